@@ -1,0 +1,63 @@
+// The one contract between the renderer and the desktop shell. Both sides import it: the preload exposes exactly
+// `RedressApi` on `window.redress`, the main process registers one handler per channel and validates every payload
+// with the schemas below. The browser implementation in renderer/src/platform satisfies the same `RedressApi`.
+import { z } from 'zod';
+
+export const IPC_CHANNELS = {
+  saveFile: 'redress:save-file',
+  notify: 'redress:notify',
+  notificationClicked: 'redress:notification-clicked',
+} as const;
+
+/** Largest file the renderer may ask the shell to save (a backup of a large desk stays well under this). */
+export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
+
+const safeText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), 'must not contain control characters');
+
+export const saveFileRequestSchema = z
+  .object({
+    /** A file name only, shown as the default in the save dialog; the user picks the folder. */
+    suggestedName: safeText(200).min(1),
+    mimeType: z.string().max(100).regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'must be a MIME type such as application/pdf'),
+    data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_SAVE_BYTES, 'is larger than 512 MB'),
+  })
+  .strict();
+export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
+
+export type SaveFileResult =
+  | { ok: true; saved: true; fileName: string }
+  | { ok: true; saved: false }
+  | { ok: false; error: string };
+
+export const notifyRequestSchema = z
+  .object({
+    /** Stable id: the same notification is never shown twice. */
+    id: safeText(200).min(1),
+    title: safeText(200).min(1),
+    body: safeText(2000),
+    caseId: safeText(100).optional(),
+  })
+  .strict();
+export type NotifyRequest = z.infer<typeof notifyRequestSchema>;
+
+export type NotifyResult = { ok: true; shown: boolean } | { ok: false; error: string };
+
+export interface RedressApi {
+  readonly kind: 'desktop' | 'web';
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  notify(request: NotifyRequest): Promise<NotifyResult>;
+  /** Subscribe to clicks on notifications; returns an unsubscribe function. */
+  onNotificationClick(listener: (caseId: string) => void): () => void;
+}
+
+/** Turn a zod failure into one readable line naming the field. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'payload'}: ${issue.message}`)
+    .join('; ');
+}

@@ -1,0 +1,128 @@
+// The case model: what Redress stores about a complaint. Pure data, no runtime dependencies beyond zod.
+
+export const CHANNELS = ['phone', 'email', 'web', 'letter', 'in-person', 'chat'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  phone: 'Phone',
+  email: 'Email',
+  web: 'Web form',
+  letter: 'Letter',
+  'in-person': 'In person',
+  chat: 'Chat',
+};
+
+export const CATEGORIES = ['sales', 'billing', 'fault-repair', 'service', 'pricing', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  sales: 'Sales',
+  billing: 'Billing',
+  'fault-repair': 'Fault repair',
+  service: 'Service',
+  pricing: 'Pricing',
+  other: 'Other',
+};
+
+export const CALENDARS = ['england-and-wales', 'scotland', 'northern-ireland', 'canada'] as const;
+export type CalendarId = (typeof CALENDARS)[number];
+
+export const CALENDAR_LABELS: Record<CalendarId, string> = {
+  'england-and-wales': 'England & Wales',
+  scotland: 'Scotland',
+  'northern-ireland': 'Northern Ireland',
+  canada: 'Canada (federal)',
+};
+
+export interface PostalAddress {
+  /** Street lines, town, county/province: one entry per printed line. */
+  lines: string[];
+  postcode: string;
+}
+
+export interface Customer {
+  name: string;
+  address?: PostalAddress;
+  phone?: string;
+  email?: string;
+  accountNumber?: string;
+}
+
+export interface Representative {
+  name: string;
+  relationship: string;
+  address?: PostalAddress;
+}
+
+export type CaseStatus = 'open' | 'closed';
+
+export interface CaseRecord {
+  id: string;
+  reference: string;
+  receivedOn: string; // YYYY-MM-DD
+  channel: Channel;
+  customer: Customer;
+  representative?: Representative;
+  category: Category;
+  summary: string;
+  procedureId: string;
+  calendar: CalendarId;
+  stage: string;
+  status: CaseStatus;
+  assignee?: string;
+  createdAt: string; // ISO timestamp
+  updatedAt: string;
+}
+
+/** Timeline event kinds recorded on a case (append-only). */
+export const TIMELINE_TYPES = [
+  'received',
+  'acknowledged',
+  'contact',
+  'update-sent',
+  'escalated',
+  'paused',
+  'resumed',
+  'resolution-proposed',
+  'resolution-accepted',
+  'resolution-rejected',
+  'resolved',
+  'deadlock',
+  'adr-letter-sent',
+  'referred-to-adr',
+  'ccts-referral',
+  'ccts-informed',
+  'closed',
+  'note',
+  'letter-issued',
+] as const;
+export type TimelineType = (typeof TIMELINE_TYPES)[number];
+
+export interface TimelineEvent {
+  id: string;
+  caseId: string;
+  type: TimelineType;
+  /** The calendar date the event counts from (YYYY-MM-DD). */
+  on: string;
+  /** When it was recorded (ISO timestamp). */
+  at: string;
+  by: string;
+  summary: string;
+  data?: Record<string, unknown>;
+}
+
+export interface CompanyDetails {
+  name: string;
+  addressLines: string[];
+  postcode: string;
+  phone?: string;
+  email?: string;
+}
+
+export interface DeskSettings {
+  deskPrefix: string;
+  calendar: CalendarId;
+  defaultProcedureId: string;
+  company: CompanyDetails;
+  handlerName: string;
+}
