@@ -1,0 +1,23 @@
+// Vite config for the renderer. Used on its own for the web mode (`npm run web`) and the end-to-end tests, and
+// reused by build/electron.vite.config.ts for the desktop build, so both modes serve the same app.
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
+
+export const rendererConfig = {
+  root: rendererRoot,
+  base: './',
+  plugins: [react()],
+  css: { postcss: fileURLToPath(new URL('./postcss.config.cjs', import.meta.url)) },
+  build: {
+    outDir: fileURLToPath(new URL('../out/web', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2500,
+  },
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+};
+
+export default defineConfig(rendererConfig);
