@@ -1,0 +1,139 @@
+// Every write to the database goes through these functions, each inside one transaction: a write either lands
+// whole or not at all.
+import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '../../../shared/model/case';
+import { localIsoDate } from '../../../shared/model/dates';
+import type { NewCaseParts } from '../../../shared/model/intake';
+import { counterKey, formatReference } from '../../../shared/model/reference';
+import type { LetterRow, RedressDatabase } from './schema';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+const newId = () => crypto.randomUUID();
+
+export async function getSettings(database: RedressDatabase): Promise<DeskSettings | undefined> {
+  return (await database.settings.get('desk'))?.value;
+}
+
+export async function saveSettings(database: RedressDatabase, settings: DeskSettings): Promise<void> {
+  await database.settings.put({ key: 'desk', value: settings });
+}
+
+/**
+ * The next reference for a prefix and year. The counter only goes up and is also raised past any reference
+ * already stored (e.g. after a restore), so no two complaints ever share a reference.
+ */
+async function nextReference(database: RedressDatabase, prefix: string, year: number): Promise<string> {
+  const key = counterKey(prefix, year);
+  const row = await database.counters.get(key);
+  let next = (row?.last ?? 0) + 1;
+  // Guard against a counter that is behind the stored cases (restored or merged data).
+  while (await database.cases.where('reference').equals(formatReference(prefix, year, next)).count()) next += 1;
+  await database.counters.put({ key, last: next });
+  return formatReference(prefix, year, next);
+}
+
+export interface CreateCaseOptions {
+  settings: DeskSettings;
+  procedureId?: string;
+  by: string;
+  clock?: Clock;
+}
+
+/** Log a new complaint: the case, its reference and its first timeline event, in one transaction. */
+export async function createCase(database: RedressDatabase, parts: NewCaseParts, options: CreateCaseOptions): Promise<CaseRecord> {
+  const now = (options.clock ?? systemClock).now();
+  const at = now.toISOString();
+  const year = Number(localIsoDate(now).slice(0, 4));
+  return database.transaction('rw', [database.cases, database.events, database.counters], async () => {
+    const reference = await nextReference(database, options.settings.deskPrefix, year);
+    const record: CaseRecord = {
+      id: newId(),
+      reference,
+      ...parts,
+      procedureId: options.procedureId ?? options.settings.defaultProcedureId,
+      calendar: options.settings.calendar,
+      stage: '',
+      status: 'open',
+      assignee: options.by,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await database.cases.add(record);
+    await database.events.add({
+      id: newId(),
+      caseId: record.id,
+      type: 'received',
+      on: parts.receivedOn,
+      at,
+      by: options.by,
+      summary: `Complaint received by ${parts.channel === 'in-person' ? 'visit in person' : parts.channel}; logged as ${reference}`,
+    });
+    return record;
+  });
+}
+
+export async function appendEvent(
+  database: RedressDatabase,
+  caseId: string,
+  event: { type: TimelineType; on: string; by: string; summary: string; data?: Record<string, unknown> },
+  clock: Clock = systemClock,
+): Promise<TimelineEvent> {
+  const at = clock.now().toISOString();
+  return database.transaction('rw', [database.cases, database.events], async () => {
+    const record = await database.cases.get(caseId);
+    if (!record) throw new Error(`No case with id ${caseId}`);
+    const row: TimelineEvent = { id: newId(), caseId, at, ...event };
+    await database.events.add(row);
+    await database.cases.update(caseId, { updatedAt: at });
+    return row;
+  });
+}
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Keep an issued letter's exact bytes and record it on the timeline, in one transaction. */
+export async function recordLetterIssued(
+  database: RedressDatabase,
+  caseId: string,
+  letter: { kind: string; fileName: string; issuedOn: string; bytes: Uint8Array; by: string; summary: string; alsoRecord?: TimelineType },
+  clock: Clock = systemClock,
+): Promise<LetterRow> {
+  const at = clock.now().toISOString();
+  const sha256 = await sha256Hex(letter.bytes);
+  return database.transaction('rw', [database.cases, database.events, database.letters], async () => {
+    const record = await database.cases.get(caseId);
+    if (!record) throw new Error(`No case with id ${caseId}`);
+    const row: LetterRow = { id: newId(), caseId, kind: letter.kind, fileName: letter.fileName, issuedOn: letter.issuedOn, issuedAt: at, sha256, bytes: letter.bytes };
+    await database.letters.add(row);
+    await database.events.add({
+      id: newId(),
+      caseId,
+      type: 'letter-issued',
+      on: letter.issuedOn,
+      at,
+      by: letter.by,
+      summary: letter.summary,
+      data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
+    });
+    if (letter.alsoRecord) {
+      await database.events.add({ id: newId(), caseId, type: letter.alsoRecord, on: letter.issuedOn, at, by: letter.by, summary: letter.summary });
+    }
+    await database.cases.update(caseId, { updatedAt: at });
+    return row;
+  });
+}
+
+/** Delete a case and everything on it. Its reference is never handed out again (the counter does not go back). */
+export async function deleteCase(database: RedressDatabase, caseId: string): Promise<void> {
+  await database.transaction('rw', [database.cases, database.events, database.letters], async () => {
+    await database.events.where('caseId').equals(caseId).delete();
+    await database.letters.where('caseId').equals(caseId).delete();
+    await database.cases.delete(caseId);
+  });
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { emptyIntakeForm, validateIntake, type IntakeForm } from './intake';
+
+const today = '2026-11-21';
+const good: IntakeForm = {
+  ...emptyIntakeForm(today),
+  receivedOn: '2026-11-18',
+  channel: 'letter',
+  customerName: '  Ada Lovelace ',
+  addressLines: '12 St James Square\nLondon\n',
+  postcode: 'sw1y 4jh',
+  category: 'billing',
+  summary: 'Charged twice for October',
+};
+
+describe('validateIntake', () => {
+  it('accepts a complete letter complaint and tidies it', () => {
+    const r = validateIntake(good, today);
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        receivedOn: '2026-11-18',
+        channel: 'letter',
+        customer: { name: 'Ada Lovelace', address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' } },
+        category: 'billing',
+        summary: 'Charged twice for October',
+      },
+    });
+  });
+
+  it('names every missing required field', () => {
+    const r = validateIntake(emptyIntakeForm(today), today);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(Object.keys(r.errors).sort()).toEqual(['addressLines', 'category', 'channel', 'customerName', 'summary']);
+    expect(r.errors.customerName).toMatch(/name/);
+  });
+
+  it.each([
+    ['2026-11-22', /future/],
+    ['2026-02-30', /real date/],
+    ['18/11/2026', /real date/],
+    ['not a date', /real date/],
+    ['', /Enter the date/],
+    ['1999-12-31', /2000 or later/],
+  ])('refuses the date received %s', (receivedOn, message) => {
+    const r = validateIntake({ ...good, receivedOn }, today);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.receivedOn).toMatch(message);
+  });
+
+  it('accepts today and an earlier date for a letter that arrived by post', () => {
+    expect(validateIntake({ ...good, receivedOn: today }, today).ok).toBe(true);
+    expect(validateIntake({ ...good, receivedOn: '2026-01-02' }, today).ok).toBe(true);
+  });
+
+  it('needs a postal address for a complaint by letter, but a phone is enough for a call', () => {
+    const noAddress = { ...good, addressLines: '', postcode: '', phone: '01632 960123' };
+    const letter = validateIntake(noAddress, today);
+    expect(letter.ok).toBe(false);
+    if (!letter.ok) expect(letter.errors.addressLines).toMatch(/postal address/);
+    expect(validateIntake({ ...noAddress, channel: 'phone' }, today).ok).toBe(true);
+  });
+
+  it('checks a representative has a relationship, and a rep address is enough for a letter', () => {
+    const r = validateIntake({ ...good, repName: 'Ben Lovelace' }, today);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.repRelationship).toMatch(/related/);
+    const viaRep = validateIntake(
+      { ...good, addressLines: '', postcode: '', repName: 'Ben Lovelace', repRelationship: 'son', repAddressLines: '3 Elm Road\nLeeds', repPostcode: 'ls2 9jt' },
+      today,
+    );
+    expect(viaRep.ok).toBe(true);
+    if (viaRep.ok) expect(viaRep.value.representative).toEqual({ name: 'Ben Lovelace', relationship: 'son', address: { lines: ['3 Elm Road', 'Leeds'], postcode: 'LS2 9JT' } });
+  });
+
+  it('refuses bad email, phone, unknown channel and category, and over-long text', () => {
+    const r = validateIntake({ ...good, email: 'ada@', phone: 'call me', channel: 'pigeon', category: 'misc', summary: 'x'.repeat(5001) }, today);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.email).toMatch(/email/);
+    expect(r.errors.phone).toMatch(/phone/);
+    expect(r.errors.channel).toMatch(/how the complaint/);
+    expect(r.errors.category).toMatch(/category/);
+    expect(r.errors.summary).toMatch(/5000/);
+  });
+
+  it('treats non-string values as empty instead of crashing', () => {
+    const r = validateIntake({ customerName: 42 as unknown as string, receivedOn: null as unknown as string }, today);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.customerName).toBeDefined();
+  });
+});

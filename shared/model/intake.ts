@@ -1,0 +1,156 @@
+// Validation of the intake form. The form is flat (one key per field on screen) so every message can be shown
+// next to its field; `validateIntake` turns a valid form into the parts of a new case.
+import { z } from 'zod';
+import { CALENDARS, CATEGORIES, CHANNELS, type CalendarId, type Category, type Channel, type Customer, type PostalAddress, type Representative } from './case';
+import { isIsoDate } from './dates';
+
+export interface IntakeForm {
+  receivedOn: string;
+  channel: string;
+  customerName: string;
+  addressLines: string;
+  postcode: string;
+  phone: string;
+  email: string;
+  accountNumber: string;
+  repName: string;
+  repRelationship: string;
+  repAddressLines: string;
+  repPostcode: string;
+  category: string;
+  summary: string;
+}
+
+export type IntakeField = keyof IntakeForm;
+
+export function emptyIntakeForm(today: string): IntakeForm {
+  return {
+    receivedOn: today,
+    channel: '',
+    customerName: '',
+    addressLines: '',
+    postcode: '',
+    phone: '',
+    email: '',
+    accountNumber: '',
+    repName: '',
+    repRelationship: '',
+    repAddressLines: '',
+    repPostcode: '',
+    category: '',
+    summary: '',
+  };
+}
+
+export interface NewCaseParts {
+  receivedOn: string;
+  channel: Channel;
+  customer: Customer;
+  representative?: Representative;
+  category: Category;
+  summary: string;
+}
+
+export type IntakeResult =
+  | { ok: true; value: NewCaseParts }
+  | { ok: false; errors: Partial<Record<IntakeField, string>> };
+
+const trimmed = (max: number, label: string) =>
+  z.string().transform((s) => s.trim()).pipe(z.string().max(max, `${label} must be at most ${max} characters`));
+
+const optionalText = (max: number, label: string) => trimmed(max, label);
+
+function intakeSchema(today: string) {
+  return z.object({
+      receivedOn: z
+        .string()
+        .trim()
+        .min(1, 'Enter the date the complaint was received')
+        .refine(isIsoDate, 'Enter a real date as YYYY-MM-DD')
+        .refine((d) => !isIsoDate(d) || d <= today, 'The date received cannot be in the future')
+        .refine((d) => !isIsoDate(d) || d >= '2000-01-01', 'The date received must be in 2000 or later'),
+      channel: z.enum(CHANNELS, { error: 'Choose how the complaint was made' }),
+      customerName: trimmed(200, 'Name').pipe(z.string().min(1, "Enter the customer's name")),
+      addressLines: optionalText(500, 'Address'),
+      postcode: optionalText(12, 'Postcode'),
+      phone: optionalText(40, 'Phone').refine((s) => s === '' || /^[+()0-9 .-]{6,40}$/.test(s), 'Enter a phone number using digits, spaces, + ( ) or -'),
+      email: optionalText(254, 'Email').refine((s) => s === '' || z.email().safeParse(s).success, 'Enter an email address like name@example.com'),
+      accountNumber: optionalText(40, 'Account number'),
+      repName: optionalText(200, 'Name'),
+      repRelationship: optionalText(100, 'Relationship'),
+      repAddressLines: optionalText(500, 'Address'),
+      repPostcode: optionalText(12, 'Postcode'),
+      category: z.enum(CATEGORIES, { error: 'Choose a category' }),
+      summary: trimmed(5000, 'Summary').pipe(z.string().min(1, 'Describe the complaint in a few words')),
+    });
+}
+
+type Trimmed = Record<IntakeField, string>;
+
+/** Rules between fields; run on the trimmed form even when single fields fail, so every message shows at once. */
+function crossFieldErrors(f: Trimmed): Array<[IntakeField, string]> {
+  const out: Array<[IntakeField, string]> = [];
+  const hasAddress = f.addressLines !== '';
+  if (hasAddress && f.postcode === '') out.push(['postcode', 'Enter the postcode for this address']);
+  if (!hasAddress && f.postcode !== '') out.push(['addressLines', 'Enter the address for this postcode']);
+  if (f.channel === 'letter' && !hasAddress && f.repAddressLines === '') {
+    out.push(['addressLines', 'A complaint by letter needs a postal address to reply to']);
+  }
+  if (!hasAddress && f.phone === '' && f.email === '' && f.repAddressLines === '') {
+    out.push(['addressLines', 'Enter at least one way to reach the customer: address, phone or email']);
+  }
+  const hasRep = f.repName !== '' || f.repRelationship !== '' || f.repAddressLines !== '' || f.repPostcode !== '';
+  if (hasRep) {
+    if (f.repName === '') out.push(['repName', 'Enter the name of the person acting for the customer']);
+    if (f.repRelationship === '') out.push(['repRelationship', 'Say how they are related to the customer (e.g. son, carer, solicitor)']);
+    if (f.repAddressLines !== '' && f.repPostcode === '') out.push(['repPostcode', 'Enter the postcode for this address']);
+  }
+  return out;
+}
+
+function address(lines: string, postcode: string): PostalAddress | undefined {
+  if (lines === '') return undefined;
+  return {
+    lines: lines.split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
+    postcode: postcode.toUpperCase(),
+  };
+}
+
+const dropEmpty = <T extends Record<string, unknown>>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== undefined)) as T;
+
+/** Validate the intake form against `today` (YYYY-MM-DD, the desk's date). */
+export function validateIntake(form: Partial<IntakeForm>, today: string): IntakeResult {
+  const input = { ...emptyIntakeForm(''), ...form };
+  for (const key of Object.keys(input) as IntakeField[]) {
+    if (typeof input[key] !== 'string') input[key] = '' as never;
+  }
+  const parsed = intakeSchema(today).safeParse(input);
+  const errors: Partial<Record<IntakeField, string>> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as IntakeField;
+      if (field && !errors[field]) errors[field] = issue.message;
+    }
+  }
+  const trimmedInput = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, String(v).trim()])) as Trimmed;
+  for (const [field, message] of crossFieldErrors(trimmedInput)) errors[field] ??= message;
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  const f = parsed.data;
+  const customer: Customer = dropEmpty({
+    name: f.customerName,
+    address: address(f.addressLines, f.postcode),
+    phone: f.phone,
+    email: f.email,
+    accountNumber: f.accountNumber,
+  });
+  const representative: Representative | undefined =
+    f.repName === '' ? undefined : dropEmpty({ name: f.repName, relationship: f.repRelationship, address: address(f.repAddressLines, f.repPostcode) });
+  return {
+    ok: true,
+    value: dropEmpty({ receivedOn: f.receivedOn, channel: f.channel, customer, representative, category: f.category, summary: f.summary }),
+  };
+}
+
+export const calendarSchema = z.enum(CALENDARS);
+export type { CalendarId };

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { formatReference, parseReference } from './reference';
+
+describe('reference format', () => {
+  it('pads the sequence to six digits and round-trips', () => {
+    expect(formatReference('RDR', 2026, 42)).toBe('RDR-2026-000042');
+    expect(parseReference('RDR-2026-000042')).toEqual({ prefix: 'RDR', year: 2026, sequence: 42 });
+    expect(formatReference('RDR', 2026, 1234567)).toBe('RDR-2026-1234567');
+  });
+  it('sorts in order of issue within a year', () => {
+    const refs = [9, 10, 100, 99999].map((n) => formatReference('RDR', 2026, n));
+    expect([...refs].sort()).toEqual(refs);
+  });
+  it('refuses bad prefixes and sequences with a clear message', () => {
+    expect(() => formatReference('rdr', 2026, 1)).toThrow(/Desk prefix/);
+    expect(() => formatReference('R', 2026, 1)).toThrow(/Desk prefix/);
+    expect(() => formatReference('RDR', 2026, 0)).toThrow(/positive/);
+    expect(parseReference('RDR-26-1')).toBeNull();
+  });
+});
