@@ -3,11 +3,7 @@
 // with the schemas below. The browser implementation in renderer/src/platform satisfies the same `RedressApi`.
 import { z } from 'zod';
 
-export const IPC_CHANNELS = {
-  saveFile: 'redress:save-file',
-  notify: 'redress:notify',
-  notificationClicked: 'redress:notification-clicked',
-} as const;
+export { IPC_CHANNELS, type IpcChannel } from './channels';
 
 /** Largest file the renderer may ask the shell to save (a backup of a large desk stays well under this). */
 export const MAX_SAVE_BYTES = 512 * 1024 * 1024;

@@ -80,6 +80,7 @@ export const TIMELINE_TYPES = [
   'acknowledged',
   'contact',
   'update-sent',
+  'responded',
   'escalated',
   'paused',
   'resumed',

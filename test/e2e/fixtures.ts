@@ -1,0 +1,93 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Every test fails if the page logs a console error or throws. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(msg.text());
+      });
+      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+export const DESK = {
+  company: 'Northwind Broadband Ltd',
+  address: 'Unit 4, Canal Wharf\nLeeds',
+  postcode: 'LS11 5PS',
+  prefix: 'RDR',
+  handler: 'Sam Patel',
+};
+
+export async function chooseOption(page: Page, label: string, option: string) {
+  await page.getByRole('textbox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+export async function setUpDesk(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Set up your desk' })).toBeVisible();
+  await page.getByLabel('Company name').fill(DESK.company);
+  await page.getByLabel('Postal address').fill(DESK.address);
+  await page.getByLabel('Postcode').fill(DESK.postcode);
+  await page.getByLabel('Desk prefix').fill(DESK.prefix);
+  await page.getByLabel('Your name').fill(DESK.handler);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Cases' })).toBeVisible();
+}
+
+export interface Complaint {
+  receivedOn: string;
+  channel: string;
+  category: string;
+  summary: string;
+  name: string;
+  address?: string;
+  postcode?: string;
+  phone?: string;
+}
+
+export async function logComplaint(page: Page, c: Complaint) {
+  await page.getByRole('link', { name: 'New complaint' }).click();
+  await page.getByLabel('Date received').fill(c.receivedOn);
+  await chooseOption(page, 'Channel', c.channel);
+  await chooseOption(page, 'Category', c.category);
+  await page.getByLabel('Summary').fill(c.summary);
+  await page.getByLabel('Name', { exact: false }).first().fill(c.name);
+  if (c.address) await page.getByLabel('Postal address').first().fill(c.address);
+  if (c.postcode) await page.getByLabel('Postcode').first().fill(c.postcode);
+  if (c.phone) await page.getByLabel('Phone').fill(c.phone);
+  await page.getByRole('button', { name: 'Log complaint' }).click();
+}
+
+/** Count the rows of an IndexedDB store of the app's database, straight from the browser. */
+export async function countRows(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (storeName) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('redress');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const database = open.result;
+          if (!database.objectStoreNames.contains(storeName)) {
+            database.close();
+            resolve(0);
+            return;
+          }
+          const req = database.transaction(storeName).objectStore(storeName).count();
+          req.onsuccess = () => {
+            database.close();
+            resolve(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}

@@ -1,0 +1,115 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
+
+const shots = (name: string) => join(__dirname, '..', 'output', 'screenshots', `${name}.png`);
+
+function todayInLondon(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+test('log a complaint, see it listed after a reload, and issue the acknowledgement letter', async ({ page }) => {
+  await setUpDesk(page);
+  await page.screenshot({ path: shots('01-empty-case-list'), fullPage: true });
+
+  await logComplaint(page, {
+    receivedOn: '2026-11-18',
+    channel: 'Letter',
+    category: 'Billing',
+    summary: 'I was charged twice for my October broadband bill and nobody has refunded me.',
+    name: 'Ada Lovelace',
+    address: '12 St James Square\nLondon',
+    postcode: 'SW1Y 4JH',
+  });
+
+  const reference = page.getByRole('heading', { level: 2 });
+  await expect(reference).toHaveText(/^RDR-\d{4}-000001$/);
+  const ref = (await reference.textContent())!.trim();
+  await expect(page.getByLabel('Timeline')).toContainText(`logged as ${ref}`);
+  await page.screenshot({ path: shots('02-case-page'), fullPage: true });
+
+  // Still there after closing and reopening the app.
+  await page.reload();
+  await page.getByRole('link', { name: 'Cases' }).click();
+  const row = page.getByRole('row', { name: new RegExp(ref) });
+  await expect(row).toContainText('Ada Lovelace');
+  await expect(row).toContainText('18 Nov 2026');
+  await page.screenshot({ path: shots('03-case-list'), fullPage: true });
+
+  await row.getByRole('link', { name: ref }).click();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Acknowledgement letter' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe(`${ref}-acknowledgement.pdf`);
+  const dir = mkdtempSync(join(tmpdir(), 'redress-e2e-'));
+  const pdf = join(dir, download.suggestedFilename());
+  await download.saveAs(pdf);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain(ref);
+  expect(text).toContain('Ada Lovelace');
+  expect(text).toContain('18 November 2026');
+
+  // The timeline records that it was issued, with the locked copy's checksum.
+  await expect(page.getByLabel('Timeline')).toContainText('Acknowledgement letter issued');
+  await expect(page.getByText('Letters issued')).toBeVisible();
+  expect(await countRows(page, 'letters')).toBe(1);
+  await page.screenshot({ path: shots('04-letter-issued'), fullPage: true });
+
+  // Download the locked copy again: the same bytes.
+  const againPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the issued copy' }).click();
+  const again = await againPromise;
+  const pdf2 = join(dir, 'again.pdf');
+  await again.saveAs(pdf2);
+  expect(execFileSync('sha256sum', [pdf2], { encoding: 'utf8' }).split(' ')[0]).toBe(execFileSync('sha256sum', [pdf], { encoding: 'utf8' }).split(' ')[0]);
+});
+
+test('an intake with missing fields or an impossible date is refused next to the field, and nothing is stored', async ({ page }) => {
+  await setUpDesk(page);
+  await page.getByRole('link', { name: 'New complaint' }).click();
+  await page.getByLabel('Date received').fill('');
+  await page.getByRole('button', { name: 'Log complaint' }).click();
+
+  const form = page.getByRole('form', { name: 'New complaint' });
+  await expect(form.getByText('Enter the date the complaint was received')).toBeVisible();
+  await expect(form.getByText('Choose how the complaint was made')).toBeVisible();
+  await expect(form.getByText('Choose a category')).toBeVisible();
+  await expect(form.getByText("Enter the customer's name")).toBeVisible();
+  await expect(form.getByText('Describe the complaint in a few words')).toBeVisible();
+  // The message sits with its field (Mantine links it as the input's description).
+  await expect(page.getByLabel('Date received')).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: shots('05-intake-errors'), fullPage: true });
+
+  // A date in the future.
+  await page.getByLabel('Date received').fill('2099-01-01');
+  await page.getByRole('button', { name: 'Log complaint' }).click();
+  await expect(form.getByText('The date received cannot be in the future')).toBeVisible();
+
+  expect(await countRows(page, 'cases')).toBe(0);
+  expect(await countRows(page, 'events')).toBe(0);
+  // Nothing typed is lost: the form still holds the entry.
+  await expect(page.getByLabel('Date received')).toHaveValue('2099-01-01');
+});
+
+test('a phone complaint logged today defaults to today and gets the next reference', async ({ page }) => {
+  await setUpDesk(page);
+  await page.getByRole('link', { name: 'New complaint' }).click();
+  await expect(page.getByLabel('Date received')).toHaveValue(todayInLondon());
+  await page.getByRole('link', { name: 'Cases' }).click();
+  for (const name of ['Grace Hopper', 'Alan Turing']) {
+    await logComplaint(page, {
+      receivedOn: todayInLondon(),
+      channel: 'Phone',
+      category: 'Fault repair',
+      summary: 'Line keeps dropping',
+      name,
+      phone: '0113 496 0000',
+    });
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  }
+  await page.getByRole('link', { name: 'Cases' }).click();
+  await expect(page.getByRole('row', { name: /000002.*Alan Turing/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /000001.*Grace Hopper/ })).toBeVisible();
+});
