@@ -2,14 +2,22 @@
 // reused by build/electron.vite.config.ts for the desktop build, so both modes serve the same app.
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+// The dev server injects an inline script (React refresh) and talks over a websocket: allow both in dev only.
+const devCsp: Plugin = {
+  name: 'redress-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: wss:"),
+};
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
 
 export const rendererConfig = {
   root: rendererRoot,
   base: './',
-  plugins: [react()],
+  plugins: [react(), devCsp],
   css: { postcss: fileURLToPath(new URL('./postcss.config.cjs', import.meta.url)) },
   build: {
     outDir: fileURLToPath(new URL('../out/web', import.meta.url)),

@@ -20,7 +20,7 @@ export const saveFileRequestSchema = z
     /** A file name only, shown as the default in the save dialog; the user picks the folder. */
     suggestedName: safeText(200).min(1),
     mimeType: z.string().max(100).regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'must be a MIME type such as application/pdf'),
-    data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_SAVE_BYTES, 'is larger than 512 MB'),
+    data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be the file bytes (a Uint8Array)').refine((d) => d.byteLength <= MAX_SAVE_BYTES, 'is larger than 512 MB'),
   })
   .strict();
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;

@@ -127,7 +127,7 @@ describe('issued letters', () => {
     const record = await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
     const bytes = new TextEncoder().encode('%PDF-1.7 fake bytes for the store');
     const row = await recordLetterIssued(database, record.id, {
-      kind: 'acknowledgement', fileName: 'x.pdf', issuedOn: '2026-11-21', bytes, by: 'Sam', summary: 'Acknowledgement letter issued', alsoRecord: 'acknowledged',
+      kind: 'acknowledgement', fileName: 'x.pdf', issuedOn: '2026-11-21', bytes, by: 'Sam', summary: 'Acknowledgement letter issued', alsoRecord: { type: 'acknowledged', summary: 'Complaint acknowledged by letter' },
     });
     expect(row.sha256).toBe(await sha256Hex(bytes));
     const stored = await database.letters.get(row.id);

@@ -101,7 +101,16 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 export async function recordLetterIssued(
   database: RedressDatabase,
   caseId: string,
-  letter: { kind: string; fileName: string; issuedOn: string; bytes: Uint8Array; by: string; summary: string; alsoRecord?: TimelineType },
+  letter: {
+    kind: string;
+    fileName: string;
+    issuedOn: string;
+    bytes: Uint8Array;
+    by: string;
+    summary: string;
+    /** A second event the letter stands for, e.g. the complaint's acknowledgement. */
+    alsoRecord?: { type: TimelineType; summary: string };
+  },
   clock: Clock = systemClock,
 ): Promise<LetterRow> {
   const at = clock.now().toISOString();
@@ -122,7 +131,7 @@ export async function recordLetterIssued(
       data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
     });
     if (letter.alsoRecord) {
-      await database.events.add({ id: newId(), caseId, type: letter.alsoRecord, on: letter.issuedOn, at, by: letter.by, summary: letter.summary });
+      await database.events.add({ id: newId(), caseId, type: letter.alsoRecord.type, on: letter.issuedOn, at, by: letter.by, summary: letter.alsoRecord.summary });
     }
     await database.cases.update(caseId, { updatedAt: at });
     return row;

@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import type { Clock } from '../rules/types';
+import { acknowledgementLetter, nextStepsFromEvaluation } from './acknowledgement';
+import type { LetterContent, LetterDocument } from './document';
+import { contentText, documentText, sampleAcknowledgement, sampleCase } from './fixtures';
+import { LARGE_PRINT, PAGE, STANDARD_PRINT, mm } from './layout';
+
+const representative = {
+  name: 'Daniel Okafor',
+  relationship: 'son',
+  address: { lines: ['Flat 3', '9 Harbour Way', 'Dover'], postcode: 'CT16 1AA' },
+};
+
+function footerText(doc: LetterDocument, page: number, pages: number): string {
+  return contentText(doc.footer?.(page, pages));
+}
+
+/** The absolutely placed element that holds the given line. */
+function placedBlockContaining(doc: LetterDocument, line: string) {
+  return doc.content.find(
+    (node): node is Exclude<LetterContent, string> =>
+      typeof node !== 'string' && node.absolutePosition !== undefined && contentText(node).split('\n').includes(line),
+  );
+}
+
+describe('acknowledgementLetter', () => {
+  it('carries the reference, the date received and the channel in words', () => {
+    const text = documentText(acknowledgementLetter(sampleAcknowledgement()));
+    expect(text).toContain('RDR-2026-000042');
+    expect(text).toContain('We received your complaint by letter on 18 November 2026.');
+    expect(text).toContain('Your complaint reference is RDR-2026-000042.');
+  });
+
+  it('is dated the day it is issued, in words', () => {
+    const doc = acknowledgementLetter(sampleAcknowledgement({ issuedOn: '2026-11-21' }));
+    const info = placedBlockContaining(doc, 'Date');
+    expect(contentText(info)).toContain('21 November 2026');
+    expect(contentText(info)).toContain('KB-88120475');
+  });
+
+  it('says what happens next and by when, how to escalate, when ADR opens, and other formats', () => {
+    const text = documentText(acknowledgementLetter(sampleAcknowledgement()));
+    expect(text).toContain('We will reply to you by Wednesday 25 November 2026.');
+    expect(text).toContain('We will deal with it under our complaints code of practice.');
+    expect(text).toContain('You can ask for a manager to review the complaint at any time.');
+    expect(text).toContain('If the complaint is not resolved by 30 December 2026, you can ask Communications Ombudsman');
+    expect(text).toContain('free for you to use');
+    expect(text).toContain('commsombudsman.org');
+    expect(text).toContain('0330 440 1614');
+    for (const format of ['large print', 'Braille', 'audio', 'text relay']) expect(text).toContain(format);
+    expect(text).toContain('Yours sincerely\nPriya Shah\nComplaints team, Kijoma Broadband');
+  });
+
+  it('uses the desk’s own escalation words when given', () => {
+    const doc = acknowledgementLetter(
+      sampleAcknowledgement({
+        nextSteps: { escalation: 'Ask for our Customer Resolution Team at any time.' },
+      }),
+    );
+    const text = documentText(doc);
+    expect(text).toContain('Ask for our Customer Resolution Team at any time.');
+    expect(text).not.toContain('ask for a manager');
+  });
+
+  it('without dates, promises a reply soon and explains ADR without inventing a date', () => {
+    const text = documentText(acknowledgementLetter(sampleAcknowledgement({ nextSteps: {} })));
+    expect(text).toContain('We will reply to you as soon as we can');
+    expect(text).toContain('we will write to tell you how to take it to an independent ombudsman scheme');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('never promises a reply by a date that has passed, and says ADR is open once its date has come', () => {
+    const text = documentText(
+      acknowledgementLetter(
+        sampleAcknowledgement({
+          issuedOn: '2027-01-05',
+          nextSteps: {
+            firstResponseDueOn: '2026-11-25',
+            adrAvailableOn: '2026-12-30',
+            adrScheme: { name: 'CISAS', website: 'cedr.com/consumer/cisas', phone: '020 7520 3814' },
+          },
+        }),
+      ),
+    );
+    expect(text).not.toContain('25 November 2026');
+    expect(text).toContain('You can already ask CISAS to look at the complaint.');
+  });
+
+  describe('addressee', () => {
+    it('is the customer, in the envelope window, when nobody acts for them', () => {
+      const doc = acknowledgementLetter(sampleAcknowledgement());
+      const block = placedBlockContaining(doc, 'Margaret Okafor');
+      expect(contentText(block).split('\n')).toEqual([
+        'Margaret Okafor',
+        '14 Albion Terrace',
+        'Folkestone',
+        'Kent',
+        'CT20 1QB',
+      ]);
+      expect(block?.absolutePosition).toEqual({ x: PAGE.addressLeft, y: PAGE.addressTop });
+      expect(documentText(doc)).toContain('Dear Margaret Okafor');
+      expect(documentText(doc)).not.toContain('cc:');
+    });
+
+    it('is the representative, with a copy line for the customer, when someone acts for them', () => {
+      const doc = acknowledgementLetter(
+        sampleAcknowledgement({ caseRecord: sampleCase({ representative }) }),
+      );
+      const block = placedBlockContaining(doc, 'Daniel Okafor');
+      expect(contentText(block).split('\n')).toEqual(['Daniel Okafor', 'Flat 3', '9 Harbour Way', 'Dover', 'CT16 1AA']);
+      const text = documentText(doc);
+      expect(text).toContain('Dear Daniel Okafor');
+      expect(text).toContain('you are acting for Margaret Okafor');
+      expect(text).toContain('We received the complaint by letter on 18 November 2026.');
+      expect(text).toContain('cc: Margaret Okafor (our customer)');
+      expect(text).not.toContain('14 Albion Terrace');
+    });
+
+    it('sits where a DL window envelope shows it: about 20 mm from the left, 45-50 mm from the top', () => {
+      expect(PAGE.addressLeft).toBeCloseTo(mm(20));
+      expect(PAGE.addressTop).toBeGreaterThanOrEqual(mm(45));
+      expect(PAGE.addressTop).toBeLessThanOrEqual(mm(52));
+      // The body starts below the window, which ends about 85 mm from the top.
+      expect(PAGE.bodyTopFirstPage).toBeGreaterThan(mm(85));
+    });
+
+    it('refuses a letter to a customer with no postal address', () => {
+      const caseRecord = sampleCase({ customer: { name: 'Margaret Okafor', email: 'm@example.org' } });
+      expect(() => acknowledgementLetter(sampleAcknowledgement({ caseRecord }))).toThrow(
+        'The customer (Margaret Okafor) has no postal address: add one before issuing a letter.',
+      );
+    });
+
+    it('refuses a letter to a representative with no postal address, even if the customer has one', () => {
+      const caseRecord = sampleCase({ representative: { name: 'Daniel Okafor', relationship: 'son' } });
+      expect(() => acknowledgementLetter(sampleAcknowledgement({ caseRecord }))).toThrow(
+        'The representative (Daniel Okafor) has no postal address: add one before issuing a letter.',
+      );
+    });
+
+    it('refuses an address without a postcode, and one too long for the window', () => {
+      const noPostcode = sampleCase({ customer: { name: 'M O', address: { lines: ['1 High St'], postcode: ' ' } } });
+      expect(() => acknowledgementLetter(sampleAcknowledgement({ caseRecord: noPostcode }))).toThrow(/no postcode/);
+      const tooLong = sampleCase({
+        customer: { name: 'M O', address: { lines: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], postcode: 'CT1 1AA' } },
+      });
+      expect(() => acknowledgementLetter(sampleAcknowledgement({ caseRecord: tooLong }))).toThrow(/envelope window/);
+    });
+  });
+
+  it('puts the reference and "Page x of y" in the footer of every page', () => {
+    const doc = acknowledgementLetter(sampleAcknowledgement());
+    expect(footerText(doc, 1, 3)).toBe('Our reference: RDR-2026-000042\nPage 1 of 3');
+    expect(footerText(doc, 2, 3)).toBe('Our reference: RDR-2026-000042\nPage 2 of 3');
+    expect(footerText(doc, 3, 3)).toBe('Our reference: RDR-2026-000042\nPage 3 of 3');
+  });
+
+  it('prints the letterhead: company name, address, phone and email', () => {
+    const doc = acknowledgementLetter(sampleAcknowledgement());
+    const letterhead = contentText(placedBlockContaining(doc, 'Kijoma Broadband'));
+    expect(letterhead).toContain('21 Ship Street, Folkestone, Kent, CT19 5BE');
+    expect(letterhead).toContain('Phone 01798 888001');
+    expect(letterhead).toContain('Email customercare@kijoma.co.uk');
+  });
+
+  it('names the document and its language for PDF readers', () => {
+    const doc = acknowledgementLetter(sampleAcknowledgement());
+    expect(doc.info?.title).toBe('Acknowledgement of complaint RDR-2026-000042');
+    expect(doc.language).toBe('en-GB');
+    expect(doc.pageSize).toBe('A4');
+  });
+
+  it('sets the body in 16 pt for large print', () => {
+    expect(acknowledgementLetter(sampleAcknowledgement()).defaultStyle?.fontSize).toBe(STANDARD_PRINT.body);
+    const large = acknowledgementLetter(sampleAcknowledgement({ largePrint: true }));
+    expect(large.defaultStyle?.fontSize).toBe(LARGE_PRINT.body);
+    expect(LARGE_PRINT.body).toBeGreaterThanOrEqual(16);
+  });
+
+  it('is a pure function of its input', () => {
+    const input = sampleAcknowledgement();
+    const copy = structuredClone(input);
+    const first = JSON.stringify(acknowledgementLetter(input));
+    expect(JSON.stringify(acknowledgementLetter(input))).toBe(first);
+    expect(input).toEqual(copy);
+  });
+
+  it('refuses malformed dates and a missing handler name', () => {
+    expect(() => acknowledgementLetter(sampleAcknowledgement({ issuedOn: '21/11/2026' }))).toThrow(/YYYY-MM-DD/);
+    const badDue = sampleAcknowledgement({ nextSteps: { firstResponseDueOn: '2026-02-30' } });
+    expect(() => acknowledgementLetter(badDue)).toThrow(/not a real calendar date/);
+    expect(() => acknowledgementLetter(sampleAcknowledgement({ handlerName: '  ' }))).toThrow(/name of the person/);
+  });
+});
+
+describe('nextStepsFromEvaluation', () => {
+  // Only the clocks' id, state and due date matter here; the rest of an Evaluation is the rules engine's business.
+  const evaluation = (clocks: Array<Pick<Clock, 'id' | 'state' | 'dueOn'>>) => ({ clocks });
+
+  it('takes the reply date from the first-response clock and the ADR date from the adr-letter clock', () => {
+    const steps = nextStepsFromEvaluation(
+      evaluation([
+        { id: 'acknowledgement', dueOn: '2026-11-18', state: 'running' },
+        { id: 'first-response', dueOn: '2026-11-25', state: 'running' },
+        { id: 'adr-letter', dueOn: '2026-12-30', state: 'running' },
+      ]),
+      { procedureName: 'complaints code of practice' },
+    );
+    expect(steps).toEqual({
+      procedureName: 'complaints code of practice',
+      firstResponseDueOn: '2026-11-25',
+      adrAvailableOn: '2026-12-30',
+    });
+  });
+
+  it('takes the ADR scheme from the evaluation unless the desk names one', () => {
+    const adrScheme = {
+      id: 'communications-ombudsman',
+      name: 'Communications Ombudsman',
+      website: 'commsombudsman.org',
+      phone: '0330 440 1614',
+      notes: ['Free for the customer.'],
+    };
+    expect(nextStepsFromEvaluation({ clocks: [], adrScheme }).adrScheme).toEqual({
+      name: 'Communications Ombudsman',
+      website: 'commsombudsman.org',
+      phone: '0330 440 1614',
+    });
+    const cisas = { name: 'CISAS', website: 'cedr.com/consumer/cisas', phone: '020 7520 3814' };
+    expect(nextStepsFromEvaluation({ clocks: [], adrScheme }, { adrScheme: cisas }).adrScheme).toEqual(cisas);
+    expect(nextStepsFromEvaluation({ clocks: [], adrScheme: null })).not.toHaveProperty('adrScheme');
+  });
+
+  it('gives no date for a clock that is missing or does not apply', () => {
+    const steps = nextStepsFromEvaluation(
+      evaluation([{ id: 'adr-letter', dueOn: '2026-12-30', state: 'not-applicable' }]),
+    );
+    expect(steps.firstResponseDueOn).toBeNull();
+    expect(steps.adrAvailableOn).toBeNull();
+  });
+});

@@ -1,0 +1,175 @@
+// The acknowledgement letter (REGULATION.md §1): the reference, when and how the complaint reached us, what happens
+// next and by when, how to escalate, from when the customer can go to the ADR scheme, and other formats on offer.
+import type { CaseRecord, DeskSettings } from '../model/case';
+import type { Clock } from '../rules/types';
+import { letterAddressee } from './addressee';
+import type { LetterDocument } from './document';
+import {
+  DEFAULT_LANGUAGE,
+  type LetterLanguage,
+  channelInWords,
+  dateInWords,
+  dateWithWeekdayInWords,
+  message,
+  parseIsoDate,
+} from './catalogue';
+import { joinSentences, letterDocument, paragraph, section } from './layout';
+
+export interface AdrSchemeContact {
+  name: string;
+  website: string;
+  phone: string;
+}
+
+export interface AcknowledgementNextSteps {
+  /** When we will reply (the provider's own target, from the rules engine's 'first-response' clock). */
+  firstResponseDueOn?: string | null;
+  /** From when the customer may go to the ADR scheme (the 'adr-letter' clock: received + 6 or 8 weeks). */
+  adrAvailableOn?: string | null;
+  /** The name of the provider's procedure, as it should read after "our": "complaints code of practice". */
+  procedureName?: string;
+  /** How to escalate, in the provider's words; a plain default is used when absent. */
+  escalation?: string;
+  /** The ADR scheme the provider belongs to (from the scheme directory). */
+  adrScheme?: AdrSchemeContact;
+}
+
+export interface AcknowledgementInput {
+  caseRecord: CaseRecord;
+  settings: DeskSettings;
+  /** The date printed on the letter (YYYY-MM-DD). */
+  issuedOn: string;
+  handlerName: string;
+  language?: LetterLanguage;
+  /** Large print (16 pt body), when the customer's communication needs call for it. */
+  largePrint?: boolean;
+  nextSteps: AcknowledgementNextSteps;
+}
+
+/** The acknowledgement letter as a pdfmake document definition. Throws if the addressee has no postal address. */
+export function acknowledgementLetter(input: AcknowledgementInput): LetterDocument {
+  const { caseRecord, settings, nextSteps } = input;
+  const language = input.language ?? DEFAULT_LANGUAGE;
+  parseIsoDate(input.issuedOn); // refuse a malformed date before anything else
+  const addressee = letterAddressee(caseRecord);
+  const forRepresentative = addressee.role === 'representative';
+  const customerName = caseRecord.customer.name.trim();
+  const reference = caseRecord.reference;
+  const channel = channelInWords(language, caseRecord.channel);
+  const receivedOn = dateInWords(language, caseRecord.receivedOn);
+
+  const opening = [
+    joinSentences(
+      forRepresentative
+        ? paragraph(language, 'ack.intro.representative', { customerName })
+        : paragraph(language, 'ack.intro.customer', {}),
+      forRepresentative
+        ? paragraph(language, 'ack.received.representative', { channel, receivedOn }, ['receivedOn'])
+        : paragraph(language, 'ack.received.customer', { channel, receivedOn }, ['receivedOn']),
+    ),
+    paragraph(language, 'ack.quoteReference', { reference }, ['reference']),
+  ];
+
+  const firstResponseDueOn = futureOrToday(nextSteps.firstResponseDueOn, input.issuedOn);
+  const procedureName = nextSteps.procedureName?.trim();
+  const whatHappensNext = section(message(language, 'ack.next.heading', {}), [
+    joinSentences(
+      paragraph(language, 'ack.next.handler', {}),
+      ...(procedureName ? [paragraph(language, 'ack.next.procedure', { procedureName })] : []),
+    ),
+    firstResponseDueOn
+      ? paragraph(
+          language,
+          'ack.next.replyBy',
+          { firstResponseDueOn: dateWithWeekdayInWords(language, firstResponseDueOn) },
+          ['firstResponseDueOn'],
+        )
+      : paragraph(language, 'ack.next.replySoon', {}),
+    paragraph(language, 'ack.next.addMore', {}),
+  ]);
+
+  const escalation = nextSteps.escalation?.trim();
+  const howToEscalate = section(message(language, 'ack.escalate.heading', {}), [
+    escalation ? { text: escalation, style: 'paragraph' } : paragraph(language, 'ack.escalate.default', {}),
+  ]);
+
+  const independentHelp = section(message(language, 'ack.adr.heading', {}), adrParagraphs(input, language));
+
+  const otherFormats = section(message(language, 'ack.formats.heading', {}), [
+    paragraph(language, 'ack.formats.offer', {}),
+  ]);
+
+  return letterDocument({
+    language,
+    company: settings.company,
+    reference,
+    issuedOn: input.issuedOn,
+    accountNumber: caseRecord.customer.accountNumber,
+    addressee,
+    title: message(language, 'ack.title', { reference }),
+    heading: forRepresentative
+      ? message(language, 'ack.heading.representative', { customerName })
+      : message(language, 'ack.heading.customer', {}),
+    body: [...opening, whatHappensNext, howToEscalate, independentHelp, otherFormats],
+    handlerName: input.handlerName,
+    largePrint: input.largePrint,
+  });
+}
+
+function adrParagraphs(input: AcknowledgementInput, language: LetterLanguage) {
+  const { adrAvailableOn, adrScheme } = input.nextSteps;
+  if (adrAvailableOn) parseIsoDate(adrAvailableOn);
+  const scheme = adrScheme?.name.trim() ? adrScheme : undefined;
+  const when = !adrAvailableOn ? 'noDate' : adrAvailableOn <= input.issuedOn ? 'now' : 'fromDate';
+  const vars = {
+    adrAvailableOn: adrAvailableOn ? dateInWords(language, adrAvailableOn) : '',
+    schemeName: scheme?.name.trim() ?? '',
+  };
+  const bold = ['adrAvailableOn'];
+  const main = scheme
+    ? when === 'fromDate'
+      ? paragraph(language, 'ack.adr.fromDate.scheme', vars, bold)
+      : when === 'now'
+        ? paragraph(language, 'ack.adr.now.scheme', vars)
+        : paragraph(language, 'ack.adr.noDate.scheme', vars)
+    : when === 'fromDate'
+      ? paragraph(language, 'ack.adr.fromDate.noScheme', vars, bold)
+      : when === 'now'
+        ? paragraph(language, 'ack.adr.now.noScheme', {})
+        : paragraph(language, 'ack.adr.noDate.noScheme', {});
+  if (!scheme) return [main];
+  return [main, paragraph(language, 'ack.adr.contact', { website: scheme.website.trim(), phone: scheme.phone.trim() })];
+}
+
+/** A promised reply date only makes sense if it has not passed: otherwise the letter promises a reply "soon". */
+function futureOrToday(dueOn: string | null | undefined, issuedOn: string): string | null {
+  if (!dueOn) return null;
+  parseIsoDate(dueOn);
+  return dueOn >= issuedOn ? dueOn : null;
+}
+
+/**
+ * What an acknowledgement promises, read from the rules engine's evaluation of the case (an `Evaluation`): the
+ * 'first-response' clock (our reply), the 'adr-letter' clock (from when the ADR scheme can be asked) and the ADR
+ * scheme as the directory gives it today. A clock that does not apply gives no date. `extras` carries the procedure's
+ * customer-facing name and escalation wording, and may name a different scheme.
+ */
+export function nextStepsFromEvaluation(
+  evaluation: {
+    readonly clocks: ReadonlyArray<Pick<Clock, 'id' | 'state' | 'dueOn'>>;
+    readonly adrScheme?: AdrSchemeContact | null;
+  },
+  extras: Omit<AcknowledgementNextSteps, 'firstResponseDueOn' | 'adrAvailableOn'> = {},
+): AcknowledgementNextSteps {
+  const dueOn = (id: string) => {
+    const clock = evaluation.clocks.find((c) => c.id === id);
+    return clock && clock.state !== 'not-applicable' ? clock.dueOn : null;
+  };
+  const scheme = extras.adrScheme ?? evaluation.adrScheme ?? undefined;
+  return {
+    ...extras,
+    ...(scheme ? { adrScheme: { name: scheme.name, website: scheme.website, phone: scheme.phone } } : {}),
+    firstResponseDueOn: dueOn('first-response'),
+    adrAvailableOn: dueOn('adr-letter'),
+  };
+}

@@ -1,0 +1,39 @@
+// Who a letter is addressed to: the representative when someone acts for the customer (the customer gets a copy),
+// otherwise the customer. Every letter posts, so a letter without a full postal address is refused here.
+import type { CaseRecord, PostalAddress } from '../model/case';
+
+export interface Addressee {
+  role: 'customer' | 'representative';
+  name: string;
+  /** The lines printed in the envelope window after the name, the postcode last. */
+  addressLines: string[];
+  /** When writing to a representative: the customer, who is sent a copy. */
+  copyTo?: string;
+}
+
+export function letterAddressee(caseRecord: CaseRecord): Addressee {
+  const { customer, representative } = caseRecord;
+  if (representative) {
+    const name = representative.name.trim();
+    return {
+      role: 'representative',
+      name,
+      addressLines: postalLines(representative.address, `The representative (${name || 'no name'})`),
+      copyTo: customer.name.trim(),
+    };
+  }
+  const name = customer.name.trim();
+  return {
+    role: 'customer',
+    name,
+    addressLines: postalLines(customer.address, `The customer (${name || 'no name'})`),
+  };
+}
+
+function postalLines(address: PostalAddress | undefined, who: string): string[] {
+  const lines = (address?.lines ?? []).map((line) => line.trim()).filter((line) => line.length > 0);
+  if (lines.length === 0) throw new Error(`${who} has no postal address: add one before issuing a letter.`);
+  const postcode = address?.postcode.trim() ?? '';
+  if (!postcode) throw new Error(`${who} has no postcode in their address: add one before issuing a letter.`);
+  return [...lines, postcode];
+}

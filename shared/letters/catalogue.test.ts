@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { CHANNELS } from '../model/case';
+import {
+  LANGUAGES,
+  channelInWords,
+  dateInWords,
+  dateWithWeekdayInWords,
+  message,
+  messageParts,
+  parseIsoDate,
+  placeholdersIn,
+} from './catalogue';
+
+describe('dates in words', () => {
+  it('writes a date as a British reader expects', () => {
+    expect(dateInWords('en-GB', '2026-11-18')).toBe('18 November 2026');
+    expect(dateInWords('en-GB', '2027-01-01')).toBe('1 January 2027');
+    expect(dateWithWeekdayInWords('en-GB', '2026-11-25')).toBe('Wednesday 25 November 2026');
+  });
+
+  it('prints the day written, whatever the time zone (and across clock changes)', () => {
+    // The vitest config pins TZ=Europe/London; the date is built from its parts, so no offset can shift it.
+    expect(process.env.TZ).toBe('Europe/London');
+    for (const iso of ['2026-03-29', '2026-10-25', '2026-01-01', '2026-12-31']) {
+      const date = parseIsoDate(iso);
+      expect([date.getFullYear(), date.getMonth() + 1, date.getDate()]).toEqual(iso.split('-').map(Number));
+    }
+    expect(dateInWords('en-GB', '2026-03-29')).toBe('29 March 2026');
+  });
+
+  it('refuses what is not a real YYYY-MM-DD date', () => {
+    expect(() => parseIsoDate('2026-11-18T00:00:00Z')).toThrow(/YYYY-MM-DD/);
+    expect(() => parseIsoDate('18/11/2026')).toThrow(/YYYY-MM-DD/);
+    expect(() => parseIsoDate('2026-02-29')).toThrow(/not a real calendar date/);
+    expect(() => parseIsoDate('2026-13-01')).toThrow(/not a real calendar date/);
+    expect(parseIsoDate('2028-02-29').getDate()).toBe(29);
+  });
+});
+
+describe('messages', () => {
+  it('fills placeholders and keeps the filled values apart for emphasis', () => {
+    expect(message('en-GB', 'footer.reference', { reference: 'RDR-2026-000042' })).toBe('Our reference: RDR-2026-000042');
+    expect(messageParts('en-GB', 'footer.page', { page: '1', pages: '2' })).toEqual([
+      { text: 'Page ' },
+      { text: '1', placeholder: 'page' },
+      { text: ' of ' },
+      { text: '2', placeholder: 'pages' },
+    ]);
+  });
+
+  it('throws when a value is missing rather than printing a raw {placeholder}', () => {
+    const vars = {} as { reference: string };
+    expect(() => message('en-GB', 'footer.reference', vars)).toThrow('needs a value for {reference}');
+  });
+
+  it('says how every channel reached us', () => {
+    const words = CHANNELS.map((channel) => channelInWords('en-GB', channel));
+    expect(words).toEqual(['by phone', 'by email', 'through our website', 'by letter', 'in person', 'through online chat']);
+  });
+
+  it('gives every language the same keys and placeholders as British English', () => {
+    const source = LANGUAGES['en-GB'].messages;
+    for (const [language, pack] of Object.entries(LANGUAGES)) {
+      expect(Object.keys(pack.messages).sort(), language).toEqual(Object.keys(source).sort());
+      for (const [key, template] of Object.entries(pack.messages)) {
+        expect(placeholdersIn(template), `${language} ${key}`).toEqual(placeholdersIn(source[key as keyof typeof source]));
+      }
+    }
+  });
+
+  it('keeps legal jargon out of the letters', () => {
+    const all = Object.values(LANGUAGES['en-GB'].messages).join('\n');
+    for (const word of ['hereby', 'herein', 'aforementioned', 'pursuant', 'forthwith', 'deadlock', 'General Condition']) {
+      expect(all.toLowerCase()).not.toContain(word.toLowerCase());
+    }
+  });
+});

@@ -1,0 +1,67 @@
+// The part of pdfmake's document definition that Redress letters use. Declared here instead of imported from
+// 'pdfmake/interfaces' because those declarations carry `/// <reference lib="dom" />` and `types="node"`: one import
+// would put `document`, `window`, `process` and `Buffer` in scope for all of shared/ and silently switch off the
+// tsconfig check that keeps this layer pure. renderer/src/letters/render.ts (and the Node test renderer) prove at
+// compile time that a LetterDocument is a pdfmake TDocumentDefinitions.
+
+/** In points: all sides, [horizontal, vertical], or [left, top, right, bottom]. */
+export type Margins = number | [number, number] | [number, number, number, number];
+
+export interface LetterStyle {
+  font?: string;
+  fontSize?: number;
+  lineHeight?: number;
+  bold?: boolean;
+  italics?: boolean;
+  color?: string;
+  alignment?: 'left' | 'right' | 'center' | 'justify';
+  margin?: Margins;
+}
+
+interface LetterNode extends LetterStyle {
+  style?: string | string[];
+  /** Place the element at this point of the page (in points from the top left), outside the flow. */
+  absolutePosition?: { x?: number; y?: number };
+  /** Keep the element on one page. */
+  unbreakable?: boolean;
+}
+
+/** Text; an array is one paragraph made of inline pieces (e.g. a bold date inside a sentence). */
+export interface LetterText extends LetterNode {
+  text: string | Array<string | LetterText>;
+}
+export interface LetterStack extends LetterNode {
+  stack: LetterContent[];
+}
+export type LetterColumn = (LetterText | LetterStack | LetterColumns) & { width?: number | '*' | 'auto' };
+export interface LetterColumns extends LetterNode {
+  columns: LetterColumn[];
+}
+export interface LetterLine {
+  type: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  lineWidth?: number;
+  lineColor?: string;
+}
+export interface LetterCanvas extends LetterNode {
+  canvas: LetterLine[];
+}
+
+export type LetterContent = string | LetterText | LetterStack | LetterColumns | LetterCanvas;
+
+/** A complete letter, ready for pdfmake's createPdf. */
+export interface LetterDocument {
+  pageSize: 'A4';
+  pageMargins: Margins;
+  /** BCP 47 language tag, written to the PDF for screen readers. */
+  language?: string;
+  info?: { title?: string; author?: string; subject?: string; creator?: string };
+  defaultStyle?: LetterStyle;
+  styles?: Record<string, LetterStyle>;
+  background?: (currentPage: number) => LetterContent | null;
+  footer?: (currentPage: number, pageCount: number) => LetterContent;
+  content: LetterContent[];
+}
