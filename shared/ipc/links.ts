@@ -16,9 +16,19 @@ export const EXTERNAL_LINK_HOSTS = [
   'www.gov.uk',
 ] as const;
 
+// WHATWG URL exists in every runtime Redress has (browsers, Node, Electron); shared/ has no DOM or Node typings.
+interface ParsedUrl {
+  protocol: string;
+  username: string;
+  password: string;
+  port: string;
+  hostname: string;
+}
+declare const URL: { new (url: string): ParsedUrl };
+
 /** True when `url` is an https link to an allow-listed host (no credentials, no odd ports). */
 export function isAllowedExternalUrl(url: string): boolean {
-  let parsed: URL;
+  let parsed: ParsedUrl;
   try {
     parsed = new URL(url);
   } catch {
