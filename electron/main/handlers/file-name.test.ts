@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_FILE_NAME_BYTES, safeFileName } from './file-name';
+
+describe('safeFileName', () => {
+  it.each([
+    ['Acknowledgement RDR-2026-000042.pdf', 'Acknowledgement RDR-2026-000042.pdf'],
+    ['../../etc/passwd', 'passwd'],
+    ['..\\..\\Windows\\System32\\evil.dll', 'evil.dll'],
+    ['/etc/cron.d/job', 'job'],
+    ['C:\\Users\\Public\\letter.pdf', 'letter.pdf'],
+    ['C:letter.pdf', 'C_letter.pdf'],
+    ['a<b>c:d"e|f?g*h.pdf', 'a_b_c_d_e_f_g_h.pdf'],
+    ['.bashrc', 'bashrc'],
+    ['letter.pdf. . .', 'letter.pdf'],
+    ['  spaced  .pdf  ', 'spaced  .pdf'],
+    ['CON', '_CON'],
+    ['nul.txt', '_nul.txt'],
+    ['com1.pdf', '_com1.pdf'],
+    ['console.pdf', 'console.pdf'],
+    ['invoice\u202Efdp.exe', 'invoicefdp.exe'],
+    ['tab\there.pdf', 'tab_here.pdf'],
+  ])('%j → %j', (input, expected) => {
+    expect(safeFileName(input)).toBe(expected);
+  });
+
+  it.each(['..', '.', '/', '\\', '../', '...', '   '])('falls back to a default name for %j', (input) => {
+    expect(safeFileName(input, 'application/pdf')).toBe('Redress document.pdf');
+  });
+
+  it('adds the extension for the MIME type when the name has none', () => {
+    expect(safeFileName('Acknowledgement', 'application/pdf')).toBe('Acknowledgement.pdf');
+    expect(safeFileName('cases', 'text/csv')).toBe('cases.csv');
+    expect(safeFileName('cases.csv', 'text/csv')).toBe('cases.csv');
+    expect(safeFileName('notes', 'application/x-unknown')).toBe('notes');
+  });
+
+  it('caps the length in bytes and keeps the extension', () => {
+    const long = `${'é'.repeat(190)}.pdf`;
+    const name = safeFileName(long);
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
+    expect(name.endsWith('.pdf')).toBe(true);
+    expect(name).not.toContain('\uFFFD');
+  });
+
+  it('never returns a separator, a traversal or an empty name', () => {
+    const samples = ['a/b', 'a\\b', '..', '../..', '', '\u0000', '/..', 'x/../..'];
+    for (const sample of samples) {
+      const name = safeFileName(sample);
+      expect(name).not.toMatch(/[\\/]/);
+      expect(name).not.toBe('..');
+      expect(name).not.toBe('.');
+      expect(name.length).toBeGreaterThan(0);
+    }
+  });
+});

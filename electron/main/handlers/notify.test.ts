@@ -1,0 +1,117 @@
+import { describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS } from '../../../shared/ipc/channels';
+import { createNotifyHandler, type NotifiedWindow, type NotificationClass } from './notify';
+
+function fakeNotifications(supported = true) {
+  const instances: FakeNotification[] = [];
+  class FakeNotification {
+    listeners = new Map<string, () => void>();
+    shown = false;
+    constructor(public options: { title?: string; body?: string; icon?: unknown }) {
+      instances.push(this);
+    }
+    static isSupported() {
+      return supported;
+    }
+    on(event: string, listener: () => void) {
+      this.listeners.set(event, listener);
+      return this;
+    }
+    show() {
+      this.shown = true;
+    }
+    click() {
+      this.listeners.get('click')?.();
+    }
+  }
+  return { Notification: FakeNotification as unknown as NotificationClass, instances };
+}
+
+function fakeWindow(minimized = false) {
+  const calls: string[] = [];
+  const window: NotifiedWindow = {
+    isDestroyed: () => false,
+    isMinimized: () => minimized,
+    restore: () => calls.push('restore'),
+    show: () => calls.push('show'),
+    focus: () => calls.push('focus'),
+    webContents: { send: (channel: string, ...args: unknown[]) => calls.push(`send ${channel} ${args.join(',')}`) },
+  };
+  return { window, calls };
+}
+
+const request = { id: 'RDR-2026-000042:final-response:2026-03-02', title: 'Final response due', body: 'Tomorrow' };
+
+describe('notify handler', () => {
+  it('shows an OS notification with the title and body', async () => {
+    const { Notification, instances } = fakeNotifications();
+    const notify = createNotifyHandler({ Notification, getWindow: () => null, iconPath: '/icon.png' });
+    expect(await notify(request)).toEqual({ ok: true, shown: true });
+    expect(instances).toHaveLength(1);
+    expect(instances[0]!.options).toEqual({ title: 'Final response due', body: 'Tomorrow', icon: '/icon.png' });
+    expect(instances[0]!.shown).toBe(true);
+  });
+
+  it('never shows the same id twice', async () => {
+    const { Notification, instances } = fakeNotifications();
+    const notify = createNotifyHandler({ Notification, getWindow: () => null });
+    expect(await notify(request)).toEqual({ ok: true, shown: true });
+    expect(await notify(request)).toEqual({ ok: true, shown: false });
+    expect(await notify({ ...request, title: 'Changed title, same id' })).toEqual({ ok: true, shown: false });
+    expect(await notify({ ...request, id: 'another' })).toEqual({ ok: true, shown: true });
+    expect(instances).toHaveLength(2);
+  });
+
+  it('shows each id once even when asked many times at once', async () => {
+    const { Notification, instances } = fakeNotifications();
+    const notify = createNotifyHandler({ Notification, getWindow: () => null });
+    const results = await Promise.all(Array.from({ length: 20 }, () => notify(request)));
+    expect(results.filter((result) => result.ok && result.shown)).toHaveLength(1);
+    expect(instances).toHaveLength(1);
+  });
+
+  it('on click, brings the window forward and tells the renderer which case', async () => {
+    const { Notification, instances } = fakeNotifications();
+    const { window, calls } = fakeWindow(true);
+    const notify = createNotifyHandler({ Notification, getWindow: () => window });
+    await notify({ ...request, caseId: 'case-42' });
+    instances[0]!.click();
+    expect(calls).toEqual(['restore', 'show', 'focus', `send ${IPC_CHANNELS.notificationClicked} case-42`]);
+  });
+
+  it('on click without a case, only focuses the window', async () => {
+    const { Notification, instances } = fakeNotifications();
+    const { window, calls } = fakeWindow();
+    const notify = createNotifyHandler({ Notification, getWindow: () => window });
+    await notify(request);
+    instances[0]!.click();
+    expect(calls).toEqual(['show', 'focus']);
+  });
+
+  it('ignores a click after the window has gone', async () => {
+    const { Notification, instances } = fakeNotifications();
+    const notify = createNotifyHandler({ Notification, getWindow: () => null });
+    await notify({ ...request, caseId: 'case-42' });
+    expect(() => instances[0]!.click()).not.toThrow();
+  });
+
+  it('says so when the system has no notifications, and can show it later', async () => {
+    let supported = false;
+    const { Notification, instances } = fakeNotifications();
+    const notify = createNotifyHandler({
+      Notification: Object.assign(Notification, { isSupported: () => supported }),
+      getWindow: () => null,
+    });
+    expect(await notify(request)).toEqual({ ok: false, error: expect.stringContaining('not support') });
+    supported = true;
+    expect(await notify(request)).toEqual({ ok: true, shown: true });
+    expect(instances).toHaveLength(1);
+  });
+
+  it('registers click, close and failed listeners (so it can drop its reference)', async () => {
+    const { Notification, instances } = fakeNotifications();
+    const notify = createNotifyHandler({ Notification, getWindow: vi.fn(() => null) });
+    await notify(request);
+    expect([...instances[0]!.listeners.keys()].sort()).toEqual(['click', 'close', 'failed']);
+  });
+});

@@ -1,0 +1,89 @@
+// Save a file the renderer made (a letter, an export) where the USER chooses. The main process shows the dialog; the
+// renderer's suggested name is reduced to a safe base name and used only as the dialog's default. The folder always
+// comes from the dialog, never from the renderer.
+import path from 'node:path';
+import type { SaveDialogOptions } from 'electron';
+import type { SaveFileRequest, SaveFileResult } from '../../../shared/ipc/contract';
+import { type AtomicWriteFs, nodeFs, writeFileAtomic } from './atomic-write';
+import { extensionForMimeType, safeFileName } from './file-name';
+
+export interface SaveDialogOutcome {
+  canceled: boolean;
+  filePath?: string;
+}
+
+export interface SaveFileDeps {
+  /** dialog.showSaveDialog, bound to the main window by index.ts. */
+  showSaveDialog: (options: SaveDialogOptions) => Promise<SaveDialogOutcome>;
+  /** Where the dialog opens (app.getPath('documents')). */
+  defaultFolder: () => string;
+  fs?: AtomicWriteFs;
+}
+
+const FILTER_NAMES: Record<string, string> = {
+  '.pdf': 'PDF document',
+  '.csv': 'CSV spreadsheet',
+  '.ics': 'Calendar file',
+  '.json': 'JSON file',
+  '.zip': 'ZIP archive',
+  '.txt': 'Text file',
+  '.png': 'PNG image',
+};
+
+function filtersFor(fileName: string, mimeType: string): SaveDialogOptions['filters'] {
+  const extension = path.extname(fileName).toLowerCase() || extensionForMimeType(mimeType) || '';
+  const all = { name: 'All files', extensions: ['*'] };
+  if (!extension) return [all];
+  return [{ name: FILTER_NAMES[extension] ?? `${extension.slice(1).toUpperCase()} file`, extensions: [extension.slice(1)] }, all];
+}
+
+function describeWriteError(fileName: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EPERM':
+    case 'EBUSY':
+    case 'EACCES':
+      return `Could not save ${fileName}: it is open in another program, or the folder is read-only. Close it and try again.`;
+    case 'ENOSPC':
+      return `Could not save ${fileName}: the disk is full.`;
+    case 'EISDIR':
+      return `Could not save ${fileName}: a folder of that name is in the way.`;
+    default:
+      return `Could not save ${fileName}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+export function createSaveFileHandler(deps: SaveFileDeps): (request: SaveFileRequest) => Promise<SaveFileResult> {
+  let dialogOpen = false;
+
+  return async (request) => {
+    // One dialog at a time: a page cannot stack up dialogs by calling in a loop.
+    if (dialogOpen) return { ok: false, error: 'A save dialog is already open.' };
+
+    const fileName = safeFileName(request.suggestedName, request.mimeType);
+    let outcome: SaveDialogOutcome;
+    dialogOpen = true;
+    try {
+      outcome = await deps.showSaveDialog({
+        title: 'Save',
+        defaultPath: path.join(deps.defaultFolder(), fileName),
+        filters: filtersFor(fileName, request.mimeType),
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+    } finally {
+      dialogOpen = false;
+    }
+
+    if (outcome.canceled || !outcome.filePath) return { ok: true, saved: false };
+    const target = outcome.filePath;
+    if (!path.isAbsolute(target)) return { ok: false, error: 'The save dialog returned an unusable location.' };
+
+    const chosenName = path.basename(target);
+    try {
+      await writeFileAtomic(target, request.data, deps.fs ?? nodeFs);
+    } catch (error) {
+      return { ok: false, error: describeWriteError(chosenName, error) };
+    }
+    return { ok: true, saved: true, fileName: chosenName };
+  };
+}

@@ -1,0 +1,99 @@
+// The desktop shell's bootstrap: wires Electron's real APIs into the small, tested modules beside this file.
+// Keep logic out of here; if something needs a branch, it belongs in a module with a test.
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session, shell } from 'electron';
+import { fileURLToPath } from 'node:url';
+import windowIcon from '../../resources/icon.png?asset';
+import { applyGuards, denyAllPermissions } from './guards';
+import { createNotifyHandler } from './handlers/notify';
+import { createSaveFileHandler } from './handlers/save-file';
+import { registerIpcHandlers } from './ipc';
+import { APP_ENTRY_URL, APP_SCHEME, trustedOrigins } from './origin';
+import { createAppProtocolHandler, registerAppScheme } from './protocol';
+import { createMainWindow } from './window';
+
+/** Same as appId in build/electron-builder.yml: Windows ties notifications and the taskbar to it. */
+const APP_USER_MODEL_ID = 'uk.co.redress.desk';
+
+// The dev server is trusted only in an unpackaged (development) run.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const trusted = trustedOrigins(devServerUrl);
+const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const rendererRoot = fileURLToPath(new URL('../renderer', import.meta.url));
+
+let mainWindow: BrowserWindow | null = null;
+
+function openMainWindow(): BrowserWindow {
+  if (mainWindow && !mainWindow.isDestroyed()) return mainWindow;
+  const window = createMainWindow({
+    BrowserWindow,
+    preloadPath,
+    iconPath: windowIcon,
+    devTools: !app.isPackaged,
+    url: devServerUrl ?? APP_ENTRY_URL,
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  mainWindow = window;
+  return window;
+}
+
+function focusMainWindow(): void {
+  const window = openMainWindow();
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+// Must happen before 'ready'.
+registerAppScheme(protocol);
+app.enableSandbox();
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Redress is running (and has been asked to come forward): two windows on one database invite trouble.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (app.isReady()) focusMainWindow();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    applyGuards(contents, { trustedOrigins: trusted, openExternal: (url) => shell.openExternal(url) });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: rendererRoot }));
+      denyAllPermissions(session.defaultSession);
+      if (process.platform !== 'darwin') session.defaultSession.setSpellCheckerLanguages(['en-GB']);
+
+      registerIpcHandlers({
+        ipcMain,
+        trustedOrigins: trusted,
+        saveFile: createSaveFileHandler({
+          showSaveDialog: (options) =>
+            mainWindow && !mainWindow.isDestroyed()
+              ? dialog.showSaveDialog(mainWindow, options)
+              : dialog.showSaveDialog(options),
+          defaultFolder: () => app.getPath('documents'),
+        }),
+        notify: createNotifyHandler({ Notification, getWindow: () => mainWindow, iconPath: windowIcon }),
+      });
+
+      openMainWindow();
+      // macOS: clicking the dock icon with no window open brings one back.
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      console.error('Redress could not start:', error);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS } from '../../shared/ipc/contract';
+import { registerIpcHandlers, senderRefusal, type SenderInfo } from './ipc';
+import { trustedOrigins } from './origin';
+
+const frame = (url: string, parent: unknown = null): SenderInfo => ({ senderFrame: { url, parent } });
+const validNotify = { id: 'n1', title: 'Due tomorrow', body: 'RDR-2026-000042' };
+
+function setup(devServerUrl?: string) {
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  const saveFile = vi.fn(async () => ({ ok: true as const, saved: false as const }));
+  const notify = vi.fn(async () => ({ ok: true as const, shown: true }));
+  const log = vi.fn();
+  registerIpcHandlers({
+    ipcMain: { handle: (channel, listener) => handlers.set(channel, listener as never) },
+    trustedOrigins: trustedOrigins(devServerUrl),
+    saveFile,
+    notify,
+    log,
+  });
+  const invoke = (channel: string, event: SenderInfo, ...args: unknown[]) => handlers.get(channel)!(event, ...args);
+  return { handlers, saveFile, notify, log, invoke };
+}
+
+describe('registerIpcHandlers', () => {
+  it('registers one handler per request channel of the contract', () => {
+    expect([...setup().handlers.keys()].sort()).toEqual([IPC_CHANNELS.notify, IPC_CHANNELS.saveFile].sort());
+  });
+
+  it('passes a valid message from the app to the handler', async () => {
+    const { invoke, notify } = setup();
+    expect(await invoke(IPC_CHANNELS.notify, frame('app://redress/index.html'), validNotify)).toEqual({
+      ok: true,
+      shown: true,
+    });
+    expect(notify).toHaveBeenCalledWith(validNotify);
+  });
+
+  it.each([
+    'https://evil.example/',
+    'http://127.0.0.1:5173/',
+    'file:///C:/Users/x/evil.html',
+    'app://evil/index.html',
+    'app://redress.evil/index.html',
+    'about:blank',
+    'data:text/html,hi',
+    '',
+  ])('refuses a message from %j', async (url) => {
+    const { invoke, notify, saveFile, log } = setup();
+    for (const channel of [IPC_CHANNELS.notify, IPC_CHANNELS.saveFile]) {
+      const result = await invoke(channel, frame(url), validNotify);
+      expect(result).toEqual({ ok: false, error: 'Refused: the sender is not the Redress app.' });
+    }
+    expect(notify).not.toHaveBeenCalled();
+    expect(saveFile).not.toHaveBeenCalled();
+    expect(log).toHaveBeenCalled();
+  });
+
+  it('refuses a message from a sub-frame, even one on the app origin', async () => {
+    const { invoke, notify } = setup();
+    const result = await invoke(IPC_CHANNELS.notify, frame('app://redress/index.html', {}), validNotify);
+    expect(result).toMatchObject({ ok: false });
+    expect(notify).not.toHaveBeenCalled();
+  });
+
+  it('refuses a message whose frame is gone', async () => {
+    const { invoke, notify } = setup();
+    expect(await invoke(IPC_CHANNELS.notify, { senderFrame: null }, validNotify)).toMatchObject({ ok: false });
+    expect(notify).not.toHaveBeenCalled();
+  });
+
+  it('trusts the dev server only when one is configured', async () => {
+    const dev = setup('http://localhost:5173');
+    expect(await dev.invoke(IPC_CHANNELS.notify, frame('http://localhost:5173/'), validNotify)).toMatchObject({
+      ok: true,
+    });
+    const prod = setup();
+    expect(await prod.invoke(IPC_CHANNELS.notify, frame('http://localhost:5173/'), validNotify)).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['a number', 42],
+    ['missing title', { id: 'n1', body: 'x' }],
+    ['title not a string', { id: 'n1', title: { toString: 'x' }, body: 'x' }],
+    ['huge body', { id: 'n1', title: 't', body: 'x'.repeat(1_000_000) }],
+    ['extra field', { ...validNotify, icon: 'file:///etc/passwd' }],
+  ])('refuses a notify payload with %s', async (_label, payload) => {
+    const { invoke, notify } = setup();
+    const result = await invoke(IPC_CHANNELS.notify, frame('app://redress/'), payload);
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused: invalid request/) });
+    expect(notify).not.toHaveBeenCalled();
+  });
+
+  it('turns a handler that throws into an error result', async () => {
+    const { invoke, notify } = setup();
+    notify.mockRejectedValueOnce(new Error('boom'));
+    expect(await invoke(IPC_CHANNELS.notify, frame('app://redress/'), validNotify)).toEqual({
+      ok: false,
+      error: 'Something went wrong: boom',
+    });
+  });
+});
+
+describe('senderRefusal', () => {
+  it('accepts the app top frame', () => {
+    expect(senderRefusal(frame('app://redress/cases/1'), trustedOrigins(undefined))).toBeNull();
+  });
+});

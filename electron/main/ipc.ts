@@ -1,0 +1,88 @@
+// Every IPC message passes two checks before a handler sees it: it comes from the app's own top-level frame (origin
+// app://redress, or the dev server while developing), and its payload matches the shared zod schema. Anything else
+// is refused with an { ok: false, error } result the renderer can show; nothing a renderer sends can throw in main.
+import type { IpcMainInvokeEvent } from 'electron';
+import type { z } from 'zod';
+import {
+  describeIssues,
+  IPC_CHANNELS,
+  type NotifyRequest,
+  type NotifyResult,
+  notifyRequestSchema,
+  type SaveFileRequest,
+  type SaveFileResult,
+  saveFileRequestSchema,
+} from '../../shared/ipc/contract';
+import { isTrustedUrl } from './origin';
+
+export type Refusal = { ok: false; error: string };
+
+/** The part of an invoke event the checks read (a fake in tests). */
+export interface SenderInfo {
+  readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
+}
+
+/** Why a sender is refused, or null when it is trusted. */
+export function senderRefusal(event: SenderInfo, trusted: ReadonlySet<string>): string | null {
+  const frame = event.senderFrame;
+  if (!frame) return 'the sending frame is gone';
+  if (frame.parent !== null) return 'messages from sub-frames are not accepted';
+  if (!isTrustedUrl(frame.url, trusted)) return 'the sender is not the Redress app';
+  return null;
+}
+
+export interface ValidatedHandlerOptions<Schema extends z.ZodType, Result> {
+  channel: string;
+  schema: Schema;
+  trustedOrigins: ReadonlySet<string>;
+  handle: (request: z.infer<Schema>) => Promise<Result>;
+  log?: (message: string) => void;
+}
+
+/** Wrap a handler with the sender and payload checks and a last-resort catch. */
+export function validatedHandler<Schema extends z.ZodType, Result>(
+  options: ValidatedHandlerOptions<Schema, Result>,
+): (event: SenderInfo, payload?: unknown, ...extra: unknown[]) => Promise<Result | Refusal> {
+  const log = options.log ?? ((message: string) => console.warn(message));
+  return async (event, payload, ...extra) => {
+    const refusedSender = senderRefusal(event, options.trustedOrigins);
+    if (refusedSender) {
+      log(`Redress: refused ${options.channel}: ${refusedSender} (${event.senderFrame?.url ?? 'no frame'})`);
+      return { ok: false, error: `Refused: ${refusedSender}.` };
+    }
+    if (extra.length > 0) return { ok: false, error: 'Refused: expected exactly one request object.' };
+    const parsed = options.schema.safeParse(payload);
+    if (!parsed.success) {
+      const problems = describeIssues(parsed.error);
+      log(`Redress: refused ${options.channel}: ${problems}`);
+      return { ok: false, error: `Refused: invalid request (${problems}).` };
+    }
+    try {
+      return await options.handle(parsed.data);
+    } catch (error) {
+      log(`Redress: ${options.channel} failed: ${String(error)}`);
+      return { ok: false, error: `Something went wrong: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  };
+}
+
+export interface IpcHandlerDeps {
+  ipcMain: { handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown): void };
+  trustedOrigins: ReadonlySet<string>;
+  saveFile: (request: SaveFileRequest) => Promise<SaveFileResult>;
+  notify: (request: NotifyRequest) => Promise<NotifyResult>;
+  log?: (message: string) => void;
+}
+
+/** One handler per channel of the contract. */
+export function registerIpcHandlers(deps: IpcHandlerDeps): void {
+  const common = { trustedOrigins: deps.trustedOrigins, log: deps.log };
+  deps.ipcMain.handle(
+    IPC_CHANNELS.saveFile,
+    validatedHandler({ ...common, channel: IPC_CHANNELS.saveFile, schema: saveFileRequestSchema, handle: deps.saveFile }),
+  );
+  deps.ipcMain.handle(
+    IPC_CHANNELS.notify,
+    validatedHandler({ ...common, channel: IPC_CHANNELS.notify, schema: notifyRequestSchema, handle: deps.notify }),
+  );
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS } from '../../shared/ipc/channels';
+import { createRedressApi, type IpcRendererLike } from './api';
+
+function fakeIpcRenderer() {
+  const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+  const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true }));
+  const ipc = {
+    invoke,
+    on: (channel: string, listener: (...args: unknown[]) => void) => {
+      listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listener));
+      return ipc;
+    },
+    removeListener: (channel: string, listener: (...args: unknown[]) => void) => {
+      listeners.get(channel)?.delete(listener);
+      return ipc;
+    },
+  };
+  const emit = (channel: string, ...args: unknown[]) => {
+    for (const listener of listeners.get(channel) ?? []) listener({ sender: 'secret' }, ...args);
+  };
+  return { ipc: ipc as unknown as IpcRendererLike, invoke, emit, listeners };
+}
+
+describe('preload API', () => {
+  it('exposes exactly the RedressApi: kind, saveFile, notify, onNotificationClick', () => {
+    const api = createRedressApi(fakeIpcRenderer().ipc);
+    expect(Object.keys(api).sort()).toEqual(['kind', 'notify', 'onNotificationClick', 'saveFile']);
+    expect(api.kind).toBe('desktop');
+  });
+
+  it('sends each request on its channel, and only the request', async () => {
+    const { ipc, invoke } = fakeIpcRenderer();
+    const api = createRedressApi(ipc);
+    const save = { suggestedName: 'a.pdf', mimeType: 'application/pdf', data: new Uint8Array([1]) };
+    await (api.saveFile as (...args: unknown[]) => Promise<unknown>)(save, '/etc/passwd');
+    await api.notify({ id: 'n', title: 't', body: 'b' });
+    expect(invoke.mock.calls).toEqual([
+      [IPC_CHANNELS.saveFile, save],
+      [IPC_CHANNELS.notify, { id: 'n', title: 't', body: 'b' }],
+    ]);
+  });
+
+  it('passes notification clicks to the listener with the case id only, until unsubscribed', () => {
+    const { ipc, emit, listeners } = fakeIpcRenderer();
+    const api = createRedressApi(ipc);
+    const listener = vi.fn();
+    const unsubscribe = api.onNotificationClick(listener);
+    emit(IPC_CHANNELS.notificationClicked, 'case-42');
+    emit(IPC_CHANNELS.notificationClicked, { not: 'a string' });
+    expect(listener.mock.calls).toEqual([['case-42']]);
+    unsubscribe();
+    emit(IPC_CHANNELS.notificationClicked, 'case-43');
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listeners.get(IPC_CHANNELS.notificationClicked)?.size).toBe(0);
+  });
+});
