@@ -12,7 +12,7 @@ test('links off the app do not move the window away from it', async ({ page, con
     a.id = 'planted';
     document.body.append(a);
   });
-  await page.click('#planted');
+  await page.locator('#planted').dispatchEvent('click');
   await page.waitForTimeout(300);
   expect(new URL(page.url()).origin).toBe(appUrl.origin);
 

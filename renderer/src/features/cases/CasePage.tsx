@@ -9,6 +9,7 @@ import { downloadIssuedLetter, issueAcknowledgementLetter } from '../letters/iss
 import { formatDate, formatTimestamp } from './format';
 
 const STATE_COLOURS = { running: 'blue', met: 'teal', missed: 'red', 'not-applicable': 'gray' } as const;
+const STATE_LABELS = { running: 'Running', met: 'Met', missed: 'Missed', 'not-applicable': 'N/A' } as const;
 
 function Address({ address }: { address?: PostalAddress }) {
   if (!address) return <Text c="dimmed">No postal address</Text>;
@@ -125,9 +126,9 @@ export function CasePage({ id }: { id: string }) {
                       </Text>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(clock.dueOn)}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={STATE_COLOURS[clock.state]}>
-                        {clock.state}
+                    <Table.Td w={96}>
+                      <Badge variant="light" color={STATE_COLOURS[clock.state]} title={clock.state}>
+                        {STATE_LABELS[clock.state]}
                       </Badge>
                     </Table.Td>
                   </Table.Tr>
