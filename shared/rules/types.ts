@@ -35,6 +35,25 @@ export interface CaseFacts {
   category?: Category;
   customer?: { isBusiness?: boolean; employees?: number };
   events: RuleEvent[];
+  /**
+   * Further regimes that apply to this complaint besides the procedure's own, e.g. `uk-dpa-complaints` for a
+   * complaint about the handling of personal data. Each is versioned by `receivedOn` like the main regime.
+   */
+  regimes?: string[];
+  /** FCA DISP: the complaint is about payment services (15 business days instead of 8 weeks). */
+  paymentServices?: boolean;
+  /** FCA DISP payment services: exceptional circumstances apply (35 business days). */
+  exceptionalCircumstances?: boolean;
+}
+
+/** How a period is counted (REGULATION.md §5): working days skip weekends and the calendar's bank holidays. */
+export const DURATION_UNITS = ['working-days', 'days', 'weeks', 'months'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+
+/** A period such as "5 working days", "28 days", "6 weeks" or "12 months". `amount: 0` means "at once". */
+export interface Duration {
+  amount: number;
+  unit: DurationUnit;
 }
 
 export type ClockId =
@@ -57,6 +76,16 @@ export interface Clock {
   state: ClockState;
   /** Plain words: start date, rule, calendar, pauses, rule version. */
   explanation: string;
+  /** `provider`: the provider's own target (pauses extend it); `regulation`: a regulatory clock (never pauses). */
+  source: 'provider' | 'regulation';
+  /** The rule and its version, e.g. "Ofcom GC C4 from 2026-04-08" or "Kijoma Broadband complaints procedure v1". */
+  rule: string;
+  /** The day the clock counts from, when it has started. */
+  startsOn: IsoDate | null;
+  /** The day of the event that ended the clock (met or missed), if any. */
+  closedOn: IsoDate | null;
+  /** Days the clock was stopped by pauses (provider targets only), in the clock's own unit. */
+  pausedDays: number;
 }
 
 export interface NextAction {
@@ -70,8 +99,46 @@ export interface Evaluation {
   procedureId: string;
   /** Current stage id of the procedure. */
   stage: string;
+  /** Human name of the current stage. */
+  stageName: string;
+  /** 0 at the first stage; +1 for each stage up the procedure's internal escalation ladder. */
+  escalationLevel: number;
+  /** Derived from events: `closed` once closed, `resolved` once resolved, else `open`. */
+  status: 'open' | 'resolved' | 'closed';
+  /** The day the current pause began, while the case is paused. */
+  pausedSince: IsoDate | null;
+  calendar: CalendarId;
+  /** The main regime and the version in force on the day the complaint was received. */
+  regime: { id: string; name: string; version: string } | null;
+  /** The ADR scheme's details as they stand on `today` (for letters). Shared and frozen: copy before changing. */
+  adrScheme: AdrSchemeDetails | null;
   clocks: Clock[];
   nextActions: NextAction[];
   /** Scope/exclusion warnings, e.g. pricing complaints or businesses over 10 employees. */
   warnings: string[];
+}
+
+export interface PostalAddressLines {
+  /** One entry per printed line (organisation, box or street, town). */
+  lines: string[];
+  postcode: string;
+}
+
+/** One ADR scheme as it stands on a given date (see ./adr-schemes.ts). */
+export interface AdrSchemeDetails {
+  id: string;
+  name: string;
+  /** Names the scheme was known by before (e.g. "Ombudsman Services: Communications"). */
+  formerNames: string[];
+  country: 'GB' | 'CA';
+  website: string;
+  phone: string;
+  textphone?: string;
+  email?: string;
+  postalAddress?: PostalAddressLines;
+  notes: string[];
+  /** The day this version of the details took effect (null: since before Redress's records). */
+  detailsFrom: IsoDate | null;
+  /** Fields not yet checked against the scheme's own publications. */
+  unverified: string[];
 }

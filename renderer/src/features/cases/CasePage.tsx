@@ -126,7 +126,7 @@ export function CasePage({ id }: { id: string }) {
                       </Text>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(clock.dueOn)}</Table.Td>
-                    <Table.Td w={96}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Badge variant="light" color={STATE_COLOURS[clock.state]} title={clock.state}>
                         {STATE_LABELS[clock.state]}
                       </Badge>

@@ -1,0 +1,132 @@
+// Checking case facts before any date is computed: bad facts give a clear error, never a wrong date.
+// Hand-written rather than zod because it runs once per evaluated case (100,000 cases must take well under a second).
+import { CALENDARS, CATEGORIES, CHANNELS } from '../model/case';
+import { type DayNumber, toDayNumber } from './dates';
+import { RulesError } from './errors';
+import { type CaseFacts, type IsoDate, RULE_EVENT_TYPES, type RuleEvent, type RuleEventType } from './types';
+
+export interface CheckedEvent {
+  type: RuleEventType;
+  on: IsoDate;
+  day: DayNumber;
+  stage: string | undefined;
+  /** Position in `facts.events` (same-day events keep their recorded order). */
+  index: number;
+}
+
+export interface CheckedFacts {
+  facts: CaseFacts;
+  received: DayNumber;
+  today: DayNumber;
+  events: CheckedEvent[];
+}
+
+const EVENT_TYPES: ReadonlySet<string> = new Set(RULE_EVENT_TYPES);
+const CHANNEL_SET: ReadonlySet<string> = new Set(CHANNELS);
+const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORIES);
+const CALENDAR_SET: ReadonlySet<string> = new Set(CALENDARS);
+
+function invalid(field: string, message: string): RulesError {
+  return new RulesError('invalid-facts', `Invalid case facts: ${field}: ${message}`, field);
+}
+
+function oneOf(values: readonly string[]): string {
+  return values.map((v) => `"${v}"`).join(', ');
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * Check the shape of case facts and the order of their events; return them with dates as day numbers. Throws a
+ * RulesError whose message names the field (`events[2].on: "2026-02-30" is not a real date …`).
+ */
+export function checkFacts(input: unknown, today: unknown): CheckedFacts {
+  if (!isObject(input)) throw new RulesError('invalid-facts', 'Invalid case facts: expected an object.');
+  const facts = input as unknown as CaseFacts;
+  if (typeof facts.procedureId !== 'string' || facts.procedureId === '') {
+    throw invalid('procedureId', 'expected the id of a procedure, e.g. "kijoma".');
+  }
+  if (!CALENDAR_SET.has(facts.calendar as string)) {
+    throw invalid('calendar', `expected one of ${oneOf(CALENDARS)}, got ${JSON.stringify(facts.calendar) ?? 'nothing'}.`);
+  }
+  const received = toDayNumber(facts.receivedOn, 'receivedOn');
+  if (!CHANNEL_SET.has(facts.channel as string)) {
+    throw invalid('channel', `expected one of ${oneOf(CHANNELS)}, got ${JSON.stringify(facts.channel) ?? 'nothing'}.`);
+  }
+  if (facts.category !== undefined && !CATEGORY_SET.has(facts.category)) {
+    throw invalid('category', `expected one of ${oneOf(CATEGORIES)}, got ${JSON.stringify(facts.category)}.`);
+  }
+  if (facts.customer !== undefined) {
+    if (!isObject(facts.customer)) throw invalid('customer', 'expected an object.');
+    const { isBusiness, employees } = facts.customer;
+    if (isBusiness !== undefined && typeof isBusiness !== 'boolean') throw invalid('customer.isBusiness', 'expected true or false.');
+    if (employees !== undefined && (!Number.isSafeInteger(employees) || employees < 0)) {
+      throw invalid('customer.employees', `expected a whole number, 0 or more, got ${JSON.stringify(employees)}.`);
+    }
+  }
+  if (facts.regimes !== undefined) {
+    if (!Array.isArray(facts.regimes)) throw invalid('regimes', 'expected a list of regime ids.');
+    facts.regimes.forEach((r, i) => {
+      if (typeof r !== 'string' || r === '') throw invalid(`regimes[${i}]`, 'expected a regime id.');
+    });
+  }
+  for (const flag of ['paymentServices', 'exceptionalCircumstances'] as const) {
+    if (facts[flag] !== undefined && typeof facts[flag] !== 'boolean') throw invalid(flag, 'expected true or false.');
+  }
+  const todayDay = toDayNumber(today, 'today');
+  if (todayDay < received) {
+    throw new RulesError(
+      'invalid-facts',
+      `Invalid case facts: today (${String(today)}) is before the complaint was received (${facts.receivedOn}).`,
+      'today',
+    );
+  }
+  if (!Array.isArray(facts.events)) throw invalid('events', 'expected a list of events (it may be empty).');
+  const events: CheckedEvent[] = [];
+  let previous: CheckedEvent | undefined;
+  for (let i = 0; i < facts.events.length; i++) {
+    const raw: unknown = facts.events[i];
+    if (!isObject(raw)) throw invalid(`events[${i}]`, 'expected an event object { type, on }.');
+    const ev = raw as unknown as RuleEvent;
+    if (!EVENT_TYPES.has(ev.type)) {
+      throw invalid(`events[${i}].type`, `unknown event type ${JSON.stringify(ev.type) ?? 'nothing'}; expected one of ${oneOf(RULE_EVENT_TYPES)}.`);
+    }
+    const day = toDayNumber(ev.on, `events[${i}].on`);
+    if (ev.stage !== undefined && (typeof ev.stage !== 'string' || ev.stage === '')) {
+      throw invalid(`events[${i}].stage`, 'expected a stage id.');
+    }
+    const checked: CheckedEvent = { type: ev.type, on: ev.on, day, stage: ev.stage, index: i };
+    if (day < received) {
+      throw new RulesError(
+        'event-before-receipt',
+        `Invalid case facts: events[${i}] (${ev.type} on ${ev.on}) is before the complaint was received (${facts.receivedOn}).`,
+        `events[${i}].on`,
+      );
+    }
+    if (previous && day < previous.day) {
+      throw new RulesError(
+        'events-out-of-order',
+        `Invalid case facts: events[${i}] (${ev.type} on ${ev.on}) is earlier than events[${previous.index}] ` +
+          `(${previous.type} on ${previous.on}); events must be listed in date order.`,
+        `events[${i}].on`,
+      );
+    }
+    if (day > todayDay) {
+      throw new RulesError(
+        'event-after-today',
+        `Invalid case facts: events[${i}] (${ev.type} on ${ev.on}) is after today (${String(today)}).`,
+        `events[${i}].on`,
+      );
+    }
+    events.push(checked);
+    previous = checked;
+  }
+  return { facts, received, today: todayDay, events };
+}
+
+/** Check case facts (shape and event order) and return them; throws a RulesError naming the field. */
+export function validateCaseFacts(input: unknown, today: IsoDate): CaseFacts {
+  return checkFacts(input, today).facts;
+}

@@ -1,0 +1,102 @@
+// The rules engine (issue #3): procedures, regulatory clocks and working-day calendars, exact and explained.
+// Pure: no DOM, no Node, no clock. "today", the calendar set and the rules are arguments. See ./README.md.
+
+export { evaluateCase, describeDuration, type EvaluateOptions } from './evaluate';
+export { checkFacts, validateCaseFacts } from './facts';
+export { RulesError, isRulesError, type RulesErrorCode } from './errors';
+
+// Dates and calendars
+export {
+  addCalendarDays,
+  addMonths,
+  calendarDaysBetween,
+  compareIsoDates,
+  isIsoDate,
+  weekdayName,
+} from './dates';
+export {
+  addWorkingDays,
+  CALENDAR_IDS,
+  type CalendarRef,
+  type CalendarSet,
+  DEFAULT_CALENDARS,
+  extendCalendar,
+  getCalendar,
+  type Holiday,
+  HolidayCalendar,
+  type HolidayFeed,
+  type HolidayFeedDivision,
+  type HolidaySource,
+  holidaysBetween,
+  type ImportMode,
+  isCalendarId,
+  isWorkingDay,
+  listCalendars,
+  parseHolidayFeed,
+  SNAPSHOT_YEARS,
+  snapshotSource,
+  workingDaysBetween,
+} from './calendars';
+
+// Procedures
+export {
+  checkProcedure,
+  createProcedureRegistry,
+  ESCALATION_TRIGGERS,
+  type EscalationTrigger,
+  firstResponseTarget,
+  type Procedure,
+  type ProcedureCheckOptions,
+  type ProcedureIssue,
+  type ProcedureRegistry,
+  type ProcedureStage,
+  procedureVersionLabel,
+  STAGE_ENTRY_EVENTS,
+  type StageEntryEvent,
+  type Target,
+  validateProcedure,
+  withProcedures,
+} from './procedure';
+export {
+  BUILT_IN_PROCEDURES,
+  DEFAULT_PROCEDURES,
+  getProcedure,
+  INFINITY,
+  JIVE_CA,
+  KIJOMA,
+  KINEX,
+  listProcedures,
+  MISO,
+  OFCOM_BASELINE,
+} from './procedures';
+
+// Regimes
+export {
+  BUILT_IN_REGIMES,
+  createRegimeRegistry,
+  DEFAULT_REGIMES,
+  getRegime,
+  listRegimes,
+  type Regime,
+  type RegimeRegistry,
+  type RegimeVersion,
+  regimeVersionFor,
+  validateRegime,
+} from './regimes';
+
+// ADR schemes
+export {
+  type AdrDirectory,
+  type AdrScheme,
+  type AdrSchemeVersion,
+  BUILT_IN_ADR_SCHEMES,
+  createAdrDirectory,
+  DEFAULT_ADR_DIRECTORY,
+  findAdrSchemeByName,
+  getAdrScheme,
+  hasAdrScheme,
+  listAdrSchemes,
+} from './adr-schemes';
+
+export * from './types';
+export type { CalendarId, Category, Channel } from '../model/case';

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { RulesError } from './errors';
+import { checkProcedure, createProcedureRegistry, firstResponseTarget, validateProcedure, withProcedures } from './procedure';
+import { BUILT_IN_PROCEDURES, DEFAULT_PROCEDURES, getProcedure, KIJOMA, listProcedures } from './procedures';
+import { getAdrScheme } from './adr-schemes';
+import { getRegime } from './regimes';
+
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+describe('procedure registry', () => {
+  it('has the five seed procedures and the Ofcom baseline', () => {
+    expect(listProcedures().map((p) => p.id)).toEqual(['kijoma', 'miso', 'kinex', 'jive-ca', 'infinity', 'ofcom']);
+  });
+
+  it.each(BUILT_IN_PROCEDURES.map((p) => [p.id, p] as const))('%s is complete and valid', (_id, p) => {
+    expect(validateProcedure(clone(p))).toEqual(p);
+    expect(p.name).toMatch(/\S/);
+    expect(p.provider.name).toMatch(/\S/);
+    expect(p.stages.length).toBeGreaterThanOrEqual(2);
+    for (const s of p.stages) {
+      expect(s.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(s.owner).toMatch(/\S/);
+    }
+    expect(() => getRegime(p.regimeId)).not.toThrow();
+    // Current scheme names only: the seeds' "Ombudsman Services: Communications" must not survive.
+    expect(JSON.stringify(p.stages)).not.toMatch(/Ombudsman Services: Communications/);
+    expect(getAdrScheme(p.adrSchemeId, '2026-06-01').name).not.toMatch(/Ombudsman Services/);
+  });
+
+  it('regimes and schemes: UK providers use Ofcom GC C4, Jive uses the CCTS', () => {
+    expect(Object.fromEntries(listProcedures().map((p) => [p.id, [p.regimeId, p.adrSchemeId]]))).toEqual({
+      kijoma: ['ofcom-gc-c4', 'cisas'],
+      miso: ['ofcom-gc-c4', 'communications-ombudsman'],
+      kinex: ['ofcom-gc-c4', 'communications-ombudsman'],
+      'jive-ca': ['ccts', 'ccts'],
+      infinity: ['ofcom-gc-c4', 'communications-ombudsman'],
+      ofcom: ['ofcom-gc-c4', 'communications-ombudsman'],
+    });
+  });
+
+  it("providers' own targets come from the seeds", () => {
+    expect(firstResponseTarget(getProcedure('kijoma'), 'email')).toMatchObject({ amount: 5, unit: 'working-days' });
+    expect(getProcedure('kinex').stages.find((s) => s.id === 'customer-resolution')?.target).toMatchObject({ amount: 28, unit: 'days' });
+    const infinity = getProcedure('infinity');
+    expect(firstResponseTarget(infinity, 'letter')).toMatchObject({ amount: 10, unit: 'working-days' });
+    expect(firstResponseTarget(infinity, 'email')).toMatchObject({ amount: 5, unit: 'working-days' });
+    expect(firstResponseTarget(infinity, 'phone')).toMatchObject({ amount: 5, unit: 'working-days', what: 'a call-back' });
+    expect(firstResponseTarget(infinity, 'web')).toBeUndefined();
+    expect(getProcedure('jive-ca').acknowledgement).toMatchObject({ amount: 0 });
+  });
+
+  it('refuses an unknown procedure clearly', () => {
+    expect(() => getProcedure('acme')).toThrow(/Unknown procedure "acme"; known procedures: kijoma, miso/);
+  });
+});
+
+describe('procedure validation (a desk clones and edits one)', () => {
+  function refuse(edit: (p: ReturnType<typeof clone<typeof KIJOMA>>) => void): RulesError {
+    const p = clone(KIJOMA);
+    edit(p);
+    try {
+      validateProcedure(p);
+    } catch (e) {
+      expect(e).toBeInstanceOf(RulesError);
+      return e as RulesError;
+    }
+    throw new Error('expected the procedure to be refused');
+  }
+
+  it.each<[string, (p: ReturnType<typeof clone<typeof KIJOMA>>) => void, string]>([
+    ['a bad unit', (p) => ((p.stages[0].target as { unit: string }).unit = 'fortnights'), 'stages[0].target.unit'],
+    ['a negative amount', (p) => (p.stages[0].target!.amount = -1), 'stages[0].target.amount'],
+    ['a fractional amount', (p) => (p.firstResponse.default!.amount = 2.5), 'firstResponse.default.amount'],
+    ['a stage id that is not a slug', (p) => (p.stages[1].id = 'Manager Review'), 'stages[1].id'],
+    ['a duplicate stage id', (p) => (p.stages[1].id = 'customer-services'), 'stages[1].id'],
+    ['an unknown channel', (p) => ((p.firstResponse as { byChannel?: object }).byChannel = { fax: p.firstResponse.default }), 'firstResponse.byChannel'],
+    ['an unknown regime', (p) => (p.regimeId = 'ofcom-gc-c5'), 'regimeId'],
+    ['an unknown ADR scheme', (p) => (p.adrSchemeId = 'ombudsman'), 'adrSchemeId'],
+    ['no stages', (p) => (p.stages = []), 'stages'],
+    ['a missing name', (p) => ((p as { name?: string }).name = undefined), 'name'],
+    ['an empty owner', (p) => (p.stages[0].owner = ' '), 'stages[0].owner'],
+    ['a misspelt field', (p) => ((p.stages[0] as unknown as Record<string, unknown>).targte = {}), 'stages[0]'],
+    ['an external first stage', (p) => (p.stages[0].external = true), 'stages[0].external'],
+    ['an unknown calendar', (p) => ((p as { defaultCalendar: string }).defaultCalendar = 'wales'), 'defaultCalendar'],
+  ])('refuses %s, naming the field', (_what, edit, field) => {
+    const error = refuse(edit);
+    expect(error.code).toBe('invalid-procedure');
+    expect(error.field).toBe(field);
+    expect(error.message).toContain('Invalid procedure "kijoma"');
+    expect(error.message).toContain(field);
+  });
+
+  it('checkProcedure lists every problem without throwing', () => {
+    const p = clone(KIJOMA);
+    p.regimeId = 'nope';
+    p.adrSchemeId = 'nope';
+    const result = checkProcedure(p);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((i) => i.field)).toEqual(['regimeId', 'adrSchemeId']);
+  });
+
+  it('refuses something that is not a procedure at all', () => {
+    expect(() => validateProcedure(null)).toThrow(/Invalid procedure/);
+    expect(() => validateProcedure('kijoma')).toThrow(RulesError);
+  });
+
+  it('an edited clone can be registered beside the built-in ones', () => {
+    const p = clone(KIJOMA);
+    p.id = 'kijoma-business';
+    p.name = 'Kijoma Broadband business complaints';
+    p.firstResponse.default!.amount = 3;
+    const registry = withProcedures(DEFAULT_PROCEDURES, [p]);
+    expect(getProcedure('kijoma-business', registry).firstResponse.default?.amount).toBe(3);
+    expect(getProcedure('kijoma', registry).firstResponse.default?.amount).toBe(5);
+    expect(() => getProcedure('kijoma-business')).toThrow(/Unknown procedure/);
+    expect(() => createProcedureRegistry([KIJOMA, KIJOMA])).toThrow(/Two procedures have the id "kijoma"/);
+  });
+});

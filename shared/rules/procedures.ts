@@ -1,0 +1,406 @@
+// The built-in procedures: the five providers' own procedures from ../shared/seeds (ids kijoma, miso, kinex, jive-ca,
+// infinity) and an Ofcom baseline. The providers' own targets come from their documents (quoted in `basis`); the
+// regulatory figures in those documents (8 weeks, 6 or 9 months, old scheme names) are NOT copied: the regime and the
+// ADR scheme directory supply the rules in force, and `notes` records what was superseded.
+import {
+  createProcedureRegistry,
+  type Procedure,
+  type ProcedureRegistry,
+  type ProcedureStage,
+} from './procedure';
+import { RulesError } from './errors';
+
+function adrStage(schemeName: string): ProcedureStage {
+  return {
+    id: 'adr',
+    name: `Independent review (${schemeName})`,
+    owner: schemeName,
+    description:
+      `After the ADR letter (time-based or on deadlock) the customer may take the complaint to ${schemeName}, ` +
+      'an independent scheme that is free for the customer.',
+    escalateWhen: [],
+    external: true,
+    enteredBy: ['referred-to-adr'],
+  };
+}
+
+const OFCOM_SUPERSEDED_8_WEEKS =
+  'The document gives 8 weeks before the customer may go to ADR. Ofcom GC C4 now sets the ADR letter at 6 weeks ' +
+  'for complaints first made on or after 2026-04-08 (8 weeks before), and at once on deadlock; the regime supplies ' +
+  'these clocks.';
+
+const RENAMED_SCHEME =
+  'The document names "Ombudsman Services: Communications"; the scheme is now the Communications Ombudsman ' +
+  '(the ADR scheme directory gives the current name and contact details).';
+
+export const KIJOMA: Procedure = {
+  id: 'kijoma',
+  version: 1,
+  name: 'Kijoma Broadband complaints procedure',
+  provider: { name: 'Kijoma Broadband', country: 'GB' },
+  source: 'Kijoma Broadband, Complaints Code of Practice (seeds/000)',
+  defaultCalendar: 'england-and-wales',
+  regimeId: 'ofcom-gc-c4',
+  adrSchemeId: 'cisas',
+  channels: ['phone', 'web', 'email', 'letter'],
+  firstResponse: {
+    default: {
+      amount: 5,
+      unit: 'working-days',
+      what: 'a substantive reply',
+      action: 'Send a substantive reply',
+      basis: 'We aim to provide a substantive reply to all complaints received within 5 working days.',
+    },
+  },
+  stages: [
+    {
+      id: 'customer-services',
+      name: 'Customer services',
+      owner: 'Customer services team',
+      description:
+        'Step One: the customer services team looks into the complaint and gives a substantive response in the ' +
+        'most appropriate way, and tells the customer if the resolution will take longer than 5 working days.',
+      target: {
+        amount: 5,
+        unit: 'working-days',
+        what: 'a substantive response',
+        action: 'Send a substantive response',
+        basis: 'look to provide a substantive response, in the most appropriate way, within 5 working days',
+      },
+      escalateWhen: ['customer-request', 'unresolved'],
+    },
+    {
+      id: 'management-review',
+      name: 'Management review',
+      owner: 'A manager at an appropriate level within the company',
+      description:
+        'Step Two: the complaint is escalated (or the customer asks for a manager). If it cannot be settled the ' +
+        'provider explains its final position (deadlock) and sends the ADR letter at once.',
+      escalateWhen: ['unresolved'],
+    },
+    adrStage('CISAS'),
+  ],
+  notes: [
+    OFCOM_SUPERSEDED_8_WEEKS,
+    'The document speaks of a "deadlock letter" sent "in some cases"; since October 2018 the ADR letter replaces it ' +
+      'and is sent at once on deadlock, without the customer having to ask.',
+  ],
+};
+
+export const MISO: Procedure = {
+  id: 'miso',
+  version: 1,
+  name: 'Miso Communications complaints procedure',
+  provider: { name: 'Miso Communications Limited', country: 'GB' },
+  source: 'Miso Communications Limited, Complaints Procedure, issue date 27 July 2012 (seeds/001)',
+  defaultCalendar: 'england-and-wales',
+  regimeId: 'ofcom-gc-c4',
+  adrSchemeId: 'communications-ombudsman',
+  channels: ['phone', 'email'],
+  acknowledgement: {
+    amount: 0,
+    unit: 'days',
+    what: 'a complaint reference number',
+    action: 'Acknowledge the complaint and give the customer a complaint reference number',
+    basis: 'Complaint Initiation: … We shall also issue you with a Complaint Reference Number.',
+  },
+  firstResponse: {},
+  stages: [
+    {
+      id: 'resolution-attempt-1',
+      name: 'Complaint initiation and resolution attempt 1',
+      owner: 'Customer service',
+      description:
+        'Steps 1 and 2, both when the complaint is raised: gather the facts, issue a complaint reference number, ' +
+        'and agree remedial action where practical; close the complaint once the customer is satisfied.',
+      escalateWhen: ['unresolved'],
+    },
+    {
+      id: 'resolution-attempt-2',
+      name: 'Resolution attempt 2 (detailed review)',
+      owner: 'Customer service (detailed review)',
+      description:
+        'For issues that cannot be dealt with at once: a detailed review leading to a proposal for remedial action, ' +
+        'discussed with the customer and implemented if agreed.',
+      escalateWhen: ['unresolved'],
+    },
+    {
+      id: 'resolution-attempt-3',
+      name: 'Resolution attempt 3 (director-level review)',
+      owner: 'Director',
+      description: 'A director-level review leading to the final proposal for remedial action.',
+      escalateWhen: ['unresolved'],
+    },
+    {
+      id: 'deadlock',
+      name: 'Deadlock',
+      owner: 'Director',
+      description:
+        'The provider confirms there is nothing more it can do. The "deadlock letter" of the document is now the ' +
+        'ADR letter, sent at once.',
+      escalateWhen: [],
+      enteredBy: ['escalated', 'deadlock'],
+    },
+    adrStage('Communications Ombudsman'),
+  ],
+  notes: [
+    'The document\'s five steps are Complaint Initiation, Resolution Attempts 1-3 and Deadlock. Initiation and ' +
+      'attempt 1 both happen when the complaint is raised, so they are one stage here.',
+    'The document sets no time targets of its own beyond issuing a reference number at initiation.',
+    RENAMED_SCHEME,
+    'The Ofcom telephone number in the document (0845 456 3000) is out of date and is not used.',
+  ],
+};
+
+export const KINEX: Procedure = {
+  id: 'kinex',
+  version: 1,
+  name: 'kinex communications complaints procedure',
+  provider: { name: 'kinex', country: 'GB' },
+  source: 'kinex, Communications Complaints Procedure (5 stages) (seeds/002)',
+  defaultCalendar: 'england-and-wales',
+  regimeId: 'ofcom-gc-c4',
+  adrSchemeId: 'communications-ombudsman',
+  channels: ['phone', 'email', 'letter'],
+  firstResponse: {},
+  stages: [
+    {
+      id: 'customer-service',
+      name: 'Customer service',
+      owner: 'Customer service department',
+      description: 'Stage 1: customer service makes all reasonable endeavours to resolve the complaint.',
+      escalateWhen: ['customer-request'],
+    },
+    {
+      id: 'escalation-team',
+      name: 'Escalation team',
+      owner: 'The Escalation Team',
+      description: 'Stage 2: at the customer\'s request the complaint is escalated to the escalation team.',
+      escalateWhen: ['unresolved'],
+    },
+    {
+      id: 'customer-resolution',
+      name: 'Customer resolution',
+      owner: 'Customer Resolution department',
+      description:
+        'Stage 3: an unresolved complaint is transferred to the Customer Resolution department, which investigates ' +
+        'in detail and sends a formal written response.',
+      target: {
+        amount: 28,
+        unit: 'days',
+        what: 'a formal written response',
+        action: 'Send the formal written response',
+        basis:
+          'provide a formal written response to the customer within 28 days of the complaint being transferred to ' +
+          'the Customer Resolution department',
+      },
+      escalateWhen: ['customer-request'],
+    },
+    {
+      id: 'resolution-manager',
+      name: 'Customer resolution manager review',
+      owner: 'Customer Resolution Manager',
+      description: 'Stage 4: if the customer is unhappy with the outcome, the Customer Resolution Manager reviews it.',
+      escalateWhen: ['unresolved'],
+    },
+    adrStage('Communications Ombudsman'),
+  ],
+  notes: [
+    OFCOM_SUPERSEDED_8_WEEKS,
+    RENAMED_SCHEME,
+    'The fax number and the references to General Conditions 22 and 23 in the document are out of date and are not used.',
+  ],
+};
+
+export const JIVE_CA: Procedure = {
+  id: 'jive-ca',
+  version: 1,
+  name: 'Jive Canada complaint handling code',
+  provider: { name: 'Jive Communications (GoTo), Canada', country: 'CA' },
+  source:
+    'Jive - Canada, "Gedragscode voor klachtenafhandeling" (complaint handling code; the stored copy is in Dutch, ' +
+    'quotes below are translated) (seeds/003)',
+  defaultCalendar: 'canada',
+  regimeId: 'ccts',
+  adrSchemeId: 'ccts',
+  channels: ['web', 'phone', 'letter', 'chat'],
+  acknowledgement: {
+    amount: 0,
+    unit: 'days',
+    what: 'an acknowledgement with a tracking number, the investigation steps and an estimated time frame',
+    action: 'Acknowledge the complaint with a tracking number and an estimated time frame',
+    basis:
+      'Complaints will be acknowledged immediately: we give you a tracking number, tell you how the complaint will ' +
+      'be investigated and roughly when we aim to finish.',
+  },
+  firstResponse: {},
+  stages: [
+    {
+      id: 'customer-support',
+      name: 'Customer support',
+      owner: 'Customer Support',
+      description:
+        'Support advisers verify identity and try to solve the problem as quickly as possible (during the call or ' +
+        'chat where they can), keep in touch and report the outcome promptly.',
+      escalateWhen: ['customer-request'],
+    },
+    {
+      id: 'senior-manager',
+      name: 'Senior manager',
+      owner: 'A senior manager',
+      description: 'At the customer\'s request (in writing, by phone or on the support case) a senior manager takes the complaint.',
+      escalateWhen: ['customer-request'],
+    },
+    {
+      id: 'head-of-support',
+      name: 'Head of support',
+      owner: 'The head of the support team',
+      description: 'The head of the support team takes the complaint (second level of escalation).',
+      escalateWhen: ['unresolved'],
+    },
+    {
+      id: 'ccts',
+      name: 'With the CCTS',
+      owner: 'Commission for Complaints for Telecom-television Services (CCTS)',
+      description:
+        'The CCTS has accepted the complaint and referred it to the provider, which must report back within the ' +
+        'CCTS time limit. Collection of a disputed amount stops meanwhile.',
+      escalateWhen: [],
+      external: true,
+      enteredBy: ['ccts-referral'],
+    },
+  ],
+  notes: [
+    'The document allows escalation "to a senior manager and/or the head of the support team"; they are two stages ' +
+      'here so the CCTS second-level notice can be tracked.',
+    'The document sets no time targets of its own beyond acknowledging at once.',
+  ],
+};
+
+export const INFINITY: Procedure = {
+  id: 'infinity',
+  version: 1,
+  name: 'Infinity Group customer complaints code',
+  provider: { name: 'Infinity Group (Infinity Technology Solutions Limited)', country: 'GB' },
+  source: 'Infinity Group, Customer Complaints Code, correct as at February 2016 (seeds/004)',
+  defaultCalendar: 'england-and-wales',
+  regimeId: 'ofcom-gc-c4',
+  adrSchemeId: 'communications-ombudsman',
+  channels: ['phone', 'letter', 'email'],
+  firstResponse: {
+    byChannel: {
+      letter: {
+        amount: 10,
+        unit: 'working-days',
+        what: 'a reply to the letter',
+        action: 'Reply to the letter',
+        basis: 'We will normally respond to a letter within ten working days',
+      },
+      email: {
+        amount: 5,
+        unit: 'working-days',
+        what: 'a reply to the email',
+        action: 'Reply to the email',
+        basis: 'an email within five working days',
+      },
+      phone: {
+        amount: 5,
+        unit: 'working-days',
+        what: 'a call-back',
+        action: 'Call the customer back',
+        basis: "if we can't sort out your complaint when you telephone us, we will call you back within five working days",
+      },
+    },
+  },
+  stages: [
+    {
+      id: 'customer-service',
+      name: 'Customer service',
+      owner: 'Customer Service Team or Account Manager',
+      description:
+        'Advisers try to resolve the problem while the customer is on the line; otherwise they agree a course of ' +
+        'action and reply within the channel\'s target.',
+      escalateWhen: ['customer-request', 'unresolved'],
+    },
+    {
+      id: 'operations-director',
+      name: 'Operations Director',
+      owner: 'Operations Director',
+      description: 'If the complaint is not resolved to the customer\'s satisfaction it can be taken to the Operations Director.',
+      escalateWhen: ['customer-request', 'unresolved'],
+    },
+    {
+      id: 'managing-director',
+      name: 'Managing Director',
+      owner: 'Managing Director',
+      description: 'Ultimately the Managing Director; if the problem cannot be resolved the provider writes to say so.',
+      escalateWhen: ['unresolved'],
+    },
+    adrStage('Communications Ombudsman'),
+  ],
+  notes: [
+    OFCOM_SUPERSEDED_8_WEEKS,
+    'The document gives the customer 6 months from the provider\'s letter (9 months without one) to go to the ' +
+      'scheme; today the customer has 12 months from the ADR letter, and no limit applies without a letter.',
+    RENAMED_SCHEME,
+    'The document\'s exclusions (pricing complaints; businesses with more than 10 employees) are the regime\'s scope ' +
+      'rules and raise warnings on a case.',
+  ],
+};
+
+export const OFCOM_BASELINE: Procedure = {
+  id: 'ofcom',
+  version: 1,
+  name: 'Ofcom baseline procedure',
+  provider: { name: 'Any UK communications provider (Ofcom minimum)', country: 'GB' },
+  source: 'REGULATION.md §1: Ofcom General Condition C4, the minimum every UK communications provider must meet',
+  defaultCalendar: 'england-and-wales',
+  regimeId: 'ofcom-gc-c4',
+  adrSchemeId: 'communications-ombudsman',
+  channels: ['phone', 'email', 'web', 'letter', 'in-person', 'chat'],
+  firstResponse: {},
+  stages: [
+    {
+      id: 'front-line',
+      name: 'Front line',
+      owner: 'Customer service',
+      description: 'The complaint is received, acknowledged and worked on by the front-line team.',
+      escalateWhen: ['customer-request', 'unresolved'],
+    },
+    {
+      id: 'complaints-team',
+      name: 'Complaints team',
+      owner: 'Complaints team or manager',
+      description:
+        'The complaint is reviewed; if it cannot be resolved the provider gives its final position (deadlock) and ' +
+        'sends the ADR letter at once.',
+      escalateWhen: ['unresolved'],
+    },
+    adrStage('Communications Ombudsman'),
+  ],
+  notes: [
+    'Sets no provider targets: only the regulatory clocks apply. Clone it and set the provider\'s own targets and ' +
+      'its ADR scheme (Communications Ombudsman or CISAS).',
+  ],
+};
+
+export const BUILT_IN_PROCEDURES: readonly Procedure[] = [KIJOMA, MISO, KINEX, JIVE_CA, INFINITY, OFCOM_BASELINE];
+
+export const DEFAULT_PROCEDURES: ProcedureRegistry = createProcedureRegistry(BUILT_IN_PROCEDURES);
+
+/** A procedure by id (from `registry`, default the built-in ones); a clear error for an unknown id. */
+export function getProcedure(id: string, registry: ProcedureRegistry = DEFAULT_PROCEDURES): Procedure {
+  const procedure = registry.byId.get(id);
+  if (!procedure) {
+    throw new RulesError(
+      'unknown-procedure',
+      `Unknown procedure "${id}"; known procedures: ${[...registry.byId.keys()].join(', ')}.`,
+      'procedureId',
+    );
+  }
+  return procedure;
+}
+
+export function listProcedures(registry: ProcedureRegistry = DEFAULT_PROCEDURES): Procedure[] {
+  return [...registry.byId.values()];
+}

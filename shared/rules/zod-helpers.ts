@@ -1,0 +1,34 @@
+// Small zod pieces shared by the procedure, regime and holiday-file validators.
+import { z } from 'zod';
+import { toDayNumber } from './dates';
+
+/** A real calendar date written YYYY-MM-DD; the message says what is wrong ("February 2026 has 28 days"). */
+export const isoDateSchema = z.string().superRefine((value, ctx) => {
+  try {
+    toDayNumber(value);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+  }
+});
+
+/** Stable ids: lower-case words joined by hyphens, e.g. `customer-resolution`. */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lower-case letters and digits joined by single hyphens');
+
+/** `stages[1].target.unit` from a zod path. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+export function formatZodIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${formatPath(i.path)}: ${i.message}` : i.message))
+    .join('; ');
+}
