@@ -127,9 +127,9 @@ export function CasePage({ id }: { id: string }) {
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(clock.dueOn)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Badge variant="light" color={STATE_COLOURS[clock.state]} title={clock.state}>
+                      <Text size="sm" fw={600} c={`${STATE_COLOURS[clock.state]}.7`}>
                         {STATE_LABELS[clock.state]}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                   </Table.Tr>
                 ))}
