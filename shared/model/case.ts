@@ -96,6 +96,12 @@ export const TIMELINE_TYPES = [
   'closed',
   'note',
   'letter-issued',
+  /** Compensation or a goodwill payment: `data` holds kind, amount, currency and reason. */
+  'compensation',
+  /** The customer's details were changed: `data.before` and `data.after` keep the old and the new values. */
+  'customer-edited',
+  /** The case was handed to another handler: `data.from` and `data.to` name them (features/people/assign.ts). */
+  'reassigned',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
@@ -126,4 +132,8 @@ export interface DeskSettings {
   defaultProcedureId: string;
   company: CompanyDetails;
   handlerName: string;
+  /** The company's logo for the letterhead: a PNG or JPEG `data:` URL (see model/settings.ts for the limits). */
+  logoDataUrl?: string;
+  /** The ADR scheme the desk's letters name; absent: the scheme of the case's procedure. */
+  adrSchemeId?: string;
 }

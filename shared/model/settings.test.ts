@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { settingsToForm, validateSettings } from './settings';
+import { listAdrSchemes } from '../rules';
+import { checkLogoDataUrl, checkLogoFile, LOGO_MAX_BYTES, settingsToForm, validateSettings } from './settings';
 
 const ids = ['ofcom', 'kinex'];
 const form = {
@@ -35,5 +36,62 @@ describe('validateSettings', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(Object.keys(r.errors).sort()).toEqual(['calendar', 'companyName', 'defaultProcedureId', 'deskPrefix']);
+  });
+});
+
+// A 1×1 PNG and the start of a JPEG, as the browser's FileReader would give them.
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const JPEG = 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAA==';
+const schemes = ['communications-ombudsman', 'cisas', 'ccts'];
+
+describe('the letterhead logo', () => {
+  it('is stored when it is a small PNG or JPEG, and left out when there is none', () => {
+    for (const logo of [PNG, JPEG]) {
+      const r = validateSettings({ ...form, logoDataUrl: logo }, { procedureIds: ids });
+      expect(r.ok && r.value.logoDataUrl).toBe(logo);
+    }
+    const none = validateSettings(form, ids);
+    expect(none.ok && 'logoDataUrl' in none.value).toBe(false);
+  });
+  it('refuses other formats, damaged data and a PNG that is not one', () => {
+    expect(checkLogoDataUrl('data:image/gif;base64,R0lGODlhAQABAAAAACw=')).toMatch(/PNG or JPEG/);
+    expect(checkLogoDataUrl('data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=')).toMatch(/PNG or JPEG/);
+    expect(checkLogoDataUrl('data:image/png;base64,iVBORw0KGgoAAA')).toMatch(/damaged/);
+    expect(checkLogoDataUrl('data:image/png;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAA==')).toMatch(/not really a PNG/);
+    const r = validateSettings({ ...form, logoDataUrl: 'javascript:alert(1)' }, ids);
+    expect(r.ok === false && r.errors.logoDataUrl).toMatch(/PNG or JPEG/);
+  });
+  it('refuses a logo over the size limit, saying how big it is', () => {
+    const big = `data:image/png;base64,iVBORw0KGgo${'A'.repeat(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 9)}`;
+    const fixed = big.slice(0, big.length - ((big.length - 'data:image/png;base64,'.length) % 4));
+    expect(checkLogoDataUrl(fixed)).toMatch(/at most 256 KB/);
+  });
+  it('checks a chosen file before reading it', () => {
+    expect(checkLogoFile({ name: 'logo.png', type: 'image/png', size: 20_000 })).toBeNull();
+    expect(checkLogoFile({ name: 'logo.gif', type: 'image/gif', size: 20_000 })).toBe('“logo.gif” is not a PNG or JPEG image. Choose the logo as a .png or .jpg file.');
+    expect(checkLogoFile({ name: 'scan.jpg', type: 'image/jpeg', size: 3 * 1024 * 1024 })).toMatch(/“scan.jpg” is 3072 KB; the logo can be at most 256 KB/);
+    expect(checkLogoFile({ name: 'empty.png', type: 'image/png', size: 0 })).toMatch(/empty/);
+  });
+});
+
+describe('the ADR scheme', () => {
+  it('defaults to the scheme of each case’s procedure', () => {
+    const r = validateSettings(form, { procedureIds: ids, adrSchemeIds: schemes });
+    expect(r.ok && r.value.adrSchemeId).toBeUndefined();
+  });
+  it('is stored when chosen from the directory and round-trips through the form', () => {
+    const r = validateSettings({ ...form, adrSchemeId: 'cisas' }, { procedureIds: ids, adrSchemeIds: schemes });
+    if (!r.ok) throw new Error('expected ok');
+    expect(r.value.adrSchemeId).toBe('cisas');
+    expect(settingsToForm(r.value).adrSchemeId).toBe('cisas');
+  });
+  it('refuses a scheme that is not in the directory', () => {
+    const r = validateSettings({ ...form, adrSchemeId: 'made-up' }, { procedureIds: ids, adrSchemeIds: schemes });
+    expect(r.ok === false && r.errors.adrSchemeId).toBe('Choose an ADR scheme from the list');
+  });
+  it('accepts the scheme ids of the real directory', () => {
+    const all = listAdrSchemes('2026-11-21').map((s) => s.id);
+    const r = validateSettings({ ...form, adrSchemeId: all[0] }, { procedureIds: ids, adrSchemeIds: all });
+    expect(r.ok).toBe(true);
   });
 });

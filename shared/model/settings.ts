@@ -13,12 +13,68 @@ export interface SettingsForm {
   calendar: string;
   defaultProcedureId: string;
   handlerName: string;
+  /** A PNG or JPEG `data:` URL, or '' for no logo. */
+  logoDataUrl: string;
+  /** An ADR scheme id from the directory, or '' for the scheme of each case's procedure. */
+  adrSchemeId: string;
 }
 export type SettingsField = keyof SettingsForm;
 
+// ---------------------------------------------------------------------------------------------------------------
+// The letterhead logo. Kept small: it is stored with the settings and embedded in every letter. pdfmake draws PNG
+// and JPEG only, so those are the formats accepted.
+
+export const LOGO_MAX_BYTES = 256 * 1024;
+export const LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
+
+/** The first bytes of each format, base64-encoded: PNG 89 50 4E 47 0D 0A 1A 0A, JPEG FF D8 FF. */
+const LOGO_SIGNATURES: Record<(typeof LOGO_TYPES)[number], string> = { 'image/png': 'iVBORw0KGgo', 'image/jpeg': '/9j/' };
+
+const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
+
+/** A file's problem as a logo, in plain words, before it is read; null when it may be read. */
+export function checkLogoFile(file: { name: string; type: string; size: number }): string | null {
+  if (!(LOGO_TYPES as readonly string[]).includes(file.type)) {
+    return `“${file.name}” is not a PNG or JPEG image. Choose the logo as a .png or .jpg file.`;
+  }
+  if (file.size === 0) return `“${file.name}” is empty. Choose the logo image again.`;
+  if (file.size > LOGO_MAX_BYTES) {
+    return `“${file.name}” is ${kb(file.size)}; the logo can be at most ${kb(LOGO_MAX_BYTES)}. Save a smaller copy (about 600 pixels wide is plenty for a letterhead).`;
+  }
+  return null;
+}
+
+/** Bytes encoded by a base64 string. */
+function base64Bytes(data: string): number {
+  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+  return (data.length / 4) * 3 - padding;
+}
+
+/** A stored logo's problem in plain words; null for a well-formed PNG or JPEG data URL within the size limit. */
+export function checkLogoDataUrl(url: string): string | null {
+  const m = /^data:(image\/(?:png|jpeg));base64,([A-Za-z0-9+/]*={0,2})$/.exec(url);
+  if (!m) return 'The logo must be a PNG or JPEG image.';
+  const type = m[1] as (typeof LOGO_TYPES)[number];
+  const data = m[2];
+  if (data.length === 0 || data.length % 4 !== 0) return 'The logo image is damaged or incomplete. Choose it again.';
+  if (!data.startsWith(LOGO_SIGNATURES[type])) return `The logo file is not really a ${type === 'image/png' ? 'PNG' : 'JPEG'} image. Choose a PNG or JPEG file.`;
+  const bytes = base64Bytes(data);
+  if (bytes > LOGO_MAX_BYTES) return `The logo is ${kb(bytes)}; it can be at most ${kb(LOGO_MAX_BYTES)}.`;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} must be at most ${max} characters`);
 
-const schema = (procedureIds: readonly string[]) =>
+export interface SettingsChoices {
+  /** Ids of the procedures a desk may follow. */
+  procedureIds: readonly string[];
+  /** Ids of the ADR schemes in the directory; '' (the procedure's own scheme) is always allowed. */
+  adrSchemeIds?: readonly string[];
+}
+
+const schema = ({ procedureIds, adrSchemeIds = [] }: SettingsChoices) =>
   z.object({
     companyName: text(200, 'Company name').min(1, "Enter the company's name for the letterhead"),
     addressLines: text(500, 'Address').min(1, "Enter the company's postal address for the letterhead"),
@@ -33,12 +89,30 @@ const schema = (procedureIds: readonly string[]) =>
     calendar: z.enum(CALENDARS, { error: 'Choose the working-day calendar for this office' }),
     defaultProcedureId: z.string().refine((id) => procedureIds.includes(id), 'Choose the complaints procedure this desk follows'),
     handlerName: text(100, 'Name').min(1, 'Enter the name of the person working at the desk'),
+    logoDataUrl: z
+      .string()
+      .optional()
+      .default('')
+      .superRefine((url, ctx) => {
+        const problem = url === '' ? null : checkLogoDataUrl(url);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    adrSchemeId: z
+      .string()
+      .optional()
+      .default('')
+      .refine((id) => id === '' || adrSchemeIds.includes(id), 'Choose an ADR scheme from the list'),
   });
 
 export type SettingsResult = { ok: true; value: DeskSettings } | { ok: false; errors: Partial<Record<SettingsField, string>> };
 
-export function validateSettings(form: SettingsForm, procedureIds: readonly string[]): SettingsResult {
-  const parsed = schema(procedureIds).safeParse(form);
+/**
+ * Check the settings form and turn it into the stored settings. `choices` is the list of procedure ids (older
+ * callers) or the procedure and ADR scheme ids a desk may choose from.
+ */
+export function validateSettings(form: SettingsForm, choices: readonly string[] | SettingsChoices): SettingsResult {
+  const options: SettingsChoices = Array.isArray(choices) ? { procedureIds: choices as readonly string[] } : (choices as SettingsChoices);
+  const parsed = schema(options).safeParse(form);
   if (!parsed.success) {
     const errors: Partial<Record<SettingsField, string>> = {};
     for (const issue of parsed.error.issues) {
@@ -62,6 +136,8 @@ export function validateSettings(form: SettingsForm, procedureIds: readonly stri
         ...(f.phone ? { phone: f.phone } : {}),
         ...(f.email ? { email: f.email } : {}),
       },
+      ...(f.logoDataUrl ? { logoDataUrl: f.logoDataUrl } : {}),
+      ...(f.adrSchemeId ? { adrSchemeId: f.adrSchemeId } : {}),
     },
   };
 }
@@ -77,5 +153,7 @@ export function settingsToForm(s: DeskSettings | null): SettingsForm {
     calendar: s?.calendar ?? 'england-and-wales',
     defaultProcedureId: s?.defaultProcedureId ?? 'ofcom',
     handlerName: s?.handlerName ?? '',
+    logoDataUrl: s?.logoDataUrl ?? '',
+    adrSchemeId: s?.adrSchemeId ?? '',
   };
 }

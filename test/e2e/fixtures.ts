@@ -39,7 +39,8 @@ export async function setUpDesk(page: Page) {
   await page.getByLabel('Desk prefix').fill(DESK.prefix);
   await page.getByLabel('Your name').fill(DESK.handler);
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  // Saving the first-run settings opens the home screen.
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 2 })).toBeVisible();
 }
 
 export interface Complaint {

@@ -13,6 +13,8 @@ function todayInLondon(): string {
 
 test('log a complaint, see it listed after a reload, and issue the acknowledgement letter', async ({ page }) => {
   await setUpDesk(page);
+  await page.getByRole('link', { name: 'Cases' }).click();
+  await expect(page.getByRole('heading', { name: 'Cases', level: 2 })).toBeVisible();
   await page.screenshot({ path: shots('01-empty-case-list'), fullPage: true });
 
   await logComplaint(page, {

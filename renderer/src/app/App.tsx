@@ -3,9 +3,16 @@ import { useEffect } from 'react';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useSettings } from '../db/hooks';
+import { db } from '../db/schema';
 import { CaseListPage } from '../features/cases/CaseListPage';
 import { CasePage } from '../features/cases/CasePage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { IntakePage } from '../features/intake/IntakePage';
+import { CommandPalette, PaletteButton } from '../features/palette/CommandPalette';
+import { ensureDeskPerson } from '../features/people/manage';
+import { MyCasesPage } from '../features/people/MyCasesPage';
+import { PersonPicker } from '../features/people/PersonPicker';
+import { Reminders } from '../features/reminders/Reminders';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { platform } from '../platform';
 
@@ -16,15 +23,20 @@ function Nav() {
       href={`#${href}`}
       label={label}
       active={active}
+      aria-current={active ? 'page' : undefined}
       onClick={(e) => {
         e.preventDefault();
         navigate(href);
       }}
     />
   );
+  // Link names stay distinct words ("Cases" is not part of any other), so a screen reader user (and a test) can ask
+  // for each one by name.
   return (
     <>
-      {item('/', 'Cases', location === '/' || location.startsWith('/cases'))}
+      {item('/', 'Dashboard', location === '/')}
+      {item('/cases', 'Cases', location === '/cases' || location.startsWith('/cases/'))}
+      {item('/my', 'Assigned to me', location === '/my')}
       {item('/new', 'New complaint', location === '/new')}
       {item('/settings', 'Settings', location === '/settings')}
     </>
@@ -34,6 +46,14 @@ function Nav() {
 function NotificationRouting() {
   const [, navigate] = useLocation();
   useEffect(() => platform().onNotificationClick((caseId) => navigate(`/cases/${caseId}`)), [navigate]);
+  return null;
+}
+
+/** The first-run default of the people list: the handler named in the settings. */
+function DeskPersonDefault({ handlerName }: { handlerName: string }) {
+  useEffect(() => {
+    ensureDeskPerson(db(), handlerName).catch((error: unknown) => console.warn('Could not add the desk’s first person', error));
+  }, [handlerName]);
   return null;
 }
 
@@ -49,16 +69,29 @@ export function App() {
   return (
     <Router hook={useHashLocation}>
       <NotificationRouting />
+      {settings && (
+        <>
+          <DeskPersonDefault handlerName={settings.handlerName} />
+          <Reminders />
+          <CommandPalette />
+        </>
+      )}
       <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 'xs' }} padding="lg">
         <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between">
-            <Title order={3} c="teal.8">
-              Redress
-            </Title>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="lg" wrap="nowrap">
+              <Title order={3} c="teal.8">
+                Redress
+              </Title>
+              {settings && <PaletteButton />}
+            </Group>
             {settings && (
-              <Text size="sm" c="dimmed">
-                {settings.company.name} · {settings.handlerName}
-              </Text>
+              <Group gap="sm" wrap="nowrap">
+                <Text size="sm" c="dimmed" visibleFrom="sm">
+                  {settings.company.name}
+                </Text>
+                <PersonPicker />
+              </Group>
             )}
           </Group>
         </AppShell.Header>
@@ -70,10 +103,12 @@ export function App() {
             <SettingsPage firstRun />
           ) : (
             <Switch>
-              <Route path="/" component={CaseListPage} />
+              <Route path="/" component={DashboardPage} />
+              <Route path="/cases" component={CaseListPage} />
+              <Route path="/cases/:id">{(params) => <CasePage id={params.id} />}</Route>
+              <Route path="/my" component={MyCasesPage} />
               <Route path="/new" component={IntakePage} />
               <Route path="/settings">{() => <SettingsPage />}</Route>
-              <Route path="/cases/:id">{(params) => <CasePage id={params.id} />}</Route>
               <Route>
                 <Redirect to="/" />
               </Route>

@@ -1,10 +1,12 @@
 // Every write to the database goes through these functions, each inside one transaction: a write either lands
-// whole or not at all.
+// whole or not at all. A write that changes a case or its timeline also rebuilds the case's derived index row
+// (./derive.ts `refreshCaseIndex`) in the same transaction.
 import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '../../../shared/model/case';
 import { localIsoDate } from '../../../shared/model/dates';
 import type { NewCaseParts } from '../../../shared/model/intake';
 import { counterKey, formatReference } from '../../../shared/model/reference';
-import type { LetterRow, RedressDatabase } from './schema';
+import { refreshCaseIndex } from './derive';
+import type { LetterRow, NotifiedRow, PersonRow, RedressDatabase } from './schema';
 
 export interface Clock {
   now(): Date;
@@ -47,7 +49,7 @@ export async function createCase(database: RedressDatabase, parts: NewCaseParts,
   const now = (options.clock ?? systemClock).now();
   const at = now.toISOString();
   const year = Number(localIsoDate(now).slice(0, 4));
-  return database.transaction('rw', [database.cases, database.events, database.counters], async () => {
+  return database.transaction('rw', [database.cases, database.events, database.counters, database.caseIndex], async () => {
     const reference = await nextReference(database, options.settings.deskPrefix, year);
     const record: CaseRecord = {
       id: newId(),
@@ -71,6 +73,7 @@ export async function createCase(database: RedressDatabase, parts: NewCaseParts,
       by: options.by,
       summary: `Complaint received by ${parts.channel === 'in-person' ? 'visit in person' : parts.channel}; logged as ${reference}`,
     });
+    await refreshCaseIndex(database, record.id);
     return record;
   });
 }
@@ -82,12 +85,13 @@ export async function appendEvent(
   clock: Clock = systemClock,
 ): Promise<TimelineEvent> {
   const at = clock.now().toISOString();
-  return database.transaction('rw', [database.cases, database.events], async () => {
+  return database.transaction('rw', [database.cases, database.events, database.caseIndex], async () => {
     const record = await database.cases.get(caseId);
     if (!record) throw new Error(`No case with id ${caseId}`);
     const row: TimelineEvent = { id: newId(), caseId, at, ...event };
     await database.events.add(row);
     await database.cases.update(caseId, { updatedAt: at });
+    await refreshCaseIndex(database, caseId);
     return row;
   });
 }
@@ -115,7 +119,7 @@ export async function recordLetterIssued(
 ): Promise<LetterRow> {
   const at = clock.now().toISOString();
   const sha256 = await sha256Hex(letter.bytes);
-  return database.transaction('rw', [database.cases, database.events, database.letters], async () => {
+  return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex], async () => {
     const record = await database.cases.get(caseId);
     if (!record) throw new Error(`No case with id ${caseId}`);
     const row: LetterRow = { id: newId(), caseId, kind: letter.kind, fileName: letter.fileName, issuedOn: letter.issuedOn, issuedAt: at, sha256, bytes: letter.bytes };
@@ -134,15 +138,53 @@ export async function recordLetterIssued(
       await database.events.add({ id: newId(), caseId, type: letter.alsoRecord.type, on: letter.issuedOn, at, by: letter.by, summary: letter.alsoRecord.summary });
     }
     await database.cases.update(caseId, { updatedAt: at });
+    await refreshCaseIndex(database, caseId);
     return row;
   });
 }
 
 /** Delete a case and everything on it. Its reference is never handed out again (the counter does not go back). */
 export async function deleteCase(database: RedressDatabase, caseId: string): Promise<void> {
-  await database.transaction('rw', [database.cases, database.events, database.letters], async () => {
+  await database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex], async () => {
     await database.events.where('caseId').equals(caseId).delete();
     await database.letters.where('caseId').equals(caseId).delete();
     await database.cases.delete(caseId);
+    await database.caseIndex.delete(caseId);
+  });
+}
+
+// The desk's people (the "who is working" picker) and the reminders already shown.
+
+/** Add someone to the desk (active), or return the existing person of that name. */
+export async function addPerson(database: RedressDatabase, name: string): Promise<PersonRow> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('Enter a name');
+  return database.transaction('rw', database.people, async () => {
+    const existing = await database.people.where('name').equals(trimmed).first();
+    if (existing) {
+      if (!existing.active) await database.people.update(existing.id, { active: true });
+      return { ...existing, active: true };
+    }
+    const person: PersonRow = { id: newId(), name: trimmed, active: true };
+    await database.people.add(person);
+    return person;
+  });
+}
+
+/** Mark someone as no longer (or again) working at the desk. People are never deleted: events name them. */
+export async function setPersonActive(database: RedressDatabase, id: string, active: boolean): Promise<void> {
+  await database.people.update(id, { active });
+}
+
+/**
+ * Record that a reminder was shown; returns false if it had been shown already (so the caller does not show it).
+ * Atomic, so two windows cannot both show the same reminder.
+ */
+export async function markNotified(database: RedressDatabase, id: string, clock: Clock = systemClock): Promise<boolean> {
+  return database.transaction('rw', database.notified, async () => {
+    if (await database.notified.get(id)) return false;
+    const row: NotifiedRow = { id, at: clock.now().toISOString() };
+    await database.notified.add(row);
+    return true;
   });
 }

@@ -1,7 +1,8 @@
 // The one Dexie database module. Every released schema version stays listed here, in order; data changes are
 // `.upgrade()` steps on a new version, never edits to a released one.
-import Dexie, { type EntityTable } from 'dexie';
-import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../shared/model/case';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { CalendarId, CaseRecord, CaseStatus, Category, Channel, DeskSettings, TimelineEvent } from '../../../shared/model/case';
+import { deriveCaseIndex } from './derive';
 
 export interface CounterRow {
   /** `${prefix}-${year}` */
@@ -27,6 +28,67 @@ export interface LetterRow {
   bytes: Uint8Array;
 }
 
+/**
+ * One row per case: a DERIVED copy of the case, its timeline and the rules engine's clocks, kept only so the
+ * dashboard, the case list and search can use IndexedDB indexes instead of evaluating 100,000 cases. Never the
+ * truth: `refreshCaseIndex` (./derive.ts) rebuilds a row from the facts inside every write transaction, and a
+ * schema upgrade can always rebuild the whole table.
+ *
+ * Dates are due dates that do not depend on "today" (see `deriveCaseIndex`); whether a date is overdue is decided
+ * by the reader, who knows today. Null dates are left out of their index by IndexedDB, so a range query on
+ * `nextDueOn` only ever finds cases that have something due.
+ */
+export interface CaseIndexRow {
+  caseId: string;
+  reference: string;
+  customerName: string;
+  representativeName?: string;
+  /** From the timeline (the rules engine): `open`, `resolved` or `closed`; the record's own status if the rules cannot evaluate the case. */
+  status: CaseStatus | 'resolved';
+  /** Current stage id and its name, from the timeline. */
+  stage: string;
+  stageName: string;
+  /** The handler; '' when nobody is assigned (so the row stays in the `assignee` index). */
+  assignee: string;
+  procedureId: string;
+  category: Category;
+  channel: Channel;
+  calendar: CalendarId;
+  receivedOn: string;
+  /** Lowercased text searched as you type: reference, names, phone digits, email, postcodes without spaces, account, summary. */
+  search: string;
+  /** Earliest due date among the case's pending clocks (something the desk still has to do), or null. */
+  nextDueOn: string | null;
+  nextClockId: string | null;
+  nextClockLabel: string | null;
+  /** 1 once the timeline shows the complaint acknowledged (or answered, resolved, deadlocked or closed). */
+  acknowledged: 0 | 1;
+  /** The pending ADR letter's due date (regulation), or null. */
+  adrLetterDueOn: string | null;
+  /** The last day of the customer's ADR referral window while it runs, or null. */
+  adrReferralEndsOn: string | null;
+  /** The day the current pause began while the case is paused (its provider clocks are stopped), or null. */
+  pausedSince: string | null;
+  /** Set when the rules engine could not evaluate the case (bad facts); the message says why. */
+  rulesError?: string;
+  /** The case's `updatedAt`. */
+  updatedAt: string;
+}
+
+/** A member of the desk's staff, for the "who is working" picker. No passwords (yet). */
+export interface PersonRow {
+  id: string;
+  name: string;
+  active: boolean;
+}
+
+/** A reminder notification already shown, so it is never shown twice. `id` names what was notified. */
+export interface NotifiedRow {
+  id: string;
+  /** When it was shown (ISO timestamp). */
+  at: string;
+}
+
 export const DB_NAME = 'redress';
 
 export class RedressDatabase extends Dexie {
@@ -35,6 +97,9 @@ export class RedressDatabase extends Dexie {
   counters!: EntityTable<CounterRow, 'key'>;
   settings!: EntityTable<SettingsRow, 'key'>;
   letters!: EntityTable<LetterRow, 'id'>;
+  caseIndex!: EntityTable<CaseIndexRow, 'caseId'>;
+  people!: EntityTable<PersonRow, 'id'>;
+  notified!: EntityTable<NotifiedRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -46,7 +111,54 @@ export class RedressDatabase extends Dexie {
       settings: 'key',
       letters: 'id, caseId',
     });
+    // Version 2 (issue #4): the derived case index for the dashboard, list and search; the desk's people; the
+    // reminders already shown.
+    this.version(2)
+      .stores({
+        caseIndex:
+          'caseId, reference, status, assignee, procedureId, receivedOn, nextDueOn, adrLetterDueOn, adrReferralEndsOn, ' +
+          '[status+nextDueOn], [status+acknowledged], [status+adrLetterDueOn], [assignee+status]',
+        people: 'id, name',
+        notified: 'id, at',
+      })
+      .upgrade(async (tx) => {
+        await rebuildCaseIndex(tx);
+        await seedPeople(tx);
+      });
   }
+}
+
+/** Rebuild every case's index row from the cases and their timelines (an upgrade step; also usable for repair). */
+export async function rebuildCaseIndex(tx: Transaction): Promise<void> {
+  const cases = tx.table<CaseRecord, string>('cases');
+  const events = tx.table<TimelineEvent, string>('events');
+  const index = tx.table<CaseIndexRow, string>('caseIndex');
+  const byCase = new Map<string, TimelineEvent[]>();
+  await events.each((e) => {
+    const list = byCase.get(e.caseId);
+    if (list) list.push(e);
+    else byCase.set(e.caseId, [e]);
+  });
+  await index.clear();
+  let batch: CaseIndexRow[] = [];
+  await cases.each((record) => {
+    batch.push(deriveCaseIndex(record, byCase.get(record.id) ?? []));
+  });
+  for (let i = 0; i < batch.length; i += 5000) await index.bulkPut(batch.slice(i, i + 5000));
+  batch = [];
+}
+
+/** Version 2 adds the people table: start it with the handlers already named on cases and in the settings. */
+async function seedPeople(tx: Transaction): Promise<void> {
+  const names = new Set<string>();
+  const desk = await tx.table<SettingsRow, string>('settings').get('desk');
+  if (desk?.value.handlerName?.trim()) names.add(desk.value.handlerName.trim());
+  await tx.table<CaseRecord, string>('cases').each((c) => {
+    if (c.assignee?.trim()) names.add(c.assignee.trim());
+  });
+  const people = tx.table<PersonRow, string>('people');
+  if ((await people.count()) > 0) return;
+  await people.bulkAdd([...names].sort((a, b) => a.localeCompare(b)).map((name) => ({ id: crypto.randomUUID(), name, active: true })));
 }
 
 let instance: RedressDatabase | null = null;

@@ -1,15 +1,47 @@
-import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
+import { availableActions, type ActionContext, type CaseActionId } from '../../../../shared/model/actions';
 import { CATEGORY_LABELS, CHANNEL_LABELS, type CaseRecord, type PostalAddress } from '../../../../shared/model/case';
+import { getProcedure, type Clock, type Procedure } from '../../../../shared/rules';
 import { evaluateRecord } from '../../app/rules';
 import { todayIso } from '../../app/today';
 import { useCase, useLetters, useSettings, useTimeline } from '../../db/hooks';
 import { downloadIssuedLetter, issueAcknowledgementLetter } from '../letters/issue';
+import { ActionFormModal } from './actions/ActionFormModal';
+import { ActionsMenu } from './actions/ActionsMenu';
+import { NextSteps } from './actions/NextSteps';
+import { TimelineDetails } from './actions/TimelineDetails';
+import { useWorkingPerson } from './actions/useWorkingPerson';
 import { formatDate, formatTimestamp } from './format';
 
 const STATE_COLOURS = { running: 'blue', met: 'teal', missed: 'red', 'not-applicable': 'gray' } as const;
 const STATE_LABELS = { running: 'Running', met: 'Met', missed: 'Missed', 'not-applicable': 'N/A' } as const;
+const STATUS_COLOURS = { open: 'teal', resolved: 'blue', closed: 'gray' } as const;
+
+function procedureOf(id: string): Procedure | null {
+  try {
+    return getProcedure(id);
+  } catch {
+    return null;
+  }
+}
+
+/** The state, and the day the clock ended when it has ("Met 3 Sep 2026"). */
+function ClockState({ clock }: { clock: Clock }) {
+  return (
+    <>
+      <Text size="sm" fw={600} c={`${STATE_COLOURS[clock.state]}.7`}>
+        {STATE_LABELS[clock.state]}
+      </Text>
+      {clock.closedOn && (
+        <Text size="xs" c="dimmed">
+          on {formatDate(clock.closedOn)}
+        </Text>
+      )}
+    </>
+  );
+}
 
 function Address({ address }: { address?: PostalAddress }) {
   if (!address) return <Text c="dimmed">No postal address</Text>;
@@ -28,7 +60,7 @@ function Details({ record }: { record: CaseRecord }) {
     </Table.Tr>
   );
   return (
-    <Card withBorder>
+    <Card withBorder h="100%">
       <Title order={4} mb="xs">
         Complaint
       </Title>
@@ -56,13 +88,24 @@ export function CasePage({ id }: { id: string }) {
   const events = useTimeline(id);
   const letters = useLetters(id);
   const settings = useSettings();
+  const by = useWorkingPerson();
   const [busy, setBusy] = useState(false);
+  const [openAction, setOpenAction] = useState<CaseActionId | null>(null);
   const today = todayIso();
 
   const evaluated = useMemo(() => (record && events ? evaluateRecord(record, events, today) : null), [record, events, today]);
+  const procedure = useMemo(() => (record ? procedureOf(record.procedureId) : null), [record]);
+  const evaluation = evaluated?.evaluation ?? null;
+  const actions = useMemo(
+    () => (record && events ? availableActions(record, events, evaluation, procedure) : []),
+    [record, events, evaluation, procedure],
+  );
 
   if (record === undefined || events === undefined) return null;
   if (record === null) return <Alert color="red">There is no case with this id. It may have been deleted.</Alert>;
+
+  const context: ActionContext = { record, events, evaluation, procedure, today, by };
+  const status = evaluation?.status ?? record.status;
 
   const issueAck = async () => {
     if (!settings) return;
@@ -80,8 +123,8 @@ export function CasePage({ id }: { id: string }) {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <div>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div style={{ minWidth: 0 }}>
           <Title order={2} ff="monospace">
             {record.reference}
           </Title>
@@ -89,55 +132,88 @@ export function CasePage({ id }: { id: string }) {
             {record.customer.name}
             {evaluated?.procedureName ? ` · ${evaluated.procedureName}` : ''}
           </Text>
+          {evaluation && (
+            <Text size="sm" mt={4} aria-label="Stage">
+              Stage: <b>{evaluation.stageName}</b>
+              {procedure && (
+                <Text span c="dimmed" size="sm">
+                  {' '}
+                  ({procedure.stages.findIndex((st) => st.id === evaluation.stage) + 1} of {procedure.stages.length})
+                </Text>
+              )}
+              {evaluation.pausedSince && (
+                <Text span c="orange.8" size="sm">
+                  {' '}
+                  · paused since {formatDate(evaluation.pausedSince)}, waiting for the customer
+                </Text>
+              )}
+            </Text>
+          )}
         </div>
-        <Group>
-          <Badge size="lg" variant="light" color={record.status === 'open' ? 'teal' : 'gray'}>
-            {record.status}
+        <Group wrap="nowrap" style={{ flexShrink: 0 }}>
+          <Badge size="lg" variant="light" color={STATUS_COLOURS[status]}>
+            {status}
           </Badge>
-          <Button onClick={issueAck} loading={busy}>
+          <Button variant="default" onClick={issueAck} loading={busy}>
             Acknowledgement letter
           </Button>
+          <ActionsMenu actions={actions} onChoose={setOpenAction} />
         </Group>
       </Group>
 
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <Details record={record} />
-        <Card withBorder>
-          <Title order={4} mb="xs">
-            Clocks
-          </Title>
-          {evaluated?.error && <Alert color="red">{evaluated.error}</Alert>}
-          {evaluated?.evaluation && (
-            <Table aria-label="Clocks">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Clock</Table.Th>
-                  <Table.Th>Due</Table.Th>
-                  <Table.Th>State</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {evaluated.evaluation.clocks.map((clock) => (
-                  <Table.Tr key={clock.id} data-clock={clock.id}>
-                    <Table.Td>
-                      <Text fw={500}>{clock.label}</Text>
-                      <Text size="xs" c="dimmed">
-                        {clock.explanation}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(clock.dueOn)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="sm" fw={600} c={`${STATE_COLOURS[clock.state]}.7`}>
-                        {STATE_LABELS[clock.state]}
-                      </Text>
-                    </Table.Td>
+      {evaluation && <NextSteps steps={evaluation.nextActions} today={today} actions={actions} onChoose={setOpenAction} />}
+      {evaluation && evaluation.warnings.length > 0 && (
+        <Alert color="yellow" variant="light" title="Check">
+          {evaluation.warnings.map((w) => (
+            <Text key={w} size="sm">
+              {w}
+            </Text>
+          ))}
+        </Alert>
+      )}
+
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Details record={record} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Card withBorder h="100%">
+            <Title order={4} mb="xs">
+              Clocks
+            </Title>
+            {evaluated?.error && <Alert color="red">{evaluated.error}</Alert>}
+            {evaluated?.evaluation && (
+              <Table aria-label="Clocks">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Clock</Table.Th>
+                    <Table.Th>Due</Table.Th>
+                    <Table.Th>State</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Card>
-      </SimpleGrid>
+                </Table.Thead>
+                <Table.Tbody>
+                  {evaluated.evaluation.clocks.map((clock) => (
+                    <Table.Tr key={clock.id} data-clock={clock.id}>
+                      <Table.Td>
+                        <Text fw={500}>{clock.label}</Text>
+                        <Text size="xs" c="dimmed">
+                          {clock.explanation}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }} data-due-on={clock.dueOn ?? ''}>
+                        {formatDate(clock.dueOn)}
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }} data-state={clock.state}>
+                        <ClockState clock={clock} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Card>
+        </Grid.Col>
+      </Grid>
 
       <Card withBorder>
         <Title order={4} mb="sm">
@@ -145,14 +221,17 @@ export function CasePage({ id }: { id: string }) {
         </Title>
         <Timeline bulletSize={14} lineWidth={2} aria-label="Timeline">
           {events.map((e) => (
-            <Timeline.Item key={e.id} title={e.summary}>
+            <Timeline.Item key={e.id} title={e.summary} data-event-type={e.type}>
               <Text size="xs" c="dimmed">
                 {formatDate(e.on)} · recorded {formatTimestamp(e.at)} by {e.by}
               </Text>
+              <TimelineDetails event={e} />
             </Timeline.Item>
           ))}
         </Timeline>
       </Card>
+
+      <ActionFormModal action={openAction} context={context} onClose={() => setOpenAction(null)} />
 
       {letters && letters.length > 0 && (
         <Card withBorder>

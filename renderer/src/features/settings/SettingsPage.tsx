@@ -1,19 +1,89 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Image, Input, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CALENDARS, CALENDAR_LABELS } from '../../../../shared/model/case';
-import { settingsToForm, validateSettings, type SettingsForm } from '../../../../shared/model/settings';
+import { LOGO_MAX_BYTES, settingsToForm, validateSettings, type SettingsForm } from '../../../../shared/model/settings';
+import { getProcedure, listAdrSchemes } from '../../../../shared/rules';
 import { procedureOptions } from '../../app/rules';
+import { todayIso } from '../../app/today';
 import { useSettings } from '../../db/hooks';
 import { saveSettings } from '../../db/repository';
 import { db } from '../../db/schema';
+import { ensureDeskPerson } from '../people/manage';
+import { readLogoFile } from './logo';
+import { PeopleSettings } from './PeopleSettings';
+import { ProceduresView } from './ProceduresView';
+
+/** The ADR scheme choice that means "the scheme of each case's procedure" (stored as no scheme). */
+const OWN_SCHEME = 'procedure';
+
+function LogoField({ value, onChange, error }: { value: string; onChange: (dataUrl: string) => void; error?: string }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
+  const shown = problem ?? error ?? null;
+  return (
+    <div>
+      <Input.Label id="logo-label">Logo</Input.Label>
+      <Input.Description mb={6}>A PNG or JPEG of at most {Math.round(LOGO_MAX_BYTES / 1024)} KB, printed at the top of every letter.</Input.Description>
+      <Group gap="md" align="center">
+        <Paper withBorder radius="sm" w={180} h={72} p={6} style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+          {value ? (
+            <Image src={value} alt="The company's logo" fit="contain" mah={58} maw={166} />
+          ) : (
+            <Text size="xs" c="dimmed">
+              No logo
+            </Text>
+          )}
+        </Paper>
+        <FileButton
+          accept="image/png,image/jpeg"
+          onChange={async (file) => {
+            if (!file) return;
+            setReading(true);
+            const result = await readLogoFile(file);
+            setReading(false);
+            if (result.ok) {
+              setProblem(null);
+              onChange(result.dataUrl);
+            } else setProblem(result.error);
+          }}
+        >
+          {(props) => (
+            <Button {...props} variant="default" size="xs" loading={reading} aria-describedby="logo-label">
+              {value ? 'Choose another logo…' : 'Choose a logo…'}
+            </Button>
+          )}
+        </FileButton>
+        {value && (
+          <Button
+            variant="subtle"
+            color="gray"
+            size="xs"
+            onClick={() => {
+              setProblem(null);
+              onChange('');
+            }}
+          >
+            Remove logo
+          </Button>
+        )}
+      </Group>
+      {shown && (
+        <Text size="sm" c="red.8" mt={6} role="alert">
+          {shown}
+        </Text>
+      )}
+    </div>
+  );
+}
 
 export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
   const settings = useSettings();
   const form = useForm<SettingsForm>({ initialValues: settingsToForm(null) });
   const [loaded, setLoaded] = useState(false);
   const [saving, setSaving] = useState(false);
+  const today = todayIso();
 
   useEffect(() => {
     if (settings !== undefined && !loaded) {
@@ -23,9 +93,22 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
   }, [settings, loaded, form]);
 
   const options = procedureOptions();
+  const schemes = useMemo(() => listAdrSchemes(today), [today]);
+  const procedureScheme = (() => {
+    try {
+      const p = getProcedure(form.values.defaultProcedureId);
+      return schemes.find((s) => s.id === p.adrSchemeId)?.name;
+    } catch {
+      return undefined;
+    }
+  })();
+  const schemeOptions = [
+    { value: OWN_SCHEME, label: procedureScheme ? `As the case's procedure says (now: ${procedureScheme})` : "As the case's procedure says" },
+    ...schemes.map((s) => ({ value: s.id, label: `${s.name}${s.country === 'CA' ? ' · Canada' : ''}` })),
+  ];
 
   const submit = form.onSubmit(async (values) => {
-    const result = validateSettings(values, options.map((o) => o.value));
+    const result = validateSettings(values, { procedureIds: options.map((o) => o.value), adrSchemeIds: schemes.map((s) => s.id) });
     if (!result.ok) {
       form.setErrors(result.errors);
       return;
@@ -33,6 +116,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
     setSaving(true);
     try {
       await saveSettings(db(), result.value);
+      await ensureDeskPerson(db(), result.value.handlerName);
       notifications.show({ color: 'teal', title: 'Settings saved', message: `Reference numbers will start ${result.value.deskPrefix}-` });
     } catch (error) {
       notifications.show({ color: 'red', title: 'Settings not saved', message: String(error) });
@@ -42,49 +126,85 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
   });
 
   return (
-    <Stack maw={760} gap="md">
+    <Stack maw={820} gap="lg">
       <Title order={2}>{firstRun ? 'Set up your desk' : 'Settings'}</Title>
       {firstRun && (
         <Alert color="teal" variant="light">
           Enter your company's details once. They go on the letterhead of every letter, and the desk prefix starts every reference number.
         </Alert>
       )}
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Title order={4}>Letterhead</Title>
-          <TextInput label="Company name" withAsterisk {...form.getInputProps('companyName')} />
-          <Textarea label="Postal address" description="One line per row" autosize minRows={3} withAsterisk {...form.getInputProps('addressLines')} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label="Postcode" withAsterisk {...form.getInputProps('postcode')} />
-            <TextInput label="Phone" {...form.getInputProps('phone')} />
-            <TextInput label="Email" {...form.getInputProps('email')} />
-          </SimpleGrid>
-          <Title order={4} mt="sm">
-            The desk
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Desk prefix" description="Starts every reference, e.g. RDR-2026-000042" withAsterisk {...form.getInputProps('deskPrefix')} />
-            <TextInput label="Your name" description="Recorded on every timeline entry and letter" withAsterisk {...form.getInputProps('handlerName')} />
-            <Select
-              label="Working-day calendar"
-              description="Bank holidays of the office's nation"
-              data={CALENDARS.map((c) => ({ value: c, label: CALENDAR_LABELS[c] }))}
-              allowDeselect={false}
-              withAsterisk
-              {...form.getInputProps('calendar')}
+      <Paper component="section" withBorder={!firstRun} radius="md" p={firstRun ? 0 : 'md'} aria-label="Desk settings">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Title order={3} size="h4">
+              Letterhead
+            </Title>
+            <TextInput label="Company name" withAsterisk {...form.getInputProps('companyName')} />
+            <Textarea label="Postal address" description="One line per row" autosize minRows={3} withAsterisk {...form.getInputProps('addressLines')} />
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput label="Postcode" withAsterisk {...form.getInputProps('postcode')} />
+              <TextInput label="Phone" {...form.getInputProps('phone')} />
+              <TextInput label="Email" {...form.getInputProps('email')} />
+            </SimpleGrid>
+            <LogoField
+              value={form.values.logoDataUrl}
+              error={typeof form.errors.logoDataUrl === 'string' ? form.errors.logoDataUrl : undefined}
+              onChange={(dataUrl) => form.setFieldValue('logoDataUrl', dataUrl)}
             />
-            <Select label="Complaints procedure" data={options} allowDeselect={false} withAsterisk {...form.getInputProps('defaultProcedureId')} />
-          </SimpleGrid>
-          <Group mt="md">
-            <Button type="submit" loading={saving}>
-              Save settings
-            </Button>
-            <Text size="sm" c="dimmed">
-              Stored on this computer only.
-            </Text>
-          </Group>
-        </Stack>
-      </form>
+            <Title order={3} size="h4" mt="sm">
+              The desk
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label="Desk prefix" description="Starts every reference, e.g. RDR-2026-000042" withAsterisk {...form.getInputProps('deskPrefix')} />
+              <TextInput
+                label="Your name"
+                description={firstRun ? 'Recorded on every timeline entry and letter' : 'The desk’s first handler; add others under People'}
+                withAsterisk
+                {...form.getInputProps('handlerName')}
+              />
+              <Select
+                label="Working-day calendar"
+                description="Bank holidays of the office's nation"
+                data={CALENDARS.map((c) => ({ value: c, label: CALENDAR_LABELS[c] }))}
+                allowDeselect={false}
+                withAsterisk
+                {...form.getInputProps('calendar')}
+              />
+              <Select
+                label="Complaints procedure"
+                description="Used for every new complaint"
+                data={options}
+                allowDeselect={false}
+                withAsterisk
+                {...form.getInputProps('defaultProcedureId')}
+              />
+            </SimpleGrid>
+            <Select
+              label="ADR scheme"
+              description="The independent scheme named in ADR letters"
+              data={schemeOptions}
+              allowDeselect={false}
+              value={form.values.adrSchemeId || OWN_SCHEME}
+              onChange={(v) => form.setFieldValue('adrSchemeId', !v || v === OWN_SCHEME ? '' : v)}
+              error={form.errors.adrSchemeId}
+            />
+            <Group mt="md">
+              <Button type="submit" loading={saving}>
+                Save settings
+              </Button>
+              <Text size="sm" c="dimmed">
+                Stored on this computer only.
+              </Text>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+      {!firstRun && settings && (
+        <>
+          <PeopleSettings />
+          <ProceduresView today={today} defaultProcedureId={settings.defaultProcedureId} />
+        </>
+      )}
     </Stack>
   );
 }

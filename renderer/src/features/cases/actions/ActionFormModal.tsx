@@ -1,0 +1,151 @@
+// One small form per action, in a modal: the date (today by default) and the action's own fields. Enter submits
+// (Shift+Enter starts a new line in a text box), Esc cancels. Messages show next to their fields; the same checks run
+// again inside the write transaction.
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { type KeyboardEvent, useState } from 'react';
+import {
+  type ActionContext,
+  type ActionFieldSpec,
+  buildActionEvent,
+  type CaseActionId,
+  defaultInput,
+  getAction,
+  nextStage,
+} from '../../../../../shared/model/actions';
+import { ActionRefusedError, performAction } from '../../../db/case-actions';
+import { db } from '../../../db/schema';
+
+export interface ActionFormModalProps {
+  /** The action whose form is open, or null when closed. */
+  action: CaseActionId | null;
+  context: ActionContext;
+  onClose: () => void;
+}
+
+export function ActionFormModal({ action, context, onClose }: ActionFormModalProps) {
+  const spec = action ? getAction(action) : null;
+  return (
+    <Modal opened={action !== null} onClose={onClose} title={spec?.title} size="md" closeOnEscape returnFocus>
+      {action && <ActionForm key={action} action={action} context={context} onDone={onClose} />}
+    </Modal>
+  );
+}
+
+/** Enter submits from a text box too; Shift+Enter keeps a new line. */
+function submitOnEnter(e: KeyboardEvent<HTMLTextAreaElement>) {
+  if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+    e.preventDefault();
+    e.currentTarget.form?.requestSubmit();
+  }
+}
+
+function lastDate(context: ActionContext): string {
+  let last = context.record.receivedOn;
+  for (const e of context.events) if (e.on > last) last = e.on;
+  return last;
+}
+
+function ActionForm({ action, context, onDone }: { action: CaseActionId; context: ActionContext; onDone: () => void }) {
+  const spec = getAction(action);
+  const form = useForm<Record<string, string>>({ initialValues: defaultInput(action, context) });
+  const [saving, setSaving] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const autoFocusField = spec.fields.find((f) => f.required && f.kind !== 'date' && !form.values[f.name])?.name ?? 'on';
+
+  const showErrors = (errors: Partial<Record<string, string>>, message: string) => {
+    const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== 'action' && k !== 'form'));
+    form.setErrors(fieldErrors);
+    setRefusal(errors.action ?? errors.form ?? (Object.keys(fieldErrors).length ? null : message));
+    const first = Object.keys(fieldErrors)[0];
+    if (first) document.querySelector<HTMLElement>(`[data-action-field="${first}"]`)?.focus();
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    setRefusal(null);
+    const checked = buildActionEvent(action, values, context);
+    if (!checked.ok) {
+      showErrors(checked.errors, checked.message);
+      return;
+    }
+    setSaving(true);
+    try {
+      const { event } = await performAction(db(), context.record.id, action, values, { by: context.by, today: context.today });
+      notifications.show({ color: 'teal', title: spec.done, message: event.summary });
+      onDone();
+    } catch (error) {
+      if (error instanceof ActionRefusedError) showErrors(error.errors, error.message);
+      else setRefusal(`Nothing was recorded: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setSaving(false);
+    }
+  });
+
+  const field = (f: ActionFieldSpec) => {
+    const common = {
+      label: f.label,
+      description: f.description,
+      placeholder: f.placeholder,
+      withAsterisk: f.required,
+      'data-action-field': f.name,
+      'data-autofocus': f.name === autoFocusField ? true : undefined,
+      ...form.getInputProps(f.name),
+    };
+    switch (f.kind) {
+      case 'date':
+        return <TextInput key={f.name} {...common} type="date" min={lastDate(context)} max={context.today} />;
+      case 'select':
+        return <Select key={f.name} {...common} data={[...(f.options ?? [])]} allowDeselect={false} comboboxProps={{ withinPortal: true }} />;
+      case 'amount':
+        return <TextInput key={f.name} {...common} inputMode="decimal" />;
+      case 'textarea':
+        return (
+          <Textarea
+            key={f.name}
+            {...common}
+            autosize
+            minRows={f.required ? 3 : 2}
+            maxRows={8}
+            description={[f.description, 'Shift+Enter for a new line'].filter(Boolean).join(' · ')}
+            onKeyDown={submitOnEnter}
+          />
+        );
+      default:
+        return <TextInput key={f.name} {...common} />;
+    }
+  };
+
+  const target = action === 'escalate' && context.procedure && context.evaluation ? nextStage(context.procedure, context.evaluation.stage) : null;
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={spec.title}>
+      <Stack gap="sm">
+        {target && (
+          <Text size="sm">
+            From <b>{context.evaluation?.stageName}</b> to <b>{target.name}</b> ({target.owner}).
+          </Text>
+        )}
+        {spec.fields.map(field)}
+        {refusal && (
+          <Alert color="red" variant="light" role="alert">
+            {refusal}
+          </Alert>
+        )}
+        <Group justify="space-between" mt="xs">
+          <Text size="xs" c="dimmed">
+            Recorded by {context.by || 'nobody: set your name in Settings'}
+          </Text>
+          <Group gap="xs">
+            <Button variant="default" onClick={onDone}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={saving}>
+              {spec.submitLabel}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+// The case's actions as one menu: what the procedure allows now first, then what it does not, each with the reason
+// in plain view (a disabled item cannot be hovered or focused, so the reason is not hidden in a tooltip).
+import { Button, Menu, Text } from '@mantine/core';
+import { IconChevronDown } from '@tabler/icons-react';
+import { ACTION_GROUP_LABELS, ACTION_GROUPS, type ActionAvailability, type CaseActionId } from '../../../../../shared/model/actions';
+
+export function ActionsMenu({ actions, onChoose }: { actions: readonly ActionAvailability[]; onChoose: (id: CaseActionId) => void }) {
+  const allowed = actions.filter((a) => a.allowed);
+  const refused = actions.filter((a) => !a.allowed);
+  return (
+    <Menu position="bottom-end" width={380} shadow="md" withinPortal>
+      <Menu.Target>
+        <Button rightSection={<IconChevronDown size={16} stroke={1.6} />}>
+          Actions
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown aria-label="Case actions" style={{ maxHeight: 'calc(100vh - 140px)', overflowY: 'auto' }}>
+        {ACTION_GROUPS.map((group) => {
+          const items = allowed.filter((a) => a.group === group);
+          if (items.length === 0) return null;
+          return (
+            <div key={group}>
+              <Menu.Label>{ACTION_GROUP_LABELS[group]}</Menu.Label>
+              {items.map((a) => (
+                <Menu.Item key={a.id} onClick={() => onChoose(a.id)}>
+                  {a.label}…
+                </Menu.Item>
+              ))}
+            </div>
+          );
+        })}
+        {refused.length > 0 && (
+          <>
+            <Menu.Divider />
+            <Menu.Label>Not possible now</Menu.Label>
+            {refused.map((a) => (
+              // Full opacity: the reason must stay readable; the label alone is greyed.
+              <Menu.Item key={a.id} disabled title={a.reason} style={{ opacity: 1, cursor: 'default' }}>
+                <Text size="sm" c="gray.6">
+                  {a.label}
+                </Text>
+                <Text size="xs" c="gray.7" style={{ whiteSpace: 'normal' }}>
+                  {a.reason}
+                </Text>
+              </Menu.Item>
+            ))}
+          </>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

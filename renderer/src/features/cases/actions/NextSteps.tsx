@@ -1,0 +1,60 @@
+// "What to do next": the rules engine's next actions, earliest due first, each with why and a way to record it.
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { actionForNextStep, type ActionAvailability, type CaseActionId } from '../../../../../shared/model/actions';
+import type { NextAction } from '../../../../../shared/rules';
+import { formatDate } from '../format';
+
+export function NextSteps({
+  steps,
+  today,
+  actions,
+  onChoose,
+}: {
+  steps: readonly NextAction[];
+  today: string;
+  actions: readonly ActionAvailability[];
+  onChoose: (id: CaseActionId) => void;
+}) {
+  return (
+    <Card withBorder aria-labelledby="next-steps-title">
+      <Title order={4} mb="xs" id="next-steps-title">
+        What to do next
+      </Title>
+      {steps.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          Nothing is due on this case.
+        </Text>
+      ) : (
+        <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="What to do next">
+          {steps.map((step) => {
+            const id = actionForNextStep(step.id);
+            const available = id ? actions.find((a) => a.id === id) : undefined;
+            const overdue = step.dueOn !== null && step.dueOn < today;
+            return (
+              <li key={`${step.id}-${step.dueOn}`} data-next-action={step.id}>
+                <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+                  <div style={{ minWidth: 0 }}>
+                    <Group gap="xs" wrap="nowrap">
+                      <Text fw={600}>{step.label}</Text>
+                    </Group>
+                    <Text size="sm" c={overdue ? 'red.8' : undefined}>
+                      {step.dueOn ? `${overdue ? 'Was due' : 'Due'} ${formatDate(step.dueOn)}` : 'No due date'}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {step.why}
+                    </Text>
+                  </div>
+                  {available?.allowed && (
+                    <Button size="xs" variant="light" onClick={() => onChoose(available.id)} style={{ flexShrink: 0 }}>
+                      {available.label}…
+                    </Button>
+                  )}
+                </Group>
+              </li>
+            );
+          })}
+        </Stack>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,164 @@
+// The command palette (Ctrl/Cmd+K): jump to a case by reference or name, or go to a screen.
+import '@mantine/spotlight/styles.css';
+import { Group, Kbd, Text, UnstyledButton } from '@mantine/core';
+import { createSpotlight, Spotlight, type SpotlightStore } from '@mantine/spotlight';
+import { IconArrowRight, IconSearch } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useLayoutEffect, useMemo, useState } from 'react';
+import { useLocation } from 'wouter';
+import { caseIndexStore, useCaseIndexSnapshot } from '../../db/case-index-store';
+import { db, type CaseIndexRow } from '../../db/schema';
+import { formatDate } from '../cases/format';
+import classes from './palette.module.css';
+import { matchCommands, searchCases } from './search';
+
+const LIMIT = 8;
+
+export const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+export const paletteShortcutLabel = () => (isMac() ? '⌘K' : 'Ctrl K');
+
+const [paletteStore, palette] = createSpotlight();
+
+/** Open the palette (e.g. from a button). */
+export const openPalette = () => palette.open();
+
+/**
+ * Keep the first result selected as the results change, so Enter always opens the best match. (Spotlight selects
+ * the first action when the query changes, but the case results arrive a moment later.)
+ */
+function selectFirst(store: SpotlightStore) {
+  const list = store.getState().listId ? document.getElementById(store.getState().listId) : null;
+  if (!list) return;
+  list.querySelector('[data-selected]')?.removeAttribute('data-selected');
+  const first = list.querySelector('[data-action]');
+  first?.setAttribute('data-selected', 'true');
+  store.updateState((state) => ({ ...state, selected: first ? 0 : -1 }));
+}
+
+function CaseResults({ query, go }: { query: string; go: (href: string) => void }) {
+  const snapshot = useCaseIndexSnapshot();
+  // Not deferred: Enter must open what is on screen for what was typed (the search takes a few ms at 100,000 cases).
+  const q = query.trim();
+  // Until every case is in memory, a reference typed from its start is still found at once through the index.
+  const byReference = useLiveQuery(
+    () => (q && !snapshot.complete ? db().caseIndex.where('reference').startsWithIgnoreCase(q).limit(LIMIT).toArray() : Promise.resolve([] as CaseIndexRow[])),
+    [q, snapshot.complete],
+  );
+  const hits = useMemo(() => {
+    if (!q) return [];
+    const found = searchCases(snapshot.rows, q, LIMIT).map((h) => h.row);
+    const seen = new Set(found.map((r) => r.caseId));
+    for (const r of byReference ?? []) if (!seen.has(r.caseId) && found.length < LIMIT) found.push(r);
+    return found;
+  }, [q, snapshot.rows, byReference]);
+  const commands = matchCommands(q);
+  const shownKey = [...hits.map((r) => r.caseId), ...commands.map((c) => c.id)].join(' ');
+  useLayoutEffect(() => selectFirst(paletteStore), [shownKey]);
+
+  return (
+    <>
+      {hits.length > 0 && (
+        <Spotlight.ActionsGroup label="Cases">
+          {hits.map((r) => (
+            <Spotlight.Action key={r.caseId} onClick={() => go(`/cases/${r.caseId}`)} aria-label={`${r.reference} ${r.customerName}`}>
+              <Group wrap="nowrap" justify="space-between" w="100%" gap="sm">
+                <Group wrap="nowrap" gap="sm" miw={0}>
+                  <Text ff="monospace" size="sm" fw={600} c="teal.8">
+                    {r.reference}
+                  </Text>
+                  <Text size="sm" truncate>
+                    {r.customerName}
+                    {r.representativeName ? (
+                      <Text span size="xs" c="dimmed">
+                        {' '}
+                        (via {r.representativeName})
+                      </Text>
+                    ) : null}
+                  </Text>
+                </Group>
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {r.status === 'closed' ? 'closed · ' : ''}received {formatDate(r.receivedOn)}
+                </Text>
+              </Group>
+            </Spotlight.Action>
+          ))}
+        </Spotlight.ActionsGroup>
+      )}
+      {commands.length > 0 && (
+        <Spotlight.ActionsGroup label="Go to">
+          {commands.map((c) => (
+            <Spotlight.Action
+              key={c.id}
+              label={c.label}
+              description={c.description}
+              leftSection={<IconArrowRight size={16} stroke={1.5} />}
+              onClick={() => go(c.href)}
+            />
+          ))}
+        </Spotlight.ActionsGroup>
+      )}
+      {hits.length === 0 && commands.length === 0 && (
+        <Spotlight.Empty>{q && !snapshot.complete ? 'Still reading the cases…' : `No case or command matches “${q}”.`}</Spotlight.Empty>
+      )}
+    </>
+  );
+}
+
+export function CommandPalette() {
+  const [, navigate] = useLocation();
+  const [query, setQuery] = useState('');
+  const [opened, setOpened] = useState(false);
+  return (
+    <Spotlight.Root
+      store={paletteStore}
+      classNames={{ action: classes.action }}
+      query={query}
+      onQueryChange={setQuery}
+      shortcut={['mod + K']}
+      // Ctrl/Cmd+K opens the palette from anywhere, a text field included.
+      tagsToIgnore={[]}
+      onSpotlightOpen={() => {
+        setOpened(true);
+        // Start reading every case into memory (shared with the case list), so names are found as you type.
+        void caseIndexStore().ready();
+      }}
+      onSpotlightClose={() => setOpened(false)}
+      scrollable
+      maxHeight={440}
+      aria-label="Command palette"
+    >
+      <Spotlight.Search
+        placeholder="Jump to a case by reference or name, or go to a screen"
+        aria-label="Jump to a case or a screen"
+        leftSection={<IconSearch size={18} stroke={1.5} />}
+      />
+      <Spotlight.ActionsList>{opened && <CaseResults query={query} go={(href) => navigate(href)} />}</Spotlight.ActionsList>
+      <Spotlight.Footer>
+        <Text size="xs" c="dimmed">
+          <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> to move · <Kbd size="xs">Enter</Kbd> to open · <Kbd size="xs">Esc</Kbd> to close
+        </Text>
+      </Spotlight.Footer>
+    </Spotlight.Root>
+  );
+}
+
+/** A header button that opens the palette and shows its shortcut. */
+export function PaletteButton() {
+  return (
+    <UnstyledButton
+      onClick={openPalette}
+      aria-label={`Jump to a case (${paletteShortcutLabel()})`}
+      px="sm"
+      py={4}
+      style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)', background: 'var(--mantine-color-white)' }}
+    >
+      <Group gap={8} wrap="nowrap">
+        <IconSearch size={14} stroke={1.6} color="var(--mantine-color-gray-6)" />
+        <Text size="xs" c="dimmed">
+          Jump to a case…
+        </Text>
+        <Kbd size="xs">{paletteShortcutLabel()}</Kbd>
+      </Group>
+    </UnstyledButton>
+  );
+}

@@ -1,0 +1,48 @@
+// Hand a case to someone else at the desk. Drop it on any screen that shows a case (the case page, "My cases").
+import { Select, type SelectProps } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { db } from '../../db/schema';
+import { reassignCase } from './assign';
+import { useCurrentPerson, usePeople } from './current';
+
+export interface HandlerSelectProps extends Omit<SelectProps, 'data' | 'value' | 'onChange'> {
+  caseId: string;
+  reference: string;
+  /** The case's handler now ('' or undefined: nobody). */
+  assignee: string | undefined;
+}
+
+export function HandlerSelect({ caseId, reference, assignee, ...props }: HandlerSelectProps) {
+  const people = usePeople();
+  const me = useCurrentPerson();
+  const [saving, setSaving] = useState(false);
+  const names = (people ?? []).filter((p) => p.active).map((p) => p.name);
+  // Someone no longer active can still be shown as the handler until the case is handed over.
+  if (assignee && !names.includes(assignee)) names.push(assignee);
+
+  return (
+    <Select
+      aria-label={`Handler of ${reference}`}
+      data={names}
+      value={assignee || null}
+      placeholder="Nobody"
+      allowDeselect={false}
+      searchable
+      disabled={saving || !me}
+      onChange={async (to) => {
+        if (!to || to === assignee || !me) return;
+        setSaving(true);
+        try {
+          await reassignCase(db(), caseId, to, { by: me.name });
+          notifications.show({ color: 'teal', title: 'Case handed over', message: `${reference} is now handled by ${to}` });
+        } catch (error) {
+          notifications.show({ color: 'red', title: 'The case was not handed over', message: error instanceof Error ? error.message : String(error) });
+        } finally {
+          setSaving(false);
+        }
+      }}
+      {...props}
+    />
+  );
+}

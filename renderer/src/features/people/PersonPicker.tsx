@@ -1,0 +1,26 @@
+// The header's "who is working" picker. No passwords: it only says whose name goes on what is recorded.
+import { Select } from '@mantine/core';
+import { IconUser } from '@tabler/icons-react';
+import { setCurrentPersonId, useCurrentPerson, usePeople } from './current';
+
+export function PersonPicker() {
+  const people = usePeople();
+  const me = useCurrentPerson();
+  const active = (people ?? []).filter((p) => p.active);
+  if (!me) return null;
+  return (
+    <Select
+      aria-label="Who is working"
+      size="xs"
+      w={190}
+      leftSection={<IconUser size={14} stroke={1.6} />}
+      data={active.length ? active.map((p) => ({ value: p.id, label: p.name })) : [{ value: '', label: me.name }]}
+      value={me.id ?? ''}
+      allowDeselect={false}
+      comboboxProps={{ withinPortal: true }}
+      onChange={(id) => {
+        if (id) setCurrentPersonId(id);
+      }}
+    />
+  );
+}

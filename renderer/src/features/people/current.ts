@@ -1,0 +1,83 @@
+// Who is working at this computer. Chosen in the header, remembered on this computer (localStorage, shared by every
+// window of the app and kept in step between them), never a login: there are no passwords yet.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useSyncExternalStore } from 'react';
+import { useSettings } from '../../db/hooks';
+import { people as allPeople } from '../../db/queries';
+import { db, type PersonRow } from '../../db/schema';
+
+const KEY = 'redress.currentPersonId';
+const listeners = new Set<() => void>();
+
+function read(): string | null {
+  try {
+    return window.localStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  // Another window chose someone else: follow it.
+  const onStorage = (e: StorageEvent) => {
+    if (e.key === KEY) listener();
+  };
+  window.addEventListener('storage', onStorage);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', onStorage);
+  };
+}
+
+/** Remember who is working at this computer. */
+export function setCurrentPersonId(id: string): void {
+  try {
+    window.localStorage.setItem(KEY, id);
+  } catch {
+    // Storage full or blocked: the choice lasts until the window closes.
+  }
+  for (const l of listeners) l();
+}
+
+/** Everyone at the desk, active first, then by name. Live. */
+export function usePeople(): PersonRow[] | undefined {
+  return useLiveQuery(async () => sortPeople(await allPeople(db())), []);
+}
+
+export function sortPeople(people: readonly PersonRow[]): PersonRow[] {
+  return [...people].sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
+}
+
+export interface CurrentPerson {
+  /** The person's id, or null before anyone is on the list (then `name` is the settings' handler name). */
+  id: string | null;
+  /** The name recorded as the author of timeline events and as a case's handler. */
+  name: string;
+}
+
+/**
+ * The person chosen, if still active; else the settings' handler (the first-run default); else the first active
+ * person. Pure, for tests.
+ */
+export function pickCurrentPerson(people: readonly PersonRow[], chosenId: string | null, handlerName: string | undefined): CurrentPerson | null {
+  const active = people.filter((p) => p.active);
+  const chosen =
+    active.find((p) => p.id === chosenId) ??
+    (handlerName ? active.find((p) => p.name === handlerName) : undefined) ??
+    sortPeople(active)[0];
+  if (chosen) return { id: chosen.id, name: chosen.name };
+  return handlerName ? { id: null, name: handlerName } : null;
+}
+
+/**
+ * Who is working at this computer: use `name` as `by` on every timeline event. Null only while the database is
+ * being read or before the desk is set up.
+ */
+export function useCurrentPerson(): CurrentPerson | null {
+  const chosenId = useSyncExternalStore(subscribe, read, () => null);
+  const people = usePeople();
+  const settings = useSettings();
+  if (people === undefined || settings === undefined) return null;
+  return pickCurrentPerson(people, chosenId, settings?.handlerName);
+}

@@ -1,0 +1,33 @@
+// Keeping the desk's list of people: the first-run default and the checks before adding or deactivating someone.
+import { addPerson } from '../../db/repository';
+import type { PersonRow, RedressDatabase } from '../../db/schema';
+
+/**
+ * Make sure the settings' handler is on the list when nobody is (a new desk, or one set up before the list
+ * existed). Safe to call from every window at once: adding is one transaction that finds an existing name.
+ */
+export async function ensureDeskPerson(database: RedressDatabase, handlerName: string): Promise<void> {
+  const name = handlerName.trim();
+  if (!name) return;
+  if ((await database.people.count()) > 0) return;
+  await addPerson(database, name);
+}
+
+export const PERSON_NAME_MAX = 100;
+
+/** Why a new name cannot be added, or null. */
+export function checkNewPersonName(name: string, people: readonly PersonRow[]): string | null {
+  const trimmed = name.trim();
+  if (!trimmed) return 'Enter the person’s name';
+  if (trimmed.length > PERSON_NAME_MAX) return `A name can be at most ${PERSON_NAME_MAX} characters`;
+  const same = people.find((p) => p.name.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
+  if (same?.active) return `${same.name} is already on the list`;
+  return null;
+}
+
+/** Why someone cannot be deactivated (the desk needs one active person), or null. */
+export function checkDeactivate(person: PersonRow, people: readonly PersonRow[]): string | null {
+  if (!person.active) return null;
+  if (people.filter((p) => p.active).length <= 1) return 'Someone must stay active: add another person first';
+  return null;
+}

@@ -1,0 +1,150 @@
+// What to remind the desk of, worked out from the case index, today and the notifications already shown. Pure: the
+// time, the rows and the record of what was shown are all arguments, so every decision is reproducible in a test.
+import { localIsoDate } from '../../../../shared/model/dates';
+import { describeDue } from '../dashboard/due';
+
+/** The part of a case-index row reminders need (a `caseIndex` row has all of these). */
+export interface DueRow {
+  caseId: string;
+  reference: string;
+  customerName: string;
+  status?: string;
+  nextDueOn?: string | null;
+  nextClockId?: string | null;
+  nextClockLabel?: string | null;
+}
+
+export interface PlannedNotification {
+  /** Stable: the same reminder always gets the same id, so it is never shown twice. */
+  id: string;
+  title: string;
+  body: string;
+  caseId?: string;
+}
+
+export interface ReminderPlan {
+  /** Notifications to show now (after claiming their ids). */
+  show: PlannedNotification[];
+  /** Ids to record as done without showing anything (e.g. an empty morning digest, so it does not come later). */
+  recordOnly: string[];
+}
+
+/** The morning digest comes at this hour, or on the first check after it. */
+export const DIGEST_HOUR = 8;
+/** More clocks than this falling overdue at once are told in one notification instead of one each. */
+export const MAX_SINGLE_OVERDUE = 5;
+/** Cases named in a digest or a grouped notification; the rest are counted. */
+const LISTED = 5;
+
+export const digestId = (today: string) => `digest:${today}`;
+export const overdueId = (row: DueRow) => `overdue:${row.caseId}:${row.nextClockId ?? 'clock'}:${row.nextDueOn}`;
+export const overdueBatchId = (today: string) => `overdue-batch:${today}`;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function line(row: DueRow, today: string): string {
+  const what = row.nextClockLabel ?? 'Next deadline';
+  return `${row.reference} ${row.customerName}: ${what}, ${row.nextDueOn ? describeDue(row.nextDueOn, today) : 'no date'}`;
+}
+
+function listed(rows: readonly DueRow[], total: number, today: string): string {
+  const lines = rows.slice(0, LISTED).map((r) => line(r, today));
+  if (total > lines.length) lines.push(`and ${total - lines.length} more`);
+  return lines.join('\n');
+}
+
+export interface DigestInput {
+  today: string;
+  /** Open cases whose next deadline is today, most urgent first (may be cut short; see `dueTodayCount`). */
+  dueToday: readonly DueRow[];
+  /** Open cases whose next deadline has passed, most overdue first (may be cut short; see `overdueCount`). */
+  overdue: readonly DueRow[];
+  dueTodayCount?: number;
+  overdueCount?: number;
+}
+
+/** The morning digest: today's and overdue items in one notification; null when nothing is due. */
+export function morningDigest(input: DigestInput): PlannedNotification | null {
+  const dueTodayCount = input.dueTodayCount ?? input.dueToday.length;
+  const overdueCount = input.overdueCount ?? input.overdue.length;
+  if (dueTodayCount + overdueCount === 0) return null;
+  const parts = [
+    overdueCount ? `${overdueCount} overdue` : null,
+    dueTodayCount ? `${dueTodayCount} due today` : null,
+  ].filter(Boolean);
+  const rows = [...input.overdue, ...input.dueToday];
+  const only = dueTodayCount + overdueCount === 1 ? rows[0] : undefined;
+  return {
+    id: digestId(input.today),
+    title: `Good morning: ${parts.join(', ')}`,
+    body: listed(rows, dueTodayCount + overdueCount, input.today),
+    ...(only ? { caseId: only.caseId } : {}),
+  };
+}
+
+export interface PlanInput {
+  /** The desk's local time now. */
+  now: Date;
+  /** The day of the previous check in this session; null on the first check after the app opened. */
+  lastCheckedOn: string | null;
+  digest: Omit<DigestInput, 'today'>;
+  /**
+   * Open cases whose next deadline fell between the previous check's day (inclusive) and today (exclusive): the
+   * clocks that became overdue while the app was open. Empty on the first check.
+   */
+  becameOverdue: readonly DueRow[];
+  /** Ids already shown or recorded (in this window, another window or an earlier session). */
+  notified: ReadonlySet<string>;
+  digestHour?: number;
+}
+
+/**
+ * What to show now. The morning digest once a day, from `digestHour` on (at that hour when the app is open, or on
+ * the first check after it); one notification per clock that became overdue while the app was open (at the
+ * midnight roll-over, or after the computer slept), grouped into one when many fall due at once. Clocks already
+ * overdue when the app opens are the digest's to tell, not one notification each.
+ */
+export function planReminders(input: PlanInput): ReminderPlan {
+  const today = localIsoDate(input.now);
+  const show: PlannedNotification[] = [];
+  const recordOnly: string[] = [];
+
+  const hour = input.digestHour ?? DIGEST_HOUR;
+  if (input.now.getHours() >= hour && !input.notified.has(digestId(today))) {
+    const digest = morningDigest({ ...input.digest, today });
+    if (digest) show.push(digest);
+    else recordOnly.push(digestId(today));
+  }
+
+  if (input.lastCheckedOn !== null && input.lastCheckedOn < today) {
+    const fresh = input.becameOverdue.filter(
+      (r) => r.status !== 'closed' && r.nextDueOn && r.nextDueOn >= input.lastCheckedOn! && r.nextDueOn < today && !input.notified.has(overdueId(r)),
+    );
+    if (fresh.length > MAX_SINGLE_OVERDUE) {
+      if (!input.notified.has(overdueBatchId(today))) {
+        show.push({
+          id: overdueBatchId(today),
+          title: `${plural(fresh.length, 'deadline')} passed overnight`,
+          body: listed(fresh, fresh.length, today),
+        });
+      }
+      recordOnly.push(...fresh.map(overdueId));
+    } else {
+      for (const r of fresh) {
+        show.push({
+          id: overdueId(r),
+          title: `Overdue: ${r.reference}`,
+          body: `${r.customerName}: ${r.nextClockLabel ?? 'the next deadline'} was due ${r.nextDueOn} and is now ${describeDue(r.nextDueOn!, today)}.`,
+          caseId: r.caseId,
+        });
+      }
+    }
+  }
+  return { show, recordOnly };
+}
+
+/** Milliseconds from `now` to the next local midnight (at least 1 s, so a timer never spins). */
+export function msUntilMidnight(now: Date): number {
+  const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+  return Math.max(1000, next.getTime() - now.getTime());
+}

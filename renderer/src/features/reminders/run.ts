@@ -1,0 +1,102 @@
+// Runs the reminder plan while the app is open: on start, every minute, and just after local midnight. Every
+// dependency (the time, the data, the record of what was shown, the shell) is passed in, so tests drive it with
+// fake timers and a fake clock.
+import { localIsoDate } from '../../../../shared/model/dates';
+import {
+  digestId,
+  msUntilMidnight,
+  overdueBatchId,
+  overdueId,
+  planReminders,
+  type DigestInput,
+  type DueRow,
+  type PlannedNotification,
+} from './plan';
+
+export interface ReminderSource {
+  /** Open cases due today and overdue on `today` (lists may be cut short; counts are the full figures). */
+  digest(today: string): Promise<Omit<DigestInput, 'today'>>;
+  /** Open cases whose next deadline is on or after `fromOn` and before `beforeOn`. */
+  dueBetween(fromOn: string, beforeOn: string): Promise<DueRow[]>;
+  /** Which of these ids were already shown or recorded. */
+  notifiedAmong(ids: readonly string[]): Promise<Set<string>>;
+  /** Record an id as shown; false when it already was (another window got there first). */
+  claim(id: string, at: Date): Promise<boolean>;
+}
+
+export interface ReminderDeps {
+  now: () => Date;
+  source: ReminderSource;
+  notify: (n: PlannedNotification) => Promise<unknown>;
+  /** Reports a failed check; reminders carry on at the next tick. */
+  onError?: (error: unknown) => void;
+  everyMs?: number;
+  timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout; setInterval: typeof setInterval; clearInterval: typeof clearInterval };
+}
+
+export interface ReminderRunner {
+  /** Run one check now (also what the timers call). Resolves when it has finished. */
+  check(): Promise<void>;
+  stop(): void;
+}
+
+export function startReminders(deps: ReminderDeps): ReminderRunner {
+  // Wrapped: a browser's timer functions throw "Illegal invocation" when called as methods of another object.
+  const timers = deps.timers ?? {
+    setTimeout: ((fn: () => void, ms?: number) => globalThis.setTimeout(fn, ms)) as typeof setTimeout,
+    clearTimeout: ((id?: ReturnType<typeof setTimeout>) => globalThis.clearTimeout(id)) as typeof clearTimeout,
+    setInterval: ((fn: () => void, ms?: number) => globalThis.setInterval(fn, ms)) as typeof setInterval,
+    clearInterval: ((id?: ReturnType<typeof setInterval>) => globalThis.clearInterval(id)) as typeof clearInterval,
+  };
+  let lastCheckedOn: string | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  let midnight: ReturnType<typeof setTimeout> | undefined;
+
+  async function once(): Promise<void> {
+    const now = deps.now();
+    const today = localIsoDate(now);
+    const digest = await deps.source.digest(today);
+    const becameOverdue = lastCheckedOn !== null && lastCheckedOn < today ? await deps.source.dueBetween(lastCheckedOn, today) : [];
+    const candidates = [digestId(today), overdueBatchId(today), ...becameOverdue.map(overdueId)];
+    const notified = await deps.source.notifiedAmong(candidates);
+    const plan = planReminders({ now, lastCheckedOn, digest, becameOverdue, notified });
+    for (const id of plan.recordOnly) await deps.source.claim(id, now);
+    for (const n of plan.show) {
+      if (stopped) return;
+      // Claim first: of two windows, only the one that records the id shows it.
+      if (await deps.source.claim(n.id, now)) await deps.notify(n);
+    }
+    lastCheckedOn = today;
+  }
+
+  function check(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    running ??= once()
+      .catch((error: unknown) => deps.onError?.(error))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  function armMidnight() {
+    midnight = timers.setTimeout(() => {
+      void check();
+      armMidnight();
+    }, msUntilMidnight(deps.now()));
+  }
+
+  const interval = timers.setInterval(() => void check(), deps.everyMs ?? 60_000);
+  armMidnight();
+  void check();
+
+  return {
+    check,
+    stop() {
+      stopped = true;
+      timers.clearInterval(interval);
+      if (midnight !== undefined) timers.clearTimeout(midnight);
+    },
+  };
+}

@@ -1,0 +1,230 @@
+// The case list as a virtualised grid: only the rows in view are in the page, so it scrolls smoothly through
+// 100,000 cases. Rows keep table semantics (role row/cell) for screen readers and tests. Keyboard: arrows,
+// Page Up/Down, Home/End move the highlighted row; Enter opens it. One click on a row opens its case.
+// Rows are plain elements with CSS classes (no per-row Mantine components or tooltips): a new search result redraws
+// every visible row, and that must stay within a frame or two.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, memo, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { CaseIndexRow } from '../../db/schema';
+import { isOverdue } from './search';
+import classes from './CaseTable.module.css';
+
+export const ROW_HEIGHT = 44;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "18 Nov 2026" from "2026-11-18" (the list is narrow; the case page gives the weekday). */
+export function listDate(iso: string): string {
+  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+}
+
+export interface CaseTableHandle {
+  /** Move the highlight by `delta` rows. */
+  move(delta: number): void;
+  moveTo(index: number): void;
+  /** Open the highlighted row (the first when none is highlighted). */
+  openActive(): void;
+  focus(): void;
+}
+
+interface Props {
+  rows: readonly CaseIndexRow[];
+  today: string;
+  onOpen(row: CaseIndexRow): void;
+  /** Marks for the benchmark and tests: what the rows answer. */
+  dataAttributes?: Record<string, string>;
+}
+
+const COLUMNS = ['Reference', 'Customer', 'Received', 'Next due', 'Stage', 'Handler', 'Status'];
+
+const Row = memo(function Row({
+  row,
+  index,
+  start,
+  active,
+  late,
+  onOpen,
+}: {
+  row: CaseIndexRow;
+  index: number;
+  start: number;
+  active: boolean;
+  late: boolean;
+  onOpen(row: CaseIndexRow): void;
+}) {
+  return (
+    <div
+      id={`case-row-${row.caseId}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={active}
+      className={classes.row}
+      data-active={active || undefined}
+      data-striped={index % 2 === 1 || undefined}
+      style={{ transform: `translateY(${start}px)` }}
+      onClick={(e) => {
+        if ((e.target as HTMLElement).closest('a')) return;
+        onOpen(row);
+      }}
+    >
+      <div role="gridcell" className={classes.cell}>
+        <a
+          className={classes.reference}
+          href={`#/cases/${row.caseId}`}
+          tabIndex={-1}
+          onClick={(e) => {
+            e.preventDefault();
+            onOpen(row);
+          }}
+        >
+          {row.reference}
+        </a>
+      </div>
+      <div role="gridcell" className={classes.cell}>
+        {row.customerName}
+        {row.representativeName && <span className={classes.dimmed}> (via {row.representativeName})</span>}
+      </div>
+      <div role="gridcell" className={classes.cell}>
+        {listDate(row.receivedOn)}
+      </div>
+      <div role="gridcell" className={classes.cell} title={row.nextClockLabel ? `${row.nextClockLabel}${late ? ' (overdue)' : ''}` : undefined}>
+        {row.nextDueOn ? (
+          <>
+            <span className={late ? classes.late : undefined}>
+              {listDate(row.nextDueOn)}
+              {late && <span className={classes.visuallyHidden}> overdue</span>}
+            </span>
+            {row.nextClockLabel && <span className={classes.dimmed}> · {row.nextClockLabel}</span>}
+          </>
+        ) : (
+          <span className={classes.dimmed}>—</span>
+        )}
+      </div>
+      <div role="gridcell" className={classes.cell}>
+        {row.stageName || '—'}
+      </div>
+      <div role="gridcell" className={classes.cell}>
+        {row.assignee || '—'}
+      </div>
+      <div role="gridcell" className={classes.cell}>
+        <span className={classes.status} data-status={row.status}>
+          {row.status}
+        </span>
+      </div>
+    </div>
+  );
+});
+
+export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable({ rows, today, onOpen, dataAttributes }, ref) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(-1);
+  const [shownRows, setShownRows] = useState(rows);
+  const [height, setHeight] = useState(480);
+
+  // A new result set starts with nothing highlighted (reset while rendering, not in an effect: one pass, not two).
+  if (shownRows !== rows) {
+    setShownRows(rows);
+    setActive(-1);
+  }
+
+  // Fill the window below the list's top edge.
+  useEffect(() => {
+    const fit = () => {
+      const top = scroller.current?.getBoundingClientRect().top ?? 0;
+      setHeight(Math.max(240, window.innerHeight - top - 24));
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, []);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    initialRect: { width: 1000, height: 480 },
+  });
+
+  // Back to the top for a new result set (only when scrolled: setting scrollTop forces a layout).
+  useLayoutEffect(() => {
+    if ((virtualizer.scrollOffset ?? 0) > 0) virtualizer.scrollToOffset(0);
+  }, [rows, virtualizer]);
+
+  const moveTo = (index: number) => {
+    if (rows.length === 0) return;
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const open = (index: number) => {
+    const row = rows[index < 0 ? 0 : index];
+    if (row) onOpen(row);
+  };
+  const pageRows = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+
+  useImperativeHandle(ref, () => ({
+    move: (delta) => moveTo((active < 0 ? (delta > 0 ? -1 : 0) : active) + delta),
+    moveTo,
+    openActive: () => open(active),
+    focus: () => scroller.current?.focus(),
+  }));
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(active + 1),
+      ArrowUp: () => moveTo(active - 1),
+      PageDown: () => moveTo(active + pageRows),
+      PageUp: () => moveTo(active - pageRows),
+      Home: () => moveTo(0),
+      End: () => moveTo(rows.length - 1),
+      Enter: () => open(active),
+    };
+    const handler = keys[e.key];
+    if (handler) {
+      e.preventDefault();
+      handler();
+    }
+  };
+
+  return (
+    <div className={classes.table} role="grid" aria-label="Cases" aria-rowcount={rows.length + 1} {...dataAttributes}>
+      <div role="rowgroup" className={classes.head}>
+        <div role="row" aria-rowindex={1} className={classes.headRow}>
+          {COLUMNS.map((c) => (
+            <div role="columnheader" key={c} className={classes.cell}>
+              {c}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div
+        ref={scroller}
+        role="rowgroup"
+        className={classes.body}
+        style={{ height }}
+        tabIndex={0}
+        aria-label="Case rows: arrow keys to move, Enter to open"
+        aria-activedescendant={active >= 0 && rows[active] ? `case-row-${rows[active].caseId}` : undefined}
+        onKeyDown={onKeyDown}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            return (
+              <Row
+                key={row.caseId}
+                row={row}
+                index={item.index}
+                start={item.start}
+                active={item.index === active}
+                late={isOverdue(row, today)}
+                onOpen={onOpen}
+              />
+            );
+          })}
+        </div>
+        {rows.length === 0 && <p className={classes.empty}>No case matches.</p>}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseIndexRow } from '../../db/schema';
+import { CaseSearch, filterChoices, isOverdue, queryTerms, type CaseQuery } from './search';
+
+let n = 0;
+function row(over: Partial<CaseIndexRow>): CaseIndexRow {
+  n += 1;
+  const base: CaseIndexRow = {
+    caseId: `c${n}`,
+    reference: `RDR-2026-${String(n).padStart(6, '0')}`,
+    customerName: 'Someone',
+    status: 'open',
+    stage: 's1',
+    stageName: 'Customer services',
+    assignee: 'Sam Patel',
+    procedureId: 'kijoma',
+    category: 'billing',
+    channel: 'phone',
+    calendar: 'england-and-wales',
+    receivedOn: '2026-11-01',
+    search: '',
+    nextDueOn: null,
+    nextClockId: null,
+    nextClockLabel: null,
+    acknowledged: 1,
+    adrLetterDueOn: null,
+    adrReferralEndsOn: null,
+    pausedSince: null,
+    updatedAt: '2026-11-01T10:00:00Z',
+    ...over,
+  };
+  base.search ||= `${base.reference} ${base.customerName}`.toLowerCase();
+  return base;
+}
+
+const rows = [
+  row({ customerName: 'Ada Lovelace', receivedOn: '2026-11-18', search: 'rdr-2026-000001 ada lovelace 01134960000 ada@example.com sw1y4jh charged twice', nextDueOn: '2026-11-25' }),
+  row({ customerName: 'alan Turing', receivedOn: '2026-10-02', status: 'closed', category: 'fault-repair', nextDueOn: '2026-10-09' }),
+  row({ customerName: 'Grace Hopper', receivedOn: '2026-11-20', assignee: '', channel: 'letter', procedureId: 'kinex', nextDueOn: '2026-11-19', stageName: 'Escalation team' }),
+  row({ customerName: 'Zed Brown', receivedOn: '2026-09-01', status: 'resolved', nextDueOn: null }),
+];
+const q = (over: Partial<CaseQuery>): CaseQuery => ({ text: '', filters: {}, sort: 'received', today: '2026-11-21', ...over });
+const refsOf = (list: CaseIndexRow[]) => list.map((r) => r.customerName);
+
+describe('case search', () => {
+  it('splits a query into lowercased words', () => {
+    expect(queryTerms('  Ada  LOVELACE ')).toEqual(['ada', 'lovelace']);
+  });
+
+  it('matches every word anywhere: names, phone digits, postcode without its space, summary words', () => {
+    const s = new CaseSearch();
+    expect(refsOf(s.run(rows, q({ text: 'lovelace ada' })))).toEqual(['Ada Lovelace']);
+    expect(refsOf(s.run(rows, q({ text: '0113 496' })))).toEqual(['Ada Lovelace']);
+    expect(refsOf(s.run(rows, q({ text: 'SW1Y 4JH' })))).toEqual(['Ada Lovelace']);
+    expect(refsOf(s.run(rows, q({ text: 'twice' })))).toEqual(['Ada Lovelace']);
+    expect(refsOf(s.run(rows, q({ text: 'lovelace turing' })))).toEqual([]);
+  });
+
+  it('sorts by received (newest first), reference, next due (none last) and customer', () => {
+    const s = new CaseSearch();
+    expect(refsOf(s.run(rows, q({ sort: 'received' })))).toEqual(['Grace Hopper', 'Ada Lovelace', 'alan Turing', 'Zed Brown']);
+    expect(refsOf(s.run(rows, q({ sort: 'reference' })))).toEqual(['Ada Lovelace', 'alan Turing', 'Grace Hopper', 'Zed Brown']);
+    expect(refsOf(s.run(rows, q({ sort: 'nextDue' })))).toEqual(['alan Turing', 'Grace Hopper', 'Ada Lovelace', 'Zed Brown']);
+    expect(refsOf(s.run(rows, q({ sort: 'customer' })))).toEqual(['Ada Lovelace', 'alan Turing', 'Grace Hopper', 'Zed Brown']);
+  });
+
+  it('filters by status, stage, category, channel, handler (including nobody), procedure and overdue', () => {
+    const s = new CaseSearch();
+    expect(refsOf(s.run(rows, q({ filters: { status: 'closed' } })))).toEqual(['alan Turing']);
+    expect(refsOf(s.run(rows, q({ filters: { stageName: 'Escalation team' } })))).toEqual(['Grace Hopper']);
+    expect(refsOf(s.run(rows, q({ filters: { category: 'fault-repair' } })))).toEqual(['alan Turing']);
+    expect(refsOf(s.run(rows, q({ filters: { channel: 'letter' } })))).toEqual(['Grace Hopper']);
+    expect(refsOf(s.run(rows, q({ filters: { assignee: '' } })))).toEqual(['Grace Hopper']);
+    expect(refsOf(s.run(rows, q({ filters: { procedureId: 'kinex' } })))).toEqual(['Grace Hopper']);
+    // Overdue: due before today and not closed (Turing's missed date is on a closed case).
+    expect(refsOf(s.run(rows, q({ filters: { overdue: true } })))).toEqual(['Grace Hopper']);
+    expect(isOverdue(rows[0], '2026-11-25')).toBe(false);
+    expect(isOverdue(rows[0], '2026-11-26')).toBe(true);
+  });
+
+  it('gives the same answers typing letter by letter as searching afresh', () => {
+    const many: CaseIndexRow[] = [];
+    const names = ['ada lovelace', 'adam smith', 'alan turing', 'grace hopper', 'mary jones', 'adele adkins'];
+    for (let i = 0; i < 600; i += 1) {
+      const name = names[i % names.length];
+      many.push(row({ customerName: name, search: `rdr-2026-${String(i).padStart(6, '0')} ${name} ${i % 7 === 0 ? 'broadband' : 'mobile'}` }));
+    }
+    const typing = new CaseSearch();
+    const typed = 'ada 00012 broad';
+    for (let i = 1; i <= typed.length; i += 1) {
+      const text = typed.slice(0, i);
+      expect(typing.run(many, q({ text })), text).toEqual(new CaseSearch().run(many, q({ text })));
+    }
+    // Deleting letters widens again.
+    expect(typing.run(many, q({ text: 'ad' }))).toEqual(new CaseSearch().run(many, q({ text: 'ad' })));
+  });
+
+  it('finds exactly the rows holding every word (against a brute-force scan)', () => {
+    const words = ['ab', 'abc', 'bca', 'cab', 'a', 'b', 'zz', 'abab'];
+    const many: CaseIndexRow[] = [];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 400; i += 1) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 5) }, () => words[Math.floor(random() * words.length)]).join(random() < 0.5 ? ' ' : '');
+      many.push(row({ search: text }));
+    }
+    const s = new CaseSearch();
+    for (const text of ['ab', 'abc', 'a b', 'bca ab', 'abab', 'zz a', 'cabab', 'b a c', 'zzz', 'ab zz abc']) {
+      const terms = queryTerms(text);
+      const want = s.sorted(many, 'received').filter((r) => terms.every((t) => r.search.includes(t)));
+      expect(s.run(many, q({ text })), text).toEqual(want);
+    }
+  });
+
+  it('offers the stage names and handlers found in the cases', () => {
+    expect(filterChoices(rows)).toEqual({ stageNames: ['Customer services', 'Escalation team'], assignees: ['', 'Sam Patel'] });
+  });
+});

@@ -1,0 +1,112 @@
+// Settings → People: who works at the desk. Adding or deactivating someone is saved at once.
+import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { addPerson, setPersonActive } from '../../db/repository';
+import { db } from '../../db/schema';
+import { useCurrentPerson, usePeople } from '../people/current';
+import { checkDeactivate, checkNewPersonName } from '../people/manage';
+
+export function PeopleSettings() {
+  const people = usePeople();
+  const me = useCurrentPerson();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const add = async () => {
+    const problem = checkNewPersonName(name, people ?? []);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    try {
+      const person = await addPerson(db(), name.trim());
+      setName('');
+      setError(null);
+      notifications.show({ color: 'teal', title: 'Person added', message: `${person.name} can now be chosen as who is working` });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <Paper component="section" withBorder radius="md" p="md" aria-labelledby="settings-people">
+      <Stack gap="sm">
+        <div>
+          <Title order={3} size="h4" id="settings-people">
+            People
+          </Title>
+          <Text size="sm" c="dimmed">
+            Who works at this desk. The name chosen in the header goes on everything recorded. Someone who leaves is deactivated, never deleted: the
+            timeline keeps their name.
+          </Text>
+        </div>
+        <Table aria-label="People" verticalSpacing={6}>
+          <Table.Tbody>
+            {(people ?? []).map((p) => {
+              const blocked = checkDeactivate(p, people ?? []);
+              return (
+                <Table.Tr key={p.id}>
+                  <Table.Td>
+                    <Text size="sm" c={p.active ? undefined : 'dimmed'}>
+                      {p.name}
+                      {me?.id === p.id && (
+                        <Text span size="xs" c="dimmed">
+                          {' '}
+                          (working now)
+                        </Text>
+                      )}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td w={110}>
+                    <Badge variant="light" color={p.active ? 'teal' : 'gray'} radius="sm" tt="none" fw={500}>
+                      {p.active ? 'Active' : 'Deactivated'}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td w={140} ta="right">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color={p.active ? 'gray' : 'teal'}
+                      disabled={blocked !== null}
+                      title={blocked ?? undefined}
+                      aria-label={`${p.active ? 'Deactivate' : 'Reactivate'} ${p.name}`}
+                      onClick={() => void setPersonActive(db(), p.id, !p.active)}
+                    >
+                      {p.active ? 'Deactivate' : 'Reactivate'}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void add();
+          }}
+          noValidate
+        >
+          <Group align="flex-start" gap="sm">
+            <TextInput
+              label="Add someone to the desk"
+              placeholder="Full name"
+              value={name}
+              onChange={(e) => {
+                setName(e.currentTarget.value);
+                setError(null);
+              }}
+              error={error}
+              maxLength={120}
+              w={300}
+            />
+            <Button type="submit" variant="light" mt={25}>
+              Add
+            </Button>
+          </Group>
+        </form>
+      </Stack>
+    </Paper>
+  );
+}

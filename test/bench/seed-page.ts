@@ -1,0 +1,143 @@
+// Bench-only code run inside the browser page by app.bench.ts (bundled on the fly with Vite; never part of the app's
+// build). It writes realistic cases with the app's own schema and derive functions, and measures raw reads and the
+// rules engine on the stored cases.
+import type { CaseRecord, DeskSettings, TimelineEvent } from '../../shared/model/case';
+import { localIsoDate } from '../../shared/model/dates';
+import { evaluateRecord } from '../../renderer/src/app/rules';
+import { deriveCaseIndex } from '../../renderer/src/db/derive';
+import { RedressDatabase, type CaseIndexRow } from '../../renderer/src/db/schema';
+import { iterateCases, type GeneratedCase } from '../fixtures/generate-cases';
+
+const HANDLERS = ['Sam Patel', 'Jo Bloggs', 'Alex Morgan', 'Priya Shah', 'Chris Doyle', 'Morgan Lee', 'Taylor Reid', 'Jamie Fox', 'Robin Hart', 'Casey Ward', 'Dana Ellis', 'Kim Park'];
+
+const settings: DeskSettings = {
+  deskPrefix: 'RDR',
+  calendar: 'england-and-wales',
+  defaultProcedureId: 'kijoma',
+  company: { name: 'Northwind Broadband Ltd', addressLines: ['Unit 4, Canal Wharf', 'Leeds'], postcode: 'LS11 5PS', phone: '0113 496 0999' },
+  handlerName: 'Sam Patel',
+};
+
+/** Put rows with raw IndexedDB in one transaction with relaxed durability: seeding speed only, not the app's way. */
+function putAll(idb: IDBDatabase, rows: Record<string, unknown[]>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction(Object.keys(rows), 'readwrite', { durability: 'relaxed' });
+    for (const [store, values] of Object.entries(rows)) {
+      const os = tx.objectStore(store);
+      for (const v of values) os.put(v);
+    }
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+/** Does the app's database already hold `count` cases (a kept profile)? */
+async function seeded(): Promise<number> {
+  const database = new RedressDatabase();
+  const n = await database.cases.count();
+  database.close();
+  return n;
+}
+
+async function seed(count: number, chunk = 5000) {
+  const started = performance.now();
+  const today = localIsoDate(new Date());
+  // The app's schema, created by the app's own Dexie class.
+  const database = new RedressDatabase();
+  await database.open();
+  await database.settings.put({ key: 'desk', value: settings });
+  await database.people.bulkPut(HANDLERS.map((name, i) => ({ id: `person-${i}`, name, active: true })));
+  const idb = database.backendDB();
+  const counters = new Map<string, number>();
+  let events = 0;
+  let generateMs = 0;
+  let deriveMs = 0;
+  let writeMs = 0;
+  const write = async (batch: GeneratedCase[]) => {
+    let t = performance.now();
+    const rows: CaseIndexRow[] = batch.map((c) => deriveCaseIndex(c.record, c.events));
+    deriveMs += performance.now() - t;
+    t = performance.now();
+    const records: CaseRecord[] = batch.map((c) => c.record);
+    const timeline: TimelineEvent[] = batch.flatMap((c) => c.events);
+    events += timeline.length;
+    await putAll(idb, { cases: records, events: timeline, caseIndex: rows });
+    writeMs += performance.now() - t;
+  };
+  let batch: GeneratedCase[] = [];
+  let t = performance.now();
+  for (const c of iterateCases(count, { today, seed: 20261122 })) {
+    const [prefix, year, seq] = c.record.reference.split('-');
+    counters.set(`${prefix}-${year}`, Math.max(counters.get(`${prefix}-${year}`) ?? 0, Number(seq)));
+    batch.push(c);
+    if (batch.length === chunk) {
+      generateMs += performance.now() - t;
+      await write(batch);
+      batch = [];
+      t = performance.now();
+    }
+  }
+  generateMs += performance.now() - t;
+  if (batch.length) await write(batch);
+  await database.counters.bulkPut([...counters].map(([key, last]) => ({ key, last })));
+  const summary = {
+    cases: await database.cases.count(),
+    events,
+    today,
+    ms: Math.round(performance.now() - started),
+    generateMs: Math.round(generateMs),
+    deriveMs: Math.round(deriveMs),
+    writeMs: Math.round(writeMs),
+  };
+  database.close();
+  return summary;
+}
+
+/** The baseline: every case record read raw from IndexedDB (no Dexie), as the slowest honest way to list cases. */
+function readAllCasesRaw(): Promise<{ ms: number; count: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const open = indexedDB.open('redress');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const idb = open.result;
+      const req = idb.transaction('cases').objectStore('cases').getAll();
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const count = (req.result as unknown[]).length;
+        idb.close();
+        resolve({ ms: Math.round(performance.now() - started), count });
+      };
+    };
+  });
+}
+
+/** Every case not closed, with its timeline, evaluated by the rules engine on today (read and evaluation timed apart). */
+async function evaluateOpenCases() {
+  const today = localIsoDate(new Date());
+  const database = new RedressDatabase();
+  let t = performance.now();
+  const ids = (await database.caseIndex.where('status').anyOf('open', 'resolved').primaryKeys()) as string[];
+  const records = (await database.cases.bulkGet(ids)).filter((r): r is CaseRecord => !!r);
+  // One range read per case (getAll on the caseId index) in one transaction: far quicker than anyOf's cursor.
+  const byCase = new Map<string, TimelineEvent[]>();
+  await database.transaction('r', database.events, async () => {
+    const lists = await Promise.all(ids.map((id) => database.events.where('caseId').equals(id).toArray()));
+    ids.forEach((id, i) => byCase.set(id, lists[i]));
+  });
+  const readMs = performance.now() - t;
+  t = performance.now();
+  let clocks = 0;
+  let errors = 0;
+  for (const record of records) {
+    const result = evaluateRecord(record, byCase.get(record.id) ?? [], today);
+    if (result.evaluation) clocks += result.evaluation.clocks.length;
+    else errors += 1;
+  }
+  const evaluateMs = performance.now() - t;
+  database.close();
+  return { cases: records.length, clocks, errors, readMs: Math.round(readMs), evaluateMs: Math.round(evaluateMs) };
+}
+
+(globalThis as unknown as { redressBench: unknown }).redressBench = { seed, seeded, readAllCasesRaw, evaluateOpenCases };

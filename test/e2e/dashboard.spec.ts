@@ -1,0 +1,293 @@
+// The home screen, the people at the desk, settings and the command palette. Complaints are logged with receipt
+// dates back-dated from today so their next deadline (under the Ofcom baseline procedure the desk starts with: the
+// ADR letter, 6 weeks after receipt) lands in a known list.
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { chooseOption, expect, logComplaint, setUpDesk, test } from './fixtures';
+
+const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
+/** A screenshot of the whole screen without the passing "saved" messages in the corner. */
+const shoot = async (page: Page, name: string) => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: shots(name), fullPage: true, style: '.mantine-Notifications-root { display: none !important; }' });
+};
+
+function todayInLondon(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+function addDays(iso: string, n: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+const today = todayInLondon();
+/** The ADR letter is due 6 weeks (42 days) after receipt. */
+const receivedForAdrDueIn = (days: number) => addDays(today, days - 42);
+
+/** Log a phone complaint received on `receivedOn` and return its reference. */
+async function logged(page: Page, name: string, receivedOn: string): Promise<string> {
+  await logComplaint(page, { receivedOn, channel: 'Phone', category: 'Billing', summary: `Billing complaint from ${name}`, name, phone: '0113 496 0000' });
+  const heading = page.getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  return (await heading.textContent())!.trim();
+}
+
+const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+
+test('back-dated complaints land in the right dashboard lists, each one click from its case', async ({ page }) => {
+  await setUpDesk(page);
+  await shoot(page, '40-dashboard-empty');
+  await expect(section(page, 'Overdue')).toContainText('Nothing overdue.');
+
+  const overdue = await logged(page, 'Olive Overdue', receivedForAdrDueIn(-3));
+  const dueToday = await logged(page, 'Tariq Today', receivedForAdrDueIn(0));
+  const thisWeek = await logged(page, 'Wendy Week', receivedForAdrDueIn(4));
+  const inTwelve = await logged(page, 'Lena Later', receivedForAdrDueIn(12));
+  const later = await logged(page, 'Fred Fresh', receivedForAdrDueIn(30));
+
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 2 })).toBeVisible();
+
+  // Each case is in one due list only: the one its next deadline puts it in.
+  const overdueList = section(page, 'Overdue');
+  await expect(overdueList.getByRole('link')).toHaveCount(1);
+  await expect(overdueList.getByRole('link', { name: new RegExp(overdue) })).toContainText('Olive Overdue');
+  await expect(overdueList).toContainText('ADR letter');
+  await expect(overdueList).toContainText('3 days overdue');
+
+  const todayList = section(page, 'Due today');
+  await expect(todayList.getByRole('link')).toHaveCount(1);
+  await expect(todayList.getByRole('link', { name: new RegExp(dueToday) })).toContainText('due today');
+
+  const weekList = section(page, 'Due this week');
+  await expect(weekList.getByRole('link')).toHaveCount(1);
+  await expect(weekList.getByRole('link', { name: new RegExp(thisWeek) })).toContainText('4 days left');
+  for (const ref of [inTwelve, later]) {
+    for (const list of [overdueList, todayList, weekList]) await expect(list).not.toContainText(ref);
+  }
+
+  // None is acknowledged yet; ADR letters due within 14 days or overdue: all but the one due in 30 days.
+  await expect(section(page, 'Unacknowledged').getByRole('link')).toHaveCount(5);
+  const adr = section(page, 'ADR letters due');
+  await expect(adr.getByRole('link')).toHaveCount(4);
+  await expect(adr.getByRole('link').first()).toContainText(overdue);
+  await expect(adr).toContainText('12 days left');
+  await expect(adr).not.toContainText(later);
+  await expect(page.getByRole('button', { name: 'Overdue: 1' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Due this week: 1' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unacknowledged: 5' })).toBeVisible();
+  await shoot(page, '41-dashboard');
+
+  // Keyboard: Tab reaches the items; Enter opens the case.
+  await overdueList.getByRole('link').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(overdue);
+
+  // One click from the dashboard.
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await section(page, 'Due today').getByRole('link', { name: new RegExp(dueToday) }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(dueToday);
+  await expect(page).toHaveURL(/#\/cases\/[0-9a-f-]{36}$/);
+});
+
+test('the command palette opens with Ctrl+K and jumps to a case by name or number, or to a screen', async ({ page }) => {
+  await setUpDesk(page);
+  const ada = await logged(page, 'Ada Lovelace', addDays(today, -2));
+  const alan = await logged(page, 'Alan Turing', addDays(today, -1));
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+
+  await page.keyboard.press('Control+K');
+  const search = page.getByRole('textbox', { name: 'Jump to a case or a screen' });
+  await expect(search).toBeFocused();
+  await search.fill('turing');
+  await expect(page.getByRole('button', { name: new RegExp(`${alan} Alan Turing`) })).toBeVisible();
+  await expect(page.getByRole('button', { name: new RegExp(ada) })).toHaveCount(0);
+  await shoot(page, '42-palette');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(alan);
+
+  // By the reference's number alone, from inside a text field.
+  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('textbox').first().focus();
+  await page.keyboard.press('Control+K');
+  await search.fill(String(Number(ada.slice(-6))));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(ada);
+
+  // Commands.
+  await page.keyboard.press('Control+K');
+  await search.fill('new');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'New complaint' })).toBeVisible();
+  await page.keyboard.press('Control+K');
+  await search.fill('my cases');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'My cases' })).toBeVisible();
+  await page.keyboard.press('Control+K');
+  await search.fill('zzzz');
+  await expect(page.getByText('No case or command matches “zzzz”.')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(search).toBeHidden();
+});
+
+test('people: add someone, pick who is working, hand a case over, and see each person’s cases', async ({ page }) => {
+  await setUpDesk(page);
+  const ref = await logged(page, 'Grace Hopper', addDays(today, -3));
+
+  // The desk starts with the handler from the first-run settings.
+  await expect(page.getByRole('combobox', { name: 'Who is working' })).toHaveValue('Sam Patel');
+  await page.getByRole('link', { name: 'Assigned to me' }).click();
+  await expect(page.getByRole('heading', { name: 'My cases' })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(ref) })).toContainText('Grace Hopper');
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const people = page.getByRole('region', { name: 'People' });
+  await people.getByLabel('Add someone to the desk').fill('Priya Shah');
+  await people.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(people.getByRole('row', { name: /Priya Shah/ })).toContainText('Active');
+  await people.getByLabel('Add someone to the desk').fill('priya shah');
+  await people.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(people.getByText('Priya Shah is already on the list')).toBeVisible();
+  await shoot(page, '43-settings-people');
+
+  // Hand the case to Priya from "My cases": it leaves Sam's list and the timeline says so.
+  await page.getByRole('link', { name: 'Assigned to me' }).click();
+  await chooseOption(page, `Handler of ${ref}`, 'Priya Shah');
+  await expect(page.getByText('No open cases handled by Sam Patel.')).toBeVisible();
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(section(page, 'Unacknowledged')).toContainText('Priya Shah');
+
+  // Priya sits down: her cases.
+  await chooseOption(page, 'Who is working', 'Priya Shah');
+  await page.getByRole('link', { name: 'Assigned to me' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(ref) })).toBeVisible();
+  await shoot(page, '44-my-cases');
+  await page.getByRole('link', { name: ref }).click();
+  await expect(page.getByLabel('Timeline')).toContainText('Handed over from Sam Patel to Priya Shah');
+
+  // The choice is remembered on this computer.
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Who is working' })).toHaveValue('Priya Shah');
+
+  // Sam leaves: deactivated, and no longer offered.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await people.getByRole('button', { name: 'Deactivate Sam Patel' }).click();
+  await expect(people.getByRole('row', { name: /Sam Patel/ })).toContainText('Deactivated');
+  await expect(people.getByRole('button', { name: 'Deactivate Priya Shah' })).toBeDisabled();
+  await page.getByRole('combobox', { name: 'Who is working' }).click();
+  await expect(page.getByRole('option', { name: 'Sam Patel' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+});
+
+/** The desk's settings as stored (IndexedDB), straight from the browser. */
+function storedDesk(page: Page): Promise<Record<string, unknown> | undefined> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('redress');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('settings').objectStore('settings').get('desk');
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result?.value);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+test('settings: the letterhead logo (bad files refused with a reason), the ADR scheme and the procedures', async ({ page }) => {
+  await setUpDesk(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const file = page.locator('input[type="file"]');
+
+  const problem = page.getByRole('alert').filter({ hasText: /logo/ });
+  await file.setInputFiles({ name: 'logo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+  await expect(problem).toHaveText('“logo.gif” is not a PNG or JPEG image. Choose the logo as a .png or .jpg file.');
+  await file.setInputFiles({ name: 'renamed.png', mimeType: 'image/png', buffer: Buffer.from('this is not a picture at all') });
+  await expect(problem).toContainText('“renamed.png”: The logo file is not really a PNG image');
+  await file.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(400 * 1024, 1) });
+  await expect(problem).toContainText('“huge.png” is 400 KB; the logo can be at most 256 KB');
+  await shoot(page, '45-settings-logo-refused');
+
+  await file.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+  await expect(page.getByRole('img', { name: "The company's logo" })).toBeVisible();
+  await expect(problem).toHaveCount(0);
+  await chooseOption(page, 'ADR scheme', 'CISAS (Communications and Internet Services Adjudication Scheme)');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect.poll(() => storedDesk(page)).toMatchObject({ adrSchemeId: 'cisas', logoDataUrl: expect.stringMatching(/^data:image\/png;base64,/) });
+
+  await page.reload();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('img', { name: "The company's logo" })).toHaveAttribute('src', /^data:image\/png;base64,iVBORw0KGgo/);
+  await expect(page.getByRole('combobox', { name: 'ADR scheme' })).toHaveValue('CISAS (Communications and Internet Services Adjudication Scheme)');
+
+  // The procedures, view-only: stages, owners and targets.
+  const procedures = page.getByRole('region', { name: 'Procedures' });
+  await procedures.getByRole('button', { name: /kinex communications complaints procedure/ }).click();
+  const stages = procedures.getByRole('table', { name: 'Stages of kinex communications complaints procedure' });
+  await expect(stages.getByRole('row')).toHaveCount(6);
+  await expect(stages).toContainText('Customer service');
+  await shoot(page, '46-settings');
+});
+
+test('reminders: a morning digest at 08:00, one notification when a deadline passes at midnight, never twice; a click opens the case', async ({ page }) => {
+  // Record the OS notifications the app asks for (web mode: Web Notifications), with permission granted.
+  await page.addInitScript(() => {
+    const shown: Array<{ title: string; body: string; tag: string; click: () => void }> = [];
+    (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
+    class FakeNotification {
+      static permission = 'granted';
+      static requestPermission = async () => 'granted';
+      onclick: (() => void) | null = null;
+      constructor(title: string, options: { body: string; tag: string }) {
+        shown.push({ title, body: options.body, tag: options.tag, click: () => this.onclick?.() });
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: FakeNotification });
+  });
+  const notes = () => page.evaluate(() => (window as unknown as { shownNotifications: Array<{ title: string; body: string; tag: string }> }).shownNotifications.map(({ title, body, tag }) => ({ title, body, tag })));
+
+  // Friday 20 November 2026, 07:55 in London.
+  await page.clock.install({ time: new Date('2026-11-20T07:55:00Z') });
+  await setUpDesk(page);
+  const overdue = await logged(page, 'Olive Overdue', '2026-10-07'); // ADR letter due 18 November
+  const dueToday = await logged(page, 'Tariq Today', '2026-10-09'); // ADR letter due 20 November
+  expect(await notes()).toEqual([]);
+
+  // 08:00: the digest.
+  await page.clock.fastForward('06:00');
+  await expect.poll(notes).toEqual([
+    {
+      title: 'Good morning: 1 overdue, 1 due today',
+      body: `${overdue} Olive Overdue: ADR letter, 2 days overdue\n${dueToday} Tariq Today: ADR letter, due today`,
+      tag: 'digest:2026-11-20',
+    },
+  ]);
+
+  // Through the day nothing more; just after midnight, Tariq's ADR letter is overdue.
+  await page.clock.fastForward('10:00:00');
+  expect(await notes()).toHaveLength(1);
+  await page.clock.fastForward('06:01:00');
+  await expect.poll(async () => (await notes()).map((n) => n.title)).toEqual(['Good morning: 1 overdue, 1 due today', `Overdue: ${dueToday}`]);
+  const [, overdueNote] = await notes();
+  expect(overdueNote.tag).toMatch(/^overdue:[0-9a-f-]{36}:adr-letter:2026-11-20$/);
+  expect(overdueNote.body).toBe('Tariq Today: ADR letter was due 2026-11-20 and is now 1 day overdue.');
+
+  // Clicking it opens the case.
+  await page.evaluate(() => (window as unknown as { shownNotifications: Array<{ click: () => void }> }).shownNotifications[1].click());
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(dueToday);
+
+  // After a restart, the same reminders are not shown again.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(dueToday);
+  await page.clock.fastForward('02:00');
+  await page.clock.fastForward('09:00:00'); // Saturday 09:02: Saturday's digest, once.
+  await expect.poll(async () => (await notes()).map((n) => n.tag)).toEqual(['digest:2026-11-21']);
+  await page.clock.fastForward('05:00');
+  expect(await notes()).toHaveLength(1);
+});

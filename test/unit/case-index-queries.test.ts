@@ -1,0 +1,112 @@
+// The dashboard's index queries (renderer/src/db/queries.ts) against a brute-force filter of the same rows, on a few
+// thousand realistic cases; and the in-memory case index (case-index-store.ts) following writes.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCalendarDays } from '../../shared/rules/index';
+import { CaseIndexStore } from '../../renderer/src/db/case-index-store';
+import { deriveCaseIndex } from '../../renderer/src/db/derive';
+import { adrLettersDue, dueBetween, handledBy, overdue, referralWindowsClosing, unacknowledged } from '../../renderer/src/db/queries';
+import { appendEvent, createCase, deleteCase } from '../../renderer/src/db/repository';
+import { type CaseIndexRow, RedressDatabase } from '../../renderer/src/db/schema';
+import { generateCases } from '../fixtures/generate-cases';
+
+const TODAY = '2026-11-20';
+const generated = generateCases(3000, { today: TODAY, seed: 11 });
+const rows = generated.map((c) => deriveCaseIndex(c.record, c.events));
+const active = (r: CaseIndexRow) => r.status !== 'closed';
+const refs = (list: CaseIndexRow[]) => list.map((r) => r.reference);
+const sorted = (list: CaseIndexRow[]) => [...list].sort((a, b) => a.reference.localeCompare(b.reference));
+
+let database: RedressDatabase;
+beforeAll(async () => {
+  database = new RedressDatabase(`redress-queries-${process.pid}`);
+  await database.transaction('rw', [database.cases, database.events, database.caseIndex], async () => {
+    await database.cases.bulkAdd(generated.map((c) => c.record));
+    await database.events.bulkAdd(generated.flatMap((c) => c.events));
+    await database.caseIndex.bulkAdd(rows);
+  });
+});
+afterAll(() => database.close());
+
+describe('dashboard queries on the case index', () => {
+  it('due between two dates: active cases whose next due date falls in the range, earliest first', async () => {
+    const to = addCalendarDays(TODAY, 6);
+    const got = await dueBetween(database, TODAY, to);
+    const want = rows.filter((r) => active(r) && r.nextDueOn !== null && r.nextDueOn >= TODAY && r.nextDueOn <= to);
+    expect(want.length).toBeGreaterThan(5);
+    expect(sorted(got)).toEqual(sorted(want));
+    expect(got.map((r) => r.nextDueOn)).toEqual(got.map((r) => r.nextDueOn).sort());
+    expect(await dueBetween(database, to, TODAY)).toEqual([]);
+  });
+
+  it('overdue: active cases whose next due date is before today, most overdue first', async () => {
+    const got = await overdue(database, TODAY);
+    const want = rows.filter((r) => active(r) && r.nextDueOn !== null && r.nextDueOn < TODAY);
+    expect(want.length).toBeGreaterThan(5);
+    expect(sorted(got)).toEqual(sorted(want));
+    expect(got[0].nextDueOn! <= got[got.length - 1].nextDueOn!).toBe(true);
+  });
+
+  it('unacknowledged: open cases with nothing acknowledging them, oldest first', async () => {
+    const got = await unacknowledged(database);
+    const want = rows.filter((r) => r.status === 'open' && r.acknowledged === 0);
+    expect(want.length).toBeGreaterThan(5);
+    expect(sorted(got)).toEqual(sorted(want));
+    expect(got.map((r) => r.receivedOn)).toEqual(got.map((r) => r.receivedOn).sort());
+  });
+
+  it('ADR letters due within a horizon (overdue ones included), and referral windows closing', async () => {
+    const through = addCalendarDays(TODAY, 14);
+    const letters = await adrLettersDue(database, TODAY, 14);
+    const wantLetters = rows.filter((r) => active(r) && r.adrLetterDueOn !== null && r.adrLetterDueOn <= through);
+    expect(wantLetters.length).toBeGreaterThan(5);
+    expect(sorted(letters)).toEqual(sorted(wantLetters));
+    const until = addCalendarDays(TODAY, 60);
+    const windows = await referralWindowsClosing(database, TODAY, 60);
+    const wantWindows = rows.filter((r) => r.adrReferralEndsOn !== null && r.adrReferralEndsOn >= TODAY && r.adrReferralEndsOn <= until);
+    expect(wantWindows.length).toBeGreaterThan(2);
+    expect(sorted(windows)).toEqual(sorted(wantWindows));
+  });
+
+  it("a handler's active cases", async () => {
+    const got = await handledBy(database, 'Sam Patel');
+    expect(refs(sorted(got))).toEqual(refs(sorted(rows.filter((r) => r.assignee === 'Sam Patel' && active(r)))));
+  });
+});
+
+describe('the in-memory case index', () => {
+  it('loads every row, then follows creates, appended events and deletions, row by row', async () => {
+    const store = new CaseIndexStore(database);
+    let changes = 0;
+    const unsubscribe = store.subscribe(() => (changes += 1));
+    await store.ready();
+    expect(store.getSnapshot()).toMatchObject({ complete: true });
+    expect(store.getSnapshot().rows).toHaveLength(rows.length);
+
+    const settings = {
+      deskPrefix: 'TST',
+      calendar: 'england-and-wales' as const,
+      defaultProcedureId: 'kijoma',
+      company: { name: 'Acme', addressLines: ['1 Street'], postcode: 'LS1 1AA' },
+      handlerName: 'Sam Patel',
+    };
+    const made = await createCase(
+      database,
+      { receivedOn: TODAY, channel: 'phone', category: 'service', summary: 'Engineer never came', customer: { name: 'Zelda Quux', phone: '0113 496 0001' } },
+      { settings, by: 'Sam Patel', clock: { now: () => new Date(`${TODAY}T12:00:00Z`) } },
+    );
+    await expect.poll(() => store.getSnapshot().rows.length).toBe(rows.length + 1);
+    const row = () => store.getSnapshot().rows.find((r) => r.caseId === made.id);
+    expect(row()).toMatchObject({ customerName: 'Zelda Quux', acknowledged: 0, status: 'open' });
+
+    await appendEvent(database, made.id, { type: 'acknowledged', on: TODAY, by: 'Sam Patel', summary: 'Acknowledged' });
+    await expect.poll(() => row()?.acknowledged).toBe(1);
+
+    await deleteCase(database, made.id);
+    await expect.poll(() => store.getSnapshot().rows.length).toBe(rows.length);
+    expect(row()).toBeUndefined();
+    expect(changes).toBeGreaterThan(3);
+    unsubscribe();
+    store.stop();
+  });
+});

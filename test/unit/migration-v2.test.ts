@@ -1,0 +1,118 @@
+// Schema upgrade 1 → 2 against a fixture of a version-1 database (test/fixtures/redress-v1.json): every record is
+// kept as it was, and the new case index is built for every case.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CaseRecord, TimelineEvent } from '../../shared/model/case';
+import { deriveCaseIndex } from '../../renderer/src/db/derive';
+import { appendEvent, createCase } from '../../renderer/src/db/repository';
+import { RedressDatabase } from '../../renderer/src/db/schema';
+
+type Row = Record<string, unknown>;
+interface Fixture {
+  schemaVersion: number;
+  stores: Record<'cases' | 'events' | 'counters' | 'settings' | 'letters', Row[]>;
+}
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/redress-v1.json', import.meta.url), 'utf8')) as Fixture;
+
+/** Letters keep their bytes as a Uint8Array; the fixture holds them as base64. */
+const fromFixture = (store: string, row: Row): Row =>
+  store === 'letters' ? { ...row, bytes: new Uint8Array(Buffer.from((row.bytes as { base64: string }).base64, 'base64')) } : row;
+
+/** The database exactly as released: schema version 1 only. */
+class ReleasedV1 extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      cases: 'id, &reference, receivedOn, status, updatedAt',
+      events: 'id, caseId, [caseId+at]',
+      counters: 'key',
+      settings: 'key',
+      letters: 'id, caseId',
+    });
+  }
+}
+
+let n = 0;
+const opened: Dexie[] = [];
+afterEach(() => {
+  for (const d of opened.splice(0)) d.close();
+});
+
+async function v1Database(): Promise<string> {
+  n += 1;
+  const name = `redress-migration-${process.pid}-${n}`;
+  const old = new ReleasedV1(name);
+  for (const [store, rows] of Object.entries(fixture.stores)) {
+    const table = old.table<Row, string>(store);
+    await table.bulkAdd(rows.map((r) => fromFixture(store, r)));
+  }
+  expect(old.verno).toBe(1);
+  old.close();
+  return name;
+}
+
+function upgraded(name: string) {
+  const database = new RedressDatabase(name);
+  opened.push(database);
+  return database;
+}
+
+describe('schema upgrade from version 1 (fixture)', () => {
+  it('keeps every record of every store exactly', async () => {
+    expect(fixture.schemaVersion).toBe(1);
+    const database = upgraded(await v1Database());
+    await database.open();
+    expect(database.verno).toBe(2);
+    for (const [store, rows] of Object.entries(fixture.stores)) {
+      const key = database.table(store).schema.primKey.keyPath as string;
+      const stored = await database.table(store).toArray();
+      expect(stored.length, store).toBe(rows.length);
+      const expected = rows.map((r) => fromFixture(store, r)).sort((a, b) => String(a[key]).localeCompare(String(b[key])));
+      expect(stored.sort((a, b) => String(a[key]).localeCompare(String(b[key]))), store).toEqual(expected);
+    }
+    const letter = (await database.letters.toArray())[0];
+    expect(letter.bytes).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(letter.bytes)).toContain('%PDF-1.7');
+  });
+
+  it('builds the case index for every case, as the facts give it', async () => {
+    const database = upgraded(await v1Database());
+    const cases = fixture.stores.cases as unknown as CaseRecord[];
+    const events = fixture.stores.events as unknown as TimelineEvent[];
+    expect(await database.caseIndex.count()).toBe(cases.length);
+    for (const record of cases) {
+      const row = await database.caseIndex.get(record.id);
+      expect(row, record.reference).toEqual(deriveCaseIndex(record, events.filter((e) => e.caseId === record.id)));
+    }
+    const ada = await database.caseIndex.where('reference').equals('RDR-2026-000999').first();
+    expect(ada).toMatchObject({ customerName: 'Ada Lovelace', representativeName: 'Charles Babbage', acknowledged: 1, status: 'open' });
+    expect(ada!.search).toContain('sw1y4jh');
+    // The indexes answer the dashboard's queries.
+    expect(await database.caseIndex.where('[status+acknowledged]').equals(['open', 1]).count()).toBeGreaterThan(0);
+  });
+
+  it("starts the people table with the desk's handlers, and leaves the reminders empty", async () => {
+    const database = upgraded(await v1Database());
+    const names = (await database.people.orderBy('name').toArray()).map((p) => p.name);
+    const handlers = new Set([...(fixture.stores.cases as unknown as CaseRecord[]).map((c) => c.assignee), 'Sam Patel']);
+    expect(names).toEqual([...handlers].sort((a, b) => a!.localeCompare(b!)));
+    expect((await database.people.toArray()).every((p) => p.active)).toBe(true);
+    expect(await database.notified.count()).toBe(0);
+  });
+
+  it('carries on after the upgrade: references continue and the index follows new writes', async () => {
+    const database = upgraded(await v1Database());
+    const settings = (await database.settings.get('desk'))!.value;
+    const made = await createCase(
+      database,
+      { receivedOn: '2026-11-20', channel: 'phone', category: 'service', summary: 'Waited on hold', customer: { name: 'Grace Hopper' } },
+      { settings, by: 'Sam Patel', clock: { now: () => new Date('2026-11-20T12:00:00Z') } },
+    );
+    expect(made.reference).toBe('RDR-2026-001000');
+    await appendEvent(database, made.id, { type: 'acknowledged', on: '2026-11-20', by: 'Sam Patel', summary: 'Acknowledged' });
+    expect(await database.caseIndex.get(made.id)).toMatchObject({ reference: 'RDR-2026-001000', acknowledged: 1 });
+    expect(await database.caseIndex.count()).toBe(fixture.stores.cases.length + 1);
+  });
+});
