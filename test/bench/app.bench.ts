@@ -286,10 +286,11 @@ async function main() {
     log('search…');
     await timeSearch(page, ['warm', 'up', '']); // first run compiles the search path
     const pasted: number[] = [];
-    const results: Record<string, number> = {};
+    const results: Record<string, { matches: number; ms: number }> = {};
     for (const q of QUERIES) {
-      pasted.push(...(await timeSearch(page, [q])));
-      results[q] = Number(await page.locator('[role="grid"][data-query]').getAttribute('data-count'));
+      const [ms] = await timeSearch(page, [q]);
+      pasted.push(ms);
+      results[q] = { matches: Number(await page.locator('[role="grid"][data-query]').getAttribute('data-count')), ms: round(ms) };
       await clearSearch(page);
     }
     const typed: number[] = [];
@@ -336,7 +337,7 @@ async function main() {
         typedKeystrokes: typed.length,
         typedP50Ms: percentile(typed, 50),
         typedP95Ms: percentile(typed, 95),
-        matches: results,
+        perQuery: results,
       },
       filter: { statusOpenMs: round(statusFilter.ms), statusOpenCount: statusFilter.count, overdueMs: round(overdueFilter.ms), overdueCount: overdueFilter.count },
       evaluateOpenCases: evaluated,

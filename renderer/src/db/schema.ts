@@ -102,7 +102,9 @@ export class RedressDatabase extends Dexie {
   notified!: EntityTable<NotifiedRow, 'id'>;
 
   constructor(name = DB_NAME) {
-    super(name);
+    // 'strict': Chromium flushes each committed transaction to disk, so a write the desk saw confirmed survives an OS
+    // crash or power cut too, not only a crash of the page. Desk writes are few and small; the cost is not felt.
+    super(name, { chromeTransactionDurability: 'strict' });
     // Version 1 (first release).
     this.version(1).stores({
       cases: 'id, &reference, receivedOn, status, updatedAt',

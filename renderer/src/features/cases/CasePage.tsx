@@ -13,6 +13,7 @@ import { ActionsMenu } from './actions/ActionsMenu';
 import { NextSteps } from './actions/NextSteps';
 import { TimelineDetails } from './actions/TimelineDetails';
 import { useWorkingPerson } from './actions/useWorkingPerson';
+import { HandlerSelect } from '../people/HandlerSelect';
 import { formatDate, formatTimestamp } from './format';
 
 const STATE_COLOURS = { running: 'blue', met: 'teal', missed: 'red', 'not-applicable': 'gray' } as const;
@@ -76,7 +77,7 @@ function Details({ record }: { record: CaseRecord }) {
           {record.customer.accountNumber && row('Account', record.customer.accountNumber)}
           {record.representative && row('Acting for them', `${record.representative.name} (${record.representative.relationship})`)}
           {record.representative?.address && row("Representative's address", <Address address={record.representative.address} />)}
-          {row('Handler', record.assignee ?? '—')}
+          {row('Handler', record.status === 'open' ? <HandlerSelect caseId={record.id} reference={record.reference} assignee={record.assignee ?? ''} size="xs" maw={260} /> : (record.assignee ?? '—'))}
         </Table.Tbody>
       </Table>
     </Card>
@@ -111,7 +112,7 @@ export function CasePage({ id }: { id: string }) {
     if (!settings) return;
     setBusy(true);
     try {
-      const outcome = await issueAcknowledgementLetter({ record, events, settings, today: todayIso() });
+      const outcome = await issueAcknowledgementLetter({ record, events, settings, today: todayIso(), by: by || settings.handlerName });
       if (outcome.saved) notifications.show({ color: 'teal', title: 'Acknowledgement letter issued', message: `Saved as ${outcome.fileName}` });
       else if (outcome.error) notifications.show({ color: 'red', title: 'Letter not issued', message: outcome.error, autoClose: false });
     } catch (error) {

@@ -19,15 +19,18 @@ export async function issueAcknowledgementLetter(input: {
   events: readonly TimelineEvent[];
   settings: DeskSettings;
   today: string;
+  /** Who is issuing it (recorded on the timeline). */
+  by: string;
 }): Promise<IssueOutcome> {
-  const { record, events, settings, today } = input;
+  const { record, events, settings, today, by } = input;
   const evaluated = evaluateRecord(record, events, today);
   if (!evaluated.evaluation) return { saved: false, error: evaluated.error };
   const doc = acknowledgementLetter({
     caseRecord: record,
     settings,
     issuedOn: today,
-    handlerName: settings.handlerName,
+    // The letter names the person handling the case.
+    handlerName: record.assignee || by,
     nextSteps: nextStepsFromEvaluation(evaluated.evaluation, { procedureName: evaluated.procedureName }),
   });
   const bytes = await renderPdf(doc);
@@ -41,7 +44,7 @@ export async function issueAcknowledgementLetter(input: {
     fileName: result.fileName,
     issuedOn: today,
     bytes,
-    by: settings.handlerName,
+    by,
     summary: `Acknowledgement letter issued (${result.fileName})`,
     alsoRecord: alreadyAcknowledged ? undefined : { type: 'acknowledged', summary: 'Complaint acknowledged by letter' },
   });

@@ -1,9 +1,8 @@
-// Who is recorded as the author of an action. For now the desk's handler from the settings; when the "who is
-// working" picker lands, this is the one place to switch (e.g. to `useCurrentPerson()?.name`).
-import { useSettings } from '../../../db/hooks';
+// Who is recorded as the author of an action: the person chosen in the header's "who is working" picker (which
+// falls back to the desk's first handler from the settings).
+import { useCurrentPerson } from '../../people/current';
 
 /** The name of the person working, '' while loading or when none is set. */
 export function useWorkingPerson(): string {
-  const settings = useSettings();
-  return settings?.handlerName ?? '';
+  return useCurrentPerson()?.name ?? '';
 }
