@@ -100,4 +100,31 @@ describe('startReminders', () => {
     expect(shown.map((n) => n.id)).toEqual(['digest:2026-11-20']);
     runner.stop();
   });
+
+  it('does not drop a check asked for while a slow one is running: it runs again with the later time', async () => {
+    let now = new Date('2026-11-21T00:03:00');
+    const desk = fakeDesk([row(1, '2026-11-20')]);
+    let release: () => void = () => {};
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const digest = desk.source.digest;
+    let calls = 0;
+    desk.source.digest = async (today) => {
+      calls += 1;
+      if (calls === 2) await slow; // the check at 00:03 is still reading when 09:03 comes
+      return digest(today);
+    };
+    const shown: PlannedNotification[] = [];
+    const runner = startReminders({ now: () => now, source: desk.source, notify: async (n) => void shown.push(n), timers: { setTimeout: (() => 0) as unknown as typeof setTimeout, clearTimeout: (() => {}) as typeof clearTimeout, setInterval: (() => 0) as unknown as typeof setInterval, clearInterval: (() => {}) as typeof clearInterval } });
+    await runner.check(); // joins the first check at 00:03: too early for a digest
+    expect(calls).toBe(1);
+    const first = runner.check(); // a second check starts and stalls
+    now = new Date('2026-11-21T09:03:00');
+    const second = runner.check(); // asked for while the first is still running
+    release();
+    await first;
+    await second;
+    expect(shown.map((n) => n.id)).toEqual(['digest:2026-11-21']);
+    expect(calls).toBe(3);
+    runner.stop();
+  });
 });

@@ -53,8 +53,13 @@ export function startReminders(deps: ReminderDeps): ReminderRunner {
   let stopped = false;
   let midnight: ReturnType<typeof setTimeout> | undefined;
 
+  /** The minute the latest check looked at. */
+  let checkedMinute = -1;
+  const minuteOf = (at: Date) => Math.floor(at.getTime() / 60_000);
+
   async function once(): Promise<void> {
     const now = deps.now();
+    checkedMinute = minuteOf(now);
     const today = localIsoDate(now);
     const digest = await deps.source.digest(today);
     const becameOverdue = lastCheckedOn !== null && lastCheckedOn < today ? await deps.source.dueBetween(lastCheckedOn, today) : [];
@@ -70,13 +75,27 @@ export function startReminders(deps: ReminderDeps): ReminderRunner {
     lastCheckedOn = today;
   }
 
+  let again = false;
+
+  /**
+   * One check at a time. A check asked for while one runs (a timer firing during a slow read) is not dropped: it runs
+   * once the current one ends if the clock has moved on meanwhile, so the latest time is always looked at.
+   */
   function check(): Promise<void> {
     if (stopped) return Promise.resolve();
-    running ??= once()
-      .catch((error: unknown) => deps.onError?.(error))
-      .finally(() => {
-        running = null;
-      });
+    if (running) {
+      again = true;
+      return running;
+    }
+    const run = async (): Promise<void> => {
+      do {
+        again = false;
+        await once().catch((error: unknown) => deps.onError?.(error));
+      } while (again && !stopped && minuteOf(deps.now()) !== checkedMinute);
+    };
+    running = run().finally(() => {
+      running = null;
+    });
     return running;
   }
 
