@@ -43,7 +43,7 @@ describe('acknowledgementLetter', () => {
     expect(text).toContain('We will reply to you by Wednesday 25 November 2026.');
     expect(text).toContain('We will deal with it under our complaints code of practice.');
     expect(text).toContain('You can ask for a manager to review the complaint at any time.');
-    expect(text).toContain('If the complaint is not resolved by 30 December 2026, you can ask Communications Ombudsman');
+    expect(text).toContain('If the complaint is not resolved by 30 December 2026, you can ask the Communications Ombudsman');
     expect(text).toContain('free for you to use');
     expect(text).toContain('commsombudsman.org');
     expect(text).toContain('0330 440 1614');

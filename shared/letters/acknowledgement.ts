@@ -12,6 +12,7 @@ import {
   dateWithWeekdayInWords,
   message,
   parseIsoDate,
+  schemeNameIn,
 } from './catalogue';
 import { joinSentences, letterDocument, paragraph, section } from './layout';
 
@@ -123,7 +124,7 @@ function adrParagraphs(input: AcknowledgementInput, language: LetterLanguage) {
   const when = !adrAvailableOn ? 'noDate' : adrAvailableOn <= input.issuedOn ? 'now' : 'fromDate';
   const vars = {
     adrAvailableOn: adrAvailableOn ? dateInWords(language, adrAvailableOn) : '',
-    schemeName: scheme?.name.trim() ?? '',
+    schemeName: scheme ? schemeNameIn(language, scheme) : '',
   };
   const bold = ['adrAvailableOn'];
   const main = scheme

@@ -3,7 +3,9 @@
 // entry in LANGUAGES and a reviewer can read every word a customer will see in one file.
 import { format } from 'date-fns';
 import type { Locale } from 'date-fns';
+import { enCA } from 'date-fns/locale/en-CA';
 import { enGB } from 'date-fns/locale/en-GB';
+import { frCA } from 'date-fns/locale/fr-CA';
 import type { Channel } from '../model/case';
 
 /** British English. The source language: its keys and placeholders are the contract every other language meets. */
@@ -71,6 +73,85 @@ const EN_GB = {
   'ack.formats.heading': 'This letter in another format',
   'ack.formats.offer':
     'We can send you our letters in large print, in Braille or as audio. If you find it hard to hear or speak on the phone, you can call us through text relay: dial 18001 before our number. Just tell us what you need.',
+
+  // Shared by the letters after the acknowledgement
+  'letter.representative':
+    'We are writing to you because you are acting for {customerName}. We are sending them a copy of this letter.',
+  'letter.handler':
+    'I am handling the complaint. If you have a question, contact me using the details at the top of this letter and quote our reference, {reference}.',
+
+  // The independent scheme (ADR): what it is, how to reach it, and the time limit. Details come from the directory.
+  'adr.about': '{schemeName} is independent of us. It is free for you to use.',
+  'adr.binding':
+    'A decision by {schemeName} binds us only if you accept it. If you do not accept it, you keep your other rights, for example to go to court.',
+  'adr.limit':
+    'You have {referralMonths} months from the date of this letter to ask {schemeName} to look at the complaint: until {referralDeadline}. After that it may not be able to help.',
+  'adr.contact.heading': 'How to contact {schemeName}',
+  'adr.contact.intro': 'Tell them our reference, {reference}.',
+  'adr.contact.website': 'Website: {website}',
+  'adr.contact.phone': 'Phone: {phone}',
+  'adr.contact.textphone': 'Textphone: {textphone}',
+  'adr.contact.post': 'Post: {address}',
+  'adr.contact.formerly': '({schemeName} was formerly called {formerName}.)',
+
+  // ADR letter (after a set number of weeks, or when we have given our final position)
+  'adrLetter.title': 'Your right to independent help: complaint {reference}',
+  'adrLetter.heading': 'You can now take the complaint to {schemeName}',
+  'adrLetter.time.intro':
+    'We received the complaint on {receivedOn}. We have not been able to resolve it within {weeks} weeks, so you can now ask an independent scheme to look at it.',
+  'adrLetter.time.progressHeading': 'Where things stand',
+  'adrLetter.time.continue':
+    'We will keep working on the complaint. Going to {schemeName} does not stop us putting things right.',
+  'adrLetter.final.intro':
+    'We received the complaint on {receivedOn}. We have looked at it fully and we cannot do any more to resolve it. This letter sets out our final position and how you can ask an independent scheme to look at it.',
+  'adrLetter.final.heading': 'Our final position',
+  'adrLetter.help.heading': 'Independent help, free of charge',
+  'adrLetter.help.now': 'You can ask {schemeName} to look at the complaint now.',
+
+  // Holding / update letter
+  'update.title': 'Update on complaint {reference}',
+  'update.heading': 'An update on the complaint',
+  'update.intro':
+    'We are still working on the complaint we received on {receivedOn}. We are sorry it is taking longer than we hoped, and we want to tell you where things stand.',
+  'update.progress.heading': 'What we have done so far',
+  'update.next.heading': 'What happens next',
+  'update.next.by': 'We expect to reply in full by {nextUpdateOn}. If that changes, we will tell you why.',
+  'update.next.soon': 'We will write again as soon as we have more to tell you.',
+  'update.adr.fromDate':
+    'If the complaint is not resolved by {adrAvailableOn}, you can ask {schemeName} to look at it. We will write to you with the details.',
+  'update.adr.now': 'You can already ask {schemeName} to look at the complaint.',
+
+  // Final response letter
+  'final.title': 'Our final response to complaint {reference}',
+  'final.heading': 'Our final response',
+  'final.intro':
+    'Thank you for your patience while we looked into the complaint we received on {receivedOn}. This letter is our final response.',
+  'final.outcome.heading': 'What we found',
+  'final.done.heading': 'What we have done',
+  'final.remedy.heading': 'Putting things right',
+  'final.adr.heading': 'If you are not happy with our response',
+  'final.adr.fromDate': 'If you are not happy with this response, you can ask {schemeName} to look at the complaint from {adrAvailableOn}.',
+  'final.adr.now': 'If you are not happy with this response, you can ask {schemeName} to look at the complaint now.',
+
+  // Canada: telling the customer about the CCTS
+  'ccts.title': 'Independent help from the CCTS: complaint {reference}',
+  'ccts.heading': 'You can take the complaint to {schemeName}',
+  'ccts.intro':
+    'We received the complaint on {receivedOn}. It has now been reviewed at a second level with us and is still not resolved. You can ask {schemeName} for help.',
+  'ccts.about': '{schemeName} is independent of telecom and TV providers. Its service is free for you.',
+  'ccts.fairChance':
+    'You have given us a fair chance to resolve the complaint, so you can contact {schemeName} now. We will keep working on it in the meantime.',
+  'ccts.collection': 'While an amount you dispute is with {schemeName}, we will not try to collect it.',
+
+  // Summary resolution communication (financial services)
+  'summary.title': 'Complaint {reference} resolved',
+  'summary.heading': 'We have resolved the complaint',
+  'summary.intro':
+    'Thank you for contacting us on {receivedOn}. We believe we resolved the complaint on {resolvedOn}, as we agreed with you.',
+  'summary.what.heading': 'What we agreed',
+  'summary.adr.heading': 'If you change your mind',
+  'summary.adr':
+    'If you later become unhappy with how we resolved the complaint, you may be able to ask {schemeName} to look at it. It is independent of us and free for you to use.',
 } as const;
 
 type SourceMessages = typeof EN_GB;
@@ -85,6 +166,171 @@ export type PlaceholdersOf<S extends string> = S extends `${string}{${infer Name
 /** What a message needs filled in: `vars` must name every placeholder of the British English template. */
 export type MessageVars<K extends MessageKey> = { readonly [P in PlaceholdersOf<SourceMessages[K]>]: string };
 
+/** Canadian English: Canadian spelling and dates; the CCTS and relay services rather than UK schemes. */
+const EN_CA: Messages = {
+  ...EN_GB,
+  'ack.adr.heading': 'Independent help, free of charge',
+  'ack.adr.fromDate.noScheme':
+    'If the complaint is not resolved by {adrAvailableOn}, you can ask an independent complaints agency to look at it, free of charge. You can do this sooner if we tell you in writing that we cannot do any more. We will write to you with its details.',
+  'ack.adr.now.noScheme':
+    'You can already ask an independent complaints agency to look at the complaint, free of charge. We will write to you with its details.',
+  'ack.adr.noDate.noScheme':
+    'If we cannot resolve the complaint, we will write to tell you how to take it to an independent complaints agency, free of charge.',
+  'ack.formats.offer':
+    'We can send you our letters in large print, in Braille or as audio. If you are Deaf, hard of hearing or have a speech disability, you can reach us through a relay service (dial 711). Just tell us what you need.',
+  'adr.binding':
+    'A decision by {schemeName} binds us only if you accept it. If you do not accept it, you keep your other rights, for example to go to court.',
+  'adr.contact.post': 'Mail: {address}',
+  'adr.contact.textphone': 'TTY: {textphone}',
+  'adrLetter.time.continue':
+    'We will keep working on the complaint. Going to {schemeName} does not stop us from making things right.',
+  'update.intro':
+    'We are still working on the complaint we received on {receivedOn}. We are sorry it is taking longer than we hoped, and we want to let you know where things stand.',
+  'final.remedy.heading': 'Making things right',
+};
+
+/** Canadian French (français canadien). */
+const FR_CA: Messages = {
+  'letterhead.phone': 'Téléphone {phone}',
+  'letterhead.email': 'Courriel {email}',
+  'info.ourReference': 'Notre référence',
+  'info.accountNumber': 'Votre numéro de compte',
+  'info.date': 'Date',
+  'footer.reference': 'Notre référence : {reference}',
+  'footer.page': 'Page {page} de {pages}',
+
+  'letter.salutation': 'Bonjour {name},',
+  'letter.signOff': 'Veuillez agréer nos salutations distinguées.',
+  'letter.signatureRole': 'Service des plaintes, {companyName}',
+  'letter.copyTo': 'c. c. : {customerName} (notre client)',
+
+  'channel.phone': 'par téléphone',
+  'channel.email': 'par courriel',
+  'channel.web': 'sur notre site Web',
+  'channel.letter': 'par la poste',
+  'channel.in-person': 'en personne',
+  'channel.chat': 'par clavardage',
+
+  'ack.title': 'Accusé de réception de la plainte {reference}',
+  'ack.heading.customer': 'Nous avons bien reçu votre plainte',
+  'ack.heading.representative': 'Nous avons bien reçu la plainte concernant le compte de {customerName}',
+  'ack.intro.customer':
+    'Merci de nous avoir fait part de ce qui n’a pas fonctionné. Nous sommes désolés que vous ayez dû porter plainte.',
+  'ack.intro.representative':
+    'Nous vous écrivons parce que vous agissez au nom de {customerName}. Nous lui envoyons une copie de cette lettre.',
+  'ack.received.customer': 'Nous avons reçu votre plainte {channel} le {receivedOn}.',
+  'ack.received.representative': 'Nous avons reçu la plainte {channel} le {receivedOn}.',
+  'ack.quoteReference':
+    'Le numéro de référence de votre plainte est {reference}. Veuillez l’indiquer chaque fois que vous communiquez avec nous à ce sujet.',
+
+  'ack.next.heading': 'Prochaines étapes',
+  'ack.next.handler': 'Je m’occupe de la plainte.',
+  'ack.next.procedure': 'Nous la traiterons selon notre {procedureName}.',
+  'ack.next.replyBy':
+    'Nous vous répondrons d’ici le {firstResponseDueOn}. S’il nous faut plus de temps, nous vous dirons pourquoi et quand vous pouvez attendre notre réponse.',
+  'ack.next.replySoon': 'Nous vous répondrons dès que possible et nous vous tiendrons informé.',
+  'ack.next.addMore':
+    'Si vous avez quelque chose à ajouter ou une question, communiquez avec nous aux coordonnées indiquées en haut de cette lettre.',
+
+  'ack.escalate.heading': 'Si vous n’êtes pas satisfait de la façon dont nous traitons la plainte',
+  'ack.escalate.default': 'Vous pouvez demander en tout temps qu’un gestionnaire examine la plainte. Il suffit de nous le dire.',
+
+  'ack.adr.heading': 'Une aide indépendante et gratuite',
+  'ack.adr.fromDate.scheme':
+    'Si la plainte n’est pas réglée d’ici le {adrAvailableOn}, vous pouvez demander à l’organisme {schemeName} de l’examiner. Vous pouvez le faire plus tôt si nous vous disons par écrit que nous ne pouvons rien faire de plus. L’organisme {schemeName} est indépendant de nous et ses services sont gratuits pour vous.',
+  'ack.adr.fromDate.noScheme':
+    'Si la plainte n’est pas réglée d’ici le {adrAvailableOn}, vous pouvez demander gratuitement à un organisme indépendant de l’examiner. Vous pouvez le faire plus tôt si nous vous disons par écrit que nous ne pouvons rien faire de plus. Nous vous écrirons pour vous donner ses coordonnées.',
+  'ack.adr.now.scheme':
+    'Vous pouvez déjà demander à l’organisme {schemeName} d’examiner la plainte. L’organisme {schemeName} est indépendant de nous et ses services sont gratuits pour vous.',
+  'ack.adr.now.noScheme':
+    'Vous pouvez déjà demander gratuitement à un organisme indépendant d’examiner la plainte. Nous vous écrirons pour vous donner ses coordonnées.',
+  'ack.adr.noDate.scheme':
+    'Si nous ne pouvons pas régler la plainte, nous vous écrirons pour vous expliquer comment la soumettre à l’organisme {schemeName}, qui est indépendant de nous et dont les services sont gratuits pour vous.',
+  'ack.adr.noDate.noScheme':
+    'Si nous ne pouvons pas régler la plainte, nous vous écrirons pour vous expliquer comment la soumettre gratuitement à un organisme indépendant.',
+  'ack.adr.contact': 'Site Web : {website}    Téléphone : {phone}',
+
+  'ack.formats.heading': 'Cette lettre dans un autre format',
+  'ack.formats.offer':
+    'Nous pouvons vous envoyer nos lettres en gros caractères, en braille ou en format audio. Si vous êtes sourd, malentendant ou avez un trouble de la parole, vous pouvez nous joindre par un service de relais (composez le 711). Dites-nous simplement ce dont vous avez besoin.',
+
+  'letter.representative':
+    'Nous vous écrivons parce que vous agissez au nom de {customerName}. Nous lui envoyons une copie de cette lettre.',
+  'letter.handler':
+    'Je m’occupe de la plainte. Si vous avez une question, communiquez avec moi aux coordonnées indiquées en haut de cette lettre en mentionnant notre référence, {reference}.',
+
+  'adr.about': 'L’organisme {schemeName} est indépendant de nous. Ses services sont gratuits pour vous.',
+  'adr.binding':
+    'Une décision de l’organisme {schemeName} nous lie seulement si vous l’acceptez. Si vous ne l’acceptez pas, vous conservez vos autres droits, par exemple celui de vous adresser aux tribunaux.',
+  'adr.limit':
+    'Vous avez {referralMonths} mois à compter de la date de cette lettre pour demander à l’organisme {schemeName} d’examiner la plainte, soit jusqu’au {referralDeadline}. Après cette date, il pourrait ne plus être en mesure de vous aider.',
+  'adr.contact.heading': 'Comment joindre l’organisme {schemeName}',
+  'adr.contact.intro': 'Indiquez-lui notre référence, {reference}.',
+  'adr.contact.website': 'Site Web : {website}',
+  'adr.contact.phone': 'Téléphone : {phone}',
+  'adr.contact.textphone': 'ATS : {textphone}',
+  'adr.contact.post': 'Adresse postale : {address}',
+  'adr.contact.formerly': '(L’organisme {schemeName} s’appelait auparavant {formerName}.)',
+
+  'adrLetter.title': 'Votre droit à une aide indépendante : plainte {reference}',
+  'adrLetter.heading': 'Vous pouvez maintenant soumettre la plainte à l’organisme {schemeName}',
+  'adrLetter.time.intro':
+    'Nous avons reçu la plainte le {receivedOn}. Nous n’avons pas pu la régler en {weeks} semaines. Vous pouvez donc maintenant demander à un organisme indépendant de l’examiner.',
+  'adrLetter.time.progressHeading': 'Où en sont les choses',
+  'adrLetter.time.continue':
+    'Nous continuerons de travailler sur la plainte. Vous adresser à l’organisme {schemeName} ne nous empêche pas de corriger la situation.',
+  'adrLetter.final.intro':
+    'Nous avons reçu la plainte le {receivedOn}. Nous l’avons examinée en entier et nous ne pouvons rien faire de plus pour la régler. Cette lettre présente notre position finale et explique comment demander à un organisme indépendant de l’examiner.',
+  'adrLetter.final.heading': 'Notre position finale',
+  'adrLetter.help.heading': 'Une aide indépendante et gratuite',
+  'adrLetter.help.now': 'Vous pouvez demander dès maintenant à l’organisme {schemeName} d’examiner la plainte.',
+
+  'update.title': 'Suivi de la plainte {reference}',
+  'update.heading': 'Où en est la plainte',
+  'update.intro':
+    'Nous travaillons toujours sur la plainte reçue le {receivedOn}. Nous sommes désolés que cela prenne plus de temps que prévu et nous voulons vous dire où en sont les choses.',
+  'update.progress.heading': 'Ce que nous avons fait jusqu’ici',
+  'update.next.heading': 'Prochaines étapes',
+  'update.next.by': 'Nous prévoyons vous répondre en entier d’ici le {nextUpdateOn}. Si cela change, nous vous dirons pourquoi.',
+  'update.next.soon': 'Nous vous écrirons de nouveau dès que nous aurons du nouveau.',
+  'update.adr.fromDate':
+    'Si la plainte n’est pas réglée d’ici le {adrAvailableOn}, vous pourrez demander à l’organisme {schemeName} de l’examiner. Nous vous écrirons pour vous donner les détails.',
+  'update.adr.now': 'Vous pouvez déjà demander à l’organisme {schemeName} d’examiner la plainte.',
+
+  'final.title': 'Notre réponse finale à la plainte {reference}',
+  'final.heading': 'Notre réponse finale',
+  'final.intro':
+    'Merci de votre patience pendant que nous examinions la plainte reçue le {receivedOn}. Cette lettre constitue notre réponse finale.',
+  'final.outcome.heading': 'Ce que nous avons constaté',
+  'final.done.heading': 'Ce que nous avons fait',
+  'final.remedy.heading': 'Pour corriger la situation',
+  'final.adr.heading': 'Si notre réponse ne vous satisfait pas',
+  'final.adr.fromDate':
+    'Si cette réponse ne vous satisfait pas, vous pouvez demander à l’organisme {schemeName} d’examiner la plainte à compter du {adrAvailableOn}.',
+  'final.adr.now':
+    'Si cette réponse ne vous satisfait pas, vous pouvez demander dès maintenant à l’organisme {schemeName} d’examiner la plainte.',
+
+  'ccts.title': 'Aide indépendante de la CPRST : plainte {reference}',
+  'ccts.heading': 'Vous pouvez soumettre la plainte à l’organisme {schemeName}',
+  'ccts.intro':
+    'Nous avons reçu la plainte le {receivedOn}. Elle a maintenant été examinée à un deuxième niveau chez nous et n’est toujours pas réglée. Vous pouvez demander l’aide de l’organisme {schemeName}.',
+  'ccts.about':
+    'L’organisme {schemeName} est indépendant des fournisseurs de services de télécommunication et de télévision. Ses services sont gratuits pour vous.',
+  'ccts.fairChance':
+    'Vous nous avez donné une occasion raisonnable de régler la plainte. Vous pouvez donc communiquer dès maintenant avec l’organisme {schemeName}. Entre-temps, nous continuerons de travailler sur la plainte.',
+  'ccts.collection':
+    'Tant qu’un montant que vous contestez est examiné par l’organisme {schemeName}, nous n’essaierons pas de le recouvrer.',
+
+  'summary.title': 'Plainte {reference} réglée',
+  'summary.heading': 'Nous avons réglé la plainte',
+  'summary.intro':
+    'Merci d’avoir communiqué avec nous le {receivedOn}. Nous estimons avoir réglé la plainte le {resolvedOn}, comme convenu avec vous.',
+  'summary.what.heading': 'Ce que nous avons convenu',
+  'summary.adr.heading': 'Si vous changez d’avis',
+  'summary.adr':
+    'Si, plus tard, la façon dont nous avons réglé la plainte ne vous satisfait plus, vous pourriez demander à l’organisme {schemeName} de l’examiner. Il est indépendant de nous et ses services sont gratuits pour vous.',
+};
+
 export interface LanguagePack {
   messages: Messages;
   /** date-fns locale used for month and weekday names. */
@@ -92,6 +338,13 @@ export interface LanguagePack {
   /** date-fns patterns: a date in words, and the same with the weekday (for deadlines). */
   datePattern: string;
   dateWithWeekdayPattern: string;
+  /**
+   * How this language names an ADR scheme, by directory id, where the directory only holds the English name (the
+   * CCTS is the CPRST in French). Contact details still come from the directory.
+   */
+  schemeNames?: Readonly<Record<string, { readonly full: string; readonly inSentence: string }>>;
+  /** English: "the Communications Ombudsman", but "CISAS (…)" (a name that starts with an acronym takes none). */
+  schemeArticle?: string;
 }
 
 /**
@@ -104,6 +357,24 @@ export const LANGUAGES = {
     locale: enGB,
     datePattern: 'd MMMM yyyy',
     dateWithWeekdayPattern: 'EEEE d MMMM yyyy',
+    schemeArticle: 'the',
+  },
+  'en-CA': {
+    messages: EN_CA,
+    locale: enCA,
+    datePattern: 'MMMM d, yyyy',
+    dateWithWeekdayPattern: 'EEEE, MMMM d, yyyy',
+    schemeArticle: 'the',
+  },
+  'fr-CA': {
+    messages: FR_CA,
+    locale: frCA,
+    // "1er janvier 2027", "18 novembre 2026", "mercredi 25 novembre 2026"
+    datePattern: 'do MMMM yyyy',
+    dateWithWeekdayPattern: 'EEEE do MMMM yyyy',
+    schemeNames: {
+      ccts: { full: 'Commission des plaintes relatives aux services de télécom-télévision (CPRST)', inSentence: 'CPRST' },
+    },
   },
 } as const satisfies Record<string, LanguagePack>;
 
@@ -141,7 +412,9 @@ export function messageParts<K extends MessageKey>(
       throw new Error(`Letter text "${key}" (${language}) needs a value for {${name}}.`);
     }
     if (match.index > last) parts.push({ text: template.slice(last, match.index) });
-    parts.push({ text: value, placeholder: name });
+    // A value that starts a sentence ("the Communications Ombudsman is …") starts with a capital.
+    const startsSentence = /(^|[.!?(]\s*)$/.test(template.slice(0, match.index));
+    parts.push({ text: startsSentence ? value.charAt(0).toUpperCase() + value.slice(1) : value, placeholder: name });
     last = match.index + match[0].length;
   }
   if (last < template.length) parts.push({ text: template.slice(last) });
@@ -193,4 +466,20 @@ export function dateInWords(language: LetterLanguage, iso: string): string {
 export function dateWithWeekdayInWords(language: LetterLanguage, iso: string): string {
   const pack = languagePack(language);
   return format(parseIsoDate(iso), pack.dateWithWeekdayPattern, { locale: pack.locale });
+}
+
+/** A scheme's name as this language writes it in a sentence: the directory's name unless the language has its own. */
+export function schemeNameIn(language: LetterLanguage, scheme: { id?: string; name: string }): string {
+  const pack = languagePack(language);
+  const own = scheme.id === undefined ? undefined : pack.schemeNames?.[scheme.id]?.inSentence;
+  if (own) return own;
+  const name = scheme.name.trim();
+  const firstWord = name.split(/[\s(]/)[0];
+  const acronym = firstWord.length > 1 && firstWord === firstWord.toUpperCase();
+  return pack.schemeArticle && !acronym ? `${pack.schemeArticle} ${name}` : name;
+}
+
+/** A scheme's full name in this language (heading the contact details). */
+export function schemeFullNameIn(language: LetterLanguage, scheme: { id?: string; name: string }): string {
+  return (scheme.id === undefined ? undefined : languagePack(language).schemeNames?.[scheme.id]?.full) ?? scheme.name.trim();
 }

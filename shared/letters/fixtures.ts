@@ -2,6 +2,11 @@
 // definition's words without rendering it.
 import type { CaseRecord, DeskSettings } from '../model/case';
 import type { AcknowledgementInput } from './acknowledgement';
+import type { AdrLetterInput } from './adr-letter';
+import type { CctsNoticeInput } from './ccts-notice';
+import { adrTermsFor } from './common';
+import type { FinalResponseInput, UpdateLetterInput } from './progress-letters';
+import type { SummaryResolutionInput } from './summary-resolution';
 import type { LetterContent, LetterDocument } from './document';
 
 export function sampleCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
@@ -56,6 +61,103 @@ export function sampleAcknowledgement(overrides: Partial<AcknowledgementInput> =
       procedureName: 'complaints code of practice',
       adrScheme: { name: 'Communications Ombudsman', website: 'commsombudsman.org', phone: '0330 440 1614' },
     },
+    ...overrides,
+  };
+}
+
+/** A time-based ADR letter for a complaint received on `receivedOn`, with the weeks from the Ofcom regime. */
+export function sampleAdrLetter(receivedOn = '2026-04-08', overrides: Partial<AdrLetterInput> = {}): AdrLetterInput {
+  return {
+    caseRecord: sampleCase({ receivedOn }),
+    settings: sampleSettings(),
+    issuedOn: '2026-06-01',
+    handlerName: 'Priya Shah',
+    scheme: { schemeId: 'communications-ombudsman' },
+    terms: adrTermsFor('ofcom-gc-c4', receivedOn),
+    reason: {
+      kind: 'time-based',
+      progress:
+        'We have found the second charge for October and asked our billing team to refund it. We are waiting for them to confirm the refund.',
+    },
+    ...overrides,
+  };
+}
+
+export function sampleUpdate(overrides: Partial<UpdateLetterInput> = {}): UpdateLetterInput {
+  return {
+    caseRecord: sampleCase(),
+    settings: sampleSettings(),
+    issuedOn: '2026-12-02',
+    handlerName: 'Priya Shah',
+    progress: 'We have found the second charge for October and asked our billing team to check why it was taken.',
+    nextUpdateOn: '2026-12-16',
+    adrAvailableOn: '2026-12-30',
+    scheme: { schemeId: 'communications-ombudsman' },
+    ...overrides,
+  };
+}
+
+export function sampleFinalResponse(overrides: Partial<FinalResponseInput> = {}): FinalResponseInput {
+  return {
+    caseRecord: sampleCase(),
+    settings: sampleSettings(),
+    issuedOn: '2026-12-09',
+    handlerName: 'Priya Shah',
+    outcome: 'You were charged twice for October because a payment was sent again after a system fault.',
+    actionsTaken: 'We have refunded the second charge and fixed the fault so it cannot happen again.',
+    remedy: 'We have also credited £25.00 to your account for the trouble this caused.',
+    adrAvailableOn: '2026-12-30',
+    referralMonths: adrTermsFor('ofcom-gc-c4', '2026-11-18').referralMonths,
+    scheme: { schemeId: 'communications-ombudsman' },
+    ...overrides,
+  };
+}
+
+/** A Canadian customer, in Montréal. */
+export function sampleCanadianCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
+  return sampleCase({
+    procedureId: 'jive-ca',
+    customer: {
+      name: 'Élodie Tremblay',
+      address: { lines: ['1250 rue Sainte-Catherine Ouest', 'Montréal QC'], postcode: 'H3G 1P1' },
+      accountNumber: 'JV-4410027',
+    },
+    ...overrides,
+  });
+}
+
+export function sampleCanadianSettings(): DeskSettings {
+  return {
+    ...sampleSettings(),
+    company: {
+      name: 'Jive Mobile',
+      addressLines: ['400 avenue Laurier Ouest', 'Montréal QC'],
+      postcode: 'H2V 2K7',
+      phone: '1-800-555-0142',
+      email: 'plaintes@jive.ca',
+    },
+  };
+}
+
+export function sampleCctsNotice(overrides: Partial<CctsNoticeInput> = {}): CctsNoticeInput {
+  return {
+    caseRecord: sampleCanadianCase(),
+    settings: sampleCanadianSettings(),
+    issuedOn: '2026-12-02',
+    handlerName: 'Luc Gagnon',
+    language: 'fr-CA',
+    ...overrides,
+  };
+}
+
+export function sampleSummaryResolution(overrides: Partial<SummaryResolutionInput> = {}): SummaryResolutionInput {
+  return {
+    caseRecord: sampleCase({ receivedOn: '2026-11-18', procedureId: 'fca' }),
+    settings: sampleSettings(),
+    issuedOn: '2026-11-20',
+    handlerName: 'Priya Shah',
+    resolvedOn: '2026-11-20',
+    resolution: 'We refunded the duplicate payment of £32.50, and you told us on the phone that this settles the matter.',
     ...overrides,
   };
 }

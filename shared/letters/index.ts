@@ -7,7 +7,23 @@ export {
   type AcknowledgementNextSteps,
   type AdrSchemeContact,
 } from './acknowledgement';
+export { adrLetter, type AdrLetterInput, type AdrLetterReason } from './adr-letter';
 export { letterAddressee, type Addressee } from './addressee';
+export { cctsNoticeLetter, type CctsNoticeInput } from './ccts-notice';
+export {
+  adrTermsFor,
+  adrTermsFromEvaluation,
+  type AdrTerms,
+  type LetterBaseInput,
+  type SchemeChoice,
+} from './common';
+export {
+  finalResponseLetter,
+  updateLetter,
+  type FinalResponseInput,
+  type UpdateLetterInput,
+} from './progress-letters';
+export { summaryResolutionLetter, type SummaryResolutionInput } from './summary-resolution';
 export {
   DEFAULT_LANGUAGE,
   LANGUAGES,
@@ -18,6 +34,8 @@ export {
   messageParts,
   parseIsoDate,
   placeholdersIn,
+  schemeFullNameIn,
+  schemeNameIn,
   type LanguagePack,
   type LetterLanguage,
   type MessageKey,

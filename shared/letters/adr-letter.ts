@@ -1,0 +1,84 @@
+// The ADR letter (REGULATION.md §1): sent when a complaint is still unresolved a set number of weeks after it was
+// first made (time-based), or at once when the provider has given its final position. It names the scheme with its
+// details from the versioned directory, says it is independent and free, that a decision binds the provider only if
+// the customer accepts it, and the time limit; and it gives the final position or the progress so far.
+import { message, schemeNameIn } from './catalogue';
+import {
+  type AdrTerms,
+  type LetterBaseInput,
+  type SchemeChoice,
+  deskText,
+  handlerParagraph,
+  letterBasics,
+  referralLimitParagraph,
+  representativeOpening,
+  schemeAboutParagraphs,
+  schemeContactSection,
+  schemeOn,
+} from './common';
+import type { LetterDocument } from './document';
+import { joinSentences, letterDocument, paragraph, section } from './layout';
+
+export type AdrLetterReason =
+  /** Unresolved after the regime's wait: `progress` says what has been done so far, in the desk's words. */
+  | { kind: 'time-based'; progress: string }
+  /** The provider has given its final position and will do no more: `finalPosition` in the desk's words. */
+  | { kind: 'final-position'; finalPosition: string };
+
+export interface AdrLetterInput extends LetterBaseInput {
+  reason: AdrLetterReason;
+  /** The scheme the provider belongs to (the procedure's adrSchemeId). */
+  scheme: SchemeChoice;
+  /** From the rules engine: `adrTermsFor(regimeId, caseRecord.receivedOn)` or `adrTermsFromEvaluation(…)`. */
+  terms: AdrTerms;
+}
+
+export function adrLetter(input: AdrLetterInput): LetterDocument {
+  const basics = letterBasics(input);
+  const { language, reference, receivedOn } = basics;
+  const scheme = schemeOn(input.scheme, input.issuedOn);
+  const schemeName = schemeNameIn(language, scheme);
+  const { reason, terms } = input;
+
+  const opening =
+    reason.kind === 'time-based'
+      ? [
+          paragraph(language, 'adrLetter.time.intro', { receivedOn, weeks: String(terms.waitWeeks) }, ['weeks']),
+          section(message(language, 'adrLetter.time.progressHeading', {}), [
+            ...deskText(reason.progress, 'the progress made so far'),
+            paragraph(language, 'adrLetter.time.continue', { schemeName }),
+          ]),
+        ]
+      : [
+          paragraph(language, 'adrLetter.final.intro', { receivedOn }),
+          section(
+            message(language, 'adrLetter.final.heading', {}),
+            deskText(reason.finalPosition, 'our final position'),
+          ),
+        ];
+
+  const help = section(message(language, 'adrLetter.help.heading', {}), [
+    joinSentences(paragraph(language, 'adrLetter.help.now', { schemeName }), ...schemeAboutParagraphs(language, schemeName)),
+    referralLimitParagraph(language, schemeName, terms.referralMonths, input.issuedOn),
+  ]);
+
+  return letterDocument({
+    language,
+    company: input.settings.company,
+    reference,
+    issuedOn: input.issuedOn,
+    accountNumber: input.caseRecord.customer.accountNumber,
+    addressee: basics.addressee,
+    title: message(language, 'adrLetter.title', { reference }),
+    heading: message(language, 'adrLetter.heading', { schemeName }),
+    body: [
+      ...representativeOpening(basics),
+      ...opening,
+      help,
+      schemeContactSection(language, scheme, reference),
+      handlerParagraph(basics),
+    ],
+    handlerName: input.handlerName,
+    largePrint: input.largePrint,
+  });
+}

@@ -1,0 +1,190 @@
+// What the letters after the acknowledgement share: the common inputs, the ADR scheme as the versioned directory
+// gives it on the letter's date, the scheme's contact block, and the ADR timings read from the rules engine's
+// regimes (never typed into a template).
+import type { CaseRecord, DeskSettings } from '../model/case';
+import { type AdrDirectory, DEFAULT_ADR_DIRECTORY, getAdrScheme } from '../rules/adr-schemes';
+import { addMonths } from '../rules/dates';
+import { DEFAULT_REGIMES, type RegimeRegistry, regimeVersionFor } from '../rules/regimes';
+import type { AdrSchemeDetails, Duration } from '../rules/types';
+import { type Addressee, letterAddressee } from './addressee';
+import {
+  DEFAULT_LANGUAGE,
+  type LetterLanguage,
+  dateInWords,
+  message,
+  parseIsoDate,
+  schemeFullNameIn,
+  schemeNameIn,
+} from './catalogue';
+import type { LetterContent, LetterText } from './document';
+import { joinSentences, paragraph, section } from './layout';
+
+/** What every letter needs besides its own content. */
+export interface LetterBaseInput {
+  caseRecord: CaseRecord;
+  settings: DeskSettings;
+  /** The date printed on the letter (YYYY-MM-DD). */
+  issuedOn: string;
+  handlerName: string;
+  /** The customer's language (from the case); en-GB when absent. */
+  language?: LetterLanguage;
+  /** Large print (16 pt body), when the customer's communication needs call for it. */
+  largePrint?: boolean;
+}
+
+/** Which ADR scheme a letter names: its directory id (or an alias); its details are read for the letter's date. */
+export interface SchemeChoice {
+  schemeId: string;
+  /** The scheme directory (an administrator's updated copy); the built-in one when absent. */
+  directory?: AdrDirectory;
+}
+
+export interface LetterBasics {
+  language: LetterLanguage;
+  addressee: Addressee;
+  forRepresentative: boolean;
+  customerName: string;
+  reference: string;
+  receivedOn: string;
+}
+
+export function letterBasics(input: LetterBaseInput): LetterBasics {
+  const language = input.language ?? DEFAULT_LANGUAGE;
+  parseIsoDate(input.issuedOn);
+  const addressee = letterAddressee(input.caseRecord);
+  return {
+    language,
+    addressee,
+    forRepresentative: addressee.role === 'representative',
+    customerName: input.caseRecord.customer.name.trim(),
+    reference: input.caseRecord.reference,
+    receivedOn: dateInWords(language, input.caseRecord.receivedOn),
+  };
+}
+
+/** "We are writing to you because you are acting for …", when the letter goes to a representative. */
+export function representativeOpening(basics: LetterBasics): LetterText[] {
+  return basics.forRepresentative
+    ? [paragraph(basics.language, 'letter.representative', { customerName: basics.customerName })]
+    : [];
+}
+
+/** The handler's paragraph: who is handling the complaint, and the reference to quote. */
+export function handlerParagraph(basics: LetterBasics): LetterText {
+  return paragraph(basics.language, 'letter.handler', { reference: basics.reference }, ['reference']);
+}
+
+/** The scheme's details in force on the letter's date, from the versioned directory. */
+export function schemeOn(choice: SchemeChoice, issuedOn: string): AdrSchemeDetails {
+  return getAdrScheme(choice.schemeId, issuedOn, choice.directory ?? DEFAULT_ADR_DIRECTORY);
+}
+
+/** Name, website, phone, textphone and postal address of the scheme, as a headed section. */
+export function schemeContactSection(language: LetterLanguage, scheme: AdrSchemeDetails, reference: string): LetterContent {
+  const schemeName = schemeNameIn(language, scheme);
+  const lines: LetterContent[] = [
+    { text: schemeFullNameIn(language, scheme), bold: true },
+    {
+      text: [
+        { text: message(language, 'adr.contact.website', { website: scheme.website.trim() }), bold: true },
+        '      ',
+        { text: message(language, 'adr.contact.phone', { phone: scheme.phone.trim() }), bold: true },
+        ...(scheme.textphone?.trim()
+          ? ['      ', message(language, 'adr.contact.textphone', { textphone: scheme.textphone.trim() })]
+          : []),
+      ],
+    },
+  ];
+  if (scheme.postalAddress) {
+    const address = [...scheme.postalAddress.lines, scheme.postalAddress.postcode]
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(', ');
+    lines.push({ text: message(language, 'adr.contact.post', { address }) });
+  }
+  const formerName = scheme.formerNames[0];
+  const intro = paragraph(language, 'adr.contact.intro', { reference }, ['reference']);
+  return section(message(language, 'adr.contact.heading', { schemeName }), [
+    formerName && schemeName === scheme.name.trim()
+      ? joinSentences(intro, paragraph(language, 'adr.contact.formerly', { schemeName, formerName }))
+      : intro,
+    { stack: lines, margin: [12, 0, 0, 6] },
+  ]);
+}
+
+/** How long the customer waits before an ADR letter, and how long they then have to go to the scheme. */
+export interface AdrTerms {
+  /** Weeks after the complaint was first made (Ofcom GC C4: 8 before 2026-04-08, 6 from then). */
+  waitWeeks: number;
+  /** Months from the letter to go to the scheme (12 for Ofcom; 6 for the Financial Ombudsman). */
+  referralMonths: number;
+  /** The rule version the figures come from, e.g. "Ofcom GC C4 from 2026-04-08". */
+  rule: string;
+}
+
+function inWeeks(d: Duration, what: string): number {
+  if (d.unit === 'weeks') return d.amount;
+  if (d.unit === 'days' && d.amount % 7 === 0) return d.amount / 7;
+  throw new Error(`The ${what} is ${d.amount} ${d.unit}, which an ADR letter cannot state in weeks.`);
+}
+
+/**
+ * The ADR letter's figures from the regime version in force on the day the complaint was first made: the
+ * 'adr-letter' rule's wait and the referral window. Throws when the regime has no ADR letter.
+ */
+export function adrTermsFor(regimeId: string, receivedOn: string, regimes: RegimeRegistry = DEFAULT_REGIMES): AdrTerms {
+  const version = regimeVersionFor(regimeId, receivedOn, regimes);
+  if (!version?.adrLetter) {
+    throw new Error(`No ADR letter rule of regime "${regimeId}" was in force on ${receivedOn}.`);
+  }
+  const window = version.referralWindow?.after;
+  if (!window || window.unit !== 'months') {
+    throw new Error(`Regime "${regimeId}" (${version.label}) gives no referral window in months.`);
+  }
+  return {
+    waitWeeks: inWeeks(version.adrLetter.after, 'wait before the ADR letter'),
+    referralMonths: window.amount,
+    rule: version.label,
+  };
+}
+
+/** The same, for a case the rules engine has evaluated (its `regime` is the version in force on receipt). */
+export function adrTermsFromEvaluation(
+  evaluation: { readonly regime: { readonly id: string } | null },
+  receivedOn: string,
+  regimes: RegimeRegistry = DEFAULT_REGIMES,
+): AdrTerms {
+  if (!evaluation.regime) throw new Error('The case has no regime, so it has no ADR letter.');
+  return adrTermsFor(evaluation.regime.id, receivedOn, regimes);
+}
+
+/** "You have 12 months from the date of this letter … until 20 November 2027." */
+export function referralLimitParagraph(
+  language: LetterLanguage,
+  schemeName: string,
+  referralMonths: number,
+  issuedOn: string,
+): LetterText {
+  const referralDeadline = dateInWords(language, addMonths(issuedOn, referralMonths));
+  return paragraph(
+    language,
+    'adr.limit',
+    { schemeName, referralMonths: String(referralMonths), referralDeadline },
+    ['referralMonths', 'referralDeadline'],
+  );
+}
+
+/** Independent, free, and binding on us only if the customer accepts. */
+export function schemeAboutParagraphs(language: LetterLanguage, schemeName: string): LetterText[] {
+  return [joinSentences(paragraph(language, 'adr.about', { schemeName }), paragraph(language, 'adr.binding', { schemeName }))];
+}
+
+/** A free-text block from the desk (progress, final position, remedy): one paragraph per blank-line-separated part. */
+export function deskText(text: string, what: string): LetterText[] {
+  const parts = text
+    .split(/\n\s*\n/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (parts.length === 0) throw new Error(`The letter needs ${what}.`);
+  return parts.map((part) => ({ text: part, style: 'paragraph' }));
+}

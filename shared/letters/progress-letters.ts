@@ -1,0 +1,166 @@
+// The holding (update) letter and the final response letter. Both tell the customer about the ADR scheme, with its
+// details from the versioned directory: the update says from when it can be asked; the final response says how to
+// go to it if the customer is unhappy, from when, and the time limit. A Canadian scheme (the CCTS) is described in
+// its own words, without the UK time limit.
+import type { AdrSchemeDetails } from '../rules/types';
+import { type LetterLanguage, dateInWords, dateWithWeekdayInWords, message, parseIsoDate, schemeNameIn } from './catalogue';
+import {
+  type LetterBaseInput,
+  type SchemeChoice,
+  deskText,
+  handlerParagraph,
+  letterBasics,
+  referralLimitParagraph,
+  representativeOpening,
+  schemeAboutParagraphs,
+  schemeContactSection,
+  schemeOn,
+} from './common';
+import type { LetterContent, LetterDocument } from './document';
+import { joinSentences, letterDocument, paragraph, section } from './layout';
+
+export interface UpdateLetterInput extends LetterBaseInput {
+  /** What has been done so far, in the desk's words (blank lines separate paragraphs). */
+  progress: string;
+  /** When we expect to reply in full (YYYY-MM-DD); a date already passed is not promised. */
+  nextUpdateOn?: string | null;
+  /** From when the customer may go to the scheme (the rules engine's 'adr-letter' clock). */
+  adrAvailableOn?: string | null;
+  scheme: SchemeChoice;
+}
+
+export function updateLetter(input: UpdateLetterInput): LetterDocument {
+  const basics = letterBasics(input);
+  const { language, reference, receivedOn } = basics;
+  const scheme = schemeOn(input.scheme, input.issuedOn);
+  const schemeName = schemeNameIn(language, scheme);
+  const nextUpdateOn = input.nextUpdateOn && checked(input.nextUpdateOn) >= input.issuedOn ? input.nextUpdateOn : null;
+  const adrAvailableOn = input.adrAvailableOn ? checked(input.adrAvailableOn) : null;
+
+  const adr: LetterContent[] =
+    adrAvailableOn && adrAvailableOn > input.issuedOn
+      ? [
+          paragraph(
+            language,
+            'update.adr.fromDate',
+            { adrAvailableOn: dateInWords(language, adrAvailableOn), schemeName },
+            ['adrAvailableOn'],
+          ),
+          paragraph(language, 'adr.about', { schemeName }),
+        ]
+      : [
+          paragraph(language, 'update.adr.now', { schemeName }),
+          paragraph(language, 'adr.about', { schemeName }),
+          paragraph(language, 'ack.adr.contact', { website: scheme.website.trim(), phone: scheme.phone.trim() }),
+        ];
+
+  return letterDocument({
+    language,
+    company: input.settings.company,
+    reference,
+    issuedOn: input.issuedOn,
+    accountNumber: input.caseRecord.customer.accountNumber,
+    addressee: basics.addressee,
+    title: message(language, 'update.title', { reference }),
+    heading: message(language, 'update.heading', {}),
+    body: [
+      ...representativeOpening(basics),
+      paragraph(language, 'update.intro', { receivedOn }),
+      section(message(language, 'update.progress.heading', {}), deskText(input.progress, 'the progress so far')),
+      section(message(language, 'update.next.heading', {}), [
+        nextUpdateOn
+          ? paragraph(
+              language,
+              'update.next.by',
+              { nextUpdateOn: dateWithWeekdayInWords(language, nextUpdateOn) },
+              ['nextUpdateOn'],
+            )
+          : paragraph(language, 'update.next.soon', {}),
+        ...adr,
+      ]),
+      handlerParagraph(basics),
+    ],
+    handlerName: input.handlerName,
+    largePrint: input.largePrint,
+  });
+}
+
+export interface FinalResponseInput extends LetterBaseInput {
+  /** What we found, in the desk's words. */
+  outcome: string;
+  /** What we have done about it. */
+  actionsTaken: string;
+  /** The remedy or compensation offered (e.g. "We have credited £45.00 to your account."); omitted when absent. */
+  remedy?: string;
+  /** From when the customer may go to the scheme; absent or passed: at once. */
+  adrAvailableOn?: string | null;
+  /** Months from this letter to go to the scheme (from the regime: adrTermsFor(…).referralMonths). UK schemes. */
+  referralMonths?: number;
+  scheme: SchemeChoice;
+}
+
+export function finalResponseLetter(input: FinalResponseInput): LetterDocument {
+  const basics = letterBasics(input);
+  const { language, reference, receivedOn } = basics;
+  const scheme = schemeOn(input.scheme, input.issuedOn);
+  const schemeName = schemeNameIn(language, scheme);
+  const adrAvailableOn = input.adrAvailableOn ? checked(input.adrAvailableOn) : null;
+  const remedy = input.remedy?.trim();
+
+  const when =
+    adrAvailableOn && adrAvailableOn > input.issuedOn
+      ? paragraph(
+          language,
+          'final.adr.fromDate',
+          { schemeName, adrAvailableOn: dateInWords(language, adrAvailableOn) },
+          ['adrAvailableOn'],
+        )
+      : paragraph(language, 'final.adr.now', { schemeName });
+
+  return letterDocument({
+    language,
+    company: input.settings.company,
+    reference,
+    issuedOn: input.issuedOn,
+    accountNumber: input.caseRecord.customer.accountNumber,
+    addressee: basics.addressee,
+    title: message(language, 'final.title', { reference }),
+    heading: message(language, 'final.heading', {}),
+    body: [
+      ...representativeOpening(basics),
+      paragraph(language, 'final.intro', { receivedOn }),
+      section(message(language, 'final.outcome.heading', {}), deskText(input.outcome, 'what we found')),
+      section(message(language, 'final.done.heading', {}), deskText(input.actionsTaken, 'what we have done')),
+      ...(remedy ? [section(message(language, 'final.remedy.heading', {}), deskText(remedy, 'the remedy'))] : []),
+      section(message(language, 'final.adr.heading', {}), [
+        when,
+        ...schemeParagraphs(language, scheme, schemeName, input),
+      ]),
+      schemeContactSection(language, scheme, reference),
+      handlerParagraph(basics),
+    ],
+    handlerName: input.handlerName,
+    largePrint: input.largePrint,
+  });
+}
+
+function schemeParagraphs(
+  language: LetterLanguage,
+  scheme: AdrSchemeDetails,
+  schemeName: string,
+  input: FinalResponseInput,
+): LetterContent[] {
+  const about = schemeAboutParagraphs(language, schemeName);
+  if (scheme.country === 'CA') {
+    return [joinSentences(paragraph(language, 'ccts.about', { schemeName }), paragraph(language, 'adr.binding', { schemeName }))];
+  }
+  if (input.referralMonths === undefined) {
+    throw new Error('A final response naming a UK scheme needs the referral window (referralMonths) from the rules.');
+  }
+  return [...about, referralLimitParagraph(language, schemeName, input.referralMonths, input.issuedOn)];
+}
+
+function checked(iso: string): string {
+  parseIsoDate(iso);
+  return iso;
+}

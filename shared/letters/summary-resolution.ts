@@ -1,0 +1,60 @@
+// FCA DISP: a complaint resolved by the close of the third business day after receipt gets a "summary resolution
+// communication" instead of a final response (REGULATION.md §3): it says we consider the complaint resolved and that
+// the customer may be able to refer it to the Financial Ombudsman Service, with its details from the directory.
+import { dateInWords, message, parseIsoDate, schemeNameIn } from './catalogue';
+import {
+  type LetterBaseInput,
+  type SchemeChoice,
+  deskText,
+  handlerParagraph,
+  letterBasics,
+  representativeOpening,
+  schemeContactSection,
+  schemeOn,
+} from './common';
+import type { LetterDocument } from './document';
+import { letterDocument, paragraph, section } from './layout';
+
+export interface SummaryResolutionInput extends LetterBaseInput {
+  /** The day the complaint was resolved (YYYY-MM-DD), by the close of the 3rd business day after receipt. */
+  resolvedOn: string;
+  /** What was agreed, in the desk's words. */
+  resolution: string;
+  /** The Financial Ombudsman Service by default. */
+  scheme?: SchemeChoice;
+}
+
+export function summaryResolutionLetter(input: SummaryResolutionInput): LetterDocument {
+  const basics = letterBasics(input);
+  const { language, reference, receivedOn } = basics;
+  parseIsoDate(input.resolvedOn);
+  if (input.resolvedOn < input.caseRecord.receivedOn) throw new Error('The complaint cannot be resolved before it was received.');
+  const scheme = schemeOn(input.scheme ?? { schemeId: 'financial-ombudsman' }, input.issuedOn);
+  const schemeName = schemeNameIn(language, scheme);
+
+  return letterDocument({
+    language,
+    company: input.settings.company,
+    reference,
+    issuedOn: input.issuedOn,
+    accountNumber: input.caseRecord.customer.accountNumber,
+    addressee: basics.addressee,
+    title: message(language, 'summary.title', { reference }),
+    heading: message(language, 'summary.heading', {}),
+    body: [
+      ...representativeOpening(basics),
+      paragraph(
+        language,
+        'summary.intro',
+        { receivedOn, resolvedOn: dateInWords(language, input.resolvedOn) },
+        ['resolvedOn'],
+      ),
+      section(message(language, 'summary.what.heading', {}), deskText(input.resolution, 'what was agreed')),
+      section(message(language, 'summary.adr.heading', {}), [paragraph(language, 'summary.adr', { schemeName })]),
+      schemeContactSection(language, scheme, reference),
+      handlerParagraph(basics),
+    ],
+    handlerName: input.handlerName,
+    largePrint: input.largePrint,
+  });
+}

@@ -1,0 +1,74 @@
+// The letter languages (en-GB, en-CA, fr-CA) in the one catalogue: dates, scheme names, capitals, and the words each
+// language must and must not use. Document definitions only (no PDF), so these run fast.
+import { describe, expect, it } from 'vitest';
+import {
+  LANGUAGES,
+  adrLetter,
+  cctsNoticeLetter,
+  dateInWords,
+  dateWithWeekdayInWords,
+  message,
+  schemeFullNameIn,
+  schemeNameIn,
+} from '../../shared/letters';
+import { documentText, sampleAdrLetter, sampleCctsNotice } from '../../shared/letters/fixtures';
+
+describe('letter languages', () => {
+  it('writes dates as each reader expects', () => {
+    expect(dateInWords('en-CA', '2026-11-18')).toBe('November 18, 2026');
+    expect(dateWithWeekdayInWords('en-CA', '2026-11-25')).toBe('Wednesday, November 25, 2026');
+    expect(dateInWords('fr-CA', '2026-11-18')).toBe('18 novembre 2026');
+    expect(dateInWords('fr-CA', '2027-01-01')).toBe('1er janvier 2027');
+    expect(dateWithWeekdayInWords('fr-CA', '2026-11-25')).toBe('mercredi 25 novembre 2026');
+  });
+
+  it('names a scheme with the article English needs, and the CCTS as the CPRST in French', () => {
+    const comms = { id: 'communications-ombudsman', name: 'Communications Ombudsman' };
+    const cisas = { id: 'cisas', name: 'CISAS (Communications and Internet Services Adjudication Scheme)' };
+    const ccts = { id: 'ccts', name: 'Commission for Complaints for Telecom-television Services (CCTS)' };
+    expect(schemeNameIn('en-GB', comms)).toBe('the Communications Ombudsman');
+    expect(schemeNameIn('en-GB', cisas)).toBe(cisas.name);
+    expect(schemeNameIn('en-CA', ccts)).toBe(`the ${ccts.name}`);
+    expect(schemeNameIn('fr-CA', ccts)).toBe('CPRST');
+    expect(schemeFullNameIn('fr-CA', ccts)).toBe('Commission des plaintes relatives aux services de télécom-télévision (CPRST)');
+    // At the start of a sentence the article takes a capital.
+    expect(message('en-GB', 'adr.about', { schemeName: 'the Communications Ombudsman' })).toBe(
+      'The Communications Ombudsman is independent of us. It is free for you to use.',
+    );
+  });
+
+  it('keeps UK-only words out of the Canadian packs, and English out of the French one', () => {
+    const enCA = Object.values(LANGUAGES['en-CA'].messages).join('\n');
+    const frCA = Object.values(LANGUAGES['fr-CA'].messages).join('\n');
+    for (const word of ['18001', 'text relay', 'Ombudsman']) {
+      expect(enCA, word).not.toContain(word);
+      expect(frCA, word).not.toContain(word);
+    }
+    for (const word of [' the ', ' and ', ' you ', 'complaint']) expect(frCA, word).not.toContain(word);
+    for (const word of ['hereby', 'pursuant', 'deadlock', 'forthwith']) {
+      expect(enCA.toLowerCase(), word).not.toContain(word);
+    }
+  });
+
+  it('builds an ADR letter in every language with every placeholder filled', () => {
+    for (const language of Object.keys(LANGUAGES) as Array<keyof typeof LANGUAGES>) {
+      const text = documentText(adrLetter(sampleAdrLetter('2026-04-08', { language })));
+      expect(text, language).not.toMatch(/\{[A-Za-z]+\}/);
+      expect(text, language).toContain('6');
+      expect(text, language).toContain('12');
+      expect(text, language).toContain('commsombudsman.org');
+    }
+  });
+
+  it('defaults a CCTS notice to Canadian English and refuses a letter without a handler', () => {
+    const text = documentText(cctsNoticeLetter(sampleCctsNotice({ language: undefined })));
+    expect(text).toContain('The Commission for Complaints for Telecom-television Services (CCTS) is independent');
+    expect(() => cctsNoticeLetter(sampleCctsNotice({ handlerName: ' ' }))).toThrow(/handling the complaint/);
+  });
+
+  it('refuses an ADR letter without the final position or the progress', () => {
+    expect(() => adrLetter(sampleAdrLetter('2026-04-08', { reason: { kind: 'final-position', finalPosition: ' ' } }))).toThrow(
+      /final position/,
+    );
+  });
+});
