@@ -54,6 +54,24 @@ export interface Representative {
   address?: PostalAddress;
 }
 
+export const LETTER_LANGUAGES = ['en-GB', 'en-CA', 'fr-CA'] as const;
+export type LetterLanguageCode = (typeof LETTER_LANGUAGES)[number];
+
+export const LETTER_LANGUAGE_LABELS: Record<LetterLanguageCode, string> = {
+  'en-GB': 'English (UK)',
+  'en-CA': 'English (Canada)',
+  'fr-CA': 'French (Canada)',
+};
+
+/** How the customer wants to be written to. */
+export interface CommunicationNeeds {
+  language?: LetterLanguageCode;
+  /** Letters in large print (at least 16 pt body text). */
+  largePrint?: boolean;
+  /** Letters by post even when the complaint came another way. */
+  prefersPost?: boolean;
+}
+
 export type CaseStatus = 'open' | 'closed';
 
 export interface CaseRecord {
@@ -63,6 +81,7 @@ export interface CaseRecord {
   channel: Channel;
   customer: Customer;
   representative?: Representative;
+  communication?: CommunicationNeeds;
   category: Category;
   summary: string;
   procedureId: string;

@@ -90,4 +90,18 @@ describe('validateIntake', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.customerName).toBeDefined();
   });
+
+  it('records how the customer wants to be written to, and refuses an unknown language', () => {
+    const r = validateIntake({ ...good, language: 'fr-CA', largePrint: true }, today);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value.communication).toEqual({ language: 'fr-CA', largePrint: true });
+    const plain = validateIntake(good, today);
+    if (plain.ok) expect(plain.value.communication).toBeUndefined();
+    const bad = validateIntake({ ...good, language: 'de-DE' }, today);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.language).toMatch(/French/);
+    // A non-boolean from a hand-made payload is read as "no".
+    const odd = validateIntake({ ...good, largePrint: 'yes' as unknown as boolean }, today);
+    if (odd.ok) expect(odd.value.communication).toBeUndefined();
+  });
 });

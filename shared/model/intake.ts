@@ -1,7 +1,7 @@
 // Validation of the intake form. The form is flat (one key per field on screen) so every message can be shown
 // next to its field; `validateIntake` turns a valid form into the parts of a new case.
 import { z } from 'zod';
-import { CALENDARS, CATEGORIES, CHANNELS, type CalendarId, type Category, type Channel, type Customer, type PostalAddress, type Representative } from './case';
+import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, type CalendarId, type Category, type Channel, type CommunicationNeeds, type Customer, type PostalAddress, type Representative } from './case';
 import { isIsoDate } from './dates';
 
 export interface IntakeForm {
@@ -19,6 +19,10 @@ export interface IntakeForm {
   repPostcode: string;
   category: string;
   summary: string;
+  /** Letter language; '' for the desk's default. */
+  language: string;
+  largePrint: boolean;
+  prefersPost: boolean;
 }
 
 export type IntakeField = keyof IntakeForm;
@@ -39,6 +43,9 @@ export function emptyIntakeForm(today: string): IntakeForm {
     repPostcode: '',
     category: '',
     summary: '',
+    language: '',
+    largePrint: false,
+    prefersPost: false,
   };
 }
 
@@ -47,6 +54,7 @@ export interface NewCaseParts {
   channel: Channel;
   customer: Customer;
   representative?: Representative;
+  communication?: CommunicationNeeds;
   category: Category;
   summary: string;
 }
@@ -82,10 +90,14 @@ function intakeSchema(today: string) {
       repPostcode: optionalText(12, 'Postcode'),
       category: z.enum(CATEGORIES, { error: 'Choose a category' }),
       summary: trimmed(5000, 'Summary').pipe(z.string().min(1, 'Describe the complaint in a few words')),
+      language: z.union([z.literal(''), z.enum(LETTER_LANGUAGES)], { error: 'Choose English (UK), English (Canada) or French (Canada)' }),
+      largePrint: z.boolean(),
+      prefersPost: z.boolean(),
     });
 }
 
-type Trimmed = Record<IntakeField, string>;
+type TextField = Exclude<IntakeField, 'largePrint' | 'prefersPost'>;
+type Trimmed = Record<TextField, string>;
 
 /** Rules between fields; run on the trimmed form even when single fields fail, so every message shows at once. */
 function crossFieldErrors(f: Trimmed): Array<[IntakeField, string]> {
@@ -119,11 +131,21 @@ function address(lines: string, postcode: string): PostalAddress | undefined {
 const dropEmpty = <T extends Record<string, unknown>>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== undefined)) as T;
 
+function communicationNeeds(language: string, largePrint: boolean, prefersPost: boolean): CommunicationNeeds | undefined {
+  const needs: CommunicationNeeds = {
+    ...(language ? { language: language as CommunicationNeeds['language'] } : {}),
+    ...(largePrint ? { largePrint } : {}),
+    ...(prefersPost ? { prefersPost } : {}),
+  };
+  return Object.keys(needs).length ? needs : undefined;
+}
+
 /** Validate the intake form against `today` (YYYY-MM-DD, the desk's date). */
 export function validateIntake(form: Partial<IntakeForm>, today: string): IntakeResult {
   const input = { ...emptyIntakeForm(''), ...form };
   for (const key of Object.keys(input) as IntakeField[]) {
-    if (typeof input[key] !== 'string') input[key] = '' as never;
+    if (key === 'largePrint' || key === 'prefersPost') input[key] = input[key] === true;
+    else if (typeof input[key] !== 'string') input[key] = '' as never;
   }
   const parsed = intakeSchema(today).safeParse(input);
   const errors: Partial<Record<IntakeField, string>> = {};
@@ -133,7 +155,11 @@ export function validateIntake(form: Partial<IntakeForm>, today: string): Intake
       if (field && !errors[field]) errors[field] = issue.message;
     }
   }
-  const trimmedInput = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, String(v).trim()])) as Trimmed;
+  const trimmedInput = Object.fromEntries(
+    Object.entries(input)
+      .filter(([, v]) => typeof v === 'string')
+      .map(([k, v]) => [k, String(v).trim()]),
+  ) as Trimmed;
   for (const [field, message] of crossFieldErrors(trimmedInput)) errors[field] ??= message;
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const f = parsed.data;
@@ -148,7 +174,15 @@ export function validateIntake(form: Partial<IntakeForm>, today: string): Intake
     f.repName === '' ? undefined : dropEmpty({ name: f.repName, relationship: f.repRelationship, address: address(f.repAddressLines, f.repPostcode) });
   return {
     ok: true,
-    value: dropEmpty({ receivedOn: f.receivedOn, channel: f.channel, customer, representative, category: f.category, summary: f.summary }),
+    value: dropEmpty({
+      receivedOn: f.receivedOn,
+      channel: f.channel,
+      customer,
+      representative,
+      communication: communicationNeeds(f.language, f.largePrint, f.prefersPost),
+      category: f.category,
+      summary: f.summary,
+    }),
   };
 }
 

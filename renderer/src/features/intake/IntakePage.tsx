@@ -1,9 +1,9 @@
-import { Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS } from '../../../../shared/model/case';
+import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, LETTER_LANGUAGES, LETTER_LANGUAGE_LABELS } from '../../../../shared/model/case';
 import { emptyIntakeForm, validateIntake, type IntakeForm } from '../../../../shared/model/intake';
 import { todayIso } from '../../app/today';
 import { useSettings } from '../../db/hooks';
@@ -61,6 +61,19 @@ export function IntakePage() {
               <TextInput label="Postcode" {...field('postcode')} />
               <TextInput label="Phone" type="tel" {...field('phone')} />
               <TextInput label="Email" type="email" {...field('email')} />
+            </SimpleGrid>
+          </Fieldset>
+          <Fieldset legend="How to write to the customer">
+            <SimpleGrid cols={{ base: 1, sm: 3 }} style={{ alignItems: 'end' }}>
+              <Select
+                label="Letter language"
+                placeholder="The desk's usual language"
+                data={LETTER_LANGUAGES.map((l) => ({ value: l, label: LETTER_LANGUAGE_LABELS[l] }))}
+                clearable
+                {...field('language')}
+              />
+              <Checkbox label="Large print letters" {...form.getInputProps('largePrint', { type: 'checkbox' })} />
+              <Checkbox label="Prefers letters by post" {...form.getInputProps('prefersPost', { type: 'checkbox' })} />
             </SimpleGrid>
           </Fieldset>
           <Fieldset legend="Someone acting for the customer (optional)">
