@@ -8,6 +8,7 @@ import { evaluateRecord } from '../../app/rules';
 import { todayIso } from '../../app/today';
 import { useCase, useLetters, useSettings, useTimeline } from '../../db/hooks';
 import { downloadIssuedLetter, issueAcknowledgementLetter } from '../letters/issue';
+import { LetterDialog } from '../letters/LetterDialog';
 import { ActionFormModal } from './actions/ActionFormModal';
 import { ActionsMenu } from './actions/ActionsMenu';
 import { NextSteps } from './actions/NextSteps';
@@ -92,6 +93,7 @@ export function CasePage({ id }: { id: string }) {
   const by = useWorkingPerson();
   const [busy, setBusy] = useState(false);
   const [openAction, setOpenAction] = useState<CaseActionId | null>(null);
+  const [lettersOpen, setLettersOpen] = useState(false);
   const today = todayIso();
 
   const evaluated = useMemo(() => (record && events ? evaluateRecord(record, events, today) : null), [record, events, today]);
@@ -157,6 +159,9 @@ export function CasePage({ id }: { id: string }) {
           </Badge>
           <Button variant="default" onClick={issueAck} loading={busy}>
             Acknowledgement letter
+          </Button>
+          <Button variant="default" onClick={() => setLettersOpen(true)} disabled={!evaluation || !settings}>
+            Other letters…
           </Button>
           <ActionsMenu actions={actions} onChoose={setOpenAction} />
         </Group>
@@ -233,6 +238,11 @@ export function CasePage({ id }: { id: string }) {
       </Card>
 
       <ActionFormModal action={openAction} context={context} onClose={() => setOpenAction(null)} />
+      <LetterDialog
+        opened={lettersOpen}
+        onClose={() => setLettersOpen(false)}
+        context={evaluation && settings ? { record, events, evaluation, settings, today, by: by || settings.handlerName } : null}
+      />
 
       {letters && letters.length > 0 && (
         <Card withBorder>

@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { chooseOption, countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
+
+const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
+
+/** Median height of the words on the first page, in points: about 1.2 × the body's font size. */
+function medianWordHeight(pdf: string): number {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+  const heights = [...html.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => Number(m[2]) - Number(m[1]));
+  heights.sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)]!;
+}
+
+async function issueAdrLetter(page: Page, dir: string, options: { largePrint: boolean; screenshot?: string }) {
+  await page.getByRole('button', { name: 'Other letters…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Write a letter' });
+  await expect(dialog).toBeVisible();
+  await chooseOption(page, 'Letter', 'ADR letter: still unresolved after the wait');
+  await dialog.getByLabel('Progress so far').fill('We have asked our billing team to check both October payments.\n\nThey expect to finish by the end of the month.');
+  if (options.largePrint) await dialog.getByLabel('Large print').check();
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  const preview = dialog.getByLabel('Letter preview');
+  await expect(preview).toContainText('6 weeks');
+  await expect(preview).toContainText('asked our billing team');
+  if (options.screenshot) {
+    // Let the earlier notifications close so they do not cover the dialog's buttons.
+    await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+    await page.screenshot({ path: shots(options.screenshot) });
+  }
+
+  const downloadPromise = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Issue' }).click();
+  const download = await downloadPromise;
+  await expect(dialog).toBeHidden();
+  const pdf = join(dir, download.suggestedFilename());
+  await download.saveAs(pdf);
+  return { pdf, name: download.suggestedFilename() };
+}
+
+test('an ADR letter (time-based) is previewed, issued, locked on the timeline and listed; large print is larger', async ({ page }) => {
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: '2026-04-08',
+    channel: 'Letter',
+    category: 'Billing',
+    summary: 'Charged twice for the October bill.',
+    name: 'Ada Lovelace',
+    address: '12 St James Square\nLondon',
+    postcode: 'SW1Y 4JH',
+  });
+  const heading = page.getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText(/^RDR-\d{4}-000001$/);
+  const ref = (await heading.textContent())!.trim();
+  const dir = mkdtempSync(join(tmpdir(), 'redress-letters-'));
+
+  // A letter needing the desk's words is refused with a clear message, and nothing is recorded.
+  await page.getByRole('button', { name: 'Other letters…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Write a letter' });
+  await chooseOption(page, 'Letter', 'ADR letter: still unresolved after the wait');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('The letter needs the progress made so far');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  expect(await countRows(page, 'letters')).toBe(0);
+
+  const standard = await issueAdrLetter(page, dir, { largePrint: false, screenshot: '50-letter-dialog' });
+  expect(standard.name).toBe(`${ref}-adr-letter.pdf`);
+  const text = execFileSync('pdftotext', ['-layout', standard.pdf, '-'], { encoding: 'utf8' });
+  for (const expected of ['6 weeks', '12 months', 'Communications Ombudsman', '0330 440 1614', ref, 'Ada Lovelace', 'Sam Patel']) {
+    expect(text, expected).toContain(expected);
+  }
+
+  const timeline = page.getByLabel('Timeline');
+  await expect(timeline.locator('[data-event-type="adr-letter-sent"]')).toContainText('ADR letter sent');
+  await expect(timeline).toContainText(`ADR letter issued (${ref}-adr-letter.pdf)`);
+  await expect(page.getByText('Letters issued')).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(`${ref}-adr-letter\\.pdf`) })).toBeVisible();
+  expect(await countRows(page, 'letters')).toBe(1);
+
+  // Large print: the same letter at 16 pt.
+  const large = await issueAdrLetter(page, dir, { largePrint: true });
+  expect(large.name).toBe(`${ref}-adr-letter-large-print.pdf`);
+  expect(readFileSync(large.pdf).equals(readFileSync(standard.pdf))).toBe(false);
+  const largeText = execFileSync('pdftotext', [large.pdf, '-'], { encoding: 'utf8' });
+  expect(largeText).toContain('6 weeks');
+  expect(medianWordHeight(standard.pdf)).toBeLessThan(14);
+  expect(medianWordHeight(large.pdf)).toBeGreaterThan(17);
+  await expect(page.getByRole('row', { name: new RegExp(`${ref}-adr-letter-large-print\\.pdf`) })).toBeVisible();
+  expect(await countRows(page, 'letters')).toBe(2);
+  // A second copy the same day is not a second ADR letter event.
+  await expect(timeline.locator('[data-event-type="adr-letter-sent"]')).toHaveCount(1);
+  await page.screenshot({ path: shots('51-letters-issued'), fullPage: true });
+});
