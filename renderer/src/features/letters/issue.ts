@@ -3,6 +3,7 @@
 import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../../shared/model/case';
 import { acknowledgementLetter, nextStepsFromEvaluation } from '../../../../shared/letters';
 import { evaluateRecord } from '../../app/rules';
+import { defaultOptions } from './compose';
 import { recordLetterIssued } from '../../db/repository';
 import { db, type LetterRow } from '../../db/schema';
 import { renderPdf } from '../../letters/render';
@@ -31,7 +32,9 @@ export async function issueAcknowledgementLetter(input: {
     issuedOn: today,
     // The letter names the person handling the case.
     handlerName: record.assignee || by,
-    nextSteps: nextStepsFromEvaluation(evaluated.evaluation, { procedureName: evaluated.procedureName }),
+    // The procedure's internal name (English, sometimes a regulator's baseline) is not for the customer's letter.
+    nextSteps: nextStepsFromEvaluation(evaluated.evaluation),
+    ...defaultOptions(record),
   });
   const bytes = await renderPdf(doc);
   const fileName = `${record.reference}-acknowledgement.pdf`;
