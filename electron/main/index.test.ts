@@ -111,7 +111,7 @@ describe('electron/main/index.ts (bootstrap, with a fake Electron)', () => {
     expect(fake.calls).toEqual(
       expect.arrayContaining(['protocol.handle app', 'session.permissionRequest', 'session.permissionCheck']),
     );
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual(['redress:notify', 'redress:save-file']);
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(['redress:notify', 'redress:print-pdf', 'redress:save-file']);
     const [window] = fake.windows;
     expect(window!.url).toBe('app://redress/index.html');
     const prefs = window!.options.webPreferences as Record<string, unknown>;

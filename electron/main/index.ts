@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import windowIcon from '../../resources/icon.png?asset';
 import { applyGuards, denyAllPermissions } from './guards';
 import { createNotifyHandler } from './handlers/notify';
+import { createPrintPdfHandler } from './handlers/print';
 import { createSaveFileHandler } from './handlers/save-file';
 import { registerIpcHandlers } from './ipc';
 import { APP_ENTRY_URL, APP_SCHEME, trustedOrigins } from './origin';
@@ -84,6 +85,7 @@ if (!app.requestSingleInstanceLock()) {
           defaultFolder: () => app.getPath('documents'),
         }),
         notify: createNotifyHandler({ Notification, getWindow: () => mainWindow, iconPath: windowIcon }),
+        printPdf: createPrintPdfHandler({ BrowserWindow, tempFolder: () => app.getPath('temp') }),
       });
 
       openMainWindow();

@@ -10,21 +10,23 @@ function setup(devServerUrl?: string) {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const saveFile = vi.fn(async () => ({ ok: true as const, saved: false as const }));
   const notify = vi.fn(async () => ({ ok: true as const, shown: true }));
+  const printPdf = vi.fn(async () => ({ ok: true as const, printed: true }));
   const log = vi.fn();
   registerIpcHandlers({
     ipcMain: { handle: (channel, listener) => handlers.set(channel, listener as never) },
     trustedOrigins: trustedOrigins(devServerUrl),
     saveFile,
     notify,
+    printPdf,
     log,
   });
   const invoke = (channel: string, event: SenderInfo, ...args: unknown[]) => handlers.get(channel)!(event, ...args);
-  return { handlers, saveFile, notify, log, invoke };
+  return { handlers, saveFile, notify, printPdf, log, invoke };
 }
 
 describe('registerIpcHandlers', () => {
   it('registers one handler per request channel of the contract', () => {
-    expect([...setup().handlers.keys()].sort()).toEqual([IPC_CHANNELS.notify, IPC_CHANNELS.saveFile].sort());
+    expect([...setup().handlers.keys()].sort()).toEqual([IPC_CHANNELS.notify, IPC_CHANNELS.printPdf, IPC_CHANNELS.saveFile].sort());
   });
 
   it('passes a valid message from the app to the handler', async () => {
@@ -46,13 +48,14 @@ describe('registerIpcHandlers', () => {
     'data:text/html,hi',
     '',
   ])('refuses a message from %j', async (url) => {
-    const { invoke, notify, saveFile, log } = setup();
-    for (const channel of [IPC_CHANNELS.notify, IPC_CHANNELS.saveFile]) {
+    const { invoke, notify, saveFile, printPdf, log } = setup();
+    for (const channel of [IPC_CHANNELS.notify, IPC_CHANNELS.saveFile, IPC_CHANNELS.printPdf]) {
       const result = await invoke(channel, frame(url), validNotify);
       expect(result).toEqual({ ok: false, error: 'Refused: the sender is not the Redress app.' });
     }
     expect(notify).not.toHaveBeenCalled();
     expect(saveFile).not.toHaveBeenCalled();
+    expect(printPdf).not.toHaveBeenCalled();
     expect(log).toHaveBeenCalled();
   });
 

@@ -9,6 +9,9 @@ import {
   type NotifyRequest,
   type NotifyResult,
   notifyRequestSchema,
+  type PrintPdfRequest,
+  type PrintPdfResult,
+  printPdfRequestSchema,
   type SaveFileRequest,
   type SaveFileResult,
   saveFileRequestSchema,
@@ -71,6 +74,7 @@ export interface IpcHandlerDeps {
   trustedOrigins: ReadonlySet<string>;
   saveFile: (request: SaveFileRequest) => Promise<SaveFileResult>;
   notify: (request: NotifyRequest) => Promise<NotifyResult>;
+  printPdf: (request: PrintPdfRequest) => Promise<PrintPdfResult>;
   log?: (message: string) => void;
 }
 
@@ -84,5 +88,9 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): void {
   deps.ipcMain.handle(
     IPC_CHANNELS.notify,
     validatedHandler({ ...common, channel: IPC_CHANNELS.notify, schema: notifyRequestSchema, handle: deps.notify }),
+  );
+  deps.ipcMain.handle(
+    IPC_CHANNELS.printPdf,
+    validatedHandler({ ...common, channel: IPC_CHANNELS.printPdf, schema: printPdfRequestSchema, handle: deps.printPdf }),
   );
 }

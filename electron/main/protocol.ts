@@ -36,6 +36,8 @@ export const APP_CSP = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self' blob: data:",
+  // Web mode prints a letter from a hidden frame showing the PDF from a blob: URL the page made.
+  "frame-src blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -23,9 +23,9 @@ function fakeIpcRenderer() {
 }
 
 describe('preload API', () => {
-  it('exposes exactly the RedressApi: kind, saveFile, notify, onNotificationClick', () => {
+  it('exposes exactly the RedressApi: kind, saveFile, notify, printPdf, onNotificationClick', () => {
     const api = createRedressApi(fakeIpcRenderer().ipc);
-    expect(Object.keys(api).sort()).toEqual(['kind', 'notify', 'onNotificationClick', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['kind', 'notify', 'onNotificationClick', 'printPdf', 'saveFile']);
     expect(api.kind).toBe('desktop');
   });
 
@@ -35,9 +35,12 @@ describe('preload API', () => {
     const save = { suggestedName: 'a.pdf', mimeType: 'application/pdf', data: new Uint8Array([1]) };
     await (api.saveFile as (...args: unknown[]) => Promise<unknown>)(save, '/etc/passwd');
     await api.notify({ id: 'n', title: 't', body: 'b' });
+    const print = { title: 'Letter', data: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]) };
+    await (api.printPdf as (...args: unknown[]) => Promise<unknown>)(print, { silent: true });
     expect(invoke.mock.calls).toEqual([
       [IPC_CHANNELS.saveFile, save],
       [IPC_CHANNELS.notify, { id: 'n', title: 't', body: 'b' }],
+      [IPC_CHANNELS.printPdf, print],
     ]);
   });
 

@@ -3,7 +3,7 @@
 // so it can be tested in plain Node with a fake ipcRenderer.
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import { IPC_CHANNELS } from '../../shared/ipc/channels';
-import type { NotifyResult, RedressApi, SaveFileResult } from '../../shared/ipc/contract';
+import type { NotifyResult, PrintPdfResult, RedressApi, SaveFileResult } from '../../shared/ipc/contract';
 
 export type IpcRendererLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
@@ -13,6 +13,7 @@ export function createRedressApi(ipcRenderer: IpcRendererLike): RedressApi {
     // Only the request object crosses: extra arguments from the page are dropped here.
     saveFile: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveFile, request) as Promise<SaveFileResult>,
     notify: (request) => ipcRenderer.invoke(IPC_CHANNELS.notify, request) as Promise<NotifyResult>,
+    printPdf: (request) => ipcRenderer.invoke(IPC_CHANNELS.printPdf, request) as Promise<PrintPdfResult>,
     onNotificationClick: (listener) => {
       // The page never sees the IPC event object (it carries `sender`).
       const forward = (_event: IpcRendererEvent, caseId: unknown) => {

@@ -2,6 +2,7 @@
 export const IPC_CHANNELS = {
   saveFile: 'redress:save-file',
   notify: 'redress:notify',
+  printPdf: 'redress:print-pdf',
   notificationClicked: 'redress:notification-clicked',
 } as const;
 

@@ -43,10 +43,30 @@ export type NotifyRequest = z.infer<typeof notifyRequestSchema>;
 
 export type NotifyResult = { ok: true; shown: boolean } | { ok: false; error: string };
 
+/** Largest PDF the renderer may ask the shell to print (a 200-letter batch stays well under this). */
+export const MAX_PRINT_BYTES = 256 * 1024 * 1024;
+
+export const printPdfRequestSchema = z
+  .object({
+    /** Shown as the print job's / window's title only. */
+    title: safeText(200).min(1),
+    data: z
+      .custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be the PDF bytes (a Uint8Array)')
+      .refine((d) => d.byteLength <= MAX_PRINT_BYTES, 'is larger than 256 MB')
+      .refine((d) => d.byteLength >= 5 && String.fromCharCode(...d.subarray(0, 5)) === '%PDF-', 'must be a PDF (start with %PDF-)'),
+  })
+  .strict();
+export type PrintPdfRequest = z.infer<typeof printPdfRequestSchema>;
+
+/** printed: the print dialog was shown and not cancelled (as far as the platform can tell). */
+export type PrintPdfResult = { ok: true; printed: boolean } | { ok: false; error: string };
+
 export interface RedressApi {
   readonly kind: 'desktop' | 'web';
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   notify(request: NotifyRequest): Promise<NotifyResult>;
+  /** Print a PDF through the OS print dialog (desktop) or the browser's print (web). */
+  printPdf(request: PrintPdfRequest): Promise<PrintPdfResult>;
   /** Subscribe to clicks on notifications; returns an unsubscribe function. */
   onNotificationClick(listener: (caseId: string) => void): () => void;
 }

@@ -14,6 +14,7 @@ import { MyCasesPage } from '../features/people/MyCasesPage';
 import { PersonPicker } from '../features/people/PersonPicker';
 import { Reminders } from '../features/reminders/Reminders';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { LettersToPostPage } from '../features/post/LettersToPostPage';
 import { platform } from '../platform';
 
 function Nav() {
@@ -38,6 +39,7 @@ function Nav() {
       {item('/cases', 'Cases', location === '/cases' || location.startsWith('/cases/'))}
       {item('/my', 'Assigned to me', location === '/my')}
       {item('/new', 'New complaint', location === '/new')}
+      {item('/post', 'Letters to post', location === '/post')}
       {item('/settings', 'Settings', location === '/settings')}
     </>
   );
@@ -108,6 +110,7 @@ export function App() {
               <Route path="/cases/:id">{(params) => <CasePage id={params.id} />}</Route>
               <Route path="/my" component={MyCasesPage} />
               <Route path="/new" component={IntakePage} />
+              <Route path="/post" component={LettersToPostPage} />
               <Route path="/settings">{() => <SettingsPage />}</Route>
               <Route>
                 <Redirect to="/" />

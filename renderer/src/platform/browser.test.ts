@@ -70,3 +70,124 @@ describe('browser platform', () => {
     expect(safeFileName(input)).toBe(expected);
   });
 });
+
+describe('browser platform: printPdf', () => {
+  const pdf = new TextEncoder().encode('%PDF-1.7\nletter\n%%EOF');
+
+  function fakePrintDocument(options: { loads?: boolean; printThrows?: boolean } = {}) {
+    const frames: Array<{ src: string; title: string; attached: boolean; printed: number; style: Record<string, string> }> = [];
+    const document = {
+      createElement: (tag: string) => {
+        expect(tag).toBe('iframe');
+        const state = { src: '', title: '', attached: false, printed: 0, style: {} as Record<string, string> };
+        frames.push(state);
+        let onLoad: (() => void) | undefined;
+        const frame = {
+          style: state.style,
+          dataset: {} as Record<string, string>,
+          tabIndex: 0,
+          set title(t: string) {
+            state.title = t;
+          },
+          set src(s: string) {
+            state.src = s;
+          },
+          setAttribute: () => {},
+          addEventListener: (_type: string, listener: () => void) => {
+            onLoad = listener;
+          },
+          remove: () => {
+            state.attached = false;
+          },
+          contentWindow: {
+            focus: () => {},
+            print: () => {
+              if (options.printThrows) throw new Error('blocked');
+              state.printed += 1;
+            },
+          },
+          attach: () => {
+            state.attached = true;
+            if (options.loads !== false) setTimeout(() => onLoad?.(), 0);
+          },
+        };
+        return frame;
+      },
+      body: { append: (frame: { attach: () => void }) => frame.attach() },
+    } as unknown as Document;
+    return { document, frames };
+  }
+
+  function urls() {
+    let n = 0;
+    const revoked: string[] = [];
+    const types: string[] = [];
+    vi.stubGlobal('URL', {
+      createObjectURL: (blob: Blob) => {
+        types.push(blob.type);
+        return `blob:x/${++n}`;
+      },
+      revokeObjectURL: (u: string) => revoked.push(u),
+    });
+    return { revoked, types };
+  }
+
+  it('prints the PDF from a hidden frame, then removes the frame and revokes the URL', async () => {
+    vi.useFakeTimers();
+    const { revoked, types } = urls();
+    const d = fakePrintDocument();
+    const api = createBrowserApi({ document: d.document, storage: fakeDeps().storage, focus: () => {}, printFrameLifetimeMs: 5_000 });
+    const result = api.printPdf({ title: 'RDR-2026-000001-acknowledgement', data: pdf });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await result).toEqual({ ok: true, printed: true });
+    expect(types).toEqual(['application/pdf']);
+    expect(d.frames).toMatchObject([{ src: 'blob:x/1', title: 'RDR-2026-000001-acknowledgement', attached: true, printed: 1 }]);
+    expect(d.frames[0]!.style.opacity).toBe('0');
+    expect(revoked).toEqual([]);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(d.frames[0]!.attached).toBe(false);
+    expect(revoked).toEqual(['blob:x/1']);
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('a second print replaces the first frame at once', async () => {
+    const { revoked } = urls();
+    const d = fakePrintDocument();
+    const api = createBrowserApi({ document: d.document, storage: fakeDeps().storage, focus: () => {} });
+    await api.printPdf({ title: 'a', data: pdf });
+    await api.printPdf({ title: 'b', data: pdf });
+    expect(d.frames.map((f) => f.attached)).toEqual([false, true]);
+    expect(revoked).toEqual(['blob:x/1']);
+    vi.unstubAllGlobals();
+  });
+
+  it('reports a frame that never loads, and cleans up', async () => {
+    const { revoked } = urls();
+    const d = fakePrintDocument({ loads: false });
+    const api = createBrowserApi({ document: d.document, storage: fakeDeps().storage, focus: () => {}, printLoadTimeoutMs: 5 });
+    expect(await api.printPdf({ title: 'a', data: pdf })).toEqual({ ok: false, error: 'Cannot print: the letter did not load for printing.' });
+    expect(d.frames[0]!.attached).toBe(false);
+    expect(revoked).toEqual(['blob:x/1']);
+    vi.unstubAllGlobals();
+  });
+
+  it('reports a print() that throws, and cleans up', async () => {
+    const { revoked } = urls();
+    const d = fakePrintDocument({ printThrows: true });
+    const api = createBrowserApi({ document: d.document, storage: fakeDeps().storage, focus: () => {} });
+    expect(await api.printPdf({ title: 'a', data: pdf })).toEqual({ ok: false, error: 'Cannot print: blocked' });
+    expect(d.frames[0]!.attached).toBe(false);
+    expect(revoked).toEqual(['blob:x/1']);
+    vi.unstubAllGlobals();
+  });
+
+  it('refuses bytes that are not a PDF without making a frame', async () => {
+    const d = fakePrintDocument();
+    const api = createBrowserApi({ document: d.document, storage: fakeDeps().storage, focus: () => {} });
+    const r = await api.printPdf({ title: 'a', data: new TextEncoder().encode('<html>') });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/data/);
+    expect(d.frames).toHaveLength(0);
+  });
+});

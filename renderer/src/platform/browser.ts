@@ -3,9 +3,12 @@
 import {
   describeIssues,
   notifyRequestSchema,
+  printPdfRequestSchema,
   saveFileRequestSchema,
   type NotifyRequest,
   type NotifyResult,
+  type PrintPdfRequest,
+  type PrintPdfResult,
   type RedressApi,
   type SaveFileRequest,
   type SaveFileResult,
@@ -25,10 +28,16 @@ export interface BrowserDeps {
   storage: Storage;
   NotificationCtor?: typeof Notification;
   focus: () => void;
+  /** How long a print frame stays after print() returns (the print preview reads it); default 2 minutes. */
+  printFrameLifetimeMs?: number;
+  /** How long to wait for the PDF to load in the print frame; default 15 s. */
+  printLoadTimeoutMs?: number;
 }
 
 export function createBrowserApi(deps: BrowserDeps): RedressApi {
   const listeners = new Set<(caseId: string) => void>();
+  /** Removes the current print frame and revokes its URL; a new print replaces the old frame. */
+  let removePrintFrame: (() => void) | null = null;
   const shown = (): string[] => {
     try {
       const list: unknown = JSON.parse(deps.storage.getItem(SHOWN_KEY) ?? '[]');
@@ -79,6 +88,58 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
       }
       deps.storage.setItem(SHOWN_KEY, JSON.stringify([...already, parsed.data.id].slice(-2000)));
       return { ok: true, shown: true };
+    },
+
+    // The browser's own print of the locked PDF: a hidden frame shows the bytes from a blob: URL of this page (so the
+    // frame is same-origin and its print() can be called), then the frame and URL are removed once the print
+    // preview has had time to read them (after a lifetime, or when the next print starts). Chromium's PDF viewer prints
+    // asynchronously and fires no reliable 'afterprint', so the frame cannot go as soon as print() returns.
+    async printPdf(request: PrintPdfRequest): Promise<PrintPdfResult> {
+      const parsed = printPdfRequestSchema.safeParse(request);
+      if (!parsed.success) return { ok: false, error: `Cannot print: ${describeIssues(parsed.error)}` };
+      removePrintFrame?.();
+
+      const url = URL.createObjectURL(new Blob([parsed.data.data as BlobPart], { type: 'application/pdf' }));
+      const frame = deps.document.createElement('iframe');
+      frame.title = parsed.data.title;
+      frame.setAttribute('aria-hidden', 'true');
+      frame.tabIndex = -1;
+      // Off screen rather than display:none, which some browsers refuse to print.
+      Object.assign(frame.style, { position: 'fixed', right: '0', bottom: '0', width: '1px', height: '1px', border: '0', opacity: '0', pointerEvents: 'none' });
+      frame.dataset.redressPrint = '';
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const cleanup = () => {
+        if (timer !== undefined) clearTimeout(timer);
+        frame.remove();
+        URL.revokeObjectURL(url);
+        if (removePrintFrame === cleanup) removePrintFrame = null;
+      };
+      removePrintFrame = cleanup;
+
+      const loaded = new Promise<boolean>((resolve) => {
+        const giveUp = setTimeout(() => resolve(false), deps.printLoadTimeoutMs ?? 15_000);
+        frame.addEventListener('load', () => {
+          clearTimeout(giveUp);
+          resolve(true);
+        }, { once: true });
+      });
+      frame.src = url;
+      deps.document.body.append(frame);
+
+      if (!(await loaded) || !frame.contentWindow) {
+        cleanup();
+        return { ok: false, error: 'Cannot print: the letter did not load for printing.' };
+      }
+      try {
+        const view = frame.contentWindow;
+        view.focus();
+        view.print();
+      } catch (error) {
+        cleanup();
+        return { ok: false, error: `Cannot print: ${error instanceof Error ? error.message : String(error)}` };
+      }
+      timer = setTimeout(cleanup, deps.printFrameLifetimeMs ?? 120_000);
+      return { ok: true, printed: true };
     },
 
     onNotificationClick(listener) {

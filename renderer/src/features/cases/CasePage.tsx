@@ -16,10 +16,17 @@ import { TimelineDetails } from './actions/TimelineDetails';
 import { useWorkingPerson } from './actions/useWorkingPerson';
 import { HandlerSelect } from '../people/HandlerSelect';
 import { formatDate, formatTimestamp } from './format';
+import { platform } from '../../platform';
 
 const STATE_COLOURS = { running: 'blue', met: 'teal', missed: 'red', 'not-applicable': 'gray' } as const;
 const STATE_LABELS = { running: 'Running', met: 'Met', missed: 'Missed', 'not-applicable': 'N/A' } as const;
 const STATUS_COLOURS = { open: 'teal', resolved: 'blue', closed: 'gray' } as const;
+
+/** Print the locked copy of an issued letter: the OS print dialog on the desktop, the browser's print on the web. */
+async function printIssuedLetter(letter: { fileName: string; bytes: Uint8Array }): Promise<void> {
+  const result = await platform().printPdf({ title: letter.fileName.replace(/\.pdf$/i, '').slice(0, 200) || 'Letter', data: letter.bytes });
+  if (!result.ok) notifications.show({ color: 'red', title: 'Letter not printed', message: result.error, autoClose: false });
+}
 
 function procedureOf(id: string): Procedure | null {
   try {
@@ -261,9 +268,14 @@ export function CasePage({ id }: { id: string }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Anchor component="button" onClick={() => void downloadIssuedLetter(l)}>
-                      Download the issued copy
-                    </Anchor>
+                    <Group gap="md" wrap="nowrap">
+                      <Anchor component="button" onClick={() => void downloadIssuedLetter(l)}>
+                        Download the issued copy
+                      </Anchor>
+                      <Anchor component="button" onClick={() => void printIssuedLetter(l)} aria-label={`Print ${l.fileName}`}>
+                        Print
+                      </Anchor>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,0 +1,208 @@
+// Benchmark of "Letters to post today" (issue #5): `npm run bench:letters` → prints ONE JSON object.
+//
+// Builds the web app (BENCH_SKIP_BUILD=1 to reuse out/web), serves it with `vite preview`, and in Chromium:
+// seeds postal complaints with the app's own repository code (a bundle made here with Vite and evaluated in the page;
+// not part of the app's build), then times the page's "Make print file" from the click to the "Print file made"
+// message (after the download was handed over): one letter cold (pdfmake loading), one letter warm (median of 5), and
+// a batch of BATCH (default 200) letters, half acknowledgements and half time-based ADR letters. During the batch a
+// requestAnimationFrame monitor records the longest gap between frames (the longest main-thread stall).
+// Not a test: nothing fails on a slow figure; `targets` says how each compares.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const BATCH = Number(process.env.BATCH ?? 200);
+const PORT = Number(process.env.BENCH_PORT ?? 4174);
+const BASE = `http://127.0.0.1:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const log = (message: string) => process.stderr.write(`[bench:letters] ${message}\n`);
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** Seeding code, evaluated in the app's page: the app's own Dexie schema and repository functions. */
+const SEED_ENTRY = `
+import { RedressDatabase } from ${JSON.stringify(join(root, 'renderer/src/db/schema.ts'))};
+import { appendEvent, createCase, saveSettings } from ${JSON.stringify(join(root, 'renderer/src/db/repository.ts'))};
+import { localIsoDate } from ${JSON.stringify(join(root, 'shared/model/dates.ts'))};
+const settings = {
+  deskPrefix: 'RDR',
+  calendar: 'england-and-wales',
+  defaultProcedureId: 'ofcom',
+  company: { name: 'Northwind Broadband Ltd', addressLines: ['Unit 4, Canal Wharf', 'Leeds'], postcode: 'LS11 5PS', phone: '0113 496 0999' },
+  handlerName: 'Sam Patel',
+};
+let seq = 0;
+async function seed(acknowledgements, adrLetters) {
+  const database = new RedressDatabase();
+  await database.open();
+  if (!(await database.settings.get('desk'))) await saveSettings(database, settings);
+  const today = localIsoDate(new Date());
+  const make = (receivedOn) => {
+    seq += 1;
+    return createCase(database, {
+      receivedOn,
+      channel: 'letter',
+      customer: { name: 'Customer ' + seq, address: { lines: [seq + ' High Street', 'Leeds'], postcode: 'LS1 1AA' } },
+      category: 'billing',
+      summary: 'Charged twice for October (' + seq + ')',
+    }, { settings, by: 'Sam Patel' });
+  };
+  for (let i = 0; i < acknowledgements; i += 1) await make(today);
+  for (let i = 0; i < adrLetters; i += 1) {
+    const c = await make('2026-09-01');
+    await appendEvent(database, c.id, { type: 'acknowledged', on: '2026-09-02', by: 'Sam Patel', summary: 'Complaint acknowledged by email' });
+  }
+  database.close();
+}
+globalThis.redressLettersBench = { seed };
+`;
+
+async function seedBundle(): Promise<string> {
+  const out = await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    plugins: [
+      {
+        name: 'letters-bench-entry',
+        resolveId: (id) => (id.endsWith('virtual:letters-bench') ? '\0letters-bench' : null),
+        load: (id) => (id === '\0letters-bench' ? SEED_ENTRY : null),
+      },
+    ],
+    build: { write: false, minify: true, lib: { entry: 'virtual:letters-bench', formats: ['iife'], name: 'RedressLettersBench', fileName: 'seed' } },
+  });
+  const outputs = (Array.isArray(out) ? out : [out]) as Array<{ output: Array<{ type: string; code?: string }> }>;
+  const chunk = outputs[0].output.find((o) => o.type === 'chunk');
+  if (!chunk?.code) throw new Error('The seeding bundle did not build');
+  return chunk.code;
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(BASE)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview did not answer at ${BASE}`);
+}
+
+/** Open the post page afresh (a hash route change: the page's JS, pdfmake included, stays loaded) and wait for the list. */
+async function openPostPage(page: Page, letters: number) {
+  await page.evaluate(() => (location.hash = '#/'));
+  await page.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor();
+  await page.evaluate(() => (location.hash = '#/post'));
+  await page.getByText(`${letters} of ${letters} letters chosen`).waitFor({ timeout: 60_000 });
+}
+
+/** Click "Make print file" and time, on the page's clock, until the result shows; with the longest frame gap. */
+async function timeMake(page: Page, letters: number): Promise<{ ms: number; longestFrameGapMs: number; pages: string }> {
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  const result = await page.evaluate(async () => {
+    let last = performance.now();
+    let longest = 0;
+    let running = true;
+    const tick = (t: number) => {
+      longest = Math.max(longest, t - last);
+      last = t;
+      if (running) requestAnimationFrame(tick);
+    };
+    await new Promise<void>((r) => requestAnimationFrame((t) => ((last = t), r())));
+    requestAnimationFrame(tick);
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Make print file')!;
+    const t0 = performance.now();
+    const done = new Promise<string>((resolve) => {
+      const check = () => {
+        const status = [...document.querySelectorAll('[role="status"]')].find((s) => s.textContent?.includes('Print file made'));
+        if (status) {
+          observer.disconnect();
+          resolve(status.textContent ?? '');
+        }
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    button.click();
+    const text = await done;
+    const ms = performance.now() - t0;
+    running = false;
+    longest = Math.max(longest, performance.now() - last);
+    return { ms, longestFrameGapMs: longest, text };
+  });
+  await download;
+  if (!result.text.includes(`${letters} letter`)) throw new Error(`Unexpected result: ${result.text}`);
+  return { ms: round(result.ms), longestFrameGapMs: round(result.longestFrameGapMs), pages: /\((\d+) pages\)/.exec(result.text)?.[1] ?? '?' };
+}
+
+async function main() {
+  if (!process.env.BENCH_SKIP_BUILD) {
+    log('building the web app…');
+    const { execSync } = await import('node:child_process');
+    execSync('npm run web:build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { cwd: root, stdio: 'ignore' },
+  );
+  const profile = mkdtempSync(join(tmpdir(), 'redress-letters-bench-'));
+  try {
+    const bundle = await seedBundle();
+    await waitForServer();
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
+    await context.addInitScript('globalThis.__name = (fn) => fn;');
+    const page = context.pages()[0] ?? (await context.newPage());
+    const seed = async (acks: number, adrs: number) => {
+      await page.evaluate(bundle);
+      await page.evaluate(([a, b]) => (globalThis as unknown as { redressLettersBench: { seed(a: number, b: number): Promise<void> } }).redressLettersBench.seed(a, b), [acks, adrs]);
+    };
+    await page.goto(BASE);
+    await seed(1, 0);
+    await page.reload();
+    await openPostPage(page, 1);
+    log('one letter, cold…');
+    const cold = await timeMake(page, 1);
+    const warm: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      await seed(i % 2 === 0 ? 0 : 1, i % 2 === 0 ? 1 : 0);
+      await openPostPage(page, 1);
+      warm.push((await timeMake(page, 1)).ms);
+    }
+    warm.sort((a, b) => a - b);
+    log(`seeding ${BATCH} cases…`);
+    await seed(Math.ceil(BATCH / 2), Math.floor(BATCH / 2));
+    await openPostPage(page, BATCH);
+    log(`batch of ${BATCH}…`);
+    const batch = await timeMake(page, BATCH);
+    await context.close();
+    const oneWarm = warm[Math.floor(warm.length / 2)];
+    console.log(
+      JSON.stringify(
+        {
+          oneLetterColdMs: cold.ms,
+          oneLetterWarmMs: oneWarm,
+          oneLetterWarmRunsMs: warm,
+          batch: { letters: BATCH, pages: Number(batch.pages), ms: batch.ms, longestMainThreadStallMs: batch.longestFrameGapMs },
+          targets: { oneLetterWarm: { targetMs: 100, ok: oneWarm <= 100 }, batch: { targetMs: 5000, ok: batch.ms <= 5000 } },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    server.kill();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

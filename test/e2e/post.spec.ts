@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
+
+const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
+const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+
+/** The issued letters' bytes, straight from the app's IndexedDB. */
+async function issuedLetters(page: Page): Promise<Array<{ fileName: string; bytes: number[] }>> {
+  return page.evaluate(
+    () =>
+      new Promise<Array<{ fileName: string; bytes: number[] }>>((resolve, reject) => {
+        const open = indexedDB.open('redress');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('letters').objectStore('letters').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve((req.result as Array<{ fileName: string; bytes: Uint8Array }>).map((l) => ({ fileName: l.fileName, bytes: Array.from(l.bytes) })));
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+async function reference(page: Page): Promise<string> {
+  const heading = page.getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  return (await heading.textContent())!.trim();
+}
+
+test('letters to post today are made into one print file, recorded on each case, and leave the list', async ({ page }) => {
+  await setUpDesk(page);
+  const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+  await logComplaint(page, {
+    receivedOn: today,
+    channel: 'Letter',
+    category: 'Billing',
+    summary: 'Charged twice for the October bill.',
+    name: 'Ada Lovelace',
+    address: '12 St James Square\nLondon',
+    postcode: 'SW1Y 4JH',
+  });
+  const fresh = await reference(page);
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await logComplaint(page, {
+    receivedOn: '2026-10-01',
+    channel: 'Letter',
+    category: 'Service',
+    summary: 'Broadband keeps dropping in the evenings.',
+    name: 'Grace Hopper',
+    address: '1 Navy Row\nPortsmouth',
+    postcode: 'PO1 3LJ',
+  });
+  const old = await reference(page);
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await logComplaint(page, { receivedOn: today, channel: 'Phone', category: 'Billing', summary: 'Phoned about a price rise.', name: 'Phone Caller', phone: '0113 496 0000' });
+  const phoned = await reference(page);
+
+  await page.getByRole('link', { name: 'Letters to post' }).click();
+  await expect(page.getByRole('heading', { name: 'Letters to post today', level: 2 })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Letters to post' });
+  await expect(table.getByRole('row')).toHaveCount(4); // header + 3 letters
+  await expect(table.getByRole('row', { name: new RegExp(`${fresh}.*Acknowledgement`) })).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(`${old}.*Acknowledgement`) })).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(`${old}.*ADR letter.*overdue since`) })).toBeVisible();
+  await expect(table).not.toContainText(phoned);
+  for (const box of await table.getByRole('checkbox').all()) await expect(box).toBeChecked();
+  await expect(page.getByLabel('Progress so far (every ADR letter in this batch)')).toHaveValue('We are still looking into your complaint.');
+  // Let the intake notifications close so they do not cover the page.
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: shots('60-letters-to-post'), fullPage: true });
+
+  const dir = mkdtempSync(join(tmpdir(), 'redress-post-'));
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Make print file' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe(`letters-to-post-${today}.pdf`);
+  const pdf = join(dir, download.suggestedFilename());
+  await download.saveAs(pdf);
+  await expect(page.getByRole('status')).toContainText('3 letters');
+  await expect(page.getByText('No letters to post today.')).toBeVisible();
+
+  // The print file holds exactly the issued letters, page for page.
+  const letters = await issuedLetters(page);
+  expect(letters.map((l) => l.fileName).sort()).toEqual([`${fresh}-acknowledgement.pdf`, `${old}-acknowledgement.pdf`, `${old}-adr-letter.pdf`].sort());
+  let sum = 0;
+  for (const l of letters) {
+    const file = join(dir, `single-${l.fileName}`);
+    writeFileSync(file, Buffer.from(l.bytes));
+    sum += pageCount(file);
+  }
+  expect(pageCount(pdf)).toBe(sum);
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+  for (const expected of [fresh, old, 'Ada Lovelace', 'Grace Hopper', 'We are still looking into your complaint.']) expect(text, expected).toContain(expected);
+  expect(text).not.toContain(phoned);
+  expect(await countRows(page, 'letters')).toBe(3);
+
+  // Each case's timeline shows its letters.
+  await page.goto(`/#/cases/${await caseId(page, old)}`);
+  const timeline = page.getByLabel('Timeline');
+  await expect(timeline).toContainText(`ADR letter issued (${old}-adr-letter.pdf`);
+  await expect(timeline).toContainText(`Acknowledgement letter issued (${old}-acknowledgement.pdf`);
+  await expect(timeline.locator('[data-event-type="adr-letter-sent"]')).toHaveCount(1);
+  await page.goto(`/#/cases/${await caseId(page, fresh)}`);
+  await expect(page.getByLabel('Timeline')).toContainText(`Acknowledgement letter issued (${fresh}-acknowledgement.pdf`);
+  await expect(page.getByLabel('Timeline').locator('[data-event-type="acknowledged"]')).toHaveCount(1);
+});
+
+async function caseId(page: Page, ref: string): Promise<string> {
+  return page.evaluate(
+    (reference) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('redress');
+        open.onsuccess = () => {
+          const req = open.result.transaction('cases').objectStore('cases').index('reference').get(reference);
+          req.onsuccess = () => {
+            open.result.close();
+            resolve((req.result as { id: string }).id);
+          };
+          req.onerror = () => reject(req.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    ref,
+  );
+}
