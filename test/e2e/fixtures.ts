@@ -52,6 +52,9 @@ export interface Complaint {
   address?: string;
   postcode?: string;
   phone?: string;
+  /** Label of the letter language, e.g. "French (Canada)". */
+  language?: string;
+  largePrint?: boolean;
 }
 
 export async function logComplaint(page: Page, c: Complaint) {
@@ -64,6 +67,8 @@ export async function logComplaint(page: Page, c: Complaint) {
   if (c.address) await page.getByLabel('Postal address').first().fill(c.address);
   if (c.postcode) await page.getByLabel('Postcode').first().fill(c.postcode);
   if (c.phone) await page.getByLabel('Phone').fill(c.phone);
+  if (c.language) await chooseOption(page, 'Letter language', c.language);
+  if (c.largePrint) await page.getByLabel('Large print letters').check();
   await page.getByRole('button', { name: 'Log complaint' }).click();
 }
 

@@ -116,3 +116,34 @@ test('a phone complaint logged today defaults to today and gets the next referen
   await expect(page.getByRole('row', { name: /000002.*Alan Turing/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /000001.*Grace Hopper/ })).toBeVisible();
 });
+
+test('how the customer wants to be written to is recorded and used for the acknowledgement letter', async ({ page }) => {
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: '2026-11-18',
+    channel: 'Letter',
+    category: 'Service',
+    summary: 'Mon service est coupé depuis une semaine.',
+    name: 'Élodie Tremblay',
+    address: '1250 rue Sainte-Catherine Ouest\nMontréal QC',
+    postcode: 'H3G 1P1',
+    language: 'French (Canada)',
+    largePrint: true,
+  });
+  await expect(page.getByRole('row', { name: /Write to them/ })).toContainText('French (Canada), large print');
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Acknowledgement letter' }).click();
+  const download = await downloadPromise;
+  const dir = mkdtempSync(join(tmpdir(), 'redress-e2e-'));
+  const pdf = join(dir, download.suggestedFilename());
+  await download.saveAs(pdf);
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('18 novembre 2026');
+  expect(text).toContain('Élodie Tremblay');
+  expect(text).not.toContain('Dear');
+  // Large print: the body text is set at 16 pt or more (pdftotext -bbox gives each word's height).
+  const bbox = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+  const heights = [...bbox.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => Number(m[2]) - Number(m[1])).sort((a, b) => a - b);
+  expect(heights[Math.floor(heights.length / 2)]).toBeGreaterThan(17);
+});

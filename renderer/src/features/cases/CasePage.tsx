@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Ti
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { availableActions, type ActionContext, type CaseActionId } from '../../../../shared/model/actions';
-import { CATEGORY_LABELS, CHANNEL_LABELS, type CaseRecord, type PostalAddress } from '../../../../shared/model/case';
+import { CATEGORY_LABELS, CHANNEL_LABELS, LETTER_LANGUAGE_LABELS, type CaseRecord, type CommunicationNeeds, type PostalAddress } from '../../../../shared/model/case';
 import { getProcedure, type Clock, type Procedure } from '../../../../shared/rules';
 import { evaluateRecord } from '../../app/rules';
 import { todayIso } from '../../app/today';
@@ -52,6 +52,17 @@ function ClockState({ clock }: { clock: Clock }) {
   );
 }
 
+/** "French (Canada), large print, by post" */
+function describeNeeds(needs: CommunicationNeeds): string {
+  return [
+    needs.language ? LETTER_LANGUAGE_LABELS[needs.language] : null,
+    needs.largePrint ? 'large print' : null,
+    needs.prefersPost ? 'by post' : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 function Address({ address }: { address?: PostalAddress }) {
   if (!address) return <Text c="dimmed">No postal address</Text>;
   return (
@@ -83,6 +94,7 @@ function Details({ record }: { record: CaseRecord }) {
           {record.customer.phone && row('Phone', record.customer.phone)}
           {record.customer.email && row('Email', record.customer.email)}
           {record.customer.accountNumber && row('Account', record.customer.accountNumber)}
+          {record.communication && row('Write to them', describeNeeds(record.communication))}
           {record.representative && row('Acting for them', `${record.representative.name} (${record.representative.relationship})`)}
           {record.representative?.address && row("Representative's address", <Address address={record.representative.address} />)}
           {row('Handler', record.status === 'open' ? <HandlerSelect caseId={record.id} reference={record.reference} assignee={record.assignee ?? ''} size="xs" maw={260} /> : (record.assignee ?? '—'))}
