@@ -1,13 +1,29 @@
 // Issuing a letter: content from shared/letters (pure), bytes from pdfmake (lazy), then the shell saves it where the
 // user chooses and the exact bytes are locked onto the case's timeline.
 import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../../shared/model/case';
-import { acknowledgementLetter, nextStepsFromEvaluation } from '../../../../shared/letters';
+import { acknowledgementLetter, nextStepsFromEvaluation, type LetterDocument } from '../../../../shared/letters';
+import type { Evaluation } from '../../../../shared/rules/types';
 import { evaluateRecord } from '../../app/rules';
 import { defaultOptions } from './compose';
 import { recordLetterIssued } from '../../db/repository';
 import { db, type LetterRow } from '../../db/schema';
 import { renderPdf } from '../../letters/render';
 import { platform } from '../../platform';
+
+/** The acknowledgement letter for a case, in the customer's language and print size. */
+export function acknowledgementDocument(input: { record: CaseRecord; evaluation: Evaluation; settings: DeskSettings; today: string; by: string }): LetterDocument {
+  const { record, evaluation, settings, today, by } = input;
+  return acknowledgementLetter({
+    caseRecord: record,
+    settings,
+    issuedOn: today,
+    // The letter names the person handling the case.
+    handlerName: record.assignee || by,
+    // The procedure's internal name (English, sometimes a regulator's baseline) is not for the customer's letter.
+    nextSteps: nextStepsFromEvaluation(evaluation),
+    ...defaultOptions(record),
+  });
+}
 
 export interface IssueOutcome {
   saved: boolean;
@@ -26,16 +42,7 @@ export async function issueAcknowledgementLetter(input: {
   const { record, events, settings, today, by } = input;
   const evaluated = evaluateRecord(record, events, today);
   if (!evaluated.evaluation) return { saved: false, error: evaluated.error };
-  const doc = acknowledgementLetter({
-    caseRecord: record,
-    settings,
-    issuedOn: today,
-    // The letter names the person handling the case.
-    handlerName: record.assignee || by,
-    // The procedure's internal name (English, sometimes a regulator's baseline) is not for the customer's letter.
-    nextSteps: nextStepsFromEvaluation(evaluated.evaluation),
-    ...defaultOptions(record),
-  });
+  const doc = acknowledgementDocument({ record, evaluation: evaluated.evaluation, settings, today, by });
   const bytes = await renderPdf(doc);
   const fileName = `${record.reference}-acknowledgement.pdf`;
   const result = await platform().saveFile({ suggestedName: fileName, mimeType: 'application/pdf', data: bytes });

@@ -3,13 +3,14 @@
 // (so its exact bytes are locked on its case's timeline), and the whole batch is joined with pdf-lib.
 import { PDFDocument } from 'pdf-lib';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../../shared/model/case';
-import { acknowledgementLetter, adrTermsFromEvaluation, nextStepsFromEvaluation, type LetterDocument } from '../../../../shared/letters';
+import { adrTermsFromEvaluation, type LetterDocument } from '../../../../shared/letters';
 import { evaluateRecord } from '../../app/rules';
 import { adrLettersDue, unacknowledged } from '../../db/queries';
 import { recordLetterIssued } from '../../db/repository';
 import type { CaseIndexRow, RedressDatabase } from '../../db/schema';
 import { renderPdf } from '../../letters/render';
 import { buildLetter, defaultInputs, defaultOptions } from '../letters/compose';
+import { acknowledgementDocument } from '../letters/issue';
 
 export type PostLetterKind = 'acknowledgement' | 'adr-letter';
 
@@ -77,14 +78,7 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
   const evaluation = evaluated.evaluation;
   if (!record.representative?.address && !record.customer.address) throw new Error('No postal address for the customer.');
   if (kind === 'acknowledgement') {
-    const doc: LetterDocument = acknowledgementLetter({
-      caseRecord: record,
-      settings,
-      issuedOn: today,
-      handlerName: record.assignee || by,
-      ...defaultOptions(record),
-      nextSteps: nextStepsFromEvaluation(evaluation, { procedureName: evaluated.procedureName }),
-    });
+    const doc: LetterDocument = acknowledgementDocument({ record, evaluation, settings, today, by });
     const alreadyAcknowledged = events.some((e) => e.type === 'acknowledged');
     return {
       doc,
