@@ -3,16 +3,20 @@
 // and kept for every later letter.
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { LetterDocument } from '../../../shared/letters';
+import { shareParsedFonts } from './font-cache';
 
 // shared/letters declares its own subset of pdfmake's types (pdfmake's bring the DOM and Node into scope); this line
 // fails to compile if a letter ever stops being a document pdfmake accepts.
 type Holds<T extends true> = T;
 export type LetterIsPdfmakeDocument = Holds<LetterDocument extends TDocumentDefinitions ? true : false>;
 
-/** The part of pdfmake 0.3's browser API used here (its promise API: getBuffer resolves with the bytes). */
+/**
+ * The part of pdfmake 0.3's browser API used here (its promise API: getBuffer resolves with the bytes; getStream with
+ * the laid-out pdfkit document, before it is ended).
+ */
 interface PdfMakeBrowser {
   addVirtualFileSystem(vfs: Record<string, string>): void;
-  createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Uint8Array> };
+  createPdf(doc: TDocumentDefinitions): { getStream(): Promise<unknown>; getBuffer(): Promise<Uint8Array> };
 }
 
 let pdfMakeLoading: Promise<PdfMakeBrowser> | undefined;
@@ -49,10 +53,17 @@ export function pdfMakeBrowser(): Promise<PdfMakeBrowser> {
   return pdfMakeLoading;
 }
 
+let fontsShared = false;
+
 /** Render a document definition to the bytes of a PDF file. */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Uint8Array> {
   const pdfMake = await pdfMakeBrowser();
-  const buffer = await pdfMake.createPdf(doc).getBuffer();
+  const output = pdfMake.createPdf(doc);
+  if (!fontsShared) {
+    // The first document parses the fonts as usual; from then on pdfmake reuses them (see font-cache.ts).
+    fontsShared = shareParsedFonts(await output.getStream());
+  }
+  const buffer = await output.getBuffer();
   // pdfmake hands back its own Buffer polyfill; a plain Uint8Array is what IndexedDB and the IPC contract expect.
   return new Uint8Array(buffer);
 }
