@@ -19,22 +19,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { build } from 'vite';
+import { CHROMIUM, CHROMIUM_ARGS, firstChunkCode, waitForServer } from './support';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const CASES = Number(process.env.CASES ?? 100_000);
 const PORT = Number(process.env.BENCH_PORT ?? 4173);
 const BASE = `http://127.0.0.1:${PORT}`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 /** Twenty queries a desk types: references, names, phone, email, postcode, account, summary words. */
@@ -78,22 +68,7 @@ async function seedBundle(): Promise<string> {
       lib: { entry: join(root, 'test/bench/seed-page.ts'), formats: ['iife'], name: 'RedressBenchBundle', fileName: 'seed' },
     },
   });
-  const outputs = (Array.isArray(out) ? out : [out]) as Array<{ output: Array<{ type: string; code?: string }> }>;
-  const chunk = outputs[0].output.find((o) => o.type === 'chunk');
-  if (!chunk?.code) throw new Error('The seeding bundle did not build');
-  return chunk.code;
-}
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer at ${BASE}`);
+  return firstChunkCode(out);
 }
 
 async function portFree(): Promise<boolean> {
@@ -108,7 +83,7 @@ async function portFree(): Promise<boolean> {
 async function launch(profile: string): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
     locale: 'en-GB',
     timezoneId: 'Europe/London',
@@ -230,7 +205,7 @@ async function main() {
   const keep = process.env.BENCH_PROFILE;
   const profile = keep ?? mkdtempSync(join(tmpdir(), 'redress-bench-'));
   try {
-    await waitForServer();
+    await waitForServer(BASE);
     const bundle = await seedBundle();
 
     // --- Seed -------------------------------------------------------------------------------------------------

@@ -14,13 +14,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
+import { CHROMIUM, CHROMIUM_ARGS, firstChunkCode, waitForServer } from './support';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const BATCH = Number(process.env.BATCH ?? 200);
 const PORT = Number(process.env.BENCH_PORT ?? 4174);
 const BASE = `http://127.0.0.1:${PORT}`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const log = (message: string) => process.stderr.write(`[bench:letters] ${message}\n`);
 const round = (n: number) => Math.round(n * 10) / 10;
 
@@ -76,22 +75,7 @@ async function seedBundle(): Promise<string> {
     ],
     build: { write: false, minify: true, lib: { entry: 'virtual:letters-bench', formats: ['iife'], name: 'RedressLettersBench', fileName: 'seed' } },
   });
-  const outputs = (Array.isArray(out) ? out : [out]) as Array<{ output: Array<{ type: string; code?: string }> }>;
-  const chunk = outputs[0].output.find((o) => o.type === 'chunk');
-  if (!chunk?.code) throw new Error('The seeding bundle did not build');
-  return chunk.code;
-}
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer at ${BASE}`);
+  return firstChunkCode(out);
 }
 
 /** Open the post page afresh (a hash route change: the page's JS, pdfmake included, stays loaded) and wait for the list. */
@@ -155,8 +139,8 @@ async function main() {
   const profile = mkdtempSync(join(tmpdir(), 'redress-letters-bench-'));
   try {
     const bundle = await seedBundle();
-    await waitForServer();
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
+    await waitForServer(BASE);
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
     await context.addInitScript('globalThis.__name = (fn) => fn;');
     const page = context.pages()[0] ?? (await context.newPage());
     const seed = async (acks: number, adrs: number) => {
