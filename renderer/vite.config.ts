@@ -20,12 +20,13 @@ export const rendererConfig = {
   plugins: [react(), devCsp],
   css: { postcss: fileURLToPath(new URL('./postcss.config.cjs', import.meta.url)) },
   build: {
-    outDir: fileURLToPath(new URL('../out/web', import.meta.url)),
+    // REDRESS_WEB_OUT / E2E_PORT let several test runs share one machine without clobbering each other.
+    outDir: process.env.REDRESS_WEB_OUT ?? fileURLToPath(new URL('../out/web', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
   },
   server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: { host: '127.0.0.1', port: Number(process.env.E2E_PORT ?? 4173), strictPort: true },
 };
 
 export default defineConfig(rendererConfig);

@@ -82,6 +82,30 @@ export interface PersonRow {
   active: boolean;
 }
 
+/**
+ * An audit entry: something done to the data as a whole (erasure, anonymisation, restore, import) that must be
+ * provable later. Holds NO personal data: ids, counts and kinds only.
+ */
+export interface AuditRow {
+  id: string;
+  /** When it was done (ISO timestamp). */
+  at: string;
+  /** What was done, e.g. 'erasure', 'retention-run', 'restore', 'import'. */
+  kind: string;
+  /** Who did it (the handler's name from the desk, never a customer's). */
+  by: string;
+  /** Plain-words summary without personal data, e.g. "3 cases anonymised". */
+  summary: string;
+  /** Machine-readable detail without personal data (case ids, counts, the legal basis for what was kept). */
+  detail?: Record<string, unknown>;
+}
+
+/** Small app-wide facts that are not the desk's settings: last backup date, last retention run, etc. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
 /** A reminder notification already shown, so it is never shown twice. `id` names what was notified. */
 export interface NotifiedRow {
   id: string;
@@ -100,6 +124,8 @@ export class RedressDatabase extends Dexie {
   caseIndex!: EntityTable<CaseIndexRow, 'caseId'>;
   people!: EntityTable<PersonRow, 'id'>;
   notified!: EntityTable<NotifiedRow, 'id'>;
+  audit!: EntityTable<AuditRow, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name = DB_NAME) {
     // 'strict': Chromium flushes each committed transaction to disk, so a write the desk saw confirmed survives an OS
@@ -127,6 +153,11 @@ export class RedressDatabase extends Dexie {
         await rebuildCaseIndex(tx);
         await seedPeople(tx);
       });
+    // Version 3 (issues #6, #7): the audit trail (no personal data) and app-wide facts (last backup, last retention run).
+    this.version(3).stores({
+      audit: 'id, at, kind',
+      meta: 'key',
+    });
   }
 }
 
