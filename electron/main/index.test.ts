@@ -18,9 +18,12 @@ const fake = vi.hoisted(() => {
     setDevicePermissionHandler: () => calls.push('session.devicePermission'),
     setSpellCheckerLanguages: (languages: string[]) => calls.push(`spellcheck ${languages.join(',')}`),
   };
+  const windowCalls: string[] = [];
+  let minimized = true;
   class BrowserWindow {
     static getAllWindows = () => windows;
     record: { options: Record<string, unknown>; url?: string };
+    webContents = { send: (...args: unknown[]) => windowCalls.push(`send ${args.join(' ')}`), isLoading: () => false, once: () => undefined };
     constructor(options: Record<string, unknown>) {
       this.record = { options };
       windows.push(this.record);
@@ -35,11 +38,27 @@ const fake = vi.hoisted(() => {
     on() {
       return this;
     }
-    show() {}
+    show() {
+      windowCalls.push('show');
+    }
+    focus() {
+      windowCalls.push('focus');
+    }
+    restore() {
+      windowCalls.push('restore');
+      minimized = false;
+    }
+    isMinimized() {
+      return minimized;
+    }
+    maximize() {
+      windowCalls.push('maximize');
+    }
     isDestroyed() {
       return false;
     }
   }
+  const menus: { template: Record<string, unknown>[] }[] = [];
   const electron = {
     app: {
       isPackaged: true,
@@ -49,7 +68,8 @@ const fake = vi.hoisted(() => {
       on: (event: string, listener: Listener) => appListeners.set(event, listener),
       whenReady: () => ready,
       isReady: () => true,
-      getPath: () => '/home/desk/Documents',
+      getPath: (name: string) => `/nonexistent/redress-test/${name}`,
+      getName: () => 'Redress',
       quit: () => calls.push('app.quit'),
       exit: () => calls.push('app.exit'),
     },
@@ -66,7 +86,21 @@ const fake = vi.hoisted(() => {
     BrowserWindow,
     dialog: { showSaveDialog: () => Promise.resolve({ canceled: true }) },
     Notification: Object.assign(class {}, { isSupported: () => false }),
-    shell: { openExternal: () => Promise.resolve() },
+    shell: {
+      openExternal: () => Promise.resolve(),
+      openPath: (folder: string) => {
+        calls.push(`shell.openPath ${folder}`);
+        return Promise.resolve('');
+      },
+    },
+    Menu: {
+      buildFromTemplate: (template: Record<string, unknown>[]) => ({ template }),
+      setApplicationMenu: (menu: { template: Record<string, unknown>[] }) => menus.push(menu),
+    },
+    screen: {
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+    },
   };
   return {
     electron,
@@ -74,6 +108,9 @@ const fake = vi.hoisted(() => {
     appListeners,
     ipcHandlers,
     windows,
+    windowCalls,
+    menus,
+    minimise: () => (minimized = true),
     resolveReady,
     getProtocolHandler: () => protocolHandler,
   };
@@ -111,12 +148,35 @@ describe('electron/main/index.ts (bootstrap, with a fake Electron)', () => {
     expect(fake.calls).toEqual(
       expect.arrayContaining(['protocol.handle app', 'session.permissionRequest', 'session.permissionCheck']),
     );
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual(['redress:notify', 'redress:print-pdf', 'redress:save-file']);
+    expect([...fake.ipcHandlers.keys()]).toEqual(expect.arrayContaining(['redress:notify', 'redress:print-pdf', 'redress:save-file']));
     const [window] = fake.windows;
     expect(window!.url).toBe('app://redress/index.html');
     const prefs = window!.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false });
     expect(String(prefs.preload)).toMatch(/[\\/]preload[\\/]index\.cjs$/);
+  });
+
+  it('opens the window at the default size when nothing was saved (window-state.ts)', () => {
+    expect(fake.windows[0]!.options).toMatchObject({ width: 1280, height: 860, minWidth: 960, minHeight: 640 });
+    expect(fake.windows[0]!.options).not.toHaveProperty('x');
+  });
+
+  it('installs the native menu; its commands reach the window, and Open data folder opens userData', () => {
+    expect(fake.menus).toHaveLength(1);
+    type Item = { label?: string; click?: () => void; submenu?: Item[] };
+    const items = (fake.menus[0]!.template as Item[]).flatMap((menu) => menu.submenu ?? []);
+    items.find((item) => item.label === 'New complaint')!.click!();
+    expect(fake.windowCalls).toContain('send redress:menu-command new-complaint');
+    items.find((item) => item.label === 'Open data folder')!.click!();
+    expect(fake.calls).toContain('shell.openPath /nonexistent/redress-test/userData');
+  });
+
+  it('a second start brings the one window forward (restored if minimised) instead of opening another', () => {
+    fake.windowCalls.length = 0;
+    fake.minimise();
+    fake.appListeners.get('second-instance')!({}, ['redress.exe'], '/');
+    expect(fake.windowCalls).toEqual(['restore', 'show', 'focus']);
+    expect(fake.windows).toHaveLength(1);
   });
 
   it('refuses IPC from the dev server when packaged', async () => {

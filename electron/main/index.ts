@@ -1,16 +1,20 @@
 // The desktop shell's bootstrap: wires Electron's real APIs into the small, tested modules beside this file.
 // Keep logic out of here; if something needs a branch, it belongs in a module with a test.
-import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell } from 'electron';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import windowIcon from '../../resources/icon.png?asset';
 import { applyGuards, denyAllPermissions } from './guards';
+import { createAutoBackupHandlers } from './handlers/backup';
 import { createNotifyHandler } from './handlers/notify';
 import { createPrintPdfHandler } from './handlers/print';
 import { createSaveFileHandler } from './handlers/save-file';
 import { registerIpcHandlers } from './ipc';
+import { createMenuSender, createOpenDataFolder, installMenu } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, trustedOrigins } from './origin';
 import { createAppProtocolHandler, registerAppScheme } from './protocol';
-import { createMainWindow } from './window';
+import { createMainWindow, MAIN_WINDOW_SIZE } from './window';
+import { readWindowState, restoreWindowState, trackWindowState, WINDOW_STATE_FILE } from './window-state';
 
 /** Same as appId in build/electron-builder.yml: Windows ties notifications and the taskbar to it. */
 const APP_USER_MODEL_ID = 'uk.co.redress.desk';
@@ -25,13 +29,19 @@ let mainWindow: BrowserWindow | null = null;
 
 function openMainWindow(): BrowserWindow {
   if (mainWindow && !mainWindow.isDestroyed()) return mainWindow;
+  // Where the user left it, if that still fits on a screen (window-state.ts).
+  const stateFile = path.join(app.getPath('userData'), WINDOW_STATE_FILE);
+  const restored = restoreWindowState(readWindowState(stateFile), screen, MAIN_WINDOW_SIZE);
   const window = createMainWindow({
     BrowserWindow,
     preloadPath,
     iconPath: windowIcon,
     devTools: !app.isPackaged,
+    bounds: restored.bounds,
+    maximize: restored.isMaximized,
     url: devServerUrl ?? APP_ENTRY_URL,
   });
+  trackWindowState(window, { file: stateFile });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -86,8 +96,22 @@ if (!app.requestSingleInstanceLock()) {
         }),
         notify: createNotifyHandler({ Notification, getWindow: () => mainWindow, iconPath: windowIcon }),
         printPdf: createPrintPdfHandler({ BrowserWindow, tempFolder: () => app.getPath('temp') }),
+        autoBackup: createAutoBackupHandlers({
+          showOpenDialog: (options) =>
+            mainWindow && !mainWindow.isDestroyed() ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+          configFolder: () => app.getPath('userData'),
+          defaultFolder: () => app.getPath('documents'),
+        }),
       });
 
+      installMenu({
+        Menu,
+        platform: process.platform,
+        appName: app.getName(),
+        isDev: !app.isPackaged,
+        send: createMenuSender(openMainWindow),
+        openDataFolder: createOpenDataFolder({ userDataPath: () => app.getPath('userData'), openPath: (folder) => shell.openPath(folder) }),
+      });
       openMainWindow();
       // macOS: clicking the dock icon with no window open brings one back.
       app.on('activate', () => {

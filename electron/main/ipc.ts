@@ -15,7 +15,11 @@ import {
   type SaveFileRequest,
   type SaveFileResult,
   saveFileRequestSchema,
+  autoBackupSettingsRequestSchema,
+  autoBackupWriteRequestSchema,
+  emptyRequestSchema,
 } from '../../shared/ipc/contract';
+import type { AutoBackupHandlers } from './handlers/backup';
 import { isTrustedUrl } from './origin';
 
 export type Refusal = { ok: false; error: string };
@@ -42,19 +46,40 @@ export interface ValidatedHandlerOptions<Schema extends z.ZodType, Result> {
   log?: (message: string) => void;
 }
 
+function safeFrameUrl(event: SenderInfo): string {
+  try {
+    return String(event.senderFrame?.url ?? 'no frame').slice(0, 200);
+  } catch {
+    return 'unreadable frame';
+  }
+}
+
 /** Wrap a handler with the sender and payload checks and a last-resort catch. */
 export function validatedHandler<Schema extends z.ZodType, Result>(
   options: ValidatedHandlerOptions<Schema, Result>,
 ): (event: SenderInfo, payload?: unknown, ...extra: unknown[]) => Promise<Result | Refusal> {
   const log = options.log ?? ((message: string) => console.warn(message));
   return async (event, payload, ...extra) => {
-    const refusedSender = senderRefusal(event, options.trustedOrigins);
+    let refusedSender: string | null;
+    try {
+      refusedSender = senderRefusal(event, options.trustedOrigins);
+    } catch {
+      refusedSender = 'the sender could not be identified';
+    }
     if (refusedSender) {
-      log(`Redress: refused ${options.channel}: ${refusedSender} (${event.senderFrame?.url ?? 'no frame'})`);
+      log(`Redress: refused ${options.channel}: ${refusedSender} (${safeFrameUrl(event)})`);
       return { ok: false, error: `Refused: ${refusedSender}.` };
     }
     if (extra.length > 0) return { ok: false, error: 'Refused: expected exactly one request object.' };
-    const parsed = options.schema.safeParse(payload);
+    let parsed: z.ZodSafeParseResult<z.output<Schema>>;
+    try {
+      parsed = options.schema.safeParse(payload) as z.ZodSafeParseResult<z.output<Schema>>;
+    } catch (error) {
+      // Structured clone makes this unreachable through real IPC (no getters or proxies survive it); kept so that no
+      // payload whatever can make a handler reject instead of answering.
+      log(`Redress: refused ${options.channel}: unreadable payload (${String(error)})`);
+      return { ok: false, error: 'Refused: invalid request (the payload could not be read).' };
+    }
     if (!parsed.success) {
       const problems = describeIssues(parsed.error);
       log(`Redress: refused ${options.channel}: ${problems}`);
@@ -75,6 +100,8 @@ export interface IpcHandlerDeps {
   saveFile: (request: SaveFileRequest) => Promise<SaveFileResult>;
   notify: (request: NotifyRequest) => Promise<NotifyResult>;
   printPdf: (request: PrintPdfRequest) => Promise<PrintPdfResult>;
+  /** The automatic daily backup (handlers/backup.ts); its four channels are registered when given. */
+  autoBackup?: AutoBackupHandlers;
   log?: (message: string) => void;
 }
 
@@ -93,4 +120,23 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): void {
     IPC_CHANNELS.printPdf,
     validatedHandler({ ...common, channel: IPC_CHANNELS.printPdf, schema: printPdfRequestSchema, handle: deps.printPdf }),
   );
+  const autoBackup = deps.autoBackup;
+  if (autoBackup) {
+    deps.ipcMain.handle(
+      IPC_CHANNELS.autoBackupStatus,
+      validatedHandler({ ...common, channel: IPC_CHANNELS.autoBackupStatus, schema: emptyRequestSchema, handle: () => autoBackup.status() }),
+    );
+    deps.ipcMain.handle(
+      IPC_CHANNELS.autoBackupChooseFolder,
+      validatedHandler({ ...common, channel: IPC_CHANNELS.autoBackupChooseFolder, schema: emptyRequestSchema, handle: () => autoBackup.chooseFolder() }),
+    );
+    deps.ipcMain.handle(
+      IPC_CHANNELS.autoBackupConfigure,
+      validatedHandler({ ...common, channel: IPC_CHANNELS.autoBackupConfigure, schema: autoBackupSettingsRequestSchema, handle: autoBackup.configure }),
+    );
+    deps.ipcMain.handle(
+      IPC_CHANNELS.autoBackupWrite,
+      validatedHandler({ ...common, channel: IPC_CHANNELS.autoBackupWrite, schema: autoBackupWriteRequestSchema, handle: autoBackup.write }),
+    );
+  }
 }

@@ -86,3 +86,31 @@ describe('createMainWindow', () => {
     expect(events).toEqual(['load app://redress/index.html', 'show']);
   });
 });
+
+describe('restored size and place', () => {
+  it('opens at the restored bounds, keeping the minimum size and every security preference', () => {
+    const options = mainWindowOptions({ preloadPath: '/p.cjs', bounds: { x: 40, y: 30, width: 1500, height: 900 } });
+    expect(options).toMatchObject({ x: 40, y: 30, width: 1500, height: 900, minWidth: 960, minHeight: 640 });
+    expect(options.webPreferences).toEqual(mainWindowOptions('/p.cjs').webPreferences);
+    expect(mainWindowOptions({ preloadPath: '/p.cjs', bounds: { width: 1000, height: 700 } })).not.toHaveProperty('x');
+  });
+
+  it('maximises before showing when the user left it maximised', () => {
+    const events: string[] = [];
+    class FakeWindow {
+      loadURL() {
+        return Promise.resolve();
+      }
+      once() {
+        return this;
+      }
+      show() {}
+      maximize() {
+        events.push('maximize');
+      }
+    }
+    createMainWindow({ BrowserWindow: FakeWindow as never, preloadPath: '/p.cjs', url: 'app://redress/', maximize: true });
+    createMainWindow({ BrowserWindow: FakeWindow as never, preloadPath: '/p.cjs', url: 'app://redress/' });
+    expect(events).toEqual(['maximize']);
+  });
+});

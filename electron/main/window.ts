@@ -8,18 +8,24 @@ export interface MainWindowOptionsInput {
   iconPath?: string;
   /** DevTools only while developing. */
   devTools?: boolean;
+  /** Where and how large to open (window-state.ts); absent: the default size, centred. */
+  bounds?: { x?: number; y?: number; width: number; height: number };
 }
+
+/** The main window's default and smallest sizes (window-state.ts restores within these). */
+export const MAIN_WINDOW_SIZE = { defaultWidth: 1280, defaultHeight: 860, minWidth: 960, minHeight: 640 } as const;
 
 export function mainWindowOptions(
   input: string | MainWindowOptionsInput,
 ): BrowserWindowConstructorOptions {
-  const { preloadPath, iconPath, devTools = false } = typeof input === 'string' ? { preloadPath: input } : input;
+  const { preloadPath, iconPath, devTools = false, bounds } = typeof input === 'string' ? { preloadPath: input } : input;
   return {
     title: 'Redress',
-    width: 1280,
-    height: 860,
-    minWidth: 960,
-    minHeight: 640,
+    width: MAIN_WINDOW_SIZE.defaultWidth,
+    height: MAIN_WINDOW_SIZE.defaultHeight,
+    ...bounds,
+    minWidth: MAIN_WINDOW_SIZE.minWidth,
+    minHeight: MAIN_WINDOW_SIZE.minHeight,
     // Shown on 'ready-to-show' so the user never sees an empty white frame.
     show: false,
     backgroundColor: '#f8f9fa',
@@ -47,21 +53,26 @@ export function mainWindowOptions(
 }
 
 /** The slice of BrowserWindow the factory uses, so tests can pass a fake class. */
-export type BrowserWindowLike = Pick<BrowserWindow, 'loadURL' | 'once' | 'show'>;
+export type BrowserWindowLike = Pick<BrowserWindow, 'loadURL' | 'once' | 'show'> & Partial<Pick<BrowserWindow, 'maximize'>>;
 
 export interface CreateMainWindowDeps<W extends BrowserWindowLike> {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => W;
   preloadPath: string;
   iconPath?: string;
   devTools?: boolean;
+  bounds?: MainWindowOptionsInput['bounds'];
+  /** Maximise before showing (the state the user left it in). */
+  maximize?: boolean;
   /** app://redress/index.html when packaged, the dev server's URL while developing. */
   url: string;
 }
 
 export function createMainWindow<W extends BrowserWindowLike>(deps: CreateMainWindowDeps<W>): W {
   const window = new deps.BrowserWindow(
-    mainWindowOptions({ preloadPath: deps.preloadPath, iconPath: deps.iconPath, devTools: deps.devTools }),
+    mainWindowOptions({ preloadPath: deps.preloadPath, iconPath: deps.iconPath, devTools: deps.devTools, bounds: deps.bounds }),
   );
+  // Maximised before it is first shown, so it never flashes at its restored size first.
+  if (deps.maximize) window.maximize?.();
   window.once('ready-to-show', () => window.show());
   window.loadURL(deps.url).catch((error: unknown) => {
     console.error(`Redress: could not load ${deps.url}:`, error);

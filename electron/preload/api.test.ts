@@ -23,10 +23,55 @@ function fakeIpcRenderer() {
 }
 
 describe('preload API', () => {
-  it('exposes exactly the RedressApi: kind, saveFile, notify, printPdf, onNotificationClick', () => {
+  it('exposes exactly the RedressApi: kind, saveFile, notify, printPdf, onNotificationClick, onMenuCommand', () => {
     const api = createRedressApi(fakeIpcRenderer().ipc);
-    expect(Object.keys(api).sort()).toEqual(['kind', 'notify', 'onNotificationClick', 'printPdf', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['autoBackup', 'kind', 'notify', 'onMenuCommand', 'onNotificationClick', 'printPdf', 'saveFile']);
     expect(api.kind).toBe('desktop');
+  });
+
+  it('passes on the Electron, Chromium and Node versions only, frozen', () => {
+    const api = createRedressApi(fakeIpcRenderer().ipc, {
+      electron: '45.4.1',
+      chrome: '142.0.7444.59',
+      node: '22.20.0',
+      ...({ openssl: '3.0', v8: '14' } as object),
+    });
+    expect(api.versions).toEqual({ electron: '45.4.1', chrome: '142.0.7444.59', node: '22.20.0' });
+    expect(Object.isFrozen(api.versions)).toBe(true);
+    expect(createRedressApi(fakeIpcRenderer().ipc, {}).versions).toBeUndefined();
+  });
+
+  it('passes menu commands to the listener, only known ones, until unsubscribed', () => {
+    const { ipc, emit, listeners } = fakeIpcRenderer();
+    const api = createRedressApi(ipc);
+    const listener = vi.fn();
+    const unsubscribe = api.onMenuCommand(listener);
+    emit(IPC_CHANNELS.menuCommand, 'new-complaint');
+    emit(IPC_CHANNELS.menuCommand, 'rm -rf');
+    emit(IPC_CHANNELS.menuCommand, { command: 'about' });
+    emit(IPC_CHANNELS.menuCommand, 'about');
+    expect(listener.mock.calls).toEqual([['new-complaint'], ['about']]);
+    unsubscribe();
+    emit(IPC_CHANNELS.menuCommand, 'print');
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(listeners.get(IPC_CHANNELS.menuCommand)?.size).toBe(0);
+  });
+
+  it('sends the automatic backup requests on their channels, never a path', async () => {
+    const { ipc, invoke } = fakeIpcRenderer();
+    const api = createRedressApi(ipc);
+    const data = new Uint8Array([0x1f, 0x8b, 1]);
+    await api.autoBackup.status();
+    await api.autoBackup.chooseFolder();
+    await api.autoBackup.configure({ enabled: true, keep: 14 });
+    await api.autoBackup.write({ data });
+    expect(invoke.mock.calls).toEqual([
+      [IPC_CHANNELS.autoBackupStatus, {}],
+      [IPC_CHANNELS.autoBackupChooseFolder, {}],
+      [IPC_CHANNELS.autoBackupConfigure, { enabled: true, keep: 14 }],
+      [IPC_CHANNELS.autoBackupWrite, { data }],
+    ]);
+    expect(Object.isFrozen(api.autoBackup)).toBe(true);
   });
 
   it('sends each request on its channel, and only the request', async () => {

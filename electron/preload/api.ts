@@ -2,18 +2,43 @@
 // names, no Node: the renderer can ask for these things and nothing else. Kept free of a runtime `electron` import
 // so it can be tested in plain Node with a fake ipcRenderer.
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { IPC_CHANNELS } from '../../shared/ipc/channels';
-import type { NotifyResult, PrintPdfResult, RedressApi, SaveFileResult } from '../../shared/ipc/contract';
+import { IPC_CHANNELS, isMenuCommand, type MenuCommand } from '../../shared/ipc/channels';
+import type {
+  AutoBackupApi,
+  AutoBackupStatusResult,
+  AutoBackupWriteResult,
+  NotifyResult,
+  PrintPdfResult,
+  RedressApi,
+  SaveFileResult,
+  ShellVersions,
+} from '../../shared/ipc/contract';
 
 export type IpcRendererLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
-export function createRedressApi(ipcRenderer: IpcRendererLike): RedressApi {
+/** `process.versions` as the sandboxed preload sees it; only these three strings are passed on. */
+export type RuntimeVersions = Partial<Record<'electron' | 'chrome' | 'node', string | undefined>>;
+
+function shellVersions(versions: RuntimeVersions | undefined): ShellVersions | undefined {
+  if (!versions?.electron) return undefined;
+  return Object.freeze({ electron: String(versions.electron), chrome: String(versions.chrome ?? ''), node: String(versions.node ?? '') });
+}
+
+export function createRedressApi(ipcRenderer: IpcRendererLike, versions?: RuntimeVersions): RedressApi {
+  const shell = shellVersions(versions);
   return {
     kind: 'desktop',
+    ...(shell ? { versions: shell } : {}),
     // Only the request object crosses: extra arguments from the page are dropped here.
     saveFile: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveFile, request) as Promise<SaveFileResult>,
     notify: (request) => ipcRenderer.invoke(IPC_CHANNELS.notify, request) as Promise<NotifyResult>,
     printPdf: (request) => ipcRenderer.invoke(IPC_CHANNELS.printPdf, request) as Promise<PrintPdfResult>,
+    autoBackup: Object.freeze({
+      status: () => ipcRenderer.invoke(IPC_CHANNELS.autoBackupStatus, {}) as Promise<AutoBackupStatusResult>,
+      chooseFolder: () => ipcRenderer.invoke(IPC_CHANNELS.autoBackupChooseFolder, {}) as Promise<AutoBackupStatusResult>,
+      configure: (request) => ipcRenderer.invoke(IPC_CHANNELS.autoBackupConfigure, request) as Promise<AutoBackupStatusResult>,
+      write: (request) => ipcRenderer.invoke(IPC_CHANNELS.autoBackupWrite, request) as Promise<AutoBackupWriteResult>,
+    } satisfies AutoBackupApi),
     onNotificationClick: (listener) => {
       // The page never sees the IPC event object (it carries `sender`).
       const forward = (_event: IpcRendererEvent, caseId: unknown) => {
@@ -22,6 +47,16 @@ export function createRedressApi(ipcRenderer: IpcRendererLike): RedressApi {
       ipcRenderer.on(IPC_CHANNELS.notificationClicked, forward);
       return () => {
         ipcRenderer.removeListener(IPC_CHANNELS.notificationClicked, forward);
+      };
+    },
+    onMenuCommand: (listener) => {
+      // Only the known commands reach the page, and never the IPC event object.
+      const forward = (_event: IpcRendererEvent, command: unknown) => {
+        if (isMenuCommand(command)) listener(command satisfies MenuCommand);
+      };
+      ipcRenderer.on(IPC_CHANNELS.menuCommand, forward);
+      return () => {
+        ipcRenderer.removeListener(IPC_CHANNELS.menuCommand, forward);
       };
     },
   } satisfies RedressApi;

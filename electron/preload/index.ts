@@ -2,4 +2,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createRedressApi } from './api';
 
-contextBridge.exposeInMainWorld('redress', Object.freeze(createRedressApi(ipcRenderer)));
+// A sandboxed preload still sees process.versions; only the Electron, Chromium and Node versions are passed on.
+contextBridge.exposeInMainWorld('redress', Object.freeze(createRedressApi(ipcRenderer, process.versions)));

@@ -4,6 +4,21 @@ export const IPC_CHANNELS = {
   notify: 'redress:notify',
   printPdf: 'redress:print-pdf',
   notificationClicked: 'redress:notification-clicked',
+  /** Main → renderer: a command chosen in the desktop's native menu (MenuCommand in contract.ts). */
+  menuCommand: 'redress:menu-command',
+  /** The automatic daily backup (desktop): status, choose the folder, settings, write one. */
+  autoBackupStatus: 'redress:auto-backup-status',
+  autoBackupChooseFolder: 'redress:auto-backup-choose-folder',
+  autoBackupConfigure: 'redress:auto-backup-configure',
+  autoBackupWrite: 'redress:auto-backup-write',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
+
+/** Commands the desktop's native menu sends to the page on IPC_CHANNELS.menuCommand (electron/main/menu.ts). */
+export const MENU_COMMANDS = ['new-complaint', 'search', 'print', 'back-up', 'about', 'settings'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}

@@ -61,6 +61,75 @@ export type PrintPdfRequest = z.infer<typeof printPdfRequestSchema>;
 /** printed: the print dialog was shown and not cancelled (as far as the platform can tell). */
 export type PrintPdfResult = { ok: true; printed: boolean } | { ok: false; error: string };
 
+// --- Automatic daily backup (desktop only) ---------------------------------------------------------------------
+// The user picks the folder in main's own dialog; the renderer never names a path or a file. The renderer makes the
+// backup's bytes (it holds the database) and hands them over; main names the file, writes it atomically into the
+// chosen folder and keeps the last `keep` of its own files there (electron/main/handlers/backup.ts).
+
+export const AUTO_BACKUP_KEEP_DEFAULT = 14;
+export const AUTO_BACKUP_KEEP_MAX = 365;
+
+/** The requests that carry nothing: an empty object, so a stray argument is refused. */
+export const emptyRequestSchema = z.object({}).strict();
+export type EmptyRequest = z.infer<typeof emptyRequestSchema>;
+
+export const autoBackupSettingsRequestSchema = z
+  .object({
+    enabled: z.boolean(),
+    keep: z.number().int('must be a whole number').min(1, 'must be at least 1').max(AUTO_BACKUP_KEEP_MAX, `must be at most ${AUTO_BACKUP_KEEP_MAX}`),
+  })
+  .strict();
+export type AutoBackupSettingsRequest = z.infer<typeof autoBackupSettingsRequestSchema>;
+
+export const autoBackupWriteRequestSchema = z
+  .object({
+    /** A backup file (shared/backup/format.ts): gzip, checked again by main before it is written. */
+    data: z
+      .custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be the backup bytes (a Uint8Array)')
+      .refine((d) => d.byteLength <= MAX_SAVE_BYTES, 'is larger than 512 MB')
+      .refine((d) => d.byteLength >= 2 && d[0] === 0x1f && d[1] === 0x8b, 'must be a Redress backup (gzip)'),
+  })
+  .strict();
+export type AutoBackupWriteRequest = z.infer<typeof autoBackupWriteRequestSchema>;
+
+export interface AutoBackupStatus {
+  /** False in web mode: a browser cannot write into a folder on its own. */
+  available: boolean;
+  enabled: boolean;
+  /** The chosen folder, to show (main's choice; never sent back by the renderer). */
+  folder: string | null;
+  keep: number;
+  lastWrittenAt: string | null;
+  lastFileName: string | null;
+  /** The last automatic backup failed: why (cleared by the next success). */
+  lastError: string | null;
+  /** On, with a folder, and the last backup is older than a day (or there is none). */
+  due: boolean;
+}
+export type AutoBackupStatusResult = ({ ok: true } & AutoBackupStatus) | { ok: false; error: string };
+export type AutoBackupWriteResult =
+  | { ok: true; written: true; fileName: string; removed: string[] }
+  | { ok: true; written: false; reason: string }
+  | { ok: false; error: string };
+
+export interface AutoBackupApi {
+  status(): Promise<AutoBackupStatusResult>;
+  /** Desktop: main shows the OS folder dialog; cancelling keeps the previous choice. */
+  chooseFolder(): Promise<AutoBackupStatusResult>;
+  configure(request: AutoBackupSettingsRequest): Promise<AutoBackupStatusResult>;
+  write(request: AutoBackupWriteRequest): Promise<AutoBackupWriteResult>;
+}
+
+export { isMenuCommand, MENU_COMMANDS, type MenuCommand } from './channels';
+import type { MenuCommand } from './channels';
+
+/** The desktop shell's runtime, shown in the About box. */
+export interface ShellVersions {
+  readonly electron: string;
+  readonly chrome: string;
+  readonly node: string;
+}
+
 export interface RedressApi {
   readonly kind: 'desktop' | 'web';
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
@@ -69,6 +138,12 @@ export interface RedressApi {
   printPdf(request: PrintPdfRequest): Promise<PrintPdfResult>;
   /** Subscribe to clicks on notifications; returns an unsubscribe function. */
   onNotificationClick(listener: (caseId: string) => void): () => void;
+  /** The automatic daily backup into a folder the user chose (desktop); in web mode it says it is not available. */
+  readonly autoBackup: AutoBackupApi;
+  /** Subscribe to the desktop menu's commands (web mode has no native menu: never called); returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Desktop only: the versions of Electron, Chromium and Node the app runs on. */
+  readonly versions?: ShellVersions;
 }
 
 /** Turn a zod failure into one readable line naming the field. */

@@ -1,9 +1,11 @@
 // The acknowledgement letter (REGULATION.md §1): the reference, when and how the complaint reached us, what happens
 // next and by when, how to escalate, from when the customer can go to the ADR scheme, and other formats on offer.
 import type { CaseRecord, DeskSettings } from '../model/case';
+import type { AdrSchemeLocalNames } from '../rules/adr-schemes';
 import type { Clock } from '../rules/types';
 import { letterAddressee } from './addressee';
 import type { LetterDocument } from './document';
+import type { ParagraphEdits } from './edits';
 import {
   DEFAULT_LANGUAGE,
   type LetterLanguage,
@@ -20,6 +22,8 @@ export interface AdrSchemeContact {
   name: string;
   website: string;
   phone: string;
+  /** Its names in other languages, from the scheme directory (see schemeNameIn). */
+  names?: AdrSchemeLocalNames;
 }
 
 export interface AcknowledgementNextSteps {
@@ -45,6 +49,8 @@ export interface AcknowledgementInput {
   /** Large print (16 pt body), when the customer's communication needs call for it. */
   largePrint?: boolean;
   nextSteps: AcknowledgementNextSteps;
+  /** The desk's edits to the draft's catalogue paragraphs, by paragraph id (see ./edits.ts). */
+  edits?: ParagraphEdits;
 }
 
 /** The acknowledgement letter as a pdfmake document definition. Throws if the addressee has no postal address. */
@@ -114,6 +120,7 @@ export function acknowledgementLetter(input: AcknowledgementInput): LetterDocume
     body: [...opening, whatHappensNext, howToEscalate, independentHelp, otherFormats],
     handlerName: input.handlerName,
     largePrint: input.largePrint,
+    edits: input.edits,
   });
 }
 
@@ -169,7 +176,9 @@ export function nextStepsFromEvaluation(
   const scheme = extras.adrScheme ?? evaluation.adrScheme ?? undefined;
   return {
     ...extras,
-    ...(scheme ? { adrScheme: { name: scheme.name, website: scheme.website, phone: scheme.phone } } : {}),
+    ...(scheme
+      ? { adrScheme: { name: scheme.name, website: scheme.website, phone: scheme.phone, ...(scheme.names ? { names: scheme.names } : {}) } }
+      : {}),
     firstResponseDueOn: dueOn('first-response'),
     adrAvailableOn: dueOn('adr-letter'),
   };

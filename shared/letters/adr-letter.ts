@@ -80,5 +80,6 @@ export function adrLetter(input: AdrLetterInput): LetterDocument {
     ],
     handlerName: input.handlerName,
     largePrint: input.largePrint,
+    edits: input.edits,
   });
 }

@@ -7,6 +7,7 @@ import { enCA } from 'date-fns/locale/en-CA';
 import { enGB } from 'date-fns/locale/en-GB';
 import { frCA } from 'date-fns/locale/fr-CA';
 import type { Channel } from '../model/case';
+import { adrSchemeNameIn, type AdrSchemeLocalNames } from '../rules/adr-schemes';
 
 /** British English. The source language: its keys and placeholders are the contract every other language meets. */
 const EN_GB = {
@@ -338,11 +339,6 @@ export interface LanguagePack {
   /** date-fns patterns: a date in words, and the same with the weekday (for deadlines). */
   datePattern: string;
   dateWithWeekdayPattern: string;
-  /**
-   * How this language names an ADR scheme, by directory id, where the directory only holds the English name (the
-   * CCTS is the CPRST in French). Contact details still come from the directory.
-   */
-  schemeNames?: Readonly<Record<string, { readonly full: string; readonly inSentence: string }>>;
   /** English: "the Communications Ombudsman", but "CISAS (…)" (a name that starts with an acronym takes none). */
   schemeArticle?: string;
 }
@@ -372,9 +368,6 @@ export const LANGUAGES = {
     // "1er janvier 2027", "18 novembre 2026", "mercredi 25 novembre 2026"
     datePattern: 'do MMMM yyyy',
     dateWithWeekdayPattern: 'EEEE do MMMM yyyy',
-    schemeNames: {
-      ccts: { full: 'Commission des plaintes relatives aux services de télécom-télévision (CPRST)', inSentence: 'CPRST' },
-    },
   },
 } as const satisfies Record<string, LanguagePack>;
 
@@ -468,10 +461,19 @@ export function dateWithWeekdayInWords(language: LetterLanguage, iso: string): s
   return format(parseIsoDate(iso), pack.dateWithWeekdayPattern, { locale: pack.locale });
 }
 
-/** A scheme's name as this language writes it in a sentence: the directory's name unless the language has its own. */
-export function schemeNameIn(language: LetterLanguage, scheme: { id?: string; name: string }): string {
+/** What naming a scheme takes: its directory name, and its names in other languages (the directory's `names`). */
+export interface NamedScheme {
+  name: string;
+  names?: AdrSchemeLocalNames;
+}
+
+/**
+ * A scheme's name as this language writes it in a sentence: the name the scheme directory gives for this language
+ * (the CCTS is the CPRST in French), else its (English) directory name, with the language's article.
+ */
+export function schemeNameIn(language: LetterLanguage, scheme: NamedScheme): string {
   const pack = languagePack(language);
-  const own = scheme.id === undefined ? undefined : pack.schemeNames?.[scheme.id]?.inSentence;
+  const own = adrSchemeNameIn(scheme, language)?.inSentence;
   if (own) return own;
   const name = scheme.name.trim();
   const firstWord = name.split(/[\s(]/)[0];
@@ -479,7 +481,7 @@ export function schemeNameIn(language: LetterLanguage, scheme: { id?: string; na
   return pack.schemeArticle && !acronym ? `${pack.schemeArticle} ${name}` : name;
 }
 
-/** A scheme's full name in this language (heading the contact details). */
-export function schemeFullNameIn(language: LetterLanguage, scheme: { id?: string; name: string }): string {
-  return (scheme.id === undefined ? undefined : languagePack(language).schemeNames?.[scheme.id]?.full) ?? scheme.name.trim();
+/** A scheme's full name in this language (heading the contact details), from the scheme directory. */
+export function schemeFullNameIn(language: LetterLanguage, scheme: NamedScheme): string {
+  return adrSchemeNameIn(scheme, language)?.full ?? scheme.name.trim();
 }

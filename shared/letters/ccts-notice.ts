@@ -47,5 +47,6 @@ export function cctsNoticeLetter(input: CctsNoticeInput): LetterDocument {
     ],
     handlerName: input.handlerName,
     largePrint: input.largePrint,
+    edits: input.edits,
   });
 }

@@ -2,7 +2,7 @@
 // gives it on the letter's date, the scheme's contact block, and the ADR timings read from the rules engine's
 // regimes (never typed into a template).
 import type { CaseRecord, DeskSettings } from '../model/case';
-import { type AdrDirectory, DEFAULT_ADR_DIRECTORY, getAdrScheme } from '../rules/adr-schemes';
+import { type AdrDirectory, type AdrSchemeDetailsWithNames, DEFAULT_ADR_DIRECTORY, getAdrScheme } from '../rules/adr-schemes';
 import { addMonths } from '../rules/dates';
 import { DEFAULT_REGIMES, type RegimeRegistry, regimeVersionFor } from '../rules/regimes';
 import type { AdrSchemeDetails, Duration } from '../rules/types';
@@ -17,6 +17,7 @@ import {
   schemeNameIn,
 } from './catalogue';
 import type { LetterContent, LetterText } from './document';
+import type { ParagraphEdits } from './edits';
 import { joinSentences, paragraph, section } from './layout';
 
 /** What every letter needs besides its own content. */
@@ -30,6 +31,8 @@ export interface LetterBaseInput {
   language?: LetterLanguage;
   /** Large print (16 pt body), when the customer's communication needs call for it. */
   largePrint?: boolean;
+  /** The desk's edits to the draft's catalogue paragraphs, by paragraph id (see ./edits.ts). */
+  edits?: ParagraphEdits;
 }
 
 /** Which ADR scheme a letter names: its directory id (or an alias); its details are read for the letter's date. */
@@ -75,7 +78,7 @@ export function handlerParagraph(basics: LetterBasics): LetterText {
 }
 
 /** The scheme's details in force on the letter's date, from the versioned directory. */
-export function schemeOn(choice: SchemeChoice, issuedOn: string): AdrSchemeDetails {
+export function schemeOn(choice: SchemeChoice, issuedOn: string): AdrSchemeDetailsWithNames {
   return getAdrScheme(choice.schemeId, issuedOn, choice.directory ?? DEFAULT_ADR_DIRECTORY);
 }
 

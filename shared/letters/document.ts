@@ -29,6 +29,13 @@ interface LetterNode extends LetterStyle {
 /** Text; an array is one paragraph made of inline pieces (e.g. a bold date inside a sentence). */
 export interface LetterText extends LetterNode {
   text: string | Array<string | LetterText>;
+  // Redress's own marks on a body paragraph (pdfmake ignores them; see ./edits.ts):
+  /** The paragraph's stable id for the desk's edits: the catalogue key it came from. */
+  paragraphId?: string;
+  /** It carries what the regulator requires, so it cannot be edited. */
+  required?: boolean;
+  /** The desk changed its words. */
+  edited?: boolean;
 }
 export interface LetterStack extends LetterNode {
   stack: LetterContent[];

@@ -55,6 +55,13 @@ export type {
   Margins,
 } from './document';
 export {
+  applyParagraphEdits,
+  isRequiredParagraphKey,
+  letterParagraphs,
+  type LetterParagraph,
+  type ParagraphEdits,
+} from './edits';
+export {
   LARGE_PRINT,
   PAGE,
   STANDARD_PRINT,

@@ -12,6 +12,7 @@ import {
   messageParts,
 } from './catalogue';
 import type { LetterContent, LetterDocument, LetterStyle, LetterText, Margins } from './document';
+import { applyParagraphEdits, isRequiredParagraphKey, type ParagraphEdits } from './edits';
 
 /** Millimetres to PDF points. */
 export const mm = (millimetres: number): number => (millimetres * 72) / 25.4;
@@ -35,7 +36,7 @@ export const PAGE = {
   /** Name plus address lines that fit the window at the address font size. */
   addressMaxLines: 7,
   infoLeft: mm(122),
-  infoLabelWidth: mm(34),
+  infoLabelWidth: mm(37),
   /** Where the body starts on the first page, below the window. */
   bodyTopFirstPage: mm(89),
   foldMarks: [mm(99), mm(198)],
@@ -68,6 +69,8 @@ export interface LetterFrame {
   body: LetterContent[];
   handlerName: string;
   largePrint?: boolean;
+  /** The desk's edits to the body's catalogue paragraphs, by paragraph id (see ./edits.ts). */
+  edits?: ParagraphEdits;
 }
 
 export function letterDocument(frame: LetterFrame): LetterDocument {
@@ -82,6 +85,7 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
   }
   const handlerName = frame.handlerName.trim();
   if (!handlerName) throw new Error('A letter needs the name of the person handling the complaint.');
+  const body = applyParagraphEdits(frame.body, frame.edits);
 
   return {
     pageSize: 'A4',
@@ -111,9 +115,9 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
       { canvas: [], margin: [0, PAGE.bodyTopFirstPage - PAGE.marginTop, 0, 0] },
       { text: message(language, 'letter.salutation', { name: addressee.name }), style: 'salutation' },
       { text: frame.heading, style: 'letterHeading' },
-      ...frame.body.slice(0, -1),
+      ...body.slice(0, -1),
       // The sign-off never stands alone at the top of a page: it keeps the last section with it.
-      { unbreakable: true, stack: [...frame.body.slice(-1), signOff(frame, handlerName)] },
+      { unbreakable: true, stack: [...body.slice(-1), signOff(frame, handlerName)] },
     ],
   };
 }
@@ -224,7 +228,10 @@ function foldMarks(): LetterContent {
   };
 }
 
-/** A paragraph from the catalogue; the named values are set in bold (dates, the reference). */
+/**
+ * A paragraph from the catalogue; the named values are set in bold (dates, the reference). It carries its key as its
+ * paragraph id, so the desk can edit it by id (./edits.ts), unless it says what the regulator requires.
+ */
 export function paragraph<K extends MessageKey>(
   language: LetterLanguage,
   key: K,
@@ -236,6 +243,8 @@ export function paragraph<K extends MessageKey>(
     text: messageParts(language, key, vars).map((part) =>
       part.placeholder && boldValues.includes(part.placeholder) ? { text: part.text, bold: true } : part.text,
     ),
+    paragraphId: key,
+    ...(isRequiredParagraphKey(key) ? { required: true } : {}),
   };
 }
 
@@ -245,7 +254,14 @@ export function joinSentences(...sentences: LetterText[]): LetterText {
     ...(i > 0 ? [' '] : []),
     ...(typeof sentence.text === 'string' ? [sentence.text] : sentence.text),
   ]);
-  return { style: 'paragraph', text: pieces };
+  const id = sentences.find((sentence) => sentence.paragraphId)?.paragraphId;
+  return {
+    style: 'paragraph',
+    text: pieces,
+    ...(id ? { paragraphId: id } : {}),
+    // One required sentence makes the whole paragraph required.
+    ...(sentences.some((sentence) => sentence.required) ? { required: true } : {}),
+  };
 }
 
 /** A headed section, kept on one page so a heading is never left at the foot of a page. */

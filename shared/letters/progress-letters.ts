@@ -82,6 +82,7 @@ export function updateLetter(input: UpdateLetterInput): LetterDocument {
     ],
     handlerName: input.handlerName,
     largePrint: input.largePrint,
+    edits: input.edits,
   });
 }
 
@@ -141,6 +142,7 @@ export function finalResponseLetter(input: FinalResponseInput): LetterDocument {
     ],
     handlerName: input.handlerName,
     largePrint: input.largePrint,
+    edits: input.edits,
   });
 }
 

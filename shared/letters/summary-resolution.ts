@@ -56,5 +56,6 @@ export function summaryResolutionLetter(input: SummaryResolutionInput): LetterDo
     ],
     handlerName: input.handlerName,
     largePrint: input.largePrint,
+    edits: input.edits,
   });
 }

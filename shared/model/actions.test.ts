@@ -169,14 +169,14 @@ describe('availableActions', () => {
     expect(desk.reason('referred-to-adr')).toBeUndefined();
     desk.do('close', { on: '2026-09-21' });
     const still = desk.available().filter((a) => a.allowed).map((a) => a.id);
-    expect(still).toEqual(['add-note', 'edit-customer']);
+    expect(still).toEqual(['add-note', 'edit-customer', 'record-vulnerability']);
     expect(desk.reason('escalate')).toBe('This case is closed: reopen is not supported (closed 2026-09-21; you can still add a note).');
   });
 
   it('without an evaluation (the rules cannot read the case) only record-keeping actions are open', () => {
     const r = record('kinex');
     const list = availableActions(r, [], null, null);
-    expect(list.filter((a) => a.allowed).map((a) => a.id)).toEqual(['log-contact', 'send-update', 'add-note', 'record-payment', 'edit-customer']);
+    expect(list.filter((a) => a.allowed).map((a) => a.id)).toEqual(['log-contact', 'send-update', 'add-note', 'record-payment', 'edit-customer', 'record-vulnerability']);
     expect(whyNot('escalate', r, [], null, null)).toMatch(/rules engine cannot read this case/);
   });
 });

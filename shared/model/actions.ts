@@ -7,7 +7,20 @@
 import { z } from 'zod';
 import type { Procedure, ProcedureStage } from '../rules/procedure';
 import type { Evaluation } from '../rules/types';
-import { CHANNEL_LABELS, CHANNELS, type CaseRecord, type Channel, type Customer, type PostalAddress, type TimelineEvent, type TimelineType } from './case';
+import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  VULNERABILITY_REASON_LABELS,
+  VULNERABILITY_REASONS,
+  type CaseRecord,
+  type Channel,
+  type Customer,
+  type PostalAddress,
+  type TimelineEvent,
+  type TimelineType,
+  type VulnerabilityRecord,
+} from './case';
+import { validateVulnerability } from '../privacy/vulnerability';
 import { isIsoDate } from './dates';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -34,6 +47,7 @@ export const CASE_ACTIONS = [
   'add-note',
   'record-payment',
   'edit-customer',
+  'record-vulnerability',
 ] as const;
 export type CaseActionId = (typeof CASE_ACTIONS)[number];
 
@@ -363,6 +377,29 @@ const SPECS: readonly CaseActionSpec[] = [
     submitLabel: 'Save details',
     done: "Customer's details saved",
   },
+  {
+    // Special-category data (issue #7): only with a reason; the timeline says that details changed, never what they are.
+    id: 'record-vulnerability',
+    label: 'Record vulnerability or health details',
+    title: 'Vulnerability and health details',
+    eventType: 'vulnerability',
+    group: 'record',
+    fields: [
+      date('Recorded on'),
+      words('details', 'Details', false, 'Only what the desk needs to treat them fairly. Leave empty to remove what is recorded.'),
+      {
+        name: 'reason',
+        label: 'Why we need to record it',
+        kind: 'select',
+        required: false,
+        description: 'Health and vulnerability details are special-category data: recorded only with a reason',
+        options: VULNERABILITY_REASONS.map((r) => ({ value: r, label: VULNERABILITY_REASON_LABELS[r] })),
+      },
+      { name: 'note', label: 'About the reason (optional)', kind: 'text', required: false, description: 'e.g. needs calls after 2pm' },
+    ],
+    submitLabel: 'Save',
+    done: 'Vulnerability details saved',
+  },
 ];
 
 const SPEC_BY_ID = new Map<CaseActionId, CaseActionSpec>(SPECS.map((s) => [s.id, s]));
@@ -497,9 +534,9 @@ export interface ActionAvailability {
 }
 
 /** Actions that never change where the case stands: possible even when the rules cannot read the timeline. */
-const RECORD_ONLY: ReadonlySet<CaseActionId> = new Set(['log-contact', 'send-update', 'add-note', 'record-payment', 'edit-customer']);
+const RECORD_ONLY: ReadonlySet<CaseActionId> = new Set(['log-contact', 'send-update', 'add-note', 'record-payment', 'edit-customer', 'record-vulnerability']);
 /** Possible on a closed case: they add to the record without reopening it. */
-const AFTER_CLOSE: ReadonlySet<CaseActionId> = new Set(['add-note', 'edit-customer']);
+const AFTER_CLOSE: ReadonlySet<CaseActionId> = new Set(['add-note', 'edit-customer', 'record-vulnerability']);
 /** Provider work that means the provider is no longer waiting for the customer. */
 const NOT_WHILE_PAUSED: ReadonlySet<CaseActionId> = new Set(['respond', 'escalate', 'propose-resolution', 'record-deadlock']);
 
@@ -511,6 +548,8 @@ export function whyNot(
   evaluation: Evaluation | null,
   procedure: Procedure | null,
 ): string | null {
+  // An anonymised case keeps only figures (shared/privacy): writing on it again could bring personal data back.
+  if (record.anonymisedOn) return `This case was anonymised on ${record.anonymisedOn}: nothing more can be recorded on it.`;
   const s = readState(record, events, evaluation, procedure);
   if (s.closedOn && !AFTER_CLOSE.has(id)) return `This case is closed: reopen is not supported (closed ${s.closedOn}; you can still add a note).`;
   if ((!evaluation || !procedure) && !RECORD_ONLY.has(id)) {
@@ -526,6 +565,7 @@ export function whyNot(
     case 'add-note':
     case 'record-payment':
     case 'edit-customer':
+    case 'record-vulnerability':
       return null;
     case 'acknowledge':
       return s.acknowledgedOn ? `The complaint was acknowledged on ${s.acknowledgedOn}.` : null;
@@ -642,7 +682,14 @@ export interface NewTimelineEvent {
 }
 
 export type BuildResult =
-  | { ok: true; event: NewTimelineEvent; /** The customer's new details (edit-customer only). */ customer?: Customer }
+  | {
+      ok: true;
+      event: NewTimelineEvent;
+      /** The customer's new details (edit-customer only). */
+      customer?: Customer;
+      /** The case's new vulnerability details, or null to remove them (record-vulnerability only). */
+      vulnerability?: VulnerabilityRecord | null;
+    }
   | {
       ok: false;
       /** Message per field name; `action` when the action itself is refused, `form` for the form as a whole. */
@@ -666,6 +713,9 @@ export function defaultInput(id: CaseActionId, ctx: Pick<ActionContext, 'record'
     values.currency = ctx.procedure?.provider.country === 'CA' || record.calendar === 'canada' ? 'CAD' : 'GBP';
   }
   if (id === 'edit-customer') Object.assign(values, customerToForm(record.customer));
+  if (id === 'record-vulnerability' && record.vulnerability) {
+    Object.assign(values, { details: record.vulnerability.details, reason: record.vulnerability.reason, note: record.vulnerability.note ?? '' });
+  }
   return values;
 }
 
@@ -735,7 +785,9 @@ function schemaFor(spec: CaseActionSpec, ctx: ActionContext) {
         break;
       case 'select': {
         const values = (f.options ?? []).map((o) => o.value) as [string, ...string[]];
-        shape[f.name] = choice(values, f.missing ?? `Choose ${label.toLowerCase()}`);
+        const message = f.missing ?? `Choose ${label.toLowerCase()}`;
+        // An optional choice may be left empty ('').
+        shape[f.name] = f.required ? choice(values, message) : z.preprocess((v) => (typeof v === 'string' ? v.trim() : (v ?? '')), z.enum(['', ...values] as [string, ...string[]], { error: message }));
         break;
       }
       case 'amount':
@@ -831,6 +883,18 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
       errors[field] ??= issue.message;
     }
   }
+  let vulnerability: VulnerabilityRecord | null | undefined;
+  if (action === 'record-vulnerability') {
+    const on = typeof input?.on === 'string' ? input.on.trim() : '';
+    // Empty details remove what is recorded, whatever the reason and note still say.
+    const details = input?.details ?? '';
+    const removing = details.trim() === '';
+    const checked = validateVulnerability({ details, reason: removing ? '' : (input?.reason ?? ''), note: removing ? '' : (input?.note ?? '') }, { on, by });
+    if (!checked.ok) for (const [field, message] of Object.entries(checked.errors)) errors[field] ??= message;
+    else if (checked.value === null && !ctx.record.vulnerability) errors.details ??= 'Describe the vulnerability or health details (nothing is recorded yet)';
+    else if (checked.value && ctx.record.vulnerability && sameVulnerability(checked.value, ctx.record.vulnerability)) errors.form ??= 'Nothing has changed: edit a field first';
+    else vulnerability = checked.value;
+  }
   if (action === 'edit-customer') {
     const raw = Object.fromEntries(CUSTOMER_FIELDS.map((f) => [f, String(input?.[f] ?? '').trim()])) as Record<CustomerField, string>;
     for (const [field, message] of Object.entries(customerErrors(raw, ctx.record))) errors[field] ??= message;
@@ -838,6 +902,12 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
   if (!parsed.success || Object.keys(errors).length > 0) return refuse(errors, spec);
   const v = parsed.data as Record<string, string>;
   const on = v.on;
+  if (action === 'record-vulnerability') {
+    // The event says only that the details changed, never what they are: the timeline is shown to everyone on the case.
+    const change = vulnerability === null ? 'removed' : ctx.record.vulnerability ? 'updated' : 'recorded';
+    const event: NewTimelineEvent = { type: spec.eventType, on, by, summary: `Vulnerability details ${change}`, data: { change } };
+    return { ok: true, event, vulnerability: vulnerability === null ? null : { ...vulnerability!, recordedOn: on } };
+  }
   const details = v.summary || undefined;
   const channel = v.channel as Channel | undefined;
   const data: Record<string, unknown> = {};
@@ -943,6 +1013,10 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
   }
   const event: NewTimelineEvent = { type: spec.eventType, on, by, summary, ...(Object.keys(data).length ? { data } : {}) };
   return customer ? { ok: true, event, customer } : { ok: true, event };
+}
+
+function sameVulnerability(a: VulnerabilityRecord, b: VulnerabilityRecord): boolean {
+  return a.details === b.details && a.reason === b.reason && (a.note ?? '') === (b.note ?? '');
 }
 
 /** "Name", "Postal address"…: labels of the customer's fields, for showing an edit's before and after. */

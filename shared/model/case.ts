@@ -74,6 +74,31 @@ export interface CommunicationNeeds {
 
 export type CaseStatus = 'open' | 'closed';
 
+/**
+ * Why vulnerability or health details are recorded. They are special-category data (UK GDPR Art. 9, PIPEDA's
+ * sensitive information): recorded only with one of these reasons, and shown only where needed.
+ */
+export const VULNERABILITY_REASONS = ['reasonable-adjustments', 'customer-asked', 'fair-treatment', 'safeguarding'] as const;
+export type VulnerabilityReason = (typeof VULNERABILITY_REASONS)[number];
+
+export const VULNERABILITY_REASON_LABELS: Record<VulnerabilityReason, string> = {
+  'reasonable-adjustments': 'Needed to make reasonable adjustments for them',
+  'customer-asked': 'The customer asked us to record it',
+  'fair-treatment': "Needed to treat them fairly as a customer in vulnerable circumstances (Ofcom's guidance)",
+  safeguarding: 'Needed to protect them from harm (safeguarding)',
+};
+
+/** A customer's vulnerability or health details (issue #7): never in lists, search, exports or letters. */
+export interface VulnerabilityRecord {
+  details: string;
+  reason: VulnerabilityReason;
+  /** A few words more on the reason (optional). */
+  note?: string;
+  /** When and by whom the details were last recorded or changed. */
+  recordedOn: string;
+  recordedBy: string;
+}
+
 export interface CaseRecord {
   id: string;
   reference: string;
@@ -91,6 +116,14 @@ export interface CaseRecord {
   assignee?: string;
   createdAt: string; // ISO timestamp
   updatedAt: string;
+  /** Special-category data, recorded only with a reason (issue #7); absent when none is recorded. */
+  vulnerability?: VulnerabilityRecord;
+  /**
+   * The day the case's personal data was removed (retention policy or erasure, shared/privacy): set once, never
+   * cleared. An anonymised case keeps its reference, dates, category, channel, procedure, handler and the types and
+   * dates of its timeline entries, so reports still count it.
+   */
+  anonymisedOn?: string;
 }
 
 /** Timeline event kinds recorded on a case (append-only). */
@@ -121,6 +154,8 @@ export const TIMELINE_TYPES = [
   'customer-edited',
   /** The case was handed to another handler: `data.from` and `data.to` name them (features/people/assign.ts). */
   'reassigned',
+  /** Vulnerability details recorded, updated or removed: `data.change` says which; the details are never on the timeline. */
+  'vulnerability',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
@@ -155,4 +190,12 @@ export interface DeskSettings {
   logoDataUrl?: string;
   /** The ADR scheme the desk's letters name; absent: the scheme of the case's procedure. */
   adrSchemeId?: string;
+  /** When closed cases are anonymised (issue #7); absent: the default policy (shared/privacy/retention.ts). */
+  retention?: RetentionPolicy;
+}
+
+/** The desk's retention policy: anonymise a case this many whole years after it closed. */
+export interface RetentionPolicy {
+  enabled: boolean;
+  anonymiseAfterYears: number;
 }

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, type CalendarId, type Category, type Channel, type CommunicationNeeds, type Customer, type PostalAddress, type Representative } from './case';
 import { isIsoDate } from './dates';
+import { validateVulnerability } from '../privacy/vulnerability';
+import type { VulnerabilityRecord } from './case';
 
 export interface IntakeForm {
   receivedOn: string;
@@ -23,6 +25,11 @@ export interface IntakeForm {
   language: string;
   largePrint: boolean;
   prefersPost: boolean;
+  /** Vulnerability or health details (optional; special-category data, only with a reason). */
+  vulnerabilityDetails?: string;
+  /** A VULNERABILITY_REASONS id, or ''. */
+  vulnerabilityReason?: string;
+  vulnerabilityNote?: string;
 }
 
 export type IntakeField = keyof IntakeForm;
@@ -46,6 +53,9 @@ export function emptyIntakeForm(today: string): IntakeForm {
     language: '',
     largePrint: false,
     prefersPost: false,
+    vulnerabilityDetails: '',
+    vulnerabilityReason: '',
+    vulnerabilityNote: '',
   };
 }
 
@@ -57,6 +67,7 @@ export interface NewCaseParts {
   communication?: CommunicationNeeds;
   category: Category;
   summary: string;
+  vulnerability?: VulnerabilityRecord;
 }
 
 export type IntakeResult =
@@ -140,8 +151,11 @@ function communicationNeeds(language: string, largePrint: boolean, prefersPost: 
   return Object.keys(needs).length ? needs : undefined;
 }
 
-/** Validate the intake form against `today` (YYYY-MM-DD, the desk's date). */
-export function validateIntake(form: Partial<IntakeForm>, today: string): IntakeResult {
+/**
+ * Validate the intake form against `today` (YYYY-MM-DD, the desk's date). `recorder.by` names who records any
+ * vulnerability details (the person working).
+ */
+export function validateIntake(form: Partial<IntakeForm>, today: string, recorder: { by: string } = { by: '' }): IntakeResult {
   const input = { ...emptyIntakeForm(''), ...form };
   for (const key of Object.keys(input) as IntakeField[]) {
     if (key === 'largePrint' || key === 'prefersPost') input[key] = input[key] === true;
@@ -161,6 +175,14 @@ export function validateIntake(form: Partial<IntakeForm>, today: string): Intake
       .map(([k, v]) => [k, String(v).trim()]),
   ) as Trimmed;
   for (const [field, message] of crossFieldErrors(trimmedInput)) errors[field] ??= message;
+  const vulnerability = validateVulnerability(
+    { details: String(form.vulnerabilityDetails ?? ''), reason: String(form.vulnerabilityReason ?? ''), note: String(form.vulnerabilityNote ?? '') },
+    { on: today, by: recorder.by },
+  );
+  if (!vulnerability.ok) {
+    const names = { details: 'vulnerabilityDetails', reason: 'vulnerabilityReason', note: 'vulnerabilityNote' } as const;
+    for (const [field, message] of Object.entries(vulnerability.errors)) errors[names[field as keyof typeof names]] ??= message;
+  }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const f = parsed.data;
   const customer: Customer = dropEmpty({
@@ -182,6 +204,7 @@ export function validateIntake(form: Partial<IntakeForm>, today: string): Intake
       communication: communicationNeeds(f.language, f.largePrint, f.prefersPost),
       category: f.category,
       summary: f.summary,
+      vulnerability: vulnerability.ok ? (vulnerability.value ?? undefined) : undefined,
     }),
   };
 }

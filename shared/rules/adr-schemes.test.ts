@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAdrSchemeByName, getAdrScheme, listAdrSchemes } from './adr-schemes';
+import { adrSchemeNameIn, createAdrDirectory, findAdrSchemeByName, getAdrScheme, listAdrSchemes, type AdrScheme } from './adr-schemes';
 
 describe('ADR scheme directory (versioned)', () => {
   it('lists the Communications Ombudsman, CISAS, CCTS, the Financial Ombudsman and the Energy Ombudsman', () => {
@@ -42,6 +42,43 @@ describe('ADR scheme directory (versioned)', () => {
 
   it('CCTS: website and phone', () => {
     expect(getAdrScheme('ccts', '2026-06-01')).toMatchObject({ website: 'www.ccts-cprst.ca', phone: '1-888-221-1687', country: 'CA' });
+  });
+
+  it('names the CCTS in French as the CPRST, and schemes with no French name by their own', () => {
+    const ccts = getAdrScheme('ccts', '2026-06-01');
+    const french = { full: 'Commission des plaintes relatives aux services de télécom-télévision (CPRST)', inSentence: 'CPRST' };
+    expect(adrSchemeNameIn(ccts, 'fr-CA')).toEqual(french);
+    expect(adrSchemeNameIn(ccts, 'fr')).toEqual(french);
+    expect(adrSchemeNameIn(ccts, 'en-CA')).toBeUndefined();
+    expect(adrSchemeNameIn(getAdrScheme('communications-ombudsman', '2026-06-01'), 'fr-CA')).toBeUndefined();
+    // The names are a copy too.
+    ccts.names!.fr = { full: 'x', inSentence: 'x' };
+    expect(adrSchemeNameIn(getAdrScheme('ccts', '2026-06-01'), 'fr-CA')).toEqual(french);
+  });
+
+  it('versions the names in other languages with the rest of the details, and prefers an exact language tag', () => {
+    const scheme: AdrScheme = {
+      id: 'test-scheme',
+      country: 'CA',
+      aliases: [],
+      formerNames: [],
+      alsoKnownAs: [],
+      versions: [
+        { name: 'Old Scheme', website: 'old.example', phone: '1', notes: [], names: { fr: { full: 'Ancien régime', inSentence: 'l’Ancien' } } },
+        {
+          effectiveFrom: '2026-01-01',
+          name: 'New Scheme',
+          website: 'new.example',
+          phone: '2',
+          notes: [],
+          names: { fr: { full: 'Nouveau régime', inSentence: 'le Nouveau' }, 'fr-CA': { full: 'Nouveau régime (Canada)', inSentence: 'le NRC' } },
+        },
+      ],
+    };
+    const directory = createAdrDirectory([scheme]);
+    expect(adrSchemeNameIn(getAdrScheme('test-scheme', '2025-06-01', directory), 'fr-CA')?.full).toBe('Ancien régime');
+    expect(adrSchemeNameIn(getAdrScheme('test-scheme', '2026-06-01', directory), 'fr-CA')?.inSentence).toBe('le NRC');
+    expect(adrSchemeNameIn(getAdrScheme('test-scheme', '2026-06-01', directory), 'fr-FR')?.inSentence).toBe('le Nouveau');
   });
 
   it('flags details not confirmed by REGULATION.md', () => {

@@ -8,6 +8,20 @@ import { type DayNumber, toDayNumber } from './dates';
 import { RulesError } from './errors';
 import type { AdrSchemeDetails, IsoDate, PostalAddressLines } from './types';
 
+/** How a language names a scheme where it differs from the directory's `name` (the CCTS is the CPRST in French). */
+export interface AdrSchemeLocalName {
+  /** Heading the scheme's contact details: "Commission des plaintes … (CPRST)". */
+  full: string;
+  /** In the middle of a sentence: "CPRST". */
+  inSentence: string;
+}
+
+/** By language tag: an exact tag ('fr-CA') or a language ('fr', any French). */
+export type AdrSchemeLocalNames = Readonly<Record<string, AdrSchemeLocalName>>;
+
+/** A scheme's details as this directory gives them: with the version's names in other languages, when it has any. */
+export type AdrSchemeDetailsWithNames = AdrSchemeDetails & { names?: AdrSchemeLocalNames };
+
 export interface AdrSchemeVersion {
   /** These details apply on and after this day; absent on the first version. */
   effectiveFrom?: IsoDate;
@@ -19,6 +33,8 @@ export interface AdrSchemeVersion {
   postalAddress?: PostalAddressLines;
   notes: string[];
   unverified?: string[];
+  /** The scheme's name in other languages (letters in that language use it); `name` is the English one. */
+  names?: AdrSchemeLocalNames;
 }
 
 export interface AdrScheme {
@@ -106,6 +122,9 @@ export const BUILT_IN_ADR_SCHEMES: readonly AdrScheme[] = [
     versions: [
       {
         name: 'Commission for Complaints for Telecom-television Services (CCTS)',
+        names: {
+          fr: { full: 'Commission des plaintes relatives aux services de télécom-télévision (CPRST)', inSentence: 'CPRST' },
+        },
         website: 'www.ccts-cprst.ca',
         phone: '1-888-221-1687',
         notes: [
@@ -196,12 +215,16 @@ function schemeById(id: string, directory: AdrDirectory): AdrScheme {
 
 interface CompiledScheme {
   from: DayNumber[];
-  details: AdrSchemeDetails[];
+  details: AdrSchemeDetailsWithNames[];
 }
 
 const compiledSchemes = new WeakMap<AdrScheme, CompiledScheme>();
 
-function detailsOf(scheme: AdrScheme, v: AdrSchemeVersion): AdrSchemeDetails {
+function copyNames(names: AdrSchemeLocalNames): AdrSchemeLocalNames {
+  return Object.fromEntries(Object.entries(names).map(([tag, n]) => [tag, { full: n.full, inSentence: n.inSentence }]));
+}
+
+function detailsOf(scheme: AdrScheme, v: AdrSchemeVersion): AdrSchemeDetailsWithNames {
   return {
     id: scheme.id,
     name: v.name,
@@ -217,7 +240,18 @@ function detailsOf(scheme: AdrScheme, v: AdrSchemeVersion): AdrSchemeDetails {
     notes: [...v.notes],
     detailsFrom: v.effectiveFrom ?? null,
     unverified: [...(v.unverified ?? [])],
+    ...(v.names !== undefined ? { names: copyNames(v.names) } : {}),
   };
+}
+
+/**
+ * The scheme's name in `language` (a BCP 47 tag such as 'fr-CA'), from its directory details: the exact tag, else the
+ * language ('fr'). Undefined when the directory has none for it (the English `name` then stands).
+ */
+export function adrSchemeNameIn(scheme: { readonly names?: AdrSchemeLocalNames }, language: string): AdrSchemeLocalName | undefined {
+  const names = scheme.names;
+  if (!names) return undefined;
+  return names[language] ?? names[language.split('-')[0]];
 }
 
 function deepFreeze<T>(value: T): T {
@@ -232,7 +266,7 @@ function deepFreeze<T>(value: T): T {
  * The details in force on `day`, as a shared frozen object (the engine's fast path: one object per scheme version).
  * Use getAdrScheme for a copy you may change.
  */
-export function adrSchemeOnDay(scheme: AdrScheme, day: DayNumber): Readonly<AdrSchemeDetails> {
+export function adrSchemeOnDay(scheme: AdrScheme, day: DayNumber): Readonly<AdrSchemeDetailsWithNames> {
   let compiled = compiledSchemes.get(scheme);
   if (!compiled) {
     compiled = {
@@ -246,9 +280,10 @@ export function adrSchemeOnDay(scheme: AdrScheme, day: DayNumber): Readonly<AdrS
   return compiled.details[chosen];
 }
 
-function copyDetails(d: Readonly<AdrSchemeDetails>): AdrSchemeDetails {
+function copyDetails(d: Readonly<AdrSchemeDetailsWithNames>): AdrSchemeDetailsWithNames {
   return {
     ...d,
+    ...(d.names ? { names: copyNames(d.names) } : {}),
     formerNames: [...d.formerNames],
     ...(d.postalAddress ? { postalAddress: { lines: [...d.postalAddress.lines], postcode: d.postalAddress.postcode } } : {}),
     notes: [...d.notes],
@@ -260,7 +295,7 @@ function copyDetails(d: Readonly<AdrSchemeDetails>): AdrSchemeDetails {
  * The scheme's name and contact details as they stand on `onDate`. `id` may be an alias (an old name's slug):
  * `getAdrScheme('ombudsman-services-communications', '2026-05-01').name === 'Communications Ombudsman'`.
  */
-export function getAdrScheme(id: string, onDate: IsoDate, directory: AdrDirectory = DEFAULT_ADR_DIRECTORY): AdrSchemeDetails {
+export function getAdrScheme(id: string, onDate: IsoDate, directory: AdrDirectory = DEFAULT_ADR_DIRECTORY): AdrSchemeDetailsWithNames {
   return copyDetails(adrSchemeOnDay(schemeById(id, directory), toDayNumber(onDate, 'onDate')));
 }
 
@@ -280,7 +315,7 @@ export function findAdrSchemeByName(
   name: string,
   onDate: IsoDate,
   directory: AdrDirectory = DEFAULT_ADR_DIRECTORY,
-): AdrSchemeDetails | null {
+): AdrSchemeDetailsWithNames | null {
   const wanted = normaliseName(name);
   const day = toDayNumber(onDate, 'onDate');
   for (const scheme of directory.schemes) {
@@ -295,7 +330,7 @@ export function findAdrSchemeByName(
   return null;
 }
 
-export function listAdrSchemes(onDate: IsoDate, directory: AdrDirectory = DEFAULT_ADR_DIRECTORY): AdrSchemeDetails[] {
+export function listAdrSchemes(onDate: IsoDate, directory: AdrDirectory = DEFAULT_ADR_DIRECTORY): AdrSchemeDetailsWithNames[] {
   const day = toDayNumber(onDate, 'onDate');
   return directory.schemes.map((s) => copyDetails(adrSchemeOnDay(s, day)));
 }

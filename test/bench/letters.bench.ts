@@ -8,7 +8,7 @@
 // requestAnimationFrame monitor records the longest gap between frames (the longest main-thread stall).
 // Not a test: nothing fails on a slow figure; `targets` says how each compares.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,10 @@ import { CHROMIUM, CHROMIUM_ARGS, firstChunkCode, waitForServer } from './suppor
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const BATCH = Number(process.env.BATCH ?? 200);
+/** BENCH_CPU_PROFILE=<file.cpuprofile>: record the page's main thread during the batch (open it in Chrome DevTools). */
+const PROFILE = process.env.BENCH_CPU_PROFILE;
+/** BENCH_TRACE=<file.json>: a performance trace of the batch, every thread (open it in DevTools' Performance panel). */
+const TRACE = process.env.BENCH_TRACE;
 const PORT = Number(process.env.BENCH_PORT ?? 4174);
 const BASE = `http://127.0.0.1:${PORT}`;
 const log = (message: string) => process.stderr.write(`[bench:letters] ${message}\n`);
@@ -143,6 +147,7 @@ async function main() {
     const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
     await context.addInitScript('globalThis.__name = (fn) => fn;');
     const page = context.pages()[0] ?? (await context.newPage());
+    if (process.env.BENCH_CONSOLE) page.on('console', (m) => log(`page: ${m.text()}`));
     const seed = async (acks: number, adrs: number) => {
       await page.evaluate(bundle);
       await page.evaluate(([a, b]) => (globalThis as unknown as { redressLettersBench: { seed(a: number, b: number): Promise<void> } }).redressLettersBench.seed(a, b), [acks, adrs]);
@@ -164,7 +169,39 @@ async function main() {
     await seed(Math.ceil(BATCH / 2), Math.floor(BATCH / 2));
     await openPostPage(page, BATCH);
     log(`batch of ${BATCH}…`);
+    const cdp = PROFILE ? await context.newCDPSession(page) : undefined;
+    const tracing = TRACE ? await context.newCDPSession(page) : undefined;
+    const traceEvents: unknown[] = [];
+    if (tracing) {
+      tracing.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value));
+      await tracing.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,IndexedDB,disabled-by-default-v8.cpu_profiler', transferMode: 'ReportEvents' });
+    }
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    // BENCH_SCREENSHOT=<file.png>: how the page looks a second into the batch (the progress bar).
+    const shot = process.env.BENCH_SCREENSHOT
+      ? new Promise((r) => setTimeout(r, 1000)).then(async () => {
+          await page.getByRole('progressbar').scrollIntoViewIfNeeded();
+          await page.screenshot({ path: process.env.BENCH_SCREENSHOT });
+        })
+      : undefined;
     const batch = await timeMake(page, BATCH);
+    await shot;
+    if (cdp) {
+      const { profile: cpuProfile } = await cdp.send('Profiler.stop');
+      writeFileSync(PROFILE!, JSON.stringify(cpuProfile));
+      log(`CPU profile of the batch written to ${PROFILE}`);
+    }
+    if (tracing) {
+      const complete = new Promise<void>((resolve) => tracing.once('Tracing.tracingComplete', () => resolve()));
+      await tracing.send('Tracing.end');
+      await complete;
+      writeFileSync(TRACE!, JSON.stringify({ traceEvents }));
+      log(`performance trace of the batch written to ${TRACE}`);
+    }
     await context.close();
     const oneWarm = warm[Math.floor(warm.length / 2)];
     console.log(

@@ -95,3 +95,71 @@ test('an ADR letter (time-based) is previewed, issued, locked on the timeline an
   await expect(timeline.locator('[data-event-type="adr-letter-sent"]')).toHaveCount(1);
   await page.screenshot({ path: shots('51-letters-issued'), fullPage: true });
 });
+
+test('the desk edits the wording of a draft final response; the issued PDF carries the edited words, the regulator’s stay', async ({ page }) => {
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: '2026-04-08',
+    channel: 'Letter',
+    category: 'Billing',
+    summary: 'Charged twice for the October bill.',
+    name: 'Ada Lovelace',
+    address: '12 St James Square\nLondon',
+    postcode: 'SW1Y 4JH',
+  });
+  const heading = page.getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  const ref = (await heading.textContent())!.trim();
+  const dir = mkdtempSync(join(tmpdir(), 'redress-letters-edit-'));
+
+  await page.getByRole('button', { name: 'Other letters…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Write a letter' });
+  await chooseOption(page, 'Letter', 'Final response');
+  await dialog.getByLabel('What we found').fill('You were charged twice for October.');
+  await dialog.getByLabel('What we have done').fill('We have refunded the second payment.');
+  await dialog.getByLabel('Edit text').check();
+  const wording = dialog.getByLabel('Letter wording');
+  await expect(wording).toBeVisible();
+
+  // Each catalogue paragraph is in a box, prefilled with the catalogue's words.
+  const boxes = wording.getByRole('textbox');
+  const values = await boxes.evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
+  const intro = values.findIndex((v) => v.startsWith('Thank you for your patience while we looked into the complaint'));
+  const handler = values.findIndex((v) => v.startsWith('I am handling the complaint.'));
+  expect(intro).toBeGreaterThanOrEqual(0);
+  expect(handler).toBeGreaterThan(intro);
+  // What the regulator requires is shown, locked: the scheme and the 12-month limit.
+  const required = wording.getByRole('group', { name: /required/ });
+  await expect(required.filter({ hasText: '12 months' })).toHaveCount(1);
+  await expect(required.filter({ hasText: 'Communications Ombudsman' }).first()).toBeVisible();
+
+  await boxes.nth(intro).fill('Thank you for writing to us about your October bill, and for bearing with us while we checked it.');
+  await boxes.nth(handler).fill('');
+  await expect(wording).toContainText('Left out of the letter.');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  const preview = dialog.getByLabel('Letter preview');
+  await expect(preview).toContainText('for bearing with us while we checked it');
+  await expect(preview).not.toContainText('Thank you for your patience');
+  await expect(preview).not.toContainText('I am handling the complaint.');
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: shots('52-letter-edit-text') });
+  await wording.screenshot({ path: shots('53-letter-edit-text-paragraphs') });
+
+  const downloadPromise = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Issue' }).click();
+  const download = await downloadPromise;
+  await expect(dialog).toBeHidden();
+  const pdf = join(dir, download.suggestedFilename());
+  await download.saveAs(pdf);
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('Thank you for writing to us about your October bill, and for bearing with us while we checked it.');
+  expect(text).not.toContain('Thank you for your patience');
+  expect(text).not.toContain('I am handling the complaint.');
+  // The desk's own words, the generated parts and what the regulator requires are all there.
+  for (const expected of ['You were charged twice for October.', 'We have refunded the second payment.', ref, 'Ada Lovelace', '12 St James Square', '12 months', 'Communications Ombudsman', 'Sam Patel']) {
+    expect(text, expected).toContain(expected);
+  }
+  // The locked copy is the issued file, and the timeline says the wording was edited.
+  await expect(page.getByLabel('Timeline')).toContainText(`Final response issued (${ref}-final-response.pdf; wording edited before issue)`);
+  expect(await countRows(page, 'letters')).toBe(1);
+});

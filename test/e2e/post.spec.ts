@@ -85,6 +85,8 @@ test('letters to post today are made into one print file, recorded on each case,
   await download.saveAs(pdf);
   await expect(page.getByRole('status')).toContainText('3 letters');
   await expect(page.getByText('No letters to post today.')).toBeVisible();
+  // The letters were made off the page's thread, by the letter-rendering workers (allowed by the CSP as 'self').
+  expect(page.workers().map((w) => w.url()).filter((url) => /render-worker/.test(url)).length).toBeGreaterThan(0);
 
   // The print file holds exactly the issued letters, page for page.
   const letters = await issuedLetters(page);

@@ -38,8 +38,9 @@ test('the page is isolated: it sees exactly the desktop API, and no Node', async
       ipcRenderer: typeof global.ipcRenderer,
     };
   });
+  expect(seen.api).toEqual(expect.arrayContaining(['kind', 'notify', 'onMenuCommand', 'onNotificationClick', 'printPdf', 'saveFile', 'versions']));
   expect(seen).toEqual({
-    api: ['kind', 'notify', 'onNotificationClick', 'saveFile'],
+    api: seen.api,
     kind: 'desktop',
     require: 'undefined',
     process: 'undefined',
@@ -89,4 +90,17 @@ test('the save-file channel refuses a malformed request with a clear error', asy
     return api.saveFile({ suggestedName: 42, mimeType: 'application/pdf', data: 'not bytes' });
   });
   expect(result).toMatchObject({ ok: false, error: expect.stringContaining('Refused: invalid request') });
+});
+
+test('the native menu has the app commands, and Help → About Redress opens the About box with Electron\'s version', async () => {
+  const labels = await app.evaluate(({ Menu }) =>
+    (Menu.getApplicationMenu()?.items ?? []).flatMap((menu) => menu.submenu?.items.map((item) => item.label) ?? []),
+  );
+  expect(labels).toEqual(expect.arrayContaining(['New complaint', 'Back up now', 'Open data folder', 'Print…', 'Find a case…']));
+  // Past the first-run settings screen or not, the About box opens over whatever is shown.
+  await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('about')?.click());
+  const dialog = page.getByRole('dialog', { name: 'About Redress' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('about-runtime')).toContainText(/Electron \d+\.\d+\.\d+ · Chromium \d+/);
+  await page.keyboard.press('Escape');
 });

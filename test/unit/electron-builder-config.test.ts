@@ -18,7 +18,7 @@ interface BuilderConfig {
   icon: string;
   electronFuses: Record<string, boolean>;
   win: { target: { target: string }[] };
-  nsis: { oneClick: boolean; perMachine: boolean; allowElevation: boolean };
+  nsis: Record<string, unknown> & { oneClick: boolean; perMachine: boolean; allowElevation: boolean };
   mac: { target: { target: string }[]; category: string };
 }
 
@@ -40,9 +40,18 @@ describe('build/electron-builder.yml', () => {
     expect(config.mac.category).toBe('public.app-category.business');
   });
 
-  it('installs per user, without admin rights', async () => {
+  it('installs per user, without admin rights and without offering an all-users install', async () => {
     const { nsis } = await loadConfig();
-    expect(nsis).toMatchObject({ perMachine: false, allowElevation: false });
+    // One-click + not per-machine: electron-builder defines neither INSTALL_MODE_PER_ALL_USERS (which makes the
+    // installer RequestExecutionLevel admin) nor the install-mode page whose "all users" choice needs elevation.
+    expect(nsis).toMatchObject({ oneClick: true, perMachine: false, allowElevation: false });
+    expect(nsis.selectPerMachineByDefault ?? false).toBe(false);
+    expect(nsis.allowToChangeInstallationDirectory ?? false).toBe(false); // refused by electron-builder with oneClick
+    expect(nsis.packElevateHelper ?? false).toBe(false);
+    const template = await readFile(`${root}/node_modules/app-builder-lib/templates/nsis/installer.nsi`, 'utf8');
+    expect(template, 'a per-user installer asks for user rights only').toMatch(
+      /!ifdef INSTALL_MODE_PER_ALL_USERS[\s\S]*?!else\s+RequestExecutionLevel user/,
+    );
   });
 
   it('ships only the built bundles and package.json, in an asar, never node_modules or sources', async () => {
@@ -69,14 +78,41 @@ describe('build/electron-builder.yml', () => {
 
   it('sets the security fuses', async () => {
     const { electronFuses } = await loadConfig();
-    expect(electronFuses).toMatchObject({
+    expect(electronFuses).toEqual({
       runAsNode: false,
+      enableCookieEncryption: true,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
-      onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      // Only for apps that ship a browser-specific V8 snapshot; Redress does not.
+      loadBrowserProcessSpecificV8Snapshot: false,
       grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('sets every fuse @electron/fuses knows, under the keys electron-builder reads', async () => {
+    // electron-builder turns `electronFuses` into @electron/fuses' config (FuseV1Options index → value) and silently
+    // drops keys it does not know, so a misspelt key would leave that fuse at Electron's default. Run its own
+    // translation and check that every V1 fuse ends up set.
+    const { PlatformPackager } = require('app-builder-lib') as {
+      PlatformPackager: { prototype: { generateFuseConfig(fuses: unknown): Promise<Record<string, unknown>> } };
+    };
+    const { FuseV1Options } = require('@electron/fuses') as { FuseV1Options: Record<string, number | string> };
+    const { electronFuses } = await loadConfig();
+    const generated = await PlatformPackager.prototype.generateFuseConfig.call({}, electronFuses);
+    const fuseNames = Object.keys(FuseV1Options).filter((name) => Number.isNaN(Number(name)));
+    expect(fuseNames.length).toBeGreaterThanOrEqual(8);
+    for (const name of fuseNames) {
+      expect(typeof generated[String(FuseV1Options[name])], `fuse ${name} is set`).toBe('boolean');
+    }
+    expect(generated[String(FuseV1Options.RunAsNode)]).toBe(false);
+    expect(generated[String(FuseV1Options.EnableCookieEncryption)]).toBe(true);
+    expect(generated[String(FuseV1Options.EnableNodeOptionsEnvironmentVariable)]).toBe(false);
+    expect(generated[String(FuseV1Options.EnableNodeCliInspectArguments)]).toBe(false);
+    expect(generated[String(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)]).toBe(true);
+    expect(generated[String(FuseV1Options.OnlyLoadAppFromAsar)]).toBe(true);
+    expect(generated[String(FuseV1Options.GrantFileProtocolExtraPrivileges)]).toBe(false);
   });
 
   it("passes electron-builder's own configuration schema", async () => {

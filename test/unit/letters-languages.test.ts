@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   LANGUAGES,
+  acknowledgementLetter,
   adrLetter,
+  nextStepsFromEvaluation,
   cctsNoticeLetter,
   dateInWords,
   dateWithWeekdayInWords,
@@ -11,7 +13,8 @@ import {
   schemeFullNameIn,
   schemeNameIn,
 } from '../../shared/letters';
-import { documentText, sampleAdrLetter, sampleCctsNotice } from '../../shared/letters/fixtures';
+import { documentText, sampleAdrLetter, sampleCanadianCase, sampleCanadianSettings, sampleCctsNotice } from '../../shared/letters/fixtures';
+import { getAdrScheme } from '../../shared/rules/adr-schemes';
 
 describe('letter languages', () => {
   it('writes dates as each reader expects', () => {
@@ -22,19 +25,39 @@ describe('letter languages', () => {
     expect(dateWithWeekdayInWords('fr-CA', '2026-11-25')).toBe('mercredi 25 novembre 2026');
   });
 
-  it('names a scheme with the article English needs, and the CCTS as the CPRST in French', () => {
-    const comms = { id: 'communications-ombudsman', name: 'Communications Ombudsman' };
-    const cisas = { id: 'cisas', name: 'CISAS (Communications and Internet Services Adjudication Scheme)' };
-    const ccts = { id: 'ccts', name: 'Commission for Complaints for Telecom-television Services (CCTS)' };
+  it('names a scheme with the article English needs, and the CCTS as the CPRST in French (names from the scheme directory)', () => {
+    const comms = getAdrScheme('communications-ombudsman', '2026-11-18');
+    const cisas = getAdrScheme('cisas', '2026-11-18');
+    const ccts = getAdrScheme('ccts', '2026-11-18');
+    expect(comms.name).toBe('Communications Ombudsman');
+    expect(ccts.name).toBe('Commission for Complaints for Telecom-television Services (CCTS)');
     expect(schemeNameIn('en-GB', comms)).toBe('the Communications Ombudsman');
     expect(schemeNameIn('en-GB', cisas)).toBe(cisas.name);
     expect(schemeNameIn('en-CA', ccts)).toBe(`the ${ccts.name}`);
     expect(schemeNameIn('fr-CA', ccts)).toBe('CPRST');
     expect(schemeFullNameIn('fr-CA', ccts)).toBe('Commission des plaintes relatives aux services de télécom-télévision (CPRST)');
+    expect(schemeFullNameIn('en-CA', ccts)).toBe(ccts.name);
+    // A scheme the directory gives no French name keeps its own.
+    expect(schemeNameIn('fr-CA', comms)).toBe('Communications Ombudsman');
     // At the start of a sentence the article takes a capital.
     expect(message('en-GB', 'adr.about', { schemeName: 'the Communications Ombudsman' })).toBe(
       'The Communications Ombudsman is independent of us. It is free for you to use.',
     );
+  });
+
+  it('names the CCTS as the CPRST in a French acknowledgement, from the rules engine’s scheme details', () => {
+    const ccts = getAdrScheme('ccts', '2026-12-02');
+    const doc = acknowledgementLetter({
+      caseRecord: sampleCanadianCase(),
+      settings: sampleCanadianSettings(),
+      issuedOn: '2026-12-02',
+      handlerName: 'Luc Gagnon',
+      language: 'fr-CA',
+      nextSteps: nextStepsFromEvaluation({ clocks: [], adrScheme: ccts }),
+    });
+    const text = documentText(doc);
+    expect(text).toContain('CPRST');
+    expect(text).not.toContain('Commission for Complaints');
   });
 
   it('keeps UK-only words out of the Canadian packs, and English out of the French one', () => {

@@ -14,8 +14,16 @@ import { MyCasesPage } from '../features/people/MyCasesPage';
 import { PersonPicker } from '../features/people/PersonPicker';
 import { Reminders } from '../features/reminders/Reminders';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { DataKeeper } from '../features/data/DataKeeper';
+import { DataPage } from '../features/data/DataPage';
 import { LettersToPostPage } from '../features/post/LettersToPostPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { ImportPage } from '../features/exchange/ImportPage';
+import { PrivacyPage } from '../features/privacy/PrivacyPage';
+import { RetentionOnStart } from '../features/privacy/RetentionOnStart';
 import { platform } from '../platform';
+import { AboutDialog, AboutLink } from '../features/about/AboutDialog';
+import { MenuCommands } from './MenuCommands';
 
 function Nav() {
   const [location, navigate] = useLocation();
@@ -40,6 +48,9 @@ function Nav() {
       {item('/my', 'Assigned to me', location === '/my')}
       {item('/new', 'New complaint', location === '/new')}
       {item('/post', 'Letters to post', location === '/post')}
+      {item('/reports', 'Reports', location === '/reports')}
+      {item('/privacy', 'Privacy', location === '/privacy')}
+      {item('/data', 'Your data', location === '/data')}
       {item('/settings', 'Settings', location === '/settings')}
     </>
   );
@@ -71,10 +82,14 @@ export function App() {
   return (
     <Router hook={useHashLocation}>
       <NotificationRouting />
+      <MenuCommands />
+      <AboutDialog />
       {settings && (
         <>
           <DeskPersonDefault handlerName={settings.handlerName} />
           <Reminders />
+          <DataKeeper />
+          <RetentionOnStart />
           <CommandPalette />
         </>
       )}
@@ -99,6 +114,7 @@ export function App() {
         </AppShell.Header>
         <AppShell.Navbar p="xs" aria-label="Main">
           <Nav />
+          <AboutLink />
         </AppShell.Navbar>
         <AppShell.Main>
           {settings === null ? (
@@ -111,6 +127,10 @@ export function App() {
               <Route path="/my" component={MyCasesPage} />
               <Route path="/new" component={IntakePage} />
               <Route path="/post" component={LettersToPostPage} />
+              <Route path="/reports" component={ReportsPage} />
+              <Route path="/import" component={ImportPage} />
+              <Route path="/privacy" component={PrivacyPage} />
+              <Route path="/data" component={DataPage} />
               <Route path="/settings">{() => <SettingsPage />}</Route>
               <Route>
                 <Redirect to="/" />

@@ -103,8 +103,16 @@ export async function performAction(
       changes.stage = evaluationAfter.stage;
     }
     if (built.customer) changes.customer = built.customer;
-    await database.cases.update(caseId, changes);
+    let updated: CaseRecord = { ...record, ...changes };
+    if (built.vulnerability !== undefined) {
+      // Removed details must be gone from the stored record, not left behind: write the whole record.
+      const { vulnerability: _old, ...rest } = updated;
+      updated = built.vulnerability ? { ...rest, vulnerability: built.vulnerability } : rest;
+      await database.cases.put(updated);
+    } else {
+      await database.cases.update(caseId, changes);
+    }
     await refreshCaseIndex(database, caseId);
-    return { event, record: { ...record, ...changes }, evaluation: evaluationAfter };
+    return { event, record: updated, evaluation: evaluationAfter };
   });
 }

@@ -5,8 +5,8 @@ import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '../.
 import { localIsoDate } from '../../../shared/model/dates';
 import type { NewCaseParts } from '../../../shared/model/intake';
 import { counterKey, formatReference } from '../../../shared/model/reference';
-import { refreshCaseIndex } from './derive';
-import type { LetterRow, NotifiedRow, PersonRow, RedressDatabase } from './schema';
+import { deriveCaseIndex, refreshCaseIndex } from './derive';
+import type { AuditRow, CaseIndexRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from './schema';
 
 export interface Clock {
   now(): Date;
@@ -78,6 +78,76 @@ export async function createCase(database: RedressDatabase, parts: NewCaseParts,
   });
 }
 
+export interface CreateCasesOptions extends CreateCaseOptions {
+  /** The first timeline entry's words for each case (e.g. which file and row it was imported from). */
+  receivedSummary?: (parts: NewCaseParts, index: number, reference: string) => string;
+  /** An audit entry written in the same transaction (its detail gets the new cases' ids). It must hold no personal data. */
+  audit?: Pick<AuditRow, 'kind' | 'summary' | 'detail'>;
+}
+
+/**
+ * Log many complaints at once (an import): each gets a reference, its first timeline entry and its index row, exactly
+ * as `createCase` makes them, all in ONE transaction: every case is written, or none is.
+ */
+export async function createCases(database: RedressDatabase, list: readonly NewCaseParts[], options: CreateCasesOptions): Promise<CaseRecord[]> {
+  const now = (options.clock ?? systemClock).now();
+  const at = now.toISOString();
+  const year = Number(localIsoDate(now).slice(0, 4));
+  const prefix = options.settings.deskPrefix;
+  return database.transaction('rw', [database.cases, database.events, database.counters, database.caseIndex, database.audit], async () => {
+    // References: on from the counter, skipping any already stored (restored or merged data), as nextReference does.
+    const key = counterKey(prefix, year);
+    const taken = new Set(await database.cases.where('reference').startsWith(`${prefix}-${year}-`).keys() as string[]);
+    let last = (await database.counters.get(key))?.last ?? 0;
+    const records: CaseRecord[] = [];
+    const events: TimelineEvent[] = [];
+    const rows: CaseIndexRow[] = [];
+    list.forEach((parts, index) => {
+      let reference: string;
+      do {
+        last += 1;
+        reference = formatReference(prefix, year, last);
+      } while (taken.has(reference));
+      const record: CaseRecord = {
+        id: newId(),
+        reference,
+        ...parts,
+        procedureId: options.procedureId ?? options.settings.defaultProcedureId,
+        calendar: options.settings.calendar,
+        stage: '',
+        status: 'open',
+        assignee: options.by,
+        createdAt: at,
+        updatedAt: at,
+      };
+      const event: TimelineEvent = {
+        id: newId(),
+        caseId: record.id,
+        type: 'received',
+        on: parts.receivedOn,
+        at,
+        by: options.by,
+        summary:
+          options.receivedSummary?.(parts, index, reference) ??
+          `Complaint received by ${parts.channel === 'in-person' ? 'visit in person' : parts.channel}; logged as ${reference}`,
+      };
+      records.push(record);
+      events.push(event);
+      // The same row refreshCaseIndex would build from what is about to be stored.
+      rows.push(deriveCaseIndex(record, [event]));
+    });
+    if (records.length === 0) return records;
+    await database.counters.put({ key, last });
+    await database.cases.bulkAdd(records);
+    await database.events.bulkAdd(events);
+    await database.caseIndex.bulkPut(rows);
+    if (options.audit) {
+      await database.audit.add({ id: newId(), at, by: options.by, ...options.audit, detail: { ...options.audit.detail, caseIds: records.map((r) => r.id) } });
+    }
+    return records;
+  });
+}
+
 export async function appendEvent(
   database: RedressDatabase,
   caseId: string,
@@ -140,6 +210,77 @@ export async function recordLetterIssued(
     await database.cases.update(caseId, { updatedAt: at });
     await refreshCaseIndex(database, caseId);
     return row;
+  });
+}
+
+/** One letter of a batch to record as issued (`recordLettersIssued`): what `recordLetterIssued` takes, with its case. */
+export interface IssuedLetter {
+  caseId: string;
+  kind: string;
+  fileName: string;
+  issuedOn: string;
+  bytes: Uint8Array;
+  by: string;
+  summary: string;
+  alsoRecord?: { type: TimelineType; summary: string };
+}
+
+/** Each letter's outcome, in the order given: its stored row, or why it was not recorded. */
+export type IssuedLetterResult = { ok: true; row: LetterRow } | { ok: false; error: string };
+
+/**
+ * Record many issued letters at once (a print run for the post) in ONE transaction: each exactly as
+ * `recordLetterIssued` records it (its exact bytes and SHA-256, the letter-issued event, the event it stands for),
+ * and each case's index row rebuilt once. A letter whose case no longer exists is left out, with the reason in its
+ * result; any other failure rolls the whole transaction back and rejects, so nothing of the batch is recorded.
+ * One transaction instead of one per letter: each commit of this database waits for the disk ('strict' durability).
+ */
+export async function recordLettersIssued(
+  database: RedressDatabase,
+  letters: readonly IssuedLetter[],
+  clock: Clock = systemClock,
+): Promise<IssuedLetterResult[]> {
+  if (letters.length === 0) return [];
+  const at = clock.now().toISOString();
+  const hashes = await Promise.all(letters.map((letter) => sha256Hex(letter.bytes)));
+  return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex], async () => {
+    const caseIds = [...new Set(letters.map((letter) => letter.caseId))];
+    const records = await database.cases.bulkGet(caseIds);
+    const exists = new Set(caseIds.filter((_, i) => records[i] !== undefined));
+    const rows: LetterRow[] = [];
+    const events: TimelineEvent[] = [];
+    const results = letters.map((letter, i): IssuedLetterResult => {
+      if (!exists.has(letter.caseId)) return { ok: false, error: `No case with id ${letter.caseId}` };
+      const sha256 = hashes[i];
+      const row: LetterRow = { id: newId(), caseId: letter.caseId, kind: letter.kind, fileName: letter.fileName, issuedOn: letter.issuedOn, issuedAt: at, sha256, bytes: letter.bytes };
+      rows.push(row);
+      events.push({
+        id: newId(),
+        caseId: letter.caseId,
+        type: 'letter-issued',
+        on: letter.issuedOn,
+        at,
+        by: letter.by,
+        summary: letter.summary,
+        data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
+      });
+      if (letter.alsoRecord) {
+        events.push({ id: newId(), caseId: letter.caseId, type: letter.alsoRecord.type, on: letter.issuedOn, at, by: letter.by, summary: letter.alsoRecord.summary });
+      }
+      return { ok: true, row };
+    });
+    if (rows.length === 0) return results;
+    await database.letters.bulkAdd(rows);
+    await database.events.bulkAdd(events);
+    const touched = [...new Set(rows.map((row) => row.caseId))];
+    await database.cases.bulkUpdate(touched.map((key) => ({ key, changes: { updatedAt: at } })));
+    // Each touched case's index row, as refreshCaseIndex builds it, from a few bulk reads instead of three per case.
+    const timelines = new Map<string, TimelineEvent[]>(touched.map((id) => [id, []]));
+    for (const event of await database.events.where('caseId').anyOf(touched).toArray()) timelines.get(event.caseId)!.push(event);
+    const byTime = (a: TimelineEvent, b: TimelineEvent) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const recordOf = new Map(caseIds.map((id, i) => [id, records[i]]));
+    await database.caseIndex.bulkPut(touched.map((id) => deriveCaseIndex({ ...recordOf.get(id)!, updatedAt: at }, timelines.get(id)!.sort(byTime))));
+    return results;
   });
 }
 

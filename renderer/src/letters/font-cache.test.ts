@@ -7,7 +7,7 @@ import { sampleAcknowledgement, sampleAdrLetter, sampleCase } from '../../../sha
 import { shareParsedFonts } from './font-cache';
 import { renderPdf } from './render';
 
-type Doc = { fontCache: Record<string, Record<string, { font: unknown; document: unknown }>> };
+type Doc = { fontCache: Record<string, Record<string, { font: unknown; document: unknown; layoutCache?: object }>> };
 type PdfMake = {
   addVirtualFileSystem(vfs: Record<string, string>): void;
   createPdf(doc: unknown): { getStream(): Promise<Doc>; getBuffer(): Promise<Uint8Array> };
@@ -47,7 +47,7 @@ describe('shareParsedFonts', () => {
     expect(shareParsedFonts({ provideFont() {} })).toBe(false);
   });
 
-  it('reuses parsed fonts across documents, with the same bytes as unpatched pdfmake', async () => {
+  it('reuses parsed fonts and laid-out words across documents, with the same bytes as unpatched pdfmake', async () => {
     const plain = await freshPdfMake();
     const expected: string[] = [];
     for (const doc of letters()) expected.push(comparable(await plain.createPdf(doc).getBuffer()));
@@ -71,6 +71,11 @@ describe('shareParsedFonts', () => {
     expect(regular[2].font).toBe(regular[0].font);
     expect(regular[1]).not.toBe(regular[0]);
     expect(regular[1].document).toBe(docs[1]);
+    // Words laid out once serve every later document (and the bytes above are still pdfmake's own).
+    expect(regular[0].layoutCache).toBeTypeOf('object');
+    expect(regular[1].layoutCache).toBe(regular[0].layoutCache);
+    expect(regular[2].layoutCache).toBe(regular[0].layoutCache);
+    expect(Object.keys(regular[0].layoutCache!).length).toBeGreaterThan(50);
     for (const text of actual) {
       expect(text).toMatch(/\/FontFile2/);
       expect(text).toMatch(/Roboto-Regular/);

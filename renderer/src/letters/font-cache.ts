@@ -6,6 +6,11 @@
 // wraps the already-parsed fontkit font in a new pdfkit EmbeddedFont of that document. The EmbeddedFont (its subset,
 // widths, ToUnicode map and PDF objects) stays per document; only fontkit's read-only view of the font file is shared.
 //
+// Each EmbeddedFont also keeps a cache of laid-out words (pdfkit's layoutCache: word → glyphs and positions, from
+// fontkit's shaping, which is the larger part of measuring and drawing text). It is per document too, so every letter
+// shaped "complaint" again; documents now share one cache per font file. Its runs are only ever read (pdfkit copies a
+// position before changing it), and they depend on nothing but the font and the word.
+//
 // Written against pdfmake 0.3.11 / pdfkit 0.19.1 internals (fontCache, _fontFamilies, _fontCount, EmbeddedFont's
 // constructor(document, font, id)); everything is checked on installation and, if anything does not look as expected,
 // nothing is patched and pdfmake keeps working as shipped, only slower.
@@ -19,6 +24,8 @@ interface FontkitFont {
 /** pdfkit's EmbeddedFont (what pdfmake keeps in fontCache and sets as the document's _font). */
 interface EmbeddedFont {
   font: FontkitFont;
+  /** Laid-out words; absent when the document was made with fontLayoutCache: false. */
+  layoutCache?: Record<string, unknown>;
   name: string;
   id: string;
   constructor: new (document: PdfmakeDocument, font: FontkitFont, id: string) => EmbeddedFont;
@@ -38,6 +45,7 @@ interface PdfmakeDocument {
 type ProvideFont = PdfmakeDocument['provideFont'];
 
 const PATCHED = Symbol.for('redress.sharedFontkitFonts');
+const MAX_CACHED_WORDS = 50_000;
 
 function isEmbeddedFont(value: unknown): value is EmbeddedFont {
   const font = value as Partial<EmbeddedFont> | null | undefined;
@@ -88,6 +96,15 @@ export function shareParsedFonts(document: unknown): boolean {
   // Parsed fontkit fonts, by font file (a vfs name such as 'Roboto-Regular.ttf'), and the EmbeddedFont class.
   const parsed = new Map<string, FontkitFont>();
   let EmbeddedFontClass: EmbeddedFont['constructor'] | undefined;
+  // Laid-out words, by font file, shared by every document (see above).
+  const layoutCaches = new Map<string, Record<string, unknown>>();
+  const shareLayouts = (file: string, font: EmbeddedFont) => {
+    if (!font.layoutCache) return;
+    const shared = layoutCaches.get(file);
+    // A few thousand distinct words a day at most; start afresh if it ever grows past that many times over.
+    if (shared && Object.keys(shared).length < MAX_CACHED_WORDS) font.layoutCache = shared;
+    else layoutCaches.set(file, font.layoutCache);
+  };
 
   function provideFont(this: PdfmakeDocument, familyName: string, bold: boolean, italics: boolean): EmbeddedFont {
     const type = this.getFontType(bold, italics);
@@ -101,11 +118,13 @@ export function shareParsedFonts(document: unknown): boolean {
       if (typeof file === 'string' && isEmbeddedFont(font)) {
         parsed.set(file, font.font);
         EmbeddedFontClass ??= font.constructor;
+        shareLayouts(file, font);
       }
       return font;
     }
     // What pdfkit's doc.font(buffer) does after fontkit.create, with the parsed font instead of a fresh parse.
     let font = new EmbeddedFontClass(this, fontkitFont, `F${++this._fontCount}`);
+    shareLayouts(file, font);
     const sameName = font.name ? this._fontFamilies[font.name] : undefined;
     if (sameName && sameName.font === fontkitFont) font = sameName;
     else if (font.name && !sameName) this._fontFamilies[font.name] = font;
@@ -125,6 +144,7 @@ export function shareParsedFonts(document: unknown): boolean {
       if (typeof file === 'string') {
         parsed.set(file, font.font);
         EmbeddedFontClass ??= font.constructor;
+        shareLayouts(file, font);
       }
     }
   }

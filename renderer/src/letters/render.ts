@@ -60,7 +60,8 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Uint8Array> 
   const pdfMake = await pdfMakeBrowser();
   const output = pdfMake.createPdf(doc);
   if (!fontsShared) {
-    // The first document parses the fonts as usual; from then on pdfmake reuses them (see font-cache.ts).
+    // The first document parses the fonts as usual; from then on pdfmake reuses them and the words it has laid out
+    // (see font-cache.ts).
     fontsShared = shareParsedFonts(await output.getStream());
   }
   const buffer = await output.getBuffer();

@@ -1,6 +1,8 @@
 // The browser implementation of the shell contract, so the whole app runs in a plain browser (web mode and the
 // end-to-end tests): files are downloaded, notifications are Web Notifications.
 import {
+  AUTO_BACKUP_KEEP_DEFAULT,
+  type AutoBackupStatus,
   describeIssues,
   notifyRequestSchema,
   printPdfRequestSchema,
@@ -15,6 +17,19 @@ import {
 } from '../../../shared/ipc/contract';
 
 const SHOWN_KEY = 'redress.notifications.shown';
+
+export const AUTO_BACKUP_UNAVAILABLE =
+  'Automatic daily backup needs the desktop app: a browser cannot save into a folder by itself. Make a backup by hand instead.';
+const WEB_AUTO_BACKUP: AutoBackupStatus = {
+  available: false,
+  enabled: false,
+  folder: null,
+  keep: AUTO_BACKUP_KEEP_DEFAULT,
+  lastWrittenAt: null,
+  lastFileName: null,
+  lastError: null,
+  due: false,
+};
 
 /** A file name safe to offer as a download: no folders, no characters Windows or macOS refuse. */
 export function safeFileName(name: string): string {
@@ -145,6 +160,19 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
     onNotificationClick(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+
+    // A browser cannot write into a folder on its own: the "Your data" page offers the manual backup instead.
+    autoBackup: {
+      status: async () => ({ ok: true, ...WEB_AUTO_BACKUP }),
+      chooseFolder: async () => ({ ok: false, error: AUTO_BACKUP_UNAVAILABLE }),
+      configure: async () => ({ ok: false, error: AUTO_BACKUP_UNAVAILABLE }),
+      write: async () => ({ ok: true, written: false, reason: AUTO_BACKUP_UNAVAILABLE }),
+    },
+
+    // A browser tab has no native menu: the page's own shortcuts and buttons do these things (app/MenuCommands.tsx).
+    onMenuCommand() {
+      return () => undefined;
     },
   };
 }

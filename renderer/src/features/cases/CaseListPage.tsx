@@ -10,6 +10,7 @@ import type { CaseIndexRow } from '../../db/schema';
 import { CaseTable, type CaseTableHandle } from '../search/CaseTable';
 import { filterChoices, SORTS, type CaseFilters, type SortKey } from '../search/search';
 import { activeFilterCount, useCaseSearch, type ListState } from '../search/useCaseSearch';
+import { CaseListExchange } from '../exchange/CaseListExchange';
 
 const STATUS_OPTIONS = [
   { value: 'open', label: 'Open' },
@@ -133,7 +134,10 @@ export function CaseList({ title = 'Cases', initial }: CaseListPageProps) {
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={2}>{title}</Title>
-        <Button onClick={() => navigate('/new')}>New complaint</Button>
+        <Group gap="xs">
+          <CaseListExchange rows={results} filtered={filtered} />
+          <Button onClick={() => navigate('/new')}>New complaint</Button>
+        </Group>
       </Group>
       {complete && total === 0 ? (
         <Text c="dimmed">No complaints logged yet. Press “New complaint” to log the first one.</Text>

@@ -17,6 +17,10 @@ import { useWorkingPerson } from './actions/useWorkingPerson';
 import { HandlerSelect } from '../people/HandlerSelect';
 import { formatDate, formatTimestamp } from './format';
 import { platform } from '../../platform';
+import { AnonymisedNotice } from '../privacy/AnonymisedNotice';
+import { EraseCustomerDialog } from '../privacy/EraseCustomerDialog';
+import { VulnerabilityRow } from '../privacy/VulnerabilityRow';
+import { SubjectAccessButton } from '../exchange/SubjectAccessButton';
 
 const STATE_COLOURS = { running: 'blue', met: 'teal', missed: 'red', 'not-applicable': 'gray' } as const;
 const STATE_LABELS = { running: 'Running', met: 'Met', missed: 'Missed', 'not-applicable': 'N/A' } as const;
@@ -72,7 +76,7 @@ function Address({ address }: { address?: PostalAddress }) {
   );
 }
 
-function Details({ record }: { record: CaseRecord }) {
+function Details({ record, onVulnerability, onErase }: { record: CaseRecord; onVulnerability?: () => void; onErase?: () => void }) {
   const row = (label: string, value: React.ReactNode) => (
     <Table.Tr>
       <Table.Th w={170}>{label}</Table.Th>
@@ -88,18 +92,31 @@ function Details({ record }: { record: CaseRecord }) {
         <Table.Tbody>
           {row('Received', `${formatDate(record.receivedOn)} by ${CHANNEL_LABELS[record.channel].toLowerCase()}`)}
           {row('Category', CATEGORY_LABELS[record.category])}
-          {row('Summary', <Text style={{ whiteSpace: 'pre-wrap' }}>{record.summary}</Text>)}
+          {row('Summary', record.anonymisedOn ? <Text c="dimmed" size="sm">Removed when anonymised</Text> : <Text style={{ whiteSpace: 'pre-wrap' }}>{record.summary}</Text>)}
           {row('Customer', record.customer.name)}
-          {row('Address', <Address address={record.customer.address} />)}
+          {!record.anonymisedOn && row('Address', <Address address={record.customer.address} />)}
           {record.customer.phone && row('Phone', record.customer.phone)}
           {record.customer.email && row('Email', record.customer.email)}
           {record.customer.accountNumber && row('Account', record.customer.accountNumber)}
           {record.communication && row('Write to them', describeNeeds(record.communication))}
           {record.representative && row('Acting for them', `${record.representative.name} (${record.representative.relationship})`)}
           {record.representative?.address && row("Representative's address", <Address address={record.representative.address} />)}
+          {!record.anonymisedOn && row('Vulnerability', <VulnerabilityRow key={record.id} record={record} onEdit={onVulnerability} />)}
           {row('Handler', record.status === 'open' ? <HandlerSelect caseId={record.id} reference={record.reference} assignee={record.assignee ?? ''} size="xs" maw={260} /> : (record.assignee ?? '—'))}
         </Table.Tbody>
       </Table>
+      {!record.anonymisedOn && (
+        <Group justify="flex-end" mt="sm">
+          <SubjectAccessButton record={record} />
+        </Group>
+      )}
+      {onErase && !record.anonymisedOn && (
+        <Group justify="flex-end" mt="sm">
+          <Button variant="subtle" color="red" size="xs" onClick={onErase}>
+            Erase the customer&rsquo;s personal data…
+          </Button>
+        </Group>
+      )}
     </Card>
   );
 }
@@ -113,6 +130,7 @@ export function CasePage({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [openAction, setOpenAction] = useState<CaseActionId | null>(null);
   const [lettersOpen, setLettersOpen] = useState(false);
+  const [eraseOpen, setEraseOpen] = useState(false);
   const today = todayIso();
 
   const evaluated = useMemo(() => (record && events ? evaluateRecord(record, events, today) : null), [record, events, today]);
@@ -176,16 +194,17 @@ export function CasePage({ id }: { id: string }) {
           <Badge size="lg" variant="light" color={STATUS_COLOURS[status]}>
             {status}
           </Badge>
-          <Button variant="default" onClick={issueAck} loading={busy}>
+          <Button variant="default" onClick={issueAck} loading={busy} disabled={!!record.anonymisedOn}>
             Acknowledgement letter
           </Button>
-          <Button variant="default" onClick={() => setLettersOpen(true)} disabled={!evaluation || !settings}>
+          <Button variant="default" onClick={() => setLettersOpen(true)} disabled={!evaluation || !settings || !!record.anonymisedOn}>
             Other letters…
           </Button>
           <ActionsMenu actions={actions} onChoose={setOpenAction} />
         </Group>
       </Group>
 
+      <AnonymisedNotice record={record} />
       {evaluation && <NextSteps steps={evaluation.nextActions} today={today} actions={actions} onChoose={setOpenAction} />}
       {evaluation && evaluation.warnings.length > 0 && (
         <Alert color="yellow" variant="light" title="Check">
@@ -199,7 +218,7 @@ export function CasePage({ id }: { id: string }) {
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Details record={record} />
+          <Details record={record} onVulnerability={() => setOpenAction('record-vulnerability')} onErase={() => setEraseOpen(true)} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Card withBorder h="100%">
@@ -257,6 +276,7 @@ export function CasePage({ id }: { id: string }) {
       </Card>
 
       <ActionFormModal action={openAction} context={context} onClose={() => setOpenAction(null)} />
+      <EraseCustomerDialog opened={eraseOpen} caseId={record.id} by={by} onClose={() => setEraseOpen(false)} />
       <LetterDialog
         opened={lettersOpen}
         onClose={() => setLettersOpen(false)}

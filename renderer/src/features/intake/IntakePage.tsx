@@ -1,9 +1,9 @@
-import { Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Collapse, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, LETTER_LANGUAGES, LETTER_LANGUAGE_LABELS } from '../../../../shared/model/case';
+import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, LETTER_LANGUAGES, LETTER_LANGUAGE_LABELS, VULNERABILITY_REASONS, VULNERABILITY_REASON_LABELS } from '../../../../shared/model/case';
 import { emptyIntakeForm, validateIntake, type IntakeForm } from '../../../../shared/model/intake';
 import { todayIso } from '../../app/today';
 import { useSettings } from '../../db/hooks';
@@ -16,11 +16,14 @@ export function IntakePage() {
   const today = todayIso();
   const form = useForm<IntakeForm>({ initialValues: emptyIntakeForm(today) });
   const [saving, setSaving] = useState(false);
+  // Vulnerability details are special-category data: the section stays closed unless the handler opens it.
+  const [vulnerabilityOpen, setVulnerabilityOpen] = useState(false);
 
   const submit = form.onSubmit(async (values) => {
-    const result = validateIntake(values, todayIso());
+    const result = validateIntake(values, todayIso(), { by: settings?.handlerName ?? '' });
     if (!result.ok) {
       form.setErrors(result.errors);
+      if (Object.keys(result.errors).some((k) => k.startsWith('vulnerability'))) setVulnerabilityOpen(true);
       const first = Object.keys(result.errors)[0];
       document.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
       return;
@@ -83,6 +86,31 @@ export function IntakePage() {
               <Textarea label="Representative's postal address" autosize minRows={2} {...field('repAddressLines')} />
               <TextInput label="Representative's postcode" {...field('repPostcode')} />
             </SimpleGrid>
+          </Fieldset>
+          <Fieldset legend="Vulnerability or health (optional)">
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm" c="dimmed">
+                Only if the desk needs it to treat the customer fairly, and only with a reason. Kept out of lists, search, exports and letters.
+              </Text>
+              <Button variant="subtle" size="xs" onClick={() => setVulnerabilityOpen((o) => !o)} aria-expanded={vulnerabilityOpen} style={{ flexShrink: 0 }}>
+                {vulnerabilityOpen ? 'Hide' : 'Add details…'}
+              </Button>
+            </Group>
+            <Collapse expanded={vulnerabilityOpen}>
+              <Stack gap="sm" mt="sm">
+                <Textarea label="Vulnerability or health details" description="Only what the desk needs, e.g. needs calls by text relay" autosize minRows={2} {...field('vulnerabilityDetails')} />
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <Select
+                    label="Why we need to record it"
+                    placeholder="Choose the reason"
+                    data={VULNERABILITY_REASONS.map((r) => ({ value: r, label: VULNERABILITY_REASON_LABELS[r] }))}
+                    clearable
+                    {...field('vulnerabilityReason')}
+                  />
+                  <TextInput label="About the reason (optional)" {...field('vulnerabilityNote')} />
+                </SimpleGrid>
+              </Stack>
+            </Collapse>
           </Fieldset>
           <Group>
             <Button type="submit" loading={saving} disabled={!settings}>

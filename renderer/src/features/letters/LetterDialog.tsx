@@ -1,10 +1,11 @@
 // The letter dialog: choose a letter, fill the few inputs it needs, preview its words (rendering the PDF proves it
 // can be made), edit and preview again, then issue it: saved where the user chooses and locked on the timeline.
-import { Alert, Button, Checkbox, Group, Modal, Paper, ScrollArea, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Modal, Paper, ScrollArea, Select, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconLock } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { LETTER_LANGUAGE_LABELS, LETTER_LANGUAGES } from '../../../../shared/model/case';
-import type { LetterLanguage } from '../../../../shared/letters';
+import { letterParagraphs, type LetterLanguage, type LetterParagraph } from '../../../../shared/letters';
 import { renderPdf } from '../../letters/render';
 import {
   LETTER_CHOICE_LABELS,
@@ -37,6 +38,19 @@ export function LetterDialog({ opened, onClose, context }: { opened: boolean; on
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'preview' | 'issue' | null>(null);
+  // "Edit text": the desk's words for the draft's catalogue paragraphs, by paragraph id (only those changed).
+  const [editing, setEditing] = useState(false);
+  const [edits, setEdits] = useState<Record<string, string>>({});
+
+  // The draft's paragraphs as the catalogue writes them (the starting point of every edit), or why there are none yet.
+  const draft = useMemo((): { paragraphs: LetterParagraph[] } | { error: string } | null => {
+    if (!editing || !choice || !inputs || !options || !context) return null;
+    try {
+      return { paragraphs: letterParagraphs(buildLetter(choice, inputs, options, context)) };
+    } catch (e) {
+      return { error: message(e) };
+    }
+  }, [editing, choice, inputs, options, context]);
 
   // Fresh inputs each time the dialog opens.
   useEffect(() => {
@@ -46,6 +60,8 @@ export function LetterDialog({ opened, onClose, context }: { opened: boolean; on
     setOptions(defaultOptions(context.record));
     setPreview(null);
     setError(null);
+    setEditing(false);
+    setEdits({});
     // Only on opening: later renders bring a new context object, and the desk's inputs must survive them.
   }, [opened]);
 
@@ -57,6 +73,15 @@ export function LetterDialog({ opened, onClose, context }: { opened: boolean; on
   };
   const changeOptions = (patch: Partial<LetterOptions>) => {
     setOptions({ ...options, ...patch });
+    // Words edited in one language do not belong in a letter in another.
+    if (patch.language && patch.language !== options.language) setEdits({});
+    setPreview(null);
+  };
+  const changeEdit = (paragraph: LetterParagraph, text: string | null) => {
+    const next = { ...edits };
+    if (text === null || text === paragraph.text) delete next[paragraph.id];
+    else next[paragraph.id] = text;
+    setEdits(next);
     setPreview(null);
   };
 
@@ -65,7 +90,7 @@ export function LetterDialog({ opened, onClose, context }: { opened: boolean; on
     setBusy('preview');
     setError(null);
     try {
-      const doc = buildLetter(choice, inputs, options, context);
+      const doc = buildLetter(choice, inputs, options, context, edits);
       const bytes = await renderPdf(doc);
       setPreview({ text: letterText(doc), pdfBytes: bytes.byteLength });
     } catch (e) {
@@ -81,7 +106,7 @@ export function LetterDialog({ opened, onClose, context }: { opened: boolean; on
     setBusy('issue');
     setError(null);
     try {
-      const outcome = await issueLetter(choice, inputs, options, context);
+      const outcome = await issueLetter(choice, inputs, options, context, edits);
       if (outcome.saved) {
         notifications.show({ color: 'teal', title: `${LETTER_CHOICE_LABELS[choice]} issued`, message: `Saved as ${outcome.fileName}` });
         onClose();
@@ -115,6 +140,7 @@ export function LetterDialog({ opened, onClose, context }: { opened: boolean; on
           value={choice}
           onChange={(v) => {
             setChoice(v as LetterChoice | null);
+            setEdits({});
             setPreview(null);
             setError(null);
           }}
@@ -154,6 +180,17 @@ export function LetterDialog({ opened, onClose, context }: { opened: boolean; on
             mb={8}
           />
         </Group>
+        {choice && (
+          <Switch
+            label="Edit text"
+            description="Change the wording of the draft’s paragraphs before issuing it."
+            checked={editing}
+            onChange={(e) => setEditing(e.currentTarget.checked)}
+          />
+        )}
+        {editing && draft && (
+          <DraftParagraphs draft={draft} edits={edits} onChange={changeEdit} largePrint={options.largePrint} />
+        )}
         {error && (
           <Alert color="red" title="The letter cannot be made" role="alert">
             {error}
@@ -185,5 +222,85 @@ export function LetterDialog({ opened, onClose, context }: { opened: boolean; on
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/**
+ * "Edit text": each catalogue paragraph of the draft in a box of its own, prefilled with the catalogue's words. What the
+ * regulator requires (the ADR scheme, its time limit, the CCTS) is shown but cannot be changed; the address, reference,
+ * date, headings, scheme details and footer are not listed (they stay generated), nor are the desk's own words (they
+ * are edited in the boxes above).
+ */
+function DraftParagraphs({
+  draft,
+  edits,
+  onChange,
+  largePrint,
+}: {
+  draft: { paragraphs: LetterParagraph[] } | { error: string };
+  edits: Readonly<Record<string, string>>;
+  onChange: (paragraph: LetterParagraph, text: string | null) => void;
+  largePrint: boolean;
+}) {
+  if ('error' in draft) {
+    return (
+      <Text size="sm" c="dimmed">
+        Fill in the boxes above first: {draft.error}
+      </Text>
+    );
+  }
+  return (
+    <Paper withBorder p="sm" aria-label="Letter wording">
+      <Text size="xs" c="dimmed" mb="xs">
+        The letter’s paragraphs, top to bottom. Clear a box to leave that paragraph out. Your own words (progress,
+        findings and so on) are changed in the boxes above.
+      </Text>
+      <Stack gap="sm">
+        {draft.paragraphs.map((p, i) => {
+          const label = `Paragraph ${i + 1}${p.section ? ` · ${p.section}` : ''}`;
+          if (p.required) {
+            return (
+              <div key={p.id} role="group" aria-label={`${label} (required)`}>
+                <Text size="sm" fw={500}>
+                  {label}
+                </Text>
+                <Group gap={4} mb={4} wrap="nowrap">
+                  <IconLock size={12} aria-hidden />
+                  <Text size="xs" c="dimmed">
+                    Required by the regulator: stays as written
+                  </Text>
+                </Group>
+                <Text size={largePrint ? 'md' : 'sm'} c="dimmed" bg="gray.0" p="xs" style={{ borderRadius: 4 }}>
+                  {p.text}
+                </Text>
+              </div>
+            );
+          }
+          const edited = Object.prototype.hasOwnProperty.call(edits, p.id);
+          const value = edited ? edits[p.id] : p.text;
+          return (
+            <Textarea
+              key={p.id}
+              label={label}
+              description={
+                edited ? (
+                  <>
+                    {value.trim() ? 'Edited.' : 'Left out of the letter.'}{' '}
+                    <Anchor component="button" type="button" size="xs" onClick={() => onChange(p, null)}>
+                      Put back the original words
+                    </Anchor>
+                  </>
+                ) : undefined
+              }
+              autosize
+              minRows={1}
+              maxRows={8}
+              value={value}
+              onChange={(e) => onChange(p, e.currentTarget.value)}
+            />
+          );
+        })}
+      </Stack>
+    </Paper>
   );
 }

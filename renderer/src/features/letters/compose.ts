@@ -1,236 +1,21 @@
-// The letters a desk writes after the acknowledgement: which ones a case can have, the few inputs each needs, the
-// document definition (built by the pure functions in shared/letters), a plain-text preview of it, and issuing it
-// (render → save → lock the exact bytes and their SHA-256 on the timeline, with the event the letter stands for).
-import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '../../../../shared/model/case';
-import {
-  adrLetter,
-  adrTermsFromEvaluation,
-  cctsNoticeLetter,
-  finalResponseLetter,
-  summaryResolutionLetter,
-  updateLetter,
-  type LetterContent,
-  type LetterDocument,
-  type LetterLanguage,
-  type LetterText,
-} from '../../../../shared/letters';
-import { getProcedure, type Evaluation, type Procedure } from '../../../../shared/rules';
+// Issuing a letter after the acknowledgement: the document from ./build (pure), the bytes from pdfmake (lazy), then
+// save where the user chooses and lock the exact bytes and their SHA-256 on the timeline, with the event the letter
+// stands for.
+import { letterParagraphs, type LetterDocument, type ParagraphEdits } from '../../../../shared/letters';
 import { recordLetterIssued } from '../../db/repository';
 import { db } from '../../db/schema';
 import { renderPdf } from '../../letters/render';
 import { platform } from '../../platform';
+import { buildLetter, recordedAs, type LetterChoice, type LetterContext, type LetterInputs, type LetterOptions } from './build';
 
-export type LetterChoice = 'update' | 'final-response' | 'adr-time' | 'adr-final' | 'ccts-notice' | 'summary-resolution';
+export * from './build';
 
-export const LETTER_CHOICE_LABELS: Record<LetterChoice, string> = {
-  update: 'Update (holding) letter',
-  'final-response': 'Final response',
-  'adr-time': 'ADR letter: still unresolved after the wait',
-  'adr-final': 'ADR letter: our final position',
-  'ccts-notice': 'CCTS notice',
-  'summary-resolution': 'Summary resolution communication',
-};
-
-/** The free-text and date inputs; each letter reads the ones it needs. */
-export interface LetterInputs {
-  progress: string;
-  nextUpdateOn: string;
-  outcome: string;
-  actionsTaken: string;
-  remedy: string;
-  finalPosition: string;
-  resolution: string;
-  resolvedOn: string;
-}
-
-export interface LetterOptions {
-  language: LetterLanguage;
-  largePrint: boolean;
-}
-
-export interface LetterContext {
-  record: CaseRecord;
-  events: readonly TimelineEvent[];
-  evaluation: Evaluation;
-  settings: DeskSettings;
-  today: string;
-  /** The person working (recorded on the timeline; named on the letter when the case has no assignee). */
-  by: string;
-}
-
-function procedureOf(id: string): Procedure | null {
-  try {
-    return getProcedure(id);
-  } catch {
-    return null;
-  }
-}
-
-export function providerCountry(record: CaseRecord): 'GB' | 'CA' {
-  return procedureOf(record.procedureId)?.provider.country ?? 'GB';
-}
-
-/** The letters this case can have: CCTS notice for Canadian providers, summary resolution under FCA DISP. */
-export function availableLetters(record: CaseRecord, evaluation: Evaluation): LetterChoice[] {
-  const country = providerCountry(record);
-  const choices: LetterChoice[] = ['update', 'final-response'];
-  if (country === 'GB' && hasAdrLetter(evaluation, record)) choices.push('adr-time', 'adr-final');
-  if (country === 'CA') choices.push('ccts-notice');
-  if (evaluation.regime?.id === 'fca-disp') choices.push('summary-resolution');
-  return choices;
-}
-
-function hasAdrLetter(evaluation: Evaluation, record: CaseRecord): boolean {
-  try {
-    adrTermsFromEvaluation(evaluation, record.receivedOn);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function defaultOptions(record: CaseRecord): LetterOptions {
-  return {
-    language: record.communication?.language ?? (providerCountry(record) === 'CA' ? 'en-CA' : 'en-GB'),
-    largePrint: record.communication?.largePrint ?? false,
-  };
-}
-
-function clockDue(evaluation: Evaluation, id: string): string | null {
-  const clock = evaluation.clocks.find((c) => c.id === id);
-  return clock && clock.state !== 'not-applicable' ? (clock.dueOn ?? null) : null;
-}
-
-export function defaultInputs(context: Pick<LetterContext, 'evaluation' | 'today'>): LetterInputs {
-  return {
-    progress: '',
-    nextUpdateOn: clockDue(context.evaluation, 'first-response') ?? '',
-    outcome: '',
-    actionsTaken: '',
-    remedy: '',
-    finalPosition: '',
-    resolution: '',
-    resolvedOn: context.today,
-  };
-}
-
-/** The scheme the letter names: the desk's choice, else the evaluated scheme, else the procedure's. */
-function schemeIdFor(context: LetterContext): string {
-  return (
-    context.settings.adrSchemeId ||
-    context.evaluation.adrScheme?.id ||
-    procedureOf(context.record.procedureId)?.adrSchemeId ||
-    'ccts'
-  );
-}
-
-export function buildLetter(choice: LetterChoice, inputs: LetterInputs, options: LetterOptions, context: LetterContext): LetterDocument {
-  const { record, evaluation, settings, today } = context;
-  const base = {
-    caseRecord: record,
-    settings,
-    issuedOn: today,
-    handlerName: record.assignee || context.by || settings.handlerName,
-    language: options.language,
-    largePrint: options.largePrint,
-  };
-  const scheme = { schemeId: schemeIdFor(context) };
-  const adrAvailableOn = clockDue(evaluation, 'adr-letter');
-  switch (choice) {
-    case 'update':
-      return updateLetter({ ...base, progress: inputs.progress, nextUpdateOn: inputs.nextUpdateOn || null, adrAvailableOn, scheme });
-    case 'final-response': {
-      let referralMonths: number | undefined;
-      try {
-        referralMonths = adrTermsFromEvaluation(evaluation, record.receivedOn).referralMonths;
-      } catch {
-        referralMonths = undefined;
-      }
-      return finalResponseLetter({
-        ...base,
-        outcome: inputs.outcome,
-        actionsTaken: inputs.actionsTaken,
-        remedy: inputs.remedy,
-        adrAvailableOn,
-        referralMonths,
-        scheme,
-      });
-    }
-    case 'adr-time':
-    case 'adr-final':
-      return adrLetter({
-        ...base,
-        scheme,
-        terms: adrTermsFromEvaluation(evaluation, record.receivedOn),
-        reason:
-          choice === 'adr-time'
-            ? { kind: 'time-based', progress: inputs.progress }
-            : { kind: 'final-position', finalPosition: inputs.finalPosition },
-      });
-    case 'ccts-notice':
-      return cctsNoticeLetter({ ...base, scheme: { schemeId: context.evaluation.adrScheme?.id ?? 'ccts' } });
-    case 'summary-resolution':
-      return summaryResolutionLetter({ ...base, resolvedOn: inputs.resolvedOn, resolution: inputs.resolution });
-  }
-}
-
-/**
- * The letter's words, top to bottom, laid out roughly as printed (address lines together, a blank line after each
- * paragraph): the preview, since a PDF cannot be framed under the app's CSP.
- */
-export function letterText(doc: LetterDocument): string {
-  const out: string[] = [];
-  const BLANK = '';
-  const inline = (t: LetterText['text']): string =>
-    typeof t === 'string' ? t : t.map((piece) => (typeof piece === 'string' ? piece : inline(piece.text))).join('');
-  const flat = (node: LetterContent): string =>
-    typeof node === 'string' ? node : 'text' in node ? inline(node.text) : 'stack' in node ? node.stack.map(flat).join(' ') : 'columns' in node ? node.columns.map(flat).join('  ') : '';
-  const walk = (node: LetterContent) => {
-    if (typeof node === 'string') out.push(node, BLANK);
-    else if ('text' in node) {
-      out.push(inline(node.text));
-      const style = Array.isArray(node.style) ? node.style : [node.style];
-      if (style.some((st) => st === 'paragraph' || st === 'salutation' || st === 'letterHeading')) out.push(BLANK);
-    } else if ('stack' in node) {
-      node.stack.forEach(walk);
-      out.push(BLANK);
-    } else if ('columns' in node) {
-      // A row of short pieces side by side ("Our reference  RDR-…") reads as one line; the address block as lines.
-      if (node.columns.every((c) => 'text' in c)) out.push(node.columns.map(flat).join('  '));
-      else node.columns.forEach(walk);
-    }
-  };
-  doc.content.forEach(walk);
-  return out
-    .map((line) => line.trimEnd())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
-interface Recorded {
-  kind: string;
-  name: string;
-  also?: { type: TimelineType; summary: string };
-}
-
-function recordedAs(choice: LetterChoice, context: LetterContext): Recorded {
-  switch (choice) {
-    case 'update':
-      return { kind: 'update', name: 'Update letter', also: { type: 'update-sent', summary: 'Update sent by letter' } };
-    case 'final-response':
-      return { kind: 'final-response', name: 'Final response', also: { type: 'responded', summary: 'Final response sent by letter' } };
-    case 'adr-time': {
-      const weeks = adrTermsFromEvaluation(context.evaluation, context.record.receivedOn).waitWeeks;
-      return { kind: 'adr-letter', name: 'ADR letter', also: { type: 'adr-letter-sent', summary: `ADR letter sent (unresolved after ${weeks} weeks)` } };
-    }
-    case 'adr-final':
-      return { kind: 'adr-letter', name: 'ADR letter', also: { type: 'adr-letter-sent', summary: 'ADR letter sent with our final position' } };
-    case 'ccts-notice':
-      return { kind: 'ccts-notice', name: 'CCTS notice', also: { type: 'ccts-informed', summary: 'Customer told about the CCTS by letter' } };
-    case 'summary-resolution':
-      return { kind: 'summary-resolution', name: 'Summary resolution communication' };
-  }
+/** Whether the desk changed the catalogue's words: a paragraph edited, or one left out. */
+function wordingEdited(doc: LetterDocument, unedited: () => LetterDocument): boolean {
+  const now = letterParagraphs(doc);
+  if (now.some((p) => p.edited)) return true;
+  const kept = new Set(now.map((p) => p.id));
+  return letterParagraphs(unedited()).some((p) => !kept.has(p.id));
 }
 
 export interface IssueLetterOutcome {
@@ -245,8 +30,11 @@ export async function issueLetter(
   inputs: LetterInputs,
   options: LetterOptions,
   context: LetterContext,
+  /** The desk's words for paragraphs of the draft, by paragraph id (see shared/letters/edits.ts). */
+  edits?: ParagraphEdits,
 ): Promise<IssueLetterOutcome> {
-  const doc = buildLetter(choice, inputs, options, context);
+  const doc = buildLetter(choice, inputs, options, context, edits);
+  const edited = wordingEdited(doc, () => buildLetter(choice, inputs, options, context));
   const recorded = recordedAs(choice, context);
   const bytes = await renderPdf(doc);
   const suffix = `${choice === 'adr-time' || choice === 'adr-final' ? 'adr-letter' : recorded.kind}${options.largePrint ? '-large-print' : ''}`;
@@ -259,7 +47,7 @@ export async function issueLetter(
     issuedOn: context.today,
     bytes,
     by: context.by || context.settings.handlerName,
-    summary: `${recorded.name} issued (${result.fileName})`,
+    summary: `${recorded.name} issued (${result.fileName}${edited ? '; wording edited before issue' : ''})`,
     // The same letter again today (e.g. in large print as well) is another copy, not another event.
     alsoRecord: recorded.also && !context.events.some((e) => e.type === recorded.also!.type && e.on === context.today) ? recorded.also : undefined,
   });

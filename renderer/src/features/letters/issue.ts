@@ -1,29 +1,14 @@
 // Issuing a letter: content from shared/letters (pure), bytes from pdfmake (lazy), then the shell saves it where the
 // user chooses and the exact bytes are locked onto the case's timeline.
 import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../../shared/model/case';
-import { acknowledgementLetter, nextStepsFromEvaluation, type LetterDocument } from '../../../../shared/letters';
-import type { Evaluation } from '../../../../shared/rules/types';
 import { evaluateRecord } from '../../app/rules';
-import { defaultOptions } from './compose';
 import { recordLetterIssued } from '../../db/repository';
 import { db, type LetterRow } from '../../db/schema';
 import { renderPdf } from '../../letters/render';
 import { platform } from '../../platform';
+import { acknowledgementDocument } from './build';
 
-/** The acknowledgement letter for a case, in the customer's language and print size. */
-export function acknowledgementDocument(input: { record: CaseRecord; evaluation: Evaluation; settings: DeskSettings; today: string; by: string }): LetterDocument {
-  const { record, evaluation, settings, today, by } = input;
-  return acknowledgementLetter({
-    caseRecord: record,
-    settings,
-    issuedOn: today,
-    // The letter names the person handling the case.
-    handlerName: record.assignee || by,
-    // The procedure's internal name (English, sometimes a regulator's baseline) is not for the customer's letter.
-    nextSteps: nextStepsFromEvaluation(evaluation),
-    ...defaultOptions(record),
-  });
-}
+export { acknowledgementDocument };
 
 export interface IssueOutcome {
   saved: boolean;

@@ -1,22 +1,23 @@
 // "Letters to post today": every letter due today or overdue for customers who wrote by post (or asked for post),
 // made into one print file with a progress bar; each letter is locked on its case's timeline as issued.
-import { Alert, Anchor, Button, Checkbox, Group, List, Loader, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Checkbox, Group, List, Loader, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useLocation } from 'wouter';
 import { useToday } from '../../app/today';
 import { useSettings } from '../../db/hooks';
 import { db } from '../../db/schema';
 import { platform } from '../../platform';
 import { useWorkingPerson } from '../cases/actions/useWorkingPerson';
+import { warmLetterRenderer } from './render-pool';
 import { DEFAULT_PROGRESS, dueLetterKey, lettersToPost, makePrintFile, POST_LETTER_LABELS, type BatchOutcome, type DueLetter } from './batch';
 
 export function LettersToPostPage() {
   const today = useToday();
   const settings = useSettings();
   const by = useWorkingPerson();
-  const [, navigate] = useLocation();
-  const [working, setWorking] = useState<{ done: number; total: number } | null>(null);
+  // The page itself re-renders only when a batch starts and ends; its progress is drawn by <BatchProgress> alone.
+  const [working, setWorking] = useState<ProgressStore | null>(null);
   const busy = working !== null;
   // While the print file is made the list is not re-read after every letter recorded (it would be 200 reads).
   const live = useLiveQuery(() => (busy ? null : lettersToPost(db(), today)), [today, busy]);
@@ -29,20 +30,35 @@ export function LettersToPostPage() {
   const chosen = useMemo(() => (letters ?? []).filter((l) => !unticked.has(dueLetterKey(l))), [letters, unticked]);
   const hasAdr = (letters ?? []).some((l) => l.kind === 'adr-letter');
 
-  const toggle = (k: string) =>
-    setUnticked((prev) => {
-      const next = new Set(prev);
-      if (next.has(k)) next.delete(k);
-      else next.add(k);
-      return next;
-    });
+  // Stable callbacks: the table is only drawn again when the letters or the ticks change, never for progress.
+  const toggle = useCallback(
+    (k: string) =>
+      setUnticked((prev) => {
+        const next = new Set(prev);
+        if (next.has(k)) next.delete(k);
+        else next.add(k);
+        return next;
+      }),
+    [],
+  );
+  const toggleAll = useCallback(
+    (all: readonly DueLetter[]) => setUnticked((prev) => (prev.size === 0 ? new Set(all.map(dueLetterKey)) : new Set())),
+    [],
+  );
+
+  // Start the letter-rendering workers while the desk reads the list, so the first letter does not wait for pdfmake.
+  const hasLetters = (letters?.length ?? 0) > 0;
+  useEffect(() => {
+    if (hasLetters) void warmLetterRenderer();
+  }, [hasLetters]);
 
   async function make() {
     if (!settings || chosen.length === 0) return;
     const printFileName = `letters-to-post-${today}.pdf`;
     setResult(null);
     setSnapshot(letters);
-    setWorking({ done: 0, total: chosen.length });
+    const progress = new ProgressStore(chosen.length);
+    setWorking(progress);
     try {
       const outcome = await makePrintFile(db(), chosen, {
         settings,
@@ -50,7 +66,7 @@ export function LettersToPostPage() {
         by: by || settings.handlerName,
         progress: progressText,
         printFileName,
-        onProgress: (done, total) => setWorking({ done, total }),
+        onProgress: progress.report,
       });
       let saveError: string | undefined;
       let fileName: string | undefined;
@@ -61,8 +77,9 @@ export function LettersToPostPage() {
         else saveError = 'The print file was not saved. The letters are recorded as issued: download each from its case.';
       }
       setResult({ made: outcome.made, pages: outcome.pages, errors: outcome.errors, fileName, saveError });
-      setUnticked(new Set());
+      setUnticked((prev) => (prev.size === 0 ? prev : new Set()));
     } finally {
+      progress.cancel();
       setWorking(null);
     }
   }
@@ -84,70 +101,20 @@ export function LettersToPostPage() {
               No letters to post today.
             </Text>
           ) : (
-            <Table aria-label="Letters to post" verticalSpacing="xs" data-ready="letters-to-post">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={40}>
-                    <Checkbox
-                      aria-label="Choose all"
-                      checked={chosen.length === letters.length}
-                      indeterminate={chosen.length > 0 && chosen.length < letters.length}
-                      onChange={() => setUnticked(chosen.length === letters.length ? new Set(letters.map(dueLetterKey)) : new Set())}
-                    />
-                  </Table.Th>
-                  <Table.Th>Reference</Table.Th>
-                  <Table.Th>Customer</Table.Th>
-                  <Table.Th>Letter</Table.Th>
-                  <Table.Th>Why it is due</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {letters.map((l) => {
-                  const k = dueLetterKey(l);
-                  return (
-                    <Table.Tr key={k}>
-                      <Table.Td>
-                        <Checkbox
-                          aria-label={`${POST_LETTER_LABELS[l.kind]} for ${l.reference}`}
-                          checked={!unticked.has(k)}
-                          disabled={working !== null}
-                          onChange={() => toggle(k)}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <Anchor
-                          href={`#/cases/${l.caseId}`}
-                          onClick={(e) => {
-                            e.preventDefault();
-                            navigate(`/cases/${l.caseId}`);
-                          }}
-                        >
-                          {l.reference}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{l.customerName}</Table.Td>
-                      <Table.Td>{POST_LETTER_LABELS[l.kind]}</Table.Td>
-                      <Table.Td>{l.why}</Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+            // While a print file is made the ticks cannot change: the fieldset disables every box at once, without
+            // drawing the 200 rows again (that alone held the page for a fifth of a second).
+            <fieldset disabled={busy} style={{ border: 0, padding: 0, margin: 0, minWidth: 0, opacity: busy ? 0.7 : 1 }}>
+              <LettersTable letters={letters} unticked={unticked} onToggle={toggle} onToggleAll={toggleAll} />
+            </fieldset>
           )}
           {hasAdr && (
-            <Textarea
-              label="Progress so far (every ADR letter in this batch)"
-              description="Printed under “Where things stand” in each ADR letter."
-              autosize
-              minRows={2}
-              value={progressText}
-              disabled={working !== null}
-              onChange={(e) => setProgressText(e.currentTarget.value)}
-            />
+            <fieldset disabled={busy} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+              <ProgressSentence value={progressText} onChange={setProgressText} />
+            </fieldset>
           )}
           {letters.length > 0 && (
             <Group>
-              <Button onClick={() => void make()} loading={working !== null} disabled={chosen.length === 0 || !settings}>
+              <Button onClick={() => void make()} disabled={busy || chosen.length === 0 || !settings}>
                 Make print file
               </Button>
               <Text size="sm" c="dimmed">
@@ -155,14 +122,7 @@ export function LettersToPostPage() {
               </Text>
             </Group>
           )}
-          {working && (
-            <Stack gap={4}>
-              <Progress value={(working.done / working.total) * 100} aria-label="Making the print file" animated />
-              <Text size="sm" aria-live="polite">
-                {working.done} / {working.total} letters made
-              </Text>
-            </Stack>
-          )}
+          {working && <BatchProgress store={working} />}
           {result && (
             <Stack gap="xs">
               {result.made.length > 0 && (
@@ -186,6 +146,162 @@ export function LettersToPostPage() {
           )}
         </>
       )}
+    </Stack>
+  );
+}
+
+/**
+ * The ADR letters' progress sentence. Memoised: an autosized textarea measures itself (a forced layout of the whole
+ * page) every time it is drawn, and the page is drawn when a batch starts and ends.
+ */
+const ProgressSentence = memo(function ProgressSentence({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  return (
+    <Textarea
+      label="Progress so far (every ADR letter in this batch)"
+      description="Printed under “Where things stand” in each ADR letter."
+      autosize
+      minRows={2}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+    />
+  );
+});
+
+/** The list of due letters, with a tick box each. Memoised: drawing 200 rows for every progress step froze the page. */
+const LettersTable = memo(function LettersTable({
+  letters,
+  unticked,
+  onToggle,
+  onToggleAll,
+}: {
+  letters: readonly DueLetter[];
+  unticked: ReadonlySet<string>;
+  onToggle: (key: string) => void;
+  onToggleAll: (letters: readonly DueLetter[]) => void;
+}) {
+  const [, navigate] = useLocation();
+  const chosen = letters.filter((l) => !unticked.has(dueLetterKey(l))).length;
+  return (
+    <Table aria-label="Letters to post" verticalSpacing="xs" data-ready="letters-to-post">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={40}>
+            <Checkbox
+              aria-label="Choose all"
+              checked={chosen === letters.length}
+              indeterminate={chosen > 0 && chosen < letters.length}
+              onChange={() => onToggleAll(letters)}
+            />
+          </Table.Th>
+          <Table.Th>Reference</Table.Th>
+          <Table.Th>Customer</Table.Th>
+          <Table.Th>Letter</Table.Th>
+          <Table.Th>Why it is due</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {letters.map((l) => {
+          const k = dueLetterKey(l);
+          return (
+            <Table.Tr key={k}>
+              <Table.Td>
+                <Checkbox
+                  aria-label={`${POST_LETTER_LABELS[l.kind]} for ${l.reference}`}
+                  checked={!unticked.has(k)}
+                  onChange={() => onToggle(k)}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Anchor
+                  href={`#/cases/${l.caseId}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(`/cases/${l.caseId}`);
+                  }}
+                >
+                  {l.reference}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{l.customerName}</Table.Td>
+              <Table.Td>{POST_LETTER_LABELS[l.kind]}</Table.Td>
+              <Table.Td>{l.why}</Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+});
+
+/**
+ * The batch's progress, outside React state: a batch reports every letter, and only <BatchProgress> listens, at most
+ * every STEP_MS (the bar glides between steps on the compositor, so the page is not repainted for each letter).
+ */
+const STEP_MS = 100;
+
+class ProgressStore {
+  private snapshot: { done: number; total: number };
+  private latest: { done: number; total: number };
+  private listeners = new Set<() => void>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(total: number) {
+    this.snapshot = this.latest = { done: 0, total };
+  }
+
+  readonly report = (done: number, total: number) => {
+    this.latest = { done, total };
+    if (this.timer !== null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.snapshot = this.latest;
+      for (const listener of this.listeners) listener();
+    }, STEP_MS);
+  };
+
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly get = () => this.snapshot;
+
+  cancel() {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+function BatchProgress({ store }: { store: ProgressStore }) {
+  const { done, total } = useSyncExternalStore(store.subscribe, store.get);
+  const fraction = total ? done / total : 0;
+  return (
+    <Stack gap={4}>
+      {/* Drawn with a transform, not a width: moving it needs no layout or repaint of the page. */}
+      <Box
+        role="progressbar"
+        aria-label="Making the print file"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        h={8}
+        bg="gray.2"
+        style={{ borderRadius: 'var(--mantine-radius-sm)', overflow: 'hidden' }}
+      >
+        <Box
+          h="100%"
+          style={{
+            background: 'var(--mantine-primary-color-filled)',
+            transform: `scaleX(${fraction})`,
+            transformOrigin: 'left',
+            transition: `transform ${STEP_MS}ms linear`,
+            willChange: 'transform',
+          }}
+        />
+      </Box>
+      <Text size="sm">
+        {done} / {total} letters made
+      </Text>
     </Stack>
   );
 }

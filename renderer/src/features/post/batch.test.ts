@@ -74,3 +74,95 @@ describe('letters to post', () => {
     expect(() => buildDueLetter('acknowledgement', { record: noAddress, events, settings, today: '2026-11-22', by: 'Sam', progress: '' })).toThrow(/postal address/);
   });
 });
+
+describe('making the print file', () => {
+  it('records every letter made (in a few transactions), joins exactly those, and lists and skips the failures', async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    const { makePrintFile } = await import('./batch');
+    const database = fresh();
+    const ada = await createCase(database, parts({}), { settings, by: 'Sam', clock });
+    const grace = await createCase(database, parts({ receivedOn: '2026-10-01', customer: { name: 'Grace Hopper', address } }), { settings, by: 'Sam', clock });
+    // No postal address: its acknowledgement fails, so its ADR letter is skipped too.
+    const nowhere = await createCase(database, parts({ receivedOn: '2026-10-01', customer: { name: 'No Address', phone: '0113 496 0000' } }), { settings, by: 'Sam', clock });
+    const due = (await lettersToPost(database, '2026-11-22')).filter((l) => l.caseId !== nowhere.id);
+    due.push(
+      { caseId: nowhere.id, reference: nowhere.reference, customerName: 'No Address', kind: 'acknowledgement', why: 'test' },
+      { caseId: nowhere.id, reference: nowhere.reference, customerName: 'No Address', kind: 'adr-letter', why: 'test' },
+    );
+    const progress: number[] = [];
+    const outcome = await makePrintFile(database, due, {
+      settings,
+      today: '2026-11-22',
+      by: 'Sam',
+      progress: '',
+      printFileName: 'letters-to-post-2026-11-22.pdf',
+      onProgress: (done, total) => progress.push(done / total),
+    });
+    expect(outcome.made.map((l) => `${l.reference} ${l.kind}`)).toEqual([
+      `${ada.reference} acknowledgement`,
+      `${grace.reference} acknowledgement`,
+      `${grace.reference} adr-letter`,
+    ]);
+    expect(outcome.errors.map((e) => `${e.letter.kind}: ${e.message}`)).toEqual([
+      'acknowledgement: No postal address for the customer.',
+      'adr-letter: Skipped: the case’s earlier letter could not be made.',
+    ]);
+    expect(progress.at(-1)).toBe(1);
+    // Every letter made is locked on its case with its SHA-256; the print file holds exactly their pages.
+    const stored = await database.letters.toArray();
+    expect(stored.map((l) => l.fileName).sort()).toEqual(
+      [`${ada.reference}-acknowledgement.pdf`, `${grace.reference}-acknowledgement.pdf`, `${grace.reference}-adr-letter.pdf`].sort(),
+    );
+    let pages = 0;
+    for (const letter of stored) {
+      expect(letter.sha256).toMatch(/^[0-9a-f]{64}$/);
+      pages += (await PDFDocument.load(letter.bytes)).getPageCount();
+    }
+    expect(outcome.pages).toBe(pages);
+    expect((await PDFDocument.load(outcome.bytes!)).getPageCount()).toBe(pages);
+    const graceEvents = (await database.events.where('caseId').equals(grace.id).toArray()).map((e) => e.type).sort();
+    expect(graceEvents).toEqual(['acknowledged', 'adr-letter-sent', 'letter-issued', 'letter-issued', 'received']);
+    expect(await database.letters.where('caseId').equals(nowhere.id).count()).toBe(0);
+    // Nothing is due any more for the cases whose letters were made.
+    expect((await lettersToPost(database, '2026-11-22')).map((l) => l.caseId)).toEqual([nowhere.id, nowhere.id]);
+  });
+
+  it('makes the letters with the renderer it is given, in order, whatever order they come back in', async () => {
+    const { makePrintFile } = await import('./batch');
+    const { renderPdf } = await import('../../letters/render');
+    const database = fresh();
+    const cases = [];
+    for (const name of ['A One', 'B Two', 'C Three', 'D Four']) cases.push(await createCase(database, parts({ customer: { name, address } }), { settings, by: 'Sam', clock }));
+    const due = await lettersToPost(database, '2026-11-22');
+    let calls = 0;
+    const outcome = await makePrintFile(database, due, {
+      settings,
+      today: '2026-11-22',
+      by: 'Sam',
+      progress: '',
+      printFileName: 'p.pdf',
+      // Later letters come back first.
+      render: async (kind, context) => {
+        const delay = 40 - 10 * calls++;
+        const built = buildDueLetter(kind, context);
+        const bytes = await renderPdf(built.doc);
+        await new Promise((r) => setTimeout(r, delay));
+        return { bytes, fileName: built.fileName, kind: built.kind, name: built.name, also: built.also };
+      },
+    });
+    expect(calls).toBe(4);
+    expect(outcome.made.map((l) => l.customerName)).toEqual(['A One', 'B Two', 'C Three', 'D Four']);
+    expect(outcome.errors).toEqual([]);
+  });
+
+  it('hands over one letter as its own locked bytes', async () => {
+    const { makePrintFile } = await import('./batch');
+    const database = fresh();
+    await createCase(database, parts({}), { settings, by: 'Sam', clock });
+    const due = await lettersToPost(database, '2026-11-22');
+    const outcome = await makePrintFile(database, due, { settings, today: '2026-11-22', by: 'Sam', progress: '', printFileName: 'p.pdf' });
+    const [stored] = await database.letters.toArray();
+    expect(outcome.pages).toBe(1);
+    expect(Array.from(outcome.bytes!)).toEqual(Array.from(stored.bytes));
+  });
+});

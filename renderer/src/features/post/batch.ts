@@ -1,26 +1,17 @@
 // "Letters to post today": the letters due today or overdue for customers who wrote by post or asked for post, made
-// into ONE print file. Each letter is built by the same pure builders as the single-letter flows, rendered on its own
-// (so its exact bytes are locked on its case's timeline), and the whole batch is joined with pdf-lib.
+// into ONE print file. Each letter is built by the same pure builders as the single-letter flows and rendered on its
+// own, in workers off the page's thread (./render-pool.ts), so its exact bytes are locked on its case's timeline; the
+// letters are recorded a group at a time (one transaction each) and the recorded ones joined with pdf-lib.
 import { PDFDocument } from 'pdf-lib';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../../shared/model/case';
-import { adrTermsFromEvaluation, type LetterDocument } from '../../../../shared/letters';
-import { evaluateRecord } from '../../app/rules';
 import { adrLettersDue, unacknowledged } from '../../db/queries';
-import { recordLetterIssued } from '../../db/repository';
+import { recordLettersIssued } from '../../db/repository';
 import type { CaseIndexRow, RedressDatabase } from '../../db/schema';
-import { renderPdf } from '../../letters/render';
-import { buildLetter, defaultInputs, defaultOptions } from '../letters/compose';
-import { acknowledgementDocument } from '../letters/issue';
+import type { BuildContext, PostLetterKind } from './due-letter';
+import type { RenderedLetter } from './render-protocol';
+import { renderDueLetter } from './render-pool';
 
-export type PostLetterKind = 'acknowledgement' | 'adr-letter';
-
-export const POST_LETTER_LABELS: Record<PostLetterKind, string> = {
-  acknowledgement: 'Acknowledgement',
-  'adr-letter': 'ADR letter (still unresolved)',
-};
-
-/** The progress sentence every time-based ADR letter in the batch carries unless the desk changes it. */
-export const DEFAULT_PROGRESS = 'We are still looking into your complaint.';
+export { buildDueLetter, DEFAULT_PROGRESS, POST_LETTER_LABELS, type BuildContext, type PostLetterKind } from './due-letter';
 
 export interface DueLetter {
   caseId: string;
@@ -61,47 +52,6 @@ export async function lettersToPost(database: RedressDatabase, today: string): P
   return out.sort((a, b) => (a.reference !== b.reference ? (a.reference < b.reference ? -1 : 1) : a.kind === 'acknowledgement' ? -1 : 1));
 }
 
-export interface BuildContext {
-  record: CaseRecord;
-  events: readonly TimelineEvent[];
-  settings: DeskSettings;
-  today: string;
-  by: string;
-  progress: string;
-}
-
-/** The letter's document, its file name and how it is recorded on the timeline. Throws when it cannot be written. */
-export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
-  const { record, events, settings, today, by } = context;
-  const evaluated = evaluateRecord(record, events, today);
-  if (!evaluated.evaluation) throw new Error(evaluated.error ?? 'The case’s clocks cannot be worked out.');
-  const evaluation = evaluated.evaluation;
-  if (!record.representative?.address && !record.customer.address) throw new Error('No postal address for the customer.');
-  if (kind === 'acknowledgement') {
-    const doc: LetterDocument = acknowledgementDocument({ record, evaluation, settings, today, by });
-    const alreadyAcknowledged = events.some((e) => e.type === 'acknowledged');
-    return {
-      doc,
-      fileName: `${record.reference}-acknowledgement.pdf`,
-      kind: 'acknowledgement',
-      name: 'Acknowledgement letter',
-      also: alreadyAcknowledged ? undefined : { type: 'acknowledged' as const, summary: 'Complaint acknowledged by letter' },
-    };
-  }
-  const options = defaultOptions(record);
-  const inputs = { ...defaultInputs({ evaluation, today }), progress: context.progress.trim() || DEFAULT_PROGRESS };
-  const doc = buildLetter('adr-time', inputs, options, { record, events, evaluation, settings, today, by });
-  const weeks = adrTermsFromEvaluation(evaluation, record.receivedOn).waitWeeks;
-  const already = events.some((e) => e.type === 'adr-letter-sent' && e.on === today);
-  return {
-    doc,
-    fileName: `${record.reference}-adr-letter${options.largePrint ? '-large-print' : ''}.pdf`,
-    kind: 'adr-letter',
-    name: 'ADR letter',
-    also: already ? undefined : { type: 'adr-letter-sent' as const, summary: `ADR letter sent (unresolved after ${weeks} weeks)` },
-  };
-}
-
 export interface BatchOutcome {
   /** The print file, or null when no letter could be made. */
   bytes: Uint8Array | null;
@@ -128,79 +78,140 @@ function breathe(): Promise<void> {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Makes one due letter's bytes; the app's is the worker pool, tests may pass their own. */
+export type DueLetterRenderer = (kind: PostLetterKind, context: BuildContext) => Promise<RenderedLetter>;
+
+/** At most this many letters are recorded in one transaction (each rebuilds its case's index row inside it). */
+const MAX_GROUP = 25;
+/** Joining letters into the print file gives the page a turn after this long. */
+const JOIN_SLICE_MS = 12;
+
 /**
  * Make every letter (skipping, with a reason, any that cannot be made), record each as issued and join the recorded
- * ones into one PDF. `onProgress(done, total)` as letters are made, then as they are joined.
+ * ones into one PDF. `onProgress(done, total)` as letters are made.
  *
- * The cases and timelines are read once up front; each letter's record (its own write transaction) runs while the
- * next letter renders; the PDF is joined only from letters whose record committed, so the print file never holds a
- * letter the timeline does not.
+ * The cases and timelines are read once up front. Every letter is handed to the renderer at once (the worker pool
+ * queues them) and taken back in order. Letters are recorded in groups, one transaction per group: the letters that
+ * came back while the previous group was being stored form the next one. The PDF is joined only from letters whose
+ * record committed, so the print file never holds a letter the timeline does not.
  */
 export async function makePrintFile(
   database: RedressDatabase,
   letters: readonly DueLetter[],
-  options: { settings: DeskSettings; today: string; by: string; progress: string; printFileName: string; onProgress?: (done: number, total: number) => void },
+  options: {
+    settings: DeskSettings;
+    today: string;
+    by: string;
+    progress: string;
+    printFileName: string;
+    onProgress?: (done: number, total: number) => void;
+    render?: DueLetterRenderer;
+  },
 ): Promise<BatchOutcome> {
   const { settings, today, by } = options;
+  const render = options.render ?? renderDueLetter;
   const total = letters.length;
   const ids = [...new Set(letters.map((l) => l.caseId))];
-  const [records, timelines] = await database.transaction('r', [database.cases, database.events], () =>
-    Promise.all([database.cases.bulkGet(ids), Promise.all(ids.map((id) => database.events.where('caseId').equals(id).toArray()))]),
+  const [records, events] = await database.transaction('r', [database.cases, database.events], () =>
+    Promise.all([database.cases.bulkGet(ids), database.events.where('caseId').anyOf(ids).toArray()]),
   );
   const recordOf = new Map(ids.map((id, i) => [id, records[i]]));
-  const eventsOf = new Map(ids.map((id, i) => [id, timelines[i]]));
+  const eventsOf = new Map<string, TimelineEvent[]>(ids.map((id) => [id, []]));
+  for (const event of events) eventsOf.get(event.caseId)?.push(event);
+
+  const jobs = letters.map((letter): Promise<RenderedLetter> => {
+    const record = recordOf.get(letter.caseId);
+    if (!record) return Promise.reject(new Error('The case no longer exists.'));
+    const context: BuildContext = { record, events: eventsOf.get(letter.caseId) ?? [], settings, today, by, progress: options.progress };
+    return render(letter.kind, context);
+  });
+  for (const job of jobs) job.catch(() => undefined); // each is handled below, in order
+
   const errors: BatchOutcome['errors'] = [];
-  const failedCases = new Set<string>();
-  const pending: Array<{ letter: DueLetter; bytes: Uint8Array; recorded: Promise<unknown> }> = [];
-  let done = 0;
-  for (const letter of letters) {
+  const out = await PDFDocument.create();
+  const made: DueLetter[] = [];
+  const madeBytes: Uint8Array[] = [];
+
+  /** Record a group in one transaction, then join the recorded letters into the print file, in order. */
+  const store = async (group: Array<{ letter: DueLetter; rendered: RenderedLetter }>) => {
+    let results;
     try {
-      // An ADR letter is not sent for a case whose acknowledgement in this batch failed.
+      results = await recordLettersIssued(
+        database,
+        group.map(({ letter, rendered }) => ({
+          caseId: letter.caseId,
+          kind: rendered.kind,
+          fileName: rendered.fileName,
+          issuedOn: today,
+          bytes: rendered.bytes,
+          by,
+          summary: `${rendered.name} issued (${rendered.fileName}, printed for post in ${options.printFileName})`,
+          alsoRecord: rendered.also,
+        })),
+      );
+    } catch (error) {
+      for (const { letter } of group) errors.push({ letter, message: `Not recorded, so left out of the print file: ${messageOf(error)}` });
+      return;
+    }
+    let slice = performance.now();
+    for (let i = 0; i < group.length; i += 1) {
+      const { letter, rendered } = group[i];
+      const result = results[i];
+      if (!result.ok) {
+        errors.push({ letter, message: `Not recorded, so left out of the print file: ${result.error}` });
+        continue;
+      }
+      try {
+        const part = await PDFDocument.load(rendered.bytes, { updateMetadata: false });
+        const pages = await out.copyPages(part, part.getPageIndices());
+        for (const page of pages) out.addPage(page);
+        made.push(letter);
+        madeBytes.push(rendered.bytes);
+      } catch (error) {
+        errors.push({ letter, message: `Recorded as issued but could not be added to the print file (download it from the case): ${messageOf(error)}` });
+      }
+      if (performance.now() - slice > JOIN_SLICE_MS) {
+        await breathe();
+        slice = performance.now();
+      }
+    }
+  };
+
+  // Group commit: the open group takes letters until its turn to be stored comes.
+  let stored: Promise<void> = Promise.resolve();
+  let open: Array<{ letter: DueLetter; rendered: RenderedLetter }> | null = null;
+  const add = (item: { letter: DueLetter; rendered: RenderedLetter }) => {
+    if (open && open.length < MAX_GROUP) {
+      open.push(item);
+      return;
+    }
+    const group = [item];
+    open = group;
+    stored = stored.then(() => {
+      if (open === group) open = null;
+      return store(group);
+    });
+  };
+
+  const failedCases = new Set<string>();
+  for (let i = 0; i < total; i += 1) {
+    const letter = letters[i];
+    try {
+      // An ADR letter is not sent for a case whose acknowledgement in this batch failed (if it was made, it is dropped).
       if (failedCases.has(letter.caseId)) throw new Error('Skipped: the case’s earlier letter could not be made.');
-      const record = recordOf.get(letter.caseId);
-      if (!record) throw new Error('The case no longer exists.');
-      const events = eventsOf.get(letter.caseId) ?? [];
-      const built = buildDueLetter(letter.kind, { record, events, settings, today, by, progress: options.progress });
-      const bytes = await renderPdf(built.doc);
-      const recorded = recordLetterIssued(database, letter.caseId, {
-        kind: built.kind,
-        fileName: built.fileName,
-        issuedOn: today,
-        bytes,
-        by,
-        summary: `${built.name} issued (${built.fileName}, printed for post in ${options.printFileName})`,
-        alsoRecord: built.also,
-      });
-      recorded.catch(() => undefined); // handled below, in order
-      pending.push({ letter, bytes, recorded });
+      add({ letter, rendered: await jobs[i] });
     } catch (error) {
       failedCases.add(letter.caseId);
       errors.push({ letter, message: messageOf(error) });
     }
-    done += 1;
-    options.onProgress?.(done, total);
-    await breathe();
+    options.onProgress?.(i + 1, total);
   }
-  const out = await PDFDocument.create();
-  const made: DueLetter[] = [];
-  for (const p of pending) {
-    try {
-      await p.recorded;
-    } catch (error) {
-      errors.push({ letter: p.letter, message: `Not recorded, so left out of the print file: ${messageOf(error)}` });
-      continue;
-    }
-    try {
-      const part = await PDFDocument.load(p.bytes);
-      const pages = await out.copyPages(part, part.getPageIndices());
-      for (const page of pages) out.addPage(page);
-      made.push(p.letter);
-    } catch (error) {
-      errors.push({ letter: p.letter, message: `Recorded as issued but could not be added to the print file (download it from the case): ${messageOf(error)}` });
-    }
-    if (made.length % 10 === 0) await breathe();
-  }
+  await stored;
+
   const pages = out.getPageCount();
-  const bytes = pages > 0 ? await out.save({ objectsPerTick: 50 }) : null;
+  // Without object streams: pdf-lib then need not compress its cross-reference data in one long step at the end (the
+  // print file is a few per cent larger; it is printed, not kept: each letter's own bytes are what is kept).
+  // One letter: the print file is that letter's own (locked) bytes.
+  const bytes = pages === 0 ? null : made.length === 1 ? madeBytes[0] : await out.save({ objectsPerTick: 100, useObjectStreams: false });
   return { bytes, made, pages, errors: errors.sort((a, b) => letters.indexOf(a.letter) - letters.indexOf(b.letter)) };
 }

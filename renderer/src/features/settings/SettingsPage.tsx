@@ -13,6 +13,8 @@ import { db } from '../../db/schema';
 import { ensureDeskPerson } from '../people/manage';
 import { readLogoFile } from './logo';
 import { PeopleSettings } from './PeopleSettings';
+import { keepRetention } from '../privacy/policy';
+import { RetentionSettings } from '../privacy/RetentionSettings';
 import { ProceduresView } from './ProceduresView';
 
 /** The ADR scheme choice that means "the scheme of each case's procedure" (stored as no scheme). */
@@ -115,7 +117,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
     }
     setSaving(true);
     try {
-      await saveSettings(db(), result.value);
+      await saveSettings(db(), keepRetention(result.value, settings));
       await ensureDeskPerson(db(), result.value.handlerName);
       notifications.show({ color: 'teal', title: 'Settings saved', message: `Reference numbers will start ${result.value.deskPrefix}-` });
     } catch (error) {
@@ -202,6 +204,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
       {!firstRun && settings && (
         <>
           <PeopleSettings />
+          <RetentionSettings />
           <ProceduresView today={today} defaultProcedureId={settings.defaultProcedureId} />
         </>
       )}

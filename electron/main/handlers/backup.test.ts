@@ -1,0 +1,234 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type BackupContent, encodeBackup } from '../../../shared/backup/format';
+import { IPC_CHANNELS } from '../../../shared/ipc/contract';
+import { registerIpcHandlers } from '../ipc';
+import { trustedOrigins } from '../origin';
+import { AUTO_BACKUP_FILE_PATTERN, autoBackupFileName, CONFIG_FILE_NAME, createAutoBackupHandlers, type FolderDialogOutcome } from './backup';
+
+let base: string;
+let userData: string;
+let chosen: string;
+let outside: string;
+let clock: Date;
+
+beforeEach(async () => {
+  base = await mkdtemp(path.join(tmpdir(), 'redress-auto-backup-'));
+  userData = path.join(base, 'userData');
+  chosen = path.join(base, 'backups');
+  outside = path.join(base, 'outside');
+  await mkdir(userData);
+  await mkdir(chosen);
+  await mkdir(outside);
+  clock = new Date('2026-11-22T09:00:00');
+});
+afterEach(async () => {
+  await rm(base, { recursive: true, force: true });
+});
+
+const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const EMPTY: BackupContent = { cases: [], events: [], counters: [], settings: [], letters: [], people: [], notified: [], audit: [], meta: [] };
+const backupBytes = (madeAt = '2026-11-22T09:00:00.000Z'): Promise<Uint8Array> => encodeBackup({ ...EMPTY, counters: [{ key: 'RDR-2026', last: 3 }] }, { madeAt, schemaVersion: 3, sha256 });
+
+/** Every file under `base`, relative to it. */
+async function allFiles(): Promise<string[]> {
+  const entries = await readdir(base, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => path.relative(base, path.join(e.parentPath, e.name))).sort();
+}
+
+const appEvent = { senderFrame: { url: 'app://redress/index.html', parent: null } };
+
+/** The four channels as the renderer reaches them: through registerIpcHandlers and the sender and payload checks. */
+function setup(dialog: (options: unknown) => Promise<FolderDialogOutcome> = async () => ({ canceled: false, filePaths: [chosen] })) {
+  const showOpenDialog = vi.fn(dialog);
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+  const autoBackup = createAutoBackupHandlers({ showOpenDialog, configFolder: () => userData, defaultFolder: () => base, now: () => clock });
+  registerIpcHandlers({
+    ipcMain: { handle: (channel, listener) => handlers.set(channel, listener as never) },
+    trustedOrigins: trustedOrigins(undefined),
+    saveFile: async () => ({ ok: true, saved: false }),
+    notify: async () => ({ ok: true, shown: false }),
+    printPdf: async () => ({ ok: true, printed: false }),
+    autoBackup,
+    log: () => undefined,
+  });
+  const invoke = (channel: string, payload?: unknown, ...extra: unknown[]) => handlers.get(channel)!(appEvent, payload, ...extra) as Promise<Record<string, unknown>>;
+  return { invoke, showOpenDialog, handlers };
+}
+
+describe('automatic daily backup (main)', () => {
+  it('registers its four channels', () => {
+    const { handlers } = setup();
+    for (const channel of [IPC_CHANNELS.autoBackupStatus, IPC_CHANNELS.autoBackupChooseFolder, IPC_CHANNELS.autoBackupConfigure, IPC_CHANNELS.autoBackupWrite]) {
+      expect(handlers.has(channel), channel).toBe(true);
+    }
+  });
+
+  it('is off until the user chooses a folder in main’s dialog; the choice is kept in userData', async () => {
+    const { invoke, showOpenDialog } = setup();
+    expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ ok: true, available: true, enabled: false, folder: null, keep: 14, due: false });
+    expect(await invoke(IPC_CHANNELS.autoBackupWrite, { data: await backupBytes() })).toMatchObject({ ok: true, written: false });
+
+    const status = await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
+    expect(status).toMatchObject({ ok: true, enabled: true, folder: chosen, due: true });
+    expect(showOpenDialog.mock.calls[0]![0]).toMatchObject({ properties: expect.arrayContaining(['openDirectory']) });
+    const config = JSON.parse(await readFile(path.join(userData, CONFIG_FILE_NAME), 'utf8'));
+    expect(config).toMatchObject({ enabled: true, folder: chosen, keep: 14 });
+    // A new process (the app restarted) reads the same choice.
+    const again = setup();
+    expect(await again.invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ folder: chosen, enabled: true });
+  });
+
+  it('keeps the previous folder when the dialog is cancelled', async () => {
+    const { invoke } = setup();
+    await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
+    const cancelled = setup(async () => ({ canceled: true, filePaths: [] }));
+    expect(await cancelled.invoke(IPC_CHANNELS.autoBackupChooseFolder, {})).toMatchObject({ ok: true, folder: chosen });
+  });
+
+  it('writes the backup into the chosen folder under a dated name, and is not due again for a day', async () => {
+    const { invoke } = setup();
+    await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
+    const data = await backupBytes();
+    const result = await invoke(IPC_CHANNELS.autoBackupWrite, { data });
+    expect(result).toEqual({ ok: true, written: true, fileName: 'redress-auto-backup-2026-11-22.redress-backup', removed: [] });
+    expect(Buffer.compare(await readFile(path.join(chosen, 'redress-auto-backup-2026-11-22.redress-backup')), Buffer.from(data))).toBe(0);
+    expect(await allFiles()).toEqual([path.join('backups', 'redress-auto-backup-2026-11-22.redress-backup'), path.join('userData', CONFIG_FILE_NAME)]);
+    expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ due: false, lastFileName: 'redress-auto-backup-2026-11-22.redress-backup', lastWrittenAt: clock.toISOString() });
+    clock = new Date('2026-11-23T08:59:00');
+    expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ due: false });
+    clock = new Date('2026-11-23T09:00:00');
+    expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ due: true });
+  });
+
+  it('keeps the newest N of its own files and deletes nothing else', async () => {
+    const { invoke } = setup();
+    await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
+    await invoke(IPC_CHANNELS.autoBackupConfigure, { enabled: true, keep: 3 });
+    for (const day of ['2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21']) {
+      await writeFile(path.join(chosen, `redress-auto-backup-${day}.redress-backup`), `old ${day}`);
+    }
+    // Things that look a little like ours but are not, and must survive.
+    const foreign = [
+      'notes.txt',
+      'redress-backup-RDR-2026-01-01.redress-backup',
+      'redress-auto-backup-2020-01-01.redress-backup.bak',
+      'Redress-auto-backup-2020-01-02.redress-backup',
+      'redress-auto-backup-2020-1-3.redress-backup',
+      ' redress-auto-backup-2020-01-04.redress-backup',
+    ];
+    for (const name of foreign) await writeFile(path.join(chosen, name), 'keep me');
+    // A folder and a link with our name: not regular files, not touched (the link's target is outside).
+    await mkdir(path.join(chosen, 'redress-auto-backup-2020-01-05.redress-backup'));
+    await writeFile(path.join(outside, 'precious.txt'), 'precious');
+    await symlink(path.join(outside, 'precious.txt'), path.join(chosen, 'redress-auto-backup-2020-01-06.redress-backup'));
+
+    const result = await invoke(IPC_CHANNELS.autoBackupWrite, { data: await backupBytes() });
+    expect(result).toMatchObject({ ok: true, written: true });
+    expect((result.removed as string[]).sort()).toEqual([
+      'redress-auto-backup-2026-11-17.redress-backup',
+      'redress-auto-backup-2026-11-18.redress-backup',
+      'redress-auto-backup-2026-11-19.redress-backup',
+    ]);
+    const left = (await readdir(chosen)).sort();
+    expect(left).toEqual(
+      [
+        ...foreign,
+        'redress-auto-backup-2020-01-05.redress-backup',
+        'redress-auto-backup-2020-01-06.redress-backup',
+        'redress-auto-backup-2026-11-20.redress-backup',
+        'redress-auto-backup-2026-11-21.redress-backup',
+        'redress-auto-backup-2026-11-22.redress-backup',
+      ].sort(),
+    );
+    expect(await readFile(path.join(outside, 'precious.txt'), 'utf8')).toBe('precious');
+  });
+
+  it('refuses data that is not a sound backup, leaving the folder as it was', async () => {
+    const { invoke } = setup();
+    await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
+    await writeFile(path.join(chosen, 'redress-auto-backup-2026-11-22.redress-backup'), 'the good backup of this morning');
+    const good = await backupBytes();
+    const flipped = good.slice();
+    flipped[30] ^= 4;
+    for (const data of [good.subarray(0, good.length - 20), flipped, new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3])]) {
+      const result = await invoke(IPC_CHANNELS.autoBackupWrite, { data });
+      expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused: the data is not a sound backup/) });
+    }
+    expect(await readFile(path.join(chosen, 'redress-auto-backup-2026-11-22.redress-backup'), 'utf8')).toBe('the good backup of this morning');
+    expect(await readdir(chosen)).toEqual(['redress-auto-backup-2026-11-22.redress-backup']);
+  });
+
+  it('says so, and remembers why, when the folder has gone (a USB drive unplugged)', async () => {
+    const { invoke } = setup();
+    await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
+    await rm(chosen, { recursive: true });
+    const result = await invoke(IPC_CHANNELS.autoBackupWrite, { data: await backupBytes() });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('is not there any more') });
+    expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ due: true, lastError: expect.stringContaining('is not there any more') });
+    expect(await allFiles()).toEqual([path.join('userData', CONFIG_FILE_NAME)]);
+  });
+
+  it('starts from the defaults when its config file is damaged', async () => {
+    await writeFile(path.join(userData, CONFIG_FILE_NAME), '{"enabled": true, "folder": 42');
+    const { invoke } = setup();
+    expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ ok: true, enabled: false, folder: null });
+  });
+
+  describe('hostile requests: refused, nothing written anywhere', () => {
+    it.each<[string, string, () => Promise<unknown>]>([
+      ['a folder in the write request', IPC_CHANNELS.autoBackupWrite, async () => ({ data: await backupBytes(), folder: outside })],
+      ['a file name in the write request', IPC_CHANNELS.autoBackupWrite, async () => ({ data: await backupBytes(), fileName: '../outside/evil.redress-backup' })],
+      ['a path instead of the bytes', IPC_CHANNELS.autoBackupWrite, async () => ({ data: '/etc/passwd' })],
+      ['bytes that are not gzip', IPC_CHANNELS.autoBackupWrite, async () => ({ data: new TextEncoder().encode('{"format":"redress-backup"}') })],
+      ['a plain array', IPC_CHANNELS.autoBackupWrite, async () => ({ data: [0x1f, 0x8b] })],
+      ['a folder in the choose request', IPC_CHANNELS.autoBackupChooseFolder, async () => ({ folder: outside })],
+      ['a path as the choose request', IPC_CHANNELS.autoBackupChooseFolder, async () => outside],
+      ['nothing', IPC_CHANNELS.autoBackupStatus, async () => undefined],
+      ['keep below 1', IPC_CHANNELS.autoBackupConfigure, async () => ({ enabled: true, keep: 0 })],
+      ['keep huge', IPC_CHANNELS.autoBackupConfigure, async () => ({ enabled: true, keep: 1e9 })],
+      ['keep fractional', IPC_CHANNELS.autoBackupConfigure, async () => ({ enabled: true, keep: 2.5 })],
+      ['enabled as text', IPC_CHANNELS.autoBackupConfigure, async () => ({ enabled: 'yes', keep: 3 })],
+      ['a folder in the settings', IPC_CHANNELS.autoBackupConfigure, async () => ({ enabled: true, keep: 3, folder: outside })],
+    ])('%s', async (_label, channel, payload) => {
+      const { invoke, showOpenDialog } = setup();
+      await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
+      showOpenDialog.mockClear();
+      const before = await allFiles();
+      const result = await invoke(channel, await payload());
+      expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused: invalid request/) });
+      expect(showOpenDialog).not.toHaveBeenCalled();
+      expect(await allFiles()).toEqual(before);
+      expect(await readdir(outside)).toEqual([]);
+    });
+
+    it('refuses a message from another origin', async () => {
+      const { handlers } = setup();
+      const result = await handlers.get(IPC_CHANNELS.autoBackupWrite)!({ senderFrame: { url: 'https://evil.example/', parent: null } }, { data: await backupBytes() });
+      expect(result).toMatchObject({ ok: false, error: expect.stringContaining('not the Redress app') });
+      expect(await allFiles()).toEqual([]);
+    });
+
+    it('never writes outside the chosen folder, whatever the date or the folder’s name', async () => {
+      // A folder whose name looks like traversal is still just a folder.
+      const odd = path.join(base, '..odd folder.. ~$');
+      await mkdir(odd);
+      const { invoke } = setup(async () => ({ canceled: false, filePaths: [odd] }));
+      await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
+      for (const day of ['2026-01-01T00:00:00', '2099-12-31T23:59:59', '1999-06-15T12:00:00']) {
+        clock = new Date(day);
+        expect(await invoke(IPC_CHANNELS.autoBackupWrite, { data: await backupBytes() })).toMatchObject({ ok: true, written: true });
+      }
+      const files = await allFiles();
+      for (const f of files.filter((f) => !f.startsWith('userData'))) {
+        expect(path.dirname(path.join(base, f))).toBe(odd);
+        expect(AUTO_BACKUP_FILE_PATTERN.test(path.basename(f))).toBe(true);
+      }
+      expect(files).toHaveLength(4);
+      expect(autoBackupFileName(new Date('2026-03-05T10:00:00'))).toBe('redress-auto-backup-2026-03-05.redress-backup');
+    });
+  });
+});

@@ -1,0 +1,233 @@
+// The automatic daily backup (desktop). The USER picks the folder in main's own dialog; the choice lives in main's
+// config file in userData (never in the renderer). The renderer, which holds the database, makes the backup's bytes
+// once a day and hands them over; main checks they are a sound backup, names the file itself, writes it atomically
+// into the chosen folder, and keeps the newest `keep` files of ITS OWN naming pattern there, deleting nothing else.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import path from 'node:path';
+import type { OpenDialogOptions } from 'electron';
+import { z } from 'zod';
+import { BackupFileError, BACKUP_FILE_EXTENSION, verifyBackupSeal } from '../../../shared/backup/format';
+import {
+  AUTO_BACKUP_KEEP_DEFAULT,
+  AUTO_BACKUP_KEEP_MAX,
+  type AutoBackupSettingsRequest,
+  type AutoBackupStatus,
+  type AutoBackupStatusResult,
+  type AutoBackupWriteRequest,
+  type AutoBackupWriteResult,
+} from '../../../shared/ipc/contract';
+import { type AtomicWriteFs, nodeFs, writeFileAtomic } from './atomic-write';
+
+/** The files this feature writes, and the only files it ever deletes. */
+export const AUTO_BACKUP_FILE_PATTERN = /^redress-auto-backup-(\d{4}-\d{2}-\d{2})\.redress-backup$/;
+export const CONFIG_FILE_NAME = 'auto-backup.json';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const configSchema = z.object({
+  enabled: z.boolean(),
+  folder: z.string().min(1).nullable(),
+  keep: z.number().int().min(1).max(AUTO_BACKUP_KEEP_MAX),
+  lastWrittenAt: z.string().nullable(),
+  lastFileName: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+export type AutoBackupConfig = z.infer<typeof configSchema>;
+
+export const DEFAULT_CONFIG: AutoBackupConfig = {
+  enabled: false,
+  folder: null,
+  keep: AUTO_BACKUP_KEEP_DEFAULT,
+  lastWrittenAt: null,
+  lastFileName: null,
+  lastError: null,
+};
+
+export interface FolderDialogOutcome {
+  canceled: boolean;
+  filePaths: string[];
+}
+
+export interface AutoBackupDeps {
+  /** dialog.showOpenDialog (folders), bound to the main window by index.ts. */
+  showOpenDialog: (options: OpenDialogOptions) => Promise<FolderDialogOutcome>;
+  /** app.getPath('userData'): where the config file lives. */
+  configFolder: () => string;
+  /** Where the folder dialog opens first (app.getPath('documents')). */
+  defaultFolder: () => string;
+  now?: () => Date;
+  fs?: AtomicWriteFs;
+}
+
+export interface AutoBackupHandlers {
+  status: () => Promise<AutoBackupStatusResult>;
+  chooseFolder: () => Promise<AutoBackupStatusResult>;
+  configure: (request: AutoBackupSettingsRequest) => Promise<AutoBackupStatusResult>;
+  write: (request: AutoBackupWriteRequest) => Promise<AutoBackupWriteResult>;
+}
+
+/** The local calendar date, as in the file name. */
+function localDate(at: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}`;
+}
+
+export function autoBackupFileName(at: Date): string {
+  return `redress-auto-backup-${localDate(at)}${BACKUP_FILE_EXTENSION}`;
+}
+
+function sha256(bytes: Uint8Array): Promise<string> {
+  return Promise.resolve(createHash('sha256').update(bytes).digest('hex'));
+}
+
+/** True when `target` is directly inside `folder` (no traversal, no other folder). */
+export function isDirectlyInside(folder: string, target: string): boolean {
+  return path.dirname(path.resolve(target)) === path.resolve(folder);
+}
+
+export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandlers {
+  const now = deps.now ?? (() => new Date());
+  const configPath = () => path.join(deps.configFolder(), CONFIG_FILE_NAME);
+  let dialogOpen = false;
+  /** One write at a time, so two windows or a double click cannot race on the rotation. */
+  let writing: Promise<unknown> = Promise.resolve();
+
+  async function readConfig(): Promise<AutoBackupConfig> {
+    try {
+      const parsed = configSchema.safeParse(JSON.parse(await fs.readFile(configPath(), 'utf8')));
+      return parsed.success ? parsed.data : { ...DEFAULT_CONFIG };
+    } catch {
+      // Missing or unreadable: start from the defaults (off until the user chooses a folder).
+      return { ...DEFAULT_CONFIG };
+    }
+  }
+
+  async function saveConfig(config: AutoBackupConfig): Promise<void> {
+    await fs.mkdir(deps.configFolder(), { recursive: true });
+    await writeFileAtomic(configPath(), new TextEncoder().encode(`${JSON.stringify(config, null, 2)}\n`), deps.fs ?? nodeFs);
+  }
+
+  function statusOf(config: AutoBackupConfig): { ok: true } & AutoBackupStatus {
+    const last = config.lastWrittenAt ? Date.parse(config.lastWrittenAt) : NaN;
+    const due = config.enabled && config.folder !== null && (!Number.isFinite(last) || now().getTime() - last >= DAY_MS);
+    return {
+      ok: true,
+      available: true,
+      enabled: config.enabled,
+      folder: config.folder,
+      keep: config.keep,
+      lastWrittenAt: config.lastWrittenAt,
+      lastFileName: config.lastFileName,
+      lastError: config.lastError,
+      due,
+    };
+  }
+
+  /** Delete the oldest of OUR files beyond `keep`. Only regular files matching the pattern, only in the folder. */
+  async function rotate(folder: string, keep: number): Promise<string[]> {
+    const entries = await fs.readdir(folder, { withFileTypes: true });
+    const ours = entries
+      .filter((e) => e.isFile() && AUTO_BACKUP_FILE_PATTERN.test(e.name))
+      .map((e) => e.name)
+      .sort()
+      .reverse();
+    const removed: string[] = [];
+    for (const name of ours.slice(keep)) {
+      const target = path.join(folder, name);
+      if (!isDirectlyInside(folder, target)) continue;
+      await fs.rm(target, { force: true });
+      removed.push(name);
+    }
+    return removed;
+  }
+
+  async function write(request: AutoBackupWriteRequest): Promise<AutoBackupWriteResult> {
+    const config = await readConfig();
+    if (!config.enabled || !config.folder) return { ok: true, written: false, reason: 'Automatic backup is off, or no folder is chosen.' };
+    const folder = config.folder;
+    // Never put a damaged or foreign file in place of a good backup: check its compression and its seal. (Not every
+    // row: at 100,000 cases that would stall the main process for seconds; the renderer made it from the database.)
+    try {
+      await verifyBackupSeal(request.data, sha256);
+    } catch (error) {
+      const message = error instanceof BackupFileError ? error.message : String(error);
+      return { ok: false, error: `Refused: the data is not a sound backup (${message})` };
+    }
+    const at = now();
+    const fileName = autoBackupFileName(at);
+    const target = path.join(folder, fileName);
+    if (!isDirectlyInside(folder, target)) return { ok: false, error: 'Refused: the backup would not be inside the chosen folder.' };
+    try {
+      const stat = await fs.stat(folder);
+      if (!stat.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      await writeFileAtomic(target, request.data, deps.fs ?? nodeFs);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      const why =
+        code === 'ENOENT' || code === 'ENOTDIR'
+          ? `the folder ${folder} is not there any more (a USB drive or network share not connected?)`
+          : code === 'ENOSPC'
+            ? 'the disk is full'
+            : code === 'EACCES' || code === 'EPERM'
+              ? 'Redress may not write in that folder'
+              : error instanceof Error
+                ? error.message
+                : String(error);
+      const message = `The automatic backup could not be written: ${why}.`;
+      await saveConfig({ ...config, lastError: message }).catch(() => undefined);
+      return { ok: false, error: message };
+    }
+    let removed: string[] = [];
+    try {
+      removed = await rotate(folder, config.keep);
+    } catch {
+      // The new backup is safely written; old ones stay until the next run can remove them.
+    }
+    await saveConfig({ ...config, lastWrittenAt: at.toISOString(), lastFileName: fileName, lastError: null });
+    return { ok: true, written: true, fileName, removed };
+  }
+
+  return {
+    status: async () => statusOf(await readConfig()),
+
+    chooseFolder: async () => {
+      if (dialogOpen) return { ok: false, error: 'A folder dialog is already open.' };
+      const config = await readConfig();
+      dialogOpen = true;
+      let outcome: FolderDialogOutcome;
+      try {
+        outcome = await deps.showOpenDialog({
+          title: 'Folder for the daily backups',
+          buttonLabel: 'Use this folder',
+          defaultPath: config.folder ?? deps.defaultFolder(),
+          properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+        });
+      } finally {
+        dialogOpen = false;
+      }
+      const chosen = outcome.filePaths[0];
+      if (outcome.canceled || !chosen) return statusOf(config);
+      if (!path.isAbsolute(chosen)) return { ok: false, error: 'The folder dialog returned an unusable location.' };
+      const folder = path.resolve(chosen);
+      await fs.mkdir(folder, { recursive: true });
+      if (!(await fs.stat(folder)).isDirectory()) return { ok: false, error: `${folder} is not a folder.` };
+      const next = { ...config, folder, enabled: true, lastError: null };
+      await saveConfig(next);
+      return statusOf(next);
+    },
+
+    configure: async (request) => {
+      const config = await readConfig();
+      const next = { ...config, enabled: request.enabled && config.folder !== null, keep: request.keep };
+      await saveConfig(next);
+      if (next.enabled && next.folder) await rotate(next.folder, next.keep).catch(() => undefined);
+      return statusOf(next);
+    },
+
+    write: (request) => {
+      const run = writing.then(() => write(request));
+      writing = run.catch(() => undefined);
+      return run;
+    },
+  };
+}

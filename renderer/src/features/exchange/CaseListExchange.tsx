@@ -1,0 +1,37 @@
+// The case list's "Export CSV" (exactly the cases the list shows, in its order) and "Import CSV" buttons.
+import { Button, Group } from '@mantine/core';
+import { useState } from 'react';
+import { useLocation } from 'wouter';
+import { todayIso } from '../../app/today';
+import { useSettings } from '../../db/hooks';
+import { db, type CaseIndexRow } from '../../db/schema';
+import { useWorkingPerson } from '../cases/actions/useWorkingPerson';
+import { exportCasesCsv } from './cases-export';
+import { runExport } from './ExportsPanel';
+
+export function CaseListExchange({ rows, filtered }: { rows: readonly CaseIndexRow[]; filtered: boolean }) {
+  const [, navigate] = useLocation();
+  const settings = useSettings();
+  const person = useWorkingPerson();
+  const [busy, setBusy] = useState(false);
+  const exportList = async () => {
+    setBusy(true);
+    const by = person || settings?.handlerName || '';
+    await runExport(
+      'Cases exported',
+      () => exportCasesCsv(db(), { caseIds: filtered ? rows.map((r) => r.caseId) : undefined, today: todayIso(), by }),
+      (n) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'case' : 'cases'}`,
+    );
+    setBusy(false);
+  };
+  return (
+    <Group gap="xs">
+      <Button variant="default" onClick={exportList} loading={busy} disabled={rows.length === 0} title={filtered ? 'The cases the list shows now' : 'Every case'}>
+        Export CSV
+      </Button>
+      <Button variant="default" onClick={() => navigate('/import')}>
+        Import CSV
+      </Button>
+    </Group>
+  );
+}

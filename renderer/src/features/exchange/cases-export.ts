@@ -1,0 +1,46 @@
+// Cases as a CSV file: every case, or the case list's current results, one row each (shared/exports/cases-csv.ts).
+import { casesCsvFileName, casesCsvTable, type CaseCsvInput } from '../../../../shared/exports/cases-csv';
+import type { CaseRecord } from '../../../../shared/model/case';
+import { procedureName } from '../../app/rules';
+import type { RedressDatabase } from '../../db/schema';
+import { platform } from '../../platform';
+import { recordExport } from './audit';
+import { csvBytes, toCsv } from './csv';
+
+const byReceived = (a: CaseRecord, b: CaseRecord) => a.receivedOn.localeCompare(b.receivedOn) || a.reference.localeCompare(b.reference);
+
+/** The CSV text for the given cases (in that order), or every case (oldest first) when `caseIds` is absent. */
+export async function casesCsv(database: RedressDatabase, caseIds?: readonly string[]): Promise<{ text: string; count: number }> {
+  let records: CaseRecord[];
+  if (caseIds) records = (await database.cases.bulkGet([...caseIds])).filter((r): r is CaseRecord => !!r);
+  else records = (await database.cases.toArray()).sort(byReceived);
+  const index = await database.caseIndex.bulkGet(records.map((r) => r.id));
+  const names = new Map<string, string | undefined>();
+  const inputs: CaseCsvInput[] = records.map((record, i) => {
+    if (!names.has(record.procedureId)) names.set(record.procedureId, procedureName(record.procedureId));
+    return { record, derived: index[i] ?? undefined, procedureName: names.get(record.procedureId) };
+  });
+  return { text: toCsv(casesCsvTable(inputs)), count: records.length };
+}
+
+export interface ExportOutcome {
+  saved: boolean;
+  count: number;
+  fileName?: string;
+  error?: string;
+}
+
+/** Make the CSV and hand it to the shell (a save dialog on the desktop, a download in the browser). */
+export async function exportCasesCsv(database: RedressDatabase, options: { caseIds?: readonly string[]; today: string; by: string }): Promise<ExportOutcome> {
+  const { text, count } = await casesCsv(database, options.caseIds);
+  const result = await platform().saveFile({ suggestedName: casesCsvFileName(options.today, !!options.caseIds), mimeType: 'text/csv', data: csvBytes(text) });
+  if (!result.ok) return { saved: false, count, error: result.error };
+  if (!result.saved) return { saved: false, count };
+  await recordExport(database, {
+    kind: 'export-cases-csv',
+    by: options.by,
+    summary: `${count} ${count === 1 ? 'case' : 'cases'} exported as CSV${options.caseIds ? ' (a filtered list)' : ''}`,
+    detail: { count, filtered: !!options.caseIds },
+  });
+  return { saved: true, count, fileName: result.fileName };
+}

@@ -1,0 +1,190 @@
+// Exports and imports against a real (fake-indexeddb) database: the CSV of the stored cases, the open deadlines as a
+// calendar with the rules engine's dates, and the CSV import writing all rows or none.
+import 'fake-indexeddb/auto';
+import ICAL from 'ical.js';
+import Papa from 'papaparse';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkImport, guessMapping } from '../../../../shared/exports/cases-import';
+import { deadlinesCalendar, deadlineUid } from '../../../../shared/exports/deadlines-ics';
+import type { DeskSettings } from '../../../../shared/model/case';
+import type { NewCaseParts } from '../../../../shared/model/intake';
+import { evaluateCase } from '../../../../shared/rules';
+import { caseFacts } from '../../app/rules';
+import { appendEvent, createCase } from '../../db/repository';
+import { RedressDatabase } from '../../db/schema';
+import { casesCsv } from './cases-export';
+import { parseCsv } from './csv';
+import { openDeadlines } from './deadlines';
+import { importCheckedCases } from './import';
+
+const settings: DeskSettings = {
+  deskPrefix: 'RDR',
+  calendar: 'england-and-wales',
+  defaultProcedureId: 'kijoma',
+  company: { name: 'Northwind Broadband Ltd', addressLines: ['Unit 4', 'Leeds'], postcode: 'LS11 5PS' },
+  handlerName: 'Sam Patel',
+};
+const clock = { now: () => new Date('2026-12-18T10:00:00Z') };
+const today = '2026-12-18';
+
+let opened: RedressDatabase[] = [];
+let n = 0;
+function fresh() {
+  const database = new RedressDatabase(`exchange-${process.pid}-${++n}`);
+  opened.push(database);
+  return database;
+}
+afterEach(async () => {
+  for (const d of opened) {
+    d.close();
+    await d.delete();
+  }
+  opened = [];
+});
+
+const parts = (over: Partial<NewCaseParts> = {}): NewCaseParts => ({
+  receivedOn: '2026-12-18',
+  channel: 'email',
+  customer: { name: 'Ann Lee', email: 'ann@example.com' },
+  category: 'billing',
+  summary: 'Charged twice',
+  ...over,
+});
+
+describe('cases CSV from the database', () => {
+  it('has one row per case with the derived stage and next due date from the case index', async () => {
+    const database = fresh();
+    const a = await createCase(database, parts({ receivedOn: '2026-12-01', customer: { name: 'Zoë, “the” customer 😡', phone: '+44 113 496 0000' } }), { settings, by: 'Sam Patel', clock });
+    const b = await createCase(database, parts(), { settings, by: 'Sam Patel', clock });
+    const { text, count } = await casesCsv(database);
+    expect(count).toBe(2);
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const parsed = parseCsv(text);
+    expect(parsed.errors).toEqual([]);
+    const rows = parsed.rows.map((r) => Object.fromEntries(parsed.headers.map((h, i) => [h, r[i]])));
+    expect(rows.map((r) => r.Reference)).toEqual([a.reference, b.reference]);
+    const indexA = (await database.caseIndex.get(a.id))!;
+    expect(rows[0]).toMatchObject({
+      'Customer name': 'Zoë, “the” customer 😡',
+      Phone: "'+44 113 496 0000",
+      Status: 'Open',
+      Stage: indexA.stageName,
+      'Next due on': indexA.nextDueOn!,
+      'Next due': indexA.nextClockLabel!,
+      'ADR letter due on': indexA.adrLetterDueOn!,
+      Procedure: expect.stringMatching(/\w/),
+    });
+    expect(indexA.nextDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('exports just the given cases, in the given order (the case list’s filtered results)', async () => {
+    const database = fresh();
+    const a = await createCase(database, parts({ customer: { name: 'A', email: 'a@example.com' } }), { settings, by: 'x', clock });
+    await createCase(database, parts({ customer: { name: 'B', email: 'b@example.com' } }), { settings, by: 'x', clock });
+    const c = await createCase(database, parts({ customer: { name: 'C', email: 'c@example.com' } }), { settings, by: 'x', clock });
+    const { text, count } = await casesCsv(database, [c.id, a.id]);
+    expect(count).toBe(2);
+    expect(Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data.slice(1).map((r) => r[0])).toEqual([c.reference, a.reference]);
+  });
+});
+
+describe('open deadlines as a calendar', () => {
+  it('lists every pending clock of the active cases with the rules engine’s due dates, and the ICS file says the same', async () => {
+    const database = fresh();
+    const fresh1 = await createCase(database, parts(), { settings, by: 'x', clock });
+    const older = await createCase(database, parts({ receivedOn: '2026-11-02' }), { settings, by: 'x', clock });
+    await appendEvent(database, older.id, { type: 'acknowledged', on: '2026-11-03', by: 'x', summary: 'Acknowledged' }, clock);
+    const closed = await createCase(database, parts({ receivedOn: '2026-11-10' }), { settings, by: 'x', clock });
+    await appendEvent(database, closed.id, { type: 'closed', on: '2026-11-12', by: 'x', summary: 'Closed' }, clock);
+
+    const entries = await openDeadlines(database, today);
+    expect(entries.some((e) => e.caseId === closed.id)).toBe(false);
+    // What the rules engine says is due, case by case.
+    for (const record of [fresh1, older]) {
+      const events = await database.events.where('caseId').equals(record.id).toArray();
+      const evaluation = evaluateCase(caseFacts(record, events), today);
+      const expected = evaluation.clocks
+        .filter((c) => c.dueOn && c.closedOn === null && (c.state === 'running' || c.state === 'missed'))
+        .filter((c) => !['adr-referral-window', 'ccts-objection', 'summary-resolution'].includes(c.id))
+        .map((c) => [c.id, c.dueOn])
+        .sort();
+      const got = entries.filter((e) => e.caseId === record.id).map((e) => [e.clockId, e.dueOn]).sort();
+      expect(got.length).toBeGreaterThan(0);
+      expect(got).toEqual(expected);
+    }
+    // The acknowledged case no longer has an acknowledgement deadline.
+    expect(entries.find((e) => e.caseId === older.id && e.clockId === 'acknowledgement')).toBeUndefined();
+    const adr = entries.find((e) => e.caseId === fresh1.id && e.clockId === 'adr-letter')!;
+    expect(adr.dueOn).toBe('2027-01-29');
+
+    const vevents = new ICAL.Component(ICAL.parse(deadlinesCalendar({ entries, exportedAt: clock.now(), deskName: 'Northwind' }))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(vevents).toHaveLength(entries.length);
+    for (const entry of entries) {
+      const event = vevents.find((v) => v.uid === deadlineUid(entry.caseId, entry.clockId))!;
+      expect(event.startDate.toString()).toBe(entry.dueOn);
+      expect(event.summary.startsWith(`${entry.reference}: ${entry.label} due`)).toBe(true);
+    }
+  });
+});
+
+describe('importing a CSV', () => {
+  const csv = (rows: string[]) => `\uFEFFDate received;Channel;Category;Customer name;Email;Address;Postcode;Summary\r\n${rows.join('\r\n')}\r\n`;
+  const good1 = '18/12/2026;Email;Billing;Zoë O’Brien;zoe@example.com;;;"Charged twice; refund promised"';
+  const good2 = '17/12/2026;Letter;Fault repair;"Lee, Ann";;"1 High St\r\nLeeds";LS1 1AA;"No dial tone\r\nsince Monday"';
+  const bad = '17/12/2026;Fax;Billing;;;;;Lost';
+
+  async function run(database: RedressDatabase, text: string) {
+    const parsed = parseCsv(text);
+    const check = checkImport(parsed.rows, parsed.headers, guessMapping(parsed.headers), { today, dateOrder: 'day-first' });
+    return { check, import: () => importCheckedCases(database, check, { settings, by: 'Sam Patel', fileName: 'complaints.csv', clock }) };
+  }
+
+  it('writes nothing when any row is invalid, and says which row and why', async () => {
+    const database = fresh();
+    await createCase(database, parts(), { settings, by: 'x', clock });
+    const { check, import: doImport } = await run(database, csv([good1, bad, good2]));
+    expect(check.invalidRows).toBe(1);
+    expect(check.problems.map((p) => [p.row, p.label])).toEqual([
+      [3, 'Channel'],
+      [3, 'Customer name'],
+      [3, 'Address'],
+    ]);
+    await expect(doImport()).rejects.toThrow('Nothing was imported: 1 row has problems.');
+    expect(await database.cases.count()).toBe(1);
+    expect(await database.events.count()).toBe(1);
+    expect(await database.audit.count()).toBe(0);
+  });
+
+  it('imports every row once the file is fixed, with quoted semicolons and line breaks kept', async () => {
+    const database = fresh();
+    const { check, import: doImport } = await run(database, csv([good1, good2]));
+    expect(check.problems).toEqual([]);
+    const result = await doImport();
+    expect(result).toEqual({ count: 2, firstReference: 'RDR-2026-000001', lastReference: 'RDR-2026-000002' });
+    const records = await database.cases.orderBy('reference').toArray();
+    expect(records.map((r) => r.customer.name)).toEqual(['Zoë O’Brien', 'Lee, Ann']);
+    expect(records[0].summary).toBe('Charged twice; refund promised');
+    expect(records[1]).toMatchObject({ channel: 'letter', category: 'fault-repair', summary: 'No dial tone\r\nsince Monday', customer: { address: { lines: ['1 High St', 'Leeds'], postcode: 'LS1 1AA' } } });
+    const firstEvent = await database.events.where('caseId').equals(records[1].id).first();
+    expect(firstEvent!.summary).toBe('Complaint received by letter; imported from complaints.csv (row 3); logged as RDR-2026-000002');
+    expect(await database.caseIndex.count()).toBe(2);
+    const audit = await database.audit.toArray();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ kind: 'import', summary: '2 cases imported from a CSV file', detail: { count: 2 } });
+  });
+
+  it('imports a file the cases export wrote (export, edit nothing, import: same customers and complaints)', async () => {
+    const source = fresh();
+    await createCase(source, parts({ customer: { name: 'Zoë “Z” O’Brien', phone: '+44 113 496 0000', address: { lines: ['Flat 2, The Maltings', 'Leeds'], postcode: 'LS1 1AA' } }, summary: '=SUM(1,2) is what the bill says\nsecond line' }), { settings, by: 'x', clock });
+    const { text } = await casesCsv(source);
+    const target = fresh();
+    const { check, import: doImport } = await run(target, text);
+    expect(check.problems).toEqual([]);
+    await doImport();
+    const [original] = await source.cases.toArray();
+    const [copy] = await target.cases.toArray();
+    expect(copy.customer).toEqual(original.customer);
+    expect(copy.summary).toBe(original.summary);
+    expect([copy.receivedOn, copy.channel, copy.category]).toEqual([original.receivedOn, original.channel, original.category]);
+  });
+});

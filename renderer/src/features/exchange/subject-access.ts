@@ -1,0 +1,116 @@
+// A subject-access bundle for one customer (shared/exports/subject-access.ts): find the cases that look like the
+// same person, let the desk confirm them, gather their timelines and issued letters, render the summary with pdfmake
+// and save one ZIP file through the shell.
+import {
+  customerMatchReasons,
+  subjectAccessFileName,
+  subjectAccessSummary,
+  subjectAccessZip,
+  type MatchReason,
+  type SubjectAccessCase,
+  type SubjectAccessRequest,
+} from '../../../../shared/exports/subject-access';
+import type { SubjectAccessSummaryDocument } from '../../../../shared/exports/subject-access';
+import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../../shared/model/case';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { evaluateRecord } from '../../app/rules';
+import type { RedressDatabase } from '../../db/schema';
+import { renderPdf } from '../../letters/render';
+import { platform } from '../../platform';
+import { recordExport } from './audit';
+import type { ExportOutcome } from './cases-export';
+
+// shared/ declares its own subset of pdfmake's types; this fails to compile if the summary stops being a pdfmake document.
+type Holds<T extends true> = T;
+export type SummaryIsPdfmakeDocument = Holds<SubjectAccessSummaryDocument extends TDocumentDefinitions ? true : false>;
+
+export interface CandidateCase {
+  record: CaseRecord;
+  /** Why it looks like the same customer; empty for the case the export started from. */
+  reasons: MatchReason[];
+  isStart: boolean;
+}
+
+/** The case the export starts from, then every other case whose customer shares an email, phone, account or name + postcode. */
+export async function findCustomerCases(database: RedressDatabase, start: CaseRecord): Promise<CandidateCase[]> {
+  const others: CandidateCase[] = [];
+  await database.cases.each((record) => {
+    if (record.id === start.id) return;
+    const reasons = customerMatchReasons(start.customer, record.customer);
+    if (reasons.length) others.push({ record, reasons, isStart: false });
+  });
+  others.sort((a, b) => a.record.receivedOn.localeCompare(b.record.receivedOn) || a.record.reference.localeCompare(b.record.reference));
+  return [{ record: start, reasons: [], isStart: true }, ...others];
+}
+
+export interface SubjectAccessOptions {
+  /** The case the export was started from: its customer is the subject. */
+  start: CaseRecord;
+  /** The cases the desk confirmed (the start case among them). */
+  caseIds: readonly string[];
+  requestReceivedOn: string;
+  settings: DeskSettings;
+  by: string;
+  today: string;
+  now?: Date;
+  /** pdfmake in the browser; tests pass pdfmake's Node build. */
+  render?: (doc: SubjectAccessSummaryDocument) => Promise<Uint8Array>;
+}
+
+/** Everything the bundle needs, read from the database in one read transaction. */
+export async function gatherSubjectAccess(database: RedressDatabase, options: SubjectAccessOptions): Promise<SubjectAccessRequest> {
+  const now = options.now ?? new Date();
+  const cases = await database.transaction('r', [database.cases, database.events, database.letters], async () => {
+    const out: SubjectAccessCase[] = [];
+    for (const id of options.caseIds) {
+      const record = await database.cases.get(id);
+      if (!record) continue;
+      const events: TimelineEvent[] = await database.events.where('caseId').equals(id).toArray();
+      const letters = await database.letters.where('caseId').equals(id).toArray();
+      const evaluated = evaluateRecord(record, events, options.today);
+      out.push({
+        record,
+        events,
+        letters: letters.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
+        stageName: evaluated.evaluation?.stageName,
+        status: evaluated.evaluation?.status,
+        procedureName: evaluated.procedureName,
+      });
+    }
+    return out;
+  });
+  return {
+    subject: options.start.customer,
+    cases,
+    requestReceivedOn: options.requestReceivedOn,
+    calendar: options.start.calendar,
+    company: options.settings.company,
+    preparedBy: options.by,
+    preparedOn: options.today,
+    preparedAt: now.toISOString(),
+  };
+}
+
+/** The ZIP's bytes and its file name. */
+export async function buildSubjectAccessBundle(database: RedressDatabase, options: SubjectAccessOptions): Promise<{ bytes: Uint8Array; fileName: string; request: SubjectAccessRequest }> {
+  const request = await gatherSubjectAccess(database, options);
+  const render = options.render ?? renderPdf;
+  const summary = await render(subjectAccessSummary(request));
+  return { bytes: subjectAccessZip(request, summary), fileName: subjectAccessFileName(options.start.reference, options.today), request };
+}
+
+/** Build the bundle, save it where the user chooses, and note the export in the audit trail (ids and counts only). */
+export async function exportSubjectAccess(database: RedressDatabase, options: SubjectAccessOptions): Promise<ExportOutcome & { letters?: number }> {
+  const { bytes, fileName, request } = await buildSubjectAccessBundle(database, options);
+  const letters = request.cases.reduce((n, c) => n + c.letters.length, 0);
+  const result = await platform().saveFile({ suggestedName: fileName, mimeType: 'application/zip', data: bytes });
+  if (!result.ok) return { saved: false, count: request.cases.length, error: result.error };
+  if (!result.saved) return { saved: false, count: request.cases.length };
+  await recordExport(database, {
+    kind: 'subject-access',
+    by: options.by,
+    summary: `Subject-access bundle made: ${request.cases.length} ${request.cases.length === 1 ? 'case' : 'cases'}, ${letters} ${letters === 1 ? 'letter' : 'letters'}`,
+    detail: { caseIds: request.cases.map((c) => c.record.id), letters, requestReceivedOn: request.requestReceivedOn },
+  });
+  return { saved: true, count: request.cases.length, letters, fileName: result.fileName };
+}

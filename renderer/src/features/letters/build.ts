@@ -1,0 +1,259 @@
+// The letters a desk writes, as pure functions of the case: which letters a case can have, the few inputs each needs,
+// the document definition (built by shared/letters), a plain-text preview of it, and how an issued letter is
+// recorded. No database, no pdfmake, no platform: this module also runs inside the letter-rendering worker.
+import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '../../../../shared/model/case';
+import {
+  acknowledgementLetter,
+  adrLetter,
+  adrTermsFromEvaluation,
+  cctsNoticeLetter,
+  finalResponseLetter,
+  nextStepsFromEvaluation,
+  summaryResolutionLetter,
+  updateLetter,
+  type LetterContent,
+  type LetterDocument,
+  type LetterLanguage,
+  type LetterText,
+  type ParagraphEdits,
+} from '../../../../shared/letters';
+import { getProcedure, type Evaluation, type Procedure } from '../../../../shared/rules';
+
+export type LetterChoice = 'update' | 'final-response' | 'adr-time' | 'adr-final' | 'ccts-notice' | 'summary-resolution';
+
+export const LETTER_CHOICE_LABELS: Record<LetterChoice, string> = {
+  update: 'Update (holding) letter',
+  'final-response': 'Final response',
+  'adr-time': 'ADR letter: still unresolved after the wait',
+  'adr-final': 'ADR letter: our final position',
+  'ccts-notice': 'CCTS notice',
+  'summary-resolution': 'Summary resolution communication',
+};
+
+/** The free-text and date inputs; each letter reads the ones it needs. */
+export interface LetterInputs {
+  progress: string;
+  nextUpdateOn: string;
+  outcome: string;
+  actionsTaken: string;
+  remedy: string;
+  finalPosition: string;
+  resolution: string;
+  resolvedOn: string;
+}
+
+export interface LetterOptions {
+  language: LetterLanguage;
+  largePrint: boolean;
+}
+
+export interface LetterContext {
+  record: CaseRecord;
+  events: readonly TimelineEvent[];
+  evaluation: Evaluation;
+  settings: DeskSettings;
+  today: string;
+  /** The person working (recorded on the timeline; named on the letter when the case has no assignee). */
+  by: string;
+}
+
+function procedureOf(id: string): Procedure | null {
+  try {
+    return getProcedure(id);
+  } catch {
+    return null;
+  }
+}
+
+export function providerCountry(record: CaseRecord): 'GB' | 'CA' {
+  return procedureOf(record.procedureId)?.provider.country ?? 'GB';
+}
+
+/** The letters this case can have: CCTS notice for Canadian providers, summary resolution under FCA DISP. */
+export function availableLetters(record: CaseRecord, evaluation: Evaluation): LetterChoice[] {
+  const country = providerCountry(record);
+  const choices: LetterChoice[] = ['update', 'final-response'];
+  if (country === 'GB' && hasAdrLetter(evaluation, record)) choices.push('adr-time', 'adr-final');
+  if (country === 'CA') choices.push('ccts-notice');
+  if (evaluation.regime?.id === 'fca-disp') choices.push('summary-resolution');
+  return choices;
+}
+
+function hasAdrLetter(evaluation: Evaluation, record: CaseRecord): boolean {
+  try {
+    adrTermsFromEvaluation(evaluation, record.receivedOn);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function defaultOptions(record: CaseRecord): LetterOptions {
+  return {
+    language: record.communication?.language ?? (providerCountry(record) === 'CA' ? 'en-CA' : 'en-GB'),
+    largePrint: record.communication?.largePrint ?? false,
+  };
+}
+
+function clockDue(evaluation: Evaluation, id: string): string | null {
+  const clock = evaluation.clocks.find((c) => c.id === id);
+  return clock && clock.state !== 'not-applicable' ? (clock.dueOn ?? null) : null;
+}
+
+export function defaultInputs(context: Pick<LetterContext, 'evaluation' | 'today'>): LetterInputs {
+  return {
+    progress: '',
+    nextUpdateOn: clockDue(context.evaluation, 'first-response') ?? '',
+    outcome: '',
+    actionsTaken: '',
+    remedy: '',
+    finalPosition: '',
+    resolution: '',
+    resolvedOn: context.today,
+  };
+}
+
+/** The scheme the letter names: the desk's choice, else the evaluated scheme, else the procedure's. */
+function schemeIdFor(context: LetterContext): string {
+  return (
+    context.settings.adrSchemeId ||
+    context.evaluation.adrScheme?.id ||
+    procedureOf(context.record.procedureId)?.adrSchemeId ||
+    'ccts'
+  );
+}
+
+/**
+ * The letter's document. `edits` are the desk's words for the draft's catalogue paragraphs, by paragraph id
+ * (shared/letters/edits.ts); without them the letter reads as the catalogue writes it.
+ */
+export function buildLetter(
+  choice: LetterChoice,
+  inputs: LetterInputs,
+  options: LetterOptions,
+  context: LetterContext,
+  edits?: ParagraphEdits,
+): LetterDocument {
+  const { record, evaluation, settings, today } = context;
+  const base = {
+    caseRecord: record,
+    settings,
+    issuedOn: today,
+    handlerName: record.assignee || context.by || settings.handlerName,
+    language: options.language,
+    largePrint: options.largePrint,
+    edits,
+  };
+  const scheme = { schemeId: schemeIdFor(context) };
+  const adrAvailableOn = clockDue(evaluation, 'adr-letter');
+  switch (choice) {
+    case 'update':
+      return updateLetter({ ...base, progress: inputs.progress, nextUpdateOn: inputs.nextUpdateOn || null, adrAvailableOn, scheme });
+    case 'final-response': {
+      let referralMonths: number | undefined;
+      try {
+        referralMonths = adrTermsFromEvaluation(evaluation, record.receivedOn).referralMonths;
+      } catch {
+        referralMonths = undefined;
+      }
+      return finalResponseLetter({
+        ...base,
+        outcome: inputs.outcome,
+        actionsTaken: inputs.actionsTaken,
+        remedy: inputs.remedy,
+        adrAvailableOn,
+        referralMonths,
+        scheme,
+      });
+    }
+    case 'adr-time':
+    case 'adr-final':
+      return adrLetter({
+        ...base,
+        scheme,
+        terms: adrTermsFromEvaluation(evaluation, record.receivedOn),
+        reason:
+          choice === 'adr-time'
+            ? { kind: 'time-based', progress: inputs.progress }
+            : { kind: 'final-position', finalPosition: inputs.finalPosition },
+      });
+    case 'ccts-notice':
+      return cctsNoticeLetter({ ...base, scheme: { schemeId: context.evaluation.adrScheme?.id ?? 'ccts' } });
+    case 'summary-resolution':
+      return summaryResolutionLetter({ ...base, resolvedOn: inputs.resolvedOn, resolution: inputs.resolution });
+  }
+}
+
+/**
+ * The letter's words, top to bottom, laid out roughly as printed (address lines together, a blank line after each
+ * paragraph): the preview, since a PDF cannot be framed under the app's CSP.
+ */
+export function letterText(doc: LetterDocument): string {
+  const out: string[] = [];
+  const BLANK = '';
+  const inline = (t: LetterText['text']): string =>
+    typeof t === 'string' ? t : t.map((piece) => (typeof piece === 'string' ? piece : inline(piece.text))).join('');
+  const flat = (node: LetterContent): string =>
+    typeof node === 'string' ? node : 'text' in node ? inline(node.text) : 'stack' in node ? node.stack.map(flat).join(' ') : 'columns' in node ? node.columns.map(flat).join('  ') : '';
+  const walk = (node: LetterContent) => {
+    if (typeof node === 'string') out.push(node, BLANK);
+    else if ('text' in node) {
+      out.push(inline(node.text));
+      const style = Array.isArray(node.style) ? node.style : [node.style];
+      if (style.some((st) => st === 'paragraph' || st === 'salutation' || st === 'letterHeading')) out.push(BLANK);
+    } else if ('stack' in node) {
+      node.stack.forEach(walk);
+      out.push(BLANK);
+    } else if ('columns' in node) {
+      // A row of short pieces side by side ("Our reference  RDR-…") reads as one line; the address block as lines.
+      if (node.columns.every((c) => 'text' in c)) out.push(node.columns.map(flat).join('  '));
+      else node.columns.forEach(walk);
+    }
+  };
+  doc.content.forEach(walk);
+  return out
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+export interface Recorded {
+  kind: string;
+  name: string;
+  also?: { type: TimelineType; summary: string };
+}
+
+export function recordedAs(choice: LetterChoice, context: LetterContext): Recorded {
+  switch (choice) {
+    case 'update':
+      return { kind: 'update', name: 'Update letter', also: { type: 'update-sent', summary: 'Update sent by letter' } };
+    case 'final-response':
+      return { kind: 'final-response', name: 'Final response', also: { type: 'responded', summary: 'Final response sent by letter' } };
+    case 'adr-time': {
+      const weeks = adrTermsFromEvaluation(context.evaluation, context.record.receivedOn).waitWeeks;
+      return { kind: 'adr-letter', name: 'ADR letter', also: { type: 'adr-letter-sent', summary: `ADR letter sent (unresolved after ${weeks} weeks)` } };
+    }
+    case 'adr-final':
+      return { kind: 'adr-letter', name: 'ADR letter', also: { type: 'adr-letter-sent', summary: 'ADR letter sent with our final position' } };
+    case 'ccts-notice':
+      return { kind: 'ccts-notice', name: 'CCTS notice', also: { type: 'ccts-informed', summary: 'Customer told about the CCTS by letter' } };
+    case 'summary-resolution':
+      return { kind: 'summary-resolution', name: 'Summary resolution communication' };
+  }
+}
+
+/** The acknowledgement letter for a case, in the customer's language and print size. */
+export function acknowledgementDocument(input: { record: CaseRecord; evaluation: Evaluation; settings: DeskSettings; today: string; by: string }): LetterDocument {
+  const { record, evaluation, settings, today, by } = input;
+  return acknowledgementLetter({
+    caseRecord: record,
+    settings,
+    issuedOn: today,
+    // The letter names the person handling the case.
+    handlerName: record.assignee || by,
+    // The procedure's internal name (English, sometimes a regulator's baseline) is not for the customer's letter.
+    nextSteps: nextStepsFromEvaluation(evaluation),
+    ...defaultOptions(record),
+  });
+}

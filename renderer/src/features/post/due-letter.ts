@@ -1,0 +1,57 @@
+// One due letter of "Letters to post today", as a pure function of its case: the document, its file name and how it
+// is recorded on the timeline. No database, no pdfmake: this also runs inside the letter-rendering worker.
+import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../../shared/model/case';
+import { adrTermsFromEvaluation, type LetterDocument } from '../../../../shared/letters';
+import { evaluateRecord } from '../../app/rules';
+import { acknowledgementDocument, buildLetter, defaultInputs, defaultOptions } from '../letters/build';
+
+export type PostLetterKind = 'acknowledgement' | 'adr-letter';
+
+export const POST_LETTER_LABELS: Record<PostLetterKind, string> = {
+  acknowledgement: 'Acknowledgement',
+  'adr-letter': 'ADR letter (still unresolved)',
+};
+
+/** The progress sentence every time-based ADR letter in the batch carries unless the desk changes it. */
+export const DEFAULT_PROGRESS = 'We are still looking into your complaint.';
+
+export interface BuildContext {
+  record: CaseRecord;
+  events: readonly TimelineEvent[];
+  settings: DeskSettings;
+  today: string;
+  by: string;
+  progress: string;
+}
+
+/** The letter's document, its file name and how it is recorded on the timeline. Throws when it cannot be written. */
+export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
+  const { record, events, settings, today, by } = context;
+  const evaluated = evaluateRecord(record, events, today);
+  if (!evaluated.evaluation) throw new Error(evaluated.error ?? 'The case’s clocks cannot be worked out.');
+  const evaluation = evaluated.evaluation;
+  if (!record.representative?.address && !record.customer.address) throw new Error('No postal address for the customer.');
+  if (kind === 'acknowledgement') {
+    const doc: LetterDocument = acknowledgementDocument({ record, evaluation, settings, today, by });
+    const alreadyAcknowledged = events.some((e) => e.type === 'acknowledged');
+    return {
+      doc,
+      fileName: `${record.reference}-acknowledgement.pdf`,
+      kind: 'acknowledgement',
+      name: 'Acknowledgement letter',
+      also: alreadyAcknowledged ? undefined : { type: 'acknowledged' as const, summary: 'Complaint acknowledged by letter' },
+    };
+  }
+  const options = defaultOptions(record);
+  const inputs = { ...defaultInputs({ evaluation, today }), progress: context.progress.trim() || DEFAULT_PROGRESS };
+  const doc = buildLetter('adr-time', inputs, options, { record, events, evaluation, settings, today, by });
+  const weeks = adrTermsFromEvaluation(evaluation, record.receivedOn).waitWeeks;
+  const already = events.some((e) => e.type === 'adr-letter-sent' && e.on === today);
+  return {
+    doc,
+    fileName: `${record.reference}-adr-letter${options.largePrint ? '-large-print' : ''}.pdf`,
+    kind: 'adr-letter',
+    name: 'ADR letter',
+    also: already ? undefined : { type: 'adr-letter-sent' as const, summary: `ADR letter sent (unresolved after ${weeks} weeks)` },
+  };
+}

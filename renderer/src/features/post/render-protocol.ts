@@ -1,0 +1,27 @@
+// The messages between the page and the letter-rendering workers (./render-worker.ts, ./render-pool.ts). Everything
+// in them is plain data: a pdfmake document cannot be posted (its footer and background are functions), so a
+// worker builds each letter's document itself from the case, with the same pure builders the page uses.
+import type { TimelineType } from '../../../../shared/model/case';
+import type { BuildContext, PostLetterKind } from './due-letter';
+
+/** A letter made: its exact bytes, and how it is to be recorded on the timeline. */
+export interface RenderedLetter {
+  bytes: Uint8Array;
+  fileName: string;
+  /** The letter's kind as recorded (e.g. 'acknowledgement', 'adr-letter'). */
+  kind: string;
+  /** Its name in the timeline's words ("ADR letter"). */
+  name: string;
+  /** The event the letter stands for, when it is to be recorded with it. */
+  also?: { type: TimelineType; summary: string };
+}
+
+export type RenderRequest =
+  | { type: 'render'; id: number; kind: PostLetterKind; context: BuildContext }
+  /** Load pdfmake and parse the fonts now, so the first letter is not slow. */
+  | { type: 'warm'; id: number };
+
+export type RenderReply =
+  | ({ type: 'rendered'; id: number } & RenderedLetter)
+  | { type: 'failed'; id: number; message: string }
+  | { type: 'warmed'; id: number };

@@ -1,0 +1,49 @@
+// A module worker that makes the letters of "Letters to post today" off the page's main thread: it builds each
+// letter's document from its case (./due-letter.ts, pure) and renders it with pdfmake (renderer/src/letters/render.ts),
+// then hands the bytes back (transferred, not copied). One letter at a time; the page runs a few of these at once
+// (./render-pool.ts). The page stays free to draw the progress bar and store the letters as they come back.
+import '../../app/zod-config';
+import { renderPdf } from '../../letters/render';
+import { buildDueLetter } from './due-letter';
+import type { RenderReply, RenderRequest } from './render-protocol';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<RenderRequest>) => void) | null;
+  postMessage(message: RenderReply, transfer?: Transferable[]): void;
+}
+const scope = self as unknown as WorkerScope;
+
+/** The fonts every letter uses, so warming up parses them all (see renderer/src/letters/font-cache.ts). */
+const WARM_UP_DOCUMENT = {
+  pageSize: 'A4' as const,
+  pageMargins: 40,
+  content: [{ text: 'Redress' }, { text: 'Redress', bold: true }, { text: 'Redress', italics: true }],
+};
+
+// Jobs run one after another: pdfmake's layout is synchronous, so running two at once in one worker gains nothing.
+let queue: Promise<void> = Promise.resolve();
+
+async function handle(request: RenderRequest): Promise<void> {
+  if (request.type === 'warm') {
+    await renderPdf(WARM_UP_DOCUMENT);
+    scope.postMessage({ type: 'warmed', id: request.id });
+    return;
+  }
+  try {
+    const built = buildDueLetter(request.kind, request.context);
+    const bytes = await renderPdf(built.doc);
+    scope.postMessage(
+      { type: 'rendered', id: request.id, bytes, fileName: built.fileName, kind: built.kind, name: built.name, also: built.also },
+      [bytes.buffer],
+    );
+  } catch (error) {
+    scope.postMessage({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+scope.onmessage = (event) => {
+  queue = queue.then(() => handle(event.data)).catch((error: unknown) => {
+    // Only warming up can get here (a render reports its own failure); the page then renders on its own thread.
+    scope.postMessage({ type: 'failed', id: event.data.id, message: error instanceof Error ? error.message : String(error) });
+  });
+};

@@ -1,0 +1,17 @@
+// The retention policy in the desk's settings: saved on its own, so the rest of the settings stay as they are.
+import type { DeskSettings, RetentionPolicy } from '../../../../shared/model/case';
+import type { RedressDatabase } from '../../db/schema';
+
+/** Store the policy in the desk's settings (read and written in one transaction). */
+export async function saveRetentionPolicy(database: RedressDatabase, policy: RetentionPolicy): Promise<void> {
+  await database.transaction('rw', database.settings, async () => {
+    const row = await database.settings.get('desk');
+    if (!row) throw new Error('Set up the desk first');
+    await database.settings.put({ key: 'desk', value: { ...row.value, retention: { enabled: policy.enabled, anonymiseAfterYears: policy.anonymiseAfterYears } } });
+  });
+}
+
+/** The settings form does not edit the policy: keep the stored one when the form is saved. */
+export function keepRetention(next: DeskSettings, current: DeskSettings | null | undefined): DeskSettings {
+  return current?.retention ? { ...next, retention: current.retention } : next;
+}

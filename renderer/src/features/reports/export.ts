@@ -1,0 +1,28 @@
+// The report's two downloads: a CSV file (the table from shared/reports, written by papaparse with a UTF-8 byte-order
+// mark so Excel reads £ and accents) and a PDF (the document from shared/reports/pdf.ts, rendered by the letters' lazily
+// loaded pdfmake). Both are saved through the platform: a save dialog on the desktop, a download in web mode.
+import Papa from 'papaparse';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { type Report, type ReportDocument, reportDocument, reportFileName, type ReportMeta, reportTable } from '../../../../shared/reports';
+import { renderPdf } from '../../letters/render';
+import { platform } from '../../platform';
+import type { SaveFileResult } from '../../../../shared/ipc/contract';
+
+// Fails to compile if the report's document ever stops being one pdfmake accepts (shared/ declares its own subset).
+type Holds<T extends true> = T;
+export type ReportIsPdfmakeDocument = Holds<ReportDocument extends TDocumentDefinitions ? true : false>;
+
+/** The CSV text, starting with a byte-order mark; lines end with CRLF as spreadsheets expect. */
+export function reportCsv(report: Report, meta: ReportMeta): string {
+  return `\uFEFF${Papa.unparse(reportTable(report, meta), { newline: '\r\n' })}`;
+}
+
+export async function saveReportCsv(report: Report, meta: ReportMeta): Promise<SaveFileResult> {
+  const data = new TextEncoder().encode(reportCsv(report, meta));
+  return platform().saveFile({ suggestedName: reportFileName(report, 'csv'), mimeType: 'text/csv', data });
+}
+
+export async function saveReportPdf(report: Report, meta: ReportMeta): Promise<SaveFileResult> {
+  const data = await renderPdf(reportDocument(report, meta) as TDocumentDefinitions);
+  return platform().saveFile({ suggestedName: reportFileName(report, 'pdf'), mimeType: 'application/pdf', data });
+}

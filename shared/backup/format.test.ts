@@ -1,0 +1,262 @@
+import { createHash } from 'node:crypto';
+import { crc32 as nodeCrc32, gunzipSync as nodeGunzip } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
+import {
+  BACKUP_FORMAT_VERSION,
+  type BackupContent,
+  BackupFileError,
+  decodeBackup,
+  encodeBackup,
+  fromBase64,
+  toBase64,
+} from './format';
+import { crc32 } from './gzip';
+
+const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const pdf = strToU8('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n\u00ff');
+
+function sampleContent(): BackupContent {
+  return {
+    cases: [
+      {
+        id: 'c1',
+        reference: 'RDR-2026-000001',
+        receivedOn: '2026-11-18',
+        channel: 'letter',
+        customer: { name: 'Ada Lovelace', address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' } },
+        category: 'billing',
+        summary: 'Charged twice\nfor October',
+        procedureId: 'ofcom',
+        calendar: 'england-and-wales',
+        stage: '',
+        status: 'open',
+        assignee: 'Sam Patel',
+        createdAt: '2026-11-18T10:00:00.000Z',
+        updatedAt: '2026-11-18T10:00:00.000Z',
+      },
+    ],
+    events: [
+      { id: 'e1', caseId: 'c1', type: 'received', on: '2026-11-18', at: '2026-11-18T10:00:00.000Z', by: 'Sam Patel', summary: 'Received' },
+      { id: 'e2', caseId: 'c1', type: 'letter-issued', on: '2026-11-18', at: '2026-11-18T10:01:00.000Z', by: 'Sam Patel', summary: 'Letter', data: { letterId: 'l1' } },
+    ],
+    counters: [{ key: 'RDR-2026', last: 1 }],
+    settings: [
+      {
+        key: 'desk',
+        value: {
+          deskPrefix: 'RDR',
+          calendar: 'england-and-wales',
+          defaultProcedureId: 'ofcom',
+          company: { name: 'Acme', addressLines: ['1 High St'], postcode: 'LS1 1AA' },
+          handlerName: 'Sam Patel',
+        },
+      },
+    ],
+    letters: [{ id: 'l1', caseId: 'c1', kind: 'acknowledgement', fileName: 'a.pdf', issuedOn: '2026-11-18', issuedAt: '2026-11-18T10:01:00.000Z', sha256: '', bytes: pdf }],
+    people: [{ id: 'p1', name: 'Sam Patel', active: true }],
+    notified: [{ id: 'digest:2026-11-18', at: '2026-11-18T08:00:00.000Z' }],
+    audit: [{ id: 'a1', at: '2026-11-18T08:00:00.000Z', kind: 'import', by: 'Sam Patel', summary: '1 case imported', detail: { count: 1 } }],
+    meta: [{ key: 'retention.lastRun', value: { on: '2026-11-01' } }],
+  };
+}
+
+async function sample(): Promise<BackupContent> {
+  const content = sampleContent();
+  content.letters[0].sha256 = await sha256(pdf);
+  return content;
+}
+
+const options = { sha256, currentSchemaVersion: 3 };
+const encodeOptions = { madeAt: '2026-11-22T14:30:00.000Z', schemaVersion: 3, app: 'Redress 0.1.0', deskPrefix: 'RDR', sha256 };
+
+/** The three lines of a plain file. */
+function lines(file: Uint8Array): [string, string, string] {
+  const text = strFromU8(gunzipSync(file));
+  const [a, b, c] = text.split('\n');
+  return [a, b, c];
+}
+
+/** A file with edited lines, sealed again with a correct checksum (a deliberate edit, not damage). */
+async function resealed(header: string, content: string): Promise<Uint8Array> {
+  const sealed = `${header}\n${content}\n`;
+  return gzipSync(strToU8(`${sealed}${JSON.stringify({ sha256: await sha256(strToU8(sealed)) })}\n`));
+}
+
+async function refusal(file: Uint8Array): Promise<BackupFileError> {
+  try {
+    await decodeBackup(file, options);
+  } catch (error) {
+    if (error instanceof BackupFileError) return error;
+    throw error;
+  }
+  throw new Error('the file was accepted');
+}
+
+describe('backup format', () => {
+  it('round-trips every table, the letters byte for byte', async () => {
+    const content = await sample();
+    const file = await encodeBackup(content, encodeOptions);
+    expect([...file.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    // A real gzip: Node's zlib reads it.
+    expect(strFromU8(nodeGunzip(file)).startsWith('{"format":"redress-backup","formatVersion":1,')).toBe(true);
+    const decoded = await decodeBackup(file, options);
+    expect(decoded.content).toEqual(content);
+    expect(decoded.content.letters[0].bytes).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(decoded.content.letters[0].bytes).equals(Buffer.from(pdf))).toBe(true);
+    expect(decoded.header).toMatchObject({ formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: 3, madeAt: encodeOptions.madeAt, deskPrefix: 'RDR' });
+    expect(decoded.header.counts).toEqual({ cases: 1, events: 2, counters: 1, settings: 1, letters: 1, people: 1, notified: 1, audit: 1, meta: 1 });
+  });
+
+  it('makes the same file from the same content (no timestamp in the gzip header)', async () => {
+    const content = await sample();
+    expect(Buffer.from(await encodeBackup(content, encodeOptions)).equals(Buffer.from(await encodeBackup(content, encodeOptions)))).toBe(true);
+  });
+
+  it('reads an uncompressed copy too', async () => {
+    const content = await sample();
+    const plain = await encodeBackup(content, { ...encodeOptions, compress: false });
+    expect((await decodeBackup(plain, options)).content).toEqual(content);
+  });
+
+  it('keeps fields it does not know', async () => {
+    const content = await sample();
+    (content.cases[0] as unknown as Record<string, unknown>).futureField = { a: 1 };
+    const decoded = await decodeBackup(await encodeBackup(content, encodeOptions), options);
+    expect((decoded.content.cases[0] as unknown as Record<string, unknown>).futureField).toEqual({ a: 1 });
+  });
+
+  it('refuses files that are not backups', async () => {
+    expect((await refusal(new Uint8Array())).message).toMatch(/not a Redress backup file \(the file is empty\)/);
+    expect((await refusal(pdf)).kind).toBe('not-a-backup');
+    expect((await refusal(gzipSync(strToU8('hello\nworld\n')))).kind).toBe('not-a-backup');
+    expect((await refusal(gzipSync(strToU8('{"format":"something-else"}\n{}\n{}\n')))).kind).toBe('not-a-backup');
+  });
+
+  it('says a truncated file is truncated', async () => {
+    const file = await encodeBackup(await sample(), encodeOptions);
+    for (const keep of [5, 30, Math.floor(file.length / 2), file.length - 40]) {
+      const error = await refusal(file.subarray(0, keep));
+      expect(error.kind, `kept ${keep} bytes`).toBe('truncated');
+      expect(error.message).toMatch(/^The backup file is truncated/);
+    }
+    // A larger file (a letter of 20 KB) cut at many points: always "truncated" (fflate's stream alone misses some).
+    const big = await sample();
+    big.letters[0].bytes = new Uint8Array(20_000).map((_, i) => (i * 7919) % 251);
+    big.letters[0].sha256 = await sha256(big.letters[0].bytes);
+    const bigFile = await encodeBackup(big, encodeOptions);
+    for (let keep = 20; keep < bigFile.length - 30; keep += Math.floor(bigFile.length / 25)) {
+      expect((await refusal(bigFile.subarray(0, keep))).kind, `big file, kept ${keep} of ${bigFile.length}`).toBe('truncated');
+    }
+    const plain = await encodeBackup(await sample(), { ...encodeOptions, compress: false });
+    for (const keep of [40, Math.floor(plain.length / 2), plain.length - 3]) {
+      expect((await refusal(plain.subarray(0, keep))).kind, `plain, kept ${keep}`).toBe('truncated');
+    }
+  });
+
+  it('notices a flipped bit in the gzip trailer (fflate does not)', async () => {
+    const file = await encodeBackup(await sample(), encodeOptions);
+    for (const offset of [8, 6, 3, 1]) {
+      const copy = file.slice();
+      copy[copy.length - offset] ^= 0x10;
+      expect((await refusal(copy)).kind).toBe('damaged');
+    }
+  });
+
+  it('refuses an edited file whose checksum was not recomputed', async () => {
+    const file = await encodeBackup(await sample(), encodeOptions);
+    const [header, content, seal] = lines(file);
+    const edited = gzipSync(strToU8(`${header}\n${content.replace('Charged twice', 'Charged once')}\n${seal}\n`));
+    const error = await refusal(edited);
+    expect(error.kind).toBe('checksum');
+    expect(error.message).toMatch(/checksum does not match: the file was changed after it was made/);
+    // An edited header is sealed too.
+    const editedHeader = gzipSync(strToU8(`${header.replace('2026-11-22T14:30', '2026-11-21T14:30')}\n${content}\n${seal}\n`));
+    expect((await refusal(editedHeader)).kind).toBe('checksum');
+  });
+
+  it('says where an edited, resealed file is wrong', async () => {
+    const [header, content] = lines(await encodeBackup(await sample(), encodeOptions));
+    const error = await refusal(await resealed(header, content.replace('"receivedOn":"2026-11-18"', '"receivedOn":"2026-02-30"')));
+    expect(error.kind).toBe('invalid');
+    expect(error.problems).toEqual(['cases[0].receivedOn: not a date (YYYY-MM-DD)']);
+    expect(error.message).toContain('cases[0].receivedOn: not a date');
+
+    const types = await refusal(await resealed(header, content.replace('"last":1', '"last":"1"').replace('"channel":"letter"', '"channel":"fax"')));
+    expect(types.problems).toEqual([
+      'cases[0].channel: must be one of phone, email, web, letter, in-person, chat',
+      'counters[0].last: must be a number',
+    ]);
+
+    const missing = await refusal(await resealed(header, content.replace(/,"meta":\[.*\]\}$/, '}')));
+    expect(missing.problems).toEqual(['meta: missing']);
+
+    const dangling = await refusal(await resealed(header, content.replace('"caseId":"c1","type":"received"', '"caseId":"c9","type":"received"')));
+    expect(dangling.problems).toEqual(['events[0].caseId: no case with id c9 in the file']);
+  });
+
+  it('refuses duplicate ids and references', async () => {
+    const content = await sample();
+    content.events[1].id = 'e1';
+    content.cases.push({ ...content.cases[0], id: 'c2' });
+    const error = await refusal(await encodeBackup(content, encodeOptions));
+    expect(error.problems).toEqual([
+      'cases[1].reference: the same reference as cases[0] (RDR-2026-000001)',
+      'events[1].id: the same id as events[0] (e1)',
+    ]);
+  });
+
+  it('refuses a letter whose bytes no longer match its checksum', async () => {
+    const content = await sample();
+    content.letters[0].bytes = strToU8('%PDF-1.7 something else');
+    expect((await refusal(await encodeBackup(content, encodeOptions))).problems).toEqual(["letters[0].bytes: do not match the letter's SHA-256"]);
+  });
+
+  it('refuses counts that disagree with the content', async () => {
+    const [header, content] = lines(await encodeBackup(await sample(), encodeOptions));
+    const error = await refusal(await resealed(header.replace('"cases":1', '"cases":2'), content));
+    expect(error.problems).toEqual(['counts.cases: the header says 2 but the file holds 1']);
+  });
+
+  it('refuses a file from a newer Redress, naming the version', async () => {
+    const [header, content] = lines(await encodeBackup(await sample(), encodeOptions));
+    const newerFormat = await refusal(await resealed(header.replace('"formatVersion":1', '"formatVersion":3'), content));
+    expect(newerFormat.kind).toBe('newer');
+    expect(newerFormat.message).toContain('made by a newer Redress (backup format 3');
+    const newerDb = await refusal(await resealed(header.replace('"schemaVersion":3', '"schemaVersion":4'), content));
+    expect(newerDb.message).toContain('newer Redress (database version 4; this Redress has version 3)');
+  });
+
+  it('accepts a file from an older database version without the tables added later', async () => {
+    const [header, content] = lines(await encodeBackup(await sample(), encodeOptions));
+    const v2 = content.replace(/,"audit":.*\}$/, '}');
+    const decoded = await decodeBackup(
+      await resealed(header.replace('"schemaVersion":3', '"schemaVersion":2').replace(/,"audit":1,"meta":1/, ''), v2),
+      options,
+    );
+    expect(decoded.content.audit).toEqual([]);
+    expect(decoded.content.meta).toEqual([]);
+    expect(decoded.content.cases).toHaveLength(1);
+  });
+
+  it('lists at most 20 problems and says how many more', async () => {
+    const content = await sample();
+    for (let i = 0; i < 30; i++) content.events.push({ ...content.events[0], id: `x${i}`, caseId: 'nobody' });
+    const error = await refusal(await encodeBackup(content, encodeOptions));
+    expect(error.problems).toHaveLength(21);
+    expect(error.problems[20]).toBe('…and 10 more problems');
+    expect(error.message).toMatch(/^The backup file is not valid, so nothing was restored\. 30 problems: events\[2\]\.caseId/);
+  });
+});
+
+describe('helpers', () => {
+  it('crc32 agrees with zlib', () => {
+    for (const s of ['', 'a', 'hello world', '\u00ff'.repeat(1000)]) expect(crc32(strToU8(s))).toBe(nodeCrc32(strToU8(s)));
+  });
+  it('base64 agrees with Buffer and refuses non-base64', () => {
+    const bytes = new Uint8Array(70_000).map((_, i) => (i * 7) % 256);
+    expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+    expect(fromBase64(Buffer.from(bytes).toString('base64'))).toEqual(bytes);
+    for (const bad of ['abc', 'ab c', 'ab==cd==', '****']) expect(() => fromBase64(bad)).toThrow();
+  });
+});

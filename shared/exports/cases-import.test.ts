@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { validateIntake } from '../model/intake';
+import { CASE_CSV_COLUMNS } from './cases-csv';
+import { checkImport, guessMapping, IMPORT_FIELDS, mappingConflicts, normaliseDate, unmappedRequired } from './cases-import';
+
+const today = '2026-11-20';
+const HEADERS = ['Date received', 'Channel', 'Category', 'Customer', 'Email', 'Phone', 'Address', 'Postcode', 'Summary', 'Large print'];
+
+describe('column mapping', () => {
+  it('recognises the headers of the cases CSV export, so an exported file imports again', () => {
+    const mapping = guessMapping(CASE_CSV_COLUMNS);
+    for (const f of IMPORT_FIELDS) expect(mapping[f.field], f.field).not.toBeNull();
+    expect(CASE_CSV_COLUMNS[mapping.customerName!]).toBe('Customer name');
+    expect(CASE_CSV_COLUMNS[mapping.addressLines!]).toBe('Address');
+    expect(CASE_CSV_COLUMNS[mapping.repAddressLines!]).toBe('Representative address');
+    expect(CASE_CSV_COLUMNS[mapping.receivedOn!]).toBe('Received on');
+  });
+
+  it('guesses from everyday spreadsheet headers, ignoring case and punctuation, each column once', () => {
+    const mapping = guessMapping(['DATE', 'How received', 'Complaint type', 'Name', 'E-mail', 'Tel.', 'Post code', 'Details', 'Name']);
+    expect(mapping.receivedOn).toBe(0);
+    expect(mapping.channel).toBe(1);
+    expect(mapping.category).toBe(2);
+    expect(mapping.customerName).toBe(3);
+    expect(mapping.email).toBe(4);
+    expect(mapping.phone).toBe(5);
+    expect(mapping.postcode).toBe(6);
+    expect(mapping.summary).toBe(7);
+    expect(mapping.repName).toBeNull();
+    expect(unmappedRequired(mapping)).toEqual([]);
+  });
+
+  it('names the required fields with no column and columns chosen twice', () => {
+    const mapping = guessMapping(['Name', 'Summary']);
+    expect(unmappedRequired(mapping).map((f) => f.label)).toEqual(['Date received', 'Channel', 'Category']);
+    expect(mappingConflicts({ ...mapping, repName: 0 }, ['Name', 'Summary'])).toEqual(['Column “Name” is chosen for Customer name and Representative']);
+  });
+});
+
+describe('dates', () => {
+  it('keeps ISO dates and reads slashed dates in the chosen order', () => {
+    expect(normaliseDate('2026-04-03', 'day-first')).toBe('2026-04-03');
+    expect(normaliseDate('2026-04-03 00:00:00', 'day-first')).toBe('2026-04-03');
+    expect(normaliseDate('3/4/2026', 'day-first')).toBe('2026-04-03');
+    expect(normaliseDate('03.04.2026', 'day-first')).toBe('2026-04-03');
+    expect(normaliseDate('3/4/2026', 'month-first')).toBe('2026-03-04');
+    expect(normaliseDate('yesterday', 'day-first')).toBe('yesterday');
+  });
+});
+
+describe('checking rows with the intake rules', () => {
+  const good = ['18/11/2026', 'Email', 'Billing', 'Zoë O’Brien', 'zoe@example.com', '', '', '', 'Charged twice', 'no'];
+
+  it('turns valid rows into the same case parts the intake form makes', () => {
+    const check = checkImport([good, ['2026-11-19', 'letter', 'fault repair', 'Ann Lee', '', '', '1 High St\nLeeds', 'ls1 1aa', 'No line', 'Yes']], HEADERS, guessMapping(HEADERS), { today, dateOrder: 'day-first' });
+    expect(check.problems).toEqual([]);
+    expect(check.cases.map((c) => c.row)).toEqual([2, 3]);
+    const intake = validateIntake({ receivedOn: '2026-11-18', channel: 'email', category: 'billing', customerName: 'Zoë O’Brien', email: 'zoe@example.com', summary: 'Charged twice' }, today);
+    expect(intake.ok && check.cases[0].parts).toEqual(intake.ok && intake.value);
+    expect(check.cases[1].parts).toMatchObject({
+      channel: 'letter',
+      category: 'fault-repair',
+      customer: { name: 'Ann Lee', address: { lines: ['1 High St', 'Leeds'], postcode: 'LS1 1AA' } },
+      communication: { largePrint: true },
+    });
+  });
+
+  it('lists every problem of every row with the spreadsheet row number, the field, the column and the message', () => {
+    const rows = [
+      good,
+      ['2026-12-25', 'Fax', 'Billing', '', 'not-an-email', '', '', '', 'x', 'maybe'],
+      good,
+      ['31/02/2026', 'Phone', 'Moaning', 'Bo', '', '', '', '', '', ''],
+    ];
+    const check = checkImport(rows, HEADERS, guessMapping(HEADERS), { today, dateOrder: 'day-first' });
+    expect(check.cases).toEqual([]);
+    expect(check.invalidRows).toBe(2);
+    const byRow = (row: number) => check.problems.filter((p) => p.row === row).map((p) => [p.label, p.column, p.message]);
+    expect(byRow(3)).toEqual([
+      ['Date received', 'Date received', 'The date received cannot be in the future'],
+      ['Channel', 'Channel', '“Fax” is not a channel: use Phone, Email, Web form, Letter, In person, Chat'],
+      ['Customer name', 'Customer', "Enter the customer's name"],
+      ['Email', 'Email', 'Enter an email address like name@example.com'],
+      ['Large print', 'Large print', '“maybe” is not yes or no'],
+    ]);
+    expect(byRow(5)).toEqual([
+      ['Date received', 'Date received', 'Enter a real date as YYYY-MM-DD'],
+      ['Category', 'Category', '“Moaning” is not a category: use Sales, Billing, Fault repair, Service, Pricing, Other'],
+      ['Summary', 'Summary', 'Describe the complaint in a few words'],
+      ['Address', 'Address', 'Enter at least one way to reach the customer: address, phone or email'],
+    ]);
+  });
+
+  it('reports a missing required column on every row, without a column name', () => {
+    const headers = ['Name', 'Summary', 'Email'];
+    const check = checkImport([['Ann', 'x', 'a@example.com']], headers, guessMapping(headers), { today, dateOrder: 'day-first' });
+    expect(check.problems.map((p) => [p.row, p.label, p.column])).toEqual([
+      [2, 'Date received', undefined],
+      [2, 'Channel', undefined],
+      [2, 'Category', undefined],
+    ]);
+  });
+
+  it('takes off the CSV-injection guard written by the export', () => {
+    const headers = ['Received on', 'Channel', 'Category', 'Customer name', 'Phone', 'Summary'];
+    const check = checkImport([['2026-11-18', 'Phone', 'Billing', 'Ann', "'+44 113 496 0000", "'=not a formula"]], headers, guessMapping(headers), { today, dateOrder: 'day-first' });
+    expect(check.problems).toEqual([]);
+    expect(check.cases[0].parts.customer.phone).toBe('+44 113 496 0000');
+    expect(check.cases[0].parts.summary).toBe('=not a formula');
+  });
+});

@@ -1,0 +1,235 @@
+// Importing cases from a CSV made in a spreadsheet: which column holds which field (guessed from the headers, changed
+// by the user), each row turned into the intake form and checked by the SAME validation as the intake screen
+// (model/intake.ts). Pure: parsing the file (papaparse) and writing the cases happen in the renderer.
+import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, LETTER_LANGUAGES, LETTER_LANGUAGE_LABELS } from '../model/case';
+import { isIsoDate } from '../model/dates';
+import { validateIntake, type IntakeField, type IntakeForm, type NewCaseParts } from '../model/intake';
+import { unguardCell } from './cases-csv';
+
+export interface ImportField {
+  field: IntakeField;
+  label: string;
+  required: boolean;
+  /** Header names recognised for this field, compared without case, spaces or punctuation. */
+  aliases: string[];
+}
+
+export const IMPORT_FIELDS: readonly ImportField[] = [
+  { field: 'receivedOn', label: 'Date received', required: true, aliases: ['receivedon', 'datereceived', 'received', 'date', 'receiveddate', 'complaintdate'] },
+  { field: 'channel', label: 'Channel', required: true, aliases: ['channel', 'how', 'howreceived', 'method', 'source'] },
+  { field: 'category', label: 'Category', required: true, aliases: ['category', 'type', 'complainttype', 'reason'] },
+  { field: 'summary', label: 'Summary', required: true, aliases: ['summary', 'description', 'details', 'complaint', 'notes'] },
+  { field: 'customerName', label: 'Customer name', required: true, aliases: ['customername', 'customer', 'name', 'fullname', 'client', 'clientname'] },
+  { field: 'addressLines', label: 'Address', required: false, aliases: ['address', 'postaladdress', 'customeraddress', 'street'] },
+  { field: 'postcode', label: 'Postcode', required: false, aliases: ['postcode', 'postalcode', 'zip', 'zipcode', 'customerpostcode'] },
+  { field: 'phone', label: 'Phone', required: false, aliases: ['phone', 'telephone', 'phonenumber', 'tel', 'mobile'] },
+  { field: 'email', label: 'Email', required: false, aliases: ['email', 'emailaddress', 'mail'] },
+  { field: 'accountNumber', label: 'Account number', required: false, aliases: ['accountnumber', 'account', 'accountno', 'customeraccount'] },
+  { field: 'repName', label: 'Representative', required: false, aliases: ['representative', 'representativename', 'repname', 'actingfor', 'actingforthem'] },
+  { field: 'repRelationship', label: 'Representative relationship', required: false, aliases: ['representativerelationship', 'relationship', 'reprelationship'] },
+  { field: 'repAddressLines', label: 'Representative address', required: false, aliases: ['representativeaddress', 'repaddress'] },
+  { field: 'repPostcode', label: 'Representative postcode', required: false, aliases: ['representativepostcode', 'reppostcode'] },
+  { field: 'language', label: 'Letter language', required: false, aliases: ['letterlanguage', 'language'] },
+  { field: 'largePrint', label: 'Large print', required: false, aliases: ['largeprint'] },
+  { field: 'prefersPost', label: 'Letters by post', required: false, aliases: ['lettersbypost', 'bypost', 'preferspost', 'post'] },
+];
+
+const FIELD_LABELS = Object.fromEntries(IMPORT_FIELDS.map((f) => [f.field, f.label])) as Record<IntakeField, string>;
+
+/** Column number (0-based) for each field, or null when no column holds it. */
+export type ColumnMapping = Record<IntakeField, number | null>;
+
+/** How slashed dates such as 03/04/2026 are read; ISO dates (2026-04-03) are always understood. */
+export type DateOrder = 'day-first' | 'month-first';
+
+const normalise = (s: string) => s.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Guess which column holds which field from the header names; each column is used at most once. */
+export function guessMapping(headers: readonly string[]): ColumnMapping {
+  const names = headers.map(normalise);
+  const used = new Set<number>();
+  const mapping = {} as ColumnMapping;
+  for (const f of IMPORT_FIELDS) {
+    let found: number | null = null;
+    // Earlier aliases are better matches: "customer name" beats "name".
+    for (const alias of f.aliases) {
+      const i = names.findIndex((n, index) => n === alias && !used.has(index));
+      if (i >= 0) {
+        found = i;
+        break;
+      }
+    }
+    if (found !== null) used.add(found);
+    mapping[f.field] = found;
+  }
+  return mapping;
+}
+
+/** The required fields that no column is chosen for. */
+export function unmappedRequired(mapping: ColumnMapping): ImportField[] {
+  return IMPORT_FIELDS.filter((f) => f.required && mapping[f.field] === null);
+}
+
+/** Columns chosen for more than one field: "Column “Name” is chosen for Customer name and Representative". */
+export function mappingConflicts(mapping: ColumnMapping, headers: readonly string[]): string[] {
+  const byColumn = new Map<number, string[]>();
+  for (const f of IMPORT_FIELDS) {
+    const c = mapping[f.field];
+    if (c === null) continue;
+    byColumn.set(c, [...(byColumn.get(c) ?? []), f.label]);
+  }
+  return [...byColumn.entries()]
+    .filter(([, labels]) => labels.length > 1)
+    .map(([c, labels]) => `Column “${headers[c] ?? c + 1}” is chosen for ${labels.join(' and ')}`);
+}
+
+function choice<T extends string>(value: string, ids: readonly T[], labels: Record<T, string>, extra: Record<string, T> = {}): T | null {
+  const n = normalise(value);
+  for (const id of ids) if (normalise(id) === n || normalise(labels[id]) === n) return id;
+  return extra[n] ?? null;
+}
+
+const CHANNEL_SYNONYMS: Record<string, (typeof CHANNELS)[number]> = {
+  telephone: 'phone', call: 'phone', mail: 'letter', post: 'letter', webform: 'web', website: 'web', online: 'web',
+  visit: 'in-person', inperson: 'in-person', shop: 'in-person', store: 'in-person', livechat: 'chat',
+};
+const CATEGORY_SYNONYMS: Record<string, (typeof CATEGORIES)[number]> = {
+  fault: 'fault-repair', repair: 'fault-repair', faults: 'fault-repair', bill: 'billing', price: 'pricing', customerservice: 'service',
+};
+const LANGUAGE_SYNONYMS: Record<string, (typeof LETTER_LANGUAGES)[number]> = {
+  english: 'en-GB', en: 'en-GB', french: 'fr-CA', fr: 'fr-CA', francais: 'fr-CA', francaiscanada: 'fr-CA',
+};
+
+const YES = new Set(['yes', 'y', 'true', '1', 'x', 'oui']);
+const NO = new Set(['no', 'n', 'false', '0', '', 'non']);
+
+/** A date as YYYY-MM-DD: ISO is kept, 3/4/2026, 03-04-2026 or 03.04.2026 read in the given order; else unchanged. */
+export function normaliseDate(value: string, order: DateOrder): string {
+  const v = value.trim();
+  if (isIsoDate(v)) return v;
+  // Spreadsheets sometimes add a time to a date cell: "2026-04-03 00:00:00" or "2026-04-03T00:00".
+  const isoWithTime = /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(:\d{2})?$/.exec(v);
+  if (isoWithTime && isIsoDate(isoWithTime[1])) return isoWithTime[1];
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
+  if (!m) return v;
+  const [a, b] = [m[1].padStart(2, '0'), m[2].padStart(2, '0')];
+  const [day, month] = order === 'day-first' ? [a, b] : [b, a];
+  return `${m[3]}-${month}-${day}`;
+}
+
+export interface RowProblem {
+  /** The row as the spreadsheet numbers it: the header is row 1, the first case row 2. */
+  row: number;
+  field: IntakeField;
+  /** The field's name on screen, and the column it came from (if one is chosen). */
+  label: string;
+  column?: string;
+  message: string;
+}
+
+/** One row's cells as the intake form, with problems found while reading the values (before validation). */
+export function rowToForm(cells: readonly string[], mapping: ColumnMapping, order: DateOrder): { form: IntakeForm; problems: Array<[IntakeField, string]> } {
+  const cell = (field: IntakeField) => {
+    const c = mapping[field] ?? null;
+    return c === null ? '' : unguardCell(cells[c] ?? '');
+  };
+  const problems: Array<[IntakeField, string]> = [];
+  const channelText = cell('channel').trim();
+  const channel = channelText ? choice(channelText, CHANNELS, CHANNEL_LABELS, CHANNEL_SYNONYMS) : '';
+  if (channel === null) problems.push(['channel', `“${channelText}” is not a channel: use ${CHANNELS.map((c) => CHANNEL_LABELS[c]).join(', ')}`]);
+  const categoryText = cell('category').trim();
+  const category = categoryText ? choice(categoryText, CATEGORIES, CATEGORY_LABELS, CATEGORY_SYNONYMS) : '';
+  if (category === null) problems.push(['category', `“${categoryText}” is not a category: use ${CATEGORIES.map((c) => CATEGORY_LABELS[c]).join(', ')}`]);
+  const languageText = cell('language').trim();
+  const language = languageText ? choice(languageText, LETTER_LANGUAGES, LETTER_LANGUAGE_LABELS, LANGUAGE_SYNONYMS) : '';
+  if (language === null) problems.push(['language', `“${languageText}” is not a letter language: use English (UK), English (Canada) or French (Canada)`]);
+  const flag = (field: 'largePrint' | 'prefersPost') => {
+    const text = cell(field).trim();
+    const n = text.toLowerCase();
+    if (YES.has(n)) return true;
+    if (!NO.has(n)) problems.push([field, `“${text}” is not yes or no`]);
+    return false;
+  };
+  const form: IntakeForm = {
+    receivedOn: normaliseDate(cell('receivedOn'), order),
+    channel: channel ?? channelText,
+    customerName: cell('customerName'),
+    addressLines: cell('addressLines'),
+    postcode: cell('postcode'),
+    phone: cell('phone'),
+    email: cell('email'),
+    accountNumber: cell('accountNumber'),
+    repName: cell('repName'),
+    repRelationship: cell('repRelationship'),
+    repAddressLines: cell('repAddressLines'),
+    repPostcode: cell('repPostcode'),
+    category: category ?? categoryText,
+    summary: cell('summary'),
+    language: language ?? '',
+    largePrint: flag('largePrint'),
+    prefersPost: flag('prefersPost'),
+  };
+  return { form, problems };
+}
+
+export interface ImportCheck {
+  /** Every row's new case, in file order, when there are no problems at all. */
+  cases: Array<{ row: number; parts: NewCaseParts }>;
+  /** Every problem of every row, in row order then field order. */
+  problems: RowProblem[];
+  /** Rows with at least one problem. */
+  invalidRows: number;
+}
+
+/** One row's outcome: its new case's parts when valid, else its problems. */
+export interface RowCheck {
+  row: number;
+  parts?: NewCaseParts;
+  problems: RowProblem[];
+}
+
+/** Check one data row (`index` 0 is the first row below the header). */
+export function checkRow(
+  cells: readonly string[],
+  index: number,
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  options: { today: string; dateOrder: DateOrder },
+): RowCheck {
+  const row = index + 2;
+  const { form, problems: read } = rowToForm(cells, mapping, options.dateOrder);
+  const result = validateIntake(form, options.today);
+  const byField = new Map<IntakeField, string>(read);
+  if (!result.ok) for (const [field, message] of Object.entries(result.errors) as Array<[IntakeField, string]>) if (!byField.has(field)) byField.set(field, message);
+  if (byField.size === 0 && result.ok) return { row, parts: result.value, problems: [] };
+  const problems: RowProblem[] = [];
+  const order = IMPORT_FIELDS.map((f) => f.field);
+  // Fields in screen order; any other field the intake rules name (none is imported today) comes last.
+  for (const field of [...order, ...[...byField.keys()].filter((f) => !order.includes(f))]) {
+    const message = byField.get(field);
+    if (!message) continue;
+    const c = mapping[field] ?? null;
+    problems.push({ row, field, label: FIELD_LABELS[field] ?? field, ...(c !== null ? { column: headers[c] ?? `Column ${c + 1}` } : {}), message });
+  }
+  return { row, problems };
+}
+
+/** The whole file's check from its rows' checks (in row order). */
+export function summariseChecks(rows: readonly RowCheck[]): ImportCheck {
+  const problems = rows.flatMap((r) => r.problems);
+  const invalidRows = rows.filter((r) => r.problems.length > 0).length;
+  return { cases: problems.length ? [] : rows.map((r) => ({ row: r.row, parts: r.parts! })), problems, invalidRows };
+}
+
+/** Check every row; `rows` are the data rows (no header). Nothing may be imported unless `problems` is empty. */
+export function checkImport(
+  rows: readonly (readonly string[])[],
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  options: { today: string; dateOrder: DateOrder },
+): ImportCheck {
+  return summariseChecks(rows.map((cells, index) => checkRow(cells, index, headers, mapping, options)));
+}
+
+/** Largest import at once: a bigger file is refused with a message (split it). */
+export const MAX_IMPORT_ROWS = 10_000;

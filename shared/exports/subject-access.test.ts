@@ -1,0 +1,103 @@
+import { unzipSync, strFromU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { CaseRecord } from '../model/case';
+import { customerMatchReasons, letterPaths, subjectAccessAnswerBy, subjectAccessSummary, subjectAccessZip, type SubjectAccessRequest } from './subject-access';
+
+describe('who is the same customer', () => {
+  const ann = { name: 'Ann Lee', email: 'Ann.Lee@example.com', phone: '+44 113 496 0000', accountNumber: 'AC 998', address: { lines: ['1 High St'], postcode: 'LS1 1AA' } };
+  it('matches on email (any case), phone (national or international form), account number (spaces ignored) or name + postcode', () => {
+    expect(customerMatchReasons(ann, { name: 'A. Lee', email: 'ann.lee@EXAMPLE.com' })).toEqual(['email']);
+    expect(customerMatchReasons(ann, { name: 'Someone', phone: '0113 496 0000' })).toEqual(['phone']);
+    expect(customerMatchReasons(ann, { name: 'Someone', accountNumber: 'ac998' })).toEqual(['account number']);
+    expect(customerMatchReasons(ann, { name: 'ANN  LEE', address: { lines: ['Elsewhere'], postcode: 'ls11aa' } })).toEqual(['name and postcode']);
+    expect(customerMatchReasons(ann, { ...ann })).toEqual(['email', 'phone', 'account number', 'name and postcode']);
+  });
+  it('does not match on a name alone, a postcode alone, or empty details', () => {
+    expect(customerMatchReasons(ann, { name: 'Ann Lee' })).toEqual([]);
+    expect(customerMatchReasons(ann, { name: 'Bo Chen', address: { lines: ['1 High St'], postcode: 'LS1 1AA' } })).toEqual([]);
+    expect(customerMatchReasons({ name: 'X', phone: '12' }, { name: 'Y', phone: '12' })).toEqual([]);
+  });
+});
+
+describe('the answer-by date', () => {
+  it('is one calendar month in the UK (the last day of a shorter month) and 30 days in Canada', () => {
+    expect(subjectAccessAnswerBy('2026-11-18', 'england-and-wales')).toEqual({ dueOn: '2026-12-18', rule: 'one calendar month (UK GDPR, Article 12(3))' });
+    expect(subjectAccessAnswerBy('2027-01-31', 'scotland').dueOn).toBe('2027-02-28');
+    expect(subjectAccessAnswerBy('2028-01-31', 'northern-ireland').dueOn).toBe('2028-02-29');
+    expect(subjectAccessAnswerBy('2026-11-18', 'canada')).toEqual({ dueOn: '2026-12-18', rule: '30 days (PIPEDA, section 8(3))' });
+    expect(subjectAccessAnswerBy('2027-01-31', 'canada').dueOn).toBe('2027-03-02');
+  });
+});
+
+const record = (id: string, reference: string): CaseRecord => ({
+  id,
+  reference,
+  receivedOn: '2026-11-18',
+  channel: 'letter',
+  customer: { name: 'Ann Lee', email: 'ann@example.com' },
+  category: 'billing',
+  summary: 'Charged twice',
+  procedureId: 'kijoma',
+  calendar: 'england-and-wales',
+  stage: '',
+  status: 'open',
+  createdAt: '2026-11-18T09:00:00.000Z',
+  updatedAt: '2026-11-18T09:00:00.000Z',
+});
+const letter = (id: string, caseId: string, fileName: string, bytes: number[]) => ({ id, caseId, kind: 'acknowledgement', fileName, issuedOn: '2026-11-19', issuedAt: `2026-11-19T10:00:0${id.length}.000Z`, sha256: 'ab'.repeat(32), bytes: new Uint8Array(bytes) });
+
+const request: SubjectAccessRequest = {
+  subject: { name: 'Ann Lee', email: 'ann@example.com' },
+  cases: [
+    {
+      record: record('c1', 'RDR-2026-000001'),
+      events: [{ id: 'e1', caseId: 'c1', type: 'received', on: '2026-11-18', at: '2026-11-18T09:00:00.000Z', by: 'Sam', summary: 'Complaint received by letter' }],
+      letters: [letter('l1', 'c1', 'RDR-2026-000001-acknowledgement.pdf', [1, 2, 3]), letter('l2', 'c1', 'RDR-2026-000001-acknowledgement.pdf', [4, 5])],
+    },
+    { record: record('c2', 'RDR-2026-000002'), events: [], letters: [letter('l3', 'c2', '../../evil.pdf', [6])] },
+  ],
+  requestReceivedOn: '2026-11-20',
+  calendar: 'england-and-wales',
+  company: { name: 'Northwind Broadband Ltd', addressLines: ['Unit 4'], postcode: 'LS11 5PS' },
+  preparedBy: 'Sam Patel',
+  preparedOn: '2026-11-21',
+  preparedAt: '2026-11-21T12:00:00.000Z',
+};
+
+describe('the bundle', () => {
+  it('gives every letter its own path inside letters/<reference>/, never outside it', () => {
+    expect([...letterPaths(request.cases).values()]).toEqual([
+      'letters/RDR-2026-000001/RDR-2026-000001-acknowledgement.pdf',
+      'letters/RDR-2026-000001/RDR-2026-000001-acknowledgement (2).pdf',
+      'letters/RDR-2026-000002/evil.pdf',
+    ]);
+  });
+
+  it('zips the summary, the data and the letters byte for byte', () => {
+    const files = unzipSync(subjectAccessZip(request, new Uint8Array([37, 80, 68, 70])));
+    expect(Object.keys(files).sort()).toEqual([
+      'data.json',
+      'letters/RDR-2026-000001/RDR-2026-000001-acknowledgement (2).pdf',
+      'letters/RDR-2026-000001/RDR-2026-000001-acknowledgement.pdf',
+      'letters/RDR-2026-000002/evil.pdf',
+      'summary.pdf',
+    ]);
+    expect([...files['letters/RDR-2026-000001/RDR-2026-000001-acknowledgement (2).pdf']]).toEqual([4, 5]);
+    const data = JSON.parse(strFromU8(files['data.json']));
+    expect(data).toMatchObject({ format: 'redress-subject-access', version: 1, request: { receivedOn: '2026-11-20', answerBy: '2026-12-20' }, subject: { name: 'Ann Lee' } });
+    expect(data.cases).toHaveLength(2);
+    expect(data.cases[0].case).toEqual(request.cases[0].record);
+    expect(data.cases[0].timeline).toEqual(request.cases[0].events);
+    expect(data.cases[0].letters[1]).toMatchObject({ id: 'l2', bytes: 2, path: 'letters/RDR-2026-000001/RDR-2026-000001-acknowledgement (2).pdf' });
+  });
+
+  it('says in the summary when the answer is due, and lists each complaint, its timeline and its letters', () => {
+    const doc = subjectAccessSummary(request);
+    const text = JSON.stringify(doc.content);
+    expect(text).toContain('20 December 2026: one calendar month (UK GDPR, Article 12(3))');
+    expect(text).toContain('Complaint RDR-2026-000001');
+    expect(text).toContain('Complaint RDR-2026-000002');
+    expect(text).toContain('Complaint received by letter');
+    expect(text).toContain('letters/RDR-2026-000002/evil.pdf');
+  });
+});

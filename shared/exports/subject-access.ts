@@ -1,0 +1,304 @@
+// A subject-access bundle (UK GDPR Art. 15, PIPEDA Principle 4.9): everything the desk holds about one customer, as
+// one ZIP file: a readable PDF summary, the issued letters' exact PDF bytes, and a JSON file of all the data.
+// Pure: the renderer gathers the cases, renders the summary's document definition with pdfmake and saves the file.
+import { zipSync, strToU8, type Zippable } from 'fflate';
+import {
+  CATEGORY_LABELS,
+  CHANNEL_LABELS,
+  LETTER_LANGUAGE_LABELS,
+  type CalendarId,
+  type CaseRecord,
+  type CompanyDetails,
+  type Customer,
+  type PostalAddress,
+  type TimelineEvent,
+} from '../model/case';
+import type { LetterContent, LetterDocument, LetterStyle } from '../letters/document';
+import { addCalendarDays, addMonths } from '../rules/dates';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Who is "the customer": cases are matched to the chosen case's customer by any strong identifier they share.
+
+const digits = (s: string) => s.replace(/\D+/g, '');
+const compact = (s: string) => s.replace(/\s+/g, '').toUpperCase();
+const nameKey = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+/** A phone number's last 10 digits: +44 113 496 0000 and 0113 496 0000 are the same number. */
+const phoneKey = (s: string) => {
+  const d = digits(s);
+  return d.length >= 7 ? d.slice(-10) : '';
+};
+
+export type MatchReason = 'email' | 'phone' | 'account number' | 'name and postcode';
+
+/** Why `other` looks like the same person as `subject` (empty: not matched). */
+export function customerMatchReasons(subject: Customer, other: Customer): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  if (subject.email && other.email && subject.email.trim().toLowerCase() === other.email.trim().toLowerCase()) reasons.push('email');
+  if (subject.phone && other.phone && phoneKey(subject.phone) !== '' && phoneKey(subject.phone) === phoneKey(other.phone)) reasons.push('phone');
+  if (subject.accountNumber && other.accountNumber && compact(subject.accountNumber) === compact(other.accountNumber)) reasons.push('account number');
+  const sp = subject.address?.postcode;
+  const op = other.address?.postcode;
+  if (sp && op && compact(sp) === compact(op) && nameKey(subject.name) !== '' && nameKey(subject.name) === nameKey(other.name)) reasons.push('name and postcode');
+  return reasons;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The time limit for the answer.
+
+export interface AnswerBy {
+  dueOn: string;
+  /** "one calendar month (UK GDPR Article 12(3))" */
+  rule: string;
+}
+
+/** UK: one calendar month from the day the request is received; Canada (PIPEDA s. 8(3)): 30 days. */
+export function subjectAccessAnswerBy(receivedOn: string, calendar: CalendarId): AnswerBy {
+  if (calendar === 'canada') return { dueOn: addCalendarDays(receivedOn, 30), rule: '30 days (PIPEDA, section 8(3))' };
+  return { dueOn: addMonths(receivedOn, 1), rule: 'one calendar month (UK GDPR, Article 12(3))' };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What goes in.
+
+export interface SubjectAccessLetter {
+  id: string;
+  caseId: string;
+  kind: string;
+  fileName: string;
+  issuedOn: string;
+  issuedAt: string;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+export interface SubjectAccessCase {
+  record: CaseRecord;
+  events: readonly TimelineEvent[];
+  letters: readonly SubjectAccessLetter[];
+  /** Stage and status in words, from the rules engine (when it can evaluate the case). */
+  stageName?: string;
+  status?: string;
+  procedureName?: string;
+}
+
+export interface SubjectAccessRequest {
+  /** The customer of the case the export was started from. */
+  subject: Customer;
+  cases: readonly SubjectAccessCase[];
+  /** The day the request reached the desk (YYYY-MM-DD). */
+  requestReceivedOn: string;
+  /** Which regulation's time limit applies. */
+  calendar: CalendarId;
+  company: CompanyDetails;
+  preparedBy: string;
+  /** YYYY-MM-DD and the ISO timestamp of the export. */
+  preparedOn: string;
+  preparedAt: string;
+}
+
+/** The letters' paths in the ZIP: letters/<reference>/<file name>, made unique when a name repeats. */
+export function letterPaths(cases: readonly SubjectAccessCase[]): Map<string, string> {
+  const paths = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const c of cases) {
+    for (const letter of c.letters) {
+      // The name's last segment only, without characters file systems refuse: the letter stays inside its folder.
+      const base = letter.fileName.split(/[\\/]/).pop() ?? '';
+      const safe = base.replace(/[:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '') || 'letter.pdf';
+      const folder = `letters/${c.record.reference}/`;
+      let path = folder + safe;
+      for (let n = 2; taken.has(path); n += 1) path = folder + safe.replace(/(\.pdf)?$/i, ` (${n})$1`);
+      taken.add(path);
+      paths.set(letter.id, path);
+    }
+  }
+  return paths;
+}
+
+export const SUBJECT_ACCESS_FORMAT = 'redress-subject-access';
+export const SUBJECT_ACCESS_VERSION = 1;
+
+/** All the data, as the JSON file of the bundle. Letters are listed with their path in the ZIP and their checksum. */
+export function subjectAccessData(request: SubjectAccessRequest) {
+  const paths = letterPaths(request.cases);
+  const answer = subjectAccessAnswerBy(request.requestReceivedOn, request.calendar);
+  return {
+    format: SUBJECT_ACCESS_FORMAT,
+    version: SUBJECT_ACCESS_VERSION,
+    preparedAt: request.preparedAt,
+    preparedBy: request.preparedBy,
+    controller: request.company,
+    request: { receivedOn: request.requestReceivedOn, answerBy: answer.dueOn, timeLimit: answer.rule },
+    subject: request.subject,
+    cases: request.cases.map((c) => ({
+      case: c.record,
+      status: c.status ?? c.record.status,
+      stageName: c.stageName ?? null,
+      procedureName: c.procedureName ?? null,
+      timeline: [...c.events].sort(byDateThenTime),
+      letters: c.letters.map(({ bytes, ...meta }) => ({ ...meta, bytes: bytes.byteLength, path: paths.get(meta.id)! })),
+    })),
+  };
+}
+export type SubjectAccessData = ReturnType<typeof subjectAccessData>;
+
+const byDateThenTime = (a: TimelineEvent, b: TimelineEvent) => a.on.localeCompare(b.on) || a.at.localeCompare(b.at);
+
+// ---------------------------------------------------------------------------------------------------------------
+// The PDF summary: a pdfmake document definition (shared/letters/document.ts's types, plus tables).
+
+interface PdfTable extends LetterStyle {
+  table: { headerRows?: number; widths: Array<number | '*' | 'auto'>; body: Array<Array<string | { text: string; bold?: boolean; color?: string; fontSize?: number }>> };
+  layout?: 'lightHorizontalLines' | 'noBorders' | 'headerLineOnly';
+}
+export type SummaryContent = LetterContent | PdfTable | { stack: SummaryContent[] } & LetterStyle;
+export interface SubjectAccessSummaryDocument extends Omit<LetterDocument, 'content'> {
+  content: SummaryContent[];
+}
+
+const dateLong = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${d} ${months[m - 1]} ${y}`;
+};
+const STATUS_WORDS: Record<string, string> = { open: 'Open', resolved: 'Resolved', closed: 'Closed' };
+const addressText = (a?: PostalAddress) => (a ? [...a.lines, a.postcode].join(', ') : '');
+
+function customerRows(record: CaseRecord): string[][] {
+  const rows: Array<[string, string | undefined]> = [
+    ['Name', record.customer.name],
+    ['Address', addressText(record.customer.address)],
+    ['Phone', record.customer.phone],
+    ['Email', record.customer.email],
+    ['Account number', record.customer.accountNumber],
+    ['Acting for them', record.representative ? `${record.representative.name} (${record.representative.relationship})${record.representative.address ? `, ${addressText(record.representative.address)}` : ''}` : undefined],
+    [
+      'How to write to them',
+      [
+        record.communication?.language ? LETTER_LANGUAGE_LABELS[record.communication.language] : '',
+        record.communication?.largePrint ? 'large print' : '',
+        record.communication?.prefersPost ? 'by post' : '',
+      ].filter(Boolean).join(', '),
+    ],
+    // Vulnerability or health details (issue #7) are the customer's own data too: a subject-access answer includes them.
+    ['Support needs recorded', (record as { vulnerability?: { details?: string } }).vulnerability?.details],
+  ];
+  return rows.filter((r): r is [string, string] => !!r[1]);
+}
+
+function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryContent[] {
+  const r = c.record;
+  const facts: string[][] = [
+    ['Received', `${dateLong(r.receivedOn)} by ${CHANNEL_LABELS[r.channel]?.toLowerCase() ?? r.channel}`],
+    ['Category', CATEGORY_LABELS[r.category] ?? r.category],
+    ['Status', STATUS_WORDS[c.status ?? r.status] ?? c.status ?? r.status],
+    ...(c.stageName ? [['Stage', c.stageName]] : []),
+    ...(c.procedureName ? [['Procedure', c.procedureName]] : []),
+    ['Handler', r.assignee || '—'],
+    ...customerRows(r),
+    ['Summary of the complaint', r.summary],
+  ];
+  const events = [...c.events].sort(byDateThenTime);
+  const out: SummaryContent[] = [
+    { text: `Complaint ${r.reference}`, style: 'h2' },
+    { table: { widths: [130, '*'], body: facts.map(([k, v]) => [{ text: k, bold: true }, v]) }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 8] },
+    { text: `Timeline (${events.length} ${events.length === 1 ? 'entry' : 'entries'})`, style: 'h3' },
+    {
+      table: {
+        headerRows: 1,
+        widths: [62, '*', 90],
+        body: [
+          [{ text: 'Date', bold: true }, { text: 'What happened', bold: true }, { text: 'Recorded by', bold: true }],
+          ...events.map((e) => [e.on, e.summary, e.by]),
+        ],
+      },
+      layout: 'headerLineOnly',
+      fontSize: 9,
+      margin: [0, 0, 0, 8],
+    },
+  ];
+  if (c.letters.length) {
+    out.push({ text: `Letters sent (${c.letters.length}, in this bundle)`, style: 'h3' });
+    out.push({
+      table: {
+        headerRows: 1,
+        widths: [62, '*', 110],
+        body: [
+          [{ text: 'Issued', bold: true }, { text: 'File in this bundle', bold: true }, { text: 'SHA-256 (first 16)', bold: true }],
+          ...c.letters.map((l) => [l.issuedOn, paths.get(l.id) ?? l.fileName, l.sha256.slice(0, 16)]),
+        ],
+      },
+      layout: 'headerLineOnly',
+      fontSize: 9,
+      margin: [0, 0, 0, 8],
+    });
+  }
+  return out;
+}
+
+/** The summary PDF's document definition. */
+export function subjectAccessSummary(request: SubjectAccessRequest): SubjectAccessSummaryDocument {
+  const answer = subjectAccessAnswerBy(request.requestReceivedOn, request.calendar);
+  const paths = letterPaths(request.cases);
+  const letterCount = request.cases.reduce((n, c) => n + c.letters.length, 0);
+  const cases = [...request.cases].sort((a, b) => a.record.receivedOn.localeCompare(b.record.receivedOn) || a.record.reference.localeCompare(b.record.reference));
+  return {
+    pageSize: 'A4',
+    pageMargins: [48, 56, 48, 56],
+    language: 'en-GB',
+    info: { title: `Subject access: ${request.subject.name}`, author: request.company.name, subject: 'Personal data held about the customer', creator: 'Redress' },
+    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2, color: '#1a1a1a' },
+    styles: {
+      h1: { fontSize: 16, bold: true, margin: [0, 0, 0, 6] },
+      h2: { fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
+      h3: { fontSize: 11, bold: true, margin: [0, 4, 0, 2] },
+      muted: { color: '#555555' },
+    },
+    footer: (page, pages) => ({ text: `Subject access: ${request.subject.name} · prepared ${dateLong(request.preparedOn)} · page ${page} of ${pages}`, fontSize: 8, color: '#555555', margin: [48, 20, 48, 0] }),
+    content: [
+      { text: 'Subject access request: the personal data we hold', style: 'h1' },
+      { text: request.company.name, style: 'muted' },
+      {
+        table: {
+          widths: [150, '*'],
+          body: [
+            [{ text: 'About', bold: true }, request.subject.name],
+            [{ text: 'Request received', bold: true }, dateLong(request.requestReceivedOn)],
+            [{ text: 'Answer by', bold: true }, `${dateLong(answer.dueOn)}: ${answer.rule}`],
+            [{ text: 'Prepared', bold: true }, `${dateLong(request.preparedOn)} by ${request.preparedBy}`],
+            [{ text: 'Complaints found', bold: true }, cases.map((c) => c.record.reference).join(', ') || 'none'],
+          ],
+        },
+        layout: 'lightHorizontalLines',
+        margin: [0, 8, 0, 8],
+      },
+      {
+        text:
+          `This bundle holds this summary (summary.pdf), ${letterCount === 1 ? 'the letter' : `the ${letterCount} letters`} we sent exactly as issued (in the letters folder), ` +
+          'and every record about these complaints as a machine-readable file (data.json): the details we were given, each step of the ' +
+          'complaint, who recorded it and when.',
+        margin: [0, 0, 0, 6],
+      },
+      ...cases.flatMap((c) => caseSection(c, paths)),
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The bundle.
+
+export function subjectAccessFileName(reference: string, preparedOn: string): string {
+  return `subject-access-${reference}-${preparedOn}.zip`;
+}
+
+/** The ZIP: summary.pdf, data.json and letters/<reference>/<file>.pdf (letters byte for byte as issued). */
+export function subjectAccessZip(request: SubjectAccessRequest, summaryPdf: Uint8Array): Uint8Array {
+  const paths = letterPaths(request.cases);
+  const files: Zippable = {
+    'summary.pdf': [summaryPdf, { level: 0 }],
+    'data.json': strToU8(JSON.stringify(subjectAccessData(request), null, 2)),
+  };
+  for (const c of request.cases) for (const l of c.letters) files[paths.get(l.id)!] = [l.bytes, { level: 0 }];
+  // Every entry is dated when the bundle was prepared.
+  return zipSync(files, { mtime: new Date(request.preparedAt) });
+}

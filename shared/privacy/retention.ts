@@ -1,0 +1,81 @@
+// The retention policy (issue #7): when a case is due to be anonymised. Pure: "today" is an argument.
+import { addYears, format, parseISO } from 'date-fns';
+import type { CaseRecord, DeskSettings, RetentionPolicy, TimelineEvent } from '../model/case';
+
+export type { RetentionPolicy };
+
+/** Anonymise a case 6 years after it closed: the UK limitation period for claims on a contract (6 years). */
+export const DEFAULT_RETENTION: RetentionPolicy = { enabled: true, anonymiseAfterYears: 6 };
+export const RETENTION_MIN_YEARS = 1;
+export const RETENTION_MAX_YEARS = 30;
+
+/** The desk's policy, or the default for settings stored before there was one. */
+export function retentionPolicy(settings: Pick<DeskSettings, 'retention'> | null | undefined): RetentionPolicy {
+  const p = settings?.retention;
+  if (!p) return { ...DEFAULT_RETENTION };
+  const y = p.anonymiseAfterYears;
+  const years = Number.isInteger(y) && y >= RETENTION_MIN_YEARS && y <= RETENTION_MAX_YEARS ? y : DEFAULT_RETENTION.anonymiseAfterYears;
+  return { enabled: p.enabled !== false, anonymiseAfterYears: years };
+}
+
+/** The number of years from the form, or a message in plain words. */
+export function checkRetentionYears(text: string): { ok: true; years: number } | { ok: false; error: string } {
+  const t = text.trim();
+  if (!/^\d+$/.test(t)) return { ok: false, error: `Enter a whole number of years, from ${RETENTION_MIN_YEARS} to ${RETENTION_MAX_YEARS}` };
+  const years = Number(t);
+  if (years < RETENTION_MIN_YEARS || years > RETENTION_MAX_YEARS) return { ok: false, error: `Enter a whole number of years, from ${RETENTION_MIN_YEARS} to ${RETENTION_MAX_YEARS}` };
+  return { ok: true, years };
+}
+
+/**
+ * When the complaint ended, for the retention clock:
+ * - `closed`: the date of the first "closed" entry on the timeline (or, for a case stored as closed without one, the
+ *   day it was last changed);
+ * - `resolved`: a case resolved but never closed counts from its LAST timeline entry (nothing has happened on it
+ *   since), so it is not kept for ever just because nobody pressed "Close";
+ * - null: the complaint is still open (never resolved): it is never anonymised automatically.
+ */
+export function finishedOn(record: Pick<CaseRecord, 'status' | 'updatedAt'>, events: readonly Pick<TimelineEvent, 'type' | 'on'>[]): { on: string; basis: 'closed' | 'resolved' } | null {
+  let closed: string | null = null;
+  let resolved = false;
+  let last = '';
+  for (const e of events) {
+    if (e.type === 'closed' && (closed === null || e.on < closed)) closed = e.on;
+    if (e.type === 'resolved') resolved = true;
+    if (e.on > last) last = e.on;
+  }
+  if (closed) return { on: closed, basis: 'closed' };
+  if (record.status === 'closed') return { on: record.updatedAt.slice(0, 10), basis: 'closed' };
+  if (resolved && last) return { on: last, basis: 'resolved' };
+  return null;
+}
+
+/** The day a case that ended on `endedOn` is due to be anonymised (29 February moves to 28 February). */
+export function anonymiseDueOn(endedOn: string, policy: RetentionPolicy): string {
+  return format(addYears(parseISO(endedOn), policy.anonymiseAfterYears), 'yyyy-MM-dd');
+}
+
+/**
+ * The latest day a case can have been RECEIVED and be due today: a case ends on or after the day it was received, so
+ * only cases received on or before this day need their timeline read. One day of slack covers 29 February.
+ */
+export function receivedOnOrBefore(today: string, policy: RetentionPolicy): string {
+  const d = addYears(parseISO(today), -policy.anonymiseAfterYears);
+  d.setDate(d.getDate() + 1);
+  return format(d, 'yyyy-MM-dd');
+}
+
+export interface RetentionDue {
+  endedOn: string;
+  basis: 'closed' | 'resolved';
+  dueOn: string;
+}
+
+/** Whether a case is due to be anonymised on `today` under `policy`, and why; null when it is not (or already is). */
+export function retentionDue(record: CaseRecord, events: readonly TimelineEvent[], policy: RetentionPolicy, today: string): RetentionDue | null {
+  if (record.anonymisedOn) return null;
+  const ended = finishedOn(record, events);
+  if (!ended) return null;
+  const dueOn = anonymiseDueOn(ended.on, policy);
+  return dueOn <= today ? { endedOn: ended.on, basis: ended.basis, dueOn } : null;
+}

@@ -1,0 +1,236 @@
+// One case boiled down to what the reports count (issue #7), computed ONCE per case when the Reports page loads; the
+// period and the filters are applied afterwards by `buildReport` (./report.ts), which only adds up these summaries.
+//
+// THE FIELDS REPORTS READ (anonymisation must keep every one of them, and reports read nothing else):
+//   case:   id, receivedOn, channel, category, procedureId, calendar, assignee (a staff name, not the customer's)
+//   events: type, on, at (only to keep same-day order), data.stage (escalations),
+//           and for `compensation` events data.amount, data.currency, data.kind
+// Never read: the customer, the representative, communication needs, the summary, event summaries, `by`,
+// data.reason or any other free text, letters. The case's stored status and stage are not read either: the rules
+// engine derives them from the events.
+//
+// Every deadline comes from the rules engine (shared/rules evaluateCase): nothing here counts a clock itself.
+import type { CalendarId, CaseRecord, Category, Channel, TimelineEvent } from '../model/case';
+import {
+  addWorkingDays,
+  calendarDaysBetween,
+  type Clock,
+  type ClockState,
+  evaluateCase,
+  type EvaluateOptions,
+  type Evaluation,
+  RULE_EVENT_TYPES,
+  type CaseFacts,
+  type RuleEvent,
+  type RuleEventType,
+  STAGE_ENTRY_EVENTS,
+} from '../rules';
+
+/** A case as reports take it: the record's non-personal fields. A `CaseRecord` fits as it is. */
+export type ReportCaseRecord = Pick<CaseRecord, 'id' | 'receivedOn' | 'channel' | 'category' | 'procedureId' | 'calendar' | 'assignee'>;
+
+/** A timeline event as reports take it. A `TimelineEvent` fits as it is. */
+export type ReportEvent = Pick<TimelineEvent, 'type' | 'on'> & Partial<Pick<TimelineEvent, 'at' | 'data'>>;
+
+export interface Payment {
+  on: string;
+  amount: number;
+  currency: string;
+  kind: 'compensation' | 'goodwill';
+}
+
+/** Where a case stands against the provider's own targets, over every stage it went through. */
+export type ProviderTargetsState = 'met' | 'missed' | 'running' | 'no-target';
+
+export interface CaseSummary {
+  id: string;
+  receivedOn: string;
+  channel: Channel;
+  category: Category;
+  procedureId: string;
+  calendar: CalendarId;
+  /** The handler the case is assigned to now; '' when nobody is. */
+  handler: string;
+  /** Set when the rules engine refused the case's facts: the case then counts in volumes only. */
+  rulesError: string | null;
+  /** The day the case stopped being open in the rules engine's terms: its first `resolved` or `closed` event. */
+  resolvedOn: string | null;
+  /** Calendar days from receipt to `resolvedOn`. */
+  daysToResolve: number | null;
+  /** The end of the next working day after receipt, in the case's calendar. */
+  nextWorkingDay: string;
+  /** The engine's `acknowledgement` clock (the provider's own target) on the report's "today". */
+  acknowledgement: ClockState | 'no-target';
+  /**
+   * The provider's own targets: the acknowledgement and first-response clocks, and the response target of every
+   * stage the case went through (each read from the engine on the day the case left the stage, and on "today" for
+   * the stage it is in). `missed` if any was missed; else `met` if any was met; else `running`; else `no-target`.
+   */
+  providerTargets: ProviderTargetsState;
+  /** Labels of the provider clocks that were missed ("Stage response (Customer resolution)"). */
+  missedTargets: string[];
+  /** The time-based regulatory deadline: the engine's ADR-letter date for the case as received (6 or 8 weeks). */
+  regulatoryDeadline: string | null;
+  /** The engine's explanation of that date ("due 2026-05-22: received 2026-04-10 + 6 weeks, Ofcom GC C4 from 2026-04-08"). */
+  regulatoryDeadlineWhy: string | null;
+  /** The engine's `adr-letter` clock on "today" (on deadlock it is due that day). */
+  adrLetterDueOn: string | null;
+  adrLetterState: ClockState | null;
+  adrLettersSent: string[];
+  adrReferrals: string[];
+  cctsReferrals: string[];
+  payments: Payment[];
+}
+
+const RULE_TYPES: ReadonlySet<string> = new Set(RULE_EVENT_TYPES);
+const ENTRY_TYPES: ReadonlySet<string> = new Set(STAGE_ENTRY_EVENTS);
+
+/** Events in the order the rules engine reads them: by date, then by when they were recorded (stable otherwise). */
+function inDateOrder(events: readonly ReportEvent[]): ReportEvent[] {
+  return events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => {
+      if (a.e.on !== b.e.on) return a.e.on < b.e.on ? -1 : 1;
+      const at = a.e.at ?? '';
+      const bt = b.e.at ?? '';
+      if (at !== bt) return at < bt ? -1 : 1;
+      return a.i - b.i;
+    })
+    .map((x) => x.e);
+}
+
+/** The rules engine's facts for a case (the same reading as the case page's: renderer/src/app/rules.ts caseFacts). */
+export function reportFacts(record: ReportCaseRecord, sortedEvents: readonly ReportEvent[]): CaseFacts {
+  const events: RuleEvent[] = [];
+  for (const e of sortedEvents) {
+    if (!RULE_TYPES.has(e.type)) continue;
+    const stage = typeof e.data?.stage === 'string' ? e.data.stage : undefined;
+    events.push({ type: e.type as RuleEventType, on: e.on, ...(stage ? { stage } : {}) });
+  }
+  return {
+    procedureId: record.procedureId,
+    calendar: record.calendar,
+    receivedOn: record.receivedOn,
+    channel: record.channel,
+    category: record.category,
+    events,
+  };
+}
+
+function payment(e: ReportEvent): Payment | null {
+  const amount = e.data?.amount;
+  const currency = e.data?.currency;
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0 || typeof currency !== 'string' || currency === '') return null;
+  return { on: e.on, amount, currency, kind: e.data?.kind === 'goodwill' ? 'goodwill' : 'compensation' };
+}
+
+function clock(evaluation: Evaluation, id: string): Clock | undefined {
+  return evaluation.clocks.find((c) => c.id === id);
+}
+
+function providerTargetClocks(evaluation: Evaluation): Clock[] {
+  return evaluation.clocks.filter((c) => c.source === 'provider' && c.state !== 'not-applicable');
+}
+
+/**
+ * Summarise one case for the reports. `today` is the report's date (the engine's "today": open clocks past their
+ * date count as missed). Never throws: a case the rules engine refuses gets `rulesError` and counts in volumes only.
+ */
+export function summariseCase(
+  record: ReportCaseRecord,
+  events: readonly ReportEvent[],
+  today: string,
+  options: EvaluateOptions = {},
+): CaseSummary {
+  const sorted = inDateOrder(events);
+  const summary: CaseSummary = {
+    id: record.id,
+    receivedOn: record.receivedOn,
+    channel: record.channel,
+    category: record.category,
+    procedureId: record.procedureId,
+    calendar: record.calendar,
+    handler: record.assignee?.trim() ?? '',
+    rulesError: null,
+    resolvedOn: null,
+    daysToResolve: null,
+    nextWorkingDay: record.receivedOn,
+    acknowledgement: 'no-target',
+    providerTargets: 'no-target',
+    missedTargets: [],
+    regulatoryDeadline: null,
+    regulatoryDeadlineWhy: null,
+    adrLetterDueOn: null,
+    adrLetterState: null,
+    adrLettersSent: [],
+    adrReferrals: [],
+    cctsReferrals: [],
+    payments: [],
+  };
+  for (const e of sorted) {
+    if (e.type === 'adr-letter-sent') summary.adrLettersSent.push(e.on);
+    else if (e.type === 'referred-to-adr') summary.adrReferrals.push(e.on);
+    else if (e.type === 'ccts-referral') summary.cctsReferrals.push(e.on);
+    else if (e.type === 'compensation') {
+      const p = payment(e);
+      if (p) summary.payments.push(p);
+    }
+  }
+
+  const facts = reportFacts(record, sorted);
+  try {
+    const evaluation = evaluateCase(facts, today, options);
+    // The time-based deadline as the engine gives it for the complaint as received (no deadlock, nothing done).
+    const asReceived = evaluateCase({ ...facts, events: [] }, record.receivedOn, options);
+    summary.nextWorkingDay = addWorkingDays(record.receivedOn, 1, record.calendar, options.calendars);
+
+    const ended = facts.events.find((e) => e.type === 'resolved' || e.type === 'closed');
+    if (evaluation.status !== 'open' && ended) {
+      summary.resolvedOn = ended.on;
+      summary.daysToResolve = calendarDaysBetween(record.receivedOn, ended.on);
+    }
+
+    const ack = clock(evaluation, 'acknowledgement');
+    summary.acknowledgement = !ack || ack.state === 'not-applicable' ? 'no-target' : ack.state;
+
+    // Provider targets: every stage the case left (read on the day it left), then where it is now.
+    const decided: Clock[] = [];
+    const before: Evaluation[] = [];
+    const entryIndexes: number[] = [];
+    facts.events.forEach((e, i) => {
+      if (ENTRY_TYPES.has(e.type)) entryIndexes.push(i);
+    });
+    for (const i of entryIndexes) {
+      before.push(evaluateCase({ ...facts, events: facts.events.slice(0, i) }, facts.events[i].on, options));
+    }
+    before.forEach((b, k) => {
+      const stageAfter = k + 1 < before.length ? before[k + 1].stage : evaluation.stage;
+      if (b.stage === stageAfter) return; // the event did not move the case: the same stage is read later
+      const stageClock = clock(b, 'stage-response');
+      if (stageClock && stageClock.state !== 'not-applicable') decided.push(stageClock);
+    });
+    decided.push(...providerTargetClocks(evaluation));
+    summary.missedTargets = decided.filter((c) => c.state === 'missed').map((c) => c.label);
+    summary.providerTargets = summary.missedTargets.length
+      ? 'missed'
+      : decided.some((c) => c.state === 'met')
+        ? 'met'
+        : decided.some((c) => c.state === 'running')
+          ? 'running'
+          : 'no-target';
+
+    const deadline = clock(asReceived, 'adr-letter');
+    if (deadline?.dueOn) {
+      summary.regulatoryDeadline = deadline.dueOn;
+      summary.regulatoryDeadlineWhy = deadline.explanation;
+    }
+    const adr = clock(evaluation, 'adr-letter');
+    if (adr) {
+      summary.adrLetterState = adr.state;
+      summary.adrLetterDueOn = adr.dueOn;
+    }
+  } catch (error) {
+    summary.rulesError = error instanceof Error ? error.message : String(error);
+  }
+  return summary;
+}

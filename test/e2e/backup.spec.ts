@@ -1,0 +1,153 @@
+// Backup and restore through the "Your data" page: back up a desk with two complaints and an issued letter, wipe the
+// browser's database, restore the file, and find the cases and the byte-identical letter again. A damaged file is
+// refused with the reason, and changes nothing.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
+
+const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+async function openDataPage(page: Page) {
+  await page.getByRole('link', { name: 'Your data' }).click();
+  await expect(page.getByRole('heading', { name: 'Your data', level: 2 })).toBeVisible();
+}
+
+async function chooseBackupFile(page: Page, file: string) {
+  const chooserPromise = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a backup file…' }).click();
+  await (await chooserPromise).setFiles(file);
+}
+
+/** Delete the app's IndexedDB database from a blank page of the same origin (the app is not running there). */
+async function wipeDatabase(page: Page) {
+  await page.route('**/wipe.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>wipe</title>' }));
+  await page.goto('/wipe.html');
+  const outcome = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const request = indexedDB.deleteDatabase('redress');
+        request.onsuccess = () => resolve('deleted');
+        request.onerror = () => resolve(`error: ${String(request.error)}`);
+        request.onblocked = () => resolve('blocked');
+      }),
+  );
+  expect(outcome).toBe('deleted');
+}
+
+test('back up, wipe, restore: the cases and the byte-identical letter are back; a damaged file changes nothing', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'redress-backup-e2e-'));
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: '2026-11-18',
+    channel: 'Letter',
+    category: 'Billing',
+    summary: 'Charged twice for the October bill.',
+    name: 'Ada Lovelace',
+    address: '12 St James Square\nLondon',
+    postcode: 'SW1Y 4JH',
+  });
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-000001$/);
+  const ref = (await page.getByRole('heading', { level: 2 }).textContent())!.trim();
+  const letterPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Acknowledgement letter' }).click();
+  const letterDownload = await letterPromise;
+  const letterPath = join(dir, letterDownload.suggestedFilename());
+  await letterDownload.saveAs(letterPath);
+  await expect(page.getByText('Letters issued')).toBeVisible();
+
+  await logComplaint(page, {
+    receivedOn: '2026-11-19',
+    channel: 'Phone',
+    category: 'Fault repair',
+    summary: 'Broadband drops every evening.',
+    name: 'Alan Turing',
+    phone: '0113 496 0000',
+  });
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-000002$/);
+  const eventsBefore = await countRows(page, 'events');
+
+  // Back up.
+  await openDataPage(page);
+  await expect(page.getByTestId('last-backup')).toHaveText('No backup has been made on this computer yet.');
+  await expect(page.getByRole('region', { name: 'Automatic daily backup' })).toContainText('Not available in the browser');
+  await expect(page.getByTestId('data-size')).toHaveText(/^Data stored: [\d.]+ (bytes|KB|MB)/);
+  const backupPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Make a backup now' }).click();
+  const backupDownload = await backupPromise;
+  expect(backupDownload.suggestedFilename()).toMatch(/^redress-backup-RDR-\d{4}-\d{2}-\d{2}\.redress-backup$/);
+  const backupPath = join(dir, backupDownload.suggestedFilename());
+  await backupDownload.saveAs(backupPath);
+  await expect(page.getByRole('region', { name: 'Back up' }).getByRole('status')).toContainText('2 cases');
+  await expect(page.getByTestId('last-backup')).toContainText(`Last backup:`);
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: shots('70-your-data'), fullPage: true });
+
+  // Wipe the database: a new computer, or a browser that lost its data.
+  await wipeDatabase(page);
+  await setUpDesk(page);
+  expect(await countRows(page, 'cases')).toBe(0);
+
+  // Restore: the page shows what the file holds before anything changes.
+  await openDataPage(page);
+  await chooseBackupFile(page, backupPath);
+  const holds = page.getByLabel('The backup file');
+  await expect(holds).toContainText('The checksum matches.');
+  await expect(holds).toContainText('by desk RDR');
+  await expect(holds.getByText('Cases', { exact: true }).locator('..')).toHaveText('Cases2');
+  await expect(page.getByRole('radio', { name: 'Restore into this empty desk' })).toBeChecked();
+  await page.screenshot({ path: shots('71-restore-choice'), fullPage: true });
+  await page.getByRole('button', { name: 'Restore…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Restore into this empty desk?' });
+  await confirm.getByRole('button', { name: 'Restore', exact: true }).click();
+  const restored = page.getByRole('region', { name: 'Restore from a backup' }).getByRole('status');
+  await expect(restored).toContainText('this desk now has 2 cases');
+  await expect(restored.getByRole('row', { name: /^Cases/ })).toContainText('2');
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: shots('72-restored'), fullPage: true });
+  expect(await countRows(page, 'events')).toBe(eventsBefore);
+  expect(await countRows(page, 'letters')).toBe(1);
+  expect(await countRows(page, 'audit')).toBe(1);
+
+  // The cases are back, searchable, and the letter is the same file, byte for byte.
+  await page.getByRole('link', { name: 'Cases' }).click();
+  await expect(page.getByRole('row', { name: /Alan Turing/ })).toBeVisible();
+  const row = page.getByRole('row', { name: new RegExp(ref) });
+  await expect(row).toContainText('Ada Lovelace');
+  await row.getByRole('link', { name: ref }).click();
+  await expect(page.getByLabel('Timeline')).toContainText('Acknowledgement letter issued');
+  const againPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the issued copy' }).click();
+  const again = await againPromise;
+  const againPath = join(dir, 'again.pdf');
+  await again.saveAs(againPath);
+  expect(sha256(readFileSync(againPath))).toBe(sha256(readFileSync(letterPath)));
+
+  // A damaged copy (one byte changed in the middle) and a truncated one: refused with the reason; nothing changes.
+  const good = readFileSync(backupPath);
+  const damaged = Buffer.from(good);
+  damaged[Math.floor(damaged.length / 2)] ^= 0x20;
+  const damagedPath = join(dir, 'damaged.redress-backup');
+  writeFileSync(damagedPath, damaged);
+  const truncatedPath = join(dir, 'truncated.redress-backup');
+  writeFileSync(truncatedPath, good.subarray(0, Math.floor(good.length / 3)));
+  const casesNow = await countRows(page, 'cases');
+  const auditNow = await countRows(page, 'audit');
+
+  await openDataPage(page);
+  await chooseBackupFile(page, truncatedPath);
+  const refusal = page.getByRole('region', { name: 'Restore from a backup' }).getByRole('alert');
+  await expect(refusal).toContainText('Not restored');
+  await expect(refusal).toContainText('The backup file is truncated');
+  await chooseBackupFile(page, damagedPath);
+  await expect(refusal).toContainText(/The backup file is damaged|The checksum does not match/);
+  await expect(page.getByRole('button', { name: 'Restore…' })).toHaveCount(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: shots('73-restore-refused'), fullPage: true });
+  expect(await countRows(page, 'cases')).toBe(casesNow);
+  expect(await countRows(page, 'audit')).toBe(auditNow);
+});

@@ -1,0 +1,101 @@
+// A subject-access bundle made from a real (fake-indexeddb) database, its summary rendered by pdfmake and read back
+// with pdftotext, its letters compared byte for byte with the issued copies.
+import 'fake-indexeddb/auto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DeskSettings } from '../../shared/model/case';
+import { createCase, recordLetterIssued, sha256Hex } from '../../renderer/src/db/repository';
+import { RedressDatabase } from '../../renderer/src/db/schema';
+import { buildSubjectAccessBundle, findCustomerCases } from '../../renderer/src/features/exchange/subject-access';
+import { poppler, renderPdfInNode, waitForPoppler } from './helpers/render-pdf-node';
+
+const settings: DeskSettings = {
+  deskPrefix: 'RDR',
+  calendar: 'england-and-wales',
+  defaultProcedureId: 'kijoma',
+  company: { name: 'Northwind Broadband Ltd', addressLines: ['Unit 4', 'Leeds'], postcode: 'LS11 5PS' },
+  handlerName: 'Sam Patel',
+};
+const clock = { now: () => new Date('2026-11-20T10:00:00Z') };
+
+let opened: RedressDatabase[] = [];
+afterEach(async () => {
+  for (const d of opened) {
+    d.close();
+    await d.delete();
+  }
+  opened = [];
+});
+
+describe('subject-access bundle', () => {
+  it('finds the customer’s other cases, and bundles a readable summary, the exact letters and all the data', async () => {
+    const database = new RedressDatabase(`exchange-sar-${process.pid}`);
+    opened.push(database);
+    const by = { settings, by: 'Sam Patel', clock };
+    const ada = { name: 'Ada Lovelace', email: 'ada@example.com', address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' } };
+    const first = await createCase(database, { receivedOn: '2026-11-02', channel: 'letter', customer: ada, category: 'billing', summary: 'Charged twice for October' }, by);
+    const second = await createCase(database, { receivedOn: '2026-11-18', channel: 'phone', customer: { name: 'A. Lovelace', email: 'ADA@example.com', phone: '020 7946 0000' }, category: 'fault-repair', summary: 'Broadband drops every evening' }, by);
+    const samePostcode = await createCase(database, { receivedOn: '2026-11-19', channel: 'email', customer: { name: 'ada lovelace', address: { lines: ['Flat 1'], postcode: 'sw1y4jh' } }, category: 'sales', summary: 'Mis-sold contract' }, by);
+    await createCase(database, { receivedOn: '2026-11-19', channel: 'email', customer: { name: 'Charles Babbage', email: 'charles@example.com' }, category: 'sales', summary: 'Other person' }, by);
+
+    const candidates = await findCustomerCases(database, first);
+    expect(candidates.map((c) => [c.record.id, c.isStart, c.reasons])).toEqual([
+      [first.id, true, []],
+      [second.id, false, ['email']],
+      [samePostcode.id, false, ['name and postcode']],
+    ]);
+
+    // Two issued letters with real PDF bytes.
+    const letterBytes = await renderPdfInNode({ pageSize: 'A4', pageMargins: 40, content: ['Dear Ms Lovelace, we have received your complaint.'] });
+    await recordLetterIssued(database, first.id, { kind: 'acknowledgement', fileName: `${first.reference}-acknowledgement.pdf`, issuedOn: '2026-11-03', bytes: letterBytes, by: 'Sam Patel', summary: 'Acknowledgement letter issued' }, clock);
+    const second2 = new Uint8Array([...letterBytes]);
+    await recordLetterIssued(database, second.id, { kind: 'update', fileName: `${second.reference}-update.pdf`, issuedOn: '2026-11-19', bytes: second2, by: 'Sam Patel', summary: 'Update letter issued' }, clock);
+
+    // The desk confirms the first two (not the postcode match).
+    const { bytes, fileName } = await buildSubjectAccessBundle(database, {
+      start: first,
+      caseIds: [first.id, second.id],
+      requestReceivedOn: '2026-11-20',
+      settings,
+      by: 'Sam Patel',
+      today: '2026-11-20',
+      now: clock.now(),
+      render: renderPdfInNode,
+    });
+    expect(fileName).toBe(`subject-access-${first.reference}-2026-11-20.zip`);
+    const files = unzipSync(bytes);
+    expect(Object.keys(files).sort()).toEqual(['data.json', `letters/${first.reference}/${first.reference}-acknowledgement.pdf`, `letters/${second.reference}/${second.reference}-update.pdf`, 'summary.pdf']);
+    const stored = await database.letters.toArray();
+    for (const letter of stored) {
+      const inZip = files[`letters/${letter.fileName.replace(/-(acknowledgement|update)\.pdf$/, '')}/${letter.fileName}`];
+      expect(await sha256Hex(inZip)).toBe(letter.sha256);
+    }
+
+    const data = JSON.parse(strFromU8(files['data.json']));
+    expect(data.request).toEqual({ receivedOn: '2026-11-20', answerBy: '2026-12-20', timeLimit: 'one calendar month (UK GDPR, Article 12(3))' });
+    expect(data.cases.map((c: { case: { id: string } }) => c.case.id)).toEqual([first.id, second.id]);
+    for (const c of data.cases) {
+      const record = await database.cases.get(c.case.id);
+      expect(c.case).toEqual(record);
+      const events = await database.events.where('caseId').equals(c.case.id).toArray();
+      expect(c.timeline).toHaveLength(events.length);
+      expect(new Set(c.timeline.map((e: { id: string }) => e.id))).toEqual(new Set(events.map((e) => e.id)));
+      expect(c.letters).toHaveLength(1);
+    }
+    expect(JSON.stringify(data)).not.toContain('Charles');
+    expect(JSON.stringify(data)).not.toContain('Mis-sold');
+
+    if (!(await waitForPoppler())) return;
+    const dir = mkdtempSync(join(tmpdir(), 'redress-sar-'));
+    writeFileSync(join(dir, 'summary.pdf'), files['summary.pdf']);
+    const text = poppler('pdftotext', ['-layout', join(dir, 'summary.pdf'), '-']);
+    for (const expected of ['Subject access request', 'Ada Lovelace', 'Northwind Broadband Ltd', '20 November 2026', '20 December 2026', 'one calendar month', first.reference, second.reference, 'Charged twice for October', 'Broadband drops every evening', 'Acknowledgement letter issued', `${first.reference}-acknowledgement.pdf`]) {
+      expect(text, expected).toContain(expected);
+    }
+    expect(text).not.toContain('Charles');
+    poppler('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', join(dir, 'summary.pdf'), join(process.cwd(), 'test/output/screenshots/70-subject-access-summary')]);
+  });
+});
