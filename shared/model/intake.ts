@@ -155,13 +155,20 @@ function communicationNeeds(language: string, largePrint: boolean, prefersPost: 
  * Validate the intake form against `today` (YYYY-MM-DD, the desk's date). `recorder.by` names who records any
  * vulnerability details (the person working).
  */
+// Building the schema costs milliseconds; an import checks thousands of rows against the same day's schema.
+let lastSchema: { today: string; schema: ReturnType<typeof intakeSchema> } | null = null;
+function intakeSchemaFor(today: string): ReturnType<typeof intakeSchema> {
+  if (lastSchema?.today !== today) lastSchema = { today, schema: intakeSchema(today) };
+  return lastSchema.schema;
+}
+
 export function validateIntake(form: Partial<IntakeForm>, today: string, recorder: { by: string } = { by: '' }): IntakeResult {
   const input = { ...emptyIntakeForm(''), ...form };
   for (const key of Object.keys(input) as IntakeField[]) {
     if (key === 'largePrint' || key === 'prefersPost') input[key] = input[key] === true;
     else if (typeof input[key] !== 'string') input[key] = '' as never;
   }
-  const parsed = intakeSchema(today).safeParse(input);
+  const parsed = intakeSchemaFor(today).safeParse(input);
   const errors: Partial<Record<IntakeField, string>> = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

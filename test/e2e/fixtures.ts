@@ -9,6 +9,13 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         if (msg.type() === 'error') errors.push(msg.text());
       });
       page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      // A Content-Security-Policy violation is only a report (not a console error) in Chromium: count it as one, so
+      // code that tries eval or an off-app resource fails the test even when the refusal is caught.
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`),
+        );
+      });
       await use(errors);
       expect(errors, 'console errors').toEqual([]);
     },

@@ -1,7 +1,7 @@
 // A subject-access bundle made from a real (fake-indexeddb) database, its summary rendered by pdfmake and read back
 // with pdftotext, its letters compared byte for byte with the issued copies.
 import 'fake-indexeddb/auto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -96,6 +96,8 @@ describe('subject-access bundle', () => {
       expect(text, expected).toContain(expected);
     }
     expect(text).not.toContain('Charles');
-    poppler('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', join(dir, 'summary.pdf'), join(process.cwd(), 'test/output/screenshots/70-subject-access-summary')]);
+    const shots = join(process.cwd(), 'test/output/screenshots');
+    mkdirSync(shots, { recursive: true }); // a clean clone has no output folder yet
+    poppler('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', join(dir, 'summary.pdf'), join(shots, '70-subject-access-summary')]);
   });
 });

@@ -19,9 +19,10 @@ import {
 } from '../../../../shared/letters';
 import { getProcedure, type Evaluation, type Procedure } from '../../../../shared/rules';
 
-export type LetterChoice = 'update' | 'final-response' | 'adr-time' | 'adr-final' | 'ccts-notice' | 'summary-resolution';
+export type LetterChoice = 'acknowledgement' | 'update' | 'final-response' | 'adr-time' | 'adr-final' | 'ccts-notice' | 'summary-resolution';
 
 export const LETTER_CHOICE_LABELS: Record<LetterChoice, string> = {
+  acknowledgement: 'Acknowledgement',
   update: 'Update (holding) letter',
   'final-response': 'Final response',
   'adr-time': 'ADR letter: still unresolved after the wait',
@@ -72,7 +73,7 @@ export function providerCountry(record: CaseRecord): 'GB' | 'CA' {
 /** The letters this case can have: CCTS notice for Canadian providers, summary resolution under FCA DISP. */
 export function availableLetters(record: CaseRecord, evaluation: Evaluation): LetterChoice[] {
   const country = providerCountry(record);
-  const choices: LetterChoice[] = ['update', 'final-response'];
+  const choices: LetterChoice[] = ['acknowledgement', 'update', 'final-response'];
   if (country === 'GB' && hasAdrLetter(evaluation, record)) choices.push('adr-time', 'adr-final');
   if (country === 'CA') choices.push('ccts-notice');
   if (evaluation.regime?.id === 'fca-disp') choices.push('summary-resolution');
@@ -147,6 +148,8 @@ export function buildLetter(
   const scheme = { schemeId: schemeIdFor(context) };
   const adrAvailableOn = clockDue(evaluation, 'adr-letter');
   switch (choice) {
+    case 'acknowledgement':
+      return acknowledgementLetter({ ...base, nextSteps: nextStepsFromEvaluation(evaluation) });
     case 'update':
       return updateLetter({ ...base, progress: inputs.progress, nextUpdateOn: inputs.nextUpdateOn || null, adrAvailableOn, scheme });
     case 'final-response': {
@@ -226,6 +229,13 @@ export interface Recorded {
 
 export function recordedAs(choice: LetterChoice, context: LetterContext): Recorded {
   switch (choice) {
+    case 'acknowledgement':
+      return {
+        kind: 'acknowledgement',
+        name: 'Acknowledgement letter',
+        // Acknowledged once: a second copy (large print, a corrected draft) is another letter, not another acknowledgement.
+        also: context.events.some((e) => e.type === 'acknowledged') ? undefined : { type: 'acknowledged', summary: 'Complaint acknowledged by letter' },
+      };
     case 'update':
       return { kind: 'update', name: 'Update letter', also: { type: 'update-sent', summary: 'Update sent by letter' } };
     case 'final-response':

@@ -1,0 +1,64 @@
+// The letter dialog's acknowledgement: the same letter the case page's quick button issues, but with a preview and
+// editable paragraphs; recorded as the acknowledgement only once.
+import { describe, expect, it } from 'vitest';
+import { letterParagraphs } from '../../../../shared/letters';
+import { sampleCase, sampleSettings } from '../../../../shared/letters/fixtures';
+import type { TimelineEvent } from '../../../../shared/model/case';
+import { evaluateRecord } from '../../app/rules';
+import { acknowledgementDocument, availableLetters, buildLetter, defaultInputs, defaultOptions, letterText, recordedAs, type LetterContext } from './build';
+
+function context(events: TimelineEvent[] = []): LetterContext {
+  const record = sampleCase({ procedureId: 'kijoma' });
+  const today = '2026-11-20';
+  const evaluated = evaluateRecord(record, events, today);
+  if (!evaluated.evaluation) throw new Error(evaluated.error);
+  return { record, events, evaluation: evaluated.evaluation, settings: sampleSettings(), today, by: 'Priya Shah' };
+}
+
+const received: TimelineEvent = {
+  id: 'e1',
+  caseId: 'case-42',
+  type: 'received',
+  on: '2026-11-18',
+  at: '2026-11-18T09:00:00.000Z',
+  by: 'Priya Shah',
+  summary: 'Complaint received by letter',
+};
+
+describe('acknowledgement in the letter dialog', () => {
+  it('is offered first, for every case', () => {
+    const ctx = context([received]);
+    expect(availableLetters(ctx.record, ctx.evaluation)[0]).toBe('acknowledgement');
+  });
+
+  it('reads exactly as the quick acknowledgement when nothing is edited', () => {
+    const ctx = context([received]);
+    const fromDialog = buildLetter('acknowledgement', defaultInputs(ctx), defaultOptions(ctx.record), ctx);
+    const quick = acknowledgementDocument({ record: ctx.record, evaluation: ctx.evaluation, settings: ctx.settings, today: ctx.today, by: ctx.by });
+    expect(letterText(fromDialog)).toBe(letterText(quick));
+    expect(letterText(fromDialog)).toContain('RDR-2026-000042');
+  });
+
+  it('takes the desk’s words for an editable paragraph and keeps the regulator’s', () => {
+    const ctx = context([received]);
+    const draft = buildLetter('acknowledgement', defaultInputs(ctx), defaultOptions(ctx.record), ctx);
+    const paragraphs = letterParagraphs(draft);
+    const editable = paragraphs.find((p) => !p.required);
+    expect(editable, 'an editable paragraph').toBeDefined();
+    const edited = buildLetter('acknowledgement', defaultInputs(ctx), defaultOptions(ctx.record), ctx, {
+      [editable!.id]: 'We are sorry you had to write to us twice about this.',
+    });
+    const text = letterText(edited);
+    expect(text).toContain('We are sorry you had to write to us twice about this.');
+    expect(text).not.toContain(editable!.text);
+    for (const required of paragraphs.filter((p) => p.required)) expect(text).toContain(required.text);
+  });
+
+  it('records the acknowledgement once: a second copy is only a letter', () => {
+    expect(recordedAs('acknowledgement', context([received])).also?.type).toBe('acknowledged');
+    const acknowledged: TimelineEvent = { ...received, id: 'e2', type: 'acknowledged', summary: 'Complaint acknowledged' };
+    const again = recordedAs('acknowledgement', context([received, acknowledged]));
+    expect(again.kind).toBe('acknowledgement');
+    expect(again.also).toBeUndefined();
+  });
+});
