@@ -8,7 +8,7 @@
 // it loads (long-task observer), changing a filter and the period (recomputing the report from the summaries), and the
 // JS heap once loaded. Not a test: nothing fails on a slow figure.
 import { spawn, execSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,9 +125,23 @@ async function main() {
     page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // BENCH_CPU_PROFILE=<file.cpuprofile>: record the cold open with V8's sampling profiler (open it in DevTools).
+    const cpuProfile = process.env.BENCH_CPU_PROFILE;
+    const profiler = cpuProfile ? await page.context().newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 1000 });
+      await profiler.send('Profiler.start');
+    }
     await page.goto(`${BASE}/#/reports`);
     const handle = await page.waitForFunction(() => (window as any).__reports.ready || null, null, { timeout: 600_000 });
     const readyMs = round((await handle.jsonValue()) as number);
+    if (profiler) {
+      const { profile } = (await profiler.send('Profiler.stop')) as { profile: unknown };
+      writeFileSync(cpuProfile!, JSON.stringify(profile));
+      await profiler.detach();
+      log(`CPU profile written to ${cpuProfile}`);
+    }
     const inPage = await page.evaluate(() => {
       const load = performance.getEntriesByName('redress:reports-load')[0];
       const tasks = (window as any).__reports.longTasks as number[];

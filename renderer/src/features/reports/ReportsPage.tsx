@@ -43,7 +43,7 @@ const PERIOD_OPTIONS = [...PERIOD_PRESETS.map((p) => ({ value: p, label: PERIOD_
 
 function useSummaries(today: string, reloads: number) {
   const [summaries, setSummaries] = useState<CaseSummary[] | null>(null);
-  const [progress, setProgress] = useState<LoadProgress>({ done: 0, total: 0 });
+  const [progress, setProgress] = useState<LoadProgress>({ stage: 'timelines', done: 0, total: 0 });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const controller = new AbortController();
@@ -319,7 +319,8 @@ export function ReportsPage() {
       {!summaries && !error && (
         <Paper withBorder p="md" radius="md" aria-live="polite">
           <Text size="sm" mb="xs">
-            Reading cases: {progress.done.toLocaleString('en-GB')} of {progress.total.toLocaleString('en-GB')}
+            {progress.stage === 'timelines' ? 'Reading timelines' : 'Reading cases'}: {progress.done.toLocaleString('en-GB')} of{' '}
+            {progress.total.toLocaleString('en-GB')}{progress.stage === 'timelines' ? ' entries' : ''}
           </Text>
           <Progress value={progress.total ? (100 * progress.done) / progress.total : 0} aria-label="Reading cases" />
         </Paper>
