@@ -1,6 +1,7 @@
 // A subject-access bundle (UK GDPR Art. 15, PIPEDA Principle 4.9): everything the desk holds about one customer, as
 // one ZIP file: a readable PDF summary, the issued letters' exact PDF bytes, and a JSON file of all the data.
 // Pure: the renderer gathers the cases, renders the summary's document definition with pdfmake and saves the file.
+import type { IssuedLetter } from '../model/letter';
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import {
   CATEGORY_LABELS,
@@ -60,16 +61,7 @@ export function subjectAccessAnswerBy(receivedOn: string, calendar: CalendarId):
 // ---------------------------------------------------------------------------------------------------------------
 // What goes in.
 
-export interface SubjectAccessLetter {
-  id: string;
-  caseId: string;
-  kind: string;
-  fileName: string;
-  issuedOn: string;
-  issuedAt: string;
-  sha256: string;
-  bytes: Uint8Array;
-}
+export type SubjectAccessLetter = IssuedLetter;
 
 export interface SubjectAccessCase {
   record: CaseRecord;

@@ -44,6 +44,38 @@ export interface CreateCaseOptions {
   clock?: Clock;
 }
 
+/** A new complaint's record and its first timeline entry, as both `createCase` and `createCases` store them. */
+function newCase(
+  parts: NewCaseParts,
+  reference: string,
+  at: string,
+  options: CreateCaseOptions,
+  receivedSummary?: string,
+): { record: CaseRecord; event: TimelineEvent } {
+  const record: CaseRecord = {
+    id: newId(),
+    reference,
+    ...parts,
+    procedureId: options.procedureId ?? options.settings.defaultProcedureId,
+    calendar: options.settings.calendar,
+    stage: '',
+    status: 'open',
+    assignee: options.by,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const event: TimelineEvent = {
+    id: newId(),
+    caseId: record.id,
+    type: 'received',
+    on: parts.receivedOn,
+    at,
+    by: options.by,
+    summary: receivedSummary ?? `Complaint received by ${parts.channel === 'in-person' ? 'visit in person' : parts.channel}; logged as ${reference}`,
+  };
+  return { record, event };
+}
+
 /** Log a new complaint: the case, its reference and its first timeline event, in one transaction. */
 export async function createCase(database: RedressDatabase, parts: NewCaseParts, options: CreateCaseOptions): Promise<CaseRecord> {
   const now = (options.clock ?? systemClock).now();
@@ -51,28 +83,9 @@ export async function createCase(database: RedressDatabase, parts: NewCaseParts,
   const year = Number(localIsoDate(now).slice(0, 4));
   return database.transaction('rw', [database.cases, database.events, database.counters, database.caseIndex], async () => {
     const reference = await nextReference(database, options.settings.deskPrefix, year);
-    const record: CaseRecord = {
-      id: newId(),
-      reference,
-      ...parts,
-      procedureId: options.procedureId ?? options.settings.defaultProcedureId,
-      calendar: options.settings.calendar,
-      stage: '',
-      status: 'open',
-      assignee: options.by,
-      createdAt: at,
-      updatedAt: at,
-    };
+    const { record, event } = newCase(parts, reference, at, options);
     await database.cases.add(record);
-    await database.events.add({
-      id: newId(),
-      caseId: record.id,
-      type: 'received',
-      on: parts.receivedOn,
-      at,
-      by: options.by,
-      summary: `Complaint received by ${parts.channel === 'in-person' ? 'visit in person' : parts.channel}; logged as ${reference}`,
-    });
+    await database.events.add(event);
     await refreshCaseIndex(database, record.id);
     return record;
   });
@@ -108,29 +121,7 @@ export async function createCases(database: RedressDatabase, list: readonly NewC
         last += 1;
         reference = formatReference(prefix, year, last);
       } while (taken.has(reference));
-      const record: CaseRecord = {
-        id: newId(),
-        reference,
-        ...parts,
-        procedureId: options.procedureId ?? options.settings.defaultProcedureId,
-        calendar: options.settings.calendar,
-        stage: '',
-        status: 'open',
-        assignee: options.by,
-        createdAt: at,
-        updatedAt: at,
-      };
-      const event: TimelineEvent = {
-        id: newId(),
-        caseId: record.id,
-        type: 'received',
-        on: parts.receivedOn,
-        at,
-        by: options.by,
-        summary:
-          options.receivedSummary?.(parts, index, reference) ??
-          `Complaint received by ${parts.channel === 'in-person' ? 'visit in person' : parts.channel}; logged as ${reference}`,
-      };
+      const { record, event } = newCase(parts, reference, at, options, options.receivedSummary?.(parts, index, reference));
       records.push(record);
       events.push(event);
       // The same row refreshCaseIndex would build from what is about to be stored.

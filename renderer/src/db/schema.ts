@@ -2,6 +2,7 @@
 // `.upgrade()` steps on a new version, never edits to a released one.
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { CalendarId, CaseRecord, CaseStatus, Category, Channel, DeskSettings, TimelineEvent } from '../../../shared/model/case';
+import type { IssuedLetter } from '../../../shared/model/letter';
 import { deriveCaseIndex } from './derive';
 
 export interface CounterRow {
@@ -17,16 +18,7 @@ export interface SettingsRow {
 }
 
 /** An issued letter: its exact bytes are kept so it downloads identical later. */
-export interface LetterRow {
-  id: string;
-  caseId: string;
-  kind: string;
-  fileName: string;
-  issuedOn: string;
-  issuedAt: string;
-  sha256: string;
-  bytes: Uint8Array;
-}
+export type LetterRow = IssuedLetter;
 
 /**
  * One row per case: a DERIVED copy of the case, its timeline and the rules engine's clocks, kept only so the
