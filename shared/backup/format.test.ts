@@ -70,11 +70,33 @@ async function sample(): Promise<BackupContent> {
 const options = { sha256, currentSchemaVersion: 3 };
 const encodeOptions = { madeAt: '2026-11-22T14:30:00.000Z', schemaVersion: 3, app: 'Redress 0.1.0', deskPrefix: 'RDR', sha256 };
 
-/** The three lines of a plain file. */
-function lines(file: Uint8Array): [string, string, string] {
-  const text = strFromU8(gunzipSync(file));
-  const [a, b, c] = text.split('\n');
-  return [a, b, c];
+/** The lines of a plain format-2 file: the header, one line per chunk of rows, the seal. */
+function linesOf(file: Uint8Array): string[] {
+  return strFromU8(gunzipSync(file)).split('\n').slice(0, -1);
+}
+
+/**
+ * The same backup written as format 1 (what older Redress made): the header (formatVersion 1), the content as one
+ * JSON object, and the format-1 seal, so the tests below prove that older files are still read and checked.
+ */
+async function lines(file: Uint8Array): Promise<[string, string, string]> {
+  const all = linesOf(file);
+  const header = all[0].replace(`"formatVersion":${BACKUP_FORMAT_VERSION}`, '"formatVersion":1');
+  const tables: Record<string, unknown[]> = {};
+  for (const line of all.slice(1, -1)) {
+    const { table, rows } = JSON.parse(line) as { table: string; rows: unknown[] };
+    (tables[table] ??= []).push(...rows);
+  }
+  const content = JSON.stringify(tables);
+  const sealed = `${header}\n${content}\n`;
+  return [header, content, JSON.stringify({ sha256: await sha256(strToU8(sealed)) })];
+}
+
+/** A format-2 file from its lines (header and content lines), sealed with a correct checksum. */
+async function resealed2(lines2: string[]): Promise<Uint8Array> {
+  let hashes = '';
+  for (const line of lines2) hashes += `${await sha256(strToU8(`${line}\n`))}\n`;
+  return gzipSync(strToU8(`${lines2.join('\n')}\n${JSON.stringify({ sha256: await sha256(strToU8(hashes)) })}\n`));
 }
 
 /** A file with edited lines, sealed again with a correct checksum (a deliberate edit, not damage). */
@@ -99,7 +121,7 @@ describe('backup format', () => {
     const file = await encodeBackup(content, encodeOptions);
     expect([...file.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
     // A real gzip: Node's zlib reads it.
-    expect(strFromU8(nodeGunzip(file)).startsWith('{"format":"redress-backup","formatVersion":1,')).toBe(true);
+    expect(strFromU8(nodeGunzip(file)).startsWith('{"format":"redress-backup","formatVersion":2,')).toBe(true);
     const decoded = await decodeBackup(file, options);
     expect(decoded.content).toEqual(content);
     expect(decoded.content.letters[0].bytes).toBeInstanceOf(Uint8Array);
@@ -165,7 +187,7 @@ describe('backup format', () => {
 
   it('refuses an edited file whose checksum was not recomputed', async () => {
     const file = await encodeBackup(await sample(), encodeOptions);
-    const [header, content, seal] = lines(file);
+    const [header, content, seal] = await lines(file);
     const edited = gzipSync(strToU8(`${header}\n${content.replace('Charged twice', 'Charged once')}\n${seal}\n`));
     const error = await refusal(edited);
     expect(error.kind).toBe('checksum');
@@ -176,7 +198,7 @@ describe('backup format', () => {
   });
 
   it('says where an edited, resealed file is wrong', async () => {
-    const [header, content] = lines(await encodeBackup(await sample(), encodeOptions));
+    const [header, content] = await lines(await encodeBackup(await sample(), encodeOptions));
     const error = await refusal(await resealed(header, content.replace('"receivedOn":"2026-11-18"', '"receivedOn":"2026-02-30"')));
     expect(error.kind).toBe('invalid');
     expect(error.problems).toEqual(['cases[0].receivedOn: not a date (YYYY-MM-DD)']);
@@ -213,13 +235,13 @@ describe('backup format', () => {
   });
 
   it('refuses counts that disagree with the content', async () => {
-    const [header, content] = lines(await encodeBackup(await sample(), encodeOptions));
+    const [header, content] = await lines(await encodeBackup(await sample(), encodeOptions));
     const error = await refusal(await resealed(header.replace('"cases":1', '"cases":2'), content));
     expect(error.problems).toEqual(['counts.cases: the header says 2 but the file holds 1']);
   });
 
   it('refuses a file from a newer Redress, naming the version', async () => {
-    const [header, content] = lines(await encodeBackup(await sample(), encodeOptions));
+    const [header, content] = await lines(await encodeBackup(await sample(), encodeOptions));
     const newerFormat = await refusal(await resealed(header.replace('"formatVersion":1', '"formatVersion":3'), content));
     expect(newerFormat.kind).toBe('newer');
     expect(newerFormat.message).toContain('made by a newer Redress (backup format 3');
@@ -228,7 +250,7 @@ describe('backup format', () => {
   });
 
   it('accepts a file from an older database version without the tables added later', async () => {
-    const [header, content] = lines(await encodeBackup(await sample(), encodeOptions));
+    const [header, content] = await lines(await encodeBackup(await sample(), encodeOptions));
     const v2 = content.replace(/,"audit":.*\}$/, '}');
     const decoded = await decodeBackup(
       await resealed(header.replace('"schemaVersion":3', '"schemaVersion":2').replace(/,"audit":1,"meta":1/, ''), v2),
@@ -237,6 +259,35 @@ describe('backup format', () => {
     expect(decoded.content.audit).toEqual([]);
     expect(decoded.content.meta).toEqual([]);
     expect(decoded.content.cases).toHaveLength(1);
+  });
+
+  it('writes format 2 in chunks of rows, one line each, every table present, sealed over the lines', async () => {
+    const content = await sample();
+    content.cases = Array.from({ length: 4500 }, (_, i) => ({ ...content.cases[0], id: `c${i + 1}`, reference: `RDR-2026-${String(i + 1).padStart(6, '0')}` }));
+    content.events = content.events.map((e) => ({ ...e, caseId: 'c1' }));
+    content.meta = [];
+    const file = await encodeBackup(content, encodeOptions);
+    const all = linesOf(file);
+    const chunks = all.slice(1, -1).map((l) => JSON.parse(l) as { table: string; rows: unknown[] });
+    expect(chunks.filter((c) => c.table === 'cases').map((c) => c.rows.length)).toEqual([2000, 2000, 500]);
+    expect(chunks.find((c) => c.table === 'meta')).toEqual({ table: 'meta', rows: [] });
+    expect((await decodeBackup(file, options)).content).toEqual(content);
+
+    // A row in the third chunk is named by its place in the whole table.
+    const bad = all.slice(0, -1);
+    const third = bad.findIndex((l, i) => i > 0 && l.startsWith('{"table":"cases"')) + 2;
+    bad[third] = bad[third].replace('"receivedOn":"2026-11-18"', '"receivedOn":"2026-13-01"');
+    expect((await refusal(await resealed2(bad))).problems).toEqual(['cases[4000].receivedOn: not a date (YYYY-MM-DD)']);
+    // A chunk changed but not resealed; a table left out; a newer format.
+    const stale = gzipSync(strToU8(`${[...bad, all[all.length - 1]].join('\n')}\n`));
+    expect((await refusal(stale)).kind).toBe('checksum');
+    const noMeta = all.slice(0, -1).filter((l) => !l.startsWith('{"table":"meta"'));
+    expect((await refusal(await resealed2(noMeta))).problems).toEqual(['meta: missing']);
+    const newer = all.slice(0, -1);
+    newer[0] = newer[0].replace('"formatVersion":2', '"formatVersion":3');
+    expect((await refusal(await resealed2(newer))).kind).toBe('newer');
+    const unknownTable = [...all.slice(0, -1), '{"table":"secrets","rows":[]}'];
+    expect((await refusal(await resealed2(unknownTable))).problems).toEqual(['secrets: not a table Redress knows']);
   });
 
   it('lists at most 20 problems and says how many more', async () => {

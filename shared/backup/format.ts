@@ -2,23 +2,33 @@
 // database it came from, and carries a SHA-256 checksum, so a damaged, truncated, foreign or hand-edited file is
 // recognised and refused with the reason and the place.
 //
-// Layout: gzip (fflate) of three lines of UTF-8 JSON.
-//   1. the header:  {"format":"redress-backup","formatVersion":1,"schemaVersion":3,"madeAt":"…","counts":{…},…}
-//   2. the content: {"cases":[…],"events":[…],…} (letters' PDF bytes as base64)
-//   3. the seal:    {"sha256":"<hex>"}, the SHA-256 of every byte before it (lines 1 and 2 with their newlines)
+// Layout (format 2): gzip (fflate) of lines of UTF-8 JSON, written and read as a stream, so no string or buffer ever
+// holds the whole desk (100,000 cases are some 300 MB of JSON; V8's longest string is about 512 MB):
+//   1. the header:   {"format":"redress-backup","formatVersion":2,"schemaVersion":3,"madeAt":"…","counts":{…},…}
+//   2. the content:  one line per chunk of rows, table by table, every table at least one line (an empty table has
+//                    `"rows":[]`): {"table":"cases","rows":[…]} (at most CHUNK_ROWS rows or about CHUNK_BYTES; letters'
+//                    PDF bytes as base64)
+//   3. the seal:     {"sha256":"<hex>"}: the SHA-256 of the list of every line's own SHA-256 (each line with its
+//                    newline hashed; the hex digests each followed by a newline), so the seal is computed chunk by
+//                    chunk (crypto.subtle cannot hash incrementally) and still changes if any byte before it does.
+// Format 1 (still read): three lines, the header, ONE content line {"cases":[…],…} and a seal that is the SHA-256 of
+// the bytes of lines 1 and 2.
 // JSON.stringify never writes a raw newline, so the lines split unambiguously. The header comes first so a file can
 // be recognised (and its counts shown) before the content is read; the seal comes last so a truncated file has none.
-// A file that was un-gzipped by hand (the same three lines) is read too.
+// A file that was un-gzipped by hand (the same lines) is read too.
 //
 // Pure: the SHA-256 function is an argument (crypto.subtle in the renderer, node:crypto in the shell and tests).
 import { z } from 'zod';
 import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, TIMELINE_TYPES, type CaseRecord, type DeskSettings, type TimelineEvent } from '../model/case';
 import { isIsoDate } from '../model/dates';
-import { gunzip, GunzipError, gzip, isGzip } from './gzip';
+import { concat, gunzip, GunzipError, gunzipStream, gzipWriter, isGzip } from './gzip';
 
 export const BACKUP_FORMAT = 'redress-backup';
 /** Bump when the file layout or the meaning of a field changes; older Redress then refuses the file by name. */
-export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_FORMAT_VERSION = 2;
+/** A content line holds at most this many rows, and is closed once its JSON passes CHUNK_BYTES characters. */
+export const CHUNK_ROWS = 2000;
+export const CHUNK_BYTES = 1024 * 1024;
 export const BACKUP_FILE_EXTENSION = '.redress-backup';
 export const BACKUP_MIME_TYPE = 'application/gzip';
 /** A decompressed backup larger than this is refused before it is inflated (a "zip bomb" cannot exhaust memory). */
@@ -368,18 +378,41 @@ export async function encodeBackup(content: BackupContent, options: EncodeOption
     ...(options.deskPrefix ? { deskPrefix: options.deskPrefix } : {}),
     counts: countsOf(content),
   };
-  // One table at a time, so no single string holds more than one table's JSON twice.
-  const parts: string[] = [];
+  const out = options.compress === false ? null : gzipWriter();
+  const plain: Uint8Array[] = [];
+  let hashes = '';
+  const emit = async (line: string) => {
+    const bytes = encoder.encode(`${line}\n`);
+    hashes += `${await options.sha256(bytes)}\n`;
+    if (out) out.push(bytes);
+    else plain.push(bytes);
+  };
+  await emit(JSON.stringify(header));
+  // Table by table, a chunk of rows per line: no string ever holds more than about CHUNK_BYTES of JSON.
   for (const table of BACKUP_TABLE_NAMES) {
-    const rows = table === 'letters' ? content.letters.map((l) => ({ ...l, bytes: toBase64(l.bytes) })) : content[table];
-    parts.push(`${JSON.stringify(table)}:${JSON.stringify(rows)}`);
+    const rows = content[table] as unknown[];
+    let parts: string[] = [];
+    let size = 0;
+    const flush = () => emit(`{"table":${JSON.stringify(table)},"rows":[${parts.join(',')}]}`);
+    for (const row of rows) {
+      const json = JSON.stringify(table === 'letters' ? { ...(row as BackupLetter), bytes: toBase64((row as BackupLetter).bytes) } : row);
+      parts.push(json);
+      size += json.length;
+      if (parts.length >= CHUNK_ROWS || size >= CHUNK_BYTES) {
+        await flush();
+        parts = [];
+        size = 0;
+      }
+    }
+    if (parts.length || rows.length === 0) await flush();
   }
-  const sealed = encoder.encode(`${JSON.stringify(header)}\n{${parts.join(',')}}\n`);
-  const seal = encoder.encode(`${JSON.stringify({ sha256: await options.sha256(sealed) })}\n`);
-  const file = new Uint8Array(sealed.length + seal.length);
-  file.set(sealed);
-  file.set(seal, sealed.length);
-  return options.compress === false ? file : gzip(file);
+  const seal = encoder.encode(`${JSON.stringify({ sha256: await options.sha256(encoder.encode(hashes)) })}\n`);
+  if (out) {
+    out.push(seal);
+    return out.finish();
+  }
+  plain.push(seal);
+  return concat(plain);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -477,13 +510,166 @@ async function openSealed(file: Uint8Array, sha256: Sha256): Promise<Sealed> {
   }
   if (typeof recorded !== 'string' || !/^[0-9a-f]{64}$/.test(recorded)) throw damaged('its checksum line is not readable');
   const actual = await sha256(bytes.subarray(0, secondBreak + 1));
-  if (actual !== recorded) {
-    throw new BackupFileError(
-      'checksum',
-      'The checksum does not match: the file was changed after it was made (edited by hand, or damaged on the way). Nothing was restored; use another copy.',
-    );
-  }
+  if (actual !== recorded) throw checksumMismatch();
   return { header, bytes, contentStart: firstBreak + 1, contentEnd: secondBreak, sha256: recorded };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading format 2 as a stream: line by line as the file inflates; each line hashed, parsed and its rows checked as
+// it comes. A problem is noted and reading goes on to the end, so a damaged or cut-off file is called that (the
+// compression's check values and the seal come first), never "invalid" because of a byte changed on the way.
+
+/** Thrown inside the stream when the header says format 1: that layout is read whole, the old way. */
+const FORMAT_ONE = Symbol('format 1');
+const SEAL_START = encoder.encode('{"sha256":');
+/** A header is a few hundred bytes; a first line longer than this is not one. */
+const MAX_HEADER_BYTES = 1024 * 1024;
+
+const startsWith = (bytes: Uint8Array, prefix: Uint8Array) => bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+
+/** Hand each complete line (with its newline) to onLine, in order; returns the bytes after the last newline. */
+async function forEachLine(file: Uint8Array, onLine: (line: Uint8Array) => Promise<void>): Promise<Uint8Array> {
+  let carry: Uint8Array[] = [];
+  let carried = 0;
+  const take = async (chunk: Uint8Array) => {
+    let start = 0;
+    for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, start)) {
+      const piece = chunk.subarray(start, at + 1);
+      const line = carried ? concat([...carry, piece], carried + piece.length) : piece;
+      carry = [];
+      carried = 0;
+      start = at + 1;
+      await onLine(line);
+    }
+    if (start < chunk.length) {
+      // Copied: a piece of fflate's output buffer may be reused.
+      carry.push(chunk.slice(start));
+      carried += chunk.length - start;
+    }
+  };
+  if (isGzip(file)) {
+    try {
+      await gunzipStream(file, MAX_BACKUP_CONTENT_BYTES, take);
+    } catch (error) {
+      if (error instanceof GunzipError) throw error.failure === 'truncated' ? truncated(error.message) : damaged(error.message);
+      throw error;
+    }
+  } else {
+    for (let offset = 0; offset < file.length; offset += CHUNK_BYTES) await take(file.subarray(offset, offset + CHUNK_BYTES));
+  }
+  return concat(carry, carried);
+}
+
+interface Streamed {
+  header: BackupHeader;
+  content: BackupContent;
+  sha256: string;
+}
+
+/** Read a format-2 file; `check: 'seal'` only hashes the lines (no rows parsed). Throws FORMAT_ONE for format 1. */
+async function readStreamed(file: Uint8Array, sha256: Sha256, check: 'seal' | 'all', currentSchemaVersion = Infinity): Promise<Streamed> {
+  if (file.length === 0) throw notABackup('the file is empty');
+  if (!isGzip(file) && !startsWith(file, PLAIN_START)) throw notABackup('it is neither a compressed backup nor a backup header');
+  let index = 0;
+  let header: BackupHeader | null = null;
+  let failure: BackupFileError | null = null;
+  let recorded: string | null = null;
+  let hashes = '';
+  const problems: string[] = [];
+  const seen = new Set<BackupTable>();
+  const content = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, []])) as unknown as Record<BackupTable, unknown[]>;
+
+  const onLine = async (line: Uint8Array) => {
+    const at = index++;
+    if (failure) return;
+    try {
+      const body = line.subarray(0, line.length - 1);
+      if (at === 0) {
+        header = readHeader(body);
+        if (header.formatVersion === 1) throw FORMAT_ONE;
+        hashes += `${await sha256(line)}\n`;
+        return;
+      }
+      if (recorded !== null) throw damaged('there is something after its checksum');
+      if (startsWith(line, SEAL_START)) {
+        let value: unknown;
+        try {
+          value = (parseJson(body) as { sha256?: unknown } | null)?.sha256;
+        } catch {
+          value = undefined;
+        }
+        if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value)) throw damaged('its checksum line is not readable');
+        recorded = value;
+        return;
+      }
+      hashes += `${await sha256(line)}\n`;
+      if (check === 'seal') return;
+      readChunk(body, at);
+    } catch (error) {
+      if (error === FORMAT_ONE) throw error;
+      failure = error instanceof BackupFileError ? error : damaged(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const readChunk = (body: Uint8Array, at: number) => {
+    let raw: unknown;
+    try {
+      raw = parseJson(body);
+    } catch (error) {
+      problems.push(`line ${at + 1}: not readable JSON (${error instanceof Error ? error.message : String(error)})`);
+      return;
+    }
+    const chunk = raw as { table?: unknown; rows?: unknown } | null;
+    if (typeof chunk !== 'object' || chunk === null || Array.isArray(chunk) || typeof chunk.table !== 'string') {
+      problems.push(`line ${at + 1}: not a table's rows`);
+      return;
+    }
+    const table = chunk.table as BackupTable;
+    if (!Object.hasOwn(BACKUP_TABLES, table)) {
+      problems.push(`${table}: not a table Redress knows`);
+      return;
+    }
+    seen.add(table);
+    if (!Array.isArray(chunk.rows)) {
+      problems.push(`${table}: must be a list`);
+      return;
+    }
+    const rows = content[table];
+    const base = rows.length;
+    const parsed = contentSchema.shape[table].safeParse(chunk.rows);
+    if (parsed.success) for (const row of parsed.data as unknown[]) rows.push(row);
+    else {
+      for (const issue of parsed.error.issues) {
+        const [first, ...rest] = issue.path;
+        const path = typeof first === 'number' ? [table, base + first, ...rest] : [table, ...issue.path];
+        problems.push(`${formatPath(path)}: ${issueMessage(issue)}`);
+      }
+      for (const row of chunk.rows as unknown[]) rows.push(row);
+    }
+  };
+
+  const rest = await forEachLine(file, onLine);
+  if (index === 0) {
+    if (rest.length > MAX_HEADER_BYTES || !startsWith(rest, PLAIN_START)) throw notABackup('it has no backup header');
+    throw truncated('it ends inside its header');
+  }
+  if (failure) throw failure;
+  if (recorded === null) {
+    throw truncated(startsWith(rest, SEAL_START) ? 'it ends before its checksum is complete' : 'it ends inside the data, before the checksum');
+  }
+  if (rest.length) throw damaged('there is something after its checksum');
+  if ((await sha256(encoder.encode(hashes))) !== recorded) throw checksumMismatch();
+  const sound = header as unknown as BackupHeader;
+  if (check === 'seal') return { header: sound, content: content as unknown as BackupContent, sha256: recorded };
+
+  assertSchemaKnown(sound, currentSchemaVersion);
+  for (const table of BACKUP_TABLE_NAMES) if (!seen.has(table) && BACKUP_TABLES[table] <= sound.schemaVersion) problems.push(`${table}: missing`);
+  if (content.settings.length > 1) problems.push('settings: holds more than one desk');
+  if (problems.length) throw invalid(problems);
+  const decoded = content as unknown as BackupContent;
+  const crossProblems = await crossCheck(decoded, sound, sha256);
+  if (crossProblems.length) throw invalid(crossProblems);
+  return { header: sound, content: decoded, sha256: recorded };
 }
 
 /**
@@ -491,24 +677,48 @@ async function openSealed(file: Uint8Array, sha256: Sha256): Promise<Sealed> {
  * for the desktop shell to check a backup before it writes it over an older one. Throws BackupFileError.
  */
 export async function verifyBackupSeal(file: Uint8Array, sha256: Sha256): Promise<BackupHeader> {
-  return (await openSealed(file, sha256)).header;
+  try {
+    return (await readStreamed(file, sha256, 'seal')).header;
+  } catch (error) {
+    if (error !== FORMAT_ONE) throw error;
+    return (await openSealed(file, sha256)).header;
+  }
 }
 
 /**
  * Read and check a backup file: recognise it, inflate it, check the compression's own check values, the seal
  * (SHA-256), the versions, every row of every table and the cross-references. Throws BackupFileError saying what is
- * wrong and where; returns the content only when ALL of it is sound.
+ * wrong and where; returns the content only when ALL of it is sound. Format 2 is read as a stream; format 1 whole.
  */
 export async function decodeBackup(file: Uint8Array, options: DecodeOptions): Promise<DecodedBackup> {
-  const { header, bytes, contentStart, contentEnd, sha256: recorded } = await openSealed(file, options.sha256);
+  try {
+    return await readStreamed(file, options.sha256, 'all', options.currentSchemaVersion);
+  } catch (error) {
+    if (error !== FORMAT_ONE) throw error;
+    return decodeFormatOne(file, options);
+  }
+}
 
-  if (header.schemaVersion > options.currentSchemaVersion) {
+function checksumMismatch(): BackupFileError {
+  return new BackupFileError(
+    'checksum',
+    'The checksum does not match: the file was changed after it was made (edited by hand, or damaged on the way). Nothing was restored; use another copy.',
+  );
+}
+
+function assertSchemaKnown(header: BackupHeader, currentSchemaVersion: number): void {
+  if (header.schemaVersion > currentSchemaVersion) {
     throw new BackupFileError(
       'newer',
-      `This backup was made by a newer Redress (database version ${header.schemaVersion}; this Redress has version ${options.currentSchemaVersion}). Update Redress, then restore it.`,
+      `This backup was made by a newer Redress (database version ${header.schemaVersion}; this Redress has version ${currentSchemaVersion}). Update Redress, then restore it.`,
     );
   }
+}
 
+/** Format 1: the whole file inflated, sealed and parsed at once. */
+async function decodeFormatOne(file: Uint8Array, options: DecodeOptions): Promise<DecodedBackup> {
+  const { header, bytes, contentStart, contentEnd, sha256: recorded } = await openSealed(file, options.sha256);
+  assertSchemaKnown(header, options.currentSchemaVersion);
   let raw: unknown;
   try {
     raw = parseJson(bytes.subarray(contentStart, contentEnd));

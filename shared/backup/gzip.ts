@@ -1,6 +1,6 @@
 // Gzip for backup files (fflate), with the integrity checks fflate leaves out: fflate's gunzip does not compare the
 // trailer's CRC-32 and length with what it inflated, so a flipped bit there would go unnoticed. Pure: no DOM, no Node.
-import { Gunzip, gunzipSync, gzipSync } from 'fflate';
+import { Gunzip, Gzip, gunzipSync, gzipSync } from 'fflate';
 
 export const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
@@ -22,10 +22,95 @@ function crcTable(): Uint32Array {
 
 /** CRC-32 (ISO 3309, the one gzip uses). */
 export function crc32(bytes: Uint8Array): number {
+  return crc32Update(0, bytes);
+}
+
+/** CRC-32 continued over more bytes: crc32Update(crc32(a), b) === crc32(a followed by b); start with 0. */
+export function crc32Update(crc: number, bytes: Uint8Array): number {
   const t = crcTable();
-  let c = 0xffffffff;
+  let c = (crc ^ 0xffffffff) >>> 0;
   for (let i = 0; i < bytes.length; i++) c = t[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A cut-off file that fflate's stream inflated quietly: its one-shot inflate says "unexpected EOF". */
+export function gunzipSyncCheck(file: Uint8Array): GunzipFailure | null {
+  try {
+    gunzipSync(file);
+    return null;
+  } catch (error) {
+    return /unexpected EOF/i.test(error instanceof Error ? error.message : String(error)) ? 'truncated' : 'damaged';
+  }
+}
+
+/**
+ * Inflate a gzip file a piece at a time, handing each inflated piece to `onChunk` (awaited) as it comes, with the
+ * same checks as gunzip (the limit, the trailer's CRC-32 and length); nothing holds the whole inflated content.
+ * Throws GunzipError; an error thrown by onChunk is passed on as it is.
+ */
+export async function gunzipStream(file: Uint8Array, maxBytes: number, onChunk: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
+  if (file.length < 20) throw new GunzipError('truncated', 'the file ends before the compressed data does');
+  let pending: Uint8Array[] = [];
+  let total = 0;
+  let crc = 0;
+  const stream = new Gunzip((chunk) => {
+    total += chunk.length;
+    if (total > maxBytes) throw new GunzipError('damaged', 'the compressed data inflates to more than a backup can hold');
+    pending.push(chunk);
+  });
+  const step = 256 * 1024;
+  for (let offset = 0; offset < file.length; offset += step) {
+    try {
+      stream.push(file.subarray(offset, offset + step), offset + step >= file.length);
+    } catch (error) {
+      if (error instanceof GunzipError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      if (/unexpected EOF/i.test(message)) throw new GunzipError('truncated', 'the file ends before the compressed data does');
+      throw new GunzipError('damaged', `the compressed data is damaged (${message})`);
+    }
+    const ready = pending;
+    pending = [];
+    for (const chunk of ready) {
+      crc = crc32Update(crc, chunk);
+      await onChunk(chunk);
+    }
+  }
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  const sound = view.getUint32(file.length - 4, true) === total % 2 ** 32 && crc === view.getUint32(file.length - 8, true);
+  if (!sound && gunzipSyncCheck(file) === 'truncated') throw new GunzipError('truncated', 'the file ends before the compressed data does');
+  if (view.getUint32(file.length - 4, true) !== total % 2 ** 32) {
+    throw new GunzipError('damaged', 'the compressed data does not have the length recorded at its end (the file is incomplete or was changed)');
+  }
+  if (crc !== view.getUint32(file.length - 8, true)) {
+    throw new GunzipError('damaged', 'the compressed data does not match its CRC-32 check value (the file is incomplete or was changed)');
+  }
+}
+
+/** A gzip writer fed a piece at a time (the same settings as gzip()); `finish` gives the file. */
+export function gzipWriter(): { push(bytes: Uint8Array): void; finish(): Uint8Array } {
+  const out: Uint8Array[] = [];
+  let size = 0;
+  const stream = new Gzip({ level: 6, mtime: 0 }, (chunk) => {
+    out.push(chunk);
+    size += chunk.length;
+  });
+  return {
+    push: (bytes) => stream.push(bytes, false),
+    finish: () => {
+      stream.push(new Uint8Array(0), true);
+      return concat(out, size);
+    },
+  };
+}
+
+export function concat(chunks: Uint8Array[], size = chunks.reduce((n, c) => n + c.length, 0)): Uint8Array {
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
 }
 
 export function gzip(bytes: Uint8Array): Uint8Array {

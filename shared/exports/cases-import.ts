@@ -25,6 +25,8 @@ export const IMPORT_FIELDS: readonly ImportField[] = [
   { field: 'phone', label: 'Phone', required: false, aliases: ['phone', 'telephone', 'phonenumber', 'tel', 'mobile'] },
   { field: 'email', label: 'Email', required: false, aliases: ['email', 'emailaddress', 'mail'] },
   { field: 'accountNumber', label: 'Account number', required: false, aliases: ['accountnumber', 'account', 'accountno', 'customeraccount'] },
+  { field: 'isBusiness', label: 'Business customer', required: false, aliases: ['business', 'isbusiness', 'businesscustomer', 'customertype'] },
+  { field: 'employees', label: 'Number of employees', required: false, aliases: ['employees', 'numberofemployees', 'noofemployees', 'employeecount', 'headcount', 'staff'] },
   { field: 'repName', label: 'Representative', required: false, aliases: ['representative', 'representativename', 'repname', 'actingfor', 'actingforthem'] },
   { field: 'repRelationship', label: 'Representative relationship', required: false, aliases: ['representativerelationship', 'relationship', 'reprelationship'] },
   { field: 'repAddressLines', label: 'Representative address', required: false, aliases: ['representativeaddress', 'repaddress'] },
@@ -102,6 +104,9 @@ const LANGUAGE_SYNONYMS: Record<string, (typeof LETTER_LANGUAGES)[number]> = {
 
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'oui']);
 const NO = new Set(['no', 'n', 'false', '0', '', 'non']);
+/** A "customer type" column answers the business question in words. */
+const BUSINESS_WORDS = new Set(['business', 'company', 'smallbusiness', 'soletrader', 'notforprofit', 'charity', 'entreprise']);
+const PERSON_WORDS = new Set(['individual', 'personal', 'consumer', 'residential', 'domestic', 'person', 'particulier']);
 
 /** A date as YYYY-MM-DD: ISO is kept, 3/4/2026, 03-04-2026 or 03.04.2026 read in the given order; else unchanged. */
 export function normaliseDate(value: string, order: DateOrder): string {
@@ -143,13 +148,20 @@ export function rowToForm(cells: readonly string[], mapping: ColumnMapping, orde
   const languageText = cell('language').trim();
   const language = languageText ? choice(languageText, LETTER_LANGUAGES, LETTER_LANGUAGE_LABELS, LANGUAGE_SYNONYMS) : '';
   if (language === null) problems.push(['language', `“${languageText}” is not a letter language: use English (UK), English (Canada) or French (Canada)`]);
-  const flag = (field: 'largePrint' | 'prefersPost') => {
+  const flag = (field: 'largePrint' | 'prefersPost' | 'isBusiness') => {
     const text = cell(field).trim();
     const n = text.toLowerCase();
-    if (YES.has(n)) return true;
-    if (!NO.has(n)) problems.push([field, `“${text}” is not yes or no`]);
+    if (YES.has(n) || (field === 'isBusiness' && BUSINESS_WORDS.has(normalise(n)))) return true;
+    if (field === 'isBusiness' && PERSON_WORDS.has(normalise(n))) return false;
+    if (!NO.has(n)) problems.push([field, field === 'isBusiness' ? `“${text}” is not yes or no (or business or individual)` : `“${text}” is not yes or no`]);
     return false;
   };
+  const employees = cell('employees').trim();
+  // A number of employees with the business cell left empty says the customer is a business.
+  const isBusiness = flag('isBusiness') || (cell('isBusiness').trim() === '' && employees !== '');
+  if (!isBusiness && employees !== '' && !problems.some(([f]) => f === 'isBusiness')) {
+    problems.push(['employees', 'A number of employees is given but the customer is not a business: clear one of them']);
+  }
   const form: IntakeForm = {
     receivedOn: normaliseDate(cell('receivedOn'), order),
     channel: channel ?? channelText,
@@ -159,6 +171,8 @@ export function rowToForm(cells: readonly string[], mapping: ColumnMapping, orde
     phone: cell('phone'),
     email: cell('email'),
     accountNumber: cell('accountNumber'),
+    isBusiness,
+    employees,
     repName: cell('repName'),
     repRelationship: cell('repRelationship'),
     repAddressLines: cell('repAddressLines'),

@@ -7,6 +7,8 @@ import {
   buildActionEvent,
   CASE_ACTIONS,
   type CaseActionId,
+  customerFieldLabel,
+  customerFieldValue,
   defaultInput,
   getAction,
   listActions,
@@ -78,6 +80,10 @@ class Desk {
     this.n += 1;
     this.events.push({ id: `e${this.n}`, caseId: this.record.id, at: `${this.today}T10:00:${String(this.n).padStart(2, '0')}.000Z`, ...result.event });
     if (result.customer) this.record = { ...this.record, customer: result.customer };
+    if (result.communication !== undefined) {
+      const { communication: _old, ...rest } = this.record;
+      this.record = result.communication ? { ...rest, communication: result.communication } : rest;
+    }
     return result.event;
   }
 }
@@ -281,6 +287,77 @@ describe('buildActionEvent', () => {
     expect(noAddress.ok ? null : noAddress.errors.addressLines).toBe('A complaint by letter needs a postal address to reply to');
     const badEmail = desk.build('edit-customer', { email: 'ada@' });
     expect(badEmail.ok ? null : badEmail.errors.email).toBe('Enter an email address like name@example.com');
+  });
+
+  it("editing the customer's business size records the old and new values, and the new customer", () => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    expect(defaultInput('edit-customer', desk.context())).toMatchObject({ isBusiness: '', employees: '', language: '', largePrint: '', prefersPost: '' });
+    const e = desk.do('edit-customer', { isBusiness: 'yes', employees: ' 25 ', summary: 'They run a shop' });
+    expect(e).toMatchObject({
+      type: 'customer-edited',
+      summary: "Customer's details changed: business, number of employees: They run a shop",
+      data: { changed: ['isBusiness', 'employees'], before: { isBusiness: '', employees: '' }, after: { isBusiness: 'yes', employees: '25' } },
+    });
+    expect(desk.record.customer).toEqual({ ...record('kinex').customer, isBusiness: true, employees: 25 });
+    expect(desk.record.communication).toBeUndefined();
+    expect(defaultInput('edit-customer', desk.context())).toMatchObject({ isBusiness: 'yes', employees: '25' });
+    // No longer a business: the number of employees goes with it.
+    const back = desk.do('edit-customer', { isBusiness: '' });
+    expect(back.data).toMatchObject({ changed: ['isBusiness', 'employees'], before: { isBusiness: 'yes', employees: '25' }, after: { isBusiness: '', employees: '' } });
+    expect(desk.record.customer).toEqual(record('kinex').customer);
+  });
+
+  it.each([
+    ['0', /at least 1/],
+    ['2.5', /whole number/],
+    ['lots', /whole number/],
+  ])('refuses %s employees for a business, naming the field', (employees, message) => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    const r = desk.build('edit-customer', { isBusiness: 'yes', employees });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.employees).toMatch(message);
+    expect(r.message).toMatch(/^Number of employees: /);
+    // The same text is ignored when the customer is not a business (the field is hidden then).
+    expect(desk.build('edit-customer', { isBusiness: '', employees, phone: '020 7946 0000' }).ok).toBe(true);
+  });
+
+  it('editing communication needs: large print on, then language, then everything off removes them', () => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    const large = desk.do('edit-customer', { largePrint: 'yes' });
+    expect(large).toMatchObject({ summary: "Customer's details changed: large print", data: { changed: ['largePrint'], before: { largePrint: '' }, after: { largePrint: 'yes' } } });
+    expect(desk.record.communication).toEqual({ largePrint: true });
+    expect(desk.record.customer).toEqual(record('kinex').customer);
+    desk.do('edit-customer', { language: 'fr-CA', prefersPost: 'yes' });
+    expect(desk.record.communication).toEqual({ language: 'fr-CA', largePrint: true, prefersPost: true });
+    const off = desk.build('edit-customer', { language: '', largePrint: '', prefersPost: '' });
+    expect(off.ok).toBe(true);
+    if (!off.ok) return;
+    expect(off.communication).toBeNull();
+    expect(off.event.data).toMatchObject({ changed: ['language', 'largePrint', 'prefersPost'], before: { language: 'fr-CA' }, after: { language: '' } });
+    const badLanguage = desk.build('edit-customer', { language: 'de-DE' });
+    expect(badLanguage.ok ? null : badLanguage.errors.language).toMatch(/French \(Canada\)/);
+  });
+
+  it('an edit that does not send business size or communication needs leaves them as they were', () => {
+    const desk = new Desk(record('kinex', { customer: { ...record('kinex').customer, isBusiness: true, employees: 4 }, communication: { largePrint: true } }), '2026-09-10');
+    const ctx = desk.context();
+    const { isBusiness: _b, employees: _e, language: _l, largePrint: _p, prefersPost: _pp, ...contactOnly } = defaultInput('edit-customer', ctx);
+    const r = buildActionEvent('edit-customer', { ...contactOnly, phone: '020 7946 0000' }, ctx);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.event.data).toMatchObject({ changed: ['phone'] });
+    expect(r.customer).toMatchObject({ isBusiness: true, employees: 4, phone: '020 7946 0000' });
+    expect(r.communication).toBeUndefined();
+  });
+
+  it('shows the kept values of an edit in words', () => {
+    expect(customerFieldLabel('largePrint')).toBe('Large print');
+    expect(customerFieldValue('largePrint', 'yes')).toBe('Yes');
+    expect(customerFieldValue('isBusiness', '')).toBe('No');
+    expect(customerFieldValue('language', 'fr-CA')).toBe('French (Canada)');
+    expect(customerFieldValue('language', '')).toBe("The desk's usual language");
+    expect(customerFieldValue('employees', '25')).toBe('25');
   });
 
   it('the CCTS notice at the second level of escalation records when and how', () => {

@@ -10,10 +10,13 @@ import type { Evaluation } from '../rules/types';
 import {
   CHANNEL_LABELS,
   CHANNELS,
+  LETTER_LANGUAGE_LABELS,
+  LETTER_LANGUAGES,
   VULNERABILITY_REASON_LABELS,
   VULNERABILITY_REASONS,
   type CaseRecord,
   type Channel,
+  type CommunicationNeeds,
   type Customer,
   type PostalAddress,
   type TimelineEvent,
@@ -22,6 +25,7 @@ import {
 } from './case';
 import { validateVulnerability } from '../privacy/vulnerability';
 import { isIsoDate } from './dates';
+import { parseEmployees } from './intake';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The catalogue
@@ -62,7 +66,8 @@ export const ACTION_GROUP_LABELS: Record<ActionGroup, string> = {
   record: 'Records',
 };
 
-export type ActionFieldKind = 'date' | 'text' | 'textarea' | 'select' | 'amount';
+/** `checkbox`: a yes/no field whose value is 'yes' when ticked and '' when not. */
+export type ActionFieldKind = 'date' | 'text' | 'textarea' | 'select' | 'amount' | 'checkbox';
 
 export interface ActionFieldSpec {
   /** Key in the action's input (and in the form). */
@@ -75,6 +80,8 @@ export interface ActionFieldSpec {
   options?: ReadonlyArray<{ value: string; label: string }>;
   /** The message when a required field is left empty. */
   missing?: string;
+  /** Shown only while this checkbox field is ticked (its value is ignored otherwise). */
+  onlyWhen?: string;
 }
 
 export interface CaseActionSpec {
@@ -122,14 +129,24 @@ const SENT = 'Choose how it was sent';
 /** The fields of the customer's details (edit-customer), named as on the intake form. */
 export const CUSTOMER_FIELDS = ['customerName', 'addressLines', 'postcode', 'phone', 'email', 'accountNumber'] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
-const CUSTOMER_FIELD_LABELS: Record<CustomerField, string> = {
+/** The rest of what edit-customer changes: business size (the scheme's scope) and how to write to the customer. */
+export const CUSTOMER_EXTRA_FIELDS = ['isBusiness', 'employees', 'language', 'largePrint', 'prefersPost'] as const;
+export const CUSTOMER_EDIT_FIELDS = [...CUSTOMER_FIELDS, ...CUSTOMER_EXTRA_FIELDS] as const;
+export type CustomerEditField = (typeof CUSTOMER_EDIT_FIELDS)[number];
+const CUSTOMER_FIELD_LABELS: Record<CustomerEditField, string> = {
   customerName: 'Name',
   addressLines: 'Postal address',
   postcode: 'Postcode',
   phone: 'Phone',
   email: 'Email',
   accountNumber: 'Account number',
+  isBusiness: 'Business',
+  employees: 'Number of employees',
+  language: 'Letter language',
+  largePrint: 'Large print',
+  prefersPost: 'Letters by post',
 };
+const YES_NO_FIELDS: ReadonlySet<string> = new Set(['isBusiness', 'largePrint', 'prefersPost']);
 
 const SPECS: readonly CaseActionSpec[] = [
   {
@@ -372,6 +389,19 @@ const SPECS: readonly CaseActionSpec[] = [
       { name: 'phone', label: 'Phone', kind: 'text', required: false },
       { name: 'email', label: 'Email', kind: 'text', required: false },
       { name: 'accountNumber', label: 'Account number', kind: 'text', required: false },
+      { name: 'isBusiness', label: 'Customer is a business', kind: 'checkbox', required: false },
+      { name: 'employees', label: 'Number of employees', kind: 'text', required: false, description: 'Leave blank if not known yet', onlyWhen: 'isBusiness' },
+      {
+        name: 'language',
+        label: 'Letter language',
+        kind: 'select',
+        required: false,
+        placeholder: "The desk's usual language",
+        options: LETTER_LANGUAGES.map((l) => ({ value: l, label: LETTER_LANGUAGE_LABELS[l] })),
+        missing: 'Choose English (UK), English (Canada) or French (Canada)',
+      },
+      { name: 'largePrint', label: 'Large print letters', kind: 'checkbox', required: false },
+      { name: 'prefersPost', label: 'Prefers letters by post', kind: 'checkbox', required: false },
       words('summary', 'Why the details changed', false),
     ],
     submitLabel: 'Save details',
@@ -687,6 +717,8 @@ export type BuildResult =
       event: NewTimelineEvent;
       /** The customer's new details (edit-customer only). */
       customer?: Customer;
+      /** The case's new communication needs, or null to remove them (edit-customer only, when they changed). */
+      communication?: CommunicationNeeds | null;
       /** The case's new vulnerability details, or null to remove them (record-vulnerability only). */
       vulnerability?: VulnerabilityRecord | null;
     }
@@ -712,7 +744,7 @@ export function defaultInput(id: CaseActionId, ctx: Pick<ActionContext, 'record'
     values.kind = 'goodwill';
     values.currency = ctx.procedure?.provider.country === 'CA' || record.calendar === 'canada' ? 'CAD' : 'GBP';
   }
-  if (id === 'edit-customer') Object.assign(values, customerToForm(record.customer));
+  if (id === 'edit-customer') Object.assign(values, customerDetailsToForm(record));
   if (id === 'record-vulnerability' && record.vulnerability) {
     Object.assign(values, { details: record.vulnerability.details, reason: record.vulnerability.reason, note: record.vulnerability.note ?? '' });
   }
@@ -729,6 +761,23 @@ export function customerToForm(c: Customer): Record<CustomerField, string> {
     accountNumber: c.accountNumber ?? '',
   };
 }
+
+/** Everything edit-customer shows, as the form holds it: the contact details, business size and communication needs. */
+export function customerDetailsToForm(record: Pick<CaseRecord, 'customer' | 'communication'>): Record<CustomerEditField, string> {
+  const c = record.customer;
+  const needs = record.communication;
+  return {
+    ...customerToForm(c),
+    isBusiness: c.isBusiness ? 'yes' : '',
+    employees: c.isBusiness && typeof c.employees === 'number' ? String(c.employees) : '',
+    language: needs?.language ?? '',
+    largePrint: needs?.largePrint ? 'yes' : '',
+    prefersPost: needs?.prefersPost ? 'yes' : '',
+  };
+}
+
+/** A ticked box arrives as 'yes' from the form; true, 'true' and 'on' from other callers are read the same way. */
+const isTicked = (v: unknown) => v === true || (typeof v === 'string' && ['yes', 'true', 'on'].includes(v.trim().toLowerCase()));
 
 const clean = (max: number, label: string) =>
   z
@@ -790,6 +839,9 @@ function schemaFor(spec: CaseActionSpec, ctx: ActionContext) {
         shape[f.name] = f.required ? choice(values, message) : z.preprocess((v) => (typeof v === 'string' ? v.trim() : (v ?? '')), z.enum(['', ...values] as [string, ...string[]], { error: message }));
         break;
       }
+      case 'checkbox':
+        shape[f.name] = z.preprocess((v) => (isTicked(v) ? 'yes' : ''), z.string());
+        break;
       case 'amount':
         shape[f.name] = required(20, f.missing ?? 'Enter the amount', label)
           .refine((s) => s === '' || /^\d{1,7}(\.\d{1,2})?$/.test(s.replace(/,/g, '')), 'Enter an amount like 25 or 25.50')
@@ -836,14 +888,41 @@ function addressFrom(lines: string, postcode: string): PostalAddress | undefined
   return { lines: lines.split(/\r?\n/).map((l) => l.trim()).filter(Boolean), postcode: postcode.toUpperCase() };
 }
 
-function customerFromForm(v: Record<CustomerField, string>): Customer {
+function customerFromForm(v: Record<CustomerEditField, string>): Customer {
   const c: Customer = { name: v.customerName };
   const address = addressFrom(v.addressLines, v.postcode);
   if (address) c.address = address;
   if (v.phone) c.phone = v.phone;
   if (v.email) c.email = v.email;
   if (v.accountNumber) c.accountNumber = v.accountNumber;
+  if (v.isBusiness === 'yes') {
+    c.isBusiness = true;
+    if (v.employees) c.employees = Number(v.employees);
+  }
   return c;
+}
+
+function needsFromForm(v: Record<CustomerEditField, string>): CommunicationNeeds | null {
+  const needs: CommunicationNeeds = {};
+  if (v.language) needs.language = v.language as CommunicationNeeds['language'];
+  if (v.largePrint === 'yes') needs.largePrint = true;
+  if (v.prefersPost === 'yes') needs.prefersPost = true;
+  return Object.keys(needs).length ? needs : null;
+}
+
+/**
+ * The edit form's values after the edit. A caller that does not send business size or communication needs (an older
+ * form, a script) leaves them as they are rather than clearing them.
+ */
+function editedDetails(v: Record<string, string>, input: ActionInput, record: CaseRecord): Record<CustomerEditField, string> {
+  const before = customerDetailsToForm(record);
+  const after = { ...before };
+  for (const f of CUSTOMER_FIELDS) after[f] = v[f] ?? '';
+  for (const f of CUSTOMER_EXTRA_FIELDS) if (input?.[f] !== undefined) after[f] = v[f] ?? '';
+  if (after.postcode) after.postcode = after.postcode.toUpperCase();
+  const employees = parseEmployees(after.employees);
+  after.employees = after.isBusiness === 'yes' && employees.ok && employees.value !== undefined ? String(employees.value) : '';
+  return after;
 }
 
 function customerErrors(v: Record<CustomerField, string>, record: CaseRecord): Partial<Record<string, string>> {
@@ -898,6 +977,9 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
   if (action === 'edit-customer') {
     const raw = Object.fromEntries(CUSTOMER_FIELDS.map((f) => [f, String(input?.[f] ?? '').trim()])) as Record<CustomerField, string>;
     for (const [field, message] of Object.entries(customerErrors(raw, ctx.record))) errors[field] ??= message;
+    const business = input?.isBusiness === undefined ? ctx.record.customer.isBusiness === true : isTicked(input.isBusiness);
+    const employees = parseEmployees(String(input?.employees ?? (business ? customerDetailsToForm(ctx.record).employees : '')));
+    if (business && !employees.ok) errors.employees ??= employees.error;
   }
   if (!parsed.success || Object.keys(errors).length > 0) return refuse(errors, spec);
   const v = parsed.data as Record<string, string>;
@@ -916,6 +998,7 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
   if (ctx.evaluation) data.atStage = ctx.evaluation.stage;
   let summary: string;
   let customer: Customer | undefined;
+  let communication: CommunicationNeeds | null | undefined;
 
   switch (action) {
     case 'log-contact': {
@@ -998,21 +1081,23 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
       break;
     }
     case 'edit-customer': {
-      const before = customerToForm(ctx.record.customer);
-      const after = Object.fromEntries(CUSTOMER_FIELDS.map((f) => [f, v[f] ?? ''])) as Record<CustomerField, string>;
-      if (after.postcode) after.postcode = after.postcode.toUpperCase();
-      const normalise = (f: CustomerField, s: string) => (f === 'addressLines' ? s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join('\n') : s);
-      const changed = CUSTOMER_FIELDS.filter((f) => normalise(f, before[f]) !== normalise(f, after[f]));
+      const before = customerDetailsToForm(ctx.record);
+      const after = editedDetails(v, input, ctx.record);
+      const normalise = (f: CustomerEditField, s: string) => (f === 'addressLines' ? s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join('\n') : s);
+      const changed = CUSTOMER_EDIT_FIELDS.filter((f) => normalise(f, before[f]) !== normalise(f, after[f]));
       if (changed.length === 0) return refuse({ form: 'Nothing has changed: edit a field first' }, spec);
       customer = customerFromForm(after);
+      if (changed.some((f) => f === 'language' || f === 'largePrint' || f === 'prefersPost')) communication = needsFromForm(after);
       const keep = <T extends Record<string, string>>(o: T) => Object.fromEntries(changed.map((f) => [f, o[f]]));
-      Object.assign(data, { changed, before: keep(before), after: keep(customerToForm(customer)) });
+      const stored = customerDetailsToForm({ customer, communication: communication === undefined ? ctx.record.communication : (communication ?? undefined) });
+      Object.assign(data, { changed, before: keep(before), after: keep(stored) });
       summary = withDetails(`Customer's details changed: ${changed.map((f) => CUSTOMER_FIELD_LABELS[f].toLowerCase()).join(', ')}`, details);
       break;
     }
   }
   const event: NewTimelineEvent = { type: spec.eventType, on, by, summary, ...(Object.keys(data).length ? { data } : {}) };
-  return customer ? { ok: true, event, customer } : { ok: true, event };
+  if (!customer) return { ok: true, event };
+  return communication === undefined ? { ok: true, event, customer } : { ok: true, event, customer, communication };
 }
 
 function sameVulnerability(a: VulnerabilityRecord, b: VulnerabilityRecord): boolean {
@@ -1021,7 +1106,14 @@ function sameVulnerability(a: VulnerabilityRecord, b: VulnerabilityRecord): bool
 
 /** "Name", "Postal address"…: labels of the customer's fields, for showing an edit's before and after. */
 export function customerFieldLabel(field: string): string {
-  return CUSTOMER_FIELD_LABELS[field as CustomerField] ?? field;
+  return CUSTOMER_FIELD_LABELS[field as CustomerEditField] ?? field;
+}
+
+/** A value kept on a customer-edited entry, in words: "Yes", "French (Canada)"; '' when there is nothing to show. */
+export function customerFieldValue(field: string, value: string | undefined): string {
+  if (YES_NO_FIELDS.has(field)) return value === 'yes' ? 'Yes' : 'No';
+  if (field === 'language') return value ? (LETTER_LANGUAGE_LABELS[value as keyof typeof LETTER_LANGUAGE_LABELS] ?? value) : "The desk's usual language";
+  return value ?? '';
 }
 
 /** The action that does what the rules engine's next action asks (`Evaluation.nextActions[].id`), if there is one. */

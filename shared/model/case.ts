@@ -46,6 +46,13 @@ export interface Customer {
   phone?: string;
   email?: string;
   accountNumber?: string;
+  /**
+   * The customer is a business (or not-for-profit), not an individual: Ofcom's complaints rules and the ADR schemes
+   * cover only small ones (shared/rules regimes' `scope.maxEmployees`). Absent on individuals and on older cases.
+   */
+  isBusiness?: boolean;
+  /** The business's number of employees (a whole number, 1 or more); absent when not known or not a business. */
+  employees?: number;
 }
 
 export interface Representative {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyIntakeForm, validateIntake, type IntakeForm } from './intake';
+import { emptyIntakeForm, parseEmployees, validateIntake, type IntakeForm } from './intake';
 
 const today = '2026-11-21';
 const good: IntakeForm = {
@@ -103,5 +103,58 @@ describe('validateIntake', () => {
     // A non-boolean from a hand-made payload is read as "no".
     const odd = validateIntake({ ...good, largePrint: 'yes' as unknown as boolean }, today);
     if (odd.ok) expect(odd.value.communication).toBeUndefined();
+  });
+
+  it("records a business customer's number of employees", () => {
+    const r = validateIntake({ ...good, isBusiness: true, employees: ' 25 ' }, today);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value.customer).toMatchObject({ name: 'Ada Lovelace', isBusiness: true, employees: 25 });
+    const thousands = validateIntake({ ...good, isBusiness: true, employees: '1,200' }, today);
+    if (thousands.ok) expect(thousands.value.customer.employees).toBe(1200);
+    else expect.fail('1,200 employees should be accepted');
+  });
+
+  it('lets the number of employees be left blank when not known yet', () => {
+    const r = validateIntake({ ...good, isBusiness: true, employees: '' }, today);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.value.customer.isBusiness).toBe(true);
+      expect(r.value.customer).not.toHaveProperty('employees');
+    }
+  });
+
+  it.each([
+    ['0', /at least 1/],
+    ['-3', /whole number/],
+    ['2.5', /whole number/],
+    ['ten', /whole number/],
+    ['12,34', /whole number/],
+    ['99999999', /10,000,000 or fewer/],
+  ])('refuses %s employees with a clear message', (employees, message) => {
+    const r = validateIntake({ ...good, isBusiness: true, employees }, today);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors.employees).toMatch(message);
+      expect(Object.keys(r.errors)).toEqual(['employees']);
+    }
+  });
+
+  it('ignores a number of employees left in the form when the customer is not a business', () => {
+    const r = validateIntake({ ...good, isBusiness: false, employees: 'abc' }, today);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.value.customer).not.toHaveProperty('isBusiness');
+      expect(r.value.customer).not.toHaveProperty('employees');
+    }
+    // A non-boolean from a hand-made payload is read as "not a business".
+    const odd = validateIntake({ ...good, isBusiness: 'yes' as unknown as boolean, employees: '40' }, today);
+    if (odd.ok) expect(odd.value.customer).not.toHaveProperty('isBusiness');
+    else expect.fail('should be accepted');
+  });
+
+  it('parseEmployees reads whole numbers and says what is wrong otherwise', () => {
+    expect(parseEmployees('')).toEqual({ ok: true, value: undefined });
+    expect(parseEmployees('5')).toEqual({ ok: true, value: 5 });
+    expect(parseEmployees('1e3').ok).toBe(false);
   });
 });

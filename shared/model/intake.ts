@@ -15,6 +15,10 @@ export interface IntakeForm {
   phone: string;
   email: string;
   accountNumber: string;
+  /** The customer is a business (Ofcom's rules cover only those with 10 or fewer employees). */
+  isBusiness?: boolean;
+  /** The business's number of employees as typed; '' when not known (ignored unless `isBusiness`). */
+  employees?: string;
   repName: string;
   repRelationship: string;
   repAddressLines: string;
@@ -44,6 +48,8 @@ export function emptyIntakeForm(today: string): IntakeForm {
     phone: '',
     email: '',
     accountNumber: '',
+    isBusiness: false,
+    employees: '',
     repName: '',
     repRelationship: '',
     repAddressLines: '',
@@ -79,6 +85,23 @@ const trimmed = (max: number, label: string) =>
 
 const optionalText = (max: number, label: string) => trimmed(max, label);
 
+/** The most employees a case may record: more is certainly a typing slip. */
+export const MAX_EMPLOYEES = 10_000_000;
+
+/**
+ * Read a business's number of employees as typed ("25", " 1,200 "): a whole number, 1 or more; '' means not known.
+ * Shared by the intake form, the CSV import and the customer-edit action so all three say the same thing.
+ */
+export function parseEmployees(text: string): { ok: true; value: number | undefined } | { ok: false; error: string } {
+  const t = text.trim();
+  if (t === '') return { ok: true, value: undefined };
+  if (!/^(\d+|\d{1,3}(,\d{3})+)$/.test(t)) return { ok: false, error: 'Enter the number of employees as a whole number, like 8' };
+  const n = Number(t.replace(/,/g, ''));
+  if (n < 1) return { ok: false, error: 'A business has at least 1 employee (count the owner)' };
+  if (n > MAX_EMPLOYEES) return { ok: false, error: `Enter a number of employees of ${MAX_EMPLOYEES.toLocaleString('en-GB')} or fewer` };
+  return { ok: true, value: n };
+}
+
 function intakeSchema(today: string) {
   return z.object({
       receivedOn: z
@@ -95,6 +118,9 @@ function intakeSchema(today: string) {
       phone: optionalText(40, 'Phone').refine((s) => s === '' || /^[+()0-9 .-]{6,40}$/.test(s), 'Enter a phone number using digits, spaces, + ( ) or -'),
       email: optionalText(254, 'Email').refine((s) => s === '' || z.email().safeParse(s).success, 'Enter an email address like name@example.com'),
       accountNumber: optionalText(40, 'Account number'),
+      isBusiness: z.boolean(),
+      // Checked below with parseEmployees, only for a business (the field is hidden otherwise).
+      employees: z.string(),
       repName: optionalText(200, 'Name'),
       repRelationship: optionalText(100, 'Relationship'),
       repAddressLines: optionalText(500, 'Address'),
@@ -107,7 +133,8 @@ function intakeSchema(today: string) {
     });
 }
 
-type TextField = Exclude<IntakeField, 'largePrint' | 'prefersPost'>;
+const FLAGS: ReadonlySet<IntakeField> = new Set<IntakeField>(['largePrint', 'prefersPost', 'isBusiness']);
+type TextField = Exclude<IntakeField, 'largePrint' | 'prefersPost' | 'isBusiness'>;
 type Trimmed = Record<TextField, string>;
 
 /** Rules between fields; run on the trimmed form even when single fields fail, so every message shows at once. */
@@ -165,7 +192,7 @@ function intakeSchemaFor(today: string): ReturnType<typeof intakeSchema> {
 export function validateIntake(form: Partial<IntakeForm>, today: string, recorder: { by: string } = { by: '' }): IntakeResult {
   const input = { ...emptyIntakeForm(''), ...form };
   for (const key of Object.keys(input) as IntakeField[]) {
-    if (key === 'largePrint' || key === 'prefersPost') input[key] = input[key] === true;
+    if (FLAGS.has(key)) (input as Record<string, unknown>)[key] = input[key] === true;
     else if (typeof input[key] !== 'string') input[key] = '' as never;
   }
   const parsed = intakeSchemaFor(today).safeParse(input);
@@ -182,6 +209,8 @@ export function validateIntake(form: Partial<IntakeForm>, today: string, recorde
       .map(([k, v]) => [k, String(v).trim()]),
   ) as Trimmed;
   for (const [field, message] of crossFieldErrors(trimmedInput)) errors[field] ??= message;
+  const employees = input.isBusiness ? parseEmployees(trimmedInput.employees) : ({ ok: true, value: undefined } as const);
+  if (!employees.ok) errors.employees ??= employees.error;
   const vulnerability = validateVulnerability(
     { details: String(form.vulnerabilityDetails ?? ''), reason: String(form.vulnerabilityReason ?? ''), note: String(form.vulnerabilityNote ?? '') },
     { on: today, by: recorder.by },
@@ -198,6 +227,8 @@ export function validateIntake(form: Partial<IntakeForm>, today: string, recorde
     phone: f.phone,
     email: f.email,
     accountNumber: f.accountNumber,
+    isBusiness: f.isBusiness ? true : undefined,
+    employees: f.isBusiness && employees.ok ? employees.value : undefined,
   });
   const representative: Representative | undefined =
     f.repName === '' ? undefined : dropEmpty({ name: f.repName, relationship: f.repRelationship, address: address(f.repAddressLines, f.repPostcode) });

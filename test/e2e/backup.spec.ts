@@ -76,9 +76,15 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
   await expect(page.getByTestId('last-backup')).toHaveText('No backup has been made on this computer yet.');
   await expect(page.getByRole('region', { name: 'Automatic daily backup' })).toContainText('Not available in the browser');
   await expect(page.getByTestId('data-size')).toHaveText(/^Data stored: [\d.]+ (bytes|KB|MB)/);
+  const workerWarnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' && /backup worker/.test(m.text())) workerWarnings.push(m.text());
+  });
   const backupPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Make a backup now' }).click();
   const backupDownload = await backupPromise;
+  // Made in the backup worker (renderer/src/db/backup-worker.ts), not on the page's thread.
+  expect(page.workers().some((w) => /backup-worker/.test(w.url()))).toBe(true);
   expect(backupDownload.suggestedFilename()).toMatch(/^redress-backup-RDR-\d{4}-\d{2}-\d{2}\.redress-backup$/);
   const backupPath = join(dir, backupDownload.suggestedFilename());
   await backupDownload.saveAs(backupPath);
@@ -146,6 +152,7 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
   await chooseBackupFile(page, damagedPath);
   await expect(refusal).toContainText(/The backup file is damaged|The checksum does not match/);
   await expect(page.getByRole('button', { name: 'Restore…' })).toHaveCount(0);
+  expect(workerWarnings).toEqual([]);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: shots('73-restore-refused'), fullPage: true });
   expect(await countRows(page, 'cases')).toBe(casesNow);

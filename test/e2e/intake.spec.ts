@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
+import { chooseOption, countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
@@ -146,4 +146,62 @@ test('how the customer wants to be written to is recorded and used for the ackno
   const bbox = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
   const heights = [...bbox.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => Number(m[2]) - Number(m[1])).sort((a, b) => a - b);
   expect(heights[Math.floor(heights.length / 2)]).toBeGreaterThan(17);
+});
+
+test('a business with 25 employees is flagged as outside the complaints rules; its communication needs can be edited', async ({ page }) => {
+  await setUpDesk(page);
+  await page.getByRole('link', { name: 'New complaint' }).click();
+  await page.getByLabel('Date received').fill('2026-11-18');
+  await chooseOption(page, 'Channel', 'Phone');
+  await chooseOption(page, 'Category', 'Billing');
+  await page.getByLabel('Summary').fill('Our office lines were billed twice in October.');
+  await page.getByLabel('Name', { exact: false }).first().fill('Canal Wharf Joinery Ltd');
+  await page.getByLabel('Phone').fill('0113 496 0000');
+
+  // The number of employees is asked only for a business, and must be a whole number.
+  await expect(page.getByLabel('Number of employees')).toHaveCount(0);
+  await page.getByRole('switch', { name: 'Customer is a business' }).check();
+  await page.getByLabel('Number of employees').fill('twenty');
+  await page.getByRole('button', { name: 'Log complaint' }).click();
+  const form = page.getByRole('form', { name: 'New complaint' });
+  await expect(form.getByText('Enter the number of employees as a whole number, like 8')).toBeVisible();
+  await expect(page.getByLabel('Number of employees')).toHaveAttribute('aria-invalid', 'true');
+  expect(await countRows(page, 'cases')).toBe(0);
+  await page.getByLabel('Number of employees').fill('25');
+  await form.getByText('Customer is a business').scrollIntoViewIfNeeded();
+  await form.locator('fieldset', { hasText: 'Customer is a business' }).screenshot({ path: shots('06-intake-business') });
+  await page.getByRole('button', { name: 'Log complaint' }).click();
+
+  // The case page shows the rules engine's scope warning, and the ADR clocks do not apply.
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-000001$/);
+  const warning = page.getByRole('alert').filter({ hasText: 'Business customer with 25 employees' });
+  await expect(warning).toContainText(/outside .+'s scope \(10 or fewer employees\), so no ADR letter or referral window applies/);
+  await expect(page.getByRole('row', { name: /^Business/ })).toContainText('Yes, 25 employees');
+  await expect(page.locator('[data-clock="adr-letter"] [data-state]')).toHaveAttribute('data-state', 'not-applicable');
+  await page.screenshot({ path: shots('07-case-business-warning'), fullPage: true });
+
+  // Edit the communication needs: large print letters.
+  await expect(page.getByRole('row', { name: /Write to them/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: "Edit the customer's details…", exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('Number of employees')).toHaveValue('25');
+  await dialog.getByRole('checkbox', { name: 'Large print letters' }).check();
+  await dialog.screenshot({ path: shots('09-edit-customer-needs') });
+  await dialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /Write to them/ })).toContainText('large print');
+  const entry = page.locator('[data-event-type="customer-edited"]');
+  await expect(entry).toContainText("Customer's details changed: large print");
+  await expect(entry.getByRole('table', { name: 'Changed details' })).toContainText(/Large print\s*No\s*Yes/);
+
+  // A smaller business: no longer outside the rules, and the ADR letter clock runs again.
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: "Edit the customer's details…", exact: true }).click();
+  await dialog.getByLabel('Number of employees').fill('5');
+  await dialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: 'employees' })).toHaveCount(0);
+  await expect(page.locator('[data-clock="adr-letter"] [data-state]')).toHaveAttribute('data-state', 'running');
+  await page.screenshot({ path: shots('08-case-business-edited'), fullPage: true });
 });

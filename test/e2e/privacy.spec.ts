@@ -87,6 +87,7 @@ test('erase a customer on request: their closed cases are anonymised, search by 
   // From the first case: the dialog finds both (same name and postcode); the open one cannot be erased yet.
   await page.getByRole('link', { name: 'Cases' }).click();
   await page.getByRole('link', { name: first }).click();
+  await expect(page.getByRole('button', { name: 'Subject-access export…' })).toBeVisible();
   await page.getByRole('button', { name: /Erase the customer.s personal data/ }).click();
   const dialog = page.getByRole('dialog', { name: /Erase the customer.s personal data/ });
   const cases = dialog.getByRole('group', { name: 'Cases to erase' });
@@ -113,6 +114,9 @@ test('erase a customer on request: their closed cases are anonymised, search by 
   await expect(page.getByLabel('Timeline')).toContainText('Resolved');
   await expect(page.getByLabel('Timeline')).not.toContainText('Refund agreed');
   await expect(page.getByRole('button', { name: 'Acknowledgement letter' })).toBeDisabled();
+  // No personal data is held, so there is no subject-access export to offer (and no erasing again).
+  await expect(page.getByRole('button', { name: 'Subject-access export…' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Erase the customer.s personal data/ })).toHaveCount(0);
   expect(await countRows(page, 'letters')).toBe(lettersBefore);
   await page.screenshot({ path: shots('privacy-05-case-anonymised'), fullPage: true });
 

@@ -24,9 +24,14 @@ beforeAll(async () => {
   await seedDesk(source, 25, { seed: 11, letterEvery: 5 });
   original = (await makeBackup(source, { clock: { now: () => new Date('2026-11-22T14:30:00.000Z') } })).bytes;
   plain = strFromU8(gunzipSync(original));
-  const [h, c] = plain.split('\n');
-  header = JSON.parse(h);
-  content = JSON.parse(c);
+  // Format 2: the header, one line per chunk of rows, the seal.
+  const all = plain.split('\n').slice(0, -1);
+  header = JSON.parse(all[0]);
+  content = {};
+  for (const line of all.slice(1, -1)) {
+    const { table, rows } = JSON.parse(line) as { table: string; rows: Record<string, unknown>[] };
+    (content[table] ??= []).push(...rows);
+  }
   // The database the files are restored into: a different desk with its own cases.
   target = freshDatabase('mutations-target');
   await seedDesk(target, 8, { seed: 12, prefix: 'OLD', letterEvery: 4 });
@@ -34,15 +39,22 @@ beforeAll(async () => {
 });
 afterAll(closeAll);
 
+/** The lines of a format-2 file: the header, then each table's rows (one line per table; a table left out has none). */
+function linesOf(h: unknown, c: unknown): string[] {
+  const tables = Object.entries(c as Record<string, unknown>).map(([table, rows]) => JSON.stringify({ table, rows }));
+  return [JSON.stringify(h), ...tables];
+}
 /** Sealed again with a correct checksum: what a person editing the file and fixing the checksum would make. */
 function resealed(h: unknown, c: unknown): Uint8Array {
-  const sealed = `${JSON.stringify(h)}\n${JSON.stringify(c)}\n`;
-  return gzipSync(strToU8(`${sealed}${JSON.stringify({ sha256: sha256(strToU8(sealed)) })}\n`));
+  const lines = linesOf(h, c);
+  const hashes = lines.map((l) => `${sha256(strToU8(`${l}\n`))}\n`).join('');
+  return gzipSync(strToU8(`${lines.join('\n')}\n${JSON.stringify({ sha256: sha256(strToU8(hashes)) })}\n`));
 }
 /** Edited but with the old checksum left in place. */
 function stale(h: unknown, c: unknown): Uint8Array {
-  const seal = plain.split('\n')[2];
-  return gzipSync(strToU8(`${JSON.stringify(h)}\n${JSON.stringify(c)}\n${seal}\n`));
+  const lines = plain.split('\n');
+  const seal = lines[lines.length - 2];
+  return gzipSync(strToU8(`${linesOf(h, c).join('\n')}\n${seal}\n`));
 }
 const clone = <T>(x: T): T => structuredClone(x);
 
@@ -154,7 +166,7 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
     file: () => {
       const h = clone(header);
       if (field === 'format') h.format = value % 2 ? 'redress-backup-2' : 'something-else';
-      else h[field] = value === 1 && field === 'formatVersion' ? 2 : value === 3 && field === 'schemaVersion' ? 4 : value;
+      else h[field] = value === 2 && field === 'formatVersion' ? 3 : value === 3 && field === 'schemaVersion' ? 4 : value;
       if (field === 'schemaVersion' && [1, 2].includes(h.schemaVersion as number)) h.schemaVersion = 0;
       return resealed(h, content);
     },

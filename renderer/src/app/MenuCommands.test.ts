@@ -38,11 +38,11 @@ describe('handleMenuCommand', () => {
 });
 
 describe('findBackupButton', () => {
-  it('finds the data page button by its label', () => {
-    const make = (text: string) => ({ textContent: ` ${text} `, disabled: false }) as unknown as HTMLButtonElement;
-    const target = make('Make a backup now');
-    const root = { querySelectorAll: vi.fn(() => [make('Restore'), target, make('Back up into the folder now')]) };
-    expect(findBackupButton(root as unknown as ParentNode)).toBe(target);
-    expect(findBackupButton({ querySelectorAll: () => [make('Other')] } as unknown as ParentNode)).toBeNull();
+  it('finds the data page button by its data-action', () => {
+    const target = { textContent: 'Make a backup now', disabled: false } as unknown as HTMLButtonElement;
+    const querySelector = vi.fn((selector: string) => (selector === 'button[data-action="backup-now"]' ? target : null));
+    expect(findBackupButton({ querySelector } as unknown as ParentNode)).toBe(target);
+    expect(querySelector).toHaveBeenCalledWith('button[data-action="backup-now"]');
+    expect(findBackupButton({ querySelector: () => null } as unknown as ParentNode)).toBeNull();
   });
 });

@@ -42,10 +42,9 @@ export function handleMenuCommand(command: MenuCommand, actions: MenuActions): v
   }
 }
 
-/** The data page's "Make a backup now" button (features/data/DataPage.tsx). */
+/** The data page's "Make a backup now" button (features/data/DataPage.tsx), by its data-action, not its label. */
 export function findBackupButton(root: ParentNode): HTMLButtonElement | null {
-  const buttons = [...root.querySelectorAll<HTMLButtonElement>('button')];
-  return buttons.find((b) => /^make a backup now$/i.test(b.textContent?.trim() ?? '')) ?? null;
+  return root.querySelector<HTMLButtonElement>('button[data-action="backup-now"]');
 }
 
 /** Wait (up to `timeoutMs`) for the backup button to appear after navigating, then press it once. */

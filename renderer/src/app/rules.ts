@@ -33,8 +33,20 @@ export function caseFacts(record: CaseRecord, events: readonly TimelineEvent[]):
     receivedOn: record.receivedOn,
     channel: record.channel,
     category: record.category,
+    ...businessFacts(record),
     events: ruleEvents,
   };
+}
+
+/**
+ * The customer's business size, for the regime's scope (Ofcom: 10 or fewer employees). Only well-formed values are
+ * passed: a stray value in an old or restored record must not stop the case's clocks from being worked out.
+ */
+function businessFacts(record: CaseRecord): Pick<CaseFacts, 'customer'> {
+  const { isBusiness, employees } = record.customer ?? {};
+  if (isBusiness !== true) return {};
+  const known = typeof employees === 'number' && Number.isSafeInteger(employees) && employees >= 0;
+  return { customer: { isBusiness: true, ...(known ? { employees } : {}) } };
 }
 
 export interface EvaluatedCase {

@@ -26,11 +26,11 @@ import {
   type DecodedBackup,
   encodeBackup,
 } from '../../../shared/backup/format';
-import type { CaseRecord } from '../../../shared/model/case';
+import type { CaseRecord, TimelineEvent } from '../../../shared/model/case';
 import { localIsoDate } from '../../../shared/model/dates';
-import { refreshCaseIndex } from './derive';
+import { deriveCaseIndex, refreshCaseIndex } from './derive';
 import { type Clock, sha256Hex, systemClock } from './repository';
-import { type AuditRow, type MetaRow, rebuildCaseIndex, type RedressDatabase } from './schema';
+import { type AuditRow, type CaseIndexRow, type MetaRow, rebuildCaseIndex, type RedressDatabase } from './schema';
 
 /** Meta keys about this install, not about the data: never taken from a file, never replaced by a restore. */
 export const LAST_BACKUP_KEY = 'backup.last';
@@ -238,7 +238,32 @@ async function replace(database: RedressDatabase, tx: Transaction, content: Back
   await database.meta.bulkAdd([...fromFile, ...local] as MetaRow[]);
   report.added.meta = fromFile.length;
   await addMissing(database, 'audit', content.audit as Row[], report);
-  await rebuildCaseIndex(tx);
+  await indexFromContent(database, content);
+}
+
+/**
+ * The case index of a desk that is exactly the file's cases and timelines (replace, into-empty), derived from the rows
+ * already in memory: the same rows rebuildCaseIndex would make (timelines in id order, as the database keeps them),
+ * without reading a million timeline entries back out of IndexedDB.
+ */
+async function indexFromContent(database: RedressDatabase, content: BackupContent): Promise<void> {
+  const byCase = new Map<string, TimelineEvent[]>();
+  for (const e of content.events) {
+    const list = byCase.get(e.caseId);
+    if (list) list.push(e);
+    else byCase.set(e.caseId, [e]);
+  }
+  const byId = (a: TimelineEvent, b: TimelineEvent) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  await database.caseIndex.clear();
+  let batch: CaseIndexRow[] = [];
+  for (const record of content.cases) {
+    batch.push(deriveCaseIndex(record, (byCase.get(record.id) ?? []).sort(byId)));
+    if (batch.length === 5000) {
+      await database.caseIndex.bulkPut(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) await database.caseIndex.bulkPut(batch);
 }
 
 /** Add the rows whose id is not here yet; count the others as kept. Returns the rows added. */

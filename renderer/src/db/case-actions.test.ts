@@ -192,6 +192,35 @@ describe('performAction', () => {
     expect(stored).toMatchObject({ reference: record.reference, receivedOn: record.receivedOn, summary: record.summary });
   });
 
+  it('editing business size and communication needs updates the case, its clocks and its index', async () => {
+    const database = open();
+    const record = await newCase(database);
+    expect((await database.caseIndex.get(record.id))?.adrLetterDueOn).not.toBeNull();
+    const big = await performAction(
+      database,
+      record.id,
+      'edit-customer',
+      { on: '2026-09-03', customerName: 'Ada Lovelace', addressLines: '12 St James Square\nLondon', postcode: 'SW1Y 4JH', phone: '0113 496 0000', isBusiness: 'yes', employees: '25', largePrint: 'yes' },
+      { by: 'Sam Patel', today: TODAY, clock: tickingClock() },
+    );
+    expect(big.event.data).toMatchObject({ changed: ['isBusiness', 'employees', 'largePrint'] });
+    // The new business size counts at once: outside the scheme's scope, so no ADR letter is due.
+    expect(big.evaluation?.warnings.join(' ')).toMatch(/25 employees: outside .*scope \(10 or fewer employees\)/);
+    const stored = await database.cases.get(record.id);
+    expect(stored?.customer).toMatchObject({ isBusiness: true, employees: 25 });
+    expect(stored?.communication).toEqual({ largePrint: true });
+    expect((await database.caseIndex.get(record.id))?.adrLetterDueOn).toBeNull();
+
+    await performAction(database, record.id, 'edit-customer', { on: '2026-09-04', customerName: 'Ada Lovelace', addressLines: '12 St James Square\nLondon', postcode: 'SW1Y 4JH', phone: '0113 496 0000', isBusiness: 'yes', employees: '25', largePrint: '' }, {
+      by: 'Sam Patel',
+      today: TODAY,
+      clock: tickingClock('2026-11-30T10:00:00Z'),
+    });
+    const after = await database.cases.get(record.id);
+    expect(after).not.toHaveProperty('communication');
+    expect(after?.customer).toMatchObject({ isBusiness: true, employees: 25 });
+  });
+
   it('keeps recorded order even when the computer clock goes back', async () => {
     const database = open();
     const record = await newCase(database);

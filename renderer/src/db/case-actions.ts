@@ -86,9 +86,11 @@ export async function performAction(
     await database.events.add(event);
 
     const timeline = [...events, event];
+    // The customer's new business size changes the rules' scope: evaluate with it.
+    const edited: CaseRecord = built.customer ? { ...record, customer: built.customer } : record;
     let evaluationAfter: Evaluation | null = null;
     try {
-      evaluationAfter = evaluateCase(caseFacts(record, timeline), today);
+      evaluationAfter = evaluateCase(caseFacts(edited, timeline), today);
     } catch (error) {
       // The rules engine refuses the new timeline: abort, so nothing is half-written. (A case it could not read
       // before only takes record-keeping actions, which leave the rules' facts as they were.)
@@ -103,11 +105,19 @@ export async function performAction(
       changes.stage = evaluationAfter.stage;
     }
     if (built.customer) changes.customer = built.customer;
+    if (built.communication) changes.communication = built.communication;
     let updated: CaseRecord = { ...record, ...changes };
+    if (built.communication === null) {
+      // No communication needs left: remove the field rather than store an empty one.
+      const { communication: _none, ...rest } = updated;
+      updated = rest;
+    }
     if (built.vulnerability !== undefined) {
       // Removed details must be gone from the stored record, not left behind: write the whole record.
       const { vulnerability: _old, ...rest } = updated;
       updated = built.vulnerability ? { ...rest, vulnerability: built.vulnerability } : rest;
+    }
+    if (built.vulnerability !== undefined || built.communication === null) {
       await database.cases.put(updated);
     } else {
       await database.cases.update(caseId, changes);

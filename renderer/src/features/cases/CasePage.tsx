@@ -98,6 +98,7 @@ function Details({ record, onVulnerability, onErase }: { record: CaseRecord; onV
           {record.customer.phone && row('Phone', record.customer.phone)}
           {record.customer.email && row('Email', record.customer.email)}
           {record.customer.accountNumber && row('Account', record.customer.accountNumber)}
+          {record.customer.isBusiness && row('Business', record.customer.employees === undefined ? 'Yes; number of employees not recorded' : `Yes, ${record.customer.employees.toLocaleString('en-GB')} ${record.customer.employees === 1 ? 'employee' : 'employees'}`)}
           {record.communication && row('Write to them', describeNeeds(record.communication))}
           {record.representative && row('Acting for them', `${record.representative.name} (${record.representative.relationship})`)}
           {record.representative?.address && row("Representative's address", <Address address={record.representative.address} />)}

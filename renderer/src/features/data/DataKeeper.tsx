@@ -2,7 +2,8 @@
 // backup on start and every few hours while the app runs, whenever the last one is older than a day. Main decides
 // whether one is due and where it goes; this only makes the bytes.
 import { useEffect } from 'react';
-import { makeBackup, recordBackupMade } from '../../db/backup';
+import { recordBackupMade } from '../../db/backup';
+import { makeBackupFile } from '../../db/backup-client';
 import { db } from '../../db/schema';
 import { platform } from '../../platform';
 import { askToKeepData } from './storage';
@@ -14,7 +15,7 @@ export async function runAutoBackupIfDue(): Promise<string | null> {
   const api = platform().autoBackup;
   const status = await api.status();
   if (!status.ok || !status.available || !status.due) return null;
-  const made = await makeBackup(db());
+  const made = await makeBackupFile();
   const result = await api.write({ data: made.bytes });
   if (result.ok && result.written) {
     await recordBackupMade(db(), { at: made.madeAt, fileName: result.fileName, how: 'automatic' });

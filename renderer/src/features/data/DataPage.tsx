@@ -1,39 +1,20 @@
 // "Your data": back up the whole desk to a file, restore from one, the desktop's automatic daily backup, and whether
 // the browser keeps the data. A vertical stack of sections (one Paper each) so more can be added below.
-import {
-  Alert,
-  Badge,
-  Button,
-  FileButton,
-  Group,
-  List,
-  Modal,
-  NumberInput,
-  Paper,
-  Radio,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
-import { BACKUP_FILE_EXTENSION, BACKUP_MIME_TYPE, BackupFileError, type DecodedBackup } from '../../../../shared/backup/format';
+import { BACKUP_MIME_TYPE } from '../../../../shared/backup/format';
 import { AUTO_BACKUP_KEEP_DEFAULT, AUTO_BACKUP_KEEP_MAX, type AutoBackupStatus } from '../../../../shared/ipc/contract';
-import { lastBackup, makeBackup, readBackupFile, recordBackupMade, type RestoreMode, type RestoreReport, restoreBackup, RestoreError } from '../../db/backup';
-import { useSettings } from '../../db/hooks';
+import { lastBackup, recordBackupMade } from '../../db/backup';
+import { makeBackupFile } from '../../db/backup-client';
 import { db } from '../../db/schema';
 import { platform } from '../../platform';
-import { useWorkingPerson } from '../cases/actions/useWorkingPerson';
 import { runAutoBackupIfDue } from './DataKeeper';
+import { RestorePanel, when } from './RestorePanel';
 import { askToKeepData, formatBytes, type StorageFacts, storageFacts } from './storage';
 import { ExportsPanel } from '../exchange/ExportsPanel';
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 function Section({ title, label, children }: { title: string; label: string; children: ReactNode }) {
   return (
@@ -59,7 +40,8 @@ function BackupSection() {
     setBusy(true);
     setResult(null);
     try {
-      const made = await makeBackup(db());
+      // Made in a worker (../../db/backup-client.ts): the page keeps drawing while a large desk is written.
+      const made = await makeBackupFile();
       const saved = await platform().saveFile({ suggestedName: made.fileName, mimeType: BACKUP_MIME_TYPE, data: made.bytes });
       if (!saved.ok) setResult({ ok: false, text: saved.error });
       else if (!saved.saved) setResult({ ok: false, text: 'The backup was not saved (the save was cancelled).' });
@@ -86,7 +68,7 @@ function BackupSection() {
         {last === undefined ? '…' : last ? `Last backup: ${when(last.at)} (${last.fileName}${last.how === 'automatic' ? ', automatic' : ''}).` : 'No backup has been made on this computer yet.'}
       </Text>
       <Group>
-        <Button onClick={() => void backUpNow()} loading={busy}>
+        <Button data-action="backup-now" onClick={() => void backUpNow()} loading={busy}>
           Make a backup now
         </Button>
       </Group>
@@ -207,218 +189,11 @@ function AutoBackupSection() {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const MODE_TEXT: Record<RestoreMode, { label: string; description: string; confirm: string }> = {
-  'into-empty': {
-    label: 'Restore into this empty desk',
-    description: 'This desk has no cases yet: everything comes from the backup, its settings and people included.',
-    confirm: 'Restore',
-  },
-  merge: {
-    label: 'Merge with what is here',
-    description:
-      'Adds the cases, timelines and letters from the backup that are not here. A case in both keeps the copy changed last. Nothing here is deleted; this desk’s settings stay.',
-    confirm: 'Merge',
-  },
-  replace: {
-    label: 'Replace what is here',
-    description:
-      'This desk’s cases, timelines, letters, settings and people become exactly the backup’s. Anything logged here since the backup was made is LOST. Reference numbers already handed out are never reused.',
-    confirm: 'Replace this desk’s data',
-  },
-};
-
-const TABLE_LABELS: [keyof RestoreReport['added'], string][] = [
-  ['cases', 'Cases'],
-  ['events', 'Timeline entries'],
-  ['letters', 'Letters'],
-  ['people', 'People'],
-  ['audit', 'Audit entries'],
-];
-
 function RestoreSection() {
-  const casesHere = useLiveQuery(() => db().cases.count(), []);
-  const settings = useSettings();
-  const by = useWorkingPerson();
-  const [fileName, setFileName] = useState<string | null>(null);
-  const [reading, setReading] = useState(false);
-  const [backup, setBackup] = useState<DecodedBackup | null>(null);
-  const [problem, setProblem] = useState<{ message: string; problems: string[] } | null>(null);
-  const [mode, setMode] = useState<RestoreMode | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [restoring, setRestoring] = useState(false);
-  const [report, setReport] = useState<RestoreReport | null>(null);
-
-  const empty = casesHere === 0;
-  const modes: RestoreMode[] = empty ? ['into-empty', 'merge', 'replace'] : ['merge', 'replace'];
-
-  async function choose(file: File | null) {
-    setBackup(null);
-    setProblem(null);
-    setReport(null);
-    setMode(null);
-    if (!file) return;
-    setFileName(file.name);
-    setReading(true);
-    try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const decoded = await readBackupFile(db(), bytes);
-      setBackup(decoded);
-      setMode(empty ? 'into-empty' : 'merge');
-    } catch (error) {
-      if (error instanceof BackupFileError) setProblem({ message: error.message, problems: error.problems });
-      else setProblem({ message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}`, problems: [] });
-    } finally {
-      setReading(false);
-    }
-  }
-
-  async function restore() {
-    if (!backup || !mode) return;
-    setConfirming(false);
-    setRestoring(true);
-    try {
-      const done = await restoreBackup(db(), backup, { mode, by: by || settings?.handlerName || 'Unknown' });
-      setReport(done);
-      setBackup(null);
-      notifications.show({ color: 'teal', title: 'Backup restored', message: `${done.casesNow} cases on this desk now.` });
-    } catch (error) {
-      const message = error instanceof RestoreError ? error.message : `Nothing was restored: ${error instanceof Error ? error.message : String(error)}`;
-      setProblem({ message, problems: [] });
-    } finally {
-      setRestoring(false);
-    }
-  }
-
-  const counts = backup?.header.counts;
   return (
     <Section title="Restore from a backup" label="Restore from a backup">
-      <Text size="sm">
-        Choose a backup file ({BACKUP_FILE_EXTENSION}). Redress checks all of it first and shows what it holds; nothing
-        changes until you confirm, and a restore either completes or changes nothing.
-      </Text>
-      <Group>
-        <FileButton onChange={(file) => void choose(file)} accept={`${BACKUP_FILE_EXTENSION},.gz,application/gzip`}>
-          {(props) => (
-            <Button variant="default" loading={reading} {...props}>
-              Choose a backup file…
-            </Button>
-          )}
-        </FileButton>
-        {fileName && (
-          <Text size="sm" c="dimmed">
-            {fileName}
-          </Text>
-        )}
-      </Group>
-
-      {problem && (
-        <Alert color="red" role="alert" title="Not restored">
-          <Text size="sm">{problem.message}</Text>
-          {problem.problems.length > 0 && (
-            <List size="sm" mt="xs" aria-label="Problems found">
-              {problem.problems.map((p) => (
-                <List.Item key={p}>
-                  <Text size="sm" ff="monospace">
-                    {p}
-                  </Text>
-                </List.Item>
-              ))}
-            </List>
-          )}
-        </Alert>
-      )}
-
-      {backup && counts && (
-        <Stack gap="sm" aria-label="The backup file">
-          <Text size="sm">
-            Made {when(backup.header.madeAt)}
-            {backup.header.deskPrefix ? ` by desk ${backup.header.deskPrefix}` : ''}
-            {backup.header.app ? ` with ${backup.header.app}` : ''}. The checksum matches.
-          </Text>
-          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-            <Fact label="Cases" value={counts.cases} />
-            <Fact label="Timeline entries" value={counts.events} />
-            <Fact label="Letters" value={counts.letters} />
-            <Fact label="People" value={counts.people ?? 0} />
-          </SimpleGrid>
-          <Radio.Group label="How to restore it" value={mode} onChange={(v) => setMode(v as RestoreMode)}>
-            <Stack gap="xs" mt="xs">
-              {modes.map((m) => (
-                <Radio key={m} value={m} label={MODE_TEXT[m].label} description={MODE_TEXT[m].description} />
-              ))}
-            </Stack>
-          </Radio.Group>
-          <Group>
-            <Button color={mode === 'replace' ? 'red' : 'teal'} disabled={!mode} loading={restoring} onClick={() => setConfirming(true)}>
-              Restore…
-            </Button>
-          </Group>
-        </Stack>
-      )}
-
-      {report && (
-        <Alert color="teal" role="status" title="Restored">
-          <Text size="sm">
-            {report.mode === 'merge' ? 'Merged' : 'Restored'}: this desk now has {report.casesNow} {report.casesNow === 1 ? 'case' : 'cases'}.
-          </Text>
-          <Table mt="xs" withRowBorders={false} aria-label="What changed">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th />
-                <Table.Th>Added</Table.Th>
-                <Table.Th>Updated</Table.Th>
-                <Table.Th>Kept as here</Table.Th>
-                <Table.Th>Removed</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {TABLE_LABELS.map(([table, label]) => (
-                <Table.Tr key={table}>
-                  <Table.Td>{label}</Table.Td>
-                  <Table.Td>{report.added[table]}</Table.Td>
-                  <Table.Td>{report.updated[table]}</Table.Td>
-                  <Table.Td>{report.kept[table]}</Table.Td>
-                  <Table.Td>{report.removed[table]}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Alert>
-      )}
-
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={mode ? `${MODE_TEXT[mode].label}?` : ''} centered>
-        {mode && (
-          <Stack>
-            <Text size="sm">{MODE_TEXT[mode].description}</Text>
-            {mode === 'replace' && (
-              <Alert color="red">
-                The {casesHere} {casesHere === 1 ? 'case' : 'cases'} on this desk now will be replaced by the backup’s {counts?.cases}. Make a
-                backup of this desk first if you may need it.
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setConfirming(false)}>
-                Cancel
-              </Button>
-              <Button color={mode === 'replace' ? 'red' : 'teal'} onClick={() => void restore()}>
-                {MODE_TEXT[mode].confirm}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      <RestorePanel />
     </Section>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: number }) {
-  return (
-    <Paper withBorder p="xs" radius="sm">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={600}>{value.toLocaleString('en-GB')}</Text>
-    </Paper>
   );
 }
 

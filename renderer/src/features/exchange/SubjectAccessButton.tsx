@@ -157,6 +157,8 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
 
 export function SubjectAccessButton({ record }: { record: CaseRecord }) {
   const [open, setOpen] = useState(false);
+  // Anonymised: no personal data is held, so there is nothing to give the customer (and no name to find them by).
+  if (record.anonymisedOn) return null;
   return (
     <>
       <Button variant="subtle" size="xs" onClick={() => setOpen(true)}>

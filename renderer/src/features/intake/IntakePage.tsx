@@ -1,4 +1,4 @@
-import { Button, Checkbox, Collapse, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Collapse, Fieldset, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -64,6 +64,24 @@ export function IntakePage() {
               <TextInput label="Postcode" {...field('postcode')} />
               <TextInput label="Phone" type="tel" {...field('phone')} />
               <TextInput label="Email" type="email" {...field('email')} />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm" style={{ alignItems: 'start' }}>
+              <Switch
+                mt={form.values.isBusiness ? 30 : 0}
+                label="Customer is a business"
+                description="A company, sole trader or not-for-profit"
+                {...form.getInputProps('isBusiness', { type: 'checkbox' })}
+              />
+              {form.values.isBusiness && (
+                <TextInput
+                  label="Number of employees"
+                  description="Decides whether the complaints rules cover them; leave blank if not known yet"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  maw={300}
+                  {...field('employees')}
+                />
+              )}
             </SimpleGrid>
           </Fieldset>
           <Fieldset legend="How to write to the customer">

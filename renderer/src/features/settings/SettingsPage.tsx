@@ -2,6 +2,7 @@ import { Alert, Button, FileButton, Group, Image, Input, Paper, Select, SimpleGr
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
+import { useLocation } from 'wouter';
 import { CALENDARS, CALENDAR_LABELS } from '../../../../shared/model/case';
 import { LOGO_MAX_BYTES, settingsToForm, validateSettings, type SettingsForm } from '../../../../shared/model/settings';
 import { getProcedure, listAdrSchemes } from '../../../../shared/rules';
@@ -10,6 +11,7 @@ import { todayIso } from '../../app/today';
 import { useSettings } from '../../db/hooks';
 import { saveSettings } from '../../db/repository';
 import { db } from '../../db/schema';
+import { RestorePanel } from '../data/RestorePanel';
 import { ensureDeskPerson } from '../people/manage';
 import { readLogoFile } from './logo';
 import { PeopleSettings } from './PeopleSettings';
@@ -85,6 +87,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
   const form = useForm<SettingsForm>({ initialValues: settingsToForm(null) });
   const [loaded, setLoaded] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [, navigate] = useLocation();
   const today = todayIso();
 
   useEffect(() => {
@@ -134,6 +137,18 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
         <Alert color="teal" variant="light">
           Enter your company's details once. They go on the letterhead of every letter, and the desk prefix starts every reference number.
         </Alert>
+      )}
+      {firstRun && (
+        // A desk moving to a new computer: its backup brings the settings, people and cases; the app then opens on
+        // the dashboard (restoring the settings ends the first run).
+        <Paper component="section" withBorder radius="md" p="md" aria-label="Restore from a backup">
+          <Stack gap="sm">
+            <Title order={3} size="h4">
+              Moving from another computer? Restore from a backup
+            </Title>
+            <RestorePanel firstRun onRestored={() => navigate('/')} />
+          </Stack>
+        </Paper>
       )}
       <Paper component="section" withBorder={!firstRun} radius="md" p={firstRun ? 0 : 'md'} aria-label="Desk settings">
         <form onSubmit={submit} noValidate>

@@ -1,7 +1,7 @@
 // One small form per action, in a modal: the date (today by default) and the action's own fields. Enter submits
 // (Shift+Enter starts a new line in a text box), Esc cancels. Messages show next to their fields; the same checks run
 // again inside the write transaction.
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { type KeyboardEvent, useState } from 'react';
@@ -83,6 +83,22 @@ function ActionForm({ action, context, onDone }: { action: CaseActionId; context
   });
 
   const field = (f: ActionFieldSpec) => {
+    if (f.onlyWhen && form.values[f.onlyWhen] !== 'yes') return null;
+    if (f.kind === 'checkbox') {
+      // The form holds text: 'yes' when ticked, '' when not.
+      const { error } = form.getInputProps(f.name);
+      return (
+        <Checkbox
+          key={f.name}
+          label={f.label}
+          description={f.description}
+          error={error}
+          data-action-field={f.name}
+          checked={form.values[f.name] === 'yes'}
+          onChange={(e) => form.setFieldValue(f.name, e.currentTarget.checked ? 'yes' : '')}
+        />
+      );
+    }
     const common = {
       label: f.label,
       description: f.description,
@@ -96,7 +112,19 @@ function ActionForm({ action, context, onDone }: { action: CaseActionId; context
       case 'date':
         return <TextInput key={f.name} {...common} type="date" min={lastDate(context)} max={context.today} />;
       case 'select':
-        return <Select key={f.name} {...common} data={[...(f.options ?? [])]} allowDeselect={false} comboboxProps={{ withinPortal: true }} />;
+        // An optional choice may be cleared back to "none" (held as '', shown as no choice).
+        return (
+          <Select
+            key={f.name}
+            {...common}
+            value={form.values[f.name] || null}
+            onChange={(value) => form.setFieldValue(f.name, value ?? '')}
+            data={[...(f.options ?? [])]}
+            allowDeselect={false}
+            clearable={!f.required}
+            comboboxProps={{ withinPortal: true }}
+          />
+        );
       case 'amount':
         return <TextInput key={f.name} {...common} inputMode="decimal" />;
       case 'textarea':

@@ -1,6 +1,6 @@
 // What a timeline entry holds beyond its one-line summary: an edit's old and new values, a payment's figures.
 import { Table, Text } from '@mantine/core';
-import { customerFieldLabel } from '../../../../../shared/model/actions';
+import { customerFieldLabel, customerFieldValue } from '../../../../../shared/model/actions';
 import type { TimelineEvent } from '../../../../../shared/model/case';
 
 const asRecord = (v: unknown): Record<string, string> => (v && typeof v === 'object' ? (v as Record<string, string>) : {});
@@ -23,8 +23,8 @@ export function TimelineDetails({ event }: { event: TimelineEvent }) {
         {(event.data.changed as string[]).map((field) => (
           <Table.Tr key={field}>
             <Table.Td c="dimmed">{customerFieldLabel(field)}</Table.Td>
-            <Table.Td>{show(before[field])}</Table.Td>
-            <Table.Td>{show(after[field])}</Table.Td>
+            <Table.Td>{show(customerFieldValue(field, before[field]))}</Table.Td>
+            <Table.Td>{show(customerFieldValue(field, after[field]))}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

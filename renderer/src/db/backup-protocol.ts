@@ -1,0 +1,24 @@
+// Messages between the page (./backup-client.ts) and the backup worker (./backup-worker.ts).
+import type { BackupHeader, BackupProblemKind } from '../../../shared/backup/format';
+import type { MadeBackup, RestoreMode, RestoreReport } from './backup';
+
+export type BackupRequest =
+  | { type: 'make'; id: number; app?: string }
+  /** The file's bytes are transferred to the worker (not copied). */
+  | { type: 'check'; id: number; bytes: Uint8Array }
+  /** Restore the file checked last (named by its seal, so a stale screen cannot restore another file). */
+  | { type: 'restore'; id: number; sha256: string; mode: RestoreMode; by: string }
+  | { type: 'forget'; id: number };
+
+export type BackupFailure =
+  | { name: 'BackupFileError'; kind: BackupProblemKind; message: string; problems: string[] }
+  | { name: 'RestoreError' | 'Error'; message: string; problems: string[] };
+
+export type BackupReply =
+  | ({ id: number; ok: true } & (
+      | { type: 'made'; made: MadeBackup }
+      | { type: 'checked'; header: BackupHeader; sha256: string; handlerName?: string }
+      | { type: 'restored'; report: RestoreReport }
+      | { type: 'forgotten' }
+    ))
+  | { id: number; ok: false; error: BackupFailure };

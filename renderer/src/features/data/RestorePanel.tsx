@@ -1,0 +1,258 @@
+// Restoring a backup file: choose it, see what it holds (every check is done first, by readBackupFile), choose how,
+// confirm, and see what changed. Used on the "Your data" page and on the first-run screen ("Moving from another
+// computer?"), where the database is empty and the backup brings the desk's settings and people along.
+import { Alert, Button, FileButton, Group, List, Modal, Paper, Radio, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { BACKUP_FILE_EXTENSION, BackupFileError } from '../../../../shared/backup/format';
+import { type RestoreMode, type RestoreReport, RestoreError } from '../../db/backup';
+import { type CheckedBackup, checkBackupFile, forgetCheckedBackup, restoreCheckedBackup } from '../../db/backup-client';
+import { useSettings } from '../../db/hooks';
+import { db } from '../../db/schema';
+import { useWorkingPerson } from '../cases/actions/useWorkingPerson';
+
+/** A timestamp as people read it: 22 Nov 2026, 14:05. */
+export const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+const MODE_TEXT: Record<RestoreMode, { label: string; description: string; confirm: string }> = {
+  'into-empty': {
+    label: 'Restore into this empty desk',
+    description: 'This desk has no cases yet: everything comes from the backup, its settings and people included.',
+    confirm: 'Restore',
+  },
+  merge: {
+    label: 'Merge with what is here',
+    description:
+      'Adds the cases, timelines and letters from the backup that are not here. A case in both keeps the copy changed last. Nothing here is deleted; this desk’s settings stay.',
+    confirm: 'Merge',
+  },
+  replace: {
+    label: 'Replace what is here',
+    description:
+      'This desk’s cases, timelines, letters, settings and people become exactly the backup’s. Anything logged here since the backup was made is LOST. Reference numbers already handed out are never reused.',
+    confirm: 'Replace this desk’s data',
+  },
+};
+
+const TABLE_LABELS: [keyof RestoreReport['added'], string][] = [
+  ['cases', 'Cases'],
+  ['events', 'Timeline entries'],
+  ['letters', 'Letters'],
+  ['people', 'People'],
+  ['audit', 'Audit entries'],
+];
+
+export interface RestorePanelProps {
+  /**
+   * The first-run screen: no desk settings yet, so the only way is into the empty desk, which takes the backup's
+   * settings and people too (see restoreBackup). The app then opens on the restored desk.
+   */
+  firstRun?: boolean;
+  /** Called after a restore completed (the first-run screen goes to the dashboard). */
+  onRestored?: (report: RestoreReport) => void;
+}
+
+export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps) {
+  const casesHere = useLiveQuery(() => db().cases.count(), []);
+  const settings = useSettings();
+  const by = useWorkingPerson();
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
+  const [backup, setBackup] = useState<CheckedBackup | null>(null);
+  const [problem, setProblem] = useState<{ message: string; problems: string[] } | null>(null);
+  const [mode, setMode] = useState<RestoreMode | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+  const [report, setReport] = useState<RestoreReport | null>(null);
+
+  const empty = casesHere === 0;
+  const modes: RestoreMode[] = firstRun ? ['into-empty'] : empty ? ['into-empty', 'merge', 'replace'] : ['merge', 'replace'];
+
+  async function choose(file: File | null) {
+    setBackup(null);
+    setProblem(null);
+    setReport(null);
+    setMode(null);
+    forgetCheckedBackup();
+    if (!file) return;
+    setFileName(file.name);
+    setReading(true);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // Read and checked in a worker (../../db/backup-client.ts); its content stays there until it is restored.
+      const decoded = await checkBackupFile(bytes);
+      setBackup(decoded);
+      setMode(firstRun || empty ? 'into-empty' : 'merge');
+    } catch (error) {
+      if (error instanceof BackupFileError) setProblem({ message: error.message, problems: error.problems });
+      else setProblem({ message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}`, problems: [] });
+    } finally {
+      setReading(false);
+    }
+  }
+
+  async function restore() {
+    if (!backup || !mode) return;
+    setConfirming(false);
+    setRestoring(true);
+    try {
+      // On a new computer nobody is on the list yet: the restore is recorded under the backup's own handler.
+      const who = by || settings?.handlerName || backup.handlerName || 'Unknown';
+      const done = await restoreCheckedBackup(backup, { mode, by: who });
+      setReport(done);
+      setBackup(null);
+      notifications.show({ color: 'teal', title: 'Backup restored', message: `${done.casesNow} ${done.casesNow === 1 ? 'case' : 'cases'} on this desk now.` });
+      onRestored?.(done);
+    } catch (error) {
+      const message = error instanceof RestoreError ? error.message : `Nothing was restored: ${error instanceof Error ? error.message : String(error)}`;
+      setProblem({ message, problems: [] });
+    } finally {
+      setRestoring(false);
+    }
+  }
+
+  const counts = backup?.header.counts;
+  const noSettings = firstRun && backup !== null && (backup.header.counts.settings ?? 0) === 0;
+  return (
+    <Stack gap="sm">
+      <Text size="sm">
+        {firstRun
+          ? `Choose the backup file made on the other computer (${BACKUP_FILE_EXTENSION}, from “Your data”). Redress checks all of it first and shows what it holds; the desk’s settings, people, cases, timelines and letters all come from it, so there is nothing to fill in below.`
+          : `Choose a backup file (${BACKUP_FILE_EXTENSION}). Redress checks all of it first and shows what it holds; nothing changes until you confirm, and a restore either completes or changes nothing.`}
+      </Text>
+      <Group>
+        <FileButton onChange={(file) => void choose(file)} accept={`${BACKUP_FILE_EXTENSION},.gz,application/gzip`}>
+          {(props) => (
+            <Button variant="default" loading={reading} {...props}>
+              Choose a backup file…
+            </Button>
+          )}
+        </FileButton>
+        {fileName && (
+          <Text size="sm" c="dimmed">
+            {fileName}
+          </Text>
+        )}
+      </Group>
+
+      {problem && (
+        <Alert color="red" role="alert" title="Not restored">
+          <Text size="sm">{problem.message}</Text>
+          {problem.problems.length > 0 && (
+            <List size="sm" mt="xs" aria-label="Problems found">
+              {problem.problems.map((p) => (
+                <List.Item key={p}>
+                  <Text size="sm" ff="monospace">
+                    {p}
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Alert>
+      )}
+
+      {backup && counts && (
+        <Stack gap="sm" aria-label="The backup file">
+          <Text size="sm">
+            Made {when(backup.header.madeAt)}
+            {backup.header.deskPrefix ? ` by desk ${backup.header.deskPrefix}` : ''}
+            {backup.header.app ? ` with ${backup.header.app}` : ''}. The checksum matches.
+          </Text>
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+            <Fact label="Cases" value={counts.cases} />
+            <Fact label="Timeline entries" value={counts.events} />
+            <Fact label="Letters" value={counts.letters} />
+            <Fact label="People" value={counts.people ?? 0} />
+          </SimpleGrid>
+          {modes.length > 1 ? (
+            <Radio.Group label="How to restore it" value={mode} onChange={(v) => setMode(v as RestoreMode)}>
+              <Stack gap="xs" mt="xs">
+                {modes.map((m) => (
+                  <Radio key={m} value={m} label={MODE_TEXT[m].label} description={MODE_TEXT[m].description} />
+                ))}
+              </Stack>
+            </Radio.Group>
+          ) : (
+            mode && <Text size="sm">{MODE_TEXT[mode].description}</Text>
+          )}
+          {noSettings && (
+            <Alert color="orange" variant="light">
+              This backup holds no desk settings: after restoring, fill in the form below once.
+            </Alert>
+          )}
+          <Group>
+            <Button color={mode === 'replace' ? 'red' : 'teal'} disabled={!mode} loading={restoring} onClick={() => setConfirming(true)}>
+              Restore…
+            </Button>
+          </Group>
+        </Stack>
+      )}
+
+      {report && (
+        <Alert color="teal" role="status" title="Restored">
+          <Text size="sm">
+            {report.mode === 'merge' ? 'Merged' : 'Restored'}: this desk now has {report.casesNow} {report.casesNow === 1 ? 'case' : 'cases'}.
+          </Text>
+          <Table mt="xs" withRowBorders={false} aria-label="What changed">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th />
+                <Table.Th>Added</Table.Th>
+                <Table.Th>Updated</Table.Th>
+                <Table.Th>Kept as here</Table.Th>
+                <Table.Th>Removed</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {TABLE_LABELS.map(([table, label]) => (
+                <Table.Tr key={table}>
+                  <Table.Td>{label}</Table.Td>
+                  <Table.Td>{report.added[table]}</Table.Td>
+                  <Table.Td>{report.updated[table]}</Table.Td>
+                  <Table.Td>{report.kept[table]}</Table.Td>
+                  <Table.Td>{report.removed[table]}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Alert>
+      )}
+
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={mode ? `${MODE_TEXT[mode].label}?` : ''} centered>
+        {mode && (
+          <Stack>
+            <Text size="sm">{MODE_TEXT[mode].description}</Text>
+            {mode === 'replace' && (
+              <Alert color="red">
+                The {casesHere} {casesHere === 1 ? 'case' : 'cases'} on this desk now will be replaced by the backup’s {counts?.cases}. Make a
+                backup of this desk first if you may need it.
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(false)}>
+                Cancel
+              </Button>
+              <Button color={mode === 'replace' ? 'red' : 'teal'} onClick={() => void restore()}>
+                {MODE_TEXT[mode].confirm}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: number }) {
+  return (
+    <Paper withBorder p="xs" radius="sm">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600}>{value.toLocaleString('en-GB')}</Text>
+    </Paper>
+  );
+}

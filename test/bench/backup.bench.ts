@@ -1,0 +1,299 @@
+// Benchmark of backup and restore at scale: `npm run bench:backup` → prints ONE JSON object.
+//
+// Same setup as reports.bench.ts: builds the web app into REDRESS_WEB_OUT (BENCH_SKIP_BUILD=1 to reuse it), serves it
+// with vite preview on BENCH_PORT (default 4173), seeds CASES (default 100,000) generated cases with their timelines
+// into the app's IndexedDB (BENCH_PROFILE=<dir> keeps the seeded profile; reports.bench.ts's and app.bench.ts's
+// profiles work too, with the same BENCH_PORT, since IndexedDB belongs to the origin), then restarts the browser and
+// opens "Your data" cold. Then, as a user would:
+//   1. presses "Make a backup now" and waits for the download: time, file size, the longest main-thread task,
+//      the page's JS heap peak (sampled over the DevTools protocol; the backup worker's heap is not in it) and the
+//      renderer process's peak memory (the page and its workers);
+//   2. chooses that file under "Restore from a backup" and waits until the page says the checksum matches (the file is
+//      inflated, its seal, every row and the cross-references checked): the same figures;
+//   3. (BENCH_RESTORE=0 skips it) restores it with "Replace what is here" and waits for "Restored": the same figures.
+//      The profile then holds the same cases again (the file's), so it stays usable for the next run.
+// Not a test: nothing fails on a slow figure; a crash or an error the page shows is reported in the JSON.
+import { spawn, execSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { CHROMIUM, CHROMIUM_ARGS, firstChunkCode, waitForServer } from './support';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const CASES = Number(process.env.CASES ?? 100_000);
+const PORT = Number(process.env.BENCH_PORT ?? 4173);
+const BASE = `http://127.0.0.1:${PORT}`;
+const WEB_OUT = process.env.REDRESS_WEB_OUT ?? join(root, 'out/web');
+const RESTORE = process.env.BENCH_RESTORE !== '0';
+/** How long one step may take before the bench gives up on it (a frozen or crashed page). */
+const STEP_TIMEOUT_MS = Number(process.env.BENCH_STEP_TIMEOUT_MS ?? 900_000);
+const log = (message: string) => process.stderr.write(`[bench:backup] ${message}\n`);
+const round = (n: number) => Math.round(n * 10) / 10;
+const mb = (bytes: number) => round(bytes / 1024 / 1024);
+
+async function seedBundle(): Promise<string> {
+  const out = await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: { write: false, minify: true, lib: { entry: join(root, 'test/bench/seed-page.ts'), formats: ['iife'], name: 'RedressBenchBundle', fileName: 'seed' } },
+  });
+  return firstChunkCode(out);
+}
+
+async function launch(profile: string, downloads?: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    acceptDownloads: true,
+    ...(downloads ? { downloadsPath: downloads } : {}),
+  });
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
+  return context;
+}
+
+async function blankPage(context: BrowserContext, bundle: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const asset = execSync(`ls "${join(WEB_OUT, 'assets')}" | grep -m1 "\\.css$"`, { encoding: 'utf8' }).trim();
+  await page.goto(`${BASE}/assets/${asset}`);
+  await page.evaluate(bundle);
+  return page;
+}
+
+/** Long tasks on the page's thread, from the start (buffered), cleared per step. */
+const WATCH = `
+  window.__backup = { longTasks: [] };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__backup.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Memory sampling from outside the page (the page's own thread may be busy for seconds).
+
+/** The renderer processes of the browser using `profile` (by walking /proc: other browsers run on this machine). */
+function rendererPids(profile: string): number[] {
+  const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  const parent = new Map<number, number>();
+  const args = new Map<number, string>();
+  for (const p of procs) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      parent.set(Number(p), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      args.set(Number(p), readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' '));
+    } catch {
+      // gone
+    }
+  }
+  const browser = [...args].find(([, a]) => a.includes(`--user-data-dir=${profile}`) && !a.includes('--type='))?.[0];
+  if (browser === undefined) return [];
+  const descends = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === browser) return true;
+    return false;
+  };
+  return [...args].filter(([pid, a]) => a.includes('--type=renderer') && descends(pid)).map(([pid]) => pid);
+}
+
+function rssBytes(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+interface Sampler {
+  stop(): Promise<{ peakPageHeapMb: number | null; peakRendererRssMb: number }>;
+}
+
+/** Sample the JS heap (DevTools protocol: answered between JS slices, even in a long task) and the renderers' RSS. */
+async function sample(page: Page, profile: string): Promise<Sampler> {
+  const cdp = await page.context().newCDPSession(page);
+  let peakHeap = 0;
+  let peakRss = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const rss = rendererPids(profile).reduce((max, pid) => Math.max(max, rssBytes(pid)), 0);
+      peakRss = Math.max(peakRss, rss);
+      try {
+        const { usedSize } = (await Promise.race([
+          cdp.send('Runtime.getHeapUsage'),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('slow')), 1000)),
+        ])) as { usedSize: number };
+        peakHeap = Math.max(peakHeap, usedSize);
+      } catch {
+        // busy or gone: the RSS sample still counts
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      await cdp.detach().catch(() => undefined);
+      return { peakPageHeapMb: peakHeap ? mb(peakHeap) : null, peakRendererRssMb: mb(peakRss) };
+    },
+  };
+}
+
+interface Step {
+  ms: number;
+  longTasks: number;
+  longestTaskMs: number;
+  peakPageHeapMb: number | null;
+  peakRendererRssMb: number;
+  error?: string;
+}
+
+/** Run one user step, timing it from Node and collecting the page's long tasks and the memory peaks meanwhile. */
+async function step(page: Page, profile: string, run: () => Promise<void>): Promise<Step> {
+  await page.evaluate(() => ((window as any).__backup.longTasks = []));
+  const sampler = await sample(page, profile);
+  const t0 = performance.now();
+  let error: string | undefined;
+  try {
+    await run();
+  } catch (e) {
+    error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  }
+  const ms = performance.now() - t0;
+  const memory = await sampler.stop();
+  // Long tasks are reported once they end; give the observer a frame.
+  await page.waitForTimeout(300).catch(() => undefined);
+  const tasks = ((await page.evaluate(() => (window as any).__backup.longTasks).catch(() => [])) as number[]) ?? [];
+  return {
+    ms: round(ms),
+    longTasks: tasks.length,
+    longestTaskMs: round(tasks.length ? Math.max(...tasks) : 0),
+    ...memory,
+    ...(error ? { error } : {}),
+  };
+}
+
+async function main() {
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    log(`building the web app into ${WEB_OUT}…`);
+    execSync('npm run web:build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, REDRESS_WEB_OUT: WEB_OUT } });
+  }
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { cwd: root, stdio: 'ignore', env: { ...process.env, REDRESS_WEB_OUT: WEB_OUT } },
+  );
+  const keep = process.env.BENCH_PROFILE;
+  const profile = keep ?? mkdtempSync(join(tmpdir(), 'redress-bench-backup-'));
+  const downloads = mkdtempSync(join(tmpdir(), 'redress-bench-backup-files-'));
+  try {
+    await waitForServer(BASE);
+    const bundle = await seedBundle();
+    log(`seeding ${CASES} cases (profile ${profile})…`);
+    let context = await launch(profile);
+    let page = await blankPage(context, bundle);
+    const already = await page.evaluate(() => (window as any).redressBench.seeded());
+    if (already !== 0 && already !== CASES) throw new Error(`The kept profile holds ${already} cases, not ${CASES}: delete ${profile}`);
+    const seeded = already === CASES ? { cases: already, reused: true } : await page.evaluate((count) => (window as any).redressBench.seed(count), CASES);
+    log(`seeded: ${JSON.stringify(seeded)}`);
+    await context.close();
+
+    context = await launch(profile, downloads);
+    await context.addInitScript(WATCH);
+    page = context.pages()[0] ?? (await context.newPage());
+    const errors: string[] = [];
+    let crashed = false;
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('crash', () => {
+      crashed = true;
+      errors.push('the page crashed');
+    });
+    page.on('console', (m) => {
+      // An error, or the warning that the backup worker stopped and the work fell back to the page's thread.
+      if (m.type() === 'error' || (m.type() === 'warning' && /backup worker/.test(m.text()))) errors.push(m.text().slice(0, 300));
+    });
+    await page.goto(`${BASE}/#/data`);
+    await page.getByRole('button', { name: 'Make a backup now' }).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1000);
+
+    log('making a backup…');
+    let file = '';
+    let fileBytes = 0;
+    const make = await step(page, profile, async () => {
+      const download = page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS });
+      await page.locator('[data-action="backup-now"]').click();
+      const failed = page.getByRole('alert').filter({ hasText: 'could not be made' });
+      const got = await Promise.race([download, failed.waitFor({ timeout: STEP_TIMEOUT_MS }).then(() => null)]);
+      if (!got) throw new Error((await failed.textContent()) ?? 'The backup could not be made');
+      file = join(downloads, got.suggestedFilename());
+      await got.saveAs(file);
+      fileBytes = statSync(file).size;
+    });
+    log(`made: ${JSON.stringify(make)} (${mb(fileBytes)} MB)`);
+
+    let check: Step | null = null;
+    let restore: Step | null = null;
+    let casesAfter: string | null = null;
+    if (file && !crashed) {
+      log('checking it for a restore…');
+      check = await step(page, profile, async () => {
+        const chooser = page.waitForEvent('filechooser');
+        await page.getByRole('button', { name: 'Choose a backup file…' }).click();
+        await (await chooser).setFiles(file);
+        const ok = page.getByText('The checksum matches.');
+        const refused = page.getByRole('alert').filter({ hasText: 'Not restored' });
+        await Promise.race([ok.waitFor({ timeout: STEP_TIMEOUT_MS }), refused.waitFor({ timeout: STEP_TIMEOUT_MS })]);
+        if (await refused.isVisible()) throw new Error((await refused.textContent()) ?? 'refused');
+      });
+      log(`checked: ${JSON.stringify(check)}`);
+
+      if (RESTORE && !check.error && !crashed) {
+        log('restoring it (replace)…');
+        await page.getByRole('radio', { name: 'Replace what is here' }).check();
+        await page.getByRole('button', { name: 'Restore…' }).click();
+        restore = await step(page, profile, async () => {
+          await page.getByRole('button', { name: 'Replace this desk’s data' }).click();
+          const done = page.getByRole('status').filter({ hasText: 'this desk now has' });
+          const refused = page.getByRole('alert').filter({ hasText: 'Not restored' });
+          await Promise.race([done.waitFor({ timeout: STEP_TIMEOUT_MS }), refused.waitFor({ timeout: STEP_TIMEOUT_MS })]);
+          if (await refused.isVisible()) throw new Error((await refused.textContent()) ?? 'refused');
+          casesAfter = await done.locator('p').first().textContent();
+        });
+        log(`restored: ${JSON.stringify(restore)}`);
+      }
+    }
+    await page.screenshot({ path: join(root, 'test/output/screenshots/bench-backup.png') }).catch(() => undefined);
+    await context.close();
+
+    console.log(
+      JSON.stringify(
+        {
+          benchmark: 'redress backup and restore at scale',
+          cases: CASES,
+          seeded,
+          makeBackup: { ...make, fileMb: mb(fileBytes) },
+          checkForRestore: check,
+          replaceRestore: restore,
+          afterRestore: casesAfter,
+          pageErrors: errors,
+          chromium: execSync(`${CHROMIUM} --version`, { encoding: 'utf8' }).trim(),
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    server.kill();
+    rmSync(downloads, { recursive: true, force: true });
+    if (!keep) rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
