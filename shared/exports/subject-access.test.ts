@@ -99,5 +99,13 @@ describe('the bundle', () => {
     expect(text).toContain('Complaint RDR-2026-000002');
     expect(text).toContain('Complaint received by letter');
     expect(text).toContain('letters/RDR-2026-000002/evil.pdf');
+    expect(text).not.toContain('Business customer');
+  });
+
+  it("gives a business customer's size as recorded (it is their data too)", () => {
+    const business = { ...request.cases[0], record: { ...record('c1', 'RDR-2026-000001'), customer: { name: 'Ann Lee', isBusiness: true, employees: 1200 } } };
+    const text = JSON.stringify(subjectAccessSummary({ ...request, cases: [business] }).content);
+    expect(text).toContain('Business customer');
+    expect(text).toContain('Yes, 1,200 employees');
   });
 });

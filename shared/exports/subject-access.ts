@@ -163,6 +163,12 @@ function customerRows(record: CaseRecord): string[][] {
     ['Phone', record.customer.phone],
     ['Email', record.customer.email],
     ['Account number', record.customer.accountNumber],
+    [
+      'Business customer',
+      record.customer.isBusiness
+        ? `Yes${typeof record.customer.employees === 'number' ? `, ${record.customer.employees.toLocaleString('en-GB')} ${record.customer.employees === 1 ? 'employee' : 'employees'}` : ', number of employees not recorded'}`
+        : undefined,
+    ],
     ['Acting for them', record.representative ? `${record.representative.name} (${record.representative.relationship})${record.representative.address ? `, ${addressText(record.representative.address)}` : ''}` : undefined],
     [
       'How to write to them',

@@ -5,6 +5,7 @@ import type { AdrSchemeLocalNames } from '../rules/adr-schemes';
 import type { Clock } from '../rules/types';
 import { letterAddressee } from './addressee';
 import type { LetterDocument } from './document';
+import type { AdrOutOfScope } from './common';
 import type { ParagraphEdits } from './edits';
 import {
   DEFAULT_LANGUAGE,
@@ -37,6 +38,8 @@ export interface AcknowledgementNextSteps {
   escalation?: string;
   /** The ADR scheme the provider belongs to (from the scheme directory). */
   adrScheme?: AdrSchemeContact;
+  /** The customer is a business too large for the scheme (the rules engine's `adrOutOfScope`): it is not offered. */
+  adrOutOfScope?: AdrOutOfScope;
 }
 
 export interface AcknowledgementInput {
@@ -100,7 +103,7 @@ export function acknowledgementLetter(input: AcknowledgementInput): LetterDocume
     escalation ? { text: escalation, style: 'paragraph' } : paragraph(language, 'ack.escalate.default', {}),
   ]);
 
-  const independentHelp = section(message(language, 'ack.adr.heading', {}), adrParagraphs(input, language));
+  const independentHelp = nextSteps.adrOutOfScope ? [] : [section(message(language, 'ack.adr.heading', {}), adrParagraphs(input, language))];
 
   const otherFormats = section(message(language, 'ack.formats.heading', {}), [
     paragraph(language, 'ack.formats.offer', {}),
@@ -117,7 +120,7 @@ export function acknowledgementLetter(input: AcknowledgementInput): LetterDocume
     heading: forRepresentative
       ? message(language, 'ack.heading.representative', { customerName })
       : message(language, 'ack.heading.customer', {}),
-    body: [...opening, whatHappensNext, howToEscalate, independentHelp, otherFormats],
+    body: [...opening, whatHappensNext, howToEscalate, ...independentHelp, otherFormats],
     handlerName: input.handlerName,
     largePrint: input.largePrint,
     edits: input.edits,
@@ -166,6 +169,7 @@ export function nextStepsFromEvaluation(
   evaluation: {
     readonly clocks: ReadonlyArray<Pick<Clock, 'id' | 'state' | 'dueOn'>>;
     readonly adrScheme?: AdrSchemeContact | null;
+    readonly adrOutOfScope?: AdrOutOfScope;
   },
   extras: Omit<AcknowledgementNextSteps, 'firstResponseDueOn' | 'adrAvailableOn'> = {},
 ): AcknowledgementNextSteps {
@@ -181,5 +185,6 @@ export function nextStepsFromEvaluation(
       : {}),
     firstResponseDueOn: dueOn('first-response'),
     adrAvailableOn: dueOn('adr-letter'),
+    ...(evaluation.adrOutOfScope ? { adrOutOfScope: { ...evaluation.adrOutOfScope } } : {}),
   };
 }

@@ -83,6 +83,8 @@ const EN_GB = {
 
   // The independent scheme (ADR): what it is, how to reach it, and the time limit. Details come from the directory.
   'adr.about': '{schemeName} is independent of us. It is free for you to use.',
+  'adr.outOfScope':
+    '{schemeName} only looks at complaints from individuals and from businesses with {maxEmployees} or fewer employees. As your business has {employees} employees, it cannot look at this complaint.',
   'adr.binding':
     'A decision by {schemeName} binds us only if you accept it. If you do not accept it, you keep your other rights, for example to go to court.',
   'adr.limit':
@@ -261,6 +263,8 @@ const FR_CA: Messages = {
     'Je m’occupe de la plainte. Si vous avez une question, communiquez avec moi aux coordonnées indiquées en haut de cette lettre en mentionnant notre référence, {reference}.',
 
   'adr.about': 'L’organisme {schemeName} est indépendant de nous. Ses services sont gratuits pour vous.',
+  'adr.outOfScope':
+    'L’organisme {schemeName} n’examine que les plaintes des particuliers et des entreprises de {maxEmployees} employés ou moins. Comme votre entreprise compte {employees} employés, il ne peut pas examiner cette plainte.',
   'adr.binding':
     'Une décision de l’organisme {schemeName} nous lie seulement si vous l’acceptez. Si vous ne l’acceptez pas, vous conservez vos autres droits, par exemple celui de vous adresser aux tribunaux.',
   'adr.limit':

@@ -177,6 +177,18 @@ export function referralLimitParagraph(
   );
 }
 
+/** A business too large for the ADR scheme (the rules engine's `Evaluation.adrOutOfScope`). */
+export interface AdrOutOfScope {
+  employees: number;
+  maxEmployees: number;
+}
+
+/** "The scheme only looks at complaints from individuals and businesses with 10 or fewer employees…": no offer of it. */
+export function outOfScopeParagraph(language: LetterLanguage, schemeName: string, scope: AdrOutOfScope): LetterText {
+  const count = (n: number) => n.toLocaleString(language);
+  return paragraph(language, 'adr.outOfScope', { schemeName, maxEmployees: count(scope.maxEmployees), employees: count(scope.employees) });
+}
+
 /** Independent, free, and binding on us only if the customer accepts. */
 export function schemeAboutParagraphs(language: LetterLanguage, schemeName: string): LetterText[] {
   return [joinSentences(paragraph(language, 'adr.about', { schemeName }), paragraph(language, 'adr.binding', { schemeName }))];

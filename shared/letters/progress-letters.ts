@@ -1,10 +1,13 @@
 // The holding (update) letter and the final response letter. Both tell the customer about the ADR scheme, with its
 // details from the versioned directory: the update says from when it can be asked; the final response says how to
 // go to it if the customer is unhappy, from when, and the time limit. A Canadian scheme (the CCTS) is described in
-// its own words, without the UK time limit.
+// its own words, without the UK time limit. A business too large for the scheme (the rules engine's adrOutOfScope)
+// is not offered it: the update leaves it out, the final response says why the scheme cannot help.
 import type { AdrSchemeDetails } from '../rules/types';
 import { type LetterLanguage, dateInWords, dateWithWeekdayInWords, message, parseIsoDate, schemeNameIn } from './catalogue';
 import {
+  type AdrOutOfScope,
+  outOfScopeParagraph,
   type LetterBaseInput,
   type SchemeChoice,
   deskText,
@@ -27,6 +30,8 @@ export interface UpdateLetterInput extends LetterBaseInput {
   /** From when the customer may go to the scheme (the rules engine's 'adr-letter' clock). */
   adrAvailableOn?: string | null;
   scheme: SchemeChoice;
+  /** The customer is a business too large for the scheme: the letter does not offer it. */
+  adrOutOfScope?: AdrOutOfScope;
 }
 
 export function updateLetter(input: UpdateLetterInput): LetterDocument {
@@ -37,8 +42,9 @@ export function updateLetter(input: UpdateLetterInput): LetterDocument {
   const nextUpdateOn = input.nextUpdateOn && checked(input.nextUpdateOn) >= input.issuedOn ? input.nextUpdateOn : null;
   const adrAvailableOn = input.adrAvailableOn ? checked(input.adrAvailableOn) : null;
 
-  const adr: LetterContent[] =
-    adrAvailableOn && adrAvailableOn > input.issuedOn
+  const adr: LetterContent[] = input.adrOutOfScope
+    ? []
+    : adrAvailableOn && adrAvailableOn > input.issuedOn
       ? [
           paragraph(
             language,
@@ -98,6 +104,8 @@ export interface FinalResponseInput extends LetterBaseInput {
   /** Months from this letter to go to the scheme (from the regime: adrTermsFor(…).referralMonths). UK schemes. */
   referralMonths?: number;
   scheme: SchemeChoice;
+  /** The customer is a business too large for the scheme: the letter says so instead of offering it. */
+  adrOutOfScope?: AdrOutOfScope;
 }
 
 export function finalResponseLetter(input: FinalResponseInput): LetterDocument {
@@ -133,11 +141,12 @@ export function finalResponseLetter(input: FinalResponseInput): LetterDocument {
       section(message(language, 'final.outcome.heading', {}), deskText(input.outcome, 'what we found')),
       section(message(language, 'final.done.heading', {}), deskText(input.actionsTaken, 'what we have done')),
       ...(remedy ? [section(message(language, 'final.remedy.heading', {}), deskText(remedy, 'the remedy'))] : []),
-      section(message(language, 'final.adr.heading', {}), [
-        when,
-        ...schemeParagraphs(language, scheme, schemeName, input),
-      ]),
-      schemeContactSection(language, scheme, reference),
+      ...(input.adrOutOfScope
+        ? [section(message(language, 'final.adr.heading', {}), [outOfScopeParagraph(language, schemeName, input.adrOutOfScope)])]
+        : [
+            section(message(language, 'final.adr.heading', {}), [when, ...schemeParagraphs(language, scheme, schemeName, input)]),
+            schemeContactSection(language, scheme, reference),
+          ]),
       handlerParagraph(basics),
     ],
     handlerName: input.handlerName,

@@ -55,6 +55,13 @@ describe('anonymiseCase', () => {
     });
   });
 
+  it("keeps only whether the customer was a business and its size (the ADR scope), so reports count the case the same", () => {
+    const business: CaseRecord = { ...record, customer: { ...record.customer, isBusiness: true, employees: 25 } };
+    expect(anonymiseCase(business, [], options).record.customer).toEqual({ name: ANONYMISED_NAME, isBusiness: true, employees: 25 });
+    const unknownSize: CaseRecord = { ...record, customer: { ...record.customer, isBusiness: true } };
+    expect(anonymiseCase(unknownSize, [], options).record.customer).toEqual({ name: ANONYMISED_NAME, isBusiness: true });
+  });
+
   it('drops a field the policy does not know (an allow-list): a field added later is removed until someone decides', () => {
     const extended = { ...record, desiredOutcome: 'A refund to Ada Lovelace' } as CaseRecord;
     expect(JSON.stringify(anonymiseCase(extended, [], options).record)).not.toContain('Ada');

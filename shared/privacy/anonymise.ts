@@ -13,7 +13,8 @@ type FieldPolicy = 'keep' | 'remove';
 
 /**
  * Every field of a case and what anonymising does with it. Kept: the facts reports and the rules engine need
- * (reference, dates, channel, category, procedure, calendar, stage, status, handler). Removed: the customer, anyone
+ * (reference, dates, channel, category, procedure, calendar, stage, status, handler, and of the customer only whether
+ * they were a business and its size, which decides the ADR scope). Removed: the customer, anyone
  * acting for them, how they want to be written to (large print can reveal a disability), the summary in their words,
  * vulnerability and health details.
  */
@@ -119,6 +120,15 @@ export interface AnonymisedCase {
   events: TimelineEvent[];
 }
 
+/**
+ * Whether the customer was a business and how many people it employs: not who they are, but what decides whether the
+ * ADR clocks applied, so reports count the case the same way after anonymising.
+ */
+function businessSize(customer: CaseRecord['customer'] | undefined): Pick<CaseRecord['customer'], 'isBusiness' | 'employees'> {
+  if (customer?.isBusiness !== true) return {};
+  return typeof customer.employees === 'number' ? { isBusiness: true, employees: customer.employees } : { isBusiness: true };
+}
+
 /** The case with its personal data removed (see `CASE_FIELDS`). Anonymising twice gives the same result. */
 export function anonymiseRecord(record: CaseRecord, options: AnonymiseOptions): CaseRecord {
   const kept: Record<string, unknown> = {};
@@ -129,7 +139,7 @@ export function anonymiseRecord(record: CaseRecord, options: AnonymiseOptions): 
   }
   return {
     ...(kept as unknown as CaseRecord),
-    customer: { name: ANONYMISED_NAME },
+    customer: { name: ANONYMISED_NAME, ...businessSize(record.customer) },
     summary: '',
     updatedAt: options.at,
     anonymisedOn: record.anonymisedOn ?? options.on,

@@ -141,6 +141,33 @@ describe('each case, worked by hand', () => {
   });
 });
 
+describe('a business customer', () => {
+  // c04 (kinex, due 05-26, resolved 06-05 with no ADR letter) as a business: whether its ADR clocks count depends on
+  // the size of the business (Ofcom and the ADR schemes: 10 or fewer employees).
+  const c04 = FIXTURE_CASES.find((c) => c.record.id === 'c04')!;
+  const asBusiness = (employees: number) =>
+    summariseCase({ ...c04.record, customer: { ...c04.record.customer, isBusiness: true, employees } }, c04.events, FIXTURE_TODAY);
+  const reportWith = (replacement: CaseSummary) =>
+    buildReport([...summaries.filter((x) => x.id !== 'c04'), replacement], { period: FIXTURE_PERIOD, today: FIXTURE_TODAY });
+
+  it('with 10 or fewer employees is counted like an individual: the 6-week date and the missed ADR letter', () => {
+    const small = asBusiness(10);
+    expect([small.regulatoryDeadline, small.adrLetterDueOn, small.adrLetterState]).toEqual(['2026-05-26', '2026-05-26', 'missed']);
+    const m = measureOf(reportWith(small), 'within-regulatory-deadline');
+    expect([m.numerator, m.denominator]).toEqual([7, 9]);
+  });
+
+  it('with more than 10 employees is outside the ADR scheme: no 6-week date and no ADR letter due, so neither counts', () => {
+    const large = asBusiness(25);
+    expect([large.regulatoryDeadline, large.adrLetterDueOn, large.adrLetterState]).toEqual([null, null, 'not-applicable']);
+    const within = measureOf(reportWith(large), 'within-regulatory-deadline');
+    expect([within.numerator, within.denominator, within.display]).toEqual([7, 8, '87.5%']);
+    const onTime = measureOf(reportWith(large), 'adr-letters-on-time');
+    const before = measureOf(report, 'adr-letters-on-time');
+    expect([onTime.numerator, onTime.denominator]).toEqual([before.numerator, before.denominator! - 1]);
+  });
+});
+
 describe('the report for 2026-04-01 to 2026-06-30, no filters, worked by hand', () => {
   it('volumes: 14 cases received in the period (c10 and c15 came earlier)', () => {
     expect(value(report, 'received').value).toBe(14);

@@ -2,10 +2,11 @@
 // period and the filters are applied afterwards by `buildReport` (./report.ts), which only adds up these summaries.
 //
 // THE FIELDS REPORTS READ (anonymisation must keep every one of them, and reports read nothing else):
-//   case:   id, receivedOn, channel, category, procedureId, calendar, assignee (a staff name, not the customer's)
+//   case:   id, receivedOn, channel, category, procedureId, calendar, assignee (a staff name, not the customer's),
+//           customer.isBusiness and customer.employees (a business's size decides whether the ADR clocks apply)
 //   events: type, on, at (only to keep same-day order), data.stage (escalations),
 //           and for `compensation` events data.amount, data.currency, data.kind
-// Never read: the customer, the representative, communication needs, the summary, event summaries, `by`,
+// Never read: who the customer is (name, contact details), the representative, communication needs, the summary, event summaries, `by`,
 // data.reason or any other free text, letters. The case's stored status and stage are not read either: the rules
 // engine derives them from the events.
 //
@@ -21,13 +22,17 @@ import {
   type Evaluation,
   RULE_EVENT_TYPES,
   type CaseFacts,
+  customerScopeFacts,
   type RuleEvent,
   type RuleEventType,
   STAGE_ENTRY_EVENTS,
 } from '../rules';
 
 /** A case as reports take it: the record's non-personal fields. A `CaseRecord` fits as it is. */
-export type ReportCaseRecord = Pick<CaseRecord, 'id' | 'receivedOn' | 'channel' | 'category' | 'procedureId' | 'calendar' | 'assignee'>;
+export type ReportCaseRecord = Pick<CaseRecord, 'id' | 'receivedOn' | 'channel' | 'category' | 'procedureId' | 'calendar' | 'assignee'> & {
+  /** Only whether the customer is a business and its size (the ADR scheme's scope); nothing that says who they are. */
+  customer?: Pick<CaseRecord['customer'], 'isBusiness' | 'employees'>;
+};
 
 /** A timeline event as reports take it. A `TimelineEvent` fits as it is. */
 export type ReportEvent = Pick<TimelineEvent, 'type' | 'on'> & Partial<Pick<TimelineEvent, 'at' | 'data'>>;
@@ -113,6 +118,7 @@ export function reportFacts(record: ReportCaseRecord, sortedEvents: readonly Rep
     receivedOn: record.receivedOn,
     channel: record.channel,
     category: record.category,
+    ...customerScopeFacts(record.customer),
     events,
   };
 }

@@ -254,14 +254,19 @@ describe('scope and exclusion warnings', () => {
     expect(clock(e, 'adr-referral-window').state).toBe('not-applicable');
     expect(e.warnings.join(' ')).toMatch(/25 employees: outside CISAS .*scope \(10 or fewer employees\)/);
     expect(e.nextActions.map((a) => a.id)).not.toContain('send-adr-letter');
+    // Said once, as data, for the letters: they must not offer the scheme.
+    expect(e.adrOutOfScope).toEqual({ employees: 25, maxEmployees: 10 });
   });
   it('a business with 10 employees is in scope', () => {
     const e = evaluateCase(facts({ customer: { isBusiness: true, employees: 10 } }), '2026-06-01');
     expect(clock(e, 'adr-letter').state).toBe('running');
     expect(e.warnings).toEqual([]);
+    expect(e.adrOutOfScope).toBeUndefined();
   });
   it('a business without a head count: asks for it', () => {
-    expect(evaluateCase(facts({ customer: { isBusiness: true } }), '2026-06-01').warnings.join(' ')).toMatch(/record the number of employees/);
+    const e = evaluateCase(facts({ customer: { isBusiness: true } }), '2026-06-01');
+    expect(e.warnings.join(' ')).toMatch(/record the number of employees/);
+    expect(e.adrOutOfScope).toBeUndefined();
   });
   it('a pricing complaint: warns that the scheme does not rule on pricing', () => {
     const e = evaluateCase(facts({ category: 'pricing' }), '2026-06-01');

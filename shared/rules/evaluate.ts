@@ -499,6 +499,8 @@ function providerClocks(ctx: Ctx): Clock[] {
 interface ScopeCheck {
   outOfScope: boolean;
   reason: string;
+  /** Set when out of scope: the business's size and the regime's limit. */
+  size?: { employees: number; maxEmployees: number };
 }
 
 function scopeOf(ctx: Ctx, version: RegimeVersion): ScopeCheck {
@@ -508,6 +510,7 @@ function scopeOf(ctx: Ctx, version: RegimeVersion): ScopeCheck {
     return {
       outOfScope: true,
       reason: `a business with ${customer.employees} employees is outside the ADR scheme's scope (${max} or fewer)`,
+      size: { employees: customer.employees, maxEmployees: max },
     };
   }
   return { outOfScope: false, reason: '' };
@@ -987,5 +990,6 @@ export function evaluateCase(facts: CaseFacts, today: IsoDate, options: Evaluate
     clocks,
     nextActions: nextActions(ctx, clocks, status, pausedSince, version),
     warnings: ctx.warnings,
+    ...(version && scopeOf(ctx, version).size ? { adrOutOfScope: scopeOf(ctx, version).size } : {}),
   };
 }

@@ -130,3 +130,15 @@ export function checkFacts(input: unknown, today: unknown): CheckedFacts {
 export function validateCaseFacts(input: unknown, today: IsoDate): CaseFacts {
   return checkFacts(input, today).facts;
 }
+
+/**
+ * The customer's business size as the rules read it (the regime's scope: Ofcom's rules and the ADR schemes take only
+ * businesses with 10 or fewer employees). Only well-formed values are passed on: a stray value in an old or restored
+ * record must not stop a case's clocks from being worked out. Individuals give `{}`.
+ */
+export function customerScopeFacts(customer: { isBusiness?: unknown; employees?: unknown } | undefined): Pick<CaseFacts, 'customer'> {
+  if (customer?.isBusiness !== true) return {};
+  const employees = customer.employees;
+  const known = typeof employees === 'number' && Number.isSafeInteger(employees) && employees >= 0;
+  return { customer: { isBusiness: true, ...(known ? { employees } : {}) } };
+}

@@ -116,6 +116,12 @@ export interface Evaluation {
   nextActions: NextAction[];
   /** Scope/exclusion warnings, e.g. pricing complaints or businesses over 10 employees. */
   warnings: string[];
+  /**
+   * Set when the customer is a business too large for the regime's ADR scope (e.g. 25 employees where Ofcom's rules
+   * and the ADR schemes take 10 or fewer): no ADR letter or referral window applies, and letters must not offer the
+   * scheme. Absent otherwise (an individual, a small business, or one whose size is not recorded yet).
+   */
+  adrOutOfScope?: { employees: number; maxEmployees: number };
 }
 
 export interface PostalAddressLines {

@@ -166,6 +166,45 @@ describe('update and final response letters as PDFs', () => {
   });
 });
 
+describe('a business too large for the ADR scheme (25 employees; Ofcom and the schemes take 10 or fewer)', () => {
+  const business = sampleCase({ customer: { ...sampleCase().customer, isBusiness: true, employees: 25 } });
+  const adrOutOfScope = { employees: 25, maxEmployees: 10 };
+
+  it('acknowledgement, update and final response never offer the scheme; the final response says why it cannot help', async () => {
+    const ackText = textOf(
+      await writePdf(
+        'ack-out-of-scope',
+        acknowledgementLetter(sampleAcknowledgement({ caseRecord: business, nextSteps: { ...sampleAcknowledgement().nextSteps, adrAvailableOn: null, adrOutOfScope } })),
+      ),
+    );
+    expect(ackText).toContain('We have received your complaint');
+    expect(ackText).not.toContain('Independent help');
+    expect(ackText).not.toContain('Ombudsman');
+
+    const updateText = textOf(await writePdf('update-out-of-scope', updateLetter(sampleUpdate({ caseRecord: business, adrAvailableOn: null, adrOutOfScope }))));
+    expect(updateText).toContain('We expect to reply in full by');
+    expect(updateText).not.toContain('Ombudsman');
+
+    const finalText = textOf(
+      await writePdf('final-out-of-scope', finalResponseLetter(sampleFinalResponse({ caseRecord: business, adrAvailableOn: null, adrOutOfScope }))),
+    );
+    expect(finalText).toContain('This letter is our final response.');
+    expect(finalText).toContain(
+      'The Communications Ombudsman only looks at complaints from individuals and from businesses with 10 or fewer employees. As your business has 25 employees, it cannot look at this complaint.',
+    );
+    expect(finalText).not.toContain('You have 12 months');
+    expect(finalText).not.toContain('commsombudsman.org');
+    expect(finalText).not.toContain('look at the complaint now');
+  });
+
+  it('in French (Canada) the reason reads in French, with the numbers as French writes them', async () => {
+    const doc = finalResponseLetter(sampleFinalResponse({ caseRecord: business, language: 'fr-CA', adrAvailableOn: null, adrOutOfScope: { employees: 1200, maxEmployees: 10 } }));
+    const text = textOf(await writePdf('final-out-of-scope-fr', doc));
+    expect(text).toContain('n’examine que les plaintes des particuliers et des entreprises de 10 employés ou moins');
+    expect(text).toMatch(/votre entreprise compte 1\s200 employés/);
+  });
+});
+
 describe('languages', () => {
   it('fr-CA ADR-free final response: French words and dates, the CPRST, no UK schemes or UK words', async () => {
     const doc = finalResponseLetter(

@@ -1,7 +1,7 @@
 // The renderer's view of the rules engine: case records and timelines in, clocks out. Clocks are computed from
 // the facts every time, never stored as the truth.
 import type { CaseRecord, TimelineEvent } from '../../../shared/model/case';
-import { evaluateCase, getProcedure, listProcedures } from '../../../shared/rules';
+import { customerScopeFacts, evaluateCase, getProcedure, listProcedures } from '../../../shared/rules';
 import { RULE_EVENT_TYPES, type CaseFacts, type Evaluation, type RuleEvent, type RuleEventType } from '../../../shared/rules/types';
 
 const RULE_TYPES = new Set<string>(RULE_EVENT_TYPES);
@@ -33,20 +33,9 @@ export function caseFacts(record: CaseRecord, events: readonly TimelineEvent[]):
     receivedOn: record.receivedOn,
     channel: record.channel,
     category: record.category,
-    ...businessFacts(record),
+    ...customerScopeFacts(record.customer),
     events: ruleEvents,
   };
-}
-
-/**
- * The customer's business size, for the regime's scope (Ofcom: 10 or fewer employees). Only well-formed values are
- * passed: a stray value in an old or restored record must not stop the case's clocks from being worked out.
- */
-function businessFacts(record: CaseRecord): Pick<CaseFacts, 'customer'> {
-  const { isBusiness, employees } = record.customer ?? {};
-  if (isBusiness !== true) return {};
-  const known = typeof employees === 'number' && Number.isSafeInteger(employees) && employees >= 0;
-  return { customer: { isBusiness: true, ...(known ? { employees } : {}) } };
 }
 
 export interface EvaluatedCase {

@@ -169,7 +169,7 @@ export async function buildPrivacyFixture(database: RedressDatabase): Promise<Pr
     {
       receivedOn: '2018-01-08',
       channel: 'email',
-      customer: { name: 'Ottoline Brackenbury', email: 'ottoline@brackenbury.example', accountNumber: 'BRK-000-555', address: { lines: ['8 Wren Mews', 'Little Snoring'], postcode: 'QX5 5CD' } },
+      customer: { name: 'Ottoline Brackenbury', isBusiness: true, employees: 25, email: 'ottoline@brackenbury.example', accountNumber: 'BRK-000-555', address: { lines: ['8 Wren Mews', 'Little Snoring'], postcode: 'QX5 5CD' } },
       category: 'billing',
       summary: 'Ottoline Brackenbury was billed twice; sorry about the parrot',
     },

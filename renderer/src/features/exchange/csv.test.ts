@@ -40,7 +40,7 @@ describe('cases CSV', () => {
   });
 
   it('round-trips through papaparse: commas, quotes, line breaks, accents and emoji come back identical', () => {
-    const cases = [record(), record({ id: 'c2', reference: 'RDR-2026-000043', summary: 'Plain', customer: { name: 'Ann Lee' }, representative: undefined, communication: undefined })];
+    const cases = [record(), record({ id: 'c2', reference: 'RDR-2026-000043', summary: 'Plain', customer: { name: 'Ann Lee', isBusiness: true, employees: 25 }, representative: undefined, communication: undefined })];
     const table = casesCsvTable(cases.map((r) => ({ record: r, derived: { status: 'open', stageName: 'Customer services', nextDueOn: '2026-11-25', nextClockLabel: 'Acknowledgement', adrLetterDueOn: '2026-12-30', adrReferralEndsOn: null } })));
     const text = toCsv(table);
     // Parse the bytes as a reader would: decode UTF-8 (the BOM is dropped), then a real CSV parser.
@@ -60,6 +60,9 @@ describe('cases CSV', () => {
     expect(row['Large print']).toBe('Yes');
     expect(row['Next due on']).toBe('2026-11-25');
     expect(row['ADR letter due on']).toBe('2026-12-30');
+    expect(row['Business customer']).toBe('No');
+    const business = Object.fromEntries(table.fields.map((f, i) => [f, parsed.data[2][i]]));
+    expect([business['Business customer'], business['Number of employees']]).toEqual(['Yes', '25']);
     // The phone number starts with "+": a spreadsheet would read it as a formula, so it is guarded.
     expect(row.Phone).toBe("'+44 113 496 0000");
     expect(unguardCell(row.Phone)).toBe('+44 113 496 0000');

@@ -7,8 +7,9 @@ import type { TimelineEvent } from '../../../../shared/model/case';
 import { evaluateRecord } from '../../app/rules';
 import { acknowledgementDocument, availableLetters, buildLetter, defaultInputs, defaultOptions, letterText, recordedAs, type LetterContext } from './build';
 
-function context(events: TimelineEvent[] = []): LetterContext {
-  const record = sampleCase({ procedureId: 'kijoma' });
+function context(events: TimelineEvent[] = [], employees?: number): LetterContext {
+  const base = sampleCase({ procedureId: 'kijoma' });
+  const record = employees === undefined ? base : { ...base, customer: { ...base.customer, isBusiness: true, employees } };
   const today = '2026-11-20';
   const evaluated = evaluateRecord(record, events, today);
   if (!evaluated.evaluation) throw new Error(evaluated.error);
@@ -60,5 +61,30 @@ describe('acknowledgement in the letter dialog', () => {
     const again = recordedAs('acknowledgement', context([received, acknowledged]));
     expect(again.kind).toBe('acknowledgement');
     expect(again.also).toBeUndefined();
+  });
+});
+
+describe('a business customer and the ADR scheme, from the rules engine through to the letter', () => {
+  it('a small business (8 employees) is offered the ADR letters, and its final response offers the scheme', () => {
+    const ctx = context([received], 8);
+    expect(availableLetters(ctx.record, ctx.evaluation)).toContain('adr-time');
+    const text = letterText(buildLetter('final-response', { ...defaultInputs(ctx), outcome: 'Found', actionsTaken: 'Done' }, defaultOptions(ctx.record), ctx));
+    expect(text).toContain('You have 12 months');
+  });
+
+  it('a business with 25 employees gets no ADR letter; its acknowledgement and update leave the scheme out, its final response says why', () => {
+    const ctx = context([received], 25);
+    expect(ctx.evaluation.adrOutOfScope).toEqual({ employees: 25, maxEmployees: 10 });
+    const offered = availableLetters(ctx.record, ctx.evaluation);
+    expect(offered).not.toContain('adr-time');
+    expect(offered).not.toContain('adr-final');
+    const scheme = ctx.evaluation.adrScheme!.name;
+    const inputs = { ...defaultInputs(ctx), progress: 'Checked', outcome: 'Found', actionsTaken: 'Done' };
+    for (const choice of ['acknowledgement', 'update'] as const) {
+      expect(letterText(buildLetter(choice, inputs, defaultOptions(ctx.record), ctx)), choice).not.toContain(scheme);
+    }
+    const final = letterText(buildLetter('final-response', inputs, defaultOptions(ctx.record), ctx));
+    expect(final).toContain('As your business has 25 employees, it cannot look at this complaint.');
+    expect(final).not.toContain('You have 12 months');
   });
 });

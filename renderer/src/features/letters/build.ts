@@ -74,7 +74,8 @@ export function providerCountry(record: CaseRecord): 'GB' | 'CA' {
 export function availableLetters(record: CaseRecord, evaluation: Evaluation): LetterChoice[] {
   const country = providerCountry(record);
   const choices: LetterChoice[] = ['acknowledgement', 'update', 'final-response'];
-  if (country === 'GB' && hasAdrLetter(evaluation, record)) choices.push('adr-time', 'adr-final');
+  // A business too large for the scheme gets no ADR letter (its final response says why).
+  if (country === 'GB' && !evaluation.adrOutOfScope && hasAdrLetter(evaluation, record)) choices.push('adr-time', 'adr-final');
   if (country === 'CA') choices.push('ccts-notice');
   if (evaluation.regime?.id === 'fca-disp') choices.push('summary-resolution');
   return choices;
@@ -151,7 +152,14 @@ export function buildLetter(
     case 'acknowledgement':
       return acknowledgementLetter({ ...base, nextSteps: nextStepsFromEvaluation(evaluation) });
     case 'update':
-      return updateLetter({ ...base, progress: inputs.progress, nextUpdateOn: inputs.nextUpdateOn || null, adrAvailableOn, scheme });
+      return updateLetter({
+        ...base,
+        progress: inputs.progress,
+        nextUpdateOn: inputs.nextUpdateOn || null,
+        adrAvailableOn,
+        scheme,
+        ...(evaluation.adrOutOfScope ? { adrOutOfScope: evaluation.adrOutOfScope } : {}),
+      });
     case 'final-response': {
       let referralMonths: number | undefined;
       try {
@@ -167,6 +175,7 @@ export function buildLetter(
         adrAvailableOn,
         referralMonths,
         scheme,
+        ...(evaluation.adrOutOfScope ? { adrOutOfScope: evaluation.adrOutOfScope } : {}),
       });
     }
     case 'adr-time':
