@@ -30,6 +30,12 @@ export function letterAddressee(caseRecord: CaseRecord): Addressee {
   };
 }
 
+/** The customer as the addressee of their copy of a letter written to their representative. */
+export function customerAsAddressee(caseRecord: CaseRecord): Addressee {
+  const name = caseRecord.customer.name.trim();
+  return { role: 'customer', name, addressLines: postalLines(caseRecord.customer.address, `The customer (${name || 'no name'})`) };
+}
+
 function postalLines(address: PostalAddress | undefined, who: string): string[] {
   const lines = (address?.lines ?? []).map((line) => line.trim()).filter((line) => line.length > 0);
   if (lines.length === 0) throw new Error(`${who} has no postal address: add one before issuing a letter.`);

@@ -25,6 +25,8 @@ const EN_GB = {
   'letter.signOff': 'Yours sincerely',
   'letter.signatureRole': 'Complaints team, {companyName}',
   'letter.copyTo': 'cc: {customerName} (our customer)',
+  'letter.copyNotice': 'Copy for {customerName}. We have sent this letter to {representativeName}, who is acting for you.',
+  'letter.copyTitle': 'copy for the customer',
 
   // How a complaint reached us, as words that follow "by"/"through" naturally in a sentence
   'channel.phone': 'by phone',
@@ -206,6 +208,8 @@ const FR_CA: Messages = {
   'letter.signOff': 'Veuillez agréer nos salutations distinguées.',
   'letter.signatureRole': 'Service des plaintes, {companyName}',
   'letter.copyTo': 'c. c. : {customerName} (notre client)',
+  'letter.copyNotice': 'Copie pour {customerName}. Nous avons envoyé cette lettre à {representativeName}, qui agit en votre nom.',
+  'letter.copyTitle': 'copie pour le client',
 
   'channel.phone': 'par téléphone',
   'channel.email': 'par courriel',

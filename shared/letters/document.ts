@@ -24,6 +24,8 @@ interface LetterNode extends LetterStyle {
   absolutePosition?: { x?: number; y?: number };
   /** Keep the element on one page. */
   unbreakable?: boolean;
+  /** Redress's own mark (pdfmake ignores it): the block in the envelope window, which a customer's copy readdresses. */
+  windowAddress?: true;
 }
 
 /** Text; an array is one paragraph made of inline pieces (e.g. a bold date inside a sentence). */

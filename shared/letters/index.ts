@@ -10,6 +10,7 @@ export {
 export { adrLetter, type AdrLetterInput, type AdrLetterReason } from './adr-letter';
 export { letterAddressee, type Addressee } from './addressee';
 export { cctsNoticeLetter, type CctsNoticeInput } from './ccts-notice';
+export { customerCopy, type CustomerCopy } from './copy';
 export {
   adrTermsFor,
   adrTermsFromEvaluation,

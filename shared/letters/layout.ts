@@ -73,9 +73,7 @@ export interface LetterFrame {
   edits?: ParagraphEdits;
 }
 
-export function letterDocument(frame: LetterFrame): LetterDocument {
-  const { language, company, reference, addressee } = frame;
-  const sizes = frame.largePrint ? LARGE_PRINT : STANDARD_PRINT;
+function windowLinesFor(addressee: Pick<Addressee, 'name' | 'addressLines'>): string[] {
   const windowLines = [addressee.name, ...addressee.addressLines];
   if (windowLines.length > PAGE.addressMaxLines) {
     throw new Error(
@@ -83,6 +81,42 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
         'fit the envelope window: shorten it before issuing a letter.',
     );
   }
+  return windowLines;
+}
+
+/**
+ * The customer's copy of a letter written to their representative: the same letter, page for page, with the
+ * customer's name and address in the envelope window and a line above the greeting saying whose copy it is. Null
+ * when the letter is not to a representative. Throws when the customer has no full postal address.
+ */
+export function customerCopyOf(doc: LetterDocument, addressee: Addressee, customer: Addressee, language: LetterLanguage): LetterDocument | null {
+  if (addressee.role !== 'representative' || customer.role !== 'customer') return null;
+  const windowLines = windowLinesFor(customer);
+  const notice: LetterText = {
+    text: message(language, 'letter.copyNotice', { customerName: customer.name, representativeName: addressee.name }),
+    style: 'copyNotice',
+  };
+  const content: LetterContent[] = [];
+  // A deep copy: pdfmake writes its layout into the nodes it renders, so the two documents must share none.
+  const nodes = JSON.parse(JSON.stringify(doc.content)) as LetterContent[];
+  for (const node of nodes) {
+    if (typeof node === 'object' && node.windowAddress) content.push(addressBlock(windowLines));
+    else {
+      if (typeof node === 'object' && 'style' in node && node.style === 'salutation') content.push(notice);
+      content.push(node);
+    }
+  }
+  return {
+    ...doc,
+    info: { ...doc.info, title: `${doc.info?.title ?? ''} (${message(language, 'letter.copyTitle', {})})` },
+    content,
+  };
+}
+
+export function letterDocument(frame: LetterFrame): LetterDocument {
+  const { language, company, reference, addressee } = frame;
+  const sizes = frame.largePrint ? LARGE_PRINT : STANDARD_PRINT;
+  const windowLines = windowLinesFor(addressee);
   const handlerName = frame.handlerName.trim();
   if (!handlerName) throw new Error('A letter needs the name of the person handling the complaint.');
   const body = applyParagraphEdits(frame.body, frame.edits);
@@ -130,6 +164,7 @@ function styles(sizes: TypeSizes): Record<string, LetterStyle> {
     infoLabel: { fontSize: 8.5, color: '#4a4a4a', lineHeight: 1.5 },
     infoValue: { fontSize: 9.5, lineHeight: 1.35 },
     salutation: { margin: [0, 0, 0, sizes.body * 0.8] },
+    copyNotice: { bold: true, color: '#14365d', margin: [0, 0, 0, sizes.body * 0.8] },
     letterHeading: { fontSize: sizes.heading + 1, bold: true, margin: [0, 0, 0, sizes.body * 0.6] },
     heading: { fontSize: sizes.heading, bold: true, margin: [0, sizes.body * 0.35, 0, sizes.body * 0.2] },
     paragraph: { margin: [0, 0, 0, sizes.body * 0.5] },
@@ -167,6 +202,7 @@ function letterhead(language: LetterLanguage, company: CompanyDetails): LetterCo
 
 function addressBlock(lines: string[]): LetterContent {
   return {
+    windowAddress: true,
     absolutePosition: { x: PAGE.addressLeft, y: PAGE.addressTop },
     columns: [{ width: PAGE.addressWidth, stack: lines.map((line) => ({ text: line, style: 'address' })) }],
   };

@@ -163,3 +163,44 @@ test('the desk edits the wording of a draft final response; the issued PDF carri
   await expect(page.getByLabel('Timeline')).toContainText(`Final response issued (${ref}-final-response.pdf; wording edited before issue)`);
   expect(await countRows(page, 'letters')).toBe(1);
 });
+
+test("a letter to someone acting for the customer comes with the customer's copy, addressed to them, in the same file", async ({ page }) => {
+  await setUpDesk(page);
+  await page.getByRole('link', { name: 'New complaint' }).click();
+  await page.getByLabel('Date received').fill('2026-11-16');
+  await chooseOption(page, 'Channel', 'Letter');
+  await chooseOption(page, 'Category', 'Billing');
+  await page.getByLabel('Summary').fill('Charged twice for the October bill.');
+  await page.getByLabel('Name', { exact: false }).first().fill('Ada Lovelace');
+  await page.getByLabel('Postal address').first().fill('12 St James Square\nLondon');
+  await page.getByLabel('Postcode').first().fill('SW1Y 4JH');
+  await page.getByLabel("Representative's name").fill('Augusta Byron');
+  await page.getByLabel('Relationship').fill('mother');
+  await page.getByLabel("Representative's postal address").fill('Seaham Hall\nCounty Durham');
+  await page.getByLabel("Representative's postcode").fill('SR7 7AG');
+  await page.getByRole('button', { name: 'Log complaint' }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+
+  await page.getByRole('button', { name: 'Other letters…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Write a letter' });
+  await chooseOption(page, 'Letter', 'Acknowledgement');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByLabel('Letter preview')).toContainText("The customer's copy, addressed to them, is printed after the letter in the same file.");
+  await expect(dialog.getByLabel('Letter preview')).toContainText('Dear Augusta Byron');
+  await page.screenshot({ path: shots('52-letter-customer-copy') });
+
+  const downloadPromise = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Issue' }).click();
+  const download = await downloadPromise;
+  const dir = mkdtempSync(join(tmpdir(), 'redress-copy-'));
+  const pdf = join(dir, download.suggestedFilename());
+  await download.saveAs(pdf);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+  expect(pages % 2).toBe(0);
+  const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+  const copy = execFileSync('pdftotext', ['-f', String(pages / 2 + 1), '-l', String(pages / 2 + 1), pdf, '-'], { encoding: 'utf8' });
+  expect(first).toContain('Seaham Hall');
+  expect(first).not.toContain('Copy for');
+  expect(copy).toContain('12 St James Square');
+  expect(copy).toContain('Copy for Ada Lovelace. We have sent this letter to Augusta Byron, who is acting for you.');
+});

@@ -6,7 +6,7 @@ import { IconLock } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { LETTER_LANGUAGE_LABELS, LETTER_LANGUAGES } from '../../../../shared/model/case';
 import { letterParagraphs, type LetterLanguage, type LetterParagraph } from '../../../../shared/letters';
-import { renderPdf } from '../../letters/render';
+import { renderLetterPdf, type LetterPdf } from '../../letters/letter-pdf';
 import {
   LETTER_CHOICE_LABELS,
   availableLetters,
@@ -24,6 +24,8 @@ import {
 interface Preview {
   text: string;
   pdfBytes: number;
+  /** The customer's copy printed after the letter, or why it cannot be. */
+  customerCopy: LetterPdf['customerCopy'];
 }
 
 function message(error: unknown): string {
@@ -91,8 +93,8 @@ export function LetterDialog({ opened, onClose, context }: { opened: boolean; on
     setError(null);
     try {
       const doc = buildLetter(choice, inputs, options, context, edits);
-      const bytes = await renderPdf(doc);
-      setPreview({ text: letterText(doc), pdfBytes: bytes.byteLength });
+      const pdf = await renderLetterPdf(doc, context.record);
+      setPreview({ text: letterText(doc), pdfBytes: pdf.bytes.byteLength, customerCopy: pdf.customerCopy });
     } catch (e) {
       setPreview(null);
       setError(message(e));
@@ -202,6 +204,16 @@ export function LetterDialog({ opened, onClose, context }: { opened: boolean; on
               Preview of the letter's text (PDF {Math.round(preview.pdfBytes / 1024)} KB). Edit the boxes above and preview
               again if it needs changing.
             </Text>
+            {preview.customerCopy === 'included' && (
+              <Text size="sm" mb="xs">
+                The customer's copy, addressed to them, is printed after the letter in the same file.
+              </Text>
+            )}
+            {typeof preview.customerCopy === 'object' && (
+              <Alert color="yellow" mb="xs" title="No copy for the customer">
+                {preview.customerCopy.missing}
+              </Alert>
+            )}
             <ScrollArea.Autosize mah={360}>
               <Text size={options.largePrint ? 'lg' : 'sm'} style={{ whiteSpace: 'pre-wrap' }}>
                 {preview.text}

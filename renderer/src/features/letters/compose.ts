@@ -4,7 +4,7 @@
 import { letterParagraphs, type LetterDocument, type ParagraphEdits } from '../../../../shared/letters';
 import { recordLetterIssued } from '../../db/repository';
 import { db } from '../../db/schema';
-import { renderPdf } from '../../letters/render';
+import { renderLetterPdf } from '../../letters/letter-pdf';
 import { platform } from '../../platform';
 import { buildLetter, recordedAs, type LetterChoice, type LetterContext, type LetterInputs, type LetterOptions } from './build';
 
@@ -36,7 +36,8 @@ export async function issueLetter(
   const doc = buildLetter(choice, inputs, options, context, edits);
   const edited = wordingEdited(doc, () => buildLetter(choice, inputs, options, context));
   const recorded = recordedAs(choice, context);
-  const bytes = await renderPdf(doc);
+  // With the customer's copy after it when the letter goes to their representative.
+  const { bytes } = await renderLetterPdf(doc, context.record);
   const suffix = `${choice === 'adr-time' || choice === 'adr-final' ? 'adr-letter' : recorded.kind}${options.largePrint ? '-large-print' : ''}`;
   const result = await platform().saveFile({ suggestedName: `${context.record.reference}-${suffix}.pdf`, mimeType: 'application/pdf', data: bytes });
   if (!result.ok) return { saved: false, error: result.error };

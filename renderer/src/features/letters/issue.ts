@@ -4,7 +4,7 @@ import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../../shared
 import { evaluateRecord } from '../../app/rules';
 import { recordLetterIssued } from '../../db/repository';
 import { db, type LetterRow } from '../../db/schema';
-import { renderPdf } from '../../letters/render';
+import { renderLetterPdf } from '../../letters/letter-pdf';
 import { platform } from '../../platform';
 import { acknowledgementDocument } from './build';
 
@@ -28,7 +28,7 @@ export async function issueAcknowledgementLetter(input: {
   const evaluated = evaluateRecord(record, events, today);
   if (!evaluated.evaluation) return { saved: false, error: evaluated.error };
   const doc = acknowledgementDocument({ record, evaluation: evaluated.evaluation, settings, today, by });
-  const bytes = await renderPdf(doc);
+  const { bytes } = await renderLetterPdf(doc, record);
   const fileName = `${record.reference}-acknowledgement.pdf`;
   const result = await platform().saveFile({ suggestedName: fileName, mimeType: 'application/pdf', data: bytes });
   if (!result.ok) return { saved: false, error: result.error };

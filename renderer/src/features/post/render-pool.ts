@@ -4,7 +4,7 @@
 //
 // Where workers cannot run (no Worker, or the worker's script fails to load) letters are made on the page's thread
 // instead, the same way the single-letter dialog makes them: slower, never wrong.
-import { renderPdf } from '../../letters/render';
+import { renderLetterPdf } from '../../letters/letter-pdf';
 import { buildDueLetter, type BuildContext, type PostLetterKind } from './due-letter';
 import type { RenderedLetter, RenderReply, RenderRequest } from './render-protocol';
 
@@ -38,7 +38,7 @@ let hereQueue: Promise<unknown> = Promise.resolve();
 function renderHere(kind: PostLetterKind, context: BuildContext): Promise<RenderedLetter> {
   const next = hereQueue.then(async () => {
     const built = buildDueLetter(kind, context);
-    const bytes = await renderPdf(built.doc);
+    const { bytes } = await renderLetterPdf(built.doc, context.record);
     return { bytes, fileName: built.fileName, kind: built.kind, name: built.name, also: built.also };
   });
   hereQueue = next.catch(() => undefined);

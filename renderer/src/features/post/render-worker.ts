@@ -3,6 +3,7 @@
 // then hands the bytes back (transferred, not copied). One letter at a time; the page runs a few of these at once
 // (./render-pool.ts). The page stays free to draw the progress bar and store the letters as they come back.
 import '../../app/zod-config';
+import { renderLetterPdf } from '../../letters/letter-pdf';
 import { renderPdf } from '../../letters/render';
 import { buildDueLetter } from './due-letter';
 import type { RenderReply, RenderRequest } from './render-protocol';
@@ -31,7 +32,8 @@ async function handle(request: RenderRequest): Promise<void> {
   }
   try {
     const built = buildDueLetter(request.kind, request.context);
-    const bytes = await renderPdf(built.doc);
+    // With the customer's copy after it when the letter goes to their representative.
+    const { bytes } = await renderLetterPdf(built.doc, request.context.record);
     scope.postMessage(
       { type: 'rendered', id: request.id, bytes, fileName: built.fileName, kind: built.kind, name: built.name, also: built.also },
       [bytes.buffer],
