@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateIntake } from '../model/intake';
 import { CASE_CSV_COLUMNS } from './cases-csv';
-import { checkImport, guessMapping, IMPORT_FIELDS, mappingConflicts, normaliseDate, unmappedRequired } from './cases-import';
+import { checkImport, guessMapping, IMPORT_FIELDS, leaveOutDuplicates, mappingConflicts, normaliseDate, sameComplaintKey, unmappedRequired } from './cases-import';
 
 const today = '2026-11-20';
 const HEADERS = ['Date received', 'Channel', 'Category', 'Customer', 'Email', 'Phone', 'Address', 'Postcode', 'Summary', 'Large print'];
@@ -131,5 +131,44 @@ describe('checking rows with the intake rules', () => {
     expect(check.problems).toEqual([]);
     expect(check.cases[0].parts.customer.phone).toBe('+44 113 496 0000');
     expect(check.cases[0].parts.summary).toBe('=not a formula');
+  });
+});
+
+describe('rows already in Redress', () => {
+  const parts = (receivedOn: string, name: string, summary: string) =>
+    ({ receivedOn, channel: 'email', customer: { name }, category: 'billing', summary }) as const;
+  const check = {
+    cases: [
+      { row: 2, parts: parts('2026-11-18', 'Grace Hopper', 'Charged for a router; never arrived') },
+      { row: 3, parts: parts('2026-11-19', 'Bo Chen', 'Lost letter') },
+      { row: 4, parts: parts('2026-11-20', 'Lee, Ann', 'Line down\r\nsince Monday') },
+      { row: 5, parts: parts('2026-11-19', '  BO CHEN ', 'Lost   letter') },
+    ],
+    problems: [],
+    invalidRows: 0,
+  };
+  const existing = [
+    { reference: 'RDR-2026-000004', receivedOn: '2026-11-20', customer: { name: 'Lee, Ann' }, summary: 'Line down\nsince Monday' },
+    // The same customer and words on another day is another complaint.
+    { reference: 'RDR-2026-000001', receivedOn: '2026-11-17', customer: { name: 'Grace Hopper' }, summary: 'Charged for a router; never arrived' },
+  ];
+
+  it('leaves out a row received the same day from the same customer in the same words (case, spaces and line breaks aside)', () => {
+    const out = leaveOutDuplicates(check, existing);
+    expect(out.check.cases.map((c) => c.row)).toEqual([2, 3]);
+    expect(out.duplicates).toEqual([
+      { row: 4, reference: 'RDR-2026-000004' },
+      { row: 5, sameAsRow: 3 },
+    ]);
+  });
+
+  it('leaves a check with problems as it is (nothing is imported from it anyway)', () => {
+    const bad = { ...check, problems: [{ row: 2, field: 'channel' as const, label: 'Channel', message: 'x' }], invalidRows: 1 };
+    expect(leaveOutDuplicates(bad, existing)).toEqual({ check: bad, duplicates: [] });
+  });
+
+  it('keys a complaint by day, folded name and folded words', () => {
+    expect(sameComplaintKey(parts('2026-11-19', 'Bo  Chen', 'Lost\r\nletter'))).toBe(sameComplaintKey(parts('2026-11-19', 'bo chen', 'lost letter')));
+    expect(sameComplaintKey(parts('2026-11-19', 'Bo Chen', 'Lost letter'))).not.toBe(sameComplaintKey(parts('2026-11-20', 'Bo Chen', 'Lost letter')));
   });
 });

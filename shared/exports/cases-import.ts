@@ -247,3 +247,52 @@ export function checkImport(
 
 /** Largest import at once: a bigger file is refused with a message (split it). */
 export const MAX_IMPORT_ROWS = 10_000;
+
+// --- Rows already in Redress ------------------------------------------------------------------------------------
+// A file imported twice, or exported, edited and imported again, must not log every complaint a second time. A row is
+// the same complaint as a case (or an earlier row) when it was received the same day, from the same customer, in the
+// same words: names and summaries compared without case and with runs of spaces and line breaks folded.
+
+const fold = (s: string) => s.normalize('NFKC').toLocaleLowerCase('en-GB').replace(/\s+/g, ' ').trim();
+
+/** What makes two complaints the same for an import. */
+export function sameComplaintKey(c: { receivedOn: string; customer: { name: string }; summary: string }): string {
+  return `${c.receivedOn}\u0000${fold(c.customer.name)}\u0000${fold(c.summary)}`;
+}
+
+/** A valid row left out because the complaint is already in Redress, or earlier in the same file. */
+export interface DuplicateRow {
+  row: number;
+  /** The case it repeats. */
+  reference?: string;
+  /** The earlier row of the file it repeats. */
+  sameAsRow?: number;
+}
+
+/**
+ * The check with the rows already in Redress (`existing`: the cases received on the rows' dates) and the repeats
+ * within the file left out, and which rows those were. A check with problems is returned as it is.
+ */
+export function leaveOutDuplicates(
+  check: ImportCheck,
+  existing: Iterable<{ reference: string; receivedOn: string; customer: { name: string }; summary: string }>,
+): { check: ImportCheck; duplicates: DuplicateRow[] } {
+  if (check.problems.length > 0) return { check, duplicates: [] };
+  const known = new Map<string, string>();
+  for (const c of existing) if (!known.has(sameComplaintKey(c))) known.set(sameComplaintKey(c), c.reference);
+  const seen = new Map<string, number>();
+  const cases: ImportCheck['cases'] = [];
+  const duplicates: DuplicateRow[] = [];
+  for (const c of check.cases) {
+    const key = sameComplaintKey(c.parts);
+    const reference = known.get(key);
+    const earlier = seen.get(key);
+    if (reference !== undefined) duplicates.push({ row: c.row, reference });
+    else if (earlier !== undefined) duplicates.push({ row: c.row, sameAsRow: earlier });
+    else {
+      seen.set(key, c.row);
+      cases.push(c);
+    }
+  }
+  return { check: { ...check, cases }, duplicates };
+}

@@ -134,6 +134,18 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
   await page.getByRole('textbox', { name: 'Search cases' }).fill('hopper');
   await expect(page.locator('[data-count="1"]')).toBeVisible();
   await expect(page.getByRole('row', { name: /Grace Hopper/ })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Search cases' }).fill('');
+
+  // The same file imported again (a second go, or a colleague's copy): every complaint is already in Redress.
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  await chooseFile('complaints-fixed.csv', [rows[0], '19/11/2026;Letter;Billing;Bo Chen;;"2 Low Rd\r\nYork";YO1 7HH;Lost letter', rows[2]].join('\r\n'));
+  const already = page.locator('[data-duplicates]');
+  await expect(already).toContainText('Every complaint in the file is already in Redress: nothing new to import');
+  await expect(already.locator('[data-duplicate-row="2"]')).toContainText(/Row 2: already logged as RDR-\d{4}-000003/);
+  await expect(already.locator('[data-duplicate-row="4"]')).toContainText(/Row 4: already logged as RDR-\d{4}-000005/);
+  await expect(page.getByRole('button', { name: /^Import \d+ case/ })).toHaveCount(0);
+  await page.screenshot({ path: shots('84-import-already-in'), fullPage: true });
+  expect(await countRows(page, 'cases')).toBe(5);
 });
 
 test('open deadlines as an ICS calendar, and a subject-access bundle with the issued letter', async ({ page }) => {

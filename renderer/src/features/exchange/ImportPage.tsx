@@ -1,8 +1,8 @@
 // Import cases from a CSV made in a spreadsheet: choose the file, match its columns to the case's fields, look at the
 // first rows, read the check of every row (the intake form's own rules), and import — only when every row is valid,
-// all in one transaction.
+// all in one transaction, leaving out the rows whose complaint is already in Redress.
 import { Alert, Anchor, Badge, Button, Card, FileInput, Group, List, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import {
   guessMapping,
@@ -13,6 +13,8 @@ import {
   unmappedRequired,
   type ColumnMapping,
   type DateOrder,
+  type DuplicateRow,
+  type ImportCheck,
 } from '../../../../shared/exports/cases-import';
 import { CATEGORY_LABELS, CHANNEL_LABELS, type Category, type Channel } from '../../../../shared/model/case';
 import type { IntakeField } from '../../../../shared/model/intake';
@@ -21,7 +23,7 @@ import { useSettings } from '../../db/hooks';
 import { db } from '../../db/schema';
 import { useWorkingPerson } from '../cases/actions/useWorkingPerson';
 import { decodeCsvBytes, parseCsv, type ParsedCsv } from './csv';
-import { importCheckedCases, type ImportResult } from './import';
+import { importCheckedCases, withoutDuplicates, type ImportResult } from './import';
 import { useImportCheck } from './useImportCheck';
 
 const PREVIEW_ROWS = 5;
@@ -92,14 +94,27 @@ export function ImportPage() {
   const checkInput = useMemo(() => (file && file.parsed.errors.length === 0 ? { rows: file.parsed.rows, headers: file.parsed.headers } : null), [file]);
   // Rows are checked once the columns make sense: every required field chosen, no column chosen twice.
   const { check, progress } = useImportCheck(checkInput, missing.length === 0 && conflicts.length === 0 ? mapping : null, { today, dateOrder });
-  const ready = !!check && check.problems.length === 0 && check.cases.length > 0 && conflicts.length === 0 && missing.length === 0 && !!settings;
+  // Valid rows already in Redress (an import run twice, or an export edited and imported again) are left out.
+  const [sorted, setSorted] = useState<{ of: ImportCheck; check: ImportCheck; duplicates: DuplicateRow[] } | null>(null);
+  useEffect(() => {
+    if (!check || check.problems.length > 0) return;
+    let current = true;
+    withoutDuplicates(db(), check)
+      .then((out) => current && setSorted({ of: check, ...out }))
+      .catch(() => current && setSorted({ of: check, check, duplicates: [] }));
+    return () => {
+      current = false;
+    };
+  }, [check]);
+  const fresh = sorted && sorted.of === check ? sorted : null;
+  const ready = !!check && check.problems.length === 0 && !!fresh && fresh.check.cases.length > 0 && conflicts.length === 0 && missing.length === 0 && !!settings;
 
   const runImport = async () => {
     if (!check || !file || !settings || !ready) return;
     setImporting(true);
     setImportError(null);
     try {
-      const outcome = await importCheckedCases(db(), check, { settings, by: person || settings.handlerName, fileName: file.name });
+      const outcome = await importCheckedCases(db(), fresh!.check, { settings, by: person || settings.handlerName, fileName: file.name });
       setResult({ ...outcome, fileName: file.name });
       setFile(null);
       setPicked(null);
@@ -125,7 +140,10 @@ export function ImportPage() {
           <Text size="sm">
             {result.count > 0
               ? `From ${result.fileName}: logged as ${result.firstReference}${result.count > 1 ? ` to ${result.lastReference}` : ''}, each with its first timeline entry.`
-              : `${result.fileName} had no complaints in it.`}
+              : result.leftOut.length > 0
+                ? `Every complaint in ${result.fileName} is already in Redress: nothing new was logged.`
+                : `${result.fileName} had no complaints in it.`}
+            {result.count > 0 && result.leftOut.length > 0 && ` ${count(result.leftOut.length, 'row was', 'rows were')} left out: already in Redress.`}
           </Text>
           <Group mt="xs">
             <Button size="xs" variant="light" onClick={() => navigate('/cases')}>
@@ -314,18 +332,29 @@ export function ImportPage() {
             </>
           ) : check.cases.length === 0 ? (
             <Text size="sm">The file has no complaints below its header row.</Text>
+          ) : !fresh ? (
+            <Text size="sm" c="dimmed">
+              Looking for rows already in Redress…
+            </Text>
           ) : (
-            <Group justify="space-between">
-              <Group gap="xs">
-                <Badge color="teal" variant="light">
-                  All rows valid
-                </Badge>
-                <Text size="sm">{count(check.cases.length, 'complaint is', 'complaints are')} ready. Each gets a new reference and is assigned to {person || settings?.handlerName}.</Text>
-              </Group>
-              <Button onClick={runImport} loading={importing} disabled={!ready}>
-                Import {count(check.cases.length, 'case', 'cases')}
-              </Button>
-            </Group>
+            <Stack gap="sm">
+              {fresh.duplicates.length > 0 && <DuplicatesNotice duplicates={fresh.duplicates} allOfThem={fresh.check.cases.length === 0} />}
+              {fresh.check.cases.length > 0 && (
+                <Group justify="space-between">
+                  <Group gap="xs">
+                    <Badge color="teal" variant="light">
+                      All rows valid
+                    </Badge>
+                    <Text size="sm">
+                      {count(fresh.check.cases.length, 'complaint is', 'complaints are')} ready. Each gets a new reference and is assigned to {person || settings?.handlerName}.
+                    </Text>
+                  </Group>
+                  <Button onClick={runImport} loading={importing} disabled={!ready}>
+                    Import {count(fresh.check.cases.length, 'case', 'cases')}
+                  </Button>
+                </Group>
+              )}
+            </Stack>
           )}
           {importError && (
             <Alert color="red" mt="sm">
@@ -335,5 +364,29 @@ export function ImportPage() {
         </Card>
       )}
     </Stack>
+  );
+}
+
+/** The valid rows left out because their complaint is already in Redress (or earlier in the file). */
+function DuplicatesNotice({ duplicates, allOfThem }: { duplicates: DuplicateRow[]; allOfThem: boolean }) {
+  const shown = duplicates.slice(0, 20);
+  return (
+    <Alert color="yellow" title={allOfThem ? 'Every complaint in the file is already in Redress: nothing new to import' : `${count(duplicates.length, 'row is', 'rows are')} already in Redress and will be left out`} data-duplicates={duplicates.length}>
+      <Text size="sm" mb={4}>
+        Same date received, same customer name and same summary as a case already logged (or an earlier row of the file), so importing them again would log each complaint twice.
+      </Text>
+      <List size="sm">
+        {shown.map((d) => (
+          <List.Item key={d.row} data-duplicate-row={d.row}>
+            Row {d.row}: {d.reference ? `already logged as ${d.reference}` : `the same as row ${d.sameAsRow}`}
+          </List.Item>
+        ))}
+      </List>
+      {duplicates.length > shown.length && (
+        <Text size="sm" c="dimmed" mt={4}>
+          and {count(duplicates.length - shown.length, 'more row', 'more rows')}.
+        </Text>
+      )}
+    </Alert>
   );
 }

@@ -160,7 +160,7 @@ describe('importing a CSV', () => {
     const { check, import: doImport } = await run(database, csv([good1, good2]));
     expect(check.problems).toEqual([]);
     const result = await doImport();
-    expect(result).toEqual({ count: 2, firstReference: 'RDR-2026-000001', lastReference: 'RDR-2026-000002' });
+    expect(result).toEqual({ count: 2, firstReference: 'RDR-2026-000001', lastReference: 'RDR-2026-000002', leftOut: [] });
     const records = await database.cases.orderBy('reference').toArray();
     expect(records.map((r) => r.customer.name)).toEqual(['Zoë O’Brien', 'Lee, Ann']);
     expect(records[0].summary).toBe('Charged twice; refund promised');
@@ -171,6 +171,29 @@ describe('importing a CSV', () => {
     const audit = await database.audit.toArray();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ kind: 'import', summary: '2 cases imported from a CSV file', detail: { count: 2 } });
+  });
+
+  it('imports the same file twice without logging anything twice; a file exported from the same desk adds nothing', async () => {
+    const database = fresh();
+    await (await run(database, csv([good1, good2]))).import();
+    const again = await run(database, csv([good1, good2, '16/12/2026;Phone;Billing;Bo Chen;bo@example.com;;;New one']));
+    const result = await again.import();
+    expect(result.count).toBe(1);
+    expect(result.leftOut).toEqual([
+      { row: 2, reference: 'RDR-2026-000001' },
+      { row: 3, reference: 'RDR-2026-000002' },
+    ]);
+    expect(await database.cases.count()).toBe(3);
+    expect((await database.audit.toArray()).map((a) => [a.summary, a.detail?.leftOut]).sort()).toEqual([
+      ['1 case imported from a CSV file', 2],
+      ['2 cases imported from a CSV file', 0],
+    ]);
+
+    const { text } = await casesCsv(database);
+    const roundTrip = await run(database, text);
+    expect(roundTrip.check.problems).toEqual([]);
+    expect(await roundTrip.import()).toMatchObject({ count: 0, leftOut: [{ row: 2 }, { row: 3 }, { row: 4 }] });
+    expect(await database.cases.count()).toBe(3);
   });
 
   it('imports a file the cases export wrote (export, edit nothing, import: same customers and complaints)', async () => {

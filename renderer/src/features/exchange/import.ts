@@ -1,5 +1,5 @@
 // Writing checked import rows as new cases: all in one transaction (db/repository.ts createCases), or nothing.
-import type { ImportCheck } from '../../../../shared/exports/cases-import';
+import { leaveOutDuplicates, type DuplicateRow, type ImportCheck } from '../../../../shared/exports/cases-import';
 import type { DeskSettings } from '../../../../shared/model/case';
 import { createCases, type Clock } from '../../db/repository';
 import type { RedressDatabase } from '../../db/schema';
@@ -8,6 +8,19 @@ export interface ImportResult {
   count: number;
   firstReference?: string;
   lastReference?: string;
+  /** Valid rows left out because the complaint is already in Redress (or earlier in the file). */
+  leftOut: DuplicateRow[];
+}
+
+/**
+ * The check without the rows already in Redress: the cases received on the rows' dates are read (by the `receivedOn`
+ * index) and compared by day, customer name and summary (shared/exports/cases-import.ts `leaveOutDuplicates`).
+ */
+export async function withoutDuplicates(database: RedressDatabase, check: ImportCheck): Promise<{ check: ImportCheck; duplicates: DuplicateRow[] }> {
+  if (check.problems.length > 0 || check.cases.length === 0) return { check, duplicates: [] };
+  const days = [...new Set(check.cases.map((c) => c.parts.receivedOn))];
+  const existing = await database.cases.where('receivedOn').anyOf(days).toArray();
+  return leaveOutDuplicates(check, existing);
 }
 
 const CHANNEL_WORDS: Record<string, string> = { 'in-person': 'visit in person' };
@@ -18,7 +31,10 @@ export async function importCheckedCases(
   options: { settings: DeskSettings; by: string; fileName: string; clock?: Clock },
 ): Promise<ImportResult> {
   if (check.problems.length > 0) throw new Error(`Nothing was imported: ${check.invalidRows} ${check.invalidRows === 1 ? 'row has' : 'rows have'} problems.`);
-  if (check.cases.length === 0) return { count: 0 };
+  // Checked again just before writing: a case logged since the page looked is not logged twice either.
+  const { check: fresh, duplicates: leftOut } = await withoutDuplicates(database, check);
+  check = fresh;
+  if (check.cases.length === 0) return { count: 0, leftOut };
   const file = options.fileName.slice(0, 120);
   const records = await createCases(
     database,
@@ -32,9 +48,9 @@ export async function importCheckedCases(
       audit: {
         kind: 'import',
         summary: `${check.cases.length} ${check.cases.length === 1 ? 'case' : 'cases'} imported from a CSV file`,
-        detail: { count: check.cases.length },
+        detail: { count: check.cases.length, leftOut: leftOut.length },
       },
     },
   );
-  return { count: records.length, firstReference: records[0]?.reference, lastReference: records.at(-1)?.reference };
+  return { count: records.length, firstReference: records[0]?.reference, lastReference: records.at(-1)?.reference, leftOut };
 }
