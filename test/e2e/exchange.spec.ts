@@ -144,7 +144,7 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
   await expect(already.locator('[data-duplicate-row="2"]')).toContainText(/Row 2: already logged as RDR-\d{4}-000003/);
   await expect(already.locator('[data-duplicate-row="4"]')).toContainText(/Row 4: already logged as RDR-\d{4}-000005/);
   await expect(page.getByRole('button', { name: /^Import \d+ case/ })).toHaveCount(0);
-  await page.screenshot({ path: shots('84-import-already-in'), fullPage: true });
+  await page.screenshot({ path: shots('83b-import-already-in'), fullPage: true });
   expect(await countRows(page, 'cases')).toBe(5);
 });
 

@@ -187,7 +187,7 @@ test("a letter to someone acting for the customer comes with the customer's copy
   await dialog.getByRole('button', { name: 'Preview' }).click();
   await expect(dialog.getByLabel('Letter preview')).toContainText("The customer's copy, addressed to them, is printed after the letter in the same file.");
   await expect(dialog.getByLabel('Letter preview')).toContainText('Dear Augusta Byron');
-  await page.screenshot({ path: shots('52-letter-customer-copy') });
+  await page.screenshot({ path: shots('54-letter-customer-copy') });
 
   const downloadPromise = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Issue' }).click();
