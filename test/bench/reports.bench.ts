@@ -157,6 +157,15 @@ async function main() {
     const handler = await timeOption(page, 'Handler', 'Jo Bloggs');
     await page.waitForTimeout(400);
     const periodChange = await timeOption(page, 'Period', 'This quarter');
+
+    // Back to Reports from another screen: the summaries are kept (./summary-cache.ts), nothing is read again.
+    log('leaving Reports and coming back…');
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.locator('[data-measure]').first().waitFor({ state: 'detached' });
+    const back = Date.now();
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.locator('[data-measure="received"] [data-value]').waitFor();
+    const returnVisitMs = Date.now() - back;
     await context.close();
 
     console.log(
@@ -168,6 +177,7 @@ async function main() {
           coldOpenToFigures: { ms: readyMs, loadAndSummariseMs: inPage.loadMs === null ? null : round(inPage.loadMs), longTasks: inPage.longTasks, longestTaskMs: round(inPage.longestTaskMs) },
           receivedLast12Months: received,
           heapLoadedMb,
+          returnVisitToFiguresMs: returnVisitMs,
           recompute: {
             categoryFilterMs: round(category.ms),
             handlerFilterMs: round(handler.ms),

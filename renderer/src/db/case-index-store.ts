@@ -25,7 +25,7 @@ const CHUNK = 25_000;
 const MANY = 5_000;
 
 /** Point keys of a mutated part, or null when it holds a range (then everything is read again). */
-function pointKeys(tree: IntervalTree | undefined): string[] | null {
+export function pointKeys(tree: IntervalTree | undefined): string[] | null {
   const keys: string[] = [];
   const walk = (node: IntervalTree | null | undefined): boolean => {
     if (!node || !('from' in node)) return true;

@@ -5,7 +5,7 @@ import { BarChart } from '@mantine/charts';
 import { Alert, Box, Button, Grid, Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, type Category, type Channel } from '../../../../shared/model/case';
 import {
   buildReport,
@@ -33,7 +33,8 @@ import {
 import { useToday } from '../../app/today';
 import { useSettings } from '../../db/hooks';
 import { db } from '../../db/schema';
-import { loadCaseSummaries, type LoadProgress } from './load';
+import type { LoadProgress } from './load';
+import { summaryCache } from './summary-cache';
 import { saveReportCsv, saveReportPdf } from './export';
 
 const UNASSIGNED = '__unassigned__';
@@ -45,12 +46,17 @@ function useSummaries(today: string, reloads: number) {
   const [summaries, setSummaries] = useState<CaseSummary[] | null>(null);
   const [progress, setProgress] = useState<LoadProgress>({ stage: 'timelines', done: 0, total: 0 });
   const [error, setError] = useState<string | null>(null);
+  const seenReloads = useRef(reloads);
   useEffect(() => {
     const controller = new AbortController();
     setSummaries(null);
     setError(null);
     const started = performance.now();
-    loadCaseSummaries(db(), today, setProgress, controller.signal)
+    // Refresh reads everything again; otherwise only the cases written since the last visit are summarised again.
+    const refresh = reloads !== seenReloads.current;
+    seenReloads.current = reloads;
+    summaryCache(db())
+      .summaries(today, setProgress, controller.signal, refresh)
       .then((list) => {
         if (controller.signal.aborted) return;
         performance.measure('redress:reports-load', { start: started, end: performance.now() });
