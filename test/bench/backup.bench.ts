@@ -10,8 +10,11 @@
 //      renderer process's peak memory (the page and its workers);
 //   2. chooses that file under "Restore from a backup" and waits until the page says the checksum matches (the file is
 //      inflated, its seal, every row and the cross-references checked): the same figures;
-//   3. (BENCH_RESTORE=0 skips it) restores it with "Replace what is here" and waits for "Restored": the same figures.
+//   3. (BENCH_RESTORE=0 skips it) restores it with "Replace what is here" and waits for "Restored": the same figures,
+//      and how the progress moved: the progress reports the worker sent the page (counted as they arrive on the page),
+//      and the longest gap between two of them, counting from the click and up to "Restored" (so a frozen bar shows).
 //      The profile then holds the same cases again (the file's), so it stays usable for the next run.
+// CASES=20000 makes a run of a few minutes (seeding included); the default 100,000 takes some ten minutes.
 // Not a test: nothing fails on a slow figure; a crash or an error the page shows is reported in the JSON.
 import { spawn, execSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -66,11 +69,68 @@ async function blankPage(context: BrowserContext, bundle: string): Promise<Page>
   return page;
 }
 
-/** Long tasks on the page's thread, from the start (buffered), cleared per step. */
+/**
+ * Long tasks on the page's thread, from the start (buffered), cleared per step; and every restore progress report
+ * the backup worker posts to the page ([page time, stage, table, done, total]), seen by a listener added to each Worker.
+ */
 const WATCH = `
-  window.__backup = { longTasks: [] };
+  window.__backup = { longTasks: [], progress: [] };
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__backup.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url, options) {
+      super(url, options);
+      this.addEventListener('message', (event) => {
+        const d = event.data;
+        if (d && d.type === 'progress') {
+          const p = d.progress;
+          window.__backup.progress.push([performance.now(), p.stage, p.rows ? p.rows.table : '', p.done, p.total]);
+        }
+      });
+    }
+  };
 `;
+
+type ProgressEntry = [at: number, stage: string, table: string, done: number, total: number];
+
+interface ProgressFigures {
+  /** Progress reports that reached the page during the restore. */
+  reports: number;
+  /** The longest time (s) the screen had no new report: from the click to the first, between two, the last to "Restored". */
+  longestGapS: number;
+  /** What the restore was doing during that gap (the report before it; "start" before the first). */
+  longestGapAfter: string;
+  firstReportAfterS: number | null;
+  lastReportToDoneS: number | null;
+  /** The last report's done / total (equal when the restore got to the end). */
+  lastDone: number | null;
+  total: number | null;
+}
+
+function progressFigures(entries: ProgressEntry[], startedAt: number, doneAt: number): ProgressFigures {
+  const times = [startedAt, ...entries.map((e) => e[0]), doneAt];
+  let longest = 0;
+  let after = 'start';
+  for (let i = 1; i < times.length; i++) {
+    const gap = times[i] - times[i - 1];
+    if (gap > longest) {
+      longest = gap;
+      const e = entries[i - 2];
+      after = e ? `${e[1]}${e[2] ? ` ${e[2]}` : ''} at ${e[3]} of ${e[4]}` : 'start';
+    }
+  }
+  const s = (ms: number) => Math.round(ms / 100) / 10;
+  const last = entries[entries.length - 1];
+  return {
+    reports: entries.length,
+    longestGapS: s(longest),
+    longestGapAfter: after,
+    firstReportAfterS: entries.length ? s(entries[0][0] - startedAt) : null,
+    lastReportToDoneS: last ? s(doneAt - last[0]) : null,
+    lastDone: last ? last[3] : null,
+    total: last ? last[4] : null,
+  };
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Memory sampling from outside the page (the page's own thread may be busy for seconds).
@@ -237,6 +297,7 @@ async function main() {
 
     let check: Step | null = null;
     let restore: Step | null = null;
+    let restoreProgress: ProgressFigures | null = null;
     let casesAfter: string | null = null;
     if (file && !crashed) {
       log('checking it for a restore…');
@@ -255,15 +316,24 @@ async function main() {
         log('restoring it (replace)…');
         await page.getByRole('radio', { name: 'Replace what is here' }).check();
         await page.getByRole('button', { name: 'Restore…' }).click();
+        let startedAt = 0;
+        let doneAt = 0;
         restore = await step(page, profile, async () => {
+          startedAt = await page.evaluate(() => {
+            (window as any).__backup.progress = [];
+            return performance.now();
+          });
           await page.getByRole('button', { name: 'Replace this desk’s data' }).click();
           const done = page.getByRole('status').filter({ hasText: 'this desk now has' });
           const refused = page.getByRole('alert').filter({ hasText: 'Not restored' });
           await Promise.race([done.waitFor({ timeout: STEP_TIMEOUT_MS }), refused.waitFor({ timeout: STEP_TIMEOUT_MS })]);
+          doneAt = await page.evaluate(() => performance.now());
           if (await refused.isVisible()) throw new Error((await refused.textContent()) ?? 'refused');
           casesAfter = await done.locator('p').first().textContent();
         });
-        log(`restored: ${JSON.stringify(restore)}`);
+        const entries = ((await page.evaluate(() => (window as any).__backup.progress).catch(() => [])) as ProgressEntry[]) ?? [];
+        if (startedAt && doneAt) restoreProgress = progressFigures(entries, startedAt, doneAt);
+        log(`restored: ${JSON.stringify(restore)}; progress: ${JSON.stringify(restoreProgress)}`);
       }
     }
     await page.screenshot({ path: join(root, 'test/output/screenshots/bench-backup.png') }).catch(() => undefined);
@@ -277,7 +347,7 @@ async function main() {
           seeded,
           makeBackup: { ...make, fileMb: mb(fileBytes) },
           checkForRestore: check,
-          replaceRestore: restore,
+          replaceRestore: restore ? { ...restore, progress: restoreProgress } : null,
           afterRestore: casesAfter,
           pageErrors: errors,
           chromium: execSync(`${CHROMIUM} --version`, { encoding: 'utf8' }).trim(),

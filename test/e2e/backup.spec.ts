@@ -75,7 +75,7 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
   await openDataPage(page);
   await expect(page.getByTestId('last-backup')).toHaveText('No backup has been made on this computer yet.');
   await expect(page.getByRole('region', { name: 'Automatic daily backup' })).toContainText('Not available in the browser');
-  await expect(page.getByTestId('data-size')).toHaveText(/^Data stored: [\d.]+ (bytes|KB|MB)/);
+  await expect(page.getByTestId('data-size')).toHaveText(/^Data stored: [\d.,]+ (bytes|KB|MB)/);
   const workerWarnings: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'warning' && /backup worker/.test(m.text())) workerWarnings.push(m.text());

@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, expect, it } from 'vitest';
 import { BackupFileError } from '../../shared/backup/format';
-import { RestoreError } from '../../renderer/src/db/backup';
+import { RestoreError, type RestoreProgress } from '../../renderer/src/db/backup';
 import { checkBackupFile, forgetCheckedBackup, makeBackupFile, restoreCheckedBackup } from '../../renderer/src/db/backup-client';
 import { db } from '../../renderer/src/db/schema';
 import { seedDesk, snapshot } from './backup-helpers';
@@ -31,8 +31,13 @@ it('makes, checks and restores through the client without a worker, and refuses 
   const stale = { ...checked, sha256: '0'.repeat(64) };
   await expect(restoreCheckedBackup(stale, { mode: 'replace', by: 'Sam Patel' })).rejects.toBeInstanceOf(RestoreError);
 
-  const report = await restoreCheckedBackup(checked, { mode: 'replace', by: 'Sam Patel' });
+  // Progress reaches the caller on the page's thread too: from 0 up to the whole restore.
+  const progress: RestoreProgress[] = [];
+  const report = await restoreCheckedBackup(checked, { mode: 'replace', by: 'Sam Patel', onProgress: (p) => progress.push(p) });
   expect(report.casesNow).toBe(30);
+  expect(progress[0]).toMatchObject({ stage: 'checking', done: 0 });
+  expect(progress.map((p) => p.done)).toEqual(progress.map((p) => p.done).sort((a, b) => a - b));
+  expect(progress[progress.length - 1]).toEqual({ stage: 'finishing', done: progress[0].total, total: progress[0].total });
   const after = await snapshot(database);
   expect(after.cases).toEqual(before.cases);
   expect(after.letters).toEqual(before.letters);

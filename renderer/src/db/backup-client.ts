@@ -2,8 +2,8 @@
 // so the page keeps drawing while 100,000 cases are written or read. Where a worker cannot run (no Worker, or its
 // script fails to load) the same functions run on the page's thread instead: slower to the eye, never different.
 import { BackupFileError, type BackupHeader, type DecodedBackup } from '../../../shared/backup/format';
-import { type MadeBackup, makeBackup, readBackupFile, type RestoreMode, type RestoreReport, restoreBackup, RestoreError } from './backup';
-import type { BackupFailure, BackupReply, BackupRequest } from './backup-protocol';
+import { type MadeBackup, makeBackup, type OnRestoreProgress, readBackupFile, type RestoreMode, type RestoreReport, restoreBackup, RestoreError } from './backup';
+import { type BackupFailure, type BackupMessage, type BackupReply, type BackupRequest, isProgressMessage } from './backup-protocol';
 import { db } from './schema';
 
 /** A file that was read and checked completely; its content is held (in the worker) until it is restored. */
@@ -14,7 +14,12 @@ export interface CheckedBackup {
   handlerName?: string;
 }
 
-type Pending = { resolve: (reply: BackupReply & { ok: true }) => void; reject: (error: Error) => void; fallback: () => Promise<unknown> };
+type Pending = {
+  resolve: (reply: BackupReply & { ok: true }) => void;
+  reject: (error: Error) => void;
+  fallback: () => Promise<unknown>;
+  onProgress?: OnRestoreProgress;
+};
 
 let worker: Worker | null = null;
 let broken = typeof Worker === 'undefined';
@@ -38,10 +43,14 @@ function start(): Worker | null {
     broken = true;
     return null;
   }
-  worker.onmessage = (event: MessageEvent<BackupReply>) => {
+  worker.onmessage = (event: MessageEvent<BackupMessage>) => {
     const reply = event.data;
     const job = pending.get(reply.id);
     if (!job) return;
+    if (isProgressMessage(reply)) {
+      job.onProgress?.(reply.progress);
+      return;
+    }
     pending.delete(reply.id);
     if (reply.ok) job.resolve(reply);
     else job.reject(rebuild(reply.error));
@@ -60,11 +69,16 @@ function start(): Worker | null {
   return worker;
 }
 
-function ask<T extends BackupReply & { ok: true }>(request: BackupRequest, fallback: () => Promise<T>, transfer: Transferable[] = []): Promise<T> {
+function ask<T extends BackupReply & { ok: true }>(
+  request: BackupRequest,
+  fallback: () => Promise<T>,
+  transfer: Transferable[] = [],
+  onProgress?: OnRestoreProgress,
+): Promise<T> {
   const w = start();
   if (!w) return fallback();
   return new Promise<T>((resolve, reject) => {
-    pending.set(request.id, { resolve: resolve as Pending['resolve'], reject, fallback });
+    pending.set(request.id, { resolve: resolve as Pending['resolve'], reject, fallback, ...(onProgress ? { onProgress } : {}) });
     w.postMessage(request, transfer);
   });
 }
@@ -91,16 +105,23 @@ export async function checkBackupFile(bytes: Uint8Array): Promise<CheckedBackup>
   return { header, sha256, ...(handlerName ? { handlerName } : {}) };
 }
 
-/** Restore the file checked last (see restoreBackup): one transaction, all or nothing. */
-export async function restoreCheckedBackup(checked: CheckedBackup, options: { mode: RestoreMode; by: string }): Promise<RestoreReport> {
+/**
+ * Restore the file checked last (see restoreBackup): one transaction, all or nothing. `onProgress` hears how far it
+ * is (from the worker, a few thousand rows apart; see RestoreProgress).
+ */
+export async function restoreCheckedBackup(
+  checked: CheckedBackup,
+  options: { mode: RestoreMode; by: string; onProgress?: OnRestoreProgress },
+): Promise<RestoreReport> {
   const id = nextId++;
+  const { onProgress, mode, by } = options;
   const here = async () => {
     if (!checkedHere || checkedHere.sha256 !== checked.sha256) throw new RestoreError('Choose the backup file again: it is no longer held for restoring.');
-    const report = await restoreBackup(db(), checkedHere, options);
+    const report = await restoreBackup(db(), checkedHere, { mode, by, ...(onProgress ? { onProgress } : {}) });
     checkedHere = null;
     return { id, ok: true as const, type: 'restored' as const, report };
   };
-  const reply = await ask({ type: 'restore', id, sha256: checked.sha256, ...options }, here);
+  const reply = await ask({ type: 'restore', id, sha256: checked.sha256, mode, by }, here, [], onProgress);
   return (reply as { report: RestoreReport }).report;
 }
 

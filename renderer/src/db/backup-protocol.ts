@@ -1,6 +1,6 @@
 // Messages between the page (./backup-client.ts) and the backup worker (./backup-worker.ts).
 import type { BackupHeader, BackupProblemKind } from '../../../shared/backup/format';
-import type { MadeBackup, RestoreMode, RestoreReport } from './backup';
+import type { MadeBackup, RestoreMode, RestoreProgress, RestoreReport } from './backup';
 
 export type BackupRequest =
   | { type: 'make'; id: number; app?: string }
@@ -22,3 +22,16 @@ export type BackupReply =
       | { type: 'forgotten' }
     ))
   | { id: number; ok: false; error: BackupFailure };
+
+/** Sent by the worker while a restore runs (any number of times before its reply); not an answer to the request. */
+export interface BackupProgressMessage {
+  id: number;
+  type: 'progress';
+  progress: RestoreProgress;
+}
+
+/** Everything the worker posts to the page. */
+export type BackupMessage = BackupReply | BackupProgressMessage;
+
+export const isProgressMessage = (message: BackupMessage): message is BackupProgressMessage =>
+  'type' in message && message.type === 'progress';

@@ -1,16 +1,17 @@
 // A module worker that makes, checks and restores backups off the page's main thread (./backup-client.ts starts it).
 // At 100,000 cases a backup is some 300 MB of JSON to write or read, gzip and hash: seconds of work that would freeze
 // the page. Here it runs beside the page; Dexie opens the same IndexedDB database (same origin) in the worker. A
-// checked file's content stays here until it is restored or forgotten: only its header crosses to the page.
+// checked file's content stays here until it is restored or forgotten: only its header crosses to the page, and a
+// restore's progress reports while it runs.
 import '../app/zod-config';
 import { BackupFileError, type DecodedBackup } from '../../../shared/backup/format';
 import { makeBackup, readBackupFile, restoreBackup, RestoreError } from './backup';
-import type { BackupReply, BackupRequest } from './backup-protocol';
+import type { BackupMessage, BackupRequest } from './backup-protocol';
 import { db } from './schema';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<BackupRequest>) => void) | null;
-  postMessage(message: BackupReply, transfer?: Transferable[]): void;
+  postMessage(message: BackupMessage, transfer?: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
 
@@ -29,7 +30,13 @@ async function handle(request: BackupRequest): Promise<void> {
       scope.postMessage({ id: request.id, ok: true, type: 'checked', header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName });
     } else if (request.type === 'restore') {
       if (!checked || checked.sha256 !== request.sha256) throw new RestoreError('Choose the backup file again: it is no longer held for restoring.');
-      const report = await restoreBackup(db(), checked, { mode: request.mode, by: request.by });
+      // Progress goes to the page as it comes (restoreBackup already spaces the reports a few thousand rows apart).
+      const { id } = request;
+      const report = await restoreBackup(db(), checked, {
+        mode: request.mode,
+        by: request.by,
+        onProgress: (progress) => scope.postMessage({ id, type: 'progress', progress }),
+      });
       checked = null;
       scope.postMessage({ id: request.id, ok: true, type: 'restored', report });
     } else {

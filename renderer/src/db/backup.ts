@@ -16,7 +16,10 @@
 // again, even after restoring an older backup); the audit trail is never shortened (its rows are united, and the
 // restore adds its own row); this install's own facts (when it last made a backup) are kept; the case index is
 // rebuilt from the restored facts.
-import type { Transaction } from 'dexie';
+//
+// Progress: a restore of 100,000 cases writes close to a million rows and takes minutes, so it reports how far it is
+// (RestoreOptions.onProgress): the rows are written in chunks of a few thousand, and after each chunk (or a quarter of
+// a second) it says the stage, the rows of the table it works on, and the work done of the whole restore.
 import {
   BACKUP_FILE_EXTENSION,
   BACKUP_TABLE_NAMES,
@@ -30,7 +33,7 @@ import type { CaseRecord, TimelineEvent } from '../../../shared/model/case';
 import { localIsoDate } from '../../../shared/model/dates';
 import { deriveCaseIndex, refreshCaseIndex } from './derive';
 import { type Clock, sha256Hex, systemClock } from './repository';
-import { type AuditRow, type CaseIndexRow, type MetaRow, rebuildCaseIndex, type RedressDatabase } from './schema';
+import { type AuditRow, type CaseIndexRow, type MetaRow, type RedressDatabase } from './schema';
 
 /** Meta keys about this install, not about the data: never taken from a file, never replaced by a restore. */
 export const LAST_BACKUP_KEY = 'backup.last';
@@ -135,18 +138,165 @@ const zeroCounts = () => Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, 0]
 type Row = Record<string, unknown>;
 const keyOf = (table: BackupTable): string => (table === 'counters' || table === 'settings' || table === 'meta' ? 'key' : 'id');
 
+/** What a restore is doing: checking the file against this desk, reading, removing, writing rows, indexing. */
+export type RestoreStage = 'checking' | 'reading' | 'removing' | 'writing' | 'indexing' | 'finishing';
+
+export interface RestoreProgress {
+  stage: RestoreStage;
+  /**
+   * The work done and to do over the whole restore, in rows (each row of the file written or compared, each case
+   * indexed). `done` never goes down and ends equal to `total`; `total` is fixed from the first report on.
+   */
+  done: number;
+  total: number;
+  /** The rows the current step works on, e.g. the cases written so far: 12,000 of 100,000. */
+  rows?: { table: BackupTable; done: number; total: number };
+}
+
+export type OnRestoreProgress = (progress: RestoreProgress) => void;
+
 export interface RestoreOptions {
   mode: RestoreMode;
   /** Who restored it (the handler's name), for the audit trail. */
   by: string;
   clock?: Clock;
+  /**
+   * Told how far the restore is: at each step's start and end, then after every chunk of rows (at most
+   * PROGRESS_EVERY_ROWS rows apart, or a quarter of a second when rows are slow). Called inside the restore's
+   * transaction, synchronously: it must be quick and must not wait. If it throws, the restore fails and changes nothing.
+   */
+  onProgress?: OnRestoreProgress;
+}
+
+/** Rows written per request, and so the most rows between two progress reports. */
+export const PROGRESS_EVERY_ROWS = 2000;
+/** Letters carry their PDF bytes: fewer per request. */
+const LETTER_CHUNK = 200;
+/** A report at least this often (ms) while rows are counted one by one (reading, indexing). */
+const PROGRESS_EVERY_MS = 250;
+
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
+interface Step {
+  /** `n` more of the step's rows are done. */
+  advance(n: number): void;
+  /** The step is done: its whole share of the total. */
+  end(): void;
+}
+
+/** Counts the work of one restore and reports it; every step has a share (`units`) of the total fixed up front. */
+class Progress {
+  private done = 0;
+  private lastAt = now();
+  constructor(
+    readonly total: number,
+    private readonly report: OnRestoreProgress | undefined,
+  ) {}
+
+  private emit(stage: RestoreStage, rows?: RestoreProgress['rows']): void {
+    this.lastAt = now();
+    this.report?.({ stage, done: this.done, total: this.total, ...(rows ? { rows: { ...rows } } : {}) });
+  }
+
+  /** A step worth `units` of the total over `rowsTotal` rows of `table` (none: a step without rows to count). */
+  step(stage: RestoreStage, units: number, table?: BackupTable, rowsTotal = 0): Step {
+    const start = this.done;
+    const end = Math.min(this.total, start + units);
+    // No rows to go through (none in the file, all kept): its share is counted, nothing is said about it.
+    if (table && rowsTotal === 0) {
+      this.done = Math.max(this.done, end);
+      return { advance: () => undefined, end: () => undefined };
+    }
+    let rowsDone = 0;
+    let reportedRows = 0;
+    const rows = () => (table ? { table, done: rowsDone, total: rowsTotal } : undefined);
+    this.emit(stage, rows());
+    if (!this.report) return { advance: () => undefined, end: () => undefined };
+    return {
+      advance: (n) => {
+        rowsDone = Math.min(rowsTotal, rowsDone + n);
+        const next = rowsTotal > 0 ? start + Math.floor((units * rowsDone) / rowsTotal) : start;
+        this.done = Math.max(this.done, Math.min(end, next));
+        // Row by row (n === 1) the clock is looked at every 256 rows only.
+        const due =
+          rowsDone - reportedRows >= PROGRESS_EVERY_ROWS ||
+          (rowsDone > reportedRows && (n > 1 || (rowsDone & 255) === 0) && now() - this.lastAt >= PROGRESS_EVERY_MS);
+        if (due) {
+          reportedRows = rowsDone;
+          this.emit(stage, rows());
+        }
+      },
+      end: () => {
+        const moved = this.done !== end || rowsDone !== reportedRows || (rowsTotal > 0 && rowsDone !== rowsTotal);
+        rowsDone = rowsTotal;
+        reportedRows = rowsTotal;
+        this.done = Math.max(this.done, end);
+        if (moved) this.emit(stage, rows());
+      },
+    };
+  }
+
+  /** Everything is written: the transaction commits next. */
+  finish(): void {
+    this.done = this.total;
+    this.emit('finishing');
+  }
+}
+
+/** `rows` in chunks of `size`: `work` for each chunk, then the step advanced by it. */
+async function inChunks<T>(rows: T[], size: number, step: Step, work: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
+    await work(chunk);
+    step.advance(chunk.length);
+  }
+  step.end();
+}
+
+const chunkOf = (table: BackupTable) => (table === 'letters' ? LETTER_CHUNK : PROGRESS_EVERY_ROWS);
+
+/** A count as people read it: 12,000. */
+export const count = (n: number) => n.toLocaleString('en-GB');
+
+const ROW_WORDS: Record<BackupTable, string> = {
+  cases: 'cases',
+  events: 'timeline entries',
+  counters: 'reference counters',
+  settings: 'desk settings',
+  letters: 'letters',
+  people: 'people',
+  notified: 'reminders shown',
+  audit: 'audit trail entries',
+  meta: 'desk facts',
+};
+
+/** A restore's progress as a sentence: "Writing cases: 12,000 of 100,000". */
+export function restoreProgressText(progress: RestoreProgress): string {
+  const { stage, rows } = progress;
+  const what = rows ? ROW_WORDS[rows.table] : '';
+  const ofRows = rows ? `: ${count(rows.done)} of ${count(rows.total)}` : '';
+  switch (stage) {
+    case 'checking':
+      return rows ? `Checking the backup’s ${what} against this desk${ofRows}` : 'Checking this desk…';
+    case 'reading':
+      return rows ? `Reading this desk’s ${what}${ofRows}` : 'Reading this desk…';
+    case 'removing':
+      return rows ? `Removing the ${what} on this desk (${count(rows.total)})` : 'Removing what is on this desk…';
+    case 'writing':
+      return rows ? `Writing ${what}${ofRows}` : 'Writing…';
+    case 'indexing':
+      return rows ? `Indexing ${what} for the lists and deadlines${ofRows}` : 'Indexing cases for the lists and deadlines…';
+    case 'finishing':
+      return 'Finishing: saving everything in one go…';
+  }
 }
 
 /** Restore a checked backup (from readBackupFile) in one transaction; all or nothing. */
 export async function restoreBackup(database: RedressDatabase, backup: DecodedBackup, options: RestoreOptions): Promise<RestoreReport> {
   const at = (options.clock ?? systemClock).now().toISOString();
   const { content, header } = backup;
-  return database.transaction('rw', tablesOf(database), async (tx) => {
+  const progress = new Progress(plannedWork(content, options.mode), options.onProgress);
+  return database.transaction('rw', tablesOf(database), async () => {
     const report: RestoreReport = {
       mode: options.mode,
       added: zeroCounts(),
@@ -155,16 +305,18 @@ export async function restoreBackup(database: RedressDatabase, backup: DecodedBa
       removed: zeroCounts(),
       casesNow: 0,
     };
+    progress.step('checking', 0);
     if (options.mode === 'into-empty') {
       const [cases, events, letters] = await Promise.all([database.cases.count(), database.events.count(), database.letters.count()]);
       if (cases + events + letters > 0) {
         throw new RestoreError(
-          `This desk is not empty: it holds ${cases} ${cases === 1 ? 'case' : 'cases'}. Choose "Merge" or "Replace" instead.`,
+          `This desk is not empty: it holds ${count(cases)} ${cases === 1 ? 'case' : 'cases'}. Choose "Merge" or "Replace" instead.`,
         );
       }
     }
-    if (options.mode === 'merge') await merge(database, tx, content, report);
-    else await replace(database, tx, content, report);
+    if (options.mode === 'merge') await merge(database, content, report, progress);
+    else await replace(database, content, report, progress);
+    progress.finish();
 
     report.casesNow = await database.cases.count();
     const audit: AuditRow = {
@@ -193,13 +345,29 @@ export async function restoreBackup(database: RedressDatabase, backup: DecodedBa
 export function restoreSummary(report: RestoreReport, madeAt: string): string {
   const made = madeAt.slice(0, 10);
   if (report.mode === 'merge') {
-    return `Merged a backup made ${made}: ${report.added.cases} cases added, ${report.updated.cases} updated from the backup, ${report.kept.cases} kept as they were; ${report.added.events} timeline entries and ${report.added.letters} letters added.`;
+    return `Merged a backup made ${made}: ${count(report.added.cases)} cases added, ${count(report.updated.cases)} updated from the backup, ${count(report.kept.cases)} kept as they were; ${count(report.added.events)} timeline entries and ${count(report.added.letters)} letters added.`;
   }
-  return `Restored a backup made ${made} (${report.mode === 'replace' ? 'replacing what was here' : 'into an empty desk'}): ${report.casesNow} cases, ${report.added.events} timeline entries, ${report.added.letters} letters.`;
+  return `Restored a backup made ${made} (${report.mode === 'replace' ? 'replacing what was here' : 'into an empty desk'}): ${count(report.casesNow)} cases, ${count(report.added.events)} timeline entries, ${count(report.added.letters)} letters.`;
+}
+
+const REPLACED_TABLES = ['cases', 'events', 'letters', 'people', 'notified'] as const;
+const MERGED_TABLES = ['events', 'letters', 'counters', 'settings', 'people', 'notified', 'audit', 'meta'] as const;
+const fileMeta = (content: BackupContent) => content.meta.filter((m) => !LOCAL_META_KEYS.has(m.key));
+
+/** The whole restore's work in rows, as the steps below count it (see Progress). */
+function plannedWork(content: BackupContent, mode: RestoreMode): number {
+  const cases = content.cases.length;
+  if (mode === 'merge') {
+    // Compared, written, every other table, then indexed (the index's share is the file's case count).
+    return cases * 3 + MERGED_TABLES.reduce((sum, t) => sum + (t === 'meta' ? fileMeta(content).length : content[t].length), 0);
+  }
+  const written = REPLACED_TABLES.reduce((sum, t) => sum + content[t].length, 0);
+  return written + content.settings.length + content.counters.length + fileMeta(content).length + content.audit.length + cases;
 }
 
 /** Counters: the larger of the two for every key, so no reference is ever handed out twice. */
-async function mergeCounters(database: RedressDatabase, rows: BackupContent['counters'], report: RestoreReport): Promise<void> {
+async function mergeCounters(database: RedressDatabase, rows: BackupContent['counters'], report: RestoreReport, progress: Progress): Promise<void> {
+  const step = progress.step('writing', rows.length, 'counters', rows.length);
   const here = new Map((await database.counters.toArray()).map((c) => [c.key, c.last]));
   const put = [];
   for (const row of rows) {
@@ -213,32 +381,40 @@ async function mergeCounters(database: RedressDatabase, rows: BackupContent['cou
     put.push(row);
   }
   await database.counters.bulkPut(put);
+  step.end();
 }
 
-async function replace(database: RedressDatabase, tx: Transaction, content: BackupContent, report: RestoreReport): Promise<void> {
-  for (const table of ['cases', 'events', 'letters', 'people', 'notified'] as const) {
+async function replace(database: RedressDatabase, content: BackupContent, report: RestoreReport, progress: Progress): Promise<void> {
+  for (const table of REPLACED_TABLES) {
     report.removed[table] = await database.table(table).count();
+    if (report.removed[table] > 0) progress.step('removing', 0, table, report.removed[table]);
     await database.table(table).clear();
-    await database.table(table).bulkAdd(content[table] as Row[]);
-    report.added[table] = content[table].length;
+    const rows = content[table] as Row[];
+    const step = progress.step('writing', rows.length, table, rows.length);
+    await inChunks(rows, chunkOf(table), step, (chunk) => database.table(table).bulkAdd(chunk));
+    report.added[table] = rows.length;
   }
   // The file's settings, if it has any; a file without them keeps this desk's.
+  const settings = progress.step('writing', content.settings.length, 'settings', content.settings.length);
   if (content.settings.length) {
     await database.settings.clear();
     await database.settings.bulkAdd(content.settings);
     report.updated.settings = content.settings.length;
   }
-  await mergeCounters(database, content.counters, report);
+  settings.end();
+  await mergeCounters(database, content.counters, report, progress);
   // This install's own facts stay; the rest of meta is the file's.
+  const fromFile = fileMeta(content);
+  const meta = progress.step('writing', fromFile.length, 'meta', fromFile.length);
   const metaHere = await database.meta.toArray();
   const local = metaHere.filter((m) => LOCAL_META_KEYS.has(m.key));
   report.removed.meta = metaHere.length - local.length;
   await database.meta.clear();
-  const fromFile = content.meta.filter((m) => !LOCAL_META_KEYS.has(m.key));
   await database.meta.bulkAdd([...fromFile, ...local] as MetaRow[]);
   report.added.meta = fromFile.length;
-  await addMissing(database, 'audit', content.audit as Row[], report);
-  await indexFromContent(database, content);
+  meta.end();
+  await addMissing(database, 'audit', content.audit as Row[], report, progress);
+  await indexFromContent(database, content, progress);
 }
 
 /**
@@ -246,7 +422,8 @@ async function replace(database: RedressDatabase, tx: Transaction, content: Back
  * already in memory: the same rows rebuildCaseIndex would make (timelines in id order, as the database keeps them),
  * without reading a million timeline entries back out of IndexedDB.
  */
-async function indexFromContent(database: RedressDatabase, content: BackupContent): Promise<void> {
+async function indexFromContent(database: RedressDatabase, content: BackupContent, progress: Progress): Promise<void> {
+  const step = progress.step('indexing', content.cases.length, 'cases', content.cases.length);
   const byCase = new Map<string, TimelineEvent[]>();
   for (const e of content.events) {
     const list = byCase.get(e.caseId);
@@ -258,41 +435,86 @@ async function indexFromContent(database: RedressDatabase, content: BackupConten
   let batch: CaseIndexRow[] = [];
   for (const record of content.cases) {
     batch.push(deriveCaseIndex(record, (byCase.get(record.id) ?? []).sort(byId)));
-    if (batch.length === 5000) {
+    if (batch.length === PROGRESS_EVERY_ROWS) {
       await database.caseIndex.bulkPut(batch);
+      step.advance(batch.length);
       batch = [];
     }
   }
   if (batch.length) await database.caseIndex.bulkPut(batch);
+  step.end();
 }
 
-/** Add the rows whose id is not here yet; count the others as kept. Returns the rows added. */
-async function addMissing<T extends Row>(database: RedressDatabase, table: BackupTable, rows: T[], report: RestoreReport): Promise<T[]> {
+/**
+ * The case index rebuilt from everything now in the database (a large merge): the same rows as rebuildCaseIndex
+ * (./schema.ts; timelines in id order), read and written in chunks so the progress moves. Its share of the total is
+ * `units`, half for reading the timelines and half for indexing the cases.
+ */
+async function rebuildIndex(database: RedressDatabase, units: number, progress: Progress): Promise<void> {
+  const eventsHere = await database.events.count();
+  const reading = progress.step('reading', Math.floor(units / 2), 'events', eventsHere);
+  const byCase = new Map<string, TimelineEvent[]>();
+  await database.events.each((e) => {
+    const list = byCase.get(e.caseId);
+    if (list) list.push(e);
+    else byCase.set(e.caseId, [e]);
+    reading.advance(1);
+  });
+  reading.end();
+  await database.caseIndex.clear();
+  const indexing = progress.step('indexing', units - Math.floor(units / 2), 'cases', await database.cases.count());
+  let after: string | null = null;
+  for (;;) {
+    const page: CaseRecord[] = await (after === null ? database.cases.orderBy(':id') : database.cases.where(':id').above(after)).limit(PROGRESS_EVERY_ROWS).toArray();
+    if (page.length === 0) break;
+    await database.caseIndex.bulkPut(page.map((record) => deriveCaseIndex(record, byCase.get(record.id) ?? [])));
+    indexing.advance(page.length);
+    after = page[page.length - 1].id;
+  }
+  indexing.end();
+}
+
+/** Add the rows whose id is not here yet, in chunks; count the others as kept. Returns the rows added. */
+async function addMissing<T extends Row>(database: RedressDatabase, table: BackupTable, rows: T[], report: RestoreReport, progress: Progress, units = rows.length): Promise<T[]> {
   const key = keyOf(table);
-  const existing = await database.table(table).bulkGet(rows.map((r) => r[key] as string));
-  const missing = rows.filter((_, i) => existing[i] === undefined);
-  await database.table(table).bulkAdd(missing);
-  report.added[table] += missing.length;
-  report.kept[table] += rows.length - missing.length;
-  return missing;
+  const added: T[] = [];
+  const step = progress.step('writing', units, table, rows.length);
+  await inChunks(rows, chunkOf(table), step, async (chunk) => {
+    const existing = await database.table(table).bulkGet(chunk.map((r) => r[key] as string));
+    const missing = chunk.filter((_, i) => existing[i] === undefined);
+    await database.table(table).bulkAdd(missing);
+    for (const row of missing) added.push(row);
+  });
+  report.added[table] += added.length;
+  report.kept[table] += rows.length - added.length;
+  return added;
 }
 
-async function merge(database: RedressDatabase, tx: Transaction, content: BackupContent, report: RestoreReport): Promise<void> {
+async function merge(database: RedressDatabase, content: BackupContent, report: RestoreReport, progress: Progress): Promise<void> {
   // Cases: refuse a reference that belongs to a different case here, before anything is written.
-  const here = await database.cases.bulkGet(content.cases.map((c) => c.id));
-  const sameReference = await database.cases.where('reference').anyOf(content.cases.map((c) => c.reference)).toArray();
-  const idOfReference = new Map(sameReference.map((c) => [c.reference, c.id]));
-  const clashes = content.cases.filter((c) => idOfReference.has(c.reference) && idOfReference.get(c.reference) !== c.id);
+  const cases = content.cases;
+  const checking = progress.step('checking', cases.length, 'cases', cases.length);
+  const here: (CaseRecord | undefined)[] = [];
+  const idOfReference = new Map<string, string>();
+  await inChunks(cases, PROGRESS_EVERY_ROWS, checking, async (chunk) => {
+    const [found, sameReference] = await Promise.all([
+      database.cases.bulkGet(chunk.map((c) => c.id)),
+      database.cases.where('reference').anyOf(chunk.map((c) => c.reference)).toArray(),
+    ]);
+    for (const c of found) here.push(c);
+    for (const c of sameReference) idOfReference.set(c.reference, c.id);
+  });
+  const clashes = cases.filter((c) => idOfReference.has(c.reference) && idOfReference.get(c.reference) !== c.id);
   if (clashes.length) {
     const refs = clashes.map((c) => c.reference);
     throw new RestoreError(
-      `Cannot merge: ${refs.length === 1 ? `reference ${refs[0]} belongs` : `${refs.length} references belong`} to a different case here than in the backup (${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ', …' : ''}). A reference is never shared, so nothing was restored. Use "Replace" to make this desk the backup's copy.`,
+      `Cannot merge: ${refs.length === 1 ? `reference ${refs[0]} belongs` : `${count(refs.length)} references belong`} to a different case here than in the backup (${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ', …' : ''}). A reference is never shared, so nothing was restored. Use "Replace" to make this desk the backup's copy.`,
       refs,
     );
   }
   const affected = new Set<string>();
   const write: CaseRecord[] = [];
-  content.cases.forEach((incoming, i) => {
+  cases.forEach((incoming, i) => {
     const current = here[i];
     if (!current) report.added.cases += 1;
     else if (incoming.updatedAt > current.updatedAt) report.updated.cases += 1;
@@ -303,24 +525,35 @@ async function merge(database: RedressDatabase, tx: Transaction, content: Backup
     write.push(incoming);
     affected.add(incoming.id);
   });
-  await database.cases.bulkPut(write);
+  const writing = progress.step('writing', cases.length, 'cases', write.length);
+  await inChunks(write, PROGRESS_EVERY_ROWS, writing, (chunk) => database.cases.bulkPut(chunk));
 
-  const newEvents = await addMissing(database, 'events', content.events as unknown as Row[], report);
+  const newEvents = await addMissing(database, 'events', content.events as unknown as Row[], report, progress);
   for (const e of newEvents) affected.add(e.caseId as string);
-  await addMissing(database, 'letters', content.letters as unknown as Row[], report);
-  await mergeCounters(database, content.counters, report);
-  if ((await database.settings.count()) === 0) await addMissing(database, 'settings', content.settings as unknown as Row[], report);
-  else report.kept.settings = content.settings.length;
+  await addMissing(database, 'letters', content.letters as unknown as Row[], report, progress);
+  await mergeCounters(database, content.counters, report, progress);
+  if ((await database.settings.count()) === 0) await addMissing(database, 'settings', content.settings as unknown as Row[], report, progress);
+  else {
+    report.kept.settings = content.settings.length;
+    progress.step('writing', content.settings.length, 'settings', 0);
+  }
   // People: one entry per name, so the desk's first-run person and the same person from the file are not both listed.
   const namesHere = new Set((await database.people.toArray()).map((p) => p.name.trim().toLowerCase()));
   const newPeople = content.people.filter((p) => !namesHere.has(p.name.trim().toLowerCase()));
   report.kept.people += content.people.length - newPeople.length;
-  await addMissing(database, 'people', newPeople as unknown as Row[], report);
-  await addMissing(database, 'notified', content.notified as unknown as Row[], report);
-  await addMissing(database, 'audit', content.audit as unknown as Row[], report);
-  await addMissing(database, 'meta', content.meta.filter((m) => !LOCAL_META_KEYS.has(m.key)) as unknown as Row[], report);
+  await addMissing(database, 'people', newPeople as unknown as Row[], report, progress, content.people.length);
+  await addMissing(database, 'notified', content.notified as unknown as Row[], report, progress);
+  await addMissing(database, 'audit', content.audit as unknown as Row[], report, progress);
+  await addMissing(database, 'meta', fileMeta(content) as unknown as Row[], report, progress);
 
   // The case index for every case whose record or timeline changed. Many: one pass over everything is cheaper.
-  if (affected.size > 2000) await rebuildCaseIndex(tx);
-  else for (const caseId of affected) await refreshCaseIndex(database, caseId);
+  if (affected.size > 2000) await rebuildIndex(database, cases.length, progress);
+  else {
+    const indexing = progress.step('indexing', cases.length, 'cases', affected.size);
+    for (const caseId of affected) {
+      await refreshCaseIndex(database, caseId);
+      indexing.advance(1);
+    }
+    indexing.end();
+  }
 }

@@ -1,12 +1,12 @@
 // Restoring a backup file: choose it, see what it holds (every check is done first, by readBackupFile), choose how,
 // confirm, and see what changed. Used on the "Your data" page and on the first-run screen ("Moving from another
 // computer?"), where the database is empty and the backup brings the desk's settings and people along.
-import { Alert, Button, FileButton, Group, List, Modal, Paper, Radio, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileButton, Group, List, Modal, Paper, Progress, Radio, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { BACKUP_FILE_EXTENSION, BackupFileError } from '../../../../shared/backup/format';
-import { type RestoreMode, type RestoreReport, RestoreError } from '../../db/backup';
+import { count, type RestoreMode, type RestoreProgress, restoreProgressText, type RestoreReport, RestoreError } from '../../db/backup';
 import { type CheckedBackup, checkBackupFile, forgetCheckedBackup, restoreCheckedBackup } from '../../db/backup-client';
 import { useSettings } from '../../db/hooks';
 import { db } from '../../db/schema';
@@ -65,6 +65,8 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
   const [mode, setMode] = useState<RestoreMode | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [restoring, setRestoring] = useState(false);
+  /** How far the restore under way is (null before its first report). */
+  const [progress, setProgress] = useState<RestoreProgress | null>(null);
   const [report, setReport] = useState<RestoreReport | null>(null);
 
   const empty = casesHere === 0;
@@ -96,20 +98,24 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
   async function restore() {
     if (!backup || !mode) return;
     setConfirming(false);
+    setProblem(null);
+    setProgress(null);
     setRestoring(true);
     try {
       // On a new computer nobody is on the list yet: the restore is recorded under the backup's own handler.
       const who = by || settings?.handlerName || backup.handlerName || 'Unknown';
-      const done = await restoreCheckedBackup(backup, { mode, by: who });
+      // Reported from the worker a few thousand rows apart: a large desk takes minutes, and the page shows how far it is.
+      const done = await restoreCheckedBackup(backup, { mode, by: who, onProgress: setProgress });
       setReport(done);
       setBackup(null);
-      notifications.show({ color: 'teal', title: 'Backup restored', message: `${done.casesNow} ${done.casesNow === 1 ? 'case' : 'cases'} on this desk now.` });
+      notifications.show({ color: 'teal', title: 'Backup restored', message: `${count(done.casesNow)} ${done.casesNow === 1 ? 'case' : 'cases'} on this desk now.` });
       onRestored?.(done);
     } catch (error) {
       const message = error instanceof RestoreError ? error.message : `Nothing was restored: ${error instanceof Error ? error.message : String(error)}`;
       setProblem({ message, problems: [] });
     } finally {
       setRestoring(false);
+      setProgress(null);
     }
   }
 
@@ -125,7 +131,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
       <Group>
         <FileButton onChange={(file) => void choose(file)} accept={`${BACKUP_FILE_EXTENSION},.gz,application/gzip`}>
           {(props) => (
-            <Button variant="default" loading={reading} {...props}>
+            <Button variant="default" loading={reading} disabled={restoring} {...props}>
               Choose a backup file…
             </Button>
           )}
@@ -171,7 +177,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
             <Radio.Group label="How to restore it" value={mode} onChange={(v) => setMode(v as RestoreMode)}>
               <Stack gap="xs" mt="xs">
                 {modes.map((m) => (
-                  <Radio key={m} value={m} label={MODE_TEXT[m].label} description={MODE_TEXT[m].description} />
+                  <Radio key={m} value={m} label={MODE_TEXT[m].label} description={MODE_TEXT[m].description} disabled={restoring} />
                 ))}
               </Stack>
             </Radio.Group>
@@ -184,17 +190,18 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
             </Alert>
           )}
           <Group>
-            <Button color={mode === 'replace' ? 'red' : 'teal'} disabled={!mode} loading={restoring} onClick={() => setConfirming(true)}>
+            <Button color={mode === 'replace' ? 'red' : 'teal'} disabled={!mode || restoring} loading={restoring} onClick={() => setConfirming(true)}>
               Restore…
             </Button>
           </Group>
+          {restoring && <RestoreProgressView progress={progress} />}
         </Stack>
       )}
 
       {report && (
         <Alert color="teal" role="status" title="Restored">
           <Text size="sm">
-            {report.mode === 'merge' ? 'Merged' : 'Restored'}: this desk now has {report.casesNow} {report.casesNow === 1 ? 'case' : 'cases'}.
+            {report.mode === 'merge' ? 'Merged' : 'Restored'}: this desk now has {count(report.casesNow)} {report.casesNow === 1 ? 'case' : 'cases'}.
           </Text>
           <Table mt="xs" withRowBorders={false} aria-label="What changed">
             <Table.Thead>
@@ -210,10 +217,10 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
               {TABLE_LABELS.map(([table, label]) => (
                 <Table.Tr key={table}>
                   <Table.Td>{label}</Table.Td>
-                  <Table.Td>{report.added[table]}</Table.Td>
-                  <Table.Td>{report.updated[table]}</Table.Td>
-                  <Table.Td>{report.kept[table]}</Table.Td>
-                  <Table.Td>{report.removed[table]}</Table.Td>
+                  <Table.Td>{count(report.added[table])}</Table.Td>
+                  <Table.Td>{count(report.updated[table])}</Table.Td>
+                  <Table.Td>{count(report.kept[table])}</Table.Td>
+                  <Table.Td>{count(report.removed[table])}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -227,7 +234,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
             <Text size="sm">{MODE_TEXT[mode].description}</Text>
             {mode === 'replace' && (
               <Alert color="red">
-                The {casesHere} {casesHere === 1 ? 'case' : 'cases'} on this desk now will be replaced by the backup’s {counts?.cases}. Make a
+                The {count(casesHere ?? 0)} {casesHere === 1 ? 'case' : 'cases'} on this desk now will be replaced by the backup’s {count(counts?.cases ?? 0)}. Make a
                 backup of this desk first if you may need it.
               </Alert>
             )}
@@ -242,6 +249,22 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
           </Stack>
         )}
       </Modal>
+    </Stack>
+  );
+}
+
+/** While a restore runs: a bar for the whole restore and a sentence for the step ("Writing cases: 12,000 of 100,000"). */
+function RestoreProgressView({ progress }: { progress: RestoreProgress | null }) {
+  const percent = progress ? (progress.total > 0 ? Math.floor((progress.done * 100) / progress.total) : 100) : 0;
+  return (
+    <Stack gap={6} data-testid="restore-progress">
+      <Progress value={percent} size="lg" striped animated aria-label="Restore progress" />
+      <Text size="sm" fw={500} data-testid="restore-progress-text">
+        {progress ? restoreProgressText(progress) : 'Starting the restore…'}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {percent}% done. Keep Redress open until it says “Restored”: if it is closed before then, nothing on this desk changes.
+      </Text>
     </Stack>
   );
 }

@@ -35,8 +35,10 @@ export async function askToKeepData(): Promise<boolean | null> {
 }
 
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
+  // With thousands separators, as every number the user reads: "1,023 KB", "1,862.64 GB".
+  const fixed = (n: number, digits: number) => n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  if (bytes < 1024) return `${fixed(bytes, 0)} bytes`;
+  if (bytes < 1024 * 1024) return `${fixed(bytes / 1024, 0)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${fixed(bytes / 1024 / 1024, 1)} MB`;
+  return `${fixed(bytes / 1024 / 1024 / 1024, 2)} GB`;
 }
