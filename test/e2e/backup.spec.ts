@@ -108,10 +108,27 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
   await expect(page.getByRole('radio', { name: 'Restore into this empty desk' })).toBeChecked();
   await page.screenshot({ path: shots('71-restore-choice'), fullPage: true });
   await page.getByRole('button', { name: 'Restore…' }).click();
+  // A two-case restore is over in a moment: what the progress showed meanwhile is recorded by an observer.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __progressSeen: string[] }).__progressSeen = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="restore-progress-text"]')?.textContent;
+      const bar = document.querySelector('[role="progressbar"][aria-label="Restore progress"]');
+      const entry = text && bar ? `${bar.getAttribute('aria-valuenow')}% ${text}` : null;
+      if (entry && seen[seen.length - 1] !== entry) seen.push(entry);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
   const confirm = page.getByRole('dialog', { name: 'Restore into this empty desk?' });
   await confirm.getByRole('button', { name: 'Restore', exact: true }).click();
   const restored = page.getByRole('region', { name: 'Restore from a backup' }).getByRole('status');
   await expect(restored).toContainText('this desk now has 2 cases');
+  // While it ran, a bar and a sentence said how far it was; once done, they are gone and the file can be chosen again.
+  const progressSeen = await page.evaluate(() => (window as unknown as { __progressSeen: string[] }).__progressSeen);
+  expect(progressSeen.length).toBeGreaterThan(0);
+  for (const entry of progressSeen) expect(entry).toMatch(/^\d{1,3}% (Starting|Checking|Removing|Writing|Reading|Indexing|Finishing)/);
+  await expect(page.getByTestId('restore-progress')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Choose a backup file…' })).toBeEnabled();
   await expect(restored.getByRole('row', { name: /^Cases/ })).toContainText('2');
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
   await page.screenshot({ path: shots('72-restored'), fullPage: true });

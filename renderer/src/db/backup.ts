@@ -256,7 +256,7 @@ async function inChunks<T>(rows: T[], size: number, step: Step, work: (chunk: T[
 const chunkOf = (table: BackupTable) => (table === 'letters' ? LETTER_CHUNK : PROGRESS_EVERY_ROWS);
 
 /** A count as people read it: 12,000. */
-export const count = (n: number) => n.toLocaleString('en-GB');
+export const formatCount = (n: number) => n.toLocaleString('en-GB');
 
 const ROW_WORDS: Record<BackupTable, string> = {
   cases: 'cases',
@@ -274,14 +274,14 @@ const ROW_WORDS: Record<BackupTable, string> = {
 export function restoreProgressText(progress: RestoreProgress): string {
   const { stage, rows } = progress;
   const what = rows ? ROW_WORDS[rows.table] : '';
-  const ofRows = rows ? `: ${count(rows.done)} of ${count(rows.total)}` : '';
+  const ofRows = rows ? `: ${formatCount(rows.done)} of ${formatCount(rows.total)}` : '';
   switch (stage) {
     case 'checking':
       return rows ? `Checking the backup’s ${what} against this desk${ofRows}` : 'Checking this desk…';
     case 'reading':
       return rows ? `Reading this desk’s ${what}${ofRows}` : 'Reading this desk…';
     case 'removing':
-      return rows ? `Removing the ${what} on this desk (${count(rows.total)})` : 'Removing what is on this desk…';
+      return rows ? `Removing the ${what} on this desk (${formatCount(rows.total)})` : 'Removing what is on this desk…';
     case 'writing':
       return rows ? `Writing ${what}${ofRows}` : 'Writing…';
     case 'indexing':
@@ -295,8 +295,11 @@ export function restoreProgressText(progress: RestoreProgress): string {
 export async function restoreBackup(database: RedressDatabase, backup: DecodedBackup, options: RestoreOptions): Promise<RestoreReport> {
   const at = (options.clock ?? systemClock).now().toISOString();
   const { content, header } = backup;
-  const progress = new Progress(plannedWork(content, options.mode), options.onProgress);
   return database.transaction('rw', tablesOf(database), async () => {
+    // What is here to remove (replace, into-empty) is part of the work: counted first, so the total is known up front.
+    const here = options.mode === 'merge' ? null : await countRows(database, REPLACED_TABLES);
+    const removing = here ? REPLACED_TABLES.reduce((sum, t) => sum + here[t], 0) : 0;
+    const progress = new Progress(plannedWork(content, options.mode) + removing, options.onProgress);
     const report: RestoreReport = {
       mode: options.mode,
       added: zeroCounts(),
@@ -306,16 +309,16 @@ export async function restoreBackup(database: RedressDatabase, backup: DecodedBa
       casesNow: 0,
     };
     progress.step('checking', 0);
-    if (options.mode === 'into-empty') {
-      const [cases, events, letters] = await Promise.all([database.cases.count(), database.events.count(), database.letters.count()]);
+    if (options.mode === 'into-empty' && here) {
+      const { cases, events, letters } = here;
       if (cases + events + letters > 0) {
         throw new RestoreError(
-          `This desk is not empty: it holds ${count(cases)} ${cases === 1 ? 'case' : 'cases'}. Choose "Merge" or "Replace" instead.`,
+          `This desk is not empty: it holds ${formatCount(cases)} ${cases === 1 ? 'case' : 'cases'}. Choose "Merge" or "Replace" instead.`,
         );
       }
     }
     if (options.mode === 'merge') await merge(database, content, report, progress);
-    else await replace(database, content, report, progress);
+    else await replace(database, content, report, progress, here!);
     progress.finish();
 
     report.casesNow = await database.cases.count();
@@ -345,9 +348,9 @@ export async function restoreBackup(database: RedressDatabase, backup: DecodedBa
 export function restoreSummary(report: RestoreReport, madeAt: string): string {
   const made = madeAt.slice(0, 10);
   if (report.mode === 'merge') {
-    return `Merged a backup made ${made}: ${count(report.added.cases)} cases added, ${count(report.updated.cases)} updated from the backup, ${count(report.kept.cases)} kept as they were; ${count(report.added.events)} timeline entries and ${count(report.added.letters)} letters added.`;
+    return `Merged a backup made ${made}: ${formatCount(report.added.cases)} cases added, ${formatCount(report.updated.cases)} updated from the backup, ${formatCount(report.kept.cases)} kept as they were; ${formatCount(report.added.events)} timeline entries and ${formatCount(report.added.letters)} letters added.`;
   }
-  return `Restored a backup made ${made} (${report.mode === 'replace' ? 'replacing what was here' : 'into an empty desk'}): ${count(report.casesNow)} cases, ${count(report.added.events)} timeline entries, ${count(report.added.letters)} letters.`;
+  return `Restored a backup made ${made} (${report.mode === 'replace' ? 'replacing what was here' : 'into an empty desk'}): ${formatCount(report.casesNow)} cases, ${formatCount(report.added.events)} timeline entries, ${formatCount(report.added.letters)} letters.`;
 }
 
 const REPLACED_TABLES = ['cases', 'events', 'letters', 'people', 'notified'] as const;
@@ -357,6 +360,7 @@ const fileMeta = (content: BackupContent) => content.meta.filter((m) => !LOCAL_M
 /** The whole restore's work in rows, as the steps below count it (see Progress). */
 function plannedWork(content: BackupContent, mode: RestoreMode): number {
   const cases = content.cases.length;
+  // Replace and into-empty also remove what is here (counted in the transaction, added by restoreBackup).
   if (mode === 'merge') {
     // Compared, written, every other table, then indexed (the index's share is the file's case count).
     return cases * 3 + MERGED_TABLES.reduce((sum, t) => sum + (t === 'meta' ? fileMeta(content).length : content[t].length), 0);
@@ -384,11 +388,16 @@ async function mergeCounters(database: RedressDatabase, rows: BackupContent['cou
   step.end();
 }
 
-async function replace(database: RedressDatabase, content: BackupContent, report: RestoreReport, progress: Progress): Promise<void> {
+async function replace(
+  database: RedressDatabase,
+  content: BackupContent,
+  report: RestoreReport,
+  progress: Progress,
+  here: Record<(typeof REPLACED_TABLES)[number], number>,
+): Promise<void> {
   for (const table of REPLACED_TABLES) {
-    report.removed[table] = await database.table(table).count();
-    if (report.removed[table] > 0) progress.step('removing', 0, table, report.removed[table]);
-    await database.table(table).clear();
+    report.removed[table] = here[table];
+    await removeAll(database, table, here[table], progress);
     const rows = content[table] as Row[];
     const step = progress.step('writing', rows.length, table, rows.length);
     await inChunks(rows, chunkOf(table), step, (chunk) => database.table(table).bulkAdd(chunk));
@@ -415,6 +424,31 @@ async function replace(database: RedressDatabase, content: BackupContent, report
   meta.end();
   await addMissing(database, 'audit', content.audit as Row[], report, progress);
   await indexFromContent(database, content, progress);
+}
+
+async function countRows<T extends BackupTable>(database: RedressDatabase, tables: readonly T[]): Promise<Record<T, number>> {
+  const counts = await Promise.all(tables.map((t) => database.table(t).count()));
+  return Object.fromEntries(tables.map((t, i) => [t, counts[i]])) as Record<T, number>;
+}
+
+/**
+ * Every row of `table` (holding `rows`) deleted. A large table goes in key ranges of a chunk each, so the progress
+ * moves (one clear() of 772,025 timeline entries is many seconds without a word); a small one in one clear().
+ */
+async function removeAll(database: RedressDatabase, table: BackupTable, rows: number, progress: Progress): Promise<void> {
+  const step = progress.step('removing', rows, table, rows);
+  const store = database.table<Row, string>(table);
+  if (rows > PROGRESS_EVERY_ROWS) {
+    let after: string | null = null;
+    for (;;) {
+      const keys: string[] = await (after === null ? store.orderBy(':id') : store.where(':id').above(after)).limit(PROGRESS_EVERY_ROWS).primaryKeys();
+      if (keys.length === 0) break;
+      await store.where(':id').between(keys[0], keys[keys.length - 1], true, true).delete();
+      step.advance(keys.length);
+      after = keys[keys.length - 1];
+    }
+  } else await store.clear();
+  step.end();
 }
 
 /**
@@ -508,7 +542,7 @@ async function merge(database: RedressDatabase, content: BackupContent, report: 
   if (clashes.length) {
     const refs = clashes.map((c) => c.reference);
     throw new RestoreError(
-      `Cannot merge: ${refs.length === 1 ? `reference ${refs[0]} belongs` : `${count(refs.length)} references belong`} to a different case here than in the backup (${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ', …' : ''}). A reference is never shared, so nothing was restored. Use "Replace" to make this desk the backup's copy.`,
+      `Cannot merge: ${refs.length === 1 ? `reference ${refs[0]} belongs` : `${formatCount(refs.length)} references belong`} to a different case here than in the backup (${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ', …' : ''}). A reference is never shared, so nothing was restored. Use "Replace" to make this desk the backup's copy.`,
       refs,
     );
   }

@@ -6,7 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { BACKUP_FILE_EXTENSION, BackupFileError } from '../../../../shared/backup/format';
-import { count, type RestoreMode, type RestoreProgress, restoreProgressText, type RestoreReport, RestoreError } from '../../db/backup';
+import { formatCount, type RestoreMode, type RestoreProgress, restoreProgressText, type RestoreReport, RestoreError } from '../../db/backup';
 import { type CheckedBackup, checkBackupFile, forgetCheckedBackup, restoreCheckedBackup } from '../../db/backup-client';
 import { useSettings } from '../../db/hooks';
 import { db } from '../../db/schema';
@@ -108,7 +108,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
       const done = await restoreCheckedBackup(backup, { mode, by: who, onProgress: setProgress });
       setReport(done);
       setBackup(null);
-      notifications.show({ color: 'teal', title: 'Backup restored', message: `${count(done.casesNow)} ${done.casesNow === 1 ? 'case' : 'cases'} on this desk now.` });
+      notifications.show({ color: 'teal', title: 'Backup restored', message: `${formatCount(done.casesNow)} ${done.casesNow === 1 ? 'case' : 'cases'} on this desk now.` });
       onRestored?.(done);
     } catch (error) {
       const message = error instanceof RestoreError ? error.message : `Nothing was restored: ${error instanceof Error ? error.message : String(error)}`;
@@ -201,7 +201,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
       {report && (
         <Alert color="teal" role="status" title="Restored">
           <Text size="sm">
-            {report.mode === 'merge' ? 'Merged' : 'Restored'}: this desk now has {count(report.casesNow)} {report.casesNow === 1 ? 'case' : 'cases'}.
+            {report.mode === 'merge' ? 'Merged' : 'Restored'}: this desk now has {formatCount(report.casesNow)} {report.casesNow === 1 ? 'case' : 'cases'}.
           </Text>
           <Table mt="xs" withRowBorders={false} aria-label="What changed">
             <Table.Thead>
@@ -217,10 +217,10 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
               {TABLE_LABELS.map(([table, label]) => (
                 <Table.Tr key={table}>
                   <Table.Td>{label}</Table.Td>
-                  <Table.Td>{count(report.added[table])}</Table.Td>
-                  <Table.Td>{count(report.updated[table])}</Table.Td>
-                  <Table.Td>{count(report.kept[table])}</Table.Td>
-                  <Table.Td>{count(report.removed[table])}</Table.Td>
+                  <Table.Td>{formatCount(report.added[table])}</Table.Td>
+                  <Table.Td>{formatCount(report.updated[table])}</Table.Td>
+                  <Table.Td>{formatCount(report.kept[table])}</Table.Td>
+                  <Table.Td>{formatCount(report.removed[table])}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -234,7 +234,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
             <Text size="sm">{MODE_TEXT[mode].description}</Text>
             {mode === 'replace' && (
               <Alert color="red">
-                The {count(casesHere ?? 0)} {casesHere === 1 ? 'case' : 'cases'} on this desk now will be replaced by the backup’s {count(counts?.cases ?? 0)}. Make a
+                The {formatCount(casesHere ?? 0)} {casesHere === 1 ? 'case' : 'cases'} on this desk now will be replaced by the backup’s {formatCount(counts?.cases ?? 0)}. Make a
                 backup of this desk first if you may need it.
               </Alert>
             )}
