@@ -76,7 +76,7 @@ export function LettersToPostPage() {
         else if (saved.saved) fileName = saved.fileName;
         else saveError = 'The print file was not saved. The letters are recorded as issued: download each from its case.';
       }
-      setResult({ made: outcome.made, pages: outcome.pages, errors: outcome.errors, fileName, saveError });
+      setResult({ made: outcome.made, pages: outcome.pages, errors: outcome.errors, noCopy: outcome.noCopy, fileName, saveError });
       setUnticked((prev) => (prev.size === 0 ? prev : new Set()));
     } finally {
       progress.cancel();
@@ -129,6 +129,17 @@ export function LettersToPostPage() {
                 <Alert color={result.saveError ? 'orange' : 'teal'} title="Print file made" role="status">
                   {result.made.length} {result.made.length === 1 ? 'letter' : 'letters'} ({result.pages} pages)
                   {result.fileName ? ` saved as ${result.fileName}.` : '.'} {result.saveError}
+                </Alert>
+              )}
+              {result.noCopy.length > 0 && (
+                <Alert color="yellow" title="No copy for the customer">
+                  <List size="sm">
+                    {result.noCopy.map((e) => (
+                      <List.Item key={dueLetterKey(e.letter)}>
+                        {e.letter.reference} ({POST_LETTER_LABELS[e.letter.kind]}): {e.message}
+                      </List.Item>
+                    ))}
+                  </List>
                 </Alert>
               )}
               {result.errors.length > 0 && (

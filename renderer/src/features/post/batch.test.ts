@@ -155,6 +155,26 @@ describe('making the print file', () => {
     expect(outcome.errors).toEqual([]);
   });
 
+  it("prints the customer's copy after a letter to their representative, and lists a copy that cannot be printed", async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    const { makePrintFile } = await import('./batch');
+    const database = fresh();
+    const representative = { name: 'Augusta Byron', relationship: 'mother', address: { lines: ['Seaham Hall', 'County Durham'], postcode: 'SR7 7AG' } };
+    const withCopy = await createCase(database, parts({ representative }), { settings, by: 'Sam', clock });
+    const noCopy = await createCase(database, parts({ channel: 'phone', customer: { name: 'Grace Hopper', phone: '0113 496 0000' }, representative, communication: { prefersPost: true } }), { settings, by: 'Sam', clock });
+    const due = await lettersToPost(database, '2026-11-22');
+    expect(due.map((l) => l.caseId).sort()).toEqual([withCopy.id, noCopy.id].sort());
+    const outcome = await makePrintFile(database, due, { settings, today: '2026-11-22', by: 'Sam', progress: '', printFileName: 'p.pdf' });
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.noCopy.map((e) => [e.letter.reference, e.message])).toEqual([
+      [noCopy.reference, expect.stringContaining('Grace Hopper has no postal address recorded, so no copy for them is printed')],
+    ]);
+    const pagesOf = async (caseId: string) => (await PDFDocument.load((await database.letters.where('caseId').equals(caseId).first())!.bytes)).getPageCount();
+    // The locked letter holds the copy too: twice the pages of the letter alone.
+    expect(await pagesOf(withCopy.id)).toBe(2 * (await pagesOf(noCopy.id)));
+    expect(outcome.pages).toBe((await pagesOf(withCopy.id)) + (await pagesOf(noCopy.id)));
+  });
+
   it('hands over one letter as its own locked bytes', async () => {
     const { makePrintFile } = await import('./batch');
     const database = fresh();

@@ -58,6 +58,8 @@ export interface BatchOutcome {
   made: DueLetter[];
   pages: number;
   errors: Array<{ letter: DueLetter; message: string }>;
+  /** Letters made and recorded, to a representative, whose customer's copy could not be printed (no postal address). */
+  noCopy: Array<{ letter: DueLetter; message: string }>;
 }
 
 /** Let the page draw and take input: a macrotask (a MessageChannel message, not clamped like nested timeouts). */
@@ -128,6 +130,7 @@ export async function makePrintFile(
   for (const job of jobs) job.catch(() => undefined); // each is handled below, in order
 
   const errors: BatchOutcome['errors'] = [];
+  const noCopy: BatchOutcome['noCopy'] = [];
   const out = await PDFDocument.create();
   const made: DueLetter[] = [];
   const madeBytes: Uint8Array[] = [];
@@ -167,6 +170,7 @@ export async function makePrintFile(
         for (const page of pages) out.addPage(page);
         made.push(letter);
         madeBytes.push(rendered.bytes);
+        if (rendered.copyMissing) noCopy.push({ letter, message: rendered.copyMissing });
       } catch (error) {
         errors.push({ letter, message: `Recorded as issued but could not be added to the print file (download it from the case): ${messageOf(error)}` });
       }
@@ -213,5 +217,5 @@ export async function makePrintFile(
   // print file is a few per cent larger; it is printed, not kept: each letter's own bytes are what is kept).
   // One letter: the print file is that letter's own (locked) bytes.
   const bytes = pages === 0 ? null : made.length === 1 ? madeBytes[0] : await out.save({ objectsPerTick: 100, useObjectStreams: false });
-  return { bytes, made, pages, errors: errors.sort((a, b) => letters.indexOf(a.letter) - letters.indexOf(b.letter)) };
+  return { bytes, made, pages, errors: errors.sort((a, b) => letters.indexOf(a.letter) - letters.indexOf(b.letter)), noCopy };
 }

@@ -38,8 +38,9 @@ let hereQueue: Promise<unknown> = Promise.resolve();
 function renderHere(kind: PostLetterKind, context: BuildContext): Promise<RenderedLetter> {
   const next = hereQueue.then(async () => {
     const built = buildDueLetter(kind, context);
-    const { bytes } = await renderLetterPdf(built.doc, context.record);
-    return { bytes, fileName: built.fileName, kind: built.kind, name: built.name, also: built.also };
+    const { bytes, customerCopy } = await renderLetterPdf(built.doc, context.record);
+    const copyMissing = typeof customerCopy === 'object' ? customerCopy.missing : undefined;
+    return { bytes, fileName: built.fileName, kind: built.kind, name: built.name, also: built.also, ...(copyMissing ? { copyMissing } : {}) };
   });
   hereQueue = next.catch(() => undefined);
   return next;

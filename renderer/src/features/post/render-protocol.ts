@@ -14,6 +14,8 @@ export interface RenderedLetter {
   name: string;
   /** The event the letter stands for, when it is to be recorded with it. */
   also?: { type: TimelineType; summary: string };
+  /** Written to a representative, but no copy for the customer could be printed (why, in words). */
+  copyMissing?: string;
 }
 
 export type RenderRequest =

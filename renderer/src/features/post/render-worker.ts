@@ -33,9 +33,10 @@ async function handle(request: RenderRequest): Promise<void> {
   try {
     const built = buildDueLetter(request.kind, request.context);
     // With the customer's copy after it when the letter goes to their representative.
-    const { bytes } = await renderLetterPdf(built.doc, request.context.record);
+    const { bytes, customerCopy } = await renderLetterPdf(built.doc, request.context.record);
+    const copyMissing = typeof customerCopy === 'object' ? customerCopy.missing : undefined;
     scope.postMessage(
-      { type: 'rendered', id: request.id, bytes, fileName: built.fileName, kind: built.kind, name: built.name, also: built.also },
+      { type: 'rendered', id: request.id, bytes, fileName: built.fileName, kind: built.kind, name: built.name, also: built.also, ...(copyMissing ? { copyMissing } : {}) },
       [bytes.buffer],
     );
   } catch (error) {
