@@ -43,31 +43,61 @@ export function gunzipSyncCheck(file: Uint8Array): GunzipFailure | null {
   }
 }
 
+const TRUNCATED = 'the file ends before the compressed data does';
+
+/** An inflater that counts what it gives out and stops a "zip bomb" at the limit instead of filling the memory. */
+function limitedInflater(maxBytes: number, sink: (chunk: Uint8Array) => void): { push(bytes: Uint8Array, final: boolean): void; total(): number } {
+  let total = 0;
+  const stream = new Gunzip((chunk) => {
+    total += chunk.length;
+    if (total > maxBytes) throw new GunzipError('damaged', 'the compressed data inflates to more than a backup can hold');
+    sink(chunk);
+  });
+  return {
+    push(bytes, final) {
+      try {
+        stream.push(bytes, final);
+      } catch (error) {
+        if (error instanceof GunzipError) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        if (/unexpected EOF/i.test(message)) throw new GunzipError('truncated', TRUNCATED);
+        throw new GunzipError('damaged', `the compressed data is damaged (${message})`);
+      }
+    },
+    total: () => total,
+  };
+}
+
+/** The gzip trailer (CRC-32 and length) against what was inflated. Throws GunzipError. */
+function checkTrailer(file: Uint8Array, total: number, crc: number): void {
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  const lengthOk = view.getUint32(file.length - 4, true) === total % 2 ** 32;
+  const crcOk = crc === view.getUint32(file.length - 8, true);
+  // fflate's stream can stop quietly at a cut-off end; its one-shot inflate says so (the output is already known to
+  // be within the limit, so this cannot blow up).
+  if (!(lengthOk && crcOk) && gunzipSyncCheck(file) === 'truncated') throw new GunzipError('truncated', TRUNCATED);
+  if (!lengthOk) {
+    throw new GunzipError('damaged', 'the compressed data does not have the length recorded at its end (the file is incomplete or was changed)');
+  }
+  if (!crcOk) {
+    throw new GunzipError('damaged', 'the compressed data does not match its CRC-32 check value (the file is incomplete or was changed)');
+  }
+}
+
 /**
  * Inflate a gzip file a piece at a time, handing each inflated piece to `onChunk` (awaited) as it comes, with the
  * same checks as gunzip (the limit, the trailer's CRC-32 and length); nothing holds the whole inflated content.
  * Throws GunzipError; an error thrown by onChunk is passed on as it is.
  */
 export async function gunzipStream(file: Uint8Array, maxBytes: number, onChunk: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
-  if (file.length < 20) throw new GunzipError('truncated', 'the file ends before the compressed data does');
+  // 10-byte header + at least 2 bytes of deflate data + 8-byte trailer.
+  if (file.length < 20) throw new GunzipError('truncated', TRUNCATED);
   let pending: Uint8Array[] = [];
-  let total = 0;
   let crc = 0;
-  const stream = new Gunzip((chunk) => {
-    total += chunk.length;
-    if (total > maxBytes) throw new GunzipError('damaged', 'the compressed data inflates to more than a backup can hold');
-    pending.push(chunk);
-  });
+  const inflater = limitedInflater(maxBytes, (chunk) => pending.push(chunk));
   const step = 256 * 1024;
   for (let offset = 0; offset < file.length; offset += step) {
-    try {
-      stream.push(file.subarray(offset, offset + step), offset + step >= file.length);
-    } catch (error) {
-      if (error instanceof GunzipError) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      if (/unexpected EOF/i.test(message)) throw new GunzipError('truncated', 'the file ends before the compressed data does');
-      throw new GunzipError('damaged', `the compressed data is damaged (${message})`);
-    }
+    inflater.push(file.subarray(offset, offset + step), offset + step >= file.length);
     const ready = pending;
     pending = [];
     for (const chunk of ready) {
@@ -75,15 +105,7 @@ export async function gunzipStream(file: Uint8Array, maxBytes: number, onChunk: 
       await onChunk(chunk);
     }
   }
-  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
-  const sound = view.getUint32(file.length - 4, true) === total % 2 ** 32 && crc === view.getUint32(file.length - 8, true);
-  if (!sound && gunzipSyncCheck(file) === 'truncated') throw new GunzipError('truncated', 'the file ends before the compressed data does');
-  if (view.getUint32(file.length - 4, true) !== total % 2 ** 32) {
-    throw new GunzipError('damaged', 'the compressed data does not have the length recorded at its end (the file is incomplete or was changed)');
-  }
-  if (crc !== view.getUint32(file.length - 8, true)) {
-    throw new GunzipError('damaged', 'the compressed data does not match its CRC-32 check value (the file is incomplete or was changed)');
-  }
+  checkTrailer(file, inflater.total(), crc);
 }
 
 /** A gzip writer fed a piece at a time (the same settings as gzip()); `finish` gives the file. */
@@ -131,51 +153,15 @@ export class GunzipError extends Error {
 
 /** Inflate a gzip file and check its trailer (CRC-32 and length). Throws GunzipError. */
 export function gunzip(file: Uint8Array, maxBytes: number): Uint8Array {
-  // 10-byte header + at least 2 bytes of deflate data + 8-byte trailer.
-  if (file.length < 20) throw new GunzipError('truncated', 'the file ends before the compressed data does');
+  if (file.length < 20) throw new GunzipError('truncated', TRUNCATED);
   const chunks: Uint8Array[] = [];
-  let total = 0;
-  // Streaming, so a "zip bomb" is stopped at the limit instead of filling the memory.
-  const stream = new Gunzip((chunk) => {
-    total += chunk.length;
-    if (total > maxBytes) throw new GunzipError('damaged', 'the compressed data inflates to more than a backup can hold');
+  let crc = 0;
+  const inflater = limitedInflater(maxBytes, (chunk) => {
+    crc = crc32Update(crc, chunk);
     chunks.push(chunk);
   });
   const step = 1024 * 1024;
-  try {
-    for (let offset = 0; offset < file.length; offset += step) {
-      stream.push(file.subarray(offset, offset + step), offset + step >= file.length);
-    }
-  } catch (error) {
-    if (error instanceof GunzipError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    if (/unexpected EOF/i.test(message)) throw new GunzipError('truncated', 'the file ends before the compressed data does');
-    throw new GunzipError('damaged', `the compressed data is damaged (${message})`);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
-  const sound = view.getUint32(file.length - 4, true) === out.length % 2 ** 32 && crc32(out) === view.getUint32(file.length - 8, true);
-  if (!sound) {
-    // fflate's stream can stop quietly at a cut-off end; its one-shot inflate says so (the output is already known to
-    // be within the limit, so this cannot blow up).
-    try {
-      gunzipSync(file);
-    } catch (error) {
-      if (/unexpected EOF/i.test(error instanceof Error ? error.message : String(error))) {
-        throw new GunzipError('truncated', 'the file ends before the compressed data does');
-      }
-    }
-  }
-  if (view.getUint32(file.length - 4, true) !== out.length % 2 ** 32) {
-    throw new GunzipError('damaged', 'the compressed data does not have the length recorded at its end (the file is incomplete or was changed)');
-  }
-  if (crc32(out) !== view.getUint32(file.length - 8, true)) {
-    throw new GunzipError('damaged', 'the compressed data does not match its CRC-32 check value (the file is incomplete or was changed)');
-  }
-  return out;
+  for (let offset = 0; offset < file.length; offset += step) inflater.push(file.subarray(offset, offset + step), offset + step >= file.length);
+  checkTrailer(file, inflater.total(), crc);
+  return concat(chunks, inflater.total());
 }
