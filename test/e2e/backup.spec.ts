@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
+import { chooseBackupFile, countRows, expect, logComplaint, setUpDesk, test, wipeDatabase } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -15,28 +15,6 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 async function openDataPage(page: Page) {
   await page.getByRole('link', { name: 'Your data' }).click();
   await expect(page.getByRole('heading', { name: 'Your data', level: 2 })).toBeVisible();
-}
-
-async function chooseBackupFile(page: Page, file: string) {
-  const chooserPromise = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Choose a backup file…' }).click();
-  await (await chooserPromise).setFiles(file);
-}
-
-/** Delete the app's IndexedDB database from a blank page of the same origin (the app is not running there). */
-async function wipeDatabase(page: Page) {
-  await page.route('**/wipe.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>wipe</title>' }));
-  await page.goto('/wipe.html');
-  const outcome = await page.evaluate(
-    () =>
-      new Promise<string>((resolve) => {
-        const request = indexedDB.deleteDatabase('redress');
-        request.onsuccess = () => resolve('deleted');
-        request.onerror = () => resolve(`error: ${String(request.error)}`);
-        request.onblocked = () => resolve('blocked');
-      }),
-  );
-  expect(outcome).toBe('deleted');
 }
 
 test('back up, wipe, restore: the cases and the byte-identical letter are back; a damaged file changes nothing', async ({ page }) => {

@@ -5,32 +5,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
-import { countRows, DESK, expect, logComplaint, setUpDesk, test } from './fixtures';
+import { chooseBackupFile, countRows, DESK, expect, logComplaint, setUpDesk, test, wipeDatabase } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
-
-async function chooseBackupFile(page: Page, file: string) {
-  const chooserPromise = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Choose a backup file…' }).click();
-  await (await chooserPromise).setFiles(file);
-}
-
-/** Delete the app's IndexedDB database from a blank page of the same origin (the app is not running there). */
-async function wipeDatabase(page: Page) {
-  await page.route('**/wipe.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>wipe</title>' }));
-  await page.goto('/wipe.html');
-  const outcome = await page.evaluate(
-    () =>
-      new Promise<string>((resolve) => {
-        const request = indexedDB.deleteDatabase('redress');
-        request.onsuccess = () => resolve('deleted');
-        request.onerror = () => resolve(`error: ${String(request.error)}`);
-        request.onblocked = () => resolve('blocked');
-      }),
-  );
-  expect(outcome).toBe('deleted');
-}
 
 test('new computer: restore from a backup on the first-run screen brings the cases and the desk settings, then opens the dashboard', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'redress-first-run-e2e-'));

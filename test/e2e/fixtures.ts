@@ -104,3 +104,26 @@ export async function countRows(page: Page, store: string): Promise<number> {
     store,
   );
 }
+
+/** Pick a backup file through the "Choose a backup file…" button's file chooser. */
+export async function chooseBackupFile(page: Page, file: string) {
+  const chooserPromise = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a backup file…' }).click();
+  await (await chooserPromise).setFiles(file);
+}
+
+/** Delete the app's IndexedDB database from a blank page of the same origin (the app is not running there). */
+export async function wipeDatabase(page: Page) {
+  await page.route('**/wipe.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>wipe</title>' }));
+  await page.goto('/wipe.html');
+  const outcome = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const request = indexedDB.deleteDatabase('redress');
+        request.onsuccess = () => resolve('deleted');
+        request.onerror = () => resolve(`error: ${String(request.error)}`);
+        request.onblocked = () => resolve('blocked');
+      }),
+  );
+  expect(outcome).toBe('deleted');
+}
