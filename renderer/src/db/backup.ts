@@ -33,7 +33,7 @@ import type { CaseRecord, TimelineEvent } from '../../../shared/model/case';
 import { localIsoDate } from '../../../shared/model/dates';
 import { deriveCaseIndex, refreshCaseIndex } from './derive';
 import { type Clock, sha256Hex, systemClock } from './repository';
-import { type AuditRow, type CaseIndexRow, type MetaRow, type RedressDatabase } from './schema';
+import { type AuditRow, type CaseIndexRow, type MetaRow, rebuildCaseIndex, type RedressDatabase } from './schema';
 
 /** Meta keys about this install, not about the data: never taken from a file, never replaced by a restore. */
 export const LAST_BACKUP_KEY = 'backup.last';
@@ -480,32 +480,23 @@ async function indexFromContent(database: RedressDatabase, content: BackupConten
 }
 
 /**
- * The case index rebuilt from everything now in the database (a large merge): the same rows as rebuildCaseIndex
- * (./schema.ts; timelines in id order), read and written in chunks so the progress moves. Its share of the total is
- * `units`, half for reading the timelines and half for indexing the cases.
+ * The case index rebuilt from everything now in the database (a large merge), by rebuildCaseIndex (./schema.ts) with
+ * its progress passed on. Its share of the total is `units`, half for reading the timelines and half for indexing.
  */
 async function rebuildIndex(database: RedressDatabase, units: number, progress: Progress): Promise<void> {
-  const eventsHere = await database.events.count();
+  const [eventsHere, casesHere] = await Promise.all([database.events.count(), database.cases.count()]);
   const reading = progress.step('reading', Math.floor(units / 2), 'events', eventsHere);
-  const byCase = new Map<string, TimelineEvent[]>();
-  await database.events.each((e) => {
-    const list = byCase.get(e.caseId);
-    if (list) list.push(e);
-    else byCase.set(e.caseId, [e]);
-    reading.advance(1);
+  let indexing: Step | null = null;
+  await rebuildCaseIndex(database, (phase, count) => {
+    if (phase === 'reading') return reading.advance(count);
+    if (!indexing) {
+      reading.end();
+      indexing = progress.step('indexing', units - Math.floor(units / 2), 'cases', casesHere);
+    }
+    indexing.advance(count);
   });
-  reading.end();
-  await database.caseIndex.clear();
-  const indexing = progress.step('indexing', units - Math.floor(units / 2), 'cases', await database.cases.count());
-  let after: string | null = null;
-  for (;;) {
-    const page: CaseRecord[] = await (after === null ? database.cases.orderBy(':id') : database.cases.where(':id').above(after)).limit(PROGRESS_EVERY_ROWS).toArray();
-    if (page.length === 0) break;
-    await database.caseIndex.bulkPut(page.map((record) => deriveCaseIndex(record, byCase.get(record.id) ?? [])));
-    indexing.advance(page.length);
-    after = page[page.length - 1].id;
-  }
-  indexing.end();
+  if (!indexing) reading.end();
+  (indexing as Step | null)?.end();
 }
 
 /** Add the rows whose id is not here yet, in chunks; count the others as kept. Returns the rows added. */

@@ -153,24 +153,40 @@ export class RedressDatabase extends Dexie {
   }
 }
 
-/** Rebuild every case's index row from the cases and their timelines (an upgrade step; also usable for repair). */
-export async function rebuildCaseIndex(tx: Transaction): Promise<void> {
-  const cases = tx.table<CaseRecord, string>('cases');
-  const events = tx.table<TimelineEvent, string>('events');
-  const index = tx.table<CaseIndexRow, string>('caseIndex');
+/** Cases indexed per write while rebuilding the index. */
+const REBUILD_CHUNK = 2000;
+
+/**
+ * Rebuild every case's index row from the cases and their timelines (an upgrade step; a large merge; repair). In a
+ * schema upgrade pass the upgrade's transaction; elsewhere the database inside a transaction over cases, events and
+ * caseIndex. `onProgress` hears of every timeline entry read, then (from 0) of the cases indexed, a chunk at a time.
+ */
+export async function rebuildCaseIndex(
+  source: Transaction | Dexie,
+  onProgress?: (phase: 'reading' | 'indexing', count: number) => void,
+): Promise<void> {
+  const table = <T>(name: string) => (source as Transaction).table<T, string>(name);
+  const cases = table<CaseRecord>('cases');
+  const events = table<TimelineEvent>('events');
+  const index = table<CaseIndexRow>('caseIndex');
   const byCase = new Map<string, TimelineEvent[]>();
+  // In primary-key order: each case's timeline in id order.
   await events.each((e) => {
     const list = byCase.get(e.caseId);
     if (list) list.push(e);
     else byCase.set(e.caseId, [e]);
+    onProgress?.('reading', 1);
   });
   await index.clear();
-  let batch: CaseIndexRow[] = [];
-  await cases.each((record) => {
-    batch.push(deriveCaseIndex(record, byCase.get(record.id) ?? []));
-  });
-  for (let i = 0; i < batch.length; i += 5000) await index.bulkPut(batch.slice(i, i + 5000));
-  batch = [];
+  onProgress?.('indexing', 0);
+  let after: string | null = null;
+  for (;;) {
+    const page: CaseRecord[] = await (after === null ? cases.orderBy(':id') : cases.where(':id').above(after)).limit(REBUILD_CHUNK).toArray();
+    if (page.length === 0) break;
+    await index.bulkPut(page.map((record) => deriveCaseIndex(record, byCase.get(record.id) ?? [])));
+    onProgress?.('indexing', page.length);
+    after = page[page.length - 1].id;
+  }
 }
 
 /** Version 2 adds the people table: start it with the handlers already named on cases and in the settings. */
