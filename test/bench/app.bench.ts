@@ -12,19 +12,14 @@
 //    evaluating all open cases' clocks, and the baseline: reading every case record raw from IndexedDB.
 // Times are from the page's own clock (performance.now()), up to the frame after the DOM shows the result.
 // Not a test: nothing fails on a slow figure; `targets` says how each compares.
-import { spawn, execSync, type ChildProcess } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { build } from 'vite';
-import { CHROMIUM, CHROMIUM_ARGS, firstChunkCode, waitForServer } from './support';
+import type { Page } from '@playwright/test';
+import { BASE, blankPage, buildWebApp, CHROMIUM, heapMb, launch, PORT, ROOT as root, round, seedBundle, seedProfile, startPreview, waitForServer } from './support';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const CASES = Number(process.env.CASES ?? 100_000);
-const PORT = Number(process.env.BENCH_PORT ?? 4173);
-const BASE = `http://127.0.0.1:${PORT}`;
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 /** Twenty queries a desk types: references, names, phone, email, postcode, account, summary words. */
@@ -51,24 +46,9 @@ const QUERIES = [
   'tremblay',
 ];
 
-const round = (n: number) => Math.round(n * 10) / 10;
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
-}
-
-async function seedBundle(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: join(root, 'test/bench/seed-page.ts'), formats: ['iife'], name: 'RedressBenchBundle', fileName: 'seed' },
-    },
-  });
-  return firstChunkCode(out);
 }
 
 async function portFree(): Promise<boolean> {
@@ -78,28 +58,6 @@ async function portFree(): Promise<boolean> {
   } catch {
     return true;
   }
-}
-
-async function launch(profile: string): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-GB',
-    timezoneId: 'Europe/London',
-  });
-  // tsx compiles this file with esbuild's keepNames, which wraps functions sent to page.evaluate in __name().
-  await context.addInitScript('globalThis.__name = (fn) => fn;');
-  return context;
-}
-
-/** A same-origin page without the app (a built asset), so seeding and raw reads run with nothing else open. */
-async function blankPage(context: BrowserContext, bundle: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  const asset = execSync('ls out/web/assets | grep -m1 "\\.css$"', { cwd: root, encoding: 'utf8' }).trim();
-  await page.goto(`${BASE}/assets/${asset}`);
-  await page.evaluate(bundle);
-  return page;
 }
 
 /** Records, from the page's own clock, when a selector first shows and the frame after it is drawn. */
@@ -116,14 +74,6 @@ const WATCH = `
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ready', 'aria-label'] });
 `;
-
-async function heapMb(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  await cdp.detach();
-  return round(usedSize / 1024 / 1024);
-}
 
 async function waitMark(page: Page, name: string, timeout = 120_000): Promise<number> {
   const handle = await page.waitForFunction((n) => (window as unknown as { __bench: { marks: Record<string, number> } }).__bench.marks[n], name, { timeout });
@@ -191,16 +141,9 @@ async function timeClick(page: Page, click: string): Promise<{ ms: number; count
 }
 
 async function main() {
-  if (process.env.BENCH_SKIP_BUILD !== '1') {
-    log('building the web app (npm run web:build)…');
-    execSync('npm run web:build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
+  buildWebApp(log);
   if (!(await portFree())) throw new Error(`Port ${PORT} is in use: stop what serves ${BASE} or set BENCH_PORT`);
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { cwd: root, stdio: 'ignore' },
-  );
+  const server = startPreview();
   // BENCH_PROFILE=<dir> keeps the browser profile (and its seeded database) for the next run.
   const keep = process.env.BENCH_PROFILE;
   const profile = keep ?? mkdtempSync(join(tmpdir(), 'redress-bench-'));
@@ -210,22 +153,14 @@ async function main() {
 
     // --- Seed -------------------------------------------------------------------------------------------------
     log(`seeding ${CASES} cases (profile ${profile})…`);
-    let context = await launch(profile);
-    let page = await blankPage(context, bundle);
-    const already = await page.evaluate(() => (window as any).redressBench.seeded());
-    if (already !== 0 && already !== CASES) throw new Error(`The kept profile holds ${already} cases, not ${CASES}: delete ${profile}`);
-    const seeded =
-      already === CASES
-        ? { cases: already, events: null, ms: null, reused: true }
-        : await page.evaluate((count) => (window as any).redressBench.seed(count), CASES);
+    const seeded = await seedProfile(profile, bundle, CASES);
     log(`seeded: ${JSON.stringify(seeded)}`);
-    await context.close();
 
     // --- Cold open ----------------------------------------------------------------------------------------------
     log('cold open…');
-    context = await launch(profile);
+    let context = await launch(profile);
     await context.addInitScript(WATCH);
-    page = context.pages()[0] ?? (await context.newPage());
+    let page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${BASE}/#/`);

@@ -16,58 +16,19 @@
 //      The profile then holds the same cases again (the file's), so it stays usable for the next run.
 // CASES=20000 makes a run of a few minutes (seeding included); the default 100,000 takes some ten minutes.
 // Not a test: nothing fails on a slow figure; a crash or an error the page shows is reported in the JSON.
-import { spawn, execSync, type ChildProcess } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { build } from 'vite';
-import { CHROMIUM, CHROMIUM_ARGS, firstChunkCode, waitForServer } from './support';
+import type { Page } from '@playwright/test';
+import { BASE, buildWebApp, CHROMIUM, launch, ROOT as root, round, seedBundle, seedProfile, startPreview, waitForServer } from './support';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const CASES = Number(process.env.CASES ?? 100_000);
-const PORT = Number(process.env.BENCH_PORT ?? 4173);
-const BASE = `http://127.0.0.1:${PORT}`;
-const WEB_OUT = process.env.REDRESS_WEB_OUT ?? join(root, 'out/web');
 const RESTORE = process.env.BENCH_RESTORE !== '0';
 /** How long one step may take before the bench gives up on it (a frozen or crashed page). */
 const STEP_TIMEOUT_MS = Number(process.env.BENCH_STEP_TIMEOUT_MS ?? 900_000);
 const log = (message: string) => process.stderr.write(`[bench:backup] ${message}\n`);
-const round = (n: number) => Math.round(n * 10) / 10;
 const mb = (bytes: number) => round(bytes / 1024 / 1024);
-
-async function seedBundle(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: { write: false, minify: true, lib: { entry: join(root, 'test/bench/seed-page.ts'), formats: ['iife'], name: 'RedressBenchBundle', fileName: 'seed' } },
-  });
-  return firstChunkCode(out);
-}
-
-async function launch(profile: string, downloads?: string): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-GB',
-    timezoneId: 'Europe/London',
-    acceptDownloads: true,
-    ...(downloads ? { downloadsPath: downloads } : {}),
-  });
-  await context.addInitScript('globalThis.__name = (fn) => fn;');
-  return context;
-}
-
-async function blankPage(context: BrowserContext, bundle: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  const asset = execSync(`ls "${join(WEB_OUT, 'assets')}" | grep -m1 "\\.css$"`, { encoding: 'utf8' }).trim();
-  await page.goto(`${BASE}/assets/${asset}`);
-  await page.evaluate(bundle);
-  return page;
-}
 
 /**
  * Long tasks on the page's thread, from the start (buffered), cleared per step; and every restore progress report
@@ -238,15 +199,8 @@ async function step(page: Page, profile: string, run: () => Promise<void>): Prom
 }
 
 async function main() {
-  if (process.env.BENCH_SKIP_BUILD !== '1') {
-    log(`building the web app into ${WEB_OUT}…`);
-    execSync('npm run web:build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, REDRESS_WEB_OUT: WEB_OUT } });
-  }
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { cwd: root, stdio: 'ignore', env: { ...process.env, REDRESS_WEB_OUT: WEB_OUT } },
-  );
+  buildWebApp(log);
+  const server = startPreview();
   const keep = process.env.BENCH_PROFILE;
   const profile = keep ?? mkdtempSync(join(tmpdir(), 'redress-bench-backup-'));
   const downloads = mkdtempSync(join(tmpdir(), 'redress-bench-backup-files-'));
@@ -254,17 +208,12 @@ async function main() {
     await waitForServer(BASE);
     const bundle = await seedBundle();
     log(`seeding ${CASES} cases (profile ${profile})…`);
-    let context = await launch(profile);
-    let page = await blankPage(context, bundle);
-    const already = await page.evaluate(() => (window as any).redressBench.seeded());
-    if (already !== 0 && already !== CASES) throw new Error(`The kept profile holds ${already} cases, not ${CASES}: delete ${profile}`);
-    const seeded = already === CASES ? { cases: already, reused: true } : await page.evaluate((count) => (window as any).redressBench.seed(count), CASES);
+    const seeded = await seedProfile(profile, bundle, CASES);
     log(`seeded: ${JSON.stringify(seeded)}`);
-    await context.close();
 
-    context = await launch(profile, downloads);
+    const context = await launch(profile, downloads);
     await context.addInitScript(WATCH);
-    page = context.pages()[0] ?? (await context.newPage());
+    const page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
     let crashed = false;
     page.on('pageerror', (e) => errors.push(e.message));

@@ -7,16 +7,13 @@
 // a batch of BATCH (default 200) letters, half acknowledgements and half time-based ADR letters. During the batch a
 // requestAnimationFrame monitor records the longest gap between frames (the longest main-thread stall).
 // Not a test: nothing fails on a slow figure; `targets` says how each compares.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { build } from 'vite';
-import { CHROMIUM, CHROMIUM_ARGS, firstChunkCode, waitForServer } from './support';
+import { buildWebApp, CHROMIUM, firstChunkCode, launch, ROOT as root, round, startPreview, waitForServer } from './support';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const BATCH = Number(process.env.BATCH ?? 200);
 /** BENCH_CPU_PROFILE=<file.cpuprofile>: record the page's main thread during the batch (open it in Chrome DevTools). */
 const PROFILE = process.env.BENCH_CPU_PROFILE;
@@ -25,7 +22,6 @@ const TRACE = process.env.BENCH_TRACE;
 const PORT = Number(process.env.BENCH_PORT ?? 4174);
 const BASE = `http://127.0.0.1:${PORT}`;
 const log = (message: string) => process.stderr.write(`[bench:letters] ${message}\n`);
-const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Seeding code, evaluated in the app's page: the app's own Dexie schema and repository functions. */
 const SEED_ENTRY = `
@@ -130,22 +126,13 @@ async function timeMake(page: Page, letters: number): Promise<{ ms: number; long
 }
 
 async function main() {
-  if (!process.env.BENCH_SKIP_BUILD) {
-    log('building the web app…');
-    const { execSync } = await import('node:child_process');
-    execSync('npm run web:build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { cwd: root, stdio: 'ignore' },
-  );
+  buildWebApp(log);
+  const server = startPreview(PORT);
   const profile = mkdtempSync(join(tmpdir(), 'redress-letters-bench-'));
   try {
     const bundle = await seedBundle();
     await waitForServer(BASE);
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
-    await context.addInitScript('globalThis.__name = (fn) => fn;');
+    const context = await launch(profile);
     const page = context.pages()[0] ?? (await context.newPage());
     if (process.env.BENCH_CONSOLE) page.on('console', (m) => log(`page: ${m.text()}`));
     const seed = async (acks: number, adrs: number) => {

@@ -7,53 +7,15 @@
 // summarised and the figures are drawn (the page's own clock, to the frame after), the longest main-thread task while
 // it loads (long-task observer), changing a filter and the period (recomputing the report from the summaries), and the
 // JS heap once loaded. Not a test: nothing fails on a slow figure.
-import { spawn, execSync, type ChildProcess } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { build } from 'vite';
-import { CHROMIUM, CHROMIUM_ARGS, firstChunkCode, waitForServer } from './support';
+import type { Page } from '@playwright/test';
+import { BASE, buildWebApp, CHROMIUM, heapMb, launch, ROOT as root, round, seedBundle, seedProfile, startPreview, waitForServer } from './support';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const CASES = Number(process.env.CASES ?? 100_000);
-const PORT = Number(process.env.BENCH_PORT ?? 4173);
-const BASE = `http://127.0.0.1:${PORT}`;
-/** Where the web build is (the app's vite config honours REDRESS_WEB_OUT too). */
-const WEB_OUT = process.env.REDRESS_WEB_OUT ?? join(root, 'out/web');
 const log = (message: string) => process.stderr.write(`[bench:reports] ${message}\n`);
-const round = (n: number) => Math.round(n * 10) / 10;
-
-async function seedBundle(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: { write: false, minify: true, lib: { entry: join(root, 'test/bench/seed-page.ts'), formats: ['iife'], name: 'RedressBenchBundle', fileName: 'seed' } },
-  });
-  return firstChunkCode(out);
-}
-
-async function launch(profile: string): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-GB',
-    timezoneId: 'Europe/London',
-  });
-  await context.addInitScript('globalThis.__name = (fn) => fn;');
-  return context;
-}
-
-async function blankPage(context: BrowserContext, bundle: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  const asset = execSync(`ls "${join(WEB_OUT, 'assets')}" | grep -m1 "\\.css$"`, { encoding: 'utf8' }).trim();
-  await page.goto(`${BASE}/assets/${asset}`);
-  await page.evaluate(bundle);
-  return page;
-}
 
 /** Marks when the figures first show (the frame after), and records long tasks from the start. */
 const WATCH = `
@@ -67,14 +29,6 @@ const WATCH = `
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ready'] });
 `;
-
-async function heapMb(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  await cdp.detach();
-  return round(usedSize / 1024 / 1024);
-}
 
 /** Click an option of an open Select and time until the "Complaints received" figure changes (the frame after). */
 async function timeOption(page: Page, combobox: string, option: string): Promise<{ ms: number; received: string }> {
@@ -96,33 +50,21 @@ async function timeOption(page: Page, combobox: string, option: string): Promise
 }
 
 async function main() {
-  if (process.env.BENCH_SKIP_BUILD !== '1') {
-    log('building the web app (npm run web:build)…');
-    execSync('npm run web:build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { cwd: root, stdio: 'ignore', env: { ...process.env } },
-  );
+  buildWebApp(log);
+  const server = startPreview();
   const keep = process.env.BENCH_PROFILE;
   const profile = keep ?? mkdtempSync(join(tmpdir(), 'redress-bench-reports-'));
   try {
     await waitForServer(BASE);
     const bundle = await seedBundle();
     log(`seeding ${CASES} cases (profile ${profile})…`);
-    let context = await launch(profile);
-    let page = await blankPage(context, bundle);
-    const already = await page.evaluate(() => (window as any).redressBench.seeded());
-    if (already !== 0 && already !== CASES) throw new Error(`The kept profile holds ${already} cases, not ${CASES}: delete ${profile}`);
-    const seeded = already === CASES ? { cases: already, reused: true } : await page.evaluate((count) => (window as any).redressBench.seed(count), CASES);
+    const seeded = await seedProfile(profile, bundle, CASES);
     log(`seeded: ${JSON.stringify(seeded)}`);
-    await context.close();
 
     log('opening Reports cold…');
-    context = await launch(profile);
+    const context = await launch(profile);
     await context.addInitScript(WATCH);
-    page = context.pages()[0] ?? (await context.newPage());
+    const page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // BENCH_CPU_PROFILE=<file.cpuprofile>: record the cold open with V8's sampling profiler (open it in DevTools).

@@ -1,5 +1,11 @@
-// What the benchmarks share: Debian's Chromium and the launch flags that work on this machine, waiting for the
-// preview server, and taking the code out of an in-memory Vite library build.
+// What the benchmarks share: Debian's Chromium and the launch flags that work on this machine, building and serving
+// the web app, the seeding bundle, seeding a browser profile, and the page's heap.
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { build } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -33,4 +39,90 @@ export function firstChunkCode(out: unknown): string {
   const chunk = outputs[0].output.find((o) => o.type === 'chunk');
   if (!chunk?.code) throw new Error('The seeding bundle did not build');
   return chunk.code;
+}
+
+// --- The app served and seeded (app, reports and backup benchmarks) ------------------------------------------------
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const PORT = Number(process.env.BENCH_PORT ?? 4173);
+export const BASE = `http://127.0.0.1:${PORT}`;
+export const WEB_OUT = process.env.REDRESS_WEB_OUT ?? join(ROOT, 'out/web');
+export const round = (n: number) => Math.round(n * 10) / 10;
+
+/** Build the web app into WEB_OUT unless BENCH_SKIP_BUILD=1. */
+export function buildWebApp(log: (message: string) => void): void {
+  if (process.env.BENCH_SKIP_BUILD === '1') return;
+  log(`building the web app into ${WEB_OUT}…`);
+  execSync('npm run web:build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, REDRESS_WEB_OUT: WEB_OUT } });
+}
+
+/** `vite preview` of WEB_OUT on `port`; wait for it with waitForServer, stop it with kill(). */
+export function startPreview(port = PORT): ChildProcess {
+  return spawn(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { cwd: ROOT, stdio: 'ignore', env: { ...process.env, REDRESS_WEB_OUT: WEB_OUT } },
+  );
+}
+
+/** test/bench/seed-page.ts bundled (Vite, in memory) for evaluating in a page: not part of the app's bundle. */
+export async function seedBundle(): Promise<string> {
+  const out = await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    build: { write: false, minify: true, lib: { entry: join(ROOT, 'test/bench/seed-page.ts'), formats: ['iife'], name: 'RedressBenchBundle', fileName: 'seed' } },
+  });
+  return firstChunkCode(out);
+}
+
+/** Debian's Chromium with a persistent profile, British locale and time zone; downloads kept when a folder is given. */
+export async function launch(profile: string, downloads?: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    acceptDownloads: true,
+    ...(downloads ? { downloadsPath: downloads } : {}),
+  });
+  // tsx compiles the benchmarks with esbuild's keepNames, which wraps functions sent to page.evaluate in __name().
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
+  return context;
+}
+
+/** A same-origin page without the app (a built asset), so seeding and raw reads run with nothing else open. */
+export async function blankPage(context: BrowserContext, bundle: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const asset = readdirSync(join(WEB_OUT, 'assets')).find((f) => f.endsWith('.css'));
+  if (!asset) throw new Error(`No built stylesheet in ${WEB_OUT}/assets: build the web app first`);
+  await page.goto(`${BASE}/assets/${asset}`);
+  await page.evaluate(bundle);
+  return page;
+}
+
+/**
+ * Seed `cases` generated cases into the profile's IndexedDB, or reuse them when a kept profile (BENCH_PROFILE) already
+ * holds exactly that many; the browser is closed again afterwards.
+ */
+export async function seedProfile(profile: string, bundle: string, cases: number): Promise<Record<string, unknown>> {
+  const context = await launch(profile);
+  try {
+    const page = await blankPage(context, bundle);
+    const already = await page.evaluate(() => (window as any).redressBench.seeded());
+    if (already !== 0 && already !== cases) throw new Error(`The kept profile holds ${already} cases, not ${cases}: delete ${profile}`);
+    return already === cases ? { cases: already, reused: true } : await page.evaluate((count) => (window as any).redressBench.seed(count), cases);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The page's JS heap after a garbage collection, in MB (DevTools protocol). */
+export async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return round(usedSize / 1024 / 1024);
 }
