@@ -133,24 +133,12 @@ export function LettersToPostPage() {
               )}
               {result.noCopy.length > 0 && (
                 <Alert color="yellow" title="No copy for the customer">
-                  <List size="sm">
-                    {result.noCopy.map((e) => (
-                      <List.Item key={dueLetterKey(e.letter)}>
-                        {e.letter.reference} ({POST_LETTER_LABELS[e.letter.kind]}): {e.message}
-                      </List.Item>
-                    ))}
-                  </List>
+                  <LetterMessages items={result.noCopy} />
                 </Alert>
               )}
               {result.errors.length > 0 && (
                 <Alert color="red" title="Not made" role="alert">
-                  <List size="sm">
-                    {result.errors.map((e) => (
-                      <List.Item key={dueLetterKey(e.letter)}>
-                        {e.letter.reference} ({POST_LETTER_LABELS[e.letter.kind]}): {e.message}
-                      </List.Item>
-                    ))}
-                  </List>
+                  <LetterMessages items={result.errors} />
                 </Alert>
               )}
             </Stack>
@@ -314,5 +302,18 @@ function BatchProgress({ store }: { store: ProgressStore }) {
         {done} / {total} letters made
       </Text>
     </Stack>
+  );
+}
+
+/** One line per letter: its case reference, which letter, and what is to be said about it. */
+function LetterMessages({ items }: { items: ReadonlyArray<{ letter: DueLetter; message: string }> }) {
+  return (
+    <List size="sm">
+      {items.map((e) => (
+        <List.Item key={dueLetterKey(e.letter)}>
+          {e.letter.reference} ({POST_LETTER_LABELS[e.letter.kind]}): {e.message}
+        </List.Item>
+      ))}
+    </List>
   );
 }
