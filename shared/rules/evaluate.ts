@@ -976,6 +976,7 @@ export function evaluateCase(facts: CaseFacts, today: IsoDate, options: Evaluate
   const lastPause = story.pauses[story.pauses.length - 1];
   const pausedSince = status === 'open' && lastPause && lastPause.to === null ? lastPause.from : null;
   const stage = procedure.stages[story.stageIndex];
+  const outOfScope = version ? scopeOf(ctx, version).size : undefined;
 
   return {
     procedureId: procedure.id,
@@ -990,6 +991,6 @@ export function evaluateCase(facts: CaseFacts, today: IsoDate, options: Evaluate
     clocks,
     nextActions: nextActions(ctx, clocks, status, pausedSince, version),
     warnings: ctx.warnings,
-    ...(version && scopeOf(ctx, version).size ? { adrOutOfScope: scopeOf(ctx, version).size } : {}),
+    ...(outOfScope ? { adrOutOfScope: outOfScope } : {}),
   };
 }
