@@ -1,4 +1,4 @@
-import { Alert, Button, FileButton, Group, Image, Input, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Image, Input, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
@@ -150,72 +150,77 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
           </Stack>
         </Paper>
       )}
-      <Paper component="section" withBorder={!firstRun} radius="md" p={firstRun ? 0 : 'md'} aria-label="Desk settings">
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            <Title order={3} size="h4">
-              Letterhead
-            </Title>
-            <TextInput label="Company name" withAsterisk {...form.getInputProps('companyName')} />
-            <Textarea label="Postal address" description="One line per row" autosize minRows={3} withAsterisk {...form.getInputProps('addressLines')} />
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label="Postcode" withAsterisk {...form.getInputProps('postcode')} />
-              <TextInput label="Phone" {...form.getInputProps('phone')} />
-              <TextInput label="Email" {...form.getInputProps('email')} />
-            </SimpleGrid>
-            <LogoField
-              value={form.values.logoDataUrl}
-              error={typeof form.errors.logoDataUrl === 'string' ? form.errors.logoDataUrl : undefined}
-              onChange={(dataUrl) => form.setFieldValue('logoDataUrl', dataUrl)}
-            />
-            <Title order={3} size="h4" mt="sm">
-              The desk
-            </Title>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="Desk prefix" description="Starts every reference, e.g. RDR-2026-000042" withAsterisk {...form.getInputProps('deskPrefix')} />
-              <TextInput
-                label="Your name"
-                description={firstRun ? 'Recorded on every timeline entry and letter' : 'The desk’s first handler; add others under People'}
-                withAsterisk
-                {...form.getInputProps('handlerName')}
+      {/* Shown once the stored settings are read: the form must not be filled in and then overwritten by them. */}
+      {!loaded ? (
+        <Loader size="sm" aria-label="Reading the desk settings" />
+      ) : (
+        <Paper component="section" withBorder={!firstRun} radius="md" p={firstRun ? 0 : 'md'} aria-label="Desk settings">
+          <form onSubmit={submit} noValidate>
+            <Stack gap="sm">
+              <Title order={3} size="h4">
+                Letterhead
+              </Title>
+              <TextInput label="Company name" withAsterisk {...form.getInputProps('companyName')} />
+              <Textarea label="Postal address" description="One line per row" autosize minRows={3} withAsterisk {...form.getInputProps('addressLines')} />
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <TextInput label="Postcode" withAsterisk {...form.getInputProps('postcode')} />
+                <TextInput label="Phone" {...form.getInputProps('phone')} />
+                <TextInput label="Email" {...form.getInputProps('email')} />
+              </SimpleGrid>
+              <LogoField
+                value={form.values.logoDataUrl}
+                error={typeof form.errors.logoDataUrl === 'string' ? form.errors.logoDataUrl : undefined}
+                onChange={(dataUrl) => form.setFieldValue('logoDataUrl', dataUrl)}
               />
+              <Title order={3} size="h4" mt="sm">
+                The desk
+              </Title>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput label="Desk prefix" description="Starts every reference, e.g. RDR-2026-000042" withAsterisk {...form.getInputProps('deskPrefix')} />
+                <TextInput
+                  label="Your name"
+                  description={firstRun ? 'Recorded on every timeline entry and letter' : 'The desk’s first handler; add others under People'}
+                  withAsterisk
+                  {...form.getInputProps('handlerName')}
+                />
+                <Select
+                  label="Working-day calendar"
+                  description="Bank holidays of the office's nation"
+                  data={CALENDARS.map((c) => ({ value: c, label: CALENDAR_LABELS[c] }))}
+                  allowDeselect={false}
+                  withAsterisk
+                  {...form.getInputProps('calendar')}
+                />
+                <Select
+                  label="Complaints procedure"
+                  description="Used for every new complaint"
+                  data={options}
+                  allowDeselect={false}
+                  withAsterisk
+                  {...form.getInputProps('defaultProcedureId')}
+                />
+              </SimpleGrid>
               <Select
-                label="Working-day calendar"
-                description="Bank holidays of the office's nation"
-                data={CALENDARS.map((c) => ({ value: c, label: CALENDAR_LABELS[c] }))}
+                label="ADR scheme"
+                description="The independent scheme named in ADR letters"
+                data={schemeOptions}
                 allowDeselect={false}
-                withAsterisk
-                {...form.getInputProps('calendar')}
+                value={form.values.adrSchemeId || OWN_SCHEME}
+                onChange={(v) => form.setFieldValue('adrSchemeId', !v || v === OWN_SCHEME ? '' : v)}
+                error={form.errors.adrSchemeId}
               />
-              <Select
-                label="Complaints procedure"
-                description="Used for every new complaint"
-                data={options}
-                allowDeselect={false}
-                withAsterisk
-                {...form.getInputProps('defaultProcedureId')}
-              />
-            </SimpleGrid>
-            <Select
-              label="ADR scheme"
-              description="The independent scheme named in ADR letters"
-              data={schemeOptions}
-              allowDeselect={false}
-              value={form.values.adrSchemeId || OWN_SCHEME}
-              onChange={(v) => form.setFieldValue('adrSchemeId', !v || v === OWN_SCHEME ? '' : v)}
-              error={form.errors.adrSchemeId}
-            />
-            <Group mt="md">
-              <Button type="submit" loading={saving}>
-                Save settings
-              </Button>
-              <Text size="sm" c="dimmed">
-                Stored on this computer only.
-              </Text>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
+              <Group mt="md">
+                <Button type="submit" loading={saving}>
+                  Save settings
+                </Button>
+                <Text size="sm" c="dimmed">
+                  Stored on this computer only.
+                </Text>
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+      )}
       {!firstRun && settings && (
         <>
           <PeopleSettings />
