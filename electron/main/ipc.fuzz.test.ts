@@ -83,7 +83,7 @@ beforeAll(async () => {
       },
       defaultFolder: () => documents,
     }),
-    notify: createNotifyHandler({ Notification: FakeNotification as unknown as NotificationClass, getWindow: () => null }),
+    notify: createNotifyHandler({ Notification: FakeNotification as unknown as NotificationClass, getWindow: () => null, failWithinMs: 0 }),
     printPdf: createPrintPdfHandler({ BrowserWindow: FakePrintWindow, tempFolder: () => temp, settleMs: 0 }),
     autoBackup: createAutoBackupHandlers({
       showOpenDialog: async () => ({ canceled: false, filePaths: [backups] }),

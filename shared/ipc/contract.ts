@@ -8,12 +8,31 @@ export { IPC_CHANNELS, type IpcChannel } from './channels';
 /** Largest file the renderer may ask the shell to save (a backup of a large desk stays well under this). */
 export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
 
+/** Control characters the shell refuses in text (tab, line feed and carriage return are allowed). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+/** Half of a UTF-16 surrogate pair standing alone (text cut in the middle of an emoji, or malformed input). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 const safeText = (max: number) =>
   z
     .string()
     .max(max)
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), 'must not contain control characters');
+    .refine((s) => !new RegExp(CONTROL_CHARACTERS.source).test(s), 'must not contain control characters');
+
+/**
+ * `text` made acceptable as a `safeText(max)`: control characters removed, lone surrogates replaced, and cut to `max`
+ * UTF-16 units with an ellipsis (never in the middle of a character). The one cleaner for what the shell accepts:
+ * the schemas below use the same limits and the same control-character rule.
+ */
+export function fitSafeText(text: string, max: number): string {
+  const cleaned = text.replace(CONTROL_CHARACTERS, '').replace(LONE_SURROGATE, '\ufffd');
+  if (cleaned.length <= max) return cleaned;
+  if (max <= 0) return '';
+  let cut = cleaned.slice(0, max - 1);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}\u2026`;
+}
 
 export const saveFileRequestSchema = z
   .object({
@@ -30,16 +49,31 @@ export type SaveFileResult =
   | { ok: true; saved: false }
   | { ok: false; error: string };
 
+/** The longest text of each part of a notification the shell shows (Windows and macOS cut long ones anyway). */
+export const NOTIFY_LIMITS = { id: 200, title: 200, body: 2000, caseId: 100 } as const;
+
 export const notifyRequestSchema = z
   .object({
     /** Stable id: the same notification is never shown twice. */
-    id: safeText(200).min(1),
-    title: safeText(200).min(1),
-    body: safeText(2000),
-    caseId: safeText(100).optional(),
+    id: safeText(NOTIFY_LIMITS.id).min(1),
+    title: safeText(NOTIFY_LIMITS.title).min(1),
+    body: safeText(NOTIFY_LIMITS.body),
+    caseId: safeText(NOTIFY_LIMITS.caseId).optional(),
   })
   .strict();
 export type NotifyRequest = z.infer<typeof notifyRequestSchema>;
+
+/**
+ * A notification's text cleaned to what `notifyRequestSchema` accepts (see `fitSafeText`): a customer's name with a
+ * NUL or vertical tab, or a digest longer than the limit, is shown cleaned and cut instead of refused. The id and the
+ * case id are the app's own and are passed as they are (a bad one is refused, never silently changed).
+ */
+export function fitNotification(n: NotifyRequest): NotifyRequest {
+  const title = fitSafeText(n.title, NOTIFY_LIMITS.title).trim() || 'Redress reminder';
+  const cleaned: NotifyRequest = { id: n.id, title, body: fitSafeText(n.body, NOTIFY_LIMITS.body) };
+  if (n.caseId !== undefined) cleaned.caseId = n.caseId;
+  return cleaned;
+}
 
 export type NotifyResult = { ok: true; shown: boolean } | { ok: false; error: string };
 

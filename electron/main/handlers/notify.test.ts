@@ -2,10 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../../shared/ipc/channels';
 import { createNotifyHandler, type NotifiedWindow, type NotificationClass } from './notify';
 
-function fakeNotifications(supported = true) {
+function fakeNotifications(supported = true, behaviour: 'shows' | 'fails' | 'throws' | 'silent' = 'shows') {
   const instances: FakeNotification[] = [];
   class FakeNotification {
-    listeners = new Map<string, () => void>();
+    listeners = new Map<string, (...args: unknown[]) => void>();
     shown = false;
     constructor(public options: { title?: string; body?: string; icon?: unknown }) {
       instances.push(this);
@@ -13,12 +13,16 @@ function fakeNotifications(supported = true) {
     static isSupported() {
       return supported;
     }
-    on(event: string, listener: () => void) {
+    on(event: string, listener: (...args: unknown[]) => void) {
       this.listeners.set(event, listener);
       return this;
     }
     show() {
+      if (behaviour === 'throws') throw new Error('Notification body is not valid UTF-16');
       this.shown = true;
+      // Like Electron: 'show' once the system displays it; on Windows 'failed' (asynchronously) when it refuses it.
+      if (behaviour === 'shows') this.listeners.get('show')?.();
+      if (behaviour === 'fails') setTimeout(() => this.listeners.get('failed')?.({}, 'Toast XML is invalid'), 10);
     }
     click() {
       this.listeners.get('click')?.();
@@ -112,6 +116,30 @@ describe('notify handler', () => {
     const { Notification, instances } = fakeNotifications();
     const notify = createNotifyHandler({ Notification, getWindow: vi.fn(() => null) });
     await notify(request);
-    expect([...instances[0]!.listeners.keys()].sort()).toEqual(['click', 'close', 'failed']);
+    expect([...instances[0]!.listeners.keys()].sort()).toEqual(['click', 'close', 'failed', 'show']);
+  });
+
+  it('answers refused, with the reason, when the system reports the notification failed, and may show it again later', async () => {
+    const { Notification } = fakeNotifications(true, 'fails');
+    const notify = createNotifyHandler({ Notification, getWindow: () => null, failWithinMs: 1000 });
+    expect(await notify(request)).toEqual({ ok: false, error: 'The notification was not shown: Toast XML is invalid' });
+    // Not remembered as shown: the renderer's retry is shown when the system accepts it.
+    const ok = fakeNotifications(true, 'shows');
+    const again = createNotifyHandler({ Notification: ok.Notification, getWindow: () => null });
+    expect(await again(request)).toEqual({ ok: true, shown: true });
+    expect(await notify(request)).toEqual({ ok: false, error: expect.stringContaining('Toast XML') });
+  });
+
+  it('answers refused when showing throws', async () => {
+    const { Notification } = fakeNotifications(true, 'throws');
+    const notify = createNotifyHandler({ Notification, getWindow: () => null });
+    expect(await notify(request)).toEqual({ ok: false, error: 'The notification was not shown: Notification body is not valid UTF-16' });
+  });
+
+  it('counts a notification the system says nothing about as shown once the wait is over', async () => {
+    const { Notification } = fakeNotifications(true, 'silent');
+    const notify = createNotifyHandler({ Notification, getWindow: () => null, failWithinMs: 5 });
+    expect(await notify(request)).toEqual({ ok: true, shown: true });
+    expect(await notify(request)).toEqual({ ok: true, shown: false });
   });
 });

@@ -1,6 +1,7 @@
 // OS notifications ("RDR-2026-000042: final response due tomorrow"). Each notification id is shown at most once per
 // run, so a renderer re-evaluating its clocks cannot spam the desk. Clicking one brings the window forward and tells
-// the renderer which case to open.
+// the renderer which case to open. A notification the system refuses (it throws, or reports 'failed' soon after) is
+// answered as refused with the reason, so the renderer records it as not shown and tries again.
 import type { NotificationConstructorOptions } from 'electron';
 import { IPC_CHANNELS } from '../../../shared/ipc/channels';
 import type { NotifyRequest, NotifyResult } from '../../../shared/ipc/contract';
@@ -9,7 +10,8 @@ import type { NotifyRequest, NotifyResult } from '../../../shared/ipc/contract';
 export interface NotificationLike {
   on(event: 'click', listener: () => void): unknown;
   on(event: 'close', listener: () => void): unknown;
-  on(event: 'failed', listener: () => void): unknown;
+  on(event: 'show', listener: () => void): unknown;
+  on(event: 'failed', listener: (event: unknown, error?: string) => void): unknown;
   show(): void;
 }
 export interface NotificationClass {
@@ -31,6 +33,11 @@ export interface NotifyDeps {
   Notification: NotificationClass;
   getWindow: () => NotifiedWindow | null | undefined;
   iconPath?: string;
+  /**
+   * How long to wait after show() for the system to refuse it (Windows reports 'failed' asynchronously); answered at
+   * once when the system says it was shown. Default 1.5 s.
+   */
+  failWithinMs?: number;
 }
 
 export function createNotifyHandler(deps: NotifyDeps): (request: NotifyRequest) => Promise<NotifyResult> {
@@ -54,20 +61,48 @@ export function createNotifyHandler(deps: NotifyDeps): (request: NotifyRequest) 
     }
     shownIds.add(request.id);
 
-    const notification = new deps.Notification({
-      title: request.title,
-      body: request.body,
-      ...(deps.iconPath ? { icon: deps.iconPath } : {}),
-    });
-    live.add(notification);
-    const forget = () => live.delete(notification);
-    notification.on('click', () => {
-      forget();
-      onClick(request.caseId);
-    });
-    notification.on('close', forget);
-    notification.on('failed', forget);
-    notification.show();
+    const refused = (error: unknown): NotifyResult => {
+      shownIds.delete(request.id);
+      const reason = error instanceof Error ? error.message : typeof error === 'string' && error ? error : 'the system refused it';
+      return { ok: false, error: `The notification was not shown: ${reason}` };
+    };
+    let notification: NotificationLike;
+    let outcome: Promise<string | null>;
+    try {
+      notification = new deps.Notification({
+        title: request.title,
+        body: request.body,
+        ...(deps.iconPath ? { icon: deps.iconPath } : {}),
+      });
+      const n = notification;
+      live.add(n);
+      const forget = () => live.delete(n);
+      outcome = new Promise<string | null>((resolve) => {
+        const timer = setTimeout(() => resolve(null), deps.failWithinMs ?? 1500);
+        const settle = (error: string | null) => {
+          clearTimeout(timer);
+          resolve(error);
+        };
+        n.on('show', () => settle(null));
+        n.on('failed', (_event, error) => {
+          forget();
+          settle(error || 'the system refused it');
+        });
+      });
+      n.on('click', () => {
+        forget();
+        onClick(request.caseId);
+      });
+      n.on('close', forget);
+      n.show();
+    } catch (error) {
+      return refused(error);
+    }
+    const error = await outcome;
+    if (error !== null) {
+      live.delete(notification);
+      return refused(error);
+    }
     return { ok: true, shown: true };
   };
 }

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseActionId, ActionInput } from '../../../shared/model/actions';
+import { defaultInput, storedFormValues, type CaseActionId, type ActionInput } from '../../../shared/model/actions';
 import type { DeskSettings } from '../../../shared/model/case';
 import type { NewCaseParts } from '../../../shared/model/intake';
-import { ActionRefusedError, performAction } from './case-actions';
+import { ActionRefusedError, EditConflictError, performAction } from './case-actions';
 import { createCase } from './repository';
 import { RedressDatabase } from './schema';
 
@@ -230,5 +230,82 @@ describe('performAction', () => {
     await performAction(database, record.id, 'add-note', { on: '2026-09-02', summary: 'second' }, { by: 'Sam', today: TODAY, clock: early });
     const timeline = await database.events.where('[caseId+at]').between([record.id, ''], [record.id, '\uffff']).toArray();
     expect(timeline.map((e) => e.summary).slice(-2)).toEqual(['first', 'second']);
+  });
+
+  describe('two windows editing the same case', () => {
+    /** A window opening an edit form: the form's values, and the stored fields it was opened on (the base). */
+    async function openForm(database: RedressDatabase, caseId: string, action: CaseActionId) {
+      const record = (await database.cases.get(caseId))!;
+      const values = defaultInput(action, { record, procedure: null, today: TODAY });
+      return { values, base: storedFormValues(action, record)! };
+    }
+
+    it("A changes only the email after B changed the phone: B's phone is kept and A's entry names only the email", async () => {
+      const database = open();
+      const record = await newCase(database);
+      const a = await openForm(database, record.id, 'edit-customer');
+      const b = await openForm(database, record.id, 'edit-customer');
+      await performAction(database, record.id, 'edit-customer', { ...b.values, on: '2026-09-02', phone: '0207 946 0000' }, { by: 'Bea', today: TODAY, base: b.base, clock: tickingClock() });
+      const { event } = await performAction(database, record.id, 'edit-customer', { ...a.values, on: '2026-09-03', email: 'ada@example.com' }, { by: 'Al', today: TODAY, base: a.base, clock: tickingClock('2026-11-30T10:00:00Z') });
+
+      const stored = await database.cases.get(record.id);
+      expect(stored?.customer).toMatchObject({ phone: '0207 946 0000', email: 'ada@example.com', name: 'Ada Lovelace' });
+      expect(event.data).toMatchObject({ changed: ['email'], before: { email: '' }, after: { email: 'ada@example.com' } });
+      expect(event.summary).toBe("Customer's details changed: email");
+      expect((await database.caseIndex.get(record.id))?.customerName).toBe('Ada Lovelace');
+    });
+
+    it('a field both changed is refused, nothing is written, and the choice (theirs or mine) is then saved', async () => {
+      const database = open();
+      const record = await newCase(database);
+      const a = await openForm(database, record.id, 'edit-customer');
+      const b = await openForm(database, record.id, 'edit-customer');
+      await performAction(database, record.id, 'edit-customer', { ...b.values, on: '2026-09-02', phone: '0207 946 0000' }, { by: 'Bea', today: TODAY, base: b.base, clock: tickingClock() });
+      const before = await counts(database, record.id);
+
+      const mine = { ...a.values, on: '2026-09-03', phone: '0161 496 0999', email: 'ada@example.com' };
+      const refused = await performAction(database, record.id, 'edit-customer', mine, { by: 'Al', today: TODAY, base: a.base, clock: tickingClock('2026-11-30T10:00:00Z') }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(EditConflictError);
+      const conflict = refused as EditConflictError;
+      expect(conflict.conflicts).toEqual([{ field: 'phone', label: 'Phone', base: '0113 496 0000', theirs: '0207 946 0000', mine: '0161 496 0999' }]);
+      expect(conflict.message).toBe(
+        'Changed meanwhile at another window: phone was 0113 496 0000 when you opened this, now 0207 946 0000. Keep theirs or use yours for it, then save.',
+      );
+      expect(await counts(database, record.id)).toEqual(before);
+
+      // "Use yours": the field is re-based on what is stored now and saved with the person's value.
+      const { event } = await performAction(database, record.id, 'edit-customer', mine, { by: 'Al', today: TODAY, base: { ...a.base, phone: '0207 946 0000' }, clock: tickingClock('2026-11-30T10:00:00Z') });
+      expect(event.data).toMatchObject({ changed: ['phone', 'email'], before: { phone: '0207 946 0000', email: '' } });
+      expect((await database.cases.get(record.id))?.customer).toMatchObject({ phone: '0161 496 0999', email: 'ada@example.com' });
+    });
+
+    it('"keep theirs" saves the rest of the edit and leaves the field as the other window left it', async () => {
+      const database = open();
+      const record = await newCase(database);
+      const a = await openForm(database, record.id, 'edit-customer');
+      await performAction(database, record.id, 'edit-customer', { ...a.values, on: '2026-09-02', phone: '0207 946 0000', largePrint: 'yes' }, { by: 'Bea', today: TODAY, base: a.base, clock: tickingClock() });
+      const { event } = await performAction(database, record.id, 'edit-customer', { ...a.values, on: '2026-09-03', phone: '0207 946 0000', postcode: 'sw1y 4jj' }, { by: 'Al', today: TODAY, base: { ...a.base, phone: '0207 946 0000' }, clock: tickingClock('2026-11-30T10:00:00Z') });
+      expect(event.data).toMatchObject({ changed: ['postcode'] });
+      const stored = await database.cases.get(record.id);
+      expect(stored?.customer).toMatchObject({ phone: '0207 946 0000', address: { postcode: 'SW1Y 4JJ' } });
+      // B's communication need, changed only there, is kept.
+      expect(stored?.communication).toEqual({ largePrint: true });
+    });
+
+    it("vulnerability details: A's note and B's details both stay; removing them over B's change is asked about", async () => {
+      const database = open();
+      const record = await newCase(database);
+      await performAction(database, record.id, 'record-vulnerability', { on: '2026-09-02', details: 'Hard of hearing', reason: 'reasonable-adjustments', note: '' }, { by: 'Bea', today: TODAY, clock: tickingClock() });
+      const a = await openForm(database, record.id, 'record-vulnerability');
+      const b = await openForm(database, record.id, 'record-vulnerability');
+      await performAction(database, record.id, 'record-vulnerability', { ...b.values, on: '2026-09-03', details: 'Hard of hearing; uses text relay' }, { by: 'Bea', today: TODAY, base: b.base, clock: tickingClock('2026-11-30T10:00:00Z') });
+      const c = await openForm(database, record.id, 'record-vulnerability');
+      await performAction(database, record.id, 'record-vulnerability', { ...a.values, on: '2026-09-03', note: 'Prefers email' }, { by: 'Al', today: TODAY, base: a.base, clock: tickingClock('2026-11-30T11:00:00Z') });
+      expect((await database.cases.get(record.id))?.vulnerability).toMatchObject({ details: 'Hard of hearing; uses text relay', reason: 'reasonable-adjustments', note: 'Prefers email' });
+
+      // C opened after B's change and before A's note: removing everything would silently drop A's note.
+      const removal = performAction(database, record.id, 'record-vulnerability', { ...c.values, on: '2026-09-03', details: '' }, { by: 'Cy', today: TODAY, base: c.base, clock: tickingClock('2026-11-30T12:00:00Z') });
+      await expect(removal).rejects.toBeInstanceOf(EditConflictError);
+    });
   });
 });

@@ -2,7 +2,7 @@
 // procedure allows the action and that the input is valid (the screen may be stale, another window may have acted),
 // appends the one timeline event, brings the case's status, stage and customer details in line with the timeline,
 // and rebuilds the case's index row. A refused action throws and writes nothing.
-import { buildActionEvent, type ActionInput, type CaseActionId } from '../../../shared/model/actions';
+import { buildActionEvent, rebaseEdit, type ActionInput, type CaseActionId, type EditConflict } from '../../../shared/model/actions';
 import type { CaseRecord, TimelineEvent } from '../../../shared/model/case';
 import { evaluateCase, getProcedure, type Evaluation, type Procedure } from '../../../shared/rules';
 import { caseFacts } from '../app/rules';
@@ -22,11 +22,31 @@ export class ActionRefusedError extends Error {
   }
 }
 
+/**
+ * An edit refused because a field the person changed was also changed elsewhere (another window) since the form was
+ * opened. Nothing was written; the form asks "keep theirs / use yours" for each and saves again.
+ */
+export class EditConflictError extends ActionRefusedError {
+  readonly conflicts: EditConflict[];
+
+  constructor(message: string, conflicts: EditConflict[]) {
+    super(message, { form: message });
+    this.name = 'EditConflictError';
+    this.conflicts = conflicts;
+  }
+}
+
 export interface PerformOptions {
   /** The person working: the event's author. */
   by: string;
   /** The desk's date (YYYY-MM-DD): the clocks are evaluated on it and no event may be dated after it. */
   today: string;
+  /**
+   * For an edit of stored fields (the customer's details, vulnerability details): the fields as the form was opened
+   * on. Only what the person changed from them is saved; fields changed meanwhile elsewhere are kept, and a field
+   * changed on both sides is refused with `EditConflictError`.
+   */
+  base?: Record<string, string>;
   clock?: Clock;
 }
 
@@ -76,7 +96,10 @@ export async function performAction(
     const procedure = tryProcedure(record.procedureId);
     const evaluation = tryEvaluate(record, events, today);
 
-    const built = buildActionEvent(action, input, { record, events, evaluation, procedure, today, by });
+    // Only what the person changed, on top of what is stored now (another window may have saved meanwhile).
+    const rebased = rebaseEdit(action, input, options.base, record);
+    if (!rebased.ok) throw new EditConflictError(rebased.message, rebased.conflicts);
+    const built = buildActionEvent(action, rebased.input, { record, events, evaluation, procedure, today, by });
     if (!built.ok) throw new ActionRefusedError(built.message, built.errors);
 
     // The timeline is read in recorded order: keep the new event after every earlier one even if clocks disagree.

@@ -98,11 +98,19 @@ export interface MetaRow {
   value: unknown;
 }
 
-/** A reminder notification already shown, so it is never shown twice. `id` names what was notified. */
+/**
+ * A reminder notification shown, so it is never shown twice. `id` names what was notified. A row with `sending` or
+ * `failed` is not shown yet: a window is showing it now, or the last attempt was refused (tried again at the next
+ * check, and listed on the dashboard).
+ */
 export interface NotifiedRow {
   id: string;
-  /** When it was shown (ISO timestamp). */
+  /** When it was shown, or for a row not shown yet, when it was last tried (ISO timestamp). */
   at: string;
+  /** A window has claimed it and is showing it now (a claim older than a few minutes is abandoned). */
+  sending?: true;
+  /** The last attempt was refused: the notification's title, the reason, how many attempts and since when. */
+  failed?: { title: string; reason: string; attempts: number; since: string };
 }
 
 export const DB_NAME = 'redress';

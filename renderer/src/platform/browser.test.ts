@@ -61,6 +61,22 @@ describe('browser platform', () => {
     expect(opened).toEqual(['c1']);
   });
 
+  it('answers refused, and does not remember it as shown, when the browser refuses the notification', async () => {
+    const d = fakeDeps();
+    let refuse = true;
+    class FakeNotification {
+      static permission = 'granted';
+      static requestPermission = async () => 'granted';
+      constructor() {
+        if (refuse) throw new TypeError("Failed to construct 'Notification': Illegal constructor.");
+      }
+    }
+    const api = createBrowserApi({ document: d.document, storage: d.storage, focus: vi.fn(), NotificationCtor: FakeNotification as unknown as typeof Notification });
+    expect(await api.notify({ id: 'digest:1', title: 'Good morning', body: '' })).toEqual({ ok: false, error: expect.stringContaining('Illegal constructor') });
+    refuse = false;
+    expect(await api.notify({ id: 'digest:1', title: 'Good morning', body: '' })).toEqual({ ok: true, shown: true });
+  });
+
   it.each([
     ['letter.pdf', 'letter.pdf'],
     ['C:\\Users\\x\\a<b>.pdf', 'a_b_.pdf'],

@@ -93,7 +93,13 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
       if (already.includes(parsed.data.id)) return { ok: true, shown: false };
       if (N.permission === 'default') await N.requestPermission();
       if (N.permission !== 'granted') return { ok: true, shown: false };
-      const n = new N(parsed.data.title, { body: parsed.data.body, tag: parsed.data.id });
+      let n: Notification;
+      try {
+        n = new N(parsed.data.title, { body: parsed.data.body, tag: parsed.data.id });
+      } catch (error) {
+        // Not remembered as shown: the reminder is tried again.
+        return { ok: false, error: `The notification was not shown: ${error instanceof Error ? error.message : String(error)}` };
+      }
       const caseId = parsed.data.caseId;
       if (caseId) {
         n.onclick = () => {

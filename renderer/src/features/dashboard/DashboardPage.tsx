@@ -8,6 +8,7 @@ import { useToday } from '../../app/today';
 import type { CaseIndexRow } from '../../db/schema';
 import { formatDate } from '../cases/format';
 import { useCurrentPerson } from '../people/current';
+import { ReminderFailuresAlert } from '../reminders/Reminders';
 import { ADR_LETTER_HORIZON_DAYS, describeDue, REFERRAL_HORIZON_DAYS, WEEK_DAYS } from './due';
 import { useDashboard, type DueList } from './queries';
 import classes from './dashboard.module.css';
@@ -197,6 +198,8 @@ export function DashboardPage() {
           </Text>
         </div>
       </Group>
+
+      <ReminderFailuresAlert />
 
       {!data ? (
         <Loader aria-label="Loading the dashboard" size="sm" />

@@ -1,9 +1,12 @@
-// Mounted once in the app shell: runs the reminders while the app is open. Renders nothing.
+// Mounted once in the app shell: runs the reminders while the app is open. Renders nothing. `ReminderFailuresAlert`
+// (on the dashboard) lists the reminders the system refused to show, with the reason, while they are being retried.
+import { Alert } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { db } from '../../db/schema';
 import { platform } from '../../platform';
 import { startReminders } from './run';
-import { databaseReminderSource } from './source';
+import { databaseReminderSource, describeReminderFailures, reminderFailures } from './source';
 
 export function Reminders() {
   useEffect(() => {
@@ -12,11 +15,21 @@ export function Reminders() {
       source: databaseReminderSource(db()),
       notify: async (n) => {
         const result = await platform().notify(n);
-        if (!result.ok) console.warn('Reminder not shown:', result.error);
+        return result.ok ? { ok: true } : { ok: false, error: result.error };
       },
       onError: (error) => console.warn('Reminder check failed:', error),
     });
     return () => runner.stop();
   }, []);
   return null;
+}
+
+export function ReminderFailuresAlert() {
+  const message = useLiveQuery(async () => describeReminderFailures(await reminderFailures(db(), new Date())), []);
+  if (!message) return null;
+  return (
+    <Alert color="orange" variant="light" role="status" title="Reminders not shown" data-reminder-failures>
+      {message}
+    </Alert>
+  );
 }

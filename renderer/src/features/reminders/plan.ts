@@ -20,10 +20,12 @@ export interface PlannedNotification {
   title: string;
   body: string;
   caseId?: string;
+  /** Further ids recorded as told once this one is shown (the clocks a grouped notification names). */
+  covers?: string[];
 }
 
 export interface ReminderPlan {
-  /** Notifications to show now (after claiming their ids). */
+  /** Notifications to show now (each recorded as shown only once the system has accepted it). */
   show: PlannedNotification[];
   /** Ids to record as done without showing anything (e.g. an empty morning digest, so it does not come later). */
   recordOnly: string[];
@@ -121,14 +123,15 @@ export function planReminders(input: PlanInput): ReminderPlan {
       (r) => r.status !== 'closed' && r.nextDueOn && r.nextDueOn >= input.lastCheckedOn! && r.nextDueOn < today && !input.notified.has(overdueId(r)),
     );
     if (fresh.length > MAX_SINGLE_OVERDUE) {
-      if (!input.notified.has(overdueBatchId(today))) {
-        show.push({
-          id: overdueBatchId(today),
-          title: `${plural(fresh.length, 'deadline')} passed overnight`,
-          body: listed(fresh, fresh.length, today),
-        });
-      }
-      recordOnly.push(...fresh.map(overdueId));
+      const batch = {
+        id: overdueBatchId(today),
+        title: `${plural(fresh.length, 'deadline')} passed overnight`,
+        body: listed(fresh, fresh.length, today),
+        covers: fresh.map(overdueId),
+      };
+      // The clocks it names count as told only once the grouped notification is shown.
+      if (!input.notified.has(batch.id)) show.push(batch);
+      else recordOnly.push(...batch.covers);
     } else {
       for (const r of fresh) {
         show.push({

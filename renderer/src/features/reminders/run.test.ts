@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DueRow, PlannedNotification } from './plan';
+import { notifyRequestSchema, type NotifyRequest } from '../../../../shared/ipc/contract';
 import { startReminders, type ReminderSource } from './run';
 
 const row = (n: number, nextDueOn: string): DueRow => ({
@@ -12,8 +13,10 @@ const row = (n: number, nextDueOn: string): DueRow => ({
   nextClockLabel: 'First response',
 });
 
-/** A desk's case index and notification record in memory: rows by due date, ids shown. */
+/** A desk's case index and notification record in memory: rows by due date; ids shown, being shown, refused. */
 function fakeDesk(rows: DueRow[], notified = new Set<string>()) {
+  const sending = new Set<string>();
+  const failures = new Map<string, { title: string; reason: string; attempts: number }>();
   const source: ReminderSource = {
     async digest(today) {
       const open = rows.filter((r) => r.nextDueOn);
@@ -23,16 +26,35 @@ function fakeDesk(rows: DueRow[], notified = new Set<string>()) {
       return rows.filter((r) => r.nextDueOn && r.nextDueOn >= from && r.nextDueOn < before);
     },
     async notifiedAmong(ids) {
-      return new Set(ids.filter((id) => notified.has(id)));
+      return new Set(ids.filter((id) => notified.has(id) || sending.has(id)));
     },
     async claim(id) {
-      if (notified.has(id)) return false;
-      notified.add(id);
+      if (notified.has(id) || sending.has(id)) return false;
+      sending.add(id);
       return true;
     },
+    async delivered(ids) {
+      for (const id of ids) {
+        notified.add(id);
+        sending.delete(id);
+        failures.delete(id);
+      }
+    },
+    async failed(id, _at, title, reason) {
+      sending.delete(id);
+      failures.set(id, { title, reason, attempts: (failures.get(id)?.attempts ?? 0) + 1 });
+    },
   };
-  return { source, notified };
+  return { source, notified, failures };
 }
+
+/** A notify that answers like the shell: accepted, or refused with the schema's reason. */
+const shell = (shown: PlannedNotification[]) => async (n: NotifyRequest) => {
+  const parsed = notifyRequestSchema.safeParse(n);
+  if (!parsed.success) return { ok: false as const, error: `Cannot show the notification: ${parsed.error.issues[0]?.message}` };
+  shown.push(n);
+  return { ok: true as const };
+};
 
 describe('startReminders', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -42,7 +64,7 @@ describe('startReminders', () => {
     vi.setSystemTime(new Date('2026-11-20T07:58:00'));
     const desk = fakeDesk([row(1, '2026-11-20'), row(2, '2026-11-18')]);
     const shown: PlannedNotification[] = [];
-    const runner = startReminders({ now: () => new Date(), source: desk.source, notify: async (n) => void shown.push(n) });
+    const runner = startReminders({ now: () => new Date(), source: desk.source, notify: shell(shown) });
     await runner.check();
     expect(shown).toEqual([]);
 
@@ -66,7 +88,7 @@ describe('startReminders', () => {
     vi.setSystemTime(new Date('2026-11-20T09:00:00'));
     const desk = fakeDesk([row(1, '2026-11-20')], new Set(['digest:2026-11-20']));
     const shown: PlannedNotification[] = [];
-    const runner = startReminders({ now: () => new Date(), source: desk.source, notify: async (n) => void shown.push(n) });
+    const runner = startReminders({ now: () => new Date(), source: desk.source, notify: shell(shown) });
     await runner.check();
     expect(shown).toEqual([]);
     runner.stop();
@@ -76,7 +98,7 @@ describe('startReminders', () => {
     vi.setSystemTime(new Date('2026-11-20T09:00:00'));
     const desk = fakeDesk([row(1, '2026-11-20')]);
     const shown: PlannedNotification[] = [];
-    const notify = async (n: PlannedNotification) => void shown.push(n);
+    const notify = shell(shown);
     const a = startReminders({ now: () => new Date(), source: desk.source, notify });
     const b = startReminders({ now: () => new Date(), source: desk.source, notify });
     await Promise.all([a.check(), b.check()]);
@@ -92,7 +114,7 @@ describe('startReminders', () => {
     const errors: unknown[] = [];
     const source = { ...desk.source, digest: (today: string) => (fail ? Promise.reject(new Error('database closed')) : desk.source.digest(today)) };
     const shown: PlannedNotification[] = [];
-    const runner = startReminders({ now: () => new Date(), source, notify: async (n) => void shown.push(n), onError: (e) => errors.push(e) });
+    const runner = startReminders({ now: () => new Date(), source, notify: shell(shown), onError: (e) => errors.push(e) });
     await runner.check();
     expect(errors).toHaveLength(1);
     fail = false;
@@ -114,7 +136,7 @@ describe('startReminders', () => {
       return digest(today);
     };
     const shown: PlannedNotification[] = [];
-    const runner = startReminders({ now: () => now, source: desk.source, notify: async (n) => void shown.push(n), timers: { setTimeout: (() => 0) as unknown as typeof setTimeout, clearTimeout: (() => {}) as typeof clearTimeout, setInterval: (() => 0) as unknown as typeof setInterval, clearInterval: (() => {}) as typeof clearInterval } });
+    const runner = startReminders({ now: () => now, source: desk.source, notify: shell(shown), timers: { setTimeout: (() => 0) as unknown as typeof setTimeout, clearTimeout: (() => {}) as typeof clearTimeout, setInterval: (() => 0) as unknown as typeof setInterval, clearInterval: (() => {}) as typeof clearInterval } });
     await runner.check(); // joins the first check at 00:03: too early for a digest
     expect(calls).toBe(1);
     const first = runner.check(); // a second check starts and stalls
@@ -125,6 +147,75 @@ describe('startReminders', () => {
     await second;
     expect(shown.map((n) => n.id)).toEqual(['digest:2026-11-21']);
     expect(calls).toBe(3);
+    runner.stop();
+  });
+
+  it('shows the digest for a customer whose name has a NUL or a vertical tab, and a digest too long for the shell, cut', async () => {
+    vi.setSystemTime(new Date('2026-11-20T09:00:00'));
+    const odd = { ...row(1, '2026-11-19'), customerName: 'Ada\u0000 Love\u000blace' };
+    const long = { ...row(2, '2026-11-20'), customerName: 'B'.repeat(2500) };
+    const desk = fakeDesk([odd, long]);
+    const shown: PlannedNotification[] = [];
+    const runner = startReminders({ now: () => new Date(), source: desk.source, notify: shell(shown) });
+    await runner.check();
+    expect(shown.map((n) => n.id)).toEqual(['digest:2026-11-20']);
+    expect(shown[0].body).toContain('Ada Lovelace');
+    expect(shown[0].body.length).toBeLessThanOrEqual(2000);
+    expect(shown[0].body.endsWith('…')).toBe(true);
+    expect(desk.notified.has('digest:2026-11-20')).toBe(true);
+    runner.stop();
+  });
+
+  it('marks a reminder shown only once it was accepted: a refused one does not block the others, is listed with its reason and is tried again at the next check', async () => {
+    vi.setSystemTime(new Date('2026-11-20T23:59:30'));
+    const desk = fakeDesk([row(1, '2026-11-20'), row(2, '2026-11-20'), row(3, '2026-11-25')], new Set(['digest:2026-11-20']));
+    const shown: PlannedNotification[] = [];
+    let refuse: string | null = 'overdue:case-1:first-response:2026-11-20';
+    const notify = async (n: NotifyRequest) => {
+      if (n.id === refuse) throw new Error('Toast XML is invalid');
+      return shell(shown)(n);
+    };
+    const runner = startReminders({ now: () => new Date(), source: desk.source, notify });
+    await runner.check();
+    await vi.advanceTimersByTimeAsync(60_000); // past midnight: cases 1 and 2 fell overdue
+    expect(shown.map((n) => n.id)).toEqual(['overdue:case-2:first-response:2026-11-20']);
+    expect(desk.notified.has('overdue:case-1:first-response:2026-11-20')).toBe(false);
+    expect(desk.failures.get('overdue:case-1:first-response:2026-11-20')).toMatchObject({ title: 'Overdue: RDR-2026-000001', reason: 'Toast XML is invalid' });
+    const attempts = desk.failures.get('overdue:case-1:first-response:2026-11-20')!.attempts;
+
+    await vi.advanceTimersByTimeAsync(60_000); // refused again
+    expect(desk.failures.get('overdue:case-1:first-response:2026-11-20')?.attempts).toBe(attempts + 1);
+    refuse = null;
+    await vi.advanceTimersByTimeAsync(60_000); // accepted now
+    expect(shown.map((n) => n.id)).toEqual(['overdue:case-2:first-response:2026-11-20', 'overdue:case-1:first-response:2026-11-20']);
+    expect(desk.failures.size).toBe(0);
+    expect(desk.notified.has('overdue:case-1:first-response:2026-11-20')).toBe(true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(shown).toHaveLength(2);
+    runner.stop();
+  });
+
+  it('a refused digest is shown at the next check, and the clocks a refused grouped notification names are not counted as told', async () => {
+    vi.setSystemTime(new Date('2026-11-21T00:00:30'));
+    const fell = Array.from({ length: 7 }, (_, i) => row(i + 1, '2026-11-20'));
+    const desk = fakeDesk(fell, new Set(['digest:2026-11-20']));
+    const shown: PlannedNotification[] = [];
+    let refuseAll = false;
+    const notify = async (n: NotifyRequest) => (refuseAll ? { ok: false as const, error: 'This system does not support desktop notifications.' } : shell(shown)(n));
+    let now = new Date('2026-11-20T23:59:00');
+    const runner = startReminders({ now: () => now, source: desk.source, notify, timers: { setTimeout: (() => 0) as unknown as typeof setTimeout, clearTimeout: (() => {}) as typeof clearTimeout, setInterval: (() => 0) as unknown as typeof setInterval, clearInterval: (() => {}) as typeof clearInterval } });
+    await runner.check();
+    refuseAll = true;
+    now = new Date('2026-11-21T08:00:00');
+    await runner.check();
+    expect(shown).toEqual([]);
+    expect([...desk.failures.keys()].sort()).toEqual(['digest:2026-11-21', 'overdue-batch:2026-11-21']);
+    expect(fell.some((r) => desk.notified.has(`overdue:${r.caseId}:first-response:2026-11-20`))).toBe(false);
+    refuseAll = false;
+    now = new Date('2026-11-21T08:01:00');
+    await runner.check();
+    expect(shown.map((n) => n.id)).toEqual(['digest:2026-11-21', 'overdue-batch:2026-11-21']);
+    expect(fell.every((r) => desk.notified.has(`overdue:${r.caseId}:first-response:2026-11-20`))).toBe(true);
     runner.stop();
   });
 });

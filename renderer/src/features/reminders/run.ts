@@ -1,6 +1,7 @@
 // Runs the reminder plan while the app is open: on start, every minute, and just after local midnight. Every
 // dependency (the time, the data, the record of what was shown, the shell) is passed in, so tests drive it with
 // fake timers and a fake clock.
+import { fitNotification, type NotifyRequest } from '../../../../shared/ipc/contract';
 import { localIsoDate } from '../../../../shared/model/dates';
 import {
   digestId,
@@ -10,7 +11,6 @@ import {
   planReminders,
   type DigestInput,
   type DueRow,
-  type PlannedNotification,
 } from './plan';
 
 export interface ReminderSource {
@@ -18,16 +18,24 @@ export interface ReminderSource {
   digest(today: string): Promise<Omit<DigestInput, 'today'>>;
   /** Open cases whose next deadline is on or after `fromOn` and before `beforeOn`. */
   dueBetween(fromOn: string, beforeOn: string): Promise<DueRow[]>;
-  /** Which of these ids were already shown or recorded. */
-  notifiedAmong(ids: readonly string[]): Promise<Set<string>>;
-  /** Record an id as shown; false when it already was (another window got there first). */
+  /** Which of these ids were already shown or recorded, or are being shown by another window now. */
+  notifiedAmong(ids: readonly string[], at: Date): Promise<Set<string>>;
+  /** Take an id to show it; false when it was shown already or another window is showing it now. */
   claim(id: string, at: Date): Promise<boolean>;
+  /** Record ids as shown (after the system accepted the notification), or as told without showing anything. */
+  delivered(ids: readonly string[], at: Date): Promise<void>;
+  /** Record that showing a claimed id was refused, and why: it is tried again at the next check. */
+  failed(id: string, at: Date, title: string, reason: string): Promise<void>;
 }
+
+/** What the shell said: accepted (shown, or nothing to show such as notifications turned off), or refused and why. */
+export type NotifyOutcome = { ok: true } | { ok: false; error: string };
 
 export interface ReminderDeps {
   now: () => Date;
   source: ReminderSource;
-  notify: (n: PlannedNotification) => Promise<unknown>;
+  /** Shows a notification (its text already fitted to what the shell accepts). A throw counts as refused. */
+  notify: (n: NotifyRequest) => Promise<NotifyOutcome>;
   /** Reports a failed check; reminders carry on at the next tick. */
   onError?: (error: unknown) => void;
   everyMs?: number;
@@ -64,15 +72,26 @@ export function startReminders(deps: ReminderDeps): ReminderRunner {
     const digest = await deps.source.digest(today);
     const becameOverdue = lastCheckedOn !== null && lastCheckedOn < today ? await deps.source.dueBetween(lastCheckedOn, today) : [];
     const candidates = [digestId(today), overdueBatchId(today), ...becameOverdue.map(overdueId)];
-    const notified = await deps.source.notifiedAmong(candidates);
+    const notified = await deps.source.notifiedAmong(candidates, now);
     const plan = planReminders({ now, lastCheckedOn, digest, becameOverdue, notified });
-    for (const id of plan.recordOnly) await deps.source.claim(id, now);
+    if (plan.recordOnly.length) await deps.source.delivered(plan.recordOnly, now);
+    let refused = 0;
     for (const n of plan.show) {
       if (stopped) return;
-      // Claim first: of two windows, only the one that records the id shows it.
-      if (await deps.source.claim(n.id, now)) await deps.notify(n);
+      // Claim first: of two windows, only the one that holds the claim shows it. It counts as shown only once the
+      // system accepted it; a refusal is recorded with its reason and the next check tries again. One refused
+      // notification never stops the others.
+      if (!(await deps.source.claim(n.id, now))) continue;
+      const request = fitNotification({ id: n.id, title: n.title, body: n.body, ...(n.caseId ? { caseId: n.caseId } : {}) });
+      const outcome = await deps.notify(request).catch((error: unknown): NotifyOutcome => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+      if (outcome.ok) await deps.source.delivered([n.id, ...(n.covers ?? [])], now);
+      else {
+        refused += 1;
+        await deps.source.failed(n.id, now, request.title, outcome.error);
+      }
     }
-    lastCheckedOn = today;
+    // After a refusal the day is looked at again next time, so clocks that fell overdue are offered again.
+    if (refused === 0) lastCheckedOn = today;
   }
 
   let again = false;

@@ -1,6 +1,6 @@
-// The reminders' view of the database: index range queries on the case index, and the `notified` record.
-import { markNotified } from '../../db/repository';
-import type { RedressDatabase } from '../../db/schema';
+// The reminders' view of the database: index range queries on the case index, and the `notified` record of what was
+// shown, what a window is showing now and what was refused.
+import type { NotifiedRow, RedressDatabase } from '../../db/schema';
 import { nextDueBetween } from '../dashboard/queries';
 import type { ReminderSource } from './run';
 
@@ -8,6 +8,17 @@ import type { ReminderSource } from './run';
 const DIGEST_ROWS = 5;
 /** Clocks fetched when looking for ones that fell overdue; beyond the grouping threshold only the count matters. */
 const FELL_DUE_ROWS = 500;
+/** A claim older than this was abandoned (the window closed while showing it): another may take it. */
+export const SENDING_LEASE_MS = 5 * 60_000;
+/** A refusal tried again within this long is still happening; older ones are no longer being tried (superseded). */
+export const FAILURE_FRESH_MS = 15 * 60_000;
+
+/** Shown already, or being shown by a window now: not to be shown again. */
+function isTaken(row: NotifiedRow | undefined, at: Date): boolean {
+  if (!row) return false;
+  if (row.sending) return at.getTime() - Date.parse(row.at) < SENDING_LEASE_MS;
+  return row.failed === undefined;
+}
 
 export function databaseReminderSource(database: RedressDatabase): ReminderSource {
   return {
@@ -21,12 +32,56 @@ export function databaseReminderSource(database: RedressDatabase): ReminderSourc
     async dueBetween(fromOn, beforeOn) {
       return (await nextDueBetween(database, fromOn, beforeOn, false, FELL_DUE_ROWS)).rows;
     },
-    async notifiedAmong(ids) {
+    async notifiedAmong(ids, at) {
       const rows = await database.notified.bulkGet([...ids]);
-      return new Set(rows.filter((r) => r !== undefined).map((r) => r.id));
+      return new Set(rows.filter((r) => isTaken(r, at)).map((r) => r!.id));
     },
+    // Atomic, so two windows cannot both show the same reminder. A refused one keeps its record of failures.
     claim(id, at) {
-      return markNotified(database, id, { now: () => at });
+      return database.transaction('rw', database.notified, async () => {
+        const row = await database.notified.get(id);
+        if (isTaken(row, at)) return false;
+        await database.notified.put({ ...row, id, at: at.toISOString(), sending: true });
+        return true;
+      });
+    },
+    async delivered(ids, at) {
+      const shown: NotifiedRow[] = ids.map((id) => ({ id, at: at.toISOString() }));
+      await database.notified.bulkPut(shown);
+    },
+    failed(id, at, title, reason) {
+      return database.transaction('rw', database.notified, async () => {
+        const before = (await database.notified.get(id))?.failed;
+        const failed = { title, reason, attempts: (before?.attempts ?? 0) + 1, since: before?.since ?? at.toISOString() };
+        await database.notified.put({ id, at: at.toISOString(), failed });
+      });
     },
   };
+}
+
+/** A reminder the system refused to show, still being tried. */
+export interface ReminderFailure {
+  id: string;
+  title: string;
+  reason: string;
+  attempts: number;
+  since: string;
+  lastTriedAt: string;
+}
+
+/** Reminders refused at their latest attempt, tried within `FAILURE_FRESH_MS` of `at`; oldest first (then by id). */
+export async function reminderFailures(database: RedressDatabase, at: Date): Promise<ReminderFailure[]> {
+  const from = new Date(at.getTime() - FAILURE_FRESH_MS).toISOString();
+  const rows = await database.notified.where('at').aboveOrEqual(from).filter((r) => r.failed !== undefined).toArray();
+  return rows
+    .map((r) => ({ id: r.id, ...r.failed!, lastTriedAt: r.at }))
+    .sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** "2 reminders could not be shown: Good morning: 1 overdue (This system does not support …); …"; null when none. */
+export function describeReminderFailures(failures: readonly ReminderFailure[]): string | null {
+  if (failures.length === 0) return null;
+  const what = failures.length === 1 ? '1 reminder could not be shown' : `${failures.length} reminders could not be shown`;
+  const each = failures.map((f) => `“${f.title}” (${f.reason.replace(/[.\s]+$/, '')})`);
+  return `${what}: ${each.join('; ')}. They are tried again every minute while the app is open.`;
 }

@@ -1,7 +1,7 @@
 // One small form per action, in a modal: the date (today by default) and the action's own fields. Enter submits
 // (Shift+Enter starts a new line in a text box), Esc cancels. Messages show next to their fields; the same checks run
 // again inside the write transaction.
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { type KeyboardEvent, useState } from 'react';
@@ -11,10 +11,15 @@ import {
   buildActionEvent,
   type CaseActionId,
   defaultInput,
+  describeEditConflicts,
+  type EditConflict,
+  editFieldValue,
   getAction,
   nextStage,
+  rebaseEdit,
+  storedFormValues,
 } from '../../../../../shared/model/actions';
-import { ActionRefusedError, performAction } from '../../../db/case-actions';
+import { ActionRefusedError, EditConflictError, performAction } from '../../../db/case-actions';
 import { db } from '../../../db/schema';
 
 export interface ActionFormModalProps {
@@ -52,6 +57,11 @@ function ActionForm({ action, context, onDone }: { action: CaseActionId; context
   const form = useForm<Record<string, string>>({ initialValues: defaultInput(action, context) });
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // The stored fields as this form was opened on (edits of stored fields only): only what the person changes from
+  // them is saved, and a field changed meanwhile elsewhere is asked about rather than overwritten.
+  const [base, setBase] = useState(() => storedFormValues(action, context.record) ?? undefined);
+  const [conflicts, setConflicts] = useState<EditConflict[]>([]);
+  const [choices, setChoices] = useState<Partial<Record<string, 'theirs' | 'mine'>>>({});
   const autoFocusField = spec.fields.find((f) => f.required && f.kind !== 'date' && !form.values[f.name])?.name ?? 'on';
 
   const showErrors = (errors: Partial<Record<string, string>>, message: string) => {
@@ -62,20 +72,51 @@ function ActionForm({ action, context, onDone }: { action: CaseActionId; context
     if (first) document.querySelector<HTMLElement>(`[data-action-field="${first}"]`)?.focus();
   };
 
-  const submit = form.onSubmit(async (values) => {
+  const askAbout = (found: EditConflict[]) => {
+    setConflicts(found);
+    setChoices({});
     setRefusal(null);
-    const checked = buildActionEvent(action, values, context);
+  };
+
+  const submit = form.onSubmit(async (submitted) => {
+    setRefusal(null);
+    let values = submitted;
+    let opened = base;
+    if (conflicts.length) {
+      const open = conflicts.filter((c) => !choices[c.field]);
+      if (open.length) {
+        setRefusal(`Choose “Keep theirs” or “Use yours” for ${open.map((c) => c.label.toLowerCase()).join(', ')}.`);
+        return;
+      }
+      // The answer: each such field is compared with what is stored now, and holds the value chosen.
+      opened = { ...base };
+      values = { ...submitted };
+      for (const c of conflicts) {
+        opened[c.field] = c.theirs;
+        values[c.field] = choices[c.field] === 'mine' ? c.mine : c.theirs;
+        form.setFieldValue(c.field, values[c.field]!);
+      }
+      setBase(opened);
+      setConflicts([]);
+    }
+    const rebased = rebaseEdit(action, values, opened, context.record);
+    if (!rebased.ok) {
+      askAbout(rebased.conflicts);
+      return;
+    }
+    const checked = buildActionEvent(action, rebased.input, context);
     if (!checked.ok) {
       showErrors(checked.errors, checked.message);
       return;
     }
     setSaving(true);
     try {
-      const { event } = await performAction(db(), context.record.id, action, values, { by: context.by, today: context.today });
+      const { event } = await performAction(db(), context.record.id, action, values, { by: context.by, today: context.today, base: opened });
       notifications.show({ color: 'teal', title: spec.done, message: event.summary });
       onDone();
     } catch (error) {
-      if (error instanceof ActionRefusedError) showErrors(error.errors, error.message);
+      if (error instanceof EditConflictError) askAbout(error.conflicts);
+      else if (error instanceof ActionRefusedError) showErrors(error.errors, error.message);
       else setRefusal(`Nothing was recorded: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       setSaving(false);
@@ -155,6 +196,27 @@ function ActionForm({ action, context, onDone }: { action: CaseActionId; context
           </Text>
         )}
         {spec.fields.map(field)}
+        {conflicts.length > 0 && (
+          <Alert color="orange" variant="light" role="alert" title="Changed meanwhile" data-edit-conflicts>
+            <Stack gap="xs">
+              <Text size="sm">{describeEditConflicts(action, conflicts)}</Text>
+              {conflicts.map((c) => (
+                <Radio.Group
+                  key={c.field}
+                  label={c.label}
+                  value={choices[c.field] ?? null}
+                  onChange={(v) => setChoices((all) => ({ ...all, [c.field]: v as 'theirs' | 'mine' }))}
+                  data-conflict-field={c.field}
+                >
+                  <Group gap="md" mt={4}>
+                    <Radio value="theirs" label={`Keep theirs: ${editFieldValue(action, c.field, c.theirs)}`} />
+                    <Radio value="mine" label={`Use yours: ${editFieldValue(action, c.field, c.mine)}`} />
+                  </Group>
+                </Radio.Group>
+              ))}
+            </Stack>
+          </Alert>
+        )}
         {refusal && (
           <Alert color="red" variant="light" role="alert">
             {refusal}

@@ -1,0 +1,73 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RedressDatabase } from '../../db/schema';
+import { describeReminderFailures, databaseReminderSource, reminderFailures, SENDING_LEASE_MS } from './source';
+
+let opened: RedressDatabase[] = [];
+function open() {
+  const database = new RedressDatabase(`redress-reminders-source-${process.pid}-${opened.length}-${Math.random()}`);
+  opened.push(database);
+  return database;
+}
+afterEach(() => {
+  for (const d of opened) d.close();
+  opened = [];
+});
+
+const at = (iso: string) => new Date(iso);
+
+describe('databaseReminderSource: the notified record', () => {
+  it('a claimed reminder is taken by one window only, and counts as shown only once delivered', async () => {
+    const database = open();
+    const a = databaseReminderSource(database);
+    const b = databaseReminderSource(database);
+    const now = at('2026-11-21T08:00:00Z');
+    const claims = await Promise.all([a.claim('digest:2026-11-21', now), b.claim('digest:2026-11-21', now)]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await a.notifiedAmong(['digest:2026-11-21'], now)).toEqual(new Set(['digest:2026-11-21']));
+    expect((await database.notified.get('digest:2026-11-21'))?.sending).toBe(true);
+    await a.delivered(['digest:2026-11-21', 'overdue:x'], now);
+    expect(await database.notified.get('digest:2026-11-21')).toEqual({ id: 'digest:2026-11-21', at: now.toISOString() });
+    expect(await b.claim('overdue:x', at('2026-11-22T08:00:00Z'))).toBe(false);
+  });
+
+  it('a claim abandoned by a window that closed while showing is taken again after the lease', async () => {
+    const database = open();
+    const source = databaseReminderSource(database);
+    const t0 = at('2026-11-21T08:00:00Z');
+    expect(await source.claim('digest:2026-11-21', t0)).toBe(true);
+    expect(await source.claim('digest:2026-11-21', new Date(t0.getTime() + SENDING_LEASE_MS - 1))).toBe(false);
+    expect(await source.claim('digest:2026-11-21', new Date(t0.getTime() + SENDING_LEASE_MS))).toBe(true);
+  });
+
+  it('a refused reminder is not counted as shown, is offered again, and is listed with its reason until shown', async () => {
+    const database = open();
+    const source = databaseReminderSource(database);
+    const t0 = at('2026-11-21T08:00:00Z');
+    const t1 = at('2026-11-21T08:01:00Z');
+    await source.claim('digest:2026-11-21', t0);
+    await source.failed('digest:2026-11-21', t0, 'Good morning: 2 overdue', 'This system does not support desktop notifications.');
+    await source.claim('overdue:c1:first-response:2026-11-20', t0);
+    await source.failed('overdue:c1:first-response:2026-11-20', t0, 'Overdue: RDR-2026-000001', 'The notification was not shown: Toast XML is invalid');
+    expect(await source.notifiedAmong(['digest:2026-11-21'], t1)).toEqual(new Set());
+    expect(await source.claim('digest:2026-11-21', t1)).toBe(true);
+    await source.failed('digest:2026-11-21', t1, 'Good morning: 2 overdue', 'This system does not support desktop notifications.');
+
+    const failures = await reminderFailures(database, t1);
+    expect(failures).toEqual([
+      { id: 'digest:2026-11-21', title: 'Good morning: 2 overdue', reason: 'This system does not support desktop notifications.', attempts: 2, since: t0.toISOString(), lastTriedAt: t1.toISOString() },
+      expect.objectContaining({ id: 'overdue:c1:first-response:2026-11-20', attempts: 1 }),
+    ]);
+    expect(describeReminderFailures(failures)).toBe(
+      '2 reminders could not be shown: “Good morning: 2 overdue” (This system does not support desktop notifications); ' +
+        '“Overdue: RDR-2026-000001” (The notification was not shown: Toast XML is invalid). They are tried again every minute while the app is open.',
+    );
+
+    await source.claim('digest:2026-11-21', t1);
+    await source.delivered(['digest:2026-11-21'], t1);
+    expect((await reminderFailures(database, t1)).map((f) => f.id)).toEqual(['overdue:c1:first-response:2026-11-20']);
+    // A refusal no longer being tried (yesterday's digest, superseded) leaves the dashboard.
+    expect(await reminderFailures(database, at('2026-11-21T09:00:00Z'))).toEqual([]);
+    expect(describeReminderFailures([])).toBeNull();
+  });
+});
