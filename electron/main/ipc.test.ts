@@ -97,6 +97,26 @@ describe('registerIpcHandlers', () => {
     expect(notify).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ['a second request', [validNotify]],
+    ['a path', ['/etc/passwd']],
+    ['undefined', [undefined]],
+    ['several values', [1, 2, 3]],
+  ])('refuses a valid request followed by %s, on every channel, without calling the handler', async (_label, extra) => {
+    const { invoke, notify, saveFile, printPdf } = setup();
+    const valid: Record<string, unknown> = {
+      [IPC_CHANNELS.notify]: validNotify,
+      [IPC_CHANNELS.saveFile]: { suggestedName: 'a.pdf', mimeType: 'application/pdf', data: new Uint8Array([37, 80, 68, 70]) },
+      [IPC_CHANNELS.printPdf]: { title: 'Letter', data: new TextEncoder().encode('%PDF-1.7') },
+    };
+    for (const [channel, payload] of Object.entries(valid)) {
+      // The request alone is accepted, so the refusal below is for the extra argument only.
+      expect(await invoke(channel, frame('app://redress/'), payload), channel).toMatchObject({ ok: true });
+      expect(await invoke(channel, frame('app://redress/'), payload, ...extra), channel).toEqual({ ok: false, error: 'Refused: expected exactly one request object.' });
+    }
+    expect([notify, saveFile, printPdf].map((f) => f.mock.calls.length)).toEqual([1, 1, 1]);
+  });
+
   it('turns a handler that throws into an error result', async () => {
     const { invoke, notify } = setup();
     notify.mockRejectedValueOnce(new Error('boom'));

@@ -81,6 +81,32 @@ describe('resolveAppPath (path-traversal guard)', () => {
     }
   });
 
+  it.each([
+    '/CON',
+    '/con',
+    '/aux.js',
+    '/AUX.js',
+    '/assets/nul.css',
+    '/assets/CON/index.html',
+    '/con%20.js',
+    '/prn.',
+    '/lpt1...',
+    '/COM%C2%B9', // COM¹
+    '/lpt%C2%B3.txt', // lpt³
+    '/CONIN$',
+    '/conout$.txt',
+    '/assets/com0.tar.gz',
+    '/nul/',
+    '/a/../con.html',
+  ])('refuses the Windows device name in %s with 403, on either platform', (urlPath) => {
+    expect(resolveAppPath(root, urlPath)).toMatchObject({ ok: false, status: 403, reason: 'Windows device name in path' });
+    expect(resolveAppPath('C:\\Program Files\\Redress\\out\\renderer', urlPath, path.win32)).toMatchObject({ ok: false, status: 403 });
+  });
+
+  it.each(['/console.js', '/assets/aux-3f2a1b.js', '/icon.png', '/COM10.js'])('serves %s, which only looks like a device name', (urlPath) => {
+    expect(resolveAppPath(root, urlPath)).toMatchObject({ ok: true });
+  });
+
   it('does not confuse a sibling folder sharing the prefix with the root', () => {
     // /srv/redress/out/renderer-evil starts with the root's string but is outside it.
     expect(resolveAppPath(root, '/../renderer-evil/x.js')).toMatchObject({ ok: false, status: 403 });

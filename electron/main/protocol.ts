@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './origin';
+import { isWindowsDeviceName } from './windows-names';
 
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
@@ -77,8 +78,9 @@ export type ResolvedAppPath =
 
 /**
  * Map a URL path (as found in `URL.pathname`, still percent-encoded) to a file inside `root`, or refuse.
- * Refuses undecodable escapes, NUL bytes, backslashes, colons (drive letters, NTFS streams) and anything that resolves
- * outside `root` after decoding. `pathImpl` lets tests check Windows semantics on any platform.
+ * Refuses undecodable escapes, NUL bytes, backslashes, colons (drive letters, NTFS streams), Windows device names in
+ * any segment (/CON, /assets/aux.js: windows-names.ts) and anything that resolves outside `root` after decoding.
+ * `pathImpl` lets tests check Windows semantics on any platform.
  */
 export function resolveAppPath(
   root: string,
@@ -96,6 +98,7 @@ export function resolveAppPath(
   if (decoded.includes(':')) return { ok: false, status: 403, reason: 'colon in path' };
 
   let relative = decoded.replace(/^\/+/, '');
+  if (relative.split('/').some(isWindowsDeviceName)) return { ok: false, status: 403, reason: 'Windows device name in path' };
   if (relative === '' || relative.endsWith('/')) relative += 'index.html';
 
   const resolvedRoot = pathImpl.resolve(root);

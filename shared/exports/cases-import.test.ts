@@ -172,3 +172,42 @@ describe('rows already in Redress', () => {
     expect(sameComplaintKey(parts('2026-11-19', 'Bo Chen', 'Lost letter'))).not.toBe(sameComplaintKey(parts('2026-11-20', 'Bo Chen', 'Lost letter')));
   });
 });
+
+describe('control and invisible characters in imported rows', () => {
+  const headers = ['Received on', 'Channel', 'Category', 'Customer name', 'Address', 'Postcode', 'Summary', 'Representative', 'Relationship'];
+  const row = (over: Partial<Record<'name' | 'address' | 'summary' | 'rep', string>> = {}) => [
+    '2026-11-18', 'Letter', 'Billing', over.name ?? 'Ann Lee', over.address ?? '1 High St\nLeeds', 'LS1 1AA', over.summary ?? 'Charged\ttwice', over.rep ?? '', over.rep ? 'son' : '',
+  ];
+  const CLASSES: Array<[string, string, string]> = [
+    ['NUL', '\u0000', 'U+0000 NULL'],
+    ['a C0 control', '\u000b', 'U+000B LINE TABULATION'],
+    ['DEL', '\u007f', 'U+007F DELETE'],
+    ['a C1 control', '\u009b', 'U+009B CONTROL SEQUENCE INTRODUCER'],
+    ['a bidi override', '\u202e', 'U+202E RIGHT-TO-LEFT OVERRIDE'],
+    ['a bidi isolate', '\u2067', 'U+2067 RIGHT-TO-LEFT ISOLATE'],
+    ['a direction mark', '\u200f', 'U+200F RIGHT-TO-LEFT MARK'],
+    ['a zero width space', '\u200b', 'U+200B ZERO WIDTH SPACE'],
+  ];
+
+  it.each(CLASSES)('refuses %s in a name, an address, a summary and a representative, naming the row and the column', (_, char, name) => {
+    const rows = [row(), row({ name: `Ann${char}Lee` }), row({ address: `1 High${char} St\nLeeds` }), row({ summary: `Charged${char}twice` }), row({ rep: `Tom${char}Lee` })];
+    const check = checkImport(rows, headers, guessMapping(headers), { today, dateOrder: 'day-first' });
+    expect(check.cases).toEqual([]);
+    expect(check.invalidRows).toBe(4);
+    expect(check.problems.map((p) => [p.row, p.label, p.column, p.message])).toEqual([
+      [3, 'Customer name', 'Customer name', `Name contains an invisible control character (${name}) after “Ann”; remove it`],
+      [4, 'Address', 'Address', `Address contains an invisible control character (${name}) after “1 High”; remove it`],
+      [5, 'Summary', 'Summary', `Summary contains an invisible control character (${name}) after “Charged”; remove it`],
+      [6, 'Representative', 'Representative', `Name contains an invisible control character (${name}) after “Tom”; remove it`],
+    ]);
+  });
+
+  it('keeps tabs and line breaks in the address and summary, and refuses them inside a name', () => {
+    const check = checkImport([row(), row({ name: 'Ann\nLee' })], headers, guessMapping(headers), { today, dateOrder: 'day-first' });
+    expect(check.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [3, 'Customer name', 'Name contains a tab or line break (U+000A LINE FEED) after “Ann”, and this field is one line; remove it'],
+    ]);
+    const ok = checkImport([row()], headers, guessMapping(headers), { today, dateOrder: 'day-first' });
+    expect(ok.cases[0].parts).toMatchObject({ customer: { address: { lines: ['1 High St', 'Leeds'] } }, summary: 'Charged\ttwice' });
+  });
+});

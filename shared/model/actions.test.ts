@@ -377,3 +377,17 @@ describe('buildActionEvent', () => {
     expect(r.ok ? null : r.message).toBe('Unknown action "reopen".');
   });
 });
+
+describe('buildActionEvent: control and invisible characters (model/text.ts, as the intake form)', () => {
+  it("refuses them in the customer's name and in notes, and keeps line breaks in the address and notes", () => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    const name = desk.build('edit-customer', { customerName: 'Ada\u202eLovelace' });
+    expect(name.ok ? null : name.errors.customerName).toBe('Name contains an invisible control character (U+202E RIGHT-TO-LEFT OVERRIDE) after “Ada”; remove it');
+    const nul = desk.build('edit-customer', { accountNumber: 'AC\u0000-1' });
+    expect(nul.ok ? null : nul.errors.accountNumber).toMatch(/^.+ contains an invisible control character \(U\+0000 NULL\) after “AC”; remove it$/);
+    const note = desk.build('add-note', { summary: 'Called back\u2066 later' });
+    expect(note.ok ? null : Object.values(note.errors)).toEqual([expect.stringMatching(/ contains an invisible control character \(U\+2066 LEFT-TO-RIGHT ISOLATE\) after “Called back”; remove it$/)]);
+    expect(desk.build('add-note', { summary: 'Called back\nlater\tagain' }).ok).toBe(true);
+    expect(desk.build('edit-customer', { addressLines: '2 New Road\r\nLeeds', postcode: 'LS1 1AA' }).ok).toBe(true);
+  });
+});

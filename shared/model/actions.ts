@@ -27,6 +27,7 @@ import { validateVulnerability } from '../privacy/vulnerability';
 import { isIsoDate } from './dates';
 import { parseEmployees } from './intake';
 import { mergeFields } from './merge';
+import { textCharacterProblem } from './text';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The catalogue
@@ -944,7 +945,12 @@ function schemaFor(spec: CaseActionSpec, ctx: ActionContext) {
         if (f.name === 'phone') schema = schema.refine((s) => s === '' || PHONE.test(s), 'Enter a phone number using digits, spaces, + ( ) or -');
         if (f.name === 'email') schema = schema.refine((s) => s === '' || z.email().safeParse(s).success, 'Enter an email address like name@example.com');
         if (f.name === 'postcode') schema = schema.pipe(z.string().max(12, 'Postcode must be at most 12 characters'));
-        shape[f.name] = schema;
+        // The intake form's character rule (model/text.ts): no control or invisible format characters.
+        const lines = f.kind === 'textarea' ? 'multi-line' : 'single-line';
+        shape[f.name] = schema.superRefine((s, ctx) => {
+          const problem = textCharacterProblem(s, lines);
+          if (problem) ctx.addIssue({ code: 'custom', message: `${label} ${problem}` });
+        });
       }
     }
   }

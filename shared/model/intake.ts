@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, type CalendarId, type Category, type Channel, type CommunicationNeeds, type Customer, type PostalAddress, type Representative } from './case';
 import { isIsoDate } from './dates';
+import { textCharacterProblem, type TextLines } from './text';
 import { validateVulnerability } from '../privacy/vulnerability';
 import type { VulnerabilityRecord } from './case';
 
@@ -80,10 +81,22 @@ export type IntakeResult =
   | { ok: true; value: NewCaseParts }
   | { ok: false; errors: Partial<Record<IntakeField, string>> };
 
-const trimmed = (max: number, label: string) =>
-  z.string().transform((s) => s.trim()).pipe(z.string().max(max, `${label} must be at most ${max} characters`));
+const trimmed = (max: number, label: string, lines: TextLines = 'single-line') =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(
+      z
+        .string()
+        .max(max, `${label} must be at most ${max} characters`)
+        // Control and invisible format characters are refused, named (model/text.ts; the CSV import says the same).
+        .superRefine((s, ctx) => {
+          const problem = textCharacterProblem(s, lines);
+          if (problem) ctx.addIssue({ code: 'custom', message: `${label} ${problem}` });
+        }),
+    );
 
-const optionalText = (max: number, label: string) => trimmed(max, label);
+const optionalText = (max: number, label: string, lines: TextLines = 'single-line') => trimmed(max, label, lines);
 
 /** The most employees a case may record: more is certainly a typing slip. */
 export const MAX_EMPLOYEES = 10_000_000;
@@ -113,7 +126,7 @@ function intakeSchema(today: string) {
         .refine((d) => !isIsoDate(d) || d >= '2000-01-01', 'The date received must be in 2000 or later'),
       channel: z.enum(CHANNELS, { error: 'Choose how the complaint was made' }),
       customerName: trimmed(200, 'Name').pipe(z.string().min(1, "Enter the customer's name")),
-      addressLines: optionalText(500, 'Address'),
+      addressLines: optionalText(500, 'Address', 'multi-line'),
       postcode: optionalText(12, 'Postcode'),
       phone: optionalText(40, 'Phone').refine((s) => s === '' || /^[+()0-9 .-]{6,40}$/.test(s), 'Enter a phone number using digits, spaces, + ( ) or -'),
       email: optionalText(254, 'Email').refine((s) => s === '' || z.email().safeParse(s).success, 'Enter an email address like name@example.com'),
@@ -123,10 +136,10 @@ function intakeSchema(today: string) {
       employees: z.string(),
       repName: optionalText(200, 'Name'),
       repRelationship: optionalText(100, 'Relationship'),
-      repAddressLines: optionalText(500, 'Address'),
+      repAddressLines: optionalText(500, 'Address', 'multi-line'),
       repPostcode: optionalText(12, 'Postcode'),
       category: z.enum(CATEGORIES, { error: 'Choose a category' }),
-      summary: trimmed(5000, 'Summary').pipe(z.string().min(1, 'Describe the complaint in a few words')),
+      summary: trimmed(5000, 'Summary', 'multi-line').pipe(z.string().min(1, 'Describe the complaint in a few words')),
       language: z.union([z.literal(''), z.enum(LETTER_LANGUAGES)], { error: 'Choose English (UK), English (Canada) or French (Canada)' }),
       largePrint: z.boolean(),
       prefersPost: z.boolean(),

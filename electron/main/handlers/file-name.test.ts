@@ -23,6 +23,34 @@ describe('safeFileName', () => {
     expect(safeFileName(input)).toBe(expected);
   });
 
+  it.each([
+    ['con .pdf', '_con .pdf'],
+    ['CONIN$', '_CONIN$'],
+    ['conout$.txt', '_conout$.txt'],
+    ['CONOUT$ . .', '_CONOUT$'],
+    ['Aux.tar.gz', '_Aux.tar.gz'],
+    ['PRN  ', '_PRN'],
+    ['lpt0.csv', '_lpt0.csv'],
+    ['COM¹.pdf', '_COM¹.pdf'],
+    ['LPT³', '_LPT³'],
+    ['folder/nul .txt', '_nul .txt'],
+    ['C:\\x\\com9 .. .pdf', '_com9 .. .pdf'],
+    ['console.pdf', 'console.pdf'],
+    ['COM10.pdf', 'COM10.pdf'],
+  ])('defuses the Windows device name %j → %j', (input, expected) => {
+    expect(safeFileName(input)).toBe(expected);
+  });
+
+  it('defuses a device name that cutting the length leaves behind', () => {
+    // "con", many spaces, one more word: cut to fit, the spaces are dropped and "con.pdf" would remain.
+    expect(safeFileName(`con${' '.repeat(200)}x.pdf`)).toBe('_con.pdf');
+  });
+
+  it('adds the MIME type extension to a device name and still defuses it', () => {
+    expect(safeFileName('CON', 'application/pdf')).toBe('_CON.pdf');
+    expect(safeFileName('conin$', 'text/csv')).toBe('_conin$.csv');
+  });
+
   it.each(['..', '.', '/', '\\', '../', '...', '   '])('falls back to a default name for %j', (input) => {
     expect(safeFileName(input, 'application/pdf')).toBe('Redress document.pdf');
   });

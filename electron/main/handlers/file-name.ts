@@ -1,7 +1,7 @@
 // Turning whatever the renderer suggests into a plain, safe file NAME for the save dialog's default. The renderer
 // never supplies a folder: the dialog opens in the user's Documents folder and the user picks where the file goes.
+import { isWindowsDeviceName } from '../windows-names';
 
-const WINDOWS_RESERVED_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 // Reserved on Windows (and '/' everywhere), plus control characters.
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f<>:"|?*]/g;
@@ -62,11 +62,11 @@ export function safeFileName(suggested: string, mimeType = '', fallbackStem = 'R
   if (!name) name = fallbackStem + (expected ?? '');
   else if (expected && splitExtension(name)[1] === '') name += expected;
 
-  if (WINDOWS_RESERVED_NAME.test(name)) name = `_${name}`;
-
   if (utf8Length(name) > MAX_FILE_NAME_BYTES) {
     const [stem, extension] = splitExtension(name);
     name = truncateToBytes(stem, MAX_FILE_NAME_BYTES - utf8Length(extension)).replace(/[\s.]+$/, '') + extension;
   }
+  // After the cut, which can leave a device name ("con", many spaces, then more, ".pdf" becomes "con.pdf").
+  if (isWindowsDeviceName(name)) name = `_${name}`;
   return name;
 }

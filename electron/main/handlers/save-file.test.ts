@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { saveFileRequestSchema } from '../../../shared/ipc/contract';
+import { MAX_SAVE_BYTES, saveFileRequestSchema } from '../../../shared/ipc/contract';
 import { validatedHandler } from '../ipc';
 import { trustedOrigins } from '../origin';
 import { type AtomicWriteFs, nodeFs, TEMP_FILE_PATTERN, writeFileAtomic } from './atomic-write';
@@ -160,6 +160,42 @@ describe('save-file handler', () => {
       ok: false,
     });
     expect(await allFiles()).toEqual([]);
+  });
+
+  it.each(['letter.pdf', './letter.pdf', 'relative/letter.pdf', '../letter.pdf', 'C:letter.pdf', '...'])(
+    'never hands the file system a location that is not absolute (%j), even one it could write',
+    async (filePath) => {
+      // A file system that would accept anything: without the check the write "succeeds" relative to wherever the
+      // process happens to be (the app's install folder, System32…).
+      const opened: string[] = [];
+      const acceptsAnything: AtomicWriteFs = {
+        open: async (file) => {
+          opened.push(file);
+          return { write: async (_d, _o, length) => ({ bytesWritten: length }), sync: async () => undefined, close: async () => undefined };
+        },
+        rename: async (from, to) => void opened.push(`${from} -> ${to}`),
+        rm: async () => undefined,
+      };
+      const { invoke } = ipcSaveFile(vi.fn(async () => ({ canceled: false, filePath })), acceptsAnything);
+      expect(await invoke({ suggestedName: 'a.pdf', mimeType: 'application/pdf', data: pdfBytes('x') })).toEqual({
+        ok: false,
+        error: 'The save dialog returned an unusable location.',
+      });
+      expect(opened).toEqual([]);
+    },
+  );
+
+  it(`refuses a file over ${MAX_SAVE_BYTES / 1024 / 1024} MB before any dialog, and takes one of exactly that size`, async () => {
+    // Zero-filled buffers are reserved, not touched: this costs no real memory.
+    const { invoke, showSaveDialog } = ipcSaveFile(vi.fn(async () => ({ canceled: true })));
+    expect(await invoke({ suggestedName: 'backup.json', mimeType: 'application/json', data: new Uint8Array(MAX_SAVE_BYTES + 1) })).toEqual({
+      ok: false,
+      error: 'Refused: invalid request (data: is larger than 512 MB).',
+    });
+    expect(showSaveDialog).not.toHaveBeenCalled();
+    expect(await invoke({ suggestedName: 'backup.json', mimeType: 'application/json', data: new Uint8Array(MAX_SAVE_BYTES) })).toEqual({ ok: true, saved: false });
+    expect(showSaveDialog).toHaveBeenCalledTimes(1);
+    expect(MAX_SAVE_BYTES).toBe(512 * 1024 * 1024);
   });
 
   it('opens one dialog at a time', async () => {

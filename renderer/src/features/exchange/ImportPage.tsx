@@ -22,7 +22,7 @@ import { todayIso } from '../../app/today';
 import { useSettings } from '../../db/hooks';
 import { db } from '../../db/schema';
 import { useWorkingPerson } from '../cases/actions/useWorkingPerson';
-import { decodeCsvBytes, parseCsv, type ParsedCsv } from './csv';
+import { decodeCsvBytes, ENCODING_NAMES, parseCsv, type CsvEncoding, type ParsedCsv } from './csv';
 import { importCheckedCases, withoutDuplicates, type ImportResult } from './import';
 import { useImportCheck } from './useImportCheck';
 
@@ -34,7 +34,7 @@ const PREVIEW_FIELDS: IntakeField[] = ['receivedOn', 'channel', 'category', 'cus
 
 interface LoadedFile {
   name: string;
-  encoding: string;
+  encoding: CsvEncoding;
   parsed: ParsedCsv;
 }
 
@@ -175,7 +175,7 @@ export function ImportPage() {
           <Text size="sm" mt="xs" aria-label="File summary">
             {file.name}: {count(file.parsed.rows.length, 'row', 'rows')} below the header, {count(headers.length, 'column', 'columns')}, separated by{' '}
             {DELIMITER_NAMES[file.parsed.delimiter] ?? `“${file.parsed.delimiter}”`}
-            {file.encoding === 'windows-1252' ? '; read as Windows-1252 text (not UTF-8)' : ''}.
+            {file.encoding === 'utf-8' ? '' : `; read as ${ENCODING_NAMES[file.encoding]} text${file.encoding === 'windows-1252' ? ' (not UTF-8)' : ''}`}.
           </Text>
         )}
         {file && file.parsed.errors.length > 0 && (

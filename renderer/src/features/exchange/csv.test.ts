@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CASE_CSV_COLUMNS, casesCsvTable, unguardCell } from '../../../../shared/exports/cases-csv';
 import type { CaseRecord } from '../../../../shared/model/case';
-import { BOM, csvBytes, decodeCsvBytes, parseCsv, toCsv } from './csv';
+import { checkImport, guessMapping } from '../../../../shared/exports/cases-import';
+import { BOM, csvBytes, decodeCsvBytes, decodeWindows1252, parseCsv, sniffUtf16, toCsv } from './csv';
 
 const record = (over: Partial<CaseRecord> = {}): CaseRecord => ({
   id: 'c1',
@@ -115,5 +116,67 @@ describe('reading a CSV made in a spreadsheet', () => {
     expect(decodeCsvBytes(csvBytes(`${BOM}Zoë,😡`))).toEqual({ text: 'Zoë,😡', encoding: 'utf-8' });
     // "Zoë" in Windows-1252: ë is one byte 0xEB, not valid UTF-8.
     expect(decodeCsvBytes(new Uint8Array([0x5a, 0x6f, 0xeb]))).toEqual({ text: 'Zoë', encoding: 'windows-1252' });
+  });
+});
+
+describe('reading UTF-16 files (Excel "Unicode Text", Notepad, PowerShell)', () => {
+  const TEXT = 'Received on\tChannel\tCategory\tCustomer name\tPhone\tSummary\r\n2026-11-18\tPhone\tBilling\tZoë O’Brien 王小明 😡\t0113 496 0000\tCharged “twice”\r\n';
+  /** The text as UTF-16 bytes, in either byte order, with or without a byte order mark. */
+  const utf16 = (text: string, order: 'le' | 'be', bom: boolean): Uint8Array => {
+    const units = (bom ? BOM : '') + text;
+    const bytes = new Uint8Array(units.length * 2);
+    const view = new DataView(bytes.buffer);
+    for (let i = 0; i < units.length; i++) view.setUint16(i * 2, units.charCodeAt(i), order === 'le');
+    return bytes;
+  };
+  const importRow = (text: string) => {
+    const parsed = parseCsv(text);
+    return checkImport(parsed.rows, parsed.headers, guessMapping(parsed.headers), { today: '2026-11-20', dateOrder: 'day-first' });
+  };
+
+  it.each([
+    ['little-endian with a byte order mark', 'le', true, 'utf-16le'],
+    ['little-endian without one', 'le', false, 'utf-16le'],
+    ['big-endian with a byte order mark', 'be', true, 'utf-16be'],
+    ['big-endian without one', 'be', false, 'utf-16be'],
+  ] as const)('decodes UTF-16 %s, and every row imports', (_, order, bom, encoding) => {
+    const decoded = decodeCsvBytes(utf16(TEXT, order, bom));
+    expect(decoded).toEqual({ text: TEXT, encoding });
+    const check = importRow(decoded.text);
+    expect(check.problems).toEqual([]);
+    expect(check.cases[0].parts.customer).toEqual({ name: 'Zoë O’Brien 王小明 😡', phone: '0113 496 0000' });
+  });
+
+  it('tells UTF-16 without a byte order mark by its zero bytes, even when most of the text is not Latin', () => {
+    const chinese = 'a,b\r\n' + '王小明,李'.repeat(30);
+    expect(sniffUtf16(utf16(chinese, 'le', false))).toBe('utf-16le');
+    expect(sniffUtf16(utf16(chinese, 'be', false))).toBe('utf-16be');
+    // 8-bit text has no zero bytes, or only a stray NUL in a cell: not UTF-16.
+    expect(sniffUtf16(csvBytes(TEXT))).toBeNull();
+    expect(sniffUtf16(csvBytes('a,b\n1,x\u0000y\n'))).toBeNull();
+    expect(sniffUtf16(new Uint8Array([0x41]))).toBeNull();
+  });
+
+  it('still reads UTF-8 (with or without a BOM) and Windows-1252, and a stray NUL in a UTF-8 file stays UTF-8 (and is refused by the row check)', () => {
+    expect(decodeCsvBytes(csvBytes(BOM + TEXT))).toEqual({ text: TEXT, encoding: 'utf-8' });
+    expect(decodeCsvBytes(csvBytes(TEXT))).toEqual({ text: TEXT, encoding: 'utf-8' });
+    // "Zoë O’Brien" in Windows-1252: ë is 0xEB, ’ is 0x92.
+    const cp1252 = new Uint8Array([...csvBytes('a,b\r\n1,Zo'), 0xeb, ...csvBytes(' O'), 0x92, ...csvBytes('Brien\r\n')]);
+    expect(decodeCsvBytes(cp1252)).toEqual({ text: 'a,b\r\n1,Zoë O’Brien\r\n', encoding: 'windows-1252' });
+    // Every byte of 0x80 to 0x9F as WHATWG's windows-1252 table says (Node 20's TextDecoder reads them as C1 controls).
+    expect(decodeWindows1252(new Uint8Array([0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x99, 0x9f, 0xa0, 0xe9, 0x41]))).toBe('€…‘’“”–™Ÿ\u00a0éA');
+    expect([...decodeWindows1252(new Uint8Array([0x81, 0x8d, 0x8f, 0x90, 0x9d]))].map((c) => c.codePointAt(0))).toEqual([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+    const withNul = decodeCsvBytes(csvBytes(TEXT.replace('Zoë', 'Zo\u0000ë')));
+    expect(withNul.encoding).toBe('utf-8');
+    expect(importRow(withNul.text).problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [2, 'Customer name', 'Name contains an invisible control character (U+0000 NULL) after “Zo”; remove it'],
+    ]);
+  });
+
+  it('refuses a UTF-16 file with a broken character instead of reading replacement characters', () => {
+    const cut = utf16(TEXT, 'le', true).subarray(0, 41);
+    expect(() => decodeCsvBytes(cut)).toThrow('the file looks like UTF-16 (little-endian) text but has a broken character (an odd number of bytes: is it cut short?). Save it again from the spreadsheet as “CSV UTF-8”.');
+    const halfPair = utf16('a,b\r\n1,\ud83d\r\n', 'be', false);
+    expect(() => decodeCsvBytes(halfPair)).toThrow(/UTF-16 \(big-endian\) text but has a broken character\./);
   });
 });

@@ -15,19 +15,98 @@ export function toCsv(table: { fields: string[]; data: string[][] }): string {
 
 export const csvBytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
 export interface DecodedText {
   text: string;
-  /** 'utf-8', or 'windows-1252' when the file is not valid UTF-8 (Excel's "CSV (Comma delimited)" on Windows). */
-  encoding: 'utf-8' | 'windows-1252';
+  /**
+   * 'utf-8'; 'utf-16le' or 'utf-16be' (Excel's "Unicode Text", Notepad's "UTF-16", PowerShell 5 `Out-File`), found by
+   * the byte order mark or, without one, by where the zero bytes fall; else 'windows-1252' when the file is not valid
+   * UTF-8 (Excel's "CSV (Comma delimited)" on Windows).
+   */
+  encoding: CsvEncoding;
 }
 
-/** The file's text: UTF-8 (BOM dropped) when it is valid UTF-8, else Windows-1252. */
+/** How a file's encoding is named on screen. */
+export const ENCODING_NAMES: Record<CsvEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 (little-endian)',
+  'utf-16be': 'UTF-16 (big-endian)',
+  'windows-1252': 'Windows-1252',
+};
+
+/** Bytes looked at to tell UTF-16 without a byte order mark from 8-bit text. */
+const SNIFF_BYTES = 4096;
+
+/**
+ * UTF-16 without a byte order mark, told by its zero bytes: a CSV always holds some ASCII (separators, digits, line
+ * breaks, usually the headers), and in UTF-16 every ASCII character has a zero byte in the high half, at odd offsets
+ * (little-endian) or even ones (big-endian). 8-bit text (UTF-8, Windows-1252) has no zero bytes at all, unless a cell
+ * holds a stray NUL: so at least one code unit in eight must have the zero on one side, and almost none on the other.
+ */
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  const units = n / 2;
+  if (units < 2) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const strong = (a: number, b: number) => a >= Math.max(4, units / 8) && b <= a / 10;
+  if (strong(oddZeros, evenZeros)) return 'utf-16le';
+  if (strong(evenZeros, oddZeros)) return 'utf-16be';
+  return null;
+}
+
+/** The encoding named by a byte order mark at the start, if any. */
+function byteOrderMark(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * The file's text (any byte order mark dropped): UTF-16 when a byte order mark or the zero bytes say so, UTF-8 when it
+ * is valid UTF-8, else Windows-1252. A UTF-16 file with a broken character (an odd number of bytes, half a surrogate
+ * pair) is refused with an error rather than read with replacement characters.
+ */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
+  const mark = byteOrderMark(bytes);
+  const utf16 = mark === 'utf-8' ? null : (mark ?? sniffUtf16(bytes));
+  if (utf16) {
+    try {
+      // The decoder drops a byte order mark of its own byte order.
+      return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes), encoding: utf16 };
+    } catch {
+      throw new Error(
+        `the file looks like ${ENCODING_NAMES[utf16]} text but has a broken character${bytes.length % 2 ? ' (an odd number of bytes: is it cut short?)' : ''}. Save it again from the spreadsheet as “CSV UTF-8”.`,
+      );
+    }
+  }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/** Windows-1252's bytes 0x80 to 0x9F (the rest is Latin-1); the five unused bytes stay as they are, as WHATWG says. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * Windows-1252 decoded by table, not TextDecoder: some runtimes (Node 20's, which the unit tests use) decode the
+ * 'windows-1252' label as Latin-1, turning ’ “ ” € into invisible C1 control characters that the text rule refuses.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    parts.push(String.fromCharCode(...chunk).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]));
+  }
+  return parts.join('');
 }
 
 export interface ParsedCsv {
