@@ -235,7 +235,7 @@ export const storedLetterFields = {
   issuedAt: storedTimestamp,
   sha256: z.string(must('must be text')).regex(/^[0-9a-f]{64}$/, 'not a SHA-256 (64 hexadecimal digits)'),
 };
-export const storedLetter = z.looseObject({ ...storedLetterFields, bytes: z.instanceof(Uint8Array, { message: 'must be the letter’s bytes' }) });
+export const storedLetter = z.looseObject({ ...storedLetterFields, bytes: z.custom<Uint8Array>((v) => Object.prototype.toString.call(v) === '[object Uint8Array]', { message: 'must be the letter’s bytes' }) });
 
 export const storedPerson = z.looseObject({ id, name: limited(STORED_LIMITS.personName), active: z.boolean(must('must be true or false')) });
 export const storedNotified = z.looseObject({ id: text(1000).min(1, 'must not be empty'), at: storedTimestamp });

@@ -1,6 +1,7 @@
 // The one Dexie database module. Every released schema version stays listed here, in order; data changes are
 // `.upgrade()` steps on a new version, never edits to a released one.
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreTable, type EntityTable, type Transaction } from 'dexie';
+import { assertStorable, STORED_ROWS, type StoredTable } from '../../../shared/model/stored';
 import type { CalendarId, CaseRecord, CaseStatus, Category, Channel, DeskSettings, TimelineEvent } from '../../../shared/model/case';
 import type { IssuedLetter } from '../../../shared/model/letter';
 import { deriveCaseIndex } from './derive';
@@ -150,7 +151,56 @@ export class RedressDatabase extends Dexie {
       audit: 'id, at, kind',
       meta: 'key',
     });
+    this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Every row written is checked, at the moment it is written, with the schema the backup check uses
+// (shared/model/stored.ts): whatever path writes it (intake, actions, import, settings, people, restore), a value
+// the restore would refuse is never saved. One place for all of them: a Dexie middleware under every table.
+
+/** Transactions of a restore: rows over a limit that a backup brought are kept as they are (the restore lists them). */
+const keepingOverLimits = new WeakSet<object>();
+
+/** Let this transaction (a restore's) write rows over a limit of this version; broken rows are still refused. */
+export function keepOverLimitRows(tx: Transaction): void {
+  keepingOverLimits.add(tx.idbtrans);
+}
+
+function checkStoredRows(down: DBCore): DBCore {
+  return {
+    ...down,
+    table(name: string): DBCoreTable {
+      const table = down.table(name);
+      if (!Object.hasOwn(STORED_ROWS, name)) return table;
+      const stored = name as StoredTable;
+      return {
+        ...table,
+        async mutate(req: DBCoreMutateRequest) {
+          if (req.type === 'add' || req.type === 'put') {
+            const lenient = keepingOverLimits.has(req.trans as unknown as object);
+            const failing: number[] = [];
+            req.values.forEach((value, i) => {
+              try {
+                assertStorable(stored, value, lenient ? value : undefined);
+              } catch (error) {
+                if (lenient || req.type === 'add') throw error;
+                failing.push(i);
+              }
+            });
+            if (failing.length) {
+              // An update of a row stored before a limit existed: what it already held over the limit may stay.
+              const keys = failing.map((i) => req.keys?.[i] ?? table.schema.primaryKey.extractKey!(req.values[i]));
+              const before = await table.getMany({ trans: req.trans, keys });
+              failing.forEach((i, n) => assertStorable(stored, req.values[i], before[n]));
+            }
+          }
+          return table.mutate(req);
+        },
+      };
+    },
+  };
 }
 
 /** Cases indexed per write while rebuilding the index. */
