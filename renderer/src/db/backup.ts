@@ -23,6 +23,7 @@
 import {
   BACKUP_FILE_EXTENSION,
   BACKUP_TABLE_NAMES,
+  BackupFileError,
   type BackupContent,
   type BackupTable,
   decodeBackup,
@@ -77,6 +78,8 @@ export interface MadeBackup {
   fileName: string;
   madeAt: string;
   counts: Record<BackupTable, number>;
+  /** Rows over a limit of this version (saved before it existed): kept in the file, listed for the desk to shorten. */
+  overLimits: string[];
 }
 
 export const APP_NAME = 'Redress';
@@ -96,7 +99,42 @@ export async function makeBackup(database: RedressDatabase, options: { clock?: C
     sha256: sha256Hex,
   });
   const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, content[t].length])) as Record<BackupTable, number>;
-  return { bytes, fileName: backupFileName(deskPrefix, now), madeAt, counts };
+  // The file is checked as a restore would check it, so a backup that could not be restored is never handed over
+  // as if it were one; rows over a limit (saved before it existed) are said, for the desk to shorten.
+  let overLimits: string[];
+  try {
+    overLimits = (await decodeBackup(bytes, { sha256: sha256Hex, currentSchemaVersion: database.verno })).overLimits;
+  } catch (error) {
+    const problems = error instanceof BackupFileError ? error.problems : [];
+    throw new BackupCheckError(
+      `The backup just made does not pass the restore check, so it was not kept: ${error instanceof Error ? error.message : String(error)}` +
+        ' Fix the rows named (or tell whoever supports Redress), then make the backup again.',
+      problems,
+    );
+  }
+  return { bytes, fileName: backupFileName(deskPrefix, now), madeAt, counts, overLimits };
+}
+
+/** The backup just made would be refused by a restore: never handed over as a backup. */
+export class BackupCheckError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[],
+  ) {
+    super(message);
+    this.name = 'BackupCheckError';
+  }
+}
+
+/** At most this many rows over a limit are named in a message; the rest are counted. */
+const OVER_LIMITS_SHOWN = 10;
+
+/** The rows over a limit, in words for the desk: null when there are none. */
+export function describeOverLimits(overLimits: readonly string[]): string | null {
+  if (overLimits.length === 0) return null;
+  const shown = overLimits.slice(0, OVER_LIMITS_SHOWN).join('; ');
+  const more = overLimits.length > OVER_LIMITS_SHOWN ? `; and ${overLimits.length - OVER_LIMITS_SHOWN} more` : '';
+  return `${overLimits.length === 1 ? '1 entry is' : `${overLimits.length} entries are`} longer than letters take (kept as they are; shorten them): ${shown}${more}.`;
 }
 
 /** e.g. redress-backup-RDR-2026-11-22.redress-backup (the local date). */
