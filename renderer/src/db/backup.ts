@@ -34,7 +34,7 @@ import type { CaseRecord, TimelineEvent } from '../../../shared/model/case';
 import { localIsoDate } from '../../../shared/model/dates';
 import { deriveCaseIndex, refreshCaseIndex } from './derive';
 import { type Clock, sha256Hex, systemClock } from './repository';
-import { type AuditRow, type CaseIndexRow, keepOverLimitRows, type MetaRow, rebuildCaseIndex, type RedressDatabase } from './schema';
+import { type AuditRow, type CaseIndexRow, type MetaRow, rebuildCaseIndex, type RedressDatabase, writingCheckedBackup } from './schema';
 
 /** Meta keys about this install, not about the data: never taken from a file, never replaced by a restore. */
 export const LAST_BACKUP_KEY = 'backup.last';
@@ -334,8 +334,9 @@ export async function restoreBackup(database: RedressDatabase, backup: DecodedBa
   const at = (options.clock ?? systemClock).now().toISOString();
   const { content, header } = backup;
   return database.transaction('rw', tablesOf(database), async (tx) => {
-    // Rows of an older backup over a limit of this version are kept as they are (the check listed them).
-    keepOverLimitRows(tx);
+    // Every row was checked by readBackupFile with the schemas every write is checked with; rows of an older backup
+    // over a limit of this version are kept as they are (the check listed them).
+    writingCheckedBackup(tx);
     // What is here to remove (replace, into-empty) is part of the work: counted first, so the total is known up front.
     const here = options.mode === 'merge' ? null : await countRows(database, REPLACED_TABLES);
     const removing = here ? REPLACED_TABLES.reduce((sum, t) => sum + here[t], 0) : 0;
