@@ -20,7 +20,7 @@
 // Pure: the SHA-256 function is an argument (crypto.subtle in the renderer, node:crypto in the shell and tests).
 import { z } from 'zod';
 import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, TIMELINE_TYPES, type CaseRecord, type DeskSettings, type TimelineEvent } from '../model/case';
-import { isIsoDate } from '../model/dates';
+import { formatPath, issueMessage, isOverLimit, rowName, STORED_ROWS, storedDeskPrefix, storedLetterFields, storedTimestamp, type StoredTable } from '../model/stored';
 import { concat, gunzip, GunzipError, gunzipStream, gzipWriter, isGzip } from './gzip';
 
 export const BACKUP_FORMAT = 'redress-backup';
@@ -98,6 +98,11 @@ export interface DecodedBackup {
   content: BackupContent;
   /** The SHA-256 of the sealed part, as written in the file. */
   sha256: string;
+  /**
+   * Rows kept as they are although they are over a limit of this version (saved before it existed), e.g.
+   * "cases[3] RDR-2026-000003: customer.address.lines has 9 lines; letters need at most 5": for the desk to shorten.
+   */
+  overLimits: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -158,82 +163,13 @@ export function fromBase64(text: string): Uint8Array {
 /** zod's `error` option: "missing" when the field is absent, else what it must be. */
 const must = (what: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? 'missing' : what) });
 
-const id = z.string(must('must be text')).min(1, 'must not be empty').max(200, 'is longer than 200 characters');
 const text = (max: number) => z.string(must('must be text')).max(max, `is longer than ${max} characters`);
-const date = z.string(must('must be a date (YYYY-MM-DD)')).refine(isIsoDate, 'not a date (YYYY-MM-DD)');
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
-const timestamp = z
-  .string(must('must be a timestamp'))
-  .refine((s) => ISO_TIMESTAMP.test(s) && Number.isFinite(Date.parse(s)), 'not a timestamp (e.g. 2026-11-22T14:30:00.000Z)');
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, must(`must be one of ${values.join(', ')}`));
-const plainObject = z.record(z.string(), z.unknown(), must('must be an object'));
+const timestamp = storedTimestamp;
 
-const address = z.looseObject({ lines: z.array(text(200), must('must be a list of lines')).max(20), postcode: text(20) });
-
-// looseObject: fields this version does not know are kept as they are, never dropped on the way through.
-const caseSchema = z.looseObject({
-  id,
-  reference: text(40).min(1, 'must not be empty'),
-  receivedOn: date,
-  channel: oneOf(CHANNELS),
-  customer: z.looseObject(
-    {
-      name: text(500),
-      address: address.optional(),
-      phone: text(100).optional(),
-      email: text(500).optional(),
-      accountNumber: text(200).optional(),
-    },
-    must('must be an object'),
-  ),
-  representative: z.looseObject({ name: text(500), relationship: text(500), address: address.optional() }).optional(),
-  communication: z
-    .looseObject({ language: oneOf(LETTER_LANGUAGES).optional(), largePrint: z.boolean().optional(), prefersPost: z.boolean().optional() })
-    .optional(),
-  category: oneOf(CATEGORIES),
-  summary: text(100_000),
-  procedureId: id,
-  calendar: oneOf(CALENDARS),
-  stage: text(200),
-  status: oneOf(['open', 'closed'] as const),
-  assignee: text(500).optional(),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-});
-
-const eventSchema = z.looseObject({
-  id,
-  caseId: id,
-  type: oneOf(TIMELINE_TYPES),
-  on: date,
-  at: timestamp,
-  by: text(500),
-  summary: text(100_000),
-  data: plainObject.optional(),
-});
-
-const settingsSchema = z.looseObject({
-  key: z.literal('desk', must('must be "desk"')),
-  value: z.looseObject({
-    deskPrefix: text(10),
-    calendar: oneOf(CALENDARS),
-    defaultProcedureId: id,
-    company: z.looseObject({ name: text(500), addressLines: z.array(text(500)).max(20), postcode: text(20) }),
-    handlerName: text(500),
-    logoDataUrl: text(1_000_000).optional(),
-    adrSchemeId: text(200).optional(),
-  }),
-});
-
+// Every row is checked with the schema the database checks every write with (shared/model/stored.ts), so a value
+// this desk could save is one its restore accepts. Only the letters differ: the file carries their bytes as base64.
 const letterSchema = z.looseObject({
-  id,
-  caseId: id,
-  kind: text(100),
-  fileName: text(500),
-  issuedOn: date,
-  issuedAt: timestamp,
-  sha256: z.string(must('must be text')).regex(/^[0-9a-f]{64}$/, 'not a SHA-256 (64 hexadecimal digits)'),
+  ...storedLetterFields,
   bytes: z
     .string(must('must be the letter as base64 text'))
     .transform((s, ctx) => {
@@ -246,24 +182,18 @@ const letterSchema = z.looseObject({
     }),
 });
 
+/** The schema each table's rows are checked with in a backup file. */
+export const BACKUP_ROW_SCHEMAS = { ...STORED_ROWS, letters: letterSchema } as const;
+
 const contentSchema = z.object(
-  {
-    cases: z.array(caseSchema, must('must be a list')),
-    events: z.array(eventSchema, must('must be a list')),
-    counters: z.array(
-      z.looseObject({ key: id, last: z.number(must('must be a number')).int('must be a whole number').min(0, 'must not be negative') }),
-      must('must be a list'),
-    ),
-    settings: z.array(settingsSchema, must('must be a list')).max(1, 'holds more than one desk'),
-    letters: z.array(letterSchema, must('must be a list')),
-    people: z.array(z.looseObject({ id, name: text(500), active: z.boolean(must('must be true or false')) }), must('must be a list')),
-    notified: z.array(z.looseObject({ id: text(1000).min(1, 'must not be empty'), at: timestamp }), must('must be a list')),
-    audit: z.array(
-      z.looseObject({ id, at: timestamp, kind: text(100), by: text(500), summary: text(10_000), detail: plainObject.optional() }),
-      must('must be a list'),
-    ),
-    meta: z.array(z.looseObject({ key: id, value: z.unknown() }), must('must be a list')),
-  },
+  Object.fromEntries(
+    BACKUP_TABLE_NAMES.map((t) => [
+      t,
+      t === 'settings'
+        ? z.array(BACKUP_ROW_SCHEMAS.settings, must('must be a list')).max(1, 'holds more than one desk')
+        : z.array(BACKUP_ROW_SCHEMAS[t] as z.ZodType, must('must be a list')),
+    ]),
+  ) as unknown as { [T in BackupTable]: z.ZodType },
   must('must be an object with one list per table'),
 );
 
@@ -273,21 +203,11 @@ const headerSchema = z.object({
   schemaVersion: z.number(must('must be a number')).int('must be a whole number').min(1, 'must be 1 or more'),
   madeAt: timestamp,
   app: text(200).optional(),
-  deskPrefix: text(10).optional(),
+  deskPrefix: storedDeskPrefix.optional(),
   counts: z.record(z.string(), z.number().int().min(0), must('must be an object of table counts')),
 });
 
-/** `cases[37].receivedOn` from a zod path. */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
-  return out;
-}
-
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return 'missing';
-  return issue.message.replace(/^Invalid input: /, '');
-}
+export { formatPath };
 
 function limitProblems(problems: string[]): string[] {
   if (problems.length <= MAX_PROBLEMS) return problems;
@@ -301,6 +221,29 @@ function invalid(problems: string[]): BackupFileError {
     `The backup file is not valid, so nothing was restored. ${problems.length === 1 ? 'Problem' : `${problems.length} problems`}: ${listed.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`,
     listed,
   );
+}
+
+/**
+ * Check one chunk of a table's rows (`base`: the place of the first in the table). Broken rows are `problems` (the
+ * file is refused); rows over a limit of this version (e.g. an address longer than letters take, saved before the
+ * limit existed) are kept as they are and described in `overLimits`, for the desk to shorten.
+ */
+export function checkTableRows(table: BackupTable, rows: unknown[], base = 0): { rows: unknown[]; problems: string[]; overLimits: string[] } {
+  const parsed = z.array(BACKUP_ROW_SCHEMAS[table] as z.ZodType).safeParse(rows);
+  if (parsed.success) return { rows: parsed.data as unknown[], problems: [], overLimits: [] };
+  const problems: string[] = [];
+  const overLimits: string[] = [];
+  for (const issue of parsed.error.issues) {
+    const [first, ...rest] = issue.path;
+    if (typeof first !== 'number') {
+      problems.push(`${formatPath([table, ...issue.path])}: ${issueMessage(issue)}`);
+      continue;
+    }
+    if (isOverLimit(issue)) overLimits.push(`${rowName(table as StoredTable, base + first, rows[first])}: ${formatPath(rest)} ${issueMessage(issue)}`);
+    else problems.push(`${formatPath([table, base + first, ...rest])}: ${issueMessage(issue)}`);
+  }
+  // Only limits broken: the rows stand as they are (no table with limits transforms its rows).
+  return { rows, problems, overLimits };
 }
 
 /** Checks zod cannot make row by row: duplicate ids, cases that do not exist, letters whose bytes changed. */
@@ -330,6 +273,14 @@ async function crossCheck(content: BackupContent, header: BackupHeader, sha256: 
   });
   content.letters.forEach((l, i) => {
     if (!caseIds.has(l.caseId)) problems.push(`letters[${i}].caseId: no case with id ${l.caseId} in the file`);
+  });
+  // A letter entry points at the letter it records (an anonymised entry keeps no letterId, its letter deleted).
+  const letters = new Map(content.letters.map((l) => [l.id, l]));
+  content.events.forEach((e, i) => {
+    if (e.type !== 'letter-issued' || e.data?.letterId === undefined) return;
+    const letter = letters.get(String(e.data.letterId));
+    if (!letter) problems.push(`events[${i}].data.letterId: no letter with id ${String(e.data.letterId)} in the file`);
+    else if (letter.caseId !== e.caseId) problems.push(`events[${i}].data.letterId: the letter ${letter.id} belongs to another case`);
   });
   for (const table of BACKUP_TABLE_NAMES) {
     if (header.counts[table] !== undefined && header.counts[table] !== content[table].length) {
@@ -564,6 +515,7 @@ interface Streamed {
   header: BackupHeader;
   content: BackupContent;
   sha256: string;
+  overLimits: string[];
 }
 
 /** Read a format-2 file; `check: 'seal'` only hashes the lines (no rows parsed). Throws FORMAT_ONE for format 1. */
@@ -576,6 +528,7 @@ async function readStreamed(file: Uint8Array, sha256: Sha256, check: 'seal' | 'a
   let recorded: string | null = null;
   let hashes = '';
   const problems: string[] = [];
+  const overLimits: string[] = [];
   const seen = new Set<BackupTable>();
   const content = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, []])) as unknown as Record<BackupTable, unknown[]>;
 
@@ -636,16 +589,10 @@ async function readStreamed(file: Uint8Array, sha256: Sha256, check: 'seal' | 'a
     }
     const rows = content[table];
     const base = rows.length;
-    const parsed = contentSchema.shape[table].safeParse(chunk.rows);
-    if (parsed.success) for (const row of parsed.data as unknown[]) rows.push(row);
-    else {
-      for (const issue of parsed.error.issues) {
-        const [first, ...rest] = issue.path;
-        const path = typeof first === 'number' ? [table, base + first, ...rest] : [table, ...issue.path];
-        problems.push(`${formatPath(path)}: ${issueMessage(issue)}`);
-      }
-      for (const row of chunk.rows as unknown[]) rows.push(row);
-    }
+    const checked = checkTableRows(table, chunk.rows as unknown[], base);
+    for (const row of checked.rows) rows.push(row);
+    problems.push(...checked.problems);
+    overLimits.push(...checked.overLimits);
   };
 
   const rest = await forEachLine(file, onLine);
@@ -660,7 +607,7 @@ async function readStreamed(file: Uint8Array, sha256: Sha256, check: 'seal' | 'a
   if (rest.length) throw damaged('there is something after its checksum');
   if ((await sha256(encoder.encode(hashes))) !== recorded) throw checksumMismatch();
   const sound = header as unknown as BackupHeader;
-  if (check === 'seal') return { header: sound, content: content as unknown as BackupContent, sha256: recorded };
+  if (check === 'seal') return { header: sound, content: content as unknown as BackupContent, sha256: recorded, overLimits };
 
   assertSchemaKnown(sound, currentSchemaVersion);
   for (const table of BACKUP_TABLE_NAMES) if (!seen.has(table) && BACKUP_TABLES[table] <= sound.schemaVersion) problems.push(`${table}: missing`);
@@ -669,7 +616,7 @@ async function readStreamed(file: Uint8Array, sha256: Sha256, check: 'seal' | 'a
   const decoded = content as unknown as BackupContent;
   const crossProblems = await crossCheck(decoded, sound, sha256);
   if (crossProblems.length) throw invalid(crossProblems);
-  return { header: sound, content: decoded, sha256: recorded };
+  return { header: sound, content: decoded, sha256: recorded, overLimits };
 }
 
 /**
@@ -735,9 +682,26 @@ async function decodeFormatOne(file: Uint8Array, options: DecodeOptions): Promis
     if (unknownTables.length) throw invalid(unknownTables.map((t) => `${t}: not a table Redress knows`));
   }
   const parsed = contentSchema.safeParse(raw);
-  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `${formatPath(i.path) || 'content'}: ${issueMessage(i)}`));
-  const content = parsed.data as unknown as BackupContent;
+  const overLimits: string[] = [];
+  let content: BackupContent;
+  if (parsed.success) content = parsed.data as unknown as BackupContent;
+  else {
+    // Rows over a limit are listed, not refused: check table by table to tell them from broken rows.
+    const issues = parsed.error.issues.filter((i) => !isOverLimit(i));
+    const tables = raw as Record<BackupTable, unknown[]>;
+    if (issues.some((i) => i.path.length < 2)) throw invalid(issues.map((i) => `${formatPath(i.path) || 'content'}: ${issueMessage(i)}`));
+    const out = {} as Record<BackupTable, unknown[]>;
+    const problems: string[] = [];
+    for (const table of BACKUP_TABLE_NAMES) {
+      const checked = checkTableRows(table, tables[table]);
+      out[table] = checked.rows;
+      problems.push(...checked.problems);
+      overLimits.push(...checked.overLimits);
+    }
+    if (problems.length) throw invalid(problems);
+    content = out as unknown as BackupContent;
+  }
   const problems = await crossCheck(content, header, options.sha256);
   if (problems.length) throw invalid(problems);
-  return { header, content, sha256: recorded };
+  return { header, content, sha256: recorded, overLimits };
 }

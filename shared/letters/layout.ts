@@ -44,6 +44,13 @@ export const PAGE = {
 
 const CONTENT_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight;
 
+/**
+ * The address in the window, in standard and large print alike: the window is read by the post, and at 16 pt only 5
+ * lines (name and postcode included) would fit its height. The stored address limits follow from it
+ * (shared/model/stored.ts).
+ */
+export const ADDRESS_TYPE = { fontSize: 10.5, lineHeight: 1.15 } as const;
+
 /** Standard print, and large print (at least 16 pt body text, for customers who need it). */
 export interface TypeSizes {
   body: number;
@@ -160,7 +167,7 @@ function styles(sizes: TypeSizes): Record<string, LetterStyle> {
   return {
     companyName: { fontSize: 17, bold: true, color: '#14365d', lineHeight: 1 },
     letterhead: { fontSize: 8.5, color: '#4a4a4a', lineHeight: 1.2 },
-    address: { fontSize: 10.5, lineHeight: 1.15 },
+    address: { ...ADDRESS_TYPE },
     infoLabel: { fontSize: 8.5, color: '#4a4a4a', lineHeight: 1.5 },
     infoValue: { fontSize: 9.5, lineHeight: 1.35 },
     salutation: { margin: [0, 0, 0, sizes.body * 0.8] },

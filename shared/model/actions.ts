@@ -25,6 +25,7 @@ import {
 } from './case';
 import { validateVulnerability } from '../privacy/vulnerability';
 import { isIsoDate } from './dates';
+import { ADDRESS_HINT, addressTextProblem, STORED_LIMITS } from './stored';
 import { parseEmployees } from './intake';
 import { mergeFields } from './merge';
 import { textCharacterProblem } from './text';
@@ -386,7 +387,7 @@ const SPECS: readonly CaseActionSpec[] = [
     fields: [
       date('Changed on'),
       { name: 'customerName', label: 'Name', kind: 'text', required: true, missing: "Enter the customer's name" },
-      { name: 'addressLines', label: 'Postal address', kind: 'textarea', required: false, description: 'One line per row' },
+      { name: 'addressLines', label: 'Postal address', kind: 'textarea', required: false, description: `One line per row. ${ADDRESS_HINT}` },
       { name: 'postcode', label: 'Postcode', kind: 'text', required: false },
       { name: 'phone', label: 'Phone', kind: 'text', required: false },
       { name: 'email', label: 'Email', kind: 'text', required: false },
@@ -940,11 +941,19 @@ function schemaFor(spec: CaseActionSpec, ctx: ActionContext) {
           .refine((s) => !/^\d{1,7}(\.\d{1,2})?$/.test(s.replace(/,/g, '')) || Number(s.replace(/,/g, '')) > 0, 'The amount must be more than 0');
         break;
       default: {
-        const max = f.kind === 'textarea' ? 5000 : 200;
+        // A customer's details: the limits of what is stored (shared/model/stored.ts).
+        const stored: Record<string, number> = { customerName: STORED_LIMITS.name, phone: STORED_LIMITS.phone, email: STORED_LIMITS.email, accountNumber: STORED_LIMITS.accountNumber };
+        const max = stored[f.name] ?? (f.kind === 'textarea' ? 5000 : 200);
         let schema: z.ZodType<string, string | undefined> = f.required ? required(max, f.missing ?? `Enter ${label.toLowerCase()}`, label) : clean(max, label);
         if (f.name === 'phone') schema = schema.refine((s) => s === '' || PHONE.test(s), 'Enter a phone number using digits, spaces, + ( ) or -');
         if (f.name === 'email') schema = schema.refine((s) => s === '' || z.email().safeParse(s).success, 'Enter an email address like name@example.com');
-        if (f.name === 'postcode') schema = schema.pipe(z.string().max(12, 'Postcode must be at most 12 characters'));
+        if (f.name === 'postcode') schema = schema.pipe(z.string().max(STORED_LIMITS.postcode, `Postcode must be at most ${STORED_LIMITS.postcode} characters`));
+        if (f.name === 'addressLines') {
+          schema = schema.superRefine((s, c) => {
+            const problem = addressTextProblem(s);
+            if (problem) c.addIssue({ code: 'custom', message: problem });
+          });
+        }
         // The intake form's character rule (model/text.ts): no control or invisible format characters.
         const lines = f.kind === 'textarea' ? 'multi-line' : 'single-line';
         shape[f.name] = schema.superRefine((s, ctx) => {

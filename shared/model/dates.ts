@@ -1,17 +1,10 @@
 // Calendar dates as ISO strings (YYYY-MM-DD). Pure: "today" always comes from the caller.
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written as YYYY-MM-DD (2026-02-30 is not one). */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= daysInMonth;
-}
+/**
+ * True for a real calendar date written as YYYY-MM-DD in the years the rules engine counts in (1900-9999): 2026-02-30
+ * and 0000-01-01 are not. ONE rule for the whole app: the rules engine's (shared/rules/dates.ts).
+ */
+export { isIsoDate } from '../rules/dates';
 
 /** The local calendar date of a timestamp, as YYYY-MM-DD. */
 export function localIsoDate(at: Date): string {

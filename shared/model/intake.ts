@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, type CalendarId, type Category, type Channel, type CommunicationNeeds, type Customer, type PostalAddress, type Representative } from './case';
 import { isIsoDate } from './dates';
 import { textCharacterProblem, type TextLines } from './text';
+import { addressTextProblem, STORED_LIMITS as L } from './stored';
 import { validateVulnerability } from '../privacy/vulnerability';
 import type { VulnerabilityRecord } from './case';
 
@@ -98,6 +99,18 @@ const trimmed = (max: number, label: string, lines: TextLines = 'single-line') =
 
 const optionalText = (max: number, label: string, lines: TextLines = 'single-line') => trimmed(max, label, lines);
 
+/** An address as typed, one line per row: it must fit the envelope window (shared/model/stored.ts). */
+const windowAddress = () =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .superRefine((s, ctx) => {
+      const problem = addressTextProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      const characters = textCharacterProblem(s, 'multi-line');
+      if (characters) ctx.addIssue({ code: 'custom', message: `Address ${characters}` });
+    });
+
 /** The most employees a case may record: more is certainly a typing slip. */
 export const MAX_EMPLOYEES = 10_000_000;
 
@@ -125,21 +138,21 @@ function intakeSchema(today: string) {
         .refine((d) => !isIsoDate(d) || d <= today, 'The date received cannot be in the future')
         .refine((d) => !isIsoDate(d) || d >= '2000-01-01', 'The date received must be in 2000 or later'),
       channel: z.enum(CHANNELS, { error: 'Choose how the complaint was made' }),
-      customerName: trimmed(200, 'Name').pipe(z.string().min(1, "Enter the customer's name")),
-      addressLines: optionalText(500, 'Address', 'multi-line'),
-      postcode: optionalText(12, 'Postcode'),
-      phone: optionalText(40, 'Phone').refine((s) => s === '' || /^[+()0-9 .-]{6,40}$/.test(s), 'Enter a phone number using digits, spaces, + ( ) or -'),
-      email: optionalText(254, 'Email').refine((s) => s === '' || z.email().safeParse(s).success, 'Enter an email address like name@example.com'),
-      accountNumber: optionalText(40, 'Account number'),
+      customerName: trimmed(L.name, 'Name').pipe(z.string().min(1, "Enter the customer's name")),
+      addressLines: windowAddress(),
+      postcode: optionalText(L.postcode, 'Postcode'),
+      phone: optionalText(L.phone, 'Phone').refine((s) => s === '' || /^[+()0-9 .-]{6,40}$/.test(s), 'Enter a phone number using digits, spaces, + ( ) or -'),
+      email: optionalText(L.email, 'Email').refine((s) => s === '' || z.email().safeParse(s).success, 'Enter an email address like name@example.com'),
+      accountNumber: optionalText(L.accountNumber, 'Account number'),
       isBusiness: z.boolean(),
       // Checked below with parseEmployees, only for a business (the field is hidden otherwise).
       employees: z.string(),
-      repName: optionalText(200, 'Name'),
-      repRelationship: optionalText(100, 'Relationship'),
-      repAddressLines: optionalText(500, 'Address', 'multi-line'),
-      repPostcode: optionalText(12, 'Postcode'),
+      repName: optionalText(L.name, 'Name'),
+      repRelationship: optionalText(L.relationship, 'Relationship'),
+      repAddressLines: windowAddress(),
+      repPostcode: optionalText(L.postcode, 'Postcode'),
       category: z.enum(CATEGORIES, { error: 'Choose a category' }),
-      summary: trimmed(5000, 'Summary', 'multi-line').pipe(z.string().min(1, 'Describe the complaint in a few words')),
+      summary: trimmed(L.summary, 'Summary', 'multi-line').pipe(z.string().min(1, 'Describe the complaint in a few words')),
       language: z.union([z.literal(''), z.enum(LETTER_LANGUAGES)], { error: 'Choose English (UK), English (Canada) or French (Canada)' }),
       largePrint: z.boolean(),
       prefersPost: z.boolean(),

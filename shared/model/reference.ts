@@ -1,7 +1,10 @@
 // Reference numbers: desk prefix + year + zero-padded sequence, e.g. RDR-2026-000042.
 
 export const DESK_PREFIX_PATTERN = /^[A-Z][A-Z0-9]{1,5}$/;
-const REFERENCE_PATTERN = /^([A-Z][A-Z0-9]{1,5})-(\d{4})-(\d{6,})$/;
+/** The most references a desk can hand out in one year (a counter beyond it is refused; 2^53 + 1 = 2^53). */
+export const MAX_SEQUENCE = 99_999_999;
+/** A reference: prefix, year, the sequence in 6 to 8 digits. Nothing else (no spaces, no path, no "open"). */
+export const REFERENCE_PATTERN = /^([A-Z][A-Z0-9]{1,5})-(\d{4})-(\d{6,8})$/;
 
 export function formatReference(prefix: string, year: number, sequence: number): string {
   if (!DESK_PREFIX_PATTERN.test(prefix)) {
@@ -9,6 +12,9 @@ export function formatReference(prefix: string, year: number, sequence: number):
   }
   if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new Error(`Year ${year} is not a valid year.`);
   if (!Number.isInteger(sequence) || sequence < 1) throw new Error(`Sequence ${sequence} must be a positive whole number.`);
+  if (sequence > MAX_SEQUENCE) {
+    throw new Error(`Every reference of ${prefix} for ${year} has been used (the last is ${prefix}-${year}-${MAX_SEQUENCE}): no new complaint can be numbered this year with this desk prefix; change the prefix in Settings.`);
+  }
   return `${prefix}-${year}-${String(sequence).padStart(6, '0')}`;
 }
 

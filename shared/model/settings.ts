@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CALENDARS, type DeskSettings } from './case';
 import { DESK_PREFIX_PATTERN } from './reference';
+import { addressTextProblem, STORED_LIMITS as L } from './stored';
 
 export interface SettingsForm {
   companyName: string;
@@ -76,11 +77,18 @@ export interface SettingsChoices {
 
 const schema = ({ procedureIds, adrSchemeIds = [] }: SettingsChoices) =>
   z.object({
-    companyName: text(200, 'Company name').min(1, "Enter the company's name for the letterhead"),
-    addressLines: text(500, 'Address').min(1, "Enter the company's postal address for the letterhead"),
-    postcode: text(12, 'Postcode').min(1, 'Enter the postcode'),
-    phone: text(40, 'Phone'),
-    email: text(254, 'Email').refine((s) => s === '' || z.email().safeParse(s).success, 'Enter an email address like complaints@example.com'),
+    companyName: text(L.companyName, 'Company name').min(1, "Enter the company's name for the letterhead"),
+    addressLines: z
+      .string()
+      .trim()
+      .min(1, "Enter the company's postal address for the letterhead")
+      .superRefine((s, ctx) => {
+        const problem = addressTextProblem(s);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    postcode: text(L.postcode, 'Postcode').min(1, 'Enter the postcode'),
+    phone: text(L.phone, 'Phone'),
+    email: text(L.email, 'Email').refine((s) => s === '' || z.email().safeParse(s).success, 'Enter an email address like complaints@example.com'),
     deskPrefix: z
       .string()
       .trim()

@@ -96,6 +96,24 @@ test('an intake with missing fields or an impossible date is refused next to the
   await expect(page.getByLabel('Date received')).toHaveValue('2099-01-01');
 });
 
+test('an address longer than the envelope window is refused next to the field, which says the limit; nothing is stored', async ({ page }) => {
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: '2026-11-18',
+    channel: 'Letter',
+    category: 'Billing',
+    summary: 'Charged twice.',
+    name: 'Ada Lovelace',
+    address: Array.from({ length: 21 }, (_, i) => `Line ${i + 1}`).join('\n'),
+    postcode: 'SW1Y 4JH',
+  });
+  const form = page.getByRole('form', { name: 'New complaint' });
+  await expect(form.getByText('At most 5 lines, each at most 36 characters, to fit the envelope window').first()).toBeVisible();
+  await expect(form.getByText('The address has 21 lines; letters fit at most 5')).toBeVisible();
+  await expect(page.getByLabel('Postal address').first()).toHaveAttribute('aria-invalid', 'true');
+  expect(await countRows(page, 'cases')).toBe(0);
+});
+
 test('a phone complaint logged today defaults to today and gets the next reference', async ({ page }) => {
   await setUpDesk(page);
   await page.getByRole('link', { name: 'New complaint' }).click();

@@ -12,6 +12,8 @@ export interface CheckedBackup {
   sha256: string;
   /** The handler named in the file's desk settings (to record a first-run restore under). */
   handlerName?: string;
+  /** Rows over a limit of this version: restored as they are, listed for the desk to shorten. */
+  overLimits: string[];
 }
 
 type Pending = {
@@ -97,12 +99,12 @@ export async function checkBackupFile(bytes: Uint8Array): Promise<CheckedBackup>
   const here = async () => {
     const decoded = await readBackupFile(db(), bytes);
     checkedHere = decoded;
-    return { id, ok: true as const, type: 'checked' as const, header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName };
+    return { id, ok: true as const, type: 'checked' as const, header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName, overLimits: decoded.overLimits };
   };
   // Transferred only to a worker; the page-thread fallback needs the bytes here.
   const reply = await ask({ type: 'check', id, bytes }, here, []);
-  const { header, sha256, handlerName } = reply as { header: BackupHeader; sha256: string; handlerName?: string };
-  return { header, sha256, ...(handlerName ? { handlerName } : {}) };
+  const { header, sha256, handlerName, overLimits } = reply as { header: BackupHeader; sha256: string; handlerName?: string; overLimits?: string[] };
+  return { header, sha256, overLimits: overLimits ?? [], ...(handlerName ? { handlerName } : {}) };
 }
 
 /**

@@ -17,7 +17,7 @@ export type BackupFailure =
 export type BackupReply =
   | ({ id: number; ok: true } & (
       | { type: 'made'; made: MadeBackup }
-      | { type: 'checked'; header: BackupHeader; sha256: string; handlerName?: string }
+      | { type: 'checked'; header: BackupHeader; sha256: string; handlerName?: string; overLimits: string[] }
       | { type: 'restored'; report: RestoreReport }
       | { type: 'forgotten' }
     ))

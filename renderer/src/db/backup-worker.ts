@@ -27,7 +27,7 @@ async function handle(request: BackupRequest): Promise<void> {
       checked = null;
       const decoded = await readBackupFile(db(), request.bytes);
       checked = decoded;
-      scope.postMessage({ id: request.id, ok: true, type: 'checked', header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName });
+      scope.postMessage({ id: request.id, ok: true, type: 'checked', header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName, overLimits: decoded.overLimits });
     } else if (request.type === 'restore') {
       if (!checked || checked.sha256 !== request.sha256) throw new RestoreError('Choose the backup file again: it is no longer held for restoring.');
       // Progress goes to the page as it comes (restoreBackup already spaces the reports a few thousand rows apart).

@@ -23,6 +23,7 @@
 import {
   BACKUP_FILE_EXTENSION,
   BACKUP_TABLE_NAMES,
+  BackupFileError,
   type BackupContent,
   type BackupTable,
   decodeBackup,
@@ -33,7 +34,7 @@ import type { CaseRecord, TimelineEvent } from '../../../shared/model/case';
 import { localIsoDate } from '../../../shared/model/dates';
 import { deriveCaseIndex, refreshCaseIndex } from './derive';
 import { type Clock, sha256Hex, systemClock } from './repository';
-import { type AuditRow, type CaseIndexRow, type MetaRow, rebuildCaseIndex, type RedressDatabase } from './schema';
+import { type AuditRow, type CaseIndexRow, type MetaRow, rebuildCaseIndex, type RedressDatabase, writingCheckedBackup } from './schema';
 
 /** Meta keys about this install, not about the data: never taken from a file, never replaced by a restore. */
 export const LAST_BACKUP_KEY = 'backup.last';
@@ -77,6 +78,8 @@ export interface MadeBackup {
   fileName: string;
   madeAt: string;
   counts: Record<BackupTable, number>;
+  /** Rows over a limit of this version (saved before it existed): kept in the file, listed for the desk to shorten. */
+  overLimits: string[];
 }
 
 export const APP_NAME = 'Redress';
@@ -96,7 +99,42 @@ export async function makeBackup(database: RedressDatabase, options: { clock?: C
     sha256: sha256Hex,
   });
   const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, content[t].length])) as Record<BackupTable, number>;
-  return { bytes, fileName: backupFileName(deskPrefix, now), madeAt, counts };
+  // The file is checked as a restore would check it, so a backup that could not be restored is never handed over
+  // as if it were one; rows over a limit (saved before it existed) are said, for the desk to shorten.
+  let overLimits: string[];
+  try {
+    overLimits = (await decodeBackup(bytes, { sha256: sha256Hex, currentSchemaVersion: database.verno })).overLimits;
+  } catch (error) {
+    const problems = error instanceof BackupFileError ? error.problems : [];
+    throw new BackupCheckError(
+      `The backup just made does not pass the restore check, so it was not kept: ${error instanceof Error ? error.message : String(error)}` +
+        ' Fix the rows named (or tell whoever supports Redress), then make the backup again.',
+      problems,
+    );
+  }
+  return { bytes, fileName: backupFileName(deskPrefix, now), madeAt, counts, overLimits };
+}
+
+/** The backup just made would be refused by a restore: never handed over as a backup. */
+export class BackupCheckError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[],
+  ) {
+    super(message);
+    this.name = 'BackupCheckError';
+  }
+}
+
+/** At most this many rows over a limit are named in a message; the rest are counted. */
+const OVER_LIMITS_SHOWN = 10;
+
+/** The rows over a limit, in words for the desk: null when there are none. */
+export function describeOverLimits(overLimits: readonly string[]): string | null {
+  if (overLimits.length === 0) return null;
+  const shown = overLimits.slice(0, OVER_LIMITS_SHOWN).join('; ');
+  const more = overLimits.length > OVER_LIMITS_SHOWN ? `; and ${overLimits.length - OVER_LIMITS_SHOWN} more` : '';
+  return `${overLimits.length === 1 ? '1 entry is' : `${overLimits.length} entries are`} longer than letters take (kept as they are; shorten them): ${shown}${more}.`;
 }
 
 /** e.g. redress-backup-RDR-2026-11-22.redress-backup (the local date). */
@@ -295,7 +333,10 @@ export function restoreProgressText(progress: RestoreProgress): string {
 export async function restoreBackup(database: RedressDatabase, backup: DecodedBackup, options: RestoreOptions): Promise<RestoreReport> {
   const at = (options.clock ?? systemClock).now().toISOString();
   const { content, header } = backup;
-  return database.transaction('rw', tablesOf(database), async () => {
+  return database.transaction('rw', tablesOf(database), async (tx) => {
+    // Every row was checked by readBackupFile with the schemas every write is checked with; rows of an older backup
+    // over a limit of this version are kept as they are (the check listed them).
+    writingCheckedBackup(tx);
     // What is here to remove (replace, into-empty) is part of the work: counted first, so the total is known up front.
     const here = options.mode === 'merge' ? null : await countRows(database, REPLACED_TABLES);
     const removing = here ? REPLACED_TABLES.reduce((sum, t) => sum + here[t], 0) : 0;

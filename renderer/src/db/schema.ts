@@ -1,6 +1,7 @@
 // The one Dexie database module. Every released schema version stays listed here, in order; data changes are
 // `.upgrade()` steps on a new version, never edits to a released one.
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreTable, type EntityTable, type Transaction } from 'dexie';
+import { assertStorable, STORED_ROWS, type StoredTable } from '../../../shared/model/stored';
 import type { CalendarId, CaseRecord, CaseStatus, Category, Channel, DeskSettings, TimelineEvent } from '../../../shared/model/case';
 import type { IssuedLetter } from '../../../shared/model/letter';
 import { deriveCaseIndex } from './derive';
@@ -158,7 +159,59 @@ export class RedressDatabase extends Dexie {
       audit: 'id, at, kind',
       meta: 'key',
     });
+    this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Every row written is checked, at the moment it is written, with the schema the backup check uses
+// (shared/model/stored.ts): whatever path writes it (intake, actions, import, settings, people, restore), a value
+// the restore would refuse is never saved. One place for all of them: a Dexie middleware under every table.
+
+/** Transactions of a restore, whose rows the backup check has just checked with these same schemas. */
+const restoring = new WeakSet<object>();
+
+/**
+ * A restore's transaction: its rows come from decodeBackup, which checked every one with these same schemas (and
+ * listed those over a limit, which a restore keeps as they are), so they are not checked twice (at 100,000 cases
+ * that would add some 20 seconds).
+ */
+export function writingCheckedBackup(tx: Transaction): void {
+  restoring.add(tx.idbtrans);
+}
+
+function checkStoredRows(down: DBCore): DBCore {
+  return {
+    ...down,
+    table(name: string): DBCoreTable {
+      const table = down.table(name);
+      if (!Object.hasOwn(STORED_ROWS, name)) return table;
+      const stored = name as StoredTable;
+      return {
+        ...table,
+        async mutate(req: DBCoreMutateRequest) {
+          if ((req.type === 'add' || req.type === 'put') && !restoring.has(req.trans as unknown as object)) {
+            const failing: number[] = [];
+            req.values.forEach((value, i) => {
+              try {
+                assertStorable(stored, value);
+              } catch (error) {
+                if (req.type === 'add') throw error;
+                failing.push(i);
+              }
+            });
+            if (failing.length) {
+              // An update of a row stored before a limit existed: what it already held over the limit may stay.
+              const keys = failing.map((i) => req.keys?.[i] ?? table.schema.primaryKey.extractKey!(req.values[i]));
+              const before = await table.getMany({ trans: req.trans, keys });
+              failing.forEach((i, n) => assertStorable(stored, req.values[i], before[n]));
+            }
+          }
+          return table.mutate(req);
+        },
+      };
+    },
+  };
 }
 
 /** Cases indexed per write while rebuilding the index. */

@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { BACKUP_MIME_TYPE } from '../../../../shared/backup/format';
 import { AUTO_BACKUP_KEEP_DEFAULT, AUTO_BACKUP_KEEP_MAX, type AutoBackupStatus } from '../../../../shared/ipc/contract';
-import { formatCount, lastBackup, recordBackupMade } from '../../db/backup';
+import { describeOverLimits, formatCount, lastBackup, recordBackupMade } from '../../db/backup';
 import { makeBackupFile } from '../../db/backup-client';
 import { db } from '../../db/schema';
 import { platform } from '../../platform';
@@ -48,7 +48,8 @@ function BackupSection() {
       else {
         await recordBackupMade(db(), { at: made.madeAt, fileName: saved.fileName, how: 'saved' });
         const { cases, events, letters } = made.counts;
-        const text = `Saved ${saved.fileName}: ${formatCount(cases)} ${cases === 1 ? 'case' : 'cases'}, ${formatCount(events)} timeline ${events === 1 ? 'entry' : 'entries'}, ${formatCount(letters)} ${letters === 1 ? 'letter' : 'letters'}.`;
+        const overLimits = describeOverLimits(made.overLimits);
+        const text = `Saved ${saved.fileName}: ${formatCount(cases)} ${cases === 1 ? 'case' : 'cases'}, ${formatCount(events)} timeline ${events === 1 ? 'entry' : 'entries'}, ${formatCount(letters)} ${letters === 1 ? 'letter' : 'letters'}; checked as a restore would check it.${overLimits ? ` ${overLimits}` : ''}`;
         setResult({ ok: true, text });
         notifications.show({ color: 'teal', title: 'Backup made', message: text });
       }

@@ -6,7 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { BACKUP_FILE_EXTENSION, BackupFileError } from '../../../../shared/backup/format';
-import { formatCount, type RestoreMode, type RestoreProgress, restoreProgressText, type RestoreReport, RestoreError } from '../../db/backup';
+import { describeOverLimits, formatCount, type RestoreMode, type RestoreProgress, restoreProgressText, type RestoreReport, RestoreError } from '../../db/backup';
 import { type CheckedBackup, checkBackupFile, forgetCheckedBackup, restoreCheckedBackup } from '../../db/backup-client';
 import { useSettings } from '../../db/hooks';
 import { db } from '../../db/schema';
@@ -173,6 +173,11 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
             <Fact label="Letters" value={counts.letters} />
             <Fact label="People" value={counts.people ?? 0} />
           </SimpleGrid>
+          {describeOverLimits(backup.overLimits) && (
+            <Alert color="yellow" data-testid="restore-over-limits">
+              {describeOverLimits(backup.overLimits)}
+            </Alert>
+          )}
           {modes.length > 1 ? (
             <Radio.Group label="How to restore it" value={mode} onChange={(v) => setMode(v as RestoreMode)}>
               <Stack gap="xs" mt="xs">

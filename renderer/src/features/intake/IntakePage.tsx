@@ -9,6 +9,7 @@ import { todayIso } from '../../app/today';
 import { useSettings } from '../../db/hooks';
 import { createCase } from '../../db/repository';
 import { db } from '../../db/schema';
+import { ADDRESS_HINT } from '../../../../shared/model/stored';
 
 export function IntakePage() {
   const settings = useSettings();
@@ -60,7 +61,7 @@ export function IntakePage() {
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label="Name" withAsterisk {...field('customerName')} />
               <TextInput label="Account number" {...field('accountNumber')} />
-              <Textarea label="Postal address" description="One line per row" autosize minRows={2} {...field('addressLines')} />
+              <Textarea label="Postal address" description={`One line per row. ${ADDRESS_HINT}`} autosize minRows={2} {...field('addressLines')} />
               <TextInput label="Postcode" {...field('postcode')} />
               <TextInput label="Phone" type="tel" {...field('phone')} />
               <TextInput label="Email" type="email" {...field('email')} />
@@ -101,7 +102,7 @@ export function IntakePage() {
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label="Representative's name" {...field('repName')} />
               <TextInput label="Relationship" placeholder="e.g. son, carer, solicitor" {...field('repRelationship')} />
-              <Textarea label="Representative's postal address" autosize minRows={2} {...field('repAddressLines')} />
+              <Textarea label="Representative's postal address" description={`One line per row. ${ADDRESS_HINT}`} autosize minRows={2} {...field('repAddressLines')} />
               <TextInput label="Representative's postcode" {...field('repPostcode')} />
             </SimpleGrid>
           </Fieldset>

@@ -18,6 +18,7 @@ import { PeopleSettings } from './PeopleSettings';
 import { keepRetention } from '../privacy/policy';
 import { RetentionSettings } from '../privacy/RetentionSettings';
 import { ProceduresView } from './ProceduresView';
+import { ADDRESS_HINT } from '../../../../shared/model/stored';
 
 /** The ADR scheme choice that means "the scheme of each case's procedure" (stored as no scheme). */
 const OWN_SCHEME = 'procedure';
@@ -161,7 +162,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
                 Letterhead
               </Title>
               <TextInput label="Company name" withAsterisk {...form.getInputProps('companyName')} />
-              <Textarea label="Postal address" description="One line per row" autosize minRows={3} withAsterisk {...form.getInputProps('addressLines')} />
+              <Textarea label="Postal address" description={`One line per row. ${ADDRESS_HINT}`} autosize minRows={3} withAsterisk {...form.getInputProps('addressLines')} />
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <TextInput label="Postcode" withAsterisk {...form.getInputProps('postcode')} />
                 <TextInput label="Phone" {...form.getInputProps('phone')} />
