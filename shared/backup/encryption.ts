@@ -41,12 +41,14 @@ const CHECK_BYTES = 16;
 /** The shortest passphrase accepted, and why, said next to the field. */
 export const MIN_PASSPHRASE_LENGTH = 12;
 export const MAX_PASSPHRASE_LENGTH = 1024;
-export const PASSPHRASE_LENGTH_REASON = `at least ${MIN_PASSPHRASE_LENGTH} characters: a backup file may be copied anywhere (a USB drive, a network folder), where anyone who has it can try guesses as fast as their computers allow. A few unrelated words are long enough and easy to type.`;
+/** Why the minimum: said next to the field and in the refusal. */
+export const PASSPHRASE_LENGTH_REASON =
+  'a backup file may be copied anywhere (a USB drive, a network folder), where anyone who has it can try guesses as fast as their computers allow. A few unrelated words are long enough and easy to type.';
 
 /** Why a passphrase cannot be used, or null when it can. Counted in characters as people see them (code points). */
 export function passphraseProblem(passphrase: string): string | null {
   const length = [...passphrase].length;
-  if (length < MIN_PASSPHRASE_LENGTH) return `The passphrase must have ${PASSPHRASE_LENGTH_REASON}`;
+  if (length < MIN_PASSPHRASE_LENGTH) return `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters: ${PASSPHRASE_LENGTH_REASON}`;
   if (length > MAX_PASSPHRASE_LENGTH) return `The passphrase must have at most ${MAX_PASSPHRASE_LENGTH} characters.`;
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(passphrase)) return 'The passphrase must not contain control characters (tabs, line breaks).';
