@@ -1,6 +1,6 @@
 // The desktop shell's bootstrap: wires Electron's real APIs into the small, tested modules beside this file.
 // Keep logic out of here; if something needs a branch, it belongs in a module with a test.
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import windowIcon from '../../resources/icon.png?asset';
@@ -101,6 +101,7 @@ if (!app.requestSingleInstanceLock()) {
             mainWindow && !mainWindow.isDestroyed() ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
           configFolder: () => app.getPath('userData'),
           defaultFolder: () => app.getPath('documents'),
+          safeStorage,
         }),
       });
 

@@ -17,6 +17,7 @@ import {
   saveFileRequestSchema,
   autoBackupSettingsRequestSchema,
   autoBackupWriteRequestSchema,
+  autoBackupPassphraseRequestSchema,
   emptyRequestSchema,
 } from '../../shared/ipc/contract';
 import type { AutoBackupHandlers } from './handlers/backup';
@@ -100,7 +101,7 @@ export interface IpcHandlerDeps {
   saveFile: (request: SaveFileRequest) => Promise<SaveFileResult>;
   notify: (request: NotifyRequest) => Promise<NotifyResult>;
   printPdf: (request: PrintPdfRequest) => Promise<PrintPdfResult>;
-  /** The automatic daily backup (handlers/backup.ts); its four channels are registered when given. */
+  /** The automatic daily backup (handlers/backup.ts); its five channels are registered when given. */
   autoBackup?: AutoBackupHandlers;
   log?: (message: string) => void;
 }
@@ -137,6 +138,10 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): void {
     deps.ipcMain.handle(
       IPC_CHANNELS.autoBackupWrite,
       validatedHandler({ ...common, channel: IPC_CHANNELS.autoBackupWrite, schema: autoBackupWriteRequestSchema, handle: autoBackup.write }),
+    );
+    deps.ipcMain.handle(
+      IPC_CHANNELS.autoBackupPassphrase,
+      validatedHandler({ ...common, channel: IPC_CHANNELS.autoBackupPassphrase, schema: autoBackupPassphraseRequestSchema, handle: autoBackup.setPassphrase }),
     );
   }
 }

@@ -38,6 +38,7 @@ export function createRedressApi(ipcRenderer: IpcRendererLike, versions?: Runtim
       chooseFolder: () => ipcRenderer.invoke(IPC_CHANNELS.autoBackupChooseFolder, {}) as Promise<AutoBackupStatusResult>,
       configure: (request) => ipcRenderer.invoke(IPC_CHANNELS.autoBackupConfigure, request) as Promise<AutoBackupStatusResult>,
       write: (request) => ipcRenderer.invoke(IPC_CHANNELS.autoBackupWrite, request) as Promise<AutoBackupWriteResult>,
+      setPassphrase: (request) => ipcRenderer.invoke(IPC_CHANNELS.autoBackupPassphrase, request) as Promise<AutoBackupStatusResult>,
     } satisfies AutoBackupApi),
     onNotificationClick: (listener) => {
       // The page never sees the IPC event object (it carries `sender`).

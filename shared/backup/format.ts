@@ -120,7 +120,10 @@ export type BackupProblemKind =
   /** Made by a newer Redress (format or database version this one does not know). */
   | 'newer'
   /** Sealed correctly but the content is not valid (wrong types, duplicates, references to missing cases). */
-  | 'invalid';
+  | 'invalid'
+  /** Encrypted (./encryption.ts): it needs its passphrase; or the passphrase given is not the one it was made with. */
+  | 'needs-passphrase'
+  | 'wrong-passphrase';
 
 export class BackupFileError extends Error {
   constructor(

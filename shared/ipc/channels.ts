@@ -11,6 +11,8 @@ export const IPC_CHANNELS = {
   autoBackupChooseFolder: 'redress:auto-backup-choose-folder',
   autoBackupConfigure: 'redress:auto-backup-configure',
   autoBackupWrite: 'redress:auto-backup-write',
+  /** Set or clear the passphrase main keeps (OS keychain, safeStorage) to encrypt the daily backups. */
+  autoBackupPassphrase: 'redress:auto-backup-passphrase',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];

@@ -2,6 +2,7 @@
 // `RedressApi` on `window.redress`, the main process registers one handler per channel and validates every payload
 // with the schemas below. The browser implementation in renderer/src/platform satisfies the same `RedressApi`.
 import { z } from 'zod';
+import { passphraseProblem } from '../backup/encryption';
 
 export { IPC_CHANNELS, type IpcChannel } from './channels';
 
@@ -126,6 +127,23 @@ export const autoBackupWriteRequestSchema = z
   .strict();
 export type AutoBackupWriteRequest = z.infer<typeof autoBackupWriteRequestSchema>;
 
+export const autoBackupPassphraseRequestSchema = z
+  .object({
+    /**
+     * The passphrase to encrypt the daily backups with (main keeps it in the OS keychain through safeStorage; the
+     * renderer never reads it back), or null to stop encrypting them. The same rule as for a backup made by hand.
+     */
+    passphrase: z
+      .string()
+      .superRefine((value, ctx) => {
+        const problem = passphraseProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .nullable(),
+  })
+  .strict();
+export type AutoBackupPassphraseRequest = z.infer<typeof autoBackupPassphraseRequestSchema>;
+
 export interface AutoBackupStatus {
   /** False in web mode: a browser cannot write into a folder on its own. */
   available: boolean;
@@ -139,6 +157,10 @@ export interface AutoBackupStatus {
   lastError: string | null;
   /** On, with a folder, and the last backup is older than a day (or there is none). */
   due: boolean;
+  /** The daily backups are encrypted with a passphrase main keeps in the OS keychain. */
+  encrypted: boolean;
+  /** Why a passphrase cannot be kept here (no OS keychain, or the browser), or null when it can. */
+  keychainProblem: string | null;
 }
 export type AutoBackupStatusResult = ({ ok: true } & AutoBackupStatus) | { ok: false; error: string };
 export type AutoBackupWriteResult =
@@ -152,6 +174,8 @@ export interface AutoBackupApi {
   chooseFolder(): Promise<AutoBackupStatusResult>;
   configure(request: AutoBackupSettingsRequest): Promise<AutoBackupStatusResult>;
   write(request: AutoBackupWriteRequest): Promise<AutoBackupWriteResult>;
+  /** Desktop: keep (or, with null, forget) the passphrase the daily backups are encrypted with. */
+  setPassphrase(request: AutoBackupPassphraseRequest): Promise<AutoBackupStatusResult>;
 }
 
 export { isMenuCommand, MENU_COMMANDS, type MenuCommand } from './channels';

@@ -7,7 +7,16 @@ import { type BackupContent, encodeBackup } from '../../../shared/backup/format'
 import { IPC_CHANNELS } from '../../../shared/ipc/contract';
 import { registerIpcHandlers } from '../ipc';
 import { trustedOrigins } from '../origin';
-import { AUTO_BACKUP_FILE_PATTERN, autoBackupFileName, CONFIG_FILE_NAME, createAutoBackupHandlers, type FolderDialogOutcome } from './backup';
+import { decryptBytes, isEncryptedBackup, readEncryptionHeader, type WebCryptoLike } from '../../../shared/backup/encryption';
+import {
+  AUTO_BACKUP_FILE_PATTERN,
+  autoBackupFileName,
+  CONFIG_FILE_NAME,
+  createAutoBackupHandlers,
+  type FolderDialogOutcome,
+  PASSPHRASE_FILE_NAME,
+  type SafeStorageLike,
+} from './backup';
 
 let base: string;
 let userData: string;
@@ -42,10 +51,19 @@ async function allFiles(): Promise<string[]> {
 const appEvent = { senderFrame: { url: 'app://redress/index.html', parent: null } };
 
 /** The four channels as the renderer reaches them: through registerIpcHandlers and the sender and payload checks. */
-function setup(dialog: (options: unknown) => Promise<FolderDialogOutcome> = async () => ({ canceled: false, filePaths: [chosen] })) {
+function setup(
+  dialog: (options: unknown) => Promise<FolderDialogOutcome> = async () => ({ canceled: false, filePaths: [chosen] }),
+  extra: { safeStorage?: SafeStorageLike; logs?: string[] } = {},
+) {
   const showOpenDialog = vi.fn(dialog);
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
-  const autoBackup = createAutoBackupHandlers({ showOpenDialog, configFolder: () => userData, defaultFolder: () => base, now: () => clock });
+  const autoBackup = createAutoBackupHandlers({
+    showOpenDialog,
+    configFolder: () => userData,
+    defaultFolder: () => base,
+    now: () => clock,
+    ...(extra.safeStorage ? { safeStorage: extra.safeStorage } : {}),
+  });
   registerIpcHandlers({
     ipcMain: { handle: (channel, listener) => handlers.set(channel, listener as never) },
     trustedOrigins: trustedOrigins(undefined),
@@ -53,16 +71,22 @@ function setup(dialog: (options: unknown) => Promise<FolderDialogOutcome> = asyn
     notify: async () => ({ ok: true, shown: false }),
     printPdf: async () => ({ ok: true, printed: false }),
     autoBackup,
-    log: () => undefined,
+    log: (message) => extra.logs?.push(message),
   });
   const invoke = (channel: string, payload?: unknown, ...extra: unknown[]) => handlers.get(channel)!(appEvent, payload, ...extra) as Promise<Record<string, unknown>>;
   return { invoke, showOpenDialog, handlers };
 }
 
 describe('automatic daily backup (main)', () => {
-  it('registers its four channels', () => {
+  it('registers its five channels', () => {
     const { handlers } = setup();
-    for (const channel of [IPC_CHANNELS.autoBackupStatus, IPC_CHANNELS.autoBackupChooseFolder, IPC_CHANNELS.autoBackupConfigure, IPC_CHANNELS.autoBackupWrite]) {
+    for (const channel of [
+      IPC_CHANNELS.autoBackupStatus,
+      IPC_CHANNELS.autoBackupChooseFolder,
+      IPC_CHANNELS.autoBackupConfigure,
+      IPC_CHANNELS.autoBackupWrite,
+      IPC_CHANNELS.autoBackupPassphrase,
+    ]) {
       expect(handlers.has(channel), channel).toBe(true);
     }
   });
@@ -178,6 +202,85 @@ describe('automatic daily backup (main)', () => {
     expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ ok: true, enabled: false, folder: null });
   });
 
+  describe('encrypted daily backups (a passphrase kept with safeStorage)', () => {
+    const passphrase = 'kept in the keychain, not here';
+    /** A stand-in for Electron's safeStorage: what it returns is not the passphrase's text. */
+    const keychain = (available = true, backend = 'gnome_libsecret') => {
+      const storage = {
+        isEncryptionAvailable: vi.fn(() => available),
+        getSelectedStorageBackend: () => backend,
+        encryptString: vi.fn((plain: string) => Buffer.concat([Buffer.from('SEALED'), Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)])),
+        decryptString: vi.fn((sealed: Buffer) => Buffer.from(sealed.subarray(6).map((b) => b ^ 0x5a)).toString('utf8')),
+      };
+      return storage;
+    };
+
+    it('keeps the passphrase only as safeStorage sealed it, encrypts the daily backup with it, and never logs it', async () => {
+      const logs: string[] = [];
+      const safeStorage = keychain();
+      const { invoke } = setup(undefined, { safeStorage, logs });
+      await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
+      expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ encrypted: false, keychainProblem: null });
+      // A passphrase too short is refused by the contract's rule, with the reason, and not logged.
+      const short = await invoke(IPC_CHANNELS.autoBackupPassphrase, { passphrase: 'too short' });
+      expect(short).toMatchObject({ ok: false, error: expect.stringContaining('at least 12 characters') });
+
+      expect(await invoke(IPC_CHANNELS.autoBackupPassphrase, { passphrase })).toMatchObject({ ok: true, encrypted: true });
+      expect(safeStorage.encryptString).toHaveBeenCalledWith(passphrase);
+      const kept = await readFile(path.join(userData, PASSPHRASE_FILE_NAME));
+      expect(kept.toString('latin1')).not.toContain(passphrase);
+      expect(kept.subarray(0, 6).toString()).toBe('SEALED');
+
+      const data = await backupBytes();
+      expect(await invoke(IPC_CHANNELS.autoBackupWrite, { data })).toMatchObject({ ok: true, written: true });
+      const written = new Uint8Array(await readFile(path.join(chosen, 'redress-auto-backup-2026-11-22.redress-backup')));
+      expect(isEncryptedBackup(written)).toBe(true);
+      expect(readEncryptionHeader(written).kdf.iterations).toBeGreaterThanOrEqual(600_000);
+      expect(await decryptBytes(written, { passphrase, crypto: globalThis.crypto as unknown as WebCryptoLike })).toEqual(data);
+
+      // Nothing the shell logged or saved in its config holds the passphrase, and no status sends it back.
+      const status = await invoke(IPC_CHANNELS.autoBackupStatus, {});
+      expect(JSON.stringify(status)).not.toContain(passphrase);
+      expect(await readFile(path.join(userData, CONFIG_FILE_NAME), 'utf8')).not.toContain(passphrase);
+      expect(logs.join('\n')).toContain('refused redress:auto-backup-passphrase');
+      for (const line of logs) {
+        expect(line).not.toContain('too short');
+        expect(line).not.toContain(passphrase);
+      }
+
+      // Cleared: the next backup is plain again, and the sealed passphrase is gone.
+      expect(await invoke(IPC_CHANNELS.autoBackupPassphrase, { passphrase: null })).toMatchObject({ ok: true, encrypted: false });
+      expect(await allFiles()).not.toContain(path.join('userData', PASSPHRASE_FILE_NAME));
+      clock = new Date('2026-11-23T09:00:00');
+      await invoke(IPC_CHANNELS.autoBackupWrite, { data });
+      expect(isEncryptedBackup(new Uint8Array(await readFile(path.join(chosen, 'redress-auto-backup-2026-11-23.redress-backup'))))).toBe(false);
+    });
+
+    it.each([
+      ['no safeStorage at all', undefined],
+      ['safeStorage says encryption is not available', keychain(false)],
+      ['Linux with no keychain (basic_text)', keychain(true, 'basic_text')],
+    ])('refuses to keep a passphrase when %s, with the reason', async (_label, safeStorage) => {
+      const { invoke } = setup(undefined, safeStorage ? { safeStorage } : {});
+      expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ ok: true, encrypted: false, keychainProblem: expect.stringContaining('keychain is not available') });
+      const result = await invoke(IPC_CHANNELS.autoBackupPassphrase, { passphrase });
+      expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^The passphrase was not kept: this computer’s keychain is not available/) });
+      if (safeStorage) expect(safeStorage.encryptString).not.toHaveBeenCalled();
+      expect(await allFiles()).not.toContain(path.join('userData', PASSPHRASE_FILE_NAME));
+    });
+
+    it('never writes a backup that was to be encrypted in plain when the keychain has gone', async () => {
+      const { invoke } = setup(undefined, { safeStorage: keychain() });
+      await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
+      await invoke(IPC_CHANNELS.autoBackupPassphrase, { passphrase });
+      const gone = setup(undefined, { safeStorage: keychain(false) });
+      const result = await gone.invoke(IPC_CHANNELS.autoBackupWrite, { data: await backupBytes() });
+      expect(result).toMatchObject({ ok: false, error: expect.stringContaining('it is to be encrypted, but this computer’s keychain is not available') });
+      expect(await readdir(chosen)).toEqual([]);
+      expect(await gone.invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ encrypted: true, lastError: expect.stringContaining('not written') });
+    });
+  });
+
   describe('hostile requests: refused, nothing written anywhere', () => {
     it.each<[string, string, () => Promise<unknown>]>([
       ['a folder in the write request', IPC_CHANNELS.autoBackupWrite, async () => ({ data: await backupBytes(), folder: outside })],
@@ -193,6 +296,9 @@ describe('automatic daily backup (main)', () => {
       ['keep fractional', IPC_CHANNELS.autoBackupConfigure, async () => ({ enabled: true, keep: 2.5 })],
       ['enabled as text', IPC_CHANNELS.autoBackupConfigure, async () => ({ enabled: 'yes', keep: 3 })],
       ['a folder in the settings', IPC_CHANNELS.autoBackupConfigure, async () => ({ enabled: true, keep: 3, folder: outside })],
+      ['a passphrase that is not text', IPC_CHANNELS.autoBackupPassphrase, async () => ({ passphrase: 123456789012345 })],
+      ['a passphrase with a line break', IPC_CHANNELS.autoBackupPassphrase, async () => ({ passphrase: 'twelve chars or more\n' })],
+      ['a file name with the passphrase', IPC_CHANNELS.autoBackupPassphrase, async () => ({ passphrase: 'twelve chars or more', file: '../x' })],
     ])('%s', async (_label, channel, payload) => {
       const { invoke, showOpenDialog } = setup();
       await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});

@@ -2,15 +2,20 @@
 // config file in userData (never in the renderer). The renderer, which holds the database, makes the backup's bytes
 // once a day and hands them over; main checks they are a sound backup, names the file itself, writes it atomically
 // into the chosen folder, and keeps the newest `keep` files of ITS OWN naming pattern there, deleting nothing else.
-import { createHash } from 'node:crypto';
+// With a passphrase set (kept in the OS keychain through Electron's safeStorage, never in plain text, never logged,
+// never sent back to the renderer), main encrypts the checked bytes (shared/backup/encryption.ts) before writing;
+// without a usable keychain it refuses to keep one, and never writes a backup that was to be encrypted in plain.
+import { createHash, webcrypto } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenDialogOptions } from 'electron';
 import { z } from 'zod';
+import { encryptBytes, type WebCryptoLike } from '../../../shared/backup/encryption';
 import { BackupFileError, BACKUP_FILE_EXTENSION, verifyBackupSeal } from '../../../shared/backup/format';
 import {
   AUTO_BACKUP_KEEP_DEFAULT,
   AUTO_BACKUP_KEEP_MAX,
+  type AutoBackupPassphraseRequest,
   type AutoBackupSettingsRequest,
   type AutoBackupStatus,
   type AutoBackupStatusResult,
@@ -22,6 +27,8 @@ import { type AtomicWriteFs, nodeFs, writeFileAtomic } from './atomic-write';
 /** The files this feature writes, and the only files it ever deletes. */
 export const AUTO_BACKUP_FILE_PATTERN = /^redress-auto-backup-(\d{4}-\d{2}-\d{2})\.redress-backup$/;
 export const CONFIG_FILE_NAME = 'auto-backup.json';
+/** The passphrase for the daily backups as safeStorage encrypted it (only the OS keychain's key opens it). */
+export const PASSPHRASE_FILE_NAME = 'auto-backup-passphrase.bin';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const configSchema = z.object({
@@ -48,6 +55,18 @@ export interface FolderDialogOutcome {
   filePaths: string[];
 }
 
+/** The part of Electron's safeStorage used here (a fake in tests). */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  /** Linux only: 'basic_text' means no keychain, only a key written into Chromium itself. */
+  getSelectedStorageBackend?(): string;
+}
+
+export const NO_KEYCHAIN =
+  'this computer’s keychain is not available to Redress (on Linux a secret service such as GNOME Keyring or KWallet must be running), so the passphrase could not be kept safely';
+
 export interface AutoBackupDeps {
   /** dialog.showOpenDialog (folders), bound to the main window by index.ts. */
   showOpenDialog: (options: OpenDialogOptions) => Promise<FolderDialogOutcome>;
@@ -57,6 +76,10 @@ export interface AutoBackupDeps {
   defaultFolder: () => string;
   now?: () => Date;
   fs?: AtomicWriteFs;
+  /** Electron's safeStorage: keeps the passphrase for encrypted daily backups. Absent: no passphrase can be kept. */
+  safeStorage?: SafeStorageLike;
+  /** WebCrypto for the encryption (node:crypto's by default). */
+  crypto?: WebCryptoLike;
 }
 
 export interface AutoBackupHandlers {
@@ -64,6 +87,7 @@ export interface AutoBackupHandlers {
   chooseFolder: () => Promise<AutoBackupStatusResult>;
   configure: (request: AutoBackupSettingsRequest) => Promise<AutoBackupStatusResult>;
   write: (request: AutoBackupWriteRequest) => Promise<AutoBackupWriteResult>;
+  setPassphrase: (request: AutoBackupPassphraseRequest) => Promise<AutoBackupStatusResult>;
 }
 
 /** The local calendar date, as in the file name. */
@@ -107,7 +131,31 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
     await writeFileAtomic(configPath(), new TextEncoder().encode(`${JSON.stringify(config, null, 2)}\n`), deps.fs ?? nodeFs);
   }
 
-  function statusOf(config: AutoBackupConfig): { ok: true } & AutoBackupStatus {
+  const passphrasePath = () => path.join(deps.configFolder(), PASSPHRASE_FILE_NAME);
+  const crypto = deps.crypto ?? (webcrypto as unknown as WebCryptoLike);
+
+  /** Why no passphrase can be kept or used here, or null. */
+  function keychainProblem(): string | null {
+    const storage = deps.safeStorage;
+    try {
+      if (!storage || !storage.isEncryptionAvailable()) return NO_KEYCHAIN;
+      if (storage.getSelectedStorageBackend?.() === 'basic_text') return NO_KEYCHAIN;
+    } catch {
+      return NO_KEYCHAIN;
+    }
+    return null;
+  }
+
+  /** The kept passphrase as safeStorage encrypted it, or null when none is set. */
+  async function sealedPassphrase(): Promise<Buffer | null> {
+    try {
+      return await fs.readFile(passphrasePath());
+    } catch {
+      return null;
+    }
+  }
+
+  async function statusOf(config: AutoBackupConfig): Promise<{ ok: true } & AutoBackupStatus> {
     const last = config.lastWrittenAt ? Date.parse(config.lastWrittenAt) : NaN;
     const due = config.enabled && config.folder !== null && (!Number.isFinite(last) || now().getTime() - last >= DAY_MS);
     return {
@@ -120,7 +168,43 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
       lastFileName: config.lastFileName,
       lastError: config.lastError,
       due,
+      encrypted: (await sealedPassphrase()) !== null,
+      keychainProblem: keychainProblem(),
     };
+  }
+
+  async function setPassphrase(request: AutoBackupPassphraseRequest): Promise<AutoBackupStatusResult> {
+    if (request.passphrase === null) {
+      await fs.rm(passphrasePath(), { force: true });
+      return statusOf(await readConfig());
+    }
+    const problem = keychainProblem();
+    if (problem) return { ok: false, error: `The passphrase was not kept: ${problem}.` };
+    let sealed: Buffer;
+    try {
+      sealed = deps.safeStorage!.encryptString(request.passphrase);
+    } catch (error) {
+      // The keychain's own message only: the passphrase is never in a message or a log.
+      return { ok: false, error: `The passphrase was not kept: the keychain refused it (${error instanceof Error ? error.message : 'no reason given'}).` };
+    }
+    await fs.mkdir(deps.configFolder(), { recursive: true });
+    await writeFileAtomic(passphrasePath(), new Uint8Array(sealed), deps.fs ?? nodeFs);
+    return statusOf(await readConfig());
+  }
+
+  /** The bytes to write: encrypted with the kept passphrase when one is set. Throws with the reason. */
+  async function protect(data: Uint8Array): Promise<Uint8Array> {
+    const sealed = await sealedPassphrase();
+    if (!sealed) return data;
+    const problem = keychainProblem();
+    if (problem) throw new Error(`it is to be encrypted, but ${problem}`);
+    let passphrase: string;
+    try {
+      passphrase = deps.safeStorage!.decryptString(sealed);
+    } catch {
+      throw new Error('the passphrase kept in the keychain could not be read (the keychain changed?); set the passphrase again');
+    }
+    return encryptBytes(data, { passphrase, crypto });
   }
 
   /** Delete the oldest of OUR files beyond `keep`. Only regular files matching the pattern, only in the folder. */
@@ -153,6 +237,14 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
       const message = error instanceof BackupFileError ? error.message : String(error);
       return { ok: false, error: `Refused: the data is not a sound backup (${message})` };
     }
+    let data: Uint8Array;
+    try {
+      data = await protect(request.data);
+    } catch (error) {
+      const message = `The automatic backup was not written: ${error instanceof Error ? error.message : String(error)}.`;
+      await saveConfig({ ...config, lastError: message }).catch(() => undefined);
+      return { ok: false, error: message };
+    }
     const at = now();
     const fileName = autoBackupFileName(at);
     const target = path.join(folder, fileName);
@@ -160,7 +252,7 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
     try {
       const stat = await fs.stat(folder);
       if (!stat.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-      await writeFileAtomic(target, request.data, deps.fs ?? nodeFs);
+      await writeFileAtomic(target, data, deps.fs ?? nodeFs);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException | undefined)?.code;
       const why =
@@ -206,14 +298,14 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
         dialogOpen = false;
       }
       const chosen = outcome.filePaths[0];
-      if (outcome.canceled || !chosen) return statusOf(config);
+      if (outcome.canceled || !chosen) return await statusOf(config);
       if (!path.isAbsolute(chosen)) return { ok: false, error: 'The folder dialog returned an unusable location.' };
       const folder = path.resolve(chosen);
       await fs.mkdir(folder, { recursive: true });
       if (!(await fs.stat(folder)).isDirectory()) return { ok: false, error: `${folder} is not a folder.` };
       const next = { ...config, folder, enabled: true, lastError: null };
       await saveConfig(next);
-      return statusOf(next);
+      return await statusOf(next);
     },
 
     configure: async (request) => {
@@ -221,8 +313,10 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
       const next = { ...config, enabled: request.enabled && config.folder !== null, keep: request.keep };
       await saveConfig(next);
       if (next.enabled && next.folder) await rotate(next.folder, next.keep).catch(() => undefined);
-      return statusOf(next);
+      return await statusOf(next);
     },
+
+    setPassphrase,
 
     write: (request) => {
       const run = writing.then(() => write(request));

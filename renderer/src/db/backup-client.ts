@@ -85,24 +85,28 @@ function ask<T extends BackupReply & { ok: true }>(
   });
 }
 
-/** The backup file of the whole database (see makeBackup), made off the page's thread. */
-export async function makeBackupFile(): Promise<MadeBackup> {
+/** The backup file of the whole database (see makeBackup), made off the page's thread; encrypted with `passphrase`. */
+export async function makeBackupFile(passphrase?: string): Promise<MadeBackup> {
   const id = nextId++;
-  const reply = await ask({ type: 'make', id }, async () => ({ id, ok: true as const, type: 'made' as const, made: await makeBackup(db()) }));
+  const secret = passphrase ? { passphrase } : {};
+  const reply = await ask({ type: 'make', id, ...secret }, async () => ({ id, ok: true as const, type: 'made' as const, made: await makeBackup(db(), secret) }));
   return (reply as { made: MadeBackup }).made;
 }
 
-/** Read and check a file completely (throws BackupFileError saying what is wrong and where). The bytes are handed over. */
-export async function checkBackupFile(bytes: Uint8Array): Promise<CheckedBackup> {
+/**
+ * Read and check a file completely (throws BackupFileError saying what is wrong and where). The bytes are handed over.
+ * An encrypted file needs its passphrase (BackupFileError 'needs-passphrase' / 'wrong-passphrase' otherwise).
+ */
+export async function checkBackupFile(bytes: Uint8Array, passphrase?: string): Promise<CheckedBackup> {
   const id = nextId++;
   checkedHere = null;
   const here = async () => {
-    const decoded = await readBackupFile(db(), bytes);
+    const decoded = await readBackupFile(db(), bytes, passphrase);
     checkedHere = decoded;
     return { id, ok: true as const, type: 'checked' as const, header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName, overLimits: decoded.overLimits };
   };
   // Transferred only to a worker; the page-thread fallback needs the bytes here.
-  const reply = await ask({ type: 'check', id, bytes }, here, []);
+  const reply = await ask({ type: 'check', id, bytes, ...(passphrase ? { passphrase } : {}) }, here, []);
   const { header, sha256, handlerName, overLimits } = reply as { header: BackupHeader; sha256: string; handlerName?: string; overLimits?: string[] };
   return { header, sha256, overLimits: overLimits ?? [], ...(handlerName ? { handlerName } : {}) };
 }

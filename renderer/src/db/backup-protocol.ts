@@ -3,9 +3,10 @@ import type { BackupHeader, BackupProblemKind } from '../../../shared/backup/for
 import type { MadeBackup, RestoreMode, RestoreProgress, RestoreReport } from './backup';
 
 export type BackupRequest =
-  | { type: 'make'; id: number; app?: string }
-  /** The file's bytes are transferred to the worker (not copied). */
-  | { type: 'check'; id: number; bytes: Uint8Array }
+  /** passphrase: encrypt the file with it (never stored). */
+  | { type: 'make'; id: number; app?: string; passphrase?: string }
+  /** The file's bytes are transferred to the worker (not copied); passphrase: for an encrypted file. */
+  | { type: 'check'; id: number; bytes: Uint8Array; passphrase?: string }
   /** Restore the file checked last (named by its seal, so a stale screen cannot restore another file). */
   | { type: 'restore'; id: number; sha256: string; mode: RestoreMode; by: string }
   | { type: 'forget'; id: number };

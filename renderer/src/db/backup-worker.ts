@@ -21,11 +21,11 @@ let queue: Promise<void> = Promise.resolve();
 async function handle(request: BackupRequest): Promise<void> {
   try {
     if (request.type === 'make') {
-      const made = await makeBackup(db(), request.app ? { app: request.app } : {});
+      const made = await makeBackup(db(), { ...(request.app ? { app: request.app } : {}), ...(request.passphrase ? { passphrase: request.passphrase } : {}) });
       scope.postMessage({ id: request.id, ok: true, type: 'made', made }, [made.bytes.buffer as ArrayBuffer]);
     } else if (request.type === 'check') {
       checked = null;
-      const decoded = await readBackupFile(db(), request.bytes);
+      const decoded = await readBackupFile(db(), request.bytes, request.passphrase);
       checked = decoded;
       scope.postMessage({ id: request.id, ok: true, type: 'checked', header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName, overLimits: decoded.overLimits });
     } else if (request.type === 'restore') {

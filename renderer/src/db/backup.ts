@@ -30,6 +30,7 @@ import {
   type DecodedBackup,
   encodeBackup,
 } from '../../../shared/backup/format';
+import { lockBackupFile, unlockBackupFile, type WebCryptoLike } from '../../../shared/backup/encryption';
 import type { CaseRecord, TimelineEvent } from '../../../shared/model/case';
 import { localIsoDate } from '../../../shared/model/dates';
 import { deriveCaseIndex, refreshCaseIndex } from './derive';
@@ -84,20 +85,27 @@ export interface MadeBackup {
 
 export const APP_NAME = 'Redress';
 
-/** The backup file of the whole database, and the name to save it under. */
-export async function makeBackup(database: RedressDatabase, options: { clock?: Clock; app?: string } = {}): Promise<MadeBackup> {
+/** The page's (or worker's) WebCrypto, for encrypted backups (shared/backup/encryption.ts). */
+const webCrypto = () => globalThis.crypto as unknown as WebCryptoLike;
+
+/**
+ * The backup file of the whole database, and the name to save it under; encrypted with `passphrase` when one is given
+ * (never stored).
+ */
+export async function makeBackup(database: RedressDatabase, options: { clock?: Clock; app?: string; passphrase?: string } = {}): Promise<MadeBackup> {
   const now = (options.clock ?? systemClock).now();
   await database.open();
   const content = await readAllTables(database);
   const deskPrefix = content.settings[0]?.value.deskPrefix;
   const madeAt = now.toISOString();
-  const bytes = await encodeBackup(content, {
+  const plain = await encodeBackup(content, {
     madeAt,
     schemaVersion: database.verno,
     app: options.app ?? APP_NAME,
     deskPrefix,
     sha256: sha256Hex,
   });
+  const bytes = await lockBackupFile(plain, options.passphrase, webCrypto());
   const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, content[t].length])) as Record<BackupTable, number>;
   // The file is checked as a restore would check it, so a backup that could not be restored is never handed over
   // as if it were one; rows over a limit (saved before it existed) are said, for the desk to shorten.
@@ -152,10 +160,14 @@ export async function lastBackup(database: RedressDatabase): Promise<LastBackup 
   return (row?.value as LastBackup | undefined) ?? null;
 }
 
-/** Read and check a backup file completely (see decodeBackup); throws BackupFileError with what is wrong and where. */
-export async function readBackupFile(database: RedressDatabase, file: Uint8Array): Promise<DecodedBackup> {
+/**
+ * Read and check a backup file completely (see decodeBackup); throws BackupFileError with what is wrong and where. An
+ * encrypted file is decrypted with `passphrase` first (BackupFileError 'needs-passphrase' without one).
+ */
+export async function readBackupFile(database: RedressDatabase, file: Uint8Array, passphrase?: string): Promise<DecodedBackup> {
   await database.open();
-  return decodeBackup(file, { sha256: sha256Hex, currentSchemaVersion: database.verno });
+  const bytes = await unlockBackupFile(file, passphrase, webCrypto());
+  return decodeBackup(bytes, { sha256: sha256Hex, currentSchemaVersion: database.verno });
 }
 
 /** What a restore did, table by table. */

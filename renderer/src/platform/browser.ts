@@ -29,6 +29,8 @@ const WEB_AUTO_BACKUP: AutoBackupStatus = {
   lastFileName: null,
   lastError: null,
   due: false,
+  encrypted: false,
+  keychainProblem: 'A passphrase for automatic backups is kept by the desktop app in the computer’s keychain; a browser has no such place. Protect a backup made by hand with a passphrase instead.',
 };
 
 /** A file name safe to offer as a download: no folders, no characters Windows or macOS refuse. */
@@ -174,6 +176,7 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
       chooseFolder: async () => ({ ok: false, error: AUTO_BACKUP_UNAVAILABLE }),
       configure: async () => ({ ok: false, error: AUTO_BACKUP_UNAVAILABLE }),
       write: async () => ({ ok: true, written: false, reason: AUTO_BACKUP_UNAVAILABLE }),
+      setPassphrase: async () => ({ ok: false, error: AUTO_BACKUP_UNAVAILABLE }),
     },
 
     // A browser tab has no native menu: the page's own shortcuts and buttons do these things (app/MenuCommands.tsx).

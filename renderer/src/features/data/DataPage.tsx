@@ -1,6 +1,6 @@
 // "Your data": back up the whole desk to a file, restore from one, the desktop's automatic daily backup, and whether
 // the browser keeps the data. A vertical stack of sections (one Paper each) so more can be added below.
-import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
@@ -11,6 +11,7 @@ import { makeBackupFile } from '../../db/backup-client';
 import { db } from '../../db/schema';
 import { platform } from '../../platform';
 import { runAutoBackupIfDue } from './DataKeeper';
+import { NewPassphraseDialog } from './PassphraseDialogs';
 import { RestorePanel, when } from './RestorePanel';
 import { askToKeepData, formatBytes, type StorageFacts, storageFacts } from './storage';
 import { ExportsPanel } from '../exchange/ExportsPanel';
@@ -35,13 +36,16 @@ function BackupSection() {
   const last = useLiveQuery(() => lastBackup(db()), []);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  /** "Protect with a passphrase": the passphrase itself is asked in a dialog and never kept. */
+  const [protect, setProtect] = useState(false);
+  const [asking, setAsking] = useState(false);
 
-  async function backUpNow() {
+  async function backUpNow(passphrase?: string) {
     setBusy(true);
     setResult(null);
     try {
       // Made in a worker (../../db/backup-client.ts): the page keeps drawing while a large desk is written.
-      const made = await makeBackupFile();
+      const made = await makeBackupFile(passphrase);
       const saved = await platform().saveFile({ suggestedName: made.fileName, mimeType: BACKUP_MIME_TYPE, data: made.bytes });
       if (!saved.ok) setResult({ ok: false, text: saved.error });
       else if (!saved.saved) setResult({ ok: false, text: 'The backup was not saved (the save was cancelled).' });
@@ -49,7 +53,7 @@ function BackupSection() {
         await recordBackupMade(db(), { at: made.madeAt, fileName: saved.fileName, how: 'saved' });
         const { cases, events, letters } = made.counts;
         const overLimits = describeOverLimits(made.overLimits);
-        const text = `Saved ${saved.fileName}: ${formatCount(cases)} ${cases === 1 ? 'case' : 'cases'}, ${formatCount(events)} timeline ${events === 1 ? 'entry' : 'entries'}, ${formatCount(letters)} ${letters === 1 ? 'letter' : 'letters'}; checked as a restore would check it.${overLimits ? ` ${overLimits}` : ''}`;
+        const text = `Saved ${saved.fileName}${passphrase ? ' (protected with a passphrase)' : ''}: ${formatCount(cases)} ${cases === 1 ? 'case' : 'cases'}, ${formatCount(events)} timeline ${events === 1 ? 'entry' : 'entries'}, ${formatCount(letters)} ${letters === 1 ? 'letter' : 'letters'}; checked as a restore would check it.${overLimits ? ` ${overLimits}` : ''}`;
         setResult({ ok: true, text });
         notifications.show({ color: 'teal', title: 'Backup made', message: text });
       }
@@ -64,16 +68,35 @@ function BackupSection() {
     <Section title="Back up" label="Back up">
       <Text size="sm">
         One file holds everything: every case and its timeline, the letters exactly as issued, the desk’s settings and
-        people. Keep it somewhere other than this computer (a USB drive, a network folder).
+        people. Keep it somewhere other than this computer (a USB drive, a network folder). It holds what customers told
+        you, their health and circumstances included: protect it with a passphrase whenever it leaves this computer.
       </Text>
       <Text size="sm" data-testid="last-backup">
         {last === undefined ? '…' : last ? `Last backup: ${when(last.at)} (${last.fileName}${last.how === 'automatic' ? ', automatic' : ''}).` : 'No backup has been made on this computer yet.'}
       </Text>
-      <Group>
-        <Button data-action="backup-now" onClick={() => void backUpNow()} loading={busy}>
+      <Group align="center">
+        <Button data-action="backup-now" onClick={() => (protect ? setAsking(true) : void backUpNow())} loading={busy}>
           Make a backup now
         </Button>
+        <Checkbox
+          label="Protect with a passphrase"
+          description="The file is encrypted: without the passphrase nobody can read it."
+          checked={protect}
+          onChange={(e) => setProtect(e.currentTarget.checked)}
+          disabled={busy}
+        />
       </Group>
+      <NewPassphraseDialog
+        opened={asking}
+        title="Protect the backup with a passphrase"
+        intro="The backup file will be encrypted (AES-256) with this passphrase. Restoring it, here or on another computer, asks for it."
+        confirmLabel="Make the protected backup"
+        onCancel={() => setAsking(false)}
+        onConfirm={(passphrase) => {
+          setAsking(false);
+          void backUpNow(passphrase);
+        }}
+      />
       {result && (
         <Alert color={result.ok ? 'teal' : 'red'} role={result.ok ? 'status' : 'alert'}>
           {result.text}
@@ -89,6 +112,7 @@ function AutoBackupSection() {
   const [status, setStatus] = useState<AutoBackupStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [choosingPassphrase, setChoosingPassphrase] = useState(false);
   const api = platform().autoBackup;
 
   const apply = useCallback((result: Awaited<ReturnType<typeof api.status>>) => {
@@ -161,6 +185,24 @@ function AutoBackupSection() {
           }}
         />
       </Group>
+      <AutoBackupProtection
+        status={status}
+        busy={busy}
+        onSet={() => setChoosingPassphrase(true)}
+        onClear={() => void run(async () => apply(await api.setPassphrase({ passphrase: null })))}
+      />
+      <NewPassphraseDialog
+        opened={choosingPassphrase}
+        title="Protect the daily backups with a passphrase"
+        intro="Every automatic backup will be encrypted (AES-256) with this passphrase. The desktop app keeps it in this computer’s keychain so it can make them unattended; restoring one asks for it."
+        confirmLabel="Keep this passphrase"
+        busy={busy}
+        onCancel={() => setChoosingPassphrase(false)}
+        onConfirm={(passphrase) => {
+          setChoosingPassphrase(false);
+          void run(async () => apply(await api.setPassphrase({ passphrase })));
+        }}
+      />
       <Text size="sm">
         {status.lastWrittenAt ? `Last automatic backup: ${when(status.lastWrittenAt)} (${status.lastFileName}).` : 'No automatic backup yet.'}
       </Text>
@@ -186,6 +228,37 @@ function AutoBackupSection() {
         </Alert>
       )}
     </Section>
+  );
+}
+
+/** Whether the daily backups are encrypted, and the buttons to set or stop that (or why it cannot be done here). */
+function AutoBackupProtection({ status, busy, onSet, onClear }: { status: AutoBackupStatus; busy: boolean; onSet: () => void; onClear: () => void }) {
+  if (status.keychainProblem && !status.encrypted) {
+    return (
+      <Text size="sm" c="dimmed" data-testid="auto-backup-protection">
+        Protecting the daily backups with a passphrase is not available: {status.keychainProblem}.
+      </Text>
+    );
+  }
+  return (
+    <Group gap="sm" data-testid="auto-backup-protection">
+      <Text size="sm">
+        {status.encrypted ? 'Protected with a passphrase kept in this computer’s keychain.' : 'Not protected with a passphrase.'}
+      </Text>
+      <Button variant="default" size="xs" disabled={busy || status.keychainProblem !== null} onClick={onSet}>
+        {status.encrypted ? 'Change the passphrase…' : 'Protect with a passphrase…'}
+      </Button>
+      {status.encrypted && (
+        <Button variant="subtle" size="xs" disabled={busy} onClick={onClear}>
+          Stop protecting
+        </Button>
+      )}
+      {status.encrypted && status.keychainProblem && (
+        <Text size="sm" c="red.8">
+          The daily backups cannot be made: {status.keychainProblem}.
+        </Text>
+      )}
+    </Group>
   );
 }
 

@@ -11,6 +11,7 @@ import { type CheckedBackup, checkBackupFile, forgetCheckedBackup, restoreChecke
 import { useSettings } from '../../db/hooks';
 import { db } from '../../db/schema';
 import { useWorkingPerson } from '../cases/actions/useWorkingPerson';
+import { PassphrasePrompt } from './PassphraseDialogs';
 
 /** A timestamp as people read it: 22 Nov 2026, 14:05. */
 export const when = (iso: string) =>
@@ -68,6 +69,8 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
   /** How far the restore under way is (null before its first report). */
   const [progress, setProgress] = useState<RestoreProgress | null>(null);
   const [report, setReport] = useState<RestoreReport | null>(null);
+  /** An encrypted file waiting for its passphrase (kept only while the prompt is open), and the last refusal. */
+  const [locked, setLocked] = useState<{ file: File; error: string | null } | null>(null);
 
   const empty = casesHere === 0;
   const modes: RestoreMode[] = firstRun ? ['into-empty'] : empty ? ['into-empty', 'merge', 'replace'] : ['merge', 'replace'];
@@ -80,14 +83,27 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
     forgetCheckedBackup();
     if (!file) return;
     setFileName(file.name);
+    setLocked(null);
+    await check(file);
+  }
+
+  /** Read and check the file (with the passphrase typed for an encrypted one); an encrypted file opens the prompt. */
+  async function check(file: File, passphrase?: string) {
     setReading(true);
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       // Read and checked in a worker (../../db/backup-client.ts); its content stays there until it is restored.
-      const decoded = await checkBackupFile(bytes);
+      const decoded = await checkBackupFile(bytes, passphrase);
+      setLocked(null);
       setBackup(decoded);
       setMode(firstRun || empty ? 'into-empty' : 'merge');
     } catch (error) {
+      const kind = error instanceof BackupFileError ? error.kind : null;
+      if (kind === 'needs-passphrase' || kind === 'wrong-passphrase') {
+        setLocked({ file, error: kind === 'wrong-passphrase' ? (error as Error).message : null });
+        return;
+      }
+      setLocked(null);
       if (error instanceof BackupFileError) setProblem({ message: error.message, problems: error.problems });
       else setProblem({ message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}`, problems: [] });
     } finally {
@@ -232,6 +248,18 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
           </Table>
         </Alert>
       )}
+
+      <PassphrasePrompt
+        opened={locked !== null}
+        fileName={fileName}
+        busy={reading}
+        error={locked?.error ?? null}
+        onCancel={() => {
+          setLocked(null);
+          setProblem({ message: 'Not opened: this backup is protected with a passphrase. Choose the file again to type it.', problems: [] });
+        }}
+        onSubmit={(passphrase) => locked && void check(locked.file, passphrase)}
+      />
 
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={mode ? `${MODE_TEXT[mode].label}?` : ''} centered>
         {mode && (
