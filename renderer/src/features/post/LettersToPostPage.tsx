@@ -27,7 +27,9 @@ export function LettersToPostPage() {
   const [progressText, setProgressText] = useState(DEFAULT_PROGRESS);
   const [result, setResult] = useState<BatchResult | null>(null);
 
-  const chosen = useMemo(() => (letters ?? []).filter((l) => !unticked.has(dueLetterKey(l))), [letters, unticked]);
+  // A letter that cannot be printed is listed with the reason, never chosen.
+  const printable = useMemo(() => (letters ?? []).filter((l) => !l.cannotPrint), [letters]);
+  const chosen = useMemo(() => printable.filter((l) => !unticked.has(dueLetterKey(l))), [printable, unticked]);
   const hasAdr = (letters ?? []).some((l) => l.kind === 'adr-letter');
 
   // Stable callbacks: the table is only drawn again when the letters or the ticks change, never for progress.
@@ -115,13 +117,14 @@ export function LettersToPostPage() {
               <ProgressSentence value={progressText} onChange={setProgressText} />
             </fieldset>
           )}
-          {letters.length > 0 && (
+          {printable.length > 0 && (
             <Group>
               <Button onClick={() => void make()} disabled={busy || chosen.length === 0 || !settings}>
                 Make print file
               </Button>
               <Text size="sm" c="dimmed">
-                {chosen.length} of {letters.length} letters chosen
+                {chosen.length} of {printable.length} letters chosen
+                {printable.length < letters.length ? ` (${letters.length - printable.length} cannot be printed)` : ''}
               </Text>
             </Group>
           )}
@@ -198,7 +201,8 @@ const LettersTable = memo(function LettersTable({
   onToggleAll: (letters: readonly DueLetter[]) => void;
 }) {
   const [, navigate] = useLocation();
-  const chosen = letters.filter((l) => !unticked.has(dueLetterKey(l))).length;
+  const printable = letters.filter((l) => !l.cannotPrint);
+  const chosen = printable.filter((l) => !unticked.has(dueLetterKey(l))).length;
   return (
     <Table aria-label="Letters to post" verticalSpacing="xs" data-ready="letters-to-post">
       <Table.Thead>
@@ -206,9 +210,10 @@ const LettersTable = memo(function LettersTable({
           <Table.Th w={40}>
             <Checkbox
               aria-label="Choose all"
-              checked={chosen === letters.length}
-              indeterminate={chosen > 0 && chosen < letters.length}
-              onChange={() => onToggleAll(letters)}
+              checked={chosen > 0 && chosen === printable.length}
+              indeterminate={chosen > 0 && chosen < printable.length}
+              disabled={printable.length === 0}
+              onChange={() => onToggleAll(printable)}
             />
           </Table.Th>
           <Table.Th>Reference</Table.Th>
@@ -225,7 +230,8 @@ const LettersTable = memo(function LettersTable({
               <Table.Td>
                 <Checkbox
                   aria-label={`${POST_LETTER_LABELS[l.kind]} for ${l.reference}`}
-                  checked={!unticked.has(k)}
+                  checked={!l.cannotPrint && !unticked.has(k)}
+                  disabled={!!l.cannotPrint}
                   onChange={() => onToggle(k)}
                 />
               </Table.Td>
@@ -242,7 +248,14 @@ const LettersTable = memo(function LettersTable({
               </Table.Td>
               <Table.Td>{l.customerName}</Table.Td>
               <Table.Td>{POST_LETTER_LABELS[l.kind]}</Table.Td>
-              <Table.Td>{l.why}</Table.Td>
+              <Table.Td>
+                {l.why}
+                {l.cannotPrint && (
+                  <Text size="sm" c="red" data-cannot-print>
+                    Cannot be printed: {l.cannotPrint}
+                  </Text>
+                )}
+              </Table.Td>
             </Table.Tr>
           );
         })}

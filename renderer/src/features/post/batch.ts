@@ -4,6 +4,7 @@
 // first, with nothing recorded (`makePrintFile`); only once it has been handed over are its letters recorded as printed
 // for post, each with its exact bytes, in one transaction (`recordPrintRun`).
 import { PDFDocument } from 'pdf-lib';
+import { casePrintProblem } from '../../../../shared/letters';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../../shared/model/case';
 import { adrLettersDue, unacknowledged } from '../../db/queries';
 import { recordLettersIssued, type Clock } from '../../db/repository';
@@ -21,6 +22,8 @@ export interface DueLetter {
   kind: PostLetterKind;
   /** Why it is due, in words. */
   why: string;
+  /** Why it cannot be printed (characters the letter font cannot print), when it cannot: it is listed, never made. */
+  cannotPrint?: string;
 }
 
 /** Letters go by post when the customer wrote by post or asked for post. */
@@ -38,16 +41,20 @@ export async function lettersToPost(database: RedressDatabase, today: string): P
   for (const r of [...unack, ...adr]) rows.set(r.caseId, r);
   if (rows.size === 0) return [];
   const records = await database.cases.bulkGet([...rows.keys()]);
-  const byPost = new Set(records.filter((r): r is CaseRecord => !!r && wantsPost(r)).map((r) => r.id));
+  const byPost = new Map(records.filter((r): r is CaseRecord => !!r && wantsPost(r)).map((r) => [r.id, casePrintProblem(r)]));
   const out: DueLetter[] = [];
+  const problem = (caseId: string) => {
+    const cannotPrint = byPost.get(caseId);
+    return cannotPrint ? { cannotPrint } : {};
+  };
   for (const r of unack) {
     if (!byPost.has(r.caseId)) continue;
-    out.push({ caseId: r.caseId, reference: r.reference, customerName: r.customerName, kind: 'acknowledgement', why: `Not yet acknowledged (received ${r.receivedOn})` });
+    out.push({ caseId: r.caseId, reference: r.reference, customerName: r.customerName, kind: 'acknowledgement', why: `Not yet acknowledged (received ${r.receivedOn})`, ...problem(r.caseId) });
   }
   for (const r of adr) {
     if (!byPost.has(r.caseId)) continue;
     const when = r.adrLetterDueOn! < today ? `overdue since ${r.adrLetterDueOn}` : 'due today';
-    out.push({ caseId: r.caseId, reference: r.reference, customerName: r.customerName, kind: 'adr-letter', why: `ADR letter ${when}` });
+    out.push({ caseId: r.caseId, reference: r.reference, customerName: r.customerName, kind: 'adr-letter', why: `ADR letter ${when}`, ...problem(r.caseId) });
   }
   // By reference, the acknowledgement before the ADR letter of the same case.
   return out.sort((a, b) => (a.reference !== b.reference ? (a.reference < b.reference ? -1 : 1) : a.kind === 'acknowledgement' ? -1 : 1));
@@ -128,6 +135,7 @@ export async function makePrintFile(
   const jobs = letters.map((letter): Promise<RenderedLetter> => {
     const record = recordOf.get(letter.caseId);
     if (!record) return Promise.reject(new Error('The case no longer exists.'));
+    if (letter.cannotPrint) return Promise.reject(new Error(letter.cannotPrint));
     const context: BuildContext = { record, events: eventsOf.get(letter.caseId) ?? [], settings, today, by, progress: options.progress };
     return render(letter.kind, context);
   });
@@ -144,6 +152,7 @@ export async function makePrintFile(
     const letter = letters[i];
     try {
       // An ADR letter is not sent for a case whose acknowledgement in this batch failed (if it was made, it is dropped).
+      if (letter.cannotPrint) throw new Error(letter.cannotPrint);
       if (failedCases.has(letter.caseId)) throw new Error('Skipped: the case’s earlier letter could not be made.');
       const rendered = await jobs[i];
       let part: PDFDocument;
