@@ -81,7 +81,7 @@ describe('names in other scripts', () => {
     ['emoji', 'Ann Smith 😀', 'cannot print: 😀 (in the customer’s name). Emoji cannot be printed in a letter.'],
   ];
   for (const [script, name, expected] of refused) {
-    it(`refuses a letter with a ${script} name, naming the characters, and makes no PDF`, async () => {
+    it(`refuses a letter with ${script === 'Arabic' ? 'an' : 'a'} ${script} name, naming the characters, and makes no PDF`, async () => {
       const record = withName(name);
       const doc = acknowledgementLetter(sampleAcknowledgement({ caseRecord: record }));
       let rendered = 0;

@@ -219,4 +219,36 @@ describe('making the print file', () => {
     expect(outcome.pages).toBe(1);
     expect(Array.from(outcome.bytes!)).toEqual(Array.from(stored.bytes));
   });
+
+  it('lists a letter whose name the font cannot print as cannot be printed, with the reason, and never makes or records it', async () => {
+    const { makePrintFile, recordPrintRun } = await import('./batch');
+    const database = fresh();
+    const wang = await createCase(database, parts({ customer: { name: '王小明', address } }), { settings, by: 'Sam', clock });
+    const ada = await createCase(database, parts({}), { settings, by: 'Sam', clock });
+    const due = await lettersToPost(database, '2026-11-22');
+    const reason = 'This letter contains characters the letter font cannot print: 王, 小, 明 (in the customer’s name). Correct it (for example, write the name in Latin letters) and make the letter again.';
+    expect(due.map((l) => [l.caseId, l.cannotPrint])).toEqual([
+      [wang.id, reason],
+      [ada.id, undefined],
+    ]);
+    // Even when asked to, the batch does not make it (the renderer is never called for it) and so never records it.
+    const asked: string[] = [];
+    const run = await makePrintFile(database, due, {
+      settings,
+      today: '2026-11-22',
+      by: 'Sam',
+      progress: '',
+      render: async (kind, context) => {
+        asked.push(context.record.id);
+        const { renderPdf } = await import('../../letters/render');
+        const built = buildDueLetter(kind, context);
+        return { bytes: await renderPdf(built.doc), fileName: built.fileName, kind: built.kind, name: built.name, also: built.also };
+      },
+    });
+    expect(asked).toEqual([ada.id]);
+    expect(run.errors).toEqual([{ letter: due[0], message: reason }]);
+    await recordPrintRun(database, run, { today: '2026-11-22', by: 'Sam', printFileName: 'p.pdf' });
+    expect(await database.letters.where('caseId').equals(wang.id).count()).toBe(0);
+    expect((await lettersToPost(database, '2026-11-22')).map((l) => l.caseId)).toEqual([wang.id]);
+  });
 });
