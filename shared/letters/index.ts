@@ -74,3 +74,18 @@ export {
   type LetterFrame,
   type TypeSizes,
 } from './layout';
+export {
+  casePrintProblem,
+  caseTextSources,
+  documentPrintProblem,
+  drawnTexts,
+  findUnprintable,
+  fontHasGlyph,
+  letterPrintProblem,
+  unprintableIn,
+  unprintableMessage,
+  type TextSource,
+  type Unprintable,
+  type UnprintableCharacter,
+  type UnprintableReason,
+} from './printable';

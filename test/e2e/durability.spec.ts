@@ -1,5 +1,9 @@
 // Nothing lost: a complaint the screen says is logged survives the page being closed or crashing straight after,
 // and two windows of the app stay in step without a reload (live queries).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, logComplaint, setUpDesk, test } from './fixtures';
 
@@ -99,4 +103,151 @@ test('two windows stay in step: a complaint logged in one appears in the other w
   await page.getByRole('combobox', { name: 'Who is working' }).click();
   await expect(page.getByRole('option', { name: 'Priya Shah' })).toBeVisible();
   await page.keyboard.press('Escape');
+});
+
+// Letters to post in two phases (issue #12): a print run stopped at any moment leaves every letter either still to
+// post, or recorded as printed for post in the print file that holds it; never recorded without its print file.
+
+/** What the app's IndexedDB holds about letters: each case's letters, with the print file each was recorded in. */
+async function letterState(page: Page): Promise<{ cases: Array<{ id: string; reference: string; acknowledged: number; issued: Array<{ summary: string; letterId: string; sha256: string }> }>; letters: Array<{ id: string; caseId: string; sha256: string; actual: string }> }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('redress');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['cases', 'events', 'letters']);
+          const all = (store: string) =>
+            new Promise<unknown[]>((done, fail) => {
+              const req = tx.objectStore(store).getAll();
+              req.onsuccess = () => done(req.result);
+              req.onerror = () => fail(req.error);
+            });
+          Promise.all([all('cases'), all('events'), all('letters')])
+            .then(async ([cases, events, letters]) => {
+              open.result.close();
+              const hex = async (bytes: Uint8Array) =>
+                Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)), (b) => b.toString(16).padStart(2, '0')).join('');
+              const evs = events as Array<{ caseId: string; type: string; summary: string; data?: { letterId: string; sha256: string } }>;
+              resolve({
+                cases: (cases as Array<{ id: string; reference: string }>).map((c) => ({
+                  id: c.id,
+                  reference: c.reference,
+                  acknowledged: evs.filter((e) => e.caseId === c.id && e.type === 'acknowledged').length,
+                  issued: evs.filter((e) => e.caseId === c.id && e.type === 'letter-issued').map((e) => ({ summary: e.summary, letterId: e.data!.letterId, sha256: e.data!.sha256 })),
+                })),
+                letters: await Promise.all(
+                  (letters as Array<{ id: string; caseId: string; sha256: string; bytes: Uint8Array }>).map(async (l) => ({ id: l.id, caseId: l.caseId, sha256: l.sha256, actual: await hex(l.bytes) })),
+                ),
+              });
+            })
+            .catch(reject);
+        };
+      }),
+  );
+}
+
+/** Import `count` complaints received by letter today, each with a postal address (so each is due an acknowledgement). */
+async function importPostalComplaints(page: Page, count: number) {
+  const [y, m, d] = today.split('-');
+  const header = 'Date;How received;Type;Name;E-mail;Address;Post code;Details\r\n';
+  const rows = Array.from({ length: count }, (_, i) => `${d}/${m}/${y};Letter;Billing;Postal Customer ${i + 1};;${i + 1} High Street, Leeds;LS1 1AA;Charged twice (${i + 1})`);
+  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  await page.locator('input[type="file"]').setInputFiles({ name: 'post.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}${rows.join('\r\n')}`, 'utf8') });
+  await expect(page.getByText('All rows valid')).toBeVisible();
+  await page.getByRole('button', { name: `Import ${count} cases` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${count} cases imported` })).toBeVisible();
+}
+
+async function openLettersToPost(page: Page): Promise<number> {
+  await page.goto('/#/post');
+  await expect(page.getByRole('heading', { name: 'Letters to post today', level: 2 })).toBeVisible();
+  await expect(page.locator('[data-ready="letters-to-post"]')).toBeVisible();
+  return page.getByRole('table', { name: 'Letters to post' }).getByRole('checkbox', { name: /^Acknowledgement for / }).count();
+}
+
+test('a letter batch stopped at any moment leaves every letter still to post, or recorded with the print file that holds it', async ({ page, context, consoleErrors }) => {
+  test.setTimeout(300_000);
+  const LETTERS = 60;
+  await setUpDesk(page);
+  await importPostalComplaints(page, LETTERS);
+  const dir = mkdtempSync(join(tmpdir(), 'redress-post-kill-'));
+  /** Every print file handed over, by the name the app recorded, with its text. */
+  const printFiles = new Map<string, string>();
+  let current = page;
+
+  // The moments: while the first letters are made, half-way, with every letter made, the moment the print file is
+  // handed over, and straight after the page says the letters are recorded. Crashes and closes in turn.
+  const moments: Array<{ name: string; stop: 'crash' | 'close'; at: (p: Page) => Promise<void> }> = [
+    { name: 'after 3 letters', stop: 'crash', at: (p) => p.waitForFunction(() => Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')) >= 3, null, { polling: 'raf' }).then(() => undefined) },
+    { name: 'half-way', stop: 'close', at: (p) => p.waitForFunction((n) => Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')) >= n, LETTERS / 2, { polling: 'raf' }).then(() => undefined) },
+    { name: 'every letter made', stop: 'crash', at: (p) => p.waitForFunction((n) => Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')) >= n, LETTERS, { polling: 'raf' }).then(() => undefined) },
+    { name: 'the print file handed over', stop: 'crash', at: () => Promise.resolve() },
+    { name: 'after the page confirmed', stop: 'close', at: (p) => expect(p.getByRole('status').filter({ hasText: 'Print file made' })).toBeVisible({ timeout: 120_000 }) },
+  ];
+  const outcomes: string[] = [];
+  for (const moment of moments) {
+    const due = await openLettersToPost(current);
+    if (due === 0) break;
+    const download = current.waitForEvent('download', { timeout: 120_000 }).then(
+      async (d) => {
+        const file = join(dir, `${printFiles.size}-${d.suggestedFilename()}`);
+        await d.saveAs(file);
+        return { name: d.suggestedFilename(), file };
+      },
+      () => null,
+    );
+    await current.getByRole('button', { name: 'Make print file' }).click();
+    if (moment.name === 'the print file handed over') await current.waitForEvent('download', { timeout: 120_000 });
+    else await moment.at(current);
+    if (moment.stop === 'crash') {
+      const crashed = current.waitForEvent('crash');
+      const cdp = await context.newCDPSession(current);
+      void cdp.send('Page.crash').catch(() => undefined);
+      await crashed;
+    } else await current.close({ runBeforeUnload: false });
+    const saved = await download;
+    if (saved) printFiles.set(saved.name, execFileSync('pdftotext', [saved.file, '-'], { encoding: 'utf8' }));
+
+    // Reopened: the invariant, read straight from IndexedDB.
+    current = await context.newPage();
+    current.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(`reopened: ${msg.text()}`);
+    });
+    await current.goto('/');
+    const state = await letterState(current);
+    const stillDue = await openLettersToPost(current);
+    let recorded = 0;
+    for (const c of state.cases) {
+      const letters = state.letters.filter((l) => l.caseId === c.id);
+      if (c.issued.length === 0) {
+        // Still to post: nothing of it recorded, and it is on the list.
+        expect(letters, c.reference).toEqual([]);
+        expect(c.acknowledged, c.reference).toBe(0);
+        continue;
+      }
+      recorded += 1;
+      expect(c.issued, c.reference).toHaveLength(1);
+      expect(c.acknowledged, c.reference).toBe(1);
+      const [issued] = c.issued;
+      // Its exact bytes are kept, with their SHA-256 …
+      expect(letters, c.reference).toHaveLength(1);
+      expect(letters[0].id).toBe(issued.letterId);
+      expect(letters[0].actual).toBe(letters[0].sha256);
+      expect(issued.sha256).toBe(letters[0].sha256);
+      // … and it was recorded in a print file that was handed over and holds it.
+      const file = /printed for post in (.+)\)$/.exec(issued.summary)?.[1];
+      expect(file, `${c.reference}: ${issued.summary}`).toBeDefined();
+      expect(printFiles.has(file!), `${c.reference} recorded in ${file}, which was never handed over`).toBe(true);
+      expect(printFiles.get(file!)).toContain(c.reference);
+    }
+    expect(recorded + stillDue, moment.name).toBe(LETTERS);
+    outcomes.push(`${moment.name} (${moment.stop}): ${recorded} recorded, ${stillDue} still to post`);
+  }
+  console.log(outcomes.join('\n'));
+  // Stopped before the print file was handed over, nothing was recorded; by the end every letter was.
+  expect(outcomes[0]).toMatch(/: 0 recorded, 60 still to post$/);
+  expect(outcomes[1]).toMatch(/: 0 recorded, 60 still to post$/);
+  expect(outcomes.at(-1)).toMatch(/: 60 recorded, 0 still to post$/);
 });

@@ -132,3 +132,33 @@ async function caseId(page: Page, ref: string): Promise<string> {
     ref,
   );
 }
+
+test('a name the letter font cannot print is refused with the characters named, and never recorded as issued', async ({ page }) => {
+  await setUpDesk(page);
+  const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+  await logComplaint(page, { receivedOn: today, channel: 'Letter', category: 'Billing', summary: 'Charged twice.', name: '王小明', address: '1 High Street\nLeeds', postcode: 'LS1 1AA' });
+  const wang = await reference(page);
+  const refusal = 'This letter contains characters the letter font cannot print: 王, 小, 明 (in the customer’s name).';
+
+  // The quick acknowledgement.
+  await page.getByRole('button', { name: 'Acknowledgement letter' }).click();
+  await expect(page.locator('.mantine-Notification-root').filter({ hasText: 'Letter not issued' })).toContainText(refusal);
+  // The letter dialog.
+  await page.getByRole('button', { name: 'Other letters…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Write a letter' });
+  await dialog.getByRole('combobox', { name: 'Letter', exact: true }).click();
+  await page.getByRole('option').first().click();
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByRole('alert').filter({ hasText: 'The letter cannot be made' })).toContainText(refusal);
+  await page.keyboard.press('Escape');
+
+  // Letters to post: listed as cannot be printed, with the reason, and not chosen.
+  await page.getByRole('link', { name: 'Letters to post' }).click();
+  const row = page.getByRole('table', { name: 'Letters to post' }).getByRole('row', { name: new RegExp(wang) });
+  await expect(row).toContainText(`Cannot be printed: ${refusal}`);
+  await expect(row.getByRole('checkbox')).toBeDisabled();
+  await expect(row.getByRole('checkbox')).not.toBeChecked();
+  await expect(page.getByRole('button', { name: 'Make print file' })).toHaveCount(0);
+  await page.screenshot({ path: shots('61-letters-to-post-cannot-print'), fullPage: true });
+  expect(await countRows(page, 'letters')).toBe(0);
+});

@@ -2,7 +2,7 @@
 // acting for them (shared/letters/copy.ts), joined into one file so one print run fills both envelopes and the
 // timeline locks both together. Each part keeps its own page numbers ("Page 1 of 2" in each).
 import { PDFDocument } from 'pdf-lib';
-import { customerCopy, type LetterDocument } from '../../../shared/letters';
+import { customerCopy, letterPrintProblem, type LetterDocument } from '../../../shared/letters';
 import type { CaseRecord } from '../../../shared/model/case';
 import { renderPdf } from './render';
 
@@ -25,9 +25,14 @@ export async function joinPdfs(parts: readonly Uint8Array[], title?: string): Pr
   return out.save();
 }
 
-/** Render a letter built for `record`, with the customer's copy after it when there is one. */
+/**
+ * Render a letter built for `record`, with the customer's copy after it when there is one. Refuses (throws, with the
+ * characters named) a letter holding characters the letter font cannot print, rather than print empty boxes.
+ */
 export async function renderLetterPdf(doc: LetterDocument, record: CaseRecord, render: (d: LetterDocument) => Promise<Uint8Array> = renderPdf): Promise<LetterPdf> {
   const copy = customerCopy(doc, record);
+  const problem = letterPrintProblem(doc, record) ?? (copy.kind === 'copy' ? letterPrintProblem(copy.doc, record) : null);
+  if (problem) throw new Error(problem);
   const letter = await render(doc);
   if (copy.kind === 'none') return { bytes: letter, customerCopy: 'none' };
   if (copy.kind === 'no-address') return { bytes: letter, customerCopy: { missing: copy.message } };

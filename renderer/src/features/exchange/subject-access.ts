@@ -11,6 +11,7 @@ import {
   type SubjectAccessRequest,
 } from '../../../../shared/exports/subject-access';
 import type { SubjectAccessSummaryDocument } from '../../../../shared/exports/subject-access';
+import { caseTextSources, documentPrintProblem, type TextSource } from '../../../../shared/letters';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../../shared/model/case';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { evaluateRecord } from '../../app/rules';
@@ -95,7 +96,19 @@ export async function gatherSubjectAccess(database: RedressDatabase, options: Su
 export async function buildSubjectAccessBundle(database: RedressDatabase, options: SubjectAccessOptions): Promise<{ bytes: Uint8Array; fileName: string; request: SubjectAccessRequest }> {
   const request = await gatherSubjectAccess(database, options);
   const render = options.render ?? renderPdf;
-  const summary = await render(subjectAccessSummary(request));
+  const doc = subjectAccessSummary(request);
+  // Every character printed, or the summary refused with the characters named (never empty boxes).
+  const sources: TextSource[] = [
+    ...caseTextSources({ customer: request.subject }),
+    ...request.cases.flatMap((c) => [
+      ...(c.record.representative ? caseTextSources(c.record).slice(3) : []),
+      { where: `the summary of ${c.record.reference}`, text: c.record.summary },
+      { where: `the timeline of ${c.record.reference}`, text: c.events.map((e) => e.summary).join('\n') },
+    ]),
+  ];
+  const problem = documentPrintProblem(doc, sources, 'summary');
+  if (problem) throw new Error(problem);
+  const summary = await render(doc);
   return { bytes: subjectAccessZip(request, summary), fileName: subjectAccessFileName(options.start.reference, options.today), request };
 }
 

@@ -1,5 +1,5 @@
 // "Letters to post today": every letter due today or overdue for customers who wrote by post (or asked for post),
-// made into one print file with a progress bar; each letter is locked on its case's timeline as issued.
+// made into one print file with a progress bar; once it is saved, each letter is locked on its case's timeline as printed for post.
 import { Alert, Anchor, Box, Button, Checkbox, Group, List, Loader, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -10,7 +10,7 @@ import { db } from '../../db/schema';
 import { platform } from '../../platform';
 import { useWorkingPerson } from '../cases/actions/useWorkingPerson';
 import { warmLetterRenderer } from './render-pool';
-import { DEFAULT_PROGRESS, dueLetterKey, lettersToPost, makePrintFile, POST_LETTER_LABELS, type BatchOutcome, type DueLetter } from './batch';
+import { DEFAULT_PROGRESS, dueLetterKey, lettersToPost, makePrintFile, POST_LETTER_LABELS, recordPrintRun, type DueLetter } from './batch';
 
 export function LettersToPostPage() {
   const today = useToday();
@@ -25,9 +25,11 @@ export function LettersToPostPage() {
   const letters = busy ? snapshot : (live ?? (live === null ? snapshot : undefined));
   const [unticked, setUnticked] = useState<Set<string>>(new Set());
   const [progressText, setProgressText] = useState(DEFAULT_PROGRESS);
-  const [result, setResult] = useState<(Omit<BatchOutcome, 'bytes'> & { fileName?: string; saveError?: string }) | null>(null);
+  const [result, setResult] = useState<BatchResult | null>(null);
 
-  const chosen = useMemo(() => (letters ?? []).filter((l) => !unticked.has(dueLetterKey(l))), [letters, unticked]);
+  // A letter that cannot be printed is listed with the reason, never chosen.
+  const printable = useMemo(() => (letters ?? []).filter((l) => !l.cannotPrint), [letters]);
+  const chosen = useMemo(() => printable.filter((l) => !unticked.has(dueLetterKey(l))), [printable, unticked]);
   const hasAdr = (letters ?? []).some((l) => l.kind === 'adr-letter');
 
   // Stable callbacks: the table is only drawn again when the letters or the ticks change, never for progress.
@@ -54,29 +56,32 @@ export function LettersToPostPage() {
 
   async function make() {
     if (!settings || chosen.length === 0) return;
-    const printFileName = `letters-to-post-${today}.pdf`;
     setResult(null);
     setSnapshot(letters);
     const progress = new ProgressStore(chosen.length);
     setWorking(progress);
     try {
-      const outcome = await makePrintFile(db(), chosen, {
-        settings,
-        today,
-        by: by || settings.handlerName,
-        progress: progressText,
-        printFileName,
-        onProgress: progress.report,
-      });
-      let saveError: string | undefined;
-      let fileName: string | undefined;
-      if (outcome.bytes) {
-        const saved = await platform().saveFile({ suggestedName: printFileName, mimeType: 'application/pdf', data: outcome.bytes });
-        if (!saved.ok) saveError = saved.error;
-        else if (saved.saved) fileName = saved.fileName;
-        else saveError = 'The print file was not saved. The letters are recorded as issued: download each from its case.';
+      // Phase one: the print file, with nothing recorded.
+      const run = await makePrintFile(db(), chosen, { settings, today, by: by || settings.handlerName, progress: progressText, onProgress: progress.report });
+      const outcome: BatchResult = { made: [], pages: run.pages, errors: [...run.errors], noCopy: run.noCopy };
+      if (run.bytes) {
+        const saved = await platform().saveFile({ suggestedName: `letters-to-post-${today}.pdf`, mimeType: 'application/pdf', data: run.bytes });
+        if (saved.ok && saved.saved) {
+          // Phase two, only now the print file is handed over: its letters recorded as printed for post in it.
+          const recorded = await recordPrintRun(db(), run, { today, by: by || settings.handlerName, printFileName: saved.fileName });
+          outcome.made = recorded.recorded;
+          outcome.fileName = saved.fileName;
+          outcome.errors.push(...recorded.notRecorded);
+          const order = new Map(chosen.map((l, i) => [dueLetterKey(l), i]));
+          outcome.errors.sort((a, b) => order.get(dueLetterKey(a.letter))! - order.get(dueLetterKey(b.letter))!);
+        } else {
+          outcome.notSaved = `${saved.ok ? 'The print file was not saved' : saved.error}: no letter is recorded as printed, so all ${run.made.length} are still to post.`;
+        }
       }
-      setResult({ made: outcome.made, pages: outcome.pages, errors: outcome.errors, noCopy: outcome.noCopy, fileName, saveError });
+      // Letters to a representative whose copy is missing are only news if they were recorded.
+      const recordedKeys = new Set(outcome.made.map(dueLetterKey));
+      outcome.noCopy = run.noCopy.filter((n) => recordedKeys.has(dueLetterKey(n.letter)));
+      setResult(outcome);
       setUnticked((prev) => (prev.size === 0 ? prev : new Set()));
     } finally {
       progress.cancel();
@@ -89,7 +94,7 @@ export function LettersToPostPage() {
       <div>
         <Title order={2}>Letters to post today</Title>
         <Text size="sm" c="dimmed">
-          Letters due today or overdue for customers who wrote by post or asked for post. Each is recorded on its case as issued.
+          Letters due today or overdue for customers who wrote by post or asked for post. Each is recorded on its case as printed for post once the print file is saved.
         </Text>
       </div>
       {letters === undefined || settings === undefined ? (
@@ -112,13 +117,14 @@ export function LettersToPostPage() {
               <ProgressSentence value={progressText} onChange={setProgressText} />
             </fieldset>
           )}
-          {letters.length > 0 && (
+          {printable.length > 0 && (
             <Group>
               <Button onClick={() => void make()} disabled={busy || chosen.length === 0 || !settings}>
                 Make print file
               </Button>
               <Text size="sm" c="dimmed">
-                {chosen.length} of {letters.length} letters chosen
+                {chosen.length} of {printable.length} letters chosen
+                {printable.length < letters.length ? ` (${letters.length - printable.length} cannot be printed)` : ''}
               </Text>
             </Group>
           )}
@@ -126,9 +132,14 @@ export function LettersToPostPage() {
           {result && (
             <Stack gap="xs">
               {result.made.length > 0 && (
-                <Alert color={result.saveError ? 'orange' : 'teal'} title="Print file made" role="status">
-                  {result.made.length} {result.made.length === 1 ? 'letter' : 'letters'} ({result.pages} pages)
-                  {result.fileName ? ` saved as ${result.fileName}.` : '.'} {result.saveError}
+                <Alert color="teal" title="Print file made" role="status">
+                  {result.made.length} {result.made.length === 1 ? 'letter' : 'letters'} ({result.pages} pages) saved as {result.fileName}, and recorded on
+                  {result.made.length === 1 ? ' its case' : ' their cases'} as printed for post.
+                </Alert>
+              )}
+              {result.notSaved && (
+                <Alert color="orange" title="Print file not saved" role="alert">
+                  {result.notSaved}
                 </Alert>
               )}
               {result.noCopy.length > 0 && (
@@ -147,6 +158,17 @@ export function LettersToPostPage() {
       )}
     </Stack>
   );
+}
+
+/** What a batch came to: the letters recorded as printed for post in the saved print file, and the rest. */
+interface BatchResult {
+  made: DueLetter[];
+  pages: number;
+  fileName?: string;
+  /** Why nothing was recorded: the print file was not saved. */
+  notSaved?: string;
+  errors: Array<{ letter: DueLetter; message: string }>;
+  noCopy: Array<{ letter: DueLetter; message: string }>;
 }
 
 /**
@@ -179,7 +201,8 @@ const LettersTable = memo(function LettersTable({
   onToggleAll: (letters: readonly DueLetter[]) => void;
 }) {
   const [, navigate] = useLocation();
-  const chosen = letters.filter((l) => !unticked.has(dueLetterKey(l))).length;
+  const printable = letters.filter((l) => !l.cannotPrint);
+  const chosen = printable.filter((l) => !unticked.has(dueLetterKey(l))).length;
   return (
     <Table aria-label="Letters to post" verticalSpacing="xs" data-ready="letters-to-post">
       <Table.Thead>
@@ -187,9 +210,10 @@ const LettersTable = memo(function LettersTable({
           <Table.Th w={40}>
             <Checkbox
               aria-label="Choose all"
-              checked={chosen === letters.length}
-              indeterminate={chosen > 0 && chosen < letters.length}
-              onChange={() => onToggleAll(letters)}
+              checked={chosen > 0 && chosen === printable.length}
+              indeterminate={chosen > 0 && chosen < printable.length}
+              disabled={printable.length === 0}
+              onChange={() => onToggleAll(printable)}
             />
           </Table.Th>
           <Table.Th>Reference</Table.Th>
@@ -206,7 +230,8 @@ const LettersTable = memo(function LettersTable({
               <Table.Td>
                 <Checkbox
                   aria-label={`${POST_LETTER_LABELS[l.kind]} for ${l.reference}`}
-                  checked={!unticked.has(k)}
+                  checked={!l.cannotPrint && !unticked.has(k)}
+                  disabled={!!l.cannotPrint}
                   onChange={() => onToggle(k)}
                 />
               </Table.Td>
@@ -223,7 +248,14 @@ const LettersTable = memo(function LettersTable({
               </Table.Td>
               <Table.Td>{l.customerName}</Table.Td>
               <Table.Td>{POST_LETTER_LABELS[l.kind]}</Table.Td>
-              <Table.Td>{l.why}</Table.Td>
+              <Table.Td>
+                {l.why}
+                {l.cannotPrint && (
+                  <Text size="sm" c="red" data-cannot-print>
+                    Cannot be printed: {l.cannotPrint}
+                  </Text>
+                )}
+              </Table.Td>
             </Table.Tr>
           );
         })}

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskSettings } from '../../../../shared/model/case';
 import type { NewCaseParts } from '../../../../shared/model/intake';
-import { createCase } from '../../db/repository';
+import { createCase, deleteCase, sha256Hex } from '../../db/repository';
 import { RedressDatabase } from '../../db/schema';
 import { letterText } from '../letters/compose';
 import { buildDueLetter, DEFAULT_PROGRESS, lettersToPost, wantsPost } from './batch';
@@ -76,9 +76,9 @@ describe('letters to post', () => {
 });
 
 describe('making the print file', () => {
-  it('records every letter made (in a few transactions), joins exactly those, and lists and skips the failures', async () => {
+  it('makes the print file first and records nothing; then records exactly its letters, named with the saved file', async () => {
     const { PDFDocument } = await import('pdf-lib');
-    const { makePrintFile } = await import('./batch');
+    const { makePrintFile, recordPrintRun } = await import('./batch');
     const database = fresh();
     const ada = await createCase(database, parts({}), { settings, by: 'Sam', clock });
     const grace = await createCase(database, parts({ receivedOn: '2026-10-01', customer: { name: 'Grace Hopper', address } }), { settings, by: 'Sam', clock });
@@ -89,42 +89,76 @@ describe('making the print file', () => {
       { caseId: nowhere.id, reference: nowhere.reference, customerName: 'No Address', kind: 'acknowledgement', why: 'test' },
       { caseId: nowhere.id, reference: nowhere.reference, customerName: 'No Address', kind: 'adr-letter', why: 'test' },
     );
+    const eventsBefore = await database.events.count();
     const progress: number[] = [];
-    const outcome = await makePrintFile(database, due, {
-      settings,
-      today: '2026-11-22',
-      by: 'Sam',
-      progress: '',
-      printFileName: 'letters-to-post-2026-11-22.pdf',
-      onProgress: (done, total) => progress.push(done / total),
-    });
-    expect(outcome.made.map((l) => `${l.reference} ${l.kind}`)).toEqual([
+    const run = await makePrintFile(database, due, { settings, today: '2026-11-22', by: 'Sam', progress: '', onProgress: (done, total) => progress.push(done / total) });
+    expect(run.made.map(({ letter }) => `${letter.reference} ${letter.kind}`)).toEqual([
       `${ada.reference} acknowledgement`,
       `${grace.reference} acknowledgement`,
       `${grace.reference} adr-letter`,
     ]);
-    expect(outcome.errors.map((e) => `${e.letter.kind}: ${e.message}`)).toEqual([
+    expect(run.errors.map((e) => `${e.letter.kind}: ${e.message}`)).toEqual([
       'acknowledgement: No postal address for the customer.',
       'adr-letter: Skipped: the case’s earlier letter could not be made.',
     ]);
     expect(progress.at(-1)).toBe(1);
-    // Every letter made is locked on its case with its SHA-256; the print file holds exactly their pages.
+    // Phase one writes nothing: every letter is still to post (a run stopped here loses nothing).
+    expect(await database.letters.count()).toBe(0);
+    expect(await database.events.count()).toBe(eventsBefore);
+    expect(await lettersToPost(database, '2026-11-22')).toHaveLength(5);
+    // The print file holds exactly the letters made, page for page.
+    let pages = 0;
+    for (const { rendered } of run.made) pages += (await PDFDocument.load(rendered.bytes)).getPageCount();
+    expect(run.pages).toBe(pages);
+    expect((await PDFDocument.load(run.bytes!)).getPageCount()).toBe(pages);
+
+    // Phase two, once the print file is saved (under the name the desk chose): each letter locked with its exact bytes.
+    const recorded = await recordPrintRun(database, run, { today: '2026-11-22', by: 'Sam', printFileName: 'monday-post.pdf' });
+    expect(recorded.notRecorded).toEqual([]);
+    expect(recorded.recorded).toEqual(run.made.map(({ letter }) => letter));
     const stored = await database.letters.toArray();
     expect(stored.map((l) => l.fileName).sort()).toEqual(
       [`${ada.reference}-acknowledgement.pdf`, `${grace.reference}-acknowledgement.pdf`, `${grace.reference}-adr-letter.pdf`].sort(),
     );
-    let pages = 0;
     for (const letter of stored) {
-      expect(letter.sha256).toMatch(/^[0-9a-f]{64}$/);
-      pages += (await PDFDocument.load(letter.bytes)).getPageCount();
+      const made = run.made.find(({ rendered }) => rendered.fileName === letter.fileName)!;
+      expect(Array.from(letter.bytes)).toEqual(Array.from(made.rendered.bytes));
+      expect(letter.sha256).toBe(await sha256Hex(made.rendered.bytes));
     }
-    expect(outcome.pages).toBe(pages);
-    expect((await PDFDocument.load(outcome.bytes!)).getPageCount()).toBe(pages);
-    const graceEvents = (await database.events.where('caseId').equals(grace.id).toArray()).map((e) => e.type).sort();
-    expect(graceEvents).toEqual(['acknowledged', 'adr-letter-sent', 'letter-issued', 'letter-issued', 'received']);
+    const graceEvents = await database.events.where('caseId').equals(grace.id).toArray();
+    expect(graceEvents.map((e) => e.type).sort()).toEqual(['acknowledged', 'adr-letter-sent', 'letter-issued', 'letter-issued', 'received']);
+    expect(graceEvents.filter((e) => e.type === 'letter-issued').map((e) => e.summary).sort()).toEqual([
+      `ADR letter issued (${grace.reference}-adr-letter.pdf, printed for post in monday-post.pdf)`,
+      `Acknowledgement letter issued (${grace.reference}-acknowledgement.pdf, printed for post in monday-post.pdf)`,
+    ]);
     expect(await database.letters.where('caseId').equals(nowhere.id).count()).toBe(0);
-    // Nothing is due any more for the cases whose letters were made.
+    // Nothing is due any more for the cases whose letters were recorded.
     expect((await lettersToPost(database, '2026-11-22')).map((l) => l.caseId)).toEqual([nowhere.id, nowhere.id]);
+  });
+
+  it('records a print run in one transaction: all of its letters or none', async () => {
+    const { makePrintFile, recordPrintRun } = await import('./batch');
+    const database = fresh();
+    for (const name of ['A One', 'B Two', 'C Three']) await createCase(database, parts({ customer: { name, address } }), { settings, by: 'Sam', clock });
+    const run = await makePrintFile(database, await lettersToPost(database, '2026-11-22'), { settings, today: '2026-11-22', by: 'Sam', progress: '' });
+    expect(run.made).toHaveLength(3);
+    // The last letter cannot be stored (a symbol cannot be cloned into IndexedDB): the first two are rolled back too.
+    const broken = { ...run, made: run.made.map((m, i) => (i === 2 ? { ...m, rendered: { ...m.rendered, also: { type: 'acknowledged' as const, summary: Symbol('x') as unknown as string } } } : m)) };
+    const failed = await recordPrintRun(database, broken, { today: '2026-11-22', by: 'Sam', printFileName: 'p.pdf' });
+    expect(failed.recorded).toEqual([]);
+    expect(failed.notRecorded.map((n) => n.letter.customerName)).toEqual(['A One', 'B Two', 'C Three']);
+    expect(failed.notRecorded[0].message).toMatch(/^Not recorded \(.+\): it is in p\.pdf but still to post; do not post that print file, make it again\.$/s);
+    expect(await database.letters.count()).toBe(0);
+    expect(await lettersToPost(database, '2026-11-22')).toHaveLength(3);
+    // A case deleted between the phases: its letter is named as not recorded, the others are recorded.
+    await deleteCase(database, run.made[1].letter.caseId);
+    const partly = await recordPrintRun(database, run, { today: '2026-11-22', by: 'Sam', printFileName: 'p.pdf' });
+    expect(partly.recorded.map((l) => l.customerName)).toEqual(['A One', 'C Three']);
+    expect(partly.notRecorded.map((n) => [n.letter.customerName, n.message])).toEqual([
+      ['B Two', expect.stringMatching(/^Not recorded \(No case with id .+\): take its pages out of p\.pdf before posting\.$/)],
+    ]);
+    expect(await database.letters.count()).toBe(2);
+    expect(await lettersToPost(database, '2026-11-22')).toEqual([]);
   });
 
   it('makes the letters with the renderer it is given, in order, whatever order they come back in', async () => {
@@ -140,8 +174,7 @@ describe('making the print file', () => {
       today: '2026-11-22',
       by: 'Sam',
       progress: '',
-      printFileName: 'p.pdf',
-      // Later letters come back first.
+            // Later letters come back first.
       render: async (kind, context) => {
         const delay = 40 - 10 * calls++;
         const built = buildDueLetter(kind, context);
@@ -151,7 +184,7 @@ describe('making the print file', () => {
       },
     });
     expect(calls).toBe(4);
-    expect(outcome.made.map((l) => l.customerName)).toEqual(['A One', 'B Two', 'C Three', 'D Four']);
+    expect(outcome.made.map(({ letter }) => letter.customerName)).toEqual(['A One', 'B Two', 'C Three', 'D Four']);
     expect(outcome.errors).toEqual([]);
   });
 
@@ -164,25 +197,58 @@ describe('making the print file', () => {
     const noCopy = await createCase(database, parts({ channel: 'phone', customer: { name: 'Grace Hopper', phone: '0113 496 0000' }, representative, communication: { prefersPost: true } }), { settings, by: 'Sam', clock });
     const due = await lettersToPost(database, '2026-11-22');
     expect(due.map((l) => l.caseId).sort()).toEqual([withCopy.id, noCopy.id].sort());
-    const outcome = await makePrintFile(database, due, { settings, today: '2026-11-22', by: 'Sam', progress: '', printFileName: 'p.pdf' });
+    const outcome = await makePrintFile(database, due, { settings, today: '2026-11-22', by: 'Sam', progress: '' });
     expect(outcome.errors).toEqual([]);
     expect(outcome.noCopy.map((e) => [e.letter.reference, e.message])).toEqual([
       [noCopy.reference, expect.stringContaining('Grace Hopper has no postal address recorded, so no copy for them is printed')],
     ]);
-    const pagesOf = async (caseId: string) => (await PDFDocument.load((await database.letters.where('caseId').equals(caseId).first())!.bytes)).getPageCount();
-    // The locked letter holds the copy too: twice the pages of the letter alone.
+    const pagesOf = async (caseId: string) => (await PDFDocument.load(outcome.made.find(({ letter }) => letter.caseId === caseId)!.rendered.bytes)).getPageCount();
+    // The letter to be locked holds the copy too: twice the pages of the letter alone.
     expect(await pagesOf(withCopy.id)).toBe(2 * (await pagesOf(noCopy.id)));
     expect(outcome.pages).toBe((await pagesOf(withCopy.id)) + (await pagesOf(noCopy.id)));
   });
 
   it('hands over one letter as its own locked bytes', async () => {
-    const { makePrintFile } = await import('./batch');
+    const { makePrintFile, recordPrintRun } = await import('./batch');
     const database = fresh();
     await createCase(database, parts({}), { settings, by: 'Sam', clock });
     const due = await lettersToPost(database, '2026-11-22');
-    const outcome = await makePrintFile(database, due, { settings, today: '2026-11-22', by: 'Sam', progress: '', printFileName: 'p.pdf' });
+    const outcome = await makePrintFile(database, due, { settings, today: '2026-11-22', by: 'Sam', progress: '' });
+    await recordPrintRun(database, outcome, { today: '2026-11-22', by: 'Sam', printFileName: 'p.pdf' });
     const [stored] = await database.letters.toArray();
     expect(outcome.pages).toBe(1);
     expect(Array.from(outcome.bytes!)).toEqual(Array.from(stored.bytes));
+  });
+
+  it('lists a letter whose name the font cannot print as cannot be printed, with the reason, and never makes or records it', async () => {
+    const { makePrintFile, recordPrintRun } = await import('./batch');
+    const database = fresh();
+    const wang = await createCase(database, parts({ customer: { name: '王小明', address } }), { settings, by: 'Sam', clock });
+    const ada = await createCase(database, parts({}), { settings, by: 'Sam', clock });
+    const due = await lettersToPost(database, '2026-11-22');
+    const reason = 'This letter contains characters the letter font cannot print: 王, 小, 明 (in the customer’s name). Correct it (for example, write the name in Latin letters) and make the letter again.';
+    expect(due.map((l) => [l.caseId, l.cannotPrint])).toEqual([
+      [wang.id, reason],
+      [ada.id, undefined],
+    ]);
+    // Even when asked to, the batch does not make it (the renderer is never called for it) and so never records it.
+    const asked: string[] = [];
+    const run = await makePrintFile(database, due, {
+      settings,
+      today: '2026-11-22',
+      by: 'Sam',
+      progress: '',
+      render: async (kind, context) => {
+        asked.push(context.record.id);
+        const { renderPdf } = await import('../../letters/render');
+        const built = buildDueLetter(kind, context);
+        return { bytes: await renderPdf(built.doc), fileName: built.fileName, kind: built.kind, name: built.name, also: built.also };
+      },
+    });
+    expect(asked).toEqual([ada.id]);
+    expect(run.errors).toEqual([{ letter: due[0], message: reason }]);
+    await recordPrintRun(database, run, { today: '2026-11-22', by: 'Sam', printFileName: 'p.pdf' });
+    expect(await database.letters.where('caseId').equals(wang.id).count()).toBe(0);
+    expect((await lettersToPost(database, '2026-11-22')).map((l) => l.caseId)).toEqual([wang.id]);
   });
 });

@@ -1,11 +1,13 @@
 // "Letters to post today": the letters due today or overdue for customers who wrote by post or asked for post, made
 // into ONE print file. Each letter is built by the same pure builders as the single-letter flows and rendered on its
-// own, in workers off the page's thread (./render-pool.ts), so its exact bytes are locked on its case's timeline; the
-// letters are recorded a group at a time (one transaction each) and the recorded ones joined with pdf-lib.
+// own, in workers off the page's thread (./render-pool.ts), and joined with pdf-lib. Two phases: the print file is made
+// first, with nothing recorded (`makePrintFile`); only once it has been handed over are its letters recorded as printed
+// for post, each with its exact bytes, in one transaction (`recordPrintRun`).
 import { PDFDocument } from 'pdf-lib';
+import { casePrintProblem } from '../../../../shared/letters';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../../shared/model/case';
 import { adrLettersDue, unacknowledged } from '../../db/queries';
-import { recordLettersIssued } from '../../db/repository';
+import { recordLettersIssued, type Clock } from '../../db/repository';
 import type { CaseIndexRow, RedressDatabase } from '../../db/schema';
 import type { BuildContext, PostLetterKind } from './due-letter';
 import type { RenderedLetter } from './render-protocol';
@@ -20,6 +22,8 @@ export interface DueLetter {
   kind: PostLetterKind;
   /** Why it is due, in words. */
   why: string;
+  /** Why it cannot be printed (characters the letter font cannot print), when it cannot: it is listed, never made. */
+  cannotPrint?: string;
 }
 
 /** Letters go by post when the customer wrote by post or asked for post. */
@@ -37,28 +41,38 @@ export async function lettersToPost(database: RedressDatabase, today: string): P
   for (const r of [...unack, ...adr]) rows.set(r.caseId, r);
   if (rows.size === 0) return [];
   const records = await database.cases.bulkGet([...rows.keys()]);
-  const byPost = new Set(records.filter((r): r is CaseRecord => !!r && wantsPost(r)).map((r) => r.id));
+  const byPost = new Map(records.filter((r): r is CaseRecord => !!r && wantsPost(r)).map((r) => [r.id, casePrintProblem(r)]));
   const out: DueLetter[] = [];
+  const problem = (caseId: string) => {
+    const cannotPrint = byPost.get(caseId);
+    return cannotPrint ? { cannotPrint } : {};
+  };
   for (const r of unack) {
     if (!byPost.has(r.caseId)) continue;
-    out.push({ caseId: r.caseId, reference: r.reference, customerName: r.customerName, kind: 'acknowledgement', why: `Not yet acknowledged (received ${r.receivedOn})` });
+    out.push({ caseId: r.caseId, reference: r.reference, customerName: r.customerName, kind: 'acknowledgement', why: `Not yet acknowledged (received ${r.receivedOn})`, ...problem(r.caseId) });
   }
   for (const r of adr) {
     if (!byPost.has(r.caseId)) continue;
     const when = r.adrLetterDueOn! < today ? `overdue since ${r.adrLetterDueOn}` : 'due today';
-    out.push({ caseId: r.caseId, reference: r.reference, customerName: r.customerName, kind: 'adr-letter', why: `ADR letter ${when}` });
+    out.push({ caseId: r.caseId, reference: r.reference, customerName: r.customerName, kind: 'adr-letter', why: `ADR letter ${when}`, ...problem(r.caseId) });
   }
   // By reference, the acknowledgement before the ADR letter of the same case.
   return out.sort((a, b) => (a.reference !== b.reference ? (a.reference < b.reference ? -1 : 1) : a.kind === 'acknowledgement' ? -1 : 1));
 }
 
-export interface BatchOutcome {
+/**
+ * Phase one of a print run: the print file made in memory, nothing recorded yet. The letters are recorded as printed
+ * for post (`recordPrintRun`) only once the print file has been handed over (saved through the platform), so a run
+ * stopped at any moment leaves every letter either still to post or recorded with the print file that holds it.
+ */
+export interface PrintRun {
   /** The print file, or null when no letter could be made. */
   bytes: Uint8Array | null;
-  made: DueLetter[];
+  /** The letters in the print file, in order, with their exact bytes (what is locked on each case when recorded). */
+  made: Array<{ letter: DueLetter; rendered: RenderedLetter }>;
   pages: number;
   errors: Array<{ letter: DueLetter; message: string }>;
-  /** Letters made and recorded, to a representative, whose customer's copy could not be printed (no postal address). */
+  /** Letters made, to a representative, whose customer's copy could not be printed (no postal address). */
   noCopy: Array<{ letter: DueLetter; message: string }>;
 }
 
@@ -83,19 +97,17 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 /** Makes one due letter's bytes; the app's is the worker pool, tests may pass their own. */
 export type DueLetterRenderer = (kind: PostLetterKind, context: BuildContext) => Promise<RenderedLetter>;
 
-/** At most this many letters are recorded in one transaction (each rebuilds its case's index row inside it). */
-const MAX_GROUP = 25;
 /** Joining letters into the print file gives the page a turn after this long. */
 const JOIN_SLICE_MS = 12;
 
 /**
- * Make every letter (skipping, with a reason, any that cannot be made), record each as issued and join the recorded
- * ones into one PDF. `onProgress(done, total)` as letters are made.
+ * Phase one: make every letter (skipping, with a reason, any that cannot be made) and join them into one PDF.
+ * Nothing is written to the database: the letters are still to post until `recordPrintRun` records them, after the
+ * print file has been handed over. `onProgress(done, total)` as letters are made.
  *
  * The cases and timelines are read once up front. Every letter is handed to the renderer at once (the worker pool
- * queues them) and taken back in order. Letters are recorded in groups, one transaction per group: the letters that
- * came back while the previous group was being stored form the next one. The PDF is joined only from letters whose
- * record committed, so the print file never holds a letter the timeline does not.
+ * queues them) and taken back in order; each is joined into the print file as it comes back, while later ones are
+ * still being made.
  */
 export async function makePrintFile(
   database: RedressDatabase,
@@ -105,11 +117,10 @@ export async function makePrintFile(
     today: string;
     by: string;
     progress: string;
-    printFileName: string;
     onProgress?: (done: number, total: number) => void;
     render?: DueLetterRenderer;
   },
-): Promise<BatchOutcome> {
+): Promise<PrintRun> {
   const { settings, today, by } = options;
   const render = options.render ?? renderDueLetter;
   const total = letters.length;
@@ -124,98 +135,98 @@ export async function makePrintFile(
   const jobs = letters.map((letter): Promise<RenderedLetter> => {
     const record = recordOf.get(letter.caseId);
     if (!record) return Promise.reject(new Error('The case no longer exists.'));
+    if (letter.cannotPrint) return Promise.reject(new Error(letter.cannotPrint));
     const context: BuildContext = { record, events: eventsOf.get(letter.caseId) ?? [], settings, today, by, progress: options.progress };
     return render(letter.kind, context);
   });
   for (const job of jobs) job.catch(() => undefined); // each is handled below, in order
 
-  const errors: BatchOutcome['errors'] = [];
-  const noCopy: BatchOutcome['noCopy'] = [];
+  const errors: PrintRun['errors'] = [];
+  const noCopy: PrintRun['noCopy'] = [];
   const out = await PDFDocument.create();
-  const made: DueLetter[] = [];
-  const madeBytes: Uint8Array[] = [];
-
-  /** Record a group in one transaction, then join the recorded letters into the print file, in order. */
-  const store = async (group: Array<{ letter: DueLetter; rendered: RenderedLetter }>) => {
-    let results;
-    try {
-      results = await recordLettersIssued(
-        database,
-        group.map(({ letter, rendered }) => ({
-          caseId: letter.caseId,
-          kind: rendered.kind,
-          fileName: rendered.fileName,
-          issuedOn: today,
-          bytes: rendered.bytes,
-          by,
-          summary: `${rendered.name} issued (${rendered.fileName}, printed for post in ${options.printFileName})`,
-          alsoRecord: rendered.also,
-        })),
-      );
-    } catch (error) {
-      for (const { letter } of group) errors.push({ letter, message: `Not recorded, so left out of the print file: ${messageOf(error)}` });
-      return;
-    }
-    let slice = performance.now();
-    for (let i = 0; i < group.length; i += 1) {
-      const { letter, rendered } = group[i];
-      const result = results[i];
-      if (!result.ok) {
-        errors.push({ letter, message: `Not recorded, so left out of the print file: ${result.error}` });
-        continue;
-      }
-      try {
-        const part = await PDFDocument.load(rendered.bytes, { updateMetadata: false });
-        const pages = await out.copyPages(part, part.getPageIndices());
-        for (const page of pages) out.addPage(page);
-        made.push(letter);
-        madeBytes.push(rendered.bytes);
-        if (rendered.copyMissing) noCopy.push({ letter, message: rendered.copyMissing });
-      } catch (error) {
-        errors.push({ letter, message: `Recorded as issued but could not be added to the print file (download it from the case): ${messageOf(error)}` });
-      }
-      if (performance.now() - slice > JOIN_SLICE_MS) {
-        await breathe();
-        slice = performance.now();
-      }
-    }
-  };
-
-  // Group commit: the open group takes letters until its turn to be stored comes.
-  let stored: Promise<void> = Promise.resolve();
-  let open: Array<{ letter: DueLetter; rendered: RenderedLetter }> | null = null;
-  const add = (item: { letter: DueLetter; rendered: RenderedLetter }) => {
-    if (open && open.length < MAX_GROUP) {
-      open.push(item);
-      return;
-    }
-    const group = [item];
-    open = group;
-    stored = stored.then(() => {
-      if (open === group) open = null;
-      return store(group);
-    });
-  };
+  const made: PrintRun['made'] = [];
 
   const failedCases = new Set<string>();
+  let slice = performance.now();
   for (let i = 0; i < total; i += 1) {
     const letter = letters[i];
     try {
       // An ADR letter is not sent for a case whose acknowledgement in this batch failed (if it was made, it is dropped).
+      if (letter.cannotPrint) throw new Error(letter.cannotPrint);
       if (failedCases.has(letter.caseId)) throw new Error('Skipped: the case’s earlier letter could not be made.');
-      add({ letter, rendered: await jobs[i] });
+      const rendered = await jobs[i];
+      let part: PDFDocument;
+      try {
+        part = await PDFDocument.load(rendered.bytes, { updateMetadata: false });
+      } catch (error) {
+        throw new Error(`It could not be added to the print file: ${messageOf(error)}`);
+      }
+      const pages = await out.copyPages(part, part.getPageIndices());
+      for (const page of pages) out.addPage(page);
+      made.push({ letter, rendered });
+      if (rendered.copyMissing) noCopy.push({ letter, message: rendered.copyMissing });
     } catch (error) {
       failedCases.add(letter.caseId);
       errors.push({ letter, message: messageOf(error) });
     }
     options.onProgress?.(i + 1, total);
+    if (performance.now() - slice > JOIN_SLICE_MS) {
+      await breathe();
+      slice = performance.now();
+    }
   }
-  await stored;
 
   const pages = out.getPageCount();
   // Without object streams: pdf-lib then need not compress its cross-reference data in one long step at the end (the
   // print file is a few per cent larger; it is printed, not kept: each letter's own bytes are what is kept).
   // One letter: the print file is that letter's own (locked) bytes.
-  const bytes = pages === 0 ? null : made.length === 1 ? madeBytes[0] : await out.save({ objectsPerTick: 100, useObjectStreams: false });
-  return { bytes, made, pages, errors: errors.sort((a, b) => letters.indexOf(a.letter) - letters.indexOf(b.letter)), noCopy };
+  const bytes = pages === 0 ? null : made.length === 1 ? made[0].rendered.bytes : await out.save({ objectsPerTick: 100, useObjectStreams: false });
+  return { bytes, made, pages, errors, noCopy };
+}
+
+/** Phase two's outcome: the letters recorded as printed for post, and any that could not be (still to post). */
+export interface RecordedRun {
+  recorded: DueLetter[];
+  notRecorded: Array<{ letter: DueLetter; message: string }>;
+}
+
+/**
+ * Phase two: record every letter of a print run as issued and printed for post in `printFileName` (the name the print
+ * file was saved under), each with its exact bytes and SHA-256 and the event it stands for, in ONE transaction: a run
+ * stopped part-way records all of its letters or none. Call it only once the print file has been handed over.
+ */
+export async function recordPrintRun(
+  database: RedressDatabase,
+  run: Pick<PrintRun, 'made'>,
+  options: { today: string; by: string; printFileName: string; clock?: Clock },
+): Promise<RecordedRun> {
+  if (run.made.length === 0) return { recorded: [], notRecorded: [] };
+  let results;
+  try {
+    results = await recordLettersIssued(
+      database,
+      run.made.map(({ letter, rendered }) => ({
+        caseId: letter.caseId,
+        kind: rendered.kind,
+        fileName: rendered.fileName,
+        issuedOn: options.today,
+        bytes: rendered.bytes,
+        by: options.by,
+        summary: `${rendered.name} issued (${rendered.fileName}, printed for post in ${options.printFileName})`,
+        alsoRecord: rendered.also,
+      })),
+      options.clock,
+    );
+  } catch (error) {
+    const message = `Not recorded (${messageOf(error)}): it is in ${options.printFileName} but still to post; do not post that print file, make it again.`;
+    return { recorded: [], notRecorded: run.made.map(({ letter }) => ({ letter, message })) };
+  }
+  const recorded: DueLetter[] = [];
+  const notRecorded: RecordedRun['notRecorded'] = [];
+  results.forEach((result, i) => {
+    const { letter } = run.made[i];
+    if (result.ok) recorded.push(letter);
+    else notRecorded.push({ letter, message: `Not recorded (${result.error}): take its pages out of ${options.printFileName} before posting.` });
+  });
+  return { recorded, notRecorded };
 }

@@ -1,0 +1,218 @@
+// Whether a letter (or the subject-access summary) can print every character it holds. pdfmake draws a character the
+// font has no glyph for as an empty box (or nothing), and it lays text out left to right with no bidirectional
+// algorithm and no colour emoji: a Chinese or Arabic name or an emoji would leave the letter unreadable and still be
+// recorded as issued. So every character of the text a document draws is checked against the letter font's own
+// coverage (./font-coverage.ts, generated from the font files) before it is made, and the document is refused with
+// the characters named, and where they are, instead of being printed wrong. Pure: no DOM, no fonts loaded.
+import type { CaseRecord } from '../model/case';
+import { LETTER_FONT_COVERAGE } from './font-coverage';
+
+export type UnprintableReason = 'right-to-left' | 'emoji' | 'control' | 'not-in-font';
+
+/** One character (or emoji sequence) the letter cannot print, as it is shown to the desk, and why. */
+export interface UnprintableCharacter {
+  /** What is shown: the character, an emoji sequence whole, or U+XXXX for an invisible one. */
+  shown: string;
+  reason: UnprintableReason;
+}
+
+/** A piece of the text with where it comes from in words, e.g. "the customer's name". */
+export interface TextSource {
+  where: string;
+  text: string;
+}
+
+export interface Unprintable {
+  /** Distinct, in the order they first appear. */
+  characters: UnprintableCharacter[];
+  /** Where they are, in words ("the customer's name"), in the order of the sources given. */
+  where: string[];
+}
+
+/** Whether the letter font has a glyph for a code point (a binary search of the coverage ranges). */
+export function fontHasGlyph(codePoint: number): boolean {
+  let lo = 0;
+  let hi = LETTER_FONT_COVERAGE.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [first, last] = LETTER_FONT_COVERAGE[mid];
+    if (codePoint < first) hi = mid - 1;
+    else if (codePoint > last) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Scripts written right to left: pdfmake would print their letters in the wrong order, unjoined. */
+const RIGHT_TO_LEFT =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Mende_Kikakui}\p{Script=Old_Hungarian}\p{Script=Imperial_Aramaic}\p{Script=Phoenician}\p{Script=Avestan}\p{Script=Yezidi}\u200F\u202B\u202E\u2067]/u;
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
+/** Parts of an emoji sequence after its first character: variation selector 16, skin tones, keycap, tags. */
+const EMOJI_COMPONENT = (cp: number) => cp === 0xfe0f || (cp >= 0x1f3fb && cp <= 0x1f3ff) || cp === 0x20e3 || (cp >= 0xe0020 && cp <= 0xe007f);
+const ZWJ = 0x200d;
+/** Laid out by pdfmake itself (line breaks, tab), never drawn as glyphs. */
+const LAYOUT = new Set([0x09, 0x0a, 0x0d]);
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}]/u;
+const MARK = /\p{M}/u;
+
+const isEmojiStart = (cp: number, ch: string) => EMOJI_PRESENTATION.test(ch) || (PICTOGRAPHIC.test(ch) && !fontHasGlyph(cp));
+const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Every character of `text` the letter cannot print, in order (repeats included). */
+export function unprintableIn(text: string): UnprintableCharacter[] {
+  const out: UnprintableCharacter[] = [];
+  const points = Array.from(text);
+  /** The index of the last code point taken into the last character pushed. */
+  let lastEnd = -1;
+  for (let i = 0; i < points.length; i += 1) {
+    const ch = points[i];
+    const cp = ch.codePointAt(0)!;
+    if (LAYOUT.has(cp)) continue;
+    if (isEmojiStart(cp, ch) || (cp >= 0x1f1e6 && cp <= 0x1f1ff)) {
+      // The whole sequence, shown as one: 👍🏽, 👩‍💻, 🇬🇧, 1️⃣.
+      let shown = ch;
+      while (i + 1 < points.length) {
+        const next = points[i + 1].codePointAt(0)!;
+        if (EMOJI_COMPONENT(next) || (cp >= 0x1f1e6 && cp <= 0x1f1ff && next >= 0x1f1e6 && next <= 0x1f1ff && shown.length === 2)) {
+          shown += points[++i];
+        } else if (next === ZWJ && i + 2 < points.length && isEmojiStart(points[i + 2].codePointAt(0)!, points[i + 2])) {
+          shown += points[++i] + points[++i];
+        } else break;
+      }
+      out.push({ shown, reason: 'emoji' });
+      lastEnd = i;
+      continue;
+    }
+    if (RIGHT_TO_LEFT.test(ch)) {
+      out.push({ shown: INVISIBLE.test(ch) ? hex(cp) : MARK.test(ch) ? `\u25CC${ch}` : ch, reason: 'right-to-left' });
+      continue;
+    }
+    if (EMOJI_COMPONENT(cp)) {
+      // A keycap or emoji selector after a character the font has (1️⃣, ©️): shown with what it follows.
+      const last = out.at(-1);
+      if (last && lastEnd === i - 1 && last.reason === 'emoji') last.shown += ch;
+      else out.push({ shown: cp === 0xfe0f || cp === 0x20e3 ? (i > 0 && !LAYOUT.has(points[i - 1].codePointAt(0)!) ? points[i - 1] : '') + ch : hex(cp), reason: 'emoji' });
+      lastEnd = i;
+      continue;
+    }
+    if (INVISIBLE.test(ch) && (cp < 0x20 || !fontHasGlyph(cp) || cp === 0x7f)) {
+      out.push({ shown: hex(cp), reason: 'control' });
+      continue;
+    }
+    if (!fontHasGlyph(cp)) out.push({ shown: MARK.test(ch) ? `\u25CC${ch}` : ch, reason: 'not-in-font' });
+  }
+  return out;
+}
+
+/**
+ * What `texts` (everything a document draws) hold that the letter font cannot print, or null when every character
+ * prints. `sources` name where a character comes from ("the customer's name"); a character found in none of them
+ * is said to be in `elsewhere`.
+ */
+export function findUnprintable(texts: readonly string[], sources: readonly TextSource[], elsewhere: string): Unprintable | null {
+  const seen = new Map<string, UnprintableCharacter>();
+  for (const text of texts) for (const c of unprintableIn(text)) if (!seen.has(c.shown)) seen.set(c.shown, c);
+  if (seen.size === 0) return null;
+  // Named in the order of the sources (the customer's name first), then whatever else the document draws.
+  const ordered = new Map<string, UnprintableCharacter>();
+  const where: string[] = [];
+  for (const source of sources) {
+    const here = unprintableIn(source.text).filter((c) => seen.has(c.shown));
+    if (here.length === 0) continue;
+    if (!where.includes(source.where)) where.push(source.where);
+    for (const c of here) if (!ordered.has(c.shown)) ordered.set(c.shown, seen.get(c.shown)!);
+  }
+  if (ordered.size < seen.size) where.push(elsewhere);
+  for (const [key, c] of seen) if (!ordered.has(key)) ordered.set(key, c);
+  return { characters: [...ordered.values()], where };
+}
+
+/** At most this many characters are named; more are shown as "…". */
+const NAMED = 12;
+
+/**
+ * The refusal in words: "This letter contains characters the letter font cannot print: 王, 小, … (in the customer's
+ * name)." with why, for right-to-left writing and emoji, and what to do.
+ */
+export function unprintableMessage(found: Unprintable, what: 'letter' | 'summary' = 'letter'): string {
+  const names = found.characters.slice(0, NAMED).map((c) => c.shown);
+  if (found.characters.length > NAMED) names.push('…');
+  const where = found.where.length <= 1 ? found.where.join('') : `${found.where.slice(0, -1).join(', ')} and ${found.where.at(-1)}`;
+  const reasons = new Set(found.characters.map((c) => c.reason));
+  const why: string[] = [];
+  if (reasons.has('right-to-left')) why.push(`Right-to-left writing (such as Arabic or Hebrew) cannot be laid out in a ${what}: it would print in the wrong order.`);
+  if (reasons.has('emoji')) why.push(`Emoji cannot be printed in a ${what}.`);
+  if (reasons.has('control')) why.push('Invisible control characters (shown as U+…) cannot be printed.');
+  return [
+    `This ${what} contains characters the letter font cannot print: ${names.join(', ')} (in ${where}).`,
+    ...why,
+    `Correct it (for example, write the name in Latin letters) and make the ${what} again.`,
+  ].join(' ');
+}
+
+/** Every string a pdfmake document draws: its content, footer and background (for page 1 of 1), not its metadata. */
+export function drawnTexts(doc: { content: unknown; footer?: unknown; background?: unknown }): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (typeof node === 'string') out.push(node);
+    else if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        // Names of styles, fonts and colours are not drawn (and are ASCII anyway).
+        if (key === 'style' || key === 'font' || key === 'color' || key === 'fillColor' || key === 'lineColor') continue;
+        walk(value);
+      }
+    }
+  };
+  walk(doc.content);
+  if (typeof doc.footer === 'function') walk((doc.footer as (page: number, pages: number) => unknown)(1, 1));
+  if (typeof doc.background === 'function') walk((doc.background as (page: number) => unknown)(1));
+  return out;
+}
+
+/** The parts of a case a letter prints, named for the desk. */
+export function caseTextSources(record: Pick<CaseRecord, 'customer' | 'representative'>): TextSource[] {
+  const address = (a: { lines: readonly string[]; postcode: string } | undefined) => (a ? [...a.lines, a.postcode].join('\n') : '');
+  const sources: TextSource[] = [
+    { where: 'the customer’s name', text: record.customer.name },
+    { where: 'the customer’s address', text: address(record.customer.address) },
+    { where: 'the customer’s account number', text: record.customer.accountNumber ?? '' },
+  ];
+  if (record.representative) {
+    sources.push(
+      { where: 'the representative’s name', text: record.representative.name },
+      { where: 'the representative’s address', text: address(record.representative.address) },
+    );
+  }
+  return sources;
+}
+
+/** Why a document cannot be printed, in words (`what` it is, where its characters come from), or null. */
+export function documentPrintProblem(
+  doc: { content: unknown; footer?: unknown; background?: unknown },
+  sources: readonly TextSource[],
+  what: 'letter' | 'summary',
+): string | null {
+  const found = findUnprintable(drawnTexts(doc), sources, `the ${what}’s other text`);
+  return found ? unprintableMessage(found, what) : null;
+}
+
+/** Why a letter built for `record` cannot be printed, in words, or null when every character it draws prints. */
+export function letterPrintProblem(doc: { content: unknown; footer?: unknown; background?: unknown }, record: Pick<CaseRecord, 'customer' | 'representative'>): string | null {
+  return documentPrintProblem(doc, caseTextSources(record), 'letter');
+}
+
+/**
+ * Why the letters of a case cannot be printed, from the case alone (the parts of it every letter prints), or null.
+ * For listing a letter as "cannot be printed" before it is made; the letter itself is checked whole when it is made.
+ */
+export function casePrintProblem(record: Pick<CaseRecord, 'customer' | 'representative'>): string | null {
+  const sources = caseTextSources(record);
+  const found = findUnprintable(
+    sources.map((s) => s.text),
+    sources,
+    'the letter’s other text',
+  );
+  return found ? unprintableMessage(found) : null;
+}
