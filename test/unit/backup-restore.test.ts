@@ -162,6 +162,26 @@ describe('merge', () => {
     expect(await snapshot(target)).toEqual(before);
   });
 
+  it('compares updatedAt as instants: a copy written with +01:00 thirty minutes older does not overwrite a newer edit', async () => {
+    const database = freshDatabase();
+    await database.settings.put({ key: 'desk', value: DESK });
+    const a = await createCase(database, parts('Ada Lovelace'), { settings: DESK, by: 'Sam Patel', clock: clockAt('2026-11-18T10:00:00.000Z') });
+    const backup = await backupOf(database);
+    await database.cases.update(a.id, { summary: 'Newer edit here', updatedAt: '2026-11-21T09:30:00.000Z' });
+    // 10:00 at +01:00 is 09:00 UTC: thirty minutes older, though later as text.
+    const copy = backup.content.cases.find((c) => c.id === a.id)!;
+    copy.summary = 'Older copy elsewhere';
+    copy.updatedAt = '2026-11-21T10:00:00.000+01:00';
+    const report = await restoreBackup(database, backup, { mode: 'merge', by: 'Sam Patel' });
+    expect(report.kept.cases).toBe(1);
+    expect((await database.cases.get(a.id))!.summary).toBe('Newer edit here');
+    // And the other way round: a copy written at +01:00 that is the newer instant wins.
+    copy.summary = 'Newer copy elsewhere';
+    copy.updatedAt = '2026-11-21T10:45:00.000+01:00';
+    expect((await restoreBackup(database, backup, { mode: 'merge', by: 'Sam Patel' })).updated.cases).toBe(1);
+    expect((await database.cases.get(a.id))!.summary).toBe('Newer copy elsewhere');
+  });
+
   it('does not list the same person twice', async () => {
     const source = freshDatabase();
     await seedDesk(source, 2);

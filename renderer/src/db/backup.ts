@@ -8,7 +8,7 @@
 // - 'into-empty': the desk holds no cases, timelines or letters yet (a new PC): everything comes from the file.
 // - 'replace': the database becomes the file's content.
 // - 'merge': the file's rows are added by id to what is here. A case in both keeps the copy with the later
-//   `updatedAt` (the current one on a tie); timelines, letters, people, reminders shown and the audit trail are
+//   `updatedAt`, compared as instants whatever their time zone (the current one on a tie); timelines, letters, people, reminders shown and the audit trail are
 //   united by id (timeline events and letters never change once written, so the same id is the same row); the desk's
 //   settings here are kept. Refused, with the references, when a case in the file has the reference of a DIFFERENT
 //   case here: a reference a customer has been given is never changed or shared.
@@ -542,7 +542,8 @@ async function merge(database: RedressDatabase, content: BackupContent, report: 
   cases.forEach((incoming, i) => {
     const current = here[i];
     if (!current) report.added.cases += 1;
-    else if (incoming.updatedAt > current.updatedAt) report.updated.cases += 1;
+    // As instants, not as text: "2026-11-21T10:00:00+01:00" is 09:00 UTC, before "2026-11-21T09:30:00.000Z".
+    else if (Date.parse(incoming.updatedAt) > Date.parse(current.updatedAt)) report.updated.cases += 1;
     else {
       report.kept.cases += 1;
       return;
