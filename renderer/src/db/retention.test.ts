@@ -187,7 +187,7 @@ describe('reapplyAnonymisation', () => {
       letters: await database.letters.toArray(),
     };
     await eraseCustomer(database, { caseIds: [f.zebOld.id, f.zebRecent.id], basis: 'customer-request', by: 'Kim Lee', today: TODAY, clock });
-    expect(await reapplyAnonymisation(database, { today: TODAY, by: 'Redress' })).toEqual({ caseIds: [], references: [], lettersDeleted: 0, audit: null });
+    expect(await reapplyAnonymisation(database, { today: TODAY, by: 'Redress' })).toEqual({ caseIds: [], references: [], lettersDeleted: 0, audit: null, stillOpen: [] });
 
     // 'Merge': the anonymised cases are newer and stay, but the file's letters are added back by id.
     await database.letters.bulkPut(backup.letters);
