@@ -3,7 +3,6 @@
 // memory, with a message that says why. Bombs are built here as raw deflate blocks repeated (each block flushed, so
 // it refers to nothing before it): a gigabyte of inflated data without a gigabyte of memory or a minute of deflate.
 import { createHash } from 'node:crypto';
-import { constants, deflateRawSync } from 'node:zlib';
 import { strFromU8, strToU8 } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -17,7 +16,7 @@ import {
   nestedDeeperThan,
   verifyBackupSeal,
 } from './format';
-import { crc32Update } from './gzip';
+import { gzipRepeated } from '../../test/unit/helpers/bombs';
 
 const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const options = { sha256, currentSchemaVersion: 3 };
@@ -30,32 +29,6 @@ const HEADER = JSON.stringify({
   madeAt: '2026-11-22T14:30:00.000Z',
   counts: { cases: 0, events: 0, counters: 0, settings: 0, letters: 0, people: 0, notified: 0, audit: 0, meta: 0 },
 });
-
-/**
- * A gzip file of `head`, then `unit` repeated `times` times, then `tail`, with a correct trailer: each part deflated
- * on its own with a full flush, so the repeated blocks can simply be repeated.
- */
-function gzipRepeated(head: Uint8Array, unit: Uint8Array, times: number, tail: Uint8Array): Uint8Array {
-  const flushed = (bytes: Uint8Array) => deflateRawSync(bytes, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
-  const first = flushed(head);
-  const middle = flushed(unit);
-  const last = deflateRawSync(tail, { level: 9 });
-  let crc = crc32Update(0, head);
-  for (let i = 0; i < times; i++) crc = crc32Update(crc, unit);
-  crc = crc32Update(crc, tail);
-  const size = head.length + unit.length * times + tail.length;
-  const out = new Uint8Array(10 + first.length + middle.length * times + last.length + 8);
-  out.set([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff], 0);
-  let at = 10;
-  for (const part of [first, ...Array<Uint8Array>(times).fill(middle), last]) {
-    out.set(part, at);
-    at += part.length;
-  }
-  const view = new DataView(out.buffer);
-  view.setUint32(at, crc, true);
-  view.setUint32(at + 4, size % 2 ** 32, true);
-  return out;
-}
 
 /** Decode `file`, returning the refusal, how long it took, and how much the process's peak memory grew (MB). */
 async function measured(file: Uint8Array): Promise<{ error: BackupFileError; seconds: number; peakGrowthMb: number }> {

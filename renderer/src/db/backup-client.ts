@@ -2,7 +2,18 @@
 // so the page keeps drawing while 100,000 cases are written or read. Where a worker cannot run (no Worker, or its
 // script fails to load) the same functions run on the page's thread instead: slower to the eye, never different.
 import { BackupFileError, type BackupHeader, type DecodedBackup } from '../../../shared/backup/format';
-import { type MadeBackup, makeBackup, type OnRestoreProgress, readBackupFile, type RestoreMode, type RestoreReport, restoreBackup, RestoreError } from './backup';
+import {
+  type AnonymisationPreview,
+  type MadeBackup,
+  makeBackup,
+  type OnRestoreProgress,
+  previewAnonymisation,
+  readBackupFile,
+  type RestoreMode,
+  type RestoreReport,
+  restoreBackup,
+  RestoreError,
+} from './backup';
 import { type BackupFailure, type BackupMessage, type BackupReply, type BackupRequest, isProgressMessage } from './backup-protocol';
 import { db } from './schema';
 
@@ -12,6 +23,8 @@ export interface CheckedBackup {
   sha256: string;
   /** The handler named in the file's desk settings (to record a first-run restore under). */
   handlerName?: string;
+  /** What the restore will anonymise again right after it (cases this desk had anonymised), by how it is restored. */
+  anonymise: AnonymisationPreview;
 }
 
 type Pending = {
@@ -96,13 +109,14 @@ export async function checkBackupFile(bytes: Uint8Array): Promise<CheckedBackup>
   checkedHere = null;
   const here = async () => {
     const decoded = await readBackupFile(db(), bytes);
+    const anonymise = await previewAnonymisation(db(), decoded.content.cases);
     checkedHere = decoded;
-    return { id, ok: true as const, type: 'checked' as const, header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName };
+    return { id, ok: true as const, type: 'checked' as const, header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName, anonymise };
   };
   // Transferred only to a worker; the page-thread fallback needs the bytes here.
   const reply = await ask({ type: 'check', id, bytes }, here, []);
-  const { header, sha256, handlerName } = reply as { header: BackupHeader; sha256: string; handlerName?: string };
-  return { header, sha256, ...(handlerName ? { handlerName } : {}) };
+  const { header, sha256, handlerName, anonymise } = reply as { header: BackupHeader; sha256: string; handlerName?: string; anonymise: AnonymisationPreview };
+  return { header, sha256, anonymise, ...(handlerName ? { handlerName } : {}) };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Messages between the page (./backup-client.ts) and the backup worker (./backup-worker.ts).
 import type { BackupHeader, BackupProblemKind } from '../../../shared/backup/format';
-import type { MadeBackup, RestoreMode, RestoreProgress, RestoreReport } from './backup';
+import type { AnonymisationPreview, MadeBackup, RestoreMode, RestoreProgress, RestoreReport } from './backup';
 
 export type BackupRequest =
   | { type: 'make'; id: number; app?: string }
@@ -17,7 +17,7 @@ export type BackupFailure =
 export type BackupReply =
   | ({ id: number; ok: true } & (
       | { type: 'made'; made: MadeBackup }
-      | { type: 'checked'; header: BackupHeader; sha256: string; handlerName?: string }
+      | { type: 'checked'; header: BackupHeader; sha256: string; handlerName?: string; anonymise: AnonymisationPreview }
       | { type: 'restored'; report: RestoreReport }
       | { type: 'forgotten' }
     ))
