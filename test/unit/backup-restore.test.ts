@@ -3,11 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BackupFileError } from '../../shared/backup/format';
 import type { NewCaseParts } from '../../shared/model/intake';
 import { closeAll, DESK, freshDatabase, seedDesk, snapshot } from './backup-helpers';
-import { LAST_BACKUP_KEY, lastBackup, makeBackup, readBackupFile, recordBackupMade, restoreBackup, RestoreError } from '../../renderer/src/db/backup';
+import { LAST_BACKUP_KEY, lastBackup, makeBackup, previewAnonymisation, readBackupFile, recordBackupMade, restoreBackup, RestoreError } from '../../renderer/src/db/backup';
 import { deriveCaseIndex } from '../../renderer/src/db/derive';
 import { appendEvent, createCase } from '../../renderer/src/db/repository';
 import type { RedressDatabase } from '../../renderer/src/db/schema';
-import { ANONYMISED_HERE_KEY } from '../../renderer/src/db/retention';
+import { ANONYMISED_HERE_KEY, eraseCustomer } from '../../renderer/src/db/retention';
 
 afterEach(closeAll);
 
@@ -193,6 +193,30 @@ describe('merge', () => {
     await target.people.add({ id: 'first-run', name: 'sam patel ', active: true });
     await restoreBackup(target, backup, { mode: 'merge', by: 'Sam Patel' });
     expect((await target.people.toArray()).map((p) => p.name).sort()).toEqual(['Jo Bloggs', 'sam patel ']);
+  });
+});
+
+describe('erasures stay erased', () => {
+  it('says before a restore what it will anonymise again, does it in the restore, and never anonymises an open copy', async () => {
+    const database = freshDatabase();
+    await seedDesk(database, 30, { letterEvery: 3 });
+    const older = await backupOf(database);
+    const [closedA, closedB] = (await database.cases.toArray()).filter((c) => c.status === 'closed');
+    await eraseCustomer(database, { caseIds: [closedA.id, closedB.id], basis: 'customer-request', by: 'Sam Patel', today: '2026-11-22' });
+    // The older backup holds both with their personal data; in this copy of it, B was hand-edited to say it is open.
+    const copyB = older.content.cases.find((c) => c.id === closedB.id)!;
+    copyB.status = 'open';
+    expect(await previewAnonymisation(database, older.content.cases)).toEqual({ merge: [], replace: [closedA.reference], open: [closedB.reference] });
+
+    const report = await restoreBackup(database, older, { mode: 'replace', by: 'Sam Patel', clock: clockAt('2026-11-23T09:00:00.000Z') });
+    expect(report.anonymisedAgain).toMatchObject({ references: [closedA.reference], stillOpen: [closedB.reference] });
+    expect(report.anonymisedAgain!.lettersDeleted).toBe(older.content.letters.filter((l) => l.caseId === closedA.id).length);
+    const a = (await database.cases.get(closedA.id))!;
+    expect(a.anonymisedOn).toBe('2026-11-23');
+    expect(a.customer.name).not.toBe(closedA.customer.name);
+    expect(await database.letters.where('caseId').equals(closedA.id).count()).toBe(0);
+    // The open copy is restored as it is.
+    expect(await database.cases.get(closedB.id)).toEqual(copyB);
   });
 });
 
