@@ -21,7 +21,7 @@
 import { z } from 'zod';
 import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, TIMELINE_TYPES, type CaseRecord, type DeskSettings, type TimelineEvent } from '../model/case';
 import { formatPath, issueMessage, isOverLimit, rowName, STORED_ROWS, storedDeskPrefix, storedLetterFields, storedTimestamp, type StoredTable } from '../model/stored';
-import { concat, gunzip, GunzipError, gunzipStream, gzipWriter, isGzip } from './gzip';
+import { concat, formatBytes, gunzip, GunzipError, gunzipStream, gzipWriter, isGzip } from './gzip';
 
 export const BACKUP_FORMAT = 'redress-backup';
 /** Bump when the file layout or the meaning of a field changes; older Redress then refuses the file by name. */
@@ -33,6 +33,19 @@ export const BACKUP_FILE_EXTENSION = '.redress-backup';
 export const BACKUP_MIME_TYPE = 'application/gzip';
 /** A decompressed backup larger than this is refused before it is inflated (a "zip bomb" cannot exhaust memory). */
 export const MAX_BACKUP_CONTENT_BYTES = 1024 * 1024 * 1024;
+/**
+ * The longest line a backup may have. A line holds CHUNK_BYTES of rows plus at most one more row, and the largest row
+ * is a letter's PDF as base64 (a few hundred KB; a letter with a large logo some MB). The writer refuses to make a
+ * line longer than this, so every file it makes can be read back.
+ */
+export const MAX_BACKUP_LINE_BYTES = 32 * 1024 * 1024;
+/**
+ * The most lines a backup may have. A line closes at CHUNK_ROWS rows or CHUNK_BYTES, so even a file of
+ * MAX_BACKUP_CONTENT_BYTES of the smallest rows has fewer than 20,000.
+ */
+export const MAX_BACKUP_LINES = 100_000;
+/** The deepest nesting of values ({ and [) a line may have; Redress's own rows nest fewer than 10 deep. */
+export const MAX_BACKUP_JSON_DEPTH = 64;
 
 /**
  * Every table the file holds, and the database version that introduced it (a file from an older database version
@@ -123,7 +136,12 @@ export type BackupProblemKind =
   | 'invalid'
   /** Encrypted (./encryption.ts): it needs its passphrase; or the passphrase given is not the one it was made with. */
   | 'needs-passphrase'
-  | 'wrong-passphrase';
+  | 'wrong-passphrase'
+  /**
+   * Larger or more deeply nested than any backup Redress makes (a line, the number of lines, the inflated size, the
+   * nesting of values): refused before it is read into memory, so a "zip bomb" cannot exhaust it.
+   */
+  | 'too-large';
 
 export class BackupFileError extends Error {
   constructor(
@@ -335,8 +353,20 @@ export async function encodeBackup(content: BackupContent, options: EncodeOption
   const out = options.compress === false ? null : gzipWriter();
   const plain: Uint8Array[] = [];
   let hashes = '';
-  const emit = async (line: string) => {
+  let lineCount = 0;
+  const emit = async (line: string, table?: BackupTable) => {
     const bytes = encoder.encode(`${line}\n`);
+    lineCount += 1;
+    // Never a file its own restore would refuse (see the reading limits).
+    const beyond =
+      bytes.length - 1 > MAX_BACKUP_LINE_BYTES
+        ? `longer than ${formatBytes(MAX_BACKUP_LINE_BYTES)}`
+        : nestedDeeperThan(bytes, MAX_BACKUP_JSON_DEPTH)
+          ? `nested more than ${MAX_BACKUP_JSON_DEPTH} deep`
+          : lineCount > MAX_BACKUP_LINES
+            ? `line ${lineCount}, more than ${MAX_BACKUP_LINES} lines`
+            : null;
+    if (beyond) throw new Error(`The backup was not made: a row of ${table ?? 'the header'} is ${beyond}, which a restore would refuse.`);
     hashes += `${await options.sha256(bytes)}\n`;
     if (out) out.push(bytes);
     else plain.push(bytes);
@@ -347,7 +377,7 @@ export async function encodeBackup(content: BackupContent, options: EncodeOption
     const rows = content[table] as unknown[];
     let parts: string[] = [];
     let size = 0;
-    const flush = () => emit(`{"table":${JSON.stringify(table)},"rows":[${parts.join(',')}]}`);
+    const flush = () => emit(`{"table":${JSON.stringify(table)},"rows":[${parts.join(',')}]}`, table);
     for (const row of rows) {
       const json = JSON.stringify(table === 'letters' ? { ...(row as BackupLetter), bytes: toBase64((row as BackupLetter).bytes) } : row);
       parts.push(json);
@@ -385,6 +415,35 @@ const truncated = (why: string) =>
   new BackupFileError('truncated', `The backup file is truncated: ${why}. It was probably copied or downloaded incompletely; use another copy.`);
 const damaged = (why: string) =>
   new BackupFileError('damaged', `The backup file is damaged: ${why}. Use another copy.`);
+const tooLarge = (why: string) =>
+  new BackupFileError(
+    'too-large',
+    `The backup file is not one Redress can read: ${why}, beyond anything a Redress backup holds. It was made or changed by something else; nothing was restored. Use another copy.`,
+  );
+const fromGunzip = (error: GunzipError) =>
+  error.failure === 'truncated' ? truncated(error.message) : error.failure === 'too-large' ? tooLarge(error.message) : damaged(error.message);
+
+/**
+ * Whether JSON text nests values ({ and [) deeper than `max`, found by scanning the bytes (brackets inside strings do
+ * not count) without parsing: the guard before JSON.parse, whose result the checks and the database would otherwise
+ * walk recursively ("Maximum call stack size exceeded" at 10,000 deep). Works on UTF-8 bytes: every byte of a
+ * multi-byte character is 0x80 or above, so it is never taken for a quote, a backslash or a bracket.
+ */
+export function nestedDeeperThan(bytes: Uint8Array, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (inString) {
+      if (b === 0x5c) i++;
+      else if (b === 0x22) inString = false;
+    } else if (b === 0x22) inString = true;
+    else if (b === 0x7b || b === 0x5b) {
+      if (++depth > max) return true;
+    } else if (b === 0x7d || b === 0x5d) depth--;
+  }
+  return false;
+}
 
 export interface DecodeOptions {
   sha256: Sha256;
@@ -394,6 +453,7 @@ export interface DecodeOptions {
 
 /** Read the header only (no checks beyond its own shape), e.g. to tell which file is which. */
 function readHeader(firstLine: Uint8Array): BackupHeader {
+  if (firstLine.length > MAX_HEADER_BYTES || nestedDeeperThan(firstLine, MAX_BACKUP_JSON_DEPTH)) throw notABackup('its first line is not a backup header');
   let raw: unknown;
   try {
     raw = parseJson(firstLine);
@@ -434,7 +494,7 @@ async function openSealed(file: Uint8Array, sha256: Sha256): Promise<Sealed> {
     try {
       bytes = gunzip(file, MAX_BACKUP_CONTENT_BYTES);
     } catch (error) {
-      if (error instanceof GunzipError) throw error.failure === 'truncated' ? truncated(error.message) : damaged(error.message);
+      if (error instanceof GunzipError) throw fromGunzip(error);
       throw error;
     }
   } else if (file.length >= PLAIN_START.length && PLAIN_START.every((b, i) => file[i] === b)) {
@@ -469,33 +529,59 @@ async function openSealed(file: Uint8Array, sha256: Sha256): Promise<Sealed> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Reading format 2 as a stream: line by line as the file inflates; each line hashed, parsed and its rows checked as
-// it comes. A problem is noted and reading goes on to the end, so a damaged or cut-off file is called that (the
-// compression's check values and the seal come first), never "invalid" because of a byte changed on the way.
+// Reading format 2 as a stream, in two passes over the file as it inflates, so nothing a stranger wrote is parsed
+// before the seal says it is the file Redress made:
+//   1. the seal: every line hashed as it comes, nothing parsed but the header (at most MAX_HEADER_BYTES) and the
+//      seal line; a line longer than MAX_BACKUP_LINE_BYTES, more than MAX_BACKUP_LINES lines or more than
+//      MAX_BACKUP_CONTENT_BYTES inflated stop it at once; other problems are noted and reading goes on to the end, so
+//      a damaged or cut-off file is called that (the compression's check values come first);
+//   2. the rows, only once the seal matched: the file inflated again, each line checked for its nesting
+//      (MAX_BACKUP_JSON_DEPTH) before JSON.parse, then its rows checked against the tables' schemas.
 
 /** Thrown inside the stream when the header says format 1: that layout is read whole, the old way. */
 const FORMAT_ONE = Symbol('format 1');
 const SEAL_START = encoder.encode('{"sha256":');
+/** {"sha256":"<64 hexadecimal digits>"} and its newline. */
+const SEAL_LINE_BYTES = 78;
 /** A header is a few hundred bytes; a first line longer than this is not one. */
 const MAX_HEADER_BYTES = 1024 * 1024;
 
 const startsWith = (bytes: Uint8Array, prefix: Uint8Array) => bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 
-/** Hand each complete line (with its newline) to onLine, in order; returns the bytes after the last newline. */
-async function forEachLine(file: Uint8Array, onLine: (line: Uint8Array) => Promise<void>): Promise<Uint8Array> {
+/** The most bytes line `index` (0: the header) may hold, with the error that says so. */
+function lineLimit(index: number): { max: number; error: () => BackupFileError } {
+  if (index === 0) return { max: MAX_HEADER_BYTES, error: () => notABackup('it has no backup header') };
+  return {
+    max: MAX_BACKUP_LINE_BYTES,
+    error: () => tooLarge(`line ${index + 1} is longer than ${formatBytes(MAX_BACKUP_LINE_BYTES)}`),
+  };
+}
+
+/**
+ * Hand each complete line (with its newline) to onLine, in order; returns the bytes after the last newline. Stops at
+ * once (throws BackupFileError 'too-large' or 'not-a-backup') when a line passes its limit or there are more than
+ * MAX_BACKUP_LINES lines: no more than one line is ever held.
+ */
+async function forEachLine(file: Uint8Array, onLine: (line: Uint8Array, index: number) => Promise<void>): Promise<Uint8Array> {
   let carry: Uint8Array[] = [];
   let carried = 0;
+  let index = 0;
   const take = async (chunk: Uint8Array) => {
     let start = 0;
     for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, start)) {
+      if (index >= MAX_BACKUP_LINES) throw tooLarge(`it has more than ${MAX_BACKUP_LINES.toLocaleString('en-GB')} lines`);
       const piece = chunk.subarray(start, at + 1);
+      const limit = lineLimit(index);
+      if (carried + piece.length - 1 > limit.max) throw limit.error();
       const line = carried ? concat([...carry, piece], carried + piece.length) : piece;
       carry = [];
       carried = 0;
       start = at + 1;
-      await onLine(line);
+      await onLine(line, index++);
     }
     if (start < chunk.length) {
+      const limit = lineLimit(index);
+      if (carried + chunk.length - start > limit.max) throw limit.error();
       // Copied: a piece of fflate's output buffer may be reused.
       carry.push(chunk.slice(start));
       carried += chunk.length - start;
@@ -505,38 +591,35 @@ async function forEachLine(file: Uint8Array, onLine: (line: Uint8Array) => Promi
     try {
       await gunzipStream(file, MAX_BACKUP_CONTENT_BYTES, take);
     } catch (error) {
-      if (error instanceof GunzipError) throw error.failure === 'truncated' ? truncated(error.message) : damaged(error.message);
+      if (error instanceof GunzipError) throw fromGunzip(error);
       throw error;
     }
   } else {
+    if (file.length > MAX_BACKUP_CONTENT_BYTES) throw tooLarge(`it is larger than ${formatBytes(MAX_BACKUP_CONTENT_BYTES)}`);
     for (let offset = 0; offset < file.length; offset += CHUNK_BYTES) await take(file.subarray(offset, offset + CHUNK_BYTES));
   }
   return concat(carry, carried);
 }
 
-interface Streamed {
+interface SealChecked {
   header: BackupHeader;
-  content: BackupContent;
   sha256: string;
-  overLimits: string[];
+  /** The lines of the file, the header and the seal included. */
+  lines: number;
 }
 
-/** Read a format-2 file; `check: 'seal'` only hashes the lines (no rows parsed). Throws FORMAT_ONE for format 1. */
-async function readStreamed(file: Uint8Array, sha256: Sha256, check: 'seal' | 'all', currentSchemaVersion = Infinity): Promise<Streamed> {
+/** Pass 1: recognise a format-2 file and check its seal, parsing no row. Throws FORMAT_ONE for format 1. */
+async function checkSeal(file: Uint8Array, sha256: Sha256): Promise<SealChecked> {
   if (file.length === 0) throw notABackup('the file is empty');
   if (!isGzip(file) && !startsWith(file, PLAIN_START)) throw notABackup('it is neither a compressed backup nor a backup header');
-  let index = 0;
+  let lines = 0;
   let header: BackupHeader | null = null;
   let failure: BackupFileError | null = null;
   let recorded: string | null = null;
   let hashes = '';
-  const problems: string[] = [];
-  const overLimits: string[] = [];
-  const seen = new Set<BackupTable>();
-  const content = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, []])) as unknown as Record<BackupTable, unknown[]>;
 
-  const onLine = async (line: Uint8Array) => {
-    const at = index++;
+  const onLine = async (line: Uint8Array, at: number) => {
+    lines = at + 1;
     if (failure) return;
     try {
       const body = line.subarray(0, line.length - 1);
@@ -550,7 +633,8 @@ async function readStreamed(file: Uint8Array, sha256: Sha256, check: 'seal' | 'a
       if (startsWith(line, SEAL_START)) {
         let value: unknown;
         try {
-          value = (parseJson(body) as { sha256?: unknown } | null)?.sha256;
+          // The seal line is 78 bytes; nothing longer is parsed before the seal is checked.
+          value = line.length <= SEAL_LINE_BYTES ? (parseJson(body) as { sha256?: unknown } | null)?.sha256 : undefined;
         } catch {
           value = undefined;
         }
@@ -559,15 +643,35 @@ async function readStreamed(file: Uint8Array, sha256: Sha256, check: 'seal' | 'a
         return;
       }
       hashes += `${await sha256(line)}\n`;
-      if (check === 'seal') return;
-      readChunk(body, at);
     } catch (error) {
       if (error === FORMAT_ONE) throw error;
       failure = error instanceof BackupFileError ? error : damaged(error instanceof Error ? error.message : String(error));
     }
   };
 
+  const rest = await forEachLine(file, onLine);
+  if (lines === 0) {
+    if (!startsWith(rest, PLAIN_START)) throw notABackup('it has no backup header');
+    throw truncated('it ends inside its header');
+  }
+  if (failure) throw failure;
+  if (recorded === null) {
+    throw truncated(startsWith(rest, SEAL_START) ? 'it ends before its checksum is complete' : 'it ends inside the data, before the checksum');
+  }
+  if (rest.length) throw damaged('there is something after its checksum');
+  if ((await sha256(encoder.encode(hashes))) !== recorded) throw checksumMismatch();
+  return { header: header as unknown as BackupHeader, sha256: recorded, lines };
+}
+
+/** Pass 2, for a file whose seal matched: every content line's rows, checked. Throws BackupFileError. */
+async function readRows(file: Uint8Array, sealed: SealChecked, sha256: Sha256): Promise<{ content: BackupContent; overLimits: string[] }> {
+  const problems: string[] = [];
+  const overLimits: string[] = [];
+  const seen = new Set<BackupTable>();
+  const content = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, []])) as unknown as Record<BackupTable, unknown[]>;
+
   const readChunk = (body: Uint8Array, at: number) => {
+    if (nestedDeeperThan(body, MAX_BACKUP_JSON_DEPTH)) throw tooLarge(`line ${at + 1} nests values more than ${MAX_BACKUP_JSON_DEPTH} deep`);
     let raw: unknown;
     try {
       raw = parseJson(body);
@@ -598,28 +702,19 @@ async function readStreamed(file: Uint8Array, sha256: Sha256, check: 'seal' | 'a
     overLimits.push(...checked.overLimits);
   };
 
-  const rest = await forEachLine(file, onLine);
-  if (index === 0) {
-    if (rest.length > MAX_HEADER_BYTES || !startsWith(rest, PLAIN_START)) throw notABackup('it has no backup header');
-    throw truncated('it ends inside its header');
-  }
-  if (failure) throw failure;
-  if (recorded === null) {
-    throw truncated(startsWith(rest, SEAL_START) ? 'it ends before its checksum is complete' : 'it ends inside the data, before the checksum');
-  }
-  if (rest.length) throw damaged('there is something after its checksum');
-  if ((await sha256(encoder.encode(hashes))) !== recorded) throw checksumMismatch();
-  const sound = header as unknown as BackupHeader;
-  if (check === 'seal') return { header: sound, content: content as unknown as BackupContent, sha256: recorded, overLimits };
+  // The header (line 1) and the seal (the last line) were read by checkSeal.
+  await forEachLine(file, async (line, at) => {
+    if (at > 0 && at < sealed.lines - 1) readChunk(line.subarray(0, line.length - 1), at);
+  });
 
-  assertSchemaKnown(sound, currentSchemaVersion);
-  for (const table of BACKUP_TABLE_NAMES) if (!seen.has(table) && BACKUP_TABLES[table] <= sound.schemaVersion) problems.push(`${table}: missing`);
+  const { header } = sealed;
+  for (const table of BACKUP_TABLE_NAMES) if (!seen.has(table) && BACKUP_TABLES[table] <= header.schemaVersion) problems.push(`${table}: missing`);
   if (content.settings.length > 1) problems.push('settings: holds more than one desk');
   if (problems.length) throw invalid(problems);
   const decoded = content as unknown as BackupContent;
-  const crossProblems = await crossCheck(decoded, sound, sha256);
+  const crossProblems = await crossCheck(decoded, header, sha256);
   if (crossProblems.length) throw invalid(crossProblems);
-  return { header: sound, content: decoded, sha256: recorded, overLimits };
+  return { content: decoded, overLimits };
 }
 
 /**
@@ -628,7 +723,7 @@ async function readStreamed(file: Uint8Array, sha256: Sha256, check: 'seal' | 'a
  */
 export async function verifyBackupSeal(file: Uint8Array, sha256: Sha256): Promise<BackupHeader> {
   try {
-    return (await readStreamed(file, sha256, 'seal')).header;
+    return (await checkSeal(file, sha256)).header;
   } catch (error) {
     if (error !== FORMAT_ONE) throw error;
     return (await openSealed(file, sha256)).header;
@@ -636,17 +731,22 @@ export async function verifyBackupSeal(file: Uint8Array, sha256: Sha256): Promis
 }
 
 /**
- * Read and check a backup file: recognise it, inflate it, check the compression's own check values, the seal
- * (SHA-256), the versions, every row of every table and the cross-references. Throws BackupFileError saying what is
- * wrong and where; returns the content only when ALL of it is sound. Format 2 is read as a stream; format 1 whole.
+ * Read and check a backup file: recognise it, inflate it, check the compression's own check values and the seal
+ * (SHA-256) before any row is parsed, then the versions, every row of every table and the cross-references. Throws
+ * BackupFileError saying what is wrong and where; returns the content only when ALL of it is sound. Format 2 is read
+ * as a stream, twice (the seal, then the rows); format 1 whole.
  */
 export async function decodeBackup(file: Uint8Array, options: DecodeOptions): Promise<DecodedBackup> {
+  let sealed: SealChecked;
   try {
-    return await readStreamed(file, options.sha256, 'all', options.currentSchemaVersion);
+    sealed = await checkSeal(file, options.sha256);
   } catch (error) {
     if (error !== FORMAT_ONE) throw error;
     return decodeFormatOne(file, options);
   }
+  assertSchemaKnown(sealed.header, options.currentSchemaVersion);
+  const { content, overLimits } = await readRows(file, sealed, options.sha256);
+  return { header: sealed.header, content, sha256: sealed.sha256, overLimits };
 }
 
 function checksumMismatch(): BackupFileError {
@@ -669,9 +769,11 @@ function assertSchemaKnown(header: BackupHeader, currentSchemaVersion: number): 
 async function decodeFormatOne(file: Uint8Array, options: DecodeOptions): Promise<DecodedBackup> {
   const { header, bytes, contentStart, contentEnd, sha256: recorded } = await openSealed(file, options.sha256);
   assertSchemaKnown(header, options.currentSchemaVersion);
+  const body = bytes.subarray(contentStart, contentEnd);
+  if (nestedDeeperThan(body, MAX_BACKUP_JSON_DEPTH)) throw tooLarge(`its content nests values more than ${MAX_BACKUP_JSON_DEPTH} deep`);
   let raw: unknown;
   try {
-    raw = parseJson(bytes.subarray(contentStart, contentEnd));
+    raw = parseJson(body);
   } catch (error) {
     throw invalid([`content: not readable JSON (${error instanceof Error ? error.message : String(error)})`]);
   }

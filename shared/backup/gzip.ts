@@ -50,7 +50,7 @@ function limitedInflater(maxBytes: number, sink: (chunk: Uint8Array) => void): {
   let total = 0;
   const stream = new Gunzip((chunk) => {
     total += chunk.length;
-    if (total > maxBytes) throw new GunzipError('damaged', 'the compressed data inflates to more than a backup can hold');
+    if (total > maxBytes) throw new GunzipError('too-large', `the compressed data inflates to more than ${formatBytes(maxBytes)}, more than a backup can hold`);
     sink(chunk);
   });
   return {
@@ -67,6 +67,19 @@ function limitedInflater(maxBytes: number, sink: (chunk: Uint8Array) => void): {
     total: () => total,
   };
 }
+
+/** 1 GB, 32 MB: a size as people read it. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3 && bytes % 1024 ** 3 === 0) return `${bytes / 1024 ** 3} GB`;
+  if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2)} MB`;
+  return `${Math.round(bytes / 1024)} KB`;
+}
+
+/**
+ * Compressed bytes handed to the inflater at a time. Deflate inflates at most about 1,032 to 1, and fflate gives out
+ * what one push inflates as one piece, so this keeps any one piece of a "zip bomb" to about 16 MB.
+ */
+const INFLATE_STEP = 16 * 1024;
 
 /** The gzip trailer (CRC-32 and length) against what was inflated. Throws GunzipError. */
 function checkTrailer(file: Uint8Array, total: number, crc: number): void {
@@ -95,9 +108,8 @@ export async function gunzipStream(file: Uint8Array, maxBytes: number, onChunk: 
   let pending: Uint8Array[] = [];
   let crc = 0;
   const inflater = limitedInflater(maxBytes, (chunk) => pending.push(chunk));
-  const step = 256 * 1024;
-  for (let offset = 0; offset < file.length; offset += step) {
-    inflater.push(file.subarray(offset, offset + step), offset + step >= file.length);
+  for (let offset = 0; offset < file.length; offset += INFLATE_STEP) {
+    inflater.push(file.subarray(offset, offset + INFLATE_STEP), offset + INFLATE_STEP >= file.length);
     const ready = pending;
     pending = [];
     for (const chunk of ready) {
@@ -140,7 +152,8 @@ export function gzip(bytes: Uint8Array): Uint8Array {
   return gzipSync(bytes, { level: 6, mtime: 0 });
 }
 
-export type GunzipFailure = 'truncated' | 'damaged';
+/** 'too-large': it inflates past the limit (a "zip bomb", or not a backup). */
+export type GunzipFailure = 'truncated' | 'damaged' | 'too-large';
 
 export class GunzipError extends Error {
   constructor(
@@ -160,8 +173,9 @@ export function gunzip(file: Uint8Array, maxBytes: number): Uint8Array {
     crc = crc32Update(crc, chunk);
     chunks.push(chunk);
   });
-  const step = 1024 * 1024;
-  for (let offset = 0; offset < file.length; offset += step) inflater.push(file.subarray(offset, offset + step), offset + step >= file.length);
+  for (let offset = 0; offset < file.length; offset += INFLATE_STEP) {
+    inflater.push(file.subarray(offset, offset + INFLATE_STEP), offset + INFLATE_STEP >= file.length);
+  }
   checkTrailer(file, inflater.total(), crc);
   return concat(chunks, inflater.total());
 }

@@ -1,7 +1,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../model/case';
-import { customerMatchReasons, letterPaths, subjectAccessAnswerBy, subjectAccessSummary, subjectAccessZip, type SubjectAccessRequest } from './subject-access';
+import { customerMatchReasons, letterPaths, subjectAccessAnswerBy, subjectAccessFileName, subjectAccessSummary, subjectAccessZip, type SubjectAccessRequest } from './subject-access';
 
 describe('who is the same customer', () => {
   const ann = { name: 'Ann Lee', email: 'Ann.Lee@example.com', phone: '+44 113 496 0000', accountNumber: 'AC 998', address: { lines: ['1 High St'], postcode: 'LS1 1AA' } };
@@ -71,6 +71,32 @@ describe('the bundle', () => {
       'letters/RDR-2026-000001/RDR-2026-000001-acknowledgement (2).pdf',
       'letters/RDR-2026-000002/evil.pdf',
     ]);
+  });
+
+  it('builds every ZIP entry name from safe parts only, whatever the reference or file name holds', () => {
+    const hostile = ['../../x', '..', '.', 'a\\..\\b', '/etc/passwd', 'C:\\Windows', 'CON', 'con .txt', '   ', 'RDR-2026-000009 ', 'Zoë/../../y'];
+    const cases = hostile.map((reference, i) => ({
+      record: record(`h${i}`, reference),
+      events: [],
+      letters: [letter(`hl${i}`, `h${i}`, i % 2 ? '..\\..\\x.pdf' : '..', [i])],
+    }));
+    const paths = [...letterPaths(cases).values()];
+    for (const path of paths) {
+      const parts = path.split('/');
+      expect(parts, path).toHaveLength(3);
+      expect(parts[0]).toBe('letters');
+      for (const part of parts.slice(1)) {
+        expect(part, path).toMatch(/^[\p{L}\p{N}_(][\p{L}\p{N} ._()-]*$/u);
+        expect(part, path).not.toMatch(/^\.{1,2}$|[. ]$|^(con|prn|aux|nul)( *\.|$)/i);
+      }
+    }
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(paths[0]).toBe('letters/_.._x/letter.pdf');
+    expect(paths[6]).toBe('letters/_CON/letter.pdf');
+    expect(paths[10]).toBe('letters/Zoë_.._.._y/letter.pdf');
+    const files = unzipSync(subjectAccessZip({ ...request, cases }, new Uint8Array([37])));
+    expect(Object.keys(files).filter((name) => name.startsWith('letters/')).sort()).toEqual([...paths].sort());
+    expect(subjectAccessFileName('../../x', '2026-11-21')).toBe('subject-access-_.._x-2026-11-21.zip');
   });
 
   it('zips the summary, the data and the letters byte for byte', () => {

@@ -88,22 +88,42 @@ export interface SubjectAccessRequest {
   preparedAt: string;
 }
 
+/** Windows refuses these names for a file or folder, whatever follows the dot. */
+const DEVICE_NAME = /^(con|prn|aux|nul|com[1-9]|lpt[1-9]) *(\.|$)/i;
+
+/**
+ * One part of a path in the ZIP (a folder or a file name) built only from safe characters: letters, digits, space,
+ * `.`, `_`, `-`, `(` and `)`; anything else (a slash or backslash above all) becomes `_`. Never `.` or `..`, never
+ * starting with a dot or ending with a dot or space, never a Windows device name, at most 120 characters; `fallback`
+ * when nothing is left. So a reference such as `../../x` can never lead a path out of its folder.
+ */
+export function safePathPart(text: string, fallback: string): string {
+  let part = text
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
+    .replace(/^[. ]+/, '')
+    .slice(0, 120)
+    .replace(/[. ]+$/, '');
+  if (DEVICE_NAME.test(part)) part = `_${part}`;
+  return part && /[\p{L}\p{N}]/u.test(part) ? part : fallback;
+}
+
 /** The letters' paths in the ZIP: letters/<reference>/<file name>, made unique when a name repeats. */
 export function letterPaths(cases: readonly SubjectAccessCase[]): Map<string, string> {
   const paths = new Map<string, string>();
   const taken = new Set<string>();
-  for (const c of cases) {
+  cases.forEach((c, i) => {
+    // Both parts from safe characters only (safePathPart): the letter stays inside its case's folder.
+    const folder = `letters/${safePathPart(c.record.reference, `case-${i + 1}`)}/`;
     for (const letter of c.letters) {
-      // The name's last segment only, without characters file systems refuse: the letter stays inside its folder.
-      const base = letter.fileName.split(/[\\/]/).pop() ?? '';
-      const safe = base.replace(/[:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '') || 'letter.pdf';
-      const folder = `letters/${c.record.reference}/`;
+      // The name's last segment only.
+      const safe = safePathPart(letter.fileName.split(/[\\/]/).pop() ?? '', 'letter.pdf');
       let path = folder + safe;
       for (let n = 2; taken.has(path); n += 1) path = folder + safe.replace(/(\.pdf)?$/i, ` (${n})$1`);
       taken.add(path);
       paths.set(letter.id, path);
     }
-  }
+  });
   return paths;
 }
 
@@ -286,7 +306,7 @@ export function subjectAccessSummary(request: SubjectAccessRequest): SubjectAcce
 // The bundle.
 
 export function subjectAccessFileName(reference: string, preparedOn: string): string {
-  return `subject-access-${reference}-${preparedOn}.zip`;
+  return `subject-access-${safePathPart(reference, 'case')}-${safePathPart(preparedOn, 'today')}.zip`;
 }
 
 /** The ZIP: summary.pdf, data.json and letters/<reference>/<file>.pdf (letters byte for byte as issued). */

@@ -3,10 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BackupFileError } from '../../shared/backup/format';
 import type { NewCaseParts } from '../../shared/model/intake';
 import { closeAll, DESK, freshDatabase, seedDesk, snapshot } from './backup-helpers';
-import { LAST_BACKUP_KEY, lastBackup, makeBackup, readBackupFile, recordBackupMade, restoreBackup, RestoreError } from '../../renderer/src/db/backup';
+import { LAST_BACKUP_KEY, lastBackup, makeBackup, previewAnonymisation, readBackupFile, recordBackupMade, restoreBackup, RestoreError } from '../../renderer/src/db/backup';
 import { deriveCaseIndex } from '../../renderer/src/db/derive';
 import { appendEvent, createCase } from '../../renderer/src/db/repository';
 import type { RedressDatabase } from '../../renderer/src/db/schema';
+import { ANONYMISED_HERE_KEY, eraseCustomer } from '../../renderer/src/db/retention';
 
 afterEach(closeAll);
 
@@ -24,9 +25,11 @@ async function backupOf(database: RedressDatabase, at = '2026-11-22T14:30:00.000
   return readBackupFile(database, made.bytes);
 }
 
+/** Without what the restore adds of its own: its audit row and this desk's record of the cases it anonymised. */
 const withoutRestoreAudit = (snap: Record<string, unknown[]>) => ({
   ...snap,
   audit: snap.audit.filter((a) => (a as { kind: string }).kind !== 'restore'),
+  meta: snap.meta.filter((m) => (m as { key: string }).key !== ANONYMISED_HERE_KEY),
 });
 
 describe('making a backup', () => {
@@ -162,6 +165,26 @@ describe('merge', () => {
     expect(await snapshot(target)).toEqual(before);
   });
 
+  it('compares updatedAt as instants: a copy written with +01:00 thirty minutes older does not overwrite a newer edit', async () => {
+    const database = freshDatabase();
+    await database.settings.put({ key: 'desk', value: DESK });
+    const a = await createCase(database, parts('Ada Lovelace'), { settings: DESK, by: 'Sam Patel', clock: clockAt('2026-11-18T10:00:00.000Z') });
+    const backup = await backupOf(database);
+    await database.cases.update(a.id, { summary: 'Newer edit here', updatedAt: '2026-11-21T09:30:00.000Z' });
+    // 10:00 at +01:00 is 09:00 UTC: thirty minutes older, though later as text.
+    const copy = backup.content.cases.find((c) => c.id === a.id)!;
+    copy.summary = 'Older copy elsewhere';
+    copy.updatedAt = '2026-11-21T10:00:00.000+01:00';
+    const report = await restoreBackup(database, backup, { mode: 'merge', by: 'Sam Patel' });
+    expect(report.kept.cases).toBe(1);
+    expect((await database.cases.get(a.id))!.summary).toBe('Newer edit here');
+    // And the other way round: a copy written at +01:00 that is the newer instant wins.
+    copy.summary = 'Newer copy elsewhere';
+    copy.updatedAt = '2026-11-21T10:45:00.000+01:00';
+    expect((await restoreBackup(database, backup, { mode: 'merge', by: 'Sam Patel' })).updated.cases).toBe(1);
+    expect((await database.cases.get(a.id))!.summary).toBe('Newer copy elsewhere');
+  });
+
   it('does not list the same person twice', async () => {
     const source = freshDatabase();
     await seedDesk(source, 2);
@@ -170,6 +193,30 @@ describe('merge', () => {
     await target.people.add({ id: 'first-run', name: 'sam patel ', active: true });
     await restoreBackup(target, backup, { mode: 'merge', by: 'Sam Patel' });
     expect((await target.people.toArray()).map((p) => p.name).sort()).toEqual(['Jo Bloggs', 'sam patel ']);
+  });
+});
+
+describe('erasures stay erased', () => {
+  it('says before a restore what it will anonymise again, does it in the restore, and never anonymises an open copy', async () => {
+    const database = freshDatabase();
+    await seedDesk(database, 30, { letterEvery: 3 });
+    const older = await backupOf(database);
+    const [closedA, closedB] = (await database.cases.toArray()).filter((c) => c.status === 'closed');
+    await eraseCustomer(database, { caseIds: [closedA.id, closedB.id], basis: 'customer-request', by: 'Sam Patel', today: '2026-11-22' });
+    // The older backup holds both with their personal data; in this copy of it, B was hand-edited to say it is open.
+    const copyB = older.content.cases.find((c) => c.id === closedB.id)!;
+    copyB.status = 'open';
+    expect(await previewAnonymisation(database, older.content.cases)).toEqual({ merge: [], replace: [closedA.reference], open: [closedB.reference] });
+
+    const report = await restoreBackup(database, older, { mode: 'replace', by: 'Sam Patel', clock: clockAt('2026-11-23T09:00:00.000Z') });
+    expect(report.anonymisedAgain).toMatchObject({ references: [closedA.reference], stillOpen: [closedB.reference] });
+    expect(report.anonymisedAgain!.lettersDeleted).toBe(older.content.letters.filter((l) => l.caseId === closedA.id).length);
+    const a = (await database.cases.get(closedA.id))!;
+    expect(a.anonymisedOn).toBe('2026-11-23');
+    expect(a.customer.name).not.toBe(closedA.customer.name);
+    expect(await database.letters.where('caseId').equals(closedA.id).count()).toBe(0);
+    // The open copy is restored as it is.
+    expect(await database.cases.get(closedB.id)).toEqual(copyB);
   });
 });
 

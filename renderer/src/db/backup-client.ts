@@ -2,7 +2,18 @@
 // so the page keeps drawing while 100,000 cases are written or read. Where a worker cannot run (no Worker, or its
 // script fails to load) the same functions run on the page's thread instead: slower to the eye, never different.
 import { BackupFileError, type BackupHeader, type DecodedBackup } from '../../../shared/backup/format';
-import { type MadeBackup, makeBackup, type OnRestoreProgress, readBackupFile, type RestoreMode, type RestoreReport, restoreBackup, RestoreError } from './backup';
+import {
+  type AnonymisationPreview,
+  type MadeBackup,
+  makeBackup,
+  type OnRestoreProgress,
+  previewAnonymisation,
+  readBackupFile,
+  type RestoreMode,
+  type RestoreReport,
+  restoreBackup,
+  RestoreError,
+} from './backup';
 import { type BackupFailure, type BackupMessage, type BackupReply, type BackupRequest, isProgressMessage } from './backup-protocol';
 import { db } from './schema';
 
@@ -14,6 +25,8 @@ export interface CheckedBackup {
   handlerName?: string;
   /** Rows over a limit of this version: restored as they are, listed for the desk to shorten. */
   overLimits: string[];
+  /** What the restore will anonymise again right after it (cases this desk had anonymised), by how it is restored. */
+  anonymise: AnonymisationPreview;
 }
 
 type Pending = {
@@ -102,13 +115,14 @@ export async function checkBackupFile(bytes: Uint8Array, passphrase?: string): P
   checkedHere = null;
   const here = async () => {
     const decoded = await readBackupFile(db(), bytes, passphrase);
+    const anonymise = await previewAnonymisation(db(), decoded.content.cases);
     checkedHere = decoded;
-    return { id, ok: true as const, type: 'checked' as const, header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName, overLimits: decoded.overLimits };
+    return { id, ok: true as const, type: 'checked' as const, header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName, overLimits: decoded.overLimits, anonymise };
   };
   // Transferred only to a worker; the page-thread fallback needs the bytes here.
   const reply = await ask({ type: 'check', id, bytes, ...(passphrase ? { passphrase } : {}) }, here, []);
-  const { header, sha256, handlerName, overLimits } = reply as { header: BackupHeader; sha256: string; handlerName?: string; overLimits?: string[] };
-  return { header, sha256, overLimits: overLimits ?? [], ...(handlerName ? { handlerName } : {}) };
+  const { header, sha256, handlerName, overLimits, anonymise } = reply as { header: BackupHeader; sha256: string; handlerName?: string; overLimits?: string[]; anonymise: AnonymisationPreview };
+  return { header, sha256, overLimits: overLimits ?? [], anonymise, ...(handlerName ? { handlerName } : {}) };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Messages between the page (./backup-client.ts) and the backup worker (./backup-worker.ts).
 import type { BackupHeader, BackupProblemKind } from '../../../shared/backup/format';
-import type { MadeBackup, RestoreMode, RestoreProgress, RestoreReport } from './backup';
+import type { AnonymisationPreview, MadeBackup, RestoreMode, RestoreProgress, RestoreReport } from './backup';
 
 export type BackupRequest =
   /** passphrase: encrypt the file with it (never stored). */
@@ -18,7 +18,7 @@ export type BackupFailure =
 export type BackupReply =
   | ({ id: number; ok: true } & (
       | { type: 'made'; made: MadeBackup }
-      | { type: 'checked'; header: BackupHeader; sha256: string; handlerName?: string; overLimits: string[] }
+      | { type: 'checked'; header: BackupHeader; sha256: string; handlerName?: string; overLimits: string[]; anonymise: AnonymisationPreview }
       | { type: 'restored'; report: RestoreReport }
       | { type: 'forgotten' }
     ))

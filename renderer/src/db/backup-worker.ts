@@ -5,7 +5,7 @@
 // restore's progress reports while it runs.
 import '../app/zod-config';
 import { BackupFileError, type DecodedBackup } from '../../../shared/backup/format';
-import { makeBackup, readBackupFile, restoreBackup, RestoreError } from './backup';
+import { makeBackup, previewAnonymisation, readBackupFile, restoreBackup, RestoreError } from './backup';
 import type { BackupMessage, BackupRequest } from './backup-protocol';
 import { db } from './schema';
 
@@ -26,8 +26,9 @@ async function handle(request: BackupRequest): Promise<void> {
     } else if (request.type === 'check') {
       checked = null;
       const decoded = await readBackupFile(db(), request.bytes, request.passphrase);
+      const anonymise = await previewAnonymisation(db(), decoded.content.cases);
       checked = decoded;
-      scope.postMessage({ id: request.id, ok: true, type: 'checked', header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName, overLimits: decoded.overLimits });
+      scope.postMessage({ id: request.id, ok: true, type: 'checked', header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName, overLimits: decoded.overLimits, anonymise });
     } else if (request.type === 'restore') {
       if (!checked || checked.sha256 !== request.sha256) throw new RestoreError('Choose the backup file again: it is no longer held for restoring.');
       // Progress goes to the page as it comes (restoreBackup already spaces the reports a few thousand rows apart).

@@ -8,7 +8,7 @@
 // - 'into-empty': the desk holds no cases, timelines or letters yet (a new PC): everything comes from the file.
 // - 'replace': the database becomes the file's content.
 // - 'merge': the file's rows are added by id to what is here. A case in both keeps the copy with the later
-//   `updatedAt` (the current one on a tie); timelines, letters, people, reminders shown and the audit trail are
+//   `updatedAt`, compared as instants whatever their time zone (the current one on a tie); timelines, letters, people, reminders shown and the audit trail are
 //   united by id (timeline events and letters never change once written, so the same id is the same row); the desk's
 //   settings here are kept. Refused, with the references, when a case in the file has the reference of a DIFFERENT
 //   case here: a reference a customer has been given is never changed or shared.
@@ -35,11 +35,14 @@ import type { CaseRecord, TimelineEvent } from '../../../shared/model/case';
 import { localIsoDate } from '../../../shared/model/dates';
 import { deriveCaseIndex, refreshCaseIndex } from './derive';
 import { type Clock, sha256Hex, systemClock } from './repository';
+import { ANONYMISED_HERE_KEY, anonymisedHere, reapplyAnonymisation, reapplyDecision, recordAnonymisedHere } from './retention';
 import { type AuditRow, type CaseIndexRow, type MetaRow, rebuildCaseIndex, type RedressDatabase, writingCheckedBackup } from './schema';
 
 /** Meta keys about this install, not about the data: never taken from a file, never replaced by a restore. */
 export const LAST_BACKUP_KEY = 'backup.last';
-const LOCAL_META_KEYS = new Set([LAST_BACKUP_KEY]);
+// The desk's own record of the cases it anonymised (./retention.ts): a restore never adds to it, so a backup cannot
+// make this desk anonymise anything.
+const LOCAL_META_KEYS = new Set([LAST_BACKUP_KEY, ANONYMISED_HERE_KEY]);
 
 export interface LastBackup {
   at: string;
@@ -181,6 +184,12 @@ export interface RestoreReport {
   removed: Record<BackupTable, number>;
   /** Case count after the restore. */
   casesNow: number;
+  /**
+   * What the restore anonymised again right after writing (see reapplyAnonymisation): cases this desk had anonymised
+   * that the file brought back closed with their personal data, and letters of anonymised cases; and the cases this
+   * desk anonymised that the file holds open, restored as they are (never anonymised this way).
+   */
+  anonymisedAgain?: { references: string[]; lettersDeleted: number; stillOpen: string[] };
 }
 
 const zeroCounts = () => Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, 0])) as Record<BackupTable, number>;
@@ -372,6 +381,13 @@ export async function restoreBackup(database: RedressDatabase, backup: DecodedBa
     }
     if (options.mode === 'merge') await merge(database, content, report, progress);
     else await replace(database, content, report, progress, here!);
+    // A new desk set up from a backup takes the file's anonymised cases as its own (they arrive anonymised, so this
+    // can anonymise nothing that was not). Then erasures stay erased: what this desk anonymised and the file brought
+    // back is anonymised again now, in the same transaction (an open case never; see reapplyAnonymisation).
+    if (options.mode === 'into-empty') await recordAnonymisedHere(database, content.cases.filter((c) => c.anonymisedOn).map((c) => c.id));
+    const clock = options.clock ?? systemClock;
+    const again = await reapplyAnonymisation(database, { today: localIsoDate(clock.now()), by: options.by, clock });
+    report.anonymisedAgain = { references: again.references, lettersDeleted: again.lettersDeleted, stillOpen: again.stillOpen };
     progress.finish();
 
     report.casesNow = await database.cases.count();
@@ -568,6 +584,45 @@ async function addMissing<T extends Row>(database: RedressDatabase, table: Backu
   return added;
 }
 
+/**
+ * Whether a merge takes the file's copy of a case over the one here: its `updatedAt` is later, compared as instants,
+ * not as text ("2026-11-21T10:00:00+01:00" is 09:00 UTC, before "2026-11-21T09:30:00.000Z"). A tie keeps this one.
+ */
+export function fileCopyIsNewer(incoming: Pick<CaseRecord, 'updatedAt'>, current: Pick<CaseRecord, 'updatedAt'>): boolean {
+  return Date.parse(incoming.updatedAt) > Date.parse(current.updatedAt);
+}
+
+/** What a restore of these cases will anonymise again (read only, for the restore screen): see reapplyAnonymisation. */
+export interface AnonymisationPreview {
+  /** References of the file's cases that will be anonymised again right after the restore, by how it is restored. */
+  merge: string[];
+  replace: string[];
+  /** References of the file's cases this desk anonymised that are open in the file: restored as they are. */
+  open: string[];
+}
+
+/**
+ * The file's cases this desk anonymised itself that the file holds closed and not anonymised: anonymised again after
+ * a replace; after a merge only those whose copy in the file wins (or that are not here).
+ */
+export async function previewAnonymisation(database: RedressDatabase, cases: readonly CaseRecord[]): Promise<AnonymisationPreview> {
+  return database.transaction('r', [database.cases, database.audit, database.meta], async () => {
+    const ids = await anonymisedHere(database);
+    const mine = cases.filter((c) => ids.has(c.id));
+    const here = await database.cases.bulkGet(mine.map((c) => c.id));
+    const preview: AnonymisationPreview = { merge: [], replace: [], open: [] };
+    mine.forEach((c, i) => {
+      const decision = reapplyDecision(c);
+      if (decision === 'open') preview.open.push(c.reference);
+      if (decision !== 'anonymise') return;
+      preview.replace.push(c.reference);
+      const current = here[i];
+      if (!current || fileCopyIsNewer(c, current)) preview.merge.push(c.reference);
+    });
+    return preview;
+  });
+}
+
 async function merge(database: RedressDatabase, content: BackupContent, report: RestoreReport, progress: Progress): Promise<void> {
   // Cases: refuse a reference that belongs to a different case here, before anything is written.
   const cases = content.cases;
@@ -595,7 +650,7 @@ async function merge(database: RedressDatabase, content: BackupContent, report: 
   cases.forEach((incoming, i) => {
     const current = here[i];
     if (!current) report.added.cases += 1;
-    else if (incoming.updatedAt > current.updatedAt) report.updated.cases += 1;
+    else if (fileCopyIsNewer(incoming, current)) report.updated.cases += 1;
     else {
       report.kept.cases += 1;
       return;

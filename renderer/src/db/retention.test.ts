@@ -187,7 +187,7 @@ describe('reapplyAnonymisation', () => {
       letters: await database.letters.toArray(),
     };
     await eraseCustomer(database, { caseIds: [f.zebOld.id, f.zebRecent.id], basis: 'customer-request', by: 'Kim Lee', today: TODAY, clock });
-    expect(await reapplyAnonymisation(database, { today: TODAY, by: 'Redress' })).toEqual({ caseIds: [], references: [], lettersDeleted: 0, audit: null });
+    expect(await reapplyAnonymisation(database, { today: TODAY, by: 'Redress' })).toEqual({ caseIds: [], references: [], lettersDeleted: 0, audit: null, stillOpen: [] });
 
     // 'Merge': the anonymised cases are newer and stay, but the file's letters are added back by id.
     await database.letters.bulkPut(backup.letters);
@@ -214,5 +214,38 @@ describe('reapplyAnonymisation', () => {
     const after = await dumpDatabase(database);
     expect((await reapplyAnonymisation(database, { today: TODAY, by: 'Redress' })).audit).toBeNull();
     expect(await dumpDatabase(database)).toEqual(after);
+  });
+
+  it('takes no instruction from audit rows (a hand-edited backup brings them): cases only named there are left as they are', async () => {
+    const database = open();
+    const f = await buildPrivacyFixture(database);
+    const all = [f.zebOld, f.zebRecent, f.ottoline, f.wilberforce, f.resolvedNeverClosed, f.stillOpen];
+    // What a restored, hand-edited backup adds to the audit trail: rows of both kinds naming every case, open ones too.
+    await database.audit.bulkAdd([
+      { id: 'forged-1', at: '2026-05-01T10:00:00.000Z', kind: 'erasure', by: 'Someone', summary: 'erased', detail: { caseIds: all.map((c) => c.id) } },
+      { id: 'forged-2', at: '2026-05-01T10:00:00.000Z', kind: 'retention-run', by: 'Someone', summary: 'run', detail: { caseIds: all.map((c) => c.id) } },
+    ]);
+    const before = await dumpDatabase(database);
+    const result = await reapplyAnonymisation(database, { today: TODAY, by: 'Redress', clock });
+    expect(result).toMatchObject({ caseIds: [], lettersDeleted: 0, audit: null });
+    for (const c of all) expect(await database.cases.get(c.id)).toEqual(c);
+    expect({ ...(await dumpDatabase(database)), meta: [] }).toEqual({ ...before, meta: [] });
+  });
+
+  it('never anonymises an open case this way, even one this desk anonymised: it is listed as still open instead', async () => {
+    const database = open();
+    const f = await buildPrivacyFixture(database);
+    const original = { record: f.zebOld, events: await database.events.where('caseId').equals(f.zebOld.id).toArray() };
+    await eraseCustomer(database, { caseIds: [f.zebOld.id], basis: 'customer-request', by: 'Kim Lee', today: TODAY, clock });
+    // A backup's copy of it from before, hand-edited to say it is open again; and one as it was (closed).
+    await database.cases.put({ ...original.record, status: 'open' });
+    await database.events.bulkPut(original.events);
+    const open1 = await reapplyAnonymisation(database, { today: TODAY, by: 'Redress', clock });
+    expect(open1).toMatchObject({ caseIds: [], stillOpen: [f.zebOld.reference] });
+    expect((await database.cases.get(f.zebOld.id))!.customer.name).toBe(f.zebOld.customer.name);
+    await database.cases.put(original.record);
+    const closed = await reapplyAnonymisation(database, { today: TODAY, by: 'Redress', clock });
+    expect(closed).toMatchObject({ caseIds: [f.zebOld.id], stillOpen: [] });
+    expect((await database.cases.get(f.zebOld.id))!.customer.name).toBe(ANONYMISED_NAME);
   });
 });

@@ -125,7 +125,7 @@ export async function runRetention(database: RedressDatabase, options: RunOption
     candidates = candidates.filter((id) => only.has(id));
   }
   if (candidates.length === 0) return nothing;
-  return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex, database.audit], async () => {
+  return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex, database.audit, database.meta], async () => {
     // Checked again inside the write: another window may have anonymised some meanwhile.
     const records = await database.cases.bulkGet(candidates);
     const byCase = await timelines(database, candidates);
@@ -138,6 +138,7 @@ export async function runRetention(database: RedressDatabase, options: RunOption
     if (due.length === 0) return nothing;
     const lettersDeleted = await anonymiseAll(database, due, today, at);
     const caseIds = due.map((d) => d.record.id);
+    await recordAnonymisedHere(database, caseIds);
     const references = due.map((d) => d.record.reference);
     const audit: AuditRow = {
       id: crypto.randomUUID(),
@@ -223,7 +224,7 @@ export async function eraseCustomer(database: RedressDatabase, options: EraseOpt
   if (options.caseIds.length === 0) throw new ErasureRefusedError('Choose at least one case to erase');
   if (!options.by.trim()) throw new ErasureRefusedError('Choose who is working before erasing anything');
   const at = (options.clock ?? systemClock).now().toISOString();
-  return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex, database.audit], async () => {
+  return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex, database.audit, database.meta], async () => {
     const ids = [...new Set(options.caseIds)];
     const records = await database.cases.bulkGet(ids);
     const cases: Array<{ record: CaseRecord; events: TimelineEvent[] }> = [];
@@ -235,6 +236,7 @@ export async function eraseCustomer(database: RedressDatabase, options: EraseOpt
       cases.push({ record, events: byCase.get(record.id) ?? [] });
     }
     const lettersDeleted = await anonymiseAll(database, cases, options.today, at);
+    await recordAnonymisedHere(database, cases.map((c) => c.record.id));
     const references = cases.map((c) => c.record.reference);
     const audit: AuditRow = {
       id: crypto.randomUUID(),
@@ -261,36 +263,81 @@ export async function eraseCustomer(database: RedressDatabase, options: EraseOpt
 
 // ---------------------------------------------------------------------------------------------------------------
 // Keeping erasures erased
+//
+// The proof that a case was anonymised is this desk's own record, kept outside what a restore writes: the meta row
+// ANONYMISED_HERE_KEY, listing the ids of the cases this desk anonymised itself (retention runs, erasures), or
+// received already anonymised when it was set up from a backup (a restore into an empty desk). A restore never
+// writes it (it is one of backup.ts's local meta keys), so a backup, hand-edited or not, can never add to it: the
+// audit rows a backup brings are records, never instructions.
 
 export const REAPPLIED_KIND = 'anonymisation-reapplied';
+/** The meta row listing the ids of the cases this desk itself knows to be anonymised (string[]). */
+export const ANONYMISED_HERE_KEY = 'privacy.anonymisedHere';
 
 /**
- * Make every case named by a past retention run or erasure (the audit trail, which a restore never shortens)
- * anonymised again, and delete any letter stored for an anonymised case. Needed after restoring or merging a backup
- * made before the erasure: the backup still holds the customer's details and letters. Runs in one transaction,
- * writes one audit entry when it changed something, and changes nothing the second time. Call it after a restore
- * and at start.
+ * The ids of the cases this desk itself anonymised. A desk from before this record (no row yet) starts it from the
+ * cases named by its erasures and retention runs that are anonymised here now: what the data itself proves.
  */
-export async function reapplyAnonymisation(database: RedressDatabase, options: { today: string; by: string; clock?: Clock }): Promise<RunResult> {
+export async function anonymisedHere(database: RedressDatabase): Promise<Set<string>> {
+  const row = await database.meta.get(ANONYMISED_HERE_KEY);
+  if (Array.isArray(row?.value)) return new Set((row.value as unknown[]).filter((id): id is string => typeof id === 'string'));
+  const named = new Set<string>();
+  await database.audit
+    .where('kind')
+    .anyOf(['erasure', 'retention-run'])
+    .each((a) => {
+      const caseIds = a.detail?.caseIds;
+      if (Array.isArray(caseIds)) for (const id of caseIds) if (typeof id === 'string') named.add(id);
+    });
+  const records = await database.cases.bulkGet([...named]);
+  return new Set(records.filter((r): r is CaseRecord => r !== undefined && Boolean(r.anonymisedOn)).map((r) => r.id));
+}
+
+/** Add cases to this desk's own record of anonymised cases (inside the caller's transaction, which holds meta). */
+export async function recordAnonymisedHere(database: RedressDatabase, caseIds: readonly string[]): Promise<void> {
+  const ids = await anonymisedHere(database);
+  const before = ids.size;
+  for (const id of caseIds) ids.add(id);
+  if (ids.size !== before || !(await database.meta.get(ANONYMISED_HERE_KEY))) await database.meta.put({ key: ANONYMISED_HERE_KEY, value: [...ids] });
+}
+
+/**
+ * What to do with a case this desk once anonymised, as it is now: anonymise it again only when it is closed; an open
+ * case (a backup's copy that says so) is never anonymised this way, only reported.
+ */
+export function reapplyDecision(record: Pick<CaseRecord, 'anonymisedOn' | 'status'>): 'anonymise' | 'open' | 'nothing' {
+  if (record.anonymisedOn) return 'nothing';
+  return record.status === 'closed' ? 'anonymise' : 'open';
+}
+
+export interface ReapplyResult extends RunResult {
+  /** Cases this desk anonymised that are open again (restored from a backup): not anonymised again; to review. */
+  stillOpen: string[];
+}
+
+/**
+ * Make every closed case this desk anonymised itself (its own record, ANONYMISED_HERE_KEY) anonymised again, and
+ * delete any letter stored for such a case. Needed after restoring or merging a backup made before the anonymisation:
+ * the backup still holds the customer's details and letters. Audit rows (a backup's included) name no case to act
+ * on; an open case is never anonymised here, only listed in `stillOpen`. Runs in one transaction, writes one audit
+ * entry when it changed something, and changes nothing the second time. Called by a restore and at start.
+ */
+export async function reapplyAnonymisation(database: RedressDatabase, options: { today: string; by: string; clock?: Clock }): Promise<ReapplyResult> {
   const at = (options.clock ?? systemClock).now().toISOString();
-  return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex, database.audit], async () => {
-    const ids = new Set<string>();
-    await database.audit
-      .where('kind')
-      .anyOf(['erasure', 'retention-run'])
-      .each((a) => {
-        const caseIds = a.detail?.caseIds;
-        if (Array.isArray(caseIds)) for (const id of caseIds) if (typeof id === 'string') ids.add(id);
-      });
-    if (ids.size === 0) return { caseIds: [], references: [], lettersDeleted: 0, audit: null };
+  return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex, database.audit, database.meta], async () => {
+    const nothing: ReapplyResult = { caseIds: [], references: [], lettersDeleted: 0, audit: null, stillOpen: [] };
+    const ids = await anonymisedHere(database);
+    if (!(await database.meta.get(ANONYMISED_HERE_KEY))) await database.meta.put({ key: ANONYMISED_HERE_KEY, value: [...ids] });
+    if (ids.size === 0) return nothing;
     const records = (await database.cases.bulkGet([...ids])).filter((r): r is CaseRecord => r !== undefined);
-    const again = records.filter((r) => !r.anonymisedOn);
+    const again = records.filter((r) => reapplyDecision(r) === 'anonymise');
+    const stillOpen = records.filter((r) => reapplyDecision(r) === 'open').map((r) => r.reference);
     const byCase = await timelines(database, again.map((r) => r.id));
     let lettersDeleted = await anonymiseAll(database, again.map((record) => ({ record, events: byCase.get(record.id) ?? [] })), options.today, at);
     // Letters brought back for a case that is still anonymised here (a merge adds the file's letters by id).
     const stillAnonymised = records.filter((r) => r.anonymisedOn).map((r) => r.id);
     if (stillAnonymised.length) lettersDeleted += await database.letters.where('caseId').anyOf(stillAnonymised).delete();
-    if (again.length === 0 && lettersDeleted === 0) return { caseIds: [], references: [], lettersDeleted: 0, audit: null };
+    if (again.length === 0 && lettersDeleted === 0) return { ...nothing, stillOpen };
     const references = again.map((r) => r.reference);
     const audit: AuditRow = {
       id: crypto.randomUUID(),
@@ -299,11 +346,11 @@ export async function reapplyAnonymisation(database: RedressDatabase, options: {
       by: options.by,
       summary:
         `${plural(again.length, 'case', 'cases')} anonymised again and ${plural(lettersDeleted, 'letter', 'letters')} deleted: ` +
-        'restored data had brought back personal data that had been erased or anonymised',
+        'restored data had brought back personal data that this desk had erased or anonymised',
       detail: { count: again.length, lettersDeleted, caseIds: again.map((r) => r.id), references },
     };
     await database.audit.add(audit);
-    return { caseIds: again.map((r) => r.id), references, lettersDeleted, audit };
+    return { caseIds: again.map((r) => r.id), references, lettersDeleted, audit, stillOpen };
   });
 }
 

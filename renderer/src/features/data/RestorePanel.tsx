@@ -136,6 +136,8 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
   }
 
   const counts = backup?.header.counts;
+  /** What this restore will anonymise again, for the mode chosen (merge brings back only the newer copies). */
+  const anonymise = backup && mode ? { references: mode === 'merge' ? backup.anonymise.merge : backup.anonymise.replace, open: backup.anonymise.open } : null;
   const noSettings = firstRun && backup !== null && (backup.header.counts.settings ?? 0) === 0;
   return (
     <Stack gap="sm">
@@ -205,6 +207,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
           ) : (
             mode && <Text size="sm">{MODE_TEXT[mode].description}</Text>
           )}
+          {anonymise && <AnonymiseNotice {...anonymise} />}
           {noSettings && (
             <Alert color="orange" variant="light">
               This backup holds no desk settings: after restoring, fill in the form below once.
@@ -246,6 +249,18 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
               ))}
             </Table.Tbody>
           </Table>
+          {report.anonymisedAgain && (report.anonymisedAgain.references.length > 0 || report.anonymisedAgain.lettersDeleted > 0) && (
+            <Text size="sm" mt="xs" data-testid="anonymised-again">
+              Anonymised again, as this desk had done before: {casesText(report.anonymisedAgain.references.length)}
+              {report.anonymisedAgain.references.length ? ` (${listed(report.anonymisedAgain.references)})` : ''}; {formatCount(report.anonymisedAgain.lettersDeleted)}{' '}
+              {report.anonymisedAgain.lettersDeleted === 1 ? 'letter' : 'letters'} deleted.
+            </Text>
+          )}
+          {report.anonymisedAgain && report.anonymisedAgain.stillOpen.length > 0 && (
+            <Text size="sm" mt="xs">
+              Open in the backup, so restored as they are and not anonymised (this desk had anonymised them; check them): {listed(report.anonymisedAgain.stillOpen)}.
+            </Text>
+          )}
         </Alert>
       )}
 
@@ -271,6 +286,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
                 backup of this desk first if you may need it.
               </Alert>
             )}
+            {anonymise && <AnonymiseNotice {...anonymise} />}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirming(false)}>
                 Cancel
@@ -299,6 +315,34 @@ function RestoreProgressView({ progress }: { progress: RestoreProgress | null })
         {percent}% done. Keep Redress open until it says “Restored”: if it is closed before then, nothing on this desk changes.
       </Text>
     </Stack>
+  );
+}
+
+const casesText = (n: number) => `${formatCount(n)} ${n === 1 ? 'case' : 'cases'}`;
+/** References as a list, the first 20 of them. */
+const listed = (references: readonly string[]) => `${references.slice(0, 20).join(', ')}${references.length > 20 ? `, and ${formatCount(references.length - 20)} more` : ''}`;
+
+/**
+ * Before a restore: the backup's cases this desk had anonymised (its own record) that the backup holds with their
+ * personal data, anonymised again right after the restore; and those the backup holds open, restored as they are.
+ */
+function AnonymiseNotice({ references, open }: { references: readonly string[]; open: readonly string[] }) {
+  if (references.length === 0 && open.length === 0) return null;
+  return (
+    <Alert color="orange" variant="light" title="Anonymised again after the restore" data-testid="anonymise-preview">
+      {references.length > 0 && (
+        <Text size="sm">
+          This desk had anonymised {casesText(references.length)} that the backup holds with personal data: right after the restore they are anonymised again and
+          their letters deleted: {listed(references)}.
+        </Text>
+      )}
+      {open.length > 0 && (
+        <Text size="sm" mt={references.length ? 'xs' : 0}>
+          {casesText(open.length)} this desk had anonymised {open.length === 1 ? 'is' : 'are'} open in the backup: restored as{' '}
+          {open.length === 1 ? 'it is' : 'they are'}, never anonymised this way; check {open.length === 1 ? 'it' : 'them'} after the restore: {listed(open)}.
+        </Text>
+      )}
+    </Alert>
   );
 }
 
