@@ -111,10 +111,12 @@ export async function makeBackup(database: RedressDatabase, options: { clock?: C
   const bytes = await lockBackupFile(plain, options.passphrase, webCrypto());
   const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, content[t].length])) as Record<BackupTable, number>;
   // The file is checked as a restore would check it, so a backup that could not be restored is never handed over
-  // as if it were one; rows over a limit (saved before it existed) are said, for the desk to shorten.
+  // as if it were one; rows over a limit (saved before it existed) are said, for the desk to shorten. An encrypted
+  // file is opened with its passphrase first, so the check also proves the passphrase opens it.
   let overLimits: string[];
   try {
-    overLimits = (await decodeBackup(bytes, { sha256: sha256Hex, currentSchemaVersion: database.verno })).overLimits;
+    const opened = options.passphrase ? await unlockBackupFile(bytes, options.passphrase, webCrypto()) : bytes;
+    overLimits = (await decodeBackup(opened, { sha256: sha256Hex, currentSchemaVersion: database.verno })).overLimits;
   } catch (error) {
     const problems = error instanceof BackupFileError ? error.problems : [];
     throw new BackupCheckError(
