@@ -101,6 +101,8 @@ const fake = vi.hoisted(() => {
       getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
       getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
     },
+    // The automatic backup's passphrase keychain (handlers/backup.ts): not available in this fake.
+    safeStorage: { isEncryptionAvailable: () => false },
   };
   return {
     electron,
