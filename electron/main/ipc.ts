@@ -18,7 +18,7 @@ import {
   autoBackupSettingsRequestSchema,
   autoBackupWriteRequestSchema,
   emptyRequestSchema,
-} from '../../shared/ipc/contract';
+} from '#shared/ipc/contract';
 import type { AutoBackupHandlers } from './handlers/backup';
 import { isTrustedUrl } from './origin';
 

@@ -19,8 +19,8 @@
 //
 // Pure: the SHA-256 function is an argument (crypto.subtle in the renderer, node:crypto in the shell and tests).
 import { z } from 'zod';
-import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, TIMELINE_TYPES, type CaseRecord, type DeskSettings, type TimelineEvent } from '../model/case';
-import { isIsoDate } from '../model/dates';
+import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, TIMELINE_TYPES, type CaseRecord, type DeskSettings, type TimelineEvent } from '#shared/model/case';
+import { isIsoDate } from '#shared/model/dates';
 import { concat, gunzip, GunzipError, gunzipStream, gzipWriter, isGzip } from './gzip';
 
 export const BACKUP_FORMAT = 'redress-backup';

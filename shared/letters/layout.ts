@@ -1,7 +1,7 @@
 // The frame every Redress letter shares: an A4 page laid out for a standard DL window envelope (letterhead, the
 // addressee in the window, reference and date beside it, the reference and page number in every footer, a sign-off
 // with the handler's name). Letter builders supply only the body. Pure: returns a pdfmake document definition.
-import type { CompanyDetails } from '../model/case';
+import type { CompanyDetails } from '#shared/model/case';
 import type { Addressee } from './addressee';
 import {
   type LetterLanguage,

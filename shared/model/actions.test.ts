@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCase, getProcedure } from '../rules';
-import { RULE_EVENT_TYPES, type CaseFacts, type RuleEvent, type RuleEventType } from '../rules/types';
+import { evaluateCase, getProcedure } from '#shared/rules/index';
+import { RULE_EVENT_TYPES, type CaseFacts, type RuleEvent, type RuleEventType } from '#shared/rules/types';
 import {
   type ActionInput,
   availableActions,

@@ -5,8 +5,8 @@
 // `buildActionEvent` checks an action's input (zod) and returns the timeline event to append, or messages naming
 // the fields. The renderer's `performAction` runs both again inside its write transaction.
 import { z } from 'zod';
-import type { Procedure, ProcedureStage } from '../rules/procedure';
-import type { Evaluation } from '../rules/types';
+import type { Procedure, ProcedureStage } from '#shared/rules/procedure';
+import type { Evaluation } from '#shared/rules/types';
 import {
   CHANNEL_LABELS,
   CHANNELS,
@@ -23,7 +23,7 @@ import {
   type TimelineType,
   type VulnerabilityRecord,
 } from './case';
-import { validateVulnerability } from '../privacy/vulnerability';
+import { validateVulnerability } from '#shared/privacy/vulnerability';
 import { isIsoDate } from './dates';
 import { parseEmployees } from './intake';
 

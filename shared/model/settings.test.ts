@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listAdrSchemes } from '../rules';
+import { listAdrSchemes } from '#shared/rules/index';
 import { checkLogoDataUrl, checkLogoFile, LOGO_MAX_BYTES, settingsToForm, validateSettings } from './settings';
 
 const ids = ['ofcom', 'kinex'];

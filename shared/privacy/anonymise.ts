@@ -4,7 +4,7 @@
 // Built as an ALLOW-list: a field is kept only when it is named below as kept, so a field added to the model later is
 // removed until someone decides otherwise (the `CASE_FIELDS` map must name every field of `CaseRecord`, so adding a
 // field without deciding breaks the typecheck).
-import type { CaseRecord, TimelineEvent, TimelineType } from '../model/case';
+import type { CaseRecord, TimelineEvent, TimelineType } from '#shared/model/case';
 
 /** What an anonymised case shows where the customer's name was. */
 export const ANONYMISED_NAME = 'Anonymised';

@@ -3,9 +3,9 @@
 // between their parts, counts over two halves of a period add up, and filters partition the cases.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, CHANNELS } from '../model/case';
-import { addCalendarDays } from '../rules';
-import { generateCases } from '../../test/fixtures/generate-cases';
+import { CATEGORIES, CHANNELS } from '#shared/model/case';
+import { addCalendarDays } from '#shared/rules/index';
+import { generateCases } from '#test/fixtures/generate-cases';
 import { buildReport, measureOf, MEASURE_IDS, type MeasureId, type ReportFilters } from './report';
 import { summariseCase } from './summary';
 

@@ -11,7 +11,7 @@
 // engine derives them from the events.
 //
 // Every deadline comes from the rules engine (shared/rules evaluateCase): nothing here counts a clock itself.
-import type { CalendarId, CaseRecord, Category, Channel, TimelineEvent } from '../model/case';
+import type { CalendarId, CaseRecord, Category, Channel, TimelineEvent } from '#shared/model/case';
 import {
   addWorkingDays,
   calendarDaysBetween,
@@ -26,7 +26,7 @@ import {
   type RuleEvent,
   type RuleEventType,
   STAGE_ENTRY_EVENTS,
-} from '../rules';
+} from '#shared/rules/index';
 
 /** A case as reports take it: the record's non-personal fields. A `CaseRecord` fits as it is. */
 export type ReportCaseRecord = Pick<CaseRecord, 'id' | 'receivedOn' | 'channel' | 'category' | 'procedureId' | 'calendar' | 'assignee'> & {

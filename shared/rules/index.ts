@@ -99,4 +99,4 @@ export {
 } from './adr-schemes';
 
 export * from './types';
-export type { CalendarId, Category, Channel } from '../model/case';
+export type { CalendarId, Category, Channel } from '#shared/model/case';

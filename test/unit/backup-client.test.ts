@@ -2,10 +2,10 @@
 // same make → check → restore as in the worker, on the page's thread, with the same refusals.
 import 'fake-indexeddb/auto';
 import { afterAll, expect, it } from 'vitest';
-import { BackupFileError } from '../../shared/backup/format';
-import { RestoreError, type RestoreProgress } from '../../renderer/src/db/backup';
-import { checkBackupFile, forgetCheckedBackup, makeBackupFile, restoreCheckedBackup } from '../../renderer/src/db/backup-client';
-import { db } from '../../renderer/src/db/schema';
+import { BackupFileError } from '#shared/backup/format';
+import { RestoreError, type RestoreProgress } from '#db/backup';
+import { checkBackupFile, forgetCheckedBackup, makeBackupFile, restoreCheckedBackup } from '#db/backup-client';
+import { db } from '#db/schema';
 import { seedDesk, snapshot } from './backup-helpers';
 
 afterAll(async () => {

@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { BackupFileError } from '../../shared/backup/format';
-import { makeBackup, readBackupFile, restoreBackup, RestoreError, type RestoreMode } from '../../renderer/src/db/backup';
-import type { RedressDatabase } from '../../renderer/src/db/schema';
+import { BackupFileError } from '#shared/backup/format';
+import { makeBackup, readBackupFile, restoreBackup, RestoreError, type RestoreMode } from '#db/backup';
+import type { RedressDatabase } from '#db/schema';
 import { closeAll, freshDatabase, seedDesk, snapshot } from './backup-helpers';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

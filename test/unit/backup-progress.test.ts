@@ -11,8 +11,8 @@ import {
   type RestoreProgress,
   restoreProgressText,
   restoreSummary,
-} from '../../renderer/src/db/backup';
-import { rebuildCaseIndex, type RedressDatabase } from '../../renderer/src/db/schema';
+} from '#db/backup';
+import { rebuildCaseIndex, type RedressDatabase } from '#db/schema';
 import { closeAll, freshDatabase, seedDesk, snapshot } from './backup-helpers';
 
 afterEach(closeAll);

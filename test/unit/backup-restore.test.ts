@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BackupFileError } from '../../shared/backup/format';
-import type { NewCaseParts } from '../../shared/model/intake';
+import { BackupFileError } from '#shared/backup/format';
+import type { NewCaseParts } from '#shared/model/intake';
 import { closeAll, DESK, freshDatabase, seedDesk, snapshot } from './backup-helpers';
-import { LAST_BACKUP_KEY, lastBackup, makeBackup, readBackupFile, recordBackupMade, restoreBackup, RestoreError } from '../../renderer/src/db/backup';
-import { deriveCaseIndex } from '../../renderer/src/db/derive';
-import { appendEvent, createCase } from '../../renderer/src/db/repository';
-import type { RedressDatabase } from '../../renderer/src/db/schema';
+import { LAST_BACKUP_KEY, lastBackup, makeBackup, readBackupFile, recordBackupMade, restoreBackup, RestoreError } from '#db/backup';
+import { deriveCaseIndex } from '#db/derive';
+import { appendEvent, createCase } from '#db/repository';
+import type { RedressDatabase } from '#db/schema';
 
 afterEach(closeAll);
 
@@ -198,8 +198,8 @@ describe('reading a file', () => {
     await seedDesk(database, 1);
     const made = await makeBackup(database);
     // The same database, as if this Redress were older (version 2).
-    const { decodeBackup } = await import('../../shared/backup/format');
-    const { sha256Hex } = await import('../../renderer/src/db/repository');
+    const { decodeBackup } = await import('#shared/backup/format');
+    const { sha256Hex } = await import('#db/repository');
     const error = await decodeBackup(made.bytes, { sha256: sha256Hex, currentSchemaVersion: 2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackupFileError);
     expect((error as BackupFileError).message).toContain('database version 3; this Redress has version 2');

@@ -2,13 +2,13 @@
 // thousand realistic cases; and the in-memory case index (case-index-store.ts) following writes.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCalendarDays } from '../../shared/rules/index';
-import { CaseIndexStore } from '../../renderer/src/db/case-index-store';
-import { deriveCaseIndex } from '../../renderer/src/db/derive';
-import { adrLettersDue, dueBetween, handledBy, overdue, referralWindowsClosing, unacknowledged } from '../../renderer/src/db/queries';
-import { appendEvent, createCase, deleteCase } from '../../renderer/src/db/repository';
-import { type CaseIndexRow, RedressDatabase } from '../../renderer/src/db/schema';
-import { generateCases } from '../fixtures/generate-cases';
+import { addCalendarDays } from '#shared/rules/index';
+import { CaseIndexStore } from '#db/case-index-store';
+import { deriveCaseIndex } from '#db/derive';
+import { adrLettersDue, dueBetween, handledBy, overdue, referralWindowsClosing, unacknowledged } from '#db/queries';
+import { appendEvent, createCase, deleteCase } from '#db/repository';
+import { type CaseIndexRow, RedressDatabase } from '#db/schema';
+import { generateCases } from '#test/fixtures/generate-cases';
 
 const TODAY = '2026-11-20';
 const generated = generateCases(3000, { today: TODAY, seed: 11 });

@@ -14,7 +14,7 @@ import {
   finalResponseLetter,
   summaryResolutionLetter,
   updateLetter,
-} from '../../shared/letters';
+} from '#shared/letters/index';
 import {
   sampleAcknowledgement,
   sampleAdrLetter,
@@ -25,7 +25,7 @@ import {
   sampleFinalResponse,
   sampleSummaryResolution,
   sampleUpdate,
-} from '../../shared/letters/fixtures';
+} from '#shared/letters/fixtures';
 import { poppler, renderPdfInNode, waitForPoppler } from './helpers/render-pdf-node';
 
 let dir: string;

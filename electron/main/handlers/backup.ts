@@ -7,7 +7,7 @@ import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenDialogOptions } from 'electron';
 import { z } from 'zod';
-import { BackupFileError, BACKUP_FILE_EXTENSION, verifyBackupSeal } from '../../../shared/backup/format';
+import { BackupFileError, BACKUP_FILE_EXTENSION, verifyBackupSeal } from '#shared/backup/format';
 import {
   AUTO_BACKUP_KEEP_DEFAULT,
   AUTO_BACKUP_KEEP_MAX,
@@ -16,7 +16,7 @@ import {
   type AutoBackupStatusResult,
   type AutoBackupWriteRequest,
   type AutoBackupWriteResult,
-} from '../../../shared/ipc/contract';
+} from '#shared/ipc/contract';
 import { type AtomicWriteFs, nodeFs, writeFileAtomic } from './atomic-write';
 
 /** The files this feature writes, and the only files it ever deletes. */

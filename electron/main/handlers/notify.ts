@@ -2,8 +2,8 @@
 // run, so a renderer re-evaluating its clocks cannot spam the desk. Clicking one brings the window forward and tells
 // the renderer which case to open.
 import type { NotificationConstructorOptions } from 'electron';
-import { IPC_CHANNELS } from '../../../shared/ipc/channels';
-import type { NotifyRequest, NotifyResult } from '../../../shared/ipc/contract';
+import { IPC_CHANNELS } from '#shared/ipc/channels';
+import type { NotifyRequest, NotifyResult } from '#shared/ipc/contract';
 
 /** The slice of Electron's Notification used here. */
 export interface NotificationLike {

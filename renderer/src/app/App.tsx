@@ -2,14 +2,14 @@ import { AppShell, Center, Group, Loader, NavLink, Text, Title } from '@mantine/
 import { useEffect } from 'react';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { useSettings } from '../db/hooks';
-import { db } from '../db/schema';
+import { useSettings } from '#db/hooks';
+import { db } from '#db/schema';
 import { CaseListPage } from '../features/cases/CaseListPage';
 import { CasePage } from '../features/cases/CasePage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { IntakePage } from '../features/intake/IntakePage';
 import { CommandPalette, PaletteButton } from '../features/palette/CommandPalette';
-import { ensureDeskPerson } from '../features/people/manage';
+import { ensureDeskPerson } from '#renderer/features/people/manage';
 import { MyCasesPage } from '../features/people/MyCasesPage';
 import { PersonPicker } from '../features/people/PersonPicker';
 import { Reminders } from '../features/reminders/Reminders';
@@ -21,7 +21,7 @@ import { ReportsPage } from '../features/reports/ReportsPage';
 import { ImportPage } from '../features/exchange/ImportPage';
 import { PrivacyPage } from '../features/privacy/PrivacyPage';
 import { RetentionOnStart } from '../features/privacy/RetentionOnStart';
-import { platform } from '../platform';
+import { platform } from '#platform';
 import { AboutDialog, AboutLink } from '../features/about/AboutDialog';
 import { MenuCommands } from './MenuCommands';
 

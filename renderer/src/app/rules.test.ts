@@ -1,6 +1,6 @@
 // caseFacts hands the customer's business size to the rules engine, so the case page and the index see the scope.
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord, TimelineEvent } from '../../../shared/model/case';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { caseFacts, evaluateRecord } from './rules';
 
 const record = (customer: CaseRecord['customer']): CaseRecord => ({

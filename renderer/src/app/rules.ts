@@ -1,8 +1,8 @@
 // The renderer's view of the rules engine: case records and timelines in, clocks out. Clocks are computed from
 // the facts every time, never stored as the truth.
-import type { CaseRecord, TimelineEvent } from '../../../shared/model/case';
-import { customerScopeFacts, evaluateCase, getProcedure, listProcedures } from '../../../shared/rules';
-import { RULE_EVENT_TYPES, type CaseFacts, type Evaluation, type RuleEvent, type RuleEventType } from '../../../shared/rules/types';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { customerScopeFacts, evaluateCase, getProcedure, listProcedures } from '#shared/rules/index';
+import { RULE_EVENT_TYPES, type CaseFacts, type Evaluation, type RuleEvent, type RuleEventType } from '#shared/rules/types';
 
 const RULE_TYPES = new Set<string>(RULE_EVENT_TYPES);
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { localIsoDate } from '../../../shared/model/dates';
-import { msUntilMidnight } from '../features/reminders/plan';
+import { localIsoDate } from '#shared/model/dates';
+import { msUntilMidnight } from '#renderer/features/reminders/plan';
 
 /** The desk's date. The one place the renderer reads the clock for "today". */
 export const todayIso = (): string => localIsoDate(new Date());

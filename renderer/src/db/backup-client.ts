@@ -1,7 +1,7 @@
 // The page's side of making, checking and restoring backups: the work runs in a module worker (./backup-worker.ts),
 // so the page keeps drawing while 100,000 cases are written or read. Where a worker cannot run (no Worker, or its
 // script fails to load) the same functions run on the page's thread instead: slower to the eye, never different.
-import { BackupFileError, type BackupHeader, type DecodedBackup } from '../../../shared/backup/format';
+import { BackupFileError, type BackupHeader, type DecodedBackup } from '#shared/backup/format';
 import { type MadeBackup, makeBackup, type OnRestoreProgress, readBackupFile, type RestoreMode, type RestoreReport, restoreBackup, RestoreError } from './backup';
 import { type BackupFailure, type BackupMessage, type BackupReply, type BackupRequest, isProgressMessage } from './backup-protocol';
 import { db } from './schema';

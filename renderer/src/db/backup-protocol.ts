@@ -1,5 +1,5 @@
 // Messages between the page (./backup-client.ts) and the backup worker (./backup-worker.ts).
-import type { BackupHeader, BackupProblemKind } from '../../../shared/backup/format';
+import type { BackupHeader, BackupProblemKind } from '#shared/backup/format';
 import type { MadeBackup, RestoreMode, RestoreProgress, RestoreReport } from './backup';
 
 export type BackupRequest =

@@ -3,8 +3,8 @@
 // the page. Here it runs beside the page; Dexie opens the same IndexedDB database (same origin) in the worker. A
 // checked file's content stays here until it is restored or forgotten: only its header crosses to the page, and a
 // restore's progress reports while it runs.
-import '../app/zod-config';
-import { BackupFileError, type DecodedBackup } from '../../../shared/backup/format';
+import '#renderer/app/zod-config';
+import { BackupFileError, type DecodedBackup } from '#shared/backup/format';
 import { makeBackup, readBackupFile, restoreBackup, RestoreError } from './backup';
 import type { BackupMessage, BackupRequest } from './backup-protocol';
 import { db } from './schema';

@@ -28,9 +28,9 @@ import {
   decodeBackup,
   type DecodedBackup,
   encodeBackup,
-} from '../../../shared/backup/format';
-import type { CaseRecord, TimelineEvent } from '../../../shared/model/case';
-import { localIsoDate } from '../../../shared/model/dates';
+} from '#shared/backup/format';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { localIsoDate } from '#shared/model/dates';
 import { deriveCaseIndex, refreshCaseIndex } from './derive';
 import { type Clock, sha256Hex, systemClock } from './repository';
 import { type AuditRow, type CaseIndexRow, type MetaRow, rebuildCaseIndex, type RedressDatabase } from './schema';

@@ -2,10 +2,10 @@
 // procedure allows the action and that the input is valid (the screen may be stale, another window may have acted),
 // appends the one timeline event, brings the case's status, stage and customer details in line with the timeline,
 // and rebuilds the case's index row. A refused action throws and writes nothing.
-import { buildActionEvent, type ActionInput, type CaseActionId } from '../../../shared/model/actions';
-import type { CaseRecord, TimelineEvent } from '../../../shared/model/case';
-import { evaluateCase, getProcedure, type Evaluation, type Procedure } from '../../../shared/rules';
-import { caseFacts } from '../app/rules';
+import { buildActionEvent, type ActionInput, type CaseActionId } from '#shared/model/actions';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { evaluateCase, getProcedure, type Evaluation, type Procedure } from '#shared/rules/index';
+import { caseFacts } from '#renderer/app/rules';
 import { refreshCaseIndex } from './derive';
 import { systemClock, type Clock } from './repository';
 import type { RedressDatabase } from './schema';

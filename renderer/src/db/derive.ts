@@ -1,9 +1,9 @@
 // The case index (schema.ts `CaseIndexRow`) is derived, never the truth: these functions rebuild a case's row from
 // the case, its timeline and the rules engine. Call `refreshCaseIndex` inside every write transaction that changes a
 // case or its timeline, so the index can never disagree with the facts it was built from.
-import type { CaseRecord, TimelineEvent, TimelineType } from '../../../shared/model/case';
-import { evaluateCase, type Clock, type Evaluation } from '../../../shared/rules';
-import { caseFacts } from '../app/rules';
+import type { CaseRecord, TimelineEvent, TimelineType } from '#shared/model/case';
+import { evaluateCase, type Clock, type Evaluation } from '#shared/rules/index';
+import { caseFacts } from '#renderer/app/rules';
 import type { CaseIndexRow, RedressDatabase } from './schema';
 
 /**

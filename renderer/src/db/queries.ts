@@ -1,7 +1,7 @@
 // Targeted reads of the case index for the dashboard and reminders: IndexedDB range queries on indexed due dates,
 // so each reads only the cases it returns (cheap at 100,000 cases). Plain async functions so tests and the hooks
 // (./hooks.ts) share them. Dates are YYYY-MM-DD; "today" is always an argument.
-import { addCalendarDays } from '../../../shared/rules';
+import { addCalendarDays } from '#shared/rules/index';
 import type { CaseIndexRow, PersonRow, RedressDatabase } from './schema';
 
 /** Statuses that still need the desk's attention. A closed case has nothing left to do. */

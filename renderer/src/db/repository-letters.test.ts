@@ -2,8 +2,8 @@
 // one, and each case's index row the same as refreshCaseIndex would make it.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskSettings } from '../../../shared/model/case';
-import type { NewCaseParts } from '../../../shared/model/intake';
+import type { DeskSettings } from '#shared/model/case';
+import type { NewCaseParts } from '#shared/model/intake';
 import { refreshCaseIndex } from './derive';
 import { createCase, deleteCase, recordLetterIssued, recordLettersIssued, sha256Hex, type IssuedLetter } from './repository';
 import { RedressDatabase } from './schema';

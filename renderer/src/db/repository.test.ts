@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskSettings } from '../../../shared/model/case';
-import type { NewCaseParts } from '../../../shared/model/intake';
-import { parseReference } from '../../../shared/model/reference';
+import type { DeskSettings } from '#shared/model/case';
+import type { NewCaseParts } from '#shared/model/intake';
+import { parseReference } from '#shared/model/reference';
 import { createCase, deleteCase, recordLetterIssued, sha256Hex } from './repository';
 import { RedressDatabase } from './schema';
 

@@ -1,10 +1,10 @@
 // Every write to the database goes through these functions, each inside one transaction: a write either lands
 // whole or not at all. A write that changes a case or its timeline also rebuilds the case's derived index row
 // (./derive.ts `refreshCaseIndex`) in the same transaction.
-import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '../../../shared/model/case';
-import { localIsoDate } from '../../../shared/model/dates';
-import type { NewCaseParts } from '../../../shared/model/intake';
-import { counterKey, formatReference } from '../../../shared/model/reference';
+import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '#shared/model/case';
+import { localIsoDate } from '#shared/model/dates';
+import type { NewCaseParts } from '#shared/model/intake';
+import { counterKey, formatReference } from '#shared/model/reference';
 import { deriveCaseIndex, refreshCaseIndex } from './derive';
 import type { AuditRow, CaseIndexRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from './schema';
 

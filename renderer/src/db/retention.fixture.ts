@@ -1,13 +1,13 @@
 // A database full of distinctive personal data, written through the app's own repository functions and case actions,
 // so the privacy tests can prove that anonymisation leaves none of it anywhere (./retention.test.ts,
 // test/unit/privacy-*.test.ts). For tests only: the app never imports it.
-import type { ActionInput, CaseActionId } from '../../../shared/model/actions';
-import type { CaseRecord, DeskSettings } from '../../../shared/model/case';
-import type { NewCaseParts } from '../../../shared/model/intake';
+import type { ActionInput, CaseActionId } from '#shared/model/actions';
+import type { CaseRecord, DeskSettings } from '#shared/model/case';
+import type { NewCaseParts } from '#shared/model/intake';
 import { performAction } from './case-actions';
 import { createCase, markNotified, recordLetterIssued } from './repository';
 import type { RedressDatabase } from './schema';
-import { reassignCase } from '../features/people/assign';
+import { reassignCase } from '#renderer/features/people/assign';
 
 export const TODAY = '2026-06-01';
 export const STAFF = ['Sam Patel', 'Kim Lee'];

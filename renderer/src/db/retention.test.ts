@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ANONYMISED_NAME } from '../../../shared/privacy/anonymise';
-import { DEFAULT_RETENTION } from '../../../shared/privacy/retention';
+import { ANONYMISED_NAME } from '#shared/privacy/anonymise';
+import { DEFAULT_RETENTION } from '#shared/privacy/retention';
 import { buildPrivacyFixture, dumpDatabase, personalDataFound, TODAY } from './retention.fixture';
 import { ActionRefusedError, performAction } from './case-actions';
 import { eraseCustomer, ErasureRefusedError, findCustomerCases, previewRetention, privacyAudit, reapplyAnonymisation, runRetention } from './retention';

@@ -2,10 +2,10 @@
 // timelines, their letters (deleted), their index rows (rebuilt, so search no longer finds a name) and one audit entry
 // land together or not at all. The audit entry holds no personal data: counts, case ids and reference numbers (a
 // reference names no one; it stays on the anonymised case anyway and is what proves which record was erased).
-import type { CaseRecord, TimelineEvent } from '../../../shared/model/case';
-import { anonymiseCase, describeRemoval } from '../../../shared/privacy/anonymise';
-import { ERASURE_BASIS_LABELS, erasableNow, isErasureBasis, sameCustomer, type ErasureBasis, type MatchReason } from '../../../shared/privacy/erasure';
-import { receivedOnOrBefore, retentionDue, type RetentionDue, type RetentionPolicy } from '../../../shared/privacy/retention';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { anonymiseCase, describeRemoval } from '#shared/privacy/anonymise';
+import { ERASURE_BASIS_LABELS, erasableNow, isErasureBasis, sameCustomer, type ErasureBasis, type MatchReason } from '#shared/privacy/erasure';
+import { receivedOnOrBefore, retentionDue, type RetentionDue, type RetentionPolicy } from '#shared/privacy/retention';
 import { refreshCaseIndex } from './derive';
 import { systemClock, type Clock } from './repository';
 import type { AuditRow, RedressDatabase } from './schema';

@@ -1,8 +1,8 @@
 // The one Dexie database module. Every released schema version stays listed here, in order; data changes are
 // `.upgrade()` steps on a new version, never edits to a released one.
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { CalendarId, CaseRecord, CaseStatus, Category, Channel, DeskSettings, TimelineEvent } from '../../../shared/model/case';
-import type { IssuedLetter } from '../../../shared/model/letter';
+import type { CalendarId, CaseRecord, CaseStatus, Category, Channel, DeskSettings, TimelineEvent } from '#shared/model/case';
+import type { IssuedLetter } from '#shared/model/letter';
 import { deriveCaseIndex } from './derive';
 
 export interface CounterRow {

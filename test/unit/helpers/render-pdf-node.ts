@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { LetterDocument } from '../../../shared/letters';
+import type { LetterDocument } from '#shared/letters/index';
 
 const require = createRequire(import.meta.url);
 type PdfMakeNode = typeof import('pdfmake');

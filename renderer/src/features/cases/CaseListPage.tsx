@@ -3,13 +3,13 @@
 import { Button, Chip, CloseButton, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { memo, useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useLocation } from 'wouter';
-import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS } from '../../../../shared/model/case';
-import { procedureOptions } from '../../app/rules';
-import { todayIso } from '../../app/today';
-import type { CaseIndexRow } from '../../db/schema';
+import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS } from '#shared/model/case';
+import { procedureOptions } from '#renderer/app/rules';
+import { todayIso } from '#renderer/app/today';
+import type { CaseIndexRow } from '#db/schema';
 import { CaseTable, type CaseTableHandle } from '../search/CaseTable';
-import { filterChoices, SORTS, type CaseFilters, type SortKey } from '../search/search';
-import { activeFilterCount, useCaseSearch, type ListState } from '../search/useCaseSearch';
+import { filterChoices, SORTS, type CaseFilters, type SortKey } from '#renderer/features/search/search';
+import { activeFilterCount, useCaseSearch, type ListState } from '#renderer/features/search/useCaseSearch';
 import { CaseListExchange } from '../exchange/CaseListExchange';
 
 const STATUS_OPTIONS = [

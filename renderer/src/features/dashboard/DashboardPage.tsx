@@ -3,11 +3,11 @@
 import { Badge, Box, Group, Loader, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useRef, type RefObject } from 'react';
 import { useLocation } from 'wouter';
-import { calendarDaysBetween } from '../../../../shared/rules';
-import { useToday } from '../../app/today';
-import type { CaseIndexRow } from '../../db/schema';
-import { formatDate } from '../cases/format';
-import { useCurrentPerson } from '../people/current';
+import { calendarDaysBetween } from '#shared/rules/index';
+import { useToday } from '#renderer/app/today';
+import type { CaseIndexRow } from '#db/schema';
+import { formatDate } from '#renderer/features/cases/format';
+import { useCurrentPerson } from '#renderer/features/people/current';
 import { ADR_LETTER_HORIZON_DAYS, describeDue, REFERRAL_HORIZON_DAYS, WEEK_DAYS } from './due';
 import { useDashboard, type DueList } from './queries';
 import classes from './dashboard.module.css';

@@ -1,5 +1,5 @@
 // The dashboard's date windows and the words for how far off a deadline is. Pure: "today" is an argument.
-import { addCalendarDays, calendarDaysBetween } from '../../../../shared/rules';
+import { addCalendarDays, calendarDaysBetween } from '#shared/rules/index';
 
 /** "3 days overdue", "1 day overdue", "due today", "due tomorrow", "4 days left". */
 export function describeDue(dueOn: string, today: string): string {

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, DeskSettings } from '../../../../shared/model/case';
-import { addCalendarDays } from '../../../../shared/rules';
-import { appendEvent, createCase } from '../../db/repository';
-import { RedressDatabase, type CaseIndexRow } from '../../db/schema';
+import type { Channel, DeskSettings } from '#shared/model/case';
+import { addCalendarDays } from '#shared/rules/index';
+import { appendEvent, createCase } from '#db/repository';
+import { RedressDatabase, type CaseIndexRow } from '#db/schema';
 import { dashboardWindows, describeDue, dueBucket } from './due';
 import { loadDashboard } from './queries';
 

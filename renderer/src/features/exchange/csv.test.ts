@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { CASE_CSV_COLUMNS, casesCsvTable, unguardCell } from '../../../../shared/exports/cases-csv';
-import type { CaseRecord } from '../../../../shared/model/case';
+import { CASE_CSV_COLUMNS, casesCsvTable, unguardCell } from '#shared/exports/cases-csv';
+import type { CaseRecord } from '#shared/model/case';
 import { BOM, csvBytes, decodeCsvBytes, parseCsv, toCsv } from './csv';
 
 const record = (over: Partial<CaseRecord> = {}): CaseRecord => ({

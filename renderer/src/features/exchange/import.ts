@@ -1,8 +1,8 @@
 // Writing checked import rows as new cases: all in one transaction (db/repository.ts createCases), or nothing.
-import { leaveOutDuplicates, type DuplicateRow, type ImportCheck } from '../../../../shared/exports/cases-import';
-import type { DeskSettings } from '../../../../shared/model/case';
-import { createCases, type Clock } from '../../db/repository';
-import type { RedressDatabase } from '../../db/schema';
+import { leaveOutDuplicates, type DuplicateRow, type ImportCheck } from '#shared/exports/cases-import';
+import type { DeskSettings } from '#shared/model/case';
+import { createCases, type Clock } from '#db/repository';
+import type { RedressDatabase } from '#db/schema';
 
 export interface ImportResult {
   count: number;

@@ -2,7 +2,7 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { db } from '../../db/schema';
+import { db } from '#db/schema';
 import { reassignCase } from './assign';
 import { useCurrentPerson, usePeople } from './current';
 

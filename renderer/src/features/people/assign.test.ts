@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskSettings } from '../../../../shared/model/case';
-import { createCase } from '../../db/repository';
-import { RedressDatabase } from '../../db/schema';
+import type { DeskSettings } from '#shared/model/case';
+import { createCase } from '#db/repository';
+import { RedressDatabase } from '#db/schema';
 import { reassignCase } from './assign';
 import { pickCurrentPerson } from './current';
 import { checkDeactivate, checkNewPersonName, ensureDeskPerson } from './manage';

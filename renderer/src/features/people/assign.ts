@@ -1,10 +1,10 @@
 // Hand a case to another handler: the case's assignee, a timeline event saying who handed it to whom, and the case
 // index row, in one transaction.
-import type { TimelineEvent } from '../../../../shared/model/case';
-import { localIsoDate } from '../../../../shared/model/dates';
-import { refreshCaseIndex } from '../../db/derive';
-import { systemClock, type Clock } from '../../db/repository';
-import type { RedressDatabase } from '../../db/schema';
+import type { TimelineEvent } from '#shared/model/case';
+import { localIsoDate } from '#shared/model/dates';
+import { refreshCaseIndex } from '#db/derive';
+import { systemClock, type Clock } from '#db/repository';
+import type { RedressDatabase } from '#db/schema';
 
 export interface ReassignOptions {
   /** Who is doing it (the current person's name). */

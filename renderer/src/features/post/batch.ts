@@ -3,10 +3,10 @@
 // own, in workers off the page's thread (./render-pool.ts), so its exact bytes are locked on its case's timeline; the
 // letters are recorded a group at a time (one transaction each) and the recorded ones joined with pdf-lib.
 import { PDFDocument } from 'pdf-lib';
-import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../../shared/model/case';
-import { adrLettersDue, unacknowledged } from '../../db/queries';
-import { recordLettersIssued } from '../../db/repository';
-import type { CaseIndexRow, RedressDatabase } from '../../db/schema';
+import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
+import { adrLettersDue, unacknowledged } from '#db/queries';
+import { recordLettersIssued } from '#db/repository';
+import type { CaseIndexRow, RedressDatabase } from '#db/schema';
 import type { BuildContext, PostLetterKind } from './due-letter';
 import type { RenderedLetter } from './render-protocol';
 import { renderDueLetter } from './render-pool';

@@ -1,7 +1,7 @@
 // Mounted once in the app shell: runs the reminders while the app is open. Renders nothing.
 import { useEffect } from 'react';
-import { db } from '../../db/schema';
-import { platform } from '../../platform';
+import { db } from '#db/schema';
+import { platform } from '#platform';
 import { startReminders } from './run';
 import { databaseReminderSource } from './source';
 

@@ -1,7 +1,7 @@
 // Runs the reminder plan while the app is open: on start, every minute, and just after local midnight. Every
 // dependency (the time, the data, the record of what was shown, the shell) is passed in, so tests drive it with
 // fake timers and a fake clock.
-import { localIsoDate } from '../../../../shared/model/dates';
+import { localIsoDate } from '#shared/model/dates';
 import {
   digestId,
   msUntilMidnight,

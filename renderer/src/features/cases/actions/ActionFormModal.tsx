@@ -13,9 +13,9 @@ import {
   defaultInput,
   getAction,
   nextStage,
-} from '../../../../../shared/model/actions';
-import { ActionRefusedError, performAction } from '../../../db/case-actions';
-import { db } from '../../../db/schema';
+} from '#shared/model/actions';
+import { ActionRefusedError, performAction } from '#db/case-actions';
+import { db } from '#db/schema';
 
 export interface ActionFormModalProps {
   /** The action whose form is open, or null when closed. */
