@@ -13,7 +13,7 @@ import {
   defaultInput,
   getAction,
   nextStage,
-} from '#shared/model/actions';
+} from '#shared/casework/actions';
 import { ActionRefusedError, performAction } from '#db/case-actions';
 import { db } from '#db/schema';
 

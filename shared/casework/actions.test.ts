@@ -15,7 +15,7 @@ import {
   nextStage,
   whyNot,
 } from './actions';
-import type { CaseRecord, TimelineEvent } from './case';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 
 const RULE_TYPES = new Set<string>(RULE_EVENT_TYPES);
 

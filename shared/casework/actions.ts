@@ -22,10 +22,10 @@ import {
   type TimelineEvent,
   type TimelineType,
   type VulnerabilityRecord,
-} from './case';
-import { validateVulnerability } from '#shared/privacy/vulnerability';
-import { isIsoDate } from './dates';
-import { parseEmployees } from './intake';
+} from '#shared/model/case';
+import { validateVulnerability } from '#shared/model/vulnerability';
+import { isIsoDate } from '#shared/model/dates';
+import { parseEmployees } from '#shared/model/intake';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The catalogue
