@@ -21,6 +21,7 @@
 import { z } from 'zod';
 import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, TIMELINE_TYPES, type CaseRecord, type DeskSettings, type TimelineEvent } from '#shared/model/case';
 import { isIsoDate } from '#shared/model/dates';
+import type { IssuedLetter } from '#shared/model/letter';
 import { concat, gunzip, GunzipError, gunzipStream, gzipWriter, isGzip } from './gzip';
 
 export const BACKUP_FORMAT = 'redress-backup';
@@ -58,16 +59,8 @@ export type Sha256 = (bytes: Uint8Array) => Promise<string>;
 // ---------------------------------------------------------------------------------------------------------------
 // Rows. Structurally the same as the database's rows (renderer/src/db/schema.ts), which cannot be imported here.
 
-export interface BackupLetter {
-  id: string;
-  caseId: string;
-  kind: string;
-  fileName: string;
-  issuedOn: string;
-  issuedAt: string;
-  sha256: string;
-  bytes: Uint8Array;
-}
+/** An issued letter in a backup: the model's own shape (its bytes are base64 in the file). */
+export type BackupLetter = IssuedLetter;
 export interface BackupContent {
   cases: CaseRecord[];
   events: TimelineEvent[];

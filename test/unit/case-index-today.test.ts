@@ -3,7 +3,7 @@
 // any later day, every pending clock has the same due date, and no other clock has become pending.
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays, evaluateCase } from '#shared/rules/index';
-import { caseFacts } from '#renderer/app/rules';
+import { caseFacts } from '#shared/rules/facts';
 import { deriveCaseIndex, indexDay, isPendingClock } from '#db/derive';
 import { generateCases } from '#test/fixtures/generate-cases';
 

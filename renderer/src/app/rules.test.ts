@@ -1,7 +1,8 @@
 // caseFacts hands the customer's business size to the rules engine, so the case page and the index see the scope.
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
-import { caseFacts, evaluateRecord } from './rules';
+import { caseFacts } from '#shared/rules/facts';
+import { evaluateRecord } from './rules';
 
 const record = (customer: CaseRecord['customer']): CaseRecord => ({
   id: 'c1',

@@ -32,7 +32,7 @@ import {
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import { deriveCaseIndex, refreshCaseIndex } from './derive';
-import { type Clock, sha256Hex, systemClock } from './repository';
+import { type Now, sha256Hex, systemNow } from './repository';
 import { type AuditRow, type CaseIndexRow, type MetaRow, rebuildCaseIndex, type RedressDatabase } from './schema';
 
 /** Meta keys about this install, not about the data: never taken from a file, never replaced by a restore. */
@@ -82,8 +82,8 @@ export interface MadeBackup {
 export const APP_NAME = 'Redress';
 
 /** The backup file of the whole database, and the name to save it under. */
-export async function makeBackup(database: RedressDatabase, options: { clock?: Clock; app?: string } = {}): Promise<MadeBackup> {
-  const now = (options.clock ?? systemClock).now();
+export async function makeBackup(database: RedressDatabase, options: { clock?: Now; app?: string } = {}): Promise<MadeBackup> {
+  const now = (options.clock ?? systemNow).now();
   await database.open();
   const content = await readAllTables(database);
   const deskPrefix = content.settings[0]?.value.deskPrefix;
@@ -159,7 +159,7 @@ export interface RestoreOptions {
   mode: RestoreMode;
   /** Who restored it (the handler's name), for the audit trail. */
   by: string;
-  clock?: Clock;
+  clock?: Now;
   /**
    * Told how far the restore is: at each step's start and end, then after every chunk of rows (at most
    * PROGRESS_EVERY_ROWS rows apart, or a quarter of a second when rows are slow). Called inside the restore's
@@ -293,7 +293,7 @@ export function restoreProgressText(progress: RestoreProgress): string {
 
 /** Restore a checked backup (from readBackupFile) in one transaction; all or nothing. */
 export async function restoreBackup(database: RedressDatabase, backup: DecodedBackup, options: RestoreOptions): Promise<RestoreReport> {
-  const at = (options.clock ?? systemClock).now().toISOString();
+  const at = (options.clock ?? systemNow).now().toISOString();
   const { content, header } = backup;
   return database.transaction('rw', tablesOf(database), async () => {
     // What is here to remove (replace, into-empty) is part of the work: counted first, so the total is known up front.

@@ -5,9 +5,9 @@
 import { buildActionEvent, type ActionInput, type CaseActionId } from '#shared/casework/actions';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { evaluateCase, getProcedure, type Evaluation, type Procedure } from '#shared/rules/index';
-import { caseFacts } from '#renderer/app/rules';
+import { caseFacts } from '#shared/rules/facts';
 import { refreshCaseIndex } from './derive';
-import { systemClock, type Clock } from './repository';
+import { systemNow, type Now } from './repository';
 import type { RedressDatabase } from './schema';
 
 /** An action the case's procedure does not allow now, or input that is not valid. Nothing was written. */
@@ -27,7 +27,7 @@ export interface PerformOptions {
   by: string;
   /** The desk's date (YYYY-MM-DD): the clocks are evaluated on it and no event may be dated after it. */
   today: string;
-  clock?: Clock;
+  clock?: Now;
 }
 
 export interface PerformResult {
@@ -68,7 +68,7 @@ export async function performAction(
   options: PerformOptions,
 ): Promise<PerformResult> {
   const { by, today } = options;
-  const now = (options.clock ?? systemClock).now().toISOString();
+  const now = (options.clock ?? systemNow).now().toISOString();
   return database.transaction('rw', [database.cases, database.events, database.caseIndex], async () => {
     const record = await database.cases.get(caseId);
     if (!record) throw new ActionRefusedError(`There is no case with id ${caseId}; nothing was recorded.`, { action: 'There is no such case' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord, TimelineEvent, TimelineType } from '#shared/model/case';
 import { evaluateCase } from '#shared/rules/index';
-import { caseFacts } from '#renderer/app/rules';
+import { caseFacts } from '#shared/rules/facts';
 import { deriveCaseIndex, indexDay, isPendingClock, searchText } from './derive';
 
 const record = (over: Partial<CaseRecord> = {}): CaseRecord => ({

@@ -3,7 +3,7 @@
 // case or its timeline, so the index can never disagree with the facts it was built from.
 import type { CaseRecord, TimelineEvent, TimelineType } from '#shared/model/case';
 import { evaluateCase, type Clock, type Evaluation } from '#shared/rules/index';
-import { caseFacts } from '#renderer/app/rules';
+import { caseFacts } from '#shared/rules/facts';
 import type { CaseIndexRow, RedressDatabase } from './schema';
 
 /**

@@ -8,10 +8,11 @@ import { counterKey, formatReference } from '#shared/model/reference';
 import { deriveCaseIndex, refreshCaseIndex } from './derive';
 import type { AuditRow, CaseIndexRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from './schema';
 
-export interface Clock {
+/** Where a write reads the time it records (tests pass a fixed one); not a regulatory clock (those are shared/rules). */
+export interface Now {
   now(): Date;
 }
-export const systemClock: Clock = { now: () => new Date() };
+export const systemNow: Now = { now: () => new Date() };
 
 const newId = () => crypto.randomUUID();
 
@@ -41,7 +42,7 @@ export interface CreateCaseOptions {
   settings: DeskSettings;
   procedureId?: string;
   by: string;
-  clock?: Clock;
+  clock?: Now;
 }
 
 /** A new complaint's record and its first timeline entry, as both `createCase` and `createCases` store them. */
@@ -78,7 +79,7 @@ function newCase(
 
 /** Log a new complaint: the case, its reference and its first timeline event, in one transaction. */
 export async function createCase(database: RedressDatabase, parts: NewCaseParts, options: CreateCaseOptions): Promise<CaseRecord> {
-  const now = (options.clock ?? systemClock).now();
+  const now = (options.clock ?? systemNow).now();
   const at = now.toISOString();
   const year = Number(localIsoDate(now).slice(0, 4));
   return database.transaction('rw', [database.cases, database.events, database.counters, database.caseIndex], async () => {
@@ -103,7 +104,7 @@ export interface CreateCasesOptions extends CreateCaseOptions {
  * as `createCase` makes them, all in ONE transaction: every case is written, or none is.
  */
 export async function createCases(database: RedressDatabase, list: readonly NewCaseParts[], options: CreateCasesOptions): Promise<CaseRecord[]> {
-  const now = (options.clock ?? systemClock).now();
+  const now = (options.clock ?? systemNow).now();
   const at = now.toISOString();
   const year = Number(localIsoDate(now).slice(0, 4));
   const prefix = options.settings.deskPrefix;
@@ -143,7 +144,7 @@ export async function appendEvent(
   database: RedressDatabase,
   caseId: string,
   event: { type: TimelineType; on: string; by: string; summary: string; data?: Record<string, unknown> },
-  clock: Clock = systemClock,
+  clock: Now = systemNow,
 ): Promise<TimelineEvent> {
   const at = clock.now().toISOString();
   return database.transaction('rw', [database.cases, database.events, database.caseIndex], async () => {
@@ -176,7 +177,7 @@ export async function recordLetterIssued(
     /** A second event the letter stands for, e.g. the complaint's acknowledgement. */
     alsoRecord?: { type: TimelineType; summary: string };
   },
-  clock: Clock = systemClock,
+  clock: Now = systemNow,
 ): Promise<LetterRow> {
   const at = clock.now().toISOString();
   const sha256 = await sha256Hex(letter.bytes);
@@ -229,7 +230,7 @@ export type IssuedLetterResult = { ok: true; row: LetterRow } | { ok: false; err
 export async function recordLettersIssued(
   database: RedressDatabase,
   letters: readonly IssuedLetter[],
-  clock: Clock = systemClock,
+  clock: Now = systemNow,
 ): Promise<IssuedLetterResult[]> {
   if (letters.length === 0) return [];
   const at = clock.now().toISOString();
@@ -312,7 +313,7 @@ export async function setPersonActive(database: RedressDatabase, id: string, act
  * Record that a reminder was shown; returns false if it had been shown already (so the caller does not show it).
  * Atomic, so two windows cannot both show the same reminder.
  */
-export async function markNotified(database: RedressDatabase, id: string, clock: Clock = systemClock): Promise<boolean> {
+export async function markNotified(database: RedressDatabase, id: string, clock: Now = systemNow): Promise<boolean> {
   return database.transaction('rw', database.notified, async () => {
     if (await database.notified.get(id)) return false;
     const row: NotifiedRow = { id, at: clock.now().toISOString() };

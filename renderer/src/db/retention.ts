@@ -7,7 +7,7 @@ import { anonymiseCase, describeRemoval } from '#shared/privacy/anonymise';
 import { ERASURE_BASIS_LABELS, erasableNow, isErasureBasis, sameCustomer, type ErasureBasis, type MatchReason } from '#shared/privacy/erasure';
 import { receivedOnOrBefore, retentionDue, type RetentionDue, type RetentionPolicy } from '#shared/privacy/retention';
 import { refreshCaseIndex } from './derive';
-import { systemClock, type Clock } from './repository';
+import { systemNow, type Now } from './repository';
 import type { AuditRow, RedressDatabase } from './schema';
 
 export interface RetentionItem extends RetentionDue {
@@ -96,7 +96,7 @@ export interface RunOptions {
   trigger: 'start' | 'on-demand';
   /** Only these cases (the ones the user saw in the preview); absent: every case due. */
   onlyCaseIds?: readonly string[];
-  clock?: Clock;
+  clock?: Now;
 }
 
 export interface RunResult {
@@ -114,7 +114,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * transaction, with one audit entry. Running it again changes nothing: anonymised cases are never due again.
  */
 export async function runRetention(database: RedressDatabase, options: RunOptions): Promise<RunResult> {
-  const at = (options.clock ?? systemClock).now().toISOString();
+  const at = (options.clock ?? systemNow).now().toISOString();
   const { policy, today } = options;
   const nothing: RunResult = { caseIds: [], references: [], lettersDeleted: 0, audit: null };
   if (!policy.enabled && options.trigger === 'start') return nothing;
@@ -210,7 +210,7 @@ export interface EraseOptions {
   /** The person working. */
   by: string;
   today: string;
-  clock?: Clock;
+  clock?: Now;
 }
 
 /**
@@ -222,7 +222,7 @@ export async function eraseCustomer(database: RedressDatabase, options: EraseOpt
   if (!isErasureBasis(options.basis)) throw new ErasureRefusedError('Choose the reason for the erasure');
   if (options.caseIds.length === 0) throw new ErasureRefusedError('Choose at least one case to erase');
   if (!options.by.trim()) throw new ErasureRefusedError('Choose who is working before erasing anything');
-  const at = (options.clock ?? systemClock).now().toISOString();
+  const at = (options.clock ?? systemNow).now().toISOString();
   return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex, database.audit], async () => {
     const ids = [...new Set(options.caseIds)];
     const records = await database.cases.bulkGet(ids);
@@ -271,8 +271,8 @@ export const REAPPLIED_KIND = 'anonymisation-reapplied';
  * writes one audit entry when it changed something, and changes nothing the second time. Call it after a restore
  * and at start.
  */
-export async function reapplyAnonymisation(database: RedressDatabase, options: { today: string; by: string; clock?: Clock }): Promise<RunResult> {
-  const at = (options.clock ?? systemClock).now().toISOString();
+export async function reapplyAnonymisation(database: RedressDatabase, options: { today: string; by: string; clock?: Now }): Promise<RunResult> {
+  const at = (options.clock ?? systemNow).now().toISOString();
   return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex, database.audit], async () => {
     const ids = new Set<string>();
     await database.audit

@@ -9,7 +9,7 @@ import { deadlinesCalendar, deadlineUid } from '#shared/exports/deadlines-ics';
 import type { DeskSettings } from '#shared/model/case';
 import type { NewCaseParts } from '#shared/model/intake';
 import { evaluateCase } from '#shared/rules/index';
-import { caseFacts } from '#renderer/app/rules';
+import { caseFacts } from '#shared/rules/facts';
 import { appendEvent, createCase } from '#db/repository';
 import { RedressDatabase } from '#db/schema';
 import { casesCsv } from './cases-export';

@@ -3,7 +3,7 @@
 import type { TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import { refreshCaseIndex } from '#db/derive';
-import { systemClock, type Clock } from '#db/repository';
+import { systemNow, type Now } from '#db/repository';
 import type { RedressDatabase } from '#db/schema';
 
 export interface ReassignOptions {
@@ -11,7 +11,7 @@ export interface ReassignOptions {
   by: string;
   /** Why, in a few words (optional; goes on the timeline). */
   reason?: string;
-  clock?: Clock;
+  clock?: Now;
 }
 
 /**
@@ -21,7 +21,7 @@ export interface ReassignOptions {
 export async function reassignCase(database: RedressDatabase, caseId: string, to: string, options: ReassignOptions): Promise<TimelineEvent | null> {
   const handler = to.trim();
   if (!handler) throw new Error('Choose who will handle the case');
-  const now = (options.clock ?? systemClock).now();
+  const now = (options.clock ?? systemNow).now();
   const at = now.toISOString();
   return database.transaction('rw', [database.cases, database.events, database.caseIndex], async () => {
     const record = await database.cases.get(caseId);
