@@ -142,7 +142,11 @@ function resolve(file, spec) {
   return { error: `'${spec}' does not resolve` };
 }
 
-const stripForRelative = (p) => p.replace(/\.(ts|tsx)$/, '').replace(/\/index$/, '');
+const stripForRelative = (p) => {
+  const bare = p.replace(/\.(ts|tsx)$/, '');
+  const folder = bare.replace(/\/index$/, '');
+  return folder === '.' || folder === '..' ? bare : folder;
+};
 
 function relativeSpec(file, target) {
   let rel = posix.relative(posix.dirname(file), target);

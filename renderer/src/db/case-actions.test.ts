@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseActionId, ActionInput } from '#shared/casework/actions';
+import type { CaseActionId, ActionInput } from '#shared/casework/index';
 import type { DeskSettings } from '#shared/model/case';
 import type { NewCaseParts } from '#shared/model/intake';
 import { ActionRefusedError, performAction } from './case-actions';

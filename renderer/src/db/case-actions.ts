@@ -2,7 +2,7 @@
 // procedure allows the action and that the input is valid (the screen may be stale, another window may have acted),
 // appends the one timeline event, brings the case's status, stage and customer details in line with the timeline,
 // and rebuilds the case's index row. A refused action throws and writes nothing.
-import { buildActionEvent, type ActionInput, type CaseActionId } from '#shared/casework/actions';
+import { buildActionEvent, type ActionInput, type CaseActionId } from '#shared/casework/index';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { evaluateCase, getProcedure, type Evaluation, type Procedure } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';

@@ -1,7 +1,7 @@
 // A database full of distinctive personal data, written through the app's own repository functions and case actions,
 // so the privacy tests can prove that anonymisation leaves none of it anywhere (./retention.test.ts,
 // test/unit/privacy-*.test.ts). For tests only: the app never imports it.
-import type { ActionInput, CaseActionId } from '#shared/casework/actions';
+import type { ActionInput, CaseActionId } from '#shared/casework/index';
 import type { CaseRecord, DeskSettings } from '#shared/model/case';
 import type { NewCaseParts } from '#shared/model/intake';
 import { performAction } from './case-actions';

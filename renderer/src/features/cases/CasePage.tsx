@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
-import { availableActions, type ActionContext, type CaseActionId } from '#shared/casework/actions';
+import { availableActions, type ActionContext, type CaseActionId } from '#shared/casework/index';
 import { CATEGORY_LABELS, CHANNEL_LABELS, LETTER_LANGUAGE_LABELS, type CaseRecord, type CommunicationNeeds, type PostalAddress } from '#shared/model/case';
 import { getProcedure, type Clock, type Procedure } from '#shared/rules/index';
 import { evaluateRecord } from '#renderer/app/rules';

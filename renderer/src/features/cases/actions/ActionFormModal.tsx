@@ -13,7 +13,7 @@ import {
   defaultInput,
   getAction,
   nextStage,
-} from '#shared/casework/actions';
+} from '#shared/casework/index';
 import { ActionRefusedError, performAction } from '#db/case-actions';
 import { db } from '#db/schema';
 

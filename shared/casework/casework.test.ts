@@ -14,7 +14,7 @@ import {
   listActions,
   nextStage,
   whyNot,
-} from './actions';
+} from './index';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 
 const RULE_TYPES = new Set<string>(RULE_EVENT_TYPES);
