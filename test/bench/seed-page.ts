@@ -3,8 +3,8 @@
 // rules engine on the stored cases.
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
-import { evaluateRecord } from '#renderer/app/rules';
-import { deriveCaseIndex } from '#db/derive';
+import { evaluateRecord } from '#lib/rules';
+import { deriveCaseIndex } from '#db/case-index/derive';
 import { RedressDatabase, type CaseIndexRow } from '#db/schema';
 import { iterateCases, type GeneratedCase } from '#test/fixtures/generate-cases';
 

@@ -3,10 +3,10 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays } from '#shared/rules/index';
-import { CaseIndexStore } from '#db/case-index-store';
-import { deriveCaseIndex } from '#db/derive';
+import { CaseIndexStore } from '#db/case-index/store';
+import { deriveCaseIndex } from '#db/case-index/derive';
 import { adrLettersDue, dueBetween, handledBy, overdue, referralWindowsClosing, unacknowledged } from '#db/queries';
-import { appendEvent, createCase, deleteCase } from '#db/repository';
+import { appendEvent, createCase, deleteCase } from '#db/repositories/cases';
 import { type CaseIndexRow, RedressDatabase } from '#db/schema';
 import { generateCases } from '#test/fixtures/generate-cases';
 

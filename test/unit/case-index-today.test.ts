@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays, evaluateCase } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
-import { deriveCaseIndex, indexDay, isPendingClock } from '#db/derive';
+import { deriveCaseIndex, indexDay, isPendingClock } from '#db/case-index/derive';
 import { generateCases } from '#test/fixtures/generate-cases';
 
 const cases = generateCases(4000, { today: '2026-11-20', seed: 7 });

@@ -3,8 +3,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskSettings } from '#shared/model/case';
 import type { NewCaseParts } from '#shared/model/intake';
-import { deriveCaseIndex } from '#db/derive';
-import { createCase, createCases } from '#db/repository';
+import { deriveCaseIndex } from '#db/case-index/derive';
+import { createCase, createCases } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 
 const settings: DeskSettings = {

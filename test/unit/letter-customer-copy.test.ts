@@ -10,7 +10,7 @@ import { acknowledgementLetter, customerCopy, finalResponseLetter } from '#share
 import { contentText, sampleAcknowledgement, sampleCase, sampleFinalResponse } from '#shared/letters/fixtures';
 import type { CaseRecord } from '#shared/model/case';
 import { renderLetterPdf } from '#letters/letter-pdf';
-import { poppler, renderPdfInNode, waitForPoppler } from './helpers/render-pdf-node';
+import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
 
 const representative = { name: 'Daniel Okafor', relationship: 'son', address: { lines: ['Flat 3', '9 Harbour Way', 'Dover'], postcode: 'CT16 1AA' } };
 const withRepresentative = (overrides: Partial<CaseRecord> = {}) => sampleCase({ representative, ...overrides });

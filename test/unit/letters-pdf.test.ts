@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgementLetter } from '#shared/letters/index';
 import { sampleAcknowledgement, sampleCase } from '#shared/letters/fixtures';
-import { poppler, renderPdfInNode, waitForPoppler } from './helpers/render-pdf-node';
+import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
 
 let dir: string;
 

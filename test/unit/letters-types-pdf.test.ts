@@ -26,7 +26,7 @@ import {
   sampleSummaryResolution,
   sampleUpdate,
 } from '#shared/letters/fixtures';
-import { poppler, renderPdfInNode, waitForPoppler } from './helpers/render-pdf-node';
+import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
 
 let dir: string;
 const pngDir = process.env.LETTERS_PNG_DIR;

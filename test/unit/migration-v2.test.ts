@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
-import { deriveCaseIndex } from '#db/derive';
-import { appendEvent, createCase } from '#db/repository';
+import { deriveCaseIndex } from '#db/case-index/derive';
+import { appendEvent, createCase } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 
 type Row = Record<string, unknown>;

@@ -6,10 +6,10 @@ import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { DEFAULT_RETENTION } from '#shared/privacy/retention';
 import { buildReport } from '#shared/reports/report';
 import { summariseCase } from '#shared/reports/summary';
-import { eraseCustomer, runRetention } from '#db/retention';
+import { eraseCustomer, runRetention } from '#db/repositories/retention';
 import { RedressDatabase } from '#db/schema';
 import { CaseSearch } from '#renderer/features/search/search';
-import { ALL_PERSONAL_STRINGS, buildPrivacyFixture, dumpDatabase, personalDataFound, TODAY } from '#db/retention.fixture';
+import { ALL_PERSONAL_STRINGS, buildPrivacyFixture, dumpDatabase, personalDataFound, TODAY } from '#test/fixtures/retention';
 
 let opened: RedressDatabase[] = [];
 afterEach(() => {

@@ -3,8 +3,8 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSummary } from '#shared/reports/index';
-import { deriveCaseIndex } from '#db/derive';
-import { appendEvent, createCase, deleteCase } from '#db/repository';
+import { deriveCaseIndex } from '#db/case-index/derive';
+import { appendEvent, createCase, deleteCase } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import { loadCaseSummaries, type LoadProgress } from '#renderer/features/reports/load';
 import { SummaryCache } from '#renderer/features/reports/summary-cache';

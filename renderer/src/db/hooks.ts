@@ -1,6 +1,6 @@
 // Reads: live queries, so every screen redraws when the data changes (in this window or another).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCaseIndexSnapshot, type CaseIndexSnapshot } from './case-index-store';
+import { useCaseIndexSnapshot, type CaseIndexSnapshot } from './case-index/store';
 import { adrLettersDue, dueBetween, handledBy, overdue, people, referralWindowsClosing, unacknowledged } from './queries';
 import { db } from './schema';
 

@@ -3,7 +3,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { CalendarId, CaseRecord, CaseStatus, Category, Channel, DeskSettings, TimelineEvent } from '#shared/model/case';
 import type { IssuedLetter } from '#shared/model/letter';
-import { deriveCaseIndex } from './derive';
+import { deriveCaseIndex } from './case-index/derive';
 
 export interface CounterRow {
   /** `${prefix}-${year}` */

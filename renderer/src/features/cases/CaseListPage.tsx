@@ -4,8 +4,8 @@ import { Button, Chip, CloseButton, Group, Select, SimpleGrid, Stack, Text, Text
 import { memo, useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useLocation } from 'wouter';
 import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS } from '#shared/model/case';
-import { procedureOptions } from '#renderer/app/rules';
-import { todayIso } from '#renderer/app/today';
+import { procedureOptions } from '#lib/rules';
+import { todayIso } from '#lib/today';
 import type { CaseIndexRow } from '#db/schema';
 import { CaseTable, type CaseTableHandle } from '../search/CaseTable';
 import { filterChoices, SORTS, type CaseFilters, type SortKey } from '#renderer/features/search/search';

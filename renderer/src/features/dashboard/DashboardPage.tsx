@@ -4,12 +4,12 @@ import { Badge, Box, Group, Loader, Paper, SimpleGrid, Stack, Text, Title, Unsty
 import { useRef, type RefObject } from 'react';
 import { useLocation } from 'wouter';
 import { calendarDaysBetween } from '#shared/rules/index';
-import { useToday } from '#renderer/app/today';
+import { useToday } from '#lib/today';
 import type { CaseIndexRow } from '#db/schema';
-import { formatDate } from '#renderer/features/cases/format';
+import { formatDate } from '#lib/format';
 import { useCurrentPerson } from '#renderer/features/people/current';
 import { ADR_LETTER_HORIZON_DAYS, describeDue, REFERRAL_HORIZON_DAYS, WEEK_DAYS } from './due';
-import { useDashboard, type DueList } from './queries';
+import { useDashboard, type DueList } from '#db/case-index/queries';
 import classes from './dashboard.module.css';
 
 const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

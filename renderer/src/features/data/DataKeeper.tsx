@@ -2,8 +2,8 @@
 // backup on start and every few hours while the app runs, whenever the last one is older than a day. Main decides
 // whether one is due and where it goes; this only makes the bytes.
 import { useEffect } from 'react';
-import { recordBackupMade } from '#db/backup';
-import { makeBackupFile } from '#db/backup-client';
+import { recordBackupMade } from '#db/backup/backup';
+import { makeBackupFile } from '#db/backup/client';
 import { db } from '#db/schema';
 import { platform } from '#platform';
 import { askToKeepData } from './storage';

@@ -6,11 +6,11 @@ import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { BACKUP_FILE_EXTENSION, BackupFileError } from '#shared/backup/format';
-import { formatCount, type RestoreMode, type RestoreProgress, restoreProgressText, type RestoreReport, RestoreError } from '#db/backup';
-import { type CheckedBackup, checkBackupFile, forgetCheckedBackup, restoreCheckedBackup } from '#db/backup-client';
+import { formatCount, type RestoreMode, type RestoreProgress, restoreProgressText, type RestoreReport, RestoreError } from '#db/backup/backup';
+import { type CheckedBackup, checkBackupFile, forgetCheckedBackup, restoreCheckedBackup } from '#db/backup/client';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
-import { useWorkingPerson } from '#renderer/features/cases/actions/useWorkingPerson';
+import { useWorkingPerson } from '#renderer/features/people/useWorkingPerson';
 
 /** A timestamp as people read it: 22 Nov 2026, 14:05. */
 export const when = (iso: string) =>

@@ -18,10 +18,10 @@ import {
 } from '#shared/exports/cases-import';
 import { CATEGORY_LABELS, CHANNEL_LABELS, type Category, type Channel } from '#shared/model/case';
 import type { IntakeField } from '#shared/model/intake';
-import { todayIso } from '#renderer/app/today';
+import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
-import { useWorkingPerson } from '#renderer/features/cases/actions/useWorkingPerson';
+import { useWorkingPerson } from '#renderer/features/people/useWorkingPerson';
 import { decodeCsvBytes, parseCsv, type ParsedCsv } from './csv';
 import { importCheckedCases, withoutDuplicates, type ImportResult } from './import';
 import { useImportCheck } from './useImportCheck';

@@ -7,11 +7,11 @@ import { useEffect, useState } from 'react';
 import { subjectAccessAnswerBy } from '#shared/exports/subject-access';
 import type { CaseRecord } from '#shared/model/case';
 import { isIsoDate } from '#shared/model/dates';
-import { todayIso } from '#renderer/app/today';
+import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
-import { useWorkingPerson } from '#renderer/features/cases/actions/useWorkingPerson';
-import { formatDate } from '#renderer/features/cases/format';
+import { useWorkingPerson } from '#renderer/features/people/useWorkingPerson';
+import { formatDate } from '#lib/format';
 import { exportSubjectAccess, findCustomerCases, type CandidateCase } from './subject-access';
 
 function contact(record: CaseRecord): string {

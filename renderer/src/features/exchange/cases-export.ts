@@ -1,7 +1,7 @@
 // Cases as a CSV file: every case, or the case list's current results, one row each (shared/exports/cases-csv.ts).
 import { casesCsvFileName, casesCsvTable, type CaseCsvInput } from '#shared/exports/cases-csv';
 import type { CaseRecord } from '#shared/model/case';
-import { procedureName } from '#renderer/app/rules';
+import { procedureName } from '#lib/rules';
 import type { RedressDatabase } from '#db/schema';
 import { platform } from '#platform';
 import { recordExport } from './audit';

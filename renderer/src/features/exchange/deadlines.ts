@@ -3,8 +3,8 @@
 // (db/derive.ts isPendingClock): running or missed, not yet closed, and something the desk has to do.
 import { deadlinesCalendar, deadlinesFileName, type DeadlineEntry } from '#shared/exports/deadlines-ics';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
-import { evaluateRecord } from '#renderer/app/rules';
-import { isPendingClock } from '#db/derive';
+import { evaluateRecord } from '#lib/rules';
+import { isPendingClock } from '#db/case-index/derive';
 import { ACTIVE_STATUSES } from '#db/queries';
 import type { RedressDatabase } from '#db/schema';
 import { platform } from '#platform';

@@ -10,7 +10,7 @@ import type { DeskSettings } from '#shared/model/case';
 import type { NewCaseParts } from '#shared/model/intake';
 import { evaluateCase } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
-import { appendEvent, createCase } from '#db/repository';
+import { appendEvent, createCase } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import { casesCsv } from './cases-export';
 import { parseCsv } from './csv';

@@ -1,7 +1,7 @@
 // Writing checked import rows as new cases: all in one transaction (db/repository.ts createCases), or nothing.
 import { leaveOutDuplicates, type DuplicateRow, type ImportCheck } from '#shared/exports/cases-import';
 import type { DeskSettings } from '#shared/model/case';
-import { createCases, type Now } from '#db/repository';
+import { createCases, type Now } from '#db/repositories/cases';
 import type { RedressDatabase } from '#db/schema';
 
 export interface ImportResult {

@@ -13,7 +13,7 @@ import {
 import type { SubjectAccessSummaryDocument } from '#shared/exports/subject-access';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { evaluateRecord } from '#renderer/app/rules';
+import { evaluateRecord } from '#lib/rules';
 import type { RedressDatabase } from '#db/schema';
 import { renderPdf } from '#letters/render';
 import { platform } from '#platform';

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, LETTER_LANGUAGES, LETTER_LANGUAGE_LABELS, VULNERABILITY_REASONS, VULNERABILITY_REASON_LABELS } from '#shared/model/case';
 import { emptyIntakeForm, validateIntake, type IntakeForm } from '#shared/model/intake';
-import { todayIso } from '#renderer/app/today';
+import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
-import { createCase } from '#db/repository';
+import { createCase } from '#db/repositories/cases';
 import { db } from '#db/schema';
 
 export function IntakePage() {

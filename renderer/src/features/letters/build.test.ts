@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { letterParagraphs } from '#shared/letters/index';
 import { sampleCase, sampleSettings } from '#shared/letters/fixtures';
 import type { TimelineEvent } from '#shared/model/case';
-import { evaluateRecord } from '#renderer/app/rules';
+import { evaluateRecord } from '#lib/rules';
 import { acknowledgementDocument, availableLetters, buildLetter, defaultInputs, defaultOptions, letterText, recordedAs, type LetterContext } from './build';
 
 function context(events: TimelineEvent[] = [], employees?: number): LetterContext {

@@ -2,7 +2,7 @@
 // save where the user chooses and lock the exact bytes and their SHA-256 on the timeline, with the event the letter
 // stands for.
 import { letterParagraphs, type LetterDocument, type ParagraphEdits } from '#shared/letters/index';
-import { recordLetterIssued } from '#db/repository';
+import { recordLetterIssued } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { renderLetterPdf } from '#letters/letter-pdf';
 import { platform } from '#platform';

@@ -1,8 +1,8 @@
 // Issuing a letter: content from shared/letters (pure), bytes from pdfmake (lazy), then the shell saves it where the
 // user chooses and the exact bytes are locked onto the case's timeline.
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
-import { evaluateRecord } from '#renderer/app/rules';
-import { recordLetterIssued } from '#db/repository';
+import { evaluateRecord } from '#lib/rules';
+import { recordLetterIssued } from '#db/repositories/cases';
 import { db, type LetterRow } from '#db/schema';
 import { renderLetterPdf } from '#letters/letter-pdf';
 import { platform } from '#platform';

@@ -1,8 +1,8 @@
 // "My cases": the cases the person working at this computer handles, the next deadline first.
 import { Anchor, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useLocation } from 'wouter';
-import { useToday } from '#renderer/app/today';
-import { formatDate } from '#renderer/features/cases/format';
+import { useToday } from '#lib/today';
+import { formatDate } from '#lib/format';
 import { describeDue } from '#renderer/features/dashboard/due';
 import { useCurrentPerson } from './current';
 import { HandlerSelect } from './HandlerSelect';

@@ -1,6 +1,6 @@
 // The people at the desk: who is working at this computer, the list of staff, and handing cases over.
 export { setCurrentPersonId, useCurrentPerson, usePeople, pickCurrentPerson, type CurrentPerson } from './current';
-export { reassignCase, type ReassignOptions } from './assign';
+export { reassignCase, type ReassignOptions } from '#db/repositories/assign';
 export { HandlerSelect, type HandlerSelectProps } from './HandlerSelect';
 export { PersonPicker } from './PersonPicker';
 export { MyCasesPage } from './MyCasesPage';

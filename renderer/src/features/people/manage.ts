@@ -1,5 +1,5 @@
 // Keeping the desk's list of people: the first-run default and the checks before adding or deactivating someone.
-import { addPerson } from '#db/repository';
+import { addPerson } from '#db/repositories/cases';
 import type { PersonRow, RedressDatabase } from '#db/schema';
 
 /**

@@ -4,11 +4,11 @@ import { Alert, Anchor, Box, Button, Checkbox, Group, List, Loader, Stack, Table
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useLocation } from 'wouter';
-import { useToday } from '#renderer/app/today';
+import { useToday } from '#lib/today';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import { platform } from '#platform';
-import { useWorkingPerson } from '#renderer/features/cases/actions/useWorkingPerson';
+import { useWorkingPerson } from '#renderer/features/people/useWorkingPerson';
 import { warmLetterRenderer } from './render-pool';
 import { DEFAULT_PROGRESS, dueLetterKey, lettersToPost, makePrintFile, POST_LETTER_LABELS, type BatchOutcome, type DueLetter } from './batch';
 

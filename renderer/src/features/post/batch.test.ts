@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskSettings } from '#shared/model/case';
 import type { NewCaseParts } from '#shared/model/intake';
-import { createCase } from '#db/repository';
+import { createCase } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import { letterText } from '#renderer/features/letters/compose';
 import { buildDueLetter, DEFAULT_PROGRESS, lettersToPost, wantsPost } from './batch';

@@ -5,7 +5,7 @@
 import { PDFDocument } from 'pdf-lib';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import { adrLettersDue, unacknowledged } from '#db/queries';
-import { recordLettersIssued } from '#db/repository';
+import { recordLettersIssued } from '#db/repositories/cases';
 import type { CaseIndexRow, RedressDatabase } from '#db/schema';
 import type { BuildContext, PostLetterKind } from './due-letter';
 import type { RenderedLetter } from './render-protocol';

@@ -2,7 +2,7 @@
 // is recorded on the timeline. No database, no pdfmake: this also runs inside the letter-rendering worker.
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import { adrTermsFromEvaluation, type LetterDocument } from '#shared/letters/index';
-import { evaluateRecord } from '#renderer/app/rules';
+import { evaluateRecord } from '#lib/rules';
 import { acknowledgementDocument, buildLetter, defaultInputs, defaultOptions } from '#renderer/features/letters/build';
 
 export type PostLetterKind = 'acknowledgement' | 'adr-letter';

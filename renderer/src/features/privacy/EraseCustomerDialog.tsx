@@ -4,10 +4,10 @@ import { Alert, Badge, Button, Checkbox, Group, List, Loader, Modal, Select, Sim
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { ERASED, ERASURE_BASES, ERASURE_BASIS_LABELS, KEPT, KEPT_WHY, type ErasureBasis } from '#shared/privacy/erasure';
-import { todayIso } from '#renderer/app/today';
-import { eraseCustomer, findCustomerCases, type CustomerCase } from '#db/retention';
+import { todayIso } from '#lib/today';
+import { eraseCustomer, findCustomerCases, type CustomerCase } from '#db/repositories/retention';
 import { db } from '#db/schema';
-import { formatDate } from '#renderer/features/cases/format';
+import { formatDate } from '#lib/format';
 
 /** What the user types to confirm. */
 export const CONFIRM_WORD = 'ERASE';

@@ -6,12 +6,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { retentionPolicy } from '#shared/privacy/retention';
-import { todayIso } from '#renderer/app/today';
+import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
-import { previewRetention, privacyAudit, runRetention, type RetentionPreview } from '#db/retention';
+import { previewRetention, privacyAudit, runRetention, type RetentionPreview } from '#db/repositories/retention';
 import { db } from '#db/schema';
-import { formatDate, formatTimestamp } from '#renderer/features/cases/format';
-import { useWorkingPerson } from '#renderer/features/cases/actions/useWorkingPerson';
+import { formatDate, formatTimestamp } from '#lib/format';
+import { useWorkingPerson } from '#renderer/features/people/useWorkingPerson';
 
 const years = (n: number) => (n === 1 ? '1 year' : `${n} years`);
 

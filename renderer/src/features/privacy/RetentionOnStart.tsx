@@ -3,8 +3,8 @@
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { retentionPolicy } from '#shared/privacy/retention';
-import { todayIso } from '#renderer/app/today';
-import { reapplyAnonymisation, runRetention } from '#db/retention';
+import { todayIso } from '#lib/today';
+import { reapplyAnonymisation, runRetention } from '#db/repositories/retention';
 import { db } from '#db/schema';
 
 /** Who the audit entry names for the automatic run. */

@@ -1,7 +1,7 @@
 // The reminders' view of the database: index range queries on the case index, and the `notified` record.
-import { markNotified } from '#db/repository';
+import { markNotified } from '#db/repositories/cases';
 import type { RedressDatabase } from '#db/schema';
-import { nextDueBetween } from '#renderer/features/dashboard/queries';
+import { nextDueBetween } from '#db/case-index/queries';
 import type { ReminderSource } from './run';
 
 /** Rows named in a digest (the rest are counted). */

@@ -30,7 +30,7 @@ import {
   VOLUMES_DEFINITION,
   type VolumeRow,
 } from '#shared/reports/index';
-import { useToday } from '#renderer/app/today';
+import { useToday } from '#lib/today';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import type { LoadProgress } from './load';

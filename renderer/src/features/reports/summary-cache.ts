@@ -6,7 +6,7 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { CaseRecord } from '#shared/model/case';
 import { summariseCase, type CaseSummary } from '#shared/reports/index';
-import { pointKeys } from '#db/case-index-store';
+import { pointKeys } from '#db/case-index/store';
 import type { RedressDatabase } from '#db/schema';
 import { loadCaseSummaries, type LoadProgress } from './load';
 

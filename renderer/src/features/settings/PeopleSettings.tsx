@@ -2,7 +2,7 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { addPerson, setPersonActive } from '#db/repository';
+import { addPerson, setPersonActive } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { useCurrentPerson, usePeople } from '#renderer/features/people/current';
 import { checkDeactivate, checkNewPersonName } from '#renderer/features/people/manage';

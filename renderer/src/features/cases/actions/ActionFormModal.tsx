@@ -14,7 +14,7 @@ import {
   getAction,
   nextStage,
 } from '#shared/casework/index';
-import { ActionRefusedError, performAction } from '#db/case-actions';
+import { ActionRefusedError, performAction } from '#db/repositories/case-actions';
 import { db } from '#db/schema';
 
 export interface ActionFormModalProps {

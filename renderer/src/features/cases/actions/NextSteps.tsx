@@ -2,7 +2,7 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { actionForNextStep, type ActionAvailability, type CaseActionId } from '#shared/casework/index';
 import type { NextAction } from '#shared/rules/index';
-import { formatDate } from '../format';
+import { formatDate } from '#lib/format';
 
 export function NextSteps({
   steps,

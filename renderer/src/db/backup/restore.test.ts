@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupFileError } from '#shared/backup/format';
 import type { NewCaseParts } from '#shared/model/intake';
-import { closeAll, DESK, freshDatabase, seedDesk, snapshot } from './backup-helpers';
-import { LAST_BACKUP_KEY, lastBackup, makeBackup, readBackupFile, recordBackupMade, restoreBackup, RestoreError } from '#db/backup';
-import { deriveCaseIndex } from '#db/derive';
-import { appendEvent, createCase } from '#db/repository';
+import { closeAll, DESK, freshDatabase, seedDesk, snapshot } from '#test/support/backup';
+import { LAST_BACKUP_KEY, lastBackup, makeBackup, readBackupFile, recordBackupMade, restoreBackup, RestoreError } from '#db/backup/backup';
+import { deriveCaseIndex } from '#db/case-index/derive';
+import { appendEvent, createCase } from '#db/repositories/cases';
 import type { RedressDatabase } from '#db/schema';
 
 afterEach(closeAll);
@@ -199,7 +199,7 @@ describe('reading a file', () => {
     const made = await makeBackup(database);
     // The same database, as if this Redress were older (version 2).
     const { decodeBackup } = await import('#shared/backup/format');
-    const { sha256Hex } = await import('#db/repository');
+    const { sha256Hex } = await import('#db/repositories/cases');
     const error = await decodeBackup(made.bytes, { sha256: sha256Hex, currentSchemaVersion: 2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackupFileError);
     expect((error as BackupFileError).message).toContain('database version 3; this Redress has version 2');

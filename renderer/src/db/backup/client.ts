@@ -3,8 +3,8 @@
 // script fails to load) the same functions run on the page's thread instead: slower to the eye, never different.
 import { BackupFileError, type BackupHeader, type DecodedBackup } from '#shared/backup/format';
 import { type MadeBackup, makeBackup, type OnRestoreProgress, readBackupFile, type RestoreMode, type RestoreReport, restoreBackup, RestoreError } from './backup';
-import { type BackupFailure, type BackupMessage, type BackupReply, type BackupRequest, isProgressMessage } from './backup-protocol';
-import { db } from './schema';
+import { type BackupFailure, type BackupMessage, type BackupReply, type BackupRequest, isProgressMessage } from './protocol';
+import { db } from '../schema';
 
 /** A file that was read and checked completely; its content is held (in the worker) until it is restored. */
 export interface CheckedBackup {
@@ -38,7 +38,7 @@ function start(): Worker | null {
   if (broken) return null;
   if (worker) return worker;
   try {
-    worker = new Worker(new URL('./backup-worker.ts', import.meta.url), { type: 'module', name: 'redress-backup' });
+    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'redress-backup' });
   } catch {
     broken = true;
     return null;

@@ -6,9 +6,9 @@ import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { anonymiseCase, describeRemoval } from '#shared/privacy/anonymise';
 import { ERASURE_BASIS_LABELS, erasableNow, isErasureBasis, sameCustomer, type ErasureBasis, type MatchReason } from '#shared/privacy/erasure';
 import { receivedOnOrBefore, retentionDue, type RetentionDue, type RetentionPolicy } from '#shared/privacy/retention';
-import { refreshCaseIndex } from './derive';
-import { systemNow, type Now } from './repository';
-import type { AuditRow, RedressDatabase } from './schema';
+import { refreshCaseIndex } from '../case-index/derive';
+import { systemNow, type Now } from './cases';
+import type { AuditRow, RedressDatabase } from '../schema';
 
 export interface RetentionItem extends RetentionDue {
   caseId: string;

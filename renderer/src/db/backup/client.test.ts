@@ -3,10 +3,10 @@
 import 'fake-indexeddb/auto';
 import { afterAll, expect, it } from 'vitest';
 import { BackupFileError } from '#shared/backup/format';
-import { RestoreError, type RestoreProgress } from '#db/backup';
-import { checkBackupFile, forgetCheckedBackup, makeBackupFile, restoreCheckedBackup } from '#db/backup-client';
+import { RestoreError, type RestoreProgress } from '#db/backup/backup';
+import { checkBackupFile, forgetCheckedBackup, makeBackupFile, restoreCheckedBackup } from '#db/backup/client';
 import { db } from '#db/schema';
-import { seedDesk, snapshot } from './backup-helpers';
+import { seedDesk, snapshot } from '#test/support/backup';
 
 afterAll(async () => {
   db().close();

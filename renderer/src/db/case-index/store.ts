@@ -8,7 +8,7 @@
 // read again. A range write (a clear, a schema upgrade) reloads everything.
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
 import { useSyncExternalStore } from 'react';
-import { db, type CaseIndexRow, type RedressDatabase } from './schema';
+import { db, type CaseIndexRow, type RedressDatabase } from '../schema';
 
 export interface CaseIndexSnapshot {
   /** Every row (order not defined). A new array whenever anything changes, so it can be a memo dependency. */

@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANONYMISED_NAME } from '#shared/privacy/anonymise';
 import { DEFAULT_RETENTION } from '#shared/privacy/retention';
-import { buildPrivacyFixture, dumpDatabase, personalDataFound, TODAY } from './retention.fixture';
+import { buildPrivacyFixture, dumpDatabase, personalDataFound, TODAY } from '#test/fixtures/retention';
 import { ActionRefusedError, performAction } from './case-actions';
 import { eraseCustomer, ErasureRefusedError, findCustomerCases, previewRetention, privacyAudit, reapplyAnonymisation, runRetention } from './retention';
-import { refreshCaseIndex } from './derive';
-import { RedressDatabase } from './schema';
+import { refreshCaseIndex } from '../case-index/derive';
+import { RedressDatabase } from '../schema';
 
 let opened: RedressDatabase[] = [];
 let n = 0;

@@ -6,9 +6,9 @@ import { buildActionEvent, type ActionInput, type CaseActionId } from '#shared/c
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { evaluateCase, getProcedure, type Evaluation, type Procedure } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
-import { refreshCaseIndex } from './derive';
-import { systemNow, type Now } from './repository';
-import type { RedressDatabase } from './schema';
+import { refreshCaseIndex } from '../case-index/derive';
+import { systemNow, type Now } from './cases';
+import type { RedressDatabase } from '../schema';
 
 /** An action the case's procedure does not allow now, or input that is not valid. Nothing was written. */
 export class ActionRefusedError extends Error {

@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, DeskSettings } from '#shared/model/case';
 import { addCalendarDays } from '#shared/rules/index';
-import { appendEvent, createCase } from '#db/repository';
+import { appendEvent, createCase } from '#db/repositories/cases';
 import { RedressDatabase, type CaseIndexRow } from '#db/schema';
-import { dashboardWindows, describeDue, dueBucket } from './due';
+import { dashboardWindows, describeDue, dueBucket } from '#renderer/features/dashboard/due';
 import { loadDashboard } from './queries';
 
 const settings: DeskSettings = {

@@ -1,7 +1,7 @@
 // Shared by the backup tests: a whole-database snapshot to compare, and a desk to back up.
 import type { DeskSettings } from '#shared/model/case';
 import { type LetterRow, rebuildCaseIndex, RedressDatabase } from '#db/schema';
-import { sha256Hex } from '#db/repository';
+import { sha256Hex } from '#db/repositories/cases';
 import { generateCases, rng } from '#test/fixtures/generate-cases';
 
 export const ALL_TABLES = ['cases', 'events', 'counters', 'settings', 'letters', 'caseIndex', 'people', 'notified', 'audit', 'meta'] as const;

@@ -2,8 +2,8 @@
 // index row, in one transaction.
 import type { TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
-import { refreshCaseIndex } from '#db/derive';
-import { systemNow, type Now } from '#db/repository';
+import { refreshCaseIndex } from '#db/case-index/derive';
+import { systemNow, type Now } from '#db/repositories/cases';
 import type { RedressDatabase } from '#db/schema';
 
 export interface ReassignOptions {

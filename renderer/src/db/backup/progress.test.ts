@@ -11,9 +11,9 @@ import {
   type RestoreProgress,
   restoreProgressText,
   restoreSummary,
-} from '#db/backup';
+} from '#db/backup/backup';
 import { rebuildCaseIndex, type RedressDatabase } from '#db/schema';
-import { closeAll, freshDatabase, seedDesk, snapshot } from './backup-helpers';
+import { closeAll, freshDatabase, seedDesk, snapshot } from '#test/support/backup';
 
 afterEach(closeAll);
 

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskSettings } from '#shared/model/case';
 import type { NewCaseParts } from '#shared/model/intake';
 import { parseReference } from '#shared/model/reference';
-import { createCase, deleteCase, recordLetterIssued, sha256Hex } from './repository';
-import { RedressDatabase } from './schema';
+import { createCase, deleteCase, recordLetterIssued, sha256Hex } from './cases';
+import { RedressDatabase } from '../schema';
 
 const settings: DeskSettings = {
   deskPrefix: 'RDR',

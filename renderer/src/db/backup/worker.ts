@@ -3,11 +3,11 @@
 // the page. Here it runs beside the page; Dexie opens the same IndexedDB database (same origin) in the worker. A
 // checked file's content stays here until it is restored or forgotten: only its header crosses to the page, and a
 // restore's progress reports while it runs.
-import '#renderer/app/zod-config';
+import '#lib/zod-config';
 import { BackupFileError, type DecodedBackup } from '#shared/backup/format';
 import { makeBackup, readBackupFile, restoreBackup, RestoreError } from './backup';
-import type { BackupMessage, BackupRequest } from './backup-protocol';
-import { db } from './schema';
+import type { BackupMessage, BackupRequest } from './protocol';
+import { db } from '../schema';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<BackupRequest>) => void) | null;

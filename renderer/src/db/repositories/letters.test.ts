@@ -4,9 +4,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskSettings } from '#shared/model/case';
 import type { NewCaseParts } from '#shared/model/intake';
-import { refreshCaseIndex } from './derive';
-import { createCase, deleteCase, recordLetterIssued, recordLettersIssued, sha256Hex, type IssuedLetter } from './repository';
-import { RedressDatabase } from './schema';
+import { refreshCaseIndex } from '../case-index/derive';
+import { createCase, deleteCase, recordLetterIssued, recordLettersIssued, sha256Hex, type IssuedLetter } from './cases';
+import { RedressDatabase } from '../schema';
 
 const settings: DeskSettings = {
   deskPrefix: 'RDR',

@@ -4,7 +4,7 @@
 import type { CaseRecord, TimelineEvent, TimelineType } from '#shared/model/case';
 import { evaluateCase, type Clock, type Evaluation } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
-import type { CaseIndexRow, RedressDatabase } from './schema';
+import type { CaseIndexRow, RedressDatabase } from '../schema';
 
 /**
  * Clocks that are not a task for the desk, so they never decide a case's next due date: the customer's ADR

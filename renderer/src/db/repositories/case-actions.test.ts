@@ -4,8 +4,8 @@ import type { CaseActionId, ActionInput } from '#shared/casework/index';
 import type { DeskSettings } from '#shared/model/case';
 import type { NewCaseParts } from '#shared/model/intake';
 import { ActionRefusedError, performAction } from './case-actions';
-import { createCase } from './repository';
-import { RedressDatabase } from './schema';
+import { createCase } from './cases';
+import { RedressDatabase } from '../schema';
 
 const settings = (procedure: string, calendar: DeskSettings['calendar'] = 'england-and-wales'): DeskSettings => ({
   deskPrefix: 'RDR',
