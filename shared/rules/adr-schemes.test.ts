@@ -53,7 +53,7 @@ describe('ADR scheme directory (versioned)', () => {
     expect(adrSchemeNameIn(ccts, 'en-CA')).toBeUndefined();
     expect(adrSchemeNameIn(getAdrScheme('communications-ombudsman', '2026-06-01'), 'fr-CA')).toBeUndefined();
     // The names are a copy too.
-    ccts.names!.fr = { full: 'x', inSentence: 'x' };
+    (ccts.names as Record<string, { full: string; inSentence: string }>).fr = { full: 'x', inSentence: 'x' };
     expect(adrSchemeNameIn(getAdrScheme('ccts', '2026-06-01'), 'fr-CA')).toEqual(french);
   });
 
