@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Rewrites the imports of the source tree to the house rules: a relative import stays only inside its own folder
-// (its "unit": one feature, one folder of shared/, one folder of renderer/src, electron/main …) and climbs at most
-// one folder ('../'); every other import of our own code goes through a path alias of package.json "imports"
+// (its "unit": one feature, one folder of shared/, one folder of renderer/src, electron/main …), reaching down
+// ('./x', './sub/x') or one file of the folder above ('../x', never '../sub/x'); every other import of our own code goes through a path alias of package.json "imports"
 // (#shared/…, #db/…, #lib/…, #ui/…, #features/<name> = that feature's index.ts, #platform, #letters/…, #renderer/…
 // for tests, #test/… = test/). Imports written against files that have since moved are repaired with
 // build/codemods/moves.json (old path -> new path, both from the repository root).
@@ -148,6 +148,9 @@ const stripForRelative = (p) => {
   return folder === '.' || folder === '..' ? bare : folder;
 };
 
+/** A relative path the house allows: into the importer's folder or below, or one file of the folder above. */
+const relativeOk = (rel) => rel.startsWith('./') || (rel.startsWith('../') && !rel.slice(3).includes('/'));
+
 function relativeSpec(file, target) {
   let rel = posix.relative(posix.dirname(file), target);
   if (!rel.startsWith('.')) rel = `./${rel}`;
@@ -165,18 +168,20 @@ function rewrite(file, spec, kind) {
     return undefined;
   }
   const { target } = r;
-  const climbs = (bare.match(/\.\.\//g) ?? []).length;
   const inUnit = unitOf(target) === unitOf(file) || target.startsWith(`${posix.dirname(file)}/`);
   // A worker URL must stay relative for Vite to bundle it; it only follows moves.
   if (kind === 'url') return r.moved ? relativeSpec(file, target) + (query ?? '') : undefined;
   if (bare.startsWith('#')) {
+    // An alias to a file of the importer's own folder reads better relative (and keeps a feature's inside private).
+    const near = relativeSpec(file, target);
+    if (inUnit && relativeOk(near)) return stripForRelative(near) + (query ?? '');
     if (!r.moved) return undefined;
     return (aliasFor(target) ?? bare) + (query ?? '');
   }
-  if (!r.moved && inUnit && climbs <= 1) return undefined; // a relative import inside its folder: fine as written
+  if (!r.moved && inUnit && relativeOk(bare)) return undefined; // a relative import inside its folder: fine as written
   const alias = aliasFor(target);
   const relative = relativeSpec(file, target);
-  if (inUnit && (relative.match(/\.\.\//g) ?? []).length <= 1) {
+  if (inUnit && relativeOk(relative)) {
     const keepExt = /\.(ts|tsx)$/.test(bare) ? relative : stripForRelative(relative);
     return keepExt + (query ?? '');
   }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, type CalendarId, type Category, type Channel, type CommunicationNeeds, type Customer, type PostalAddress, type Representative } from './case';
 import { isIsoDate } from './dates';
-import { validateVulnerability } from '#shared/model/vulnerability';
+import { validateVulnerability } from './vulnerability';
 import type { VulnerabilityRecord } from './case';
 
 export interface IntakeForm {

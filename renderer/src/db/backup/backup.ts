@@ -31,8 +31,8 @@ import {
 } from '#shared/backup/format';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
-import { deriveCaseIndex, refreshCaseIndex } from '../case-index/derive';
-import { type Now, sha256Hex, systemNow } from '../repositories/cases';
+import { deriveCaseIndex, refreshCaseIndex } from '#db/case-index/derive';
+import { type Now, sha256Hex, systemNow } from '#db/repositories/cases';
 import { type AuditRow, type CaseIndexRow, type MetaRow, rebuildCaseIndex, type RedressDatabase } from '../schema';
 
 /** Meta keys about this install, not about the data: never taken from a file, never replaced by a restore. */

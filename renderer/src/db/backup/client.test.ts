@@ -3,9 +3,9 @@
 import 'fake-indexeddb/auto';
 import { afterAll, expect, it } from 'vitest';
 import { BackupFileError } from '#shared/backup/format';
-import { RestoreError, type RestoreProgress } from '#db/backup/backup';
-import { checkBackupFile, forgetCheckedBackup, makeBackupFile, restoreCheckedBackup } from '#db/backup/client';
-import { db } from '#db/schema';
+import { RestoreError, type RestoreProgress } from './backup';
+import { checkBackupFile, forgetCheckedBackup, makeBackupFile, restoreCheckedBackup } from './client';
+import { db } from '../schema';
 import { seedDesk, snapshot } from '#test/support/backup';
 
 afterAll(async () => {

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BackupFileError } from '#shared/backup/format';
-import { makeBackup, readBackupFile, restoreBackup, RestoreError, type RestoreMode } from '#db/backup/backup';
-import type { RedressDatabase } from '#db/schema';
+import { makeBackup, readBackupFile, restoreBackup, RestoreError, type RestoreMode } from './backup';
+import type { RedressDatabase } from '../schema';
 import { closeAll, freshDatabase, seedDesk, snapshot } from '#test/support/backup';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -11,8 +11,8 @@ import {
   type RestoreProgress,
   restoreProgressText,
   restoreSummary,
-} from '#db/backup/backup';
-import { rebuildCaseIndex, type RedressDatabase } from '#db/schema';
+} from './backup';
+import { rebuildCaseIndex, type RedressDatabase } from '../schema';
 import { closeAll, freshDatabase, seedDesk, snapshot } from '#test/support/backup';
 
 afterEach(closeAll);

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BackupFileError } from '#shared/backup/format';
 import type { NewCaseParts } from '#shared/model/intake';
 import { closeAll, DESK, freshDatabase, seedDesk, snapshot } from '#test/support/backup';
-import { LAST_BACKUP_KEY, lastBackup, makeBackup, readBackupFile, recordBackupMade, restoreBackup, RestoreError } from '#db/backup/backup';
+import { LAST_BACKUP_KEY, lastBackup, makeBackup, readBackupFile, recordBackupMade, restoreBackup, RestoreError } from './backup';
 import { deriveCaseIndex } from '#db/case-index/derive';
 import { appendEvent, createCase } from '#db/repositories/cases';
-import type { RedressDatabase } from '#db/schema';
+import type { RedressDatabase } from '../schema';
 
 afterEach(closeAll);
 

@@ -2,8 +2,8 @@
 // and every table is deep-equal to what it was, the derived case index included (rebuilt by the restore).
 import 'fake-indexeddb/auto';
 import { expect, it } from 'vitest';
-import { makeBackup, readBackupFile, restoreBackup } from '#db/backup/backup';
-import { RedressDatabase } from '#db/schema';
+import { makeBackup, readBackupFile, restoreBackup } from './backup';
+import { RedressDatabase } from '../schema';
 import { closeAll, freshDatabase, seedDesk, snapshot } from '#test/support/backup';
 
 it('backup → wipe → restore gives back 10,000 cases deep-equal, letters byte for byte', async () => {

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, DeskSettings } from '#shared/model/case';
 import { addCalendarDays } from '#shared/rules/index';
 import { appendEvent, createCase } from '#db/repositories/cases';
-import { RedressDatabase, type CaseIndexRow } from '#db/schema';
-import { dashboardWindows, describeDue, dueBucket } from '#renderer/features/dashboard/due';
+import { RedressDatabase, type CaseIndexRow } from '../schema';
+import { dashboardWindows, describeDue, dueBucket } from './due';
 import { loadDashboard } from './queries';
 
 const settings: DeskSettings = {

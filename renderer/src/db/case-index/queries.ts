@@ -1,8 +1,8 @@
 // The dashboard's reads: index range queries on the derived case index, so the home screen costs the same at
 // 100 cases and at 100,000. Each list is a count plus its first rows in order; nothing reads the whole table.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db, type CaseIndexRow, type RedressDatabase } from '#db/schema';
-import { dashboardWindows } from '#renderer/features/dashboard/due';
+import { db, type CaseIndexRow, type RedressDatabase } from '../schema';
+import { dashboardWindows } from './due';
 
 /** Cases still being worked: a resolved case can still owe the customer something (an ADR letter). */
 const WORKING = ['open', 'resolved'] as const;

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskSettings } from '#shared/model/case';
-import { createCase } from '#db/repositories/cases';
-import { RedressDatabase } from '#db/schema';
+import { createCase } from './cases';
+import { RedressDatabase } from '../schema';
 import { reassignCase } from './assign';
 import { pickCurrentPerson } from '#renderer/features/people/current';
 import { checkDeactivate, checkNewPersonName, ensureDeskPerson } from '#renderer/features/people/manage';

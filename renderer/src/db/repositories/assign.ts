@@ -3,8 +3,8 @@
 import type { TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import { refreshCaseIndex } from '#db/case-index/derive';
-import { systemNow, type Now } from '#db/repositories/cases';
-import type { RedressDatabase } from '#db/schema';
+import { systemNow, type Now } from './cases';
+import type { RedressDatabase } from '../schema';
 
 export interface ReassignOptions {
   /** Who is doing it (the current person's name). */

@@ -6,7 +6,7 @@ import { buildActionEvent, type ActionInput, type CaseActionId } from '#shared/c
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { evaluateCase, getProcedure, type Evaluation, type Procedure } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
-import { refreshCaseIndex } from '../case-index/derive';
+import { refreshCaseIndex } from '#db/case-index/derive';
 import { systemNow, type Now } from './cases';
 import type { RedressDatabase } from '../schema';
 

@@ -5,7 +5,7 @@ import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '#sha
 import { localIsoDate } from '#shared/model/dates';
 import type { NewCaseParts } from '#shared/model/intake';
 import { counterKey, formatReference } from '#shared/model/reference';
-import { deriveCaseIndex, refreshCaseIndex } from '../case-index/derive';
+import { deriveCaseIndex, refreshCaseIndex } from '#db/case-index/derive';
 import type { AuditRow, CaseIndexRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from '../schema';
 
 /** Where a write reads the time it records (tests pass a fixed one); not a regulatory clock (those are shared/rules). */

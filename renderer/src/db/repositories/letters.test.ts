@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskSettings } from '#shared/model/case';
 import type { NewCaseParts } from '#shared/model/intake';
-import { refreshCaseIndex } from '../case-index/derive';
+import { refreshCaseIndex } from '#db/case-index/derive';
 import { createCase, deleteCase, recordLetterIssued, recordLettersIssued, sha256Hex, type IssuedLetter } from './cases';
 import { RedressDatabase } from '../schema';
 

@@ -5,7 +5,7 @@ import { DEFAULT_RETENTION } from '#shared/privacy/retention';
 import { buildPrivacyFixture, dumpDatabase, personalDataFound, TODAY } from '#test/fixtures/retention';
 import { ActionRefusedError, performAction } from './case-actions';
 import { eraseCustomer, ErasureRefusedError, findCustomerCases, previewRetention, privacyAudit, reapplyAnonymisation, runRetention } from './retention';
-import { refreshCaseIndex } from '../case-index/derive';
+import { refreshCaseIndex } from '#db/case-index/derive';
 import { RedressDatabase } from '../schema';
 
 let opened: RedressDatabase[] = [];

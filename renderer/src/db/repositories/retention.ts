@@ -6,7 +6,7 @@ import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { anonymiseCase, describeRemoval } from '#shared/privacy/anonymise';
 import { ERASURE_BASIS_LABELS, erasableNow, isErasureBasis, sameCustomer, type ErasureBasis, type MatchReason } from '#shared/privacy/erasure';
 import { receivedOnOrBefore, retentionDue, type RetentionDue, type RetentionPolicy } from '#shared/privacy/retention';
-import { refreshCaseIndex } from '../case-index/derive';
+import { refreshCaseIndex } from '#db/case-index/derive';
 import { systemNow, type Now } from './cases';
 import type { AuditRow, RedressDatabase } from '../schema';
 

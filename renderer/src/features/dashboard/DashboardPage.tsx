@@ -8,7 +8,7 @@ import { useToday } from '#lib/today';
 import type { CaseIndexRow } from '#db/schema';
 import { formatDate } from '#lib/format';
 import { useCurrentPerson } from '#renderer/features/people/current';
-import { ADR_LETTER_HORIZON_DAYS, describeDue, REFERRAL_HORIZON_DAYS, WEEK_DAYS } from './due';
+import { ADR_LETTER_HORIZON_DAYS, describeDue, REFERRAL_HORIZON_DAYS, WEEK_DAYS } from '#db/case-index/due';
 import { useDashboard, type DueList } from '#db/case-index/queries';
 import classes from './dashboard.module.css';
 

@@ -3,7 +3,7 @@ import { Anchor, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core'
 import { useLocation } from 'wouter';
 import { useToday } from '#lib/today';
 import { formatDate } from '#lib/format';
-import { describeDue } from '#renderer/features/dashboard/due';
+import { describeDue } from '#db/case-index/due';
 import { useCurrentPerson } from './current';
 import { HandlerSelect } from './HandlerSelect';
 import { useHandledBy } from '#db/hooks';

@@ -1,7 +1,7 @@
 // What to remind the desk of, worked out from the case index, today and the notifications already shown. Pure: the
 // time, the rows and the record of what was shown are all arguments, so every decision is reproducible in a test.
 import { localIsoDate } from '#shared/model/dates';
-import { describeDue } from '#renderer/features/dashboard/due';
+import { describeDue } from '#db/case-index/due';
 
 /** The part of a case-index row reminders need (a `caseIndex` row has all of these). */
 export interface DueRow {
