@@ -54,7 +54,13 @@ const files = git('ls-files', '--cached', '--others', '--exclude-standard')
   .filter((f) => f && fs.existsSync(f));
 const existing = new Set(files);
 const moves = readJson(MOVES_FILE, {});
-const oldPathOf = new Map(Object.entries(moves).map(([from, to]) => [to, from]));
+/** Every path a file had before (a file may have moved more than once). */
+const oldPathsOf = new Map();
+for (const [from, to] of Object.entries(moves)) oldPathsOf.set(followMovesLater(to), [...(oldPathsOf.get(followMovesLater(to)) ?? []), from]);
+function followMovesLater(p) {
+  for (let i = 0; i < 20 && moves[p]; i++) p = moves[p];
+  return p;
+}
 const followMoves = (p) => {
   for (let i = 0; i < 20 && moves[p]; i++) p = moves[p];
   return p;
@@ -125,12 +131,14 @@ function resolve(file, spec) {
   }
   if (!spec.startsWith('.')) return undefined;
   const here = probe(posix.normalize(posix.join(posix.dirname(file), spec)), isFile);
-  const oldFile = oldPathOf.get(file);
   let before;
-  if (oldFile) {
+  for (const oldFile of oldPathsOf.get(file) ?? []) {
     const base = posix.normalize(posix.join(posix.dirname(oldFile), spec));
     const found = probe(base, (p) => wasFile(p) || isFile(p));
-    if (found) before = isFile(followMoves(found)) ? followMoves(found) : undefined;
+    if (found && isFile(followMoves(found))) {
+      before = followMoves(found);
+      break;
+    }
   }
   if (here) {
     if (before && before !== here) warn(`${file}: '${spec}' resolves to ${here} here and to ${before} from its old folder; kept ${here}`);

@@ -4,8 +4,8 @@
 import { useEffect } from 'react';
 import { useLocation } from 'wouter';
 import type { MenuCommand } from '#shared/ipc/contract';
-import { openAbout } from '../features/about/AboutDialog';
-import { openPalette } from '../features/palette/CommandPalette';
+import { openAbout } from '#features/about';
+import { openPalette } from '#features/palette';
 import { platform } from '#platform';
 
 export interface MenuActions {

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { localIsoDate } from '#shared/model/dates';
-import { msUntilMidnight } from '#renderer/features/reminders/plan';
 
 /** The desk's date. The one place the renderer reads the clock for "today". */
 export const todayIso = (): string => localIsoDate(new Date());
@@ -27,4 +26,10 @@ export function useToday(): string {
     };
   }, []);
   return today;
+}
+
+/** Milliseconds from `now` to the next local midnight (at least 1 s, so a timer never spins). */
+export function msUntilMidnight(now: Date): number {
+  const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+  return Math.max(1000, next.getTime() - now.getTime());
 }

@@ -7,10 +7,10 @@ import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS } from '#shared/m
 import { procedureOptions } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import type { CaseIndexRow } from '#db/schema';
-import { CaseTable, type CaseTableHandle } from '../search/CaseTable';
-import { filterChoices, SORTS, type CaseFilters, type SortKey } from '#renderer/features/search/search';
-import { activeFilterCount, useCaseSearch, type ListState } from '#renderer/features/search/useCaseSearch';
-import { CaseListExchange } from '../exchange/CaseListExchange';
+import { CaseTable, type CaseTableHandle } from '#features/search';
+import { filterChoices, SORTS, type CaseFilters, type SortKey } from '#features/search';
+import { activeFilterCount, useCaseSearch, type ListState } from '#features/search';
+import { CaseListExchange } from '#features/exchange';
 
 const STATUS_OPTIONS = [
   { value: 'open', label: 'Open' },

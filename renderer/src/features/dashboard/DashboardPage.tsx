@@ -7,7 +7,7 @@ import { calendarDaysBetween } from '#shared/rules/index';
 import { useToday } from '#lib/today';
 import type { CaseIndexRow } from '#db/schema';
 import { formatDate } from '#lib/format';
-import { useCurrentPerson } from '#renderer/features/people/current';
+import { useCurrentPerson } from '#features/people';
 import { ADR_LETTER_HORIZON_DAYS, describeDue, REFERRAL_HORIZON_DAYS, WEEK_DAYS } from '#db/case-index/due';
 import { useDashboard, type DueList } from '#db/case-index/queries';
 import classes from './dashboard.module.css';

@@ -13,7 +13,7 @@ import { platform } from '#platform';
 import { runAutoBackupIfDue } from './DataKeeper';
 import { RestorePanel, when } from './RestorePanel';
 import { askToKeepData, formatBytes, type StorageFacts, storageFacts } from './storage';
-import { ExportsPanel } from '../exchange/ExportsPanel';
+import { ExportsPanel } from '#features/exchange';
 
 
 function Section({ title, label, children }: { title: string; label: string; children: ReactNode }) {

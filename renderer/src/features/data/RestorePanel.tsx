@@ -10,7 +10,7 @@ import { formatCount, type RestoreMode, type RestoreProgress, restoreProgressTex
 import { type CheckedBackup, checkBackupFile, forgetCheckedBackup, restoreCheckedBackup } from '#db/backup/client';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
-import { useWorkingPerson } from '#renderer/features/people/useWorkingPerson';
+import { useWorkingPerson } from '#features/people';
 
 /** A timestamp as people read it: 22 Nov 2026, 14:05. */
 export const when = (iso: string) =>

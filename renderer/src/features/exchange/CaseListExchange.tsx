@@ -5,7 +5,7 @@ import { useLocation } from 'wouter';
 import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
 import { db, type CaseIndexRow } from '#db/schema';
-import { useWorkingPerson } from '#renderer/features/people/useWorkingPerson';
+import { useWorkingPerson } from '#features/people';
 import { exportCasesCsv } from './cases-export';
 import { runExport } from './ExportsPanel';
 

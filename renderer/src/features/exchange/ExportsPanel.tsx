@@ -6,7 +6,7 @@ import { useLocation } from 'wouter';
 import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
-import { useWorkingPerson } from '#renderer/features/people/useWorkingPerson';
+import { useWorkingPerson } from '#features/people';
 import { exportCasesCsv, type ExportOutcome } from './cases-export';
 import { exportDeadlinesIcs } from './deadlines';
 

@@ -21,7 +21,7 @@ import type { IntakeField } from '#shared/model/intake';
 import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
-import { useWorkingPerson } from '#renderer/features/people/useWorkingPerson';
+import { useWorkingPerson } from '#features/people';
 import { decodeCsvBytes, parseCsv, type ParsedCsv } from './csv';
 import { importCheckedCases, withoutDuplicates, type ImportResult } from './import';
 import { useImportCheck } from './useImportCheck';

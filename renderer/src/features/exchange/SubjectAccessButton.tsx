@@ -10,7 +10,7 @@ import { isIsoDate } from '#shared/model/dates';
 import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
-import { useWorkingPerson } from '#renderer/features/people/useWorkingPerson';
+import { useWorkingPerson } from '#features/people';
 import { formatDate } from '#lib/format';
 import { exportSubjectAccess, findCustomerCases, type CandidateCase } from './subject-access';
 

@@ -8,7 +8,7 @@ import { useToday } from '#lib/today';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import { platform } from '#platform';
-import { useWorkingPerson } from '#renderer/features/people/useWorkingPerson';
+import { useWorkingPerson } from '#features/people';
 import { warmLetterRenderer } from './render-pool';
 import { DEFAULT_PROGRESS, dueLetterKey, lettersToPost, makePrintFile, POST_LETTER_LABELS, type BatchOutcome, type DueLetter } from './batch';
 

@@ -3,7 +3,7 @@
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import { adrTermsFromEvaluation, type LetterDocument } from '#shared/letters/index';
 import { evaluateRecord } from '#lib/rules';
-import { acknowledgementDocument, buildLetter, defaultInputs, defaultOptions } from '#renderer/features/letters/build';
+import { acknowledgementDocument, buildLetter, defaultInputs, defaultOptions } from '#features/letters';
 
 export type PostLetterKind = 'acknowledgement' | 'adr-letter';
 

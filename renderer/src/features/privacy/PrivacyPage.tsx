@@ -11,7 +11,7 @@ import { useSettings } from '#db/hooks';
 import { previewRetention, privacyAudit, runRetention, type RetentionPreview } from '#db/repositories/retention';
 import { db } from '#db/schema';
 import { formatDate, formatTimestamp } from '#lib/format';
-import { useWorkingPerson } from '#renderer/features/people/useWorkingPerson';
+import { useWorkingPerson } from '#features/people';
 
 const years = (n: number) => (n === 1 ? '1 year' : `${n} years`);
 

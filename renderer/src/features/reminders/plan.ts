@@ -143,8 +143,3 @@ export function planReminders(input: PlanInput): ReminderPlan {
   return { show, recordOnly };
 }
 
-/** Milliseconds from `now` to the next local midnight (at least 1 s, so a timer never spins). */
-export function msUntilMidnight(now: Date): number {
-  const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
-  return Math.max(1000, next.getTime() - now.getTime());
-}

@@ -2,9 +2,9 @@
 // dependency (the time, the data, the record of what was shown, the shell) is passed in, so tests drive it with
 // fake timers and a fake clock.
 import { localIsoDate } from '#shared/model/dates';
+import { msUntilMidnight } from '#lib/today';
 import {
   digestId,
-  msUntilMidnight,
   overdueBatchId,
   overdueId,
   planReminders,

@@ -4,8 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { addPerson, setPersonActive } from '#db/repositories/cases';
 import { db } from '#db/schema';
-import { useCurrentPerson, usePeople } from '#renderer/features/people/current';
-import { checkDeactivate, checkNewPersonName } from '#renderer/features/people/manage';
+import { useCurrentPerson, usePeople } from '#features/people';
+import { checkDeactivate, checkNewPersonName } from '#features/people';
 
 export function PeopleSettings() {
   const people = usePeople();

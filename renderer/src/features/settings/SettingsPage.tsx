@@ -11,12 +11,12 @@ import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
 import { saveSettings } from '#db/repositories/cases';
 import { db } from '#db/schema';
-import { RestorePanel } from '../data/RestorePanel';
-import { ensureDeskPerson } from '#renderer/features/people/manage';
+import { RestorePanel } from '#features/data';
+import { ensureDeskPerson } from '#features/people';
 import { readLogoFile } from './logo';
 import { PeopleSettings } from './PeopleSettings';
-import { keepRetention } from '#renderer/features/privacy/policy';
-import { RetentionSettings } from '../privacy/RetentionSettings';
+import { keepRetention } from '#features/privacy';
+import { RetentionSettings } from '#features/privacy';
 import { ProceduresView } from './ProceduresView';
 
 /** The ADR scheme choice that means "the scheme of each case's procedure" (stored as no scheme). */

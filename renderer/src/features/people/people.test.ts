@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskSettings } from '#shared/model/case';
-import { createCase } from './cases';
-import { RedressDatabase } from '../schema';
-import { reassignCase } from './assign';
-import { pickCurrentPerson } from '#renderer/features/people/current';
-import { checkDeactivate, checkNewPersonName, ensureDeskPerson } from '#renderer/features/people/manage';
+import { createCase } from '#db/repositories/cases';
+import { RedressDatabase } from '#db/schema';
+import { reassignCase } from '#db/repositories/assign';
+import { pickCurrentPerson } from './current';
+import { checkDeactivate, checkNewPersonName, ensureDeskPerson } from './manage';
 
 const settings: DeskSettings = {
   deskPrefix: 'RDR',
