@@ -5,7 +5,7 @@ import { deadlinesCalendar, deadlinesFileName, type DeadlineEntry } from '#share
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { evaluateRecord } from '#lib/rules';
 import { isPendingClock } from '#db/case-index/derive';
-import { ACTIVE_STATUSES } from '#db/queries';
+import { ACTIVE_STATUSES } from '#db/case-index/queries';
 import type { RedressDatabase } from '#db/schema';
 import { platform } from '#platform';
 import type { ExportOutcome } from './cases-export';

@@ -4,7 +4,7 @@
 // letters are recorded a group at a time (one transaction each) and the recorded ones joined with pdf-lib.
 import { PDFDocument } from 'pdf-lib';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
-import { adrLettersDue, unacknowledged } from '#db/queries';
+import { adrLettersDue, unacknowledged } from '#db/case-index/queries';
 import { recordLettersIssued } from '#db/repositories/cases';
 import type { CaseIndexRow, RedressDatabase } from '#db/schema';
 import type { BuildContext, PostLetterKind } from './due-letter';
@@ -32,7 +32,7 @@ export const dueLetterKey = key;
 
 /** Every letter to post today: unacknowledged open cases, and ADR letters due on or before today. Read by index. */
 export async function lettersToPost(database: RedressDatabase, today: string): Promise<DueLetter[]> {
-  const [unack, adr] = await Promise.all([unacknowledged(database), adrLettersDue(database, today, 0)]);
+  const [{ rows: unack }, { rows: adr }] = await Promise.all([unacknowledged(database), adrLettersDue(database, today)]);
   const rows = new Map<string, CaseIndexRow>();
   for (const r of [...unack, ...adr]) rows.set(r.caseId, r);
   if (rows.size === 0) return [];
