@@ -139,7 +139,7 @@ export function bareImports(folder) {
         const text = readFileSync(full, 'utf8');
         for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)\s+(?!type\b)[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
           const spec = match[1] ?? match[2];
-          if (!spec || spec.startsWith('.') || spec.startsWith('node:') || spec.startsWith('/')) continue;
+          if (!spec || spec.startsWith('.') || spec.startsWith('#') || spec.startsWith('node:') || spec.startsWith('/')) continue; // '#…': our own code
           const parts = spec.split('/');
           names.add(spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
         }

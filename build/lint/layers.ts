@@ -43,13 +43,19 @@ export const LAYERS: Layer[] = [
     mayImport: ['shared/model', 'shared/rules'],
     allowedPackages: SHARED_PACKAGES,
   },
-  { name: 'shared/privacy', paths: ['shared/privacy/'], mayImport: SHARED_BASE, allowedPackages: SHARED_PACKAGES },
+  // Erasure finds the customer's other cases as a subject-access request does (exports/subject-access.ts).
+  {
+    name: 'shared/privacy',
+    paths: ['shared/privacy/'],
+    mayImport: [...SHARED_BASE, 'shared/exports'],
+    allowedPackages: SHARED_PACKAGES,
+  },
   { name: 'shared/letters', paths: ['shared/letters/'], mayImport: SHARED_BASE, allowedPackages: SHARED_PACKAGES },
   { name: 'shared/reports', paths: ['shared/reports/'], mayImport: SHARED_BASE, allowedPackages: SHARED_PACKAGES },
   {
     name: 'shared/exports',
     paths: ['shared/exports/'],
-    mayImport: [...SHARED_BASE, 'shared/letters', 'shared/reports', 'shared/privacy'],
+    mayImport: [...SHARED_BASE, 'shared/letters', 'shared/reports'],
     allowedPackages: SHARED_PACKAGES,
   },
   {
@@ -59,7 +65,8 @@ export const LAYERS: Layer[] = [
     allowedPackages: SHARED_PACKAGES,
   },
   { name: 'shared/sync', paths: ['shared/sync/'], mayImport: [...SHARED_BASE, 'shared/privacy'], allowedPackages: SHARED_PACKAGES },
-  { name: 'shared/ipc', paths: ['shared/ipc/'], mayImport: ['shared/model'], allowedPackages: SHARED_PACKAGES },
+  // The contract checks a backup passphrase with the backup's own rule (backup/encryption.ts).
+  { name: 'shared/ipc', paths: ['shared/ipc/'], mayImport: ['shared/model', 'shared/backup'], allowedPackages: SHARED_PACKAGES },
 
   // electron/: the shell; shared/ and Electron/Node, never the renderer.
   { name: 'electron', paths: ['electron/'], mayImport: ['shared/*'], forbiddenPackages: BROWSER_ONLY },
@@ -158,17 +165,32 @@ function mayImport(from: Layer, to: Layer): boolean {
   });
 }
 
-type Aliases = [prefix: string, target: string][];
+/** package.json "imports": an exact key, or a pattern with one `*` whose match replaces the `*` of its target. */
+type Aliases = { key: string; target: string }[];
 
 function readAliases(root: string): Aliases {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { imports?: Record<string, unknown> };
   const aliases: Aliases = [];
   for (const [key, value] of Object.entries(pkg.imports ?? {})) {
-    const target = typeof value === 'string' ? value : undefined;
-    if (!target) continue;
-    aliases.push([key.replace(/\*$/, ''), target.replace(/\*$/, '').replace(/^\.\//, '')]);
+    if (typeof value === 'string') aliases.push({ key, target: value.replace(/^\.\//, '') });
   }
-  return aliases.sort((a, b) => b[0].length - a[0].length);
+  return aliases;
+}
+
+/** The file an aliased specifier names (relative to the root, before extensions are tried), or undefined. */
+function resolveAlias(aliases: Aliases, specifier: string): string | undefined {
+  for (const { key, target } of aliases) {
+    const star = key.indexOf('*');
+    if (star < 0) {
+      if (specifier === key) return target;
+      continue;
+    }
+    const [prefix, suffix] = [key.slice(0, star), key.slice(star + 1)];
+    if (specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length) {
+      return target.replace('*', specifier.slice(prefix.length, specifier.length - suffix.length));
+    }
+  }
+  return undefined;
 }
 
 const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.mjs', '.js', '/index.ts', '/index.tsx'];
@@ -231,19 +253,21 @@ export function checkLayers(root: string): LayerReport {
       const problem = (message: string) => report.problems.push({ file, line, specifier, message });
       let target: string | undefined;
       if (specifier.startsWith('.')) {
-        if (/^(\.\.\/){2,}/.test(specifier)) problem('climbs more than one folder: use a path alias (#shared/…, #db/…)');
         const path = resolve(dirname(absolute), specifier.replace(/\?.*$/, ''));
         // Built output (the Electron test launches out/main) is not source and need not exist before a build.
         if (toPosix(relative(root, path)).startsWith('out/')) continue;
+        if (/^(\.\.\/){2,}/.test(specifier)) problem('climbs more than one folder: use a path alias (#shared/…, #db/…)');
         target = resolveFile(root, path);
         if (!target) problem('does not resolve to a file');
       } else if (specifier.startsWith('#')) {
-        const alias = aliases.find(([prefix]) => specifier.startsWith(prefix));
-        if (!alias) {
+        // #renderer/… reaches any file of the renderer: for tests under test/ only, never inside the app.
+        if (specifier.startsWith('#renderer/') && !file.startsWith('test/')) problem('#renderer/… is for tests under test/: use #features/<name>, #db/…, #lib/…');
+        const aliased = resolveAlias(aliases, specifier.replace(/\?.*$/, ''));
+        if (!aliased) {
           problem('is not a path alias declared in package.json "imports"');
           continue;
         }
-        target = resolveFile(root, join(root, alias[1] + specifier.slice(alias[0].length).replace(/\?.*$/, '')));
+        target = resolveFile(root, join(root, aliased));
         if (!target) problem('does not resolve to a file');
       } else {
         const bare = builtinModules.includes(specifier) ? `node:${specifier}` : specifier;

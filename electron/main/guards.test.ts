@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isAllowedExternalUrl } from '../../shared/ipc/links';
+import { isAllowedExternalUrl } from '#shared/ipc/links';
 import { applyGuards, denyAllPermissions, type GuardedWebContents } from './guards';
 import { trustedOrigins } from './origin';
 

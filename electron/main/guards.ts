@@ -3,7 +3,7 @@
 // A few well-known https sites (regulators and ADR schemes, listed in shared/ipc/links.ts, the same list the web mode
 // uses) open in the user's browser instead.
 import type { Session, WebContents } from 'electron';
-import { isAllowedExternalUrl } from '../../shared/ipc/links';
+import { isAllowedExternalUrl } from '#shared/ipc/links';
 import { isTrustedUrl } from './origin';
 
 /** The slice of WebContents the guards touch, so tests can pass a fake. */

@@ -119,7 +119,7 @@ const fake = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
-vi.mock('../../resources/icon.png?asset', () => ({ default: '/app/out/main/chunks/icon.png' }));
+vi.mock('#resources/icon.png?asset', () => ({ default: '/app/out/main/chunks/icon.png' }));
 
 describe('electron/main/index.ts (bootstrap, with a fake Electron)', () => {
   beforeAll(async () => {

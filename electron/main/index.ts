@@ -3,7 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import windowIcon from '../../resources/icon.png?asset';
+import windowIcon from '#resources/icon.png?asset';
 import { applyGuards, denyAllPermissions } from './guards';
 import { createAutoBackupHandlers } from './handlers/backup';
 import { createNotifyHandler } from './handlers/notify';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { BrowserWindowConstructorOptions, SaveDialogOptions } from 'electron';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IPC_CHANNELS } from '../../shared/ipc/channels';
+import { IPC_CHANNELS } from '#shared/ipc/channels';
 import { TEMP_FILE_PATTERN } from './handlers/atomic-write';
 import { createAutoBackupHandlers } from './handlers/backup';
 import { MAX_FILE_NAME_BYTES } from './handlers/file-name';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS } from '../../shared/ipc/contract';
+import { IPC_CHANNELS } from '#shared/ipc/contract';
 import { registerIpcHandlers, senderRefusal, type SenderInfo } from './ipc';
 import { trustedOrigins } from './origin';
 

@@ -19,7 +19,7 @@ import {
   autoBackupWriteRequestSchema,
   autoBackupPassphraseRequestSchema,
   emptyRequestSchema,
-} from '../../shared/ipc/contract';
+} from '#shared/ipc/contract';
 import type { AutoBackupHandlers } from './handlers/backup';
 import { isTrustedUrl } from './origin';
 

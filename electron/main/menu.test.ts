@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS, MENU_COMMANDS } from '../../shared/ipc/channels';
+import { IPC_CHANNELS, MENU_COMMANDS } from '#shared/ipc/channels';
 import { type CommandWindow, createMenuSender, createOpenDataFolder, installMenu, menuTemplate } from './menu';
 
 function build(platform: NodeJS.Platform, isDev = false) {

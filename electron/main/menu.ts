@@ -6,7 +6,7 @@
 // macOS: the app-name menu holds About, Settings…, Services, Hide, Hide Others, Show All and Quit, and there is a
 // Window menu. Windows and Linux: About is under Help, Settings and Exit under File.
 import type { BrowserWindow, Menu, MenuItemConstructorOptions } from 'electron';
-import { IPC_CHANNELS, type MenuCommand } from '../../shared/ipc/channels';
+import { IPC_CHANNELS, type MenuCommand } from '#shared/ipc/channels';
 
 export interface MenuDeps {
   platform: NodeJS.Platform;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS } from '../../shared/ipc/channels';
+import { IPC_CHANNELS } from '#shared/ipc/channels';
 import { createRedressApi, type IpcRendererLike } from './api';
 
 function fakeIpcRenderer() {

@@ -2,7 +2,7 @@
 // names, no Node: the renderer can ask for these things and nothing else. Kept free of a runtime `electron` import
 // so it can be tested in plain Node with a fake ipcRenderer.
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { IPC_CHANNELS, isMenuCommand, type MenuCommand } from '../../shared/ipc/channels';
+import { IPC_CHANNELS, isMenuCommand, type MenuCommand } from '#shared/ipc/channels';
 import type {
   AutoBackupApi,
   AutoBackupStatusResult,
@@ -12,7 +12,7 @@ import type {
   RedressApi,
   SaveFileResult,
   ShellVersions,
-} from '../../shared/ipc/contract';
+} from '#shared/ipc/contract';
 
 export type IpcRendererLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 

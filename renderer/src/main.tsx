@@ -1,4 +1,4 @@
-import './app/zod-config';
+import './lib/zod-config';
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/charts/styles.css';

@@ -16,7 +16,7 @@ import {
   nestedDeeperThan,
   verifyBackupSeal,
 } from './format';
-import { gzipRepeated } from '../../test/unit/helpers/bombs';
+import { gzipRepeated } from '#test/support/bombs';
 
 const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const options = { sha256, currentSchemaVersion: 3 };

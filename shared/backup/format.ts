@@ -19,8 +19,9 @@
 //
 // Pure: the SHA-256 function is an argument (crypto.subtle in the renderer, node:crypto in the shell and tests).
 import { z } from 'zod';
-import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, TIMELINE_TYPES, type CaseRecord, type DeskSettings, type TimelineEvent } from '../model/case';
-import { formatPath, issueMessage, isOverLimit, rowName, STORED_ROWS, storedDeskPrefix, storedLetterFields, storedTimestamp, type StoredTable } from '../model/stored';
+import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, TIMELINE_TYPES, type CaseRecord, type DeskSettings, type TimelineEvent } from '#shared/model/case';
+import type { IssuedLetter } from '#shared/model/letter';
+import { formatPath, issueMessage, isOverLimit, rowName, STORED_ROWS, storedDeskPrefix, storedLetterFields, storedTimestamp, type StoredTable } from '#shared/model/stored';
 import { concat, formatBytes, gunzip, GunzipError, gunzipStream, gzipWriter, isGzip } from './gzip';
 
 export const BACKUP_FORMAT = 'redress-backup';
@@ -71,16 +72,8 @@ export type Sha256 = (bytes: Uint8Array) => Promise<string>;
 // ---------------------------------------------------------------------------------------------------------------
 // Rows. Structurally the same as the database's rows (renderer/src/db/schema.ts), which cannot be imported here.
 
-export interface BackupLetter {
-  id: string;
-  caseId: string;
-  kind: string;
-  fileName: string;
-  issuedOn: string;
-  issuedAt: string;
-  sha256: string;
-  bytes: Uint8Array;
-}
+/** An issued letter in a backup: the model's own shape (its bytes are base64 in the file). */
+export type BackupLetter = IssuedLetter;
 export interface BackupContent {
   cases: CaseRecord[];
   events: TimelineEvent[];

@@ -7,7 +7,7 @@ import {
   LETTER_LANGUAGE_LABELS,
   type CaseRecord,
   type PostalAddress,
-} from '../model/case';
+} from '#shared/model/case';
 
 /** The derived facts a row shows besides the record: the case index row (renderer/src/db/schema.ts) has them all. */
 export interface CaseCsvDerived {

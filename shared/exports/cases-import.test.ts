@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateIntake } from '../model/intake';
+import { validateIntake } from '#shared/model/intake';
 import { CASE_CSV_COLUMNS } from './cases-csv';
 import { checkImport, guessMapping, IMPORT_FIELDS, leaveOutDuplicates, mappingConflicts, normaliseDate, sameComplaintKey, unmappedRequired } from './cases-import';
 

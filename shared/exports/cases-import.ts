@@ -1,9 +1,9 @@
 // Importing cases from a CSV made in a spreadsheet: which column holds which field (guessed from the headers, changed
 // by the user), each row turned into the intake form and checked by the SAME validation as the intake screen
 // (model/intake.ts). Pure: parsing the file (papaparse) and writing the cases happen in the renderer.
-import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, LETTER_LANGUAGES, LETTER_LANGUAGE_LABELS } from '../model/case';
-import { isIsoDate } from '../model/dates';
-import { validateIntake, type IntakeField, type IntakeForm, type NewCaseParts } from '../model/intake';
+import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, LETTER_LANGUAGES, LETTER_LANGUAGE_LABELS } from '#shared/model/case';
+import { isIsoDate } from '#shared/model/dates';
+import { validateIntake, type IntakeField, type IntakeForm, type NewCaseParts } from '#shared/model/intake';
 import { unguardCell } from './cases-csv';
 
 export interface ImportField {

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { evaluateCase } from '../rules';
+import { evaluateCase } from '#shared/rules/index';
 import { deadlinesCalendar, deadlineUid, type DeadlineEntry } from './deadlines-ics';
 
 function parse(text: string) {

@@ -6,7 +6,7 @@
 // file is opened. Every event's UID is made from the case and the clock, so importing a newer file again updates the
 // events instead of adding copies. Customer names are left out: calendars are often synced to online services.
 import ical, { ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
-import { addCalendarDays } from '../rules/dates';
+import { addCalendarDays } from '#shared/rules/dates';
 
 export interface DeadlineEntry {
   caseId: string;

@@ -1,6 +1,6 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../model/case';
+import type { CaseRecord } from '#shared/model/case';
 import { customerMatchReasons, letterPaths, subjectAccessAnswerBy, subjectAccessFileName, subjectAccessSummary, subjectAccessZip, type SubjectAccessRequest } from './subject-access';
 
 describe('who is the same customer', () => {

@@ -1,7 +1,7 @@
 // A subject-access bundle (UK GDPR Art. 15, PIPEDA Principle 4.9): everything the desk holds about one customer, as
 // one ZIP file: a readable PDF summary, the issued letters' exact PDF bytes, and a JSON file of all the data.
 // Pure: the renderer gathers the cases, renders the summary's document definition with pdfmake and saves the file.
-import type { IssuedLetter } from '../model/letter';
+import type { IssuedLetter } from '#shared/model/letter';
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import {
   CATEGORY_LABELS,
@@ -13,9 +13,9 @@ import {
   type Customer,
   type PostalAddress,
   type TimelineEvent,
-} from '../model/case';
-import type { LetterContent, LetterDocument, LetterStyle } from '../letters/document';
-import { addCalendarDays, addMonths } from '../rules/dates';
+} from '#shared/model/case';
+import type { LetterContent, LetterDocument, LetterStyle } from '#shared/letters/document';
+import { addCalendarDays, addMonths } from '#shared/rules/dates';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Who is "the customer": cases are matched to the chosen case's customer by any strong identifier they share.

@@ -2,7 +2,7 @@
 // `RedressApi` on `window.redress`, the main process registers one handler per channel and validates every payload
 // with the schemas below. The browser implementation in renderer/src/platform satisfies the same `RedressApi`.
 import { z } from 'zod';
-import { passphraseProblem } from '../backup/encryption';
+import { passphraseProblem } from '#shared/backup/encryption';
 
 export { IPC_CHANNELS, type IpcChannel } from './channels';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '../rules/types';
+import type { Clock } from '#shared/rules/types';
 import { acknowledgementLetter, nextStepsFromEvaluation } from './acknowledgement';
 import type { LetterContent, LetterDocument } from './document';
 import { contentText, documentText, sampleAcknowledgement, sampleCase } from './fixtures';

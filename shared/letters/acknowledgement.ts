@@ -1,8 +1,8 @@
 // The acknowledgement letter (REGULATION.md §1): the reference, when and how the complaint reached us, what happens
 // next and by when, how to escalate, from when the customer can go to the ADR scheme, and other formats on offer.
-import type { CaseRecord, DeskSettings } from '../model/case';
-import type { AdrSchemeLocalNames } from '../rules/adr-schemes';
-import type { Clock } from '../rules/types';
+import type { CaseRecord, DeskSettings } from '#shared/model/case';
+import type { AdrSchemeLocalNames } from '#shared/rules/adr-schemes';
+import type { Clock } from '#shared/rules/types';
 import { letterAddressee } from './addressee';
 import type { LetterDocument } from './document';
 import type { AdrOutOfScope } from './common';

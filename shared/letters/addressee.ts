@@ -1,6 +1,6 @@
 // Who a letter is addressed to: the representative when someone acts for the customer (the customer gets a copy),
 // otherwise the customer. Every letter posts, so a letter without a full postal address is refused here.
-import type { CaseRecord, PostalAddress } from '../model/case';
+import type { CaseRecord, PostalAddress } from '#shared/model/case';
 
 export interface Addressee {
   role: 'customer' | 'representative';

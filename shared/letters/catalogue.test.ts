@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNELS } from '../model/case';
+import { CHANNELS } from '#shared/model/case';
 import {
   LANGUAGES,
   channelInWords,

@@ -6,8 +6,8 @@ import type { Locale } from 'date-fns';
 import { enCA } from 'date-fns/locale/en-CA';
 import { enGB } from 'date-fns/locale/en-GB';
 import { frCA } from 'date-fns/locale/fr-CA';
-import type { Channel } from '../model/case';
-import { adrSchemeNameIn, type AdrSchemeLocalNames } from '../rules/adr-schemes';
+import type { Channel } from '#shared/model/case';
+import { adrSchemeNameIn, type AdrSchemeLocalNames } from '#shared/rules/adr-schemes';
 
 /** British English. The source language: its keys and placeholders are the contract every other language meets. */
 const EN_GB = {

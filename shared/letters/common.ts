@@ -1,11 +1,11 @@
 // What the letters after the acknowledgement share: the common inputs, the ADR scheme as the versioned directory
 // gives it on the letter's date, the scheme's contact block, and the ADR timings read from the rules engine's
 // regimes (never typed into a template).
-import type { CaseRecord, DeskSettings } from '../model/case';
-import { type AdrDirectory, type AdrSchemeDetailsWithNames, DEFAULT_ADR_DIRECTORY, getAdrScheme } from '../rules/adr-schemes';
-import { addMonths } from '../rules/dates';
-import { DEFAULT_REGIMES, type RegimeRegistry, regimeVersionFor } from '../rules/regimes';
-import type { AdrSchemeDetails, Duration } from '../rules/types';
+import type { CaseRecord, DeskSettings } from '#shared/model/case';
+import { type AdrDirectory, type AdrSchemeDetailsWithNames, DEFAULT_ADR_DIRECTORY, getAdrScheme } from '#shared/rules/adr-schemes';
+import { addMonths } from '#shared/rules/dates';
+import { DEFAULT_REGIMES, type RegimeRegistry, regimeVersionFor } from '#shared/rules/regimes';
+import type { AdrSchemeDetails, Duration } from '#shared/rules/types';
 import { type Addressee, letterAddressee } from './addressee';
 import {
   DEFAULT_LANGUAGE,

@@ -1,7 +1,7 @@
 // The customer's copy of a letter written to someone acting for them (REGULATION.md §1: the representative is written
 // to, the customer is sent a copy). The copy is the same letter with the customer in the envelope window and a line
 // saying whose copy it is; the app prints it after the original, in the same locked PDF.
-import type { CaseRecord } from '../model/case';
+import type { CaseRecord } from '#shared/model/case';
 import { customerAsAddressee, letterAddressee } from './addressee';
 import { DEFAULT_LANGUAGE, LANGUAGES, type LetterLanguage } from './catalogue';
 import type { LetterDocument } from './document';

@@ -1,6 +1,6 @@
 // Sample inputs for letter tests (here and in test/unit): one case, one desk, and a way to read a document
 // definition's words without rendering it.
-import type { CaseRecord, DeskSettings } from '../model/case';
+import type { CaseRecord, DeskSettings } from '#shared/model/case';
 import type { AcknowledgementInput } from './acknowledgement';
 import type { AdrLetterInput } from './adr-letter';
 import type { CctsNoticeInput } from './ccts-notice';

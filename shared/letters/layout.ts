@@ -1,7 +1,7 @@
 // The frame every Redress letter shares: an A4 page laid out for a standard DL window envelope (letterhead, the
 // addressee in the window, reference and date beside it, the reference and page number in every footer, a sign-off
 // with the handler's name). Letter builders supply only the body. Pure: returns a pdfmake document definition.
-import type { CompanyDetails } from '../model/case';
+import type { CompanyDetails } from '#shared/model/case';
 import type { Addressee } from './addressee';
 import {
   type LetterLanguage,
@@ -13,6 +13,7 @@ import {
 } from './catalogue';
 import type { LetterContent, LetterDocument, LetterStyle, LetterText, Margins } from './document';
 import { applyParagraphEdits, isRequiredParagraphKey, type ParagraphEdits } from './edits';
+import { ADDRESS_WINDOW_LINES, ADDRESS_WINDOW_WIDTH_MM } from '#shared/model/stored';
 
 /** Millimetres to PDF points. */
 export const mm = (millimetres: number): number => (millimetres * 72) / 25.4;
@@ -32,9 +33,9 @@ export const PAGE = {
   letterheadTop: mm(14),
   addressLeft: mm(20),
   addressTop: mm(51),
-  addressWidth: mm(85),
+  addressWidth: mm(ADDRESS_WINDOW_WIDTH_MM),
   /** Name plus address lines that fit the window at the address font size. */
-  addressMaxLines: 7,
+  addressMaxLines: ADDRESS_WINDOW_LINES,
   infoLeft: mm(122),
   infoLabelWidth: mm(37),
   /** Where the body starts on the first page, below the window. */

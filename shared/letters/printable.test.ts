@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledgementLetter, adrLetter, finalResponseLetter, LANGUAGES, updateLetter, type LetterLanguage } from '.';
+import { acknowledgementLetter, adrLetter, finalResponseLetter, LANGUAGES, updateLetter, type LetterLanguage } from './index';
 import { sampleAcknowledgement, sampleAdrLetter, sampleCase, sampleFinalResponse, sampleUpdate } from './fixtures';
 import { casePrintProblem, drawnTexts, fontHasGlyph, letterPrintProblem, unprintableIn } from './printable';
 

@@ -4,7 +4,7 @@
 // recorded as issued. So every character of the text a document draws is checked against the letter font's own
 // coverage (./font-coverage.ts, generated from the font files) before it is made, and the document is refused with
 // the characters named, and where they are, instead of being printed wrong. Pure: no DOM, no fonts loaded.
-import type { CaseRecord } from '../model/case';
+import type { CaseRecord } from '#shared/model/case';
 import { LETTER_FONT_COVERAGE } from './font-coverage';
 
 export type UnprintableReason = 'right-to-left' | 'emoji' | 'control' | 'not-in-font';

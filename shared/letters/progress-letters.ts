@@ -3,7 +3,7 @@
 // go to it if the customer is unhappy, from when, and the time limit. A Canadian scheme (the CCTS) is described in
 // its own words, without the UK time limit. A business too large for the scheme (the rules engine's adrOutOfScope)
 // is not offered it: the update leaves it out, the final response says why the scheme cannot help.
-import type { AdrSchemeDetails } from '../rules/types';
+import type { AdrSchemeDetails } from '#shared/rules/types';
 import { type LetterLanguage, dateInWords, dateWithWeekdayInWords, message, parseIsoDate, schemeNameIn } from './catalogue';
 import {
   type AdrOutOfScope,

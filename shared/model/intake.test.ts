@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { emptyIntakeForm, parseEmployees, validateIntake, type IntakeForm } from './intake';
+import { emptyIntakeForm, parseEmployees, validateIntake, type IntakeForm, type IntakeResult } from './intake';
+
+/** Fails the test unless the form was accepted (so what follows always runs). */
+function assertAccepted(r: IntakeResult): asserts r is Extract<IntakeResult, { ok: true }> {
+  if (!r.ok) expect.fail(`the form should be accepted, but: ${JSON.stringify(r.errors)}`);
+}
+/** Fails the test unless the form was refused. */
+function assertRefused(r: IntakeResult): asserts r is Extract<IntakeResult, { ok: false }> {
+  if (r.ok) expect.fail('the form should be refused');
+}
 
 const today = '2026-11-21';
 const good: IntakeForm = {
@@ -31,7 +40,7 @@ describe('validateIntake', () => {
   it('names every missing required field', () => {
     const r = validateIntake(emptyIntakeForm(today), today);
     expect(r.ok).toBe(false);
-    if (r.ok) return;
+    assertRefused(r);
     expect(Object.keys(r.errors).sort()).toEqual(['addressLines', 'category', 'channel', 'customerName', 'summary']);
     expect(r.errors.customerName).toMatch(/name/);
   });
@@ -46,7 +55,8 @@ describe('validateIntake', () => {
   ])('refuses the date received %s', (receivedOn, message) => {
     const r = validateIntake({ ...good, receivedOn }, today);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.receivedOn).toMatch(message);
+    assertRefused(r);
+    expect(r.errors.receivedOn).toMatch(message);
   });
 
   it('accepts today and an earlier date for a letter that arrived by post', () => {
@@ -58,26 +68,29 @@ describe('validateIntake', () => {
     const noAddress = { ...good, addressLines: '', postcode: '', phone: '01632 960123' };
     const letter = validateIntake(noAddress, today);
     expect(letter.ok).toBe(false);
-    if (!letter.ok) expect(letter.errors.addressLines).toMatch(/postal address/);
+    assertRefused(letter);
+    expect(letter.errors.addressLines).toMatch(/postal address/);
     expect(validateIntake({ ...noAddress, channel: 'phone' }, today).ok).toBe(true);
   });
 
   it('checks a representative has a relationship, and a rep address is enough for a letter', () => {
     const r = validateIntake({ ...good, repName: 'Ben Lovelace' }, today);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.repRelationship).toMatch(/related/);
+    assertRefused(r);
+    expect(r.errors.repRelationship).toMatch(/related/);
     const viaRep = validateIntake(
       { ...good, addressLines: '', postcode: '', repName: 'Ben Lovelace', repRelationship: 'son', repAddressLines: '3 Elm Road\nLeeds', repPostcode: 'ls2 9jt' },
       today,
     );
     expect(viaRep.ok).toBe(true);
-    if (viaRep.ok) expect(viaRep.value.representative).toEqual({ name: 'Ben Lovelace', relationship: 'son', address: { lines: ['3 Elm Road', 'Leeds'], postcode: 'LS2 9JT' } });
+    assertAccepted(viaRep);
+    expect(viaRep.value.representative).toEqual({ name: 'Ben Lovelace', relationship: 'son', address: { lines: ['3 Elm Road', 'Leeds'], postcode: 'LS2 9JT' } });
   });
 
   it('refuses bad email, phone, unknown channel and category, and over-long text', () => {
     const r = validateIntake({ ...good, email: 'ada@', phone: 'call me', channel: 'pigeon', category: 'misc', summary: 'x'.repeat(5001) }, today);
     expect(r.ok).toBe(false);
-    if (r.ok) return;
+    assertRefused(r);
     expect(r.errors.email).toMatch(/email/);
     expect(r.errors.phone).toMatch(/phone/);
     expect(r.errors.channel).toMatch(/how the complaint/);
@@ -88,39 +101,44 @@ describe('validateIntake', () => {
   it('treats non-string values as empty instead of crashing', () => {
     const r = validateIntake({ customerName: 42 as unknown as string, receivedOn: null as unknown as string }, today);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.customerName).toBeDefined();
+    assertRefused(r);
+    expect(r.errors.customerName).toBeDefined();
   });
 
   it('records how the customer wants to be written to, and refuses an unknown language', () => {
     const r = validateIntake({ ...good, language: 'fr-CA', largePrint: true }, today);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.value.communication).toEqual({ language: 'fr-CA', largePrint: true });
+    assertAccepted(r);
+    expect(r.value.communication).toEqual({ language: 'fr-CA', largePrint: true });
     const plain = validateIntake(good, today);
-    if (plain.ok) expect(plain.value.communication).toBeUndefined();
+    assertAccepted(plain);
+    expect(plain.value.communication).toBeUndefined();
     const bad = validateIntake({ ...good, language: 'de-DE' }, today);
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors.language).toMatch(/French/);
+    assertRefused(bad);
+    expect(bad.errors.language).toMatch(/French/);
     // A non-boolean from a hand-made payload is read as "no".
     const odd = validateIntake({ ...good, largePrint: 'yes' as unknown as boolean }, today);
-    if (odd.ok) expect(odd.value.communication).toBeUndefined();
+    assertAccepted(odd);
+    expect(odd.value.communication).toBeUndefined();
   });
 
   it("records a business customer's number of employees", () => {
     const r = validateIntake({ ...good, isBusiness: true, employees: ' 25 ' }, today);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.value.customer).toMatchObject({ name: 'Ada Lovelace', isBusiness: true, employees: 25 });
+    assertAccepted(r);
+    expect(r.value.customer).toMatchObject({ name: 'Ada Lovelace', isBusiness: true, employees: 25 });
     const thousands = validateIntake({ ...good, isBusiness: true, employees: '1,200' }, today);
-    if (thousands.ok) expect(thousands.value.customer.employees).toBe(1200);
-    else expect.fail('1,200 employees should be accepted');
+    assertAccepted(thousands);
+    expect(thousands.value.customer.employees).toBe(1200);
   });
 
   it('lets the number of employees be left blank when not known yet', () => {
     const r = validateIntake({ ...good, isBusiness: true, employees: '' }, today);
     expect(r.ok).toBe(true);
-    if (r.ok) {
-      expect(r.value.customer.isBusiness).toBe(true);
-      expect(r.value.customer).not.toHaveProperty('employees');
-    }
+    assertAccepted(r);
+    expect(r.value.customer.isBusiness).toBe(true);
+    expect(r.value.customer).not.toHaveProperty('employees');
   });
 
   it.each([
@@ -133,23 +151,21 @@ describe('validateIntake', () => {
   ])('refuses %s employees with a clear message', (employees, message) => {
     const r = validateIntake({ ...good, isBusiness: true, employees }, today);
     expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.errors.employees).toMatch(message);
-      expect(Object.keys(r.errors)).toEqual(['employees']);
-    }
+    assertRefused(r);
+    expect(r.errors.employees).toMatch(message);
+    expect(Object.keys(r.errors)).toEqual(['employees']);
   });
 
   it('ignores a number of employees left in the form when the customer is not a business', () => {
     const r = validateIntake({ ...good, isBusiness: false, employees: 'abc' }, today);
     expect(r.ok).toBe(true);
-    if (r.ok) {
-      expect(r.value.customer).not.toHaveProperty('isBusiness');
-      expect(r.value.customer).not.toHaveProperty('employees');
-    }
+    assertAccepted(r);
+    expect(r.value.customer).not.toHaveProperty('isBusiness');
+    expect(r.value.customer).not.toHaveProperty('employees');
     // A non-boolean from a hand-made payload is read as "not a business".
     const odd = validateIntake({ ...good, isBusiness: 'yes' as unknown as boolean, employees: '40' }, today);
-    if (odd.ok) expect(odd.value.customer).not.toHaveProperty('isBusiness');
-    else expect.fail('should be accepted');
+    assertAccepted(odd);
+    expect(odd.value.customer).not.toHaveProperty('isBusiness');
   });
 
   it('parseEmployees reads whole numbers and says what is wrong otherwise', () => {

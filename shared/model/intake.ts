@@ -5,7 +5,7 @@ import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, type CalendarId, typ
 import { isIsoDate } from './dates';
 import { textCharacterProblem, type TextLines } from './text';
 import { addressTextProblem, STORED_LIMITS as L } from './stored';
-import { validateVulnerability } from '../privacy/vulnerability';
+import { validateVulnerability } from './vulnerability';
 import type { VulnerabilityRecord } from './case';
 
 export interface IntakeForm {

@@ -9,21 +9,23 @@
 //   when written, but a backup made before the limits existed still restores: such rows are kept as they are and
 //   listed for the desk to shorten (`checkStoredRow(...).overLimits`). Their issues carry `params.overLimit`.
 import { z } from 'zod';
-import { ANONYMISED_NAME, CASE_FIELDS } from '../privacy/anonymise';
-import { PAGE } from '../letters/layout';
+import { ANONYMISED_NAME, CASE_FIELDS } from './personal-data';
 import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, TIMELINE_TYPES, VULNERABILITY_REASONS, type CaseRecord } from './case';
 import { isIsoDate } from './dates';
 import { DESK_PREFIX_PATTERN, MAX_SEQUENCE, REFERENCE_PATTERN } from './reference';
 
 /**
- * The DL envelope's window holds PAGE.addressMaxLines printed lines (7 at the address's 10.5 pt, which large-print
+ * The DL envelope's window holds ADDRESS_WINDOW_LINES printed lines (7 at the address's 10.5 pt, which large-print
  * letters keep: at 16 pt only 5 lines would fit the 34 mm): the addressee's name, the postcode, and so at most 5
  * address lines between them (within the UK post's "at most six lines plus the postcode", name included).
- * Line length: the window is PAGE.addressWidth (85 mm, 241 pt) wide; at 10.5 pt Roboto a line of capitals averages
+ * Line length: the window is ADDRESS_WINDOW_WIDTH_MM (85 mm, 241 pt) wide; at 10.5 pt Roboto a line of capitals averages
  * 6.66 pt a letter, so 36 characters in capitals fit on one line (lower case: 45), and no line wraps out of the
  * window. test/unit/stored-limits.test.ts measures it with the letter font.
  */
-export const ADDRESS_MAX_LINES = PAGE.addressMaxLines - 2;
+export const ADDRESS_WINDOW_LINES = 7;
+/** The width of the address block in the envelope window (the letters' layout, shared/letters/layout.ts, uses it). */
+export const ADDRESS_WINDOW_WIDTH_MM = 85;
+export const ADDRESS_MAX_LINES = ADDRESS_WINDOW_LINES - 2;
 export const ADDRESS_LINE_MAX_CHARS = 36;
 
 /** The one set of limits for what is stored; the forms say them next to their fields. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TIMELINE_TYPES, type CaseRecord, type TimelineEvent } from '../model/case';
+import { TIMELINE_TYPES, type CaseRecord, type TimelineEvent } from '#shared/model/case';
 import { ANONYMISED_NAME, anonymiseCase, anonymiseEvent, CASE_FIELDS, describeRemoval, neutralSummary } from './anonymise';
 
 const record: CaseRecord = {

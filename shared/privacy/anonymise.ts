@@ -4,40 +4,10 @@
 // Built as an ALLOW-list: a field is kept only when it is named below as kept, so a field added to the model later is
 // removed until someone decides otherwise (the `CASE_FIELDS` map must name every field of `CaseRecord`, so adding a
 // field without deciding breaks the typecheck).
-import type { CaseRecord, TimelineEvent, TimelineType } from '../model/case';
+import type { CaseRecord, TimelineEvent, TimelineType } from '#shared/model/case';
+import { ANONYMISED_NAME, CASE_FIELDS } from '#shared/model/personal-data';
 
-/** What an anonymised case shows where the customer's name was. */
-export const ANONYMISED_NAME = 'Anonymised';
-
-type FieldPolicy = 'keep' | 'remove';
-
-/**
- * Every field of a case and what anonymising does with it. Kept: the facts reports and the rules engine need
- * (reference, dates, channel, category, procedure, calendar, stage, status, handler, and of the customer only whether
- * they were a business and its size, which decides the ADR scope). Removed: the customer, anyone
- * acting for them, how they want to be written to (large print can reveal a disability), the summary in their words,
- * vulnerability and health details.
- */
-export const CASE_FIELDS: { readonly [K in keyof Required<CaseRecord>]: FieldPolicy } = {
-  id: 'keep',
-  reference: 'keep',
-  receivedOn: 'keep',
-  channel: 'keep',
-  customer: 'remove',
-  representative: 'remove',
-  communication: 'remove',
-  category: 'keep',
-  summary: 'remove',
-  procedureId: 'keep',
-  calendar: 'keep',
-  stage: 'keep',
-  status: 'keep',
-  assignee: 'keep',
-  createdAt: 'keep',
-  updatedAt: 'keep',
-  vulnerability: 'remove',
-  anonymisedOn: 'keep',
-};
+export { ANONYMISED_NAME, CASE_FIELDS } from '#shared/model/personal-data';
 
 /**
  * Keys of a timeline event's `data` that are kept: how and at which stage something happened, a payment's kind,

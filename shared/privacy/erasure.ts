@@ -1,10 +1,10 @@
 // Erasing one customer on request (UK GDPR Art. 17; PIPEDA Principle 4.5.3): which cases are the same customer's,
 // why the erasure is done, and what is kept. Pure.
-import type { CaseRecord } from '../model/case';
+import type { CaseRecord } from '#shared/model/case';
 
 // The same customer: matched as for a subject-access request (shared/exports/subject-access.ts), so the cases a
 // customer is shown and the cases erased for them are found the same way.
-export { customerMatchReasons as sameCustomer, type MatchReason } from '../exports/subject-access';
+export { customerMatchReasons as sameCustomer, type MatchReason } from '#shared/exports/subject-access';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Why: the legal ground for the erasure (kept in the audit entry; a category, never free text)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord, TimelineEvent } from '../model/case';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { anonymiseDueOn, checkRetentionYears, DEFAULT_RETENTION, finishedOn, receivedOnOrBefore, retentionDue, retentionPolicy } from './retention';
 
 const record = { status: 'open', updatedAt: '2020-05-05T10:00:00Z', receivedOn: '2019-01-02' } as CaseRecord;

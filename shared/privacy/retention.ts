@@ -1,6 +1,6 @@
 // The retention policy (issue #7): when a case is due to be anonymised. Pure: "today" is an argument.
 import { addYears, format, parseISO } from 'date-fns';
-import type { CaseRecord, DeskSettings, RetentionPolicy, TimelineEvent } from '../model/case';
+import type { CaseRecord, DeskSettings, RetentionPolicy, TimelineEvent } from '#shared/model/case';
 
 export type { RetentionPolicy };
 

@@ -25,7 +25,7 @@
 //  c14  kijoma     E&W       email      sales         Sam      Mon 06-29  resolved 07-01, closed 07-02
 //  c15  ofcom      E&W       chat       service       -        Fri 02-20  ADR letter 04-20, referred to ADR 05-05 (open)
 //  c16  kijoma     E&W       in-person  other         Jo       Tue 05-05  resolved 05-04 (before receipt: the rules engine refuses it)
-import type { CalendarId, CaseRecord, Category, Channel, TimelineEvent, TimelineType } from '../model/case';
+import type { CalendarId, CaseRecord, Category, Channel, TimelineEvent, TimelineType } from '#shared/model/case';
 import type { ReportPeriod } from './periods';
 
 export const FIXTURE_PERIOD: ReportPeriod = { from: '2026-04-01', to: '2026-06-30' };

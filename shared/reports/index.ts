@@ -1,6 +1,6 @@
 // Reports (issue #7): complaint volumes and handling figures for any period and filter, each with its definition.
 // Pure: "today", the period and the filters are arguments; deadlines come from the rules engine. See ./README.md.
-export { summariseCase, reportFacts, type CaseSummary, type Payment, type ProviderTargetsState, type ReportCaseRecord, type ReportEvent } from './summary';
+export { summariseCase, type CaseSummary, type Payment, type ProviderTargetsState, type ReportCaseRecord, type ReportEvent } from './summary';
 export {
   buildReport,
   COMPENSATION_DEFINITION,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { poppler, renderPdfInNode, waitForPoppler } from '../../test/unit/helpers/render-pdf-node';
+import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
 import { FIXTURE_CASES, FIXTURE_PERIOD, FIXTURE_TODAY } from './fixtures';
 import { checkPeriod, describePeriod, monthsIn, presetPeriod } from './periods';
 import { reportDocument } from './pdf';

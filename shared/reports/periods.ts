@@ -1,5 +1,5 @@
 // Report periods: inclusive ranges of calendar dates. "today" is an argument (the renderer passes the desk's date).
-import { addCalendarDays, isIsoDate } from '../rules';
+import { addCalendarDays, isIsoDate } from '#shared/rules/index';
 import { dateLabel } from './format';
 
 export interface ReportPeriod {

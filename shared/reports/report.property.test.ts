@@ -3,10 +3,10 @@
 // between their parts, counts over two halves of a period add up, and filters partition the cases.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, CHANNELS } from '../model/case';
-import { addCalendarDays } from '../rules';
-import { generateCases } from '../../test/fixtures/generate-cases';
-import { buildReport, measureOf, MEASURE_IDS, type MeasureId, type ReportFilters } from './report';
+import { CATEGORIES, CHANNELS } from '#shared/model/case';
+import { addCalendarDays } from '#shared/rules/index';
+import { generateCases } from '#test/fixtures/generate-cases';
+import { buildReport, measureOf, MEASURE_IDS, type MeasureId, type ReportFilters, type VolumeRow } from './report';
 import { summariseCase } from './summary';
 
 const TODAY = '2026-11-20';
@@ -47,7 +47,7 @@ describe('report properties', () => {
       fc.property(period, filters, (p, f) => {
         const r = buildReport(summaries, { period: p, filters: f, today: TODAY });
         const received = v(r, 'received').value;
-        for (const rows of Object.values(r.volumes)) expect(rows.reduce((n, row) => n + row.count, 0)).toBe(received);
+        for (const rows of Object.values(r.volumes) as VolumeRow[][]) expect(rows.reduce((n, row) => n + row.count, 0)).toBe(received);
         expect(r.measures.map((m) => m.id)).toEqual([...MEASURE_IDS]);
         for (const m of r.measures) {
           if (m.kind !== 'percent') continue;

@@ -3,8 +3,8 @@
 //
 // Every figure's denominator is defined in DEFINITIONS below; the page, the CSV and the PDF show that text next to
 // the figure. See ./README.md for the worked reasoning.
-import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, type Category, type Channel } from '../model/case';
-import { getProcedure, type ProcedureRegistry, procedureVersionLabel } from '../rules';
+import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, type Category, type Channel } from '#shared/model/case';
+import { getProcedure, type ProcedureRegistry, procedureVersionLabel } from '#shared/rules/index';
 import { daysLabel, monthLabel, percentLabel } from './format';
 import { monthsIn, type ReportPeriod } from './periods';
 import type { CaseSummary } from './summary';

@@ -11,7 +11,7 @@
 // engine derives them from the events.
 //
 // Every deadline comes from the rules engine (shared/rules evaluateCase): nothing here counts a clock itself.
-import type { CalendarId, CaseRecord, Category, Channel, TimelineEvent } from '../model/case';
+import type { CalendarId, CaseRecord, Category, Channel, TimelineEvent } from '#shared/model/case';
 import {
   addWorkingDays,
   calendarDaysBetween,
@@ -20,13 +20,9 @@ import {
   evaluateCase,
   type EvaluateOptions,
   type Evaluation,
-  RULE_EVENT_TYPES,
-  type CaseFacts,
-  customerScopeFacts,
-  type RuleEvent,
-  type RuleEventType,
+  caseFacts,
   STAGE_ENTRY_EVENTS,
-} from '../rules';
+} from '#shared/rules/index';
 
 /** A case as reports take it: the record's non-personal fields. A `CaseRecord` fits as it is. */
 export type ReportCaseRecord = Pick<CaseRecord, 'id' | 'receivedOn' | 'channel' | 'category' | 'procedureId' | 'calendar' | 'assignee'> & {
@@ -87,7 +83,6 @@ export interface CaseSummary {
   payments: Payment[];
 }
 
-const RULE_TYPES: ReadonlySet<string> = new Set(RULE_EVENT_TYPES);
 const ENTRY_TYPES: ReadonlySet<string> = new Set(STAGE_ENTRY_EVENTS);
 
 /** Events in the order the rules engine reads them: by date, then by when they were recorded (stable otherwise). */
@@ -102,25 +97,6 @@ function inDateOrder(events: readonly ReportEvent[]): ReportEvent[] {
       return a.i - b.i;
     })
     .map((x) => x.e);
-}
-
-/** The rules engine's facts for a case (the same reading as the case page's: renderer/src/app/rules.ts caseFacts). */
-export function reportFacts(record: ReportCaseRecord, sortedEvents: readonly ReportEvent[]): CaseFacts {
-  const events: RuleEvent[] = [];
-  for (const e of sortedEvents) {
-    if (!RULE_TYPES.has(e.type)) continue;
-    const stage = typeof e.data?.stage === 'string' ? e.data.stage : undefined;
-    events.push({ type: e.type as RuleEventType, on: e.on, ...(stage ? { stage } : {}) });
-  }
-  return {
-    procedureId: record.procedureId,
-    calendar: record.calendar,
-    receivedOn: record.receivedOn,
-    channel: record.channel,
-    category: record.category,
-    ...customerScopeFacts(record.customer),
-    events,
-  };
 }
 
 function payment(e: ReportEvent): Payment | null {
@@ -183,7 +159,7 @@ export function summariseCase(
     }
   }
 
-  const facts = reportFacts(record, sorted);
+  const facts = caseFacts(record, sorted);
   try {
     const evaluation = evaluateCase(facts, today, options);
     // The time-based deadline as the engine gives it for the complaint as received (no deadlock, nothing done).

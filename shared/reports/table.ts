@@ -4,7 +4,7 @@
 import { moneyLabel } from './format';
 import { describePeriod } from './periods';
 import { COMPENSATION_DEFINITION, describeFilters, type Report, RULES_ERROR_DEFINITION, VOLUMES_DEFINITION, type VolumeRow } from './report';
-import type { ProcedureRegistry } from '../rules';
+import type { ProcedureRegistry } from '#shared/rules/index';
 
 export const REPORT_TABLE_HEADER = ['Section', 'Item', 'Value', 'Cases that met it', 'Cases measured', 'Definition'] as const;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { settingsToForm, validateSettings } from '#shared/model/settings';
 import { adrSchemeNameIn, createAdrDirectory, findAdrSchemeByName, getAdrScheme, listAdrSchemes, type AdrScheme } from './adr-schemes';
 
 describe('ADR scheme directory (versioned)', () => {
@@ -52,7 +53,7 @@ describe('ADR scheme directory (versioned)', () => {
     expect(adrSchemeNameIn(ccts, 'en-CA')).toBeUndefined();
     expect(adrSchemeNameIn(getAdrScheme('communications-ombudsman', '2026-06-01'), 'fr-CA')).toBeUndefined();
     // The names are a copy too.
-    ccts.names!.fr = { full: 'x', inSentence: 'x' };
+    (ccts.names as Record<string, { full: string; inSentence: string }>).fr = { full: 'x', inSentence: 'x' };
     expect(adrSchemeNameIn(getAdrScheme('ccts', '2026-06-01'), 'fr-CA')).toEqual(french);
   });
 
@@ -96,5 +97,14 @@ describe('ADR scheme directory (versioned)', () => {
     const s = getAdrScheme('cisas', '2026-06-01');
     s.notes.push('changed');
     expect(getAdrScheme('cisas', '2026-06-01').notes).not.toContain('changed');
+  });
+});
+
+describe('the desk settings and the real directory', () => {
+  it('accepts the scheme ids of the real directory', () => {
+    const all = listAdrSchemes('2026-11-21').map((s) => s.id);
+    const form = { ...settingsToForm(null), companyName: 'Acme Broadband Ltd', addressLines: '1 High Street\n\nLeeds', postcode: 'ls1 1aa', deskPrefix: 'acm', handlerName: 'Sam Patel' };
+    const r = validateSettings({ ...form, adrSchemeId: all[0] }, { procedureIds: ['ofcom', 'kinex'], adrSchemeIds: all });
+    expect(r.ok).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // Property tests (fast-check) for the counting conventions of REGULATION.md §5.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CalendarId } from '../model/case';
+import type { CalendarId } from '#shared/model/case';
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from './calendars';
 import { addCalendarDays, addMonths, calendarDaysBetween, daysInMonth, isIsoDate, toDayNumber, toIsoDate } from './dates';
 import { regimeVersionFor } from './regimes';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CalendarId } from '../model/case';
+import type { CalendarId } from '#shared/model/case';
 import {
   addWorkingDays,
   DEFAULT_CALENDARS,

@@ -14,7 +14,7 @@
 // Holiday lists are built once per calendar and year and kept (a calendar is immutable, so the memo can never go
 // stale); after the first call for a year every look-up is a weekday test and a Map look-up.
 import { z } from 'zod';
-import type { CalendarId } from '../model/case';
+import type { CalendarId } from '#shared/model/case';
 import {
   type DayNumber,
   dayNumberFromParts,

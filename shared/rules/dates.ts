@@ -4,13 +4,14 @@
 // conversions are pure integer arithmetic (H. Hinnant's civil-from-days algorithms), so nothing here depends on the
 // machine's time zone, on daylight saving, or on `Date` at all.
 import { RulesError } from './errors';
+import { isIsoDate as isModelIsoDate, MAX_DATE_YEAR, MIN_DATE_YEAR } from '#shared/model/dates';
 import type { IsoDate } from './types';
 
 /** Days since 1970-01-01. */
 export type DayNumber = number;
 
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 9999;
+export const MIN_YEAR = MIN_DATE_YEAR;
+export const MAX_YEAR = MAX_DATE_YEAR;
 
 const MONTH_NAMES = [
   'January',
@@ -170,14 +171,9 @@ export function toIsoDate(dayNumber: DayNumber): IsoDate {
   return iso;
 }
 
-/** True when `value` is a real calendar date written `YYYY-MM-DD`. */
+/** True when `value` is a real calendar date written `YYYY-MM-DD` (the model's one rule, shared/model/dates.ts). */
 export function isIsoDate(value: unknown): value is IsoDate {
-  try {
-    toDayNumber(value);
-    return true;
-  } catch {
-    return false;
-  }
+  return isModelIsoDate(value);
 }
 
 function requireWholeNumber(n: number, name: string): void {

@@ -8,7 +8,7 @@
 //   pauses stop and extend only the provider's own targets; regulatory clocks never pause (§5.6);
 //   met = closing event on or before the due date; missed = after it, or still open after it (§5.7);
 //   "at once" = the same day (§5.8).
-import { CHANNEL_LABELS } from '../model/case';
+import { CHANNEL_LABELS } from '#shared/model/case';
 import { type AdrDirectory, adrSchemeOnDay, DEFAULT_ADR_DIRECTORY } from './adr-schemes';
 import {
   addWorkingDaysToDay,

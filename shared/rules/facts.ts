@@ -1,6 +1,6 @@
 // Checking case facts before any date is computed: bad facts give a clear error, never a wrong date.
 // Hand-written rather than zod because it runs once per evaluated case (100,000 cases must take well under a second).
-import { CALENDARS, CATEGORIES, CHANNELS } from '../model/case';
+import { CALENDARS, CATEGORIES, CHANNELS, type CaseRecord, type TimelineEvent } from '#shared/model/case';
 import { type DayNumber, toDayNumber } from './dates';
 import { RulesError } from './errors';
 import { type CaseFacts, type IsoDate, RULE_EVENT_TYPES, type RuleEvent, type RuleEventType } from './types';
@@ -141,4 +141,33 @@ export function customerScopeFacts(customer: { isBusiness?: unknown; employees?:
   const employees = customer.employees;
   const known = typeof employees === 'number' && Number.isSafeInteger(employees) && employees >= 0;
   return { customer: { isBusiness: true, ...(known ? { employees } : {}) } };
+}
+
+/** What caseFacts reads of a case: its non-personal fields and the customer's business size (a CaseRecord fits). */
+export type FactsCaseRecord = Pick<CaseRecord, 'procedureId' | 'calendar' | 'receivedOn' | 'channel' | 'category'> & {
+  customer?: { isBusiness?: unknown; employees?: unknown };
+};
+
+/**
+ * The facts the rules engine needs, taken from a case and its timeline: the one reading of a case for the rules,
+ * used by the case page, the case index and the reports. Events are put in date order (a stable sort, so same-day
+ * events keep the order they are given in).
+ */
+export function caseFacts(record: FactsCaseRecord, events: readonly Pick<TimelineEvent, 'type' | 'on' | 'data'>[]): CaseFacts {
+  const ruleEvents: RuleEvent[] = events
+    .filter((e) => EVENT_TYPES.has(e.type))
+    .map((e) => {
+      const stage = typeof e.data?.stage === 'string' ? e.data.stage : undefined;
+      return { type: e.type as RuleEventType, on: e.on, ...(stage ? { stage } : {}) };
+    })
+    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  return {
+    procedureId: record.procedureId,
+    calendar: record.calendar,
+    receivedOn: record.receivedOn,
+    channel: record.channel,
+    category: record.category,
+    ...customerScopeFacts(record.customer),
+    events: ruleEvents,
+  };
 }

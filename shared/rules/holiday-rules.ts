@@ -11,7 +11,7 @@
 // and Boxing Day (provincial there) and types Truth and Reconciliation as an observance. A fixed-date federal holiday
 // falling at a weekend is observed on the following Monday (Christmas and Boxing Day: Monday and Tuesday).
 import Holidays from 'date-holidays';
-import type { CalendarId } from '../model/case';
+import type { CalendarId } from '#shared/model/case';
 import type { Holiday, HolidaySource } from './calendars';
 import { isWeekend, toDayNumber } from './dates';
 import type { IsoDate } from './types';

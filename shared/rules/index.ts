@@ -2,7 +2,7 @@
 // Pure: no DOM, no Node, no clock. "today", the calendar set and the rules are arguments. See ./README.md.
 
 export { evaluateCase, describeDuration, type EvaluateOptions } from './evaluate';
-export { checkFacts, customerScopeFacts, validateCaseFacts } from './facts';
+export { caseFacts, checkFacts, customerScopeFacts, validateCaseFacts, type FactsCaseRecord } from './facts';
 export { RulesError, isRulesError, type RulesErrorCode } from './errors';
 
 // Dates and calendars
@@ -99,4 +99,4 @@ export {
 } from './adr-schemes';
 
 export * from './types';
-export type { CalendarId, Category, Channel } from '../model/case';
+export type { CalendarId, Category, Channel } from '#shared/model/case';

@@ -1,7 +1,7 @@
 // The procedure format: a provider's own complaint steps as data, documented and validated so a desk can clone and
 // edit one. See README.md "Procedures" for the meaning of every field.
 import { z } from 'zod';
-import { CALENDARS, type CalendarId, CHANNELS, type Channel } from '../model/case';
+import { CALENDARS, type CalendarId, CHANNELS, type Channel } from '#shared/model/case';
 import { type AdrDirectory, DEFAULT_ADR_DIRECTORY, hasAdrScheme } from './adr-schemes';
 import { RulesError } from './errors';
 import { DEFAULT_REGIMES, type RegimeRegistry } from './regimes';

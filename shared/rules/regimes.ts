@@ -5,7 +5,7 @@
 // each runs; `evaluate.ts` knows what each kind of clock means. To change a figure, add a version with its
 // `effectiveFrom` date; never edit a version that has been in force.
 import { z } from 'zod';
-import { CATEGORIES, type Category } from '../model/case';
+import { CATEGORIES, type Category } from '#shared/model/case';
 import { type DayNumber, toDayNumber } from './dates';
 import { RulesError } from './errors';
 import { formatZodIssues, isoDateSchema, slugSchema } from './zod-helpers';

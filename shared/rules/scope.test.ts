@@ -1,7 +1,7 @@
 // Ofcom GC C4's scope (REGULATION.md §1): individuals and businesses with 10 or fewer employees. A bigger business
 // gets a warning and no ADR clocks, on every built-in Ofcom procedure; a small one is treated like anyone else.
 import { describe, expect, it } from 'vitest';
-import { evaluateCase, listProcedures } from '.';
+import { evaluateCase, listProcedures } from './index';
 import type { CaseFacts } from './types';
 
 const OFCOM = listProcedures().filter((p) => p.regimeId === 'ofcom-gc-c4');

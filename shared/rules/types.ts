@@ -1,5 +1,5 @@
 // Public types of the rules engine (issue #3). `evaluateCase(facts, today)` in ./index.ts returns an Evaluation.
-import type { CalendarId, Category, Channel } from '../model/case';
+import type { CalendarId, Category, Channel } from '#shared/model/case';
 
 export type IsoDate = string; // YYYY-MM-DD
 

@@ -10,7 +10,7 @@ import {
   listProcedures,
   type Procedure,
   type RuleEvent,
-} from '../../shared/rules/index';
+} from '#shared/rules/index';
 
 const CASES = Number(process.env.CASES ?? 100_000);
 const UK_CALENDARS: CalendarId[] = ['england-and-wales', 'england-and-wales', 'england-and-wales', 'scotland', 'northern-ireland'];

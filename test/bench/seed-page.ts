@@ -1,12 +1,12 @@
 // Bench-only code run inside the browser page by app.bench.ts (bundled on the fly with Vite; never part of the app's
 // build). It writes realistic cases with the app's own schema and derive functions, and measures raw reads and the
 // rules engine on the stored cases.
-import type { CaseRecord, DeskSettings, TimelineEvent } from '../../shared/model/case';
-import { localIsoDate } from '../../shared/model/dates';
-import { evaluateRecord } from '../../renderer/src/app/rules';
-import { deriveCaseIndex } from '../../renderer/src/db/derive';
-import { RedressDatabase, type CaseIndexRow } from '../../renderer/src/db/schema';
-import { iterateCases, type GeneratedCase } from '../fixtures/generate-cases';
+import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
+import { localIsoDate } from '#shared/model/dates';
+import { evaluateRecord } from '#lib/rules';
+import { deriveCaseIndex } from '#db/case-index/derive';
+import { RedressDatabase, type CaseIndexRow } from '#db/schema';
+import { iterateCases, type GeneratedCase } from '#test/fixtures/generate-cases';
 
 const HANDLERS = ['Sam Patel', 'Jo Bloggs', 'Alex Morgan', 'Priya Shah', 'Chris Doyle', 'Morgan Lee', 'Taylor Reid', 'Jamie Fox', 'Robin Hart', 'Casey Ward', 'Dana Ellis', 'Kim Park'];
 

@@ -5,8 +5,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { tsImport } from 'tsx/esm/api';
-import type * as Rules from '../../shared/rules';
-import type { CaseFacts, ClockState, RuleEvent } from '../../shared/rules/types';
+import type * as Rules from '#shared/rules/index';
+import type { CaseFacts, ClockState, RuleEvent } from '#shared/rules/types';
 import { chooseOption, countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
 
 // The rules engine, loaded through tsx: it imports its holiday data as JSON, which the ESM loader Playwright runs

@@ -4,10 +4,10 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isEncryptedBackup, readEncryptionHeader } from '../../shared/backup/encryption';
-import { BackupFileError } from '../../shared/backup/format';
-import { makeBackup, readBackupFile, restoreBackup } from '../../renderer/src/db/backup';
-import { closeAll, freshDatabase, seedDesk, snapshot } from './backup-helpers';
+import { isEncryptedBackup, readEncryptionHeader } from '#shared/backup/encryption';
+import { BackupFileError } from '#shared/backup/format';
+import { makeBackup, readBackupFile, restoreBackup } from '#db/backup/backup';
+import { closeAll, freshDatabase, seedDesk, snapshot } from '#test/support/backup';
 
 afterEach(closeAll);
 

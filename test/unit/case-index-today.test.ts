@@ -2,10 +2,10 @@
 // today, so a row never goes stale as days pass. This checks that claim on thousands of realistic cases: evaluated on
 // any later day, every pending clock has the same due date, and no other clock has become pending.
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, evaluateCase } from '../../shared/rules/index';
-import { caseFacts } from '../../renderer/src/app/rules';
-import { deriveCaseIndex, indexDay, isPendingClock } from '../../renderer/src/db/derive';
-import { generateCases } from '../fixtures/generate-cases';
+import { addCalendarDays, evaluateCase } from '#shared/rules/index';
+import { caseFacts } from '#shared/rules/facts';
+import { deriveCaseIndex, indexDay, isPendingClock } from '#db/case-index/derive';
+import { generateCases } from '#test/fixtures/generate-cases';
 
 const cases = generateCases(4000, { today: '2026-11-20', seed: 7 });
 

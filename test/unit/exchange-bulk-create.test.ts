@@ -1,11 +1,11 @@
 // createCases (renderer/src/db/repository.ts): many cases in one transaction, exactly as createCase makes them.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskSettings } from '../../shared/model/case';
-import type { NewCaseParts } from '../../shared/model/intake';
-import { deriveCaseIndex } from '../../renderer/src/db/derive';
-import { createCase, createCases } from '../../renderer/src/db/repository';
-import { RedressDatabase } from '../../renderer/src/db/schema';
+import type { DeskSettings } from '#shared/model/case';
+import type { NewCaseParts } from '#shared/model/intake';
+import { deriveCaseIndex } from '#db/case-index/derive';
+import { createCase, createCases } from '#db/repositories/cases';
+import { RedressDatabase } from '#db/schema';
 
 const settings: DeskSettings = {
   deskPrefix: 'RDR',

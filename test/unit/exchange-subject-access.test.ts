@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskSettings } from '../../shared/model/case';
-import { createCase, recordLetterIssued, sha256Hex } from '../../renderer/src/db/repository';
-import { RedressDatabase } from '../../renderer/src/db/schema';
-import { buildSubjectAccessBundle, findCustomerCases } from '../../renderer/src/features/exchange/subject-access';
-import { poppler, renderPdfInNode, waitForPoppler } from './helpers/render-pdf-node';
+import type { DeskSettings } from '#shared/model/case';
+import { createCase, recordLetterIssued, sha256Hex } from '#db/repositories/cases';
+import { RedressDatabase } from '#db/schema';
+import { buildSubjectAccessBundle, findCustomerCases } from '#renderer/features/exchange/subject-access';
+import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
 
 const settings: DeskSettings = {
   deskPrefix: 'RDR',

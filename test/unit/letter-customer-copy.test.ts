@@ -6,11 +6,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acknowledgementLetter, customerCopy, finalResponseLetter } from '../../shared/letters';
-import { contentText, sampleAcknowledgement, sampleCase, sampleFinalResponse } from '../../shared/letters/fixtures';
-import type { CaseRecord } from '../../shared/model/case';
-import { renderLetterPdf } from '../../renderer/src/letters/letter-pdf';
-import { poppler, renderPdfInNode, waitForPoppler } from './helpers/render-pdf-node';
+import { acknowledgementLetter, customerCopy, finalResponseLetter } from '#shared/letters/index';
+import { contentText, sampleAcknowledgement, sampleCase, sampleFinalResponse } from '#shared/letters/fixtures';
+import type { CaseRecord } from '#shared/model/case';
+import { renderLetterPdf } from '#letters/letter-pdf';
+import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
 
 const representative = { name: 'Daniel Okafor', relationship: 'son', address: { lines: ['Flat 3', '9 Harbour Way', 'Dover'], postcode: 'CT16 1AA' } };
 const withRepresentative = (overrides: Partial<CaseRecord> = {}) => sampleCase({ representative, ...overrides });

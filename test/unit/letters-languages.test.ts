@@ -12,9 +12,9 @@ import {
   message,
   schemeFullNameIn,
   schemeNameIn,
-} from '../../shared/letters';
-import { documentText, sampleAdrLetter, sampleCanadianCase, sampleCanadianSettings, sampleCctsNotice } from '../../shared/letters/fixtures';
-import { getAdrScheme } from '../../shared/rules/adr-schemes';
+} from '#shared/letters/index';
+import { documentText, sampleAdrLetter, sampleCanadianCase, sampleCanadianSettings, sampleCctsNotice } from '#shared/letters/fixtures';
+import { getAdrScheme } from '#shared/rules/adr-schemes';
 
 describe('letter languages', () => {
   it('writes dates as each reader expects', () => {

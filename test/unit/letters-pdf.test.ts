@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acknowledgementLetter } from '../../shared/letters';
-import { sampleAcknowledgement, sampleCase } from '../../shared/letters/fixtures';
-import { poppler, renderPdfInNode, waitForPoppler } from './helpers/render-pdf-node';
+import { acknowledgementLetter } from '#shared/letters/index';
+import { sampleAcknowledgement, sampleCase } from '#shared/letters/fixtures';
+import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
 
 let dir: string;
 

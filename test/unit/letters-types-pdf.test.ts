@@ -14,7 +14,7 @@ import {
   finalResponseLetter,
   summaryResolutionLetter,
   updateLetter,
-} from '../../shared/letters';
+} from '#shared/letters/index';
 import {
   sampleAcknowledgement,
   sampleAdrLetter,
@@ -25,8 +25,8 @@ import {
   sampleFinalResponse,
   sampleSummaryResolution,
   sampleUpdate,
-} from '../../shared/letters/fixtures';
-import { poppler, renderPdfInNode, waitForPoppler } from './helpers/render-pdf-node';
+} from '#shared/letters/fixtures';
+import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
 
 let dir: string;
 const pngDir = process.env.LETTERS_PNG_DIR;

@@ -4,10 +4,10 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseRecord, TimelineEvent } from '../../shared/model/case';
-import { deriveCaseIndex } from '../../renderer/src/db/derive';
-import { appendEvent, createCase } from '../../renderer/src/db/repository';
-import { RedressDatabase } from '../../renderer/src/db/schema';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { deriveCaseIndex } from '#db/case-index/derive';
+import { appendEvent, createCase } from '#db/repositories/cases';
+import { RedressDatabase } from '#db/schema';
 
 type Row = Record<string, unknown>;
 interface Fixture {

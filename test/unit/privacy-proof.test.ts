@@ -2,14 +2,14 @@
 // (every table dumped and searched), the reports' figures are unchanged, and the retention run is idempotent.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseRecord, TimelineEvent } from '../../shared/model/case';
-import { DEFAULT_RETENTION } from '../../shared/privacy/retention';
-import { buildReport } from '../../shared/reports/report';
-import { summariseCase } from '../../shared/reports/summary';
-import { eraseCustomer, runRetention } from '../../renderer/src/db/retention';
-import { RedressDatabase } from '../../renderer/src/db/schema';
-import { CaseSearch } from '../../renderer/src/features/search/search';
-import { ALL_PERSONAL_STRINGS, buildPrivacyFixture, dumpDatabase, personalDataFound, TODAY } from '../../renderer/src/db/retention.fixture';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { DEFAULT_RETENTION } from '#shared/privacy/retention';
+import { buildReport } from '#shared/reports/report';
+import { summariseCase } from '#shared/reports/summary';
+import { eraseCustomer, runRetention } from '#db/repositories/retention';
+import { RedressDatabase } from '#db/schema';
+import { CaseSearch } from '#renderer/features/search/search';
+import { ALL_PERSONAL_STRINGS, buildPrivacyFixture, dumpDatabase, personalDataFound, TODAY } from '#test/fixtures/retention';
 
 let opened: RedressDatabase[] = [];
 afterEach(() => {

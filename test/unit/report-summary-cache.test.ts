@@ -2,13 +2,13 @@
 // only the cases written since; the result always equals a fresh read of the whole database.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseSummary } from '../../shared/reports';
-import { deriveCaseIndex } from '../../renderer/src/db/derive';
-import { appendEvent, createCase, deleteCase } from '../../renderer/src/db/repository';
-import { RedressDatabase } from '../../renderer/src/db/schema';
-import { loadCaseSummaries, type LoadProgress } from '../../renderer/src/features/reports/load';
-import { SummaryCache } from '../../renderer/src/features/reports/summary-cache';
-import { generateCases } from '../fixtures/generate-cases';
+import type { CaseSummary } from '#shared/reports/index';
+import { deriveCaseIndex } from '#db/case-index/derive';
+import { appendEvent, createCase, deleteCase } from '#db/repositories/cases';
+import { RedressDatabase } from '#db/schema';
+import { loadCaseSummaries, type LoadProgress } from '#renderer/features/reports/load';
+import { SummaryCache } from '#renderer/features/reports/summary-cache';
+import { generateCases } from '#test/fixtures/generate-cases';
 
 const TODAY = '2026-11-20';
 const generated = generateCases(400, { today: TODAY, seed: 7 });

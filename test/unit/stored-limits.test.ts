@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { ADDRESS_TYPE, letterDocument, mm, PAGE } from '../../shared/letters/layout';
-import { ADDRESS_LINE_MAX_CHARS, ADDRESS_MAX_LINES } from '../../shared/model/stored';
+import { ADDRESS_TYPE, letterDocument, mm, PAGE } from '#shared/letters/layout';
+import { ADDRESS_LINE_MAX_CHARS, ADDRESS_MAX_LINES } from '#shared/model/stored';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit') as { create(buffer: Buffer): { unitsPerEm: number; layout(text: string): { glyphs: { advanceWidth: number }[] } } };

@@ -4,15 +4,15 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BACKUP_ROW_SCHEMAS, BACKUP_TABLE_NAMES } from '../../shared/backup/format';
-import { checkImport, guessMapping, IMPORT_FIELDS } from '../../shared/exports/cases-import';
-import { emptyIntakeForm, type IntakeForm, validateIntake } from '../../shared/model/intake';
-import { checkStoredRow, STORED_ROWS, storedLetterFields } from '../../shared/model/stored';
-import { makeBackup, readBackupFile, restoreBackup } from '../../renderer/src/db/backup';
-import { ActionRefusedError, performAction } from '../../renderer/src/db/case-actions';
-import { createCase, createCases, saveSettings } from '../../renderer/src/db/repository';
-import { ANONYMISED_HERE_KEY } from '../../renderer/src/db/retention';
-import { closeAll, DESK, freshDatabase, snapshot } from './backup-helpers';
+import { BACKUP_ROW_SCHEMAS, BACKUP_TABLE_NAMES } from '#shared/backup/format';
+import { checkImport, guessMapping, IMPORT_FIELDS } from '#shared/exports/cases-import';
+import { emptyIntakeForm, type IntakeForm, validateIntake } from '#shared/model/intake';
+import { checkStoredRow, STORED_ROWS, storedLetterFields } from '#shared/model/stored';
+import { makeBackup, readBackupFile, restoreBackup } from '#db/backup/backup';
+import { ActionRefusedError, performAction } from '#db/repositories/case-actions';
+import { createCase, createCases, saveSettings } from '#db/repositories/cases';
+import { ANONYMISED_HERE_KEY } from '#db/repositories/retention';
+import { closeAll, DESK, freshDatabase, snapshot } from '#test/support/backup';
 
 afterEach(closeAll);
 

@@ -2,15 +2,15 @@
 // smuggle in what the desk itself could never write. Every write is checked with the schema the backup check uses.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BackupContent, BackupFileError, decodeBackup, encodeBackup } from '../../shared/backup/format';
-import type { CaseRecord, DeskSettings } from '../../shared/model/case';
-import { buildActionEvent, type CaseActionId } from '../../shared/model/actions';
-import { emptyIntakeForm, type NewCaseParts, validateIntake } from '../../shared/model/intake';
-import { settingsToForm, validateSettings } from '../../shared/model/settings';
-import { makeBackup, readAllTables, readBackupFile, restoreBackup } from '../../renderer/src/db/backup';
-import { performAction } from '../../renderer/src/db/case-actions';
-import { appendEvent, createCase, recordLetterIssued, saveSettings, sha256Hex } from '../../renderer/src/db/repository';
-import { closeAll, DESK, freshDatabase } from './backup-helpers';
+import { type BackupContent, BackupFileError, decodeBackup, encodeBackup } from '#shared/backup/format';
+import type { CaseRecord, DeskSettings } from '#shared/model/case';
+import { buildActionEvent, type CaseActionId } from '#shared/casework/index';
+import { emptyIntakeForm, type NewCaseParts, validateIntake } from '#shared/model/intake';
+import { settingsToForm, validateSettings } from '#shared/model/settings';
+import { makeBackup, readAllTables, readBackupFile, restoreBackup } from '#db/backup/backup';
+import { performAction } from '#db/repositories/case-actions';
+import { appendEvent, createCase, recordLetterIssued, saveSettings, sha256Hex } from '#db/repositories/cases';
+import { closeAll, DESK, freshDatabase } from '#test/support/backup';
 
 afterEach(closeAll);
 

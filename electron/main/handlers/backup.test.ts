@@ -3,11 +3,11 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type BackupContent, encodeBackup } from '../../../shared/backup/format';
-import { IPC_CHANNELS } from '../../../shared/ipc/contract';
+import { type BackupContent, encodeBackup } from '#shared/backup/format';
+import { IPC_CHANNELS } from '#shared/ipc/contract';
 import { registerIpcHandlers } from '../ipc';
 import { trustedOrigins } from '../origin';
-import { decryptBytes, isEncryptedBackup, readEncryptionHeader, type WebCryptoLike } from '../../../shared/backup/encryption';
+import { decryptBytes, isEncryptedBackup, readEncryptionHeader, type WebCryptoLike } from '#shared/backup/encryption';
 import {
   AUTO_BACKUP_FILE_PATTERN,
   autoBackupFileName,

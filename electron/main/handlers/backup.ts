@@ -10,8 +10,8 @@ import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenDialogOptions } from 'electron';
 import { z } from 'zod';
-import { encryptBytes, type WebCryptoLike } from '../../../shared/backup/encryption';
-import { BackupFileError, BACKUP_FILE_EXTENSION, verifyBackupSeal } from '../../../shared/backup/format';
+import { encryptBytes, type WebCryptoLike } from '#shared/backup/encryption';
+import { BackupFileError, BACKUP_FILE_EXTENSION, verifyBackupSeal } from '#shared/backup/format';
 import {
   AUTO_BACKUP_KEEP_DEFAULT,
   AUTO_BACKUP_KEEP_MAX,
@@ -21,7 +21,7 @@ import {
   type AutoBackupStatusResult,
   type AutoBackupWriteRequest,
   type AutoBackupWriteResult,
-} from '../../../shared/ipc/contract';
+} from '#shared/ipc/contract';
 import { type AtomicWriteFs, nodeFs, writeFileAtomic } from './atomic-write';
 
 /** The files this feature writes, and the only files it ever deletes. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS } from '../../../shared/ipc/channels';
+import { IPC_CHANNELS } from '#shared/ipc/channels';
 import { createNotifyHandler, type NotifiedWindow, type NotificationClass } from './notify';
 
 function fakeNotifications(supported = true, behaviour: 'shows' | 'fails' | 'throws' | 'silent' = 'shows') {

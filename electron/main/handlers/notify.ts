@@ -3,8 +3,8 @@
 // the renderer which case to open. A notification the system refuses (it throws, or reports 'failed' soon after) is
 // answered as refused with the reason, so the renderer records it as not shown and tries again.
 import type { NotificationConstructorOptions } from 'electron';
-import { IPC_CHANNELS } from '../../../shared/ipc/channels';
-import type { NotifyRequest, NotifyResult } from '../../../shared/ipc/contract';
+import { IPC_CHANNELS } from '#shared/ipc/channels';
+import type { NotifyRequest, NotifyResult } from '#shared/ipc/contract';
 
 /** The slice of Electron's Notification used here. */
 export interface NotificationLike {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { printPdfRequestSchema } from '../../../shared/ipc/contract';
+import { printPdfRequestSchema } from '#shared/ipc/contract';
 import { validatedHandler } from '../ipc';
 import { trustedOrigins } from '../origin';
 import { mainWindowOptions } from '../window';

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron';
-import type { PrintPdfRequest, PrintPdfResult } from '../../../shared/ipc/contract';
+import type { PrintPdfRequest, PrintPdfResult } from '#shared/ipc/contract';
 import { mainWindowOptions } from '../window';
 import { type AtomicWriteFs, nodeFs, writeFileAtomic } from './atomic-write';
 

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_SAVE_BYTES, saveFileRequestSchema } from '../../../shared/ipc/contract';
+import { MAX_SAVE_BYTES, saveFileRequestSchema } from '#shared/ipc/contract';
 import { validatedHandler } from '../ipc';
 import { trustedOrigins } from '../origin';
 import { type AtomicWriteFs, nodeFs, TEMP_FILE_PATTERN, writeFileAtomic } from './atomic-write';

@@ -3,7 +3,7 @@
 // comes from the dialog, never from the renderer.
 import path from 'node:path';
 import type { SaveDialogOptions } from 'electron';
-import type { SaveFileRequest, SaveFileResult } from '../../../shared/ipc/contract';
+import type { SaveFileRequest, SaveFileResult } from '#shared/ipc/contract';
 import { type AtomicWriteFs, nodeFs, writeFileAtomic } from './atomic-write';
 import { extensionForMimeType, safeFileName } from './file-name';
 

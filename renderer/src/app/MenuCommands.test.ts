@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MENU_COMMANDS } from '../../../shared/ipc/contract';
+import { MENU_COMMANDS } from '#shared/ipc/contract';
 import { findBackupButton, handleMenuCommand, type MenuActions } from './MenuCommands';
 
 function actions(): MenuActions & { calls: string[] } {

@@ -3,10 +3,10 @@
 // Ctrl+P, the "About Redress" link and the "Make a backup now" button.
 import { useEffect } from 'react';
 import { useLocation } from 'wouter';
-import type { MenuCommand } from '../../../shared/ipc/contract';
-import { openAbout } from '../features/about/AboutDialog';
-import { openPalette } from '../features/palette/CommandPalette';
-import { platform } from '../platform';
+import type { MenuCommand } from '#shared/ipc/contract';
+import { openAbout } from '#features/about';
+import { openPalette } from '#features/palette';
+import { platform } from '#platform';
 
 export interface MenuActions {
   navigate: (to: string) => void;

@@ -1,7 +1,7 @@
 // The window never leaves the app: links off the app are not followed, and window.open only opens allow-listed
 // https sites (ADR schemes, regulators) in a separate, unconnected tab. The desktop shell enforces the same in
 // the main process; this is the web mode's equivalent.
-import { isAllowedExternalUrl } from '../../../shared/ipc/links';
+import { isAllowedExternalUrl } from '#shared/ipc/links';
 
 export function installLinkGuard(win: Window): void {
   const nativeOpen = win.open.bind(win);

@@ -1,10 +1,10 @@
 // The one Dexie database module. Every released schema version stays listed here, in order; data changes are
 // `.upgrade()` steps on a new version, never edits to a released one.
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreTable, type EntityTable, type Transaction } from 'dexie';
-import { assertStorable, STORED_ROWS, type StoredTable } from '../../../shared/model/stored';
-import type { CalendarId, CaseRecord, CaseStatus, Category, Channel, DeskSettings, TimelineEvent } from '../../../shared/model/case';
-import type { IssuedLetter } from '../../../shared/model/letter';
-import { deriveCaseIndex } from './derive';
+import { assertStorable, STORED_ROWS, type StoredTable } from '#shared/model/stored';
+import type { CalendarId, CaseRecord, CaseStatus, Category, Channel, DeskSettings, TimelineEvent } from '#shared/model/case';
+import type { IssuedLetter } from '#shared/model/letter';
+import { deriveCaseIndex } from './case-index/derive';
 
 export interface CounterRow {
   /** `${prefix}-${year}` */

@@ -2,8 +2,8 @@
 // fontkit fonts, get their own embedded font subsets, and come out byte for byte as pdfmake alone makes them (but for
 // the creation date and the file ID).
 import { describe, expect, it } from 'vitest';
-import { acknowledgementLetter, adrLetter } from '../../../shared/letters';
-import { sampleAcknowledgement, sampleAdrLetter, sampleCase } from '../../../shared/letters/fixtures';
+import { acknowledgementLetter, adrLetter } from '#shared/letters/index';
+import { sampleAcknowledgement, sampleAdrLetter, sampleCase } from '#shared/letters/fixtures';
 import { shareParsedFonts } from './font-cache';
 import { renderPdf } from './render';
 

@@ -2,8 +2,8 @@
 // acting for them (shared/letters/copy.ts), joined into one file so one print run fills both envelopes and the
 // timeline locks both together. Each part keeps its own page numbers ("Page 1 of 2" in each).
 import { PDFDocument } from 'pdf-lib';
-import { customerCopy, letterPrintProblem, type LetterDocument } from '../../../shared/letters';
-import type { CaseRecord } from '../../../shared/model/case';
+import { customerCopy, letterPrintProblem, type LetterDocument } from '#shared/letters/index';
+import type { CaseRecord } from '#shared/model/case';
 import { renderPdf } from './render';
 
 export interface LetterPdf {

@@ -2,8 +2,8 @@
 // (dynamic import of the CommonJS build files), so a broken import or font registration fails here, not in a user's
 // hands. The bundler's side (a separate chunk) is checked by building the app.
 import { describe, expect, it } from 'vitest';
-import { acknowledgementLetter } from '../../../shared/letters';
-import { sampleAcknowledgement } from '../../../shared/letters/fixtures';
+import { acknowledgementLetter } from '#shared/letters/index';
+import { sampleAcknowledgement } from '#shared/letters/fixtures';
 import { pdfMakeBrowser, renderPdf } from './render';
 
 describe('renderPdf', () => {

@@ -2,7 +2,7 @@
 // pdfmake and its fonts are about 1.8 MB minified, so they are imported on first use, into a chunk of their own,
 // and kept for every later letter.
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { LetterDocument } from '../../../shared/letters';
+import type { LetterDocument } from '#shared/letters/index';
 import { shareParsedFonts } from './font-cache';
 
 // shared/letters declares its own subset of pdfmake's types (pdfmake's bring the DOM and Node into scope); this line

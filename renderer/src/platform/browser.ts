@@ -14,7 +14,7 @@ import {
   type RedressApi,
   type SaveFileRequest,
   type SaveFileResult,
-} from '../../../shared/ipc/contract';
+} from '#shared/ipc/contract';
 
 const SHOWN_KEY = 'redress.notifications.shown';
 

@@ -1,6 +1,6 @@
 // The renderer's only way to the desktop shell. In Electron the preload puts the API on `window.redress`;
 // in a plain browser the same contract is implemented with downloads and Web Notifications.
-import type { RedressApi } from '../../../shared/ipc/contract';
+import type { RedressApi } from '#shared/ipc/contract';
 import { createBrowserApi } from './browser';
 
 declare global {

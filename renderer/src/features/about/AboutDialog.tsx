@@ -5,7 +5,7 @@
 import { Accordion, Anchor, Badge, Box, Group, Loader, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { platform } from '../../platform';
+import { platform } from '#platform';
 
 export interface LicenceEntry {
   name: string;

@@ -3,14 +3,14 @@
 import { Button, Chip, CloseButton, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { memo, useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useLocation } from 'wouter';
-import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS } from '../../../../shared/model/case';
-import { procedureOptions } from '../../app/rules';
-import { todayIso } from '../../app/today';
-import type { CaseIndexRow } from '../../db/schema';
-import { CaseTable, type CaseTableHandle } from '../search/CaseTable';
-import { filterChoices, SORTS, type CaseFilters, type SortKey } from '../search/search';
-import { activeFilterCount, useCaseSearch, type ListState } from '../search/useCaseSearch';
-import { CaseListExchange } from '../exchange/CaseListExchange';
+import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS } from '#shared/model/case';
+import { procedureOptions } from '#lib/rules';
+import { todayIso } from '#lib/today';
+import type { CaseIndexRow } from '#db/schema';
+import { CaseTable, type CaseTableHandle } from '#features/search';
+import { filterChoices, SORTS, type CaseFilters, type SortKey } from '#features/search';
+import { activeFilterCount, useCaseSearch, type ListState } from '#features/search';
+import { CaseListExchange } from '#features/exchange';
 
 const STATUS_OPTIONS = [
   { value: 'open', label: 'Open' },

@@ -3,14 +3,14 @@
 import { Badge, Box, Group, Loader, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useRef, type RefObject } from 'react';
 import { useLocation } from 'wouter';
-import { calendarDaysBetween } from '../../../../shared/rules';
-import { useToday } from '../../app/today';
-import type { CaseIndexRow } from '../../db/schema';
-import { formatDate } from '../cases/format';
-import { useCurrentPerson } from '../people/current';
-import { ReminderFailuresAlert } from '../reminders/Reminders';
-import { ADR_LETTER_HORIZON_DAYS, describeDue, REFERRAL_HORIZON_DAYS, WEEK_DAYS } from './due';
-import { useDashboard, type DueList } from './queries';
+import { calendarDaysBetween } from '#shared/rules/index';
+import { useToday } from '#lib/today';
+import type { CaseIndexRow } from '#db/schema';
+import { formatDate } from '#lib/format';
+import { useCurrentPerson } from '#features/people';
+import { ReminderFailuresAlert } from '#features/reminders';
+import { ADR_LETTER_HORIZON_DAYS, describeDue, REFERRAL_HORIZON_DAYS, WEEK_DAYS } from '#db/case-index/due';
+import { useDashboard, type DueList } from '#db/case-index/queries';
 import classes from './dashboard.module.css';
 
 const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

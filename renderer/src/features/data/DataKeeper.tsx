@@ -2,10 +2,10 @@
 // backup on start and every few hours while the app runs, whenever the last one is older than a day. Main decides
 // whether one is due and where it goes; this only makes the bytes.
 import { useEffect } from 'react';
-import { recordBackupMade } from '../../db/backup';
-import { makeBackupFile } from '../../db/backup-client';
-import { db } from '../../db/schema';
-import { platform } from '../../platform';
+import { recordBackupMade } from '#db/backup/backup';
+import { makeBackupFile } from '#db/backup/client';
+import { db } from '#db/schema';
+import { platform } from '#platform';
 import { askToKeepData } from './storage';
 
 export const AUTO_BACKUP_CHECK_MS = 3 * 60 * 60 * 1000;

@@ -4,17 +4,17 @@ import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Stack, Switc
 import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
-import { BACKUP_MIME_TYPE } from '../../../../shared/backup/format';
-import { AUTO_BACKUP_KEEP_DEFAULT, AUTO_BACKUP_KEEP_MAX, type AutoBackupStatus } from '../../../../shared/ipc/contract';
-import { describeOverLimits, formatCount, lastBackup, recordBackupMade } from '../../db/backup';
-import { makeBackupFile } from '../../db/backup-client';
-import { db } from '../../db/schema';
-import { platform } from '../../platform';
+import { BACKUP_MIME_TYPE } from '#shared/backup/format';
+import { AUTO_BACKUP_KEEP_DEFAULT, AUTO_BACKUP_KEEP_MAX, type AutoBackupStatus } from '#shared/ipc/contract';
+import { describeOverLimits, formatCount, lastBackup, recordBackupMade } from '#db/backup/backup';
+import { makeBackupFile } from '#db/backup/client';
+import { db } from '#db/schema';
+import { platform } from '#platform';
 import { runAutoBackupIfDue } from './DataKeeper';
 import { NewPassphraseDialog } from './PassphraseDialogs';
 import { RestorePanel, when } from './RestorePanel';
 import { askToKeepData, formatBytes, type StorageFacts, storageFacts } from './storage';
-import { ExportsPanel } from '../exchange/ExportsPanel';
+import { ExportsPanel } from '#features/exchange';
 
 
 function Section({ title, label, children }: { title: string; label: string; children: ReactNode }) {

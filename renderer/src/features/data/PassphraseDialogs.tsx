@@ -4,7 +4,7 @@
 // error under it. Nothing here keeps the passphrase once the dialog closes.
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { MIN_PASSPHRASE_LENGTH, PASSPHRASE_LENGTH_REASON, passphraseProblem } from '../../../../shared/backup/encryption';
+import { MIN_PASSPHRASE_LENGTH, PASSPHRASE_LENGTH_REASON, passphraseProblem } from '#shared/backup/encryption';
 
 export const PASSPHRASE_LOST_WARNING =
   'Keep the passphrase somewhere safe other than this computer (a password manager, or written down and locked away). It is not stored anywhere: if it is lost, nobody, including you, can open the backup.';

@@ -5,12 +5,12 @@ import { Alert, Button, FileButton, Group, List, Modal, Paper, Progress, Radio, 
 import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { BACKUP_FILE_EXTENSION, BackupFileError } from '../../../../shared/backup/format';
-import { describeOverLimits, formatCount, type RestoreMode, type RestoreProgress, restoreProgressText, type RestoreReport, RestoreError } from '../../db/backup';
-import { type CheckedBackup, checkBackupFile, forgetCheckedBackup, restoreCheckedBackup } from '../../db/backup-client';
-import { useSettings } from '../../db/hooks';
-import { db } from '../../db/schema';
-import { useWorkingPerson } from '../cases/actions/useWorkingPerson';
+import { BACKUP_FILE_EXTENSION, BackupFileError } from '#shared/backup/format';
+import { describeOverLimits, formatCount, type RestoreMode, type RestoreProgress, restoreProgressText, type RestoreReport, RestoreError } from '#db/backup/backup';
+import { type CheckedBackup, checkBackupFile, forgetCheckedBackup, restoreCheckedBackup } from '#db/backup/client';
+import { useSettings } from '#db/hooks';
+import { db } from '#db/schema';
+import { useWorkingPerson } from '#features/people';
 import { PassphrasePrompt } from './PassphraseDialogs';
 
 /** A timestamp as people read it: 22 Nov 2026, 14:05. */

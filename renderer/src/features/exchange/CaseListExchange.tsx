@@ -2,10 +2,10 @@
 import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { todayIso } from '../../app/today';
-import { useSettings } from '../../db/hooks';
-import { db, type CaseIndexRow } from '../../db/schema';
-import { useWorkingPerson } from '../cases/actions/useWorkingPerson';
+import { todayIso } from '#lib/today';
+import { useSettings } from '#db/hooks';
+import { db, type CaseIndexRow } from '#db/schema';
+import { useWorkingPerson } from '#features/people';
 import { exportCasesCsv } from './cases-export';
 import { runExport } from './ExportsPanel';
 

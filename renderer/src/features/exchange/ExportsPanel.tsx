@@ -3,10 +3,10 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { todayIso } from '../../app/today';
-import { useSettings } from '../../db/hooks';
-import { db } from '../../db/schema';
-import { useWorkingPerson } from '../cases/actions/useWorkingPerson';
+import { todayIso } from '#lib/today';
+import { useSettings } from '#db/hooks';
+import { db } from '#db/schema';
+import { useWorkingPerson } from '#features/people';
 import { exportCasesCsv, type ExportOutcome } from './cases-export';
 import { exportDeadlinesIcs } from './deadlines';
 

@@ -15,13 +15,13 @@ import {
   type DateOrder,
   type DuplicateRow,
   type ImportCheck,
-} from '../../../../shared/exports/cases-import';
-import { CATEGORY_LABELS, CHANNEL_LABELS, type Category, type Channel } from '../../../../shared/model/case';
-import type { IntakeField } from '../../../../shared/model/intake';
-import { todayIso } from '../../app/today';
-import { useSettings } from '../../db/hooks';
-import { db } from '../../db/schema';
-import { useWorkingPerson } from '../cases/actions/useWorkingPerson';
+} from '#shared/exports/cases-import';
+import { CATEGORY_LABELS, CHANNEL_LABELS, type Category, type Channel } from '#shared/model/case';
+import type { IntakeField } from '#shared/model/intake';
+import { todayIso } from '#lib/today';
+import { useSettings } from '#db/hooks';
+import { db } from '#db/schema';
+import { useWorkingPerson } from '#features/people';
 import { decodeCsvBytes, ENCODING_NAMES, parseCsv, type CsvEncoding, type ParsedCsv } from './csv';
 import { importCheckedCases, withoutDuplicates, type ImportResult } from './import';
 import { useImportCheck } from './useImportCheck';

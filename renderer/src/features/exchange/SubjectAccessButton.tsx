@@ -4,14 +4,14 @@
 import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { subjectAccessAnswerBy } from '../../../../shared/exports/subject-access';
-import type { CaseRecord } from '../../../../shared/model/case';
-import { isIsoDate } from '../../../../shared/model/dates';
-import { todayIso } from '../../app/today';
-import { useSettings } from '../../db/hooks';
-import { db } from '../../db/schema';
-import { useWorkingPerson } from '../cases/actions/useWorkingPerson';
-import { formatDate } from '../cases/format';
+import { subjectAccessAnswerBy } from '#shared/exports/subject-access';
+import type { CaseRecord } from '#shared/model/case';
+import { isIsoDate } from '#shared/model/dates';
+import { todayIso } from '#lib/today';
+import { useSettings } from '#db/hooks';
+import { db } from '#db/schema';
+import { useWorkingPerson } from '#features/people';
+import { formatDate } from '#lib/format';
 import { exportSubjectAccess, findCustomerCases, type CandidateCase } from './subject-access';
 
 function contact(record: CaseRecord): string {

@@ -1,9 +1,9 @@
 // Cases as a CSV file: every case, or the case list's current results, one row each (shared/exports/cases-csv.ts).
-import { casesCsvFileName, casesCsvTable, type CaseCsvInput } from '../../../../shared/exports/cases-csv';
-import type { CaseRecord } from '../../../../shared/model/case';
-import { procedureName } from '../../app/rules';
-import type { RedressDatabase } from '../../db/schema';
-import { platform } from '../../platform';
+import { casesCsvFileName, casesCsvTable, type CaseCsvInput } from '#shared/exports/cases-csv';
+import type { CaseRecord } from '#shared/model/case';
+import { procedureName } from '#lib/rules';
+import type { RedressDatabase } from '#db/schema';
+import { platform } from '#platform';
 import { recordExport } from './audit';
 import { csvBytes, toCsv } from './csv';
 

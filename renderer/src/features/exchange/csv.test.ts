@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { CASE_CSV_COLUMNS, casesCsvTable, unguardCell } from '../../../../shared/exports/cases-csv';
-import type { CaseRecord } from '../../../../shared/model/case';
-import { checkImport, guessMapping } from '../../../../shared/exports/cases-import';
+import { CASE_CSV_COLUMNS, casesCsvTable, unguardCell } from '#shared/exports/cases-csv';
+import type { CaseRecord } from '#shared/model/case';
+import { checkImport, guessMapping } from '#shared/exports/cases-import';
 import { BOM, csvBytes, decodeCsvBytes, decodeWindows1252, parseCsv, sniffUtf16, toCsv } from './csv';
 
 const record = (over: Partial<CaseRecord> = {}): CaseRecord => ({

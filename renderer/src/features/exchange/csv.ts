@@ -2,7 +2,7 @@
 // Written files start with a UTF-8 byte order mark so Excel reads accents and emoji correctly; cells that a spreadsheet
 // would run as a formula get a leading apostrophe (OWASP's advice against CSV injection).
 import Papa from 'papaparse';
-import { FORMULA_START } from '../../../../shared/exports/cases-csv';
+import { FORMULA_START } from '#shared/exports/cases-csv';
 
 export const BOM = '\uFEFF';
 

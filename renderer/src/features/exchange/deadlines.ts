@@ -1,13 +1,13 @@
 // The open deadlines of every active case as an ICS calendar (shared/exports/deadlines-ics.ts). The clocks come from
 // the rules engine, evaluated on today's date; "open" is what the case index and the dashboard count as pending
 // (db/derive.ts isPendingClock): running or missed, not yet closed, and something the desk has to do.
-import { deadlinesCalendar, deadlinesFileName, type DeadlineEntry } from '../../../../shared/exports/deadlines-ics';
-import type { CaseRecord, TimelineEvent } from '../../../../shared/model/case';
-import { evaluateRecord } from '../../app/rules';
-import { isPendingClock } from '../../db/derive';
-import { ACTIVE_STATUSES } from '../../db/queries';
-import type { RedressDatabase } from '../../db/schema';
-import { platform } from '../../platform';
+import { deadlinesCalendar, deadlinesFileName, type DeadlineEntry } from '#shared/exports/deadlines-ics';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { evaluateRecord } from '#lib/rules';
+import { isPendingClock } from '#db/case-index/derive';
+import { ACTIVE_STATUSES } from '#db/case-index/queries';
+import type { RedressDatabase } from '#db/schema';
+import { platform } from '#platform';
 import type { ExportOutcome } from './cases-export';
 
 /** One entry per open clock of every active case (or of the given cases). */

@@ -1,8 +1,8 @@
 // Writing checked import rows as new cases: all in one transaction (db/repository.ts createCases), or nothing.
-import { leaveOutDuplicates, type DuplicateRow, type ImportCheck } from '../../../../shared/exports/cases-import';
-import type { DeskSettings } from '../../../../shared/model/case';
-import { createCases, type Clock } from '../../db/repository';
-import type { RedressDatabase } from '../../db/schema';
+import { leaveOutDuplicates, type DuplicateRow, type ImportCheck } from '#shared/exports/cases-import';
+import type { DeskSettings } from '#shared/model/case';
+import { createCases, type Now } from '#db/repositories/cases';
+import type { RedressDatabase } from '#db/schema';
 
 export interface ImportResult {
   count: number;
@@ -28,7 +28,7 @@ const CHANNEL_WORDS: Record<string, string> = { 'in-person': 'visit in person' }
 export async function importCheckedCases(
   database: RedressDatabase,
   check: ImportCheck,
-  options: { settings: DeskSettings; by: string; fileName: string; clock?: Clock },
+  options: { settings: DeskSettings; by: string; fileName: string; clock?: Now },
 ): Promise<ImportResult> {
   if (check.problems.length > 0) throw new Error(`Nothing was imported: ${check.invalidRows} ${check.invalidRows === 1 ? 'row has' : 'rows have'} problems.`);
   // Checked again just before writing: a case logged since the page looked is not logged twice either.

@@ -9,15 +9,15 @@ import {
   type MatchReason,
   type SubjectAccessCase,
   type SubjectAccessRequest,
-} from '../../../../shared/exports/subject-access';
-import type { SubjectAccessSummaryDocument } from '../../../../shared/exports/subject-access';
-import { caseTextSources, documentPrintProblem, type TextSource } from '../../../../shared/letters';
-import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../../shared/model/case';
+} from '#shared/exports/subject-access';
+import type { SubjectAccessSummaryDocument } from '#shared/exports/subject-access';
+import { caseTextSources, documentPrintProblem, type TextSource } from '#shared/letters/index';
+import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { evaluateRecord } from '../../app/rules';
-import type { RedressDatabase } from '../../db/schema';
-import { renderPdf } from '../../letters/render';
-import { platform } from '../../platform';
+import { evaluateRecord } from '#lib/rules';
+import type { RedressDatabase } from '#db/schema';
+import { renderPdf } from '#letters/render';
+import { platform } from '#platform';
 import { recordExport } from './audit';
 import type { ExportOutcome } from './cases-export';
 

@@ -3,13 +3,13 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, LETTER_LANGUAGES, LETTER_LANGUAGE_LABELS, VULNERABILITY_REASONS, VULNERABILITY_REASON_LABELS } from '../../../../shared/model/case';
-import { emptyIntakeForm, validateIntake, type IntakeForm } from '../../../../shared/model/intake';
-import { todayIso } from '../../app/today';
-import { useSettings } from '../../db/hooks';
-import { createCase } from '../../db/repository';
-import { db } from '../../db/schema';
-import { ADDRESS_HINT } from '../../../../shared/model/stored';
+import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, LETTER_LANGUAGES, LETTER_LANGUAGE_LABELS, VULNERABILITY_REASONS, VULNERABILITY_REASON_LABELS } from '#shared/model/case';
+import { emptyIntakeForm, validateIntake, type IntakeForm } from '#shared/model/intake';
+import { todayIso } from '#lib/today';
+import { useSettings } from '#db/hooks';
+import { createCase } from '#db/repositories/cases';
+import { db } from '#db/schema';
+import { ADDRESS_HINT } from '#shared/model/stored';
 
 export function IntakePage() {
   const settings = useSettings();

@@ -4,9 +4,9 @@ import { Alert, Anchor, Button, Checkbox, Group, Modal, Paper, ScrollArea, Selec
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
-import { LETTER_LANGUAGE_LABELS, LETTER_LANGUAGES } from '../../../../shared/model/case';
-import { letterParagraphs, type LetterLanguage, type LetterParagraph } from '../../../../shared/letters';
-import { renderLetterPdf, type LetterPdf } from '../../letters/letter-pdf';
+import { LETTER_LANGUAGE_LABELS, LETTER_LANGUAGES } from '#shared/model/case';
+import { letterParagraphs, type LetterLanguage, type LetterParagraph } from '#shared/letters/index';
+import { renderLetterPdf, type LetterPdf } from '#letters/letter-pdf';
 import {
   LETTER_CHOICE_LABELS,
   availableLetters,

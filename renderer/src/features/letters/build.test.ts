@@ -1,10 +1,10 @@
 // The letter dialog's acknowledgement: the same letter the case page's quick button issues, but with a preview and
 // editable paragraphs; recorded as the acknowledgement only once.
 import { describe, expect, it } from 'vitest';
-import { letterParagraphs } from '../../../../shared/letters';
-import { sampleCase, sampleSettings } from '../../../../shared/letters/fixtures';
-import type { TimelineEvent } from '../../../../shared/model/case';
-import { evaluateRecord } from '../../app/rules';
+import { letterParagraphs } from '#shared/letters/index';
+import { sampleCase, sampleSettings } from '#shared/letters/fixtures';
+import type { TimelineEvent } from '#shared/model/case';
+import { evaluateRecord } from '#lib/rules';
 import { acknowledgementDocument, availableLetters, buildLetter, defaultInputs, defaultOptions, letterText, recordedAs, type LetterContext } from './build';
 
 function context(events: TimelineEvent[] = [], employees?: number): LetterContext {

@@ -1,7 +1,7 @@
 // The letters a desk writes, as pure functions of the case: which letters a case can have, the few inputs each needs,
 // the document definition (built by shared/letters), a plain-text preview of it, and how an issued letter is
 // recorded. No database, no pdfmake, no platform: this module also runs inside the letter-rendering worker.
-import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '../../../../shared/model/case';
+import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '#shared/model/case';
 import {
   acknowledgementLetter,
   adrLetter,
@@ -16,8 +16,8 @@ import {
   type LetterLanguage,
   type LetterText,
   type ParagraphEdits,
-} from '../../../../shared/letters';
-import { getProcedure, type Evaluation, type Procedure } from '../../../../shared/rules';
+} from '#shared/letters/index';
+import { getProcedure, type Evaluation, type Procedure } from '#shared/rules/index';
 
 export type LetterChoice = 'acknowledgement' | 'update' | 'final-response' | 'adr-time' | 'adr-final' | 'ccts-notice' | 'summary-resolution';
 

@@ -1,11 +1,11 @@
 // Issuing a letter after the acknowledgement: the document from ./build (pure), the bytes from pdfmake (lazy), then
 // save where the user chooses and lock the exact bytes and their SHA-256 on the timeline, with the event the letter
 // stands for.
-import { letterParagraphs, type LetterDocument, type ParagraphEdits } from '../../../../shared/letters';
-import { recordLetterIssued } from '../../db/repository';
-import { db } from '../../db/schema';
-import { renderLetterPdf } from '../../letters/letter-pdf';
-import { platform } from '../../platform';
+import { letterParagraphs, type LetterDocument, type ParagraphEdits } from '#shared/letters/index';
+import { recordLetterIssued } from '#db/repositories/cases';
+import { db } from '#db/schema';
+import { renderLetterPdf } from '#letters/letter-pdf';
+import { platform } from '#platform';
 import { buildLetter, recordedAs, type LetterChoice, type LetterContext, type LetterInputs, type LetterOptions } from './build';
 
 export * from './build';

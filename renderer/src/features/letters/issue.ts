@@ -1,11 +1,11 @@
 // Issuing a letter: content from shared/letters (pure), bytes from pdfmake (lazy), then the shell saves it where the
 // user chooses and the exact bytes are locked onto the case's timeline.
-import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../../shared/model/case';
-import { evaluateRecord } from '../../app/rules';
-import { recordLetterIssued } from '../../db/repository';
-import { db, type LetterRow } from '../../db/schema';
-import { renderLetterPdf } from '../../letters/letter-pdf';
-import { platform } from '../../platform';
+import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
+import { evaluateRecord } from '#lib/rules';
+import { recordLetterIssued } from '#db/repositories/cases';
+import { db, type LetterRow } from '#db/schema';
+import { renderLetterPdf } from '#letters/letter-pdf';
+import { platform } from '#platform';
 import { acknowledgementDocument } from './build';
 
 export { acknowledgementDocument };

@@ -6,9 +6,9 @@ import { IconArrowRight, IconSearch } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useLayoutEffect, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
-import { caseIndexStore, useCaseIndexSnapshot } from '../../db/case-index-store';
-import { db, type CaseIndexRow } from '../../db/schema';
-import { formatDate } from '../cases/format';
+import { caseIndexStore, useCaseIndexSnapshot } from '#db/case-index/store';
+import { db, type CaseIndexRow } from '#db/schema';
+import { formatDate } from '#lib/format';
 import classes from './palette.module.css';
 import { matchCommands, searchCases } from './search';
 

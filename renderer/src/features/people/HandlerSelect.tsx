@@ -2,8 +2,8 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { db } from '../../db/schema';
-import { reassignCase } from './assign';
+import { db } from '#db/schema';
+import { reassignCase } from '#db/repositories/assign';
 import { useCurrentPerson, usePeople } from './current';
 
 export interface HandlerSelectProps extends Omit<SelectProps, 'data' | 'value' | 'onChange'> {

@@ -1,12 +1,12 @@
 // "My cases": the cases the person working at this computer handles, the next deadline first.
 import { Anchor, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useLocation } from 'wouter';
-import { useToday } from '../../app/today';
-import { formatDate } from '../cases/format';
-import { describeDue } from '../dashboard/due';
+import { useToday } from '#lib/today';
+import { formatDate } from '#lib/format';
+import { describeDue } from '#db/case-index/due';
 import { useCurrentPerson } from './current';
 import { HandlerSelect } from './HandlerSelect';
-import { useHandledBy } from '../../db/hooks';
+import { useHandledBy } from '#db/hooks';
 
 export function MyCasesPage() {
   const me = useCurrentPerson();

@@ -2,9 +2,8 @@
 // window of the app and kept in step between them), never a login: there are no passwords yet.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useSyncExternalStore } from 'react';
-import { useSettings } from '../../db/hooks';
-import { people as allPeople } from '../../db/queries';
-import { db, type PersonRow } from '../../db/schema';
+import { people as allPeople, useSettings } from '#db/hooks';
+import { db, type PersonRow } from '#db/schema';
 
 const KEY = 'redress.currentPersonId';
 const listeners = new Set<() => void>();

@@ -1,7 +1,7 @@
 // The people at the desk: who is working at this computer, the list of staff, and handing cases over.
 export { setCurrentPersonId, useCurrentPerson, usePeople, pickCurrentPerson, type CurrentPerson } from './current';
-export { reassignCase, type ReassignOptions } from './assign';
 export { HandlerSelect, type HandlerSelectProps } from './HandlerSelect';
 export { PersonPicker } from './PersonPicker';
 export { MyCasesPage } from './MyCasesPage';
-export { ensureDeskPerson } from './manage';
+export { checkDeactivate, checkNewPersonName, ensureDeskPerson } from './manage';
+export { useWorkingPerson } from './useWorkingPerson';

@@ -1,6 +1,6 @@
 // Keeping the desk's list of people: the first-run default and the checks before adding or deactivating someone.
-import { addPerson } from '../../db/repository';
-import type { PersonRow, RedressDatabase } from '../../db/schema';
+import { addPerson } from '#db/repositories/cases';
+import type { PersonRow, RedressDatabase } from '#db/schema';
 
 /**
  * Make sure the settings' handler is on the list when nobody is (a new desk, or one set up before the list

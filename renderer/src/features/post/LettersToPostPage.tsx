@@ -4,11 +4,11 @@ import { Alert, Anchor, Box, Button, Checkbox, Group, List, Loader, Stack, Table
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useLocation } from 'wouter';
-import { useToday } from '../../app/today';
-import { useSettings } from '../../db/hooks';
-import { db } from '../../db/schema';
-import { platform } from '../../platform';
-import { useWorkingPerson } from '../cases/actions/useWorkingPerson';
+import { useToday } from '#lib/today';
+import { useSettings } from '#db/hooks';
+import { db } from '#db/schema';
+import { platform } from '#platform';
+import { useWorkingPerson } from '#features/people';
 import { warmLetterRenderer } from './render-pool';
 import { DEFAULT_PROGRESS, dueLetterKey, lettersToPost, makePrintFile, POST_LETTER_LABELS, recordPrintRun, type DueLetter } from './batch';
 

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskSettings } from '../../../../shared/model/case';
-import type { NewCaseParts } from '../../../../shared/model/intake';
-import { createCase, deleteCase, sha256Hex } from '../../db/repository';
-import { RedressDatabase } from '../../db/schema';
-import { letterText } from '../letters/compose';
+import type { DeskSettings } from '#shared/model/case';
+import type { NewCaseParts } from '#shared/model/intake';
+import { createCase, deleteCase, sha256Hex } from '#db/repositories/cases';
+import { RedressDatabase } from '#db/schema';
+import { letterText } from '#features/letters';
 import { buildDueLetter, DEFAULT_PROGRESS, lettersToPost, wantsPost } from './batch';
 
 const settings: DeskSettings = {
@@ -163,7 +163,7 @@ describe('making the print file', () => {
 
   it('makes the letters with the renderer it is given, in order, whatever order they come back in', async () => {
     const { makePrintFile } = await import('./batch');
-    const { renderPdf } = await import('../../letters/render');
+    const { renderPdf } = await import('#letters/render');
     const database = fresh();
     const cases = [];
     for (const name of ['A One', 'B Two', 'C Three', 'D Four']) cases.push(await createCase(database, parts({ customer: { name, address } }), { settings, by: 'Sam', clock }));
@@ -240,7 +240,7 @@ describe('making the print file', () => {
       progress: '',
       render: async (kind, context) => {
         asked.push(context.record.id);
-        const { renderPdf } = await import('../../letters/render');
+        const { renderPdf } = await import('#letters/render');
         const built = buildDueLetter(kind, context);
         return { bytes: await renderPdf(built.doc), fileName: built.fileName, kind: built.kind, name: built.name, also: built.also };
       },

@@ -4,11 +4,11 @@
 // first, with nothing recorded (`makePrintFile`); only once it has been handed over are its letters recorded as printed
 // for post, each with its exact bytes, in one transaction (`recordPrintRun`).
 import { PDFDocument } from 'pdf-lib';
-import { casePrintProblem } from '../../../../shared/letters';
-import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../../shared/model/case';
-import { adrLettersDue, unacknowledged } from '../../db/queries';
-import { recordLettersIssued, type Clock } from '../../db/repository';
-import type { CaseIndexRow, RedressDatabase } from '../../db/schema';
+import { casePrintProblem } from '#shared/letters/index';
+import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
+import { adrLettersDue, unacknowledged } from '#db/case-index/queries';
+import { recordLettersIssued, type Now } from '#db/repositories/cases';
+import type { CaseIndexRow, RedressDatabase } from '#db/schema';
 import type { BuildContext, PostLetterKind } from './due-letter';
 import type { RenderedLetter } from './render-protocol';
 import { renderDueLetter } from './render-pool';
@@ -36,7 +36,7 @@ export const dueLetterKey = key;
 
 /** Every letter to post today: unacknowledged open cases, and ADR letters due on or before today. Read by index. */
 export async function lettersToPost(database: RedressDatabase, today: string): Promise<DueLetter[]> {
-  const [unack, adr] = await Promise.all([unacknowledged(database), adrLettersDue(database, today, 0)]);
+  const [{ rows: unack }, { rows: adr }] = await Promise.all([unacknowledged(database), adrLettersDue(database, today)]);
   const rows = new Map<string, CaseIndexRow>();
   for (const r of [...unack, ...adr]) rows.set(r.caseId, r);
   if (rows.size === 0) return [];
@@ -198,7 +198,7 @@ export interface RecordedRun {
 export async function recordPrintRun(
   database: RedressDatabase,
   run: Pick<PrintRun, 'made'>,
-  options: { today: string; by: string; printFileName: string; clock?: Clock },
+  options: { today: string; by: string; printFileName: string; clock?: Now },
 ): Promise<RecordedRun> {
   if (run.made.length === 0) return { recorded: [], notRecorded: [] };
   let results;

@@ -1,9 +1,9 @@
 // One due letter of "Letters to post today", as a pure function of its case: the document, its file name and how it
 // is recorded on the timeline. No database, no pdfmake: this also runs inside the letter-rendering worker.
-import type { CaseRecord, DeskSettings, TimelineEvent } from '../../../../shared/model/case';
-import { adrTermsFromEvaluation, type LetterDocument } from '../../../../shared/letters';
-import { evaluateRecord } from '../../app/rules';
-import { acknowledgementDocument, buildLetter, defaultInputs, defaultOptions } from '../letters/build';
+import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
+import { adrTermsFromEvaluation, type LetterDocument } from '#shared/letters/index';
+import { evaluateRecord } from '#lib/rules';
+import { acknowledgementDocument, buildLetter, defaultInputs, defaultOptions } from '#features/letters';
 
 export type PostLetterKind = 'acknowledgement' | 'adr-letter';
 

@@ -4,7 +4,7 @@
 //
 // Where workers cannot run (no Worker, or the worker's script fails to load) letters are made on the page's thread
 // instead, the same way the single-letter dialog makes them: slower, never wrong.
-import { renderLetterPdf } from '../../letters/letter-pdf';
+import { renderLetterPdf } from '#letters/letter-pdf';
 import { buildDueLetter, type BuildContext, type PostLetterKind } from './due-letter';
 import type { RenderedLetter, RenderReply, RenderRequest } from './render-protocol';
 

@@ -1,7 +1,7 @@
 // The messages between the page and the letter-rendering workers (./render-worker.ts, ./render-pool.ts). Everything
 // in them is plain data: a pdfmake document cannot be posted (its footer and background are functions), so a
 // worker builds each letter's document itself from the case, with the same pure builders the page uses.
-import type { TimelineType } from '../../../../shared/model/case';
+import type { TimelineType } from '#shared/model/case';
 import type { BuildContext, PostLetterKind } from './due-letter';
 
 /** A letter made: its exact bytes, and how it is to be recorded on the timeline. */

@@ -2,9 +2,9 @@
 // letter's document from its case (./due-letter.ts, pure) and renders it with pdfmake (renderer/src/letters/render.ts),
 // then hands the bytes back (transferred, not copied). One letter at a time; the page runs a few of these at once
 // (./render-pool.ts). The page stays free to draw the progress bar and store the letters as they come back.
-import '../../app/zod-config';
-import { renderLetterPdf } from '../../letters/letter-pdf';
-import { renderPdf } from '../../letters/render';
+import '#lib/zod-config';
+import { renderLetterPdf } from '#letters/letter-pdf';
+import { renderPdf } from '#letters/render';
 import { buildDueLetter } from './due-letter';
 import type { RenderReply, RenderRequest } from './render-protocol';
 

@@ -1,7 +1,7 @@
 // On an anonymised case: says when and what is left, in place of the customer's details.
 import { Alert, Text } from '@mantine/core';
-import type { CaseRecord } from '../../../../shared/model/case';
-import { formatDate } from '../cases/format';
+import type { CaseRecord } from '#shared/model/case';
+import { formatDate } from '#lib/format';
 
 export function AnonymisedNotice({ record }: { record: CaseRecord }) {
   if (!record.anonymisedOn) return null;

@@ -3,11 +3,11 @@
 import { Alert, Badge, Button, Checkbox, Group, List, Loader, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { ERASED, ERASURE_BASES, ERASURE_BASIS_LABELS, KEPT, KEPT_WHY, type ErasureBasis } from '../../../../shared/privacy/erasure';
-import { todayIso } from '../../app/today';
-import { eraseCustomer, findCustomerCases, type CustomerCase } from '../../db/retention';
-import { db } from '../../db/schema';
-import { formatDate } from '../cases/format';
+import { ERASED, ERASURE_BASES, ERASURE_BASIS_LABELS, KEPT, KEPT_WHY, type ErasureBasis } from '#shared/privacy/erasure';
+import { todayIso } from '#lib/today';
+import { eraseCustomer, findCustomerCases, type CustomerCase } from '#db/repositories/retention';
+import { db } from '#db/schema';
+import { formatDate } from '#lib/format';
 
 /** What the user types to confirm. */
 export const CONFIRM_WORD = 'ERASE';

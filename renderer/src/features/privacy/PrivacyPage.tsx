@@ -5,13 +5,13 @@ import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { retentionPolicy } from '../../../../shared/privacy/retention';
-import { todayIso } from '../../app/today';
-import { useSettings } from '../../db/hooks';
-import { previewRetention, privacyAudit, runRetention, type RetentionPreview } from '../../db/retention';
-import { db } from '../../db/schema';
-import { formatDate, formatTimestamp } from '../cases/format';
-import { useWorkingPerson } from '../cases/actions/useWorkingPerson';
+import { retentionPolicy } from '#shared/privacy/retention';
+import { todayIso } from '#lib/today';
+import { useSettings } from '#db/hooks';
+import { previewRetention, privacyAudit, runRetention, type RetentionPreview } from '#db/repositories/retention';
+import { db } from '#db/schema';
+import { formatDate, formatTimestamp } from '#lib/format';
+import { useWorkingPerson } from '#features/people';
 
 const years = (n: number) => (n === 1 ? '1 year' : `${n} years`);
 

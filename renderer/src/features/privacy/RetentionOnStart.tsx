@@ -2,10 +2,10 @@
 // Waits a moment so the first screen draws first; a second window's run finds nothing left to do.
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
-import { retentionPolicy } from '../../../../shared/privacy/retention';
-import { todayIso } from '../../app/today';
-import { reapplyAnonymisation, runRetention } from '../../db/retention';
-import { db } from '../../db/schema';
+import { retentionPolicy } from '#shared/privacy/retention';
+import { todayIso } from '#lib/today';
+import { reapplyAnonymisation, runRetention } from '#db/repositories/retention';
+import { db } from '#db/schema';
 
 /** Who the audit entry names for the automatic run. */
 export const AUTOMATIC_RUN_BY = 'Redress (retention policy at start)';

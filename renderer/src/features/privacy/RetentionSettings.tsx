@@ -2,9 +2,9 @@
 import { Anchor, Button, Group, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { checkRetentionYears, retentionPolicy } from '../../../../shared/privacy/retention';
-import { useSettings } from '../../db/hooks';
-import { db } from '../../db/schema';
+import { checkRetentionYears, retentionPolicy } from '#shared/privacy/retention';
+import { useSettings } from '#db/hooks';
+import { db } from '#db/schema';
 import { saveRetentionPolicy } from './policy';
 
 export function RetentionSettings() {

@@ -1,6 +1,6 @@
 // The retention policy in the desk's settings: saved on its own, so the rest of the settings stay as they are.
-import type { DeskSettings, RetentionPolicy } from '../../../../shared/model/case';
-import type { RedressDatabase } from '../../db/schema';
+import type { DeskSettings, RetentionPolicy } from '#shared/model/case';
+import type { RedressDatabase } from '#db/schema';
 
 /** Store the policy in the desk's settings (read and written in one transaction). */
 export async function saveRetentionPolicy(database: RedressDatabase, policy: RetentionPolicy): Promise<void> {

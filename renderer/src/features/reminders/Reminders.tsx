@@ -3,8 +3,8 @@
 import { Alert } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { db } from '../../db/schema';
-import { platform } from '../../platform';
+import { db } from '#db/schema';
+import { platform } from '#platform';
 import { startReminders } from './run';
 import { databaseReminderSource, describeReminderFailures, reminderFailures } from './source';
 

@@ -1,7 +1,7 @@
 // What to remind the desk of, worked out from the case index, today and the notifications already shown. Pure: the
 // time, the rows and the record of what was shown are all arguments, so every decision is reproducible in a test.
-import { localIsoDate } from '../../../../shared/model/dates';
-import { describeDue } from '../dashboard/due';
+import { localIsoDate } from '#shared/model/dates';
+import { describeDue } from '#db/case-index/due';
 
 /** The part of a case-index row reminders need (a `caseIndex` row has all of these). */
 export interface DueRow {
@@ -146,8 +146,3 @@ export function planReminders(input: PlanInput): ReminderPlan {
   return { show, recordOnly };
 }
 
-/** Milliseconds from `now` to the next local midnight (at least 1 s, so a timer never spins). */
-export function msUntilMidnight(now: Date): number {
-  const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
-  return Math.max(1000, next.getTime() - now.getTime());
-}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DueRow, PlannedNotification } from './plan';
-import { notifyRequestSchema, type NotifyRequest } from '../../../../shared/ipc/contract';
+import { notifyRequestSchema, type NotifyRequest } from '#shared/ipc/contract';
 import { startReminders, type ReminderSource } from './run';
 
 const row = (n: number, nextDueOn: string): DueRow => ({

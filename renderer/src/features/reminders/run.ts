@@ -1,11 +1,11 @@
 // Runs the reminder plan while the app is open: on start, every minute, and just after local midnight. Every
 // dependency (the time, the data, the record of what was shown, the shell) is passed in, so tests drive it with
 // fake timers and a fake clock.
-import { fitNotification, type NotifyRequest } from '../../../../shared/ipc/contract';
-import { localIsoDate } from '../../../../shared/model/dates';
+import { fitNotification, type NotifyRequest } from '#shared/ipc/contract';
+import { localIsoDate } from '#shared/model/dates';
+import { msUntilMidnight } from '#lib/today';
 import {
   digestId,
-  msUntilMidnight,
   overdueBatchId,
   overdueId,
   planReminders,

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RedressDatabase } from '../../db/schema';
+import { RedressDatabase } from '#db/schema';
 import { describeReminderFailures, databaseReminderSource, reminderFailures, SENDING_LEASE_MS } from './source';
 
 let opened: RedressDatabase[] = [];

@@ -1,7 +1,7 @@
 // The reminders' view of the database: index range queries on the case index, and the `notified` record of what was
 // shown, what a window is showing now and what was refused.
-import type { NotifiedRow, RedressDatabase } from '../../db/schema';
-import { nextDueBetween } from '../dashboard/queries';
+import type { NotifiedRow, RedressDatabase } from '#db/schema';
+import { nextDueBetween } from '#db/case-index/queries';
 import type { ReminderSource } from './run';
 
 /** Rows named in a digest (the rest are counted). */

@@ -6,7 +6,7 @@ import { Alert, Box, Button, Grid, Group, Paper, Progress, Select, SimpleGrid, S
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, type Category, type Channel } from '../../../../shared/model/case';
+import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, type Category, type Channel } from '#shared/model/case';
 import {
   buildReport,
   checkPeriod,
@@ -29,10 +29,10 @@ import {
   VOLUME_SECTIONS,
   VOLUMES_DEFINITION,
   type VolumeRow,
-} from '../../../../shared/reports';
-import { useToday } from '../../app/today';
-import { useSettings } from '../../db/hooks';
-import { db } from '../../db/schema';
+} from '#shared/reports/index';
+import { useToday } from '#lib/today';
+import { useSettings } from '#db/hooks';
+import { db } from '#db/schema';
 import type { LoadProgress } from './load';
 import { summaryCache } from './summary-cache';
 import { saveReportCsv, saveReportPdf } from './export';

@@ -3,10 +3,10 @@
 // loaded pdfmake). Both are saved through the platform: a save dialog on the desktop, a download in web mode.
 import Papa from 'papaparse';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { type Report, type ReportDocument, reportDocument, reportFileName, type ReportMeta, reportTable } from '../../../../shared/reports';
-import { renderPdf } from '../../letters/render';
-import { platform } from '../../platform';
-import type { SaveFileResult } from '../../../../shared/ipc/contract';
+import { type Report, type ReportDocument, reportDocument, reportFileName, type ReportMeta, reportTable } from '#shared/reports/index';
+import { renderPdf } from '#letters/render';
+import { platform } from '#platform';
+import type { SaveFileResult } from '#shared/ipc/contract';
 
 // Fails to compile if the report's document ever stops being one pdfmake accepts (shared/ declares its own subset).
 type Holds<T extends true> = T;

@@ -5,9 +5,9 @@
 // data.stage and the payment fields) and grouped by case; then the cases are read in primary-key ranges and each is
 // boiled down to its summary. Pauses between pages keep the page responsive and showing progress. Only the slim
 // entries and the small summaries are kept.
-import type { CaseRecord, TimelineEvent } from '../../../../shared/model/case';
-import { summariseCase, type CaseSummary, type ReportEvent } from '../../../../shared/reports';
-import type { RedressDatabase } from '../../db/schema';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { summariseCase, type CaseSummary, type ReportEvent } from '#shared/reports/index';
+import type { RedressDatabase } from '#db/schema';
 
 export interface LoadProgress {
   /** What is being read: the timelines first, then the cases. */

@@ -4,10 +4,10 @@
 // the case's index row in the same transaction (renderer/src/db/derive.ts), and Dexie reports the keys of every write
 // (`storagemutated`, also for writes in other windows). A write over a range (a restore, a clear) forgets everything.
 import Dexie, { type ObservabilitySet } from 'dexie';
-import type { CaseRecord } from '../../../../shared/model/case';
-import { summariseCase, type CaseSummary } from '../../../../shared/reports';
-import { pointKeys } from '../../db/case-index-store';
-import type { RedressDatabase } from '../../db/schema';
+import type { CaseRecord } from '#shared/model/case';
+import { summariseCase, type CaseSummary } from '#shared/reports/index';
+import { pointKeys } from '#db/case-index/store';
+import type { RedressDatabase } from '#db/schema';
 import { loadCaseSummaries, type LoadProgress } from './load';
 
 /** Cases summarised again per read when catching up. */

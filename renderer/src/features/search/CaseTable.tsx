@@ -5,7 +5,7 @@
 // every visible row, and that must stay within a frame or two.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, memo, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { CaseIndexRow } from '../../db/schema';
+import type { CaseIndexRow } from '#db/schema';
 import { isOverdue } from './search';
 import classes from './CaseTable.module.css';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseIndexRow } from '../../db/schema';
+import type { CaseIndexRow } from '#db/schema';
 import { CaseSearch, filterChoices, isOverdue, queryTerms, type CaseQuery } from './search';
 
 let n = 0;

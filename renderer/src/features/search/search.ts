@@ -6,7 +6,7 @@
 // (a few milliseconds for 10 MB), maps each hit to its row, and checks the other words on that row only. Testing
 // 100,000 separate strings read from IndexedDB was 5 to 10 times slower. Each sort order is computed once per
 // version of the rows and kept as row numbers, so typing never sorts.
-import type { CaseIndexRow } from '../../db/schema';
+import type { CaseIndexRow } from '#db/schema';
 
 export const SORTS = {
   received: 'Newest first',

@@ -1,7 +1,7 @@
 // The case list's state: the query, filters and sort, remembered for the window's session (back from a case, the
 // list is as it was), and the matching rows from the in-memory case index.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useCaseIndex } from '../../db/hooks';
+import { useCaseIndex } from '#db/hooks';
 import { CaseSearch, type CaseFilters, type SortKey } from './search';
 
 export interface ListState {

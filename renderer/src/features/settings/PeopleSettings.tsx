@@ -2,10 +2,10 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { addPerson, setPersonActive } from '../../db/repository';
-import { db } from '../../db/schema';
-import { useCurrentPerson, usePeople } from '../people/current';
-import { checkDeactivate, checkNewPersonName } from '../people/manage';
+import { addPerson, setPersonActive } from '#db/repositories/cases';
+import { db } from '#db/schema';
+import { useCurrentPerson, usePeople } from '#features/people';
+import { checkDeactivate, checkNewPersonName } from '#features/people';
 
 export function PeopleSettings() {
   const people = usePeople();

@@ -1,8 +1,8 @@
 // Settings → Procedures: every procedure Redress knows, with its stages, owners and targets. Viewing only; editing
 // comes later.
 import { Accordion, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { CHANNEL_LABELS, type Channel } from '../../../../shared/model/case';
-import { describeDuration, getAdrScheme, getRegime, listProcedures, type Procedure, type Target } from '../../../../shared/rules';
+import { CHANNEL_LABELS, type Channel } from '#shared/model/case';
+import { describeDuration, getAdrScheme, getRegime, listProcedures, type Procedure, type Target } from '#shared/rules/index';
 
 function target(t: Target | undefined): string {
   if (!t) return '—';

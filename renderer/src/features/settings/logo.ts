@@ -1,6 +1,6 @@
 // Reading a chosen logo file: checked before it is read, after it is read, and by the browser decoding it, so a
 // renamed or damaged file is refused with a message that says what to do.
-import { checkLogoDataUrl, checkLogoFile } from '../../../../shared/model/settings';
+import { checkLogoDataUrl, checkLogoFile } from '#shared/model/settings';
 
 export type LogoResult = { ok: true; dataUrl: string; width: number; height: number } | { ok: false; error: string };
 

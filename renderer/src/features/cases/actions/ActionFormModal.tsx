@@ -18,9 +18,9 @@ import {
   nextStage,
   rebaseEdit,
   storedFormValues,
-} from '../../../../../shared/model/actions';
-import { ActionRefusedError, EditConflictError, performAction } from '../../../db/case-actions';
-import { db } from '../../../db/schema';
+} from '#shared/casework/index';
+import { ActionRefusedError, EditConflictError, performAction } from '#db/repositories/case-actions';
+import { db } from '#db/schema';
 
 export interface ActionFormModalProps {
   /** The action whose form is open, or null when closed. */

@@ -2,7 +2,7 @@
 // in plain view (a disabled item cannot be hovered or focused, so the reason is not hidden in a tooltip).
 import { Button, Menu, Text } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
-import { ACTION_GROUP_LABELS, ACTION_GROUPS, type ActionAvailability, type CaseActionId } from '../../../../../shared/model/actions';
+import { ACTION_GROUP_LABELS, ACTION_GROUPS, type ActionAvailability, type CaseActionId } from '#shared/casework/index';
 
 export function ActionsMenu({ actions, onChoose }: { actions: readonly ActionAvailability[]; onChoose: (id: CaseActionId) => void }) {
   const allowed = actions.filter((a) => a.allowed);

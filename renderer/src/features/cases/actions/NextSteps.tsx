@@ -1,8 +1,8 @@
 // "What to do next": the rules engine's next actions, earliest due first, each with why and a way to record it.
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { actionForNextStep, type ActionAvailability, type CaseActionId } from '../../../../../shared/model/actions';
-import type { NextAction } from '../../../../../shared/rules';
-import { formatDate } from '../format';
+import { actionForNextStep, type ActionAvailability, type CaseActionId } from '#shared/casework/index';
+import type { NextAction } from '#shared/rules/index';
+import { formatDate } from '#lib/format';
 
 export function NextSteps({
   steps,

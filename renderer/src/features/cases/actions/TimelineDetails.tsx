@@ -1,7 +1,7 @@
 // What a timeline entry holds beyond its one-line summary: an edit's old and new values, a payment's figures.
 import { Table, Text } from '@mantine/core';
-import { customerFieldLabel, customerFieldValue } from '../../../../../shared/model/actions';
-import type { TimelineEvent } from '../../../../../shared/model/case';
+import { customerFieldLabel, customerFieldValue } from '#shared/casework/index';
+import type { TimelineEvent } from '#shared/model/case';
 
 const asRecord = (v: unknown): Record<string, string> => (v && typeof v === 'object' ? (v as Record<string, string>) : {});
 

@@ -1,0 +1,694 @@
+// Backing up and restoring the whole database (file format: shared/backup/format.ts).
+//
+// A backup is read in ONE read transaction, so it is a consistent picture of the desk even while someone works.
+// A restore is ONE read-write transaction over every table: it lands whole or not at all, and any error (a refused
+// merge, a failing disk, a bug) leaves the database exactly as it was.
+//
+// Modes:
+// - 'into-empty': the desk holds no cases, timelines or letters yet (a new PC): everything comes from the file.
+// - 'replace': the database becomes the file's content.
+// - 'merge': the file's rows are added by id to what is here. A case in both keeps the copy with the later
+//   `updatedAt`, compared as instants whatever their time zone (the current one on a tie); timelines, letters, people, reminders shown and the audit trail are
+//   united by id (timeline events and letters never change once written, so the same id is the same row); the desk's
+//   settings here are kept. Refused, with the references, when a case in the file has the reference of a DIFFERENT
+//   case here: a reference a customer has been given is never changed or shared.
+// In every mode: reference counters take the larger of the two (so a reference handed out here is never handed out
+// again, even after restoring an older backup); the audit trail is never shortened (its rows are united, and the
+// restore adds its own row); this install's own facts (when it last made a backup) are kept; the case index is
+// rebuilt from the restored facts.
+//
+// Progress: a restore of 100,000 cases writes close to a million rows and takes minutes, so it reports how far it is
+// (RestoreOptions.onProgress): the rows are written in chunks of a few thousand, and after each chunk (or a quarter of
+// a second) it says the stage, the rows of the table it works on, and the work done of the whole restore.
+import {
+  BACKUP_FILE_EXTENSION,
+  BACKUP_TABLE_NAMES,
+  BackupFileError,
+  type BackupContent,
+  type BackupTable,
+  decodeBackup,
+  type DecodedBackup,
+  encodeBackup,
+} from '#shared/backup/format';
+import { lockBackupFile, unlockBackupFile, type WebCryptoLike } from '#shared/backup/encryption';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { localIsoDate } from '#shared/model/dates';
+import { deriveCaseIndex, refreshCaseIndex } from '#db/case-index/derive';
+import { type Now, sha256Hex, systemNow } from '#db/repositories/cases';
+import { ANONYMISED_HERE_KEY, anonymisedHere, reapplyAnonymisation, reapplyDecision, recordAnonymisedHere } from '#db/repositories/retention';
+import { type AuditRow, type CaseIndexRow, type MetaRow, rebuildCaseIndex, type RedressDatabase, writingCheckedBackup } from '../schema';
+
+/** Meta keys about this install, not about the data: never taken from a file, never replaced by a restore. */
+export const LAST_BACKUP_KEY = 'backup.last';
+// The desk's own record of the cases it anonymised (./retention.ts): a restore never adds to it, so a backup cannot
+// make this desk anonymise anything.
+const LOCAL_META_KEYS = new Set([LAST_BACKUP_KEY, ANONYMISED_HERE_KEY]);
+
+export interface LastBackup {
+  at: string;
+  fileName: string;
+  /** How it was kept: downloaded / saved by the user, or written by the desktop app's daily backup. */
+  how: 'saved' | 'automatic';
+}
+
+export type RestoreMode = 'into-empty' | 'merge' | 'replace';
+
+export class RestoreError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[] = [],
+  ) {
+    super(message);
+    this.name = 'RestoreError';
+  }
+}
+
+const STORED_TABLES = [...BACKUP_TABLE_NAMES, 'caseIndex'] as const;
+
+function tablesOf(database: RedressDatabase) {
+  return STORED_TABLES.map((name) => database.table(name));
+}
+
+/** Every table's rows (not the derived case index), read in one transaction. */
+export async function readAllTables(database: RedressDatabase): Promise<BackupContent> {
+  return database.transaction('r', BACKUP_TABLE_NAMES.map((t) => database.table(t)), async () => {
+    const entries = await Promise.all(BACKUP_TABLE_NAMES.map(async (t) => [t, await database.table(t).toArray()] as const));
+    return Object.fromEntries(entries) as unknown as BackupContent;
+  });
+}
+
+export interface MadeBackup {
+  bytes: Uint8Array;
+  fileName: string;
+  madeAt: string;
+  counts: Record<BackupTable, number>;
+  /** Rows over a limit of this version (saved before it existed): kept in the file, listed for the desk to shorten. */
+  overLimits: string[];
+}
+
+export const APP_NAME = 'Redress';
+
+/** The page's (or worker's) WebCrypto, for encrypted backups (shared/backup/encryption.ts). */
+const webCrypto = () => globalThis.crypto as unknown as WebCryptoLike;
+
+/**
+ * The backup file of the whole database, and the name to save it under; encrypted with `passphrase` when one is given
+ * (never stored).
+ */
+export async function makeBackup(database: RedressDatabase, options: { clock?: Now; app?: string; passphrase?: string } = {}): Promise<MadeBackup> {
+  const now = (options.clock ?? systemNow).now();
+  await database.open();
+  const content = await readAllTables(database);
+  const deskPrefix = content.settings[0]?.value.deskPrefix;
+  const madeAt = now.toISOString();
+  const plain = await encodeBackup(content, {
+    madeAt,
+    schemaVersion: database.verno,
+    app: options.app ?? APP_NAME,
+    deskPrefix,
+    sha256: sha256Hex,
+  });
+  const bytes = await lockBackupFile(plain, options.passphrase, webCrypto());
+  const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, content[t].length])) as Record<BackupTable, number>;
+  // The file is checked as a restore would check it, so a backup that could not be restored is never handed over
+  // as if it were one; rows over a limit (saved before it existed) are said, for the desk to shorten. An encrypted
+  // file is opened with its passphrase first, so the check also proves the passphrase opens it.
+  let overLimits: string[];
+  try {
+    const opened = options.passphrase ? await unlockBackupFile(bytes, options.passphrase, webCrypto()) : bytes;
+    overLimits = (await decodeBackup(opened, { sha256: sha256Hex, currentSchemaVersion: database.verno })).overLimits;
+  } catch (error) {
+    const problems = error instanceof BackupFileError ? error.problems : [];
+    throw new BackupCheckError(
+      `The backup just made does not pass the restore check, so it was not kept: ${error instanceof Error ? error.message : String(error)}` +
+        ' Fix the rows named (or tell whoever supports Redress), then make the backup again.',
+      problems,
+    );
+  }
+  return { bytes, fileName: backupFileName(deskPrefix, now), madeAt, counts, overLimits };
+}
+
+/** The backup just made would be refused by a restore: never handed over as a backup. */
+export class BackupCheckError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[],
+  ) {
+    super(message);
+    this.name = 'BackupCheckError';
+  }
+}
+
+/** At most this many rows over a limit are named in a message; the rest are counted. */
+const OVER_LIMITS_SHOWN = 10;
+
+/** The rows over a limit, in words for the desk: null when there are none. */
+export function describeOverLimits(overLimits: readonly string[]): string | null {
+  if (overLimits.length === 0) return null;
+  const shown = overLimits.slice(0, OVER_LIMITS_SHOWN).join('; ');
+  const more = overLimits.length > OVER_LIMITS_SHOWN ? `; and ${overLimits.length - OVER_LIMITS_SHOWN} more` : '';
+  return `${overLimits.length === 1 ? '1 entry is' : `${overLimits.length} entries are`} longer than letters take (kept as they are; shorten them): ${shown}${more}.`;
+}
+
+/** e.g. redress-backup-RDR-2026-11-22.redress-backup (the local date). */
+export function backupFileName(deskPrefix: string | undefined, at: Date): string {
+  return `redress-backup-${deskPrefix ? `${deskPrefix}-` : ''}${localIsoDate(at)}${BACKUP_FILE_EXTENSION}`;
+}
+
+/** Remember when the last backup was made (shown on the "Your data" page). */
+export async function recordBackupMade(database: RedressDatabase, last: LastBackup): Promise<void> {
+  await database.meta.put({ key: LAST_BACKUP_KEY, value: last });
+}
+
+export async function lastBackup(database: RedressDatabase): Promise<LastBackup | null> {
+  const row = await database.meta.get(LAST_BACKUP_KEY);
+  return (row?.value as LastBackup | undefined) ?? null;
+}
+
+/**
+ * Read and check a backup file completely (see decodeBackup); throws BackupFileError with what is wrong and where. An
+ * encrypted file is decrypted with `passphrase` first (BackupFileError 'needs-passphrase' without one).
+ */
+export async function readBackupFile(database: RedressDatabase, file: Uint8Array, passphrase?: string): Promise<DecodedBackup> {
+  await database.open();
+  const bytes = await unlockBackupFile(file, passphrase, webCrypto());
+  return decodeBackup(bytes, { sha256: sha256Hex, currentSchemaVersion: database.verno });
+}
+
+/** What a restore did, table by table. */
+export interface RestoreReport {
+  mode: RestoreMode;
+  /** Rows added, replaced by the file's copy, and kept as they were here (merge), per table. */
+  added: Record<BackupTable, number>;
+  updated: Record<BackupTable, number>;
+  kept: Record<BackupTable, number>;
+  /** Rows that were here before and are gone (replace). */
+  removed: Record<BackupTable, number>;
+  /** Case count after the restore. */
+  casesNow: number;
+  /**
+   * What the restore anonymised again right after writing (see reapplyAnonymisation): cases this desk had anonymised
+   * that the file brought back closed with their personal data, and letters of anonymised cases; and the cases this
+   * desk anonymised that the file holds open, restored as they are (never anonymised this way).
+   */
+  anonymisedAgain?: { references: string[]; lettersDeleted: number; stillOpen: string[] };
+}
+
+const zeroCounts = () => Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, 0])) as Record<BackupTable, number>;
+
+type Row = Record<string, unknown>;
+const keyOf = (table: BackupTable): string => (table === 'counters' || table === 'settings' || table === 'meta' ? 'key' : 'id');
+
+/** What a restore is doing: checking the file against this desk, reading, removing, writing rows, indexing. */
+export type RestoreStage = 'checking' | 'reading' | 'removing' | 'writing' | 'indexing' | 'finishing';
+
+export interface RestoreProgress {
+  stage: RestoreStage;
+  /**
+   * The work done and to do over the whole restore, in rows (each row of the file written or compared, each case
+   * indexed). `done` never goes down and ends equal to `total`; `total` is fixed from the first report on.
+   */
+  done: number;
+  total: number;
+  /** The rows the current step works on, e.g. the cases written so far: 12,000 of 100,000. */
+  rows?: { table: BackupTable; done: number; total: number };
+}
+
+export type OnRestoreProgress = (progress: RestoreProgress) => void;
+
+export interface RestoreOptions {
+  mode: RestoreMode;
+  /** Who restored it (the handler's name), for the audit trail. */
+  by: string;
+  clock?: Now;
+  /**
+   * Told how far the restore is: at each step's start and end, then after every chunk of rows (at most
+   * PROGRESS_EVERY_ROWS rows apart, or a quarter of a second when rows are slow). Called inside the restore's
+   * transaction, synchronously: it must be quick and must not wait. If it throws, the restore fails and changes nothing.
+   */
+  onProgress?: OnRestoreProgress;
+}
+
+/** Rows written per request, and so the most rows between two progress reports. */
+export const PROGRESS_EVERY_ROWS = 2000;
+/** Letters carry their PDF bytes: fewer per request. */
+const LETTER_CHUNK = 200;
+/** A report at least this often (ms) while rows are counted one by one (reading, indexing). */
+const PROGRESS_EVERY_MS = 250;
+
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
+interface Step {
+  /** `n` more of the step's rows are done. */
+  advance(n: number): void;
+  /** The step is done: its whole share of the total. */
+  end(): void;
+}
+
+/** Counts the work of one restore and reports it; every step has a share (`units`) of the total fixed up front. */
+class Progress {
+  private done = 0;
+  private lastAt = now();
+  constructor(
+    readonly total: number,
+    private readonly report: OnRestoreProgress | undefined,
+  ) {}
+
+  private emit(stage: RestoreStage, rows?: RestoreProgress['rows']): void {
+    this.lastAt = now();
+    this.report?.({ stage, done: this.done, total: this.total, ...(rows ? { rows: { ...rows } } : {}) });
+  }
+
+  /** A step worth `units` of the total over `rowsTotal` rows of `table` (none: a step without rows to count). */
+  step(stage: RestoreStage, units: number, table?: BackupTable, rowsTotal = 0): Step {
+    const start = this.done;
+    const end = Math.min(this.total, start + units);
+    // No rows to go through (none in the file, all kept): its share is counted, nothing is said about it.
+    if (table && rowsTotal === 0) {
+      this.done = Math.max(this.done, end);
+      return { advance: () => undefined, end: () => undefined };
+    }
+    let rowsDone = 0;
+    let reportedRows = 0;
+    const rows = () => (table ? { table, done: rowsDone, total: rowsTotal } : undefined);
+    this.emit(stage, rows());
+    if (!this.report) return { advance: () => undefined, end: () => undefined };
+    return {
+      advance: (n) => {
+        rowsDone = Math.min(rowsTotal, rowsDone + n);
+        const next = rowsTotal > 0 ? start + Math.floor((units * rowsDone) / rowsTotal) : start;
+        this.done = Math.max(this.done, Math.min(end, next));
+        // Row by row (n === 1) the clock is looked at every 256 rows only.
+        const due =
+          rowsDone - reportedRows >= PROGRESS_EVERY_ROWS ||
+          (rowsDone > reportedRows && (n > 1 || (rowsDone & 255) === 0) && now() - this.lastAt >= PROGRESS_EVERY_MS);
+        if (due) {
+          reportedRows = rowsDone;
+          this.emit(stage, rows());
+        }
+      },
+      end: () => {
+        const moved = this.done !== end || rowsDone !== reportedRows || (rowsTotal > 0 && rowsDone !== rowsTotal);
+        rowsDone = rowsTotal;
+        reportedRows = rowsTotal;
+        this.done = Math.max(this.done, end);
+        if (moved) this.emit(stage, rows());
+      },
+    };
+  }
+
+  /** Everything is written: the transaction commits next. */
+  finish(): void {
+    this.done = this.total;
+    this.emit('finishing');
+  }
+}
+
+/** `rows` in chunks of `size`: `work` for each chunk, then the step advanced by it. */
+async function inChunks<T>(rows: T[], size: number, step: Step, work: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
+    await work(chunk);
+    step.advance(chunk.length);
+  }
+  step.end();
+}
+
+const chunkOf = (table: BackupTable) => (table === 'letters' ? LETTER_CHUNK : PROGRESS_EVERY_ROWS);
+
+/** A count as people read it: 12,000. */
+export const formatCount = (n: number) => n.toLocaleString('en-GB');
+
+const ROW_WORDS: Record<BackupTable, string> = {
+  cases: 'cases',
+  events: 'timeline entries',
+  counters: 'reference counters',
+  settings: 'desk settings',
+  letters: 'letters',
+  people: 'people',
+  notified: 'reminders shown',
+  audit: 'audit trail entries',
+  meta: 'desk facts',
+};
+
+/** A restore's progress as a sentence: "Writing cases: 12,000 of 100,000". */
+export function restoreProgressText(progress: RestoreProgress): string {
+  const { stage, rows } = progress;
+  const what = rows ? ROW_WORDS[rows.table] : '';
+  const ofRows = rows ? `: ${formatCount(rows.done)} of ${formatCount(rows.total)}` : '';
+  switch (stage) {
+    case 'checking':
+      return rows ? `Checking the backup’s ${what} against this desk${ofRows}` : 'Checking this desk…';
+    case 'reading':
+      return rows ? `Reading this desk’s ${what}${ofRows}` : 'Reading this desk…';
+    case 'removing':
+      return rows ? `Removing the ${what} on this desk (${formatCount(rows.total)})` : 'Removing what is on this desk…';
+    case 'writing':
+      return rows ? `Writing ${what}${ofRows}` : 'Writing…';
+    case 'indexing':
+      return rows ? `Indexing ${what} for the lists and deadlines${ofRows}` : 'Indexing cases for the lists and deadlines…';
+    case 'finishing':
+      return 'Finishing: saving everything in one go…';
+  }
+}
+
+/** Restore a checked backup (from readBackupFile) in one transaction; all or nothing. */
+export async function restoreBackup(database: RedressDatabase, backup: DecodedBackup, options: RestoreOptions): Promise<RestoreReport> {
+  const at = (options.clock ?? systemNow).now().toISOString();
+  const { content, header } = backup;
+  return database.transaction('rw', tablesOf(database), async (tx) => {
+    // Every row was checked by readBackupFile with the schemas every write is checked with; rows of an older backup
+    // over a limit of this version are kept as they are (the check listed them).
+    writingCheckedBackup(tx);
+    // What is here to remove (replace, into-empty) is part of the work: counted first, so the total is known up front.
+    const here = options.mode === 'merge' ? null : await countRows(database, REPLACED_TABLES);
+    const removing = here ? REPLACED_TABLES.reduce((sum, t) => sum + here[t], 0) : 0;
+    const progress = new Progress(plannedWork(content, options.mode) + removing, options.onProgress);
+    const report: RestoreReport = {
+      mode: options.mode,
+      added: zeroCounts(),
+      updated: zeroCounts(),
+      kept: zeroCounts(),
+      removed: zeroCounts(),
+      casesNow: 0,
+    };
+    progress.step('checking', 0);
+    if (options.mode === 'into-empty' && here) {
+      const { cases, events, letters } = here;
+      if (cases + events + letters > 0) {
+        throw new RestoreError(
+          `This desk is not empty: it holds ${formatCount(cases)} ${cases === 1 ? 'case' : 'cases'}. Choose "Merge" or "Replace" instead.`,
+        );
+      }
+    }
+    if (options.mode === 'merge') await merge(database, content, report, progress);
+    else await replace(database, content, report, progress, here!);
+    // A new desk set up from a backup takes the file's anonymised cases as its own (they arrive anonymised, so this
+    // can anonymise nothing that was not). Then erasures stay erased: what this desk anonymised and the file brought
+    // back is anonymised again now, in the same transaction (an open case never; see reapplyAnonymisation).
+    if (options.mode === 'into-empty') await recordAnonymisedHere(database, content.cases.filter((c) => c.anonymisedOn).map((c) => c.id));
+    const clock = options.clock ?? systemNow;
+    const again = await reapplyAnonymisation(database, { today: localIsoDate(clock.now()), by: options.by, clock });
+    report.anonymisedAgain = { references: again.references, lettersDeleted: again.lettersDeleted, stillOpen: again.stillOpen };
+    progress.finish();
+
+    report.casesNow = await database.cases.count();
+    const audit: AuditRow = {
+      id: crypto.randomUUID(),
+      at,
+      kind: 'restore',
+      by: options.by,
+      summary: restoreSummary(report, header.madeAt),
+      detail: {
+        mode: options.mode,
+        backupMadeAt: header.madeAt,
+        backupFormatVersion: header.formatVersion,
+        backupSchemaVersion: header.schemaVersion,
+        backupSha256: backup.sha256,
+        counts: header.counts,
+        added: report.added,
+        updated: report.updated,
+        removed: report.removed,
+      },
+    };
+    await database.audit.add(audit);
+    return report;
+  });
+}
+
+export function restoreSummary(report: RestoreReport, madeAt: string): string {
+  const made = madeAt.slice(0, 10);
+  if (report.mode === 'merge') {
+    return `Merged a backup made ${made}: ${formatCount(report.added.cases)} cases added, ${formatCount(report.updated.cases)} updated from the backup, ${formatCount(report.kept.cases)} kept as they were; ${formatCount(report.added.events)} timeline entries and ${formatCount(report.added.letters)} letters added.`;
+  }
+  return `Restored a backup made ${made} (${report.mode === 'replace' ? 'replacing what was here' : 'into an empty desk'}): ${formatCount(report.casesNow)} cases, ${formatCount(report.added.events)} timeline entries, ${formatCount(report.added.letters)} letters.`;
+}
+
+const REPLACED_TABLES = ['cases', 'events', 'letters', 'people', 'notified'] as const;
+const MERGED_TABLES = ['events', 'letters', 'counters', 'settings', 'people', 'notified', 'audit', 'meta'] as const;
+const fileMeta = (content: BackupContent) => content.meta.filter((m) => !LOCAL_META_KEYS.has(m.key));
+
+/** The whole restore's work in rows, as the steps below count it (see Progress). */
+function plannedWork(content: BackupContent, mode: RestoreMode): number {
+  const cases = content.cases.length;
+  // Replace and into-empty also remove what is here (counted in the transaction, added by restoreBackup).
+  if (mode === 'merge') {
+    // Compared, written, every other table, then indexed (the index's share is the file's case count).
+    return cases * 3 + MERGED_TABLES.reduce((sum, t) => sum + (t === 'meta' ? fileMeta(content).length : content[t].length), 0);
+  }
+  const written = REPLACED_TABLES.reduce((sum, t) => sum + content[t].length, 0);
+  return written + content.settings.length + content.counters.length + fileMeta(content).length + content.audit.length + cases;
+}
+
+/** Counters: the larger of the two for every key, so no reference is ever handed out twice. */
+async function mergeCounters(database: RedressDatabase, rows: BackupContent['counters'], report: RestoreReport, progress: Progress): Promise<void> {
+  const step = progress.step('writing', rows.length, 'counters', rows.length);
+  const here = new Map((await database.counters.toArray()).map((c) => [c.key, c.last]));
+  const put = [];
+  for (const row of rows) {
+    const current = here.get(row.key);
+    if (current === undefined) report.added.counters += 1;
+    else if (row.last > current) report.updated.counters += 1;
+    else {
+      report.kept.counters += 1;
+      continue;
+    }
+    put.push(row);
+  }
+  await database.counters.bulkPut(put);
+  step.end();
+}
+
+async function replace(
+  database: RedressDatabase,
+  content: BackupContent,
+  report: RestoreReport,
+  progress: Progress,
+  here: Record<(typeof REPLACED_TABLES)[number], number>,
+): Promise<void> {
+  for (const table of REPLACED_TABLES) {
+    report.removed[table] = here[table];
+    await removeAll(database, table, here[table], progress);
+    const rows = content[table] as Row[];
+    const step = progress.step('writing', rows.length, table, rows.length);
+    await inChunks(rows, chunkOf(table), step, (chunk) => database.table(table).bulkAdd(chunk));
+    report.added[table] = rows.length;
+  }
+  // The file's settings, if it has any; a file without them keeps this desk's.
+  const settings = progress.step('writing', content.settings.length, 'settings', content.settings.length);
+  if (content.settings.length) {
+    await database.settings.clear();
+    await database.settings.bulkAdd(content.settings);
+    report.updated.settings = content.settings.length;
+  }
+  settings.end();
+  await mergeCounters(database, content.counters, report, progress);
+  // This install's own facts stay; the rest of meta is the file's.
+  const fromFile = fileMeta(content);
+  const meta = progress.step('writing', fromFile.length, 'meta', fromFile.length);
+  const metaHere = await database.meta.toArray();
+  const local = metaHere.filter((m) => LOCAL_META_KEYS.has(m.key));
+  report.removed.meta = metaHere.length - local.length;
+  await database.meta.clear();
+  await database.meta.bulkAdd([...fromFile, ...local] as MetaRow[]);
+  report.added.meta = fromFile.length;
+  meta.end();
+  await addMissing(database, 'audit', content.audit as Row[], report, progress);
+  await indexFromContent(database, content, progress);
+}
+
+async function countRows<T extends BackupTable>(database: RedressDatabase, tables: readonly T[]): Promise<Record<T, number>> {
+  const counts = await Promise.all(tables.map((t) => database.table(t).count()));
+  return Object.fromEntries(tables.map((t, i) => [t, counts[i]])) as Record<T, number>;
+}
+
+/**
+ * Every row of `table` (holding `rows`) deleted. A large table goes in key ranges of a chunk each, so the progress
+ * moves (one clear() of 772,025 timeline entries is many seconds without a word); a small one in one clear().
+ */
+async function removeAll(database: RedressDatabase, table: BackupTable, rows: number, progress: Progress): Promise<void> {
+  const step = progress.step('removing', rows, table, rows);
+  const store = database.table<Row, string>(table);
+  if (rows > PROGRESS_EVERY_ROWS) {
+    let after: string | null = null;
+    for (;;) {
+      const keys: string[] = await (after === null ? store.orderBy(':id') : store.where(':id').above(after)).limit(PROGRESS_EVERY_ROWS).primaryKeys();
+      if (keys.length === 0) break;
+      await store.where(':id').between(keys[0], keys[keys.length - 1], true, true).delete();
+      step.advance(keys.length);
+      after = keys[keys.length - 1];
+    }
+  } else await store.clear();
+  step.end();
+}
+
+/**
+ * The case index of a desk that is exactly the file's cases and timelines (replace, into-empty), derived from the rows
+ * already in memory: the same rows rebuildCaseIndex would make (timelines in id order, as the database keeps them),
+ * without reading a million timeline entries back out of IndexedDB.
+ */
+async function indexFromContent(database: RedressDatabase, content: BackupContent, progress: Progress): Promise<void> {
+  const step = progress.step('indexing', content.cases.length, 'cases', content.cases.length);
+  const byCase = new Map<string, TimelineEvent[]>();
+  for (const e of content.events) {
+    const list = byCase.get(e.caseId);
+    if (list) list.push(e);
+    else byCase.set(e.caseId, [e]);
+  }
+  const byId = (a: TimelineEvent, b: TimelineEvent) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  await database.caseIndex.clear();
+  let batch: CaseIndexRow[] = [];
+  for (const record of content.cases) {
+    batch.push(deriveCaseIndex(record, (byCase.get(record.id) ?? []).sort(byId)));
+    if (batch.length === PROGRESS_EVERY_ROWS) {
+      await database.caseIndex.bulkPut(batch);
+      step.advance(batch.length);
+      batch = [];
+    }
+  }
+  if (batch.length) await database.caseIndex.bulkPut(batch);
+  step.end();
+}
+
+/**
+ * The case index rebuilt from everything now in the database (a large merge), by rebuildCaseIndex (./schema.ts) with
+ * its progress passed on. Its share of the total is `units`, half for reading the timelines and half for indexing.
+ */
+async function rebuildIndex(database: RedressDatabase, units: number, progress: Progress): Promise<void> {
+  const [eventsHere, casesHere] = await Promise.all([database.events.count(), database.cases.count()]);
+  const reading = progress.step('reading', Math.floor(units / 2), 'events', eventsHere);
+  let indexing: Step | null = null;
+  await rebuildCaseIndex(database, (phase, count) => {
+    if (phase === 'reading') return reading.advance(count);
+    if (!indexing) {
+      reading.end();
+      indexing = progress.step('indexing', units - Math.floor(units / 2), 'cases', casesHere);
+    }
+    indexing.advance(count);
+  });
+  if (!indexing) reading.end();
+  (indexing as Step | null)?.end();
+}
+
+/** Add the rows whose id is not here yet, in chunks; count the others as kept. Returns the rows added. */
+async function addMissing<T extends Row>(database: RedressDatabase, table: BackupTable, rows: T[], report: RestoreReport, progress: Progress, units = rows.length): Promise<T[]> {
+  const key = keyOf(table);
+  const added: T[] = [];
+  const step = progress.step('writing', units, table, rows.length);
+  await inChunks(rows, chunkOf(table), step, async (chunk) => {
+    const existing = await database.table(table).bulkGet(chunk.map((r) => r[key] as string));
+    const missing = chunk.filter((_, i) => existing[i] === undefined);
+    await database.table(table).bulkAdd(missing);
+    for (const row of missing) added.push(row);
+  });
+  report.added[table] += added.length;
+  report.kept[table] += rows.length - added.length;
+  return added;
+}
+
+/**
+ * Whether a merge takes the file's copy of a case over the one here: its `updatedAt` is later, compared as instants,
+ * not as text ("2026-11-21T10:00:00+01:00" is 09:00 UTC, before "2026-11-21T09:30:00.000Z"). A tie keeps this one.
+ */
+export function fileCopyIsNewer(incoming: Pick<CaseRecord, 'updatedAt'>, current: Pick<CaseRecord, 'updatedAt'>): boolean {
+  return Date.parse(incoming.updatedAt) > Date.parse(current.updatedAt);
+}
+
+/** What a restore of these cases will anonymise again (read only, for the restore screen): see reapplyAnonymisation. */
+export interface AnonymisationPreview {
+  /** References of the file's cases that will be anonymised again right after the restore, by how it is restored. */
+  merge: string[];
+  replace: string[];
+  /** References of the file's cases this desk anonymised that are open in the file: restored as they are. */
+  open: string[];
+}
+
+/**
+ * The file's cases this desk anonymised itself that the file holds closed and not anonymised: anonymised again after
+ * a replace; after a merge only those whose copy in the file wins (or that are not here).
+ */
+export async function previewAnonymisation(database: RedressDatabase, cases: readonly CaseRecord[]): Promise<AnonymisationPreview> {
+  return database.transaction('r', [database.cases, database.audit, database.meta], async () => {
+    const ids = await anonymisedHere(database);
+    const mine = cases.filter((c) => ids.has(c.id));
+    const here = await database.cases.bulkGet(mine.map((c) => c.id));
+    const preview: AnonymisationPreview = { merge: [], replace: [], open: [] };
+    mine.forEach((c, i) => {
+      const decision = reapplyDecision(c);
+      if (decision === 'open') preview.open.push(c.reference);
+      if (decision !== 'anonymise') return;
+      preview.replace.push(c.reference);
+      const current = here[i];
+      if (!current || fileCopyIsNewer(c, current)) preview.merge.push(c.reference);
+    });
+    return preview;
+  });
+}
+
+async function merge(database: RedressDatabase, content: BackupContent, report: RestoreReport, progress: Progress): Promise<void> {
+  // Cases: refuse a reference that belongs to a different case here, before anything is written.
+  const cases = content.cases;
+  const checking = progress.step('checking', cases.length, 'cases', cases.length);
+  const here: (CaseRecord | undefined)[] = [];
+  const idOfReference = new Map<string, string>();
+  await inChunks(cases, PROGRESS_EVERY_ROWS, checking, async (chunk) => {
+    const [found, sameReference] = await Promise.all([
+      database.cases.bulkGet(chunk.map((c) => c.id)),
+      database.cases.where('reference').anyOf(chunk.map((c) => c.reference)).toArray(),
+    ]);
+    for (const c of found) here.push(c);
+    for (const c of sameReference) idOfReference.set(c.reference, c.id);
+  });
+  const clashes = cases.filter((c) => idOfReference.has(c.reference) && idOfReference.get(c.reference) !== c.id);
+  if (clashes.length) {
+    const refs = clashes.map((c) => c.reference);
+    throw new RestoreError(
+      `Cannot merge: ${refs.length === 1 ? `reference ${refs[0]} belongs` : `${formatCount(refs.length)} references belong`} to a different case here than in the backup (${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ', …' : ''}). A reference is never shared, so nothing was restored. Use "Replace" to make this desk the backup's copy.`,
+      refs,
+    );
+  }
+  const affected = new Set<string>();
+  const write: CaseRecord[] = [];
+  cases.forEach((incoming, i) => {
+    const current = here[i];
+    if (!current) report.added.cases += 1;
+    else if (fileCopyIsNewer(incoming, current)) report.updated.cases += 1;
+    else {
+      report.kept.cases += 1;
+      return;
+    }
+    write.push(incoming);
+    affected.add(incoming.id);
+  });
+  const writing = progress.step('writing', cases.length, 'cases', write.length);
+  await inChunks(write, PROGRESS_EVERY_ROWS, writing, (chunk) => database.cases.bulkPut(chunk));
+
+  const newEvents = await addMissing(database, 'events', content.events as unknown as Row[], report, progress);
+  for (const e of newEvents) affected.add(e.caseId as string);
+  await addMissing(database, 'letters', content.letters as unknown as Row[], report, progress);
+  await mergeCounters(database, content.counters, report, progress);
+  if ((await database.settings.count()) === 0) await addMissing(database, 'settings', content.settings as unknown as Row[], report, progress);
+  else {
+    report.kept.settings = content.settings.length;
+    progress.step('writing', content.settings.length, 'settings', 0);
+  }
+  // People: one entry per name, so the desk's first-run person and the same person from the file are not both listed.
+  const namesHere = new Set((await database.people.toArray()).map((p) => p.name.trim().toLowerCase()));
+  const newPeople = content.people.filter((p) => !namesHere.has(p.name.trim().toLowerCase()));
+  report.kept.people += content.people.length - newPeople.length;
+  await addMissing(database, 'people', newPeople as unknown as Row[], report, progress, content.people.length);
+  await addMissing(database, 'notified', content.notified as unknown as Row[], report, progress);
+  await addMissing(database, 'audit', content.audit as unknown as Row[], report, progress);
+  await addMissing(database, 'meta', fileMeta(content) as unknown as Row[], report, progress);
+
+  // The case index for every case whose record or timeline changed. Many: one pass over everything is cheaper.
+  if (affected.size > 2000) await rebuildIndex(database, cases.length, progress);
+  else {
+    const indexing = progress.step('indexing', cases.length, 'cases', affected.size);
+    for (const caseId of affected) {
+      await refreshCaseIndex(database, caseId);
+      indexing.advance(1);
+    }
+    indexing.end();
+  }
+}

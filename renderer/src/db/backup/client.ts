@@ -1,0 +1,155 @@
+// The page's side of making, checking and restoring backups: the work runs in a module worker (./backup-worker.ts),
+// so the page keeps drawing while 100,000 cases are written or read. Where a worker cannot run (no Worker, or its
+// script fails to load) the same functions run on the page's thread instead: slower to the eye, never different.
+import { BackupFileError, type BackupHeader, type DecodedBackup } from '#shared/backup/format';
+import {
+  type AnonymisationPreview,
+  type MadeBackup,
+  makeBackup,
+  type OnRestoreProgress,
+  previewAnonymisation,
+  readBackupFile,
+  type RestoreMode,
+  type RestoreReport,
+  restoreBackup,
+  RestoreError,
+} from './backup';
+import { type BackupFailure, type BackupMessage, type BackupReply, type BackupRequest, isProgressMessage } from './protocol';
+import { db } from '../schema';
+
+/** A file that was read and checked completely; its content is held (in the worker) until it is restored. */
+export interface CheckedBackup {
+  header: BackupHeader;
+  sha256: string;
+  /** The handler named in the file's desk settings (to record a first-run restore under). */
+  handlerName?: string;
+  /** Rows over a limit of this version: restored as they are, listed for the desk to shorten. */
+  overLimits: string[];
+  /** What the restore will anonymise again right after it (cases this desk had anonymised), by how it is restored. */
+  anonymise: AnonymisationPreview;
+}
+
+type Pending = {
+  resolve: (reply: BackupReply & { ok: true }) => void;
+  reject: (error: Error) => void;
+  fallback: () => Promise<unknown>;
+  onProgress?: OnRestoreProgress;
+};
+
+let worker: Worker | null = null;
+let broken = typeof Worker === 'undefined';
+let nextId = 1;
+const pending = new Map<number, Pending>();
+/** The file checked last when running on the page's thread. */
+let checkedHere: DecodedBackup | null = null;
+
+function rebuild(failure: BackupFailure): Error {
+  if (failure.name === 'BackupFileError') return new BackupFileError(failure.kind, failure.message, failure.problems);
+  if (failure.name === 'RestoreError') return new RestoreError(failure.message, failure.problems);
+  return new Error(failure.message);
+}
+
+function start(): Worker | null {
+  if (broken) return null;
+  if (worker) return worker;
+  try {
+    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'redress-backup' });
+  } catch {
+    broken = true;
+    return null;
+  }
+  worker.onmessage = (event: MessageEvent<BackupMessage>) => {
+    const reply = event.data;
+    const job = pending.get(reply.id);
+    if (!job) return;
+    if (isProgressMessage(reply)) {
+      job.onProgress?.(reply.progress);
+      return;
+    }
+    pending.delete(reply.id);
+    if (reply.ok) job.resolve(reply);
+    else job.reject(rebuild(reply.error));
+  };
+  worker.onerror = (event) => {
+    // The script did not load, or the worker died (e.g. out of memory): the jobs under way run here instead.
+    event.preventDefault();
+    console.warn('Redress: the backup worker stopped; working on the page instead.', event.message);
+    broken = true;
+    worker?.terminate();
+    worker = null;
+    const jobs = [...pending.values()];
+    pending.clear();
+    for (const job of jobs) job.fallback().then(job.resolve as (v: unknown) => void, job.reject);
+  };
+  return worker;
+}
+
+function ask<T extends BackupReply & { ok: true }>(
+  request: BackupRequest,
+  fallback: () => Promise<T>,
+  transfer: Transferable[] = [],
+  onProgress?: OnRestoreProgress,
+): Promise<T> {
+  const w = start();
+  if (!w) return fallback();
+  return new Promise<T>((resolve, reject) => {
+    pending.set(request.id, { resolve: resolve as Pending['resolve'], reject, fallback, ...(onProgress ? { onProgress } : {}) });
+    w.postMessage(request, transfer);
+  });
+}
+
+/** The backup file of the whole database (see makeBackup), made off the page's thread; encrypted with `passphrase`. */
+export async function makeBackupFile(passphrase?: string): Promise<MadeBackup> {
+  const id = nextId++;
+  const secret = passphrase ? { passphrase } : {};
+  const reply = await ask({ type: 'make', id, ...secret }, async () => ({ id, ok: true as const, type: 'made' as const, made: await makeBackup(db(), secret) }));
+  return (reply as { made: MadeBackup }).made;
+}
+
+/**
+ * Read and check a file completely (throws BackupFileError saying what is wrong and where). The bytes are handed over.
+ * An encrypted file needs its passphrase (BackupFileError 'needs-passphrase' / 'wrong-passphrase' otherwise).
+ */
+export async function checkBackupFile(bytes: Uint8Array, passphrase?: string): Promise<CheckedBackup> {
+  const id = nextId++;
+  checkedHere = null;
+  const here = async () => {
+    const decoded = await readBackupFile(db(), bytes, passphrase);
+    const anonymise = await previewAnonymisation(db(), decoded.content.cases);
+    checkedHere = decoded;
+    return { id, ok: true as const, type: 'checked' as const, header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName, overLimits: decoded.overLimits, anonymise };
+  };
+  // Transferred only to a worker; the page-thread fallback needs the bytes here.
+  const reply = await ask({ type: 'check', id, bytes, ...(passphrase ? { passphrase } : {}) }, here, []);
+  const { header, sha256, handlerName, overLimits, anonymise } = reply as { header: BackupHeader; sha256: string; handlerName?: string; overLimits?: string[]; anonymise: AnonymisationPreview };
+  return { header, sha256, overLimits: overLimits ?? [], anonymise, ...(handlerName ? { handlerName } : {}) };
+}
+
+/**
+ * Restore the file checked last (see restoreBackup): one transaction, all or nothing. `onProgress` hears how far it
+ * is (from the worker, a few thousand rows apart; see RestoreProgress).
+ */
+export async function restoreCheckedBackup(
+  checked: CheckedBackup,
+  options: { mode: RestoreMode; by: string; onProgress?: OnRestoreProgress },
+): Promise<RestoreReport> {
+  const id = nextId++;
+  const { onProgress, mode, by } = options;
+  const here = async () => {
+    if (!checkedHere || checkedHere.sha256 !== checked.sha256) throw new RestoreError('Choose the backup file again: it is no longer held for restoring.');
+    const report = await restoreBackup(db(), checkedHere, { mode, by, ...(onProgress ? { onProgress } : {}) });
+    checkedHere = null;
+    return { id, ok: true as const, type: 'restored' as const, report };
+  };
+  const reply = await ask({ type: 'restore', id, sha256: checked.sha256, mode, by }, here, [], onProgress);
+  return (reply as { report: RestoreReport }).report;
+}
+
+/** Let go of a checked file's content (another file chosen, or the page left). */
+export function forgetCheckedBackup(): void {
+  checkedHere = null;
+  if (worker && !broken) {
+    const id = nextId++;
+    void ask({ type: 'forget', id }, async () => ({ id, ok: true as const, type: 'forgotten' as const })).catch(() => undefined);
+  }
+}

@@ -1,0 +1,38 @@
+// Messages between the page (./backup-client.ts) and the backup worker (./backup-worker.ts).
+import type { BackupHeader, BackupProblemKind } from '#shared/backup/format';
+import type { AnonymisationPreview, MadeBackup, RestoreMode, RestoreProgress, RestoreReport } from './backup';
+
+export type BackupRequest =
+  /** passphrase: encrypt the file with it (never stored). */
+  | { type: 'make'; id: number; app?: string; passphrase?: string }
+  /** The file's bytes are transferred to the worker (not copied); passphrase: for an encrypted file. */
+  | { type: 'check'; id: number; bytes: Uint8Array; passphrase?: string }
+  /** Restore the file checked last (named by its seal, so a stale screen cannot restore another file). */
+  | { type: 'restore'; id: number; sha256: string; mode: RestoreMode; by: string }
+  | { type: 'forget'; id: number };
+
+export type BackupFailure =
+  | { name: 'BackupFileError'; kind: BackupProblemKind; message: string; problems: string[] }
+  | { name: 'RestoreError' | 'Error'; message: string; problems: string[] };
+
+export type BackupReply =
+  | ({ id: number; ok: true } & (
+      | { type: 'made'; made: MadeBackup }
+      | { type: 'checked'; header: BackupHeader; sha256: string; handlerName?: string; overLimits: string[]; anonymise: AnonymisationPreview }
+      | { type: 'restored'; report: RestoreReport }
+      | { type: 'forgotten' }
+    ))
+  | { id: number; ok: false; error: BackupFailure };
+
+/** Sent by the worker while a restore runs (any number of times before its reply); not an answer to the request. */
+export interface BackupProgressMessage {
+  id: number;
+  type: 'progress';
+  progress: RestoreProgress;
+}
+
+/** Everything the worker posts to the page. */
+export type BackupMessage = BackupReply | BackupProgressMessage;
+
+export const isProgressMessage = (message: BackupMessage): message is BackupProgressMessage =>
+  'type' in message && message.type === 'progress';

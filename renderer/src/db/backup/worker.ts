@@ -1,0 +1,61 @@
+// A module worker that makes, checks and restores backups off the page's main thread (./backup-client.ts starts it).
+// At 100,000 cases a backup is some 300 MB of JSON to write or read, gzip and hash: seconds of work that would freeze
+// the page. Here it runs beside the page; Dexie opens the same IndexedDB database (same origin) in the worker. A
+// checked file's content stays here until it is restored or forgotten: only its header crosses to the page, and a
+// restore's progress reports while it runs.
+import '#lib/zod-config';
+import { BackupFileError, type DecodedBackup } from '#shared/backup/format';
+import { makeBackup, previewAnonymisation, readBackupFile, restoreBackup, RestoreError } from './backup';
+import type { BackupMessage, BackupRequest } from './protocol';
+import { db } from '../schema';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<BackupRequest>) => void) | null;
+  postMessage(message: BackupMessage, transfer?: Transferable[]): void;
+}
+const scope = self as unknown as WorkerScope;
+
+let checked: DecodedBackup | null = null;
+let queue: Promise<void> = Promise.resolve();
+
+async function handle(request: BackupRequest): Promise<void> {
+  try {
+    if (request.type === 'make') {
+      const made = await makeBackup(db(), { ...(request.app ? { app: request.app } : {}), ...(request.passphrase ? { passphrase: request.passphrase } : {}) });
+      scope.postMessage({ id: request.id, ok: true, type: 'made', made }, [made.bytes.buffer as ArrayBuffer]);
+    } else if (request.type === 'check') {
+      checked = null;
+      const decoded = await readBackupFile(db(), request.bytes, request.passphrase);
+      const anonymise = await previewAnonymisation(db(), decoded.content.cases);
+      checked = decoded;
+      scope.postMessage({ id: request.id, ok: true, type: 'checked', header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName, overLimits: decoded.overLimits, anonymise });
+    } else if (request.type === 'restore') {
+      if (!checked || checked.sha256 !== request.sha256) throw new RestoreError('Choose the backup file again: it is no longer held for restoring.');
+      // Progress goes to the page as it comes (restoreBackup already spaces the reports a few thousand rows apart).
+      const { id } = request;
+      const report = await restoreBackup(db(), checked, {
+        mode: request.mode,
+        by: request.by,
+        onProgress: (progress) => scope.postMessage({ id, type: 'progress', progress }),
+      });
+      checked = null;
+      scope.postMessage({ id: request.id, ok: true, type: 'restored', report });
+    } else {
+      checked = null;
+      scope.postMessage({ id: request.id, ok: true, type: 'forgotten' });
+    }
+  } catch (error) {
+    const failure =
+      error instanceof BackupFileError
+        ? { name: 'BackupFileError' as const, kind: error.kind, message: error.message, problems: error.problems }
+        : error instanceof RestoreError
+          ? { name: 'RestoreError' as const, message: error.message, problems: error.problems }
+          : { name: 'Error' as const, message: error instanceof Error ? error.message : String(error), problems: [] };
+    scope.postMessage({ id: request.id, ok: false, error: failure });
+  }
+}
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  queue = queue.then(() => handle(request));
+};

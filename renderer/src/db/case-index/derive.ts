@@ -1,0 +1,129 @@
+// The case index (schema.ts `CaseIndexRow`) is derived, never the truth: these functions rebuild a case's row from
+// the case, its timeline and the rules engine. Call `refreshCaseIndex` inside every write transaction that changes a
+// case or its timeline, so the index can never disagree with the facts it was built from.
+import type { CaseRecord, TimelineEvent, TimelineType } from '#shared/model/case';
+import { evaluateCase, type Clock, type Evaluation } from '#shared/rules/index';
+import { caseFacts } from '#shared/rules/facts';
+import type { CaseIndexRow, RedressDatabase } from '../schema';
+
+/**
+ * Clocks that are not a task for the desk, so they never decide a case's next due date: the customer's ADR
+ * referral window (kept apart in `adrReferralEndsOn`), the customer's CCTS objection period, and the FCA summary
+ * resolution (a classification). The last two also change with "today" (they lapse), the others do not.
+ */
+const NOT_TASKS = new Set<string>(['adr-referral-window', 'ccts-objection', 'summary-resolution']);
+
+/** Timeline events that count as the complaint having been acknowledged (the engine's acknowledgement closers). */
+const ACKNOWLEDGING = new Set<TimelineType>(['acknowledged', 'responded', 'resolution-proposed', 'resolved', 'deadlock', 'closed']);
+
+/**
+ * A pending clock is something still to do: running or missed, with no event that closed it. While the case is
+ * paused its running provider clocks are stopped (their due date moves on every day the pause lasts), so they are not
+ * pending until the case resumes; regulatory clocks never pause.
+ */
+export function isPendingClock(clock: Clock, evaluation: Pick<Evaluation, 'pausedSince'>): boolean {
+  if (clock.dueOn === null || clock.closedOn !== null) return false;
+  if (clock.state !== 'running' && clock.state !== 'missed') return false;
+  if (NOT_TASKS.has(clock.id)) return false;
+  if (evaluation.pausedSince !== null && clock.source === 'provider' && clock.state === 'running') return false;
+  return true;
+}
+
+/**
+ * The day the index is evaluated on: the latest of the date received and the timeline's dates. The due date of a
+ * pending clock does not depend on today (only whether it is overdue does, which readers decide), and the engine
+ * refuses events after today, so this is the earliest "today" that gives the same due dates as the real one.
+ */
+export function indexDay(record: Pick<CaseRecord, 'receivedOn'>, events: readonly Pick<TimelineEvent, 'on'>[]): string {
+  let day = record.receivedOn;
+  for (const e of events) if (e.on > day) day = e.on;
+  return day;
+}
+
+const digits = (s: string) => s.replace(/\D+/g, '');
+const compact = (s: string) => s.replace(/\s+/g, '');
+
+/** The lowercased text search matches against. Every query term must occur in it (see features/search). */
+export function searchText(record: CaseRecord): string {
+  const parts: string[] = [record.reference, record.customer.name];
+  if (record.representative?.name) parts.push(record.representative.name);
+  const phone = record.customer.phone ? digits(record.customer.phone) : '';
+  if (phone) {
+    parts.push(phone);
+    // +44 113 … is also found by the national form 0113 …
+    if (phone.startsWith('44') && phone.length > 10) parts.push(`0${phone.slice(2)}`);
+  }
+  if (record.customer.email) parts.push(record.customer.email);
+  if (record.customer.address?.postcode) parts.push(compact(record.customer.address.postcode));
+  if (record.representative?.address?.postcode) parts.push(compact(record.representative.address.postcode));
+  if (record.customer.accountNumber) parts.push(compact(record.customer.accountNumber));
+  if (record.summary) parts.push(record.summary.replace(/\s+/g, ' '));
+  return parts.join(' ').toLowerCase();
+}
+
+/** A case's index row from the case and its timeline (any order). Pure: the same facts always give the same row. */
+export function deriveCaseIndex(record: CaseRecord, events: readonly TimelineEvent[]): CaseIndexRow {
+  const row: CaseIndexRow = {
+    caseId: record.id,
+    reference: record.reference,
+    customerName: record.customer.name,
+    ...(record.representative?.name ? { representativeName: record.representative.name } : {}),
+    status: record.status,
+    stage: record.stage,
+    stageName: '',
+    assignee: record.assignee ?? '',
+    procedureId: record.procedureId,
+    category: record.category,
+    channel: record.channel,
+    calendar: record.calendar,
+    receivedOn: record.receivedOn,
+    search: searchText(record),
+    nextDueOn: null,
+    nextClockId: null,
+    nextClockLabel: null,
+    acknowledged: events.some((e) => ACKNOWLEDGING.has(e.type)) ? 1 : 0,
+    adrLetterDueOn: null,
+    adrReferralEndsOn: null,
+    pausedSince: null,
+    updatedAt: record.updatedAt,
+  };
+  let evaluation: Evaluation;
+  try {
+    evaluation = evaluateCase(caseFacts(record, events), indexDay(record, events));
+  } catch (error) {
+    row.rulesError = error instanceof Error ? error.message : String(error);
+    return row;
+  }
+  row.status = evaluation.status;
+  row.stage = evaluation.stage;
+  row.stageName = evaluation.stageName;
+  row.pausedSince = evaluation.pausedSince;
+  let next: Clock | null = null;
+  for (const clock of evaluation.clocks) {
+    if (clock.id === 'adr-referral-window' && clock.state === 'running' && clock.closedOn === null) row.adrReferralEndsOn = clock.dueOn;
+    if (!isPendingClock(clock, evaluation)) continue;
+    if (clock.id === 'adr-letter') row.adrLetterDueOn = clock.dueOn;
+    if (!next || clock.dueOn! < next.dueOn!) next = clock;
+  }
+  if (next) {
+    row.nextDueOn = next.dueOn;
+    row.nextClockId = next.id;
+    row.nextClockLabel = next.label;
+  }
+  return row;
+}
+
+/**
+ * Rebuild one case's index row from what is stored, or remove it when the case is gone. Call it INSIDE the write
+ * transaction that changed the case or its timeline; that transaction must include `cases`, `events` and
+ * `caseIndex`, so the row lands (or not) together with the change.
+ */
+export async function refreshCaseIndex(database: RedressDatabase, caseId: string): Promise<void> {
+  const record = await database.cases.get(caseId);
+  if (!record) {
+    await database.caseIndex.delete(caseId);
+    return;
+  }
+  const events = await database.events.where('[caseId+at]').between([caseId, ''], [caseId, '\uffff']).toArray();
+  await database.caseIndex.put(deriveCaseIndex(record, events));
+}

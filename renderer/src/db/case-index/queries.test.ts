@@ -1,0 +1,116 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Channel, DeskSettings } from '#shared/model/case';
+import { addCalendarDays } from '#shared/rules/index';
+import { appendEvent, createCase } from '#db/repositories/cases';
+import { RedressDatabase, type CaseIndexRow } from '../schema';
+import { dashboardWindows, describeDue, dueBucket } from './due';
+import { loadDashboard } from './queries';
+
+const settings: DeskSettings = {
+  deskPrefix: 'RDR',
+  calendar: 'england-and-wales',
+  defaultProcedureId: 'kijoma',
+  company: { name: 'Acme Broadband Ltd', addressLines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' },
+  handlerName: 'Sam Patel',
+};
+const TODAY = '2026-11-21';
+const clock = { now: () => new Date(`${TODAY}T10:00:00Z`) };
+
+let opened: RedressDatabase[] = [];
+let n = 0;
+afterEach(() => {
+  for (const d of opened) d.close();
+  opened = [];
+});
+
+/** A desk with cases received over the last ten weeks, some acknowledged, some sent the ADR letter, some closed. */
+async function seededDesk() {
+  const database = new RedressDatabase(`redress-dashboard-${process.pid}-${++n}`);
+  opened.push(database);
+  const channels: Channel[] = ['phone', 'email', 'letter', 'web'];
+  for (let i = 0; i < 70; i++) {
+    const receivedOn = addCalendarDays(TODAY, -i);
+    const c = await createCase(
+      database,
+      { receivedOn, channel: channels[i % 4], customer: { name: `Customer ${i}` }, category: 'billing', summary: 'Charged twice' },
+      { settings, procedureId: i % 3 === 0 ? 'ofcom' : 'kijoma', by: 'Sam Patel', clock },
+    );
+    if (i % 2 === 0) await appendEvent(database, c.id, { type: 'acknowledged', on: receivedOn, by: 'Sam Patel', summary: 'Acknowledged' }, clock);
+    if (i > 45 && i % 5 === 0) {
+      await appendEvent(database, c.id, { type: 'adr-letter-sent', on: addCalendarDays(receivedOn, 42), by: 'Sam Patel', summary: 'ADR letter sent' }, clock);
+    }
+    if (i % 7 === 6) await appendEvent(database, c.id, { type: 'closed', on: TODAY, by: 'Sam Patel', summary: 'Closed' }, clock);
+  }
+  // A letter sent eleven and a half months ago: the customer's 12-month referral window closes within 30 days.
+  const oldOn = addCalendarDays(TODAY, -360);
+  const old = await createCase(
+    database,
+    { receivedOn: oldOn, channel: 'letter', customer: { name: 'Old Customer' }, category: 'service', summary: 'Engineer missed' },
+    { settings, by: 'Sam Patel', clock },
+  );
+  await appendEvent(database, old.id, { type: 'deadlock', on: addCalendarDays(oldOn, 10), by: 'Sam Patel', summary: 'Final position' }, clock);
+  await appendEvent(database, old.id, { type: 'adr-letter-sent', on: addCalendarDays(oldOn, 10), by: 'Sam Patel', summary: 'ADR letter sent' }, clock);
+  return database;
+}
+
+const refs = (rows: readonly CaseIndexRow[]) => rows.map((r) => r.reference).sort();
+
+describe('loadDashboard', () => {
+  it('puts each working case with a deadline in exactly one due list, by its most urgent clock', async () => {
+    const database = await seededDesk();
+    const all = await database.caseIndex.toArray();
+    const d = await loadDashboard(database, TODAY, 1000);
+    const working = all.filter((r) => r.status !== 'closed');
+    const expected = (bucket: string) => refs(working.filter((r) => dueBucket(r.nextDueOn, TODAY) === bucket));
+    expect(refs(d.overdue.rows)).toEqual(expected('overdue'));
+    expect(refs(d.dueToday.rows)).toEqual(expected('today'));
+    expect(refs(d.dueThisWeek.rows)).toEqual(expected('week'));
+    expect(d.overdue.count + d.dueToday.count + d.dueThisWeek.count).toBeGreaterThan(10);
+    const shown = [...d.overdue.rows, ...d.dueToday.rows, ...d.dueThisWeek.rows].map((r) => r.caseId);
+    expect(new Set(shown).size).toBe(shown.length);
+    // Most urgent first.
+    expect(d.overdue.rows.map((r) => r.nextDueOn)).toEqual([...d.overdue.rows.map((r) => r.nextDueOn)].sort());
+  });
+
+  it('lists unacknowledged, ADR letters due within 14 days and referral windows closing within 30', async () => {
+    const database = await seededDesk();
+    const all = await database.caseIndex.toArray();
+    const d = await loadDashboard(database, TODAY, 1000);
+    const w = dashboardWindows(TODAY);
+    expect(refs(d.unacknowledged.rows)).toEqual(refs(all.filter((r) => r.status === 'open' && r.acknowledged === 0)));
+    expect(d.unacknowledged.count).toBeGreaterThan(0);
+    expect(refs(d.adrLettersDue.rows)).toEqual(refs(all.filter((r) => r.status !== 'closed' && r.adrLetterDueOn && r.adrLetterDueOn <= w.adrLetterHorizon)));
+    expect(d.adrLettersDue.count).toBeGreaterThan(0);
+    expect(refs(d.referralWindowsClosing.rows)).toEqual(
+      refs(all.filter((r) => r.adrReferralEndsOn && r.adrReferralEndsOn >= TODAY && r.adrReferralEndsOn <= w.referralHorizon)),
+    );
+    expect(d.referralWindowsClosing.rows.map((r) => r.customerName)).toEqual(['Old Customer']);
+  });
+
+  it('cuts each list at the limit but counts all of it', async () => {
+    const database = await seededDesk();
+    const full = await loadDashboard(database, TODAY, 1000);
+    const cut = await loadDashboard(database, TODAY, 2);
+    expect(cut.overdue.count).toBe(full.overdue.count);
+    expect(cut.overdue.rows).toEqual(full.overdue.rows.slice(0, 2));
+    expect(cut.unacknowledged.rows).toHaveLength(2);
+  });
+});
+
+describe('describeDue and dueBucket', () => {
+  it('say how far off a deadline is, in days', () => {
+    expect(describeDue('2026-11-18', TODAY)).toBe('3 days overdue');
+    expect(describeDue('2026-11-20', TODAY)).toBe('1 day overdue');
+    expect(describeDue(TODAY, TODAY)).toBe('due today');
+    expect(describeDue('2026-11-22', TODAY)).toBe('due tomorrow');
+    expect(describeDue('2026-11-25', TODAY)).toBe('4 days left');
+    expect([dueBucket('2026-11-20', TODAY), dueBucket(TODAY, TODAY), dueBucket('2026-11-28', TODAY), dueBucket('2026-11-29', TODAY), dueBucket(null, TODAY)]).toEqual([
+      'overdue',
+      'today',
+      'week',
+      'later',
+      'none',
+    ]);
+  });
+});

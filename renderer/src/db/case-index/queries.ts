@@ -1,0 +1,114 @@
+// The dashboard's reads: index range queries on the derived case index, so the home screen costs the same at
+// 100 cases and at 100,000. Each list is a count plus its first rows in order; nothing reads the whole table.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db, type CaseIndexRow, type RedressDatabase } from '../schema';
+import { dashboardWindows } from './due';
+
+/** Cases still being worked: a resolved case can still owe the customer something (an ADR letter); a closed one has
+ * nothing left to do. */
+export const ACTIVE_STATUSES = ['open', 'resolved'] as const;
+
+/** The first `limit` rows of a range, or all of them when no limit is given (the letters to post want every case). */
+interface Range {
+  toArray(): Promise<CaseIndexRow[]>;
+  limit(n: number): { toArray(): Promise<CaseIndexRow[]> };
+}
+const firstRows = (range: Range, limit: number | undefined) => (limit === undefined ? range : range.limit(limit)).toArray();
+
+/** Earliest next due date first, then oldest complaint, then reference. */
+export function byNextDue(a: CaseIndexRow, b: CaseIndexRow): number {
+  const ad = a.nextDueOn ?? '\uffff';
+  const bd = b.nextDueOn ?? '\uffff';
+  if (ad !== bd) return ad < bd ? -1 : 1;
+  if (a.receivedOn !== b.receivedOn) return a.receivedOn < b.receivedOn ? -1 : 1;
+  return a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0;
+}
+
+export interface DueList {
+  /** How many cases are in the list. */
+  count: number;
+  /** The first of them, most urgent first (at most the limit asked for; all of them when none is). */
+  rows: CaseIndexRow[];
+}
+
+export interface Dashboard {
+  today: string;
+  overdue: DueList;
+  dueToday: DueList;
+  dueThisWeek: DueList;
+  unacknowledged: DueList;
+  adrLettersDue: DueList;
+  referralWindowsClosing: DueList;
+}
+
+const byDate = (key: (r: CaseIndexRow) => string | null) => (a: CaseIndexRow, b: CaseIndexRow) =>
+  (key(a) ?? '').localeCompare(key(b) ?? '') || a.reference.localeCompare(b.reference);
+
+/** Working cases whose next deadline is in [from, to] (`to` included when `toIncluded`), soonest first. */
+export async function nextDueBetween(database: RedressDatabase, from: string, to: string, toIncluded: boolean, limit?: number): Promise<DueList> {
+  const parts = await Promise.all(
+    ACTIVE_STATUSES.map(async (status) => {
+      const range = () => database.caseIndex.where('[status+nextDueOn]').between([status, from], [status, to], true, toIncluded);
+      const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
+      return { count, rows };
+    }),
+  );
+  return {
+    count: parts.reduce((n, p) => n + p.count, 0),
+    rows: parts
+      .flatMap((p) => p.rows)
+      .sort(byDate((r) => r.nextDueOn))
+      .slice(0, limit),
+  };
+}
+
+/** Open cases not yet acknowledged, the longest waiting first. */
+export async function unacknowledged(database: RedressDatabase, limit?: number): Promise<DueList> {
+  const rows = await database.caseIndex.where('[status+acknowledged]').equals(['open', 0]).toArray();
+  rows.sort(byDate((r) => r.receivedOn));
+  return { count: rows.length, rows: rows.slice(0, limit) };
+}
+
+/** Cases whose ADR letter is due on or before `horizon` (overdue ones included) and not yet sent, soonest first. */
+export async function adrLettersDue(database: RedressDatabase, horizon: string, limit?: number): Promise<DueList> {
+  const range = () => database.caseIndex.where('adrLetterDueOn').belowOrEqual(horizon).filter((r) => r.status !== 'closed');
+  const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
+  return { count, rows };
+}
+
+/** Cases whose customer's ADR referral window ends between today and `horizon`, soonest first. */
+export async function referralWindowsClosing(database: RedressDatabase, today: string, horizon: string, limit?: number): Promise<DueList> {
+  const range = () => database.caseIndex.where('adrReferralEndsOn').between(today, horizon, true, true);
+  const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
+  return { count, rows };
+}
+
+/** Active cases handled by `assignee` ("my cases"), most urgent first. */
+export async function handledBy(database: RedressDatabase, assignee: string): Promise<CaseIndexRow[]> {
+  const parts = await Promise.all(
+    ACTIVE_STATUSES.map((status) => database.caseIndex.where('[assignee+status]').equals([assignee, status]).toArray()),
+  );
+  return parts.flat().sort(byNextDue);
+}
+
+/**
+ * Everything the dashboard shows on `today`. A case's next deadline (its most urgent pending clock) puts it in one
+ * of overdue, due today or due this week; the other three lists answer their own questions.
+ */
+export async function loadDashboard(database: RedressDatabase, today: string, limit = 50): Promise<Dashboard> {
+  const w = dashboardWindows(today);
+  const [overdue, dueToday, dueThisWeek, unack, adr, referral] = await Promise.all([
+    nextDueBetween(database, '', today, false, limit),
+    nextDueBetween(database, today, today, true, limit),
+    nextDueBetween(database, w.tomorrow, w.weekEndsOn, true, limit),
+    unacknowledged(database, limit),
+    adrLettersDue(database, w.adrLetterHorizon, limit),
+    referralWindowsClosing(database, today, w.referralHorizon, limit),
+  ]);
+  return { today, overdue, dueToday, dueThisWeek, unacknowledged: unack, adrLettersDue: adr, referralWindowsClosing: referral };
+}
+
+/** The dashboard, live: redrawn when any case changes, in this window or another. */
+export function useDashboard(today: string, limit = 50): Dashboard | undefined {
+  return useLiveQuery(() => loadDashboard(db(), today, limit), [today, limit]);
+}

@@ -1,0 +1,158 @@
+// The whole case index held in memory, loaded once and kept fresh, for search as you type and the case list.
+//
+// Why in memory: search must look at every case (a word can be anywhere in a name or the summary), and at 100,000
+// cases a scan of precomputed lowercase strings in memory takes a few milliseconds, where an IndexedDB scan or a
+// multiEntry word index costs a structured-clone read per keystroke. The rows are loaded once (newest first, then the
+// rest in chunks so the page stays responsive) and then kept fresh row by row: Dexie reports every write's primary
+// keys (`storagemutated`, also for writes in other windows, over a BroadcastChannel), and only those rows are
+// read again. A range write (a clear, a schema upgrade) reloads everything.
+import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
+import { useSyncExternalStore } from 'react';
+import { db, type CaseIndexRow, type RedressDatabase } from '../schema';
+
+export interface CaseIndexSnapshot {
+  /** Every row (order not defined). A new array whenever anything changes, so it can be a memo dependency. */
+  readonly rows: readonly CaseIndexRow[];
+  /** False until every row has been read (the first screenful may already be there). */
+  readonly complete: boolean;
+  /** Goes up by one on every change. */
+  readonly version: number;
+}
+
+const FIRST_SCREEN = 200;
+const CHUNK = 25_000;
+/** More changed keys than this in one write and a full reload is cheaper than reading them one by one. */
+const MANY = 5_000;
+
+/** Point keys of a mutated part, or null when it holds a range (then everything is read again). */
+export function pointKeys(tree: IntervalTree | undefined): string[] | null {
+  const keys: string[] = [];
+  const walk = (node: IntervalTree | null | undefined): boolean => {
+    if (!node || !('from' in node)) return true;
+    if (typeof node.from !== 'string' || node.from !== node.to) return false;
+    keys.push(node.from);
+    return walk(node.l) && walk(node.r) && keys.length <= MANY;
+  };
+  return walk(tree) ? keys : null;
+}
+
+export class CaseIndexStore {
+  private readonly byId = new Map<string, CaseIndexRow>();
+  private snapshot: CaseIndexSnapshot = { rows: [], complete: false, version: 0 };
+  private readonly listeners = new Set<() => void>();
+  private started = false;
+  private loading: Promise<void> | null = null;
+  /** Keys changed while a full load was running: read again once it ends. */
+  private pendingKeys: Set<string> | null = null;
+  private reloadAfterLoad = false;
+  /** Row refreshes run one after another, so an older read never overwrites a newer one. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly database: RedressDatabase) {}
+
+  getSnapshot = (): CaseIndexSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    this.start();
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Resolves once every row has been read. */
+  ready(): Promise<void> {
+    this.start();
+    return this.loading ?? Promise.resolve();
+  }
+
+  /** Stop listening for changes (tests). */
+  stop(): void {
+    if (this.started) Dexie.on.storagemutated.unsubscribe(this.onMutated);
+    this.started = false;
+  }
+
+  private start() {
+    if (this.started) return;
+    this.started = true;
+    Dexie.on.storagemutated.subscribe(this.onMutated);
+    this.loading = this.loadAll();
+  }
+
+  private publish(complete = this.snapshot.complete) {
+    this.snapshot = { rows: Array.from(this.byId.values()), complete, version: this.snapshot.version + 1 };
+    for (const listener of this.listeners) listener();
+  }
+
+  private async loadAll(): Promise<void> {
+    this.pendingKeys = new Set();
+    const table = this.database.caseIndex;
+    const fresh = new Map<string, CaseIndexRow>();
+    if (this.byId.size === 0) {
+      // The newest cases first, so the list has something to draw at once.
+      for (const row of await table.orderBy('receivedOn').reverse().limit(FIRST_SCREEN).toArray()) this.byId.set(row.caseId, row);
+      this.publish(false);
+    }
+    let after: string | null = null;
+    for (;;) {
+      const chunk: CaseIndexRow[] = await (after === null ? table.orderBy(':id') : table.where(':id').above(after)).limit(CHUNK).toArray();
+      for (const row of chunk) fresh.set(row.caseId, row);
+      if (chunk.length < CHUNK) break;
+      after = chunk[chunk.length - 1].caseId;
+    }
+    this.byId.clear();
+    for (const [id, row] of fresh) this.byId.set(id, row);
+    const pending = this.pendingKeys;
+    this.pendingKeys = null;
+    this.loading = null;
+    this.publish(true);
+    if (this.reloadAfterLoad) {
+      this.reloadAfterLoad = false;
+      this.loading = this.loadAll();
+    } else if (pending.size) this.refresh([...pending]);
+  }
+
+  private refresh(keys: string[]): void {
+    this.queue = this.queue.then(() => this.read(keys)).catch((error: unknown) => console.warn('Case index refresh failed', error));
+  }
+
+  private async read(keys: string[]): Promise<void> {
+    const rows = await this.database.caseIndex.bulkGet(keys);
+    keys.forEach((key, i) => {
+      const row = rows[i];
+      if (row) this.byId.set(key, row);
+      else this.byId.delete(key);
+    });
+    this.publish();
+  }
+
+  private onMutated = (parts: ObservabilitySet) => {
+    const prefix = `idb://${this.database.name}/caseIndex/`;
+    const touched = 'all' in parts || Object.keys(parts).some((part) => part.startsWith(prefix));
+    if (!touched) return;
+    const keys = 'all' in parts ? null : pointKeys(parts[prefix]);
+    if (this.loading) {
+      if (keys === null) this.reloadAfterLoad = true;
+      else for (const k of keys) this.pendingKeys?.add(k);
+      return;
+    }
+    if (keys === null) this.loading = this.loadAll();
+    else if (keys.length) this.refresh(keys);
+  };
+}
+
+const stores = new WeakMap<RedressDatabase, CaseIndexStore>();
+
+/** The in-memory case index of a database (one per database, shared by every screen). */
+export function caseIndexStore(database: RedressDatabase = db()): CaseIndexStore {
+  let store = stores.get(database);
+  if (!store) {
+    store = new CaseIndexStore(database);
+    stores.set(database, store);
+  }
+  return store;
+}
+
+/** Every case's index row, in memory and live (see the top of this file). */
+export function useCaseIndexSnapshot(database?: RedressDatabase): CaseIndexSnapshot {
+  const store = caseIndexStore(database);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}

@@ -1,0 +1,138 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DeskSettings } from '#shared/model/case';
+import type { NewCaseParts } from '#shared/model/intake';
+import { parseReference } from '#shared/model/reference';
+import { createCase, deleteCase, recordLetterIssued, sha256Hex } from './cases';
+import { RedressDatabase } from '../schema';
+
+const settings: DeskSettings = {
+  deskPrefix: 'RDR',
+  calendar: 'england-and-wales',
+  defaultProcedureId: 'ofcom',
+  company: { name: 'Acme Broadband Ltd', addressLines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' },
+  handlerName: 'Sam Patel',
+};
+
+const parts: NewCaseParts = {
+  receivedOn: '2026-11-18',
+  channel: 'letter',
+  customer: { name: 'Ada Lovelace', address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' } },
+  category: 'billing',
+  summary: 'Charged twice for October',
+};
+
+const clockAt = (iso: string) => ({ now: () => new Date(iso) });
+let opened: RedressDatabase[] = [];
+let n = 0;
+function freshName() {
+  n += 1;
+  return `redress-test-${process.pid}-${n}`;
+}
+function open(name: string) {
+  const database = new RedressDatabase(name);
+  opened.push(database);
+  return database;
+}
+
+afterEach(async () => {
+  for (const d of opened) d.close();
+  opened = [];
+});
+
+describe('reference numbers', () => {
+  it('are formatted as prefix-year-sequence and strictly increasing', async () => {
+    const database = open(freshName());
+    const refs: string[] = [];
+    for (let i = 0; i < 25; i += 1) {
+      refs.push((await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') })).reference);
+    }
+    expect(refs[0]).toBe('RDR-2026-000001');
+    expect(refs[24]).toBe('RDR-2026-000025');
+    expect(new Set(refs).size).toBe(25);
+    const seqs = refs.map((r) => parseReference(r)!.sequence);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+
+  it('are unique when many complaints are logged at the same moment', async () => {
+    const database = open(freshName());
+    const made = await Promise.all(
+      Array.from({ length: 40 }, () => createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') })),
+    );
+    expect(new Set(made.map((c) => c.reference)).size).toBe(40);
+  });
+
+  it('survive closing and reopening the database (an app restart)', async () => {
+    const name = freshName();
+    const first = open(name);
+    await createCase(first, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
+    await createCase(first, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
+    first.close();
+    const second = open(name);
+    const next = await createCase(second, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T11:00:00Z') });
+    expect(next.reference).toBe('RDR-2026-000003');
+    expect(await second.cases.count()).toBe(3);
+  });
+
+  it('are never reused after the newest case is deleted', async () => {
+    const database = open(freshName());
+    await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
+    const second = await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
+    await deleteCase(database, second.id);
+    const third = await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
+    expect(third.reference).toBe('RDR-2026-000003');
+  });
+
+  it('skip past references already stored when the counter is behind (restored data)', async () => {
+    const database = open(freshName());
+    await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
+    await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
+    await database.counters.clear(); // as if the cases came back from a backup without their counter
+    const next = await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
+    expect(next.reference).toBe('RDR-2026-000003');
+  });
+
+  it('restart at 1 in a new year and per desk prefix', async () => {
+    const database = open(freshName());
+    await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-12-31T12:00:00Z') });
+    const jan = await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2027-01-02T12:00:00Z') });
+    const other = await createCase(database, parts, { settings: { ...settings, deskPrefix: 'LDS' }, by: 'Sam', clock: clockAt('2027-01-02T12:00:00Z') });
+    expect(jan.reference).toBe('RDR-2027-000001');
+    expect(other.reference).toBe('LDS-2027-000001');
+  });
+});
+
+describe('case creation', () => {
+  it('stores the case with a first timeline event in one go', async () => {
+    const database = open(freshName());
+    const record = await createCase(database, parts, { settings, by: 'Sam Patel', clock: clockAt('2026-11-21T10:00:00Z') });
+    const events = await database.events.where('caseId').equals(record.id).toArray();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'received', on: '2026-11-18', by: 'Sam Patel' });
+    expect(record).toMatchObject({ status: 'open', procedureId: 'ofcom', calendar: 'england-and-wales', customer: parts.customer });
+  });
+
+  it('stores nothing when the transaction fails', async () => {
+    const database = open(freshName());
+    await expect(createCase(database, parts, { settings: { ...settings, deskPrefix: 'bad prefix' }, by: 'Sam' })).rejects.toThrow(/Desk prefix/);
+    expect(await database.cases.count()).toBe(0);
+    expect(await database.events.count()).toBe(0);
+    expect(await database.counters.count()).toBe(0);
+  });
+});
+
+describe('issued letters', () => {
+  it('keep their exact bytes with a SHA-256 checksum and a timeline entry', async () => {
+    const database = open(freshName());
+    const record = await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
+    const bytes = new TextEncoder().encode('%PDF-1.7 fake bytes for the store');
+    const row = await recordLetterIssued(database, record.id, {
+      kind: 'acknowledgement', fileName: 'x.pdf', issuedOn: '2026-11-21', bytes, by: 'Sam', summary: 'Acknowledgement letter issued', alsoRecord: { type: 'acknowledged', summary: 'Complaint acknowledged by letter' },
+    });
+    expect(row.sha256).toBe(await sha256Hex(bytes));
+    const stored = await database.letters.get(row.id);
+    expect(Array.from(stored!.bytes)).toEqual(Array.from(bytes));
+    const types = (await database.events.where('caseId').equals(record.id).toArray()).map((e) => e.type).sort();
+    expect(types).toEqual(['acknowledged', 'letter-issued', 'received']);
+  });
+});

@@ -1,0 +1,323 @@
+// Every write to the database goes through these functions, each inside one transaction: a write either lands
+// whole or not at all. A write that changes a case or its timeline also rebuilds the case's derived index row
+// (./derive.ts `refreshCaseIndex`) in the same transaction.
+import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '#shared/model/case';
+import { localIsoDate } from '#shared/model/dates';
+import type { NewCaseParts } from '#shared/model/intake';
+import { counterKey, formatReference } from '#shared/model/reference';
+import { deriveCaseIndex, refreshCaseIndex } from '#db/case-index/derive';
+import type { AuditRow, CaseIndexRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from '../schema';
+
+/** Where a write reads the time it records (tests pass a fixed one); not a regulatory clock (those are shared/rules). */
+export interface Now {
+  now(): Date;
+}
+export const systemNow: Now = { now: () => new Date() };
+
+const newId = () => crypto.randomUUID();
+
+export async function getSettings(database: RedressDatabase): Promise<DeskSettings | undefined> {
+  return (await database.settings.get('desk'))?.value;
+}
+
+export async function saveSettings(database: RedressDatabase, settings: DeskSettings): Promise<void> {
+  await database.settings.put({ key: 'desk', value: settings });
+}
+
+/**
+ * The next reference for a prefix and year. The counter only goes up and is also raised past any reference
+ * already stored (e.g. after a restore), so no two complaints ever share a reference.
+ */
+async function nextReference(database: RedressDatabase, prefix: string, year: number): Promise<string> {
+  const key = counterKey(prefix, year);
+  const row = await database.counters.get(key);
+  let next = (row?.last ?? 0) + 1;
+  // Guard against a counter that is behind the stored cases (restored or merged data).
+  while (await database.cases.where('reference').equals(formatReference(prefix, year, next)).count()) next += 1;
+  await database.counters.put({ key, last: next });
+  return formatReference(prefix, year, next);
+}
+
+export interface CreateCaseOptions {
+  settings: DeskSettings;
+  procedureId?: string;
+  by: string;
+  clock?: Now;
+}
+
+/** A new complaint's record and its first timeline entry, as both `createCase` and `createCases` store them. */
+function newCase(
+  parts: NewCaseParts,
+  reference: string,
+  at: string,
+  options: CreateCaseOptions,
+  receivedSummary?: string,
+): { record: CaseRecord; event: TimelineEvent } {
+  const record: CaseRecord = {
+    id: newId(),
+    reference,
+    ...parts,
+    procedureId: options.procedureId ?? options.settings.defaultProcedureId,
+    calendar: options.settings.calendar,
+    stage: '',
+    status: 'open',
+    assignee: options.by,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const event: TimelineEvent = {
+    id: newId(),
+    caseId: record.id,
+    type: 'received',
+    on: parts.receivedOn,
+    at,
+    by: options.by,
+    summary: receivedSummary ?? `Complaint received by ${parts.channel === 'in-person' ? 'visit in person' : parts.channel}; logged as ${reference}`,
+  };
+  return { record, event };
+}
+
+/** Log a new complaint: the case, its reference and its first timeline event, in one transaction. */
+export async function createCase(database: RedressDatabase, parts: NewCaseParts, options: CreateCaseOptions): Promise<CaseRecord> {
+  const now = (options.clock ?? systemNow).now();
+  const at = now.toISOString();
+  const year = Number(localIsoDate(now).slice(0, 4));
+  return database.transaction('rw', [database.cases, database.events, database.counters, database.caseIndex], async () => {
+    const reference = await nextReference(database, options.settings.deskPrefix, year);
+    const { record, event } = newCase(parts, reference, at, options);
+    await database.cases.add(record);
+    await database.events.add(event);
+    await refreshCaseIndex(database, record.id);
+    return record;
+  });
+}
+
+export interface CreateCasesOptions extends CreateCaseOptions {
+  /** The first timeline entry's words for each case (e.g. which file and row it was imported from). */
+  receivedSummary?: (parts: NewCaseParts, index: number, reference: string) => string;
+  /** An audit entry written in the same transaction (its detail gets the new cases' ids). It must hold no personal data. */
+  audit?: Pick<AuditRow, 'kind' | 'summary' | 'detail'>;
+}
+
+/**
+ * Log many complaints at once (an import): each gets a reference, its first timeline entry and its index row, exactly
+ * as `createCase` makes them, all in ONE transaction: every case is written, or none is.
+ */
+export async function createCases(database: RedressDatabase, list: readonly NewCaseParts[], options: CreateCasesOptions): Promise<CaseRecord[]> {
+  const now = (options.clock ?? systemNow).now();
+  const at = now.toISOString();
+  const year = Number(localIsoDate(now).slice(0, 4));
+  const prefix = options.settings.deskPrefix;
+  return database.transaction('rw', [database.cases, database.events, database.counters, database.caseIndex, database.audit], async () => {
+    // References: on from the counter, skipping any already stored (restored or merged data), as nextReference does.
+    const key = counterKey(prefix, year);
+    const taken = new Set(await database.cases.where('reference').startsWith(`${prefix}-${year}-`).keys() as string[]);
+    let last = (await database.counters.get(key))?.last ?? 0;
+    const records: CaseRecord[] = [];
+    const events: TimelineEvent[] = [];
+    const rows: CaseIndexRow[] = [];
+    list.forEach((parts, index) => {
+      let reference: string;
+      do {
+        last += 1;
+        reference = formatReference(prefix, year, last);
+      } while (taken.has(reference));
+      const { record, event } = newCase(parts, reference, at, options, options.receivedSummary?.(parts, index, reference));
+      records.push(record);
+      events.push(event);
+      // The same row refreshCaseIndex would build from what is about to be stored.
+      rows.push(deriveCaseIndex(record, [event]));
+    });
+    if (records.length === 0) return records;
+    await database.counters.put({ key, last });
+    await database.cases.bulkAdd(records);
+    await database.events.bulkAdd(events);
+    await database.caseIndex.bulkPut(rows);
+    if (options.audit) {
+      await database.audit.add({ id: newId(), at, by: options.by, ...options.audit, detail: { ...options.audit.detail, caseIds: records.map((r) => r.id) } });
+    }
+    return records;
+  });
+}
+
+export async function appendEvent(
+  database: RedressDatabase,
+  caseId: string,
+  event: { type: TimelineType; on: string; by: string; summary: string; data?: Record<string, unknown> },
+  clock: Now = systemNow,
+): Promise<TimelineEvent> {
+  const at = clock.now().toISOString();
+  return database.transaction('rw', [database.cases, database.events, database.caseIndex], async () => {
+    const record = await database.cases.get(caseId);
+    if (!record) throw new Error(`No case with id ${caseId}`);
+    const row: TimelineEvent = { id: newId(), caseId, at, ...event };
+    await database.events.add(row);
+    await database.cases.update(caseId, { updatedAt: at });
+    await refreshCaseIndex(database, caseId);
+    return row;
+  });
+}
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Keep an issued letter's exact bytes and record it on the timeline, in one transaction. */
+export async function recordLetterIssued(
+  database: RedressDatabase,
+  caseId: string,
+  letter: {
+    kind: string;
+    fileName: string;
+    issuedOn: string;
+    bytes: Uint8Array;
+    by: string;
+    summary: string;
+    /** A second event the letter stands for, e.g. the complaint's acknowledgement. */
+    alsoRecord?: { type: TimelineType; summary: string };
+  },
+  clock: Now = systemNow,
+): Promise<LetterRow> {
+  const at = clock.now().toISOString();
+  const sha256 = await sha256Hex(letter.bytes);
+  return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex], async () => {
+    const record = await database.cases.get(caseId);
+    if (!record) throw new Error(`No case with id ${caseId}`);
+    const row: LetterRow = { id: newId(), caseId, kind: letter.kind, fileName: letter.fileName, issuedOn: letter.issuedOn, issuedAt: at, sha256, bytes: letter.bytes };
+    await database.letters.add(row);
+    await database.events.add({
+      id: newId(),
+      caseId,
+      type: 'letter-issued',
+      on: letter.issuedOn,
+      at,
+      by: letter.by,
+      summary: letter.summary,
+      data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
+    });
+    if (letter.alsoRecord) {
+      await database.events.add({ id: newId(), caseId, type: letter.alsoRecord.type, on: letter.issuedOn, at, by: letter.by, summary: letter.alsoRecord.summary });
+    }
+    await database.cases.update(caseId, { updatedAt: at });
+    await refreshCaseIndex(database, caseId);
+    return row;
+  });
+}
+
+/** One letter of a batch to record as issued (`recordLettersIssued`): what `recordLetterIssued` takes, with its case. */
+export interface IssuedLetter {
+  caseId: string;
+  kind: string;
+  fileName: string;
+  issuedOn: string;
+  bytes: Uint8Array;
+  by: string;
+  summary: string;
+  alsoRecord?: { type: TimelineType; summary: string };
+}
+
+/** Each letter's outcome, in the order given: its stored row, or why it was not recorded. */
+export type IssuedLetterResult = { ok: true; row: LetterRow } | { ok: false; error: string };
+
+/**
+ * Record many issued letters at once (a print run for the post) in ONE transaction: each exactly as
+ * `recordLetterIssued` records it (its exact bytes and SHA-256, the letter-issued event, the event it stands for),
+ * and each case's index row rebuilt once. A letter whose case no longer exists is left out, with the reason in its
+ * result; any other failure rolls the whole transaction back and rejects, so nothing of the batch is recorded.
+ * One transaction instead of one per letter: each commit of this database waits for the disk ('strict' durability).
+ */
+export async function recordLettersIssued(
+  database: RedressDatabase,
+  letters: readonly IssuedLetter[],
+  clock: Now = systemNow,
+): Promise<IssuedLetterResult[]> {
+  if (letters.length === 0) return [];
+  const at = clock.now().toISOString();
+  const hashes = await Promise.all(letters.map((letter) => sha256Hex(letter.bytes)));
+  return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex], async () => {
+    const caseIds = [...new Set(letters.map((letter) => letter.caseId))];
+    const records = await database.cases.bulkGet(caseIds);
+    const exists = new Set(caseIds.filter((_, i) => records[i] !== undefined));
+    const rows: LetterRow[] = [];
+    const events: TimelineEvent[] = [];
+    const results = letters.map((letter, i): IssuedLetterResult => {
+      if (!exists.has(letter.caseId)) return { ok: false, error: `No case with id ${letter.caseId}` };
+      const sha256 = hashes[i];
+      const row: LetterRow = { id: newId(), caseId: letter.caseId, kind: letter.kind, fileName: letter.fileName, issuedOn: letter.issuedOn, issuedAt: at, sha256, bytes: letter.bytes };
+      rows.push(row);
+      events.push({
+        id: newId(),
+        caseId: letter.caseId,
+        type: 'letter-issued',
+        on: letter.issuedOn,
+        at,
+        by: letter.by,
+        summary: letter.summary,
+        data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
+      });
+      if (letter.alsoRecord) {
+        events.push({ id: newId(), caseId: letter.caseId, type: letter.alsoRecord.type, on: letter.issuedOn, at, by: letter.by, summary: letter.alsoRecord.summary });
+      }
+      return { ok: true, row };
+    });
+    if (rows.length === 0) return results;
+    await database.letters.bulkAdd(rows);
+    await database.events.bulkAdd(events);
+    const touched = [...new Set(rows.map((row) => row.caseId))];
+    await database.cases.bulkUpdate(touched.map((key) => ({ key, changes: { updatedAt: at } })));
+    // Each touched case's index row, as refreshCaseIndex builds it, from a few bulk reads instead of three per case.
+    const timelines = new Map<string, TimelineEvent[]>(touched.map((id) => [id, []]));
+    for (const event of await database.events.where('caseId').anyOf(touched).toArray()) timelines.get(event.caseId)!.push(event);
+    const byTime = (a: TimelineEvent, b: TimelineEvent) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const recordOf = new Map(caseIds.map((id, i) => [id, records[i]]));
+    await database.caseIndex.bulkPut(touched.map((id) => deriveCaseIndex({ ...recordOf.get(id)!, updatedAt: at }, timelines.get(id)!.sort(byTime))));
+    return results;
+  });
+}
+
+/** Delete a case and everything on it. Its reference is never handed out again (the counter does not go back). */
+export async function deleteCase(database: RedressDatabase, caseId: string): Promise<void> {
+  await database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex], async () => {
+    await database.events.where('caseId').equals(caseId).delete();
+    await database.letters.where('caseId').equals(caseId).delete();
+    await database.cases.delete(caseId);
+    await database.caseIndex.delete(caseId);
+  });
+}
+
+// The desk's people (the "who is working" picker) and the reminders already shown.
+
+/** Add someone to the desk (active), or return the existing person of that name. */
+export async function addPerson(database: RedressDatabase, name: string): Promise<PersonRow> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('Enter a name');
+  return database.transaction('rw', database.people, async () => {
+    const existing = await database.people.where('name').equals(trimmed).first();
+    if (existing) {
+      if (!existing.active) await database.people.update(existing.id, { active: true });
+      return { ...existing, active: true };
+    }
+    const person: PersonRow = { id: newId(), name: trimmed, active: true };
+    await database.people.add(person);
+    return person;
+  });
+}
+
+/** Mark someone as no longer (or again) working at the desk. People are never deleted: events name them. */
+export async function setPersonActive(database: RedressDatabase, id: string, active: boolean): Promise<void> {
+  await database.people.update(id, { active });
+}
+
+/**
+ * Record that a reminder was shown; returns false if it had been shown already (so the caller does not show it).
+ * Atomic, so two windows cannot both show the same reminder.
+ */
+export async function markNotified(database: RedressDatabase, id: string, clock: Now = systemNow): Promise<boolean> {
+  return database.transaction('rw', database.notified, async () => {
+    if (await database.notified.get(id)) return false;
+    const row: NotifiedRow = { id, at: clock.now().toISOString() };
+    await database.notified.add(row);
+    return true;
+  });
+}

@@ -1,0 +1,132 @@
+// recordLettersIssued: a print run's letters recorded in one transaction, each exactly as recordLetterIssued records
+// one, and each case's index row the same as refreshCaseIndex would make it.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DeskSettings } from '#shared/model/case';
+import type { NewCaseParts } from '#shared/model/intake';
+import { refreshCaseIndex } from '#db/case-index/derive';
+import { createCase, deleteCase, recordLetterIssued, recordLettersIssued, sha256Hex, type IssuedLetter } from './cases';
+import { RedressDatabase } from '../schema';
+
+const settings: DeskSettings = {
+  deskPrefix: 'RDR',
+  calendar: 'england-and-wales',
+  defaultProcedureId: 'ofcom',
+  company: { name: 'Acme Broadband Ltd', addressLines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' },
+  handlerName: 'Sam Patel',
+};
+const parts = (name: string, receivedOn = '2026-11-18'): NewCaseParts => ({
+  receivedOn,
+  channel: 'letter',
+  customer: { name, address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' } },
+  category: 'billing',
+  summary: 'Charged twice for October',
+});
+const clock = { now: () => new Date('2026-11-21T10:00:00Z') };
+const opened: RedressDatabase[] = [];
+let n = 0;
+function fresh() {
+  n += 1;
+  const database = new RedressDatabase(`redress-letters-batch-${process.pid}-${n}`);
+  opened.push(database);
+  return database;
+}
+afterEach(() => {
+  for (const d of opened.splice(0)) d.close();
+});
+
+const letter = (caseId: string, over: Partial<IssuedLetter> = {}): IssuedLetter => ({
+  caseId,
+  kind: 'acknowledgement',
+  fileName: 'x-acknowledgement.pdf',
+  issuedOn: '2026-11-21',
+  bytes: new TextEncoder().encode(`%PDF-1.7 ${caseId} ${over.kind ?? 'acknowledgement'}`),
+  by: 'Sam',
+  summary: 'Acknowledgement letter issued (x-acknowledgement.pdf, printed for post in letters-to-post-2026-11-21.pdf)',
+  ...over,
+});
+
+describe('recordLettersIssued', () => {
+  it('records every letter with its exact bytes, checksum and events, and rebuilds each case’s index row', async () => {
+    const database = fresh();
+    const ada = await createCase(database, parts('Ada Lovelace'), { settings, by: 'Sam', clock });
+    const grace = await createCase(database, parts('Grace Hopper', '2026-09-01'), { settings, by: 'Sam', clock });
+    const input = [
+      letter(ada.id, { alsoRecord: { type: 'acknowledged', summary: 'Complaint acknowledged by letter' } }),
+      letter(grace.id, { alsoRecord: { type: 'acknowledged', summary: 'Complaint acknowledged by letter' } }),
+      letter(grace.id, { kind: 'adr-letter', fileName: 'x-adr-letter.pdf', summary: 'ADR letter issued', alsoRecord: { type: 'adr-letter-sent', summary: 'ADR letter sent' } }),
+    ];
+    const results = await recordLettersIssued(database, input, clock);
+    expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+    for (const [i, result] of results.entries()) {
+      if (!result.ok) throw new Error(result.error);
+      expect(result.row.caseId).toBe(input[i].caseId);
+      expect(result.row.sha256).toBe(await sha256Hex(input[i].bytes));
+      const stored = await database.letters.get(result.row.id);
+      expect(Array.from(stored!.bytes)).toEqual(Array.from(input[i].bytes));
+      const event = await database.events.where('caseId').equals(input[i].caseId).filter((e) => e.type === 'letter-issued' && e.data?.letterId === result.row.id).first();
+      expect(event?.data).toEqual({ letterId: result.row.id, kind: input[i].kind, fileName: input[i].fileName, sha256: result.row.sha256 });
+      expect(event?.summary).toBe(input[i].summary);
+    }
+    const graceTypes = (await database.events.where('caseId').equals(grace.id).toArray()).map((e) => e.type).sort();
+    expect(graceTypes).toEqual(['acknowledged', 'adr-letter-sent', 'letter-issued', 'letter-issued', 'received']);
+    expect((await database.cases.get(ada.id))!.updatedAt).toBe('2026-11-21T10:00:00.000Z');
+
+    // The index rows written in the batch are exactly what refreshCaseIndex makes from the stored facts.
+    const written = await database.caseIndex.bulkGet([ada.id, grace.id]);
+    expect(written.map((r) => r!.acknowledged)).toEqual([1, 1]);
+    await database.transaction('rw', [database.cases, database.events, database.caseIndex], async () => {
+      await refreshCaseIndex(database, ada.id);
+      await refreshCaseIndex(database, grace.id);
+    });
+    expect(await database.caseIndex.bulkGet([ada.id, grace.id])).toEqual(written);
+  });
+
+  it('stores the same as recordLetterIssued does for one letter', async () => {
+    const one = fresh();
+    const many = fresh();
+    const a = await createCase(one, parts('Ada Lovelace'), { settings, by: 'Sam', clock });
+    const b = await createCase(many, parts('Ada Lovelace'), { settings, by: 'Sam', clock });
+    const input = letter(a.id, { alsoRecord: { type: 'acknowledged', summary: 'Complaint acknowledged by letter' } });
+    const single = await recordLetterIssued(one, a.id, input, clock);
+    const [batch] = await recordLettersIssued(many, [{ ...input, caseId: b.id }], clock);
+    if (!batch.ok) throw new Error(batch.error);
+    const strip = <T extends { id: string; caseId: string }>(row: T) => ({ ...row, id: '', caseId: '' });
+    expect(strip(batch.row)).toEqual(strip(single));
+    const shape = async (database: RedressDatabase, caseId: string) =>
+      (await database.events.where('caseId').equals(caseId).toArray())
+        .map((e) => ({ type: e.type, on: e.on, at: e.at, by: e.by, summary: e.summary, kind: e.data?.kind, sha256: e.data?.sha256 }))
+        .sort((x, y) => x.type.localeCompare(y.type));
+    expect(await shape(many, b.id)).toEqual(await shape(one, a.id));
+    const { caseId: _a, ...rowOne } = (await one.caseIndex.get(a.id))!;
+    const { caseId: _b, ...rowMany } = (await many.caseIndex.get(b.id))!;
+    expect({ ...rowMany, reference: '', search: '' }).toEqual({ ...rowOne, reference: '', search: '' });
+  });
+
+  it('leaves out, with the reason, a letter whose case has gone, and records the rest', async () => {
+    const database = fresh();
+    const kept = await createCase(database, parts('Ada Lovelace'), { settings, by: 'Sam', clock });
+    const gone = await createCase(database, parts('Grace Hopper'), { settings, by: 'Sam', clock });
+    await deleteCase(database, gone.id);
+    const results = await recordLettersIssued(database, [letter(gone.id), letter(kept.id)], clock);
+    expect(results[0]).toEqual({ ok: false, error: `No case with id ${gone.id}` });
+    expect(results[1].ok).toBe(true);
+    expect(await database.letters.count()).toBe(1);
+    expect(await database.events.where('caseId').equals(gone.id).count()).toBe(0);
+    expect(await database.caseIndex.get(gone.id)).toBeUndefined();
+  });
+
+  it('records nothing of the batch when the transaction fails', async () => {
+    const database = fresh();
+    const record = await createCase(database, parts('Ada Lovelace'), { settings, by: 'Sam', clock });
+    // An event IndexedDB cannot store (a symbol cannot be cloned) fails the write after the letters were added.
+    const bad = { ...letter(record.id), summary: Symbol('not storable') as unknown as string };
+    await expect(recordLettersIssued(database, [letter(record.id), bad], clock)).rejects.toThrow();
+    expect(await database.letters.count()).toBe(0);
+    expect((await database.events.where('caseId').equals(record.id).toArray()).map((e) => e.type)).toEqual(['received']);
+  });
+
+  it('does nothing for an empty batch', async () => {
+    expect(await recordLettersIssued(fresh(), [], clock)).toEqual([]);
+  });
+});

@@ -1,0 +1,103 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DeskSettings } from '#shared/model/case';
+import { createCase } from '#db/repositories/cases';
+import { RedressDatabase } from '#db/schema';
+import { reassignCase } from '#db/repositories/assign';
+import { pickCurrentPerson } from './current';
+import { checkDeactivate, checkNewPersonName, ensureDeskPerson } from './manage';
+
+const settings: DeskSettings = {
+  deskPrefix: 'RDR',
+  calendar: 'england-and-wales',
+  defaultProcedureId: 'ofcom',
+  company: { name: 'Acme Broadband Ltd', addressLines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' },
+  handlerName: 'Sam Patel',
+};
+const clockAt = (iso: string) => ({ now: () => new Date(iso) });
+
+let opened: RedressDatabase[] = [];
+let n = 0;
+function fresh() {
+  const database = new RedressDatabase(`redress-assign-${process.pid}-${++n}`);
+  opened.push(database);
+  return database;
+}
+afterEach(() => {
+  for (const d of opened) d.close();
+  opened = [];
+});
+
+async function logged(database: RedressDatabase) {
+  return createCase(
+    database,
+    { receivedOn: '2026-11-18', channel: 'phone', customer: { name: 'Ada Lovelace' }, category: 'billing', summary: 'Charged twice' },
+    { settings, by: 'Sam Patel', clock: clockAt('2026-11-18T10:00:00Z') },
+  );
+}
+
+describe('reassignCase', () => {
+  it('changes the handler, says so on the timeline and in the case index, together', async () => {
+    const database = fresh();
+    const c = await logged(database);
+    const event = await reassignCase(database, c.id, 'Priya Shah', { by: 'Sam Patel', reason: 'On leave', clock: clockAt('2026-11-20T09:30:00Z') });
+    expect(event).toMatchObject({ type: 'reassigned', on: '2026-11-20', by: 'Sam Patel', summary: 'Handed over from Sam Patel to Priya Shah: On leave', data: { from: 'Sam Patel', to: 'Priya Shah' } });
+    expect((await database.cases.get(c.id))?.assignee).toBe('Priya Shah');
+    expect((await database.caseIndex.get(c.id))?.assignee).toBe('Priya Shah');
+    expect(await database.events.where('caseId').equals(c.id).count()).toBe(2);
+  });
+  it('writes nothing when the case already has that handler', async () => {
+    const database = fresh();
+    const c = await logged(database);
+    expect(await reassignCase(database, c.id, ' Sam Patel ', { by: 'Sam Patel' })).toBeNull();
+    expect(await database.events.where('caseId').equals(c.id).count()).toBe(1);
+  });
+  it('refuses an unknown case or an empty name and writes nothing', async () => {
+    const database = fresh();
+    const c = await logged(database);
+    await expect(reassignCase(database, 'nope', 'Priya Shah', { by: 'Sam Patel' })).rejects.toThrow(/No case/);
+    await expect(reassignCase(database, c.id, '  ', { by: 'Sam Patel' })).rejects.toThrow(/Choose who/);
+    expect(await database.events.count()).toBe(1);
+  });
+});
+
+describe('pickCurrentPerson', () => {
+  const people = [
+    { id: 'a', name: 'Sam Patel', active: true },
+    { id: 'b', name: 'Priya Shah', active: true },
+    { id: 'c', name: 'Old Hand', active: false },
+  ];
+  it('is the person chosen at this computer while they are active', () => {
+    expect(pickCurrentPerson(people, 'b', 'Sam Patel')).toEqual({ id: 'b', name: 'Priya Shah' });
+  });
+  it('falls back to the settings’ handler, then to the first active person by name', () => {
+    expect(pickCurrentPerson(people, 'c', 'Sam Patel')).toEqual({ id: 'a', name: 'Sam Patel' });
+    expect(pickCurrentPerson(people, null, 'Nobody')).toEqual({ id: 'b', name: 'Priya Shah' });
+  });
+  it('is the settings’ handler before anyone is on the list, and nobody before set-up', () => {
+    expect(pickCurrentPerson([], null, 'Sam Patel')).toEqual({ id: null, name: 'Sam Patel' });
+    expect(pickCurrentPerson([], null, undefined)).toBeNull();
+  });
+});
+
+describe('the list of people', () => {
+  it('starts with the settings’ handler, once, even when two windows ask at once', async () => {
+    const database = fresh();
+    await Promise.all([ensureDeskPerson(database, ' Sam Patel '), ensureDeskPerson(database, 'Sam Patel')]);
+    expect((await database.people.toArray()).map((p) => [p.name, p.active])).toEqual([['Sam Patel', true]]);
+    await ensureDeskPerson(database, 'Someone Else');
+    expect(await database.people.count()).toBe(1);
+  });
+  it('refuses an empty, too long or duplicate name, and deactivating the last active person', () => {
+    const people = [
+      { id: 'a', name: 'Sam Patel', active: true },
+      { id: 'b', name: 'Old Hand', active: false },
+    ];
+    expect(checkNewPersonName('  ', people)).toBe('Enter the person’s name');
+    expect(checkNewPersonName('x'.repeat(101), people)).toMatch(/at most 100/);
+    expect(checkNewPersonName('sam patel', people)).toBe('Sam Patel is already on the list');
+    expect(checkNewPersonName('Old Hand', people)).toBeNull();
+    expect(checkDeactivate(people[0], people)).toMatch(/Someone must stay active/);
+    expect(checkDeactivate(people[0], [...people, { id: 'c', name: 'Priya Shah', active: true }])).toBeNull();
+  });
+});

@@ -1,0 +1,47 @@
+// caseFacts hands the customer's business size to the rules engine, so the case page and the index see the scope.
+import { describe, expect, it } from 'vitest';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { caseFacts } from '#shared/rules/facts';
+import { evaluateRecord } from './rules';
+
+const record = (customer: CaseRecord['customer']): CaseRecord => ({
+  id: 'c1',
+  reference: 'RDR-2026-000001',
+  receivedOn: '2026-09-01',
+  channel: 'phone',
+  customer,
+  category: 'billing',
+  summary: 'Charged twice',
+  procedureId: 'kinex',
+  calendar: 'england-and-wales',
+  stage: 'customer-service',
+  status: 'open',
+  createdAt: '2026-09-01T09:00:00.000Z',
+  updatedAt: '2026-09-01T09:00:00.000Z',
+});
+const events: TimelineEvent[] = [{ id: 'e1', caseId: 'c1', type: 'received', on: '2026-09-01', at: '2026-09-01T09:00:00.000Z', by: 'Sam', summary: 'Received' }];
+
+describe('caseFacts: business size', () => {
+  it('passes a business and its number of employees', () => {
+    expect(caseFacts(record({ name: 'Shop Ltd', isBusiness: true, employees: 25 }), events).customer).toEqual({ isBusiness: true, employees: 25 });
+    expect(caseFacts(record({ name: 'Shop Ltd', isBusiness: true }), events).customer).toEqual({ isBusiness: true });
+  });
+
+  it('passes nothing for an individual, as for cases recorded before business size existed', () => {
+    expect(caseFacts(record({ name: 'Ada Lovelace' }), events)).not.toHaveProperty('customer');
+    expect(caseFacts(record({ name: 'Ada Lovelace', isBusiness: false, employees: 40 }), events)).not.toHaveProperty('customer');
+  });
+
+  it('drops a malformed number of employees instead of stopping the clocks', () => {
+    const odd = record({ name: 'Shop Ltd', isBusiness: true, employees: 2.5 });
+    expect(caseFacts(odd, events).customer).toEqual({ isBusiness: true });
+    expect(evaluateRecord(odd, events, '2026-09-10').error).toBeUndefined();
+  });
+
+  it('the case page evaluation carries the scope warning for 25 employees and none for 5', () => {
+    const big = evaluateRecord(record({ name: 'Shop Ltd', isBusiness: true, employees: 25 }), events, '2026-09-10');
+    expect(big.evaluation?.warnings.join(' ')).toMatch(/Business customer with 25 employees: outside .*scope/);
+    const small = evaluateRecord(record({ name: 'Shop Ltd', isBusiness: true, employees: 5 }), events, '2026-09-10');
+    expect(small.evaluation?.warnings.join(' ') ?? '').not.toMatch(/employees/);
+  });
+});

@@ -1,0 +1,393 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateCase, getProcedure } from '#shared/rules/index';
+import { RULE_EVENT_TYPES, type CaseFacts, type RuleEvent, type RuleEventType } from '#shared/rules/types';
+import {
+  type ActionInput,
+  availableActions,
+  buildActionEvent,
+  CASE_ACTIONS,
+  type CaseActionId,
+  customerFieldLabel,
+  customerFieldValue,
+  defaultInput,
+  getAction,
+  listActions,
+  nextStage,
+  whyNot,
+} from './index';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+
+const RULE_TYPES = new Set<string>(RULE_EVENT_TYPES);
+
+function record(procedureId: string, overrides: Partial<CaseRecord> = {}): CaseRecord {
+  return {
+    id: 'case-1',
+    reference: 'RDR-2026-000001',
+    receivedOn: '2026-09-01',
+    channel: 'letter',
+    customer: { name: 'Ada Lovelace', address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' }, phone: '0113 496 0000' },
+    category: 'billing',
+    summary: 'Charged twice',
+    procedureId,
+    calendar: procedureId === 'jive-ca' ? 'canada' : 'england-and-wales',
+    stage: '',
+    status: 'open',
+    createdAt: '2026-09-01T10:00:00.000Z',
+    updatedAt: '2026-09-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function facts(r: CaseRecord, events: readonly TimelineEvent[]): CaseFacts {
+  const ruleEvents: RuleEvent[] = events
+    .filter((e) => RULE_TYPES.has(e.type))
+    .map((e) => ({ type: e.type as RuleEventType, on: e.on, ...(typeof e.data?.stage === 'string' ? { stage: e.data.stage } : {}) }));
+  return { procedureId: r.procedureId, calendar: r.calendar, receivedOn: r.receivedOn, channel: r.channel, category: r.category, events: ruleEvents };
+}
+
+/** A case in memory: actions are built with the pure functions and appended, as performAction does in a transaction. */
+class Desk {
+  events: TimelineEvent[];
+  private n = 0;
+  constructor(
+    public record: CaseRecord,
+    public today: string,
+  ) {
+    this.events = [{ id: 'e0', caseId: record.id, type: 'received', on: record.receivedOn, at: `${record.receivedOn}T09:00:00.000Z`, by: 'Sam', summary: 'Received' }];
+  }
+  context(by = 'Sam Patel') {
+    const procedure = getProcedure(this.record.procedureId);
+    const evaluation = evaluateCase(facts(this.record, this.events), this.today);
+    return { record: this.record, events: this.events, evaluation, procedure, today: this.today, by };
+  }
+  evaluation() {
+    return this.context().evaluation;
+  }
+  available() {
+    const c = this.context();
+    return availableActions(c.record, c.events, c.evaluation, c.procedure);
+  }
+  reason(id: CaseActionId) {
+    return this.available().find((a) => a.id === id)!.reason;
+  }
+  build(id: CaseActionId, input: ActionInput) {
+    const ctx = this.context();
+    return buildActionEvent(id, { ...defaultInput(id, ctx), ...input }, ctx);
+  }
+  do(id: CaseActionId, input: ActionInput = {}) {
+    const result = this.build(id, input);
+    if (!result.ok) throw new Error(result.message);
+    this.n += 1;
+    this.events.push({ id: `e${this.n}`, caseId: this.record.id, at: `${this.today}T10:00:${String(this.n).padStart(2, '0')}.000Z`, ...result.event });
+    if (result.customer) this.record = { ...this.record, customer: result.customer };
+    if (result.communication !== undefined) {
+      const { communication: _old, ...rest } = this.record;
+      this.record = result.communication ? { ...rest, communication: result.communication } : rest;
+    }
+    return result.event;
+  }
+}
+
+describe('the catalogue', () => {
+  it('lists every action once, each writing one kind of timeline event, its form starting with the date', () => {
+    const specs = listActions();
+    expect(specs.map((s) => s.id)).toEqual([...CASE_ACTIONS]);
+    for (const s of specs) {
+      expect(s.fields[0]).toMatchObject({ name: 'on', kind: 'date', required: true });
+      expect(s.label).not.toBe('');
+    }
+    expect(getAction('respond').eventType).toBe('responded');
+    expect(getAction('record-payment').eventType).toBe('compensation');
+    expect(getAction('edit-customer').eventType).toBe('customer-edited');
+  });
+
+  it('finds the next stage from the procedure: internal stages only', () => {
+    const kinex = getProcedure('kinex');
+    expect(nextStage(kinex, 'customer-service')?.id).toBe('escalation-team');
+    expect(nextStage(kinex, 'resolution-manager')).toBeNull(); // the ADR stage is entered by a referral, not an escalation
+    expect(nextStage(getProcedure('jive-ca'), 'head-of-support')).toBeNull();
+    expect(nextStage(getProcedure('miso'), 'resolution-attempt-3')?.id).toBe('deadlock');
+  });
+});
+
+describe('availableActions', () => {
+  it('on a new UK case: acknowledge and respond are open; resume, acceptance, closing and CCTS actions say why not', () => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    const allowed = desk.available().filter((a) => a.allowed).map((a) => a.id);
+    expect(allowed).toEqual(
+      expect.arrayContaining(['acknowledge', 'log-contact', 'respond', 'escalate', 'pause', 'propose-resolution', 'resolve', 'record-deadlock', 'adr-letter-sent', 'add-note', 'record-payment', 'edit-customer']),
+    );
+    expect(desk.reason('resume')).toBe('Resume is only possible while the case is paused.');
+    expect(desk.reason('record-acceptance')).toBe('No resolution has been proposed yet.');
+    expect(desk.reason('ccts-referral')).toBe('CCTS actions apply only to Canadian procedures.');
+    expect(desk.reason('ccts-informed')).toBe('CCTS actions apply only to Canadian procedures.');
+    expect(desk.reason('close')).toMatch(/^Resolve the complaint, or send the ADR letter, before closing it/);
+    expect(desk.reason('referred-to-adr')).toMatch(/once the ADR letter is sent, a final position is given, or the ADR letter's date \(2026-10-13\) has passed/);
+    for (const a of desk.available()) expect(a.allowed ? a.reason === undefined : (a.reason ?? '').length > 10).toBe(true);
+  });
+
+  it('on a Canadian case the ADR letter is refused and the CCTS actions are open', () => {
+    const desk = new Desk(record('jive-ca'), '2026-09-10');
+    expect(desk.reason('adr-letter-sent')).toBe('The ADR letter applies only to UK procedures; jive-ca uses the CCTS.');
+    expect(desk.reason('referred-to-adr')).toMatch(/record the CCTS referral/);
+    expect(desk.reason('ccts-informed')).toBeUndefined();
+    expect(desk.reason('ccts-referral')).toBeUndefined();
+  });
+
+  it('refuses escalation past the last internal stage, naming the procedure and the stage', () => {
+    const desk = new Desk(record('jive-ca'), '2026-09-10');
+    desk.do('escalate', { on: '2026-09-02', reason: 'Asked for a manager' });
+    desk.do('escalate', { on: '2026-09-03', reason: 'Still unhappy' });
+    expect(desk.evaluation().stage).toBe('head-of-support');
+    expect(desk.reason('escalate')).toBe('jive-ca has no stage after Head of support.');
+    const refused = desk.build('escalate', { on: '2026-09-04', reason: 'Again' });
+    expect(refused).toEqual({ ok: false, errors: { action: 'jive-ca has no stage after Head of support.' }, message: 'jive-ca has no stage after Head of support.' });
+  });
+
+  it('pausing: resume only while paused, no second pause, no escalation until resumed', () => {
+    const desk = new Desk(record('infinity'), '2026-09-10');
+    desk.do('pause', { on: '2026-09-02', reason: 'Waiting for a copy of the bill' });
+    expect(desk.reason('resume')).toBeUndefined();
+    expect(desk.reason('pause')).toBe('The case is already paused (since 2026-09-02).');
+    expect(desk.reason('escalate')).toBe('The case is paused, waiting for the customer since 2026-09-02: resume it first.');
+    desk.do('resume', { on: '2026-09-04' });
+    expect(desk.reason('resume')).toBe('Resume is only possible while the case is paused.');
+    expect(desk.reason('escalate')).toBeUndefined();
+  });
+
+  it('acceptance and rejection answer the latest proposal, once', () => {
+    const desk = new Desk(record('kijoma'), '2026-09-10');
+    desk.do('propose-resolution', { on: '2026-09-02', summary: 'Refund of £12.50' });
+    expect(desk.reason('record-acceptance')).toBeUndefined();
+    desk.do('record-rejection', { on: '2026-09-03', channel: 'phone', summary: 'Wants more' });
+    expect(desk.reason('record-acceptance')).toBe('The customer already rejected the proposal of 2026-09-02 (on 2026-09-03); propose a new resolution first.');
+    desk.do('propose-resolution', { on: '2026-09-04', summary: 'Refund of £25' });
+    const accepted = desk.do('record-acceptance', { on: '2026-09-05', channel: 'email', who: 'Ada Lovelace' });
+    expect(accepted).toMatchObject({ type: 'resolution-accepted', on: '2026-09-05', data: { channel: 'email', who: 'Ada Lovelace' } });
+    expect(accepted.summary).toBe('Ada Lovelace accepted the proposed resolution (by email)');
+  });
+
+  it('the ADR letter once; a closed case refuses everything but a note and the customer details', () => {
+    const desk = new Desk(record('kinex'), '2026-10-20');
+    desk.do('record-deadlock', { on: '2026-09-20', summary: 'We will not refund the early termination charge' });
+    desk.do('adr-letter-sent', { on: '2026-09-20' });
+    expect(desk.reason('adr-letter-sent')).toBe('The ADR letter has already been sent (on 2026-09-20).');
+    expect(desk.reason('referred-to-adr')).toBeUndefined();
+    desk.do('close', { on: '2026-09-21' });
+    const still = desk.available().filter((a) => a.allowed).map((a) => a.id);
+    expect(still).toEqual(['add-note', 'edit-customer', 'record-vulnerability']);
+    expect(desk.reason('escalate')).toBe('This case is closed: reopen is not supported (closed 2026-09-21; you can still add a note).');
+  });
+
+  it('without an evaluation (the rules cannot read the case) only record-keeping actions are open', () => {
+    const r = record('kinex');
+    const list = availableActions(r, [], null, null);
+    expect(list.filter((a) => a.allowed).map((a) => a.id)).toEqual(['log-contact', 'send-update', 'add-note', 'record-payment', 'edit-customer', 'record-vulnerability']);
+    expect(whyNot('escalate', r, [], null, null)).toMatch(/rules engine cannot read this case/);
+  });
+});
+
+describe('buildActionEvent', () => {
+  it('checks the date: required, real, not in the future, not before receipt, not before the last entry', () => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    const on = (value: string) => {
+      const r = desk.build('add-note', { on: value, summary: 'Called' });
+      return r.ok ? 'ok' : r.errors.on;
+    };
+    expect(on('')).toBe('Enter the date');
+    expect(on('2026-02-30')).toBe('Enter a real date as YYYY-MM-DD');
+    expect(on('2026-09-11')).toBe('The date cannot be in the future');
+    expect(on('2026-08-31')).toBe('The date cannot be before the complaint was received (2026-09-01)');
+    desk.do('add-note', { on: '2026-09-05', summary: 'Customer rang about the refund' });
+    expect(on('2026-09-04')).toBe('The date cannot be before the last entry on the timeline (2026-09-05: Customer rang about the refund)');
+    expect(on('2026-09-05')).toBe('ok');
+    expect(on('2026-09-10')).toBe('ok');
+  });
+
+  it('names the field in its message, and reports every field at once', () => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    const r = desk.build('record-payment', { on: '2026-09-12', amount: 'ten pounds', reason: '' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual({ on: 'The date cannot be in the future', amount: 'Enter an amount like 25 or 25.50', reason: 'Give the reason for the payment' });
+    expect(r.message).toBe('Date: The date cannot be in the future.');
+    const summaryMissing = desk.build('log-contact', { summary: '  ' });
+    expect(summaryMissing.ok ? null : summaryMissing.message).toBe('What was said: Say what was said.');
+  });
+
+  it('records the person working, and refuses when nobody is named', () => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    const ctx = desk.context('');
+    const r = buildActionEvent('add-note', { on: '2026-09-10', summary: 'x' }, ctx);
+    expect(r.ok ? null : r.errors.form).toBe('Choose who is working before recording anything on the case');
+    expect(desk.do('add-note', { summary: 'x' }).by).toBe('Sam Patel');
+  });
+
+  it('escalation names the next stage from the procedure and gives the reason; the rules engine follows it', () => {
+    const desk = new Desk(record('kinex'), '2026-11-30');
+    const stages: string[] = [desk.evaluation().stage];
+    const e1 = desk.do('escalate', { on: '2026-09-03', reason: 'Customer asked for the escalation team' });
+    expect(e1).toMatchObject({
+      type: 'escalated',
+      on: '2026-09-03',
+      summary: 'Escalated from Customer service to Escalation team: Customer asked for the escalation team',
+      data: { stage: 'escalation-team', fromStage: 'customer-service', reason: 'Customer asked for the escalation team' },
+    });
+    stages.push(desk.evaluation().stage);
+    desk.do('escalate', { on: '2026-09-10', reason: 'Unresolved' });
+    stages.push(desk.evaluation().stage);
+    desk.do('respond', { on: '2026-09-30', channel: 'letter', summary: 'Formal written response' });
+    desk.do('escalate', { on: '2026-10-02', reason: 'Customer unhappy with the outcome' });
+    stages.push(desk.evaluation().stage);
+    expect(desk.reason('escalate')).toBe('kinex has no stage after Customer resolution manager review.');
+    desk.do('record-deadlock', { on: '2026-10-05', summary: 'Final position: no further credit' });
+    desk.do('adr-letter-sent', { on: '2026-10-05' });
+    desk.do('referred-to-adr', { on: '2026-10-20', reference: 'CO-12345' });
+    stages.push(desk.evaluation().stage);
+    expect(stages).toEqual(['customer-service', 'escalation-team', 'customer-resolution', 'resolution-manager', 'adr']);
+    const clocks = Object.fromEntries(desk.evaluation().clocks.map((c) => [c.id, c.state]));
+    expect(clocks).toMatchObject({ 'adr-letter': 'met', 'adr-referral-window': 'met' });
+    expect(desk.reason('escalate')).toMatch(/^The case is with Communications Ombudsman, outside kinex's own procedure/);
+  });
+
+  it('the response is the substantive reply: it meets the first-response clock', () => {
+    const desk = new Desk(record('infinity', { channel: 'email' }), '2026-09-07');
+    expect(desk.evaluation().clocks.find((c) => c.id === 'first-response')?.state).toBe('running');
+    const e = desk.do('respond', { on: '2026-09-03', channel: 'email', summary: 'Refund agreed' });
+    expect(e).toMatchObject({ type: 'responded', summary: 'Response sent by email: Refund agreed', data: { channel: 'email', atStage: 'customer-service' } });
+    expect(desk.evaluation().clocks.find((c) => c.id === 'first-response')).toMatchObject({ state: 'met', closedOn: '2026-09-03' });
+  });
+
+  it('compensation and goodwill: kind, amount, currency and reason', () => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    const e = desk.do('record-payment', { kind: 'compensation', amount: '1,250.5', currency: 'GBP', reason: 'Ten days without broadband' });
+    expect(e).toMatchObject({
+      type: 'compensation',
+      summary: 'Compensation of £1,250.50: Ten days without broadband',
+      data: { kind: 'compensation', amount: 1250.5, currency: 'GBP', reason: 'Ten days without broadband' },
+    });
+    expect(desk.build('record-payment', { amount: '0', reason: 'x' }).ok ? null : 'refused').toBe('refused');
+    expect(defaultInput('record-payment', { record: record('jive-ca'), procedure: getProcedure('jive-ca'), today: '2026-09-10' }).currency).toBe('CAD');
+  });
+
+  it('editing the customer keeps the old and the new values of what changed', () => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    const r = desk.build('edit-customer', { phone: '020 7946 0000', email: 'ada@example.com', summary: 'New number' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.event).toMatchObject({
+      type: 'customer-edited',
+      summary: "Customer's details changed: phone, email: New number",
+      data: { changed: ['phone', 'email'], before: { phone: '0113 496 0000', email: '' }, after: { phone: '020 7946 0000', email: 'ada@example.com' } },
+    });
+    expect(r.customer).toEqual({ ...record('kinex').customer, phone: '020 7946 0000', email: 'ada@example.com' });
+    const unchanged = desk.build('edit-customer', {});
+    expect(unchanged.ok ? null : unchanged.errors.form).toBe('Nothing has changed: edit a field first');
+    const noAddress = desk.build('edit-customer', { addressLines: '', postcode: '' });
+    expect(noAddress.ok ? null : noAddress.errors.addressLines).toBe('A complaint by letter needs a postal address to reply to');
+    const badEmail = desk.build('edit-customer', { email: 'ada@' });
+    expect(badEmail.ok ? null : badEmail.errors.email).toBe('Enter an email address like name@example.com');
+  });
+
+  it("editing the customer's business size records the old and new values, and the new customer", () => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    expect(defaultInput('edit-customer', desk.context())).toMatchObject({ isBusiness: '', employees: '', language: '', largePrint: '', prefersPost: '' });
+    const e = desk.do('edit-customer', { isBusiness: 'yes', employees: ' 25 ', summary: 'They run a shop' });
+    expect(e).toMatchObject({
+      type: 'customer-edited',
+      summary: "Customer's details changed: business, number of employees: They run a shop",
+      data: { changed: ['isBusiness', 'employees'], before: { isBusiness: '', employees: '' }, after: { isBusiness: 'yes', employees: '25' } },
+    });
+    expect(desk.record.customer).toEqual({ ...record('kinex').customer, isBusiness: true, employees: 25 });
+    expect(desk.record.communication).toBeUndefined();
+    expect(defaultInput('edit-customer', desk.context())).toMatchObject({ isBusiness: 'yes', employees: '25' });
+    // No longer a business: the number of employees goes with it.
+    const back = desk.do('edit-customer', { isBusiness: '' });
+    expect(back.data).toMatchObject({ changed: ['isBusiness', 'employees'], before: { isBusiness: 'yes', employees: '25' }, after: { isBusiness: '', employees: '' } });
+    expect(desk.record.customer).toEqual(record('kinex').customer);
+  });
+
+  it.each([
+    ['0', /at least 1/],
+    ['2.5', /whole number/],
+    ['lots', /whole number/],
+  ])('refuses %s employees for a business, naming the field', (employees, message) => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    const r = desk.build('edit-customer', { isBusiness: 'yes', employees });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.employees).toMatch(message);
+    expect(r.message).toMatch(/^Number of employees: /);
+    // The same text is ignored when the customer is not a business (the field is hidden then).
+    expect(desk.build('edit-customer', { isBusiness: '', employees, phone: '020 7946 0000' }).ok).toBe(true);
+  });
+
+  it('editing communication needs: large print on, then language, then everything off removes them', () => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    const large = desk.do('edit-customer', { largePrint: 'yes' });
+    expect(large).toMatchObject({ summary: "Customer's details changed: large print", data: { changed: ['largePrint'], before: { largePrint: '' }, after: { largePrint: 'yes' } } });
+    expect(desk.record.communication).toEqual({ largePrint: true });
+    expect(desk.record.customer).toEqual(record('kinex').customer);
+    desk.do('edit-customer', { language: 'fr-CA', prefersPost: 'yes' });
+    expect(desk.record.communication).toEqual({ language: 'fr-CA', largePrint: true, prefersPost: true });
+    const off = desk.build('edit-customer', { language: '', largePrint: '', prefersPost: '' });
+    expect(off.ok).toBe(true);
+    if (!off.ok) return;
+    expect(off.communication).toBeNull();
+    expect(off.event.data).toMatchObject({ changed: ['language', 'largePrint', 'prefersPost'], before: { language: 'fr-CA' }, after: { language: '' } });
+    const badLanguage = desk.build('edit-customer', { language: 'de-DE' });
+    expect(badLanguage.ok ? null : badLanguage.errors.language).toMatch(/French \(Canada\)/);
+  });
+
+  it('an edit that does not send business size or communication needs leaves them as they were', () => {
+    const desk = new Desk(record('kinex', { customer: { ...record('kinex').customer, isBusiness: true, employees: 4 }, communication: { largePrint: true } }), '2026-09-10');
+    const ctx = desk.context();
+    const { isBusiness: _b, employees: _e, language: _l, largePrint: _p, prefersPost: _pp, ...contactOnly } = defaultInput('edit-customer', ctx);
+    const r = buildActionEvent('edit-customer', { ...contactOnly, phone: '020 7946 0000' }, ctx);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.event.data).toMatchObject({ changed: ['phone'] });
+    expect(r.customer).toMatchObject({ isBusiness: true, employees: 4, phone: '020 7946 0000' });
+    expect(r.communication).toBeUndefined();
+  });
+
+  it('shows the kept values of an edit in words', () => {
+    expect(customerFieldLabel('largePrint')).toBe('Large print');
+    expect(customerFieldValue('largePrint', 'yes')).toBe('Yes');
+    expect(customerFieldValue('isBusiness', '')).toBe('No');
+    expect(customerFieldValue('language', 'fr-CA')).toBe('French (Canada)');
+    expect(customerFieldValue('language', '')).toBe("The desk's usual language");
+    expect(customerFieldValue('employees', '25')).toBe('25');
+  });
+
+  it('the CCTS notice at the second level of escalation records when and how', () => {
+    const desk = new Desk(record('jive-ca', { channel: 'phone' }), '2026-09-10');
+    desk.do('acknowledge', { on: '2026-09-01' });
+    desk.do('escalate', { on: '2026-09-02', reason: 'Manager please' });
+    desk.do('escalate', { on: '2026-09-04', reason: 'Still unresolved' });
+    expect(desk.evaluation().clocks.find((c) => c.id === 'ccts-notice')).toMatchObject({ state: 'missed', dueOn: '2026-09-04' });
+    const e = desk.do('ccts-informed', { on: '2026-09-04', channel: 'phone', summary: 'Read out the CCTS details' });
+    expect(e).toMatchObject({ type: 'ccts-informed', on: '2026-09-04', data: { channel: 'phone', atStage: 'head-of-support' } });
+    expect(desk.evaluation().clocks.find((c) => c.id === 'ccts-notice')).toMatchObject({ state: 'met', closedOn: '2026-09-04' });
+  });
+
+  it('an unknown action is refused', () => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    const r = buildActionEvent('reopen' as CaseActionId, { on: '2026-09-10' }, desk.context());
+    expect(r.ok ? null : r.message).toBe('Unknown action "reopen".');
+  });
+});
+
+describe('buildActionEvent: control and invisible characters (model/text.ts, as the intake form)', () => {
+  it("refuses them in the customer's name and in notes, and keeps line breaks in the address and notes", () => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    const name = desk.build('edit-customer', { customerName: 'Ada\u202eLovelace' });
+    expect(name.ok ? null : name.errors.customerName).toBe('Name contains an invisible control character (U+202E RIGHT-TO-LEFT OVERRIDE) after “Ada”; remove it');
+    const nul = desk.build('edit-customer', { accountNumber: 'AC\u0000-1' });
+    expect(nul.ok ? null : nul.errors.accountNumber).toMatch(/^.+ contains an invisible control character \(U\+0000 NULL\) after “AC”; remove it$/);
+    const note = desk.build('add-note', { summary: 'Called back\u2066 later' });
+    expect(note.ok ? null : Object.values(note.errors)).toEqual([expect.stringMatching(/ contains an invisible control character \(U\+2066 LEFT-TO-RIGHT ISOLATE\) after “Called back”; remove it$/)]);
+    expect(desk.build('add-note', { summary: 'Called back\nlater\tagain' }).ok).toBe(true);
+    expect(desk.build('edit-customer', { addressLines: '2 New Road\r\nLeeds', postcode: 'LS1 1AA' }).ok).toBe(true);
+  });
+});

@@ -1,0 +1,93 @@
+// Edits of stored fields: only what the person changed is saved, checked against what the form was opened on
+// (the three-way field merge of shared/model/merge.ts), so two windows never overwrite each other's changes.
+import type { CaseRecord } from '#shared/model/case';
+import { mergeFields } from '#shared/model/merge';
+import { type CaseActionId, CUSTOMER_EDIT_FIELDS, customerFieldValue, getAction, YES_NO_FIELDS } from './catalogue';
+import { type ActionInput, customerDetailsToForm, isTicked, short } from './entry';
+
+/** The actions whose form edits fields stored on the case (the rest only add to the timeline). */
+const EDIT_FIELDS: Partial<Record<CaseActionId, readonly string[]>> = {
+  'edit-customer': CUSTOMER_EDIT_FIELDS,
+  'record-vulnerability': ['details', 'reason', 'note'],
+};
+
+/** The stored fields `action`'s form edits, as the form holds them; null for an action that only adds to the timeline. */
+export function storedFormValues(action: CaseActionId, record: Pick<CaseRecord, 'customer' | 'communication' | 'vulnerability'>): Record<string, string> | null {
+  if (action === 'edit-customer') return customerDetailsToForm(record);
+  if (action === 'record-vulnerability') {
+    const v = record.vulnerability;
+    return { details: v?.details ?? '', reason: v?.reason ?? '', note: v?.note ?? '' };
+  }
+  return null;
+}
+
+/** A form's edited fields compared as they would be stored: trimmed, boxes as 'yes'/'', address lines tidied. */
+function comparable(action: CaseActionId, values: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of EDIT_FIELDS[action] ?? []) {
+    const v = String(values[f] ?? '').trim();
+    if (YES_NO_FIELDS.has(f)) out[f] = isTicked(v) ? 'yes' : '';
+    else if (f === 'addressLines') out[f] = v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join('\n');
+    else if (f === 'postcode') out[f] = v.toUpperCase();
+    else out[f] = v;
+  }
+  if (action === 'edit-customer' && out.isBusiness !== 'yes') out.employees = '';
+  return out;
+}
+
+/** A field the person changed that was also changed elsewhere since the form was opened. */
+export interface EditConflict {
+  field: string;
+  label: string;
+  /** As the form was opened, as stored now (by another window), and as the person entered it. */
+  base: string;
+  theirs: string;
+  mine: string;
+}
+
+export type RebaseResult = { ok: true; input: ActionInput } | { ok: false; conflicts: EditConflict[]; message: string };
+
+/** A stored field's value in words for a message: "Yes", "French (Canada)", "(empty)"; long text cut short. */
+export function editFieldValue(action: CaseActionId, field: string, value: string): string {
+  const spec = getAction(action).fields.find((f) => f.name === field);
+  if (spec?.kind === 'checkbox' || field === 'language') return customerFieldValue(field, value);
+  if (spec?.kind === 'select') return spec.options?.find((o) => o.value === value)?.label ?? (value || '(none)');
+  return value === '' ? '(empty)' : short(value.replace(/\n/g, ', '), 40);
+}
+
+/** "phone was 0161 496 0000 when you opened this, now 0207 946 0000" for each conflict, after one lead. */
+export function describeEditConflicts(action: CaseActionId, conflicts: readonly EditConflict[]): string {
+  const each = conflicts.map((c) => `${c.label.toLowerCase()} was ${editFieldValue(action, c.field, c.base)} when you opened this, now ${editFieldValue(action, c.field, c.theirs)}`);
+  return `Changed meanwhile at another window: ${each.join('; ')}. Keep theirs or use yours for ${conflicts.length === 1 ? 'it' : 'each'}, then save.`;
+}
+
+/**
+ * The input to save for an edit opened on `base` (the stored fields as the form showed them) now that the case holds
+ * `record`: the fields the person changed are taken, fields changed only elsewhere are kept, and a field changed on
+ * both sides to different values is refused as a conflict (nothing is overwritten silently). `base` undefined (a
+ * caller that did not keep what it showed) compares with what is stored now, i.e. every field sent is the person's.
+ * Actions that do not edit stored fields pass through unchanged.
+ */
+export function rebaseEdit(action: CaseActionId, input: ActionInput, base: Record<string, string> | undefined, record: CaseRecord): RebaseResult {
+  const stored = storedFormValues(action, record);
+  if (!stored) return { ok: true, input };
+  const theirs = comparable(action, stored);
+  const opened = base ? comparable(action, { ...stored, ...base }) : theirs;
+  // A field the caller did not send is left as it was opened.
+  const mine = comparable(action, Object.fromEntries(Object.keys(theirs).map((f) => [f, input?.[f] ?? opened[f]])));
+  const result = mergeFields(opened, theirs, mine);
+  const clashes = result.conflicts.map((c) => c.path);
+  // Removing the vulnerability details removes the whole record: not over a change made meanwhile to what it holds.
+  if (action === 'record-vulnerability' && mine.details === '' && opened.details !== '' && theirs.details !== '' && result.fromTheirs.length) {
+    clashes.push(['details']);
+  }
+  if (clashes.length) {
+    const fields = getAction(action).fields;
+    const conflicts = clashes.map((path) => {
+      const field = path[0];
+      return { field, label: fields.find((f) => f.name === field)?.label ?? field, base: opened[field], theirs: theirs[field], mine: mine[field] };
+    });
+    return { ok: false, conflicts, message: describeEditConflicts(action, conflicts) };
+  }
+  return { ok: true, input: { ...input, ...result.merged } };
+}

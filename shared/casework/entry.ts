@@ -1,0 +1,447 @@
+// Turning an action's input into the timeline entry to append: `buildActionEvent` checks the input (zod) and returns
+// the event, or messages naming the fields. Also the form's starting values. Pure: "today" and the person working
+// are arguments.
+import { z } from 'zod';
+import type { Procedure } from '#shared/rules/procedure';
+import type { Evaluation } from '#shared/rules/types';
+import type { CaseRecord, Channel, CommunicationNeeds, Customer, PostalAddress, TimelineEvent, TimelineType, VulnerabilityRecord } from '#shared/model/case';
+import { validateVulnerability } from '#shared/model/vulnerability';
+import { isIsoDate } from '#shared/model/dates';
+import { parseEmployees } from '#shared/model/intake';
+import { addressTextProblem, STORED_LIMITS } from '#shared/model/stored';
+import { textCharacterProblem } from '#shared/model/text';
+import { whyNot } from './availability';
+import { type CaseActionId, type CaseActionSpec, type Currency, type PaymentKind, PAYMENT_KIND_LABELS, CUSTOMER_FIELDS, type CustomerField, CUSTOMER_EXTRA_FIELDS, CUSTOMER_EDIT_FIELDS, type CustomerEditField, CUSTOMER_FIELD_LABELS, getAction, isCaseActionId } from './catalogue';
+import { nextStage, adrStage } from './state';
+
+/** A form's values: every field as text (the date as YYYY-MM-DD). */
+export type ActionInput = Partial<Record<string, string>>;
+
+export interface ActionContext {
+  record: CaseRecord;
+  /** The case's timeline as stored (any order). */
+  events: readonly TimelineEvent[];
+  /** The rules engine's evaluation of the case on `today`; null when it could not be evaluated. */
+  evaluation: Evaluation | null;
+  /** The case's procedure; null when unknown. */
+  procedure: Procedure | null;
+  /** The desk's date, YYYY-MM-DD. */
+  today: string;
+  /** The person working (recorded as the event's author). */
+  by: string;
+}
+
+/** A timeline event before it is stored (the store adds id, caseId and the timestamp). */
+export interface NewTimelineEvent {
+  type: TimelineType;
+  on: string;
+  by: string;
+  summary: string;
+  data?: Record<string, unknown>;
+}
+
+export type BuildResult =
+  | {
+      ok: true;
+      event: NewTimelineEvent;
+      /** The customer's new details (edit-customer only). */
+      customer?: Customer;
+      /** The case's new communication needs, or null to remove them (edit-customer only, when they changed). */
+      communication?: CommunicationNeeds | null;
+      /** The case's new vulnerability details, or null to remove them (record-vulnerability only). */
+      vulnerability?: VulnerabilityRecord | null;
+    }
+  | {
+      ok: false;
+      /** Message per field name; `action` when the action itself is refused, `form` for the form as a whole. */
+      errors: Partial<Record<string, string>>;
+      /** One line naming the field: "Date: the date cannot be in the future." */
+      message: string;
+    };
+
+/** The form's starting values: today's date, the case's channel, the customer's current details. */
+export function defaultInput(id: CaseActionId, ctx: Pick<ActionContext, 'record' | 'procedure' | 'today'>): Record<string, string> {
+  const spec = getAction(id);
+  const { record } = ctx;
+  const values: Record<string, string> = {};
+  for (const f of spec.fields) values[f.name] = '';
+  values.on = ctx.today;
+  if ('channel' in values) values.channel = id === 'adr-letter-sent' ? 'letter' : record.channel;
+  if ('direction' in values) values.direction = 'from-customer';
+  if ('who' in values) values.who = record.representative?.name ?? record.customer.name;
+  if (id === 'record-payment') {
+    values.kind = 'goodwill';
+    values.currency = ctx.procedure?.provider.country === 'CA' || record.calendar === 'canada' ? 'CAD' : 'GBP';
+  }
+  if (id === 'edit-customer') Object.assign(values, customerDetailsToForm(record));
+  if (id === 'record-vulnerability' && record.vulnerability) {
+    Object.assign(values, { details: record.vulnerability.details, reason: record.vulnerability.reason, note: record.vulnerability.note ?? '' });
+  }
+  return values;
+}
+
+export function customerToForm(c: Customer): Record<CustomerField, string> {
+  return {
+    customerName: c.name,
+    addressLines: c.address?.lines.join('\n') ?? '',
+    postcode: c.address?.postcode ?? '',
+    phone: c.phone ?? '',
+    email: c.email ?? '',
+    accountNumber: c.accountNumber ?? '',
+  };
+}
+
+/** Everything edit-customer shows, as the form holds it: the contact details, business size and communication needs. */
+export function customerDetailsToForm(record: Pick<CaseRecord, 'customer' | 'communication'>): Record<CustomerEditField, string> {
+  const c = record.customer;
+  const needs = record.communication;
+  return {
+    ...customerToForm(c),
+    isBusiness: c.isBusiness ? 'yes' : '',
+    employees: c.isBusiness && typeof c.employees === 'number' ? String(c.employees) : '',
+    language: needs?.language ?? '',
+    largePrint: needs?.largePrint ? 'yes' : '',
+    prefersPost: needs?.prefersPost ? 'yes' : '',
+  };
+}
+
+/** A ticked box arrives as 'yes' from the form; true, 'true' and 'on' from other callers are read the same way. */
+export const isTicked = (v: unknown) => v === true || (typeof v === 'string' && ['yes', 'true', 'on'].includes(v.trim().toLowerCase()));
+
+const clean = (max: number, label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').trim())
+    .pipe(z.string().max(max, `${label} must be at most ${max} characters`));
+const required = (max: number, message: string, label: string) => clean(max, label).pipe(z.string().min(1, message));
+const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.enum(values, { error: message }));
+
+function lastEntry(events: readonly TimelineEvent[]): TimelineEvent | undefined {
+  let last: TimelineEvent | undefined;
+  for (const e of events) if (!last || e.on > last.on || (e.on === last.on && e.at >= last.at)) last = e;
+  return last;
+}
+
+export function short(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+function dateSchema(ctx: ActionContext, label: string) {
+  const last = lastEntry(ctx.events);
+  return z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').trim())
+    .pipe(
+      z
+        .string()
+        .min(1, `Enter the ${label.toLowerCase()}`)
+        .refine(isIsoDate, 'Enter a real date as YYYY-MM-DD')
+        .refine((d) => !isIsoDate(d) || d <= ctx.today, 'The date cannot be in the future')
+        .refine(
+          (d) => !isIsoDate(d) || d >= ctx.record.receivedOn,
+          `The date cannot be before the complaint was received (${ctx.record.receivedOn})`,
+        )
+        .refine(
+          (d) => !isIsoDate(d) || !last || d >= last.on,
+          last ? `The date cannot be before the last entry on the timeline (${last.on}: ${short(last.summary)})` : '',
+        ),
+    );
+}
+
+const PHONE = /^[+()0-9 .-]{6,40}$/;
+
+function schemaFor(spec: CaseActionSpec, ctx: ActionContext) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const f of spec.fields) {
+    const label = f.label;
+    switch (f.kind) {
+      case 'date':
+        shape[f.name] = dateSchema(ctx, label);
+        break;
+      case 'select': {
+        const values = (f.options ?? []).map((o) => o.value) as [string, ...string[]];
+        const message = f.missing ?? `Choose ${label.toLowerCase()}`;
+        // An optional choice may be left empty ('').
+        shape[f.name] = f.required ? choice(values, message) : z.preprocess((v) => (typeof v === 'string' ? v.trim() : (v ?? '')), z.enum(['', ...values] as [string, ...string[]], { error: message }));
+        break;
+      }
+      case 'checkbox':
+        shape[f.name] = z.preprocess((v) => (isTicked(v) ? 'yes' : ''), z.string());
+        break;
+      case 'amount':
+        shape[f.name] = required(20, f.missing ?? 'Enter the amount', label)
+          .refine((s) => s === '' || /^\d{1,7}(\.\d{1,2})?$/.test(s.replace(/,/g, '')), 'Enter an amount like 25 or 25.50')
+          .refine((s) => !/^\d{1,7}(\.\d{1,2})?$/.test(s.replace(/,/g, '')) || Number(s.replace(/,/g, '')) > 0, 'The amount must be more than 0');
+        break;
+      default: {
+        // A customer's details: the limits of what is stored (shared/model/stored.ts).
+        const stored: Record<string, number> = { customerName: STORED_LIMITS.name, phone: STORED_LIMITS.phone, email: STORED_LIMITS.email, accountNumber: STORED_LIMITS.accountNumber };
+        const max = stored[f.name] ?? (f.kind === 'textarea' ? 5000 : 200);
+        let schema: z.ZodType<string, string | undefined> = f.required ? required(max, f.missing ?? `Enter ${label.toLowerCase()}`, label) : clean(max, label);
+        if (f.name === 'phone') schema = schema.refine((s) => s === '' || PHONE.test(s), 'Enter a phone number using digits, spaces, + ( ) or -');
+        if (f.name === 'email') schema = schema.refine((s) => s === '' || z.email().safeParse(s).success, 'Enter an email address like name@example.com');
+        if (f.name === 'postcode') schema = schema.pipe(z.string().max(STORED_LIMITS.postcode, `Postcode must be at most ${STORED_LIMITS.postcode} characters`));
+        if (f.name === 'addressLines') {
+          schema = schema.superRefine((s, c) => {
+            const problem = addressTextProblem(s);
+            if (problem) c.addIssue({ code: 'custom', message: problem });
+          });
+        }
+        // The intake form's character rule (model/text.ts): no control or invisible format characters.
+        const lines = f.kind === 'textarea' ? 'multi-line' : 'single-line';
+        shape[f.name] = schema.superRefine((s, ctx) => {
+          const problem = textCharacterProblem(s, lines);
+          if (problem) ctx.addIssue({ code: 'custom', message: `${label} ${problem}` });
+        });
+      }
+    }
+  }
+  return z.object(shape);
+}
+
+function refuse(errors: Partial<Record<string, string>>, spec: CaseActionSpec): BuildResult {
+  const [field, message = 'The entry is not valid'] = Object.entries(errors)[0] ?? ['form'];
+  const label = field === 'action' || field === 'form' ? spec.label : (spec.fields.find((f) => f.name === field)?.label ?? field);
+  const text = field === 'action' ? message : `${label}: ${message}`;
+  return { ok: false, errors, message: /[.!?]$/.test(text) ? text : `${text}.` };
+}
+
+const channelWords = (c: Channel) => (c === 'in-person' ? 'in person' : c === 'web' ? 'web form' : c);
+
+function currencyText(amount: number, currency: Currency): string {
+  return new Intl.NumberFormat(currency === 'CAD' ? 'en-CA' : 'en-GB', { style: 'currency', currency }).format(amount);
+}
+
+/** "the Communications Ombudsman", but "CISAS": an acronym takes no article. */
+function schemeInSentence(name: string): string {
+  const first = name.split(/[\s(]/)[0];
+  return first.length > 1 && first === first.toUpperCase() ? name : `the ${name}`;
+}
+
+function withDetails(headline: string, details: string | undefined): string {
+  return details ? `${headline}: ${details}` : headline;
+}
+
+function addressFrom(lines: string, postcode: string): PostalAddress | undefined {
+  if (lines === '') return undefined;
+  return { lines: lines.split(/\r?\n/).map((l) => l.trim()).filter(Boolean), postcode: postcode.toUpperCase() };
+}
+
+function customerFromForm(v: Record<CustomerEditField, string>): Customer {
+  const c: Customer = { name: v.customerName };
+  const address = addressFrom(v.addressLines, v.postcode);
+  if (address) c.address = address;
+  if (v.phone) c.phone = v.phone;
+  if (v.email) c.email = v.email;
+  if (v.accountNumber) c.accountNumber = v.accountNumber;
+  if (v.isBusiness === 'yes') {
+    c.isBusiness = true;
+    if (v.employees) c.employees = Number(v.employees);
+  }
+  return c;
+}
+
+function needsFromForm(v: Record<CustomerEditField, string>): CommunicationNeeds | null {
+  const needs: CommunicationNeeds = {};
+  if (v.language) needs.language = v.language as CommunicationNeeds['language'];
+  if (v.largePrint === 'yes') needs.largePrint = true;
+  if (v.prefersPost === 'yes') needs.prefersPost = true;
+  return Object.keys(needs).length ? needs : null;
+}
+
+/**
+ * The edit form's values after the edit. A caller that does not send business size or communication needs (an older
+ * form, a script) leaves them as they are rather than clearing them.
+ */
+function editedDetails(v: Record<string, string>, input: ActionInput, record: CaseRecord): Record<CustomerEditField, string> {
+  const before = customerDetailsToForm(record);
+  const after = { ...before };
+  for (const f of CUSTOMER_FIELDS) after[f] = v[f] ?? '';
+  for (const f of CUSTOMER_EXTRA_FIELDS) if (input?.[f] !== undefined) after[f] = v[f] ?? '';
+  if (after.postcode) after.postcode = after.postcode.toUpperCase();
+  const employees = parseEmployees(after.employees);
+  after.employees = after.isBusiness === 'yes' && employees.ok && employees.value !== undefined ? String(employees.value) : '';
+  return after;
+}
+
+function customerErrors(v: Record<CustomerField, string>, record: CaseRecord): Partial<Record<string, string>> {
+  const errors: Partial<Record<string, string>> = {};
+  const hasAddress = v.addressLines !== '';
+  if (hasAddress && v.postcode === '') errors.postcode = 'Enter the postcode for this address';
+  if (!hasAddress && v.postcode !== '') errors.addressLines = 'Enter the address for this postcode';
+  if (record.channel === 'letter' && !hasAddress && !record.representative?.address) {
+    errors.addressLines ??= 'A complaint by letter needs a postal address to reply to';
+  }
+  if (!hasAddress && v.phone === '' && v.email === '' && !record.representative?.address) {
+    errors.addressLines ??= 'Keep at least one way to reach the customer: address, phone or email';
+  }
+  return errors;
+}
+
+/**
+ * Check an action's input against the case (allowed now? every field valid?) and return the ONE timeline event it
+ * writes, or messages naming the fields. Dates: required, real, not in the future, not before the complaint was
+ * received and not before the last entry on the timeline (the timeline only grows forward).
+ */
+export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: ActionContext): BuildResult {
+  if (!isCaseActionId(action)) {
+    return { ok: false, errors: { action: `Unknown action "${String(action)}"` }, message: `Unknown action "${String(action)}".` };
+  }
+  const spec = getAction(action);
+  const reason = whyNot(action, ctx.record, ctx.events, ctx.evaluation, ctx.procedure);
+  if (reason) return refuse({ action: reason }, spec);
+  const by = (ctx.by ?? '').trim();
+  if (by === '') return refuse({ form: 'Choose who is working before recording anything on the case' }, spec);
+
+  const parsed = schemaFor(spec, ctx).safeParse(input ?? {});
+  const errors: Partial<Record<string, string>> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'form');
+      errors[field] ??= issue.message;
+    }
+  }
+  let vulnerability: VulnerabilityRecord | null | undefined;
+  if (action === 'record-vulnerability') {
+    const on = typeof input?.on === 'string' ? input.on.trim() : '';
+    // Empty details remove what is recorded, whatever the reason and note still say.
+    const details = input?.details ?? '';
+    const removing = details.trim() === '';
+    const checked = validateVulnerability({ details, reason: removing ? '' : (input?.reason ?? ''), note: removing ? '' : (input?.note ?? '') }, { on, by });
+    if (!checked.ok) for (const [field, message] of Object.entries(checked.errors)) errors[field] ??= message;
+    else if (checked.value === null && !ctx.record.vulnerability) errors.details ??= 'Describe the vulnerability or health details (nothing is recorded yet)';
+    else if (checked.value && ctx.record.vulnerability && sameVulnerability(checked.value, ctx.record.vulnerability)) errors.form ??= 'Nothing has changed: edit a field first';
+    else vulnerability = checked.value;
+  }
+  if (action === 'edit-customer') {
+    const raw = Object.fromEntries(CUSTOMER_FIELDS.map((f) => [f, String(input?.[f] ?? '').trim()])) as Record<CustomerField, string>;
+    for (const [field, message] of Object.entries(customerErrors(raw, ctx.record))) errors[field] ??= message;
+    const business = input?.isBusiness === undefined ? ctx.record.customer.isBusiness === true : isTicked(input.isBusiness);
+    const employees = parseEmployees(String(input?.employees ?? (business ? customerDetailsToForm(ctx.record).employees : '')));
+    if (business && !employees.ok) errors.employees ??= employees.error;
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) return refuse(errors, spec);
+  const v = parsed.data as Record<string, string>;
+  const on = v.on;
+  if (action === 'record-vulnerability') {
+    // The event says only that the details changed, never what they are: the timeline is shown to everyone on the case.
+    const change = vulnerability === null ? 'removed' : ctx.record.vulnerability ? 'updated' : 'recorded';
+    const event: NewTimelineEvent = { type: spec.eventType, on, by, summary: `Vulnerability details ${change}`, data: { change } };
+    return { ok: true, event, vulnerability: vulnerability === null ? null : { ...vulnerability!, recordedOn: on } };
+  }
+  const details = v.summary || undefined;
+  const channel = v.channel as Channel | undefined;
+  const data: Record<string, unknown> = {};
+  if (channel) data.channel = channel;
+  if (details) data.details = details;
+  if (ctx.evaluation) data.atStage = ctx.evaluation.stage;
+  let summary: string;
+  let customer: Customer | undefined;
+  let communication: CommunicationNeeds | null | undefined;
+
+  switch (action) {
+    case 'log-contact': {
+      data.direction = v.direction;
+      const headline = v.direction === 'to-customer' ? `Contacted the customer by ${channelWords(channel!)}` : `The customer got in touch by ${channelWords(channel!)}`;
+      summary = withDetails(headline, details);
+      break;
+    }
+    case 'send-update':
+      summary = withDetails(`Update sent by ${channelWords(channel!)}`, details);
+      break;
+    case 'respond':
+      summary = withDetails(`Response sent by ${channelWords(channel!)}`, details);
+      break;
+    case 'acknowledge':
+      summary = withDetails(`Complaint acknowledged by ${channelWords(channel!)}`, details);
+      break;
+    case 'escalate': {
+      const from = ctx.procedure!.stages.find((s) => s.id === ctx.evaluation!.stage)!;
+      const to = nextStage(ctx.procedure!, from.id)!;
+      delete data.atStage;
+      Object.assign(data, { stage: to.id, fromStage: from.id, reason: v.reason });
+      summary = `Escalated from ${from.name} to ${to.name}: ${v.reason}`;
+      break;
+    }
+    case 'pause':
+      data.reason = v.reason;
+      summary = `Paused, waiting for the customer: ${v.reason}`;
+      break;
+    case 'resume':
+      summary = withDetails('Resumed', details);
+      break;
+    case 'propose-resolution':
+      summary = `Resolution proposed by ${channelWords(channel!)}: ${details}`;
+      break;
+    case 'record-acceptance':
+    case 'record-rejection': {
+      data.who = v.who;
+      const word = action === 'record-acceptance' ? 'accepted' : 'rejected';
+      summary = withDetails(`${v.who} ${word} the proposed resolution (by ${channelWords(channel!)})`, details);
+      break;
+    }
+    case 'resolve':
+      summary = `Resolved: ${details}`;
+      break;
+    case 'record-deadlock':
+      summary = `Final position given (deadlock): ${details}`;
+      break;
+    case 'close':
+      summary = withDetails('Case closed', details);
+      break;
+    case 'adr-letter-sent': {
+      const scheme = ctx.evaluation?.adrScheme?.name;
+      summary = withDetails(`ADR letter sent by ${channelWords(channel!)}${scheme ? ` (${scheme})` : ''}`, details);
+      if (scheme) data.scheme = scheme;
+      break;
+    }
+    case 'referred-to-adr': {
+      const scheme = ctx.evaluation?.adrScheme?.name ?? adrStage(ctx.procedure!)?.owner ?? 'the ADR scheme';
+      data.scheme = scheme;
+      if (v.reference) data.reference = v.reference;
+      summary = withDetails(`The customer referred the complaint to ${schemeInSentence(scheme)}${v.reference ? ` (reference ${v.reference})` : ''}`, details);
+      break;
+    }
+    case 'ccts-referral':
+      if (v.reference) data.reference = v.reference;
+      summary = withDetails(`CCTS referral received${v.reference ? ` (CCTS reference ${v.reference})` : ''}`, details);
+      break;
+    case 'ccts-informed':
+      summary = withDetails(`Customer told about the CCTS by ${channelWords(channel!)}`, details);
+      break;
+    case 'add-note':
+      summary = details!;
+      break;
+    case 'record-payment': {
+      const amount = Number(v.amount.replace(/,/g, ''));
+      const kind = v.kind as PaymentKind;
+      Object.assign(data, { kind, amount, currency: v.currency, reason: v.reason });
+      summary = `${PAYMENT_KIND_LABELS[kind]} of ${currencyText(amount, v.currency as Currency)}: ${v.reason}`;
+      break;
+    }
+    case 'edit-customer': {
+      const before = customerDetailsToForm(ctx.record);
+      const after = editedDetails(v, input, ctx.record);
+      const normalise = (f: CustomerEditField, s: string) => (f === 'addressLines' ? s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join('\n') : s);
+      const changed = CUSTOMER_EDIT_FIELDS.filter((f) => normalise(f, before[f]) !== normalise(f, after[f]));
+      if (changed.length === 0) return refuse({ form: 'Nothing has changed: edit a field first' }, spec);
+      customer = customerFromForm(after);
+      if (changed.some((f) => f === 'language' || f === 'largePrint' || f === 'prefersPost')) communication = needsFromForm(after);
+      const keep = <T extends Record<string, string>>(o: T) => Object.fromEntries(changed.map((f) => [f, o[f]]));
+      const stored = customerDetailsToForm({ customer, communication: communication === undefined ? ctx.record.communication : (communication ?? undefined) });
+      Object.assign(data, { changed, before: keep(before), after: keep(stored) });
+      summary = withDetails(`Customer's details changed: ${changed.map((f) => CUSTOMER_FIELD_LABELS[f].toLowerCase()).join(', ')}`, details);
+      break;
+    }
+  }
+  const event: NewTimelineEvent = { type: spec.eventType, on, by, summary, ...(Object.keys(data).length ? { data } : {}) };
+  if (!customer) return { ok: true, event };
+  return communication === undefined ? { ok: true, event, customer } : { ok: true, event, customer, communication };
+}
+
+function sameVulnerability(a: VulnerabilityRecord, b: VulnerabilityRecord): boolean {
+  return a.details === b.details && a.reason === b.reason && (a.note ?? '') === (b.note ?? '');
+}
