@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { emptyIntakeForm, parseEmployees, validateIntake, type IntakeForm, type IntakeResult } from './intake';
+import { assertNotOk, assertOk } from '#test/support/assert';
 
 /** Fails the test unless the form was accepted (so what follows always runs). */
 function assertAccepted(r: IntakeResult): asserts r is Extract<IntakeResult, { ok: true }> {
-  if (!r.ok) expect.fail(`the form should be accepted, but: ${JSON.stringify(r.errors)}`);
+  assertOk(r, 'the form should be accepted');
 }
 /** Fails the test unless the form was refused. */
-function assertRefused(r: IntakeResult): asserts r is Extract<IntakeResult, { ok: false }> {
-  if (r.ok) expect.fail('the form should be refused');
+function assertRefused(r: IntakeResult, message = 'the form should be refused'): asserts r is Extract<IntakeResult, { ok: false }> {
+  assertNotOk(r, message);
 }
 
 const today = '2026-11-21';
@@ -182,9 +183,9 @@ describe('validateIntake: control and invisible characters (model/text.ts)', () 
     for (const field of fields) {
       for (const [char, name] of [['\u0000', 'U+0000 NULL'], ['\u202e', 'U+202E RIGHT-TO-LEFT OVERRIDE'], ['\u0085', 'U+0085 NEXT LINE'], ['\u2066', 'U+2066 LEFT-TO-RIGHT ISOLATE']]) {
         const r = validateIntake({ ...withRep, [field]: `${withRep[field].trim()}${char}x` }, today);
-        expect(r.ok, `${field} ${name}`).toBe(false);
-        if (!r.ok) expect(r.errors[field], field).toMatch(new RegExp(`^.+ contains an invisible control character \\(${name.replace('+', '\\+')}\\) after “.+”; remove it$`));
-        if (!r.ok) expect(Object.keys(r.errors)).toEqual([field]);
+        assertRefused(r, `${field} ${name}`);
+        expect(r.errors[field], field).toMatch(new RegExp(`^.+ contains an invisible control character \\(${name.replace('+', '\\+')}\\) after “.+”; remove it$`));
+        expect(Object.keys(r.errors)).toEqual([field]);
       }
     }
     const r = validateIntake({ ...good, customerName: 'Ann\u202eLee' }, today);

@@ -68,16 +68,14 @@ describe('mergeFields: no change on either side is ever lost', () => {
             const [b, t, m, got] = [at(base, path), at(theirs, path), at(mine, path), at(r.merged, path)];
             const mineChanged = !sameValue(b, m);
             const theirsChanged = !sameValue(b, t);
-            if (mineChanged && !theirsChanged) expect(sameValue(got, m)).toBe(true);
-            else if (!mineChanged) expect(sameValue(got, t)).toBe(true);
-            else if (sameValue(m, t)) expect(sameValue(got, m)).toBe(true);
-            else {
-              // Both changed it differently: neither is lost: theirs stays stored, mine comes back as a conflict.
-              expect(sameValue(got, t)).toBe(true);
-              expect(conflicted.has(path.join('.'))).toBe(true);
-              const c = r.conflicts.find((x) => x.path.join('.') === path.join('.'))!;
-              expect(sameValue(c.mine, m) && sameValue(c.theirs, t) && sameValue(c.base, b)).toBe(true);
-            }
+            // Changed by me only: mine. Not changed by me: theirs. Changed by both alike: that value (= theirs).
+            // Both changed it differently: neither is lost: theirs stays stored, mine comes back as a conflict.
+            const clash = mineChanged && theirsChanged && !sameValue(m, t);
+            const key = path.join('.');
+            expect(sameValue(got, mineChanged && !theirsChanged ? m : t), key).toBe(true);
+            expect(conflicted.has(key), key).toBe(clash);
+            const c = r.conflicts.find((x) => x.path.join('.') === key);
+            expect(c === undefined || (sameValue(c.mine, m) && sameValue(c.theirs, t) && sameValue(c.base, b)), key).toBe(true);
           }
           // Only real clashes are conflicts.
           for (const c of r.conflicts) expect(!sameValue(c.base, c.mine) && !sameValue(c.base, c.theirs) && !sameValue(c.mine, c.theirs)).toBe(true);
@@ -112,8 +110,11 @@ describe('mergeFields: no change on either side is ever lost', () => {
         }
         const second = mergeFields<FieldRecord>(rebased, theirs, chosen);
         expect(second.conflicts).toEqual([]);
-        for (const c of first.conflicts) expect(sameValue(second.merged[c.path[0]], useMine ? c.mine : c.theirs)).toBe(true);
-        for (const k of KEYS) if (!first.conflicts.some((c) => c.path[0] === k)) expect(sameValue(second.merged[k], first.merged[k])).toBe(true);
+        // A conflicting field has the chosen side's value; every other field what the first merge gave it.
+        for (const k of KEYS) {
+          const c = first.conflicts.find((x) => x.path[0] === k);
+          expect(sameValue(second.merged[k], c ? (useMine ? c.mine : c.theirs) : first.merged[k]), k).toBe(true);
+        }
       }),
       { numRuns: 1000 },
     );

@@ -15,39 +15,32 @@ type Expect = {
   warnings?: RegExp[];
 };
 
-function walk(name: string, facts: CaseFacts, checkpoints: Expect[]): void {
-  describe(name, () => {
-    it.each(checkpoints.map((c) => [c.today, c] as const))('on %s', (_today, c) => {
-      const seen = { ...facts, events: facts.events.filter((e) => e.on <= c.today) };
-      const e: Evaluation = evaluateCase(seen, c.today);
-      if (c.stage !== undefined) expect(e.stage).toBe(c.stage);
-      if (c.level !== undefined) expect(e.escalationLevel).toBe(c.level);
-      for (const [id, want] of Object.entries(c.clocks ?? {})) {
-        const clock = e.clocks.find((x) => x.id === id);
-        if (want === 'absent') {
-          expect(clock, id).toBeUndefined();
-          continue;
-        }
-        expect(clock, id).toBeDefined();
-        expect([clock?.state, clock?.dueOn], `${id}: ${clock?.explanation}`).toEqual(want);
-      }
-      if (c.actions) expect(e.nextActions.map((a) => a.label)).toEqual(c.actions);
-      for (const [id, re] of Object.entries(c.explain ?? {})) {
-        expect(e.clocks.find((x) => x.id === id)?.explanation).toMatch(re);
-      }
-      if (c.warnings) {
-        expect(e.warnings).toHaveLength(c.warnings.length);
-        c.warnings.forEach((re, i) => expect(e.warnings[i]).toMatch(re));
-      }
-    });
+/** The checkpoints of one case, inside its `describe`. What a checkpoint leaves out is not compared. */
+function walk(facts: CaseFacts, checkpoints: Expect[]): void {
+  it.each(checkpoints.map((c) => [c.today, c] as const))('on %s', (_today, c) => {
+    const seen = { ...facts, events: facts.events.filter((e) => e.on <= c.today) };
+    const e: Evaluation = evaluateCase(seen, c.today);
+    expect(e.stage).toBe(c.stage ?? e.stage);
+    expect(e.escalationLevel).toBe(c.level ?? e.escalationLevel);
+    for (const [id, want] of Object.entries(c.clocks ?? {})) {
+      const clock = e.clocks.find((x) => x.id === id);
+      // A clock that is not there compares as 'absent', so a missing clock and an unexpected one both fail.
+      expect(clock ? [clock.state, clock.dueOn] : 'absent', `${id}: ${clock?.explanation}`).toEqual(want);
+    }
+    const labels = e.nextActions.map((a) => a.label);
+    expect(labels).toEqual(c.actions ?? labels);
+    for (const [id, re] of Object.entries(c.explain ?? {})) {
+      expect(e.clocks.find((x) => x.id === id)?.explanation).toMatch(re);
+    }
+    // As many warnings as named, each matching its pattern in order.
+    expect(e.warnings).toEqual(c.warnings?.map((re) => expect.stringMatching(re)) ?? e.warnings);
   });
 }
 
 const ev = (type: RuleEvent['type'], on: string, stage?: string): RuleEvent => (stage ? { type, on, stage } : { type, on });
 
 // --- Kijoma Broadband: 5 working days; manager review; CISAS ---------------------------------------------------------
-walk(
-  'kijoma: phone complaint over Christmas, manager review, deadlock and CISAS',
+describe('kijoma: phone complaint over Christmas, manager review, deadlock and CISAS', () => walk(
   {
     procedureId: 'kijoma',
     calendar: 'england-and-wales',
@@ -97,11 +90,10 @@ walk(
     },
     { today: '2027-02-01', stage: 'adr', clocks: { 'adr-referral-window': ['met', '2028-01-08'] } },
   ],
-);
+));
 
 // --- Miso Communications: reference number at once; three resolution attempts; deadlock ---------------------------
-walk(
-  'miso: email complaint made before 2026-04-08 (8 weeks) that drifts past the ADR date',
+describe('miso: email complaint made before 2026-04-08 (8 weeks) that drifts past the ADR date', () => walk(
   {
     procedureId: 'miso',
     calendar: 'england-and-wales',
@@ -135,10 +127,9 @@ walk(
       actions: ['Send the ADR letter (overdue)'],
     },
   ],
-);
+));
 
-walk(
-  'miso: complaint made on 2026-04-08 (6 weeks), deadlock at attempt 3, ADR letter a day late',
+describe('miso: complaint made on 2026-04-08 (6 weeks), deadlock at attempt 3, ADR letter a day late', () => walk(
   {
     procedureId: 'miso',
     calendar: 'england-and-wales',
@@ -162,11 +153,10 @@ walk(
     },
     { today: '2026-05-07', clocks: { 'adr-letter': ['missed', '2026-05-06'], 'adr-referral-window': ['running', '2027-05-07'] } },
   ],
-);
+));
 
 // --- kinex: customer service → escalation team → Customer Resolution (28 days of transfer) → manager -------------
-walk(
-  'kinex: letter complaint transferred to Customer Resolution, paused for documents, answered, ADR letter overdue',
+describe('kinex: letter complaint transferred to Customer Resolution, paused for documents, answered, ADR letter overdue', () => walk(
   {
     procedureId: 'kinex',
     calendar: 'england-and-wales',
@@ -206,11 +196,10 @@ walk(
       actions: ['Send the ADR letter (overdue)'],
     },
   ],
-);
+));
 
 // --- Jive Canada: acknowledge at once; two escalation levels; CCTS ----------------------------------------------------
-walk(
-  'jive-ca: chat complaint escalated twice (CCTS notice), then referred by the CCTS',
+describe('jive-ca: chat complaint escalated twice (CCTS notice), then referred by the CCTS', () => walk(
   {
     procedureId: 'jive-ca',
     calendar: 'canada',
@@ -254,10 +243,9 @@ walk(
       clocks: { 'ccts-response': ['met', '2026-08-24'], 'ccts-objection': ['not-applicable', null] },
     },
   ],
-);
+));
 
-walk(
-  'jive-ca: a complaint made before May 2023 has 30 days to report back; the CCTS notice is owed at level 2',
+describe('jive-ca: a complaint made before May 2023 has 30 days to report back; the CCTS notice is owed at level 2', () => walk(
   {
     procedureId: 'jive-ca',
     calendar: 'canada',
@@ -277,16 +265,16 @@ walk(
       explain: { 'ccts-response': /CCTS Procedural Code before May 2023\. 2023-07-01 is a Saturday; a date counted in days is not moved\.$/ },
     },
   ],
-);
+));
 
 // --- Infinity Group: letters 10 working days, emails 5, call-backs 5 -------------------------------------------------
 describe('infinity: first-response target by channel, received Wednesday 2026-12-23', () => {
-  it.each<[CaseFacts['channel'], ClockState, string | null, string | null]>([
-    ['phone', 'running', '2027-01-04', 'Call the customer back'],
-    ['email', 'running', '2027-01-04', 'Reply to the email'],
-    ['letter', 'running', '2027-01-11', 'Reply to the letter'],
-    ['web', 'not-applicable', null, null],
-  ])('%s', (channel, state, dueOn, action) => {
+  it.each<[CaseFacts['channel'], ClockState, string | null, string | null, RegExp]>([
+    ['phone', 'running', '2027-01-04', 'Call the customer back', /^due 2027-01-04: received 2026-12-23 \+ 5 working days, .* \(a call-back\)\./],
+    ['email', 'running', '2027-01-04', 'Reply to the email', /^due 2027-01-04: received 2026-12-23 \+ 5 working days, .* \(a reply to the email\)\./],
+    ['letter', 'running', '2027-01-11', 'Reply to the letter', /^due 2027-01-11: received 2026-12-23 \+ 10 working days, .* \(a reply to the letter\)\./],
+    ['web', 'not-applicable', null, null, /sets no first-response target for web form complaints/],
+  ])('%s', (channel, state, dueOn, action, explanation) => {
     const e = evaluateCase(
       { procedureId: 'infinity', calendar: 'england-and-wales', receivedOn: '2026-12-23', channel, events: [] },
       '2026-12-23',
@@ -295,12 +283,11 @@ describe('infinity: first-response target by channel, received Wednesday 2026-12
     expect([fr?.state, fr?.dueOn]).toEqual([state, dueOn]);
     const a = e.nextActions.find((x) => x.id === 'first-response');
     expect(a?.label ?? null).toBe(action);
-    if (channel === 'web') expect(fr?.explanation).toMatch(/sets no first-response target for web form complaints/);
+    expect(fr?.explanation).toMatch(explanation);
   });
 });
 
-walk(
-  'infinity: small business phone complaint taken to the Operations and Managing Directors, then deadlock',
+describe('infinity: small business phone complaint taken to the Operations and Managing Directors, then deadlock', () => walk(
   {
     procedureId: 'infinity',
     calendar: 'england-and-wales',
@@ -325,10 +312,9 @@ walk(
       explain: { 'adr-referral-window': /to the Communications Ombudsman\.$/ },
     },
   ],
-);
+));
 
-walk(
-  'infinity: a pricing complaint from a business with 40 employees is outside the scheme',
+describe('infinity: a pricing complaint from a business with 40 employees is outside the scheme', () => walk(
   {
     procedureId: 'infinity',
     calendar: 'england-and-wales',
@@ -350,11 +336,10 @@ walk(
       warnings: [/40 employees: outside the Communications Ombudsman's scope/, /Pricing complaint/],
     },
   ],
-);
+));
 
 // --- Ofcom baseline: only the regulatory clocks ----------------------------------------------------------------------
-walk(
-  'ofcom baseline: in-person complaint resolved within the ADR period, then closed',
+describe('ofcom baseline: in-person complaint resolved within the ADR period, then closed', () => walk(
   {
     procedureId: 'ofcom',
     calendar: 'northern-ireland',
@@ -377,4 +362,4 @@ walk(
     { today: '2026-07-30', clocks: { 'adr-letter': ['not-applicable', null] }, actions: ['Close the case'] },
     { today: '2026-07-31', actions: [] },
   ],
-);
+));

@@ -33,8 +33,7 @@ describe('browser platform', () => {
     const d = fakeDeps();
     const api = createBrowserApi({ document: d.document, storage: d.storage, focus: () => {} });
     const r = await api.saveFile({ suggestedName: 'a.pdf', mimeType: 'application/pdf', data: 'nope' as unknown as Uint8Array });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(/data/);
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/data/) });
     expect(d.clicked).toHaveLength(0);
   });
 
@@ -202,8 +201,7 @@ describe('browser platform: printPdf', () => {
     const d = fakePrintDocument();
     const api = createBrowserApi({ document: d.document, storage: fakeDeps().storage, focus: () => {} });
     const r = await api.printPdf({ title: 'a', data: new TextEncoder().encode('<html>') });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(/data/);
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/data/) });
     expect(d.frames).toHaveLength(0);
   });
 });
