@@ -19,7 +19,7 @@
 //
 // Pure: the SHA-256 function is an argument (crypto.subtle in the renderer, node:crypto in the shell and tests).
 import { z } from 'zod';
-import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, TIMELINE_TYPES, type CaseRecord, type DeskSettings, type TimelineEvent } from '#shared/model/case';
+import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import type { IssuedLetter } from '#shared/model/letter';
 import { formatPath, issueMessage, isOverLimit, rowName, STORED_ROWS, storedDeskPrefix, storedLetterFields, storedTimestamp, type StoredTable } from '#shared/model/stored';
 import { concat, formatBytes, gunzip, GunzipError, gunzipStream, gzipWriter, isGzip } from './gzip';
@@ -292,8 +292,14 @@ async function crossCheck(content: BackupContent, header: BackupHeader, sha256: 
   const letters = new Map(content.letters.map((l) => [l.id, l]));
   content.events.forEach((e, i) => {
     if (e.type !== 'letter-issued' || e.data?.letterId === undefined) return;
-    const letter = letters.get(String(e.data.letterId));
-    if (!letter) problems.push(`events[${i}].data.letterId: no letter with id ${String(e.data.letterId)} in the file`);
+    const letterId = e.data.letterId;
+    // A hand-edited file may hold anything here: only text names a letter.
+    if (typeof letterId !== 'string') {
+      problems.push(`events[${i}].data.letterId: not a letter id (it must be text)`);
+      return;
+    }
+    const letter = letters.get(letterId);
+    if (!letter) problems.push(`events[${i}].data.letterId: no letter with id ${letterId} in the file`);
     else if (letter.caseId !== e.caseId) problems.push(`events[${i}].data.letterId: the letter ${letter.id} belongs to another case`);
   });
   for (const table of BACKUP_TABLE_NAMES) {

@@ -312,30 +312,25 @@ describe('large print', () => {
   function bodyWordHeights(file: string): number[] {
     const xhtml = poppler('pdftotext', ['-bbox', file, '-']);
     const footerTop = 841.89 - 20 * (72 / 25.4); // the bottom page margin, where the footer sits
-    const heights: number[] = [];
-    xhtml.split('<page ').slice(1).forEach((page, index) => {
-      let words = [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+    const pages = xhtml.split('<page ').slice(1).map((page) =>
+      [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
         .map((m) => ({ top: Number(m[1]), height: Number(m[2]) - Number(m[1]), word: m[3] }))
-        .filter((w) => w.top < footerTop);
-      if (index === 0) {
-        const start = words.findIndex((w) => w.word === 'Dear' || w.word === 'Bonjour');
-        expect(start).toBeGreaterThan(0);
-        words = words.slice(start);
-      }
-      heights.push(...words.map((w) => w.height));
-    });
-    return heights;
+        .filter((w) => w.top < footerTop),
+    );
+    const start = pages[0].findIndex((w) => w.word === 'Dear' || w.word === 'Bonjour');
+    expect(start).toBeGreaterThan(0);
+    pages[0] = pages[0].slice(start);
+    return pages.flat().map((w) => w.height);
   }
 
   for (const [name, make] of letters) {
     it(`${name}: body text at least 16 pt in large print, and every page footed`, async () => {
       const doc = make(true);
       expect(doc.defaultStyle?.fontSize).toBeGreaterThanOrEqual(16);
-      for (const [styleName, style] of Object.entries(doc.styles ?? {})) {
-        if (['paragraph', 'heading', 'letterHeading', 'salutation', 'signOff'].includes(styleName) && style.fontSize) {
-          expect(style.fontSize, styleName).toBeGreaterThanOrEqual(16);
-        }
-      }
+      const bodyStyles = Object.entries(doc.styles ?? {}).filter(
+        ([styleName, style]) => ['paragraph', 'heading', 'letterHeading', 'salutation', 'signOff'].includes(styleName) && style.fontSize,
+      );
+      for (const [styleName, style] of bodyStyles) expect(style.fontSize, styleName).toBeGreaterThanOrEqual(16);
       const file = await writePdf(`${name}-large`, doc);
       const pages = pagesOf(file);
       expect(textOf(file)).toMatch(new RegExp(`(Page|Page) ${pages} (of|de) ${pages}`));

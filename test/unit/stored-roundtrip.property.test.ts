@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUP_ROW_SCHEMAS, BACKUP_TABLE_NAMES } from '#shared/backup/format';
 import { checkImport, guessMapping, IMPORT_FIELDS } from '#shared/exports/cases-import';
-import { emptyIntakeForm, type IntakeForm, validateIntake } from '#shared/model/intake';
+import { type IntakeForm, validateIntake } from '#shared/model/intake';
 import { checkStoredRow, STORED_ROWS, storedLetterFields } from '#shared/model/stored';
 import { makeBackup, readBackupFile, restoreBackup } from '#db/backup/backup';
 import { ActionRefusedError, performAction } from '#db/repositories/case-actions';
@@ -105,12 +105,10 @@ describe('what is saved can be restored', () => {
   }, 120_000);
 
   it('the schemas every write is checked with are the backup check’s, and what one accepts the other does', () => {
-    for (const table of BACKUP_TABLE_NAMES) {
-      if (table === 'letters') {
-        // The file carries the letter's bytes as base64; every other field is the database's own schema object.
-        for (const [field, schema] of Object.entries(storedLetterFields)) expect(BACKUP_ROW_SCHEMAS.letters.shape[field as keyof typeof storedLetterFields]).toBe(schema);
-      } else expect(BACKUP_ROW_SCHEMAS[table]).toBe(STORED_ROWS[table]);
-    }
+    expect(BACKUP_TABLE_NAMES).toContain('letters');
+    for (const table of BACKUP_TABLE_NAMES.filter((t) => t !== 'letters')) expect(BACKUP_ROW_SCHEMAS[table]).toBe(STORED_ROWS[table]);
+    // The file carries the letter's bytes as base64; every other field is the database's own schema object.
+    for (const [field, schema] of Object.entries(storedLetterFields)) expect(BACKUP_ROW_SCHEMAS.letters.shape[field as keyof typeof storedLetterFields]).toBe(schema);
     // Every case row an accepted intake form makes is accepted by the backup's schema with nothing over a limit.
     fc.assert(
       fc.property(form, (f) => {

@@ -143,6 +143,16 @@ describe('findings 7 and 8: a hand-edited backup is checked like input from a st
     expect((await refusal(bad)).problems).toEqual([`events[${entry}].data.letterId: no letter with id ${String(content.events[entry].data?.letterId)} in the file`]);
   });
 
+  it('a letter entry whose letterId is not text is refused as such (not as "no letter with id [object Object]")', async () => {
+    const { content } = await desk();
+    const entry = content.events.findIndex((e) => e.type === 'letter-issued');
+    for (const letterId of [{ id: content.letters[0].id }, 42, null]) {
+      const bad = structuredClone(content);
+      bad.events[entry].data = { ...bad.events[entry].data, letterId };
+      expect((await refusal(bad)).problems).toEqual([`events[${entry}].data.letterId: not a letter id (it must be text)`]);
+    }
+  });
+
   it('anonymisedOn is refused on a case that still holds personal data', async () => {
     const { content } = await desk();
     const bad = structuredClone(content);
