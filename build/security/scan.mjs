@@ -165,7 +165,7 @@ async function main() {
     .sort((a, b) => b.rank - a.rank || a.check.localeCompare(b.check) || a.file.localeCompare(b.file));
   const unparsed = result.errors.filter((error) => !error.tolerable);
 
-  console.log(`security: the canary (an insecure window) was flagged HIGH for ${[...canaryHigh].sort().join(', ')}.`);
+  console.log(`security: the canary (an insecure window) was flagged HIGH for ${[...canaryHigh].sort((a, b) => a.localeCompare(b)).join(', ')}.`);
   console.log(
     `security: Electronegativity ran ${result.globalChecks + result.atomicChecks} checks ` +
       `(${result.atomicChecks} per file, ${result.globalChecks} global) over ${copied.length} files, assuming Electron ${version}.`,

@@ -47,7 +47,7 @@ export const PASSPHRASE_LENGTH_REASON =
 
 /** Why a passphrase cannot be used, or null when it can. Counted in characters as people see them (code points). */
 export function passphraseProblem(passphrase: string): string | null {
-  const length = [...passphrase].length;
+  const length = Array.from(passphrase).length;
   if (length < MIN_PASSPHRASE_LENGTH) return `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters: ${PASSPHRASE_LENGTH_REASON}`;
   if (length > MAX_PASSPHRASE_LENGTH) return `The passphrase must have at most ${MAX_PASSPHRASE_LENGTH} characters.`;
   // eslint-disable-next-line no-control-regex

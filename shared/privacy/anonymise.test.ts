@@ -98,6 +98,12 @@ describe('anonymiseCase', () => {
     expect(neutralSummary('future-kind', { details: 'Ada' })).toBe('Timeline entry (future-kind)');
   });
 
+  it('names a handover only from a handler named in text (a damaged entry is not headed "[object Object]")', () => {
+    expect(neutralSummary('reassigned', { from: 'Sam Patel', to: 'Kim Lee' })).toBe('Handed over from Sam Patel to Kim Lee');
+    expect(neutralSummary('reassigned', { from: { name: 'Sam Patel' }, to: 'Kim Lee' })).toBe('Assigned to Kim Lee');
+    expect(neutralSummary('reassigned', { from: '', to: 'Kim Lee' })).toBe('Assigned to Kim Lee');
+  });
+
   it('is idempotent: anonymising twice gives the same case and timeline, and the first date stays', () => {
     const events = [ev('note', 'Ada rang'), ev('compensation', 'x', { kind: 'goodwill', amount: 5, currency: 'GBP' })];
     const once = anonymiseCase(record, events, options);

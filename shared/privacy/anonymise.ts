@@ -73,7 +73,7 @@ export function neutralSummary(type: string, data: Record<string, unknown> | und
     return `${PAYMENT_LABELS[String(d.kind)] ?? 'Payment'} of ${money(d.amount, d.currency)}`;
   }
   if (type === 'letter-issued' && typeof d.kind === 'string') return `${LETTER_LABELS[d.kind] ?? 'Letter'} issued`;
-  if (type === 'reassigned' && typeof d.to === 'string') return d.from ? `Handed over from ${String(d.from)} to ${d.to}` : `Assigned to ${d.to}`;
+  if (type === 'reassigned' && typeof d.to === 'string') return typeof d.from === 'string' && d.from ? `Handed over from ${d.from} to ${d.to}` : `Assigned to ${d.to}`;
   if (typeof d.channel === 'string' && CHANNEL_WORDS[d.channel] && type !== 'received') return `${base} (by ${CHANNEL_WORDS[d.channel]})`;
   return base;
 }

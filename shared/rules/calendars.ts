@@ -137,7 +137,7 @@ export class HolidayCalendar {
     this.description =
       layers.length === 0
         ? rules.description
-        : `${rules.description}, with imported holiday data for ${[...new Set(layers.flatMap((l) => [...l.byYear.keys()]))].sort().join(', ')}`;
+        : `${rules.description}, with imported holiday data for ${[...new Set(layers.flatMap((l) => [...l.byYear.keys()]))].sort((a, b) => a - b).join(', ')}`;
   }
 
   /** A new calendar with `holidays` imported on top of this one (this calendar is unchanged). */

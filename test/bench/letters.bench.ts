@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { build } from 'vite';
-import { buildWebApp, CHROMIUM, firstChunkCode, launch, ROOT as root, round, startPreview, waitForServer } from './support';
+import { buildWebApp, firstChunkCode, launch, ROOT as root, round, startPreview, waitForServer } from './support';
 
 const BATCH = Number(process.env.BATCH ?? 200);
 /** BENCH_CPU_PROFILE=<file.cpuprofile>: record the page's main thread during the batch (open it in Chrome DevTools). */

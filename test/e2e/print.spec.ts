@@ -22,14 +22,14 @@ test('an issued letter prints through the browser: print() on a hidden frame sho
         const view = native.get!.call(this) as (Window & { __spied?: boolean }) | null;
         if (view && !view.__spied) {
           view.__spied = true;
-          const frame = this;
+          // An arrow function: `this` is the frame whose window this is.
           view.print = () => {
-            const style = getComputedStyle(frame);
+            const style = getComputedStyle(this);
             window.__printCalls.push({
-              src: frame.src,
+              src: this.src,
               contentType: view.document.contentType,
-              connected: frame.isConnected,
-              hidden: frame.getAttribute('aria-hidden') === 'true' && style.opacity === '0',
+              connected: this.isConnected,
+              hidden: this.getAttribute('aria-hidden') === 'true' && style.opacity === '0',
             });
           };
         }

@@ -4,11 +4,12 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type * as PdfMakeModule from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { LetterDocument } from '#shared/letters/index';
 
 const require = createRequire(import.meta.url);
-type PdfMakeNode = typeof import('pdfmake');
+type PdfMakeNode = typeof PdfMakeModule;
 
 const fontsDir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
 let pdfMake: PdfMakeNode | undefined;

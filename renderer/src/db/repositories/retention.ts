@@ -55,9 +55,10 @@ export async function previewRetention(database: RedressDatabase, policy: Retent
   return database.transaction('r', [database.cases, database.events, database.letters], async () => {
     const due = await dueCases(database, policy, today);
     // Letters per case from the index keys alone (the PDFs are not read).
-    const letterCases = await database.letters.where('caseId').anyOf(due.map((d) => d.record.id)).keys();
+    // The keys of the caseId index are case ids: text, as every stored letter row is checked to have.
+    const letterCases = (await database.letters.where('caseId').anyOf(due.map((d) => d.record.id)).keys()) as string[];
     const letters = new Map<string, number>();
-    for (const id of letterCases) letters.set(String(id), (letters.get(String(id)) ?? 0) + 1);
+    for (const id of letterCases) letters.set(id, (letters.get(id) ?? 0) + 1);
     const items: RetentionItem[] = due.map(({ record, events, due: d }) => ({
       caseId: record.id,
       reference: record.reference,

@@ -31,6 +31,8 @@ const PREVIEW_ROWS = 5;
 const REPORT_LIMIT = 1000;
 const DELIMITER_NAMES: Record<string, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'vertical bars' };
 const PREVIEW_FIELDS: IntakeField[] = ['receivedOn', 'channel', 'category', 'customerName', 'phone', 'email', 'postcode', 'summary'];
+/** No file yet: one empty list, so what is computed from the headers is not recomputed on every render. */
+const NO_HEADERS: string[] = [];
 
 interface LoadedFile {
   name: string;
@@ -87,7 +89,7 @@ export function ImportPage() {
     }
   };
 
-  const headers = file?.parsed.headers ?? [];
+  const headers = file?.parsed.headers ?? NO_HEADERS;
   const columnOptions = useMemo(() => headers.map((h, i) => ({ value: String(i), label: h || `Column ${i + 1}` })), [headers]);
   const missing = mapping ? unmappedRequired(mapping) : [];
   const conflicts = mapping ? mappingConflicts(mapping, headers) : [];

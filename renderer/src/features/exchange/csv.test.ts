@@ -165,7 +165,7 @@ describe('reading UTF-16 files (Excel "Unicode Text", Notepad, PowerShell)', () 
     expect(decodeCsvBytes(cp1252)).toEqual({ text: 'a,b\r\n1,Zoë O’Brien\r\n', encoding: 'windows-1252' });
     // Every byte of 0x80 to 0x9F as WHATWG's windows-1252 table says (Node 20's TextDecoder reads them as C1 controls).
     expect(decodeWindows1252(new Uint8Array([0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x99, 0x9f, 0xa0, 0xe9, 0x41]))).toBe('€…‘’“”–™Ÿ\u00a0éA');
-    expect([...decodeWindows1252(new Uint8Array([0x81, 0x8d, 0x8f, 0x90, 0x9d]))].map((c) => c.codePointAt(0))).toEqual([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+    expect(Array.from(decodeWindows1252(new Uint8Array([0x81, 0x8d, 0x8f, 0x90, 0x9d])), (c) => c.codePointAt(0))).toEqual([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
     const withNul = decodeCsvBytes(csvBytes(TEXT.replace('Zoë', 'Zo\u0000ë')));
     expect(withNul.encoding).toBe('utf-8');
     expect(importRow(withNul.text).problems.map((p) => [p.row, p.column, p.message])).toEqual([

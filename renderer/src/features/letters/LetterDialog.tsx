@@ -3,7 +3,7 @@
 import { Alert, Anchor, Button, Checkbox, Group, Modal, Paper, ScrollArea, Select, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { LETTER_LANGUAGE_LABELS, LETTER_LANGUAGES } from '#shared/model/case';
 import { letterParagraphs, type LetterLanguage, type LetterParagraph } from '#shared/letters/index';
 import { renderLetterPdf, type LetterPdf } from '#letters/letter-pdf';
@@ -54,9 +54,10 @@ export function LetterDialog({ opened, onClose, context }: { opened: boolean; on
     }
   }, [editing, choice, inputs, options, context]);
 
-  // Fresh inputs each time the dialog opens.
-  useEffect(() => {
-    if (!opened || !context) return;
+  // Fresh inputs each time the dialog opens, from the context of that moment (an effect event: it reads the latest
+  // context without being re-run by it).
+  const freshInputs = useEffectEvent(() => {
+    if (!context) return;
     setChoice(null);
     setInputs(defaultInputs(context));
     setOptions(defaultOptions(context.record));
@@ -64,6 +65,9 @@ export function LetterDialog({ opened, onClose, context }: { opened: boolean; on
     setError(null);
     setEditing(false);
     setEdits({});
+  });
+  useEffect(() => {
+    if (opened) freshInputs();
     // Only on opening: later renders bring a new context object, and the desk's inputs must survive them.
   }, [opened]);
 

@@ -128,7 +128,7 @@ describe('startReminders', () => {
     const desk = fakeDesk([row(1, '2026-11-20')]);
     let release: () => void = () => {};
     const slow = new Promise<void>((resolve) => (release = resolve));
-    const digest = desk.source.digest;
+    const digest = desk.source.digest.bind(desk.source);
     let calls = 0;
     desk.source.digest = async (today) => {
       calls += 1;

@@ -29,7 +29,7 @@ export interface CaseTableHandle {
 interface Props {
   rows: readonly CaseIndexRow[];
   today: string;
-  onOpen(row: CaseIndexRow): void;
+  onOpen: (row: CaseIndexRow) => void;
   /** Marks for the benchmark and tests: what the rows answer. */
   dataAttributes?: Record<string, string>;
 }
@@ -49,7 +49,7 @@ const Row = memo(function Row({
   start: number;
   active: boolean;
   late: boolean;
-  onOpen(row: CaseIndexRow): void;
+  onOpen: (row: CaseIndexRow) => void;
 }) {
   return (
     <div
