@@ -10,6 +10,7 @@ import type { Evaluation } from '../rules/types';
 import {
   CHANNEL_LABELS,
   CHANNELS,
+  inTimelineOrder,
   LETTER_LANGUAGE_LABELS,
   LETTER_LANGUAGES,
   VULNERABILITY_REASON_LABELS,
@@ -466,14 +467,6 @@ interface CaseState {
   stage: ProcedureStage | null;
 }
 
-/** Timeline events in the order the rules engine reads them: by date, recorded order within a day. */
-function inDateOrder(events: readonly TimelineEvent[]): TimelineEvent[] {
-  return events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.on < b.e.on ? -1 : a.e.on > b.e.on ? 1 : a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i))
-    .map((x) => x.e);
-}
-
 function readState(record: CaseRecord, events: readonly TimelineEvent[], evaluation: Evaluation | null, procedure: Procedure | null): CaseState {
   const s: CaseState = {
     closedOn: null,
@@ -487,7 +480,7 @@ function readState(record: CaseRecord, events: readonly TimelineEvent[], evaluat
     proposal: null,
     stage: null,
   };
-  for (const e of inDateOrder(events)) {
+  for (const e of inTimelineOrder(events)) {
     switch (e.type) {
       case 'closed':
         s.closedOn ??= e.on;

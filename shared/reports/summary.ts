@@ -11,7 +11,7 @@
 // engine derives them from the events.
 //
 // Every deadline comes from the rules engine (shared/rules evaluateCase): nothing here counts a clock itself.
-import type { CalendarId, CaseRecord, Category, Channel, TimelineEvent } from '../model/case';
+import { inTimelineOrder, type CalendarId, type CaseRecord, type Category, type Channel, type TimelineEvent } from '../model/case';
 import {
   addWorkingDays,
   calendarDaysBetween,
@@ -90,21 +90,11 @@ export interface CaseSummary {
 const RULE_TYPES: ReadonlySet<string> = new Set(RULE_EVENT_TYPES);
 const ENTRY_TYPES: ReadonlySet<string> = new Set(STAGE_ENTRY_EVENTS);
 
-/** Events in the order the rules engine reads them: by date, then by when they were recorded (stable otherwise). */
-function inDateOrder(events: readonly ReportEvent[]): ReportEvent[] {
-  return events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => {
-      if (a.e.on !== b.e.on) return a.e.on < b.e.on ? -1 : 1;
-      const at = a.e.at ?? '';
-      const bt = b.e.at ?? '';
-      if (at !== bt) return at < bt ? -1 : 1;
-      return a.i - b.i;
-    })
-    .map((x) => x.e);
-}
-
-/** The rules engine's facts for a case (the same reading as the case page's: renderer/src/app/rules.ts caseFacts). */
+/**
+ * The rules engine's facts for a case, from its timeline in THE order (`inTimelineOrder`, model/case.ts). The one reading
+ * of a case for the engine: the case page, the case index and everything else take it through renderer/src/app/rules.ts
+ * caseFacts.
+ */
 export function reportFacts(record: ReportCaseRecord, sortedEvents: readonly ReportEvent[]): CaseFacts {
   const events: RuleEvent[] = [];
   for (const e of sortedEvents) {
@@ -148,7 +138,7 @@ export function summariseCase(
   today: string,
   options: EvaluateOptions = {},
 ): CaseSummary {
-  const sorted = inDateOrder(events);
+  const sorted = inTimelineOrder(events);
   const summary: CaseSummary = {
     id: record.id,
     receivedOn: record.receivedOn,

@@ -1,10 +1,9 @@
 // The renderer's view of the rules engine: case records and timelines in, clocks out. Clocks are computed from
 // the facts every time, never stored as the truth.
-import type { CaseRecord, TimelineEvent } from '../../../shared/model/case';
-import { customerScopeFacts, evaluateCase, getProcedure, listProcedures } from '../../../shared/rules';
-import { RULE_EVENT_TYPES, type CaseFacts, type Evaluation, type RuleEvent, type RuleEventType } from '../../../shared/rules/types';
-
-const RULE_TYPES = new Set<string>(RULE_EVENT_TYPES);
+import { inTimelineOrder, type CaseRecord, type TimelineEvent } from '../../../shared/model/case';
+import { evaluateCase, getProcedure, listProcedures } from '../../../shared/rules';
+import { reportFacts } from '../../../shared/reports/summary';
+import type { CaseFacts, Evaluation } from '../../../shared/rules/types';
 
 export function procedureOptions(): Array<{ value: string; label: string }> {
   return listProcedures().map((p) => ({ value: p.id, label: p.name }));
@@ -18,24 +17,13 @@ export function procedureName(id: string): string | undefined {
   }
 }
 
-/** The facts the rules engine needs, taken from a case and its timeline (events in date order). */
+/**
+ * The facts the rules engine needs, taken from a case and its timeline in any order: the entries are put in THE order
+ * (`inTimelineOrder`, shared/model/case.ts) and read as reports read them, so the case page, the case index (written
+ * entry by entry or rebuilt) and the reports always agree.
+ */
 export function caseFacts(record: CaseRecord, events: readonly TimelineEvent[]): CaseFacts {
-  const ruleEvents: RuleEvent[] = events
-    .filter((e) => RULE_TYPES.has(e.type))
-    .map((e) => {
-      const stage = typeof e.data?.stage === 'string' ? e.data.stage : undefined;
-      return { type: e.type as RuleEventType, on: e.on, ...(stage ? { stage } : {}) };
-    })
-    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
-  return {
-    procedureId: record.procedureId,
-    calendar: record.calendar,
-    receivedOn: record.receivedOn,
-    channel: record.channel,
-    category: record.category,
-    ...customerScopeFacts(record.customer),
-    events: ruleEvents,
-  };
+  return reportFacts(record, inTimelineOrder(events));
 }
 
 export interface EvaluatedCase {

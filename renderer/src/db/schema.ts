@@ -170,7 +170,7 @@ export async function rebuildCaseIndex(
   const events = table<TimelineEvent>('events');
   const index = table<CaseIndexRow>('caseIndex');
   const byCase = new Map<string, TimelineEvent[]>();
-  // In primary-key order: each case's timeline in id order.
+  // In primary-key order; deriveCaseIndex reads each timeline in THE order (inTimelineOrder), whatever order it is given.
   await events.each((e) => {
     const list = byCase.get(e.caseId);
     if (list) list.push(e);
