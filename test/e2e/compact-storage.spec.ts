@@ -4,19 +4,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import config from '../playwright.config';
 import { chooseOption, closedCase, expect, setUpDesk, test } from './fixtures';
 
 const NAME = 'Zébulon Quixworth-Ærnström';
-const ENCODINGS: Array<[string, Buffer]> = [
-  ['UTF-8', Buffer.from(NAME, 'utf8')],
-  ['UTF-16LE', Buffer.from(NAME, 'utf16le')],
-  ['Latin-1', Buffer.from(NAME, 'latin1')],
+const SECOND = 'Wilhelmina Brackenbury';
+const encodings = (name: string): Array<[string, Buffer]> => [
+  ['UTF-8', Buffer.from(name, 'utf8')],
+  ['UTF-16LE', Buffer.from(name, 'utf16le')],
+  ['Latin-1', Buffer.from(name, 'latin1')],
 ];
 
 /** Every place under the profile where the name is found, as "file encoding ×count". */
-function scan(profile: string): string[] {
+function scan(profile: string, name = NAME): string[] {
+  const ENCODINGS = encodings(name);
   const hits: string[] = [];
   const walk = (dir: string) => {
     if (!fs.existsSync(dir)) return;
@@ -50,6 +52,30 @@ async function launch(profile: string): Promise<BrowserContext> {
   });
 }
 
+async function eraseClosedCase(page: Page, name: string, receivedOn: string): Promise<string> {
+  const reference = await closedCase(
+    page,
+    { receivedOn, channel: 'Letter', category: 'Billing', name, address: '12 St James Square\nLondon', postcode: 'SW1Y 4JH', summary: 'Charged twice in December' },
+    { ack: receivedOn, resolved: receivedOn, closed: receivedOn },
+  );
+  await page.getByRole('button', { name: /Erase the customer.s personal data/ }).click();
+  const dialog = page.getByRole('dialog', { name: /Erase the customer.s personal data/ });
+  await chooseOption(page, 'Reason for erasing', 'The customer asked us to erase their data (UK GDPR Art. 17 / PIPEDA 4.5.3)');
+  await dialog.getByRole('textbox', { name: /Type ERASE to confirm/ }).fill('erase');
+  await dialog.getByRole('button', { name: /^Erase \d+ cases?$/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/^Anonymised on /)).toBeVisible();
+  await expect(page.getByText(name)).toHaveCount(0);
+  return reference;
+}
+
+async function compactNow(page: Page, done: RegExp) {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Privacy' }).click();
+  await page.getByRole('button', { name: 'Compact storage now' }).click();
+  await expect(page.getByText(done)).toBeVisible({ timeout: 120_000 });
+}
+
 test('after an erasure, "Compact storage now" leaves no trace of the erased name in the browser profile', async () => {
   test.setTimeout(240_000);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'redress-compact-'));
@@ -57,19 +83,7 @@ test('after an erasure, "Compact storage now" leaves no trace of the erased name
     let context = await launch(profile);
     let page = context.pages()[0] ?? (await context.newPage());
     await setUpDesk(page);
-    const reference = await closedCase(
-      page,
-      { receivedOn: '2026-01-05', channel: 'Letter', category: 'Billing', name: NAME, address: '12 St James Square\nLondon', postcode: 'SW1Y 4JH', summary: 'Charged twice in December' },
-      { ack: '2026-01-06', resolved: '2026-01-20', closed: '2026-01-21' },
-    );
-    await page.getByRole('button', { name: /Erase the customer.s personal data/ }).click();
-    const dialog = page.getByRole('dialog', { name: /Erase the customer.s personal data/ });
-    await chooseOption(page, 'Reason for erasing', 'The customer asked us to erase their data (UK GDPR Art. 17 / PIPEDA 4.5.3)');
-    await dialog.getByRole('textbox', { name: /Type ERASE to confirm/ }).fill('erase');
-    await dialog.getByRole('button', { name: 'Erase 1 case' }).click();
-    await expect(dialog).toBeHidden();
-    await expect(page.getByText(/^Anonymised on /)).toBeVisible();
-    await expect(page.getByText(NAME)).toHaveCount(0);
+    const reference = await eraseClosedCase(page, NAME, '2026-01-05');
     await context.close();
 
     // Gone from the database, still in its files: the scan finds it.
@@ -79,10 +93,8 @@ test('after an erasure, "Compact storage now" leaves no trace of the erased name
 
     context = await launch(profile);
     page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('/');
-    await page.getByRole('link', { name: 'Privacy' }).click();
-    await page.getByRole('button', { name: 'Compact storage now' }).click();
-    await expect(page.getByText(/^Storage compacted: \d+ rows copied/)).toBeVisible({ timeout: 120_000 });
+    // The desk was in the page's default storage: moved to a bucket, the old database deleted and written over.
+    await compactNow(page, /^Storage compacted: \d+ rows copied .*best effort/);
     // The desk is all there, from its new place.
     await page.getByRole('link', { name: 'Cases' }).click();
     await expect(page.getByRole('link', { name: reference })).toBeVisible();
@@ -91,6 +103,24 @@ test('after an erasure, "Compact storage now" leaves no trace of the erased name
     const after = scan(profile);
     test.info().annotations.push({ type: 'found after compaction', description: after.join('; ') || 'nothing' });
     expect(after, `before: ${before.join('; ')}`).toEqual([]);
+
+    // Now the desk lives in a storage bucket: a second erasure, and compaction deletes the old bucket's files.
+    context = await launch(profile);
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('/');
+    const second = await eraseClosedCase(page, SECOND, '2026-02-03');
+    await context.close();
+    const inBucket = scan(profile, SECOND);
+    test.info().annotations.push({ type: 'second name found after its erasure', description: inBucket.join('; ') });
+    expect(inBucket.some((hit) => hit.startsWith(path.join('Default', 'WebStorage')))).toBe(true);
+    context = await launch(profile);
+    page = context.pages()[0] ?? (await context.newPage());
+    await compactNow(page, /^Storage compacted: \d+ rows copied to a fresh store and the old store's files deleted/);
+    await page.getByRole('link', { name: 'Cases' }).click();
+    await expect(page.getByRole('link', { name: reference })).toBeVisible();
+    await expect(page.getByRole('link', { name: second })).toBeVisible();
+    await context.close();
+    expect([...scan(profile), ...scan(profile, SECOND)]).toEqual([]);
   } finally {
     fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
   }
