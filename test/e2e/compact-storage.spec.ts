@@ -119,6 +119,13 @@ test('after an erasure, "Compact storage now" leaves no trace of the erased name
     await page.getByRole('link', { name: 'Cases' }).click();
     await expect(page.getByRole('link', { name: reference })).toBeVisible();
     await expect(page.getByRole('link', { name: second })).toBeVisible();
+    // The backup worker opens the database where the page has it: the backup holds both cases.
+    await page.getByRole('link', { name: 'Your data' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Make a backup now' }).click();
+    await download;
+    expect(page.workers().some((w) => /backup-worker/.test(w.url()))).toBe(true);
+    await expect(page.getByRole('region', { name: 'Back up' }).getByRole('status')).toContainText('2 cases');
     await context.close();
     expect([...scan(profile), ...scan(profile, SECOND)]).toEqual([]);
   } finally {

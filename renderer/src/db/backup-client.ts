@@ -3,8 +3,9 @@
 // script fails to load) the same functions run on the page's thread instead: slower to the eye, never different.
 import { BackupFileError, type BackupHeader, type DecodedBackup } from '../../../shared/backup/format';
 import { type MadeBackup, makeBackup, type OnRestoreProgress, readBackupFile, type RestoreMode, type RestoreReport, restoreBackup, RestoreError } from './backup';
-import { type BackupFailure, type BackupMessage, type BackupReply, type BackupRequest, isProgressMessage } from './backup-protocol';
+import { type BackupFailure, type BackupMessage, type BackupReply, type BackupRequest, isProgressMessage, type PlacedBackupRequest } from './backup-protocol';
 import { db } from './schema';
+import { currentLocation } from './storage';
 
 /** A file that was read and checked completely; its content is held (in the worker) until it is restored. */
 export interface CheckedBackup {
@@ -79,7 +80,8 @@ function ask<T extends BackupReply & { ok: true }>(
   if (!w) return fallback();
   return new Promise<T>((resolve, reject) => {
     pending.set(request.id, { resolve: resolve as Pending['resolve'], reject, fallback, ...(onProgress ? { onProgress } : {}) });
-    w.postMessage(request, transfer);
+    const placed: PlacedBackupRequest = { ...request, location: currentLocation() };
+    w.postMessage(placed, transfer);
   });
 }
 

@@ -233,7 +233,26 @@ export async function compactStorage(
 export async function startStorage(host: StorageHost = browserStorageHost(), store: PointerStore = localStoragePointer()): Promise<void> {
   const location = await prepareStorage(host, store);
   useDatabase(await databaseAt(host, location));
+  here = location;
 }
+
+let here: StorageLocation = DEFAULT_LOCATION;
+
+/** Where this page's `db()` is (the backup worker is told, so it opens the same database). */
+export function currentLocation(): StorageLocation {
+  return here;
+}
+
+/** In a worker: make `db()` the database at `location` (the page's), once. */
+export async function useDatabaseAt(location: StorageLocation, host: StorageHost = browserStorageHost()): Promise<void> {
+  if (opened) {
+    if (!same(opened, location)) throw new Error('The desk\'s database has moved: reload the app.');
+    return;
+  }
+  opened = location;
+  useDatabase(await databaseAt(host, location));
+}
+let opened: StorageLocation | null = null;
 
 /** Every window reloads once the database has moved (BroadcastChannel reaches the other windows of the app). */
 export const STORAGE_CHANNEL = 'redress-storage';
