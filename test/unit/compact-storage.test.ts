@@ -22,6 +22,7 @@ function fakeHost(buckets = true) {
     async deleteBucket(bucket) {
       made.delete(bucket);
     },
+    bucketNames: async () => [...made.keys()],
   };
   return host;
 }
@@ -151,6 +152,21 @@ describe('compact storage', () => {
     const names = (await (await host.factory(null)).databases()).map((d) => d.name);
     expect(names).toEqual([`${DB_NAME}-9`]);
     const reopened = await databaseAt(host, await prepareStorage(host, pointer));
+    expect(await contents(reopened)).toEqual(before);
+    reopened.close();
+  });
+
+  it('finds a desk already moved into a bucket when the note of where it is has been lost', async () => {
+    const host = fakeHost();
+    const pointer = memoryPointer();
+    const database = await databaseAt(host, await prepareStorage(host, pointer));
+    await seed(database, 20);
+    const before = await contents(database);
+    await compactStorage(database, host, pointer, { now: () => 36 ** 3 });
+    pointer.write(null);
+    const location = await prepareStorage(host, pointer);
+    expect(location).toEqual({ bucket: 'redress-1000', name: DB_NAME });
+    const reopened = await databaseAt(host, location);
     expect(await contents(reopened)).toEqual(before);
     reopened.close();
   });

@@ -44,6 +44,8 @@ export interface StorageHost {
   factory(bucket: string | null): Promise<IDBFactory>;
   /** Delete a bucket and everything in it. */
   deleteBucket(bucket: string): Promise<void>;
+  /** The names of the origin's buckets. */
+  bucketNames(): Promise<string[]>;
   /**
    * After a database of the default storage is deleted: push its old bytes out of the browser's files (best effort).
    * Chromium compacts LevelDB files once enough new data is written; writing and deleting ~24 MB of random rows
@@ -64,6 +66,7 @@ const DEFAULT_LOCATION: StorageLocation = { bucket: null, name: DB_NAME };
 interface StorageBucketManagerLike {
   open(name: string, options?: { durability?: 'strict' | 'relaxed'; persisted?: boolean }): Promise<{ indexedDB: IDBFactory }>;
   delete(name: string): Promise<void>;
+  keys(): Promise<string[]>;
 }
 
 /** The browser's own storage: buckets where the browser has them. */
@@ -80,6 +83,7 @@ export function browserStorageHost(): StorageHost {
       if (!manager) throw new Error('This browser has no storage buckets.');
       await manager.delete(bucket);
     },
+    bucketNames: async () => (manager ? manager.keys() : []),
     purgeDefault: () => churn(indexedDB),
   };
 }
@@ -149,11 +153,31 @@ export async function databaseAt(host: StorageHost, location: StorageLocation): 
  * database is. Never deletes the current place.
  */
 export async function prepareStorage(host: StorageHost, store: PointerStore): Promise<StorageLocation> {
+  if (store.read() === null) {
+    // No note (first start, or the browser's local storage was cleared): a desk already moved into a bucket is found
+    // again, rather than starting an empty desk beside it.
+    const found = await findMovedDesk(host);
+    if (found) writePointer(store, { current: found });
+  }
   const pointer = readPointer(store);
   if (pointer.next && !same(pointer.next, pointer.current)) await drop(host, pointer.next);
   if (pointer.old && !same(pointer.old, pointer.current)) await drop(host, pointer.old);
   writePointer(store, { current: pointer.current });
   return pointer.current;
+}
+
+const BUCKET_PREFIX = 'redress-';
+
+/** With no pointer: the newest desk bucket when the default storage holds no desk database, else null. */
+async function findMovedDesk(host: StorageHost): Promise<StorageLocation | null> {
+  if (!host.buckets) return null;
+  const names = (await host.bucketNames()).filter((name) => name.startsWith(BUCKET_PREFIX));
+  if (names.length === 0) return null;
+  const inDefault = (await (await host.factory(null)).databases()).some((d) => d.name === DB_NAME);
+  if (inDefault) return null;
+  const stamp = (name: string) => parseInt(name.slice(BUCKET_PREFIX.length), 36) || 0;
+  const newest = names.sort((a, b) => stamp(b) - stamp(a))[0];
+  return { bucket: newest, name: DB_NAME };
 }
 
 export interface CompactionResult {
@@ -184,7 +208,7 @@ export async function compactStorage(
   const current = pointer.current;
   if (current.name !== database.name) throw new Error(`The open database (${database.name}) is not the desk's current one (${current.name}).`);
   const stamp = (options.now ?? Date.now)().toString(36);
-  const next: StorageLocation = host.buckets ? { bucket: `redress-${stamp}`, name: DB_NAME } : { bucket: null, name: `${DB_NAME}-${stamp}` };
+  const next: StorageLocation = host.buckets ? { bucket: `${BUCKET_PREFIX}${stamp}`, name: DB_NAME } : { bucket: null, name: `${DB_NAME}-${stamp}` };
   writePointer(store, { current, next });
   let target: RedressDatabase | null = null;
   let rows = 0;
