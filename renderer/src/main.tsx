@@ -8,13 +8,27 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { installLinkGuard } from './app/linkGuard';
 import { Providers } from './app/Providers';
+import { STORAGE_CHANNEL, startStorage } from './db/storage';
 
 installLinkGuard(window);
+// Another window moved the database ("Compact storage now"): read it from its new place.
+new BroadcastChannel(STORAGE_CHANNEL).onmessage = () => window.location.reload();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Providers>
-      <App />
-    </Providers>
-  </StrictMode>,
+const root = createRoot(document.getElementById('root')!);
+// The database is opened where the desk keeps it (finishing or rolling back an interrupted compaction first).
+startStorage().then(
+  () =>
+    root.render(
+      <StrictMode>
+        <Providers>
+          <App />
+        </Providers>
+      </StrictMode>,
+    ),
+  (error: unknown) =>
+    root.render(
+      <p role="alert" style={{ padding: 24, fontFamily: 'sans-serif' }}>
+        The desk&rsquo;s database cannot be opened: {error instanceof Error ? error.message : String(error)}. Nothing has been changed or deleted.
+      </p>,
+    ),
 );

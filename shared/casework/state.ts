@@ -2,7 +2,7 @@
 // actions (./availability.ts) and the checks on an entry (./entry.ts) need to know.
 import type { Procedure, ProcedureStage } from '#shared/rules/procedure';
 import type { Evaluation } from '#shared/rules/types';
-import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { inTimelineOrder, type CaseRecord, type TimelineEvent } from '#shared/model/case';
 
 interface CaseState {
   closedOn: string | null;
@@ -18,14 +18,6 @@ interface CaseState {
   stage: ProcedureStage | null;
 }
 
-/** Timeline events in the order the rules engine reads them: by date, recorded order within a day. */
-function inDateOrder(events: readonly TimelineEvent[]): TimelineEvent[] {
-  return events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.on < b.e.on ? -1 : a.e.on > b.e.on ? 1 : a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i))
-    .map((x) => x.e);
-}
-
 export function readState(record: CaseRecord, events: readonly TimelineEvent[], evaluation: Evaluation | null, procedure: Procedure | null): CaseState {
   const s: CaseState = {
     closedOn: null,
@@ -39,7 +31,7 @@ export function readState(record: CaseRecord, events: readonly TimelineEvent[], 
     proposal: null,
     stage: null,
   };
-  for (const e of inDateOrder(events)) {
+  for (const e of inTimelineOrder(events)) {
     switch (e.type) {
       case 'closed':
         s.closedOn ??= e.on;

@@ -6,6 +6,7 @@ import { zipSync, strToU8, type Zippable } from 'fflate';
 import {
   CATEGORY_LABELS,
   CHANNEL_LABELS,
+  inTimelineOrder,
   LETTER_LANGUAGE_LABELS,
   type CalendarId,
   type CaseRecord,
@@ -147,14 +148,12 @@ export function subjectAccessData(request: SubjectAccessRequest) {
       status: c.status ?? c.record.status,
       stageName: c.stageName ?? null,
       procedureName: c.procedureName ?? null,
-      timeline: [...c.events].sort(byDateThenTime),
+      timeline: inTimelineOrder(c.events),
       letters: c.letters.map(({ bytes, ...meta }) => ({ ...meta, bytes: bytes.byteLength, path: paths.get(meta.id)! })),
     })),
   };
 }
 export type SubjectAccessData = ReturnType<typeof subjectAccessData>;
-
-const byDateThenTime = (a: TimelineEvent, b: TimelineEvent) => a.on.localeCompare(b.on) || a.at.localeCompare(b.at);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The PDF summary: a pdfmake document definition (shared/letters/document.ts's types, plus tables).
@@ -216,7 +215,7 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryC
     ...customerRows(r),
     ['Summary of the complaint', r.summary],
   ];
-  const events = [...c.events].sort(byDateThenTime);
+  const events = inTimelineOrder(c.events);
   const out: SummaryContent[] = [
     { text: `Complaint ${r.reference}`, style: 'h2' },
     { table: { widths: [130, '*'], body: facts.map(([k, v]) => [{ text: k, bold: true }, v]) }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 8] },

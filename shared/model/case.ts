@@ -179,6 +179,29 @@ export interface TimelineEvent {
   data?: Record<string, unknown>;
 }
 
+/**
+ * THE order of a case's timeline, wherever it is read: the rules engine's facts (case page, case index written entry
+ * by entry or rebuilt after a restore, reports, letters, exports), the actions' reading of the case and subject-access
+ * copies. By the day an entry counts from (`on`), then by when it was recorded (`at`, as the app writes it: an ISO
+ * instant in UTC), then by id, so entries recorded in the same millisecond (a letter and the acknowledgement it
+ * records) come in one order whatever order they were read in. Entries without `at` or `id` (reports' slim entries)
+ * compare as equal there and keep the order given (the sort is stable).
+ */
+export function compareTimelineEvents(a: Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id'>>, b: Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id'>>): number {
+  if (a.on !== b.on) return a.on < b.on ? -1 : 1;
+  const at = a.at ?? '';
+  const bt = b.at ?? '';
+  if (at !== bt) return at < bt ? -1 : 1;
+  const id = a.id ?? '';
+  const bid = b.id ?? '';
+  return id < bid ? -1 : id > bid ? 1 : 0;
+}
+
+/** A copy of a timeline in THE order (`compareTimelineEvents`). */
+export function inTimelineOrder<T extends Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id'>>>(events: readonly T[]): T[] {
+  return [...events].sort(compareTimelineEvents);
+}
+
 export interface CompanyDetails {
   name: string;
   addressLines: string[];

@@ -11,7 +11,7 @@
 // engine derives them from the events.
 //
 // Every deadline comes from the rules engine (shared/rules evaluateCase): nothing here counts a clock itself.
-import type { CalendarId, CaseRecord, Category, Channel, TimelineEvent } from '#shared/model/case';
+import { inTimelineOrder, type CalendarId, type CaseRecord, type Category, type Channel, type TimelineEvent } from '#shared/model/case';
 import {
   addWorkingDays,
   calendarDaysBetween,
@@ -85,20 +85,6 @@ export interface CaseSummary {
 
 const ENTRY_TYPES: ReadonlySet<string> = new Set(STAGE_ENTRY_EVENTS);
 
-/** Events in the order the rules engine reads them: by date, then by when they were recorded (stable otherwise). */
-function inDateOrder(events: readonly ReportEvent[]): ReportEvent[] {
-  return events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => {
-      if (a.e.on !== b.e.on) return a.e.on < b.e.on ? -1 : 1;
-      const at = a.e.at ?? '';
-      const bt = b.e.at ?? '';
-      if (at !== bt) return at < bt ? -1 : 1;
-      return a.i - b.i;
-    })
-    .map((x) => x.e);
-}
-
 function payment(e: ReportEvent): Payment | null {
   const amount = e.data?.amount;
   const currency = e.data?.currency;
@@ -124,7 +110,7 @@ export function summariseCase(
   today: string,
   options: EvaluateOptions = {},
 ): CaseSummary {
-  const sorted = inDateOrder(events);
+  const sorted = inTimelineOrder(events);
   const summary: CaseSummary = {
     id: record.id,
     receivedOn: record.receivedOn,

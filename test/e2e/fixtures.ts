@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /** Every test fails if the page logs a console error or throws. */
 export const test = base.extend<{ consoleErrors: string[] }>({
@@ -126,4 +126,27 @@ export async function wipeDatabase(page: Page) {
       }),
   );
   expect(outcome).toBe('deleted');
+}
+
+export const textbox = (scope: Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
+
+export async function act(page: Page, item: string, fields: Array<[string, string]>, inTimeline: string) {
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: `${item}…`, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  for (const [label, value] of fields) await textbox(dialog, label).fill(value);
+  await dialog.getByRole('button', { name: /^(Record|Resolve|Close)/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel('Timeline')).toContainText(inTimeline);
+}
+
+/** Log a complaint and take it to closed: acknowledged, resolved and closed on the given dates. */
+export async function closedCase(page: Page, c: Complaint, dates: { ack: string; resolved: string; closed: string }): Promise<string> {
+  await logComplaint(page, c);
+  const heading = page.getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  await act(page, 'Acknowledge', [['Date', dates.ack]], 'Complaint acknowledged');
+  await act(page, 'Resolve', [['Resolved on', dates.resolved], ['How it was resolved', `Refund agreed with ${c.name}`]], 'Resolved');
+  await act(page, 'Close the case', [['Closed on', dates.closed]], 'Case closed');
+  return (await heading.textContent())!.trim();
 }

@@ -1,32 +1,9 @@
 // Privacy (issue #7): vulnerability details only with a reason and hidden by default; erasing a customer on request;
 // the retention policy's preview and run, on demand and at start.
 import { fileURLToPath } from 'node:url';
-import { chooseOption, countRows, expect, logComplaint, setUpDesk, test, type Complaint } from './fixtures';
-import type { Locator, Page } from '@playwright/test';
+import { chooseOption, closedCase, countRows, expect, logComplaint, setUpDesk, test, textbox } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
-const textbox = (scope: Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
-
-async function act(page: Page, item: string, fields: Array<[string, string]>, inTimeline: string) {
-  await page.getByRole('button', { name: 'Actions', exact: true }).click();
-  await page.getByRole('menuitem', { name: `${item}…`, exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  for (const [label, value] of fields) await textbox(dialog, label).fill(value);
-  await dialog.getByRole('button', { name: /^(Record|Resolve|Close)/ }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByLabel('Timeline')).toContainText(inTimeline);
-}
-
-/** Log a complaint and take it to closed: acknowledged, resolved and closed on the given dates. */
-async function closedCase(page: Page, c: Complaint, dates: { ack: string; resolved: string; closed: string }): Promise<string> {
-  await logComplaint(page, c);
-  const heading = page.getByRole('heading', { level: 2 });
-  await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
-  await act(page, 'Acknowledge', [['Date', dates.ack]], 'Complaint acknowledged');
-  await act(page, 'Resolve', [['Resolved on', dates.resolved], ['How it was resolved', `Refund agreed with ${c.name}`]], 'Resolved');
-  await act(page, 'Close the case', [['Closed on', dates.closed]], 'Case closed');
-  return (await heading.textContent())!.trim();
-}
 
 test('vulnerability details need a reason, are hidden on the case page until asked for, and stay out of the list and search', async ({ page }) => {
   await setUpDesk(page);

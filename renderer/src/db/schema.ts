@@ -128,10 +128,11 @@ export class RedressDatabase extends Dexie {
   audit!: EntityTable<AuditRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
-  constructor(name = DB_NAME) {
+  /** `options` names another IndexedDB (a storage bucket's, see ./storage.ts; fake-indexeddb in tests). */
+  constructor(name = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // 'strict': Chromium flushes each committed transaction to disk, so a write the desk saw confirmed survives an OS
     // crash or power cut too, not only a crash of the page. Desk writes are few and small; the cost is not felt.
-    super(name, { chromeTransactionDurability: 'strict' });
+    super(name, { chromeTransactionDurability: 'strict', ...options });
     // Version 1 (first release).
     this.version(1).stores({
       cases: 'id, &reference, receivedOn, status, updatedAt',
@@ -231,7 +232,7 @@ export async function rebuildCaseIndex(
   const events = table<TimelineEvent>('events');
   const index = table<CaseIndexRow>('caseIndex');
   const byCase = new Map<string, TimelineEvent[]>();
-  // In primary-key order: each case's timeline in id order.
+  // In primary-key order; deriveCaseIndex reads each timeline in THE order (inTimelineOrder), whatever order it is given.
   await events.each((e) => {
     const list = byCase.get(e.caseId);
     if (list) list.push(e);
@@ -269,4 +270,10 @@ let instance: RedressDatabase | null = null;
 export function db(): RedressDatabase {
   instance ??= new RedressDatabase();
   return instance;
+}
+
+/** Use this database as the app's (at start, once ./storage.ts has found where the desk's database is). */
+export function useDatabase(database: RedressDatabase): void {
+  if (instance && instance !== database) throw new Error('The database was opened before its place was known.');
+  instance = database;
 }

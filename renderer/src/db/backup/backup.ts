@@ -524,7 +524,7 @@ async function removeAll(database: RedressDatabase, table: BackupTable, rows: nu
 
 /**
  * The case index of a desk that is exactly the file's cases and timelines (replace, into-empty), derived from the rows
- * already in memory: the same rows rebuildCaseIndex would make (timelines in id order, as the database keeps them),
+ * already in memory: the same rows rebuildCaseIndex would make (deriveCaseIndex puts each timeline in THE order),
  * without reading a million timeline entries back out of IndexedDB.
  */
 async function indexFromContent(database: RedressDatabase, content: BackupContent, progress: Progress): Promise<void> {
@@ -535,11 +535,10 @@ async function indexFromContent(database: RedressDatabase, content: BackupConten
     if (list) list.push(e);
     else byCase.set(e.caseId, [e]);
   }
-  const byId = (a: TimelineEvent, b: TimelineEvent) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   await database.caseIndex.clear();
   let batch: CaseIndexRow[] = [];
   for (const record of content.cases) {
-    batch.push(deriveCaseIndex(record, (byCase.get(record.id) ?? []).sort(byId)));
+    batch.push(deriveCaseIndex(record, byCase.get(record.id) ?? []));
     if (batch.length === PROGRESS_EVERY_ROWS) {
       await database.caseIndex.bulkPut(batch);
       step.advance(batch.length);

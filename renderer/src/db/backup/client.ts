@@ -14,8 +14,9 @@ import {
   restoreBackup,
   RestoreError,
 } from './backup';
-import { type BackupFailure, type BackupMessage, type BackupReply, type BackupRequest, isProgressMessage } from './protocol';
+import { type BackupFailure, type BackupMessage, type BackupReply, type BackupRequest, isProgressMessage, type PlacedBackupRequest } from './protocol';
 import { db } from '../schema';
+import { currentLocation } from '../storage';
 
 /** A file that was read and checked completely; its content is held (in the worker) until it is restored. */
 export interface CheckedBackup {
@@ -94,7 +95,8 @@ function ask<T extends BackupReply & { ok: true }>(
   if (!w) return fallback();
   return new Promise<T>((resolve, reject) => {
     pending.set(request.id, { resolve: resolve as Pending['resolve'], reject, fallback, ...(onProgress ? { onProgress } : {}) });
-    w.postMessage(request, transfer);
+    const placed: PlacedBackupRequest = { ...request, location: currentLocation() };
+    w.postMessage(placed, transfer);
   });
 }
 

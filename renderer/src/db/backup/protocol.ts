@@ -1,6 +1,7 @@
 // Messages between the page (./backup-client.ts) and the backup worker (./backup-worker.ts).
 import type { BackupHeader, BackupProblemKind } from '#shared/backup/format';
 import type { AnonymisationPreview, MadeBackup, RestoreMode, RestoreProgress, RestoreReport } from './backup';
+import type { StorageLocation } from '../storage';
 
 export type BackupRequest =
   /** passphrase: encrypt the file with it (never stored). */
@@ -10,6 +11,9 @@ export type BackupRequest =
   /** Restore the file checked last (named by its seal, so a stale screen cannot restore another file). */
   | { type: 'restore'; id: number; sha256: string; mode: RestoreMode; by: string }
   | { type: 'forget'; id: number };
+
+/** A request as posted: with where the page's database is (db/storage.ts), so the worker opens the same one. */
+export type PlacedBackupRequest = BackupRequest & { location: StorageLocation };
 
 export type BackupFailure =
   | { name: 'BackupFileError'; kind: BackupProblemKind; message: string; problems: string[] }

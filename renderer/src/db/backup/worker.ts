@@ -6,11 +6,12 @@
 import '#lib/zod-config';
 import { BackupFileError, type DecodedBackup } from '#shared/backup/format';
 import { makeBackup, previewAnonymisation, readBackupFile, restoreBackup, RestoreError } from './backup';
-import type { BackupMessage, BackupRequest } from './protocol';
+import type { BackupMessage, PlacedBackupRequest } from './protocol';
 import { db } from '../schema';
+import { useDatabaseAt } from '../storage';
 
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<BackupRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<PlacedBackupRequest>) => void) | null;
   postMessage(message: BackupMessage, transfer?: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
@@ -18,8 +19,10 @@ const scope = self as unknown as WorkerScope;
 let checked: DecodedBackup | null = null;
 let queue: Promise<void> = Promise.resolve();
 
-async function handle(request: BackupRequest): Promise<void> {
+async function handle(request: PlacedBackupRequest): Promise<void> {
   try {
+    // The page's database, wherever "Compact storage now" has put it.
+    await useDatabaseAt(request.location);
     if (request.type === 'make') {
       const made = await makeBackup(db(), { ...(request.app ? { app: request.app } : {}), ...(request.passphrase ? { passphrase: request.passphrase } : {}) });
       scope.postMessage({ id: request.id, ok: true, type: 'made', made }, [made.bytes.buffer as ArrayBuffer]);

@@ -269,9 +269,8 @@ export async function recordLettersIssued(
     // Each touched case's index row, as refreshCaseIndex builds it, from a few bulk reads instead of three per case.
     const timelines = new Map<string, TimelineEvent[]>(touched.map((id) => [id, []]));
     for (const event of await database.events.where('caseId').anyOf(touched).toArray()) timelines.get(event.caseId)!.push(event);
-    const byTime = (a: TimelineEvent, b: TimelineEvent) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     const recordOf = new Map(caseIds.map((id, i) => [id, records[i]]));
-    await database.caseIndex.bulkPut(touched.map((id) => deriveCaseIndex({ ...recordOf.get(id)!, updatedAt: at }, timelines.get(id)!.sort(byTime))));
+    await database.caseIndex.bulkPut(touched.map((id) => deriveCaseIndex({ ...recordOf.get(id)!, updatedAt: at }, timelines.get(id)!)));
     return results;
   });
 }

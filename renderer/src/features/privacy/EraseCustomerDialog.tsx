@@ -64,7 +64,7 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
       notifications.show({
         color: 'teal',
         title: `Personal data erased from ${result.caseIds.length} ${result.caseIds.length === 1 ? 'case' : 'cases'}`,
-        message: `${result.references.join(', ')}. The erasure is recorded on the Privacy page.`,
+        message: `${result.references.join(', ')}. The erasure is recorded on the Privacy page, where "Compact storage now" also removes the erased data from this computer's files.`,
       });
       onDone();
     } catch (error) {

@@ -12,6 +12,7 @@ import { previewRetention, privacyAudit, runRetention, type RetentionPreview } f
 import { db } from '#db/schema';
 import { formatDate, formatTimestamp } from '#lib/format';
 import { useWorkingPerson } from '#features/people';
+import { CompactStorageCard } from './CompactStorage';
 
 const years = (n: number) => (n === 1 ? '1 year' : `${n} years`);
 
@@ -175,6 +176,8 @@ export function PrivacyPage() {
           </Stack>
         )}
       </Card>
+
+      <CompactStorageCard />
 
       <Card withBorder component="section" aria-labelledby="privacy-record-heading">
         <Title order={3} size="h4" id="privacy-record-heading" mb="xs">

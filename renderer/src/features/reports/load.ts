@@ -22,7 +22,11 @@ const EVENT_PAGE = 20_000;
 const CHUNK = 1000;
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Only what shared/reports reads of an entry (see the comment at the top of shared/reports/summary.ts). */
+/**
+ * Only what shared/reports reads of an entry (see the comment at the top of shared/reports/summary.ts). No id: the
+ * entries are read in id order, so entries recorded in the same instant stay in id order, as THE order has them
+ * (compareTimelineEvents, shared/model/case.ts; the sort is stable).
+ */
 function slim(e: TimelineEvent): ReportEvent {
   const out: ReportEvent = { type: e.type, on: e.on, at: e.at };
   const d = e.data;

@@ -1,0 +1,286 @@
+// Where the desk's database lives, and "Compact storage now" (issue #12, finding 12: erased means erased on disk too).
+//
+// Deleting rows from IndexedDB does not remove their bytes from disk: Chromium keeps IndexedDB in LevelDB, whose log
+// and table files still hold deleted values until LevelDB happens to compact them; even deleting the whole database
+// leaves its table files in place (measured with Chromium 150). What does remove them is deleting a STORAGE BUCKET
+// (navigator.storageBuckets, Chromium 122+ on a secure origin): Chromium then deletes the bucket's folder at once. So
+// compaction copies the database into a fresh bucket and deletes the old one, all or nothing:
+//
+//   1. note the new place as `next` (nothing switched yet), copy every table into it, check the counts;
+//   2. switch: `current` becomes the new place and the old one is noted as `old` (one localStorage write);
+//   3. delete the old place, then forget `old`.
+//
+// Killed before 2, the desk still uses the old copy and the half-made new one is deleted at the next start; killed
+// after 2, the new copy is complete and the next start finishes deleting the old one. The desk's data is never only
+// in memory.
+//
+// Where buckets are not available (another browser, an origin that is not secure) the copy goes to a new database of
+// the page's own storage and the old database is deleted: IndexedDB no longer returns the erased data, but its bytes
+// can stay in the browser's files until it compacts them, and the result says so. The page's default storage (where
+// desks made before this lived) cannot be deleted as a bucket either: a desk moved out of it leaves there what it held
+// before the move until the browser compacts those files.
+import Dexie from 'dexie';
+import { DB_NAME, RedressDatabase, useDatabase, writingCheckedBackup } from './schema';
+
+/** A place for the database: a storage bucket (null: the page's default storage) and the database's name in it. */
+export interface StorageLocation {
+  bucket: string | null;
+  name: string;
+}
+
+interface Pointer {
+  current: StorageLocation;
+  /** A copy being made, not yet switched to (an interrupted compaction: delete it). */
+  next?: StorageLocation;
+  /** The place switched away from, not yet deleted (an interrupted compaction: finish deleting it). */
+  old?: StorageLocation;
+}
+
+/** The browser's storage, as compaction needs it (tests use fake-indexeddb factories). */
+export interface StorageHost {
+  /** True when storage buckets can be made and deleted (deleting one removes its files from disk). */
+  readonly buckets: boolean;
+  /** The IndexedDB of a bucket (opened or made), or of the page's default storage. */
+  factory(bucket: string | null): Promise<IDBFactory>;
+  /** Delete a bucket and everything in it. */
+  deleteBucket(bucket: string): Promise<void>;
+  /** The names of the origin's buckets. */
+  bucketNames(): Promise<string[]>;
+  /**
+   * After a database of the default storage is deleted: push its old bytes out of the browser's files (best effort).
+   * Chromium compacts LevelDB files once enough new data is written; writing and deleting ~24 MB of random rows
+   * removed every trace of the deleted rows in Chromium 150 (see the e2e test), but no browser promises it.
+   */
+  purgeDefault?(): Promise<void>;
+}
+
+/** Where the pointer is kept: a synchronous store that survives a reload (localStorage in the app). */
+export interface PointerStore {
+  read(): string | null;
+  write(value: string | null): void;
+}
+
+export const POINTER_KEY = 'redress.storage';
+const DEFAULT_LOCATION: StorageLocation = { bucket: null, name: DB_NAME };
+
+interface StorageBucketManagerLike {
+  open(name: string, options?: { durability?: 'strict' | 'relaxed'; persisted?: boolean }): Promise<{ indexedDB: IDBFactory }>;
+  delete(name: string): Promise<void>;
+  keys(): Promise<string[]>;
+}
+
+/** The browser's own storage: buckets where the browser has them. */
+export function browserStorageHost(): StorageHost {
+  const manager = (globalThis.navigator as { storageBuckets?: StorageBucketManagerLike } | undefined)?.storageBuckets;
+  return {
+    buckets: manager !== undefined,
+    async factory(bucket) {
+      if (bucket === null) return indexedDB;
+      if (!manager) throw new Error('This browser has no storage buckets.');
+      return (await manager.open(bucket, { durability: 'strict', persisted: true })).indexedDB;
+    },
+    async deleteBucket(bucket) {
+      if (!manager) throw new Error('This browser has no storage buckets.');
+      await manager.delete(bucket);
+    },
+    bucketNames: async () => (manager ? manager.keys() : []),
+    purgeDefault: () => churn(indexedDB),
+  };
+}
+
+/** Write and delete enough random data in a scratch database of `factory` that LevelDB compacts its files. */
+async function churn(factory: IDBFactory, batches = 12, rowsPerBatch = 1000, bytesPerRow = 2048): Promise<void> {
+  const scratch = new Dexie(`${DB_NAME}-scratch`, { indexedDB: factory, IDBKeyRange });
+  scratch.version(1).stores({ junk: 'id' });
+  try {
+    for (let b = 0; b < batches; b += 1) {
+      const rows = Array.from({ length: rowsPerBatch }, (_, i) => ({ id: `${b}-${i}`, bytes: crypto.getRandomValues(new Uint8Array(bytesPerRow)) }));
+      await scratch.table('junk').bulkPut(rows);
+    }
+  } finally {
+    await scratch.delete();
+  }
+}
+
+export function localStoragePointer(): PointerStore {
+  return {
+    read: () => globalThis.localStorage?.getItem(POINTER_KEY) ?? null,
+    write: (value) => (value === null ? globalThis.localStorage?.removeItem(POINTER_KEY) : globalThis.localStorage?.setItem(POINTER_KEY, value)),
+  };
+}
+
+function isLocation(value: unknown): value is StorageLocation {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (v.bucket === null || (typeof v.bucket === 'string' && v.bucket !== '')) && typeof v.name === 'string' && v.name !== '';
+}
+
+function readPointer(store: PointerStore): Pointer {
+  const raw = store.read();
+  if (raw === null) return { current: DEFAULT_LOCATION };
+  try {
+    const parsed = JSON.parse(raw) as Record<string, unknown>;
+    if (isLocation(parsed.current)) {
+      return { current: parsed.current, ...(isLocation(parsed.next) ? { next: parsed.next } : {}), ...(isLocation(parsed.old) ? { old: parsed.old } : {}) };
+    }
+  } catch {
+    // fall through
+  }
+  throw new Error(`The note of where the desk's database is kept (${POINTER_KEY}) cannot be read: ${raw.slice(0, 200)}`);
+}
+
+const writePointer = (store: PointerStore, pointer: Pointer) =>
+  store.write(same(pointer.current, DEFAULT_LOCATION) && !pointer.next && !pointer.old ? null : JSON.stringify(pointer));
+
+const same = (a: StorageLocation, b: StorageLocation) => a.bucket === b.bucket && a.name === b.name;
+
+/** Delete a place: its bucket when it has one (files removed), else its database (rows removed). */
+async function drop(host: StorageHost, location: StorageLocation): Promise<void> {
+  if (location.bucket !== null) await host.deleteBucket(location.bucket);
+  else {
+    await new Dexie(location.name, { indexedDB: await host.factory(null), IDBKeyRange }).delete();
+    await host.purgeDefault?.();
+  }
+}
+
+/** Open a RedressDatabase at a place. */
+export async function databaseAt(host: StorageHost, location: StorageLocation): Promise<RedressDatabase> {
+  return new RedressDatabase(location.name, { indexedDB: await host.factory(location.bucket), IDBKeyRange });
+}
+
+/**
+ * At start, before the database is opened: finish or roll back an interrupted compaction, and say where the desk's
+ * database is. Never deletes the current place.
+ */
+export async function prepareStorage(host: StorageHost, store: PointerStore): Promise<StorageLocation> {
+  if (store.read() === null) {
+    // No note (first start, or the browser's local storage was cleared): a desk already moved into a bucket is found
+    // again, rather than starting an empty desk beside it.
+    const found = await findMovedDesk(host);
+    if (found) writePointer(store, { current: found });
+  }
+  const pointer = readPointer(store);
+  if (pointer.next && !same(pointer.next, pointer.current)) await drop(host, pointer.next);
+  if (pointer.old && !same(pointer.old, pointer.current)) await drop(host, pointer.old);
+  writePointer(store, { current: pointer.current });
+  return pointer.current;
+}
+
+const BUCKET_PREFIX = 'redress-';
+
+/** With no pointer: the newest desk bucket when the default storage holds no desk database, else null. */
+async function findMovedDesk(host: StorageHost): Promise<StorageLocation | null> {
+  if (!host.buckets) return null;
+  const names = (await host.bucketNames()).filter((name) => name.startsWith(BUCKET_PREFIX));
+  if (names.length === 0) return null;
+  const inDefault = (await (await host.factory(null)).databases()).some((d) => d.name === DB_NAME);
+  if (inDefault) return null;
+  const stamp = (name: string) => parseInt(name.slice(BUCKET_PREFIX.length), 36) || 0;
+  const newest = names.sort((a, b) => stamp(b) - stamp(a))[0];
+  return { bucket: newest, name: DB_NAME };
+}
+
+export interface CompactionResult {
+  location: StorageLocation;
+  /** Rows copied, all tables. */
+  rows: number;
+  /** True when the old copy's files were deleted from disk (it was in a bucket); false: its bytes were only pushed out by writing over them (best effort). */
+  oldFilesRemoved: boolean;
+  /** True when the new copy is in a bucket, so the next compaction removes its files. */
+  inBucket: boolean;
+}
+
+/** Rows copied per write. */
+const COPY_CHUNK = 2000;
+
+/**
+ * Copy the database into a fresh place, switch to it and delete the old one (see the top of this file). `database` is
+ * the open current database; it is closed at the end. The caller reloads the app (every window) to use the new place.
+ * `failAfter` (tests) throws at a named step, as a killed tab would stop there.
+ */
+export async function compactStorage(
+  database: RedressDatabase,
+  host: StorageHost,
+  store: PointerStore,
+  options: { now?: () => number; onProgress?: (copied: number, total: number) => void; failAfter?: 'copy' | 'switch' } = {},
+): Promise<CompactionResult> {
+  const pointer = readPointer(store);
+  const current = pointer.current;
+  if (current.name !== database.name) throw new Error(`The open database (${database.name}) is not the desk's current one (${current.name}).`);
+  const stamp = (options.now ?? Date.now)().toString(36);
+  const next: StorageLocation = host.buckets ? { bucket: `${BUCKET_PREFIX}${stamp}`, name: DB_NAME } : { bucket: null, name: `${DB_NAME}-${stamp}` };
+  writePointer(store, { current, next });
+  let target: RedressDatabase | null = null;
+  let rows = 0;
+  try {
+    target = await databaseAt(host, next);
+    await target.open();
+    const tables = database.tables.map((t) => t.name);
+    const counts = await Promise.all(tables.map((name) => database.table(name).count()));
+    const total = counts.reduce((a, b) => a + b, 0);
+    for (const [i, name] of tables.entries()) {
+      const from = database.table(name);
+      const to = target.table(name);
+      const keyPath = from.schema.primKey.keyPath;
+      if (typeof keyPath !== 'string') throw new Error(`The table ${name} has no simple key.`);
+      let after: unknown = null;
+      for (;;) {
+        const page: unknown[] = await (after === null ? from.orderBy(':id') : from.where(':id').above(after)).limit(COPY_CHUNK).toArray();
+        if (page.length === 0) break;
+        // Every table has its key in the row (inbound keys). The rows are copied as they are stored: they were checked
+        // when written, and a row from before a limit existed must move too, so the write-time check is not repeated.
+        await target.transaction('rw', to, async (tx) => {
+          writingCheckedBackup(tx);
+          await to.bulkPut(page);
+        });
+        rows += page.length;
+        options.onProgress?.(rows, total);
+        after = (page[page.length - 1] as Record<string, unknown>)[keyPath];
+      }
+      const copied = await to.count();
+      if (copied !== counts[i]) throw new Error(`The copy of ${name} holds ${copied} rows, not ${counts[i]}.`);
+    }
+    if (options.failAfter === 'copy') throw new Error('Stopped after the copy (test).');
+  } catch (error) {
+    target?.close();
+    await drop(host, next).catch(() => undefined);
+    writePointer(store, { current });
+    throw error;
+  }
+  target.close();
+  // The switch: from here on the new copy is the desk's database.
+  writePointer(store, { current: next, old: current });
+  if (options.failAfter === 'switch') throw new Error('Stopped after the switch (test).');
+  database.close();
+  await drop(host, current);
+  writePointer(store, { current: next });
+  return { location: next, rows, oldFilesRemoved: current.bucket !== null, inBucket: next.bucket !== null };
+}
+
+/** At app start: finish or roll back an interrupted compaction and make `db()` the desk's current database. */
+export async function startStorage(host: StorageHost = browserStorageHost(), store: PointerStore = localStoragePointer()): Promise<void> {
+  const location = await prepareStorage(host, store);
+  useDatabase(await databaseAt(host, location));
+  here = location;
+}
+
+let here: StorageLocation = DEFAULT_LOCATION;
+
+/** Where this page's `db()` is (the backup worker is told, so it opens the same database). */
+export function currentLocation(): StorageLocation {
+  return here;
+}
+
+/** In a worker: make `db()` the database at `location` (the page's), once. */
+export async function useDatabaseAt(location: StorageLocation, host: StorageHost = browserStorageHost()): Promise<void> {
+  if (opened) {
+    if (!same(opened, location)) throw new Error('The desk\'s database has moved: reload the app.');
+    return;
+  }
+  opened = location;
+  useDatabase(await databaseAt(host, location));
+}
+let opened: StorageLocation | null = null;
+
+/** Every window reloads once the database has moved (BroadcastChannel reaches the other windows of the app). */
+export const STORAGE_CHANNEL = 'redress-storage';

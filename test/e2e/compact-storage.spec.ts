@@ -1,0 +1,134 @@
+// Issue #12, finding 12: erased means erased on disk too. The browser profile's IndexedDB files are scanned byte by
+// byte for the erased name (UTF-8, UTF-16LE, and Latin-1, the one-byte form V8's serialisation writes): found after
+// the erasure (so the scan works), gone after "Compact storage now".
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import config from '#test/playwright.config';
+import { chooseOption, closedCase, expect, setUpDesk, test } from './fixtures';
+
+const NAME = 'Zébulon Quixworth-Ærnström';
+const SECOND = 'Wilhelmina Brackenbury';
+const encodings = (name: string): Array<[string, Buffer]> => [
+  ['UTF-8', Buffer.from(name, 'utf8')],
+  ['UTF-16LE', Buffer.from(name, 'utf16le')],
+  ['Latin-1', Buffer.from(name, 'latin1')],
+];
+
+/** Every place under the profile where the name is found, as "file encoding ×count". */
+function scan(profile: string, name = NAME): string[] {
+  const ENCODINGS = encodings(name);
+  const hits: string[] = [];
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.isFile()) {
+        const bytes = fs.readFileSync(file);
+        for (const [encoding, needle] of ENCODINGS) {
+          let count = 0;
+          for (let i = bytes.indexOf(needle); i >= 0; i = bytes.indexOf(needle, i + 1)) count += 1;
+          if (count) hits.push(`${path.relative(profile, file)} ${encoding} ×${count}`);
+        }
+      }
+    }
+  };
+  // IndexedDB of the page's default storage, and of storage buckets (WebStorage/<bucket>/IndexedDB).
+  walk(path.join(profile, 'Default', 'IndexedDB'));
+  walk(path.join(profile, 'Default', 'WebStorage'));
+  return hits;
+}
+
+async function launch(profile: string): Promise<BrowserContext> {
+  const use = config.use!;
+  return chromium.launchPersistentContext(profile, {
+    ...use.launchOptions,
+    baseURL: use.baseURL,
+    timezoneId: use.timezoneId,
+    locale: use.locale,
+    viewport: use.viewport,
+  });
+}
+
+async function eraseClosedCase(page: Page, name: string, receivedOn: string): Promise<string> {
+  const reference = await closedCase(
+    page,
+    { receivedOn, channel: 'Letter', category: 'Billing', name, address: '12 St James Square\nLondon', postcode: 'SW1Y 4JH', summary: 'Charged twice in December' },
+    { ack: receivedOn, resolved: receivedOn, closed: receivedOn },
+  );
+  await page.getByRole('button', { name: /Erase the customer.s personal data/ }).click();
+  const dialog = page.getByRole('dialog', { name: /Erase the customer.s personal data/ });
+  await chooseOption(page, 'Reason for erasing', 'The customer asked us to erase their data (UK GDPR Art. 17 / PIPEDA 4.5.3)');
+  await dialog.getByRole('textbox', { name: /Type ERASE to confirm/ }).fill('erase');
+  await dialog.getByRole('button', { name: /^Erase \d+ cases?$/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/^Anonymised on /)).toBeVisible();
+  await expect(page.getByText(name)).toHaveCount(0);
+  return reference;
+}
+
+async function compactNow(page: Page, done: RegExp) {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Privacy' }).click();
+  await page.getByRole('button', { name: 'Compact storage now' }).click();
+  await expect(page.getByText(done)).toBeVisible({ timeout: 120_000 });
+}
+
+test('after an erasure, "Compact storage now" leaves no trace of the erased name in the browser profile', async () => {
+  test.setTimeout(240_000);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'redress-compact-'));
+  try {
+    let context = await launch(profile);
+    let page = context.pages()[0] ?? (await context.newPage());
+    await setUpDesk(page);
+    const reference = await eraseClosedCase(page, NAME, '2026-01-05');
+    await context.close();
+
+    // Gone from the database, still in its files: the scan finds it.
+    const before = scan(profile);
+    test.info().annotations.push({ type: 'found after the erasure', description: before.join('; ') });
+    expect(before.length, 'the erased name is in the IndexedDB files after the erasure').toBeGreaterThan(0);
+
+    context = await launch(profile);
+    page = context.pages()[0] ?? (await context.newPage());
+    // The desk was in the page's default storage: moved to a bucket, the old database deleted and written over.
+    await compactNow(page, /^Storage compacted: \d+ rows copied .*best effort/);
+    // The desk is all there, from its new place.
+    await page.getByRole('link', { name: 'Cases' }).click();
+    await expect(page.getByRole('link', { name: reference })).toBeVisible();
+    await context.close();
+
+    const after = scan(profile);
+    test.info().annotations.push({ type: 'found after compaction', description: after.join('; ') || 'nothing' });
+    expect(after, `before: ${before.join('; ')}`).toEqual([]);
+
+    // Now the desk lives in a storage bucket: a second erasure, and compaction deletes the old bucket's files.
+    context = await launch(profile);
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('/');
+    const second = await eraseClosedCase(page, SECOND, '2026-02-03');
+    await context.close();
+    const inBucket = scan(profile, SECOND);
+    test.info().annotations.push({ type: 'second name found after its erasure', description: inBucket.join('; ') });
+    expect(inBucket.some((hit) => hit.startsWith(path.join('Default', 'WebStorage')))).toBe(true);
+    context = await launch(profile);
+    page = context.pages()[0] ?? (await context.newPage());
+    await compactNow(page, /^Storage compacted: \d+ rows copied to a fresh store and the old store's files deleted/);
+    await page.getByRole('link', { name: 'Cases' }).click();
+    await expect(page.getByRole('link', { name: reference })).toBeVisible();
+    await expect(page.getByRole('link', { name: second })).toBeVisible();
+    // The backup worker opens the database where the page has it: the backup holds both cases.
+    await page.getByRole('link', { name: 'Your data' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Make a backup now' }).click();
+    await download;
+    expect(page.workers().some((w) => /backup-worker/.test(w.url()))).toBe(true);
+    await expect(page.getByRole('region', { name: 'Back up' }).getByRole('status')).toContainText('2 cases');
+    await context.close();
+    expect([...scan(profile), ...scan(profile, SECOND)]).toEqual([]);
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  }
+});

@@ -1,0 +1,201 @@
+// "Compact storage now" (issue #12, finding 12) in Node: buckets are separate fake-indexeddb factories. The copy is
+// complete, the switch is all or nothing, and an interrupted compaction is rolled back or finished at the next start.
+import 'fake-indexeddb/auto';
+import { IDBFactory as FakeFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { DB_NAME, RedressDatabase, writingCheckedBackup } from '#db/schema';
+import { compactStorage, databaseAt, POINTER_KEY, prepareStorage, type PointerStore, type StorageHost } from '#db/storage';
+
+/** A browser with storage buckets: each bucket its own IndexedDB; deleting one forgets it entirely. */
+function fakeHost(buckets = true) {
+  const defaultFactory = new FakeFactory();
+  const made = new Map<string, IDBFactory>();
+  const host: StorageHost & { made: Map<string, IDBFactory> } = {
+    buckets,
+    made,
+    async factory(bucket) {
+      if (bucket === null) return defaultFactory;
+      let f = made.get(bucket);
+      if (!f) made.set(bucket, (f = new FakeFactory()));
+      return f;
+    },
+    async deleteBucket(bucket) {
+      made.delete(bucket);
+    },
+    bucketNames: async () => [...made.keys()],
+  };
+  return host;
+}
+
+function memoryPointer(): PointerStore & { value: string | null } {
+  const p = {
+    value: null as string | null,
+    read: () => p.value,
+    write: (v: string | null) => {
+      p.value = v;
+    },
+  };
+  return p;
+}
+
+async function seed(database: RedressDatabase, cases = 2500) {
+  await database.cases.bulkAdd(
+    Array.from({ length: cases }, (_, i) => ({
+      id: `c${String(i).padStart(5, '0')}`,
+      reference: `RDR-2026-${String(i + 1).padStart(6, '0')}`,
+      receivedOn: '2026-11-18',
+      channel: 'letter' as const,
+      customer: { name: i === 7 ? 'Anonymised' : `Customer ${i}` },
+      category: 'billing' as const,
+      summary: 'x',
+      procedureId: 'ofcom',
+      calendar: 'england-and-wales' as const,
+      stage: '',
+      status: 'open' as const,
+      createdAt: '2026-11-18T10:00:00.000Z',
+      updatedAt: '2026-11-18T10:00:00.000Z',
+    })),
+  );
+  await database.meta.put({ key: 'lastBackupAt', value: '2026-11-30T10:00:00.000Z' });
+  await database.letters.add({ id: 'l1', caseId: 'c00001', kind: 'acknowledgement', fileName: 'a.pdf', issuedOn: '2026-11-18', issuedAt: '2026-11-18T10:00:00.000Z', sha256: 'ab'.repeat(32), bytes: new Uint8Array([1, 2, 3]) } as never);
+}
+
+async function contents(database: RedressDatabase) {
+  const out: Record<string, unknown[]> = {};
+  for (const t of database.tables) out[t.name] = await t.toArray();
+  return out;
+}
+
+describe('compact storage', () => {
+  it('copies every row of every table to a fresh bucket, switches to it and deletes the old one', async () => {
+    const host = fakeHost();
+    const pointer = memoryPointer();
+    const first = await databaseAt(host, await prepareStorage(host, pointer));
+    expect(first.name).toBe(DB_NAME);
+    await seed(first);
+    const before = await contents(first);
+    const result = await compactStorage(first, host, pointer, { now: () => 1 });
+    expect(result).toMatchObject({ location: { bucket: 'redress-1', name: DB_NAME }, oldFilesRemoved: false, inBucket: true });
+    const second = await databaseAt(host, await prepareStorage(host, pointer));
+    expect(await contents(second)).toEqual(before);
+    expect(JSON.parse(pointer.value!)).toEqual({ current: { bucket: 'redress-1', name: DB_NAME } });
+    // The default storage's database is gone.
+    expect((await (await host.factory(null)).databases()).map((d) => d.name)).not.toContain(DB_NAME);
+    // A second compaction deletes the first bucket itself.
+    const again = await compactStorage(second, host, pointer, { now: () => 2 });
+    expect(again.oldFilesRemoved).toBe(true);
+    expect([...host.made.keys()]).toEqual(['redress-2']);
+    const third = await databaseAt(host, await prepareStorage(host, pointer));
+    expect(await contents(third)).toEqual(before);
+    third.close();
+  });
+
+  it('moves a row stored before a limit existed (a 9-line address) as it is: compaction never refuses the desk\'s own rows', async () => {
+    const host = fakeHost();
+    const pointer = memoryPointer();
+    const database = await databaseAt(host, await prepareStorage(host, pointer));
+    await seed(database, 10);
+    // Written as a restore of an old backup writes it: over today's address limits, kept as it was.
+    const old = { ...(await database.cases.get('c00003'))!, customer: { name: 'Old Case', address: { lines: Array.from({ length: 9 }, (_, i) => `Line ${i + 1}`), postcode: 'LS1 1AA' } } };
+    await database.transaction('rw', database.cases, async (tx) => {
+      writingCheckedBackup(tx);
+      await database.cases.put(old);
+    });
+    await expect(database.cases.put({ ...old, id: 'c99999', reference: 'RDR-2026-099999' })).rejects.toThrow(/address/);
+    const before = await contents(database);
+    await compactStorage(database, host, pointer, { now: () => 5 });
+    const moved = await databaseAt(host, await prepareStorage(host, pointer));
+    expect(await contents(moved)).toEqual(before);
+    expect((await moved.cases.get('c00003'))?.customer.address?.lines).toHaveLength(9);
+    moved.close();
+  });
+
+  it('stopped after the copy, before the switch: the desk keeps its database and the next start deletes the half-made copy', async () => {
+    const host = fakeHost();
+    const pointer = memoryPointer();
+    const database = await databaseAt(host, await prepareStorage(host, pointer));
+    await seed(database, 100);
+    const before = await contents(database);
+    // A tab killed mid-copy: the pointer names the new bucket as `next`, nothing switched.
+    pointer.write(JSON.stringify({ current: { bucket: null, name: DB_NAME }, next: { bucket: 'redress-x', name: DB_NAME } }));
+    const half = await databaseAt(host, { bucket: 'redress-x', name: DB_NAME });
+    await half.cases.bulkAdd((before.cases as never[]).slice(0, 10));
+    half.close();
+    database.close();
+    const location = await prepareStorage(host, pointer);
+    expect(location).toEqual({ bucket: null, name: DB_NAME });
+    expect(host.made.has('redress-x')).toBe(false);
+    expect(pointer.value).toBeNull();
+    const reopened = await databaseAt(host, location);
+    expect(await contents(reopened)).toEqual(before);
+    reopened.close();
+  });
+
+  it('a failure during the copy changes nothing and leaves no half-made copy', async () => {
+    const host = fakeHost();
+    const pointer = memoryPointer();
+    const database = await databaseAt(host, await prepareStorage(host, pointer));
+    await seed(database, 100);
+    const before = await contents(database);
+    await expect(compactStorage(database, host, pointer, { failAfter: 'copy' })).rejects.toThrow('Stopped after the copy');
+    expect(pointer.value).toBeNull();
+    expect(host.made.size).toBe(0);
+    expect(await contents(database)).toEqual(before);
+    database.close();
+  });
+
+  it('stopped after the switch: the next start uses the complete new copy and finishes deleting the old one', async () => {
+    const host = fakeHost();
+    const pointer = memoryPointer();
+    const database = await databaseAt(host, await prepareStorage(host, pointer));
+    await seed(database, 100);
+    const before = await contents(database);
+    await expect(compactStorage(database, host, pointer, { now: () => 5, failAfter: 'switch' })).rejects.toThrow('Stopped after the switch');
+    database.close();
+    expect(JSON.parse(pointer.value!)).toMatchObject({ current: { bucket: 'redress-5' }, old: { bucket: null, name: DB_NAME } });
+    const location = await prepareStorage(host, pointer);
+    expect(location).toEqual({ bucket: 'redress-5', name: DB_NAME });
+    expect((await (await host.factory(null)).databases()).map((d) => d.name)).not.toContain(DB_NAME);
+    const reopened = await databaseAt(host, location);
+    expect(await contents(reopened)).toEqual(before);
+    reopened.close();
+  });
+
+  it('without buckets, copies to a new database of the default storage and deletes the old one', async () => {
+    const host = fakeHost(false);
+    const pointer = memoryPointer();
+    const database = await databaseAt(host, await prepareStorage(host, pointer));
+    await seed(database, 50);
+    const before = await contents(database);
+    const result = await compactStorage(database, host, pointer, { now: () => 9 });
+    expect(result).toMatchObject({ location: { bucket: null, name: `${DB_NAME}-9` }, oldFilesRemoved: false, inBucket: false });
+    const names = (await (await host.factory(null)).databases()).map((d) => d.name);
+    expect(names).toEqual([`${DB_NAME}-9`]);
+    const reopened = await databaseAt(host, await prepareStorage(host, pointer));
+    expect(await contents(reopened)).toEqual(before);
+    reopened.close();
+  });
+
+  it('finds a desk already moved into a bucket when the note of where it is has been lost', async () => {
+    const host = fakeHost();
+    const pointer = memoryPointer();
+    const database = await databaseAt(host, await prepareStorage(host, pointer));
+    await seed(database, 20);
+    const before = await contents(database);
+    await compactStorage(database, host, pointer, { now: () => 36 ** 3 });
+    pointer.write(null);
+    const location = await prepareStorage(host, pointer);
+    expect(location).toEqual({ bucket: 'redress-1000', name: DB_NAME });
+    const reopened = await databaseAt(host, location);
+    expect(await contents(reopened)).toEqual(before);
+    reopened.close();
+  });
+
+  it('refuses to start on a pointer it cannot read, deleting nothing', async () => {
+    const host = fakeHost();
+    const pointer = memoryPointer();
+    pointer.write('{not json');
+    await expect(prepareStorage(host, pointer)).rejects.toThrow(POINTER_KEY);
+    expect(pointer.value).toBe('{not json');
+  });
+});
