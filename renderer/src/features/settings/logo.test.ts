@@ -24,7 +24,10 @@ describe('readLogoFile', () => {
     const file = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'logo.png', { type: 'image/png' });
     for (const result of [null, new ArrayBuffer(4)]) {
       vi.stubGlobal('FileReader', readerGiving(result));
-      expect(await readLogoFile(file)).toEqual({ ok: false, error: '“logo.png” could not be read. Check the file and choose it again.' });
+      expect(await readLogoFile(file)).toEqual({
+        ok: false,
+        error: '“logo.png” could not be read. Check the file and choose it again.',
+      });
     }
   });
 });

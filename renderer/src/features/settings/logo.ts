@@ -8,7 +8,8 @@ function readAsDataUrl(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     // readAsDataURL gives text; anything else is a file that could not be read.
-    reader.onload = () => (typeof reader.result === 'string' ? resolve(reader.result) : reject(new Error('The file could not be read')));
+    reader.onload = () =>
+      typeof reader.result === 'string' ? resolve(reader.result) : reject(new Error('The file could not be read'));
     reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
     reader.readAsDataURL(file);
   });
@@ -30,7 +31,10 @@ export async function readLogoFile(file: File): Promise<LogoResult> {
   try {
     await img.decode();
   } catch {
-    return { ok: false, error: `“${file.name}” is damaged or not a picture the app can read. Save it again as PNG or JPEG and choose it again.` };
+    return {
+      ok: false,
+      error: `“${file.name}” is damaged or not a picture the app can read. Save it again as PNG or JPEG and choose it again.`,
+    };
   }
   return { ok: true, dataUrl, width: img.naturalWidth, height: img.naturalHeight };
 }
