@@ -8,13 +8,31 @@ import { deriveCaseIndex } from '#db/case-index/derive';
 import { RedressDatabase, type CaseIndexRow } from '#db/schema';
 import { iterateCases, type GeneratedCase } from '#test/fixtures/generate-cases';
 
-const HANDLERS = ['Sam Patel', 'Jo Bloggs', 'Alex Morgan', 'Priya Shah', 'Chris Doyle', 'Morgan Lee', 'Taylor Reid', 'Jamie Fox', 'Robin Hart', 'Casey Ward', 'Dana Ellis', 'Kim Park'];
+const HANDLERS = [
+  'Sam Patel',
+  'Jo Bloggs',
+  'Alex Morgan',
+  'Priya Shah',
+  'Chris Doyle',
+  'Morgan Lee',
+  'Taylor Reid',
+  'Jamie Fox',
+  'Robin Hart',
+  'Casey Ward',
+  'Dana Ellis',
+  'Kim Park',
+];
 
 const settings: DeskSettings = {
   deskPrefix: 'RDR',
   calendar: 'england-and-wales',
   defaultProcedureId: 'kijoma',
-  company: { name: 'Northwind Broadband Ltd', addressLines: ['Unit 4, Canal Wharf', 'Leeds'], postcode: 'LS11 5PS', phone: '0113 496 0999' },
+  company: {
+    name: 'Northwind Broadband Ltd',
+    addressLines: ['Unit 4, Canal Wharf', 'Leeds'],
+    postcode: 'LS11 5PS',
+    phone: '0113 496 0999',
+  },
   handlerName: 'Sam Patel',
 };
 
@@ -140,4 +158,9 @@ async function evaluateOpenCases() {
   return { cases: records.length, clocks, errors, readMs: Math.round(readMs), evaluateMs: Math.round(evaluateMs) };
 }
 
-(globalThis as unknown as { redressBench: unknown }).redressBench = { seed, seeded, readAllCasesRaw, evaluateOpenCases };
+(globalThis as unknown as { redressBench: unknown }).redressBench = {
+  seed,
+  seeded,
+  readAllCasesRaw,
+  evaluateOpenCases,
+};
