@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory as FakeFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, RedressDatabase } from '#db/schema';
+import { DB_NAME, RedressDatabase, writingCheckedBackup } from '#db/schema';
 import { compactStorage, databaseAt, POINTER_KEY, prepareStorage, type PointerStore, type StorageHost } from '#db/storage';
 
 /** A browser with storage buckets: each bucket its own IndexedDB; deleting one forgets it entirely. */
@@ -57,7 +57,7 @@ async function seed(database: RedressDatabase, cases = 2500) {
     })),
   );
   await database.meta.put({ key: 'lastBackupAt', value: '2026-11-30T10:00:00.000Z' });
-  await database.letters.add({ id: 'l1', caseId: 'c00001', kind: 'acknowledgement', fileName: 'a.pdf', issuedOn: '2026-11-18', issuedAt: '2026-11-18T10:00:00.000Z', sha256: 'ab', bytes: new Uint8Array([1, 2, 3]) } as never);
+  await database.letters.add({ id: 'l1', caseId: 'c00001', kind: 'acknowledgement', fileName: 'a.pdf', issuedOn: '2026-11-18', issuedAt: '2026-11-18T10:00:00.000Z', sha256: 'ab'.repeat(32), bytes: new Uint8Array([1, 2, 3]) } as never);
 }
 
 async function contents(database: RedressDatabase) {
@@ -88,6 +88,26 @@ describe('compact storage', () => {
     const third = await databaseAt(host, await prepareStorage(host, pointer));
     expect(await contents(third)).toEqual(before);
     third.close();
+  });
+
+  it('moves a row stored before a limit existed (a 9-line address) as it is: compaction never refuses the desk\'s own rows', async () => {
+    const host = fakeHost();
+    const pointer = memoryPointer();
+    const database = await databaseAt(host, await prepareStorage(host, pointer));
+    await seed(database, 10);
+    // Written as a restore of an old backup writes it: over today's address limits, kept as it was.
+    const old = { ...(await database.cases.get('c00003'))!, customer: { name: 'Old Case', address: { lines: Array.from({ length: 9 }, (_, i) => `Line ${i + 1}`), postcode: 'LS1 1AA' } } };
+    await database.transaction('rw', database.cases, async (tx) => {
+      writingCheckedBackup(tx);
+      await database.cases.put(old);
+    });
+    await expect(database.cases.put({ ...old, id: 'c99999', reference: 'RDR-2026-099999' })).rejects.toThrow(/address/);
+    const before = await contents(database);
+    await compactStorage(database, host, pointer, { now: () => 5 });
+    const moved = await databaseAt(host, await prepareStorage(host, pointer));
+    expect(await contents(moved)).toEqual(before);
+    expect((await moved.cases.get('c00003'))?.customer.address?.lines).toHaveLength(9);
+    moved.close();
   });
 
   it('stopped after the copy, before the switch: the desk keeps its database and the next start deletes the half-made copy', async () => {

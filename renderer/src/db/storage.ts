@@ -20,7 +20,7 @@
 // desks made before this lived) cannot be deleted as a bucket either: a desk moved out of it leaves there what it held
 // before the move until the browser compacts those files.
 import Dexie from 'dexie';
-import { DB_NAME, RedressDatabase, useDatabase } from './schema';
+import { DB_NAME, RedressDatabase, useDatabase, writingCheckedBackup } from './schema';
 
 /** A place for the database: a storage bucket (null: the page's default storage) and the database's name in it. */
 export interface StorageLocation {
@@ -227,8 +227,12 @@ export async function compactStorage(
       for (;;) {
         const page: unknown[] = await (after === null ? from.orderBy(':id') : from.where(':id').above(after)).limit(COPY_CHUNK).toArray();
         if (page.length === 0) break;
-        // Every table has its key in the row (inbound keys).
-        await to.bulkPut(page);
+        // Every table has its key in the row (inbound keys). The rows are copied as they are stored: they were checked
+        // when written, and a row from before a limit existed must move too, so the write-time check is not repeated.
+        await target.transaction('rw', to, async (tx) => {
+          writingCheckedBackup(tx);
+          await to.bulkPut(page);
+        });
         rows += page.length;
         options.onProgress?.(rows, total);
         after = (page[page.length - 1] as Record<string, unknown>)[keyPath];
