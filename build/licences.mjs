@@ -40,7 +40,8 @@ const LICENCE_FILE = /^(licen[cs]e|copying|notice|third[-_]party[-_]licen[cs]e)(
 const DATA_SOURCES = [
   {
     package: 'date-holidays',
-    usedFor: 'Bank-holiday calendars: the snapshot in the app (England & Wales, Scotland, Northern Ireland, Canada) is computed from its rules and data.',
+    usedFor:
+      'Bank-holiday calendars: the snapshot in the app (England & Wales, Scotland, Northern Ireland, Canada) is computed from its rules and data.',
   },
 ];
 
@@ -90,7 +91,9 @@ function readPackage(dir) {
     version: pkg.version,
     license: typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'see licence text'),
     ...(author ? { author } : {}),
-    ...(pkg.homepage || repository ? { url: pkg.homepage ?? repository.replace(/^git\+/, '').replace(/\.git$/, '') } : {}),
+    ...(pkg.homepage || repository
+      ? { url: pkg.homepage ?? repository.replace(/^git\+/, '').replace(/\.git$/, '') }
+      : {}),
     licenceFiles,
     licenceText,
   };
@@ -137,9 +140,12 @@ export function bareImports(folder) {
       if (entry.isDirectory()) walk(full);
       else if (/\.(ts|tsx|mts)$/.test(entry.name) && !/\.(test|spec)\.tsx?$|\.d\.ts$/.test(entry.name)) {
         const text = readFileSync(full, 'utf8');
-        for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)\s+(?!type\b)[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+        for (const match of text.matchAll(
+          /(?:^|\n)\s*(?:import|export)\s+(?!type\b)[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+        )) {
           const spec = match[1] ?? match[2];
-          if (!spec || spec.startsWith('.') || spec.startsWith('#') || spec.startsWith('node:') || spec.startsWith('/')) continue; // '#…': our own code
+          if (!spec || spec.startsWith('.') || spec.startsWith('#') || spec.startsWith('node:') || spec.startsWith('/'))
+            continue; // '#…': our own code
           const parts = spec.split('/');
           names.add(spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
         }
@@ -156,7 +162,11 @@ async function robotoEntry() {
   const font = fontkit.openSync(file);
   const record = (key) => font.name.records[key]?.en ?? '';
   const description = record('license');
-  const spdx = /SIL Open Font License, Version 1\.1/i.test(description) ? 'OFL-1.1' : /Apache License/i.test(description) ? 'Apache-2.0' : 'see licence text';
+  const spdx = /SIL Open Font License, Version 1\.1/i.test(description)
+    ? 'OFL-1.1'
+    : /Apache License/i.test(description)
+      ? 'Apache-2.0'
+      : 'see licence text';
   return {
     name: 'Roboto (font)',
     version: record('version').replace(/^Version\s+/i, ''),
@@ -165,7 +175,9 @@ async function robotoEntry() {
     url: record('licenseURL') || record('vendorURL'),
     usedFor: 'The typeface of letters and PDFs (embedded by pdfmake).',
     licenceFiles: ['Roboto-Regular.ttf (name table)'],
-    licenceText: [record('copyright'), record('trademark'), description, record('licenseURL')].filter(Boolean).join('\n'),
+    licenceText: [record('copyright'), record('trademark'), description, record('licenseURL')]
+      .filter(Boolean)
+      .join('\n'),
   };
 }
 
@@ -204,10 +216,17 @@ export async function generate() {
     if (seen) seen.usedBy = [...new Set([...seen.usedBy, ...entry.usedBy])];
     else unique.set(key, entry);
   }
-  const packages = [...unique.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+  const packages = [...unique.values()].sort(
+    (a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version),
+  );
   packages.push({ ...(await robotoEntry()), usedBy: ['letters'] });
   const result = {
-    app: { name: pkg.productName ?? pkg.name, version: pkg.version, description: pkg.description, copyright: pkg.author },
+    app: {
+      name: pkg.productName ?? pkg.name,
+      version: pkg.version,
+      description: pkg.description,
+      copyright: pkg.author,
+    },
     packages,
   };
   writeFileSync(OUTPUT, moduleText(result));
@@ -219,6 +238,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const result = await generate();
   console.log(
     `licences: ${result.packages.length} entries written to ${path.relative(root, OUTPUT)} in ${((Date.now() - started) / 1000).toFixed(1)} s` +
-      ` (${result.packages.filter((p) => !p.licenceText).map((p) => p.name).join(', ') || 'all with licence text'}).`,
+      ` (${
+        result.packages
+          .filter((p) => !p.licenceText)
+          .map((p) => p.name)
+          .join(', ') || 'all with licence text'
+      }).`,
   );
 }

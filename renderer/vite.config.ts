@@ -9,7 +9,9 @@ const devCsp: Plugin = {
   name: 'redress-dev-csp',
   apply: 'serve',
   transformIndexHtml: (html) =>
-    html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: wss:"),
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws: wss:"),
 };
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));

@@ -56,7 +56,8 @@ const existing = new Set(files);
 const moves = readJson(MOVES_FILE, {});
 /** Every path a file had before (a file may have moved more than once). */
 const oldPathsOf = new Map();
-for (const [from, to] of Object.entries(moves)) oldPathsOf.set(followMovesLater(to), [...(oldPathsOf.get(followMovesLater(to)) ?? []), from]);
+for (const [from, to] of Object.entries(moves))
+  oldPathsOf.set(followMovesLater(to), [...(oldPathsOf.get(followMovesLater(to)) ?? []), from]);
 function followMovesLater(p) {
   for (let i = 0; i < 20 && moves[p]; i++) p = moves[p];
   return p;
@@ -72,7 +73,13 @@ const aliases = Object.entries(readJson('package.json', {}).imports ?? {}).map((
   const star = t.indexOf('*');
   return star < 0
     ? { key, exact: t }
-    : { key, prefix: t.slice(0, star), suffix: t.slice(star + 1), keyPrefix: key.slice(0, key.indexOf('*')), keySuffix: key.slice(key.indexOf('*') + 1) };
+    : {
+        key,
+        prefix: t.slice(0, star),
+        suffix: t.slice(star + 1),
+        keyPrefix: key.slice(0, key.indexOf('*')),
+        keySuffix: key.slice(key.indexOf('*') + 1),
+      };
 });
 
 /** The file an alias specifier names (without probing: the aliases carry their extension). */
@@ -80,7 +87,11 @@ function expandAlias(spec) {
   for (const a of aliases) {
     if (a.exact !== undefined) {
       if (spec === a.key) return a.exact;
-    } else if (spec.startsWith(a.keyPrefix) && spec.endsWith(a.keySuffix) && spec.length > a.keyPrefix.length + a.keySuffix.length) {
+    } else if (
+      spec.startsWith(a.keyPrefix) &&
+      spec.endsWith(a.keySuffix) &&
+      spec.length > a.keyPrefix.length + a.keySuffix.length
+    ) {
       return a.prefix + spec.slice(a.keyPrefix.length, spec.length - a.keySuffix.length) + a.suffix;
     }
   }
@@ -98,7 +109,8 @@ function aliasFor(file) {
     if (!file.startsWith(a.prefix) || !file.endsWith(a.suffix)) continue;
     const middle = file.slice(a.prefix.length, file.length - a.suffix.length);
     if (!middle) continue;
-    if (!best || a.prefix.length > best.length) best = { length: a.prefix.length, spec: a.keyPrefix + middle + a.keySuffix };
+    if (!best || a.prefix.length > best.length)
+      best = { length: a.prefix.length, spec: a.keyPrefix + middle + a.keySuffix };
   }
   return best?.spec;
 }
@@ -141,7 +153,8 @@ function resolve(file, spec) {
     }
   }
   if (here) {
-    if (before && before !== here) warn(`${file}: '${spec}' resolves to ${here} here and to ${before} from its old folder; kept ${here}`);
+    if (before && before !== here)
+      warn(`${file}: '${spec}' resolves to ${here} here and to ${before} from its old folder; kept ${here}`);
     return { target: here };
   }
   if (before) return { target: before, moved: true };
@@ -206,7 +219,8 @@ function warn(message) {
 }
 
 // `from '…'`, `import '…'`, `import('…')`, `vi.mock('…')`, `vi.importActual('…')`, `new URL('…', import.meta.url)`.
-const IMPORT = /(\bfrom\s+|\bimport\s+|\bimport\s*\(\s*|\bvi\.(?:do)?[mM]ock\(\s*|\bimportActual(?:<[^>]*>)?\(\s*)(['"])([^'"\n]+)\2/g;
+const IMPORT =
+  /(\bfrom\s+|\bimport\s+|\bimport\s*\(\s*|\bvi\.(?:do)?[mM]ock\(\s*|\bimportActual(?:<[^>]*>)?\(\s*)(['"])([^'"\n]+)\2/g;
 const URL_IMPORT = /(\bnew\s+URL\(\s*)(['"])(\.{1,2}\/[^'"\n]+)\2(\s*,\s*import\.meta\.url)/g;
 
 let changedFiles = 0;
@@ -234,5 +248,7 @@ for (const file of files) {
 }
 for (const w of warnings) console.warn(`warning: ${w}`);
 for (const p of problems) console.error(`unresolved: ${p}`);
-console.log(`${changedFiles} file(s) ${checkOnly ? 'would change' : 'changed'}; ${problems.length} unresolved; ${warnings.length} warning(s)`);
+console.log(
+  `${changedFiles} file(s) ${checkOnly ? 'would change' : 'changed'}; ${problems.length} unresolved; ${warnings.length} warning(s)`,
+);
 if (checkOnly && (changedFiles > 0 || problems.length > 0)) process.exit(1);

@@ -13,7 +13,16 @@ describe('the layer checker reads the whole app', () => {
   it('reads every layer of the tree (a checker that reads nothing would pass everything)', () => {
     expect(report.modules).toBeGreaterThan(250);
     expect(report.imports).toBeGreaterThan(1000);
-    for (const name of ['shared/model', 'shared/rules', 'shared/letters', 'shared/backup', 'electron', 'renderer/db', 'renderer/features', 'test']) {
+    for (const name of [
+      'shared/model',
+      'shared/rules',
+      'shared/letters',
+      'shared/backup',
+      'electron',
+      'renderer/db',
+      'renderer/features',
+      'test',
+    ]) {
       expect(report.byLayer[name] ?? 0, name).toBeGreaterThan(0);
     }
   });
@@ -31,25 +40,56 @@ describe('a forbidden import planted in a copy of the tree is found', () => {
   let copy: string;
   beforeAll(() => {
     copy = mkdtempSync(join(tmpdir(), 'redress-layers-'));
-    const onlySource = (src: string) => !/node_modules|[\\/]out[\\/]|[\\/]output[\\/]|\.json$|\.png$/.test(src.slice(root.length)) || src.endsWith('package.json');
-    for (const top of ['shared', 'renderer', 'electron', 'test', 'build']) cpSync(join(root, top), join(copy, top), { recursive: true, filter: onlySource });
+    const onlySource = (src: string) =>
+      !/node_modules|[\\/]out[\\/]|[\\/]output[\\/]|\.json$|\.png$/.test(src.slice(root.length)) ||
+      src.endsWith('package.json');
+    for (const top of ['shared', 'renderer', 'electron', 'test', 'build'])
+      cpSync(join(root, top), join(copy, top), { recursive: true, filter: onlySource });
     cpSync(join(root, 'package.json'), join(copy, 'package.json'));
   });
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-    // Planted sources name their modules through `from_` and `importOf`, so that tools reading this file's own imports
+  // Planted sources name their modules through `from_` and `importOf`, so that tools reading this file's own imports
   // (the codemod, the bundlers) do not take the planted ones for real.
   const from_ = (path: string) => `from '${path}'`;
   const importOf = (path: string) => `import('${path}')`;
   const plants: [file: string, source: string, expected: RegExp][] = [
-    ['shared/model/planted.ts', `import type { Procedure } ${from_('../rules/procedure')};\nexport type P = Procedure;\n`, /shared\/model must not import shared\/rules/],
-    ['shared/rules/planted.ts', `import { useState } ${from_('react')};\nexport const s = useState;\n`, /must not import react/],
-    ['shared/letters/planted.ts', `import { readFileSync } ${from_('node:fs')};\nexport const r = readFileSync;\n`, /must not import node:fs/],
+    [
+      'shared/model/planted.ts',
+      `import type { Procedure } ${from_('../rules/procedure')};\nexport type P = Procedure;\n`,
+      /shared\/model must not import shared\/rules/,
+    ],
+    [
+      'shared/rules/planted.ts',
+      `import { useState } ${from_('react')};\nexport const s = useState;\n`,
+      /must not import react/,
+    ],
+    [
+      'shared/letters/planted.ts',
+      `import { readFileSync } ${from_('node:fs')};\nexport const r = readFileSync;\n`,
+      /must not import node:fs/,
+    ],
     ['electron/main/planted.ts', `export * ${from_('#platform')};\n`, /electron must not import renderer/],
-    ['renderer/src/platform/planted.ts', `import { join } ${from_('node:path')};\nexport const j = join;\n`, /must not import node:path/],
-    ['renderer/src/db/planted.ts', `export { IntakePage } ${from_('#features/intake')};\n`, /renderer\/db must not import renderer\/features/],
-    ['renderer/src/features/planted/x.ts', `export * ${from_('../intake/IntakePage')};\n`, /enters feature "intake" by IntakePage.tsx/],
-    ['renderer/src/features/planted/y.ts', `const m = () => ${importOf('../../app/App')};\nexport default m;\n`, /renderer\/features must not import renderer\/app/],
+    [
+      'renderer/src/platform/planted.ts',
+      `import { join } ${from_('node:path')};\nexport const j = join;\n`,
+      /must not import node:path/,
+    ],
+    [
+      'renderer/src/db/planted.ts',
+      `export { IntakePage } ${from_('#features/intake')};\n`,
+      /renderer\/db must not import renderer\/features/,
+    ],
+    [
+      'renderer/src/features/planted/x.ts',
+      `export * ${from_('../intake/IntakePage')};\n`,
+      /enters feature "intake" by IntakePage.tsx/,
+    ],
+    [
+      'renderer/src/features/planted/y.ts',
+      `const m = () => ${importOf('../../app/App')};\nexport default m;\n`,
+      /renderer\/features must not import renderer\/app/,
+    ],
     ['renderer/src/lib/planted.ts', `export * ${from_('#renderer/db/schema')};\n`, /#renderer\/… is for tests/],
     ['shared/model/deep.ts', `export * ${from_('../../shared/model/case')};\n`, /climbs more than one folder/],
   ];

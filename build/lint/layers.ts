@@ -29,7 +29,8 @@ export interface Layer {
 const NODE = /^(node:|electron$|electron\/)/;
 const BROWSER_ONLY = /^(react|react-dom|@mantine\/|dexie|wouter|pdfmake|pdfjs-dist|pouchdb|@tabler\/|@tanstack\/)/;
 /** Pure libraries shared/ may use: validation, dates, compression, calendars, CSV and ICS text. */
-const SHARED_PACKAGES = /^(zod|date-fns|date-fns\/.*|fflate|date-holidays|date-holidays\/package\.json|papaparse|ical-generator|ical\.js)$/;
+const SHARED_PACKAGES =
+  /^(zod|date-fns|date-fns\/.*|fflate|date-holidays|date-holidays\/package\.json|papaparse|ical-generator|ical\.js)$/;
 
 const SHARED_BASE = ['shared/model', 'shared/rules', 'shared/casework'];
 
@@ -64,25 +65,57 @@ export const LAYERS: Layer[] = [
     mayImport: [...SHARED_BASE, 'shared/privacy'],
     allowedPackages: SHARED_PACKAGES,
   },
-  { name: 'shared/sync', paths: ['shared/sync/'], mayImport: [...SHARED_BASE, 'shared/privacy'], allowedPackages: SHARED_PACKAGES },
+  {
+    name: 'shared/sync',
+    paths: ['shared/sync/'],
+    mayImport: [...SHARED_BASE, 'shared/privacy'],
+    allowedPackages: SHARED_PACKAGES,
+  },
   // The contract checks a backup passphrase with the backup's own rule (backup/encryption.ts).
-  { name: 'shared/ipc', paths: ['shared/ipc/'], mayImport: ['shared/model', 'shared/backup'], allowedPackages: SHARED_PACKAGES },
+  {
+    name: 'shared/ipc',
+    paths: ['shared/ipc/'],
+    mayImport: ['shared/model', 'shared/backup'],
+    allowedPackages: SHARED_PACKAGES,
+  },
 
   // electron/: the shell; shared/ and Electron/Node, never the renderer.
   { name: 'electron', paths: ['electron/'], mayImport: ['shared/*'], forbiddenPackages: BROWSER_ONLY },
 
   // renderer/: never Electron or node:*; inside it app/ on top, then features, then the stores and helpers.
-  { name: 'renderer/main', paths: ['renderer/src/main.tsx'], mayImport: ['renderer/app', 'renderer/*', 'shared/*'], forbiddenPackages: NODE },
+  {
+    name: 'renderer/main',
+    paths: ['renderer/src/main.tsx'],
+    mayImport: ['renderer/app', 'renderer/*', 'shared/*'],
+    forbiddenPackages: NODE,
+  },
   {
     name: 'renderer/app',
     paths: ['renderer/src/app/'],
-    mayImport: ['renderer/features', 'renderer/sync', 'renderer/letters', 'renderer/db', 'renderer/lib', 'renderer/ui', 'renderer/platform', 'shared/*'],
+    mayImport: [
+      'renderer/features',
+      'renderer/sync',
+      'renderer/letters',
+      'renderer/db',
+      'renderer/lib',
+      'renderer/ui',
+      'renderer/platform',
+      'shared/*',
+    ],
     forbiddenPackages: NODE,
   },
   {
     name: 'renderer/features',
     paths: ['renderer/src/features/'],
-    mayImport: ['renderer/sync', 'renderer/letters', 'renderer/db', 'renderer/lib', 'renderer/ui', 'renderer/platform', 'shared/*'],
+    mayImport: [
+      'renderer/sync',
+      'renderer/letters',
+      'renderer/db',
+      'renderer/lib',
+      'renderer/ui',
+      'renderer/platform',
+      'shared/*',
+    ],
     forbiddenPackages: NODE,
   },
   {
@@ -103,9 +136,19 @@ export const LAYERS: Layer[] = [
     mayImport: ['renderer/lib', 'renderer/platform', 'shared/*'],
     forbiddenPackages: /^(node:|electron$|electron\/|react-dom|@mantine\/|@tabler\/|wouter)/,
   },
-  { name: 'renderer/ui', paths: ['renderer/src/ui/'], mayImport: ['renderer/lib', 'renderer/platform', 'shared/*'], forbiddenPackages: NODE },
+  {
+    name: 'renderer/ui',
+    paths: ['renderer/src/ui/'],
+    mayImport: ['renderer/lib', 'renderer/platform', 'shared/*'],
+    forbiddenPackages: NODE,
+  },
   { name: 'renderer/lib', paths: ['renderer/src/lib/'], mayImport: ['shared/*'], forbiddenPackages: NODE },
-  { name: 'renderer/platform', paths: ['renderer/src/platform/'], mayImport: ['renderer/lib', 'shared/*'], forbiddenPackages: NODE },
+  {
+    name: 'renderer/platform',
+    paths: ['renderer/src/platform/'],
+    mayImport: ['renderer/lib', 'shared/*'],
+    forbiddenPackages: NODE,
+  },
   { name: 'renderer/config', paths: ['renderer/vite.config.ts'], mayImport: [] },
 
   // Tests, fixtures, benchmarks and build scripts sit outside the app and may import any layer.
@@ -150,7 +193,8 @@ export function layerOf(file: string): Layer | undefined {
   let best: { layer: Layer; length: number } | undefined;
   for (const layer of LAYERS) {
     for (const prefix of layer.paths) {
-      if ((file === prefix || file.startsWith(prefix)) && (!best || prefix.length > best.length)) best = { layer, length: prefix.length };
+      if ((file === prefix || file.startsWith(prefix)) && (!best || prefix.length > best.length))
+        best = { layer, length: prefix.length };
     }
   }
   return best?.layer;
@@ -186,7 +230,11 @@ function resolveAlias(aliases: Aliases, specifier: string): string | undefined {
       continue;
     }
     const [prefix, suffix] = [key.slice(0, star), key.slice(star + 1)];
-    if (specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length) {
+    if (
+      specifier.startsWith(prefix) &&
+      specifier.endsWith(suffix) &&
+      specifier.length >= prefix.length + suffix.length
+    ) {
       return target.replace('*', specifier.slice(prefix.length, specifier.length - suffix.length));
     }
   }
@@ -211,9 +259,11 @@ function importsOf(file: string, source: string): { specifier: string; line: num
   const parsed = parseSync(file, source);
   const lineAt = (offset: number) => source.slice(0, offset).split('\n').length;
   const found: { specifier: string; line: number }[] = [];
-  for (const imp of parsed.module.staticImports) found.push({ specifier: imp.moduleRequest.value, line: lineAt(imp.start) });
+  for (const imp of parsed.module.staticImports)
+    found.push({ specifier: imp.moduleRequest.value, line: lineAt(imp.start) });
   for (const exp of parsed.module.staticExports) {
-    for (const entry of exp.entries) if (entry.moduleRequest) found.push({ specifier: entry.moduleRequest.value, line: lineAt(exp.start) });
+    for (const entry of exp.entries)
+      if (entry.moduleRequest) found.push({ specifier: entry.moduleRequest.value, line: lineAt(exp.start) });
   }
   for (const dyn of parsed.module.dynamicImports) {
     const text = source.slice(dyn.moduleRequest.start, dyn.moduleRequest.end).trim();
@@ -242,7 +292,12 @@ export function checkLayers(root: string): LayerReport {
     const file = toPosix(relative(root, absolute));
     const layer = layerOf(file);
     if (!layer) {
-      report.problems.push({ file, line: 1, specifier: '', message: 'is in no layer: add its folder to build/lint/layers.ts' });
+      report.problems.push({
+        file,
+        line: 1,
+        specifier: '',
+        message: 'is in no layer: add its folder to build/lint/layers.ts',
+      });
       continue;
     }
     report.modules += 1;
@@ -256,12 +311,14 @@ export function checkLayers(root: string): LayerReport {
         const path = resolve(dirname(absolute), specifier.replace(/\?.*$/, ''));
         // Built output (the Electron test launches out/main) is not source and need not exist before a build.
         if (toPosix(relative(root, path)).startsWith('out/')) continue;
-        if (/^(\.\.\/){2,}/.test(specifier)) problem('climbs more than one folder: use a path alias (#shared/…, #db/…)');
+        if (/^(\.\.\/){2,}/.test(specifier))
+          problem('climbs more than one folder: use a path alias (#shared/…, #db/…)');
         target = resolveFile(root, path);
         if (!target) problem('does not resolve to a file');
       } else if (specifier.startsWith('#')) {
         // #renderer/… reaches any file of the renderer: for tests under test/ only, never inside the app.
-        if (specifier.startsWith('#renderer/') && !file.startsWith('test/')) problem('#renderer/… is for tests under test/: use #features/<name>, #db/…, #lib/…');
+        if (specifier.startsWith('#renderer/') && !file.startsWith('test/'))
+          problem('#renderer/… is for tests under test/: use #features/<name>, #db/…, #lib/…');
         const aliased = resolveAlias(aliases, specifier.replace(/\?.*$/, ''));
         if (!aliased) {
           problem('is not a path alias declared in package.json "imports"');
@@ -273,7 +330,8 @@ export function checkLayers(root: string): LayerReport {
         const bare = builtinModules.includes(specifier) ? `node:${specifier}` : specifier;
         if (test || !layer) continue;
         if (layer.forbiddenPackages?.test(bare)) problem(`${layer.name} must not import ${bare}`);
-        else if (layer.allowedPackages && !layer.allowedPackages.test(bare)) problem(`${layer.name} must not import ${bare} (shared/ is pure TypeScript)`);
+        else if (layer.allowedPackages && !layer.allowedPackages.test(bare))
+          problem(`${layer.name} must not import ${bare} (shared/ is pure TypeScript)`);
         continue;
       }
       if (!target) continue;
@@ -287,7 +345,12 @@ export function checkLayers(root: string): LayerReport {
       // A feature is entered only through its index.ts.
       const fromFeature = /^renderer\/src\/features\/([^/]+)\//.exec(file)?.[1];
       const toFeature = /^renderer\/src\/features\/([^/]+)\/(.+)$/.exec(target);
-      if (toFeature && toFeature[1] !== fromFeature && !/^index\.tsx?$/.test(toFeature[2]) && !file.startsWith('test/')) {
+      if (
+        toFeature &&
+        toFeature[1] !== fromFeature &&
+        !/^index\.tsx?$/.test(toFeature[2]) &&
+        !file.startsWith('test/')
+      ) {
         problem(`enters feature "${toFeature[1]}" by ${toFeature[2]}: import its index.ts instead`);
       }
     }
@@ -310,7 +373,9 @@ if (invokedDirectly) {
     const layers = Object.entries(report.byLayer)
       .map(([name, count]) => `${name} ${count}`)
       .join(', ');
-    console.log(`layers: ${report.modules} modules, ${report.imports} imports read (${layers}); ${report.problems.length} problems`);
+    console.log(
+      `layers: ${report.modules} modules, ${report.imports} imports read (${layers}); ${report.problems.length} problems`,
+    );
   }
   process.exit(report.problems.length > 0 || report.modules === 0 ? 1 : 0);
 }

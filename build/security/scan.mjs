@@ -14,7 +14,17 @@
 //   node build/security/scan.mjs             scan, print, fail on HIGH
 //   node build/security/scan.mjs --json      also print the findings as JSON (for tooling)
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,7 +85,8 @@ function stage() {
     };
     walk(relative);
   };
-  const isShippedSource = (rel) => /\.(ts|mts|js|mjs|cjs)$/.test(rel) && !/\.(test|fuzz\.test|spec)\.[cm]?[jt]s$/.test(rel);
+  const isShippedSource = (rel) =>
+    /\.(ts|mts|js|mjs|cjs)$/.test(rel) && !/\.(test|fuzz\.test|spec)\.[cm]?[jt]s$/.test(rel);
   copyTree('electron', (rel) => isShippedSource(rel) && !rel.endsWith('.d.ts'));
   copyTree(path.join('shared', 'ipc'), isShippedSource);
   copyTree('renderer', (rel) => rel === path.join('renderer', 'index.html'));
@@ -173,7 +184,9 @@ async function main() {
   for (const [check, why] of Object.entries(EXCLUDED_CHECKS)) console.log(`security: skipped ${check}: ${why}.`);
   for (const f of findings) {
     const where = f.file && f.file !== '/' ? `${f.file}:${f.line}:${f.column}` : '(whole app)';
-    console.log(`  ${f.severity.padEnd(13)} ${f.confidence.padEnd(9)} ${f.check}  ${where}\n      ${f.description}  ${WIKI}${f.check}`);
+    console.log(
+      `  ${f.severity.padEnd(13)} ${f.confidence.padEnd(9)} ${f.check}  ${where}\n      ${f.description}  ${WIKI}${f.check}`,
+    );
   }
   for (const error of unparsed) console.log(`  NOT SCANNED  ${path.relative(folder, error.file)}: ${error.message}`);
   if (asJson) console.log(JSON.stringify({ electronVersion: version, files: copied, findings, unparsed }, null, 2));
@@ -181,11 +194,15 @@ async function main() {
   const high = findings.filter((f) => f.high);
   if (high.length > 0 || unparsed.length > 0) {
     console.error(
-      `security: FAILED: ${high.length} high-severity finding(s)` + (unparsed.length ? `, ${unparsed.length} file(s) not parsed` : '') + '.',
+      `security: FAILED: ${high.length} high-severity finding(s)` +
+        (unparsed.length ? `, ${unparsed.length} file(s) not parsed` : '') +
+        '.',
     );
     process.exit(1);
   }
-  console.log(`security: no high-severity findings (${findings.length} lower-severity notes above, each reviewed in README "Security").`);
+  console.log(
+    `security: no high-severity findings (${findings.length} lower-severity notes above, each reviewed in README "Security").`,
+  );
 }
 
 main().catch((error) => {

@@ -23,7 +23,11 @@ const fake = vi.hoisted(() => {
   class BrowserWindow {
     static getAllWindows = () => windows;
     record: { options: Record<string, unknown>; url?: string };
-    webContents = { send: (...args: unknown[]) => windowCalls.push(`send ${args.join(' ')}`), isLoading: () => false, once: () => undefined };
+    webContents = {
+      send: (...args: unknown[]) => windowCalls.push(`send ${args.join(' ')}`),
+      isLoading: () => false,
+      once: () => undefined,
+    };
     constructor(options: Record<string, unknown>) {
       this.record = { options };
       windows.push(this.record);
@@ -150,7 +154,9 @@ describe('electron/main/index.ts (bootstrap, with a fake Electron)', () => {
     expect(fake.calls).toEqual(
       expect.arrayContaining(['protocol.handle app', 'session.permissionRequest', 'session.permissionCheck']),
     );
-    expect([...fake.ipcHandlers.keys()]).toEqual(expect.arrayContaining(['redress:notify', 'redress:print-pdf', 'redress:save-file']));
+    expect([...fake.ipcHandlers.keys()]).toEqual(
+      expect.arrayContaining(['redress:notify', 'redress:print-pdf', 'redress:save-file']),
+    );
     const [window] = fake.windows;
     expect(window!.url).toBe('app://redress/index.html');
     const prefs = window!.options.webPreferences as Record<string, unknown>;

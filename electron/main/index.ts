@@ -1,6 +1,18 @@
 // The desktop shell's bootstrap: wires Electron's real APIs into the small, tested modules beside this file.
 // Keep logic out of here; if something needs a branch, it belongs in a module with a test.
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import windowIcon from '#resources/icon.png?asset';
@@ -98,7 +110,9 @@ if (!app.requestSingleInstanceLock()) {
         printPdf: createPrintPdfHandler({ BrowserWindow, tempFolder: () => app.getPath('temp') }),
         autoBackup: createAutoBackupHandlers({
           showOpenDialog: (options) =>
-            mainWindow && !mainWindow.isDestroyed() ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+            mainWindow && !mainWindow.isDestroyed()
+              ? dialog.showOpenDialog(mainWindow, options)
+              : dialog.showOpenDialog(options),
           configFolder: () => app.getPath('userData'),
           defaultFolder: () => app.getPath('documents'),
           safeStorage,
@@ -111,7 +125,10 @@ if (!app.requestSingleInstanceLock()) {
         appName: app.getName(),
         isDev: !app.isPackaged,
         send: createMenuSender(openMainWindow),
-        openDataFolder: createOpenDataFolder({ userDataPath: () => app.getPath('userData'), openPath: (folder) => shell.openPath(folder) }),
+        openDataFolder: createOpenDataFolder({
+          userDataPath: () => app.getPath('userData'),
+          openPath: (folder) => shell.openPath(folder),
+        }),
       });
       openMainWindow();
       // macOS: clicking the dock icon with no window open brings one back.

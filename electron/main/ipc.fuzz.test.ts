@@ -84,7 +84,11 @@ beforeAll(async () => {
       },
       defaultFolder: () => documents,
     }),
-    notify: createNotifyHandler({ Notification: FakeNotification as unknown as NotificationClass, getWindow: () => null, failWithinMs: 0 }),
+    notify: createNotifyHandler({
+      Notification: FakeNotification as unknown as NotificationClass,
+      getWindow: () => null,
+      failWithinMs: 0,
+    }),
     printPdf: createPrintPdfHandler({ BrowserWindow: FakePrintWindow, tempFolder: () => temp, settleMs: 0 }),
     autoBackup: createAutoBackupHandlers({
       showOpenDialog: async () => ({ canceled: false, filePaths: [backups] }),
@@ -94,10 +98,13 @@ beforeAll(async () => {
   };
   /** A capability this test does not know yet: a function whose properties are such functions too. */
   const standIn = (name: string): unknown =>
-    new Proxy(async () => {
-      standInCalls.push(name);
-      return { ok: true };
-    }, { get: (_target, key) => (key === 'then' ? undefined : standIn(`${name}.${String(key)}`)) });
+    new Proxy(
+      async () => {
+        standInCalls.push(name);
+        return { ok: true };
+      },
+      { get: (_target, key) => (key === 'then' ? undefined : standIn(`${name}.${String(key)}`)) },
+    );
   const deps = new Proxy(known, { get: (target, key: string) => (key in target ? target[key] : standIn(key)) });
   registerIpcHandlers(deps as unknown as IpcHandlerDeps);
 });
@@ -111,10 +118,34 @@ const app = { senderFrame: { url: 'app://redress/index.html', parent: null } };
 // ---- hostile ingredients ---------------------------------------------------------------------------------------
 
 const RESERVED = [
-  'CON', 'prn.txt', 'AUX', 'NUL', 'nul.pdf', 'COM1', 'com9.csv', 'LPT1', 'lpt¹.txt', 'CONIN$', 'clock$',
+  'CON',
+  'prn.txt',
+  'AUX',
+  'NUL',
+  'nul.pdf',
+  'COM1',
+  'com9.csv',
+  'LPT1',
+  'lpt¹.txt',
+  'CONIN$',
+  'clock$',
   // Windows device names with trailing spaces or dots, several extensions, superscript digits, any case.
-  'con .pdf', 'CON  .pdf', 'conout$.txt', 'CONOUT$', 'conin$.csv', 'Aux.', 'nul...', 'PRN . .', 'aux.tar.gz', 'COM0', 'lpt0.txt',
-  'COM¹', 'com².pdf', 'LPT³ .txt', 'folder/con .pdf', 'C:\\x\\conout$.txt',
+  'con .pdf',
+  'CON  .pdf',
+  'conout$.txt',
+  'CONOUT$',
+  'conin$.csv',
+  'Aux.',
+  'nul...',
+  'PRN . .',
+  'aux.tar.gz',
+  'COM0',
+  'lpt0.txt',
+  'COM¹',
+  'com².pdf',
+  'LPT³ .txt',
+  'folder/con .pdf',
+  'C:\\x\\conout$.txt',
 ];
 const HOSTILE_NAMES = [
   '../../../../etc/passwd',
@@ -157,18 +188,41 @@ const hostileName = fc.oneof(
   fc.string({ maxLength: 220 }),
   fc.string({ unit: 'binary', maxLength: 220 }),
   fc
-    .tuple(fc.array(fc.constantFrom('..', '.', '', 'a', 'C:', '\\\\srv', '%2e%2e', '\u0000'), { maxLength: 6 }), fc.constantFrom('/', '\\'), fc.string({ maxLength: 30 }))
+    .tuple(
+      fc.array(fc.constantFrom('..', '.', '', 'a', 'C:', '\\\\srv', '%2e%2e', '\u0000'), { maxLength: 6 }),
+      fc.constantFrom('/', '\\'),
+      fc.string({ maxLength: 30 }),
+    )
     .map(([segments, separator, leaf]) => [...segments, leaf].join(separator)),
-  fc.constantFrom(...RESERVED).chain((r) => fc.constantFrom(r, `${r}.pdf`, `${r.toLowerCase()}.csv`, ` ${r} `, `${r}.`)),
+  fc
+    .constantFrom(...RESERVED)
+    .chain((r) => fc.constantFrom(r, `${r}.pdf`, `${r.toLowerCase()}.csv`, ` ${r} `, `${r}.`)),
 );
 const mimeType = fc.oneof(
-  fc.constantFrom('application/pdf', 'text/csv', 'text/calendar', 'application/json', 'application/zip', 'text/plain', 'image/png', 'application/x-msdownload'),
+  fc.constantFrom(
+    'application/pdf',
+    'text/csv',
+    'text/calendar',
+    'application/json',
+    'application/zip',
+    'text/plain',
+    'image/png',
+    'application/x-msdownload',
+  ),
   fc.string({ maxLength: 120 }),
 );
 const bytes = fc.oneof(
   fc.uint8Array({ maxLength: 64 }),
   fc.constant(new TextEncoder().encode('%PDF-1.7\n%%EOF')),
-  fc.constantFrom<unknown>('not bytes', [1, 2, 3], { 0: 37, length: 1 }, new ArrayBuffer(4), new Uint16Array(2), null, Buffer.from('%PDF-')),
+  fc.constantFrom<unknown>(
+    'not bytes',
+    [1, 2, 3],
+    { 0: 37, length: 1 },
+    new ArrayBuffer(4),
+    new Uint16Array(2),
+    null,
+    Buffer.from('%PDF-'),
+  ),
 );
 /** Anything structured clone could carry, and more: null-prototype objects, typed arrays, Maps, BigInts, Dates. */
 const anything = fc.anything({
@@ -187,12 +241,18 @@ const anything = fc.anything({
 /** An object parsed from JSON, so "__proto__" is an own key, as a hand-made message would carry it. */
 const pollutingJson = fc
   .record({ key: fc.constantFrom('__proto__', 'constructor'), name: hostileName })
-  .map(({ key, name }) =>
-    JSON.parse(
-      `{"suggestedName":${JSON.stringify(name)},"mimeType":"application/pdf","data":null,"${key}":{"polluted":"yes","prototype":{"polluted":"yes"}}}`,
-    ) as unknown,
+  .map(
+    ({ key, name }) =>
+      JSON.parse(
+        `{"suggestedName":${JSON.stringify(name)},"mimeType":"application/pdf","data":null,"${key}":{"polluted":"yes","prototype":{"polluted":"yes"}}}`,
+      ) as unknown,
   );
-const huge = fc.constantFrom('a'.repeat(5_000_000), 'é'.repeat(600_000), '\u0000'.repeat(100_000), '../'.repeat(200_000));
+const huge = fc.constantFrom(
+  'a'.repeat(5_000_000),
+  'é'.repeat(600_000),
+  '\u0000'.repeat(100_000),
+  '../'.repeat(200_000),
+);
 /** Deeply nested arrays and objects (deeper than any real message). */
 const deep = fc.integer({ min: 100, max: 3_000 }).map((depth) => {
   let value: unknown = 'bottom';
@@ -203,21 +263,58 @@ const deep = fc.integer({ min: 100, max: 3_000 }).map((depth) => {
 const saveFilePayload = fc.oneof(
   // Shaped right, with hostile values: these reach the handler and the dialog.
   fc.record({ suggestedName: hostileName, mimeType, data: bytes }),
-  fc.record({ suggestedName: hostileName, mimeType, data: bytes, extra: anything }, { requiredKeys: ['suggestedName', 'mimeType', 'data'] }),
-  fc.record({ suggestedName: fc.oneof(hostileName, anything, huge), mimeType: fc.oneof(mimeType, anything), data: fc.oneof(bytes, anything) }, { requiredKeys: [] }),
+  fc.record(
+    { suggestedName: hostileName, mimeType, data: bytes, extra: anything },
+    { requiredKeys: ['suggestedName', 'mimeType', 'data'] },
+  ),
+  fc.record(
+    {
+      suggestedName: fc.oneof(hostileName, anything, huge),
+      mimeType: fc.oneof(mimeType, anything),
+      data: fc.oneof(bytes, anything),
+    },
+    { requiredKeys: [] },
+  ),
   pollutingJson,
 );
 const notifyPayload = fc.oneof(
-  fc.record({ id: fc.oneof(fc.string({ maxLength: 250 }), anything), title: fc.oneof(fc.string({ maxLength: 250 }), anything), body: fc.oneof(fc.string({ maxLength: 2100 }), anything, huge), caseId: fc.oneof(fc.string(), anything) }, { requiredKeys: [] }),
-  fc.record({ id: fc.string({ minLength: 1, maxLength: 20 }), title: fc.string({ minLength: 1, maxLength: 50 }), body: fc.string({ maxLength: 100 }), caseId: fc.string({ maxLength: 100 }) }, { requiredKeys: ['id', 'title', 'body'] }),
+  fc.record(
+    {
+      id: fc.oneof(fc.string({ maxLength: 250 }), anything),
+      title: fc.oneof(fc.string({ maxLength: 250 }), anything),
+      body: fc.oneof(fc.string({ maxLength: 2100 }), anything, huge),
+      caseId: fc.oneof(fc.string(), anything),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    {
+      id: fc.string({ minLength: 1, maxLength: 20 }),
+      title: fc.string({ minLength: 1, maxLength: 50 }),
+      body: fc.string({ maxLength: 100 }),
+      caseId: fc.string({ maxLength: 100 }),
+    },
+    { requiredKeys: ['id', 'title', 'body'] },
+  ),
 );
 const printPayload = fc.oneof(
   fc.record({ title: fc.oneof(hostileName, anything), data: bytes }, { requiredKeys: [] }),
-  fc.record({ title: fc.string({ minLength: 1, maxLength: 50 }), data: fc.uint8Array({ maxLength: 32 }).map((tail) => new Uint8Array([...new TextEncoder().encode('%PDF-'), ...tail])) }),
+  fc.record({
+    title: fc.string({ minLength: 1, maxLength: 50 }),
+    data: fc
+      .uint8Array({ maxLength: 32 })
+      .map((tail) => new Uint8Array([...new TextEncoder().encode('%PDF-'), ...tail])),
+  }),
 );
 const gzipBytes = fc.uint8Array({ maxLength: 64 }).map((tail) => new Uint8Array([0x1f, 0x8b, ...tail]));
 const autoBackupPayload = fc.oneof(
-  fc.record({ enabled: fc.oneof(fc.boolean(), anything), keep: fc.oneof(fc.integer({ min: -5, max: 400 }), fc.double(), anything) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      enabled: fc.oneof(fc.boolean(), anything),
+      keep: fc.oneof(fc.integer({ min: -5, max: 400 }), fc.double(), anything),
+    },
+    { requiredKeys: [] },
+  ),
   fc.record({ data: fc.oneof(gzipBytes, bytes, anything) }, { requiredKeys: [] }),
   fc.constant({}),
 );
@@ -270,14 +367,18 @@ function expectAnswer(result: unknown, channel: string): void {
 
 async function filesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => !entry.isDirectory()).map((entry) => path.relative(base, path.join(entry.parentPath, entry.name)));
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(base, path.join(entry.parentPath, entry.name)));
 }
 
 describe('IPC fuzzing (real registration, every channel)', () => {
   const prototypeKeysBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
   it('registers the channels it fuzzes', () => {
-    expect([...handlers.keys()]).toEqual(expect.arrayContaining([IPC_CHANNELS.saveFile, IPC_CHANNELS.notify, IPC_CHANNELS.printPdf]));
+    expect([...handlers.keys()]).toEqual(
+      expect.arrayContaining([IPC_CHANNELS.saveFile, IPC_CHANNELS.notify, IPC_CHANNELS.printPdf]),
+    );
   });
 
   it('answers thousands of random and hostile messages on every channel, always with a result object', async () => {
@@ -285,9 +386,16 @@ describe('IPC fuzzing (real registration, every channel)', () => {
     let calls = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(...channels).chain((channel) =>
-          fc.tuple(fc.constant(channel), sender, payloadFor(channel), fc.oneof({ weight: 9, arbitrary: fc.constant([]) }, fc.array(anything, { minLength: 1, maxLength: 2 }))),
-        ),
+        fc
+          .constantFrom(...channels)
+          .chain((channel) =>
+            fc.tuple(
+              fc.constant(channel),
+              sender,
+              payloadFor(channel),
+              fc.oneof({ weight: 9, arbitrary: fc.constant([]) }, fc.array(anything, { minLength: 1, maxLength: 2 })),
+            ),
+          ),
         async ([channel, event, payload, extra]) => {
           calls += 1;
           const handler = handlers.get(channel)!;

@@ -26,7 +26,9 @@ function setup(devServerUrl?: string) {
 
 describe('registerIpcHandlers', () => {
   it('registers one handler per request channel of the contract', () => {
-    expect([...setup().handlers.keys()].sort()).toEqual([IPC_CHANNELS.notify, IPC_CHANNELS.printPdf, IPC_CHANNELS.saveFile].sort());
+    expect([...setup().handlers.keys()].sort()).toEqual(
+      [IPC_CHANNELS.notify, IPC_CHANNELS.printPdf, IPC_CHANNELS.saveFile].sort(),
+    );
   });
 
   it('passes a valid message from the app to the handler', async () => {
@@ -106,13 +108,20 @@ describe('registerIpcHandlers', () => {
     const { invoke, notify, saveFile, printPdf } = setup();
     const valid: Record<string, unknown> = {
       [IPC_CHANNELS.notify]: validNotify,
-      [IPC_CHANNELS.saveFile]: { suggestedName: 'a.pdf', mimeType: 'application/pdf', data: new Uint8Array([37, 80, 68, 70]) },
+      [IPC_CHANNELS.saveFile]: {
+        suggestedName: 'a.pdf',
+        mimeType: 'application/pdf',
+        data: new Uint8Array([37, 80, 68, 70]),
+      },
       [IPC_CHANNELS.printPdf]: { title: 'Letter', data: new TextEncoder().encode('%PDF-1.7') },
     };
     for (const [channel, payload] of Object.entries(valid)) {
       // The request alone is accepted, so the refusal below is for the extra argument only.
       expect(await invoke(channel, frame('app://redress/'), payload), channel).toMatchObject({ ok: true });
-      expect(await invoke(channel, frame('app://redress/'), payload, ...extra), channel).toEqual({ ok: false, error: 'Refused: expected exactly one request object.' });
+      expect(await invoke(channel, frame('app://redress/'), payload, ...extra), channel).toEqual({
+        ok: false,
+        error: 'Refused: expected exactly one request object.',
+      });
     }
     expect([notify, saveFile, printPdf].map((f) => f.mock.calls.length)).toEqual([1, 1, 1]);
   });

@@ -111,7 +111,12 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): void {
   const common = { trustedOrigins: deps.trustedOrigins, log: deps.log };
   deps.ipcMain.handle(
     IPC_CHANNELS.saveFile,
-    validatedHandler({ ...common, channel: IPC_CHANNELS.saveFile, schema: saveFileRequestSchema, handle: deps.saveFile }),
+    validatedHandler({
+      ...common,
+      channel: IPC_CHANNELS.saveFile,
+      schema: saveFileRequestSchema,
+      handle: deps.saveFile,
+    }),
   );
   deps.ipcMain.handle(
     IPC_CHANNELS.notify,
@@ -119,29 +124,59 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): void {
   );
   deps.ipcMain.handle(
     IPC_CHANNELS.printPdf,
-    validatedHandler({ ...common, channel: IPC_CHANNELS.printPdf, schema: printPdfRequestSchema, handle: deps.printPdf }),
+    validatedHandler({
+      ...common,
+      channel: IPC_CHANNELS.printPdf,
+      schema: printPdfRequestSchema,
+      handle: deps.printPdf,
+    }),
   );
   const autoBackup = deps.autoBackup;
   if (autoBackup) {
     deps.ipcMain.handle(
       IPC_CHANNELS.autoBackupStatus,
-      validatedHandler({ ...common, channel: IPC_CHANNELS.autoBackupStatus, schema: emptyRequestSchema, handle: () => autoBackup.status() }),
+      validatedHandler({
+        ...common,
+        channel: IPC_CHANNELS.autoBackupStatus,
+        schema: emptyRequestSchema,
+        handle: () => autoBackup.status(),
+      }),
     );
     deps.ipcMain.handle(
       IPC_CHANNELS.autoBackupChooseFolder,
-      validatedHandler({ ...common, channel: IPC_CHANNELS.autoBackupChooseFolder, schema: emptyRequestSchema, handle: () => autoBackup.chooseFolder() }),
+      validatedHandler({
+        ...common,
+        channel: IPC_CHANNELS.autoBackupChooseFolder,
+        schema: emptyRequestSchema,
+        handle: () => autoBackup.chooseFolder(),
+      }),
     );
     deps.ipcMain.handle(
       IPC_CHANNELS.autoBackupConfigure,
-      validatedHandler({ ...common, channel: IPC_CHANNELS.autoBackupConfigure, schema: autoBackupSettingsRequestSchema, handle: autoBackup.configure }),
+      validatedHandler({
+        ...common,
+        channel: IPC_CHANNELS.autoBackupConfigure,
+        schema: autoBackupSettingsRequestSchema,
+        handle: autoBackup.configure,
+      }),
     );
     deps.ipcMain.handle(
       IPC_CHANNELS.autoBackupWrite,
-      validatedHandler({ ...common, channel: IPC_CHANNELS.autoBackupWrite, schema: autoBackupWriteRequestSchema, handle: autoBackup.write }),
+      validatedHandler({
+        ...common,
+        channel: IPC_CHANNELS.autoBackupWrite,
+        schema: autoBackupWriteRequestSchema,
+        handle: autoBackup.write,
+      }),
     );
     deps.ipcMain.handle(
       IPC_CHANNELS.autoBackupPassphrase,
-      validatedHandler({ ...common, channel: IPC_CHANNELS.autoBackupPassphrase, schema: autoBackupPassphraseRequestSchema, handle: autoBackup.setPassphrase }),
+      validatedHandler({
+        ...common,
+        channel: IPC_CHANNELS.autoBackupPassphrase,
+        schema: autoBackupPassphraseRequestSchema,
+        handle: autoBackup.setPassphrase,
+      }),
     );
   }
 }

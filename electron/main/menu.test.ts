@@ -52,7 +52,9 @@ describe.each(['win32', 'linux', 'darwin'] as const)('the menu on %s', (platform
     expect(roles('View')).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']));
     expect(roles('View')).not.toEqual(expect.arrayContaining(['reload']));
     expect(roles('View')).not.toContain('toggleDevTools');
-    expect(build(platform, true).roles('View')).toEqual(expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools']));
+    expect(build(platform, true).roles('View')).toEqual(
+      expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools']),
+    );
   });
 
   it('every command the page understands is on the menu, and every command item sends a known command', () => {
@@ -74,7 +76,17 @@ describe('platform conventions', () => {
     const { template, roles, click, send } = build('darwin');
     expect(template.map((m) => m.label ?? m.role)).toEqual(['Redress', 'File', 'Edit', 'View', 'windowMenu']);
     expect(roles('Redress')).toEqual([
-      'About Redress', 'separator', 'Settings…', 'separator', 'services', 'separator', 'hide', 'hideOthers', 'unhide', 'separator', 'quit',
+      'About Redress',
+      'separator',
+      'Settings…',
+      'separator',
+      'services',
+      'separator',
+      'hide',
+      'hideOthers',
+      'unhide',
+      'separator',
+      'quit',
     ]);
     expect(roles('File')).toContain('close');
     expect(roles('File')).not.toContain('quit');
@@ -95,7 +107,14 @@ describe('installMenu', () => {
   it('builds the template and sets it as the application menu', () => {
     const built = { built: true };
     const Menu = { buildFromTemplate: vi.fn(() => built), setApplicationMenu: vi.fn() };
-    installMenu({ Menu: Menu as never, platform: 'win32', appName: 'Redress', isDev: false, send: vi.fn(), openDataFolder: vi.fn() });
+    installMenu({
+      Menu: Menu as never,
+      platform: 'win32',
+      appName: 'Redress',
+      isDev: false,
+      send: vi.fn(),
+      openDataFolder: vi.fn(),
+    });
     expect(Menu.buildFromTemplate).toHaveBeenCalledOnce();
     expect(Menu.setApplicationMenu).toHaveBeenCalledWith(built);
   });
@@ -150,7 +169,11 @@ describe('createOpenDataFolder', () => {
     createOpenDataFolder({ userDataPath: () => '/home/desk/.config/Redress', openPath, log })();
     expect(openPath).toHaveBeenCalledWith('/home/desk/.config/Redress');
     const failing = vi.fn(async () => 'No application is associated');
-    createOpenDataFolder({ userDataPath: () => 'C:\\Users\\desk\\AppData\\Roaming\\Redress', openPath: failing, log })();
+    createOpenDataFolder({
+      userDataPath: () => 'C:\\Users\\desk\\AppData\\Roaming\\Redress',
+      openPath: failing,
+      log,
+    })();
     await vi.waitFor(() => expect(log).toHaveBeenCalledWith(expect.stringContaining('No application is associated')));
     const rejecting = vi.fn(async () => Promise.reject(new Error('gone')));
     createOpenDataFolder({ userDataPath: () => '/x', openPath: rejecting, log })();

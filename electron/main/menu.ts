@@ -22,14 +22,37 @@ const separator: MenuItemConstructorOptions = { type: 'separator' };
 
 export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
   const mac = deps.platform === 'darwin';
-  const command = (label: string, id: MenuCommand, accelerator?: string, extra: Partial<MenuItemConstructorOptions> = {}) =>
-    ({ id, label, ...(accelerator ? { accelerator } : {}), click: () => deps.send(id), ...extra }) satisfies MenuItemConstructorOptions;
+  const command = (
+    label: string,
+    id: MenuCommand,
+    accelerator?: string,
+    extra: Partial<MenuItemConstructorOptions> = {},
+  ) =>
+    ({
+      id,
+      label,
+      ...(accelerator ? { accelerator } : {}),
+      click: () => deps.send(id),
+      ...extra,
+    }) satisfies MenuItemConstructorOptions;
   const about = command(`About ${deps.appName}`, 'about');
   const settings = command(mac ? 'Settings…' : 'Settings', 'settings', 'CmdOrCtrl+,');
 
   const appMenu: MenuItemConstructorOptions = {
     label: deps.appName,
-    submenu: [about, separator, settings, separator, { role: 'services' }, separator, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, separator, { role: 'quit' }],
+    submenu: [
+      about,
+      separator,
+      settings,
+      separator,
+      { role: 'services' },
+      separator,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      separator,
+      { role: 'quit' },
+    ],
   };
 
   const fileMenu: MenuItemConstructorOptions = {
@@ -67,9 +90,20 @@ export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
       // The page binds Ctrl/Cmd+K itself (it works in text fields too): the menu shows the shortcut without taking it.
       command('Find a case…', 'search', 'CmdOrCtrl+K', { registerAccelerator: false }),
       // Ctrl/Cmd+F, the usual "find" key, does the same; hidden so the menu lists one shortcut.
-      command('Find a case', 'search', 'CmdOrCtrl+F', { id: 'search-alternative', visible: false, acceleratorWorksWhenHidden: true }),
+      command('Find a case', 'search', 'CmdOrCtrl+F', {
+        id: 'search-alternative',
+        visible: false,
+        acceleratorWorksWhenHidden: true,
+      }),
       separator,
-      ...(deps.isDev ? [{ role: 'reload' } as const, { role: 'forceReload' } as const, { role: 'toggleDevTools' } as const, separator] : []),
+      ...(deps.isDev
+        ? [
+            { role: 'reload' } as const,
+            { role: 'forceReload' } as const,
+            { role: 'toggleDevTools' } as const,
+            separator,
+          ]
+        : []),
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },
@@ -83,7 +117,9 @@ export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
   return mac ? [appMenu, fileMenu, editMenu, viewMenu, windowMenu] : [fileMenu, editMenu, viewMenu, helpMenu];
 }
 
-export function installMenu(deps: MenuDeps & { Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'> }): void {
+export function installMenu(
+  deps: MenuDeps & { Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'> },
+): void {
   deps.Menu.setApplicationMenu(deps.Menu.buildFromTemplate(menuTemplate(deps)));
 }
 

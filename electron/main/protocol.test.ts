@@ -41,13 +41,12 @@ describe('resolveAppPath (path-traversal guard)', () => {
     expect(resolveAppPath(root, urlPath)).toMatchObject({ ok: false, status: 403 });
   });
 
-  it.each([
-    '/..\\secret.txt',
-    '/%5c..%5csecret.txt',
-    '/assets\\..\\..\\secret.txt',
-  ])('refuses backslashes %s with 403', (urlPath) => {
-    expect(resolveAppPath(root, urlPath)).toMatchObject({ ok: false, status: 403 });
-  });
+  it.each(['/..\\secret.txt', '/%5c..%5csecret.txt', '/assets\\..\\..\\secret.txt'])(
+    'refuses backslashes %s with 403',
+    (urlPath) => {
+      expect(resolveAppPath(root, urlPath)).toMatchObject({ ok: false, status: 403 });
+    },
+  );
 
   it.each(['/C:/Windows/win.ini', '/c%3a/Windows/win.ini', '/index.html::$DATA'])(
     'refuses drive letters and streams %s with 403',
@@ -99,13 +98,23 @@ describe('resolveAppPath (path-traversal guard)', () => {
     '/nul/',
     '/a/../con.html',
   ])('refuses the Windows device name in %s with 403, on either platform', (urlPath) => {
-    expect(resolveAppPath(root, urlPath)).toMatchObject({ ok: false, status: 403, reason: 'Windows device name in path' });
-    expect(resolveAppPath('C:\\Program Files\\Redress\\out\\renderer', urlPath, path.win32)).toMatchObject({ ok: false, status: 403 });
+    expect(resolveAppPath(root, urlPath)).toMatchObject({
+      ok: false,
+      status: 403,
+      reason: 'Windows device name in path',
+    });
+    expect(resolveAppPath('C:\\Program Files\\Redress\\out\\renderer', urlPath, path.win32)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
   });
 
-  it.each(['/console.js', '/assets/aux-3f2a1b.js', '/icon.png', '/COM10.js'])('serves %s, which only looks like a device name', (urlPath) => {
-    expect(resolveAppPath(root, urlPath)).toMatchObject({ ok: true });
-  });
+  it.each(['/console.js', '/assets/aux-3f2a1b.js', '/icon.png', '/COM10.js'])(
+    'serves %s, which only looks like a device name',
+    (urlPath) => {
+      expect(resolveAppPath(root, urlPath)).toMatchObject({ ok: true });
+    },
+  );
 
   it('does not confuse a sibling folder sharing the prefix with the root', () => {
     // /srv/redress/out/renderer-evil starts with the root's string but is outside it.
@@ -200,7 +209,13 @@ describe('Content-Security-Policy', () => {
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta, 'renderer/index.html has a CSP meta tag').toBeDefined();
     const directives = (policy: string) =>
-      new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d] as const));
+      new Map(
+        policy
+          .split(';')
+          .map((d) => d.trim())
+          .filter(Boolean)
+          .map((d) => [d.split(/\s+/)[0]!, d] as const),
+      );
     const page = directives(meta!);
     const header = directives(APP_CSP);
     // Both policies apply, so any difference would silently narrow the page: keep them identical.

@@ -38,7 +38,7 @@ export const APP_CSP = [
   "font-src 'self' data:",
   "connect-src 'self' blob: data:",
   // Web mode prints a letter from a hidden frame showing the PDF from a blob: URL the page made.
-  "frame-src blob:",
+  'frame-src blob:',
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -72,9 +72,7 @@ export function mimeTypeFor(filePath: string): string {
   return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
-export type ResolvedAppPath =
-  | { ok: true; filePath: string }
-  | { ok: false; status: 400 | 403; reason: string };
+export type ResolvedAppPath = { ok: true; filePath: string } | { ok: false; status: 400 | 403; reason: string };
 
 /**
  * Map a URL path (as found in `URL.pathname`, still percent-encoded) to a file inside `root`, or refuse.
@@ -82,11 +80,7 @@ export type ResolvedAppPath =
  * any segment (/CON, /assets/aux.js: windows-names.ts) and anything that resolves outside `root` after decoding.
  * `pathImpl` lets tests check Windows semantics on any platform.
  */
-export function resolveAppPath(
-  root: string,
-  urlPathname: string,
-  pathImpl: path.PlatformPath = path,
-): ResolvedAppPath {
+export function resolveAppPath(root: string, urlPathname: string, pathImpl: path.PlatformPath = path): ResolvedAppPath {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPathname);
@@ -98,7 +92,8 @@ export function resolveAppPath(
   if (decoded.includes(':')) return { ok: false, status: 403, reason: 'colon in path' };
 
   let relative = decoded.replace(/^\/+/, '');
-  if (relative.split('/').some(isWindowsDeviceName)) return { ok: false, status: 403, reason: 'Windows device name in path' };
+  if (relative.split('/').some(isWindowsDeviceName))
+    return { ok: false, status: 403, reason: 'Windows device name in path' };
   if (relative === '' || relative.endsWith('/')) relative += 'index.html';
 
   const resolvedRoot = pathImpl.resolve(root);

@@ -62,10 +62,15 @@ function guardedContents() {
     },
   };
   const openExternal = vi.fn(() => Promise.resolve());
-  applyGuards(contents as unknown as GuardedWebContents, { trustedOrigins: trustedOrigins(undefined), openExternal, log: () => undefined });
+  applyGuards(contents as unknown as GuardedWebContents, {
+    trustedOrigins: trustedOrigins(undefined),
+    openExternal,
+    log: () => undefined,
+  });
   const blocked = (event: string, url: string, isMainFrame = true) => {
     let prevented = false;
-    for (const listener of listeners.get(event) ?? []) listener({ url, isMainFrame, preventDefault: () => (prevented = true) });
+    for (const listener of listeners.get(event) ?? [])
+      listener({ url, isMainFrame, preventDefault: () => (prevented = true) });
     return prevented;
   };
   return { session, blocked, open: (url: string) => openHandler!({ url }), openExternal, listeners };
@@ -109,10 +114,30 @@ describe('Electron security checklist', () => {
   describe('5. session permission requests', () => {
     // Electron's permission names (session.setPermissionRequestHandler), plus one it may add later.
     const permissions = [
-      'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'fullscreen', 'geolocation', 'idle-detection',
-      'media', 'mediaKeySystem', 'midi', 'midiSysex', 'notifications', 'pointerLock', 'keyboardLock', 'openExternal',
-      'speaker-selection', 'storage-access', 'top-level-storage-access', 'window-management', 'unknown', 'fileSystem',
-      'hid', 'serial', 'usb', 'some-future-permission',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'display-capture',
+      'fullscreen',
+      'geolocation',
+      'idle-detection',
+      'media',
+      'mediaKeySystem',
+      'midi',
+      'midiSysex',
+      'notifications',
+      'pointerLock',
+      'keyboardLock',
+      'openExternal',
+      'speaker-selection',
+      'storage-access',
+      'top-level-storage-access',
+      'window-management',
+      'unknown',
+      'fileSystem',
+      'hid',
+      'serial',
+      'usb',
+      'some-future-permission',
     ];
     it.each(permissions)('denies a request for %s and answers every check with no', (permission) => {
       const { session } = guardedContents();
@@ -124,7 +149,11 @@ describe('Electron security checklist', () => {
     it('denies device access (HID, serial, USB) and guards the default session the same way', () => {
       const { session } = guardedContents();
       expect(session.device!({ deviceType: 'hid', origin: 'app://redress' })).toBe(false);
-      const defaultSession = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() };
+      const defaultSession = {
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+        setDevicePermissionHandler: vi.fn(),
+      };
       denyAllPermissions(defaultSession as never);
       expect(defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
       expect(defaultSession.setPermissionCheckHandler).toHaveBeenCalledOnce();
@@ -165,13 +194,20 @@ describe('Electron security checklist', () => {
     it('any URL off app://redress is blocked for navigation, redirects and sub-frames (property test)', () => {
       const { blocked } = guardedContents();
       fc.assert(
-        fc.property(fc.oneof(fc.webUrl(), fc.string(), fc.constantFrom('file:///etc/passwd', 'about:blank', 'javascript:1', 'app://evil/')), (url) => {
-          const inApp = url.toLowerCase().startsWith('app://redress/') && !url.includes('@');
-          if (inApp) return;
-          expect(blocked('will-navigate', url)).toBe(true);
-          expect(blocked('will-redirect', url)).toBe(true);
-          expect(blocked('will-frame-navigate', url, false)).toBe(true);
-        }),
+        fc.property(
+          fc.oneof(
+            fc.webUrl(),
+            fc.string(),
+            fc.constantFrom('file:///etc/passwd', 'about:blank', 'javascript:1', 'app://evil/'),
+          ),
+          (url) => {
+            const inApp = url.toLowerCase().startsWith('app://redress/') && !url.includes('@');
+            if (inApp) return;
+            expect(blocked('will-navigate', url)).toBe(true);
+            expect(blocked('will-redirect', url)).toBe(true);
+            expect(blocked('will-frame-navigate', url, false)).toBe(true);
+          },
+        ),
         { numRuns: 500 },
       );
     });
@@ -194,18 +230,22 @@ describe('Electron security checklist', () => {
       const { open, blocked, openExternal } = guardedContents();
       const listed = fc.constantFrom(...EXTERNAL_LINK_HOSTS).map((host) => `https://${host}/`);
       fc.assert(
-        fc.property(fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), listed, fc.string()), fc.boolean(), (url, viaWindowOpen) => {
-          openExternal.mockClear();
-          if (viaWindowOpen) open(url);
-          else blocked('will-navigate', url);
-          if (openExternal.mock.calls.length === 0) return;
-          expect(openExternal).toHaveBeenCalledExactlyOnceWith(url);
-          const parsed = new URL(url);
-          expect(parsed.protocol).toBe('https:');
-          expect(EXTERNAL_LINK_HOSTS as readonly string[]).toContain(parsed.hostname);
-          expect(parsed.username + parsed.password + parsed.port).toBe('');
-          expect(isAllowedExternalUrl(url)).toBe(true);
-        }),
+        fc.property(
+          fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), listed, fc.string()),
+          fc.boolean(),
+          (url, viaWindowOpen) => {
+            openExternal.mockClear();
+            if (viaWindowOpen) open(url);
+            else blocked('will-navigate', url);
+            if (openExternal.mock.calls.length === 0) return;
+            expect(openExternal).toHaveBeenCalledExactlyOnceWith(url);
+            const parsed = new URL(url);
+            expect(parsed.protocol).toBe('https:');
+            expect(EXTERNAL_LINK_HOSTS as readonly string[]).toContain(parsed.hostname);
+            expect(parsed.username + parsed.password + parsed.port).toBe('');
+            expect(isAllowedExternalUrl(url)).toBe(true);
+          },
+        ),
         { numRuns: 1000 },
       );
     });
@@ -218,7 +258,9 @@ describe('Electron security checklist', () => {
 
   describe('16. a current Electron', () => {
     it('pins an exact, supported Electron (45 or later) and that is what is installed', () => {
-      const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { devDependencies: Record<string, string> };
+      const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as {
+        devDependencies: Record<string, string>;
+      };
       const pinned = pkg.devDependencies.electron!;
       expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
       expect(Number(pinned.split('.')[0])).toBeGreaterThanOrEqual(45);

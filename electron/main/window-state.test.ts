@@ -44,18 +44,36 @@ describe('restoreWindowState', () => {
 
   it('drops the position when that display is gone, keeping the size and the maximised state', () => {
     const saved = { x: 2100, y: 80, width: 1600, height: 1000, isMaximized: true };
-    expect(restoreWindowState(saved, laptopOnly, limits)).toEqual({ bounds: { width: 1600, height: 1000 }, isMaximized: true });
+    expect(restoreWindowState(saved, laptopOnly, limits)).toEqual({
+      bounds: { width: 1600, height: 1000 },
+      isMaximized: true,
+    });
   });
 
   it('drops a position that would put part of the window off every screen or across two screens', () => {
-    expect(restoreWindowState({ x: 1500, y: 0, width: 1000, height: 700 }, twoScreens, limits).bounds).toEqual({ width: 1000, height: 700 });
-    expect(restoreWindowState({ x: -400, y: 10, width: 1000, height: 700 }, laptopOnly, limits).bounds).toEqual({ width: 1000, height: 700 });
-    expect(restoreWindowState({ x: 10, y: 900, width: 1000, height: 700 }, laptopOnly, limits).bounds).toEqual({ width: 1000, height: 700 });
+    expect(restoreWindowState({ x: 1500, y: 0, width: 1000, height: 700 }, twoScreens, limits).bounds).toEqual({
+      width: 1000,
+      height: 700,
+    });
+    expect(restoreWindowState({ x: -400, y: 10, width: 1000, height: 700 }, laptopOnly, limits).bounds).toEqual({
+      width: 1000,
+      height: 700,
+    });
+    expect(restoreWindowState({ x: 10, y: 900, width: 1000, height: 700 }, laptopOnly, limits).bounds).toEqual({
+      width: 1000,
+      height: 700,
+    });
   });
 
   it('shrinks a size too large for the primary display, never below the minimum size', () => {
-    expect(restoreWindowState({ x: 2000, y: 0, width: 2400, height: 1300 }, small, limits).bounds).toEqual({ width: 1366, height: 728 });
-    expect(restoreWindowState({ width: 300, height: 200 }, laptopOnly, limits).bounds).toEqual({ width: 960, height: 640 });
+    expect(restoreWindowState({ x: 2000, y: 0, width: 2400, height: 1300 }, small, limits).bounds).toEqual({
+      width: 1366,
+      height: 728,
+    });
+    expect(restoreWindowState({ width: 300, height: 200 }, laptopOnly, limits).bounds).toEqual({
+      width: 960,
+      height: 640,
+    });
   });
 
   it.each([
@@ -68,7 +86,10 @@ describe('restoreWindowState', () => {
     ['NaN via null', { x: 0, y: 0, width: null, height: 800 }],
     ['negative size', { x: 0, y: 0, width: -1000, height: 800 }],
   ])('uses the default size for %s', (_label, saved) => {
-    expect(restoreWindowState(saved, twoScreens, limits)).toEqual({ bounds: { width: 1280, height: 860 }, isMaximized: false });
+    expect(restoreWindowState(saved, twoScreens, limits)).toEqual({
+      bounds: { width: 1280, height: 860 },
+      isMaximized: false,
+    });
   });
 });
 
@@ -125,7 +146,13 @@ describe('trackWindowState', () => {
     }
     expect(write).not.toHaveBeenCalled();
     vi.advanceTimersByTime(500);
-    expect(write).toHaveBeenCalledExactlyOnceWith('/state.json', { x: 119, y: 50, width: 1299, height: 860, isMaximized: false });
+    expect(write).toHaveBeenCalledExactlyOnceWith('/state.json', {
+      x: 119,
+      y: 50,
+      width: 1299,
+      height: 860,
+      isMaximized: false,
+    });
   });
 
   it('saves at once on close, with the maximised state and the normal (restore) bounds', () => {
@@ -135,7 +162,13 @@ describe('trackWindowState', () => {
     state.maximized = true;
     emit('maximize');
     emit('close');
-    expect(write).toHaveBeenCalledExactlyOnceWith('/state.json', { x: 100, y: 50, width: 1280, height: 860, isMaximized: true });
+    expect(write).toHaveBeenCalledExactlyOnceWith('/state.json', {
+      x: 100,
+      y: 50,
+      width: 1280,
+      height: 860,
+      isMaximized: true,
+    });
     emit('closed');
     vi.advanceTimersByTime(5_000);
     expect(write).toHaveBeenCalledOnce();
@@ -163,8 +196,19 @@ describe('trackWindowState', () => {
       const { window, emit } = fakeWindow();
       trackWindowState(window, { file });
       emit('close');
-      expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ x: 100, y: 50, width: 1280, height: 860, isMaximized: false });
-      expect(restoreWindowState(readWindowState(file), laptopOnly, limits).bounds).toEqual({ x: 100, y: 50, width: 1280, height: 860 });
+      expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+        x: 100,
+        y: 50,
+        width: 1280,
+        height: 860,
+        isMaximized: false,
+      });
+      expect(restoreWindowState(readWindowState(file), laptopOnly, limits).bounds).toEqual({
+        x: 100,
+        y: 50,
+        width: 1280,
+        height: 860,
+      });
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

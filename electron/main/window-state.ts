@@ -64,7 +64,10 @@ function inside(rect: Rect, area: Rect): boolean {
 
 /** Decide the window's first bounds from what was saved (anything: it comes from a file) and the current displays. */
 export function restoreWindowState(saved: unknown, screen: ScreenLike, limits: WindowSizeLimits): RestoredWindowState {
-  const fallback: RestoredWindowState = { bounds: { width: limits.defaultWidth, height: limits.defaultHeight }, isMaximized: false };
+  const fallback: RestoredWindowState = {
+    bounds: { width: limits.defaultWidth, height: limits.defaultHeight },
+    isMaximized: false,
+  };
   const parsed = savedStateSchema.safeParse(saved);
   if (!parsed.success) return fallback;
   const state = parsed.data;
@@ -88,7 +91,10 @@ export function restoreWindowState(saved: unknown, screen: ScreenLike, limits: W
 }
 
 /** The file's contents, or undefined when it is missing or not JSON (restoreWindowState then uses the defaults). */
-export function readWindowState(file: string, read: (file: string) => string = (f) => readFileSync(f, 'utf8')): unknown {
+export function readWindowState(
+  file: string,
+  read: (file: string) => string = (f) => readFileSync(f, 'utf8'),
+): unknown {
   try {
     return JSON.parse(read(file));
   } catch {

@@ -109,7 +109,12 @@ describe('restored size and place', () => {
         events.push('maximize');
       }
     }
-    createMainWindow({ BrowserWindow: FakeWindow as never, preloadPath: '/p.cjs', url: 'app://redress/', maximize: true });
+    createMainWindow({
+      BrowserWindow: FakeWindow as never,
+      preloadPath: '/p.cjs',
+      url: 'app://redress/',
+      maximize: true,
+    });
     createMainWindow({ BrowserWindow: FakeWindow as never, preloadPath: '/p.cjs', url: 'app://redress/' });
     expect(events).toEqual(['maximize']);
   });

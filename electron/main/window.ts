@@ -15,10 +15,13 @@ export interface MainWindowOptionsInput {
 /** The main window's default and smallest sizes (window-state.ts restores within these). */
 export const MAIN_WINDOW_SIZE = { defaultWidth: 1280, defaultHeight: 860, minWidth: 960, minHeight: 640 } as const;
 
-export function mainWindowOptions(
-  input: string | MainWindowOptionsInput,
-): BrowserWindowConstructorOptions {
-  const { preloadPath, iconPath, devTools = false, bounds } = typeof input === 'string' ? { preloadPath: input } : input;
+export function mainWindowOptions(input: string | MainWindowOptionsInput): BrowserWindowConstructorOptions {
+  const {
+    preloadPath,
+    iconPath,
+    devTools = false,
+    bounds,
+  } = typeof input === 'string' ? { preloadPath: input } : input;
   return {
     title: 'Redress',
     width: MAIN_WINDOW_SIZE.defaultWidth,
@@ -53,7 +56,8 @@ export function mainWindowOptions(
 }
 
 /** The slice of BrowserWindow the factory uses, so tests can pass a fake class. */
-export type BrowserWindowLike = Pick<BrowserWindow, 'loadURL' | 'once' | 'show'> & Partial<Pick<BrowserWindow, 'maximize'>>;
+export type BrowserWindowLike = Pick<BrowserWindow, 'loadURL' | 'once' | 'show'> &
+  Partial<Pick<BrowserWindow, 'maximize'>>;
 
 export interface CreateMainWindowDeps<W extends BrowserWindowLike> {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => W;
@@ -69,7 +73,12 @@ export interface CreateMainWindowDeps<W extends BrowserWindowLike> {
 
 export function createMainWindow<W extends BrowserWindowLike>(deps: CreateMainWindowDeps<W>): W {
   const window = new deps.BrowserWindow(
-    mainWindowOptions({ preloadPath: deps.preloadPath, iconPath: deps.iconPath, devTools: deps.devTools, bounds: deps.bounds }),
+    mainWindowOptions({
+      preloadPath: deps.preloadPath,
+      iconPath: deps.iconPath,
+      devTools: deps.devTools,
+      bounds: deps.bounds,
+    }),
   );
   // Maximised before it is first shown, so it never flashes at its restored size first.
   if (deps.maximize) window.maximize?.();

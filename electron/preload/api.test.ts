@@ -25,7 +25,15 @@ function fakeIpcRenderer() {
 describe('preload API', () => {
   it('exposes exactly the RedressApi: kind, saveFile, notify, printPdf, onNotificationClick, onMenuCommand', () => {
     const api = createRedressApi(fakeIpcRenderer().ipc);
-    expect(Object.keys(api).sort()).toEqual(['autoBackup', 'kind', 'notify', 'onMenuCommand', 'onNotificationClick', 'printPdf', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual([
+      'autoBackup',
+      'kind',
+      'notify',
+      'onMenuCommand',
+      'onNotificationClick',
+      'printPdf',
+      'saveFile',
+    ]);
     expect(api.kind).toBe('desktop');
   });
 

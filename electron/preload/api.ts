@@ -21,7 +21,11 @@ export type RuntimeVersions = Partial<Record<'electron' | 'chrome' | 'node', str
 
 function shellVersions(versions: RuntimeVersions | undefined): ShellVersions | undefined {
   if (!versions?.electron) return undefined;
-  return Object.freeze({ electron: String(versions.electron), chrome: String(versions.chrome ?? ''), node: String(versions.node ?? '') });
+  return Object.freeze({
+    electron: String(versions.electron),
+    chrome: String(versions.chrome ?? ''),
+    node: String(versions.node ?? ''),
+  });
 }
 
 export function createRedressApi(ipcRenderer: IpcRendererLike, versions?: RuntimeVersions): RedressApi {
@@ -35,10 +39,13 @@ export function createRedressApi(ipcRenderer: IpcRendererLike, versions?: Runtim
     printPdf: (request) => ipcRenderer.invoke(IPC_CHANNELS.printPdf, request) as Promise<PrintPdfResult>,
     autoBackup: Object.freeze({
       status: () => ipcRenderer.invoke(IPC_CHANNELS.autoBackupStatus, {}) as Promise<AutoBackupStatusResult>,
-      chooseFolder: () => ipcRenderer.invoke(IPC_CHANNELS.autoBackupChooseFolder, {}) as Promise<AutoBackupStatusResult>,
-      configure: (request) => ipcRenderer.invoke(IPC_CHANNELS.autoBackupConfigure, request) as Promise<AutoBackupStatusResult>,
+      chooseFolder: () =>
+        ipcRenderer.invoke(IPC_CHANNELS.autoBackupChooseFolder, {}) as Promise<AutoBackupStatusResult>,
+      configure: (request) =>
+        ipcRenderer.invoke(IPC_CHANNELS.autoBackupConfigure, request) as Promise<AutoBackupStatusResult>,
       write: (request) => ipcRenderer.invoke(IPC_CHANNELS.autoBackupWrite, request) as Promise<AutoBackupWriteResult>,
-      setPassphrase: (request) => ipcRenderer.invoke(IPC_CHANNELS.autoBackupPassphrase, request) as Promise<AutoBackupStatusResult>,
+      setPassphrase: (request) =>
+        ipcRenderer.invoke(IPC_CHANNELS.autoBackupPassphrase, request) as Promise<AutoBackupStatusResult>,
     } satisfies AutoBackupApi),
     onNotificationClick: (listener) => {
       // The page never sees the IPC event object (it carries `sender`).

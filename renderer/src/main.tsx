@@ -28,7 +28,8 @@ startStorage().then(
   (error: unknown) =>
     root.render(
       <p role="alert" style={{ padding: 24, fontFamily: 'sans-serif' }}>
-        The desk&rsquo;s database cannot be opened: {error instanceof Error ? error.message : String(error)}. Nothing has been changed or deleted.
+        The desk&rsquo;s database cannot be opened: {error instanceof Error ? error.message : String(error)}. Nothing
+        has been changed or deleted.
       </p>,
     ),
 );

@@ -21,7 +21,17 @@ import { type BackupContent, BackupFileError, decodeBackup, encodeBackup } from 
 const crypto = webcrypto as unknown as WebCryptoLike;
 const passphrase = 'correct horse battery staple';
 const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const EMPTY: BackupContent = { cases: [], events: [], counters: [], settings: [], letters: [], people: [], notified: [], audit: [], meta: [] };
+const EMPTY: BackupContent = {
+  cases: [],
+  events: [],
+  counters: [],
+  settings: [],
+  letters: [],
+  people: [],
+  notified: [],
+  audit: [],
+  meta: [],
+};
 
 /** The offsets of the header's end and of each record, for a file made with `chunkBytes`. */
 function layout(file: Uint8Array, chunkBytes: number): { headerEnd: number; records: [number, number][] } {
@@ -51,7 +61,7 @@ describe('the encrypted container', () => {
       const plain = new Uint8Array(randomBytes(size));
       // Fed in pieces of 1 to 100 bytes: the records do not depend on how the bytes arrive.
       const pieces: Uint8Array[] = [];
-      for (let at = 0; at < size; ) {
+      for (let at = 0; at < size;) {
         const n = 1 + ((at * 37) % 100);
         pieces.push(plain.subarray(at, at + n));
         at += n;
@@ -83,14 +93,22 @@ describe('the encrypted container', () => {
     expect(Buffer.from(header.kdf.salt, 'base64')).toHaveLength(16);
     // A new salt (and so a new key) and new nonces every time.
     expect(readEncryptionHeader(b).kdf.salt).not.toBe(header.kdf.salt);
-    expect(Buffer.from(a.subarray(layout(a, header.chunkBytes).headerEnd))).not.toEqual(Buffer.from(b.subarray(layout(b, header.chunkBytes).headerEnd)));
+    expect(Buffer.from(a.subarray(layout(a, header.chunkBytes).headerEnd))).not.toEqual(
+      Buffer.from(b.subarray(layout(b, header.chunkBytes).headerEnd)),
+    );
   });
 
   it('refuses a header asking for fewer iterations than 600,000, and a passphrase that is too short', async () => {
     const file = await encryptBytes(new Uint8Array([1]), { passphrase, crypto });
-    const text = Buffer.from(file).toString('latin1').replace(`"iterations":${PBKDF2_MIN_ITERATIONS}`, '"iterations":1000');
-    expect((await failureOf(new Uint8Array(Buffer.from(text, 'latin1')))).message).toMatch(/1000 key-derivation rounds/);
-    await expect(encryptBytes(new Uint8Array([1]), { passphrase: 'short', crypto })).rejects.toThrow(/at least 12 characters/);
+    const text = Buffer.from(file)
+      .toString('latin1')
+      .replace(`"iterations":${PBKDF2_MIN_ITERATIONS}`, '"iterations":1000');
+    expect((await failureOf(new Uint8Array(Buffer.from(text, 'latin1')))).message).toMatch(
+      /1000 key-derivation rounds/,
+    );
+    await expect(encryptBytes(new Uint8Array([1]), { passphrase: 'short', crypto })).rejects.toThrow(
+      /at least 12 characters/,
+    );
     expect(passphraseProblem('eleven char')).toMatch(/at least 12 characters: a backup file may be copied anywhere/);
     expect(passphraseProblem('twelve chars')).toBeNull();
     expect(passphraseProblem('tab\tinside it here')).toMatch(/control characters/);
@@ -101,9 +119,13 @@ describe('the encrypted container', () => {
     const source = [file];
     const given: Uint8Array[] = [];
     const run = async () => {
-      for await (const part of decryptStream(source, { passphrase: 'Correct horse battery staple', crypto })) given.push(part);
+      for await (const part of decryptStream(source, { passphrase: 'Correct horse battery staple', crypto }))
+        given.push(part);
     };
-    await expect(run()).rejects.toMatchObject({ failure: 'wrong-passphrase', message: expect.stringMatching(/^The passphrase is not right/) });
+    await expect(run()).rejects.toMatchObject({
+      failure: 'wrong-passphrase',
+      message: expect.stringMatching(/^The passphrase is not right/),
+    });
     expect(given).toEqual([]);
   });
 
@@ -121,20 +143,47 @@ describe('the encrypted container', () => {
       return copy;
     };
     const cases: [string, Uint8Array, EncryptionFailure, RegExp][] = [
-      ['records 2 and 3 swapped', cat(head, r[0], r[2], r[1], r[3], r[4]), 'damaged', /part 2 is changed, missing or out of order/],
+      [
+        'records 2 and 3 swapped',
+        cat(head, r[0], r[2], r[1], r[3], r[4]),
+        'damaged',
+        /part 2 is changed, missing or out of order/,
+      ],
       ['record 2 dropped', cat(head, r[0], r[2], r[3], r[4]), 'damaged', /part 2/],
       ['record 1 repeated', cat(head, r[0], r[0], r[1], r[2], r[3], r[4]), 'damaged', /part 2/],
-      ['the last record dropped (cut at a record boundary)', cat(head, r[0], r[1], r[2], r[3]), 'truncated', /ends after part 4: the parts after it are missing/],
-      ['cut inside a record', file.subarray(0, records[2][0] + 30), 'damaged', /ends inside part 3, or that part is changed/],
+      [
+        'the last record dropped (cut at a record boundary)',
+        cat(head, r[0], r[1], r[2], r[3]),
+        'truncated',
+        /ends after part 4: the parts after it are missing/,
+      ],
+      [
+        'cut inside a record',
+        file.subarray(0, records[2][0] + 30),
+        'damaged',
+        /ends inside part 3, or that part is changed/,
+      ],
       ['cut after the header', head, 'truncated', /ends before its content/],
       ['cut inside the header', file.subarray(0, headerEnd - 5), 'truncated', /ends inside its header/],
       ['a record appended', cat(file, r[1]), 'damaged', /added after its end|part 5/],
-      ['bytes appended to a short last record', cat(file, new Uint8Array([1, 2, 3])), 'damaged', /part 5, or that part is changed/],
+      [
+        'bytes appended to a short last record',
+        cat(file, new Uint8Array([1, 2, 3])),
+        'damaged',
+        /part 5, or that part is changed/,
+      ],
       ['a bit flipped in record 3', flipped(records[2][0] + 40), 'damaged', /part 3/],
       ['a bit flipped in a nonce', flipped(records[1][0] + 3), 'damaged', /part 2/],
       ['a bit flipped in the last tag', flipped(file.length - 1), 'damaged', /part 5/],
       // The chunk size is in the header, which every record authenticates (the key check does not cover it).
-      ['the header changed', new Uint8Array(Buffer.from(Buffer.from(file).toString('latin1').replace('"chunkBytes":64', '"chunkBytes":65'), 'latin1')), 'damaged', /part 1/],
+      [
+        'the header changed',
+        new Uint8Array(
+          Buffer.from(Buffer.from(file).toString('latin1').replace('"chunkBytes":64', '"chunkBytes":65'), 'latin1'),
+        ),
+        'damaged',
+        /part 1/,
+      ],
     ];
     for (const [what, bad, failure, message] of cases) {
       const error = await failureOf(bad);
@@ -145,7 +194,10 @@ describe('the encrypted container', () => {
     expect(await decryptBytes(file, { passphrase, crypto })).toEqual(plain);
     // A file whose last record is full: bytes after it are named as such.
     const even = await encryptBytes(new Uint8Array(randomBytes(chunkBytes * 2)), { passphrase, crypto, chunkBytes });
-    expect(await failureOf(cat(even, new Uint8Array(40)))).toMatchObject({ failure: 'damaged', message: expect.stringMatching(/something added after its end/) });
+    expect(await failureOf(cat(even, new Uint8Array(40)))).toMatchObject({
+      failure: 'damaged',
+      message: expect.stringMatching(/something added after its end/),
+    });
   });
 });
 
@@ -187,7 +239,18 @@ describe('encrypted backup files', () => {
           updatedAt: '2026-11-18T10:00:00.000Z',
         },
       ],
-      letters: [{ id: 'l1', caseId: 'c1', kind: 'acknowledgement', fileName: 'a.pdf', issuedOn: '2026-11-18', issuedAt: '2026-11-18T10:01:00.000Z', sha256: await sha256(letter), bytes: letter }],
+      letters: [
+        {
+          id: 'l1',
+          caseId: 'c1',
+          kind: 'acknowledgement',
+          fileName: 'a.pdf',
+          issuedOn: '2026-11-18',
+          issuedAt: '2026-11-18T10:01:00.000Z',
+          sha256: await sha256(letter),
+          bytes: letter,
+        },
+      ],
     };
     const file = await lockBackupFile(await encodeBackup(content, encodeOptions), passphrase, crypto);
     expect(layout(file, DEFAULT_ENCRYPTION_CHUNK_BYTES).records.length).toBeGreaterThanOrEqual(3);
@@ -195,6 +258,9 @@ describe('encrypted backup files', () => {
     expect(decoded.content.letters[0].bytes).toEqual(letter);
     const wrong = await unlockBackupFile(file, 'not the passphrase at all', crypto).catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(BackupFileError);
-    expect(wrong).toMatchObject({ kind: 'wrong-passphrase', message: expect.stringMatching(/^The passphrase is not right.*Nothing was restored\.$/) });
+    expect(wrong).toMatchObject({
+      kind: 'wrong-passphrase',
+      message: expect.stringMatching(/^The passphrase is not right.*Nothing was restored\.$/),
+    });
   });
 });

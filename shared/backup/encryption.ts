@@ -48,10 +48,12 @@ export const PASSPHRASE_LENGTH_REASON =
 /** Why a passphrase cannot be used, or null when it can. Counted in characters as people see them (code points). */
 export function passphraseProblem(passphrase: string): string | null {
   const length = [...passphrase].length;
-  if (length < MIN_PASSPHRASE_LENGTH) return `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters: ${PASSPHRASE_LENGTH_REASON}`;
+  if (length < MIN_PASSPHRASE_LENGTH)
+    return `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters: ${PASSPHRASE_LENGTH_REASON}`;
   if (length > MAX_PASSPHRASE_LENGTH) return `The passphrase must have at most ${MAX_PASSPHRASE_LENGTH} characters.`;
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(passphrase)) return 'The passphrase must not contain control characters (tabs, line breaks).';
+  if (/[\u0000-\u001f\u007f]/.test(passphrase))
+    return 'The passphrase must not contain control characters (tabs, line breaks).';
   return null;
 }
 
@@ -59,9 +61,21 @@ export function passphraseProblem(passphrase: string): string | null {
 // The parts of WebCrypto used here (shared has no DOM typings).
 
 export interface SubtleLike {
-  importKey(format: 'raw', keyData: Uint8Array, algorithm: string | { name: string }, extractable: boolean, usages: string[]): Promise<unknown>;
+  importKey(
+    format: 'raw',
+    keyData: Uint8Array,
+    algorithm: string | { name: string },
+    extractable: boolean,
+    usages: string[],
+  ): Promise<unknown>;
   deriveBits(algorithm: Record<string, unknown>, baseKey: unknown, length: number): Promise<ArrayBuffer>;
-  deriveKey(algorithm: Record<string, unknown>, baseKey: unknown, derived: Record<string, unknown>, extractable: boolean, usages: string[]): Promise<unknown>;
+  deriveKey(
+    algorithm: Record<string, unknown>,
+    baseKey: unknown,
+    derived: Record<string, unknown>,
+    extractable: boolean,
+    usages: string[],
+  ): Promise<unknown>;
   encrypt(algorithm: Record<string, unknown>, key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
   decrypt(algorithm: Record<string, unknown>, key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
 }
@@ -109,11 +123,14 @@ export interface EncryptionHeader {
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
 
-const encoder = new (globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }).TextEncoder();
-const decoder = new (globalThis as unknown as { TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(b: Uint8Array): string } }).TextDecoder(
-  'utf-8',
-  { fatal: true },
-);
+const encoder = new (
+  globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }
+).TextEncoder();
+const decoder = new (
+  globalThis as unknown as {
+    TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(b: Uint8Array): string };
+  }
+).TextDecoder('utf-8', { fatal: true });
 const codec = globalThis as unknown as { btoa(s: string): string; atob(s: string): string };
 const MAGIC = encoder.encode(ENCRYPTED_BACKUP_MAGIC);
 const NEWLINE = 0x0a;
@@ -153,14 +170,31 @@ interface Keys {
   check: Uint8Array;
 }
 
-async function deriveKeys(crypto: WebCryptoLike, passphrase: string, salt: Uint8Array, iterations: number): Promise<Keys> {
+async function deriveKeys(
+  crypto: WebCryptoLike,
+  passphrase: string,
+  salt: Uint8Array,
+  iterations: number,
+): Promise<Keys> {
   const { subtle } = crypto;
-  const base = await subtle.importKey('raw', encoder.encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
-  const master = new Uint8Array(await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, 256));
+  const base = await subtle.importKey('raw', encoder.encode(passphrase.normalize('NFC')), 'PBKDF2', false, [
+    'deriveBits',
+  ]);
+  const master = new Uint8Array(
+    await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, 256),
+  );
   const hkdf = await subtle.importKey('raw', master, 'HKDF', false, ['deriveKey', 'deriveBits']);
   master.fill(0);
-  const info = (what: string) => ({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: encoder.encode(`redress-backup ${ENCRYPTION_CONTAINER_VERSION} ${what}`) });
-  const key = await subtle.deriveKey(info('aes-256-gcm key'), hkdf, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  const info = (what: string) => ({
+    name: 'HKDF',
+    hash: 'SHA-256',
+    salt: new Uint8Array(0),
+    info: encoder.encode(`redress-backup ${ENCRYPTION_CONTAINER_VERSION} ${what}`),
+  });
+  const key = await subtle.deriveKey(info('aes-256-gcm key'), hkdf, { name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
   const check = new Uint8Array(await subtle.deriveBits(info('passphrase check'), hkdf, CHECK_BYTES * 8));
   return { key, check };
 }
@@ -233,8 +267,10 @@ export async function* encryptStream(source: Source, options: EncryptOptions): A
   if (problem) throw new EncryptionError('unsupported', problem);
   const chunkBytes = options.chunkBytes ?? DEFAULT_ENCRYPTION_CHUNK_BYTES;
   const iterations = options.iterations ?? PBKDF2_MIN_ITERATIONS;
-  if (!Number.isInteger(chunkBytes) || chunkBytes < 1 || chunkBytes > MAX_CHUNK_BYTES) throw new RangeError('chunkBytes out of range');
-  if (!Number.isInteger(iterations) || iterations < PBKDF2_MIN_ITERATIONS || iterations > PBKDF2_MAX_ITERATIONS) throw new RangeError('iterations out of range');
+  if (!Number.isInteger(chunkBytes) || chunkBytes < 1 || chunkBytes > MAX_CHUNK_BYTES)
+    throw new RangeError('chunkBytes out of range');
+  if (!Number.isInteger(iterations) || iterations < PBKDF2_MIN_ITERATIONS || iterations > PBKDF2_MAX_ITERATIONS)
+    throw new RangeError('iterations out of range');
   const { crypto } = options;
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const { key, check } = await deriveKeys(crypto, options.passphrase, salt, iterations);
@@ -251,7 +287,11 @@ export async function* encryptStream(source: Source, options: EncryptOptions): A
   let index = 0;
   const seal = async (plain: Uint8Array, final: boolean): Promise<Uint8Array> => {
     const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
-    const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: aadOf(headerBytes, index++, final), tagLength: 128 }, key, plain);
+    const sealed = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv: nonce, additionalData: aadOf(headerBytes, index++, final), tagLength: 128 },
+      key,
+      plain,
+    );
     return join(nonce, new Uint8Array(sealed));
   };
   // One full chunk is held back until more bytes come, so the last record (and only it) is flagged final.
@@ -296,7 +336,8 @@ export async function encryptBytes(bytes: Uint8Array, options: EncryptOptions): 
 // ---------------------------------------------------------------------------------------------------------------
 // Decrypting
 
-const notEncrypted = (why: string) => new EncryptionError('not-encrypted', `This is not a readable encrypted Redress backup (${why}).`);
+const notEncrypted = (why: string) =>
+  new EncryptionError('not-encrypted', `This is not a readable encrypted Redress backup (${why}).`);
 
 /** Parse and check the header line (without the magic). Throws EncryptionError. */
 export function parseEncryptionHeader(line: Uint8Array): EncryptionHeader {
@@ -309,10 +350,16 @@ export function parseEncryptionHeader(line: Uint8Array): EncryptionHeader {
   const h = raw as Partial<EncryptionHeader> | null;
   if (typeof h !== 'object' || h === null) throw notEncrypted('its header line is not readable');
   if (typeof h.container === 'number' && h.container > ENCRYPTION_CONTAINER_VERSION) {
-    throw new EncryptionError('newer', `This encrypted backup was made by a newer Redress (container version ${h.container}). Update Redress, then restore it.`);
+    throw new EncryptionError(
+      'newer',
+      `This encrypted backup was made by a newer Redress (container version ${h.container}). Update Redress, then restore it.`,
+    );
   }
   if (h.container !== ENCRYPTION_CONTAINER_VERSION || h.cipher !== 'AES-256-GCM' || h.kdf?.name !== 'PBKDF2-SHA-256') {
-    throw new EncryptionError('unsupported', 'This encrypted backup uses a cipher or key derivation this Redress does not know.');
+    throw new EncryptionError(
+      'unsupported',
+      'This encrypted backup uses a cipher or key derivation this Redress does not know.',
+    );
   }
   const { iterations, salt } = h.kdf;
   if (!Number.isInteger(iterations) || iterations < PBKDF2_MIN_ITERATIONS || iterations > PBKDF2_MAX_ITERATIONS) {
@@ -352,9 +399,11 @@ export interface DecryptOptions {
  */
 export async function* decryptStream(source: Source, options: DecryptOptions): AsyncGenerator<Uint8Array> {
   const queue = new ByteQueue();
-  const iterator = (Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : (source as Iterable<Uint8Array>)[Symbol.iterator]()) as
-    | AsyncIterator<Uint8Array>
-    | Iterator<Uint8Array>;
+  const iterator = (
+    Symbol.asyncIterator in source
+      ? source[Symbol.asyncIterator]()
+      : (source as Iterable<Uint8Array>)[Symbol.iterator]()
+  ) as AsyncIterator<Uint8Array> | Iterator<Uint8Array>;
   let ended = false;
   const pull = async (): Promise<boolean> => {
     if (ended) return false;
@@ -384,7 +433,12 @@ export async function* decryptStream(source: Source, options: DecryptOptions): A
   const header = parseEncryptionHeader(line.subarray(0, end));
   const headerBytes = join(MAGIC, line);
 
-  const { key, check } = await deriveKeys(options.crypto, options.passphrase, fromB64(header.kdf.salt)!, header.kdf.iterations);
+  const { key, check } = await deriveKeys(
+    options.crypto,
+    options.passphrase,
+    fromB64(header.kdf.salt)!,
+    header.kdf.iterations,
+  );
   const expected = fromB64(header.check)!;
   let same = 0;
   for (let i = 0; i < CHECK_BYTES; i++) same |= check[i] ^ expected[i];
@@ -413,8 +467,12 @@ export async function* decryptStream(source: Source, options: DecryptOptions): A
       const record = queue.take(recordBytes);
       const plain = await open(record, index, false);
       if (!plain) {
-        if (await open(record, index, true)) throw new EncryptionError('damaged', 'The encrypted backup has something added after its end.');
-        throw new EncryptionError('damaged', `The encrypted backup is damaged: ${part(index)} is changed, missing or out of order.`);
+        if (await open(record, index, true))
+          throw new EncryptionError('damaged', 'The encrypted backup has something added after its end.');
+        throw new EncryptionError(
+          'damaged',
+          `The encrypted backup is damaged: ${part(index)} is changed, missing or out of order.`,
+        );
       }
       index++;
       yield plain;
@@ -422,19 +480,33 @@ export async function* decryptStream(source: Source, options: DecryptOptions): A
     }
     // The rest is the last record.
     if (queue.length < NONCE_BYTES + TAG_BYTES) {
-      throw new EncryptionError('truncated', index === 0 ? 'The encrypted backup ends before its content.' : `The encrypted backup ends inside ${part(index)}.`);
+      throw new EncryptionError(
+        'truncated',
+        index === 0
+          ? 'The encrypted backup ends before its content.'
+          : `The encrypted backup ends inside ${part(index)}.`,
+      );
     }
     const record = queue.take(queue.length);
     const plain = await open(record, index, true);
     if (!plain) {
       if (record.length === recordBytes && (await open(record, index, false))) {
-        throw new EncryptionError('truncated', `The encrypted backup ends after ${part(index)}: the parts after it are missing.`);
+        throw new EncryptionError(
+          'truncated',
+          `The encrypted backup ends after ${part(index)}: the parts after it are missing.`,
+        );
       }
       // A short last record that fails was cut short, added to or changed: the file cannot tell which.
       if (record.length < recordBytes) {
-        throw new EncryptionError('damaged', `The encrypted backup ends inside ${part(index)}, or that part is changed (cut short, added to or damaged).`);
+        throw new EncryptionError(
+          'damaged',
+          `The encrypted backup ends inside ${part(index)}, or that part is changed (cut short, added to or damaged).`,
+        );
       }
-      throw new EncryptionError('damaged', `The encrypted backup is damaged: ${part(index)} is changed, missing or out of order.`);
+      throw new EncryptionError(
+        'damaged',
+        `The encrypted backup is damaged: ${part(index)} is changed, missing or out of order.`,
+      );
     }
     yield plain;
     return;
@@ -453,11 +525,13 @@ export async function decryptBytes(file: Uint8Array, options: DecryptOptions): P
   };
   let at = 0;
   for await (const plain of decryptStream(pieces(), options)) {
-    if (at + plain.length > out.length) throw new EncryptionError('damaged', 'The encrypted backup is damaged: its parts do not add up.');
+    if (at + plain.length > out.length)
+      throw new EncryptionError('damaged', 'The encrypted backup is damaged: its parts do not add up.');
     out.set(plain, at);
     at += plain.length;
   }
-  if (at !== out.length) throw new EncryptionError('damaged', 'The encrypted backup is damaged: its parts do not add up.');
+  if (at !== out.length)
+    throw new EncryptionError('damaged', 'The encrypted backup is damaged: its parts do not add up.');
   return out;
 }
 
@@ -473,14 +547,19 @@ const PROBLEM_KIND: Record<EncryptionFailure, BackupProblemKind> = {
   unsupported: 'damaged',
 };
 
-export const NEEDS_PASSPHRASE_MESSAGE = 'This backup is protected with a passphrase. Type the passphrase it was made with to check and restore it.';
+export const NEEDS_PASSPHRASE_MESSAGE =
+  'This backup is protected with a passphrase. Type the passphrase it was made with to check and restore it.';
 
 /**
  * The backup file's own (gzip) bytes: an encrypted file decrypted with the passphrase, any other file as it is (the
  * usual reader then recognises it or not). Throws BackupFileError: 'needs-passphrase' when the file is encrypted and
  * no passphrase is given, 'wrong-passphrase', 'truncated', 'damaged', 'newer' or 'not-a-backup'.
  */
-export async function unlockBackupFile(file: Uint8Array, passphrase: string | undefined, crypto: WebCryptoLike): Promise<Uint8Array> {
+export async function unlockBackupFile(
+  file: Uint8Array,
+  passphrase: string | undefined,
+  crypto: WebCryptoLike,
+): Promise<Uint8Array> {
   if (!isEncryptedBackup(file)) return file;
   if (!passphrase) throw new BackupFileError('needs-passphrase', NEEDS_PASSPHRASE_MESSAGE);
   try {
@@ -492,6 +571,10 @@ export async function unlockBackupFile(file: Uint8Array, passphrase: string | un
 }
 
 /** The backup file as it is saved: encrypted when a passphrase is given, else the (gzip) bytes unchanged. */
-export async function lockBackupFile(bytes: Uint8Array, passphrase: string | undefined, crypto: WebCryptoLike): Promise<Uint8Array> {
+export async function lockBackupFile(
+  bytes: Uint8Array,
+  passphrase: string | undefined,
+  crypto: WebCryptoLike,
+): Promise<Uint8Array> {
   return passphrase ? encryptBytes(bytes, { passphrase, crypto }) : bytes;
 }

@@ -43,7 +43,9 @@ async function measured(file: Uint8Array): Promise<{ error: BackupFileError; sec
   const seconds = (performance.now() - started) / 1000;
   const peakGrowthMb = process.resourceUsage().maxRSS / 1024 - peakBefore;
   if (!(error instanceof BackupFileError)) throw new Error(`expected a BackupFileError, got ${String(error)}`);
-  console.info(`${error.kind}: ${seconds.toFixed(1)} s, peak memory +${peakGrowthMb.toFixed(0)} MB, ${(file.length / MB).toFixed(1)} MB file: ${error.message}`);
+  console.info(
+    `${error.kind}: ${seconds.toFixed(1)} s, peak memory +${peakGrowthMb.toFixed(0)} MB, ${(file.length / MB).toFixed(1)} MB file: ${error.message}`,
+  );
   return { error, seconds, peakGrowthMb };
 }
 
@@ -74,8 +76,23 @@ describe('backup limits', () => {
 
   it('refuses values nested 10,000 deep, sealed correctly, before JSON.parse, saying so', async () => {
     const deep = `${'['.repeat(10_000)}1${']'.repeat(10_000)}`;
-    const content = { cases: [], events: [], counters: [], settings: [], letters: [], people: [], notified: [], audit: [], meta: [{ key: 'x', value: 1 }] };
-    const file = await encodeBackup(content, { madeAt: '2026-11-22T14:30:00.000Z', schemaVersion: 3, sha256, compress: false });
+    const content = {
+      cases: [],
+      events: [],
+      counters: [],
+      settings: [],
+      letters: [],
+      people: [],
+      notified: [],
+      audit: [],
+      meta: [{ key: 'x', value: 1 }],
+    };
+    const file = await encodeBackup(content, {
+      madeAt: '2026-11-22T14:30:00.000Z',
+      schemaVersion: 3,
+      sha256,
+      compress: false,
+    });
     // The deep value put in by hand (the writer refuses it), and the file sealed again correctly.
     const lines = strFromU8(file).split('\n');
     const meta = lines.findIndex((l) => l.startsWith('{"table":"meta"'));
@@ -91,15 +108,39 @@ describe('backup limits', () => {
   });
 
   it('never writes a file its restore would refuse: a row nested too deep is refused when the backup is made', async () => {
-    const content = { cases: [], events: [], counters: [], settings: [], letters: [], people: [], notified: [], audit: [], meta: [{ key: 'x', value: JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`) as unknown }] };
-    await expect(encodeBackup(content, { madeAt: '2026-11-22T14:30:00.000Z', schemaVersion: 3, sha256 })).rejects.toThrow(/a row of meta is nested more than 64 deep/);
+    const content = {
+      cases: [],
+      events: [],
+      counters: [],
+      settings: [],
+      letters: [],
+      people: [],
+      notified: [],
+      audit: [],
+      meta: [{ key: 'x', value: JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`) as unknown }],
+    };
+    await expect(
+      encodeBackup(content, { madeAt: '2026-11-22T14:30:00.000Z', schemaVersion: 3, sha256 }),
+    ).rejects.toThrow(/a row of meta is nested more than 64 deep/);
   });
 
   it('refuses a decompression bomb of rows with a wrong seal at the seal, without parsing a row, within bounds', async () => {
     // Some 256 MB of rows that look like a backup's (the kind of 3 MB hand-made file that once took 42 s and 3.3 GB).
     const row = JSON.stringify({ id: 'digest:2026-11-19', at: '2026-11-19T08:00:00.000Z' });
-    const line = strToU8(`${JSON.stringify({ table: 'notified', rows: [] }).replace('[]', `[${Array(Math.floor(MB / (row.length + 1))).fill(row).join(',')}]`)}\n`);
-    const file = gzipRepeated(strToU8(`${HEADER}\n`), line, 256, strToU8(`${JSON.stringify({ sha256: '0'.repeat(64) })}\n`));
+    const line = strToU8(
+      `${JSON.stringify({ table: 'notified', rows: [] }).replace(
+        '[]',
+        `[${Array(Math.floor(MB / (row.length + 1)))
+          .fill(row)
+          .join(',')}]`,
+      )}\n`,
+    );
+    const file = gzipRepeated(
+      strToU8(`${HEADER}\n`),
+      line,
+      256,
+      strToU8(`${JSON.stringify({ sha256: '0'.repeat(64) })}\n`),
+    );
     expect(file.length).toBeLessThan(4 * MB);
     const { error, seconds, peakGrowthMb } = await measured(file);
     expect(error.kind).toBe('checksum');

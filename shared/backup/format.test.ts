@@ -39,8 +39,25 @@ function sampleContent(): BackupContent {
       },
     ],
     events: [
-      { id: 'e1', caseId: 'c1', type: 'received', on: '2026-11-18', at: '2026-11-18T10:00:00.000Z', by: 'Sam Patel', summary: 'Received' },
-      { id: 'e2', caseId: 'c1', type: 'letter-issued', on: '2026-11-18', at: '2026-11-18T10:01:00.000Z', by: 'Sam Patel', summary: 'Letter', data: { letterId: 'l1' } },
+      {
+        id: 'e1',
+        caseId: 'c1',
+        type: 'received',
+        on: '2026-11-18',
+        at: '2026-11-18T10:00:00.000Z',
+        by: 'Sam Patel',
+        summary: 'Received',
+      },
+      {
+        id: 'e2',
+        caseId: 'c1',
+        type: 'letter-issued',
+        on: '2026-11-18',
+        at: '2026-11-18T10:01:00.000Z',
+        by: 'Sam Patel',
+        summary: 'Letter',
+        data: { letterId: 'l1' },
+      },
     ],
     counters: [{ key: 'RDR-2026', last: 1 }],
     settings: [
@@ -49,10 +66,30 @@ function sampleContent(): BackupContent {
         value: deskSettings({ company: { name: 'Acme', addressLines: ['1 High St'], postcode: 'LS1 1AA' } }),
       },
     ],
-    letters: [{ id: 'l1', caseId: 'c1', kind: 'acknowledgement', fileName: 'a.pdf', issuedOn: '2026-11-18', issuedAt: '2026-11-18T10:01:00.000Z', sha256: '', bytes: pdf }],
+    letters: [
+      {
+        id: 'l1',
+        caseId: 'c1',
+        kind: 'acknowledgement',
+        fileName: 'a.pdf',
+        issuedOn: '2026-11-18',
+        issuedAt: '2026-11-18T10:01:00.000Z',
+        sha256: '',
+        bytes: pdf,
+      },
+    ],
     people: [{ id: 'p1', name: 'Sam Patel', active: true }],
     notified: [{ id: 'digest:2026-11-18', at: '2026-11-18T08:00:00.000Z' }],
-    audit: [{ id: 'a1', at: '2026-11-18T08:00:00.000Z', kind: 'import', by: 'Sam Patel', summary: '1 case imported', detail: { count: 1 } }],
+    audit: [
+      {
+        id: 'a1',
+        at: '2026-11-18T08:00:00.000Z',
+        kind: 'import',
+        by: 'Sam Patel',
+        summary: '1 case imported',
+        detail: { count: 1 },
+      },
+    ],
     meta: [{ key: 'retention.lastRun', value: { on: '2026-11-01' } }],
   };
 }
@@ -64,7 +101,13 @@ async function sample(): Promise<BackupContent> {
 }
 
 const options = { sha256, currentSchemaVersion: 3 };
-const encodeOptions = { madeAt: '2026-11-22T14:30:00.000Z', schemaVersion: 3, app: 'Redress 0.1.0', deskPrefix: 'RDR', sha256 };
+const encodeOptions = {
+  madeAt: '2026-11-22T14:30:00.000Z',
+  schemaVersion: 3,
+  app: 'Redress 0.1.0',
+  deskPrefix: 'RDR',
+  sha256,
+};
 
 /** The lines of a plain format-2 file: the header, one line per chunk of rows, the seal. */
 function linesOf(file: Uint8Array): string[] {
@@ -122,13 +165,32 @@ describe('backup format', () => {
     expect(decoded.content).toEqual(content);
     expect(decoded.content.letters[0].bytes).toBeInstanceOf(Uint8Array);
     expect(Buffer.from(decoded.content.letters[0].bytes).equals(Buffer.from(pdf))).toBe(true);
-    expect(decoded.header).toMatchObject({ formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: 3, madeAt: encodeOptions.madeAt, deskPrefix: 'RDR' });
-    expect(decoded.header.counts).toEqual({ cases: 1, events: 2, counters: 1, settings: 1, letters: 1, people: 1, notified: 1, audit: 1, meta: 1 });
+    expect(decoded.header).toMatchObject({
+      formatVersion: BACKUP_FORMAT_VERSION,
+      schemaVersion: 3,
+      madeAt: encodeOptions.madeAt,
+      deskPrefix: 'RDR',
+    });
+    expect(decoded.header.counts).toEqual({
+      cases: 1,
+      events: 2,
+      counters: 1,
+      settings: 1,
+      letters: 1,
+      people: 1,
+      notified: 1,
+      audit: 1,
+      meta: 1,
+    });
   });
 
   it('makes the same file from the same content (no timestamp in the gzip header)', async () => {
     const content = await sample();
-    expect(Buffer.from(await encodeBackup(content, encodeOptions)).equals(Buffer.from(await encodeBackup(content, encodeOptions)))).toBe(true);
+    expect(
+      Buffer.from(await encodeBackup(content, encodeOptions)).equals(
+        Buffer.from(await encodeBackup(content, encodeOptions)),
+      ),
+    ).toBe(true);
   });
 
   it('reads an uncompressed copy too', async () => {
@@ -164,7 +226,9 @@ describe('backup format', () => {
     big.letters[0].sha256 = await sha256(big.letters[0].bytes);
     const bigFile = await encodeBackup(big, encodeOptions);
     for (let keep = 20; keep < bigFile.length - 30; keep += Math.floor(bigFile.length / 25)) {
-      expect((await refusal(bigFile.subarray(0, keep))).kind, `big file, kept ${keep} of ${bigFile.length}`).toBe('truncated');
+      expect((await refusal(bigFile.subarray(0, keep))).kind, `big file, kept ${keep} of ${bigFile.length}`).toBe(
+        'truncated',
+      );
     }
     const plain = await encodeBackup(await sample(), { ...encodeOptions, compress: false });
     for (const keep of [40, Math.floor(plain.length / 2), plain.length - 3]) {
@@ -189,18 +253,27 @@ describe('backup format', () => {
     expect(error.kind).toBe('checksum');
     expect(error.message).toMatch(/checksum does not match: the file was changed after it was made/);
     // An edited header is sealed too.
-    const editedHeader = gzipSync(strToU8(`${header.replace('2026-11-22T14:30', '2026-11-21T14:30')}\n${content}\n${seal}\n`));
+    const editedHeader = gzipSync(
+      strToU8(`${header.replace('2026-11-22T14:30', '2026-11-21T14:30')}\n${content}\n${seal}\n`),
+    );
     expect((await refusal(editedHeader)).kind).toBe('checksum');
   });
 
   it('says where an edited, resealed file is wrong', async () => {
     const [header, content] = await lines(await encodeBackup(await sample(), encodeOptions));
-    const error = await refusal(await resealed(header, content.replace('"receivedOn":"2026-11-18"', '"receivedOn":"2026-02-30"')));
+    const error = await refusal(
+      await resealed(header, content.replace('"receivedOn":"2026-11-18"', '"receivedOn":"2026-02-30"')),
+    );
     expect(error.kind).toBe('invalid');
     expect(error.problems).toEqual(['cases[0].receivedOn: not a date (YYYY-MM-DD)']);
     expect(error.message).toContain('cases[0].receivedOn: not a date');
 
-    const types = await refusal(await resealed(header, content.replace('"last":1', '"last":"1"').replace('"channel":"letter"', '"channel":"fax"')));
+    const types = await refusal(
+      await resealed(
+        header,
+        content.replace('"last":1', '"last":"1"').replace('"channel":"letter"', '"channel":"fax"'),
+      ),
+    );
     expect(types.problems).toEqual([
       'cases[0].channel: must be one of phone, email, web, letter, in-person, chat',
       'counters[0].last: must be a number',
@@ -209,7 +282,9 @@ describe('backup format', () => {
     const missing = await refusal(await resealed(header, content.replace(/,"meta":\[.*\]\}$/, '}')));
     expect(missing.problems).toEqual(['meta: missing']);
 
-    const dangling = await refusal(await resealed(header, content.replace('"caseId":"c1","type":"received"', '"caseId":"c9","type":"received"')));
+    const dangling = await refusal(
+      await resealed(header, content.replace('"caseId":"c1","type":"received"', '"caseId":"c9","type":"received"')),
+    );
     expect(dangling.problems).toEqual(['events[0].caseId: no case with id c9 in the file']);
   });
 
@@ -227,7 +302,9 @@ describe('backup format', () => {
   it('refuses a letter whose bytes no longer match its checksum', async () => {
     const content = await sample();
     content.letters[0].bytes = strToU8('%PDF-1.7 something else');
-    expect((await refusal(await encodeBackup(content, encodeOptions))).problems).toEqual(["letters[0].bytes: do not match the letter's SHA-256"]);
+    expect((await refusal(await encodeBackup(content, encodeOptions))).problems).toEqual([
+      "letters[0].bytes: do not match the letter's SHA-256",
+    ]);
   });
 
   it('refuses counts that disagree with the content', async () => {
@@ -238,7 +315,9 @@ describe('backup format', () => {
 
   it('refuses a file from a newer Redress, naming the version', async () => {
     const [header, content] = await lines(await encodeBackup(await sample(), encodeOptions));
-    const newerFormat = await refusal(await resealed(header.replace('"formatVersion":1', '"formatVersion":3'), content));
+    const newerFormat = await refusal(
+      await resealed(header.replace('"formatVersion":1', '"formatVersion":3'), content),
+    );
     expect(newerFormat.kind).toBe('newer');
     expect(newerFormat.message).toContain('made by a newer Redress (backup format 3');
     const newerDb = await refusal(await resealed(header.replace('"schemaVersion":3', '"schemaVersion":4'), content));
@@ -259,7 +338,11 @@ describe('backup format', () => {
 
   it('writes format 2 in chunks of rows, one line each, every table present, sealed over the lines', async () => {
     const content = await sample();
-    content.cases = Array.from({ length: 4500 }, (_, i) => ({ ...content.cases[0], id: `c${i + 1}`, reference: `RDR-2026-${String(i + 1).padStart(6, '0')}` }));
+    content.cases = Array.from({ length: 4500 }, (_, i) => ({
+      ...content.cases[0],
+      id: `c${i + 1}`,
+      reference: `RDR-2026-${String(i + 1).padStart(6, '0')}`,
+    }));
     content.events = content.events.map((e) => ({ ...e, caseId: 'c1' }));
     content.meta = [];
     const file = await encodeBackup(content, encodeOptions);
@@ -292,13 +375,16 @@ describe('backup format', () => {
     const error = await refusal(await encodeBackup(content, encodeOptions));
     expect(error.problems).toHaveLength(21);
     expect(error.problems[20]).toBe('…and 10 more problems');
-    expect(error.message).toMatch(/^The backup file is not valid, so nothing was restored\. 30 problems: events\[2\]\.caseId/);
+    expect(error.message).toMatch(
+      /^The backup file is not valid, so nothing was restored\. 30 problems: events\[2\]\.caseId/,
+    );
   });
 });
 
 describe('helpers', () => {
   it('crc32 agrees with zlib', () => {
-    for (const s of ['', 'a', 'hello world', '\u00ff'.repeat(1000)]) expect(crc32(strToU8(s))).toBe(nodeCrc32(strToU8(s)));
+    for (const s of ['', 'a', 'hello world', '\u00ff'.repeat(1000)])
+      expect(crc32(strToU8(s))).toBe(nodeCrc32(strToU8(s)));
   });
   it('base64 agrees with Buffer and refuses non-base64', () => {
     const bytes = new Uint8Array(70_000).map((_, i) => (i * 7) % 256);

@@ -19,9 +19,28 @@
 //
 // Pure: the SHA-256 function is an argument (crypto.subtle in the renderer, node:crypto in the shell and tests).
 import { z } from 'zod';
-import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, TIMELINE_TYPES, type CaseRecord, type DeskSettings, type TimelineEvent } from '#shared/model/case';
+import {
+  CALENDARS,
+  CATEGORIES,
+  CHANNELS,
+  LETTER_LANGUAGES,
+  TIMELINE_TYPES,
+  type CaseRecord,
+  type DeskSettings,
+  type TimelineEvent,
+} from '#shared/model/case';
 import type { IssuedLetter } from '#shared/model/letter';
-import { formatPath, issueMessage, isOverLimit, rowName, STORED_ROWS, storedDeskPrefix, storedLetterFields, storedTimestamp, type StoredTable } from '#shared/model/stored';
+import {
+  formatPath,
+  issueMessage,
+  isOverLimit,
+  rowName,
+  STORED_ROWS,
+  storedDeskPrefix,
+  storedLetterFields,
+  storedTimestamp,
+  type StoredTable,
+} from '#shared/model/stored';
 import { concat, formatBytes, gunzip, GunzipError, gunzipStream, gzipWriter, isGzip } from './gzip';
 
 export const BACKUP_FORMAT = 'redress-backup';
@@ -175,7 +194,9 @@ export function fromBase64(text: string): Uint8Array {
 // Validation of the content
 
 /** zod's `error` option: "missing" when the field is absent, else what it must be. */
-const must = (what: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? 'missing' : what) });
+const must = (what: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? 'missing' : what),
+});
 
 const text = (max: number) => z.string(must('must be text')).max(max, `is longer than ${max} characters`);
 const timestamp = storedTimestamp;
@@ -184,16 +205,14 @@ const timestamp = storedTimestamp;
 // this desk could save is one its restore accepts. Only the letters differ: the file carries their bytes as base64.
 const letterSchema = z.looseObject({
   ...storedLetterFields,
-  bytes: z
-    .string(must('must be the letter as base64 text'))
-    .transform((s, ctx) => {
-      try {
-        return fromBase64(s);
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'not base64' });
-        return z.NEVER;
-      }
-    }),
+  bytes: z.string(must('must be the letter as base64 text')).transform((s, ctx) => {
+    try {
+      return fromBase64(s);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not base64' });
+      return z.NEVER;
+    }
+  }),
 });
 
 /** The schema each table's rows are checked with in a backup file. */
@@ -242,7 +261,11 @@ function invalid(problems: string[]): BackupFileError {
  * file is refused); rows over a limit of this version (e.g. an address longer than letters take, saved before the
  * limit existed) are kept as they are and described in `overLimits`, for the desk to shorten.
  */
-export function checkTableRows(table: BackupTable, rows: unknown[], base = 0): { rows: unknown[]; problems: string[]; overLimits: string[] } {
+export function checkTableRows(
+  table: BackupTable,
+  rows: unknown[],
+  base = 0,
+): { rows: unknown[]; problems: string[]; overLimits: string[] } {
   const parsed = z.array(BACKUP_ROW_SCHEMAS[table] as z.ZodType).safeParse(rows);
   if (parsed.success) return { rows: parsed.data as unknown[], problems: [], overLimits: [] };
   const problems: string[] = [];
@@ -253,7 +276,10 @@ export function checkTableRows(table: BackupTable, rows: unknown[], base = 0): {
       problems.push(`${formatPath([table, ...issue.path])}: ${issueMessage(issue)}`);
       continue;
     }
-    if (isOverLimit(issue)) overLimits.push(`${rowName(table as StoredTable, base + first, rows[first])}: ${formatPath(rest)} ${issueMessage(issue)}`);
+    if (isOverLimit(issue))
+      overLimits.push(
+        `${rowName(table as StoredTable, base + first, rows[first])}: ${formatPath(rest)} ${issueMessage(issue)}`,
+      );
     else problems.push(`${formatPath([table, base + first, ...rest])}: ${issueMessage(issue)}`);
   }
   // Only limits broken: the rows stand as they are (no table with limits transforms its rows).
@@ -294,17 +320,21 @@ async function crossCheck(content: BackupContent, header: BackupHeader, sha256: 
     if (e.type !== 'letter-issued' || e.data?.letterId === undefined) return;
     const letter = letters.get(String(e.data.letterId));
     if (!letter) problems.push(`events[${i}].data.letterId: no letter with id ${String(e.data.letterId)} in the file`);
-    else if (letter.caseId !== e.caseId) problems.push(`events[${i}].data.letterId: the letter ${letter.id} belongs to another case`);
+    else if (letter.caseId !== e.caseId)
+      problems.push(`events[${i}].data.letterId: the letter ${letter.id} belongs to another case`);
   });
   for (const table of BACKUP_TABLE_NAMES) {
     if (header.counts[table] !== undefined && header.counts[table] !== content[table].length) {
-      problems.push(`counts.${table}: the header says ${header.counts[table]} but the file holds ${content[table].length}`);
+      problems.push(
+        `counts.${table}: the header says ${header.counts[table]} but the file holds ${content[table].length}`,
+      );
     }
   }
   // Each letter's own checksum, so a letter restored is the letter issued, byte for byte.
   for (let i = 0; i < content.letters.length; i++) {
     const letter = content.letters[i];
-    if ((await sha256(letter.bytes)) !== letter.sha256) problems.push(`letters[${i}].bytes: do not match the letter's SHA-256`);
+    if ((await sha256(letter.bytes)) !== letter.sha256)
+      problems.push(`letters[${i}].bytes: do not match the letter's SHA-256`);
   }
   return problems;
 }
@@ -322,11 +352,14 @@ export interface EncodeOptions {
   compress?: boolean;
 }
 
-const encoder = new (globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }).TextEncoder();
-const decoder = new (globalThis as unknown as { TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(b: Uint8Array): string } }).TextDecoder(
-  'utf-8',
-  { fatal: true },
-);
+const encoder = new (
+  globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }
+).TextEncoder();
+const decoder = new (
+  globalThis as unknown as {
+    TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(b: Uint8Array): string };
+  }
+).TextDecoder('utf-8', { fatal: true });
 
 function countsOf(content: BackupContent): Record<BackupTable, number> {
   return Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, content[t].length])) as Record<BackupTable, number>;
@@ -359,7 +392,10 @@ export async function encodeBackup(content: BackupContent, options: EncodeOption
           : lineCount > MAX_BACKUP_LINES
             ? `line ${lineCount}, more than ${MAX_BACKUP_LINES} lines`
             : null;
-    if (beyond) throw new Error(`The backup was not made: a row of ${table ?? 'the header'} is ${beyond}, which a restore would refuse.`);
+    if (beyond)
+      throw new Error(
+        `The backup was not made: a row of ${table ?? 'the header'} is ${beyond}, which a restore would refuse.`,
+      );
     hashes += `${await options.sha256(bytes)}\n`;
     if (out) out.push(bytes);
     else plain.push(bytes);
@@ -372,7 +408,9 @@ export async function encodeBackup(content: BackupContent, options: EncodeOption
     let size = 0;
     const flush = () => emit(`{"table":${JSON.stringify(table)},"rows":[${parts.join(',')}]}`, table);
     for (const row of rows) {
-      const json = JSON.stringify(table === 'letters' ? { ...(row as BackupLetter), bytes: toBase64((row as BackupLetter).bytes) } : row);
+      const json = JSON.stringify(
+        table === 'letters' ? { ...(row as BackupLetter), bytes: toBase64((row as BackupLetter).bytes) } : row,
+      );
       parts.push(json);
       size += json.length;
       if (parts.length >= CHUNK_ROWS || size >= CHUNK_BYTES) {
@@ -403,9 +441,15 @@ function parseJson(bytes: Uint8Array): unknown {
 }
 
 const notABackup = (why: string) =>
-  new BackupFileError('not-a-backup', `This is not a Redress backup file (${why}). Choose a file made with "Make a backup now".`);
+  new BackupFileError(
+    'not-a-backup',
+    `This is not a Redress backup file (${why}). Choose a file made with "Make a backup now".`,
+  );
 const truncated = (why: string) =>
-  new BackupFileError('truncated', `The backup file is truncated: ${why}. It was probably copied or downloaded incompletely; use another copy.`);
+  new BackupFileError(
+    'truncated',
+    `The backup file is truncated: ${why}. It was probably copied or downloaded incompletely; use another copy.`,
+  );
 const damaged = (why: string) =>
   new BackupFileError('damaged', `The backup file is damaged: ${why}. Use another copy.`);
 const tooLarge = (why: string) =>
@@ -414,7 +458,11 @@ const tooLarge = (why: string) =>
     `The backup file is not one Redress can read: ${why}, beyond anything a Redress backup holds. It was made or changed by something else; nothing was restored. Use another copy.`,
   );
 const fromGunzip = (error: GunzipError) =>
-  error.failure === 'truncated' ? truncated(error.message) : error.failure === 'too-large' ? tooLarge(error.message) : damaged(error.message);
+  error.failure === 'truncated'
+    ? truncated(error.message)
+    : error.failure === 'too-large'
+      ? tooLarge(error.message)
+      : damaged(error.message);
 
 /**
  * Whether JSON text nests values ({ and [) deeper than `max`, found by scanning the bytes (brackets inside strings do
@@ -446,7 +494,8 @@ export interface DecodeOptions {
 
 /** Read the header only (no checks beyond its own shape), e.g. to tell which file is which. */
 function readHeader(firstLine: Uint8Array): BackupHeader {
-  if (firstLine.length > MAX_HEADER_BYTES || nestedDeeperThan(firstLine, MAX_BACKUP_JSON_DEPTH)) throw notABackup('its first line is not a backup header');
+  if (firstLine.length > MAX_HEADER_BYTES || nestedDeeperThan(firstLine, MAX_BACKUP_JSON_DEPTH))
+    throw notABackup('its first line is not a backup header');
   let raw: unknown;
   try {
     raw = parseJson(firstLine);
@@ -515,7 +564,8 @@ async function openSealed(file: Uint8Array, sha256: Sha256): Promise<Sealed> {
   } catch {
     recorded = undefined;
   }
-  if (typeof recorded !== 'string' || !/^[0-9a-f]{64}$/.test(recorded)) throw damaged('its checksum line is not readable');
+  if (typeof recorded !== 'string' || !/^[0-9a-f]{64}$/.test(recorded))
+    throw damaged('its checksum line is not readable');
   const actual = await sha256(bytes.subarray(0, secondBreak + 1));
   if (actual !== recorded) throw checksumMismatch();
   return { header, bytes, contentStart: firstBreak + 1, contentEnd: secondBreak, sha256: recorded };
@@ -539,7 +589,8 @@ const SEAL_LINE_BYTES = 78;
 /** A header is a few hundred bytes; a first line longer than this is not one. */
 const MAX_HEADER_BYTES = 1024 * 1024;
 
-const startsWith = (bytes: Uint8Array, prefix: Uint8Array) => bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+const startsWith = (bytes: Uint8Array, prefix: Uint8Array) =>
+  bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 
 /** The most bytes line `index` (0: the header) may hold, with the error that says so. */
 function lineLimit(index: number): { max: number; error: () => BackupFileError } {
@@ -555,14 +606,18 @@ function lineLimit(index: number): { max: number; error: () => BackupFileError }
  * once (throws BackupFileError 'too-large' or 'not-a-backup') when a line passes its limit or there are more than
  * MAX_BACKUP_LINES lines: no more than one line is ever held.
  */
-async function forEachLine(file: Uint8Array, onLine: (line: Uint8Array, index: number) => Promise<void>): Promise<Uint8Array> {
+async function forEachLine(
+  file: Uint8Array,
+  onLine: (line: Uint8Array, index: number) => Promise<void>,
+): Promise<Uint8Array> {
   let carry: Uint8Array[] = [];
   let carried = 0;
   let index = 0;
   const take = async (chunk: Uint8Array) => {
     let start = 0;
     for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, start)) {
-      if (index >= MAX_BACKUP_LINES) throw tooLarge(`it has more than ${MAX_BACKUP_LINES.toLocaleString('en-GB')} lines`);
+      if (index >= MAX_BACKUP_LINES)
+        throw tooLarge(`it has more than ${MAX_BACKUP_LINES.toLocaleString('en-GB')} lines`);
       const piece = chunk.subarray(start, at + 1);
       const limit = lineLimit(index);
       if (carried + piece.length - 1 > limit.max) throw limit.error();
@@ -588,8 +643,10 @@ async function forEachLine(file: Uint8Array, onLine: (line: Uint8Array, index: n
       throw error;
     }
   } else {
-    if (file.length > MAX_BACKUP_CONTENT_BYTES) throw tooLarge(`it is larger than ${formatBytes(MAX_BACKUP_CONTENT_BYTES)}`);
-    for (let offset = 0; offset < file.length; offset += CHUNK_BYTES) await take(file.subarray(offset, offset + CHUNK_BYTES));
+    if (file.length > MAX_BACKUP_CONTENT_BYTES)
+      throw tooLarge(`it is larger than ${formatBytes(MAX_BACKUP_CONTENT_BYTES)}`);
+    for (let offset = 0; offset < file.length; offset += CHUNK_BYTES)
+      await take(file.subarray(offset, offset + CHUNK_BYTES));
   }
   return concat(carry, carried);
 }
@@ -604,7 +661,8 @@ interface SealChecked {
 /** Pass 1: recognise a format-2 file and check its seal, parsing no row. Throws FORMAT_ONE for format 1. */
 async function checkSeal(file: Uint8Array, sha256: Sha256): Promise<SealChecked> {
   if (file.length === 0) throw notABackup('the file is empty');
-  if (!isGzip(file) && !startsWith(file, PLAIN_START)) throw notABackup('it is neither a compressed backup nor a backup header');
+  if (!isGzip(file) && !startsWith(file, PLAIN_START))
+    throw notABackup('it is neither a compressed backup nor a backup header');
   let lines = 0;
   let header: BackupHeader | null = null;
   let failure: BackupFileError | null = null;
@@ -631,14 +689,16 @@ async function checkSeal(file: Uint8Array, sha256: Sha256): Promise<SealChecked>
         } catch {
           value = undefined;
         }
-        if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value)) throw damaged('its checksum line is not readable');
+        if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value))
+          throw damaged('its checksum line is not readable');
         recorded = value;
         return;
       }
       hashes += `${await sha256(line)}\n`;
     } catch (error) {
       if (error === FORMAT_ONE) throw error;
-      failure = error instanceof BackupFileError ? error : damaged(error instanceof Error ? error.message : String(error));
+      failure =
+        error instanceof BackupFileError ? error : damaged(error instanceof Error ? error.message : String(error));
     }
   };
 
@@ -649,7 +709,11 @@ async function checkSeal(file: Uint8Array, sha256: Sha256): Promise<SealChecked>
   }
   if (failure) throw failure;
   if (recorded === null) {
-    throw truncated(startsWith(rest, SEAL_START) ? 'it ends before its checksum is complete' : 'it ends inside the data, before the checksum');
+    throw truncated(
+      startsWith(rest, SEAL_START)
+        ? 'it ends before its checksum is complete'
+        : 'it ends inside the data, before the checksum',
+    );
   }
   if (rest.length) throw damaged('there is something after its checksum');
   if ((await sha256(encoder.encode(hashes))) !== recorded) throw checksumMismatch();
@@ -657,14 +721,22 @@ async function checkSeal(file: Uint8Array, sha256: Sha256): Promise<SealChecked>
 }
 
 /** Pass 2, for a file whose seal matched: every content line's rows, checked. Throws BackupFileError. */
-async function readRows(file: Uint8Array, sealed: SealChecked, sha256: Sha256): Promise<{ content: BackupContent; overLimits: string[] }> {
+async function readRows(
+  file: Uint8Array,
+  sealed: SealChecked,
+  sha256: Sha256,
+): Promise<{ content: BackupContent; overLimits: string[] }> {
   const problems: string[] = [];
   const overLimits: string[] = [];
   const seen = new Set<BackupTable>();
-  const content = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, []])) as unknown as Record<BackupTable, unknown[]>;
+  const content = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, []])) as unknown as Record<
+    BackupTable,
+    unknown[]
+  >;
 
   const readChunk = (body: Uint8Array, at: number) => {
-    if (nestedDeeperThan(body, MAX_BACKUP_JSON_DEPTH)) throw tooLarge(`line ${at + 1} nests values more than ${MAX_BACKUP_JSON_DEPTH} deep`);
+    if (nestedDeeperThan(body, MAX_BACKUP_JSON_DEPTH))
+      throw tooLarge(`line ${at + 1} nests values more than ${MAX_BACKUP_JSON_DEPTH} deep`);
     let raw: unknown;
     try {
       raw = parseJson(body);
@@ -701,7 +773,8 @@ async function readRows(file: Uint8Array, sealed: SealChecked, sha256: Sha256): 
   });
 
   const { header } = sealed;
-  for (const table of BACKUP_TABLE_NAMES) if (!seen.has(table) && BACKUP_TABLES[table] <= header.schemaVersion) problems.push(`${table}: missing`);
+  for (const table of BACKUP_TABLE_NAMES)
+    if (!seen.has(table) && BACKUP_TABLES[table] <= header.schemaVersion) problems.push(`${table}: missing`);
   if (content.settings.length > 1) problems.push('settings: holds more than one desk');
   if (problems.length) throw invalid(problems);
   const decoded = content as unknown as BackupContent;
@@ -763,7 +836,8 @@ async function decodeFormatOne(file: Uint8Array, options: DecodeOptions): Promis
   const { header, bytes, contentStart, contentEnd, sha256: recorded } = await openSealed(file, options.sha256);
   assertSchemaKnown(header, options.currentSchemaVersion);
   const body = bytes.subarray(contentStart, contentEnd);
-  if (nestedDeeperThan(body, MAX_BACKUP_JSON_DEPTH)) throw tooLarge(`its content nests values more than ${MAX_BACKUP_JSON_DEPTH} deep`);
+  if (nestedDeeperThan(body, MAX_BACKUP_JSON_DEPTH))
+    throw tooLarge(`its content nests values more than ${MAX_BACKUP_JSON_DEPTH} deep`);
   let raw: unknown;
   try {
     raw = parseJson(body);
@@ -787,7 +861,8 @@ async function decodeFormatOne(file: Uint8Array, options: DecodeOptions): Promis
     // Rows over a limit are listed, not refused: check table by table to tell them from broken rows.
     const issues = parsed.error.issues.filter((i) => !isOverLimit(i));
     const tables = raw as Record<BackupTable, unknown[]>;
-    if (issues.some((i) => i.path.length < 2)) throw invalid(issues.map((i) => `${formatPath(i.path) || 'content'}: ${issueMessage(i)}`));
+    if (issues.some((i) => i.path.length < 2))
+      throw invalid(issues.map((i) => `${formatPath(i.path) || 'content'}: ${issueMessage(i)}`));
     const out = {} as Record<BackupTable, unknown[]>;
     const problems: string[] = [];
     for (const table of BACKUP_TABLE_NAMES) {

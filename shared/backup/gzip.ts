@@ -46,11 +46,18 @@ export function gunzipSyncCheck(file: Uint8Array): GunzipFailure | null {
 const TRUNCATED = 'the file ends before the compressed data does';
 
 /** An inflater that counts what it gives out and stops a "zip bomb" at the limit instead of filling the memory. */
-function limitedInflater(maxBytes: number, sink: (chunk: Uint8Array) => void): { push(bytes: Uint8Array, final: boolean): void; total(): number } {
+function limitedInflater(
+  maxBytes: number,
+  sink: (chunk: Uint8Array) => void,
+): { push(bytes: Uint8Array, final: boolean): void; total(): number } {
   let total = 0;
   const stream = new Gunzip((chunk) => {
     total += chunk.length;
-    if (total > maxBytes) throw new GunzipError('too-large', `the compressed data inflates to more than ${formatBytes(maxBytes)}, more than a backup can hold`);
+    if (total > maxBytes)
+      throw new GunzipError(
+        'too-large',
+        `the compressed data inflates to more than ${formatBytes(maxBytes)}, more than a backup can hold`,
+      );
     sink(chunk);
   });
   return {
@@ -90,10 +97,16 @@ function checkTrailer(file: Uint8Array, total: number, crc: number): void {
   // be within the limit, so this cannot blow up).
   if (!(lengthOk && crcOk) && gunzipSyncCheck(file) === 'truncated') throw new GunzipError('truncated', TRUNCATED);
   if (!lengthOk) {
-    throw new GunzipError('damaged', 'the compressed data does not have the length recorded at its end (the file is incomplete or was changed)');
+    throw new GunzipError(
+      'damaged',
+      'the compressed data does not have the length recorded at its end (the file is incomplete or was changed)',
+    );
   }
   if (!crcOk) {
-    throw new GunzipError('damaged', 'the compressed data does not match its CRC-32 check value (the file is incomplete or was changed)');
+    throw new GunzipError(
+      'damaged',
+      'the compressed data does not match its CRC-32 check value (the file is incomplete or was changed)',
+    );
   }
 }
 
@@ -102,7 +115,11 @@ function checkTrailer(file: Uint8Array, total: number, crc: number): void {
  * same checks as gunzip (the limit, the trailer's CRC-32 and length); nothing holds the whole inflated content.
  * Throws GunzipError; an error thrown by onChunk is passed on as it is.
  */
-export async function gunzipStream(file: Uint8Array, maxBytes: number, onChunk: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
+export async function gunzipStream(
+  file: Uint8Array,
+  maxBytes: number,
+  onChunk: (chunk: Uint8Array) => void | Promise<void>,
+): Promise<void> {
   // 10-byte header + at least 2 bytes of deflate data + 8-byte trailer.
   if (file.length < 20) throw new GunzipError('truncated', TRUNCATED);
   let pending: Uint8Array[] = [];

@@ -16,11 +16,23 @@ export interface ActionAvailability {
 }
 
 /** Actions that never change where the case stands: possible even when the rules cannot read the timeline. */
-const RECORD_ONLY: ReadonlySet<CaseActionId> = new Set(['log-contact', 'send-update', 'add-note', 'record-payment', 'edit-customer', 'record-vulnerability']);
+const RECORD_ONLY: ReadonlySet<CaseActionId> = new Set([
+  'log-contact',
+  'send-update',
+  'add-note',
+  'record-payment',
+  'edit-customer',
+  'record-vulnerability',
+]);
 /** Possible on a closed case: they add to the record without reopening it. */
 const AFTER_CLOSE: ReadonlySet<CaseActionId> = new Set(['add-note', 'edit-customer', 'record-vulnerability']);
 /** Provider work that means the provider is no longer waiting for the customer. */
-const NOT_WHILE_PAUSED: ReadonlySet<CaseActionId> = new Set(['respond', 'escalate', 'propose-resolution', 'record-deadlock']);
+const NOT_WHILE_PAUSED: ReadonlySet<CaseActionId> = new Set([
+  'respond',
+  'escalate',
+  'propose-resolution',
+  'record-deadlock',
+]);
 
 /** Why `id` is not possible now, or null when it is. */
 export function whyNot(
@@ -31,14 +43,17 @@ export function whyNot(
   procedure: Procedure | null,
 ): string | null {
   // An anonymised case keeps only figures (shared/privacy): writing on it again could bring personal data back.
-  if (record.anonymisedOn) return `This case was anonymised on ${record.anonymisedOn}: nothing more can be recorded on it.`;
+  if (record.anonymisedOn)
+    return `This case was anonymised on ${record.anonymisedOn}: nothing more can be recorded on it.`;
   const s = readState(record, events, evaluation, procedure);
-  if (s.closedOn && !AFTER_CLOSE.has(id)) return `This case is closed: reopen is not supported (closed ${s.closedOn}; you can still add a note).`;
+  if (s.closedOn && !AFTER_CLOSE.has(id))
+    return `This case is closed: reopen is not supported (closed ${s.closedOn}; you can still add a note).`;
   if ((!evaluation || !procedure) && !RECORD_ONLY.has(id)) {
     return 'The rules engine cannot read this case (see the clocks), so only contacts, updates, notes, payments and details can be recorded.';
   }
   if (!evaluation || !procedure) return null;
-  if (s.pausedSince && NOT_WHILE_PAUSED.has(id)) return `The case is paused, waiting for the customer since ${s.pausedSince}: resume it first.`;
+  if (s.pausedSince && NOT_WHILE_PAUSED.has(id))
+    return `The case is paused, waiting for the customer since ${s.pausedSince}: resume it first.`;
   const resolved = s.resolvedOn ? `The case was resolved on ${s.resolvedOn}` : null;
   switch (id) {
     case 'log-contact':
@@ -55,7 +70,8 @@ export function whyNot(
       if (resolved) return `${resolved}: escalation is for unresolved complaints.`;
       const stage = s.stage;
       if (!stage) return `The case's stage "${evaluation.stage}" is not in ${procedure.id}.`;
-      if (stage.external) return `The case is with ${stage.owner}, outside ${procedure.provider.name}'s own procedure: there is no internal stage to escalate to.`;
+      if (stage.external)
+        return `The case is with ${stage.owner}, outside ${procedure.provider.name}'s own procedure: there is no internal stage to escalate to.`;
       const next = nextStage(procedure, stage.id);
       return next ? null : `${procedure.id} has no stage after ${stage.name}.`;
     }

@@ -42,8 +42,19 @@ function record(procedureId: string, overrides: Partial<CaseRecord> = {}): CaseR
 function facts(r: CaseRecord, events: readonly TimelineEvent[]): CaseFacts {
   const ruleEvents: RuleEvent[] = events
     .filter((e) => RULE_TYPES.has(e.type))
-    .map((e) => ({ type: e.type as RuleEventType, on: e.on, ...(typeof e.data?.stage === 'string' ? { stage: e.data.stage } : {}) }));
-  return { procedureId: r.procedureId, calendar: r.calendar, receivedOn: r.receivedOn, channel: r.channel, category: r.category, events: ruleEvents };
+    .map((e) => ({
+      type: e.type as RuleEventType,
+      on: e.on,
+      ...(typeof e.data?.stage === 'string' ? { stage: e.data.stage } : {}),
+    }));
+  return {
+    procedureId: r.procedureId,
+    calendar: r.calendar,
+    receivedOn: r.receivedOn,
+    channel: r.channel,
+    category: r.category,
+    events: ruleEvents,
+  };
 }
 
 /** A case in memory: actions are built with the pure functions and appended, as performAction does in a transaction. */
@@ -54,7 +65,17 @@ class Desk {
     public record: CaseRecord,
     public today: string,
   ) {
-    this.events = [{ id: 'e0', caseId: record.id, type: 'received', on: record.receivedOn, at: `${record.receivedOn}T09:00:00.000Z`, by: 'Sam', summary: 'Received' }];
+    this.events = [
+      {
+        id: 'e0',
+        caseId: record.id,
+        type: 'received',
+        on: record.receivedOn,
+        at: `${record.receivedOn}T09:00:00.000Z`,
+        by: 'Sam',
+        summary: 'Received',
+      },
+    ];
   }
   context(by = 'Sam Patel') {
     const procedure = getProcedure(this.record.procedureId);
@@ -79,7 +100,12 @@ class Desk {
     const result = this.build(id, input);
     if (!result.ok) throw new Error(result.message);
     this.n += 1;
-    this.events.push({ id: `e${this.n}`, caseId: this.record.id, at: `${this.today}T10:00:${String(this.n).padStart(2, '0')}.000Z`, ...result.event });
+    this.events.push({
+      id: `e${this.n}`,
+      caseId: this.record.id,
+      at: `${this.today}T10:00:${String(this.n).padStart(2, '0')}.000Z`,
+      ...result.event,
+    });
     if (result.customer) this.record = { ...this.record, customer: result.customer };
     if (result.communication !== undefined) {
       const { communication: _old, ...rest } = this.record;
@@ -114,17 +140,36 @@ describe('the catalogue', () => {
 describe('availableActions', () => {
   it('on a new UK case: acknowledge and respond are open; resume, acceptance, closing and CCTS actions say why not', () => {
     const desk = new Desk(record('kinex'), '2026-09-10');
-    const allowed = desk.available().filter((a) => a.allowed).map((a) => a.id);
+    const allowed = desk
+      .available()
+      .filter((a) => a.allowed)
+      .map((a) => a.id);
     expect(allowed).toEqual(
-      expect.arrayContaining(['acknowledge', 'log-contact', 'respond', 'escalate', 'pause', 'propose-resolution', 'resolve', 'record-deadlock', 'adr-letter-sent', 'add-note', 'record-payment', 'edit-customer']),
+      expect.arrayContaining([
+        'acknowledge',
+        'log-contact',
+        'respond',
+        'escalate',
+        'pause',
+        'propose-resolution',
+        'resolve',
+        'record-deadlock',
+        'adr-letter-sent',
+        'add-note',
+        'record-payment',
+        'edit-customer',
+      ]),
     );
     expect(desk.reason('resume')).toBe('Resume is only possible while the case is paused.');
     expect(desk.reason('record-acceptance')).toBe('No resolution has been proposed yet.');
     expect(desk.reason('ccts-referral')).toBe('CCTS actions apply only to Canadian procedures.');
     expect(desk.reason('ccts-informed')).toBe('CCTS actions apply only to Canadian procedures.');
     expect(desk.reason('close')).toMatch(/^Resolve the complaint, or send the ADR letter, before closing it/);
-    expect(desk.reason('referred-to-adr')).toMatch(/once the ADR letter is sent, a final position is given, or the ADR letter's date \(2026-10-13\) has passed/);
-    for (const a of desk.available()) expect(a.allowed ? a.reason === undefined : (a.reason ?? '').length > 10).toBe(true);
+    expect(desk.reason('referred-to-adr')).toMatch(
+      /once the ADR letter is sent, a final position is given, or the ADR letter's date \(2026-10-13\) has passed/,
+    );
+    for (const a of desk.available())
+      expect(a.allowed ? a.reason === undefined : (a.reason ?? '').length > 10).toBe(true);
   });
 
   it('on a Canadian case the ADR letter is refused and the CCTS actions are open', () => {
@@ -142,7 +187,11 @@ describe('availableActions', () => {
     expect(desk.evaluation().stage).toBe('head-of-support');
     expect(desk.reason('escalate')).toBe('jive-ca has no stage after Head of support.');
     const refused = desk.build('escalate', { on: '2026-09-04', reason: 'Again' });
-    expect(refused).toEqual({ ok: false, errors: { action: 'jive-ca has no stage after Head of support.' }, message: 'jive-ca has no stage after Head of support.' });
+    expect(refused).toEqual({
+      ok: false,
+      errors: { action: 'jive-ca has no stage after Head of support.' },
+      message: 'jive-ca has no stage after Head of support.',
+    });
   });
 
   it('pausing: resume only while paused, no second pause, no escalation until resumed', () => {
@@ -150,7 +199,9 @@ describe('availableActions', () => {
     desk.do('pause', { on: '2026-09-02', reason: 'Waiting for a copy of the bill' });
     expect(desk.reason('resume')).toBeUndefined();
     expect(desk.reason('pause')).toBe('The case is already paused (since 2026-09-02).');
-    expect(desk.reason('escalate')).toBe('The case is paused, waiting for the customer since 2026-09-02: resume it first.');
+    expect(desk.reason('escalate')).toBe(
+      'The case is paused, waiting for the customer since 2026-09-02: resume it first.',
+    );
     desk.do('resume', { on: '2026-09-04' });
     expect(desk.reason('resume')).toBe('Resume is only possible while the case is paused.');
     expect(desk.reason('escalate')).toBeUndefined();
@@ -161,10 +212,16 @@ describe('availableActions', () => {
     desk.do('propose-resolution', { on: '2026-09-02', summary: 'Refund of £12.50' });
     expect(desk.reason('record-acceptance')).toBeUndefined();
     desk.do('record-rejection', { on: '2026-09-03', channel: 'phone', summary: 'Wants more' });
-    expect(desk.reason('record-acceptance')).toBe('The customer already rejected the proposal of 2026-09-02 (on 2026-09-03); propose a new resolution first.');
+    expect(desk.reason('record-acceptance')).toBe(
+      'The customer already rejected the proposal of 2026-09-02 (on 2026-09-03); propose a new resolution first.',
+    );
     desk.do('propose-resolution', { on: '2026-09-04', summary: 'Refund of £25' });
     const accepted = desk.do('record-acceptance', { on: '2026-09-05', channel: 'email', who: 'Ada Lovelace' });
-    expect(accepted).toMatchObject({ type: 'resolution-accepted', on: '2026-09-05', data: { channel: 'email', who: 'Ada Lovelace' } });
+    expect(accepted).toMatchObject({
+      type: 'resolution-accepted',
+      on: '2026-09-05',
+      data: { channel: 'email', who: 'Ada Lovelace' },
+    });
     expect(accepted.summary).toBe('Ada Lovelace accepted the proposed resolution (by email)');
   });
 
@@ -175,15 +232,27 @@ describe('availableActions', () => {
     expect(desk.reason('adr-letter-sent')).toBe('The ADR letter has already been sent (on 2026-09-20).');
     expect(desk.reason('referred-to-adr')).toBeUndefined();
     desk.do('close', { on: '2026-09-21' });
-    const still = desk.available().filter((a) => a.allowed).map((a) => a.id);
+    const still = desk
+      .available()
+      .filter((a) => a.allowed)
+      .map((a) => a.id);
     expect(still).toEqual(['add-note', 'edit-customer', 'record-vulnerability']);
-    expect(desk.reason('escalate')).toBe('This case is closed: reopen is not supported (closed 2026-09-21; you can still add a note).');
+    expect(desk.reason('escalate')).toBe(
+      'This case is closed: reopen is not supported (closed 2026-09-21; you can still add a note).',
+    );
   });
 
   it('without an evaluation (the rules cannot read the case) only record-keeping actions are open', () => {
     const r = record('kinex');
     const list = availableActions(r, [], null, null);
-    expect(list.filter((a) => a.allowed).map((a) => a.id)).toEqual(['log-contact', 'send-update', 'add-note', 'record-payment', 'edit-customer', 'record-vulnerability']);
+    expect(list.filter((a) => a.allowed).map((a) => a.id)).toEqual([
+      'log-contact',
+      'send-update',
+      'add-note',
+      'record-payment',
+      'edit-customer',
+      'record-vulnerability',
+    ]);
     expect(whyNot('escalate', r, [], null, null)).toMatch(/rules engine cannot read this case/);
   });
 });
@@ -200,7 +269,9 @@ describe('buildActionEvent', () => {
     expect(on('2026-09-11')).toBe('The date cannot be in the future');
     expect(on('2026-08-31')).toBe('The date cannot be before the complaint was received (2026-09-01)');
     desk.do('add-note', { on: '2026-09-05', summary: 'Customer rang about the refund' });
-    expect(on('2026-09-04')).toBe('The date cannot be before the last entry on the timeline (2026-09-05: Customer rang about the refund)');
+    expect(on('2026-09-04')).toBe(
+      'The date cannot be before the last entry on the timeline (2026-09-05: Customer rang about the refund)',
+    );
     expect(on('2026-09-05')).toBe('ok');
     expect(on('2026-09-10')).toBe('ok');
   });
@@ -210,7 +281,11 @@ describe('buildActionEvent', () => {
     const r = desk.build('record-payment', { on: '2026-09-12', amount: 'ten pounds', reason: '' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toEqual({ on: 'The date cannot be in the future', amount: 'Enter an amount like 25 or 25.50', reason: 'Give the reason for the payment' });
+    expect(r.errors).toEqual({
+      on: 'The date cannot be in the future',
+      amount: 'Enter an amount like 25 or 25.50',
+      reason: 'Give the reason for the payment',
+    });
     expect(r.message).toBe('Date: The date cannot be in the future.');
     const summaryMissing = desk.build('log-contact', { summary: '  ' });
     expect(summaryMissing.ok ? null : summaryMissing.message).toBe('What was said: Say what was said.');
@@ -232,7 +307,11 @@ describe('buildActionEvent', () => {
       type: 'escalated',
       on: '2026-09-03',
       summary: 'Escalated from Customer service to Escalation team: Customer asked for the escalation team',
-      data: { stage: 'escalation-team', fromStage: 'customer-service', reason: 'Customer asked for the escalation team' },
+      data: {
+        stage: 'escalation-team',
+        fromStage: 'customer-service',
+        reason: 'Customer asked for the escalation team',
+      },
     });
     stages.push(desk.evaluation().stage);
     desk.do('escalate', { on: '2026-09-10', reason: 'Unresolved' });
@@ -248,27 +327,47 @@ describe('buildActionEvent', () => {
     expect(stages).toEqual(['customer-service', 'escalation-team', 'customer-resolution', 'resolution-manager', 'adr']);
     const clocks = Object.fromEntries(desk.evaluation().clocks.map((c) => [c.id, c.state]));
     expect(clocks).toMatchObject({ 'adr-letter': 'met', 'adr-referral-window': 'met' });
-    expect(desk.reason('escalate')).toMatch(/^The case is with Communications Ombudsman, outside kinex's own procedure/);
+    expect(desk.reason('escalate')).toMatch(
+      /^The case is with Communications Ombudsman, outside kinex's own procedure/,
+    );
   });
 
   it('the response is the substantive reply: it meets the first-response clock', () => {
     const desk = new Desk(record('infinity', { channel: 'email' }), '2026-09-07');
     expect(desk.evaluation().clocks.find((c) => c.id === 'first-response')?.state).toBe('running');
     const e = desk.do('respond', { on: '2026-09-03', channel: 'email', summary: 'Refund agreed' });
-    expect(e).toMatchObject({ type: 'responded', summary: 'Response sent by email: Refund agreed', data: { channel: 'email', atStage: 'customer-service' } });
-    expect(desk.evaluation().clocks.find((c) => c.id === 'first-response')).toMatchObject({ state: 'met', closedOn: '2026-09-03' });
+    expect(e).toMatchObject({
+      type: 'responded',
+      summary: 'Response sent by email: Refund agreed',
+      data: { channel: 'email', atStage: 'customer-service' },
+    });
+    expect(desk.evaluation().clocks.find((c) => c.id === 'first-response')).toMatchObject({
+      state: 'met',
+      closedOn: '2026-09-03',
+    });
   });
 
   it('compensation and goodwill: kind, amount, currency and reason', () => {
     const desk = new Desk(record('kinex'), '2026-09-10');
-    const e = desk.do('record-payment', { kind: 'compensation', amount: '1,250.5', currency: 'GBP', reason: 'Ten days without broadband' });
+    const e = desk.do('record-payment', {
+      kind: 'compensation',
+      amount: '1,250.5',
+      currency: 'GBP',
+      reason: 'Ten days without broadband',
+    });
     expect(e).toMatchObject({
       type: 'compensation',
       summary: 'Compensation of £1,250.50: Ten days without broadband',
       data: { kind: 'compensation', amount: 1250.5, currency: 'GBP', reason: 'Ten days without broadband' },
     });
     expect(desk.build('record-payment', { amount: '0', reason: 'x' }).ok ? null : 'refused').toBe('refused');
-    expect(defaultInput('record-payment', { record: record('jive-ca'), procedure: getProcedure('jive-ca'), today: '2026-09-10' }).currency).toBe('CAD');
+    expect(
+      defaultInput('record-payment', {
+        record: record('jive-ca'),
+        procedure: getProcedure('jive-ca'),
+        today: '2026-09-10',
+      }).currency,
+    ).toBe('CAD');
   });
 
   it('editing the customer keeps the old and the new values of what changed', () => {
@@ -279,32 +378,52 @@ describe('buildActionEvent', () => {
     expect(r.event).toMatchObject({
       type: 'customer-edited',
       summary: "Customer's details changed: phone, email: New number",
-      data: { changed: ['phone', 'email'], before: { phone: '0113 496 0000', email: '' }, after: { phone: '020 7946 0000', email: 'ada@example.com' } },
+      data: {
+        changed: ['phone', 'email'],
+        before: { phone: '0113 496 0000', email: '' },
+        after: { phone: '020 7946 0000', email: 'ada@example.com' },
+      },
     });
     expect(r.customer).toEqual({ ...record('kinex').customer, phone: '020 7946 0000', email: 'ada@example.com' });
     const unchanged = desk.build('edit-customer', {});
     expect(unchanged.ok ? null : unchanged.errors.form).toBe('Nothing has changed: edit a field first');
     const noAddress = desk.build('edit-customer', { addressLines: '', postcode: '' });
-    expect(noAddress.ok ? null : noAddress.errors.addressLines).toBe('A complaint by letter needs a postal address to reply to');
+    expect(noAddress.ok ? null : noAddress.errors.addressLines).toBe(
+      'A complaint by letter needs a postal address to reply to',
+    );
     const badEmail = desk.build('edit-customer', { email: 'ada@' });
     expect(badEmail.ok ? null : badEmail.errors.email).toBe('Enter an email address like name@example.com');
   });
 
   it("editing the customer's business size records the old and new values, and the new customer", () => {
     const desk = new Desk(record('kinex'), '2026-09-10');
-    expect(defaultInput('edit-customer', desk.context())).toMatchObject({ isBusiness: '', employees: '', language: '', largePrint: '', prefersPost: '' });
+    expect(defaultInput('edit-customer', desk.context())).toMatchObject({
+      isBusiness: '',
+      employees: '',
+      language: '',
+      largePrint: '',
+      prefersPost: '',
+    });
     const e = desk.do('edit-customer', { isBusiness: 'yes', employees: ' 25 ', summary: 'They run a shop' });
     expect(e).toMatchObject({
       type: 'customer-edited',
       summary: "Customer's details changed: business, number of employees: They run a shop",
-      data: { changed: ['isBusiness', 'employees'], before: { isBusiness: '', employees: '' }, after: { isBusiness: 'yes', employees: '25' } },
+      data: {
+        changed: ['isBusiness', 'employees'],
+        before: { isBusiness: '', employees: '' },
+        after: { isBusiness: 'yes', employees: '25' },
+      },
     });
     expect(desk.record.customer).toEqual({ ...record('kinex').customer, isBusiness: true, employees: 25 });
     expect(desk.record.communication).toBeUndefined();
     expect(defaultInput('edit-customer', desk.context())).toMatchObject({ isBusiness: 'yes', employees: '25' });
     // No longer a business: the number of employees goes with it.
     const back = desk.do('edit-customer', { isBusiness: '' });
-    expect(back.data).toMatchObject({ changed: ['isBusiness', 'employees'], before: { isBusiness: 'yes', employees: '25' }, after: { isBusiness: '', employees: '' } });
+    expect(back.data).toMatchObject({
+      changed: ['isBusiness', 'employees'],
+      before: { isBusiness: 'yes', employees: '25' },
+      after: { isBusiness: '', employees: '' },
+    });
     expect(desk.record.customer).toEqual(record('kinex').customer);
   });
 
@@ -326,7 +445,10 @@ describe('buildActionEvent', () => {
   it('editing communication needs: large print on, then language, then everything off removes them', () => {
     const desk = new Desk(record('kinex'), '2026-09-10');
     const large = desk.do('edit-customer', { largePrint: 'yes' });
-    expect(large).toMatchObject({ summary: "Customer's details changed: large print", data: { changed: ['largePrint'], before: { largePrint: '' }, after: { largePrint: 'yes' } } });
+    expect(large).toMatchObject({
+      summary: "Customer's details changed: large print",
+      data: { changed: ['largePrint'], before: { largePrint: '' }, after: { largePrint: 'yes' } },
+    });
     expect(desk.record.communication).toEqual({ largePrint: true });
     expect(desk.record.customer).toEqual(record('kinex').customer);
     desk.do('edit-customer', { language: 'fr-CA', prefersPost: 'yes' });
@@ -335,15 +457,32 @@ describe('buildActionEvent', () => {
     expect(off.ok).toBe(true);
     if (!off.ok) return;
     expect(off.communication).toBeNull();
-    expect(off.event.data).toMatchObject({ changed: ['language', 'largePrint', 'prefersPost'], before: { language: 'fr-CA' }, after: { language: '' } });
+    expect(off.event.data).toMatchObject({
+      changed: ['language', 'largePrint', 'prefersPost'],
+      before: { language: 'fr-CA' },
+      after: { language: '' },
+    });
     const badLanguage = desk.build('edit-customer', { language: 'de-DE' });
     expect(badLanguage.ok ? null : badLanguage.errors.language).toMatch(/French \(Canada\)/);
   });
 
   it('an edit that does not send business size or communication needs leaves them as they were', () => {
-    const desk = new Desk(record('kinex', { customer: { ...record('kinex').customer, isBusiness: true, employees: 4 }, communication: { largePrint: true } }), '2026-09-10');
+    const desk = new Desk(
+      record('kinex', {
+        customer: { ...record('kinex').customer, isBusiness: true, employees: 4 },
+        communication: { largePrint: true },
+      }),
+      '2026-09-10',
+    );
     const ctx = desk.context();
-    const { isBusiness: _b, employees: _e, language: _l, largePrint: _p, prefersPost: _pp, ...contactOnly } = defaultInput('edit-customer', ctx);
+    const {
+      isBusiness: _b,
+      employees: _e,
+      language: _l,
+      largePrint: _p,
+      prefersPost: _pp,
+      ...contactOnly
+    } = defaultInput('edit-customer', ctx);
     const r = buildActionEvent('edit-customer', { ...contactOnly, phone: '020 7946 0000' }, ctx);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -366,10 +505,20 @@ describe('buildActionEvent', () => {
     desk.do('acknowledge', { on: '2026-09-01' });
     desk.do('escalate', { on: '2026-09-02', reason: 'Manager please' });
     desk.do('escalate', { on: '2026-09-04', reason: 'Still unresolved' });
-    expect(desk.evaluation().clocks.find((c) => c.id === 'ccts-notice')).toMatchObject({ state: 'missed', dueOn: '2026-09-04' });
+    expect(desk.evaluation().clocks.find((c) => c.id === 'ccts-notice')).toMatchObject({
+      state: 'missed',
+      dueOn: '2026-09-04',
+    });
     const e = desk.do('ccts-informed', { on: '2026-09-04', channel: 'phone', summary: 'Read out the CCTS details' });
-    expect(e).toMatchObject({ type: 'ccts-informed', on: '2026-09-04', data: { channel: 'phone', atStage: 'head-of-support' } });
-    expect(desk.evaluation().clocks.find((c) => c.id === 'ccts-notice')).toMatchObject({ state: 'met', closedOn: '2026-09-04' });
+    expect(e).toMatchObject({
+      type: 'ccts-informed',
+      on: '2026-09-04',
+      data: { channel: 'phone', atStage: 'head-of-support' },
+    });
+    expect(desk.evaluation().clocks.find((c) => c.id === 'ccts-notice')).toMatchObject({
+      state: 'met',
+      closedOn: '2026-09-04',
+    });
   });
 
   it('an unknown action is refused', () => {
@@ -383,11 +532,19 @@ describe('buildActionEvent: control and invisible characters (model/text.ts, as 
   it("refuses them in the customer's name and in notes, and keeps line breaks in the address and notes", () => {
     const desk = new Desk(record('kinex'), '2026-09-10');
     const name = desk.build('edit-customer', { customerName: 'Ada\u202eLovelace' });
-    expect(name.ok ? null : name.errors.customerName).toBe('Name contains an invisible control character (U+202E RIGHT-TO-LEFT OVERRIDE) after “Ada”; remove it');
+    expect(name.ok ? null : name.errors.customerName).toBe(
+      'Name contains an invisible control character (U+202E RIGHT-TO-LEFT OVERRIDE) after “Ada”; remove it',
+    );
     const nul = desk.build('edit-customer', { accountNumber: 'AC\u0000-1' });
-    expect(nul.ok ? null : nul.errors.accountNumber).toMatch(/^.+ contains an invisible control character \(U\+0000 NULL\) after “AC”; remove it$/);
+    expect(nul.ok ? null : nul.errors.accountNumber).toMatch(
+      /^.+ contains an invisible control character \(U\+0000 NULL\) after “AC”; remove it$/,
+    );
     const note = desk.build('add-note', { summary: 'Called back\u2066 later' });
-    expect(note.ok ? null : Object.values(note.errors)).toEqual([expect.stringMatching(/ contains an invisible control character \(U\+2066 LEFT-TO-RIGHT ISOLATE\) after “Called back”; remove it$/)]);
+    expect(note.ok ? null : Object.values(note.errors)).toEqual([
+      expect.stringMatching(
+        / contains an invisible control character \(U\+2066 LEFT-TO-RIGHT ISOLATE\) after “Called back”; remove it$/,
+      ),
+    ]);
     expect(desk.build('add-note', { summary: 'Called back\nlater\tagain' }).ok).toBe(true);
     expect(desk.build('edit-customer', { addressLines: '2 New Road\r\nLeeds', postcode: 'LS1 1AA' }).ok).toBe(true);
   });

@@ -2,7 +2,15 @@
 // labels, groups and form fields the screens show. Pure data and lookups; which actions are possible now is
 // ./availability.ts, turning a form into the event is ./entry.ts.
 import { ADDRESS_HINT } from '#shared/model/stored';
-import { CHANNEL_LABELS, CHANNELS, LETTER_LANGUAGE_LABELS, LETTER_LANGUAGES, VULNERABILITY_REASON_LABELS, VULNERABILITY_REASONS, type TimelineType } from '#shared/model/case';
+import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  LETTER_LANGUAGE_LABELS,
+  LETTER_LANGUAGES,
+  VULNERABILITY_REASON_LABELS,
+  VULNERABILITY_REASONS,
+  type TimelineType,
+} from '#shared/model/case';
 
 export const CASE_ACTIONS = [
   'log-contact',
@@ -79,7 +87,10 @@ export type Currency = (typeof CURRENCIES)[number];
 
 export const PAYMENT_KINDS = ['compensation', 'goodwill'] as const;
 export type PaymentKind = (typeof PAYMENT_KINDS)[number];
-export const PAYMENT_KIND_LABELS: Record<PaymentKind, string> = { compensation: 'Compensation', goodwill: 'Goodwill payment' };
+export const PAYMENT_KIND_LABELS: Record<PaymentKind, string> = {
+  compensation: 'Compensation',
+  goodwill: 'Goodwill payment',
+};
 
 const CONTACT_DIRECTIONS = ['from-customer', 'to-customer'] as const;
 const DIRECTION_LABELS: Record<(typeof CONTACT_DIRECTIONS)[number], string> = {
@@ -88,9 +99,28 @@ const DIRECTION_LABELS: Record<(typeof CONTACT_DIRECTIONS)[number], string> = {
 };
 
 const channelOptions = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
-const date = (label = 'Date', description?: string): ActionFieldSpec => ({ name: 'on', label, kind: 'date', required: true, description });
-const how = (label: string, missing: string): ActionFieldSpec => ({ name: 'channel', label, kind: 'select', required: true, options: channelOptions, missing });
-const words = (name: string, label: string, required: boolean, description?: string, missing?: string): ActionFieldSpec => ({
+const date = (label = 'Date', description?: string): ActionFieldSpec => ({
+  name: 'on',
+  label,
+  kind: 'date',
+  required: true,
+  description,
+});
+const how = (label: string, missing: string): ActionFieldSpec => ({
+  name: 'channel',
+  label,
+  kind: 'select',
+  required: true,
+  options: channelOptions,
+  missing,
+});
+const words = (
+  name: string,
+  label: string,
+  required: boolean,
+  description?: string,
+  missing?: string,
+): ActionFieldSpec => ({
   name,
   label,
   kind: 'textarea',
@@ -132,7 +162,14 @@ export const SPECS: readonly CaseActionSpec[] = [
     fields: [
       date(),
       how('Channel', 'Choose the channel'),
-      { name: 'direction', label: 'Who got in touch', kind: 'select', required: true, missing: 'Choose who got in touch', options: CONTACT_DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABELS[d] })) },
+      {
+        name: 'direction',
+        label: 'Who got in touch',
+        kind: 'select',
+        required: true,
+        missing: 'Choose who got in touch',
+        options: CONTACT_DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABELS[d] })),
+      },
       words('summary', 'What was said', true, undefined, 'Say what was said'),
     ],
     submitLabel: 'Log contact',
@@ -144,7 +181,11 @@ export const SPECS: readonly CaseActionSpec[] = [
     title: 'Record an update sent to the customer',
     eventType: 'update-sent',
     group: 'contact',
-    fields: [date(), how('How it was sent', SENT), words('summary', 'What the update said', true, undefined, 'Say what the update said')],
+    fields: [
+      date(),
+      how('How it was sent', SENT),
+      words('summary', 'What the update said', true, undefined, 'Say what the update said'),
+    ],
     submitLabel: 'Record update',
     done: 'Update recorded',
   },
@@ -157,7 +198,13 @@ export const SPECS: readonly CaseActionSpec[] = [
     fields: [
       date(),
       how('How it was sent', SENT),
-      words('summary', 'The response', true, 'The substantive reply the response clocks wait for', 'Summarise the response'),
+      words(
+        'summary',
+        'The response',
+        true,
+        'The substantive reply the response clocks wait for',
+        'Summarise the response',
+      ),
     ],
     submitLabel: 'Record response',
     done: 'Response recorded',
@@ -168,7 +215,11 @@ export const SPECS: readonly CaseActionSpec[] = [
     title: 'Acknowledge the complaint',
     eventType: 'acknowledged',
     group: 'contact',
-    fields: [date(), how('How it was acknowledged', 'Choose how it was acknowledged'), words('summary', 'Notes', false)],
+    fields: [
+      date(),
+      how('How it was acknowledged', 'Choose how it was acknowledged'),
+      words('summary', 'Notes', false),
+    ],
     submitLabel: 'Record acknowledgement',
     done: 'Acknowledgement recorded',
   },
@@ -178,7 +229,16 @@ export const SPECS: readonly CaseActionSpec[] = [
     title: 'Escalate to the next stage',
     eventType: 'escalated',
     group: 'progress',
-    fields: [date(), words('reason', 'Reason for escalating', true, 'e.g. the customer asked for a manager', 'Give the reason for escalating')],
+    fields: [
+      date(),
+      words(
+        'reason',
+        'Reason for escalating',
+        true,
+        'e.g. the customer asked for a manager',
+        'Give the reason for escalating',
+      ),
+    ],
     submitLabel: 'Escalate',
     done: 'Escalated',
   },
@@ -190,7 +250,13 @@ export const SPECS: readonly CaseActionSpec[] = [
     group: 'progress',
     fields: [
       date('Paused from'),
-      words('reason', 'What we are waiting for', true, "The provider's own targets stop while paused; regulatory clocks keep running", 'Say what we are waiting for'),
+      words(
+        'reason',
+        'What we are waiting for',
+        true,
+        "The provider's own targets stop while paused; regulatory clocks keep running",
+        'Say what we are waiting for',
+      ),
     ],
     submitLabel: 'Pause',
     done: 'Case paused',
@@ -211,7 +277,11 @@ export const SPECS: readonly CaseActionSpec[] = [
     title: 'Propose a resolution',
     eventType: 'resolution-proposed',
     group: 'resolution',
-    fields: [date(), how('How it was proposed', 'Choose how it was proposed'), words('summary', 'The proposed resolution', true, undefined, 'Describe the proposed resolution')],
+    fields: [
+      date(),
+      how('How it was proposed', 'Choose how it was proposed'),
+      words('summary', 'The proposed resolution', true, undefined, 'Describe the proposed resolution'),
+    ],
     submitLabel: 'Record proposal',
     done: 'Resolution proposed',
   },
@@ -224,7 +294,14 @@ export const SPECS: readonly CaseActionSpec[] = [
     fields: [
       date('Date accepted'),
       how('How they accepted', 'Choose how they accepted'),
-      { name: 'who', label: 'Accepted by', kind: 'text', required: true, description: 'The customer, or the person acting for them', missing: 'Enter who accepted' },
+      {
+        name: 'who',
+        label: 'Accepted by',
+        kind: 'text',
+        required: true,
+        description: 'The customer, or the person acting for them',
+        missing: 'Enter who accepted',
+      },
       words('summary', 'Notes', false),
     ],
     submitLabel: 'Record acceptance',
@@ -261,7 +338,16 @@ export const SPECS: readonly CaseActionSpec[] = [
     title: 'Final position (deadlock)',
     eventType: 'deadlock',
     group: 'resolution',
-    fields: [date(), words('summary', 'The final position', true, 'What the provider will and will not do; the ADR letter is then due at once', 'Write the final position')],
+    fields: [
+      date(),
+      words(
+        'summary',
+        'The final position',
+        true,
+        'What the provider will and will not do; the ADR letter is then due at once',
+        'Write the final position',
+      ),
+    ],
     submitLabel: 'Record final position',
     done: 'Final position recorded',
   },
@@ -341,9 +427,30 @@ export const SPECS: readonly CaseActionSpec[] = [
     group: 'record',
     fields: [
       date(),
-      { name: 'kind', label: 'Kind', kind: 'select', required: true, missing: 'Choose compensation or goodwill', options: PAYMENT_KINDS.map((k) => ({ value: k, label: PAYMENT_KIND_LABELS[k] })) },
-      { name: 'amount', label: 'Amount', kind: 'amount', required: true, placeholder: '25.00', missing: 'Enter the amount' },
-      { name: 'currency', label: 'Currency', kind: 'select', required: true, missing: 'Choose the currency', options: CURRENCIES.map((c) => ({ value: c, label: c })) },
+      {
+        name: 'kind',
+        label: 'Kind',
+        kind: 'select',
+        required: true,
+        missing: 'Choose compensation or goodwill',
+        options: PAYMENT_KINDS.map((k) => ({ value: k, label: PAYMENT_KIND_LABELS[k] })),
+      },
+      {
+        name: 'amount',
+        label: 'Amount',
+        kind: 'amount',
+        required: true,
+        placeholder: '25.00',
+        missing: 'Enter the amount',
+      },
+      {
+        name: 'currency',
+        label: 'Currency',
+        kind: 'select',
+        required: true,
+        missing: 'Choose the currency',
+        options: CURRENCIES.map((c) => ({ value: c, label: c })),
+      },
       words('reason', 'Reason', true, undefined, 'Give the reason for the payment'),
     ],
     submitLabel: 'Record payment',
@@ -358,13 +465,26 @@ export const SPECS: readonly CaseActionSpec[] = [
     fields: [
       date('Changed on'),
       { name: 'customerName', label: 'Name', kind: 'text', required: true, missing: "Enter the customer's name" },
-      { name: 'addressLines', label: 'Postal address', kind: 'textarea', required: false, description: `One line per row. ${ADDRESS_HINT}` },
+      {
+        name: 'addressLines',
+        label: 'Postal address',
+        kind: 'textarea',
+        required: false,
+        description: `One line per row. ${ADDRESS_HINT}`,
+      },
       { name: 'postcode', label: 'Postcode', kind: 'text', required: false },
       { name: 'phone', label: 'Phone', kind: 'text', required: false },
       { name: 'email', label: 'Email', kind: 'text', required: false },
       { name: 'accountNumber', label: 'Account number', kind: 'text', required: false },
       { name: 'isBusiness', label: 'Customer is a business', kind: 'checkbox', required: false },
-      { name: 'employees', label: 'Number of employees', kind: 'text', required: false, description: 'Leave blank if not known yet', onlyWhen: 'isBusiness' },
+      {
+        name: 'employees',
+        label: 'Number of employees',
+        kind: 'text',
+        required: false,
+        description: 'Leave blank if not known yet',
+        onlyWhen: 'isBusiness',
+      },
       {
         name: 'language',
         label: 'Letter language',
@@ -390,7 +510,12 @@ export const SPECS: readonly CaseActionSpec[] = [
     group: 'record',
     fields: [
       date('Recorded on'),
-      words('details', 'Details', false, 'Only what the desk needs to treat them fairly. Leave empty to remove what is recorded.'),
+      words(
+        'details',
+        'Details',
+        false,
+        'Only what the desk needs to treat them fairly. Leave empty to remove what is recorded.',
+      ),
       {
         name: 'reason',
         label: 'Why we need to record it',
@@ -399,7 +524,13 @@ export const SPECS: readonly CaseActionSpec[] = [
         description: 'Health and vulnerability details are special-category data: recorded only with a reason',
         options: VULNERABILITY_REASONS.map((r) => ({ value: r, label: VULNERABILITY_REASON_LABELS[r] })),
       },
-      { name: 'note', label: 'About the reason (optional)', kind: 'text', required: false, description: 'e.g. needs calls after 2pm' },
+      {
+        name: 'note',
+        label: 'About the reason (optional)',
+        kind: 'text',
+        required: false,
+        description: 'e.g. needs calls after 2pm',
+      },
     ],
     submitLabel: 'Save',
     done: 'Vulnerability details saved',
@@ -431,7 +562,10 @@ export function customerFieldLabel(field: string): string {
 /** A value kept on a customer-edited entry, in words: "Yes", "French (Canada)"; '' when there is nothing to show. */
 export function customerFieldValue(field: string, value: string | undefined): string {
   if (YES_NO_FIELDS.has(field)) return value === 'yes' ? 'Yes' : 'No';
-  if (field === 'language') return value ? (LETTER_LANGUAGE_LABELS[value as keyof typeof LETTER_LANGUAGE_LABELS] ?? value) : "The desk's usual language";
+  if (field === 'language')
+    return value
+      ? (LETTER_LANGUAGE_LABELS[value as keyof typeof LETTER_LANGUAGE_LABELS] ?? value)
+      : "The desk's usual language";
   return value ?? '';
 }
 

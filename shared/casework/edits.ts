@@ -12,7 +12,10 @@ const EDIT_FIELDS: Partial<Record<CaseActionId, readonly string[]>> = {
 };
 
 /** The stored fields `action`'s form edits, as the form holds them; null for an action that only adds to the timeline. */
-export function storedFormValues(action: CaseActionId, record: Pick<CaseRecord, 'customer' | 'communication' | 'vulnerability'>): Record<string, string> | null {
+export function storedFormValues(
+  action: CaseActionId,
+  record: Pick<CaseRecord, 'customer' | 'communication' | 'vulnerability'>,
+): Record<string, string> | null {
   if (action === 'edit-customer') return customerDetailsToForm(record);
   if (action === 'record-vulnerability') {
     const v = record.vulnerability;
@@ -27,7 +30,12 @@ function comparable(action: CaseActionId, values: Record<string, string>): Recor
   for (const f of EDIT_FIELDS[action] ?? []) {
     const v = String(values[f] ?? '').trim();
     if (YES_NO_FIELDS.has(f)) out[f] = isTicked(v) ? 'yes' : '';
-    else if (f === 'addressLines') out[f] = v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join('\n');
+    else if (f === 'addressLines')
+      out[f] = v
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join('\n');
     else if (f === 'postcode') out[f] = v.toUpperCase();
     else out[f] = v;
   }
@@ -57,7 +65,10 @@ export function editFieldValue(action: CaseActionId, field: string, value: strin
 
 /** "phone was 0161 496 0000 when you opened this, now 0207 946 0000" for each conflict, after one lead. */
 export function describeEditConflicts(action: CaseActionId, conflicts: readonly EditConflict[]): string {
-  const each = conflicts.map((c) => `${c.label.toLowerCase()} was ${editFieldValue(action, c.field, c.base)} when you opened this, now ${editFieldValue(action, c.field, c.theirs)}`);
+  const each = conflicts.map(
+    (c) =>
+      `${c.label.toLowerCase()} was ${editFieldValue(action, c.field, c.base)} when you opened this, now ${editFieldValue(action, c.field, c.theirs)}`,
+  );
   return `Changed meanwhile at another window: ${each.join('; ')}. Keep theirs or use yours for ${conflicts.length === 1 ? 'it' : 'each'}, then save.`;
 }
 
@@ -68,7 +79,12 @@ export function describeEditConflicts(action: CaseActionId, conflicts: readonly 
  * caller that did not keep what it showed) compares with what is stored now, i.e. every field sent is the person's.
  * Actions that do not edit stored fields pass through unchanged.
  */
-export function rebaseEdit(action: CaseActionId, input: ActionInput, base: Record<string, string> | undefined, record: CaseRecord): RebaseResult {
+export function rebaseEdit(
+  action: CaseActionId,
+  input: ActionInput,
+  base: Record<string, string> | undefined,
+  record: CaseRecord,
+): RebaseResult {
   const stored = storedFormValues(action, record);
   if (!stored) return { ok: true, input };
   const theirs = comparable(action, stored);
@@ -78,14 +94,26 @@ export function rebaseEdit(action: CaseActionId, input: ActionInput, base: Recor
   const result = mergeFields(opened, theirs, mine);
   const clashes = result.conflicts.map((c) => c.path);
   // Removing the vulnerability details removes the whole record: not over a change made meanwhile to what it holds.
-  if (action === 'record-vulnerability' && mine.details === '' && opened.details !== '' && theirs.details !== '' && result.fromTheirs.length) {
+  if (
+    action === 'record-vulnerability' &&
+    mine.details === '' &&
+    opened.details !== '' &&
+    theirs.details !== '' &&
+    result.fromTheirs.length
+  ) {
     clashes.push(['details']);
   }
   if (clashes.length) {
     const fields = getAction(action).fields;
     const conflicts = clashes.map((path) => {
       const field = path[0];
-      return { field, label: fields.find((f) => f.name === field)?.label ?? field, base: opened[field], theirs: theirs[field], mine: mine[field] };
+      return {
+        field,
+        label: fields.find((f) => f.name === field)?.label ?? field,
+        base: opened[field],
+        theirs: theirs[field],
+        mine: mine[field],
+      };
     });
     return { ok: false, conflicts, message: describeEditConflicts(action, conflicts) };
   }

@@ -4,14 +4,37 @@
 import { z } from 'zod';
 import type { Procedure } from '#shared/rules/procedure';
 import type { Evaluation } from '#shared/rules/types';
-import type { CaseRecord, Channel, CommunicationNeeds, Customer, PostalAddress, TimelineEvent, TimelineType, VulnerabilityRecord } from '#shared/model/case';
+import type {
+  CaseRecord,
+  Channel,
+  CommunicationNeeds,
+  Customer,
+  PostalAddress,
+  TimelineEvent,
+  TimelineType,
+  VulnerabilityRecord,
+} from '#shared/model/case';
 import { validateVulnerability } from '#shared/model/vulnerability';
 import { isIsoDate } from '#shared/model/dates';
 import { parseEmployees } from '#shared/model/intake';
 import { addressTextProblem, STORED_LIMITS } from '#shared/model/stored';
 import { textCharacterProblem } from '#shared/model/text';
 import { whyNot } from './availability';
-import { type CaseActionId, type CaseActionSpec, type Currency, type PaymentKind, PAYMENT_KIND_LABELS, CUSTOMER_FIELDS, type CustomerField, CUSTOMER_EXTRA_FIELDS, CUSTOMER_EDIT_FIELDS, type CustomerEditField, CUSTOMER_FIELD_LABELS, getAction, isCaseActionId } from './catalogue';
+import {
+  type CaseActionId,
+  type CaseActionSpec,
+  type Currency,
+  type PaymentKind,
+  PAYMENT_KIND_LABELS,
+  CUSTOMER_FIELDS,
+  type CustomerField,
+  CUSTOMER_EXTRA_FIELDS,
+  CUSTOMER_EDIT_FIELDS,
+  type CustomerEditField,
+  CUSTOMER_FIELD_LABELS,
+  getAction,
+  isCaseActionId,
+} from './catalogue';
 import { nextStage, adrStage } from './state';
 
 /** A form's values: every field as text (the date as YYYY-MM-DD). */
@@ -60,7 +83,10 @@ export type BuildResult =
     };
 
 /** The form's starting values: today's date, the case's channel, the customer's current details. */
-export function defaultInput(id: CaseActionId, ctx: Pick<ActionContext, 'record' | 'procedure' | 'today'>): Record<string, string> {
+export function defaultInput(
+  id: CaseActionId,
+  ctx: Pick<ActionContext, 'record' | 'procedure' | 'today'>,
+): Record<string, string> {
   const spec = getAction(id);
   const { record } = ctx;
   const values: Record<string, string> = {};
@@ -75,7 +101,11 @@ export function defaultInput(id: CaseActionId, ctx: Pick<ActionContext, 'record'
   }
   if (id === 'edit-customer') Object.assign(values, customerDetailsToForm(record));
   if (id === 'record-vulnerability' && record.vulnerability) {
-    Object.assign(values, { details: record.vulnerability.details, reason: record.vulnerability.reason, note: record.vulnerability.note ?? '' });
+    Object.assign(values, {
+      details: record.vulnerability.details,
+      reason: record.vulnerability.reason,
+      note: record.vulnerability.note ?? '',
+    });
   }
   return values;
 }
@@ -92,7 +122,9 @@ export function customerToForm(c: Customer): Record<CustomerField, string> {
 }
 
 /** Everything edit-customer shows, as the form holds it: the contact details, business size and communication needs. */
-export function customerDetailsToForm(record: Pick<CaseRecord, 'customer' | 'communication'>): Record<CustomerEditField, string> {
+export function customerDetailsToForm(
+  record: Pick<CaseRecord, 'customer' | 'communication'>,
+): Record<CustomerEditField, string> {
   const c = record.customer;
   const needs = record.communication;
   return {
@@ -106,7 +138,8 @@ export function customerDetailsToForm(record: Pick<CaseRecord, 'customer' | 'com
 }
 
 /** A ticked box arrives as 'yes' from the form; true, 'true' and 'on' from other callers are read the same way. */
-export const isTicked = (v: unknown) => v === true || (typeof v === 'string' && ['yes', 'true', 'on'].includes(v.trim().toLowerCase()));
+export const isTicked = (v: unknown) =>
+  v === true || (typeof v === 'string' && ['yes', 'true', 'on'].includes(v.trim().toLowerCase()));
 
 const clean = (max: number, label: string) =>
   z
@@ -165,7 +198,12 @@ function schemaFor(spec: CaseActionSpec, ctx: ActionContext) {
         const values = (f.options ?? []).map((o) => o.value) as [string, ...string[]];
         const message = f.missing ?? `Choose ${label.toLowerCase()}`;
         // An optional choice may be left empty ('').
-        shape[f.name] = f.required ? choice(values, message) : z.preprocess((v) => (typeof v === 'string' ? v.trim() : (v ?? '')), z.enum(['', ...values] as [string, ...string[]], { error: message }));
+        shape[f.name] = f.required
+          ? choice(values, message)
+          : z.preprocess(
+              (v) => (typeof v === 'string' ? v.trim() : (v ?? '')),
+              z.enum(['', ...values] as [string, ...string[]], { error: message }),
+            );
         break;
       }
       case 'checkbox':
@@ -173,17 +211,41 @@ function schemaFor(spec: CaseActionSpec, ctx: ActionContext) {
         break;
       case 'amount':
         shape[f.name] = required(20, f.missing ?? 'Enter the amount', label)
-          .refine((s) => s === '' || /^\d{1,7}(\.\d{1,2})?$/.test(s.replace(/,/g, '')), 'Enter an amount like 25 or 25.50')
-          .refine((s) => !/^\d{1,7}(\.\d{1,2})?$/.test(s.replace(/,/g, '')) || Number(s.replace(/,/g, '')) > 0, 'The amount must be more than 0');
+          .refine(
+            (s) => s === '' || /^\d{1,7}(\.\d{1,2})?$/.test(s.replace(/,/g, '')),
+            'Enter an amount like 25 or 25.50',
+          )
+          .refine(
+            (s) => !/^\d{1,7}(\.\d{1,2})?$/.test(s.replace(/,/g, '')) || Number(s.replace(/,/g, '')) > 0,
+            'The amount must be more than 0',
+          );
         break;
       default: {
         // A customer's details: the limits of what is stored (shared/model/stored.ts).
-        const stored: Record<string, number> = { customerName: STORED_LIMITS.name, phone: STORED_LIMITS.phone, email: STORED_LIMITS.email, accountNumber: STORED_LIMITS.accountNumber };
+        const stored: Record<string, number> = {
+          customerName: STORED_LIMITS.name,
+          phone: STORED_LIMITS.phone,
+          email: STORED_LIMITS.email,
+          accountNumber: STORED_LIMITS.accountNumber,
+        };
         const max = stored[f.name] ?? (f.kind === 'textarea' ? 5000 : 200);
-        let schema: z.ZodType<string, string | undefined> = f.required ? required(max, f.missing ?? `Enter ${label.toLowerCase()}`, label) : clean(max, label);
-        if (f.name === 'phone') schema = schema.refine((s) => s === '' || PHONE.test(s), 'Enter a phone number using digits, spaces, + ( ) or -');
-        if (f.name === 'email') schema = schema.refine((s) => s === '' || z.email().safeParse(s).success, 'Enter an email address like name@example.com');
-        if (f.name === 'postcode') schema = schema.pipe(z.string().max(STORED_LIMITS.postcode, `Postcode must be at most ${STORED_LIMITS.postcode} characters`));
+        let schema: z.ZodType<string, string | undefined> = f.required
+          ? required(max, f.missing ?? `Enter ${label.toLowerCase()}`, label)
+          : clean(max, label);
+        if (f.name === 'phone')
+          schema = schema.refine(
+            (s) => s === '' || PHONE.test(s),
+            'Enter a phone number using digits, spaces, + ( ) or -',
+          );
+        if (f.name === 'email')
+          schema = schema.refine(
+            (s) => s === '' || z.email().safeParse(s).success,
+            'Enter an email address like name@example.com',
+          );
+        if (f.name === 'postcode')
+          schema = schema.pipe(
+            z.string().max(STORED_LIMITS.postcode, `Postcode must be at most ${STORED_LIMITS.postcode} characters`),
+          );
         if (f.name === 'addressLines') {
           schema = schema.superRefine((s, c) => {
             const problem = addressTextProblem(s);
@@ -204,7 +266,8 @@ function schemaFor(spec: CaseActionSpec, ctx: ActionContext) {
 
 function refuse(errors: Partial<Record<string, string>>, spec: CaseActionSpec): BuildResult {
   const [field, message = 'The entry is not valid'] = Object.entries(errors)[0] ?? ['form'];
-  const label = field === 'action' || field === 'form' ? spec.label : (spec.fields.find((f) => f.name === field)?.label ?? field);
+  const label =
+    field === 'action' || field === 'form' ? spec.label : (spec.fields.find((f) => f.name === field)?.label ?? field);
   const text = field === 'action' ? message : `${label}: ${message}`;
   return { ok: false, errors, message: /[.!?]$/.test(text) ? text : `${text}.` };
 }
@@ -227,7 +290,13 @@ function withDetails(headline: string, details: string | undefined): string {
 
 function addressFrom(lines: string, postcode: string): PostalAddress | undefined {
   if (lines === '') return undefined;
-  return { lines: lines.split(/\r?\n/).map((l) => l.trim()).filter(Boolean), postcode: postcode.toUpperCase() };
+  return {
+    lines: lines
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+    postcode: postcode.toUpperCase(),
+  };
 }
 
 function customerFromForm(v: Record<CustomerEditField, string>): Customer {
@@ -256,14 +325,19 @@ function needsFromForm(v: Record<CustomerEditField, string>): CommunicationNeeds
  * The edit form's values after the edit. A caller that does not send business size or communication needs (an older
  * form, a script) leaves them as they are rather than clearing them.
  */
-function editedDetails(v: Record<string, string>, input: ActionInput, record: CaseRecord): Record<CustomerEditField, string> {
+function editedDetails(
+  v: Record<string, string>,
+  input: ActionInput,
+  record: CaseRecord,
+): Record<CustomerEditField, string> {
   const before = customerDetailsToForm(record);
   const after = { ...before };
   for (const f of CUSTOMER_FIELDS) after[f] = v[f] ?? '';
   for (const f of CUSTOMER_EXTRA_FIELDS) if (input?.[f] !== undefined) after[f] = v[f] ?? '';
   if (after.postcode) after.postcode = after.postcode.toUpperCase();
   const employees = parseEmployees(after.employees);
-  after.employees = after.isBusiness === 'yes' && employees.ok && employees.value !== undefined ? String(employees.value) : '';
+  after.employees =
+    after.isBusiness === 'yes' && employees.ok && employees.value !== undefined ? String(employees.value) : '';
   return after;
 }
 
@@ -288,7 +362,11 @@ function customerErrors(v: Record<CustomerField, string>, record: CaseRecord): P
  */
 export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: ActionContext): BuildResult {
   if (!isCaseActionId(action)) {
-    return { ok: false, errors: { action: `Unknown action "${String(action)}"` }, message: `Unknown action "${String(action)}".` };
+    return {
+      ok: false,
+      errors: { action: `Unknown action "${String(action)}"` },
+      message: `Unknown action "${String(action)}".`,
+    };
   }
   const spec = getAction(action);
   const reason = whyNot(action, ctx.record, ctx.events, ctx.evaluation, ctx.procedure);
@@ -310,17 +388,28 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
     // Empty details remove what is recorded, whatever the reason and note still say.
     const details = input?.details ?? '';
     const removing = details.trim() === '';
-    const checked = validateVulnerability({ details, reason: removing ? '' : (input?.reason ?? ''), note: removing ? '' : (input?.note ?? '') }, { on, by });
+    const checked = validateVulnerability(
+      { details, reason: removing ? '' : (input?.reason ?? ''), note: removing ? '' : (input?.note ?? '') },
+      { on, by },
+    );
     if (!checked.ok) for (const [field, message] of Object.entries(checked.errors)) errors[field] ??= message;
-    else if (checked.value === null && !ctx.record.vulnerability) errors.details ??= 'Describe the vulnerability or health details (nothing is recorded yet)';
-    else if (checked.value && ctx.record.vulnerability && sameVulnerability(checked.value, ctx.record.vulnerability)) errors.form ??= 'Nothing has changed: edit a field first';
+    else if (checked.value === null && !ctx.record.vulnerability)
+      errors.details ??= 'Describe the vulnerability or health details (nothing is recorded yet)';
+    else if (checked.value && ctx.record.vulnerability && sameVulnerability(checked.value, ctx.record.vulnerability))
+      errors.form ??= 'Nothing has changed: edit a field first';
     else vulnerability = checked.value;
   }
   if (action === 'edit-customer') {
-    const raw = Object.fromEntries(CUSTOMER_FIELDS.map((f) => [f, String(input?.[f] ?? '').trim()])) as Record<CustomerField, string>;
+    const raw = Object.fromEntries(CUSTOMER_FIELDS.map((f) => [f, String(input?.[f] ?? '').trim()])) as Record<
+      CustomerField,
+      string
+    >;
     for (const [field, message] of Object.entries(customerErrors(raw, ctx.record))) errors[field] ??= message;
-    const business = input?.isBusiness === undefined ? ctx.record.customer.isBusiness === true : isTicked(input.isBusiness);
-    const employees = parseEmployees(String(input?.employees ?? (business ? customerDetailsToForm(ctx.record).employees : '')));
+    const business =
+      input?.isBusiness === undefined ? ctx.record.customer.isBusiness === true : isTicked(input.isBusiness);
+    const employees = parseEmployees(
+      String(input?.employees ?? (business ? customerDetailsToForm(ctx.record).employees : '')),
+    );
     if (business && !employees.ok) errors.employees ??= employees.error;
   }
   if (!parsed.success || Object.keys(errors).length > 0) return refuse(errors, spec);
@@ -329,7 +418,13 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
   if (action === 'record-vulnerability') {
     // The event says only that the details changed, never what they are: the timeline is shown to everyone on the case.
     const change = vulnerability === null ? 'removed' : ctx.record.vulnerability ? 'updated' : 'recorded';
-    const event: NewTimelineEvent = { type: spec.eventType, on, by, summary: `Vulnerability details ${change}`, data: { change } };
+    const event: NewTimelineEvent = {
+      type: spec.eventType,
+      on,
+      by,
+      summary: `Vulnerability details ${change}`,
+      data: { change },
+    };
     return { ok: true, event, vulnerability: vulnerability === null ? null : { ...vulnerability!, recordedOn: on } };
   }
   const details = v.summary || undefined;
@@ -345,7 +440,10 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
   switch (action) {
     case 'log-contact': {
       data.direction = v.direction;
-      const headline = v.direction === 'to-customer' ? `Contacted the customer by ${channelWords(channel!)}` : `The customer got in touch by ${channelWords(channel!)}`;
+      const headline =
+        v.direction === 'to-customer'
+          ? `Contacted the customer by ${channelWords(channel!)}`
+          : `The customer got in touch by ${channelWords(channel!)}`;
       summary = withDetails(headline, details);
       break;
     }
@@ -402,7 +500,10 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
       const scheme = ctx.evaluation?.adrScheme?.name ?? adrStage(ctx.procedure!)?.owner ?? 'the ADR scheme';
       data.scheme = scheme;
       if (v.reference) data.reference = v.reference;
-      summary = withDetails(`The customer referred the complaint to ${schemeInSentence(scheme)}${v.reference ? ` (reference ${v.reference})` : ''}`, details);
+      summary = withDetails(
+        `The customer referred the complaint to ${schemeInSentence(scheme)}${v.reference ? ` (reference ${v.reference})` : ''}`,
+        details,
+      );
       break;
     }
     case 'ccts-referral':
@@ -425,19 +526,39 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
     case 'edit-customer': {
       const before = customerDetailsToForm(ctx.record);
       const after = editedDetails(v, input, ctx.record);
-      const normalise = (f: CustomerEditField, s: string) => (f === 'addressLines' ? s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join('\n') : s);
+      const normalise = (f: CustomerEditField, s: string) =>
+        f === 'addressLines'
+          ? s
+              .split(/\r?\n/)
+              .map((l) => l.trim())
+              .filter(Boolean)
+              .join('\n')
+          : s;
       const changed = CUSTOMER_EDIT_FIELDS.filter((f) => normalise(f, before[f]) !== normalise(f, after[f]));
       if (changed.length === 0) return refuse({ form: 'Nothing has changed: edit a field first' }, spec);
       customer = customerFromForm(after);
-      if (changed.some((f) => f === 'language' || f === 'largePrint' || f === 'prefersPost')) communication = needsFromForm(after);
+      if (changed.some((f) => f === 'language' || f === 'largePrint' || f === 'prefersPost'))
+        communication = needsFromForm(after);
       const keep = <T extends Record<string, string>>(o: T) => Object.fromEntries(changed.map((f) => [f, o[f]]));
-      const stored = customerDetailsToForm({ customer, communication: communication === undefined ? ctx.record.communication : (communication ?? undefined) });
+      const stored = customerDetailsToForm({
+        customer,
+        communication: communication === undefined ? ctx.record.communication : (communication ?? undefined),
+      });
       Object.assign(data, { changed, before: keep(before), after: keep(stored) });
-      summary = withDetails(`Customer's details changed: ${changed.map((f) => CUSTOMER_FIELD_LABELS[f].toLowerCase()).join(', ')}`, details);
+      summary = withDetails(
+        `Customer's details changed: ${changed.map((f) => CUSTOMER_FIELD_LABELS[f].toLowerCase()).join(', ')}`,
+        details,
+      );
       break;
     }
   }
-  const event: NewTimelineEvent = { type: spec.eventType, on, by, summary, ...(Object.keys(data).length ? { data } : {}) };
+  const event: NewTimelineEvent = {
+    type: spec.eventType,
+    on,
+    by,
+    summary,
+    ...(Object.keys(data).length ? { data } : {}),
+  };
   if (!customer) return { ok: true, event };
   return communication === undefined ? { ok: true, event, customer } : { ok: true, event, customer, communication };
 }

@@ -1,8 +1,48 @@
 // What a handler can do next and how an action becomes a timeline entry, built on the case model and the rules.
 // The door of shared/casework: the catalogue of actions, where the case stands, which actions are possible, and
 // the entry an action writes.
-export { CASE_ACTIONS, ACTION_GROUPS, ACTION_GROUP_LABELS, CURRENCIES, PAYMENT_KINDS, CUSTOMER_FIELDS, CUSTOMER_EXTRA_FIELDS, CUSTOMER_EDIT_FIELDS, listActions, getAction, isCaseActionId, customerFieldLabel, customerFieldValue, actionForNextStep, type CaseActionId, type ActionGroup, type ActionFieldKind, type ActionFieldSpec, type CaseActionSpec, type Currency, type PaymentKind, type CustomerField, type CustomerEditField } from './catalogue';
+export {
+  CASE_ACTIONS,
+  ACTION_GROUPS,
+  ACTION_GROUP_LABELS,
+  CURRENCIES,
+  PAYMENT_KINDS,
+  CUSTOMER_FIELDS,
+  CUSTOMER_EXTRA_FIELDS,
+  CUSTOMER_EDIT_FIELDS,
+  listActions,
+  getAction,
+  isCaseActionId,
+  customerFieldLabel,
+  customerFieldValue,
+  actionForNextStep,
+  type CaseActionId,
+  type ActionGroup,
+  type ActionFieldKind,
+  type ActionFieldSpec,
+  type CaseActionSpec,
+  type Currency,
+  type PaymentKind,
+  type CustomerField,
+  type CustomerEditField,
+} from './catalogue';
 export { nextStage } from './state';
 export { whyNot, availableActions, type ActionAvailability } from './availability';
-export { defaultInput, customerToForm, customerDetailsToForm, buildActionEvent, type ActionInput, type ActionContext, type NewTimelineEvent, type BuildResult } from './entry';
-export { storedFormValues, editFieldValue, describeEditConflicts, rebaseEdit, type EditConflict, type RebaseResult } from './edits';
+export {
+  defaultInput,
+  customerToForm,
+  customerDetailsToForm,
+  buildActionEvent,
+  type ActionInput,
+  type ActionContext,
+  type NewTimelineEvent,
+  type BuildResult,
+} from './entry';
+export {
+  storedFormValues,
+  editFieldValue,
+  describeEditConflicts,
+  rebaseEdit,
+  type EditConflict,
+  type RebaseResult,
+} from './edits';

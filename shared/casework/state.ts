@@ -18,7 +18,12 @@ interface CaseState {
   stage: ProcedureStage | null;
 }
 
-export function readState(record: CaseRecord, events: readonly TimelineEvent[], evaluation: Evaluation | null, procedure: Procedure | null): CaseState {
+export function readState(
+  record: CaseRecord,
+  events: readonly TimelineEvent[],
+  evaluation: Evaluation | null,
+  procedure: Procedure | null,
+): CaseState {
   const s: CaseState = {
     closedOn: null,
     resolvedOn: null,
@@ -84,7 +89,11 @@ export function readState(record: CaseRecord, events: readonly TimelineEvent[], 
 export function nextStage(procedure: Procedure, stageId: string): ProcedureStage | null {
   const from = procedure.stages.findIndex((s) => s.id === stageId);
   if (from < 0) return null;
-  return procedure.stages.find((s, i) => i > from && !s.external && (s.enteredBy === undefined || s.enteredBy.includes('escalated'))) ?? null;
+  return (
+    procedure.stages.find(
+      (s, i) => i > from && !s.external && (s.enteredBy === undefined || s.enteredBy.includes('escalated')),
+    ) ?? null
+  );
 }
 
 export function isCanadian(procedure: Procedure): boolean {

@@ -85,7 +85,8 @@ export function caseCsvRow(input: CaseCsvInput): Record<CaseCsvColumn, string> {
     Email: r.customer.email ?? '',
     'Account number': r.customer.accountNumber ?? '',
     'Business customer': yesNo(r.customer.isBusiness),
-    'Number of employees': r.customer.isBusiness && typeof r.customer.employees === 'number' ? String(r.customer.employees) : '',
+    'Number of employees':
+      r.customer.isBusiness && typeof r.customer.employees === 'number' ? String(r.customer.employees) : '',
     Representative: r.representative?.name ?? '',
     'Representative relationship': r.representative?.relationship ?? '',
     'Representative address': lines(r.representative?.address),

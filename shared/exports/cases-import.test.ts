@@ -1,10 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { validateIntake } from '#shared/model/intake';
 import { CASE_CSV_COLUMNS } from './cases-csv';
-import { checkImport, guessMapping, IMPORT_FIELDS, leaveOutDuplicates, mappingConflicts, normaliseDate, sameComplaintKey, unmappedRequired } from './cases-import';
+import {
+  checkImport,
+  guessMapping,
+  IMPORT_FIELDS,
+  leaveOutDuplicates,
+  mappingConflicts,
+  normaliseDate,
+  sameComplaintKey,
+  unmappedRequired,
+} from './cases-import';
 
 const today = '2026-11-20';
-const HEADERS = ['Date received', 'Channel', 'Category', 'Customer', 'Email', 'Phone', 'Address', 'Postcode', 'Summary', 'Large print'];
+const HEADERS = [
+  'Date received',
+  'Channel',
+  'Category',
+  'Customer',
+  'Email',
+  'Phone',
+  'Address',
+  'Postcode',
+  'Summary',
+  'Large print',
+];
 
 describe('column mapping', () => {
   it('recognises the headers of the cases CSV export, so an exported file imports again', () => {
@@ -19,7 +39,17 @@ describe('column mapping', () => {
   });
 
   it('guesses from everyday spreadsheet headers, ignoring case and punctuation, each column once', () => {
-    const mapping = guessMapping(['DATE', 'How received', 'Complaint type', 'Name', 'E-mail', 'Tel.', 'Post code', 'Details', 'Name']);
+    const mapping = guessMapping([
+      'DATE',
+      'How received',
+      'Complaint type',
+      'Name',
+      'E-mail',
+      'Tel.',
+      'Post code',
+      'Details',
+      'Name',
+    ]);
     expect(mapping.receivedOn).toBe(0);
     expect(mapping.channel).toBe(1);
     expect(mapping.category).toBe(2);
@@ -35,7 +65,9 @@ describe('column mapping', () => {
   it('names the required fields with no column and columns chosen twice', () => {
     const mapping = guessMapping(['Name', 'Summary']);
     expect(unmappedRequired(mapping).map((f) => f.label)).toEqual(['Date received', 'Channel', 'Category']);
-    expect(mappingConflicts({ ...mapping, repName: 0 }, ['Name', 'Summary'])).toEqual(['Column “Name” is chosen for Customer name and Representative']);
+    expect(mappingConflicts({ ...mapping, repName: 0 }, ['Name', 'Summary'])).toEqual([
+      'Column “Name” is chosen for Customer name and Representative',
+    ]);
   });
 });
 
@@ -54,10 +86,28 @@ describe('checking rows with the intake rules', () => {
   const good = ['18/11/2026', 'Email', 'Billing', 'Zoë O’Brien', 'zoe@example.com', '', '', '', 'Charged twice', 'no'];
 
   it('turns valid rows into the same case parts the intake form makes', () => {
-    const check = checkImport([good, ['2026-11-19', 'letter', 'fault repair', 'Ann Lee', '', '', '1 High St\nLeeds', 'ls1 1aa', 'No line', 'Yes']], HEADERS, guessMapping(HEADERS), { today, dateOrder: 'day-first' });
+    const check = checkImport(
+      [
+        good,
+        ['2026-11-19', 'letter', 'fault repair', 'Ann Lee', '', '', '1 High St\nLeeds', 'ls1 1aa', 'No line', 'Yes'],
+      ],
+      HEADERS,
+      guessMapping(HEADERS),
+      { today, dateOrder: 'day-first' },
+    );
     expect(check.problems).toEqual([]);
     expect(check.cases.map((c) => c.row)).toEqual([2, 3]);
-    const intake = validateIntake({ receivedOn: '2026-11-18', channel: 'email', category: 'billing', customerName: 'Zoë O’Brien', email: 'zoe@example.com', summary: 'Charged twice' }, today);
+    const intake = validateIntake(
+      {
+        receivedOn: '2026-11-18',
+        channel: 'email',
+        category: 'billing',
+        customerName: 'Zoë O’Brien',
+        email: 'zoe@example.com',
+        summary: 'Charged twice',
+      },
+      today,
+    );
     expect(intake.ok && check.cases[0].parts).toEqual(intake.ok && intake.value);
     expect(check.cases[1].parts).toMatchObject({
       channel: 'letter',
@@ -77,7 +127,8 @@ describe('checking rows with the intake rules', () => {
     const check = checkImport(rows, HEADERS, guessMapping(HEADERS), { today, dateOrder: 'day-first' });
     expect(check.cases).toEqual([]);
     expect(check.invalidRows).toBe(2);
-    const byRow = (row: number) => check.problems.filter((p) => p.row === row).map((p) => [p.label, p.column, p.message]);
+    const byRow = (row: number) =>
+      check.problems.filter((p) => p.row === row).map((p) => [p.label, p.column, p.message]);
     expect(byRow(3)).toEqual([
       ['Date received', 'Date received', 'The date received cannot be in the future'],
       ['Channel', 'Channel', '“Fax” is not a channel: use Phone, Email, Web form, Letter, In person, Chat'],
@@ -87,7 +138,11 @@ describe('checking rows with the intake rules', () => {
     ]);
     expect(byRow(5)).toEqual([
       ['Date received', 'Date received', 'Enter a real date as YYYY-MM-DD'],
-      ['Category', 'Category', '“Moaning” is not a category: use Sales, Billing, Fault repair, Service, Pricing, Other'],
+      [
+        'Category',
+        'Category',
+        '“Moaning” is not a category: use Sales, Billing, Fault repair, Service, Pricing, Other',
+      ],
       ['Summary', 'Summary', 'Describe the complaint in a few words'],
       ['Address', 'Address', 'Enter at least one way to reach the customer: address, phone or email'],
     ]);
@@ -95,7 +150,10 @@ describe('checking rows with the intake rules', () => {
 
   it('reports a missing required column on every row, without a column name', () => {
     const headers = ['Name', 'Summary', 'Email'];
-    const check = checkImport([['Ann', 'x', 'a@example.com']], headers, guessMapping(headers), { today, dateOrder: 'day-first' });
+    const check = checkImport([['Ann', 'x', 'a@example.com']], headers, guessMapping(headers), {
+      today,
+      dateOrder: 'day-first',
+    });
     expect(check.problems.map((p) => [p.row, p.label, p.column])).toEqual([
       [2, 'Date received', undefined],
       [2, 'Channel', undefined],
@@ -104,11 +162,34 @@ describe('checking rows with the intake rules', () => {
   });
 
   it('reads business size: a yes/no or customer-type column and a number of employees, checked like the intake form', () => {
-    const headers = ['Received on', 'Channel', 'Category', 'Customer name', 'Phone', 'Summary', 'Customer type', 'Number of employees'];
+    const headers = [
+      'Received on',
+      'Channel',
+      'Category',
+      'Customer name',
+      'Phone',
+      'Summary',
+      'Customer type',
+      'Number of employees',
+    ];
     const mapping = guessMapping(headers);
     expect([mapping.isBusiness, mapping.employees]).toEqual([6, 7]);
-    const row = (type: string, employees: string) => ['2026-11-18', 'Phone', 'Billing', 'Shop Ltd', '0113 496 0000', 'Slow line', type, employees];
-    const check = checkImport([row('Business', '25'), row('yes', ''), row('Residential', ''), row('', '8'), row('no', '')], headers, mapping, { today, dateOrder: 'day-first' });
+    const row = (type: string, employees: string) => [
+      '2026-11-18',
+      'Phone',
+      'Billing',
+      'Shop Ltd',
+      '0113 496 0000',
+      'Slow line',
+      type,
+      employees,
+    ];
+    const check = checkImport(
+      [row('Business', '25'), row('yes', ''), row('Residential', ''), row('', '8'), row('no', '')],
+      headers,
+      mapping,
+      { today, dateOrder: 'day-first' },
+    );
     expect(check.problems).toEqual([]);
     expect(check.cases.map((c) => c.parts.customer)).toEqual([
       { name: 'Shop Ltd', phone: '0113 496 0000', isBusiness: true, employees: 25 },
@@ -117,17 +198,30 @@ describe('checking rows with the intake rules', () => {
       { name: 'Shop Ltd', phone: '0113 496 0000', isBusiness: true, employees: 8 },
       { name: 'Shop Ltd', phone: '0113 496 0000' },
     ]);
-    const bad = checkImport([row('Business', 'ten'), row('perhaps', ''), row('Individual', '40')], headers, mapping, { today, dateOrder: 'day-first' });
+    const bad = checkImport([row('Business', 'ten'), row('perhaps', ''), row('Individual', '40')], headers, mapping, {
+      today,
+      dateOrder: 'day-first',
+    });
     expect(bad.problems.map((p) => [p.row, p.label, p.column, p.message])).toEqual([
       [2, 'Number of employees', 'Number of employees', 'Enter the number of employees as a whole number, like 8'],
       [3, 'Business customer', 'Customer type', '“perhaps” is not yes or no (or business or individual)'],
-      [4, 'Number of employees', 'Number of employees', 'A number of employees is given but the customer is not a business: clear one of them'],
+      [
+        4,
+        'Number of employees',
+        'Number of employees',
+        'A number of employees is given but the customer is not a business: clear one of them',
+      ],
     ]);
   });
 
   it('takes off the CSV-injection guard written by the export', () => {
     const headers = ['Received on', 'Channel', 'Category', 'Customer name', 'Phone', 'Summary'];
-    const check = checkImport([['2026-11-18', 'Phone', 'Billing', 'Ann', "'+44 113 496 0000", "'=not a formula"]], headers, guessMapping(headers), { today, dateOrder: 'day-first' });
+    const check = checkImport(
+      [['2026-11-18', 'Phone', 'Billing', 'Ann', "'+44 113 496 0000", "'=not a formula"]],
+      headers,
+      guessMapping(headers),
+      { today, dateOrder: 'day-first' },
+    );
     expect(check.problems).toEqual([]);
     expect(check.cases[0].parts.customer.phone).toBe('+44 113 496 0000');
     expect(check.cases[0].parts.summary).toBe('=not a formula');
@@ -148,9 +242,19 @@ describe('rows already in Redress', () => {
     invalidRows: 0,
   };
   const existing = [
-    { reference: 'RDR-2026-000004', receivedOn: '2026-11-20', customer: { name: 'Lee, Ann' }, summary: 'Line down\nsince Monday' },
+    {
+      reference: 'RDR-2026-000004',
+      receivedOn: '2026-11-20',
+      customer: { name: 'Lee, Ann' },
+      summary: 'Line down\nsince Monday',
+    },
     // The same customer and words on another day is another complaint.
-    { reference: 'RDR-2026-000001', receivedOn: '2026-11-17', customer: { name: 'Grace Hopper' }, summary: 'Charged for a router; never arrived' },
+    {
+      reference: 'RDR-2026-000001',
+      receivedOn: '2026-11-17',
+      customer: { name: 'Grace Hopper' },
+      summary: 'Charged for a router; never arrived',
+    },
   ];
 
   it('leaves out a row received the same day from the same customer in the same words (case, spaces and line breaks aside)', () => {
@@ -163,20 +267,46 @@ describe('rows already in Redress', () => {
   });
 
   it('leaves a check with problems as it is (nothing is imported from it anyway)', () => {
-    const bad = { ...check, problems: [{ row: 2, field: 'channel' as const, label: 'Channel', message: 'x' }], invalidRows: 1 };
+    const bad = {
+      ...check,
+      problems: [{ row: 2, field: 'channel' as const, label: 'Channel', message: 'x' }],
+      invalidRows: 1,
+    };
     expect(leaveOutDuplicates(bad, existing)).toEqual({ check: bad, duplicates: [] });
   });
 
   it('keys a complaint by day, folded name and folded words', () => {
-    expect(sameComplaintKey(parts('2026-11-19', 'Bo  Chen', 'Lost\r\nletter'))).toBe(sameComplaintKey(parts('2026-11-19', 'bo chen', 'lost letter')));
-    expect(sameComplaintKey(parts('2026-11-19', 'Bo Chen', 'Lost letter'))).not.toBe(sameComplaintKey(parts('2026-11-20', 'Bo Chen', 'Lost letter')));
+    expect(sameComplaintKey(parts('2026-11-19', 'Bo  Chen', 'Lost\r\nletter'))).toBe(
+      sameComplaintKey(parts('2026-11-19', 'bo chen', 'lost letter')),
+    );
+    expect(sameComplaintKey(parts('2026-11-19', 'Bo Chen', 'Lost letter'))).not.toBe(
+      sameComplaintKey(parts('2026-11-20', 'Bo Chen', 'Lost letter')),
+    );
   });
 });
 
 describe('control and invisible characters in imported rows', () => {
-  const headers = ['Received on', 'Channel', 'Category', 'Customer name', 'Address', 'Postcode', 'Summary', 'Representative', 'Relationship'];
+  const headers = [
+    'Received on',
+    'Channel',
+    'Category',
+    'Customer name',
+    'Address',
+    'Postcode',
+    'Summary',
+    'Representative',
+    'Relationship',
+  ];
   const row = (over: Partial<Record<'name' | 'address' | 'summary' | 'rep', string>> = {}) => [
-    '2026-11-18', 'Letter', 'Billing', over.name ?? 'Ann Lee', over.address ?? '1 High St\nLeeds', 'LS1 1AA', over.summary ?? 'Charged\ttwice', over.rep ?? '', over.rep ? 'son' : '',
+    '2026-11-18',
+    'Letter',
+    'Billing',
+    over.name ?? 'Ann Lee',
+    over.address ?? '1 High St\nLeeds',
+    'LS1 1AA',
+    over.summary ?? 'Charged\ttwice',
+    over.rep ?? '',
+    over.rep ? 'son' : '',
   ];
   const CLASSES: Array<[string, string, string]> = [
     ['NUL', '\u0000', 'U+0000 NULL'],
@@ -189,25 +319,64 @@ describe('control and invisible characters in imported rows', () => {
     ['a zero width space', '\u200b', 'U+200B ZERO WIDTH SPACE'],
   ];
 
-  it.each(CLASSES)('refuses %s in a name, an address, a summary and a representative, naming the row and the column', (_, char, name) => {
-    const rows = [row(), row({ name: `Ann${char}Lee` }), row({ address: `1 High${char} St\nLeeds` }), row({ summary: `Charged${char}twice` }), row({ rep: `Tom${char}Lee` })];
-    const check = checkImport(rows, headers, guessMapping(headers), { today, dateOrder: 'day-first' });
-    expect(check.cases).toEqual([]);
-    expect(check.invalidRows).toBe(4);
-    expect(check.problems.map((p) => [p.row, p.label, p.column, p.message])).toEqual([
-      [3, 'Customer name', 'Customer name', `Name contains an invisible control character (${name}) after “Ann”; remove it`],
-      [4, 'Address', 'Address', `Address contains an invisible control character (${name}) after “1 High”; remove it`],
-      [5, 'Summary', 'Summary', `Summary contains an invisible control character (${name}) after “Charged”; remove it`],
-      [6, 'Representative', 'Representative', `Name contains an invisible control character (${name}) after “Tom”; remove it`],
-    ]);
-  });
+  it.each(CLASSES)(
+    'refuses %s in a name, an address, a summary and a representative, naming the row and the column',
+    (_, char, name) => {
+      const rows = [
+        row(),
+        row({ name: `Ann${char}Lee` }),
+        row({ address: `1 High${char} St\nLeeds` }),
+        row({ summary: `Charged${char}twice` }),
+        row({ rep: `Tom${char}Lee` }),
+      ];
+      const check = checkImport(rows, headers, guessMapping(headers), { today, dateOrder: 'day-first' });
+      expect(check.cases).toEqual([]);
+      expect(check.invalidRows).toBe(4);
+      expect(check.problems.map((p) => [p.row, p.label, p.column, p.message])).toEqual([
+        [
+          3,
+          'Customer name',
+          'Customer name',
+          `Name contains an invisible control character (${name}) after “Ann”; remove it`,
+        ],
+        [
+          4,
+          'Address',
+          'Address',
+          `Address contains an invisible control character (${name}) after “1 High”; remove it`,
+        ],
+        [
+          5,
+          'Summary',
+          'Summary',
+          `Summary contains an invisible control character (${name}) after “Charged”; remove it`,
+        ],
+        [
+          6,
+          'Representative',
+          'Representative',
+          `Name contains an invisible control character (${name}) after “Tom”; remove it`,
+        ],
+      ]);
+    },
+  );
 
   it('keeps tabs and line breaks in the address and summary, and refuses them inside a name', () => {
-    const check = checkImport([row(), row({ name: 'Ann\nLee' })], headers, guessMapping(headers), { today, dateOrder: 'day-first' });
+    const check = checkImport([row(), row({ name: 'Ann\nLee' })], headers, guessMapping(headers), {
+      today,
+      dateOrder: 'day-first',
+    });
     expect(check.problems.map((p) => [p.row, p.column, p.message])).toEqual([
-      [3, 'Customer name', 'Name contains a tab or line break (U+000A LINE FEED) after “Ann”, and this field is one line; remove it'],
+      [
+        3,
+        'Customer name',
+        'Name contains a tab or line break (U+000A LINE FEED) after “Ann”, and this field is one line; remove it',
+      ],
     ]);
     const ok = checkImport([row()], headers, guessMapping(headers), { today, dateOrder: 'day-first' });
-    expect(ok.cases[0].parts).toMatchObject({ customer: { address: { lines: ['1 High St', 'Leeds'] } }, summary: 'Charged\ttwice' });
+    expect(ok.cases[0].parts).toMatchObject({
+      customer: { address: { lines: ['1 High St', 'Leeds'] } },
+      summary: 'Charged\ttwice',
+    });
   });
 });

@@ -1,7 +1,14 @@
 // Importing cases from a CSV made in a spreadsheet: which column holds which field (guessed from the headers, changed
 // by the user), each row turned into the intake form and checked by the SAME validation as the intake screen
 // (model/intake.ts). Pure: parsing the file (papaparse) and writing the cases happen in the renderer.
-import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, LETTER_LANGUAGES, LETTER_LANGUAGE_LABELS } from '#shared/model/case';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  CHANNELS,
+  CHANNEL_LABELS,
+  LETTER_LANGUAGES,
+  LETTER_LANGUAGE_LABELS,
+} from '#shared/model/case';
 import { isIsoDate } from '#shared/model/dates';
 import { validateIntake, type IntakeField, type IntakeForm, type NewCaseParts } from '#shared/model/intake';
 import { unguardCell } from './cases-csv';
@@ -15,25 +22,95 @@ export interface ImportField {
 }
 
 export const IMPORT_FIELDS: readonly ImportField[] = [
-  { field: 'receivedOn', label: 'Date received', required: true, aliases: ['receivedon', 'datereceived', 'received', 'date', 'receiveddate', 'complaintdate'] },
-  { field: 'channel', label: 'Channel', required: true, aliases: ['channel', 'how', 'howreceived', 'method', 'source'] },
+  {
+    field: 'receivedOn',
+    label: 'Date received',
+    required: true,
+    aliases: ['receivedon', 'datereceived', 'received', 'date', 'receiveddate', 'complaintdate'],
+  },
+  {
+    field: 'channel',
+    label: 'Channel',
+    required: true,
+    aliases: ['channel', 'how', 'howreceived', 'method', 'source'],
+  },
   { field: 'category', label: 'Category', required: true, aliases: ['category', 'type', 'complainttype', 'reason'] },
-  { field: 'summary', label: 'Summary', required: true, aliases: ['summary', 'description', 'details', 'complaint', 'notes'] },
-  { field: 'customerName', label: 'Customer name', required: true, aliases: ['customername', 'customer', 'name', 'fullname', 'client', 'clientname'] },
-  { field: 'addressLines', label: 'Address', required: false, aliases: ['address', 'postaladdress', 'customeraddress', 'street'] },
-  { field: 'postcode', label: 'Postcode', required: false, aliases: ['postcode', 'postalcode', 'zip', 'zipcode', 'customerpostcode'] },
+  {
+    field: 'summary',
+    label: 'Summary',
+    required: true,
+    aliases: ['summary', 'description', 'details', 'complaint', 'notes'],
+  },
+  {
+    field: 'customerName',
+    label: 'Customer name',
+    required: true,
+    aliases: ['customername', 'customer', 'name', 'fullname', 'client', 'clientname'],
+  },
+  {
+    field: 'addressLines',
+    label: 'Address',
+    required: false,
+    aliases: ['address', 'postaladdress', 'customeraddress', 'street'],
+  },
+  {
+    field: 'postcode',
+    label: 'Postcode',
+    required: false,
+    aliases: ['postcode', 'postalcode', 'zip', 'zipcode', 'customerpostcode'],
+  },
   { field: 'phone', label: 'Phone', required: false, aliases: ['phone', 'telephone', 'phonenumber', 'tel', 'mobile'] },
   { field: 'email', label: 'Email', required: false, aliases: ['email', 'emailaddress', 'mail'] },
-  { field: 'accountNumber', label: 'Account number', required: false, aliases: ['accountnumber', 'account', 'accountno', 'customeraccount'] },
-  { field: 'isBusiness', label: 'Business customer', required: false, aliases: ['business', 'isbusiness', 'businesscustomer', 'customertype'] },
-  { field: 'employees', label: 'Number of employees', required: false, aliases: ['employees', 'numberofemployees', 'noofemployees', 'employeecount', 'headcount', 'staff'] },
-  { field: 'repName', label: 'Representative', required: false, aliases: ['representative', 'representativename', 'repname', 'actingfor', 'actingforthem'] },
-  { field: 'repRelationship', label: 'Representative relationship', required: false, aliases: ['representativerelationship', 'relationship', 'reprelationship'] },
-  { field: 'repAddressLines', label: 'Representative address', required: false, aliases: ['representativeaddress', 'repaddress'] },
-  { field: 'repPostcode', label: 'Representative postcode', required: false, aliases: ['representativepostcode', 'reppostcode'] },
+  {
+    field: 'accountNumber',
+    label: 'Account number',
+    required: false,
+    aliases: ['accountnumber', 'account', 'accountno', 'customeraccount'],
+  },
+  {
+    field: 'isBusiness',
+    label: 'Business customer',
+    required: false,
+    aliases: ['business', 'isbusiness', 'businesscustomer', 'customertype'],
+  },
+  {
+    field: 'employees',
+    label: 'Number of employees',
+    required: false,
+    aliases: ['employees', 'numberofemployees', 'noofemployees', 'employeecount', 'headcount', 'staff'],
+  },
+  {
+    field: 'repName',
+    label: 'Representative',
+    required: false,
+    aliases: ['representative', 'representativename', 'repname', 'actingfor', 'actingforthem'],
+  },
+  {
+    field: 'repRelationship',
+    label: 'Representative relationship',
+    required: false,
+    aliases: ['representativerelationship', 'relationship', 'reprelationship'],
+  },
+  {
+    field: 'repAddressLines',
+    label: 'Representative address',
+    required: false,
+    aliases: ['representativeaddress', 'repaddress'],
+  },
+  {
+    field: 'repPostcode',
+    label: 'Representative postcode',
+    required: false,
+    aliases: ['representativepostcode', 'reppostcode'],
+  },
   { field: 'language', label: 'Letter language', required: false, aliases: ['letterlanguage', 'language'] },
   { field: 'largePrint', label: 'Large print', required: false, aliases: ['largeprint'] },
-  { field: 'prefersPost', label: 'Letters by post', required: false, aliases: ['lettersbypost', 'bypost', 'preferspost', 'post'] },
+  {
+    field: 'prefersPost',
+    label: 'Letters by post',
+    required: false,
+    aliases: ['lettersbypost', 'bypost', 'preferspost', 'post'],
+  },
 ];
 
 const FIELD_LABELS = Object.fromEntries(IMPORT_FIELDS.map((f) => [f.field, f.label])) as Record<IntakeField, string>;
@@ -44,7 +121,11 @@ export type ColumnMapping = Record<IntakeField, number | null>;
 /** How slashed dates such as 03/04/2026 are read; ISO dates (2026-04-03) are always understood. */
 export type DateOrder = 'day-first' | 'month-first';
 
-const normalise = (s: string) => s.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '');
+const normalise = (s: string) =>
+  s
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 /** Guess which column holds which field from the header names; each column is used at most once. */
 export function guessMapping(headers: readonly string[]): ColumnMapping {
@@ -85,28 +166,69 @@ export function mappingConflicts(mapping: ColumnMapping, headers: readonly strin
     .map(([c, labels]) => `Column “${headers[c] ?? c + 1}” is chosen for ${labels.join(' and ')}`);
 }
 
-function choice<T extends string>(value: string, ids: readonly T[], labels: Record<T, string>, extra: Record<string, T> = {}): T | null {
+function choice<T extends string>(
+  value: string,
+  ids: readonly T[],
+  labels: Record<T, string>,
+  extra: Record<string, T> = {},
+): T | null {
   const n = normalise(value);
   for (const id of ids) if (normalise(id) === n || normalise(labels[id]) === n) return id;
   return extra[n] ?? null;
 }
 
 const CHANNEL_SYNONYMS: Record<string, (typeof CHANNELS)[number]> = {
-  telephone: 'phone', call: 'phone', mail: 'letter', post: 'letter', webform: 'web', website: 'web', online: 'web',
-  visit: 'in-person', inperson: 'in-person', shop: 'in-person', store: 'in-person', livechat: 'chat',
+  telephone: 'phone',
+  call: 'phone',
+  mail: 'letter',
+  post: 'letter',
+  webform: 'web',
+  website: 'web',
+  online: 'web',
+  visit: 'in-person',
+  inperson: 'in-person',
+  shop: 'in-person',
+  store: 'in-person',
+  livechat: 'chat',
 };
 const CATEGORY_SYNONYMS: Record<string, (typeof CATEGORIES)[number]> = {
-  fault: 'fault-repair', repair: 'fault-repair', faults: 'fault-repair', bill: 'billing', price: 'pricing', customerservice: 'service',
+  fault: 'fault-repair',
+  repair: 'fault-repair',
+  faults: 'fault-repair',
+  bill: 'billing',
+  price: 'pricing',
+  customerservice: 'service',
 };
 const LANGUAGE_SYNONYMS: Record<string, (typeof LETTER_LANGUAGES)[number]> = {
-  english: 'en-GB', en: 'en-GB', french: 'fr-CA', fr: 'fr-CA', francais: 'fr-CA', francaiscanada: 'fr-CA',
+  english: 'en-GB',
+  en: 'en-GB',
+  french: 'fr-CA',
+  fr: 'fr-CA',
+  francais: 'fr-CA',
+  francaiscanada: 'fr-CA',
 };
 
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'oui']);
 const NO = new Set(['no', 'n', 'false', '0', '', 'non']);
 /** A "customer type" column answers the business question in words. */
-const BUSINESS_WORDS = new Set(['business', 'company', 'smallbusiness', 'soletrader', 'notforprofit', 'charity', 'entreprise']);
-const PERSON_WORDS = new Set(['individual', 'personal', 'consumer', 'residential', 'domestic', 'person', 'particulier']);
+const BUSINESS_WORDS = new Set([
+  'business',
+  'company',
+  'smallbusiness',
+  'soletrader',
+  'notforprofit',
+  'charity',
+  'entreprise',
+]);
+const PERSON_WORDS = new Set([
+  'individual',
+  'personal',
+  'consumer',
+  'residential',
+  'domestic',
+  'person',
+  'particulier',
+]);
 
 /** A date as YYYY-MM-DD: ISO is kept, 3/4/2026, 03-04-2026 or 03.04.2026 read in the given order; else unchanged. */
 export function normaliseDate(value: string, order: DateOrder): string {
@@ -133,7 +255,11 @@ export interface RowProblem {
 }
 
 /** One row's cells as the intake form, with problems found while reading the values (before validation). */
-export function rowToForm(cells: readonly string[], mapping: ColumnMapping, order: DateOrder): { form: IntakeForm; problems: Array<[IntakeField, string]> } {
+export function rowToForm(
+  cells: readonly string[],
+  mapping: ColumnMapping,
+  order: DateOrder,
+): { form: IntakeForm; problems: Array<[IntakeField, string]> } {
   const cell = (field: IntakeField) => {
     const c = mapping[field] ?? null;
     return c === null ? '' : unguardCell(cells[c] ?? '');
@@ -141,26 +267,49 @@ export function rowToForm(cells: readonly string[], mapping: ColumnMapping, orde
   const problems: Array<[IntakeField, string]> = [];
   const channelText = cell('channel').trim();
   const channel = channelText ? choice(channelText, CHANNELS, CHANNEL_LABELS, CHANNEL_SYNONYMS) : '';
-  if (channel === null) problems.push(['channel', `“${channelText}” is not a channel: use ${CHANNELS.map((c) => CHANNEL_LABELS[c]).join(', ')}`]);
+  if (channel === null)
+    problems.push([
+      'channel',
+      `“${channelText}” is not a channel: use ${CHANNELS.map((c) => CHANNEL_LABELS[c]).join(', ')}`,
+    ]);
   const categoryText = cell('category').trim();
   const category = categoryText ? choice(categoryText, CATEGORIES, CATEGORY_LABELS, CATEGORY_SYNONYMS) : '';
-  if (category === null) problems.push(['category', `“${categoryText}” is not a category: use ${CATEGORIES.map((c) => CATEGORY_LABELS[c]).join(', ')}`]);
+  if (category === null)
+    problems.push([
+      'category',
+      `“${categoryText}” is not a category: use ${CATEGORIES.map((c) => CATEGORY_LABELS[c]).join(', ')}`,
+    ]);
   const languageText = cell('language').trim();
-  const language = languageText ? choice(languageText, LETTER_LANGUAGES, LETTER_LANGUAGE_LABELS, LANGUAGE_SYNONYMS) : '';
-  if (language === null) problems.push(['language', `“${languageText}” is not a letter language: use English (UK), English (Canada) or French (Canada)`]);
+  const language = languageText
+    ? choice(languageText, LETTER_LANGUAGES, LETTER_LANGUAGE_LABELS, LANGUAGE_SYNONYMS)
+    : '';
+  if (language === null)
+    problems.push([
+      'language',
+      `“${languageText}” is not a letter language: use English (UK), English (Canada) or French (Canada)`,
+    ]);
   const flag = (field: 'largePrint' | 'prefersPost' | 'isBusiness') => {
     const text = cell(field).trim();
     const n = text.toLowerCase();
     if (YES.has(n) || (field === 'isBusiness' && BUSINESS_WORDS.has(normalise(n)))) return true;
     if (field === 'isBusiness' && PERSON_WORDS.has(normalise(n))) return false;
-    if (!NO.has(n)) problems.push([field, field === 'isBusiness' ? `“${text}” is not yes or no (or business or individual)` : `“${text}” is not yes or no`]);
+    if (!NO.has(n))
+      problems.push([
+        field,
+        field === 'isBusiness'
+          ? `“${text}” is not yes or no (or business or individual)`
+          : `“${text}” is not yes or no`,
+      ]);
     return false;
   };
   const employees = cell('employees').trim();
   // A number of employees with the business cell left empty says the customer is a business.
   const isBusiness = flag('isBusiness') || (cell('isBusiness').trim() === '' && employees !== '');
   if (!isBusiness && employees !== '' && !problems.some(([f]) => f === 'isBusiness')) {
-    problems.push(['employees', 'A number of employees is given but the customer is not a business: clear one of them']);
+    problems.push([
+      'employees',
+      'A number of employees is given but the customer is not a business: clear one of them',
+    ]);
   }
   const form: IntakeForm = {
     receivedOn: normaliseDate(cell('receivedOn'), order),
@@ -214,7 +363,9 @@ export function checkRow(
   const { form, problems: read } = rowToForm(cells, mapping, options.dateOrder);
   const result = validateIntake(form, options.today);
   const byField = new Map<IntakeField, string>(read);
-  if (!result.ok) for (const [field, message] of Object.entries(result.errors) as Array<[IntakeField, string]>) if (!byField.has(field)) byField.set(field, message);
+  if (!result.ok)
+    for (const [field, message] of Object.entries(result.errors) as Array<[IntakeField, string]>)
+      if (!byField.has(field)) byField.set(field, message);
   if (byField.size === 0 && result.ok) return { row, parts: result.value, problems: [] };
   const problems: RowProblem[] = [];
   const order = IMPORT_FIELDS.map((f) => f.field);
@@ -223,7 +374,13 @@ export function checkRow(
     const message = byField.get(field);
     if (!message) continue;
     const c = mapping[field] ?? null;
-    problems.push({ row, field, label: FIELD_LABELS[field] ?? field, ...(c !== null ? { column: headers[c] ?? `Column ${c + 1}` } : {}), message });
+    problems.push({
+      row,
+      field,
+      label: FIELD_LABELS[field] ?? field,
+      ...(c !== null ? { column: headers[c] ?? `Column ${c + 1}` } : {}),
+      message,
+    });
   }
   return { row, problems };
 }

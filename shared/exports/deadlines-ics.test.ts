@@ -10,15 +10,36 @@ function parse(text: string) {
 
 /** The running clocks of a case, as the export would list them. */
 function entriesFor(caseId: string, reference: string, receivedOn: string, today: string): DeadlineEntry[] {
-  const evaluation = evaluateCase({ procedureId: 'kijoma', calendar: 'england-and-wales', receivedOn, channel: 'email', events: [] }, today);
+  const evaluation = evaluateCase(
+    { procedureId: 'kijoma', calendar: 'england-and-wales', receivedOn, channel: 'email', events: [] },
+    today,
+  );
   return evaluation.clocks
-    .filter((c) => c.dueOn && c.closedOn === null && (c.state === 'running' || c.state === 'missed') && c.id !== 'adr-referral-window')
-    .map((c) => ({ caseId, reference, clockId: c.id, label: c.label, dueOn: c.dueOn!, explanation: c.explanation, rule: c.rule, overdue: c.dueOn! < today }));
+    .filter(
+      (c) =>
+        c.dueOn &&
+        c.closedOn === null &&
+        (c.state === 'running' || c.state === 'missed') &&
+        c.id !== 'adr-referral-window',
+    )
+    .map((c) => ({
+      caseId,
+      reference,
+      clockId: c.id,
+      label: c.label,
+      dueOn: c.dueOn!,
+      explanation: c.explanation,
+      rule: c.rule,
+      overdue: c.dueOn! < today,
+    }));
 }
 
 describe('deadlines as an ICS calendar', () => {
   const exportedAt = new Date('2026-12-18T10:30:00Z');
-  const entries = [...entriesFor('case-1', 'RDR-2026-000042', '2026-12-18', '2026-12-18'), ...entriesFor('case-2', 'RDR-2026-000043', '2026-11-02', '2026-12-18')];
+  const entries = [
+    ...entriesFor('case-1', 'RDR-2026-000042', '2026-12-18', '2026-12-18'),
+    ...entriesFor('case-2', 'RDR-2026-000043', '2026-11-02', '2026-12-18'),
+  ];
 
   it('has one all-day event per clock, on the rules engine’s due date, read back by a real calendar parser', () => {
     expect(new Set(entries.map((e) => e.caseId))).toEqual(new Set(['case-1', 'case-2']));
@@ -47,8 +68,18 @@ describe('deadlines as an ICS calendar', () => {
   });
 
   it('keeps the same UIDs when exported again later, so a calendar updates the events instead of copying them', () => {
-    const first = parse(deadlinesCalendar({ entries, exportedAt, deskName: 'x' })).events.map((e) => e.uid).sort();
-    const later = parse(deadlinesCalendar({ entries: [...entries].reverse(), exportedAt: new Date('2027-01-05T08:00:00Z'), deskName: 'x' })).events.map((e) => e.uid).sort();
+    const first = parse(deadlinesCalendar({ entries, exportedAt, deskName: 'x' }))
+      .events.map((e) => e.uid)
+      .sort();
+    const later = parse(
+      deadlinesCalendar({
+        entries: [...entries].reverse(),
+        exportedAt: new Date('2027-01-05T08:00:00Z'),
+        deskName: 'x',
+      }),
+    )
+      .events.map((e) => e.uid)
+      .sort();
     expect(later).toEqual(first);
     expect(new Set(first).size).toBe(first.length);
   });
@@ -62,7 +93,18 @@ describe('deadlines as an ICS calendar', () => {
   it('marks overdue clocks and escapes text', () => {
     const { events } = parse(
       deadlinesCalendar({
-        entries: [{ caseId: 'c', reference: 'RDR-2026-000001', clockId: 'acknowledgement', label: 'Acknowledge, at once; today', dueOn: '2026-12-01', explanation: 'a, b; c\nd', rule: 'r', overdue: true }],
+        entries: [
+          {
+            caseId: 'c',
+            reference: 'RDR-2026-000001',
+            clockId: 'acknowledgement',
+            label: 'Acknowledge, at once; today',
+            dueOn: '2026-12-01',
+            explanation: 'a, b; c\nd',
+            rule: 'r',
+            overdue: true,
+          },
+        ],
         exportedAt,
         deskName: 'x',
       }),

@@ -50,7 +50,10 @@ export function deadlinesCalendar(input: {
     prodId: { company: 'Redress', product: 'Redress deadlines', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
   });
-  const sorted = [...input.entries].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.reference.localeCompare(b.reference) || a.clockId.localeCompare(b.clockId));
+  const sorted = [...input.entries].sort(
+    (a, b) =>
+      a.dueOn.localeCompare(b.dueOn) || a.reference.localeCompare(b.reference) || a.clockId.localeCompare(b.clockId),
+  );
   for (const entry of sorted) {
     calendar.createEvent({
       id: deadlineUid(entry.caseId, entry.clockId),

@@ -1,30 +1,54 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '#shared/model/case';
-import { customerMatchReasons, letterPaths, subjectAccessAnswerBy, subjectAccessFileName, subjectAccessSummary, subjectAccessZip, type SubjectAccessRequest } from './subject-access';
+import {
+  customerMatchReasons,
+  letterPaths,
+  subjectAccessAnswerBy,
+  subjectAccessFileName,
+  subjectAccessSummary,
+  subjectAccessZip,
+  type SubjectAccessRequest,
+} from './subject-access';
 
 describe('who is the same customer', () => {
-  const ann = { name: 'Ann Lee', email: 'Ann.Lee@example.com', phone: '+44 113 496 0000', accountNumber: 'AC 998', address: { lines: ['1 High St'], postcode: 'LS1 1AA' } };
+  const ann = {
+    name: 'Ann Lee',
+    email: 'Ann.Lee@example.com',
+    phone: '+44 113 496 0000',
+    accountNumber: 'AC 998',
+    address: { lines: ['1 High St'], postcode: 'LS1 1AA' },
+  };
   it('matches on email (any case), phone (national or international form), account number (spaces ignored) or name + postcode', () => {
     expect(customerMatchReasons(ann, { name: 'A. Lee', email: 'ann.lee@EXAMPLE.com' })).toEqual(['email']);
     expect(customerMatchReasons(ann, { name: 'Someone', phone: '0113 496 0000' })).toEqual(['phone']);
     expect(customerMatchReasons(ann, { name: 'Someone', accountNumber: 'ac998' })).toEqual(['account number']);
-    expect(customerMatchReasons(ann, { name: 'ANN  LEE', address: { lines: ['Elsewhere'], postcode: 'ls11aa' } })).toEqual(['name and postcode']);
+    expect(
+      customerMatchReasons(ann, { name: 'ANN  LEE', address: { lines: ['Elsewhere'], postcode: 'ls11aa' } }),
+    ).toEqual(['name and postcode']);
     expect(customerMatchReasons(ann, { ...ann })).toEqual(['email', 'phone', 'account number', 'name and postcode']);
   });
   it('does not match on a name alone, a postcode alone, or empty details', () => {
     expect(customerMatchReasons(ann, { name: 'Ann Lee' })).toEqual([]);
-    expect(customerMatchReasons(ann, { name: 'Bo Chen', address: { lines: ['1 High St'], postcode: 'LS1 1AA' } })).toEqual([]);
+    expect(
+      customerMatchReasons(ann, { name: 'Bo Chen', address: { lines: ['1 High St'], postcode: 'LS1 1AA' } }),
+    ).toEqual([]);
     expect(customerMatchReasons({ name: 'X', phone: '12' }, { name: 'Y', phone: '12' })).toEqual([]);
   });
 });
 
 describe('the answer-by date', () => {
   it('is one calendar month in the UK (the last day of a shorter month) and 30 days in Canada', () => {
-    expect(subjectAccessAnswerBy('2026-11-18', 'england-and-wales')).toEqual({ dueOn: '2026-12-18', rule: 'one calendar month (UK GDPR, Article 12(3))' });
+    expect(subjectAccessAnswerBy('2026-11-18', 'england-and-wales')).toEqual({
+      dueOn: '2026-12-18',
+      rule: 'one calendar month (UK GDPR, Article 12(3))',
+    });
     expect(subjectAccessAnswerBy('2027-01-31', 'scotland').dueOn).toBe('2027-02-28');
     expect(subjectAccessAnswerBy('2028-01-31', 'northern-ireland').dueOn).toBe('2028-02-29');
-    expect(subjectAccessAnswerBy('2026-11-18', 'canada')).toEqual({ dueOn: '2026-12-18', rule: '30 days (PIPEDA, section 8(3))' });
+    expect(subjectAccessAnswerBy('2026-11-18', 'canada')).toEqual({
+      dueOn: '2026-12-18',
+      rule: '30 days (PIPEDA, section 8(3))',
+    });
     expect(subjectAccessAnswerBy('2027-01-31', 'canada').dueOn).toBe('2027-03-02');
   });
 });
@@ -44,15 +68,37 @@ const record = (id: string, reference: string): CaseRecord => ({
   createdAt: '2026-11-18T09:00:00.000Z',
   updatedAt: '2026-11-18T09:00:00.000Z',
 });
-const letter = (id: string, caseId: string, fileName: string, bytes: number[]) => ({ id, caseId, kind: 'acknowledgement', fileName, issuedOn: '2026-11-19', issuedAt: `2026-11-19T10:00:0${id.length}.000Z`, sha256: 'ab'.repeat(32), bytes: new Uint8Array(bytes) });
+const letter = (id: string, caseId: string, fileName: string, bytes: number[]) => ({
+  id,
+  caseId,
+  kind: 'acknowledgement',
+  fileName,
+  issuedOn: '2026-11-19',
+  issuedAt: `2026-11-19T10:00:0${id.length}.000Z`,
+  sha256: 'ab'.repeat(32),
+  bytes: new Uint8Array(bytes),
+});
 
 const request: SubjectAccessRequest = {
   subject: { name: 'Ann Lee', email: 'ann@example.com' },
   cases: [
     {
       record: record('c1', 'RDR-2026-000001'),
-      events: [{ id: 'e1', caseId: 'c1', type: 'received', on: '2026-11-18', at: '2026-11-18T09:00:00.000Z', by: 'Sam', summary: 'Complaint received by letter' }],
-      letters: [letter('l1', 'c1', 'RDR-2026-000001-acknowledgement.pdf', [1, 2, 3]), letter('l2', 'c1', 'RDR-2026-000001-acknowledgement.pdf', [4, 5])],
+      events: [
+        {
+          id: 'e1',
+          caseId: 'c1',
+          type: 'received',
+          on: '2026-11-18',
+          at: '2026-11-18T09:00:00.000Z',
+          by: 'Sam',
+          summary: 'Complaint received by letter',
+        },
+      ],
+      letters: [
+        letter('l1', 'c1', 'RDR-2026-000001-acknowledgement.pdf', [1, 2, 3]),
+        letter('l2', 'c1', 'RDR-2026-000001-acknowledgement.pdf', [4, 5]),
+      ],
     },
     { record: record('c2', 'RDR-2026-000002'), events: [], letters: [letter('l3', 'c2', '../../evil.pdf', [6])] },
   ],
@@ -74,7 +120,19 @@ describe('the bundle', () => {
   });
 
   it('builds every ZIP entry name from safe parts only, whatever the reference or file name holds', () => {
-    const hostile = ['../../x', '..', '.', 'a\\..\\b', '/etc/passwd', 'C:\\Windows', 'CON', 'con .txt', '   ', 'RDR-2026-000009 ', 'Zoë/../../y'];
+    const hostile = [
+      '../../x',
+      '..',
+      '.',
+      'a\\..\\b',
+      '/etc/passwd',
+      'C:\\Windows',
+      'CON',
+      'con .txt',
+      '   ',
+      'RDR-2026-000009 ',
+      'Zoë/../../y',
+    ];
     const cases = hostile.map((reference, i) => ({
       record: record(`h${i}`, reference),
       events: [],
@@ -95,7 +153,11 @@ describe('the bundle', () => {
     expect(paths[6]).toBe('letters/_CON/letter.pdf');
     expect(paths[10]).toBe('letters/Zoë_.._.._y/letter.pdf');
     const files = unzipSync(subjectAccessZip({ ...request, cases }, new Uint8Array([37])));
-    expect(Object.keys(files).filter((name) => name.startsWith('letters/')).sort()).toEqual([...paths].sort());
+    expect(
+      Object.keys(files)
+        .filter((name) => name.startsWith('letters/'))
+        .sort(),
+    ).toEqual([...paths].sort());
     expect(subjectAccessFileName('../../x', '2026-11-21')).toBe('subject-access-_.._x-2026-11-21.zip');
   });
 
@@ -110,11 +172,20 @@ describe('the bundle', () => {
     ]);
     expect([...files['letters/RDR-2026-000001/RDR-2026-000001-acknowledgement (2).pdf']]).toEqual([4, 5]);
     const data = JSON.parse(strFromU8(files['data.json']));
-    expect(data).toMatchObject({ format: 'redress-subject-access', version: 1, request: { receivedOn: '2026-11-20', answerBy: '2026-12-20' }, subject: { name: 'Ann Lee' } });
+    expect(data).toMatchObject({
+      format: 'redress-subject-access',
+      version: 1,
+      request: { receivedOn: '2026-11-20', answerBy: '2026-12-20' },
+      subject: { name: 'Ann Lee' },
+    });
     expect(data.cases).toHaveLength(2);
     expect(data.cases[0].case).toEqual(request.cases[0].record);
     expect(data.cases[0].timeline).toEqual(request.cases[0].events);
-    expect(data.cases[0].letters[1]).toMatchObject({ id: 'l2', bytes: 2, path: 'letters/RDR-2026-000001/RDR-2026-000001-acknowledgement (2).pdf' });
+    expect(data.cases[0].letters[1]).toMatchObject({
+      id: 'l2',
+      bytes: 2,
+      path: 'letters/RDR-2026-000001/RDR-2026-000001-acknowledgement (2).pdf',
+    });
   });
 
   it('says in the summary when the answer is due, and lists each complaint, its timeline and its letters', () => {
@@ -129,7 +200,10 @@ describe('the bundle', () => {
   });
 
   it("gives a business customer's size as recorded (it is their data too)", () => {
-    const business = { ...request.cases[0], record: { ...record('c1', 'RDR-2026-000001'), customer: { name: 'Ann Lee', isBusiness: true, employees: 1200 } } };
+    const business = {
+      ...request.cases[0],
+      record: { ...record('c1', 'RDR-2026-000001'), customer: { name: 'Ann Lee', isBusiness: true, employees: 1200 } },
+    };
     const text = JSON.stringify(subjectAccessSummary({ ...request, cases: [business] }).content);
     expect(text).toContain('Business customer');
     expect(text).toContain('Yes, 1,200 employees');

@@ -23,7 +23,13 @@ import { addCalendarDays, addMonths } from '#shared/rules/dates';
 
 const digits = (s: string) => s.replace(/\D+/g, '');
 const compact = (s: string) => s.replace(/\s+/g, '').toUpperCase();
-const nameKey = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const nameKey = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 /** A phone number's last 10 digits: +44 113 496 0000 and 0113 496 0000 are the same number. */
 const phoneKey = (s: string) => {
   const d = digits(s);
@@ -35,12 +41,27 @@ export type MatchReason = 'email' | 'phone' | 'account number' | 'name and postc
 /** Why `other` looks like the same person as `subject` (empty: not matched). */
 export function customerMatchReasons(subject: Customer, other: Customer): MatchReason[] {
   const reasons: MatchReason[] = [];
-  if (subject.email && other.email && subject.email.trim().toLowerCase() === other.email.trim().toLowerCase()) reasons.push('email');
-  if (subject.phone && other.phone && phoneKey(subject.phone) !== '' && phoneKey(subject.phone) === phoneKey(other.phone)) reasons.push('phone');
-  if (subject.accountNumber && other.accountNumber && compact(subject.accountNumber) === compact(other.accountNumber)) reasons.push('account number');
+  if (subject.email && other.email && subject.email.trim().toLowerCase() === other.email.trim().toLowerCase())
+    reasons.push('email');
+  if (
+    subject.phone &&
+    other.phone &&
+    phoneKey(subject.phone) !== '' &&
+    phoneKey(subject.phone) === phoneKey(other.phone)
+  )
+    reasons.push('phone');
+  if (subject.accountNumber && other.accountNumber && compact(subject.accountNumber) === compact(other.accountNumber))
+    reasons.push('account number');
   const sp = subject.address?.postcode;
   const op = other.address?.postcode;
-  if (sp && op && compact(sp) === compact(op) && nameKey(subject.name) !== '' && nameKey(subject.name) === nameKey(other.name)) reasons.push('name and postcode');
+  if (
+    sp &&
+    op &&
+    compact(sp) === compact(op) &&
+    nameKey(subject.name) !== '' &&
+    nameKey(subject.name) === nameKey(other.name)
+  )
+    reasons.push('name and postcode');
   return reasons;
 }
 
@@ -159,17 +180,34 @@ export type SubjectAccessData = ReturnType<typeof subjectAccessData>;
 // The PDF summary: a pdfmake document definition (shared/letters/document.ts's types, plus tables).
 
 interface PdfTable extends LetterStyle {
-  table: { headerRows?: number; widths: Array<number | '*' | 'auto'>; body: Array<Array<string | { text: string; bold?: boolean; color?: string; fontSize?: number }>> };
+  table: {
+    headerRows?: number;
+    widths: Array<number | '*' | 'auto'>;
+    body: Array<Array<string | { text: string; bold?: boolean; color?: string; fontSize?: number }>>;
+  };
   layout?: 'lightHorizontalLines' | 'noBorders' | 'headerLineOnly';
 }
-export type SummaryContent = LetterContent | PdfTable | { stack: SummaryContent[] } & LetterStyle;
+export type SummaryContent = LetterContent | PdfTable | ({ stack: SummaryContent[] } & LetterStyle);
 export interface SubjectAccessSummaryDocument extends Omit<LetterDocument, 'content'> {
   content: SummaryContent[];
 }
 
 const dateLong = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   return `${d} ${months[m - 1]} ${y}`;
 };
 const STATUS_WORDS: Record<string, string> = { open: 'Open', resolved: 'Resolved', closed: 'Closed' };
@@ -188,14 +226,21 @@ function customerRows(record: CaseRecord): string[][] {
         ? `Yes${typeof record.customer.employees === 'number' ? `, ${record.customer.employees.toLocaleString('en-GB')} ${record.customer.employees === 1 ? 'employee' : 'employees'}` : ', number of employees not recorded'}`
         : undefined,
     ],
-    ['Acting for them', record.representative ? `${record.representative.name} (${record.representative.relationship})${record.representative.address ? `, ${addressText(record.representative.address)}` : ''}` : undefined],
+    [
+      'Acting for them',
+      record.representative
+        ? `${record.representative.name} (${record.representative.relationship})${record.representative.address ? `, ${addressText(record.representative.address)}` : ''}`
+        : undefined,
+    ],
     [
       'How to write to them',
       [
         record.communication?.language ? LETTER_LANGUAGE_LABELS[record.communication.language] : '',
         record.communication?.largePrint ? 'large print' : '',
         record.communication?.prefersPost ? 'by post' : '',
-      ].filter(Boolean).join(', '),
+      ]
+        .filter(Boolean)
+        .join(', '),
     ],
     // Vulnerability or health details (issue #7) are the customer's own data too: a subject-access answer includes them.
     ['Support needs recorded', (record as { vulnerability?: { details?: string } }).vulnerability?.details],
@@ -218,14 +263,22 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryC
   const events = inTimelineOrder(c.events);
   const out: SummaryContent[] = [
     { text: `Complaint ${r.reference}`, style: 'h2' },
-    { table: { widths: [130, '*'], body: facts.map(([k, v]) => [{ text: k, bold: true }, v]) }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 8] },
+    {
+      table: { widths: [130, '*'], body: facts.map(([k, v]) => [{ text: k, bold: true }, v]) },
+      layout: 'lightHorizontalLines',
+      margin: [0, 0, 0, 8],
+    },
     { text: `Timeline (${events.length} ${events.length === 1 ? 'entry' : 'entries'})`, style: 'h3' },
     {
       table: {
         headerRows: 1,
         widths: [62, '*', 90],
         body: [
-          [{ text: 'Date', bold: true }, { text: 'What happened', bold: true }, { text: 'Recorded by', bold: true }],
+          [
+            { text: 'Date', bold: true },
+            { text: 'What happened', bold: true },
+            { text: 'Recorded by', bold: true },
+          ],
           ...events.map((e) => [e.on, e.summary, e.by]),
         ],
       },
@@ -241,7 +294,11 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryC
         headerRows: 1,
         widths: [62, '*', 110],
         body: [
-          [{ text: 'Issued', bold: true }, { text: 'File in this bundle', bold: true }, { text: 'SHA-256 (first 16)', bold: true }],
+          [
+            { text: 'Issued', bold: true },
+            { text: 'File in this bundle', bold: true },
+            { text: 'SHA-256 (first 16)', bold: true },
+          ],
           ...c.letters.map((l) => [l.issuedOn, paths.get(l.id) ?? l.fileName, l.sha256.slice(0, 16)]),
         ],
       },
@@ -258,12 +315,20 @@ export function subjectAccessSummary(request: SubjectAccessRequest): SubjectAcce
   const answer = subjectAccessAnswerBy(request.requestReceivedOn, request.calendar);
   const paths = letterPaths(request.cases);
   const letterCount = request.cases.reduce((n, c) => n + c.letters.length, 0);
-  const cases = [...request.cases].sort((a, b) => a.record.receivedOn.localeCompare(b.record.receivedOn) || a.record.reference.localeCompare(b.record.reference));
+  const cases = [...request.cases].sort(
+    (a, b) =>
+      a.record.receivedOn.localeCompare(b.record.receivedOn) || a.record.reference.localeCompare(b.record.reference),
+  );
   return {
     pageSize: 'A4',
     pageMargins: [48, 56, 48, 56],
     language: 'en-GB',
-    info: { title: `Subject access: ${request.subject.name}`, author: request.company.name, subject: 'Personal data held about the customer', creator: 'Redress' },
+    info: {
+      title: `Subject access: ${request.subject.name}`,
+      author: request.company.name,
+      subject: 'Personal data held about the customer',
+      creator: 'Redress',
+    },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2, color: '#1a1a1a' },
     styles: {
       h1: { fontSize: 16, bold: true, margin: [0, 0, 0, 6] },
@@ -271,7 +336,12 @@ export function subjectAccessSummary(request: SubjectAccessRequest): SubjectAcce
       h3: { fontSize: 11, bold: true, margin: [0, 4, 0, 2] },
       muted: { color: '#555555' },
     },
-    footer: (page, pages) => ({ text: `Subject access: ${request.subject.name} · prepared ${dateLong(request.preparedOn)} · page ${page} of ${pages}`, fontSize: 8, color: '#555555', margin: [48, 20, 48, 0] }),
+    footer: (page, pages) => ({
+      text: `Subject access: ${request.subject.name} · prepared ${dateLong(request.preparedOn)} · page ${page} of ${pages}`,
+      fontSize: 8,
+      color: '#555555',
+      margin: [48, 20, 48, 0],
+    }),
     content: [
       { text: 'Subject access request: the personal data we hold', style: 'h1' },
       { text: request.company.name, style: 'muted' },

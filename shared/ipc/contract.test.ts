@@ -5,18 +5,26 @@ import { fitNotification, fitSafeText, NOTIFY_LIMITS, notifyRequestSchema } from
 describe('fitNotification', () => {
   it('makes any title and body acceptable to the shell, keeping the id and the case', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 2600 }), fc.string({ unit: 'binary', maxLength: 400 }), (body, title) => {
-        const fitted = fitNotification({ id: 'digest:2026-11-21', title, body, caseId: 'case-1' });
-        expect(notifyRequestSchema.safeParse(fitted).success).toBe(true);
-        expect(fitted.id).toBe('digest:2026-11-21');
-        expect(fitted.caseId).toBe('case-1');
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 2600 }),
+        fc.string({ unit: 'binary', maxLength: 400 }),
+        (body, title) => {
+          const fitted = fitNotification({ id: 'digest:2026-11-21', title, body, caseId: 'case-1' });
+          expect(notifyRequestSchema.safeParse(fitted).success).toBe(true);
+          expect(fitted.id).toBe('digest:2026-11-21');
+          expect(fitted.caseId).toBe('case-1');
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('removes NUL and vertical tab from a name and keeps line breaks', () => {
-    const fitted = fitNotification({ id: 'x', title: 'Good morning', body: 'RDR-2026-000001 Ada\u0000 Love\u000blace: due today\nRDR-2026-000002 Bo\tB' });
+    const fitted = fitNotification({
+      id: 'x',
+      title: 'Good morning',
+      body: 'RDR-2026-000001 Ada\u0000 Love\u000blace: due today\nRDR-2026-000002 Bo\tB',
+    });
     expect(fitted.body).toBe('RDR-2026-000001 Ada Lovelace: due today\nRDR-2026-000002 Bo\tB');
   });
 
@@ -31,9 +39,14 @@ describe('fitNotification', () => {
 
   it('leaves text that already fits as it is', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300 }).filter((s) => notifyRequestSchema.shape.body.safeParse(s).success && !/[\ud800-\udfff]/.test(s)), (s) => {
-        expect(fitSafeText(s, NOTIFY_LIMITS.body)).toBe(s);
-      }),
+      fc.property(
+        fc
+          .string({ maxLength: 300 })
+          .filter((s) => notifyRequestSchema.shape.body.safeParse(s).success && !/[\ud800-\udfff]/.test(s)),
+        (s) => {
+          expect(fitSafeText(s, NOTIFY_LIMITS.body)).toBe(s);
+        },
+      ),
     );
   });
 

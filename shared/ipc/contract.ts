@@ -39,16 +39,19 @@ export const saveFileRequestSchema = z
   .object({
     /** A file name only, shown as the default in the save dialog; the user picks the folder. */
     suggestedName: safeText(200).min(1),
-    mimeType: z.string().max(100).regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'must be a MIME type such as application/pdf'),
-    data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be the file bytes (a Uint8Array)').refine((d) => d.byteLength <= MAX_SAVE_BYTES, 'is larger than 512 MB'),
+    mimeType: z
+      .string()
+      .max(100)
+      .regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'must be a MIME type such as application/pdf'),
+    data: z
+      .custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be the file bytes (a Uint8Array)')
+      .refine((d) => d.byteLength <= MAX_SAVE_BYTES, 'is larger than 512 MB'),
   })
   .strict();
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
 
 export type SaveFileResult =
-  | { ok: true; saved: true; fileName: string }
-  | { ok: true; saved: false }
-  | { ok: false; error: string };
+  { ok: true; saved: true; fileName: string } | { ok: true; saved: false } | { ok: false; error: string };
 
 /** The longest text of each part of a notification the shell shows (Windows and macOS cut long ones anyway). */
 export const NOTIFY_LIMITS = { id: 200, title: 200, body: 2000, caseId: 100 } as const;
@@ -88,7 +91,10 @@ export const printPdfRequestSchema = z
     data: z
       .custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be the PDF bytes (a Uint8Array)')
       .refine((d) => d.byteLength <= MAX_PRINT_BYTES, 'is larger than 256 MB')
-      .refine((d) => d.byteLength >= 5 && String.fromCharCode(...d.subarray(0, 5)) === '%PDF-', 'must be a PDF (start with %PDF-)'),
+      .refine(
+        (d) => d.byteLength >= 5 && String.fromCharCode(...d.subarray(0, 5)) === '%PDF-',
+        'must be a PDF (start with %PDF-)',
+      ),
   })
   .strict();
 export type PrintPdfRequest = z.infer<typeof printPdfRequestSchema>;
@@ -111,7 +117,11 @@ export type EmptyRequest = z.infer<typeof emptyRequestSchema>;
 export const autoBackupSettingsRequestSchema = z
   .object({
     enabled: z.boolean(),
-    keep: z.number().int('must be a whole number').min(1, 'must be at least 1').max(AUTO_BACKUP_KEEP_MAX, `must be at most ${AUTO_BACKUP_KEEP_MAX}`),
+    keep: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(AUTO_BACKUP_KEEP_MAX, `must be at most ${AUTO_BACKUP_KEEP_MAX}`),
   })
   .strict();
 export type AutoBackupSettingsRequest = z.infer<typeof autoBackupSettingsRequestSchema>;

@@ -43,7 +43,9 @@ describe('acknowledgementLetter', () => {
     expect(text).toContain('We will reply to you by Wednesday 25 November 2026.');
     expect(text).toContain('We will deal with it under our complaints code of practice.');
     expect(text).toContain('You can ask for a manager to review the complaint at any time.');
-    expect(text).toContain('If the complaint is not resolved by 30 December 2026, you can ask the Communications Ombudsman');
+    expect(text).toContain(
+      'If the complaint is not resolved by 30 December 2026, you can ask the Communications Ombudsman',
+    );
     expect(text).toContain('free for you to use');
     expect(text).toContain('commsombudsman.org');
     expect(text).toContain('0330 440 1614');
@@ -103,9 +105,7 @@ describe('acknowledgementLetter', () => {
     });
 
     it('is the representative, with a copy line for the customer, when someone acts for them', () => {
-      const doc = acknowledgementLetter(
-        sampleAcknowledgement({ caseRecord: sampleCase({ representative }) }),
-      );
+      const doc = acknowledgementLetter(sampleAcknowledgement({ caseRecord: sampleCase({ representative }) }));
       const block = placedBlockContaining(doc, 'Daniel Okafor');
       expect(contentText(block).split('\n')).toEqual(['Daniel Okafor', 'Flat 3', '9 Harbour Way', 'Dover', 'CT16 1AA']);
       const text = documentText(doc);

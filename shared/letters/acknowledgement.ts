@@ -103,7 +103,9 @@ export function acknowledgementLetter(input: AcknowledgementInput): LetterDocume
     escalation ? { text: escalation, style: 'paragraph' } : paragraph(language, 'ack.escalate.default', {}),
   ]);
 
-  const independentHelp = nextSteps.adrOutOfScope ? [] : [section(message(language, 'ack.adr.heading', {}), adrParagraphs(input, language))];
+  const independentHelp = nextSteps.adrOutOfScope
+    ? []
+    : [section(message(language, 'ack.adr.heading', {}), adrParagraphs(input, language))];
 
   const otherFormats = section(message(language, 'ack.formats.heading', {}), [
     paragraph(language, 'ack.formats.offer', {}),
@@ -181,7 +183,14 @@ export function nextStepsFromEvaluation(
   return {
     ...extras,
     ...(scheme
-      ? { adrScheme: { name: scheme.name, website: scheme.website, phone: scheme.phone, ...(scheme.names ? { names: scheme.names } : {}) } }
+      ? {
+          adrScheme: {
+            name: scheme.name,
+            website: scheme.website,
+            phone: scheme.phone,
+            ...(scheme.names ? { names: scheme.names } : {}),
+          },
+        }
       : {}),
     firstResponseDueOn: dueOn('first-response'),
     adrAvailableOn: dueOn('adr-letter'),

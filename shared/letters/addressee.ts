@@ -33,7 +33,11 @@ export function letterAddressee(caseRecord: CaseRecord): Addressee {
 /** The customer as the addressee of their copy of a letter written to their representative. */
 export function customerAsAddressee(caseRecord: CaseRecord): Addressee {
   const name = caseRecord.customer.name.trim();
-  return { role: 'customer', name, addressLines: postalLines(caseRecord.customer.address, `The customer (${name || 'no name'})`) };
+  return {
+    role: 'customer',
+    name,
+    addressLines: postalLines(caseRecord.customer.address, `The customer (${name || 'no name'})`),
+  };
 }
 
 function postalLines(address: PostalAddress | undefined, who: string): string[] {

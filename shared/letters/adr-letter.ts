@@ -58,7 +58,10 @@ export function adrLetter(input: AdrLetterInput): LetterDocument {
         ];
 
   const help = section(message(language, 'adrLetter.help.heading', {}), [
-    joinSentences(paragraph(language, 'adrLetter.help.now', { schemeName }), ...schemeAboutParagraphs(language, schemeName)),
+    joinSentences(
+      paragraph(language, 'adrLetter.help.now', { schemeName }),
+      ...schemeAboutParagraphs(language, schemeName),
+    ),
     referralLimitParagraph(language, schemeName, terms.referralMonths, input.issuedOn),
   ]);
 

@@ -39,7 +39,9 @@ describe('dates in words', () => {
 
 describe('messages', () => {
   it('fills placeholders and keeps the filled values apart for emphasis', () => {
-    expect(message('en-GB', 'footer.reference', { reference: 'RDR-2026-000042' })).toBe('Our reference: RDR-2026-000042');
+    expect(message('en-GB', 'footer.reference', { reference: 'RDR-2026-000042' })).toBe(
+      'Our reference: RDR-2026-000042',
+    );
     expect(messageParts('en-GB', 'footer.page', { page: '1', pages: '2' })).toEqual([
       { text: 'Page ' },
       { text: '1', placeholder: 'page' },
@@ -55,7 +57,14 @@ describe('messages', () => {
 
   it('says how every channel reached us', () => {
     const words = CHANNELS.map((channel) => channelInWords('en-GB', channel));
-    expect(words).toEqual(['by phone', 'by email', 'through our website', 'by letter', 'in person', 'through online chat']);
+    expect(words).toEqual([
+      'by phone',
+      'by email',
+      'through our website',
+      'by letter',
+      'in person',
+      'through online chat',
+    ]);
   });
 
   it('gives every language the same keys and placeholders as British English', () => {
@@ -63,14 +72,24 @@ describe('messages', () => {
     for (const [language, pack] of Object.entries(LANGUAGES)) {
       expect(Object.keys(pack.messages).sort(), language).toEqual(Object.keys(source).sort());
       for (const [key, template] of Object.entries(pack.messages)) {
-        expect(placeholdersIn(template), `${language} ${key}`).toEqual(placeholdersIn(source[key as keyof typeof source]));
+        expect(placeholdersIn(template), `${language} ${key}`).toEqual(
+          placeholdersIn(source[key as keyof typeof source]),
+        );
       }
     }
   });
 
   it('keeps legal jargon out of the letters', () => {
     const all = Object.values(LANGUAGES['en-GB'].messages).join('\n');
-    for (const word of ['hereby', 'herein', 'aforementioned', 'pursuant', 'forthwith', 'deadlock', 'General Condition']) {
+    for (const word of [
+      'hereby',
+      'herein',
+      'aforementioned',
+      'pursuant',
+      'forthwith',
+      'deadlock',
+      'General Condition',
+    ]) {
       expect(all.toLowerCase()).not.toContain(word.toLowerCase());
     }
   });

@@ -25,7 +25,8 @@ const EN_GB = {
   'letter.signOff': 'Yours sincerely',
   'letter.signatureRole': 'Complaints team, {companyName}',
   'letter.copyTo': 'cc: {customerName} (our customer)',
-  'letter.copyNotice': 'Copy for {customerName}. We have sent this letter to {representativeName}, who is acting for you.',
+  'letter.copyNotice':
+    'Copy for {customerName}. We have sent this letter to {representativeName}, who is acting for you.',
   'letter.copyTitle': 'copy for the customer',
 
   // How a complaint reached us, as words that follow "by"/"through" naturally in a sentence
@@ -53,7 +54,8 @@ const EN_GB = {
   'ack.next.replyBy':
     'We will reply to you by {firstResponseDueOn}. If we need more time, we will tell you why and when you can expect our reply.',
   'ack.next.replySoon': 'We will reply to you as soon as we can, and we will keep you informed.',
-  'ack.next.addMore': 'If you have anything to add, or a question, contact us using the details at the top of this letter.',
+  'ack.next.addMore':
+    'If you have anything to add, or a question, contact us using the details at the top of this letter.',
 
   'ack.escalate.heading': 'If you are unhappy with how we are handling it',
   'ack.escalate.default': 'You can ask for a manager to review the complaint at any time. Just contact us.',
@@ -135,7 +137,8 @@ const EN_GB = {
   'final.done.heading': 'What we have done',
   'final.remedy.heading': 'Putting things right',
   'final.adr.heading': 'If you are not happy with our response',
-  'final.adr.fromDate': 'If you are not happy with this response, you can ask {schemeName} to look at the complaint from {adrAvailableOn}.',
+  'final.adr.fromDate':
+    'If you are not happy with this response, you can ask {schemeName} to look at the complaint from {adrAvailableOn}.',
   'final.adr.now': 'If you are not happy with this response, you can ask {schemeName} to look at the complaint now.',
 
   // Canada: telling the customer about the CCTS
@@ -208,7 +211,8 @@ const FR_CA: Messages = {
   'letter.signOff': 'Veuillez agréer nos salutations distinguées.',
   'letter.signatureRole': 'Service des plaintes, {companyName}',
   'letter.copyTo': 'c. c. : {customerName} (notre client)',
-  'letter.copyNotice': 'Copie pour {customerName}. Nous avons envoyé cette lettre à {representativeName}, qui agit en votre nom.',
+  'letter.copyNotice':
+    'Copie pour {customerName}. Nous avons envoyé cette lettre à {representativeName}, qui agit en votre nom.',
   'letter.copyTitle': 'copie pour le client',
 
   'channel.phone': 'par téléphone',
@@ -240,7 +244,8 @@ const FR_CA: Messages = {
     'Si vous avez quelque chose à ajouter ou une question, communiquez avec nous aux coordonnées indiquées en haut de cette lettre.',
 
   'ack.escalate.heading': 'Si vous n’êtes pas satisfait de la façon dont nous traitons la plainte',
-  'ack.escalate.default': 'Vous pouvez demander en tout temps qu’un gestionnaire examine la plainte. Il suffit de nous le dire.',
+  'ack.escalate.default':
+    'Vous pouvez demander en tout temps qu’un gestionnaire examine la plainte. Il suffit de nous le dire.',
 
   'ack.adr.heading': 'Une aide indépendante et gratuite',
   'ack.adr.fromDate.scheme':
@@ -300,7 +305,8 @@ const FR_CA: Messages = {
     'Nous travaillons toujours sur la plainte reçue le {receivedOn}. Nous sommes désolés que cela prenne plus de temps que prévu et nous voulons vous dire où en sont les choses.',
   'update.progress.heading': 'Ce que nous avons fait jusqu’ici',
   'update.next.heading': 'Prochaines étapes',
-  'update.next.by': 'Nous prévoyons vous répondre en entier d’ici le {nextUpdateOn}. Si cela change, nous vous dirons pourquoi.',
+  'update.next.by':
+    'Nous prévoyons vous répondre en entier d’ici le {nextUpdateOn}. Si cela change, nous vous dirons pourquoi.',
   'update.next.soon': 'Nous vous écrirons de nouveau dès que nous aurons du nouveau.',
   'update.adr.fromDate':
     'Si la plainte n’est pas réglée d’ici le {adrAvailableOn}, vous pourrez demander à l’organisme {schemeName} de l’examiner. Nous vous écrirons pour vous donner les détails.',

@@ -37,7 +37,10 @@ export function cctsNoticeLetter(input: CctsNoticeInput): LetterDocument {
     body: [
       ...representativeOpening(basics),
       paragraph(language, 'ccts.intro', { receivedOn, schemeName }),
-      joinSentences(paragraph(language, 'ccts.about', { schemeName }), paragraph(language, 'adr.binding', { schemeName })),
+      joinSentences(
+        paragraph(language, 'ccts.about', { schemeName }),
+        paragraph(language, 'adr.binding', { schemeName }),
+      ),
       joinSentences(
         paragraph(language, 'ccts.fairChance', { schemeName }),
         paragraph(language, 'ccts.collection', { schemeName }),

@@ -2,7 +2,12 @@
 // gives it on the letter's date, the scheme's contact block, and the ADR timings read from the rules engine's
 // regimes (never typed into a template).
 import type { CaseRecord, DeskSettings } from '#shared/model/case';
-import { type AdrDirectory, type AdrSchemeDetailsWithNames, DEFAULT_ADR_DIRECTORY, getAdrScheme } from '#shared/rules/adr-schemes';
+import {
+  type AdrDirectory,
+  type AdrSchemeDetailsWithNames,
+  DEFAULT_ADR_DIRECTORY,
+  getAdrScheme,
+} from '#shared/rules/adr-schemes';
 import { addMonths } from '#shared/rules/dates';
 import { DEFAULT_REGIMES, type RegimeRegistry, regimeVersionFor } from '#shared/rules/regimes';
 import type { AdrSchemeDetails, Duration } from '#shared/rules/types';
@@ -83,7 +88,11 @@ export function schemeOn(choice: SchemeChoice, issuedOn: string): AdrSchemeDetai
 }
 
 /** Name, website, phone, textphone and postal address of the scheme, as a headed section. */
-export function schemeContactSection(language: LetterLanguage, scheme: AdrSchemeDetails, reference: string): LetterContent {
+export function schemeContactSection(
+  language: LetterLanguage,
+  scheme: AdrSchemeDetails,
+  reference: string,
+): LetterContent {
   const schemeName = schemeNameIn(language, scheme);
   const lines: LetterContent[] = [
     { text: schemeFullNameIn(language, scheme), bold: true },
@@ -169,12 +178,10 @@ export function referralLimitParagraph(
   issuedOn: string,
 ): LetterText {
   const referralDeadline = dateInWords(language, addMonths(issuedOn, referralMonths));
-  return paragraph(
-    language,
-    'adr.limit',
-    { schemeName, referralMonths: String(referralMonths), referralDeadline },
-    ['referralMonths', 'referralDeadline'],
-  );
+  return paragraph(language, 'adr.limit', { schemeName, referralMonths: String(referralMonths), referralDeadline }, [
+    'referralMonths',
+    'referralDeadline',
+  ]);
 }
 
 /** A business too large for the ADR scheme (the rules engine's `Evaluation.adrOutOfScope`). */
@@ -186,12 +193,18 @@ export interface AdrOutOfScope {
 /** "The scheme only looks at complaints from individuals and businesses with 10 or fewer employees…": no offer of it. */
 export function outOfScopeParagraph(language: LetterLanguage, schemeName: string, scope: AdrOutOfScope): LetterText {
   const count = (n: number) => n.toLocaleString(language);
-  return paragraph(language, 'adr.outOfScope', { schemeName, maxEmployees: count(scope.maxEmployees), employees: count(scope.employees) });
+  return paragraph(language, 'adr.outOfScope', {
+    schemeName,
+    maxEmployees: count(scope.maxEmployees),
+    employees: count(scope.employees),
+  });
 }
 
 /** Independent, free, and binding on us only if the customer accepts. */
 export function schemeAboutParagraphs(language: LetterLanguage, schemeName: string): LetterText[] {
-  return [joinSentences(paragraph(language, 'adr.about', { schemeName }), paragraph(language, 'adr.binding', { schemeName }))];
+  return [
+    joinSentences(paragraph(language, 'adr.about', { schemeName }), paragraph(language, 'adr.binding', { schemeName })),
+  ];
 }
 
 /** A free-text block from the desk (progress, final position, remedy): one paragraph per blank-line-separated part. */

@@ -13,7 +13,8 @@ export type CustomerCopy =
   /** Written to a representative, but the customer's postal address is not recorded: no copy can be posted. */
   | { kind: 'no-address'; message: string };
 
-const isLanguage = (tag: string | undefined): tag is LetterLanguage => tag !== undefined && Object.hasOwn(LANGUAGES, tag);
+const isLanguage = (tag: string | undefined): tag is LetterLanguage =>
+  tag !== undefined && Object.hasOwn(LANGUAGES, tag);
 
 /** What the customer is sent besides the letter `doc` (built for `caseRecord`). */
 export function customerCopy(doc: LetterDocument, caseRecord: CaseRecord): CustomerCopy {

@@ -24,7 +24,10 @@ describe('paragraph ids', () => {
     expect(new Set(ids).size).toBe(ids.length);
     // The same case gives the same ids (they are catalogue keys, not positions).
     expect(letterParagraphs(acknowledgementLetter(sampleAcknowledgement())).map((p) => p.id)).toEqual(ids);
-    expect(paragraphs.filter((p) => p.required).map((p) => p.id)).toEqual(['ack.adr.fromDate.scheme', 'ack.adr.contact']);
+    expect(paragraphs.filter((p) => p.required).map((p) => p.id)).toEqual([
+      'ack.adr.fromDate.scheme',
+      'ack.adr.contact',
+    ]);
     expect(paragraphs.find((p) => p.id === 'ack.quoteReference')!.text).toBe(
       'Your complaint reference is RDR-2026-000042. Please quote it whenever you contact us about it.',
     );
@@ -35,7 +38,10 @@ describe('paragraph ids', () => {
   });
 
   it('number a key used twice', () => {
-    const body = [paragraph('en-GB', 'ack.next.addMore', {}), section('Heading', [paragraph('en-GB', 'ack.next.addMore', {})])];
+    const body = [
+      paragraph('en-GB', 'ack.next.addMore', {}),
+      section('Heading', [paragraph('en-GB', 'ack.next.addMore', {})]),
+    ];
     expect(letterParagraphs({ content: body }).map((p) => p.id)).toEqual(['ack.next.addMore', 'ack.next.addMore#2']);
     const edited = applyParagraphEdits(body, { 'ack.next.addMore#2': 'Second one, edited.' });
     expect(letterParagraphs({ content: edited }).map((p) => p.text)).toEqual([
@@ -45,7 +51,17 @@ describe('paragraph ids', () => {
   });
 
   it('treat the ADR scheme, its time limit and the CCTS as required', () => {
-    for (const key of ['adr.limit', 'adr.about', 'adr.contact.intro', 'adrLetter.time.intro', 'ack.adr.contact', 'final.adr.now', 'update.adr.fromDate', 'summary.adr', 'ccts.intro']) {
+    for (const key of [
+      'adr.limit',
+      'adr.about',
+      'adr.contact.intro',
+      'adrLetter.time.intro',
+      'ack.adr.contact',
+      'final.adr.now',
+      'update.adr.fromDate',
+      'summary.adr',
+      'ccts.intro',
+    ]) {
       expect(isRequiredParagraphKey(key), key).toBe(true);
     }
     for (const key of ['ack.intro.customer', 'letter.handler', 'final.intro', 'update.next.by', 'ack.formats.offer']) {
@@ -73,7 +89,8 @@ describe('the desk’s edits', () => {
     expect(letterParagraphs(edited).map((p) => p.id)).not.toContain('ack.formats.offer');
     expect(text).not.toContain('This letter in another format');
     // Generated parts are untouched: address block, reference, date, the ADR paragraphs.
-    for (const kept of ['Margaret Okafor', '14 Albion Terrace', 'RDR-2026-000042', 'Our reference']) expect(text).toContain(kept);
+    for (const kept of ['Margaret Okafor', '14 Albion Terrace', 'RDR-2026-000042', 'Our reference'])
+      expect(text).toContain(kept);
     const required = letterParagraphs(plain).filter((p) => p.required);
     for (const p of required) expect(text).toContain(p.text);
     expect(edited.footer!(1, 1)).toEqual(plain.footer!(1, 1));
@@ -83,21 +100,29 @@ describe('the desk’s edits', () => {
   });
 
   it('keeps the last paragraph with the sign-off when it is edited', () => {
-    const doc = finalResponseLetter(sampleFinalResponse({ edits: { 'letter.handler': 'Call me on 0113 496 0999 with any question.' } }));
+    const doc = finalResponseLetter(
+      sampleFinalResponse({ edits: { 'letter.handler': 'Call me on 0113 496 0999 with any question.' } }),
+    );
     const last = doc.content[doc.content.length - 1];
     expect(typeof last === 'object' && 'stack' in last && last.unbreakable).toBe(true);
     expect(documentText({ ...doc, content: [last] })).toContain('Call me on 0113 496 0999 with any question.');
   });
 
   it('refuses to change what the regulator requires', () => {
-    expect(() => adrLetter(sampleAdrLetter('2026-04-08', { edits: { 'adr.limit': 'You have a while.' } }))).toThrow(/regulator requires/);
-    expect(() => adrLetter(sampleAdrLetter('2026-04-08', { edits: { 'adrLetter.help.now': '' } }))).toThrow(/regulator requires/);
+    expect(() => adrLetter(sampleAdrLetter('2026-04-08', { edits: { 'adr.limit': 'You have a while.' } }))).toThrow(
+      /regulator requires/,
+    );
+    expect(() => adrLetter(sampleAdrLetter('2026-04-08', { edits: { 'adrLetter.help.now': '' } }))).toThrow(
+      /regulator requires/,
+    );
     const doc = adrLetter(sampleAdrLetter('2026-04-08'));
     expect(letterParagraphs(doc).find((p) => p.id === 'adr.limit')).toMatchObject({ required: true });
   });
 
   it('ignores an edit for a paragraph this letter does not have', () => {
-    const doc = acknowledgementLetter(sampleAcknowledgement({ edits: { 'final.intro': 'Not in an acknowledgement.' } }));
+    const doc = acknowledgementLetter(
+      sampleAcknowledgement({ edits: { 'final.intro': 'Not in an acknowledgement.' } }),
+    );
     expect(documentText(doc)).toEqual(documentText(acknowledgementLetter(sampleAcknowledgement())));
   });
 });

@@ -31,7 +31,9 @@ export function isRequiredParagraphKey(key: string): boolean {
 }
 
 function inlineText(text: LetterText['text']): string {
-  return typeof text === 'string' ? text : text.map((piece) => (typeof piece === 'string' ? piece : inlineText(piece.text))).join('');
+  return typeof text === 'string'
+    ? text
+    : text.map((piece) => (typeof piece === 'string' ? piece : inlineText(piece.text))).join('');
 }
 
 const isHeading = (n: LetterContent): n is LetterText => typeof n !== 'string' && 'text' in n && n.style === 'heading';
@@ -70,7 +72,13 @@ function mapParagraphs(
 export function letterParagraphs(doc: Pick<LetterDocument, 'content'>): LetterParagraph[] {
   const out: LetterParagraph[] = [];
   mapParagraphs(doc.content, (node, id, section) => {
-    out.push({ id, text: inlineText(node.text), required: node.required === true, edited: node.edited === true, ...(section ? { section } : {}) });
+    out.push({
+      id,
+      text: inlineText(node.text),
+      required: node.required === true,
+      edited: node.edited === true,
+      ...(section ? { section } : {}),
+    });
     return node;
   });
   return out;
@@ -82,12 +90,17 @@ export function letterParagraphs(doc: Pick<LetterDocument, 'content'>): LetterPa
  * paragraph is refused (throws); an edit whose id is not in this letter is ignored (e.g. a paragraph that only some
  * cases have).
  */
-export function applyParagraphEdits(body: readonly LetterContent[], edits: ParagraphEdits | undefined): LetterContent[] {
+export function applyParagraphEdits(
+  body: readonly LetterContent[],
+  edits: ParagraphEdits | undefined,
+): LetterContent[] {
   if (!edits || Object.keys(edits).length === 0) return [...body];
   return mapParagraphs(body, (node, id) => {
     if (!Object.prototype.hasOwnProperty.call(edits, id)) return node;
     if (node.required) {
-      throw new Error(`The paragraph “${inlineText(node.text).slice(0, 60)}…” says what the regulator requires and cannot be edited.`);
+      throw new Error(
+        `The paragraph “${inlineText(node.text).slice(0, 60)}…” says what the regulator requires and cannot be edited.`,
+      );
     }
     const words = edits[id]
       .replace(/\r\n?/g, '\n')

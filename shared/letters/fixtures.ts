@@ -157,7 +157,8 @@ export function sampleSummaryResolution(overrides: Partial<SummaryResolutionInpu
     issuedOn: '2026-11-20',
     handlerName: 'Priya Shah',
     resolvedOn: '2026-11-20',
-    resolution: 'We refunded the duplicate payment of £32.50, and you told us on the phone that this settles the matter.',
+    resolution:
+      'We refunded the duplicate payment of £32.50, and you told us on the phone that this settles the matter.',
     ...overrides,
   };
 }

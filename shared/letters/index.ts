@@ -11,19 +11,8 @@ export { adrLetter, type AdrLetterInput, type AdrLetterReason } from './adr-lett
 export { letterAddressee, type Addressee } from './addressee';
 export { cctsNoticeLetter, type CctsNoticeInput } from './ccts-notice';
 export { customerCopy, type CustomerCopy } from './copy';
-export {
-  adrTermsFor,
-  adrTermsFromEvaluation,
-  type AdrTerms,
-  type LetterBaseInput,
-  type SchemeChoice,
-} from './common';
-export {
-  finalResponseLetter,
-  updateLetter,
-  type FinalResponseInput,
-  type UpdateLetterInput,
-} from './progress-letters';
+export { adrTermsFor, adrTermsFromEvaluation, type AdrTerms, type LetterBaseInput, type SchemeChoice } from './common';
+export { finalResponseLetter, updateLetter, type FinalResponseInput, type UpdateLetterInput } from './progress-letters';
 export { summaryResolutionLetter, type SummaryResolutionInput } from './summary-resolution';
 export {
   DEFAULT_LANGUAGE,

@@ -97,7 +97,12 @@ function windowLinesFor(addressee: Pick<Addressee, 'name' | 'addressLines'>): st
  * customer's name and address in the envelope window and a line above the greeting saying whose copy it is. Null
  * when the letter is not to a representative. Throws when the customer has no full postal address.
  */
-export function customerCopyOf(doc: LetterDocument, addressee: Addressee, customer: Addressee, language: LetterLanguage): LetterDocument | null {
+export function customerCopyOf(
+  doc: LetterDocument,
+  addressee: Addressee,
+  customer: Addressee,
+  language: LetterLanguage,
+): LetterDocument | null {
   if (addressee.role !== 'representative' || customer.role !== 'customer') return null;
   const windowLines = windowLinesFor(customer);
   const notice: LetterText = {

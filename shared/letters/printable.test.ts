@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledgementLetter, adrLetter, finalResponseLetter, LANGUAGES, updateLetter, type LetterLanguage } from './index';
+import {
+  acknowledgementLetter,
+  adrLetter,
+  finalResponseLetter,
+  LANGUAGES,
+  updateLetter,
+  type LetterLanguage,
+} from './index';
 import { sampleAcknowledgement, sampleAdrLetter, sampleCase, sampleFinalResponse, sampleUpdate } from './fixtures';
 import { casePrintProblem, drawnTexts, fontHasGlyph, letterPrintProblem, unprintableIn } from './printable';
 
@@ -7,7 +14,15 @@ const shown = (text: string) => unprintableIn(text).map((c) => `${c.shown}:${c.r
 
 describe('what the letter font can print', () => {
   it('prints Latin with accents, Polish, Greek and Cyrillic, and the typography the letters use', () => {
-    for (const name of ['Zoë Brontë-Åström', 'Wojciech Łukasz Żółć Ś', 'Γεώργιος Παπαδόπουλος', 'Дмитрий Шостакович', 'Олена Ґудзь', 'Nguyễn Thị Ánh', '£12.50 – “quoted” — €3 № 5 ½ ™ ©'])
+    for (const name of [
+      'Zoë Brontë-Åström',
+      'Wojciech Łukasz Żółć Ś',
+      'Γεώργιος Παπαδόπουλος',
+      'Дмитрий Шостакович',
+      'Олена Ґудзь',
+      'Nguyễn Thị Ánh',
+      '£12.50 – “quoted” — €3 № 5 ½ ™ ©',
+    ])
       expect(shown(name), name).toEqual([]);
     // Line breaks and tabs are laid out, not drawn.
     expect(shown('1 High Street\nLeeds\r\n\tLS1 1AA')).toEqual([]);
@@ -25,7 +40,15 @@ describe('what the letter font can print', () => {
     // An invisible right-to-left mark is named by its code.
     expect(shown('Ann\u200FSmith')).toEqual(['U+200F:right-to-left']);
     // Emoji sequences are named as the desk sees them: skin tone, joined, flags, keycaps, a text symbol made emoji.
-    expect(shown('Ann 😀 👍🏽 👩‍💻 🇬🇧 1️⃣ ❤ ©️')).toEqual(['😀:emoji', '👍🏽:emoji', '👩‍💻:emoji', '🇬🇧:emoji', '1️⃣:emoji', '❤:emoji', '©️:emoji']);
+    expect(shown('Ann 😀 👍🏽 👩‍💻 🇬🇧 1️⃣ ❤ ©️')).toEqual([
+      '😀:emoji',
+      '👍🏽:emoji',
+      '👩‍💻:emoji',
+      '🇬🇧:emoji',
+      '1️⃣:emoji',
+      '❤:emoji',
+      '©️:emoji',
+    ]);
     // A control character is named by its code.
     expect(shown('Ann\u0000Smith\u000B')).toEqual(['U+0000:control', 'U+000B:control']);
   });
@@ -35,7 +58,7 @@ describe('the refusal', () => {
   it("names the characters and says they are in the customer's name", () => {
     const record = sampleCase({ customer: { ...sampleCase().customer, name: '王小明' } });
     expect(casePrintProblem(record)).toBe(
-      "This letter contains characters the letter font cannot print: 王, 小, 明 (in the customer’s name). Correct it (for example, write the name in Latin letters) and make the letter again.",
+      'This letter contains characters the letter font cannot print: 王, 小, 明 (in the customer’s name). Correct it (for example, write the name in Latin letters) and make the letter again.',
     );
     const doc = acknowledgementLetter(sampleAcknowledgement({ caseRecord: record }));
     expect(letterPrintProblem(doc, record)).toBe(casePrintProblem(record));
@@ -57,7 +80,9 @@ describe('the refusal', () => {
 
   it('names at most twelve characters, and text the case does not hold as the letter’s other text', () => {
     const record = sampleCase({ customer: { ...sampleCase().customer, name: '一二三四五六七八九十百千万' } });
-    expect(casePrintProblem(record)).toMatch(/: 一, 二, 三, 四, 五, 六, 七, 八, 九, 十, 百, 千, … \(in the customer’s name\)/);
+    expect(casePrintProblem(record)).toMatch(
+      /: 一, 二, 三, 四, 五, 六, 七, 八, 九, 十, 百, 千, … \(in the customer’s name\)/,
+    );
     const doc = updateLetter(sampleUpdate({ progress: 'We spoke to 李 today.' }));
     expect(letterPrintProblem(doc, sampleCase())).toMatch(/cannot print: 李 \(in the letter’s other text\)\./);
   });
@@ -68,7 +93,9 @@ describe('the refusal', () => {
     expect(texts).toContain('Margaret Okafor');
     expect(texts).toContain('Kijoma Broadband');
     expect(letterPrintProblem({ ...doc, info: { title: '王' } } as typeof doc, sampleCase())).toBeNull();
-    expect(letterPrintProblem({ ...doc, footer: () => ({ text: 'Page 1 of 1 😀' }) }, sampleCase())).toMatch(/😀 \(in the letter’s other text\)/);
+    expect(letterPrintProblem({ ...doc, footer: () => ({ text: 'Page 1 of 1 😀' }) }, sampleCase())).toMatch(
+      /😀 \(in the letter’s other text\)/,
+    );
   });
 
   it('passes every letter in every language the desk can choose as it is written', () => {
@@ -84,7 +111,8 @@ describe('the refusal', () => {
     }
     // And every message of every language pack, whatever letter it is in.
     for (const [language, pack] of Object.entries(LANGUAGES)) {
-      for (const [key, text] of Object.entries(pack.messages as Record<string, string>)) expect(shown(text), `${language} ${key}`).toEqual([]);
+      for (const [key, text] of Object.entries(pack.messages as Record<string, string>))
+        expect(shown(text), `${language} ${key}`).toEqual([]);
     }
   });
 });

@@ -49,14 +49,16 @@ const RIGHT_TO_LEFT =
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
 /** Parts of an emoji sequence after its first character: variation selector 16, skin tones, keycap, tags. */
-const EMOJI_COMPONENT = (cp: number) => cp === 0xfe0f || (cp >= 0x1f3fb && cp <= 0x1f3ff) || cp === 0x20e3 || (cp >= 0xe0020 && cp <= 0xe007f);
+const EMOJI_COMPONENT = (cp: number) =>
+  cp === 0xfe0f || (cp >= 0x1f3fb && cp <= 0x1f3ff) || cp === 0x20e3 || (cp >= 0xe0020 && cp <= 0xe007f);
 const ZWJ = 0x200d;
 /** Laid out by pdfmake itself (line breaks, tab), never drawn as glyphs. */
 const LAYOUT = new Set([0x09, 0x0a, 0x0d]);
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}]/u;
 const MARK = /\p{M}/u;
 
-const isEmojiStart = (cp: number, ch: string) => EMOJI_PRESENTATION.test(ch) || (PICTOGRAPHIC.test(ch) && !fontHasGlyph(cp));
+const isEmojiStart = (cp: number, ch: string) =>
+  EMOJI_PRESENTATION.test(ch) || (PICTOGRAPHIC.test(ch) && !fontHasGlyph(cp));
 const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Every character of `text` the letter cannot print, in order (repeats included). */
@@ -74,9 +76,16 @@ export function unprintableIn(text: string): UnprintableCharacter[] {
       let shown = ch;
       while (i + 1 < points.length) {
         const next = points[i + 1].codePointAt(0)!;
-        if (EMOJI_COMPONENT(next) || (cp >= 0x1f1e6 && cp <= 0x1f1ff && next >= 0x1f1e6 && next <= 0x1f1ff && shown.length === 2)) {
+        if (
+          EMOJI_COMPONENT(next) ||
+          (cp >= 0x1f1e6 && cp <= 0x1f1ff && next >= 0x1f1e6 && next <= 0x1f1ff && shown.length === 2)
+        ) {
           shown += points[++i];
-        } else if (next === ZWJ && i + 2 < points.length && isEmojiStart(points[i + 2].codePointAt(0)!, points[i + 2])) {
+        } else if (
+          next === ZWJ &&
+          i + 2 < points.length &&
+          isEmojiStart(points[i + 2].codePointAt(0)!, points[i + 2])
+        ) {
           shown += points[++i] + points[++i];
         } else break;
       }
@@ -92,7 +101,14 @@ export function unprintableIn(text: string): UnprintableCharacter[] {
       // A keycap or emoji selector after a character the font has (1️⃣, ©️): shown with what it follows.
       const last = out.at(-1);
       if (last && lastEnd === i - 1 && last.reason === 'emoji') last.shown += ch;
-      else out.push({ shown: cp === 0xfe0f || cp === 0x20e3 ? (i > 0 && !LAYOUT.has(points[i - 1].codePointAt(0)!) ? points[i - 1] : '') + ch : hex(cp), reason: 'emoji' });
+      else
+        out.push({
+          shown:
+            cp === 0xfe0f || cp === 0x20e3
+              ? (i > 0 && !LAYOUT.has(points[i - 1].codePointAt(0)!) ? points[i - 1] : '') + ch
+              : hex(cp),
+          reason: 'emoji',
+        });
       lastEnd = i;
       continue;
     }
@@ -110,7 +126,11 @@ export function unprintableIn(text: string): UnprintableCharacter[] {
  * prints. `sources` name where a character comes from ("the customer's name"); a character found in none of them
  * is said to be in `elsewhere`.
  */
-export function findUnprintable(texts: readonly string[], sources: readonly TextSource[], elsewhere: string): Unprintable | null {
+export function findUnprintable(
+  texts: readonly string[],
+  sources: readonly TextSource[],
+  elsewhere: string,
+): Unprintable | null {
   const seen = new Map<string, UnprintableCharacter>();
   for (const text of texts) for (const c of unprintableIn(text)) if (!seen.has(c.shown)) seen.set(c.shown, c);
   if (seen.size === 0) return null;
@@ -138,10 +158,14 @@ const NAMED = 12;
 export function unprintableMessage(found: Unprintable, what: 'letter' | 'summary' = 'letter'): string {
   const names = found.characters.slice(0, NAMED).map((c) => c.shown);
   if (found.characters.length > NAMED) names.push('…');
-  const where = found.where.length <= 1 ? found.where.join('') : `${found.where.slice(0, -1).join(', ')} and ${found.where.at(-1)}`;
+  const where =
+    found.where.length <= 1 ? found.where.join('') : `${found.where.slice(0, -1).join(', ')} and ${found.where.at(-1)}`;
   const reasons = new Set(found.characters.map((c) => c.reason));
   const why: string[] = [];
-  if (reasons.has('right-to-left')) why.push(`Right-to-left writing (such as Arabic or Hebrew) cannot be laid out in a ${what}: it would print in the wrong order.`);
+  if (reasons.has('right-to-left'))
+    why.push(
+      `Right-to-left writing (such as Arabic or Hebrew) cannot be laid out in a ${what}: it would print in the wrong order.`,
+    );
   if (reasons.has('emoji')) why.push(`Emoji cannot be printed in a ${what}.`);
   if (reasons.has('control')) why.push('Invisible control characters (shown as U+…) cannot be printed.');
   return [
@@ -160,7 +184,8 @@ export function drawnTexts(doc: { content: unknown; footer?: unknown; background
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
         // Names of styles, fonts and colours are not drawn (and are ASCII anyway).
-        if (key === 'style' || key === 'font' || key === 'color' || key === 'fillColor' || key === 'lineColor') continue;
+        if (key === 'style' || key === 'font' || key === 'color' || key === 'fillColor' || key === 'lineColor')
+          continue;
         walk(value);
       }
     }
@@ -173,7 +198,8 @@ export function drawnTexts(doc: { content: unknown; footer?: unknown; background
 
 /** The parts of a case a letter prints, named for the desk. */
 export function caseTextSources(record: Pick<CaseRecord, 'customer' | 'representative'>): TextSource[] {
-  const address = (a: { lines: readonly string[]; postcode: string } | undefined) => (a ? [...a.lines, a.postcode].join('\n') : '');
+  const address = (a: { lines: readonly string[]; postcode: string } | undefined) =>
+    a ? [...a.lines, a.postcode].join('\n') : '';
   const sources: TextSource[] = [
     { where: 'the customer’s name', text: record.customer.name },
     { where: 'the customer’s address', text: address(record.customer.address) },
@@ -199,7 +225,10 @@ export function documentPrintProblem(
 }
 
 /** Why a letter built for `record` cannot be printed, in words, or null when every character it draws prints. */
-export function letterPrintProblem(doc: { content: unknown; footer?: unknown; background?: unknown }, record: Pick<CaseRecord, 'customer' | 'representative'>): string | null {
+export function letterPrintProblem(
+  doc: { content: unknown; footer?: unknown; background?: unknown },
+  record: Pick<CaseRecord, 'customer' | 'representative'>,
+): string | null {
   return documentPrintProblem(doc, caseTextSources(record), 'letter');
 }
 

@@ -4,7 +4,14 @@
 // its own words, without the UK time limit. A business too large for the scheme (the rules engine's adrOutOfScope)
 // is not offered it: the update leaves it out, the final response says why the scheme cannot help.
 import type { AdrSchemeDetails } from '#shared/rules/types';
-import { type LetterLanguage, dateInWords, dateWithWeekdayInWords, message, parseIsoDate, schemeNameIn } from './catalogue';
+import {
+  type LetterLanguage,
+  dateInWords,
+  dateWithWeekdayInWords,
+  message,
+  parseIsoDate,
+  schemeNameIn,
+} from './catalogue';
 import {
   type AdrOutOfScope,
   outOfScopeParagraph,
@@ -75,12 +82,9 @@ export function updateLetter(input: UpdateLetterInput): LetterDocument {
       section(message(language, 'update.progress.heading', {}), deskText(input.progress, 'the progress so far')),
       section(message(language, 'update.next.heading', {}), [
         nextUpdateOn
-          ? paragraph(
-              language,
-              'update.next.by',
-              { nextUpdateOn: dateWithWeekdayInWords(language, nextUpdateOn) },
-              ['nextUpdateOn'],
-            )
+          ? paragraph(language, 'update.next.by', { nextUpdateOn: dateWithWeekdayInWords(language, nextUpdateOn) }, [
+              'nextUpdateOn',
+            ])
           : paragraph(language, 'update.next.soon', {}),
         ...adr,
       ]),
@@ -142,9 +146,16 @@ export function finalResponseLetter(input: FinalResponseInput): LetterDocument {
       section(message(language, 'final.done.heading', {}), deskText(input.actionsTaken, 'what we have done')),
       ...(remedy ? [section(message(language, 'final.remedy.heading', {}), deskText(remedy, 'the remedy'))] : []),
       ...(input.adrOutOfScope
-        ? [section(message(language, 'final.adr.heading', {}), [outOfScopeParagraph(language, schemeName, input.adrOutOfScope)])]
+        ? [
+            section(message(language, 'final.adr.heading', {}), [
+              outOfScopeParagraph(language, schemeName, input.adrOutOfScope),
+            ]),
+          ]
         : [
-            section(message(language, 'final.adr.heading', {}), [when, ...schemeParagraphs(language, scheme, schemeName, input)]),
+            section(message(language, 'final.adr.heading', {}), [
+              when,
+              ...schemeParagraphs(language, scheme, schemeName, input),
+            ]),
             schemeContactSection(language, scheme, reference),
           ]),
       handlerParagraph(basics),
@@ -163,7 +174,12 @@ function schemeParagraphs(
 ): LetterContent[] {
   const about = schemeAboutParagraphs(language, schemeName);
   if (scheme.country === 'CA') {
-    return [joinSentences(paragraph(language, 'ccts.about', { schemeName }), paragraph(language, 'adr.binding', { schemeName }))];
+    return [
+      joinSentences(
+        paragraph(language, 'ccts.about', { schemeName }),
+        paragraph(language, 'adr.binding', { schemeName }),
+      ),
+    ];
   }
   if (input.referralMonths === undefined) {
     throw new Error('A final response naming a UK scheme needs the referral window (referralMonths) from the rules.');

@@ -28,7 +28,8 @@ export function summaryResolutionLetter(input: SummaryResolutionInput): LetterDo
   const basics = letterBasics(input);
   const { language, reference, receivedOn } = basics;
   parseIsoDate(input.resolvedOn);
-  if (input.resolvedOn < input.caseRecord.receivedOn) throw new Error('The complaint cannot be resolved before it was received.');
+  if (input.resolvedOn < input.caseRecord.receivedOn)
+    throw new Error('The complaint cannot be resolved before it was received.');
   const scheme = schemeOn(input.scheme ?? { schemeId: 'financial-ombudsman' }, input.issuedOn);
   const schemeName = schemeNameIn(language, scheme);
 
@@ -43,12 +44,9 @@ export function summaryResolutionLetter(input: SummaryResolutionInput): LetterDo
     heading: message(language, 'summary.heading', {}),
     body: [
       ...representativeOpening(basics),
-      paragraph(
-        language,
-        'summary.intro',
-        { receivedOn, resolvedOn: dateInWords(language, input.resolvedOn) },
-        ['resolvedOn'],
-      ),
+      paragraph(language, 'summary.intro', { receivedOn, resolvedOn: dateInWords(language, input.resolvedOn) }, [
+        'resolvedOn',
+      ]),
       section(message(language, 'summary.what.heading', {}), deskText(input.resolution, 'what was agreed')),
       section(message(language, 'summary.adr.heading', {}), [paragraph(language, 'summary.adr', { schemeName })]),
       schemeContactSection(language, scheme, reference),

@@ -85,7 +85,12 @@ export type CaseStatus = 'open' | 'closed';
  * Why vulnerability or health details are recorded. They are special-category data (UK GDPR Art. 9, PIPEDA's
  * sensitive information): recorded only with one of these reasons, and shown only where needed.
  */
-export const VULNERABILITY_REASONS = ['reasonable-adjustments', 'customer-asked', 'fair-treatment', 'safeguarding'] as const;
+export const VULNERABILITY_REASONS = [
+  'reasonable-adjustments',
+  'customer-asked',
+  'fair-treatment',
+  'safeguarding',
+] as const;
 export type VulnerabilityReason = (typeof VULNERABILITY_REASONS)[number];
 
 export const VULNERABILITY_REASON_LABELS: Record<VulnerabilityReason, string> = {
@@ -187,7 +192,10 @@ export interface TimelineEvent {
  * records) come in one order whatever order they were read in. Entries without `at` or `id` (reports' slim entries)
  * compare as equal there and keep the order given (the sort is stable).
  */
-export function compareTimelineEvents(a: Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id'>>, b: Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id'>>): number {
+export function compareTimelineEvents(
+  a: Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id'>>,
+  b: Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id'>>,
+): number {
   if (a.on !== b.on) return a.on < b.on ? -1 : 1;
   const at = a.at ?? '';
   const bt = b.at ?? '';
@@ -198,7 +206,9 @@ export function compareTimelineEvents(a: Pick<TimelineEvent, 'on'> & Partial<Pic
 }
 
 /** A copy of a timeline in THE order (`compareTimelineEvents`). */
-export function inTimelineOrder<T extends Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id'>>>(events: readonly T[]): T[] {
+export function inTimelineOrder<T extends Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id'>>>(
+  events: readonly T[],
+): T[] {
   return [...events].sort(compareTimelineEvents);
 }
 

@@ -79,16 +79,31 @@ describe('validateIntake', () => {
     assertRefused(r);
     expect(r.errors.repRelationship).toMatch(/related/);
     const viaRep = validateIntake(
-      { ...good, addressLines: '', postcode: '', repName: 'Ben Lovelace', repRelationship: 'son', repAddressLines: '3 Elm Road\nLeeds', repPostcode: 'ls2 9jt' },
+      {
+        ...good,
+        addressLines: '',
+        postcode: '',
+        repName: 'Ben Lovelace',
+        repRelationship: 'son',
+        repAddressLines: '3 Elm Road\nLeeds',
+        repPostcode: 'ls2 9jt',
+      },
       today,
     );
     expect(viaRep.ok).toBe(true);
     assertAccepted(viaRep);
-    expect(viaRep.value.representative).toEqual({ name: 'Ben Lovelace', relationship: 'son', address: { lines: ['3 Elm Road', 'Leeds'], postcode: 'LS2 9JT' } });
+    expect(viaRep.value.representative).toEqual({
+      name: 'Ben Lovelace',
+      relationship: 'son',
+      address: { lines: ['3 Elm Road', 'Leeds'], postcode: 'LS2 9JT' },
+    });
   });
 
   it('refuses bad email, phone, unknown channel and category, and over-long text', () => {
-    const r = validateIntake({ ...good, email: 'ada@', phone: 'call me', channel: 'pigeon', category: 'misc', summary: 'x'.repeat(5001) }, today);
+    const r = validateIntake(
+      { ...good, email: 'ada@', phone: 'call me', channel: 'pigeon', category: 'misc', summary: 'x'.repeat(5001) },
+      today,
+    );
     expect(r.ok).toBe(false);
     assertRefused(r);
     expect(r.errors.email).toMatch(/email/);
@@ -177,18 +192,52 @@ describe('validateIntake', () => {
 
 describe('validateIntake: control and invisible characters (model/text.ts)', () => {
   it('refuses NUL, control and text-direction characters in every text field, naming the character and where it is', () => {
-    const withRep = { ...good, repName: 'Tom Lee', repRelationship: 'son', repAddressLines: '1 Low St\nYork', repPostcode: 'YO1 1AA', phone: '0113 496 0000', accountNumber: 'AC-1' };
-    const fields = ['customerName', 'addressLines', 'postcode', 'accountNumber', 'repName', 'repRelationship', 'repAddressLines', 'repPostcode', 'summary'] as const;
+    const withRep = {
+      ...good,
+      repName: 'Tom Lee',
+      repRelationship: 'son',
+      repAddressLines: '1 Low St\nYork',
+      repPostcode: 'YO1 1AA',
+      phone: '0113 496 0000',
+      accountNumber: 'AC-1',
+    };
+    const fields = [
+      'customerName',
+      'addressLines',
+      'postcode',
+      'accountNumber',
+      'repName',
+      'repRelationship',
+      'repAddressLines',
+      'repPostcode',
+      'summary',
+    ] as const;
     for (const field of fields) {
-      for (const [char, name] of [['\u0000', 'U+0000 NULL'], ['\u202e', 'U+202E RIGHT-TO-LEFT OVERRIDE'], ['\u0085', 'U+0085 NEXT LINE'], ['\u2066', 'U+2066 LEFT-TO-RIGHT ISOLATE']]) {
+      for (const [char, name] of [
+        ['\u0000', 'U+0000 NULL'],
+        ['\u202e', 'U+202E RIGHT-TO-LEFT OVERRIDE'],
+        ['\u0085', 'U+0085 NEXT LINE'],
+        ['\u2066', 'U+2066 LEFT-TO-RIGHT ISOLATE'],
+      ]) {
         const r = validateIntake({ ...withRep, [field]: `${withRep[field].trim()}${char}x` }, today);
         expect(r.ok, `${field} ${name}`).toBe(false);
-        if (!r.ok) expect(r.errors[field], field).toMatch(new RegExp(`^.+ contains an invisible control character \\(${name.replace('+', '\\+')}\\) after “.+”; remove it$`));
+        if (!r.ok)
+          expect(r.errors[field], field).toMatch(
+            new RegExp(
+              `^.+ contains an invisible control character \\(${name.replace('+', '\\+')}\\) after “.+”; remove it$`,
+            ),
+          );
         if (!r.ok) expect(Object.keys(r.errors)).toEqual([field]);
       }
     }
     const r = validateIntake({ ...good, customerName: 'Ann\u202eLee' }, today);
-    expect(r).toEqual({ ok: false, errors: { customerName: 'Name contains an invisible control character (U+202E RIGHT-TO-LEFT OVERRIDE) after “Ann”; remove it' } });
+    expect(r).toEqual({
+      ok: false,
+      errors: {
+        customerName:
+          'Name contains an invisible control character (U+202E RIGHT-TO-LEFT OVERRIDE) after “Ann”; remove it',
+      },
+    });
   });
 
   it('allows line breaks and tabs in the address and summary only', () => {
@@ -196,8 +245,10 @@ describe('validateIntake: control and invisible characters (model/text.ts)', () 
     expect(r.ok).toBe(true);
     const bad = validateIntake({ ...good, customerName: 'Ann\nLee', postcode: 'LS1\t1AA' }, today);
     expect(bad.ok ? {} : bad.errors).toEqual({
-      customerName: 'Name contains a tab or line break (U+000A LINE FEED) after “Ann”, and this field is one line; remove it',
-      postcode: 'Postcode contains a tab or line break (U+0009 CHARACTER TABULATION) after “LS1”, and this field is one line; remove it',
+      customerName:
+        'Name contains a tab or line break (U+000A LINE FEED) after “Ann”, and this field is one line; remove it',
+      postcode:
+        'Postcode contains a tab or line break (U+0009 CHARACTER TABULATION) after “LS1”, and this field is one line; remove it',
     });
   });
 });

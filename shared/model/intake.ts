@@ -1,7 +1,19 @@
 // Validation of the intake form. The form is flat (one key per field on screen) so every message can be shown
 // next to its field; `validateIntake` turns a valid form into the parts of a new case.
 import { z } from 'zod';
-import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, type CalendarId, type Category, type Channel, type CommunicationNeeds, type Customer, type PostalAddress, type Representative } from './case';
+import {
+  CALENDARS,
+  CATEGORIES,
+  CHANNELS,
+  LETTER_LANGUAGES,
+  type CalendarId,
+  type Category,
+  type Channel,
+  type CommunicationNeeds,
+  type Customer,
+  type PostalAddress,
+  type Representative,
+} from './case';
 import { isIsoDate } from './dates';
 import { textCharacterProblem, type TextLines } from './text';
 import { addressTextProblem, STORED_LIMITS as L } from './stored';
@@ -79,8 +91,7 @@ export interface NewCaseParts {
 }
 
 export type IntakeResult =
-  | { ok: true; value: NewCaseParts }
-  | { ok: false; errors: Partial<Record<IntakeField, string>> };
+  { ok: true; value: NewCaseParts } | { ok: false; errors: Partial<Record<IntakeField, string>> };
 
 const trimmed = (max: number, label: string, lines: TextLines = 'single-line') =>
   z
@@ -121,42 +132,54 @@ export const MAX_EMPLOYEES = 10_000_000;
 export function parseEmployees(text: string): { ok: true; value: number | undefined } | { ok: false; error: string } {
   const t = text.trim();
   if (t === '') return { ok: true, value: undefined };
-  if (!/^(\d+|\d{1,3}(,\d{3})+)$/.test(t)) return { ok: false, error: 'Enter the number of employees as a whole number, like 8' };
+  if (!/^(\d+|\d{1,3}(,\d{3})+)$/.test(t))
+    return { ok: false, error: 'Enter the number of employees as a whole number, like 8' };
   const n = Number(t.replace(/,/g, ''));
   if (n < 1) return { ok: false, error: 'A business has at least 1 employee (count the owner)' };
-  if (n > MAX_EMPLOYEES) return { ok: false, error: `Enter a number of employees of ${MAX_EMPLOYEES.toLocaleString('en-GB')} or fewer` };
+  if (n > MAX_EMPLOYEES)
+    return { ok: false, error: `Enter a number of employees of ${MAX_EMPLOYEES.toLocaleString('en-GB')} or fewer` };
   return { ok: true, value: n };
 }
 
 function intakeSchema(today: string) {
   return z.object({
-      receivedOn: z
-        .string()
-        .trim()
-        .min(1, 'Enter the date the complaint was received')
-        .refine(isIsoDate, 'Enter a real date as YYYY-MM-DD')
-        .refine((d) => !isIsoDate(d) || d <= today, 'The date received cannot be in the future')
-        .refine((d) => !isIsoDate(d) || d >= '2000-01-01', 'The date received must be in 2000 or later'),
-      channel: z.enum(CHANNELS, { error: 'Choose how the complaint was made' }),
-      customerName: trimmed(L.name, 'Name').pipe(z.string().min(1, "Enter the customer's name")),
-      addressLines: windowAddress(),
-      postcode: optionalText(L.postcode, 'Postcode'),
-      phone: optionalText(L.phone, 'Phone').refine((s) => s === '' || /^[+()0-9 .-]{6,40}$/.test(s), 'Enter a phone number using digits, spaces, + ( ) or -'),
-      email: optionalText(L.email, 'Email').refine((s) => s === '' || z.email().safeParse(s).success, 'Enter an email address like name@example.com'),
-      accountNumber: optionalText(L.accountNumber, 'Account number'),
-      isBusiness: z.boolean(),
-      // Checked below with parseEmployees, only for a business (the field is hidden otherwise).
-      employees: z.string(),
-      repName: optionalText(L.name, 'Name'),
-      repRelationship: optionalText(L.relationship, 'Relationship'),
-      repAddressLines: windowAddress(),
-      repPostcode: optionalText(L.postcode, 'Postcode'),
-      category: z.enum(CATEGORIES, { error: 'Choose a category' }),
-      summary: trimmed(L.summary, 'Summary', 'multi-line').pipe(z.string().min(1, 'Describe the complaint in a few words')),
-      language: z.union([z.literal(''), z.enum(LETTER_LANGUAGES)], { error: 'Choose English (UK), English (Canada) or French (Canada)' }),
-      largePrint: z.boolean(),
-      prefersPost: z.boolean(),
-    });
+    receivedOn: z
+      .string()
+      .trim()
+      .min(1, 'Enter the date the complaint was received')
+      .refine(isIsoDate, 'Enter a real date as YYYY-MM-DD')
+      .refine((d) => !isIsoDate(d) || d <= today, 'The date received cannot be in the future')
+      .refine((d) => !isIsoDate(d) || d >= '2000-01-01', 'The date received must be in 2000 or later'),
+    channel: z.enum(CHANNELS, { error: 'Choose how the complaint was made' }),
+    customerName: trimmed(L.name, 'Name').pipe(z.string().min(1, "Enter the customer's name")),
+    addressLines: windowAddress(),
+    postcode: optionalText(L.postcode, 'Postcode'),
+    phone: optionalText(L.phone, 'Phone').refine(
+      (s) => s === '' || /^[+()0-9 .-]{6,40}$/.test(s),
+      'Enter a phone number using digits, spaces, + ( ) or -',
+    ),
+    email: optionalText(L.email, 'Email').refine(
+      (s) => s === '' || z.email().safeParse(s).success,
+      'Enter an email address like name@example.com',
+    ),
+    accountNumber: optionalText(L.accountNumber, 'Account number'),
+    isBusiness: z.boolean(),
+    // Checked below with parseEmployees, only for a business (the field is hidden otherwise).
+    employees: z.string(),
+    repName: optionalText(L.name, 'Name'),
+    repRelationship: optionalText(L.relationship, 'Relationship'),
+    repAddressLines: windowAddress(),
+    repPostcode: optionalText(L.postcode, 'Postcode'),
+    category: z.enum(CATEGORIES, { error: 'Choose a category' }),
+    summary: trimmed(L.summary, 'Summary', 'multi-line').pipe(
+      z.string().min(1, 'Describe the complaint in a few words'),
+    ),
+    language: z.union([z.literal(''), z.enum(LETTER_LANGUAGES)], {
+      error: 'Choose English (UK), English (Canada) or French (Canada)',
+    }),
+    largePrint: z.boolean(),
+    prefersPost: z.boolean(),
+  });
 }
 
 const FLAGS: ReadonlySet<IntakeField> = new Set<IntakeField>(['largePrint', 'prefersPost', 'isBusiness']);
@@ -178,8 +201,10 @@ function crossFieldErrors(f: Trimmed): Array<[IntakeField, string]> {
   const hasRep = f.repName !== '' || f.repRelationship !== '' || f.repAddressLines !== '' || f.repPostcode !== '';
   if (hasRep) {
     if (f.repName === '') out.push(['repName', 'Enter the name of the person acting for the customer']);
-    if (f.repRelationship === '') out.push(['repRelationship', 'Say how they are related to the customer (e.g. son, carer, solicitor)']);
-    if (f.repAddressLines !== '' && f.repPostcode === '') out.push(['repPostcode', 'Enter the postcode for this address']);
+    if (f.repRelationship === '')
+      out.push(['repRelationship', 'Say how they are related to the customer (e.g. son, carer, solicitor)']);
+    if (f.repAddressLines !== '' && f.repPostcode === '')
+      out.push(['repPostcode', 'Enter the postcode for this address']);
   }
   return out;
 }
@@ -187,7 +212,10 @@ function crossFieldErrors(f: Trimmed): Array<[IntakeField, string]> {
 function address(lines: string, postcode: string): PostalAddress | undefined {
   if (lines === '') return undefined;
   return {
-    lines: lines.split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
+    lines: lines
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
     postcode: postcode.toUpperCase(),
   };
 }
@@ -195,7 +223,11 @@ function address(lines: string, postcode: string): PostalAddress | undefined {
 const dropEmpty = <T extends Record<string, unknown>>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== undefined)) as T;
 
-function communicationNeeds(language: string, largePrint: boolean, prefersPost: boolean): CommunicationNeeds | undefined {
+function communicationNeeds(
+  language: string,
+  largePrint: boolean,
+  prefersPost: boolean,
+): CommunicationNeeds | undefined {
   const needs: CommunicationNeeds = {
     ...(language ? { language: language as CommunicationNeeds['language'] } : {}),
     ...(largePrint ? { largePrint } : {}),
@@ -215,7 +247,11 @@ function intakeSchemaFor(today: string): ReturnType<typeof intakeSchema> {
   return lastSchema.schema;
 }
 
-export function validateIntake(form: Partial<IntakeForm>, today: string, recorder: { by: string } = { by: '' }): IntakeResult {
+export function validateIntake(
+  form: Partial<IntakeForm>,
+  today: string,
+  recorder: { by: string } = { by: '' },
+): IntakeResult {
   const input = { ...emptyIntakeForm(''), ...form };
   for (const key of Object.keys(input) as IntakeField[]) {
     if (FLAGS.has(key)) (input as Record<string, unknown>)[key] = input[key] === true;
@@ -235,15 +271,26 @@ export function validateIntake(form: Partial<IntakeForm>, today: string, recorde
       .map(([k, v]) => [k, String(v).trim()]),
   ) as Trimmed;
   for (const [field, message] of crossFieldErrors(trimmedInput)) errors[field] ??= message;
-  const employees = input.isBusiness ? parseEmployees(trimmedInput.employees) : ({ ok: true, value: undefined } as const);
+  const employees = input.isBusiness
+    ? parseEmployees(trimmedInput.employees)
+    : ({ ok: true, value: undefined } as const);
   if (!employees.ok) errors.employees ??= employees.error;
   const vulnerability = validateVulnerability(
-    { details: String(form.vulnerabilityDetails ?? ''), reason: String(form.vulnerabilityReason ?? ''), note: String(form.vulnerabilityNote ?? '') },
+    {
+      details: String(form.vulnerabilityDetails ?? ''),
+      reason: String(form.vulnerabilityReason ?? ''),
+      note: String(form.vulnerabilityNote ?? ''),
+    },
     { on: today, by: recorder.by },
   );
   if (!vulnerability.ok) {
-    const names = { details: 'vulnerabilityDetails', reason: 'vulnerabilityReason', note: 'vulnerabilityNote' } as const;
-    for (const [field, message] of Object.entries(vulnerability.errors)) errors[names[field as keyof typeof names]] ??= message;
+    const names = {
+      details: 'vulnerabilityDetails',
+      reason: 'vulnerabilityReason',
+      note: 'vulnerabilityNote',
+    } as const;
+    for (const [field, message] of Object.entries(vulnerability.errors))
+      errors[names[field as keyof typeof names]] ??= message;
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const f = parsed.data;
@@ -257,7 +304,13 @@ export function validateIntake(form: Partial<IntakeForm>, today: string, recorde
     employees: f.isBusiness && employees.ok ? employees.value : undefined,
   });
   const representative: Representative | undefined =
-    f.repName === '' ? undefined : dropEmpty({ name: f.repName, relationship: f.repRelationship, address: address(f.repAddressLines, f.repPostcode) });
+    f.repName === ''
+      ? undefined
+      : dropEmpty({
+          name: f.repName,
+          relationship: f.repRelationship,
+          address: address(f.repAddressLines, f.repPostcode),
+        });
   return {
     ok: true,
     value: dropEmpty({

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeFields, sameValue, type FieldRecord } from './merge';
 
-const base = { name: 'Ada Lovelace', phone: '0161 496 0000', email: '', address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' } };
+const base = {
+  name: 'Ada Lovelace',
+  phone: '0161 496 0000',
+  email: '',
+  address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' },
+};
 
 describe('mergeFields', () => {
   it('keeps a field changed elsewhere and takes the field I changed (the two-window race)', () => {
@@ -16,8 +21,14 @@ describe('mergeFields', () => {
   });
 
   it('reports a field both changed differently and keeps theirs in the merged record', () => {
-    const r = mergeFields(base, { ...base, phone: '0207 946 0000' }, { ...base, phone: '0113 496 0999', email: 'a@b.co' });
-    expect(r.conflicts).toEqual([{ path: ['phone'], base: '0161 496 0000', theirs: '0207 946 0000', mine: '0113 496 0999' }]);
+    const r = mergeFields(
+      base,
+      { ...base, phone: '0207 946 0000' },
+      { ...base, phone: '0113 496 0999', email: 'a@b.co' },
+    );
+    expect(r.conflicts).toEqual([
+      { path: ['phone'], base: '0161 496 0000', theirs: '0207 946 0000', mine: '0113 496 0999' },
+    ]);
     expect(r.merged.phone).toBe('0207 946 0000');
     expect(r.merged.email).toBe('a@b.co');
   });
@@ -46,7 +57,12 @@ describe('mergeFields', () => {
 });
 
 // Records of a few fields whose values are drawn from small sets, so both sides often touch the same field.
-const value = fc.oneof(fc.constantFrom('a', 'b', 'c', ''), fc.constant(undefined), fc.array(fc.constantFrom('x', 'y'), { maxLength: 2 }), fc.integer({ min: 0, max: 2 }));
+const value = fc.oneof(
+  fc.constantFrom('a', 'b', 'c', ''),
+  fc.constant(undefined),
+  fc.array(fc.constantFrom('x', 'y'), { maxLength: 2 }),
+  fc.integer({ min: 0, max: 2 }),
+);
 const KEYS = ['p', 'q', 'r', 's'] as const;
 const flat = fc.record({ p: value, q: value, r: value, s: value });
 const nested = fc.record({ p: value, q: value, inner: flat });
@@ -55,10 +71,14 @@ const nested = fc.record({ p: value, q: value, inner: flat });
 function leaves(shape: FieldRecord): string[][] {
   return Object.keys(shape).flatMap((k) => (k === 'inner' ? KEYS.map((kk) => [k, kk]) : [[k]]));
 }
-const at = (r: unknown, path: string[]): unknown => path.reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], r);
+const at = (r: unknown, path: string[]): unknown =>
+  path.reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], r);
 
 describe('mergeFields: no change on either side is ever lost', () => {
-  for (const [name, arb] of [['flat', flat], ['nested', nested]] as const) {
+  for (const [name, arb] of [
+    ['flat', flat],
+    ['nested', nested],
+  ] as const) {
     it(`${name}: a field changed on one side only has that side's value; one changed on both differently is a conflict`, () => {
       fc.assert(
         fc.property(arb, arb, arb, (base, theirs, mine) => {
@@ -80,7 +100,10 @@ describe('mergeFields: no change on either side is ever lost', () => {
             }
           }
           // Only real clashes are conflicts.
-          for (const c of r.conflicts) expect(!sameValue(c.base, c.mine) && !sameValue(c.base, c.theirs) && !sameValue(c.mine, c.theirs)).toBe(true);
+          for (const c of r.conflicts)
+            expect(!sameValue(c.base, c.mine) && !sameValue(c.base, c.theirs) && !sameValue(c.mine, c.theirs)).toBe(
+              true,
+            );
         }),
         { numRuns: 2000 },
       );
@@ -112,8 +135,11 @@ describe('mergeFields: no change on either side is ever lost', () => {
         }
         const second = mergeFields<FieldRecord>(rebased, theirs, chosen);
         expect(second.conflicts).toEqual([]);
-        for (const c of first.conflicts) expect(sameValue(second.merged[c.path[0]], useMine ? c.mine : c.theirs)).toBe(true);
-        for (const k of KEYS) if (!first.conflicts.some((c) => c.path[0] === k)) expect(sameValue(second.merged[k], first.merged[k])).toBe(true);
+        for (const c of first.conflicts)
+          expect(sameValue(second.merged[c.path[0]], useMine ? c.mine : c.theirs)).toBe(true);
+        for (const k of KEYS)
+          if (!first.conflicts.some((c) => c.path[0] === k))
+            expect(sameValue(second.merged[k], first.merged[k])).toBe(true);
       }),
       { numRuns: 1000 },
     );

@@ -50,7 +50,13 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return false;
 }
 
-function mergeInto(base: unknown, theirs: unknown, mine: unknown, path: string[], out: Omit<MergeResult<FieldRecord>, 'merged'>): unknown {
+function mergeInto(
+  base: unknown,
+  theirs: unknown,
+  mine: unknown,
+  path: string[],
+  out: Omit<MergeResult<FieldRecord>, 'merged'>,
+): unknown {
   if (isRecord(base) && isRecord(theirs) && isRecord(mine)) {
     const merged: Record<string, unknown> = {};
     const keys = new Set([...Object.keys(theirs), ...Object.keys(mine), ...Object.keys(base)]);

@@ -11,9 +11,12 @@ export function formatReference(prefix: string, year: number, sequence: number):
     throw new Error(`Desk prefix "${prefix}" must be 2 to 6 capital letters or digits, starting with a letter.`);
   }
   if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new Error(`Year ${year} is not a valid year.`);
-  if (!Number.isInteger(sequence) || sequence < 1) throw new Error(`Sequence ${sequence} must be a positive whole number.`);
+  if (!Number.isInteger(sequence) || sequence < 1)
+    throw new Error(`Sequence ${sequence} must be a positive whole number.`);
   if (sequence > MAX_SEQUENCE) {
-    throw new Error(`Every reference of ${prefix} for ${year} has been used (the last is ${prefix}-${year}-${MAX_SEQUENCE}): no new complaint can be numbered this year with this desk prefix; change the prefix in Settings.`);
+    throw new Error(
+      `Every reference of ${prefix} for ${year} has been used (the last is ${prefix}-${year}-${MAX_SEQUENCE}): no new complaint can be numbered this year with this desk prefix; change the prefix in Settings.`,
+    );
   }
   return `${prefix}-${year}-${String(sequence).padStart(6, '0')}`;
 }

@@ -31,7 +31,10 @@ describe('validateSettings', () => {
     expect(validateSettings(settingsToForm(r.value), ids)).toEqual(r);
   });
   it('names each bad field', () => {
-    const r = validateSettings({ ...form, companyName: '', deskPrefix: 'R-1', calendar: 'mars', defaultProcedureId: 'nope' }, ids);
+    const r = validateSettings(
+      { ...form, companyName: '', deskPrefix: 'R-1', calendar: 'mars', defaultProcedureId: 'nope' },
+      ids,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(Object.keys(r.errors).sort()).toEqual(['calendar', 'companyName', 'defaultProcedureId', 'deskPrefix']);
@@ -39,7 +42,8 @@ describe('validateSettings', () => {
 });
 
 // A 1×1 PNG and the start of a JPEG, as the browser's FileReader would give them.
-const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const JPEG = 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAA==';
 const schemes = ['communications-ombudsman', 'cisas', 'ccts'];
 
@@ -67,8 +71,12 @@ describe('the letterhead logo', () => {
   });
   it('checks a chosen file before reading it', () => {
     expect(checkLogoFile({ name: 'logo.png', type: 'image/png', size: 20_000 })).toBeNull();
-    expect(checkLogoFile({ name: 'logo.gif', type: 'image/gif', size: 20_000 })).toBe('“logo.gif” is not a PNG or JPEG image. Choose the logo as a .png or .jpg file.');
-    expect(checkLogoFile({ name: 'scan.jpg', type: 'image/jpeg', size: 3 * 1024 * 1024 })).toMatch(/“scan.jpg” is 3072 KB; the logo can be at most 256 KB/);
+    expect(checkLogoFile({ name: 'logo.gif', type: 'image/gif', size: 20_000 })).toBe(
+      '“logo.gif” is not a PNG or JPEG image. Choose the logo as a .png or .jpg file.',
+    );
+    expect(checkLogoFile({ name: 'scan.jpg', type: 'image/jpeg', size: 3 * 1024 * 1024 })).toMatch(
+      /“scan.jpg” is 3072 KB; the logo can be at most 256 KB/,
+    );
     expect(checkLogoFile({ name: 'empty.png', type: 'image/png', size: 0 })).toMatch(/empty/);
   });
 });

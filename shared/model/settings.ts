@@ -29,7 +29,10 @@ export const LOGO_MAX_BYTES = 256 * 1024;
 export const LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
 
 /** The first bytes of each format, base64-encoded: PNG 89 50 4E 47 0D 0A 1A 0A, JPEG FF D8 FF. */
-const LOGO_SIGNATURES: Record<(typeof LOGO_TYPES)[number], string> = { 'image/png': 'iVBORw0KGgo', 'image/jpeg': '/9j/' };
+const LOGO_SIGNATURES: Record<(typeof LOGO_TYPES)[number], string> = {
+  'image/png': 'iVBORw0KGgo',
+  'image/jpeg': '/9j/',
+};
 
 const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
 
@@ -58,7 +61,8 @@ export function checkLogoDataUrl(url: string): string | null {
   const type = m[1] as (typeof LOGO_TYPES)[number];
   const data = m[2];
   if (data.length === 0 || data.length % 4 !== 0) return 'The logo image is damaged or incomplete. Choose it again.';
-  if (!data.startsWith(LOGO_SIGNATURES[type])) return `The logo file is not really a ${type === 'image/png' ? 'PNG' : 'JPEG'} image. Choose a PNG or JPEG file.`;
+  if (!data.startsWith(LOGO_SIGNATURES[type]))
+    return `The logo file is not really a ${type === 'image/png' ? 'PNG' : 'JPEG'} image. Choose a PNG or JPEG file.`;
   const bytes = base64Bytes(data);
   if (bytes > LOGO_MAX_BYTES) return `The logo is ${kb(bytes)}; it can be at most ${kb(LOGO_MAX_BYTES)}.`;
   return null;
@@ -88,14 +92,23 @@ const schema = ({ procedureIds, adrSchemeIds = [] }: SettingsChoices) =>
       }),
     postcode: text(L.postcode, 'Postcode').min(1, 'Enter the postcode'),
     phone: text(L.phone, 'Phone'),
-    email: text(L.email, 'Email').refine((s) => s === '' || z.email().safeParse(s).success, 'Enter an email address like complaints@example.com'),
+    email: text(L.email, 'Email').refine(
+      (s) => s === '' || z.email().safeParse(s).success,
+      'Enter an email address like complaints@example.com',
+    ),
     deskPrefix: z
       .string()
       .trim()
       .transform((s) => s.toUpperCase())
-      .pipe(z.string().regex(DESK_PREFIX_PATTERN, 'Use 2 to 6 capital letters or digits, starting with a letter (e.g. RDR)')),
+      .pipe(
+        z
+          .string()
+          .regex(DESK_PREFIX_PATTERN, 'Use 2 to 6 capital letters or digits, starting with a letter (e.g. RDR)'),
+      ),
     calendar: z.enum(CALENDARS, { error: 'Choose the working-day calendar for this office' }),
-    defaultProcedureId: z.string().refine((id) => procedureIds.includes(id), 'Choose the complaints procedure this desk follows'),
+    defaultProcedureId: z
+      .string()
+      .refine((id) => procedureIds.includes(id), 'Choose the complaints procedure this desk follows'),
     handlerName: text(100, 'Name').min(1, 'Enter the name of the person working at the desk'),
     logoDataUrl: z
       .string()
@@ -112,14 +125,17 @@ const schema = ({ procedureIds, adrSchemeIds = [] }: SettingsChoices) =>
       .refine((id) => id === '' || adrSchemeIds.includes(id), 'Choose an ADR scheme from the list'),
   });
 
-export type SettingsResult = { ok: true; value: DeskSettings } | { ok: false; errors: Partial<Record<SettingsField, string>> };
+export type SettingsResult =
+  { ok: true; value: DeskSettings } | { ok: false; errors: Partial<Record<SettingsField, string>> };
 
 /**
  * Check the settings form and turn it into the stored settings. `choices` is the list of procedure ids (older
  * callers) or the procedure and ADR scheme ids a desk may choose from.
  */
 export function validateSettings(form: SettingsForm, choices: readonly string[] | SettingsChoices): SettingsResult {
-  const options: SettingsChoices = Array.isArray(choices) ? { procedureIds: choices as readonly string[] } : (choices as SettingsChoices);
+  const options: SettingsChoices = Array.isArray(choices)
+    ? { procedureIds: choices as readonly string[] }
+    : (choices as SettingsChoices);
   const parsed = schema(options).safeParse(form);
   if (!parsed.success) {
     const errors: Partial<Record<SettingsField, string>> = {};
@@ -139,7 +155,10 @@ export function validateSettings(form: SettingsForm, choices: readonly string[] 
       handlerName: f.handlerName,
       company: {
         name: f.companyName,
-        addressLines: f.addressLines.split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
+        addressLines: f.addressLines
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean),
         postcode: f.postcode.toUpperCase(),
         ...(f.phone ? { phone: f.phone } : {}),
         ...(f.email ? { email: f.email } : {}),

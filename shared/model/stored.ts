@@ -10,7 +10,15 @@
 //   listed for the desk to shorten (`checkStoredRow(...).overLimits`). Their issues carry `params.overLimit`.
 import { z } from 'zod';
 import { ANONYMISED_NAME, CASE_FIELDS } from './personal-data';
-import { CALENDARS, CATEGORIES, CHANNELS, LETTER_LANGUAGES, TIMELINE_TYPES, VULNERABILITY_REASONS, type CaseRecord } from './case';
+import {
+  CALENDARS,
+  CATEGORIES,
+  CHANNELS,
+  LETTER_LANGUAGES,
+  TIMELINE_TYPES,
+  VULNERABILITY_REASONS,
+  type CaseRecord,
+} from './case';
 import { isIsoDate } from './dates';
 import { DESK_PREFIX_PATTERN, MAX_SEQUENCE, REFERENCE_PATTERN } from './reference';
 
@@ -67,7 +75,9 @@ export function addressTextProblem(text: string): string | null {
 // Building blocks
 
 /** zod's `error` option: "missing" when the field is absent, else what it must be. */
-const must = (what: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? 'missing' : what) });
+const must = (what: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? 'missing' : what),
+});
 
 /** A ceiling no row of any version ever needed; beyond it a value is refused, not listed. */
 const HARD_TEXT = 100_000;
@@ -82,35 +92,56 @@ const limited = (max: number, what = 'characters') =>
     .max(HARD_TEXT, `is longer than ${HARD_TEXT} characters`)
     .check((ctx) => {
       if (ctx.value.length > max) {
-        ctx.issues.push({ code: 'custom', message: `has ${ctx.value.length} ${what}; at most ${max}`, input: ctx.value, params: { overLimit: true } });
+        ctx.issues.push({
+          code: 'custom',
+          message: `has ${ctx.value.length} ${what}; at most ${max}`,
+          input: ctx.value,
+          params: { overLimit: true },
+        });
       }
     });
 
 export const storedDate = z.string(must('must be a date (YYYY-MM-DD)')).refine(isIsoDate, 'not a date (YYYY-MM-DD)');
-const ISO_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const ISO_TIMESTAMP =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 /** A real instant: its date part a real calendar date (no 0000-01-01, no 30 February), a real time and offset. */
 export function isTimestamp(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const m = ISO_TIMESTAMP.exec(value);
   return m !== null && isIsoDate(m[1]) && Number.isFinite(Date.parse(value));
 }
-export const storedTimestamp = z.string(must('must be a timestamp')).refine(isTimestamp, 'not a timestamp (e.g. 2026-11-22T14:30:00.000Z)');
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, must(`must be one of ${values.join(', ')}`));
+export const storedTimestamp = z
+  .string(must('must be a timestamp'))
+  .refine(isTimestamp, 'not a timestamp (e.g. 2026-11-22T14:30:00.000Z)');
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, must(`must be one of ${values.join(', ')}`));
 const plainObject = z.record(z.string(), z.unknown(), must('must be an object'));
 
 /** The pattern's 6 to 8 digits keep a sequence within MAX_SEQUENCE. */
-export const storedReference = z.string(must('must be text')).regex(REFERENCE_PATTERN, 'not a reference like RDR-2026-000042');
-export const storedDeskPrefix = z.string(must('must be text')).regex(DESK_PREFIX_PATTERN, 'not a desk prefix (2 to 6 capital letters or digits, starting with a letter)');
+export const storedReference = z
+  .string(must('must be text'))
+  .regex(REFERENCE_PATTERN, 'not a reference like RDR-2026-000042');
+export const storedDeskPrefix = z
+  .string(must('must be text'))
+  .regex(DESK_PREFIX_PATTERN, 'not a desk prefix (2 to 6 capital letters or digits, starting with a letter)');
 
 export const storedAddress = z.looseObject(
   {
     lines: z
-      .array(z.string(must('must be text')).max(HARD_TEXT, `is longer than ${HARD_TEXT} characters`), must('must be a list of lines'))
+      .array(
+        z.string(must('must be text')).max(HARD_TEXT, `is longer than ${HARD_TEXT} characters`),
+        must('must be a list of lines'),
+      )
       .max(1000, 'has more than 1000 lines')
       .check((ctx) => {
         const lines = ctx.value;
         if (lines.length > ADDRESS_MAX_LINES) {
-          ctx.issues.push({ code: 'custom', message: `has ${lines.length} lines; letters need at most ${ADDRESS_MAX_LINES}`, input: lines, params: { overLimit: true } });
+          ctx.issues.push({
+            code: 'custom',
+            message: `has ${lines.length} lines; letters need at most ${ADDRESS_MAX_LINES}`,
+            input: lines,
+            params: { overLimit: true },
+          });
         }
         lines.forEach((line, i) => {
           if (line.length > ADDRESS_LINE_MAX_CHARS) {
@@ -138,7 +169,9 @@ export function holdsPersonalData(record: Partial<CaseRecord>): boolean {
   if (record.summary) return true;
   const customer = (record.customer ?? {}) as unknown as Record<string, unknown>;
   if (customer.name !== ANONYMISED_NAME) return true;
-  return Object.keys(customer).some((k) => !['name', 'isBusiness', 'employees'].includes(k) && customer[k] !== undefined);
+  return Object.keys(customer).some(
+    (k) => !['name', 'isBusiness', 'employees'].includes(k) && customer[k] !== undefined,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -158,15 +191,31 @@ export const storedCase = z
         email: limited(STORED_LIMITS.email).optional(),
         accountNumber: limited(STORED_LIMITS.accountNumber).optional(),
         isBusiness: z.boolean(must('must be true or false')).optional(),
-        employees: z.number(must('must be a number')).int('must be a whole number').min(1, 'must be 1 or more').max(10_000_000, 'is more than 10,000,000').optional(),
+        employees: z
+          .number(must('must be a number'))
+          .int('must be a whole number')
+          .min(1, 'must be 1 or more')
+          .max(10_000_000, 'is more than 10,000,000')
+          .optional(),
       },
       must('must be an object'),
     ),
     representative: z
-      .looseObject({ name: limited(STORED_LIMITS.name), relationship: limited(STORED_LIMITS.relationship), address: storedAddress.optional() }, must('must be an object'))
+      .looseObject(
+        {
+          name: limited(STORED_LIMITS.name),
+          relationship: limited(STORED_LIMITS.relationship),
+          address: storedAddress.optional(),
+        },
+        must('must be an object'),
+      )
       .optional(),
     communication: z
-      .looseObject({ language: oneOf(LETTER_LANGUAGES).optional(), largePrint: z.boolean().optional(), prefersPost: z.boolean().optional() })
+      .looseObject({
+        language: oneOf(LETTER_LANGUAGES).optional(),
+        largePrint: z.boolean().optional(),
+        prefersPost: z.boolean().optional(),
+      })
       .optional(),
     category: oneOf(CATEGORIES),
     summary: limited(STORED_LIMITS.summary),
@@ -178,13 +227,23 @@ export const storedCase = z
     createdAt: storedTimestamp,
     updatedAt: storedTimestamp,
     vulnerability: z
-      .looseObject({ details: text(HARD_TEXT), reason: oneOf(VULNERABILITY_REASONS), note: text(HARD_TEXT).optional(), recordedOn: storedDate, recordedBy: text(500) })
+      .looseObject({
+        details: text(HARD_TEXT),
+        reason: oneOf(VULNERABILITY_REASONS),
+        note: text(HARD_TEXT).optional(),
+        recordedOn: storedDate,
+        recordedBy: text(500),
+      })
       .optional(),
     anonymisedOn: storedDate.optional(),
   })
   .superRefine((record, ctx) => {
     if (record.anonymisedOn !== undefined && holdsPersonalData(record as unknown as CaseRecord)) {
-      ctx.addIssue({ code: 'custom', path: ['anonymisedOn'], message: 'is set but the case still holds personal data' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['anonymisedOn'],
+        message: 'is set but the case still holds personal data',
+      });
     }
   });
 
@@ -202,7 +261,11 @@ export const storedEvent = z.looseObject({
 export const storedCounter = z
   .looseObject({
     key: z.string(must('must be text')).regex(/^[A-Z][A-Z0-9]{1,5}-\d{4}$/, 'not a counter key like RDR-2026'),
-    last: z.number(must('must be a number')).int('must be a whole number').min(0, 'must not be negative').max(MAX_SEQUENCE, `is more than ${MAX_SEQUENCE}, the last reference of a year`),
+    last: z
+      .number(must('must be a number'))
+      .int('must be a whole number')
+      .min(0, 'must not be negative')
+      .max(MAX_SEQUENCE, `is more than ${MAX_SEQUENCE}, the last reference of a year`),
   })
   .refine((c) => DESK_PREFIX_PATTERN.test(c.key.slice(0, -5)), { path: ['key'], message: 'not a desk prefix' });
 
@@ -235,11 +298,27 @@ export const storedLetterFields = {
   issuedAt: storedTimestamp,
   sha256: z.string(must('must be text')).regex(/^[0-9a-f]{64}$/, 'not a SHA-256 (64 hexadecimal digits)'),
 };
-export const storedLetter = z.looseObject({ ...storedLetterFields, bytes: z.custom<Uint8Array>((v) => Object.prototype.toString.call(v) === '[object Uint8Array]', { message: 'must be the letter’s bytes' }) });
+export const storedLetter = z.looseObject({
+  ...storedLetterFields,
+  bytes: z.custom<Uint8Array>((v) => Object.prototype.toString.call(v) === '[object Uint8Array]', {
+    message: 'must be the letter’s bytes',
+  }),
+});
 
-export const storedPerson = z.looseObject({ id, name: limited(STORED_LIMITS.personName), active: z.boolean(must('must be true or false')) });
+export const storedPerson = z.looseObject({
+  id,
+  name: limited(STORED_LIMITS.personName),
+  active: z.boolean(must('must be true or false')),
+});
 export const storedNotified = z.looseObject({ id: text(1000).min(1, 'must not be empty'), at: storedTimestamp });
-export const storedAudit = z.looseObject({ id, at: storedTimestamp, kind: text(100), by: text(500), summary: text(10_000), detail: plainObject.optional() });
+export const storedAudit = z.looseObject({
+  id,
+  at: storedTimestamp,
+  kind: text(100),
+  by: text(500),
+  summary: text(10_000),
+  detail: plainObject.optional(),
+});
 export const storedMeta = z.looseObject({ key: id, value: z.unknown() });
 
 /** Every stored table's row schema (the derived case index is not stored in backups and is not listed). */
@@ -284,7 +363,8 @@ export function checkStoredRow(table: StoredTable, row: unknown): RowCheck {
   const parsed = (STORED_ROWS[table] as z.ZodType).safeParse(row);
   const out: RowCheck = { refused: [], overLimits: [] };
   if (parsed.success) return out;
-  for (const issue of parsed.error.issues) (isOverLimit(issue) ? out.overLimits : out.refused).push({ path: [...issue.path], message: issueMessage(issue) });
+  for (const issue of parsed.error.issues)
+    (isOverLimit(issue) ? out.overLimits : out.refused).push({ path: [...issue.path], message: issueMessage(issue) });
   return out;
 }
 
@@ -309,7 +389,8 @@ export class StoredRowError extends Error {
 
 const valueAt = (row: unknown, path: readonly PropertyKey[]): unknown => {
   let at: unknown = row;
-  for (const key of path) at = at === null || typeof at !== 'object' ? undefined : (at as Record<PropertyKey, unknown>)[key];
+  for (const key of path)
+    at = at === null || typeof at !== 'object' ? undefined : (at as Record<PropertyKey, unknown>)[key];
   return at;
 };
 
@@ -320,7 +401,14 @@ const valueAt = (row: unknown, path: readonly PropertyKey[]): unknown => {
  */
 export function assertStorable(table: StoredTable, row: unknown, before?: unknown): void {
   const { refused, overLimits } = checkStoredRow(table, row);
-  const kept = before === undefined ? [] : overLimits.filter((p) => JSON.stringify(valueAt(row, p.path)) === JSON.stringify(valueAt(before, p.path)));
+  const kept =
+    before === undefined
+      ? []
+      : overLimits.filter((p) => JSON.stringify(valueAt(row, p.path)) === JSON.stringify(valueAt(before, p.path)));
   const problems = [...refused, ...overLimits.filter((p) => !kept.includes(p))];
-  if (problems.length) throw new StoredRowError(table, problems.map((p) => `${rowName(table, null, row)} ${formatPath(p.path)}: ${p.message}`));
+  if (problems.length)
+    throw new StoredRowError(
+      table,
+      problems.map((p) => `${rowName(table, null, row)} ${formatPath(p.path)}: ${p.message}`),
+    );
 }

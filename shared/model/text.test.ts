@@ -29,16 +29,30 @@ const REFUSED: Array<[string, string, string]> = [
 describe('characters a text field may hold', () => {
   it.each(REFUSED)('refuses a %s in one-line and multi-line fields, named, saying where it is', (_, char, name) => {
     for (const lines of ['single-line', 'multi-line'] as const) {
-      expect(findForbiddenCharacter(`Ann${char}Lee`, lines)).toEqual({ codePoint: char.codePointAt(0), name, index: 3, kind: 'control' });
-      expect(textCharacterProblem(`Ann${char}Lee`, lines)).toBe(`contains an invisible control character (${name}) after “Ann”; remove it`);
+      expect(findForbiddenCharacter(`Ann${char}Lee`, lines)).toEqual({
+        codePoint: char.codePointAt(0),
+        name,
+        index: 3,
+        kind: 'control',
+      });
+      expect(textCharacterProblem(`Ann${char}Lee`, lines)).toBe(
+        `contains an invisible control character (${name}) after “Ann”; remove it`,
+      );
     }
-    expect(textCharacterProblem(`${char}Ann`, 'single-line')).toBe(`contains an invisible control character (${name}) at the start; remove it`);
+    expect(textCharacterProblem(`${char}Ann`, 'single-line')).toBe(
+      `contains an invisible control character (${name}) at the start; remove it`,
+    );
   });
 
   it('allows tabs and line breaks only in multi-line fields (an address, a summary)', () => {
-    for (const text of ['1 High St\nLeeds', '1 High St\r\nLeeds', 'Amount:\t£12']) expect(textCharacterProblem(text, 'multi-line')).toBeNull();
-    expect(textCharacterProblem('Ann\nLee', 'single-line')).toBe('contains a tab or line break (U+000A LINE FEED) after “Ann”, and this field is one line; remove it');
-    expect(textCharacterProblem('Ann\tLee', 'single-line')).toBe('contains a tab or line break (U+0009 CHARACTER TABULATION) after “Ann”, and this field is one line; remove it');
+    for (const text of ['1 High St\nLeeds', '1 High St\r\nLeeds', 'Amount:\t£12'])
+      expect(textCharacterProblem(text, 'multi-line')).toBeNull();
+    expect(textCharacterProblem('Ann\nLee', 'single-line')).toBe(
+      'contains a tab or line break (U+000A LINE FEED) after “Ann”, and this field is one line; remove it',
+    );
+    expect(textCharacterProblem('Ann\tLee', 'single-line')).toBe(
+      'contains a tab or line break (U+0009 CHARACTER TABULATION) after “Ann”, and this field is one line; remove it',
+    );
     expect(findForbiddenCharacter('Ann\rLee', 'single-line')?.kind).toBe('line-break');
   });
 
@@ -62,6 +76,8 @@ describe('characters a text field may hold', () => {
 
   it('reports the first refused character, reading surrogate pairs whole', () => {
     expect(findForbiddenCharacter('😡\u202e\u0000', 'single-line')).toMatchObject({ codePoint: 0x202e, index: 2 });
-    expect(textCharacterProblem(`${'😡'.repeat(12)}x\u0000`, 'single-line')).toBe(`contains an invisible control character (U+0000 NULL) after “${'😡'.repeat(9)}x”; remove it`);
+    expect(textCharacterProblem(`${'😡'.repeat(12)}x\u0000`, 'single-line')).toBe(
+      `contains an invisible control character (U+0000 NULL) after “${'😡'.repeat(9)}x”; remove it`,
+    );
   });
 });

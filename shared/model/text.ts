@@ -21,19 +21,72 @@ export interface ForbiddenCharacter {
 }
 
 const C0_NAMES = [
-  'NULL', 'START OF HEADING', 'START OF TEXT', 'END OF TEXT', 'END OF TRANSMISSION', 'ENQUIRY', 'ACKNOWLEDGE', 'BELL',
-  'BACKSPACE', 'CHARACTER TABULATION', 'LINE FEED', 'LINE TABULATION', 'FORM FEED', 'CARRIAGE RETURN', 'SHIFT OUT', 'SHIFT IN',
-  'DATA LINK ESCAPE', 'DEVICE CONTROL ONE', 'DEVICE CONTROL TWO', 'DEVICE CONTROL THREE', 'DEVICE CONTROL FOUR', 'NEGATIVE ACKNOWLEDGE',
-  'SYNCHRONOUS IDLE', 'END OF TRANSMISSION BLOCK', 'CANCEL', 'END OF MEDIUM', 'SUBSTITUTE', 'ESCAPE', 'INFORMATION SEPARATOR FOUR',
-  'INFORMATION SEPARATOR THREE', 'INFORMATION SEPARATOR TWO', 'INFORMATION SEPARATOR ONE',
+  'NULL',
+  'START OF HEADING',
+  'START OF TEXT',
+  'END OF TEXT',
+  'END OF TRANSMISSION',
+  'ENQUIRY',
+  'ACKNOWLEDGE',
+  'BELL',
+  'BACKSPACE',
+  'CHARACTER TABULATION',
+  'LINE FEED',
+  'LINE TABULATION',
+  'FORM FEED',
+  'CARRIAGE RETURN',
+  'SHIFT OUT',
+  'SHIFT IN',
+  'DATA LINK ESCAPE',
+  'DEVICE CONTROL ONE',
+  'DEVICE CONTROL TWO',
+  'DEVICE CONTROL THREE',
+  'DEVICE CONTROL FOUR',
+  'NEGATIVE ACKNOWLEDGE',
+  'SYNCHRONOUS IDLE',
+  'END OF TRANSMISSION BLOCK',
+  'CANCEL',
+  'END OF MEDIUM',
+  'SUBSTITUTE',
+  'ESCAPE',
+  'INFORMATION SEPARATOR FOUR',
+  'INFORMATION SEPARATOR THREE',
+  'INFORMATION SEPARATOR TWO',
+  'INFORMATION SEPARATOR ONE',
 ];
 const C1_NAMES = [
-  'PADDING CHARACTER', 'HIGH OCTET PRESET', 'BREAK PERMITTED HERE', 'NO BREAK HERE', 'INDEX', 'NEXT LINE', 'START OF SELECTED AREA',
-  'END OF SELECTED AREA', 'CHARACTER TABULATION SET', 'CHARACTER TABULATION WITH JUSTIFICATION', 'LINE TABULATION SET',
-  'PARTIAL LINE FORWARD', 'PARTIAL LINE BACKWARD', 'REVERSE LINE FEED', 'SINGLE SHIFT TWO', 'SINGLE SHIFT THREE', 'DEVICE CONTROL STRING',
-  'PRIVATE USE ONE', 'PRIVATE USE TWO', 'SET TRANSMIT STATE', 'CANCEL CHARACTER', 'MESSAGE WAITING', 'START OF GUARDED AREA',
-  'END OF GUARDED AREA', 'START OF STRING', 'SINGLE GRAPHIC CHARACTER INTRODUCER', 'SINGLE CHARACTER INTRODUCER',
-  'CONTROL SEQUENCE INTRODUCER', 'STRING TERMINATOR', 'OPERATING SYSTEM COMMAND', 'PRIVACY MESSAGE', 'APPLICATION PROGRAM COMMAND',
+  'PADDING CHARACTER',
+  'HIGH OCTET PRESET',
+  'BREAK PERMITTED HERE',
+  'NO BREAK HERE',
+  'INDEX',
+  'NEXT LINE',
+  'START OF SELECTED AREA',
+  'END OF SELECTED AREA',
+  'CHARACTER TABULATION SET',
+  'CHARACTER TABULATION WITH JUSTIFICATION',
+  'LINE TABULATION SET',
+  'PARTIAL LINE FORWARD',
+  'PARTIAL LINE BACKWARD',
+  'REVERSE LINE FEED',
+  'SINGLE SHIFT TWO',
+  'SINGLE SHIFT THREE',
+  'DEVICE CONTROL STRING',
+  'PRIVATE USE ONE',
+  'PRIVATE USE TWO',
+  'SET TRANSMIT STATE',
+  'CANCEL CHARACTER',
+  'MESSAGE WAITING',
+  'START OF GUARDED AREA',
+  'END OF GUARDED AREA',
+  'START OF STRING',
+  'SINGLE GRAPHIC CHARACTER INTRODUCER',
+  'SINGLE CHARACTER INTRODUCER',
+  'CONTROL SEQUENCE INTRODUCER',
+  'STRING TERMINATOR',
+  'OPERATING SYSTEM COMMAND',
+  'PRIVACY MESSAGE',
+  'APPLICATION PROGRAM COMMAND',
 ];
 
 /**
@@ -104,7 +157,7 @@ function refusedName(cp: number): string | null {
  * every text field of a case (intake form, CSV import): see the comment at the top of this file.
  */
 export function findForbiddenCharacter(text: string, lines: TextLines): ForbiddenCharacter | null {
-  for (let index = 0; index < text.length; ) {
+  for (let index = 0; index < text.length;) {
     const cp = text.codePointAt(index)!;
     const width = cp > 0xffff ? 2 : 1;
     const name = refusedName(cp);
@@ -122,7 +175,11 @@ export function findForbiddenCharacter(text: string, lines: TextLines): Forbidde
  */
 export function forbiddenCharacterMessage(text: string, found: ForbiddenCharacter): string {
   // Up to 20 characters before it (not starting inside a surrogate pair), line breaks shown as spaces.
-  const before = text.slice(Math.max(0, found.index - 20), found.index).replace(/^[\udc00-\udfff]/, '').replace(/\s+/g, ' ').trim();
+  const before = text
+    .slice(Math.max(0, found.index - 20), found.index)
+    .replace(/^[\udc00-\udfff]/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const where = before === '' ? ' at the start' : ` after “${before}”`;
   return found.kind === 'line-break'
     ? `contains a tab or line break (${found.name})${where}, and this field is one line; remove it`

@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { TIMELINE_TYPES, type CaseRecord, type TimelineEvent } from '#shared/model/case';
-import { ANONYMISED_NAME, anonymiseCase, anonymiseEvent, CASE_FIELDS, describeRemoval, neutralSummary } from './anonymise';
+import {
+  ANONYMISED_NAME,
+  anonymiseCase,
+  anonymiseEvent,
+  CASE_FIELDS,
+  describeRemoval,
+  neutralSummary,
+} from './anonymise';
 
 const record: CaseRecord = {
   id: 'c1',
   reference: 'RDR-2019-000007',
   receivedOn: '2019-03-04',
   channel: 'letter',
-  customer: { name: 'Ada Lovelace', address: { lines: ['12 St James Square'], postcode: 'SW1Y 4JH' }, phone: '0113 496 0000', email: 'ada@example.com', accountNumber: 'A-1' },
+  customer: {
+    name: 'Ada Lovelace',
+    address: { lines: ['12 St James Square'], postcode: 'SW1Y 4JH' },
+    phone: '0113 496 0000',
+    email: 'ada@example.com',
+    accountNumber: 'A-1',
+  },
   representative: { name: 'Byron', relationship: 'father' },
   communication: { largePrint: true, language: 'en-GB' },
   category: 'billing',
@@ -19,7 +32,12 @@ const record: CaseRecord = {
   assignee: 'Sam Patel',
   createdAt: '2019-03-04T09:00:00.000Z',
   updatedAt: '2019-03-21T09:00:00.000Z',
-  vulnerability: { details: 'Hearing aid', reason: 'reasonable-adjustments', recordedOn: '2019-03-05', recordedBy: 'Sam Patel' },
+  vulnerability: {
+    details: 'Hearing aid',
+    reason: 'reasonable-adjustments',
+    recordedOn: '2019-03-05',
+    recordedBy: 'Sam Patel',
+  },
 };
 const ev = (type: TimelineEvent['type'], summary: string, data?: Record<string, unknown>): TimelineEvent => ({
   id: `e-${type}`,
@@ -55,11 +73,18 @@ describe('anonymiseCase', () => {
     });
   });
 
-  it("keeps only whether the customer was a business and its size (the ADR scope), so reports count the case the same", () => {
+  it('keeps only whether the customer was a business and its size (the ADR scope), so reports count the case the same', () => {
     const business: CaseRecord = { ...record, customer: { ...record.customer, isBusiness: true, employees: 25 } };
-    expect(anonymiseCase(business, [], options).record.customer).toEqual({ name: ANONYMISED_NAME, isBusiness: true, employees: 25 });
+    expect(anonymiseCase(business, [], options).record.customer).toEqual({
+      name: ANONYMISED_NAME,
+      isBusiness: true,
+      employees: 25,
+    });
     const unknownSize: CaseRecord = { ...record, customer: { ...record.customer, isBusiness: true } };
-    expect(anonymiseCase(unknownSize, [], options).record.customer).toEqual({ name: ANONYMISED_NAME, isBusiness: true });
+    expect(anonymiseCase(unknownSize, [], options).record.customer).toEqual({
+      name: ANONYMISED_NAME,
+      isBusiness: true,
+    });
   });
 
   it('drops a field the policy does not know (an allow-list): a field added later is removed until someone decides', () => {
@@ -70,26 +95,91 @@ describe('anonymiseCase', () => {
 
   it('keeps entry types, dates, authors, stages and payment figures; removes every text and personal detail', () => {
     const events = [
-      ev('escalated', 'Escalated: Ada asked', { stage: 'escalation-team', fromStage: 'customer-service', reason: 'Ada asked' }),
-      ev('compensation', 'Compensation of £30.00: sorry Ada', { kind: 'compensation', amount: 30, currency: 'GBP', reason: 'sorry Ada', atStage: 'x' }),
+      ev('escalated', 'Escalated: Ada asked', {
+        stage: 'escalation-team',
+        fromStage: 'customer-service',
+        reason: 'Ada asked',
+      }),
+      ev('compensation', 'Compensation of £30.00: sorry Ada', {
+        kind: 'compensation',
+        amount: 30,
+        currency: 'GBP',
+        reason: 'sorry Ada',
+        atStage: 'x',
+      }),
       ev('resolution-accepted', 'Ada accepted', { who: 'Ada Lovelace', channel: 'phone', details: 'happy' }),
-      ev('customer-edited', "Customer's details changed: name", { changed: ['customerName'], before: { customerName: 'Ada' }, after: { customerName: 'Ada King' } }),
-      ev('letter-issued', 'Acknowledgement letter issued (Ada.pdf)', { letterId: 'l1', kind: 'acknowledgement', fileName: 'Ada.pdf', sha256: 'ab' }),
+      ev('customer-edited', "Customer's details changed: name", {
+        changed: ['customerName'],
+        before: { customerName: 'Ada' },
+        after: { customerName: 'Ada King' },
+      }),
+      ev('letter-issued', 'Acknowledgement letter issued (Ada.pdf)', {
+        letterId: 'l1',
+        kind: 'acknowledgement',
+        fileName: 'Ada.pdf',
+        sha256: 'ab',
+      }),
       ev('referred-to-adr', 'Referred (ref CISAS-1)', { scheme: 'CISAS', reference: 'CISAS-1' }),
-      ev('reassigned', 'Handed over from Sam to Kim: Ada asked', { from: 'Sam Patel', to: 'Kim Lee', reason: 'Ada asked' }),
+      ev('reassigned', 'Handed over from Sam to Kim: Ada asked', {
+        from: 'Sam Patel',
+        to: 'Kim Lee',
+        reason: 'Ada asked',
+      }),
       ev('vulnerability', 'Vulnerability details recorded', { change: 'recorded' }),
     ];
     const out = anonymiseCase(record, events, options).events;
     expect(JSON.stringify(out)).not.toMatch(/Ada|CISAS-1|sha256|letterId/);
     expect(out.map((e) => [e.type, e.on, e.at, e.by, e.summary, e.data])).toEqual([
-      ['escalated', '2019-03-10', '2019-03-10T10:00:00.000Z', 'Kim Lee', 'Escalated to the next stage', { stage: 'escalation-team', fromStage: 'customer-service' }],
-      ['compensation', '2019-03-10', '2019-03-10T10:00:00.000Z', 'Kim Lee', 'Compensation of £30.00', { kind: 'compensation', amount: 30, currency: 'GBP', atStage: 'x' }],
-      ['resolution-accepted', '2019-03-10', '2019-03-10T10:00:00.000Z', 'Kim Lee', 'Proposed resolution accepted (by phone)', { channel: 'phone' }],
+      [
+        'escalated',
+        '2019-03-10',
+        '2019-03-10T10:00:00.000Z',
+        'Kim Lee',
+        'Escalated to the next stage',
+        { stage: 'escalation-team', fromStage: 'customer-service' },
+      ],
+      [
+        'compensation',
+        '2019-03-10',
+        '2019-03-10T10:00:00.000Z',
+        'Kim Lee',
+        'Compensation of £30.00',
+        { kind: 'compensation', amount: 30, currency: 'GBP', atStage: 'x' },
+      ],
+      [
+        'resolution-accepted',
+        '2019-03-10',
+        '2019-03-10T10:00:00.000Z',
+        'Kim Lee',
+        'Proposed resolution accepted (by phone)',
+        { channel: 'phone' },
+      ],
       ['customer-edited', '2019-03-10', '2019-03-10T10:00:00.000Z', 'Kim Lee', "Customer's details changed", undefined],
-      ['letter-issued', '2019-03-10', '2019-03-10T10:00:00.000Z', 'Kim Lee', 'Acknowledgement letter issued', { kind: 'acknowledgement' }],
+      [
+        'letter-issued',
+        '2019-03-10',
+        '2019-03-10T10:00:00.000Z',
+        'Kim Lee',
+        'Acknowledgement letter issued',
+        { kind: 'acknowledgement' },
+      ],
       ['referred-to-adr', '2019-03-10', '2019-03-10T10:00:00.000Z', 'Kim Lee', 'Referred to ADR', { scheme: 'CISAS' }],
-      ['reassigned', '2019-03-10', '2019-03-10T10:00:00.000Z', 'Kim Lee', 'Handed over from Sam Patel to Kim Lee', { from: 'Sam Patel', to: 'Kim Lee' }],
-      ['vulnerability', '2019-03-10', '2019-03-10T10:00:00.000Z', 'Kim Lee', 'Vulnerability details changed', undefined],
+      [
+        'reassigned',
+        '2019-03-10',
+        '2019-03-10T10:00:00.000Z',
+        'Kim Lee',
+        'Handed over from Sam Patel to Kim Lee',
+        { from: 'Sam Patel', to: 'Kim Lee' },
+      ],
+      [
+        'vulnerability',
+        '2019-03-10',
+        '2019-03-10T10:00:00.000Z',
+        'Kim Lee',
+        'Vulnerability details changed',
+        undefined,
+      ],
     ]);
   });
 
@@ -102,7 +192,9 @@ describe('anonymiseCase', () => {
     const events = [ev('note', 'Ada rang'), ev('compensation', 'x', { kind: 'goodwill', amount: 5, currency: 'GBP' })];
     const once = anonymiseCase(record, events, options);
     expect(anonymiseCase(once.record, once.events, options)).toEqual(once);
-    expect(anonymiseCase(once.record, once.events, { on: '2027-01-01', at: options.at }).record.anonymisedOn).toBe('2026-06-01');
+    expect(anonymiseCase(once.record, once.events, { on: '2027-01-01', at: options.at }).record.anonymisedOn).toBe(
+      '2026-06-01',
+    );
     expect(events.map(anonymiseEvent).map(anonymiseEvent)).toEqual(once.events);
   });
 

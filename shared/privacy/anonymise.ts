@@ -15,7 +15,19 @@ export { ANONYMISED_NAME, CASE_FIELDS } from '#shared/model/personal-data';
  * else (notes, reasons, who accepted, scheme references, customer details before and after an edit, letter file
  * names and checksums) is removed.
  */
-export const KEPT_EVENT_DATA = new Set(['channel', 'direction', 'atStage', 'stage', 'fromStage', 'kind', 'amount', 'currency', 'scheme', 'from', 'to']);
+export const KEPT_EVENT_DATA = new Set([
+  'channel',
+  'direction',
+  'atStage',
+  'stage',
+  'fromStage',
+  'kind',
+  'amount',
+  'currency',
+  'scheme',
+  'from',
+  'to',
+]);
 
 const PAYMENT_LABELS: Record<string, string> = { compensation: 'Compensation', goodwill: 'Goodwill payment' };
 const LETTER_LABELS: Record<string, string> = {
@@ -55,11 +67,20 @@ const NEUTRAL_SUMMARIES: Record<TimelineType, string> = {
   vulnerability: 'Vulnerability details changed',
 };
 
-const CHANNEL_WORDS: Record<string, string> = { phone: 'phone', email: 'email', web: 'web form', letter: 'letter', 'in-person': 'in person', chat: 'chat' };
+const CHANNEL_WORDS: Record<string, string> = {
+  phone: 'phone',
+  email: 'email',
+  web: 'web form',
+  letter: 'letter',
+  'in-person': 'in person',
+  chat: 'chat',
+};
 
 function money(amount: number, currency: string): string {
   try {
-    return new Intl.NumberFormat(currency === 'CAD' ? 'en-CA' : 'en-GB', { style: 'currency', currency }).format(amount);
+    return new Intl.NumberFormat(currency === 'CAD' ? 'en-CA' : 'en-GB', { style: 'currency', currency }).format(
+      amount,
+    );
   } catch {
     return `${amount} ${currency}`;
   }
@@ -73,8 +94,10 @@ export function neutralSummary(type: string, data: Record<string, unknown> | und
     return `${PAYMENT_LABELS[String(d.kind)] ?? 'Payment'} of ${money(d.amount, d.currency)}`;
   }
   if (type === 'letter-issued' && typeof d.kind === 'string') return `${LETTER_LABELS[d.kind] ?? 'Letter'} issued`;
-  if (type === 'reassigned' && typeof d.to === 'string') return d.from ? `Handed over from ${String(d.from)} to ${d.to}` : `Assigned to ${d.to}`;
-  if (typeof d.channel === 'string' && CHANNEL_WORDS[d.channel] && type !== 'received') return `${base} (by ${CHANNEL_WORDS[d.channel]})`;
+  if (type === 'reassigned' && typeof d.to === 'string')
+    return d.from ? `Handed over from ${String(d.from)} to ${d.to}` : `Assigned to ${d.to}`;
+  if (typeof d.channel === 'string' && CHANNEL_WORDS[d.channel] && type !== 'received')
+    return `${base} (by ${CHANNEL_WORDS[d.channel]})`;
   return base;
 }
 
@@ -94,9 +117,13 @@ export interface AnonymisedCase {
  * Whether the customer was a business and how many people it employs: not who they are, but what decides whether the
  * ADR clocks applied, so reports count the case the same way after anonymising.
  */
-function businessSize(customer: CaseRecord['customer'] | undefined): Pick<CaseRecord['customer'], 'isBusiness' | 'employees'> {
+function businessSize(
+  customer: CaseRecord['customer'] | undefined,
+): Pick<CaseRecord['customer'], 'isBusiness' | 'employees'> {
   if (customer?.isBusiness !== true) return {};
-  return typeof customer.employees === 'number' ? { isBusiness: true, employees: customer.employees } : { isBusiness: true };
+  return typeof customer.employees === 'number'
+    ? { isBusiness: true, employees: customer.employees }
+    : { isBusiness: true };
 }
 
 /** The case with its personal data removed (see `CASE_FIELDS`). Anonymising twice gives the same result. */
@@ -120,7 +147,8 @@ export function anonymiseRecord(record: CaseRecord, options: AnonymiseOptions): 
 export function anonymiseEvent(event: TimelineEvent): TimelineEvent {
   const data: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(event.data ?? {})) {
-    if (KEPT_EVENT_DATA.has(key) && (typeof value === 'string' || typeof value === 'number' || value === null)) data[key] = value;
+    if (KEPT_EVENT_DATA.has(key) && (typeof value === 'string' || typeof value === 'number' || value === null))
+      data[key] = value;
   }
   const out: TimelineEvent = {
     id: event.id,
@@ -136,7 +164,11 @@ export function anonymiseEvent(event: TimelineEvent): TimelineEvent {
 }
 
 /** The case and its timeline anonymised. Letters are not here: their stored PDFs are deleted by the caller. */
-export function anonymiseCase(record: CaseRecord, events: readonly TimelineEvent[], options: AnonymiseOptions): AnonymisedCase {
+export function anonymiseCase(
+  record: CaseRecord,
+  events: readonly TimelineEvent[],
+  options: AnonymiseOptions,
+): AnonymisedCase {
   return { record: anonymiseRecord(record, options), events: events.map(anonymiseEvent) };
 }
 

@@ -9,7 +9,13 @@ export { customerMatchReasons as sameCustomer, type MatchReason } from '#shared/
 // ---------------------------------------------------------------------------------------------------------------
 // Why: the legal ground for the erasure (kept in the audit entry; a category, never free text)
 
-export const ERASURE_BASES = ['customer-request', 'consent-withdrawn', 'objection', 'no-longer-needed', 'unlawful'] as const;
+export const ERASURE_BASES = [
+  'customer-request',
+  'consent-withdrawn',
+  'objection',
+  'no-longer-needed',
+  'unlawful',
+] as const;
 export type ErasureBasis = (typeof ERASURE_BASES)[number];
 
 export const ERASURE_BASIS_LABELS: Record<ErasureBasis, string> = {
@@ -45,10 +51,15 @@ export const KEPT_WHY =
   'show how the complaint was handled if a legal claim is brought (UK GDPR Art. 17(3)(e) and (b)).';
 
 /** Cases that may be erased now: a complaint still being handled needs the customer's details. */
-export function erasableNow(record: Pick<CaseRecord, 'status' | 'anonymisedOn'>): { ok: true } | { ok: false; reason: string } {
+export function erasableNow(
+  record: Pick<CaseRecord, 'status' | 'anonymisedOn'>,
+): { ok: true } | { ok: false; reason: string } {
   if (record.anonymisedOn) return { ok: false, reason: `Already anonymised on ${record.anonymisedOn}` };
   if (record.status !== 'closed') {
-    return { ok: false, reason: 'Still open: close the case first (the desk needs the details while it handles the complaint)' };
+    return {
+      ok: false,
+      reason: 'Still open: close the case first (the desk needs the details while it handles the complaint)',
+    };
   }
   return { ok: true };
 }

@@ -14,16 +14,21 @@ export function retentionPolicy(settings: Pick<DeskSettings, 'retention'> | null
   const p = settings?.retention;
   if (!p) return { ...DEFAULT_RETENTION };
   const y = p.anonymiseAfterYears;
-  const years = Number.isInteger(y) && y >= RETENTION_MIN_YEARS && y <= RETENTION_MAX_YEARS ? y : DEFAULT_RETENTION.anonymiseAfterYears;
+  const years =
+    Number.isInteger(y) && y >= RETENTION_MIN_YEARS && y <= RETENTION_MAX_YEARS
+      ? y
+      : DEFAULT_RETENTION.anonymiseAfterYears;
   return { enabled: p.enabled !== false, anonymiseAfterYears: years };
 }
 
 /** The number of years from the form, or a message in plain words. */
 export function checkRetentionYears(text: string): { ok: true; years: number } | { ok: false; error: string } {
   const t = text.trim();
-  if (!/^\d+$/.test(t)) return { ok: false, error: `Enter a whole number of years, from ${RETENTION_MIN_YEARS} to ${RETENTION_MAX_YEARS}` };
+  if (!/^\d+$/.test(t))
+    return { ok: false, error: `Enter a whole number of years, from ${RETENTION_MIN_YEARS} to ${RETENTION_MAX_YEARS}` };
   const years = Number(t);
-  if (years < RETENTION_MIN_YEARS || years > RETENTION_MAX_YEARS) return { ok: false, error: `Enter a whole number of years, from ${RETENTION_MIN_YEARS} to ${RETENTION_MAX_YEARS}` };
+  if (years < RETENTION_MIN_YEARS || years > RETENTION_MAX_YEARS)
+    return { ok: false, error: `Enter a whole number of years, from ${RETENTION_MIN_YEARS} to ${RETENTION_MAX_YEARS}` };
   return { ok: true, years };
 }
 
@@ -35,7 +40,10 @@ export function checkRetentionYears(text: string): { ok: true; years: number } |
  *   since), so it is not kept for ever just because nobody pressed "Close";
  * - null: the complaint is still open (never resolved): it is never anonymised automatically.
  */
-export function finishedOn(record: Pick<CaseRecord, 'status' | 'updatedAt'>, events: readonly Pick<TimelineEvent, 'type' | 'on'>[]): { on: string; basis: 'closed' | 'resolved' } | null {
+export function finishedOn(
+  record: Pick<CaseRecord, 'status' | 'updatedAt'>,
+  events: readonly Pick<TimelineEvent, 'type' | 'on'>[],
+): { on: string; basis: 'closed' | 'resolved' } | null {
   let closed: string | null = null;
   let resolved = false;
   let last = '';
@@ -72,7 +80,12 @@ export interface RetentionDue {
 }
 
 /** Whether a case is due to be anonymised on `today` under `policy`, and why; null when it is not (or already is). */
-export function retentionDue(record: CaseRecord, events: readonly TimelineEvent[], policy: RetentionPolicy, today: string): RetentionDue | null {
+export function retentionDue(
+  record: CaseRecord,
+  events: readonly TimelineEvent[],
+  policy: RetentionPolicy,
+  today: string,
+): RetentionDue | null {
   if (record.anonymisedOn) return null;
   const ended = finishedOn(record, events);
   if (!ended) return null;

@@ -71,10 +71,7 @@ function fixture(
     createdAt: `${receivedOn}T09:00:00.000Z`,
     updatedAt: `${receivedOn}T09:00:00.000Z`,
   };
-  const events: TimelineEvent[] = [
-    ['received', receivedOn] as E,
-    ...timeline,
-  ].map(([type, on, data], i) => ({
+  const events: TimelineEvent[] = [['received', receivedOn] as E, ...timeline].map(([type, on, data], i) => ({
     id: `${id}-e${i}`,
     caseId: id,
     type,
@@ -87,7 +84,12 @@ function fixture(
   return { record, events };
 }
 
-const pay = (kind: 'compensation' | 'goodwill', amount: number, currency: string) => ({ kind, amount, currency, reason: 'Free-text reason' });
+const pay = (kind: 'compensation' | 'goodwill', amount: number, currency: string) => ({
+  kind,
+  amount,
+  currency,
+  reason: 'Free-text reason',
+});
 
 export const FIXTURE_CASES: FixtureCase[] = [
   fixture(1, 'kijoma', 'england-and-wales', 'phone', 'billing', 'Sam Patel', '2026-04-01', [
@@ -156,5 +158,7 @@ export const FIXTURE_CASES: FixtureCase[] = [
     ['adr-letter-sent', '2026-04-20'],
     ['referred-to-adr', '2026-05-05'],
   ]),
-  fixture(16, 'kijoma', 'england-and-wales', 'in-person', 'other', 'Jo Bloggs', '2026-05-05', [['resolved', '2026-05-04']]),
+  fixture(16, 'kijoma', 'england-and-wales', 'in-person', 'other', 'Jo Bloggs', '2026-05-05', [
+    ['resolved', '2026-05-04'],
+  ]),
 ];

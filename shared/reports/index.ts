@@ -1,6 +1,13 @@
 // Reports (issue #7): complaint volumes and handling figures for any period and filter, each with its definition.
 // Pure: "today", the period and the filters are arguments; deadlines come from the rules engine. See ./README.md.
-export { summariseCase, type CaseSummary, type Payment, type ProviderTargetsState, type ReportCaseRecord, type ReportEvent } from './summary';
+export {
+  summariseCase,
+  type CaseSummary,
+  type Payment,
+  type ProviderTargetsState,
+  type ReportCaseRecord,
+  type ReportEvent,
+} from './summary';
 export {
   buildReport,
   COMPENSATION_DEFINITION,
@@ -23,7 +30,16 @@ export {
   type VolumeRow,
   type Volumes,
 } from './report';
-export { checkPeriod, describePeriod, monthsIn, PERIOD_PRESET_LABELS, PERIOD_PRESETS, presetPeriod, type PeriodPreset, type ReportPeriod } from './periods';
+export {
+  checkPeriod,
+  describePeriod,
+  monthsIn,
+  PERIOD_PRESET_LABELS,
+  PERIOD_PRESETS,
+  presetPeriod,
+  type PeriodPreset,
+  type ReportPeriod,
+} from './periods';
 export { dateLabel, daysLabel, monthLabel, moneyLabel, percentLabel } from './format';
 export { REPORT_TABLE_HEADER, reportFileName, reportTable, VOLUME_SECTIONS, type ReportMeta } from './table';
 export { reportDocument, type ReportDocument } from './pdf';

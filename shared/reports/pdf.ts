@@ -6,7 +6,14 @@
 // proves at compile time that a ReportDocument is a pdfmake TDocumentDefinitions (features/reports/export.ts).
 import { dateLabel, moneyLabel } from './format';
 import { describePeriod } from './periods';
-import { COMPENSATION_DEFINITION, describeFilters, type Report, RULES_ERROR_DEFINITION, VOLUMES_DEFINITION, type VolumeRow } from './report';
+import {
+  COMPENSATION_DEFINITION,
+  describeFilters,
+  type Report,
+  RULES_ERROR_DEFINITION,
+  VOLUMES_DEFINITION,
+  type VolumeRow,
+} from './report';
 import { type ReportMeta, VOLUME_SECTIONS } from './table';
 
 type Margins = number | [number, number] | [number, number, number, number];
@@ -51,7 +58,12 @@ export interface PdfTableLayout {
   paddingBottom(i: number): number;
 }
 export interface PdfTable extends PdfStyle {
-  table: { headerRows?: number; widths: Array<number | '*' | 'auto'>; body: Array<Array<PdfText | PdfCanvas>>; dontBreakRows?: boolean };
+  table: {
+    headerRows?: number;
+    widths: Array<number | '*' | 'auto'>;
+    body: Array<Array<PdfText | PdfCanvas>>;
+    dontBreakRows?: boolean;
+  };
   layout?: PdfTableLayout;
 }
 export type PdfContent = PdfText | PdfStack | PdfColumns | PdfTable | PdfCanvas;
@@ -81,16 +93,33 @@ const lines: PdfTableLayout = {
   paddingBottom: () => 3,
 };
 
-const head = (text: string, alignment: 'left' | 'right' = 'left'): PdfText => ({ text, bold: true, fontSize: 8.5, color: MUTED, alignment });
+const head = (text: string, alignment: 'left' | 'right' = 'left'): PdfText => ({
+  text,
+  bold: true,
+  fontSize: 8.5,
+  color: MUTED,
+  alignment,
+});
 const cell = (text: string, extra: PdfStyle = {}): PdfText => ({ text, ...extra });
 
 function headlineTable(report: Report): PdfTable {
-  const body: PdfTable['table']['body'] = [[head('Figure'), head('Value', 'right'), head('Cases', 'right'), head('What it counts')]];
+  const body: PdfTable['table']['body'] = [
+    [head('Figure'), head('Value', 'right'), head('Cases', 'right'), head('What it counts')],
+  ];
   for (const m of report.measures) {
     body.push([
       cell(m.label, { bold: true }),
       cell(m.display, { alignment: 'right', fontSize: 11, bold: true }),
-      cell(m.kind === 'percent' ? (m.denominator ? `${m.numerator} of ${m.denominator}` : '—') : m.kind === 'days' ? String(m.denominator ?? 0) : '', { alignment: 'right', color: MUTED }),
+      cell(
+        m.kind === 'percent'
+          ? m.denominator
+            ? `${m.numerator} of ${m.denominator}`
+            : '—'
+          : m.kind === 'days'
+            ? String(m.denominator ?? 0)
+            : '',
+        { alignment: 'right', color: MUTED },
+      ),
       cell(m.definition, { fontSize: 7.5, color: MUTED, lineHeight: 1.15 }),
     ]);
   }
@@ -104,14 +133,30 @@ function volumeTable(title: string, rows: VolumeRow[]): PdfStack {
   const body: PdfTable['table']['body'] = [[head(title), head('Cases', 'right'), head('')]];
   for (const r of rows) {
     const w = r.count === 0 ? 0 : Math.max(1, (r.count / max) * width);
-    body.push([cell(r.label), cell(r.count.toLocaleString('en-GB'), { alignment: 'right' }), { canvas: w ? [{ type: 'rect', x: 0, y: 2, w, h: 7, color: BAR }] : [] }]);
+    body.push([
+      cell(r.label),
+      cell(r.count.toLocaleString('en-GB'), { alignment: 'right' }),
+      { canvas: w ? [{ type: 'rect', x: 0, y: 2, w, h: 7, color: BAR }] : [] },
+    ]);
   }
   if (rows.length === 0) body.push([cell('No cases', { color: MUTED }), cell('0', { alignment: 'right' }), cell('')]);
-  return { stack: [{ table: { headerRows: 1, widths: ['*', 36, width], body, dontBreakRows: true }, layout: lines }], margin: [0, 0, 0, 14], unbreakable: rows.length <= 14 };
+  return {
+    stack: [{ table: { headerRows: 1, widths: ['*', 36, width], body, dontBreakRows: true }, layout: lines }],
+    margin: [0, 0, 0, 14],
+    unbreakable: rows.length <= 14,
+  };
 }
 
 function compensationTable(report: Report): PdfTable {
-  const body: PdfTable['table']['body'] = [[head('Currency'), head('Compensation', 'right'), head('Goodwill', 'right'), head('Total', 'right'), head('Payments', 'right')]];
+  const body: PdfTable['table']['body'] = [
+    [
+      head('Currency'),
+      head('Compensation', 'right'),
+      head('Goodwill', 'right'),
+      head('Total', 'right'),
+      head('Payments', 'right'),
+    ],
+  ];
   for (const c of report.compensation) {
     body.push([
       cell(c.currency),
@@ -121,7 +166,8 @@ function compensationTable(report: Report): PdfTable {
       cell(String(c.payments), { alignment: 'right' }),
     ]);
   }
-  if (report.compensation.length === 0) body.push([cell('None recorded in the period', { color: MUTED }), cell(''), cell(''), cell(''), cell('')]);
+  if (report.compensation.length === 0)
+    body.push([cell('None recorded in the period', { color: MUTED }), cell(''), cell(''), cell(''), cell('')]);
   return { table: { headerRows: 1, widths: ['*', 80, 80, 80, 50], body }, layout: lines };
 }
 
@@ -133,7 +179,13 @@ export function reportDocument(report: Report, meta: ReportMeta): ReportDocument
     return volumeTable(section.title, report.volumes[key]);
   };
   // Short labels side by side; procedure names are long, so that table takes the full width.
-  const pair = (a: PdfStack, b: PdfStack): PdfColumns => ({ columns: [{ ...a, width: '*' }, { ...b, width: '*' }], columnGap: 24 });
+  const pair = (a: PdfStack, b: PdfStack): PdfColumns => ({
+    columns: [
+      { ...a, width: '*' },
+      { ...b, width: '*' },
+    ],
+    columnGap: 24,
+  });
   const received: PdfStack = {
     stack: [
       { text: 'Complaints received', style: 'heading', margin: [0, 16, 0, 2] },
@@ -151,7 +203,10 @@ export function reportDocument(report: Report, meta: ReportMeta): ReportDocument
         body: [
           [cell('Period', { color: MUTED }), cell(period, { bold: true })],
           [cell('Cases', { color: MUTED }), cell(describeFilters(report.filters, meta.procedures))],
-          [cell('Made on', { color: MUTED }), cell(`${dateLabel(report.today)}. Clocks due after this day are not yet counted as met or missed.`)],
+          [
+            cell('Made on', { color: MUTED }),
+            cell(`${dateLabel(report.today)}. Clocks due after this day are not yet counted as met or missed.`),
+          ],
         ],
       },
       layout: { ...lines, hLineWidth: () => 0 },
@@ -172,14 +227,23 @@ export function reportDocument(report: Report, meta: ReportMeta): ReportDocument
     },
   ];
   if (report.rulesErrors) {
-    content.push({ text: `Not counted: ${report.rulesErrors} ${report.rulesErrors === 1 ? 'case' : 'cases'}. ${RULES_ERROR_DEFINITION}`, style: 'note', margin: [0, 12, 0, 0] });
+    content.push({
+      text: `Not counted: ${report.rulesErrors} ${report.rulesErrors === 1 ? 'case' : 'cases'}. ${RULES_ERROR_DEFINITION}`,
+      style: 'note',
+      margin: [0, 12, 0, 0],
+    });
   }
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
     pageMargins: [48, 48, 48, 56],
     language: 'en-GB',
-    info: { title: `Complaints report, ${period}`, author: meta.company, subject: 'Complaint handling figures', creator: 'Redress' },
+    info: {
+      title: `Complaints report, ${period}`,
+      author: meta.company,
+      subject: 'Complaint handling figures',
+      creator: 'Redress',
+    },
     defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.2, color: INK },
     styles: {
       title: { fontSize: 18, bold: true, color: '#14365d' },

@@ -14,7 +14,16 @@ const cases = generateCases(3000, { today: TODAY, seed: 7, spanDays: 500 });
 // A few payments, so money adds up too.
 cases.forEach((c, i) => {
   if (i % 7 === 0) {
-    c.events.push({ id: `pay-${i}`, caseId: c.record.id, type: 'compensation', on: c.record.receivedOn, at: `${c.record.receivedOn}T23:00:00.000Z`, by: 'x', summary: '', data: { kind: i % 2 ? 'goodwill' : 'compensation', amount: (i % 13) + 0.25, currency: i % 3 ? 'GBP' : 'CAD' } });
+    c.events.push({
+      id: `pay-${i}`,
+      caseId: c.record.id,
+      type: 'compensation',
+      on: c.record.receivedOn,
+      at: `${c.record.receivedOn}T23:00:00.000Z`,
+      by: 'x',
+      summary: '',
+      data: { kind: i % 2 ? 'goodwill' : 'compensation', amount: (i % 13) + 0.25, currency: i % 3 ? 'GBP' : 'CAD' },
+    });
   }
 });
 const summaries = cases.map((c) => summariseCase(c.record, c.events, TODAY));
@@ -47,7 +56,8 @@ describe('report properties', () => {
       fc.property(period, filters, (p, f) => {
         const r = buildReport(summaries, { period: p, filters: f, today: TODAY });
         const received = v(r, 'received').value;
-        for (const rows of Object.values(r.volumes) as VolumeRow[][]) expect(rows.reduce((n, row) => n + row.count, 0)).toBe(received);
+        for (const rows of Object.values(r.volumes) as VolumeRow[][])
+          expect(rows.reduce((n, row) => n + row.count, 0)).toBe(received);
         expect(r.measures.map((m) => m.id)).toEqual([...MEASURE_IDS]);
         for (const m of r.measures) {
           if (m.kind !== 'percent') continue;
@@ -76,7 +86,11 @@ describe('report properties', () => {
         fc.pre(mid < p.to);
         const whole = buildReport(summaries, { period: p, filters: f, today: TODAY });
         const a = buildReport(summaries, { period: { from: p.from, to: mid }, filters: f, today: TODAY });
-        const b = buildReport(summaries, { period: { from: addCalendarDays(mid, 1), to: p.to }, filters: f, today: TODAY });
+        const b = buildReport(summaries, {
+          period: { from: addCalendarDays(mid, 1), to: p.to },
+          filters: f,
+          today: TODAY,
+        });
         for (const id of ADDITIVE) expect(v(a, id).value! + v(b, id).value!, id).toBe(v(whole, id).value);
         for (const id of ['acknowledged-on-time', 'next-working-day', 'adr-letters-on-time'] as const) {
           expect(v(a, id).numerator! + v(b, id).numerator!, id).toBe(v(whole, id).numerator);
@@ -100,13 +114,26 @@ describe('report properties', () => {
         ];
         for (const split of splits) {
           const parts = split.map((f) => buildReport(summaries, { period: p, filters: f, today: TODAY }));
-          for (const id of [...ADDITIVE]) expect(parts.reduce((n, r) => n + v(r, id).value!, 0), id).toBe(v(all, id).value);
+          for (const id of [...ADDITIVE])
+            expect(
+              parts.reduce((n, r) => n + v(r, id).value!, 0),
+              id,
+            ).toBe(v(all, id).value);
           const met = parts.reduce((n, r) => n + v(r, 'within-regulatory-deadline').numerator!, 0);
           expect(met).toBe(v(all, 'within-regulatory-deadline').numerator);
         }
         // The volumes by category are exactly the category filters' totals.
         for (const row of all.volumes.byCategory) {
-          expect(v(buildReport(summaries, { period: p, filters: { category: row.key as (typeof CATEGORIES)[number] }, today: TODAY }), 'received').value).toBe(row.count);
+          expect(
+            v(
+              buildReport(summaries, {
+                period: p,
+                filters: { category: row.key as (typeof CATEGORIES)[number] },
+                today: TODAY,
+              }),
+              'received',
+            ).value,
+          ).toBe(row.count);
         }
       }),
       { numRuns: 40 },

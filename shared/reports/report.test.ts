@@ -82,7 +82,9 @@ describe('each case, worked by hand', () => {
       c15: '2026-04-17',
     };
     for (const [id, due] of Object.entries(expected)) expect(s(id).regulatoryDeadline, id).toBe(due);
-    expect(s('c02').regulatoryDeadlineWhy).toBe('due 2026-05-22: received 2026-04-10 + 6 weeks, Ofcom GC C4 from 2026-04-08');
+    expect(s('c02').regulatoryDeadlineWhy).toBe(
+      'due 2026-05-22: received 2026-04-10 + 6 weeks, Ofcom GC C4 from 2026-04-08',
+    );
   });
 
   it("acknowledgement against the provider's own target", () => {
@@ -94,7 +96,8 @@ describe('each case, worked by hand', () => {
     expect(s('c05').acknowledgement).toBe('missed');
     expect(s('c06').acknowledgement).toBe('met');
     expect(s('c07').acknowledgement).toBe('missed');
-    for (const id of ['c01', 'c02', 'c08', 'c09', 'c10', 'c11', 'c12', 'c13', 'c14', 'c15']) expect(s(id).acknowledgement, id).toBe('no-target');
+    for (const id of ['c01', 'c02', 'c08', 'c09', 'c10', 'c11', 'c12', 'c13', 'c14', 'c15'])
+      expect(s(id).acknowledgement, id).toBe('no-target');
   });
 
   it("the provider's own targets, over every stage", () => {
@@ -137,7 +140,8 @@ describe('each case, worked by hand', () => {
     expect([s('c09').adrLetterDueOn, s('c09').adrLetterState]).toEqual(['2026-06-10', 'met']);
     expect([s('c15').adrLetterDueOn, s('c15').adrLetterState]).toEqual(['2026-04-17', 'missed']);
     expect([s('c13').adrLetterDueOn, s('c13').adrLetterState]).toEqual(['2026-07-28', 'running']);
-    for (const id of ['c01', 'c02', 'c03', 'c10', 'c11', 'c12', 'c14']) expect(s(id).adrLetterState, id).toBe('not-applicable');
+    for (const id of ['c01', 'c02', 'c03', 'c10', 'c11', 'c12', 'c14'])
+      expect(s(id).adrLetterState, id).toBe('not-applicable');
   });
 });
 
@@ -146,20 +150,35 @@ describe('a business customer', () => {
   // the size of the business (Ofcom and the ADR schemes: 10 or fewer employees).
   const c04 = FIXTURE_CASES.find((c) => c.record.id === 'c04')!;
   const asBusiness = (employees: number) =>
-    summariseCase({ ...c04.record, customer: { ...c04.record.customer, isBusiness: true, employees } }, c04.events, FIXTURE_TODAY);
+    summariseCase(
+      { ...c04.record, customer: { ...c04.record.customer, isBusiness: true, employees } },
+      c04.events,
+      FIXTURE_TODAY,
+    );
   const reportWith = (replacement: CaseSummary) =>
-    buildReport([...summaries.filter((x) => x.id !== 'c04'), replacement], { period: FIXTURE_PERIOD, today: FIXTURE_TODAY });
+    buildReport([...summaries.filter((x) => x.id !== 'c04'), replacement], {
+      period: FIXTURE_PERIOD,
+      today: FIXTURE_TODAY,
+    });
 
   it('with 10 or fewer employees is counted like an individual: the 6-week date and the missed ADR letter', () => {
     const small = asBusiness(10);
-    expect([small.regulatoryDeadline, small.adrLetterDueOn, small.adrLetterState]).toEqual(['2026-05-26', '2026-05-26', 'missed']);
+    expect([small.regulatoryDeadline, small.adrLetterDueOn, small.adrLetterState]).toEqual([
+      '2026-05-26',
+      '2026-05-26',
+      'missed',
+    ]);
     const m = measureOf(reportWith(small), 'within-regulatory-deadline');
     expect([m.numerator, m.denominator]).toEqual([7, 9]);
   });
 
   it('with more than 10 employees is outside the ADR scheme: no 6-week date and no ADR letter due, so neither counts', () => {
     const large = asBusiness(25);
-    expect([large.regulatoryDeadline, large.adrLetterDueOn, large.adrLetterState]).toEqual([null, null, 'not-applicable']);
+    expect([large.regulatoryDeadline, large.adrLetterDueOn, large.adrLetterState]).toEqual([
+      null,
+      null,
+      'not-applicable',
+    ]);
     const within = measureOf(reportWith(large), 'within-regulatory-deadline');
     expect([within.numerator, within.denominator, within.display]).toEqual([7, 8, '87.5%']);
     const onTime = measureOf(reportWith(large), 'adr-letters-on-time');
@@ -286,7 +305,11 @@ describe('the report for 2026-04-01 to 2026-06-30, no filters, worked by hand', 
 
 describe('filters and other periods, worked by hand', () => {
   it('category = billing', () => {
-    const r = buildReport(summaries, { period: FIXTURE_PERIOD, today: FIXTURE_TODAY, filters: { category: 'billing' } });
+    const r = buildReport(summaries, {
+      period: FIXTURE_PERIOD,
+      today: FIXTURE_TODAY,
+      filters: { category: 'billing' },
+    });
     // Received: c01 c03 c05 c06 c09 c13 = 6. Acknowledgement: c03 met, c05 missed, c06 met → 2 of 3.
     // Resolved in the period: c01 c03 c06 c09 = 4, all within their provider targets (4 of 4); within 6/8 weeks:
     // c01 c03 c09 (c06 is CCTS) → 3 of 3; next working day: c03 c06 → 2 of 4; days 8 1 4 38 → mean 51 / 4 = 12.75,
@@ -312,19 +335,31 @@ describe('filters and other periods, worked by hand', () => {
 
   it('handler = unassigned, channel = phone, procedure = miso', () => {
     // Unassigned: c05, c11 received (c15 came in February). c11 resolved 04-07, next working day in NI → 1 of 1.
-    const unassigned = buildReport(summaries, { period: FIXTURE_PERIOD, today: FIXTURE_TODAY, filters: { handler: '' } });
+    const unassigned = buildReport(summaries, {
+      period: FIXTURE_PERIOD,
+      today: FIXTURE_TODAY,
+      filters: { handler: '' },
+    });
     expect(value(unassigned, 'received').value).toBe(2);
     expect(value(unassigned, 'next-working-day')).toMatchObject({ numerator: 1, denominator: 1 });
     // c15's ADR letter (04-20) and referral (05-05) are in the period.
     expect(value(unassigned, 'adr-letters-sent').value).toBe(1);
     expect(value(unassigned, 'adr-referrals').value).toBe(1);
     // Phone: c01 c03 c04 c06 c11 c13 = 6 received; resolved c01 c03 c04 c06 c11 = 5; days 8 1 52 4 5 → median 5.
-    const phone = buildReport(summaries, { period: FIXTURE_PERIOD, today: FIXTURE_TODAY, filters: { channel: 'phone' } });
+    const phone = buildReport(summaries, {
+      period: FIXTURE_PERIOD,
+      today: FIXTURE_TODAY,
+      filters: { channel: 'phone' },
+    });
     expect(value(phone, 'received').value).toBe(6);
     expect(value(phone, 'resolved').value).toBe(5);
     expect(value(phone, 'median-days').value).toBe(5);
     // miso: c03 c04 c05; acknowledgement 1 of 3; resolved c03 c04: provider 1 of 2, 6 weeks 1 of 2.
-    const miso = buildReport(summaries, { period: FIXTURE_PERIOD, today: FIXTURE_TODAY, filters: { procedureId: 'miso' } });
+    const miso = buildReport(summaries, {
+      period: FIXTURE_PERIOD,
+      today: FIXTURE_TODAY,
+      filters: { procedureId: 'miso' },
+    });
     expect(value(miso, 'received').value).toBe(3);
     expect(value(miso, 'acknowledged-on-time')).toMatchObject({ numerator: 1, denominator: 3 });
     expect(value(miso, 'within-provider-targets')).toMatchObject({ numerator: 1, denominator: 2 });
@@ -349,7 +384,11 @@ describe('filters and other periods, worked by hand', () => {
   it('a period with nothing in it shows dashes, not 0% or NaN', () => {
     const r = buildReport(summaries, { period: { from: '2025-01-01', to: '2025-01-31' }, today: FIXTURE_TODAY });
     expect(value(r, 'received').display).toBe('0');
-    expect(value(r, 'acknowledged-on-time')).toMatchObject({ value: null, display: '—', detail: 'no cases to measure' });
+    expect(value(r, 'acknowledged-on-time')).toMatchObject({
+      value: null,
+      display: '—',
+      detail: 'no cases to measure',
+    });
     expect(value(r, 'median-days')).toMatchObject({ value: null, display: '—' });
     expect(r.compensation).toEqual([]);
     expect(r.volumes.byMonth).toEqual([{ key: '2025-01', label: 'Jan 2025', count: 0 }]);

@@ -91,7 +91,8 @@ export const DEFINITIONS: Record<MeasureId, { label: string; kind: MeasureKind; 
   'average-days': {
     label: 'Average days to resolve',
     kind: 'days',
-    definition: 'Mean of calendar days from receipt to resolution (the day received counts as 0), over the cases resolved in the period.',
+    definition:
+      'Mean of calendar days from receipt to resolution (the day received counts as 0), over the cases resolved in the period.',
   },
   'median-days': {
     label: 'Median days to resolve',
@@ -102,7 +103,8 @@ export const DEFINITIONS: Record<MeasureId, { label: string; kind: MeasureKind; 
   'adr-letters-sent': {
     label: 'ADR letters sent',
     kind: 'count',
-    definition: 'ADR letters recorded on the timeline ("ADR letter sent") with a date in the period, whenever the complaint was received.',
+    definition:
+      'ADR letters recorded on the timeline ("ADR letter sent") with a date in the period, whenever the complaint was received.',
   },
   'adr-letters-on-time': {
     label: 'ADR letters sent on time',
@@ -124,7 +126,8 @@ export const DEFINITIONS: Record<MeasureId, { label: string; kind: MeasureKind; 
 
 export const COMPENSATION_DEFINITION =
   'Compensation and goodwill payments recorded on the timeline with a date in the period, added up per currency.';
-export const VOLUMES_DEFINITION = 'Cases received in the period (by date received), counted by the case\u2019s current value.';
+export const VOLUMES_DEFINITION =
+  'Cases received in the period (by date received), counted by the case\u2019s current value.';
 export const RULES_ERROR_DEFINITION =
   'Cases received in the period whose timeline the rules engine cannot read (for example an entry dated before receipt): they count in the volumes only. Open each case to see why.';
 
@@ -202,7 +205,9 @@ function measure(id: MeasureId, value: number | null, numerator?: number, denomi
   let detail: string;
   if (d.kind === 'percent') {
     display = percentLabel(value);
-    detail = denominator ? `${numerator!.toLocaleString('en-GB')} of ${plural(denominator, 'case', 'cases')}` : 'no cases to measure';
+    detail = denominator
+      ? `${numerator!.toLocaleString('en-GB')} of ${plural(denominator, 'case', 'cases')}`
+      : 'no cases to measure';
   } else if (d.kind === 'days') {
     display = daysLabel(value);
     detail = denominator ? `calendar days, over ${plural(denominator, 'case', 'cases')}` : 'no cases resolved';
@@ -210,7 +215,17 @@ function measure(id: MeasureId, value: number | null, numerator?: number, denomi
     display = (value ?? 0).toLocaleString('en-GB');
     detail = '';
   }
-  return { id, label: d.label, kind: d.kind, value, ...(numerator !== undefined ? { numerator } : {}), ...(denominator !== undefined ? { denominator } : {}), display, detail, definition: d.definition };
+  return {
+    id,
+    label: d.label,
+    kind: d.kind,
+    value,
+    ...(numerator !== undefined ? { numerator } : {}),
+    ...(denominator !== undefined ? { denominator } : {}),
+    display,
+    detail,
+    definition: d.definition,
+  };
 }
 
 function share(met: number, of: number): number | null {
@@ -287,7 +302,12 @@ export function buildReport(summaries: readonly CaseSummary[], input: BuildRepor
       if (c.resolvedOn <= c.nextWorkingDay) nextDay += 1;
       days.push(c.daysToResolve!);
     }
-    if (c.rulesError === null && c.adrLetterDueOn !== null && inPeriod(c.adrLetterDueOn, period) && (c.adrLetterState === 'met' || c.adrLetterState === 'missed')) {
+    if (
+      c.rulesError === null &&
+      c.adrLetterDueOn !== null &&
+      inPeriod(c.adrLetterDueOn, period) &&
+      (c.adrLetterState === 'met' || c.adrLetterState === 'missed')
+    ) {
       adrDue += 1;
       if (c.adrLetterState === 'met') adrOnTime += 1;
     }
@@ -330,8 +350,12 @@ export function buildReport(summaries: readonly CaseSummary[], input: BuildRepor
     byMonth: monthsIn(period).map((m) => ({ key: m, label: monthLabel(m), count: months.get(m) })),
     byCategory: CATEGORIES.map((k) => ({ key: k, label: CATEGORY_LABELS[k], count: categories.get(k) })),
     byChannel: CHANNELS.map((k) => ({ key: k, label: CHANNEL_LABELS[k], count: channels.get(k) })),
-    byProcedure: [...procedures.counts].map(([k, count]) => ({ key: k, label: procedureLabel(k, input.procedures), count })).sort(byCountThenLabel),
-    byHandler: [...handlers.counts].map(([k, count]) => ({ key: k, label: k || UNASSIGNED_LABEL, count })).sort(byCountThenLabel),
+    byProcedure: [...procedures.counts]
+      .map(([k, count]) => ({ key: k, label: procedureLabel(k, input.procedures), count }))
+      .sort(byCountThenLabel),
+    byHandler: [...handlers.counts]
+      .map(([k, count]) => ({ key: k, label: k || UNASSIGNED_LABEL, count }))
+      .sort(byCountThenLabel),
   };
 
   return {

@@ -11,7 +11,14 @@
 // engine derives them from the events.
 //
 // Every deadline comes from the rules engine (shared/rules evaluateCase): nothing here counts a clock itself.
-import { inTimelineOrder, type CalendarId, type CaseRecord, type Category, type Channel, type TimelineEvent } from '#shared/model/case';
+import {
+  inTimelineOrder,
+  type CalendarId,
+  type CaseRecord,
+  type Category,
+  type Channel,
+  type TimelineEvent,
+} from '#shared/model/case';
 import {
   addWorkingDays,
   calendarDaysBetween,
@@ -25,7 +32,10 @@ import {
 } from '#shared/rules/index';
 
 /** A case as reports take it: the record's non-personal fields. A `CaseRecord` fits as it is. */
-export type ReportCaseRecord = Pick<CaseRecord, 'id' | 'receivedOn' | 'channel' | 'category' | 'procedureId' | 'calendar' | 'assignee'> & {
+export type ReportCaseRecord = Pick<
+  CaseRecord,
+  'id' | 'receivedOn' | 'channel' | 'category' | 'procedureId' | 'calendar' | 'assignee'
+> & {
   /** Only whether the customer is a business and its size (the ADR scheme's scope); nothing that says who they are. */
   customer?: Pick<CaseRecord['customer'], 'isBusiness' | 'employees'>;
 };
@@ -88,7 +98,14 @@ const ENTRY_TYPES: ReadonlySet<string> = new Set(STAGE_ENTRY_EVENTS);
 function payment(e: ReportEvent): Payment | null {
   const amount = e.data?.amount;
   const currency = e.data?.currency;
-  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0 || typeof currency !== 'string' || currency === '') return null;
+  if (
+    typeof amount !== 'number' ||
+    !Number.isFinite(amount) ||
+    amount <= 0 ||
+    typeof currency !== 'string' ||
+    currency === ''
+  )
+    return null;
   return { on: e.on, amount, currency, kind: e.data?.kind === 'goodwill' ? 'goodwill' : 'compensation' };
 }
 

@@ -3,10 +3,24 @@
 // that met it and the cases measured, then the definition, so the file stands on its own in a spreadsheet.
 import { moneyLabel } from './format';
 import { describePeriod } from './periods';
-import { COMPENSATION_DEFINITION, describeFilters, type Report, RULES_ERROR_DEFINITION, VOLUMES_DEFINITION, type VolumeRow } from './report';
+import {
+  COMPENSATION_DEFINITION,
+  describeFilters,
+  type Report,
+  RULES_ERROR_DEFINITION,
+  VOLUMES_DEFINITION,
+  type VolumeRow,
+} from './report';
 import type { ProcedureRegistry } from '#shared/rules/index';
 
-export const REPORT_TABLE_HEADER = ['Section', 'Item', 'Value', 'Cases that met it', 'Cases measured', 'Definition'] as const;
+export const REPORT_TABLE_HEADER = [
+  'Section',
+  'Item',
+  'Value',
+  'Cases that met it',
+  'Cases measured',
+  'Definition',
+] as const;
 
 export interface ReportMeta {
   /** The desk's company name, printed on the report. */
@@ -24,25 +38,82 @@ export const VOLUME_SECTIONS: ReadonlyArray<{ key: keyof Report['volumes']; titl
 
 export function reportTable(report: Report, meta: ReportMeta): string[][] {
   const rows: string[][] = [[...REPORT_TABLE_HEADER]];
-  const row = (...cells: Array<string | number | undefined>) => rows.push(cells.map((c) => (c === undefined ? '' : String(c))).concat(Array(6).fill('')).slice(0, 6));
+  const row = (...cells: Array<string | number | undefined>) =>
+    rows.push(
+      cells
+        .map((c) => (c === undefined ? '' : String(c)))
+        .concat(Array(6).fill(''))
+        .slice(0, 6),
+    );
   row('Report', 'Desk', meta.company);
-  row('Report', 'Period', describePeriod(report.period), undefined, undefined, `${report.period.from} to ${report.period.to}, both days included`);
+  row(
+    'Report',
+    'Period',
+    describePeriod(report.period),
+    undefined,
+    undefined,
+    `${report.period.from} to ${report.period.to}, both days included`,
+  );
   row('Report', 'Cases', describeFilters(report.filters, meta.procedures));
-  row('Report', 'Made on', report.today, undefined, undefined, 'Clocks due after this day are not yet counted as met or missed.');
+  row(
+    'Report',
+    'Made on',
+    report.today,
+    undefined,
+    undefined,
+    'Clocks due after this day are not yet counted as met or missed.',
+  );
   for (const m of report.measures) {
-    row('Figures', m.label, m.display, m.kind === 'percent' ? m.numerator : undefined, m.kind === 'count' ? undefined : m.denominator, m.definition);
+    row(
+      'Figures',
+      m.label,
+      m.display,
+      m.kind === 'percent' ? m.numerator : undefined,
+      m.kind === 'count' ? undefined : m.denominator,
+      m.definition,
+    );
   }
   const volume = (title: string, list: VolumeRow[]) => {
     for (const r of list) row(title, r.label, r.count, undefined, undefined, VOLUMES_DEFINITION);
   };
   for (const s of VOLUME_SECTIONS) volume(s.title, report.volumes[s.key]);
-  if (report.compensation.length === 0) row('Compensation paid', 'None', '0.00', undefined, undefined, COMPENSATION_DEFINITION);
+  if (report.compensation.length === 0)
+    row('Compensation paid', 'None', '0.00', undefined, undefined, COMPENSATION_DEFINITION);
   for (const c of report.compensation) {
-    row('Compensation paid', `${c.currency} compensation`, moneyLabel(c.compensation, c.currency), undefined, undefined, COMPENSATION_DEFINITION);
-    row('Compensation paid', `${c.currency} goodwill`, moneyLabel(c.goodwill, c.currency), undefined, undefined, COMPENSATION_DEFINITION);
-    row('Compensation paid', `${c.currency} total (${c.payments} ${c.payments === 1 ? 'payment' : 'payments'})`, moneyLabel(c.total, c.currency), undefined, undefined, COMPENSATION_DEFINITION);
+    row(
+      'Compensation paid',
+      `${c.currency} compensation`,
+      moneyLabel(c.compensation, c.currency),
+      undefined,
+      undefined,
+      COMPENSATION_DEFINITION,
+    );
+    row(
+      'Compensation paid',
+      `${c.currency} goodwill`,
+      moneyLabel(c.goodwill, c.currency),
+      undefined,
+      undefined,
+      COMPENSATION_DEFINITION,
+    );
+    row(
+      'Compensation paid',
+      `${c.currency} total (${c.payments} ${c.payments === 1 ? 'payment' : 'payments'})`,
+      moneyLabel(c.total, c.currency),
+      undefined,
+      undefined,
+      COMPENSATION_DEFINITION,
+    );
   }
-  if (report.rulesErrors) row('Not counted', 'Cases the rules engine cannot read', report.rulesErrors, undefined, undefined, RULES_ERROR_DEFINITION);
+  if (report.rulesErrors)
+    row(
+      'Not counted',
+      'Cases the rules engine cannot read',
+      report.rulesErrors,
+      undefined,
+      undefined,
+      RULES_ERROR_DEFINITION,
+    );
   return rows;
 }
 

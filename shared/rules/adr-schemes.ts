@@ -123,7 +123,10 @@ export const BUILT_IN_ADR_SCHEMES: readonly AdrScheme[] = [
       {
         name: 'Commission for Complaints for Telecom-television Services (CCTS)',
         names: {
-          fr: { full: 'Commission des plaintes relatives aux services de télécom-télévision (CPRST)', inSentence: 'CPRST' },
+          fr: {
+            full: 'Commission des plaintes relatives aux services de télécom-télévision (CPRST)',
+            inSentence: 'CPRST',
+          },
         },
         website: 'www.ccts-cprst.ca',
         phone: '1-888-221-1687',
@@ -185,7 +188,8 @@ export function createAdrDirectory(schemes: readonly AdrScheme[]): AdrDirectory 
   const byId = new Map<string, AdrScheme>();
   for (const scheme of schemes) {
     for (const key of [scheme.id, ...scheme.aliases]) {
-      if (byId.has(key)) throw new RulesError('invalid-argument', `ADR scheme id or alias "${key}" is used twice.`, 'id');
+      if (byId.has(key))
+        throw new RulesError('invalid-argument', `ADR scheme id or alias "${key}" is used twice.`, 'id');
       byId.set(key, scheme);
     }
     if (scheme.versions.length === 0) {
@@ -248,7 +252,10 @@ function detailsOf(scheme: AdrScheme, v: AdrSchemeVersion): AdrSchemeDetailsWith
  * The scheme's name in `language` (a BCP 47 tag such as 'fr-CA'), from its directory details: the exact tag, else the
  * language ('fr'). Undefined when the directory has none for it (the English `name` then stands).
  */
-export function adrSchemeNameIn(scheme: { readonly names?: AdrSchemeLocalNames }, language: string): AdrSchemeLocalName | undefined {
+export function adrSchemeNameIn(
+  scheme: { readonly names?: AdrSchemeLocalNames },
+  language: string,
+): AdrSchemeLocalName | undefined {
   const names = scheme.names;
   if (!names) return undefined;
   return names[language] ?? names[language.split('-')[0]];
@@ -270,7 +277,9 @@ export function adrSchemeOnDay(scheme: AdrScheme, day: DayNumber): Readonly<AdrS
   let compiled = compiledSchemes.get(scheme);
   if (!compiled) {
     compiled = {
-      from: scheme.versions.map((v) => (v.effectiveFrom === undefined ? Number.NEGATIVE_INFINITY : toDayNumber(v.effectiveFrom))),
+      from: scheme.versions.map((v) =>
+        v.effectiveFrom === undefined ? Number.NEGATIVE_INFINITY : toDayNumber(v.effectiveFrom),
+      ),
       details: scheme.versions.map((v) => deepFreeze(detailsOf(scheme, v))),
     };
     compiledSchemes.set(scheme, compiled);
@@ -285,7 +294,9 @@ function copyDetails(d: Readonly<AdrSchemeDetailsWithNames>): AdrSchemeDetailsWi
     ...d,
     ...(d.names ? { names: copyNames(d.names) } : {}),
     formerNames: [...d.formerNames],
-    ...(d.postalAddress ? { postalAddress: { lines: [...d.postalAddress.lines], postcode: d.postalAddress.postcode } } : {}),
+    ...(d.postalAddress
+      ? { postalAddress: { lines: [...d.postalAddress.lines], postcode: d.postalAddress.postcode } }
+      : {}),
     notes: [...d.notes],
     unverified: [...d.unverified],
   };
@@ -295,7 +306,11 @@ function copyDetails(d: Readonly<AdrSchemeDetailsWithNames>): AdrSchemeDetailsWi
  * The scheme's name and contact details as they stand on `onDate`. `id` may be an alias (an old name's slug):
  * `getAdrScheme('ombudsman-services-communications', '2026-05-01').name === 'Communications Ombudsman'`.
  */
-export function getAdrScheme(id: string, onDate: IsoDate, directory: AdrDirectory = DEFAULT_ADR_DIRECTORY): AdrSchemeDetailsWithNames {
+export function getAdrScheme(
+  id: string,
+  onDate: IsoDate,
+  directory: AdrDirectory = DEFAULT_ADR_DIRECTORY,
+): AdrSchemeDetailsWithNames {
   return copyDetails(adrSchemeOnDay(schemeById(id, directory), toDayNumber(onDate, 'onDate')));
 }
 
@@ -330,7 +345,10 @@ export function findAdrSchemeByName(
   return null;
 }
 
-export function listAdrSchemes(onDate: IsoDate, directory: AdrDirectory = DEFAULT_ADR_DIRECTORY): AdrSchemeDetailsWithNames[] {
+export function listAdrSchemes(
+  onDate: IsoDate,
+  directory: AdrDirectory = DEFAULT_ADR_DIRECTORY,
+): AdrSchemeDetailsWithNames[] {
   const day = toDayNumber(onDate, 'onDate');
   return directory.schemes.map((s) => copyDetails(adrSchemeOnDay(s, day)));
 }

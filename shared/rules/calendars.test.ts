@@ -33,7 +33,9 @@ describe('UK calendars against the published GOV.UK dates (fixtures/uk-bank-holi
     }
     it(`${division}: substitute days are marked as such, like the feed's notes`, () => {
       const fromFeed = govuk[division].events.filter((e) => e.notes === 'Substitute day').map((e) => e.date);
-      const ours = [2025, 2026, 2027].flatMap((y) => DEFAULT_CALENDARS[division].holidaysIn(y)).filter((h) => h.substitute);
+      const ours = [2025, 2026, 2027]
+        .flatMap((y) => DEFAULT_CALENDARS[division].holidaysIn(y))
+        .filter((h) => h.substitute);
       expect(ours.map((h) => h.date)).toEqual(fromFeed);
     });
   }
@@ -60,7 +62,7 @@ describe('REGULATION.md §5.2 worked example', () => {
   it('received Saturday 2026-11-28 + 5 working days (England & Wales) = Friday 2026-12-04', () => {
     expect(addWorkingDays('2026-11-28', 5, 'england-and-wales')).toBe('2026-12-04');
   });
-  it('in Scotland the same count skips St Andrew\'s Day (Monday 2026-11-30)', () => {
+  it("in Scotland the same count skips St Andrew's Day (Monday 2026-11-30)", () => {
     expect(addWorkingDays('2026-11-28', 5, 'scotland')).toBe('2026-12-07');
   });
   it('0 working days is the day itself ("immediately", §5.8)', () => {
@@ -87,7 +89,7 @@ describe('each calendar around Christmas', () => {
   it.each(cases)('%s: %s + %i working days = %s', (calendar, start, n, expected) => {
     expect(addWorkingDays(start, n, calendar)).toBe(expected);
   });
-  it('2027: Scotland\'s 2 January falls on a Saturday and is observed on Monday 4 January', () => {
+  it("2027: Scotland's 2 January falls on a Saturday and is observed on Monday 4 January", () => {
     expect(isWorkingDay('2027-01-04', 'scotland')).toBe(false);
     expect(isWorkingDay('2027-01-04', 'england-and-wales')).toBe(true);
   });
@@ -117,7 +119,8 @@ describe('each calendar around Easter', () => {
 describe("St Andrew's Day (Scotland only)", () => {
   it('2026-11-30 (Monday) is a holiday in Scotland only', () => {
     expect(isWorkingDay('2026-11-30', 'scotland')).toBe(false);
-    for (const c of ['england-and-wales', 'northern-ireland', 'canada'] as const) expect(isWorkingDay('2026-11-30', c)).toBe(true);
+    for (const c of ['england-and-wales', 'northern-ireland', 'canada'] as const)
+      expect(isWorkingDay('2026-11-30', c)).toBe(true);
   });
   it('2025: 30 November is a Sunday, so Monday 1 December is the substitute day', () => {
     expect(getCalendar('scotland').holidayOn('2025-12-01')).toMatchObject({ substitute: true });
@@ -167,8 +170,9 @@ describe('Canada (federal general holidays, REGULATION.md §4)', () => {
     expect(isWorkingDay('2028-10-02', 'canada')).toBe(false); // Truth and Reconciliation, 30 Sep 2028 is a Saturday
     expect(isWorkingDay('2028-11-13', 'canada')).toBe(false); // Remembrance Day, 11 Nov 2028 is a Saturday
   });
-  it('observances (Groundhog Day, Valentine\'s Day, Halloween …) are working days', () => {
-    for (const d of ['2027-02-02', '2027-02-15', '2027-03-17', '2025-10-31']) expect(isWorkingDay(d, 'canada'), d).toBe(true);
+  it("observances (Groundhog Day, Valentine's Day, Halloween …) are working days", () => {
+    for (const d of ['2027-02-02', '2027-02-15', '2027-03-17', '2025-10-31'])
+      expect(isWorkingDay(d, 'canada'), d).toBe(true);
   });
   it('no Truth and Reconciliation day before 2021', () => {
     expect(isWorkingDay('2020-09-30', 'canada')).toBe(true);
@@ -258,7 +262,13 @@ describe('extendCalendar: importing holiday data at run time', () => {
   });
 
   it('accepts Canada data under the "canada" division', () => {
-    const set = extendCalendar('canada', { canada: { division: 'canada', events: [{ title: 'National Day of Mourning', date: '2026-09-21', notes: '' }] } }, { mode: 'add' });
+    const set = extendCalendar(
+      'canada',
+      {
+        canada: { division: 'canada', events: [{ title: 'National Day of Mourning', date: '2026-09-21', notes: '' }] },
+      },
+      { mode: 'add' },
+    );
     expect(isWorkingDay('2026-09-21', 'canada', set)).toBe(false);
   });
 
@@ -267,14 +277,17 @@ describe('extendCalendar: importing holiday data at run time', () => {
       /no "england-and-wales" division \(it has scotland\)/,
     );
     expect(() =>
-      parseHolidayFeed({ 'england-and-wales': { events: [{ title: 'Bad', date: '2026-02-30' }] } }, 'england-and-wales'),
+      parseHolidayFeed(
+        { 'england-and-wales': { events: [{ title: 'Bad', date: '2026-02-30' }] } },
+        'england-and-wales',
+      ),
     ).toThrow(/england-and-wales\.events\[0\]\.date: "2026-02-30" is not a real date/);
-    expect(() => parseHolidayFeed({ 'england-and-wales': { events: [{ date: '2026-02-03' }] } }, 'england-and-wales')).toThrow(
-      /events\[0\]\.title/,
-    );
-    expect(() => parseHolidayFeed({ division: 'scotland', events: [{ title: 'x', date: '2026-01-05' }] }, 'england-and-wales')).toThrow(
-      /for "scotland", not for the "england-and-wales" calendar/,
-    );
+    expect(() =>
+      parseHolidayFeed({ 'england-and-wales': { events: [{ date: '2026-02-03' }] } }, 'england-and-wales'),
+    ).toThrow(/events\[0\]\.title/);
+    expect(() =>
+      parseHolidayFeed({ division: 'scotland', events: [{ title: 'x', date: '2026-01-05' }] }, 'england-and-wales'),
+    ).toThrow(/for "scotland", not for the "england-and-wales" calendar/);
     expect(() => parseHolidayFeed('nonsense', 'england-and-wales')).toThrow(RulesError);
   });
 });

@@ -15,20 +15,18 @@
 // stale); after the first call for a year every look-up is a weekday test and a Map look-up.
 import { z } from 'zod';
 import type { CalendarId } from '#shared/model/case';
-import {
-  type DayNumber,
-  dayNumberFromParts,
-  isWeekend,
-  partsFromDayNumber,
-  toDayNumber,
-  toIsoDate,
-} from './dates';
+import { type DayNumber, dayNumberFromParts, isWeekend, partsFromDayNumber, toDayNumber, toIsoDate } from './dates';
 import { RulesError } from './errors';
 import { formatZodIssues, isoDateSchema } from './zod-helpers';
 import type { IsoDate } from './types';
 import snapshot from './data/holidays.json';
 
-export const CALENDAR_IDS = ['england-and-wales', 'scotland', 'northern-ireland', 'canada'] as const satisfies readonly CalendarId[];
+export const CALENDAR_IDS = [
+  'england-and-wales',
+  'scotland',
+  'northern-ireland',
+  'canada',
+] as const satisfies readonly CalendarId[];
 
 export interface Holiday {
   date: IsoDate;
@@ -291,7 +289,10 @@ export function holidaysBetweenDays(start: DayNumber, end: DayNumber, calendar: 
 
 function requireCount(n: number): void {
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw new RulesError('invalid-argument', `The number of working days must be a whole number, 0 or more; got ${String(n)}.`);
+    throw new RulesError(
+      'invalid-argument',
+      `The number of working days must be a whole number, 0 or more; got ${String(n)}.`,
+    );
   }
 }
 
@@ -314,12 +315,22 @@ export function isWorkingDay(date: IsoDate, calendar: CalendarRef, calendars?: C
  * The number of working days after `start` up to and including `end` (so that
  * `workingDaysBetween(d, addWorkingDays(d, n)) === n`). Negative when `end` is before `start`.
  */
-export function workingDaysBetween(start: IsoDate, end: IsoDate, calendar: CalendarRef, calendars?: CalendarSet): number {
+export function workingDaysBetween(
+  start: IsoDate,
+  end: IsoDate,
+  calendar: CalendarRef,
+  calendars?: CalendarSet,
+): number {
   return workingDaysBetweenDays(toDayNumber(start, 'start'), toDayNumber(end, 'end'), getCalendar(calendar, calendars));
 }
 
 /** The bank holidays after `start` up to and including `end` (weekdays only), in date order. */
-export function holidaysBetween(start: IsoDate, end: IsoDate, calendar: CalendarRef, calendars?: CalendarSet): Holiday[] {
+export function holidaysBetween(
+  start: IsoDate,
+  end: IsoDate,
+  calendar: CalendarRef,
+  calendars?: CalendarSet,
+): Holiday[] {
   return holidaysBetweenDays(toDayNumber(start, 'start'), toDayNumber(end, 'end'), getCalendar(calendar, calendars));
 }
 
@@ -356,7 +367,10 @@ export function parseHolidayFeed(data: unknown, calendarId: CalendarId): Holiday
   if (data !== null && typeof data === 'object' && Array.isArray((data as { events?: unknown }).events)) {
     const parsed = feedDivisionSchema.safeParse(data);
     if (!parsed.success) {
-      throw new RulesError('invalid-holiday-feed', `The holidays file is not valid: ${formatZodIssues(parsed.error.issues)}`);
+      throw new RulesError(
+        'invalid-holiday-feed',
+        `The holidays file is not valid: ${formatZodIssues(parsed.error.issues)}`,
+      );
     }
     division = parsed.data;
     path = '';
@@ -370,7 +384,10 @@ export function parseHolidayFeed(data: unknown, calendarId: CalendarId): Holiday
   } else {
     const parsed = feedSchema.safeParse(data);
     if (!parsed.success) {
-      throw new RulesError('invalid-holiday-feed', `The holidays file is not valid: ${formatZodIssues(parsed.error.issues)}`);
+      throw new RulesError(
+        'invalid-holiday-feed',
+        `The holidays file is not valid: ${formatZodIssues(parsed.error.issues)}`,
+      );
     }
     const found = parsed.data[calendarId];
     if (!found) {
@@ -385,7 +402,11 @@ export function parseHolidayFeed(data: unknown, calendarId: CalendarId): Holiday
     path = `${calendarId}.`;
   }
   if (division.events.length === 0) {
-    throw new RulesError('invalid-holiday-feed', `The holidays file lists no days for "${calendarId}".`, `${path}events`);
+    throw new RulesError(
+      'invalid-holiday-feed',
+      `The holidays file lists no days for "${calendarId}".`,
+      `${path}events`,
+    );
   }
   return division.events.map((e) => ({
     date: e.date,

@@ -87,9 +87,27 @@ describe('calendar days and months (REGULATION.md §5.3, §5.4)', () => {
 });
 
 describe('one isIsoDate for the whole app', () => {
-  it("agrees with the day arithmetic: a string is a date exactly when it converts to a day number", () => {
-    const samples = ['2026-02-28', '2026-02-29', '2024-02-29', '1900-02-29', '2000-02-29', '0000-01-01', '1899-12-31', '1900-01-01', '9999-12-31', '2026-13-01', '2026-00-10', '2026-04-31', '2026-4-1', ' 2026-04-01', '2026-04-01T00:00', ''];
-    for (let year = 1895; year <= 2105; year += 1) for (const md of ['02-28', '02-29', '02-30', '04-30', '04-31', '12-31']) samples.push(`${year}-${md}`);
+  it('agrees with the day arithmetic: a string is a date exactly when it converts to a day number', () => {
+    const samples = [
+      '2026-02-28',
+      '2026-02-29',
+      '2024-02-29',
+      '1900-02-29',
+      '2000-02-29',
+      '0000-01-01',
+      '1899-12-31',
+      '1900-01-01',
+      '9999-12-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-04-31',
+      '2026-4-1',
+      ' 2026-04-01',
+      '2026-04-01T00:00',
+      '',
+    ];
+    for (let year = 1895; year <= 2105; year += 1)
+      for (const md of ['02-28', '02-29', '02-30', '04-30', '04-31', '12-31']) samples.push(`${year}-${md}`);
     for (const s of samples) {
       let converts = true;
       try {

@@ -43,7 +43,8 @@ function walk(name: string, facts: CaseFacts, checkpoints: Expect[]): void {
   });
 }
 
-const ev = (type: RuleEvent['type'], on: string, stage?: string): RuleEvent => (stage ? { type, on, stage } : { type, on });
+const ev = (type: RuleEvent['type'], on: string, stage?: string): RuleEvent =>
+  stage ? { type, on, stage } : { type, on };
 
 // --- Kijoma Broadband: 5 working days; manager review; CISAS ---------------------------------------------------------
 walk(
@@ -89,7 +90,10 @@ walk(
       level: 1,
       clocks: { 'first-response': ['running', '2026-12-29'], 'stage-response': ['not-applicable', null] },
     },
-    { today: '2027-01-04', clocks: { 'first-response': ['met', '2026-12-29'], 'adr-letter': ['running', '2027-01-29'] } },
+    {
+      today: '2027-01-04',
+      clocks: { 'first-response': ['met', '2026-12-29'], 'adr-letter': ['running', '2027-01-29'] },
+    },
     {
       today: '2027-01-08',
       clocks: { 'adr-letter': ['met', '2027-01-08'], 'adr-referral-window': ['running', '2028-01-08'] },
@@ -124,8 +128,10 @@ walk(
         'adr-letter': ['running', '2026-05-25'],
       },
       explain: {
-        acknowledgement: /^due 2026-03-30: received 2026-03-30, at once, Miso Communications complaints procedure v1 \(a complaint reference number\)\. Met: acknowledged 2026-03-30\.$/,
-        'adr-letter': /\+ 8 weeks, Ofcom GC C4 before 2026-04-08\. 2026-05-25 is a bank holiday \(Spring bank holiday\); a date counted in days is not moved\.$/,
+        acknowledgement:
+          /^due 2026-03-30: received 2026-03-30, at once, Miso Communications complaints procedure v1 \(a complaint reference number\)\. Met: acknowledged 2026-03-30\.$/,
+        'adr-letter':
+          /\+ 8 weeks, Ofcom GC C4 before 2026-04-08\. 2026-05-25 is a bank holiday \(Spring bank holiday\); a date counted in days is not moved\.$/,
       },
     },
     { today: '2026-04-20', stage: 'resolution-attempt-3', level: 2 },
@@ -160,7 +166,10 @@ walk(
       clocks: { 'adr-letter': ['running', '2026-05-06'] },
       actions: ['Send the ADR letter (deadlock: at once)'],
     },
-    { today: '2026-05-07', clocks: { 'adr-letter': ['missed', '2026-05-06'], 'adr-referral-window': ['running', '2027-05-07'] } },
+    {
+      today: '2026-05-07',
+      clocks: { 'adr-letter': ['missed', '2026-05-06'], 'adr-referral-window': ['running', '2027-05-07'] },
+    },
   ],
 );
 
@@ -189,7 +198,9 @@ walk(
       stage: 'customer-resolution',
       level: 2,
       clocks: { 'stage-response': ['running', '2026-07-06'], 'adr-letter': ['running', '2026-07-13'] },
-      explain: { 'stage-response': /^due 2026-07-06: entered the Customer resolution stage 2026-06-08 \+ 28 days, kinex/ },
+      explain: {
+        'stage-response': /^due 2026-07-06: entered the Customer resolution stage 2026-06-08 \+ 28 days, kinex/,
+      },
     },
     {
       // Paused since 15 June: 15-18 June (4 days, counting today) stop the 28 days; the ADR date does not move.
@@ -247,7 +258,9 @@ walk(
       level: 2,
       clocks: { 'ccts-response': ['running', '2026-08-24'], 'ccts-objection': ['running', '2026-08-14'] },
       actions: ['Report back to the CCTS'],
-      explain: { 'ccts-response': /^due 2026-08-24: CCTS referral 2026-08-04 \+ 20 days, CCTS Procedural Code from May 2023$/ },
+      explain: {
+        'ccts-response': /^due 2026-08-24: CCTS referral 2026-08-04 \+ 20 days, CCTS Procedural Code from May 2023$/,
+      },
     },
     {
       today: '2026-08-25',
@@ -269,12 +282,18 @@ walk(
     {
       today: '2023-04-21',
       clocks: { 'ccts-notice': ['missed', '2023-04-20'] },
-      actions: ['Acknowledge the complaint with a tracking number and an estimated time frame (overdue)', 'Tell the customer about the CCTS (overdue)'],
+      actions: [
+        'Acknowledge the complaint with a tracking number and an estimated time frame (overdue)',
+        'Tell the customer about the CCTS (overdue)',
+      ],
     },
     {
       today: '2023-06-02',
       clocks: { 'ccts-response': ['running', '2023-07-01'], 'ccts-objection': ['running', '2023-06-16'] },
-      explain: { 'ccts-response': /CCTS Procedural Code before May 2023\. 2023-07-01 is a Saturday; a date counted in days is not moved\.$/ },
+      explain: {
+        'ccts-response':
+          /CCTS Procedural Code before May 2023\. 2023-07-01 is a Saturday; a date counted in days is not moved\.$/,
+      },
     },
   ],
 );
@@ -316,7 +335,12 @@ walk(
     ],
   },
   [
-    { today: '2026-12-30', stage: 'customer-service', clocks: { 'first-response': ['met', '2027-01-04'] }, warnings: [] },
+    {
+      today: '2026-12-30',
+      stage: 'customer-service',
+      clocks: { 'first-response': ['met', '2027-01-04'] },
+      warnings: [],
+    },
     { today: '2027-01-05', stage: 'operations-director', level: 1 },
     { today: '2027-01-20', stage: 'managing-director', level: 2, clocks: { 'adr-letter': ['running', '2027-02-03'] } },
     {

@@ -9,7 +9,14 @@ import { DEFAULT_PROCEDURES, KIJOMA } from './procedures';
 import type { CaseFacts, Clock, Evaluation, RuleEvent } from './types';
 
 function facts(over: Partial<CaseFacts> = {}): CaseFacts {
-  return { procedureId: 'kijoma', calendar: 'england-and-wales', receivedOn: '2026-06-01', channel: 'email', events: [], ...over };
+  return {
+    procedureId: 'kijoma',
+    calendar: 'england-and-wales',
+    receivedOn: '2026-06-01',
+    channel: 'email',
+    events: [],
+    ...over,
+  };
 }
 
 function clock(e: Evaluation, id: string): Clock {
@@ -39,13 +46,18 @@ describe('REGULATION.md §5.2 worked example through evaluateCase', () => {
     const e = evaluateCase(facts({ receivedOn: '2026-11-28', channel: 'web' }), '2026-11-30');
     const fr = clock(e, 'first-response');
     expect(fr.dueOn).toBe('2026-12-04');
-    expect(fr.explanation).toMatch(/^due 2026-12-04: received 2026-11-28 \+ 5 working days, England & Wales calendar, Kijoma Broadband complaints procedure v1/);
+    expect(fr.explanation).toMatch(
+      /^due 2026-12-04: received 2026-11-28 \+ 5 working days, England & Wales calendar, Kijoma Broadband complaints procedure v1/,
+    );
     expect(fr.explanation).toContain('The day of receipt does not count');
   });
-  it('the same complaint in Scotland is due a day later (St Andrew\'s Day), and the explanation says so', () => {
-    const fr = clock(evaluateCase(facts({ receivedOn: '2026-11-28', calendar: 'scotland' }), '2026-11-30'), 'first-response');
+  it("the same complaint in Scotland is due a day later (St Andrew's Day), and the explanation says so", () => {
+    const fr = clock(
+      evaluateCase(facts({ receivedOn: '2026-11-28', calendar: 'scotland' }), '2026-11-30'),
+      'first-response',
+    );
     expect(fr.dueOn).toBe('2026-12-07');
-    expect(fr.explanation).toContain("Scotland calendar");
+    expect(fr.explanation).toContain('Scotland calendar');
     expect(fr.explanation).toContain("St Andrew's Day 2026-11-30");
   });
 });
@@ -77,13 +89,16 @@ describe('states (REGULATION.md §5.7)', () => {
   });
 
   it('an acknowledgement is not a response', () => {
-    const fr = clock(evaluateCase(facts({ events: [ev('acknowledged', '2026-06-01')] }), '2026-06-09'), 'first-response');
+    const fr = clock(
+      evaluateCase(facts({ events: [ev('acknowledged', '2026-06-01')] }), '2026-06-09'),
+      'first-response',
+    );
     expect(fr.state).toBe('missed');
     expect(fr.explanation).toMatch(/Missed: no response by the due date\.$/);
   });
 });
 
-describe('pauses extend only the provider\'s own targets (REGULATION.md §5.6)', () => {
+describe("pauses extend only the provider's own targets (REGULATION.md §5.6)", () => {
   const paused = [ev('paused', '2026-06-03'), ev('resumed', '2026-06-05')];
 
   it('a pause Wednesday→Friday stops two working days (Wed, Thu) of a working-day target', () => {
@@ -119,7 +134,9 @@ describe('pauses extend only the provider\'s own targets (REGULATION.md §5.6)',
     const sr = clock(e, 'stage-response');
     expect(e.stage).toBe('customer-resolution');
     expect(sr.dueOn).toBe('2026-07-08'); // 2026-06-05 + 28 days = 07-03, + 5 paused days
-    expect(sr.explanation).toMatch(/^due 2026-07-08: entered the Customer resolution stage 2026-06-05 \+ 28 days \+ 5 days paused/);
+    expect(sr.explanation).toMatch(
+      /^due 2026-07-08: entered the Customer resolution stage 2026-06-05 \+ 28 days \+ 5 days paused/,
+    );
   });
 
   it('while still paused the date keeps moving and the state stays running', () => {
@@ -140,7 +157,10 @@ describe('pauses extend only the provider\'s own targets (REGULATION.md §5.6)',
 
   it('a pause after the target was met does not move its date', () => {
     const fr = clock(
-      evaluateCase(facts({ events: [ev('responded', '2026-06-04'), ev('paused', '2026-06-05'), ev('resumed', '2026-06-09')] }), '2026-06-10'),
+      evaluateCase(
+        facts({ events: [ev('responded', '2026-06-04'), ev('paused', '2026-06-05'), ev('resumed', '2026-06-09')] }),
+        '2026-06-10',
+      ),
       'first-response',
     );
     expect(fr.dueOn).toBe('2026-06-08');
@@ -184,8 +204,14 @@ describe('ADR letter and referral window', () => {
     const adr = clock(e, 'adr-letter');
     expect(adr.dueOn).toBe('2026-05-20');
     expect(adr.state).toBe('missed');
-    expect(adr.explanation).toMatch(/^due 2026-05-20: deadlock 2026-05-20, ADR letter at once, Ofcom GC C4 from 2026-04-08 \(otherwise due 2026-06-12/);
-    expect(e.nextActions[0]).toMatchObject({ id: 'send-adr-letter', label: 'Send the ADR letter (deadlock: at once) (overdue)', dueOn: '2026-05-20' });
+    expect(adr.explanation).toMatch(
+      /^due 2026-05-20: deadlock 2026-05-20, ADR letter at once, Ofcom GC C4 from 2026-04-08 \(otherwise due 2026-06-12/,
+    );
+    expect(e.nextActions[0]).toMatchObject({
+      id: 'send-adr-letter',
+      label: 'Send the ADR letter (deadlock: at once) (overdue)',
+      dueOn: '2026-05-20',
+    });
   });
 
   it('deadlock with the letter the same day: met, and the 12-month window runs from the letter', () => {
@@ -197,7 +223,7 @@ describe('ADR letter and referral window', () => {
     const w = clock(e, 'adr-referral-window');
     expect(w).toMatchObject({ dueOn: '2027-05-20', state: 'running' });
     expect(w.explanation).toBe(
-      'closes 2027-05-20: ADR letter sent 2026-05-20 + 12 months, Ofcom GC C4 from 2026-04-08. The customer\'s time to take the complaint to CISAS (Communications and Internet Services Adjudication Scheme).',
+      "closes 2027-05-20: ADR letter sent 2026-05-20 + 12 months, Ofcom GC C4 from 2026-04-08. The customer's time to take the complaint to CISAS (Communications and Internet Services Adjudication Scheme).",
     );
   });
 
@@ -223,7 +249,10 @@ describe('ADR letter and referral window', () => {
   });
 
   it('the window is missed when it closes without a referral', () => {
-    const w = clock(evaluateCase(facts({ events: [ev('adr-letter-sent', '2026-07-01')] }), '2027-07-02'), 'adr-referral-window');
+    const w = clock(
+      evaluateCase(facts({ events: [ev('adr-letter-sent', '2026-07-01')] }), '2027-07-02'),
+      'adr-referral-window',
+    );
     expect(w).toMatchObject({ state: 'missed', dueOn: '2027-07-01' });
     expect(w.explanation).toContain('The window closed on 2027-07-01 without a referral.');
   });
@@ -231,11 +260,15 @@ describe('ADR letter and referral window', () => {
   it('resolved before the ADR date: no letter needed', () => {
     const adr = clock(evaluateCase(facts({ events: [ev('resolved', '2026-06-05')] }), '2026-08-01'), 'adr-letter');
     expect(adr.state).toBe('not-applicable');
-    expect(adr.explanation).toMatch(/^Not needed: resolved 2026-06-05, on or before the date the ADR letter would have been due \(2026-07-13: received 2026-06-01 \+ 6 weeks/);
+    expect(adr.explanation).toMatch(
+      /^Not needed: resolved 2026-06-05, on or before the date the ADR letter would have been due \(2026-07-13: received 2026-06-01 \+ 6 weeks/,
+    );
   });
 
   it('resolved after the ADR date without a letter: missed', () => {
-    expect(clock(evaluateCase(facts({ events: [ev('resolved', '2026-07-20')] }), '2026-08-01'), 'adr-letter').state).toBe('missed');
+    expect(
+      clock(evaluateCase(facts({ events: [ev('resolved', '2026-07-20')] }), '2026-08-01'), 'adr-letter').state,
+    ).toBe('missed');
   });
 
   it('a due date on a weekend or holiday is not moved, and the explanation says so', () => {
@@ -274,30 +307,94 @@ describe('scope and exclusion warnings', () => {
     expect(clock(e, 'adr-letter').state).toBe('running');
   });
   it('a Canadian procedure on a UK calendar is flagged', () => {
-    expect(evaluateCase(facts({ procedureId: 'jive-ca' }), '2026-06-01').warnings.join(' ')).toMatch(/unusual for Jive Canada/);
+    expect(evaluateCase(facts({ procedureId: 'jive-ca' }), '2026-06-01').warnings.join(' ')).toMatch(
+      /unusual for Jive Canada/,
+    );
   });
 });
 
 describe('bad facts give a clear error, never a wrong date', () => {
   const cases: Array<[string, CaseFacts, string, RegExp, string | undefined]> = [
-    ['an unknown procedure', facts({ procedureId: 'acme' }), '2026-06-01', /Unknown procedure "acme"; known procedures: kijoma/, 'procedureId'],
-    ['an impossible received date', facts({ receivedOn: '2026-02-30' }), '2026-06-01', /receivedOn: "2026-02-30" is not a real date: February 2026 has 28 days/, 'receivedOn'],
-    ['an impossible event date', facts({ events: [ev('responded', '2026-06-31')] }), '2026-07-01', /events\[0\]\.on: "2026-06-31" is not a real date: June 2026 has 30 days/, 'events[0].on'],
+    [
+      'an unknown procedure',
+      facts({ procedureId: 'acme' }),
+      '2026-06-01',
+      /Unknown procedure "acme"; known procedures: kijoma/,
+      'procedureId',
+    ],
+    [
+      'an impossible received date',
+      facts({ receivedOn: '2026-02-30' }),
+      '2026-06-01',
+      /receivedOn: "2026-02-30" is not a real date: February 2026 has 28 days/,
+      'receivedOn',
+    ],
+    [
+      'an impossible event date',
+      facts({ events: [ev('responded', '2026-06-31')] }),
+      '2026-07-01',
+      /events\[0\]\.on: "2026-06-31" is not a real date: June 2026 has 30 days/,
+      'events[0].on',
+    ],
     ['an impossible today', facts(), '2026-06-31', /today: "2026-06-31" is not a real date/, 'today'],
     [
       'events out of order',
-      facts({ events: [ev('acknowledged', '2026-06-01'), ev('escalated', '2026-06-05'), ev('responded', '2026-06-03')] }),
+      facts({
+        events: [ev('acknowledged', '2026-06-01'), ev('escalated', '2026-06-05'), ev('responded', '2026-06-03')],
+      }),
       '2026-06-10',
       /events\[2\] \(responded on 2026-06-03\) is earlier than events\[1\] \(escalated on 2026-06-05\); events must be listed in date order/,
       'events[2].on',
     ],
-    ['an event before receipt', facts({ events: [ev('acknowledged', '2026-05-31')] }), '2026-06-10', /events\[0\] \(acknowledged on 2026-05-31\) is before the complaint was received \(2026-06-01\)/, 'events[0].on'],
-    ['an event after today', facts({ events: [ev('responded', '2026-06-11')] }), '2026-06-10', /events\[0\] \(responded on 2026-06-11\) is after today \(2026-06-10\)/, 'events[0].on'],
-    ['today before receipt', facts(), '2026-05-31', /today \(2026-05-31\) is before the complaint was received \(2026-06-01\)/, 'today'],
-    ['an unknown event type', facts({ events: [{ type: 'replied' as RuleEvent['type'], on: '2026-06-02' }] }), '2026-06-10', /events\[0\]\.type: unknown event type "replied"/, 'events[0].type'],
-    ['an unknown stage', facts({ events: [ev('escalated', '2026-06-02', 'ceo')] }), '2026-06-10', /events\[0\]\.stage: procedure "kijoma" has no stage "ceo" \(stages: customer-services, management-review, adr\)/, 'events[0].stage'],
-    ['a pause while paused', facts({ events: [ev('paused', '2026-06-02'), ev('paused', '2026-06-03')] }), '2026-06-10', /events\[1\] \(paused on 2026-06-03\): the case is already paused since 2026-06-02/, 'events[1]'],
-    ['a resume without a pause', facts({ events: [ev('resumed', '2026-06-02')] }), '2026-06-10', /events\[0\] \(resumed on 2026-06-02\): the case is not paused/, 'events[0]'],
+    [
+      'an event before receipt',
+      facts({ events: [ev('acknowledged', '2026-05-31')] }),
+      '2026-06-10',
+      /events\[0\] \(acknowledged on 2026-05-31\) is before the complaint was received \(2026-06-01\)/,
+      'events[0].on',
+    ],
+    [
+      'an event after today',
+      facts({ events: [ev('responded', '2026-06-11')] }),
+      '2026-06-10',
+      /events\[0\] \(responded on 2026-06-11\) is after today \(2026-06-10\)/,
+      'events[0].on',
+    ],
+    [
+      'today before receipt',
+      facts(),
+      '2026-05-31',
+      /today \(2026-05-31\) is before the complaint was received \(2026-06-01\)/,
+      'today',
+    ],
+    [
+      'an unknown event type',
+      facts({ events: [{ type: 'replied' as RuleEvent['type'], on: '2026-06-02' }] }),
+      '2026-06-10',
+      /events\[0\]\.type: unknown event type "replied"/,
+      'events[0].type',
+    ],
+    [
+      'an unknown stage',
+      facts({ events: [ev('escalated', '2026-06-02', 'ceo')] }),
+      '2026-06-10',
+      /events\[0\]\.stage: procedure "kijoma" has no stage "ceo" \(stages: customer-services, management-review, adr\)/,
+      'events[0].stage',
+    ],
+    [
+      'a pause while paused',
+      facts({ events: [ev('paused', '2026-06-02'), ev('paused', '2026-06-03')] }),
+      '2026-06-10',
+      /events\[1\] \(paused on 2026-06-03\): the case is already paused since 2026-06-02/,
+      'events[1]',
+    ],
+    [
+      'a resume without a pause',
+      facts({ events: [ev('resumed', '2026-06-02')] }),
+      '2026-06-10',
+      /events\[0\] \(resumed on 2026-06-02\): the case is not paused/,
+      'events[0]',
+    ],
     [
       'an escalation past the last stage',
       facts({ events: [ev('escalated', '2026-06-02'), ev('escalated', '2026-06-03')] }),
@@ -305,12 +402,42 @@ describe('bad facts give a clear error, never a wrong date', () => {
       /events\[1\] \(escalated on 2026-06-03\): the case is already at the last stage of "kijoma" \("management-review"\)/,
       'events[1].stage',
     ],
-    ['an unknown calendar', facts({ calendar: 'wales' as CaseFacts['calendar'] }), '2026-06-10', /calendar: expected one of "england-and-wales"/, 'calendar'],
-    ['an unknown channel', facts({ channel: 'fax' as CaseFacts['channel'] }), '2026-06-10', /channel: expected one of "phone"/, 'channel'],
-    ['a negative head count', facts({ customer: { isBusiness: true, employees: -3 } }), '2026-06-10', /customer\.employees: expected a whole number/, 'customer.employees'],
+    [
+      'an unknown calendar',
+      facts({ calendar: 'wales' as CaseFacts['calendar'] }),
+      '2026-06-10',
+      /calendar: expected one of "england-and-wales"/,
+      'calendar',
+    ],
+    [
+      'an unknown channel',
+      facts({ channel: 'fax' as CaseFacts['channel'] }),
+      '2026-06-10',
+      /channel: expected one of "phone"/,
+      'channel',
+    ],
+    [
+      'a negative head count',
+      facts({ customer: { isBusiness: true, employees: -3 } }),
+      '2026-06-10',
+      /customer\.employees: expected a whole number/,
+      'customer.employees',
+    ],
     ['an unknown extra regime', facts({ regimes: ['gdpr'] }), '2026-06-10', /Unknown regime "gdpr"/, 'regimeId'],
-    ['a year the calendar has no data for', facts({ receivedOn: '2012-06-01' }), '2012-06-05', /England & Wales calendar has no bank-holiday data for 2012/, 'calendar'],
-    ['no events list', { ...facts(), events: undefined } as unknown as CaseFacts, '2026-06-10', /events: expected a list of events/, 'events'],
+    [
+      'a year the calendar has no data for',
+      facts({ receivedOn: '2012-06-01' }),
+      '2012-06-05',
+      /England & Wales calendar has no bank-holiday data for 2012/,
+      'calendar',
+    ],
+    [
+      'no events list',
+      { ...facts(), events: undefined } as unknown as CaseFacts,
+      '2026-06-10',
+      /events: expected a list of events/,
+      'events',
+    ],
   ];
   it.each(cases)('%s', (_name, f, today, message, field) => {
     let error: unknown;
@@ -328,7 +455,12 @@ describe('bad facts give a clear error, never a wrong date', () => {
 describe('stage, status and next actions', () => {
   it('a new Kijoma case: acknowledge, reply, ADR letter', () => {
     const e = evaluateCase(facts(), '2026-06-01');
-    expect(e).toMatchObject({ stage: 'customer-services', stageName: 'Customer services', escalationLevel: 0, status: 'open' });
+    expect(e).toMatchObject({
+      stage: 'customer-services',
+      stageName: 'Customer services',
+      escalationLevel: 0,
+      status: 'open',
+    });
     expect(e.nextActions.map((a) => [a.label, a.dueOn])).toEqual([
       ['Send a substantive reply', '2026-06-08'],
       ['Send the ADR letter', '2026-07-13'],
@@ -341,17 +473,32 @@ describe('stage, status and next actions', () => {
     const e = evaluateCase(facts({ procedureId: 'kinex', events }), '2026-06-05');
     expect(e).toMatchObject({ stage: 'customer-resolution', escalationLevel: 2 });
     expect(clock(e, 'stage-response').dueOn).toBe('2026-07-02');
-    expect(e.nextActions.find((a) => a.id === 'stage-response')).toMatchObject({ label: 'Send the formal written response', dueOn: '2026-07-02' });
-    const later = evaluateCase(facts({ procedureId: 'kinex', events: [...events, ev('adr-letter-sent', '2026-07-10'), ev('referred-to-adr', '2026-07-20')] }), '2026-07-21');
+    expect(e.nextActions.find((a) => a.id === 'stage-response')).toMatchObject({
+      label: 'Send the formal written response',
+      dueOn: '2026-07-02',
+    });
+    const later = evaluateCase(
+      facts({
+        procedureId: 'kinex',
+        events: [...events, ev('adr-letter-sent', '2026-07-10'), ev('referred-to-adr', '2026-07-20')],
+      }),
+      '2026-07-21',
+    );
     expect(later.stage).toBe('adr');
     expect(clock(later, 'stage-response').state).toBe('not-applicable');
   });
 
   it('resolved → "Close the case"; closed → nothing more for the provider', () => {
-    const resolved = evaluateCase(facts({ events: [ev('responded', '2026-06-02'), ev('resolved', '2026-06-03')] }), '2026-06-04');
+    const resolved = evaluateCase(
+      facts({ events: [ev('responded', '2026-06-02'), ev('resolved', '2026-06-03')] }),
+      '2026-06-04',
+    );
     expect(resolved.status).toBe('resolved');
     expect(resolved.nextActions.map((a) => a.id)).toEqual(['close']);
-    const closed = evaluateCase(facts({ events: [ev('resolved', '2026-06-03'), ev('closed', '2026-06-04')] }), '2026-06-04');
+    const closed = evaluateCase(
+      facts({ events: [ev('resolved', '2026-06-03'), ev('closed', '2026-06-04')] }),
+      '2026-06-04',
+    );
     expect(closed.status).toBe('closed');
     expect(closed.nextActions).toEqual([]);
   });
@@ -362,13 +509,20 @@ describe('stage, status and next actions', () => {
     custom.stages[0].escalateWhen = ['missed-target'];
     const procedures = withProcedures(DEFAULT_PROCEDURES, [custom]);
     const e = evaluateCase(facts({ procedureId: 'kijoma-strict' }), '2026-06-09', { procedures });
-    expect(e.nextActions.find((a) => a.id === 'escalate')).toMatchObject({ label: 'Escalate to Management review', dueOn: '2026-06-08' });
+    expect(e.nextActions.find((a) => a.id === 'escalate')).toMatchObject({
+      label: 'Escalate to Management review',
+      dueOn: '2026-06-08',
+    });
   });
 
   it('returns the ADR scheme details for today (for letters)', () => {
     const e = evaluateCase(facts({ procedureId: 'miso' }), '2026-06-01');
     expect(e.adrScheme).toMatchObject({ name: 'Communications Ombudsman', phone: '0330 440 1614' });
-    expect(e.regime).toEqual({ id: 'ofcom-gc-c4', name: 'Ofcom General Condition C4', version: 'Ofcom GC C4 from 2026-04-08' });
+    expect(e.regime).toEqual({
+      id: 'ofcom-gc-c4',
+      name: 'Ofcom General Condition C4',
+      version: 'Ofcom GC C4 from 2026-04-08',
+    });
   });
 });
 
@@ -385,28 +539,55 @@ describe('other regimes through the same engine', () => {
     const { procedures, procedureId } = withRegime('fca-disp', 'financial-ombudsman');
     const plain = evaluateCase(facts({ procedureId, receivedOn: '2026-12-18' }), '2026-12-18', { procedures });
     expect(clock(plain, 'adr-letter')).toMatchObject({ label: 'Final response', dueOn: '2027-02-12' });
-    const ps = evaluateCase(facts({ procedureId, receivedOn: '2026-12-18', paymentServices: true }), '2026-12-18', { procedures });
+    const ps = evaluateCase(facts({ procedureId, receivedOn: '2026-12-18', paymentServices: true }), '2026-12-18', {
+      procedures,
+    });
     // 15 business days after Fri 18 Dec 2026, skipping 25 and 28 Dec and 1 Jan → Wed 2027-01-13.
     expect(clock(ps, 'adr-letter').dueOn).toBe('2027-01-13');
-    expect(clock(ps, 'adr-letter').explanation).toMatch(/^due 2027-01-13: received 2026-12-18 \+ 15 working days, England & Wales calendar, FCA DISP 1\.6 \(payment services\)/);
-    const ex = evaluateCase(facts({ procedureId, receivedOn: '2026-12-18', paymentServices: true, exceptionalCircumstances: true }), '2026-12-18', { procedures });
+    expect(clock(ps, 'adr-letter').explanation).toMatch(
+      /^due 2027-01-13: received 2026-12-18 \+ 15 working days, England & Wales calendar, FCA DISP 1\.6 \(payment services\)/,
+    );
+    const ex = evaluateCase(
+      facts({ procedureId, receivedOn: '2026-12-18', paymentServices: true, exceptionalCircumstances: true }),
+      '2026-12-18',
+      { procedures },
+    );
     expect(clock(ex, 'adr-letter').dueOn).toBe('2027-02-10');
     expect(ps.nextActions.find((a) => a.id === 'send-adr-letter')?.label).toBe('Send the final response');
-    const sent = evaluateCase(facts({ procedureId, receivedOn: '2026-12-18', events: [ev('adr-letter-sent', '2027-01-29')] }), '2027-02-01', { procedures });
-    expect(clock(sent, 'adr-referral-window')).toMatchObject({ label: 'Financial Ombudsman referral window', dueOn: '2027-07-29' });
+    const sent = evaluateCase(
+      facts({ procedureId, receivedOn: '2026-12-18', events: [ev('adr-letter-sent', '2027-01-29')] }),
+      '2027-02-01',
+      { procedures },
+    );
+    expect(clock(sent, 'adr-referral-window')).toMatchObject({
+      label: 'Financial Ombudsman referral window',
+      dueOn: '2027-07-29',
+    });
   });
 
   it('FCA DISP: resolved by the close of the 3rd business day → summary resolution', () => {
     const { procedures, procedureId } = withRegime('fca-disp', 'financial-ombudsman');
-    const quick = evaluateCase(facts({ procedureId, receivedOn: '2026-12-23', events: [ev('resolved', '2026-12-30')] }), '2026-12-31', { procedures });
+    const quick = evaluateCase(
+      facts({ procedureId, receivedOn: '2026-12-23', events: [ev('resolved', '2026-12-30')] }),
+      '2026-12-31',
+      { procedures },
+    );
     expect(clock(quick, 'summary-resolution')).toMatchObject({ state: 'met', dueOn: '2026-12-30' });
-    const slow = evaluateCase(facts({ procedureId, receivedOn: '2026-12-23', events: [ev('resolved', '2026-12-31')] }), '2026-12-31', { procedures });
+    const slow = evaluateCase(
+      facts({ procedureId, receivedOn: '2026-12-23', events: [ev('resolved', '2026-12-31')] }),
+      '2026-12-31',
+      { procedures },
+    );
     expect(clock(slow, 'summary-resolution').state).toBe('not-applicable');
   });
 
   it('GB energy: 8 weeks or deadlock, then 12 months', () => {
     const { procedures, procedureId } = withRegime('gb-energy', 'energy-ombudsman');
-    const e = evaluateCase(facts({ procedureId, receivedOn: '2026-06-01', events: [ev('adr-letter-sent', '2026-07-27')] }), '2026-07-27', { procedures });
+    const e = evaluateCase(
+      facts({ procedureId, receivedOn: '2026-06-01', events: [ev('adr-letter-sent', '2026-07-27')] }),
+      '2026-07-27',
+      { procedures },
+    );
     expect(clock(e, 'adr-letter')).toMatchObject({ dueOn: '2026-07-27', state: 'met' });
     expect(clock(e, 'adr-referral-window').dueOn).toBe('2027-07-27');
     expect(e.adrScheme?.name).toBe('Energy Ombudsman');
@@ -414,11 +595,17 @@ describe('other regimes through the same engine', () => {
 
   it('UK data-protection complaints: acknowledge within 30 days, only for complaints from 2026-06-19', () => {
     const e = evaluateCase(facts({ receivedOn: '2026-07-01', regimes: ['uk-dpa-complaints'] }), '2026-07-02');
-    expect(clock(e, 'dpa-acknowledgement')).toMatchObject({ dueOn: '2026-07-31', state: 'running', source: 'regulation' });
+    expect(clock(e, 'dpa-acknowledgement')).toMatchObject({
+      dueOn: '2026-07-31',
+      state: 'running',
+      source: 'regulation',
+    });
     expect(e.nextActions.map((a) => a.label)).toContain('Acknowledge the data-protection complaint');
     const early = evaluateCase(facts({ receivedOn: '2026-06-18', regimes: ['uk-dpa-complaints'] }), '2026-06-20');
     expect(clock(early, 'dpa-acknowledgement')).toMatchObject({ state: 'not-applicable', dueOn: null });
-    expect(clock(early, 'dpa-acknowledgement').explanation).toMatch(/on or after 2026-06-19; this one was received 2026-06-18/);
+    expect(clock(early, 'dpa-acknowledgement').explanation).toMatch(
+      /on or after 2026-06-19; this one was received 2026-06-18/,
+    );
   });
 });
 
@@ -426,7 +613,12 @@ describe('calendars and data are arguments', () => {
   it('an imported proclaimed holiday moves working-day targets but not calendar-day clocks', () => {
     const calendars = extendCalendar(
       'england-and-wales',
-      { 'england-and-wales': { division: 'england-and-wales', events: [{ title: 'Proclaimed day', date: '2026-06-03', notes: '' }] } },
+      {
+        'england-and-wales': {
+          division: 'england-and-wales',
+          events: [{ title: 'Proclaimed day', date: '2026-06-03', notes: '' }],
+        },
+      },
       { mode: 'add' },
     );
     const plain = evaluateCase(facts(), '2026-06-01');
@@ -438,7 +630,9 @@ describe('calendars and data are arguments', () => {
   });
 
   it('is pure: the facts are not changed and the same input gives the same answer', () => {
-    const f = facts({ events: [ev('acknowledged', '2026-06-01'), ev('paused', '2026-06-02'), ev('resumed', '2026-06-04')] });
+    const f = facts({
+      events: [ev('acknowledged', '2026-06-01'), ev('paused', '2026-06-02'), ev('resumed', '2026-06-04')],
+    });
     const frozen = JSON.parse(JSON.stringify(f)) as CaseFacts;
     deepFreeze(f);
     const a = evaluateCase(f, '2026-06-10');

@@ -21,9 +21,22 @@ import {
 import { addMonthsToDayNumber, type DayNumber, partsFromDayNumber, toIsoDate, WEEKDAY_NAMES, weekdayOf } from './dates';
 import { RulesError } from './errors';
 import { type CheckedEvent, checkFacts } from './facts';
-import { firstResponseTarget, type Procedure, type ProcedureRegistry, procedureVersionLabel, type Target } from './procedure';
+import {
+  firstResponseTarget,
+  type Procedure,
+  type ProcedureRegistry,
+  procedureVersionLabel,
+  type Target,
+} from './procedure';
 import { DEFAULT_PROCEDURES, getProcedure } from './procedures';
-import { DEFAULT_REGIMES, getRegime, type Regime, type RegimeRegistry, type RegimeVersion, regimeVersionOnDay } from './regimes';
+import {
+  DEFAULT_REGIMES,
+  getRegime,
+  type Regime,
+  type RegimeRegistry,
+  type RegimeVersion,
+  regimeVersionOnDay,
+} from './regimes';
 import type { CaseFacts, Clock, ClockState, Duration, Evaluation, IsoDate, NextAction, RuleEventType } from './types';
 
 /** The data an evaluation reads. Every part defaults to the built-in data; pass your own to use imported data. */
@@ -189,7 +202,8 @@ function readStory(procedure: Procedure, events: CheckedEvent[], received: DayNu
   for (const ev of events) {
     if (!story.first[ev.type]) story.first[ev.type] = ev;
     story.last[ev.type] = ev;
-    if (ev.stage !== undefined && ev.type !== 'escalated') stageIndexById(procedure, ev.stage, `events[${ev.index}].stage`);
+    if (ev.stage !== undefined && ev.type !== 'escalated')
+      stageIndexById(procedure, ev.stage, `events[${ev.index}].stage`);
     let moveTo = -1;
     if (ev.type === 'escalated') {
       if (ev.stage !== undefined) {
@@ -238,7 +252,13 @@ function readStory(procedure: Procedure, events: CheckedEvent[], received: DayNu
         story.escalationLevel = levels[moveTo];
         if (ev.type === 'escalated' && levels[moveTo] > maxLevel) {
           maxLevel = levels[moveTo];
-          story.levels.push({ level: maxLevel, stageId: stage.id, stageName: stage.name, day: ev.day, index: ev.index });
+          story.levels.push({
+            level: maxLevel,
+            stageId: stage.id,
+            stageName: stage.name,
+            day: ev.day,
+            index: ev.index,
+          });
         }
       }
     }
@@ -246,7 +266,12 @@ function readStory(procedure: Procedure, events: CheckedEvent[], received: DayNu
   return story;
 }
 
-function firstAfter(events: CheckedEvent[], afterIndex: number, types: ReadonlySet<RuleEventType>, stageId?: string): CheckedEvent | undefined {
+function firstAfter(
+  events: CheckedEvent[],
+  afterIndex: number,
+  types: ReadonlySet<RuleEventType>,
+  stageId?: string,
+): CheckedEvent | undefined {
   for (const ev of events) {
     if (ev.index <= afterIndex || !types.has(ev.type)) continue;
     if (stageId !== undefined && ev.stage !== undefined && ev.stage !== stageId) continue;
@@ -263,7 +288,13 @@ const ACK_CLOSERS: ReadonlySet<RuleEventType> = new Set([
   'deadlock',
   'closed',
 ]);
-const RESPONSE_CLOSERS: ReadonlySet<RuleEventType> = new Set(['responded', 'resolution-proposed', 'resolved', 'deadlock', 'closed']);
+const RESPONSE_CLOSERS: ReadonlySet<RuleEventType> = new Set([
+  'responded',
+  'resolution-proposed',
+  'resolved',
+  'deadlock',
+  'closed',
+]);
 const CCTS_RESPONSE_CLOSERS: ReadonlySet<RuleEventType> = new Set(['responded', 'resolved', 'closed']);
 const CCTS_INFORMED: ReadonlySet<RuleEventType> = new Set(['ccts-informed']);
 const RESOLVED_OR_CLOSED: ReadonlySet<RuleEventType> = new Set(['resolved', 'closed']);
@@ -311,7 +342,14 @@ function makeClock(
   };
 }
 
-function notApplicable(id: string, label: string, source: Clock['source'], rule: string, explanation: string, startsOn: DayNumber | null = null): Clock {
+function notApplicable(
+  id: string,
+  label: string,
+  source: Clock['source'],
+  rule: string,
+  explanation: string,
+  startsOn: DayNumber | null = null,
+): Clock {
   return makeClock(id, label, source, rule, 'not-applicable', null, startsOn, null, 0, explanation);
 }
 
@@ -403,12 +441,13 @@ function providerClock(
     let to = p.to ?? ctx.today + 1;
     if (closing && p.toIndex > closing.index) to = Math.min(to, closing.day);
     if (to <= from) continue;
-    const length =
-      target.unit === 'working-days' ? workingDaysBetweenDays(from - 1, to - 1, ctx.calendar) : to - from;
+    const length = target.unit === 'working-days' ? workingDaysBetweenDays(from - 1, to - 1, ctx.calendar) : to - from;
     if (length === 0) continue;
     due = target.unit === 'working-days' ? addWorkingDaysToDay(due, length, ctx.calendar) : due + length;
     paused += length;
-    pauseNotes.push(p.to === null ? `since ${toIsoDate(p.from)} (still paused)` : `${toIsoDate(p.from)} to ${toIsoDate(p.to)}`);
+    pauseNotes.push(
+      p.to === null ? `since ${toIsoDate(p.from)} (still paused)` : `${toIsoDate(p.from)} to ${toIsoDate(p.to)}`,
+    );
   }
   const state = stateFor(due, closing, ctx.today);
   const unitWords = target.unit === 'working-days' ? ['working day', 'working days'] : ['day', 'days'];
@@ -428,7 +467,18 @@ function providerClock(
       : '',
     statusSentence(state, closing, spec.openWords),
   );
-  return makeClock(spec.id, spec.label, 'provider', rule, state, due, spec.start, closing?.day ?? null, paused, explanation);
+  return makeClock(
+    spec.id,
+    spec.label,
+    'provider',
+    rule,
+    state,
+    due,
+    spec.start,
+    closing?.day ?? null,
+    paused,
+    explanation,
+  );
 }
 
 function providerClocks(ctx: Ctx): Clock[] {
@@ -524,8 +574,18 @@ function adrLetterClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck): Cl
     return notApplicable('adr-letter', rule.label, 'regulation', label, `Not applicable: ${scope.reason} (${label}).`);
   }
   const ps = version.paymentServices;
-  const after = ps && ctx.facts.paymentServices ? (ctx.facts.exceptionalCircumstances ? ps.exceptionalAfter : ps.after) : rule.after;
-  const psWords = ps && ctx.facts.paymentServices ? (ctx.facts.exceptionalCircumstances ? ' (payment services, exceptional circumstances)' : ' (payment services)') : '';
+  const after =
+    ps && ctx.facts.paymentServices
+      ? ctx.facts.exceptionalCircumstances
+        ? ps.exceptionalAfter
+        : ps.after
+      : rule.after;
+  const psWords =
+    ps && ctx.facts.paymentServices
+      ? ctx.facts.exceptionalCircumstances
+        ? ' (payment services, exceptional circumstances)'
+        : ' (payment services)'
+      : '';
   const base = addDuration(ctx.received, after, ctx.calendar);
   const calendarPart = after.unit === 'working-days' ? `, ${ctx.calendar.name} calendar` : '';
   const baseWords = `received ${toIsoDate(ctx.received)} + ${describeDuration(after)}${calendarPart}, ${label}${psWords}`;
@@ -560,7 +620,18 @@ function adrLetterClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck): Cl
         : unmovedDateSentence(ctx, due, after.unit),
     statusSentence(state, letter, `no ${rule.label}`),
   );
-  return makeClock('adr-letter', rule.label, 'regulation', label, state, due, ctx.received, letter?.day ?? null, 0, explanation);
+  return makeClock(
+    'adr-letter',
+    rule.label,
+    'regulation',
+    label,
+    state,
+    due,
+    ctx.received,
+    letter?.day ?? null,
+    0,
+    explanation,
+  );
 }
 
 function referralWindowClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck, schemeName: string): Clock | null {
@@ -568,7 +639,13 @@ function referralWindowClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck
   if (!rule) return null;
   const label = version.label;
   if (scope.outOfScope) {
-    return notApplicable('adr-referral-window', rule.label, 'regulation', label, `Not applicable: ${scope.reason} (${label}).`);
+    return notApplicable(
+      'adr-referral-window',
+      rule.label,
+      'regulation',
+      label,
+      `Not applicable: ${scope.reason} (${label}).`,
+    );
   }
   const letter = ctx.story.first['adr-letter-sent'];
   if (!letter) {
@@ -595,7 +672,18 @@ function referralWindowClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck
           ? `The window closed on ${toIsoDate(due)} without a referral.`
           : '',
   );
-  return makeClock('adr-referral-window', rule.label, 'regulation', label, state, due, letter.day, referral?.day ?? null, 0, explanation);
+  return makeClock(
+    'adr-referral-window',
+    rule.label,
+    'regulation',
+    label,
+    state,
+    due,
+    letter.day,
+    referral?.day ?? null,
+    0,
+    explanation,
+  );
 }
 
 function summaryResolutionClock(ctx: Ctx, version: RegimeVersion): Clock | null {
@@ -616,7 +704,10 @@ function summaryResolutionClock(ctx: Ctx, version: RegimeVersion): Clock | null 
       ctx.received,
       resolved.day,
       0,
-      compose(head, `Met: resolved ${resolved.on}, so a summary resolution communication may be sent instead of a final response.`),
+      compose(
+        head,
+        `Met: resolved ${resolved.on}, so a summary resolution communication may be sent instead of a final response.`,
+      ),
     );
   }
   if (resolved || ctx.today > due) {
@@ -657,7 +748,18 @@ function regulatoryAcknowledgementClock(ctx: Ctx, version: RegimeVersion): Clock
     unmovedDateSentence(ctx, due, rule.within.unit),
     statusSentence(state, closing, 'not acknowledged'),
   );
-  return makeClock(rule.clockId, rule.label, 'regulation', label, state, due, ctx.received, closing?.day ?? null, 0, explanation);
+  return makeClock(
+    rule.clockId,
+    rule.label,
+    'regulation',
+    label,
+    state,
+    due,
+    ctx.received,
+    closing?.day ?? null,
+    0,
+    explanation,
+  );
 }
 
 function cctsResponseClock(ctx: Ctx, version: RegimeVersion): Clock | null {
@@ -666,7 +768,13 @@ function cctsResponseClock(ctx: Ctx, version: RegimeVersion): Clock | null {
   const label = version.label;
   const referral = ctx.story.last['ccts-referral'];
   if (!referral) {
-    return notApplicable('ccts-response', rule.label, 'regulation', label, `The CCTS has not referred this complaint (${label}).`);
+    return notApplicable(
+      'ccts-response',
+      rule.label,
+      'regulation',
+      label,
+      `The CCTS has not referred this complaint (${label}).`,
+    );
   }
   const due = addDuration(referral.day, rule.after, ctx.calendar);
   const closing = firstAfter(ctx.events, referral.index, CCTS_RESPONSE_CLOSERS);
@@ -676,7 +784,18 @@ function cctsResponseClock(ctx: Ctx, version: RegimeVersion): Clock | null {
     unmovedDateSentence(ctx, due, rule.after.unit),
     statusSentence(state, closing, 'no report to the CCTS'),
   );
-  return makeClock('ccts-response', rule.label, 'regulation', label, state, due, referral.day, closing?.day ?? null, 0, explanation);
+  return makeClock(
+    'ccts-response',
+    rule.label,
+    'regulation',
+    label,
+    state,
+    due,
+    referral.day,
+    closing?.day ?? null,
+    0,
+    explanation,
+  );
 }
 
 function cctsObjectionClock(ctx: Ctx, version: RegimeVersion): Clock | null {
@@ -685,12 +804,25 @@ function cctsObjectionClock(ctx: Ctx, version: RegimeVersion): Clock | null {
   const label = version.label;
   const referral = ctx.story.last['ccts-referral'];
   if (!referral) {
-    return notApplicable('ccts-objection', rule.label, 'regulation', label, `The CCTS has not referred this complaint (${label}).`);
+    return notApplicable(
+      'ccts-objection',
+      rule.label,
+      'regulation',
+      label,
+      `The CCTS has not referred this complaint (${label}).`,
+    );
   }
   const due = addDuration(referral.day, rule.after, ctx.calendar);
   const head = `due ${toIsoDate(due)}: CCTS referral ${referral.on} + ${describeDuration(rule.after)}, ${label}`;
   if (ctx.today > due) {
-    return notApplicable('ccts-objection', rule.label, 'regulation', label, compose(head, 'The time to object has passed.'), referral.day);
+    return notApplicable(
+      'ccts-objection',
+      rule.label,
+      'regulation',
+      label,
+      compose(head, 'The time to object has passed.'),
+      referral.day,
+    );
   }
   return makeClock(
     'ccts-objection',
@@ -702,7 +834,11 @@ function cctsObjectionClock(ctx: Ctx, version: RegimeVersion): Clock | null {
     referral.day,
     null,
     0,
-    compose(head, unmovedDateSentence(ctx, due, rule.after.unit), 'Only if the provider objects to the CCTS accepting the complaint.'),
+    compose(
+      head,
+      unmovedDateSentence(ctx, due, rule.after.unit),
+      'Only if the provider objects to the CCTS accepting the complaint.',
+    ),
   );
 }
 
@@ -730,26 +866,57 @@ function cctsNoticeClock(ctx: Ctx, version: RegimeVersion): Clock | null {
   const due = addDuration(latest.day, rule.within, ctx.calendar);
   const informed = firstAfter(ctx.events, latest.index - 1, CCTS_INFORMED);
   const state = stateFor(due, informed, ctx.today);
-  const when = rule.within.amount === 0 ? 'tell the customer about the CCTS at once' : `tell the customer about the CCTS within ${describeDuration(rule.within)}`;
+  const when =
+    rule.within.amount === 0
+      ? 'tell the customer about the CCTS at once'
+      : `tell the customer about the CCTS within ${describeDuration(rule.within)}`;
   const earlierMisses: string[] = [];
   for (const earlier of triggers.slice(0, -1)) {
     const earlierDue = addDuration(earlier.day, rule.within, ctx.calendar);
     const told = firstAfter(ctx.events, earlier.index - 1, CCTS_INFORMED);
-    if (!told || told.day > earlierDue) earlierMisses.push(`The notice due ${toIsoDate(earlierDue)} (${earlier.stageName}) was missed.`);
+    if (!told || told.day > earlierDue)
+      earlierMisses.push(`The notice due ${toIsoDate(earlierDue)} (${earlier.stageName}) was missed.`);
   }
   const explanation = compose(
     `due ${toIsoDate(due)}: reached the ${latest.stageName} stage (${ordinal(latest.level)} level of escalation) unresolved ${toIsoDate(latest.day)}, ${when}, ${label}`,
     ...earlierMisses,
     statusSentence(state, informed, 'customer not told'),
   );
-  return makeClock('ccts-notice', rule.label, 'regulation', label, state, due, latest.day, informed?.day ?? null, 0, explanation);
+  return makeClock(
+    'ccts-notice',
+    rule.label,
+    'regulation',
+    label,
+    state,
+    due,
+    latest.day,
+    informed?.day ?? null,
+    0,
+    explanation,
+  );
 }
 
-const REGIME_CLOCK_KINDS: ReadonlyArray<{ key: keyof RegimeVersion; id: (v: RegimeVersion) => string; label: (v: RegimeVersion) => string }> = [
+const REGIME_CLOCK_KINDS: ReadonlyArray<{
+  key: keyof RegimeVersion;
+  id: (v: RegimeVersion) => string;
+  label: (v: RegimeVersion) => string;
+}> = [
   { key: 'adrLetter', id: () => 'adr-letter', label: (v) => v.adrLetter?.label ?? 'ADR letter' },
-  { key: 'referralWindow', id: () => 'adr-referral-window', label: (v) => v.referralWindow?.label ?? 'ADR referral window' },
-  { key: 'summaryResolution', id: () => 'summary-resolution', label: (v) => v.summaryResolution?.label ?? 'Summary resolution' },
-  { key: 'acknowledgement', id: (v) => v.acknowledgement?.clockId ?? 'regulatory-acknowledgement', label: (v) => v.acknowledgement?.label ?? 'Acknowledgement' },
+  {
+    key: 'referralWindow',
+    id: () => 'adr-referral-window',
+    label: (v) => v.referralWindow?.label ?? 'ADR referral window',
+  },
+  {
+    key: 'summaryResolution',
+    id: () => 'summary-resolution',
+    label: (v) => v.summaryResolution?.label ?? 'Summary resolution',
+  },
+  {
+    key: 'acknowledgement',
+    id: (v) => v.acknowledgement?.clockId ?? 'regulatory-acknowledgement',
+    label: (v) => v.acknowledgement?.label ?? 'Acknowledgement',
+  },
   { key: 'cctsNotice', id: () => 'ccts-notice', label: (v) => v.cctsNotice?.label ?? 'CCTS notice' },
   { key: 'cctsResponse', id: () => 'ccts-response', label: (v) => v.cctsResponse?.label ?? 'CCTS response' },
   { key: 'cctsObjection', id: () => 'ccts-objection', label: (v) => v.cctsObjection?.label ?? 'CCTS objection' },
@@ -849,7 +1016,13 @@ function nextActions(
   if (status === 'open') {
     const ack = findClock(clocks, 'acknowledgement');
     if (ack && isOpenClock(ack)) {
-      actions.push(action('acknowledge', `${procedure.acknowledgement?.action ?? 'Acknowledge the complaint'}${overdue(ack)}`, ack));
+      actions.push(
+        action(
+          'acknowledge',
+          `${procedure.acknowledgement?.action ?? 'Acknowledge the complaint'}${overdue(ack)}`,
+          ack,
+        ),
+      );
     } else if (ack && ack.state === 'not-applicable' && !firstAfter(ctx.events, -1, ACK_CLOSERS)) {
       actions.push({
         id: 'acknowledge',
@@ -867,7 +1040,9 @@ function nextActions(
     const sr = findClock(clocks, 'stage-response');
     if (sr && isOpenClock(sr)) {
       if (!(frOpen && fr.dueOn === sr.dueOn)) {
-        actions.push(action('stage-response', `${stage.target?.action ?? `Respond at the ${stage.name} stage`}${overdue(sr)}`, sr));
+        actions.push(
+          action('stage-response', `${stage.target?.action ?? `Respond at the ${stage.name} stage`}${overdue(sr)}`, sr),
+        );
       }
       if (sr.state === 'missed' && stage.escalateWhen.includes('missed-target')) {
         const next = procedure.stages.find((s, i) => i > story.stageIndex && !s.external);
@@ -888,7 +1063,9 @@ function nextActions(
       case 'adr-letter': {
         const dl = story.first.deadlock;
         const label = regimeVersion?.adrLetter?.action ?? 'Send the ADR letter';
-        actions.push(action('send-adr-letter', `${label}${dl && c.dueOn === dl.on ? ' (deadlock: at once)' : ''}${overdue(c)}`, c));
+        actions.push(
+          action('send-adr-letter', `${label}${dl && c.dueOn === dl.on ? ' (deadlock: at once)' : ''}${overdue(c)}`, c),
+        );
         break;
       }
       case 'ccts-notice':
@@ -914,7 +1091,12 @@ function nextActions(
     });
   }
   if (status === 'resolved') {
-    actions.push({ id: 'close', label: 'Close the case', dueOn: null, why: `Resolved ${story.first.resolved?.on}; nothing else is due.` });
+    actions.push({
+      id: 'close',
+      label: 'Close the case',
+      dueOn: null,
+      why: `Resolved ${story.first.resolved?.on}; nothing else is due.`,
+    });
   }
   return actions.length > 1 ? actions.sort(byDueDate) : actions;
 }

@@ -1,6 +1,13 @@
 // Checking case facts before any date is computed: bad facts give a clear error, never a wrong date.
 // Hand-written rather than zod because it runs once per evaluated case (100,000 cases must take well under a second).
-import { CALENDARS, CATEGORIES, CHANNELS, inTimelineOrder, type CaseRecord, type TimelineEvent } from '#shared/model/case';
+import {
+  CALENDARS,
+  CATEGORIES,
+  CHANNELS,
+  inTimelineOrder,
+  type CaseRecord,
+  type TimelineEvent,
+} from '#shared/model/case';
 import { type DayNumber, toDayNumber } from './dates';
 import { RulesError } from './errors';
 import { type CaseFacts, type IsoDate, RULE_EVENT_TYPES, type RuleEvent, type RuleEventType } from './types';
@@ -49,7 +56,10 @@ export function checkFacts(input: unknown, today: unknown): CheckedFacts {
     throw invalid('procedureId', 'expected the id of a procedure, e.g. "kijoma".');
   }
   if (!CALENDAR_SET.has(facts.calendar as string)) {
-    throw invalid('calendar', `expected one of ${oneOf(CALENDARS)}, got ${JSON.stringify(facts.calendar) ?? 'nothing'}.`);
+    throw invalid(
+      'calendar',
+      `expected one of ${oneOf(CALENDARS)}, got ${JSON.stringify(facts.calendar) ?? 'nothing'}.`,
+    );
   }
   const received = toDayNumber(facts.receivedOn, 'receivedOn');
   if (!CHANNEL_SET.has(facts.channel as string)) {
@@ -61,7 +71,8 @@ export function checkFacts(input: unknown, today: unknown): CheckedFacts {
   if (facts.customer !== undefined) {
     if (!isObject(facts.customer)) throw invalid('customer', 'expected an object.');
     const { isBusiness, employees } = facts.customer;
-    if (isBusiness !== undefined && typeof isBusiness !== 'boolean') throw invalid('customer.isBusiness', 'expected true or false.');
+    if (isBusiness !== undefined && typeof isBusiness !== 'boolean')
+      throw invalid('customer.isBusiness', 'expected true or false.');
     if (employees !== undefined && (!Number.isSafeInteger(employees) || employees < 0)) {
       throw invalid('customer.employees', `expected a whole number, 0 or more, got ${JSON.stringify(employees)}.`);
     }
@@ -91,7 +102,10 @@ export function checkFacts(input: unknown, today: unknown): CheckedFacts {
     if (!isObject(raw)) throw invalid(`events[${i}]`, 'expected an event object { type, on }.');
     const ev = raw as unknown as RuleEvent;
     if (!EVENT_TYPES.has(ev.type)) {
-      throw invalid(`events[${i}].type`, `unknown event type ${JSON.stringify(ev.type) ?? 'nothing'}; expected one of ${oneOf(RULE_EVENT_TYPES)}.`);
+      throw invalid(
+        `events[${i}].type`,
+        `unknown event type ${JSON.stringify(ev.type) ?? 'nothing'}; expected one of ${oneOf(RULE_EVENT_TYPES)}.`,
+      );
     }
     const day = toDayNumber(ev.on, `events[${i}].on`);
     if (ev.stage !== undefined && (typeof ev.stage !== 'string' || ev.stage === '')) {
@@ -136,7 +150,9 @@ export function validateCaseFacts(input: unknown, today: IsoDate): CaseFacts {
  * businesses with 10 or fewer employees). Only well-formed values are passed on: a stray value in an old or restored
  * record must not stop a case's clocks from being worked out. Individuals give `{}`.
  */
-export function customerScopeFacts(customer: { isBusiness?: unknown; employees?: unknown } | undefined): Pick<CaseFacts, 'customer'> {
+export function customerScopeFacts(
+  customer: { isBusiness?: unknown; employees?: unknown } | undefined,
+): Pick<CaseFacts, 'customer'> {
   if (customer?.isBusiness !== true) return {};
   const employees = customer.employees;
   const known = typeof employees === 'number' && Number.isSafeInteger(employees) && employees >= 0;

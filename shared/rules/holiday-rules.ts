@@ -37,7 +37,10 @@ export const CANADA_FEDERAL_RULES: ReadonlyArray<{ rule: string; name: string; f
 /** Only these date-holidays types are days off; observances (Mother's Day, Easter Sunday …) are not. */
 const DAY_OFF_TYPES: ReadonlySet<string> = new Set(['public', 'bank']);
 
-function weekdayHolidaysOfYear(year: number, raw: Array<{ date: string; name: string; substitute: boolean }>): Holiday[] {
+function weekdayHolidaysOfYear(
+  year: number,
+  raw: Array<{ date: string; name: string; substitute: boolean }>,
+): Holiday[] {
   const prefix = `${year}-`;
   const seen = new Map<IsoDate, Holiday>();
   for (const h of raw) {

@@ -18,7 +18,10 @@ describe('bundled holiday snapshot', () => {
 
   it('includes the one-off days proclaimed since 2013, in every UK nation', () => {
     for (const division of ['england-and-wales', 'scotland', 'northern-ireland'] as const) {
-      const days = (y: number) => dateHolidaysSource(division).holidays(y).map((h) => h.date);
+      const days = (y: number) =>
+        dateHolidaysSource(division)
+          .holidays(y)
+          .map((h) => h.date);
       expect(days(2020)).toContain('2020-05-08'); // VE day: early May bank holiday moved from 4 May
       expect(days(2020)).not.toContain('2020-05-04');
       expect(days(2022)).toEqual(expect.arrayContaining(['2022-06-02', '2022-06-03', '2022-09-19']));
@@ -40,7 +43,11 @@ describe('bundled holiday snapshot', () => {
     const eng = new Holidays('GB', 'ENG');
     const wls = new Holidays('GB', 'WLS');
     for (let year = SNAPSHOT_FIRST_YEAR; year <= SNAPSHOT_LAST_YEAR; year++) {
-      const days = (hd: typeof eng) => hd.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date);
+      const days = (hd: typeof eng) =>
+        hd
+          .getHolidays(year)
+          .filter((h) => h.type === 'public')
+          .map((h) => h.date);
       expect(days(wls), String(year)).toEqual(days(eng));
     }
   });

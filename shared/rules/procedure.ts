@@ -88,7 +88,10 @@ const targetSchema = z.strictObject({
 });
 
 const byChannelSchema = z.strictObject(
-  Object.fromEntries(CHANNELS.map((c) => [c, targetSchema.optional()])) as Record<Channel, z.ZodOptional<typeof targetSchema>>,
+  Object.fromEntries(CHANNELS.map((c) => [c, targetSchema.optional()])) as Record<
+    Channel,
+    z.ZodOptional<typeof targetSchema>
+  >,
 );
 
 const stageSchema = z.strictObject({
@@ -160,7 +163,8 @@ export function checkProcedure(
   const seen = new Set<string>();
   const entryOwner = new Map<StageEntryEvent, string>();
   p.stages.forEach((stage, i) => {
-    if (seen.has(stage.id)) issues.push({ field: `stages[${i}].id`, message: `"${stage.id}" is used by an earlier stage` });
+    if (seen.has(stage.id))
+      issues.push({ field: `stages[${i}].id`, message: `"${stage.id}" is used by an earlier stage` });
     seen.add(stage.id);
     for (const ev of stage.enteredBy ?? []) {
       if (ev === 'escalated') continue;
@@ -175,9 +179,13 @@ export function checkProcedure(
     }
   });
   const first = p.stages[0];
-  if (first.external) issues.push({ field: 'stages[0].external', message: 'the first stage must be run by the provider' });
+  if (first.external)
+    issues.push({ field: 'stages[0].external', message: 'the first stage must be run by the provider' });
   if (first.enteredBy && first.enteredBy.some((e) => e !== 'escalated')) {
-    issues.push({ field: 'stages[0].enteredBy', message: 'every case starts in the first stage; it cannot be entered by an event' });
+    issues.push({
+      field: 'stages[0].enteredBy',
+      message: 'every case starts in the first stage; it cannot be entered by an event',
+    });
   }
   if (issues.length) return { ok: false, issues };
   return { ok: true, procedure: p };
@@ -209,7 +217,10 @@ export interface ProcedureRegistry {
 }
 
 /** Validate each procedure and index it by id. Pure: returns a new registry. */
-export function createProcedureRegistry(procedures: readonly unknown[], options: ProcedureCheckOptions = {}): ProcedureRegistry {
+export function createProcedureRegistry(
+  procedures: readonly unknown[],
+  options: ProcedureCheckOptions = {},
+): ProcedureRegistry {
   const byId = new Map<string, Procedure>();
   for (const input of procedures) {
     const p = validateProcedure(input, options);

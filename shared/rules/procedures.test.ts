@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { RulesError } from './errors';
-import { checkProcedure, createProcedureRegistry, firstResponseTarget, validateProcedure, withProcedures } from './procedure';
+import {
+  checkProcedure,
+  createProcedureRegistry,
+  firstResponseTarget,
+  validateProcedure,
+  withProcedures,
+} from './procedure';
 import { BUILT_IN_PROCEDURES, DEFAULT_PROCEDURES, getProcedure, KIJOMA, listProcedures } from './procedures';
 import { getAdrScheme } from './adr-schemes';
 import { getRegime } from './regimes';
@@ -40,11 +46,18 @@ describe('procedure registry', () => {
 
   it("providers' own targets come from the seeds", () => {
     expect(firstResponseTarget(getProcedure('kijoma'), 'email')).toMatchObject({ amount: 5, unit: 'working-days' });
-    expect(getProcedure('kinex').stages.find((s) => s.id === 'customer-resolution')?.target).toMatchObject({ amount: 28, unit: 'days' });
+    expect(getProcedure('kinex').stages.find((s) => s.id === 'customer-resolution')?.target).toMatchObject({
+      amount: 28,
+      unit: 'days',
+    });
     const infinity = getProcedure('infinity');
     expect(firstResponseTarget(infinity, 'letter')).toMatchObject({ amount: 10, unit: 'working-days' });
     expect(firstResponseTarget(infinity, 'email')).toMatchObject({ amount: 5, unit: 'working-days' });
-    expect(firstResponseTarget(infinity, 'phone')).toMatchObject({ amount: 5, unit: 'working-days', what: 'a call-back' });
+    expect(firstResponseTarget(infinity, 'phone')).toMatchObject({
+      amount: 5,
+      unit: 'working-days',
+      what: 'a call-back',
+    });
     expect(firstResponseTarget(infinity, 'web')).toBeUndefined();
     expect(getProcedure('jive-ca').acknowledgement).toMatchObject({ amount: 0 });
   });
@@ -73,7 +86,11 @@ describe('procedure validation (a desk clones and edits one)', () => {
     ['a fractional amount', (p) => (p.firstResponse.default!.amount = 2.5), 'firstResponse.default.amount'],
     ['a stage id that is not a slug', (p) => (p.stages[1].id = 'Manager Review'), 'stages[1].id'],
     ['a duplicate stage id', (p) => (p.stages[1].id = 'customer-services'), 'stages[1].id'],
-    ['an unknown channel', (p) => ((p.firstResponse as { byChannel?: object }).byChannel = { fax: p.firstResponse.default }), 'firstResponse.byChannel'],
+    [
+      'an unknown channel',
+      (p) => ((p.firstResponse as { byChannel?: object }).byChannel = { fax: p.firstResponse.default }),
+      'firstResponse.byChannel',
+    ],
     ['an unknown regime', (p) => (p.regimeId = 'ofcom-gc-c5'), 'regimeId'],
     ['an unknown ADR scheme', (p) => (p.adrSchemeId = 'ombudsman'), 'adrSchemeId'],
     ['no stages', (p) => (p.stages = []), 'stages'],

@@ -2,12 +2,7 @@
 // infinity) and an Ofcom baseline. The providers' own targets come from their documents (quoted in `basis`); the
 // regulatory figures in those documents (8 weeks, 6 or 9 months, old scheme names) are NOT copied: the regime and the
 // ADR scheme directory supply the rules in force, and `notes` records what was superseded.
-import {
-  createProcedureRegistry,
-  type Procedure,
-  type ProcedureRegistry,
-  type ProcedureStage,
-} from './procedure';
+import { createProcedureRegistry, type Procedure, type ProcedureRegistry, type ProcedureStage } from './procedure';
 import { RulesError } from './errors';
 
 function adrStage(schemeName: string): ProcedureStage {
@@ -144,7 +139,7 @@ export const MISO: Procedure = {
     adrStage('Communications Ombudsman'),
   ],
   notes: [
-    'The document\'s five steps are Complaint Initiation, Resolution Attempts 1-3 and Deadlock. Initiation and ' +
+    "The document's five steps are Complaint Initiation, Resolution Attempts 1-3 and Deadlock. Initiation and " +
       'attempt 1 both happen when the complaint is raised, so they are one stage here.',
     'The document sets no time targets of its own beyond issuing a reference number at initiation.',
     RENAMED_SCHEME,
@@ -175,7 +170,7 @@ export const KINEX: Procedure = {
       id: 'escalation-team',
       name: 'Escalation team',
       owner: 'The Escalation Team',
-      description: 'Stage 2: at the customer\'s request the complaint is escalated to the escalation team.',
+      description: "Stage 2: at the customer's request the complaint is escalated to the escalation team.",
       escalateWhen: ['unresolved'],
     },
     {
@@ -248,7 +243,8 @@ export const JIVE_CA: Procedure = {
       id: 'senior-manager',
       name: 'Senior manager',
       owner: 'A senior manager',
-      description: 'At the customer\'s request (in writing, by phone or on the support case) a senior manager takes the complaint.',
+      description:
+        "At the customer's request (in writing, by phone or on the support case) a senior manager takes the complaint.",
       escalateWhen: ['customer-request'],
     },
     {
@@ -308,7 +304,8 @@ export const INFINITY: Procedure = {
         unit: 'working-days',
         what: 'a call-back',
         action: 'Call the customer back',
-        basis: "if we can't sort out your complaint when you telephone us, we will call you back within five working days",
+        basis:
+          "if we can't sort out your complaint when you telephone us, we will call you back within five working days",
       },
     },
   },
@@ -319,14 +316,15 @@ export const INFINITY: Procedure = {
       owner: 'Customer Service Team or Account Manager',
       description:
         'Advisers try to resolve the problem while the customer is on the line; otherwise they agree a course of ' +
-        'action and reply within the channel\'s target.',
+        "action and reply within the channel's target.",
       escalateWhen: ['customer-request', 'unresolved'],
     },
     {
       id: 'operations-director',
       name: 'Operations Director',
       owner: 'Operations Director',
-      description: 'If the complaint is not resolved to the customer\'s satisfaction it can be taken to the Operations Director.',
+      description:
+        "If the complaint is not resolved to the customer's satisfaction it can be taken to the Operations Director.",
       escalateWhen: ['customer-request', 'unresolved'],
     },
     {
@@ -340,10 +338,10 @@ export const INFINITY: Procedure = {
   ],
   notes: [
     OFCOM_SUPERSEDED_8_WEEKS,
-    'The document gives the customer 6 months from the provider\'s letter (9 months without one) to go to the ' +
+    "The document gives the customer 6 months from the provider's letter (9 months without one) to go to the " +
       'scheme; today the customer has 12 months from the ADR letter, and no limit applies without a letter.',
     RENAMED_SCHEME,
-    'The document\'s exclusions (pricing complaints; businesses with more than 10 employees) are the regime\'s scope ' +
+    "The document's exclusions (pricing complaints; businesses with more than 10 employees) are the regime's scope " +
       'rules and raise warnings on a case.',
   ],
 };
@@ -379,7 +377,7 @@ export const OFCOM_BASELINE: Procedure = {
     adrStage('Communications Ombudsman'),
   ],
   notes: [
-    'Sets no provider targets: only the regulatory clocks apply. Clone it and set the provider\'s own targets and ' +
+    "Sets no provider targets: only the regulatory clocks apply. Clone it and set the provider's own targets and " +
       'its ADR scheme (Communications Ombudsman or CISAS).',
   ],
 };

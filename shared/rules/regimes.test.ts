@@ -10,7 +10,13 @@ import {
 
 describe('regime registry', () => {
   it('holds Ofcom GC C4, CCTS, FCA DISP, GB energy and UK data-protection complaints', () => {
-    expect(listRegimes().map((r) => r.id)).toEqual(['ofcom-gc-c4', 'ccts', 'fca-disp', 'gb-energy', 'uk-dpa-complaints']);
+    expect(listRegimes().map((r) => r.id)).toEqual([
+      'ofcom-gc-c4',
+      'ccts',
+      'fca-disp',
+      'gb-energy',
+      'uk-dpa-complaints',
+    ]);
   });
 
   it('refuses an unknown regime clearly', () => {
@@ -61,7 +67,10 @@ describe('versions are chosen by the day the complaint was first made (REGULATIO
 
   it('UK data-protection complaints: nothing before 2026-06-19; acknowledge within 30 days from it', () => {
     expect(regimeVersionFor('uk-dpa-complaints', '2026-06-18')).toBeNull();
-    expect(regimeVersionFor('uk-dpa-complaints', '2026-06-19')?.acknowledgement?.within).toEqual({ amount: 30, unit: 'days' });
+    expect(regimeVersionFor('uk-dpa-complaints', '2026-06-19')?.acknowledgement?.within).toEqual({
+      amount: 30,
+      unit: 'days',
+    });
   });
 
   it('refuses an impossible complaint date', () => {
@@ -95,11 +104,19 @@ describe('adding a regime version (data, not code)', () => {
       /versions\[1\]\.effectiveFrom: only the first version may leave out its effective date/,
     );
     expect(() =>
-      validateRegime({ ...ofcom, versions: [{ ...ofcom.versions[0], adrLetter: { ...ofcom.versions[0].adrLetter, after: { amount: 8, unit: 'fortnights' } } }] }),
+      validateRegime({
+        ...ofcom,
+        versions: [
+          {
+            ...ofcom.versions[0],
+            adrLetter: { ...ofcom.versions[0].adrLetter, after: { amount: 8, unit: 'fortnights' } },
+          },
+        ],
+      }),
     ).toThrow(/versions\[0\]\.adrLetter\.after\.unit/);
-    expect(() => validateRegime({ ...ofcom, versions: [{ ...ofcom.versions[1], effectiveFrom: '2026-02-30' }] })).toThrow(
-      /versions\[0\]\.effectiveFrom: "2026-02-30" is not a real date/,
-    );
+    expect(() =>
+      validateRegime({ ...ofcom, versions: [{ ...ofcom.versions[1], effectiveFrom: '2026-02-30' }] }),
+    ).toThrow(/versions\[0\]\.effectiveFrom: "2026-02-30" is not a real date/);
     expect(() => createRegimeRegistry([ofcom, ofcom])).toThrow(/Two regimes have the id "ofcom-gc-c4"/);
   });
 });

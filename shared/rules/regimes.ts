@@ -147,7 +147,8 @@ export const BUILT_IN_REGIMES: readonly Regime[] = [
     versions: [
       {
         label: 'FCA DISP 1.6',
-        source: 'FCA Handbook DISP 1.6 (final response 8 weeks; payment services 15/35 business days; 6 months to refer)',
+        source:
+          'FCA Handbook DISP 1.6 (final response 8 weeks; payment services 15/35 business days; 6 months to refer)',
         adrLetter: {
           label: 'Final response',
           action: 'Send the final response',

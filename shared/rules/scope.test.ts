@@ -20,7 +20,9 @@ function facts(procedureId: string, customer?: CaseFacts['customer']): CaseFacts
 
 const scopeWarnings = (warnings: readonly string[]) => warnings.filter((w) => /employees/.test(w));
 const adrClocks = (procedureId: string, customer?: CaseFacts['customer']) =>
-  evaluateCase(facts(procedureId, customer), '2026-09-10').clocks.filter((c) => c.id === 'adr-letter' || c.id === 'adr-referral-window');
+  evaluateCase(facts(procedureId, customer), '2026-09-10').clocks.filter(
+    (c) => c.id === 'adr-letter' || c.id === 'adr-referral-window',
+  );
 
 describe('Ofcom scope: business size', () => {
   it('covers every built-in Ofcom procedure', () => {
@@ -31,30 +33,43 @@ describe('Ofcom scope: business size', () => {
     const e = evaluateCase(facts(id, { isBusiness: true, employees: 25 }), '2026-09-10');
     const warnings = scopeWarnings(e.warnings);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^Business customer with 25 employees: outside .+'s scope \(10 or fewer employees\), so no ADR letter or referral window applies\.$/);
+    expect(warnings[0]).toMatch(
+      /^Business customer with 25 employees: outside .+'s scope \(10 or fewer employees\), so no ADR letter or referral window applies\.$/,
+    );
     for (const clock of adrClocks(id, { isBusiness: true, employees: 25 })) {
       expect(clock.state).toBe('not-applicable');
-      expect(clock.explanation).toMatch(/a business with 25 employees is outside the ADR scheme's scope \(10 or fewer\)/);
+      expect(clock.explanation).toMatch(
+        /a business with 25 employees is outside the ADR scheme's scope \(10 or fewer\)/,
+      );
     }
   });
 
-  it.each(OFCOM.map((p) => p.id))('%s: a business with 5 employees gets no warning and the same clocks as an individual', (id) => {
-    const small = evaluateCase(facts(id, { isBusiness: true, employees: 5 }), '2026-09-10');
-    expect(scopeWarnings(small.warnings)).toEqual([]);
-    expect(small.warnings).toEqual(evaluateCase(facts(id), '2026-09-10').warnings);
-    expect(adrClocks(id, { isBusiness: true, employees: 5 })).toEqual(adrClocks(id));
-    expect(adrClocks(id).some((c) => c.id === 'adr-letter' && c.state === 'running')).toBe(true);
-  });
+  it.each(OFCOM.map((p) => p.id))(
+    '%s: a business with 5 employees gets no warning and the same clocks as an individual',
+    (id) => {
+      const small = evaluateCase(facts(id, { isBusiness: true, employees: 5 }), '2026-09-10');
+      expect(scopeWarnings(small.warnings)).toEqual([]);
+      expect(small.warnings).toEqual(evaluateCase(facts(id), '2026-09-10').warnings);
+      expect(adrClocks(id, { isBusiness: true, employees: 5 })).toEqual(adrClocks(id));
+      expect(adrClocks(id).some((c) => c.id === 'adr-letter' && c.state === 'running')).toBe(true);
+    },
+  );
 
   it('a business whose size is not recorded is asked for it; a non-business with a stray number is not', () => {
     expect(scopeWarnings(evaluateCase(facts('kinex', { isBusiness: true }), '2026-09-10').warnings)).toEqual([
       expect.stringMatching(/only takes businesses with 10 or fewer employees; record the number of employees\.$/),
     ]);
-    expect(scopeWarnings(evaluateCase(facts('kinex', { isBusiness: false, employees: 25 }), '2026-09-10').warnings)).toEqual([]);
+    expect(
+      scopeWarnings(evaluateCase(facts('kinex', { isBusiness: false, employees: 25 }), '2026-09-10').warnings),
+    ).toEqual([]);
   });
 
   it('the line is at 10: 10 employees are in scope, 11 are not', () => {
-    expect(scopeWarnings(evaluateCase(facts('kinex', { isBusiness: true, employees: 10 }), '2026-09-10').warnings)).toEqual([]);
-    expect(scopeWarnings(evaluateCase(facts('kinex', { isBusiness: true, employees: 11 }), '2026-09-10').warnings)).toHaveLength(1);
+    expect(
+      scopeWarnings(evaluateCase(facts('kinex', { isBusiness: true, employees: 10 }), '2026-09-10').warnings),
+    ).toEqual([]);
+    expect(
+      scopeWarnings(evaluateCase(facts('kinex', { isBusiness: true, employees: 11 }), '2026-09-10').warnings),
+    ).toHaveLength(1);
   });
 });

@@ -17,7 +17,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { BASE, blankPage, buildWebApp, CHROMIUM, heapMb, launch, PORT, ROOT as root, round, seedBundle, seedProfile, startPreview, waitForServer } from './support';
+import {
+  BASE,
+  blankPage,
+  buildWebApp,
+  CHROMIUM,
+  heapMb,
+  launch,
+  PORT,
+  ROOT as root,
+  round,
+  seedBundle,
+  seedProfile,
+  startPreview,
+  waitForServer,
+} from './support';
 
 const CASES = Number(process.env.CASES ?? 100_000);
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -76,7 +90,11 @@ const WATCH = `
 `;
 
 async function waitMark(page: Page, name: string, timeout = 120_000): Promise<number> {
-  const handle = await page.waitForFunction((n) => (window as unknown as { __bench: { marks: Record<string, number> } }).__bench.marks[n], name, { timeout });
+  const handle = await page.waitForFunction(
+    (n) => (window as unknown as { __bench: { marks: Record<string, number> } }).__bench.marks[n],
+    name,
+    { timeout },
+  );
   return round((await handle.jsonValue()) as number);
 }
 
@@ -122,7 +140,9 @@ async function timeClick(page: Page, click: string): Promise<{ ms: number; count
     const before = grid.getAttribute('data-filters');
     const target =
       document.querySelector<HTMLElement>(selectorOrText) ??
-      [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent?.trim() === selectorOrText)!;
+      [...document.querySelectorAll<HTMLElement>('[role="option"]')].find(
+        (o) => o.textContent?.trim() === selectorOrText,
+      )!;
     const changed = new Promise<void>((resolve) => {
       const observer = new MutationObserver(() => {
         if (grid.getAttribute('data-filters') !== before) {
@@ -174,7 +194,11 @@ async function main() {
     const navigation = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-      return { responseEndMs: Math.round(nav.responseEnd), domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd), firstContentfulPaintMs: fcp ? Math.round(fcp.startTime) : null };
+      return {
+        responseEndMs: Math.round(nav.responseEnd),
+        domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd),
+        firstContentfulPaintMs: fcp ? Math.round(fcp.startTime) : null,
+      };
     });
     await page.waitForTimeout(300);
     const heapAfterOpenMb = await heapMb(page);
@@ -200,12 +224,20 @@ async function main() {
     for (const q of QUERIES) {
       const [ms] = await timeSearch(page, [q]);
       pasted.push(ms);
-      results[q] = { matches: Number(await page.locator('[role="grid"][data-query]').getAttribute('data-count')), ms: round(ms) };
+      results[q] = {
+        matches: Number(await page.locator('[role="grid"][data-query]').getAttribute('data-count')),
+        ms: round(ms),
+      };
       await clearSearch(page);
     }
     const typed: number[] = [];
     for (const q of QUERIES) {
-      typed.push(...(await timeSearch(page, Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)))));
+      typed.push(
+        ...(await timeSearch(
+          page,
+          Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)),
+        )),
+      );
       await clearSearch(page);
     }
     await timeSearch(page, ['smith']);
@@ -249,7 +281,12 @@ async function main() {
         typedP95Ms: percentile(typed, 95),
         perQuery: results,
       },
-      filter: { statusOpenMs: round(statusFilter.ms), statusOpenCount: statusFilter.count, overdueMs: round(overdueFilter.ms), overdueCount: overdueFilter.count },
+      filter: {
+        statusOpenMs: round(statusFilter.ms),
+        statusOpenCount: statusFilter.count,
+        overdueMs: round(overdueFilter.ms),
+        overdueCount: overdueFilter.count,
+      },
       evaluateOpenCases: evaluated,
       baselineReadAllCasesRaw: raw,
       targets: {

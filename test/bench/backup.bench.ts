@@ -21,7 +21,18 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { BASE, buildWebApp, CHROMIUM, launch, ROOT as root, round, seedBundle, seedProfile, startPreview, waitForServer } from './support';
+import {
+  BASE,
+  buildWebApp,
+  CHROMIUM,
+  launch,
+  ROOT as root,
+  round,
+  seedBundle,
+  seedProfile,
+  startPreview,
+  waitForServer,
+} from './support';
 
 const CASES = Number(process.env.CASES ?? 100_000);
 const RESTORE = process.env.BENCH_RESTORE !== '0';
@@ -223,7 +234,8 @@ async function main() {
     });
     page.on('console', (m) => {
       // An error, or the warning that the backup worker stopped and the work fell back to the page's thread.
-      if (m.type() === 'error' || (m.type() === 'warning' && /backup worker/.test(m.text()))) errors.push(m.text().slice(0, 300));
+      if (m.type() === 'error' || (m.type() === 'warning' && /backup worker/.test(m.text())))
+        errors.push(m.text().slice(0, 300));
     });
     await page.goto(`${BASE}/#/data`);
     await page.getByRole('button', { name: 'Make a backup now' }).waitFor({ timeout: 60_000 });
@@ -275,12 +287,16 @@ async function main() {
           await page.getByRole('button', { name: 'Replace this desk’s data' }).click();
           const done = page.getByRole('status').filter({ hasText: 'this desk now has' });
           const refused = page.getByRole('alert').filter({ hasText: 'Not restored' });
-          await Promise.race([done.waitFor({ timeout: STEP_TIMEOUT_MS }), refused.waitFor({ timeout: STEP_TIMEOUT_MS })]);
+          await Promise.race([
+            done.waitFor({ timeout: STEP_TIMEOUT_MS }),
+            refused.waitFor({ timeout: STEP_TIMEOUT_MS }),
+          ]);
           doneAt = await page.evaluate(() => performance.now());
           if (await refused.isVisible()) throw new Error((await refused.textContent()) ?? 'refused');
           casesAfter = await done.locator('p').first().textContent();
         });
-        const entries = ((await page.evaluate(() => (window as any).__backup.progress).catch(() => [])) as ProgressEntry[]) ?? [];
+        const entries =
+          ((await page.evaluate(() => (window as any).__backup.progress).catch(() => [])) as ProgressEntry[]) ?? [];
         if (startedAt && doneAt) restoreProgress = progressFigures(entries, startedAt, doneAt);
         log(`restored: ${JSON.stringify(restore)}; progress: ${JSON.stringify(restoreProgress)}`);
       }

@@ -12,7 +12,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { build } from 'vite';
-import { buildWebApp, CHROMIUM, firstChunkCode, launch, ROOT as root, round, startPreview, waitForServer } from './support';
+import {
+  buildWebApp,
+  CHROMIUM,
+  firstChunkCode,
+  launch,
+  ROOT as root,
+  round,
+  startPreview,
+  waitForServer,
+} from './support';
 
 const BATCH = Number(process.env.BATCH ?? 200);
 /** BENCH_CPU_PROFILE=<file.cpuprofile>: record the page's main thread during the batch (open it in Chrome DevTools). */
@@ -73,7 +82,11 @@ async function seedBundle(): Promise<string> {
         load: (id) => (id === '\0letters-bench' ? SEED_ENTRY : null),
       },
     ],
-    build: { write: false, minify: true, lib: { entry: 'virtual:letters-bench', formats: ['iife'], name: 'RedressLettersBench', fileName: 'seed' } },
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: 'virtual:letters-bench', formats: ['iife'], name: 'RedressLettersBench', fileName: 'seed' },
+    },
   });
   return firstChunkCode(out);
 }
@@ -87,7 +100,10 @@ async function openPostPage(page: Page, letters: number) {
 }
 
 /** Click "Make print file" and time, on the page's clock, until the result shows; with the longest frame gap. */
-async function timeMake(page: Page, letters: number): Promise<{ ms: number; longestFrameGapMs: number; pages: string }> {
+async function timeMake(
+  page: Page,
+  letters: number,
+): Promise<{ ms: number; longestFrameGapMs: number; pages: string }> {
   const download = page.waitForEvent('download', { timeout: 120_000 });
   const result = await page.evaluate(async () => {
     let last = performance.now();
@@ -104,7 +120,9 @@ async function timeMake(page: Page, letters: number): Promise<{ ms: number; long
     const t0 = performance.now();
     const done = new Promise<string>((resolve) => {
       const check = () => {
-        const status = [...document.querySelectorAll('[role="status"]')].find((s) => s.textContent?.includes('Print file made'));
+        const status = [...document.querySelectorAll('[role="status"]')].find((s) =>
+          s.textContent?.includes('Print file made'),
+        );
         if (status) {
           observer.disconnect();
           resolve(status.textContent ?? '');
@@ -122,7 +140,11 @@ async function timeMake(page: Page, letters: number): Promise<{ ms: number; long
   });
   await download;
   if (!result.text.includes(`${letters} letter`)) throw new Error(`Unexpected result: ${result.text}`);
-  return { ms: round(result.ms), longestFrameGapMs: round(result.longestFrameGapMs), pages: /\((\d+) pages\)/.exec(result.text)?.[1] ?? '?' };
+  return {
+    ms: round(result.ms),
+    longestFrameGapMs: round(result.longestFrameGapMs),
+    pages: /\((\d+) pages\)/.exec(result.text)?.[1] ?? '?',
+  };
 }
 
 async function main() {
@@ -137,7 +159,13 @@ async function main() {
     if (process.env.BENCH_CONSOLE) page.on('console', (m) => log(`page: ${m.text()}`));
     const seed = async (acks: number, adrs: number) => {
       await page.evaluate(bundle);
-      await page.evaluate(([a, b]) => (globalThis as unknown as { redressLettersBench: { seed(a: number, b: number): Promise<void> } }).redressLettersBench.seed(a, b), [acks, adrs]);
+      await page.evaluate(
+        ([a, b]) =>
+          (
+            globalThis as unknown as { redressLettersBench: { seed(a: number, b: number): Promise<void> } }
+          ).redressLettersBench.seed(a, b),
+        [acks, adrs],
+      );
     };
     await page.goto(BASE);
     await seed(1, 0);
@@ -161,7 +189,11 @@ async function main() {
     const traceEvents: unknown[] = [];
     if (tracing) {
       tracing.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value));
-      await tracing.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,IndexedDB,disabled-by-default-v8.cpu_profiler', transferMode: 'ReportEvents' });
+      await tracing.send('Tracing.start', {
+        categories:
+          'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,IndexedDB,disabled-by-default-v8.cpu_profiler',
+        transferMode: 'ReportEvents',
+      });
     }
     if (cdp) {
       await cdp.send('Profiler.enable');
@@ -197,8 +229,16 @@ async function main() {
           oneLetterColdMs: cold.ms,
           oneLetterWarmMs: oneWarm,
           oneLetterWarmRunsMs: warm,
-          batch: { letters: BATCH, pages: Number(batch.pages), ms: batch.ms, longestMainThreadStallMs: batch.longestFrameGapMs },
-          targets: { oneLetterWarm: { targetMs: 100, ok: oneWarm <= 100 }, batch: { targetMs: 5000, ok: batch.ms <= 5000 } },
+          batch: {
+            letters: BATCH,
+            pages: Number(batch.pages),
+            ms: batch.ms,
+            longestMainThreadStallMs: batch.longestFrameGapMs,
+          },
+          targets: {
+            oneLetterWarm: { targetMs: 100, ok: oneWarm <= 100 },
+            batch: { targetMs: 5000, ok: batch.ms <= 5000 },
+          },
         },
         null,
         2,

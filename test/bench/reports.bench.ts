@@ -12,7 +12,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { BASE, buildWebApp, CHROMIUM, heapMb, launch, ROOT as root, round, seedBundle, seedProfile, startPreview, waitForServer } from './support';
+import {
+  BASE,
+  buildWebApp,
+  CHROMIUM,
+  heapMb,
+  launch,
+  ROOT as root,
+  round,
+  seedBundle,
+  seedProfile,
+  startPreview,
+  waitForServer,
+} from './support';
 
 const CASES = Number(process.env.CASES ?? 100_000);
 const log = (message: string) => process.stderr.write(`[bench:reports] ${message}\n`);
@@ -37,7 +49,9 @@ async function timeOption(page: Page, combobox: string, option: string): Promise
   return page.evaluate(async (name) => {
     const value = () => document.querySelector('[data-measure="received"] [data-value]')!.textContent;
     const before = value();
-    const target = [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent?.trim() === name)!;
+    const target = [...document.querySelectorAll<HTMLElement>('[role="option"]')].find(
+      (o) => o.textContent?.trim() === name,
+    )!;
     const t0 = performance.now();
     target.click();
     await new Promise<void>((resolve) => {
@@ -76,7 +90,9 @@ async function main() {
       await profiler.send('Profiler.start');
     }
     await page.goto(`${BASE}/#/reports`);
-    const handle = await page.waitForFunction(() => (window as any).__reports.ready || null, null, { timeout: 600_000 });
+    const handle = await page.waitForFunction(() => (window as any).__reports.ready || null, null, {
+      timeout: 600_000,
+    });
     const readyMs = round((await handle.jsonValue()) as number);
     if (profiler) {
       const { profile } = (await profiler.send('Profiler.stop')) as { profile: unknown };
@@ -87,7 +103,11 @@ async function main() {
     const inPage = await page.evaluate(() => {
       const load = performance.getEntriesByName('redress:reports-load')[0];
       const tasks = (window as any).__reports.longTasks as number[];
-      return { loadMs: load ? load.duration : null, longTasks: tasks.length, longestTaskMs: tasks.length ? Math.max(...tasks) : 0 };
+      return {
+        loadMs: load ? load.duration : null,
+        longTasks: tasks.length,
+        longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
+      };
     });
     const heapLoadedMb = await heapMb(page);
     const received = await page.locator('[data-measure="received"] [data-value]').textContent();
@@ -116,7 +136,12 @@ async function main() {
           benchmark: 'redress reports at scale (issue #7)',
           cases: CASES,
           seeded,
-          coldOpenToFigures: { ms: readyMs, loadAndSummariseMs: inPage.loadMs === null ? null : round(inPage.loadMs), longTasks: inPage.longTasks, longestTaskMs: round(inPage.longestTaskMs) },
+          coldOpenToFigures: {
+            ms: readyMs,
+            loadAndSummariseMs: inPage.loadMs === null ? null : round(inPage.loadMs),
+            longTasks: inPage.longTasks,
+            longestTaskMs: round(inPage.longestTaskMs),
+          },
           receivedLast12Months: received,
           heapLoadedMb,
           returnVisitToFiguresMs: returnVisitMs,

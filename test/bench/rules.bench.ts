@@ -13,7 +13,13 @@ import {
 } from '#shared/rules/index';
 
 const CASES = Number(process.env.CASES ?? 100_000);
-const UK_CALENDARS: CalendarId[] = ['england-and-wales', 'england-and-wales', 'england-and-wales', 'scotland', 'northern-ireland'];
+const UK_CALENDARS: CalendarId[] = [
+  'england-and-wales',
+  'england-and-wales',
+  'england-and-wales',
+  'scotland',
+  'northern-ireland',
+];
 const CATEGORIES = ['sales', 'billing', 'fault-repair', 'service', 'pricing', 'other'] as const;
 
 // Small deterministic PRNG (mulberry32).

@@ -9,7 +9,20 @@ import { RedressDatabase, type CaseIndexRow } from '#db/schema';
 import { iterateCases, type GeneratedCase } from '#test/fixtures/generate-cases';
 import { deskSettings, NORTHWIND } from '#test/support/desk';
 
-const HANDLERS = ['Sam Patel', 'Jo Bloggs', 'Alex Morgan', 'Priya Shah', 'Chris Doyle', 'Morgan Lee', 'Taylor Reid', 'Jamie Fox', 'Robin Hart', 'Casey Ward', 'Dana Ellis', 'Kim Park'];
+const HANDLERS = [
+  'Sam Patel',
+  'Jo Bloggs',
+  'Alex Morgan',
+  'Priya Shah',
+  'Chris Doyle',
+  'Morgan Lee',
+  'Taylor Reid',
+  'Jamie Fox',
+  'Robin Hart',
+  'Casey Ward',
+  'Dana Ellis',
+  'Kim Park',
+];
 
 const settings = deskSettings({
   defaultProcedureId: 'kijoma',
@@ -138,4 +151,9 @@ async function evaluateOpenCases() {
   return { cases: records.length, clocks, errors, readMs: Math.round(readMs), evaluateMs: Math.round(evaluateMs) };
 }
 
-(globalThis as unknown as { redressBench: unknown }).redressBench = { seed, seeded, readAllCasesRaw, evaluateOpenCases };
+(globalThis as unknown as { redressBench: unknown }).redressBench = {
+  seed,
+  seeded,
+  readAllCasesRaw,
+  evaluateOpenCases,
+};

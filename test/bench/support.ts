@@ -53,14 +53,28 @@ export const round = (n: number) => Math.round(n * 10) / 10;
 export function buildWebApp(log: (message: string) => void): void {
   if (process.env.BENCH_SKIP_BUILD === '1') return;
   log(`building the web app into ${WEB_OUT}…`);
-  execSync('npm run web:build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, REDRESS_WEB_OUT: WEB_OUT } });
+  execSync('npm run web:build', {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, REDRESS_WEB_OUT: WEB_OUT },
+  });
 }
 
 /** `vite preview` of WEB_OUT on `port`; wait for it with waitForServer, stop it with kill(). */
 export function startPreview(port = PORT): ChildProcess {
   return spawn(
     process.execPath,
-    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    [
+      join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'preview',
+      '--config',
+      'renderer/vite.config.ts',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+    ],
     { cwd: ROOT, stdio: 'ignore', env: { ...process.env, REDRESS_WEB_OUT: WEB_OUT } },
   );
 }
@@ -71,7 +85,16 @@ export async function seedBundle(): Promise<string> {
     configFile: false,
     root: ROOT,
     logLevel: 'warn',
-    build: { write: false, minify: true, lib: { entry: join(ROOT, 'test/bench/seed-page.ts'), formats: ['iife'], name: 'RedressBenchBundle', fileName: 'seed' } },
+    build: {
+      write: false,
+      minify: true,
+      lib: {
+        entry: join(ROOT, 'test/bench/seed-page.ts'),
+        formats: ['iife'],
+        name: 'RedressBenchBundle',
+        fileName: 'seed',
+      },
+    },
   });
   return firstChunkCode(out);
 }
@@ -111,8 +134,11 @@ export async function seedProfile(profile: string, bundle: string, cases: number
   try {
     const page = await blankPage(context, bundle);
     const already = await page.evaluate(() => (window as any).redressBench.seeded());
-    if (already !== 0 && already !== cases) throw new Error(`The kept profile holds ${already} cases, not ${cases}: delete ${profile}`);
-    return already === cases ? { cases: already, reused: true } : await page.evaluate((count) => (window as any).redressBench.seed(count), cases);
+    if (already !== 0 && already !== cases)
+      throw new Error(`The kept profile holds ${already} cases, not ${cases}: delete ${profile}`);
+    return already === cases
+      ? { cases: already, reused: true }
+      : await page.evaluate((count) => (window as any).redressBench.seed(count), cases);
   } finally {
     await context.close();
   }

@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, setUpDesk, test } from './fixtures';
 
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 test('About Redress shows the version and the licences of everything bundled', async ({ page }) => {
   await setUpDesk(page);

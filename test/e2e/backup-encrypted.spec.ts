@@ -11,7 +11,9 @@ import { chooseBackupFile, countRows, DESK, expect, logComplaint, setUpDesk, tes
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 const PASSPHRASE = 'seven violet tractors hum';
 
-test('encrypted backup: made with a passphrase asked twice; the first-run restore refuses a wrong passphrase and restores with the right one', async ({ page }) => {
+test('encrypted backup: made with a passphrase asked twice; the first-run restore refuses a wrong passphrase and restores with the right one', async ({
+  page,
+}) => {
   const dir = mkdtempSync(join(tmpdir(), 'redress-encrypted-e2e-'));
   await setUpDesk(page);
   await logComplaint(page, {
@@ -36,7 +38,9 @@ test('encrypted backup: made with a passphrase asked twice; the first-run restor
   await page.keyboard.press('Tab');
   await page.keyboard.type('too short');
   await page.keyboard.press('Enter');
-  await expect(dialog).toContainText('The passphrase must have at least 12 characters: a backup file may be copied anywhere');
+  await expect(dialog).toContainText(
+    'The passphrase must have at least 12 characters: a backup file may be copied anywhere',
+  );
   await dialog.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(PASSPHRASE);
   await dialog.getByRole('textbox', { name: 'Passphrase again' }).fill(`${PASSPHRASE}.`);
   await dialog.getByRole('button', { name: 'Make the protected backup' }).click();
@@ -48,7 +52,9 @@ test('encrypted backup: made with a passphrase asked twice; the first-run restor
   const download = await backupPromise;
   const backupPath = join(dir, download.suggestedFilename());
   await download.saveAs(backupPath);
-  await expect(page.getByRole('region', { name: 'Back up' }).getByRole('status')).toContainText('(protected with a passphrase): 1 case');
+  await expect(page.getByRole('region', { name: 'Back up' }).getByRole('status')).toContainText(
+    '(protected with a passphrase): 1 case',
+  );
 
   // The file is the encrypted container: its header says how the key is derived; nothing of the desk is readable.
   const file = readFileSync(backupPath);
@@ -86,7 +92,10 @@ test('encrypted backup: made with a passphrase asked twice; the first-run restor
   await expect(holds).toContainText('The checksum matches.');
   await expect(holds.getByText('Cases', { exact: true }).locator('..')).toHaveText('Cases1');
   await restoreBox.getByRole('button', { name: 'Restore…' }).click();
-  await page.getByRole('dialog', { name: 'Restore into this empty desk?' }).getByRole('button', { name: 'Restore', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Restore into this empty desk?' })
+    .getByRole('button', { name: 'Restore', exact: true })
+    .click();
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 2 })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText(DESK.company);
   expect(await countRows(page, 'cases')).toBe(1);

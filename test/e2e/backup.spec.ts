@@ -17,7 +17,9 @@ async function openDataPage(page: Page) {
   await expect(page.getByRole('heading', { name: 'Your data', level: 2 })).toBeVisible();
 }
 
-test('back up, wipe, restore: the cases and the byte-identical letter are back; a damaged file changes nothing', async ({ page }) => {
+test('back up, wipe, restore: the cases and the byte-identical letter are back; a damaged file changes nothing', async ({
+  page,
+}) => {
   const dir = mkdtempSync(join(tmpdir(), 'redress-backup-e2e-'));
   await setUpDesk(page);
   await logComplaint(page, {
@@ -52,7 +54,9 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
   // Back up.
   await openDataPage(page);
   await expect(page.getByTestId('last-backup')).toHaveText('No backup has been made on this computer yet.');
-  await expect(page.getByRole('region', { name: 'Automatic daily backup' })).toContainText('Not available in the browser');
+  await expect(page.getByRole('region', { name: 'Automatic daily backup' })).toContainText(
+    'Not available in the browser',
+  );
   await expect(page.getByTestId('data-size')).toHaveText(/^Data stored: [\d.,]+ (bytes|KB|MB)/);
   const workerWarnings: string[] = [];
   page.on('console', (m) => {
@@ -104,7 +108,8 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
   // While it ran, a bar and a sentence said how far it was; once done, they are gone and the file can be chosen again.
   const progressSeen = await page.evaluate(() => (window as unknown as { __progressSeen: string[] }).__progressSeen);
   expect(progressSeen.length).toBeGreaterThan(0);
-  for (const entry of progressSeen) expect(entry).toMatch(/^\d{1,3}% (Starting|Checking|Removing|Writing|Reading|Indexing|Finishing)/);
+  for (const entry of progressSeen)
+    expect(entry).toMatch(/^\d{1,3}% (Starting|Checking|Removing|Writing|Reading|Indexing|Finishing)/);
   await expect(page.getByTestId('restore-progress')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Choose a backup file…' })).toBeEnabled();
   await expect(restored.getByRole('row', { name: /^Cases/ })).toContainText('2');

@@ -55,12 +55,24 @@ async function launch(profile: string): Promise<BrowserContext> {
 async function eraseClosedCase(page: Page, name: string, receivedOn: string): Promise<string> {
   const reference = await closedCase(
     page,
-    { receivedOn, channel: 'Letter', category: 'Billing', name, address: '12 St James Square\nLondon', postcode: 'SW1Y 4JH', summary: 'Charged twice in December' },
+    {
+      receivedOn,
+      channel: 'Letter',
+      category: 'Billing',
+      name,
+      address: '12 St James Square\nLondon',
+      postcode: 'SW1Y 4JH',
+      summary: 'Charged twice in December',
+    },
     { ack: receivedOn, resolved: receivedOn, closed: receivedOn },
   );
   await page.getByRole('button', { name: /Erase the customer.s personal data/ }).click();
   const dialog = page.getByRole('dialog', { name: /Erase the customer.s personal data/ });
-  await chooseOption(page, 'Reason for erasing', 'The customer asked us to erase their data (UK GDPR Art. 17 / PIPEDA 4.5.3)');
+  await chooseOption(
+    page,
+    'Reason for erasing',
+    'The customer asked us to erase their data (UK GDPR Art. 17 / PIPEDA 4.5.3)',
+  );
   await dialog.getByRole('textbox', { name: /Type ERASE to confirm/ }).fill('erase');
   await dialog.getByRole('button', { name: /^Erase \d+ cases?$/ }).click();
   await expect(dialog).toBeHidden();

@@ -9,11 +9,20 @@ const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${n
 /** A screenshot of the whole screen without the passing "saved" messages in the corner. */
 const shoot = async (page: Page, name: string) => {
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: shots(name), fullPage: true, style: '.mantine-Notifications-root { display: none !important; }' });
+  await page.screenshot({
+    path: shots(name),
+    fullPage: true,
+    style: '.mantine-Notifications-root { display: none !important; }',
+  });
 };
 
 function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 function addDays(iso: string, n: number): string {
   const [y, m, d] = iso.split('-').map(Number);
@@ -25,7 +34,14 @@ const receivedForAdrDueIn = (days: number) => addDays(today, days - 42);
 
 /** Log a phone complaint received on `receivedOn` and return its reference. */
 async function logged(page: Page, name: string, receivedOn: string): Promise<string> {
-  await logComplaint(page, { receivedOn, channel: 'Phone', category: 'Billing', summary: `Billing complaint from ${name}`, name, phone: '0113 496 0000' });
+  await logComplaint(page, {
+    receivedOn,
+    channel: 'Phone',
+    category: 'Billing',
+    summary: `Billing complaint from ${name}`,
+    name,
+    phone: '0113 496 0000',
+  });
   const heading = page.getByRole('heading', { level: 2 });
   await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
   return (await heading.textContent())!.trim();
@@ -84,12 +100,16 @@ test('back-dated complaints land in the right dashboard lists, each one click fr
 
   // One click from the dashboard.
   await page.getByRole('link', { name: 'Dashboard' }).click();
-  await section(page, 'Due today').getByRole('link', { name: new RegExp(dueToday) }).click();
+  await section(page, 'Due today')
+    .getByRole('link', { name: new RegExp(dueToday) })
+    .click();
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(dueToday);
   await expect(page).toHaveURL(/#\/cases\/[0-9a-f-]{36}$/);
 });
 
-test('the command palette opens with Ctrl+K and jumps to a case by name or number, or to a screen', async ({ page }) => {
+test('the command palette opens with Ctrl+K and jumps to a case by name or number, or to a screen', async ({
+  page,
+}) => {
   await setUpDesk(page);
   const ada = await logged(page, 'Ada Lovelace', addDays(today, -2));
   const alan = await logged(page, 'Alan Turing', addDays(today, -1));
@@ -198,9 +218,14 @@ function storedDesk(page: Page): Promise<Record<string, unknown> | undefined> {
 }
 
 // A 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
-test('settings: the letterhead logo (bad files refused with a reason), the ADR scheme and the procedures', async ({ page }) => {
+test('settings: the letterhead logo (bad files refused with a reason), the ADR scheme and the procedures', async ({
+  page,
+}) => {
   await setUpDesk(page);
   await page.getByRole('link', { name: 'Settings' }).click();
   const file = page.locator('input[type="file"]');
@@ -208,7 +233,11 @@ test('settings: the letterhead logo (bad files refused with a reason), the ADR s
   const problem = page.getByRole('alert').filter({ hasText: /logo/ });
   await file.setInputFiles({ name: 'logo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
   await expect(problem).toHaveText('“logo.gif” is not a PNG or JPEG image. Choose the logo as a .png or .jpg file.');
-  await file.setInputFiles({ name: 'renamed.png', mimeType: 'image/png', buffer: Buffer.from('this is not a picture at all') });
+  await file.setInputFiles({
+    name: 'renamed.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('this is not a picture at all'),
+  });
   await expect(problem).toContainText('“renamed.png”: The logo file is not really a PNG image');
   await file.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(400 * 1024, 1) });
   await expect(problem).toContainText('“huge.png” is 400 KB; the logo can be at most 256 KB');
@@ -219,12 +248,19 @@ test('settings: the letterhead logo (bad files refused with a reason), the ADR s
   await expect(problem).toHaveCount(0);
   await chooseOption(page, 'ADR scheme', 'CISAS (Communications and Internet Services Adjudication Scheme)');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect.poll(() => storedDesk(page)).toMatchObject({ adrSchemeId: 'cisas', logoDataUrl: expect.stringMatching(/^data:image\/png;base64,/) });
+  await expect
+    .poll(() => storedDesk(page))
+    .toMatchObject({ adrSchemeId: 'cisas', logoDataUrl: expect.stringMatching(/^data:image\/png;base64,/) });
 
   await page.reload();
   await page.getByRole('link', { name: 'Settings' }).click();
-  await expect(page.getByRole('img', { name: "The company's logo" })).toHaveAttribute('src', /^data:image\/png;base64,iVBORw0KGgo/);
-  await expect(page.getByRole('combobox', { name: 'ADR scheme' })).toHaveValue('CISAS (Communications and Internet Services Adjudication Scheme)');
+  await expect(page.getByRole('img', { name: "The company's logo" })).toHaveAttribute(
+    'src',
+    /^data:image\/png;base64,iVBORw0KGgo/,
+  );
+  await expect(page.getByRole('combobox', { name: 'ADR scheme' })).toHaveValue(
+    'CISAS (Communications and Internet Services Adjudication Scheme)',
+  );
 
   // The procedures, view-only: stages, owners and targets.
   const procedures = page.getByRole('region', { name: 'Procedures' });
@@ -235,7 +271,9 @@ test('settings: the letterhead logo (bad files refused with a reason), the ADR s
   await shoot(page, '46-settings');
 });
 
-test('reminders: a morning digest at 08:00, one notification when a deadline passes at midnight, never twice; a click opens the case', async ({ page }) => {
+test('reminders: a morning digest at 08:00, one notification when a deadline passes at midnight, never twice; a click opens the case', async ({
+  page,
+}) => {
   // Record the OS notifications the app asks for (web mode: Web Notifications), with permission granted.
   await page.addInitScript(() => {
     const shown: Array<{ title: string; body: string; tag: string; click: () => void }> = [];
@@ -250,7 +288,12 @@ test('reminders: a morning digest at 08:00, one notification when a deadline pas
     }
     Object.defineProperty(window, 'Notification', { value: FakeNotification });
   });
-  const notes = () => page.evaluate(() => (window as unknown as { shownNotifications: Array<{ title: string; body: string; tag: string }> }).shownNotifications.map(({ title, body, tag }) => ({ title, body, tag })));
+  const notes = () =>
+    page.evaluate(() =>
+      (
+        window as unknown as { shownNotifications: Array<{ title: string; body: string; tag: string }> }
+      ).shownNotifications.map(({ title, body, tag }) => ({ title, body, tag })),
+    );
 
   // Friday 20 November 2026, 07:55 in London.
   await page.clock.install({ time: new Date('2026-11-20T07:55:00Z') });
@@ -273,13 +316,17 @@ test('reminders: a morning digest at 08:00, one notification when a deadline pas
   await page.clock.fastForward('10:00:00');
   expect(await notes()).toHaveLength(1);
   await page.clock.fastForward('06:01:00');
-  await expect.poll(async () => (await notes()).map((n) => n.title)).toEqual(['Good morning: 1 overdue, 1 due today', `Overdue: ${dueToday}`]);
+  await expect
+    .poll(async () => (await notes()).map((n) => n.title))
+    .toEqual(['Good morning: 1 overdue, 1 due today', `Overdue: ${dueToday}`]);
   const [, overdueNote] = await notes();
   expect(overdueNote.tag).toMatch(/^overdue:[0-9a-f-]{36}:adr-letter:2026-11-20$/);
   expect(overdueNote.body).toBe('Tariq Today: ADR letter was due 2026-11-20 and is now 1 day overdue.');
 
   // Clicking it opens the case.
-  await page.evaluate(() => (window as unknown as { shownNotifications: Array<{ click: () => void }> }).shownNotifications[1].click());
+  await page.evaluate(() =>
+    (window as unknown as { shownNotifications: Array<{ click: () => void }> }).shownNotifications[1].click(),
+  );
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(dueToday);
 
   // After a restart, the same reminders are not shown again.

@@ -8,7 +8,12 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, logComplaint, setUpDesk, test } from './fixtures';
 
 function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 function addDays(iso: string, n: number): string {
   const [y, m, d] = iso.split('-').map(Number);
@@ -29,20 +34,35 @@ async function openWindow(context: BrowserContext, errors: string[]): Promise<Pa
 
 /** Log a complaint and return its reference the moment the screen confirms it. */
 async function logAndWaitForConfirmation(page: Page, name: string): Promise<string> {
-  await logComplaint(page, { receivedOn: addDays(today, -45), channel: 'Email', category: 'Service', summary: `Complaint from ${name}`, name, phone: '0113 496 0001' });
+  await logComplaint(page, {
+    receivedOn: addDays(today, -45),
+    channel: 'Email',
+    category: 'Service',
+    summary: `Complaint from ${name}`,
+    name,
+    phone: '0113 496 0001',
+  });
   const heading = page.getByRole('heading', { level: 2 });
   await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const reference = (await heading.textContent())!.trim();
-  await expect(page.getByRole('alert').filter({ hasText: 'Complaint logged' }).filter({ hasText: reference })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Complaint logged' }).filter({ hasText: reference }),
+  ).toBeVisible();
   return reference;
 }
 
 async function expectOnDashboard(page: Page, reference: string, name: string) {
   await page.getByRole('link', { name: 'Dashboard' }).click();
-  await expect(page.getByRole('region', { name: 'Overdue', exact: true }).getByRole('link', { name: new RegExp(reference) })).toContainText(name);
+  await expect(
+    page.getByRole('region', { name: 'Overdue', exact: true }).getByRole('link', { name: new RegExp(reference) }),
+  ).toContainText(name);
 }
 
-test('a complaint confirmed on screen survives the window being closed straight after', async ({ page, context, consoleErrors }) => {
+test('a complaint confirmed on screen survives the window being closed straight after', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   await setUpDesk(page);
   const reference = await logAndWaitForConfirmation(page, 'Clara Closed');
   await page.close({ runBeforeUnload: false });
@@ -53,7 +73,11 @@ test('a complaint confirmed on screen survives the window being closed straight 
   await expect(again.getByRole('row', { name: new RegExp(reference) })).toContainText('Clara Closed');
 });
 
-test('a complaint confirmed on screen survives the page crashing straight after', async ({ page, context, consoleErrors }) => {
+test('a complaint confirmed on screen survives the page crashing straight after', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   await setUpDesk(page);
   const reference = await logAndWaitForConfirmation(page, 'Carl Crash');
   const crashed = page.waitForEvent('crash');
@@ -75,7 +99,11 @@ test('a complaint confirmed on screen is there after a reload straight after', a
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(reference);
 });
 
-test('two windows stay in step: a complaint logged in one appears in the other without a reload', async ({ page, context, consoleErrors }) => {
+test('two windows stay in step: a complaint logged in one appears in the other without a reload', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   await setUpDesk(page);
   const other = await openWindow(context, consoleErrors);
   await expect(other.getByRole('heading', { name: 'Dashboard', level: 2 })).toBeVisible();
@@ -85,7 +113,9 @@ test('two windows stay in step: a complaint logged in one appears in the other w
   await page.bringToFront();
   const reference = await logAndWaitForConfirmation(page, 'Wanda Window');
   // The other window's dashboard, behind, redraws by itself.
-  await expect(other.getByRole('region', { name: 'Overdue', exact: true }).getByRole('link', { name: new RegExp(reference) })).toContainText('Wanda Window');
+  await expect(
+    other.getByRole('region', { name: 'Overdue', exact: true }).getByRole('link', { name: new RegExp(reference) }),
+  ).toContainText('Wanda Window');
   await expect(other.getByRole('button', { name: 'Overdue: 1' })).toBeVisible();
 
   // And its case list, already open, too.
@@ -109,7 +139,15 @@ test('two windows stay in step: a complaint logged in one appears in the other w
 // post, or recorded as printed for post in the print file that holds it; never recorded without its print file.
 
 /** What the app's IndexedDB holds about letters: each case's letters, with the print file each was recorded in. */
-async function letterState(page: Page): Promise<{ cases: Array<{ id: string; reference: string; acknowledged: number; issued: Array<{ summary: string; letterId: string; sha256: string }> }>; letters: Array<{ id: string; caseId: string; sha256: string; actual: string }> }> {
+async function letterState(page: Page): Promise<{
+  cases: Array<{
+    id: string;
+    reference: string;
+    acknowledged: number;
+    issued: Array<{ summary: string; letterId: string; sha256: string }>;
+  }>;
+  letters: Array<{ id: string; caseId: string; sha256: string; actual: string }>;
+}> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -127,17 +165,28 @@ async function letterState(page: Page): Promise<{ cases: Array<{ id: string; ref
             .then(async ([cases, events, letters]) => {
               open.result.close();
               const hex = async (bytes: Uint8Array) =>
-                Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)), (b) => b.toString(16).padStart(2, '0')).join('');
-              const evs = events as Array<{ caseId: string; type: string; summary: string; data?: { letterId: string; sha256: string } }>;
+                Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)), (b) =>
+                  b.toString(16).padStart(2, '0'),
+                ).join('');
+              const evs = events as Array<{
+                caseId: string;
+                type: string;
+                summary: string;
+                data?: { letterId: string; sha256: string };
+              }>;
               resolve({
                 cases: (cases as Array<{ id: string; reference: string }>).map((c) => ({
                   id: c.id,
                   reference: c.reference,
                   acknowledged: evs.filter((e) => e.caseId === c.id && e.type === 'acknowledged').length,
-                  issued: evs.filter((e) => e.caseId === c.id && e.type === 'letter-issued').map((e) => ({ summary: e.summary, letterId: e.data!.letterId, sha256: e.data!.sha256 })),
+                  issued: evs
+                    .filter((e) => e.caseId === c.id && e.type === 'letter-issued')
+                    .map((e) => ({ summary: e.summary, letterId: e.data!.letterId, sha256: e.data!.sha256 })),
                 })),
                 letters: await Promise.all(
-                  (letters as Array<{ id: string; caseId: string; sha256: string; bytes: Uint8Array }>).map(async (l) => ({ id: l.id, caseId: l.caseId, sha256: l.sha256, actual: await hex(l.bytes) })),
+                  (letters as Array<{ id: string; caseId: string; sha256: string; bytes: Uint8Array }>).map(
+                    async (l) => ({ id: l.id, caseId: l.caseId, sha256: l.sha256, actual: await hex(l.bytes) }),
+                  ),
                 ),
               });
             })
@@ -151,10 +200,18 @@ async function letterState(page: Page): Promise<{ cases: Array<{ id: string; ref
 async function importPostalComplaints(page: Page, count: number) {
   const [y, m, d] = today.split('-');
   const header = 'Date;How received;Type;Name;E-mail;Address;Post code;Details\r\n';
-  const rows = Array.from({ length: count }, (_, i) => `${d}/${m}/${y};Letter;Billing;Postal Customer ${i + 1};;${i + 1} High Street, Leeds;LS1 1AA;Charged twice (${i + 1})`);
+  const rows = Array.from(
+    { length: count },
+    (_, i) =>
+      `${d}/${m}/${y};Letter;Billing;Postal Customer ${i + 1};;${i + 1} High Street, Leeds;LS1 1AA;Charged twice (${i + 1})`,
+  );
   await page.getByRole('link', { name: 'Cases' }).click();
   await page.getByRole('button', { name: 'Import CSV' }).click();
-  await page.locator('input[type="file"]').setInputFiles({ name: 'post.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}${rows.join('\r\n')}`, 'utf8') });
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'post.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${header}${rows.join('\r\n')}`, 'utf8'),
+  });
   await expect(page.getByText('All rows valid')).toBeVisible();
   await page.getByRole('button', { name: `Import ${count} cases` }).click();
   await expect(page.getByRole('status').filter({ hasText: `${count} cases imported` })).toBeVisible();
@@ -164,10 +221,17 @@ async function openLettersToPost(page: Page): Promise<number> {
   await page.goto('/#/post');
   await expect(page.getByRole('heading', { name: 'Letters to post today', level: 2 })).toBeVisible();
   await expect(page.locator('[data-ready="letters-to-post"]')).toBeVisible();
-  return page.getByRole('table', { name: 'Letters to post' }).getByRole('checkbox', { name: /^Acknowledgement for / }).count();
+  return page
+    .getByRole('table', { name: 'Letters to post' })
+    .getByRole('checkbox', { name: /^Acknowledgement for / })
+    .count();
 }
 
-test('a letter batch stopped at any moment leaves every letter still to post, or recorded with the print file that holds it', async ({ page, context, consoleErrors }) => {
+test('a letter batch stopped at any moment leaves every letter still to post, or recorded with the print file that holds it', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   test.setTimeout(300_000);
   const LETTERS = 60;
   await setUpDesk(page);
@@ -180,11 +244,48 @@ test('a letter batch stopped at any moment leaves every letter still to post, or
   // The moments: while the first letters are made, half-way, with every letter made, the moment the print file is
   // handed over, and straight after the page says the letters are recorded. Crashes and closes in turn.
   const moments: Array<{ name: string; stop: 'crash' | 'close'; at: (p: Page) => Promise<void> }> = [
-    { name: 'after 3 letters', stop: 'crash', at: (p) => p.waitForFunction(() => Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')) >= 3, null, { polling: 'raf' }).then(() => undefined) },
-    { name: 'half-way', stop: 'close', at: (p) => p.waitForFunction((n) => Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')) >= n, LETTERS / 2, { polling: 'raf' }).then(() => undefined) },
-    { name: 'every letter made', stop: 'crash', at: (p) => p.waitForFunction((n) => Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')) >= n, LETTERS, { polling: 'raf' }).then(() => undefined) },
+    {
+      name: 'after 3 letters',
+      stop: 'crash',
+      at: (p) =>
+        p
+          .waitForFunction(
+            () => Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')) >= 3,
+            null,
+            { polling: 'raf' },
+          )
+          .then(() => undefined),
+    },
+    {
+      name: 'half-way',
+      stop: 'close',
+      at: (p) =>
+        p
+          .waitForFunction(
+            (n) => Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')) >= n,
+            LETTERS / 2,
+            { polling: 'raf' },
+          )
+          .then(() => undefined),
+    },
+    {
+      name: 'every letter made',
+      stop: 'crash',
+      at: (p) =>
+        p
+          .waitForFunction(
+            (n) => Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')) >= n,
+            LETTERS,
+            { polling: 'raf' },
+          )
+          .then(() => undefined),
+    },
     { name: 'the print file handed over', stop: 'crash', at: () => Promise.resolve() },
-    { name: 'after the page confirmed', stop: 'close', at: (p) => expect(p.getByRole('status').filter({ hasText: 'Print file made' })).toBeVisible({ timeout: 120_000 }) },
+    {
+      name: 'after the page confirmed',
+      stop: 'close',
+      at: (p) => expect(p.getByRole('status').filter({ hasText: 'Print file made' })).toBeVisible({ timeout: 120_000 }),
+    },
   ];
   const outcomes: string[] = [];
   for (const moment of moments) {

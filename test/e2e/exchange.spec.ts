@@ -30,7 +30,9 @@ async function openExports(page: Page) {
   await expect(page.getByRole('heading', { name: 'Exports', level: 3 })).toBeVisible();
 }
 
-async function storedCases(page: Page): Promise<Array<{ reference: string; customer: { name: string }; summary: string }>> {
+async function storedCases(
+  page: Page,
+): Promise<Array<{ reference: string; customer: { name: string }; summary: string }>> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -59,7 +61,15 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
     phone: '+44 113 496 0000',
   });
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/RDR-\d{4}-000001/);
-  await logComplaint(page, { receivedOn: '2026-11-19', channel: 'Letter', category: 'Fault repair', summary: 'No dial tone', name: 'Ada Lovelace', address: '12 St James Square\nLondon', postcode: 'SW1Y 4JH' });
+  await logComplaint(page, {
+    receivedOn: '2026-11-19',
+    channel: 'Letter',
+    category: 'Fault repair',
+    summary: 'No dial tone',
+    name: 'Ada Lovelace',
+    address: '12 St James Square\nLondon',
+    postcode: 'SW1Y 4JH',
+  });
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/RDR-\d{4}-000002/);
 
   // Export from the case list: every case, a BOM first, read back by a real CSV parser.
@@ -70,7 +80,10 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
   expect(csv.name).toMatch(/^redress-cases-\d{4}-\d{2}-\d{2}\.csv$/);
   const bytes = readFileSync(csv.path);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const parsed = Papa.parse<Record<string, string>>(bytes.toString('utf8').slice(1), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(bytes.toString('utf8').slice(1), {
+    header: true,
+    skipEmptyLines: true,
+  });
   expect(parsed.errors).toEqual([]);
   expect(parsed.data.map((r) => r['Customer name'])).toEqual(['Zoë O’Brien, Jr.', 'Ada Lovelace']);
   expect(parsed.data[0].Summary).toBe('\'=HYPERLINK("http://example.com") is what the bill says, and "twice", é 😡');
@@ -84,7 +97,12 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
   await expect(page.locator('[data-count="1"]')).toBeVisible();
   const filtered = await download(page, dir, () => page.getByRole('button', { name: 'Export CSV' }).click());
   expect(filtered.name).toMatch(/^redress-cases-filtered-/);
-  expect(Papa.parse<Record<string, string>>(readFileSync(filtered.path, 'utf8').slice(1), { header: true, skipEmptyLines: true }).data.map((r) => r['Customer name'])).toEqual(['Ada Lovelace']);
+  expect(
+    Papa.parse<Record<string, string>>(readFileSync(filtered.path, 'utf8').slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    }).data.map((r) => r['Customer name']),
+  ).toEqual(['Ada Lovelace']);
   await page.getByRole('textbox', { name: 'Search cases' }).fill('');
 
   // Import: a semicolon-separated file from a spreadsheet, with a BOM, a quoted line break and one bad row.
@@ -97,9 +115,14 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
     '19/11/2026;Fax;Billing;;;;;Lost letter',
     '20/11/2026;Letter;Fault repair;"Lee, Ann";;"1 High St\r\nLeeds";LS1 1AA;"Line down\r\nsince Monday"',
   ];
-  const chooseFile = (name: string, text: string) => page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${header}${text}`, 'utf8') });
+  const chooseFile = (name: string, text: string) =>
+    page
+      .locator('input[type="file"]')
+      .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${header}${text}`, 'utf8') });
   await chooseFile('complaints.csv', rows.join('\r\n'));
-  await expect(page.getByLabel('File summary')).toHaveText('complaints.csv: 3 rows below the header, 8 columns, separated by semicolons.');
+  await expect(page.getByLabel('File summary')).toHaveText(
+    'complaints.csv: 3 rows below the header, 8 columns, separated by semicolons.',
+  );
   // Columns guessed from the header names.
   await expect(page.getByRole('combobox', { name: 'Customer name' })).toHaveValue('Name');
   await expect(page.getByRole('combobox', { name: 'Channel' })).toHaveValue('How received');
@@ -117,12 +140,17 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
   expect(await countRows(page, 'cases')).toBe(2);
 
   // Fixed in the spreadsheet and chosen again: every row valid, then imported together.
-  await chooseFile('complaints-fixed.csv', [rows[0], '19/11/2026;Letter;Billing;Bo Chen;;"2 Low Rd\r\nYork";YO1 7HH;Lost letter', rows[2]].join('\r\n'));
+  await chooseFile(
+    'complaints-fixed.csv',
+    [rows[0], '19/11/2026;Letter;Billing;Bo Chen;;"2 Low Rd\r\nYork";YO1 7HH;Lost letter', rows[2]].join('\r\n'),
+  );
   await expect(page.getByText('All rows valid')).toBeVisible();
   await page.screenshot({ path: shots('82-import-ready'), fullPage: true });
   expect(await countRows(page, 'cases')).toBe(2);
   await page.getByRole('button', { name: 'Import 3 cases' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '3 cases imported' })).toContainText(/logged as RDR-\d{4}-000003 to RDR-\d{4}-000005/);
+  await expect(page.getByRole('status').filter({ hasText: '3 cases imported' })).toContainText(
+    /logged as RDR-\d{4}-000003 to RDR-\d{4}-000005/,
+  );
   await page.screenshot({ path: shots('83-import-done'), fullPage: true });
   expect(await countRows(page, 'cases')).toBe(5);
   expect(await countRows(page, 'audit')).toBeGreaterThanOrEqual(1);
@@ -138,7 +166,10 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
 
   // The same file imported again (a second go, or a colleague's copy): every complaint is already in Redress.
   await page.getByRole('button', { name: 'Import CSV' }).click();
-  await chooseFile('complaints-fixed.csv', [rows[0], '19/11/2026;Letter;Billing;Bo Chen;;"2 Low Rd\r\nYork";YO1 7HH;Lost letter', rows[2]].join('\r\n'));
+  await chooseFile(
+    'complaints-fixed.csv',
+    [rows[0], '19/11/2026;Letter;Billing;Bo Chen;;"2 Low Rd\r\nYork";YO1 7HH;Lost letter', rows[2]].join('\r\n'),
+  );
   const already = page.locator('[data-duplicates]');
   await expect(already).toContainText('Every complaint in the file is already in Redress: nothing new to import');
   await expect(already.locator('[data-duplicate-row="2"]')).toContainText(/Row 2: already logged as RDR-\d{4}-000003/);
@@ -151,7 +182,13 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
 test('open deadlines as an ICS calendar, and a subject-access bundle with the issued letter', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'redress-exchange-'));
   await setUpDesk(page);
-  const ada = { channel: 'Letter', category: 'Billing', name: 'Ada Lovelace', address: '12 St James Square\nLondon', postcode: 'SW1Y 4JH' };
+  const ada = {
+    channel: 'Letter',
+    category: 'Billing',
+    name: 'Ada Lovelace',
+    address: '12 St James Square\nLondon',
+    postcode: 'SW1Y 4JH',
+  };
   await logComplaint(page, { ...ada, receivedOn: '2026-11-18', summary: 'Charged twice for October.' });
   const heading = page.getByRole('heading', { level: 2 });
   await expect(heading).toHaveText(/RDR-\d{4}-000001/);
@@ -162,7 +199,14 @@ test('open deadlines as an ICS calendar, and a subject-access bundle with the is
   await logComplaint(page, { ...ada, receivedOn: '2026-11-19', summary: 'The refund has not arrived.' });
   await expect(heading).toHaveText(/RDR-\d{4}-000002/);
   const second = (await heading.textContent())!.trim();
-  await logComplaint(page, { channel: 'Phone', category: 'Sales', name: 'Charles Babbage', phone: '020 7946 0000', receivedOn: '2026-11-19', summary: 'Someone else' });
+  await logComplaint(page, {
+    channel: 'Phone',
+    category: 'Sales',
+    name: 'Charles Babbage',
+    phone: '020 7946 0000',
+    receivedOn: '2026-11-19',
+    summary: 'Someone else',
+  });
   await expect(heading).toHaveText(/RDR-\d{4}-000003/);
 
   // Deadlines: one all-day event per open clock, dated as the case page's clocks say.
@@ -174,8 +218,12 @@ test('open deadlines as an ICS calendar, and a subject-access bundle with the is
   await page.getByRole('region', { name: 'Exports' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: shots('86-exports-panel') });
   const ics = await download(page, dir, () => page.getByRole('button', { name: 'Export deadlines (ICS)' }).click());
-  const events = new ICAL.Component(ICAL.parse(readFileSync(ics.path, 'utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-  const adr = events.find((e) => e.summary === `${first}: ADR letter due` || e.summary === `${first}: ADR letter due (overdue)`)!;
+  const events = new ICAL.Component(ICAL.parse(readFileSync(ics.path, 'utf8')))
+    .getAllSubcomponents('vevent')
+    .map((v) => new ICAL.Event(v));
+  const adr = events.find(
+    (e) => e.summary === `${first}: ADR letter due` || e.summary === `${first}: ADR letter due (overdue)`,
+  )!;
   expect(adr, events.map((e) => e.summary).join('\n')).toBeDefined();
   expect(adr.startDate.isDate).toBe(true);
   expect(adr.startDate.toString()).toBe(adrDue);
@@ -194,10 +242,14 @@ test('open deadlines as an ICS calendar, and a subject-access bundle with the is
   await expect(table).toContainText('name and postcode');
   await expect(table).not.toContainText('Babbage');
   await dialog.getByLabel('Request received on').fill('2026-11-20');
-  await expect(dialog.getByLabel('Answer by')).toHaveText('Sun 20 Dec 2026: one calendar month (UK GDPR, Article 12(3))');
+  await expect(dialog.getByLabel('Answer by')).toHaveText(
+    'Sun 20 Dec 2026: one calendar month (UK GDPR, Article 12(3))',
+  );
   await dialog.getByRole('checkbox', { name: `Include ${second}` }).check();
   await page.screenshot({ path: shots('84-subject-access'), fullPage: true });
-  const zip = await download(page, dir, () => dialog.getByRole('button', { name: 'Make the bundle (2 cases)' }).click());
+  const zip = await download(page, dir, () =>
+    dialog.getByRole('button', { name: 'Make the bundle (2 cases)' }).click(),
+  );
   await expect(dialog).toBeHidden();
   expect(zip.name).toBe(`subject-access-${first}-${zip.name.slice(-14, -4)}.zip`);
   const files = unzipSync(readFileSync(zip.path));
@@ -209,9 +261,28 @@ test('open deadlines as an ICS calendar, and a subject-access bundle with the is
   expect(data.request).toMatchObject({ receivedOn: '2026-11-20', answerBy: '2026-12-20' });
   writeFileSync(join(dir, 'summary.pdf'), files['summary.pdf']);
   const text = execFileSync('pdftotext', ['-layout', join(dir, 'summary.pdf'), '-'], { encoding: 'utf8' });
-  for (const expected of ['Subject access request', 'Ada Lovelace', '20 December 2026', first, second, 'Charged twice for October.', 'The refund has not arrived.', letter.name]) {
+  for (const expected of [
+    'Subject access request',
+    'Ada Lovelace',
+    '20 December 2026',
+    first,
+    second,
+    'Charged twice for October.',
+    'The refund has not arrived.',
+    letter.name,
+  ]) {
     expect(text, expected).toContain(expected);
   }
   expect(text).not.toContain('Babbage');
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', join(dir, 'summary.pdf'), shots('85-subject-access-summary').replace(/\.png$/, '')]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    join(dir, 'summary.pdf'),
+    shots('85-subject-access-summary').replace(/\.png$/, ''),
+  ]);
 });

@@ -9,7 +9,9 @@ import { chooseBackupFile, countRows, DESK, expect, logComplaint, setUpDesk, tes
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
-test('new computer: restore from a backup on the first-run screen brings the cases and the desk settings, then opens the dashboard', async ({ page }) => {
+test('new computer: restore from a backup on the first-run screen brings the cases and the desk settings, then opens the dashboard', async ({
+  page,
+}) => {
   const dir = mkdtempSync(join(tmpdir(), 'redress-first-run-e2e-'));
 
   // The old computer: a desk with one complaint, backed up.
@@ -37,7 +39,9 @@ test('new computer: restore from a backup on the first-run screen brings the cas
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Set up your desk' })).toBeVisible();
   const restoreBox = page.getByRole('region', { name: 'Restore from a backup' });
-  await expect(restoreBox.getByRole('heading', { name: 'Moving from another computer? Restore from a backup' })).toBeVisible();
+  await expect(
+    restoreBox.getByRole('heading', { name: 'Moving from another computer? Restore from a backup' }),
+  ).toBeVisible();
   await page.screenshot({ path: shots('first-run-01-offer'), fullPage: true });
 
   // A damaged file: refused with the reason, nothing restored, still the first-run screen.

@@ -13,7 +13,9 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       // code that tries eval or an off-app resource fails the test even when the refusal is caught.
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (e) =>
-          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`),
+          console.error(
+            `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+          ),
         );
       });
       await use(errors);
@@ -114,7 +116,9 @@ export async function chooseBackupFile(page: Page, file: string) {
 
 /** Delete the app's IndexedDB database from a blank page of the same origin (the app is not running there). */
 export async function wipeDatabase(page: Page) {
-  await page.route('**/wipe.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>wipe</title>' }));
+  await page.route('**/wipe.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>wipe</title>' }),
+  );
   await page.goto('/wipe.html');
   const outcome = await page.evaluate(
     () =>
@@ -141,12 +145,24 @@ export async function act(page: Page, item: string, fields: Array<[string, strin
 }
 
 /** Log a complaint and take it to closed: acknowledged, resolved and closed on the given dates. */
-export async function closedCase(page: Page, c: Complaint, dates: { ack: string; resolved: string; closed: string }): Promise<string> {
+export async function closedCase(
+  page: Page,
+  c: Complaint,
+  dates: { ack: string; resolved: string; closed: string },
+): Promise<string> {
   await logComplaint(page, c);
   const heading = page.getByRole('heading', { level: 2 });
   await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
   await act(page, 'Acknowledge', [['Date', dates.ack]], 'Complaint acknowledged');
-  await act(page, 'Resolve', [['Resolved on', dates.resolved], ['How it was resolved', `Refund agreed with ${c.name}`]], 'Resolved');
+  await act(
+    page,
+    'Resolve',
+    [
+      ['Resolved on', dates.resolved],
+      ['How it was resolved', `Refund agreed with ${c.name}`],
+    ],
+    'Resolved',
+  );
   await act(page, 'Close the case', [['Closed on', dates.closed]], 'Case closed');
   return (await heading.textContent())!.trim();
 }

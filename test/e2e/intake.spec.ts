@@ -8,7 +8,12 @@ import { chooseOption, countRows, expect, logComplaint, setUpDesk, test } from '
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
 function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 test('log a complaint, see it listed after a reload, and issue the acknowledgement letter', async ({ page }) => {
@@ -66,10 +71,14 @@ test('log a complaint, see it listed after a reload, and issue the acknowledgeme
   const again = await againPromise;
   const pdf2 = join(dir, 'again.pdf');
   await again.saveAs(pdf2);
-  expect(execFileSync('sha256sum', [pdf2], { encoding: 'utf8' }).split(' ')[0]).toBe(execFileSync('sha256sum', [pdf], { encoding: 'utf8' }).split(' ')[0]);
+  expect(execFileSync('sha256sum', [pdf2], { encoding: 'utf8' }).split(' ')[0]).toBe(
+    execFileSync('sha256sum', [pdf], { encoding: 'utf8' }).split(' ')[0],
+  );
 });
 
-test('an intake with missing fields or an impossible date is refused next to the field, and nothing is stored', async ({ page }) => {
+test('an intake with missing fields or an impossible date is refused next to the field, and nothing is stored', async ({
+  page,
+}) => {
   await setUpDesk(page);
   await page.getByRole('link', { name: 'New complaint' }).click();
   await page.getByLabel('Date received').fill('');
@@ -96,7 +105,9 @@ test('an intake with missing fields or an impossible date is refused next to the
   await expect(page.getByLabel('Date received')).toHaveValue('2099-01-01');
 });
 
-test('an address longer than the envelope window is refused next to the field, which says the limit; nothing is stored', async ({ page }) => {
+test('an address longer than the envelope window is refused next to the field, which says the limit; nothing is stored', async ({
+  page,
+}) => {
   await setUpDesk(page);
   await logComplaint(page, {
     receivedOn: '2026-11-18',
@@ -108,7 +119,9 @@ test('an address longer than the envelope window is refused next to the field, w
     postcode: 'SW1Y 4JH',
   });
   const form = page.getByRole('form', { name: 'New complaint' });
-  await expect(form.getByText('At most 5 lines, each at most 36 characters, to fit the envelope window').first()).toBeVisible();
+  await expect(
+    form.getByText('At most 5 lines, each at most 36 characters, to fit the envelope window').first(),
+  ).toBeVisible();
   await expect(form.getByText('The address has 21 lines; letters fit at most 5')).toBeVisible();
   await expect(page.getByLabel('Postal address').first()).toHaveAttribute('aria-invalid', 'true');
   expect(await countRows(page, 'cases')).toBe(0);
@@ -135,7 +148,9 @@ test('a phone complaint logged today defaults to today and gets the next referen
   await expect(page.getByRole('row', { name: /000001.*Grace Hopper/ })).toBeVisible();
 });
 
-test('how the customer wants to be written to is recorded and used for the acknowledgement letter', async ({ page }) => {
+test('how the customer wants to be written to is recorded and used for the acknowledgement letter', async ({
+  page,
+}) => {
   await setUpDesk(page);
   await logComplaint(page, {
     receivedOn: '2026-11-18',
@@ -162,11 +177,15 @@ test('how the customer wants to be written to is recorded and used for the ackno
   expect(text).not.toContain('Dear');
   // Large print: the body text is set at 16 pt or more (pdftotext -bbox gives each word's height).
   const bbox = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
-  const heights = [...bbox.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => Number(m[2]) - Number(m[1])).sort((a, b) => a - b);
+  const heights = [...bbox.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)]
+    .map((m) => Number(m[2]) - Number(m[1]))
+    .sort((a, b) => a - b);
   expect(heights[Math.floor(heights.length / 2)]).toBeGreaterThan(17);
 });
 
-test('a business with 25 employees is flagged as outside the complaints rules; its communication needs can be edited', async ({ page }) => {
+test('a business with 25 employees is flagged as outside the complaints rules; its communication needs can be edited', async ({
+  page,
+}) => {
   await setUpDesk(page);
   await page.getByRole('link', { name: 'New complaint' }).click();
   await page.getByLabel('Date received').fill('2026-11-18');
@@ -187,13 +206,17 @@ test('a business with 25 employees is flagged as outside the complaints rules; i
   expect(await countRows(page, 'cases')).toBe(0);
   await page.getByLabel('Number of employees').fill('25');
   await form.getByText('Customer is a business').scrollIntoViewIfNeeded();
-  await form.locator('fieldset', { hasText: 'Customer is a business' }).screenshot({ path: shots('06-intake-business') });
+  await form
+    .locator('fieldset', { hasText: 'Customer is a business' })
+    .screenshot({ path: shots('06-intake-business') });
   await page.getByRole('button', { name: 'Log complaint' }).click();
 
   // The case page shows the rules engine's scope warning, and the ADR clocks do not apply.
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-000001$/);
   const warning = page.getByRole('alert').filter({ hasText: 'Business customer with 25 employees' });
-  await expect(warning).toContainText(/outside .+'s scope \(10 or fewer employees\), so no ADR letter or referral window applies/);
+  await expect(warning).toContainText(
+    /outside .+'s scope \(10 or fewer employees\), so no ADR letter or referral window applies/,
+  );
   await expect(page.getByRole('row', { name: /^Business/ })).toContainText('Yes, 25 employees');
   await expect(page.locator('[data-clock="adr-letter"] [data-state]')).toHaveAttribute('data-state', 'not-applicable');
   await page.screenshot({ path: shots('07-case-business-warning'), fullPage: true });

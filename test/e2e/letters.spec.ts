@@ -11,7 +11,9 @@ const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${n
 /** Median height of the words on the first page, in points: about 1.2 × the body's font size. */
 function medianWordHeight(pdf: string): number {
   const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
-  const heights = [...html.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => Number(m[2]) - Number(m[1]));
+  const heights = [...html.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map(
+    (m) => Number(m[2]) - Number(m[1]),
+  );
   heights.sort((a, b) => a - b);
   return heights[Math.floor(heights.length / 2)]!;
 }
@@ -21,7 +23,11 @@ async function issueAdrLetter(page: Page, dir: string, options: { largePrint: bo
   const dialog = page.getByRole('dialog', { name: 'Write a letter' });
   await expect(dialog).toBeVisible();
   await chooseOption(page, 'Letter', 'ADR letter: still unresolved after the wait');
-  await dialog.getByLabel('Progress so far').fill('We have asked our billing team to check both October payments.\n\nThey expect to finish by the end of the month.');
+  await dialog
+    .getByLabel('Progress so far')
+    .fill(
+      'We have asked our billing team to check both October payments.\n\nThey expect to finish by the end of the month.',
+    );
   if (options.largePrint) await dialog.getByLabel('Large print').check();
   await dialog.getByRole('button', { name: 'Preview' }).click();
   const preview = dialog.getByLabel('Letter preview');
@@ -42,7 +48,9 @@ async function issueAdrLetter(page: Page, dir: string, options: { largePrint: bo
   return { pdf, name: download.suggestedFilename() };
 }
 
-test('an ADR letter (time-based) is previewed, issued, locked on the timeline and listed; large print is larger', async ({ page }) => {
+test('an ADR letter (time-based) is previewed, issued, locked on the timeline and listed; large print is larger', async ({
+  page,
+}) => {
   await setUpDesk(page);
   await logComplaint(page, {
     receivedOn: '2026-04-08',
@@ -70,7 +78,15 @@ test('an ADR letter (time-based) is previewed, issued, locked on the timeline an
   const standard = await issueAdrLetter(page, dir, { largePrint: false, screenshot: '50-letter-dialog' });
   expect(standard.name).toBe(`${ref}-adr-letter.pdf`);
   const text = execFileSync('pdftotext', ['-layout', standard.pdf, '-'], { encoding: 'utf8' });
-  for (const expected of ['6 weeks', '12 months', 'Communications Ombudsman', '0330 440 1614', ref, 'Ada Lovelace', 'Sam Patel']) {
+  for (const expected of [
+    '6 weeks',
+    '12 months',
+    'Communications Ombudsman',
+    '0330 440 1614',
+    ref,
+    'Ada Lovelace',
+    'Sam Patel',
+  ]) {
     expect(text, expected).toContain(expected);
   }
 
@@ -96,7 +112,9 @@ test('an ADR letter (time-based) is previewed, issued, locked on the timeline an
   await page.screenshot({ path: shots('51-letters-issued'), fullPage: true });
 });
 
-test('the desk edits the wording of a draft final response; the issued PDF carries the edited words, the regulator’s stay', async ({ page }) => {
+test('the desk edits the wording of a draft final response; the issued PDF carries the edited words, the regulator’s stay', async ({
+  page,
+}) => {
   await setUpDesk(page);
   await logComplaint(page, {
     receivedOn: '2026-04-08',
@@ -133,7 +151,9 @@ test('the desk edits the wording of a draft final response; the issued PDF carri
   await expect(required.filter({ hasText: '12 months' })).toHaveCount(1);
   await expect(required.filter({ hasText: 'Communications Ombudsman' }).first()).toBeVisible();
 
-  await boxes.nth(intro).fill('Thank you for writing to us about your October bill, and for bearing with us while we checked it.');
+  await boxes
+    .nth(intro)
+    .fill('Thank you for writing to us about your October bill, and for bearing with us while we checked it.');
   await boxes.nth(handler).fill('');
   await expect(wording).toContainText('Left out of the letter.');
   await dialog.getByRole('button', { name: 'Preview' }).click();
@@ -152,19 +172,34 @@ test('the desk edits the wording of a draft final response; the issued PDF carri
   const pdf = join(dir, download.suggestedFilename());
   await download.saveAs(pdf);
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  expect(text).toContain('Thank you for writing to us about your October bill, and for bearing with us while we checked it.');
+  expect(text).toContain(
+    'Thank you for writing to us about your October bill, and for bearing with us while we checked it.',
+  );
   expect(text).not.toContain('Thank you for your patience');
   expect(text).not.toContain('I am handling the complaint.');
   // The desk's own words, the generated parts and what the regulator requires are all there.
-  for (const expected of ['You were charged twice for October.', 'We have refunded the second payment.', ref, 'Ada Lovelace', '12 St James Square', '12 months', 'Communications Ombudsman', 'Sam Patel']) {
+  for (const expected of [
+    'You were charged twice for October.',
+    'We have refunded the second payment.',
+    ref,
+    'Ada Lovelace',
+    '12 St James Square',
+    '12 months',
+    'Communications Ombudsman',
+    'Sam Patel',
+  ]) {
     expect(text, expected).toContain(expected);
   }
   // The locked copy is the issued file, and the timeline says the wording was edited.
-  await expect(page.getByLabel('Timeline')).toContainText(`Final response issued (${ref}-final-response.pdf; wording edited before issue)`);
+  await expect(page.getByLabel('Timeline')).toContainText(
+    `Final response issued (${ref}-final-response.pdf; wording edited before issue)`,
+  );
   expect(await countRows(page, 'letters')).toBe(1);
 });
 
-test("a letter to someone acting for the customer comes with the customer's copy, addressed to them, in the same file", async ({ page }) => {
+test("a letter to someone acting for the customer comes with the customer's copy, addressed to them, in the same file", async ({
+  page,
+}) => {
   await setUpDesk(page);
   await page.getByRole('link', { name: 'New complaint' }).click();
   await page.getByLabel('Date received').fill('2026-11-16');
@@ -185,7 +220,9 @@ test("a letter to someone acting for the customer comes with the customer's copy
   const dialog = page.getByRole('dialog', { name: 'Write a letter' });
   await chooseOption(page, 'Letter', 'Acknowledgement');
   await dialog.getByRole('button', { name: 'Preview' }).click();
-  await expect(dialog.getByLabel('Letter preview')).toContainText("The customer's copy, addressed to them, is printed after the letter in the same file.");
+  await expect(dialog.getByLabel('Letter preview')).toContainText(
+    "The customer's copy, addressed to them, is printed after the letter in the same file.",
+  );
   await expect(dialog.getByLabel('Letter preview')).toContainText('Dear Augusta Byron');
   await page.screenshot({ path: shots('54-letter-customer-copy') });
 
@@ -198,7 +235,9 @@ test("a letter to someone acting for the customer comes with the customer's copy
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
   expect(pages % 2).toBe(0);
   const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
-  const copy = execFileSync('pdftotext', ['-f', String(pages / 2 + 1), '-l', String(pages / 2 + 1), pdf, '-'], { encoding: 'utf8' });
+  const copy = execFileSync('pdftotext', ['-f', String(pages / 2 + 1), '-l', String(pages / 2 + 1), pdf, '-'], {
+    encoding: 'utf8',
+  });
   expect(first).toContain('Seaham Hall');
   expect(first).not.toContain('Copy for');
   expect(copy).toContain('12 St James Square');

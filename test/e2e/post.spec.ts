@@ -7,7 +7,8 @@ import type { Page } from '@playwright/test';
 import { countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
-const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+const pageCount = (pdf: string) =>
+  Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
 
 /** The issued letters' bytes, straight from the app's IndexedDB. */
 async function issuedLetters(page: Page): Promise<Array<{ fileName: string; bytes: number[] }>> {
@@ -20,7 +21,12 @@ async function issuedLetters(page: Page): Promise<Array<{ fileName: string; byte
           const req = open.result.transaction('letters').objectStore('letters').getAll();
           req.onsuccess = () => {
             open.result.close();
-            resolve((req.result as Array<{ fileName: string; bytes: Uint8Array }>).map((l) => ({ fileName: l.fileName, bytes: Array.from(l.bytes) })));
+            resolve(
+              (req.result as Array<{ fileName: string; bytes: Uint8Array }>).map((l) => ({
+                fileName: l.fileName,
+                bytes: Array.from(l.bytes),
+              })),
+            );
           };
           req.onerror = () => reject(req.error);
         };
@@ -34,7 +40,9 @@ async function reference(page: Page): Promise<string> {
   return (await heading.textContent())!.trim();
 }
 
-test('letters to post today are made into one print file, recorded on each case, and leave the list', async ({ page }) => {
+test('letters to post today are made into one print file, recorded on each case, and leave the list', async ({
+  page,
+}) => {
   await setUpDesk(page);
   const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
   await logComplaint(page, {
@@ -59,7 +67,14 @@ test('letters to post today are made into one print file, recorded on each case,
   });
   const old = await reference(page);
   await page.getByRole('link', { name: 'Dashboard' }).click();
-  await logComplaint(page, { receivedOn: today, channel: 'Phone', category: 'Billing', summary: 'Phoned about a price rise.', name: 'Phone Caller', phone: '0113 496 0000' });
+  await logComplaint(page, {
+    receivedOn: today,
+    channel: 'Phone',
+    category: 'Billing',
+    summary: 'Phoned about a price rise.',
+    name: 'Phone Caller',
+    phone: '0113 496 0000',
+  });
   const phoned = await reference(page);
 
   await page.getByRole('link', { name: 'Letters to post' }).click();
@@ -71,7 +86,9 @@ test('letters to post today are made into one print file, recorded on each case,
   await expect(table.getByRole('row', { name: new RegExp(`${old}.*ADR letter.*overdue since`) })).toBeVisible();
   await expect(table).not.toContainText(phoned);
   for (const box of await table.getByRole('checkbox').all()) await expect(box).toBeChecked();
-  await expect(page.getByLabel('Progress so far (every ADR letter in this batch)')).toHaveValue('We are still looking into your complaint.');
+  await expect(page.getByLabel('Progress so far (every ADR letter in this batch)')).toHaveValue(
+    'We are still looking into your complaint.',
+  );
   // Let the intake notifications close so they do not cover the page.
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
   await page.screenshot({ path: shots('60-letters-to-post'), fullPage: true });
@@ -86,11 +103,18 @@ test('letters to post today are made into one print file, recorded on each case,
   await expect(page.getByRole('status')).toContainText('3 letters');
   await expect(page.getByText('No letters to post today.')).toBeVisible();
   // The letters were made off the page's thread, by the letter-rendering workers (allowed by the CSP as 'self').
-  expect(page.workers().map((w) => w.url()).filter((url) => /render-worker/.test(url)).length).toBeGreaterThan(0);
+  expect(
+    page
+      .workers()
+      .map((w) => w.url())
+      .filter((url) => /render-worker/.test(url)).length,
+  ).toBeGreaterThan(0);
 
   // The print file holds exactly the issued letters, page for page.
   const letters = await issuedLetters(page);
-  expect(letters.map((l) => l.fileName).sort()).toEqual([`${fresh}-acknowledgement.pdf`, `${old}-acknowledgement.pdf`, `${old}-adr-letter.pdf`].sort());
+  expect(letters.map((l) => l.fileName).sort()).toEqual(
+    [`${fresh}-acknowledgement.pdf`, `${old}-acknowledgement.pdf`, `${old}-adr-letter.pdf`].sort(),
+  );
   let sum = 0;
   for (const l of letters) {
     const file = join(dir, `single-${l.fileName}`);
@@ -99,7 +123,8 @@ test('letters to post today are made into one print file, recorded on each case,
   }
   expect(pageCount(pdf)).toBe(sum);
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
-  for (const expected of [fresh, old, 'Ada Lovelace', 'Grace Hopper', 'We are still looking into your complaint.']) expect(text, expected).toContain(expected);
+  for (const expected of [fresh, old, 'Ada Lovelace', 'Grace Hopper', 'We are still looking into your complaint.'])
+    expect(text, expected).toContain(expected);
   expect(text).not.toContain(phoned);
   expect(await countRows(page, 'letters')).toBe(3);
 
@@ -110,7 +135,9 @@ test('letters to post today are made into one print file, recorded on each case,
   await expect(timeline).toContainText(`Acknowledgement letter issued (${old}-acknowledgement.pdf`);
   await expect(timeline.locator('[data-event-type="adr-letter-sent"]')).toHaveCount(1);
   await page.goto(`/#/cases/${await caseId(page, fresh)}`);
-  await expect(page.getByLabel('Timeline')).toContainText(`Acknowledgement letter issued (${fresh}-acknowledgement.pdf`);
+  await expect(page.getByLabel('Timeline')).toContainText(
+    `Acknowledgement letter issued (${fresh}-acknowledgement.pdf`,
+  );
   await expect(page.getByLabel('Timeline').locator('[data-event-type="acknowledged"]')).toHaveCount(1);
 });
 
@@ -133,16 +160,28 @@ async function caseId(page: Page, ref: string): Promise<string> {
   );
 }
 
-test('a name the letter font cannot print is refused with the characters named, and never recorded as issued', async ({ page }) => {
+test('a name the letter font cannot print is refused with the characters named, and never recorded as issued', async ({
+  page,
+}) => {
   await setUpDesk(page);
   const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
-  await logComplaint(page, { receivedOn: today, channel: 'Letter', category: 'Billing', summary: 'Charged twice.', name: '王小明', address: '1 High Street\nLeeds', postcode: 'LS1 1AA' });
+  await logComplaint(page, {
+    receivedOn: today,
+    channel: 'Letter',
+    category: 'Billing',
+    summary: 'Charged twice.',
+    name: '王小明',
+    address: '1 High Street\nLeeds',
+    postcode: 'LS1 1AA',
+  });
   const wang = await reference(page);
   const refusal = 'This letter contains characters the letter font cannot print: 王, 小, 明 (in the customer’s name).';
 
   // The quick acknowledgement.
   await page.getByRole('button', { name: 'Acknowledgement letter' }).click();
-  await expect(page.locator('.mantine-Notification-root').filter({ hasText: 'Letter not issued' })).toContainText(refusal);
+  await expect(page.locator('.mantine-Notification-root').filter({ hasText: 'Letter not issued' })).toContainText(
+    refusal,
+  );
   // The letter dialog.
   await page.getByRole('button', { name: 'Other letters…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Write a letter' });

@@ -7,12 +7,16 @@ declare global {
   }
 }
 
-test('an issued letter prints through the browser: print() on a hidden frame showing the locked PDF, within the CSP', async ({ page }) => {
+test('an issued letter prints through the browser: print() on a hidden frame showing the locked PDF, within the CSP', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     if (window !== window.top) return;
     window.__printCalls = [];
     window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
     // Spy on print() of every frame the page reaches through HTMLIFrameElement.contentWindow, instead of opening a
     // print dialog: record what the frame was showing when print() was called.
     const native = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;

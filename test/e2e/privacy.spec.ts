@@ -5,7 +5,9 @@ import { chooseOption, closedCase, countRows, expect, logComplaint, setUpDesk, t
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
-test('vulnerability details need a reason, are hidden on the case page until asked for, and stay out of the list and search', async ({ page }) => {
+test('vulnerability details need a reason, are hidden on the case page until asked for, and stay out of the list and search', async ({
+  page,
+}) => {
   await setUpDesk(page);
   await page.getByRole('link', { name: 'New complaint' }).click();
   await page.getByLabel('Date received').fill('2026-03-02');
@@ -20,7 +22,9 @@ test('vulnerability details need a reason, are hidden on the case page until ask
   await page.getByLabel('Vulnerability or health details').fill('Uses a hearing aid; recovering from a stroke');
   await page.getByRole('button', { name: 'Log complaint' }).click();
   // Refused without a reason, saying why.
-  await expect(page.getByText(/Choose why you need to record this: health and vulnerability details are special-category data/)).toBeVisible();
+  await expect(
+    page.getByText(/Choose why you need to record this: health and vulnerability details are special-category data/),
+  ).toBeVisible();
   await page.screenshot({ path: shots('privacy-01-intake-needs-reason'), fullPage: true });
   await chooseOption(page, 'Why we need to record it', 'Needed to make reasonable adjustments for them');
   await page.getByRole('button', { name: 'Log complaint' }).click();
@@ -53,10 +57,22 @@ test('vulnerability details need a reason, are hidden on the case page until ask
   await expect(page.getByText('Grace Hopper')).toHaveCount(0);
 });
 
-test('erase a customer on request: their closed cases are anonymised, search by name no longer finds them, and the erasure is recorded', async ({ page }) => {
+test('erase a customer on request: their closed cases are anonymised, search by name no longer finds them, and the erasure is recorded', async ({
+  page,
+}) => {
   await setUpDesk(page);
-  const customer = { channel: 'Letter', category: 'Billing', name: 'Ada Lovelace', address: '12 St James Square\nLondon', postcode: 'SW1Y 4JH' };
-  const first = await closedCase(page, { ...customer, receivedOn: '2026-01-05', summary: 'Charged twice in December' }, { ack: '2026-01-06', resolved: '2026-01-20', closed: '2026-01-21' });
+  const customer = {
+    channel: 'Letter',
+    category: 'Billing',
+    name: 'Ada Lovelace',
+    address: '12 St James Square\nLondon',
+    postcode: 'SW1Y 4JH',
+  };
+  const first = await closedCase(
+    page,
+    { ...customer, receivedOn: '2026-01-05', summary: 'Charged twice in December' },
+    { ack: '2026-01-06', resolved: '2026-01-20', closed: '2026-01-21' },
+  );
   await logComplaint(page, { ...customer, receivedOn: '2026-02-02', summary: 'Charged twice again' });
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-/);
   const second = (await page.getByRole('heading', { level: 2 }).textContent())!.trim();
@@ -76,7 +92,11 @@ test('erase a customer on request: their closed cases are anonymised, search by 
   await expect(dialog).toContainText('legal claim');
   const erase = dialog.getByRole('button', { name: 'Erase 1 case' });
   await expect(erase).toBeDisabled();
-  await chooseOption(page, 'Reason for erasing', 'The customer asked us to erase their data (UK GDPR Art. 17 / PIPEDA 4.5.3)');
+  await chooseOption(
+    page,
+    'Reason for erasing',
+    'The customer asked us to erase their data (UK GDPR Art. 17 / PIPEDA 4.5.3)',
+  );
   await dialog.getByRole('textbox', { name: /Type ERASE to confirm/ }).fill('erase');
   await expect(erase).toBeEnabled();
   await dialog.screenshot({ path: shots('privacy-04-erase-dialog') });
@@ -116,23 +136,41 @@ test('erase a customer on request: their closed cases are anonymised, search by 
   expect(await countRows(page, 'audit')).toBe(1);
 });
 
-test('the retention preview lists a back-dated closed case with what will be removed; the run anonymises it; the run at start does the same', async ({ page }) => {
+test('the retention preview lists a back-dated closed case with what will be removed; the run anonymises it; the run at start does the same', async ({
+  page,
+}) => {
   await setUpDesk(page);
   // Off while the cases are made, so the run at start cannot race the test.
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('switch', { name: /Anonymise closed cases automatically/ }).uncheck({ force: true });
   await page.getByRole('button', { name: 'Save retention policy' }).click();
   await expect(page.getByText('Closed cases are not anonymised automatically.')).toBeVisible();
-  await page.getByRole('form', { name: 'Retention policy' }).screenshot({ path: shots('privacy-00-retention-settings') });
+  await page
+    .getByRole('form', { name: 'Retention policy' })
+    .screenshot({ path: shots('privacy-00-retention-settings') });
 
   const old = await closedCase(
     page,
-    { receivedOn: '2018-01-10', channel: 'Phone', category: 'Fault repair', summary: 'No dial tone since the storm', name: 'Charles Babbage', phone: '0113 496 0202' },
+    {
+      receivedOn: '2018-01-10',
+      channel: 'Phone',
+      category: 'Fault repair',
+      summary: 'No dial tone since the storm',
+      name: 'Charles Babbage',
+      phone: '0113 496 0202',
+    },
     { ack: '2018-01-10', resolved: '2018-01-20', closed: '2018-01-22' },
   );
   const recent = await closedCase(
     page,
-    { receivedOn: '2025-03-03', channel: 'Phone', category: 'Billing', summary: 'Bill too high', name: 'Mary Somerville', phone: '0113 496 0303' },
+    {
+      receivedOn: '2025-03-03',
+      channel: 'Phone',
+      category: 'Billing',
+      summary: 'Bill too high',
+      name: 'Mary Somerville',
+      phone: '0113 496 0303',
+    },
     { ack: '2025-03-03', resolved: '2025-03-10', closed: '2025-03-11' },
   );
 
@@ -154,7 +192,9 @@ test('the retention preview lists a back-dated closed case with what will be rem
   await confirm.getByRole('button', { name: 'Anonymise 1 case' }).click();
   await expect(confirm).toBeHidden();
   await expect(page.getByText('Nothing is due')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Privacy record' })).toContainText('1 case anonymised under the retention policy (6 years after closing)');
+  await expect(page.getByRole('table', { name: 'Privacy record' })).toContainText(
+    '1 case anonymised under the retention policy (6 years after closing)',
+  );
   await page.screenshot({ path: shots('privacy-08-retention-record'), fullPage: true });
 
   // The run at start: a policy of 1 year, on; after a restart the recent case is anonymised without anyone asking.

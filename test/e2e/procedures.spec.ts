@@ -11,18 +11,31 @@ import { chooseOption, countRows, expect, logComplaint, setUpDesk, test } from '
 
 // The rules engine, loaded through tsx: it imports its holiday data as JSON, which the ESM loader Playwright runs
 // specs with refuses without an import attribute (the app's bundler and Vitest accept it).
-const { addCalendarDays, evaluateCase } = (await tsImport('../../shared/rules/index.ts', import.meta.url)) as typeof Rules;
+const { addCalendarDays, evaluateCase } = (await tsImport(
+  '../../shared/rules/index.ts',
+  import.meta.url,
+)) as typeof Rules;
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
 /** A screenshot of the screen as the handler sees it once things settle (no half-faded menu, no stacked toasts). */
 async function snap(page: Page, name: string, fullPage = true) {
   if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: shots(name), fullPage, animations: 'disabled', style: '.mantine-Notifications-root { display: none; }' });
+  await page.screenshot({
+    path: shots(name),
+    fullPage,
+    animations: 'disabled',
+    style: '.mantine-Notifications-root { display: none; }',
+  });
 }
 
 function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -33,7 +46,12 @@ function shown(iso: string | null): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${DAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
 }
-const STATE_WORDS: Record<ClockState, string> = { running: 'Running', met: 'Met', missed: 'Missed', 'not-applicable': 'N/A' };
+const STATE_WORDS: Record<ClockState, string> = {
+  running: 'Running',
+  met: 'Met',
+  missed: 'Missed',
+  'not-applicable': 'N/A',
+};
 
 const today = todayInLondon();
 const daysAgo = (n: number) => addCalendarDays(today, -n);
@@ -70,13 +88,19 @@ function storedDesk(page: Page): Promise<{ defaultProcedureId: string; calendar:
 }
 
 /** Change the desk's complaints procedure and calendar in Settings: new complaints follow them. */
-async function useProcedure(page: Page, procedure: { id: string; name: string }, calendar: { id: string; name: string }) {
+async function useProcedure(
+  page: Page,
+  procedure: { id: string; name: string },
+  calendar: { id: string; name: string },
+) {
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await chooseOption(page, 'Complaints procedure', procedure.name);
   await chooseOption(page, 'Working-day calendar', calendar.name);
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect.poll(async () => storedDesk(page)).toMatchObject({ defaultProcedureId: procedure.id, calendar: calendar.id });
+  await expect
+    .poll(async () => storedDesk(page))
+    .toMatchObject({ defaultProcedureId: procedure.id, calendar: calendar.id });
 }
 
 /** Check every clock row, the stage and the next steps against the rules engine. */
@@ -150,7 +174,11 @@ async function expectRefused(page: Page, item: string, reason: string | RegExp) 
 
 test('kinex: through all five stages, ending with the ADR letter sent', async ({ page }) => {
   await setUpDesk(page);
-  await useProcedure(page, { id: 'kinex', name: 'kinex communications complaints procedure' }, { id: 'england-and-wales', name: 'England & Wales' });
+  await useProcedure(
+    page,
+    { id: 'kinex', name: 'kinex communications complaints procedure' },
+    { id: 'england-and-wales', name: 'England & Wales' },
+  );
   const r = daysAgo(70);
   const on = (n: number) => addCalendarDays(r, n);
   await logComplaint(page, {
@@ -163,14 +191,22 @@ test('kinex: through all five stages, ending with the ADR letter sent', async ({
     postcode: 'SW1Y 4JH',
   });
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
-  const walk = new Walk({ procedureId: 'kinex', calendar: 'england-and-wales', receivedOn: r, channel: 'letter', category: 'billing' });
+  const walk = new Walk({
+    procedureId: 'kinex',
+    calendar: 'england-and-wales',
+    receivedOn: r,
+    channel: 'letter',
+    category: 'billing',
+  });
   await expectMatchesRules(page, walk);
   await expect(page.getByLabel('Stage')).toContainText('Customer service (1 of 5)');
   await snap(page, '10-kinex-received');
 
   // A refused action is explained in the menu.
   await page.getByRole('button', { name: 'Actions', exact: true }).click();
-  await expect(page.getByRole('menuitem', { name: /^Resume/ })).toContainText('Resume is only possible while the case is paused.');
+  await expect(page.getByRole('menuitem', { name: /^Resume/ })).toContainText(
+    'Resume is only possible while the case is paused.',
+  );
   await expect(page.getByRole('menu')).toBeVisible();
   await snap(page, '11-kinex-actions-menu', false);
   await page.getByRole('menu').evaluate((menu) => menu.scrollTo(0, menu.scrollHeight));
@@ -189,18 +225,46 @@ test('kinex: through all five stages, ending with the ADR letter sent', async ({
   await expect(note).toBeHidden();
   expect(await countRows(page, 'events')).toBe(1);
 
-  await act(page, 'Acknowledge', [{ label: 'Date', value: on(1) }, { label: 'Notes', value: 'Acknowledgement sent second class' }], 'Complaint acknowledged by letter');
+  await act(
+    page,
+    'Acknowledge',
+    [
+      { label: 'Date', value: on(1) },
+      { label: 'Notes', value: 'Acknowledgement sent second class' },
+    ],
+    'Complaint acknowledged by letter',
+  );
   walk.record('acknowledged', on(1));
   await act(
     page,
     'Log a contact',
-    [{ label: 'Date', value: on(3) }, { label: 'Channel', value: 'Phone', select: true }, { label: 'What was said', value: 'Customer asked for a manager' }],
+    [
+      { label: 'Date', value: on(3) },
+      { label: 'Channel', value: 'Phone', select: true },
+      { label: 'What was said', value: 'Customer asked for a manager' },
+    ],
     'The customer got in touch by phone: Customer asked for a manager',
   );
-  await act(page, 'Escalate to the next stage', [{ label: 'Date', value: on(3) }, { label: 'Reason for escalating', value: 'The customer asked for the escalation team' }], 'Escalated from Customer service to Escalation team');
+  await act(
+    page,
+    'Escalate to the next stage',
+    [
+      { label: 'Date', value: on(3) },
+      { label: 'Reason for escalating', value: 'The customer asked for the escalation team' },
+    ],
+    'Escalated from Customer service to Escalation team',
+  );
   walk.record('escalated', on(3));
   await expectMatchesRules(page, walk);
-  await act(page, 'Escalate to the next stage', [{ label: 'Date', value: on(10) }, { label: 'Reason for escalating', value: 'Unresolved at the escalation team' }], 'Escalated from Escalation team to Customer resolution');
+  await act(
+    page,
+    'Escalate to the next stage',
+    [
+      { label: 'Date', value: on(10) },
+      { label: 'Reason for escalating', value: 'Unresolved at the escalation team' },
+    ],
+    'Escalated from Escalation team to Customer resolution',
+  );
   walk.record('escalated', on(10));
   let e = await expectMatchesRules(page, walk);
   expect(e.clocks.find((c) => c.id === 'stage-response')?.dueOn).toBe(addCalendarDays(on(10), 28));
@@ -209,28 +273,65 @@ test('kinex: through all five stages, ending with the ADR letter sent', async ({
   await act(
     page,
     'Send a response',
-    [{ label: 'Date', value: on(30) }, { label: 'How it was sent', value: 'Letter', select: true }, { label: 'The response', value: 'Formal written response: the fee stands' }],
+    [
+      { label: 'Date', value: on(30) },
+      { label: 'How it was sent', value: 'Letter', select: true },
+      { label: 'The response', value: 'Formal written response: the fee stands' },
+    ],
     'Response sent by letter: Formal written response: the fee stands',
   );
   walk.record('responded', on(30));
-  await act(page, 'Escalate to the next stage', [{ label: 'Date', value: on(33) }, { label: 'Reason for escalating', value: 'The customer is unhappy with the outcome' }], 'to Customer resolution manager review');
+  await act(
+    page,
+    'Escalate to the next stage',
+    [
+      { label: 'Date', value: on(33) },
+      { label: 'Reason for escalating', value: 'The customer is unhappy with the outcome' },
+    ],
+    'to Customer resolution manager review',
+  );
   walk.record('escalated', on(33));
   await expectMatchesRules(page, walk);
-  await expectRefused(page, 'Escalate to the next stage', 'kinex has no stage after Customer resolution manager review.');
+  await expectRefused(
+    page,
+    'Escalate to the next stage',
+    'kinex has no stage after Customer resolution manager review.',
+  );
 
-  await act(page, 'Record the final position (deadlock)', [{ label: 'Date', value: on(40) }, { label: 'The final position', value: 'The early termination fee is owed under the contract' }], 'Final position given (deadlock)');
+  await act(
+    page,
+    'Record the final position (deadlock)',
+    [
+      { label: 'Date', value: on(40) },
+      { label: 'The final position', value: 'The early termination fee is owed under the contract' },
+    ],
+    'Final position given (deadlock)',
+  );
   walk.record('deadlock', on(40));
   e = await expectMatchesRules(page, walk);
   expect(e.clocks.find((c) => c.id === 'adr-letter')?.dueOn).toBe(on(40));
   await snap(page, '14-kinex-deadlock');
 
-  await act(page, 'ADR letter sent', [{ label: 'Sent on', value: on(40) }], 'ADR letter sent by letter (Communications Ombudsman)');
+  await act(
+    page,
+    'ADR letter sent',
+    [{ label: 'Sent on', value: on(40) }],
+    'ADR letter sent by letter (Communications Ombudsman)',
+  );
   walk.record('adr-letter-sent', on(40));
   e = await expectMatchesRules(page, walk);
   expect(e.clocks.find((c) => c.id === 'adr-letter')?.state).toBe('met');
   await expectRefused(page, 'ADR letter sent', 'The ADR letter has already been sent');
 
-  await act(page, 'Referred to ADR', [{ label: 'Referred on', value: on(55) }, { label: "Scheme's reference", value: 'CO-2026-1234' }], 'The customer referred the complaint to the Communications Ombudsman (reference CO-2026-1234)');
+  await act(
+    page,
+    'Referred to ADR',
+    [
+      { label: 'Referred on', value: on(55) },
+      { label: "Scheme's reference", value: 'CO-2026-1234' },
+    ],
+    'The customer referred the complaint to the Communications Ombudsman (reference CO-2026-1234)',
+  );
   walk.record('referred-to-adr', on(55));
   e = await expectMatchesRules(page, walk);
   expect(e.stage).toBe('adr');
@@ -245,7 +346,11 @@ test('kinex: through all five stages, ending with the ADR letter sent', async ({
 
 test('jive-ca (Canada): two levels of escalation, then the CCTS notice and referral', async ({ page }) => {
   await setUpDesk(page);
-  await useProcedure(page, { id: 'jive-ca', name: 'Jive Canada complaint handling code' }, { id: 'canada', name: 'Canada (federal)' });
+  await useProcedure(
+    page,
+    { id: 'jive-ca', name: 'Jive Canada complaint handling code' },
+    { id: 'canada', name: 'Canada (federal)' },
+  );
   const r = daysAgo(24);
   const on = (n: number) => addCalendarDays(r, n);
   await logComplaint(page, {
@@ -257,30 +362,69 @@ test('jive-ca (Canada): two levels of escalation, then the CCTS notice and refer
     phone: '+1 613 555 0100',
   });
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
-  const walk = new Walk({ procedureId: 'jive-ca', calendar: 'canada', receivedOn: r, channel: 'phone', category: 'service' });
+  const walk = new Walk({
+    procedureId: 'jive-ca',
+    calendar: 'canada',
+    receivedOn: r,
+    channel: 'phone',
+    category: 'service',
+  });
   await expectMatchesRules(page, walk);
   await expectRefused(page, 'ADR letter sent', 'The ADR letter applies only to UK procedures; jive-ca uses the CCTS.');
 
-  await act(page, 'Acknowledge', [{ label: 'Date', value: r }, { label: 'How it was acknowledged', value: 'Phone', select: true }], 'Complaint acknowledged by phone');
+  await act(
+    page,
+    'Acknowledge',
+    [
+      { label: 'Date', value: r },
+      { label: 'How it was acknowledged', value: 'Phone', select: true },
+    ],
+    'Complaint acknowledged by phone',
+  );
   walk.record('acknowledged', r);
-  await act(page, 'Escalate to the next stage', [{ label: 'Date', value: on(2) }, { label: 'Reason for escalating', value: 'Asked for a senior manager in writing' }], 'Escalated from Customer support to Senior manager');
+  await act(
+    page,
+    'Escalate to the next stage',
+    [
+      { label: 'Date', value: on(2) },
+      { label: 'Reason for escalating', value: 'Asked for a senior manager in writing' },
+    ],
+    'Escalated from Customer support to Senior manager',
+  );
   walk.record('escalated', on(2));
   let e = await expectMatchesRules(page, walk);
   expect(e.escalationLevel).toBe(1);
-  await act(page, 'Escalate to the next stage', [{ label: 'Date', value: on(6) }, { label: 'Reason for escalating', value: 'Still unresolved' }], 'Escalated from Senior manager to Head of support');
+  await act(
+    page,
+    'Escalate to the next stage',
+    [
+      { label: 'Date', value: on(6) },
+      { label: 'Reason for escalating', value: 'Still unresolved' },
+    ],
+    'Escalated from Senior manager to Head of support',
+  );
   walk.record('escalated', on(6));
   e = await expectMatchesRules(page, walk);
   expect(e.escalationLevel).toBe(2);
   const notice = e.clocks.find((c) => c.id === 'ccts-notice');
   expect(notice?.dueOn).toBe(on(6));
-  await expect(page.locator('[data-next-action="tell-customer-about-ccts"]')).toContainText('Tell the customer about the CCTS');
+  await expect(page.locator('[data-next-action="tell-customer-about-ccts"]')).toContainText(
+    'Tell the customer about the CCTS',
+  );
   await expectRefused(page, 'Escalate to the next stage', 'jive-ca has no stage after Head of support.');
   await snap(page, '20-jive-second-level');
 
   // From the "what to do next" panel straight to the form.
-  await page.locator('[data-next-action="tell-customer-about-ccts"]').getByRole('button', { name: 'Tell the customer about the CCTS…' }).click();
+  await page
+    .locator('[data-next-action="tell-customer-about-ccts"]')
+    .getByRole('button', { name: 'Tell the customer about the CCTS…' })
+    .click();
   const dialog = page.getByRole('dialog');
-  await fill(page, dialog, [{ label: 'Told on', value: on(6) }, { label: 'How they were told', value: 'Phone', select: true }, { label: 'Notes', value: 'Gave the CCTS phone number and website' }]);
+  await fill(page, dialog, [
+    { label: 'Told on', value: on(6) },
+    { label: 'How they were told', value: 'Phone', select: true },
+    { label: 'Notes', value: 'Gave the CCTS phone number and website' },
+  ]);
   await snap(page, '21-jive-ccts-form', false);
   await field(dialog, 'Notes').press('Enter');
   await expect(dialog).toBeHidden();
@@ -289,7 +433,15 @@ test('jive-ca (Canada): two levels of escalation, then the CCTS notice and refer
   e = await expectMatchesRules(page, walk);
   expect(e.clocks.find((c) => c.id === 'ccts-notice')?.state).toBe('met');
 
-  await act(page, 'CCTS referral received', [{ label: 'Received on', value: on(15) }, { label: 'CCTS reference', value: 'CCTS-88412' }], 'CCTS referral received (CCTS reference CCTS-88412)');
+  await act(
+    page,
+    'CCTS referral received',
+    [
+      { label: 'Received on', value: on(15) },
+      { label: 'CCTS reference', value: 'CCTS-88412' },
+    ],
+    'CCTS referral received (CCTS reference CCTS-88412)',
+  );
   walk.record('ccts-referral', on(15));
   e = await expectMatchesRules(page, walk);
   expect(e.stage).toBe('ccts');
@@ -299,7 +451,11 @@ test('jive-ca (Canada): two levels of escalation, then the CCTS notice and refer
 
 test('infinity: paused while waiting for the customer, then resumed and answered', async ({ page }) => {
   await setUpDesk(page);
-  await useProcedure(page, { id: 'infinity', name: 'Infinity Group customer complaints code' }, { id: 'england-and-wales', name: 'England & Wales' });
+  await useProcedure(
+    page,
+    { id: 'infinity', name: 'Infinity Group customer complaints code' },
+    { id: 'england-and-wales', name: 'England & Wales' },
+  );
   const r = daysAgo(21);
   const on = (n: number) => addCalendarDays(r, n);
   await logComplaint(page, {
@@ -311,12 +467,34 @@ test('infinity: paused while waiting for the customer, then resumed and answered
     phone: '0161 496 0000',
   });
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
-  const walk = new Walk({ procedureId: 'infinity', calendar: 'england-and-wales', receivedOn: r, channel: 'email', category: 'billing' });
+  const walk = new Walk({
+    procedureId: 'infinity',
+    calendar: 'england-and-wales',
+    receivedOn: r,
+    channel: 'email',
+    category: 'billing',
+  });
   await expectMatchesRules(page, walk);
 
-  await act(page, 'Acknowledge', [{ label: 'Date', value: on(1) }, { label: 'How it was acknowledged', value: 'Email', select: true }], 'Complaint acknowledged by email');
+  await act(
+    page,
+    'Acknowledge',
+    [
+      { label: 'Date', value: on(1) },
+      { label: 'How it was acknowledged', value: 'Email', select: true },
+    ],
+    'Complaint acknowledged by email',
+  );
   walk.record('acknowledged', on(1));
-  await act(page, 'Pause (waiting for the customer)', [{ label: 'Paused from', value: on(2) }, { label: 'What we are waiting for', value: 'A copy of the cancellation email' }], 'Paused, waiting for the customer');
+  await act(
+    page,
+    'Pause (waiting for the customer)',
+    [
+      { label: 'Paused from', value: on(2) },
+      { label: 'What we are waiting for', value: 'A copy of the cancellation email' },
+    ],
+    'Paused, waiting for the customer',
+  );
   walk.record('paused', on(2));
   let e = await expectMatchesRules(page, walk);
   expect(e.pausedSince).toBe(on(2));
@@ -325,7 +503,15 @@ test('infinity: paused while waiting for the customer, then resumed and answered
   await expectRefused(page, 'Send a response', 'resume it first');
   await snap(page, '30-infinity-paused');
 
-  await act(page, 'Resume', [{ label: 'Resumed on', value: on(9) }, { label: 'What happened', value: 'The customer sent the email' }], 'Resumed: The customer sent the email');
+  await act(
+    page,
+    'Resume',
+    [
+      { label: 'Resumed on', value: on(9) },
+      { label: 'What happened', value: 'The customer sent the email' },
+    ],
+    'Resumed: The customer sent the email',
+  );
   walk.record('resumed', on(9));
   e = await expectMatchesRules(page, walk);
   const firstResponse = e.clocks.find((c) => c.id === 'first-response')!;
@@ -336,7 +522,11 @@ test('infinity: paused while waiting for the customer, then resumed and answered
   await act(
     page,
     'Send a response',
-    [{ label: 'Date', value: on(10) }, { label: 'How it was sent', value: 'Email', select: true }, { label: 'The response', value: 'We have cancelled the line and refunded the charges' }],
+    [
+      { label: 'Date', value: on(10) },
+      { label: 'How it was sent', value: 'Email', select: true },
+      { label: 'The response', value: 'We have cancelled the line and refunded the charges' },
+    ],
     'Response sent by email',
   );
   walk.record('responded', on(10));
@@ -346,11 +536,22 @@ test('infinity: paused while waiting for the customer, then resumed and answered
   await act(
     page,
     'Record compensation or goodwill',
-    [{ label: 'Amount', value: '15' }, { label: 'Reason', value: 'For the trouble caused' }],
+    [
+      { label: 'Amount', value: '15' },
+      { label: 'Reason', value: 'For the trouble caused' },
+    ],
     'Goodwill payment of £15.00: For the trouble caused',
   );
   // Editing the customer's details keeps the old values on the timeline.
-  await act(page, "Edit the customer's details", [{ label: 'Phone', value: '0161 496 0999' }, { label: 'Why the details changed', value: 'New number' }], "Customer's details changed: phone");
+  await act(
+    page,
+    "Edit the customer's details",
+    [
+      { label: 'Phone', value: '0161 496 0999' },
+      { label: 'Why the details changed', value: 'New number' },
+    ],
+    "Customer's details changed: phone",
+  );
   const edit = page.getByLabel('Changed details');
   await expect(edit).toContainText('0161 496 0000');
   await expect(edit).toContainText('0161 496 0999');

@@ -11,7 +11,12 @@ import { chooseOption, countRows, expect, logComplaint, setUpDesk, test } from '
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}`, import.meta.url));
 
 function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 function addDays(iso: string, n: number): string {
   const [y, m, d] = iso.split('-').map(Number);
@@ -73,7 +78,14 @@ async function resolve(page: Page, on: string) {
 }
 
 async function logged(page: Page, name: string, receivedOn: string, channel: string, category: string) {
-  await logComplaint(page, { receivedOn, channel, category, summary: `Complaint from ${name}`, name, phone: '0113 496 0000' });
+  await logComplaint(page, {
+    receivedOn,
+    channel,
+    category,
+    summary: `Complaint from ${name}`,
+    name,
+    phone: '0113 496 0000',
+  });
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
 }
 
@@ -124,17 +136,30 @@ test('reports: figures with definitions, a filter, a volume table, CSV and PDF',
     if (detail) await expect(card.locator('[data-detail]'), label).toHaveText(detail);
   }
   // Each figure carries its definition.
-  await expect(figure(page, 'Acknowledged on time')).toContainText('Of the cases received in the period whose procedure sets an acknowledgement target');
+  await expect(figure(page, 'Acknowledged on time')).toContainText(
+    'Of the cases received in the period whose procedure sets an acknowledgement target',
+  );
 
   // The volume table beside the chart.
   const byCategory = page.locator('[data-volumes="Received by category"]');
   await expect(byCategory.getByRole('row', { name: 'Billing 2' })).toBeVisible();
   await expect(byCategory.getByRole('row', { name: 'Service 1' })).toBeVisible();
   await expect(byCategory.getByRole('row', { name: 'Total 3' })).toBeVisible();
-  await expect(page.getByRole('img', { name: /Bar chart of complaints received by category: Sales 0, Billing 2, Fault repair 0, Service 1/ })).toBeVisible();
-  await expect(page.locator('[data-volumes="Received by handler"]').getByRole('row', { name: 'Sam Patel 3' })).toBeVisible();
+  await expect(
+    page.getByRole('img', {
+      name: /Bar chart of complaints received by category: Sales 0, Billing 2, Fault repair 0, Service 1/,
+    }),
+  ).toBeVisible();
+  await expect(
+    page.locator('[data-volumes="Received by handler"]').getByRole('row', { name: 'Sam Patel 3' }),
+  ).toBeVisible();
   await expect(page.locator('[data-compensation]')).toContainText('GBP£0.00£15.00£15.00');
-  await page.screenshot({ path: shots('70-reports.png'), fullPage: true, animations: 'disabled', style: '.mantine-Notifications-root { display: none; }' });
+  await page.screenshot({
+    path: shots('70-reports.png'),
+    fullPage: true,
+    animations: 'disabled',
+    style: '.mantine-Notifications-root { display: none; }',
+  });
 
   // A filter: billing only (A and C).
   await chooseOption(page, 'Category', 'Billing');
@@ -145,7 +170,10 @@ test('reports: figures with definitions, a filter, a volume table, CSV and PDF',
   await expect(figure(page, 'Complaints received').locator('[data-value]')).toHaveText('1');
 
   // CSV: the same figures (for the filter in force), with a byte-order mark.
-  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
   expect(csvDownload.suggestedFilename()).toMatch(/^complaints-report-\d{4}-\d{2}-01-to-\d{4}-\d{2}-\d{2}\.csv$/);
   const csvText = readFileSync((await csvDownload.path())!, 'utf8');
   expect(csvText.charCodeAt(0)).toBe(0xfeff);
@@ -160,7 +188,10 @@ test('reports: figures with definitions, a filter, a volume table, CSV and PDF',
   // PDF: back to all categories (choosing the chosen option again clears it); read with pdftotext.
   await chooseOption(page, 'Category', 'Service');
   await expect(figure(page, 'Complaints received').locator('[data-value]')).toHaveText('3');
-  const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF' }).click()]);
+  const [pdfDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download PDF' }).click(),
+  ]);
   const pdfPath = (await pdfDownload.path())!;
   const pdfText = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   expect(pdfText).toContain('Complaints report');

@@ -12,11 +12,16 @@ async function openEdit(page: Page) {
 }
 
 /** A row of the case's details (the timeline's tables of changed details have rows named alike). */
-const detailRow = (page: Page, name: string) => page.locator('.mantine-Card-root', { has: page.getByRole('heading', { name: 'Complaint' }) }).getByRole('row', { name: new RegExp(`^${name} `) });
+const detailRow = (page: Page, name: string) =>
+  page
+    .locator('.mantine-Card-root', { has: page.getByRole('heading', { name: 'Complaint' }) })
+    .getByRole('row', { name: new RegExp(`^${name} `) });
 
 test.setTimeout(150_000);
 
-test("window A's edit of the email keeps window B's new phone, and a field both changed is asked about", async ({ page }) => {
+test("window A's edit of the email keeps window B's new phone, and a field both changed is asked about", async ({
+  page,
+}) => {
   await setUpDesk(page);
   await logComplaint(page, {
     receivedOn: '2026-11-18',
@@ -64,9 +69,13 @@ test("window A's edit of the email keeps window B's new phone, and a field both 
   await a2.getByLabel('Account number').fill('ACC-77');
   await a2.getByRole('button', { name: 'Save details' }).click();
   const conflict = a2.locator('[data-edit-conflicts]');
-  await expect(conflict).toContainText('Changed meanwhile at another window: phone was 0207 946 0000 when you opened this, now 0113 496 0123');
+  await expect(conflict).toContainText(
+    'Changed meanwhile at another window: phone was 0207 946 0000 when you opened this, now 0113 496 0123',
+  );
   await a2.getByRole('button', { name: 'Save details' }).click();
-  await expect(a2.getByRole('alert').filter({ hasText: 'Choose “Keep theirs” or “Use yours” for phone' })).toBeVisible();
+  await expect(
+    a2.getByRole('alert').filter({ hasText: 'Choose “Keep theirs” or “Use yours” for phone' }),
+  ).toBeVisible();
   await conflict.getByRole('radio', { name: 'Keep theirs: 0113 496 0123' }).check();
   await a2.getByRole('button', { name: 'Save details' }).click();
   await expect(a2).toBeHidden();

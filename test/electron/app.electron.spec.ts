@@ -38,7 +38,17 @@ test('the page is isolated: it sees exactly the desktop API, and no Node', async
       ipcRenderer: typeof global.ipcRenderer,
     };
   });
-  expect(seen.api).toEqual(expect.arrayContaining(['kind', 'notify', 'onMenuCommand', 'onNotificationClick', 'printPdf', 'saveFile', 'versions']));
+  expect(seen.api).toEqual(
+    expect.arrayContaining([
+      'kind',
+      'notify',
+      'onMenuCommand',
+      'onNotificationClick',
+      'printPdf',
+      'saveFile',
+      'versions',
+    ]),
+  );
   expect(seen).toEqual({
     api: seen.api,
     kind: 'desktop',
@@ -92,11 +102,13 @@ test('the save-file channel refuses a malformed request with a clear error', asy
   expect(result).toMatchObject({ ok: false, error: expect.stringContaining('Refused: invalid request') });
 });
 
-test('the native menu has the app commands, and Help → About Redress opens the About box with Electron\'s version', async () => {
+test("the native menu has the app commands, and Help → About Redress opens the About box with Electron's version", async () => {
   const labels = await app.evaluate(({ Menu }) =>
     (Menu.getApplicationMenu()?.items ?? []).flatMap((menu) => menu.submenu?.items.map((item) => item.label) ?? []),
   );
-  expect(labels).toEqual(expect.arrayContaining(['New complaint', 'Back up now', 'Open data folder', 'Print…', 'Find a case…']));
+  expect(labels).toEqual(
+    expect.arrayContaining(['New complaint', 'Back up now', 'Open data folder', 'Print…', 'Find a case…']),
+  );
   // Past the first-run settings screen or not, the About box opens over whatever is shown.
   await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('about')?.click());
   const dialog = page.getByRole('dialog', { name: 'About Redress' });

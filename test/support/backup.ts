@@ -4,15 +4,30 @@ import { sha256Hex } from '#db/repositories/cases';
 import { generateCases, rng } from '#test/fixtures/generate-cases';
 import { deskSettings } from '#test/support/desk';
 
-export const ALL_TABLES = ['cases', 'events', 'counters', 'settings', 'letters', 'caseIndex', 'people', 'notified', 'audit', 'meta'] as const;
+export const ALL_TABLES = [
+  'cases',
+  'events',
+  'counters',
+  'settings',
+  'letters',
+  'caseIndex',
+  'people',
+  'notified',
+  'audit',
+  'meta',
+] as const;
 
 /** Every table's rows in primary-key order: two databases with equal snapshots hold the same data. */
 export async function snapshot(database: RedressDatabase): Promise<Record<string, unknown[]>> {
-  return database.transaction('r', ALL_TABLES.map((t) => database.table(t)), async () => {
-    const out: Record<string, unknown[]> = {};
-    for (const t of ALL_TABLES) out[t] = await database.table(t).toCollection().toArray();
-    return out;
-  });
+  return database.transaction(
+    'r',
+    ALL_TABLES.map((t) => database.table(t)),
+    async () => {
+      const out: Record<string, unknown[]> = {};
+      for (const t of ALL_TABLES) out[t] = await database.table(t).toCollection().toArray();
+      return out;
+    },
+  );
 }
 
 export const DESK = deskSettings();
@@ -36,9 +51,17 @@ export async function closeAll(): Promise<void> {
  * A desk with `count` generated cases and their timelines, one letter for every `letterEvery`-th case (random bytes
  * that start like a PDF), people, reminders shown, an audit row and a meta row, and the case index built.
  */
-export async function seedDesk(database: RedressDatabase, count: number, options: { seed?: number; letterEvery?: number; prefix?: string } = {}): Promise<void> {
+export async function seedDesk(
+  database: RedressDatabase,
+  count: number,
+  options: { seed?: number; letterEvery?: number; prefix?: string } = {},
+): Promise<void> {
   const random = rng(options.seed ?? 7);
-  const generated = generateCases(count, { today: '2026-11-20', seed: options.seed ?? 20260408, prefix: options.prefix });
+  const generated = generateCases(count, {
+    today: '2026-11-20',
+    seed: options.seed ?? 20260408,
+    prefix: options.prefix,
+  });
   const letters: LetterRow[] = [];
   for (let i = 0; i < generated.length; i += options.letterEvery ?? 50) {
     const { record } = generated[i];
@@ -61,19 +84,30 @@ export async function seedDesk(database: RedressDatabase, count: number, options
     const key = `${prefix}-${year}`;
     counters.set(key, Math.max(counters.get(key) ?? 0, Number(seq)));
   }
-  await database.transaction('rw', ALL_TABLES.map((t) => database.table(t)), async (tx) => {
-    await database.settings.put({ key: 'desk', value: DESK });
-    await database.cases.bulkAdd(generated.map((g) => g.record));
-    await database.events.bulkAdd(generated.flatMap((g) => g.events));
-    await database.letters.bulkAdd(letters);
-    await database.counters.bulkAdd([...counters].map(([key, last]) => ({ key, last })));
-    await database.people.bulkAdd([
-      { id: 'p-sam', name: 'Sam Patel', active: true },
-      { id: 'p-jo', name: 'Jo Bloggs', active: false },
-    ]);
-    await database.notified.bulkAdd([{ id: 'digest:2026-11-19', at: '2026-11-19T08:00:00.000Z' }]);
-    await database.audit.add({ id: 'audit-1', at: '2026-11-01T09:00:00.000Z', kind: 'retention-run', by: 'Sam Patel', summary: '0 cases anonymised', detail: { count: 0 } });
-    await database.meta.put({ key: 'retention.lastRun', value: '2026-11-01' });
-    await rebuildCaseIndex(tx);
-  });
+  await database.transaction(
+    'rw',
+    ALL_TABLES.map((t) => database.table(t)),
+    async (tx) => {
+      await database.settings.put({ key: 'desk', value: DESK });
+      await database.cases.bulkAdd(generated.map((g) => g.record));
+      await database.events.bulkAdd(generated.flatMap((g) => g.events));
+      await database.letters.bulkAdd(letters);
+      await database.counters.bulkAdd([...counters].map(([key, last]) => ({ key, last })));
+      await database.people.bulkAdd([
+        { id: 'p-sam', name: 'Sam Patel', active: true },
+        { id: 'p-jo', name: 'Jo Bloggs', active: false },
+      ]);
+      await database.notified.bulkAdd([{ id: 'digest:2026-11-19', at: '2026-11-19T08:00:00.000Z' }]);
+      await database.audit.add({
+        id: 'audit-1',
+        at: '2026-11-01T09:00:00.000Z',
+        kind: 'retention-run',
+        by: 'Sam Patel',
+        summary: '0 cases anonymised',
+        detail: { count: 0 },
+      });
+      await database.meta.put({ key: 'retention.lastRun', value: '2026-11-01' });
+      await rebuildCaseIndex(tx);
+    },
+  );
 }

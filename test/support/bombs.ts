@@ -28,4 +28,3 @@ export function gzipRepeated(head: Uint8Array, unit: Uint8Array, times: number, 
   view.setUint32(at + 4, size % 2 ** 32, true);
   return out;
 }
-

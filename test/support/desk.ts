@@ -3,7 +3,11 @@
 import type { CompanyDetails, DeskSettings } from '#shared/model/case';
 
 /** The company of the exchange and subject-access tests (the default desk is Acme Broadband in Leeds). */
-export const NORTHWIND: Readonly<CompanyDetails> = { name: 'Northwind Broadband Ltd', addressLines: ['Unit 4', 'Leeds'], postcode: 'LS11 5PS' };
+export const NORTHWIND: Readonly<CompanyDetails> = {
+  name: 'Northwind Broadband Ltd',
+  addressLines: ['Unit 4', 'Leeds'],
+  postcode: 'LS11 5PS',
+};
 
 /**
  * Desk settings: prefix RDR, the England and Wales calendar, the `ofcom` procedure, Acme Broadband Ltd of 1 High Street,

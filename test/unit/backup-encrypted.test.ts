@@ -40,7 +40,10 @@ describe('encrypted backups of a desk', () => {
     await seedDesk(target, 3, { seed: 99, prefix: 'NEW' });
     const targetBefore = await snapshot(target);
 
-    expect(await refusal(readBackupFile(target, made.bytes))).toMatchObject({ kind: 'needs-passphrase', message: expect.stringContaining('protected with a passphrase') });
+    expect(await refusal(readBackupFile(target, made.bytes))).toMatchObject({
+      kind: 'needs-passphrase',
+      message: expect.stringContaining('protected with a passphrase'),
+    });
     const wrong = await refusal(readBackupFile(target, made.bytes, 'violet tractor under seven lamp'));
     expect(wrong.kind).toBe('wrong-passphrase');
     expect(wrong.message).toMatch(/^The passphrase is not right/);
@@ -49,7 +52,8 @@ describe('encrypted backups of a desk', () => {
     const decoded = await readBackupFile(target, made.bytes, passphrase);
     await restoreBackup(target, decoded, { mode: 'replace', by: 'Sam Patel' });
     const after = await snapshot(target);
-    for (const table of ['cases', 'events', 'letters', 'people', 'settings'] as const) expect(after[table], table).toEqual(before[table]);
+    for (const table of ['cases', 'events', 'letters', 'people', 'settings'] as const)
+      expect(after[table], table).toEqual(before[table]);
   });
 
   it('an empty desk makes an encrypted backup that restores into another empty desk', async () => {
@@ -58,7 +62,10 @@ describe('encrypted backups of a desk', () => {
     const made = await makeBackup(source, { clock, passphrase });
     expect(isEncryptedBackup(made.bytes)).toBe(true);
     const target = freshDatabase();
-    const report = await restoreBackup(target, await readBackupFile(target, made.bytes, passphrase), { mode: 'into-empty', by: 'Sam Patel' });
+    const report = await restoreBackup(target, await readBackupFile(target, made.bytes, passphrase), {
+      mode: 'into-empty',
+      by: 'Sam Patel',
+    });
     expect(report.casesNow).toBe(0);
   });
 });

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays } from '#shared/rules/index';
 import { CaseIndexStore } from '#db/case-index/store';
 import { deriveCaseIndex } from '#db/case-index/derive';
-import { adrLettersDue, handledBy, nextDueBetween, referralWindowsClosing, unacknowledged } from '#db/case-index/queries';
+import {
+  adrLettersDue,
+  handledBy,
+  nextDueBetween,
+  referralWindowsClosing,
+  unacknowledged,
+} from '#db/case-index/queries';
 import { appendEvent, createCase, deleteCase } from '#db/repositories/cases';
 import { type CaseIndexRow, RedressDatabase } from '#db/schema';
 import { generateCases } from '#test/fixtures/generate-cases';
@@ -63,7 +69,9 @@ describe('dashboard queries on the case index (every row: no limit)', () => {
     expect(sorted(letters)).toEqual(sorted(wantLetters));
     const until = addCalendarDays(TODAY, 60);
     const { rows: windows } = await referralWindowsClosing(database, TODAY, until);
-    const wantWindows = rows.filter((r) => r.adrReferralEndsOn !== null && r.adrReferralEndsOn >= TODAY && r.adrReferralEndsOn <= until);
+    const wantWindows = rows.filter(
+      (r) => r.adrReferralEndsOn !== null && r.adrReferralEndsOn >= TODAY && r.adrReferralEndsOn <= until,
+    );
     expect(wantWindows.length).toBeGreaterThan(2);
     expect(sorted(windows)).toEqual(sorted(wantWindows));
   });
@@ -92,7 +100,13 @@ describe('the in-memory case index', () => {
     };
     const made = await createCase(
       database,
-      { receivedOn: TODAY, channel: 'phone', category: 'service', summary: 'Engineer never came', customer: { name: 'Zelda Quux', phone: '0113 496 0001' } },
+      {
+        receivedOn: TODAY,
+        channel: 'phone',
+        category: 'service',
+        summary: 'Engineer never came',
+        customer: { name: 'Zelda Quux', phone: '0113 496 0001' },
+      },
       { settings, by: 'Sam Patel', clock: { now: () => new Date(`${TODAY}T12:00:00Z`) } },
     );
     await expect.poll(() => store.getSnapshot().rows.length).toBe(rows.length + 1);

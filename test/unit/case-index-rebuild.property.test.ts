@@ -23,7 +23,11 @@ const tweak = fc.constantFrom('keep', 'keep', 'same-as-previous', 'earlier-than-
  * clock that went back), entries on the same day, and an order in which the entries were written.
  */
 const disturbedCase = fc
-  .tuple(fc.integer({ min: 0, max: POOL.length - 1 }), fc.array(tweak, { minLength: 12, maxLength: 12 }), fc.array(fc.integer(), { minLength: 12, maxLength: 12 }))
+  .tuple(
+    fc.integer({ min: 0, max: POOL.length - 1 }),
+    fc.array(tweak, { minLength: 12, maxLength: 12 }),
+    fc.array(fc.integer(), { minLength: 12, maxLength: 12 }),
+  )
   .map(([i, tweaks, writeKeys]) => {
     const { record, events } = POOL[i];
     const out: TimelineEvent[] = [];
@@ -35,24 +39,35 @@ const disturbedCase = fc
         on = prev.on;
         at = prev.at;
       } else if (t === 'same-as-previous' && prev.on === on) at = prev.at;
-      else if (t === 'earlier-than-previous' && prev.on === on) at = new Date(Date.parse(prev.at) - 60_000).toISOString();
+      else if (t === 'earlier-than-previous' && prev.on === on)
+        at = new Date(Date.parse(prev.at) - 60_000).toISOString();
       out.push({ ...e, on, at });
     });
-    const written = out.map((e, k) => ({ e, key: writeKeys[k % writeKeys.length] })).sort((a, b) => a.key - b.key).map((x) => x.e);
+    const written = out
+      .map((e, k) => ({ e, key: writeKeys[k % writeKeys.length] }))
+      .sort((a, b) => a.key - b.key)
+      .map((x) => x.e);
     return { record, events: out, written };
   });
 
 describe('one ordering of a case timeline', () => {
   it('a case index row does not depend on the order its timeline is read in (4,000 generated cases)', () => {
     fc.assert(
-      fc.property(disturbedCase, fc.array(fc.integer(), { minLength: 12, maxLength: 12 }), ({ record, events, written }, keys) => {
-        const byId = [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-        const shuffled = events.map((e, k) => ({ e, key: keys[k % keys.length] })).sort((a, b) => a.key - b.key).map((x) => x.e);
-        const expected = deriveCaseIndex(record, written);
-        expect(deriveCaseIndex(record, byId)).toEqual(expected);
-        expect(deriveCaseIndex(record, shuffled)).toEqual(expected);
-        expect(deriveCaseIndex(record, [...events].reverse())).toEqual(expected);
-      }),
+      fc.property(
+        disturbedCase,
+        fc.array(fc.integer(), { minLength: 12, maxLength: 12 }),
+        ({ record, events, written }, keys) => {
+          const byId = [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+          const shuffled = events
+            .map((e, k) => ({ e, key: keys[k % keys.length] }))
+            .sort((a, b) => a.key - b.key)
+            .map((x) => x.e);
+          const expected = deriveCaseIndex(record, written);
+          expect(deriveCaseIndex(record, byId)).toEqual(expected);
+          expect(deriveCaseIndex(record, shuffled)).toEqual(expected);
+          expect(deriveCaseIndex(record, [...events].reverse())).toEqual(expected);
+        },
+      ),
       { numRuns: 4000 },
     );
   });
@@ -62,7 +77,12 @@ describe('one ordering of a case timeline', () => {
       fc.property(disturbedCase, ({ record, events, written }) => {
         const row = deriveCaseIndex(record, events);
         const { evaluation } = evaluateRecord(record, [...written].reverse(), indexDay(record, events));
-        const pending = evaluation ? evaluation.clocks.filter((c) => isPendingClock(c, evaluation)).map((c) => c.dueOn!).sort() : [];
+        const pending = evaluation
+          ? evaluation.clocks
+              .filter((c) => isPendingClock(c, evaluation))
+              .map((c) => c.dueOn!)
+              .sort()
+          : [];
         expect(row.nextDueOn).toBe(pending[0] ?? null);
         expect(row.status).toBe(evaluation?.status ?? record.status);
       }),
@@ -92,12 +112,19 @@ describe('the case index rebuilt from scratch', () => {
         for (const { record, written } of unique) {
           await database.cases.add({ ...record });
           for (const e of written) {
-            await appendEvent(database, record.id, { type: e.type, on: e.on, by: e.by, summary: e.summary, ...(e.data ? { data: e.data } : {}) }, { now: () => new Date(e.at) });
+            await appendEvent(
+              database,
+              record.id,
+              { type: e.type, on: e.on, by: e.by, summary: e.summary, ...(e.data ? { data: e.data } : {}) },
+              { now: () => new Date(e.at) },
+            );
           }
         }
         cases += unique.length;
         const incremental = await database.caseIndex.toArray();
-        await database.transaction('rw', [database.cases, database.events, database.caseIndex], () => rebuildCaseIndex(database));
+        await database.transaction('rw', [database.cases, database.events, database.caseIndex], () =>
+          rebuildCaseIndex(database),
+        );
         const rebuilt = await database.caseIndex.toArray();
         expect(rebuilt).toEqual(incremental);
       }),

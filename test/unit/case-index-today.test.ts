@@ -10,26 +10,31 @@ import { generateCases } from '#test/fixtures/generate-cases';
 const cases = generateCases(4000, { today: '2026-11-20', seed: 7 });
 
 describe('index due dates do not depend on today', () => {
-  it.each([1, 7, 45, 400])('evaluated %i days after the index day, the pending clocks and their due dates are the same', (later) => {
-    let compared = 0;
-    for (const { record, events } of cases) {
-      const day = indexDay(record, events);
-      const facts = caseFacts(record, events);
-      const atIndex = evaluateCase(facts, day);
-      const atLater = evaluateCase(facts, addCalendarDays(day, later));
-      const pending = (e: typeof atIndex) =>
-        e.clocks
-          .filter((c) => isPendingClock(c, e))
-          .map((c) => `${c.id}@${c.dueOn}`)
-          .sort();
-      expect(pending(atLater), `${record.reference} (${record.procedureId}) on ${day} + ${later}`).toEqual(pending(atIndex));
-      const row = deriveCaseIndex(record, events);
-      const referral = atLater.clocks.find((c) => c.id === 'adr-referral-window');
-      if (row.adrReferralEndsOn) expect(referral?.dueOn).toBe(row.adrReferralEndsOn);
-      compared += atIndex.clocks.length;
-    }
-    expect(compared).toBeGreaterThan(10_000);
-  });
+  it.each([1, 7, 45, 400])(
+    'evaluated %i days after the index day, the pending clocks and their due dates are the same',
+    (later) => {
+      let compared = 0;
+      for (const { record, events } of cases) {
+        const day = indexDay(record, events);
+        const facts = caseFacts(record, events);
+        const atIndex = evaluateCase(facts, day);
+        const atLater = evaluateCase(facts, addCalendarDays(day, later));
+        const pending = (e: typeof atIndex) =>
+          e.clocks
+            .filter((c) => isPendingClock(c, e))
+            .map((c) => `${c.id}@${c.dueOn}`)
+            .sort();
+        expect(pending(atLater), `${record.reference} (${record.procedureId}) on ${day} + ${later}`).toEqual(
+          pending(atIndex),
+        );
+        const row = deriveCaseIndex(record, events);
+        const referral = atLater.clocks.find((c) => c.id === 'adr-referral-window');
+        if (row.adrReferralEndsOn) expect(referral?.dueOn).toBe(row.adrReferralEndsOn);
+        compared += atIndex.clocks.length;
+      }
+      expect(compared).toBeGreaterThan(10_000);
+    },
+  );
 
   it('covers every procedure and calendar, and paused, deadlocked and referred cases', () => {
     const rows = cases.map((c) => deriveCaseIndex(c.record, c.events));

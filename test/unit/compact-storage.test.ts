@@ -4,7 +4,14 @@ import 'fake-indexeddb/auto';
 import { IDBFactory as FakeFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { DB_NAME, RedressDatabase, writingCheckedBackup } from '#db/schema';
-import { compactStorage, databaseAt, POINTER_KEY, prepareStorage, type PointerStore, type StorageHost } from '#db/storage';
+import {
+  compactStorage,
+  databaseAt,
+  POINTER_KEY,
+  prepareStorage,
+  type PointerStore,
+  type StorageHost,
+} from '#db/storage';
 
 /** A browser with storage buckets: each bucket its own IndexedDB; deleting one forgets it entirely. */
 function fakeHost(buckets = true) {
@@ -57,7 +64,16 @@ async function seed(database: RedressDatabase, cases = 2500) {
     })),
   );
   await database.meta.put({ key: 'lastBackupAt', value: '2026-11-30T10:00:00.000Z' });
-  await database.letters.add({ id: 'l1', caseId: 'c00001', kind: 'acknowledgement', fileName: 'a.pdf', issuedOn: '2026-11-18', issuedAt: '2026-11-18T10:00:00.000Z', sha256: 'ab'.repeat(32), bytes: new Uint8Array([1, 2, 3]) } as never);
+  await database.letters.add({
+    id: 'l1',
+    caseId: 'c00001',
+    kind: 'acknowledgement',
+    fileName: 'a.pdf',
+    issuedOn: '2026-11-18',
+    issuedAt: '2026-11-18T10:00:00.000Z',
+    sha256: 'ab'.repeat(32),
+    bytes: new Uint8Array([1, 2, 3]),
+  } as never);
 }
 
 async function contents(database: RedressDatabase) {
@@ -75,7 +91,11 @@ describe('compact storage', () => {
     await seed(first);
     const before = await contents(first);
     const result = await compactStorage(first, host, pointer, { now: () => 1 });
-    expect(result).toMatchObject({ location: { bucket: 'redress-1', name: DB_NAME }, oldFilesRemoved: false, inBucket: true });
+    expect(result).toMatchObject({
+      location: { bucket: 'redress-1', name: DB_NAME },
+      oldFilesRemoved: false,
+      inBucket: true,
+    });
     const second = await databaseAt(host, await prepareStorage(host, pointer));
     expect(await contents(second)).toEqual(before);
     expect(JSON.parse(pointer.value!)).toEqual({ current: { bucket: 'redress-1', name: DB_NAME } });
@@ -90,13 +110,19 @@ describe('compact storage', () => {
     third.close();
   });
 
-  it('moves a row stored before a limit existed (a 9-line address) as it is: compaction never refuses the desk\'s own rows', async () => {
+  it("moves a row stored before a limit existed (a 9-line address) as it is: compaction never refuses the desk's own rows", async () => {
     const host = fakeHost();
     const pointer = memoryPointer();
     const database = await databaseAt(host, await prepareStorage(host, pointer));
     await seed(database, 10);
     // Written as a restore of an old backup writes it: over today's address limits, kept as it was.
-    const old = { ...(await database.cases.get('c00003'))!, customer: { name: 'Old Case', address: { lines: Array.from({ length: 9 }, (_, i) => `Line ${i + 1}`), postcode: 'LS1 1AA' } } };
+    const old = {
+      ...(await database.cases.get('c00003'))!,
+      customer: {
+        name: 'Old Case',
+        address: { lines: Array.from({ length: 9 }, (_, i) => `Line ${i + 1}`), postcode: 'LS1 1AA' },
+      },
+    };
     await database.transaction('rw', database.cases, async (tx) => {
       writingCheckedBackup(tx);
       await database.cases.put(old);
@@ -117,7 +143,9 @@ describe('compact storage', () => {
     await seed(database, 100);
     const before = await contents(database);
     // A tab killed mid-copy: the pointer names the new bucket as `next`, nothing switched.
-    pointer.write(JSON.stringify({ current: { bucket: null, name: DB_NAME }, next: { bucket: 'redress-x', name: DB_NAME } }));
+    pointer.write(
+      JSON.stringify({ current: { bucket: null, name: DB_NAME }, next: { bucket: 'redress-x', name: DB_NAME } }),
+    );
     const half = await databaseAt(host, { bucket: 'redress-x', name: DB_NAME });
     await half.cases.bulkAdd((before.cases as never[]).slice(0, 10));
     half.close();
@@ -137,7 +165,9 @@ describe('compact storage', () => {
     const database = await databaseAt(host, await prepareStorage(host, pointer));
     await seed(database, 100);
     const before = await contents(database);
-    await expect(compactStorage(database, host, pointer, { failAfter: 'copy' })).rejects.toThrow('Stopped after the copy');
+    await expect(compactStorage(database, host, pointer, { failAfter: 'copy' })).rejects.toThrow(
+      'Stopped after the copy',
+    );
     expect(pointer.value).toBeNull();
     expect(host.made.size).toBe(0);
     expect(await contents(database)).toEqual(before);
@@ -150,9 +180,14 @@ describe('compact storage', () => {
     const database = await databaseAt(host, await prepareStorage(host, pointer));
     await seed(database, 100);
     const before = await contents(database);
-    await expect(compactStorage(database, host, pointer, { now: () => 5, failAfter: 'switch' })).rejects.toThrow('Stopped after the switch');
+    await expect(compactStorage(database, host, pointer, { now: () => 5, failAfter: 'switch' })).rejects.toThrow(
+      'Stopped after the switch',
+    );
     database.close();
-    expect(JSON.parse(pointer.value!)).toMatchObject({ current: { bucket: 'redress-5' }, old: { bucket: null, name: DB_NAME } });
+    expect(JSON.parse(pointer.value!)).toMatchObject({
+      current: { bucket: 'redress-5' },
+      old: { bucket: null, name: DB_NAME },
+    });
     const location = await prepareStorage(host, pointer);
     expect(location).toEqual({ bucket: 'redress-5', name: DB_NAME });
     expect((await (await host.factory(null)).databases()).map((d) => d.name)).not.toContain(DB_NAME);
@@ -168,7 +203,11 @@ describe('compact storage', () => {
     await seed(database, 50);
     const before = await contents(database);
     const result = await compactStorage(database, host, pointer, { now: () => 9 });
-    expect(result).toMatchObject({ location: { bucket: null, name: `${DB_NAME}-9` }, oldFilesRemoved: false, inBucket: false });
+    expect(result).toMatchObject({
+      location: { bucket: null, name: `${DB_NAME}-9` },
+      oldFilesRemoved: false,
+      inBucket: false,
+    });
     const names = (await (await host.factory(null)).databases()).map((d) => d.name);
     expect(names).toEqual([`${DB_NAME}-9`]);
     const reopened = await databaseAt(host, await prepareStorage(host, pointer));

@@ -10,7 +10,12 @@ import { newCaseParts } from '#test/support/cases';
 
 const settings = deskSettings({ defaultProcedureId: 'kijoma' });
 const parts = (name: string, receivedOn = '2026-11-18'): NewCaseParts =>
-  newCaseParts({ receivedOn, channel: 'email', customer: { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.com` }, summary: `Complaint from ${name}` });
+  newCaseParts({
+    receivedOn,
+    channel: 'email',
+    customer: { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.com` },
+    summary: `Complaint from ${name}`,
+  });
 const clock = { now: () => new Date('2026-11-20T10:00:00Z') };
 
 let opened: RedressDatabase[] = [];
@@ -54,16 +59,29 @@ describe('createCases', () => {
     for (const record of records) {
       const stored = await database.cases.get(record.id);
       expect(stored).toEqual(record);
-      expect(stored).toMatchObject({ status: 'open', assignee: 'Sam Patel', procedureId: 'kijoma', calendar: 'england-and-wales', createdAt: '2026-11-20T10:00:00.000Z' });
+      expect(stored).toMatchObject({
+        status: 'open',
+        assignee: 'Sam Patel',
+        procedureId: 'kijoma',
+        calendar: 'england-and-wales',
+        createdAt: '2026-11-20T10:00:00.000Z',
+      });
       const events = await database.events.where('caseId').equals(record.id).toArray();
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ type: 'received', on: record.receivedOn, by: 'Sam Patel' });
       // The index row is the one refreshCaseIndex would build from the stored facts.
       expect(await database.caseIndex.get(record.id)).toEqual(deriveCaseIndex(stored!, events));
     }
-    expect((await database.events.where('caseId').equals(records[1].id).first())!.summary).toBe('Imported row 3 as RDR-2026-000003');
+    expect((await database.events.where('caseId').equals(records[1].id).first())!.summary).toBe(
+      'Imported row 3 as RDR-2026-000003',
+    );
     const [audit] = await database.audit.toArray();
-    expect(audit).toMatchObject({ kind: 'import', by: 'Sam Patel', summary: '3 cases imported from a CSV file', detail: { count: 3, caseIds: records.map((r) => r.id) } });
+    expect(audit).toMatchObject({
+      kind: 'import',
+      by: 'Sam Patel',
+      summary: '3 cases imported from a CSV file',
+      detail: { count: 3, caseIds: records.map((r) => r.id) },
+    });
     // No personal data in the audit trail.
     expect(JSON.stringify(audit)).not.toMatch(/Ann|Bo Chen|example\.com/);
   });
@@ -83,7 +101,12 @@ describe('createCases', () => {
     // The third case cannot be stored (IndexedDB cannot clone a function), after the counter was already moved on.
     const bad = { ...parts('Cy'), communication: { largePrint: (() => true) as unknown as boolean } };
     await expect(
-      createCases(database, [parts('Ann'), parts('Bo'), bad, parts('Di')], { settings, by: 'x', clock, audit: { kind: 'import', summary: '4 cases' } }),
+      createCases(database, [parts('Ann'), parts('Bo'), bad, parts('Di')], {
+        settings,
+        by: 'x',
+        clock,
+        audit: { kind: 'import', summary: '4 cases' },
+      }),
     ).rejects.toThrow();
     expect(await counts(database)).toEqual(before);
   });
@@ -92,14 +115,21 @@ describe('createCases', () => {
     const database = fresh();
     const before = await counts(database);
     await expect(
-      createCases(database, [parts('Ann'), parts('Bo')], { settings, by: 'x', clock, audit: { kind: 'import', summary: '2 cases', detail: { broken: () => 1 } } }),
+      createCases(database, [parts('Ann'), parts('Bo')], {
+        settings,
+        by: 'x',
+        clock,
+        audit: { kind: 'import', summary: '2 cases', detail: { broken: () => 1 } },
+      }),
     ).rejects.toThrow();
     expect(await counts(database)).toEqual(before);
   });
 
   it('does nothing for an empty list', async () => {
     const database = fresh();
-    expect(await createCases(database, [], { settings, by: 'x', clock, audit: { kind: 'import', summary: '0' } })).toEqual([]);
+    expect(
+      await createCases(database, [], { settings, by: 'x', clock, audit: { kind: 'import', summary: '0' } }),
+    ).toEqual([]);
     expect(await counts(database)).toEqual({ cases: 0, events: 0, caseIndex: 0, audit: 0, counter: 0 });
   });
 });

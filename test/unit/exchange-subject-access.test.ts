@@ -29,11 +29,55 @@ describe('subject-access bundle', () => {
     const database = new RedressDatabase(`exchange-sar-${process.pid}`);
     opened.push(database);
     const by = { settings, by: 'Sam Patel', clock };
-    const ada = { name: 'Ada Lovelace', email: 'ada@example.com', address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' } };
-    const first = await createCase(database, { receivedOn: '2026-11-02', channel: 'letter', customer: ada, category: 'billing', summary: 'Charged twice for October' }, by);
-    const second = await createCase(database, { receivedOn: '2026-11-18', channel: 'phone', customer: { name: 'A. Lovelace', email: 'ADA@example.com', phone: '020 7946 0000' }, category: 'fault-repair', summary: 'Broadband drops every evening' }, by);
-    const samePostcode = await createCase(database, { receivedOn: '2026-11-19', channel: 'email', customer: { name: 'ada lovelace', address: { lines: ['Flat 1'], postcode: 'sw1y4jh' } }, category: 'sales', summary: 'Mis-sold contract' }, by);
-    await createCase(database, { receivedOn: '2026-11-19', channel: 'email', customer: { name: 'Charles Babbage', email: 'charles@example.com' }, category: 'sales', summary: 'Other person' }, by);
+    const ada = {
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' },
+    };
+    const first = await createCase(
+      database,
+      {
+        receivedOn: '2026-11-02',
+        channel: 'letter',
+        customer: ada,
+        category: 'billing',
+        summary: 'Charged twice for October',
+      },
+      by,
+    );
+    const second = await createCase(
+      database,
+      {
+        receivedOn: '2026-11-18',
+        channel: 'phone',
+        customer: { name: 'A. Lovelace', email: 'ADA@example.com', phone: '020 7946 0000' },
+        category: 'fault-repair',
+        summary: 'Broadband drops every evening',
+      },
+      by,
+    );
+    const samePostcode = await createCase(
+      database,
+      {
+        receivedOn: '2026-11-19',
+        channel: 'email',
+        customer: { name: 'ada lovelace', address: { lines: ['Flat 1'], postcode: 'sw1y4jh' } },
+        category: 'sales',
+        summary: 'Mis-sold contract',
+      },
+      by,
+    );
+    await createCase(
+      database,
+      {
+        receivedOn: '2026-11-19',
+        channel: 'email',
+        customer: { name: 'Charles Babbage', email: 'charles@example.com' },
+        category: 'sales',
+        summary: 'Other person',
+      },
+      by,
+    );
 
     const candidates = await findCustomerCases(database, first);
     expect(candidates.map((c) => [c.record.id, c.isStart, c.reasons])).toEqual([
@@ -43,10 +87,38 @@ describe('subject-access bundle', () => {
     ]);
 
     // Two issued letters with real PDF bytes.
-    const letterBytes = await renderPdfInNode({ pageSize: 'A4', pageMargins: 40, content: ['Dear Ms Lovelace, we have received your complaint.'] });
-    await recordLetterIssued(database, first.id, { kind: 'acknowledgement', fileName: `${first.reference}-acknowledgement.pdf`, issuedOn: '2026-11-03', bytes: letterBytes, by: 'Sam Patel', summary: 'Acknowledgement letter issued' }, clock);
+    const letterBytes = await renderPdfInNode({
+      pageSize: 'A4',
+      pageMargins: 40,
+      content: ['Dear Ms Lovelace, we have received your complaint.'],
+    });
+    await recordLetterIssued(
+      database,
+      first.id,
+      {
+        kind: 'acknowledgement',
+        fileName: `${first.reference}-acknowledgement.pdf`,
+        issuedOn: '2026-11-03',
+        bytes: letterBytes,
+        by: 'Sam Patel',
+        summary: 'Acknowledgement letter issued',
+      },
+      clock,
+    );
     const second2 = new Uint8Array([...letterBytes]);
-    await recordLetterIssued(database, second.id, { kind: 'update', fileName: `${second.reference}-update.pdf`, issuedOn: '2026-11-19', bytes: second2, by: 'Sam Patel', summary: 'Update letter issued' }, clock);
+    await recordLetterIssued(
+      database,
+      second.id,
+      {
+        kind: 'update',
+        fileName: `${second.reference}-update.pdf`,
+        issuedOn: '2026-11-19',
+        bytes: second2,
+        by: 'Sam Patel',
+        summary: 'Update letter issued',
+      },
+      clock,
+    );
 
     // The desk confirms the first two (not the postcode match).
     const { bytes, fileName } = await buildSubjectAccessBundle(database, {
@@ -61,15 +133,25 @@ describe('subject-access bundle', () => {
     });
     expect(fileName).toBe(`subject-access-${first.reference}-2026-11-20.zip`);
     const files = unzipSync(bytes);
-    expect(Object.keys(files).sort()).toEqual(['data.json', `letters/${first.reference}/${first.reference}-acknowledgement.pdf`, `letters/${second.reference}/${second.reference}-update.pdf`, 'summary.pdf']);
+    expect(Object.keys(files).sort()).toEqual([
+      'data.json',
+      `letters/${first.reference}/${first.reference}-acknowledgement.pdf`,
+      `letters/${second.reference}/${second.reference}-update.pdf`,
+      'summary.pdf',
+    ]);
     const stored = await database.letters.toArray();
     for (const letter of stored) {
-      const inZip = files[`letters/${letter.fileName.replace(/-(acknowledgement|update)\.pdf$/, '')}/${letter.fileName}`];
+      const inZip =
+        files[`letters/${letter.fileName.replace(/-(acknowledgement|update)\.pdf$/, '')}/${letter.fileName}`];
       expect(await sha256Hex(inZip)).toBe(letter.sha256);
     }
 
     const data = JSON.parse(strFromU8(files['data.json']));
-    expect(data.request).toEqual({ receivedOn: '2026-11-20', answerBy: '2026-12-20', timeLimit: 'one calendar month (UK GDPR, Article 12(3))' });
+    expect(data.request).toEqual({
+      receivedOn: '2026-11-20',
+      answerBy: '2026-12-20',
+      timeLimit: 'one calendar month (UK GDPR, Article 12(3))',
+    });
     expect(data.cases.map((c: { case: { id: string } }) => c.case.id)).toEqual([first.id, second.id]);
     for (const c of data.cases) {
       const record = await database.cases.get(c.case.id);
@@ -86,12 +168,35 @@ describe('subject-access bundle', () => {
     const dir = mkdtempSync(join(tmpdir(), 'redress-sar-'));
     writeFileSync(join(dir, 'summary.pdf'), files['summary.pdf']);
     const text = poppler('pdftotext', ['-layout', join(dir, 'summary.pdf'), '-']);
-    for (const expected of ['Subject access request', 'Ada Lovelace', 'Northwind Broadband Ltd', '20 November 2026', '20 December 2026', 'one calendar month', first.reference, second.reference, 'Charged twice for October', 'Broadband drops every evening', 'Acknowledgement letter issued', `${first.reference}-acknowledgement.pdf`]) {
+    for (const expected of [
+      'Subject access request',
+      'Ada Lovelace',
+      'Northwind Broadband Ltd',
+      '20 November 2026',
+      '20 December 2026',
+      'one calendar month',
+      first.reference,
+      second.reference,
+      'Charged twice for October',
+      'Broadband drops every evening',
+      'Acknowledgement letter issued',
+      `${first.reference}-acknowledgement.pdf`,
+    ]) {
       expect(text, expected).toContain(expected);
     }
     expect(text).not.toContain('Charles');
     const shots = join(process.cwd(), 'test/output/screenshots');
     mkdirSync(shots, { recursive: true }); // a clean clone has no output folder yet
-    poppler('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', join(dir, 'summary.pdf'), join(shots, '70-subject-access-summary')]);
+    poppler('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      join(dir, 'summary.pdf'),
+      join(shots, '70-subject-access-summary'),
+    ]);
   });
 });

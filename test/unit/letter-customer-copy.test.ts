@@ -12,7 +12,11 @@ import type { CaseRecord } from '#shared/model/case';
 import { renderLetterPdf } from '#letters/letter-pdf';
 import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
 
-const representative = { name: 'Daniel Okafor', relationship: 'son', address: { lines: ['Flat 3', '9 Harbour Way', 'Dover'], postcode: 'CT16 1AA' } };
+const representative = {
+  name: 'Daniel Okafor',
+  relationship: 'son',
+  address: { lines: ['Flat 3', '9 Harbour Way', 'Dover'], postcode: 'CT16 1AA' },
+};
 const withRepresentative = (overrides: Partial<CaseRecord> = {}) => sampleCase({ representative, ...overrides });
 
 let dir: string;
@@ -29,7 +33,22 @@ function pageText(file: string, page: number): string {
 /** What shows through a DL window: the text in the window's area of page 1 of a part (x 20-110 mm, y 50-85 mm). */
 function windowText(file: string, page: number): string {
   const pt = (mm: number) => String(Math.round((mm * 72) / 25.4));
-  return poppler('pdftotext', ['-f', String(page), '-l', String(page), '-x', pt(20), '-y', pt(50), '-W', pt(90), '-H', pt(35), file, '-'])
+  return poppler('pdftotext', [
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-x',
+    pt(20),
+    '-y',
+    pt(50),
+    '-W',
+    pt(90),
+    '-H',
+    pt(35),
+    file,
+    '-',
+  ])
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -45,17 +64,28 @@ describe("the customer's copy", () => {
     expect(original).toContain('Daniel Okafor Flat 3 9 Harbour Way Dover CT16 1AA');
     expect(copied).toContain('Margaret Okafor 14 Albion Terrace Folkestone Kent CT20 1QB');
     expect(copied).not.toContain('9 Harbour Way');
-    expect(copied).toContain('Copy for Margaret Okafor. We have sent this letter to Daniel Okafor, who is acting for you.');
+    expect(copied).toContain(
+      'Copy for Margaret Okafor. We have sent this letter to Daniel Okafor, who is acting for you.',
+    );
     // Everything after the notice reads as the original does.
-    expect(copied.slice(copied.indexOf('Dear Daniel Okafor'))).toBe(original.slice(original.indexOf('Dear Daniel Okafor')));
+    expect(copied.slice(copied.indexOf('Dear Daniel Okafor'))).toBe(
+      original.slice(original.indexOf('Dear Daniel Okafor')),
+    );
   });
 
   it('is not made for a letter to the customer; with no postal address for the customer the desk is told why', () => {
     const plain = sampleCase();
-    expect(customerCopy(acknowledgementLetter(sampleAcknowledgement({ caseRecord: plain })), plain)).toEqual({ kind: 'none' });
+    expect(customerCopy(acknowledgementLetter(sampleAcknowledgement({ caseRecord: plain })), plain)).toEqual({
+      kind: 'none',
+    });
     const noAddress = withRepresentative({ customer: { name: 'Margaret Okafor', email: 'm@example.com' } });
     const outcome = customerCopy(acknowledgementLetter(sampleAcknowledgement({ caseRecord: noAddress })), noAddress);
-    expect(outcome).toEqual({ kind: 'no-address', message: expect.stringContaining('Margaret Okafor has no postal address recorded, so no copy for them is printed') });
+    expect(outcome).toEqual({
+      kind: 'no-address',
+      message: expect.stringContaining(
+        'Margaret Okafor has no postal address recorded, so no copy for them is printed',
+      ),
+    });
   });
 
   it('follows the original in one PDF: each part numbered on its own, each window showing its own addressee', async () => {

@@ -13,7 +13,13 @@ import {
   schemeFullNameIn,
   schemeNameIn,
 } from '#shared/letters/index';
-import { documentText, sampleAdrLetter, sampleCanadianCase, sampleCanadianSettings, sampleCctsNotice } from '#shared/letters/fixtures';
+import {
+  documentText,
+  sampleAdrLetter,
+  sampleCanadianCase,
+  sampleCanadianSettings,
+  sampleCctsNotice,
+} from '#shared/letters/fixtures';
 import { getAdrScheme } from '#shared/rules/adr-schemes';
 
 describe('letter languages', () => {
@@ -35,7 +41,9 @@ describe('letter languages', () => {
     expect(schemeNameIn('en-GB', cisas)).toBe(cisas.name);
     expect(schemeNameIn('en-CA', ccts)).toBe(`the ${ccts.name}`);
     expect(schemeNameIn('fr-CA', ccts)).toBe('CPRST');
-    expect(schemeFullNameIn('fr-CA', ccts)).toBe('Commission des plaintes relatives aux services de télécom-télévision (CPRST)');
+    expect(schemeFullNameIn('fr-CA', ccts)).toBe(
+      'Commission des plaintes relatives aux services de télécom-télévision (CPRST)',
+    );
     expect(schemeFullNameIn('en-CA', ccts)).toBe(ccts.name);
     // A scheme the directory gives no French name keeps its own.
     expect(schemeNameIn('fr-CA', comms)).toBe('Communications Ombudsman');
@@ -90,8 +98,8 @@ describe('letter languages', () => {
   });
 
   it('refuses an ADR letter without the final position or the progress', () => {
-    expect(() => adrLetter(sampleAdrLetter('2026-04-08', { reason: { kind: 'final-position', finalPosition: ' ' } }))).toThrow(
-      /final position/,
-    );
+    expect(() =>
+      adrLetter(sampleAdrLetter('2026-04-08', { reason: { kind: 'final-position', finalPosition: ' ' } })),
+    ).toThrow(/final position/);
   });
 });

@@ -71,13 +71,12 @@ describe('acknowledgement letter as a PDF', () => {
       ...['-x', pt(20), '-y', pt(50), '-W', pt(90), '-H', pt(35)],
       ...[file, '-'],
     ]);
-    expect(windowText.trim().split('\n').map((line) => line.trim())).toEqual([
-      'Daniel Okafor',
-      'Flat 3',
-      '9 Harbour Way',
-      'Dover',
-      'CT16 1AA',
-    ]);
+    expect(
+      windowText
+        .trim()
+        .split('\n')
+        .map((line) => line.trim()),
+    ).toEqual(['Daniel Okafor', 'Flat 3', '9 Harbour Way', 'Dover', 'CT16 1AA']);
     expect(textOf(file)).toContain('cc: Margaret Okafor (our customer)');
     // The longer of the two openings still fits one sheet.
     expect(poppler('pdfinfo', [file])).toMatch(/Pages:\s+1\n/);

@@ -36,7 +36,9 @@ function pdfText(name: string, bytes: Uint8Array): string {
 }
 
 const withName = (name: string, addressLine = '14 Albion Terrace'): CaseRecord =>
-  sampleCase({ customer: { ...sampleCase().customer, name, address: { lines: [addressLine, 'Folkestone'], postcode: 'CT20 1QB' } } });
+  sampleCase({
+    customer: { ...sampleCase().customer, name, address: { lines: [addressLine, 'Folkestone'], postcode: 'CT20 1QB' } },
+  });
 
 describe('the letter font’s coverage table', () => {
   it('is exactly the code points all four Roboto files the app embeds have glyphs for', () => {
@@ -78,7 +80,11 @@ describe('names in other scripts', () => {
 
   const refused: Array<[string, string, string]> = [
     ['Chinese', '王小明', 'cannot print: 王, 小, 明 (in the customer’s name).'],
-    ['Arabic', 'محمد علي', 'cannot print: م, ح, د, ع, ل, ي (in the customer’s name). Right-to-left writing (such as Arabic or Hebrew) cannot be laid out in a letter'],
+    [
+      'Arabic',
+      'محمد علي',
+      'cannot print: م, ح, د, ع, ل, ي (in the customer’s name). Right-to-left writing (such as Arabic or Hebrew) cannot be laid out in a letter',
+    ],
     ['emoji', 'Ann Smith 😀', 'cannot print: 😀 (in the customer’s name). Emoji cannot be printed in a letter.'],
   ];
   for (const [script, name, expected] of refused) {
@@ -90,7 +96,9 @@ describe('names in other scripts', () => {
         rendered += 1;
         return renderPdfInNode(d);
       };
-      await expect(renderLetterPdf(doc, record, render)).rejects.toThrow(`This letter contains characters the letter font ${expected}`);
+      await expect(renderLetterPdf(doc, record, render)).rejects.toThrow(
+        `This letter contains characters the letter font ${expected}`,
+      );
       expect(rendered).toBe(0);
     });
   }
@@ -98,10 +106,16 @@ describe('names in other scripts', () => {
   it('refuses when only the customer’s copy would hold them (a letter to their representative)', async () => {
     const record = sampleCase({
       customer: { ...sampleCase().customer, name: 'Ann Smith', address: { lines: ['北京路 1'], postcode: 'CT20 1QB' } },
-      representative: { name: 'Bob Smith', relationship: 'son', address: { lines: ['2 Low Road'], postcode: 'CT20 1QC' } },
+      representative: {
+        name: 'Bob Smith',
+        relationship: 'son',
+        address: { lines: ['2 Low Road'], postcode: 'CT20 1QC' },
+      },
     });
     const doc = acknowledgementLetter(sampleAcknowledgement({ caseRecord: record }));
-    await expect(renderLetterPdf(doc, record, renderPdfInNode)).rejects.toThrow('cannot print: 北, 京, 路 (in the customer’s address).');
+    await expect(renderLetterPdf(doc, record, renderPdfInNode)).rejects.toThrow(
+      'cannot print: 北, 京, 路 (in the customer’s address).',
+    );
   });
 });
 
@@ -112,8 +126,26 @@ describe('the subject-access summary', () => {
   async function bundleFor(name: string, summary: string) {
     const database = new RedressDatabase(`scripts-sar-${process.pid}-${Math.random()}`);
     try {
-      const start = await createCase(database, { receivedOn: '2026-11-02', channel: 'email', customer: { name, email: 'x@example.com' }, category: 'billing', summary }, { settings, by: 'Sam Patel', clock });
-      return await buildSubjectAccessBundle(database, { start, caseIds: [start.id], requestReceivedOn: '2026-11-19', settings, by: 'Sam Patel', today: '2026-11-20', render: renderPdfInNode });
+      const start = await createCase(
+        database,
+        {
+          receivedOn: '2026-11-02',
+          channel: 'email',
+          customer: { name, email: 'x@example.com' },
+          category: 'billing',
+          summary,
+        },
+        { settings, by: 'Sam Patel', clock },
+      );
+      return await buildSubjectAccessBundle(database, {
+        start,
+        caseIds: [start.id],
+        requestReceivedOn: '2026-11-19',
+        settings,
+        by: 'Sam Patel',
+        today: '2026-11-20',
+        render: renderPdfInNode,
+      });
     } finally {
       database.close();
       await database.delete();

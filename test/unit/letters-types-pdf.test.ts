@@ -139,7 +139,9 @@ describe('update and final response letters as PDFs', () => {
     expect(text).toContain('We are still working on the complaint we received on 18 November 2026.');
     expect(text).toContain('asked our billing team to check');
     expect(text).toContain('We expect to reply in full by Wednesday 16 December 2026.');
-    expect(text).toContain('If the complaint is not resolved by 30 December 2026, you can ask the Communications Ombudsman');
+    expect(text).toContain(
+      'If the complaint is not resolved by 30 December 2026, you can ask the Communications Ombudsman',
+    );
     expect(text).toContain('Priya Shah');
     expect(text).toContain('Our reference: RDR-2026-000042');
   });
@@ -174,19 +176,32 @@ describe('a business too large for the ADR scheme (25 employees; Ofcom and the s
     const ackText = textOf(
       await writePdf(
         'ack-out-of-scope',
-        acknowledgementLetter(sampleAcknowledgement({ caseRecord: business, nextSteps: { ...sampleAcknowledgement().nextSteps, adrAvailableOn: null, adrOutOfScope } })),
+        acknowledgementLetter(
+          sampleAcknowledgement({
+            caseRecord: business,
+            nextSteps: { ...sampleAcknowledgement().nextSteps, adrAvailableOn: null, adrOutOfScope },
+          }),
+        ),
       ),
     );
     expect(ackText).toContain('We have received your complaint');
     expect(ackText).not.toContain('Independent help');
     expect(ackText).not.toContain('Ombudsman');
 
-    const updateText = textOf(await writePdf('update-out-of-scope', updateLetter(sampleUpdate({ caseRecord: business, adrAvailableOn: null, adrOutOfScope }))));
+    const updateText = textOf(
+      await writePdf(
+        'update-out-of-scope',
+        updateLetter(sampleUpdate({ caseRecord: business, adrAvailableOn: null, adrOutOfScope })),
+      ),
+    );
     expect(updateText).toContain('We expect to reply in full by');
     expect(updateText).not.toContain('Ombudsman');
 
     const finalText = textOf(
-      await writePdf('final-out-of-scope', finalResponseLetter(sampleFinalResponse({ caseRecord: business, adrAvailableOn: null, adrOutOfScope }))),
+      await writePdf(
+        'final-out-of-scope',
+        finalResponseLetter(sampleFinalResponse({ caseRecord: business, adrAvailableOn: null, adrOutOfScope })),
+      ),
     );
     expect(finalText).toContain('This letter is our final response.');
     expect(finalText).toContain(
@@ -198,7 +213,14 @@ describe('a business too large for the ADR scheme (25 employees; Ofcom and the s
   });
 
   it('in French (Canada) the reason reads in French, with the numbers as French writes them', async () => {
-    const doc = finalResponseLetter(sampleFinalResponse({ caseRecord: business, language: 'fr-CA', adrAvailableOn: null, adrOutOfScope: { employees: 1200, maxEmployees: 10 } }));
+    const doc = finalResponseLetter(
+      sampleFinalResponse({
+        caseRecord: business,
+        language: 'fr-CA',
+        adrAvailableOn: null,
+        adrOutOfScope: { employees: 1200, maxEmployees: 10 },
+      }),
+    );
     const text = textOf(await writePdf('final-out-of-scope-fr', doc));
     expect(text).toContain('n’examine que les plaintes des particuliers et des entreprises de 10 employés ou moins');
     expect(text).toMatch(/votre entreprise compte 1\s200 employés/);
@@ -222,7 +244,12 @@ describe('languages', () => {
     const text = textOf(await writePdf('final-fr-CA', doc));
     expect(text).toContain('Notre réponse finale');
     expect(text).toContain('Bonjour Élodie Tremblay,');
-    expect(text).toContain('Nous avons reçu la plainte le 18 novembre 2026'.replace('Nous avons reçu la plainte', 'examinions la plainte reçue'));
+    expect(text).toContain(
+      'Nous avons reçu la plainte le 18 novembre 2026'.replace(
+        'Nous avons reçu la plainte',
+        'examinions la plainte reçue',
+      ),
+    );
     expect(text).toContain('à compter du 30 décembre 2026');
     expect(text).toContain('Commission des plaintes relatives aux services de télécom-télévision (CPRST)');
     expect(text).toContain('ccts-cprst.ca');
@@ -313,17 +340,22 @@ describe('large print', () => {
     const xhtml = poppler('pdftotext', ['-bbox', file, '-']);
     const footerTop = 841.89 - 20 * (72 / 25.4); // the bottom page margin, where the footer sits
     const heights: number[] = [];
-    xhtml.split('<page ').slice(1).forEach((page, index) => {
-      let words = [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-        .map((m) => ({ top: Number(m[1]), height: Number(m[2]) - Number(m[1]), word: m[3] }))
-        .filter((w) => w.top < footerTop);
-      if (index === 0) {
-        const start = words.findIndex((w) => w.word === 'Dear' || w.word === 'Bonjour');
-        expect(start).toBeGreaterThan(0);
-        words = words.slice(start);
-      }
-      heights.push(...words.map((w) => w.height));
-    });
+    xhtml
+      .split('<page ')
+      .slice(1)
+      .forEach((page, index) => {
+        let words = [
+          ...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
+        ]
+          .map((m) => ({ top: Number(m[1]), height: Number(m[2]) - Number(m[1]), word: m[3] }))
+          .filter((w) => w.top < footerTop);
+        if (index === 0) {
+          const start = words.findIndex((w) => w.word === 'Dear' || w.word === 'Bonjour');
+          expect(start).toBeGreaterThan(0);
+          words = words.slice(start);
+        }
+        heights.push(...words.map((w) => w.height));
+      });
     return heights;
   }
 

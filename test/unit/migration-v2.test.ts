@@ -18,7 +18,9 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/redress-v1.json', i
 
 /** Letters keep their bytes as a Uint8Array; the fixture holds them as base64. */
 const fromFixture = (store: string, row: Row): Row =>
-  store === 'letters' ? { ...row, bytes: new Uint8Array(Buffer.from((row.bytes as { base64: string }).base64, 'base64')) } : row;
+  store === 'letters'
+    ? { ...row, bytes: new Uint8Array(Buffer.from((row.bytes as { base64: string }).base64, 'base64')) }
+    : row;
 
 /** The database exactly as released: schema version 1 only. */
 class ReleasedV1 extends Dexie {
@@ -69,8 +71,13 @@ describe('schema upgrade from version 1 (fixture)', () => {
       const key = database.table(store).schema.primKey.keyPath as string;
       const stored = await database.table(store).toArray();
       expect(stored.length, store).toBe(rows.length);
-      const expected = rows.map((r) => fromFixture(store, r)).sort((a, b) => String(a[key]).localeCompare(String(b[key])));
-      expect(stored.sort((a, b) => String(a[key]).localeCompare(String(b[key]))), store).toEqual(expected);
+      const expected = rows
+        .map((r) => fromFixture(store, r))
+        .sort((a, b) => String(a[key]).localeCompare(String(b[key])));
+      expect(
+        stored.sort((a, b) => String(a[key]).localeCompare(String(b[key]))),
+        store,
+      ).toEqual(expected);
     }
     const letter = (await database.letters.toArray())[0];
     expect(letter.bytes).toBeInstanceOf(Uint8Array);
@@ -84,10 +91,20 @@ describe('schema upgrade from version 1 (fixture)', () => {
     expect(await database.caseIndex.count()).toBe(cases.length);
     for (const record of cases) {
       const row = await database.caseIndex.get(record.id);
-      expect(row, record.reference).toEqual(deriveCaseIndex(record, events.filter((e) => e.caseId === record.id)));
+      expect(row, record.reference).toEqual(
+        deriveCaseIndex(
+          record,
+          events.filter((e) => e.caseId === record.id),
+        ),
+      );
     }
     const ada = await database.caseIndex.where('reference').equals('RDR-2026-000999').first();
-    expect(ada).toMatchObject({ customerName: 'Ada Lovelace', representativeName: 'Charles Babbage', acknowledged: 1, status: 'open' });
+    expect(ada).toMatchObject({
+      customerName: 'Ada Lovelace',
+      representativeName: 'Charles Babbage',
+      acknowledged: 1,
+      status: 'open',
+    });
     expect(ada!.search).toContain('sw1y4jh');
     // The indexes answer the dashboard's queries.
     expect(await database.caseIndex.where('[status+acknowledged]').equals(['open', 1]).count()).toBeGreaterThan(0);
@@ -96,7 +113,10 @@ describe('schema upgrade from version 1 (fixture)', () => {
   it("starts the people table with the desk's handlers, and leaves the reminders empty", async () => {
     const database = upgraded(await v1Database());
     const names = (await database.people.orderBy('name').toArray()).map((p) => p.name);
-    const handlers = new Set([...(fixture.stores.cases as unknown as CaseRecord[]).map((c) => c.assignee), 'Sam Patel']);
+    const handlers = new Set([
+      ...(fixture.stores.cases as unknown as CaseRecord[]).map((c) => c.assignee),
+      'Sam Patel',
+    ]);
     expect(names).toEqual([...handlers].sort((a, b) => a!.localeCompare(b!)));
     expect((await database.people.toArray()).every((p) => p.active)).toBe(true);
     expect(await database.notified.count()).toBe(0);
@@ -107,11 +127,22 @@ describe('schema upgrade from version 1 (fixture)', () => {
     const settings = (await database.settings.get('desk'))!.value;
     const made = await createCase(
       database,
-      { receivedOn: '2026-11-20', channel: 'phone', category: 'service', summary: 'Waited on hold', customer: { name: 'Grace Hopper' } },
+      {
+        receivedOn: '2026-11-20',
+        channel: 'phone',
+        category: 'service',
+        summary: 'Waited on hold',
+        customer: { name: 'Grace Hopper' },
+      },
       { settings, by: 'Sam Patel', clock: { now: () => new Date('2026-11-20T12:00:00Z') } },
     );
     expect(made.reference).toBe('RDR-2026-001000');
-    await appendEvent(database, made.id, { type: 'acknowledged', on: '2026-11-20', by: 'Sam Patel', summary: 'Acknowledged' });
+    await appendEvent(database, made.id, {
+      type: 'acknowledged',
+      on: '2026-11-20',
+      by: 'Sam Patel',
+      summary: 'Acknowledged',
+    });
     expect(await database.caseIndex.get(made.id)).toMatchObject({ reference: 'RDR-2026-001000', acknowledged: 1 });
     expect(await database.caseIndex.count()).toBe(fixture.stores.cases.length + 1);
   });

@@ -9,7 +9,13 @@ import { summariseCase } from '#shared/reports/summary';
 import { eraseCustomer, runRetention } from '#db/repositories/retention';
 import { RedressDatabase } from '#db/schema';
 import { CaseSearch } from '#renderer/features/search/search';
-import { ALL_PERSONAL_STRINGS, buildPrivacyFixture, dumpDatabase, personalDataFound, TODAY } from '#test/fixtures/retention';
+import {
+  ALL_PERSONAL_STRINGS,
+  buildPrivacyFixture,
+  dumpDatabase,
+  personalDataFound,
+  TODAY,
+} from '#test/fixtures/retention';
 
 let opened: RedressDatabase[] = [];
 afterEach(() => {
@@ -23,7 +29,9 @@ function open() {
   return database;
 }
 
-async function everything(database: RedressDatabase): Promise<{ cases: CaseRecord[]; byCase: Map<string, TimelineEvent[]> }> {
+async function everything(
+  database: RedressDatabase,
+): Promise<{ cases: CaseRecord[]; byCase: Map<string, TimelineEvent[]> }> {
   const cases = await database.cases.toArray();
   const byCase = new Map<string, TimelineEvent[]>();
   for (const e of await database.events.toArray()) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
@@ -50,9 +58,14 @@ async function handCounts(database: RedressDatabase) {
     byHandler: count(cases.map((c) => c.assignee ?? '')),
     byStatus: count(cases.map((c) => `${c.status}/${c.stage}`)),
     entries: count(events.map((e) => `${e.on.slice(0, 7)} ${e.type}`)),
-    payments: events.filter((e) => e.type === 'compensation').map((e) => `${e.on} ${String(e.data?.kind)} ${String(e.data?.amount)} ${String(e.data?.currency)}`).sort(),
+    payments: events
+      .filter((e) => e.type === 'compensation')
+      .map((e) => `${e.on} ${String(e.data?.kind)} ${String(e.data?.amount)} ${String(e.data?.currency)}`)
+      .sort(),
     // The derived index without its personal columns: due dates, stages and statuses stay the same.
-    index: (await database.caseIndex.toArray()).map(({ search: _s, customerName: _n, representativeName: _r, updatedAt: _u, ...rest }) => rest),
+    index: (await database.caseIndex.toArray()).map(
+      ({ search: _s, customerName: _n, representativeName: _r, updatedAt: _u, ...rest }) => rest,
+    ),
   };
 }
 
@@ -66,17 +79,39 @@ describe('anonymisation leaves no personal data and keeps the figures', () => {
     const foundBefore = new Set(personalDataFound(before).map((hit) => hit.slice(hit.indexOf(': ') + 2)));
     expect(ALL_PERSONAL_STRINGS.filter((s) => !foundBefore.has(s))).toEqual([]);
     // …and in each of the places personal data lives.
-    for (const table of ['cases', 'events', 'letters', 'caseIndex']) expect(personalDataFound({ [table]: before[table] }).length, table).toBeGreaterThan(0);
+    for (const table of ['cases', 'events', 'letters', 'caseIndex'])
+      expect(personalDataFound({ [table]: before[table] }).length, table).toBeGreaterThan(0);
     const reportBefore = await reportFigures(database);
     const countsBefore = await handCounts(database);
 
-    const run = await runRetention(database, { policy: DEFAULT_RETENTION, today: TODAY, by: 'Sam Patel', trigger: 'start' });
+    const run = await runRetention(database, {
+      policy: DEFAULT_RETENTION,
+      today: TODAY,
+      by: 'Sam Patel',
+      trigger: 'start',
+    });
     expect(run.caseIds).toHaveLength(4);
     // Zebedee's recent case is not due yet: erased on his request.
-    await eraseCustomer(database, { caseIds: [f.zebRecent.id], basis: 'customer-request', by: 'Kim Lee', today: TODAY });
+    await eraseCustomer(database, {
+      caseIds: [f.zebRecent.id],
+      basis: 'customer-request',
+      by: 'Kim Lee',
+      today: TODAY,
+    });
 
     const after = await dumpDatabase(database);
-    expect(Object.keys(after).sort()).toEqual(['audit', 'caseIndex', 'cases', 'counters', 'events', 'letters', 'meta', 'notified', 'people', 'settings']);
+    expect(Object.keys(after).sort()).toEqual([
+      'audit',
+      'caseIndex',
+      'cases',
+      'counters',
+      'events',
+      'letters',
+      'meta',
+      'notified',
+      'people',
+      'settings',
+    ]);
     expect(personalDataFound(after)).toEqual([]);
     // The case still open is the only one with a customer left.
     expect((await database.cases.toArray()).filter((c) => !c.anonymisedOn).map((c) => c.id)).toEqual([f.stillOpen.id]);
@@ -90,7 +125,12 @@ describe('anonymisation leaves no personal data and keeps the figures', () => {
     ]);
 
     // Idempotent: a second run finds nothing and changes nothing.
-    const again = await runRetention(database, { policy: DEFAULT_RETENTION, today: TODAY, by: 'Sam Patel', trigger: 'start' });
+    const again = await runRetention(database, {
+      policy: DEFAULT_RETENTION,
+      today: TODAY,
+      by: 'Sam Patel',
+      trigger: 'start',
+    });
     expect(again.caseIds).toEqual([]);
     expect(await dumpDatabase(database)).toEqual(after);
   });
@@ -99,10 +139,27 @@ describe('anonymisation leaves no personal data and keeps the figures', () => {
     const database = open();
     const f = await buildPrivacyFixture(database);
     const rows = async () => database.caseIndex.toArray();
-    const hits = async (q: string) => new CaseSearch().run(await rows(), { text: q, filters: {}, sort: 'received', today: TODAY }).map((r) => r.caseId);
-    for (const q of ['Quillfeather', 'zebedee.q@quill-mail.example', '07700 900456', 'QX7 7AB', 'ACC-77-4411', 'thunderstorm']) expect(await hits(q), q).toContain(f.zebOld.id);
+    const hits = async (q: string) =>
+      new CaseSearch().run(await rows(), { text: q, filters: {}, sort: 'received', today: TODAY }).map((r) => r.caseId);
+    for (const q of [
+      'Quillfeather',
+      'zebedee.q@quill-mail.example',
+      '07700 900456',
+      'QX7 7AB',
+      'ACC-77-4411',
+      'thunderstorm',
+    ])
+      expect(await hits(q), q).toContain(f.zebOld.id);
     await runRetention(database, { policy: DEFAULT_RETENTION, today: TODAY, by: 'Sam Patel', trigger: 'on-demand' });
-    for (const q of ['Quillfeather', 'zebedee.q@quill-mail.example', '07700 900456', 'QX7 7AB', 'ACC-77-4411', 'thunderstorm']) expect(await hits(q), q).not.toContain(f.zebOld.id);
+    for (const q of [
+      'Quillfeather',
+      'zebedee.q@quill-mail.example',
+      '07700 900456',
+      'QX7 7AB',
+      'ACC-77-4411',
+      'thunderstorm',
+    ])
+      expect(await hits(q), q).not.toContain(f.zebOld.id);
     expect(await hits(f.zebOld.reference)).toEqual([f.zebOld.id]);
   });
 });

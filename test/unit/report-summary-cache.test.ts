@@ -53,12 +53,32 @@ describe('the reports summary cache', () => {
     // A new case, an acknowledgement on an old one, and a deleted case: just those three are read again.
     const made = await createCase(
       database,
-      { receivedOn: TODAY, channel: 'phone', category: 'service', summary: 'Engineer never came', customer: { name: 'Zelda Quux', phone: '0113 496 0001' } },
+      {
+        receivedOn: TODAY,
+        channel: 'phone',
+        category: 'service',
+        summary: 'Engineer never came',
+        customer: { name: 'Zelda Quux', phone: '0113 496 0001' },
+      },
       { settings, by: 'Sam Patel', clock },
     );
-    const old = generated.find((c) => first.find((x) => x.id === c.record.id)!.resolvedOn === null && !first.find((x) => x.id === c.record.id)!.rulesError)!;
-    await appendEvent(database, old.record.id, { type: 'resolved', on: TODAY, by: 'Sam Patel', summary: 'Resolved' }, clock);
-    await appendEvent(database, made.id, { type: 'acknowledged', on: TODAY, by: 'Sam Patel', summary: 'Acknowledged' }, clock);
+    const old = generated.find(
+      (c) =>
+        first.find((x) => x.id === c.record.id)!.resolvedOn === null &&
+        !first.find((x) => x.id === c.record.id)!.rulesError,
+    )!;
+    await appendEvent(
+      database,
+      old.record.id,
+      { type: 'resolved', on: TODAY, by: 'Sam Patel', summary: 'Resolved' },
+      clock,
+    );
+    await appendEvent(
+      database,
+      made.id,
+      { type: 'acknowledged', on: TODAY, by: 'Sam Patel', summary: 'Acknowledged' },
+      clock,
+    );
     const gone = generated.find((c) => c.record.id !== old.record.id)!;
     await deleteCase(database, gone.record.id);
     await settle();

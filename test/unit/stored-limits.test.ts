@@ -7,9 +7,12 @@ import { ADDRESS_TYPE, letterDocument, mm, PAGE } from '#shared/letters/layout';
 import { ADDRESS_LINE_MAX_CHARS, ADDRESS_MAX_LINES } from '#shared/model/stored';
 
 const require = createRequire(import.meta.url);
-const fontkit = require('fontkit') as { create(buffer: Buffer): { unitsPerEm: number; layout(text: string): { glyphs: { advanceWidth: number }[] } } };
+const fontkit = require('fontkit') as {
+  create(buffer: Buffer): { unitsPerEm: number; layout(text: string): { glyphs: { advanceWidth: number }[] } };
+};
 const font = fontkit.create(readFileSync(require.resolve('pdfmake/build/fonts/Roboto/Roboto-Regular.ttf')));
-const width = (text: string, size: number) => (font.layout(text).glyphs.reduce((sum, g) => sum + g.advanceWidth, 0) / font.unitsPerEm) * size;
+const width = (text: string, size: number) =>
+  (font.layout(text).glyphs.reduce((sum, g) => sum + g.advanceWidth, 0) / font.unitsPerEm) * size;
 
 /** The DL window shows 50-85 mm from the top of the page (shared/letters/layout.ts). */
 const WINDOW_BOTTOM = mm(85);
@@ -28,7 +31,9 @@ describe('the address limits fit the envelope window', () => {
   it('a line of the most characters fits the window width in capitals (and lower case), one more capital letter line need not', () => {
     const capitals = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.repeat(3);
     const lower = 'abcdefghijklmnopqrstuvwxyz'.repeat(3);
-    expect(width(capitals.slice(0, ADDRESS_LINE_MAX_CHARS), ADDRESS_TYPE.fontSize)).toBeLessThanOrEqual(PAGE.addressWidth);
+    expect(width(capitals.slice(0, ADDRESS_LINE_MAX_CHARS), ADDRESS_TYPE.fontSize)).toBeLessThanOrEqual(
+      PAGE.addressWidth,
+    );
     expect(width(lower.slice(0, ADDRESS_LINE_MAX_CHARS), ADDRESS_TYPE.fontSize)).toBeLessThanOrEqual(PAGE.addressWidth);
     // The limit is the most that fits: the capitals' average width into the window's width, rounded down.
     const perCapital = width(capitals.slice(0, 26), ADDRESS_TYPE.fontSize) / 26;
@@ -41,7 +46,14 @@ describe('the address limits fit the envelope window', () => {
       company: { name: 'Acme', addressLines: ['1 High Street'], postcode: 'LS1 1AA' },
       reference: 'RDR-2026-000001',
       issuedOn: '2026-11-20',
-      addressee: { role: 'customer', name: 'Ada Lovelace', addressLines: [...Array.from({ length: ADDRESS_MAX_LINES }, () => 'X'.repeat(ADDRESS_LINE_MAX_CHARS)), 'LS1 1AA'] },
+      addressee: {
+        role: 'customer',
+        name: 'Ada Lovelace',
+        addressLines: [
+          ...Array.from({ length: ADDRESS_MAX_LINES }, () => 'X'.repeat(ADDRESS_LINE_MAX_CHARS)),
+          'LS1 1AA',
+        ],
+      },
       title: 'Test',
       heading: 'Test',
       body: ['Body'],

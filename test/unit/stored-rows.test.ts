@@ -19,7 +19,11 @@ const clock = { now: () => new Date('2026-11-20T10:00:00.000Z') };
 const today = '2026-11-20';
 const address = (n: number, line = (i: number) => `${i + 1} Long Lane`) => Array.from({ length: n }, (_, i) => line(i));
 const parts = (over: Partial<NewCaseParts> = {}): NewCaseParts =>
-  newCaseParts({ customer: customer({ address: { lines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' } }), summary: 'Billed twice', ...over });
+  newCaseParts({
+    customer: customer({ address: { lines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' } }),
+    summary: 'Billed twice',
+    ...over,
+  });
 
 /** A desk with one case holding one issued letter, as the app writes it; its rows as a backup holds them. */
 async function desk(): Promise<{ content: BackupContent; record: CaseRecord }> {
@@ -27,12 +31,26 @@ async function desk(): Promise<{ content: BackupContent; record: CaseRecord }> {
   await saveSettings(database, DESK);
   const record = await createCase(database, parts(), { settings: DESK, by: 'Sam Patel', clock });
   const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 1, 2, 3]);
-  await recordLetterIssued(database, record.id, { kind: 'acknowledgement', fileName: 'ack.pdf', issuedOn: today, bytes, by: 'Sam Patel', summary: 'Acknowledgement sent' }, clock);
+  await recordLetterIssued(
+    database,
+    record.id,
+    {
+      kind: 'acknowledgement',
+      fileName: 'ack.pdf',
+      issuedOn: today,
+      bytes,
+      by: 'Sam Patel',
+      summary: 'Acknowledgement sent',
+    },
+    clock,
+  );
   return { content: await readAllTables(database), record };
 }
 
-const encode = (content: BackupContent) => encodeBackup(content, { madeAt: '2026-11-20T12:00:00.000Z', schemaVersion: 3, sha256: sha256Hex });
-const check = async (content: BackupContent) => decodeBackup(await encode(content), { sha256: sha256Hex, currentSchemaVersion: 3 });
+const encode = (content: BackupContent) =>
+  encodeBackup(content, { madeAt: '2026-11-20T12:00:00.000Z', schemaVersion: 3, sha256: sha256Hex });
+const check = async (content: BackupContent) =>
+  decodeBackup(await encode(content), { sha256: sha256Hex, currentSchemaVersion: 3 });
 async function refusal(content: BackupContent): Promise<BackupFileError> {
   const error = await check(content).then(
     () => null,
@@ -46,36 +64,97 @@ async function refusal(content: BackupContent): Promise<BackupFileError> {
 describe('finding 1: an address the letters cannot hold is never saved, and an old one never blocks a restore', () => {
   it('a 21-line address is refused by the intake form, the customer-edit action, Settings and the database', async () => {
     const lines21 = address(21, (i) => `L${i}`).join('\n');
-    const intake = validateIntake({ ...emptyIntakeForm(today), receivedOn: '2026-11-18', channel: 'letter', customerName: 'Ada', addressLines: lines21, postcode: 'LS1 1AA', category: 'billing', summary: 'x' }, today);
+    const intake = validateIntake(
+      {
+        ...emptyIntakeForm(today),
+        receivedOn: '2026-11-18',
+        channel: 'letter',
+        customerName: 'Ada',
+        addressLines: lines21,
+        postcode: 'LS1 1AA',
+        category: 'billing',
+        summary: 'x',
+      },
+      today,
+    );
     expect(intake.ok).toBe(false);
     expect(!intake.ok && intake.errors.addressLines).toMatch(/21 lines; letters fit at most 5/);
-    const rep = validateIntake({ ...emptyIntakeForm(today), receivedOn: '2026-11-18', channel: 'phone', customerName: 'Ada', phone: '01234 567890', repName: 'Bo', repRelationship: 'son', repAddressLines: lines21, repPostcode: 'LS1 1AA', category: 'billing', summary: 'x' }, today);
+    const rep = validateIntake(
+      {
+        ...emptyIntakeForm(today),
+        receivedOn: '2026-11-18',
+        channel: 'phone',
+        customerName: 'Ada',
+        phone: '01234 567890',
+        repName: 'Bo',
+        repRelationship: 'son',
+        repAddressLines: lines21,
+        repPostcode: 'LS1 1AA',
+        category: 'billing',
+        summary: 'x',
+      },
+      today,
+    );
     expect(!rep.ok && rep.errors.repAddressLines).toMatch(/21 lines/);
-    const settings = validateSettings({ ...settingsToForm(DESK), handlerName: 'Sam', addressLines: lines21 }, ['ofcom']);
+    const settings = validateSettings({ ...settingsToForm(DESK), handlerName: 'Sam', addressLines: lines21 }, [
+      'ofcom',
+    ]);
     expect(!settings.ok && settings.errors.addressLines).toMatch(/21 lines/);
 
     const { record } = await desk();
-    const edit = buildActionEvent('edit-customer' as CaseActionId, { customerName: 'Ada Lovelace', addressLines: lines21, postcode: 'LS1 1AA' }, { record, events: [], evaluation: null, procedure: null, today, by: 'Sam' });
+    const edit = buildActionEvent(
+      'edit-customer' as CaseActionId,
+      { customerName: 'Ada Lovelace', addressLines: lines21, postcode: 'LS1 1AA' },
+      { record, events: [], evaluation: null, procedure: null, today, by: 'Sam' },
+    );
     expect(edit.ok).toBe(false);
 
     // The database itself, whatever path writes: the same check.
     const database = freshDatabase('stored');
-    await expect(createCase(database, parts({ customer: { name: 'Ada', address: { lines: address(21), postcode: 'LS1 1AA' } } }), { settings: DESK, by: 'Sam', clock })).rejects.toThrow(
-      /customer\.address\.lines: has 21 lines; letters need at most 5/,
-    );
-    await expect(saveSettings(database, { ...DESK, company: { ...DESK.company, addressLines: address(21) } })).rejects.toThrow(/has 21 lines/);
+    await expect(
+      createCase(database, parts({ customer: { name: 'Ada', address: { lines: address(21), postcode: 'LS1 1AA' } } }), {
+        settings: DESK,
+        by: 'Sam',
+        clock,
+      }),
+    ).rejects.toThrow(/customer\.address\.lines: has 21 lines; letters need at most 5/);
+    await expect(
+      saveSettings(database, { ...DESK, company: { ...DESK.company, addressLines: address(21) } }),
+    ).rejects.toThrow(/has 21 lines/);
     expect(await database.cases.count()).toBe(0);
   });
 
   it('an address line of 201 characters is refused by intake and by the database (36 fit the window)', async () => {
     const long = 'A'.repeat(201);
-    const intake = validateIntake({ ...emptyIntakeForm(today), receivedOn: '2026-11-18', channel: 'letter', customerName: 'Ada', addressLines: `${long}\nLeeds`, postcode: 'LS1 1AA', category: 'billing', summary: 'x' }, today);
+    const intake = validateIntake(
+      {
+        ...emptyIntakeForm(today),
+        receivedOn: '2026-11-18',
+        channel: 'letter',
+        customerName: 'Ada',
+        addressLines: `${long}\nLeeds`,
+        postcode: 'LS1 1AA',
+        category: 'billing',
+        summary: 'x',
+      },
+      today,
+    );
     expect(!intake.ok && intake.errors.addressLines).toMatch(/Line 1 of the address has 201 characters; at most 36/);
     const database = freshDatabase('stored');
-    await expect(createCase(database, parts({ customer: { name: 'Ada', address: { lines: [long], postcode: 'LS1 1AA' } } }), { settings: DESK, by: 'Sam', clock })).rejects.toThrow(
-      /line 1 has 201 characters/,
-    );
-    await expect(createCase(database, parts({ customer: { name: 'Ada', address: { lines: ['A'.repeat(36)], postcode: 'LS1 1AA' } } }), { settings: DESK, by: 'Sam', clock })).resolves.toBeTruthy();
+    await expect(
+      createCase(database, parts({ customer: { name: 'Ada', address: { lines: [long], postcode: 'LS1 1AA' } } }), {
+        settings: DESK,
+        by: 'Sam',
+        clock,
+      }),
+    ).rejects.toThrow(/line 1 has 201 characters/);
+    await expect(
+      createCase(
+        database,
+        parts({ customer: { name: 'Ada', address: { lines: ['A'.repeat(36)], postcode: 'LS1 1AA' } } }),
+        { settings: DESK, by: 'Sam', clock },
+      ),
+    ).resolves.toBeTruthy();
   });
 
   it('an older backup with rows over the limits restores them as they are and lists them; work on such a case goes on; its backup succeeds, says so and restores', async () => {
@@ -94,8 +173,18 @@ describe('finding 1: an address the letters cannot hold is never saved, and an o
     expect((await database.cases.get(record.id))?.customer.address?.lines).toHaveLength(9);
     // Working on the case does not touch the address: allowed. Changing it to another over-long address is not.
     await appendEvent(database, record.id, { type: 'note', on: today, by: 'Sam', summary: 'Called' }, clock);
-    await expect(database.cases.update(record.id, { customer: { name: 'Ada', address: { lines: address(8), postcode: 'LS1 1AA' } } })).rejects.toThrow(/has 8 lines/);
-    await performAction(database, record.id, 'add-note', { on: today, summary: 'Still working on it' }, { by: 'Sam', today, clock });
+    await expect(
+      database.cases.update(record.id, {
+        customer: { name: 'Ada', address: { lines: address(8), postcode: 'LS1 1AA' } },
+      }),
+    ).rejects.toThrow(/has 8 lines/);
+    await performAction(
+      database,
+      record.id,
+      'add-note',
+      { on: today, summary: 'Still working on it' },
+      { by: 'Sam', today, clock },
+    );
 
     // A backup of this desk is made, checked like a restore, names the rows over the limits, and restores.
     const made = await makeBackup(database, { clock });
@@ -112,12 +201,18 @@ describe('findings 7 and 8: a hand-edited backup is checked like input from a st
     const { content } = await desk();
     const bad = structuredClone(content);
     bad.counters[0].last = Number.MAX_SAFE_INTEGER;
-    expect((await refusal(bad)).problems).toEqual(['counters[0].last: is more than 99999999, the last reference of a year']);
+    expect((await refusal(bad)).problems).toEqual([
+      'counters[0].last: is more than 99999999, the last reference of a year',
+    ]);
 
     const database = freshDatabase('stored');
-    await expect(database.counters.put({ key: 'RDR-2026', last: Number.MAX_SAFE_INTEGER })).rejects.toThrow(/is more than 99999999/);
+    await expect(database.counters.put({ key: 'RDR-2026', last: Number.MAX_SAFE_INTEGER })).rejects.toThrow(
+      /is more than 99999999/,
+    );
     await database.counters.put({ key: 'RDR-2026', last: 99_999_999 });
-    await expect(createCase(database, parts(), { settings: DESK, by: 'Sam', clock })).rejects.toThrow(/Every reference of RDR for 2026 has been used/);
+    await expect(createCase(database, parts(), { settings: DESK, by: 'Sam', clock })).rejects.toThrow(
+      /Every reference of RDR for 2026 has been used/,
+    );
     expect(await database.cases.count()).toBe(0);
   });
 
@@ -135,14 +230,18 @@ describe('findings 7 and 8: a hand-edited backup is checked like input from a st
     const bad = structuredClone(content);
     bad.letters = [];
     const entry = bad.events.findIndex((e) => e.type === 'letter-issued');
-    expect((await refusal(bad)).problems).toEqual([`events[${entry}].data.letterId: no letter with id ${String(content.events[entry].data?.letterId)} in the file`]);
+    expect((await refusal(bad)).problems).toEqual([
+      `events[${entry}].data.letterId: no letter with id ${String(content.events[entry].data?.letterId)} in the file`,
+    ]);
   });
 
   it('anonymisedOn is refused on a case that still holds personal data', async () => {
     const { content } = await desk();
     const bad = structuredClone(content);
     bad.cases[0].anonymisedOn = '2026-11-19';
-    expect((await refusal(bad)).problems).toEqual(['cases[0].anonymisedOn: is set but the case still holds personal data']);
+    expect((await refusal(bad)).problems).toEqual([
+      'cases[0].anonymisedOn: is set but the case still holds personal data',
+    ]);
   });
 
   it('dates and timestamps must be real calendar dates: no 30 February, no year 0000', async () => {
@@ -150,8 +249,14 @@ describe('findings 7 and 8: a hand-edited backup is checked like input from a st
     const cases: Array<[(c: BackupContent) => void, string]> = [
       [(c) => (c.cases[0].receivedOn = '2026-02-30'), 'cases[0].receivedOn: not a date (YYYY-MM-DD)'],
       [(c) => (c.events[0].on = '0000-01-01'), 'events[0].on: not a date (YYYY-MM-DD)'],
-      [(c) => (c.cases[0].createdAt = '2026-02-30T10:00:00.000Z'), 'cases[0].createdAt: not a timestamp (e.g. 2026-11-22T14:30:00.000Z)'],
-      [(c) => (c.events[0].at = '0000-01-01T00:00:00.000Z'), 'events[0].at: not a timestamp (e.g. 2026-11-22T14:30:00.000Z)'],
+      [
+        (c) => (c.cases[0].createdAt = '2026-02-30T10:00:00.000Z'),
+        'cases[0].createdAt: not a timestamp (e.g. 2026-11-22T14:30:00.000Z)',
+      ],
+      [
+        (c) => (c.events[0].at = '0000-01-01T00:00:00.000Z'),
+        'events[0].at: not a timestamp (e.g. 2026-11-22T14:30:00.000Z)',
+      ],
     ];
     for (const [edit, problem] of cases) {
       const bad = structuredClone(content);
@@ -164,6 +269,8 @@ describe('findings 7 and 8: a hand-edited backup is checked like input from a st
     const { content } = await desk();
     const bad = structuredClone(content);
     (bad.settings[0].value as DeskSettings).deskPrefix = 'r d r';
-    expect((await refusal(bad)).problems).toEqual(['settings[0].value.deskPrefix: not a desk prefix (2 to 6 capital letters or digits, starting with a letter)']);
+    expect((await refusal(bad)).problems).toEqual([
+      'settings[0].value.deskPrefix: not a desk prefix (2 to 6 capital letters or digits, starting with a letter)',
+    ]);
   });
 });

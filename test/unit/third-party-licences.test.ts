@@ -35,7 +35,9 @@ function bareImports(folder: string): Set<string> {
       if (entry.isDirectory()) walk(full);
       else if (/\.(ts|tsx)$/.test(entry.name) && !/\.(test|spec)\.tsx?$|\.d\.ts$/.test(entry.name)) {
         const text = readFileSync(full, 'utf8');
-        for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)\s+(?!type\b)[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+        for (const match of text.matchAll(
+          /(?:^|\n)\s*(?:import|export)\s+(?!type\b)[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+        )) {
           const spec = match[1] ?? match[2];
           if (!spec || spec.startsWith('.') || spec.startsWith('#') || spec.startsWith('node:')) continue; // '#…': our own code (package.json imports)
           const parts = spec.split('/');
@@ -49,7 +51,7 @@ function bareImports(folder: string): Set<string> {
 }
 
 describe('third-party licences (About box)', () => {
-  it("names the app and its version as package.json does", () => {
+  it('names the app and its version as package.json does', () => {
     const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { productName: string; version: string };
     expect(list.app, REGENERATE).toMatchObject({ name: pkg.productName, version: pkg.version });
   });
@@ -72,7 +74,9 @@ describe('third-party licences (About box)', () => {
       const candidates = [`${root}/node_modules/${entry.name}`];
       // Nested copies (another version under a dependant's own node_modules) are found by version below.
       const dirs = candidates.filter((dir) => existsSync(`${dir}/package.json`));
-      const versions = dirs.map((dir) => (JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')) as { version: string }).version);
+      const versions = dirs.map(
+        (dir) => (JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')) as { version: string }).version,
+      );
       if (!versions.includes(entry.version)) continue; // a nested copy: checked by regenerating
       const dir = dirs[versions.indexOf(entry.version)]!;
       const text = entry.licenceFiles.map((file) => readFileSync(`${dir}/${file}`, 'utf8').trim()).join('\n\n');
@@ -88,7 +92,20 @@ describe('third-party licences (About box)', () => {
 
   it('includes the libraries the issue names', () => {
     const names = new Set(list.packages.map((p) => p.name));
-    for (const name of ['react', 'react-dom', '@mantine/core', 'dexie', 'recharts', 'pdfmake', 'pdf-lib', 'fflate', 'papaparse', 'zod', 'date-fns', 'electron']) {
+    for (const name of [
+      'react',
+      'react-dom',
+      '@mantine/core',
+      'dexie',
+      'recharts',
+      'pdfmake',
+      'pdf-lib',
+      'fflate',
+      'papaparse',
+      'zod',
+      'date-fns',
+      'electron',
+    ]) {
       expect(names, name).toContain(name);
     }
   });

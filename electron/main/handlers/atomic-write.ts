@@ -53,7 +53,11 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-export async function writeFileAtomic(targetPath: string, data: Uint8Array, fsImpl: AtomicWriteFs = nodeFs): Promise<void> {
+export async function writeFileAtomic(
+  targetPath: string,
+  data: Uint8Array,
+  fsImpl: AtomicWriteFs = nodeFs,
+): Promise<void> {
   const tempPath = tempPathFor(targetPath);
   let handle: WritableHandle | undefined;
   try {

@@ -39,13 +39,27 @@ afterEach(async () => {
 });
 
 const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const EMPTY: BackupContent = { cases: [], events: [], counters: [], settings: [], letters: [], people: [], notified: [], audit: [], meta: [] };
-const backupBytes = (madeAt = '2026-11-22T09:00:00.000Z'): Promise<Uint8Array> => encodeBackup({ ...EMPTY, counters: [{ key: 'RDR-2026', last: 3 }] }, { madeAt, schemaVersion: 3, sha256 });
+const EMPTY: BackupContent = {
+  cases: [],
+  events: [],
+  counters: [],
+  settings: [],
+  letters: [],
+  people: [],
+  notified: [],
+  audit: [],
+  meta: [],
+};
+const backupBytes = (madeAt = '2026-11-22T09:00:00.000Z'): Promise<Uint8Array> =>
+  encodeBackup({ ...EMPTY, counters: [{ key: 'RDR-2026', last: 3 }] }, { madeAt, schemaVersion: 3, sha256 });
 
 /** Every file under `base`, relative to it. */
 async function allFiles(): Promise<string[]> {
   const entries = await readdir(base, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => path.relative(base, path.join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile() || e.isSymbolicLink())
+    .map((e) => path.relative(base, path.join(e.parentPath, e.name)))
+    .sort();
 }
 
 const appEvent = { senderFrame: { url: 'app://redress/index.html', parent: null } };
@@ -73,7 +87,8 @@ function setup(
     autoBackup,
     log: (message) => extra.logs?.push(message),
   });
-  const invoke = (channel: string, payload?: unknown, ...extra: unknown[]) => handlers.get(channel)!(appEvent, payload, ...extra) as Promise<Record<string, unknown>>;
+  const invoke = (channel: string, payload?: unknown, ...extra: unknown[]) =>
+    handlers.get(channel)!(appEvent, payload, ...extra) as Promise<Record<string, unknown>>;
   return { invoke, showOpenDialog, handlers };
 }
 
@@ -93,8 +108,18 @@ describe('automatic daily backup (main)', () => {
 
   it('is off until the user chooses a folder in main’s dialog; the choice is kept in userData', async () => {
     const { invoke, showOpenDialog } = setup();
-    expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ ok: true, available: true, enabled: false, folder: null, keep: 14, due: false });
-    expect(await invoke(IPC_CHANNELS.autoBackupWrite, { data: await backupBytes() })).toMatchObject({ ok: true, written: false });
+    expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({
+      ok: true,
+      available: true,
+      enabled: false,
+      folder: null,
+      keep: 14,
+      due: false,
+    });
+    expect(await invoke(IPC_CHANNELS.autoBackupWrite, { data: await backupBytes() })).toMatchObject({
+      ok: true,
+      written: false,
+    });
 
     const status = await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
     expect(status).toMatchObject({ ok: true, enabled: true, folder: chosen, due: true });
@@ -118,10 +143,27 @@ describe('automatic daily backup (main)', () => {
     await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
     const data = await backupBytes();
     const result = await invoke(IPC_CHANNELS.autoBackupWrite, { data });
-    expect(result).toEqual({ ok: true, written: true, fileName: 'redress-auto-backup-2026-11-22.redress-backup', removed: [] });
-    expect(Buffer.compare(await readFile(path.join(chosen, 'redress-auto-backup-2026-11-22.redress-backup')), Buffer.from(data))).toBe(0);
-    expect(await allFiles()).toEqual([path.join('backups', 'redress-auto-backup-2026-11-22.redress-backup'), path.join('userData', CONFIG_FILE_NAME)]);
-    expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ due: false, lastFileName: 'redress-auto-backup-2026-11-22.redress-backup', lastWrittenAt: clock.toISOString() });
+    expect(result).toEqual({
+      ok: true,
+      written: true,
+      fileName: 'redress-auto-backup-2026-11-22.redress-backup',
+      removed: [],
+    });
+    expect(
+      Buffer.compare(
+        await readFile(path.join(chosen, 'redress-auto-backup-2026-11-22.redress-backup')),
+        Buffer.from(data),
+      ),
+    ).toBe(0);
+    expect(await allFiles()).toEqual([
+      path.join('backups', 'redress-auto-backup-2026-11-22.redress-backup'),
+      path.join('userData', CONFIG_FILE_NAME),
+    ]);
+    expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({
+      due: false,
+      lastFileName: 'redress-auto-backup-2026-11-22.redress-backup',
+      lastWrittenAt: clock.toISOString(),
+    });
     clock = new Date('2026-11-23T08:59:00');
     expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ due: false });
     clock = new Date('2026-11-23T09:00:00');
@@ -148,7 +190,10 @@ describe('automatic daily backup (main)', () => {
     // A folder and a link with our name: not regular files, not touched (the link's target is outside).
     await mkdir(path.join(chosen, 'redress-auto-backup-2020-01-05.redress-backup'));
     await writeFile(path.join(outside, 'precious.txt'), 'precious');
-    await symlink(path.join(outside, 'precious.txt'), path.join(chosen, 'redress-auto-backup-2020-01-06.redress-backup'));
+    await symlink(
+      path.join(outside, 'precious.txt'),
+      path.join(chosen, 'redress-auto-backup-2020-01-06.redress-backup'),
+    );
 
     const result = await invoke(IPC_CHANNELS.autoBackupWrite, { data: await backupBytes() });
     expect(result).toMatchObject({ ok: true, written: true });
@@ -174,15 +219,27 @@ describe('automatic daily backup (main)', () => {
   it('refuses data that is not a sound backup, leaving the folder as it was', async () => {
     const { invoke } = setup();
     await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
-    await writeFile(path.join(chosen, 'redress-auto-backup-2026-11-22.redress-backup'), 'the good backup of this morning');
+    await writeFile(
+      path.join(chosen, 'redress-auto-backup-2026-11-22.redress-backup'),
+      'the good backup of this morning',
+    );
     const good = await backupBytes();
     const flipped = good.slice();
     flipped[30] ^= 4;
-    for (const data of [good.subarray(0, good.length - 20), flipped, new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3])]) {
+    for (const data of [
+      good.subarray(0, good.length - 20),
+      flipped,
+      new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]),
+    ]) {
       const result = await invoke(IPC_CHANNELS.autoBackupWrite, { data });
-      expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused: the data is not a sound backup/) });
+      expect(result).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^Refused: the data is not a sound backup/),
+      });
     }
-    expect(await readFile(path.join(chosen, 'redress-auto-backup-2026-11-22.redress-backup'), 'utf8')).toBe('the good backup of this morning');
+    expect(await readFile(path.join(chosen, 'redress-auto-backup-2026-11-22.redress-backup'), 'utf8')).toBe(
+      'the good backup of this morning',
+    );
     expect(await readdir(chosen)).toEqual(['redress-auto-backup-2026-11-22.redress-backup']);
   });
 
@@ -192,7 +249,10 @@ describe('automatic daily backup (main)', () => {
     await rm(chosen, { recursive: true });
     const result = await invoke(IPC_CHANNELS.autoBackupWrite, { data: await backupBytes() });
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining('is not there any more') });
-    expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ due: true, lastError: expect.stringContaining('is not there any more') });
+    expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({
+      due: true,
+      lastError: expect.stringContaining('is not there any more'),
+    });
     expect(await allFiles()).toEqual([path.join('userData', CONFIG_FILE_NAME)]);
   });
 
@@ -209,7 +269,9 @@ describe('automatic daily backup (main)', () => {
       const storage = {
         isEncryptionAvailable: vi.fn(() => available),
         getSelectedStorageBackend: () => backend,
-        encryptString: vi.fn((plain: string) => Buffer.concat([Buffer.from('SEALED'), Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)])),
+        encryptString: vi.fn((plain: string) =>
+          Buffer.concat([Buffer.from('SEALED'), Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)]),
+        ),
         decryptString: vi.fn((sealed: Buffer) => Buffer.from(sealed.subarray(6).map((b) => b ^ 0x5a)).toString('utf8')),
       };
       return storage;
@@ -220,12 +282,18 @@ describe('automatic daily backup (main)', () => {
       const safeStorage = keychain();
       const { invoke } = setup(undefined, { safeStorage, logs });
       await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
-      expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ encrypted: false, keychainProblem: null });
+      expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({
+        encrypted: false,
+        keychainProblem: null,
+      });
       // A passphrase too short is refused by the contract's rule, with the reason, and not logged.
       const short = await invoke(IPC_CHANNELS.autoBackupPassphrase, { passphrase: 'too short' });
       expect(short).toMatchObject({ ok: false, error: expect.stringContaining('at least 12 characters') });
 
-      expect(await invoke(IPC_CHANNELS.autoBackupPassphrase, { passphrase })).toMatchObject({ ok: true, encrypted: true });
+      expect(await invoke(IPC_CHANNELS.autoBackupPassphrase, { passphrase })).toMatchObject({
+        ok: true,
+        encrypted: true,
+      });
       expect(safeStorage.encryptString).toHaveBeenCalledWith(passphrase);
       const kept = await readFile(path.join(userData, PASSPHRASE_FILE_NAME));
       expect(kept.toString('latin1')).not.toContain(passphrase);
@@ -233,10 +301,14 @@ describe('automatic daily backup (main)', () => {
 
       const data = await backupBytes();
       expect(await invoke(IPC_CHANNELS.autoBackupWrite, { data })).toMatchObject({ ok: true, written: true });
-      const written = new Uint8Array(await readFile(path.join(chosen, 'redress-auto-backup-2026-11-22.redress-backup')));
+      const written = new Uint8Array(
+        await readFile(path.join(chosen, 'redress-auto-backup-2026-11-22.redress-backup')),
+      );
       expect(isEncryptedBackup(written)).toBe(true);
       expect(readEncryptionHeader(written).kdf.iterations).toBeGreaterThanOrEqual(600_000);
-      expect(await decryptBytes(written, { passphrase, crypto: globalThis.crypto as unknown as WebCryptoLike })).toEqual(data);
+      expect(
+        await decryptBytes(written, { passphrase, crypto: globalThis.crypto as unknown as WebCryptoLike }),
+      ).toEqual(data);
 
       // Nothing the shell logged or saved in its config holds the passphrase, and no status sends it back.
       const status = await invoke(IPC_CHANNELS.autoBackupStatus, {});
@@ -249,11 +321,18 @@ describe('automatic daily backup (main)', () => {
       }
 
       // Cleared: the next backup is plain again, and the sealed passphrase is gone.
-      expect(await invoke(IPC_CHANNELS.autoBackupPassphrase, { passphrase: null })).toMatchObject({ ok: true, encrypted: false });
+      expect(await invoke(IPC_CHANNELS.autoBackupPassphrase, { passphrase: null })).toMatchObject({
+        ok: true,
+        encrypted: false,
+      });
       expect(await allFiles()).not.toContain(path.join('userData', PASSPHRASE_FILE_NAME));
       clock = new Date('2026-11-23T09:00:00');
       await invoke(IPC_CHANNELS.autoBackupWrite, { data });
-      expect(isEncryptedBackup(new Uint8Array(await readFile(path.join(chosen, 'redress-auto-backup-2026-11-23.redress-backup'))))).toBe(false);
+      expect(
+        isEncryptedBackup(
+          new Uint8Array(await readFile(path.join(chosen, 'redress-auto-backup-2026-11-23.redress-backup'))),
+        ),
+      ).toBe(false);
     });
 
     it.each([
@@ -262,9 +341,16 @@ describe('automatic daily backup (main)', () => {
       ['Linux with no keychain (basic_text)', keychain(true, 'basic_text')],
     ])('refuses to keep a passphrase when %s, with the reason', async (_label, safeStorage) => {
       const { invoke } = setup(undefined, safeStorage ? { safeStorage } : {});
-      expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ ok: true, encrypted: false, keychainProblem: expect.stringContaining('keychain is not available') });
+      expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({
+        ok: true,
+        encrypted: false,
+        keychainProblem: expect.stringContaining('keychain is not available'),
+      });
       const result = await invoke(IPC_CHANNELS.autoBackupPassphrase, { passphrase });
-      expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^The passphrase was not kept: this computer’s keychain is not available/) });
+      expect(result).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^The passphrase was not kept: this computer’s keychain is not available/),
+      });
       if (safeStorage) expect(safeStorage.encryptString).not.toHaveBeenCalled();
       expect(await allFiles()).not.toContain(path.join('userData', PASSPHRASE_FILE_NAME));
     });
@@ -275,18 +361,36 @@ describe('automatic daily backup (main)', () => {
       await invoke(IPC_CHANNELS.autoBackupPassphrase, { passphrase });
       const gone = setup(undefined, { safeStorage: keychain(false) });
       const result = await gone.invoke(IPC_CHANNELS.autoBackupWrite, { data: await backupBytes() });
-      expect(result).toMatchObject({ ok: false, error: expect.stringContaining('it is to be encrypted, but this computer’s keychain is not available') });
+      expect(result).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('it is to be encrypted, but this computer’s keychain is not available'),
+      });
       expect(await readdir(chosen)).toEqual([]);
-      expect(await gone.invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ encrypted: true, lastError: expect.stringContaining('not written') });
+      expect(await gone.invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({
+        encrypted: true,
+        lastError: expect.stringContaining('not written'),
+      });
     });
   });
 
   describe('hostile requests: refused, nothing written anywhere', () => {
     it.each<[string, string, () => Promise<unknown>]>([
-      ['a folder in the write request', IPC_CHANNELS.autoBackupWrite, async () => ({ data: await backupBytes(), folder: outside })],
-      ['a file name in the write request', IPC_CHANNELS.autoBackupWrite, async () => ({ data: await backupBytes(), fileName: '../outside/evil.redress-backup' })],
+      [
+        'a folder in the write request',
+        IPC_CHANNELS.autoBackupWrite,
+        async () => ({ data: await backupBytes(), folder: outside }),
+      ],
+      [
+        'a file name in the write request',
+        IPC_CHANNELS.autoBackupWrite,
+        async () => ({ data: await backupBytes(), fileName: '../outside/evil.redress-backup' }),
+      ],
       ['a path instead of the bytes', IPC_CHANNELS.autoBackupWrite, async () => ({ data: '/etc/passwd' })],
-      ['bytes that are not gzip', IPC_CHANNELS.autoBackupWrite, async () => ({ data: new TextEncoder().encode('{"format":"redress-backup"}') })],
+      [
+        'bytes that are not gzip',
+        IPC_CHANNELS.autoBackupWrite,
+        async () => ({ data: new TextEncoder().encode('{"format":"redress-backup"}') }),
+      ],
       ['a plain array', IPC_CHANNELS.autoBackupWrite, async () => ({ data: [0x1f, 0x8b] })],
       ['a folder in the choose request', IPC_CHANNELS.autoBackupChooseFolder, async () => ({ folder: outside })],
       ['a path as the choose request', IPC_CHANNELS.autoBackupChooseFolder, async () => outside],
@@ -295,10 +399,26 @@ describe('automatic daily backup (main)', () => {
       ['keep huge', IPC_CHANNELS.autoBackupConfigure, async () => ({ enabled: true, keep: 1e9 })],
       ['keep fractional', IPC_CHANNELS.autoBackupConfigure, async () => ({ enabled: true, keep: 2.5 })],
       ['enabled as text', IPC_CHANNELS.autoBackupConfigure, async () => ({ enabled: 'yes', keep: 3 })],
-      ['a folder in the settings', IPC_CHANNELS.autoBackupConfigure, async () => ({ enabled: true, keep: 3, folder: outside })],
-      ['a passphrase that is not text', IPC_CHANNELS.autoBackupPassphrase, async () => ({ passphrase: 123456789012345 })],
-      ['a passphrase with a line break', IPC_CHANNELS.autoBackupPassphrase, async () => ({ passphrase: 'twelve chars or more\n' })],
-      ['a file name with the passphrase', IPC_CHANNELS.autoBackupPassphrase, async () => ({ passphrase: 'twelve chars or more', file: '../x' })],
+      [
+        'a folder in the settings',
+        IPC_CHANNELS.autoBackupConfigure,
+        async () => ({ enabled: true, keep: 3, folder: outside }),
+      ],
+      [
+        'a passphrase that is not text',
+        IPC_CHANNELS.autoBackupPassphrase,
+        async () => ({ passphrase: 123456789012345 }),
+      ],
+      [
+        'a passphrase with a line break',
+        IPC_CHANNELS.autoBackupPassphrase,
+        async () => ({ passphrase: 'twelve chars or more\n' }),
+      ],
+      [
+        'a file name with the passphrase',
+        IPC_CHANNELS.autoBackupPassphrase,
+        async () => ({ passphrase: 'twelve chars or more', file: '../x' }),
+      ],
     ])('%s', async (_label, channel, payload) => {
       const { invoke, showOpenDialog } = setup();
       await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
@@ -313,7 +433,10 @@ describe('automatic daily backup (main)', () => {
 
     it('refuses a message from another origin', async () => {
       const { handlers } = setup();
-      const result = await handlers.get(IPC_CHANNELS.autoBackupWrite)!({ senderFrame: { url: 'https://evil.example/', parent: null } }, { data: await backupBytes() });
+      const result = await handlers.get(IPC_CHANNELS.autoBackupWrite)!(
+        { senderFrame: { url: 'https://evil.example/', parent: null } },
+        { data: await backupBytes() },
+      );
       expect(result).toMatchObject({ ok: false, error: expect.stringContaining('not the Redress app') });
       expect(await allFiles()).toEqual([]);
     });
@@ -326,7 +449,10 @@ describe('automatic daily backup (main)', () => {
       await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
       for (const day of ['2026-01-01T00:00:00', '2099-12-31T23:59:59', '1999-06-15T12:00:00']) {
         clock = new Date(day);
-        expect(await invoke(IPC_CHANNELS.autoBackupWrite, { data: await backupBytes() })).toMatchObject({ ok: true, written: true });
+        expect(await invoke(IPC_CHANNELS.autoBackupWrite, { data: await backupBytes() })).toMatchObject({
+          ok: true,
+          written: true,
+        });
       }
       const files = await allFiles();
       for (const f of files.filter((f) => !f.startsWith('userData'))) {

@@ -128,7 +128,11 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
 
   async function saveConfig(config: AutoBackupConfig): Promise<void> {
     await fs.mkdir(deps.configFolder(), { recursive: true });
-    await writeFileAtomic(configPath(), new TextEncoder().encode(`${JSON.stringify(config, null, 2)}\n`), deps.fs ?? nodeFs);
+    await writeFileAtomic(
+      configPath(),
+      new TextEncoder().encode(`${JSON.stringify(config, null, 2)}\n`),
+      deps.fs ?? nodeFs,
+    );
   }
 
   const passphrasePath = () => path.join(deps.configFolder(), PASSPHRASE_FILE_NAME);
@@ -157,7 +161,8 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
 
   async function statusOf(config: AutoBackupConfig): Promise<{ ok: true } & AutoBackupStatus> {
     const last = config.lastWrittenAt ? Date.parse(config.lastWrittenAt) : NaN;
-    const due = config.enabled && config.folder !== null && (!Number.isFinite(last) || now().getTime() - last >= DAY_MS);
+    const due =
+      config.enabled && config.folder !== null && (!Number.isFinite(last) || now().getTime() - last >= DAY_MS);
     return {
       ok: true,
       available: true,
@@ -185,7 +190,10 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
       sealed = deps.safeStorage!.encryptString(request.passphrase);
     } catch (error) {
       // The keychain's own message only: the passphrase is never in a message or a log.
-      return { ok: false, error: `The passphrase was not kept: the keychain refused it (${error instanceof Error ? error.message : 'no reason given'}).` };
+      return {
+        ok: false,
+        error: `The passphrase was not kept: the keychain refused it (${error instanceof Error ? error.message : 'no reason given'}).`,
+      };
     }
     await fs.mkdir(deps.configFolder(), { recursive: true });
     await writeFileAtomic(passphrasePath(), new Uint8Array(sealed), deps.fs ?? nodeFs);
@@ -202,7 +210,9 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
     try {
       passphrase = deps.safeStorage!.decryptString(sealed);
     } catch {
-      throw new Error('the passphrase kept in the keychain could not be read (the keychain changed?); set the passphrase again');
+      throw new Error(
+        'the passphrase kept in the keychain could not be read (the keychain changed?); set the passphrase again',
+      );
     }
     return encryptBytes(data, { passphrase, crypto });
   }
@@ -227,7 +237,8 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
 
   async function write(request: AutoBackupWriteRequest): Promise<AutoBackupWriteResult> {
     const config = await readConfig();
-    if (!config.enabled || !config.folder) return { ok: true, written: false, reason: 'Automatic backup is off, or no folder is chosen.' };
+    if (!config.enabled || !config.folder)
+      return { ok: true, written: false, reason: 'Automatic backup is off, or no folder is chosen.' };
     const folder = config.folder;
     // Never put a damaged or foreign file in place of a good backup: check its compression and its seal. (Not every
     // row: at 100,000 cases that would stall the main process for seconds; the renderer made it from the database.)
@@ -248,7 +259,8 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
     const at = now();
     const fileName = autoBackupFileName(at);
     const target = path.join(folder, fileName);
-    if (!isDirectlyInside(folder, target)) return { ok: false, error: 'Refused: the backup would not be inside the chosen folder.' };
+    if (!isDirectlyInside(folder, target))
+      return { ok: false, error: 'Refused: the backup would not be inside the chosen folder.' };
     try {
       const stat = await fs.stat(folder);
       if (!stat.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });

@@ -133,7 +133,10 @@ describe('notify handler', () => {
   it('answers refused when showing throws', async () => {
     const { Notification } = fakeNotifications(true, 'throws');
     const notify = createNotifyHandler({ Notification, getWindow: () => null });
-    expect(await notify(request)).toEqual({ ok: false, error: 'The notification was not shown: Notification body is not valid UTF-16' });
+    expect(await notify(request)).toEqual({
+      ok: false,
+      error: 'The notification was not shown: Notification body is not valid UTF-16',
+    });
   });
 
   it('counts a notification the system says nothing about as shown once the wait is over', async () => {

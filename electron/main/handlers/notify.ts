@@ -63,7 +63,8 @@ export function createNotifyHandler(deps: NotifyDeps): (request: NotifyRequest) 
 
     const refused = (error: unknown): NotifyResult => {
       shownIds.delete(request.id);
-      const reason = error instanceof Error ? error.message : typeof error === 'string' && error ? error : 'the system refused it';
+      const reason =
+        error instanceof Error ? error.message : typeof error === 'string' && error ? error : 'the system refused it';
       return { ok: false, error: `The notification was not shown: ${reason}` };
     };
     let notification: NotificationLike;

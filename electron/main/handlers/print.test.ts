@@ -63,7 +63,12 @@ const appEvent = { senderFrame: { url: 'app://redress/index.html', parent: null 
 
 function setup(outcome: Parameters<typeof fakeBrowserWindow>[0] = { success: true, failureReason: '' }) {
   const { FakeWindow, windows } = fakeBrowserWindow(outcome);
-  const print = createPrintPdfHandler({ BrowserWindow: FakeWindow, tempFolder: () => temp, settleMs: 0, log: () => undefined });
+  const print = createPrintPdfHandler({
+    BrowserWindow: FakeWindow,
+    tempFolder: () => temp,
+    settleMs: 0,
+    log: () => undefined,
+  });
   const handle = validatedHandler({
     channel: 'redress:print-pdf',
     schema: printPdfRequestSchema,
@@ -100,7 +105,13 @@ describe('print-pdf handler', () => {
     const { preload: _p, spellcheck: _s, devTools: _d, ...hardened } = main;
     expect(options.webPreferences).toMatchObject(hardened);
     expect(options.webPreferences).not.toHaveProperty('preload');
-    expect(options.webPreferences).toMatchObject({ plugins: true, sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false });
+    expect(options.webPreferences).toMatchObject({
+      plugins: true,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      devTools: false,
+    });
   });
 
   it('reports a cancelled dialog as not printed, and still cleans up', async () => {
@@ -112,14 +123,20 @@ describe('print-pdf handler', () => {
 
   it('reports a printer failure as an error, and still cleans up', async () => {
     const { invoke, windows } = setup({ success: false, failureReason: 'Print job failed' });
-    expect(await invoke({ title: 'Letter', data: pdf })).toEqual({ ok: false, error: 'Could not print: Print job failed.' });
+    expect(await invoke({ title: 'Letter', data: pdf })).toEqual({
+      ok: false,
+      error: 'Could not print: Print job failed.',
+    });
     expect(windows[0]!.destroyed).toBe(true);
     expect(await readdir(temp)).toEqual([]);
   });
 
   it('reports a load failure without printing, and still cleans up', async () => {
     const { invoke, windows } = setup('load-fails');
-    expect(await invoke({ title: 'Letter', data: pdf })).toMatchObject({ ok: false, error: expect.stringMatching(/ERR_FAILED/) });
+    expect(await invoke({ title: 'Letter', data: pdf })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/ERR_FAILED/),
+    });
     expect(windows[0]!.printed).toEqual([]);
     expect(windows[0]!.destroyed).toBe(true);
     expect(await readdir(temp)).toEqual([]);
@@ -134,7 +151,10 @@ describe('print-pdf handler', () => {
     ['an unknown field', { title: 'x', data: pdf, silent: true }],
   ])('refuses %s without opening a window or writing a file', async (_name, payload) => {
     const { invoke, windows } = setup();
-    expect(await invoke(payload)).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused: invalid request/) });
+    expect(await invoke(payload)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Refused: invalid request/),
+    });
     expect(windows).toHaveLength(0);
     expect(await readdir(temp)).toEqual([]);
   });

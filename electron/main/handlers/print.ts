@@ -83,7 +83,9 @@ export function createPrintPdfHandler(deps: PrintPdfDeps): (request: PrintPdfReq
       return { ok: false, error: `Could not print: ${error instanceof Error ? error.message : String(error)}` };
     } finally {
       if (window && !window.isDestroyed()) window.destroy();
-      await fsImpl.rm(tempPath, { force: true }).catch((error: unknown) => log(`Redress: could not remove ${tempPath}: ${String(error)}`));
+      await fsImpl
+        .rm(tempPath, { force: true })
+        .catch((error: unknown) => log(`Redress: could not remove ${tempPath}: ${String(error)}`));
       printing = false;
     }
   };

@@ -60,7 +60,11 @@ describe('save-file handler', () => {
   it('writes the bytes where the user chose, complete, with no temporary file left', async () => {
     const { invoke, showSaveDialog } = ipcSaveFile();
     const data = pdfBytes('letter');
-    const result = await invoke({ suggestedName: 'Acknowledgement RDR-2026-000042.pdf', mimeType: 'application/pdf', data });
+    const result = await invoke({
+      suggestedName: 'Acknowledgement RDR-2026-000042.pdf',
+      mimeType: 'application/pdf',
+      data,
+    });
 
     expect(result).toEqual({ ok: true, saved: true, fileName: 'Acknowledgement RDR-2026-000042.pdf' });
     expect(await readFile(path.join(chosenFolder, 'Acknowledgement RDR-2026-000042.pdf'))).toEqual(Buffer.from(data));
@@ -76,7 +80,9 @@ describe('save-file handler', () => {
     await writeFile(target, 'old contents');
     const { invoke } = ipcSaveFile();
     const data = pdfBytes('new');
-    expect(await invoke({ suggestedName: 'letter.pdf', mimeType: 'application/pdf', data })).toMatchObject({ saved: true });
+    expect(await invoke({ suggestedName: 'letter.pdf', mimeType: 'application/pdf', data })).toMatchObject({
+      saved: true,
+    });
     expect(await readFile(target)).toEqual(Buffer.from(data));
     expect(await allFiles()).toEqual([path.join('chosen', 'letter.pdf')]);
   });
@@ -84,7 +90,9 @@ describe('save-file handler', () => {
   it('writes a large file completely', async () => {
     const data = new Uint8Array(8 * 1024 * 1024).map((_, i) => i % 251);
     const { invoke } = ipcSaveFile();
-    expect(await invoke({ suggestedName: 'backup.json', mimeType: 'application/json', data })).toMatchObject({ saved: true });
+    expect(await invoke({ suggestedName: 'backup.json', mimeType: 'application/json', data })).toMatchObject({
+      saved: true,
+    });
     expect(Buffer.compare(await readFile(path.join(chosenFolder, 'backup.json')), Buffer.from(data))).toBe(0);
   });
 
@@ -171,12 +179,19 @@ describe('save-file handler', () => {
       const acceptsAnything: AtomicWriteFs = {
         open: async (file) => {
           opened.push(file);
-          return { write: async (_d, _o, length) => ({ bytesWritten: length }), sync: async () => undefined, close: async () => undefined };
+          return {
+            write: async (_d, _o, length) => ({ bytesWritten: length }),
+            sync: async () => undefined,
+            close: async () => undefined,
+          };
         },
         rename: async (from, to) => void opened.push(`${from} -> ${to}`),
         rm: async () => undefined,
       };
-      const { invoke } = ipcSaveFile(vi.fn(async () => ({ canceled: false, filePath })), acceptsAnything);
+      const { invoke } = ipcSaveFile(
+        vi.fn(async () => ({ canceled: false, filePath })),
+        acceptsAnything,
+      );
       expect(await invoke({ suggestedName: 'a.pdf', mimeType: 'application/pdf', data: pdfBytes('x') })).toEqual({
         ok: false,
         error: 'The save dialog returned an unusable location.',
@@ -188,12 +203,24 @@ describe('save-file handler', () => {
   it(`refuses a file over ${MAX_SAVE_BYTES / 1024 / 1024} MB before any dialog, and takes one of exactly that size`, async () => {
     // Zero-filled buffers are reserved, not touched: this costs no real memory.
     const { invoke, showSaveDialog } = ipcSaveFile(vi.fn(async () => ({ canceled: true })));
-    expect(await invoke({ suggestedName: 'backup.json', mimeType: 'application/json', data: new Uint8Array(MAX_SAVE_BYTES + 1) })).toEqual({
+    expect(
+      await invoke({
+        suggestedName: 'backup.json',
+        mimeType: 'application/json',
+        data: new Uint8Array(MAX_SAVE_BYTES + 1),
+      }),
+    ).toEqual({
       ok: false,
       error: 'Refused: invalid request (data: is larger than 512 MB).',
     });
     expect(showSaveDialog).not.toHaveBeenCalled();
-    expect(await invoke({ suggestedName: 'backup.json', mimeType: 'application/json', data: new Uint8Array(MAX_SAVE_BYTES) })).toEqual({ ok: true, saved: false });
+    expect(
+      await invoke({
+        suggestedName: 'backup.json',
+        mimeType: 'application/json',
+        data: new Uint8Array(MAX_SAVE_BYTES),
+      }),
+    ).toEqual({ ok: true, saved: false });
     expect(showSaveDialog).toHaveBeenCalledTimes(1);
     expect(MAX_SAVE_BYTES).toBe(512 * 1024 * 1024);
   });
@@ -229,7 +256,10 @@ describe('save-file handler', () => {
       ['a bad MIME type', { suggestedName: 'a.pdf', mimeType: 'pdf', data }],
       ['a missing MIME type', { suggestedName: 'a.pdf', data }],
       ['an extra field (a path!)', { suggestedName: 'a.pdf', mimeType: 'application/pdf', data, path: '/etc/passwd' }],
-      ['a prototype-polluting key', JSON.parse('{"suggestedName":"a.pdf","mimeType":"application/pdf","__proto__":{"x":1}}')],
+      [
+        'a prototype-polluting key',
+        JSON.parse('{"suggestedName":"a.pdf","mimeType":"application/pdf","__proto__":{"x":1}}'),
+      ],
     ])('%s', async (_label, payload) => {
       const { invoke, showSaveDialog } = ipcSaveFile();
       const result = await invoke(payload);

@@ -34,7 +34,10 @@ function filtersFor(fileName: string, mimeType: string): SaveDialogOptions['filt
   const extension = path.extname(fileName).toLowerCase() || extensionForMimeType(mimeType) || '';
   const all = { name: 'All files', extensions: ['*'] };
   if (!extension) return [all];
-  return [{ name: FILTER_NAMES[extension] ?? `${extension.slice(1).toUpperCase()} file`, extensions: [extension.slice(1)] }, all];
+  return [
+    { name: FILTER_NAMES[extension] ?? `${extension.slice(1).toUpperCase()} file`, extensions: [extension.slice(1)] },
+    all,
+  ];
 }
 
 function describeWriteError(fileName: string, error: unknown): string {

@@ -65,7 +65,9 @@ function NotificationRouting() {
 /** The first-run default of the people list: the handler named in the settings. */
 function DeskPersonDefault({ handlerName }: { handlerName: string }) {
   useEffect(() => {
-    ensureDeskPerson(db(), handlerName).catch((error: unknown) => console.warn('Could not add the desk’s first person', error));
+    ensureDeskPerson(db(), handlerName).catch((error: unknown) =>
+      console.warn('Could not add the desk’s first person', error),
+    );
   }, [handlerName]);
   return null;
 }

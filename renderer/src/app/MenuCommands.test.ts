@@ -40,7 +40,9 @@ describe('handleMenuCommand', () => {
 describe('findBackupButton', () => {
   it('finds the data page button by its data-action', () => {
     const target = { textContent: 'Make a backup now', disabled: false } as unknown as HTMLButtonElement;
-    const querySelector = vi.fn((selector: string) => (selector === 'button[data-action="backup-now"]' ? target : null));
+    const querySelector = vi.fn((selector: string) =>
+      selector === 'button[data-action="backup-now"]' ? target : null,
+    );
     expect(findBackupButton({ querySelector } as unknown as ParentNode)).toBe(target);
     expect(querySelector).toHaveBeenCalledWith('button[data-action="backup-now"]');
     expect(findBackupButton({ querySelector: () => null } as unknown as ParentNode)).toBeNull();

@@ -16,7 +16,12 @@ export function installLinkGuard(win: Window): void {
       if (!anchor) return;
       const url = new URL(anchor.href, win.location.href);
       // The app's own downloads: a blob made by this page, saved under a file name.
-      if (url.protocol === 'blob:' && anchor.hasAttribute('download') && url.href.startsWith(`blob:${win.location.origin}/`)) return;
+      if (
+        url.protocol === 'blob:' &&
+        anchor.hasAttribute('download') &&
+        url.href.startsWith(`blob:${win.location.origin}/`)
+      )
+        return;
       const sameApp = url.origin === win.location.origin && url.pathname === win.location.pathname;
       if (sameApp) return; // in-app (hash) routes
       event.preventDefault();

@@ -17,7 +17,8 @@ export const useCase = (id: string) => useLiveQuery(async () => (await db().case
 export const useTimeline = (caseId: string) =>
   useLiveQuery(() => db().events.where('[caseId+at]').between([caseId, ''], [caseId, '\uffff']).toArray(), [caseId]);
 
-export const useLetters = (caseId: string) => useLiveQuery(() => db().letters.where('caseId').equals(caseId).toArray(), [caseId]);
+export const useLetters = (caseId: string) =>
+  useLiveQuery(() => db().letters.where('caseId').equals(caseId).toArray(), [caseId]);
 
 // --- The case index (schema.ts `CaseIndexRow`): derived rows with each case's next due date, for lists. ---------
 // The hooks below return undefined while loading, then their rows; all are live. Overdue and "due" are decided
@@ -32,7 +33,8 @@ export const useLetters = (caseId: string) => useLiveQuery(() => db().letters.wh
 export const useCaseIndex = (): CaseIndexSnapshot => useCaseIndexSnapshot();
 
 /** One case's index row (its next due date, stage name, status), or null when there is none. */
-export const useCaseIndexRow = (caseId: string) => useLiveQuery(async () => (await db().caseIndex.get(caseId)) ?? null, [caseId]);
+export const useCaseIndexRow = (caseId: string) =>
+  useLiveQuery(async () => (await db().caseIndex.get(caseId)) ?? null, [caseId]);
 
 /** Active cases handled by `assignee` ("my cases"), most urgent first. */
 export const useHandledBy = (assignee: string) => useLiveQuery(() => handledBy(db(), assignee), [assignee]);

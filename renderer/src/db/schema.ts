@@ -1,8 +1,22 @@
 // The one Dexie database module. Every released schema version stays listed here, in order; data changes are
 // `.upgrade()` steps on a new version, never edits to a released one.
-import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreTable, type EntityTable, type Transaction } from 'dexie';
+import Dexie, {
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreTable,
+  type EntityTable,
+  type Transaction,
+} from 'dexie';
 import { assertStorable, STORED_ROWS, type StoredTable } from '#shared/model/stored';
-import type { CalendarId, CaseRecord, CaseStatus, Category, Channel, DeskSettings, TimelineEvent } from '#shared/model/case';
+import type {
+  CalendarId,
+  CaseRecord,
+  CaseStatus,
+  Category,
+  Channel,
+  DeskSettings,
+  TimelineEvent,
+} from '#shared/model/case';
 import type { IssuedLetter } from '#shared/model/letter';
 import { deriveCaseIndex } from './case-index/derive';
 
@@ -243,7 +257,9 @@ export async function rebuildCaseIndex(
   onProgress?.('indexing', 0);
   let after: string | null = null;
   for (;;) {
-    const page: CaseRecord[] = await (after === null ? cases.orderBy(':id') : cases.where(':id').above(after)).limit(REBUILD_CHUNK).toArray();
+    const page: CaseRecord[] = await (after === null ? cases.orderBy(':id') : cases.where(':id').above(after))
+      .limit(REBUILD_CHUNK)
+      .toArray();
     if (page.length === 0) break;
     await index.bulkPut(page.map((record) => deriveCaseIndex(record, byCase.get(record.id) ?? [])));
     onProgress?.('indexing', page.length);
@@ -261,7 +277,9 @@ async function seedPeople(tx: Transaction): Promise<void> {
   });
   const people = tx.table<PersonRow, string>('people');
   if ((await people.count()) > 0) return;
-  await people.bulkAdd([...names].sort((a, b) => a.localeCompare(b)).map((name) => ({ id: crypto.randomUUID(), name, active: true })));
+  await people.bulkAdd(
+    [...names].sort((a, b) => a.localeCompare(b)).map((name) => ({ id: crypto.randomUUID(), name, active: true })),
+  );
 }
 
 let instance: RedressDatabase | null = null;

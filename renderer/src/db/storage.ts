@@ -64,7 +64,10 @@ export const POINTER_KEY = 'redress.storage';
 const DEFAULT_LOCATION: StorageLocation = { bucket: null, name: DB_NAME };
 
 interface StorageBucketManagerLike {
-  open(name: string, options?: { durability?: 'strict' | 'relaxed'; persisted?: boolean }): Promise<{ indexedDB: IDBFactory }>;
+  open(
+    name: string,
+    options?: { durability?: 'strict' | 'relaxed'; persisted?: boolean },
+  ): Promise<{ indexedDB: IDBFactory }>;
   delete(name: string): Promise<void>;
   keys(): Promise<string[]>;
 }
@@ -94,7 +97,10 @@ async function churn(factory: IDBFactory, batches = 12, rowsPerBatch = 1000, byt
   scratch.version(1).stores({ junk: 'id' });
   try {
     for (let b = 0; b < batches; b += 1) {
-      const rows = Array.from({ length: rowsPerBatch }, (_, i) => ({ id: `${b}-${i}`, bytes: crypto.getRandomValues(new Uint8Array(bytesPerRow)) }));
+      const rows = Array.from({ length: rowsPerBatch }, (_, i) => ({
+        id: `${b}-${i}`,
+        bytes: crypto.getRandomValues(new Uint8Array(bytesPerRow)),
+      }));
       await scratch.table('junk').bulkPut(rows);
     }
   } finally {
@@ -105,14 +111,21 @@ async function churn(factory: IDBFactory, batches = 12, rowsPerBatch = 1000, byt
 export function localStoragePointer(): PointerStore {
   return {
     read: () => globalThis.localStorage?.getItem(POINTER_KEY) ?? null,
-    write: (value) => (value === null ? globalThis.localStorage?.removeItem(POINTER_KEY) : globalThis.localStorage?.setItem(POINTER_KEY, value)),
+    write: (value) =>
+      value === null
+        ? globalThis.localStorage?.removeItem(POINTER_KEY)
+        : globalThis.localStorage?.setItem(POINTER_KEY, value),
   };
 }
 
 function isLocation(value: unknown): value is StorageLocation {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return (v.bucket === null || (typeof v.bucket === 'string' && v.bucket !== '')) && typeof v.name === 'string' && v.name !== '';
+  return (
+    (v.bucket === null || (typeof v.bucket === 'string' && v.bucket !== '')) &&
+    typeof v.name === 'string' &&
+    v.name !== ''
+  );
 }
 
 function readPointer(store: PointerStore): Pointer {
@@ -121,16 +134,24 @@ function readPointer(store: PointerStore): Pointer {
   try {
     const parsed = JSON.parse(raw) as Record<string, unknown>;
     if (isLocation(parsed.current)) {
-      return { current: parsed.current, ...(isLocation(parsed.next) ? { next: parsed.next } : {}), ...(isLocation(parsed.old) ? { old: parsed.old } : {}) };
+      return {
+        current: parsed.current,
+        ...(isLocation(parsed.next) ? { next: parsed.next } : {}),
+        ...(isLocation(parsed.old) ? { old: parsed.old } : {}),
+      };
     }
   } catch {
     // fall through
   }
-  throw new Error(`The note of where the desk's database is kept (${POINTER_KEY}) cannot be read: ${raw.slice(0, 200)}`);
+  throw new Error(
+    `The note of where the desk's database is kept (${POINTER_KEY}) cannot be read: ${raw.slice(0, 200)}`,
+  );
 }
 
 const writePointer = (store: PointerStore, pointer: Pointer) =>
-  store.write(same(pointer.current, DEFAULT_LOCATION) && !pointer.next && !pointer.old ? null : JSON.stringify(pointer));
+  store.write(
+    same(pointer.current, DEFAULT_LOCATION) && !pointer.next && !pointer.old ? null : JSON.stringify(pointer),
+  );
 
 const same = (a: StorageLocation, b: StorageLocation) => a.bucket === b.bucket && a.name === b.name;
 
@@ -202,13 +223,20 @@ export async function compactStorage(
   database: RedressDatabase,
   host: StorageHost,
   store: PointerStore,
-  options: { now?: () => number; onProgress?: (copied: number, total: number) => void; failAfter?: 'copy' | 'switch' } = {},
+  options: {
+    now?: () => number;
+    onProgress?: (copied: number, total: number) => void;
+    failAfter?: 'copy' | 'switch';
+  } = {},
 ): Promise<CompactionResult> {
   const pointer = readPointer(store);
   const current = pointer.current;
-  if (current.name !== database.name) throw new Error(`The open database (${database.name}) is not the desk's current one (${current.name}).`);
+  if (current.name !== database.name)
+    throw new Error(`The open database (${database.name}) is not the desk's current one (${current.name}).`);
   const stamp = (options.now ?? Date.now)().toString(36);
-  const next: StorageLocation = host.buckets ? { bucket: `${BUCKET_PREFIX}${stamp}`, name: DB_NAME } : { bucket: null, name: `${DB_NAME}-${stamp}` };
+  const next: StorageLocation = host.buckets
+    ? { bucket: `${BUCKET_PREFIX}${stamp}`, name: DB_NAME }
+    : { bucket: null, name: `${DB_NAME}-${stamp}` };
   writePointer(store, { current, next });
   let target: RedressDatabase | null = null;
   let rows = 0;
@@ -225,7 +253,9 @@ export async function compactStorage(
       if (typeof keyPath !== 'string') throw new Error(`The table ${name} has no simple key.`);
       let after: unknown = null;
       for (;;) {
-        const page: unknown[] = await (after === null ? from.orderBy(':id') : from.where(':id').above(after)).limit(COPY_CHUNK).toArray();
+        const page: unknown[] = await (after === null ? from.orderBy(':id') : from.where(':id').above(after))
+          .limit(COPY_CHUNK)
+          .toArray();
         if (page.length === 0) break;
         // Every table has its key in the row (inbound keys). The rows are copied as they are stored: they were checked
         // when written, and a row from before a limit existed must move too, so the write-time check is not repeated.
@@ -258,7 +288,10 @@ export async function compactStorage(
 }
 
 /** At app start: finish or roll back an interrupted compaction and make `db()` the desk's current database. */
-export async function startStorage(host: StorageHost = browserStorageHost(), store: PointerStore = localStoragePointer()): Promise<void> {
+export async function startStorage(
+  host: StorageHost = browserStorageHost(),
+  store: PointerStore = localStoragePointer(),
+): Promise<void> {
   const location = await prepareStorage(host, store);
   useDatabase(await databaseAt(host, location));
   here = location;
@@ -272,9 +305,12 @@ export function currentLocation(): StorageLocation {
 }
 
 /** In a worker: make `db()` the database at `location` (the page's), once. */
-export async function useDatabaseAt(location: StorageLocation, host: StorageHost = browserStorageHost()): Promise<void> {
+export async function useDatabaseAt(
+  location: StorageLocation,
+  host: StorageHost = browserStorageHost(),
+): Promise<void> {
   if (opened) {
-    if (!same(opened, location)) throw new Error('The desk\'s database has moved: reload the app.');
+    if (!same(opened, location)) throw new Error("The desk's database has moved: reload the app.");
     return;
   }
   opened = location;

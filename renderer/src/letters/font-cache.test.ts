@@ -37,7 +37,9 @@ const letters = () => [
   acknowledgementLetter(sampleAcknowledgement()),
   adrLetter(sampleAdrLetter()),
   acknowledgementLetter(
-    sampleAcknowledgement({ caseRecord: { ...sampleCase(), customer: { ...sampleCase().customer, name: 'Zoë Ångström-Ünal' } } }),
+    sampleAcknowledgement({
+      caseRecord: { ...sampleCase(), customer: { ...sampleCase().customer, name: 'Zoë Ångström-Ünal' } },
+    }),
   ),
 ];
 

@@ -76,7 +76,11 @@ function looksLikePdfmakeDocument(value: unknown): value is PdfmakeDocument {
 
 /** The prototype that owns provideFont (pdfmake's PDFDocument.prototype), or undefined. */
 function provideFontOwner(doc: PdfmakeDocument): Record<PropertyKey, unknown> | undefined {
-  for (let proto = Object.getPrototypeOf(doc) as object | null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
+  for (
+    let proto = Object.getPrototypeOf(doc) as object | null;
+    proto;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     if (Object.prototype.hasOwnProperty.call(proto, 'provideFont')) return proto as Record<PropertyKey, unknown>;
   }
   return undefined;

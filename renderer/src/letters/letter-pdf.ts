@@ -29,9 +29,14 @@ export async function joinPdfs(parts: readonly Uint8Array[], title?: string): Pr
  * Render a letter built for `record`, with the customer's copy after it when there is one. Refuses (throws, with the
  * characters named) a letter holding characters the letter font cannot print, rather than print empty boxes.
  */
-export async function renderLetterPdf(doc: LetterDocument, record: CaseRecord, render: (d: LetterDocument) => Promise<Uint8Array> = renderPdf): Promise<LetterPdf> {
+export async function renderLetterPdf(
+  doc: LetterDocument,
+  record: CaseRecord,
+  render: (d: LetterDocument) => Promise<Uint8Array> = renderPdf,
+): Promise<LetterPdf> {
   const copy = customerCopy(doc, record);
-  const problem = letterPrintProblem(doc, record) ?? (copy.kind === 'copy' ? letterPrintProblem(copy.doc, record) : null);
+  const problem =
+    letterPrintProblem(doc, record) ?? (copy.kind === 'copy' ? letterPrintProblem(copy.doc, record) : null);
   if (problem) throw new Error(problem);
   const letter = await render(doc);
   if (copy.kind === 'none') return { bytes: letter, customerCopy: 'none' };

@@ -11,5 +11,11 @@ export function formatDate(iso: string | null | undefined): string {
 
 export function formatTimestamp(iso: string): string {
   const at = new Date(iso);
-  return at.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return at.toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }

@@ -19,17 +19,32 @@ const record = (customer: CaseRecord['customer']): CaseRecord => ({
   createdAt: '2026-09-01T09:00:00.000Z',
   updatedAt: '2026-09-01T09:00:00.000Z',
 });
-const events: TimelineEvent[] = [{ id: 'e1', caseId: 'c1', type: 'received', on: '2026-09-01', at: '2026-09-01T09:00:00.000Z', by: 'Sam', summary: 'Received' }];
+const events: TimelineEvent[] = [
+  {
+    id: 'e1',
+    caseId: 'c1',
+    type: 'received',
+    on: '2026-09-01',
+    at: '2026-09-01T09:00:00.000Z',
+    by: 'Sam',
+    summary: 'Received',
+  },
+];
 
 describe('caseFacts: business size', () => {
   it('passes a business and its number of employees', () => {
-    expect(caseFacts(record({ name: 'Shop Ltd', isBusiness: true, employees: 25 }), events).customer).toEqual({ isBusiness: true, employees: 25 });
+    expect(caseFacts(record({ name: 'Shop Ltd', isBusiness: true, employees: 25 }), events).customer).toEqual({
+      isBusiness: true,
+      employees: 25,
+    });
     expect(caseFacts(record({ name: 'Shop Ltd', isBusiness: true }), events).customer).toEqual({ isBusiness: true });
   });
 
   it('passes nothing for an individual, as for cases recorded before business size existed', () => {
     expect(caseFacts(record({ name: 'Ada Lovelace' }), events)).not.toHaveProperty('customer');
-    expect(caseFacts(record({ name: 'Ada Lovelace', isBusiness: false, employees: 40 }), events)).not.toHaveProperty('customer');
+    expect(caseFacts(record({ name: 'Ada Lovelace', isBusiness: false, employees: 40 }), events)).not.toHaveProperty(
+      'customer',
+    );
   });
 
   it('drops a malformed number of employees instead of stopping the clocks', () => {

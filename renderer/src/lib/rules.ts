@@ -27,6 +27,9 @@ export function evaluateRecord(record: CaseRecord, events: readonly TimelineEven
   try {
     return { evaluation: evaluateCase(caseFacts(record, events), today), procedureName: name };
   } catch (error) {
-    return { error: `The clocks for this case cannot be worked out: ${error instanceof Error ? error.message : String(error)}`, procedureName: name };
+    return {
+      error: `The clocks for this case cannot be worked out: ${error instanceof Error ? error.message : String(error)}`,
+      procedureName: name,
+    };
   }
 }

@@ -6,7 +6,14 @@ function fakeDeps() {
   const store = new Map<string, string>();
   const document = {
     createElement: () => {
-      const a = { href: '', download: '', rel: '', style: {} as Record<string, string>, click: () => clicked.push({ download: a.download, href: a.href }), remove: () => {} };
+      const a = {
+        href: '',
+        download: '',
+        rel: '',
+        style: {} as Record<string, string>,
+        click: () => clicked.push({ download: a.download, href: a.href }),
+        remove: () => {},
+      };
       return a;
     },
     body: { append: () => {} },
@@ -23,7 +30,11 @@ describe('browser platform', () => {
     const d = fakeDeps();
     vi.stubGlobal('URL', { createObjectURL: () => 'blob:x', revokeObjectURL: () => {} });
     const api = createBrowserApi({ document: d.document, storage: d.storage, focus: () => {} });
-    const r = await api.saveFile({ suggestedName: '../../etc/passwd', mimeType: 'application/pdf', data: new Uint8Array([1, 2]) });
+    const r = await api.saveFile({
+      suggestedName: '../../etc/passwd',
+      mimeType: 'application/pdf',
+      data: new Uint8Array([1, 2]),
+    });
     expect(r).toEqual({ ok: true, saved: true, fileName: 'passwd' });
     expect(d.clicked).toEqual([{ download: 'passwd', href: 'blob:x' }]);
     vi.unstubAllGlobals();
@@ -32,7 +43,11 @@ describe('browser platform', () => {
   it('refuses a bad payload with a message naming the field', async () => {
     const d = fakeDeps();
     const api = createBrowserApi({ document: d.document, storage: d.storage, focus: () => {} });
-    const r = await api.saveFile({ suggestedName: 'a.pdf', mimeType: 'application/pdf', data: 'nope' as unknown as Uint8Array });
+    const r = await api.saveFile({
+      suggestedName: 'a.pdf',
+      mimeType: 'application/pdf',
+      data: 'nope' as unknown as Uint8Array,
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/data/);
     expect(d.clicked).toHaveLength(0);
@@ -50,11 +65,22 @@ describe('browser platform', () => {
       }
     }
     const focus = vi.fn();
-    const api = createBrowserApi({ document: d.document, storage: d.storage, focus, NotificationCtor: FakeNotification as unknown as typeof Notification });
+    const api = createBrowserApi({
+      document: d.document,
+      storage: d.storage,
+      focus,
+      NotificationCtor: FakeNotification as unknown as typeof Notification,
+    });
     const opened: string[] = [];
     api.onNotificationClick((id) => opened.push(id));
-    expect(await api.notify({ id: 'overdue:1', title: 'Overdue', body: 'RDR-2026-000001', caseId: 'c1' })).toEqual({ ok: true, shown: true });
-    expect(await api.notify({ id: 'overdue:1', title: 'Overdue', body: 'RDR-2026-000001', caseId: 'c1' })).toEqual({ ok: true, shown: false });
+    expect(await api.notify({ id: 'overdue:1', title: 'Overdue', body: 'RDR-2026-000001', caseId: 'c1' })).toEqual({
+      ok: true,
+      shown: true,
+    });
+    expect(await api.notify({ id: 'overdue:1', title: 'Overdue', body: 'RDR-2026-000001', caseId: 'c1' })).toEqual({
+      ok: true,
+      shown: false,
+    });
     expect(made).toHaveLength(1);
     made[0].onclick?.();
     expect(focus).toHaveBeenCalled();
@@ -71,8 +97,16 @@ describe('browser platform', () => {
         if (refuse) throw new TypeError("Failed to construct 'Notification': Illegal constructor.");
       }
     }
-    const api = createBrowserApi({ document: d.document, storage: d.storage, focus: vi.fn(), NotificationCtor: FakeNotification as unknown as typeof Notification });
-    expect(await api.notify({ id: 'digest:1', title: 'Good morning', body: '' })).toEqual({ ok: false, error: expect.stringContaining('Illegal constructor') });
+    const api = createBrowserApi({
+      document: d.document,
+      storage: d.storage,
+      focus: vi.fn(),
+      NotificationCtor: FakeNotification as unknown as typeof Notification,
+    });
+    expect(await api.notify({ id: 'digest:1', title: 'Good morning', body: '' })).toEqual({
+      ok: false,
+      error: expect.stringContaining('Illegal constructor'),
+    });
     refuse = false;
     expect(await api.notify({ id: 'digest:1', title: 'Good morning', body: '' })).toEqual({ ok: true, shown: true });
   });
@@ -91,7 +125,13 @@ describe('browser platform: printPdf', () => {
   const pdf = new TextEncoder().encode('%PDF-1.7\nletter\n%%EOF');
 
   function fakePrintDocument(options: { loads?: boolean; printThrows?: boolean } = {}) {
-    const frames: Array<{ src: string; title: string; attached: boolean; printed: number; style: Record<string, string> }> = [];
+    const frames: Array<{
+      src: string;
+      title: string;
+      attached: boolean;
+      printed: number;
+      style: Record<string, string>;
+    }> = [];
     const document = {
       createElement: (tag: string) => {
         expect(tag).toBe('iframe');
@@ -152,12 +192,19 @@ describe('browser platform: printPdf', () => {
     vi.useFakeTimers();
     const { revoked, types } = urls();
     const d = fakePrintDocument();
-    const api = createBrowserApi({ document: d.document, storage: fakeDeps().storage, focus: () => {}, printFrameLifetimeMs: 5_000 });
+    const api = createBrowserApi({
+      document: d.document,
+      storage: fakeDeps().storage,
+      focus: () => {},
+      printFrameLifetimeMs: 5_000,
+    });
     const result = api.printPdf({ title: 'RDR-2026-000001-acknowledgement', data: pdf });
     await vi.advanceTimersByTimeAsync(1);
     expect(await result).toEqual({ ok: true, printed: true });
     expect(types).toEqual(['application/pdf']);
-    expect(d.frames).toMatchObject([{ src: 'blob:x/1', title: 'RDR-2026-000001-acknowledgement', attached: true, printed: 1 }]);
+    expect(d.frames).toMatchObject([
+      { src: 'blob:x/1', title: 'RDR-2026-000001-acknowledgement', attached: true, printed: 1 },
+    ]);
     expect(d.frames[0]!.style.opacity).toBe('0');
     expect(revoked).toEqual([]);
     await vi.advanceTimersByTimeAsync(5_000);
@@ -181,8 +228,16 @@ describe('browser platform: printPdf', () => {
   it('reports a frame that never loads, and cleans up', async () => {
     const { revoked } = urls();
     const d = fakePrintDocument({ loads: false });
-    const api = createBrowserApi({ document: d.document, storage: fakeDeps().storage, focus: () => {}, printLoadTimeoutMs: 5 });
-    expect(await api.printPdf({ title: 'a', data: pdf })).toEqual({ ok: false, error: 'Cannot print: the letter did not load for printing.' });
+    const api = createBrowserApi({
+      document: d.document,
+      storage: fakeDeps().storage,
+      focus: () => {},
+      printLoadTimeoutMs: 5,
+    });
+    expect(await api.printPdf({ title: 'a', data: pdf })).toEqual({
+      ok: false,
+      error: 'Cannot print: the letter did not load for printing.',
+    });
     expect(d.frames[0]!.attached).toBe(false);
     expect(revoked).toEqual(['blob:x/1']);
     vi.unstubAllGlobals();

@@ -30,13 +30,17 @@ const WEB_AUTO_BACKUP: AutoBackupStatus = {
   lastError: null,
   due: false,
   encrypted: false,
-  keychainProblem: 'A passphrase for automatic backups is kept by the desktop app in the computer’s keychain; a browser has no such place. Protect a backup made by hand with a passphrase instead.',
+  keychainProblem:
+    'A passphrase for automatic backups is kept by the desktop app in the computer’s keychain; a browser has no such place. Protect a backup made by hand with a passphrase instead.',
 };
 
 /** A file name safe to offer as a download: no folders, no characters Windows or macOS refuse. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[<>:"|?*\u0000-\u001f]/g, '_').replace(/^\.+/, '').trim();
+  const cleaned = base
+    .replace(/[<>:"|?*\u0000-\u001f]/g, '_')
+    .replace(/^\.+/, '')
+    .trim();
   return cleaned.slice(0, 180) || 'redress-file';
 }
 
@@ -100,7 +104,10 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
         n = new N(parsed.data.title, { body: parsed.data.body, tag: parsed.data.id });
       } catch (error) {
         // Not remembered as shown: the reminder is tried again.
-        return { ok: false, error: `The notification was not shown: ${error instanceof Error ? error.message : String(error)}` };
+        return {
+          ok: false,
+          error: `The notification was not shown: ${error instanceof Error ? error.message : String(error)}`,
+        };
       }
       const caseId = parsed.data.caseId;
       if (caseId) {
@@ -128,7 +135,16 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
       frame.setAttribute('aria-hidden', 'true');
       frame.tabIndex = -1;
       // Off screen rather than display:none, which some browsers refuse to print.
-      Object.assign(frame.style, { position: 'fixed', right: '0', bottom: '0', width: '1px', height: '1px', border: '0', opacity: '0', pointerEvents: 'none' });
+      Object.assign(frame.style, {
+        position: 'fixed',
+        right: '0',
+        bottom: '0',
+        width: '1px',
+        height: '1px',
+        border: '0',
+        opacity: '0',
+        pointerEvents: 'none',
+      });
       frame.dataset.redressPrint = '';
       let timer: ReturnType<typeof setTimeout> | undefined;
       const cleanup = () => {
@@ -141,10 +157,14 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
 
       const loaded = new Promise<boolean>((resolve) => {
         const giveUp = setTimeout(() => resolve(false), deps.printLoadTimeoutMs ?? 15_000);
-        frame.addEventListener('load', () => {
-          clearTimeout(giveUp);
-          resolve(true);
-        }, { once: true });
+        frame.addEventListener(
+          'load',
+          () => {
+            clearTimeout(giveUp);
+            resolve(true);
+          },
+          { once: true },
+        );
       });
       frame.src = url;
       deps.document.body.append(frame);

@@ -35,8 +35,21 @@ import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import { deriveCaseIndex, refreshCaseIndex } from '#db/case-index/derive';
 import { type Now, sha256Hex, systemNow } from '#db/repositories/cases';
-import { ANONYMISED_HERE_KEY, anonymisedHere, reapplyAnonymisation, reapplyDecision, recordAnonymisedHere } from '#db/repositories/retention';
-import { type AuditRow, type CaseIndexRow, type MetaRow, rebuildCaseIndex, type RedressDatabase, writingCheckedBackup } from '../schema';
+import {
+  ANONYMISED_HERE_KEY,
+  anonymisedHere,
+  reapplyAnonymisation,
+  reapplyDecision,
+  recordAnonymisedHere,
+} from '#db/repositories/retention';
+import {
+  type AuditRow,
+  type CaseIndexRow,
+  type MetaRow,
+  rebuildCaseIndex,
+  type RedressDatabase,
+  writingCheckedBackup,
+} from '../schema';
 
 /** Meta keys about this install, not about the data: never taken from a file, never replaced by a restore. */
 export const LAST_BACKUP_KEY = 'backup.last';
@@ -71,10 +84,16 @@ function tablesOf(database: RedressDatabase) {
 
 /** Every table's rows (not the derived case index), read in one transaction. */
 export async function readAllTables(database: RedressDatabase): Promise<BackupContent> {
-  return database.transaction('r', BACKUP_TABLE_NAMES.map((t) => database.table(t)), async () => {
-    const entries = await Promise.all(BACKUP_TABLE_NAMES.map(async (t) => [t, await database.table(t).toArray()] as const));
-    return Object.fromEntries(entries) as unknown as BackupContent;
-  });
+  return database.transaction(
+    'r',
+    BACKUP_TABLE_NAMES.map((t) => database.table(t)),
+    async () => {
+      const entries = await Promise.all(
+        BACKUP_TABLE_NAMES.map(async (t) => [t, await database.table(t).toArray()] as const),
+      );
+      return Object.fromEntries(entries) as unknown as BackupContent;
+    },
+  );
 }
 
 export interface MadeBackup {
@@ -95,7 +114,10 @@ const webCrypto = () => globalThis.crypto as unknown as WebCryptoLike;
  * The backup file of the whole database, and the name to save it under; encrypted with `passphrase` when one is given
  * (never stored).
  */
-export async function makeBackup(database: RedressDatabase, options: { clock?: Now; app?: string; passphrase?: string } = {}): Promise<MadeBackup> {
+export async function makeBackup(
+  database: RedressDatabase,
+  options: { clock?: Now; app?: string; passphrase?: string } = {},
+): Promise<MadeBackup> {
   const now = (options.clock ?? systemNow).now();
   await database.open();
   const content = await readAllTables(database);
@@ -109,7 +131,10 @@ export async function makeBackup(database: RedressDatabase, options: { clock?: N
     sha256: sha256Hex,
   });
   const bytes = await lockBackupFile(plain, options.passphrase, webCrypto());
-  const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, content[t].length])) as Record<BackupTable, number>;
+  const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, content[t].length])) as Record<
+    BackupTable,
+    number
+  >;
   // The file is checked as a restore would check it, so a backup that could not be restored is never handed over
   // as if it were one; rows over a limit (saved before it existed) are said, for the desk to shorten. An encrypted
   // file is opened with its passphrase first, so the check also proves the passphrase opens it.
@@ -169,7 +194,11 @@ export async function lastBackup(database: RedressDatabase): Promise<LastBackup 
  * Read and check a backup file completely (see decodeBackup); throws BackupFileError with what is wrong and where. An
  * encrypted file is decrypted with `passphrase` first (BackupFileError 'needs-passphrase' without one).
  */
-export async function readBackupFile(database: RedressDatabase, file: Uint8Array, passphrase?: string): Promise<DecodedBackup> {
+export async function readBackupFile(
+  database: RedressDatabase,
+  file: Uint8Array,
+  passphrase?: string,
+): Promise<DecodedBackup> {
   await database.open();
   const bytes = await unlockBackupFile(file, passphrase, webCrypto());
   return decodeBackup(bytes, { sha256: sha256Hex, currentSchemaVersion: database.verno });
@@ -197,7 +226,8 @@ export interface RestoreReport {
 const zeroCounts = () => Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, 0])) as Record<BackupTable, number>;
 
 type Row = Record<string, unknown>;
-const keyOf = (table: BackupTable): string => (table === 'counters' || table === 'settings' || table === 'meta' ? 'key' : 'id');
+const keyOf = (table: BackupTable): string =>
+  table === 'counters' || table === 'settings' || table === 'meta' ? 'key' : 'id';
 
 /** What a restore is doing: checking the file against this desk, reading, removing, writing rows, indexing. */
 export type RestoreStage = 'checking' | 'reading' | 'removing' | 'writing' | 'indexing' | 'finishing';
@@ -346,14 +376,20 @@ export function restoreProgressText(progress: RestoreProgress): string {
     case 'writing':
       return rows ? `Writing ${what}${ofRows}` : 'Writing…';
     case 'indexing':
-      return rows ? `Indexing ${what} for the lists and deadlines${ofRows}` : 'Indexing cases for the lists and deadlines…';
+      return rows
+        ? `Indexing ${what} for the lists and deadlines${ofRows}`
+        : 'Indexing cases for the lists and deadlines…';
     case 'finishing':
       return 'Finishing: saving everything in one go…';
   }
 }
 
 /** Restore a checked backup (from readBackupFile) in one transaction; all or nothing. */
-export async function restoreBackup(database: RedressDatabase, backup: DecodedBackup, options: RestoreOptions): Promise<RestoreReport> {
+export async function restoreBackup(
+  database: RedressDatabase,
+  backup: DecodedBackup,
+  options: RestoreOptions,
+): Promise<RestoreReport> {
   const at = (options.clock ?? systemNow).now().toISOString();
   const { content, header } = backup;
   return database.transaction('rw', tablesOf(database), async (tx) => {
@@ -386,10 +422,18 @@ export async function restoreBackup(database: RedressDatabase, backup: DecodedBa
     // A new desk set up from a backup takes the file's anonymised cases as its own (they arrive anonymised, so this
     // can anonymise nothing that was not). Then erasures stay erased: what this desk anonymised and the file brought
     // back is anonymised again now, in the same transaction (an open case never; see reapplyAnonymisation).
-    if (options.mode === 'into-empty') await recordAnonymisedHere(database, content.cases.filter((c) => c.anonymisedOn).map((c) => c.id));
+    if (options.mode === 'into-empty')
+      await recordAnonymisedHere(
+        database,
+        content.cases.filter((c) => c.anonymisedOn).map((c) => c.id),
+      );
     const clock = options.clock ?? systemNow;
     const again = await reapplyAnonymisation(database, { today: localIsoDate(clock.now()), by: options.by, clock });
-    report.anonymisedAgain = { references: again.references, lettersDeleted: again.lettersDeleted, stillOpen: again.stillOpen };
+    report.anonymisedAgain = {
+      references: again.references,
+      lettersDeleted: again.lettersDeleted,
+      stillOpen: again.stillOpen,
+    };
     progress.finish();
 
     report.casesNow = await database.cases.count();
@@ -434,14 +478,29 @@ function plannedWork(content: BackupContent, mode: RestoreMode): number {
   // Replace and into-empty also remove what is here (counted in the transaction, added by restoreBackup).
   if (mode === 'merge') {
     // Compared, written, every other table, then indexed (the index's share is the file's case count).
-    return cases * 3 + MERGED_TABLES.reduce((sum, t) => sum + (t === 'meta' ? fileMeta(content).length : content[t].length), 0);
+    return (
+      cases * 3 +
+      MERGED_TABLES.reduce((sum, t) => sum + (t === 'meta' ? fileMeta(content).length : content[t].length), 0)
+    );
   }
   const written = REPLACED_TABLES.reduce((sum, t) => sum + content[t].length, 0);
-  return written + content.settings.length + content.counters.length + fileMeta(content).length + content.audit.length + cases;
+  return (
+    written +
+    content.settings.length +
+    content.counters.length +
+    fileMeta(content).length +
+    content.audit.length +
+    cases
+  );
 }
 
 /** Counters: the larger of the two for every key, so no reference is ever handed out twice. */
-async function mergeCounters(database: RedressDatabase, rows: BackupContent['counters'], report: RestoreReport, progress: Progress): Promise<void> {
+async function mergeCounters(
+  database: RedressDatabase,
+  rows: BackupContent['counters'],
+  report: RestoreReport,
+  progress: Progress,
+): Promise<void> {
   const step = progress.step('writing', rows.length, 'counters', rows.length);
   const here = new Map((await database.counters.toArray()).map((c) => [c.key, c.last]));
   const put = [];
@@ -497,7 +556,10 @@ async function replace(
   await indexFromContent(database, content, progress);
 }
 
-async function countRows<T extends BackupTable>(database: RedressDatabase, tables: readonly T[]): Promise<Record<T, number>> {
+async function countRows<T extends BackupTable>(
+  database: RedressDatabase,
+  tables: readonly T[],
+): Promise<Record<T, number>> {
   const counts = await Promise.all(tables.map((t) => database.table(t).count()));
   return Object.fromEntries(tables.map((t, i) => [t, counts[i]])) as Record<T, number>;
 }
@@ -506,15 +568,25 @@ async function countRows<T extends BackupTable>(database: RedressDatabase, table
  * Every row of `table` (holding `rows`) deleted. A large table goes in key ranges of a chunk each, so the progress
  * moves (one clear() of 772,025 timeline entries is many seconds without a word); a small one in one clear().
  */
-async function removeAll(database: RedressDatabase, table: BackupTable, rows: number, progress: Progress): Promise<void> {
+async function removeAll(
+  database: RedressDatabase,
+  table: BackupTable,
+  rows: number,
+  progress: Progress,
+): Promise<void> {
   const step = progress.step('removing', rows, table, rows);
   const store = database.table<Row, string>(table);
   if (rows > PROGRESS_EVERY_ROWS) {
     let after: string | null = null;
     for (;;) {
-      const keys: string[] = await (after === null ? store.orderBy(':id') : store.where(':id').above(after)).limit(PROGRESS_EVERY_ROWS).primaryKeys();
+      const keys: string[] = await (after === null ? store.orderBy(':id') : store.where(':id').above(after))
+        .limit(PROGRESS_EVERY_ROWS)
+        .primaryKeys();
       if (keys.length === 0) break;
-      await store.where(':id').between(keys[0], keys[keys.length - 1], true, true).delete();
+      await store
+        .where(':id')
+        .between(keys[0], keys[keys.length - 1], true, true)
+        .delete();
       step.advance(keys.length);
       after = keys[keys.length - 1];
     }
@@ -570,7 +642,14 @@ async function rebuildIndex(database: RedressDatabase, units: number, progress: 
 }
 
 /** Add the rows whose id is not here yet, in chunks; count the others as kept. Returns the rows added. */
-async function addMissing<T extends Row>(database: RedressDatabase, table: BackupTable, rows: T[], report: RestoreReport, progress: Progress, units = rows.length): Promise<T[]> {
+async function addMissing<T extends Row>(
+  database: RedressDatabase,
+  table: BackupTable,
+  rows: T[],
+  report: RestoreReport,
+  progress: Progress,
+  units = rows.length,
+): Promise<T[]> {
   const key = keyOf(table);
   const added: T[] = [];
   const step = progress.step('writing', units, table, rows.length);
@@ -589,7 +668,10 @@ async function addMissing<T extends Row>(database: RedressDatabase, table: Backu
  * Whether a merge takes the file's copy of a case over the one here: its `updatedAt` is later, compared as instants,
  * not as text ("2026-11-21T10:00:00+01:00" is 09:00 UTC, before "2026-11-21T09:30:00.000Z"). A tie keeps this one.
  */
-export function fileCopyIsNewer(incoming: Pick<CaseRecord, 'updatedAt'>, current: Pick<CaseRecord, 'updatedAt'>): boolean {
+export function fileCopyIsNewer(
+  incoming: Pick<CaseRecord, 'updatedAt'>,
+  current: Pick<CaseRecord, 'updatedAt'>,
+): boolean {
   return Date.parse(incoming.updatedAt) > Date.parse(current.updatedAt);
 }
 
@@ -606,7 +688,10 @@ export interface AnonymisationPreview {
  * The file's cases this desk anonymised itself that the file holds closed and not anonymised: anonymised again after
  * a replace; after a merge only those whose copy in the file wins (or that are not here).
  */
-export async function previewAnonymisation(database: RedressDatabase, cases: readonly CaseRecord[]): Promise<AnonymisationPreview> {
+export async function previewAnonymisation(
+  database: RedressDatabase,
+  cases: readonly CaseRecord[],
+): Promise<AnonymisationPreview> {
   return database.transaction('r', [database.cases, database.audit, database.meta], async () => {
     const ids = await anonymisedHere(database);
     const mine = cases.filter((c) => ids.has(c.id));
@@ -624,7 +709,12 @@ export async function previewAnonymisation(database: RedressDatabase, cases: rea
   });
 }
 
-async function merge(database: RedressDatabase, content: BackupContent, report: RestoreReport, progress: Progress): Promise<void> {
+async function merge(
+  database: RedressDatabase,
+  content: BackupContent,
+  report: RestoreReport,
+  progress: Progress,
+): Promise<void> {
   // Cases: refuse a reference that belongs to a different case here, before anything is written.
   const cases = content.cases;
   const checking = progress.step('checking', cases.length, 'cases', cases.length);
@@ -633,7 +723,10 @@ async function merge(database: RedressDatabase, content: BackupContent, report: 
   await inChunks(cases, PROGRESS_EVERY_ROWS, checking, async (chunk) => {
     const [found, sameReference] = await Promise.all([
       database.cases.bulkGet(chunk.map((c) => c.id)),
-      database.cases.where('reference').anyOf(chunk.map((c) => c.reference)).toArray(),
+      database.cases
+        .where('reference')
+        .anyOf(chunk.map((c) => c.reference))
+        .toArray(),
     ]);
     for (const c of found) here.push(c);
     for (const c of sameReference) idOfReference.set(c.reference, c.id);
@@ -666,7 +759,8 @@ async function merge(database: RedressDatabase, content: BackupContent, report: 
   for (const e of newEvents) affected.add(e.caseId as string);
   await addMissing(database, 'letters', content.letters as unknown as Row[], report, progress);
   await mergeCounters(database, content.counters, report, progress);
-  if ((await database.settings.count()) === 0) await addMissing(database, 'settings', content.settings as unknown as Row[], report, progress);
+  if ((await database.settings.count()) === 0)
+    await addMissing(database, 'settings', content.settings as unknown as Row[], report, progress);
   else {
     report.kept.settings = content.settings.length;
     progress.step('writing', content.settings.length, 'settings', 0);

@@ -33,20 +33,32 @@ it('makes, checks and restores through the client without a worker, and refuses 
 
   // Progress reaches the caller on the page's thread too: from 0 up to the whole restore.
   const progress: RestoreProgress[] = [];
-  const report = await restoreCheckedBackup(checked, { mode: 'replace', by: 'Sam Patel', onProgress: (p) => progress.push(p) });
+  const report = await restoreCheckedBackup(checked, {
+    mode: 'replace',
+    by: 'Sam Patel',
+    onProgress: (p) => progress.push(p),
+  });
   expect(report.casesNow).toBe(30);
   expect(progress[0]).toMatchObject({ stage: 'checking', done: 0 });
   expect(progress.map((p) => p.done)).toEqual(progress.map((p) => p.done).sort((a, b) => a - b));
-  expect(progress[progress.length - 1]).toEqual({ stage: 'finishing', done: progress[0].total, total: progress[0].total });
+  expect(progress[progress.length - 1]).toEqual({
+    stage: 'finishing',
+    done: progress[0].total,
+    total: progress[0].total,
+  });
   const after = await snapshot(database);
   expect(after.cases).toEqual(before.cases);
   expect(after.letters).toEqual(before.letters);
 
   // Held once: restored (or forgotten) means choose it again.
-  await expect(restoreCheckedBackup(checked, { mode: 'replace', by: 'Sam Patel' })).rejects.toThrow(/Choose the backup file again/);
+  await expect(restoreCheckedBackup(checked, { mode: 'replace', by: 'Sam Patel' })).rejects.toThrow(
+    /Choose the backup file again/,
+  );
   await checkBackupFile(made.bytes);
   forgetCheckedBackup();
-  await expect(restoreCheckedBackup(checked, { mode: 'merge', by: 'Sam Patel' })).rejects.toThrow(/Choose the backup file again/);
+  await expect(restoreCheckedBackup(checked, { mode: 'merge', by: 'Sam Patel' })).rejects.toThrow(
+    /Choose the backup file again/,
+  );
 
   const cut = made.bytes.slice(0, Math.floor(made.bytes.length / 2));
   const refusal = await checkBackupFile(cut).catch((e: unknown) => e);

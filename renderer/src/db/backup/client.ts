@@ -14,7 +14,14 @@ import {
   restoreBackup,
   RestoreError,
 } from './backup';
-import { type BackupFailure, type BackupMessage, type BackupReply, type BackupRequest, isProgressMessage, type PlacedBackupRequest } from './protocol';
+import {
+  type BackupFailure,
+  type BackupMessage,
+  type BackupReply,
+  type BackupRequest,
+  isProgressMessage,
+  type PlacedBackupRequest,
+} from './protocol';
 import { db } from '../schema';
 import { currentLocation } from '../storage';
 
@@ -94,7 +101,12 @@ function ask<T extends BackupReply & { ok: true }>(
   const w = start();
   if (!w) return fallback();
   return new Promise<T>((resolve, reject) => {
-    pending.set(request.id, { resolve: resolve as Pending['resolve'], reject, fallback, ...(onProgress ? { onProgress } : {}) });
+    pending.set(request.id, {
+      resolve: resolve as Pending['resolve'],
+      reject,
+      fallback,
+      ...(onProgress ? { onProgress } : {}),
+    });
     const placed: PlacedBackupRequest = { ...request, location: currentLocation() };
     w.postMessage(placed, transfer);
   });
@@ -104,7 +116,12 @@ function ask<T extends BackupReply & { ok: true }>(
 export async function makeBackupFile(passphrase?: string): Promise<MadeBackup> {
   const id = nextId++;
   const secret = passphrase ? { passphrase } : {};
-  const reply = await ask({ type: 'make', id, ...secret }, async () => ({ id, ok: true as const, type: 'made' as const, made: await makeBackup(db(), secret) }));
+  const reply = await ask({ type: 'make', id, ...secret }, async () => ({
+    id,
+    ok: true as const,
+    type: 'made' as const,
+    made: await makeBackup(db(), secret),
+  }));
   return (reply as { made: MadeBackup }).made;
 }
 
@@ -119,11 +136,26 @@ export async function checkBackupFile(bytes: Uint8Array, passphrase?: string): P
     const decoded = await readBackupFile(db(), bytes, passphrase);
     const anonymise = await previewAnonymisation(db(), decoded.content.cases);
     checkedHere = decoded;
-    return { id, ok: true as const, type: 'checked' as const, header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName, overLimits: decoded.overLimits, anonymise };
+    return {
+      id,
+      ok: true as const,
+      type: 'checked' as const,
+      header: decoded.header,
+      sha256: decoded.sha256,
+      handlerName: decoded.content.settings[0]?.value.handlerName,
+      overLimits: decoded.overLimits,
+      anonymise,
+    };
   };
   // Transferred only to a worker; the page-thread fallback needs the bytes here.
   const reply = await ask({ type: 'check', id, bytes, ...(passphrase ? { passphrase } : {}) }, here, []);
-  const { header, sha256, handlerName, overLimits, anonymise } = reply as { header: BackupHeader; sha256: string; handlerName?: string; overLimits?: string[]; anonymise: AnonymisationPreview };
+  const { header, sha256, handlerName, overLimits, anonymise } = reply as {
+    header: BackupHeader;
+    sha256: string;
+    handlerName?: string;
+    overLimits?: string[];
+    anonymise: AnonymisationPreview;
+  };
   return { header, sha256, overLimits: overLimits ?? [], anonymise, ...(handlerName ? { handlerName } : {}) };
 }
 
@@ -138,7 +170,8 @@ export async function restoreCheckedBackup(
   const id = nextId++;
   const { onProgress, mode, by } = options;
   const here = async () => {
-    if (!checkedHere || checkedHere.sha256 !== checked.sha256) throw new RestoreError('Choose the backup file again: it is no longer held for restoring.');
+    if (!checkedHere || checkedHere.sha256 !== checked.sha256)
+      throw new RestoreError('Choose the backup file again: it is no longer held for restoring.');
     const report = await restoreBackup(db(), checkedHere, { mode, by, ...(onProgress ? { onProgress } : {}) });
     checkedHere = null;
     return { id, ok: true as const, type: 'restored' as const, report };
@@ -152,6 +185,8 @@ export function forgetCheckedBackup(): void {
   checkedHere = null;
   if (worker && !broken) {
     const id = nextId++;
-    void ask({ type: 'forget', id }, async () => ({ id, ok: true as const, type: 'forgotten' as const })).catch(() => undefined);
+    void ask({ type: 'forget', id }, async () => ({ id, ok: true as const, type: 'forgotten' as const })).catch(
+      () => undefined,
+    );
   }
 }

@@ -8,7 +8,14 @@ import fc from 'fast-check';
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BackupFileError, MAX_BACKUP_LINE_BYTES } from '#shared/backup/format';
-import { makeBackup, previewAnonymisation, readBackupFile, restoreBackup, RestoreError, type RestoreMode } from './backup';
+import {
+  makeBackup,
+  previewAnonymisation,
+  readBackupFile,
+  restoreBackup,
+  RestoreError,
+  type RestoreMode,
+} from './backup';
 import { reapplyAnonymisation } from '#db/repositories/retention';
 import type { RedressDatabase } from '../schema';
 import { closeAll, freshDatabase, seedDesk, snapshot } from '#test/support/backup';
@@ -45,7 +52,9 @@ afterAll(closeAll);
 
 /** The lines of a format-2 file: the header, then each table's rows (one line per table; a table left out has none). */
 function linesOf(h: unknown, c: unknown): string[] {
-  const tables = Object.entries(c as Record<string, unknown>).map(([table, rows]) => JSON.stringify({ table, rows }).replace(`"${DEEP}"`, () => deepText));
+  const tables = Object.entries(c as Record<string, unknown>).map(([table, rows]) =>
+    JSON.stringify({ table, rows }).replace(`"${DEEP}"`, () => deepText),
+  );
   return [JSON.stringify(h), ...tables];
 }
 /** Sealed again with a correct checksum: what a person editing the file and fixing the checksum would make. */
@@ -72,7 +81,21 @@ const nested = (depth: number) => {
 const TABLES = ['cases', 'events', 'counters', 'settings', 'letters', 'people', 'notified', 'audit', 'meta'] as const;
 /** Fields every row of a table must have, and a value of the wrong type for each. */
 const REQUIRED: Record<(typeof TABLES)[number], string[]> = {
-  cases: ['id', 'reference', 'receivedOn', 'channel', 'customer', 'category', 'summary', 'procedureId', 'calendar', 'stage', 'status', 'createdAt', 'updatedAt'],
+  cases: [
+    'id',
+    'reference',
+    'receivedOn',
+    'channel',
+    'customer',
+    'category',
+    'summary',
+    'procedureId',
+    'calendar',
+    'stage',
+    'status',
+    'createdAt',
+    'updatedAt',
+  ],
   events: ['id', 'caseId', 'type', 'on', 'at', 'by', 'summary'],
   counters: ['key', 'last'],
   settings: ['key', 'value'],
@@ -86,7 +109,8 @@ const wrongValue = (field: string, pick: number): unknown => {
   const candidates: unknown[] = [null, 42, { x: 1 }, ['a'], true];
   if (field === 'last') candidates.push('7', -1, 1.5);
   if (field === 'active') candidates.push('yes', 1);
-  if (['receivedOn', 'on', 'issuedOn'].includes(field)) candidates.push('2026-02-30', '22/11/2026', '2026-11-22T10:00:00Z');
+  if (['receivedOn', 'on', 'issuedOn'].includes(field))
+    candidates.push('2026-02-30', '22/11/2026', '2026-11-22T10:00:00Z');
   if (['createdAt', 'updatedAt', 'at', 'issuedAt'].includes(field)) candidates.push('yesterday', '2026-11-22');
   if (['channel', 'category', 'calendar', 'status', 'type'].includes(field)) candidates.push('fax', '');
   if (['id', 'caseId', 'procedureId'].includes(field)) candidates.push('');
@@ -118,7 +142,8 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
     kind: 'random bytes',
     file: () => {
       const copy = original.slice();
-      for (const [n, value] of edits) copy[10 + (n % (copy.length - 10))] = value === copy[10 + (n % (copy.length - 10))] ? value ^ 0xff : value;
+      for (const [n, value] of edits)
+        copy[10 + (n % (copy.length - 10))] = value === copy[10 + (n % (copy.length - 10))] ? value ^ 0xff : value;
       return copy;
     },
   })),
@@ -172,16 +197,20 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
     },
   })),
   // Versions: newer format or database, a different format name, nonsense versions.
-  fc.tuple(fc.constantFrom('formatVersion', 'schemaVersion', 'format'), fc.integer({ min: -2, max: 99 })).map(([field, value]) => ({
-    kind: 'wrong version',
-    file: () => {
-      const h = clone(header);
-      if (field === 'format') h.format = value % 2 ? 'redress-backup-2' : 'something-else';
-      else h[field] = value === 2 && field === 'formatVersion' ? 3 : value === 3 && field === 'schemaVersion' ? 4 : value;
-      if (field === 'schemaVersion' && [1, 2].includes(h.schemaVersion as number)) h.schemaVersion = 0;
-      return resealed(h, content);
-    },
-  })),
+  fc
+    .tuple(fc.constantFrom('formatVersion', 'schemaVersion', 'format'), fc.integer({ min: -2, max: 99 }))
+    .map(([field, value]) => ({
+      kind: 'wrong version',
+      file: () => {
+        const h = clone(header);
+        if (field === 'format') h.format = value % 2 ? 'redress-backup-2' : 'something-else';
+        else
+          h[field] =
+            value === 2 && field === 'formatVersion' ? 3 : value === 3 && field === 'schemaVersion' ? 4 : value;
+        if (field === 'schemaVersion' && [1, 2].includes(h.schemaVersion as number)) h.schemaVersion = 0;
+        return resealed(h, content);
+      },
+    })),
   // Header counts edited.
   fc.tuple(fc.constantFrom(...TABLES), fc.integer({ min: 1, max: 1000 })).map(([table, delta]) => ({
     kind: 'wrong count (resealed)',
@@ -242,7 +271,8 @@ it('refuses 1,000 mutated backup files, each with a reason, and changes nothing'
       reasons.set(reason.kind ?? 'restore', (reasons.get(reason.kind ?? 'restore') ?? 0) + 1);
       expect(reason.message.length).toBeGreaterThan(20);
       // A content problem says where it is.
-      if (reason.kind === 'invalid') expect(reason.problems[0]).toMatch(/^[a-z]+(\[\d+\])?(\.[A-Za-z0-9]+|\[\d+\])*: /i);
+      if (reason.kind === 'invalid')
+        expect(reason.problems[0]).toMatch(/^[a-z]+(\[\d+\])?(\.[A-Za-z0-9]+|\[\d+\])*: /i);
       expect(await snapshot(target)).toEqual(before);
     }),
     { numRuns: 1000, seed: 20261122, endOnFailure: true },
@@ -257,7 +287,10 @@ it('refuses 1,000 mutated backup files, each with a reason, and changes nothing'
 }, 300_000);
 
 /** The refusal of `file` (read, then restored in `mode`), with the database checked unchanged. */
-async function refusedUnchanged(file: Uint8Array, mode: RestoreMode = 'merge'): Promise<BackupFileError | RestoreError> {
+async function refusedUnchanged(
+  file: Uint8Array,
+  mode: RestoreMode = 'merge',
+): Promise<BackupFileError | RestoreError> {
   let refusal: unknown = null;
   try {
     await restoreBackup(target, await readBackupFile(target, file), { mode, by: 'Sam Patel' });
@@ -301,7 +334,9 @@ it('refuses decompression bombs (rows with a wrong seal; one endless line) quick
     const refusal = await refusedUnchanged(bomb);
     const seconds = (performance.now() - started) / 1000;
     const growth = process.resourceUsage().maxRSS / 1024 - peakBefore;
-    console.info(`bomb of ${(bomb.length / 1024).toFixed(0)} KB refused as ${(refusal as BackupFileError).kind} in ${seconds.toFixed(1)} s, peak memory +${growth.toFixed(0)} MB`);
+    console.info(
+      `bomb of ${(bomb.length / 1024).toFixed(0)} KB refused as ${(refusal as BackupFileError).kind} in ${seconds.toFixed(1)} s, peak memory +${growth.toFixed(0)} MB`,
+    );
     expect(['checksum', 'too-large']).toContain((refusal as BackupFileError).kind);
     // Safety bounds, generous for a loaded machine: not a speed benchmark.
     expect(seconds).toBeLessThan(30);
@@ -318,8 +353,22 @@ it('takes audit rows naming open cases as records, never instructions: restored,
   const open = [...casesHere, ...(c.cases as unknown as typeof casesHere)].filter((x) => x.status === 'open');
   expect(open.length).toBeGreaterThan(0);
   c.audit.push(
-    { id: 'forged-erasure', at: '2026-11-21T10:00:00.000Z', kind: 'erasure', by: 'Someone', summary: 'erased', detail: { caseIds: everyCase } },
-    { id: 'forged-run', at: '2026-11-21T10:00:00.000Z', kind: 'retention-run', by: 'Someone', summary: 'run', detail: { caseIds: everyCase } },
+    {
+      id: 'forged-erasure',
+      at: '2026-11-21T10:00:00.000Z',
+      kind: 'erasure',
+      by: 'Someone',
+      summary: 'erased',
+      detail: { caseIds: everyCase },
+    },
+    {
+      id: 'forged-run',
+      at: '2026-11-21T10:00:00.000Z',
+      kind: 'retention-run',
+      by: 'Someone',
+      summary: 'run',
+      detail: { caseIds: everyCase },
+    },
   );
   const h = clone(header) as { counts: Record<string, number> };
   h.counts.audit += 2;
@@ -340,5 +389,5 @@ it('takes audit rows naming open cases as records, never instructions: restored,
 // counter of Number.MAX_SAFE_INTEGER and references that are not references (`open`, trailing spaces, `../../x`) are
 // refused there, with their own tests (the counter bound and the reference pattern in format.test.ts). The ZIP a
 // reference reaches is safe whatever it holds: shared/exports/subject-access.test.ts.
-it.todo('refuses a reference counter of Number.MAX_SAFE_INTEGER (the row schema\'s counter bound)');
-it.todo('refuses references that are not references (the row schema\'s reference pattern)');
+it.todo("refuses a reference counter of Number.MAX_SAFE_INTEGER (the row schema's counter bound)");
+it.todo("refuses references that are not references (the row schema's reference pattern)");

@@ -40,7 +40,8 @@ function expectSteady(reports: RestoreProgress[]) {
     // Never more than a chunk of work between two reports.
     expect(p.done - before.done).toBeLessThanOrEqual(PROGRESS_EVERY_ROWS);
     // Within one step, the step's rows only go up.
-    if (p.rows && before.rows && p.stage === before.stage && p.rows.table === before.rows.table) expect(p.rows.done).toBeGreaterThanOrEqual(before.rows.done);
+    if (p.rows && before.rows && p.stage === before.stage && p.rows.table === before.rows.table)
+      expect(p.rows.done).toBeGreaterThanOrEqual(before.rows.done);
   }
   const last = reports[reports.length - 1];
   expect(last).toEqual({ stage: 'finishing', done: total, total });
@@ -64,41 +65,49 @@ function expectEventsCounted(reports: RestoreProgress[], events: number) {
 }
 
 describe('progress of a restore', () => {
-  it.each(['into-empty', 'replace', 'merge'] as const)('%s: reported with done going up to total, and the result is the same', async (mode: RestoreMode) => {
-    const source = freshDatabase('progress');
-    await seedDesk(source, 2500, { seed: 11, letterEvery: 40 });
-    const backup = await backupOf(source);
-    const target = freshDatabase('progress');
-    // Replace and merge go into a desk that already has other cases (merge: all 2,500 are new, so the whole index is
-    // rebuilt, the path a large merge takes).
-    if (mode !== 'into-empty') await seedDesk(target, 300, { seed: 12, prefix: 'OLD' });
+  it.each(['into-empty', 'replace', 'merge'] as const)(
+    '%s: reported with done going up to total, and the result is the same',
+    async (mode: RestoreMode) => {
+      const source = freshDatabase('progress');
+      await seedDesk(source, 2500, { seed: 11, letterEvery: 40 });
+      const backup = await backupOf(source);
+      const target = freshDatabase('progress');
+      // Replace and merge go into a desk that already has other cases (merge: all 2,500 are new, so the whole index is
+      // rebuilt, the path a large merge takes).
+      if (mode !== 'into-empty') await seedDesk(target, 300, { seed: 12, prefix: 'OLD' });
 
-    const reports: RestoreProgress[] = [];
-    const report = await restoreBackup(target, backup, { mode, by: 'Sam Patel', onProgress: (p) => reports.push(p) });
-    expect(report.casesNow).toBe(mode === 'merge' ? 2800 : 2500);
+      const reports: RestoreProgress[] = [];
+      const report = await restoreBackup(target, backup, { mode, by: 'Sam Patel', onProgress: (p) => reports.push(p) });
+      expect(report.casesNow).toBe(mode === 'merge' ? 2800 : 2500);
 
-    expectSteady(reports);
-    expectEventsCounted(reports, backup.content.events.length);
-    const stages = new Set(reports.map((p) => p.stage));
-    expect(stages).toContain('checking');
-    expect(stages).toContain('writing');
-    expect(stages).toContain('indexing');
-    if (mode === 'replace') {
-      // What was here is removed a chunk at a time, and counted in the work.
-      const removing = reports.filter((p) => p.stage === 'removing' && p.rows?.table === 'events');
-      expect(removing.length).toBeGreaterThan(1);
-      expect(removing[removing.length - 1].rows!.done).toBe(report.removed.events);
-    }
-    if (mode === 'merge') expect(stages).toContain('reading');
-    // Every case was indexed, and the report says so.
-    const indexing = reports.filter((p) => p.stage === 'indexing' && p.rows?.table === 'cases');
-    expect(indexing[indexing.length - 1].rows).toEqual({ table: 'cases', done: report.casesNow, total: report.casesNow });
+      expectSteady(reports);
+      expectEventsCounted(reports, backup.content.events.length);
+      const stages = new Set(reports.map((p) => p.stage));
+      expect(stages).toContain('checking');
+      expect(stages).toContain('writing');
+      expect(stages).toContain('indexing');
+      if (mode === 'replace') {
+        // What was here is removed a chunk at a time, and counted in the work.
+        const removing = reports.filter((p) => p.stage === 'removing' && p.rows?.table === 'events');
+        expect(removing.length).toBeGreaterThan(1);
+        expect(removing[removing.length - 1].rows!.done).toBe(report.removed.events);
+      }
+      if (mode === 'merge') expect(stages).toContain('reading');
+      // Every case was indexed, and the report says so.
+      const indexing = reports.filter((p) => p.stage === 'indexing' && p.rows?.table === 'cases');
+      expect(indexing[indexing.length - 1].rows).toEqual({
+        table: 'cases',
+        done: report.casesNow,
+        total: report.casesNow,
+      });
 
-    // The index written in chunks is the one rebuildCaseIndex makes from the same facts.
-    const index = (await snapshot(target)).caseIndex;
-    await target.transaction('rw', target.cases, target.events, target.caseIndex, (tx) => rebuildCaseIndex(tx));
-    expect((await snapshot(target)).caseIndex).toEqual(index);
-  }, 120_000);
+      // The index written in chunks is the one rebuildCaseIndex makes from the same facts.
+      const index = (await snapshot(target)).caseIndex;
+      await target.transaction('rw', target.cases, target.events, target.caseIndex, (tx) => rebuildCaseIndex(tx));
+      expect((await snapshot(target)).caseIndex).toEqual(index);
+    },
+    120_000,
+  );
 
   it('restores exactly the same with or without someone listening', async () => {
     const source = freshDatabase('progress');
@@ -107,43 +116,59 @@ describe('progress of a restore', () => {
     const listened = freshDatabase('progress');
     const silent = freshDatabase('progress');
     let calls = 0;
-    await restoreBackup(listened, backup, { mode: 'into-empty', by: 'Sam Patel', clock: clockAt('2026-11-22T15:00:00.000Z'), onProgress: () => (calls += 1) });
-    await restoreBackup(silent, backup, { mode: 'into-empty', by: 'Sam Patel', clock: clockAt('2026-11-22T15:00:00.000Z') });
+    await restoreBackup(listened, backup, {
+      mode: 'into-empty',
+      by: 'Sam Patel',
+      clock: clockAt('2026-11-22T15:00:00.000Z'),
+      onProgress: () => (calls += 1),
+    });
+    await restoreBackup(silent, backup, {
+      mode: 'into-empty',
+      by: 'Sam Patel',
+      clock: clockAt('2026-11-22T15:00:00.000Z'),
+    });
     expect(calls).toBeGreaterThan(0);
     // The restore's own audit row gets a random id, so the audit trail is compared without ids, in order of kind.
     const withoutAuditIds = (snap: Record<string, unknown[]>) => ({
       ...snap,
-      audit: snap.audit.map((a) => ({ ...(a as { kind: string }), id: '' })).sort((a, b) => a.kind.localeCompare(b.kind)),
+      audit: snap.audit
+        .map((a) => ({ ...(a as { kind: string }), id: '' }))
+        .sort((a, b) => a.kind.localeCompare(b.kind)),
     });
     expect(withoutAuditIds(await snapshot(listened))).toEqual(withoutAuditIds(await snapshot(silent)));
   }, 60_000);
 });
 
 describe('a restore that fails after reporting progress changes nothing', () => {
-  it.each(['into-empty', 'replace', 'merge'] as const)('%s: stopped halfway through the timeline entries', async (mode: RestoreMode) => {
-    const source = freshDatabase('progress');
-    await seedDesk(source, 1200, { seed: 14, letterEvery: 30 });
-    const backup = await backupOf(source);
-    const target = freshDatabase('progress');
-    if (mode !== 'into-empty') await seedDesk(target, 200, { seed: 15, prefix: 'OLD' });
-    const before = await snapshot(target);
+  it.each(['into-empty', 'replace', 'merge'] as const)(
+    '%s: stopped halfway through the timeline entries',
+    async (mode: RestoreMode) => {
+      const source = freshDatabase('progress');
+      await seedDesk(source, 1200, { seed: 14, letterEvery: 30 });
+      const backup = await backupOf(source);
+      const target = freshDatabase('progress');
+      if (mode !== 'into-empty') await seedDesk(target, 200, { seed: 15, prefix: 'OLD' });
+      const before = await snapshot(target);
 
-    const reports: RestoreProgress[] = [];
-    const half = Math.floor(backup.content.events.length / 2);
-    const failing = restoreBackup(target, backup, {
-      mode,
-      by: 'Sam Patel',
-      onProgress: (p) => {
-        reports.push(p);
-        // The computer goes to sleep / the disk fails with half the timeline entries written.
-        if (p.stage === 'writing' && p.rows?.table === 'events' && p.rows.done >= half) throw new Error('disk failure');
-      },
-    });
-    await expect(failing).rejects.toThrow('disk failure');
-    expect(reports.filter((p) => p.rows?.table === 'events').length).toBeGreaterThan(2);
-    expect(reports.some((p) => p.stage === 'finishing')).toBe(false);
-    expect(await snapshot(target)).toEqual(before);
-  }, 60_000);
+      const reports: RestoreProgress[] = [];
+      const half = Math.floor(backup.content.events.length / 2);
+      const failing = restoreBackup(target, backup, {
+        mode,
+        by: 'Sam Patel',
+        onProgress: (p) => {
+          reports.push(p);
+          // The computer goes to sleep / the disk fails with half the timeline entries written.
+          if (p.stage === 'writing' && p.rows?.table === 'events' && p.rows.done >= half)
+            throw new Error('disk failure');
+        },
+      });
+      await expect(failing).rejects.toThrow('disk failure');
+      expect(reports.filter((p) => p.rows?.table === 'events').length).toBeGreaterThan(2);
+      expect(reports.some((p) => p.stage === 'finishing')).toBe(false);
+      expect(await snapshot(target)).toEqual(before);
+    },
+    60_000,
+  );
 
   it('merge: a write failing while the case index is rebuilt leaves the database exactly as it was', async () => {
     const source = freshDatabase('progress');
@@ -159,7 +184,9 @@ describe('a restore that fails after reporting progress changes nothing', () => 
     };
     target.caseIndex.hook('creating', failing);
     const reports: RestoreProgress[] = [];
-    await expect(restoreBackup(target, backup, { mode: 'merge', by: 'Sam Patel', onProgress: (p) => reports.push(p) })).rejects.toThrow('disk full');
+    await expect(
+      restoreBackup(target, backup, { mode: 'merge', by: 'Sam Patel', onProgress: (p) => reports.push(p) }),
+    ).rejects.toThrow('disk full');
     target.caseIndex.hook('creating').unsubscribe(failing);
     // It had got as far as indexing, every case written, before it failed.
     expect(reports.some((p) => p.stage === 'indexing')).toBe(true);
@@ -169,31 +196,70 @@ describe('a restore that fails after reporting progress changes nothing', () => 
 
 describe('what the user reads', () => {
   it('names the stage in words, with thousands separators', () => {
-    expect(restoreProgressText({ stage: 'writing', done: 12_000, total: 900_000, rows: { table: 'cases', done: 12_000, total: 100_000 } })).toBe(
-      'Writing cases: 12,000 of 100,000',
-    );
-    expect(restoreProgressText({ stage: 'writing', done: 1, total: 2, rows: { table: 'events', done: 300_000, total: 772_025 } })).toBe(
-      'Writing timeline entries: 300,000 of 772,025',
-    );
-    expect(restoreProgressText({ stage: 'removing', done: 0, total: 2, rows: { table: 'events', done: 0, total: 772_025 } })).toBe(
-      'Removing the timeline entries on this desk (772,025)',
-    );
-    expect(restoreProgressText({ stage: 'checking', done: 0, total: 2, rows: { table: 'cases', done: 4_000, total: 100_000 } })).toBe(
-      'Checking the backup’s cases against this desk: 4,000 of 100,000',
-    );
-    expect(restoreProgressText({ stage: 'indexing', done: 1, total: 2, rows: { table: 'cases', done: 98_000, total: 100_000 } })).toBe(
-      'Indexing cases for the lists and deadlines: 98,000 of 100,000',
-    );
+    expect(
+      restoreProgressText({
+        stage: 'writing',
+        done: 12_000,
+        total: 900_000,
+        rows: { table: 'cases', done: 12_000, total: 100_000 },
+      }),
+    ).toBe('Writing cases: 12,000 of 100,000');
+    expect(
+      restoreProgressText({
+        stage: 'writing',
+        done: 1,
+        total: 2,
+        rows: { table: 'events', done: 300_000, total: 772_025 },
+      }),
+    ).toBe('Writing timeline entries: 300,000 of 772,025');
+    expect(
+      restoreProgressText({ stage: 'removing', done: 0, total: 2, rows: { table: 'events', done: 0, total: 772_025 } }),
+    ).toBe('Removing the timeline entries on this desk (772,025)');
+    expect(
+      restoreProgressText({
+        stage: 'checking',
+        done: 0,
+        total: 2,
+        rows: { table: 'cases', done: 4_000, total: 100_000 },
+      }),
+    ).toBe('Checking the backup’s cases against this desk: 4,000 of 100,000');
+    expect(
+      restoreProgressText({
+        stage: 'indexing',
+        done: 1,
+        total: 2,
+        rows: { table: 'cases', done: 98_000, total: 100_000 },
+      }),
+    ).toBe('Indexing cases for the lists and deadlines: 98,000 of 100,000');
     expect(restoreProgressText({ stage: 'checking', done: 0, total: 2 })).toBe('Checking this desk…');
     expect(restoreProgressText({ stage: 'finishing', done: 2, total: 2 })).toMatch(/^Finishing/);
   });
 
   it('writes the counts in the audit trail’s summary with thousands separators', () => {
-    const zero = { cases: 0, events: 0, counters: 0, settings: 0, letters: 0, people: 0, notified: 0, audit: 0, meta: 0 };
+    const zero = {
+      cases: 0,
+      events: 0,
+      counters: 0,
+      settings: 0,
+      letters: 0,
+      people: 0,
+      notified: 0,
+      audit: 0,
+      meta: 0,
+    };
     const summary = restoreSummary(
-      { mode: 'replace', added: { ...zero, events: 772_025, letters: 2_000 }, updated: zero, kept: zero, removed: zero, casesNow: 100_000 },
+      {
+        mode: 'replace',
+        added: { ...zero, events: 772_025, letters: 2_000 },
+        updated: zero,
+        kept: zero,
+        removed: zero,
+        casesNow: 100_000,
+      },
       '2026-11-22T14:30:00.000Z',
     );
-    expect(summary).toBe('Restored a backup made 2026-11-22 (replacing what was here): 100,000 cases, 772,025 timeline entries, 2,000 letters.');
+    expect(summary).toBe(
+      'Restored a backup made 2026-11-22 (replacing what was here): 100,000 cases, 772,025 timeline entries, 2,000 letters.',
+    );
   });
 });

@@ -22,7 +22,14 @@ export type BackupFailure =
 export type BackupReply =
   | ({ id: number; ok: true } & (
       | { type: 'made'; made: MadeBackup }
-      | { type: 'checked'; header: BackupHeader; sha256: string; handlerName?: string; overLimits: string[]; anonymise: AnonymisationPreview }
+      | {
+          type: 'checked';
+          header: BackupHeader;
+          sha256: string;
+          handlerName?: string;
+          overLimits: string[];
+          anonymise: AnonymisationPreview;
+        }
       | { type: 'restored'; report: RestoreReport }
       | { type: 'forgotten' }
     ))

@@ -4,7 +4,16 @@ import { BackupFileError } from '#shared/backup/format';
 import type { NewCaseParts } from '#shared/model/intake';
 import { closeAll, DESK, freshDatabase, seedDesk, snapshot } from '#test/support/backup';
 import { newCaseParts } from '#test/support/cases';
-import { LAST_BACKUP_KEY, lastBackup, makeBackup, previewAnonymisation, readBackupFile, recordBackupMade, restoreBackup, RestoreError } from './backup';
+import {
+  LAST_BACKUP_KEY,
+  lastBackup,
+  makeBackup,
+  previewAnonymisation,
+  readBackupFile,
+  recordBackupMade,
+  restoreBackup,
+  RestoreError,
+} from './backup';
 import { deriveCaseIndex } from '#db/case-index/derive';
 import { appendEvent, createCase } from '#db/repositories/cases';
 import type { RedressDatabase } from '../schema';
@@ -13,7 +22,8 @@ import { ANONYMISED_HERE_KEY, eraseCustomer } from '#db/repositories/retention';
 afterEach(closeAll);
 
 const clockAt = (iso: string) => ({ now: () => new Date(iso) });
-const parts = (name: string): NewCaseParts => newCaseParts({ channel: 'phone', customer: { name }, summary: `Complaint from ${name}` });
+const parts = (name: string): NewCaseParts =>
+  newCaseParts({ channel: 'phone', customer: { name }, summary: `Complaint from ${name}` });
 
 async function backupOf(database: RedressDatabase, at = '2026-11-22T14:30:00.000Z') {
   const made = await makeBackup(database, { clock: clockAt(at) });
@@ -34,7 +44,15 @@ describe('making a backup', () => {
     const made = await makeBackup(database, { clock: clockAt('2026-11-22T23:30:00.000Z') });
     // 23:30 UTC is already the 22nd in London in winter (GMT), but a summer evening would be the next day.
     expect(made.fileName).toBe('redress-backup-RDR-2026-11-22.redress-backup');
-    expect(made.counts).toMatchObject({ cases: 30, letters: 3, settings: 1, people: 2, notified: 1, audit: 1, meta: 1 });
+    expect(made.counts).toMatchObject({
+      cases: 30,
+      letters: 3,
+      settings: 1,
+      people: 2,
+      notified: 1,
+      audit: 1,
+      meta: 1,
+    });
     expect(made.counts.events).toBe(await database.events.count());
   });
 
@@ -44,9 +62,17 @@ describe('making a backup', () => {
     await recordBackupMade(database, { at: '2026-11-01T10:00:00.000Z', fileName: 'old.redress-backup', how: 'saved' });
     const backup = await backupOf(database);
     expect(backup.content.meta.map((m) => m.key)).toContain(LAST_BACKUP_KEY);
-    await recordBackupMade(database, { at: '2026-11-22T15:00:00.000Z', fileName: 'new.redress-backup', how: 'automatic' });
+    await recordBackupMade(database, {
+      at: '2026-11-22T15:00:00.000Z',
+      fileName: 'new.redress-backup',
+      how: 'automatic',
+    });
     await restoreBackup(database, backup, { mode: 'replace', by: 'Sam Patel' });
-    expect(await lastBackup(database)).toEqual({ at: '2026-11-22T15:00:00.000Z', fileName: 'new.redress-backup', how: 'automatic' });
+    expect(await lastBackup(database)).toEqual({
+      at: '2026-11-22T15:00:00.000Z',
+      fileName: 'new.redress-backup',
+      how: 'automatic',
+    });
   });
 });
 
@@ -61,12 +87,20 @@ describe('restore into an empty desk', () => {
     // A new PC after the first-run settings: settings and the desk's person exist, no cases.
     await target.settings.put({ key: 'desk', value: { ...DESK, handlerName: 'New Person' } });
     await target.people.add({ id: 'first-run', name: 'New Person', active: true });
-    const report = await restoreBackup(target, backup, { mode: 'into-empty', by: 'New Person', clock: clockAt('2026-11-23T09:00:00.000Z') });
+    const report = await restoreBackup(target, backup, {
+      mode: 'into-empty',
+      by: 'New Person',
+      clock: clockAt('2026-11-23T09:00:00.000Z'),
+    });
 
     expect(withoutRestoreAudit(await snapshot(target))).toEqual(before);
     expect(report.casesNow).toBe(40);
     const audit = (await target.audit.where('kind').equals('restore').toArray())[0];
-    expect(audit).toMatchObject({ at: '2026-11-23T09:00:00.000Z', by: 'New Person', summary: expect.stringContaining('(into an empty desk): 40 cases') });
+    expect(audit).toMatchObject({
+      at: '2026-11-23T09:00:00.000Z',
+      by: 'New Person',
+      summary: expect.stringContaining('(into an empty desk): 40 cases'),
+    });
     // No personal data in the audit row: no customer's name appears in it.
     const auditText = JSON.stringify(audit);
     for (const c of before.cases as { customer: { name: string } }[]) expect(auditText).not.toContain(c.customer.name);
@@ -79,7 +113,9 @@ describe('restore into an empty desk', () => {
     const target = freshDatabase();
     await createCase(target, parts('Grace Hopper'), { settings: DESK, by: 'Sam Patel' });
     const before = await snapshot(target);
-    await expect(restoreBackup(target, backup, { mode: 'into-empty', by: 'Sam Patel' })).rejects.toThrow(/This desk is not empty: it holds 1 case\./);
+    await expect(restoreBackup(target, backup, { mode: 'into-empty', by: 'Sam Patel' })).rejects.toThrow(
+      /This desk is not empty: it holds 1 case\./,
+    );
     expect(await snapshot(target)).toEqual(before);
   });
 });
@@ -93,8 +129,18 @@ describe('replace', () => {
     const target = freshDatabase();
     await target.settings.put({ key: 'desk', value: DESK });
     // This desk has handed out references up to RDR-2026-000901 and has its own audit trail.
-    await target.audit.add({ id: 'here-1', at: '2026-11-20T10:00:00.000Z', kind: 'erasure', by: 'Sam Patel', summary: '1 case erased' });
-    await createCase(target, parts('Alan Turing'), { settings: DESK, by: 'Sam Patel', clock: clockAt('2026-11-20T10:00:00.000Z') });
+    await target.audit.add({
+      id: 'here-1',
+      at: '2026-11-20T10:00:00.000Z',
+      kind: 'erasure',
+      by: 'Sam Patel',
+      summary: '1 case erased',
+    });
+    await createCase(target, parts('Alan Turing'), {
+      settings: DESK,
+      by: 'Sam Patel',
+      clock: clockAt('2026-11-20T10:00:00.000Z'),
+    });
     await target.counters.put({ key: 'RDR-2026', last: 901 });
 
     const report = await restoreBackup(target, backup, { mode: 'replace', by: 'Sam Patel' });
@@ -104,7 +150,11 @@ describe('replace', () => {
     expect((await target.counters.get('RDR-2026'))!.last).toBe(901);
     expect((after.audit as { id: string }[]).map((a) => a.id)).toEqual(expect.arrayContaining(['here-1', 'audit-1']));
     // The next complaint does not reuse a reference handed out before the restore.
-    const next = await createCase(target, parts('Mary Jackson'), { settings: DESK, by: 'Sam Patel', clock: clockAt('2026-11-24T10:00:00.000Z') });
+    const next = await createCase(target, parts('Mary Jackson'), {
+      settings: DESK,
+      by: 'Sam Patel',
+      clock: clockAt('2026-11-24T10:00:00.000Z'),
+    });
     expect(next.reference).toBe('RDR-2026-000902');
   });
 });
@@ -113,19 +163,46 @@ describe('merge', () => {
   it('adds what is missing, keeps the newer copy of a case, unites timelines and rebuilds their index rows', async () => {
     const database = freshDatabase();
     await database.settings.put({ key: 'desk', value: DESK });
-    const a = await createCase(database, parts('Ada Lovelace'), { settings: DESK, by: 'Sam Patel', clock: clockAt('2026-11-18T10:00:00.000Z') });
-    const b = await createCase(database, parts('Alan Turing'), { settings: DESK, by: 'Sam Patel', clock: clockAt('2026-11-18T11:00:00.000Z') });
+    const a = await createCase(database, parts('Ada Lovelace'), {
+      settings: DESK,
+      by: 'Sam Patel',
+      clock: clockAt('2026-11-18T10:00:00.000Z'),
+    });
+    const b = await createCase(database, parts('Alan Turing'), {
+      settings: DESK,
+      by: 'Sam Patel',
+      clock: clockAt('2026-11-18T11:00:00.000Z'),
+    });
     const backup = await backupOf(database);
 
     // After the backup, work goes on here: case A gets an acknowledgement (newer here).
-    await appendEvent(database, a.id, { type: 'acknowledged', on: '2026-11-19', by: 'Sam Patel', summary: 'Acknowledged' }, clockAt('2026-11-19T09:00:00.000Z'));
+    await appendEvent(
+      database,
+      a.id,
+      { type: 'acknowledged', on: '2026-11-19', by: 'Sam Patel', summary: 'Acknowledged' },
+      clockAt('2026-11-19T09:00:00.000Z'),
+    );
     // Meanwhile the backup's copy of case B was worked on elsewhere (newer in the file): a note and a new summary.
     const caseB = backup.content.cases.find((c) => c.id === b.id)!;
     caseB.summary = 'Updated elsewhere';
     caseB.updatedAt = '2026-11-21T09:00:00.000Z';
-    backup.content.events.push({ id: 'elsewhere-1', caseId: b.id, type: 'acknowledged', on: '2026-11-21', at: '2026-11-21T09:00:00.000Z', by: 'Jo', summary: 'Acknowledged elsewhere' });
+    backup.content.events.push({
+      id: 'elsewhere-1',
+      caseId: b.id,
+      type: 'acknowledged',
+      on: '2026-11-21',
+      at: '2026-11-21T09:00:00.000Z',
+      by: 'Jo',
+      summary: 'Acknowledged elsewhere',
+    });
     // And a case only the file has.
-    backup.content.cases.push({ ...caseB, id: 'only-in-file', reference: 'RDR-2026-000077', summary: 'Only in the file', updatedAt: '2026-11-21T09:00:00.000Z' });
+    backup.content.cases.push({
+      ...caseB,
+      id: 'only-in-file',
+      reference: 'RDR-2026-000077',
+      summary: 'Only in the file',
+      updatedAt: '2026-11-21T09:00:00.000Z',
+    });
     backup.content.counters = [{ key: 'RDR-2026', last: 77 }];
 
     const report = await restoreBackup(database, backup, { mode: 'merge', by: 'Sam Patel' });
@@ -135,7 +212,10 @@ describe('merge', () => {
     expect(report.added.events).toBe(1);
 
     expect((await database.cases.get(b.id))!.summary).toBe('Updated elsewhere');
-    expect((await database.events.where('caseId').equals(a.id).toArray()).map((e) => e.type).sort()).toEqual(['acknowledged', 'received']);
+    expect((await database.events.where('caseId').equals(a.id).toArray()).map((e) => e.type).sort()).toEqual([
+      'acknowledged',
+      'received',
+    ]);
     expect(await database.cases.get('only-in-file')).toBeDefined();
     expect((await database.counters.get('RDR-2026'))!.last).toBe(77);
     // Every index row is what the facts give.
@@ -149,10 +229,18 @@ describe('merge', () => {
 
   it('is refused, with the reference, when a reference belongs to a different case here; nothing changes', async () => {
     const source = freshDatabase();
-    await createCase(source, parts('Ada Lovelace'), { settings: DESK, by: 'Sam Patel', clock: clockAt('2026-11-18T10:00:00.000Z') });
+    await createCase(source, parts('Ada Lovelace'), {
+      settings: DESK,
+      by: 'Sam Patel',
+      clock: clockAt('2026-11-18T10:00:00.000Z'),
+    });
     const backup = await backupOf(source);
     const target = freshDatabase();
-    await createCase(target, parts('Someone Else'), { settings: DESK, by: 'Sam Patel', clock: clockAt('2026-11-18T10:00:00.000Z') });
+    await createCase(target, parts('Someone Else'), {
+      settings: DESK,
+      by: 'Sam Patel',
+      clock: clockAt('2026-11-18T10:00:00.000Z'),
+    });
     const before = await snapshot(target);
     const error = await restoreBackup(target, backup, { mode: 'merge', by: 'Sam Patel' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RestoreError);
@@ -163,7 +251,11 @@ describe('merge', () => {
   it('compares updatedAt as instants: a copy written with +01:00 thirty minutes older does not overwrite a newer edit', async () => {
     const database = freshDatabase();
     await database.settings.put({ key: 'desk', value: DESK });
-    const a = await createCase(database, parts('Ada Lovelace'), { settings: DESK, by: 'Sam Patel', clock: clockAt('2026-11-18T10:00:00.000Z') });
+    const a = await createCase(database, parts('Ada Lovelace'), {
+      settings: DESK,
+      by: 'Sam Patel',
+      clock: clockAt('2026-11-18T10:00:00.000Z'),
+    });
     const backup = await backupOf(database);
     await database.cases.update(a.id, { summary: 'Newer edit here', updatedAt: '2026-11-21T09:30:00.000Z' });
     // 10:00 at +01:00 is 09:00 UTC: thirty minutes older, though later as text.
@@ -197,15 +289,30 @@ describe('erasures stay erased', () => {
     await seedDesk(database, 30, { letterEvery: 3 });
     const older = await backupOf(database);
     const [closedA, closedB] = (await database.cases.toArray()).filter((c) => c.status === 'closed');
-    await eraseCustomer(database, { caseIds: [closedA.id, closedB.id], basis: 'customer-request', by: 'Sam Patel', today: '2026-11-22' });
+    await eraseCustomer(database, {
+      caseIds: [closedA.id, closedB.id],
+      basis: 'customer-request',
+      by: 'Sam Patel',
+      today: '2026-11-22',
+    });
     // The older backup holds both with their personal data; in this copy of it, B was hand-edited to say it is open.
     const copyB = older.content.cases.find((c) => c.id === closedB.id)!;
     copyB.status = 'open';
-    expect(await previewAnonymisation(database, older.content.cases)).toEqual({ merge: [], replace: [closedA.reference], open: [closedB.reference] });
+    expect(await previewAnonymisation(database, older.content.cases)).toEqual({
+      merge: [],
+      replace: [closedA.reference],
+      open: [closedB.reference],
+    });
 
-    const report = await restoreBackup(database, older, { mode: 'replace', by: 'Sam Patel', clock: clockAt('2026-11-23T09:00:00.000Z') });
+    const report = await restoreBackup(database, older, {
+      mode: 'replace',
+      by: 'Sam Patel',
+      clock: clockAt('2026-11-23T09:00:00.000Z'),
+    });
     expect(report.anonymisedAgain).toMatchObject({ references: [closedA.reference], stillOpen: [closedB.reference] });
-    expect(report.anonymisedAgain!.lettersDeleted).toBe(older.content.letters.filter((l) => l.caseId === closedA.id).length);
+    expect(report.anonymisedAgain!.lettersDeleted).toBe(
+      older.content.letters.filter((l) => l.caseId === closedA.id).length,
+    );
     const a = (await database.cases.get(closedA.id))!;
     expect(a.anonymisedOn).toBe('2026-11-23');
     expect(a.customer.name).not.toBe(closedA.customer.name);
@@ -216,22 +323,25 @@ describe('erasures stay erased', () => {
 });
 
 describe('all or nothing', () => {
-  it.each(['replace', 'merge', 'into-empty'] as const)('%s: a failure halfway through leaves the database exactly as it was', async (mode) => {
-    const source = freshDatabase();
-    await seedDesk(source, 20, { seed: 3 });
-    const backup = await backupOf(source);
-    const target = freshDatabase();
-    await seedDesk(target, mode === 'into-empty' ? 0 : 15, { seed: 4, prefix: 'OLD' });
-    const before = await snapshot(target);
-    // The disk fails at the very last write (the restore's audit row), after everything else went in.
-    const failing = (() => {
-      throw new Error('disk failure');
-    }) as () => void;
-    target.audit.hook('creating', failing);
-    await expect(restoreBackup(target, backup, { mode, by: 'Sam Patel' })).rejects.toThrow('disk failure');
-    target.audit.hook('creating').unsubscribe(failing);
-    expect(await snapshot(target)).toEqual(before);
-  });
+  it.each(['replace', 'merge', 'into-empty'] as const)(
+    '%s: a failure halfway through leaves the database exactly as it was',
+    async (mode) => {
+      const source = freshDatabase();
+      await seedDesk(source, 20, { seed: 3 });
+      const backup = await backupOf(source);
+      const target = freshDatabase();
+      await seedDesk(target, mode === 'into-empty' ? 0 : 15, { seed: 4, prefix: 'OLD' });
+      const before = await snapshot(target);
+      // The disk fails at the very last write (the restore's audit row), after everything else went in.
+      const failing = (() => {
+        throw new Error('disk failure');
+      }) as () => void;
+      target.audit.hook('creating', failing);
+      await expect(restoreBackup(target, backup, { mode, by: 'Sam Patel' })).rejects.toThrow('disk failure');
+      target.audit.hook('creating').unsubscribe(failing);
+      expect(await snapshot(target)).toEqual(before);
+    },
+  );
 });
 
 describe('reading a file', () => {
@@ -242,7 +352,9 @@ describe('reading a file', () => {
     // The same database, as if this Redress were older (version 2).
     const { decodeBackup } = await import('#shared/backup/format');
     const { sha256Hex } = await import('#db/repositories/cases');
-    const error = await decodeBackup(made.bytes, { sha256: sha256Hex, currentSchemaVersion: 2 }).catch((e: unknown) => e);
+    const error = await decodeBackup(made.bytes, { sha256: sha256Hex, currentSchemaVersion: 2 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(BackupFileError);
     expect((error as BackupFileError).message).toContain('database version 3; this Redress has version 2');
   });

@@ -55,5 +55,7 @@ it('backup → wipe → restore gives back 10,000 cases deep-equal, letters byte
   lap('compare');
   empty.close();
   await closeAll();
-  console.info(`10,000 cases, ${before.events.length} timeline entries, 200 letters; file ${(made.bytes.length / 1024 / 1024).toFixed(1)} MB; times (ms): ${JSON.stringify(times)}`);
+  console.info(
+    `10,000 cases, ${before.events.length} timeline entries, 200 letters; file ${(made.bytes.length / 1024 / 1024).toFixed(1)} MB; times (ms): ${JSON.stringify(times)}`,
+  );
 }, 300_000);

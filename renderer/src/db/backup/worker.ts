@@ -24,16 +24,29 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
     // The page's database, wherever "Compact storage now" has put it.
     await useDatabaseAt(request.location);
     if (request.type === 'make') {
-      const made = await makeBackup(db(), { ...(request.app ? { app: request.app } : {}), ...(request.passphrase ? { passphrase: request.passphrase } : {}) });
+      const made = await makeBackup(db(), {
+        ...(request.app ? { app: request.app } : {}),
+        ...(request.passphrase ? { passphrase: request.passphrase } : {}),
+      });
       scope.postMessage({ id: request.id, ok: true, type: 'made', made }, [made.bytes.buffer as ArrayBuffer]);
     } else if (request.type === 'check') {
       checked = null;
       const decoded = await readBackupFile(db(), request.bytes, request.passphrase);
       const anonymise = await previewAnonymisation(db(), decoded.content.cases);
       checked = decoded;
-      scope.postMessage({ id: request.id, ok: true, type: 'checked', header: decoded.header, sha256: decoded.sha256, handlerName: decoded.content.settings[0]?.value.handlerName, overLimits: decoded.overLimits, anonymise });
+      scope.postMessage({
+        id: request.id,
+        ok: true,
+        type: 'checked',
+        header: decoded.header,
+        sha256: decoded.sha256,
+        handlerName: decoded.content.settings[0]?.value.handlerName,
+        overLimits: decoded.overLimits,
+        anonymise,
+      });
     } else if (request.type === 'restore') {
-      if (!checked || checked.sha256 !== request.sha256) throw new RestoreError('Choose the backup file again: it is no longer held for restoring.');
+      if (!checked || checked.sha256 !== request.sha256)
+        throw new RestoreError('Choose the backup file again: it is no longer held for restoring.');
       // Progress goes to the page as it comes (restoreBackup already spaces the reports a few thousand rows apart).
       const { id } = request;
       const report = await restoreBackup(db(), checked, {

@@ -27,7 +27,16 @@ const record = (over: Partial<CaseRecord> = {}): CaseRecord => ({
 let n = 0;
 const event = (type: TimelineType, on: string, data?: Record<string, unknown>): TimelineEvent => {
   n += 1;
-  return { id: `e${n}`, caseId: 'c1', type, on, at: `${on}T10:${String(n % 60).padStart(2, '0')}:00.000Z`, by: 'Sam', summary: type, ...(data ? { data } : {}) };
+  return {
+    id: `e${n}`,
+    caseId: 'c1',
+    type,
+    on,
+    at: `${on}T10:${String(n % 60).padStart(2, '0')}:00.000Z`,
+    by: 'Sam',
+    summary: type,
+    ...(data ? { data } : {}),
+  };
 };
 
 describe('deriveCaseIndex', () => {
@@ -54,14 +63,18 @@ describe('deriveCaseIndex', () => {
     expect(row.search).toBe(
       'rdr-2026-000042 ada lovelace byron king 441134960000 01134960000 ada@example.com sw1y4jh ls11aa ac12345678 charged twice for october',
     );
-    expect(searchText(record({ representative: undefined, customer: { name: 'Bo' } }))).toBe('rdr-2026-000042 bo charged twice for october');
+    expect(searchText(record({ representative: undefined, customer: { name: 'Bo' } }))).toBe(
+      'rdr-2026-000042 bo charged twice for october',
+    );
   });
 
   it("gives the most urgent pending clock as the case's next due date", () => {
     const facts = [event('received', '2026-11-18')];
     const row = deriveCaseIndex(record(), facts);
     const evaluation = evaluateCase(caseFacts(record(), facts), '2026-11-18');
-    const pending = evaluation.clocks.filter((c) => isPendingClock(c, evaluation)).sort((a, b) => (a.dueOn! < b.dueOn! ? -1 : 1));
+    const pending = evaluation.clocks
+      .filter((c) => isPendingClock(c, evaluation))
+      .sort((a, b) => (a.dueOn! < b.dueOn! ? -1 : 1));
     expect(pending.length).toBeGreaterThan(1);
     expect(row.nextDueOn).toBe(pending[0].dueOn);
     expect(row.nextClockId).toBe(pending[0].id);
@@ -73,8 +86,12 @@ describe('deriveCaseIndex', () => {
   });
 
   it('marks the complaint acknowledged once the timeline says so', () => {
-    expect(deriveCaseIndex(record(), [event('received', '2026-11-18'), event('acknowledged', '2026-11-19')]).acknowledged).toBe(1);
-    expect(deriveCaseIndex(record(), [event('received', '2026-11-18'), event('note', '2026-11-19')]).acknowledged).toBe(0);
+    expect(
+      deriveCaseIndex(record(), [event('received', '2026-11-18'), event('acknowledged', '2026-11-19')]).acknowledged,
+    ).toBe(1);
+    expect(deriveCaseIndex(record(), [event('received', '2026-11-18'), event('note', '2026-11-19')]).acknowledged).toBe(
+      0,
+    );
   });
 
   it('after a deadlock and the ADR letter: no ADR letter due, the referral window runs 12 months', () => {
@@ -115,7 +132,11 @@ describe('deriveCaseIndex', () => {
   it('is evaluated on the latest date of the case, whatever the order of the timeline', () => {
     expect(indexDay({ receivedOn: '2026-11-18' }, [])).toBe('2026-11-18');
     expect(indexDay({ receivedOn: '2026-11-18' }, [{ on: '2026-12-02' }, { on: '2026-11-20' }])).toBe('2026-12-02');
-    const events = [event('received', '2026-11-18'), event('acknowledged', '2026-11-19'), event('responded', '2026-11-21')];
+    const events = [
+      event('received', '2026-11-18'),
+      event('acknowledged', '2026-11-19'),
+      event('responded', '2026-11-21'),
+    ];
     expect(deriveCaseIndex(record(), [...events].reverse())).toEqual(deriveCaseIndex(record(), events));
   });
 });

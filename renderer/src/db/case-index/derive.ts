@@ -14,7 +14,14 @@ import type { CaseIndexRow, RedressDatabase } from '../schema';
 const NOT_TASKS = new Set<string>(['adr-referral-window', 'ccts-objection', 'summary-resolution']);
 
 /** Timeline events that count as the complaint having been acknowledged (the engine's acknowledgement closers). */
-const ACKNOWLEDGING = new Set<TimelineType>(['acknowledged', 'responded', 'resolution-proposed', 'resolved', 'deadlock', 'closed']);
+const ACKNOWLEDGING = new Set<TimelineType>([
+  'acknowledged',
+  'responded',
+  'resolution-proposed',
+  'resolved',
+  'deadlock',
+  'closed',
+]);
 
 /**
  * A pending clock is something still to do: running or missed, with no event that closed it. While the case is
@@ -100,7 +107,8 @@ export function deriveCaseIndex(record: CaseRecord, events: readonly TimelineEve
   row.pausedSince = evaluation.pausedSince;
   let next: Clock | null = null;
   for (const clock of evaluation.clocks) {
-    if (clock.id === 'adr-referral-window' && clock.state === 'running' && clock.closedOn === null) row.adrReferralEndsOn = clock.dueOn;
+    if (clock.id === 'adr-referral-window' && clock.state === 'running' && clock.closedOn === null)
+      row.adrReferralEndsOn = clock.dueOn;
     if (!isPendingClock(clock, evaluation)) continue;
     if (clock.id === 'adr-letter') row.adrLetterDueOn = clock.dueOn;
     if (!next || clock.dueOn! < next.dueOn!) next = clock;

@@ -28,24 +28,58 @@ async function seededDesk() {
     const receivedOn = addCalendarDays(TODAY, -i);
     const c = await createCase(
       database,
-      { receivedOn, channel: channels[i % 4], customer: { name: `Customer ${i}` }, category: 'billing', summary: 'Charged twice' },
+      {
+        receivedOn,
+        channel: channels[i % 4],
+        customer: { name: `Customer ${i}` },
+        category: 'billing',
+        summary: 'Charged twice',
+      },
       { settings, procedureId: i % 3 === 0 ? 'ofcom' : 'kijoma', by: 'Sam Patel', clock },
     );
-    if (i % 2 === 0) await appendEvent(database, c.id, { type: 'acknowledged', on: receivedOn, by: 'Sam Patel', summary: 'Acknowledged' }, clock);
+    if (i % 2 === 0)
+      await appendEvent(
+        database,
+        c.id,
+        { type: 'acknowledged', on: receivedOn, by: 'Sam Patel', summary: 'Acknowledged' },
+        clock,
+      );
     if (i > 45 && i % 5 === 0) {
-      await appendEvent(database, c.id, { type: 'adr-letter-sent', on: addCalendarDays(receivedOn, 42), by: 'Sam Patel', summary: 'ADR letter sent' }, clock);
+      await appendEvent(
+        database,
+        c.id,
+        { type: 'adr-letter-sent', on: addCalendarDays(receivedOn, 42), by: 'Sam Patel', summary: 'ADR letter sent' },
+        clock,
+      );
     }
-    if (i % 7 === 6) await appendEvent(database, c.id, { type: 'closed', on: TODAY, by: 'Sam Patel', summary: 'Closed' }, clock);
+    if (i % 7 === 6)
+      await appendEvent(database, c.id, { type: 'closed', on: TODAY, by: 'Sam Patel', summary: 'Closed' }, clock);
   }
   // A letter sent eleven and a half months ago: the customer's 12-month referral window closes within 30 days.
   const oldOn = addCalendarDays(TODAY, -360);
   const old = await createCase(
     database,
-    { receivedOn: oldOn, channel: 'letter', customer: { name: 'Old Customer' }, category: 'service', summary: 'Engineer missed' },
+    {
+      receivedOn: oldOn,
+      channel: 'letter',
+      customer: { name: 'Old Customer' },
+      category: 'service',
+      summary: 'Engineer missed',
+    },
     { settings, by: 'Sam Patel', clock },
   );
-  await appendEvent(database, old.id, { type: 'deadlock', on: addCalendarDays(oldOn, 10), by: 'Sam Patel', summary: 'Final position' }, clock);
-  await appendEvent(database, old.id, { type: 'adr-letter-sent', on: addCalendarDays(oldOn, 10), by: 'Sam Patel', summary: 'ADR letter sent' }, clock);
+  await appendEvent(
+    database,
+    old.id,
+    { type: 'deadlock', on: addCalendarDays(oldOn, 10), by: 'Sam Patel', summary: 'Final position' },
+    clock,
+  );
+  await appendEvent(
+    database,
+    old.id,
+    { type: 'adr-letter-sent', on: addCalendarDays(oldOn, 10), by: 'Sam Patel', summary: 'ADR letter sent' },
+    clock,
+  );
   return database;
 }
 
@@ -75,10 +109,16 @@ describe('loadDashboard', () => {
     const w = dashboardWindows(TODAY);
     expect(refs(d.unacknowledged.rows)).toEqual(refs(all.filter((r) => r.status === 'open' && r.acknowledged === 0)));
     expect(d.unacknowledged.count).toBeGreaterThan(0);
-    expect(refs(d.adrLettersDue.rows)).toEqual(refs(all.filter((r) => r.status !== 'closed' && r.adrLetterDueOn && r.adrLetterDueOn <= w.adrLetterHorizon)));
+    expect(refs(d.adrLettersDue.rows)).toEqual(
+      refs(all.filter((r) => r.status !== 'closed' && r.adrLetterDueOn && r.adrLetterDueOn <= w.adrLetterHorizon)),
+    );
     expect(d.adrLettersDue.count).toBeGreaterThan(0);
     expect(refs(d.referralWindowsClosing.rows)).toEqual(
-      refs(all.filter((r) => r.adrReferralEndsOn && r.adrReferralEndsOn >= TODAY && r.adrReferralEndsOn <= w.referralHorizon)),
+      refs(
+        all.filter(
+          (r) => r.adrReferralEndsOn && r.adrReferralEndsOn >= TODAY && r.adrReferralEndsOn <= w.referralHorizon,
+        ),
+      ),
     );
     expect(d.referralWindowsClosing.rows.map((r) => r.customerName)).toEqual(['Old Customer']);
   });
@@ -100,12 +140,12 @@ describe('describeDue and dueBucket', () => {
     expect(describeDue(TODAY, TODAY)).toBe('due today');
     expect(describeDue('2026-11-22', TODAY)).toBe('due tomorrow');
     expect(describeDue('2026-11-25', TODAY)).toBe('4 days left');
-    expect([dueBucket('2026-11-20', TODAY), dueBucket(TODAY, TODAY), dueBucket('2026-11-28', TODAY), dueBucket('2026-11-29', TODAY), dueBucket(null, TODAY)]).toEqual([
-      'overdue',
-      'today',
-      'week',
-      'later',
-      'none',
-    ]);
+    expect([
+      dueBucket('2026-11-20', TODAY),
+      dueBucket(TODAY, TODAY),
+      dueBucket('2026-11-28', TODAY),
+      dueBucket('2026-11-29', TODAY),
+      dueBucket(null, TODAY),
+    ]).toEqual(['overdue', 'today', 'week', 'later', 'none']);
   });
 });

@@ -13,7 +13,8 @@ interface Range {
   toArray(): Promise<CaseIndexRow[]>;
   limit(n: number): { toArray(): Promise<CaseIndexRow[]> };
 }
-const firstRows = (range: Range, limit: number | undefined) => (limit === undefined ? range : range.limit(limit)).toArray();
+const firstRows = (range: Range, limit: number | undefined) =>
+  (limit === undefined ? range : range.limit(limit)).toArray();
 
 /** Earliest next due date first, then oldest complaint, then reference. */
 export function byNextDue(a: CaseIndexRow, b: CaseIndexRow): number {
@@ -45,10 +46,17 @@ const byDate = (key: (r: CaseIndexRow) => string | null) => (a: CaseIndexRow, b:
   (key(a) ?? '').localeCompare(key(b) ?? '') || a.reference.localeCompare(b.reference);
 
 /** Working cases whose next deadline is in [from, to] (`to` included when `toIncluded`), soonest first. */
-export async function nextDueBetween(database: RedressDatabase, from: string, to: string, toIncluded: boolean, limit?: number): Promise<DueList> {
+export async function nextDueBetween(
+  database: RedressDatabase,
+  from: string,
+  to: string,
+  toIncluded: boolean,
+  limit?: number,
+): Promise<DueList> {
   const parts = await Promise.all(
     ACTIVE_STATUSES.map(async (status) => {
-      const range = () => database.caseIndex.where('[status+nextDueOn]').between([status, from], [status, to], true, toIncluded);
+      const range = () =>
+        database.caseIndex.where('[status+nextDueOn]').between([status, from], [status, to], true, toIncluded);
       const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
       return { count, rows };
     }),
@@ -71,13 +79,22 @@ export async function unacknowledged(database: RedressDatabase, limit?: number):
 
 /** Cases whose ADR letter is due on or before `horizon` (overdue ones included) and not yet sent, soonest first. */
 export async function adrLettersDue(database: RedressDatabase, horizon: string, limit?: number): Promise<DueList> {
-  const range = () => database.caseIndex.where('adrLetterDueOn').belowOrEqual(horizon).filter((r) => r.status !== 'closed');
+  const range = () =>
+    database.caseIndex
+      .where('adrLetterDueOn')
+      .belowOrEqual(horizon)
+      .filter((r) => r.status !== 'closed');
   const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
   return { count, rows };
 }
 
 /** Cases whose customer's ADR referral window ends between today and `horizon`, soonest first. */
-export async function referralWindowsClosing(database: RedressDatabase, today: string, horizon: string, limit?: number): Promise<DueList> {
+export async function referralWindowsClosing(
+  database: RedressDatabase,
+  today: string,
+  horizon: string,
+  limit?: number,
+): Promise<DueList> {
   const range = () => database.caseIndex.where('adrReferralEndsOn').between(today, horizon, true, true);
   const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
   return { count, rows };
@@ -105,7 +122,15 @@ export async function loadDashboard(database: RedressDatabase, today: string, li
     adrLettersDue(database, w.adrLetterHorizon, limit),
     referralWindowsClosing(database, today, w.referralHorizon, limit),
   ]);
-  return { today, overdue, dueToday, dueThisWeek, unacknowledged: unack, adrLettersDue: adr, referralWindowsClosing: referral };
+  return {
+    today,
+    overdue,
+    dueToday,
+    dueThisWeek,
+    unacknowledged: unack,
+    adrLettersDue: adr,
+    referralWindowsClosing: referral,
+  };
 }
 
 /** The dashboard, live: redrawn when any case changes, in this window or another. */

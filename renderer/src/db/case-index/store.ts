@@ -88,12 +88,15 @@ export class CaseIndexStore {
     const fresh = new Map<string, CaseIndexRow>();
     if (this.byId.size === 0) {
       // The newest cases first, so the list has something to draw at once.
-      for (const row of await table.orderBy('receivedOn').reverse().limit(FIRST_SCREEN).toArray()) this.byId.set(row.caseId, row);
+      for (const row of await table.orderBy('receivedOn').reverse().limit(FIRST_SCREEN).toArray())
+        this.byId.set(row.caseId, row);
       this.publish(false);
     }
     let after: string | null = null;
     for (;;) {
-      const chunk: CaseIndexRow[] = await (after === null ? table.orderBy(':id') : table.where(':id').above(after)).limit(CHUNK).toArray();
+      const chunk: CaseIndexRow[] = await (after === null ? table.orderBy(':id') : table.where(':id').above(after))
+        .limit(CHUNK)
+        .toArray();
       for (const row of chunk) fresh.set(row.caseId, row);
       if (chunk.length < CHUNK) break;
       after = chunk[chunk.length - 1].caseId;
@@ -111,7 +114,9 @@ export class CaseIndexStore {
   }
 
   private refresh(keys: string[]): void {
-    this.queue = this.queue.then(() => this.read(keys)).catch((error: unknown) => console.warn('Case index refresh failed', error));
+    this.queue = this.queue
+      .then(() => this.read(keys))
+      .catch((error: unknown) => console.warn('Case index refresh failed', error));
   }
 
   private async read(keys: string[]): Promise<void> {

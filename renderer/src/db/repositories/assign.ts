@@ -18,7 +18,12 @@ export interface ReassignOptions {
  * Make `to` the case's handler. Returns the timeline event written, or null when `to` already handles the case
  * (nothing is written). Throws, writing nothing, for an unknown case or an empty name.
  */
-export async function reassignCase(database: RedressDatabase, caseId: string, to: string, options: ReassignOptions): Promise<TimelineEvent | null> {
+export async function reassignCase(
+  database: RedressDatabase,
+  caseId: string,
+  to: string,
+  options: ReassignOptions,
+): Promise<TimelineEvent | null> {
   const handler = to.trim();
   if (!handler) throw new Error('Choose who will handle the case');
   const now = (options.clock ?? systemNow).now();

@@ -34,8 +34,16 @@ afterEach(() => {
 
 const TODAY = '2026-11-30';
 
-async function newCase(database: RedressDatabase, procedure = 'kinex', calendar: DeskSettings['calendar'] = 'england-and-wales') {
-  return createCase(database, parts, { settings: settings(procedure, calendar), by: 'Sam Patel', clock: tickingClock('2026-09-01T09:00:00Z') });
+async function newCase(
+  database: RedressDatabase,
+  procedure = 'kinex',
+  calendar: DeskSettings['calendar'] = 'england-and-wales',
+) {
+  return createCase(database, parts, {
+    settings: settings(procedure, calendar),
+    by: 'Sam Patel',
+    clock: tickingClock('2026-09-01T09:00:00Z'),
+  });
 }
 
 async function counts(database: RedressDatabase, caseId: string) {
@@ -54,19 +62,50 @@ describe('performAction', () => {
     const ca = await newCase(database, 'jive-ca', 'canada');
     const script: Array<[string, CaseActionId, ActionInput, string]> = [
       [uk.id, 'acknowledge', { on: '2026-09-01', channel: 'letter' }, 'acknowledged'],
-      [uk.id, 'log-contact', { on: '2026-09-02', channel: 'phone', direction: 'from-customer', summary: 'Rang to chase' }, 'contact'],
+      [
+        uk.id,
+        'log-contact',
+        { on: '2026-09-02', channel: 'phone', direction: 'from-customer', summary: 'Rang to chase' },
+        'contact',
+      ],
       [uk.id, 'send-update', { on: '2026-09-03', channel: 'email', summary: 'Looking into it' }, 'update-sent'],
       [uk.id, 'pause', { on: '2026-09-04', reason: 'Waiting for the bill' }, 'paused'],
       [uk.id, 'resume', { on: '2026-09-08', summary: 'Bill received' }, 'resumed'],
       [uk.id, 'respond', { on: '2026-09-09', channel: 'letter', summary: 'Our reply' }, 'responded'],
       [uk.id, 'escalate', { on: '2026-09-10', reason: 'Asked for the escalation team' }, 'escalated'],
-      [uk.id, 'propose-resolution', { on: '2026-09-11', channel: 'phone', summary: 'Refund £12' }, 'resolution-proposed'],
+      [
+        uk.id,
+        'propose-resolution',
+        { on: '2026-09-11', channel: 'phone', summary: 'Refund £12' },
+        'resolution-proposed',
+      ],
       [uk.id, 'record-rejection', { on: '2026-09-12', channel: 'phone', who: 'Ada Lovelace' }, 'resolution-rejected'],
-      [uk.id, 'propose-resolution', { on: '2026-09-13', channel: 'phone', summary: 'Refund £20' }, 'resolution-proposed'],
+      [
+        uk.id,
+        'propose-resolution',
+        { on: '2026-09-13', channel: 'phone', summary: 'Refund £20' },
+        'resolution-proposed',
+      ],
       [uk.id, 'record-acceptance', { on: '2026-09-14', channel: 'email', who: 'Ada Lovelace' }, 'resolution-accepted'],
-      [uk.id, 'record-payment', { on: '2026-09-14', kind: 'goodwill', amount: '20', currency: 'GBP', reason: 'Refund' }, 'compensation'],
+      [
+        uk.id,
+        'record-payment',
+        { on: '2026-09-14', kind: 'goodwill', amount: '20', currency: 'GBP', reason: 'Refund' },
+        'compensation',
+      ],
       [uk.id, 'add-note', { on: '2026-09-14', summary: 'Refund raised' }, 'note'],
-      [uk.id, 'edit-customer', { on: '2026-09-14', customerName: 'Ada King', addressLines: '12 St James Square\nLondon', postcode: 'SW1Y 4JH', phone: '0113 496 0000' }, 'customer-edited'],
+      [
+        uk.id,
+        'edit-customer',
+        {
+          on: '2026-09-14',
+          customerName: 'Ada King',
+          addressLines: '12 St James Square\nLondon',
+          postcode: 'SW1Y 4JH',
+          phone: '0113 496 0000',
+        },
+        'customer-edited',
+      ],
       [uk.id, 'resolve', { on: '2026-09-15', summary: 'Refund paid' }, 'resolved'],
       [uk.id, 'close', { on: '2026-09-16' }, 'closed'],
       [ca.id, 'record-deadlock', { on: '2026-09-02', summary: 'No further credit' }, 'deadlock'],
@@ -103,14 +142,25 @@ describe('performAction', () => {
       performAction(database, record.id, action, input, { by: 'Sam Patel', today: TODAY, clock: tickingClock() });
 
     await expect(attempt('resume', { on: TODAY })).rejects.toThrow('Resume is only possible while the case is paused.');
-    await expect(attempt('ccts-informed', { on: TODAY, channel: 'phone' })).rejects.toThrow('CCTS actions apply only to Canadian procedures.');
+    await expect(attempt('ccts-informed', { on: TODAY, channel: 'phone' })).rejects.toThrow(
+      'CCTS actions apply only to Canadian procedures.',
+    );
     const invalid = await attempt('add-note', { on: '2026-12-25', summary: '' }).catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(ActionRefusedError);
-    expect((invalid as ActionRefusedError).errors).toEqual({ on: 'The date cannot be in the future', summary: 'Write the note' });
+    expect((invalid as ActionRefusedError).errors).toEqual({
+      on: 'The date cannot be in the future',
+      summary: 'Write the note',
+    });
     expect((invalid as ActionRefusedError).message).toBe('Date: The date cannot be in the future.');
-    await expect(attempt('add-note', { on: '2026-08-01', summary: 'x' })).rejects.toThrow(/before the complaint was received \(2026-09-01\)/);
-    await expect(performAction(database, 'no-such-case', 'add-note', { on: TODAY, summary: 'x' }, { by: 'Sam', today: TODAY })).rejects.toThrow(/no case/);
-    await expect(performAction(database, record.id, 'add-note', { on: TODAY, summary: 'x' }, { by: ' ', today: TODAY })).rejects.toThrow(/who is working/);
+    await expect(attempt('add-note', { on: '2026-08-01', summary: 'x' })).rejects.toThrow(
+      /before the complaint was received \(2026-09-01\)/,
+    );
+    await expect(
+      performAction(database, 'no-such-case', 'add-note', { on: TODAY, summary: 'x' }, { by: 'Sam', today: TODAY }),
+    ).rejects.toThrow(/no case/);
+    await expect(
+      performAction(database, record.id, 'add-note', { on: TODAY, summary: 'x' }, { by: ' ', today: TODAY }),
+    ).rejects.toThrow(/who is working/);
 
     expect(await counts(database, record.id)).toEqual(before);
   });
@@ -119,26 +169,47 @@ describe('performAction', () => {
     const database = open();
     const record = await newCase(database);
     const results = await Promise.allSettled(
-      [1, 2].map(() => performAction(database, record.id, 'acknowledge', { on: '2026-09-01', channel: 'letter' }, { by: 'Sam', today: TODAY })),
+      [1, 2].map(() =>
+        performAction(
+          database,
+          record.id,
+          'acknowledge',
+          { on: '2026-09-01', channel: 'letter' },
+          { by: 'Sam', today: TODAY },
+        ),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(await database.events.where('caseId').equals(record.id).filter((e) => e.type === 'acknowledged').count()).toBe(1);
+    expect(
+      await database.events
+        .where('caseId')
+        .equals(record.id)
+        .filter((e) => e.type === 'acknowledged')
+        .count(),
+    ).toBe(1);
   });
 
   it("the stage follows the timeline through kinex's five stages", async () => {
     const database = open();
     const record = await newCase(database, 'kinex');
     const clock = tickingClock();
-    const stageNow = async () => ({ record: (await database.cases.get(record.id))!.stage, index: (await database.caseIndex.get(record.id))!.stageName });
+    const stageNow = async () => ({
+      record: (await database.cases.get(record.id))!.stage,
+      index: (await database.caseIndex.get(record.id))!.stageName,
+    });
     const stages = [await stageNow()];
     const opts = { by: 'Sam Patel', today: TODAY, clock };
-    for (const [on, reason] of [['2026-09-02', 'Customer asked'], ['2026-09-09', 'Unresolved'], ['2026-10-01', 'Unhappy with the response']]) {
+    for (const [on, reason] of [
+      ['2026-09-02', 'Customer asked'],
+      ['2026-09-09', 'Unresolved'],
+      ['2026-10-01', 'Unhappy with the response'],
+    ]) {
       await performAction(database, record.id, 'escalate', { on, reason }, opts);
       stages.push(await stageNow());
     }
-    await expect(performAction(database, record.id, 'escalate', { on: '2026-10-02', reason: 'Again' }, opts)).rejects.toThrow(
-      'kinex has no stage after Customer resolution manager review.',
-    );
+    await expect(
+      performAction(database, record.id, 'escalate', { on: '2026-10-02', reason: 'Again' }, opts),
+    ).rejects.toThrow('kinex has no stage after Customer resolution manager review.');
     await performAction(database, record.id, 'record-deadlock', { on: '2026-10-05', summary: 'Final position' }, opts);
     await performAction(database, record.id, 'adr-letter-sent', { on: '2026-10-05', channel: 'letter' }, opts);
     await performAction(database, record.id, 'referred-to-adr', { on: '2026-10-20' }, opts);
@@ -150,7 +221,9 @@ describe('performAction', () => {
       { record: 'resolution-manager', index: 'Customer resolution manager review' },
       { record: 'adr', index: 'Independent review (Communications Ombudsman)' },
     ]);
-    const escalations = (await database.events.where('[caseId+at]').between([record.id, ''], [record.id, '\uffff']).toArray()).filter((e) => e.type === 'escalated');
+    const escalations = (
+      await database.events.where('[caseId+at]').between([record.id, ''], [record.id, '\uffff']).toArray()
+    ).filter((e) => e.type === 'escalated');
     expect(escalations.map((e) => [e.data?.fromStage, e.data?.stage])).toEqual([
       ['customer-service', 'escalation-team'],
       ['escalation-team', 'customer-resolution'],
@@ -165,21 +238,48 @@ describe('performAction', () => {
       database,
       record.id,
       'edit-customer',
-      { on: '2026-09-03', customerName: 'Ada King', addressLines: '1 New Road\nLeeds', postcode: 'ls1 1aa', phone: '0113 496 0000', email: 'ada@example.com', summary: 'Moved house' },
+      {
+        on: '2026-09-03',
+        customerName: 'Ada King',
+        addressLines: '1 New Road\nLeeds',
+        postcode: 'ls1 1aa',
+        phone: '0113 496 0000',
+        email: 'ada@example.com',
+        summary: 'Moved house',
+      },
       { by: 'Sam Patel', today: TODAY, clock: tickingClock() },
     );
     expect(event.data).toEqual({
       changed: ['customerName', 'addressLines', 'postcode', 'email'],
-      before: { customerName: 'Ada Lovelace', addressLines: '12 St James Square\nLondon', postcode: 'SW1Y 4JH', email: '' },
-      after: { customerName: 'Ada King', addressLines: '1 New Road\nLeeds', postcode: 'LS1 1AA', email: 'ada@example.com' },
+      before: {
+        customerName: 'Ada Lovelace',
+        addressLines: '12 St James Square\nLondon',
+        postcode: 'SW1Y 4JH',
+        email: '',
+      },
+      after: {
+        customerName: 'Ada King',
+        addressLines: '1 New Road\nLeeds',
+        postcode: 'LS1 1AA',
+        email: 'ada@example.com',
+      },
       details: 'Moved house',
       atStage: 'customer-service',
     });
     const stored = await database.cases.get(record.id);
-    expect(stored?.customer).toEqual({ name: 'Ada King', address: { lines: ['1 New Road', 'Leeds'], postcode: 'LS1 1AA' }, phone: '0113 496 0000', email: 'ada@example.com' });
+    expect(stored?.customer).toEqual({
+      name: 'Ada King',
+      address: { lines: ['1 New Road', 'Leeds'], postcode: 'LS1 1AA' },
+      phone: '0113 496 0000',
+      email: 'ada@example.com',
+    });
     expect((await database.caseIndex.get(record.id))?.customerName).toBe('Ada King');
     // The case's other fields are untouched.
-    expect(stored).toMatchObject({ reference: record.reference, receivedOn: record.receivedOn, summary: record.summary });
+    expect(stored).toMatchObject({
+      reference: record.reference,
+      receivedOn: record.receivedOn,
+      summary: record.summary,
+    });
   });
 
   it('editing business size and communication needs updates the case, its clocks and its index', async () => {
@@ -190,7 +290,16 @@ describe('performAction', () => {
       database,
       record.id,
       'edit-customer',
-      { on: '2026-09-03', customerName: 'Ada Lovelace', addressLines: '12 St James Square\nLondon', postcode: 'SW1Y 4JH', phone: '0113 496 0000', isBusiness: 'yes', employees: '25', largePrint: 'yes' },
+      {
+        on: '2026-09-03',
+        customerName: 'Ada Lovelace',
+        addressLines: '12 St James Square\nLondon',
+        postcode: 'SW1Y 4JH',
+        phone: '0113 496 0000',
+        isBusiness: 'yes',
+        employees: '25',
+        largePrint: 'yes',
+      },
       { by: 'Sam Patel', today: TODAY, clock: tickingClock() },
     );
     expect(big.event.data).toMatchObject({ changed: ['isBusiness', 'employees', 'largePrint'] });
@@ -201,11 +310,26 @@ describe('performAction', () => {
     expect(stored?.communication).toEqual({ largePrint: true });
     expect((await database.caseIndex.get(record.id))?.adrLetterDueOn).toBeNull();
 
-    await performAction(database, record.id, 'edit-customer', { on: '2026-09-04', customerName: 'Ada Lovelace', addressLines: '12 St James Square\nLondon', postcode: 'SW1Y 4JH', phone: '0113 496 0000', isBusiness: 'yes', employees: '25', largePrint: '' }, {
-      by: 'Sam Patel',
-      today: TODAY,
-      clock: tickingClock('2026-11-30T10:00:00Z'),
-    });
+    await performAction(
+      database,
+      record.id,
+      'edit-customer',
+      {
+        on: '2026-09-04',
+        customerName: 'Ada Lovelace',
+        addressLines: '12 St James Square\nLondon',
+        postcode: 'SW1Y 4JH',
+        phone: '0113 496 0000',
+        isBusiness: 'yes',
+        employees: '25',
+        largePrint: '',
+      },
+      {
+        by: 'Sam Patel',
+        today: TODAY,
+        clock: tickingClock('2026-11-30T10:00:00Z'),
+      },
+    );
     const after = await database.cases.get(record.id);
     expect(after).not.toHaveProperty('communication');
     expect(after?.customer).toMatchObject({ isBusiness: true, employees: 25 });
@@ -216,9 +340,24 @@ describe('performAction', () => {
     const record = await newCase(database);
     const late = { now: () => new Date('2030-01-01T00:00:00Z') };
     const early = { now: () => new Date('2020-01-01T00:00:00Z') };
-    await performAction(database, record.id, 'add-note', { on: '2026-09-02', summary: 'first' }, { by: 'Sam', today: TODAY, clock: late });
-    await performAction(database, record.id, 'add-note', { on: '2026-09-02', summary: 'second' }, { by: 'Sam', today: TODAY, clock: early });
-    const timeline = await database.events.where('[caseId+at]').between([record.id, ''], [record.id, '\uffff']).toArray();
+    await performAction(
+      database,
+      record.id,
+      'add-note',
+      { on: '2026-09-02', summary: 'first' },
+      { by: 'Sam', today: TODAY, clock: late },
+    );
+    await performAction(
+      database,
+      record.id,
+      'add-note',
+      { on: '2026-09-02', summary: 'second' },
+      { by: 'Sam', today: TODAY, clock: early },
+    );
+    const timeline = await database.events
+      .where('[caseId+at]')
+      .between([record.id, ''], [record.id, '\uffff'])
+      .toArray();
     expect(timeline.map((e) => e.summary).slice(-2)).toEqual(['first', 'second']);
   });
 
@@ -235,12 +374,32 @@ describe('performAction', () => {
       const record = await newCase(database);
       const a = await openForm(database, record.id, 'edit-customer');
       const b = await openForm(database, record.id, 'edit-customer');
-      await performAction(database, record.id, 'edit-customer', { ...b.values, on: '2026-09-02', phone: '0207 946 0000' }, { by: 'Bea', today: TODAY, base: b.base, clock: tickingClock() });
-      const { event } = await performAction(database, record.id, 'edit-customer', { ...a.values, on: '2026-09-03', email: 'ada@example.com' }, { by: 'Al', today: TODAY, base: a.base, clock: tickingClock('2026-11-30T10:00:00Z') });
+      await performAction(
+        database,
+        record.id,
+        'edit-customer',
+        { ...b.values, on: '2026-09-02', phone: '0207 946 0000' },
+        { by: 'Bea', today: TODAY, base: b.base, clock: tickingClock() },
+      );
+      const { event } = await performAction(
+        database,
+        record.id,
+        'edit-customer',
+        { ...a.values, on: '2026-09-03', email: 'ada@example.com' },
+        { by: 'Al', today: TODAY, base: a.base, clock: tickingClock('2026-11-30T10:00:00Z') },
+      );
 
       const stored = await database.cases.get(record.id);
-      expect(stored?.customer).toMatchObject({ phone: '0207 946 0000', email: 'ada@example.com', name: 'Ada Lovelace' });
-      expect(event.data).toMatchObject({ changed: ['email'], before: { email: '' }, after: { email: 'ada@example.com' } });
+      expect(stored?.customer).toMatchObject({
+        phone: '0207 946 0000',
+        email: 'ada@example.com',
+        name: 'Ada Lovelace',
+      });
+      expect(event.data).toMatchObject({
+        changed: ['email'],
+        before: { email: '' },
+        after: { email: 'ada@example.com' },
+      });
       expect(event.summary).toBe("Customer's details changed: email");
       expect((await database.caseIndex.get(record.id))?.customerName).toBe('Ada Lovelace');
     });
@@ -250,31 +409,69 @@ describe('performAction', () => {
       const record = await newCase(database);
       const a = await openForm(database, record.id, 'edit-customer');
       const b = await openForm(database, record.id, 'edit-customer');
-      await performAction(database, record.id, 'edit-customer', { ...b.values, on: '2026-09-02', phone: '0207 946 0000' }, { by: 'Bea', today: TODAY, base: b.base, clock: tickingClock() });
+      await performAction(
+        database,
+        record.id,
+        'edit-customer',
+        { ...b.values, on: '2026-09-02', phone: '0207 946 0000' },
+        { by: 'Bea', today: TODAY, base: b.base, clock: tickingClock() },
+      );
       const before = await counts(database, record.id);
 
       const mine = { ...a.values, on: '2026-09-03', phone: '0161 496 0999', email: 'ada@example.com' };
-      const refused = await performAction(database, record.id, 'edit-customer', mine, { by: 'Al', today: TODAY, base: a.base, clock: tickingClock('2026-11-30T10:00:00Z') }).catch((e: unknown) => e);
+      const refused = await performAction(database, record.id, 'edit-customer', mine, {
+        by: 'Al',
+        today: TODAY,
+        base: a.base,
+        clock: tickingClock('2026-11-30T10:00:00Z'),
+      }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(EditConflictError);
       const conflict = refused as EditConflictError;
-      expect(conflict.conflicts).toEqual([{ field: 'phone', label: 'Phone', base: '0113 496 0000', theirs: '0207 946 0000', mine: '0161 496 0999' }]);
+      expect(conflict.conflicts).toEqual([
+        { field: 'phone', label: 'Phone', base: '0113 496 0000', theirs: '0207 946 0000', mine: '0161 496 0999' },
+      ]);
       expect(conflict.message).toBe(
         'Changed meanwhile at another window: phone was 0113 496 0000 when you opened this, now 0207 946 0000. Keep theirs or use yours for it, then save.',
       );
       expect(await counts(database, record.id)).toEqual(before);
 
       // "Use yours": the field is re-based on what is stored now and saved with the person's value.
-      const { event } = await performAction(database, record.id, 'edit-customer', mine, { by: 'Al', today: TODAY, base: { ...a.base, phone: '0207 946 0000' }, clock: tickingClock('2026-11-30T10:00:00Z') });
+      const { event } = await performAction(database, record.id, 'edit-customer', mine, {
+        by: 'Al',
+        today: TODAY,
+        base: { ...a.base, phone: '0207 946 0000' },
+        clock: tickingClock('2026-11-30T10:00:00Z'),
+      });
       expect(event.data).toMatchObject({ changed: ['phone', 'email'], before: { phone: '0207 946 0000', email: '' } });
-      expect((await database.cases.get(record.id))?.customer).toMatchObject({ phone: '0161 496 0999', email: 'ada@example.com' });
+      expect((await database.cases.get(record.id))?.customer).toMatchObject({
+        phone: '0161 496 0999',
+        email: 'ada@example.com',
+      });
     });
 
     it('"keep theirs" saves the rest of the edit and leaves the field as the other window left it', async () => {
       const database = open();
       const record = await newCase(database);
       const a = await openForm(database, record.id, 'edit-customer');
-      await performAction(database, record.id, 'edit-customer', { ...a.values, on: '2026-09-02', phone: '0207 946 0000', largePrint: 'yes' }, { by: 'Bea', today: TODAY, base: a.base, clock: tickingClock() });
-      const { event } = await performAction(database, record.id, 'edit-customer', { ...a.values, on: '2026-09-03', phone: '0207 946 0000', postcode: 'sw1y 4jj' }, { by: 'Al', today: TODAY, base: { ...a.base, phone: '0207 946 0000' }, clock: tickingClock('2026-11-30T10:00:00Z') });
+      await performAction(
+        database,
+        record.id,
+        'edit-customer',
+        { ...a.values, on: '2026-09-02', phone: '0207 946 0000', largePrint: 'yes' },
+        { by: 'Bea', today: TODAY, base: a.base, clock: tickingClock() },
+      );
+      const { event } = await performAction(
+        database,
+        record.id,
+        'edit-customer',
+        { ...a.values, on: '2026-09-03', phone: '0207 946 0000', postcode: 'sw1y 4jj' },
+        {
+          by: 'Al',
+          today: TODAY,
+          base: { ...a.base, phone: '0207 946 0000' },
+          clock: tickingClock('2026-11-30T10:00:00Z'),
+        },
+      );
       expect(event.data).toMatchObject({ changed: ['postcode'] });
       const stored = await database.cases.get(record.id);
       expect(stored?.customer).toMatchObject({ phone: '0207 946 0000', address: { postcode: 'SW1Y 4JJ' } });
@@ -285,16 +482,44 @@ describe('performAction', () => {
     it("vulnerability details: A's note and B's details both stay; removing them over B's change is asked about", async () => {
       const database = open();
       const record = await newCase(database);
-      await performAction(database, record.id, 'record-vulnerability', { on: '2026-09-02', details: 'Hard of hearing', reason: 'reasonable-adjustments', note: '' }, { by: 'Bea', today: TODAY, clock: tickingClock() });
+      await performAction(
+        database,
+        record.id,
+        'record-vulnerability',
+        { on: '2026-09-02', details: 'Hard of hearing', reason: 'reasonable-adjustments', note: '' },
+        { by: 'Bea', today: TODAY, clock: tickingClock() },
+      );
       const a = await openForm(database, record.id, 'record-vulnerability');
       const b = await openForm(database, record.id, 'record-vulnerability');
-      await performAction(database, record.id, 'record-vulnerability', { ...b.values, on: '2026-09-03', details: 'Hard of hearing; uses text relay' }, { by: 'Bea', today: TODAY, base: b.base, clock: tickingClock('2026-11-30T10:00:00Z') });
+      await performAction(
+        database,
+        record.id,
+        'record-vulnerability',
+        { ...b.values, on: '2026-09-03', details: 'Hard of hearing; uses text relay' },
+        { by: 'Bea', today: TODAY, base: b.base, clock: tickingClock('2026-11-30T10:00:00Z') },
+      );
       const c = await openForm(database, record.id, 'record-vulnerability');
-      await performAction(database, record.id, 'record-vulnerability', { ...a.values, on: '2026-09-03', note: 'Prefers email' }, { by: 'Al', today: TODAY, base: a.base, clock: tickingClock('2026-11-30T11:00:00Z') });
-      expect((await database.cases.get(record.id))?.vulnerability).toMatchObject({ details: 'Hard of hearing; uses text relay', reason: 'reasonable-adjustments', note: 'Prefers email' });
+      await performAction(
+        database,
+        record.id,
+        'record-vulnerability',
+        { ...a.values, on: '2026-09-03', note: 'Prefers email' },
+        { by: 'Al', today: TODAY, base: a.base, clock: tickingClock('2026-11-30T11:00:00Z') },
+      );
+      expect((await database.cases.get(record.id))?.vulnerability).toMatchObject({
+        details: 'Hard of hearing; uses text relay',
+        reason: 'reasonable-adjustments',
+        note: 'Prefers email',
+      });
 
       // C opened after B's change and before A's note: removing everything would silently drop A's note.
-      const removal = performAction(database, record.id, 'record-vulnerability', { ...c.values, on: '2026-09-03', details: '' }, { by: 'Cy', today: TODAY, base: c.base, clock: tickingClock('2026-11-30T12:00:00Z') });
+      const removal = performAction(
+        database,
+        record.id,
+        'record-vulnerability',
+        { ...c.values, on: '2026-09-03', details: '' },
+        { by: 'Cy', today: TODAY, base: c.base, clock: tickingClock('2026-11-30T12:00:00Z') },
+      );
       await expect(removal).rejects.toBeInstanceOf(EditConflictError);
     });
   });

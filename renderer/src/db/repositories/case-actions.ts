@@ -2,7 +2,13 @@
 // procedure allows the action and that the input is valid (the screen may be stale, another window may have acted),
 // appends the one timeline event, brings the case's status, stage and customer details in line with the timeline,
 // and rebuilds the case's index row. A refused action throws and writes nothing.
-import { buildActionEvent, rebaseEdit, type ActionInput, type CaseActionId, type EditConflict } from '#shared/casework/index';
+import {
+  buildActionEvent,
+  rebaseEdit,
+  type ActionInput,
+  type CaseActionId,
+  type EditConflict,
+} from '#shared/casework/index';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { evaluateCase, getProcedure, type Evaluation, type Procedure } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
@@ -91,7 +97,10 @@ export async function performAction(
   const now = (options.clock ?? systemNow).now().toISOString();
   return database.transaction('rw', [database.cases, database.events, database.caseIndex], async () => {
     const record = await database.cases.get(caseId);
-    if (!record) throw new ActionRefusedError(`There is no case with id ${caseId}; nothing was recorded.`, { action: 'There is no such case' });
+    if (!record)
+      throw new ActionRefusedError(`There is no case with id ${caseId}; nothing was recorded.`, {
+        action: 'There is no such case',
+      });
     const events = await database.events.where('[caseId+at]').between([caseId, ''], [caseId, '\uffff']).toArray();
     const procedure = tryProcedure(record.procedureId);
     const evaluation = tryEvaluate(record, events, today);
@@ -119,7 +128,9 @@ export async function performAction(
       // before only takes record-keeping actions, which leave the rules' facts as they were.)
       if (evaluation) {
         const message = error instanceof Error ? error.message : String(error);
-        throw new ActionRefusedError(`Not recorded: the procedure does not allow this here. ${message}`, { action: message });
+        throw new ActionRefusedError(`Not recorded: the procedure does not allow this here. ${message}`, {
+          action: message,
+        });
       }
     }
     const changes: Partial<CaseRecord> = { updatedAt: at };

@@ -33,7 +33,9 @@ describe('reference numbers', () => {
     const database = open(freshName());
     const refs: string[] = [];
     for (let i = 0; i < 25; i += 1) {
-      refs.push((await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') })).reference);
+      refs.push(
+        (await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') })).reference,
+      );
     }
     expect(refs[0]).toBe('RDR-2026-000001');
     expect(refs[24]).toBe('RDR-2026-000025');
@@ -45,7 +47,9 @@ describe('reference numbers', () => {
   it('are unique when many complaints are logged at the same moment', async () => {
     const database = open(freshName());
     const made = await Promise.all(
-      Array.from({ length: 40 }, () => createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') })),
+      Array.from({ length: 40 }, () =>
+        createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') }),
+      ),
     );
     expect(new Set(made.map((c) => c.reference)).size).toBe(40);
   });
@@ -84,7 +88,11 @@ describe('reference numbers', () => {
     const database = open(freshName());
     await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-12-31T12:00:00Z') });
     const jan = await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2027-01-02T12:00:00Z') });
-    const other = await createCase(database, parts, { settings: { ...settings, deskPrefix: 'LDS' }, by: 'Sam', clock: clockAt('2027-01-02T12:00:00Z') });
+    const other = await createCase(database, parts, {
+      settings: { ...settings, deskPrefix: 'LDS' },
+      by: 'Sam',
+      clock: clockAt('2027-01-02T12:00:00Z'),
+    });
     expect(jan.reference).toBe('RDR-2027-000001');
     expect(other.reference).toBe('LDS-2027-000001');
   });
@@ -93,16 +101,27 @@ describe('reference numbers', () => {
 describe('case creation', () => {
   it('stores the case with a first timeline event in one go', async () => {
     const database = open(freshName());
-    const record = await createCase(database, parts, { settings, by: 'Sam Patel', clock: clockAt('2026-11-21T10:00:00Z') });
+    const record = await createCase(database, parts, {
+      settings,
+      by: 'Sam Patel',
+      clock: clockAt('2026-11-21T10:00:00Z'),
+    });
     const events = await database.events.where('caseId').equals(record.id).toArray();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'received', on: '2026-11-18', by: 'Sam Patel' });
-    expect(record).toMatchObject({ status: 'open', procedureId: 'ofcom', calendar: 'england-and-wales', customer: parts.customer });
+    expect(record).toMatchObject({
+      status: 'open',
+      procedureId: 'ofcom',
+      calendar: 'england-and-wales',
+      customer: parts.customer,
+    });
   });
 
   it('stores nothing when the transaction fails', async () => {
     const database = open(freshName());
-    await expect(createCase(database, parts, { settings: { ...settings, deskPrefix: 'bad prefix' }, by: 'Sam' })).rejects.toThrow(/Desk prefix/);
+    await expect(
+      createCase(database, parts, { settings: { ...settings, deskPrefix: 'bad prefix' }, by: 'Sam' }),
+    ).rejects.toThrow(/Desk prefix/);
     expect(await database.cases.count()).toBe(0);
     expect(await database.events.count()).toBe(0);
     expect(await database.counters.count()).toBe(0);
@@ -115,7 +134,13 @@ describe('issued letters', () => {
     const record = await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
     const bytes = new TextEncoder().encode('%PDF-1.7 fake bytes for the store');
     const row = await recordLetterIssued(database, record.id, {
-      kind: 'acknowledgement', fileName: 'x.pdf', issuedOn: '2026-11-21', bytes, by: 'Sam', summary: 'Acknowledgement letter issued', alsoRecord: { type: 'acknowledged', summary: 'Complaint acknowledged by letter' },
+      kind: 'acknowledgement',
+      fileName: 'x.pdf',
+      issuedOn: '2026-11-21',
+      bytes,
+      by: 'Sam',
+      summary: 'Acknowledgement letter issued',
+      alsoRecord: { type: 'acknowledged', summary: 'Complaint acknowledged by letter' },
     });
     expect(row.sha256).toBe(await sha256Hex(bytes));
     const stored = await database.letters.get(row.id);

@@ -33,7 +33,13 @@ async function nextReference(database: RedressDatabase, prefix: string, year: nu
   const row = await database.counters.get(key);
   let next = (row?.last ?? 0) + 1;
   // Guard against a counter that is behind the stored cases (restored or merged data).
-  while (await database.cases.where('reference').equals(formatReference(prefix, year, next)).count()) next += 1;
+  while (
+    await database.cases
+      .where('reference')
+      .equals(formatReference(prefix, year, next))
+      .count()
+  )
+    next += 1;
   await database.counters.put({ key, last: next });
   return formatReference(prefix, year, next);
 }
@@ -72,24 +78,34 @@ function newCase(
     on: parts.receivedOn,
     at,
     by: options.by,
-    summary: receivedSummary ?? `Complaint received by ${parts.channel === 'in-person' ? 'visit in person' : parts.channel}; logged as ${reference}`,
+    summary:
+      receivedSummary ??
+      `Complaint received by ${parts.channel === 'in-person' ? 'visit in person' : parts.channel}; logged as ${reference}`,
   };
   return { record, event };
 }
 
 /** Log a new complaint: the case, its reference and its first timeline event, in one transaction. */
-export async function createCase(database: RedressDatabase, parts: NewCaseParts, options: CreateCaseOptions): Promise<CaseRecord> {
+export async function createCase(
+  database: RedressDatabase,
+  parts: NewCaseParts,
+  options: CreateCaseOptions,
+): Promise<CaseRecord> {
   const now = (options.clock ?? systemNow).now();
   const at = now.toISOString();
   const year = Number(localIsoDate(now).slice(0, 4));
-  return database.transaction('rw', [database.cases, database.events, database.counters, database.caseIndex], async () => {
-    const reference = await nextReference(database, options.settings.deskPrefix, year);
-    const { record, event } = newCase(parts, reference, at, options);
-    await database.cases.add(record);
-    await database.events.add(event);
-    await refreshCaseIndex(database, record.id);
-    return record;
-  });
+  return database.transaction(
+    'rw',
+    [database.cases, database.events, database.counters, database.caseIndex],
+    async () => {
+      const reference = await nextReference(database, options.settings.deskPrefix, year);
+      const { record, event } = newCase(parts, reference, at, options);
+      await database.cases.add(record);
+      await database.events.add(event);
+      await refreshCaseIndex(database, record.id);
+      return record;
+    },
+  );
 }
 
 export interface CreateCasesOptions extends CreateCaseOptions {
@@ -103,41 +119,63 @@ export interface CreateCasesOptions extends CreateCaseOptions {
  * Log many complaints at once (an import): each gets a reference, its first timeline entry and its index row, exactly
  * as `createCase` makes them, all in ONE transaction: every case is written, or none is.
  */
-export async function createCases(database: RedressDatabase, list: readonly NewCaseParts[], options: CreateCasesOptions): Promise<CaseRecord[]> {
+export async function createCases(
+  database: RedressDatabase,
+  list: readonly NewCaseParts[],
+  options: CreateCasesOptions,
+): Promise<CaseRecord[]> {
   const now = (options.clock ?? systemNow).now();
   const at = now.toISOString();
   const year = Number(localIsoDate(now).slice(0, 4));
   const prefix = options.settings.deskPrefix;
-  return database.transaction('rw', [database.cases, database.events, database.counters, database.caseIndex, database.audit], async () => {
-    // References: on from the counter, skipping any already stored (restored or merged data), as nextReference does.
-    const key = counterKey(prefix, year);
-    const taken = new Set(await database.cases.where('reference').startsWith(`${prefix}-${year}-`).keys() as string[]);
-    let last = (await database.counters.get(key))?.last ?? 0;
-    const records: CaseRecord[] = [];
-    const events: TimelineEvent[] = [];
-    const rows: CaseIndexRow[] = [];
-    list.forEach((parts, index) => {
-      let reference: string;
-      do {
-        last += 1;
-        reference = formatReference(prefix, year, last);
-      } while (taken.has(reference));
-      const { record, event } = newCase(parts, reference, at, options, options.receivedSummary?.(parts, index, reference));
-      records.push(record);
-      events.push(event);
-      // The same row refreshCaseIndex would build from what is about to be stored.
-      rows.push(deriveCaseIndex(record, [event]));
-    });
-    if (records.length === 0) return records;
-    await database.counters.put({ key, last });
-    await database.cases.bulkAdd(records);
-    await database.events.bulkAdd(events);
-    await database.caseIndex.bulkPut(rows);
-    if (options.audit) {
-      await database.audit.add({ id: newId(), at, by: options.by, ...options.audit, detail: { ...options.audit.detail, caseIds: records.map((r) => r.id) } });
-    }
-    return records;
-  });
+  return database.transaction(
+    'rw',
+    [database.cases, database.events, database.counters, database.caseIndex, database.audit],
+    async () => {
+      // References: on from the counter, skipping any already stored (restored or merged data), as nextReference does.
+      const key = counterKey(prefix, year);
+      const taken = new Set(
+        (await database.cases.where('reference').startsWith(`${prefix}-${year}-`).keys()) as string[],
+      );
+      let last = (await database.counters.get(key))?.last ?? 0;
+      const records: CaseRecord[] = [];
+      const events: TimelineEvent[] = [];
+      const rows: CaseIndexRow[] = [];
+      list.forEach((parts, index) => {
+        let reference: string;
+        do {
+          last += 1;
+          reference = formatReference(prefix, year, last);
+        } while (taken.has(reference));
+        const { record, event } = newCase(
+          parts,
+          reference,
+          at,
+          options,
+          options.receivedSummary?.(parts, index, reference),
+        );
+        records.push(record);
+        events.push(event);
+        // The same row refreshCaseIndex would build from what is about to be stored.
+        rows.push(deriveCaseIndex(record, [event]));
+      });
+      if (records.length === 0) return records;
+      await database.counters.put({ key, last });
+      await database.cases.bulkAdd(records);
+      await database.events.bulkAdd(events);
+      await database.caseIndex.bulkPut(rows);
+      if (options.audit) {
+        await database.audit.add({
+          id: newId(),
+          at,
+          by: options.by,
+          ...options.audit,
+          detail: { ...options.audit.detail, caseIds: records.map((r) => r.id) },
+        });
+      }
+      return records;
+    },
+  );
 }
 
 export async function appendEvent(
@@ -181,28 +219,49 @@ export async function recordLetterIssued(
 ): Promise<LetterRow> {
   const at = clock.now().toISOString();
   const sha256 = await sha256Hex(letter.bytes);
-  return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex], async () => {
-    const record = await database.cases.get(caseId);
-    if (!record) throw new Error(`No case with id ${caseId}`);
-    const row: LetterRow = { id: newId(), caseId, kind: letter.kind, fileName: letter.fileName, issuedOn: letter.issuedOn, issuedAt: at, sha256, bytes: letter.bytes };
-    await database.letters.add(row);
-    await database.events.add({
-      id: newId(),
-      caseId,
-      type: 'letter-issued',
-      on: letter.issuedOn,
-      at,
-      by: letter.by,
-      summary: letter.summary,
-      data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
-    });
-    if (letter.alsoRecord) {
-      await database.events.add({ id: newId(), caseId, type: letter.alsoRecord.type, on: letter.issuedOn, at, by: letter.by, summary: letter.alsoRecord.summary });
-    }
-    await database.cases.update(caseId, { updatedAt: at });
-    await refreshCaseIndex(database, caseId);
-    return row;
-  });
+  return database.transaction(
+    'rw',
+    [database.cases, database.events, database.letters, database.caseIndex],
+    async () => {
+      const record = await database.cases.get(caseId);
+      if (!record) throw new Error(`No case with id ${caseId}`);
+      const row: LetterRow = {
+        id: newId(),
+        caseId,
+        kind: letter.kind,
+        fileName: letter.fileName,
+        issuedOn: letter.issuedOn,
+        issuedAt: at,
+        sha256,
+        bytes: letter.bytes,
+      };
+      await database.letters.add(row);
+      await database.events.add({
+        id: newId(),
+        caseId,
+        type: 'letter-issued',
+        on: letter.issuedOn,
+        at,
+        by: letter.by,
+        summary: letter.summary,
+        data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
+      });
+      if (letter.alsoRecord) {
+        await database.events.add({
+          id: newId(),
+          caseId,
+          type: letter.alsoRecord.type,
+          on: letter.issuedOn,
+          at,
+          by: letter.by,
+          summary: letter.alsoRecord.summary,
+        });
+      }
+      await database.cases.update(caseId, { updatedAt: at });
+      await refreshCaseIndex(database, caseId);
+      return row;
+    },
+  );
 }
 
 /** One letter of a batch to record as issued (`recordLettersIssued`): what `recordLetterIssued` takes, with its case. */
@@ -235,54 +294,82 @@ export async function recordLettersIssued(
   if (letters.length === 0) return [];
   const at = clock.now().toISOString();
   const hashes = await Promise.all(letters.map((letter) => sha256Hex(letter.bytes)));
-  return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex], async () => {
-    const caseIds = [...new Set(letters.map((letter) => letter.caseId))];
-    const records = await database.cases.bulkGet(caseIds);
-    const exists = new Set(caseIds.filter((_, i) => records[i] !== undefined));
-    const rows: LetterRow[] = [];
-    const events: TimelineEvent[] = [];
-    const results = letters.map((letter, i): IssuedLetterResult => {
-      if (!exists.has(letter.caseId)) return { ok: false, error: `No case with id ${letter.caseId}` };
-      const sha256 = hashes[i];
-      const row: LetterRow = { id: newId(), caseId: letter.caseId, kind: letter.kind, fileName: letter.fileName, issuedOn: letter.issuedOn, issuedAt: at, sha256, bytes: letter.bytes };
-      rows.push(row);
-      events.push({
-        id: newId(),
-        caseId: letter.caseId,
-        type: 'letter-issued',
-        on: letter.issuedOn,
-        at,
-        by: letter.by,
-        summary: letter.summary,
-        data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
+  return database.transaction(
+    'rw',
+    [database.cases, database.events, database.letters, database.caseIndex],
+    async () => {
+      const caseIds = [...new Set(letters.map((letter) => letter.caseId))];
+      const records = await database.cases.bulkGet(caseIds);
+      const exists = new Set(caseIds.filter((_, i) => records[i] !== undefined));
+      const rows: LetterRow[] = [];
+      const events: TimelineEvent[] = [];
+      const results = letters.map((letter, i): IssuedLetterResult => {
+        if (!exists.has(letter.caseId)) return { ok: false, error: `No case with id ${letter.caseId}` };
+        const sha256 = hashes[i];
+        const row: LetterRow = {
+          id: newId(),
+          caseId: letter.caseId,
+          kind: letter.kind,
+          fileName: letter.fileName,
+          issuedOn: letter.issuedOn,
+          issuedAt: at,
+          sha256,
+          bytes: letter.bytes,
+        };
+        rows.push(row);
+        events.push({
+          id: newId(),
+          caseId: letter.caseId,
+          type: 'letter-issued',
+          on: letter.issuedOn,
+          at,
+          by: letter.by,
+          summary: letter.summary,
+          data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
+        });
+        if (letter.alsoRecord) {
+          events.push({
+            id: newId(),
+            caseId: letter.caseId,
+            type: letter.alsoRecord.type,
+            on: letter.issuedOn,
+            at,
+            by: letter.by,
+            summary: letter.alsoRecord.summary,
+          });
+        }
+        return { ok: true, row };
       });
-      if (letter.alsoRecord) {
-        events.push({ id: newId(), caseId: letter.caseId, type: letter.alsoRecord.type, on: letter.issuedOn, at, by: letter.by, summary: letter.alsoRecord.summary });
-      }
-      return { ok: true, row };
-    });
-    if (rows.length === 0) return results;
-    await database.letters.bulkAdd(rows);
-    await database.events.bulkAdd(events);
-    const touched = [...new Set(rows.map((row) => row.caseId))];
-    await database.cases.bulkUpdate(touched.map((key) => ({ key, changes: { updatedAt: at } })));
-    // Each touched case's index row, as refreshCaseIndex builds it, from a few bulk reads instead of three per case.
-    const timelines = new Map<string, TimelineEvent[]>(touched.map((id) => [id, []]));
-    for (const event of await database.events.where('caseId').anyOf(touched).toArray()) timelines.get(event.caseId)!.push(event);
-    const recordOf = new Map(caseIds.map((id, i) => [id, records[i]]));
-    await database.caseIndex.bulkPut(touched.map((id) => deriveCaseIndex({ ...recordOf.get(id)!, updatedAt: at }, timelines.get(id)!)));
-    return results;
-  });
+      if (rows.length === 0) return results;
+      await database.letters.bulkAdd(rows);
+      await database.events.bulkAdd(events);
+      const touched = [...new Set(rows.map((row) => row.caseId))];
+      await database.cases.bulkUpdate(touched.map((key) => ({ key, changes: { updatedAt: at } })));
+      // Each touched case's index row, as refreshCaseIndex builds it, from a few bulk reads instead of three per case.
+      const timelines = new Map<string, TimelineEvent[]>(touched.map((id) => [id, []]));
+      for (const event of await database.events.where('caseId').anyOf(touched).toArray())
+        timelines.get(event.caseId)!.push(event);
+      const recordOf = new Map(caseIds.map((id, i) => [id, records[i]]));
+      await database.caseIndex.bulkPut(
+        touched.map((id) => deriveCaseIndex({ ...recordOf.get(id)!, updatedAt: at }, timelines.get(id)!)),
+      );
+      return results;
+    },
+  );
 }
 
 /** Delete a case and everything on it. Its reference is never handed out again (the counter does not go back). */
 export async function deleteCase(database: RedressDatabase, caseId: string): Promise<void> {
-  await database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex], async () => {
-    await database.events.where('caseId').equals(caseId).delete();
-    await database.letters.where('caseId').equals(caseId).delete();
-    await database.cases.delete(caseId);
-    await database.caseIndex.delete(caseId);
-  });
+  await database.transaction(
+    'rw',
+    [database.cases, database.events, database.letters, database.caseIndex],
+    async () => {
+      await database.events.where('caseId').equals(caseId).delete();
+      await database.letters.where('caseId').equals(caseId).delete();
+      await database.cases.delete(caseId);
+      await database.caseIndex.delete(caseId);
+    },
+  );
 }
 
 // The desk's people (the "who is working" picker) and the reminders already shown.

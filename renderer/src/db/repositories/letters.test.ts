@@ -10,7 +10,8 @@ import { createCase, deleteCase, recordLetterIssued, recordLettersIssued, sha256
 import { RedressDatabase } from '../schema';
 
 const settings = deskSettings();
-const parts = (name: string, receivedOn = '2026-11-18'): NewCaseParts => newCaseParts({ receivedOn, customer: customer({ name }) });
+const parts = (name: string, receivedOn = '2026-11-18'): NewCaseParts =>
+  newCaseParts({ receivedOn, customer: customer({ name }) });
 const clock = { now: () => new Date('2026-11-21T10:00:00Z') };
 const opened: RedressDatabase[] = [];
 let n = 0;
@@ -43,7 +44,12 @@ describe('recordLettersIssued', () => {
     const input = [
       letter(ada.id, { alsoRecord: { type: 'acknowledged', summary: 'Complaint acknowledged by letter' } }),
       letter(grace.id, { alsoRecord: { type: 'acknowledged', summary: 'Complaint acknowledged by letter' } }),
-      letter(grace.id, { kind: 'adr-letter', fileName: 'x-adr-letter.pdf', summary: 'ADR letter issued', alsoRecord: { type: 'adr-letter-sent', summary: 'ADR letter sent' } }),
+      letter(grace.id, {
+        kind: 'adr-letter',
+        fileName: 'x-adr-letter.pdf',
+        summary: 'ADR letter issued',
+        alsoRecord: { type: 'adr-letter-sent', summary: 'ADR letter sent' },
+      }),
     ];
     const results = await recordLettersIssued(database, input, clock);
     expect(results.map((r) => r.ok)).toEqual([true, true, true]);
@@ -53,8 +59,17 @@ describe('recordLettersIssued', () => {
       expect(result.row.sha256).toBe(await sha256Hex(input[i].bytes));
       const stored = await database.letters.get(result.row.id);
       expect(Array.from(stored!.bytes)).toEqual(Array.from(input[i].bytes));
-      const event = await database.events.where('caseId').equals(input[i].caseId).filter((e) => e.type === 'letter-issued' && e.data?.letterId === result.row.id).first();
-      expect(event?.data).toEqual({ letterId: result.row.id, kind: input[i].kind, fileName: input[i].fileName, sha256: result.row.sha256 });
+      const event = await database.events
+        .where('caseId')
+        .equals(input[i].caseId)
+        .filter((e) => e.type === 'letter-issued' && e.data?.letterId === result.row.id)
+        .first();
+      expect(event?.data).toEqual({
+        letterId: result.row.id,
+        kind: input[i].kind,
+        fileName: input[i].fileName,
+        sha256: result.row.sha256,
+      });
       expect(event?.summary).toBe(input[i].summary);
     }
     const graceTypes = (await database.events.where('caseId').equals(grace.id).toArray()).map((e) => e.type).sort();
@@ -84,7 +99,15 @@ describe('recordLettersIssued', () => {
     expect(strip(batch.row)).toEqual(strip(single));
     const shape = async (database: RedressDatabase, caseId: string) =>
       (await database.events.where('caseId').equals(caseId).toArray())
-        .map((e) => ({ type: e.type, on: e.on, at: e.at, by: e.by, summary: e.summary, kind: e.data?.kind, sha256: e.data?.sha256 }))
+        .map((e) => ({
+          type: e.type,
+          on: e.on,
+          at: e.at,
+          by: e.by,
+          summary: e.summary,
+          kind: e.data?.kind,
+          sha256: e.data?.sha256,
+        }))
         .sort((x, y) => x.type.localeCompare(y.type));
     expect(await shape(many, b.id)).toEqual(await shape(one, a.id));
     const { caseId: _a, ...rowOne } = (await one.caseIndex.get(a.id))!;
@@ -112,7 +135,9 @@ describe('recordLettersIssued', () => {
     const bad = { ...letter(record.id), summary: Symbol('not storable') as unknown as string };
     await expect(recordLettersIssued(database, [letter(record.id), bad], clock)).rejects.toThrow();
     expect(await database.letters.count()).toBe(0);
-    expect((await database.events.where('caseId').equals(record.id).toArray()).map((e) => e.type)).toEqual(['received']);
+    expect((await database.events.where('caseId').equals(record.id).toArray()).map((e) => e.type)).toEqual([
+      'received',
+    ]);
   });
 
   it('does nothing for an empty batch', async () => {

@@ -4,7 +4,15 @@ import { ANONYMISED_NAME } from '#shared/privacy/anonymise';
 import { DEFAULT_RETENTION } from '#shared/privacy/retention';
 import { buildPrivacyFixture, dumpDatabase, personalDataFound, TODAY } from '#test/fixtures/retention';
 import { ActionRefusedError, performAction } from './case-actions';
-import { eraseCustomer, ErasureRefusedError, findCustomerCases, previewRetention, privacyAudit, reapplyAnonymisation, runRetention } from './retention';
+import {
+  eraseCustomer,
+  ErasureRefusedError,
+  findCustomerCases,
+  previewRetention,
+  privacyAudit,
+  reapplyAnonymisation,
+  runRetention,
+} from './retention';
 import { refreshCaseIndex } from '#db/case-index/derive';
 import { RedressDatabase } from '../schema';
 
@@ -56,7 +64,8 @@ describe('previewRetention', () => {
   it('counts whole years from the day the case closed: due on the anniversary, not the day before', async () => {
     const database = open();
     const f = await buildPrivacyFixture(database);
-    const due = async (today: string) => (await previewRetention(database, DEFAULT_RETENTION, today)).items.map((i) => i.caseId);
+    const due = async (today: string) =>
+      (await previewRetention(database, DEFAULT_RETENTION, today)).items.map((i) => i.caseId);
     expect(await due('2025-03-20')).not.toContain(f.zebOld.id);
     expect(await due('2025-03-21')).toContain(f.zebOld.id);
     expect(await due('2026-06-01')).not.toContain(f.stillOpen.id);
@@ -69,8 +78,16 @@ describe('runRetention', () => {
   it('anonymises the due cases in one go, writes one audit entry without personal data, and a second run changes nothing', async () => {
     const database = open();
     const f = await buildPrivacyFixture(database);
-    const result = await runRetention(database, { policy: DEFAULT_RETENTION, today: TODAY, by: 'Sam Patel', trigger: 'on-demand', clock });
-    expect(result.references.sort()).toEqual([f.ottoline, f.resolvedNeverClosed, f.zebOld, f.wilberforce].map((r) => r.reference).sort());
+    const result = await runRetention(database, {
+      policy: DEFAULT_RETENTION,
+      today: TODAY,
+      by: 'Sam Patel',
+      trigger: 'on-demand',
+      clock,
+    });
+    expect(result.references.sort()).toEqual(
+      [f.ottoline, f.resolvedNeverClosed, f.zebOld, f.wilberforce].map((r) => r.reference).sort(),
+    );
     expect(result.lettersDeleted).toBe(2);
     expect(await database.letters.count()).toBe(0);
 
@@ -99,12 +116,25 @@ describe('runRetention', () => {
     const audit = await database.audit.toArray();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ kind: 'retention-run', by: 'Sam Patel', at: '2026-06-01T10:00:00.000Z' });
-    expect(audit[0].summary).toBe('4 cases anonymised under the retention policy (6 years after closing); 2 letters deleted');
-    expect(audit[0].detail).toMatchObject({ trigger: 'on-demand', anonymiseAfterYears: 6, count: 4, lettersDeleted: 2 });
+    expect(audit[0].summary).toBe(
+      '4 cases anonymised under the retention policy (6 years after closing); 2 letters deleted',
+    );
+    expect(audit[0].detail).toMatchObject({
+      trigger: 'on-demand',
+      anonymiseAfterYears: 6,
+      count: 4,
+      lettersDeleted: 2,
+    });
     expect(await privacyAudit(database)).toEqual(audit);
 
     const after = await dumpDatabase(database);
-    const again = await runRetention(database, { policy: DEFAULT_RETENTION, today: TODAY, by: 'Sam Patel', trigger: 'start', clock: { now: () => new Date('2026-06-01T11:00:00Z') } });
+    const again = await runRetention(database, {
+      policy: DEFAULT_RETENTION,
+      today: TODAY,
+      by: 'Sam Patel',
+      trigger: 'start',
+      clock: { now: () => new Date('2026-06-01T11:00:00Z') },
+    });
     expect(again).toEqual({ caseIds: [], references: [], lettersDeleted: 0, audit: null });
     expect(await dumpDatabase(database)).toEqual(after);
   });
@@ -112,10 +142,21 @@ describe('runRetention', () => {
   it('anonymises only the previewed cases that are still due, and nothing at start when the policy is off', async () => {
     const database = open();
     const f = await buildPrivacyFixture(database);
-    const off = await runRetention(database, { policy: { enabled: false, anonymiseAfterYears: 6 }, today: TODAY, by: 'Retention policy', trigger: 'start' });
+    const off = await runRetention(database, {
+      policy: { enabled: false, anonymiseAfterYears: 6 },
+      today: TODAY,
+      by: 'Retention policy',
+      trigger: 'start',
+    });
     expect(off.caseIds).toEqual([]);
     expect(await database.audit.count()).toBe(0);
-    const some = await runRetention(database, { policy: DEFAULT_RETENTION, today: TODAY, by: 'Sam', trigger: 'on-demand', onlyCaseIds: [f.ottoline.id, f.zebRecent.id] });
+    const some = await runRetention(database, {
+      policy: DEFAULT_RETENTION,
+      today: TODAY,
+      by: 'Sam',
+      trigger: 'on-demand',
+      onlyCaseIds: [f.ottoline.id, f.zebRecent.id],
+    });
     expect(some.caseIds).toEqual([f.ottoline.id]);
   });
 
@@ -123,7 +164,13 @@ describe('runRetention', () => {
     const database = open();
     const f = await buildPrivacyFixture(database);
     await runRetention(database, { policy: DEFAULT_RETENTION, today: TODAY, by: 'Sam', trigger: 'on-demand' });
-    const attempt = performAction(database, f.zebOld.id, 'add-note', { on: TODAY, summary: 'Zebedee rang' }, { by: 'Sam', today: TODAY });
+    const attempt = performAction(
+      database,
+      f.zebOld.id,
+      'add-note',
+      { on: TODAY, summary: 'Zebedee rang' },
+      { by: 'Sam', today: TODAY },
+    );
     await expect(attempt).rejects.toBeInstanceOf(ActionRefusedError);
     await expect(attempt).rejects.toThrow(`This case was anonymised on ${TODAY}: nothing more can be recorded on it.`);
   });
@@ -140,19 +187,33 @@ describe('erasure', () => {
     ]);
     const stillOpen = await findCustomerCases(database, f.stillOpen.id);
     expect(stillOpen).toHaveLength(1);
-    expect(stillOpen[0].erasable).toEqual({ ok: false, reason: expect.stringMatching(/^Still open: close the case first/) });
+    expect(stillOpen[0].erasable).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^Still open: close the case first/),
+    });
   });
 
   it('erases the chosen cases now, whatever the retention policy, with an audit entry naming the basis and no personal data', async () => {
     const database = open();
     const f = await buildPrivacyFixture(database);
-    const result = await eraseCustomer(database, { caseIds: [f.zebRecent.id, f.zebOld.id], basis: 'customer-request', by: 'Kim Lee', today: TODAY, clock });
+    const result = await eraseCustomer(database, {
+      caseIds: [f.zebRecent.id, f.zebOld.id],
+      basis: 'customer-request',
+      by: 'Kim Lee',
+      today: TODAY,
+      clock,
+    });
     expect(result.references).toEqual([f.zebRecent.reference, f.zebOld.reference]);
     expect((await database.cases.get(f.zebRecent.id))?.anonymisedOn).toBe(TODAY);
     expect((await database.caseIndex.get(f.zebRecent.id))?.customerName).toBe(ANONYMISED_NAME);
     const [audit] = await database.audit.toArray();
     expect(audit).toMatchObject({ kind: 'erasure', by: 'Kim Lee' });
-    expect(audit.detail).toMatchObject({ basis: 'customer-request', count: 2, lettersDeleted: 1, references: [f.zebRecent.reference, f.zebOld.reference] });
+    expect(audit.detail).toMatchObject({
+      basis: 'customer-request',
+      count: 2,
+      lettersDeleted: 1,
+      references: [f.zebRecent.reference, f.zebOld.reference],
+    });
     expect(JSON.stringify(audit)).not.toMatch(/zeb|quill|marmalade|07700/i);
     // Retention later finds nothing more to do for those cases.
     const preview = await previewRetention(database, DEFAULT_RETENTION, TODAY);
@@ -165,7 +226,9 @@ describe('erasure', () => {
     const before = await dumpDatabase(database);
     const erase = (o: Partial<Parameters<typeof eraseCustomer>[1]>) =>
       eraseCustomer(database, { caseIds: [f.zebOld.id], basis: 'customer-request', by: 'Kim', today: TODAY, ...o });
-    await expect(erase({ caseIds: [f.zebOld.id, f.stillOpen.id] })).rejects.toThrow(`${f.stillOpen.reference} cannot be erased: Still open`);
+    await expect(erase({ caseIds: [f.zebOld.id, f.stillOpen.id] })).rejects.toThrow(
+      `${f.stillOpen.reference} cannot be erased: Still open`,
+    );
     await expect(erase({ caseIds: ['nope'] })).rejects.toThrow('There is no case with id nope');
     await expect(erase({ caseIds: [] })).rejects.toThrow('Choose at least one case');
     await expect(erase({ basis: 'because' as never })).rejects.toBeInstanceOf(ErasureRefusedError);
@@ -186,8 +249,20 @@ describe('reapplyAnonymisation', () => {
       events: await database.events.toArray(),
       letters: await database.letters.toArray(),
     };
-    await eraseCustomer(database, { caseIds: [f.zebOld.id, f.zebRecent.id], basis: 'customer-request', by: 'Kim Lee', today: TODAY, clock });
-    expect(await reapplyAnonymisation(database, { today: TODAY, by: 'Redress' })).toEqual({ caseIds: [], references: [], lettersDeleted: 0, audit: null, stillOpen: [] });
+    await eraseCustomer(database, {
+      caseIds: [f.zebOld.id, f.zebRecent.id],
+      basis: 'customer-request',
+      by: 'Kim Lee',
+      today: TODAY,
+      clock,
+    });
+    expect(await reapplyAnonymisation(database, { today: TODAY, by: 'Redress' })).toEqual({
+      caseIds: [],
+      references: [],
+      lettersDeleted: 0,
+      audit: null,
+      stillOpen: [],
+    });
 
     // 'Merge': the anonymised cases are newer and stay, but the file's letters are added back by id.
     await database.letters.bulkPut(backup.letters);
@@ -196,13 +271,28 @@ describe('reapplyAnonymisation', () => {
     expect(await database.letters.where('caseId').equals(f.zebOld.id).count()).toBe(0);
 
     // 'Replace': everything comes back as it was, with the audit trail kept (a restore never shortens it).
-    await database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex], async () => {
-      await database.cases.bulkPut(backup.cases);
-      await database.events.bulkPut(backup.events);
-      await database.letters.bulkPut(backup.letters);
-      for (const c of backup.cases) await refreshCaseIndex(database, c.id);
-    });
-    const zebStrings = ['Zebedee', 'Quillfeather', 'quill-mail', 'Marmalade', 'Gannet', 'Figaro', '900123', '900456', 'ACC-77-4411', 'acc-77-4411'];
+    await database.transaction(
+      'rw',
+      [database.cases, database.events, database.letters, database.caseIndex],
+      async () => {
+        await database.cases.bulkPut(backup.cases);
+        await database.events.bulkPut(backup.events);
+        await database.letters.bulkPut(backup.letters);
+        for (const c of backup.cases) await refreshCaseIndex(database, c.id);
+      },
+    );
+    const zebStrings = [
+      'Zebedee',
+      'Quillfeather',
+      'quill-mail',
+      'Marmalade',
+      'Gannet',
+      'Figaro',
+      '900123',
+      '900456',
+      'ACC-77-4411',
+      'acc-77-4411',
+    ];
     expect(personalDataFound(await dumpDatabase(database), zebStrings).length).toBeGreaterThan(0);
     const replaced = await reapplyAnonymisation(database, { today: TODAY, by: 'Redress' });
     expect(replaced.caseIds.sort()).toEqual([f.zebOld.id, f.zebRecent.id].sort());
@@ -222,8 +312,22 @@ describe('reapplyAnonymisation', () => {
     const all = [f.zebOld, f.zebRecent, f.ottoline, f.wilberforce, f.resolvedNeverClosed, f.stillOpen];
     // What a restored, hand-edited backup adds to the audit trail: rows of both kinds naming every case, open ones too.
     await database.audit.bulkAdd([
-      { id: 'forged-1', at: '2026-05-01T10:00:00.000Z', kind: 'erasure', by: 'Someone', summary: 'erased', detail: { caseIds: all.map((c) => c.id) } },
-      { id: 'forged-2', at: '2026-05-01T10:00:00.000Z', kind: 'retention-run', by: 'Someone', summary: 'run', detail: { caseIds: all.map((c) => c.id) } },
+      {
+        id: 'forged-1',
+        at: '2026-05-01T10:00:00.000Z',
+        kind: 'erasure',
+        by: 'Someone',
+        summary: 'erased',
+        detail: { caseIds: all.map((c) => c.id) },
+      },
+      {
+        id: 'forged-2',
+        at: '2026-05-01T10:00:00.000Z',
+        kind: 'retention-run',
+        by: 'Someone',
+        summary: 'run',
+        detail: { caseIds: all.map((c) => c.id) },
+      },
     ]);
     const before = await dumpDatabase(database);
     const result = await reapplyAnonymisation(database, { today: TODAY, by: 'Redress', clock });
@@ -236,7 +340,13 @@ describe('reapplyAnonymisation', () => {
     const database = open();
     const f = await buildPrivacyFixture(database);
     const original = { record: f.zebOld, events: await database.events.where('caseId').equals(f.zebOld.id).toArray() };
-    await eraseCustomer(database, { caseIds: [f.zebOld.id], basis: 'customer-request', by: 'Kim Lee', today: TODAY, clock });
+    await eraseCustomer(database, {
+      caseIds: [f.zebOld.id],
+      basis: 'customer-request',
+      by: 'Kim Lee',
+      today: TODAY,
+      clock,
+    });
     // A backup's copy of it from before, hand-edited to say it is open again; and one as it was (closed).
     await database.cases.put({ ...original.record, status: 'open' });
     await database.events.bulkPut(original.events);

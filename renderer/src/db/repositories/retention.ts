@@ -4,7 +4,14 @@
 // reference names no one; it stays on the anonymised case anyway and is what proves which record was erased).
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { anonymiseCase, describeRemoval } from '#shared/privacy/anonymise';
-import { ERASURE_BASIS_LABELS, erasableNow, isErasureBasis, sameCustomer, type ErasureBasis, type MatchReason } from '#shared/privacy/erasure';
+import {
+  ERASURE_BASIS_LABELS,
+  erasableNow,
+  isErasureBasis,
+  sameCustomer,
+  type ErasureBasis,
+  type MatchReason,
+} from '#shared/privacy/erasure';
 import { receivedOnOrBefore, retentionDue, type RetentionDue, type RetentionPolicy } from '#shared/privacy/retention';
 import { refreshCaseIndex } from '#db/case-index/derive';
 import { systemNow, type Now } from './cases';
@@ -28,34 +35,56 @@ export interface RetentionPreview {
 async function timelines(database: RedressDatabase, caseIds: readonly string[]): Promise<Map<string, TimelineEvent[]>> {
   // One index range per case, all in flight at once: `anyOf` over many ids was far slower (23 s for 1,000 ids
   // in fake-indexeddb; this way a preview of 901 due cases takes 0.9 s there).
-  const lists = await Promise.all(caseIds.map((id) => database.events.where('[caseId+at]').between([id, ''], [id, '\uffff']).toArray()));
+  const lists = await Promise.all(
+    caseIds.map((id) => database.events.where('[caseId+at]').between([id, ''], [id, '\uffff']).toArray()),
+  );
   return new Map(caseIds.map((id, i) => [id, lists[i]]));
 }
 
 /** Cases due under the policy today (not yet anonymised). Only cases received long enough ago are read. */
-async function dueCases(database: RedressDatabase, policy: RetentionPolicy, today: string): Promise<Array<{ record: CaseRecord; events: TimelineEvent[]; due: RetentionDue }>> {
+async function dueCases(
+  database: RedressDatabase,
+  policy: RetentionPolicy,
+  today: string,
+): Promise<Array<{ record: CaseRecord; events: TimelineEvent[]; due: RetentionDue }>> {
   const records = await database.cases
     .where('receivedOn')
     .belowOrEqual(receivedOnOrBefore(today, policy))
     .filter((r) => !r.anonymisedOn)
     .toArray();
-  const byCase = await timelines(database, records.map((r) => r.id));
+  const byCase = await timelines(
+    database,
+    records.map((r) => r.id),
+  );
   const out: Array<{ record: CaseRecord; events: TimelineEvent[]; due: RetentionDue }> = [];
   for (const record of records) {
     const events = byCase.get(record.id) ?? [];
     const due = retentionDue(record, events, policy, today);
     if (due) out.push({ record, events, due });
   }
-  out.sort((a, b) => (a.due.endedOn < b.due.endedOn ? -1 : a.due.endedOn > b.due.endedOn ? 1 : a.record.reference.localeCompare(b.record.reference)));
+  out.sort((a, b) =>
+    a.due.endedOn < b.due.endedOn
+      ? -1
+      : a.due.endedOn > b.due.endedOn
+        ? 1
+        : a.record.reference.localeCompare(b.record.reference),
+  );
   return out;
 }
 
 /** What a retention run would anonymise today, with what it removes from each case. Reads only. */
-export async function previewRetention(database: RedressDatabase, policy: RetentionPolicy, today: string): Promise<RetentionPreview> {
+export async function previewRetention(
+  database: RedressDatabase,
+  policy: RetentionPolicy,
+  today: string,
+): Promise<RetentionPreview> {
   return database.transaction('r', [database.cases, database.events, database.letters], async () => {
     const due = await dueCases(database, policy, today);
     // Letters per case from the index keys alone (the PDFs are not read).
-    const letterCases = await database.letters.where('caseId').anyOf(due.map((d) => d.record.id)).keys();
+    const letterCases = await database.letters
+      .where('caseId')
+      .anyOf(due.map((d) => d.record.id))
+      .keys();
     const letters = new Map<string, number>();
     for (const id of letterCases) letters.set(String(id), (letters.get(String(id)) ?? 0) + 1);
     const items: RetentionItem[] = due.map(({ record, events, due: d }) => ({
@@ -119,40 +148,53 @@ export async function runRetention(database: RedressDatabase, options: RunOption
   const nothing: RunResult = { caseIds: [], references: [], lettersDeleted: 0, audit: null };
   if (!policy.enabled && options.trigger === 'start') return nothing;
   // Look first in a READ transaction (the desk can keep writing meanwhile); most starts find nothing to do.
-  let candidates = (await database.transaction('r', [database.cases, database.events], () => dueCases(database, policy, today))).map((d) => d.record.id);
+  let candidates = (
+    await database.transaction('r', [database.cases, database.events], () => dueCases(database, policy, today))
+  ).map((d) => d.record.id);
   if (options.onlyCaseIds) {
     const only = new Set(options.onlyCaseIds);
     candidates = candidates.filter((id) => only.has(id));
   }
   if (candidates.length === 0) return nothing;
-  return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex, database.audit, database.meta], async () => {
-    // Checked again inside the write: another window may have anonymised some meanwhile.
-    const records = await database.cases.bulkGet(candidates);
-    const byCase = await timelines(database, candidates);
-    const due: Array<{ record: CaseRecord; events: TimelineEvent[] }> = [];
-    for (const record of records) {
-      if (!record) continue;
-      const events = byCase.get(record.id) ?? [];
-      if (retentionDue(record, events, policy, today)) due.push({ record, events });
-    }
-    if (due.length === 0) return nothing;
-    const lettersDeleted = await anonymiseAll(database, due, today, at);
-    const caseIds = due.map((d) => d.record.id);
-    await recordAnonymisedHere(database, caseIds);
-    const references = due.map((d) => d.record.reference);
-    const audit: AuditRow = {
-      id: crypto.randomUUID(),
-      at,
-      kind: 'retention-run',
-      by: options.by,
-      summary:
-        `${plural(caseIds.length, 'case', 'cases')} anonymised under the retention policy (${plural(policy.anonymiseAfterYears, 'year', 'years')} after closing)` +
-        `${lettersDeleted ? `; ${plural(lettersDeleted, 'letter', 'letters')} deleted` : ''}`,
-      detail: { trigger: options.trigger, anonymiseAfterYears: policy.anonymiseAfterYears, count: caseIds.length, lettersDeleted, caseIds, references },
-    };
-    await database.audit.add(audit);
-    return { caseIds, references, lettersDeleted, audit };
-  });
+  return database.transaction(
+    'rw',
+    [database.cases, database.events, database.letters, database.caseIndex, database.audit, database.meta],
+    async () => {
+      // Checked again inside the write: another window may have anonymised some meanwhile.
+      const records = await database.cases.bulkGet(candidates);
+      const byCase = await timelines(database, candidates);
+      const due: Array<{ record: CaseRecord; events: TimelineEvent[] }> = [];
+      for (const record of records) {
+        if (!record) continue;
+        const events = byCase.get(record.id) ?? [];
+        if (retentionDue(record, events, policy, today)) due.push({ record, events });
+      }
+      if (due.length === 0) return nothing;
+      const lettersDeleted = await anonymiseAll(database, due, today, at);
+      const caseIds = due.map((d) => d.record.id);
+      await recordAnonymisedHere(database, caseIds);
+      const references = due.map((d) => d.record.reference);
+      const audit: AuditRow = {
+        id: crypto.randomUUID(),
+        at,
+        kind: 'retention-run',
+        by: options.by,
+        summary:
+          `${plural(caseIds.length, 'case', 'cases')} anonymised under the retention policy (${plural(policy.anonymiseAfterYears, 'year', 'years')} after closing)` +
+          `${lettersDeleted ? `; ${plural(lettersDeleted, 'letter', 'letters')} deleted` : ''}`,
+        detail: {
+          trigger: options.trigger,
+          anonymiseAfterYears: policy.anonymiseAfterYears,
+          count: caseIds.length,
+          lettersDeleted,
+          caseIds,
+          references,
+        },
+      };
+      await database.audit.add(audit);
+      return { caseIds, references, lettersDeleted, audit };
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -224,41 +266,49 @@ export async function eraseCustomer(database: RedressDatabase, options: EraseOpt
   if (options.caseIds.length === 0) throw new ErasureRefusedError('Choose at least one case to erase');
   if (!options.by.trim()) throw new ErasureRefusedError('Choose who is working before erasing anything');
   const at = (options.clock ?? systemNow).now().toISOString();
-  return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex, database.audit, database.meta], async () => {
-    const ids = [...new Set(options.caseIds)];
-    const records = await database.cases.bulkGet(ids);
-    const cases: Array<{ record: CaseRecord; events: TimelineEvent[] }> = [];
-    const byCase = await timelines(database, ids);
-    for (const [i, record] of records.entries()) {
-      if (!record) throw new ErasureRefusedError(`There is no case with id ${ids[i]}; nothing was erased.`);
-      const check = erasableNow(record);
-      if (!check.ok) throw new ErasureRefusedError(`${record.reference} cannot be erased: ${check.reason}. Nothing was erased.`);
-      cases.push({ record, events: byCase.get(record.id) ?? [] });
-    }
-    const lettersDeleted = await anonymiseAll(database, cases, options.today, at);
-    await recordAnonymisedHere(database, cases.map((c) => c.record.id));
-    const references = cases.map((c) => c.record.reference);
-    const audit: AuditRow = {
-      id: crypto.randomUUID(),
-      at,
-      kind: 'erasure',
-      by: options.by,
-      summary:
-        `A customer's personal data erased on request from ${plural(cases.length, 'case', 'cases')} (${references.join(', ')})` +
-        `${lettersDeleted ? `; ${plural(lettersDeleted, 'letter', 'letters')} deleted` : ''}. Kept: anonymised figures for reports and legal claims.`,
-      detail: {
-        basis: options.basis,
-        basisLabel: ERASURE_BASIS_LABELS[options.basis],
-        count: cases.length,
-        lettersDeleted,
-        caseIds: cases.map((c) => c.record.id),
-        references,
-        kept: 'reference, dates, channel, category, procedure, handler, stage, timeline entry types and dates, payment amounts',
-      },
-    };
-    await database.audit.add(audit);
-    return { caseIds: cases.map((c) => c.record.id), references, lettersDeleted, audit };
-  });
+  return database.transaction(
+    'rw',
+    [database.cases, database.events, database.letters, database.caseIndex, database.audit, database.meta],
+    async () => {
+      const ids = [...new Set(options.caseIds)];
+      const records = await database.cases.bulkGet(ids);
+      const cases: Array<{ record: CaseRecord; events: TimelineEvent[] }> = [];
+      const byCase = await timelines(database, ids);
+      for (const [i, record] of records.entries()) {
+        if (!record) throw new ErasureRefusedError(`There is no case with id ${ids[i]}; nothing was erased.`);
+        const check = erasableNow(record);
+        if (!check.ok)
+          throw new ErasureRefusedError(`${record.reference} cannot be erased: ${check.reason}. Nothing was erased.`);
+        cases.push({ record, events: byCase.get(record.id) ?? [] });
+      }
+      const lettersDeleted = await anonymiseAll(database, cases, options.today, at);
+      await recordAnonymisedHere(
+        database,
+        cases.map((c) => c.record.id),
+      );
+      const references = cases.map((c) => c.record.reference);
+      const audit: AuditRow = {
+        id: crypto.randomUUID(),
+        at,
+        kind: 'erasure',
+        by: options.by,
+        summary:
+          `A customer's personal data erased on request from ${plural(cases.length, 'case', 'cases')} (${references.join(', ')})` +
+          `${lettersDeleted ? `; ${plural(lettersDeleted, 'letter', 'letters')} deleted` : ''}. Kept: anonymised figures for reports and legal claims.`,
+        detail: {
+          basis: options.basis,
+          basisLabel: ERASURE_BASIS_LABELS[options.basis],
+          count: cases.length,
+          lettersDeleted,
+          caseIds: cases.map((c) => c.record.id),
+          references,
+          kept: 'reference, dates, channel, category, procedure, handler, stage, timeline entry types and dates, payment amounts',
+        },
+      };
+      await database.audit.add(audit);
+      return { caseIds: cases.map((c) => c.record.id), references, lettersDeleted, audit };
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -280,7 +330,8 @@ export const ANONYMISED_HERE_KEY = 'privacy.anonymisedHere';
  */
 export async function anonymisedHere(database: RedressDatabase): Promise<Set<string>> {
   const row = await database.meta.get(ANONYMISED_HERE_KEY);
-  if (Array.isArray(row?.value)) return new Set((row.value as unknown[]).filter((id): id is string => typeof id === 'string'));
+  if (Array.isArray(row?.value))
+    return new Set((row.value as unknown[]).filter((id): id is string => typeof id === 'string'));
   const named = new Set<string>();
   await database.audit
     .where('kind')
@@ -298,7 +349,8 @@ export async function recordAnonymisedHere(database: RedressDatabase, caseIds: r
   const ids = await anonymisedHere(database);
   const before = ids.size;
   for (const id of caseIds) ids.add(id);
-  if (ids.size !== before || !(await database.meta.get(ANONYMISED_HERE_KEY))) await database.meta.put({ key: ANONYMISED_HERE_KEY, value: [...ids] });
+  if (ids.size !== before || !(await database.meta.get(ANONYMISED_HERE_KEY)))
+    await database.meta.put({ key: ANONYMISED_HERE_KEY, value: [...ids] });
 }
 
 /**
@@ -322,36 +374,53 @@ export interface ReapplyResult extends RunResult {
  * on; an open case is never anonymised here, only listed in `stillOpen`. Runs in one transaction, writes one audit
  * entry when it changed something, and changes nothing the second time. Called by a restore and at start.
  */
-export async function reapplyAnonymisation(database: RedressDatabase, options: { today: string; by: string; clock?: Now }): Promise<ReapplyResult> {
+export async function reapplyAnonymisation(
+  database: RedressDatabase,
+  options: { today: string; by: string; clock?: Now },
+): Promise<ReapplyResult> {
   const at = (options.clock ?? systemNow).now().toISOString();
-  return database.transaction('rw', [database.cases, database.events, database.letters, database.caseIndex, database.audit, database.meta], async () => {
-    const nothing: ReapplyResult = { caseIds: [], references: [], lettersDeleted: 0, audit: null, stillOpen: [] };
-    const ids = await anonymisedHere(database);
-    if (!(await database.meta.get(ANONYMISED_HERE_KEY))) await database.meta.put({ key: ANONYMISED_HERE_KEY, value: [...ids] });
-    if (ids.size === 0) return nothing;
-    const records = (await database.cases.bulkGet([...ids])).filter((r): r is CaseRecord => r !== undefined);
-    const again = records.filter((r) => reapplyDecision(r) === 'anonymise');
-    const stillOpen = records.filter((r) => reapplyDecision(r) === 'open').map((r) => r.reference);
-    const byCase = await timelines(database, again.map((r) => r.id));
-    let lettersDeleted = await anonymiseAll(database, again.map((record) => ({ record, events: byCase.get(record.id) ?? [] })), options.today, at);
-    // Letters brought back for a case that is still anonymised here (a merge adds the file's letters by id).
-    const stillAnonymised = records.filter((r) => r.anonymisedOn).map((r) => r.id);
-    if (stillAnonymised.length) lettersDeleted += await database.letters.where('caseId').anyOf(stillAnonymised).delete();
-    if (again.length === 0 && lettersDeleted === 0) return { ...nothing, stillOpen };
-    const references = again.map((r) => r.reference);
-    const audit: AuditRow = {
-      id: crypto.randomUUID(),
-      at,
-      kind: REAPPLIED_KIND,
-      by: options.by,
-      summary:
-        `${plural(again.length, 'case', 'cases')} anonymised again and ${plural(lettersDeleted, 'letter', 'letters')} deleted: ` +
-        'restored data had brought back personal data that this desk had erased or anonymised',
-      detail: { count: again.length, lettersDeleted, caseIds: again.map((r) => r.id), references },
-    };
-    await database.audit.add(audit);
-    return { caseIds: again.map((r) => r.id), references, lettersDeleted, audit, stillOpen };
-  });
+  return database.transaction(
+    'rw',
+    [database.cases, database.events, database.letters, database.caseIndex, database.audit, database.meta],
+    async () => {
+      const nothing: ReapplyResult = { caseIds: [], references: [], lettersDeleted: 0, audit: null, stillOpen: [] };
+      const ids = await anonymisedHere(database);
+      if (!(await database.meta.get(ANONYMISED_HERE_KEY)))
+        await database.meta.put({ key: ANONYMISED_HERE_KEY, value: [...ids] });
+      if (ids.size === 0) return nothing;
+      const records = (await database.cases.bulkGet([...ids])).filter((r): r is CaseRecord => r !== undefined);
+      const again = records.filter((r) => reapplyDecision(r) === 'anonymise');
+      const stillOpen = records.filter((r) => reapplyDecision(r) === 'open').map((r) => r.reference);
+      const byCase = await timelines(
+        database,
+        again.map((r) => r.id),
+      );
+      let lettersDeleted = await anonymiseAll(
+        database,
+        again.map((record) => ({ record, events: byCase.get(record.id) ?? [] })),
+        options.today,
+        at,
+      );
+      // Letters brought back for a case that is still anonymised here (a merge adds the file's letters by id).
+      const stillAnonymised = records.filter((r) => r.anonymisedOn).map((r) => r.id);
+      if (stillAnonymised.length)
+        lettersDeleted += await database.letters.where('caseId').anyOf(stillAnonymised).delete();
+      if (again.length === 0 && lettersDeleted === 0) return { ...nothing, stillOpen };
+      const references = again.map((r) => r.reference);
+      const audit: AuditRow = {
+        id: crypto.randomUUID(),
+        at,
+        kind: REAPPLIED_KIND,
+        by: options.by,
+        summary:
+          `${plural(again.length, 'case', 'cases')} anonymised again and ${plural(lettersDeleted, 'letter', 'letters')} deleted: ` +
+          'restored data had brought back personal data that this desk had erased or anonymised',
+        detail: { count: again.length, lettersDeleted, caseIds: again.map((r) => r.id), references },
+      };
+      await database.audit.add(audit);
+      return { caseIds: again.map((r) => r.id), references, lettersDeleted, audit, stillOpen };
+    },
+  );
 }
 
 /** The audit entries of retention runs and erasures, newest first. */

@@ -53,7 +53,8 @@ function whatFor(entry: LicenceEntry): string {
   if (entry.usedFor) return entry.usedFor;
   if (entry.usedBy.includes('desktop shell') && !entry.usedBy.includes('app')) return 'The desktop shell.';
   const inside = entry.usedBy.find((u) => u.startsWith('app (inside '));
-  if (inside && !entry.usedBy.includes('app')) return `Part of ${inside.slice('app (inside '.length, -1)}'s bundle (letters and PDFs).`;
+  if (inside && !entry.usedBy.includes('app'))
+    return `Part of ${inside.slice('app (inside '.length, -1)}'s bundle (letters and PDFs).`;
   return '';
 }
 
@@ -88,7 +89,10 @@ function Licences({ list }: { list: LicenceList }) {
               <Accordion.Control aria-label={`${entry.name} ${entry.version}, ${entry.license}`}>
                 <Group justify="space-between" wrap="nowrap" gap="xs">
                   <Text size="sm" fw={500} truncate miw={0}>
-                    {entry.name} <Text span size="xs" c="dimmed">{entry.version}</Text>
+                    {entry.name}{' '}
+                    <Text span size="xs" c="dimmed">
+                      {entry.version}
+                    </Text>
                   </Text>
                   <Badge variant="light" color="gray" size="sm" style={{ flexShrink: 0 }}>
                     {entry.license}
@@ -98,14 +102,24 @@ function Licences({ list }: { list: LicenceList }) {
               <Accordion.Panel>
                 <Stack gap={6}>
                   {whatFor(entry) && <Text size="xs">{whatFor(entry)}</Text>}
-                  {entry.author && <Text size="xs" c="dimmed">By {entry.author}</Text>}
+                  {entry.author && (
+                    <Text size="xs" c="dimmed">
+                      By {entry.author}
+                    </Text>
+                  )}
                   {entry.url && (
                     <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
                       {entry.url}
                     </Text>
                   )}
-                  <Text component="pre" size="xs" ff="monospace" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 }}>
-                    {entry.licenceText || `Licensed under ${entry.license} (the package ships no separate licence file).`}
+                  <Text
+                    component="pre"
+                    size="xs"
+                    ff="monospace"
+                    style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 }}
+                  >
+                    {entry.licenceText ||
+                      `Licensed under ${entry.license} (the package ships no separate licence file).`}
                   </Text>
                 </Stack>
               </Accordion.Panel>
@@ -134,7 +148,13 @@ export function AboutDialog() {
   const versions = api.versions;
 
   return (
-    <Modal opened={isOpen} onClose={() => setOpened(false)} title={<Title order={3}>About Redress</Title>} size="lg" centered>
+    <Modal
+      opened={isOpen}
+      onClose={() => setOpened(false)}
+      title={<Title order={3}>About Redress</Title>}
+      size="lg"
+      centered
+    >
       <Stack gap="md">
         <Stack gap={2}>
           <Text size="lg" fw={600} c="teal.8" data-testid="about-version">
@@ -174,7 +194,17 @@ export function AboutDialog() {
 /** The link under the navigation that opens the box. */
 export function AboutLink() {
   return (
-    <Anchor component="button" type="button" size="xs" c="dimmed" mt="auto" px="sm" py={6} ta="left" onClick={openAbout}>
+    <Anchor
+      component="button"
+      type="button"
+      size="xs"
+      c="dimmed"
+      mt="auto"
+      px="sm"
+      py={6}
+      ta="left"
+      onClick={openAbout}
+    >
       About Redress
     </Anchor>
   );

@@ -54,29 +54,80 @@ const FilterSelect = memo(function FilterSelect({
   update: Update;
 }) {
   const onChange = useCallback(
-    (v: string | null) => update((s) => ({ filters: { ...s.filters, [field]: field === 'assignee' && v === NOBODY ? '' : v } })),
+    (v: string | null) =>
+      update((s) => ({ filters: { ...s.filters, [field]: field === 'assignee' && v === NOBODY ? '' : v } })),
     [field, update],
   );
-  return <Select label={label} placeholder="Any" data={data} value={value} onChange={onChange} clearable searchable size="xs" />;
+  return (
+    <Select
+      label={label}
+      placeholder="Any"
+      data={data}
+      value={value}
+      onChange={onChange}
+      clearable
+      searchable
+      size="xs"
+    />
+  );
 });
 
 const SortSelect = memo(function SortSelect({ sort, update }: { sort: SortKey; update: Update }) {
   const onChange = useCallback((v: string | null) => v && update({ sort: v as SortKey }), [update]);
-  return <Select label="Sort by" data={SORT_OPTIONS} value={sort} onChange={onChange} allowDeselect={false} size="xs" />;
+  return (
+    <Select label="Sort by" data={SORT_OPTIONS} value={sort} onChange={onChange} allowDeselect={false} size="xs" />
+  );
 });
 
 /** The filters and sort. */
-function FilterBar({ filters, sort, rows, update }: { filters: CaseFilters; sort: SortKey; rows: readonly CaseIndexRow[]; update: Update }) {
+function FilterBar({
+  filters,
+  sort,
+  rows,
+  update,
+}: {
+  filters: CaseFilters;
+  sort: SortKey;
+  rows: readonly CaseIndexRow[];
+  update: Update;
+}) {
   const choices = useMemo(() => filterChoices(rows), [rows]);
   const stageOptions = useMemo(() => choices.stageNames.map((s) => ({ value: s, label: s })), [choices]);
-  const handlerOptions = useMemo(() => choices.assignees.map((a) => (a ? { value: a, label: a } : { value: NOBODY, label: 'Nobody' })), [choices]);
+  const handlerOptions = useMemo(
+    () => choices.assignees.map((a) => (a ? { value: a, label: a } : { value: NOBODY, label: 'Nobody' })),
+    [choices],
+  );
   const procedures = useMemo(() => procedureOptions(), []);
   return (
     <SimpleGrid cols={{ base: 3, lg: 7 }} spacing="xs" verticalSpacing={4}>
-      <FilterSelect label="Status" field="status" value={filters.status ?? null} data={STATUS_OPTIONS} update={update} />
-      <FilterSelect label="Stage" field="stageName" value={filters.stageName ?? null} data={stageOptions} update={update} />
-      <FilterSelect label="Category" field="category" value={filters.category ?? null} data={CATEGORY_OPTIONS} update={update} />
-      <FilterSelect label="Channel" field="channel" value={filters.channel ?? null} data={CHANNEL_OPTIONS} update={update} />
+      <FilterSelect
+        label="Status"
+        field="status"
+        value={filters.status ?? null}
+        data={STATUS_OPTIONS}
+        update={update}
+      />
+      <FilterSelect
+        label="Stage"
+        field="stageName"
+        value={filters.stageName ?? null}
+        data={stageOptions}
+        update={update}
+      />
+      <FilterSelect
+        label="Category"
+        field="category"
+        value={filters.category ?? null}
+        data={CATEGORY_OPTIONS}
+        update={update}
+      />
+      <FilterSelect
+        label="Channel"
+        field="channel"
+        value={filters.channel ?? null}
+        data={CHANNEL_OPTIONS}
+        update={update}
+      />
       <FilterSelect
         label="Handler"
         field="assignee"
@@ -84,15 +135,32 @@ function FilterBar({ filters, sort, rows, update }: { filters: CaseFilters; sort
         data={handlerOptions}
         update={update}
       />
-      <FilterSelect label="Procedure" field="procedureId" value={filters.procedureId ?? null} data={procedures} update={update} />
+      <FilterSelect
+        label="Procedure"
+        field="procedureId"
+        value={filters.procedureId ?? null}
+        data={procedures}
+        update={update}
+      />
       <SortSelect sort={sort} update={update} />
     </SimpleGrid>
   );
 }
 
 /** "Overdue only" and "Clear filters". */
-const QuickFilters = memo(function QuickFilters({ overdue, any, update }: { overdue: boolean; any: boolean; update: Update }) {
-  const toggle = useCallback((checked: boolean) => update((s) => ({ filters: { ...s.filters, overdue: checked } })), [update]);
+const QuickFilters = memo(function QuickFilters({
+  overdue,
+  any,
+  update,
+}: {
+  overdue: boolean;
+  any: boolean;
+  update: Update;
+}) {
+  const toggle = useCallback(
+    (checked: boolean) => update((s) => ({ filters: { ...s.filters, overdue: checked } })),
+    [update],
+  );
   const clear = useCallback(() => update({ filters: {} }), [update]);
   return (
     <Group gap="xs">
@@ -150,11 +218,19 @@ export function CaseList({ title = 'Cases', initial }: CaseListPageProps) {
             onChange={(e) => update({ text: e.currentTarget.value })}
             onKeyDown={onSearchKey}
             autoFocus
-            rightSection={state.text ? <CloseButton aria-label="Clear search" size="sm" onClick={() => update({ text: '' })} /> : null}
+            rightSection={
+              state.text ? (
+                <CloseButton aria-label="Clear search" size="sm" onClick={() => update({ text: '' })} />
+              ) : null
+            }
           />
           <FilterBar filters={state.filters} sort={state.sort} rows={rows} update={update} />
           <Group justify="space-between" gap="xs">
-            <QuickFilters overdue={!!state.filters.overdue} any={activeFilterCount(state.filters) > 0} update={update} />
+            <QuickFilters
+              overdue={!!state.filters.overdue}
+              any={activeFilterCount(state.filters) > 0}
+              update={update}
+            />
             <Text size="sm" c="dimmed" aria-live="polite">
               {!complete
                 ? `Loading cases… ${count(total)} so far`

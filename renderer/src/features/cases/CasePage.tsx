@@ -2,7 +2,14 @@ import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Ti
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { availableActions, type ActionContext, type CaseActionId } from '#shared/casework/index';
-import { CATEGORY_LABELS, CHANNEL_LABELS, LETTER_LANGUAGE_LABELS, type CaseRecord, type CommunicationNeeds, type PostalAddress } from '#shared/model/case';
+import {
+  CATEGORY_LABELS,
+  CHANNEL_LABELS,
+  LETTER_LANGUAGE_LABELS,
+  type CaseRecord,
+  type CommunicationNeeds,
+  type PostalAddress,
+} from '#shared/model/case';
 import { getProcedure, type Clock, type Procedure } from '#shared/rules/index';
 import { evaluateRecord } from '#lib/rules';
 import { todayIso } from '#lib/today';
@@ -28,8 +35,12 @@ const STATUS_COLOURS = { open: 'teal', resolved: 'blue', closed: 'gray' } as con
 
 /** Print the locked copy of an issued letter: the OS print dialog on the desktop, the browser's print on the web. */
 async function printIssuedLetter(letter: { fileName: string; bytes: Uint8Array }): Promise<void> {
-  const result = await platform().printPdf({ title: letter.fileName.replace(/\.pdf$/i, '').slice(0, 200) || 'Letter', data: letter.bytes });
-  if (!result.ok) notifications.show({ color: 'red', title: 'Letter not printed', message: result.error, autoClose: false });
+  const result = await platform().printPdf({
+    title: letter.fileName.replace(/\.pdf$/i, '').slice(0, 200) || 'Letter',
+    data: letter.bytes,
+  });
+  if (!result.ok)
+    notifications.show({ color: 'red', title: 'Letter not printed', message: result.error, autoClose: false });
 }
 
 function procedureOf(id: string): Procedure | null {
@@ -69,14 +80,18 @@ function describeNeeds(needs: CommunicationNeeds): string {
 
 function Address({ address }: { address?: PostalAddress }) {
   if (!address) return <Text c="dimmed">No postal address</Text>;
-  return (
-    <Text style={{ whiteSpace: 'pre-line' }}>
-      {[...address.lines, address.postcode].join('\n')}
-    </Text>
-  );
+  return <Text style={{ whiteSpace: 'pre-line' }}>{[...address.lines, address.postcode].join('\n')}</Text>;
 }
 
-function Details({ record, onVulnerability, onErase }: { record: CaseRecord; onVulnerability?: () => void; onErase?: () => void }) {
+function Details({
+  record,
+  onVulnerability,
+  onErase,
+}: {
+  record: CaseRecord;
+  onVulnerability?: () => void;
+  onErase?: () => void;
+}) {
   const row = (label: string, value: React.ReactNode) => (
     <Table.Tr>
       <Table.Th w={170}>{label}</Table.Th>
@@ -92,18 +107,49 @@ function Details({ record, onVulnerability, onErase }: { record: CaseRecord; onV
         <Table.Tbody>
           {row('Received', `${formatDate(record.receivedOn)} by ${CHANNEL_LABELS[record.channel].toLowerCase()}`)}
           {row('Category', CATEGORY_LABELS[record.category])}
-          {row('Summary', record.anonymisedOn ? <Text c="dimmed" size="sm">Removed when anonymised</Text> : <Text style={{ whiteSpace: 'pre-wrap' }}>{record.summary}</Text>)}
+          {row(
+            'Summary',
+            record.anonymisedOn ? (
+              <Text c="dimmed" size="sm">
+                Removed when anonymised
+              </Text>
+            ) : (
+              <Text style={{ whiteSpace: 'pre-wrap' }}>{record.summary}</Text>
+            ),
+          )}
           {row('Customer', record.customer.name)}
           {!record.anonymisedOn && row('Address', <Address address={record.customer.address} />)}
           {record.customer.phone && row('Phone', record.customer.phone)}
           {record.customer.email && row('Email', record.customer.email)}
           {record.customer.accountNumber && row('Account', record.customer.accountNumber)}
-          {record.customer.isBusiness && row('Business', record.customer.employees === undefined ? 'Yes; number of employees not recorded' : `Yes, ${record.customer.employees.toLocaleString('en-GB')} ${record.customer.employees === 1 ? 'employee' : 'employees'}`)}
+          {record.customer.isBusiness &&
+            row(
+              'Business',
+              record.customer.employees === undefined
+                ? 'Yes; number of employees not recorded'
+                : `Yes, ${record.customer.employees.toLocaleString('en-GB')} ${record.customer.employees === 1 ? 'employee' : 'employees'}`,
+            )}
           {record.communication && row('Write to them', describeNeeds(record.communication))}
-          {record.representative && row('Acting for them', `${record.representative.name} (${record.representative.relationship})`)}
-          {record.representative?.address && row("Representative's address", <Address address={record.representative.address} />)}
-          {!record.anonymisedOn && row('Vulnerability', <VulnerabilityRow key={record.id} record={record} onEdit={onVulnerability} />)}
-          {row('Handler', record.status === 'open' ? <HandlerSelect caseId={record.id} reference={record.reference} assignee={record.assignee ?? ''} size="xs" maw={260} /> : (record.assignee ?? '—'))}
+          {record.representative &&
+            row('Acting for them', `${record.representative.name} (${record.representative.relationship})`)}
+          {record.representative?.address &&
+            row("Representative's address", <Address address={record.representative.address} />)}
+          {!record.anonymisedOn &&
+            row('Vulnerability', <VulnerabilityRow key={record.id} record={record} onEdit={onVulnerability} />)}
+          {row(
+            'Handler',
+            record.status === 'open' ? (
+              <HandlerSelect
+                caseId={record.id}
+                reference={record.reference}
+                assignee={record.assignee ?? ''}
+                size="xs"
+                maw={260}
+              />
+            ) : (
+              (record.assignee ?? '—')
+            ),
+          )}
         </Table.Tbody>
       </Table>
       {!record.anonymisedOn && (
@@ -134,7 +180,10 @@ export function CasePage({ id }: { id: string }) {
   const [eraseOpen, setEraseOpen] = useState(false);
   const today = todayIso();
 
-  const evaluated = useMemo(() => (record && events ? evaluateRecord(record, events, today) : null), [record, events, today]);
+  const evaluated = useMemo(
+    () => (record && events ? evaluateRecord(record, events, today) : null),
+    [record, events, today],
+  );
   const procedure = useMemo(() => (record ? procedureOf(record.procedureId) : null), [record]);
   const evaluation = evaluated?.evaluation ?? null;
   const actions = useMemo(
@@ -152,11 +201,28 @@ export function CasePage({ id }: { id: string }) {
     if (!settings) return;
     setBusy(true);
     try {
-      const outcome = await issueAcknowledgementLetter({ record, events, settings, today: todayIso(), by: by || settings.handlerName });
-      if (outcome.saved) notifications.show({ color: 'teal', title: 'Acknowledgement letter issued', message: `Saved as ${outcome.fileName}` });
-      else if (outcome.error) notifications.show({ color: 'red', title: 'Letter not issued', message: outcome.error, autoClose: false });
+      const outcome = await issueAcknowledgementLetter({
+        record,
+        events,
+        settings,
+        today: todayIso(),
+        by: by || settings.handlerName,
+      });
+      if (outcome.saved)
+        notifications.show({
+          color: 'teal',
+          title: 'Acknowledgement letter issued',
+          message: `Saved as ${outcome.fileName}`,
+        });
+      else if (outcome.error)
+        notifications.show({ color: 'red', title: 'Letter not issued', message: outcome.error, autoClose: false });
     } catch (error) {
-      notifications.show({ color: 'red', title: 'Letter not issued', message: error instanceof Error ? error.message : String(error), autoClose: false });
+      notifications.show({
+        color: 'red',
+        title: 'Letter not issued',
+        message: error instanceof Error ? error.message : String(error),
+        autoClose: false,
+      });
     } finally {
       setBusy(false);
     }
@@ -198,7 +264,11 @@ export function CasePage({ id }: { id: string }) {
           <Button variant="default" onClick={issueAck} loading={busy} disabled={!!record.anonymisedOn}>
             Acknowledgement letter
           </Button>
-          <Button variant="default" onClick={() => setLettersOpen(true)} disabled={!evaluation || !settings || !!record.anonymisedOn}>
+          <Button
+            variant="default"
+            onClick={() => setLettersOpen(true)}
+            disabled={!evaluation || !settings || !!record.anonymisedOn}
+          >
             Other letters…
           </Button>
           <ActionsMenu actions={actions} onChoose={setOpenAction} />
@@ -206,7 +276,9 @@ export function CasePage({ id }: { id: string }) {
       </Group>
 
       <AnonymisedNotice record={record} />
-      {evaluation && <NextSteps steps={evaluation.nextActions} today={today} actions={actions} onChoose={setOpenAction} />}
+      {evaluation && (
+        <NextSteps steps={evaluation.nextActions} today={today} actions={actions} onChoose={setOpenAction} />
+      )}
       {evaluation && evaluation.warnings.length > 0 && (
         <Alert color="yellow" variant="light" title="Check">
           {evaluation.warnings.map((w) => (
@@ -219,7 +291,11 @@ export function CasePage({ id }: { id: string }) {
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Details record={record} onVulnerability={() => setOpenAction('record-vulnerability')} onErase={() => setEraseOpen(true)} />
+          <Details
+            record={record}
+            onVulnerability={() => setOpenAction('record-vulnerability')}
+            onErase={() => setEraseOpen(true)}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Card withBorder h="100%">
@@ -281,7 +357,11 @@ export function CasePage({ id }: { id: string }) {
       <LetterDialog
         opened={lettersOpen}
         onClose={() => setLettersOpen(false)}
-        context={evaluation && settings ? { record, events, evaluation, settings, today, by: by || settings.handlerName } : null}
+        context={
+          evaluation && settings
+            ? { record, events, evaluation, settings, today, by: by || settings.handlerName }
+            : null
+        }
       />
 
       {letters && letters.length > 0 && (
@@ -305,7 +385,11 @@ export function CasePage({ id }: { id: string }) {
                       <Anchor component="button" onClick={() => void downloadIssuedLetter(l)}>
                         Download the issued copy
                       </Anchor>
-                      <Anchor component="button" onClick={() => void printIssuedLetter(l)} aria-label={`Print ${l.fileName}`}>
+                      <Anchor
+                        component="button"
+                        onClick={() => void printIssuedLetter(l)}
+                        aria-label={`Print ${l.fileName}`}
+                      >
                         Print
                       </Anchor>
                     </Group>

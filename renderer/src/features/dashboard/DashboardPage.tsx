@@ -14,7 +14,20 @@ import { useDashboard, type DueList } from '#db/case-index/queries';
 import classes from './dashboard.module.css';
 
 const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const LONG_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function longDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
@@ -211,7 +224,12 @@ export function DashboardPage() {
             <Tile label="Due this week" count={data.dueThisWeek.count} tone="gray" onClick={jump(refs.week)} />
             <Tile label="Unacknowledged" count={data.unacknowledged.count} tone="gray" onClick={jump(refs.unack)} />
             <Tile label="ADR letters due" count={data.adrLettersDue.count} tone="gray" onClick={jump(refs.adr)} />
-            <Tile label="Referral windows" count={data.referralWindowsClosing.count} tone="gray" onClick={jump(refs.referral)} />
+            <Tile
+              label="Referral windows"
+              count={data.referralWindowsClosing.count}
+              tone="gray"
+              onClick={jump(refs.referral)}
+            />
           </SimpleGrid>
 
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="md">
@@ -225,7 +243,15 @@ export function DashboardPage() {
                 view={next}
                 headingRef={refs.overdue}
               />
-              <Section id="today" title="Due today" description="The case's next deadline is today." list={data.dueToday} empty="Nothing due today." view={next} headingRef={refs.today} />
+              <Section
+                id="today"
+                title="Due today"
+                description="The case's next deadline is today."
+                list={data.dueToday}
+                empty="Nothing due today."
+                view={next}
+                headingRef={refs.today}
+              />
               <Section
                 id="week"
                 title="Due this week"
@@ -271,4 +297,3 @@ export function DashboardPage() {
     </Stack>
   );
 }
-

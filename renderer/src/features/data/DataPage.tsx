@@ -16,7 +16,6 @@ import { RestorePanel, when } from './RestorePanel';
 import { askToKeepData, formatBytes, type StorageFacts, storageFacts } from './storage';
 import { ExportsPanel } from '#features/exchange';
 
-
 function Section({ title, label, children }: { title: string; label: string; children: ReactNode }) {
   return (
     <Paper component="section" withBorder radius="md" p="md" aria-label={label}>
@@ -46,7 +45,11 @@ function BackupSection() {
     try {
       // Made in a worker (../../db/backup-client.ts): the page keeps drawing while a large desk is written.
       const made = await makeBackupFile(passphrase);
-      const saved = await platform().saveFile({ suggestedName: made.fileName, mimeType: BACKUP_MIME_TYPE, data: made.bytes });
+      const saved = await platform().saveFile({
+        suggestedName: made.fileName,
+        mimeType: BACKUP_MIME_TYPE,
+        data: made.bytes,
+      });
       if (!saved.ok) setResult({ ok: false, text: saved.error });
       else if (!saved.saved) setResult({ ok: false, text: 'The backup was not saved (the save was cancelled).' });
       else {
@@ -58,7 +61,10 @@ function BackupSection() {
         notifications.show({ color: 'teal', title: 'Backup made', message: text });
       }
     } catch (error) {
-      setResult({ ok: false, text: `The backup could not be made: ${error instanceof Error ? error.message : String(error)}` });
+      setResult({
+        ok: false,
+        text: `The backup could not be made: ${error instanceof Error ? error.message : String(error)}`,
+      });
     } finally {
       setBusy(false);
     }
@@ -72,7 +78,11 @@ function BackupSection() {
         you, their health and circumstances included: protect it with a passphrase whenever it leaves this computer.
       </Text>
       <Text size="sm" data-testid="last-backup">
-        {last === undefined ? '…' : last ? `Last backup: ${when(last.at)} (${last.fileName}${last.how === 'automatic' ? ', automatic' : ''}).` : 'No backup has been made on this computer yet.'}
+        {last === undefined
+          ? '…'
+          : last
+            ? `Last backup: ${when(last.at)} (${last.fileName}${last.how === 'automatic' ? ', automatic' : ''}).`
+            : 'No backup has been made on this computer yet.'}
       </Text>
       <Group align="center">
         <Button data-action="backup-now" onClick={() => (protect ? setAsking(true) : void backUpNow())} loading={busy}>
@@ -181,7 +191,8 @@ function AutoBackupSection() {
           onBlur={(e) => {
             const keep = Math.round(Number(e.currentTarget.value.replace(/\D+/g, '')) || AUTO_BACKUP_KEEP_DEFAULT);
             const bounded = Math.min(AUTO_BACKUP_KEEP_MAX, Math.max(1, keep));
-            if (bounded !== status.keep) void run(async () => apply(await api.configure({ enabled: status.enabled, keep: bounded })));
+            if (bounded !== status.keep)
+              void run(async () => apply(await api.configure({ enabled: status.enabled, keep: bounded })));
           }}
         />
       </Group>
@@ -204,7 +215,9 @@ function AutoBackupSection() {
         }}
       />
       <Text size="sm">
-        {status.lastWrittenAt ? `Last automatic backup: ${when(status.lastWrittenAt)} (${status.lastFileName}).` : 'No automatic backup yet.'}
+        {status.lastWrittenAt
+          ? `Last automatic backup: ${when(status.lastWrittenAt)} (${status.lastFileName}).`
+          : 'No automatic backup yet.'}
       </Text>
       {status.enabled && status.due && (
         <Group>
@@ -232,7 +245,17 @@ function AutoBackupSection() {
 }
 
 /** Whether the daily backups are encrypted, and the buttons to set or stop that (or why it cannot be done here). */
-function AutoBackupProtection({ status, busy, onSet, onClear }: { status: AutoBackupStatus; busy: boolean; onSet: () => void; onClear: () => void }) {
+function AutoBackupProtection({
+  status,
+  busy,
+  onSet,
+  onClear,
+}: {
+  status: AutoBackupStatus;
+  busy: boolean;
+  onSet: () => void;
+  onClear: () => void;
+}) {
   if (status.keychainProblem && !status.encrypted) {
     return (
       <Text size="sm" c="dimmed" data-testid="auto-backup-protection">
@@ -243,7 +266,9 @@ function AutoBackupProtection({ status, busy, onSet, onClear }: { status: AutoBa
   return (
     <Group gap="sm" data-testid="auto-backup-protection">
       <Text size="sm">
-        {status.encrypted ? 'Protected with a passphrase kept in this computer’s keychain.' : 'Not protected with a passphrase.'}
+        {status.encrypted
+          ? 'Protected with a passphrase kept in this computer’s keychain.'
+          : 'Not protected with a passphrase.'}
       </Text>
       <Button variant="default" size="xs" disabled={busy || status.keychainProblem !== null} onClick={onSet}>
         {status.encrypted ? 'Change the passphrase…' : 'Protect with a passphrase…'}

@@ -21,7 +21,15 @@ export interface NewPassphraseDialogProps {
 }
 
 /** Choose a passphrase: typed twice, checked for length and match before onConfirm hears it. */
-export function NewPassphraseDialog({ opened, title, intro, confirmLabel, busy = false, onCancel, onConfirm }: NewPassphraseDialogProps) {
+export function NewPassphraseDialog({
+  opened,
+  title,
+  intro,
+  confirmLabel,
+  busy = false,
+  onCancel,
+  onConfirm,
+}: NewPassphraseDialogProps) {
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const [firstError, setFirstError] = useState<string | null>(null);
@@ -118,8 +126,8 @@ export function PassphrasePrompt({ opened, fileName, busy, error, onCancel, onSu
       <form onSubmit={submit} noValidate aria-label="Passphrase of the backup">
         <Stack gap="sm">
           <Text size="sm">
-            {fileName ? `${fileName} is encrypted.` : 'This file is encrypted.'} Type the passphrase it was made with. Nothing on this desk changes until you
-            have seen what it holds and confirmed the restore.
+            {fileName ? `${fileName} is encrypted.` : 'This file is encrypted.'} Type the passphrase it was made with.
+            Nothing on this desk changes until you have seen what it holds and confirmed the restore.
           </Text>
           <PasswordInput
             label="Passphrase"

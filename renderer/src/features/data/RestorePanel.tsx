@@ -1,12 +1,34 @@
 // Restoring a backup file: choose it, see what it holds (every check is done first, by readBackupFile), choose how,
 // confirm, and see what changed. Used on the "Your data" page and on the first-run screen ("Moving from another
 // computer?"), where the database is empty and the backup brings the desk's settings and people along.
-import { Alert, Button, FileButton, Group, List, Modal, Paper, Progress, Radio, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  FileButton,
+  Group,
+  List,
+  Modal,
+  Paper,
+  Progress,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { BACKUP_FILE_EXTENSION, BackupFileError } from '#shared/backup/format';
-import { describeOverLimits, formatCount, type RestoreMode, type RestoreProgress, restoreProgressText, type RestoreReport, RestoreError } from '#db/backup/backup';
+import {
+  describeOverLimits,
+  formatCount,
+  type RestoreMode,
+  type RestoreProgress,
+  restoreProgressText,
+  type RestoreReport,
+  RestoreError,
+} from '#db/backup/backup';
 import { type CheckedBackup, checkBackupFile, forgetCheckedBackup, restoreCheckedBackup } from '#db/backup/client';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
@@ -15,7 +37,13 @@ import { PassphrasePrompt } from './PassphraseDialogs';
 
 /** A timestamp as people read it: 22 Nov 2026, 14:05. */
 export const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 const MODE_TEXT: Record<RestoreMode, { label: string; description: string; confirm: string }> = {
   'into-empty': {
@@ -73,7 +101,11 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
   const [locked, setLocked] = useState<{ file: File; error: string | null } | null>(null);
 
   const empty = casesHere === 0;
-  const modes: RestoreMode[] = firstRun ? ['into-empty'] : empty ? ['into-empty', 'merge', 'replace'] : ['merge', 'replace'];
+  const modes: RestoreMode[] = firstRun
+    ? ['into-empty']
+    : empty
+      ? ['into-empty', 'merge', 'replace']
+      : ['merge', 'replace'];
 
   async function choose(file: File | null) {
     setBackup(null);
@@ -105,7 +137,11 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
       }
       setLocked(null);
       if (error instanceof BackupFileError) setProblem({ message: error.message, problems: error.problems });
-      else setProblem({ message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}`, problems: [] });
+      else
+        setProblem({
+          message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}`,
+          problems: [],
+        });
     } finally {
       setReading(false);
     }
@@ -124,10 +160,17 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
       const done = await restoreCheckedBackup(backup, { mode, by: who, onProgress: setProgress });
       setReport(done);
       setBackup(null);
-      notifications.show({ color: 'teal', title: 'Backup restored', message: `${formatCount(done.casesNow)} ${done.casesNow === 1 ? 'case' : 'cases'} on this desk now.` });
+      notifications.show({
+        color: 'teal',
+        title: 'Backup restored',
+        message: `${formatCount(done.casesNow)} ${done.casesNow === 1 ? 'case' : 'cases'} on this desk now.`,
+      });
       onRestored?.(done);
     } catch (error) {
-      const message = error instanceof RestoreError ? error.message : `Nothing was restored: ${error instanceof Error ? error.message : String(error)}`;
+      const message =
+        error instanceof RestoreError
+          ? error.message
+          : `Nothing was restored: ${error instanceof Error ? error.message : String(error)}`;
       setProblem({ message, problems: [] });
     } finally {
       setRestoring(false);
@@ -137,7 +180,13 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
 
   const counts = backup?.header.counts;
   /** What this restore will anonymise again, for the mode chosen (merge brings back only the newer copies). */
-  const anonymise = backup && mode ? { references: mode === 'merge' ? backup.anonymise.merge : backup.anonymise.replace, open: backup.anonymise.open } : null;
+  const anonymise =
+    backup && mode
+      ? {
+          references: mode === 'merge' ? backup.anonymise.merge : backup.anonymise.replace,
+          open: backup.anonymise.open,
+        }
+      : null;
   const noSettings = firstRun && backup !== null && (backup.header.counts.settings ?? 0) === 0;
   return (
     <Stack gap="sm">
@@ -200,7 +249,13 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
             <Radio.Group label="How to restore it" value={mode} onChange={(v) => setMode(v as RestoreMode)}>
               <Stack gap="xs" mt="xs">
                 {modes.map((m) => (
-                  <Radio key={m} value={m} label={MODE_TEXT[m].label} description={MODE_TEXT[m].description} disabled={restoring} />
+                  <Radio
+                    key={m}
+                    value={m}
+                    label={MODE_TEXT[m].label}
+                    description={MODE_TEXT[m].description}
+                    disabled={restoring}
+                  />
                 ))}
               </Stack>
             </Radio.Group>
@@ -214,7 +269,12 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
             </Alert>
           )}
           <Group>
-            <Button color={mode === 'replace' ? 'red' : 'teal'} disabled={!mode || restoring} loading={restoring} onClick={() => setConfirming(true)}>
+            <Button
+              color={mode === 'replace' ? 'red' : 'teal'}
+              disabled={!mode || restoring}
+              loading={restoring}
+              onClick={() => setConfirming(true)}
+            >
               Restore…
             </Button>
           </Group>
@@ -225,7 +285,8 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
       {report && (
         <Alert color="teal" role="status" title="Restored">
           <Text size="sm">
-            {report.mode === 'merge' ? 'Merged' : 'Restored'}: this desk now has {formatCount(report.casesNow)} {report.casesNow === 1 ? 'case' : 'cases'}.
+            {report.mode === 'merge' ? 'Merged' : 'Restored'}: this desk now has {formatCount(report.casesNow)}{' '}
+            {report.casesNow === 1 ? 'case' : 'cases'}.
           </Text>
           <Table mt="xs" withRowBorders={false} aria-label="What changed">
             <Table.Thead>
@@ -249,16 +310,20 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
               ))}
             </Table.Tbody>
           </Table>
-          {report.anonymisedAgain && (report.anonymisedAgain.references.length > 0 || report.anonymisedAgain.lettersDeleted > 0) && (
-            <Text size="sm" mt="xs" data-testid="anonymised-again">
-              Anonymised again, as this desk had done before: {casesText(report.anonymisedAgain.references.length)}
-              {report.anonymisedAgain.references.length ? ` (${listed(report.anonymisedAgain.references)})` : ''}; {formatCount(report.anonymisedAgain.lettersDeleted)}{' '}
-              {report.anonymisedAgain.lettersDeleted === 1 ? 'letter' : 'letters'} deleted.
-            </Text>
-          )}
+          {report.anonymisedAgain &&
+            (report.anonymisedAgain.references.length > 0 || report.anonymisedAgain.lettersDeleted > 0) && (
+              <Text size="sm" mt="xs" data-testid="anonymised-again">
+                Anonymised again, as this desk had done before: {casesText(report.anonymisedAgain.references.length)}
+                {report.anonymisedAgain.references.length
+                  ? ` (${listed(report.anonymisedAgain.references)})`
+                  : ''}; {formatCount(report.anonymisedAgain.lettersDeleted)}{' '}
+                {report.anonymisedAgain.lettersDeleted === 1 ? 'letter' : 'letters'} deleted.
+              </Text>
+            )}
           {report.anonymisedAgain && report.anonymisedAgain.stillOpen.length > 0 && (
             <Text size="sm" mt="xs">
-              Open in the backup, so restored as they are and not anonymised (this desk had anonymised them; check them): {listed(report.anonymisedAgain.stillOpen)}.
+              Open in the backup, so restored as they are and not anonymised (this desk had anonymised them; check
+              them): {listed(report.anonymisedAgain.stillOpen)}.
             </Text>
           )}
         </Alert>
@@ -271,19 +336,27 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
         error={locked?.error ?? null}
         onCancel={() => {
           setLocked(null);
-          setProblem({ message: 'Not opened: this backup is protected with a passphrase. Choose the file again to type it.', problems: [] });
+          setProblem({
+            message: 'Not opened: this backup is protected with a passphrase. Choose the file again to type it.',
+            problems: [],
+          });
         }}
         onSubmit={(passphrase) => locked && void check(locked.file, passphrase)}
       />
 
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={mode ? `${MODE_TEXT[mode].label}?` : ''} centered>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={mode ? `${MODE_TEXT[mode].label}?` : ''}
+        centered
+      >
         {mode && (
           <Stack>
             <Text size="sm">{MODE_TEXT[mode].description}</Text>
             {mode === 'replace' && (
               <Alert color="red">
-                The {formatCount(casesHere ?? 0)} {casesHere === 1 ? 'case' : 'cases'} on this desk now will be replaced by the backup’s {formatCount(counts?.cases ?? 0)}. Make a
-                backup of this desk first if you may need it.
+                The {formatCount(casesHere ?? 0)} {casesHere === 1 ? 'case' : 'cases'} on this desk now will be replaced
+                by the backup’s {formatCount(counts?.cases ?? 0)}. Make a backup of this desk first if you may need it.
               </Alert>
             )}
             {anonymise && <AnonymiseNotice {...anonymise} />}
@@ -312,7 +385,8 @@ function RestoreProgressView({ progress }: { progress: RestoreProgress | null })
         {progress ? restoreProgressText(progress) : 'Starting the restore…'}
       </Text>
       <Text size="xs" c="dimmed">
-        {percent}% done. Keep Redress open until it says “Restored”: if it is closed before then, nothing on this desk changes.
+        {percent}% done. Keep Redress open until it says “Restored”: if it is closed before then, nothing on this desk
+        changes.
       </Text>
     </Stack>
   );
@@ -320,7 +394,8 @@ function RestoreProgressView({ progress }: { progress: RestoreProgress | null })
 
 const casesText = (n: number) => `${formatCount(n)} ${n === 1 ? 'case' : 'cases'}`;
 /** References as a list, the first 20 of them. */
-const listed = (references: readonly string[]) => `${references.slice(0, 20).join(', ')}${references.length > 20 ? `, and ${formatCount(references.length - 20)} more` : ''}`;
+const listed = (references: readonly string[]) =>
+  `${references.slice(0, 20).join(', ')}${references.length > 20 ? `, and ${formatCount(references.length - 20)} more` : ''}`;
 
 /**
  * Before a restore: the backup's cases this desk had anonymised (its own record) that the backup holds with their
@@ -332,14 +407,15 @@ function AnonymiseNotice({ references, open }: { references: readonly string[]; 
     <Alert color="orange" variant="light" title="Anonymised again after the restore" data-testid="anonymise-preview">
       {references.length > 0 && (
         <Text size="sm">
-          This desk had anonymised {casesText(references.length)} that the backup holds with personal data: right after the restore they are anonymised again and
-          their letters deleted: {listed(references)}.
+          This desk had anonymised {casesText(references.length)} that the backup holds with personal data: right after
+          the restore they are anonymised again and their letters deleted: {listed(references)}.
         </Text>
       )}
       {open.length > 0 && (
         <Text size="sm" mt={references.length ? 'xs' : 0}>
-          {casesText(open.length)} this desk had anonymised {open.length === 1 ? 'is' : 'are'} open in the backup: restored as{' '}
-          {open.length === 1 ? 'it is' : 'they are'}, never anonymised this way; check {open.length === 1 ? 'it' : 'them'} after the restore: {listed(open)}.
+          {casesText(open.length)} this desk had anonymised {open.length === 1 ? 'is' : 'are'} open in the backup:
+          restored as {open.length === 1 ? 'it is' : 'they are'}, never anonymised this way; check{' '}
+          {open.length === 1 ? 'it' : 'them'} after the restore: {listed(open)}.
         </Text>
       )}
     </Alert>

@@ -26,7 +26,13 @@ export function CaseListExchange({ rows, filtered }: { rows: readonly CaseIndexR
   };
   return (
     <Group gap="xs">
-      <Button variant="default" onClick={exportList} loading={busy} disabled={rows.length === 0} title={filtered ? 'The cases the list shows now' : 'Every case'}>
+      <Button
+        variant="default"
+        onClick={exportList}
+        loading={busy}
+        disabled={rows.length === 0}
+        title={filtered ? 'The cases the list shows now' : 'Every case'}
+      >
         Export CSV
       </Button>
       <Button variant="default" onClick={() => navigate('/import')}>

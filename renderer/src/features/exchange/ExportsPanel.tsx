@@ -13,13 +13,24 @@ import { exportDeadlinesIcs } from './deadlines';
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /** Run an export and say how it went. */
-export async function runExport(title: string, work: () => Promise<ExportOutcome>, what: (count: number) => string): Promise<void> {
+export async function runExport(
+  title: string,
+  work: () => Promise<ExportOutcome>,
+  what: (count: number) => string,
+): Promise<void> {
   try {
     const outcome = await work();
-    if (outcome.saved) notifications.show({ color: 'teal', title, message: `${what(outcome.count)} saved as ${outcome.fileName}` });
-    else if (outcome.error) notifications.show({ color: 'red', title: `${title}: not saved`, message: outcome.error, autoClose: false });
+    if (outcome.saved)
+      notifications.show({ color: 'teal', title, message: `${what(outcome.count)} saved as ${outcome.fileName}` });
+    else if (outcome.error)
+      notifications.show({ color: 'red', title: `${title}: not saved`, message: outcome.error, autoClose: false });
   } catch (error) {
-    notifications.show({ color: 'red', title: `${title}: not saved`, message: error instanceof Error ? error.message : String(error), autoClose: false });
+    notifications.show({
+      color: 'red',
+      title: `${title}: not saved`,
+      message: error instanceof Error ? error.message : String(error),
+      autoClose: false,
+    });
   }
 }
 
@@ -32,12 +43,20 @@ export function ExportsPanel() {
 
   const csv = async () => {
     setBusy('csv');
-    await runExport('Cases exported', () => exportCasesCsv(db(), { today: todayIso(), by }), (n) => plural(n, 'case', 'cases'));
+    await runExport(
+      'Cases exported',
+      () => exportCasesCsv(db(), { today: todayIso(), by }),
+      (n) => plural(n, 'case', 'cases'),
+    );
     setBusy(null);
   };
   const ics = async () => {
     setBusy('ics');
-    await runExport('Deadlines exported', () => exportDeadlinesIcs(db(), { today: todayIso(), deskName: settings?.company.name ?? 'Redress' }), (n) => plural(n, 'deadline', 'deadlines'));
+    await runExport(
+      'Deadlines exported',
+      () => exportDeadlinesIcs(db(), { today: todayIso(), deskName: settings?.company.name ?? 'Redress' }),
+      (n) => plural(n, 'deadline', 'deadlines'),
+    );
     setBusy(null);
   };
 
@@ -52,10 +71,17 @@ export function ExportsPanel() {
           <div>
             <Text fw={600}>Cases as a spreadsheet</Text>
             <Text size="sm" c="dimmed">
-              Every case, one row each, as a CSV file that Excel opens with accents intact. To export only some cases, filter the case list and use its “Export CSV”.
+              Every case, one row each, as a CSV file that Excel opens with accents intact. To export only some cases,
+              filter the case list and use its “Export CSV”.
             </Text>
           </div>
-          <Button variant="default" onClick={csv} loading={busy === 'csv'} disabled={busy !== null} style={{ flexShrink: 0 }}>
+          <Button
+            variant="default"
+            onClick={csv}
+            loading={busy === 'csv'}
+            disabled={busy !== null}
+            style={{ flexShrink: 0 }}
+          >
             Export cases (CSV)
           </Button>
         </Group>
@@ -63,11 +89,17 @@ export function ExportsPanel() {
           <div>
             <Text fw={600}>Deadlines as a calendar</Text>
             <Text size="sm" c="dimmed">
-              Every open deadline as an all-day event, for Outlook or Google Calendar. Importing a newer file updates the events instead of adding copies.
-              Customer names are left out of the calendar.
+              Every open deadline as an all-day event, for Outlook or Google Calendar. Importing a newer file updates
+              the events instead of adding copies. Customer names are left out of the calendar.
             </Text>
           </div>
-          <Button variant="default" onClick={ics} loading={busy === 'ics'} disabled={busy !== null} style={{ flexShrink: 0 }}>
+          <Button
+            variant="default"
+            onClick={ics}
+            loading={busy === 'ics'}
+            disabled={busy !== null}
+            style={{ flexShrink: 0 }}
+          >
             Export deadlines (ICS)
           </Button>
         </Group>
@@ -75,7 +107,8 @@ export function ExportsPanel() {
           <div>
             <Text fw={600}>Import cases from a spreadsheet</Text>
             <Text size="sm" c="dimmed">
-              Log many complaints at once from a CSV file: match its columns, check every row, then import them all together.
+              Log many complaints at once from a CSV file: match its columns, check every row, then import them all
+              together.
             </Text>
           </div>
           <Button variant="default" onClick={() => navigate('/import')} style={{ flexShrink: 0 }}>

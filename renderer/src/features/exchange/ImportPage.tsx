@@ -1,7 +1,24 @@
 // Import cases from a CSV made in a spreadsheet: choose the file, match its columns to the case's fields, look at the
 // first rows, read the check of every row (the intake form's own rules), and import — only when every row is valid,
 // all in one transaction, leaving out the rows whose complaint is already in Redress.
-import { Alert, Anchor, Badge, Button, Card, FileInput, Group, List, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  List,
+  Progress,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import {
@@ -29,8 +46,22 @@ import { useImportCheck } from './useImportCheck';
 const PREVIEW_ROWS = 5;
 /** The report lists every problem; drawing more than this many at once would slow the page, so it says how many more. */
 const REPORT_LIMIT = 1000;
-const DELIMITER_NAMES: Record<string, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'vertical bars' };
-const PREVIEW_FIELDS: IntakeField[] = ['receivedOn', 'channel', 'category', 'customerName', 'phone', 'email', 'postcode', 'summary'];
+const DELIMITER_NAMES: Record<string, string> = {
+  ',': 'commas',
+  ';': 'semicolons',
+  '\t': 'tabs',
+  '|': 'vertical bars',
+};
+const PREVIEW_FIELDS: IntakeField[] = [
+  'receivedOn',
+  'channel',
+  'category',
+  'customerName',
+  'phone',
+  'email',
+  'postcode',
+  'summary',
+];
 
 interface LoadedFile {
   name: string;
@@ -73,11 +104,15 @@ export function ImportPage() {
       const decoded = decodeCsvBytes(new Uint8Array(await chosen.arrayBuffer()));
       const parsed = parseCsv(decoded.text);
       if (parsed.headers.length === 0) {
-        setFileError(`${chosen.name} is empty: the first row should name the columns, with one complaint on each row below it.`);
+        setFileError(
+          `${chosen.name} is empty: the first row should name the columns, with one complaint on each row below it.`,
+        );
         return;
       }
       if (parsed.rows.length > MAX_IMPORT_ROWS) {
-        setFileError(`${chosen.name} has ${count(parsed.rows.length, 'row', 'rows')}; up to ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} can be imported at once. Split the file and import each part.`);
+        setFileError(
+          `${chosen.name} has ${count(parsed.rows.length, 'row', 'rows')}; up to ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} can be imported at once. Split the file and import each part.`,
+        );
         return;
       }
       setFile({ name: chosen.name, encoding: decoded.encoding, parsed });
@@ -88,14 +123,26 @@ export function ImportPage() {
   };
 
   const headers = file?.parsed.headers ?? [];
-  const columnOptions = useMemo(() => headers.map((h, i) => ({ value: String(i), label: h || `Column ${i + 1}` })), [headers]);
+  const columnOptions = useMemo(
+    () => headers.map((h, i) => ({ value: String(i), label: h || `Column ${i + 1}` })),
+    [headers],
+  );
   const missing = mapping ? unmappedRequired(mapping) : [];
   const conflicts = mapping ? mappingConflicts(mapping, headers) : [];
-  const checkInput = useMemo(() => (file && file.parsed.errors.length === 0 ? { rows: file.parsed.rows, headers: file.parsed.headers } : null), [file]);
+  const checkInput = useMemo(
+    () => (file && file.parsed.errors.length === 0 ? { rows: file.parsed.rows, headers: file.parsed.headers } : null),
+    [file],
+  );
   // Rows are checked once the columns make sense: every required field chosen, no column chosen twice.
-  const { check, progress } = useImportCheck(checkInput, missing.length === 0 && conflicts.length === 0 ? mapping : null, { today, dateOrder });
+  const { check, progress } = useImportCheck(
+    checkInput,
+    missing.length === 0 && conflicts.length === 0 ? mapping : null,
+    { today, dateOrder },
+  );
   // Valid rows already in Redress (an import run twice, or an export edited and imported again) are left out.
-  const [sorted, setSorted] = useState<{ of: ImportCheck; check: ImportCheck; duplicates: DuplicateRow[] } | null>(null);
+  const [sorted, setSorted] = useState<{ of: ImportCheck; check: ImportCheck; duplicates: DuplicateRow[] } | null>(
+    null,
+  );
   useEffect(() => {
     if (!check || check.problems.length > 0) return;
     let current = true;
@@ -107,14 +154,25 @@ export function ImportPage() {
     };
   }, [check]);
   const fresh = sorted && sorted.of === check ? sorted : null;
-  const ready = !!check && check.problems.length === 0 && !!fresh && fresh.check.cases.length > 0 && conflicts.length === 0 && missing.length === 0 && !!settings;
+  const ready =
+    !!check &&
+    check.problems.length === 0 &&
+    !!fresh &&
+    fresh.check.cases.length > 0 &&
+    conflicts.length === 0 &&
+    missing.length === 0 &&
+    !!settings;
 
   const runImport = async () => {
     if (!check || !file || !settings || !ready) return;
     setImporting(true);
     setImportError(null);
     try {
-      const outcome = await importCheckedCases(db(), fresh!.check, { settings, by: person || settings.handlerName, fileName: file.name });
+      const outcome = await importCheckedCases(db(), fresh!.check, {
+        settings,
+        by: person || settings.handlerName,
+        fileName: file.name,
+      });
       setResult({ ...outcome, fileName: file.name });
       setFile(null);
       setPicked(null);
@@ -143,7 +201,9 @@ export function ImportPage() {
               : result.leftOut.length > 0
                 ? `Every complaint in ${result.fileName} is already in Redress: nothing new was logged.`
                 : `${result.fileName} had no complaints in it.`}
-            {result.count > 0 && result.leftOut.length > 0 && ` ${count(result.leftOut.length, 'row was', 'rows were')} left out: already in Redress.`}
+            {result.count > 0 &&
+              result.leftOut.length > 0 &&
+              ` ${count(result.leftOut.length, 'row was', 'rows were')} left out: already in Redress.`}
           </Text>
           <Group mt="xs">
             <Button size="xs" variant="light" onClick={() => navigate('/cases')}>
@@ -158,8 +218,8 @@ export function ImportPage() {
           1. Choose the file
         </Title>
         <Text size="sm" c="dimmed" mb="sm">
-          A CSV file saved from Excel, LibreOffice or Google Sheets, separated by commas or semicolons. The first row names the columns; each row below it is one
-          complaint. Nothing is written until every row is right.
+          A CSV file saved from Excel, LibreOffice or Google Sheets, separated by commas or semicolons. The first row
+          names the columns; each row below it is one complaint. Nothing is written until every row is right.
         </Text>
         <FileInput
           label="CSV file"
@@ -173,9 +233,13 @@ export function ImportPage() {
         />
         {file && (
           <Text size="sm" mt="xs" aria-label="File summary">
-            {file.name}: {count(file.parsed.rows.length, 'row', 'rows')} below the header, {count(headers.length, 'column', 'columns')}, separated by{' '}
+            {file.name}: {count(file.parsed.rows.length, 'row', 'rows')} below the header,{' '}
+            {count(headers.length, 'column', 'columns')}, separated by{' '}
             {DELIMITER_NAMES[file.parsed.delimiter] ?? `“${file.parsed.delimiter}”`}
-            {file.encoding === 'utf-8' ? '' : `; read as ${ENCODING_NAMES[file.encoding]} text${file.encoding === 'windows-1252' ? ' (not UTF-8)' : ''}`}.
+            {file.encoding === 'utf-8'
+              ? ''
+              : `; read as ${ENCODING_NAMES[file.encoding]} text${file.encoding === 'windows-1252' ? ' (not UTF-8)' : ''}`}
+            .
           </Text>
         )}
         {file && file.parsed.errors.length > 0 && (
@@ -198,7 +262,8 @@ export function ImportPage() {
             2. Match the columns
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
-            Redress guessed from the column names; change any that are wrong. Fields marked * are needed for every complaint.
+            Redress guessed from the column names; change any that are wrong. Fields marked * are needed for every
+            complaint.
           </Text>
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
             {IMPORT_FIELDS.map((f) => (
@@ -245,7 +310,8 @@ export function ImportPage() {
             3. Preview
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
-            The first {Math.min(PREVIEW_ROWS, file.parsed.rows.length)} of {count(file.parsed.rows.length, 'row', 'rows')} as they will be read.
+            The first {Math.min(PREVIEW_ROWS, file.parsed.rows.length)} of{' '}
+            {count(file.parsed.rows.length, 'row', 'rows')} as they will be read.
           </Text>
           <ScrollArea>
             <Table aria-label="Preview" striped withTableBorder fz="xs">
@@ -265,7 +331,7 @@ export function ImportPage() {
                       <Table.Td>{i + 2}</Table.Td>
                       {PREVIEW_FIELDS.map((f) => (
                         <Table.Td key={f} style={{ whiteSpace: 'pre-line' }}>
-                          {previewValue(f, form[f] ?? "")}
+                          {previewValue(f, form[f] ?? '')}
                         </Table.Td>
                       ))}
                     </Table.Tr>
@@ -283,7 +349,8 @@ export function ImportPage() {
             4. Check and import
           </Title>
           <Text size="sm" mb={6} aria-live="polite">
-            Checking every row with the intake rules… {progress.done.toLocaleString('en-GB')} of {progress.total.toLocaleString('en-GB')}
+            Checking every row with the intake rules… {progress.done.toLocaleString('en-GB')} of{' '}
+            {progress.total.toLocaleString('en-GB')}
           </Text>
           <Progress value={(100 * progress.done) / Math.max(1, progress.total)} aria-label="Rows checked" />
         </Card>
@@ -296,10 +363,15 @@ export function ImportPage() {
           </Title>
           {check.problems.length > 0 ? (
             <>
-              <Alert color="red" title={`Nothing can be imported yet: ${count(check.invalidRows, 'row has', 'rows have')} problems`} mb="sm">
+              <Alert
+                color="red"
+                title={`Nothing can be imported yet: ${count(check.invalidRows, 'row has', 'rows have')} problems`}
+                mb="sm"
+              >
                 <Text size="sm">
-                  {count(file.parsed.rows.length - check.invalidRows, 'row is', 'rows are')} fine. Fix the rows below in the spreadsheet (row numbers are as the
-                  spreadsheet shows them: the header is row 1), save it as CSV and choose it again. No case has been written.
+                  {count(file.parsed.rows.length - check.invalidRows, 'row is', 'rows are')} fine. Fix the rows below in
+                  the spreadsheet (row numbers are as the spreadsheet shows them: the header is row 1), save it as CSV
+                  and choose it again. No case has been written.
                 </Text>
               </Alert>
               <ScrollArea.Autosize mah={420}>
@@ -317,7 +389,13 @@ export function ImportPage() {
                       <Table.Tr key={`${p.row}-${p.field}`} data-row={p.row} data-field={p.field}>
                         <Table.Td>{p.row}</Table.Td>
                         <Table.Td>{p.label}</Table.Td>
-                        <Table.Td>{p.column ?? <Text span c="dimmed" size="sm">no column chosen</Text>}</Table.Td>
+                        <Table.Td>
+                          {p.column ?? (
+                            <Text span c="dimmed" size="sm">
+                              no column chosen
+                            </Text>
+                          )}
+                        </Table.Td>
                         <Table.Td>{p.message}</Table.Td>
                       </Table.Tr>
                     ))}
@@ -338,7 +416,9 @@ export function ImportPage() {
             </Text>
           ) : (
             <Stack gap="sm">
-              {fresh.duplicates.length > 0 && <DuplicatesNotice duplicates={fresh.duplicates} allOfThem={fresh.check.cases.length === 0} />}
+              {fresh.duplicates.length > 0 && (
+                <DuplicatesNotice duplicates={fresh.duplicates} allOfThem={fresh.check.cases.length === 0} />
+              )}
               {fresh.check.cases.length > 0 && (
                 <Group justify="space-between">
                   <Group gap="xs">
@@ -346,7 +426,8 @@ export function ImportPage() {
                       All rows valid
                     </Badge>
                     <Text size="sm">
-                      {count(fresh.check.cases.length, 'complaint is', 'complaints are')} ready. Each gets a new reference and is assigned to {person || settings?.handlerName}.
+                      {count(fresh.check.cases.length, 'complaint is', 'complaints are')} ready. Each gets a new
+                      reference and is assigned to {person || settings?.handlerName}.
                     </Text>
                   </Group>
                   <Button onClick={runImport} loading={importing} disabled={!ready}>
@@ -371,9 +452,18 @@ export function ImportPage() {
 function DuplicatesNotice({ duplicates, allOfThem }: { duplicates: DuplicateRow[]; allOfThem: boolean }) {
   const shown = duplicates.slice(0, 20);
   return (
-    <Alert color="yellow" title={allOfThem ? 'Every complaint in the file is already in Redress: nothing new to import' : `${count(duplicates.length, 'row is', 'rows are')} already in Redress and will be left out`} data-duplicates={duplicates.length}>
+    <Alert
+      color="yellow"
+      title={
+        allOfThem
+          ? 'Every complaint in the file is already in Redress: nothing new to import'
+          : `${count(duplicates.length, 'row is', 'rows are')} already in Redress and will be left out`
+      }
+      data-duplicates={duplicates.length}
+    >
       <Text size="sm" mb={4}>
-        Same date received, same customer name and same summary as a case already logged (or an earlier row of the file), so importing them again would log each complaint twice.
+        Same date received, same customer name and same summary as a case already logged (or an earlier row of the
+        file), so importing them again would log each complaint twice.
       </Text>
       <List size="sm">
         {shown.map((d) => (

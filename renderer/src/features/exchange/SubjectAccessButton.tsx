@@ -16,7 +16,9 @@ import { exportSubjectAccess, findCustomerCases, type CandidateCase } from './su
 
 function contact(record: CaseRecord): string {
   const c = record.customer;
-  return [c.email, c.phone, c.accountNumber && `account ${c.accountNumber}`, c.address?.postcode].filter(Boolean).join(' · ');
+  return [c.email, c.phone, c.accountNumber && `account ${c.accountNumber}`, c.address?.postcode]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose: () => void }) {
@@ -33,13 +35,21 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
     let live = true;
     findCustomerCases(db(), record)
       .then((found) => live && setCandidates(found))
-      .catch((e: unknown) => live && setError(`Could not look for the customer’s other cases: ${e instanceof Error ? e.message : String(e)}`));
+      .catch(
+        (e: unknown) =>
+          live &&
+          setError(`Could not look for the customer’s other cases: ${e instanceof Error ? e.message : String(e)}`),
+      );
     return () => {
       live = false;
     };
   }, [record]);
 
-  const dateError = !isIsoDate(receivedOn) ? 'Enter the date the request arrived' : receivedOn > today ? 'The date cannot be in the future' : null;
+  const dateError = !isIsoDate(receivedOn)
+    ? 'Enter the date the request arrived'
+    : receivedOn > today
+      ? 'The date cannot be in the future'
+      : null;
   const answer = dateError ? null : subjectAccessAnswerBy(receivedOn, record.calendar);
 
   const make = async () => {
@@ -48,7 +58,14 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
     setError(null);
     try {
       const caseIds = candidates.filter((c) => chosen.has(c.record.id)).map((c) => c.record.id);
-      const outcome = await exportSubjectAccess(db(), { start: record, caseIds, requestReceivedOn: receivedOn, settings, by: person || settings.handlerName, today: todayIso() });
+      const outcome = await exportSubjectAccess(db(), {
+        start: record,
+        caseIds,
+        requestReceivedOn: receivedOn,
+        settings,
+        by: person || settings.handlerName,
+        today: todayIso(),
+      });
       if (outcome.saved) {
         notifications.show({
           color: 'teal',
@@ -68,10 +85,19 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
   return (
     <Stack gap="sm">
       <Text size="sm">
-        Everything held about <b>{record.customer.name}</b>: a PDF summary, the letters exactly as issued, and all the data as a JSON file, in one ZIP file.
+        Everything held about <b>{record.customer.name}</b>: a PDF summary, the letters exactly as issued, and all the
+        data as a JSON file, in one ZIP file.
       </Text>
       <Group align="flex-start" gap="lg">
-        <TextInput type="date" label="Request received on" value={receivedOn} max={today} onChange={(e) => setReceivedOn(e.currentTarget.value)} error={dateError} w={200} />
+        <TextInput
+          type="date"
+          label="Request received on"
+          value={receivedOn}
+          max={today}
+          onChange={(e) => setReceivedOn(e.currentTarget.value)}
+          error={dateError}
+          w={200}
+        />
         {answer && (
           <div>
             <Text size="sm" fw={500} mt={4}>

@@ -7,10 +7,14 @@ import { platform } from '#platform';
 import { recordExport } from './audit';
 import { csvBytes, toCsv } from './csv';
 
-const byReceived = (a: CaseRecord, b: CaseRecord) => a.receivedOn.localeCompare(b.receivedOn) || a.reference.localeCompare(b.reference);
+const byReceived = (a: CaseRecord, b: CaseRecord) =>
+  a.receivedOn.localeCompare(b.receivedOn) || a.reference.localeCompare(b.reference);
 
 /** The CSV text for the given cases (in that order), or every case (oldest first) when `caseIds` is absent. */
-export async function casesCsv(database: RedressDatabase, caseIds?: readonly string[]): Promise<{ text: string; count: number }> {
+export async function casesCsv(
+  database: RedressDatabase,
+  caseIds?: readonly string[],
+): Promise<{ text: string; count: number }> {
   let records: CaseRecord[];
   if (caseIds) records = (await database.cases.bulkGet([...caseIds])).filter((r): r is CaseRecord => !!r);
   else records = (await database.cases.toArray()).sort(byReceived);
@@ -31,9 +35,16 @@ export interface ExportOutcome {
 }
 
 /** Make the CSV and hand it to the shell (a save dialog on the desktop, a download in the browser). */
-export async function exportCasesCsv(database: RedressDatabase, options: { caseIds?: readonly string[]; today: string; by: string }): Promise<ExportOutcome> {
+export async function exportCasesCsv(
+  database: RedressDatabase,
+  options: { caseIds?: readonly string[]; today: string; by: string },
+): Promise<ExportOutcome> {
   const { text, count } = await casesCsv(database, options.caseIds);
-  const result = await platform().saveFile({ suggestedName: casesCsvFileName(options.today, !!options.caseIds), mimeType: 'text/csv', data: csvBytes(text) });
+  const result = await platform().saveFile({
+    suggestedName: casesCsvFileName(options.today, !!options.caseIds),
+    mimeType: 'text/csv',
+    data: csvBytes(text),
+  });
   if (!result.ok) return { saved: false, count, error: result.error };
   if (!result.saved) return { saved: false, count };
   await recordExport(database, {

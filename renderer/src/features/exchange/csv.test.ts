@@ -41,8 +41,30 @@ describe('cases CSV', () => {
   });
 
   it('round-trips through papaparse: commas, quotes, line breaks, accents and emoji come back identical', () => {
-    const cases = [record(), record({ id: 'c2', reference: 'RDR-2026-000043', summary: 'Plain', customer: { name: 'Ann Lee', isBusiness: true, employees: 25 }, representative: undefined, communication: undefined })];
-    const table = casesCsvTable(cases.map((r) => ({ record: r, derived: { status: 'open', stageName: 'Customer services', nextDueOn: '2026-11-25', nextClockLabel: 'Acknowledgement', adrLetterDueOn: '2026-12-30', adrReferralEndsOn: null } })));
+    const cases = [
+      record(),
+      record({
+        id: 'c2',
+        reference: 'RDR-2026-000043',
+        summary: 'Plain',
+        customer: { name: 'Ann Lee', isBusiness: true, employees: 25 },
+        representative: undefined,
+        communication: undefined,
+      }),
+    ];
+    const table = casesCsvTable(
+      cases.map((r) => ({
+        record: r,
+        derived: {
+          status: 'open',
+          stageName: 'Customer services',
+          nextDueOn: '2026-11-25',
+          nextClockLabel: 'Acknowledgement',
+          adrLetterDueOn: '2026-12-30',
+          adrReferralEndsOn: null,
+        },
+      })),
+    );
     const text = toCsv(table);
     // Parse the bytes as a reader would: decode UTF-8 (the BOM is dropped), then a real CSV parser.
     const decoded = new TextDecoder().decode(csvBytes(text));
@@ -70,8 +92,18 @@ describe('cases CSV', () => {
   });
 
   it('guards every cell a spreadsheet would run as a formula (CSV injection), including one with a line break', () => {
-    const attacks = ['=HYPERLINK("http://evil.example","click")', '+1+2', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', '=cmd|\' /C calc\'!A0\nsecond line'];
-    const table = casesCsvTable(attacks.map((summary, i) => ({ record: record({ id: `c${i}`, summary, customer: { name: summary } }) })));
+    const attacks = [
+      '=HYPERLINK("http://evil.example","click")',
+      '+1+2',
+      '-2+3',
+      '@SUM(A1:A9)',
+      '\t=1+1',
+      '\r=1+1',
+      "=cmd|' /C calc'!A0\nsecond line",
+    ];
+    const table = casesCsvTable(
+      attacks.map((summary, i) => ({ record: record({ id: `c${i}`, summary, customer: { name: summary } }) })),
+    );
     const parsed = Papa.parse<string[]>(toCsv(table).slice(1), { skipEmptyLines: true });
     const summaryColumn = table.fields.indexOf('Summary');
     const nameColumn = table.fields.indexOf('Customer name');
@@ -105,7 +137,9 @@ describe('reading a CSV made in a spreadsheet', () => {
     expect(parseCsv('a,b,c\n1,2\n').rows).toEqual([['1', '2', '']]);
     expect(parseCsv('a\tb\n1\t2\n').delimiter).toBe('\t');
     const parsed = parseCsv('a,b\n1,2\n3,4,5\n');
-    expect(parsed.errors).toEqual(['Row 3 has 3 cells but the header row has 2: is there a separator inside a cell without quotes?']);
+    expect(parsed.errors).toEqual([
+      'Row 3 has 3 cells but the header row has 2: is there a separator inside a cell without quotes?',
+    ]);
   });
 
   it('reports an unclosed quote', () => {
@@ -120,7 +154,8 @@ describe('reading a CSV made in a spreadsheet', () => {
 });
 
 describe('reading UTF-16 files (Excel "Unicode Text", Notepad, PowerShell)', () => {
-  const TEXT = 'Received on\tChannel\tCategory\tCustomer name\tPhone\tSummary\r\n2026-11-18\tPhone\tBilling\tZoë O’Brien 王小明 😡\t0113 496 0000\tCharged “twice”\r\n';
+  const TEXT =
+    'Received on\tChannel\tCategory\tCustomer name\tPhone\tSummary\r\n2026-11-18\tPhone\tBilling\tZoë O’Brien 王小明 😡\t0113 496 0000\tCharged “twice”\r\n';
   /** The text as UTF-16 bytes, in either byte order, with or without a byte order mark. */
   const utf16 = (text: string, order: 'le' | 'be', bom: boolean): Uint8Array => {
     const units = (bom ? BOM : '') + text;
@@ -131,7 +166,10 @@ describe('reading UTF-16 files (Excel "Unicode Text", Notepad, PowerShell)', () 
   };
   const importRow = (text: string) => {
     const parsed = parseCsv(text);
-    return checkImport(parsed.rows, parsed.headers, guessMapping(parsed.headers), { today: '2026-11-20', dateOrder: 'day-first' });
+    return checkImport(parsed.rows, parsed.headers, guessMapping(parsed.headers), {
+      today: '2026-11-20',
+      dateOrder: 'day-first',
+    });
   };
 
   it.each([
@@ -161,11 +199,21 @@ describe('reading UTF-16 files (Excel "Unicode Text", Notepad, PowerShell)', () 
     expect(decodeCsvBytes(csvBytes(BOM + TEXT))).toEqual({ text: TEXT, encoding: 'utf-8' });
     expect(decodeCsvBytes(csvBytes(TEXT))).toEqual({ text: TEXT, encoding: 'utf-8' });
     // "Zoë O’Brien" in Windows-1252: ë is 0xEB, ’ is 0x92.
-    const cp1252 = new Uint8Array([...csvBytes('a,b\r\n1,Zo'), 0xeb, ...csvBytes(' O'), 0x92, ...csvBytes('Brien\r\n')]);
+    const cp1252 = new Uint8Array([
+      ...csvBytes('a,b\r\n1,Zo'),
+      0xeb,
+      ...csvBytes(' O'),
+      0x92,
+      ...csvBytes('Brien\r\n'),
+    ]);
     expect(decodeCsvBytes(cp1252)).toEqual({ text: 'a,b\r\n1,Zoë O’Brien\r\n', encoding: 'windows-1252' });
     // Every byte of 0x80 to 0x9F as WHATWG's windows-1252 table says (Node 20's TextDecoder reads them as C1 controls).
-    expect(decodeWindows1252(new Uint8Array([0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x99, 0x9f, 0xa0, 0xe9, 0x41]))).toBe('€…‘’“”–™Ÿ\u00a0éA');
-    expect([...decodeWindows1252(new Uint8Array([0x81, 0x8d, 0x8f, 0x90, 0x9d]))].map((c) => c.codePointAt(0))).toEqual([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+    expect(
+      decodeWindows1252(new Uint8Array([0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x99, 0x9f, 0xa0, 0xe9, 0x41])),
+    ).toBe('€…‘’“”–™Ÿ\u00a0éA');
+    expect([...decodeWindows1252(new Uint8Array([0x81, 0x8d, 0x8f, 0x90, 0x9d]))].map((c) => c.codePointAt(0))).toEqual(
+      [0x81, 0x8d, 0x8f, 0x90, 0x9d],
+    );
     const withNul = decodeCsvBytes(csvBytes(TEXT.replace('Zoë', 'Zo\u0000ë')));
     expect(withNul.encoding).toBe('utf-8');
     expect(importRow(withNul.text).problems.map((p) => [p.row, p.column, p.message])).toEqual([
@@ -175,7 +223,9 @@ describe('reading UTF-16 files (Excel "Unicode Text", Notepad, PowerShell)', () 
 
   it('refuses a UTF-16 file with a broken character instead of reading replacement characters', () => {
     const cut = utf16(TEXT, 'le', true).subarray(0, 41);
-    expect(() => decodeCsvBytes(cut)).toThrow('the file looks like UTF-16 (little-endian) text but has a broken character (an odd number of bytes: is it cut short?). Save it again from the spreadsheet as “CSV UTF-8”.');
+    expect(() => decodeCsvBytes(cut)).toThrow(
+      'the file looks like UTF-16 (little-endian) text but has a broken character (an odd number of bytes: is it cut short?). Save it again from the spreadsheet as “CSV UTF-8”.',
+    );
     const halfPair = utf16('a,b\r\n1,\ud83d\r\n', 'be', false);
     expect(() => decodeCsvBytes(halfPair)).toThrow(/UTF-16 \(big-endian\) text but has a broken character\./);
   });

@@ -127,7 +127,9 @@ export function parseCsv(text: string): ParsedCsv {
   const width = headers.length;
   const extra = rows.flatMap((r, i) =>
     r.length > width && r.slice(width).some((c) => c.trim() !== '')
-      ? [`Row ${i + 2} has ${r.length} cells but the header row has ${width}: is there a separator inside a cell without quotes?`]
+      ? [
+          `Row ${i + 2} has ${r.length} cells but the header row has ${width}: is there a separator inside a cell without quotes?`,
+        ]
       : [],
   );
   return {

@@ -11,16 +11,28 @@ import { platform } from '#platform';
 import type { ExportOutcome } from './cases-export';
 
 /** One entry per open clock of every active case (or of the given cases). */
-export async function openDeadlines(database: RedressDatabase, today: string, caseIds?: readonly string[]): Promise<DeadlineEntry[]> {
-  const ids = caseIds ? [...caseIds] : ((await database.caseIndex.where('status').anyOf([...ACTIVE_STATUSES]).primaryKeys()) as string[]);
+export async function openDeadlines(
+  database: RedressDatabase,
+  today: string,
+  caseIds?: readonly string[],
+): Promise<DeadlineEntry[]> {
+  const ids = caseIds
+    ? [...caseIds]
+    : ((await database.caseIndex
+        .where('status')
+        .anyOf([...ACTIVE_STATUSES])
+        .primaryKeys()) as string[]);
   if (ids.length === 0) return [];
   const records = (await database.cases.bulkGet(ids)).filter((r): r is CaseRecord => !!r);
   const events = new Map<string, TimelineEvent[]>();
-  await database.events.where('caseId').anyOf(ids).each((e) => {
-    const list = events.get(e.caseId);
-    if (list) list.push(e);
-    else events.set(e.caseId, [e]);
-  });
+  await database.events
+    .where('caseId')
+    .anyOf(ids)
+    .each((e) => {
+      const list = events.get(e.caseId);
+      if (list) list.push(e);
+      else events.set(e.caseId, [e]);
+    });
   const entries: DeadlineEntry[] = [];
   for (const record of records) {
     const { evaluation } = evaluateRecord(record, events.get(record.id) ?? [], today);
@@ -42,10 +54,17 @@ export async function openDeadlines(database: RedressDatabase, today: string, ca
   return entries;
 }
 
-export async function exportDeadlinesIcs(database: RedressDatabase, options: { today: string; deskName: string; now?: Date }): Promise<ExportOutcome> {
+export async function exportDeadlinesIcs(
+  database: RedressDatabase,
+  options: { today: string; deskName: string; now?: Date },
+): Promise<ExportOutcome> {
   const entries = await openDeadlines(database, options.today);
   const text = deadlinesCalendar({ entries, exportedAt: options.now ?? new Date(), deskName: options.deskName });
-  const result = await platform().saveFile({ suggestedName: deadlinesFileName(options.today), mimeType: 'text/calendar', data: new TextEncoder().encode(text) });
+  const result = await platform().saveFile({
+    suggestedName: deadlinesFileName(options.today),
+    mimeType: 'text/calendar',
+    data: new TextEncoder().encode(text),
+  });
   if (!result.ok) return { saved: false, count: entries.length, error: result.error };
   if (!result.saved) return { saved: false, count: entries.length };
   return { saved: true, count: entries.length, fileName: result.fileName };

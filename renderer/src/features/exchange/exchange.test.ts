@@ -38,12 +38,22 @@ afterEach(async () => {
 });
 
 const parts = (over: Partial<NewCaseParts> = {}): NewCaseParts =>
-  newCaseParts({ receivedOn: '2026-12-18', channel: 'email', customer: { name: 'Ann Lee', email: 'ann@example.com' }, summary: 'Charged twice', ...over });
+  newCaseParts({
+    receivedOn: '2026-12-18',
+    channel: 'email',
+    customer: { name: 'Ann Lee', email: 'ann@example.com' },
+    summary: 'Charged twice',
+    ...over,
+  });
 
 describe('cases CSV from the database', () => {
   it('has one row per case with the derived stage and next due date from the case index', async () => {
     const database = fresh();
-    const a = await createCase(database, parts({ receivedOn: '2026-12-01', customer: { name: 'Zoë, “the” customer 😡', phone: '+44 113 496 0000' } }), { settings, by: 'Sam Patel', clock });
+    const a = await createCase(
+      database,
+      parts({ receivedOn: '2026-12-01', customer: { name: 'Zoë, “the” customer 😡', phone: '+44 113 496 0000' } }),
+      { settings, by: 'Sam Patel', clock },
+    );
     const b = await createCase(database, parts(), { settings, by: 'Sam Patel', clock });
     const { text, count } = await casesCsv(database);
     expect(count).toBe(2);
@@ -68,12 +78,28 @@ describe('cases CSV from the database', () => {
 
   it('exports just the given cases, in the given order (the case list’s filtered results)', async () => {
     const database = fresh();
-    const a = await createCase(database, parts({ customer: { name: 'A', email: 'a@example.com' } }), { settings, by: 'x', clock });
-    await createCase(database, parts({ customer: { name: 'B', email: 'b@example.com' } }), { settings, by: 'x', clock });
-    const c = await createCase(database, parts({ customer: { name: 'C', email: 'c@example.com' } }), { settings, by: 'x', clock });
+    const a = await createCase(database, parts({ customer: { name: 'A', email: 'a@example.com' } }), {
+      settings,
+      by: 'x',
+      clock,
+    });
+    await createCase(database, parts({ customer: { name: 'B', email: 'b@example.com' } }), {
+      settings,
+      by: 'x',
+      clock,
+    });
+    const c = await createCase(database, parts({ customer: { name: 'C', email: 'c@example.com' } }), {
+      settings,
+      by: 'x',
+      clock,
+    });
     const { text, count } = await casesCsv(database, [c.id, a.id]);
     expect(count).toBe(2);
-    expect(Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data.slice(1).map((r) => r[0])).toEqual([c.reference, a.reference]);
+    expect(
+      Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true })
+        .data.slice(1)
+        .map((r) => r[0]),
+    ).toEqual([c.reference, a.reference]);
   });
 });
 
@@ -82,7 +108,12 @@ describe('open deadlines as a calendar', () => {
     const database = fresh();
     const fresh1 = await createCase(database, parts(), { settings, by: 'x', clock });
     const older = await createCase(database, parts({ receivedOn: '2026-11-02' }), { settings, by: 'x', clock });
-    await appendEvent(database, older.id, { type: 'acknowledged', on: '2026-11-03', by: 'x', summary: 'Acknowledged' }, clock);
+    await appendEvent(
+      database,
+      older.id,
+      { type: 'acknowledged', on: '2026-11-03', by: 'x', summary: 'Acknowledged' },
+      clock,
+    );
     const closed = await createCase(database, parts({ receivedOn: '2026-11-10' }), { settings, by: 'x', clock });
     await appendEvent(database, closed.id, { type: 'closed', on: '2026-11-12', by: 'x', summary: 'Closed' }, clock);
 
@@ -97,7 +128,10 @@ describe('open deadlines as a calendar', () => {
         .filter((c) => !['adr-referral-window', 'ccts-objection', 'summary-resolution'].includes(c.id))
         .map((c) => [c.id, c.dueOn])
         .sort();
-      const got = entries.filter((e) => e.caseId === record.id).map((e) => [e.clockId, e.dueOn]).sort();
+      const got = entries
+        .filter((e) => e.caseId === record.id)
+        .map((e) => [e.clockId, e.dueOn])
+        .sort();
       expect(got.length).toBeGreaterThan(0);
       expect(got).toEqual(expected);
     }
@@ -106,7 +140,11 @@ describe('open deadlines as a calendar', () => {
     const adr = entries.find((e) => e.caseId === fresh1.id && e.clockId === 'adr-letter')!;
     expect(adr.dueOn).toBe('2027-01-29');
 
-    const vevents = new ICAL.Component(ICAL.parse(deadlinesCalendar({ entries, exportedAt: clock.now(), deskName: 'Northwind' }))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const vevents = new ICAL.Component(
+      ICAL.parse(deadlinesCalendar({ entries, exportedAt: clock.now(), deskName: 'Northwind' })),
+    )
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v));
     expect(vevents).toHaveLength(entries.length);
     for (const entry of entries) {
       const event = vevents.find((v) => v.uid === deadlineUid(entry.caseId, entry.clockId))!;
@@ -117,15 +155,24 @@ describe('open deadlines as a calendar', () => {
 });
 
 describe('importing a CSV', () => {
-  const csv = (rows: string[]) => `\uFEFFDate received;Channel;Category;Customer name;Email;Address;Postcode;Summary\r\n${rows.join('\r\n')}\r\n`;
+  const csv = (rows: string[]) =>
+    `\uFEFFDate received;Channel;Category;Customer name;Email;Address;Postcode;Summary\r\n${rows.join('\r\n')}\r\n`;
   const good1 = '18/12/2026;Email;Billing;Zoë O’Brien;zoe@example.com;;;"Charged twice; refund promised"';
-  const good2 = '17/12/2026;Letter;Fault repair;"Lee, Ann";;"1 High St\r\nLeeds";LS1 1AA;"No dial tone\r\nsince Monday"';
+  const good2 =
+    '17/12/2026;Letter;Fault repair;"Lee, Ann";;"1 High St\r\nLeeds";LS1 1AA;"No dial tone\r\nsince Monday"';
   const bad = '17/12/2026;Fax;Billing;;;;;Lost';
 
   async function run(database: RedressDatabase, text: string) {
     const parsed = parseCsv(text);
-    const check = checkImport(parsed.rows, parsed.headers, guessMapping(parsed.headers), { today, dateOrder: 'day-first' });
-    return { check, import: () => importCheckedCases(database, check, { settings, by: 'Sam Patel', fileName: 'complaints.csv', clock }) };
+    const check = checkImport(parsed.rows, parsed.headers, guessMapping(parsed.headers), {
+      today,
+      dateOrder: 'day-first',
+    });
+    return {
+      check,
+      import: () =>
+        importCheckedCases(database, check, { settings, by: 'Sam Patel', fileName: 'complaints.csv', clock }),
+    };
   }
 
   it('writes nothing when any row is invalid, and says which row and why', async () => {
@@ -149,17 +196,33 @@ describe('importing a CSV', () => {
     const { check, import: doImport } = await run(database, csv([good1, good2]));
     expect(check.problems).toEqual([]);
     const result = await doImport();
-    expect(result).toEqual({ count: 2, firstReference: 'RDR-2026-000001', lastReference: 'RDR-2026-000002', leftOut: [] });
+    expect(result).toEqual({
+      count: 2,
+      firstReference: 'RDR-2026-000001',
+      lastReference: 'RDR-2026-000002',
+      leftOut: [],
+    });
     const records = await database.cases.orderBy('reference').toArray();
     expect(records.map((r) => r.customer.name)).toEqual(['Zoë O’Brien', 'Lee, Ann']);
     expect(records[0].summary).toBe('Charged twice; refund promised');
-    expect(records[1]).toMatchObject({ channel: 'letter', category: 'fault-repair', summary: 'No dial tone\r\nsince Monday', customer: { address: { lines: ['1 High St', 'Leeds'], postcode: 'LS1 1AA' } } });
+    expect(records[1]).toMatchObject({
+      channel: 'letter',
+      category: 'fault-repair',
+      summary: 'No dial tone\r\nsince Monday',
+      customer: { address: { lines: ['1 High St', 'Leeds'], postcode: 'LS1 1AA' } },
+    });
     const firstEvent = await database.events.where('caseId').equals(records[1].id).first();
-    expect(firstEvent!.summary).toBe('Complaint received by letter; imported from complaints.csv (row 3); logged as RDR-2026-000002');
+    expect(firstEvent!.summary).toBe(
+      'Complaint received by letter; imported from complaints.csv (row 3); logged as RDR-2026-000002',
+    );
     expect(await database.caseIndex.count()).toBe(2);
     const audit = await database.audit.toArray();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ kind: 'import', summary: '2 cases imported from a CSV file', detail: { count: 2 } });
+    expect(audit[0]).toMatchObject({
+      kind: 'import',
+      summary: '2 cases imported from a CSV file',
+      detail: { count: 2 },
+    });
   });
 
   it('imports the same file twice without logging anything twice; a file exported from the same desk adds nothing', async () => {
@@ -187,7 +250,18 @@ describe('importing a CSV', () => {
 
   it('imports a file the cases export wrote (export, edit nothing, import: same customers and complaints)', async () => {
     const source = fresh();
-    await createCase(source, parts({ customer: { name: 'Zoë “Z” O’Brien', phone: '+44 113 496 0000', address: { lines: ['Flat 2, The Maltings', 'Leeds'], postcode: 'LS1 1AA' } }, summary: '=SUM(1,2) is what the bill says\nsecond line' }), { settings, by: 'x', clock });
+    await createCase(
+      source,
+      parts({
+        customer: {
+          name: 'Zoë “Z” O’Brien',
+          phone: '+44 113 496 0000',
+          address: { lines: ['Flat 2, The Maltings', 'Leeds'], postcode: 'LS1 1AA' },
+        },
+        summary: '=SUM(1,2) is what the bill says\nsecond line',
+      }),
+      { settings, by: 'x', clock },
+    );
     const { text } = await casesCsv(source);
     const target = fresh();
     const { check, import: doImport } = await run(target, text);
@@ -197,6 +271,10 @@ describe('importing a CSV', () => {
     const [copy] = await target.cases.toArray();
     expect(copy.customer).toEqual(original.customer);
     expect(copy.summary).toBe(original.summary);
-    expect([copy.receivedOn, copy.channel, copy.category]).toEqual([original.receivedOn, original.channel, original.category]);
+    expect([copy.receivedOn, copy.channel, copy.category]).toEqual([
+      original.receivedOn,
+      original.channel,
+      original.category,
+    ]);
   });
 });

@@ -16,7 +16,10 @@ export interface ImportResult {
  * The check without the rows already in Redress: the cases received on the rows' dates are read (by the `receivedOn`
  * index) and compared by day, customer name and summary (shared/exports/cases-import.ts `leaveOutDuplicates`).
  */
-export async function withoutDuplicates(database: RedressDatabase, check: ImportCheck): Promise<{ check: ImportCheck; duplicates: DuplicateRow[] }> {
+export async function withoutDuplicates(
+  database: RedressDatabase,
+  check: ImportCheck,
+): Promise<{ check: ImportCheck; duplicates: DuplicateRow[] }> {
   if (check.problems.length > 0 || check.cases.length === 0) return { check, duplicates: [] };
   const days = [...new Set(check.cases.map((c) => c.parts.receivedOn))];
   const existing = await database.cases.where('receivedOn').anyOf(days).toArray();
@@ -30,7 +33,10 @@ export async function importCheckedCases(
   check: ImportCheck,
   options: { settings: DeskSettings; by: string; fileName: string; clock?: Now },
 ): Promise<ImportResult> {
-  if (check.problems.length > 0) throw new Error(`Nothing was imported: ${check.invalidRows} ${check.invalidRows === 1 ? 'row has' : 'rows have'} problems.`);
+  if (check.problems.length > 0)
+    throw new Error(
+      `Nothing was imported: ${check.invalidRows} ${check.invalidRows === 1 ? 'row has' : 'rows have'} problems.`,
+    );
   // Checked again just before writing: a case logged since the page looked is not logged twice either.
   const { check: fresh, duplicates: leftOut } = await withoutDuplicates(database, check);
   check = fresh;
@@ -52,5 +58,10 @@ export async function importCheckedCases(
       },
     },
   );
-  return { count: records.length, firstReference: records[0]?.reference, lastReference: records.at(-1)?.reference, leftOut };
+  return {
+    count: records.length,
+    firstReference: records[0]?.reference,
+    lastReference: records.at(-1)?.reference,
+    leftOut,
+  };
 }

@@ -40,7 +40,10 @@ export async function findCustomerCases(database: RedressDatabase, start: CaseRe
     const reasons = customerMatchReasons(start.customer, record.customer);
     if (reasons.length) others.push({ record, reasons, isStart: false });
   });
-  others.sort((a, b) => a.record.receivedOn.localeCompare(b.record.receivedOn) || a.record.reference.localeCompare(b.record.reference));
+  others.sort(
+    (a, b) =>
+      a.record.receivedOn.localeCompare(b.record.receivedOn) || a.record.reference.localeCompare(b.record.reference),
+  );
   return [{ record: start, reasons: [], isStart: true }, ...others];
 }
 
@@ -59,7 +62,10 @@ export interface SubjectAccessOptions {
 }
 
 /** Everything the bundle needs, read from the database in one read transaction. */
-export async function gatherSubjectAccess(database: RedressDatabase, options: SubjectAccessOptions): Promise<SubjectAccessRequest> {
+export async function gatherSubjectAccess(
+  database: RedressDatabase,
+  options: SubjectAccessOptions,
+): Promise<SubjectAccessRequest> {
   const now = options.now ?? new Date();
   const cases = await database.transaction('r', [database.cases, database.events, database.letters], async () => {
     const out: SubjectAccessCase[] = [];
@@ -93,7 +99,10 @@ export async function gatherSubjectAccess(database: RedressDatabase, options: Su
 }
 
 /** The ZIP's bytes and its file name. */
-export async function buildSubjectAccessBundle(database: RedressDatabase, options: SubjectAccessOptions): Promise<{ bytes: Uint8Array; fileName: string; request: SubjectAccessRequest }> {
+export async function buildSubjectAccessBundle(
+  database: RedressDatabase,
+  options: SubjectAccessOptions,
+): Promise<{ bytes: Uint8Array; fileName: string; request: SubjectAccessRequest }> {
   const request = await gatherSubjectAccess(database, options);
   const render = options.render ?? renderPdf;
   const doc = subjectAccessSummary(request);
@@ -109,11 +118,18 @@ export async function buildSubjectAccessBundle(database: RedressDatabase, option
   const problem = documentPrintProblem(doc, sources, 'summary');
   if (problem) throw new Error(problem);
   const summary = await render(doc);
-  return { bytes: subjectAccessZip(request, summary), fileName: subjectAccessFileName(options.start.reference, options.today), request };
+  return {
+    bytes: subjectAccessZip(request, summary),
+    fileName: subjectAccessFileName(options.start.reference, options.today),
+    request,
+  };
 }
 
 /** Build the bundle, save it where the user chooses, and note the export in the audit trail (ids and counts only). */
-export async function exportSubjectAccess(database: RedressDatabase, options: SubjectAccessOptions): Promise<ExportOutcome & { letters?: number }> {
+export async function exportSubjectAccess(
+  database: RedressDatabase,
+  options: SubjectAccessOptions,
+): Promise<ExportOutcome & { letters?: number }> {
   const { bytes, fileName, request } = await buildSubjectAccessBundle(database, options);
   const letters = request.cases.reduce((n, c) => n + c.letters.length, 0);
   const result = await platform().saveFile({ suggestedName: fileName, mimeType: 'application/zip', data: bytes });

@@ -1,7 +1,14 @@
 // Checking every row of an import without freezing the window: the intake rules take a few milliseconds a row, so a
 // large file is checked in slices between frames, with progress, and a change of file or columns starts again.
 import { useEffect, useState } from 'react';
-import { checkRow, summariseChecks, type ColumnMapping, type DateOrder, type ImportCheck, type RowCheck } from '#shared/exports/cases-import';
+import {
+  checkRow,
+  summariseChecks,
+  type ColumnMapping,
+  type DateOrder,
+  type ImportCheck,
+  type RowCheck,
+} from '#shared/exports/cases-import';
 
 const SLICE_MS = 40;
 

@@ -1,9 +1,32 @@
-import { Button, Checkbox, Collapse, Fieldset, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Collapse,
+  Fieldset,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, LETTER_LANGUAGES, LETTER_LANGUAGE_LABELS, VULNERABILITY_REASONS, VULNERABILITY_REASON_LABELS } from '#shared/model/case';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  CHANNELS,
+  CHANNEL_LABELS,
+  LETTER_LANGUAGES,
+  LETTER_LANGUAGE_LABELS,
+  VULNERABILITY_REASONS,
+  VULNERABILITY_REASON_LABELS,
+} from '#shared/model/case';
 import { emptyIntakeForm, validateIntake, type IntakeForm } from '#shared/model/intake';
 import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
@@ -36,7 +59,11 @@ export function IntakePage() {
       notifications.show({ color: 'teal', title: 'Complaint logged', message: `Reference ${record.reference}` });
       navigate(`/cases/${record.id}`);
     } catch (error) {
-      notifications.show({ color: 'red', title: 'The complaint was not saved', message: `${String(error)}. Nothing was stored; your entries are still in the form.` });
+      notifications.show({
+        color: 'red',
+        title: 'The complaint was not saved',
+        message: `${String(error)}. Nothing was stored; your entries are still in the form.`,
+      });
     } finally {
       setSaving(false);
     }
@@ -52,16 +79,42 @@ export function IntakePage() {
           <Fieldset legend="The complaint">
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <TextInput type="date" label="Date received" max={today} withAsterisk {...field('receivedOn')} />
-              <Select label="Channel" placeholder="How it was made" data={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} withAsterisk {...field('channel')} />
-              <Select label="Category" placeholder="What it is about" data={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} withAsterisk {...field('category')} />
+              <Select
+                label="Channel"
+                placeholder="How it was made"
+                data={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+                withAsterisk
+                {...field('channel')}
+              />
+              <Select
+                label="Category"
+                placeholder="What it is about"
+                data={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+                withAsterisk
+                {...field('category')}
+              />
             </SimpleGrid>
-            <Textarea mt="sm" label="Summary" description="In the customer's words where possible" autosize minRows={3} withAsterisk {...field('summary')} />
+            <Textarea
+              mt="sm"
+              label="Summary"
+              description="In the customer's words where possible"
+              autosize
+              minRows={3}
+              withAsterisk
+              {...field('summary')}
+            />
           </Fieldset>
           <Fieldset legend="Customer">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label="Name" withAsterisk {...field('customerName')} />
               <TextInput label="Account number" {...field('accountNumber')} />
-              <Textarea label="Postal address" description={`One line per row. ${ADDRESS_HINT}`} autosize minRows={2} {...field('addressLines')} />
+              <Textarea
+                label="Postal address"
+                description={`One line per row. ${ADDRESS_HINT}`}
+                autosize
+                minRows={2}
+                {...field('addressLines')}
+              />
               <TextInput label="Postcode" {...field('postcode')} />
               <TextInput label="Phone" type="tel" {...field('phone')} />
               <TextInput label="Email" type="email" {...field('email')} />
@@ -102,22 +155,41 @@ export function IntakePage() {
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label="Representative's name" {...field('repName')} />
               <TextInput label="Relationship" placeholder="e.g. son, carer, solicitor" {...field('repRelationship')} />
-              <Textarea label="Representative's postal address" description={`One line per row. ${ADDRESS_HINT}`} autosize minRows={2} {...field('repAddressLines')} />
+              <Textarea
+                label="Representative's postal address"
+                description={`One line per row. ${ADDRESS_HINT}`}
+                autosize
+                minRows={2}
+                {...field('repAddressLines')}
+              />
               <TextInput label="Representative's postcode" {...field('repPostcode')} />
             </SimpleGrid>
           </Fieldset>
           <Fieldset legend="Vulnerability or health (optional)">
             <Group justify="space-between" wrap="nowrap">
               <Text size="sm" c="dimmed">
-                Only if the desk needs it to treat the customer fairly, and only with a reason. Kept out of lists, search, exports and letters.
+                Only if the desk needs it to treat the customer fairly, and only with a reason. Kept out of lists,
+                search, exports and letters.
               </Text>
-              <Button variant="subtle" size="xs" onClick={() => setVulnerabilityOpen((o) => !o)} aria-expanded={vulnerabilityOpen} style={{ flexShrink: 0 }}>
+              <Button
+                variant="subtle"
+                size="xs"
+                onClick={() => setVulnerabilityOpen((o) => !o)}
+                aria-expanded={vulnerabilityOpen}
+                style={{ flexShrink: 0 }}
+              >
                 {vulnerabilityOpen ? 'Hide' : 'Add details…'}
               </Button>
             </Group>
             <Collapse expanded={vulnerabilityOpen}>
               <Stack gap="sm" mt="sm">
-                <Textarea label="Vulnerability or health details" description="Only what the desk needs, e.g. needs calls by text relay" autosize minRows={2} {...field('vulnerabilityDetails')} />
+                <Textarea
+                  label="Vulnerability or health details"
+                  description="Only what the desk needs, e.g. needs calls by text relay"
+                  autosize
+                  minRows={2}
+                  {...field('vulnerabilityDetails')}
+                />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <Select
                     label="Why we need to record it"

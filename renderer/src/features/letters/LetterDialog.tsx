@@ -1,6 +1,21 @@
 // The letter dialog: choose a letter, fill the few inputs it needs, preview its words (rendering the PDF proves it
 // can be made), edit and preview again, then issue it: saved where the user chooses and locked on the timeline.
-import { Alert, Anchor, Button, Checkbox, Group, Modal, Paper, ScrollArea, Select, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Paper,
+  ScrollArea,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -32,7 +47,15 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function LetterDialog({ opened, onClose, context }: { opened: boolean; onClose: () => void; context: LetterContext | null }) {
+export function LetterDialog({
+  opened,
+  onClose,
+  context,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  context: LetterContext | null;
+}) {
   const choices = useMemo(() => (context ? availableLetters(context.record, context.evaluation) : []), [context]);
   const [choice, setChoice] = useState<LetterChoice | null>(null);
   const [inputs, setInputs] = useState<LetterInputs | null>(null);
@@ -110,7 +133,11 @@ export function LetterDialog({ opened, onClose, context }: { opened: boolean; on
     try {
       const outcome = await issueLetter(choice, inputs, options, context, edits);
       if (outcome.saved) {
-        notifications.show({ color: 'teal', title: `${LETTER_CHOICE_LABELS[choice]} issued`, message: `Saved as ${outcome.fileName}` });
+        notifications.show({
+          color: 'teal',
+          title: `${LETTER_CHOICE_LABELS[choice]} issued`,
+          message: `Saved as ${outcome.fileName}`,
+        });
         onClose();
       } else if (outcome.error) setError(outcome.error);
     } catch (e) {
@@ -148,9 +175,15 @@ export function LetterDialog({ opened, onClose, context }: { opened: boolean; on
           }}
           allowDeselect={false}
         />
-        {(choice === 'update' || choice === 'adr-time') && area('Progress so far', 'progress', 'In your words; a blank line starts a new paragraph.')}
+        {(choice === 'update' || choice === 'adr-time') &&
+          area('Progress so far', 'progress', 'In your words; a blank line starts a new paragraph.')}
         {choice === 'update' && (
-          <TextInput label="Next update by" type="date" value={inputs.nextUpdateOn} onChange={(e) => change({ nextUpdateOn: e.currentTarget.value })} />
+          <TextInput
+            label="Next update by"
+            type="date"
+            value={inputs.nextUpdateOn}
+            onChange={(e) => change({ nextUpdateOn: e.currentTarget.value })}
+          />
         )}
         {choice === 'final-response' && (
           <>
@@ -162,7 +195,12 @@ export function LetterDialog({ opened, onClose, context }: { opened: boolean; on
         {choice === 'adr-final' && area('Our final position', 'finalPosition')}
         {choice === 'summary-resolution' && (
           <>
-            <TextInput label="Resolved on" type="date" value={inputs.resolvedOn} onChange={(e) => change({ resolvedOn: e.currentTarget.value })} />
+            <TextInput
+              label="Resolved on"
+              type="date"
+              value={inputs.resolvedOn}
+              onChange={(e) => change({ resolvedOn: e.currentTarget.value })}
+            />
             {area('What was agreed', 'resolution')}
           </>
         )}
@@ -201,8 +239,8 @@ export function LetterDialog({ opened, onClose, context }: { opened: boolean; on
         {preview && (
           <Paper withBorder p="sm" aria-label="Letter preview">
             <Text size="xs" c="dimmed" mb="xs">
-              Preview of the letter's text (PDF {Math.round(preview.pdfBytes / 1024)} KB). Edit the boxes above and preview
-              again if it needs changing.
+              Preview of the letter's text (PDF {Math.round(preview.pdfBytes / 1024)} KB). Edit the boxes above and
+              preview again if it needs changing.
             </Text>
             {preview.customerCopy === 'included' && (
               <Text size="sm" mb="xs">

@@ -5,11 +5,21 @@ import { letterParagraphs } from '#shared/letters/index';
 import { sampleCase, sampleSettings } from '#shared/letters/fixtures';
 import type { TimelineEvent } from '#shared/model/case';
 import { evaluateRecord } from '#lib/rules';
-import { acknowledgementDocument, availableLetters, buildLetter, defaultInputs, defaultOptions, letterText, recordedAs, type LetterContext } from './build';
+import {
+  acknowledgementDocument,
+  availableLetters,
+  buildLetter,
+  defaultInputs,
+  defaultOptions,
+  letterText,
+  recordedAs,
+  type LetterContext,
+} from './build';
 
 function context(events: TimelineEvent[] = [], employees?: number): LetterContext {
   const base = sampleCase({ procedureId: 'kijoma' });
-  const record = employees === undefined ? base : { ...base, customer: { ...base.customer, isBusiness: true, employees } };
+  const record =
+    employees === undefined ? base : { ...base, customer: { ...base.customer, isBusiness: true, employees } };
   const today = '2026-11-20';
   const evaluated = evaluateRecord(record, events, today);
   if (!evaluated.evaluation) throw new Error(evaluated.error);
@@ -35,7 +45,13 @@ describe('acknowledgement in the letter dialog', () => {
   it('reads exactly as the quick acknowledgement when nothing is edited', () => {
     const ctx = context([received]);
     const fromDialog = buildLetter('acknowledgement', defaultInputs(ctx), defaultOptions(ctx.record), ctx);
-    const quick = acknowledgementDocument({ record: ctx.record, evaluation: ctx.evaluation, settings: ctx.settings, today: ctx.today, by: ctx.by });
+    const quick = acknowledgementDocument({
+      record: ctx.record,
+      evaluation: ctx.evaluation,
+      settings: ctx.settings,
+      today: ctx.today,
+      by: ctx.by,
+    });
     expect(letterText(fromDialog)).toBe(letterText(quick));
     expect(letterText(fromDialog)).toContain('RDR-2026-000042');
   });
@@ -57,7 +73,12 @@ describe('acknowledgement in the letter dialog', () => {
 
   it('records the acknowledgement once: a second copy is only a letter', () => {
     expect(recordedAs('acknowledgement', context([received])).also?.type).toBe('acknowledged');
-    const acknowledged: TimelineEvent = { ...received, id: 'e2', type: 'acknowledged', summary: 'Complaint acknowledged' };
+    const acknowledged: TimelineEvent = {
+      ...received,
+      id: 'e2',
+      type: 'acknowledged',
+      summary: 'Complaint acknowledged',
+    };
     const again = recordedAs('acknowledgement', context([received, acknowledged]));
     expect(again.kind).toBe('acknowledgement');
     expect(again.also).toBeUndefined();
@@ -68,7 +89,14 @@ describe('a business customer and the ADR scheme, from the rules engine through 
   it('a small business (8 employees) is offered the ADR letters, and its final response offers the scheme', () => {
     const ctx = context([received], 8);
     expect(availableLetters(ctx.record, ctx.evaluation)).toContain('adr-time');
-    const text = letterText(buildLetter('final-response', { ...defaultInputs(ctx), outcome: 'Found', actionsTaken: 'Done' }, defaultOptions(ctx.record), ctx));
+    const text = letterText(
+      buildLetter(
+        'final-response',
+        { ...defaultInputs(ctx), outcome: 'Found', actionsTaken: 'Done' },
+        defaultOptions(ctx.record),
+        ctx,
+      ),
+    );
     expect(text).toContain('You have 12 months');
   });
 

@@ -19,7 +19,8 @@ import {
 } from '#shared/letters/index';
 import { getProcedure, type Evaluation, type Procedure } from '#shared/rules/index';
 
-export type LetterChoice = 'acknowledgement' | 'update' | 'final-response' | 'adr-time' | 'adr-final' | 'ccts-notice' | 'summary-resolution';
+export type LetterChoice =
+  'acknowledgement' | 'update' | 'final-response' | 'adr-time' | 'adr-final' | 'ccts-notice' | 'summary-resolution';
 
 export const LETTER_CHOICE_LABELS: Record<LetterChoice, string> = {
   acknowledgement: 'Acknowledgement',
@@ -75,7 +76,8 @@ export function availableLetters(record: CaseRecord, evaluation: Evaluation): Le
   const country = providerCountry(record);
   const choices: LetterChoice[] = ['acknowledgement', 'update', 'final-response'];
   // A business too large for the scheme gets no ADR letter (its final response says why).
-  if (country === 'GB' && !evaluation.adrOutOfScope && hasAdrLetter(evaluation, record)) choices.push('adr-time', 'adr-final');
+  if (country === 'GB' && !evaluation.adrOutOfScope && hasAdrLetter(evaluation, record))
+    choices.push('adr-time', 'adr-final');
   if (country === 'CA') choices.push('ccts-notice');
   if (evaluation.regime?.id === 'fca-disp') choices.push('summary-resolution');
   return choices;
@@ -206,7 +208,15 @@ export function letterText(doc: LetterDocument): string {
   const inline = (t: LetterText['text']): string =>
     typeof t === 'string' ? t : t.map((piece) => (typeof piece === 'string' ? piece : inline(piece.text))).join('');
   const flat = (node: LetterContent): string =>
-    typeof node === 'string' ? node : 'text' in node ? inline(node.text) : 'stack' in node ? node.stack.map(flat).join(' ') : 'columns' in node ? node.columns.map(flat).join('  ') : '';
+    typeof node === 'string'
+      ? node
+      : 'text' in node
+        ? inline(node.text)
+        : 'stack' in node
+          ? node.stack.map(flat).join(' ')
+          : 'columns' in node
+            ? node.columns.map(flat).join('  ')
+            : '';
   const walk = (node: LetterContent) => {
     if (typeof node === 'string') out.push(node, BLANK);
     else if ('text' in node) {
@@ -243,27 +253,51 @@ export function recordedAs(choice: LetterChoice, context: LetterContext): Record
         kind: 'acknowledgement',
         name: 'Acknowledgement letter',
         // Acknowledged once: a second copy (large print, a corrected draft) is another letter, not another acknowledgement.
-        also: context.events.some((e) => e.type === 'acknowledged') ? undefined : { type: 'acknowledged', summary: 'Complaint acknowledged by letter' },
+        also: context.events.some((e) => e.type === 'acknowledged')
+          ? undefined
+          : { type: 'acknowledged', summary: 'Complaint acknowledged by letter' },
       };
     case 'update':
       return { kind: 'update', name: 'Update letter', also: { type: 'update-sent', summary: 'Update sent by letter' } };
     case 'final-response':
-      return { kind: 'final-response', name: 'Final response', also: { type: 'responded', summary: 'Final response sent by letter' } };
+      return {
+        kind: 'final-response',
+        name: 'Final response',
+        also: { type: 'responded', summary: 'Final response sent by letter' },
+      };
     case 'adr-time': {
       const weeks = adrTermsFromEvaluation(context.evaluation, context.record.receivedOn).waitWeeks;
-      return { kind: 'adr-letter', name: 'ADR letter', also: { type: 'adr-letter-sent', summary: `ADR letter sent (unresolved after ${weeks} weeks)` } };
+      return {
+        kind: 'adr-letter',
+        name: 'ADR letter',
+        also: { type: 'adr-letter-sent', summary: `ADR letter sent (unresolved after ${weeks} weeks)` },
+      };
     }
     case 'adr-final':
-      return { kind: 'adr-letter', name: 'ADR letter', also: { type: 'adr-letter-sent', summary: 'ADR letter sent with our final position' } };
+      return {
+        kind: 'adr-letter',
+        name: 'ADR letter',
+        also: { type: 'adr-letter-sent', summary: 'ADR letter sent with our final position' },
+      };
     case 'ccts-notice':
-      return { kind: 'ccts-notice', name: 'CCTS notice', also: { type: 'ccts-informed', summary: 'Customer told about the CCTS by letter' } };
+      return {
+        kind: 'ccts-notice',
+        name: 'CCTS notice',
+        also: { type: 'ccts-informed', summary: 'Customer told about the CCTS by letter' },
+      };
     case 'summary-resolution':
       return { kind: 'summary-resolution', name: 'Summary resolution communication' };
   }
 }
 
 /** The acknowledgement letter for a case, in the customer's language and print size. */
-export function acknowledgementDocument(input: { record: CaseRecord; evaluation: Evaluation; settings: DeskSettings; today: string; by: string }): LetterDocument {
+export function acknowledgementDocument(input: {
+  record: CaseRecord;
+  evaluation: Evaluation;
+  settings: DeskSettings;
+  today: string;
+  by: string;
+}): LetterDocument {
   const { record, evaluation, settings, today, by } = input;
   return acknowledgementLetter({
     caseRecord: record,

@@ -6,7 +6,14 @@ import { recordLetterIssued } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { renderLetterPdf } from '#letters/letter-pdf';
 import { platform } from '#platform';
-import { buildLetter, recordedAs, type LetterChoice, type LetterContext, type LetterInputs, type LetterOptions } from './build';
+import {
+  buildLetter,
+  recordedAs,
+  type LetterChoice,
+  type LetterContext,
+  type LetterInputs,
+  type LetterOptions,
+} from './build';
 
 export * from './build';
 
@@ -39,7 +46,11 @@ export async function issueLetter(
   // With the customer's copy after it when the letter goes to their representative.
   const { bytes } = await renderLetterPdf(doc, context.record);
   const suffix = `${choice === 'adr-time' || choice === 'adr-final' ? 'adr-letter' : recorded.kind}${options.largePrint ? '-large-print' : ''}`;
-  const result = await platform().saveFile({ suggestedName: `${context.record.reference}-${suffix}.pdf`, mimeType: 'application/pdf', data: bytes });
+  const result = await platform().saveFile({
+    suggestedName: `${context.record.reference}-${suffix}.pdf`,
+    mimeType: 'application/pdf',
+    data: bytes,
+  });
   if (!result.ok) return { saved: false, error: result.error };
   if (!result.saved) return { saved: false };
   await recordLetterIssued(db(), context.record.id, {
@@ -50,7 +61,10 @@ export async function issueLetter(
     by: context.by || context.settings.handlerName,
     summary: `${recorded.name} issued (${result.fileName}${edited ? '; wording edited before issue' : ''})`,
     // The same letter again today (e.g. in large print as well) is another copy, not another event.
-    alsoRecord: recorded.also && !context.events.some((e) => e.type === recorded.also!.type && e.on === context.today) ? recorded.also : undefined,
+    alsoRecord:
+      recorded.also && !context.events.some((e) => e.type === recorded.also!.type && e.on === context.today)
+        ? recorded.also
+        : undefined,
   });
   return { saved: true, fileName: result.fileName };
 }

@@ -41,7 +41,10 @@ function CaseResults({ query, go }: { query: string; go: (href: string) => void 
   const q = query.trim();
   // Until every case is in memory, a reference typed from its start is still found at once through the index.
   const byReference = useLiveQuery(
-    () => (q && !snapshot.complete ? db().caseIndex.where('reference').startsWithIgnoreCase(q).limit(LIMIT).toArray() : Promise.resolve([] as CaseIndexRow[])),
+    () =>
+      q && !snapshot.complete
+        ? db().caseIndex.where('reference').startsWithIgnoreCase(q).limit(LIMIT).toArray()
+        : Promise.resolve([] as CaseIndexRow[]),
     [q, snapshot.complete],
   );
   const hits = useMemo(() => {
@@ -60,7 +63,11 @@ function CaseResults({ query, go }: { query: string; go: (href: string) => void 
       {hits.length > 0 && (
         <Spotlight.ActionsGroup label="Cases">
           {hits.map((r) => (
-            <Spotlight.Action key={r.caseId} onClick={() => go(`/cases/${r.caseId}`)} aria-label={`${r.reference} ${r.customerName}`}>
+            <Spotlight.Action
+              key={r.caseId}
+              onClick={() => go(`/cases/${r.caseId}`)}
+              aria-label={`${r.reference} ${r.customerName}`}
+            >
               <Group wrap="nowrap" justify="space-between" w="100%" gap="sm">
                 <Group wrap="nowrap" gap="sm" miw={0}>
                   <Text ff="monospace" size="sm" fw={600} c="teal.8">
@@ -98,7 +105,9 @@ function CaseResults({ query, go }: { query: string; go: (href: string) => void 
         </Spotlight.ActionsGroup>
       )}
       {hits.length === 0 && commands.length === 0 && (
-        <Spotlight.Empty>{q && !snapshot.complete ? 'Still reading the cases…' : `No case or command matches “${q}”.`}</Spotlight.Empty>
+        <Spotlight.Empty>
+          {q && !snapshot.complete ? 'Still reading the cases…' : `No case or command matches “${q}”.`}
+        </Spotlight.Empty>
       )}
     </>
   );
@@ -132,10 +141,13 @@ export function CommandPalette() {
         aria-label="Jump to a case or a screen"
         leftSection={<IconSearch size={18} stroke={1.5} />}
       />
-      <Spotlight.ActionsList>{opened && <CaseResults query={query} go={(href) => navigate(href)} />}</Spotlight.ActionsList>
+      <Spotlight.ActionsList>
+        {opened && <CaseResults query={query} go={(href) => navigate(href)} />}
+      </Spotlight.ActionsList>
       <Spotlight.Footer>
         <Text size="xs" c="dimmed">
-          <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> to move · <Kbd size="xs">Enter</Kbd> to open · <Kbd size="xs">Esc</Kbd> to close
+          <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> to move · <Kbd size="xs">Enter</Kbd> to open ·{' '}
+          <Kbd size="xs">Esc</Kbd> to close
         </Text>
       </Spotlight.Footer>
     </Spotlight.Root>
@@ -150,7 +162,11 @@ export function PaletteButton() {
       aria-label={`Jump to a case (${paletteShortcutLabel()})`}
       px="sm"
       py={4}
-      style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)', background: 'var(--mantine-color-white)' }}
+      style={{
+        border: '1px solid var(--mantine-color-gray-3)',
+        borderRadius: 'var(--mantine-radius-sm)',
+        background: 'var(--mantine-color-white)',
+      }}
     >
       <Group gap={8} wrap="nowrap">
         <IconSearch size={14} stroke={1.6} color="var(--mantine-color-gray-6)" />

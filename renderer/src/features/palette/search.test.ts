@@ -3,7 +3,13 @@ import { matchCommands, rankRow, searchCases, type PaletteRow } from './search';
 
 const rows: PaletteRow[] = [
   { caseId: '1', reference: 'RDR-2026-000042', customerName: 'Ada Lovelace', receivedOn: '2026-11-18' },
-  { caseId: '2', reference: 'RDR-2026-000420', customerName: 'Alan Turing', representativeName: 'Sara Turing', receivedOn: '2026-11-19' },
+  {
+    caseId: '2',
+    reference: 'RDR-2026-000420',
+    customerName: 'Alan Turing',
+    representativeName: 'Sara Turing',
+    receivedOn: '2026-11-19',
+  },
   { caseId: '3', reference: 'RDR-2025-000042', customerName: 'José Núñez', receivedOn: '2025-03-01', status: 'closed' },
   { caseId: '4', reference: 'RDR-2026-000007', customerName: 'Grace Hopper', receivedOn: '2026-10-01' },
 ];
@@ -45,7 +51,13 @@ describe('searchCases', () => {
 
 describe('matchCommands', () => {
   it('lists every command for an empty query and filters by words and keywords', () => {
-    expect(matchCommands('').map((c) => c.label)).toEqual(['New complaint', 'Dashboard', 'Cases', 'My cases', 'Settings']);
+    expect(matchCommands('').map((c) => c.label)).toEqual([
+      'New complaint',
+      'Dashboard',
+      'Cases',
+      'My cases',
+      'Settings',
+    ]);
     expect(matchCommands('new').map((c) => c.label)).toEqual(['New complaint']);
     expect(matchCommands('my').map((c) => c.label)).toEqual(['My cases']);
     expect(matchCommands('logo').map((c) => c.label)).toEqual(['Settings']);

@@ -17,7 +17,11 @@ export interface PaletteHit<R extends PaletteRow = PaletteRow> {
   rank: number;
 }
 
-const norm = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const norm = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /**
  * Rank of a row for the query, or -1 when it does not match. 0: the whole reference; 1: the reference's number
@@ -37,7 +41,11 @@ interface PreparedQuery {
 
 function prepareQuery(query: string): PreparedQuery {
   const q = norm(query.trim());
-  return { q, words: q.split(/\s+/).filter(Boolean), numberSuffix: /^\d{1,6}$/.test(q) ? `-${q.padStart(6, '0')}` : null };
+  return {
+    q,
+    words: q.split(/\s+/).filter(Boolean),
+    numberSuffix: /^\d{1,6}$/.test(q) ? `-${q.padStart(6, '0')}` : null,
+  };
 }
 
 /** Each row's lowercased reference and names, worked out once per row object (rows are replaced when they change). */
@@ -70,7 +78,10 @@ function rankPrepared(row: PaletteRow, { q, words, numberSuffix }: PreparedQuery
 export function searchCases<R extends PaletteRow>(rows: Iterable<R>, query: string, limit = 8): Array<PaletteHit<R>> {
   const best: Array<PaletteHit<R>> = [];
   const worse = (a: PaletteHit<R>, b: PaletteHit<R>) =>
-    a.rank - b.rank || b.row.receivedOn.localeCompare(a.row.receivedOn) || Number(a.row.status === 'closed') - Number(b.row.status === 'closed') || a.row.reference.localeCompare(b.row.reference);
+    a.rank - b.rank ||
+    b.row.receivedOn.localeCompare(a.row.receivedOn) ||
+    Number(a.row.status === 'closed') - Number(b.row.status === 'closed') ||
+    a.row.reference.localeCompare(b.row.reference);
   const pq = prepareQuery(query);
   if (!pq.q) return best;
   for (const row of rows) {
@@ -96,11 +107,41 @@ export interface PaletteCommand {
 }
 
 export const PALETTE_COMMANDS: readonly PaletteCommand[] = [
-  { id: 'new', label: 'New complaint', description: 'Log a complaint', href: '/new', keywords: ['log', 'add', 'create', 'intake'] },
-  { id: 'dashboard', label: 'Dashboard', description: 'What is due today, overdue and this week', href: '/', keywords: ['home', 'today', 'overdue', 'due'] },
-  { id: 'cases', label: 'Cases', description: 'Search and filter every case', href: '/cases', keywords: ['list', 'search', 'find', 'all'] },
-  { id: 'my', label: 'My cases', description: 'The cases you handle', href: '/my', keywords: ['mine', 'assigned', 'handler'] },
-  { id: 'settings', label: 'Settings', description: 'Desk, letterhead, people, ADR scheme, procedures', href: '/settings', keywords: ['people', 'logo', 'letterhead', 'prefix', 'calendar', 'procedure'] },
+  {
+    id: 'new',
+    label: 'New complaint',
+    description: 'Log a complaint',
+    href: '/new',
+    keywords: ['log', 'add', 'create', 'intake'],
+  },
+  {
+    id: 'dashboard',
+    label: 'Dashboard',
+    description: 'What is due today, overdue and this week',
+    href: '/',
+    keywords: ['home', 'today', 'overdue', 'due'],
+  },
+  {
+    id: 'cases',
+    label: 'Cases',
+    description: 'Search and filter every case',
+    href: '/cases',
+    keywords: ['list', 'search', 'find', 'all'],
+  },
+  {
+    id: 'my',
+    label: 'My cases',
+    description: 'The cases you handle',
+    href: '/my',
+    keywords: ['mine', 'assigned', 'handler'],
+  },
+  {
+    id: 'settings',
+    label: 'Settings',
+    description: 'Desk, letterhead, people, ADR scheme, procedures',
+    href: '/settings',
+    keywords: ['people', 'logo', 'letterhead', 'prefix', 'calendar', 'procedure'],
+  },
 ];
 
 /** The commands whose label or keywords contain every word of the query (all of them for an empty query). */

@@ -35,9 +35,17 @@ export function HandlerSelect({ caseId, reference, assignee, ...props }: Handler
         setSaving(true);
         try {
           await reassignCase(db(), caseId, to, { by: me.name });
-          notifications.show({ color: 'teal', title: 'Case handed over', message: `${reference} is now handled by ${to}` });
+          notifications.show({
+            color: 'teal',
+            title: 'Case handed over',
+            message: `${reference} is now handled by ${to}`,
+          });
         } catch (error) {
-          notifications.show({ color: 'red', title: 'The case was not handed over', message: error instanceof Error ? error.message : String(error) });
+          notifications.show({
+            color: 'red',
+            title: 'The case was not handed over',
+            message: error instanceof Error ? error.message : String(error),
+          });
         } finally {
           setSaving(false);
         }

@@ -72,7 +72,13 @@ export function MyCasesPage() {
                   </Table.Td>
                   <Table.Td>
                     {r.nextDueOn && (
-                      <Badge variant="light" radius="sm" tt="none" fw={500} color={overdue ? 'red' : r.nextDueOn === today ? 'orange' : 'gray'}>
+                      <Badge
+                        variant="light"
+                        radius="sm"
+                        tt="none"
+                        fw={500}
+                        color={overdue ? 'red' : r.nextDueOn === today ? 'orange' : 'gray'}
+                      >
                         {describeDue(r.nextDueOn, today)}
                       </Badge>
                     )}

@@ -59,7 +59,11 @@ export interface CurrentPerson {
  * The person chosen, if still active; else the settings' handler (the first-run default); else the first active
  * person. Pure, for tests.
  */
-export function pickCurrentPerson(people: readonly PersonRow[], chosenId: string | null, handlerName: string | undefined): CurrentPerson | null {
+export function pickCurrentPerson(
+  people: readonly PersonRow[],
+  chosenId: string | null,
+  handlerName: string | undefined,
+): CurrentPerson | null {
   const active = people.filter((p) => p.active);
   const chosen =
     active.find((p) => p.id === chosenId) ??

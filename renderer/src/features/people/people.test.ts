@@ -25,7 +25,13 @@ afterEach(() => {
 async function logged(database: RedressDatabase) {
   return createCase(
     database,
-    { receivedOn: '2026-11-18', channel: 'phone', customer: { name: 'Ada Lovelace' }, category: 'billing', summary: 'Charged twice' },
+    {
+      receivedOn: '2026-11-18',
+      channel: 'phone',
+      customer: { name: 'Ada Lovelace' },
+      category: 'billing',
+      summary: 'Charged twice',
+    },
     { settings, by: 'Sam Patel', clock: clockAt('2026-11-18T10:00:00Z') },
   );
 }
@@ -34,8 +40,18 @@ describe('reassignCase', () => {
   it('changes the handler, says so on the timeline and in the case index, together', async () => {
     const database = fresh();
     const c = await logged(database);
-    const event = await reassignCase(database, c.id, 'Priya Shah', { by: 'Sam Patel', reason: 'On leave', clock: clockAt('2026-11-20T09:30:00Z') });
-    expect(event).toMatchObject({ type: 'reassigned', on: '2026-11-20', by: 'Sam Patel', summary: 'Handed over from Sam Patel to Priya Shah: On leave', data: { from: 'Sam Patel', to: 'Priya Shah' } });
+    const event = await reassignCase(database, c.id, 'Priya Shah', {
+      by: 'Sam Patel',
+      reason: 'On leave',
+      clock: clockAt('2026-11-20T09:30:00Z'),
+    });
+    expect(event).toMatchObject({
+      type: 'reassigned',
+      on: '2026-11-20',
+      by: 'Sam Patel',
+      summary: 'Handed over from Sam Patel to Priya Shah: On leave',
+      data: { from: 'Sam Patel', to: 'Priya Shah' },
+    });
     expect((await database.cases.get(c.id))?.assignee).toBe('Priya Shah');
     expect((await database.caseIndex.get(c.id))?.assignee).toBe('Priya Shah');
     expect(await database.events.where('caseId').equals(c.id).count()).toBe(2);

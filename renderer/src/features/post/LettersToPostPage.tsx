@@ -1,6 +1,20 @@
 // "Letters to post today": every letter due today or overdue for customers who wrote by post (or asked for post),
 // made into one print file with a progress bar; once it is saved, each letter is locked on its case's timeline as printed for post.
-import { Alert, Anchor, Box, Button, Checkbox, Group, List, Loader, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useLocation } from 'wouter';
@@ -10,7 +24,15 @@ import { db } from '#db/schema';
 import { platform } from '#platform';
 import { useWorkingPerson } from '#features/people';
 import { warmLetterRenderer } from './render-pool';
-import { DEFAULT_PROGRESS, dueLetterKey, lettersToPost, makePrintFile, POST_LETTER_LABELS, recordPrintRun, type DueLetter } from './batch';
+import {
+  DEFAULT_PROGRESS,
+  dueLetterKey,
+  lettersToPost,
+  makePrintFile,
+  POST_LETTER_LABELS,
+  recordPrintRun,
+  type DueLetter,
+} from './batch';
 
 export function LettersToPostPage() {
   const today = useToday();
@@ -44,7 +66,8 @@ export function LettersToPostPage() {
     [],
   );
   const toggleAll = useCallback(
-    (all: readonly DueLetter[]) => setUnticked((prev) => (prev.size === 0 ? new Set(all.map(dueLetterKey)) : new Set())),
+    (all: readonly DueLetter[]) =>
+      setUnticked((prev) => (prev.size === 0 ? new Set(all.map(dueLetterKey)) : new Set())),
     [],
   );
 
@@ -62,13 +85,27 @@ export function LettersToPostPage() {
     setWorking(progress);
     try {
       // Phase one: the print file, with nothing recorded.
-      const run = await makePrintFile(db(), chosen, { settings, today, by: by || settings.handlerName, progress: progressText, onProgress: progress.report });
+      const run = await makePrintFile(db(), chosen, {
+        settings,
+        today,
+        by: by || settings.handlerName,
+        progress: progressText,
+        onProgress: progress.report,
+      });
       const outcome: BatchResult = { made: [], pages: run.pages, errors: [...run.errors], noCopy: run.noCopy };
       if (run.bytes) {
-        const saved = await platform().saveFile({ suggestedName: `letters-to-post-${today}.pdf`, mimeType: 'application/pdf', data: run.bytes });
+        const saved = await platform().saveFile({
+          suggestedName: `letters-to-post-${today}.pdf`,
+          mimeType: 'application/pdf',
+          data: run.bytes,
+        });
         if (saved.ok && saved.saved) {
           // Phase two, only now the print file is handed over: its letters recorded as printed for post in it.
-          const recorded = await recordPrintRun(db(), run, { today, by: by || settings.handlerName, printFileName: saved.fileName });
+          const recorded = await recordPrintRun(db(), run, {
+            today,
+            by: by || settings.handlerName,
+            printFileName: saved.fileName,
+          });
           outcome.made = recorded.recorded;
           outcome.fileName = saved.fileName;
           outcome.errors.push(...recorded.notRecorded);
@@ -94,7 +131,8 @@ export function LettersToPostPage() {
       <div>
         <Title order={2}>Letters to post today</Title>
         <Text size="sm" c="dimmed">
-          Letters due today or overdue for customers who wrote by post or asked for post. Each is recorded on its case as printed for post once the print file is saved.
+          Letters due today or overdue for customers who wrote by post or asked for post. Each is recorded on its case
+          as printed for post once the print file is saved.
         </Text>
       </div>
       {letters === undefined || settings === undefined ? (
@@ -108,7 +146,10 @@ export function LettersToPostPage() {
           ) : (
             // While a print file is made the ticks cannot change: the fieldset disables every box at once, without
             // drawing the 200 rows again (that alone held the page for a fifth of a second).
-            <fieldset disabled={busy} style={{ border: 0, padding: 0, margin: 0, minWidth: 0, opacity: busy ? 0.7 : 1 }}>
+            <fieldset
+              disabled={busy}
+              style={{ border: 0, padding: 0, margin: 0, minWidth: 0, opacity: busy ? 0.7 : 1 }}
+            >
               <LettersTable letters={letters} unticked={unticked} onToggle={toggle} onToggleAll={toggleAll} />
             </fieldset>
           )}
@@ -133,7 +174,8 @@ export function LettersToPostPage() {
             <Stack gap="xs">
               {result.made.length > 0 && (
                 <Alert color="teal" title="Print file made" role="status">
-                  {result.made.length} {result.made.length === 1 ? 'letter' : 'letters'} ({result.pages} pages) saved as {result.fileName}, and recorded on
+                  {result.made.length} {result.made.length === 1 ? 'letter' : 'letters'} ({result.pages} pages) saved as{' '}
+                  {result.fileName}, and recorded on
                   {result.made.length === 1 ? ' its case' : ' their cases'} as printed for post.
                 </Alert>
               )}
@@ -175,7 +217,13 @@ interface BatchResult {
  * The ADR letters' progress sentence. Memoised: an autosized textarea measures itself (a forced layout of the whole
  * page) every time it is drawn, and the page is drawn when a batch starts and ends.
  */
-const ProgressSentence = memo(function ProgressSentence({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+const ProgressSentence = memo(function ProgressSentence({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+}) {
   return (
     <Textarea
       label="Progress so far (every ADR letter in this batch)"

@@ -10,7 +10,8 @@ import { buildDueLetter, DEFAULT_PROGRESS, lettersToPost, wantsPost } from './ba
 
 const settings = deskSettings();
 const address = { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' };
-const parts = (over: Partial<NewCaseParts>): NewCaseParts => newCaseParts({ receivedOn: '2026-11-22', customer: customer({ address }), ...over });
+const parts = (over: Partial<NewCaseParts>): NewCaseParts =>
+  newCaseParts({ receivedOn: '2026-11-22', customer: customer({ address }), ...over });
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
 const opened: RedressDatabase[] = [];
 let n = 0;
@@ -34,9 +35,21 @@ describe('letters to post', () => {
   it('lists acknowledgements and overdue ADR letters for postal customers only', async () => {
     const database = fresh();
     const today = await createCase(database, parts({}), { settings, by: 'Sam', clock });
-    const old = await createCase(database, parts({ receivedOn: '2026-10-01', customer: { name: 'Grace Hopper', address } }), { settings, by: 'Sam', clock });
-    await createCase(database, parts({ channel: 'phone', customer: { name: 'Phone Person', phone: '0113 496 0000' } }), { settings, by: 'Sam', clock });
-    const asked = await createCase(database, parts({ channel: 'phone', communication: { prefersPost: true }, customer: { name: 'Post Pat', address } }), { settings, by: 'Sam', clock });
+    const old = await createCase(
+      database,
+      parts({ receivedOn: '2026-10-01', customer: { name: 'Grace Hopper', address } }),
+      { settings, by: 'Sam', clock },
+    );
+    await createCase(
+      database,
+      parts({ channel: 'phone', customer: { name: 'Phone Person', phone: '0113 496 0000' } }),
+      { settings, by: 'Sam', clock },
+    );
+    const asked = await createCase(
+      database,
+      parts({ channel: 'phone', communication: { prefersPost: true }, customer: { name: 'Post Pat', address } }),
+      { settings, by: 'Sam', clock },
+    );
     const due = await lettersToPost(database, '2026-11-22');
     const summary = due.map((d) => `${d.reference} ${d.kind}`);
     expect(summary).toEqual([
@@ -52,14 +65,37 @@ describe('letters to post', () => {
     const database = fresh();
     const old = await createCase(database, parts({ receivedOn: '2026-10-01' }), { settings, by: 'Sam', clock });
     const events = await database.events.where('caseId').equals(old.id).toArray();
-    const built = buildDueLetter('adr-letter', { record: old, events, settings, today: '2026-11-22', by: 'Sam', progress: '' });
+    const built = buildDueLetter('adr-letter', {
+      record: old,
+      events,
+      settings,
+      today: '2026-11-22',
+      by: 'Sam',
+      progress: '',
+    });
     expect(letterText(built.doc)).toContain(DEFAULT_PROGRESS);
     expect(built.fileName).toBe(`${old.reference}-adr-letter.pdf`);
     expect(built.also?.type).toBe('adr-letter-sent');
-    const ack = buildDueLetter('acknowledgement', { record: old, events, settings, today: '2026-11-22', by: 'Sam', progress: '' });
+    const ack = buildDueLetter('acknowledgement', {
+      record: old,
+      events,
+      settings,
+      today: '2026-11-22',
+      by: 'Sam',
+      progress: '',
+    });
     expect(ack.also?.type).toBe('acknowledged');
     const noAddress = { ...old, customer: { name: 'Ada Lovelace' } };
-    expect(() => buildDueLetter('acknowledgement', { record: noAddress, events, settings, today: '2026-11-22', by: 'Sam', progress: '' })).toThrow(/postal address/);
+    expect(() =>
+      buildDueLetter('acknowledgement', {
+        record: noAddress,
+        events,
+        settings,
+        today: '2026-11-22',
+        by: 'Sam',
+        progress: '',
+      }),
+    ).toThrow(/postal address/);
   });
 });
 
@@ -69,17 +105,37 @@ describe('making the print file', () => {
     const { makePrintFile, recordPrintRun } = await import('./batch');
     const database = fresh();
     const ada = await createCase(database, parts({}), { settings, by: 'Sam', clock });
-    const grace = await createCase(database, parts({ receivedOn: '2026-10-01', customer: { name: 'Grace Hopper', address } }), { settings, by: 'Sam', clock });
+    const grace = await createCase(
+      database,
+      parts({ receivedOn: '2026-10-01', customer: { name: 'Grace Hopper', address } }),
+      { settings, by: 'Sam', clock },
+    );
     // No postal address: its acknowledgement fails, so its ADR letter is skipped too.
-    const nowhere = await createCase(database, parts({ receivedOn: '2026-10-01', customer: { name: 'No Address', phone: '0113 496 0000' } }), { settings, by: 'Sam', clock });
+    const nowhere = await createCase(
+      database,
+      parts({ receivedOn: '2026-10-01', customer: { name: 'No Address', phone: '0113 496 0000' } }),
+      { settings, by: 'Sam', clock },
+    );
     const due = (await lettersToPost(database, '2026-11-22')).filter((l) => l.caseId !== nowhere.id);
     due.push(
-      { caseId: nowhere.id, reference: nowhere.reference, customerName: 'No Address', kind: 'acknowledgement', why: 'test' },
+      {
+        caseId: nowhere.id,
+        reference: nowhere.reference,
+        customerName: 'No Address',
+        kind: 'acknowledgement',
+        why: 'test',
+      },
       { caseId: nowhere.id, reference: nowhere.reference, customerName: 'No Address', kind: 'adr-letter', why: 'test' },
     );
     const eventsBefore = await database.events.count();
     const progress: number[] = [];
-    const run = await makePrintFile(database, due, { settings, today: '2026-11-22', by: 'Sam', progress: '', onProgress: (done, total) => progress.push(done / total) });
+    const run = await makePrintFile(database, due, {
+      settings,
+      today: '2026-11-22',
+      by: 'Sam',
+      progress: '',
+      onProgress: (done, total) => progress.push(done / total),
+    });
     expect(run.made.map(({ letter }) => `${letter.reference} ${letter.kind}`)).toEqual([
       `${ada.reference} acknowledgement`,
       `${grace.reference} acknowledgement`,
@@ -101,12 +157,20 @@ describe('making the print file', () => {
     expect((await PDFDocument.load(run.bytes!)).getPageCount()).toBe(pages);
 
     // Phase two, once the print file is saved (under the name the desk chose): each letter locked with its exact bytes.
-    const recorded = await recordPrintRun(database, run, { today: '2026-11-22', by: 'Sam', printFileName: 'monday-post.pdf' });
+    const recorded = await recordPrintRun(database, run, {
+      today: '2026-11-22',
+      by: 'Sam',
+      printFileName: 'monday-post.pdf',
+    });
     expect(recorded.notRecorded).toEqual([]);
     expect(recorded.recorded).toEqual(run.made.map(({ letter }) => letter));
     const stored = await database.letters.toArray();
     expect(stored.map((l) => l.fileName).sort()).toEqual(
-      [`${ada.reference}-acknowledgement.pdf`, `${grace.reference}-acknowledgement.pdf`, `${grace.reference}-adr-letter.pdf`].sort(),
+      [
+        `${ada.reference}-acknowledgement.pdf`,
+        `${grace.reference}-acknowledgement.pdf`,
+        `${grace.reference}-adr-letter.pdf`,
+      ].sort(),
     );
     for (const letter of stored) {
       const made = run.made.find(({ rendered }) => rendered.fileName === letter.fileName)!;
@@ -114,8 +178,19 @@ describe('making the print file', () => {
       expect(letter.sha256).toBe(await sha256Hex(made.rendered.bytes));
     }
     const graceEvents = await database.events.where('caseId').equals(grace.id).toArray();
-    expect(graceEvents.map((e) => e.type).sort()).toEqual(['acknowledged', 'adr-letter-sent', 'letter-issued', 'letter-issued', 'received']);
-    expect(graceEvents.filter((e) => e.type === 'letter-issued').map((e) => e.summary).sort()).toEqual([
+    expect(graceEvents.map((e) => e.type).sort()).toEqual([
+      'acknowledged',
+      'adr-letter-sent',
+      'letter-issued',
+      'letter-issued',
+      'received',
+    ]);
+    expect(
+      graceEvents
+        .filter((e) => e.type === 'letter-issued')
+        .map((e) => e.summary)
+        .sort(),
+    ).toEqual([
       `ADR letter issued (${grace.reference}-adr-letter.pdf, printed for post in monday-post.pdf)`,
       `Acknowledgement letter issued (${grace.reference}-acknowledgement.pdf, printed for post in monday-post.pdf)`,
     ]);
@@ -127,15 +202,36 @@ describe('making the print file', () => {
   it('records a print run in one transaction: all of its letters or none', async () => {
     const { makePrintFile, recordPrintRun } = await import('./batch');
     const database = fresh();
-    for (const name of ['A One', 'B Two', 'C Three']) await createCase(database, parts({ customer: { name, address } }), { settings, by: 'Sam', clock });
-    const run = await makePrintFile(database, await lettersToPost(database, '2026-11-22'), { settings, today: '2026-11-22', by: 'Sam', progress: '' });
+    for (const name of ['A One', 'B Two', 'C Three'])
+      await createCase(database, parts({ customer: { name, address } }), { settings, by: 'Sam', clock });
+    const run = await makePrintFile(database, await lettersToPost(database, '2026-11-22'), {
+      settings,
+      today: '2026-11-22',
+      by: 'Sam',
+      progress: '',
+    });
     expect(run.made).toHaveLength(3);
     // The last letter cannot be stored (a symbol cannot be cloned into IndexedDB): the first two are rolled back too.
-    const broken = { ...run, made: run.made.map((m, i) => (i === 2 ? { ...m, rendered: { ...m.rendered, also: { type: 'acknowledged' as const, summary: Symbol('x') as unknown as string } } } : m)) };
+    const broken = {
+      ...run,
+      made: run.made.map((m, i) =>
+        i === 2
+          ? {
+              ...m,
+              rendered: {
+                ...m.rendered,
+                also: { type: 'acknowledged' as const, summary: Symbol('x') as unknown as string },
+              },
+            }
+          : m,
+      ),
+    };
     const failed = await recordPrintRun(database, broken, { today: '2026-11-22', by: 'Sam', printFileName: 'p.pdf' });
     expect(failed.recorded).toEqual([]);
     expect(failed.notRecorded.map((n) => n.letter.customerName)).toEqual(['A One', 'B Two', 'C Three']);
-    expect(failed.notRecorded[0].message).toMatch(/^Not recorded \(.+\): it is in p\.pdf but still to post; do not post that print file, make it again\.$/s);
+    expect(failed.notRecorded[0].message).toMatch(
+      /^Not recorded \(.+\): it is in p\.pdf but still to post; do not post that print file, make it again\.$/s,
+    );
     expect(await database.letters.count()).toBe(0);
     expect(await lettersToPost(database, '2026-11-22')).toHaveLength(3);
     // A case deleted between the phases: its letter is named as not recorded, the others are recorded.
@@ -143,7 +239,10 @@ describe('making the print file', () => {
     const partly = await recordPrintRun(database, run, { today: '2026-11-22', by: 'Sam', printFileName: 'p.pdf' });
     expect(partly.recorded.map((l) => l.customerName)).toEqual(['A One', 'C Three']);
     expect(partly.notRecorded.map((n) => [n.letter.customerName, n.message])).toEqual([
-      ['B Two', expect.stringMatching(/^Not recorded \(No case with id .+\): take its pages out of p\.pdf before posting\.$/)],
+      [
+        'B Two',
+        expect.stringMatching(/^Not recorded \(No case with id .+\): take its pages out of p\.pdf before posting\.$/),
+      ],
     ]);
     expect(await database.letters.count()).toBe(2);
     expect(await lettersToPost(database, '2026-11-22')).toEqual([]);
@@ -154,7 +253,8 @@ describe('making the print file', () => {
     const { renderPdf } = await import('#letters/render');
     const database = fresh();
     const cases = [];
-    for (const name of ['A One', 'B Two', 'C Three', 'D Four']) cases.push(await createCase(database, parts({ customer: { name, address } }), { settings, by: 'Sam', clock }));
+    for (const name of ['A One', 'B Two', 'C Three', 'D Four'])
+      cases.push(await createCase(database, parts({ customer: { name, address } }), { settings, by: 'Sam', clock }));
     const due = await lettersToPost(database, '2026-11-22');
     let calls = 0;
     const outcome = await makePrintFile(database, due, {
@@ -162,7 +262,7 @@ describe('making the print file', () => {
       today: '2026-11-22',
       by: 'Sam',
       progress: '',
-            // Later letters come back first.
+      // Later letters come back first.
       render: async (kind, context) => {
         const delay = 40 - 10 * calls++;
         const built = buildDueLetter(kind, context);
@@ -180,17 +280,36 @@ describe('making the print file', () => {
     const { PDFDocument } = await import('pdf-lib');
     const { makePrintFile } = await import('./batch');
     const database = fresh();
-    const representative = { name: 'Augusta Byron', relationship: 'mother', address: { lines: ['Seaham Hall', 'County Durham'], postcode: 'SR7 7AG' } };
+    const representative = {
+      name: 'Augusta Byron',
+      relationship: 'mother',
+      address: { lines: ['Seaham Hall', 'County Durham'], postcode: 'SR7 7AG' },
+    };
     const withCopy = await createCase(database, parts({ representative }), { settings, by: 'Sam', clock });
-    const noCopy = await createCase(database, parts({ channel: 'phone', customer: { name: 'Grace Hopper', phone: '0113 496 0000' }, representative, communication: { prefersPost: true } }), { settings, by: 'Sam', clock });
+    const noCopy = await createCase(
+      database,
+      parts({
+        channel: 'phone',
+        customer: { name: 'Grace Hopper', phone: '0113 496 0000' },
+        representative,
+        communication: { prefersPost: true },
+      }),
+      { settings, by: 'Sam', clock },
+    );
     const due = await lettersToPost(database, '2026-11-22');
     expect(due.map((l) => l.caseId).sort()).toEqual([withCopy.id, noCopy.id].sort());
     const outcome = await makePrintFile(database, due, { settings, today: '2026-11-22', by: 'Sam', progress: '' });
     expect(outcome.errors).toEqual([]);
     expect(outcome.noCopy.map((e) => [e.letter.reference, e.message])).toEqual([
-      [noCopy.reference, expect.stringContaining('Grace Hopper has no postal address recorded, so no copy for them is printed')],
+      [
+        noCopy.reference,
+        expect.stringContaining('Grace Hopper has no postal address recorded, so no copy for them is printed'),
+      ],
     ]);
-    const pagesOf = async (caseId: string) => (await PDFDocument.load(outcome.made.find(({ letter }) => letter.caseId === caseId)!.rendered.bytes)).getPageCount();
+    const pagesOf = async (caseId: string) =>
+      (
+        await PDFDocument.load(outcome.made.find(({ letter }) => letter.caseId === caseId)!.rendered.bytes)
+      ).getPageCount();
     // The letter to be locked holds the copy too: twice the pages of the letter alone.
     expect(await pagesOf(withCopy.id)).toBe(2 * (await pagesOf(noCopy.id)));
     expect(outcome.pages).toBe((await pagesOf(withCopy.id)) + (await pagesOf(noCopy.id)));
@@ -211,10 +330,15 @@ describe('making the print file', () => {
   it('lists a letter whose name the font cannot print as cannot be printed, with the reason, and never makes or records it', async () => {
     const { makePrintFile, recordPrintRun } = await import('./batch');
     const database = fresh();
-    const wang = await createCase(database, parts({ customer: { name: '王小明', address } }), { settings, by: 'Sam', clock });
+    const wang = await createCase(database, parts({ customer: { name: '王小明', address } }), {
+      settings,
+      by: 'Sam',
+      clock,
+    });
     const ada = await createCase(database, parts({}), { settings, by: 'Sam', clock });
     const due = await lettersToPost(database, '2026-11-22');
-    const reason = 'This letter contains characters the letter font cannot print: 王, 小, 明 (in the customer’s name). Correct it (for example, write the name in Latin letters) and make the letter again.';
+    const reason =
+      'This letter contains characters the letter font cannot print: 王, 小, 明 (in the customer’s name). Correct it (for example, write the name in Latin letters) and make the letter again.';
     expect(due.map((l) => [l.caseId, l.cannotPrint])).toEqual([
       [wang.id, reason],
       [ada.id, undefined],
@@ -230,7 +354,13 @@ describe('making the print file', () => {
         asked.push(context.record.id);
         const { renderPdf } = await import('#letters/render');
         const built = buildDueLetter(kind, context);
-        return { bytes: await renderPdf(built.doc), fileName: built.fileName, kind: built.kind, name: built.name, also: built.also };
+        return {
+          bytes: await renderPdf(built.doc),
+          fileName: built.fileName,
+          kind: built.kind,
+          name: built.name,
+          also: built.also,
+        };
       },
     });
     expect(asked).toEqual([ada.id]);

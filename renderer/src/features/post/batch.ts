@@ -13,7 +13,13 @@ import type { BuildContext, PostLetterKind } from './due-letter';
 import type { RenderedLetter } from './render-protocol';
 import { renderDueLetter } from './render-pool';
 
-export { buildDueLetter, DEFAULT_PROGRESS, POST_LETTER_LABELS, type BuildContext, type PostLetterKind } from './due-letter';
+export {
+  buildDueLetter,
+  DEFAULT_PROGRESS,
+  POST_LETTER_LABELS,
+  type BuildContext,
+  type PostLetterKind,
+} from './due-letter';
 
 export interface DueLetter {
   caseId: string;
@@ -36,12 +42,17 @@ export const dueLetterKey = key;
 
 /** Every letter to post today: unacknowledged open cases, and ADR letters due on or before today. Read by index. */
 export async function lettersToPost(database: RedressDatabase, today: string): Promise<DueLetter[]> {
-  const [{ rows: unack }, { rows: adr }] = await Promise.all([unacknowledged(database), adrLettersDue(database, today)]);
+  const [{ rows: unack }, { rows: adr }] = await Promise.all([
+    unacknowledged(database),
+    adrLettersDue(database, today),
+  ]);
   const rows = new Map<string, CaseIndexRow>();
   for (const r of [...unack, ...adr]) rows.set(r.caseId, r);
   if (rows.size === 0) return [];
   const records = await database.cases.bulkGet([...rows.keys()]);
-  const byPost = new Map(records.filter((r): r is CaseRecord => !!r && wantsPost(r)).map((r) => [r.id, casePrintProblem(r)]));
+  const byPost = new Map(
+    records.filter((r): r is CaseRecord => !!r && wantsPost(r)).map((r) => [r.id, casePrintProblem(r)]),
+  );
   const out: DueLetter[] = [];
   const problem = (caseId: string) => {
     const cannotPrint = byPost.get(caseId);
@@ -49,15 +60,31 @@ export async function lettersToPost(database: RedressDatabase, today: string): P
   };
   for (const r of unack) {
     if (!byPost.has(r.caseId)) continue;
-    out.push({ caseId: r.caseId, reference: r.reference, customerName: r.customerName, kind: 'acknowledgement', why: `Not yet acknowledged (received ${r.receivedOn})`, ...problem(r.caseId) });
+    out.push({
+      caseId: r.caseId,
+      reference: r.reference,
+      customerName: r.customerName,
+      kind: 'acknowledgement',
+      why: `Not yet acknowledged (received ${r.receivedOn})`,
+      ...problem(r.caseId),
+    });
   }
   for (const r of adr) {
     if (!byPost.has(r.caseId)) continue;
     const when = r.adrLetterDueOn! < today ? `overdue since ${r.adrLetterDueOn}` : 'due today';
-    out.push({ caseId: r.caseId, reference: r.reference, customerName: r.customerName, kind: 'adr-letter', why: `ADR letter ${when}`, ...problem(r.caseId) });
+    out.push({
+      caseId: r.caseId,
+      reference: r.reference,
+      customerName: r.customerName,
+      kind: 'adr-letter',
+      why: `ADR letter ${when}`,
+      ...problem(r.caseId),
+    });
   }
   // By reference, the acknowledgement before the ADR letter of the same case.
-  return out.sort((a, b) => (a.reference !== b.reference ? (a.reference < b.reference ? -1 : 1) : a.kind === 'acknowledgement' ? -1 : 1));
+  return out.sort((a, b) =>
+    a.reference !== b.reference ? (a.reference < b.reference ? -1 : 1) : a.kind === 'acknowledgement' ? -1 : 1,
+  );
 }
 
 /**
@@ -136,7 +163,14 @@ export async function makePrintFile(
     const record = recordOf.get(letter.caseId);
     if (!record) return Promise.reject(new Error('The case no longer exists.'));
     if (letter.cannotPrint) return Promise.reject(new Error(letter.cannotPrint));
-    const context: BuildContext = { record, events: eventsOf.get(letter.caseId) ?? [], settings, today, by, progress: options.progress };
+    const context: BuildContext = {
+      record,
+      events: eventsOf.get(letter.caseId) ?? [],
+      settings,
+      today,
+      by,
+      progress: options.progress,
+    };
     return render(letter.kind, context);
   });
   for (const job of jobs) job.catch(() => undefined); // each is handled below, in order
@@ -180,7 +214,12 @@ export async function makePrintFile(
   // Without object streams: pdf-lib then need not compress its cross-reference data in one long step at the end (the
   // print file is a few per cent larger; it is printed, not kept: each letter's own bytes are what is kept).
   // One letter: the print file is that letter's own (locked) bytes.
-  const bytes = pages === 0 ? null : made.length === 1 ? made[0].rendered.bytes : await out.save({ objectsPerTick: 100, useObjectStreams: false });
+  const bytes =
+    pages === 0
+      ? null
+      : made.length === 1
+        ? made[0].rendered.bytes
+        : await out.save({ objectsPerTick: 100, useObjectStreams: false });
   return { bytes, made, pages, errors, noCopy };
 }
 
@@ -226,7 +265,11 @@ export async function recordPrintRun(
   results.forEach((result, i) => {
     const { letter } = run.made[i];
     if (result.ok) recorded.push(letter);
-    else notRecorded.push({ letter, message: `Not recorded (${result.error}): take its pages out of ${options.printFileName} before posting.` });
+    else
+      notRecorded.push({
+        letter,
+        message: `Not recorded (${result.error}): take its pages out of ${options.printFileName} before posting.`,
+      });
   });
   return { recorded, notRecorded };
 }

@@ -30,7 +30,8 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
   const evaluated = evaluateRecord(record, events, today);
   if (!evaluated.evaluation) throw new Error(evaluated.error ?? 'The case’s clocks cannot be worked out.');
   const evaluation = evaluated.evaluation;
-  if (!record.representative?.address && !record.customer.address) throw new Error('No postal address for the customer.');
+  if (!record.representative?.address && !record.customer.address)
+    throw new Error('No postal address for the customer.');
   if (kind === 'acknowledgement') {
     const doc: LetterDocument = acknowledgementDocument({ record, evaluation, settings, today, by });
     const alreadyAcknowledged = events.some((e) => e.type === 'acknowledged');
@@ -39,7 +40,9 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
       fileName: `${record.reference}-acknowledgement.pdf`,
       kind: 'acknowledgement',
       name: 'Acknowledgement letter',
-      also: alreadyAcknowledged ? undefined : { type: 'acknowledged' as const, summary: 'Complaint acknowledged by letter' },
+      also: alreadyAcknowledged
+        ? undefined
+        : { type: 'acknowledged' as const, summary: 'Complaint acknowledged by letter' },
     };
   }
   const options = defaultOptions(record);
@@ -52,6 +55,8 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
     fileName: `${record.reference}-adr-letter${options.largePrint ? '-large-print' : ''}.pdf`,
     kind: 'adr-letter',
     name: 'ADR letter',
-    also: already ? undefined : { type: 'adr-letter-sent' as const, summary: `ADR letter sent (unresolved after ${weeks} weeks)` },
+    also: already
+      ? undefined
+      : { type: 'adr-letter-sent' as const, summary: `ADR letter sent (unresolved after ${weeks} weeks)` },
   };
 }

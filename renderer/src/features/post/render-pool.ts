@@ -40,7 +40,14 @@ function renderHere(kind: PostLetterKind, context: BuildContext): Promise<Render
     const built = buildDueLetter(kind, context);
     const { bytes, customerCopy } = await renderLetterPdf(built.doc, context.record);
     const copyMissing = typeof customerCopy === 'object' ? customerCopy.missing : undefined;
-    return { bytes, fileName: built.fileName, kind: built.kind, name: built.name, also: built.also, ...(copyMissing ? { copyMissing } : {}) };
+    return {
+      bytes,
+      fileName: built.fileName,
+      kind: built.kind,
+      name: built.name,
+      also: built.also,
+      ...(copyMissing ? { copyMissing } : {}),
+    };
   });
   hereQueue = next.catch(() => undefined);
   return next;
@@ -56,7 +63,12 @@ class RenderPool {
   render(kind: PostLetterKind, context: BuildContext): Promise<RenderedLetter> {
     if (this.broken) return renderHere(kind, context);
     return new Promise<RenderedLetter | null>((resolve, reject) => {
-      this.enqueue({ request: { type: 'render', id: this.nextId++, kind, context }, resolve, reject, fallback: () => renderHere(kind, context) });
+      this.enqueue({
+        request: { type: 'render', id: this.nextId++, kind, context },
+        resolve,
+        reject,
+        fallback: () => renderHere(kind, context),
+      });
     }).then((letter) => letter!);
   }
 
@@ -70,7 +82,12 @@ class RenderPool {
         (slot) =>
           new Promise<void>((resolve) => {
             const id = this.nextId++;
-            const job: Job = { request: { type: 'warm', id }, resolve: () => resolve(), reject: () => resolve(), fallback: async () => null };
+            const job: Job = {
+              request: { type: 'warm', id },
+              resolve: () => resolve(),
+              reject: () => resolve(),
+              fallback: async () => null,
+            };
             slot.jobs.set(id, job);
             slot.worker.postMessage(job.request);
           }),
@@ -83,7 +100,10 @@ class RenderPool {
     if (this.slots.length > 0 || this.broken) return;
     try {
       for (let i = 0; i < poolSize(); i += 1) {
-        const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { type: 'module', name: `redress-letters-${i + 1}` });
+        const worker = new Worker(new URL('./render-worker.ts', import.meta.url), {
+          type: 'module',
+          name: `redress-letters-${i + 1}`,
+        });
         const slot: Slot = { worker, jobs: new Map() };
         worker.onmessage = (event: MessageEvent<RenderReply>) => this.reply(slot, event.data);
         worker.onerror = (event) => {
@@ -113,7 +133,10 @@ class RenderPool {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
     while (this.waiting.length > 0) {
-      const slot = this.slots.reduce<Slot | undefined>((best, s) => (s.jobs.size < AHEAD && (!best || s.jobs.size < best.jobs.size) ? s : best), undefined);
+      const slot = this.slots.reduce<Slot | undefined>(
+        (best, s) => (s.jobs.size < AHEAD && (!best || s.jobs.size < best.jobs.size) ? s : best),
+        undefined,
+      );
       if (!slot) return;
       const job = this.waiting.shift()!;
       slot.jobs.set(job.request.id, job);

@@ -36,17 +36,36 @@ async function handle(request: RenderRequest): Promise<void> {
     const { bytes, customerCopy } = await renderLetterPdf(built.doc, request.context.record);
     const copyMissing = typeof customerCopy === 'object' ? customerCopy.missing : undefined;
     scope.postMessage(
-      { type: 'rendered', id: request.id, bytes, fileName: built.fileName, kind: built.kind, name: built.name, also: built.also, ...(copyMissing ? { copyMissing } : {}) },
+      {
+        type: 'rendered',
+        id: request.id,
+        bytes,
+        fileName: built.fileName,
+        kind: built.kind,
+        name: built.name,
+        also: built.also,
+        ...(copyMissing ? { copyMissing } : {}),
+      },
       [bytes.buffer],
     );
   } catch (error) {
-    scope.postMessage({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) });
+    scope.postMessage({
+      type: 'failed',
+      id: request.id,
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
 scope.onmessage = (event) => {
-  queue = queue.then(() => handle(event.data)).catch((error: unknown) => {
-    // Only warming up can get here (a render reports its own failure); the page then renders on its own thread.
-    scope.postMessage({ type: 'failed', id: event.data.id, message: error instanceof Error ? error.message : String(error) });
-  });
+  queue = queue
+    .then(() => handle(event.data))
+    .catch((error: unknown) => {
+      // Only warming up can get here (a render reports its own failure); the page then renders on its own thread.
+      scope.postMessage({
+        type: 'failed',
+        id: event.data.id,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    });
 };

@@ -6,10 +6,16 @@ import { formatDate } from '#lib/format';
 export function AnonymisedNotice({ record }: { record: CaseRecord }) {
   if (!record.anonymisedOn) return null;
   return (
-    <Alert color="gray" variant="light" title={`Anonymised on ${formatDate(record.anonymisedOn)}`} data-anonymised-on={record.anonymisedOn}>
+    <Alert
+      color="gray"
+      variant="light"
+      title={`Anonymised on ${formatDate(record.anonymisedOn)}`}
+      data-anonymised-on={record.anonymisedOn}
+    >
       <Text size="sm">
-        The customer&rsquo;s details, the summary, the text of every timeline entry and the letters were removed. The reference, dates, category,
-        stages and payment amounts are kept for the desk&rsquo;s figures. Nothing more can be recorded on this case.
+        The customer&rsquo;s details, the summary, the text of every timeline entry and the letters were removed. The
+        reference, dates, category, stages and payment amounts are kept for the desk&rsquo;s figures. Nothing more can
+        be recorded on this case.
       </Text>
     </Alert>
   );

@@ -15,7 +15,9 @@ export function CompactStorageCard() {
     setProblem(null);
     setState({ copied: 0, total: 0 });
     try {
-      const result = await compactStorage(db(), host, localStoragePointer(), { onProgress: (copied, total) => setState({ copied, total }) });
+      const result = await compactStorage(db(), host, localStoragePointer(), {
+        onProgress: (copied, total) => setState({ copied, total }),
+      });
       sessionStorage.setItem(
         'redress.compacted',
         result.oldFilesRemoved
@@ -38,19 +40,20 @@ export function CompactStorageCard() {
       </Title>
       <Stack gap="sm">
         <Text size="sm">
-          Erased data is gone from the desk at once, but the browser&rsquo;s files on this computer can still hold its old bytes until they are
-          compacted. &ldquo;Compact storage now&rdquo; copies the desk to a fresh store and deletes the old one, so nothing erased is left in
-          them. The desk reloads when it is done; if it is stopped part-way, the desk keeps the old copy and tidies up at the next start.
+          Erased data is gone from the desk at once, but the browser&rsquo;s files on this computer can still hold its
+          old bytes until they are compacted. &ldquo;Compact storage now&rdquo; copies the desk to a fresh store and
+          deletes the old one, so nothing erased is left in them. The desk reloads when it is done; if it is stopped
+          part-way, the desk keeps the old copy and tidies up at the next start.
         </Text>
         {!host.buckets && (
           <Text size="sm" c="dimmed">
-            This browser cannot delete a store&rsquo;s files directly: the old copy is deleted and written over instead, which removes it in
-            Chromium but is not guaranteed elsewhere.
+            This browser cannot delete a store&rsquo;s files directly: the old copy is deleted and written over instead,
+            which removes it in Chromium but is not guaranteed elsewhere.
           </Text>
         )}
         <Text size="sm" c="dimmed">
-          Backups made before the erasure still hold the erased data, and so may copies of this computer&rsquo;s disk (system backups, a disk
-          image): replace or destroy them as your retention policy says.
+          Backups made before the erasure still hold the erased data, and so may copies of this computer&rsquo;s disk
+          (system backups, a disk image): replace or destroy them as your retention policy says.
         </Text>
         {done && <Alert color="teal">{done}</Alert>}
         {problem && (
@@ -58,7 +61,9 @@ export function CompactStorageCard() {
             {problem}
           </Alert>
         )}
-        {state && <Progress value={state.total ? (100 * state.copied) / state.total : 0} aria-label="Copying the desk" />}
+        {state && (
+          <Progress value={state.total ? (100 * state.copied) / state.total : 0} aria-label="Copying the desk" />
+        )}
         <div>
           <Button onClick={() => void compact()} loading={state !== null}>
             Compact storage now

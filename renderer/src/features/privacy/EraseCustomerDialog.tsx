@@ -1,9 +1,31 @@
 // Erase one customer on request (UK GDPR Art. 17, PIPEDA 4.5.3): find their cases, say plainly what is erased and
 // what is kept, ask for the reason and a typed confirmation, then anonymise those cases now and record it.
-import { Alert, Badge, Button, Checkbox, Group, List, Loader, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Loader,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { ERASED, ERASURE_BASES, ERASURE_BASIS_LABELS, KEPT, KEPT_WHY, type ErasureBasis } from '#shared/privacy/erasure';
+import {
+  ERASED,
+  ERASURE_BASES,
+  ERASURE_BASIS_LABELS,
+  KEPT,
+  KEPT_WHY,
+  type ErasureBasis,
+} from '#shared/privacy/erasure';
 import { todayIso } from '#lib/today';
 import { eraseCustomer, findCustomerCases, type CustomerCase } from '#db/repositories/retention';
 import { db } from '#db/schema';
@@ -22,7 +44,14 @@ export interface EraseCustomerDialogProps {
 
 export function EraseCustomerDialog({ opened, caseId, by, onClose }: EraseCustomerDialogProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Erase the customer's personal data" size="xl" closeOnEscape returnFocus>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Erase the customer's personal data"
+      size="xl"
+      closeOnEscape
+      returnFocus
+    >
       {opened && <EraseForm caseId={caseId} by={by} onDone={onClose} />}
     </Modal>
   );
@@ -44,7 +73,13 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
         setCases(found);
         setSelected(new Set(found.filter((c) => c.erasable.ok).map((c) => c.caseId)));
       })
-      .catch((error: unknown) => live && setProblem(`The customer's cases could not be read: ${error instanceof Error ? error.message : String(error)}`));
+      .catch(
+        (error: unknown) =>
+          live &&
+          setProblem(
+            `The customer's cases could not be read: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+      );
     return () => {
       live = false;
     };
@@ -86,8 +121,8 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
     <form onSubmit={erase} noValidate aria-label="Erase the customer's personal data">
       <Stack gap="md">
         <Text size="sm">
-          Use this when the customer asks us to erase their data. Erasure is not absolute: a record of the complaint is kept, without anything
-          that says who they are.
+          Use this when the customer asks us to erase their data. Erasure is not absolute: a record of the complaint is
+          kept, without anything that says who they are.
         </Text>
 
         <div>
@@ -95,7 +130,8 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
             Their cases
           </Title>
           <Text size="xs" c="dimmed" mb="xs">
-            Cases with the same email, phone, account number, or name and postcode. Untick any that are someone else&rsquo;s.
+            Cases with the same email, phone, account number, or name and postcode. Untick any that are someone
+            else&rsquo;s.
           </Text>
           {cases === null && !problem && <Loader size="sm" aria-label="Finding the customer's cases" />}
           {cases && (
@@ -154,9 +190,9 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
 
         <Alert color="yellow" variant="light" p="xs">
           <Text size="sm">
-            Do not erase while a legal claim, an ombudsman or CCTS review, or a regulator&rsquo;s enquiry about the complaint is still open: the
-            law lets the desk keep the record for it. Backups made before today still hold these details until they are replaced. This cannot
-            be undone.
+            Do not erase while a legal claim, an ombudsman or CCTS review, or a regulator&rsquo;s enquiry about the
+            complaint is still open: the law lets the desk keep the record for it. Backups made before today still hold
+            these details until they are replaced. This cannot be undone.
           </Text>
         </Alert>
 
@@ -186,7 +222,11 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
             {problem}
           </Alert>
         )}
-        {!by.trim() && <Text size="sm" c="red.8">Choose who is working (at the top right) before erasing.</Text>}
+        {!by.trim() && (
+          <Text size="sm" c="red.8">
+            Choose who is working (at the top right) before erasing.
+          </Text>
+        )}
 
         <Group justify="space-between">
           <Text size="xs" c="dimmed">

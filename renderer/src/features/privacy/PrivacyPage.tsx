@@ -16,7 +16,11 @@ import { CompactStorageCard } from './CompactStorage';
 
 const years = (n: number) => (n === 1 ? '1 year' : `${n} years`);
 
-const KIND_LABELS: Record<string, string> = { 'retention-run': 'Retention run', erasure: 'Erasure on request', 'anonymisation-reapplied': 'Anonymised again after a restore' };
+const KIND_LABELS: Record<string, string> = {
+  'retention-run': 'Retention run',
+  erasure: 'Erasure on request',
+  'anonymisation-reapplied': 'Anonymised again after a restore',
+};
 
 function PreviewTable({ preview }: { preview: RetentionPreview }) {
   const [, navigate] = useLocation();
@@ -139,9 +143,9 @@ export function PrivacyPage() {
           </Anchor>
         </Text>
         <Text size="xs" c="dimmed" mt={4}>
-          Anonymising removes names, contact details, vulnerability details, the summary, the text of every timeline entry and the letters. It keeps
-          the reference, dates, channel, category, procedure, handler, stages, the kind and date of each entry and payment amounts, so the reports do
-          not change.
+          Anonymising removes names, contact details, vulnerability details, the summary, the text of every timeline
+          entry and the letters. It keeps the reference, dates, channel, category, procedure, handler, stages, the kind
+          and date of each entry and payment amounts, so the reports do not change.
         </Text>
         <Group mt="md">
           <Button variant="default" onClick={look} loading={loading}>
@@ -162,13 +166,15 @@ export function PrivacyPage() {
           <Stack mt="md" gap="xs">
             {count === 0 ? (
               <Text size="sm" c="dimmed">
-                Nothing is due: no case that ended more than {years(preview.policy.anonymiseAfterYears)} ago still holds personal data.
+                Nothing is due: no case that ended more than {years(preview.policy.anonymiseAfterYears)} ago still holds
+                personal data.
               </Text>
             ) : (
               <>
                 <Text size="sm">
-                  {count === 1 ? '1 case ended' : `${count} cases ended`} more than {years(preview.policy.anonymiseAfterYears)} ago and still{' '}
-                  {count === 1 ? 'holds' : 'hold'} personal data:
+                  {count === 1 ? '1 case ended' : `${count} cases ended`} more than{' '}
+                  {years(preview.policy.anonymiseAfterYears)} ago and still {count === 1 ? 'holds' : 'hold'} personal
+                  data:
                 </Text>
                 <PreviewTable preview={preview} />
               </>
@@ -219,11 +225,18 @@ export function PrivacyPage() {
         )}
       </Card>
 
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Anonymise these cases?" closeOnEscape returnFocus>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title="Anonymise these cases?"
+        closeOnEscape
+        returnFocus
+      >
         <Stack gap="sm">
           <Text size="sm">
-            The personal data of {count === 1 ? '1 case' : `${count} cases`} will be removed for good: names, contact details, vulnerability details,
-            summaries, the text of timeline entries and the stored letters. The figures stay. This cannot be undone.
+            The personal data of {count === 1 ? '1 case' : `${count} cases`} will be removed for good: names, contact
+            details, vulnerability details, summaries, the text of timeline entries and the stored letters. The figures
+            stay. This cannot be undone.
           </Text>
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={() => setConfirming(false)}>

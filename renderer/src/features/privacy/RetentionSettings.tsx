@@ -39,10 +39,16 @@ export function RetentionSettings() {
       notifications.show({
         color: 'teal',
         title: 'Retention policy saved',
-        message: enabled ? `Closed cases are anonymised ${checked.years === 1 ? '1 year' : `${checked.years} years`} after they closed.` : 'Closed cases are not anonymised automatically.',
+        message: enabled
+          ? `Closed cases are anonymised ${checked.years === 1 ? '1 year' : `${checked.years} years`} after they closed.`
+          : 'Closed cases are not anonymised automatically.',
       });
     } catch (err) {
-      notifications.show({ color: 'red', title: 'Retention policy not saved', message: err instanceof Error ? err.message : String(err) });
+      notifications.show({
+        color: 'red',
+        title: 'Retention policy not saved',
+        message: err instanceof Error ? err.message : String(err),
+      });
     } finally {
       setSaving(false);
     }
@@ -56,11 +62,15 @@ export function RetentionSettings() {
             Retention of personal data
           </Title>
           <Text size="sm" c="dimmed">
-            Once a complaint is over, the customer&rsquo;s details are kept only as long as needed. Anonymising removes names, contact details,
-            vulnerability details, every note and the letters, and keeps the reference, dates, categories, stages and payment amounts, so reports
-            stay the same.
+            Once a complaint is over, the customer&rsquo;s details are kept only as long as needed. Anonymising removes
+            names, contact details, vulnerability details, every note and the letters, and keeps the reference, dates,
+            categories, stages and payment amounts, so reports stay the same.
           </Text>
-          <Switch label="Anonymise closed cases automatically when the app starts" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />
+          <Switch
+            label="Anonymise closed cases automatically when the app starts"
+            checked={enabled}
+            onChange={(e) => setEnabled(e.currentTarget.checked)}
+          />
           <Group align="flex-start" gap="sm">
             <TextInput
               label="Years after the case closed"
@@ -73,7 +83,8 @@ export function RetentionSettings() {
             />
           </Group>
           <Text size="xs" c="dimmed">
-            A case resolved but never closed counts from its last timeline entry. Open cases are never anonymised automatically.
+            A case resolved but never closed counts from its last timeline entry. Open cases are never anonymised
+            automatically.
           </Text>
           <Group>
             <Button type="submit" loading={saving} variant="default">

@@ -7,7 +7,10 @@ export async function saveRetentionPolicy(database: RedressDatabase, policy: Ret
   await database.transaction('rw', database.settings, async () => {
     const row = await database.settings.get('desk');
     if (!row) throw new Error('Set up the desk first');
-    await database.settings.put({ key: 'desk', value: { ...row.value, retention: { enabled: policy.enabled, anonymiseAfterYears: policy.anonymiseAfterYears } } });
+    await database.settings.put({
+      key: 'desk',
+      value: { ...row.value, retention: { enabled: policy.enabled, anonymiseAfterYears: policy.anonymiseAfterYears } },
+    });
   });
 }
 

@@ -17,7 +17,11 @@ const at = (iso: string) => new Date(iso);
 
 describe('morningDigest', () => {
   it('counts and lists today’s and overdue items, most overdue first', () => {
-    const d = morningDigest({ today: '2026-11-21', overdue: [row(1, '2026-11-18')], dueToday: [row(2, '2026-11-21'), row(3, '2026-11-21')] });
+    const d = morningDigest({
+      today: '2026-11-21',
+      overdue: [row(1, '2026-11-18')],
+      dueToday: [row(2, '2026-11-21'), row(3, '2026-11-21')],
+    });
     expect(d).toEqual({
       id: 'digest:2026-11-21',
       title: 'Good morning: 1 overdue, 2 due today',
@@ -29,7 +33,9 @@ describe('morningDigest', () => {
     });
   });
   it('opens the case when there is only one', () => {
-    expect(morningDigest({ today: '2026-11-21', overdue: [], dueToday: [row(7, '2026-11-21')] })?.caseId).toBe('case-7');
+    expect(morningDigest({ today: '2026-11-21', overdue: [], dueToday: [row(7, '2026-11-21')] })?.caseId).toBe(
+      'case-7',
+    );
   });
   it('names five and counts the rest', () => {
     const rows = Array.from({ length: 5 }, (_, i) => row(i + 1, '2026-11-20'));
@@ -48,22 +54,52 @@ describe('planReminders', () => {
   const none = new Set<string>();
 
   it('holds the digest until 08:00', () => {
-    const p = planReminders({ now: at('2026-11-21T07:59:00'), lastCheckedOn: null, digest, becameOverdue: [], notified: none });
+    const p = planReminders({
+      now: at('2026-11-21T07:59:00'),
+      lastCheckedOn: null,
+      digest,
+      becameOverdue: [],
+      notified: none,
+    });
     expect(p).toEqual({ show: [], recordOnly: [] });
   });
   it('sends the digest at 08:00, or on the first check after it, once a day', () => {
-    const p = planReminders({ now: at('2026-11-21T08:00:00'), lastCheckedOn: null, digest, becameOverdue: [], notified: none });
+    const p = planReminders({
+      now: at('2026-11-21T08:00:00'),
+      lastCheckedOn: null,
+      digest,
+      becameOverdue: [],
+      notified: none,
+    });
     expect(p.show.map((n) => n.id)).toEqual(['digest:2026-11-21']);
-    const later = planReminders({ now: at('2026-11-21T15:30:00'), lastCheckedOn: '2026-11-21', digest, becameOverdue: [], notified: new Set([digestId('2026-11-21')]) });
+    const later = planReminders({
+      now: at('2026-11-21T15:30:00'),
+      lastCheckedOn: '2026-11-21',
+      digest,
+      becameOverdue: [],
+      notified: new Set([digestId('2026-11-21')]),
+    });
     expect(later.show).toEqual([]);
   });
   it('records an empty digest so it does not arrive later in the day', () => {
-    const p = planReminders({ now: at('2026-11-21T09:00:00'), lastCheckedOn: null, digest: { overdue: [], dueToday: [] }, becameOverdue: [], notified: none });
+    const p = planReminders({
+      now: at('2026-11-21T09:00:00'),
+      lastCheckedOn: null,
+      digest: { overdue: [], dueToday: [] },
+      becameOverdue: [],
+      notified: none,
+    });
     expect(p).toEqual({ show: [], recordOnly: ['digest:2026-11-21'] });
   });
   it('tells each clock that fell overdue at midnight while the app was open, once', () => {
     const fell = [row(4, '2026-11-20', { nextClockId: 'acknowledgement', nextClockLabel: 'Acknowledgement' })];
-    const p = planReminders({ now: at('2026-11-21T00:00:01'), lastCheckedOn: '2026-11-20', digest, becameOverdue: fell, notified: none });
+    const p = planReminders({
+      now: at('2026-11-21T00:00:01'),
+      lastCheckedOn: '2026-11-20',
+      digest,
+      becameOverdue: fell,
+      notified: none,
+    });
     expect(p.show).toEqual([
       {
         id: 'overdue:case-4:acknowledgement:2026-11-20',
@@ -72,21 +108,45 @@ describe('planReminders', () => {
         caseId: 'case-4',
       },
     ]);
-    const again = planReminders({ now: at('2026-11-21T00:01:01'), lastCheckedOn: '2026-11-20', digest, becameOverdue: fell, notified: new Set([overdueId(fell[0])]) });
+    const again = planReminders({
+      now: at('2026-11-21T00:01:01'),
+      lastCheckedOn: '2026-11-20',
+      digest,
+      becameOverdue: fell,
+      notified: new Set([overdueId(fell[0])]),
+    });
     expect(again.show).toEqual([]);
   });
   it('says nothing of clocks already overdue when the app opens (the digest tells them)', () => {
-    const p = planReminders({ now: at('2026-11-21T06:00:00'), lastCheckedOn: null, digest, becameOverdue: [row(4, '2026-11-20')], notified: none });
+    const p = planReminders({
+      now: at('2026-11-21T06:00:00'),
+      lastCheckedOn: null,
+      digest,
+      becameOverdue: [row(4, '2026-11-20')],
+      notified: none,
+    });
     expect(p.show).toEqual([]);
   });
   it('ignores rows outside the window or closed', () => {
     const rows = [row(5, '2026-11-21'), row(6, '2026-11-10'), row(7, '2026-11-20', { status: 'closed' })];
-    const p = planReminders({ now: at('2026-11-21T01:00:00'), lastCheckedOn: '2026-11-20', digest, becameOverdue: rows, notified: none });
+    const p = planReminders({
+      now: at('2026-11-21T01:00:00'),
+      lastCheckedOn: '2026-11-20',
+      digest,
+      becameOverdue: rows,
+      notified: none,
+    });
     expect(p.show).toEqual([]);
   });
   it('groups many clocks falling overdue at once into one notification and records each', () => {
     const fell = Array.from({ length: 8 }, (_, i) => row(i + 10, '2026-11-20'));
-    const p = planReminders({ now: at('2026-11-21T00:00:05'), lastCheckedOn: '2026-11-20', digest, becameOverdue: fell, notified: none });
+    const p = planReminders({
+      now: at('2026-11-21T00:00:05'),
+      lastCheckedOn: '2026-11-20',
+      digest,
+      becameOverdue: fell,
+      notified: none,
+    });
     expect(p.show.map((n) => [n.id, n.title])).toEqual([['overdue-batch:2026-11-21', '8 deadlines passed overnight']]);
     // Recorded with the grouped notification once it is shown, not before (a refused one is tried again).
     expect(p.show[0].covers).toEqual(fell.map(overdueId));
@@ -94,8 +154,16 @@ describe('planReminders', () => {
   });
   it('after the computer slept for days, tells what fell due in between', () => {
     const fell = [row(20, '2026-11-18'), row(21, '2026-11-20')];
-    const p = planReminders({ now: at('2026-11-21T07:00:00'), lastCheckedOn: '2026-11-18', digest, becameOverdue: fell, notified: none });
-    expect(p.show.map((n) => n.id)).toEqual(['overdue:case-20:first-response:2026-11-18', 'overdue:case-21:first-response:2026-11-20']);
+    const p = planReminders({
+      now: at('2026-11-21T07:00:00'),
+      lastCheckedOn: '2026-11-18',
+      digest,
+      becameOverdue: fell,
+      notified: none,
+    });
+    expect(p.show.map((n) => n.id)).toEqual([
+      'overdue:case-20:first-response:2026-11-18',
+      'overdue:case-21:first-response:2026-11-20',
+    ]);
   });
 });
-

@@ -120,7 +120,12 @@ export function planReminders(input: PlanInput): ReminderPlan {
 
   if (input.lastCheckedOn !== null && input.lastCheckedOn < today) {
     const fresh = input.becameOverdue.filter(
-      (r) => r.status !== 'closed' && r.nextDueOn && r.nextDueOn >= input.lastCheckedOn! && r.nextDueOn < today && !input.notified.has(overdueId(r)),
+      (r) =>
+        r.status !== 'closed' &&
+        r.nextDueOn &&
+        r.nextDueOn >= input.lastCheckedOn! &&
+        r.nextDueOn < today &&
+        !input.notified.has(overdueId(r)),
     );
     if (fresh.length > MAX_SINGLE_OVERDUE) {
       const batch = {
@@ -145,4 +150,3 @@ export function planReminders(input: PlanInput): ReminderPlan {
   }
   return { show, recordOnly };
 }
-

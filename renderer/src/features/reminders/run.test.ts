@@ -51,7 +51,8 @@ function fakeDesk(rows: DueRow[], notified = new Set<string>()) {
 /** A notify that answers like the shell: accepted, or refused with the schema's reason. */
 const shell = (shown: PlannedNotification[]) => async (n: NotifyRequest) => {
   const parsed = notifyRequestSchema.safeParse(n);
-  if (!parsed.success) return { ok: false as const, error: `Cannot show the notification: ${parsed.error.issues[0]?.message}` };
+  if (!parsed.success)
+    return { ok: false as const, error: `Cannot show the notification: ${parsed.error.issues[0]?.message}` };
   shown.push(n);
   return { ok: true as const };
 };
@@ -112,9 +113,17 @@ describe('startReminders', () => {
     const desk = fakeDesk([row(1, '2026-11-20')]);
     let fail = true;
     const errors: unknown[] = [];
-    const source = { ...desk.source, digest: (today: string) => (fail ? Promise.reject(new Error('database closed')) : desk.source.digest(today)) };
+    const source = {
+      ...desk.source,
+      digest: (today: string) => (fail ? Promise.reject(new Error('database closed')) : desk.source.digest(today)),
+    };
     const shown: PlannedNotification[] = [];
-    const runner = startReminders({ now: () => new Date(), source, notify: shell(shown), onError: (e) => errors.push(e) });
+    const runner = startReminders({
+      now: () => new Date(),
+      source,
+      notify: shell(shown),
+      onError: (e) => errors.push(e),
+    });
     await runner.check();
     expect(errors).toHaveLength(1);
     fail = false;
@@ -136,7 +145,17 @@ describe('startReminders', () => {
       return digest(today);
     };
     const shown: PlannedNotification[] = [];
-    const runner = startReminders({ now: () => now, source: desk.source, notify: shell(shown), timers: { setTimeout: (() => 0) as unknown as typeof setTimeout, clearTimeout: (() => {}) as typeof clearTimeout, setInterval: (() => 0) as unknown as typeof setInterval, clearInterval: (() => {}) as typeof clearInterval } });
+    const runner = startReminders({
+      now: () => now,
+      source: desk.source,
+      notify: shell(shown),
+      timers: {
+        setTimeout: (() => 0) as unknown as typeof setTimeout,
+        clearTimeout: (() => {}) as typeof clearTimeout,
+        setInterval: (() => 0) as unknown as typeof setInterval,
+        clearInterval: (() => {}) as typeof clearInterval,
+      },
+    });
     await runner.check(); // joins the first check at 00:03: too early for a digest
     expect(calls).toBe(1);
     const first = runner.check(); // a second check starts and stalls
@@ -168,7 +187,10 @@ describe('startReminders', () => {
 
   it('marks a reminder shown only once it was accepted: a refused one does not block the others, is listed with its reason and is tried again at the next check', async () => {
     vi.setSystemTime(new Date('2026-11-20T23:59:30'));
-    const desk = fakeDesk([row(1, '2026-11-20'), row(2, '2026-11-20'), row(3, '2026-11-25')], new Set(['digest:2026-11-20']));
+    const desk = fakeDesk(
+      [row(1, '2026-11-20'), row(2, '2026-11-20'), row(3, '2026-11-25')],
+      new Set(['digest:2026-11-20']),
+    );
     const shown: PlannedNotification[] = [];
     let refuse: string | null = 'overdue:case-1:first-response:2026-11-20';
     const notify = async (n: NotifyRequest) => {
@@ -180,14 +202,20 @@ describe('startReminders', () => {
     await vi.advanceTimersByTimeAsync(60_000); // past midnight: cases 1 and 2 fell overdue
     expect(shown.map((n) => n.id)).toEqual(['overdue:case-2:first-response:2026-11-20']);
     expect(desk.notified.has('overdue:case-1:first-response:2026-11-20')).toBe(false);
-    expect(desk.failures.get('overdue:case-1:first-response:2026-11-20')).toMatchObject({ title: 'Overdue: RDR-2026-000001', reason: 'Toast XML is invalid' });
+    expect(desk.failures.get('overdue:case-1:first-response:2026-11-20')).toMatchObject({
+      title: 'Overdue: RDR-2026-000001',
+      reason: 'Toast XML is invalid',
+    });
     const attempts = desk.failures.get('overdue:case-1:first-response:2026-11-20')!.attempts;
 
     await vi.advanceTimersByTimeAsync(60_000); // refused again
     expect(desk.failures.get('overdue:case-1:first-response:2026-11-20')?.attempts).toBe(attempts + 1);
     refuse = null;
     await vi.advanceTimersByTimeAsync(60_000); // accepted now
-    expect(shown.map((n) => n.id)).toEqual(['overdue:case-2:first-response:2026-11-20', 'overdue:case-1:first-response:2026-11-20']);
+    expect(shown.map((n) => n.id)).toEqual([
+      'overdue:case-2:first-response:2026-11-20',
+      'overdue:case-1:first-response:2026-11-20',
+    ]);
     expect(desk.failures.size).toBe(0);
     expect(desk.notified.has('overdue:case-1:first-response:2026-11-20')).toBe(true);
     await vi.advanceTimersByTimeAsync(60_000);
@@ -201,9 +229,22 @@ describe('startReminders', () => {
     const desk = fakeDesk(fell, new Set(['digest:2026-11-20']));
     const shown: PlannedNotification[] = [];
     let refuseAll = false;
-    const notify = async (n: NotifyRequest) => (refuseAll ? { ok: false as const, error: 'This system does not support desktop notifications.' } : shell(shown)(n));
+    const notify = async (n: NotifyRequest) =>
+      refuseAll
+        ? { ok: false as const, error: 'This system does not support desktop notifications.' }
+        : shell(shown)(n);
     let now = new Date('2026-11-20T23:59:00');
-    const runner = startReminders({ now: () => now, source: desk.source, notify, timers: { setTimeout: (() => 0) as unknown as typeof setTimeout, clearTimeout: (() => {}) as typeof clearTimeout, setInterval: (() => 0) as unknown as typeof setInterval, clearInterval: (() => {}) as typeof clearInterval } });
+    const runner = startReminders({
+      now: () => now,
+      source: desk.source,
+      notify,
+      timers: {
+        setTimeout: (() => 0) as unknown as typeof setTimeout,
+        clearTimeout: (() => {}) as typeof clearTimeout,
+        setInterval: (() => 0) as unknown as typeof setInterval,
+        clearInterval: (() => {}) as typeof clearInterval,
+      },
+    });
     await runner.check();
     refuseAll = true;
     now = new Date('2026-11-21T08:00:00');

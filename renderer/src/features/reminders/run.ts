@@ -4,14 +4,7 @@
 import { fitNotification, type NotifyRequest } from '#shared/ipc/contract';
 import { localIsoDate } from '#shared/model/dates';
 import { msUntilMidnight } from '#lib/today';
-import {
-  digestId,
-  overdueBatchId,
-  overdueId,
-  planReminders,
-  type DigestInput,
-  type DueRow,
-} from './plan';
+import { digestId, overdueBatchId, overdueId, planReminders, type DigestInput, type DueRow } from './plan';
 
 export interface ReminderSource {
   /** Open cases due today and overdue on `today` (lists may be cut short; counts are the full figures). */
@@ -39,7 +32,12 @@ export interface ReminderDeps {
   /** Reports a failed check; reminders carry on at the next tick. */
   onError?: (error: unknown) => void;
   everyMs?: number;
-  timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout; setInterval: typeof setInterval; clearInterval: typeof clearInterval };
+  timers?: {
+    setTimeout: typeof setTimeout;
+    clearTimeout: typeof clearTimeout;
+    setInterval: typeof setInterval;
+    clearInterval: typeof clearInterval;
+  };
 }
 
 export interface ReminderRunner {
@@ -70,7 +68,8 @@ export function startReminders(deps: ReminderDeps): ReminderRunner {
     checkedMinute = minuteOf(now);
     const today = localIsoDate(now);
     const digest = await deps.source.digest(today);
-    const becameOverdue = lastCheckedOn !== null && lastCheckedOn < today ? await deps.source.dueBetween(lastCheckedOn, today) : [];
+    const becameOverdue =
+      lastCheckedOn !== null && lastCheckedOn < today ? await deps.source.dueBetween(lastCheckedOn, today) : [];
     const candidates = [digestId(today), overdueBatchId(today), ...becameOverdue.map(overdueId)];
     const notified = await deps.source.notifiedAmong(candidates, now);
     const plan = planReminders({ now, lastCheckedOn, digest, becameOverdue, notified });
@@ -82,8 +81,16 @@ export function startReminders(deps: ReminderDeps): ReminderRunner {
       // system accepted it; a refusal is recorded with its reason and the next check tries again. One refused
       // notification never stops the others.
       if (!(await deps.source.claim(n.id, now))) continue;
-      const request = fitNotification({ id: n.id, title: n.title, body: n.body, ...(n.caseId ? { caseId: n.caseId } : {}) });
-      const outcome = await deps.notify(request).catch((error: unknown): NotifyOutcome => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+      const request = fitNotification({
+        id: n.id,
+        title: n.title,
+        body: n.body,
+        ...(n.caseId ? { caseId: n.caseId } : {}),
+      });
+      const outcome = await deps.notify(request).catch((error: unknown): NotifyOutcome => ({
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      }));
       if (outcome.ok) await deps.source.delivered([n.id, ...(n.covers ?? [])], now);
       else {
         refused += 1;

@@ -27,7 +27,10 @@ describe('databaseReminderSource: the notified record', () => {
     expect(await a.notifiedAmong(['digest:2026-11-21'], now)).toEqual(new Set(['digest:2026-11-21']));
     expect((await database.notified.get('digest:2026-11-21'))?.sending).toBe(true);
     await a.delivered(['digest:2026-11-21', 'overdue:x'], now);
-    expect(await database.notified.get('digest:2026-11-21')).toEqual({ id: 'digest:2026-11-21', at: now.toISOString() });
+    expect(await database.notified.get('digest:2026-11-21')).toEqual({
+      id: 'digest:2026-11-21',
+      at: now.toISOString(),
+    });
     expect(await b.claim('overdue:x', at('2026-11-22T08:00:00Z'))).toBe(false);
   });
 
@@ -46,16 +49,38 @@ describe('databaseReminderSource: the notified record', () => {
     const t0 = at('2026-11-21T08:00:00Z');
     const t1 = at('2026-11-21T08:01:00Z');
     await source.claim('digest:2026-11-21', t0);
-    await source.failed('digest:2026-11-21', t0, 'Good morning: 2 overdue', 'This system does not support desktop notifications.');
+    await source.failed(
+      'digest:2026-11-21',
+      t0,
+      'Good morning: 2 overdue',
+      'This system does not support desktop notifications.',
+    );
     await source.claim('overdue:c1:first-response:2026-11-20', t0);
-    await source.failed('overdue:c1:first-response:2026-11-20', t0, 'Overdue: RDR-2026-000001', 'The notification was not shown: Toast XML is invalid');
+    await source.failed(
+      'overdue:c1:first-response:2026-11-20',
+      t0,
+      'Overdue: RDR-2026-000001',
+      'The notification was not shown: Toast XML is invalid',
+    );
     expect(await source.notifiedAmong(['digest:2026-11-21'], t1)).toEqual(new Set());
     expect(await source.claim('digest:2026-11-21', t1)).toBe(true);
-    await source.failed('digest:2026-11-21', t1, 'Good morning: 2 overdue', 'This system does not support desktop notifications.');
+    await source.failed(
+      'digest:2026-11-21',
+      t1,
+      'Good morning: 2 overdue',
+      'This system does not support desktop notifications.',
+    );
 
     const failures = await reminderFailures(database, t1);
     expect(failures).toEqual([
-      { id: 'digest:2026-11-21', title: 'Good morning: 2 overdue', reason: 'This system does not support desktop notifications.', attempts: 2, since: t0.toISOString(), lastTriedAt: t1.toISOString() },
+      {
+        id: 'digest:2026-11-21',
+        title: 'Good morning: 2 overdue',
+        reason: 'This system does not support desktop notifications.',
+        attempts: 2,
+        since: t0.toISOString(),
+        lastTriedAt: t1.toISOString(),
+      },
       expect.objectContaining({ id: 'overdue:c1:first-response:2026-11-20', attempts: 1 }),
     ]);
     expect(describeReminderFailures(failures)).toBe(

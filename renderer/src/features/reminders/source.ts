@@ -27,7 +27,12 @@ export function databaseReminderSource(database: RedressDatabase): ReminderSourc
         nextDueBetween(database, '', today, false, DIGEST_ROWS),
         nextDueBetween(database, today, today, true, DIGEST_ROWS),
       ]);
-      return { overdue: overdue.rows, overdueCount: overdue.count, dueToday: dueToday.rows, dueTodayCount: dueToday.count };
+      return {
+        overdue: overdue.rows,
+        overdueCount: overdue.count,
+        dueToday: dueToday.rows,
+        dueTodayCount: dueToday.count,
+      };
     },
     async dueBetween(fromOn, beforeOn) {
       return (await nextDueBetween(database, fromOn, beforeOn, false, FELL_DUE_ROWS)).rows;
@@ -52,7 +57,12 @@ export function databaseReminderSource(database: RedressDatabase): ReminderSourc
     failed(id, at, title, reason) {
       return database.transaction('rw', database.notified, async () => {
         const before = (await database.notified.get(id))?.failed;
-        const failed = { title, reason, attempts: (before?.attempts ?? 0) + 1, since: before?.since ?? at.toISOString() };
+        const failed = {
+          title,
+          reason,
+          attempts: (before?.attempts ?? 0) + 1,
+          since: before?.since ?? at.toISOString(),
+        };
         await database.notified.put({ id, at: at.toISOString(), failed });
       });
     },
@@ -72,7 +82,11 @@ export interface ReminderFailure {
 /** Reminders refused at their latest attempt, tried within `FAILURE_FRESH_MS` of `at`; oldest first (then by id). */
 export async function reminderFailures(database: RedressDatabase, at: Date): Promise<ReminderFailure[]> {
   const from = new Date(at.getTime() - FAILURE_FRESH_MS).toISOString();
-  const rows = await database.notified.where('at').aboveOrEqual(from).filter((r) => r.failed !== undefined).toArray();
+  const rows = await database.notified
+    .where('at')
+    .aboveOrEqual(from)
+    .filter((r) => r.failed !== undefined)
+    .toArray();
   return rows
     .map((r) => ({ id: r.id, ...r.failed!, lastTriedAt: r.at }))
     .sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -81,7 +95,8 @@ export async function reminderFailures(database: RedressDatabase, at: Date): Pro
 /** "2 reminders could not be shown: Good morning: 1 overdue (This system does not support …); …"; null when none. */
 export function describeReminderFailures(failures: readonly ReminderFailure[]): string | null {
   if (failures.length === 0) return null;
-  const what = failures.length === 1 ? '1 reminder could not be shown' : `${failures.length} reminders could not be shown`;
+  const what =
+    failures.length === 1 ? '1 reminder could not be shown' : `${failures.length} reminders could not be shown`;
   const each = failures.map((f) => `“${f.title}” (${f.reason.replace(/[.\s]+$/, '')})`);
   return `${what}: ${each.join('; ')}. They are tried again every minute while the app is open.`;
 }

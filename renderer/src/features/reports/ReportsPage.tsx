@@ -2,7 +2,21 @@
 // definition; charts with a table beside each; CSV and PDF downloads. Every case is read once per page view
 // (./load.ts) and boiled down to a summary; the period and filters only add the summaries up again (cheap).
 import { BarChart } from '@mantine/charts';
-import { Alert, Box, Button, Grid, Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Grid,
+  Group,
+  Paper,
+  Progress,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -40,7 +54,10 @@ import { saveReportCsv, saveReportPdf } from './export';
 const UNASSIGNED = '__unassigned__';
 type PeriodChoice = PeriodPreset | 'custom';
 
-const PERIOD_OPTIONS = [...PERIOD_PRESETS.map((p) => ({ value: p, label: PERIOD_PRESET_LABELS[p] })), { value: 'custom', label: 'Custom dates' }];
+const PERIOD_OPTIONS = [
+  ...PERIOD_PRESETS.map((p) => ({ value: p, label: PERIOD_PRESET_LABELS[p] })),
+  { value: 'custom', label: 'Custom dates' },
+];
 
 function useSummaries(today: string, reloads: number) {
   const [summaries, setSummaries] = useState<CaseSummary[] | null>(null);
@@ -126,7 +143,9 @@ function VolumeSection({ title, rows, horizontal }: { title: string; rows: Volum
           <Table withRowBorders verticalSpacing={4} fz="sm" data-volumes={title} aria-label={title}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{title.replace(/^Received by /, '').replace(/^./, (c) => c.toUpperCase())}</Table.Th>
+                <Table.Th scope="col">
+                  {title.replace(/^Received by /, '').replace(/^./, (c) => c.toUpperCase())}
+                </Table.Th>
                 <Table.Th scope="col" ta="right">
                   Cases
                 </Table.Th>
@@ -230,7 +249,8 @@ export function ReportsPage() {
   const [exporting, setExporting] = useState<'csv' | 'pdf' | null>(null);
 
   const periodProblem = choice === 'custom' ? checkPeriod({ from: custom[0], to: custom[1] }) : null;
-  const period: ReportPeriod | null = choice === 'custom' ? (periodProblem ? null : { from: custom[0]!, to: custom[1]! }) : presetPeriod(choice, today);
+  const period: ReportPeriod | null =
+    choice === 'custom' ? (periodProblem ? null : { from: custom[0]!, to: custom[1]! }) : presetPeriod(choice, today);
   const filters = useMemo<ReportFilters>(
     () => ({
       ...(category ? { category: category as Category } : {}),
@@ -248,12 +268,17 @@ export function ReportsPage() {
   );
 
   const procedureOptions = useMemo(
-    () => [...new Set((summaries ?? []).map((s) => s.procedureId))].map((id) => ({ value: id, label: procedureLabel(id) })).sort((a, b) => a.label.localeCompare(b.label)),
+    () =>
+      [...new Set((summaries ?? []).map((s) => s.procedureId))]
+        .map((id) => ({ value: id, label: procedureLabel(id) }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
     [summaries],
   );
   const handlerOptions = useMemo(() => {
     const names = [...new Set((summaries ?? []).map((s) => s.handler))];
-    return names.map((n) => ({ value: n || UNASSIGNED, label: n || UNASSIGNED_LABEL })).sort((a, b) => a.label.localeCompare(b.label));
+    return names
+      .map((n) => ({ value: n || UNASSIGNED, label: n || UNASSIGNED_LABEL }))
+      .sort((a, b) => a.label.localeCompare(b.label));
   }, [summaries]);
 
   const meta = { company: settings?.company.name ?? '' };
@@ -263,9 +288,14 @@ export function ReportsPage() {
     try {
       const result = kind === 'csv' ? await saveReportCsv(report, meta) : await saveReportPdf(report, meta);
       if (!result.ok) notifications.show({ color: 'red', title: 'The report was not saved', message: result.error });
-      else if (result.saved) notifications.show({ title: kind === 'csv' ? 'CSV saved' : 'PDF saved', message: result.fileName });
+      else if (result.saved)
+        notifications.show({ title: kind === 'csv' ? 'CSV saved' : 'PDF saved', message: result.fileName });
     } catch (e) {
-      notifications.show({ color: 'red', title: 'The report could not be made', message: e instanceof Error ? e.message : String(e) });
+      notifications.show({
+        color: 'red',
+        title: 'The report could not be made',
+        message: e instanceof Error ? e.message : String(e),
+      });
     } finally {
       setExporting(null);
     }
@@ -295,14 +325,23 @@ export function ReportsPage() {
 
       <Paper withBorder p="md" radius="md" component="section" aria-label="Period and filters">
         <Group gap="md" align="flex-start" wrap="wrap">
-          <Select label="Period" data={PERIOD_OPTIONS} value={choice} onChange={(v) => v && setChoice(v as PeriodChoice)} allowDeselect={false} w={160} />
+          <Select
+            label="Period"
+            data={PERIOD_OPTIONS}
+            value={choice}
+            onChange={(v) => v && setChoice(v as PeriodChoice)}
+            allowDeselect={false}
+            w={160}
+          />
           {choice === 'custom' && (
             <DatePickerInput
               type="range"
               label="From – to"
               placeholder="Pick the first and last day"
               value={custom}
-              onChange={(v) => setCustom([v[0] ? String(v[0]).slice(0, 10) : null, v[1] ? String(v[1]).slice(0, 10) : null])}
+              onChange={(v) =>
+                setCustom([v[0] ? String(v[0]).slice(0, 10) : null, v[1] ? String(v[1]).slice(0, 10) : null])
+              }
               valueFormat="D MMM YYYY"
               allowSingleDateInRange
               maxDate={today}
@@ -310,10 +349,43 @@ export function ReportsPage() {
               error={custom[0] || custom[1] ? periodProblem : null}
             />
           )}
-          <Select label="Category" placeholder="All categories" data={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} value={category} onChange={setCategory} clearable w={150} />
-          <Select label="Channel" placeholder="All channels" data={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} value={channel} onChange={setChannel} clearable w={140} />
-          <Select label="Procedure" placeholder="All procedures" data={procedureOptions} value={procedureId} onChange={setProcedureId} clearable w={250} />
-          <Select label="Handler" placeholder="All handlers" data={handlerOptions} value={handler} onChange={setHandler} clearable searchable w={170} />
+          <Select
+            label="Category"
+            placeholder="All categories"
+            data={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+            value={category}
+            onChange={setCategory}
+            clearable
+            w={150}
+          />
+          <Select
+            label="Channel"
+            placeholder="All channels"
+            data={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+            value={channel}
+            onChange={setChannel}
+            clearable
+            w={140}
+          />
+          <Select
+            label="Procedure"
+            placeholder="All procedures"
+            data={procedureOptions}
+            value={procedureId}
+            onChange={setProcedureId}
+            clearable
+            w={250}
+          />
+          <Select
+            label="Handler"
+            placeholder="All handlers"
+            data={handlerOptions}
+            value={handler}
+            onChange={setHandler}
+            clearable
+            searchable
+            w={170}
+          />
         </Group>
       </Paper>
 
@@ -325,8 +397,9 @@ export function ReportsPage() {
       {!summaries && !error && (
         <Paper withBorder p="md" radius="md" aria-live="polite">
           <Text size="sm" mb="xs">
-            {progress.stage === 'timelines' ? 'Reading timelines' : 'Reading cases'}: {progress.done.toLocaleString('en-GB')} of{' '}
-            {progress.total.toLocaleString('en-GB')}{progress.stage === 'timelines' ? ' entries' : ''}
+            {progress.stage === 'timelines' ? 'Reading timelines' : 'Reading cases'}:{' '}
+            {progress.done.toLocaleString('en-GB')} of {progress.total.toLocaleString('en-GB')}
+            {progress.stage === 'timelines' ? ' entries' : ''}
           </Text>
           <Progress value={progress.total ? (100 * progress.done) / progress.total : 0} aria-label="Reading cases" />
         </Paper>
@@ -349,7 +422,11 @@ export function ReportsPage() {
               ))}
             </SimpleGrid>
             {report.rulesErrors > 0 && (
-              <Alert color="yellow" mt="md" title={`Not counted: ${report.rulesErrors} ${report.rulesErrors === 1 ? 'case' : 'cases'}`}>
+              <Alert
+                color="yellow"
+                mt="md"
+                title={`Not counted: ${report.rulesErrors} ${report.rulesErrors === 1 ? 'case' : 'cases'}`}
+              >
                 {RULES_ERROR_DEFINITION}
               </Alert>
             )}
@@ -358,7 +435,12 @@ export function ReportsPage() {
             {VOLUMES_DEFINITION}
           </Text>
           {VOLUME_SECTIONS.map((s) => (
-            <VolumeSection key={s.key} title={s.title} rows={report.volumes[s.key]} horizontal={s.key === 'byProcedure' || s.key === 'byHandler'} />
+            <VolumeSection
+              key={s.key}
+              title={s.title}
+              rows={report.volumes[s.key]}
+              horizontal={s.key === 'byProcedure' || s.key === 'byHandler'}
+            />
           ))}
           <CompensationSection report={report} />
         </>

@@ -3,7 +3,14 @@
 // loaded pdfmake). Both are saved through the platform: a save dialog on the desktop, a download in web mode.
 import Papa from 'papaparse';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { type Report, type ReportDocument, reportDocument, reportFileName, type ReportMeta, reportTable } from '#shared/reports/index';
+import {
+  type Report,
+  type ReportDocument,
+  reportDocument,
+  reportFileName,
+  type ReportMeta,
+  reportTable,
+} from '#shared/reports/index';
 import { renderPdf } from '#letters/render';
 import { platform } from '#platform';
 import type { SaveFileResult } from '#shared/ipc/contract';

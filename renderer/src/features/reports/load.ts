@@ -59,7 +59,9 @@ export async function loadCaseSummaries(
   onProgress({ stage: 'timelines', done: 0, total: totalEvents });
   for (;;) {
     aborted();
-    const page: TimelineEvent[] = await (after === null ? database.events.orderBy(':id') : database.events.where(':id').above(after))
+    const page: TimelineEvent[] = await (
+      after === null ? database.events.orderBy(':id') : database.events.where(':id').above(after)
+    )
       .limit(EVENT_PAGE)
       .toArray();
     if (page.length === 0) break;
@@ -79,7 +81,11 @@ export async function loadCaseSummaries(
   const total = ids.length;
   const summaries: CaseSummary[] = [];
   onProgress({ stage: 'cases', done: 0, total });
-  const read = (i: number) => database.cases.where(':id').between(ids[i], ids[Math.min(i + CHUNK, total) - 1], true, true).toArray();
+  const read = (i: number) =>
+    database.cases
+      .where(':id')
+      .between(ids[i], ids[Math.min(i + CHUNK, total) - 1], true, true)
+      .toArray();
   // The next chunk is read from IndexedDB while this one is summarised.
   let pending = total ? read(0) : null;
   for (let i = 0; i < total; i += CHUNK) {

@@ -25,7 +25,12 @@ export class SummaryCache {
   constructor(private readonly database: RedressDatabase) {}
 
   /** Every case's summary on `today`. `fresh` reads everything again (the page's Refresh). */
-  async summaries(today: string, onProgress: (p: LoadProgress) => void, signal?: AbortSignal, fresh = false): Promise<CaseSummary[]> {
+  async summaries(
+    today: string,
+    onProgress: (p: LoadProgress) => void,
+    signal?: AbortSignal,
+    fresh = false,
+  ): Promise<CaseSummary[]> {
     this.listen();
     if (fresh || this.stale || !this.byId || this.today !== today) {
       this.dirty.clear();
@@ -70,7 +75,10 @@ export class SummaryCache {
           byId.delete(ids[i]);
           continue;
         }
-        const events = await this.database.events.where('[caseId+at]').between([record.id, ''], [record.id, '\uffff']).toArray();
+        const events = await this.database.events
+          .where('[caseId+at]')
+          .between([record.id, ''], [record.id, '\uffff'])
+          .toArray();
         byId.set(record.id, summariseCase(record, events, today));
       }
       done += ids.length;

@@ -4,7 +4,16 @@
 // Rows are plain elements with CSS classes (no per-row Mantine components or tooltips): a new search result redraws
 // every visible row, and that must stay within a frame or two.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, memo, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  forwardRef,
+  memo,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import type { CaseIndexRow } from '#db/schema';
 import { isOverdue } from './search';
 import classes from './CaseTable.module.css';
@@ -86,7 +95,11 @@ const Row = memo(function Row({
       <div role="gridcell" className={classes.cell}>
         {listDate(row.receivedOn)}
       </div>
-      <div role="gridcell" className={classes.cell} title={row.nextClockLabel ? `${row.nextClockLabel}${late ? ' (overdue)' : ''}` : undefined}>
+      <div
+        role="gridcell"
+        className={classes.cell}
+        title={row.nextClockLabel ? `${row.nextClockLabel}${late ? ' (overdue)' : ''}` : undefined}
+      >
         {row.nextDueOn ? (
           <>
             <span className={late ? classes.late : undefined}>
@@ -114,7 +127,10 @@ const Row = memo(function Row({
   );
 });
 
-export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable({ rows, today, onOpen, dataAttributes }, ref) {
+export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable(
+  { rows, today, onOpen, dataAttributes },
+  ref,
+) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(-1);
   const [shownRows, setShownRows] = useState(rows);

@@ -34,12 +34,37 @@ function row(over: Partial<CaseIndexRow>): CaseIndexRow {
 }
 
 const rows = [
-  row({ customerName: 'Ada Lovelace', receivedOn: '2026-11-18', search: 'rdr-2026-000001 ada lovelace 01134960000 ada@example.com sw1y4jh charged twice', nextDueOn: '2026-11-25' }),
-  row({ customerName: 'alan Turing', receivedOn: '2026-10-02', status: 'closed', category: 'fault-repair', nextDueOn: '2026-10-09' }),
-  row({ customerName: 'Grace Hopper', receivedOn: '2026-11-20', assignee: '', channel: 'letter', procedureId: 'kinex', nextDueOn: '2026-11-19', stageName: 'Escalation team' }),
+  row({
+    customerName: 'Ada Lovelace',
+    receivedOn: '2026-11-18',
+    search: 'rdr-2026-000001 ada lovelace 01134960000 ada@example.com sw1y4jh charged twice',
+    nextDueOn: '2026-11-25',
+  }),
+  row({
+    customerName: 'alan Turing',
+    receivedOn: '2026-10-02',
+    status: 'closed',
+    category: 'fault-repair',
+    nextDueOn: '2026-10-09',
+  }),
+  row({
+    customerName: 'Grace Hopper',
+    receivedOn: '2026-11-20',
+    assignee: '',
+    channel: 'letter',
+    procedureId: 'kinex',
+    nextDueOn: '2026-11-19',
+    stageName: 'Escalation team',
+  }),
   row({ customerName: 'Zed Brown', receivedOn: '2026-09-01', status: 'resolved', nextDueOn: null }),
 ];
-const q = (over: Partial<CaseQuery>): CaseQuery => ({ text: '', filters: {}, sort: 'received', today: '2026-11-21', ...over });
+const q = (over: Partial<CaseQuery>): CaseQuery => ({
+  text: '',
+  filters: {},
+  sort: 'received',
+  today: '2026-11-21',
+  ...over,
+});
 const refsOf = (list: CaseIndexRow[]) => list.map((r) => r.customerName);
 
 describe('case search', () => {
@@ -58,10 +83,30 @@ describe('case search', () => {
 
   it('sorts by received (newest first), reference, next due (none last) and customer', () => {
     const s = new CaseSearch();
-    expect(refsOf(s.run(rows, q({ sort: 'received' })))).toEqual(['Grace Hopper', 'Ada Lovelace', 'alan Turing', 'Zed Brown']);
-    expect(refsOf(s.run(rows, q({ sort: 'reference' })))).toEqual(['Ada Lovelace', 'alan Turing', 'Grace Hopper', 'Zed Brown']);
-    expect(refsOf(s.run(rows, q({ sort: 'nextDue' })))).toEqual(['alan Turing', 'Grace Hopper', 'Ada Lovelace', 'Zed Brown']);
-    expect(refsOf(s.run(rows, q({ sort: 'customer' })))).toEqual(['Ada Lovelace', 'alan Turing', 'Grace Hopper', 'Zed Brown']);
+    expect(refsOf(s.run(rows, q({ sort: 'received' })))).toEqual([
+      'Grace Hopper',
+      'Ada Lovelace',
+      'alan Turing',
+      'Zed Brown',
+    ]);
+    expect(refsOf(s.run(rows, q({ sort: 'reference' })))).toEqual([
+      'Ada Lovelace',
+      'alan Turing',
+      'Grace Hopper',
+      'Zed Brown',
+    ]);
+    expect(refsOf(s.run(rows, q({ sort: 'nextDue' })))).toEqual([
+      'alan Turing',
+      'Grace Hopper',
+      'Ada Lovelace',
+      'Zed Brown',
+    ]);
+    expect(refsOf(s.run(rows, q({ sort: 'customer' })))).toEqual([
+      'Ada Lovelace',
+      'alan Turing',
+      'Grace Hopper',
+      'Zed Brown',
+    ]);
   });
 
   it('filters by status, stage, category, channel, handler (including nobody), procedure and overdue', () => {
@@ -83,7 +128,12 @@ describe('case search', () => {
     const names = ['ada lovelace', 'adam smith', 'alan turing', 'grace hopper', 'mary jones', 'adele adkins'];
     for (let i = 0; i < 600; i += 1) {
       const name = names[i % names.length];
-      many.push(row({ customerName: name, search: `rdr-2026-${String(i).padStart(6, '0')} ${name} ${i % 7 === 0 ? 'broadband' : 'mobile'}` }));
+      many.push(
+        row({
+          customerName: name,
+          search: `rdr-2026-${String(i).padStart(6, '0')} ${name} ${i % 7 === 0 ? 'broadband' : 'mobile'}`,
+        }),
+      );
     }
     const typing = new CaseSearch();
     const typed = 'ada 00012 broad';
@@ -99,9 +149,12 @@ describe('case search', () => {
     const words = ['ab', 'abc', 'bca', 'cab', 'a', 'b', 'zz', 'abab'];
     const many: CaseIndexRow[] = [];
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let i = 0; i < 400; i += 1) {
-      const text = Array.from({ length: 1 + Math.floor(random() * 5) }, () => words[Math.floor(random() * words.length)]).join(random() < 0.5 ? ' ' : '');
+      const text = Array.from(
+        { length: 1 + Math.floor(random() * 5) },
+        () => words[Math.floor(random() * words.length)],
+      ).join(random() < 0.5 ? ' ' : '');
       many.push(row({ search: text }));
     }
     const s = new CaseSearch();
@@ -113,6 +166,9 @@ describe('case search', () => {
   });
 
   it('offers the stage names and handlers found in the cases', () => {
-    expect(filterChoices(rows)).toEqual({ stageNames: ['Customer services', 'Escalation team'], assignees: ['', 'Sam Patel'] });
+    expect(filterChoices(rows)).toEqual({
+      stageNames: ['Customer services', 'Escalation team'],
+      assignees: ['', 'Sam Patel'],
+    });
   });
 });

@@ -56,7 +56,12 @@ function sortRows(rows: readonly CaseIndexRow[], sort: SortKey): CaseIndexRow[] 
     case 'reference':
       return out.sort((a, b) => compareText(a.reference, b.reference));
     case 'nextDue':
-      return out.sort((a, b) => compareText(a.nextDueOn ?? '\uffff', b.nextDueOn ?? '\uffff') || compareText(a.receivedOn, b.receivedOn) || compareText(a.reference, b.reference));
+      return out.sort(
+        (a, b) =>
+          compareText(a.nextDueOn ?? '\uffff', b.nextDueOn ?? '\uffff') ||
+          compareText(a.receivedOn, b.receivedOn) ||
+          compareText(a.reference, b.reference),
+      );
     case 'customer': {
       const keys = new Map<CaseIndexRow, string>();
       for (const r of out) keys.set(r, r.customerName.toLowerCase());

@@ -23,7 +23,11 @@ export function PeopleSettings() {
       const person = await addPerson(db(), name.trim());
       setName('');
       setError(null);
-      notifications.show({ color: 'teal', title: 'Person added', message: `${person.name} can now be chosen as who is working` });
+      notifications.show({
+        color: 'teal',
+        title: 'Person added',
+        message: `${person.name} can now be chosen as who is working`,
+      });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -37,8 +41,8 @@ export function PeopleSettings() {
             People
           </Title>
           <Text size="sm" c="dimmed">
-            Who works at this desk. The name chosen in the header goes on everything recorded. Someone who leaves is deactivated, never deleted: the
-            timeline keeps their name.
+            Who works at this desk. The name chosen in the header goes on everything recorded. Someone who leaves is
+            deactivated, never deleted: the timeline keeps their name.
           </Text>
         </div>
         <Table aria-label="People" verticalSpacing={6}>

@@ -2,7 +2,14 @@
 // comes later.
 import { Accordion, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { CHANNEL_LABELS, type Channel } from '#shared/model/case';
-import { describeDuration, getAdrScheme, getRegime, listProcedures, type Procedure, type Target } from '#shared/rules/index';
+import {
+  describeDuration,
+  getAdrScheme,
+  getRegime,
+  listProcedures,
+  type Procedure,
+  type Target,
+} from '#shared/rules/index';
 
 function target(t: Target | undefined): string {
   if (!t) return '—';

@@ -1,4 +1,20 @@
-import { Alert, Button, FileButton, Group, Image, Input, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  FileButton,
+  Group,
+  Image,
+  Input,
+  Loader,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
@@ -30,9 +46,18 @@ function LogoField({ value, onChange, error }: { value: string; onChange: (dataU
   return (
     <div>
       <Input.Label id="logo-label">Logo</Input.Label>
-      <Input.Description mb={6}>A PNG or JPEG of at most {Math.round(LOGO_MAX_BYTES / 1024)} KB, printed at the top of every letter.</Input.Description>
+      <Input.Description mb={6}>
+        A PNG or JPEG of at most {Math.round(LOGO_MAX_BYTES / 1024)} KB, printed at the top of every letter.
+      </Input.Description>
       <Group gap="md" align="center">
-        <Paper withBorder radius="sm" w={180} h={72} p={6} style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+        <Paper
+          withBorder
+          radius="sm"
+          w={180}
+          h={72}
+          p={6}
+          style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}
+        >
           {value ? (
             <Image src={value} alt="The company's logo" fit="contain" mah={58} maw={166} />
           ) : (
@@ -109,12 +134,20 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
     }
   })();
   const schemeOptions = [
-    { value: OWN_SCHEME, label: procedureScheme ? `As the case's procedure says (now: ${procedureScheme})` : "As the case's procedure says" },
+    {
+      value: OWN_SCHEME,
+      label: procedureScheme
+        ? `As the case's procedure says (now: ${procedureScheme})`
+        : "As the case's procedure says",
+    },
     ...schemes.map((s) => ({ value: s.id, label: `${s.name}${s.country === 'CA' ? ' · Canada' : ''}` })),
   ];
 
   const submit = form.onSubmit(async (values) => {
-    const result = validateSettings(values, { procedureIds: options.map((o) => o.value), adrSchemeIds: schemes.map((s) => s.id) });
+    const result = validateSettings(values, {
+      procedureIds: options.map((o) => o.value),
+      adrSchemeIds: schemes.map((s) => s.id),
+    });
     if (!result.ok) {
       form.setErrors(result.errors);
       return;
@@ -123,7 +156,11 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
     try {
       await saveSettings(db(), keepRetention(result.value, settings));
       await ensureDeskPerson(db(), result.value.handlerName);
-      notifications.show({ color: 'teal', title: 'Settings saved', message: `Reference numbers will start ${result.value.deskPrefix}-` });
+      notifications.show({
+        color: 'teal',
+        title: 'Settings saved',
+        message: `Reference numbers will start ${result.value.deskPrefix}-`,
+      });
     } catch (error) {
       notifications.show({ color: 'red', title: 'Settings not saved', message: String(error) });
     } finally {
@@ -136,7 +173,8 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
       <Title order={2}>{firstRun ? 'Set up your desk' : 'Settings'}</Title>
       {firstRun && (
         <Alert color="teal" variant="light">
-          Enter your company's details once. They go on the letterhead of every letter, and the desk prefix starts every reference number.
+          Enter your company's details once. They go on the letterhead of every letter, and the desk prefix starts every
+          reference number.
         </Alert>
       )}
       {firstRun && (
@@ -155,14 +193,27 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
       {!loaded ? (
         <Loader size="sm" aria-label="Reading the desk settings" />
       ) : (
-        <Paper component="section" withBorder={!firstRun} radius="md" p={firstRun ? 0 : 'md'} aria-label="Desk settings">
+        <Paper
+          component="section"
+          withBorder={!firstRun}
+          radius="md"
+          p={firstRun ? 0 : 'md'}
+          aria-label="Desk settings"
+        >
           <form onSubmit={submit} noValidate>
             <Stack gap="sm">
               <Title order={3} size="h4">
                 Letterhead
               </Title>
               <TextInput label="Company name" withAsterisk {...form.getInputProps('companyName')} />
-              <Textarea label="Postal address" description={`One line per row. ${ADDRESS_HINT}`} autosize minRows={3} withAsterisk {...form.getInputProps('addressLines')} />
+              <Textarea
+                label="Postal address"
+                description={`One line per row. ${ADDRESS_HINT}`}
+                autosize
+                minRows={3}
+                withAsterisk
+                {...form.getInputProps('addressLines')}
+              />
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <TextInput label="Postcode" withAsterisk {...form.getInputProps('postcode')} />
                 <TextInput label="Phone" {...form.getInputProps('phone')} />
@@ -177,10 +228,19 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
                 The desk
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput label="Desk prefix" description="Starts every reference, e.g. RDR-2026-000042" withAsterisk {...form.getInputProps('deskPrefix')} />
+                <TextInput
+                  label="Desk prefix"
+                  description="Starts every reference, e.g. RDR-2026-000042"
+                  withAsterisk
+                  {...form.getInputProps('deskPrefix')}
+                />
                 <TextInput
                   label="Your name"
-                  description={firstRun ? 'Recorded on every timeline entry and letter' : 'The desk’s first handler; add others under People'}
+                  description={
+                    firstRun
+                      ? 'Recorded on every timeline entry and letter'
+                      : 'The desk’s first handler; add others under People'
+                  }
                   withAsterisk
                   {...form.getInputProps('handlerName')}
                 />

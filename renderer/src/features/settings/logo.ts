@@ -29,7 +29,10 @@ export async function readLogoFile(file: File): Promise<LogoResult> {
   try {
     await img.decode();
   } catch {
-    return { ok: false, error: `“${file.name}” is damaged or not a picture the app can read. Save it again as PNG or JPEG and choose it again.` };
+    return {
+      ok: false,
+      error: `“${file.name}” is damaged or not a picture the app can read. Save it again as PNG or JPEG and choose it again.`,
+    };
   }
   return { ok: true, dataUrl, width: img.naturalWidth, height: img.naturalHeight };
 }

@@ -111,7 +111,11 @@ function ActionForm({ action, context, onDone }: { action: CaseActionId; context
     }
     setSaving(true);
     try {
-      const { event } = await performAction(db(), context.record.id, action, values, { by: context.by, today: context.today, base: opened });
+      const { event } = await performAction(db(), context.record.id, action, values, {
+        by: context.by,
+        today: context.today,
+        base: opened,
+      });
       notifications.show({ color: 'teal', title: spec.done, message: event.summary });
       onDone();
     } catch (error) {
@@ -185,7 +189,10 @@ function ActionForm({ action, context, onDone }: { action: CaseActionId; context
     }
   };
 
-  const target = action === 'escalate' && context.procedure && context.evaluation ? nextStage(context.procedure, context.evaluation.stage) : null;
+  const target =
+    action === 'escalate' && context.procedure && context.evaluation
+      ? nextStage(context.procedure, context.evaluation.stage)
+      : null;
 
   return (
     <form onSubmit={submit} noValidate aria-label={spec.title}>

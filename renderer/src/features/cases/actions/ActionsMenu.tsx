@@ -4,15 +4,19 @@ import { Button, Menu, Text } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
 import { ACTION_GROUP_LABELS, ACTION_GROUPS, type ActionAvailability, type CaseActionId } from '#shared/casework/index';
 
-export function ActionsMenu({ actions, onChoose }: { actions: readonly ActionAvailability[]; onChoose: (id: CaseActionId) => void }) {
+export function ActionsMenu({
+  actions,
+  onChoose,
+}: {
+  actions: readonly ActionAvailability[];
+  onChoose: (id: CaseActionId) => void;
+}) {
   const allowed = actions.filter((a) => a.allowed);
   const refused = actions.filter((a) => !a.allowed);
   return (
     <Menu position="bottom-end" width={380} shadow="md" withinPortal>
       <Menu.Target>
-        <Button rightSection={<IconChevronDown size={16} stroke={1.6} />}>
-          Actions
-        </Button>
+        <Button rightSection={<IconChevronDown size={16} stroke={1.6} />}>Actions</Button>
       </Menu.Target>
       <Menu.Dropdown aria-label="Case actions" style={{ maxHeight: 'calc(100vh - 140px)', overflowY: 'auto' }}>
         {ACTION_GROUPS.map((group) => {

@@ -25,7 +25,12 @@ export function NextSteps({
           Nothing is due on this case.
         </Text>
       ) : (
-        <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="What to do next">
+        <Stack
+          gap="sm"
+          component="ol"
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+          aria-label="What to do next"
+        >
           {steps.map((step) => {
             const id = actionForNextStep(step.id);
             const available = id ? actions.find((a) => a.id === id) : undefined;
