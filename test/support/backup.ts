@@ -2,7 +2,7 @@
 import { type LetterRow, rebuildCaseIndex, RedressDatabase } from '#db/schema';
 import { sha256Hex } from '#db/repositories/cases';
 import { generateCases, rng } from '#test/fixtures/generate-cases';
-import { deskSettings } from '#test/support/desk';
+import { deskSettings } from './desk';
 
 export const ALL_TABLES = [
   'cases',
