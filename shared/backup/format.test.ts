@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { crc32 as nodeCrc32, gunzipSync as nodeGunzip } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
+import { customer } from '#test/support/cases';
+import { deskSettings } from '#test/support/desk';
 import {
   BACKUP_FORMAT_VERSION,
   type BackupContent,
@@ -24,7 +26,7 @@ function sampleContent(): BackupContent {
         reference: 'RDR-2026-000001',
         receivedOn: '2026-11-18',
         channel: 'letter',
-        customer: { name: 'Ada Lovelace', address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' } },
+        customer: customer(),
         category: 'billing',
         summary: 'Charged twice\nfor October',
         procedureId: 'ofcom',
@@ -61,13 +63,7 @@ function sampleContent(): BackupContent {
     settings: [
       {
         key: 'desk',
-        value: {
-          deskPrefix: 'RDR',
-          calendar: 'england-and-wales',
-          defaultProcedureId: 'ofcom',
-          company: { name: 'Acme', addressLines: ['1 High St'], postcode: 'LS1 1AA' },
-          handlerName: 'Sam Patel',
-        },
+        value: deskSettings({ company: { name: 'Acme', addressLines: ['1 High St'], postcode: 'LS1 1AA' } }),
       },
     ],
     letters: [

@@ -16,6 +16,7 @@ import {
   whyNot,
 } from './index';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { customer } from '#test/support/cases';
 
 const RULE_TYPES = new Set<string>(RULE_EVENT_TYPES);
 
@@ -25,11 +26,7 @@ function record(procedureId: string, overrides: Partial<CaseRecord> = {}): CaseR
     reference: 'RDR-2026-000001',
     receivedOn: '2026-09-01',
     channel: 'letter',
-    customer: {
-      name: 'Ada Lovelace',
-      address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' },
-      phone: '0113 496 0000',
-    },
+    customer: customer({ phone: '0113 496 0000' }),
     category: 'billing',
     summary: 'Charged twice',
     procedureId,

@@ -1,12 +1,13 @@
 // Bench-only code run inside the browser page by app.bench.ts (bundled on the fly with Vite; never part of the app's
 // build). It writes realistic cases with the app's own schema and derive functions, and measures raw reads and the
 // rules engine on the stored cases.
-import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import { evaluateRecord } from '#lib/rules';
 import { deriveCaseIndex } from '#db/case-index/derive';
 import { RedressDatabase, type CaseIndexRow } from '#db/schema';
 import { iterateCases, type GeneratedCase } from '#test/fixtures/generate-cases';
+import { deskSettings, NORTHWIND } from '#test/support/desk';
 
 const HANDLERS = [
   'Sam Patel',
@@ -23,18 +24,10 @@ const HANDLERS = [
   'Kim Park',
 ];
 
-const settings: DeskSettings = {
-  deskPrefix: 'RDR',
-  calendar: 'england-and-wales',
+const settings = deskSettings({
   defaultProcedureId: 'kijoma',
-  company: {
-    name: 'Northwind Broadband Ltd',
-    addressLines: ['Unit 4, Canal Wharf', 'Leeds'],
-    postcode: 'LS11 5PS',
-    phone: '0113 496 0999',
-  },
-  handlerName: 'Sam Patel',
-};
+  company: { ...NORTHWIND, addressLines: ['Unit 4, Canal Wharf', 'Leeds'], phone: '0113 496 0999' },
+});
 
 /** Put rows with raw IndexedDB in one transaction with relaxed durability: seeding speed only, not the app's way. */
 function putAll(idb: IDBDatabase, rows: Record<string, unknown[]>): Promise<void> {

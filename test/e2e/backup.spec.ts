@@ -65,7 +65,7 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
   const backupPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Make a backup now' }).click();
   const backupDownload = await backupPromise;
-  // Made in the backup worker (renderer/src/db/backup-worker.ts), not on the page's thread.
+  // Made in the backup worker (renderer/src/db/backup/backup-worker.ts), not on the page's thread.
   expect(page.workers().some((w) => /backup-worker/.test(w.url()))).toBe(true);
   expect(backupDownload.suggestedFilename()).toMatch(/^redress-backup-RDR-\d{4}-\d{2}-\d{2}\.redress-backup$/);
   const backupPath = join(dir, backupDownload.suggestedFilename());

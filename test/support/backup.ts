@@ -1,8 +1,8 @@
 // Shared by the backup tests: a whole-database snapshot to compare, and a desk to back up.
-import type { DeskSettings } from '#shared/model/case';
 import { type LetterRow, rebuildCaseIndex, RedressDatabase } from '#db/schema';
 import { sha256Hex } from '#db/repositories/cases';
 import { generateCases, rng } from '#test/fixtures/generate-cases';
+import { deskSettings } from './desk';
 
 export const ALL_TABLES = [
   'cases',
@@ -30,13 +30,7 @@ export async function snapshot(database: RedressDatabase): Promise<Record<string
   );
 }
 
-export const DESK: DeskSettings = {
-  deskPrefix: 'RDR',
-  calendar: 'england-and-wales',
-  defaultProcedureId: 'ofcom',
-  company: { name: 'Acme Broadband Ltd', addressLines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' },
-  handlerName: 'Sam Patel',
-};
+export const DESK = deskSettings();
 
 let n = 0;
 const opened: RedressDatabase[] = [];

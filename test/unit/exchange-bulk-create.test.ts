@@ -1,26 +1,21 @@
 // createCases (renderer/src/db/repository.ts): many cases in one transaction, exactly as createCase makes them.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskSettings } from '#shared/model/case';
 import type { NewCaseParts } from '#shared/model/intake';
 import { deriveCaseIndex } from '#db/case-index/derive';
 import { createCase, createCases } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
+import { deskSettings } from '#test/support/desk';
+import { newCaseParts } from '#test/support/cases';
 
-const settings: DeskSettings = {
-  deskPrefix: 'RDR',
-  calendar: 'england-and-wales',
-  defaultProcedureId: 'kijoma',
-  company: { name: 'Acme Broadband Ltd', addressLines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' },
-  handlerName: 'Sam Patel',
-};
-const parts = (name: string, receivedOn = '2026-11-18'): NewCaseParts => ({
-  receivedOn,
-  channel: 'email',
-  customer: { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.com` },
-  category: 'billing',
-  summary: `Complaint from ${name}`,
-});
+const settings = deskSettings({ defaultProcedureId: 'kijoma' });
+const parts = (name: string, receivedOn = '2026-11-18'): NewCaseParts =>
+  newCaseParts({
+    receivedOn,
+    channel: 'email',
+    customer: { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.com` },
+    summary: `Complaint from ${name}`,
+  });
 const clock = { now: () => new Date('2026-11-20T10:00:00Z') };
 
 let opened: RedressDatabase[] = [];

@@ -6,19 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskSettings } from '#shared/model/case';
 import { createCase, recordLetterIssued, sha256Hex } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import { buildSubjectAccessBundle, findCustomerCases } from '#renderer/features/exchange/subject-access';
 import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
+import { deskSettings, NORTHWIND } from '#test/support/desk';
 
-const settings: DeskSettings = {
-  deskPrefix: 'RDR',
-  calendar: 'england-and-wales',
-  defaultProcedureId: 'kijoma',
-  company: { name: 'Northwind Broadband Ltd', addressLines: ['Unit 4', 'Leeds'], postcode: 'LS11 5PS' },
-  handlerName: 'Sam Patel',
-};
+const settings = deskSettings({ defaultProcedureId: 'kijoma', company: NORTHWIND });
 const clock = { now: () => new Date('2026-11-20T10:00:00Z') };
 
 let opened: RedressDatabase[] = [];

@@ -11,12 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgementLetter, letterPrintProblem } from '#shared/letters/index';
 import { sampleAcknowledgement, sampleCase } from '#shared/letters/fixtures';
 import { LETTER_FONT_COVERAGE } from '#shared/letters/font-coverage';
-import type { CaseRecord, DeskSettings } from '#shared/model/case';
+import type { CaseRecord } from '#shared/model/case';
 import { createCase } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import { buildSubjectAccessBundle } from '#renderer/features/exchange/subject-access';
 import { renderLetterPdf } from '#letters/letter-pdf';
 import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
+import { deskSettings, NORTHWIND } from '#test/support/desk';
 
 const require = createRequire(import.meta.url);
 let dir: string;
@@ -119,13 +120,7 @@ describe('names in other scripts', () => {
 });
 
 describe('the subject-access summary', () => {
-  const settings: DeskSettings = {
-    deskPrefix: 'RDR',
-    calendar: 'england-and-wales',
-    defaultProcedureId: 'kijoma',
-    company: { name: 'Northwind Broadband Ltd', addressLines: ['Unit 4', 'Leeds'], postcode: 'LS11 5PS' },
-    handlerName: 'Sam Patel',
-  };
+  const settings = deskSettings({ defaultProcedureId: 'kijoma', company: NORTHWIND });
   const clock = { now: () => new Date('2026-11-20T10:00:00Z') };
 
   async function bundleFor(name: string, summary: string) {

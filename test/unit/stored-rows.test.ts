@@ -11,20 +11,19 @@ import { makeBackup, readAllTables, readBackupFile, restoreBackup } from '#db/ba
 import { performAction } from '#db/repositories/case-actions';
 import { appendEvent, createCase, recordLetterIssued, saveSettings, sha256Hex } from '#db/repositories/cases';
 import { closeAll, DESK, freshDatabase } from '#test/support/backup';
+import { customer, newCaseParts } from '#test/support/cases';
 
 afterEach(closeAll);
 
 const clock = { now: () => new Date('2026-11-20T10:00:00.000Z') };
 const today = '2026-11-20';
 const address = (n: number, line = (i: number) => `${i + 1} Long Lane`) => Array.from({ length: n }, (_, i) => line(i));
-const parts = (over: Partial<NewCaseParts> = {}): NewCaseParts => ({
-  receivedOn: '2026-11-18',
-  channel: 'letter',
-  customer: { name: 'Ada Lovelace', address: { lines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' } },
-  category: 'billing',
-  summary: 'Billed twice',
-  ...over,
-});
+const parts = (over: Partial<NewCaseParts> = {}): NewCaseParts =>
+  newCaseParts({
+    customer: customer({ address: { lines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' } }),
+    summary: 'Billed twice',
+    ...over,
+  });
 
 /** A desk with one case holding one issued letter, as the app writes it; its rows as a backup holds them. */
 async function desk(): Promise<{ content: BackupContent; record: CaseRecord }> {

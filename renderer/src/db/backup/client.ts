@@ -61,7 +61,7 @@ function start(): Worker | null {
   if (broken) return null;
   if (worker) return worker;
   try {
-    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'redress-backup' });
+    worker = new Worker(new URL('./backup-worker.ts', import.meta.url), { type: 'module', name: 'redress-backup' });
   } catch {
     broken = true;
     return null;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BackupFileError } from '#shared/backup/format';
 import type { NewCaseParts } from '#shared/model/intake';
 import { closeAll, DESK, freshDatabase, seedDesk, snapshot } from '#test/support/backup';
+import { newCaseParts } from '#test/support/cases';
 import {
   LAST_BACKUP_KEY,
   lastBackup,
@@ -21,13 +22,8 @@ import { ANONYMISED_HERE_KEY, eraseCustomer } from '#db/repositories/retention';
 afterEach(closeAll);
 
 const clockAt = (iso: string) => ({ now: () => new Date(iso) });
-const parts = (name: string): NewCaseParts => ({
-  receivedOn: '2026-11-18',
-  channel: 'phone',
-  customer: { name },
-  category: 'billing',
-  summary: `Complaint from ${name}`,
-});
+const parts = (name: string): NewCaseParts =>
+  newCaseParts({ channel: 'phone', customer: { name }, summary: `Complaint from ${name}` });
 
 async function backupOf(database: RedressDatabase, at = '2026-11-22T14:30:00.000Z') {
   const made = await makeBackup(database, { clock: clockAt(at) });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseRecord, TimelineEvent, TimelineType } from '#shared/model/case';
 import { evaluateCase } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
+import { customer } from '#test/support/cases';
 import { deriveCaseIndex, indexDay, isPendingClock, searchText } from './derive';
 
 const record = (over: Partial<CaseRecord> = {}): CaseRecord => ({
@@ -9,13 +10,7 @@ const record = (over: Partial<CaseRecord> = {}): CaseRecord => ({
   reference: 'RDR-2026-000042',
   receivedOn: '2026-11-18',
   channel: 'letter',
-  customer: {
-    name: 'Ada Lovelace',
-    address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' },
-    phone: '+44 113 496 0000',
-    email: 'Ada@Example.com',
-    accountNumber: 'AC 1234 5678',
-  },
+  customer: customer({ phone: '+44 113 496 0000', email: 'Ada@Example.com', accountNumber: 'AC 1234 5678' }),
   representative: { name: 'Byron King', relationship: 'Son', address: { lines: ['1 Road'], postcode: 'LS1 1AA' } },
   category: 'billing',
   summary: 'Charged   twice for October',

@@ -1,19 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, DeskSettings } from '#shared/model/case';
+import type { Channel } from '#shared/model/case';
 import { addCalendarDays } from '#shared/rules/index';
 import { appendEvent, createCase } from '#db/repositories/cases';
+import { deskSettings } from '#test/support/desk';
 import { RedressDatabase, type CaseIndexRow } from '../schema';
 import { dashboardWindows, describeDue, dueBucket } from './due';
 import { loadDashboard } from './queries';
 
-const settings: DeskSettings = {
-  deskPrefix: 'RDR',
-  calendar: 'england-and-wales',
-  defaultProcedureId: 'kijoma',
-  company: { name: 'Acme Broadband Ltd', addressLines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' },
-  handlerName: 'Sam Patel',
-};
+const settings = deskSettings({ defaultProcedureId: 'kijoma' });
 const TODAY = '2026-11-21';
 const clock = { now: () => new Date(`${TODAY}T10:00:00Z`) };
 

@@ -2,30 +2,16 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultInput, storedFormValues, type CaseActionId, type ActionInput } from '#shared/casework/index';
 import type { DeskSettings } from '#shared/model/case';
-import type { NewCaseParts } from '#shared/model/intake';
+import { deskSettings } from '#test/support/desk';
+import { customer, newCaseParts } from '#test/support/cases';
 import { ActionRefusedError, EditConflictError, performAction } from './case-actions';
 import { createCase } from './cases';
 import { RedressDatabase } from '../schema';
 
-const settings = (procedure: string, calendar: DeskSettings['calendar'] = 'england-and-wales'): DeskSettings => ({
-  deskPrefix: 'RDR',
-  calendar,
-  defaultProcedureId: procedure,
-  company: { name: 'Acme Broadband Ltd', addressLines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' },
-  handlerName: 'Sam Patel',
-});
+const settings = (procedure: string, calendar: DeskSettings['calendar'] = 'england-and-wales'): DeskSettings =>
+  deskSettings({ calendar, defaultProcedureId: procedure });
 
-const parts: NewCaseParts = {
-  receivedOn: '2026-09-01',
-  channel: 'letter',
-  customer: {
-    name: 'Ada Lovelace',
-    address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' },
-    phone: '0113 496 0000',
-  },
-  category: 'billing',
-  summary: 'Charged twice for October',
-};
+const parts = newCaseParts({ receivedOn: '2026-09-01', customer: customer({ phone: '0113 496 0000' }) });
 
 /** A clock that moves on a second at every reading, so recorded order is unambiguous. */
 function tickingClock(start = '2026-11-30T09:00:00Z') {

@@ -1,26 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskSettings } from '#shared/model/case';
-import type { NewCaseParts } from '#shared/model/intake';
 import { parseReference } from '#shared/model/reference';
+import { deskSettings } from '#test/support/desk';
+import { newCaseParts } from '#test/support/cases';
 import { createCase, deleteCase, recordLetterIssued, sha256Hex } from './cases';
 import { RedressDatabase } from '../schema';
 
-const settings: DeskSettings = {
-  deskPrefix: 'RDR',
-  calendar: 'england-and-wales',
-  defaultProcedureId: 'ofcom',
-  company: { name: 'Acme Broadband Ltd', addressLines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' },
-  handlerName: 'Sam Patel',
-};
+const settings = deskSettings();
 
-const parts: NewCaseParts = {
-  receivedOn: '2026-11-18',
-  channel: 'letter',
-  customer: { name: 'Ada Lovelace', address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' } },
-  category: 'billing',
-  summary: 'Charged twice for October',
-};
+const parts = newCaseParts();
 
 const clockAt = (iso: string) => ({ now: () => new Date(iso) });
 let opened: RedressDatabase[] = [];

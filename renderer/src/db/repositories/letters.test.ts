@@ -2,26 +2,16 @@
 // one, and each case's index row the same as refreshCaseIndex would make it.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskSettings } from '#shared/model/case';
 import type { NewCaseParts } from '#shared/model/intake';
 import { refreshCaseIndex } from '#db/case-index/derive';
+import { deskSettings } from '#test/support/desk';
+import { customer, newCaseParts } from '#test/support/cases';
 import { createCase, deleteCase, recordLetterIssued, recordLettersIssued, sha256Hex, type IssuedLetter } from './cases';
 import { RedressDatabase } from '../schema';
 
-const settings: DeskSettings = {
-  deskPrefix: 'RDR',
-  calendar: 'england-and-wales',
-  defaultProcedureId: 'ofcom',
-  company: { name: 'Acme Broadband Ltd', addressLines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' },
-  handlerName: 'Sam Patel',
-};
-const parts = (name: string, receivedOn = '2026-11-18'): NewCaseParts => ({
-  receivedOn,
-  channel: 'letter',
-  customer: { name, address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' } },
-  category: 'billing',
-  summary: 'Charged twice for October',
-});
+const settings = deskSettings();
+const parts = (name: string, receivedOn = '2026-11-18'): NewCaseParts =>
+  newCaseParts({ receivedOn, customer: customer({ name }) });
 const clock = { now: () => new Date('2026-11-21T10:00:00Z') };
 const opened: RedressDatabase[] = [];
 let n = 0;

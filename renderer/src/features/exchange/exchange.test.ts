@@ -6,12 +6,13 @@ import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkImport, guessMapping } from '#shared/exports/cases-import';
 import { deadlinesCalendar, deadlineUid } from '#shared/exports/deadlines-ics';
-import type { DeskSettings } from '#shared/model/case';
 import type { NewCaseParts } from '#shared/model/intake';
 import { evaluateCase } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
 import { appendEvent, createCase } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
+import { deskSettings, NORTHWIND } from '#test/support/desk';
+import { newCaseParts } from '#test/support/cases';
 import { casesCsv } from './cases-export';
 import { parseCsv } from './csv';
 import { openDeadlines } from './deadlines';
@@ -20,13 +21,7 @@ import { importCheckedCases } from './import';
 /** One order for [clock id, due date] pairs, so two lists of them compare as sets. */
 const byClock = (a: (string | null)[], b: (string | null)[]) => a.join(' ').localeCompare(b.join(' '));
 
-const settings: DeskSettings = {
-  deskPrefix: 'RDR',
-  calendar: 'england-and-wales',
-  defaultProcedureId: 'kijoma',
-  company: { name: 'Northwind Broadband Ltd', addressLines: ['Unit 4', 'Leeds'], postcode: 'LS11 5PS' },
-  handlerName: 'Sam Patel',
-};
+const settings = deskSettings({ defaultProcedureId: 'kijoma', company: NORTHWIND });
 const clock = { now: () => new Date('2026-12-18T10:00:00Z') };
 const today = '2026-12-18';
 
@@ -45,14 +40,14 @@ afterEach(async () => {
   opened = [];
 });
 
-const parts = (over: Partial<NewCaseParts> = {}): NewCaseParts => ({
-  receivedOn: '2026-12-18',
-  channel: 'email',
-  customer: { name: 'Ann Lee', email: 'ann@example.com' },
-  category: 'billing',
-  summary: 'Charged twice',
-  ...over,
-});
+const parts = (over: Partial<NewCaseParts> = {}): NewCaseParts =>
+  newCaseParts({
+    receivedOn: '2026-12-18',
+    channel: 'email',
+    customer: { name: 'Ann Lee', email: 'ann@example.com' },
+    summary: 'Charged twice',
+    ...over,
+  });
 
 describe('cases CSV from the database', () => {
   it('has one row per case with the derived stage and next due date from the case index', async () => {

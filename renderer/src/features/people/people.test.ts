@@ -1,19 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskSettings } from '#shared/model/case';
 import { createCase } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import { reassignCase } from '#db/repositories/assign';
+import { deskSettings } from '#test/support/desk';
 import { pickCurrentPerson } from './current';
 import { checkDeactivate, checkNewPersonName, ensureDeskPerson } from './manage';
 
-const settings: DeskSettings = {
-  deskPrefix: 'RDR',
-  calendar: 'england-and-wales',
-  defaultProcedureId: 'ofcom',
-  company: { name: 'Acme Broadband Ltd', addressLines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' },
-  handlerName: 'Sam Patel',
-};
+const settings = deskSettings();
 const clockAt = (iso: string) => ({ now: () => new Date(iso) });
 
 let opened: RedressDatabase[] = [];

@@ -1,28 +1,17 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskSettings } from '#shared/model/case';
 import type { NewCaseParts } from '#shared/model/intake';
 import { createCase, deleteCase, sha256Hex } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import { letterText } from '#features/letters';
+import { deskSettings } from '#test/support/desk';
+import { customer, newCaseParts } from '#test/support/cases';
 import { buildDueLetter, DEFAULT_PROGRESS, lettersToPost, wantsPost } from './batch';
 
-const settings: DeskSettings = {
-  deskPrefix: 'RDR',
-  calendar: 'england-and-wales',
-  defaultProcedureId: 'ofcom',
-  company: { name: 'Acme Broadband Ltd', addressLines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' },
-  handlerName: 'Sam Patel',
-};
+const settings = deskSettings();
 const address = { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' };
-const parts = (over: Partial<NewCaseParts>): NewCaseParts => ({
-  receivedOn: '2026-11-22',
-  channel: 'letter',
-  customer: { name: 'Ada Lovelace', address },
-  category: 'billing',
-  summary: 'Charged twice for October',
-  ...over,
-});
+const parts = (over: Partial<NewCaseParts>): NewCaseParts =>
+  newCaseParts({ receivedOn: '2026-11-22', customer: customer({ address }), ...over });
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
 const opened: RedressDatabase[] = [];
 let n = 0;

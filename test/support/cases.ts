@@ -1,0 +1,25 @@
+// The customer and the new complaint the tests log: one builder each instead of a literal in every file. Pure (types
+// from #shared/model only), so tests under shared/ may import it too.
+import type { Customer } from '#shared/model/case';
+import type { NewCaseParts } from '#shared/model/intake';
+
+/** Ada Lovelace of 12 St James Square, London SW1Y 4JH; `overrides` replace whole fields (appended in their order). */
+export function customer(overrides: Partial<Customer> = {}): Customer {
+  return {
+    name: 'Ada Lovelace',
+    address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' },
+    ...overrides,
+  };
+}
+
+/** A billing complaint by letter received on 2026-11-18 from `customer()`: "Charged twice for October". */
+export function newCaseParts(overrides: Partial<NewCaseParts> = {}): NewCaseParts {
+  return {
+    receivedOn: '2026-11-18',
+    channel: 'letter',
+    customer: customer(),
+    category: 'billing',
+    summary: 'Charged twice for October',
+    ...overrides,
+  };
+}
