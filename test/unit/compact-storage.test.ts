@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory as FakeFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, RedressDatabase, writingCheckedBackup } from '#db/schema';
+import { DB_NAME, type RedressDatabase, writingCheckedBackup } from '#db/schema';
 import {
   compactStorage,
   databaseAt,

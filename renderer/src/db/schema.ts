@@ -291,7 +291,7 @@ export function db(): RedressDatabase {
 }
 
 /** Use this database as the app's (at start, once ./storage.ts has found where the desk's database is). */
-export function useDatabase(database: RedressDatabase): void {
+export function switchToDatabase(database: RedressDatabase): void {
   if (instance && instance !== database) throw new Error('The database was opened before its place was known.');
   instance = database;
 }

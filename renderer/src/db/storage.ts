@@ -20,7 +20,7 @@
 // desks made before this lived) cannot be deleted as a bucket either: a desk moved out of it leaves there what it held
 // before the move until the browser compacts those files.
 import Dexie from 'dexie';
-import { DB_NAME, RedressDatabase, useDatabase, writingCheckedBackup } from './schema';
+import { DB_NAME, RedressDatabase, switchToDatabase, writingCheckedBackup } from './schema';
 
 /** A place for the database: a storage bucket (null: the page's default storage) and the database's name in it. */
 export interface StorageLocation {
@@ -293,7 +293,7 @@ export async function startStorage(
   store: PointerStore = localStoragePointer(),
 ): Promise<void> {
   const location = await prepareStorage(host, store);
-  useDatabase(await databaseAt(host, location));
+  switchToDatabase(await databaseAt(host, location));
   here = location;
 }
 
@@ -305,7 +305,7 @@ export function currentLocation(): StorageLocation {
 }
 
 /** In a worker: make `db()` the database at `location` (the page's), once. */
-export async function useDatabaseAt(
+export async function switchToDatabaseAt(
   location: StorageLocation,
   host: StorageHost = browserStorageHost(),
 ): Promise<void> {
@@ -314,7 +314,7 @@ export async function useDatabaseAt(
     return;
   }
   opened = location;
-  useDatabase(await databaseAt(host, location));
+  switchToDatabase(await databaseAt(host, location));
 }
 let opened: StorageLocation | null = null;
 

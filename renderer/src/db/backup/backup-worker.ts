@@ -8,7 +8,7 @@ import { BackupFileError, type DecodedBackup } from '#shared/backup/format';
 import { makeBackup, previewAnonymisation, readBackupFile, restoreBackup, RestoreError } from './backup';
 import type { BackupMessage, PlacedBackupRequest } from './protocol';
 import { db } from '../schema';
-import { useDatabaseAt } from '../storage';
+import { switchToDatabaseAt } from '../storage';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<PlacedBackupRequest>) => void) | null;
@@ -22,7 +22,7 @@ let queue: Promise<void> = Promise.resolve();
 async function handle(request: PlacedBackupRequest): Promise<void> {
   try {
     // The page's database, wherever "Compact storage now" has put it.
-    await useDatabaseAt(request.location);
+    await switchToDatabaseAt(request.location);
     if (request.type === 'make') {
       const made = await makeBackup(db(), {
         ...(request.app ? { app: request.app } : {}),
