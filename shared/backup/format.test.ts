@@ -230,6 +230,20 @@ describe('backup format', () => {
         'truncated',
       );
     }
+    // Letters are PDFs: compressed, so their base64 hardly deflates. Cut such a file anywhere: still "truncated" (the
+    // one-shot check once sized its output from the last four bytes, which in a cut file are not a length).
+    const pdfLike = await sample();
+    let seed = 20261202;
+    pdfLike.letters[0].bytes = new Uint8Array(60_000).map(
+      () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24) & 0xff,
+    );
+    pdfLike.letters[0].sha256 = await sha256(pdfLike.letters[0].bytes);
+    const pdfLikeFile = await encodeBackup(pdfLike, encodeOptions);
+    for (let keep = 20; keep < pdfLikeFile.length - 30; keep += Math.floor(pdfLikeFile.length / 40)) {
+      expect((await refusal(pdfLikeFile.subarray(0, keep))).kind, `kept ${keep} of ${pdfLikeFile.length}`).toBe(
+        'truncated',
+      );
+    }
     const plain = await encodeBackup(await sample(), { ...encodeOptions, compress: false });
     for (const keep of [40, Math.floor(plain.length / 2), plain.length - 3]) {
       expect((await refusal(plain.subarray(0, keep))).kind, `plain, kept ${keep}`).toBe('truncated');

@@ -1,6 +1,6 @@
 // Gzip for backup files (fflate), with the integrity checks fflate leaves out: fflate's gunzip does not compare the
 // trailer's CRC-32 and length with what it inflated, so a flipped bit there would go unnoticed. Pure: no DOM, no Node.
-import { Gunzip, Gzip, gunzipSync, gzipSync } from 'fflate';
+import { Gunzip, Gzip, gzipSync, inflateSync } from 'fflate';
 
 export const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
@@ -33,10 +33,24 @@ export function crc32Update(crc: number, bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** A cut-off file that fflate's stream inflated quietly: its one-shot inflate says "unexpected EOF". */
+/** Where the deflate data of a gzip file starts: after the 10-byte header and its optional fields (RFC 1952). */
+function deflateStart(file: Uint8Array): number {
+  const flags = file[3];
+  let at = 10;
+  if (flags & 4) at += 2 + (file[at] | (file[at + 1] << 8)); // FEXTRA
+  if (flags & 8) while (at < file.length && file[at++] !== 0); // FNAME
+  if (flags & 16) while (at < file.length && file[at++] !== 0); // FCOMMENT
+  if (flags & 2) at += 2; // FHCRC
+  return at;
+}
+
+/**
+ * A cut-off file that fflate's stream inflated quietly: a one-shot raw inflate of its deflate data says "unexpected
+ * EOF". (Not gunzipSync: it sizes its output from the last four bytes, which in a cut-off file are not a length.)
+ */
 export function gunzipSyncCheck(file: Uint8Array): GunzipFailure | null {
   try {
-    gunzipSync(file);
+    inflateSync(file.subarray(deflateStart(file)));
     return null;
   } catch (error) {
     return /unexpected EOF/i.test(error instanceof Error ? error.message : String(error)) ? 'truncated' : 'damaged';
