@@ -203,7 +203,7 @@ async function main() {
     process.exit(1);
   }
   console.log(
-    `security: no high-severity findings (${findings.length} lower-severity notes above, each reviewed in README "Security").`,
+    `security: no high-severity findings (${findings.length} lower-severity notes above, each reviewed in docs/security.md).`,
   );
 }
 
