@@ -634,7 +634,8 @@ function buildCorrection(
     (corrections as Record<string, unknown>)[f] = read.facts[f];
   }
   const words = read.changed.map(
-    (f) => `${CORRECTABLE_LABELS[f].toLowerCase()} ${short(correctedValueText(f, before[f]), 40)} → ${short(correctedValueText(f, after[f]), 40)}`,
+    (f) =>
+      `${CORRECTABLE_LABELS[f].toLowerCase()} ${short(correctedValueText(f, before[f]), 40)} → ${short(correctedValueText(f, after[f]), 40)}`,
   );
   const event: NewTimelineEvent = {
     type: 'corrected',

@@ -13,13 +13,7 @@
 //
 // Every deadline comes from the rules engine (shared/rules evaluateCase): nothing here counts a clock itself.
 import { effectiveTimeline } from '#shared/model/effective';
-import {
-  type CalendarId,
-  type CaseRecord,
-  type Category,
-  type Channel,
-  type TimelineEvent,
-} from '#shared/model/case';
+import { type CalendarId, type CaseRecord, type Category, type Channel, type TimelineEvent } from '#shared/model/case';
 import {
   addWorkingDays,
   calendarDaysBetween,

@@ -1,12 +1,6 @@
 // Checking case facts before any date is computed: bad facts give a clear error, never a wrong date.
 // Hand-written rather than zod because it runs once per evaluated case (100,000 cases must take well under a second).
-import {
-  CALENDARS,
-  CATEGORIES,
-  CHANNELS,
-  type CaseRecord,
-  type TimelineEvent,
-} from '#shared/model/case';
+import { CALENDARS, CATEGORIES, CHANNELS, type CaseRecord, type TimelineEvent } from '#shared/model/case';
 import { effectiveTimeline } from '#shared/model/effective';
 import { type DayNumber, toDayNumber } from './dates';
 import { RulesError } from './errors';
