@@ -163,8 +163,11 @@ const required = (max: number, message: string, label: string) => clean(max, lab
 const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.enum(values, { error: message }));
 
-/** Corrections and voids are dated the day they are made: they do not stop a later entry being dated before them. */
-const UNDATED_KINDS: ReadonlySet<string> = new Set(['corrected', 'voided']);
+/**
+ * Corrections and voids are dated the day they are made: they do not stop a later entry being dated before them. The
+ * receipt is checked against the case's (possibly corrected) date received instead of its entry's date.
+ */
+const UNDATED_KINDS: ReadonlySet<string> = new Set(['received', 'corrected', 'voided']);
 
 function lastEntry(events: readonly TimelineEvent[]): TimelineEvent | undefined {
   let last: TimelineEvent | undefined;
