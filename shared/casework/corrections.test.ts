@@ -224,7 +224,12 @@ describe('voiding a mistaken entry', () => {
       type: 'voided',
       on: '2026-12-02',
       by: 'Sam Patel',
-      data: { entryId: escalation.id, entryType: 'escalated', entryOn: '2026-11-28', reason: 'Escalated the wrong case' },
+      data: {
+        entryId: escalation.id,
+        entryType: 'escalated',
+        entryOn: '2026-11-28',
+        reason: 'Escalated the wrong case',
+      },
     });
     expect(desk.events).toContainEqual(escalation);
     expect(desk.evaluation().stage).toBe('customer-services');
