@@ -225,7 +225,7 @@ export function correctedValueText(field: string, value: unknown): string {
     const parts = [n.language, n.largePrint ? 'large print' : '', n.prefersPost ? 'by post' : ''].filter(Boolean);
     return parts.length ? parts.join(', ') : '(none)';
   }
-  return String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** A due date that a change moves: "ADR letter: 2027-01-10 → 2026-12-22" (null: no date). */

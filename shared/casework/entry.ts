@@ -618,7 +618,7 @@ function buildCorrection(
       type: 'voided',
       on: ctx.today,
       by,
-      summary: `Voided the entry of ${entry.on} (${short(entry.summary)}): ${reason}`,
+      summary: `Voided “${short(entry.summary, 50)}” of ${entry.on}: ${reason}`,
       data: { entryId, entryType: entry.type, entryOn: entry.on, reason },
     };
     return { ok: true, event };

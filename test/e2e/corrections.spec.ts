@@ -20,6 +20,7 @@ function addDays(iso: string, n: number): string {
 }
 const today = todayInLondon();
 
+const HIDE_NOTIFICATIONS = '.mantine-Notifications-root { display: none !important; }';
 const adrDue = (page: Page) => page.locator('[data-clock="adr-letter"] [data-due-on]');
 
 async function openAction(page: Page, item: string) {
@@ -47,7 +48,10 @@ test('correct a received date, void an escalation, reopen a closed case', async 
   // The dashboard does not list it among the ADR letters due (more than 14 days away).
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByRole('region', { name: 'ADR letters due', exact: true })).not.toContainText(reference);
-  await page.getByRole('link', { name: new RegExp(reference) }).first().click();
+  await page
+    .getByRole('link', { name: new RegExp(reference) })
+    .first()
+    .click();
   await expect(heading).toHaveText(reference);
 
   // The letter was in fact received 35 days ago: the form says which dates change before it is saved.
@@ -58,8 +62,8 @@ test('correct a received date, void an escalation, reopen a closed case', async 
   await expect(preview).toContainText('ADR letter');
   await expect(preview).toContainText('→');
   await textbox(dialog, 'Why the correction').fill('The letter was date-stamped a month earlier');
-  await preview.scrollIntoViewIfNeeded();
-  await dialog.screenshot({ path: shots('150-correction-dates-that-change') });
+  await dialog.getByLabel('Date received').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await dialog.screenshot({ path: shots('150-correction-dates-that-change'), style: HIDE_NOTIFICATIONS });
   await dialog.getByRole('button', { name: 'Save the correction' }).click();
   await expect(dialog).toBeHidden();
   await expect(adrDue(page)).toHaveAttribute('data-due-on', addDays(today, 7));
@@ -100,7 +104,7 @@ test('correct a received date, void an escalation, reopen a closed case', async 
   await page
     .getByRole('heading', { name: 'Timeline', level: 4 })
     .locator('..')
-    .screenshot({ path: shots('151-voided-entry-struck-through') });
+    .screenshot({ path: shots('151-voided-entry-struck-through'), style: HIDE_NOTIFICATIONS });
 
   // A closed case is reopened with a reason.
   const closed = await closedCase(

@@ -225,8 +225,17 @@ function ActionForm({
           </Text>
         )}
         {action === 'void-entry' && <VoidPreview context={context} entryId={form.values.entryId ?? ''} />}
-        {spec.fields.map(field)}
-        {action === 'correct-facts' && <CorrectionPreview context={context} values={form.values} />}
+        {spec.fields.map((f) =>
+          // A correction says which due dates change right under the date received.
+          action === 'correct-facts' && f.name === 'receivedOn' ? (
+            <Stack key={f.name} gap="xs">
+              {field(f)}
+              <CorrectionPreview context={context} values={form.values} />
+            </Stack>
+          ) : (
+            field(f)
+          ),
+        )}
         {conflicts.length > 0 && (
           <Alert color="orange" variant="light" role="alert" title="Changed meanwhile" data-edit-conflicts>
             <Stack gap="xs">
