@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { caseFacts, evaluateCase, getProcedure } from '#shared/rules/index';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { effectiveTimeline } from '#shared/model/effective';
-import { anonymiseCase } from '#shared/privacy/anonymise';
-import { summariseCase } from '#shared/reports/summary';
-import { customer } from '#test/support/cases';
+import { caseRecord, Desk } from '#test/support/case-desk';
 import {
   type ActionInput,
   applyCorrections,
@@ -19,85 +17,7 @@ import {
   withFacts,
 } from './index';
 
-function record(overrides: Partial<CaseRecord> = {}): CaseRecord {
-  return {
-    id: 'case-1',
-    reference: 'RDR-2026-000001',
-    receivedOn: '2026-11-27',
-    channel: 'email',
-    customer: customer({ phone: '0113 496 0000' }),
-    category: 'billing',
-    summary: 'Charged twice',
-    procedureId: 'kijoma',
-    calendar: 'england-and-wales',
-    stage: 'customer-services',
-    status: 'open',
-    createdAt: '2026-11-27T10:00:00.000Z',
-    updatedAt: '2026-11-27T10:00:00.000Z',
-    ...overrides,
-  };
-}
-
-/** A case in memory, written as performAction writes it: the entry appended, the record brought in line. */
-class Desk {
-  events: TimelineEvent[];
-  private n = 0;
-  constructor(
-    public record: CaseRecord,
-    public today: string,
-  ) {
-    this.events = [
-      {
-        id: 'e0',
-        caseId: record.id,
-        type: 'received',
-        on: record.receivedOn,
-        at: `${record.receivedOn}T09:00:00.000Z`,
-        by: 'Sam',
-        summary: 'Complaint received',
-      },
-    ];
-  }
-  evaluation() {
-    return evaluateCase(caseFacts(this.record, this.events), this.today);
-  }
-  context() {
-    let evaluation = null;
-    try {
-      evaluation = this.evaluation();
-    } catch {
-      // The rules cannot read the case: only record-keeping actions.
-    }
-    const procedure = getProcedure(this.record.procedureId);
-    return { record: this.record, events: this.events, evaluation, procedure, today: this.today, by: 'Sam Patel' };
-  }
-  build(id: CaseActionId, input: ActionInput) {
-    const ctx = this.context();
-    return buildActionEvent(id, { ...defaultInput(id, ctx), ...input }, ctx);
-  }
-  do(id: CaseActionId, input: ActionInput = {}) {
-    const result = this.build(id, input);
-    if (!result.ok) throw new Error(result.message);
-    this.n += 1;
-    const event: TimelineEvent = {
-      id: `e${this.n}`,
-      caseId: this.record.id,
-      at: `${this.today}T10:00:${String(this.n).padStart(2, '0')}.000Z`,
-      ...result.event,
-    };
-    this.events.push(event);
-    if (result.corrections) this.record = withFacts(this.record, result.corrections);
-    const e = this.evaluation();
-    this.record = { ...this.record, stage: e.stage, status: e.status === 'closed' ? 'closed' : 'open' };
-    return event;
-  }
-  allowed() {
-    const c = this.context();
-    return availableActions(c.record, c.events, c.evaluation, c.procedure)
-      .filter((a) => a.allowed)
-      .map((a) => a.id);
-  }
-}
+const record = caseRecord;
 
 const adrDue = (desk: Desk) => desk.evaluation().clocks.find((c) => c.id === 'adr-letter')?.dueOn;
 
@@ -267,22 +187,6 @@ describe('voiding a mistaken entry', () => {
     const noReason = desk.build('void-entry', { entryId: 'e0' });
     expect(noReason.ok).toBe(false);
   });
-
-  it('a voided entry counts nowhere in the reports, before and after anonymisation', () => {
-    const desk = new Desk(record(), '2026-12-02');
-    desk.do('record-deadlock', { on: '2026-11-28', summary: 'No refund' });
-    const letter = desk.do('adr-letter-sent', { on: '2026-11-28' });
-    expect(summariseCase(desk.record, desk.events, desk.today).adrLettersSent).toEqual(['2026-11-28']);
-    desk.do('void-entry', { entryId: letter.id, reason: 'Recorded on the wrong case' });
-    expect(summariseCase(desk.record, desk.events, desk.today).adrLettersSent).toEqual([]);
-    // The deadlock of 28 November made the letter due at once: without the voided letter it is missed again.
-    expect(summariseCase(desk.record, desk.events, desk.today).adrLetterState).toBe('missed');
-    const anon = anonymiseCase(desk.record, desk.events, { on: '2026-12-02', at: '2026-12-02T12:00:00.000Z' });
-    const voidEntry = anon.events.find((e) => e.type === 'voided')!;
-    expect(voidEntry.data).toEqual({ entryId: letter.id, entryType: 'adr-letter-sent', entryOn: '2026-11-28' });
-    expect(voidEntry.summary).toBe('An entry was voided');
-    expect(summariseCase(anon.record, anon.events, desk.today).adrLettersSent).toEqual([]);
-  });
 });
 
 describe('reopening', () => {
@@ -305,22 +209,5 @@ describe('reopening', () => {
     desk.do('resolve', { on: '2026-12-02', summary: 'Refund paid' });
     desk.do('close', { on: '2026-12-02' });
     expect(desk.evaluation().status).toBe('closed');
-  });
-
-  it('corrections anonymise without their old and new personal values', () => {
-    const desk = new Desk(record(), '2026-12-02');
-    desk.do('correct-facts', {
-      summary: 'Charged twice for the router',
-      repName: 'Ann Lee',
-      repRelationship: 'Daughter',
-      repAuthority: 'other',
-      repAuthorityOn: '2026-12-01',
-      repAuthorityDetails: 'Court order',
-      reason: 'Ann Lee phoned',
-    });
-    const anon = anonymiseCase(desk.record, desk.events, { on: '2026-12-02', at: '2026-12-02T12:00:00.000Z' });
-    const text = JSON.stringify(anon.events);
-    for (const s of ['Ann Lee', 'router', 'Court order', 'Daughter']) expect(text).not.toContain(s);
-    expect(anon.events.find((e) => e.type === 'corrected')?.summary).toBe("The complaint's facts were corrected");
   });
 });
