@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { caseFacts, evaluateCase, getProcedure } from '#shared/rules/index';
-import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { caseFacts, evaluateCase } from '#shared/rules/index';
 import { effectiveTimeline } from '#shared/model/effective';
 import { caseRecord, Desk } from '#test/support/case-desk';
-import {
-  type ActionInput,
-  applyCorrections,
-  availableActions,
-  buildActionEvent,
-  type CaseActionId,
-  correctableFacts,
-  correctionPreview,
-  defaultInput,
-  dueDateChanges,
-  voidEffects,
-  withFacts,
-} from './index';
+import { applyCorrections, correctableFacts, correctionPreview, dueDateChanges, voidEffects } from './index';
 
 const record = caseRecord;
 
