@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { availableActions, whyNotVoid, type ActionContext, type CaseActionId } from '#shared/casework/index';
 import { voidsByEntry } from '#shared/model/effective';
 import {
+  AUTHORITY_LABELS,
   CATEGORY_LABELS,
   CHANNEL_LABELS,
   LETTER_LANGUAGE_LABELS,
@@ -133,6 +134,11 @@ function Details({
           {record.communication && row('Write to them', describeNeeds(record.communication))}
           {record.representative &&
             row('Acting for them', `${record.representative.name} (${record.representative.relationship})`)}
+          {record.representative?.authority &&
+            row(
+              'Authority to act',
+              `${AUTHORITY_LABELS[record.representative.authority.kind]}, ${formatDate(record.representative.authority.on)}${record.representative.authority.details ? ` (${record.representative.authority.details})` : ''}`,
+            )}
           {record.representative?.address &&
             row("Representative's address", <Address address={record.representative.address} />)}
           {!record.anonymisedOn &&
