@@ -23,9 +23,18 @@ const RECORD_ONLY: ReadonlySet<CaseActionId> = new Set([
   'record-payment',
   'edit-customer',
   'record-vulnerability',
+  'correct-facts',
+  'void-entry',
 ]);
-/** Possible on a closed case: they add to the record without reopening it. */
-const AFTER_CLOSE: ReadonlySet<CaseActionId> = new Set(['add-note', 'edit-customer', 'record-vulnerability']);
+/** Possible on a closed case: they add to the record without reopening it (or reopen it). */
+const AFTER_CLOSE: ReadonlySet<CaseActionId> = new Set([
+  'add-note',
+  'edit-customer',
+  'record-vulnerability',
+  'correct-facts',
+  'void-entry',
+  'reopen',
+]);
 /** Provider work that means the provider is no longer waiting for the customer. */
 const NOT_WHILE_PAUSED: ReadonlySet<CaseActionId> = new Set([
   'respond',
@@ -47,7 +56,7 @@ export function whyNot(
     return `This case was anonymised on ${record.anonymisedOn}: nothing more can be recorded on it.`;
   const s = readState(record, events, evaluation, procedure);
   if (s.closedOn && !AFTER_CLOSE.has(id))
-    return `This case is closed: reopen is not supported (closed ${s.closedOn}; you can still add a note).`;
+    return `This case is closed (closed ${s.closedOn}): reopen it first, or add a note.`;
   if ((!evaluation || !procedure) && !RECORD_ONLY.has(id)) {
     return 'The rules engine cannot read this case (see the clocks), so only contacts, updates, notes, payments and details can be recorded.';
   }
@@ -63,7 +72,11 @@ export function whyNot(
     case 'record-payment':
     case 'edit-customer':
     case 'record-vulnerability':
+    case 'correct-facts':
+    case 'void-entry':
       return null;
+    case 'reopen':
+      return s.closedOn || s.resolvedOn ? null : 'Only a closed or resolved case can be reopened.';
     case 'acknowledge':
       return s.acknowledgedOn ? `The complaint was acknowledged on ${s.acknowledgedOn}.` : null;
     case 'escalate': {
@@ -142,7 +155,8 @@ export function availableActions(
   evaluation: Evaluation | null,
   procedure: Procedure | null,
 ): ActionAvailability[] {
-  return SPECS.map((spec) => {
+  // Voiding is offered on each timeline entry, not in the list of actions.
+  return SPECS.filter((spec) => spec.id !== 'void-entry').map((spec) => {
     const reason = whyNot(spec.id, record, events, evaluation, procedure);
     return reason === null
       ? { id: spec.id, label: spec.label, group: spec.group, allowed: true }

@@ -120,7 +120,9 @@ describe('the catalogue', () => {
     const specs = listActions();
     expect(specs.map((s) => s.id)).toEqual([...CASE_ACTIONS]);
     for (const s of specs) {
-      expect(s.fields[0]).toMatchObject({ name: 'on', kind: 'date', required: true });
+      // A correction and a void are dated the day they are made: no date to choose.
+      if (s.id !== 'correct-facts' && s.id !== 'void-entry')
+        expect(s.fields[0]).toMatchObject({ name: 'on', kind: 'date', required: true });
       expect(s.label).not.toBe('');
     }
     expect(getAction('respond').eventType).toBe('responded');
@@ -236,10 +238,8 @@ describe('availableActions', () => {
       .available()
       .filter((a) => a.allowed)
       .map((a) => a.id);
-    expect(still).toEqual(['add-note', 'edit-customer', 'record-vulnerability']);
-    expect(desk.reason('escalate')).toBe(
-      'This case is closed: reopen is not supported (closed 2026-09-21; you can still add a note).',
-    );
+    expect(still).toEqual(['add-note', 'edit-customer', 'record-vulnerability', 'correct-facts', 'reopen']);
+    expect(desk.reason('escalate')).toBe('This case is closed (closed 2026-09-21): reopen it first, or add a note.');
   });
 
   it('without an evaluation (the rules cannot read the case) only record-keeping actions are open', () => {
@@ -252,6 +252,8 @@ describe('availableActions', () => {
       'record-payment',
       'edit-customer',
       'record-vulnerability',
+      // A correction may be what makes the case readable again (a wrong date received).
+      'correct-facts',
     ]);
     expect(whyNot('escalate', r, [], null, null)).toMatch(/rules engine cannot read this case/);
   });
@@ -523,8 +525,8 @@ describe('buildActionEvent', () => {
 
   it('an unknown action is refused', () => {
     const desk = new Desk(record('kinex'), '2026-09-10');
-    const r = buildActionEvent('reopen' as CaseActionId, { on: '2026-09-10' }, desk.context());
-    expect(r.ok ? null : r.message).toBe('Unknown action "reopen".');
+    const r = buildActionEvent('undo' as CaseActionId, { on: '2026-09-10' }, desk.context());
+    expect(r.ok ? null : r.message).toBe('Unknown action "undo".');
   });
 });
 

@@ -2,7 +2,12 @@
 // labels, groups and form fields the screens show. Pure data and lookups; which actions are possible now is
 // ./availability.ts, turning a form into the event is ./entry.ts.
 import { ADDRESS_HINT } from '#shared/model/stored';
+import { listProcedures } from '#shared/rules/index';
 import {
+  AUTHORITY_KINDS,
+  AUTHORITY_LABELS,
+  CATEGORIES,
+  CATEGORY_LABELS,
   CHANNEL_LABELS,
   CHANNELS,
   LETTER_LANGUAGE_LABELS,
@@ -34,6 +39,9 @@ export const CASE_ACTIONS = [
   'record-payment',
   'edit-customer',
   'record-vulnerability',
+  'correct-facts',
+  'void-entry',
+  'reopen',
 ] as const;
 export type CaseActionId = (typeof CASE_ACTIONS)[number];
 
@@ -357,7 +365,7 @@ export const SPECS: readonly CaseActionSpec[] = [
     title: 'Close the case',
     eventType: 'closed',
     group: 'resolution',
-    fields: [date('Closed on'), words('summary', 'Closing note', false, 'A closed case cannot be reopened')],
+    fields: [date('Closed on'), words('summary', 'Closing note', false, 'It can be reopened with a reason')],
     submitLabel: 'Close case',
     done: 'Case closed',
   },
@@ -534,6 +542,109 @@ export const SPECS: readonly CaseActionSpec[] = [
     ],
     submitLabel: 'Save',
     done: 'Vulnerability details saved',
+  },
+  {
+    // A correction (issue #15): ONE 'corrected' entry with the old and new values; dated the day it is made.
+    id: 'correct-facts',
+    label: "Correct the complaint's facts",
+    title: "Correct the complaint's facts",
+    eventType: 'corrected',
+    group: 'record',
+    fields: [
+      {
+        name: 'receivedOn',
+        label: 'Date received',
+        kind: 'date',
+        required: true,
+        description: 'The clocks count from this day',
+      },
+      how('Channel', 'Choose the channel'),
+      {
+        name: 'category',
+        label: 'Category',
+        kind: 'select',
+        required: true,
+        missing: 'Choose the category',
+        options: CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
+      },
+      words('summary', 'Summary of the complaint', true, undefined, 'Write the summary of the complaint'),
+      {
+        name: 'procedureId',
+        label: 'Procedure',
+        kind: 'select',
+        required: true,
+        missing: 'Choose the procedure',
+        options: listProcedures().map((p) => ({ value: p.id, label: p.name })),
+      },
+      {
+        name: 'repName',
+        label: 'Representative',
+        kind: 'text',
+        required: false,
+        description: 'Someone acting for the customer. Leave empty if there is none (or to remove them)',
+      },
+      { name: 'repRelationship', label: 'Their relationship to the customer', kind: 'text', required: false },
+      {
+        name: 'repAuthority',
+        label: 'Their authority to act',
+        kind: 'select',
+        required: false,
+        options: AUTHORITY_KINDS.map((k) => ({ value: k, label: AUTHORITY_LABELS[k] })),
+      },
+      { name: 'repAuthorityOn', label: 'Authority seen on', kind: 'date', required: false },
+      { name: 'repAuthorityDetails', label: 'About the authority', kind: 'text', required: false },
+      {
+        name: 'language',
+        label: 'Letter language',
+        kind: 'select',
+        required: false,
+        placeholder: "The desk's usual language",
+        options: LETTER_LANGUAGES.map((l) => ({ value: l, label: LETTER_LANGUAGE_LABELS[l] })),
+      },
+      { name: 'largePrint', label: 'Large print letters', kind: 'checkbox', required: false },
+      { name: 'prefersPost', label: 'Prefers letters by post', kind: 'checkbox', required: false },
+      words(
+        'reason',
+        'Why the correction',
+        true,
+        'Kept on the timeline with the old and new values',
+        'Give the reason for the correction',
+      ),
+    ],
+    submitLabel: 'Save the correction',
+    done: 'Correction saved',
+  },
+  {
+    // Offered on each timeline entry (not in the actions menu): the entry's id comes with the form's values.
+    id: 'void-entry',
+    label: 'Void an entry',
+    title: 'Void this entry',
+    eventType: 'voided',
+    group: 'record',
+    fields: [
+      words(
+        'reason',
+        'Why it is void',
+        true,
+        'e.g. recorded on the wrong case. The entry stays on the timeline, struck through',
+        'Give the reason for voiding it',
+      ),
+    ],
+    submitLabel: 'Void the entry',
+    done: 'Entry voided',
+  },
+  {
+    id: 'reopen',
+    label: 'Reopen the case',
+    title: 'Reopen the case',
+    eventType: 'reopened',
+    group: 'progress',
+    fields: [
+      date('Reopened on', 'e.g. the day the customer came back'),
+      words('reason', 'Why it is reopened', true, 'e.g. the fix did not work', 'Give the reason for reopening'),
+    ],
+    submitLabel: 'Reopen',
+    done: 'Case reopened',
   },
 ];
 

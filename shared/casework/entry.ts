@@ -36,6 +36,15 @@ import {
   isCaseActionId,
 } from './catalogue';
 import { nextStage, adrStage } from './state';
+import {
+  type CorrectableFacts,
+  CORRECTABLE_LABELS,
+  correctableFacts,
+  correctedValueText,
+  correctionFormValues,
+  readCorrection,
+  whyNotVoid,
+} from './corrections';
 
 /** A form's values: every field as text (the date as YYYY-MM-DD). */
 export type ActionInput = Partial<Record<string, string>>;
@@ -73,6 +82,8 @@ export type BuildResult =
       communication?: CommunicationNeeds | null;
       /** The case's new vulnerability details, or null to remove them (record-vulnerability only). */
       vulnerability?: VulnerabilityRecord | null;
+      /** The corrected facts, only those that changed (correct-facts only; null removes the representative/needs). */
+      corrections?: Partial<CorrectableFacts>;
     }
   | {
       ok: false;
@@ -100,6 +111,7 @@ export function defaultInput(
     values.currency = ctx.procedure?.provider.country === 'CA' || record.calendar === 'canada' ? 'CAD' : 'GBP';
   }
   if (id === 'edit-customer') Object.assign(values, customerDetailsToForm(record));
+  if (id === 'correct-facts') Object.assign(values, correctionFormValues(record));
   if (id === 'record-vulnerability' && record.vulnerability) {
     Object.assign(values, {
       details: record.vulnerability.details,
@@ -151,9 +163,17 @@ const required = (max: number, message: string, label: string) => clean(max, lab
 const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.enum(values, { error: message }));
 
+/**
+ * Corrections and voids are dated the day they are made: they do not stop a later entry being dated before them. The
+ * receipt is checked against the case's (possibly corrected) date received instead of its entry's date.
+ */
+const UNDATED_KINDS: ReadonlySet<string> = new Set(['received', 'corrected', 'voided']);
+
 function lastEntry(events: readonly TimelineEvent[]): TimelineEvent | undefined {
   let last: TimelineEvent | undefined;
-  for (const e of events) if (!last || e.on > last.on || (e.on === last.on && e.at >= last.at)) last = e;
+  for (const e of events)
+    if (UNDATED_KINDS.has(e.type)) continue;
+    else if (!last || e.on > last.on || (e.on === last.on && e.at >= last.at)) last = e;
   return last;
 }
 
@@ -373,6 +393,7 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
   if (reason) return refuse({ action: reason }, spec);
   const by = (ctx.by ?? '').trim();
   if (by === '') return refuse({ form: 'Choose who is working before recording anything on the case' }, spec);
+  if (action === 'correct-facts' || action === 'void-entry') return buildCorrection(action, input ?? {}, ctx, by, spec);
 
   const parsed = schemaFor(spec, ctx).safeParse(input ?? {});
   const errors: Partial<Record<string, string>> = {};
@@ -516,6 +537,10 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
     case 'add-note':
       summary = details!;
       break;
+    case 'reopen':
+      data.reason = v.reason;
+      summary = `Case reopened: ${v.reason}`;
+      break;
     case 'record-payment': {
       const amount = Number(v.amount.replace(/,/g, ''));
       const kind = v.kind as PaymentKind;
@@ -565,4 +590,62 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
 
 function sameVulnerability(a: VulnerabilityRecord, b: VulnerabilityRecord): boolean {
   return a.details === b.details && a.reason === b.reason && (a.note ?? '') === (b.note ?? '');
+}
+
+/** A correction of the complaint's facts, or a void: checked here rather than field by field (see ./corrections.ts). */
+function buildCorrection(
+  action: 'correct-facts' | 'void-entry',
+  input: ActionInput,
+  ctx: ActionContext,
+  by: string,
+  spec: CaseActionSpec,
+): BuildResult {
+  const reason = (input.reason ?? '').trim();
+  const errors: Partial<Record<string, string>> = {};
+  if (reason === '') errors.reason = spec.fields.find((f) => f.name === 'reason')?.missing ?? 'Give the reason';
+  else if (reason.length > 5000) errors.reason = 'The reason must be at most 5000 characters';
+  else {
+    const problem = textCharacterProblem(reason, 'multi-line');
+    if (problem) errors.reason = `${spec.fields.find((f) => f.name === 'reason')?.label ?? 'Reason'} ${problem}`;
+  }
+  if (action === 'void-entry') {
+    const entryId = (input.entryId ?? '').trim();
+    const why = whyNotVoid(entryId, ctx.events);
+    if (why) return refuse({ action: why }, spec);
+    if (Object.keys(errors).length) return refuse(errors, spec);
+    const entry = ctx.events.find((e) => e.id === entryId)!;
+    const event: NewTimelineEvent = {
+      type: 'voided',
+      on: ctx.today,
+      by,
+      summary: `Voided “${short(entry.summary, 50)}” of ${entry.on}: ${reason}`,
+      data: { entryId, entryType: entry.type, entryOn: entry.on, reason },
+    };
+    return { ok: true, event };
+  }
+  const read = readCorrection(input, ctx);
+  if (!read.ok) Object.assign(errors, read.errors, errors);
+  if (!read.ok || Object.keys(errors).length) return refuse(errors, spec);
+  if (read.changed.length === 0) return refuse({ form: 'Nothing has changed: correct a field first' }, spec);
+  const current = correctableFacts(ctx.record);
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  const corrections: Partial<CorrectableFacts> = {};
+  for (const f of read.changed) {
+    before[f] = current[f];
+    after[f] = read.facts[f];
+    (corrections as Record<string, unknown>)[f] = read.facts[f];
+  }
+  const words = read.changed.map(
+    (f) =>
+      `${CORRECTABLE_LABELS[f].toLowerCase()} ${short(correctedValueText(f, before[f]), 40)} → ${short(correctedValueText(f, after[f]), 40)}`,
+  );
+  const event: NewTimelineEvent = {
+    type: 'corrected',
+    on: ctx.today,
+    by,
+    summary: `Corrected ${words.join('; ')}: ${reason}`,
+    data: { changed: read.changed, before, after, reason },
+  };
+  return { ok: true, event, corrections };
 }

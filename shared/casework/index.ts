@@ -46,3 +46,22 @@ export {
   type EditConflict,
   type RebaseResult,
 } from './edits';
+export {
+  CORRECTABLE_FIELDS,
+  CORRECTABLE_LABELS,
+  VOIDABLE_TYPES,
+  applyCorrections,
+  correctableFacts,
+  correctedValueText,
+  correctionFormValues,
+  correctionPreview,
+  dueDateChanges,
+  voidEffects,
+  whyNotVoid,
+  withFacts,
+  type ChangePreview,
+  type CorrectableFacts,
+  type CorrectableField,
+  type DueDateChange,
+  type VoidEffects,
+} from './corrections';

@@ -2,7 +2,8 @@
 // actions (./availability.ts) and the checks on an entry (./entry.ts) need to know.
 import type { Procedure, ProcedureStage } from '#shared/rules/procedure';
 import type { Evaluation } from '#shared/rules/types';
-import { inTimelineOrder, type CaseRecord, type TimelineEvent } from '#shared/model/case';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { effectiveTimeline } from '#shared/model/effective';
 
 interface CaseState {
   closedOn: string | null;
@@ -36,7 +37,9 @@ export function readState(
     proposal: null,
     stage: null,
   };
-  for (const e of inTimelineOrder(events)) {
+  // Voided entries do not count; a reopening takes back the closure and resolution before it.
+  const effective = effectiveTimeline(events);
+  for (const e of effective) {
     switch (e.type) {
       case 'closed':
         s.closedOn ??= e.on;
@@ -76,7 +79,8 @@ export function readState(
         break;
     }
   }
-  if (record.status === 'closed' && !s.closedOn) s.closedOn = record.updatedAt.slice(0, 10);
+  if (record.status === 'closed' && !s.closedOn && !effective.some((e) => e.type === 'reopened'))
+    s.closedOn = record.updatedAt.slice(0, 10);
   if (evaluation) s.pausedSince = evaluation.pausedSince ?? (evaluation.status === 'open' ? null : s.pausedSince);
   if (procedure) {
     const id = evaluation?.stage ?? record.stage;

@@ -2,6 +2,7 @@
 // reads well in Excel. Pure: the renderer turns the table into CSV text with papaparse (features/exchange/csv.ts),
 // whose types bring Node into scope and so stay out of this layer.
 import {
+  AUTHORITY_LABELS,
   CATEGORY_LABELS,
   CHANNEL_LABELS,
   LETTER_LANGUAGE_LABELS,
@@ -48,6 +49,7 @@ export const CASE_CSV_COLUMNS = [
   'Representative relationship',
   'Representative address',
   'Representative postcode',
+  'Representative authority',
   'Letter language',
   'Large print',
   'Letters by post',
@@ -91,6 +93,16 @@ export function caseCsvRow(input: CaseCsvInput): Record<CaseCsvColumn, string> {
     'Representative relationship': r.representative?.relationship ?? '',
     'Representative address': lines(r.representative?.address),
     'Representative postcode': r.representative?.address?.postcode ?? '',
+    // What shows they may act for the customer, and since when (#15): "Power of attorney, 2026-11-25".
+    'Representative authority': r.representative?.authority
+      ? [
+          AUTHORITY_LABELS[r.representative.authority.kind],
+          r.representative.authority.on,
+          r.representative.authority.details,
+        ]
+          .filter(Boolean)
+          .join(', ')
+      : '',
     'Letter language': r.communication?.language ? LETTER_LANGUAGE_LABELS[r.communication.language] : '',
     'Large print': yesNo(r.communication?.largePrint),
     'Letters by post': yesNo(r.communication?.prefersPost),

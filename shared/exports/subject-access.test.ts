@@ -199,6 +199,25 @@ describe('the bundle', () => {
     expect(text).not.toContain('Business customer');
   });
 
+  it('keeps a voided entry in the timeline, marked voided with when and by whom (#15)', () => {
+    const base = request.cases[0];
+    const note = { ...base.events[0], id: 'e2', type: 'note' as const, summary: 'Called the wrong customer' };
+    const voided = {
+      ...base.events[0],
+      id: 'e3',
+      type: 'voided' as const,
+      on: '2026-11-19',
+      by: 'Kim',
+      summary: 'Voided the note',
+      data: { entryId: 'e2', reason: 'Wrong case' },
+    };
+    const text = JSON.stringify(
+      subjectAccessSummary({ ...request, cases: [{ ...base, events: [...base.events, note, voided] }] }).content,
+    );
+    expect(text).toContain('Called the wrong customer [voided on 2026-11-19 by Kim]');
+    expect(text).toContain('Voided the note');
+  });
+
   it("gives a business customer's size as recorded (it is their data too)", () => {
     const business = {
       ...request.cases[0],

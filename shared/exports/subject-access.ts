@@ -15,6 +15,7 @@ import {
   type PostalAddress,
   type TimelineEvent,
 } from '#shared/model/case';
+import { voidsByEntry } from '#shared/model/effective';
 import type { LetterContent, LetterDocument, LetterStyle } from '#shared/letters/document';
 import { addCalendarDays, addMonths } from '#shared/rules/dates';
 
@@ -261,6 +262,7 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryC
     ['Summary of the complaint', r.summary],
   ];
   const events = inTimelineOrder(c.events);
+  const voids = voidsByEntry(events);
   const out: SummaryContent[] = [
     { text: `Complaint ${r.reference}`, style: 'h2' },
     {
@@ -279,7 +281,11 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryC
             { text: 'What happened', bold: true },
             { text: 'Recorded by', bold: true },
           ],
-          ...events.map((e) => [e.on, e.summary, e.by]),
+          // A voided entry stays, marked as such (#15): the copy shows the history as it was recorded.
+          ...events.map((e) => {
+            const voided = voids.get(e.id);
+            return [e.on, voided ? `${e.summary} [voided on ${voided.on} by ${voided.by}]` : e.summary, e.by];
+          }),
         ],
       },
       layout: 'headerLineOnly',

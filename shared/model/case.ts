@@ -59,6 +59,26 @@ export interface Representative {
   name: string;
   relationship: string;
   address?: PostalAddress;
+  /** What shows they may act for the customer, and since when (recorded by a correction, issue #15). */
+  authority?: RepresentativeAuthority;
+}
+
+/** What shows a representative may act for the customer. */
+export const AUTHORITY_KINDS = ['written-consent', 'power-of-attorney', 'other'] as const;
+export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
+
+export const AUTHORITY_LABELS: Record<AuthorityKind, string> = {
+  'written-consent': 'Written consent seen',
+  'power-of-attorney': 'Power of attorney',
+  other: 'Other',
+};
+
+export interface RepresentativeAuthority {
+  kind: AuthorityKind;
+  /** The day the authority was seen or given (YYYY-MM-DD). */
+  on: string;
+  /** What it is, for `other` (or a note on the others). */
+  details?: string;
 }
 
 export const LETTER_LANGUAGES = ['en-GB', 'en-CA', 'fr-CA'] as const;
@@ -168,6 +188,12 @@ export const TIMELINE_TYPES = [
   'reassigned',
   /** Vulnerability details recorded, updated or removed: `data.change` says which; the details are never on the timeline. */
   'vulnerability',
+  /** The complaint's facts were corrected: `data.changed`, `data.before`, `data.after`, `data.reason` (casework/corrections.ts). */
+  'corrected',
+  /** A mistaken entry was voided: `data.entryId` names it, `data.reason` says why; the entry stays, the rules ignore it. */
+  'voided',
+  /** A closed or resolved case was reopened: `data.reason` says why (shared/rules/README.md, "Reopening"). */
+  'reopened',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 

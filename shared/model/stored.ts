@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { ANONYMISED_NAME, CASE_FIELDS } from './personal-data';
 import {
+  AUTHORITY_KINDS,
   CALENDARS,
   CATEGORIES,
   CHANNELS,
@@ -206,6 +207,9 @@ export const storedCase = z
           name: limited(STORED_LIMITS.name),
           relationship: limited(STORED_LIMITS.relationship),
           address: storedAddress.optional(),
+          authority: z
+            .looseObject({ kind: oneOf(AUTHORITY_KINDS), on: storedDate, details: text(HARD_TEXT).optional() })
+            .optional(),
         },
         must('must be an object'),
       )

@@ -27,6 +27,10 @@ export const KEPT_EVENT_DATA = new Set([
   'scheme',
   'from',
   'to',
+  // A void names the entry it cancels, so reports still leave that entry out (its reason is removed).
+  'entryId',
+  'entryType',
+  'entryOn',
 ]);
 
 const PAYMENT_LABELS: Record<string, string> = { compensation: 'Compensation', goodwill: 'Goodwill payment' };
@@ -65,6 +69,9 @@ const NEUTRAL_SUMMARIES: Record<TimelineType, string> = {
   'customer-edited': "Customer's details changed",
   reassigned: 'Handed to another handler',
   vulnerability: 'Vulnerability details changed',
+  corrected: "The complaint's facts were corrected",
+  voided: 'An entry was voided',
+  reopened: 'Case reopened',
 };
 
 const CHANNEL_WORDS: Record<string, string> = {

@@ -5,20 +5,15 @@
 //   case:   id, receivedOn, channel, category, procedureId, calendar, assignee (a staff name, not the customer's),
 //           customer.isBusiness and customer.employees (a business's size decides whether the ADR clocks apply)
 //   events: type, on, at (only to keep same-day order), data.stage (escalations),
-//           and for `compensation` events data.amount, data.currency, data.kind
+//           and for `compensation` events data.amount, data.currency, data.kind; id, and for `voided` events
+//           data.entryId (a voided entry counts nowhere)
 // Never read: who the customer is (name, contact details), the representative, communication needs, the summary, event summaries, `by`,
 // data.reason or any other free text, letters. The case's stored status and stage are not read either: the rules
 // engine derives them from the events.
 //
 // Every deadline comes from the rules engine (shared/rules evaluateCase): nothing here counts a clock itself.
-import {
-  inTimelineOrder,
-  type CalendarId,
-  type CaseRecord,
-  type Category,
-  type Channel,
-  type TimelineEvent,
-} from '#shared/model/case';
+import { effectiveTimeline } from '#shared/model/effective';
+import { type CalendarId, type CaseRecord, type Category, type Channel, type TimelineEvent } from '#shared/model/case';
 import {
   addWorkingDays,
   calendarDaysBetween,
@@ -41,7 +36,7 @@ export type ReportCaseRecord = Pick<
 };
 
 /** A timeline event as reports take it. A `TimelineEvent` fits as it is. */
-export type ReportEvent = Pick<TimelineEvent, 'type' | 'on'> & Partial<Pick<TimelineEvent, 'at' | 'data'>>;
+export type ReportEvent = Pick<TimelineEvent, 'type' | 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id' | 'data'>>;
 
 export interface Payment {
   on: string;
@@ -127,7 +122,8 @@ export function summariseCase(
   today: string,
   options: EvaluateOptions = {},
 ): CaseSummary {
-  const sorted = inTimelineOrder(events);
+  // What counts: a voided entry counts nowhere, a reopening takes back the closure before it (the rules read the same).
+  const sorted = effectiveTimeline(events);
   const summary: CaseSummary = {
     id: record.id,
     receivedOn: record.receivedOn,

@@ -1,13 +1,7 @@
 // Checking case facts before any date is computed: bad facts give a clear error, never a wrong date.
 // Hand-written rather than zod because it runs once per evaluated case (100,000 cases must take well under a second).
-import {
-  CALENDARS,
-  CATEGORIES,
-  CHANNELS,
-  inTimelineOrder,
-  type CaseRecord,
-  type TimelineEvent,
-} from '#shared/model/case';
+import { CALENDARS, CATEGORIES, CHANNELS, type CaseRecord, type TimelineEvent } from '#shared/model/case';
+import { effectiveTimeline } from '#shared/model/effective';
 import { type DayNumber, toDayNumber } from './dates';
 import { RulesError } from './errors';
 import { type CaseFacts, type IsoDate, RULE_EVENT_TYPES, type RuleEvent, type RuleEventType } from './types';
@@ -168,13 +162,15 @@ export type FactsCaseRecord = Pick<CaseRecord, 'procedureId' | 'calendar' | 'rec
  * The facts the rules engine needs, taken from a case and its timeline in any order: the one reading of a case for the
  * rules, used by the case page, the case index (written entry by entry or rebuilt) and the reports. The entries are
  * put in THE order of a timeline (`inTimelineOrder`, shared/model/case.ts: by day, then time, then id), so the same
- * case gives the same facts however its entries were read.
+ * case gives the same facts however its entries were read. Voided entries are left out and a reopening takes back the
+ * closure and resolution before it (`effectiveTimeline`, shared/model/effective.ts).
  */
 export function caseFacts(
   record: FactsCaseRecord,
   events: readonly (Pick<TimelineEvent, 'type' | 'on' | 'data'> & Partial<Pick<TimelineEvent, 'at' | 'id'>>)[],
 ): CaseFacts {
-  const ruleEvents: RuleEvent[] = inTimelineOrder(events)
+  // Voided entries do not count, and a reopening takes back the closure and resolution before it (#15).
+  const ruleEvents: RuleEvent[] = effectiveTimeline(events)
     .filter((e) => EVENT_TYPES.has(e.type))
     .map((e) => {
       const stage = typeof e.data?.stage === 'string' ? e.data.stage : undefined;

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultInput, storedFormValues, type CaseActionId, type ActionInput } from '#shared/casework/index';
 import type { DeskSettings } from '#shared/model/case';
+import { getProcedure } from '#shared/rules/index';
 import { deskSettings } from '#test/support/desk';
 import { customer, newCaseParts } from '#test/support/cases';
 import { ActionRefusedError, EditConflictError, performAction } from './case-actions';
@@ -522,5 +523,119 @@ describe('performAction', () => {
       );
       await expect(removal).rejects.toBeInstanceOf(EditConflictError);
     });
+  });
+});
+
+describe('corrections, voids and reopening (#15)', () => {
+  it('a correction of the date received is one entry; the case, its clocks and its index move in the same transaction', async () => {
+    const database = open();
+    const clock = tickingClock();
+    const c = await newCase(database, 'kijoma');
+    const before = await counts(database, c.id);
+    // Ofcom GC C4: 6 weeks from receipt.
+    expect(before.index?.adrLetterDueOn).toBe('2026-10-13');
+    const { event, record } = await performAction(
+      database,
+      c.id,
+      'correct-facts',
+      {
+        ...defaultInput('correct-facts', { record: c, procedure: null, today: TODAY }),
+        receivedOn: '2026-08-20',
+        reason: 'Postmarked 20 August',
+      },
+      { by: 'Kim Lee', today: TODAY, clock },
+    );
+    expect(event).toMatchObject({
+      type: 'corrected',
+      on: TODAY,
+      by: 'Kim Lee',
+      data: { changed: ['receivedOn'], before: { receivedOn: '2026-09-01' }, after: { receivedOn: '2026-08-20' } },
+    });
+    const after = await counts(database, c.id);
+    expect(after.events).toBe(before.events + 1);
+    expect(after.record).toEqual(record);
+    expect(after.record?.receivedOn).toBe('2026-08-20');
+    expect(after.index?.receivedOn).toBe('2026-08-20');
+    expect(after.index?.adrLetterDueOn).toBe('2026-10-01');
+    // The first entry stays as it was recorded.
+    const received = (await database.events.where('caseId').equals(c.id).toArray()).find((e) => e.type === 'received');
+    expect(received?.on).toBe('2026-09-01');
+  });
+
+  it('a correction the rules engine cannot read is refused and writes nothing', async () => {
+    const database = open();
+    const clock = tickingClock();
+    const c = await newCase(database, 'kinex');
+    await performAction(
+      database,
+      c.id,
+      'escalate',
+      { on: '2026-09-02', reason: 'Manager' },
+      { by: 'Kim', today: TODAY, clock },
+    );
+    await performAction(
+      database,
+      c.id,
+      'escalate',
+      { on: '2026-09-03', reason: 'Again' },
+      { by: 'Kim', today: TODAY, clock },
+    );
+    await performAction(
+      database,
+      c.id,
+      'escalate',
+      { on: '2026-09-04', reason: 'Again' },
+      { by: 'Kim', today: TODAY, clock },
+    );
+    const before = await counts(database, c.id);
+    // Kinex's fourth stage does not exist in Kijoma.
+    await expect(
+      performAction(
+        database,
+        c.id,
+        'correct-facts',
+        { procedureId: 'kijoma', reason: 'Wrong brand' },
+        { by: 'Kim', today: TODAY, clock },
+      ),
+    ).rejects.toThrow(ActionRefusedError);
+    expect(await counts(database, c.id)).toEqual(before);
+  });
+
+  it('voiding an escalation puts the stage back on the case and its index; reopening a closed case opens it', async () => {
+    const database = open();
+    const clock = tickingClock();
+    const c = await newCase(database, 'kinex');
+    const by = { by: 'Kim Lee', today: TODAY, clock };
+    const { event: escalation } = await performAction(
+      database,
+      c.id,
+      'escalate',
+      { on: '2026-09-02', reason: 'Mistake' },
+      by,
+    );
+    const escalatedStage = (await database.cases.get(c.id))?.stage;
+    await performAction(
+      database,
+      c.id,
+      'void-entry',
+      { entryId: escalation.id, reason: 'Escalated the wrong case' },
+      by,
+    );
+    const afterVoid = await counts(database, c.id);
+    expect(afterVoid.record?.stage).not.toBe(escalatedStage);
+    expect(afterVoid.record?.stage).toBe(getProcedure('kinex').stages[0].id);
+    expect(afterVoid.index?.stage).toBe(getProcedure('kinex').stages[0].id);
+    expect(await database.events.get(escalation.id)).toEqual(escalation);
+    await expect(
+      performAction(database, c.id, 'void-entry', { entryId: escalation.id, reason: 'Again' }, by),
+    ).rejects.toThrow('This entry was already voided');
+
+    await performAction(database, c.id, 'resolve', { on: '2026-09-05', summary: 'Refund' }, by);
+    await performAction(database, c.id, 'close', { on: '2026-09-06' }, by);
+    expect((await counts(database, c.id)).index?.status).toBe('closed');
+    await performAction(database, c.id, 'reopen', { on: '2026-11-20', reason: 'Refund never arrived' }, by);
+    const reopened = await counts(database, c.id);
+    expect(reopened.record?.status).toBe('open');
+    expect(reopened.index?.status).toBe('open');
   });
 });

@@ -5,6 +5,7 @@
 import {
   buildActionEvent,
   rebaseEdit,
+  withFacts,
   type ActionInput,
   type CaseActionId,
   type EditConflict,
@@ -118,8 +119,9 @@ export async function performAction(
     await database.events.add(event);
 
     const timeline = [...events, event];
-    // The customer's new business size changes the rules' scope: evaluate with it.
-    const edited: CaseRecord = built.customer ? { ...record, customer: built.customer } : record;
+    // The customer's new business size changes the rules' scope, a correction the facts: evaluate with them.
+    let edited: CaseRecord = built.customer ? { ...record, customer: built.customer } : record;
+    if (built.corrections) edited = withFacts(edited, built.corrections);
     let evaluationAfter: Evaluation | null = null;
     try {
       evaluationAfter = evaluateCase(caseFacts(edited, timeline), today);
@@ -140,7 +142,7 @@ export async function performAction(
     }
     if (built.customer) changes.customer = built.customer;
     if (built.communication) changes.communication = built.communication;
-    let updated: CaseRecord = { ...record, ...changes };
+    let updated: CaseRecord = { ...(built.corrections ? edited : record), ...changes };
     if (built.communication === null) {
       // No communication needs left: remove the field rather than store an empty one.
       const { communication: _none, ...rest } = updated;
@@ -151,7 +153,7 @@ export async function performAction(
       const { vulnerability: _old, ...rest } = updated;
       updated = built.vulnerability ? { ...rest, vulnerability: built.vulnerability } : rest;
     }
-    if (built.vulnerability !== undefined || built.communication === null) {
+    if (built.vulnerability !== undefined || built.communication === null || built.corrections) {
       await database.cases.put(updated);
     } else {
       await database.cases.update(caseId, changes);

@@ -1,8 +1,10 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
-import { availableActions, type ActionContext, type CaseActionId } from '#shared/casework/index';
+import { availableActions, whyNotVoid, type ActionContext, type CaseActionId } from '#shared/casework/index';
+import { voidsByEntry } from '#shared/model/effective';
 import {
+  AUTHORITY_LABELS,
   CATEGORY_LABELS,
   CHANNEL_LABELS,
   LETTER_LANGUAGE_LABELS,
@@ -132,6 +134,11 @@ function Details({
           {record.communication && row('Write to them', describeNeeds(record.communication))}
           {record.representative &&
             row('Acting for them', `${record.representative.name} (${record.representative.relationship})`)}
+          {record.representative?.authority &&
+            row(
+              'Authority to act',
+              `${AUTHORITY_LABELS[record.representative.authority.kind]}, ${formatDate(record.representative.authority.on)}${record.representative.authority.details ? ` (${record.representative.authority.details})` : ''}`,
+            )}
           {record.representative?.address &&
             row("Representative's address", <Address address={record.representative.address} />)}
           {!record.anonymisedOn &&
@@ -176,6 +183,8 @@ export function CasePage({ id }: { id: string }) {
   const by = useWorkingPerson();
   const [busy, setBusy] = useState(false);
   const [openAction, setOpenAction] = useState<CaseActionId | null>(null);
+  // The entry a void is for (the void form opens from the entry on the timeline).
+  const [voiding, setVoiding] = useState<string | null>(null);
   const [lettersOpen, setLettersOpen] = useState(false);
   const [eraseOpen, setEraseOpen] = useState(false);
   const today = todayIso();
@@ -195,6 +204,7 @@ export function CasePage({ id }: { id: string }) {
   if (record === null) return <Alert color="red">There is no case with this id. It may have been deleted.</Alert>;
 
   const context: ActionContext = { record, events, evaluation, procedure, today, by };
+  const voids = voidsByEntry(events);
   const status = evaluation?.status ?? record.status;
 
   const issueAck = async () => {
@@ -341,18 +351,65 @@ export function CasePage({ id }: { id: string }) {
           Timeline
         </Title>
         <Timeline bulletSize={14} lineWidth={2} aria-label="Timeline">
-          {events.map((e) => (
-            <Timeline.Item key={e.id} title={e.summary} data-event-type={e.type}>
-              <Text size="xs" c="dimmed">
-                {formatDate(e.on)} · recorded {formatTimestamp(e.at)} by {e.by}
-              </Text>
-              <TimelineDetails event={e} />
-            </Timeline.Item>
-          ))}
+          {events.map((e) => {
+            const voidedBy = voids.get(e.id);
+            return (
+              <Timeline.Item
+                key={e.id}
+                title={
+                  voidedBy ? (
+                    <Text span fw={500} td="line-through" c="dimmed">
+                      {e.summary}
+                    </Text>
+                  ) : (
+                    e.summary
+                  )
+                }
+                data-event-type={e.type}
+                data-voided={voidedBy ? 'yes' : undefined}
+                color={voidedBy ? 'gray' : undefined}
+              >
+                <Group gap="xs" wrap="nowrap">
+                  <Text size="xs" c="dimmed">
+                    {formatDate(e.on)} · recorded {formatTimestamp(e.at)} by {e.by}
+                  </Text>
+                  {!voidedBy && !record.anonymisedOn && whyNotVoid(e.id, events) === null && (
+                    <Anchor
+                      component="button"
+                      size="xs"
+                      c="dimmed"
+                      onClick={() => {
+                        setVoiding(e.id);
+                        setOpenAction('void-entry');
+                      }}
+                      aria-label={`Void the entry of ${formatDate(e.on)}: ${e.summary}`}
+                    >
+                      Void…
+                    </Anchor>
+                  )}
+                </Group>
+                {voidedBy && (
+                  <Text size="xs" c="red.8" mt={2} data-void-note>
+                    Voided {formatDate(voidedBy.on)} by {voidedBy.by}
+                    {typeof voidedBy.data?.reason === 'string' ? `: ${voidedBy.data.reason}` : ''}
+                  </Text>
+                )}
+                <TimelineDetails event={e} />
+              </Timeline.Item>
+            );
+          })}
         </Timeline>
       </Card>
 
-      <ActionFormModal action={openAction} context={context} onClose={() => setOpenAction(null)} />
+      <ActionFormModal
+        action={openAction}
+        context={context}
+        initial={openAction === 'void-entry' && voiding ? { entryId: voiding } : undefined}
+        onClose={() => {
+          setOpenAction(null);
+          setVoiding(null);
+        }}
+      />
       <EraseCustomerDialog opened={eraseOpen} caseId={record.id} by={by} onClose={() => setEraseOpen(false)} />
       <LetterDialog
         opened={lettersOpen}

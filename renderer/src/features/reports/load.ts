@@ -28,8 +28,13 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * (compareTimelineEvents, shared/model/case.ts; the sort is stable).
  */
 function slim(e: TimelineEvent): ReportEvent {
-  const out: ReportEvent = { type: e.type, on: e.on, at: e.at };
+  const out: ReportEvent = { type: e.type, on: e.on, at: e.at, id: e.id };
   const d = e.data;
+  // A void keeps the id of the entry it cancels: the reports leave that entry out.
+  if (e.type === 'voided' && typeof d?.entryId === 'string') {
+    out.data = { entryId: d.entryId };
+    return out;
+  }
   if (d && (d.stage !== undefined || d.amount !== undefined)) {
     const data: Record<string, unknown> = {};
     if (d.stage !== undefined) data.stage = d.stage;

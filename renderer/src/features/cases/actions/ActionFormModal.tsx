@@ -21,19 +21,22 @@ import {
 } from '#shared/casework/index';
 import { ActionRefusedError, EditConflictError, performAction } from '#db/repositories/case-actions';
 import { db } from '#db/schema';
+import { CorrectionPreview, VoidPreview } from './ChangePreview';
 
 export interface ActionFormModalProps {
   /** The action whose form is open, or null when closed. */
   action: CaseActionId | null;
   context: ActionContext;
   onClose: () => void;
+  /** Values the form starts with beyond the defaults (the entry to void). */
+  initial?: Record<string, string>;
 }
 
-export function ActionFormModal({ action, context, onClose }: ActionFormModalProps) {
+export function ActionFormModal({ action, context, onClose, initial }: ActionFormModalProps) {
   const spec = action ? getAction(action) : null;
   return (
     <Modal opened={action !== null} onClose={onClose} title={spec?.title} size="md" closeOnEscape returnFocus>
-      {action && <ActionForm key={action} action={action} context={context} onDone={onClose} />}
+      {action && <ActionForm key={action} action={action} context={context} onDone={onClose} initial={initial} />}
     </Modal>
   );
 }
@@ -52,9 +55,19 @@ function lastDate(context: ActionContext): string {
   return last;
 }
 
-function ActionForm({ action, context, onDone }: { action: CaseActionId; context: ActionContext; onDone: () => void }) {
+function ActionForm({
+  action,
+  context,
+  onDone,
+  initial,
+}: {
+  action: CaseActionId;
+  context: ActionContext;
+  onDone: () => void;
+  initial?: Record<string, string>;
+}) {
   const spec = getAction(action);
-  const form = useForm<Record<string, string>>({ initialValues: defaultInput(action, context) });
+  const form = useForm<Record<string, string>>({ initialValues: { ...defaultInput(action, context), ...initial } });
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   // The stored fields as this form was opened on (edits of stored fields only): only what the person changes from
@@ -155,7 +168,16 @@ function ActionForm({ action, context, onDone }: { action: CaseActionId; context
     };
     switch (f.kind) {
       case 'date':
-        return <TextInput key={f.name} {...common} type="date" min={lastDate(context)} max={context.today} />;
+        // Only the entry's own date follows the timeline; a corrected received date may move earlier.
+        return (
+          <TextInput
+            key={f.name}
+            {...common}
+            type="date"
+            min={f.name === 'on' ? lastDate(context) : undefined}
+            max={context.today}
+          />
+        );
       case 'select':
         // An optional choice may be cleared back to "none" (held as '', shown as no choice).
         return (
@@ -202,7 +224,18 @@ function ActionForm({ action, context, onDone }: { action: CaseActionId; context
             From <b>{context.evaluation?.stageName}</b> to <b>{target.name}</b> ({target.owner}).
           </Text>
         )}
-        {spec.fields.map(field)}
+        {action === 'void-entry' && <VoidPreview context={context} entryId={form.values.entryId ?? ''} />}
+        {spec.fields.map((f) =>
+          // A correction says which due dates change right under the date received.
+          action === 'correct-facts' && f.name === 'receivedOn' ? (
+            <Stack key={f.name} gap="xs">
+              {field(f)}
+              <CorrectionPreview context={context} values={form.values} />
+            </Stack>
+          ) : (
+            field(f)
+          ),
+        )}
         {conflicts.length > 0 && (
           <Alert color="orange" variant="light" role="alert" title="Changed meanwhile" data-edit-conflicts>
             <Stack gap="xs">

@@ -1,15 +1,40 @@
 // What a timeline entry holds beyond its one-line summary: an edit's old and new values, a payment's figures.
 import { Table, Text } from '@mantine/core';
-import { customerFieldLabel, customerFieldValue } from '#shared/casework/index';
+import {
+  CORRECTABLE_LABELS,
+  type CorrectableField,
+  correctedValueText,
+  customerFieldLabel,
+  customerFieldValue,
+} from '#shared/casework/index';
 import type { TimelineEvent } from '#shared/model/case';
 
 const asRecord = (v: unknown): Record<string, string> =>
   v && typeof v === 'object' ? (v as Record<string, string>) : {};
 
+/** A correction's fields with their old and new values (#15). */
+function correctionRows(event: TimelineEvent): [string, string, string][] {
+  const before = (event.data?.before ?? {}) as Record<string, unknown>;
+  const after = (event.data?.after ?? {}) as Record<string, unknown>;
+  return (event.data!.changed as string[]).map((f) => [
+    CORRECTABLE_LABELS[f as CorrectableField] ?? f,
+    correctedValueText(f, before[f]),
+    correctedValueText(f, after[f]),
+  ]);
+}
+
 export function TimelineDetails({ event }: { event: TimelineEvent }) {
-  if (event.type !== 'customer-edited' || !Array.isArray(event.data?.changed)) return null;
+  if (!['customer-edited', 'corrected'].includes(event.type) || !Array.isArray(event.data?.changed)) return null;
   const before = asRecord(event.data.before);
   const after = asRecord(event.data.after);
+  const rows: [string, string, string][] =
+    event.type === 'corrected'
+      ? correctionRows(event)
+      : (event.data.changed as string[]).map((field) => [
+          customerFieldLabel(field),
+          customerFieldValue(field, before[field]),
+          customerFieldValue(field, after[field]),
+        ]);
   const show = (s: string | undefined) =>
     s ? (
       <span style={{ whiteSpace: 'pre-line' }}>{s}</span>
@@ -26,7 +51,7 @@ export function TimelineDetails({ event }: { event: TimelineEvent }) {
       fz="xs"
       maw={560}
       mt={4}
-      aria-label="Changed details"
+      aria-label={event.type === 'corrected' ? 'Corrected facts' : 'Changed details'}
     >
       <Table.Thead>
         <Table.Tr>
@@ -36,11 +61,11 @@ export function TimelineDetails({ event }: { event: TimelineEvent }) {
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {(event.data.changed as string[]).map((field) => (
-          <Table.Tr key={field}>
-            <Table.Td c="dimmed">{customerFieldLabel(field)}</Table.Td>
-            <Table.Td>{show(customerFieldValue(field, before[field]))}</Table.Td>
-            <Table.Td>{show(customerFieldValue(field, after[field]))}</Table.Td>
+        {rows.map(([label, was, now]) => (
+          <Table.Tr key={label}>
+            <Table.Td c="dimmed">{label}</Table.Td>
+            <Table.Td>{show(was === '(none)' ? '' : was)}</Table.Td>
+            <Table.Td>{show(now === '(none)' ? '' : now)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { caseFacts, evaluateCase } from '#shared/rules/index';
+import { effectiveTimeline } from '#shared/model/effective';
+import { caseRecord, Desk } from '#test/support/case-desk';
+import { applyCorrections, correctableFacts, correctionPreview, dueDateChanges, voidEffects } from './index';
+
+const record = caseRecord;
+
+const adrDue = (desk: Desk) => desk.evaluation().clocks.find((c) => c.id === 'adr-letter')?.dueOn;
+
+describe('correcting the complaint’s facts', () => {
+  it('writes ONE corrected entry with the old and new values, who, when and the reason; the clocks move', () => {
+    const desk = new Desk(record(), '2026-12-02');
+    expect(adrDue(desk)).toBe('2027-01-08');
+    const e = desk.do('correct-facts', { receivedOn: '2026-11-10', reason: 'Letter was date-stamped 10 November' });
+    expect(e).toMatchObject({
+      type: 'corrected',
+      on: '2026-12-02',
+      by: 'Sam Patel',
+      data: {
+        changed: ['receivedOn'],
+        before: { receivedOn: '2026-11-27' },
+        after: { receivedOn: '2026-11-10' },
+        reason: 'Letter was date-stamped 10 November',
+      },
+    });
+    expect(e.summary).toBe('Corrected date received 2026-11-27 → 2026-11-10: Letter was date-stamped 10 November');
+    expect(desk.record.receivedOn).toBe('2026-11-10');
+    // Ofcom GC C4: 6 weeks from receipt.
+    expect(adrDue(desk)).toBe('2026-12-22');
+    expect(desk.events.filter((x) => x.type === 'corrected')).toHaveLength(1);
+  });
+
+  it('asks for a reason, refuses a correction that changes nothing and a date received after the first entry', () => {
+    const desk = new Desk(record(), '2026-12-02');
+    desk.do('acknowledge', { on: '2026-11-30' });
+    const noReason = desk.build('correct-facts', { channel: 'letter' });
+    expect(noReason.ok ? null : noReason.errors.reason).toBe('Give the reason for the correction');
+    const nothing = desk.build('correct-facts', { reason: 'Checking' });
+    expect(nothing.ok ? null : nothing.message).toBe(
+      "Correct the complaint's facts: Nothing has changed: correct a field first.",
+    );
+    const late = desk.build('correct-facts', { receivedOn: '2026-12-01', reason: 'Typo' });
+    expect(late.ok ? null : late.errors.receivedOn).toMatch(
+      /^The date received cannot be after the first entry on the timeline \(2026-11-30/,
+    );
+    const future = desk.build('correct-facts', { receivedOn: '2026-12-03', reason: 'Typo' });
+    expect(future.ok ? null : future.errors.receivedOn).toBe('The date received cannot be in the future');
+    const noAuthority = desk.build('correct-facts', { repName: 'Ann Lee', repRelationship: 'Daughter', reason: 'x' });
+    expect(noAuthority.ok ? null : noAuthority.errors.repAuthority).toBe(
+      'Choose what shows they may act for the customer',
+    );
+  });
+
+  it('a correction does not stop a later entry being dated before it', () => {
+    const desk = new Desk(record(), '2026-12-02');
+    desk.do('correct-facts', { category: 'service', reason: 'Miscategorised' });
+    expect(() => desk.do('acknowledge', { on: '2026-11-28' })).not.toThrow();
+  });
+
+  it('the case’s current values are its entries applied to the facts as logged (the projection)', () => {
+    const logged = record({ communication: { largePrint: true } });
+    const desk = new Desk(logged, '2026-12-02');
+    desk.do('correct-facts', { receivedOn: '2026-11-20', channel: 'letter', reason: 'Postmark' });
+    desk.do('correct-facts', {
+      repName: 'Ann Lee',
+      repRelationship: 'Daughter',
+      repAuthority: 'written-consent',
+      repAuthorityOn: '2026-11-25',
+      reason: 'Consent form arrived',
+    });
+    desk.do('acknowledge', { on: '2026-11-26' });
+    desk.do('correct-facts', {
+      repName: 'Ann Lee',
+      repRelationship: 'Daughter',
+      repAuthority: 'power-of-attorney',
+      repAuthorityOn: '2026-12-01',
+      language: 'fr-CA',
+      largePrint: '',
+      summary: 'Charged twice in November',
+      reason: 'Lasting power of attorney seen',
+    });
+    desk.do('correct-facts', { procedureId: 'miso', category: 'service', reason: 'Wrong brand' });
+    desk.do('correct-facts', { repName: '', reason: 'The customer withdrew the consent' });
+    expect(desk.record.representative).toBeUndefined();
+    expect(desk.record.communication).toEqual({ language: 'fr-CA' });
+    expect(desk.record.procedureId).toBe('miso');
+    expect(applyCorrections(correctableFacts(logged), desk.events)).toEqual(correctableFacts(desk.record));
+    // The representative's authority was recorded on the way.
+    const third = desk.events.filter((e) => e.type === 'corrected')[2];
+    expect((third.data!.after as Record<string, unknown>).representative).toEqual({
+      name: 'Ann Lee',
+      relationship: 'Daughter',
+      authority: { kind: 'power-of-attorney', on: '2026-12-01' },
+    });
+  });
+
+  it('says before saving which due dates change', () => {
+    const desk = new Desk(record(), '2026-12-02');
+    const ctx = desk.context();
+    const preview = correctionPreview({ receivedOn: '2026-11-10' }, ctx)!;
+    expect(preview.error).toBeNull();
+    expect(preview.dueDates.find((d) => d.clockId === 'adr-letter')).toEqual({
+      clockId: 'adr-letter',
+      label: desk.evaluation().clocks.find((c) => c.id === 'adr-letter')!.label,
+      from: '2027-01-08',
+      to: '2026-12-22',
+    });
+    // Every listed change is a real difference between the two evaluations, and nothing else is listed.
+    const after = evaluateCase(caseFacts({ ...desk.record, receivedOn: '2026-11-10' }, desk.events), desk.today);
+    expect(preview.dueDates).toEqual(dueDateChanges(desk.evaluation(), after));
+    expect(preview.dueDates.every((d) => d.from !== d.to)).toBe(true);
+    expect(correctionPreview({ category: 'service' }, ctx)?.dueDates).toEqual([]);
+    expect(correctionPreview({}, ctx)).toBeNull();
+  });
+});
+
+describe('voiding a mistaken entry', () => {
+  function escalatedTwice() {
+    const desk = new Desk(record({ procedureId: 'miso' }), '2026-12-02');
+    desk.do('escalate', { on: '2026-11-28', reason: 'Asked for a manager' });
+    return desk;
+  }
+
+  it('the entry stays, the rules ignore it: a voided escalation puts the stage back', () => {
+    const desk = new Desk(record(), '2026-12-02');
+    const escalation = desk.do('escalate', { on: '2026-11-28', reason: 'Clicked by mistake' });
+    expect(desk.record.stage).toBe('management-review');
+    const v = desk.do('void-entry', { entryId: escalation.id, reason: 'Escalated the wrong case' });
+    expect(v).toMatchObject({
+      type: 'voided',
+      on: '2026-12-02',
+      by: 'Sam Patel',
+      data: {
+        entryId: escalation.id,
+        entryType: 'escalated',
+        entryOn: '2026-11-28',
+        reason: 'Escalated the wrong case',
+      },
+    });
+    expect(desk.events).toContainEqual(escalation);
+    expect(desk.evaluation().stage).toBe('customer-services');
+    expect(desk.record.stage).toBe('customer-services');
+    expect(effectiveTimeline(desk.events).map((e) => e.id)).not.toContain(escalation.id);
+  });
+
+  it('says what else it affects before it is voided: the stage and the later escalation that depends on it', () => {
+    const desk = escalatedTwice();
+    const first = desk.events[1];
+    const second = desk.do('escalate', { on: '2026-11-30', reason: 'Still unhappy' });
+    const effects = voidEffects(first.id, desk.context())!;
+    expect(effects.dependents.map((e) => e.id)).toEqual([second.id]);
+    // The later escalation names the stage it moved to, so the stage stays; it is listed as depending on the first.
+    expect(effects).toMatchObject({ stage: null, error: null });
+    // A note depends on nothing.
+    const note = desk.do('add-note', { on: '2026-12-01', summary: 'Called back' });
+    expect(voidEffects(note.id, desk.context())).toMatchObject({ dependents: [], stage: null, dueDates: [] });
+  });
+
+  it('cannot void the receipt, a void, a correction, or an entry already voided', () => {
+    const desk = new Desk(record(), '2026-12-02');
+    const note = desk.do('add-note', { on: '2026-11-28', summary: 'Wrong case' });
+    const v = desk.do('void-entry', { entryId: note.id, reason: 'Wrong case' });
+    const c = desk.do('correct-facts', { category: 'service', reason: 'x' });
+    const message = (entryId: string) => {
+      const r = desk.build('void-entry', { entryId, reason: 'Because' });
+      return r.ok ? null : r.message;
+    };
+    expect(message('e0')).toBe('The receipt of the complaint cannot be voided: correct the date received instead.');
+    expect(message(v.id)).toBe('A void is final: it cannot itself be voided.');
+    expect(message(c.id)).toBe('A correction cannot be voided: correct the facts again instead.');
+    expect(message(note.id)).toBe('This entry was already voided on 2026-12-02 by Sam Patel.');
+    expect(message('nope')).toBe('Choose the entry to void from the timeline.');
+    const noReason = desk.build('void-entry', { entryId: 'e0' });
+    expect(noReason.ok).toBe(false);
+  });
+});
+
+describe('reopening', () => {
+  it('a closed case reopens with a reason; status and stage derive from it', () => {
+    const desk = new Desk(record(), '2026-12-02');
+    expect(desk.allowed()).not.toContain('reopen');
+    desk.do('resolve', { on: '2026-11-28', summary: 'Refunded' });
+    desk.do('close', { on: '2026-11-29' });
+    expect(desk.record.status).toBe('closed');
+    expect(desk.allowed()).toContain('reopen');
+    const missing = desk.build('reopen', { on: '2026-12-01' });
+    expect(missing.ok ? null : missing.errors.reason).toBe('Give the reason for reopening');
+    const e = desk.do('reopen', { on: '2026-12-01', reason: 'The refund never arrived' });
+    expect(e).toMatchObject({ type: 'reopened', summary: 'Case reopened: The refund never arrived' });
+    expect(desk.evaluation().status).toBe('open');
+    expect(desk.record.status).toBe('open');
+    expect(desk.allowed()).toContain('escalate');
+    expect(desk.allowed()).not.toContain('reopen');
+    // Closed again later: the later closure counts.
+    desk.do('resolve', { on: '2026-12-02', summary: 'Refund paid' });
+    desk.do('close', { on: '2026-12-02' });
+    expect(desk.evaluation().status).toBe('closed');
+  });
+});

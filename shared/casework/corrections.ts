@@ -1,0 +1,366 @@
+// Corrections are entries, never edits (issue #15): a correction of the complaint's facts is ONE `corrected` entry
+// holding the fields it changed with their old and new values, who, when and why; a void is ONE `voided` entry naming
+// the entry it cancels. The case record holds the current values (written in the same transaction), and
+// `applyCorrections` rebuilds them from the entries, so a case document is a projection of its entries (issue #14).
+// Before either is saved, `correctionPreview` and `voidEffects` say which due dates, stage and status change.
+import {
+  AUTHORITY_KINDS,
+  CATEGORIES,
+  CHANNELS,
+  LETTER_LANGUAGES,
+  type AuthorityKind,
+  type CaseRecord,
+  type Category,
+  type Channel,
+  type CommunicationNeeds,
+  type Representative,
+  type TimelineEvent,
+} from '#shared/model/case';
+import { isIsoDate } from '#shared/model/dates';
+import { effectiveTimeline, voidsByEntry } from '#shared/model/effective';
+import { STORED_LIMITS } from '#shared/model/stored';
+import { textCharacterProblem } from '#shared/model/text';
+import { caseFacts, evaluateCase, getProcedure, type Evaluation } from '#shared/rules/index';
+
+/** The facts a correction can change, as the case holds them (no representative or needs: null). */
+export interface CorrectableFacts {
+  receivedOn: string;
+  channel: Channel;
+  category: Category;
+  summary: string;
+  procedureId: string;
+  representative: Representative | null;
+  communication: CommunicationNeeds | null;
+}
+export const CORRECTABLE_FIELDS = [
+  'receivedOn',
+  'channel',
+  'category',
+  'summary',
+  'procedureId',
+  'representative',
+  'communication',
+] as const;
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+
+export const CORRECTABLE_LABELS: Record<CorrectableField, string> = {
+  receivedOn: 'Date received',
+  channel: 'Channel',
+  category: 'Category',
+  summary: 'Summary',
+  procedureId: 'Procedure',
+  representative: 'Representative',
+  communication: 'Communication needs',
+};
+
+/** What a case holds of the correctable facts. */
+export function correctableFacts(record: CaseRecord): CorrectableFacts {
+  return {
+    receivedOn: record.receivedOn,
+    channel: record.channel,
+    category: record.category,
+    summary: record.summary,
+    procedureId: record.procedureId,
+    representative: record.representative ?? null,
+    communication: record.communication ?? null,
+  };
+}
+
+/**
+ * The projection: `initial` (the facts as the complaint was logged) with every correction on the timeline applied in
+ * THE order. The case record always equals `applyCorrections(as logged, its entries)`; a correction's `before` values
+ * also give back what was logged (the first correction of each field).
+ */
+export function applyCorrections(
+  initial: CorrectableFacts,
+  events: readonly Pick<TimelineEvent, 'type' | 'on' | 'at' | 'id' | 'data'>[],
+): CorrectableFacts {
+  const out: CorrectableFacts = { ...initial };
+  for (const e of effectiveTimeline(events)) {
+    if (e.type !== 'corrected' || !Array.isArray(e.data?.changed)) continue;
+    const after = (e.data.after ?? {}) as Record<string, unknown>;
+    for (const field of e.data.changed as string[]) {
+      if ((CORRECTABLE_FIELDS as readonly string[]).includes(field) && field in after) {
+        (out as unknown as Record<string, unknown>)[field] = after[field] ?? null;
+      }
+    }
+  }
+  return out;
+}
+
+/** The record with corrected facts in place (absent representative or needs removed, not stored as null). */
+export function withFacts(record: CaseRecord, facts: Partial<CorrectableFacts>): CaseRecord {
+  const merged = { ...record, ...facts } as CaseRecord & Partial<Record<'representative' | 'communication', unknown>>;
+  if (merged.representative === null) delete merged.representative;
+  if (merged.communication === null) delete merged.communication;
+  return merged as CaseRecord;
+}
+
+/** The correction form's values from what the case holds now. */
+export function correctionFormValues(record: CaseRecord): Record<string, string> {
+  const rep = record.representative;
+  const needs = record.communication;
+  return {
+    receivedOn: record.receivedOn,
+    channel: record.channel,
+    category: record.category,
+    summary: record.summary,
+    procedureId: record.procedureId,
+    repName: rep?.name ?? '',
+    repRelationship: rep?.relationship ?? '',
+    repAuthority: rep?.authority?.kind ?? '',
+    repAuthorityOn: rep?.authority?.on ?? '',
+    repAuthorityDetails: rep?.authority?.details ?? '',
+    language: needs?.language ?? '',
+    largePrint: needs?.largePrint ? 'yes' : '',
+    prefersPost: needs?.prefersPost ? 'yes' : '',
+    reason: '',
+  };
+}
+
+const ticked = (v: string | undefined) => ['yes', 'true', 'on'].includes((v ?? '').trim().toLowerCase());
+const trim = (v: string | undefined) => (v ?? '').trim();
+
+export interface CorrectionContext {
+  record: CaseRecord;
+  events: readonly TimelineEvent[];
+  today: string;
+}
+
+export type ReadCorrection =
+  | { ok: true; facts: CorrectableFacts; changed: CorrectableField[] }
+  | { ok: false; errors: Partial<Record<string, string>> };
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** The first entry the received date may not come after: anything but the receipt and corrections/voids. */
+function firstEntry(events: readonly TimelineEvent[]): TimelineEvent | undefined {
+  return effectiveTimeline(events).find((e) => !['received', 'corrected', 'voided'].includes(e.type));
+}
+
+/** The corrected facts the form asks for (fields the caller did not send stay as they are), or messages per field. */
+export function readCorrection(input: Partial<Record<string, string>>, ctx: CorrectionContext): ReadCorrection {
+  const current = correctableFacts(ctx.record);
+  const form = { ...correctionFormValues(ctx.record), ...input };
+  const errors: Partial<Record<string, string>> = {};
+  const receivedOn = trim(form.receivedOn);
+  const first = firstEntry(ctx.events);
+  if (!isIsoDate(receivedOn)) errors.receivedOn = 'Enter a real date as YYYY-MM-DD';
+  else if (receivedOn > ctx.today) errors.receivedOn = 'The date received cannot be in the future';
+  else if (first && receivedOn > first.on)
+    errors.receivedOn = `The date received cannot be after the first entry on the timeline (${first.on}: ${first.summary.slice(0, 60)})`;
+  const channel = trim(form.channel);
+  if (!(CHANNELS as readonly string[]).includes(channel)) errors.channel = 'Choose the channel';
+  const category = trim(form.category);
+  if (!(CATEGORIES as readonly string[]).includes(category)) errors.category = 'Choose the category';
+  const summary = trim(form.summary);
+  if (summary === '') errors.summary = 'Write the summary of the complaint';
+  else if (summary.length > STORED_LIMITS.summary)
+    errors.summary = `The summary must be at most ${STORED_LIMITS.summary} characters`;
+  const procedureId = trim(form.procedureId);
+  try {
+    getProcedure(procedureId);
+  } catch {
+    errors.procedureId = 'Choose the procedure';
+  }
+  const repName = trim(form.repName);
+  let representative: Representative | null = null;
+  if (repName !== '') {
+    const relationship = trim(form.repRelationship);
+    if (relationship === '') errors.repRelationship = 'Say how they are related to the customer (e.g. daughter)';
+    const kind = trim(form.repAuthority);
+    const on = trim(form.repAuthorityOn);
+    const details = trim(form.repAuthorityDetails);
+    if (kind === '') errors.repAuthority = 'Choose what shows they may act for the customer';
+    else if (!(AUTHORITY_KINDS as readonly string[]).includes(kind)) errors.repAuthority = 'Choose an authority';
+    if (kind && !isIsoDate(on)) errors.repAuthorityOn = 'Enter the date the authority was seen, as YYYY-MM-DD';
+    else if (kind && on > ctx.today) errors.repAuthorityOn = 'The date cannot be in the future';
+    if (kind === 'other' && details === '') errors.repAuthorityDetails = 'Say what the authority is';
+    const old = ctx.record.representative;
+    representative = {
+      name: repName,
+      relationship,
+      // The address belongs to the person: kept only while the representative is the same person.
+      ...(old?.address && old.name === repName ? { address: old.address } : {}),
+      ...(kind ? { authority: { kind: kind as AuthorityKind, on, ...(details ? { details } : {}) } } : {}),
+    };
+  }
+  for (const [name, value] of Object.entries({ repName, summary, repRelationship: trim(form.repRelationship) })) {
+    const problem = textCharacterProblem(value, name === 'summary' ? 'multi-line' : 'single-line');
+    if (problem) errors[name] ??= problem;
+  }
+  const language = trim(form.language);
+  if (language !== '' && !(LETTER_LANGUAGES as readonly string[]).includes(language))
+    errors.language = 'Choose English (UK), English (Canada) or French (Canada)';
+  const needs: CommunicationNeeds = {};
+  if (language) needs.language = language as CommunicationNeeds['language'];
+  if (ticked(form.largePrint)) needs.largePrint = true;
+  if (ticked(form.prefersPost)) needs.prefersPost = true;
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const facts: CorrectableFacts = {
+    receivedOn,
+    channel: channel as Channel,
+    category: category as Category,
+    summary,
+    procedureId,
+    representative,
+    communication: Object.keys(needs).length ? needs : null,
+  };
+  const changed = CORRECTABLE_FIELDS.filter((f) => !same(current[f], facts[f]));
+  return { ok: true, facts, changed };
+}
+
+/** A value of a corrected field in words, for the timeline and the anonymised view: "12 Jan 2026" stays ISO here. */
+export function correctedValueText(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(none)';
+  if (field === 'representative' && typeof value === 'object') {
+    const r = value as Representative;
+    const authority = r.authority ? `, ${r.authority.kind.replace(/-/g, ' ')} (${r.authority.on})` : '';
+    return `${r.name} (${r.relationship})${authority}`;
+  }
+  if (field === 'communication' && typeof value === 'object') {
+    const n = value as CommunicationNeeds;
+    const parts = [n.language, n.largePrint ? 'large print' : '', n.prefersPost ? 'by post' : ''].filter(Boolean);
+    return parts.length ? parts.join(', ') : '(none)';
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** A due date that a change moves: "ADR letter: 2027-01-10 → 2026-12-22" (null: no date). */
+export interface DueDateChange {
+  clockId: string;
+  label: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** The clocks whose due date differs between two evaluations of a case, in the order the later one lists them. */
+export function dueDateChanges(before: Evaluation | null, after: Evaluation | null): DueDateChange[] {
+  const was = new Map((before?.clocks ?? []).map((c) => [c.id, c]));
+  const now = new Map((after?.clocks ?? []).map((c) => [c.id, c]));
+  const ids = [...now.keys(), ...[...was.keys()].filter((id) => !now.has(id))];
+  const out: DueDateChange[] = [];
+  for (const id of ids) {
+    const from = was.get(id)?.dueOn ?? null;
+    const to = now.get(id)?.dueOn ?? null;
+    if (from !== to) out.push({ clockId: id, label: (now.get(id) ?? was.get(id))!.label, from, to });
+  }
+  return out;
+}
+
+function evaluate(
+  record: CaseRecord,
+  events: readonly TimelineEvent[],
+  today: string,
+): { evaluation: Evaluation | null; error: string | null } {
+  try {
+    return { evaluation: evaluateCase(caseFacts(record, events), today), error: null };
+  } catch (error) {
+    return { evaluation: null, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export interface ChangePreview {
+  dueDates: DueDateChange[];
+  stage: { from: string; to: string } | null;
+  status: { from: string; to: string } | null;
+  /** The rules engine cannot read the case after the change: it would be refused, with this reason. */
+  error: string | null;
+}
+
+function preview(before: Evaluation | null, after: { evaluation: Evaluation | null; error: string | null }) {
+  const a = after.evaluation;
+  return {
+    dueDates: dueDateChanges(before, a),
+    stage: before && a && before.stage !== a.stage ? { from: before.stageName, to: a.stageName } : null,
+    status: before && a && before.status !== a.status ? { from: before.status, to: a.status } : null,
+    error: after.error,
+  };
+}
+
+/**
+ * What a correction would change before it is saved: the due dates that move (the rules engine evaluated on the case
+ * as it is and as corrected), the stage and status. Null when the form does not read as a correction yet.
+ */
+export function correctionPreview(
+  input: Partial<Record<string, string>>,
+  ctx: CorrectionContext,
+): ChangePreview | null {
+  const read = readCorrection(input, ctx);
+  if (!read.ok || read.changed.length === 0) return null;
+  const before = evaluate(ctx.record, ctx.events, ctx.today).evaluation;
+  return preview(before, evaluate(withFacts(ctx.record, read.facts), ctx.events, ctx.today));
+}
+
+/** Entry types that can be voided: what the desk records about the complaint's handling, never a record edit. */
+export const VOIDABLE_TYPES: ReadonlySet<string> = new Set([
+  'acknowledged',
+  'contact',
+  'update-sent',
+  'responded',
+  'escalated',
+  'paused',
+  'resumed',
+  'resolution-proposed',
+  'resolution-accepted',
+  'resolution-rejected',
+  'resolved',
+  'deadlock',
+  'adr-letter-sent',
+  'referred-to-adr',
+  'ccts-referral',
+  'ccts-informed',
+  'closed',
+  'note',
+  'compensation',
+  'reopened',
+]);
+
+/** Later entries of these kinds lean on an entry of the key's kind: voiding it says they are affected. */
+const DEPENDENTS: Partial<Record<string, readonly string[]>> = {
+  escalated: ['escalated', 'ccts-informed', 'referred-to-adr'],
+  paused: ['resumed'],
+  'resolution-proposed': ['resolution-accepted', 'resolution-rejected'],
+  deadlock: ['adr-letter-sent', 'referred-to-adr', 'closed'],
+  'adr-letter-sent': ['referred-to-adr'],
+  resolved: ['closed'],
+  closed: ['reopened'],
+  'ccts-referral': ['responded'],
+};
+
+/** Why `entryId` cannot be voided, or null when it can. */
+export function whyNotVoid(entryId: string | undefined, events: readonly TimelineEvent[]): string | null {
+  const entry = events.find((e) => e.id === entryId);
+  if (!entry) return 'Choose the entry to void from the timeline';
+  if (entry.type === 'received')
+    return 'The receipt of the complaint cannot be voided: correct the date received instead.';
+  if (entry.type === 'voided') return 'A void is final: it cannot itself be voided.';
+  if (entry.type === 'corrected') return 'A correction cannot be voided: correct the facts again instead.';
+  if (entry.type === 'letter-issued') return 'An issued letter is not voided: withdraw the letter instead.';
+  if (!VOIDABLE_TYPES.has(entry.type))
+    return 'This entry changed what the case holds: record the change again instead of voiding it.';
+  const voided = voidsByEntry(events).get(entry.id);
+  if (voided) return `This entry was already voided on ${voided.on} by ${voided.by}.`;
+  return null;
+}
+
+export interface VoidEffects extends ChangePreview {
+  entry: TimelineEvent;
+  /** Later entries that lean on it (e.g. the escalation after it): they stay, but read differently. */
+  dependents: TimelineEvent[];
+}
+
+/** What voiding `entryId` would change, before it is voided: stage, status, due dates and the entries that lean on it. */
+export function voidEffects(entryId: string, ctx: CorrectionContext): VoidEffects | null {
+  const entry = ctx.events.find((e) => e.id === entryId);
+  if (!entry || whyNotVoid(entryId, ctx.events)) return null;
+  const effective = effectiveTimeline(ctx.events);
+  const at = effective.findIndex((e) => e.id === entryId);
+  const kinds = new Set(DEPENDENTS[entry.type] ?? []);
+  const dependents = effective.slice(at + 1).filter((e) => kinds.has(e.type));
+  const without = ctx.events.filter((e) => e.id !== entryId);
+  const before = evaluate(ctx.record, ctx.events, ctx.today).evaluation;
+  return { entry, dependents, ...preview(before, evaluate(ctx.record, without, ctx.today)) };
+}

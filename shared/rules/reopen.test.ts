@@ -1,0 +1,116 @@
+// What a reopening does to each clock: one test per row of README.md "Reopening a case".
+import { describe, expect, it } from 'vitest';
+import type { TimelineEvent, TimelineType } from '#shared/model/case';
+import { caseFacts } from './facts';
+import { evaluateCase } from './index';
+import type { Evaluation } from './types';
+
+type Row = [TimelineType, string, Record<string, unknown>?];
+
+function timeline(rows: readonly Row[]): TimelineEvent[] {
+  return rows.map(([type, on, data], i) => ({
+    id: `e${String(i).padStart(2, '0')}`,
+    caseId: 'c',
+    type,
+    on,
+    at: `${on}T10:00:${String(i).padStart(2, '0')}.000Z`,
+    by: 'Sam',
+    summary: type,
+    ...(data ? { data } : {}),
+  }));
+}
+
+function evaluate(procedureId: string, receivedOn: string, rows: readonly Row[], today: string): Evaluation {
+  const calendar = procedureId === 'jive-ca' ? 'canada' : 'england-and-wales';
+  return evaluateCase(
+    caseFacts({ procedureId, calendar, receivedOn, channel: 'email', category: 'billing' }, timeline(rows)),
+    today,
+  );
+}
+
+const clock = (e: Evaluation, id: string) => e.clocks.find((c) => c.id === id);
+
+describe('reopening a closed or resolved case', () => {
+  it('status: open again; a later closure closes it again', () => {
+    const closed: Row[] = [
+      ['resolved', '2026-09-10'],
+      ['closed', '2026-09-11'],
+    ];
+    expect(evaluate('kijoma', '2026-09-01', closed, '2026-09-20').status).toBe('closed');
+    const reopened: Row[] = [...closed, ['reopened', '2026-09-15']];
+    expect(evaluate('kijoma', '2026-09-01', reopened, '2026-09-20').status).toBe('open');
+    const again: Row[] = [...reopened, ['resolved', '2026-09-18'], ['closed', '2026-09-18']];
+    expect(evaluate('kijoma', '2026-09-01', again, '2026-09-20').status).toBe('closed');
+  });
+
+  it('acknowledgement: kept as it was (met by the acknowledgement already sent; no new one is due)', () => {
+    const rows: Row[] = [
+      ['acknowledged', '2026-09-01'],
+      ['resolved', '2026-09-10'],
+      ['closed', '2026-09-11'],
+      ['reopened', '2026-10-30'],
+    ];
+    const e = evaluate('miso', '2026-09-01', rows, '2026-11-02');
+    const ack = clock(e, 'acknowledgement')!;
+    expect(ack).toMatchObject({ state: 'met', closedOn: '2026-09-01' });
+    expect(e.nextActions.map((a) => a.id)).not.toContain('acknowledge');
+  });
+
+  it('stage targets: not restarted; the stage the case was at keeps its target, met by the reply already sent', () => {
+    const before: Row[] = [
+      ['responded', '2026-09-04'],
+      ['resolved', '2026-09-10'],
+    ];
+    const rows: Row[] = [...before, ['closed', '2026-09-11'], ['reopened', '2026-10-30']];
+    const reopened = evaluate('kijoma', '2026-09-01', rows, '2026-11-02');
+    const neverResolved = evaluate('kijoma', '2026-09-01', [['responded', '2026-09-04']], '2026-11-02');
+    const stage = clock(reopened, 'stage-response')!;
+    expect(stage).toEqual(clock(neverResolved, 'stage-response'));
+    expect(stage.state).toBe('met');
+    expect(reopened.stage).toBe('customer-services');
+  });
+
+  it('ADR letter: counts from the original receipt as for any unresolved complaint; past its date, it is due now', () => {
+    const rows: Row[] = [
+      ['resolved', '2026-09-10'],
+      ['closed', '2026-09-11'],
+      ['reopened', '2026-11-20'],
+    ];
+    const e = evaluate('kijoma', '2026-09-01', rows, '2026-11-25');
+    const adr = clock(e, 'adr-letter')!;
+    // Ofcom GC C4 from 2026-04-08: 6 weeks from receipt.
+    expect(adr.dueOn).toBe('2026-10-13');
+    expect(adr.state).toBe('missed');
+    expect(e.nextActions.map((a) => a.id)).toContain('send-adr-letter');
+    // Reopened before that date: it simply runs.
+    const early = evaluate('kijoma', '2026-09-01', [...rows.slice(0, 2), ['reopened', '2026-09-20']], '2026-09-25');
+    expect(clock(early, 'adr-letter')).toMatchObject({ dueOn: '2026-10-13', state: 'running' });
+  });
+
+  it('referral window: unchanged; it counts from the ADR letter (or the deadlock), which the reopening keeps', () => {
+    const base: Row[] = [
+      ['deadlock', '2026-09-10'],
+      ['adr-letter-sent', '2026-09-10'],
+    ];
+    const rows: Row[] = [...base, ['closed', '2026-09-12'], ['reopened', '2026-10-01']];
+    const reopened = clock(evaluate('kijoma', '2026-09-01', rows, '2026-10-05'), 'adr-referral-window')!;
+    const neverClosed = clock(evaluate('kijoma', '2026-09-01', base, '2026-10-05'), 'adr-referral-window')!;
+    expect(reopened).toEqual(neverClosed);
+    expect(reopened.dueOn).not.toBeNull();
+  });
+
+  it('CCTS: the report-back stays met by the reply that answered the referral; the notice is as if never closed', () => {
+    const base: Row[] = [
+      ['escalated', '2026-09-03'],
+      ['escalated', '2026-09-05'],
+      ['ccts-referral', '2026-09-10'],
+      ['responded', '2026-09-20'],
+    ];
+    const rows: Row[] = [...base, ['resolved', '2026-09-25'], ['closed', '2026-09-25'], ['reopened', '2026-10-10']];
+    const reopened = evaluate('jive-ca', '2026-09-01', rows, '2026-10-12');
+    const neverClosed = evaluate('jive-ca', '2026-09-01', base, '2026-10-12');
+    expect(clock(reopened, 'ccts-response')).toEqual(clock(neverClosed, 'ccts-response'));
+    expect(clock(reopened, 'ccts-response')?.state).toBe('met');
+    expect(clock(reopened, 'ccts-notice')).toEqual(clock(neverClosed, 'ccts-notice'));
+  });
+});

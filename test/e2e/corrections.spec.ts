@@ -1,0 +1,130 @@
+// Corrections are entries, never edits (issue #15): correct a received date and see the ADR date move on the case page
+// and the dashboard; void an escalation and see the stage go back; reopen a closed case.
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { closedCase, expect, logComplaint, setUpDesk, test, textbox } from './fixtures';
+
+const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
+
+function todayInLondon(): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+}
+function addDays(iso: string, n: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+const today = todayInLondon();
+
+const HIDE_NOTIFICATIONS = '.mantine-Notifications-root { display: none !important; }';
+const adrDue = (page: Page) => page.locator('[data-clock="adr-letter"] [data-due-on]');
+
+async function openAction(page: Page, item: string) {
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: `${item}…`, exact: true }).click();
+  return page.getByRole('dialog');
+}
+
+test('correct a received date, void an escalation, reopen a closed case', async ({ page }) => {
+  await setUpDesk(page);
+  // Logged as received 10 days ago: the ADR letter (6 weeks) is due in 32 days.
+  await logComplaint(page, {
+    receivedOn: addDays(today, -10),
+    channel: 'Phone',
+    category: 'Billing',
+    summary: 'Charged twice for November',
+    name: 'Ruth Price',
+    phone: '0113 496 0000',
+  });
+  const heading = page.getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  const reference = (await heading.textContent())!.trim();
+  await expect(adrDue(page)).toHaveAttribute('data-due-on', addDays(today, 32));
+
+  // The dashboard does not list it among the ADR letters due (more than 14 days away).
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('region', { name: 'ADR letters due', exact: true })).not.toContainText(reference);
+  await page
+    .getByRole('link', { name: new RegExp(reference) })
+    .first()
+    .click();
+  await expect(heading).toHaveText(reference);
+
+  // The letter was in fact received 35 days ago: the form says which dates change before it is saved.
+  let dialog = await openAction(page, "Correct the complaint's facts");
+  await expect(dialog.getByRole('heading', { name: "Correct the complaint's facts" })).toBeVisible();
+  await dialog.getByLabel('Date received').fill(addDays(today, -35));
+  const preview = dialog.getByLabel('Dates that change');
+  await expect(preview).toContainText('ADR letter');
+  await expect(preview).toContainText('→');
+  await textbox(dialog, 'Why the correction').fill('The letter was date-stamped a month earlier');
+  await dialog.getByLabel('Date received').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await dialog.screenshot({ path: shots('150-correction-dates-that-change'), style: HIDE_NOTIFICATIONS });
+  await dialog.getByRole('button', { name: 'Save the correction' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(adrDue(page)).toHaveAttribute('data-due-on', addDays(today, 7));
+  const timeline = page.getByLabel('Timeline');
+  await expect(timeline).toContainText('Corrected date received');
+  await expect(timeline).toContainText('The letter was date-stamped a month earlier');
+
+  // The dashboard moved at once: the ADR letter is now due in 7 days.
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  const adrList = page.getByRole('region', { name: 'ADR letters due', exact: true });
+  await expect(adrList).toContainText(reference);
+  await expect(adrList).toContainText('7 days left');
+  await adrList.getByRole('link', { name: new RegExp(reference) }).click();
+  await expect(heading).toHaveText(reference);
+
+  // Escalate by mistake, then void it: the stage goes back, the entry stays struck through.
+  dialog = await openAction(page, 'Escalate to the next stage');
+  await textbox(dialog, 'Reason for escalating').fill('Asked for a manager');
+  await dialog.getByRole('button', { name: 'Escalate', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const stage = page.getByLabel('Stage');
+  await expect(stage).toContainText('Complaints team');
+
+  await page.getByRole('button', { name: /^Void the entry of .*Escalated from Front line/ }).click();
+  dialog = page.getByRole('dialog', { name: 'Void this entry' });
+  const effects = dialog.getByLabel('What else this affects');
+  await expect(effects).toContainText('Stage: Complaints team → Front line');
+  await textbox(dialog, 'Why it is void').fill('Escalated the wrong case');
+  await dialog.getByRole('button', { name: 'Void the entry' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(stage).toContainText('Front line');
+  const voided = timeline.locator('[data-voided="yes"]');
+  await expect(voided).toHaveCount(1);
+  await expect(voided).toContainText('Escalated from Front line');
+  await expect(voided).toContainText(`by Sam Patel: Escalated the wrong case`);
+  await page.getByRole('button', { name: 'Actions', exact: true }).press('Escape');
+  await timeline.scrollIntoViewIfNeeded();
+  await page
+    .getByRole('heading', { name: 'Timeline', level: 4 })
+    .locator('..')
+    .screenshot({ path: shots('151-voided-entry-struck-through'), style: HIDE_NOTIFICATIONS });
+
+  // A closed case is reopened with a reason.
+  const closed = await closedCase(
+    page,
+    {
+      receivedOn: addDays(today, -5),
+      channel: 'Email',
+      category: 'Service',
+      summary: 'Engineer did not come',
+      name: 'Omar Hale',
+      phone: '0113 496 0001',
+    },
+    { ack: addDays(today, -5), resolved: addDays(today, -3), closed: addDays(today, -2) },
+  );
+  await expect(heading).toHaveText(closed);
+  await expect(page.getByText('closed', { exact: true })).toBeVisible();
+  dialog = await openAction(page, 'Reopen the case');
+  await textbox(dialog, 'Why it is reopened').fill('The engineer did not come again');
+  await dialog.getByRole('button', { name: 'Reopen', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(timeline).toContainText('Case reopened: The engineer did not come again');
+  await expect(page.getByText('open', { exact: true })).toBeVisible();
+});
