@@ -46,3 +46,10 @@ export {
   type EditConflict,
   type RebaseResult,
 } from './edits';
+export {
+  receivedDateQuestion,
+  RECEIVED_LONG_AGO_DAYS,
+  type ReceivedDateDoubt,
+  type ReceivedDateDoubtCode,
+  type ReceivedDateQuestion,
+} from './received-date';
