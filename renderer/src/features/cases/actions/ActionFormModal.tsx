@@ -1,10 +1,10 @@
-// One small form per action, in a modal: the date (today by default) and the action's own fields. Enter submits
-// (Shift+Enter starts a new line in a text box), Esc cancels. Messages show next to their fields; the same checks run
-// again inside the write transaction.
+// One small form per action, in a modal: the date (today by default) and the action's own fields. Enter in a text box
+// is a new line; Ctrl/Cmd+Enter saves from any field (#lib/forms); Esc cancels, and what was typed is kept as a draft
+// offered on reopening. Messages show next to their fields; the same checks run again inside the write transaction.
 import { Alert, Button, Checkbox, Group, Modal, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type KeyboardEvent, useState } from 'react';
+import { useState } from 'react';
 import {
   type ActionContext,
   type ActionFieldSpec,
@@ -21,6 +21,9 @@ import {
 } from '#shared/casework/index';
 import { ActionRefusedError, EditConflictError, performAction } from '#db/repositories/case-actions';
 import { db } from '#db/schema';
+import { DateField } from '#ui/DateField';
+import { useFormDraft } from '#lib/forms';
+import { DraftOffer } from '#ui/DraftOffer';
 
 export interface ActionFormModalProps {
   /** The action whose form is open, or null when closed. */
@@ -38,14 +41,6 @@ export function ActionFormModal({ action, context, onClose }: ActionFormModalPro
   );
 }
 
-/** Enter submits from a text box too; Shift+Enter keeps a new line. */
-function submitOnEnter(e: KeyboardEvent<HTMLTextAreaElement>) {
-  if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-    e.preventDefault();
-    e.currentTarget.form?.requestSubmit();
-  }
-}
-
 function lastDate(context: ActionContext): string {
   let last = context.record.receivedOn;
   for (const e of context.events) if (e.on > last) last = e.on;
@@ -54,7 +49,10 @@ function lastDate(context: ActionContext): string {
 
 function ActionForm({ action, context, onDone }: { action: CaseActionId; context: ActionContext; onDone: () => void }) {
   const spec = getAction(action);
-  const form = useForm<Record<string, string>>({ initialValues: defaultInput(action, context) });
+  const [initial] = useState(() => defaultInput(action, context));
+  const form = useForm<Record<string, string>>({ initialValues: initial });
+  // What is typed is kept per case and action until it is saved: a dialog closed by mistake offers it back.
+  const draft = useFormDraft(`action:${context.record.id}:${action}`, form.values, initial, form.setValues);
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   // The stored fields as this form was opened on (edits of stored fields only): only what the person changes from
@@ -116,6 +114,7 @@ function ActionForm({ action, context, onDone }: { action: CaseActionId; context
         today: context.today,
         base: opened,
       });
+      draft.clear();
       notifications.show({ color: 'teal', title: spec.done, message: event.summary });
       onDone();
     } catch (error) {
@@ -148,14 +147,14 @@ function ActionForm({ action, context, onDone }: { action: CaseActionId; context
       label: f.label,
       description: f.description,
       placeholder: f.placeholder,
-      withAsterisk: f.required,
+      required: f.required,
       'data-action-field': f.name,
       'data-autofocus': f.name === autoFocusField ? true : undefined,
       ...form.getInputProps(f.name),
     };
     switch (f.kind) {
       case 'date':
-        return <TextInput key={f.name} {...common} type="date" min={lastDate(context)} max={context.today} />;
+        return <DateField key={f.name} {...common} minDate={lastDate(context)} maxDate={context.today} />;
       case 'select':
         // An optional choice may be cleared back to "none" (held as '', shown as no choice).
         return (
@@ -180,8 +179,7 @@ function ActionForm({ action, context, onDone }: { action: CaseActionId; context
             autosize
             minRows={f.required ? 3 : 2}
             maxRows={8}
-            description={[f.description, 'Shift+Enter for a new line'].filter(Boolean).join(' · ')}
-            onKeyDown={submitOnEnter}
+            description={[f.description, 'Ctrl+Enter to save'].filter(Boolean).join(' · ')}
           />
         );
       default:
@@ -197,6 +195,7 @@ function ActionForm({ action, context, onDone }: { action: CaseActionId; context
   return (
     <form onSubmit={submit} noValidate aria-label={spec.title}>
       <Stack gap="sm">
+        <DraftOffer draft={draft} />
         {target && (
           <Text size="sm">
             From <b>{context.evaluation?.stageName}</b> to <b>{target.name}</b> ({target.owner}).
