@@ -43,6 +43,7 @@ test.describe('on a machine whose regional setting is the United States', () => 
     await chooseOption(page, 'Category', 'Billing');
     await page.getByLabel('Summary').fill('Charged twice.');
     await page.getByLabel('Name', { exact: false }).first().fill('Ada Lovelace');
+    await page.getByLabel('Phone').fill('0113 496 0101');
     await page.getByRole('button', { name: 'Log complaint' }).click();
     await expect(page.getByRole('form', { name: 'New complaint' })).toBeVisible();
     expect(await countRows(page, 'cases')).toBe(0);
@@ -75,6 +76,8 @@ test('a letter "received" on a Sunday asks "Are you sure?" with the date in word
   await chooseOption(page, 'Category', 'Billing');
   await page.getByLabel('Summary').fill('Charged twice for the October bill.');
   await page.getByLabel('Name', { exact: false }).first().fill('Ada Lovelace');
+  await page.getByLabel('Postal address').first().fill('12 St James Square\nLondon');
+  await page.getByLabel('Postcode').first().fill('SW1Y 4JH');
   await page.getByRole('button', { name: 'Log complaint' }).click();
 
   const question = page.getByRole('dialog', { name: 'Are you sure?' });
@@ -93,6 +96,7 @@ test('a letter "received" on a Sunday asks "Are you sure?" with the date in word
   await expect(question).toContainText('Monday 12 January 2026 — 324 days ago');
   await expect(question).toContainText('more than 30 days ago');
   await question.getByRole('button', { name: 'Yes, that date' }).click();
+  await expect(question).toBeHidden();
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
   expect(await countRows(page, 'cases')).toBe(1);
 });
@@ -106,6 +110,7 @@ async function loggedCase(page: Page) {
     category: 'Billing',
     summary: 'Charged twice.',
     name: 'Grace Hopper',
+    phone: '0113 496 0101',
   });
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
 }

@@ -97,6 +97,8 @@ export function confirmReceivedDate(question: ReceivedDateQuestion): Promise<boo
     modals.openConfirmModal({
       title: 'Are you sure?',
       centered: true,
+      // "Change the date" puts the focus in the date box (the caller does), not back on the button that asked.
+      returnFocus: false,
       children: (
         <Stack gap="xs">
           <Text size="sm">The complaint was received on</Text>
