@@ -100,11 +100,11 @@ export interface DraftControl<T> {
   /** A draft left by an earlier opening of this form, not yet used or discarded. */
   offered: FormDraft<T> | null;
   /** Puts the offered draft's values into the form. */
-  use(): void;
+  use: () => void;
   /** Forgets the offered draft. */
-  discard(): void;
+  discard: () => void;
   /** Forgets any draft: call once the form is saved. */
-  clear(): void;
+  clear: () => void;
 }
 
 /**
