@@ -173,3 +173,24 @@ test('a dialog closed by mistake offers its draft back on reopening', async ({ p
   dialog = await openAddNote(page);
   await expect(dialog.getByText('Unsaved draft')).toHaveCount(0);
 });
+
+test('an intake left by mistake offers what was typed back, except vulnerability details', async ({ page }) => {
+  await openIntake(page);
+  await page.getByLabel('Summary').fill('No service since Monday; engineer did not come.');
+  await page.getByLabel('Name', { exact: false }).first().fill('Grace Hopper');
+  await page.getByRole('button', { name: 'Add details…' }).click();
+  await page.getByLabel('Vulnerability or health details').fill('Uses a hearing aid');
+  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'New complaint' }).click();
+
+  const offer = page.getByRole('status').filter({ hasText: 'Unsaved draft' });
+  await expect(offer).toContainText('You have an unsaved draft from 10:42.');
+  await offer.getByRole('button', { name: 'Use it' }).click();
+  await expect(page.getByLabel('Summary')).toHaveValue('No service since Monday; engineer did not come.');
+  await expect(page.getByLabel('Name', { exact: false }).first()).toHaveValue('Grace Hopper');
+  await page.getByRole('button', { name: 'Add details…' }).click();
+  await expect(page.getByLabel('Vulnerability or health details')).toHaveValue('');
+  const stored = await page.evaluate(() => JSON.stringify(sessionStorage));
+  expect(stored).toContain('engineer did not come');
+  expect(stored).not.toContain('hearing aid');
+});

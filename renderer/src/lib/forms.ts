@@ -96,6 +96,12 @@ export function draftTime(savedAt: string, now = new Date()): string {
     : `${at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })}, ${time}`;
 }
 
+function without<T extends object>(values: T, keys: ReadonlyArray<keyof T>): Partial<T> {
+  const copy: Partial<T> = { ...values };
+  for (const k of keys) delete copy[k];
+  return copy;
+}
+
 export interface DraftControl<T> {
   /** A draft left by an earlier opening of this form, not yet used or discarded. */
   offered: FormDraft<T> | null;
@@ -116,24 +122,30 @@ export function useFormDraft<T extends object>(
   values: T,
   initial: T,
   setValues: (values: T) => void,
+  { leaveOut = [] }: { leaveOut?: ReadonlyArray<keyof T> } = {},
 ): DraftControl<T> {
+  // Fields left out (special-category data) are never written to the draft; they come back empty. The list is read
+  // once, as the form opens.
+  const left = useRef(leaveOut);
+  const kept = useCallback((v: T): Partial<T> => without(v, left.current), []);
+  const initialText = useRef(JSON.stringify(kept(initial)));
   const [offered, setOffered] = useState<FormDraft<T> | null>(() => {
     const found = readDraft<T>(key);
-    return found && JSON.stringify(found.values) !== JSON.stringify(initial) ? found : null;
+    return found && JSON.stringify(kept(found.values)) !== initialText.current ? found : null;
   });
   const cleared = useRef(false);
-  const initialText = useRef(JSON.stringify(initial));
 
   useEffect(() => {
     if (offered || cleared.current) return;
-    if (JSON.stringify(values) === initialText.current) removeDraft(key);
-    else writeDraft(key, values);
-  }, [key, values, offered]);
+    const draft = kept(values);
+    if (JSON.stringify(draft) === initialText.current) removeDraft(key);
+    else writeDraft(key, draft);
+  }, [key, values, offered, kept]);
 
   const use = useCallback(() => {
-    if (offered) setValues({ ...initial, ...offered.values });
+    if (offered) setValues({ ...initial, ...kept(offered.values) });
     setOffered(null);
-  }, [offered, initial, setValues]);
+  }, [offered, initial, setValues, kept]);
   const discard = useCallback(() => {
     removeDraft(key);
     setOffered(null);

@@ -45,8 +45,11 @@ export function IntakePage() {
   const today = todayIso();
   const [initial] = useState(() => emptyIntakeForm(today));
   const form = useForm<IntakeForm>({ initialValues: initial });
-  // What is typed is kept until the complaint is logged: leaving the page by mistake offers it back.
-  const draft = useFormDraft('intake', form.values, initial, form.setValues);
+  // What is typed is kept until the complaint is logged: leaving the page by mistake offers it back. Vulnerability
+  // details are special-category data and are never kept in a draft.
+  const draft = useFormDraft('intake', form.values, initial, form.setValues, {
+    leaveOut: ['vulnerabilityDetails', 'vulnerabilityReason', 'vulnerabilityNote'],
+  });
   const [saving, setSaving] = useState(false);
   // Vulnerability details are special-category data: the section stays closed unless the handler opens it.
   const [vulnerabilityOpen, setVulnerabilityOpen] = useState(false);
