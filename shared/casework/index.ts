@@ -65,3 +65,10 @@ export {
   type DueDateChange,
   type VoidEffects,
 } from './corrections';
+export {
+  receivedDateQuestion,
+  RECEIVED_LONG_AGO_DAYS,
+  type ReceivedDateDoubt,
+  type ReceivedDateDoubtCode,
+  type ReceivedDateQuestion,
+} from './received-date';

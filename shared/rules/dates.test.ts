@@ -4,6 +4,7 @@ import {
   addMonths,
   calendarDaysBetween,
   compareIsoDates,
+  describeDateInWords,
   isIsoDate,
   toDayNumber,
   toIsoDate,
@@ -118,5 +119,16 @@ describe('one isIsoDate for the whole app', () => {
       }
       expect(isIsoDate(s), s).toBe(converts);
     }
+  });
+});
+
+describe('describeDateInWords', () => {
+  it('writes the date out with its weekday and how far it is from today', () => {
+    expect(describeDateInWords('2026-01-12', '2026-12-02')).toBe('Monday 12 January 2026 — 324 days ago');
+    expect(describeDateInWords('2026-12-02', '2026-12-02')).toBe('Wednesday 2 December 2026 — today');
+    expect(describeDateInWords('2026-12-01', '2026-12-02')).toBe('Tuesday 1 December 2026 — yesterday');
+    expect(describeDateInWords('2026-12-03', '2026-12-02')).toBe('Thursday 3 December 2026 — tomorrow');
+    expect(describeDateInWords('2027-01-01', '2026-12-02')).toBe('Friday 1 January 2027 — in 30 days');
+    expect(describeDateInWords('2020-01-01', '2026-12-02')).toBe('Wednesday 1 January 2020 — 2,527 days ago');
   });
 });

@@ -4,7 +4,13 @@
 // conversions are pure integer arithmetic (H. Hinnant's civil-from-days algorithms), so nothing here depends on the
 // machine's time zone, on daylight saving, or on `Date` at all.
 import { RulesError } from './errors';
-import { isIsoDate as isModelIsoDate, MAX_DATE_YEAR, MIN_DATE_YEAR } from '#shared/model/dates';
+import {
+  isIsoDate as isModelIsoDate,
+  MAX_DATE_YEAR,
+  MIN_DATE_YEAR,
+  MONTH_NAMES,
+  WEEKDAY_NAMES,
+} from '#shared/model/dates';
 import type { IsoDate } from './types';
 
 /** Days since 1970-01-01. */
@@ -13,22 +19,7 @@ export type DayNumber = number;
 export const MIN_YEAR = MIN_DATE_YEAR;
 export const MAX_YEAR = MAX_DATE_YEAR;
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+export { WEEKDAY_NAMES };
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -218,4 +209,22 @@ export function compareIsoDates(a: IsoDate, b: IsoDate): number {
 /** "Saturday" for 2026-11-28. */
 export function weekdayName(date: IsoDate): string {
   return WEEKDAY_NAMES[weekdayOf(toDayNumber(date, 'date'))];
+}
+
+/** "Monday 12 January 2026 — 324 days ago": a date written out in words, and how far it is from `today`. */
+export function describeDateInWords(date: IsoDate, today: IsoDate): string {
+  const day = toDayNumber(date, 'date');
+  const { year, month, day: dayOfMonth } = partsFromDayNumber(day);
+  const n = day - toDayNumber(today, 'today');
+  const when =
+    n === 0
+      ? 'today'
+      : n === -1
+        ? 'yesterday'
+        : n === 1
+          ? 'tomorrow'
+          : n < 0
+            ? `${(-n).toLocaleString('en-GB')} days ago`
+            : `in ${n.toLocaleString('en-GB')} days`;
+  return `${WEEKDAY_NAMES[weekdayOf(day)]} ${dayOfMonth} ${MONTH_NAMES[month - 1]} ${year} — ${when}`;
 }

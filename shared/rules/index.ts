@@ -6,7 +6,15 @@ export { caseFacts, checkFacts, customerScopeFacts, validateCaseFacts, type Fact
 export { RulesError, isRulesError, type RulesErrorCode } from './errors';
 
 // Dates and calendars
-export { addCalendarDays, addMonths, calendarDaysBetween, compareIsoDates, isIsoDate, weekdayName } from './dates';
+export {
+  addCalendarDays,
+  addMonths,
+  calendarDaysBetween,
+  compareIsoDates,
+  describeDateInWords,
+  isIsoDate,
+  weekdayName,
+} from './dates';
 export {
   addWorkingDays,
   CALENDAR_IDS,

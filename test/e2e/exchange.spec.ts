@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
-import { countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
+import { countRows, expect, fillDate, logComplaint, setUpDesk, test } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
@@ -241,7 +241,7 @@ test('open deadlines as an ICS calendar, and a subject-access bundle with the is
   await expect(table.getByRole('row')).toHaveCount(3);
   await expect(table).toContainText('name and postcode');
   await expect(table).not.toContainText('Babbage');
-  await dialog.getByLabel('Request received on').fill('2026-11-20');
+  await fillDate(dialog.getByLabel('Request received on'), '2026-11-20');
   await expect(dialog.getByLabel('Answer by')).toHaveText(
     'Sun 20 Dec 2026: one calendar month (UK GDPR, Article 12(3))',
   );

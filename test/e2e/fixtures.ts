@@ -66,9 +66,39 @@ export interface Complaint {
   largePrint?: boolean;
 }
 
+/** 2026-12-01 as a desk in the UK types and reads it: 01/12/2026 (other text is left as it is). */
+export const ukDate = (value: string) => value.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
+
+/**
+ * The one way the specs fill a date box (issue #15): types the date as the interface language writes it (dd/mm/yyyy
+ * in English (UK); an ISO date is turned into that), then leaves the box with Tab, so its calendar closes and the box
+ * shows the date as it was read.
+ */
+export async function fillDate(box: Locator, value: string) {
+  await box.fill(ukDate(value));
+  await box.press('Tab');
+}
+
+/**
+ * Clicks "Log complaint" and, when a received date long ago or a letter on a day without post is asked about
+ * ("Are you sure?"), answers yes: the specs mean the dates they type. Returns whether it was asked.
+ */
+export async function submitComplaint(page: Page): Promise<boolean> {
+  await page.getByRole('button', { name: 'Log complaint' }).click();
+  const question = page.getByRole('dialog', { name: 'Are you sure?' });
+  const saved = page.getByRole('heading', { level: 2, name: /^[A-Z0-9]+-\d{4}-\d{6}$/ });
+  const refused = page.locator('form[aria-label="New complaint"] [aria-invalid="true"]');
+  const notSaved = page.getByText('The complaint was not saved');
+  await expect(question.or(saved).or(refused).or(notSaved).first()).toBeVisible();
+  if (!(await question.isVisible())) return false;
+  await question.getByRole('button', { name: 'Yes, that date' }).click();
+  await expect(question).toBeHidden();
+  return true;
+}
+
 export async function logComplaint(page: Page, c: Complaint) {
   await page.getByRole('link', { name: 'New complaint' }).click();
-  await page.getByLabel('Date received').fill(c.receivedOn);
+  await fillDate(page.getByLabel('Date received'), c.receivedOn);
   await chooseOption(page, 'Channel', c.channel);
   await chooseOption(page, 'Category', c.category);
   await page.getByLabel('Summary').fill(c.summary);
@@ -78,7 +108,7 @@ export async function logComplaint(page: Page, c: Complaint) {
   if (c.phone) await page.getByLabel('Phone').fill(c.phone);
   if (c.language) await chooseOption(page, 'Letter language', c.language);
   if (c.largePrint) await page.getByLabel('Large print letters').check();
-  await page.getByRole('button', { name: 'Log complaint' }).click();
+  await submitComplaint(page);
 }
 
 /** Count the rows of an IndexedDB store of the app's database, straight from the browser. */
@@ -138,7 +168,11 @@ export async function act(page: Page, item: string, fields: Array<[string, strin
   await page.getByRole('button', { name: 'Actions', exact: true }).click();
   await page.getByRole('menuitem', { name: `${item}…`, exact: true }).click();
   const dialog = page.getByRole('dialog');
-  for (const [label, value] of fields) await textbox(dialog, label).fill(value);
+  for (const [label, value] of fields) {
+    const box = textbox(dialog, label);
+    if ((await box.getAttribute('data-date-field')) !== null) await fillDate(box, value);
+    else await box.fill(value);
+  }
   await dialog.getByRole('button', { name: /^(Record|Resolve|Close)/ }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Timeline')).toContainText(inTimeline);

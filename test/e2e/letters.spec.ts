@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { chooseOption, countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
+import { chooseOption, countRows, expect, fillDate, logComplaint, setUpDesk, submitComplaint, test } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
@@ -202,7 +202,7 @@ test("a letter to someone acting for the customer comes with the customer's copy
 }) => {
   await setUpDesk(page);
   await page.getByRole('link', { name: 'New complaint' }).click();
-  await page.getByLabel('Date received').fill('2026-11-16');
+  await fillDate(page.getByLabel('Date received'), '2026-11-16');
   await chooseOption(page, 'Channel', 'Letter');
   await chooseOption(page, 'Category', 'Billing');
   await page.getByLabel('Summary').fill('Charged twice for the October bill.');
@@ -213,7 +213,7 @@ test("a letter to someone acting for the customer comes with the customer's copy
   await page.getByLabel('Relationship').fill('mother');
   await page.getByLabel("Representative's postal address").fill('Seaham Hall\nCounty Durham');
   await page.getByLabel("Representative's postcode").fill('SR7 7AG');
-  await page.getByRole('button', { name: 'Log complaint' }).click();
+  await submitComplaint(page);
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
 
   await page.getByRole('button', { name: 'Other letters…' }).click();

@@ -1,7 +1,18 @@
 // Privacy (issue #7): vulnerability details only with a reason and hidden by default; erasing a customer on request;
 // the retention policy's preview and run, on demand and at start.
 import { fileURLToPath } from 'node:url';
-import { chooseOption, closedCase, countRows, expect, logComplaint, setUpDesk, test, textbox } from './fixtures';
+import {
+  chooseOption,
+  closedCase,
+  countRows,
+  expect,
+  fillDate,
+  logComplaint,
+  setUpDesk,
+  submitComplaint,
+  test,
+  textbox,
+} from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
@@ -10,7 +21,7 @@ test('vulnerability details need a reason, are hidden on the case page until ask
 }) => {
   await setUpDesk(page);
   await page.getByRole('link', { name: 'New complaint' }).click();
-  await page.getByLabel('Date received').fill('2026-03-02');
+  await fillDate(page.getByLabel('Date received'), '2026-03-02');
   await chooseOption(page, 'Channel', 'Phone');
   await chooseOption(page, 'Category', 'Service');
   await page.getByLabel('Summary').fill('Line down for a week');
@@ -27,7 +38,7 @@ test('vulnerability details need a reason, are hidden on the case page until ask
   ).toBeVisible();
   await page.screenshot({ path: shots('privacy-01-intake-needs-reason'), fullPage: true });
   await chooseOption(page, 'Why we need to record it', 'Needed to make reasonable adjustments for them');
-  await page.getByRole('button', { name: 'Log complaint' }).click();
+  await submitComplaint(page);
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-/);
 
   // On the case page: the reason is in view, the details are not until "Show details".

@@ -7,7 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { tsImport } from 'tsx/esm/api';
 import type * as Rules from '#shared/rules/index';
 import type { CaseFacts, ClockState, RuleEvent } from '#shared/rules/types';
-import { chooseOption, countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
+import { chooseOption, countRows, expect, fillDate, logComplaint, setUpDesk, test } from './fixtures';
 
 // The rules engine, loaded through tsx: it imports its holiday data as JSON, which the ESM loader Playwright runs
 // specs with refuses without an import attribute (the app's bundler and Vitest accept it).
@@ -144,18 +144,20 @@ async function fill(page: Page, dialog: Locator, fields: Field[]) {
       await dialog.getByRole('combobox', { name: f.label }).click();
       await page.getByRole('option', { name: f.value, exact: true }).click();
     } else {
-      await field(dialog, f.label).fill(f.value);
+      const box = field(dialog, f.label);
+      if ((await box.getAttribute('data-date-field')) !== null) await fillDate(box, f.value);
+      else await box.fill(f.value);
     }
   }
 }
 
-/** Choose an action from the menu, fill its form and submit it with Enter; one more event on the timeline. */
+/** Choose an action from the menu, fill its form and submit it with Ctrl+Enter; one more event on the timeline. */
 async function act(page: Page, item: string, fields: Field[], expectInTimeline: string) {
   const before = await countRows(page, 'events');
   const dialog = await openAction(page, item);
   await fill(page, dialog, fields);
   const last = fields.filter((f) => !f.select).at(-1);
-  if (last) await field(dialog, last.label).press('Enter');
+  if (last) await field(dialog, last.label).press('Control+Enter');
   else await dialog.getByRole('button', { name: /^(Record|Escalate|Pause|Resume|Resolve|Close|Add|Save|Log)/ }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Timeline')).toContainText(expectInTimeline);
@@ -426,7 +428,7 @@ test('jive-ca (Canada): two levels of escalation, then the CCTS notice and refer
     { label: 'Notes', value: 'Gave the CCTS phone number and website' },
   ]);
   await snap(page, '21-jive-ccts-form', false);
-  await field(dialog, 'Notes').press('Enter');
+  await field(dialog, 'Notes').press('Control+Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Timeline')).toContainText('Customer told about the CCTS by phone');
   walk.record('ccts-informed', on(6));

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { chooseOption, countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
+import { chooseOption, countRows, expect, fillDate, logComplaint, setUpDesk, test } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}`, import.meta.url));
 
@@ -64,7 +64,7 @@ const dateField = (dialog: Locator, label: string) => dialog.getByRole('textbox'
 
 async function acknowledge(page: Page, on: string) {
   await act(page, 'Acknowledge', async (d) => {
-    await dateField(d, 'Date').fill(on);
+    await fillDate(dateField(d, 'Date'), on);
     await d.getByRole('combobox', { name: 'How it was acknowledged' }).click();
     await page.getByRole('option', { name: 'Phone', exact: true }).click();
   });
@@ -72,7 +72,7 @@ async function acknowledge(page: Page, on: string) {
 
 async function resolve(page: Page, on: string) {
   await act(page, 'Resolve', async (d) => {
-    await dateField(d, 'Resolved on').fill(on);
+    await fillDate(dateField(d, 'Resolved on'), on);
     await d.getByRole('textbox', { name: 'How it was resolved' }).fill('Refunded the charge');
   });
 }

@@ -4,7 +4,14 @@ import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
+import { useSubmitOnModEnter } from '#lib/forms';
 import { theme } from './theme';
+
+/** Ctrl/Cmd+Enter submits the form it is pressed in, everywhere; Enter in a multi-line box is a new line. */
+function FormKeys() {
+  useSubmitOnModEnter();
+  return null;
+}
 
 export function Providers({ children }: { children: ReactNode }) {
   return (
@@ -12,6 +19,7 @@ export function Providers({ children }: { children: ReactNode }) {
       <DatesProvider settings={{ locale: 'en-gb', firstDayOfWeek: 1 }}>
         <ModalsProvider>
           <Notifications position="bottom-right" />
+          <FormKeys />
           {children}
         </ModalsProvider>
       </DatesProvider>

@@ -1,13 +1,14 @@
 // "Subject access…" on the case page: everything held about this case's customer as one ZIP file. The desk ticks
 // which of the matching cases are the same person (another person's data must not go out), and gives the day the
 // request arrived, which sets the answer-by date.
-import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { subjectAccessAnswerBy } from '#shared/exports/subject-access';
 import type { CaseRecord } from '#shared/model/case';
 import { isIsoDate } from '#shared/model/dates';
 import { todayIso } from '#lib/today';
+import { DateField } from '#ui/DateField';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import { useWorkingPerson } from '#features/people';
@@ -89,13 +90,13 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
         data as a JSON file, in one ZIP file.
       </Text>
       <Group align="flex-start" gap="lg">
-        <TextInput
-          type="date"
+        <DateField
           label="Request received on"
           value={receivedOn}
-          max={today}
-          onChange={(e) => setReceivedOn(e.currentTarget.value)}
+          maxDate={today}
+          onChange={setReceivedOn}
           error={dateError}
+          withWords={false}
           w={200}
         />
         {answer && (

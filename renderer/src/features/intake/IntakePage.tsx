@@ -29,6 +29,11 @@ import {
 } from '#shared/model/case';
 import { emptyIntakeForm, validateIntake, type IntakeForm } from '#shared/model/intake';
 import { todayIso } from '#lib/today';
+import { confirmReceivedDate, DateField } from '#ui/DateField';
+import { useFormDraft } from '#lib/forms';
+import { DraftOffer } from '#ui/DraftOffer';
+import { receivedDateQuestion } from '#shared/casework/index';
+import { getCalendar } from '#shared/rules/index';
 import { useSettings } from '#db/hooks';
 import { createCase } from '#db/repositories/cases';
 import { db } from '#db/schema';
@@ -38,7 +43,13 @@ export function IntakePage() {
   const settings = useSettings();
   const [, navigate] = useLocation();
   const today = todayIso();
-  const form = useForm<IntakeForm>({ initialValues: emptyIntakeForm(today) });
+  const [initial] = useState(() => emptyIntakeForm(today));
+  const form = useForm<IntakeForm>({ initialValues: initial });
+  // What is typed is kept until the complaint is logged: leaving the page by mistake offers it back. Vulnerability
+  // details are special-category data and are never kept in a draft.
+  const draft = useFormDraft('intake', form.values, initial, form.setValues, {
+    leaveOut: ['vulnerabilityDetails', 'vulnerabilityReason', 'vulnerabilityNote'],
+  });
   const [saving, setSaving] = useState(false);
   // Vulnerability details are special-category data: the section stays closed unless the handler opens it.
   const [vulnerabilityOpen, setVulnerabilityOpen] = useState(false);
@@ -48,14 +59,24 @@ export function IntakePage() {
     if (!result.ok) {
       form.setErrors(result.errors);
       if (Object.keys(result.errors).some((k) => k.startsWith('vulnerability'))) setVulnerabilityOpen(true);
-      const first = Object.keys(result.errors)[0];
-      document.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      focusField(Object.keys(result.errors)[0]);
       return;
     }
     if (!settings) return;
+    // A received date that is probably a slip is asked about before anything is saved.
+    const question = receivedDateQuestion(result.value.receivedOn, {
+      today: todayIso(),
+      channel: result.value.channel,
+      calendar: getCalendar(settings.calendar),
+    });
+    if (question && !(await confirmReceivedDate(question))) {
+      focusField('receivedOn');
+      return;
+    }
     setSaving(true);
     try {
       const record = await createCase(db(), result.value, { settings, by: settings.handlerName });
+      draft.clear();
       notifications.show({ color: 'teal', title: 'Complaint logged', message: `Reference ${record.reference}` });
       navigate(`/cases/${record.id}`);
     } catch (error) {
@@ -70,27 +91,31 @@ export function IntakePage() {
   });
 
   const field = (name: keyof IntakeForm) => ({ name, ...form.getInputProps(name) });
+  const focusField = (name: string | undefined) =>
+    name &&
+    document.querySelector<HTMLElement>(`[name="${name}"]:not([type="hidden"]), [data-name="${name}"]`)?.focus();
 
   return (
     <Stack maw={820} gap="md">
       <Title order={2}>New complaint</Title>
       <form onSubmit={submit} noValidate aria-label="New complaint">
         <Stack gap="md">
+          <DraftOffer draft={draft} />
           <Fieldset legend="The complaint">
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput type="date" label="Date received" max={today} withAsterisk {...field('receivedOn')} />
+              <DateField label="Date received" maxDate={today} required {...field('receivedOn')} />
               <Select
                 label="Channel"
                 placeholder="How it was made"
                 data={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
-                withAsterisk
+                required
                 {...field('channel')}
               />
               <Select
                 label="Category"
                 placeholder="What it is about"
                 data={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
-                withAsterisk
+                required
                 {...field('category')}
               />
             </SimpleGrid>
@@ -100,13 +125,13 @@ export function IntakePage() {
               description="In the customer's words where possible"
               autosize
               minRows={3}
-              withAsterisk
+              required
               {...field('summary')}
             />
           </Fieldset>
           <Fieldset legend="Customer">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="Name" withAsterisk {...field('customerName')} />
+              <TextInput label="Name" required {...field('customerName')} />
               <TextInput label="Account number" {...field('accountNumber')} />
               <Textarea
                 label="Postal address"

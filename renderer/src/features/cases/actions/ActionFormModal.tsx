@@ -1,10 +1,10 @@
-// One small form per action, in a modal: the date (today by default) and the action's own fields. Enter submits
-// (Shift+Enter starts a new line in a text box), Esc cancels. Messages show next to their fields; the same checks run
-// again inside the write transaction.
+// One small form per action, in a modal: the date (today by default) and the action's own fields. Enter in a text box
+// is a new line; Ctrl/Cmd+Enter saves from any field (#lib/forms); Esc cancels, and what was typed is kept as a draft
+// offered on reopening. Messages show next to their fields; the same checks run again inside the write transaction.
 import { Alert, Button, Checkbox, Group, Modal, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type KeyboardEvent, useState } from 'react';
+import { useState } from 'react';
 import {
   type ActionContext,
   type ActionFieldSpec,
@@ -22,6 +22,9 @@ import {
 import { ActionRefusedError, EditConflictError, performAction } from '#db/repositories/case-actions';
 import { db } from '#db/schema';
 import { CorrectionPreview, VoidPreview } from './ChangePreview';
+import { DateField } from '#ui/DateField';
+import { useFormDraft } from '#lib/forms';
+import { DraftOffer } from '#ui/DraftOffer';
 
 export interface ActionFormModalProps {
   /** The action whose form is open, or null when closed. */
@@ -39,14 +42,6 @@ export function ActionFormModal({ action, context, onClose, initial }: ActionFor
       {action && <ActionForm key={action} action={action} context={context} onDone={onClose} initial={initial} />}
     </Modal>
   );
-}
-
-/** Enter submits from a text box too; Shift+Enter keeps a new line. */
-function submitOnEnter(e: KeyboardEvent<HTMLTextAreaElement>) {
-  if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-    e.preventDefault();
-    e.currentTarget.form?.requestSubmit();
-  }
 }
 
 function lastDate(context: ActionContext): string {
@@ -67,7 +62,10 @@ function ActionForm({
   initial?: Record<string, string>;
 }) {
   const spec = getAction(action);
-  const form = useForm<Record<string, string>>({ initialValues: { ...defaultInput(action, context), ...initial } });
+  const [start] = useState(() => ({ ...defaultInput(action, context), ...initial }));
+  const form = useForm<Record<string, string>>({ initialValues: start });
+  // What is typed is kept per case and action until it is saved: a dialog closed by mistake offers it back.
+  const draft = useFormDraft(`action:${context.record.id}:${action}`, form.values, start, form.setValues);
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   // The stored fields as this form was opened on (edits of stored fields only): only what the person changes from
@@ -129,6 +127,7 @@ function ActionForm({
         today: context.today,
         base: opened,
       });
+      draft.clear();
       notifications.show({ color: 'teal', title: spec.done, message: event.summary });
       onDone();
     } catch (error) {
@@ -161,7 +160,7 @@ function ActionForm({
       label: f.label,
       description: f.description,
       placeholder: f.placeholder,
-      withAsterisk: f.required,
+      required: f.required,
       'data-action-field': f.name,
       'data-autofocus': f.name === autoFocusField ? true : undefined,
       ...form.getInputProps(f.name),
@@ -170,12 +169,11 @@ function ActionForm({
       case 'date':
         // Only the entry's own date follows the timeline; a corrected received date may move earlier.
         return (
-          <TextInput
+          <DateField
             key={f.name}
             {...common}
-            type="date"
-            min={f.name === 'on' ? lastDate(context) : undefined}
-            max={context.today}
+            minDate={f.name === 'on' ? lastDate(context) : undefined}
+            maxDate={context.today}
           />
         );
       case 'select':
@@ -202,8 +200,7 @@ function ActionForm({
             autosize
             minRows={f.required ? 3 : 2}
             maxRows={8}
-            description={[f.description, 'Shift+Enter for a new line'].filter(Boolean).join(' · ')}
-            onKeyDown={submitOnEnter}
+            description={[f.description, 'Ctrl+Enter to save'].filter(Boolean).join(' · ')}
           />
         );
       default:
@@ -219,6 +216,7 @@ function ActionForm({
   return (
     <form onSubmit={submit} noValidate aria-label={spec.title}>
       <Stack gap="sm">
+        <DraftOffer draft={draft} />
         {target && (
           <Text size="sm">
             From <b>{context.evaluation?.stageName}</b> to <b>{target.name}</b> ({target.owner}).

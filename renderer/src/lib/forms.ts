@@ -1,0 +1,159 @@
+// Forms that help instead of trap (issue #15): the keys of a form, and the draft a closed form leaves behind.
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+/** What submitOnModEnter reads of a keydown event (a DOM KeyboardEvent has all of it). */
+export interface ModEnterEvent {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  isComposing?: boolean;
+  defaultPrevented: boolean;
+  target: EventTarget | null;
+  preventDefault(): void;
+}
+
+/**
+ * Ctrl+Enter (Cmd+Enter on a Mac) submits the form the key was pressed in, from any of its fields, a multi-line box
+ * included, as its submit button would (nothing happens while that button is disabled or busy). A plain Enter is left
+ * to the browser: a new line in a multi-line box, the form's submit in a one-line box. True when it submitted.
+ */
+export function submitOnModEnter(event: ModEnterEvent): boolean {
+  if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.isComposing || event.defaultPrevented) {
+    return false;
+  }
+  const target = event.target as { closest?: (selector: string) => Element | null } | null;
+  const form = target?.closest?.('form') as HTMLFormElement | null | undefined;
+  if (!form) return false;
+  event.preventDefault();
+  const submitter = form.querySelector<HTMLButtonElement>('button[type="submit"], input[type="submit"]');
+  if (submitter && (submitter.disabled || submitter.hasAttribute('data-loading'))) return false;
+  form.requestSubmit(submitter ?? undefined);
+  return true;
+}
+
+/** Installs submitOnModEnter for the whole window: one listener, so every form, in a dialog or not, behaves alike. */
+export function useSubmitOnModEnter(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => void submitOnModEnter(e);
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Drafts. What was typed in a form is kept in the window's session storage (never in the case, never on disk) while
+// the form is open, so a form closed by mistake can be opened again with it. Saving removes the draft.
+
+export interface FormDraft<T> {
+  values: T;
+  /** When it was last typed in (an ISO timestamp). */
+  savedAt: string;
+}
+
+const DRAFT_PREFIX = 'redress:draft:';
+
+function storage(): Storage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function readDraft<T>(key: string): FormDraft<T> | null {
+  try {
+    const text = storage()?.getItem(DRAFT_PREFIX + key);
+    if (!text) return null;
+    const draft = JSON.parse(text) as FormDraft<T>;
+    return draft && typeof draft === 'object' && draft.values && typeof draft.savedAt === 'string' ? draft : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeDraft<T>(key: string, values: T, now = new Date()): void {
+  try {
+    storage()?.setItem(DRAFT_PREFIX + key, JSON.stringify({ values, savedAt: now.toISOString() }));
+  } catch {
+    // Storage full or refused: the draft is a convenience, the form itself still holds what was typed.
+  }
+}
+
+export function removeDraft(key: string): void {
+  try {
+    storage()?.removeItem(DRAFT_PREFIX + key);
+  } catch {
+    // As above.
+  }
+}
+
+/** "10:42" (today), or "1 Dec, 10:42" for an older draft. */
+export function draftTime(savedAt: string, now = new Date()): string {
+  const at = new Date(savedAt);
+  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  return at.toDateString() === now.toDateString()
+    ? time
+    : `${at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })}, ${time}`;
+}
+
+function without<T extends object>(values: T, keys: ReadonlyArray<keyof T>): Partial<T> {
+  const copy: Partial<T> = { ...values };
+  for (const k of keys) delete copy[k];
+  return copy;
+}
+
+export interface DraftControl<T> {
+  /** A draft left by an earlier opening of this form, not yet used or discarded. */
+  offered: FormDraft<T> | null;
+  /** Puts the offered draft's values into the form. */
+  use: () => void;
+  /** Forgets the offered draft. */
+  discard: () => void;
+  /** Forgets any draft: call once the form is saved. */
+  clear: () => void;
+}
+
+/**
+ * Keeps `values` as the draft of `key` whenever they differ from `initial`; offers an earlier draft on opening.
+ * While the earlier draft is asked about it is left as it is (what is typed meanwhile is kept once it is answered).
+ */
+export function useFormDraft<T extends object>(
+  key: string,
+  values: T,
+  initial: T,
+  setValues: (values: T) => void,
+  { leaveOut = [] }: { leaveOut?: ReadonlyArray<keyof T> } = {},
+): DraftControl<T> {
+  // Fields left out (special-category data) are never written to the draft; they come back empty. The list is read
+  // once, as the form opens.
+  const left = useRef(leaveOut);
+  const kept = useCallback((v: T): Partial<T> => without(v, left.current), []);
+  const initialText = useRef(JSON.stringify(kept(initial)));
+  const [offered, setOffered] = useState<FormDraft<T> | null>(() => {
+    const found = readDraft<T>(key);
+    return found && JSON.stringify(kept(found.values)) !== initialText.current ? found : null;
+  });
+  const cleared = useRef(false);
+
+  useEffect(() => {
+    if (offered || cleared.current) return;
+    const draft = kept(values);
+    if (JSON.stringify(draft) === initialText.current) removeDraft(key);
+    else writeDraft(key, draft);
+  }, [key, values, offered, kept]);
+
+  const use = useCallback(() => {
+    if (offered) setValues({ ...initial, ...kept(offered.values) });
+    setOffered(null);
+  }, [offered, initial, setValues, kept]);
+  const discard = useCallback(() => {
+    removeDraft(key);
+    setOffered(null);
+  }, [key]);
+  const clear = useCallback(() => {
+    cleared.current = true;
+    removeDraft(key);
+    setOffered(null);
+  }, [key]);
+  return { offered, use, discard, clear };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { dateStyleFor, parseTypedDate } from './dates';
+
+const gb = dateStyleFor('en-GB');
+const ca = dateStyleFor('en-CA');
+const frCa = dateStyleFor('fr-CA');
+const iso = (text: string, style = gb) => {
+  const r = parseTypedDate(text, style);
+  return r.ok ? r.iso : `refused: ${r.message}`;
+};
+
+describe('parseTypedDate: dates as people type them, in the interface language’s order', () => {
+  it('reads eight digits as day, month, year in English (UK): 01122026 is 1 December 2026, never 12 January', () => {
+    expect(iso('01122026')).toBe('2026-12-01');
+    expect(iso('12012026')).toBe('2026-01-12');
+  });
+
+  it('reads d/m/yyyy with any usual separator in English (UK)', () => {
+    expect(iso('1/12/2026')).toBe('2026-12-01');
+    expect(iso('01.12.2026')).toBe('2026-12-01');
+    expect(iso('1-12-2026')).toBe('2026-12-01');
+    expect(iso(' 01/12/2026 ')).toBe('2026-12-01');
+  });
+
+  it('reads a year-first date the same in every language', () => {
+    for (const style of [gb, ca, frCa]) expect(iso('2026-12-01', style)).toBe('2026-12-01');
+    expect(iso('2026/1/5')).toBe('2026-01-05');
+  });
+
+  it('reads the Canadian locales year first, and refuses a day-first date there rather than guess', () => {
+    expect(iso('20261201', ca)).toBe('2026-12-01');
+    expect(iso('20261201', frCa)).toBe('2026-12-01');
+    expect(iso('01/12/2026', ca)).toMatch(/^refused: .*yyyy-mm-dd/);
+    expect(iso('01/12/2026', frCa)).toMatch(/^refused: .*aaaa-mm-jj/);
+    expect(iso('01122026', ca)).toMatch(/^refused/);
+  });
+
+  it('refuses impossible dates with a message saying why', () => {
+    expect(iso('31022026')).toBe('refused: There is no 31 February 2026: that month has 28 days.');
+    expect(iso('29/02/2028')).toBe('2028-02-29');
+    expect(iso('01132026')).toMatch(/^refused: “01132026” has no month 13\./);
+    expect(iso('20261201')).toMatch(/^refused: “20261201” has the year 1201/);
+    expect(iso('00/12/2026')).toMatch(/^refused: There is no 0 December 2026/);
+  });
+
+  it('refuses what it would have to guess: a two-digit year, a short run of digits, words', () => {
+    expect(iso('1/12/26')).toMatch(/^refused: Type the year in full/);
+    expect(iso('011226')).toMatch(
+      /^refused: “011226” is not a date\. Type the date as dd\/mm\/yyyy, e\.g\. 01\/12\/2026\./,
+    );
+    expect(iso('0112202')).toMatch(/^refused/);
+    expect(iso('tomorrow')).toMatch(/^refused/);
+    expect(iso('')).toMatch(/^refused: Enter a date/);
+  });
+
+  it('uses English (UK) for an interface language without its own style, whatever the machine’s setting', () => {
+    expect(dateStyleFor('en-US')).toBe(gb);
+    expect(dateStyleFor(undefined)).toBe(gb);
+    expect(dateStyleFor('fr-ca')).toBe(frCa);
+    expect(frCa.placeholder).toBe('aaaa-mm-jj');
+  });
+});
