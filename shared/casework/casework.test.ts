@@ -10,6 +10,7 @@ import {
   customerFieldLabel,
   customerFieldValue,
   defaultInput,
+  actionForNextStep,
   getAction,
   listActions,
   nextStage,
@@ -128,6 +129,18 @@ describe('the catalogue', () => {
     expect(getAction('respond').eventType).toBe('responded');
     expect(getAction('record-payment').eventType).toBe('compensation');
     expect(getAction('edit-customer').eventType).toBe('customer-edited');
+  });
+
+  it('answers the "was the complaint resolved?" next step (a closure without a resolution, issue #15) by resolving', () => {
+    const e = evaluateCase(facts(record('kijoma'), []), '2026-09-10');
+    expect(e.nextActions.some((a) => a.id === 'confirm-resolution')).toBe(false);
+    const closed = evaluateCase(
+      { ...facts(record('kijoma'), []), events: [{ type: 'closed', on: '2026-09-05' }] },
+      '2026-09-10',
+    );
+    const step = closed.nextActions.find((a) => a.id === 'confirm-resolution');
+    expect(step?.label).toMatch(/^Was the complaint resolved\?/);
+    expect(actionForNextStep('confirm-resolution')).toBe('resolve');
   });
 
   it('finds the next stage from the procedure: internal stages only', () => {

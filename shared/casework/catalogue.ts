@@ -700,6 +700,8 @@ export function actionForNextStep(nextActionId: string): CaseActionId | null {
       return 'resume';
     case 'close':
       return 'close';
+    case 'confirm-resolution':
+      return 'resolve';
     default:
       return null;
   }

@@ -280,6 +280,30 @@ function firstAfter(
   return undefined;
 }
 
+/**
+ * Regulatory clocks read days, not the order of recording (shared/rules/README.md, "Same-day events"): the earliest
+ * event of `types` on or after `day`; among several on that day, the one first in `types` order, so any permutation of
+ * same-day entries gives the same event.
+ */
+function firstOnOrAfter(
+  events: CheckedEvent[],
+  day: DayNumber,
+  types: readonly RuleEventType[],
+): CheckedEvent | undefined {
+  let found: CheckedEvent | undefined;
+  let rank = Number.POSITIVE_INFINITY;
+  for (const ev of events) {
+    if (ev.day < day) continue;
+    if (found && ev.day > found.day) break;
+    const r = types.indexOf(ev.type);
+    if (r >= 0 && r < rank) {
+      found = ev;
+      rank = r;
+    }
+  }
+  return found;
+}
+
 const ACK_CLOSERS: ReadonlySet<RuleEventType> = new Set([
   'acknowledged',
   'responded',
@@ -288,6 +312,7 @@ const ACK_CLOSERS: ReadonlySet<RuleEventType> = new Set([
   'deadlock',
   'closed',
 ]);
+const ACK_CLOSER_ORDER: readonly RuleEventType[] = [...ACK_CLOSERS];
 const RESPONSE_CLOSERS: ReadonlySet<RuleEventType> = new Set([
   'responded',
   'resolution-proposed',
@@ -295,9 +320,10 @@ const RESPONSE_CLOSERS: ReadonlySet<RuleEventType> = new Set([
   'deadlock',
   'closed',
 ]);
-const CCTS_RESPONSE_CLOSERS: ReadonlySet<RuleEventType> = new Set(['responded', 'resolved', 'closed']);
-const CCTS_INFORMED: ReadonlySet<RuleEventType> = new Set(['ccts-informed']);
-const RESOLVED_OR_CLOSED: ReadonlySet<RuleEventType> = new Set(['resolved', 'closed']);
+/** In the order that decides which of several same-day events a regulatory clock names. */
+const CCTS_RESPONSE_CLOSERS: readonly RuleEventType[] = ['responded', 'resolved', 'closed'];
+const CCTS_INFORMED: readonly RuleEventType[] = ['ccts-informed'];
+const RESOLVED_OR_CLOSED: readonly RuleEventType[] = ['resolved', 'closed'];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Clocks
@@ -314,6 +340,8 @@ interface Ctx {
   warnings: string[];
   /** Next-action wording for regulatory clocks that carry their own (e.g. the data-protection acknowledgement). */
   actionLabels: Map<string, string>;
+  /** The day of a closure that left the ADR letter owed with no resolution or deadlock recorded (the desk is asked). */
+  resolutionQuestion?: IsoDate;
 }
 
 function makeClock(
@@ -597,17 +625,27 @@ function adrLetterClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck): Cl
     due = deadlock.day;
     head = `due ${deadlock.on}: deadlock ${deadlock.on}, ${rule.label} at once, ${label} (otherwise due ${toIsoDate(base)}: received + ${describeDuration(after)})`;
   }
+  // Days, never the order of recording (README, "Same-day events"): only a resolution ends the obligation, and a
+  // deadlock on or before the day of the resolution keeps it (the final position explains what follows it).
+  const resolved = ctx.story.first.resolved;
+  const closed = ctx.story.first.closed;
+  let question = '';
   if (!letter) {
-    const ended = firstAfter(ctx.events, -1, RESOLVED_OR_CLOSED);
-    if (ended && ended.day <= due && !(deadlock && deadlock.index < ended.index)) {
+    if (resolved && resolved.day <= due && !(deadlock && deadlock.day <= resolved.day)) {
       return notApplicable(
         'adr-letter',
         rule.label,
         'regulation',
         label,
-        `Not needed: ${EVENT_WORDS[ended.type]} ${ended.on}, on or before the date the ${rule.label} would have been due (${head.slice(4)}).`,
+        `Not needed: ${EVENT_WORDS[resolved.type]} ${resolved.on}, on or before the date the ${rule.label} would have been due (${head.slice(4)}).`,
         ctx.received,
       );
+    }
+    // A closure says nothing about whether the complaint was resolved (REGULATION.md: the letter is owed "if the
+    // complaint is not resolved"): the obligation stays and the desk is asked.
+    if (closed && closed.day <= due && !resolved && !(deadlock && deadlock.day <= due)) {
+      question = `Closed ${closed.on} without a resolution or a final position: was the complaint resolved? If it was, record the resolution; if not, the ${rule.label} is owed.`;
+      ctx.resolutionQuestion = closed.on;
     }
   }
   const state = stateFor(due, letter, ctx.today);
@@ -619,6 +657,7 @@ function adrLetterClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck): Cl
         ? skippedHolidaysSentence(ctx, ctx.received, base, 'The day of receipt')
         : unmovedDateSentence(ctx, due, after.unit),
     statusSentence(state, letter, `no ${rule.label}`),
+    question,
   );
   return makeClock(
     'adr-letter',
@@ -739,7 +778,7 @@ function regulatoryAcknowledgementClock(ctx: Ctx, version: RegimeVersion): Clock
   if (!rule) return null;
   const label = version.label;
   const due = addDuration(ctx.received, rule.within, ctx.calendar);
-  const closing = firstAfter(ctx.events, -1, ACK_CLOSERS);
+  const closing = firstOnOrAfter(ctx.events, ctx.received, ACK_CLOSER_ORDER);
   const state = stateFor(due, closing, ctx.today);
   ctx.actionLabels.set(rule.clockId, rule.action);
   const calendarPart = rule.within.unit === 'working-days' ? `, ${ctx.calendar.name} calendar` : '';
@@ -777,7 +816,8 @@ function cctsResponseClock(ctx: Ctx, version: RegimeVersion): Clock | null {
     );
   }
   const due = addDuration(referral.day, rule.after, ctx.calendar);
-  const closing = firstAfter(ctx.events, referral.index, CCTS_RESPONSE_CLOSERS);
+  // A reply recorded on the day of the referral answers it, whichever was recorded first.
+  const closing = firstOnOrAfter(ctx.events, referral.day, CCTS_RESPONSE_CLOSERS);
   const state = stateFor(due, closing, ctx.today);
   const explanation = compose(
     `due ${toIsoDate(due)}: CCTS referral ${referral.on} + ${describeDuration(rule.after)}, ${label}`,
@@ -846,12 +886,16 @@ function cctsNoticeClock(ctx: Ctx, version: RegimeVersion): Clock | null {
   const rule = version.cctsNotice;
   if (!rule) return null;
   const label = version.label;
-  const triggers = ctx.story.levels.filter((l) => l.level >= rule.atEscalationLevel);
+  // One trigger per day: the highest level reached that day (levels only rise, so the day's last), whatever the
+  // order in which that day's escalations were recorded.
+  const triggers = ctx.story.levels.filter(
+    (l, i, all) => l.level >= rule.atEscalationLevel && all[i + 1]?.day !== l.day,
+  );
   const ladder = ctx.procedure.stages.filter((s) => !s.external);
   const levelStage = ladder[rule.atEscalationLevel];
   const levelWords = `the ${ordinal(rule.atEscalationLevel)} level of escalation${levelStage ? ` (the ${levelStage.name} stage)` : ''}`;
   if (triggers.length === 0) {
-    const ended = firstAfter(ctx.events, -1, RESOLVED_OR_CLOSED);
+    const ended = firstOnOrAfter(ctx.events, ctx.received, RESOLVED_OR_CLOSED);
     return notApplicable(
       'ccts-notice',
       rule.label,
@@ -864,7 +908,8 @@ function cctsNoticeClock(ctx: Ctx, version: RegimeVersion): Clock | null {
   }
   const latest = triggers[triggers.length - 1];
   const due = addDuration(latest.day, rule.within, ctx.calendar);
-  const informed = firstAfter(ctx.events, latest.index - 1, CCTS_INFORMED);
+  // Telling the customer on the day the level is reached meets the notice, whichever was recorded first.
+  const informed = firstOnOrAfter(ctx.events, latest.day, CCTS_INFORMED);
   const state = stateFor(due, informed, ctx.today);
   const when =
     rule.within.amount === 0
@@ -873,7 +918,7 @@ function cctsNoticeClock(ctx: Ctx, version: RegimeVersion): Clock | null {
   const earlierMisses: string[] = [];
   for (const earlier of triggers.slice(0, -1)) {
     const earlierDue = addDuration(earlier.day, rule.within, ctx.calendar);
-    const told = firstAfter(ctx.events, earlier.index - 1, CCTS_INFORMED);
+    const told = firstOnOrAfter(ctx.events, earlier.day, CCTS_INFORMED);
     if (!told || told.day > earlierDue)
       earlierMisses.push(`The notice due ${toIsoDate(earlierDue)} (${earlier.stageName}) was missed.`);
   }
@@ -1063,6 +1108,14 @@ function nextActions(
       case 'adr-letter': {
         const dl = story.first.deadlock;
         const label = regimeVersion?.adrLetter?.action ?? 'Send the ADR letter';
+        if (ctx.resolutionQuestion !== undefined) {
+          actions.push({
+            id: 'confirm-resolution',
+            label: 'Was the complaint resolved? Record the resolution, or send the ADR letter',
+            dueOn: c.dueOn,
+            why: c.explanation,
+          });
+        }
         actions.push(
           action('send-adr-letter', `${label}${dl && c.dueOn === dl.on ? ' (deadlock: at once)' : ''}${overdue(c)}`, c),
         );

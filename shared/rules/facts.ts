@@ -105,6 +105,7 @@ export function checkFacts(input: unknown, today: unknown): CheckedFacts {
     if (ev.stage !== undefined && (typeof ev.stage !== 'string' || ev.stage === '')) {
       throw invalid(`events[${i}].stage`, 'expected a stage id.');
     }
+    if (ev.at !== undefined && typeof ev.at !== 'string') throw invalid(`events[${i}].at`, 'expected a date-time.');
     const checked: CheckedEvent = { type: ev.type, on: ev.on, day, stage: ev.stage, index: i };
     if (day < received) {
       throw new RulesError(
@@ -120,6 +121,17 @@ export function checkFacts(input: unknown, today: unknown): CheckedFacts {
           `(${previous.type} on ${previous.on}); events must be listed in date order.`,
         `events[${i}].on`,
       );
+    }
+    if (previous && day === previous.day && ev.at !== undefined) {
+      const previousAt = facts.events[previous.index].at;
+      if (previousAt !== undefined && ev.at < previousAt) {
+        throw new RulesError(
+          'events-out-of-order',
+          `Invalid case facts: events[${i}] (${ev.type} recorded ${ev.at}) was recorded before events[${previous.index}] ` +
+            `(${previous.type} recorded ${previousAt}) on the same day; same-day events must be listed in the order recorded.`,
+          `events[${i}].at`,
+        );
+      }
     }
     if (day > todayDay) {
       throw new RulesError(
@@ -174,7 +186,7 @@ export function caseFacts(
     .filter((e) => EVENT_TYPES.has(e.type))
     .map((e) => {
       const stage = typeof e.data?.stage === 'string' ? e.data.stage : undefined;
-      return { type: e.type as RuleEventType, on: e.on, ...(stage ? { stage } : {}) };
+      return { type: e.type as RuleEventType, on: e.on, ...(stage ? { stage } : {}), ...(e.at ? { at: e.at } : {}) };
     });
   return {
     procedureId: record.procedureId,

@@ -25,6 +25,12 @@ export interface RuleEvent {
   on: IsoDate;
   /** Stage id the case moved to (for `escalated`), or the stage the event belongs to. */
   stage?: string;
+  /**
+   * When the entry was recorded (ISO date-time). The provider's own stage targets follow the order of recording on a
+   * day (a reply recorded before an escalation is a reply at the earlier stage); the regulatory clocks never do.
+   * Optional: same-day events without it keep their place in `events`.
+   */
+  at?: string;
 }
 
 export interface CaseFacts {

@@ -107,6 +107,41 @@ test('back-dated complaints land in the right dashboard lists, each one click fr
   await expect(page).toHaveURL(/#\/cases\/[0-9a-f-]{36}$/);
 });
 
+test('the command palette finds a case by phone and postcode, and by a name typed without its accents (issue #15)', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: addDays(today, -1),
+    channel: 'Phone',
+    category: 'Billing',
+    summary: 'Charged twice',
+    name: "Seán O'Brien",
+    address: '2 High Street\nLeeds',
+    postcode: 'LS6 2QT',
+    phone: '0113 496 0777',
+  });
+  const heading = page.getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  const reference = (await heading.textContent())!.trim();
+  await logged(page, 'Ada Lovelace', addDays(today, -2));
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+
+  const search = page.getByRole('textbox', { name: 'Jump to a case or a screen' });
+  const sean = page.getByRole('button', { name: new RegExp(`${reference} Seán O'Brien`) });
+  for (const typed of ['0113 496 0777', 'ls62qt', 'sean obrien', 'o brien']) {
+    await page.keyboard.press('Control+K');
+    await search.fill(typed);
+    await expect(sean, typed).toBeVisible();
+    await expect(page.getByRole('button', { name: /Ada Lovelace/ }), typed).toHaveCount(0);
+    await page.keyboard.press('Escape');
+  }
+  await page.keyboard.press('Control+K');
+  await search.fill('0113 496 0777');
+  await page.keyboard.press('Enter');
+  await expect(heading).toHaveText(reference);
+});
+
 test('the command palette opens with Ctrl+K and jumps to a case by name or number, or to a screen', async ({
   page,
 }) => {

@@ -174,6 +174,11 @@ export class RedressDatabase extends Dexie {
       audit: 'id, at, kind',
       meta: 'key',
     });
+    // Version 4 (issue #15): the case index's search text is folded (shared/model/search-text.ts: "Francoise" finds
+    // Françoise, "obrien" O'Brien), so every row written before is rebuilt. No store changes.
+    this.version(4)
+      .stores({})
+      .upgrade((tx) => rebuildCaseIndex(tx));
     this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
   }
 }

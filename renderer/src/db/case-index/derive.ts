@@ -2,6 +2,7 @@
 // the case, its timeline and the rules engine. Call `refreshCaseIndex` inside every write transaction that changes a
 // case or its timeline, so the index can never disagree with the facts it was built from.
 import type { CaseRecord, TimelineEvent, TimelineType } from '#shared/model/case';
+import { fold } from '#shared/model/search-text';
 import { evaluateCase, type Clock, type Evaluation } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
 import type { CaseIndexRow, RedressDatabase } from '../schema';
@@ -50,7 +51,11 @@ export function indexDay(record: Pick<CaseRecord, 'receivedOn'>, events: readonl
 const digits = (s: string) => s.replace(/\D+/g, '');
 const compact = (s: string) => s.replace(/\s+/g, '');
 
-/** The lowercased text search matches against. Every query term must occur in it (see features/search). */
+/**
+ * The text search matches against, folded (`fold`, shared/model/search-text.ts: no accents, lower case, no apostrophes
+ * or hyphens) here, once, when the row is written. Every query term must occur in it (`matchesSearch`). A change here
+ * changes every stored row: add a schema version that rebuilds the case index (db/schema.ts).
+ */
 export function searchText(record: CaseRecord): string {
   const parts: string[] = [record.reference, record.customer.name];
   if (record.representative?.name) parts.push(record.representative.name);
@@ -65,7 +70,7 @@ export function searchText(record: CaseRecord): string {
   if (record.representative?.address?.postcode) parts.push(compact(record.representative.address.postcode));
   if (record.customer.accountNumber) parts.push(compact(record.customer.accountNumber));
   if (record.summary) parts.push(record.summary.replace(/\s+/g, ' '));
-  return parts.join(' ').toLowerCase();
+  return fold(parts.join(' '));
 }
 
 /** A case's index row from the case and its timeline (any order). Pure: the same facts always give the same row. */

@@ -1,17 +1,40 @@
 import { describe, expect, it } from 'vitest';
+import { searchText } from '#db/case-index/derive';
+import type { CaseRecord } from '#shared/model/case';
+import { customer } from '#test/support/cases';
 import { matchCommands, rankRow, searchCases, type PaletteRow } from './search';
 
+/** A palette row as the case index holds it: its search text built as the index builds it. */
+function row(
+  r: Omit<PaletteRow, 'search'> & { customer?: Partial<CaseRecord['customer']>; summary?: string },
+): PaletteRow {
+  const { customer: details, summary, ...rest } = r;
+  const record = {
+    reference: r.reference,
+    customer: customer({ name: r.customerName, ...details }),
+    ...(r.representativeName ? { representative: { name: r.representativeName, relationship: 'Son' } } : {}),
+    summary: summary ?? '',
+  } as CaseRecord;
+  return { ...rest, search: searchText(record) };
+}
+
 const rows: PaletteRow[] = [
-  { caseId: '1', reference: 'RDR-2026-000042', customerName: 'Ada Lovelace', receivedOn: '2026-11-18' },
-  {
+  row({ caseId: '1', reference: 'RDR-2026-000042', customerName: 'Ada Lovelace', receivedOn: '2026-11-18' }),
+  row({
     caseId: '2',
     reference: 'RDR-2026-000420',
     customerName: 'Alan Turing',
     representativeName: 'Sara Turing',
     receivedOn: '2026-11-19',
-  },
-  { caseId: '3', reference: 'RDR-2025-000042', customerName: 'José Núñez', receivedOn: '2025-03-01', status: 'closed' },
-  { caseId: '4', reference: 'RDR-2026-000007', customerName: 'Grace Hopper', receivedOn: '2026-10-01' },
+  }),
+  row({
+    caseId: '3',
+    reference: 'RDR-2025-000042',
+    customerName: 'José Núñez',
+    receivedOn: '2025-03-01',
+    status: 'closed',
+  }),
+  row({ caseId: '4', reference: 'RDR-2026-000007', customerName: 'Grace Hopper', receivedOn: '2026-10-01' }),
 ];
 
 describe('searchCases', () => {
@@ -35,17 +58,66 @@ describe('searchCases', () => {
     expect(rankRow(rows[0], '  ')).toBe(-1);
   });
   it('keeps only the best few of 100,000 cases', () => {
-    const many: PaletteRow[] = Array.from({ length: 100_000 }, (_, i) => ({
-      caseId: String(i),
-      reference: `RDR-2026-${String(i + 1).padStart(6, '0')}`,
-      customerName: i % 1000 === 0 ? `Ada Smith ${i}` : `Customer ${i}`,
-      receivedOn: `2026-${String((i % 12) + 1).padStart(2, '0')}-01`,
-    }));
+    const many: PaletteRow[] = Array.from({ length: 100_000 }, (_, i) => {
+      const reference = `RDR-2026-${String(i + 1).padStart(6, '0')}`;
+      const customerName = i % 1000 === 0 ? `Ada Smith ${i}` : `Customer ${i}`;
+      return {
+        caseId: String(i),
+        reference,
+        customerName,
+        receivedOn: `2026-${String((i % 12) + 1).padStart(2, '0')}-01`,
+        search: `${reference} ${customerName}`.toLowerCase().replace(/-/g, ''),
+      };
+    });
     const hits = searchCases(many, 'ada smith', 8);
     expect(hits).toHaveLength(8);
     expect(hits.every((h) => h.row.customerName.startsWith('Ada Smith'))).toBe(true);
     // The most recently received first.
     expect(hits.map((h) => h.row.receivedOn)).toEqual([...hits.map((h) => h.row.receivedOn)].sort().reverse());
+  });
+});
+
+describe('the palette finds what people type (issue #15), as the case list does', () => {
+  const people: PaletteRow[] = [
+    row({
+      caseId: 'f',
+      reference: 'RDR-2026-000101',
+      customerName: 'Françoise Dubois',
+      receivedOn: '2026-11-01',
+      customer: { phone: '+44 113 496 0101', email: 'f.dubois@example.org', accountNumber: 'AC-7788 1234' },
+    }),
+    row({
+      caseId: 'm',
+      reference: 'RDR-2026-000102',
+      customerName: 'Jürgen Müller',
+      receivedOn: '2026-11-02',
+      customer: { address: { lines: ['2 High Street', 'Leeds'], postcode: 'LS6 2QT' } },
+    }),
+    row({ caseId: 'o', reference: 'RDR-2026-000103', customerName: "Siobhán O'Brien", receivedOn: '2026-11-03' }),
+    row({ caseId: 's', reference: 'RDR-2026-000104', customerName: 'Seán Murphy', receivedOn: '2026-11-04' }),
+  ];
+  const found = (q: string) => searchCases(people, q).map((h) => h.row.caseId);
+  it.each([
+    ['Francoise', 'f'],
+    ['muller', 'm'],
+    ['obrien', 'o'],
+    ['o brien', 'o'],
+    ["O'Brien", 'o'],
+    ['siobhan obrien', 'o'],
+    ['Sean', 's'],
+  ])('"%s" finds the case', (q, id) => {
+    expect(found(q)).toEqual([id]);
+  });
+  it.each([
+    ['the phone as typed', '0113 496 0101', 'f'],
+    ['the phone in international form', '441134960101', 'f'],
+    ['the postcode with or without its space', 'ls6 2qt', 'm'],
+    ['the postcode without its space', 'LS62QT', 'm'],
+    ['the email', 'f.dubois@example.org', 'f'],
+    ['the account number', 'AC-7788 1234', 'f'],
+    ['the account number without spaces', 'ac77881234', 'f'],
+  ])('finds a case by %s', (_what, q, id) => {
+    expect(found(q)).toEqual([id]);
   });
 });
 

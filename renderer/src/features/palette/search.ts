@@ -1,6 +1,10 @@
-// Find a case to jump to from the command palette: by reference (whole, its number, or a part) or by the customer's
-// or representative's name. Pure: rows in, the best few out. One pass over the rows, no sorting of all of them, so
-// it stays within a frame at 100,000 cases.
+// Find a case to jump to from the command palette: by reference (whole, its number, or a part), the customer's or
+// representative's name, phone, postcode, email, account number: whatever the case list finds. The match is THE
+// search of shared/model/search-text.ts, over the same folded search text of the case index (db/case-index/derive.ts),
+// so "Francoise" finds Françoise and "o brien" O'Brien here as in the list; the rank only orders what matched. Pure:
+// rows in, the best few out. One pass over the rows, no sorting of all of them, so it stays within a frame at 100,000
+// cases.
+import { fold, matchesSearch, searchTerms } from '#shared/model/search-text';
 
 export interface PaletteRow {
   caseId: string;
@@ -9,6 +13,8 @@ export interface PaletteRow {
   representativeName?: string;
   receivedOn: string;
   status?: string;
+  /** The case index's folded search text (db/case-index/derive.ts `searchText`). */
+  search: string;
 }
 
 export interface PaletteHit<R extends PaletteRow = PaletteRow> {
@@ -17,58 +23,51 @@ export interface PaletteHit<R extends PaletteRow = PaletteRow> {
   rank: number;
 }
 
-const norm = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-
 /**
  * Rank of a row for the query, or -1 when it does not match. 0: the whole reference; 1: the reference's number
  * ("42" finds RDR-2026-000042); 2: the start of the reference; 3: the start of the customer's name; 4: the start of a
- * word of a name; 5: anywhere in the reference or a name.
+ * word of a name; 5: anywhere in the case's search text (a phone number, postcode, email, account, a part of a name).
  */
 export function rankRow(row: PaletteRow, query: string): number {
   return rankPrepared(row, prepareQuery(query));
 }
 
 interface PreparedQuery {
+  /** The whole query, folded. */
   q: string;
   words: string[];
-  /** "-000042" when the query is a reference's number. */
+  /** "000042" when the query is a reference's number. */
   numberSuffix: string | null;
 }
 
 function prepareQuery(query: string): PreparedQuery {
-  const q = norm(query.trim());
+  const q = fold(query.trim());
   return {
     q,
-    words: q.split(/\s+/).filter(Boolean),
-    numberSuffix: /^\d{1,6}$/.test(q) ? `-${q.padStart(6, '0')}` : null,
+    words: searchTerms(query),
+    numberSuffix: /^\d{1,6}$/.test(q) ? q.padStart(6, '0') : null,
   };
 }
 
-/** Each row's lowercased reference and names, worked out once per row object (rows are replaced when they change). */
-const preparedRows = new WeakMap<PaletteRow, { ref: string; names: string; hay: string }>();
+/** Each row's folded reference and names, worked out once per row object (rows are replaced when they change). */
+const preparedRows = new WeakMap<PaletteRow, { ref: string; names: string }>();
 
 function texts(row: PaletteRow) {
   let t = preparedRows.get(row);
   if (!t) {
-    const ref = row.reference.toLowerCase();
-    const names = norm(`${row.customerName} ${row.representativeName ?? ''}`.trim());
-    t = { ref, names, hay: `${ref} ${names}` };
+    t = { ref: fold(row.reference), names: fold(`${row.customerName} ${row.representativeName ?? ''}`.trim()) };
     preparedRows.set(row, t);
   }
   return t;
 }
 
 function rankPrepared(row: PaletteRow, { q, words, numberSuffix }: PreparedQuery): number {
-  if (!q) return -1;
-  const { ref, names, hay } = texts(row);
+  if (!q || words.length === 0) return -1;
+  if (!matchesSearch(row.search, words)) return -1;
+  const { ref, names } = texts(row);
   if (ref === q) return 0;
   if (numberSuffix && ref.endsWith(numberSuffix)) return 1;
   if (ref.startsWith(q)) return 2;
-  if (!words.every((w) => hay.includes(w))) return -1;
   if (names.startsWith(q)) return 3;
   if (words.every((w) => names.startsWith(w) || names.includes(` ${w}`))) return 4;
   return 5;
@@ -146,10 +145,7 @@ export const PALETTE_COMMANDS: readonly PaletteCommand[] = [
 
 /** The commands whose label or keywords contain every word of the query (all of them for an empty query). */
 export function matchCommands(query: string, commands: readonly PaletteCommand[] = PALETTE_COMMANDS): PaletteCommand[] {
-  const words = norm(query.trim()).split(/\s+/).filter(Boolean);
+  const words = searchTerms(query);
   if (!words.length) return [...commands];
-  return commands.filter((c) => {
-    const hay = norm(`${c.label} ${c.keywords.join(' ')}`);
-    return words.every((w) => hay.includes(w));
-  });
+  return commands.filter((c) => matchesSearch(fold(`${c.label} ${c.keywords.join(' ')}`), words));
 }

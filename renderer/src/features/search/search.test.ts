@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { searchText } from '#db/case-index/derive';
 import type { CaseIndexRow } from '#db/schema';
+import type { CaseRecord } from '#shared/model/case';
+import { customer } from '#test/support/cases';
 import { CaseSearch, filterChoices, isOverdue, queryTerms, type CaseQuery } from './search';
 
 let n = 0;
@@ -163,6 +166,43 @@ describe('case search', () => {
       const want = s.sorted(many, 'received').filter((r) => terms.every((t) => r.search.includes(t)));
       expect(s.run(many, q({ text })), text).toEqual(want);
     }
+  });
+
+  it('finds what people type (issue #15): no accents, apostrophes or hyphens needed', () => {
+    // Search texts built as the case index builds them (derive.ts), folded once when the row is written.
+    const person = (name: string, over: Partial<CaseRecord['customer']> = {}) =>
+      row({
+        customerName: name,
+        search: searchText({
+          reference: `RDR-2026-${String(n + 1).padStart(6, '0')}`,
+          customer: customer({ name, ...over }),
+          summary: '',
+        } as unknown as CaseRecord),
+      });
+    const people = [
+      person('Françoise Dubois'),
+      person('Jürgen Müller'),
+      person("Siobhán O'Brien"),
+      person('Seán Murphy'),
+      person('Anne-Marie Smith-Jones', { phone: '0113 496 0222' }),
+    ];
+    const s = new CaseSearch();
+    const found = (text: string) => refsOf(s.run(people, q({ text })));
+    expect(found('Francoise')).toEqual(['Françoise Dubois']);
+    expect(found('FRANÇOISE')).toEqual(['Françoise Dubois']);
+    expect(found('muller')).toEqual(['Jürgen Müller']);
+    expect(found('jurgen')).toEqual(['Jürgen Müller']);
+    expect(found('obrien')).toEqual(["Siobhán O'Brien"]);
+    expect(found('o brien')).toEqual(["Siobhán O'Brien"]);
+    expect(found('O’Brien')).toEqual(["Siobhán O'Brien"]);
+    expect(found('Sean')).toEqual(['Seán Murphy']);
+    expect(found('smith jones')).toEqual(['Anne-Marie Smith-Jones']);
+    expect(found('annemarie')).toEqual(['Anne-Marie Smith-Jones']);
+    expect(found('0113 496 0222')).toEqual(['Anne-Marie Smith-Jones']);
+    // A reference typed with its hyphens, or without.
+    const ref = people[0].reference;
+    expect(found(ref)).toEqual(['Françoise Dubois']);
+    expect(found(ref.replace(/-/g, ''))).toEqual(['Françoise Dubois']);
   });
 
   it('offers the stage names and handlers found in the cases', () => {

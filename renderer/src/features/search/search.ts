@@ -1,12 +1,15 @@
 // Finding cases: search as you type, filters and sorting over the in-memory case index (db/case-index-store.ts).
 // Pure functions of the rows, so they are tested and benchmarked without a screen.
 //
-// Speed at 100,000 cases (measured in Chromium, see README "Performance"): every row's precomputed lowercased
+// The match is THE search of shared/model/search-text.ts (the palette uses it too): every folded query word occurs in
+// the row's folded `search` text.
+// Speed at 100,000 cases (measured in Chromium, see README "Performance"): every row's precomputed folded
 // `search` text is joined once into one large string; a query finds its longest word with `indexOf` over that string
 // (a few milliseconds for 10 MB), maps each hit to its row, and checks the other words on that row only. Testing
 // 100,000 separate strings read from IndexedDB was 5 to 10 times slower. Each sort order is computed once per
 // version of the rows and kept as row numbers, so typing never sorts.
 import type { CaseIndexRow } from '#db/schema';
+import { matchesSearch, searchTerms } from '#shared/model/search-text';
 
 export const SORTS = {
   received: 'Newest first',
@@ -37,10 +40,8 @@ export interface CaseQuery {
   today: string;
 }
 
-/** The words of a query, lowercased. Every one must occur in a case's search text. */
-export function queryTerms(text: string): string[] {
-  return text.toLowerCase().split(/\s+/).filter(Boolean);
-}
+/** The words of a query, folded (shared/model/search-text.ts). Every one must occur in a case's search text. */
+export const queryTerms = searchTerms;
 
 export function isOverdue(row: CaseIndexRow, today: string): boolean {
   return row.status !== 'closed' && row.nextDueOn !== null && row.nextDueOn < today;
@@ -170,9 +171,7 @@ export class CaseSearch {
       let at = haystack.indexOf(anchor);
       while (at !== -1) {
         while (starts[row + 1] <= at) row += 1;
-        let all = true;
-        for (let j = 0; j < others.length && all; j += 1) all = texts[row].includes(others[j]);
-        if (all) mark[row] = 1;
+        if (matchesSearch(texts[row], others)) mark[row] = 1;
         at = haystack.indexOf(anchor, starts[row + 1]);
       }
     }
