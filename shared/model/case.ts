@@ -168,6 +168,11 @@ export const TIMELINE_TYPES = [
   'reassigned',
   /** Vulnerability details recorded, updated or removed: `data.change` says which; the details are never on the timeline. */
   'vulnerability',
+  /**
+   * An issued letter was wrong: `data.letterId` names it, `data.reason` says why. The letter keeps its bytes and
+   * checksum; this records that it was wrong, it does not recall a letter already posted or sent.
+   */
+  'letter-withdrawn',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 

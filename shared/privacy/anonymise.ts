@@ -65,6 +65,7 @@ const NEUTRAL_SUMMARIES: Record<TimelineType, string> = {
   'customer-edited': "Customer's details changed",
   reassigned: 'Handed to another handler',
   vulnerability: 'Vulnerability details changed',
+  'letter-withdrawn': 'Letter withdrawn',
 };
 
 const CHANNEL_WORDS: Record<string, string> = {
@@ -94,6 +95,8 @@ export function neutralSummary(type: string, data: Record<string, unknown> | und
     return `${PAYMENT_LABELS[String(d.kind)] ?? 'Payment'} of ${money(d.amount, d.currency)}`;
   }
   if (type === 'letter-issued' && typeof d.kind === 'string') return `${LETTER_LABELS[d.kind] ?? 'Letter'} issued`;
+  if (type === 'letter-withdrawn' && typeof d.kind === 'string')
+    return `${LETTER_LABELS[d.kind] ?? 'Letter'} withdrawn`;
   if (type === 'reassigned' && typeof d.to === 'string')
     return d.from ? `Handed over from ${String(d.from)} to ${d.to}` : `Assigned to ${d.to}`;
   if (typeof d.channel === 'string' && CHANNEL_WORDS[d.channel] && type !== 'received')
