@@ -111,6 +111,14 @@ export function LetterDialog({
     if (question) anotherButton.current?.focus();
   }, [question]);
 
+  // Opened with a letter chosen: once its pages are ready, focus lands on the default button, "Issue and download".
+  const focusIssueWhenReady = useRef(false);
+  useEffect(() => {
+    if (!preview || busy !== null || !focusIssueWhenReady.current) return;
+    focusIssueWhenReady.current = false;
+    issueButton.current?.focus();
+  }, [preview, busy]);
+
   /** Render the letter once; the preview draws these bytes and "Issue and download" stores them. */
   async function makePreview(
     letter: LetterChoice,
@@ -125,7 +133,7 @@ export function LetterDialog({
     try {
       const pdf = await renderLetter(letter, withInputs, withOptions, context, withEdits);
       setPreview({ text: letterText(pdf.doc), bytes: pdf.bytes, customerCopy: pdf.customerCopy });
-      if (focusIssue) setTimeout(() => issueButton.current?.focus(), 0);
+      focusIssueWhenReady.current = focusIssue;
     } catch (e) {
       setPreview(null);
       setError(message(e));
@@ -288,8 +296,8 @@ export function LetterDialog({
         {preview && (
           <Paper withBorder p="sm" aria-label="Letter preview">
             <Text size="xs" c="dimmed" mb="xs">
-              The letter's pages as they will be issued (PDF {Math.round(preview.bytes.byteLength / 1024)} KB). Edit the
-              boxes above and preview again if it needs changing.
+              The letter's pages exactly as they will be issued (PDF {Math.round(preview.bytes.byteLength / 1024)} KB).
+              Edit the boxes above and preview again if it needs changing.
             </Text>
             {preview.customerCopy === 'included' && (
               <Text size="sm" mb="xs">
@@ -317,7 +325,18 @@ export function LetterDialog({
             </Group>
           </Alert>
         )}
-        <Group justify="flex-end">
+        {/* Kept in sight at the foot of the dialog while the pages scroll: the default button is always at hand. */}
+        <Group
+          justify="flex-end"
+          py="sm"
+          bg="var(--mantine-color-body)"
+          style={{
+            position: 'sticky',
+            bottom: 0,
+            zIndex: 2,
+            borderTop: '1px solid var(--mantine-color-default-border)',
+          }}
+        >
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>

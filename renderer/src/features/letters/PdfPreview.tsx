@@ -47,11 +47,11 @@ export function PdfPreview({ bytes, fallbackText }: { bytes: Uint8Array; fallbac
       )}
       {state.kind === 'drawn' && (
         <Text size="xs" c="dimmed">
-          {state.pages === 1 ? 'One page' : `${state.pages} pages`}, exactly as they will be issued.
+          {state.pages === 1 ? 'One page.' : `${state.pages} pages.`}
         </Text>
       )}
-      <ScrollArea.Autosize mah="60vh" type="auto" bg="gray.1" style={{ borderRadius: 4 }}>
-        <div ref={pagesRef} data-testid="letter-pages" style={{ display: 'grid', gap: 16, padding: 12 }} />
+      <ScrollArea.Autosize mah="55vh" type="auto" bg="gray.1" style={{ borderRadius: 4 }}>
+        <div ref={pagesRef} style={{ display: 'grid', gap: 16, padding: 12 }} />
       </ScrollArea.Autosize>
     </Stack>
   );
