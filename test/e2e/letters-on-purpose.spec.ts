@@ -128,6 +128,8 @@ test('a wrong letter is withdrawn, never deleted, and a corrected one issued; bo
   expect(corrected.suggestedFilename()).toBe(`${ref}-acknowledgement.pdf`);
   expect(await countRows(page, 'letters')).toBe(2);
   await expect(page.getByRole('row').filter({ hasText: 'Withdrawn' })).toHaveCount(1);
+  // Corrected: no longer offered.
+  await expect(page.getByRole('button', { name: 'Issue a corrected letter…' })).toHaveCount(0);
   await page.screenshot({ path: shots('74-letters-withdrawn-and-corrected'), fullPage: true });
 
   // Both are downloadable; the withdrawn one is the very file first issued.

@@ -24,7 +24,7 @@ import {
   letterTheStageCallsFor,
   type LetterChoice,
 } from '#features/letters';
-import { lettersOnTimeline } from '#shared/letters/index';
+import { lettersOnTimeline, standingLetterOfKind } from '#shared/letters/index';
 import { ActionFormModal } from './actions/ActionFormModal';
 import { ActionsMenu } from './actions/ActionsMenu';
 import { NextSteps } from './actions/NextSteps';
@@ -374,7 +374,9 @@ export function CasePage({ id }: { id: string }) {
             <Table.Tbody>
               {letters.map((l) => {
                 const withdrawn = withdrawals.get(l.id);
-                const corrected = withdrawn ? choiceForKind(l.kind, { events }) : null;
+                // Offered until a letter of the same kind stands again (the corrected one).
+                const corrected =
+                  withdrawn && !standingLetterOfKind(events, l.kind) ? choiceForKind(l.kind, { events }) : null;
                 return (
                   <Table.Tr key={l.id} data-withdrawn={withdrawn ? 'true' : undefined}>
                     <Table.Td>

@@ -313,7 +313,7 @@ export function LetterDialog({
           </Paper>
         )}
         {question && (
-          <Alert color="yellow" title="Issue another?" role="alert">
+          <Alert color="yellow" title="Already issued" role="alert">
             <Text size="sm">{question}</Text>
             <Group mt="sm" gap="sm">
               <Button ref={anotherButton} color="yellow" onClick={() => void doIssue(true)}>
