@@ -185,7 +185,8 @@ export async function issueLetterFromDialog(
     await chooseOption(page, 'Letter', options.letter);
     await dialog.getByRole('button', { name: 'Preview' }).click();
   }
-  await expect(dialog.getByRole('group', { name: /^Page 1 of \d+$/ })).toBeVisible();
+  // pdf.js is loaded (and its worker started) the first time a preview is shown: allow for a busy machine.
+  await expect(dialog.getByRole('group', { name: /^Page 1 of \d+$/ })).toBeVisible({ timeout: 20_000 });
   const downloadPromise = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Issue and download' }).click();
   if (options.another) await dialog.getByRole('button', { name: 'Issue another' }).click();

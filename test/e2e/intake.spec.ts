@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chooseOption, countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
+import { chooseOption, countRows, expect, logComplaint, setUpDesk, test, issueLetterFromDialog } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
@@ -47,9 +47,7 @@ test('log a complaint, see it listed after a reload, and issue the acknowledgeme
   await page.screenshot({ path: shots('03-case-list'), fullPage: true });
 
   await row.getByRole('link', { name: ref }).click();
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Acknowledgement letter' }).click();
-  const download = await downloadPromise;
+  const download = await issueLetterFromDialog(page);
   expect(download.suggestedFilename()).toBe(`${ref}-acknowledgement.pdf`);
   const dir = mkdtempSync(join(tmpdir(), 'redress-e2e-'));
   const pdf = join(dir, download.suggestedFilename());
@@ -165,9 +163,7 @@ test('how the customer wants to be written to is recorded and used for the ackno
   });
   await expect(page.getByRole('row', { name: /Write to them/ })).toContainText('French (Canada), large print');
 
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Acknowledgement letter' }).click();
-  const download = await downloadPromise;
+  const download = await issueLetterFromDialog(page);
   const dir = mkdtempSync(join(tmpdir(), 'redress-e2e-'));
   const pdf = join(dir, download.suggestedFilename());
   await download.saveAs(pdf);

@@ -10,16 +10,19 @@
 // - fonts come from the PDF itself (pdfmake embeds them), turned into FontFace objects from bytes (font-src is not
 //   involved); no standard-font, CMap or ICC files are fetched, and no system font stands in for a missing one;
 // - pdfjs-dist 6 has no `isEvalSupported` option any more: it never compiles code from a PDF.
-import { GlobalWorkerOptions, TextLayer, getDocument } from 'pdfjs-dist';
+import { PDFWorker, TextLayer, getDocument } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import './pdf-pages.css';
 
-let workerPort: Worker | null = null;
+let worker: PDFWorker | null = null;
 
-function ensureWorker(): void {
-  if (workerPort) return;
-  workerPort = new Worker(workerUrl, { type: 'module', name: 'redress-pdf-preview' });
-  GlobalWorkerOptions.workerPort = workerPort;
+/**
+ * One pdf.js worker for the app's life, passed to each document: a document destroyed (the preview closed or redrawn)
+ * then never takes down the worker another document is still using.
+ */
+function pdfWorker(): PDFWorker {
+  worker ??= PDFWorker.create({ port: new Worker(workerUrl, { type: 'module', name: 'redress-pdf-preview' }) });
+  return worker;
 }
 
 export interface DrawnPages {
@@ -36,8 +39,8 @@ export async function drawPdfPages(
   container: HTMLElement,
   options: { width: number; signal?: AbortSignal },
 ): Promise<DrawnPages> {
-  ensureWorker();
   const task = getDocument({
+    worker: pdfWorker(),
     data: bytes.slice(),
     useWasm: false,
     useSystemFonts: false,
