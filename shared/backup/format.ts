@@ -314,10 +314,11 @@ async function crossCheck(content: BackupContent, header: BackupHeader, sha256: 
   content.letters.forEach((l, i) => {
     if (!caseIds.has(l.caseId)) problems.push(`letters[${i}].caseId: no case with id ${l.caseId} in the file`);
   });
-  // A letter entry points at the letter it records (an anonymised entry keeps no letterId, its letter deleted).
+  // A letter entry (issued or withdrawn) points at the letter it records (an anonymised entry keeps no letterId, its
+  // letter deleted).
   const letters = new Map(content.letters.map((l) => [l.id, l]));
   content.events.forEach((e, i) => {
-    if (e.type !== 'letter-issued' || e.data?.letterId === undefined) return;
+    if ((e.type !== 'letter-issued' && e.type !== 'letter-withdrawn') || e.data?.letterId === undefined) return;
     const letter = letters.get(String(e.data.letterId));
     if (!letter) problems.push(`events[${i}].data.letterId: no letter with id ${String(e.data.letterId)} in the file`);
     else if (letter.caseId !== e.caseId)
