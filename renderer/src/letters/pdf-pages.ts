@@ -11,6 +11,8 @@
 //   involved); no standard-font, CMap or ICC files are fetched, and no system font stands in for a missing one;
 // - pdfjs-dist 6 has no `isEvalSupported` option any more: it never compiles code from a PDF.
 import { PDFWorker, TextLayer, getDocument } from 'pdfjs-dist';
+// Vite's `?url` import (typed by vite/client): the worker file's URL on the app's own origin.
+// oxlint-disable-next-line import/default
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import './pdf-pages.css';
 

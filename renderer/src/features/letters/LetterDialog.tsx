@@ -105,6 +105,7 @@ export function LetterDialog({
     setQuestion(null);
     if (initialChoice) void makePreview(initialChoice, freshInputs, freshOptions, {}, true);
     // Only on opening: later renders bring a new context object, and the desk's inputs must survive them.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
 
   useEffect(() => {
