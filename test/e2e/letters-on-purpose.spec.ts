@@ -54,7 +54,6 @@ test('the acknowledgement cannot be issued without its real pages shown first', 
   // Focus is in the dialog, on its default button.
   await expect(dialog.getByRole('button', { name: 'Issue and download' })).toBeFocused();
   await page.screenshot({ path: shots('70-letter-dialog-real-pages') });
-  await first.screenshot({ path: shots('71-letter-dialog-page-1') });
 
   // Escape closes it and nothing was issued.
   await page.keyboard.press('Escape');

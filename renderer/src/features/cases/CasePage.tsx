@@ -16,7 +16,6 @@ import { todayIso } from '#lib/today';
 import { useCase, useLetters, useSettings, useTimeline } from '#db/hooks';
 import type { LetterRow } from '#db/schema';
 import {
-  LETTER_CHOICE_LABELS,
   LetterDialog,
   WithdrawLetterDialog,
   choiceForKind,
@@ -37,6 +36,17 @@ import { AnonymisedNotice } from '#features/privacy';
 import { EraseCustomerDialog } from '#features/privacy';
 import { VulnerabilityRow } from '#features/privacy';
 import { SubjectAccessButton } from '#features/exchange';
+
+/** The header's button for the letter the stage calls for (the dialog's list names each letter in full). */
+const STAGE_LETTER_BUTTONS: Record<LetterChoice, string> = {
+  acknowledgement: 'Acknowledgement letter…',
+  update: 'Update letter…',
+  'final-response': 'Final response…',
+  'adr-time': 'ADR letter…',
+  'adr-final': 'ADR letter…',
+  'ccts-notice': 'CCTS notice…',
+  'summary-resolution': 'Summary resolution…',
+};
 
 const STATE_COLOURS = { running: 'blue', met: 'teal', missed: 'red', 'not-applicable': 'gray' } as const;
 const STATE_LABELS = { running: 'Running', met: 'Met', missed: 'Missed', 'not-applicable': 'N/A' } as const;
@@ -255,7 +265,7 @@ export function CasePage({ id }: { id: string }) {
               onClick={() => setLetterDialog({ choice: stageLetter })}
               disabled={!evaluation || !settings || !!record.anonymisedOn}
             >
-              {stageLetter === 'acknowledgement' ? 'Acknowledgement letter' : LETTER_CHOICE_LABELS[stageLetter]}…
+              {STAGE_LETTER_BUTTONS[stageLetter]}
             </Button>
           )}
           <Button

@@ -3,7 +3,6 @@ export { downloadIssuedLetter, withdrawIssuedLetter } from './issue';
 export { LetterDialog } from './LetterDialog';
 export { WithdrawLetterDialog } from './WithdrawLetterDialog';
 export {
-  LETTER_CHOICE_LABELS,
   acknowledgementDocument,
   buildLetter,
   choiceForKind,
