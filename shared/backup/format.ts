@@ -305,10 +305,11 @@ async function crossCheck(content: BackupContent, header: BackupHeader, sha256: 
   content.letters.forEach((l, i) => {
     if (!caseIds.has(l.caseId)) problems.push(`letters[${i}].caseId: no case with id ${l.caseId} in the file`);
   });
-  // A letter entry points at the letter it records (an anonymised entry keeps no letterId, its letter deleted).
+  // A letter entry (issued or withdrawn) points at the letter it records (an anonymised entry keeps no letterId, its
+  // letter deleted).
   const letters = new Map(content.letters.map((l) => [l.id, l]));
   content.events.forEach((e, i) => {
-    if (e.type !== 'letter-issued' || e.data?.letterId === undefined) return;
+    if ((e.type !== 'letter-issued' && e.type !== 'letter-withdrawn') || e.data?.letterId === undefined) return;
     const letterId = e.data.letterId;
     // A hand-edited file may hold anything here: only text names a letter.
     if (typeof letterId !== 'string') {

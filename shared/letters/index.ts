@@ -78,3 +78,11 @@ export {
   type UnprintableCharacter,
   type UnprintableReason,
 } from './printable';
+export {
+  WITHDRAW_WORDING,
+  letterWithdrawnEntry,
+  lettersOnTimeline,
+  standingLetterOfKind,
+  type LetterOnTimeline,
+  type LetterWithdrawal,
+} from './issued';

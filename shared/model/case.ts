@@ -194,6 +194,11 @@ export const TIMELINE_TYPES = [
   'voided',
   /** A closed or resolved case was reopened: `data.reason` says why (shared/rules/README.md, "Reopening"). */
   'reopened',
+  /**
+   * An issued letter was wrong: `data.letterId` names it, `data.reason` says why. The letter keeps its bytes and
+   * checksum; this records that it was wrong, it does not recall a letter already posted or sent.
+   */
+  'letter-withdrawn',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 

@@ -251,16 +251,22 @@ export const storedCase = z
     }
   });
 
-export const storedEvent = z.looseObject({
-  id,
-  caseId: id,
-  type: oneOf(TIMELINE_TYPES),
-  on: storedDate,
-  at: storedTimestamp,
-  by: limited(STORED_LIMITS.personName),
-  summary: text(HARD_TEXT),
-  data: plainObject.optional(),
-});
+export const storedEvent = z
+  .looseObject({
+    id,
+    caseId: id,
+    type: oneOf(TIMELINE_TYPES),
+    on: storedDate,
+    at: storedTimestamp,
+    by: limited(STORED_LIMITS.personName),
+    summary: text(HARD_TEXT),
+    data: plainObject.optional(),
+  })
+  // A withdrawal says which kind of letter it withdrew (kept when the case is anonymised; the reason is not).
+  .refine((e) => e.type !== 'letter-withdrawn' || typeof e.data?.kind === 'string', {
+    path: ['data', 'kind'],
+    message: 'a withdrawn letter must say its kind',
+  });
 
 export const storedCounter = z
   .looseObject({

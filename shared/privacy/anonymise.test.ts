@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TIMELINE_TYPES, type CaseRecord, type TimelineEvent } from '#shared/model/case';
+import { storedEvent } from '#shared/model/stored';
 import {
   ANONYMISED_NAME,
   anonymiseCase,
@@ -221,5 +222,26 @@ describe('anonymiseCase', () => {
     ]);
     const done = anonymiseCase(record, [ev('note', 'Ada')], options);
     expect(describeRemoval(done.record, done.events, 0)).toEqual([]);
+  });
+});
+
+describe('a withdrawn letter (letter-withdrawn)', () => {
+  it('is anonymised to its kind: the reason and the file name are removed, and it is still a valid stored row', () => {
+    const entry = ev(
+      'letter-withdrawn',
+      'Letter withdrawn (RDR-2026-000001-acknowledgement.pdf): Sent to Ada at her old flat',
+      {
+        letterId: 'L1',
+        kind: 'acknowledgement',
+        fileName: 'RDR-2026-000001-acknowledgement.pdf',
+        sha256: 'b'.repeat(64),
+        reason: 'Sent to Ada at her old flat',
+      },
+    );
+    const out = anonymiseEvent(entry);
+    expect(out.summary).toBe('Acknowledgement letter withdrawn');
+    expect(JSON.stringify(out)).not.toContain('Ada');
+    expect(JSON.stringify(out)).not.toContain('RDR-2026');
+    expect(storedEvent.safeParse(out).success).toBe(true);
   });
 });

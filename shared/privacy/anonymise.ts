@@ -72,6 +72,7 @@ const NEUTRAL_SUMMARIES: Record<TimelineType, string> = {
   corrected: "The complaint's facts were corrected",
   voided: 'An entry was voided',
   reopened: 'Case reopened',
+  'letter-withdrawn': 'Letter withdrawn',
 };
 
 const CHANNEL_WORDS: Record<string, string> = {
@@ -101,6 +102,8 @@ export function neutralSummary(type: string, data: Record<string, unknown> | und
     return `${PAYMENT_LABELS[String(d.kind)] ?? 'Payment'} of ${money(d.amount, d.currency)}`;
   }
   if (type === 'letter-issued' && typeof d.kind === 'string') return `${LETTER_LABELS[d.kind] ?? 'Letter'} issued`;
+  if (type === 'letter-withdrawn' && typeof d.kind === 'string')
+    return `${LETTER_LABELS[d.kind] ?? 'Letter'} withdrawn`;
   if (type === 'reassigned' && typeof d.to === 'string')
     return typeof d.from === 'string' && d.from ? `Handed over from ${d.from} to ${d.to}` : `Assigned to ${d.to}`;
   if (typeof d.channel === 'string' && CHANNEL_WORDS[d.channel] && type !== 'received')

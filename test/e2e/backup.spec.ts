@@ -7,7 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { chooseBackupFile, countRows, expect, logComplaint, setUpDesk, test, wipeDatabase } from './fixtures';
+import {
+  chooseBackupFile,
+  countRows,
+  expect,
+  logComplaint,
+  setUpDesk,
+  test,
+  wipeDatabase,
+  issueLetterFromDialog,
+} from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -33,9 +42,7 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
   });
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-000001$/);
   const ref = (await page.getByRole('heading', { level: 2 }).textContent())!.trim();
-  const letterPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Acknowledgement letter' }).click();
-  const letterDownload = await letterPromise;
+  const letterDownload = await issueLetterFromDialog(page);
   const letterPath = join(dir, letterDownload.suggestedFilename());
   await letterDownload.saveAs(letterPath);
   await expect(page.getByText('Letters issued')).toBeVisible();

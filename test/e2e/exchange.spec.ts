@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
-import { countRows, expect, fillDate, logComplaint, setUpDesk, test } from './fixtures';
+import { countRows, expect, fillDate, issueLetterFromDialog, logComplaint, setUpDesk, test } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
@@ -194,7 +194,9 @@ test('open deadlines as an ICS calendar, and a subject-access bundle with the is
   await expect(heading).toHaveText(/RDR-\d{4}-000001/);
   const first = (await heading.textContent())!.trim();
   const firstUrl = page.url();
-  const letter = await download(page, dir, () => page.getByRole('button', { name: 'Acknowledgement letter' }).click());
+  const letter = await download(page, dir, async () => {
+    await issueLetterFromDialog(page);
+  });
   await expect(page.getByText('Letters issued')).toBeVisible();
   await logComplaint(page, { ...ada, receivedOn: '2026-11-19', summary: 'The refund has not arrived.' });
   await expect(heading).toHaveText(/RDR-\d{4}-000002/);

@@ -200,3 +200,31 @@ export async function closedCase(
   await act(page, 'Close the case', [['Closed on', dates.closed]], 'Case closed');
   return (await heading.textContent())!.trim();
 }
+
+/**
+ * Issue a letter the only way there is: from the letter dialog, once its real pages are drawn. Opens the dialog with
+ * `button` (default: the case page header's "Acknowledgement letter…", which comes with the letter chosen and its pages
+ * drawn; null when the dialog is already open), waits for the pages, answers "Issue another" when asked, clicks "Issue and download" and returns the download.
+ */
+export async function issueLetterFromDialog(
+  page: Page,
+  options: { button?: string | null; letter?: string; another?: boolean } = {},
+) {
+  if (options.button !== null) {
+    await page.getByRole('button', { name: options.button ?? 'Acknowledgement letter…' }).click();
+  }
+  const dialog = page.getByRole('dialog', { name: 'Write a letter' });
+  await expect(dialog).toBeVisible();
+  if (options.letter) {
+    await chooseOption(page, 'Letter', options.letter);
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+  }
+  // pdf.js is loaded (and its worker started) the first time a preview is shown: allow for a busy machine.
+  await expect(dialog.getByRole('group', { name: /^Page 1 of \d+$/ })).toBeVisible({ timeout: 20_000 });
+  const downloadPromise = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Issue and download' }).click();
+  if (options.another) await dialog.getByRole('button', { name: 'Issue another' }).click();
+  const download = await downloadPromise;
+  await expect(dialog).toBeHidden();
+  return download;
+}

@@ -8,6 +8,7 @@ import {
   countRows,
   expect,
   fillDate,
+  issueLetterFromDialog,
   logComplaint,
   setUpDesk,
   submitComplaint,
@@ -57,9 +58,7 @@ test('log a complaint, see it listed after a reload, and issue the acknowledgeme
   await page.screenshot({ path: shots('03-case-list'), fullPage: true });
 
   await row.getByRole('link', { name: ref }).click();
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Acknowledgement letter' }).click();
-  const download = await downloadPromise;
+  const download = await issueLetterFromDialog(page);
   expect(download.suggestedFilename()).toBe(`${ref}-acknowledgement.pdf`);
   const dir = mkdtempSync(join(tmpdir(), 'redress-e2e-'));
   const pdf = join(dir, download.suggestedFilename());
@@ -175,9 +174,7 @@ test('how the customer wants to be written to is recorded and used for the ackno
   });
   await expect(page.getByRole('row', { name: /Write to them/ })).toContainText('French (Canada), large print');
 
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Acknowledgement letter' }).click();
-  const download = await downloadPromise;
+  const download = await issueLetterFromDialog(page);
   const dir = mkdtempSync(join(tmpdir(), 'redress-e2e-'));
   const pdf = join(dir, download.suggestedFilename());
   await download.saveAs(pdf);

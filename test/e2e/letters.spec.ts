@@ -18,7 +18,11 @@ function medianWordHeight(pdf: string): number {
   return heights[Math.floor(heights.length / 2)]!;
 }
 
-async function issueAdrLetter(page: Page, dir: string, options: { largePrint: boolean; screenshot?: string }) {
+async function issueAdrLetter(
+  page: Page,
+  dir: string,
+  options: { largePrint: boolean; screenshot?: string; another?: boolean },
+) {
   await page.getByRole('button', { name: 'Other letters…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Write a letter' });
   await expect(dialog).toBeVisible();
@@ -40,7 +44,9 @@ async function issueAdrLetter(page: Page, dir: string, options: { largePrint: bo
   }
 
   const downloadPromise = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Issue' }).click();
+  await dialog.getByRole('button', { name: 'Issue and download' }).click();
+  // The second ADR letter (the large-print copy) is asked about first.
+  if (options.another) await dialog.getByRole('button', { name: 'Issue another' }).click();
   const download = await downloadPromise;
   await expect(dialog).toBeHidden();
   const pdf = join(dir, download.suggestedFilename());
@@ -98,7 +104,7 @@ test('an ADR letter (time-based) is previewed, issued, locked on the timeline an
   expect(await countRows(page, 'letters')).toBe(1);
 
   // Large print: the same letter at 16 pt.
-  const large = await issueAdrLetter(page, dir, { largePrint: true });
+  const large = await issueAdrLetter(page, dir, { largePrint: true, another: true });
   expect(large.name).toBe(`${ref}-adr-letter-large-print.pdf`);
   expect(readFileSync(large.pdf).equals(readFileSync(standard.pdf))).toBe(false);
   const largeText = execFileSync('pdftotext', [large.pdf, '-'], { encoding: 'utf8' });
@@ -166,7 +172,7 @@ test('the desk edits the wording of a draft final response; the issued PDF carri
   await wording.screenshot({ path: shots('53-letter-edit-text-paragraphs') });
 
   const downloadPromise = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Issue' }).click();
+  await dialog.getByRole('button', { name: 'Issue and download' }).click();
   const download = await downloadPromise;
   await expect(dialog).toBeHidden();
   const pdf = join(dir, download.suggestedFilename());
@@ -227,7 +233,7 @@ test("a letter to someone acting for the customer comes with the customer's copy
   await page.screenshot({ path: shots('54-letter-customer-copy') });
 
   const downloadPromise = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Issue' }).click();
+  await dialog.getByRole('button', { name: 'Issue and download' }).click();
   const download = await downloadPromise;
   const dir = mkdtempSync(join(tmpdir(), 'redress-copy-'));
   const pdf = join(dir, download.suggestedFilename());

@@ -177,11 +177,13 @@ test('a name the letter font cannot print is refused with the characters named, 
   const wang = await reference(page);
   const refusal = 'This letter contains characters the letter font cannot print: 王, 小, 明 (in the customer’s name).';
 
-  // The quick acknowledgement.
-  await page.getByRole('button', { name: 'Acknowledgement letter' }).click();
-  await expect(page.locator('.mantine-Notification-root').filter({ hasText: 'Letter not issued' })).toContainText(
-    refusal,
-  );
+  // The quick acknowledgement: its dialog cannot make the letter, so there is nothing to issue.
+  await page.getByRole('button', { name: 'Acknowledgement letter…' }).click();
+  const quick = page.getByRole('dialog', { name: 'Write a letter' });
+  await expect(quick.getByRole('alert').filter({ hasText: 'The letter cannot be made' })).toContainText(refusal);
+  await expect(quick.getByRole('button', { name: 'Issue and download' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(quick).toBeHidden();
   // The letter dialog.
   await page.getByRole('button', { name: 'Other letters…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Write a letter' });

@@ -1,4 +1,4 @@
-import { expect, logComplaint, setUpDesk, test } from './fixtures';
+import { expect, logComplaint, setUpDesk, test, issueLetterFromDialog } from './fixtures';
 
 declare global {
   interface Window {
@@ -55,9 +55,7 @@ test('an issued letter prints through the browser: print() on a hidden frame sho
   const heading = page.getByRole('heading', { level: 2 });
   await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const ref = (await heading.textContent())!.trim();
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Acknowledgement letter' }).click();
-  await downloadPromise;
+  await issueLetterFromDialog(page);
   await expect(page.getByText('Letters issued')).toBeVisible();
 
   // Only what printing itself causes counts (the letter's rendering before it is another test's business).

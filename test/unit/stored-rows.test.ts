@@ -9,7 +9,14 @@ import { emptyIntakeForm, type NewCaseParts, validateIntake } from '#shared/mode
 import { settingsToForm, validateSettings } from '#shared/model/settings';
 import { makeBackup, readAllTables, readBackupFile, restoreBackup } from '#db/backup/backup';
 import { performAction } from '#db/repositories/case-actions';
-import { appendEvent, createCase, recordLetterIssued, saveSettings, sha256Hex } from '#db/repositories/cases';
+import {
+  appendEvent,
+  createCase,
+  recordLetterIssued,
+  recordLetterWithdrawn,
+  saveSettings,
+  sha256Hex,
+} from '#db/repositories/cases';
 import { closeAll, DESK, freshDatabase } from '#test/support/backup';
 import { customer, newCaseParts } from '#test/support/cases';
 
@@ -245,6 +252,43 @@ describe('findings 7 and 8: a hand-edited backup is checked like input from a st
         `events[${entry}].data.letterId: not a letter id (it must be text)`,
       ]);
     }
+  });
+
+  it('a withdrawal must point at a letter of its own case present in the file', async () => {
+    const database = freshDatabase('stored-withdrawn');
+    await saveSettings(database, DESK);
+    const record = await createCase(database, parts(), { settings: DESK, by: 'Sam Patel', clock });
+    const letter = await recordLetterIssued(
+      database,
+      record.id,
+      {
+        kind: 'acknowledgement',
+        fileName: 'ack.pdf',
+        issuedOn: today,
+        bytes: new Uint8Array([0x25, 1]),
+        by: 'Sam',
+        summary: 'Sent',
+      },
+      clock,
+    );
+    await recordLetterWithdrawn(
+      database,
+      record.id,
+      letter.id,
+      { on: today, by: 'Sam', reason: 'Wrong address' },
+      clock,
+    );
+    const content = await readAllTables(database);
+    await expect(check(content)).resolves.toBeDefined();
+    const bad = structuredClone(content);
+    bad.letters = [];
+    const issued = bad.events.findIndex((e) => e.type === 'letter-issued');
+    const withdrawn = bad.events.findIndex((e) => e.type === 'letter-withdrawn');
+    expect((await refusal(bad)).problems).toEqual(
+      [issued, withdrawn]
+        .sort((a, b) => a - b)
+        .map((i) => `events[${i}].data.letterId: no letter with id ${letter.id} in the file`),
+    );
   });
 
   it('anonymisedOn is refused on a case that still holds personal data', async () => {

@@ -4,6 +4,7 @@
 import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import type { NewCaseParts } from '#shared/model/intake';
+import { letterWithdrawnEntry } from '#shared/letters/index';
 import { counterKey, formatReference } from '#shared/model/reference';
 import { deriveCaseIndex, refreshCaseIndex } from '#db/case-index/derive';
 import type { AuditRow, CaseIndexRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from '../schema';
@@ -257,6 +258,38 @@ export async function recordLetterIssued(
           summary: letter.alsoRecord.summary,
         });
       }
+      await database.cases.update(caseId, { updatedAt: at });
+      await refreshCaseIndex(database, caseId);
+      return row;
+    },
+  );
+}
+
+/**
+ * Withdraw an issued letter that was wrong: a new `letter-withdrawn` entry naming it, with who, when and why
+ * (shared/letters/issued.ts). The letter's row, its bytes and checksum are not touched. Throws the reason it cannot.
+ */
+export async function recordLetterWithdrawn(
+  database: RedressDatabase,
+  caseId: string,
+  letterId: string,
+  input: { on: string; by: string; reason: string },
+  clock: Now = systemNow,
+): Promise<TimelineEvent> {
+  const at = clock.now().toISOString();
+  return database.transaction(
+    'rw',
+    [database.cases, database.events, database.letters, database.caseIndex],
+    async () => {
+      const record = await database.cases.get(caseId);
+      if (!record) throw new Error(`No case with id ${caseId}`);
+      const letter = await database.letters.get(letterId);
+      if (!letter || letter.caseId !== caseId) throw new Error('This letter is not one of the case’s letters.');
+      const events = await database.events.where('caseId').equals(caseId).toArray();
+      const built = letterWithdrawnEntry(events, letterId, input);
+      if (!built.ok) throw new Error(built.error);
+      const row: TimelineEvent = { id: newId(), caseId, at, ...built.event };
+      await database.events.add(row);
       await database.cases.update(caseId, { updatedAt: at });
       await refreshCaseIndex(database, caseId);
       return row;

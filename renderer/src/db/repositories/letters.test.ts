@@ -6,7 +6,15 @@ import type { NewCaseParts } from '#shared/model/intake';
 import { refreshCaseIndex } from '#db/case-index/derive';
 import { deskSettings } from '#test/support/desk';
 import { customer, newCaseParts } from '#test/support/cases';
-import { createCase, deleteCase, recordLetterIssued, recordLettersIssued, sha256Hex, type IssuedLetter } from './cases';
+import {
+  createCase,
+  deleteCase,
+  recordLetterIssued,
+  recordLetterWithdrawn,
+  recordLettersIssued,
+  sha256Hex,
+  type IssuedLetter,
+} from './cases';
 import { RedressDatabase } from '../schema';
 
 const settings = deskSettings();
@@ -142,5 +150,61 @@ describe('recordLettersIssued', () => {
 
   it('does nothing for an empty batch', async () => {
     expect(await recordLettersIssued(fresh(), [], clock)).toEqual([]);
+  });
+});
+
+describe('recordLetterWithdrawn', () => {
+  it('adds a letter-withdrawn entry naming the letter; the letter keeps its exact bytes and checksum', async () => {
+    const database = fresh();
+    const ada = await createCase(database, parts('Ada Lovelace'), { settings, by: 'Sam', clock });
+    const issued = await recordLetterIssued(database, ada.id, letter(ada.id), clock);
+    const before = await database.letters.get(issued.id);
+    const entry = await recordLetterWithdrawn(
+      database,
+      ada.id,
+      issued.id,
+      { on: '2026-11-22', by: 'Kim Lee', reason: 'Addressed to the old flat' },
+      { now: () => new Date('2026-11-22T09:00:00Z') },
+    );
+    expect(entry).toMatchObject({
+      caseId: ada.id,
+      type: 'letter-withdrawn',
+      on: '2026-11-22',
+      at: '2026-11-22T09:00:00.000Z',
+      by: 'Kim Lee',
+      data: {
+        letterId: issued.id,
+        kind: 'acknowledgement',
+        sha256: issued.sha256,
+        reason: 'Addressed to the old flat',
+      },
+    });
+    const after = await database.letters.get(issued.id);
+    expect(after).toEqual(before);
+    expect(after!.sha256).toBe(await sha256Hex(after!.bytes));
+    const events = await database.events.where('caseId').equals(ada.id).toArray();
+    expect(events.filter((e) => e.type === 'letter-issued')).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'letter-withdrawn')).toHaveLength(1);
+  });
+
+  it('refuses without a reason, twice, or for another case’s letter, and records nothing', async () => {
+    const database = fresh();
+    const ada = await createCase(database, parts('Ada Lovelace'), { settings, by: 'Sam', clock });
+    const grace = await createCase(database, parts('Grace Hopper'), { settings, by: 'Sam', clock });
+    const issued = await recordLetterIssued(database, ada.id, letter(ada.id), clock);
+    const count = () => database.events.count();
+    const n = await count();
+    await expect(
+      recordLetterWithdrawn(database, ada.id, issued.id, { on: '2026-11-22', by: 'Kim', reason: ' ' }),
+    ).rejects.toThrow('Say why the letter is withdrawn.');
+    await expect(
+      recordLetterWithdrawn(database, grace.id, issued.id, { on: '2026-11-22', by: 'Kim', reason: 'Wrong' }),
+    ).rejects.toThrow('not one of the case’s letters');
+    expect(await count()).toBe(n);
+    await recordLetterWithdrawn(database, ada.id, issued.id, { on: '2026-11-22', by: 'Kim', reason: 'Wrong' });
+    await expect(
+      recordLetterWithdrawn(database, ada.id, issued.id, { on: '2026-11-23', by: 'Kim', reason: 'Again' }),
+    ).rejects.toThrow('already withdrawn');
+    expect(await count()).toBe(n + 1);
   });
 });

@@ -16,8 +16,16 @@ import { getProcedure, type Clock, type Procedure } from '#shared/rules/index';
 import { evaluateRecord } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import { useCase, useLetters, useSettings, useTimeline } from '#db/hooks';
-import { downloadIssuedLetter, issueAcknowledgementLetter } from '#features/letters';
-import { LetterDialog } from '#features/letters';
+import type { LetterRow } from '#db/schema';
+import {
+  LetterDialog,
+  WithdrawLetterDialog,
+  choiceForKind,
+  downloadIssuedLetter,
+  letterTheStageCallsFor,
+  type LetterChoice,
+} from '#features/letters';
+import { lettersOnTimeline, standingLetterOfKind } from '#shared/letters/index';
 import { ActionFormModal } from './actions/ActionFormModal';
 import { ActionsMenu } from './actions/ActionsMenu';
 import { NextSteps } from './actions/NextSteps';
@@ -30,6 +38,17 @@ import { AnonymisedNotice } from '#features/privacy';
 import { EraseCustomerDialog } from '#features/privacy';
 import { VulnerabilityRow } from '#features/privacy';
 import { SubjectAccessButton } from '#features/exchange';
+
+/** The header's button for the letter the stage calls for (the dialog's list names each letter in full). */
+const STAGE_LETTER_BUTTONS: Record<LetterChoice, string> = {
+  acknowledgement: 'Acknowledgement letter…',
+  update: 'Update letter…',
+  'final-response': 'Final response…',
+  'adr-time': 'ADR letter…',
+  'adr-final': 'ADR letter…',
+  'ccts-notice': 'CCTS notice…',
+  'summary-resolution': 'Summary resolution…',
+};
 
 const STATE_COLOURS = { running: 'blue', met: 'teal', missed: 'red', 'not-applicable': 'gray' } as const;
 const STATE_LABELS = { running: 'Running', met: 'Met', missed: 'Missed', 'not-applicable': 'N/A' } as const;
@@ -181,11 +200,12 @@ export function CasePage({ id }: { id: string }) {
   const letters = useLetters(id);
   const settings = useSettings();
   const by = useWorkingPerson();
-  const [busy, setBusy] = useState(false);
   const [openAction, setOpenAction] = useState<CaseActionId | null>(null);
   // The entry a void is for (the void form opens from the entry on the timeline).
   const [voiding, setVoiding] = useState<string | null>(null);
-  const [lettersOpen, setLettersOpen] = useState(false);
+  // The letter dialog: closed, open with no letter chosen ("Other letters…"), or open with one chosen.
+  const [letterDialog, setLetterDialog] = useState<{ choice: LetterChoice | null } | null>(null);
+  const [withdrawing, setWithdrawing] = useState<LetterRow | null>(null);
   const [eraseOpen, setEraseOpen] = useState(false);
   const today = todayIso();
 
@@ -199,6 +219,15 @@ export function CasePage({ id }: { id: string }) {
     () => (record && events ? availableActions(record, events, evaluation, procedure) : []),
     [record, events, evaluation, procedure],
   );
+  const stageLetter = useMemo(
+    () => (record && events && evaluation ? letterTheStageCallsFor({ record, events, evaluation, today }) : null),
+    [record, events, evaluation, today],
+  );
+  // Each issued letter's withdrawal, read from the timeline (the letter's row is never changed).
+  const withdrawals = useMemo(
+    () => new Map(lettersOnTimeline(events ?? []).map((l) => [l.letterId, l.withdrawn] as const)),
+    [events],
+  );
 
   if (record === undefined || events === undefined) return null;
   if (record === null) return <Alert color="red">There is no case with this id. It may have been deleted.</Alert>;
@@ -206,37 +235,6 @@ export function CasePage({ id }: { id: string }) {
   const context: ActionContext = { record, events, evaluation, procedure, today, by };
   const voids = voidsByEntry(events);
   const status = evaluation?.status ?? record.status;
-
-  const issueAck = async () => {
-    if (!settings) return;
-    setBusy(true);
-    try {
-      const outcome = await issueAcknowledgementLetter({
-        record,
-        events,
-        settings,
-        today: todayIso(),
-        by: by || settings.handlerName,
-      });
-      if (outcome.saved)
-        notifications.show({
-          color: 'teal',
-          title: 'Acknowledgement letter issued',
-          message: `Saved as ${outcome.fileName}`,
-        });
-      else if (outcome.error)
-        notifications.show({ color: 'red', title: 'Letter not issued', message: outcome.error, autoClose: false });
-    } catch (error) {
-      notifications.show({
-        color: 'red',
-        title: 'Letter not issued',
-        message: error instanceof Error ? error.message : String(error),
-        autoClose: false,
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Stack gap="md">
@@ -271,15 +269,21 @@ export function CasePage({ id }: { id: string }) {
           <Badge size="lg" variant="light" color={STATUS_COLOURS[status]}>
             {status}
           </Badge>
-          <Button variant="default" onClick={issueAck} loading={busy} disabled={!!record.anonymisedOn}>
-            Acknowledgement letter
-          </Button>
+          {stageLetter && (
+            <Button
+              variant="default"
+              onClick={() => setLetterDialog({ choice: stageLetter })}
+              disabled={!evaluation || !settings || !!record.anonymisedOn}
+            >
+              {STAGE_LETTER_BUTTONS[stageLetter]}
+            </Button>
+          )}
           <Button
             variant="default"
-            onClick={() => setLettersOpen(true)}
+            onClick={() => setLetterDialog({ choice: null })}
             disabled={!evaluation || !settings || !!record.anonymisedOn}
           >
-            Other letters…
+            {stageLetter ? 'Other letters…' : 'Letters…'}
           </Button>
           <ActionsMenu actions={actions} onChoose={setOpenAction} />
         </Group>
@@ -411,9 +415,16 @@ export function CasePage({ id }: { id: string }) {
         }}
       />
       <EraseCustomerDialog opened={eraseOpen} caseId={record.id} by={by} onClose={() => setEraseOpen(false)} />
+      <WithdrawLetterDialog
+        letter={withdrawing}
+        today={today}
+        by={by || settings?.handlerName || ''}
+        onClose={() => setWithdrawing(null)}
+      />
       <LetterDialog
-        opened={lettersOpen}
-        onClose={() => setLettersOpen(false)}
+        opened={letterDialog !== null}
+        initialChoice={letterDialog?.choice ?? null}
+        onClose={() => setLetterDialog(null)}
         context={
           evaluation && settings
             ? { record, events, evaluation, settings, today, by: by || settings.handlerName }
@@ -428,31 +439,64 @@ export function CasePage({ id }: { id: string }) {
           </Title>
           <Table>
             <Table.Tbody>
-              {letters.map((l) => (
-                <Table.Tr key={l.id}>
-                  <Table.Td>{l.fileName}</Table.Td>
-                  <Table.Td>{formatDate(l.issuedOn)}</Table.Td>
-                  <Table.Td>
-                    <Text size="xs" ff="monospace" c="dimmed" title="SHA-256 of the issued PDF">
-                      {l.sha256.slice(0, 16)}…
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="md" wrap="nowrap">
-                      <Anchor component="button" onClick={() => void downloadIssuedLetter(l)}>
-                        Download the issued copy
-                      </Anchor>
-                      <Anchor
-                        component="button"
-                        onClick={() => void printIssuedLetter(l)}
-                        aria-label={`Print ${l.fileName}`}
-                      >
-                        Print
-                      </Anchor>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+              {letters.map((l) => {
+                const withdrawn = withdrawals.get(l.id);
+                // Offered until a letter of the same kind stands again (the corrected one).
+                const corrected =
+                  withdrawn && !standingLetterOfKind(events, l.kind) ? choiceForKind(l.kind, { events }) : null;
+                return (
+                  <Table.Tr key={l.id} data-withdrawn={withdrawn ? 'true' : undefined}>
+                    <Table.Td>
+                      <Text size="sm" td={withdrawn ? 'line-through' : undefined}>
+                        {l.fileName}
+                      </Text>
+                      {withdrawn && (
+                        <Text size="xs" c="red.8">
+                          <Badge color="red" variant="light" size="sm" mr={6}>
+                            Withdrawn
+                          </Badge>
+                          {formatDate(withdrawn.on)} by {withdrawn.by}: {withdrawn.reason}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{formatDate(l.issuedOn)}</Table.Td>
+                    <Table.Td>
+                      <Text size="xs" ff="monospace" c="dimmed" title="SHA-256 of the issued PDF">
+                        {l.sha256.slice(0, 16)}…
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="md" wrap="nowrap">
+                        <Anchor component="button" onClick={() => void downloadIssuedLetter(l)}>
+                          Download the issued copy
+                        </Anchor>
+                        <Anchor
+                          component="button"
+                          onClick={() => void printIssuedLetter(l)}
+                          aria-label={`Print ${l.fileName}`}
+                        >
+                          Print
+                        </Anchor>
+                        {!withdrawn && !record.anonymisedOn && (
+                          <Anchor
+                            component="button"
+                            c="red.8"
+                            onClick={() => setWithdrawing(l)}
+                            aria-label={`Withdraw ${l.fileName}…`}
+                          >
+                            Withdraw…
+                          </Anchor>
+                        )}
+                        {corrected && !record.anonymisedOn && evaluation && settings && (
+                          <Anchor component="button" onClick={() => setLetterDialog({ choice: corrected })}>
+                            Issue a corrected letter…
+                          </Anchor>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
             </Table.Tbody>
           </Table>
         </Card>

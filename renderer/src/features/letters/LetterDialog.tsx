@@ -1,5 +1,7 @@
-// The letter dialog: choose a letter, fill the few inputs it needs, preview its words (rendering the PDF proves it
-// can be made), edit and preview again, then issue it: saved where the user chooses and locked on the timeline.
+// The letter dialog, the only place a letter is issued: choose a letter (or come with the one the stage calls for),
+// fill the few inputs it needs (prefilled from what the case recorded), see its REAL pages (the PDF rendered once and
+// drawn by pdf.js from those bytes), edit and preview again, then "Issue and download": the same bytes are saved where
+// the user chooses and locked on the timeline. A second letter of a kind already issued is asked about first.
 import {
   Alert,
   Anchor,
@@ -8,7 +10,6 @@ import {
   Group,
   Modal,
   Paper,
-  ScrollArea,
   Select,
   Stack,
   Switch,
@@ -18,10 +19,11 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
-import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { LETTER_LANGUAGE_LABELS, LETTER_LANGUAGES } from '#shared/model/case';
 import { letterParagraphs, type LetterLanguage, type LetterParagraph } from '#shared/letters/index';
-import { renderLetterPdf, type LetterPdf } from '#letters/letter-pdf';
+import type { LetterPdf } from '#letters/letter-pdf';
+import { formatDate } from '#lib/format';
 import {
   LETTER_CHOICE_LABELS,
   availableLetters,
@@ -30,15 +32,19 @@ import {
   defaultOptions,
   issueLetter,
   letterText,
+  renderLetter,
+  secondLetterQuestion,
   type LetterChoice,
   type LetterContext,
   type LetterInputs,
   type LetterOptions,
 } from './compose';
+import { PdfPreview } from './PdfPreview';
 
 interface Preview {
   text: string;
-  pdfBytes: number;
+  /** The rendered letter: drawn in the preview, and the very bytes issued. */
+  bytes: Uint8Array;
   /** The customer's copy printed after the letter, or why it cannot be. */
   customerCopy: LetterPdf['customerCopy'];
 }
@@ -51,10 +57,13 @@ export function LetterDialog({
   opened,
   onClose,
   context,
+  initialChoice = null,
 }: {
   opened: boolean;
   onClose: () => void;
   context: LetterContext | null;
+  /** The letter to open with, its pages drawn at once (the case page's header: the letter the stage calls for). */
+  initialChoice?: LetterChoice | null;
 }) {
   const choices = useMemo(() => (context ? availableLetters(context.record, context.evaluation) : []), [context]);
   const [choice, setChoice] = useState<LetterChoice | null>(null);
@@ -63,6 +72,10 @@ export function LetterDialog({
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'preview' | 'issue' | null>(null);
+  // "An acknowledgement was already issued on …. Issue another?", while it waits for an answer.
+  const [question, setQuestion] = useState<string | null>(null);
+  const issueButton = useRef<HTMLButtonElement>(null);
+  const anotherButton = useRef<HTMLButtonElement>(null);
   // "Edit text": the desk's words for the draft's catalogue paragraphs, by paragraph id (only those changed).
   const [editing, setEditing] = useState(false);
   const [edits, setEdits] = useState<Record<string, string>>({});
@@ -77,34 +90,72 @@ export function LetterDialog({
     }
   }, [editing, choice, inputs, options, context]);
 
-  // Fresh inputs each time the dialog opens, from the context of that moment (an effect event: it reads the latest
-  // context without being re-run by it).
-  const freshInputs = useEffectEvent(() => {
-    if (!context) return;
-    setChoice(null);
-    setInputs(defaultInputs(context));
-    setOptions(defaultOptions(context.record));
+  // Fresh inputs each time the dialog opens; with a letter chosen for it, its pages are drawn at once.
+  useEffect(() => {
+    if (!opened || !context) return;
+    const freshInputs = defaultInputs(context);
+    const freshOptions = defaultOptions(context.record);
+    setChoice(initialChoice);
+    setInputs(freshInputs);
+    setOptions(freshOptions);
     setPreview(null);
     setError(null);
     setEditing(false);
     setEdits({});
-  });
-  useEffect(() => {
-    if (opened) freshInputs();
+    setQuestion(null);
+    if (initialChoice) void makePreview(initialChoice, freshInputs, freshOptions, {}, true);
     // Only on opening: later renders bring a new context object, and the desk's inputs must survive them.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
+
+  useEffect(() => {
+    if (question) anotherButton.current?.focus();
+  }, [question]);
+
+  // Opened with a letter chosen: once its pages are ready, focus lands on the default button, "Issue and download".
+  const focusIssueWhenReady = useRef(false);
+  useEffect(() => {
+    if (!preview || busy !== null || !focusIssueWhenReady.current) return;
+    focusIssueWhenReady.current = false;
+    issueButton.current?.focus();
+  }, [preview, busy]);
+
+  /** Render the letter once; the preview draws these bytes and "Issue and download" stores them. */
+  async function makePreview(
+    letter: LetterChoice,
+    withInputs: LetterInputs,
+    withOptions: LetterOptions,
+    withEdits: Record<string, string>,
+    focusIssue: boolean,
+  ) {
+    if (!context) return;
+    setBusy('preview');
+    setError(null);
+    try {
+      const pdf = await renderLetter(letter, withInputs, withOptions, context, withEdits);
+      setPreview({ text: letterText(pdf.doc), bytes: pdf.bytes, customerCopy: pdf.customerCopy });
+      focusIssueWhenReady.current = focusIssue;
+    } catch (e) {
+      setPreview(null);
+      setError(message(e));
+    } finally {
+      setBusy(null);
+    }
+  }
 
   if (!context || !inputs || !options) return null;
 
   const change = (patch: Partial<LetterInputs>) => {
     setInputs({ ...inputs, ...patch });
     setPreview(null);
+    setQuestion(null);
   };
   const changeOptions = (patch: Partial<LetterOptions>) => {
     setOptions({ ...options, ...patch });
     // Words edited in one language do not belong in a letter in another.
     if (patch.language && patch.language !== options.language) setEdits({});
     setPreview(null);
+    setQuestion(null);
   };
   const changeEdit = (paragraph: LetterParagraph, text: string | null) => {
     const next = { ...edits };
@@ -112,30 +163,25 @@ export function LetterDialog({
     else next[paragraph.id] = text;
     setEdits(next);
     setPreview(null);
+    setQuestion(null);
   };
 
-  const doPreview = async () => {
-    if (!choice) return;
-    setBusy('preview');
-    setError(null);
-    try {
-      const doc = buildLetter(choice, inputs, options, context, edits);
-      const pdf = await renderLetterPdf(doc, context.record);
-      setPreview({ text: letterText(doc), pdfBytes: pdf.bytes.byteLength, customerCopy: pdf.customerCopy });
-    } catch (e) {
-      setPreview(null);
-      setError(message(e));
-    } finally {
-      setBusy(null);
+  const doPreview = () => {
+    if (choice) void makePreview(choice, inputs, options, edits, false);
+  };
+
+  const doIssue = async (confirmed: boolean) => {
+    if (!choice || !preview) return;
+    const again = confirmed ? null : secondLetterQuestion(choice, context, formatDate);
+    if (again) {
+      setQuestion(again);
+      return;
     }
-  };
-
-  const doIssue = async () => {
-    if (!choice) return;
+    setQuestion(null);
     setBusy('issue');
     setError(null);
     try {
-      const outcome = await issueLetter(choice, inputs, options, context, edits);
+      const outcome = await issueLetter(choice, inputs, options, context, edits, preview.bytes);
       if (outcome.saved) {
         notifications.show({
           color: 'teal',
@@ -176,6 +222,7 @@ export function LetterDialog({
             setEdits({});
             setPreview(null);
             setError(null);
+            setQuestion(null);
           }}
           allowDeselect={false}
         />
@@ -240,11 +287,18 @@ export function LetterDialog({
             {error}
           </Alert>
         )}
+        {!preview && !error && (
+          <Text size="sm" c="dimmed">
+            {busy === 'preview'
+              ? 'Making the letter…'
+              : 'Preview the letter to see its pages before issuing it: only a letter you have seen can be issued.'}
+          </Text>
+        )}
         {preview && (
           <Paper withBorder p="sm" aria-label="Letter preview">
             <Text size="xs" c="dimmed" mb="xs">
-              Preview of the letter's text (PDF {Math.round(preview.pdfBytes / 1024)} KB). Edit the boxes above and
-              preview again if it needs changing.
+              The letter's pages exactly as they will be issued (PDF {Math.round(preview.bytes.byteLength / 1024)} KB).
+              Edit the boxes above and preview again if it needs changing.
             </Text>
             {preview.customerCopy === 'included' && (
               <Text size="sm" mb="xs">
@@ -256,22 +310,47 @@ export function LetterDialog({
                 {preview.customerCopy.missing}
               </Alert>
             )}
-            <ScrollArea.Autosize mah={360}>
-              <Text size={options.largePrint ? 'lg' : 'sm'} style={{ whiteSpace: 'pre-wrap' }}>
-                {preview.text}
-              </Text>
-            </ScrollArea.Autosize>
+            <PdfPreview bytes={preview.bytes} fallbackText={preview.text} />
           </Paper>
         )}
-        <Group justify="flex-end">
+        {question && (
+          <Alert color="yellow" title="Already issued" role="alert">
+            <Text size="sm">{question}</Text>
+            <Group mt="sm" gap="sm">
+              <Button ref={anotherButton} color="yellow" onClick={() => void doIssue(true)}>
+                Issue another
+              </Button>
+              <Button variant="default" onClick={() => setQuestion(null)}>
+                Do not issue
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        {/* Kept in sight at the foot of the dialog while the pages scroll: the default button is always at hand. */}
+        <Group
+          justify="flex-end"
+          py="sm"
+          bg="var(--mantine-color-body)"
+          style={{
+            position: 'sticky',
+            bottom: 0,
+            zIndex: 2,
+            borderTop: '1px solid var(--mantine-color-default-border)',
+          }}
+        >
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button variant="light" onClick={() => void doPreview()} disabled={!choice} loading={busy === 'preview'}>
+          <Button variant="light" onClick={doPreview} disabled={!choice} loading={busy === 'preview'}>
             Preview
           </Button>
-          <Button onClick={() => void doIssue()} disabled={!choice || busy === 'preview'} loading={busy === 'issue'}>
-            Issue
+          <Button
+            ref={issueButton}
+            onClick={() => void doIssue(false)}
+            disabled={!choice || !preview || busy === 'preview' || question !== null}
+            loading={busy === 'issue'}
+          >
+            Issue and download
           </Button>
         </Group>
       </Stack>

@@ -1,7 +1,13 @@
 // The letters a desk writes, as pure functions of the case: which letters a case can have, the few inputs each needs,
 // the document definition (built by shared/letters), a plain-text preview of it, and how an issued letter is
 // recorded. No database, no pdfmake, no platform: this module also runs inside the letter-rendering worker.
-import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '#shared/model/case';
+import {
+  inTimelineOrder,
+  type CaseRecord,
+  type DeskSettings,
+  type TimelineEvent,
+  type TimelineType,
+} from '#shared/model/case';
 import {
   acknowledgementLetter,
   adrLetter,
@@ -9,6 +15,7 @@ import {
   cctsNoticeLetter,
   finalResponseLetter,
   nextStepsFromEvaluation,
+  standingLetterOfKind,
   summaryResolutionLetter,
   updateLetter,
   type LetterContent,
@@ -104,17 +111,98 @@ function clockDue(evaluation: Evaluation, id: string): string | null {
   return clock && clock.state !== 'not-applicable' ? (clock.dueOn ?? null) : null;
 }
 
-export function defaultInputs(context: Pick<LetterContext, 'evaluation' | 'today'>): LetterInputs {
+/** The words of the last entry of this type on the timeline (its `data.details`: what the desk wrote), or ''. */
+function recordedWords(events: readonly TimelineEvent[] | undefined, type: TimelineType): TimelineEvent | null {
+  const found = inTimelineOrder(events ?? []).filter((e) => e.type === type);
+  return found.at(-1) ?? null;
+}
+
+const detailsOf = (e: TimelineEvent | null): string => (typeof e?.data?.details === 'string' ? e.data.details : '');
+
+/**
+ * The inputs as the case has recorded them: the final position written at deadlock goes into the ADR letter, the
+ * resolution agreed (and its day) into the final response's "What we have done" and the summary resolution communication. The desk can
+ * change every box before issuing.
+ */
+export function defaultInputs(
+  context: Pick<LetterContext, 'evaluation' | 'today'> & { events?: readonly TimelineEvent[] },
+): LetterInputs {
+  const deadlock = recordedWords(context.events, 'deadlock');
+  const resolved = recordedWords(context.events, 'resolved');
+  const resolution = detailsOf(resolved);
   return {
     progress: '',
     nextUpdateOn: clockDue(context.evaluation, 'first-response') ?? '',
     outcome: '',
-    actionsTaken: '',
+    actionsTaken: resolution,
     remedy: '',
-    finalPosition: '',
-    resolution: '',
-    resolvedOn: context.today,
+    finalPosition: detailsOf(deadlock),
+    resolution,
+    resolvedOn: resolved?.on ?? context.today,
   };
+}
+
+/**
+ * The letter the case's stage calls for, for the case page's header: the acknowledgement until one was recorded; then
+ * the ADR letter once the engine says it is due (with the final position when a deadlock was recorded; the time-based
+ * one when the wait is over); the CCTS notice when the engine asks for it; otherwise the final response. None for a
+ * closed case (nothing is left to write; "Other letters…" still offers them all).
+ */
+export function letterTheStageCallsFor(
+  context: Pick<LetterContext, 'record' | 'events' | 'evaluation' | 'today'>,
+): LetterChoice | null {
+  const { record, events, evaluation, today } = context;
+  if (evaluation.status === 'closed') return null;
+  const offered = availableLetters(record, evaluation);
+  const next = new Map(evaluation.nextActions.map((a) => [a.id, a]));
+  if (next.has('acknowledge') || !events.some((e) => e.type === 'acknowledged')) return 'acknowledgement';
+  const adr = next.get('send-adr-letter');
+  if (adr && offered.includes('adr-final') && events.some((e) => e.type === 'deadlock')) return 'adr-final';
+  if (adr && offered.includes('adr-time') && adr.dueOn !== null && adr.dueOn <= today) return 'adr-time';
+  if (next.has('tell-customer-about-ccts') && offered.includes('ccts-notice')) return 'ccts-notice';
+  return 'final-response';
+}
+
+/** "An acknowledgement", "A final response": the letter as the second-letter question names it. */
+const KIND_NOUNS: Record<string, string> = {
+  acknowledgement: 'An acknowledgement',
+  update: 'An update letter',
+  'final-response': 'A final response',
+  'adr-letter': 'An ADR letter',
+  'ccts-notice': 'A CCTS notice',
+  'summary-resolution': 'A summary resolution communication',
+};
+
+/**
+ * Asked before issuing a letter of a kind that was already issued and stands (a withdrawn one does not count: a
+ * corrected letter is what withdrawing is for): "An acknowledgement was already issued on Wed 2 Dec 2026. Issue
+ * another?". Null when it is the first. `formatDate` writes the day as the app does.
+ */
+export function secondLetterQuestion(
+  choice: LetterChoice,
+  context: LetterContext,
+  formatDate: (iso: string) => string,
+): string | null {
+  const kind = recordedAs(choice, context).kind;
+  const earlier = standingLetterOfKind(context.events, kind);
+  if (!earlier) return null;
+  return `${KIND_NOUNS[kind] ?? 'A letter of this kind'} was already issued on ${formatDate(earlier.issuedOn)}. Issue another?`;
+}
+
+/** The letter to write again in place of a withdrawn one of this kind (an ADR letter: the kind the case calls for). */
+export function choiceForKind(kind: string, context: Pick<LetterContext, 'events'>): LetterChoice | null {
+  switch (kind) {
+    case 'acknowledgement':
+    case 'update':
+    case 'final-response':
+    case 'ccts-notice':
+    case 'summary-resolution':
+      return kind;
+    case 'adr-letter':
+      return context.events.some((e) => e.type === 'deadlock') ? 'adr-final' : 'adr-time';
+    default:
+      return null;
+  }
 }
 
 /** The scheme the letter names: the desk's choice, else the evaluated scheme, else the procedure's. */

@@ -4,7 +4,7 @@
 import { letterParagraphs, type LetterDocument, type ParagraphEdits } from '#shared/letters/index';
 import { recordLetterIssued } from '#db/repositories/cases';
 import { db } from '#db/schema';
-import { renderLetterPdf } from '#letters/letter-pdf';
+import { renderLetterPdf, type LetterPdf } from '#letters/letter-pdf';
 import { platform } from '#platform';
 import {
   buildLetter,
@@ -31,20 +31,36 @@ export interface IssueLetterOutcome {
   error?: string;
 }
 
-/** Build, render, save where the user chooses, and lock the bytes on the timeline. Nothing is recorded on failure. */
+/** Render a letter once: these bytes are previewed, and the very same bytes are issued (`issueLetter`). */
+export async function renderLetter(
+  choice: LetterChoice,
+  inputs: LetterInputs,
+  options: LetterOptions,
+  context: LetterContext,
+  edits?: ParagraphEdits,
+): Promise<LetterPdf & { doc: LetterDocument }> {
+  const doc = buildLetter(choice, inputs, options, context, edits);
+  // With the customer's copy after it when the letter goes to their representative.
+  return { ...(await renderLetterPdf(doc, context.record)), doc };
+}
+
+/**
+ * Save the rendered letter where the user chooses and lock THOSE bytes (the ones previewed) on the timeline. Nothing
+ * is recorded on failure or when the user cancels the save.
+ */
 export async function issueLetter(
   choice: LetterChoice,
   inputs: LetterInputs,
   options: LetterOptions,
   context: LetterContext,
   /** The desk's words for paragraphs of the draft, by paragraph id (see shared/letters/edits.ts). */
-  edits?: ParagraphEdits,
+  edits: ParagraphEdits | undefined,
+  /** The bytes `renderLetter` made from these same inputs and shown in the preview. */
+  bytes: Uint8Array,
 ): Promise<IssueLetterOutcome> {
   const doc = buildLetter(choice, inputs, options, context, edits);
   const edited = wordingEdited(doc, () => buildLetter(choice, inputs, options, context));
   const recorded = recordedAs(choice, context);
-  // With the customer's copy after it when the letter goes to their representative.
-  const { bytes } = await renderLetterPdf(doc, context.record);
   const suffix = `${choice === 'adr-time' || choice === 'adr-final' ? 'adr-letter' : recorded.kind}${options.largePrint ? '-large-print' : ''}`;
   const result = await platform().saveFile({
     suggestedName: `${context.record.reference}-${suffix}.pdf`,

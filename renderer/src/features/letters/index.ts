@@ -1,4 +1,14 @@
 // The door of the letters feature: what the app and other features may use of it.
-export { downloadIssuedLetter, issueAcknowledgementLetter } from './issue';
+export { downloadIssuedLetter, withdrawIssuedLetter } from './issue';
 export { LetterDialog } from './LetterDialog';
-export { acknowledgementDocument, buildLetter, defaultInputs, defaultOptions, letterText } from './build';
+export { WithdrawLetterDialog } from './WithdrawLetterDialog';
+export {
+  acknowledgementDocument,
+  buildLetter,
+  choiceForKind,
+  defaultInputs,
+  defaultOptions,
+  letterText,
+  letterTheStageCallsFor,
+  type LetterChoice,
+} from './build';

@@ -1,0 +1,88 @@
+// Withdraw an issued letter that was wrong. It is never deleted (it was issued): it keeps its exact bytes and
+// checksum, and a new timeline entry records who withdrew it, when and why. Withdrawing cannot recall a letter that was
+// posted or sent, and the dialog says so.
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { WITHDRAW_WORDING } from '#shared/letters/index';
+import { formatDate } from '#lib/format';
+import type { LetterRow } from '#db/schema';
+import { withdrawIssuedLetter } from './issue';
+
+export function WithdrawLetterDialog({
+  letter,
+  today,
+  by,
+  onClose,
+}: {
+  letter: Pick<LetterRow, 'id' | 'caseId' | 'fileName' | 'issuedOn'> | null;
+  today: string;
+  by: string;
+  onClose: () => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setReason('');
+    setError(null);
+  }, [letter?.id]);
+
+  const withdraw = async () => {
+    if (!letter) return;
+    if (!reason.trim()) {
+      setError('Say why the letter is withdrawn.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await withdrawIssuedLetter(letter, { on: today, by, reason });
+      notifications.show({ color: 'teal', title: 'Letter withdrawn', message: letter.fileName });
+      onClose();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={letter !== null} onClose={onClose} title="Withdraw a letter" size="lg">
+      {letter && (
+        <Stack gap="sm">
+          <Text size="sm">
+            <b>{letter.fileName}</b>, issued {formatDate(letter.issuedOn)}.
+          </Text>
+          <Alert color="yellow" variant="light">
+            {WITHDRAW_WORDING} The letter stays on the case, marked withdrawn, and can still be downloaded. You can then
+            issue a corrected letter.
+          </Alert>
+          <Textarea
+            label="Why is it withdrawn?"
+            required
+            autosize
+            minRows={2}
+            maxRows={6}
+            data-autofocus
+            value={reason}
+            error={error}
+            onChange={(e) => {
+              setReason(e.currentTarget.value);
+              setError(null);
+            }}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button color="red" onClick={() => void withdraw()} loading={busy}>
+              Withdraw the letter
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,153 @@
+// Letters are issued on purpose (#15): the letter the stage calls for, the question before a second letter of a kind,
+// and the inputs prefilled from what the case recorded.
+import { describe, expect, it } from 'vitest';
+import { sampleCase, sampleSettings } from '#shared/letters/fixtures';
+import { letterWithdrawnEntry } from '#shared/letters/index';
+import type { TimelineEvent, TimelineType } from '#shared/model/case';
+import { evaluateRecord } from '#lib/rules';
+import { formatDate } from '#lib/format';
+import {
+  buildLetter,
+  choiceForKind,
+  defaultInputs,
+  defaultOptions,
+  letterText,
+  letterTheStageCallsFor,
+  secondLetterQuestion,
+  type LetterContext,
+} from './build';
+
+let seq = 0;
+function entry(type: TimelineType, on: string, data?: Record<string, unknown>, summary = type): TimelineEvent {
+  seq += 1;
+  return {
+    id: `e${String(seq).padStart(3, '0')}`,
+    caseId: 'case-42',
+    type,
+    on,
+    at: `${on}T09:00:${String(seq % 60).padStart(2, '0')}.000Z`,
+    by: 'Priya Shah',
+    summary,
+    ...(data ? { data } : {}),
+  };
+}
+
+const received = () => entry('received', '2026-11-18');
+const acknowledged = (on = '2026-11-19') => entry('acknowledged', on);
+const issued = (kind: string, on: string, letterId: string) =>
+  entry('letter-issued', on, { letterId, kind, fileName: `RDR-2026-000042-${kind}.pdf`, sha256: 'a'.repeat(64) });
+
+function context(events: TimelineEvent[], today = '2026-11-20', procedureId = 'kijoma'): LetterContext {
+  const record = sampleCase({ procedureId });
+  const evaluated = evaluateRecord(record, events, today);
+  if (!evaluated.evaluation) throw new Error(evaluated.error);
+  return { record, events, evaluation: evaluated.evaluation, settings: sampleSettings(), today, by: 'Priya Shah' };
+}
+
+describe('the letter the stage calls for (the case page header)', () => {
+  it('is the acknowledgement before one was recorded', () => {
+    expect(letterTheStageCallsFor(context([received()]))).toBe('acknowledgement');
+  });
+
+  it('is the final response once acknowledged, while the ADR letter is not yet due', () => {
+    expect(letterTheStageCallsFor(context([received(), acknowledged()]))).toBe('final-response');
+  });
+
+  it('is the ADR letter with the final position once a deadlock is recorded', () => {
+    const events = [received(), acknowledged(), entry('deadlock', '2026-11-25', { details: 'We will not refund.' })];
+    expect(letterTheStageCallsFor(context(events, '2026-11-26'))).toBe('adr-final');
+  });
+
+  it('is the time-based ADR letter once the wait is over, and the final response the day before', () => {
+    const ctx = context([received(), acknowledged()]);
+    const due = ctx.evaluation.clocks.find((c) => c.id === 'adr-letter')!.dueOn!;
+    expect(due).toBe('2026-12-30'); // 6 weeks (Ofcom GC C4 from 8 Apr 2026)
+    expect(letterTheStageCallsFor(context([received(), acknowledged()], due))).toBe('adr-time');
+    const before = new Date(`${due}T12:00:00Z`);
+    before.setUTCDate(before.getUTCDate() - 1);
+    expect(letterTheStageCallsFor(context([received(), acknowledged()], before.toISOString().slice(0, 10)))).toBe(
+      'final-response',
+    );
+  });
+
+  it('is none for a closed case', () => {
+    const events = [
+      received(),
+      acknowledged(),
+      entry('resolved', '2026-11-21', { details: 'Refunded' }),
+      entry('closed', '2026-11-22'),
+    ];
+    expect(letterTheStageCallsFor(context(events, '2026-11-23'))).toBeNull();
+  });
+});
+
+describe('a second letter of a kind already issued', () => {
+  it('is asked about, naming the day the first was issued', () => {
+    const events = [received(), issued('acknowledgement', '2026-12-02', 'L1'), acknowledged('2026-12-02')];
+    expect(secondLetterQuestion('acknowledgement', context(events, '2026-12-03'), formatDate)).toBe(
+      `An acknowledgement was already issued on ${formatDate('2026-12-02')}. Issue another?`,
+    );
+    expect(formatDate('2026-12-02')).toBe('Wed 2 Dec 2026');
+  });
+
+  it('is not asked for the first of its kind, nor for another kind', () => {
+    const events = [received(), issued('acknowledgement', '2026-12-02', 'L1'), acknowledged('2026-12-02')];
+    expect(secondLetterQuestion('acknowledgement', context([received()], '2026-12-03'), formatDate)).toBeNull();
+    expect(secondLetterQuestion('final-response', context(events, '2026-12-03'), formatDate)).toBeNull();
+  });
+
+  it('is not asked once the earlier letter was withdrawn (a corrected letter is the point)', () => {
+    const events = [received(), issued('acknowledgement', '2026-12-02', 'L1'), acknowledged('2026-12-02')];
+    const withdrawal = letterWithdrawnEntry(events, 'L1', { on: '2026-12-02', by: 'Sam', reason: 'Wrong address' });
+    if (!withdrawal.ok) throw new Error(withdrawal.error);
+    const withdrawn = [...events, { ...withdrawal.event, id: 'w1', caseId: 'case-42', at: '2026-12-02T10:00:00.000Z' }];
+    expect(secondLetterQuestion('acknowledgement', context(withdrawn, '2026-12-03'), formatDate)).toBeNull();
+    expect(choiceForKind('acknowledgement', { events: withdrawn })).toBe('acknowledgement');
+  });
+
+  it('counts both ADR letters as one kind', () => {
+    const events = [received(), acknowledged(), issued('adr-letter', '2027-01-13', 'L2')];
+    expect(secondLetterQuestion('adr-final', context(events, '2027-01-14'), formatDate)).toMatch(
+      /^An ADR letter was already issued on Wed 13 Jan 2027\. Issue another\?$/,
+    );
+  });
+});
+
+describe('letters prefill from what the case recorded', () => {
+  it('puts the final position written at deadlock into the ADR letter', () => {
+    const position = 'We will not refund the October charge: it was for the engineer visit you booked.';
+    const events = [received(), acknowledged(), entry('deadlock', '2026-11-25', { details: position })];
+    const ctx = context(events, '2026-11-26');
+    const inputs = defaultInputs(ctx);
+    expect(inputs.finalPosition).toBe(position);
+    expect(letterText(buildLetter('adr-final', inputs, defaultOptions(ctx.record), ctx))).toContain(position);
+  });
+
+  it('puts the resolution agreed into the final response and the summary resolution, with its day', () => {
+    const agreed = 'We refunded the second October payment of £42.50.';
+    const events = [received(), acknowledged(), entry('resolved', '2026-11-21', { details: agreed })];
+    const ctx = context(events, '2026-11-23');
+    const inputs = defaultInputs(ctx);
+    expect(inputs.actionsTaken).toBe(agreed);
+    expect(inputs.resolution).toBe(agreed);
+    expect(inputs.resolvedOn).toBe('2026-11-21');
+    const text = letterText(
+      buildLetter('final-response', { ...inputs, outcome: 'You were charged twice.' }, defaultOptions(ctx.record), ctx),
+    );
+    expect(text).toContain(agreed);
+  });
+
+  it('takes the latest when there were several, and leaves the boxes empty when nothing was recorded', () => {
+    const events = [
+      received(),
+      acknowledged(),
+      entry('deadlock', '2026-11-25', { details: 'First position.' }),
+      entry('deadlock', '2026-11-27', { details: 'Revised position.' }),
+    ];
+    expect(defaultInputs(context(events, '2026-11-28')).finalPosition).toBe('Revised position.');
+    const blank = defaultInputs(context([received()]));
+    expect(blank.finalPosition).toBe('');
+    expect(blank.actionsTaken).toBe('');
+    expect(blank.resolvedOn).toBe('2026-11-20');
+  });
+});

@@ -1,0 +1,111 @@
+// Withdrawing an issued letter (#15): a new entry naming the letter, with who, when and a required reason; the
+// letter's record on the timeline stays, marked withdrawn. A stored withdrawal says
+// which kind of letter it withdrew (anonymising it: shared/privacy/anonymise.test.ts).
+import { describe, expect, it } from 'vitest';
+import { storedEvent } from '#shared/model/stored';
+import type { TimelineEvent } from '#shared/model/case';
+import { WITHDRAW_WORDING, letterWithdrawnEntry, lettersOnTimeline, standingLetterOfKind } from './issued';
+
+const SHA = 'b'.repeat(64);
+const event = (over: Partial<TimelineEvent> & Pick<TimelineEvent, 'id' | 'type' | 'on'>): TimelineEvent => ({
+  caseId: 'case-1',
+  at: `${over.on}T10:00:00.000Z`,
+  by: 'Sam Patel',
+  summary: over.type,
+  ...over,
+});
+const issued = (id: string, letterId: string, on = '2026-12-02', kind = 'acknowledgement') =>
+  event({
+    id,
+    type: 'letter-issued',
+    on,
+    data: { letterId, kind, fileName: `RDR-2026-000001-${kind}.pdf`, sha256: SHA },
+  });
+
+describe('letterWithdrawnEntry', () => {
+  const events = [event({ id: 'e1', type: 'received', on: '2026-11-30' }), issued('e2', 'L1')];
+
+  it('names the letter, keeps its kind, file and checksum, and carries who, when and why', () => {
+    const built = letterWithdrawnEntry(events, 'L1', { on: '2026-12-03', by: 'Kim Lee', reason: '  Wrong address ' });
+    expect(built).toEqual({
+      ok: true,
+      event: {
+        type: 'letter-withdrawn',
+        on: '2026-12-03',
+        by: 'Kim Lee',
+        summary: 'Letter withdrawn (RDR-2026-000001-acknowledgement.pdf): Wrong address',
+        data: {
+          letterId: 'L1',
+          kind: 'acknowledgement',
+          fileName: 'RDR-2026-000001-acknowledgement.pdf',
+          sha256: SHA,
+          reason: 'Wrong address',
+        },
+      },
+    });
+  });
+
+  it('requires a reason', () => {
+    expect(letterWithdrawnEntry(events, 'L1', { on: '2026-12-03', by: 'Kim', reason: '   ' })).toEqual({
+      ok: false,
+      error: 'Say why the letter is withdrawn.',
+    });
+  });
+
+  it('refuses a letter not on the timeline, one already withdrawn, and a day before it was issued', () => {
+    expect(letterWithdrawnEntry(events, 'L9', { on: '2026-12-03', by: 'Kim', reason: 'x' }).ok).toBe(false);
+    const first = letterWithdrawnEntry(events, 'L1', { on: '2026-12-03', by: 'Kim', reason: 'Wrong' });
+    if (!first.ok) throw new Error(first.error);
+    const after = [...events, { ...first.event, id: 'e3', caseId: 'case-1', at: '2026-12-03T11:00:00.000Z' }];
+    expect(letterWithdrawnEntry(after, 'L1', { on: '2026-12-04', by: 'Kim', reason: 'Again' })).toEqual({
+      ok: false,
+      error: 'This letter was already withdrawn on 2026-12-03.',
+    });
+    expect(letterWithdrawnEntry(events, 'L1', { on: '2026-12-01', by: 'Kim', reason: 'x' }).ok).toBe(false);
+  });
+
+  it('says a withdrawal does not recall a letter already posted or sent', () => {
+    expect(WITHDRAW_WORDING).toBe(
+      'Withdrawing records that this letter was wrong; it does not recall a letter already posted or sent.',
+    );
+  });
+});
+
+describe('lettersOnTimeline', () => {
+  it('lists every letter issued, the withdrawn one marked with who, when and why, and the corrected one standing', () => {
+    const withdrawal = event({
+      id: 'e3',
+      type: 'letter-withdrawn',
+      on: '2026-12-03',
+      by: 'Kim Lee',
+      data: { letterId: 'L1', kind: 'acknowledgement', reason: 'Wrong address' },
+    });
+    const events = [issued('e4', 'L2', '2026-12-03'), withdrawal, issued('e2', 'L1')];
+    const letters = lettersOnTimeline(events);
+    expect(letters.map((l) => [l.letterId, l.withdrawn?.reason ?? null])).toEqual([
+      ['L1', 'Wrong address'],
+      ['L2', null],
+    ]);
+    expect(letters[0].withdrawn).toMatchObject({ on: '2026-12-03', by: 'Kim Lee' });
+    expect(standingLetterOfKind(events, 'acknowledgement')?.letterId).toBe('L2');
+    expect(standingLetterOfKind([issued('e2', 'L1'), withdrawal], 'acknowledgement')).toBeNull();
+  });
+});
+
+describe('a letter-withdrawn entry elsewhere', () => {
+  const entry: TimelineEvent = event({
+    id: 'e3',
+    type: 'letter-withdrawn',
+    on: '2026-12-03',
+    summary: 'Letter withdrawn (RDR-2026-000001-acknowledgement.pdf): Sent to Ada Lovelace at her old flat',
+    data: { letterId: 'L1', kind: 'acknowledgement', sha256: SHA, reason: 'Sent to Ada Lovelace at her old flat' },
+  });
+
+  it('is a stored row only when it says which kind of letter it withdrew', () => {
+    expect(storedEvent.safeParse(entry).success).toBe(true);
+    const { kind: _kind, ...noKind } = entry.data!;
+    const bad = storedEvent.safeParse({ ...entry, data: noKind });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['data', 'kind']);
+  });
+});

@@ -1,0 +1,89 @@
+// The letters a case has issued, read from its timeline (the `letter-issued` entries and the `letter-withdrawn`
+// entries that name them), and the entry that withdraws one. A letter is never deleted: it was issued. Withdrawing
+// records that it was wrong, with who, when and why; its bytes and checksum stay as they were.
+import { inTimelineOrder, type TimelineEvent } from '#shared/model/case';
+import type { NewTimelineEvent } from '#shared/casework/index';
+
+export interface LetterWithdrawal {
+  on: string;
+  at: string;
+  by: string;
+  reason: string;
+}
+
+export interface LetterOnTimeline {
+  letterId: string;
+  kind: string;
+  fileName: string;
+  sha256: string;
+  issuedOn: string;
+  issuedBy: string;
+  /** Set once the letter was withdrawn (the first withdrawal counts; there is never a second). */
+  withdrawn?: LetterWithdrawal;
+}
+
+/** The words a withdrawal must carry, shown where the desk withdraws a letter. */
+export const WITHDRAW_WORDING =
+  'Withdrawing records that this letter was wrong; it does not recall a letter already posted or sent.';
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** Every letter issued on this timeline, in the order issued, each with its withdrawal when it has one. */
+export function lettersOnTimeline(events: readonly TimelineEvent[]): LetterOnTimeline[] {
+  const out: LetterOnTimeline[] = [];
+  const byId = new Map<string, LetterOnTimeline>();
+  for (const e of inTimelineOrder(events)) {
+    const letterId = str(e.data?.letterId);
+    if (!letterId) continue;
+    if (e.type === 'letter-issued' && !byId.has(letterId)) {
+      const letter: LetterOnTimeline = {
+        letterId,
+        kind: str(e.data?.kind),
+        fileName: str(e.data?.fileName),
+        sha256: str(e.data?.sha256),
+        issuedOn: e.on,
+        issuedBy: e.by,
+      };
+      byId.set(letterId, letter);
+      out.push(letter);
+    } else if (e.type === 'letter-withdrawn') {
+      const letter = byId.get(letterId);
+      if (letter && !letter.withdrawn) letter.withdrawn = { on: e.on, at: e.at, by: e.by, reason: str(e.data?.reason) };
+    }
+  }
+  return out;
+}
+
+/** The last letter of this kind that was issued and stands (not withdrawn), or null. */
+export function standingLetterOfKind(events: readonly TimelineEvent[], kind: string): LetterOnTimeline | null {
+  const standing = lettersOnTimeline(events).filter((l) => l.kind === kind && !l.withdrawn);
+  return standing.at(-1) ?? null;
+}
+
+/**
+ * The entry that withdraws an issued letter, or why it cannot: the letter must be on this timeline and not withdrawn
+ * already, and the reason is required. The entry names the letter by id and keeps its kind, file name and checksum.
+ */
+export function letterWithdrawnEntry(
+  events: readonly TimelineEvent[],
+  letterId: string,
+  input: { on: string; by: string; reason: string },
+): { ok: true; event: NewTimelineEvent } | { ok: false; error: string } {
+  const letter = lettersOnTimeline(events).find((l) => l.letterId === letterId);
+  if (!letter) return { ok: false, error: 'This letter is not on the case’s timeline.' };
+  if (letter.withdrawn) return { ok: false, error: `This letter was already withdrawn on ${letter.withdrawn.on}.` };
+  const reason = input.reason.trim();
+  if (!reason) return { ok: false, error: 'Say why the letter is withdrawn.' };
+  if (input.on < letter.issuedOn)
+    return { ok: false, error: `A letter cannot be withdrawn before the day it was issued (${letter.issuedOn}).` };
+  return {
+    ok: true,
+    event: {
+      type: 'letter-withdrawn',
+      on: input.on,
+      by: input.by,
+      summary: `Letter withdrawn (${letter.fileName}): ${reason}`,
+      data: { letterId, kind: letter.kind, fileName: letter.fileName, sha256: letter.sha256, reason },
+    },
+  };
+}
