@@ -25,6 +25,7 @@ import {
   type ParagraphEdits,
 } from '#shared/letters/index';
 import { getProcedure, type Evaluation, type Procedure } from '#shared/rules/index';
+import { effectiveTimeline } from '#shared/model/effective';
 
 export type LetterChoice =
   'acknowledgement' | 'update' | 'final-response' | 'adr-time' | 'adr-final' | 'ccts-notice' | 'summary-resolution';
@@ -151,7 +152,9 @@ export function defaultInputs(
 export function letterTheStageCallsFor(
   context: Pick<LetterContext, 'record' | 'events' | 'evaluation' | 'today'>,
 ): LetterChoice | null {
-  const { record, events, evaluation, today } = context;
+  const { record, evaluation, today } = context;
+  // A voided acknowledgement or deadlock does not count (shared/model/effective.ts).
+  const events = effectiveTimeline(context.events);
   if (evaluation.status === 'closed') return null;
   const offered = availableLetters(record, evaluation);
   const next = new Map(evaluation.nextActions.map((a) => [a.id, a]));

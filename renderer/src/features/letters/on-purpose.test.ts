@@ -49,6 +49,12 @@ describe('the letter the stage calls for (the case page header)', () => {
     expect(letterTheStageCallsFor(context([received()]))).toBe('acknowledgement');
   });
 
+  it('is the acknowledgement again when the acknowledgement entry was voided (recorded on the wrong case)', () => {
+    const ack = acknowledged();
+    const voided = entry('voided', '2026-11-19', { entryId: ack.id, reason: 'Recorded on the wrong case' });
+    expect(letterTheStageCallsFor(context([received(), ack, voided]))).toBe('acknowledgement');
+  });
+
   it('is the final response once acknowledged, while the ADR letter is not yet due', () => {
     expect(letterTheStageCallsFor(context([received(), acknowledged()]))).toBe('final-response');
   });
