@@ -2,7 +2,7 @@
 // and the dashboard; void an escalation and see the stage go back; reopen a closed case.
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { closedCase, expect, logComplaint, setUpDesk, test, textbox } from './fixtures';
+import { closedCase, expect, fillDate, logComplaint, setUpDesk, test, textbox } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
@@ -57,7 +57,7 @@ test('correct a received date, void an escalation, reopen a closed case', async 
   // The letter was in fact received 35 days ago: the form says which dates change before it is saved.
   let dialog = await openAction(page, "Correct the complaint's facts");
   await expect(dialog.getByRole('heading', { name: "Correct the complaint's facts" })).toBeVisible();
-  await dialog.getByLabel('Date received').fill(addDays(today, -35));
+  await fillDate(dialog.getByLabel('Date received'), addDays(today, -35));
   const preview = dialog.getByLabel('Dates that change');
   await expect(preview).toContainText('ADR letter');
   await expect(preview).toContainText('→');
@@ -65,6 +65,11 @@ test('correct a received date, void an escalation, reopen a closed case', async 
   await dialog.getByLabel('Date received').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await dialog.screenshot({ path: shots('150-correction-dates-that-change'), style: HIDE_NOTIFICATIONS });
   await dialog.getByRole('button', { name: 'Save the correction' }).click();
+  // More than 30 days ago: asked about as at intake, with the date in words; the desk means it.
+  const sure = page.getByRole('dialog', { name: 'Are you sure?' });
+  await expect(sure).toContainText('35 days ago');
+  await sure.getByRole('button', { name: 'Yes, that date' }).click();
+  await expect(sure).toBeHidden();
   await expect(dialog).toBeHidden();
   await expect(adrDue(page)).toHaveAttribute('data-due-on', addDays(today, 7));
   const timeline = page.getByLabel('Timeline');

@@ -17,12 +17,15 @@ import {
   getAction,
   nextStage,
   rebaseEdit,
+  receivedDateQuestion,
   storedFormValues,
 } from '#shared/casework/index';
+import type { Channel } from '#shared/model/case';
+import { getCalendar } from '#shared/rules/index';
 import { ActionRefusedError, EditConflictError, performAction } from '#db/repositories/case-actions';
 import { db } from '#db/schema';
 import { CorrectionPreview, VoidPreview } from './ChangePreview';
-import { DateField } from '#ui/DateField';
+import { confirmReceivedDate, DateField } from '#ui/DateField';
 import { useFormDraft } from '#lib/forms';
 import { DraftOffer } from '#ui/DraftOffer';
 
@@ -119,6 +122,16 @@ function ActionForm({
     if (!checked.ok) {
       showErrors(checked.errors, checked.message);
       return;
+    }
+    // A corrected received date that is probably a slip is asked about, as at intake, before anything is saved.
+    const receivedOn = values.receivedOn;
+    if (action === 'correct-facts' && receivedOn && receivedOn !== context.record.receivedOn) {
+      const question = receivedDateQuestion(receivedOn, {
+        today: context.today,
+        channel: (values.channel as Channel | undefined) || context.record.channel,
+        calendar: getCalendar(context.record.calendar),
+      });
+      if (question && !(await confirmReceivedDate(question))) return;
     }
     setSaving(true);
     try {
