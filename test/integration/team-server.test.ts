@@ -203,7 +203,9 @@ describe('the validation rules', () => {
     // The erasure role may not change a kept field, add one, or change the writer.
     for (const bad of [
       { ...anonymised, body: { ...anonymised.body, on: '2026-03-03' } },
-      { ...anonymised, body: { ...anonymised.body, data: { channel: 'email' } } },
+      { ...anonymised, body: { ...anonymised.body, data: { ...anonymised.body.data, channel: 'email' } } },
+      { ...anonymised, body: { ...anonymised.body, data: { ...anonymised.body.data, note: 'new text' } } },
+      { ...anonymised, body: { ...anonymised.body, data: { channel: 'phone' } } },
       { ...anonymised, body: { ...anonymised.body, extra: 'new text' } },
       { ...anonymised, writer: 'desk1' },
       { ...anonymised, erasedBy: 'desk2' },
