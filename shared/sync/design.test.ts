@@ -69,7 +69,11 @@ describe('the design document', () => {
     expect(outcome(erased, letter, eraser)).toBe('ok');
     expect(outcome(erased, letter, desk)).toMatch(/record a correction instead/);
     expect(outcome({ ...erased, body: { ...kept, kind: 'final-response' } }, letter, eraser)).toMatch(/kind/);
-    expect(outcome({ ...erased, body: { ...kept, issuedOn: undefined } }, letter, eraser)).toMatch(/issuedOn/);
+    const { issuedOn: _i, ...withoutDate } = kept;
+    expect(outcome({ ...erased, body: withoutDate }, letter, eraser)).toMatch(/body.issuedOn must be kept/);
+    expect(outcome({ ...erased, body: { ...kept, fileName: 'Letter.pdf' } }, letter, eraser)).toMatch(
+      /body.fileName was changed/,
+    );
     const swapped = { [LETTER_ATTACHMENT]: { content_type: 'application/pdf', data: 'JVBERi0=' } };
     expect(outcome({ ...erased, _attachments: swapped }, letter, eraser)).toMatch(/attachment/);
     const otherDigest = { [LETTER_ATTACHMENT]: { stub: true, digest: 'md5-other' } };
