@@ -215,7 +215,13 @@ export async function setupTeamServer(options: SetupOptions): Promise<SetupResul
     };
     const put = await request(userUrl, admin, 'PUT', doc);
     if (put.status !== 201 && put.status !== 202) fail(`Writing the user ${desk.name}`, put);
-    const what = !existing ? 'created' : !passwordWorks ? 'set the password and roles of' : 'set the roles of';
+    const what = !existing
+      ? 'created'
+      : passwordWorks
+        ? 'set the roles of'
+        : rolesSame
+          ? 'set the password of'
+          : 'set the password and roles of';
     changes.push(`${what} the desk user ${desk.name} (roles: ${roles.join(', ')})`);
   }
   return { changes };

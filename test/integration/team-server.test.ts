@@ -101,7 +101,7 @@ beforeAll(async () => {
     '--desk',
     `${OUTSIDER.name}:${OUTSIDER.password}`,
   );
-}, 120_000);
+}, 300_000); // the first run may install pouchdb-server (npm ci)
 
 afterAll(async () => {
   await server?.stop();
@@ -129,6 +129,16 @@ describe('npm run server:setup', () => {
     const two = await call(ADMIN, 'GET', '/_users/org.couchdb.user:desk2');
     expect(one.body.roles).toEqual(['team-leeds', ERASURE_ROLE]);
     expect(two.body.roles).toEqual(['team-leeds']);
+  });
+
+  it('sets a changed password, and the old one stops working', async () => {
+    const first = await setup(...TEAM, '--desk', 'desk3:first-password');
+    expect(first.stdout).toContain('created the desk user desk3');
+    const second = await setup(...TEAM, '--desk', 'desk3:second-password');
+    expect(second.stdout).toContain('set the password of the desk user desk3 (roles: team-leeds)');
+    expect(second.stdout).not.toContain('second-password');
+    expect((await call({ name: 'desk3', password: 'second-password' }, 'GET', '/complaints')).status).toBe(200);
+    expect((await call({ name: 'desk3', password: 'first-password' }, 'GET', '/complaints')).status).toBe(401);
   });
 
   it('refuses plain http to another computer, with the reason', async () => {
