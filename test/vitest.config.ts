@@ -28,6 +28,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'test/unit/**/*.test.ts',
+      'test/integration/**/*.test.ts',
       'build/**/*.test.ts',
     ],
     environment: 'node',

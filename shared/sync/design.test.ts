@@ -1,0 +1,136 @@
+// The validation function run in-process (as CouchDB would call it), for the cases the integration test against
+// pouchdb-server (test/integration/team-server.test.ts) does not reach: letters and their PDF, audit records, the id
+// scheme, and that the source stays ES5.
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import type { TimelineEvent } from '#shared/model/case';
+import { anonymiseEvent } from '#shared/privacy/anonymise';
+import { designDocument, securityObject, validateDocUpdateSource } from './design';
+import { ERASURE_ROLE, LETTER_ATTACHMENT, parseSyncDocId, syncDocId, toSyncDoc } from './documents';
+
+type Validate = (newDoc: unknown, oldDoc: unknown, userCtx: unknown, secObj: unknown) => void;
+// In a fresh global context, as a CouchDB server evaluates it: the function may use nothing of this process.
+const validate = runInNewContext(`(${validateDocUpdateSource()})`) as Validate;
+
+const desk = { name: 'desk2', roles: ['team-leeds'] };
+const eraser = { name: 'desk1', roles: ['team-leeds', ERASURE_ROLE] };
+
+function outcome(newDoc: unknown, oldDoc: unknown, user: unknown): string {
+  try {
+    validate(newDoc, oldDoc, user, {});
+    return 'ok';
+  } catch (error) {
+    return (error as { forbidden?: string }).forbidden ?? `threw ${String(error)}`;
+  }
+}
+
+const letterBody = {
+  id: 'l-1',
+  caseId: 'c-1',
+  kind: 'acknowledgement',
+  fileName: 'RDR-2026-000001 Ada Lovelace acknowledgement.pdf',
+  issuedOn: '2026-03-02',
+  issuedAt: '2026-03-02T10:00:00.000Z',
+  sha256: 'a'.repeat(64),
+};
+const letter = {
+  ...toSyncDoc('letter', 'l-1', letterBody, 'desk2'),
+  _rev: '1-x',
+  _attachments: { [LETTER_ATTACHMENT]: { stub: true, digest: 'md5-abc', content_type: 'application/pdf' } },
+};
+
+describe('the design document', () => {
+  it('is plain ES5: no arrow functions, let, const, template strings or spread', () => {
+    const source = validateDocUpdateSource();
+    expect(source).not.toMatch(/=>|\blet\b|\bconst\b|`|\.\.\./);
+    expect(designDocument().validate_doc_update).toBe(source);
+  });
+
+  it('names its own ids and refuses others', () => {
+    expect(syncDocId('entry', 'e-1')).toBe('entry:e-1');
+    expect(parseSyncDocId('counter:RDR-2026')).toEqual({ type: 'counter', key: 'RDR-2026' });
+    expect(parseSyncDocId('_design/redress')).toBeNull();
+    expect(outcome({ _id: 'thing:1', type: 'thing', schema: 1, writer: 'desk2', body: {} }, null, desk)).toMatch(
+      /Not a Redress document/,
+    );
+    expect(
+      outcome(
+        { ...toSyncDoc('person', 'p-1', { id: 'p-1', name: 'Sam', active: true }, 'desk2'), type: 'case' },
+        null,
+        desk,
+      ),
+    ).toMatch(/type must be "person"/);
+    expect(outcome({ _id: 'case:1', type: 'case', writer: 'desk2', body: {} }, null, desk)).toMatch(/schema/);
+  });
+
+  it('lets the erasure role drop a letter’s file name, checksum and PDF, and nothing more', () => {
+    const { fileName: _f, sha256: _s, ...kept } = letterBody;
+    const erased = { ...letter, body: kept, erasedBy: 'desk1', _attachments: {} };
+    expect(outcome(erased, letter, eraser)).toBe('ok');
+    expect(outcome(erased, letter, desk)).toMatch(/record a correction instead/);
+    expect(outcome({ ...erased, body: { ...kept, kind: 'final-response' } }, letter, eraser)).toMatch(/kind/);
+    const { issuedOn: _i, ...withoutDate } = kept;
+    expect(outcome({ ...erased, body: withoutDate }, letter, eraser)).toMatch(/body.issuedOn must be kept/);
+    expect(outcome({ ...erased, body: { ...kept, fileName: 'Letter.pdf' } }, letter, eraser)).toMatch(
+      /body.fileName was changed/,
+    );
+    const swapped = { [LETTER_ATTACHMENT]: { content_type: 'application/pdf', data: 'JVBERi0=' } };
+    expect(outcome({ ...erased, _attachments: swapped }, letter, eraser)).toMatch(/attachment/);
+    const otherDigest = { [LETTER_ATTACHMENT]: { stub: true, digest: 'md5-other' } };
+    expect(outcome({ ...erased, _attachments: otherDigest }, letter, eraser)).toMatch(/attachment/);
+  });
+
+  it('accepts exactly what anonymiseEvent makes of every kind of entry data', () => {
+    const event: TimelineEvent = {
+      id: 'e-1',
+      caseId: 'c-1',
+      type: 'compensation',
+      on: '2026-03-02',
+      at: '2026-03-02T10:00:00.000Z',
+      by: 'Sam Patel',
+      summary: 'Paid Ada £20 for the missed visit',
+      data: {
+        kind: 'goodwill',
+        amount: 20,
+        currency: 'GBP',
+        reason: 'Missed visit at 12 St James Square',
+        to: { a: 1 },
+      },
+    };
+    const old = { ...toSyncDoc('entry', 'e-1', event, 'desk2'), _rev: '1-x' };
+    expect(outcome({ ...old, body: anonymiseEvent(event), erasedBy: 'desk1' }, old, eraser)).toBe('ok');
+    expect(outcome({ ...old, body: anonymiseEvent(event), erasedBy: 'desk1', note: 'x' }, old, eraser)).toMatch(
+      /note was changed or added/,
+    );
+  });
+
+  it('keeps audit records: only the erasure role may replace the summary and drop the detail', () => {
+    const body = {
+      id: 'a-1',
+      at: '2026-03-02T10:00:00.000Z',
+      kind: 'erasure',
+      by: 'Sam',
+      summary: 'Erased Ada',
+      detail: { ref: 'x' },
+    };
+    const old = { ...toSyncDoc('audit', 'a-1', body, 'desk2'), _rev: '1-x' };
+    const erased = {
+      ...old,
+      body: { id: 'a-1', at: body.at, kind: 'erasure', by: 'Sam', summary: 'Erasure' },
+      erasedBy: 'desk1',
+    };
+    expect(outcome(erased, old, eraser)).toBe('ok');
+    expect(outcome(erased, old, desk)).toMatch(/record a correction instead/);
+    expect(outcome({ ...old, _deleted: true }, old, eraser)).toMatch(/cannot be deleted/);
+  });
+
+  it('lets an admin do anything and keeps the design document to admins', () => {
+    expect(outcome({ _id: 'entry:e-1', _deleted: true }, {}, { name: 'admin', roles: ['_admin'] })).toBe('ok');
+    expect(outcome({ _id: '_design/redress' }, null, desk)).toMatch(/administrator/);
+  });
+
+  it('makes the team role the only members', () => {
+    expect(securityObject('team-leeds').members).toEqual({ names: [], roles: ['team-leeds'] });
+    expect(() => securityObject('_admin')).toThrow(/team role/);
+  });
+});
