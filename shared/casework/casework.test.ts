@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCase, getProcedure } from '#shared/rules/index';
-import { RULE_EVENT_TYPES, type CaseFacts, type RuleEvent, type RuleEventType } from '#shared/rules/types';
+import { caseFacts, evaluateCase, getProcedure } from '#shared/rules/index';
 import {
   type ActionInput,
   availableActions,
@@ -19,8 +18,6 @@ import {
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { customer } from '#test/support/cases';
 
-const RULE_TYPES = new Set<string>(RULE_EVENT_TYPES);
-
 function record(procedureId: string, overrides: Partial<CaseRecord> = {}): CaseRecord {
   return {
     id: 'case-1',
@@ -37,24 +34,6 @@ function record(procedureId: string, overrides: Partial<CaseRecord> = {}): CaseR
     createdAt: '2026-09-01T10:00:00.000Z',
     updatedAt: '2026-09-01T10:00:00.000Z',
     ...overrides,
-  };
-}
-
-function facts(r: CaseRecord, events: readonly TimelineEvent[]): CaseFacts {
-  const ruleEvents: RuleEvent[] = events
-    .filter((e) => RULE_TYPES.has(e.type))
-    .map((e) => ({
-      type: e.type as RuleEventType,
-      on: e.on,
-      ...(typeof e.data?.stage === 'string' ? { stage: e.data.stage } : {}),
-    }));
-  return {
-    procedureId: r.procedureId,
-    calendar: r.calendar,
-    receivedOn: r.receivedOn,
-    channel: r.channel,
-    category: r.category,
-    events: ruleEvents,
   };
 }
 
@@ -80,7 +59,7 @@ class Desk {
   }
   context(by = 'Sam Patel') {
     const procedure = getProcedure(this.record.procedureId);
-    const evaluation = evaluateCase(facts(this.record, this.events), this.today);
+    const evaluation = evaluateCase(caseFacts(this.record, this.events), this.today);
     return { record: this.record, events: this.events, evaluation, procedure, today: this.today, by };
   }
   evaluation() {
@@ -133,10 +112,10 @@ describe('the catalogue', () => {
   });
 
   it('answers the "was the complaint resolved?" next step (a closure without a resolution, issue #15) by resolving', () => {
-    const e = evaluateCase(facts(record('kijoma'), []), '2026-09-10');
+    const e = evaluateCase(caseFacts(record('kijoma'), []), '2026-09-10');
     expect(e.nextActions.some((a) => a.id === 'confirm-resolution')).toBe(false);
     const closed = evaluateCase(
-      { ...facts(record('kijoma'), []), events: [{ type: 'closed', on: '2026-09-05' }] },
+      { ...caseFacts(record('kijoma'), []), events: [{ type: 'closed', on: '2026-09-05' }] },
       '2026-09-10',
     );
     const step = closed.nextActions.find((a) => a.id === 'confirm-resolution');

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { caseFacts, evaluateCase } from '#shared/rules/index';
 import { effectiveTimeline } from '#shared/model/effective';
 import { caseRecord, Desk } from '#test/support/case-desk';
-import { applyCorrections, correctableFacts, correctionPreview, dueDateChanges, voidEffects } from './index';
+import {
+  applyCorrections,
+  correctableFacts,
+  correctionPreview,
+  dueDateChanges,
+  VOIDABLE_TYPES,
+  voidEffects,
+} from './index';
 
 const record = caseRecord;
 
@@ -116,6 +123,31 @@ describe('correcting the complaint’s facts', () => {
 });
 
 describe('voiding a mistaken entry', () => {
+  it('can void every entry about the handling, and none of the receipt, record edits, letters, corrections or voids', () => {
+    expect([...VOIDABLE_TYPES]).toEqual([
+      'acknowledged',
+      'contact',
+      'update-sent',
+      'responded',
+      'escalated',
+      'paused',
+      'resumed',
+      'resolution-proposed',
+      'resolution-accepted',
+      'resolution-rejected',
+      'resolved',
+      'deadlock',
+      'adr-letter-sent',
+      'referred-to-adr',
+      'ccts-referral',
+      'ccts-informed',
+      'closed',
+      'note',
+      'compensation',
+      'reopened',
+    ]);
+  });
+
   function escalatedTwice() {
     const desk = new Desk(record({ procedureId: 'miso' }), '2026-12-02');
     desk.do('escalate', { on: '2026-11-28', reason: 'Asked for a manager' });

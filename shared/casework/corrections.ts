@@ -8,6 +8,7 @@ import {
   CATEGORIES,
   CHANNELS,
   LETTER_LANGUAGES,
+  TIMELINE_TYPES,
   type AuthorityKind,
   type CaseRecord,
   type Category,
@@ -294,29 +295,23 @@ export function correctionPreview(
   return preview(before, evaluate(withFacts(ctx.record, read.facts), ctx.events, ctx.today));
 }
 
-/** Entry types that can be voided: what the desk records about the complaint's handling, never a record edit. */
-export const VOIDABLE_TYPES: ReadonlySet<string> = new Set([
-  'acknowledged',
-  'contact',
-  'update-sent',
-  'responded',
-  'escalated',
-  'paused',
-  'resumed',
-  'resolution-proposed',
-  'resolution-accepted',
-  'resolution-rejected',
-  'resolved',
-  'deadlock',
-  'adr-letter-sent',
-  'referred-to-adr',
-  'ccts-referral',
-  'ccts-informed',
-  'closed',
-  'note',
-  'compensation',
-  'reopened',
+/**
+ * Entry types that cannot be voided: the receipt (correct the date received instead), edits of the record (customer's
+ * details, handovers, vulnerability details), letters (withdrawn instead), corrections and voids themselves.
+ */
+const NOT_VOIDABLE: ReadonlySet<string> = new Set([
+  'received',
+  'letter-issued',
+  'customer-edited',
+  'reassigned',
+  'vulnerability',
+  'corrected',
+  'voided',
+  'letter-withdrawn',
 ]);
+
+/** Entry types that can be voided: what the desk records about the complaint's handling, never a record edit. */
+export const VOIDABLE_TYPES: ReadonlySet<string> = new Set(TIMELINE_TYPES.filter((t) => !NOT_VOIDABLE.has(t)));
 
 /** Later entries of these kinds lean on an entry of the key's kind: voiding it says they are affected. */
 const DEPENDENTS: Partial<Record<string, readonly string[]>> = {

@@ -2,22 +2,20 @@
 // and the dashboard; void an escalation and see the stage go back; reopen a closed case.
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { closedCase, expect, fillDate, logComplaint, setUpDesk, test, textbox } from './fixtures';
+import {
+  addDays,
+  closedCase,
+  expect,
+  fillDate,
+  logComplaint,
+  setUpDesk,
+  test,
+  textbox,
+  todayInLondon,
+} from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
-function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
-function addDays(iso: string, n: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 const today = todayInLondon();
 
 const HIDE_NOTIFICATIONS = '.mantine-Notifications-root { display: none !important; }';

@@ -3,7 +3,7 @@
 // ADR letter, 6 weeks after receipt) lands in a known list.
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { chooseOption, expect, logComplaint, setUpDesk, test } from './fixtures';
+import { addDays, chooseOption, expect, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 /** A screenshot of the whole screen without the passing "saved" messages in the corner. */
@@ -16,18 +16,6 @@ const shoot = async (page: Page, name: string) => {
   });
 };
 
-function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
-function addDays(iso: string, n: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 const today = todayInLondon();
 /** The ADR letter is due 6 weeks (42 days) after receipt. */
 const receivedForAdrDueIn = (days: number) => addDays(today, days - 42);

@@ -228,3 +228,19 @@ export async function issueLetterFromDialog(
   await expect(dialog).toBeHidden();
   return download;
 }
+
+/** Today's date where the desk is (Europe/London), as YYYY-MM-DD. */
+export function todayInLondon(): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+}
+
+/** `iso` + `n` calendar days (n may be negative), as YYYY-MM-DD. */
+export function addDays(iso: string, n: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}

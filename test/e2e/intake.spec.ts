@@ -13,19 +13,11 @@ import {
   setUpDesk,
   submitComplaint,
   test,
+  todayInLondon,
   ukDate,
 } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
-
-function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
 
 test('log a complaint, see it listed after a reload, and issue the acknowledgement letter', async ({ page }) => {
   await setUpDesk(page);

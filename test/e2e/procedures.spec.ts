@@ -7,7 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { tsImport } from 'tsx/esm/api';
 import type * as Rules from '#shared/rules/index';
 import type { CaseFacts, ClockState, RuleEvent } from '#shared/rules/types';
-import { chooseOption, countRows, expect, fillDate, logComplaint, setUpDesk, test } from './fixtures';
+import { chooseOption, countRows, expect, fillDate, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
 
 // The rules engine, loaded through tsx: it imports its holiday data as JSON, which the ESM loader Playwright runs
 // specs with refuses without an import attribute (the app's bundler and Vitest accept it).
@@ -27,15 +27,6 @@ async function snap(page: Page, name: string, fullPage = true) {
     animations: 'disabled',
     style: '.mantine-Notifications-root { display: none; }',
   });
-}
-
-function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

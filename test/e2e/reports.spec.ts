@@ -6,22 +6,20 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { chooseOption, countRows, expect, fillDate, logComplaint, setUpDesk, test } from './fixtures';
+import {
+  addDays,
+  chooseOption,
+  countRows,
+  expect,
+  fillDate,
+  logComplaint,
+  setUpDesk,
+  test,
+  todayInLondon,
+} from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}`, import.meta.url));
 
-function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
-function addDays(iso: string, n: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 const today = todayInLondon();
 const daysAgo = (n: number) => addDays(today, -n);
 
