@@ -18,6 +18,7 @@ import {
 import { voidsByEntry } from '#shared/model/effective';
 import type { LetterContent, LetterDocument, LetterStyle } from '#shared/letters/document';
 import { addCalendarDays, addMonths } from '#shared/rules/dates';
+import { dateInWords } from '#shared/model/dates';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Who is "the customer": cases are matched to the chosen case's customer by any strong identifier they share.
@@ -193,24 +194,6 @@ export interface SubjectAccessSummaryDocument extends Omit<LetterDocument, 'cont
   content: SummaryContent[];
 }
 
-const dateLong = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
-  return `${d} ${months[m - 1]} ${y}`;
-};
 const STATUS_WORDS: Record<string, string> = { open: 'Open', resolved: 'Resolved', closed: 'Closed' };
 const addressText = (a?: PostalAddress) => (a ? [...a.lines, a.postcode].join(', ') : '');
 
@@ -252,7 +235,7 @@ function customerRows(record: CaseRecord): string[][] {
 function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryContent[] {
   const r = c.record;
   const facts: string[][] = [
-    ['Received', `${dateLong(r.receivedOn)} by ${CHANNEL_LABELS[r.channel]?.toLowerCase() ?? r.channel}`],
+    ['Received', `${dateInWords(r.receivedOn)} by ${CHANNEL_LABELS[r.channel]?.toLowerCase() ?? r.channel}`],
     ['Category', CATEGORY_LABELS[r.category] ?? r.category],
     ['Status', STATUS_WORDS[c.status ?? r.status] ?? c.status ?? r.status],
     ...(c.stageName ? [['Stage', c.stageName]] : []),
@@ -343,7 +326,7 @@ export function subjectAccessSummary(request: SubjectAccessRequest): SubjectAcce
       muted: { color: '#555555' },
     },
     footer: (page, pages) => ({
-      text: `Subject access: ${request.subject.name} · prepared ${dateLong(request.preparedOn)} · page ${page} of ${pages}`,
+      text: `Subject access: ${request.subject.name} · prepared ${dateInWords(request.preparedOn)} · page ${page} of ${pages}`,
       fontSize: 8,
       color: '#555555',
       margin: [48, 20, 48, 0],
@@ -356,9 +339,9 @@ export function subjectAccessSummary(request: SubjectAccessRequest): SubjectAcce
           widths: [150, '*'],
           body: [
             [{ text: 'About', bold: true }, request.subject.name],
-            [{ text: 'Request received', bold: true }, dateLong(request.requestReceivedOn)],
-            [{ text: 'Answer by', bold: true }, `${dateLong(answer.dueOn)}: ${answer.rule}`],
-            [{ text: 'Prepared', bold: true }, `${dateLong(request.preparedOn)} by ${request.preparedBy}`],
+            [{ text: 'Request received', bold: true }, dateInWords(request.requestReceivedOn)],
+            [{ text: 'Answer by', bold: true }, `${dateInWords(answer.dueOn)}: ${answer.rule}`],
+            [{ text: 'Prepared', bold: true }, `${dateInWords(request.preparedOn)} by ${request.preparedBy}`],
             [{ text: 'Complaints found', bold: true }, cases.map((c) => c.record.reference).join(', ') || 'none'],
           ],
         },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateStyleFor, parseTypedDate } from './dates';
+import { dateInWords, dateStyleFor, dateWithWeekdayInWords, parseTypedDate, WEEKDAY_NAMES } from './dates';
 
 const gb = dateStyleFor('en-GB');
 const ca = dateStyleFor('en-CA');
@@ -58,5 +58,20 @@ describe('parseTypedDate: dates as people type them, in the interface languageâ€
     expect(dateStyleFor(undefined)).toBe(gb);
     expect(dateStyleFor('fr-ca')).toBe(frCa);
     expect(frCa.placeholder).toBe('aaaa-mm-jj');
+  });
+});
+
+describe('dates in words', () => {
+  it('writes a date with its weekday, for every day of four years around leap years and centuries', () => {
+    expect(dateInWords('2026-12-01')).toBe('1 December 2026');
+    expect(dateWithWeekdayInWords('2026-12-01')).toBe('Tuesday 1 December 2026');
+    expect(dateWithWeekdayInWords('2000-02-29')).toBe('Tuesday 29 February 2000');
+    for (const start of [Date.UTC(1899, 11, 1), Date.UTC(1999, 11, 1), Date.UTC(2026, 0, 1)]) {
+      for (let i = 0; i < 800; i++) {
+        const at = new Date(start + i * 86_400_000);
+        const iso = at.toISOString().slice(0, 10);
+        expect(dateWithWeekdayInWords(iso).split(' ')[0], iso).toBe(WEEKDAY_NAMES[at.getUTCDay()]);
+      }
+    }
   });
 });

@@ -43,6 +43,22 @@ export const MONTH_NAMES = [
 
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
+/** "1 December 2026": a YYYY-MM-DD date in English words. */
+export function dateInWords(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+}
+
+/** "Tuesday 1 December 2026": a YYYY-MM-DD date in English words, with its weekday. */
+export function dateWithWeekdayInWords(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  // Sakamoto's method: the weekday by integer arithmetic (no Date, no time zone).
+  const t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+  const year = m < 3 ? y - 1 : y;
+  const weekday = (year + Math.floor(year / 4) - Math.floor(year / 100) + Math.floor(year / 400) + t[m - 1] + d) % 7;
+  return `${WEEKDAY_NAMES[weekday]} ${dateInWords(iso)}`;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Dates as people type them (issue #15). The order of day, month and year is the interface language's, never the
 // operating system's regional setting and never a guess: "01122026" is 1 December 2026 in English (UK), and is

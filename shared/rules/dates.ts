@@ -5,6 +5,7 @@
 // machine's time zone, on daylight saving, or on `Date` at all.
 import { RulesError } from './errors';
 import {
+  dateWithWeekdayInWords,
   isIsoDate as isModelIsoDate,
   MAX_DATE_YEAR,
   MIN_DATE_YEAR,
@@ -213,9 +214,7 @@ export function weekdayName(date: IsoDate): string {
 
 /** "Monday 12 January 2026 — 324 days ago": a date written out in words, and how far it is from `today`. */
 export function describeDateInWords(date: IsoDate, today: IsoDate): string {
-  const day = toDayNumber(date, 'date');
-  const { year, month, day: dayOfMonth } = partsFromDayNumber(day);
-  const n = day - toDayNumber(today, 'today');
+  const n = toDayNumber(date, 'date') - toDayNumber(today, 'today');
   const when =
     n === 0
       ? 'today'
@@ -226,5 +225,5 @@ export function describeDateInWords(date: IsoDate, today: IsoDate): string {
           : n < 0
             ? `${(-n).toLocaleString('en-GB')} days ago`
             : `in ${n.toLocaleString('en-GB')} days`;
-  return `${WEEKDAY_NAMES[weekdayOf(day)]} ${dayOfMonth} ${MONTH_NAMES[month - 1]} ${year} — ${when}`;
+  return `${dateWithWeekdayInWords(date)} — ${when}`;
 }

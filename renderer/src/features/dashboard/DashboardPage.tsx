@@ -12,27 +12,7 @@ import { ReminderFailuresAlert } from '#features/reminders';
 import { ADR_LETTER_HORIZON_DAYS, describeDue, REFERRAL_HORIZON_DAYS, WEEK_DAYS } from '#db/case-index/due';
 import { useDashboard, type DueList } from '#db/case-index/queries';
 import classes from './dashboard.module.css';
-
-const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const LONG_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${LONG_DAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${d} ${LONG_MONTHS[m - 1]} ${y}`;
-}
+import { dateWithWeekdayInWords } from '#shared/model/dates';
 
 type Tone = 'red' | 'orange' | 'gray';
 
@@ -206,7 +186,7 @@ export function DashboardPage() {
         <div>
           <Title order={2}>Dashboard</Title>
           <Text c="dimmed" size="sm">
-            {longDate(today)}
+            {dateWithWeekdayInWords(today)}
             {me ? ` · ${me.name}` : ''}
           </Text>
         </div>
