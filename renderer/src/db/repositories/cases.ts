@@ -202,20 +202,24 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A letter to record as issued, with its case (`recordLetterIssued` takes it without, `recordLettersIssued` a batch). */
+export interface LetterToRecord {
+  caseId: string;
+  kind: string;
+  fileName: string;
+  issuedOn: string;
+  bytes: Uint8Array;
+  by: string;
+  summary: string;
+  /** A second event the letter stands for, e.g. the complaint's acknowledgement. */
+  alsoRecord?: { type: TimelineType; summary: string };
+}
+
 /** Keep an issued letter's exact bytes and record it on the timeline, in one transaction. */
 export async function recordLetterIssued(
   database: RedressDatabase,
   caseId: string,
-  letter: {
-    kind: string;
-    fileName: string;
-    issuedOn: string;
-    bytes: Uint8Array;
-    by: string;
-    summary: string;
-    /** A second event the letter stands for, e.g. the complaint's acknowledgement. */
-    alsoRecord?: { type: TimelineType; summary: string };
-  },
+  letter: Omit<LetterToRecord, 'caseId'>,
   clock: Now = systemNow,
 ): Promise<LetterRow> {
   const at = clock.now().toISOString();
@@ -297,18 +301,6 @@ export async function recordLetterWithdrawn(
   );
 }
 
-/** One letter of a batch to record as issued (`recordLettersIssued`): what `recordLetterIssued` takes, with its case. */
-export interface IssuedLetter {
-  caseId: string;
-  kind: string;
-  fileName: string;
-  issuedOn: string;
-  bytes: Uint8Array;
-  by: string;
-  summary: string;
-  alsoRecord?: { type: TimelineType; summary: string };
-}
-
 /** Each letter's outcome, in the order given: its stored row, or why it was not recorded. */
 export type IssuedLetterResult = { ok: true; row: LetterRow } | { ok: false; error: string };
 
@@ -321,7 +313,7 @@ export type IssuedLetterResult = { ok: true; row: LetterRow } | { ok: false; err
  */
 export async function recordLettersIssued(
   database: RedressDatabase,
-  letters: readonly IssuedLetter[],
+  letters: readonly LetterToRecord[],
   clock: Now = systemNow,
 ): Promise<IssuedLetterResult[]> {
   if (letters.length === 0) return [];

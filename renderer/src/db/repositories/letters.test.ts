@@ -13,7 +13,7 @@ import {
   recordLetterWithdrawn,
   recordLettersIssued,
   sha256Hex,
-  type IssuedLetter,
+  type LetterToRecord,
 } from './cases';
 import { RedressDatabase } from '../schema';
 
@@ -33,7 +33,7 @@ afterEach(() => {
   for (const d of opened.splice(0)) d.close();
 });
 
-const letter = (caseId: string, over: Partial<IssuedLetter> = {}): IssuedLetter => ({
+const letter = (caseId: string, over: Partial<LetterToRecord> = {}): LetterToRecord => ({
   caseId,
   kind: 'acknowledgement',
   fileName: 'x-acknowledgement.pdf',
