@@ -22,6 +22,7 @@
 // Pure: the WebCrypto object (crypto.subtle and getRandomValues) is an argument (globalThis.crypto in the renderer,
 // node:crypto's webcrypto in the shell and tests).
 
+import { fromBase64, toBase64, utf8Decoder, utf8Encoder } from './bytes';
 import { BackupFileError, type BackupProblemKind } from './format';
 
 export const ENCRYPTED_BACKUP_MAGIC = 'REDRESS-ENCRYPTED-BACKUP\n';
@@ -123,23 +124,18 @@ export interface EncryptionHeader {
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
 
-const encoder = new (
-  globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }
-).TextEncoder();
-const decoder = new (
-  globalThis as unknown as {
-    TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(b: Uint8Array): string };
-  }
-).TextDecoder('utf-8', { fatal: true });
-const codec = globalThis as unknown as { btoa(s: string): string; atob(s: string): string };
+const encoder = utf8Encoder;
+const decoder = utf8Decoder;
 const MAGIC = encoder.encode(ENCRYPTED_BACKUP_MAGIC);
 const NEWLINE = 0x0a;
 
-const toB64 = (bytes: Uint8Array) => codec.btoa(String.fromCharCode(...bytes));
+const toB64 = toBase64;
 function fromB64(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return null;
-  const binary = codec.atob(text);
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  try {
+    return fromBase64(text);
+  } catch {
+    return null;
+  }
 }
 
 function join(a: Uint8Array, b: Uint8Array): Uint8Array {

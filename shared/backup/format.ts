@@ -32,6 +32,7 @@ import {
   storedTimestamp,
   type StoredTable,
 } from '#shared/model/stored';
+import { fromBase64, toBase64, utf8Decoder, utf8Encoder } from './bytes';
 import { concat, formatBytes, gunzip, GunzipError, gunzipStream, gzipWriter, isGzip } from './gzip';
 
 export const BACKUP_FORMAT = 'redress-backup';
@@ -162,24 +163,8 @@ export class BackupFileError extends Error {
 const MAX_PROBLEMS = 20;
 
 // ---------------------------------------------------------------------------------------------------------------
-// Base64 (letters' bytes). btoa/atob exist in browsers and Node 16+; shared has no DOM typings, hence the cast.
-
-const codec = globalThis as unknown as { btoa(s: string): string; atob(s: string): string };
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return codec.btoa(binary);
-}
-
-export function fromBase64(text: string): Uint8Array {
-  if (!BASE64.test(text)) throw new Error('not base64');
-  const binary = codec.atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
+// Base64 (letters' bytes): ./bytes.ts.
+export { fromBase64, toBase64 } from './bytes';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Validation of the content
@@ -350,14 +335,8 @@ export interface EncodeOptions {
   compress?: boolean;
 }
 
-const encoder = new (
-  globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }
-).TextEncoder();
-const decoder = new (
-  globalThis as unknown as {
-    TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(b: Uint8Array): string };
-  }
-).TextDecoder('utf-8', { fatal: true });
+const encoder = utf8Encoder;
+const decoder = utf8Decoder;
 
 function countsOf(content: BackupContent): Record<BackupTable, number> {
   return Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, content[t].length])) as Record<BackupTable, number>;
