@@ -4,8 +4,8 @@
 //
 // Where workers cannot run (no Worker, or the worker's script fails to load) letters are made on the page's thread
 // instead, the same way the single-letter dialog makes them: slower, never wrong.
-import { renderLetterPdf } from '#letters/letter-pdf';
-import { buildDueLetter, type BuildContext, type PostLetterKind } from './due-letter';
+import type { BuildContext, PostLetterKind } from './due-letter';
+import { buildAndRenderDueLetter } from './render-due';
 import type { RenderedLetter, RenderReply, RenderRequest } from './render-protocol';
 
 /** Workers to run: one per core, at most 4 (each holds pdfmake and its fonts, some tens of MB). */
@@ -37,17 +37,7 @@ let hereQueue: Promise<unknown> = Promise.resolve();
 /** Render on the page's own thread (the fallback), one letter after another, never two hundred at once. */
 function renderHere(kind: PostLetterKind, context: BuildContext): Promise<RenderedLetter> {
   const next = hereQueue.then(async () => {
-    const built = buildDueLetter(kind, context);
-    const { bytes, customerCopy } = await renderLetterPdf(built.doc, context.record);
-    const copyMissing = typeof customerCopy === 'object' ? customerCopy.missing : undefined;
-    return {
-      bytes,
-      fileName: built.fileName,
-      kind: built.kind,
-      name: built.name,
-      also: built.also,
-      ...(copyMissing ? { copyMissing } : {}),
-    };
+    return buildAndRenderDueLetter(kind, context);
   });
   hereQueue = next.catch(() => undefined);
   return next;

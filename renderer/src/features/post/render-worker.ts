@@ -3,9 +3,8 @@
 // then hands the bytes back (transferred, not copied). One letter at a time; the page runs a few of these at once
 // (./render-pool.ts). The page stays free to draw the progress bar and store the letters as they come back.
 import '#lib/zod-config';
-import { renderLetterPdf } from '#letters/letter-pdf';
 import { renderPdf } from '#letters/render';
-import { buildDueLetter } from './due-letter';
+import { buildAndRenderDueLetter } from './render-due';
 import type { RenderReply, RenderRequest } from './render-protocol';
 
 interface WorkerScope {
@@ -31,23 +30,8 @@ async function handle(request: RenderRequest): Promise<void> {
     return;
   }
   try {
-    const built = buildDueLetter(request.kind, request.context);
-    // With the customer's copy after it when the letter goes to their representative.
-    const { bytes, customerCopy } = await renderLetterPdf(built.doc, request.context.record);
-    const copyMissing = typeof customerCopy === 'object' ? customerCopy.missing : undefined;
-    scope.postMessage(
-      {
-        type: 'rendered',
-        id: request.id,
-        bytes,
-        fileName: built.fileName,
-        kind: built.kind,
-        name: built.name,
-        also: built.also,
-        ...(copyMissing ? { copyMissing } : {}),
-      },
-      [bytes.buffer],
-    );
+    const letter = await buildAndRenderDueLetter(request.kind, request.context);
+    scope.postMessage({ type: 'rendered', id: request.id, ...letter }, [letter.bytes.buffer]);
   } catch (error) {
     scope.postMessage({
       type: 'failed',
