@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { CaseRecord } from '#shared/model/case';
+import { storedCase } from '#shared/model/stored';
+import { customer } from '#test/support/cases';
+import {
+  mergeCaseRevisions,
+  mergeCounterRevisions,
+  mergePlainRevisions,
+  settleClash,
+  valueAt,
+  withValueAt,
+  type CaseRevision,
+} from './merge';
+
+const base: CaseRecord = {
+  id: 'c1',
+  reference: 'LDS-2026-000001',
+  receivedOn: '2026-11-18',
+  channel: 'letter',
+  customer: {
+    ...customer(),
+    phone: '0113 496 0000',
+    email: 'ada@example.com',
+    accountNumber: 'AC-1',
+    isBusiness: true,
+    employees: 4,
+  },
+  representative: {
+    name: 'Byron',
+    relationship: 'Son',
+    address: { lines: ['1 Lane'], postcode: 'LS1 1AA' },
+    authority: { kind: 'written-consent', on: '2026-11-18', details: 'Signed' },
+  },
+  communication: { language: 'en', largePrint: false, prefersPost: true },
+  category: 'billing',
+  summary: 'Charged twice',
+  procedureId: 'kijoma',
+  calendar: 'england-and-wales',
+  stage: 'stage-1',
+  status: 'open',
+  assignee: 'Sam',
+  createdAt: '2026-11-18T09:00:00.000Z',
+  updatedAt: '2026-11-18T09:00:00.000Z',
+  vulnerability: {
+    details: 'Hearing loss',
+    reason: 'customer-asked',
+    note: 'Asked for email',
+    recordedOn: '2026-11-18',
+    recordedBy: 'Sam',
+  },
+};
+
+const A = { writer: 'desk-a', by: 'Sam', at: '2026-11-20T10:00:00.000Z' };
+const B = { writer: 'desk-b', by: 'Kim', at: '2026-11-20T10:05:00.000Z' };
+
+/** Every leaf field of the case (nested records down to their fields), except the keys. */
+function leafPaths(value: unknown, path: string[] = []): string[][] {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value))
+    return Object.entries(value).flatMap(([k, v]) => leafPaths(v, [...path, k]));
+  return [path];
+}
+const FIELDS = leafPaths(base).filter((p) => !['id', 'reference', 'updatedAt'].includes(p[0]));
+
+/** Every field the stored case schema names, nested records down to their fields (lists such as address lines whole). */
+function schemaPaths(schema: z.ZodType, path: string[] = []): string[][] {
+  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+  if (inner instanceof z.ZodObject)
+    return Object.entries(inner.shape).flatMap(([k, v]) => schemaPaths(v as z.ZodType, [...path, k]));
+  return [path];
+}
+
+const changed = (path: string[], value: unknown, at: string): CaseRecord => ({
+  ...withValueAt(base, path, value),
+  updatedAt: at,
+});
+
+describe('merging two desks’ revisions of a case', () => {
+  it('proves every field the case schema has (a new field fails here until the fixture holds it)', () => {
+    const proved = new Set(leafPaths(base).map((p) => p.join('.')));
+    const lists = ['customer.address.lines', 'representative.address.lines'];
+    const needed = schemaPaths(storedCase)
+      .map((p) => p.join('.'))
+      .filter((p) => !['id', 'reference', 'updatedAt', 'anonymisedOn'].includes(p));
+    // Address lines are a list: changed whole (one value), proved as `address.lines.0` here.
+    expect(needed.filter((p) => !proved.has(p) && !(lists.includes(p) && proved.has(`${p}.0`)))).toEqual([]);
+  });
+
+  it.each(FIELDS.map((p) => [p.join('.'), p]))('%s changed at one desk only is kept, from either side', (_, path) => {
+    const mine = changed(path, `changed ${path.join('.')}`, B.at);
+    const winner: CaseRevision = { body: { ...base, updatedAt: A.at }, stamp: A };
+    const asLoser = mergeCaseRevisions(winner, [{ body: mine, stamp: B, base }]);
+    expect(valueAt(asLoser.body, path)).toBe(`changed ${path.join('.')}`);
+    expect(asLoser.clashes).toEqual([]);
+    const asWinner = mergeCaseRevisions({ body: mine, stamp: B }, [{ body: winner.body, stamp: A, base }]);
+    expect(valueAt(asWinner.body, path)).toBe(`changed ${path.join('.')}`);
+    expect(asWinner.clashes).toEqual([]);
+    expect(asWinner.body.updatedAt).toBe(B.at);
+  });
+
+  it.each(FIELDS.map((p) => [p.join('.'), p]))(
+    '%s changed at both desks to different values keeps the winner’s and records both as a clash',
+    (_, path) => {
+      const result = mergeCaseRevisions({ body: changed(path, 'from A', A.at), stamp: A }, [
+        { body: changed(path, 'from B', B.at), stamp: B, base },
+      ]);
+      expect(valueAt(result.body, path)).toBe('from A');
+      expect(result.clashes).toEqual([{ path, kept: { value: 'from A', ...A }, other: { value: 'from B', ...B } }]);
+      // The later edit time is the case's, whichever revision won.
+      expect(result.body.updatedAt).toBe(B.at);
+    },
+  );
+
+  it('merges different fields from both sides, with no clash', () => {
+    const a = { ...base, customer: { ...base.customer, phone: '0113 000 1111' }, updatedAt: A.at };
+    const b = { ...base, customer: { ...base.customer, email: 'ada@new.example' }, summary: 'New summary' };
+    const result = mergeCaseRevisions({ body: a, stamp: A }, [{ body: b, stamp: B, base }]);
+    expect(result.body.customer).toMatchObject({ phone: '0113 000 1111', email: 'ada@new.example' });
+    expect(result.body.summary).toBe('New summary');
+    expect(result.clashes).toEqual([]);
+  });
+
+  it('the same change at both desks is no clash', () => {
+    const a = changed(['summary'], 'Same words', A.at);
+    const b = changed(['summary'], 'Same words', B.at);
+    expect(mergeCaseRevisions({ body: a, stamp: A }, [{ body: b, stamp: B, base }]).clashes).toEqual([]);
+  });
+
+  it('without the common revision, every field held differently is asked about', () => {
+    const a = changed(['summary'], 'A words', A.at);
+    const b = { ...changed(['customer', 'phone'], '0700', B.at) };
+    const result = mergeCaseRevisions({ body: a, stamp: A }, [{ body: b, stamp: B, base: null }]);
+    expect(result.clashes.map((c) => c.path.join('.')).sort()).toEqual(['customer.phone', 'summary']);
+    expect(result.body.summary).toBe('A words');
+  });
+
+  it('a field removed at one desk is removed', () => {
+    const a = { ...base, updatedAt: A.at };
+    const { assignee: _, ...b } = base;
+    const result = mergeCaseRevisions({ body: a, stamp: A }, [{ body: b as CaseRecord, stamp: B, base }]);
+    expect('assignee' in result.body).toBe(false);
+  });
+
+  it('an anonymised revision wins whole and takes no clash with personal data', () => {
+    const anonymised: CaseRecord = { ...base, customer: { name: 'Anonymised' }, anonymisedOn: '2026-11-21' };
+    const edited = changed(['customer', 'name'], 'Ada King', B.at);
+    for (const result of [
+      mergeCaseRevisions({ body: edited, stamp: B }, [{ body: anonymised, stamp: A, base }]),
+      mergeCaseRevisions({ body: anonymised, stamp: A }, [{ body: edited, stamp: B, base }]),
+    ]) {
+      expect(result.body.customer).toEqual({ name: 'Anonymised' });
+      expect(result.body.anonymisedOn).toBe('2026-11-21');
+      expect(result.clashes).toEqual([]);
+      expect(result.body.updatedAt).toBe(B.at);
+    }
+  });
+
+  it('keeps the clashes both revisions already carried, and settles one at a time', () => {
+    const first = mergeCaseRevisions({ body: changed(['summary'], 'A', A.at), stamp: A }, [
+      { body: changed(['summary'], 'B', B.at), stamp: B, base },
+    ]);
+    const second = mergeCaseRevisions(
+      { body: { ...first.body, category: 'sales' }, stamp: A, clashes: first.clashes },
+      [{ body: { ...first.body, category: 'service' }, stamp: B, base: first.body }],
+    );
+    expect(second.clashes.map((c) => c.path.join('.')).sort()).toEqual(['category', 'summary']);
+    const settled = settleClash(second.body, second.clashes, ['summary'], 'other');
+    expect(settled.record.summary).toBe('B');
+    expect(settled.clashes.map((c) => c.path.join('.'))).toEqual(['category']);
+    const confirmed = settleClash(settled.record, settled.clashes, ['category'], 'kept');
+    expect(confirmed.record.category).toBe('sales');
+    expect(confirmed.clashes).toEqual([]);
+  });
+
+  it('gives the same merge on every desk (inputs in, the same result out)', () => {
+    const a = changed(['summary'], 'A', A.at);
+    const b = changed(['summary'], 'B', B.at);
+    const one = mergeCaseRevisions({ body: a, stamp: A }, [{ body: b, stamp: B, base }]);
+    const two = mergeCaseRevisions({ body: structuredClone(a), stamp: A }, [
+      { body: structuredClone(b), stamp: B, base },
+    ]);
+    expect(two).toEqual(one);
+  });
+});
+
+describe('people and counters', () => {
+  it('people merge field by field, the winner’s value where both changed', () => {
+    const basePerson = { id: 'p', name: 'Sam', active: true };
+    const merged = mergePlainRevisions({ ...basePerson, name: 'Samuel' }, [
+      { body: { ...basePerson, active: false }, base: basePerson },
+    ]);
+    expect(merged).toEqual({ id: 'p', name: 'Samuel', active: false });
+  });
+
+  it('a counter keeps the highest number handed out', () => {
+    expect(mergeCounterRevisions({ key: 'LDS-2026', last: 4 }, [{ key: 'LDS-2026', last: 9 }]).last).toBe(9);
+    expect(mergeCounterRevisions({ key: 'LDS-2026', last: 12 }, [{ key: 'LDS-2026', last: 9 }]).last).toBe(12);
+  });
+});

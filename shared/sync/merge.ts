@@ -1,0 +1,173 @@
+// How the revisions of a mutable shared document become one again (issue #14). Pure.
+//
+// Two desks offline can both change one case (or person, or counter). When they meet, CouchDB keeps every revision
+// and names the same winner on every replica (the longest revision history, then the highest revision id: no desk's
+// clock is trusted). Redress then merges the losing revisions into the winner, field by field, with the same rule as
+// two windows on one desk (shared/model/merge.ts), taking as the base the revision both sides grew from:
+//
+//   - a field changed on one side only is kept from that side;
+//   - a field changed on both sides to the same value is kept;
+//   - a field changed on both sides to different values keeps the WINNER's value (the same on every desk) and is
+//     recorded as a clash: "Changed at two desks", with both values, which desk and person, and when, until a person
+//     confirms the value kept or picks the other one. Nothing is dropped silently.
+//
+// When the common revision is no longer held (compacted away), every field the two sides hold differently is a
+// clash: the safe answer is to ask. `updatedAt` is never a clash (the later one is kept); an anonymised revision
+// wins whole (erasure is never undone by a merge) and takes no clashes with it (they hold personal data).
+import type { CaseRecord } from '#shared/model/case';
+import { mergeFields, sameValue, type FieldRecord } from '#shared/model/merge';
+
+/** Who wrote a revision: the desk's server user, and the person working there, and when (the desk's own clock). */
+export interface EditStamp {
+  writer: string;
+  by?: string;
+  at?: string;
+}
+
+/** One value of a clash: what it was and who set it. */
+export interface ClashSide extends EditStamp {
+  value: unknown;
+}
+
+/** A field changed at two desks to different values: `kept` is in the case now; `other` was not taken. */
+export interface CaseClash {
+  /** Where the field is: ['customer', 'phone']. */
+  path: string[];
+  kept: ClashSide;
+  other: ClashSide;
+}
+
+/** One revision of a case document: its body, who wrote it, and the clashes it already carries. */
+export interface CaseRevision {
+  body: CaseRecord;
+  stamp: EditStamp;
+  clashes?: readonly CaseClash[];
+}
+
+/** A losing revision and the body of the revision it and the winner both descend from (null: no longer held). */
+export interface LosingRevision extends CaseRevision {
+  base: CaseRecord | null;
+}
+
+export interface CaseMerge {
+  body: CaseRecord;
+  clashes: CaseClash[];
+}
+
+const pathKey = (path: readonly string[]) => path.join('.');
+
+const UNKNOWN = Symbol('unknown base value');
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A stand-in base when the common revision is gone: the records both sides hold stay records (so they merge field by
+ * field), and every value is one neither side had, so each field the sides hold differently is a clash.
+ */
+function unknownBase(a: unknown, b: unknown): unknown {
+  if (!isRecord(a) || !isRecord(b)) return UNKNOWN;
+  const out: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) out[key] = unknownBase(a[key], b[key]);
+  return out;
+}
+
+/** The later of two ISO timestamps (either may be missing). */
+function later(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return a >= b ? a : b;
+}
+
+/** Clashes by field: a later list replaces an earlier one's clash on the same field. */
+function unionClashes(...lists: ReadonlyArray<readonly CaseClash[] | undefined>): CaseClash[] {
+  const byPath = new Map<string, CaseClash>();
+  for (const list of lists) for (const clash of list ?? []) byPath.set(pathKey(clash.path), clash);
+  return [...byPath.values()];
+}
+
+/** Merge the losing revisions of a case into the winning one. The same inputs give the same result on every desk. */
+export function mergeCaseRevisions(winner: CaseRevision, losers: readonly LosingRevision[]): CaseMerge {
+  const anonymised = [winner, ...losers].find((r) => r.body.anonymisedOn);
+  if (anonymised) {
+    const updatedAt = [winner, ...losers].reduce<string | undefined>((t, r) => later(t, r.body.updatedAt), undefined);
+    return { body: { ...anonymised.body, updatedAt: updatedAt ?? anonymised.body.updatedAt }, clashes: [] };
+  }
+  let body = winner.body;
+  let clashes = unionClashes(winner.clashes);
+  for (const loser of losers) {
+    const base = (loser.base ?? unknownBase(body, loser.body)) as FieldRecord;
+    const result = mergeFields(base, body as unknown as FieldRecord, loser.body as unknown as FieldRecord);
+    const merged = result.merged as unknown as CaseRecord;
+    const updatedAt = later(body.updatedAt, loser.body.updatedAt);
+    body = { ...merged, ...(updatedAt ? { updatedAt } : {}) };
+    const fresh: CaseClash[] = result.conflicts
+      .filter((c) => pathKey(c.path) !== 'updatedAt')
+      .map((c) => ({
+        path: c.path,
+        kept: { value: c.theirs, ...winner.stamp },
+        other: { value: c.mine, ...loser.stamp },
+      }));
+    // A clash the loser carried stays unless this merge settles its field again.
+    clashes = unionClashes(clashes, loser.clashes, fresh);
+  }
+  // A clash whose two values have since become equal (the same value typed at both desks) needs nobody.
+  return { body, clashes: clashes.filter((c) => !sameValue(c.kept.value, c.other.value)) };
+}
+
+/** The value at a path of a case (for showing a clash's field as it is now). */
+export function valueAt(record: unknown, path: readonly string[]): unknown {
+  let value: unknown = record;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** The case with the value at `path` replaced (a missing value removes the field). Parents are copied, not changed. */
+export function withValueAt<T>(record: T, path: readonly string[], value: unknown): T {
+  if (path.length === 0) return value as T;
+  const [head, ...rest] = path;
+  const current = (record ?? {}) as Record<string, unknown>;
+  const next = { ...current };
+  const child = rest.length ? withValueAt(current[head], rest, value) : value;
+  if (child === undefined) delete next[head];
+  else next[head] = child;
+  return next as T;
+}
+
+/**
+ * The case after a person settled a clash: `choice` 'kept' confirms the value in the case; 'other' puts the other
+ * desk's value in. Either way the clash is gone from the list.
+ */
+export function settleClash(
+  record: CaseRecord,
+  clashes: readonly CaseClash[],
+  path: readonly string[],
+  choice: 'kept' | 'other',
+): { record: CaseRecord; clashes: CaseClash[] } {
+  const clash = clashes.find((c) => pathKey(c.path) === pathKey(path));
+  if (!clash) return { record, clashes: [...clashes] };
+  const rest = clashes.filter((c) => c !== clash);
+  return { record: choice === 'other' ? withValueAt(record, path, clash.other.value) : record, clashes: rest };
+}
+
+/** Merge two revisions of a record with no clash list (people): the winner's value is kept where both changed. */
+export function mergePlainRevisions<T extends object>(
+  winner: T,
+  losers: ReadonlyArray<{ body: T; base: T | null }>,
+): T {
+  let body = winner;
+  for (const loser of losers) {
+    body = mergeFields(
+      (loser.base ?? unknownBase(body, loser.body)) as FieldRecord,
+      body as unknown as FieldRecord,
+      loser.body as unknown as FieldRecord,
+    ).merged as unknown as T;
+  }
+  return body;
+}
+
+/** Merge counters: a sequence number once handed out is never handed out again, so the highest `last` is kept. */
+export function mergeCounterRevisions<T extends { last: number }>(winner: T, losers: readonly T[]): T {
+  return losers.reduce((best, c) => (c.last > best.last ? { ...best, last: c.last } : best), winner);
+}
