@@ -104,13 +104,16 @@ describe('anonymisation leaves no personal data and keeps the figures', () => {
       'audit',
       'caseIndex',
       'cases',
+      'conflicts',
       'counters',
       'events',
       'letters',
       'meta',
       'notified',
+      'outbox',
       'people',
       'settings',
+      'syncRevs',
     ]);
     expect(personalDataFound(after)).toEqual([]);
     // The case still open is the only one with a customer left.

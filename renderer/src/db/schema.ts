@@ -19,6 +19,7 @@ import type {
 } from '#shared/model/case';
 import type { IssuedLetter } from '#shared/model/letter';
 import { deriveCaseIndex } from './case-index/derive';
+import { outboxMiddleware, type ConflictRow, type OutboxRow, type SyncRevRow } from './outbox';
 
 export interface CounterRow {
   /** `${prefix}-${year}` */
@@ -130,6 +131,9 @@ export interface NotifiedRow {
 
 export const DB_NAME = 'redress';
 
+/** The newest schema version below: what a desk's database is after it opens (migration tests check it). */
+export const DB_VERSION = 5;
+
 export class RedressDatabase extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>;
   events!: EntityTable<TimelineEvent, 'id'>;
@@ -141,6 +145,14 @@ export class RedressDatabase extends Dexie {
   notified!: EntityTable<NotifiedRow, 'id'>;
   audit!: EntityTable<AuditRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  outbox!: EntityTable<OutboxRow, 'ref'>;
+  syncRevs!: EntityTable<SyncRevRow, 'ref'>;
+  conflicts!: EntityTable<ConflictRow, 'caseId'>;
+  /**
+   * The desk shares its cases with a team (set by renderer/src/sync when it starts or joins): every write to a shared
+   * table then also leaves an outbox row in the same transaction (./outbox.ts). Off: the desk works as a lone desk.
+   */
+  sharing = false;
 
   /** `options` names another IndexedDB (a storage bucket's, see ./storage.ts; fake-indexeddb in tests). */
   constructor(name = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
@@ -179,7 +191,15 @@ export class RedressDatabase extends Dexie {
     this.version(4)
       .stores({})
       .upgrade((tx) => rebuildCaseIndex(tx));
+    // Version 5 (issue #14): sharing with a team. The outbox of changes not yet handed to the bridge, the revision
+    // each mutable row was last in step with, and the fields changed at two desks. Empty on a lone desk.
+    this.version(5).stores({
+      outbox: 'ref',
+      syncRevs: 'ref',
+      conflicts: 'caseId',
+    });
     this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
+    this.use(outboxMiddleware(() => this.sharing));
   }
 }
 

@@ -78,8 +78,11 @@ export class RestoreError extends Error {
 
 const STORED_TABLES = [...BACKUP_TABLE_NAMES, 'caseIndex'] as const;
 
+/** Desk-local sharing state (db/outbox.ts): cleared by a replace, since it names the rows being replaced. */
+const SHARING_STATE_TABLES = ['outbox', 'syncRevs', 'conflicts'] as const;
+
 function tablesOf(database: RedressDatabase) {
-  return STORED_TABLES.map((name) => database.table(name));
+  return [...STORED_TABLES, ...SHARING_STATE_TABLES].map((name) => database.table(name));
 }
 
 /** Every table's rows (not the derived case index), read in one transaction. */
@@ -392,6 +395,13 @@ export async function restoreBackup(
 ): Promise<RestoreReport> {
   const at = (options.clock ?? systemNow).now().toISOString();
   const { content, header } = backup;
+  // A desk in a team holds the team's cases: a restore or merge here would bring back what the team erased and push
+  // the file's old rows to every desk. It restores only once it has left the team (its copy is then its own).
+  if (database.sharing)
+    throw new RestoreError(
+      'This desk shares its cases with a team, so a backup cannot be restored into it: the team server holds the ' +
+        'cases. To restore, first leave the team (Settings → Share cases with your team → Leave).',
+    );
   return database.transaction('rw', tablesOf(database), async (tx) => {
     // Every row was checked by readBackupFile with the schemas every write is checked with; rows of an older backup
     // over a limit of this version are kept as they are (the check listed them).
@@ -525,6 +535,7 @@ async function replace(
   progress: Progress,
   here: Record<(typeof REPLACED_TABLES)[number], number>,
 ): Promise<void> {
+  for (const table of SHARING_STATE_TABLES) await database.table(table).clear();
   for (const table of REPLACED_TABLES) {
     report.removed[table] = here[table];
     await removeAll(database, table, here[table], progress);

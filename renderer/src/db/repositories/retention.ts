@@ -113,6 +113,8 @@ async function anonymiseAll(
     await database.cases.put(anonymised.record);
     await database.events.bulkPut(anonymised.events);
     letters += await database.letters.where('caseId').equals(record.id).delete();
+    // Fields changed at two desks hold both values: personal data too.
+    await database.conflicts.delete(record.id);
     await refreshCaseIndex(database, record.id);
   }
   return letters;
@@ -159,7 +161,15 @@ export async function runRetention(database: RedressDatabase, options: RunOption
   if (candidates.length === 0) return nothing;
   return database.transaction(
     'rw',
-    [database.cases, database.events, database.letters, database.caseIndex, database.audit, database.meta],
+    [
+      database.cases,
+      database.events,
+      database.letters,
+      database.caseIndex,
+      database.audit,
+      database.meta,
+      database.conflicts,
+    ],
     async () => {
       // Checked again inside the write: another window may have anonymised some meanwhile.
       const records = await database.cases.bulkGet(candidates);
@@ -269,7 +279,15 @@ export async function eraseCustomer(database: RedressDatabase, options: EraseOpt
   const at = (options.clock ?? systemNow).now().toISOString();
   return database.transaction(
     'rw',
-    [database.cases, database.events, database.letters, database.caseIndex, database.audit, database.meta],
+    [
+      database.cases,
+      database.events,
+      database.letters,
+      database.caseIndex,
+      database.audit,
+      database.meta,
+      database.conflicts,
+    ],
     async () => {
       const ids = [...new Set(options.caseIds)];
       const records = await database.cases.bulkGet(ids);
@@ -382,7 +400,15 @@ export async function reapplyAnonymisation(
   const at = (options.clock ?? systemNow).now().toISOString();
   return database.transaction(
     'rw',
-    [database.cases, database.events, database.letters, database.caseIndex, database.audit, database.meta],
+    [
+      database.cases,
+      database.events,
+      database.letters,
+      database.caseIndex,
+      database.audit,
+      database.meta,
+      database.conflicts,
+    ],
     async () => {
       const nothing: ReapplyResult = { caseIds: [], references: [], lettersDeleted: 0, audit: null, stillOpen: [] };
       const ids = await anonymisedHere(database);

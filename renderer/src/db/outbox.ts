@@ -1,0 +1,123 @@
+// The outbox of a desk that shares its cases with a team (issue #14): every change to a shared table leaves a row
+// here IN THE SAME TRANSACTION, so the bridge (renderer/src/sync/) can never miss one. A change made while the
+// bridge was stopped, the page crashed or the network was down is still here at the next start.
+//
+// It is a Dexie DBCore middleware under every table, as the row checks are (./schema.ts): whatever path writes a row
+// (intake, actions, import, settings, people, retention), the outbox hears of it. While the desk shares (the
+// database's `sharing` flag), a read-write transaction over a shared table also opens the outbox, and each mutation
+// puts one row per changed document: `ref` names the document (`case:<id>`…); `token` is new each time, so the
+// bridge deletes a row only if nothing changed the document again while it was sending it.
+//
+// Not written: by the bridge itself applying documents that came from the team (`writingFromTeam`), and in schema
+// upgrades (each desk migrates its own copy).
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie';
+import type { SyncType } from '#shared/sync/documents';
+import type { CaseClash } from '#shared/sync/merge';
+
+/** The Dexie tables that are shared, and the kind of document each row is (conflicts travel on the case document). */
+export const SHARED_TABLES = {
+  cases: 'case',
+  events: 'entry',
+  letters: 'letter',
+  people: 'person',
+  counters: 'counter',
+  audit: 'audit',
+  conflicts: 'case',
+} as const satisfies Record<string, SyncType>;
+export type SharedTable = keyof typeof SHARED_TABLES;
+
+export const OUTBOX_TABLE = 'outbox';
+
+export interface OutboxRow {
+  /** The document: `<type>:<key>` (shared/sync/documents.ts `syncDocId`). */
+  ref: string;
+  /** New at every change, so the bridge can tell whether the row changed while it was sending. */
+  token: string;
+  /** When the change was made (the desk's clock; shown as "when" on a clash). */
+  at: string;
+}
+
+/** The revision of a mutable document (case, person, counter) the Dexie row was last in step with. */
+export interface SyncRevRow {
+  ref: string;
+  rev: string;
+}
+
+/** A case's fields changed at two desks, until a person settles them ("Changed at two desks"). */
+export interface ConflictRow {
+  caseId: string;
+  clashes: CaseClash[];
+}
+
+function isShared(name: string): name is SharedTable {
+  return Object.hasOwn(SHARED_TABLES, name);
+}
+
+/** Transactions of the bridge applying what came from the team: no outbox rows (they would echo back). */
+const fromTeam = new WeakSet<object>();
+
+/** Mark a transaction as the bridge's applying of documents that came from the team. */
+export function writingFromTeam(tx: Transaction): void {
+  fromTeam.add(tx.idbtrans);
+}
+
+function tracks(trans: DBCoreTransaction): boolean {
+  const idb = trans as unknown as IDBTransaction;
+  if (fromTeam.has(idb) || idb.mode === 'versionchange') return false;
+  return idb.objectStoreNames.contains(OUTBOX_TABLE);
+}
+
+/** The outbox middleware. `sharing()` says whether the desk shares now (read when a transaction starts). */
+export function outboxMiddleware(sharing: () => boolean): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'outbox',
+    create(down: DBCore): DBCore {
+      return {
+        ...down,
+        transaction(stores, mode, options) {
+          const widened =
+            mode === 'readwrite' && sharing() && stores.some(isShared) && !stores.includes(OUTBOX_TABLE)
+              ? [...stores, OUTBOX_TABLE]
+              : stores;
+          return down.transaction(widened, mode, options);
+        },
+        table(name: string): DBCoreTable {
+          const table = down.table(name);
+          if (!isShared(name)) return table;
+          const type = SHARED_TABLES[name];
+          return {
+            ...table,
+            async mutate(req: DBCoreMutateRequest) {
+              if (!tracks(req.trans)) return table.mutate(req);
+              let keys: unknown[];
+              if (req.type === 'deleteRange') {
+                const found = await table.query({
+                  trans: req.trans,
+                  values: false,
+                  query: { index: table.schema.primaryKey, range: req.range },
+                });
+                keys = found.result;
+              } else if (req.type === 'delete') {
+                keys = req.keys;
+              } else {
+                keys = req.keys ?? req.values.map((v) => table.schema.primaryKey.extractKey!(v));
+              }
+              const result = await table.mutate(req);
+              if (keys.length) {
+                const at = new Date().toISOString();
+                const refs = [...new Set(keys.map((k) => `${type}:${String(k)}`))];
+                await down.table(OUTBOX_TABLE).mutate({
+                  type: 'put',
+                  trans: req.trans,
+                  values: refs.map((ref): OutboxRow => ({ ref, token: crypto.randomUUID(), at })),
+                });
+              }
+              return result;
+            },
+          };
+        },
+      };
+    },
+  };
+}
