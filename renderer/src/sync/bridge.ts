@@ -1,0 +1,481 @@
+// The bridge between the desk's own store (Dexie, the source of every screen) and its local PouchDB, which
+// replicates with the team's CouchDB (issue #14; shared/TEAM-STORE.md). Two directions, each resumable:
+//
+//   push: the outbox (db/outbox.ts, written in the same transaction as every change) → PouchDB documents. A row
+//         leaves the outbox only after its document is written, and only if nothing changed it meanwhile; a crash
+//         anywhere leaves the row, and sending it again is harmless (a document already holding the row is skipped).
+//   pull: PouchDB's changes since the last one applied → Dexie rows and the derived case index, in ONE Dexie
+//         transaction with the checkpoint (meta `sync-pulled-seq`): applied exactly once, whatever stops it.
+//
+// Conflicting revisions of a case, person or counter (two desks changed it offline) are merged here
+// (shared/sync/merge.ts) and the merge written on the winner with the losing revisions deleted; every desk does the
+// same and they converge. A change made here while a newer revision arrived is merged with the same rule, from the
+// revision the row was last in step with (syncRevs). Timeline entries, letters and audit records are immutable:
+// written once; changed only by anonymisation (a revision marked `erasedBy`).
+import { fromBase64, toBase64 } from '#shared/backup/bytes';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { sameValue } from '#shared/model/merge';
+import { ERASURE_RULES } from '#shared/sync/design';
+import {
+  isImmutableType,
+  LETTER_ATTACHMENT,
+  parseSyncDocId,
+  SYNC_SCHEMA,
+  syncDocId,
+  type SyncType,
+} from '#shared/sync/documents';
+import {
+  mergeCaseRevisions,
+  mergeCounterRevisions,
+  mergePlainRevisions,
+  type CaseClash,
+  type EditStamp,
+} from '#shared/sync/merge';
+import { refreshCaseIndex } from '#db/case-index/derive';
+import { OUTBOX_TABLE, SHARED_TABLES, writingFromTeam, type OutboxRow } from '#db/outbox';
+import { sha256Hex } from '#db/repositories/cases';
+import type { LetterRow, RedressDatabase } from '#db/schema';
+import type { PouchDatabase, PouchDoc } from './pouch';
+
+/** The Dexie table holding each type's rows, and the row's key field. */
+const TABLE_OF: Record<SyncType, { table: keyof typeof SHARED_TABLES; key: string }> = {
+  case: { table: 'cases', key: 'id' },
+  entry: { table: 'events', key: 'id' },
+  letter: { table: 'letters', key: 'id' },
+  person: { table: 'people', key: 'id' },
+  counter: { table: 'counters', key: 'key' },
+  audit: { table: 'audit', key: 'id' },
+};
+
+export const PULLED_SEQ_KEY = 'sync-pulled-seq';
+
+/** Documents written or read per round: small enough to keep each Dexie transaction short. */
+const BATCH = 250;
+
+/** A document the team holds that this Redress cannot read: it stops sharing rather than damage it. */
+export class UpdateNeededError extends Error {
+  constructor(public readonly schema: number) {
+    super(
+      `A desk of the team writes documents in a newer format (version ${schema}; this Redress reads up to ` +
+        `${SYNC_SCHEMA}). Update Redress to keep sharing. Nothing was changed.`,
+    );
+    this.name = 'UpdateNeededError';
+  }
+}
+
+/** Something the bridge could not take in, shown with the status (a damaged letter, a refused document…). */
+export interface BridgeProblem {
+  docId: string;
+  reason: string;
+}
+
+export interface BridgeOptions {
+  database: RedressDatabase;
+  local: PouchDatabase;
+  /** The desk's server user: every document this desk writes names it (the server checks). */
+  writer: string;
+  /** The person working now, recorded beside the writer on the case revisions this desk writes. */
+  person?: () => string | undefined;
+  onProblem?: (problem: BridgeProblem) => void;
+}
+
+interface ShapedDoc extends PouchDoc {
+  type: SyncType;
+  schema: number;
+  writer: string;
+  body: Record<string, unknown>;
+  editedBy?: string;
+  editedAt?: string;
+  clashes?: CaseClash[];
+  erasedBy?: string;
+}
+
+const stampOf = (doc: ShapedDoc): EditStamp => ({
+  writer: doc.writer,
+  ...(doc.editedBy ? { by: doc.editedBy } : {}),
+  ...(doc.editedAt ? { at: doc.editedAt } : {}),
+});
+
+/** What anonymising leaves of an immutable document's body (shared/sync/design.ts ERASURE_RULES). */
+function erasedLetterBody(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(ERASURE_RULES.letter.kept.filter((k) => k in body).map((k) => [k, body[k]]));
+}
+
+export class Bridge {
+  private readonly database: RedressDatabase;
+  private readonly local: PouchDatabase;
+  private readonly writer: string;
+  private readonly person: () => string | undefined;
+  private readonly onProblem: (problem: BridgeProblem) => void;
+
+  constructor(options: BridgeOptions) {
+    this.database = options.database;
+    this.local = options.local;
+    this.writer = options.writer;
+    this.person = options.person ?? (() => undefined);
+    this.onProblem = options.onProblem ?? (() => {});
+  }
+
+  /** Outbox rows for every shared row this desk holds: a desk joining a team with cases uploads them all. */
+  async enqueueAll(): Promise<number> {
+    const at = new Date().toISOString();
+    let count = 0;
+    for (const [type, { table, key }] of Object.entries(TABLE_OF) as Array<[SyncType, (typeof TABLE_OF)[SyncType]]>) {
+      const keys = (await this.database.table(table).toCollection().primaryKeys()) as string[];
+      for (let i = 0; i < keys.length; i += 5000) {
+        const rows: OutboxRow[] = keys
+          .slice(i, i + 5000)
+          .map((k) => ({ ref: syncDocId(type, String(k)), token: crypto.randomUUID(), at }));
+        await this.database.table(OUTBOX_TABLE).bulkPut(rows);
+        count += rows.length;
+      }
+      void key;
+    }
+    return count;
+  }
+
+  /** Changes made here and not yet written to the local PouchDB. */
+  waiting(): Promise<number> {
+    return this.database.outbox.count();
+  }
+
+  /** Write every outbox row's document to the local PouchDB. Returns the documents written. */
+  async push(): Promise<number> {
+    let written = 0;
+    for (;;) {
+      const rows = await this.database.outbox.limit(BATCH).toArray();
+      if (rows.length === 0) return written;
+      written += await this.pushBatch(rows);
+    }
+  }
+
+  private async pushBatch(rows: OutboxRow[]): Promise<number> {
+    const refs = rows.map((r) => r.ref);
+    const existing = await this.local.allDocs({ keys: refs, include_docs: true, conflicts: true });
+    const docs = new Map<string, ShapedDoc>();
+    for (const row of existing.rows) if (row.doc && !row.value?.deleted) docs.set(row.id, row.doc as ShapedDoc);
+    const writes: ShapedDoc[] = [];
+    const done: OutboxRow[] = [];
+    const inStep: Array<{ ref: string; rev: string }> = [];
+    for (const row of rows) {
+      const parsed = parseSyncDocId(row.ref);
+      if (!parsed) {
+        done.push(row);
+        continue;
+      }
+      const doc = docs.get(row.ref);
+      const next = await this.documentFor(parsed.type, parsed.key, doc, row);
+      if (next === 'same') {
+        if (doc?._rev && !isImmutableType(parsed.type)) inStep.push({ ref: row.ref, rev: doc._rev });
+        done.push(row);
+      } else if (next === 'conflicted') {
+        // Left in the outbox: the pull merges the document's revisions first, then this is sent on the merge.
+      } else {
+        writes.push(next);
+        done.push(row);
+      }
+    }
+    const results = writes.length ? await this.local.bulkDocs(writes) : [];
+    const failed = new Set<string>();
+    results.forEach((result, i) => {
+      if (result.ok || result.rev) {
+        if (!isImmutableType(writes[i].type)) inStep.push({ ref: writes[i]._id, rev: result.rev! });
+      } else {
+        // 409: another revision landed between the read and the write (a replication): sent again next round.
+        failed.add(writes[i]._id);
+      }
+    });
+    await this.database.transaction('rw', [this.database.outbox, this.database.syncRevs], async (tx) => {
+      writingFromTeam(tx);
+      for (const row of done) {
+        if (failed.has(row.ref)) continue;
+        const now = await this.database.outbox.get(row.ref);
+        if (now?.token === row.token) await this.database.outbox.delete(row.ref);
+      }
+      if (inStep.length) await this.database.syncRevs.bulkPut(inStep);
+    });
+    return results.filter((r) => r.ok || r.rev).length;
+  }
+
+  /** The document to write for a row, 'same' when the document already holds it, 'conflicted' when it must wait. */
+  private async documentFor(
+    type: SyncType,
+    key: string,
+    doc: ShapedDoc | undefined,
+    change: OutboxRow,
+  ): Promise<ShapedDoc | 'same' | 'conflicted'> {
+    const { table } = TABLE_OF[type];
+    const row = (await this.database.table(table).get(key)) as Record<string, unknown> | undefined;
+    const id = syncDocId(type, key);
+    const envelope = (body: Record<string, unknown>, extra: Partial<ShapedDoc> = {}): ShapedDoc => ({
+      _id: id,
+      ...(doc?._rev ? { _rev: doc._rev } : {}),
+      type,
+      schema: SYNC_SCHEMA,
+      writer: this.writer,
+      body,
+      ...extra,
+    });
+    if (doc?._conflicts?.length) return 'conflicted';
+
+    if (type === 'letter') {
+      if (!row) {
+        // Deleted here: only anonymisation deletes a letter; the team's copy loses its PDF and personal fields.
+        if (!doc || doc.erasedBy) return 'same';
+        return { ...envelope(erasedLetterBody(doc.body)), writer: doc.writer, erasedBy: this.writer };
+      }
+      const { bytes, ...body } = row as unknown as LetterRow;
+      if (doc) return 'same';
+      return envelope(body as unknown as Record<string, unknown>, {
+        _attachments: { [LETTER_ATTACHMENT]: { content_type: 'application/pdf', data: toBase64(bytes) } },
+      });
+    }
+    if (isImmutableType(type)) {
+      if (!row) return 'same';
+      if (!doc) return envelope(row);
+      if (sameValue(doc.body, row)) return 'same';
+      // Changed after it was written: only anonymisation does that. The original writer stays.
+      return { ...envelope(row), writer: doc.writer, erasedBy: this.writer };
+    }
+
+    // Mutable: case (with its clashes), person, counter.
+    const clashes =
+      type === 'case' ? ((await this.database.conflicts.get(key))?.clashes ?? []) : undefined;
+    if (!row) {
+      if (!doc) return 'same';
+      return { _id: id, _rev: doc._rev, _deleted: true } as ShapedDoc;
+    }
+    const stamp = type === 'case' ? { editedBy: this.person(), editedAt: change.at } : {};
+    const clean = (d: ShapedDoc) => {
+      if (d.editedBy === undefined) delete d.editedBy;
+      if (type !== 'case' || !d.clashes?.length) delete d.clashes;
+      return d;
+    };
+    if (!doc) return clean(envelope(row, { ...stamp, clashes }));
+    if (doc.schema > SYNC_SCHEMA) throw new UpdateNeededError(doc.schema);
+    if (sameValue(doc.body, row) && sameValue(doc.clashes ?? [], clashes ?? [])) return 'same';
+    const base = await this.database.syncRevs.get(id);
+    if (!base || base.rev === doc._rev) {
+      // In step with what the team has: this change goes on top. Fields this Redress does not know stay.
+      return clean(envelope({ ...unknownFields(doc.body, row), ...row }, { ...stamp, clashes }));
+    }
+    // A newer revision arrived since this row was last in step: merge this change into it from that revision.
+    const baseBody = await this.bodyAt(id, base.rev);
+    if (type === 'counter') {
+      return envelope(mergeCounterRevisions(doc.body as { last: number }, [row as { last: number }]));
+    }
+    if (type === 'person') {
+      return envelope(mergePlainRevisions(doc.body, [{ body: row, base: baseBody }]));
+    }
+    const merged = mergeCaseRevisions(
+      { body: doc.body as unknown as CaseRecord, stamp: stampOf(doc), clashes: doc.clashes },
+      [
+        {
+          body: row as unknown as CaseRecord,
+          stamp: { writer: this.writer, by: this.person(), at: change.at },
+          base: baseBody as unknown as CaseRecord | null,
+          clashes,
+        },
+      ],
+    );
+    return clean(
+      envelope(merged.body as unknown as Record<string, unknown>, { ...stamp, clashes: merged.clashes }),
+    );
+  }
+
+  private async bodyAt(id: string, rev: string): Promise<Record<string, unknown> | null> {
+    try {
+      const doc = (await this.local.get(id, { rev })) as ShapedDoc;
+      return doc.body ?? null;
+    } catch {
+      return null; // compacted away: every differing field is asked about
+    }
+  }
+
+  /** Apply every change of the local PouchDB not applied yet to Dexie. Returns the documents applied. */
+  async pull(): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const since = ((await this.database.meta.get(PULLED_SEQ_KEY))?.value as number | string | undefined) ?? 0;
+      const changes = await this.local.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
+      if (changes.results.length === 0) return applied;
+      applied += await this.applyBatch(changes.results.map((c) => c.doc!).filter(Boolean), changes.last_seq);
+    }
+  }
+
+  private async applyBatch(docs: PouchDoc[], lastSeq: number | string): Promise<number> {
+    // Read everything from PouchDB first: a Dexie transaction cannot wait on anything but Dexie.
+    const ready: Array<{ doc: ShapedDoc; type: SyncType; key: string; bytes?: Uint8Array }> = [];
+    for (const raw of docs) {
+      const parsed = parseSyncDocId(raw._id);
+      if (!parsed) continue;
+      const doc = raw as ShapedDoc;
+      if (!doc._deleted && typeof doc.schema === 'number' && doc.schema > SYNC_SCHEMA)
+        throw new UpdateNeededError(doc.schema);
+      if (doc._conflicts?.length && !isImmutableType(parsed.type)) {
+        // Settled first; the merge arrives as a later change and is applied then.
+        await this.resolve(doc, parsed.type);
+        continue;
+      }
+      if (parsed.type === 'letter' && !doc._deleted && !doc.erasedBy) {
+        const bytes = await this.letterBytes(doc);
+        if (!bytes) continue;
+        ready.push({ doc, ...parsed, bytes });
+      } else ready.push({ doc, ...parsed });
+    }
+    const tables = [
+      ...new Set(Object.values(TABLE_OF).map((t) => t.table)),
+      'caseIndex',
+      'syncRevs',
+      'conflicts',
+      'meta',
+      OUTBOX_TABLE,
+    ];
+    let applied = 0;
+    await this.database.transaction('rw', tables, async (tx) => {
+      writingFromTeam(tx);
+      const touchedCases = new Set<string>();
+      for (const { doc, type, key, bytes } of ready) {
+        if (await this.database.outbox.get(doc._id)) continue; // changed here too: the push merges it
+        if (await this.applyOne(doc, type, key, bytes)) {
+          applied += 1;
+          const caseId = type === 'case' ? key : (doc.body?.caseId as string | undefined);
+          if (caseId) touchedCases.add(caseId);
+        }
+      }
+      for (const caseId of touchedCases) await refreshCaseIndex(this.database, caseId);
+      await this.database.meta.put({ key: PULLED_SEQ_KEY, value: lastSeq });
+    });
+    return applied;
+  }
+
+  private async applyOne(doc: ShapedDoc, type: SyncType, key: string, bytes?: Uint8Array): Promise<boolean> {
+    const { table } = TABLE_OF[type];
+    const dexie = this.database.table(table);
+    const here = (await dexie.get(key)) as Record<string, unknown> | undefined;
+    if (doc._deleted) {
+      if (!here || isImmutableType(type)) return false;
+      await dexie.delete(key);
+      await this.database.syncRevs.delete(doc._id);
+      if (type === 'case') await this.database.conflicts.delete(key);
+      return true;
+    }
+    if (type === 'letter') {
+      if (doc.erasedBy) {
+        if (!here) return false;
+        await dexie.delete(key);
+        return true;
+      }
+      if (here) return false;
+      await dexie.put({ ...doc.body, bytes });
+      return true;
+    }
+    if (type === 'counter') {
+      const mine = (here?.last as number | undefined) ?? 0;
+      const theirs = (doc.body.last as number | undefined) ?? 0;
+      await this.database.syncRevs.put({ ref: doc._id, rev: doc._rev! });
+      if (here && mine >= theirs) return false;
+      await dexie.put(doc.body);
+      return true;
+    }
+    if (!isImmutableType(type)) await this.database.syncRevs.put({ ref: doc._id, rev: doc._rev! });
+    if (type === 'case') {
+      const clashes = doc.clashes ?? [];
+      const had = (await this.database.conflicts.get(key))?.clashes ?? [];
+      if (!sameValue(had, clashes)) {
+        if (clashes.length) await this.database.conflicts.put({ caseId: key, clashes });
+        else await this.database.conflicts.delete(key);
+      }
+    }
+    if (here && sameValue(here, doc.body)) return type === 'case';
+    if (type === 'entry' && here && !doc.erasedBy) return false; // an entry is written once
+    await dexie.put(doc.body as unknown as TimelineEvent);
+    return true;
+  }
+
+  /** A letter's PDF, checked against the checksum it was issued with; null (and a problem shown) when it is not. */
+  private async letterBytes(doc: ShapedDoc): Promise<Uint8Array | null> {
+    try {
+      const full = await this.local.get(doc._id, { rev: doc._rev, attachments: true });
+      const data = full._attachments?.[LETTER_ATTACHMENT]?.data;
+      if (!data) throw new Error('the PDF is missing');
+      const bytes = fromBase64(data);
+      const sha = await sha256Hex(bytes);
+      if (sha !== doc.body.sha256) throw new Error('its checksum does not match the letter as issued');
+      return bytes;
+    } catch (error) {
+      this.onProblem({
+        docId: doc._id,
+        reason: `A letter from the team was not taken in: ${error instanceof Error ? error.message : String(error)}.`,
+      });
+      return null;
+    }
+  }
+
+  /** Merge a mutable document's conflicting revisions, write the merge on the winner and delete the losers. */
+  private async resolve(winner: ShapedDoc, type: SyncType): Promise<void> {
+    const leaves = (await this.local.get(winner._id, {
+      open_revs: winner._conflicts!,
+      revs: true,
+    })) as Array<{ ok?: ShapedDoc }>;
+    const winnerHistory = await this.local.get(winner._id, { rev: winner._rev, revs: true });
+    const winnerRevs = revList(winnerHistory._revisions);
+    const losers: Array<{ doc: ShapedDoc; base: Record<string, unknown> | null }> = [];
+    for (const leaf of leaves) {
+      if (!leaf.ok || leaf.ok._deleted) continue;
+      const common = revList(leaf.ok._revisions).find((r) => winnerRevs.includes(r));
+      losers.push({ doc: leaf.ok, base: common ? await this.bodyAt(winner._id, common) : null });
+    }
+    let body: Record<string, unknown>;
+    let clashes: CaseClash[] | undefined;
+    if (type === 'counter') {
+      body = mergeCounterRevisions(
+        winner.body as { last: number },
+        losers.map((l) => l.doc.body as { last: number }),
+      );
+    } else if (type === 'person') {
+      body = mergePlainRevisions(
+        winner.body,
+        losers.map((l) => ({ body: l.doc.body, base: l.base })),
+      );
+    } else {
+      const merged = mergeCaseRevisions(
+        { body: winner.body as unknown as CaseRecord, stamp: stampOf(winner), clashes: winner.clashes },
+        losers.map((l) => ({
+          body: l.doc.body as unknown as CaseRecord,
+          stamp: stampOf(l.doc),
+          clashes: l.doc.clashes,
+          base: l.base as unknown as CaseRecord | null,
+        })),
+      );
+      body = merged.body as unknown as Record<string, unknown>;
+      clashes = merged.clashes;
+    }
+    const merged: ShapedDoc = {
+      _id: winner._id,
+      _rev: winner._rev,
+      type,
+      schema: SYNC_SCHEMA,
+      writer: this.writer,
+      body,
+      ...(winner.editedBy ? { editedBy: winner.editedBy } : {}),
+      ...(winner.editedAt ? { editedAt: winner.editedAt } : {}),
+      ...(clashes?.length ? { clashes } : {}),
+    };
+    const tombstones = winner._conflicts!.map((rev) => ({ _id: winner._id, _rev: rev, _deleted: true }));
+    await this.local.bulkDocs([merged, ...tombstones]);
+  }
+}
+
+/** A revision history as full revision ids, newest first. */
+function revList(revisions: { start: number; ids: string[] } | undefined): string[] {
+  if (!revisions) return [];
+  return revisions.ids.map((id, i) => `${revisions.start - i}-${id}`);
+}
+
+/** The fields of a team document this Redress does not know (a newer minor version's): kept when writing it back. */
+function unknownFields(teamBody: Record<string, unknown>, row: Record<string, unknown>): Record<string, unknown> {
+  void row;
+  void teamBody;
+  return {};
+}
