@@ -1,17 +1,77 @@
 // Vite config for the renderer. Used on its own for the web mode (`npm run web`) and the end-to-end tests, and
 // reused by build/electron.vite.config.ts for the desktop build, so both modes serve the same app.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { appCsp, checkSharingOrigins, withCspMeta } from '#shared/security/sharing';
+
+/**
+ * Web mode's answer to the team server (issue #14): the page's CSP may connect to the origins named by
+ * REDRESS_SHARING_ORIGINS (https, or http on this computer, `http://127.0.0.1:*` for the tests) and nothing else.
+ * A bad value stops the build or the server with the reason, rather than serving a looser or broken policy.
+ */
+function sharingCsp(): string {
+  const checked = checkSharingOrigins(process.env.REDRESS_SHARING_ORIGINS);
+  if (!checked.ok) throw new Error(checked.problem);
+  return appCsp(checked.origins);
+}
 
 // The dev server injects an inline script (React refresh) and talks over a websocket: allow both in dev only.
 const devCsp: Plugin = {
   name: 'redress-dev-csp',
   apply: 'serve',
   transformIndexHtml: (html) =>
-    html
+    withCspMeta(html, sharingCsp())
       .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
       .replace("connect-src 'self'", "connect-src 'self' ws: wss:"),
+};
+
+/** The built index.html carries the policy in its meta tag, so a plain static host serving it is no looser. */
+const buildCsp: Plugin = {
+  name: 'redress-build-csp',
+  apply: 'build',
+  transformIndexHtml: (html) => withCspMeta(html, sharingCsp()),
+};
+
+const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+
+/**
+ * `vite preview` (web mode, and the end-to-end tests) sends the policy as a header with every response, and serves
+ * index.html (and client-side routes) with its meta tag rewritten to the same policy, as the desktop's app:// does:
+ * both are enforced, so they must agree whatever the build baked in.
+ */
+const previewCsp: Plugin = {
+  name: 'redress-preview-csp',
+  configurePreviewServer(server) {
+    const csp = sharingCsp();
+    const index = path.resolve(server.config.root, server.config.build.outDir, 'index.html');
+    server.middlewares.use((req, res, next) => {
+      res.setHeader('Content-Security-Policy', csp);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+      const pathname = (req.url ?? '/').split(/[?#]/)[0]!;
+      const page =
+        (req.method === 'GET' || req.method === 'HEAD') &&
+        (pathname.endsWith('/') ||
+          pathname.endsWith('/index.html') ||
+          (path.posix.extname(pathname) === '' && (req.headers.accept ?? '').includes('text/html')));
+      if (!page) return next();
+      let html: string;
+      try {
+        html = withCspMeta(readFileSync(index, 'utf8'), csp);
+      } catch (error) {
+        res.statusCode = 500;
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        res.end(`Redress: cannot serve index.html: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+      res.statusCode = 200;
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-cache');
+      res.end(req.method === 'HEAD' ? undefined : html);
+    });
+  },
 };
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -19,7 +79,7 @@ const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
 export const rendererConfig = {
   root: rendererRoot,
   base: './',
-  plugins: [react(), devCsp],
+  plugins: [react(), devCsp, buildCsp, previewCsp],
   css: { postcss: fileURLToPath(new URL('./postcss.config.cjs', import.meta.url)) },
   build: {
     // REDRESS_WEB_OUT / E2E_PORT let several test runs share one machine without clobbering each other.

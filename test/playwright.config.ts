@@ -36,5 +36,8 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     cwd: '..',
+    // The page may reach a team server on this computer, on any port (the tests' pouchdb-server picks one when it
+    // starts), and no other origin: the preview server sends this policy (renderer/vite.config.ts, issue #14).
+    env: { REDRESS_SHARING_ORIGINS: process.env.REDRESS_SHARING_ORIGINS ?? 'http://127.0.0.1:*' },
   },
 });

@@ -71,11 +71,14 @@ export const LAYERS: Layer[] = [
     mayImport: [...SHARED_BASE, 'shared/privacy'],
     allowedPackages: SHARED_PACKAGES,
   },
-  // The contract checks a backup passphrase with the backup's own rule (backup/encryption.ts).
+  // The CSP and the team server's address rules (issue #14): used by the shell, the web preview server and the page.
+  { name: 'shared/security', paths: ['shared/security/'], mayImport: [], allowedPackages: SHARED_PACKAGES },
+  // The contract checks a backup passphrase with the backup's own rule (backup/encryption.ts), and the sharing config
+  // with the server address rule (security/sharing.ts).
   {
     name: 'shared/ipc',
     paths: ['shared/ipc/'],
-    mayImport: ['shared/model', 'shared/backup'],
+    mayImport: ['shared/model', 'shared/backup', 'shared/security'],
     allowedPackages: SHARED_PACKAGES,
   },
 
@@ -149,7 +152,8 @@ export const LAYERS: Layer[] = [
     mayImport: ['renderer/lib', 'shared/*'],
     forbiddenPackages: NODE,
   },
-  { name: 'renderer/config', paths: ['renderer/vite.config.ts'], mayImport: [] },
+  // The web mode's preview server sends the same CSP as the desktop shell (shared/security/sharing.ts).
+  { name: 'renderer/config', paths: ['renderer/vite.config.ts'], mayImport: ['shared/security'] },
 
   // Tests, fixtures, benchmarks and build scripts sit outside the app and may import any layer.
   { name: 'test', paths: ['test/'], mayImport: ['*'] },

@@ -4,7 +4,7 @@
 // login), prints the address and the desk login, and stops the server on Ctrl+C. Nothing is kept: the data lives in
 // memory and is gone when it stops. Not for real cases: a real team uses CouchDB 3 (docs/team-server.md).
 import { randomBytes } from 'node:crypto';
-import { createAdmin, startSyncServer } from '#test/support/sync-server';
+import { createAdmin, DESKTOP_ORIGIN, startSyncServer } from '#test/support/sync-server';
 import { setupTeamServer } from './setup';
 
 const DB = 'complaints';
@@ -12,7 +12,11 @@ const TEAM_ROLE = 'team-local';
 
 const secret = () => randomBytes(12).toString('base64url');
 
-const server = await startSyncServer();
+// The pages that may call it with the desk's session cookie: the desktop app, and the web mode (`npm run web`, and
+// `npm run web:dev`) on this computer, as a team's CouchDB allows its own (docs/team-server.md).
+const CORS_ORIGINS = [DESKTOP_ORIGIN, 'http://127.0.0.1:4173', 'http://127.0.0.1:5173'];
+
+const server = await startSyncServer({ corsOrigins: CORS_ORIGINS });
 let stopping = false;
 const stop = async (code: number) => {
   if (stopping) return;
@@ -40,6 +44,8 @@ try {
   console.log(`  database:   ${DB}`);
   console.log(`  desk login: ${desk.name} / ${desk.password}   (team role ${TEAM_ROLE}, may erase)`);
   console.log(`  admin:      ${admin.name} / ${admin.password}`);
+  console.log(`  pages allowed to call it (CORS, with cookies): ${CORS_ORIGINS.join(', ')}`);
+  console.log(`  web mode: start it with REDRESS_SHARING_ORIGINS=${server.url} npm run web`);
   console.log('Press Ctrl+C to stop it (its data is lost).');
 } catch (error) {
   console.error(`sync-server: ${error instanceof Error ? error.message : String(error)}\n${server.output()}`);

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { DESIGN_DOC_ID, designDocument, securityObject } from '#shared/sync/design';
 import { ERASURE_ROLE } from '#shared/sync/documents';
+import { checkServerUrl as checkSharedServerUrl, databaseNameProblem } from '#shared/security/sharing';
 
 export interface Login {
   name: string;
@@ -40,26 +41,11 @@ export class SetupError extends Error {
   }
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
 /** The server's address without a trailing slash; refuses http to another computer and logins in the address. */
 export function checkServerUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new SetupError(`Not a server address: "${raw}" (for example https://couch.example.com:6984)`);
-  }
-  if (url.username || url.password)
-    throw new SetupError('Put the login in --admin, not in the server address (the address is printed).');
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname))
-    throw new SetupError(
-      `Refused: ${url.origin} is plain http to another computer, which would send the passwords unencrypted. ` +
-        'Use https (CouchDB with TLS on, or behind a TLS proxy); http is allowed only for 127.0.0.1 or localhost.',
-    );
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new SetupError(`Not a server address: "${raw}" (it must start with https://)`);
-  return url.href.replace(/\/+$/, '');
+  const checked = checkSharedServerUrl(raw);
+  if (!checked.ok) throw new SetupError(checked.problem);
+  return checked.url;
 }
 
 /** `name:password` (the password may contain colons; the name may not). */
@@ -73,11 +59,8 @@ export function parseLogin(raw: string, what: string): Login {
 }
 
 function checkDbName(db: string): string {
-  // CouchDB's rule for database names.
-  if (!/^[a-z][a-z0-9_$()+/-]*$/.test(db))
-    throw new SetupError(
-      `Not a CouchDB database name: "${db}" (lower-case letters, digits and _$()+-/, from a letter)`,
-    );
+  const problem = databaseNameProblem(db);
+  if (problem) throw new SetupError(problem);
   return db;
 }
 

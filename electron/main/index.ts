@@ -21,6 +21,7 @@ import { createAutoBackupHandlers } from './handlers/backup';
 import { createNotifyHandler } from './handlers/notify';
 import { createPrintPdfHandler } from './handlers/print';
 import { createSaveFileHandler } from './handlers/save-file';
+import { createSharingShell } from './handlers/sharing';
 import { registerIpcHandlers } from './ipc';
 import { createMenuSender, createOpenDataFolder, installMenu } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, trustedOrigins } from './origin';
@@ -92,7 +93,15 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(() => {
-      protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: rendererRoot }));
+      // The team server the page may connect to (issue #14): the CSP of every app:// response is built from it, and
+      // changing it reloads the window with the new policy.
+      const sharing = createSharingShell({
+        configFolder: () => app.getPath('userData'),
+        reload: () => {
+          if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.reload();
+        },
+      });
+      protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: rendererRoot, csp: () => sharing.csp() }));
       denyAllPermissions(session.defaultSession);
       if (process.platform !== 'darwin') session.defaultSession.setSpellCheckerLanguages(['en-GB']);
 
@@ -117,6 +126,7 @@ if (!app.requestSingleInstanceLock()) {
           defaultFolder: () => app.getPath('documents'),
           safeStorage,
         }),
+        sharing,
       });
 
       installMenu({

@@ -19,8 +19,10 @@ import {
   autoBackupWriteRequestSchema,
   autoBackupPassphraseRequestSchema,
   emptyRequestSchema,
+  sharingConfigRequestSchema,
 } from '#shared/ipc/contract';
 import type { AutoBackupHandlers } from './handlers/backup';
+import type { SharingShell } from './handlers/sharing';
 import { isTrustedUrl } from './origin';
 
 export type Refusal = { ok: false; error: string };
@@ -103,6 +105,8 @@ export interface IpcHandlerDeps {
   printPdf: (request: PrintPdfRequest) => Promise<PrintPdfResult>;
   /** The automatic daily backup (handlers/backup.ts); its five channels are registered when given. */
   autoBackup?: AutoBackupHandlers;
+  /** Where the team's server is (handlers/sharing.ts); its two channels are registered when given. */
+  sharing?: Pick<SharingShell, 'status' | 'configure'>;
   log?: (message: string) => void;
 }
 
@@ -176,6 +180,27 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): void {
         channel: IPC_CHANNELS.autoBackupPassphrase,
         schema: autoBackupPassphraseRequestSchema,
         handle: autoBackup.setPassphrase,
+      }),
+    );
+  }
+  const sharing = deps.sharing;
+  if (sharing) {
+    deps.ipcMain.handle(
+      IPC_CHANNELS.sharingConfigGet,
+      validatedHandler({
+        ...common,
+        channel: IPC_CHANNELS.sharingConfigGet,
+        schema: emptyRequestSchema,
+        handle: () => sharing.status(),
+      }),
+    );
+    deps.ipcMain.handle(
+      IPC_CHANNELS.sharingConfigSet,
+      validatedHandler({
+        ...common,
+        channel: IPC_CHANNELS.sharingConfigSet,
+        schema: sharingConfigRequestSchema,
+        handle: (request) => sharing.configure(request),
       }),
     );
   }

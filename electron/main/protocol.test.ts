@@ -11,6 +11,7 @@ import {
   registerAppScheme,
   resolveAppPath,
 } from './protocol';
+import { appCsp, cspInHtml, metaCsp, type SharingConfig, sharingConnectOrigins } from '#shared/security/sharing';
 
 describe('resolveAppPath (path-traversal guard)', () => {
   const root = path.resolve('/srv/redress/out/renderer');
@@ -181,6 +182,37 @@ describe('createAppProtocolHandler', () => {
     const head = await get('app://redress/index.html', 'HEAD');
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+});
+
+describe('createAppProtocolHandler with a sharing config', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'redress-protocol-csp-'));
+    // The real page, so a change to its meta tag that the rewrite no longer finds fails here.
+    await writeFile(
+      path.join(root, 'index.html'),
+      await readFile(fileURLToPath(new URL('../../renderer/index.html', import.meta.url))),
+    );
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('sends the policy in force as the header and writes the same policy into index.html’s meta tag', async () => {
+    let config: SharingConfig | null = { serverUrl: 'https://couch.example.com:6984', database: 'complaints' };
+    const handler = createAppProtocolHandler({ root, csp: () => appCsp(sharingConnectOrigins(config)) });
+    for (const url of ['app://redress/', 'app://redress/index.html', 'app://redress/cases/RDR-2026-000042']) {
+      const response = await handler(new Request(url));
+      const header = response.headers.get('content-security-policy')!;
+      expect(header, url).toContain("connect-src 'self' https://couch.example.com:6984 blob: data:");
+      expect(cspInHtml(await response.text()), url).toBe(metaCsp(header));
+    }
+    // A changed config (the shell then reloads the page) is what the next page gets.
+    config = null;
+    const response = await handler(new Request('app://redress/index.html'));
+    expect(response.headers.get('content-security-policy')).toBe(APP_CSP);
+    expect(cspInHtml(await response.text())).toBe(metaCsp(APP_CSP));
   });
 });
 

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
+import { appCsp, cspInHtml, withCspMeta } from '#shared/security/sharing';
 import { APP_HOST, APP_SCHEME } from './origin';
 import { isWindowsDeviceName } from './windows-names';
 
@@ -27,23 +28,12 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
 }
 
 /**
- * Sent as a header with every response. Kept identical to the meta tag in renderer/index.html (a test checks), so the
- * header adds frame-ancestors (which a meta tag cannot set) without silently narrowing what the page may do.
+ * The policy with sharing off (the app itself only), sent as a header with every response. The policy in force is
+ * built from the sharing config (handlers/sharing.ts, shared/security/sharing.ts: connect-src adds the team server's
+ * origin only), and index.html's meta tag is rewritten to the same policy as it is served, so header and meta tag
+ * always agree; the header adds frame-ancestors, which a meta tag cannot set.
  */
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' blob: data:",
-  // Web mode prints a letter from a hidden frame showing the PDF from a blob: URL the page made.
-  'frame-src blob:',
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const APP_CSP = appCsp();
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -107,21 +97,16 @@ export interface AppProtocolDeps {
   /** The built renderer folder (out/renderer). */
   root: string;
   readFile?: (filePath: string) => Promise<Uint8Array>;
+  /** The policy in force, asked for each response (handlers/sharing.ts); default: sharing off. */
+  csp?: () => string;
 }
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': APP_CSP,
+const securityHeaders = (csp: string): Record<string, string> => ({
+  'Content-Security-Policy': csp,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
-};
-
-function refuse(status: number, reason: string): Response {
-  return new Response(reason, {
-    status,
-    headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
-  });
-}
+});
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -131,8 +116,16 @@ function isMissing(error: unknown): boolean {
 /** The handler for `protocol.handle('app', …)`. */
 export function createAppProtocolHandler(deps: AppProtocolDeps): (request: Request) => Promise<Response> {
   const read = deps.readFile ?? ((filePath: string) => readFile(filePath));
+  const policy = deps.csp ?? (() => APP_CSP);
 
   return async (request) => {
+    // One policy per response, so a page and its meta tag never see two different configs.
+    const csp = policy();
+    const refuse = (status: number, reason: string) =>
+      new Response(reason, {
+        status,
+        headers: { ...securityHeaders(csp), 'Content-Type': 'text/plain; charset=utf-8' },
+      });
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'Method not allowed');
     let url: URL;
     try {
@@ -162,7 +155,12 @@ export function createAppProtocolHandler(deps: AppProtocolDeps): (request: Reque
       }
     }
 
-    const headers = { ...SECURITY_HEADERS, 'Content-Type': mimeTypeFor(filePath) };
+    if (path.extname(filePath).toLowerCase() === '.html') {
+      // The meta tag carries the same policy as the header (both are enforced: a stale one would block the server).
+      const html = new TextDecoder().decode(body);
+      if (cspInHtml(html) !== null) body = new TextEncoder().encode(withCspMeta(html, csp));
+    }
+    const headers = { ...securityHeaders(csp), 'Content-Type': mimeTypeFor(filePath) };
     return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
   };
 }

@@ -33,6 +33,7 @@ describe('preload API', () => {
       'onNotificationClick',
       'printPdf',
       'saveFile',
+      'sharing',
     ]);
     expect(api.kind).toBe('desktop');
   });
@@ -80,6 +81,19 @@ describe('preload API', () => {
       [IPC_CHANNELS.autoBackupWrite, { data }],
     ]);
     expect(Object.isFrozen(api.autoBackup)).toBe(true);
+  });
+
+  it('sends the sharing requests on their channels: the server and database only', async () => {
+    const { ipc, invoke } = fakeIpcRenderer();
+    const api = createRedressApi(ipc);
+    const request = { config: { serverUrl: 'https://couch.example.com', database: 'complaints' } };
+    await api.sharing.status();
+    await (api.sharing.configure as (...args: unknown[]) => Promise<unknown>)(request, { password: 'pw' });
+    expect(invoke.mock.calls).toEqual([
+      [IPC_CHANNELS.sharingConfigGet, {}],
+      [IPC_CHANNELS.sharingConfigSet, request],
+    ]);
+    expect(Object.isFrozen(api.sharing)).toBe(true);
   });
 
   it('sends each request on its channel, and only the request', async () => {

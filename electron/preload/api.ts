@@ -11,6 +11,8 @@ import type {
   PrintPdfResult,
   RedressApi,
   SaveFileResult,
+  SharingApi,
+  SharingStatusResult,
   ShellVersions,
 } from '#shared/ipc/contract';
 
@@ -47,6 +49,12 @@ export function createRedressApi(ipcRenderer: IpcRendererLike, versions?: Runtim
       setPassphrase: (request) =>
         ipcRenderer.invoke(IPC_CHANNELS.autoBackupPassphrase, request) as Promise<AutoBackupStatusResult>,
     } satisfies AutoBackupApi),
+    // Only the server address and database cross; the password stays in the page.
+    sharing: Object.freeze({
+      status: () => ipcRenderer.invoke(IPC_CHANNELS.sharingConfigGet, {}) as Promise<SharingStatusResult>,
+      configure: (request) =>
+        ipcRenderer.invoke(IPC_CHANNELS.sharingConfigSet, request) as Promise<SharingStatusResult>,
+    } satisfies SharingApi),
     onNotificationClick: (listener) => {
       // The page never sees the IPC event object (it carries `sender`).
       const forward = (_event: IpcRendererEvent, caseId: unknown) => {

@@ -13,6 +13,9 @@ export const IPC_CHANNELS = {
   autoBackupWrite: 'redress:auto-backup-write',
   /** Set or clear the passphrase main keeps (OS keychain, safeStorage) to encrypt the daily backups. */
   autoBackupPassphrase: 'redress:auto-backup-passphrase',
+  /** Sharing with a team (issue #14): read, or set and reload with the new CSP, the server the page may connect to. */
+  sharingConfigGet: 'redress:sharing-config-get',
+  sharingConfigSet: 'redress:sharing-config-set',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];

@@ -3,6 +3,7 @@
 // with the schemas below. The browser implementation in renderer/src/platform satisfies the same `RedressApi`.
 import { z } from 'zod';
 import { passphraseProblem } from '#shared/backup/encryption';
+import { checkSharingConfig, type SharingConfig } from '#shared/security/sharing';
 
 export { IPC_CHANNELS, type IpcChannel } from './channels';
 
@@ -188,6 +189,53 @@ export interface AutoBackupApi {
   setPassphrase(request: AutoBackupPassphraseRequest): Promise<AutoBackupStatusResult>;
 }
 
+// --- Sharing with a team (issue #14) ---------------------------------------------------------------------------
+// The shell keeps where the team's server is (a JSON file in userData), because it builds the page's
+// Content-Security-Policy from it before the page starts: connect-src opens to that server's origin only. Only the
+// address and the database cross IPC: the schema is strict, so a password (or any other field) is refused, and the
+// address may not carry a login. Setting it reloads the page when the policy changes.
+
+export type { SharingConfig } from '#shared/security/sharing';
+
+/** Set the server (checked by the shared rule: https, or http on this computer only), or null to stop sharing. */
+export const sharingConfigRequestSchema = z
+  .object({
+    config: z
+      .object({ serverUrl: z.string().max(2000), database: z.string().max(300) })
+      .strict()
+      .transform((value, ctx) => {
+        const checked = checkSharingConfig(value);
+        if (checked.ok) return checked.config;
+        ctx.addIssue({ code: 'custom', message: checked.problem });
+        return z.NEVER;
+      })
+      .nullable(),
+  })
+  .strict();
+export type SharingConfigRequest = z.input<typeof sharingConfigRequestSchema>;
+
+export interface SharingStatus {
+  /** The server the page may connect to, or null when sharing is off. */
+  config: SharingConfig | null;
+  /** The origins the page's connect-src allows besides its own (what the CSP in force says). */
+  connectOrigins: string[];
+  /**
+   * The shell kept the config but the page must be reloaded before it can reach the server (desktop: the shell
+   * reloads it itself, just after answering; web: the CSP is the web server's, see `problem`).
+   */
+  reloading: boolean;
+  /** Why the page cannot reach the configured server (web mode: its server's policy does not allow it), or null. */
+  problem: string | null;
+}
+export type SharingStatusResult = ({ ok: true } & SharingStatus) | { ok: false; error: string };
+
+export interface SharingApi {
+  /** The config the page's CSP was built from. */
+  status(): Promise<SharingStatusResult>;
+  /** Keep the server (never the password); the desktop reloads the page with the new policy when it changed. */
+  configure(request: SharingConfigRequest): Promise<SharingStatusResult>;
+}
+
 export { isMenuCommand, MENU_COMMANDS, type MenuCommand } from './channels';
 import type { MenuCommand } from './channels';
 
@@ -208,6 +256,8 @@ export interface RedressApi {
   onNotificationClick(listener: (caseId: string) => void): () => void;
   /** The automatic daily backup into a folder the user chose (desktop); in web mode it says it is not available. */
   readonly autoBackup: AutoBackupApi;
+  /** Where the team's server is (issue #14): the shell builds the page's CSP from it. */
+  readonly sharing: SharingApi;
   /** Subscribe to the desktop menu's commands (web mode has no native menu: never called); returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Desktop only: the versions of Electron, Chromium and Node the app runs on. */

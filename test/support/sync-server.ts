@@ -6,12 +6,13 @@
 // it needs PouchDB 7 beside the app's PouchDB 9: it is installed there on first use (`npm ci --prefix
 // build/sync-server`), as build/security/scan.mjs does for its scanner. Used by test/integration and by
 // `npm run sync-server` (build/team-server/dev-server.ts).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const serverFolder = path.join(root, 'build/sync-server');
@@ -21,6 +22,8 @@ export interface SyncServer {
   /** `http://127.0.0.1:<port>` (no trailing slash). */
   url: string;
   port: number;
+  /** The web origins allowed to call it with credentials (CORS), when `startSyncServer` was given them. */
+  corsOrigins: readonly string[] | null;
   /** What the server wrote to stdout and stderr so far (for a failing test's message). */
   output(): string;
   /** Kill the server and remove its folder; safe to call twice. */
@@ -62,17 +65,55 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
+/** The desktop app's origin, which a team's CouchDB must allow (docs/team-server.md). */
+export const DESKTOP_ORIGIN = 'app://redress';
+
+/** The methods and request headers PouchDB uses across origins (CouchDB's [cors] methods and headers). */
+export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'COPY'];
+export const CORS_HEADERS = ['Accept', 'Authorization', 'Content-Type', 'Origin', 'Referer', 'If-Match', 'Destination'];
+
+/**
+ * pouchdb-server's config.json for CORS as a team's CouchDB has it ([chttpd] enable_cors, [cors] origins, credentials,
+ * methods, headers): only `origins` may call it from a page, with cookies. Each origin must be exact (no `*`, which
+ * cannot go with credentials).
+ */
+export function corsConfig(origins: readonly string[]): Record<string, Record<string, unknown>> {
+  for (const origin of origins)
+    if (!/^[a-z][a-z0-9+.-]*:\/\/[^/\s*]+$/i.test(origin))
+      throw new Error(`Not a web origin (scheme://host[:port], no path, no *): ${origin}`);
+  return {
+    httpd: { enable_cors: true },
+    cors: {
+      origins: origins.join(', '),
+      credentials: true,
+      methods: CORS_METHODS.join(', '),
+      headers: CORS_HEADERS.join(', '),
+    },
+  };
+}
+
+export interface SyncServerOptions {
+  startupTimeoutMs?: number;
+  /**
+   * The web origins the tests' pages are served from (e.g. `http://127.0.0.1:4173`, or DESKTOP_ORIGIN): CORS with
+   * credentials is allowed for exactly these, as on a team's CouchDB. Without it, pouchdb-server's own default
+   * applies (CORS on for any origin), which is not what production looks like: a test of the page's path gives them.
+   */
+  corsOrigins?: readonly string[];
+}
+
 /**
  * Start pouchdb-server (admin party: no admin yet; `createAdmin` makes one). Waits until `GET /` answers, up to
  * `startupTimeoutMs`; a port taken between choosing and listening is retried with another port.
  */
-export async function startSyncServer(options: { startupTimeoutMs?: number } = {}): Promise<SyncServer> {
+export async function startSyncServer(options: SyncServerOptions = {}): Promise<SyncServer> {
   ensureSyncServerInstalled();
   const timeout = options.startupTimeoutMs ?? 60_000;
+  const cors = options.corsOrigins ? corsConfig(options.corsOrigins) : null;
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await startOnce(await freePort(), timeout);
+      return await startOnce(await freePort(), timeout, cors, options.corsOrigins ?? null);
     } catch (error) {
       lastError = error;
     }
@@ -80,8 +121,15 @@ export async function startSyncServer(options: { startupTimeoutMs?: number } = {
   throw lastError;
 }
 
-async function startOnce(port: number, timeout: number): Promise<SyncServer> {
+async function startOnce(
+  port: number,
+  timeout: number,
+  config: Record<string, unknown> | null,
+  corsOrigins: readonly string[] | null,
+): Promise<SyncServer> {
   const cwd = mkdtempSync(path.join(tmpdir(), 'redress-sync-server-'));
+  // pouchdb-server reads ./config.json (what /_config shows) from its working folder at start.
+  if (config) writeFileSync(path.join(cwd, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
   const child = spawn(process.execPath, [binary, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '-n'], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -115,7 +163,7 @@ async function startOnce(port: number, timeout: number): Promise<SyncServer> {
       const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(2_000) });
       const body = (await response.json()) as Record<string, unknown>;
       if (response.ok && ('express-pouchdb' in body || 'couchdb' in body))
-        return { url, port, output: () => output, stop };
+        return { url, port, corsOrigins, output: () => output, stop };
     } catch {
       // not listening yet
     }
@@ -133,4 +181,39 @@ export async function createAdmin(server: Pick<SyncServer, 'url'>, name: string,
     body: JSON.stringify(password),
   });
   if (!response.ok) throw new Error(`Could not create the admin ${name}: HTTP ${response.status}`);
+}
+
+export interface TeamLogin {
+  name: string;
+  password: string;
+}
+
+export interface TeamSetUp {
+  db: string;
+  /** A server admin (made with `createAdmin`). */
+  admin: TeamLogin;
+  teamRole: string;
+  desks: TeamLogin[];
+  erasureDesks?: string[];
+}
+
+/**
+ * Set the server up for a team exactly as a team's administrator does: `npm run server:setup` (build/team-server/
+ * setup.ts, run as a command): the database, its `_security` for the team role, the design document with the
+ * validation rules, and the desk users.
+ */
+export async function setUpTeam(server: Pick<SyncServer, 'url'>, team: TeamSetUp): Promise<void> {
+  const args = [
+    path.join(root, 'build/team-server/setup.ts'),
+    ...['--url', server.url, '--db', team.db, '--team-role', team.teamRole],
+    ...['--admin', `${team.admin.name}:${team.admin.password}`],
+    ...team.desks.flatMap((desk) => ['--desk', `${desk.name}:${desk.password}`]),
+    ...(team.erasureDesks ?? []).flatMap((name) => ['--erasure-desk', name]),
+  ];
+  try {
+    await promisify(execFile)(path.join(root, 'node_modules/.bin/tsx'), args, { cwd: root, timeout: 60_000 });
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? '';
+    throw new Error(`server:setup failed: ${stderr || String(error)}`);
+  }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBrowserApi, safeFileName } from './browser';
+import { appCsp, metaCsp } from '#shared/security/sharing';
+import { createBrowserApi, safeFileName, SHARING_KEY } from './browser';
 
 function fakeDeps() {
   const clicked: Array<{ download: string; href: string }> = [];
@@ -258,5 +259,70 @@ describe('browser platform: printPdf', () => {
     const r = await api.printPdf({ title: 'a', data: new TextEncoder().encode('<html>') });
     expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/data/) });
     expect(d.frames).toHaveLength(0);
+  });
+});
+
+describe('browser platform: sharing with a team (web mode)', () => {
+  function sharingDeps(policy: string | null) {
+    const d = fakeDeps();
+    const store = d.store;
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    } as unknown as Storage;
+    const document = {
+      querySelector: (selector: string) =>
+        selector === 'meta[http-equiv="Content-Security-Policy"]' && policy !== null
+          ? { getAttribute: (name: string) => (name === 'content' ? policy : null) }
+          : null,
+    } as unknown as Document;
+    return { api: createBrowserApi({ document, storage, focus: () => {} }), store };
+  }
+  const policy = metaCsp(appCsp(['http://127.0.0.1:*']));
+
+  it('keeps the server and database only, and says the page’s policy allows it', async () => {
+    const { api, store } = sharingDeps(policy);
+    expect(await api.sharing.status()).toEqual({
+      ok: true,
+      config: null,
+      connectOrigins: ['http://127.0.0.1:*'],
+      reloading: false,
+      problem: null,
+    });
+    const set = await api.sharing.configure({
+      config: { serverUrl: 'http://127.0.0.1:5984/', database: 'complaints' },
+    });
+    expect(set).toMatchObject({ ok: true, config: { serverUrl: 'http://127.0.0.1:5984', database: 'complaints' } });
+    expect(set).toMatchObject({ problem: null });
+    expect(JSON.parse(store.get(SHARING_KEY)!)).toEqual({ serverUrl: 'http://127.0.0.1:5984', database: 'complaints' });
+    expect(await api.sharing.status()).toEqual(set);
+    expect(await api.sharing.configure({ config: null })).toMatchObject({ ok: true, config: null });
+    expect(store.has(SHARING_KEY)).toBe(false);
+  });
+
+  it('says when the web server’s policy does not allow the configured server', async () => {
+    const { api } = sharingDeps(metaCsp(appCsp()));
+    const set = await api.sharing.configure({
+      config: { serverUrl: 'https://couch.example.com', database: 'complaints' },
+    });
+    expect(set).toMatchObject({ ok: true, problem: expect.stringContaining('REDRESS_SHARING_ORIGINS') });
+  });
+
+  it('refuses a password, plain http to another computer and a login in the address, keeping what it had', async () => {
+    const { api, store } = sharingDeps(policy);
+    await api.sharing.configure({ config: { serverUrl: 'http://127.0.0.1:5984', database: 'complaints' } });
+    const before = store.get(SHARING_KEY);
+    const attempts = [
+      { config: { serverUrl: 'http://127.0.0.1:5984', database: 'complaints', password: 'pw-123' } },
+      { config: { serverUrl: 'http://couch.example.com', database: 'complaints' } },
+      { config: { serverUrl: 'https://desk1:pw-123@couch.example.com', database: 'complaints' } },
+    ];
+    for (const request of attempts) {
+      const result = await api.sharing.configure(request as never);
+      expect(result, JSON.stringify(request)).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused: /) });
+      expect(JSON.stringify(result)).not.toContain('pw-123');
+    }
+    expect(store.get(SHARING_KEY)).toBe(before);
   });
 });

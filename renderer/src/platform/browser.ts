@@ -14,9 +14,68 @@ import {
   type RedressApi,
   type SaveFileRequest,
   type SaveFileResult,
+  type SharingApi,
+  sharingConfigRequestSchema,
+  type SharingStatusResult,
 } from '#shared/ipc/contract';
+import {
+  checkSharingConfig,
+  connectOriginsOf,
+  originAllowed,
+  type SharingConfig,
+  sharingConnectOrigins,
+} from '#shared/security/sharing';
 
 const SHOWN_KEY = 'redress.notifications.shown';
+/** The team server this browser's desk shares through (address and database only, never a login). */
+export const SHARING_KEY = 'redress.sharing.config';
+
+/**
+ * Web mode cannot change its own Content-Security-Policy: the web server sends it (REDRESS_SHARING_ORIGINS, see
+ * docs/team-server.md) and writes the same policy into the page's meta tag, which is read here to say whether the
+ * configured server can be reached.
+ */
+function createBrowserSharing(deps: Pick<BrowserDeps, 'document' | 'storage'>): SharingApi {
+  const allowedOrigins = (): string[] => {
+    const meta = deps.document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+    return connectOriginsOf(meta?.getAttribute('content') ?? '');
+  };
+  const stored = (): { config: SharingConfig | null; problem: string | null } => {
+    const text = deps.storage.getItem(SHARING_KEY);
+    if (text === null) return { config: null, problem: null };
+    try {
+      const checked = checkSharingConfig(JSON.parse(text) as SharingConfig);
+      if (checked.ok) return { config: checked.config, problem: null };
+      return { config: null, problem: `The saved team server is refused (${checked.problem}); sharing is off.` };
+    } catch {
+      return { config: null, problem: 'The saved team server could not be read; sharing is off.' };
+    }
+  };
+  const statusOf = (config: SharingConfig | null, problem: string | null): SharingStatusResult => {
+    const connectOrigins = allowedOrigins();
+    const origin = sharingConnectOrigins(config)[0];
+    const blocked =
+      origin && !originAllowed(origin, connectOrigins)
+        ? `This web app's server does not allow the page to connect to ${origin}: its administrator must add it to ` +
+          'REDRESS_SHARING_ORIGINS (see the team server guide).'
+        : null;
+    return { ok: true, config, connectOrigins, reloading: false, problem: problem ?? blocked };
+  };
+  return {
+    status: async () => {
+      const { config, problem } = stored();
+      return statusOf(config, problem);
+    },
+    configure: async (request) => {
+      const parsed = sharingConfigRequestSchema.safeParse(request);
+      if (!parsed.success) return { ok: false, error: `Refused: invalid request (${describeIssues(parsed.error)}).` };
+      const config = parsed.data.config;
+      if (config) deps.storage.setItem(SHARING_KEY, JSON.stringify(config));
+      else deps.storage.removeItem(SHARING_KEY);
+      return statusOf(config, null);
+    },
+  };
+}
 
 export const AUTO_BACKUP_UNAVAILABLE =
   'Automatic daily backup needs the desktop app: a browser cannot save into a folder by itself. Make a backup by hand instead.';
@@ -198,6 +257,8 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
       write: async () => ({ ok: true, written: false, reason: AUTO_BACKUP_UNAVAILABLE }),
       setPassphrase: async () => ({ ok: false, error: AUTO_BACKUP_UNAVAILABLE }),
     },
+
+    sharing: createBrowserSharing(deps),
 
     // A browser tab has no native menu: the page's own shortcuts and buttons do these things (app/MenuCommands.tsx).
     onMenuCommand() {
