@@ -120,7 +120,7 @@ export class Bridge {
   async enqueueAll(): Promise<number> {
     const at = new Date().toISOString();
     let count = 0;
-    for (const [type, { table, key }] of Object.entries(TABLE_OF) as Array<[SyncType, (typeof TABLE_OF)[SyncType]]>) {
+    for (const [type, { table }] of Object.entries(TABLE_OF) as Array<[SyncType, (typeof TABLE_OF)[SyncType]]>) {
       const keys = (await this.database.table(table).toCollection().primaryKeys()) as string[];
       for (let i = 0; i < keys.length; i += 5000) {
         const rows: OutboxRow[] = keys
@@ -129,7 +129,6 @@ export class Bridge {
         await this.database.table(OUTBOX_TABLE).bulkPut(rows);
         count += rows.length;
       }
-      void key;
     }
     return count;
   }
@@ -239,8 +238,7 @@ export class Bridge {
     }
 
     // Mutable: case (with its clashes), person, counter.
-    const clashes =
-      type === 'case' ? ((await this.database.conflicts.get(key))?.clashes ?? []) : undefined;
+    const clashes = type === 'case' ? ((await this.database.conflicts.get(key))?.clashes ?? []) : undefined;
     if (!row) {
       if (!doc) return 'same';
       return { _id: id, _rev: doc._rev, _deleted: true } as ShapedDoc;
@@ -256,8 +254,9 @@ export class Bridge {
     if (sameValue(doc.body, row) && sameValue(doc.clashes ?? [], clashes ?? [])) return 'same';
     const base = await this.database.syncRevs.get(id);
     if (!base || base.rev === doc._rev) {
-      // In step with what the team has: this change goes on top. Fields this Redress does not know stay.
-      return clean(envelope({ ...unknownFields(doc.body, row), ...row }, { ...stamp, clashes }));
+      // In step with what the team has: this change goes on top. Fields this Redress does not know stay: the row holds
+      // the body as it arrived (the stored schemas are loose objects), so they go back with it.
+      return clean(envelope(row, { ...stamp, clashes }));
     }
     // A newer revision arrived since this row was last in step: merge this change into it from that revision.
     const baseBody = await this.bodyAt(id, base.rev);
@@ -278,9 +277,7 @@ export class Bridge {
         },
       ],
     );
-    return clean(
-      envelope(merged.body as unknown as Record<string, unknown>, { ...stamp, clashes: merged.clashes }),
-    );
+    return clean(envelope(merged.body as unknown as Record<string, unknown>, { ...stamp, clashes: merged.clashes }));
   }
 
   private async bodyAt(id: string, rev: string): Promise<Record<string, unknown> | null> {
@@ -463,7 +460,11 @@ export class Bridge {
       ...(clashes?.length ? { clashes } : {}),
     };
     const tombstones = winner._conflicts!.map((rev) => ({ _id: winner._id, _rev: rev, _deleted: true }));
-    await this.local.bulkDocs([merged, ...tombstones]);
+    // When the merge is what the winner already holds (two desks wrote the same merge, each in its own name), only
+    // the losers are deleted: deletions of the same revision are the same revision at every desk (PouchDB's revision
+    // ids are a digest of the content), so the desks converge instead of answering each other's merge forever.
+    const same = sameValue(body, winner.body) && sameValue(clashes ?? [], winner.clashes ?? []);
+    await this.local.bulkDocs(same ? tombstones : [merged, ...tombstones]);
   }
 }
 
@@ -471,11 +472,4 @@ export class Bridge {
 function revList(revisions: { start: number; ids: string[] } | undefined): string[] {
   if (!revisions) return [];
   return revisions.ids.map((id, i) => `${revisions.start - i}-${id}`);
-}
-
-/** The fields of a team document this Redress does not know (a newer minor version's): kept when writing it back. */
-function unknownFields(teamBody: Record<string, unknown>, row: Record<string, unknown>): Record<string, unknown> {
-  void row;
-  void teamBody;
-  return {};
 }

@@ -56,7 +56,13 @@ export interface PouchDatabase {
   ): Promise<Array<{ ok?: PouchDoc; missing?: string }>>;
   allDocs(options: Record<string, unknown>): Promise<{
     total_rows: number;
-    rows: Array<{ id: string; key: string; value?: { rev: string; deleted?: boolean }; doc?: PouchDoc; error?: string }>;
+    rows: Array<{
+      id: string;
+      key: string;
+      value?: { rev: string; deleted?: boolean };
+      doc?: PouchDoc;
+      error?: string;
+    }>;
   }>;
   bulkDocs(docs: PouchDoc[], options?: Record<string, unknown>): Promise<PouchWriteResult[]>;
   put(doc: PouchDoc): Promise<PouchWriteResult>;
@@ -71,4 +77,18 @@ export interface PouchDatabase {
 export function pouchError(error: unknown): { status: number; name: string; reason: string } {
   const e = (error ?? {}) as { status?: number; name?: string; reason?: string; message?: string };
   return { status: e.status ?? 0, name: e.name ?? 'error', reason: e.reason ?? e.message ?? String(error) };
+}
+
+/** A replication (one way or both): an event emitter that is also a promise of its end (one-off ones end). */
+export interface PouchReplication extends PromiseLike<unknown> {
+  on(event: 'change', listener: (info: PouchReplicationChange) => void): PouchReplication;
+  on(event: 'paused' | 'error', listener: (error?: unknown) => void): PouchReplication;
+  on(event: 'active' | 'complete', listener: (info?: unknown) => void): PouchReplication;
+  on(event: 'denied', listener: (error: unknown) => void): PouchReplication;
+  cancel(): void;
+}
+
+export interface PouchReplicationChange {
+  direction?: 'push' | 'pull';
+  change: { docs_read: number; docs_written: number; pending?: number; last_seq?: number | string; docs: PouchDoc[] };
 }

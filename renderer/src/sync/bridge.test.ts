@@ -1,0 +1,263 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { caseFacts } from '#shared/rules/facts';
+import { newCaseParts } from '#test/support/cases';
+import { deskSettings } from '#test/support/desk';
+import { memoryPouch, PouchDB } from '#test/support/pouch';
+import { appendEvent, createCase, recordLetterIssued } from '#db/repositories/cases';
+import { RedressDatabase } from '#db/schema';
+import { Bridge, UpdateNeededError, type BridgeProblem } from './bridge';
+import type { PouchDatabase } from './pouch';
+
+interface TestDesk {
+  name: string;
+  database: RedressDatabase;
+  local: PouchDatabase;
+  bridge: Bridge;
+  problems: BridgeProblem[];
+}
+
+let opened: RedressDatabase[] = [];
+let n = 0;
+afterEach(() => {
+  for (const d of opened) d.close();
+  opened = [];
+});
+
+function desk(name: string, prefix: string, local: PouchDatabase = memoryPouch(name)): TestDesk {
+  n += 1;
+  const database = new RedressDatabase(`bridge-${name}-${process.pid}-${n}`);
+  database.sharing = true;
+  opened.push(database);
+  const problems: BridgeProblem[] = [];
+  const bridge = new Bridge({
+    database,
+    local,
+    writer: name,
+    person: () => `${name} person`,
+    onProblem: (p) => problems.push(p),
+  });
+  return Object.assign({ name, database, local, bridge, problems }, { prefix });
+}
+
+const settingsFor = (prefix: string) => deskSettings({ deskPrefix: prefix });
+const at = (iso: string) => ({ now: () => new Date(iso) });
+
+/** Both directions until nothing moves: push, replicate through the server, pull (merging conflicts), again. */
+async function settle(server: PouchDatabase, ...desks: TestDesk[]): Promise<void> {
+  for (let round = 0; round < 4; round += 1) {
+    for (const d of desks) {
+      await d.bridge.push();
+      await PouchDB.replicate(d.local, server);
+    }
+    for (const d of desks) {
+      await PouchDB.replicate(server, d.local);
+      await d.bridge.pull();
+    }
+  }
+}
+
+/** Every shared row of a desk, by table, sorted by key (what must match across desks). */
+async function snapshot(database: RedressDatabase) {
+  const rows = async (table: string, key: string) =>
+    ((await database.table(table).toArray()) as Array<Record<string, unknown>>).sort((a, b) =>
+      String(a[key]).localeCompare(String(b[key])),
+    );
+  return {
+    cases: await rows('cases', 'id'),
+    events: await rows('events', 'id'),
+    letters: (await rows('letters', 'id')).map(({ bytes, ...l }) => ({ ...l, size: (bytes as Uint8Array).length })),
+    counters: await rows('counters', 'key'),
+    people: await rows('people', 'id'),
+    conflicts: await rows('conflicts', 'caseId'),
+  };
+}
+
+describe('the bridge between a desk’s Dexie and its PouchDB', () => {
+  it('a case logged at one desk arrives whole at another: case, timeline, counter, letter bytes and index row', async () => {
+    const server = memoryPouch('server');
+    const a = desk('desk-a', 'LDS');
+    const b = desk('desk-b', 'BRD');
+    const record = await createCase(a.database, newCaseParts(), {
+      settings: settingsFor('LDS'),
+      by: 'Sam',
+      clock: at('2026-11-20T10:00:00Z'),
+    });
+    const pdf = new TextEncoder().encode('%PDF-1.7 a letter');
+    await recordLetterIssued(a.database, record.id, {
+      kind: 'acknowledgement',
+      fileName: 'ack.pdf',
+      issuedOn: '2026-11-20',
+      bytes: pdf,
+      by: 'Sam',
+      summary: 'Acknowledgement sent',
+    });
+    await settle(server, a, b);
+    expect(await snapshot(b.database)).toEqual(await snapshot(a.database));
+    const letter = (await b.database.letters.toArray())[0];
+    expect(Array.from(letter.bytes)).toEqual(Array.from(pdf));
+    expect((await b.database.caseIndex.get(record.id))?.reference).toBe('LDS-2026-000001');
+    expect(await b.database.outbox.count()).toBe(0);
+    expect(await a.database.outbox.count()).toBe(0);
+  });
+
+  it('two desks offline: different fields merge, the same field is a clash shown at both, every entry kept', async () => {
+    const server = memoryPouch('server');
+    const a = desk('desk-a', 'LDS');
+    const b = desk('desk-b', 'BRD');
+    const record = await createCase(a.database, newCaseParts(), {
+      settings: settingsFor('LDS'),
+      by: 'Sam',
+      clock: at('2026-11-20T10:00:00Z'),
+    });
+    await settle(server, a, b);
+
+    // Offline: each changes the customer's details and appends entries.
+    const edit = async (d: TestDesk, change: (c: typeof record) => typeof record) =>
+      d.database.transaction('rw', d.database.cases, async () => {
+        const now = (await d.database.cases.get(record.id))!;
+        await d.database.cases.put(change(now));
+      });
+    await edit(a, (c) => ({
+      ...c,
+      customer: { ...c.customer, phone: '0113 000 1111', name: 'Ada King' },
+      updatedAt: '2026-11-21T09:00:00.000Z',
+    }));
+    await edit(b, (c) => ({
+      ...c,
+      customer: { ...c.customer, email: 'ada@new.example', name: 'Ada Byron' },
+      updatedAt: '2026-11-21T09:05:00.000Z',
+    }));
+    await appendEvent(a.database, record.id, { type: 'note', on: '2026-11-21', by: 'Sam', summary: 'Called A' });
+    await appendEvent(b.database, record.id, { type: 'note', on: '2026-11-21', by: 'Kim', summary: 'Called B' });
+
+    await settle(server, a, b);
+    const one = await snapshot(a.database);
+    expect(await snapshot(b.database)).toEqual(one);
+    const merged = one.cases[0] as typeof record;
+    expect(merged.customer.phone).toBe('0113 000 1111');
+    expect(merged.customer.email).toBe('ada@new.example');
+    expect(['Ada King', 'Ada Byron']).toContain(merged.customer.name);
+    expect(one.events.map((e) => e.summary)).toEqual(expect.arrayContaining(['Called A', 'Called B']));
+    expect(one.events).toHaveLength(3);
+    expect(one.conflicts).toHaveLength(1);
+    const [clash] = (one.conflicts[0] as { clashes: Array<Record<string, unknown>> }).clashes;
+    expect(clash.path).toEqual(['customer', 'name']);
+    const values = [(clash.kept as { value: string }).value, (clash.other as { value: string }).value].sort();
+    expect(values).toEqual(['Ada Byron', 'Ada King']);
+    expect((clash.kept as { value: string }).value).toBe(merged.customer.name);
+    // Who and when, from both sides.
+    const sides = [clash.kept, clash.other] as Array<{ writer: string; by: string; at: string }>;
+    expect(sides.map((s) => s.writer).sort()).toEqual(['desk-a', 'desk-b']);
+    expect(sides.every((s) => s.by.endsWith('person') && s.at.startsWith('2026'))).toBe(true);
+    // The server holds one live revision of the case, no conflict left.
+    const onServer = await server.get(`case:${record.id}`, { conflicts: true });
+    expect(onServer._conflicts ?? []).toEqual([]);
+    // The case index at both desks shows the merged name.
+    expect((await b.database.caseIndex.get(record.id))?.customerName).toBe(merged.customer.name);
+    // And the rules can still read the merged case.
+    expect(() => caseFacts(merged, one.events as never)).not.toThrow();
+  });
+
+  it('a change made here while the team’s newer revision arrived is merged from the revision it was made on', async () => {
+    const server = memoryPouch('server');
+    const a = desk('desk-a', 'LDS');
+    const b = desk('desk-b', 'BRD');
+    const record = await createCase(a.database, newCaseParts(), {
+      settings: settingsFor('LDS'),
+      by: 'Sam',
+      clock: at('2026-11-20T10:00:00Z'),
+    });
+    await settle(server, a, b);
+    // B changes the summary and it reaches A's PouchDB, but before A's bridge pulls it A changes the phone.
+    await b.database.cases.update(record.id, { summary: 'From B' });
+    await b.bridge.push();
+    await PouchDB.replicate(b.local, server);
+    await PouchDB.replicate(server, a.local);
+    await a.database.cases.update(record.id, { customer: { ...record.customer, phone: '0700 900 000' } });
+    await a.bridge.pull(); // skipped: A's own change is waiting
+    expect((await a.database.cases.get(record.id))?.summary).toBe(record.summary);
+    await settle(server, a, b);
+    for (const d of [a, b]) {
+      const now = (await d.database.cases.get(record.id))!;
+      expect(now.summary).toBe('From B');
+      expect(now.customer.phone).toBe('0700 900 000');
+    }
+    expect(await a.database.conflicts.count()).toBe(0);
+  });
+
+  it('keeps the fields of a newer desk it does not know when it writes the document back', async () => {
+    const server = memoryPouch('server');
+    const a = desk('desk-a', 'LDS');
+    const b = desk('desk-b', 'BRD');
+    const record = await createCase(a.database, newCaseParts(), {
+      settings: settingsFor('LDS'),
+      by: 'Sam',
+      clock: at('2026-11-20T10:00:00Z'),
+    });
+    await settle(server, a, b);
+    const doc = await server.get(`case:${record.id}`);
+    await server.put({ ...doc, body: { ...(doc.body as object), providerTier: 'gold' } });
+    await settle(server, a, b);
+    await b.database.cases.update(record.id, { summary: 'Edited at B' });
+    await settle(server, a, b);
+    const after = await server.get(`case:${record.id}`);
+    expect(after.body).toMatchObject({ providerTier: 'gold', summary: 'Edited at B' });
+  });
+
+  it('stops at a document of a newer major version, with "Update Redress", and applies nothing of it', async () => {
+    const a = desk('desk-a', 'LDS');
+    await a.local.put({
+      _id: 'case:future',
+      type: 'case',
+      schema: 99,
+      writer: 'desk-z',
+      body: { id: 'future' },
+    });
+    await expect(a.bridge.pull()).rejects.toThrow(UpdateNeededError);
+    await expect(a.bridge.pull()).rejects.toThrow('Update Redress to keep sharing');
+    expect(await a.database.cases.count()).toBe(0);
+  });
+
+  it('refuses a letter whose PDF does not match its checksum, and says so', async () => {
+    const a = desk('desk-a', 'LDS');
+    await a.local.put({
+      _id: 'letter:l1',
+      type: 'letter',
+      schema: 1,
+      writer: 'desk-z',
+      body: {
+        id: 'l1',
+        caseId: 'c1',
+        kind: 'acknowledgement',
+        fileName: 'x.pdf',
+        issuedOn: '2026-11-20',
+        issuedAt: '2026-11-20T10:00:00.000Z',
+        sha256: '0'.repeat(64),
+      },
+      _attachments: { 'letter.pdf': { content_type: 'application/pdf', data: btoa('%PDF tampered') } },
+    });
+    await a.bridge.pull();
+    expect(await a.database.letters.count()).toBe(0);
+    expect(a.problems.map((p) => p.reason).join()).toContain('checksum does not match');
+  });
+
+  it('a desk joining with cases uploads every row it holds', async () => {
+    const server = memoryPouch('server');
+    const a = desk('desk-a', 'LDS');
+    a.database.sharing = false;
+    for (let i = 0; i < 3; i += 1)
+      await createCase(a.database, newCaseParts(), {
+        settings: settingsFor('LDS'),
+        by: 'Sam',
+        clock: at('2026-11-20T10:00:00Z'),
+      });
+    expect(await a.database.outbox.count()).toBe(0);
+    a.database.sharing = true;
+    expect(await a.bridge.enqueueAll()).toBe(3 + 3 + 1); // cases, entries, the counter
+    const b = desk('desk-b', 'BRD');
+    await settle(server, a, b);
+    expect(await b.database.cases.count()).toBe(3);
+    expect(await b.database.caseIndex.count()).toBe(3);
+  });
+});

@@ -1,0 +1,23 @@
+// PouchDB in Node for the bridge's tests: the same pouchdb-browser build the renderer uses, on the memory adapter
+// (its IndexedDB adapters fail under fake-indexeddb: shared/TEAM-STORE.md). pouchdb-browser reads `self` when loaded.
+import type { PouchDatabase } from '#renderer/sync/pouch';
+
+(globalThis as { self?: unknown }).self ??= globalThis;
+const { default: PouchDB } = await import('pouchdb-browser');
+const { default: memory } = await import('pouchdb-adapter-memory');
+PouchDB.plugin(memory);
+
+export { PouchDB };
+
+let n = 0;
+/** A new, empty PouchDB in memory (a desk's local database in a test). */
+export function memoryPouch(name = 'desk'): PouchDatabase {
+  n += 1;
+  return new PouchDB(`${name}-${process.pid}-${n}`, { adapter: 'memory' });
+}
+
+/** Replicate both ways once, as a live sync would when the desks are both online. */
+export async function replicateBoth(a: PouchDatabase, b: PouchDatabase): Promise<void> {
+  await PouchDB.replicate(a, b);
+  await PouchDB.replicate(b, a);
+}
