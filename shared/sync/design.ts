@@ -58,7 +58,7 @@ export function validateDocUpdateSource(schema: number = SYNC_SCHEMA): string {
   ];
   return `function (newDoc, oldDoc, userCtx, secObj) {
   ${constants.join('\n  ')}
-  var LABELS = { entry: 'timeline entry', letter: 'issued letter', audit: 'audit record' };
+  var LABELS = { entry: 'A timeline entry', letter: 'An issued letter', audit: 'An audit record' };
   function has(list, x) {
     for (var i = 0; i < list.length; i++) if (list[i] === x) return true;
     return false;
@@ -104,7 +104,7 @@ export function validateDocUpdateSource(schema: number = SYNC_SCHEMA): string {
   var label = LABELS[type] || type;
 
   if (newDoc._deleted === true) {
-    if (immutable) forbid('An ' + label + ' cannot be deleted: record a correction instead.');
+    if (immutable) forbid(label + ' cannot be deleted: record a correction instead.');
     return;
   }
   if (newDoc.type !== type) forbid('The document type must be "' + type + '", as its id says.');
@@ -124,7 +124,7 @@ export function validateDocUpdateSource(schema: number = SYNC_SCHEMA): string {
   }
 
   // An existing immutable document: only an anonymising revision by a user with the erasure role.
-  if (!has(roles, ERASURE_ROLE)) forbid('An ' + label + ' cannot be changed: record a correction instead.');
+  if (!has(roles, ERASURE_ROLE)) forbid(label + ' cannot be changed: record a correction instead.');
   var rule = RULES[type];
   function refuse(what) {
     forbid('An anonymising revision may only remove personal data: ' + what + '.');

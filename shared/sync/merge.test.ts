@@ -32,7 +32,7 @@ const base: CaseRecord = {
     address: { lines: ['1 Lane'], postcode: 'LS1 1AA' },
     authority: { kind: 'written-consent', on: '2026-11-18', details: 'Signed' },
   },
-  communication: { language: 'en', largePrint: false, prefersPost: true },
+  communication: { language: 'en-GB', largePrint: false, prefersPost: true },
   category: 'billing',
   summary: 'Charged twice',
   procedureId: 'kijoma',

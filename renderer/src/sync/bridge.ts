@@ -32,7 +32,7 @@ import {
   type EditStamp,
 } from '#shared/sync/merge';
 import { refreshCaseIndex } from '#db/case-index/derive';
-import { OUTBOX_TABLE, SHARED_TABLES, writingFromTeam, type OutboxRow } from '#db/outbox';
+import { OUTBOX_TABLE, writingFromTeam, type OutboxRow, type SHARED_TABLES } from '#db/outbox';
 import { sha256Hex } from '#db/repositories/cases';
 import type { LetterRow, RedressDatabase } from '#db/schema';
 import type { PouchDatabase, PouchDoc } from './pouch';
@@ -101,6 +101,23 @@ function erasedLetterBody(body: Record<string, unknown>): Record<string, unknown
   return Object.fromEntries(ERASURE_RULES.letter.kept.filter((k) => k in body).map((k) => [k, body[k]]));
 }
 
+/** Outbox rows for every shared row this desk holds: a desk joining a team with cases uploads them all. */
+export async function enqueueAll(database: RedressDatabase): Promise<number> {
+  const at = new Date().toISOString();
+  let count = 0;
+  for (const [type, { table }] of Object.entries(TABLE_OF) as Array<[SyncType, (typeof TABLE_OF)[SyncType]]>) {
+    const keys = (await database.table(table).toCollection().primaryKeys()) as string[];
+    for (let i = 0; i < keys.length; i += 5000) {
+      const rows: OutboxRow[] = keys
+        .slice(i, i + 5000)
+        .map((k) => ({ ref: syncDocId(type, String(k)), token: crypto.randomUUID(), at }));
+      await database.table(OUTBOX_TABLE).bulkPut(rows);
+      count += rows.length;
+    }
+  }
+  return count;
+}
+
 export class Bridge {
   private readonly database: RedressDatabase;
   private readonly local: PouchDatabase;
@@ -114,23 +131,6 @@ export class Bridge {
     this.writer = options.writer;
     this.person = options.person ?? (() => undefined);
     this.onProblem = options.onProblem ?? (() => {});
-  }
-
-  /** Outbox rows for every shared row this desk holds: a desk joining a team with cases uploads them all. */
-  async enqueueAll(): Promise<number> {
-    const at = new Date().toISOString();
-    let count = 0;
-    for (const [type, { table }] of Object.entries(TABLE_OF) as Array<[SyncType, (typeof TABLE_OF)[SyncType]]>) {
-      const keys = (await this.database.table(table).toCollection().primaryKeys()) as string[];
-      for (let i = 0; i < keys.length; i += 5000) {
-        const rows: OutboxRow[] = keys
-          .slice(i, i + 5000)
-          .map((k) => ({ ref: syncDocId(type, String(k)), token: crypto.randomUUID(), at }));
-        await this.database.table(OUTBOX_TABLE).bulkPut(rows);
-        count += rows.length;
-      }
-    }
-    return count;
   }
 
   /** Changes made here and not yet written to the local PouchDB. */
@@ -374,6 +374,20 @@ export class Bridge {
       if (here && mine >= theirs) return false;
       await dexie.put(doc.body);
       return true;
+    }
+    if (type === 'case') {
+      // Two cases under one reference (a desk that reused a prefix): never stored; said, so a person can sort it.
+      const reference = doc.body.reference as string;
+      const holder = await this.database.cases.where('reference').equals(reference).first();
+      if (holder && holder.id !== key) {
+        this.onProblem({
+          docId: doc._id,
+          reason:
+            `Two cases from the team have the reference ${reference}: the one already here is kept and the other ` +
+            `(${key}) is not shown. Ask your administrator: two desks used the same reference prefix.`,
+        });
+        return false;
+      }
     }
     if (!isImmutableType(type)) await this.database.syncRevs.put({ ref: doc._id, rev: doc._rev! });
     if (type === 'case') {

@@ -49,11 +49,11 @@ export interface PouchChangesFeed {
 export interface PouchDatabase {
   name: string;
   info(): Promise<{ doc_count: number; update_seq: number | string }>;
-  get(id: string, options?: Record<string, unknown>): Promise<PouchDoc>;
   get(
     id: string,
     options: { open_revs: string[] | 'all'; revs?: boolean },
   ): Promise<Array<{ ok?: PouchDoc; missing?: string }>>;
+  get(id: string, options?: Record<string, unknown>): Promise<PouchDoc>;
   allDocs(options: Record<string, unknown>): Promise<{
     total_rows: number;
     rows: Array<{

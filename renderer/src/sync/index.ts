@@ -1,0 +1,14 @@
+// The team store (issue #14): the door for the app and the features.
+export {
+  checkTeamDatabase,
+  MEMBERSHIP_KEY,
+  prefixUsers,
+  signIn,
+  statusLine,
+  TeamSync,
+  type Refusal,
+  type SharingState,
+  type SharingStatus,
+  type TeamMembership,
+} from './team';
+export type { BridgeProblem } from './bridge';

@@ -1,0 +1,464 @@
+// Sharing with a team (issue #14): the desk's membership, its session with the team's CouchDB, and the live
+// replication that carries the bridge's documents both ways. One window of the desk runs it (a Web Lock); the
+// others follow its status.
+//
+//   Dexie ⇄ (bridge.ts) ⇄ local PouchDB ⇄ (PouchDB live sync, retrying) ⇄ the team's CouchDB
+//
+// The password is sent once, to CouchDB's `_session`, and never kept: the server's session cookie is (the browser
+// holds it). When the session ends, the status says "Sign in again" and nothing else stops: changes wait in the
+// outbox and the local PouchDB.
+import { liveQuery, type Subscription } from 'dexie';
+import { parseSyncDocId } from '#shared/sync/documents';
+import type { RedressDatabase } from '#db/schema';
+import { Bridge, enqueueAll, UpdateNeededError, type BridgeProblem } from './bridge';
+import { pouchError, type PouchDatabase, type PouchReplication } from './pouch';
+
+/** The desk's membership of a team, kept in its meta table (desk-local, never replicated). */
+export interface TeamMembership {
+  serverUrl: string;
+  database: string;
+  /** The desk's server user: it writes every document this desk sends. */
+  user: string;
+  joinedAt: string;
+}
+
+export const MEMBERSHIP_KEY = 'sharing-membership';
+const LAST_SYNCED_KEY = 'sharing-last-synced';
+
+/** A change the server refused, with the case it belongs to when known. */
+export interface Refusal {
+  docId: string;
+  reference?: string;
+  reason: string;
+}
+
+export type SharingState =
+  | { kind: 'off' }
+  | { kind: 'starting' }
+  | { kind: 'downloading'; done: number; total: number }
+  | { kind: 'syncing'; waiting: number }
+  | { kind: 'synced'; at: string }
+  | { kind: 'offline'; waiting: number; lastSyncedAt?: string }
+  | { kind: 'unreachable'; waiting: number; reason: string; lastSyncedAt?: string }
+  | { kind: 'signed-out'; waiting: number }
+  | { kind: 'update-needed'; message: string }
+  | { kind: 'follower'; message: string };
+
+export interface SharingStatus {
+  state: SharingState;
+  refusals: Refusal[];
+  problems: BridgeProblem[];
+}
+
+/** How PouchDB databases are made: the browser's IndexedDB one in the app, memory ones in tests. */
+export interface PouchFactory {
+  local(name: string): Promise<PouchDatabase> | PouchDatabase;
+  remote(url: string): Promise<PouchDatabase> | PouchDatabase;
+  sync(local: PouchDatabase, remote: PouchDatabase, options: Record<string, unknown>): PouchReplication;
+}
+
+/** PouchDB for the browser, loaded when a desk first shares (it is not needed by a lone desk). */
+export const browserPouch: PouchFactory = {
+  async local(name) {
+    const { default: PouchDB } = await import('pouchdb-browser');
+    return new PouchDB(name, { auto_compaction: true });
+  },
+  async remote(url) {
+    const { default: PouchDB } = await import('pouchdb-browser');
+    // The session cookie goes with every request (cross-origin: the server's CORS allows credentials).
+    return new PouchDB(url, {
+      skip_setup: true,
+      fetch: (input: RequestInfo, init?: RequestInit) => fetch(input, { ...init, credentials: 'include' }),
+    });
+  },
+  sync(local, remote, options) {
+    // Loaded by `local` before any sync starts.
+    return syncWith!(local, remote, options);
+  },
+};
+let syncWith: PouchFactory['sync'] | null = null;
+async function loadSync(): Promise<void> {
+  if (syncWith) return;
+  const { default: PouchDB } = await import('pouchdb-browser');
+  syncWith = (a, b, options) => PouchDB.sync(a, b, options);
+}
+
+/** Sign in to the team server: CouchDB's cookie session. The password goes to the server only. */
+export async function signIn(
+  serverUrl: string,
+  user: string,
+  password: string,
+  fetcher: typeof fetch = fetch,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  try {
+    const response = await fetcher(`${serverUrl}/_session`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ name: user, password }),
+    });
+    if (response.status === 401) return { ok: false, reason: 'The server did not accept that user name and password.' };
+    if (!response.ok) return { ok: false, reason: `The server answered ${response.status} to the sign-in.` };
+    return { ok: true };
+  } catch {
+    return {
+      ok: false,
+      reason:
+        'The server cannot be reached from this desk (check the address, the network, and that the server allows this app).',
+    };
+  }
+}
+
+/** Whether the signed-in user may use the team's database, and what it holds. */
+export async function checkTeamDatabase(
+  serverUrl: string,
+  database: string,
+  fetcher: typeof fetch = fetch,
+): Promise<{ ok: true; documents: number } | { ok: false; reason: string }> {
+  try {
+    const response = await fetcher(`${serverUrl}/${encodeURIComponent(database)}`, {
+      credentials: 'include',
+      headers: { accept: 'application/json' },
+    });
+    if (response.status === 401 || response.status === 403)
+      return { ok: false, reason: `This desk user is not a member of the team database "${database}".` };
+    if (response.status === 404) return { ok: false, reason: `The server has no database "${database}".` };
+    if (!response.ok) return { ok: false, reason: `The server answered ${response.status}.` };
+    const info = (await response.json()) as { doc_count?: number };
+    const design = await fetcher(`${serverUrl}/${encodeURIComponent(database)}/_design/redress`, {
+      credentials: 'include',
+      headers: { accept: 'application/json' },
+    });
+    if (design.status === 404)
+      return {
+        ok: false,
+        reason: `The database "${database}" is not set up for Redress (run npm run server:setup on the server).`,
+      };
+    return { ok: true, documents: info.doc_count ?? 0 };
+  } catch {
+    return { ok: false, reason: 'The server cannot be reached from this desk.' };
+  }
+}
+
+/**
+ * Whether this desk's reference prefix is free in the team: another desk's counters under the same prefix would
+ * mean two cases with one reference. Returns the desks already using it (none: free).
+ */
+export async function prefixUsers(remote: PouchDatabase, prefix: string, user: string): Promise<string[]> {
+  const counters = await remote.allDocs({
+    startkey: `counter:${prefix}-`,
+    endkey: `counter:${prefix}-\ufff0`,
+    include_docs: true,
+  });
+  const writers = counters.rows.map((r) => r.doc?.writer).filter((w): w is string => typeof w === 'string');
+  return [...new Set(writers.filter((w) => w !== user))];
+}
+
+/** The status line the header shows. Pure. */
+export function statusLine(state: SharingState, now: Date): string {
+  const ago = (iso: string) => {
+    const minutes = Math.max(0, Math.round((now.getTime() - new Date(iso).getTime()) / 60_000));
+    if (minutes < 1) return 'just now';
+    if (minutes < 60) return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'} ago`;
+    const hours = Math.round(minutes / 60);
+    if (hours < 48) return `${hours} ${hours === 1 ? 'hour' : 'hours'} ago`;
+    return `${Math.round(hours / 24)} days ago`;
+  };
+  const waiting = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'change' : 'changes'} waiting`;
+  switch (state.kind) {
+    case 'off':
+      return 'Not sharing';
+    case 'starting':
+      return 'Connecting to the team…';
+    case 'downloading':
+      return `Downloading the team’s cases: ${state.done.toLocaleString('en-GB')} of ${state.total.toLocaleString('en-GB')} records`;
+    case 'syncing':
+      return state.waiting ? `Syncing… ${waiting(state.waiting)}` : 'Syncing…';
+    case 'synced':
+      return `Synced ${ago(state.at)}`;
+    case 'offline':
+      return `Offline: ${waiting(state.waiting)}`;
+    case 'unreachable':
+      return `Cannot reach the server: ${waiting(state.waiting)}`;
+    case 'signed-out':
+      return 'Sign in to the team server again';
+    case 'update-needed':
+      return 'Update Redress to keep sharing';
+    case 'follower':
+      return state.message;
+  }
+}
+
+type Listener = () => void;
+
+/** The team sharing of one desk database. */
+export class TeamSync {
+  private status: SharingStatus = { state: { kind: 'off' }, refusals: [], problems: [] };
+  private readonly listeners = new Set<Listener>();
+  private replication: PouchReplication | null = null;
+  private outboxWatch: Subscription | null = null;
+  private bridge: Bridge | null = null;
+  private local: PouchDatabase | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private pushing = false;
+  private pullAgain = false;
+  private downloading: { total: number; done: number } | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly database: RedressDatabase,
+    private readonly pouch: PouchFactory = browserPouch,
+    private readonly person: () => string | undefined = () => undefined,
+  ) {}
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  snapshot = (): SharingStatus => this.status;
+
+  private set(state: SharingState, extra: Partial<SharingStatus> = {}): void {
+    this.status = { ...this.status, ...extra, state };
+    for (const l of this.listeners) l();
+  }
+
+  async membership(): Promise<TeamMembership | null> {
+    return ((await this.database.meta.get(MEMBERSHIP_KEY))?.value as TeamMembership | undefined) ?? null;
+  }
+
+  /** Start sharing if the desk belongs to a team. Call before the desk writes anything (the outbox turns on). */
+  async start(): Promise<void> {
+    const membership = await this.membership();
+    if (!membership) {
+      this.database.sharing = false;
+      this.set({ kind: 'off' });
+      return;
+    }
+    this.database.sharing = true;
+    this.stopped = false;
+    this.set({ kind: 'starting' });
+    if (pouchIsBrowser(this.pouch)) await loadSync();
+    const local = await this.pouch.local(localName(this.database, membership));
+    const remote = await this.pouch.remote(`${membership.serverUrl}/${encodeURIComponent(membership.database)}`);
+    this.local = local;
+    this.bridge = new Bridge({
+      database: this.database,
+      local,
+      writer: membership.user,
+      person: this.person,
+      onProblem: (p) => this.set(this.status.state, { problems: [...this.status.problems, p].slice(-50) }),
+    });
+    await this.takeTeamCounters(remote, membership.user);
+    const firstTime = (await this.database.meta.get(LAST_SYNCED_KEY)) === undefined;
+    if (firstTime) {
+      try {
+        const info = await remote.info();
+        this.downloading = { total: info.doc_count, done: 0 };
+        this.set({ kind: 'downloading', done: 0, total: info.doc_count });
+      } catch {
+        // Offline at the first start: the download starts when the server can be reached.
+      }
+    }
+    await this.enqueue(() => this.bridge!.pull());
+    await this.enqueue(() => this.bridge!.push());
+    this.replication = this.pouch
+      .sync(local, remote, { live: true, retry: true, batch_size: 200, back_off_function: backOff })
+      .on('change', (info) => {
+        if (info.direction === 'pull') {
+          if (this.downloading) this.downloading.done += info.change.docs_written;
+          this.schedulePull();
+        }
+        void this.refreshState('active');
+      })
+      .on('active', () => void this.refreshState('active'))
+      .on('paused', (error?: unknown) => void this.refreshState(error ? 'error' : 'idle', error))
+      .on('denied', (error: unknown) => void this.refused(error))
+      .on('error', (error?: unknown) => void this.refreshState('error', error));
+    // Every change written here: sent on (the outbox is written in the change's own transaction).
+    this.outboxWatch = liveQuery(() => this.database.outbox.count()).subscribe({
+      next: (count) => {
+        if (count > 0) this.schedulePush();
+      },
+    });
+  }
+
+  /**
+   * The team's counters of this desk, read straight from the server at every start: a desk set up again (a new PC,
+   * a wiped profile) continues its reference numbers instead of handing out one already printed on a letter. The
+   * full download brings them too, later; this makes the first case logged after joining safe. Offline: skipped.
+   */
+  private async takeTeamCounters(remote: PouchDatabase, user: string): Promise<void> {
+    let rows;
+    try {
+      rows = (await remote.allDocs({ startkey: 'counter:', endkey: 'counter:\ufff0', include_docs: true })).rows;
+    } catch {
+      return;
+    }
+    const mine = rows
+      .map((r) => r.doc)
+      .filter((d): d is NonNullable<typeof d> => !!d && d.writer === user)
+      .map((d) => d.body as { key: string; last: number });
+    if (mine.length === 0) return;
+    await this.database.transaction('rw', this.database.counters, async () => {
+      for (const counter of mine) {
+        const here = await this.database.counters.get(counter.key);
+        if (!here || here.last < counter.last)
+          await this.database.counters.put({ key: counter.key, last: counter.last });
+      }
+    });
+  }
+
+  /** Stop syncing (the desk keeps its copy). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const replication = this.replication;
+    this.replication = null;
+    if (replication) {
+      replication.cancel();
+      // Its last requests end before the database closes.
+      await Promise.resolve(replication).catch(() => {});
+    }
+    this.outboxWatch?.unsubscribe();
+    this.outboxWatch = null;
+    await this.queue.catch(() => {});
+    await this.local?.close().catch(() => {});
+    this.local = null;
+    this.bridge = null;
+  }
+
+  /** Join: keep the membership, upload what this desk holds, start. */
+  async join(membership: Omit<TeamMembership, 'joinedAt'>): Promise<void> {
+    await this.database.meta.put({
+      key: MEMBERSHIP_KEY,
+      value: { ...membership, joinedAt: new Date().toISOString() } satisfies TeamMembership,
+    });
+    this.database.sharing = true;
+    const holds = (await this.database.cases.count()) + (await this.database.people.count());
+    if (holds > 0) await enqueueAll(this.database);
+    await this.start();
+  }
+
+  /** Leave the team: stop, forget the membership and the sharing state. The desk's cases stay, as its own. */
+  async leave(): Promise<void> {
+    const membership = await this.membership();
+    await this.stop();
+    this.database.sharing = false;
+    await this.database.transaction(
+      'rw',
+      [this.database.meta, this.database.outbox, this.database.syncRevs],
+      async () => {
+        await this.database.meta.bulkDelete([MEMBERSHIP_KEY, LAST_SYNCED_KEY, 'sync-pulled-seq']);
+        await this.database.outbox.clear();
+        await this.database.syncRevs.clear();
+      },
+    );
+    if (membership && this.local === null) {
+      const local = await this.pouch.local(localName(this.database, membership));
+      await local.destroy().catch(() => {});
+    }
+    this.set({ kind: 'off' }, { refusals: [], problems: [] });
+  }
+
+  /** Push and pull once now (tests, and "Sync now"). */
+  async syncNow(): Promise<void> {
+    await this.enqueue(() => this.bridge?.push());
+    await this.enqueue(() => this.bridge?.pull());
+  }
+
+  private enqueue<T>(work: () => Promise<T> | undefined): Promise<T | undefined> {
+    const run = this.queue.then(async () => {
+      if (this.stopped && this.bridge === null) return undefined;
+      try {
+        return await work();
+      } catch (error) {
+        if (error instanceof UpdateNeededError) {
+          await this.stop();
+          this.set({ kind: 'update-needed', message: error.message });
+          return undefined;
+        }
+        // Shown with the status, and tried again at the next change (nothing is lost: the outbox and the checkpoint
+        // still hold what was not done).
+        const reason = error instanceof Error ? error.message : String(error);
+        this.set(this.status.state, {
+          problems: [...this.status.problems, { docId: '', reason: `Sharing stopped on an error: ${reason}` }].slice(
+            -50,
+          ),
+        });
+        throw error;
+      }
+    });
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private schedulePush(): void {
+    if (this.pushing) return;
+    this.pushing = true;
+    void this.enqueue(async () => {
+      this.pushing = false;
+      return this.bridge?.push();
+    }).then(() => this.refreshState('active'));
+  }
+
+  private schedulePull(): void {
+    if (this.pullAgain) return;
+    this.pullAgain = true;
+    void this.enqueue(async () => {
+      this.pullAgain = false;
+      return this.bridge?.pull();
+    });
+  }
+
+  private async refreshState(event: 'active' | 'idle' | 'error', error?: unknown): Promise<void> {
+    if (this.stopped || this.status.state.kind === 'update-needed') return;
+    const waiting = await this.database.outbox.count();
+    const last = (await this.database.meta.get(LAST_SYNCED_KEY))?.value as string | undefined;
+    if (event === 'idle') {
+      const at = new Date().toISOString();
+      await this.database.meta.put({ key: LAST_SYNCED_KEY, value: at });
+      this.downloading = null;
+      this.set(waiting ? { kind: 'syncing', waiting } : { kind: 'synced', at });
+      return;
+    }
+    if (event === 'error') {
+      const { status, reason } = pouchError(error);
+      if (status === 401) return this.set({ kind: 'signed-out', waiting });
+      if (typeof navigator !== 'undefined' && navigator.onLine === false)
+        return this.set({ kind: 'offline', waiting, lastSyncedAt: last });
+      return this.set({ kind: 'unreachable', waiting, reason, lastSyncedAt: last });
+    }
+    if (this.downloading)
+      return this.set({ kind: 'downloading', done: this.downloading.done, total: this.downloading.total });
+    this.set({ kind: 'syncing', waiting });
+  }
+
+  private async refused(error: unknown): Promise<void> {
+    // PouchDB reports a refused document as { direction, doc: { id, reason } }.
+    const outer = (error ?? {}) as { doc?: { id?: string; reason?: string; message?: string } };
+    const e = outer.doc ?? (error as { id?: string; reason?: string; message?: string }) ?? {};
+    const docId = e.id ?? '';
+    const reason = e.reason ?? e.message ?? 'refused';
+    let reference: string | undefined;
+    const parsed = parseSyncDocId(docId);
+    if (parsed?.type === 'case') reference = (await this.database.cases.get(parsed.key))?.reference;
+    else if (parsed?.type === 'entry' || parsed?.type === 'letter') {
+      const row = await this.database.table(parsed.type === 'entry' ? 'events' : 'letters').get(parsed.key);
+      if (row) reference = (await this.database.cases.get((row as { caseId: string }).caseId))?.reference;
+    }
+    this.set(this.status.state, { refusals: [...this.status.refusals, { docId, reference, reason }].slice(-50) });
+  }
+}
+
+function pouchIsBrowser(factory: PouchFactory): boolean {
+  return factory === browserPouch;
+}
+
+/** The desk's local PouchDB for a team: one per desk database and team database. */
+function localName(database: RedressDatabase, membership: TeamMembership): string {
+  return `${database.name}-team-${membership.database}`;
+}
+
+/** Retry a lost server after 1 s, doubling to at most a minute. */
+function backOff(delay: number): number {
+  return delay === 0 ? 1000 : Math.min(60_000, delay * 2);
+}

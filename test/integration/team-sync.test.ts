@@ -1,0 +1,132 @@
+// Two desks sharing through a real CouchDB-compatible server (pouchdb-server, in memory, on a free port), each with
+// its own Dexie and PouchDB, through the same TeamSync and bridge the app runs (issue #14). The server's rules are
+// the ones `npm run server:setup` installs: the refusals here are the server's own.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymiseEvent } from '#shared/privacy/anonymise';
+import { newCaseParts } from '#test/support/cases';
+import { deskSettings } from '#test/support/desk';
+import { memoryPouch, PouchDB } from '#test/support/pouch';
+import { createAdmin, setUpTeam, startSyncServer, type SyncServer } from '#test/support/sync-server';
+import { appendEvent, createCase } from '#db/repositories/cases';
+import { RedressDatabase } from '#db/schema';
+import type { PouchDatabase } from '#renderer/sync/pouch';
+import { TeamSync, type PouchFactory, type SharingStatus } from '#renderer/sync/team';
+
+const ADMIN = { name: 'admin', password: 'admin-pw' };
+const DESK_A = { name: 'desk-a', password: 'pw-a' };
+const DESK_B = { name: 'desk-b', password: 'pw-b' };
+const DB = 'complaints';
+
+let server: SyncServer;
+let n = 0;
+const open: Array<{ team: TeamSync; database: RedressDatabase }> = [];
+
+beforeAll(async () => {
+  server = await startSyncServer();
+  await createAdmin(server, ADMIN.name, ADMIN.password);
+  await setUpTeam(server, {
+    db: DB,
+    admin: ADMIN,
+    teamRole: 'team-test',
+    desks: [DESK_A, DESK_B],
+    erasureDesks: [DESK_A.name],
+  });
+}, 240_000);
+
+afterAll(async () => {
+  for (const d of open) {
+    await d.team.stop();
+    d.database.close();
+  }
+  await server?.stop();
+});
+
+/** Node has no cookie jar: the tests send the desk's login with each request (the app uses the session cookie). */
+function factory(login: { name: string; password: string }): PouchFactory {
+  return {
+    local: (name) => memoryPouch(name),
+    remote: (url) => new PouchDB(url, { skip_setup: true, auth: { username: login.name, password: login.password } }),
+    sync: (a, b, options) => PouchDB.sync(a, b, options),
+  };
+}
+
+async function desk(login: { name: string; password: string }) {
+  n += 1;
+  const database = new RedressDatabase(`team-sync-${login.name}-${process.pid}-${n}`);
+  const team = new TeamSync(database, factory(login), () => `${login.name} person`);
+  open.push({ team, database });
+  await team.join({ serverUrl: server.url, database: DB, user: login.name });
+  // As the app does: the first download ends before the desk logs cases.
+  await until(async () => team.snapshot().state.kind === 'synced', 30_000, `${login.name} to download`);
+  return { database, team, login };
+}
+
+/** Wait until `check` holds (the live sync runs on its own), or fail after `ms`. */
+async function until(check: () => Promise<boolean>, ms = 20_000, what = 'the desks to agree'): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+function admin(): PouchDatabase {
+  return new PouchDB(`${server.url}/${DB}`, {
+    skip_setup: true,
+    auth: { username: ADMIN.name, password: ADMIN.password },
+  });
+}
+
+const settings = (prefix: string) => deskSettings({ deskPrefix: prefix });
+const stateOf = (team: TeamSync): SharingStatus => team.snapshot();
+
+describe('two desks share one case store through the team server', () => {
+  it('a case logged at one desk appears at the other, live, and the status says synced', async () => {
+    const a = await desk(DESK_A);
+    const b = await desk(DESK_B);
+    const record = await createCase(a.database, newCaseParts(), { settings: settings('LDS'), by: 'Sam' });
+    await until(async () => (await b.database.cases.get(record.id)) !== undefined);
+    await until(async () => (await b.database.caseIndex.get(record.id)) !== undefined);
+    await appendEvent(b.database, record.id, { type: 'note', on: '2026-11-21', by: 'Kim', summary: 'From B' });
+    await until(async () =>
+      (await a.database.events.where('caseId').equals(record.id).toArray()).some((e) => e.summary === 'From B'),
+    );
+    await until(async () => stateOf(a.team).state.kind === 'synced', 10_000, 'desk A to be synced');
+    // The server holds every document, written in each desk's own name.
+    const onServer = await admin().allDocs({ include_docs: true, startkey: 'entry:', endkey: 'entry:\ufff0' });
+    const writers = onServer.rows.map((r) => String(r.doc?.writer));
+    expect(writers).toEqual(expect.arrayContaining(['desk-a', 'desk-b']));
+  }, 60_000);
+
+  it('the server refuses an edited timeline entry; the desk shows the refusal with the case', async () => {
+    const a = await desk(DESK_B);
+    const record = await createCase(a.database, newCaseParts(), { settings: settings('BRD'), by: 'Kim' });
+    await until(async () => stateOf(a.team).state.kind === 'synced' && (await a.database.outbox.count()) === 0);
+    // An entry edited in place (not a correction): the server's rules refuse it.
+    const [entry] = await a.database.events.where('caseId').equals(record.id).toArray();
+    await a.database.events.put({ ...entry, summary: 'Rewritten history' });
+    await until(async () => stateOf(a.team).refusals.length > 0, 20_000, 'the refusal');
+    const [refusal] = stateOf(a.team).refusals;
+    expect(refusal.docId).toBe(`entry:${entry.id}`);
+    expect(refusal.reference).toBe(record.reference);
+    expect(refusal.reason).toMatch(/correction|anonymis|erasure/i);
+    const onServer = await admin().get(`entry:${entry.id}`);
+    expect((onServer.body as { summary: string }).summary).not.toBe('Rewritten history');
+  }, 60_000);
+
+  it('an anonymised entry written by a desk with the erasure role reaches the server and the other desk', async () => {
+    const a = await desk(DESK_A);
+    const b = await desk(DESK_B);
+    const record = await createCase(a.database, newCaseParts({ summary: 'Zebedee Quill-Smith called' }), {
+      settings: settings('LDS'),
+      by: 'Sam',
+    });
+    await until(async () => (await b.database.cases.get(record.id)) !== undefined);
+    const [entry] = await a.database.events.where('caseId').equals(record.id).toArray();
+    await a.database.events.put(anonymiseEvent(entry));
+    await until(async () => (await b.database.events.get(entry.id))?.summary !== entry.summary, 20_000, 'the erasure');
+    expect(stateOf(a.team).refusals.filter((r) => r.docId === `entry:${entry.id}`)).toEqual([]);
+  }, 60_000);
+});
