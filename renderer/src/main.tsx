@@ -9,6 +9,7 @@ import { App } from './app/App';
 import { installLinkGuard } from './app/linkGuard';
 import { Providers } from './app/Providers';
 import { STORAGE_CHANNEL, startStorage } from './db/storage';
+import { startTeamSync } from '#sync';
 
 installLinkGuard(window);
 // Another window moved the database ("Compact storage now"): read it from its new place.
@@ -16,20 +17,23 @@ new BroadcastChannel(STORAGE_CHANNEL).onmessage = () => window.location.reload()
 
 const root = createRoot(document.getElementById('root')!);
 // The database is opened where the desk keeps it (finishing or rolling back an interrupted compaction first).
-startStorage().then(
-  () =>
-    root.render(
-      <StrictMode>
-        <Providers>
-          <App />
-        </Providers>
-      </StrictMode>,
-    ),
-  (error: unknown) =>
-    root.render(
-      <p role="alert" style={{ padding: 24, fontFamily: 'sans-serif' }}>
-        The desk&rsquo;s database cannot be opened: {error instanceof Error ? error.message : String(error)}. Nothing
-        has been changed or deleted.
-      </p>,
-    ),
-);
+// Then sharing with a team starts (a lone desk starts nothing), before the app can write: the outbox is on first.
+startStorage()
+  .then(startTeamSync)
+  .then(
+    () =>
+      root.render(
+        <StrictMode>
+          <Providers>
+            <App />
+          </Providers>
+        </StrictMode>,
+      ),
+    (error: unknown) =>
+      root.render(
+        <p role="alert" style={{ padding: 24, fontFamily: 'sans-serif' }}>
+          The desk&rsquo;s database cannot be opened: {error instanceof Error ? error.message : String(error)}. Nothing
+          has been changed or deleted.
+        </p>,
+      ),
+  );

@@ -39,13 +39,13 @@ export async function chooseOption(page: Page, label: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-export async function setUpDesk(page: Page) {
+export async function setUpDesk(page: Page, prefix = DESK.prefix) {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Set up your desk' })).toBeVisible();
   await page.getByLabel('Company name').fill(DESK.company);
   await page.getByLabel('Postal address').fill(DESK.address);
   await page.getByLabel('Postcode').fill(DESK.postcode);
-  await page.getByLabel('Desk prefix').fill(DESK.prefix);
+  await page.getByLabel('Desk prefix').fill(prefix);
   await page.getByLabel('Your name').fill(DESK.handler);
   await page.getByRole('button', { name: 'Save settings' }).click();
   // Saving the first-run settings opens the home screen.

@@ -11,9 +11,9 @@ export { PouchDB };
 
 let n = 0;
 /** A new, empty PouchDB in memory (a desk's local database in a test). */
-export function memoryPouch(name = 'desk'): PouchDatabase {
+export function memoryPouch(name = 'desk', options: { auto_compaction?: boolean } = {}): PouchDatabase {
   n += 1;
-  return new PouchDB(`${name}-${process.pid}-${n}`, { adapter: 'memory' });
+  return new PouchDB(`${name}-${process.pid}-${n}`, { adapter: 'memory', ...options });
 }
 
 /** Replicate both ways once, as a live sync would when the desks are both online. */

@@ -23,6 +23,9 @@ import { PrivacyPage } from '#features/privacy';
 import { RetentionOnStart } from '#features/privacy';
 import { platform } from '#platform';
 import { AboutDialog, AboutLink } from '#features/about';
+import { SyncStatus, TeamPage } from '#features/sharing';
+import { teamSync } from '#sync';
+import { useCurrentPerson } from '#features/people';
 import { MenuCommands } from './MenuCommands';
 
 function Nav() {
@@ -51,6 +54,7 @@ function Nav() {
       {item('/reports', 'Reports', location === '/reports')}
       {item('/privacy', 'Privacy', location === '/privacy')}
       {item('/data', 'Your data', location === '/data')}
+      {item('/team', 'Team sharing', location === '/team')}
       {item('/settings', 'Settings', location === '/settings')}
     </>
   );
@@ -59,6 +63,14 @@ function Nav() {
 function NotificationRouting() {
   const [, navigate] = useLocation();
   useEffect(() => platform().onNotificationClick((caseId) => navigate(`/cases/${caseId}`)), [navigate]);
+  return null;
+}
+
+/** The person working is recorded beside the desk's server user on the case revisions it sends to the team. */
+function SharingPerson() {
+  const person = useCurrentPerson();
+  const name = person?.name;
+  useEffect(() => teamSync().setPerson(() => name), [name]);
   return null;
 }
 
@@ -89,6 +101,7 @@ export function App() {
       {settings && (
         <>
           <DeskPersonDefault handlerName={settings.handlerName} />
+          <SharingPerson />
           <Reminders />
           <DataKeeper />
           <RetentionOnStart />
@@ -106,6 +119,7 @@ export function App() {
             </Group>
             {settings && (
               <Group gap="sm" wrap="nowrap">
+                <SyncStatus />
                 <Text size="sm" c="dimmed" visibleFrom="sm">
                   {settings.company.name}
                 </Text>
@@ -134,6 +148,7 @@ export function App() {
               <Route path="/privacy" component={PrivacyPage} />
               <Route path="/data" component={DataPage} />
               <Route path="/settings">{() => <SettingsPage />}</Route>
+              <Route path="/team" component={TeamPage} />
               <Route>
                 <Redirect to="/" />
               </Route>

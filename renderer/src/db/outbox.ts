@@ -41,6 +41,16 @@ export interface OutboxRow {
 export interface SyncRevRow {
   ref: string;
   rev: string;
+  /**
+   * The document's body at that revision: the base a change made here is merged from when the team's copy moved on,
+   * kept here because PouchDB may have compacted that revision's body away.
+   */
+  body?: Record<string, unknown>;
+  /**
+   * The last revision of the document that came from another desk (or that this desk first wrote over): the revision
+   * both sides of a later conflict most likely grew from, with its body.
+   */
+  team?: { rev: string; body: Record<string, unknown> };
 }
 
 /** A case's fields changed at two desks, until a person settles them ("Changed at two desks"). */

@@ -159,6 +159,31 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
     expect(() => caseFacts(merged, one.events as never)).not.toThrow();
   });
 
+  it('merges from the revision both grew from even when PouchDB compacted its body away', async () => {
+    const server = memoryPouch('server');
+    const a = desk('desk-a', 'LDS', memoryPouch('desk-a', { auto_compaction: true }));
+    const b = desk('desk-b', 'BRD', memoryPouch('desk-b', { auto_compaction: true }));
+    const record = await createCase(a.database, newCaseParts(), {
+      settings: settingsFor('LDS'),
+      by: 'Sam',
+      clock: at('2026-11-20T10:00:00Z'),
+    });
+    await settle(server, a, b);
+    await a.database.cases.update(record.id, { customer: { ...record.customer, name: 'Ada King', phone: '0113' } });
+    await b.database.cases.update(record.id, {
+      customer: { ...record.customer, name: 'Ada Byron', email: 'a@b.example' },
+    });
+    await appendEvent(a.database, record.id, { type: 'note', on: '2026-11-21', by: 'Sam', summary: 'A' });
+    await appendEvent(b.database, record.id, { type: 'note', on: '2026-11-21', by: 'Kim', summary: 'B' });
+    await settle(server, a, b);
+    for (const d of [a, b]) {
+      const now = (await d.database.cases.get(record.id))!;
+      expect(now.customer).toMatchObject({ phone: '0113', email: 'a@b.example' });
+      const clashes = (await d.database.conflicts.get(record.id))?.clashes ?? [];
+      expect(clashes.map((c) => c.path.join('.'))).toEqual(['customer.name']);
+    }
+  });
+
   it('a change made here while the team’s newer revision arrived is merged from the revision it was made on', async () => {
     const server = memoryPouch('server');
     const a = desk('desk-a', 'LDS');

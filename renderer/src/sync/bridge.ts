@@ -32,7 +32,7 @@ import {
   type EditStamp,
 } from '#shared/sync/merge';
 import { refreshCaseIndex } from '#db/case-index/derive';
-import { OUTBOX_TABLE, writingFromTeam, type OutboxRow, type SHARED_TABLES } from '#db/outbox';
+import { OUTBOX_TABLE, writingFromTeam, type OutboxRow, type SHARED_TABLES, type SyncRevRow } from '#db/outbox';
 import { sha256Hex } from '#db/repositories/cases';
 import type { LetterRow, RedressDatabase } from '#db/schema';
 import type { PouchDatabase, PouchDoc } from './pouch';
@@ -155,7 +155,7 @@ export class Bridge {
     for (const row of existing.rows) if (row.doc && !row.value?.deleted) docs.set(row.id, row.doc as ShapedDoc);
     const writes: ShapedDoc[] = [];
     const done: OutboxRow[] = [];
-    const inStep: Array<{ ref: string; rev: string }> = [];
+    const inStep: SyncRevRow[] = [];
     for (const row of rows) {
       const parsed = parseSyncDocId(row.ref);
       if (!parsed) {
@@ -165,7 +165,7 @@ export class Bridge {
       const doc = docs.get(row.ref);
       const next = await this.documentFor(parsed.type, parsed.key, doc, row);
       if (next === 'same') {
-        if (doc?._rev && !isImmutableType(parsed.type)) inStep.push({ ref: row.ref, rev: doc._rev });
+        if (doc?._rev && !isImmutableType(parsed.type)) inStep.push({ ref: row.ref, rev: doc._rev, body: doc.body });
         done.push(row);
       } else if (next === 'conflicted') {
         // Left in the outbox: the pull merges the document's revisions first, then this is sent on the merge.
@@ -178,7 +178,12 @@ export class Bridge {
     const failed = new Set<string>();
     results.forEach((result, i) => {
       if (result.ok || result.rev) {
-        if (!isImmutableType(writes[i].type)) inStep.push({ ref: writes[i]._id, rev: result.rev! });
+        if (!isImmutableType(writes[i].type))
+          inStep.push({
+            ref: writes[i]._id,
+            rev: result.rev!,
+            ...(writes[i]._deleted ? {} : { body: writes[i].body }),
+          });
       } else {
         // 409: another revision landed between the read and the write (a replication): sent again next round.
         failed.add(writes[i]._id);
@@ -191,7 +196,17 @@ export class Bridge {
         const now = await this.database.outbox.get(row.ref);
         if (now?.token === row.token) await this.database.outbox.delete(row.ref);
       }
-      if (inStep.length) await this.database.syncRevs.bulkPut(inStep);
+      if (inStep.length) {
+        // The team's revision stays what it was; a first write over a document takes that document as it.
+        const before = await this.database.syncRevs.bulkGet(inStep.map((r) => r.ref));
+        await this.database.syncRevs.bulkPut(
+          inStep.map((r, i) => {
+            const doc = docs.get(r.ref);
+            const team = before[i]?.team ?? (doc?._rev ? { rev: doc._rev, body: doc.body } : undefined);
+            return team ? { ...r, team } : r;
+          }),
+        );
+      }
     });
     return results.filter((r) => r.ok || r.rev).length;
   }
@@ -259,7 +274,7 @@ export class Bridge {
       return clean(envelope(row, { ...stamp, clashes }));
     }
     // A newer revision arrived since this row was last in step: merge this change into it from that revision.
-    const baseBody = await this.bodyAt(id, base.rev);
+    const baseBody = (await this.bodyAt(id, base.rev)) ?? base.body ?? null;
     if (type === 'counter') {
       return envelope(mergeCounterRevisions(doc.body as { last: number }, [row as { last: number }]));
     }
@@ -370,7 +385,7 @@ export class Bridge {
     if (type === 'counter') {
       const mine = (here?.last as number | undefined) ?? 0;
       const theirs = (doc.body.last as number | undefined) ?? 0;
-      await this.database.syncRevs.put({ ref: doc._id, rev: doc._rev! });
+      await this.inStepWith(doc);
       if (here && mine >= theirs) return false;
       await dexie.put(doc.body);
       return true;
@@ -389,7 +404,7 @@ export class Bridge {
         return false;
       }
     }
-    if (!isImmutableType(type)) await this.database.syncRevs.put({ ref: doc._id, rev: doc._rev! });
+    if (!isImmutableType(type)) await this.inStepWith(doc);
     if (type === 'case') {
       const clashes = doc.clashes ?? [];
       const had = (await this.database.conflicts.get(key))?.clashes ?? [];
@@ -402,6 +417,13 @@ export class Bridge {
     if (type === 'entry' && here && !doc.erasedBy) return false; // an entry is written once
     await dexie.put(doc.body as unknown as TimelineEvent);
     return true;
+  }
+
+  /** Record the revision a row is now in step with; one from another desk is also the team's revision. */
+  private async inStepWith(doc: ShapedDoc): Promise<void> {
+    const before = await this.database.syncRevs.get(doc._id);
+    const team = doc.writer !== this.writer ? { rev: doc._rev!, body: doc.body } : before?.team;
+    await this.database.syncRevs.put({ ref: doc._id, rev: doc._rev!, body: doc.body, ...(team ? { team } : {}) });
   }
 
   /** A letter's PDF, checked against the checksum it was issued with; null (and a problem shown) when it is not. */
@@ -431,11 +453,18 @@ export class Bridge {
     })) as Array<{ ok?: ShapedDoc }>;
     const winnerHistory = await this.local.get(winner._id, { rev: winner._rev, revs: true });
     const winnerRevs = revList(winnerHistory._revisions);
+    // The revision this desk was last in step with: a base too when PouchDB no longer holds the common one's body.
+    const inStep = await this.database.syncRevs.get(winner._id);
     const losers: Array<{ doc: ShapedDoc; base: Record<string, unknown> | null }> = [];
     for (const leaf of leaves) {
       if (!leaf.ok || leaf.ok._deleted) continue;
-      const common = revList(leaf.ok._revisions).find((r) => winnerRevs.includes(r));
-      losers.push({ doc: leaf.ok, base: common ? await this.bodyAt(winner._id, common) : null });
+      const loserRevs = revList(leaf.ok._revisions);
+      const common = loserRevs.find((r) => winnerRevs.includes(r));
+      let base = common ? await this.bodyAt(winner._id, common) : null;
+      for (const known of [inStep, inStep?.team]) {
+        if (!base && known?.body && winnerRevs.includes(known.rev) && loserRevs.includes(known.rev)) base = known.body;
+      }
+      losers.push({ doc: leaf.ok, base });
     }
     let body: Record<string, unknown>;
     let clashes: CaseClash[] | undefined;

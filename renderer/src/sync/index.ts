@@ -12,3 +12,5 @@ export {
   type TeamMembership,
 } from './team';
 export type { BridgeProblem } from './bridge';
+export { describeValue, fieldName, settleCaseClash } from './conflicts';
+export { startTeamSync, teamSync } from './instance';

@@ -10,7 +10,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { parseSyncDocId } from '#shared/sync/documents';
 import type { RedressDatabase } from '#db/schema';
-import { Bridge, enqueueAll, UpdateNeededError, type BridgeProblem } from './bridge';
+import { Bridge, enqueueAll, PULLED_SEQ_KEY, UpdateNeededError, type BridgeProblem } from './bridge';
 import { pouchError, type PouchDatabase, type PouchReplication } from './pouch';
 
 /** The desk's membership of a team, kept in its meta table (desk-local, never replicated). */
@@ -24,6 +24,8 @@ export interface TeamMembership {
 
 export const MEMBERSHIP_KEY = 'sharing-membership';
 const LAST_SYNCED_KEY = 'sharing-last-synced';
+/** The local PouchDB's sequence when the replication was last idle with the server (all of it sent). */
+const PUSHED_SEQ_KEY = 'sharing-pushed-seq';
 
 /** A change the server refused, with the case it belongs to when known. */
 export interface Refusal {
@@ -61,7 +63,9 @@ export interface PouchFactory {
 export const browserPouch: PouchFactory = {
   async local(name) {
     const { default: PouchDB } = await import('pouchdb-browser');
-    return new PouchDB(name, { auto_compaction: true });
+    // No automatic compaction: a revision's body stays until the desk compacts (after an erasure), so a conflict is
+    // merged from the revision both sides grew from.
+    return new PouchDB(name);
   },
   async remote(url) {
     const { default: PouchDB } = await import('pouchdb-browser');
@@ -205,11 +209,19 @@ export class TeamSync {
   private downloading: { total: number; done: number } | null = null;
   private stopped = false;
 
+  private leading = false;
+  private releaseLock: (() => void) | null = null;
+
   constructor(
     private readonly database: RedressDatabase,
     private readonly pouch: PouchFactory = browserPouch,
-    private readonly person: () => string | undefined = () => undefined,
+    private person: () => string | undefined = () => undefined,
   ) {}
+
+  /** Who is working now (recorded on the case revisions this desk writes). */
+  setPerson(person: () => string | undefined): void {
+    this.person = person;
+  }
 
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
@@ -237,6 +249,29 @@ export class TeamSync {
     this.database.sharing = true;
     this.stopped = false;
     this.set({ kind: 'starting' });
+    // One window of the desk replicates; another window of the same desk follows (its writes reach the outbox,
+    // which the leading window sends) and takes over when that window closes.
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    if (!locks) return this.lead(membership);
+    const lockName = `redress-team-sync-${this.database.name}`;
+    await new Promise<void>((started) => {
+      void locks.request(lockName, async () => {
+        if (this.stopped) return started();
+        await this.lead(membership).catch((error: unknown) => console.warn('Sharing could not start', error));
+        started();
+        await new Promise<void>((release) => (this.releaseLock = release));
+      });
+      void locks.query().then((state) => {
+        if (!this.leading && state.held?.some((l) => l.name === lockName)) {
+          this.set({ kind: 'follower', message: 'Sharing runs in another window of this desk' });
+          started();
+        }
+      });
+    });
+  }
+
+  private async lead(membership: TeamMembership): Promise<void> {
+    this.leading = true;
     if (pouchIsBrowser(this.pouch)) await loadSync();
     const local = await this.pouch.local(localName(this.database, membership));
     const remote = await this.pouch.remote(`${membership.serverUrl}/${encodeURIComponent(membership.database)}`);
@@ -261,6 +296,33 @@ export class TeamSync {
     }
     await this.enqueue(() => this.bridge!.pull());
     await this.enqueue(() => this.bridge!.push());
+    this.startReplication(local, remote);
+    // Every change written here: sent on (the outbox is written in the change's own transaction).
+    this.outboxWatch = liveQuery(() => this.database.outbox.count()).subscribe({
+      next: (count) => {
+        if (count > 0) this.schedulePush();
+      },
+    });
+    // Back online: try at once rather than at the end of the retry's back-off.
+    if (typeof window !== 'undefined') {
+      const online = () => {
+        if (this.stopped || !this.replication) return;
+        this.replication.cancel();
+        this.startReplication(local, remote);
+      };
+      const offline = () => void this.refreshState('error');
+      window.addEventListener('online', online);
+      window.addEventListener('offline', offline);
+      this.removeOnline = () => {
+        window.removeEventListener('online', online);
+        window.removeEventListener('offline', offline);
+      };
+    }
+  }
+
+  private removeOnline: (() => void) | null = null;
+
+  private startReplication(local: PouchDatabase, remote: PouchDatabase): void {
     this.replication = this.pouch
       .sync(local, remote, { live: true, retry: true, batch_size: 200, back_off_function: backOff })
       .on('change', (info) => {
@@ -274,12 +336,6 @@ export class TeamSync {
       .on('paused', (error?: unknown) => void this.refreshState(error ? 'error' : 'idle', error))
       .on('denied', (error: unknown) => void this.refused(error))
       .on('error', (error?: unknown) => void this.refreshState('error', error));
-    // Every change written here: sent on (the outbox is written in the change's own transaction).
-    this.outboxWatch = liveQuery(() => this.database.outbox.count()).subscribe({
-      next: (count) => {
-        if (count > 0) this.schedulePush();
-      },
-    });
   }
 
   /**
@@ -320,10 +376,15 @@ export class TeamSync {
     }
     this.outboxWatch?.unsubscribe();
     this.outboxWatch = null;
+    this.removeOnline?.();
+    this.removeOnline = null;
     await this.queue.catch(() => {});
     await this.local?.close().catch(() => {});
     this.local = null;
     this.bridge = null;
+    this.leading = false;
+    this.releaseLock?.();
+    this.releaseLock = null;
   }
 
   /** Join: keep the membership, upload what this desk holds, start. */
@@ -338,6 +399,16 @@ export class TeamSync {
     await this.start();
   }
 
+  /** The other desks of the team already using `prefix` for their references (none: this desk may use it). */
+  async prefixTakenBy(serverUrl: string, database: string, user: string, prefix: string): Promise<string[]> {
+    const remote = await this.pouch.remote(`${serverUrl}/${encodeURIComponent(database)}`);
+    try {
+      return await prefixUsers(remote, prefix, user);
+    } finally {
+      await remote.close().catch(() => {});
+    }
+  }
+
   /** Leave the team: stop, forget the membership and the sharing state. The desk's cases stay, as its own. */
   async leave(): Promise<void> {
     const membership = await this.membership();
@@ -347,7 +418,7 @@ export class TeamSync {
       'rw',
       [this.database.meta, this.database.outbox, this.database.syncRevs],
       async () => {
-        await this.database.meta.bulkDelete([MEMBERSHIP_KEY, LAST_SYNCED_KEY, 'sync-pulled-seq']);
+        await this.database.meta.bulkDelete([MEMBERSHIP_KEY, LAST_SYNCED_KEY, PUSHED_SEQ_KEY, PULLED_SEQ_KEY]);
         await this.database.outbox.clear();
         await this.database.syncRevs.clear();
       },
@@ -409,13 +480,31 @@ export class TeamSync {
     });
   }
 
+  /**
+   * Changes made here that the server has not got: the outbox's, and the local PouchDB's written since the last time
+   * the replication was idle with the server (read only when it cannot reach it: the count walks those changes).
+   */
+  private async waitingForServer(): Promise<number> {
+    const inOutbox = await this.database.outbox.count();
+    const since = (await this.database.meta.get(PUSHED_SEQ_KEY))?.value as number | string | undefined;
+    if (!this.local || since === undefined) return inOutbox;
+    const local = await this.local.changes({ since, limit: 100_000 });
+    return inOutbox + local.results.filter((c) => parseSyncDocId(c.id)).length;
+  }
+
   private async refreshState(event: 'active' | 'idle' | 'error', error?: unknown): Promise<void> {
     if (this.stopped || this.status.state.kind === 'update-needed') return;
-    const waiting = await this.database.outbox.count();
+    // The computer has no network: whatever the replication last said, changes wait.
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) event = 'error';
+    const waiting = event === 'error' ? await this.waitingForServer() : await this.database.outbox.count();
     const last = (await this.database.meta.get(LAST_SYNCED_KEY))?.value as string | undefined;
     if (event === 'idle') {
       const at = new Date().toISOString();
-      await this.database.meta.put({ key: LAST_SYNCED_KEY, value: at });
+      const seq = this.local ? (await this.local.info()).update_seq : undefined;
+      await this.database.meta.bulkPut([
+        { key: LAST_SYNCED_KEY, value: at },
+        ...(seq === undefined ? [] : [{ key: PUSHED_SEQ_KEY, value: seq }]),
+      ]);
       this.downloading = null;
       this.set(waiting ? { kind: 'syncing', waiting } : { kind: 'synced', at });
       return;

@@ -15,6 +15,7 @@ import {
 import { getProcedure, type Clock, type Procedure } from '#shared/rules/index';
 import { evaluateRecord } from '#lib/rules';
 import { todayIso } from '#lib/today';
+import { CaseClashes } from '#features/sharing';
 import { useCase, useLetters, useSettings, useTimeline } from '#db/hooks';
 import type { LetterRow } from '#db/schema';
 import {
@@ -290,6 +291,7 @@ export function CasePage({ id }: { id: string }) {
       </Group>
 
       <AnonymisedNotice record={record} />
+      <CaseClashes caseId={record.id} by={by} today={today} />
       {evaluation && (
         <NextSteps steps={evaluation.nextActions} today={today} actions={actions} onChoose={setOpenAction} />
       )}

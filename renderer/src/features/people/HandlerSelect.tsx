@@ -17,7 +17,8 @@ export function HandlerSelect({ caseId, reference, assignee, ...props }: Handler
   const people = usePeople();
   const me = useCurrentPerson();
   const [saving, setSaving] = useState(false);
-  const names = (people ?? []).filter((p) => p.active).map((p) => p.name);
+  // One option per name: desks of a team each add their first handler, so one name can be on the list twice.
+  const names = [...new Set((people ?? []).filter((p) => p.active).map((p) => p.name))];
   // Someone no longer active can still be shown as the handler until the case is handed over.
   if (assignee && !names.includes(assignee)) names.push(assignee);
 

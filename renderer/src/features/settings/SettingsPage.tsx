@@ -33,6 +33,7 @@ import { readLogoFile } from './logo';
 import { PeopleSettings } from './PeopleSettings';
 import { keepRetention } from '#features/privacy';
 import { RetentionSettings } from '#features/privacy';
+import { SharingPanel } from '#features/sharing';
 import { ProceduresView } from './ProceduresView';
 import { ADDRESS_HINT } from '#shared/model/stored';
 
@@ -285,6 +286,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
       {!firstRun && settings && (
         <>
           <PeopleSettings />
+          <SharingPanel />
           <RetentionSettings />
           <ProceduresView today={today} defaultProcedureId={settings.defaultProcedureId} />
         </>

@@ -1,0 +1,53 @@
+// The sharing status, always in the header while the desk belongs to a team: "Synced 2 minutes ago",
+// "Offline: 14 changes waiting", "The server refused a change" (a link to the team screen, which says which and why).
+import { Anchor, Group, Text } from '@mantine/core';
+import { useLocation } from 'wouter';
+import { statusLine } from '#sync';
+import { useConflicts, useNow, useSharingStatus } from './hooks';
+
+const COLOURS: Record<string, string> = {
+  synced: 'teal.9',
+  syncing: 'blue.9',
+  downloading: 'blue.9',
+  starting: 'gray.8',
+  offline: 'orange.9',
+  unreachable: 'orange.9',
+  'signed-out': 'red.9',
+  'update-needed': 'red.9',
+  follower: 'gray.8',
+};
+
+export function SyncStatus() {
+  const status = useSharingStatus();
+  const conflicts = useConflicts();
+  const now = useNow();
+  const [, navigate] = useLocation();
+  if (status.state.kind === 'off') return null;
+  const refused = status.refusals.length;
+  const clashes = conflicts?.length ?? 0;
+  return (
+    <Group gap="xs" wrap="nowrap" role="status" aria-label="Sharing with your team">
+      <Anchor
+        href="#/team"
+        size="sm"
+        c={COLOURS[status.state.kind]}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate('/team');
+        }}
+      >
+        {statusLine(status.state, now)}
+      </Anchor>
+      {refused > 0 && (
+        <Text size="sm" c="red.9" fw={600}>
+          The server refused {refused === 1 ? 'a change' : `${refused} changes`}
+        </Text>
+      )}
+      {clashes > 0 && (
+        <Text size="sm" c="orange.9" fw={600}>
+          {clashes === 1 ? '1 case' : `${clashes} cases`} changed at two desks
+        </Text>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,39 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { db } from '#db/schema';
+import { MEMBERSHIP_KEY, teamSync, type SharingStatus, type TeamMembership } from '#sync';
+
+/** The desk's sharing status, live (the header, the team screen). */
+export function useSharingStatus(): SharingStatus {
+  const team = teamSync();
+  return useSyncExternalStore(team.subscribe, team.snapshot);
+}
+
+/** The desk's membership of a team, or null for a lone desk (undefined while reading). */
+export function useMembership(): TeamMembership | null | undefined {
+  return useLiveQuery(
+    async () => ((await db().meta.get(MEMBERSHIP_KEY))?.value as TeamMembership | undefined) ?? null,
+    [],
+  );
+}
+
+/** Every case with fields changed at two desks, with its reference. */
+export function useConflicts() {
+  return useLiveQuery(async () => {
+    const rows = await db().conflicts.toArray();
+    const cases = await db().cases.bulkGet(rows.map((r) => r.caseId));
+    return rows
+      .map((row, i) => ({ ...row, reference: cases[i]?.reference ?? row.caseId, record: cases[i] }))
+      .sort((a, b) => a.reference.localeCompare(b.reference));
+  }, []);
+}
+
+/** Now, ticking every 30 seconds ("Synced 2 minutes ago" stays true). */
+export function useNow(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}

@@ -1,0 +1,63 @@
+// Settling a field changed at two desks ("Changed at two desks", issue #14): a person confirms the value the case
+// holds or picks the other desk's. One transaction: the case, its list of clashes, a note on the timeline saying
+// what was chosen (so the history keeps both values), and the case index. The change then travels to every desk on
+// the case document, like any edit.
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { settleClash, type CaseClash } from '#shared/sync/merge';
+import { refreshCaseIndex } from '#db/case-index/derive';
+import type { RedressDatabase } from '#db/schema';
+
+/** How a clash's value reads on screen and in the note: text as it is, nothing as "(empty)", the rest as JSON. */
+export function describeValue(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '(empty)';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return JSON.stringify(value);
+}
+
+/** The field's name for people: ['customer', 'phone'] → "customer phone". */
+export function fieldName(path: readonly string[]): string {
+  return path.map((p) => p.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()).join(' ');
+}
+
+export async function settleCaseClash(
+  database: RedressDatabase,
+  caseId: string,
+  path: readonly string[],
+  choice: 'kept' | 'other',
+  options: { by: string; today: string; clock?: { now(): Date } },
+): Promise<void> {
+  const at = (options.clock ?? { now: () => new Date() }).now().toISOString();
+  await database.transaction(
+    'rw',
+    [database.cases, database.conflicts, database.events, database.caseIndex],
+    async () => {
+      const record = await database.cases.get(caseId);
+      const row = await database.conflicts.get(caseId);
+      if (!record || !row) return;
+      const clash = row.clashes.find((c) => c.path.join('.') === path.join('.'));
+      if (!clash) return; // settled already (at this desk or another)
+      const settled = settleClash(record, row.clashes, path, choice);
+      const chosen: CaseClash['kept'] = choice === 'kept' ? clash.kept : clash.other;
+      const other: CaseClash['kept'] = choice === 'kept' ? clash.other : clash.kept;
+      const next: CaseRecord = { ...settled.record, updatedAt: at };
+      await database.cases.put(next);
+      if (settled.clashes.length) await database.conflicts.put({ caseId, clashes: settled.clashes });
+      else await database.conflicts.delete(caseId);
+      const note: TimelineEvent = {
+        id: crypto.randomUUID(),
+        caseId,
+        type: 'note',
+        on: options.today,
+        at,
+        by: options.by,
+        summary:
+          `Changed at two desks: ${fieldName(path)} is “${describeValue(chosen.value)}” (${chosen.writer}` +
+          `${chosen.by ? `, ${chosen.by}` : ''}), not “${describeValue(other.value)}” (${other.writer}` +
+          `${other.by ? `, ${other.by}` : ''})`,
+      };
+      await database.events.add(note);
+      await refreshCaseIndex(database, caseId);
+    },
+  );
+}

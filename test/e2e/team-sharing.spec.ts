@@ -1,0 +1,195 @@
+// Two desks of one team (two browser contexts, each its own profile and IndexedDB, the same web app) and one team
+// server (pouchdb-server on another port of 127.0.0.1: cross-origin with the session cookie, as app://redress and a
+// team's CouchDB are). Issue #14's proof, through the screens a handler uses: join, log, see the other desk's work
+// live, work offline at both, reconnect, and find every entry, the field-merged case and the same-field clash at
+// both desks and on the server.
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { createAdmin, setUpTeam, startSyncServer, type SyncServer } from '#test/support/sync-server';
+import { countRows, expect, logComplaint, setUpDesk, test, textbox } from './fixtures';
+
+const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
+const DB = 'complaints';
+const ADMIN = { name: 'admin', password: 'admin-password-for-the-test' };
+const DESK_A = { name: 'leeds-desk', password: 'leeds-password-for-the-test' };
+const DESK_B = { name: 'bradford-desk', password: 'bradford-password-for-the-test' };
+
+let server: SyncServer;
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(240_000);
+test.use({ actionTimeout: 20_000 });
+
+test.beforeAll(async ({ baseURL }) => {
+  server = await startSyncServer({ corsOrigins: [new URL(baseURL!).origin] });
+  await createAdmin(server, ADMIN.name, ADMIN.password);
+  await setUpTeam(server, {
+    db: DB,
+    admin: ADMIN,
+    teamRole: 'team-e2e',
+    desks: [DESK_A, DESK_B],
+    erasureDesks: [DESK_A.name],
+  });
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+interface Desk {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/** A desk: its own browser profile, with console errors collected as the fixture does for `page`. */
+async function openDesk(browser: Browser, baseURL: string): Promise<Desk> {
+  const context = await browser.newContext({
+    baseURL,
+    timezoneId: 'Europe/London',
+    locale: 'en-GB',
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    // Offline on purpose: the browser reports the refused requests as errors; nothing else may be one.
+    if (msg.type() === 'error' && !/net::ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(msg.text()))
+      errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return { context, page, errors };
+}
+
+async function join(page: Page, login: { name: string; password: string }) {
+  await page.getByRole('link', { name: 'Team sharing' }).click();
+  await expect(page.getByRole('heading', { name: 'Team sharing', level: 2 })).toBeVisible();
+  await page.getByLabel('Server address').fill(server.url);
+  await page.getByLabel('Team database').fill(DB);
+  await page.getByRole('button', { name: 'Use this server' }).click();
+  await page.getByLabel('Desk user').fill(login.name);
+  await page.getByRole('textbox', { name: 'Password' }).fill(login.password);
+  await page.getByRole('button', { name: 'Join the team' }).click();
+  await expect(page.getByRole('status', { name: 'Sharing with your team' })).toContainText(/Synced/, {
+    timeout: 30_000,
+  });
+}
+
+async function editCustomer(page: Page, fields: Record<string, string>) {
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: "Edit the customer's details…", exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  for (const [label, value] of Object.entries(fields))
+    await dialog.getByRole('textbox', { name: new RegExp(`^${label}( \\*)?$`) }).fill(value);
+  await dialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function addNote(page: Page, note: string) {
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Add a note…', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await textbox(dialog, 'Note').fill(note);
+  await dialog.getByRole('button', { name: 'Add note' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel('Timeline')).toContainText(note);
+}
+
+/** The team server's documents of a type, read as its admin. */
+async function onServer(type: string): Promise<Array<Record<string, unknown>>> {
+  const auth = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`;
+  const url = `${server.url}/${DB}/_all_docs?include_docs=true&startkey=%22${type}:%22&endkey=%22${type}:%EF%BF%B0%22`;
+  const response = await fetch(url, { headers: { authorization: auth, accept: 'application/json' } });
+  const body = (await response.json()) as { rows: Array<{ doc: Record<string, unknown> }> };
+  return body.rows.map((r) => r.doc);
+}
+
+test('two desks share cases live, work offline, and meet again with every entry, the merge and the clash', async ({
+  browser,
+  baseURL,
+}) => {
+  const a = await openDesk(browser, baseURL!);
+  const b = await openDesk(browser, baseURL!);
+  await setUpDesk(a.page, 'LDS');
+  await join(a.page, DESK_A);
+  await setUpDesk(b.page, 'BRD');
+  await join(b.page, DESK_B);
+
+  // Desk A logs a case; desk B sees it on its case list without a reload.
+  await logComplaint(a.page, {
+    receivedOn: '2026-11-18',
+    channel: 'Letter',
+    category: 'Billing',
+    summary: 'Charged twice for October.',
+    name: 'Ada Lovelace',
+    address: '12 St James Square\nLondon',
+    postcode: 'SW1Y 4JH',
+    phone: '0161 496 0000',
+  });
+  const reference = (await a.page.getByRole('heading', { level: 2 }).textContent({ timeout: 15_000 }))!;
+  expect(reference).toMatch(/^LDS-\d{4}-000001$/);
+  await b.page.getByRole('link', { name: 'Cases', exact: true }).click();
+  await b.page.getByRole('link', { name: reference }).click();
+  await expect(b.page.getByRole('heading', { level: 2 })).toHaveText(reference);
+
+  // Desk B adds to A's case; A's open case page shows it live.
+  await addNote(b.page, 'Called the customer from Bradford');
+  await expect(a.page.getByLabel('Timeline')).toContainText('Called the customer from Bradford', { timeout: 20_000 });
+
+  // Both go offline and change the customer's details: different fields, then the same field.
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  await editCustomer(a.page, { Phone: '0113 000 1111', Name: 'Ada King' });
+  await editCustomer(b.page, { Email: 'ada@bradford.example', Name: 'Ada Byron' });
+  await addNote(a.page, 'Offline note at Leeds');
+  await addNote(b.page, 'Offline note at Bradford');
+  await expect(a.page.getByRole('status', { name: 'Sharing with your team' })).toContainText(
+    /Offline: \d+ changes? waiting/,
+    { timeout: 30_000 },
+  );
+  await a.page.screenshot({ path: shots('160-team-offline-waiting'), fullPage: true });
+
+  // Back online: both desks and the server hold the same case, every entry, the merge and the clash.
+  await a.context.setOffline(false);
+  await b.context.setOffline(false);
+  for (const d of [a, b]) {
+    await expect(d.page.getByRole('status', { name: 'Sharing with your team' })).toContainText(/Synced/, {
+      timeout: 60_000,
+    });
+    const timeline = d.page.getByLabel('Timeline');
+    await expect(timeline).toContainText('Offline note at Leeds', { timeout: 30_000 });
+    await expect(timeline).toContainText('Offline note at Bradford', { timeout: 30_000 });
+    const clash = d.page.getByRole('region', { name: 'Changed at two desks' });
+    await expect(clash).toBeVisible({ timeout: 30_000 });
+    await expect(clash).toContainText('Ada King');
+    await expect(clash).toContainText('Ada Byron');
+    await expect(clash).toContainText(DESK_A.name);
+    await expect(clash).toContainText(DESK_B.name);
+    await expect(d.page.getByRole('row', { name: /^Phone / }).first()).toContainText('0113 000 1111');
+    await expect(d.page.getByRole('row', { name: /^Email / }).first()).toContainText('ada@bradford.example');
+  }
+  await b.page.screenshot({ path: shots('161-team-changed-at-two-desks'), fullPage: true });
+  // Counted row by row across the three stores.
+  const entries = await countRows(a.page, 'events');
+  expect(await countRows(b.page, 'events')).toBe(entries);
+  await expect.poll(async () => (await onServer('entry')).length, { timeout: 30_000 }).toBe(entries);
+  expect(await countRows(a.page, 'cases')).toBe(1);
+  expect(await countRows(b.page, 'cases')).toBe(1);
+  const [serverCase] = await onServer('case');
+  expect(serverCase.clashes).toHaveLength(1);
+
+  // Desk B settles the clash; desk A sees it settled.
+  await b.page
+    .getByRole('region', { name: 'Changed at two desks' })
+    .getByRole('button', { name: /^Use “/ })
+    .click();
+  await expect(b.page.getByRole('region', { name: 'Changed at two desks' })).toBeHidden();
+  await expect(a.page.getByRole('region', { name: 'Changed at two desks' })).toBeHidden({ timeout: 30_000 });
+  const settled = (await b.page.getByRole('heading', { level: 2 }).locator('xpath=../..').textContent()) ?? '';
+  expect(settled).toMatch(/Ada (King|Byron)/);
+
+  for (const d of [a, b]) {
+    expect(d.errors, 'console errors').toEqual([]);
+    await d.context.close();
+  }
+});
