@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymiseEvent } from '#shared/privacy/anonymise';
 import { newCaseParts } from '#test/support/cases';
 import { deskSettings } from '#test/support/desk';
-import { memoryPouch, PouchDB } from '#test/support/pouch';
+import { PouchDB } from '#test/support/pouch';
 import { createAdmin, setUpTeam, startSyncServer, type SyncServer } from '#test/support/sync-server';
 import { appendEvent, createCase } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
@@ -44,8 +44,14 @@ afterAll(async () => {
 
 /** Node has no cookie jar: the tests send the desk's login with each request (the app uses the session cookie). */
 function factory(login: { name: string; password: string }): PouchFactory {
+  // One local database per name, kept across a stop and a start (as IndexedDB keeps it in the app): the memory
+  // adapter keeps a database's data under its name for the life of the process.
+  const names = new Map<string, string>();
   return {
-    local: (name) => memoryPouch(name),
+    local: (name) => {
+      if (!names.has(name)) names.set(name, `${name}-${process.pid}-${(n += 1)}`);
+      return new PouchDB(names.get(name)!, { adapter: 'memory' });
+    },
     remote: (url) => new PouchDB(url, { skip_setup: true, auth: { username: login.name, password: login.password } }),
     sync: (a, b, options) => PouchDB.sync(a, b, options),
   };
@@ -98,6 +104,48 @@ describe('two desks share one case store through the team server', () => {
     const onServer = await admin().allDocs({ include_docs: true, startkey: 'entry:', endkey: 'entry:\ufff0' });
     const writers = onServer.rows.map((r) => String(r.doc?.writer));
     expect(writers).toEqual(expect.arrayContaining(['desk-a', 'desk-b']));
+  }, 60_000);
+
+  it('both desks offline edit one case: after reconnecting, the merge and the same-field clash are at both and on the server', async () => {
+    const a = await desk(DESK_A);
+    const b = await desk(DESK_B);
+    const record = await createCase(a.database, newCaseParts({ summary: 'Offline both' }), {
+      settings: settings('LDS'),
+      by: 'Sam',
+    });
+    await until(async () => (await b.database.cases.get(record.id)) !== undefined);
+    await a.team.stop();
+    await b.team.stop();
+    await a.database.cases.update(record.id, { customer: { ...record.customer, name: 'Ada King', phone: '0113' } });
+    await b.database.cases.update(record.id, {
+      customer: { ...record.customer, name: 'Ada Byron', email: 'a@b.example' },
+    });
+    await appendEvent(a.database, record.id, { type: 'note', on: '2026-11-21', by: 'Sam', summary: 'Offline A' });
+    await appendEvent(b.database, record.id, { type: 'note', on: '2026-11-21', by: 'Kim', summary: 'Offline B' });
+    await a.team.start();
+    await b.team.start();
+    for (const d of [a, b])
+      await until(
+        async () => (await d.database.conflicts.get(record.id)) !== undefined,
+        20_000,
+        `${d.login.name} to show the clash`,
+      );
+    for (const d of [a, b]) {
+      const now = (await d.database.cases.get(record.id))!;
+      expect(now.customer).toMatchObject({ phone: '0113', email: 'a@b.example' });
+      const clashes = (await d.database.conflicts.get(record.id))!.clashes;
+      expect(clashes.map((c) => c.path.join('.'))).toEqual(['customer.name']);
+      const notes = (await d.database.events.where('caseId').equals(record.id).toArray()).map((e) => e.summary);
+      expect(notes).toEqual(expect.arrayContaining(['Offline A', 'Offline B']));
+    }
+    await until(
+      async () => {
+        const doc = await admin().get(`case:${record.id}`, { conflicts: true });
+        return !doc._conflicts?.length && ((doc.clashes as unknown[] | undefined)?.length ?? 0) === 1;
+      },
+      20_000,
+      'the server to hold the merge',
+    );
   }, 60_000);
 
   it('the server refuses an edited timeline entry; the desk shows the refusal with the case', async () => {
