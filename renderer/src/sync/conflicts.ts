@@ -20,6 +20,12 @@ export function fieldName(path: readonly string[]): string {
   return path.map((p) => p.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()).join(' ');
 }
 
+/** The same, as a heading: "Customer name". */
+export function fieldHeading(path: readonly string[]): string {
+  const name = fieldName(path);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 export async function settleCaseClash(
   database: RedressDatabase,
   caseId: string,

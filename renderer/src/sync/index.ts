@@ -12,5 +12,5 @@ export {
   type TeamMembership,
 } from './team';
 export type { BridgeProblem } from './bridge';
-export { describeValue, fieldName, settleCaseClash } from './conflicts';
+export { describeValue, fieldHeading, fieldName, settleCaseClash } from './conflicts';
 export { startTeamSync, teamSync } from './instance';

@@ -4,7 +4,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatTimestamp } from '#lib/format';
 import { db } from '#db/schema';
-import { describeValue, fieldName, settleCaseClash } from '#sync';
+import { describeValue, fieldHeading, settleCaseClash } from '#sync';
 import type { ClashSide } from '#shared/sync/merge';
 
 const who = (side: ClashSide) =>
@@ -26,8 +26,8 @@ export function CaseClashes({ caseId, by, today }: { caseId: string; by: string;
             void settleCaseClash(db(), caseId, clash.path, choice, { by, today });
           return (
             <Stack key={key} gap={4} data-clash={key}>
-              <Text size="sm" fw={600} tt="capitalize">
-                {fieldName(clash.path)}
+              <Text size="sm" fw={600}>
+                {fieldHeading(clash.path)}
               </Text>
               <Text size="sm">
                 Now: “{describeValue(clash.kept.value)}” — {who(clash.kept)}
