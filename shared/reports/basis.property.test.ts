@@ -63,10 +63,11 @@ describe('report basis', () => {
   });
 
   it('keeps no personal data: none of the customer’s name, contact details or the case summary', () => {
-    const { record, events } = cases[1];
+    // A paused case keeps its facts: the most the basis ever holds.
+    const { record, events } = stands.find((s) => reportBasis(s.record, s.events).facts && s.record.summary)!;
     const text = JSON.stringify(reportBasis(record, events));
-    expect(text).not.toContain(record.customer.name);
-    if (record.summary) expect(text).not.toContain(record.summary);
-    for (const e of events) if (e.summary) expect(text).not.toContain(e.summary);
+    const personal = [record.customer.name, record.summary, ...events.map((e) => e.summary)].filter(Boolean);
+    expect(personal.length).toBeGreaterThan(1);
+    expect(personal.filter((words) => text.includes(words))).toEqual([]);
   });
 });
