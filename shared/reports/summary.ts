@@ -13,7 +13,14 @@
 //
 // Every deadline comes from the rules engine (shared/rules evaluateCase): nothing here counts a clock itself.
 import { effectiveTimeline } from '#shared/model/effective';
-import { type CalendarId, type CaseRecord, type Category, type Channel, type TimelineEvent } from '#shared/model/case';
+import {
+  type CalendarId,
+  type CaseRecord,
+  type Category,
+  type Channel,
+  inTimelineOrder,
+  type TimelineEvent,
+} from '#shared/model/case';
 import {
   addWorkingDays,
   calendarDaysBetween,
@@ -191,7 +198,8 @@ export function reportBasis(record: ReportCaseRecord, events: readonly ReportEve
             }
           : {}),
       },
-      events: events.map(reportEvent),
+      // In THE order (stable), so the same timeline always gives the same row, whatever order it was read in.
+      events: inTimelineOrder(events.map(reportEvent)),
     };
   }
   return basis;

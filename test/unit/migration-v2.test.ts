@@ -66,7 +66,7 @@ describe('schema upgrade from version 1 (fixture)', () => {
     expect(fixture.schemaVersion).toBe(1);
     const database = upgraded(await v1Database());
     await database.open();
-    expect(database.verno).toBe(4); // the latest version: 1 → 2 → 3 → 4 in one open
+    expect(database.verno).toBe(6); // the latest version: 1 → 2 → 3 → 4 → 6 in one open
     for (const [store, rows] of Object.entries(fixture.stores)) {
       const key = database.table(store).schema.primKey.keyPath as string;
       const stored = await database.table(store).toArray();

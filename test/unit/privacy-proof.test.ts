@@ -110,6 +110,7 @@ describe('anonymisation leaves no personal data and keeps the figures', () => {
       'meta',
       'notified',
       'people',
+      'reportRows',
       'settings',
     ]);
     expect(personalDataFound(after)).toEqual([]);

@@ -159,7 +159,15 @@ export async function runRetention(database: RedressDatabase, options: RunOption
   if (candidates.length === 0) return nothing;
   return database.transaction(
     'rw',
-    [database.cases, database.events, database.letters, database.caseIndex, database.audit, database.meta],
+    [
+      database.cases,
+      database.events,
+      database.letters,
+      database.caseIndex,
+      database.reportRows,
+      database.audit,
+      database.meta,
+    ],
     async () => {
       // Checked again inside the write: another window may have anonymised some meanwhile.
       const records = await database.cases.bulkGet(candidates);
@@ -269,7 +277,15 @@ export async function eraseCustomer(database: RedressDatabase, options: EraseOpt
   const at = (options.clock ?? systemNow).now().toISOString();
   return database.transaction(
     'rw',
-    [database.cases, database.events, database.letters, database.caseIndex, database.audit, database.meta],
+    [
+      database.cases,
+      database.events,
+      database.letters,
+      database.caseIndex,
+      database.reportRows,
+      database.audit,
+      database.meta,
+    ],
     async () => {
       const ids = [...new Set(options.caseIds)];
       const records = await database.cases.bulkGet(ids);
@@ -382,7 +398,15 @@ export async function reapplyAnonymisation(
   const at = (options.clock ?? systemNow).now().toISOString();
   return database.transaction(
     'rw',
-    [database.cases, database.events, database.letters, database.caseIndex, database.audit, database.meta],
+    [
+      database.cases,
+      database.events,
+      database.letters,
+      database.caseIndex,
+      database.reportRows,
+      database.audit,
+      database.meta,
+    ],
     async () => {
       const nothing: ReapplyResult = { caseIds: [], references: [], lettersDeleted: 0, audit: null, stillOpen: [] };
       const ids = await anonymisedHere(database);
