@@ -2,6 +2,7 @@
 // the web app, the seeding bundle, seeding a browser profile, and the page's heap.
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -151,4 +152,14 @@ export async function heapMb(page: Page): Promise<number> {
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   await cdp.detach();
   return round(usedSize / 1024 / 1024);
+}
+
+/** The machine's load average over 1, 5 and 15 minutes: other work on the shared cores skews every figure. */
+export function loadAverage(): number[] {
+  return loadavg().map((n) => Math.round(n * 100) / 100);
+}
+
+/** A measured figure against its target (issue #19): `ok` when it is at or under every limit given. */
+export function target(value: number, limits: number[], words: string): { value: number; target: string; ok: boolean } {
+  return { value, target: words, ok: limits.every((limit) => value <= limit) };
 }
