@@ -163,3 +163,33 @@ export function loadAverage(): number[] {
 export function target(value: number, limits: number[], words: string): { value: number; target: string; ok: boolean } {
   return { value, target: words, ok: limits.every((limit) => value <= limit) };
 }
+
+/** Twenty queries a desk types: references, names, phone, email, postcode, account, summary words. */
+export const SEARCH_QUERIES = [
+  'RDR-2026-0012',
+  '000345',
+  'smith',
+  'lovelace',
+  'ada love',
+  'patel',
+  "o'neill",
+  'mohammed khan',
+  '0113 496',
+  '0161',
+  'jones12@example',
+  '@example.com',
+  'LS12',
+  'sw3 4',
+  'AC1234',
+  'broadband dropping',
+  'refund',
+  'engineer missed',
+  'price rise',
+  'tremblay',
+];
+
+/** The p-th percentile of the values (nearest rank), rounded to 0.1. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
+}
