@@ -1,8 +1,13 @@
 // Reports (issue #7): complaint volumes and handling figures for any period and filter, each with its definition.
 // Pure: "today", the period and the filters are arguments; deadlines come from the rules engine. See ./README.md.
 export {
+  reportBasis,
+  reportEvent,
   summariseCase,
+  summaryOn,
   type CaseSummary,
+  type ReportBasis,
+  type TargetClock,
   type Payment,
   type ProviderTargetsState,
   type ReportCaseRecord,

@@ -13,7 +13,14 @@
 //
 // Every deadline comes from the rules engine (shared/rules evaluateCase): nothing here counts a clock itself.
 import { effectiveTimeline } from '#shared/model/effective';
-import { type CalendarId, type CaseRecord, type Category, type Channel, type TimelineEvent } from '#shared/model/case';
+import {
+  type CalendarId,
+  type CaseRecord,
+  type Category,
+  type Channel,
+  inTimelineOrder,
+  type TimelineEvent,
+} from '#shared/model/case';
 import {
   addWorkingDays,
   calendarDaysBetween,
@@ -23,6 +30,7 @@ import {
   type EvaluateOptions,
   type Evaluation,
   caseFacts,
+  openClockState,
   STAGE_ENTRY_EVENTS,
 } from '#shared/rules/index';
 
@@ -122,6 +130,165 @@ export function summariseCase(
   today: string,
   options: EvaluateOptions = {},
 ): CaseSummary {
+  return summarise(record, events, today, options).summary;
+}
+
+/** A provider target or regulatory clock as reports read it. */
+export interface TargetClock {
+  label: string;
+  state: ClockState;
+  /** Set while nothing has closed the clock (running or missed): its due date, which decides its state on a later day. */
+  openDueOn?: string;
+}
+
+/**
+ * What a case's summary on any later day follows from, kept per case in the database (renderer/src/db: the report
+ * rows, refreshed in every write transaction like the case index), so the Reports page reads one small row per case
+ * instead of the case and its timeline, and evaluates nothing. `summaryOn` turns it into the summary on a day.
+ */
+export interface ReportBasis {
+  /** The day it was evaluated on: the latest of the date received and the timeline's dates. */
+  asOf: string;
+  /** The summary on `asOf`. */
+  summary: CaseSummary;
+  /** The provider targets the summary decided from, in order (`providerTargets`, `missedTargets`). */
+  targets: TargetClock[];
+  /** The acknowledgement clock, when it has a target. */
+  acknowledgement?: TargetClock;
+  /** The ADR-letter clock, when there is one. */
+  adrLetter?: TargetClock;
+  /**
+   * The case's facts as reports read them, kept only when a later day can change more than open clocks' states: while
+   * a pause is open (it moves the provider targets' due dates every day), or when the rules engine refused the case.
+   */
+  facts?: { record: ReportCaseRecord; events: ReportEvent[] };
+}
+
+/** The latest of the date received and the timeline's dates: the earliest day every entry is in the past. */
+function lastDay(record: ReportCaseRecord, events: readonly ReportEvent[]): string {
+  let day = record.receivedOn;
+  for (const e of events) if (e.on > day) day = e.on;
+  return day;
+}
+
+/** The case's report basis: `summariseCase` on the case's last day, with what a later day changes. */
+export function reportBasis(record: ReportCaseRecord, events: readonly ReportEvent[]): ReportBasis {
+  const asOf = lastDay(record, events);
+  const { summary, targets, acknowledgement, adrLetter, pauseOpen } = summarise(record, events, asOf, {});
+  const basis: ReportBasis = { asOf, summary, targets };
+  if (acknowledgement) basis.acknowledgement = acknowledgement;
+  if (adrLetter) basis.adrLetter = adrLetter;
+  if (pauseOpen || summary.rulesError !== null) {
+    const { id, receivedOn, channel, category, procedureId, calendar, assignee, customer } = record;
+    basis.facts = {
+      record: {
+        id,
+        receivedOn,
+        channel,
+        category,
+        procedureId,
+        calendar,
+        ...(assignee !== undefined ? { assignee } : {}),
+        ...(customer
+          ? {
+              customer: {
+                isBusiness: customer.isBusiness,
+                ...(customer.employees !== undefined ? { employees: customer.employees } : {}),
+              },
+            }
+          : {}),
+      },
+      // In THE order (stable), so the same timeline always gives the same row, whatever order it was read in.
+      events: inTimelineOrder(events.map(reportEvent)),
+    };
+  }
+  return basis;
+}
+
+/**
+ * The case's summary on `today` from its basis: what `summariseCase` gives on that day from the case and its timeline.
+ * Null when `today` is before the basis's day (an entry dated after today): summarise the case from its facts then.
+ */
+export function summaryOn(basis: ReportBasis, today: string): CaseSummary | null {
+  if (today === basis.asOf) return basis.summary;
+  if (today < basis.asOf) return null;
+  if (basis.facts) return summariseCase(basis.facts.record, basis.facts.events, today);
+  const on = (clock: TargetClock): ClockState =>
+    clock.openDueOn === undefined ? clock.state : openClockState(clock.openDueOn, today);
+  const summary: CaseSummary = {
+    ...basis.summary,
+    ...targetsVerdict(basis.targets.map((c) => ({ ...c, state: on(c) }))),
+  };
+  if (basis.acknowledgement) summary.acknowledgement = on(basis.acknowledgement);
+  if (basis.adrLetter) summary.adrLetterState = on(basis.adrLetter);
+  return summary;
+}
+
+/** Only what reports read of a timeline entry (the comment at the top of this file). */
+export function reportEvent(e: ReportEvent): ReportEvent {
+  const out: ReportEvent = { type: e.type, on: e.on };
+  if (e.at !== undefined) out.at = e.at;
+  if (e.id !== undefined) out.id = e.id;
+  const d = e.data;
+  // A void keeps the id of the entry it cancels: the reports leave that entry out.
+  if (e.type === 'voided' && typeof d?.entryId === 'string') {
+    out.data = { entryId: d.entryId };
+    return out;
+  }
+  if (d && (d.stage !== undefined || d.amount !== undefined)) {
+    const data: Record<string, unknown> = {};
+    if (d.stage !== undefined) data.stage = d.stage;
+    if (d.amount !== undefined) data.amount = d.amount;
+    if (d.currency !== undefined) data.currency = d.currency;
+    if (d.kind !== undefined) data.kind = d.kind;
+    out.data = data as TimelineEvent['data'];
+  }
+  return out;
+}
+
+/** `providerTargets` and `missedTargets` from the targets decided, in order. */
+function targetsVerdict(decided: readonly TargetClock[]): Pick<CaseSummary, 'providerTargets' | 'missedTargets'> {
+  const missedTargets = decided.filter((c) => c.state === 'missed').map((c) => c.label);
+  return {
+    missedTargets,
+    providerTargets: missedTargets.length
+      ? 'missed'
+      : decided.some((c) => c.state === 'met')
+        ? 'met'
+        : decided.some((c) => c.state === 'running')
+          ? 'running'
+          : 'no-target',
+  };
+}
+
+/** An open clock keeps its due date, so its state on a later day follows from it. */
+function targetClock(clock: Clock, open: boolean): TargetClock {
+  const out: TargetClock = { label: clock.label, state: clock.state };
+  if (
+    open &&
+    clock.closedOn === null &&
+    clock.dueOn !== null &&
+    (clock.state === 'running' || clock.state === 'missed')
+  )
+    out.openDueOn = clock.dueOn;
+  return out;
+}
+
+interface Summarised {
+  summary: CaseSummary;
+  targets: TargetClock[];
+  acknowledgement?: TargetClock;
+  adrLetter?: TargetClock;
+  /** The timeline ends paused (no `resumed` after the last `paused`). */
+  pauseOpen: boolean;
+}
+
+function summarise(
+  record: ReportCaseRecord,
+  events: readonly ReportEvent[],
+  today: string,
+  options: EvaluateOptions,
+): Summarised {
   // What counts: a voided entry counts nowhere, a reopening takes back the closure before it (the rules read the same).
   const sorted = effectiveTimeline(events);
   const summary: CaseSummary = {
@@ -158,7 +325,13 @@ export function summariseCase(
     }
   }
 
+  const targets: TargetClock[] = [];
+  const out: Summarised = { summary, targets, pauseOpen: false };
   const facts = caseFacts(record, sorted);
+  for (const e of facts.events) {
+    if (e.type === 'paused') out.pauseOpen = true;
+    else if (e.type === 'resumed') out.pauseOpen = false;
+  }
   try {
     const evaluation = evaluateCase(facts, today, options);
     // The time-based deadline as the engine gives it for the complaint as received (no deadlock, nothing done).
@@ -190,15 +363,11 @@ export function summariseCase(
       const stageClock = clock(b, 'stage-response');
       if (stageClock && stageClock.state !== 'not-applicable') decided.push(stageClock);
     });
-    decided.push(...providerTargetClocks(evaluation));
-    summary.missedTargets = decided.filter((c) => c.state === 'missed').map((c) => c.label);
-    summary.providerTargets = summary.missedTargets.length
-      ? 'missed'
-      : decided.some((c) => c.state === 'met')
-        ? 'met'
-        : decided.some((c) => c.state === 'running')
-          ? 'running'
-          : 'no-target';
+    // Stages left were read on the day they were left: a later day does not change them.
+    targets.push(...decided.map((c) => targetClock(c, false)));
+    targets.push(...providerTargetClocks(evaluation).map((c) => targetClock(c, true)));
+    Object.assign(summary, targetsVerdict(targets));
+    if (summary.acknowledgement !== 'no-target') out.acknowledgement = targetClock(ack!, true);
 
     const deadline = clock(asReceived, 'adr-letter');
     if (deadline?.dueOn) {
@@ -209,9 +378,13 @@ export function summariseCase(
     if (adr) {
       summary.adrLetterState = adr.state;
       summary.adrLetterDueOn = adr.dueOn;
+      out.adrLetter = targetClock(adr, true);
     }
   } catch (error) {
     summary.rulesError = error instanceof Error ? error.message : String(error);
+    out.targets = [];
+    delete out.acknowledgement;
+    delete out.adrLetter;
   }
-  return summary;
+  return out;
 }

@@ -396,7 +396,16 @@ function compose(head: string, ...sentences: string[]): string {
 
 function stateFor(due: DayNumber, closing: CheckedEvent | undefined, today: DayNumber): ClockState {
   if (closing) return closing.day <= due ? 'met' : 'missed';
-  return today > due ? 'missed' : 'running';
+  return openClockState(due, today);
+}
+
+/**
+ * The state of a clock nothing has closed yet, due on `dueOn`, on `today` (both day numbers, or both YYYY-MM-DD, which
+ * compare the same way): running up to and including its due date, missed after it. A later day never changes an
+ * open clock's due date, except a provider clock's while a pause is still open.
+ */
+export function openClockState<Day extends number | string>(dueOn: Day, today: Day): 'running' | 'missed' {
+  return today > dueOn ? 'missed' : 'running';
 }
 
 function statusSentence(state: ClockState, closing: CheckedEvent | undefined, openWords: string): string {

@@ -1,7 +1,7 @@
 // The rules engine (issue #3): procedures, regulatory clocks and working-day calendars, exact and explained.
 // Pure: no DOM, no Node, no clock. "today", the calendar set and the rules are arguments. See ./README.md.
 
-export { evaluateCase, describeDuration, type EvaluateOptions } from './evaluate';
+export { evaluateCase, describeDuration, openClockState, type EvaluateOptions } from './evaluate';
 export { caseFacts, checkFacts, customerScopeFacts, validateCaseFacts, type FactsCaseRecord } from './facts';
 export { RulesError, isRulesError, type RulesErrorCode } from './errors';
 

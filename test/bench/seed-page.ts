@@ -4,7 +4,7 @@
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import { evaluateRecord } from '#lib/rules';
-import { deriveCaseIndex } from '#db/case-index/derive';
+import { deriveCaseIndex, deriveReportRow } from '#db/case-index/derive';
 import { RedressDatabase, type CaseIndexRow } from '#db/schema';
 import { iterateCases, type GeneratedCase } from '#test/fixtures/generate-cases';
 import { deskSettings, NORTHWIND } from '#test/support/desk';
@@ -73,7 +73,12 @@ async function seed(count: number, chunk = 5000) {
     const records: CaseRecord[] = batch.map((c) => c.record);
     const timeline: TimelineEvent[] = batch.flatMap((c) => c.events);
     events += timeline.length;
-    await putAll(idb, { cases: records, events: timeline, caseIndex: rows });
+    await putAll(idb, {
+      cases: records,
+      events: timeline,
+      caseIndex: rows,
+      reportRows: batch.map((c) => deriveReportRow(c.record, c.events)),
+    });
     writeMs += performance.now() - t;
   };
   let batch: GeneratedCase[] = [];

@@ -2,6 +2,7 @@
 // the web app, the seeding bundle, seeding a browser profile, and the page's heap.
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -151,4 +152,44 @@ export async function heapMb(page: Page): Promise<number> {
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   await cdp.detach();
   return round(usedSize / 1024 / 1024);
+}
+
+/** The machine's load average over 1, 5 and 15 minutes: other work on the shared cores skews every figure. */
+export function loadAverage(): number[] {
+  return loadavg().map((n) => Math.round(n * 100) / 100);
+}
+
+/** A measured figure against its target (issue #19): `ok` when it is at or under every limit given. */
+export function target(value: number, limits: number[], words: string): { value: number; target: string; ok: boolean } {
+  return { value, target: words, ok: limits.every((limit) => value <= limit) };
+}
+
+/** Twenty queries a desk types: references, names, phone, email, postcode, account, summary words. */
+export const SEARCH_QUERIES = [
+  'RDR-2026-0012',
+  '000345',
+  'smith',
+  'lovelace',
+  'ada love',
+  'patel',
+  "o'neill",
+  'mohammed khan',
+  '0113 496',
+  '0161',
+  'jones12@example',
+  '@example.com',
+  'LS12',
+  'sw3 4',
+  'AC1234',
+  'broadband dropping',
+  'refund',
+  'engineer missed',
+  'price rise',
+  'tremblay',
+];
+
+/** The p-th percentile of the values (nearest rank), rounded to 0.1. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
 }

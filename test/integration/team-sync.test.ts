@@ -124,19 +124,22 @@ describe('two desks share one case store through the team server', () => {
     await appendEvent(b.database, record.id, { type: 'note', on: '2026-11-21', by: 'Kim', summary: 'Offline B' });
     await a.team.start();
     await b.team.start();
+    const notesAt = async (d: { database: RedressDatabase }) =>
+      (await d.database.events.where('caseId').equals(record.id).toArray()).map((e) => e.summary);
     for (const d of [a, b])
       await until(
-        async () => (await d.database.conflicts.get(record.id)) !== undefined,
+        async () =>
+          (await d.database.conflicts.get(record.id)) !== undefined &&
+          (await notesAt(d)).includes('Offline A') &&
+          (await notesAt(d)).includes('Offline B'),
         20_000,
-        `${d.login.name} to show the clash`,
+        `${d.login.name} to show the clash and both notes`,
       );
     for (const d of [a, b]) {
       const now = (await d.database.cases.get(record.id))!;
       expect(now.customer).toMatchObject({ phone: '0113', email: 'a@b.example' });
       const clashes = (await d.database.conflicts.get(record.id))!.clashes;
       expect(clashes.map((c) => c.path.join('.'))).toEqual(['customer.name']);
-      const notes = (await d.database.events.where('caseId').equals(record.id).toArray()).map((e) => e.summary);
-      expect(notes).toEqual(expect.arrayContaining(['Offline A', 'Offline B']));
     }
     await until(
       async () => {

@@ -11,6 +11,7 @@ export const ALL_TABLES = [
   'settings',
   'letters',
   'caseIndex',
+  'reportRows',
   'people',
   'notified',
   'audit',

@@ -26,11 +26,15 @@ const sorted = (list: CaseIndexRow[]) => [...list].sort((a, b) => a.reference.lo
 let database: RedressDatabase;
 beforeAll(async () => {
   database = new RedressDatabase(`redress-queries-${process.pid}`);
-  await database.transaction('rw', [database.cases, database.events, database.caseIndex], async () => {
-    await database.cases.bulkAdd(generated.map((c) => c.record));
-    await database.events.bulkAdd(generated.flatMap((c) => c.events));
-    await database.caseIndex.bulkAdd(rows);
-  });
+  await database.transaction(
+    'rw',
+    [database.cases, database.events, database.caseIndex, database.reportRows],
+    async () => {
+      await database.cases.bulkAdd(generated.map((c) => c.record));
+      await database.events.bulkAdd(generated.flatMap((c) => c.events));
+      await database.caseIndex.bulkAdd(rows);
+    },
+  );
 });
 afterAll(() => database.close());
 

@@ -103,9 +103,13 @@ describe('the case index rebuilt from scratch', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(disturbedCase, { minLength: 12, maxLength: 12 }), async (batch) => {
         // Each batch starts from an empty desk, so a generated case can come up twice.
-        await database.transaction('rw', [database.cases, database.events, database.caseIndex], async () => {
-          await Promise.all([database.cases.clear(), database.events.clear(), database.caseIndex.clear()]);
-        });
+        await database.transaction(
+          'rw',
+          [database.cases, database.events, database.caseIndex, database.reportRows],
+          async () => {
+            await Promise.all([database.cases.clear(), database.events.clear(), database.caseIndex.clear()]);
+          },
+        );
         const unique = [...new Map(batch.map((c) => [c.record.id, c])).values()];
         // Write by write: each entry through appendEvent (the incremental refresh), in the order it was written,
         // recorded at its own time.
@@ -122,8 +126,10 @@ describe('the case index rebuilt from scratch', () => {
         }
         cases += unique.length;
         const incremental = await database.caseIndex.toArray();
-        await database.transaction('rw', [database.cases, database.events, database.caseIndex], () =>
-          rebuildCaseIndex(database),
+        await database.transaction(
+          'rw',
+          [database.cases, database.events, database.caseIndex, database.reportRows],
+          () => rebuildCaseIndex(database),
         );
         const rebuilt = await database.caseIndex.toArray();
         expect(rebuilt).toEqual(incremental);

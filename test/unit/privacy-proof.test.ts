@@ -112,6 +112,7 @@ describe('anonymisation leaves no personal data and keeps the figures', () => {
       'notified',
       'outbox',
       'people',
+      'reportRows',
       'settings',
       'syncRevs',
     ]);

@@ -2,8 +2,8 @@
 // only the cases written since; the result always equals a fresh read of the whole database.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseSummary } from '#shared/reports/index';
-import { deriveCaseIndex } from '#db/case-index/derive';
+import { summariseCase, type CaseSummary } from '#shared/reports/index';
+import { putDerivedRows } from '#db/case-index/derive';
 import { appendEvent, createCase, deleteCase } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import { loadCaseSummaries, type LoadProgress } from '#renderer/features/reports/load';
@@ -24,15 +24,30 @@ const clock = { now: () => new Date(`${TODAY}T12:00:00Z`) };
 let database: RedressDatabase;
 beforeAll(async () => {
   database = new RedressDatabase(`redress-summary-cache-${process.pid}`);
-  await database.transaction('rw', [database.cases, database.events, database.caseIndex], async () => {
-    await database.cases.bulkAdd(generated.map((c) => c.record));
-    await database.events.bulkAdd(generated.flatMap((c) => c.events));
-    await database.caseIndex.bulkAdd(generated.map((c) => deriveCaseIndex(c.record, c.events)));
-  });
+  await database.transaction(
+    'rw',
+    [database.cases, database.events, database.caseIndex, database.reportRows],
+    async () => {
+      await database.cases.bulkAdd(generated.map((c) => c.record));
+      await database.events.bulkAdd(generated.flatMap((c) => c.events));
+      await putDerivedRows(database, generated);
+    },
+  );
 });
 afterAll(() => database.close());
 
 const byId = (list: CaseSummary[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+/** The summaries as the reports made them before the report rows: every case with its whole timeline, evaluated. */
+async function fromCasesAndTimelines(today: string): Promise<CaseSummary[]> {
+  const events = await database.events.toArray();
+  return (await database.cases.toArray()).map((c) =>
+    summariseCase(
+      c,
+      events.filter((e) => e.caseId === c.id),
+      today,
+    ),
+  );
+}
 /** Let Dexie deliver its change notifications (they follow the transaction's commit). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -42,8 +57,9 @@ describe('the reports summary cache', () => {
     const stages: LoadProgress['stage'][] = [];
     const first = await cache.summaries(TODAY, (p) => stages.push(p.stage));
     expect(first).toHaveLength(400);
-    expect(stages).toContain('timelines');
+    expect(stages).toContain('all');
     expect(byId(first)).toEqual(byId(await loadCaseSummaries(database, TODAY, () => {})));
+    expect(byId(first)).toEqual(byId(await fromCasesAndTimelines(TODAY)));
 
     // Nothing written: nothing read again (no progress at all).
     const quiet: LoadProgress[] = [];
@@ -85,12 +101,17 @@ describe('the reports summary cache', () => {
 
     const progress: LoadProgress[] = [];
     const after = await cache.summaries(TODAY, (p) => progress.push(p));
-    expect(progress.at(-1)).toEqual({ stage: 'cases', done: 3, total: 3 });
+    expect(progress.at(-1)).toEqual({ stage: 'written', done: 3, total: 3 });
     expect(after).toHaveLength(400);
     expect(after.some((s) => s.id === made.id)).toBe(true);
     expect(after.some((s) => s.id === gone.record.id)).toBe(false);
     expect(after.find((s) => s.id === old.record.id)!.resolvedOn).toBe(TODAY);
     expect(byId(after)).toEqual(byId(await loadCaseSummaries(database, TODAY, () => {})));
+    expect(byId(after)).toEqual(byId(await fromCasesAndTimelines(TODAY)));
+    // And on a later day (open clocks past their date are missed now).
+    expect(byId(await cache.summaries('2027-03-01', () => {}))).toEqual(
+      byId(await fromCasesAndTimelines('2027-03-01')),
+    );
     cache.stop();
   });
 
@@ -100,7 +121,7 @@ describe('the reports summary cache', () => {
     const full = async (today: string, fresh = false) => {
       const stages: string[] = [];
       const list = await cache.summaries(today, (p) => stages.push(p.stage), undefined, fresh);
-      return { list, full: stages.includes('timelines') };
+      return { list, full: stages.includes('all') };
     };
     expect((await full(TODAY)).full).toBe(false);
     expect((await full('2026-11-21')).full).toBe(true);
@@ -111,14 +132,21 @@ describe('the reports summary cache', () => {
     const cases = await database.cases.toArray();
     const events = await database.events.toArray();
     const index = await database.caseIndex.toArray();
-    await database.transaction('rw', [database.cases, database.events, database.caseIndex], async () => {
-      await database.cases.clear();
-      await database.events.clear();
-      await database.caseIndex.clear();
-      await database.cases.bulkAdd(cases.slice(0, 100));
-      await database.events.bulkAdd(events.filter((e) => cases.slice(0, 100).some((c) => c.id === e.caseId)));
-      await database.caseIndex.bulkAdd(index.filter((r) => cases.slice(0, 100).some((c) => c.id === r.caseId)));
-    });
+    const reportRows = await database.reportRows.toArray();
+    await database.transaction(
+      'rw',
+      [database.cases, database.events, database.caseIndex, database.reportRows],
+      async () => {
+        await database.cases.clear();
+        await database.events.clear();
+        await database.caseIndex.clear();
+        await database.reportRows.clear();
+        await database.cases.bulkAdd(cases.slice(0, 100));
+        await database.events.bulkAdd(events.filter((e) => cases.slice(0, 100).some((c) => c.id === e.caseId)));
+        await database.caseIndex.bulkAdd(index.filter((r) => cases.slice(0, 100).some((c) => c.id === r.caseId)));
+        await database.reportRows.bulkAdd(reportRows.filter((r) => cases.slice(0, 100).some((c) => c.id === r.caseId)));
+      },
+    );
     await settle();
     const restored = await full('2026-11-21');
     expect(restored.full).toBe(true);

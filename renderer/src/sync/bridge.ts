@@ -338,6 +338,7 @@ export class Bridge {
     const tables = [
       ...new Set(Object.values(TABLE_OF).map((t) => t.table)),
       'caseIndex',
+      'reportRows',
       'syncRevs',
       'conflicts',
       'meta',

@@ -36,7 +36,7 @@ export async function settleCaseClash(
   const at = (options.clock ?? { now: () => new Date() }).now().toISOString();
   await database.transaction(
     'rw',
-    [database.cases, database.conflicts, database.events, database.caseIndex],
+    [database.cases, database.conflicts, database.events, database.caseIndex, database.reportRows],
     async () => {
       const record = await database.cases.get(caseId);
       const row = await database.conflicts.get(caseId);

@@ -33,7 +33,7 @@ import {
 import { lockBackupFile, unlockBackupFile, type WebCryptoLike } from '#shared/backup/encryption';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
-import { deriveCaseIndex, refreshCaseIndex } from '#db/case-index/derive';
+import { putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
 import { type Now, sha256Hex, systemNow } from '#db/repositories/cases';
 import {
   ANONYMISED_HERE_KEY,
@@ -42,14 +42,7 @@ import {
   reapplyDecision,
   recordAnonymisedHere,
 } from '#db/repositories/retention';
-import {
-  type AuditRow,
-  type CaseIndexRow,
-  type MetaRow,
-  rebuildCaseIndex,
-  type RedressDatabase,
-  writingCheckedBackup,
-} from '../schema';
+import { type AuditRow, type MetaRow, rebuildCaseIndex, type RedressDatabase, writingCheckedBackup } from '../schema';
 
 /** Meta keys about this install, not about the data: never taken from a file, never replaced by a restore. */
 export const LAST_BACKUP_KEY = 'backup.last';
@@ -76,7 +69,7 @@ export class RestoreError extends Error {
   }
 }
 
-const STORED_TABLES = [...BACKUP_TABLE_NAMES, 'caseIndex'] as const;
+const STORED_TABLES = [...BACKUP_TABLE_NAMES, 'caseIndex', 'reportRows'] as const;
 
 /** Desk-local sharing state (db/outbox.ts): cleared by a replace, since it names the rows being replaced. */
 const SHARING_STATE_TABLES = ['outbox', 'syncRevs', 'conflicts'] as const;
@@ -619,16 +612,17 @@ async function indexFromContent(database: RedressDatabase, content: BackupConten
     else byCase.set(e.caseId, [e]);
   }
   await database.caseIndex.clear();
-  let batch: CaseIndexRow[] = [];
+  await database.reportRows.clear();
+  let batch: Array<{ record: CaseRecord; events: TimelineEvent[] }> = [];
   for (const record of content.cases) {
-    batch.push(deriveCaseIndex(record, byCase.get(record.id) ?? []));
+    batch.push({ record, events: byCase.get(record.id) ?? [] });
     if (batch.length === PROGRESS_EVERY_ROWS) {
-      await database.caseIndex.bulkPut(batch);
+      await putDerivedRows(database, batch);
       step.advance(batch.length);
       batch = [];
     }
   }
-  if (batch.length) await database.caseIndex.bulkPut(batch);
+  if (batch.length) await putDerivedRows(database, batch);
   step.end();
 }
 

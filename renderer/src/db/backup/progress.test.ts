@@ -102,10 +102,14 @@ describe('progress of a restore', () => {
         total: report.casesNow,
       });
 
-      // The index written in chunks is the one rebuildCaseIndex makes from the same facts.
-      const index = (await snapshot(target)).caseIndex;
-      await target.transaction('rw', target.cases, target.events, target.caseIndex, (tx) => rebuildCaseIndex(tx));
+      // The index and report rows written in chunks are the ones rebuildCaseIndex makes from the same facts.
+      const { caseIndex: index, reportRows } = await snapshot(target);
+      expect(reportRows).toHaveLength(report.casesNow);
+      await target.transaction('rw', target.cases, target.events, target.caseIndex, target.reportRows, (tx) =>
+        rebuildCaseIndex(tx),
+      );
       expect((await snapshot(target)).caseIndex).toEqual(index);
+      expect((await snapshot(target)).reportRows).toEqual(reportRows);
     },
     120_000,
   );

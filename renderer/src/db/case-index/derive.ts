@@ -5,7 +5,8 @@ import type { CaseRecord, TimelineEvent, TimelineType } from '#shared/model/case
 import { fold } from '#shared/model/search-text';
 import { evaluateCase, type Clock, type Evaluation } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
-import type { CaseIndexRow, RedressDatabase } from '../schema';
+import { reportBasis } from '#shared/reports/index';
+import type { CaseIndexRow, RedressDatabase, ReportRow } from '../schema';
 
 /**
  * Clocks that are not a task for the desk, so they never decide a case's next due date: the customer's ADR
@@ -126,17 +127,35 @@ export function deriveCaseIndex(record: CaseRecord, events: readonly TimelineEve
   return row;
 }
 
+/** A case's report row (schema.ts `ReportRow`) from the case and its timeline (any order). Pure. */
+export function deriveReportRow(record: CaseRecord, events: readonly TimelineEvent[]): ReportRow {
+  return { caseId: record.id, ...reportBasis(record, events) };
+}
+
 /**
- * Rebuild one case's index row from what is stored, or remove it when the case is gone. Call it INSIDE the write
- * transaction that changed the case or its timeline; that transaction must include `cases`, `events` and
- * `caseIndex`, so the row lands (or not) together with the change.
+ * Store the derived rows of these cases (the index row and the report row), each built from the case and its whole
+ * timeline. Inside a write transaction that includes `caseIndex` and `reportRows`.
+ */
+export async function putDerivedRows(
+  database: RedressDatabase,
+  cases: ReadonlyArray<{ record: CaseRecord; events: readonly TimelineEvent[] }>,
+): Promise<void> {
+  await database.caseIndex.bulkPut(cases.map((c) => deriveCaseIndex(c.record, c.events)));
+  await database.reportRows.bulkPut(cases.map((c) => deriveReportRow(c.record, c.events)));
+}
+
+/**
+ * Rebuild one case's derived rows (its index row and report row) from what is stored, or remove them when the case is
+ * gone. Call it INSIDE the write transaction that changed the case or its timeline; that transaction must include
+ * `cases`, `events`, `caseIndex` and `reportRows`, so the rows land (or not) together with the change.
  */
 export async function refreshCaseIndex(database: RedressDatabase, caseId: string): Promise<void> {
   const record = await database.cases.get(caseId);
   if (!record) {
     await database.caseIndex.delete(caseId);
+    await database.reportRows.delete(caseId);
     return;
   }
   const events = await database.events.where('[caseId+at]').between([caseId, ''], [caseId, '\uffff']).toArray();
-  await database.caseIndex.put(deriveCaseIndex(record, events));
+  await putDerivedRows(database, [{ record, events }]);
 }

@@ -28,25 +28,29 @@ export async function reassignCase(
   if (!handler) throw new Error('Choose who will handle the case');
   const now = (options.clock ?? systemNow).now();
   const at = now.toISOString();
-  return database.transaction('rw', [database.cases, database.events, database.caseIndex], async () => {
-    const record = await database.cases.get(caseId);
-    if (!record) throw new Error(`No case with id ${caseId}`);
-    const from = record.assignee?.trim() ?? '';
-    if (from === handler) return null;
-    const reason = options.reason?.trim();
-    const event: TimelineEvent = {
-      id: crypto.randomUUID(),
-      caseId,
-      type: 'reassigned',
-      on: localIsoDate(now),
-      at,
-      by: options.by,
-      summary: `${from ? `Handed over from ${from} to ${handler}` : `Assigned to ${handler}`}${reason ? `: ${reason}` : ''}`,
-      data: { from: from || null, to: handler, ...(reason ? { reason } : {}) },
-    };
-    await database.cases.update(caseId, { assignee: handler, updatedAt: at });
-    await database.events.add(event);
-    await refreshCaseIndex(database, caseId);
-    return event;
-  });
+  return database.transaction(
+    'rw',
+    [database.cases, database.events, database.caseIndex, database.reportRows],
+    async () => {
+      const record = await database.cases.get(caseId);
+      if (!record) throw new Error(`No case with id ${caseId}`);
+      const from = record.assignee?.trim() ?? '';
+      if (from === handler) return null;
+      const reason = options.reason?.trim();
+      const event: TimelineEvent = {
+        id: crypto.randomUUID(),
+        caseId,
+        type: 'reassigned',
+        on: localIsoDate(now),
+        at,
+        by: options.by,
+        summary: `${from ? `Handed over from ${from} to ${handler}` : `Assigned to ${handler}`}${reason ? `: ${reason}` : ''}`,
+        data: { from: from || null, to: handler, ...(reason ? { reason } : {}) },
+      };
+      await database.cases.update(caseId, { assignee: handler, updatedAt: at });
+      await database.events.add(event);
+      await refreshCaseIndex(database, caseId);
+      return event;
+    },
+  );
 }

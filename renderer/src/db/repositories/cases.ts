@@ -6,8 +6,8 @@ import { localIsoDate } from '#shared/model/dates';
 import type { NewCaseParts } from '#shared/model/intake';
 import { letterWithdrawnEntry } from '#shared/letters/index';
 import { counterKey, formatReference } from '#shared/model/reference';
-import { deriveCaseIndex, refreshCaseIndex } from '#db/case-index/derive';
-import type { AuditRow, CaseIndexRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from '../schema';
+import { putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
+import type { AuditRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from '../schema';
 
 /** Where a write reads the time it records (tests pass a fixed one); not a regulatory clock (those are shared/rules). */
 export interface Now {
@@ -97,7 +97,7 @@ export async function createCase(
   const year = Number(localIsoDate(now).slice(0, 4));
   return database.transaction(
     'rw',
-    [database.cases, database.events, database.counters, database.caseIndex],
+    [database.cases, database.events, database.counters, database.caseIndex, database.reportRows],
     async () => {
       const reference = await nextReference(database, options.settings.deskPrefix, year);
       const { record, event } = newCase(parts, reference, at, options);
@@ -131,7 +131,7 @@ export async function createCases(
   const prefix = options.settings.deskPrefix;
   return database.transaction(
     'rw',
-    [database.cases, database.events, database.counters, database.caseIndex, database.audit],
+    [database.cases, database.events, database.counters, database.caseIndex, database.reportRows, database.audit],
     async () => {
       // References: on from the counter, skipping any already stored (restored or merged data), as nextReference does.
       const key = counterKey(prefix, year);
@@ -141,7 +141,7 @@ export async function createCases(
       let last = (await database.counters.get(key))?.last ?? 0;
       const records: CaseRecord[] = [];
       const events: TimelineEvent[] = [];
-      const rows: CaseIndexRow[] = [];
+
       list.forEach((parts, index) => {
         let reference: string;
         do {
@@ -157,14 +157,16 @@ export async function createCases(
         );
         records.push(record);
         events.push(event);
-        // The same row refreshCaseIndex would build from what is about to be stored.
-        rows.push(deriveCaseIndex(record, [event]));
       });
       if (records.length === 0) return records;
       await database.counters.put({ key, last });
       await database.cases.bulkAdd(records);
       await database.events.bulkAdd(events);
-      await database.caseIndex.bulkPut(rows);
+      // The same rows refreshCaseIndex would build from what is about to be stored.
+      await putDerivedRows(
+        database,
+        records.map((record, i) => ({ record, events: [events[i]] })),
+      );
       if (options.audit) {
         await database.audit.add({
           id: newId(),
@@ -186,15 +188,19 @@ export async function appendEvent(
   clock: Now = systemNow,
 ): Promise<TimelineEvent> {
   const at = clock.now().toISOString();
-  return database.transaction('rw', [database.cases, database.events, database.caseIndex], async () => {
-    const record = await database.cases.get(caseId);
-    if (!record) throw new Error(`No case with id ${caseId}`);
-    const row: TimelineEvent = { id: newId(), caseId, at, ...event };
-    await database.events.add(row);
-    await database.cases.update(caseId, { updatedAt: at });
-    await refreshCaseIndex(database, caseId);
-    return row;
-  });
+  return database.transaction(
+    'rw',
+    [database.cases, database.events, database.caseIndex, database.reportRows],
+    async () => {
+      const record = await database.cases.get(caseId);
+      if (!record) throw new Error(`No case with id ${caseId}`);
+      const row: TimelineEvent = { id: newId(), caseId, at, ...event };
+      await database.events.add(row);
+      await database.cases.update(caseId, { updatedAt: at });
+      await refreshCaseIndex(database, caseId);
+      return row;
+    },
+  );
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -226,7 +232,7 @@ export async function recordLetterIssued(
   const sha256 = await sha256Hex(letter.bytes);
   return database.transaction(
     'rw',
-    [database.cases, database.events, database.letters, database.caseIndex],
+    [database.cases, database.events, database.letters, database.caseIndex, database.reportRows],
     async () => {
       const record = await database.cases.get(caseId);
       if (!record) throw new Error(`No case with id ${caseId}`);
@@ -283,7 +289,7 @@ export async function recordLetterWithdrawn(
   const at = clock.now().toISOString();
   return database.transaction(
     'rw',
-    [database.cases, database.events, database.letters, database.caseIndex],
+    [database.cases, database.events, database.letters, database.caseIndex, database.reportRows],
     async () => {
       const record = await database.cases.get(caseId);
       if (!record) throw new Error(`No case with id ${caseId}`);
@@ -321,7 +327,7 @@ export async function recordLettersIssued(
   const hashes = await Promise.all(letters.map((letter) => sha256Hex(letter.bytes)));
   return database.transaction(
     'rw',
-    [database.cases, database.events, database.letters, database.caseIndex],
+    [database.cases, database.events, database.letters, database.caseIndex, database.reportRows],
     async () => {
       const caseIds = [...new Set(letters.map((letter) => letter.caseId))];
       const records = await database.cases.bulkGet(caseIds);
@@ -375,8 +381,9 @@ export async function recordLettersIssued(
       for (const event of await database.events.where('caseId').anyOf(touched).toArray())
         timelines.get(event.caseId)!.push(event);
       const recordOf = new Map(caseIds.map((id, i) => [id, records[i]]));
-      await database.caseIndex.bulkPut(
-        touched.map((id) => deriveCaseIndex({ ...recordOf.get(id)!, updatedAt: at }, timelines.get(id)!)),
+      await putDerivedRows(
+        database,
+        touched.map((id) => ({ record: { ...recordOf.get(id)!, updatedAt: at }, events: timelines.get(id)! })),
       );
       return results;
     },
@@ -387,12 +394,13 @@ export async function recordLettersIssued(
 export async function deleteCase(database: RedressDatabase, caseId: string): Promise<void> {
   await database.transaction(
     'rw',
-    [database.cases, database.events, database.letters, database.caseIndex],
+    [database.cases, database.events, database.letters, database.caseIndex, database.reportRows],
     async () => {
       await database.events.where('caseId').equals(caseId).delete();
       await database.letters.where('caseId').equals(caseId).delete();
       await database.cases.delete(caseId);
       await database.caseIndex.delete(caseId);
+      await database.reportRows.delete(caseId);
     },
   );
 }

@@ -87,10 +87,14 @@ describe('recordLettersIssued', () => {
     // The index rows written in the batch are exactly what refreshCaseIndex makes from the stored facts.
     const written = await database.caseIndex.bulkGet([ada.id, grace.id]);
     expect(written.map((r) => r!.acknowledged)).toEqual([1, 1]);
-    await database.transaction('rw', [database.cases, database.events, database.caseIndex], async () => {
-      await refreshCaseIndex(database, ada.id);
-      await refreshCaseIndex(database, grace.id);
-    });
+    await database.transaction(
+      'rw',
+      [database.cases, database.events, database.caseIndex, database.reportRows],
+      async () => {
+        await refreshCaseIndex(database, ada.id);
+        await refreshCaseIndex(database, grace.id);
+      },
+    );
     expect(await database.caseIndex.bulkGet([ada.id, grace.id])).toEqual(written);
   });
 

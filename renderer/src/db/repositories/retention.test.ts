@@ -273,7 +273,7 @@ describe('reapplyAnonymisation', () => {
     // 'Replace': everything comes back as it was, with the audit trail kept (a restore never shortens it).
     await database.transaction(
       'rw',
-      [database.cases, database.events, database.letters, database.caseIndex],
+      [database.cases, database.events, database.letters, database.caseIndex, database.reportRows],
       async () => {
         await database.cases.bulkPut(backup.cases);
         await database.events.bulkPut(backup.events);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { searchText } from '#db/case-index/derive';
+import { deriveCaseIndex, searchText } from '#db/case-index/derive';
+import { whenIndexed } from '#db/case-index/text-index';
+import { generateCases } from '#test/fixtures/generate-cases';
 import type { CaseRecord } from '#shared/model/case';
 import { customer } from '#test/support/cases';
 import { matchCommands, rankRow, searchCases, type PaletteRow } from './search';
@@ -74,6 +76,29 @@ describe('searchCases', () => {
     expect(hits.every((h) => h.row.customerName.startsWith('Ada Smith'))).toBe(true);
     // The most recently received first.
     expect(hits.map((h) => h.row.receivedOn)).toEqual([...hits.map((h) => h.row.receivedOn)].sort().reverse());
+  });
+
+  it('gives the same best few from the shared text index (an array) as by testing every row (any iterable)', async () => {
+    const rows = generateCases(1200, { today: '2026-11-20', seed: 5 }).map((c) => deriveCaseIndex(c.record, c.events));
+    const queries = [
+      'smith',
+      'ada love',
+      '0113 496',
+      'RDR-2025',
+      '42',
+      '@example.com',
+      'ls1',
+      'a',
+      'jo',
+      'zz top',
+      'refund',
+    ];
+    const compare = () => {
+      for (const q of queries) expect(searchCases(rows, q, 8), q).toEqual(searchCases(new Set(rows), q, 8));
+    };
+    compare(); // by the scan of the joined text
+    await whenIndexed(rows);
+    compare(); // by the trigram index
   });
 });
 

@@ -61,7 +61,7 @@ const PERIOD_OPTIONS = [
 
 function useSummaries(today: string, reloads: number) {
   const [summaries, setSummaries] = useState<CaseSummary[] | null>(null);
-  const [progress, setProgress] = useState<LoadProgress>({ stage: 'timelines', done: 0, total: 0 });
+  const [progress, setProgress] = useState<LoadProgress>({ stage: 'all', done: 0, total: 0 });
   const [error, setError] = useState<string | null>(null);
   const seenReloads = useRef(reloads);
   useEffect(() => {
@@ -397,9 +397,8 @@ export function ReportsPage() {
       {!summaries && !error && (
         <Paper withBorder p="md" radius="md" aria-live="polite">
           <Text size="sm" mb="xs">
-            {progress.stage === 'timelines' ? 'Reading timelines' : 'Reading cases'}:{' '}
+            {progress.stage === 'all' ? 'Reading cases' : 'Reading the cases written since'}:{' '}
             {progress.done.toLocaleString('en-GB')} of {progress.total.toLocaleString('en-GB')}
-            {progress.stage === 'timelines' ? ' entries' : ''}
           </Text>
           <Progress value={progress.total ? (100 * progress.done) / progress.total : 0} aria-label="Reading cases" />
         </Paper>

@@ -1,49 +1,43 @@
-// Reading every case and its timeline for the reports, once per page view. At 100,000 cases and 770,000 timeline
-// entries the cost is IndexedDB, not the sums: looking each case's entries up through the `caseId` index made the
-// page wait on the database for most of 40 s. So the timeline store is read straight through in primary-key order
-// (large pages, no index indirection), each entry slimmed at once to what reports read (shared/reports: type, dates,
-// data.stage and the payment fields) and grouped by case; then the cases are read in primary-key ranges and each is
-// boiled down to its summary. Pauses between pages keep the page responsive and showing progress. Only the slim
-// entries and the small summaries are kept.
+// Reading every case's report summary, once per page view. Each case has a report row (db/schema.ts `ReportRow`,
+// written with the case index in every write transaction) from which its summary on any day after its last entry
+// follows without the timeline and without the rules engine (shared/reports `summaryOn`). So the load reads 100,000
+// small rows in primary-key ranges, instead of 772,000 timeline entries and every case, and evaluates nothing. A case
+// whose last entry is after `today` (a clock set back) is summarised from its case and timeline, as before.
+// Pauses between chunks keep the page responsive and showing progress.
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
-import { summariseCase, type CaseSummary, type ReportEvent } from '#shared/reports/index';
-import type { RedressDatabase } from '#db/schema';
+import { summariseCase, summaryOn, type CaseSummary } from '#shared/reports/index';
+import type { RedressDatabase, ReportRow } from '#db/schema';
 
 export interface LoadProgress {
-  /** What is being read: the timelines first, then the cases. */
-  stage: 'timelines' | 'cases';
+  /** What is being read: every case's report row, or only those of the cases written since the last read. */
+  stage: 'all' | 'written';
   done: number;
   total: number;
 }
 
-/** Timeline entries per read: big enough that the database streams, small enough to slim without a long task. */
-const EVENT_PAGE = 20_000;
-/** Cases per chunk: small enough that summarising one stays well under 100 ms of main-thread work. */
-const CHUNK = 1000;
+/** Rows per read: big enough that the database streams, small enough that each chunk is a short task. */
+const CHUNK = 5000;
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/**
- * Only what shared/reports reads of an entry (see the comment at the top of shared/reports/summary.ts). No id: the
- * entries are read in id order, so entries recorded in the same instant stay in id order, as THE order has them
- * (compareTimelineEvents, shared/model/case.ts; the sort is stable).
- */
-function slim(e: TimelineEvent): ReportEvent {
-  const out: ReportEvent = { type: e.type, on: e.on, at: e.at, id: e.id };
-  const d = e.data;
-  // A void keeps the id of the entry it cancels: the reports leave that entry out.
-  if (e.type === 'voided' && typeof d?.entryId === 'string') {
-    out.data = { entryId: d.entryId };
-    return out;
-  }
-  if (d && (d.stage !== undefined || d.amount !== undefined)) {
-    const data: Record<string, unknown> = {};
-    if (d.stage !== undefined) data.stage = d.stage;
-    if (d.amount !== undefined) data.amount = d.amount;
-    if (d.currency !== undefined) data.currency = d.currency;
-    if (d.kind !== undefined) data.kind = d.kind;
-    out.data = data as TimelineEvent['data'];
-  }
+/** The summaries on `today` of these report rows, reading the case and its timeline only for a row that needs it. */
+export async function summariesOf(
+  database: RedressDatabase,
+  rows: readonly ReportRow[],
+  today: string,
+): Promise<CaseSummary[]> {
+  const out: CaseSummary[] = [];
+  for (const row of rows) out.push(summaryOn(row, today) ?? (await summariseStored(database, row.caseId, today)));
   return out;
+}
+
+/** A case's summary from the case and its whole timeline, as stored. */
+async function summariseStored(database: RedressDatabase, caseId: string, today: string): Promise<CaseSummary> {
+  const record = (await database.cases.get(caseId)) as CaseRecord;
+  const events: TimelineEvent[] = await database.events
+    .where('[caseId+at]')
+    .between([caseId, ''], [caseId, '\uffff'])
+    .toArray();
+  return summariseCase(record, events, today);
 }
 
 export async function loadCaseSummaries(
@@ -55,53 +49,22 @@ export async function loadCaseSummaries(
   const aborted = () => {
     if (signal?.aborted) throw new DOMException('The report was left before it finished loading.', 'AbortError');
   };
-
-  // 1. Every timeline entry, grouped by case.
-  const totalEvents = await database.events.count();
-  const byCase = new Map<string, ReportEvent[]>();
-  let readEvents = 0;
-  let after: string | null = null;
-  onProgress({ stage: 'timelines', done: 0, total: totalEvents });
-  for (;;) {
-    aborted();
-    const page: TimelineEvent[] = await (
-      after === null ? database.events.orderBy(':id') : database.events.where(':id').above(after)
-    )
-      .limit(EVENT_PAGE)
-      .toArray();
-    if (page.length === 0) break;
-    for (const e of page) {
-      const list = byCase.get(e.caseId);
-      if (list) list.push(slim(e));
-      else byCase.set(e.caseId, [slim(e)]);
-    }
-    after = page[page.length - 1].id;
-    readEvents += page.length;
-    onProgress({ stage: 'timelines', done: Math.min(readEvents, totalEvents), total: totalEvents });
-    await nextTask();
-  }
-
-  // 2. The cases, in ranges of consecutive ids, each summarised with its entries.
-  const ids = (await database.cases.toCollection().primaryKeys()) as string[];
-  const total = ids.length;
+  const total = await database.reportRows.count();
   const summaries: CaseSummary[] = [];
-  onProgress({ stage: 'cases', done: 0, total });
-  const read = (i: number) =>
-    database.cases
-      .where(':id')
-      .between(ids[i], ids[Math.min(i + CHUNK, total) - 1], true, true)
+  onProgress({ stage: 'all', done: 0, total });
+  const read = (after: string | null): Promise<ReportRow[]> =>
+    (after === null ? database.reportRows.orderBy(':id') : database.reportRows.where(':id').above(after))
+      .limit(CHUNK)
       .toArray();
   // The next chunk is read from IndexedDB while this one is summarised.
-  let pending = total ? read(0) : null;
-  for (let i = 0; i < total; i += CHUNK) {
+  let pending = read(null);
+  for (;;) {
     aborted();
-    const records = (await pending!) as CaseRecord[];
-    pending = i + CHUNK < total ? read(i + CHUNK) : null;
-    for (const record of records) {
-      summaries.push(summariseCase(record, byCase.get(record.id) ?? [], today));
-      byCase.delete(record.id);
-    }
-    onProgress({ stage: 'cases', done: Math.min(i + CHUNK, total), total });
+    const rows = await pending;
+    if (rows.length === 0) break;
+    pending = rows.length === CHUNK ? read(rows[rows.length - 1].caseId) : Promise.resolve([]);
+    for (const summary of await summariesOf(database, rows, today)) summaries.push(summary);
+    onProgress({ stage: 'all', done: Math.min(summaries.length, total), total: Math.max(total, summaries.length) });
     await nextTask();
   }
   return summaries;

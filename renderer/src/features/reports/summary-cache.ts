@@ -1,14 +1,13 @@
-// The Reports page's case summaries, kept between visits. Reading every case and its timeline costs seconds at
-// 100,000 cases (./load.ts), so it is done once per "today"; after that only the cases written since are summarised
+// The Reports page's case summaries, kept between visits. Reading every case's report row costs about a second at
+// 100,000 cases (./load.ts), so it is done once per "today"; after that only the cases written since are read
 // again. Which cases those are comes from the case index: every write that changes a case or its timeline rebuilds
 // the case's index row in the same transaction (renderer/src/db/derive.ts), and Dexie reports the keys of every write
 // (`storagemutated`, also for writes in other windows). A write over a range (a restore, a clear) forgets everything.
 import Dexie, { type ObservabilitySet } from 'dexie';
-import type { CaseRecord } from '#shared/model/case';
-import { summariseCase, type CaseSummary } from '#shared/reports/index';
+import type { CaseSummary } from '#shared/reports/index';
 import { pointKeys } from '#db/case-index/store';
-import type { RedressDatabase } from '#db/schema';
-import { loadCaseSummaries, type LoadProgress } from './load';
+import type { RedressDatabase, ReportRow } from '#db/schema';
+import { loadCaseSummaries, summariesOf, type LoadProgress } from './load';
 
 /** Cases summarised again per read when catching up. */
 const CATCH_UP_CHUNK = 500;
@@ -68,21 +67,12 @@ export class SummaryCache {
       if (signal?.aborted) throw new DOMException('The report was left before it finished loading.', 'AbortError');
       const ids = [...this.dirty].slice(0, CATCH_UP_CHUNK);
       for (const id of ids) this.dirty.delete(id);
-      const records = (await this.database.cases.bulkGet(ids)) as Array<CaseRecord | undefined>;
-      for (let i = 0; i < ids.length; i += 1) {
-        const record = records[i];
-        if (!record) {
-          byId.delete(ids[i]);
-          continue;
-        }
-        const events = await this.database.events
-          .where('[caseId+at]')
-          .between([record.id, ''], [record.id, '\uffff'])
-          .toArray();
-        byId.set(record.id, summariseCase(record, events, today));
-      }
+      const rows = await this.database.reportRows.bulkGet(ids);
+      const present: ReportRow[] = [];
+      rows.forEach((row, i) => (row ? present.push(row) : byId.delete(ids[i])));
+      for (const summary of await summariesOf(this.database, present, today)) byId.set(summary.id, summary);
       done += ids.length;
-      onProgress({ stage: 'cases', done: Math.min(done, total), total: Math.max(total, done) });
+      onProgress({ stage: 'written', done: Math.min(done, total), total: Math.max(total, done) });
       if (this.stale) {
         // A range write came in meanwhile: start again.
         this.byId = null;
@@ -99,7 +89,8 @@ export class SummaryCache {
     // Only the primary-key parts: index parts hold index values (compound ones are arrays), not case ids.
     const part = (table: string) => parts[`idb://${this.database.name}/${table}/`];
     // A cases or events write is always matched by an index write, except a range write (a clear or a restore).
-    for (const table of ['cases', 'events']) if (part(table) && pointKeys(part(table)) === null) this.stale = true;
+    for (const table of ['cases', 'events', 'reportRows'])
+      if (part(table) && pointKeys(part(table)) === null) this.stale = true;
     const index = part('caseIndex');
     if (!index) return;
     const keys = pointKeys(index);

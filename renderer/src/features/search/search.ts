@@ -3,13 +3,13 @@
 //
 // The match is THE search of shared/model/search-text.ts (the palette uses it too): every folded query word occurs in
 // the row's folded `search` text.
-// Speed at 100,000 cases (measured in Chromium, see README "Performance"): every row's precomputed folded
-// `search` text is joined once into one large string; a query finds its longest word with `indexOf` over that string
-// (a few milliseconds for 10 MB), maps each hit to its row, and checks the other words on that row only. Testing
-// 100,000 separate strings read from IndexedDB was 5 to 10 times slower. Each sort order is computed once per
-// version of the rows and kept as row numbers, so typing never sorts.
+// Speed at 100,000 cases (docs/performance.md): the matching rows come from db/case-index/text-index.ts (the rows'
+// folded texts joined into one string, and a trigram index over it), built once per version of the rows and shared
+// with the command palette. Each sort order is computed once per version of the rows and kept as row numbers, so
+// typing never sorts.
+import { matchingRows } from '#db/case-index/text-index';
 import type { CaseIndexRow } from '#db/schema';
-import { matchesSearch, searchTerms } from '#shared/model/search-text';
+import { searchTerms } from '#shared/model/search-text';
 
 export const SORTS = {
   received: 'Newest first',
@@ -91,33 +91,8 @@ function filterTest(filters: CaseFilters, today: string): ((row: CaseIndexRow) =
 
 interface Prepared {
   rows: readonly CaseIndexRow[];
-  /** Every row's search text, joined by newlines (a query word never holds a newline). */
-  haystack: string;
-  /** Where row i's text starts in `haystack`; starts[n] is one past the end. */
-  starts: Int32Array;
-  /** Row i's text (a slice of `haystack`, flat and quick to search). */
-  texts: string[];
   /** Row numbers in each sort order, and the rows themselves in that order (the answer to an empty query). */
   orders: Map<SortKey, { index: Int32Array; rows: CaseIndexRow[] }>;
-}
-
-function prepare(rows: readonly CaseIndexRow[]): Prepared {
-  const n = rows.length;
-  const starts = new Int32Array(n + 1);
-  const parts = new Array<string>(n);
-  let at = 0;
-  for (let i = 0; i < n; i += 1) {
-    // A newline in the stored text (there should be none) must not join two rows' words.
-    const text = rows[i].search.includes('\n') ? rows[i].search.replace(/\n/g, ' ') : rows[i].search;
-    parts[i] = text;
-    starts[i] = at;
-    at += text.length + 1;
-  }
-  starts[n] = at;
-  const haystack = parts.join('\n');
-  const texts = new Array<string>(n);
-  for (let i = 0; i < n; i += 1) texts[i] = haystack.slice(starts[i], starts[i + 1] - 1);
-  return { rows, haystack, starts, texts, orders: new Map() };
 }
 
 /**
@@ -129,7 +104,7 @@ export class CaseSearch {
   private mark = new Uint8Array(0);
 
   private prepare(rows: readonly CaseIndexRow[]): Prepared {
-    if (this.prepared?.rows !== rows) this.prepared = prepare(rows);
+    if (this.prepared?.rows !== rows) this.prepared = { rows, orders: new Map() };
     return this.prepared;
   }
 
@@ -163,17 +138,7 @@ export class CaseSearch {
       if (this.mark.length !== n) this.mark = new Uint8Array(n);
       else this.mark.fill(0);
       mark = this.mark;
-      // Scan for the longest word (the fewest hits); check the others on each hit's row.
-      const anchor = terms.reduce((a, b) => (b.length > a.length ? b : a));
-      const others = terms.filter((t) => t !== anchor);
-      const { haystack, starts, texts } = p;
-      let row = 0;
-      let at = haystack.indexOf(anchor);
-      while (at !== -1) {
-        while (starts[row + 1] <= at) row += 1;
-        if (matchesSearch(texts[row], others)) mark[row] = 1;
-        at = haystack.indexOf(anchor, starts[row + 1]);
-      }
+      for (const row of matchingRows(p.rows, terms)) mark[row] = 1;
     }
     const result: CaseIndexRow[] = [];
     const index = order.index;

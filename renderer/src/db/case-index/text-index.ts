@@ -1,0 +1,190 @@
+// Which rows match a search (THE match, shared/model/search-text.ts `matchesSearch`: every folded query term occurs in
+// the row's folded `search` text), found without testing every row. Shared by the case list and the command palette,
+// built once per version of the rows (a new rows array after any change) and kept while that array lives.
+//
+// Two structures over the same text, both typed arrays:
+// - every row's text joined into one string with each row's start (`starts`): a term is found with `indexOf` over the
+//   whole string, a few milliseconds for 10 MB, and each hit mapped to its row;
+// - for terms of 3 characters or more, once built (in short background tasks from the first query, about a second of
+//   work at 100,000 cases; queries scan until then), an inverted index of hashed trigrams: for each of 2^16 buckets, the rows whose
+//   text holds a trigram that hashes there (ascending row numbers). A row holding a term holds every trigram of it, so
+//   the rows listed under the term's rarest trigram are a superset of the matches; each is then checked with the
+//   real match. At 100,000 cases a selective word ("tremblay", a postcode, an account number) is checked on a few
+//   thousand rows instead of found in 10 MB of text.
+// The answer is always exactly the rows `matchesSearch` accepts (test: text-index.test.ts).
+import { matchesSearch } from '#shared/model/search-text';
+
+export interface Searchable {
+  /** The folded search text (db/case-index/derive.ts `searchText`). */
+  search: string;
+}
+
+interface TextIndex {
+  haystack: string;
+  /** Where row i's text starts in `haystack`; starts[n] is one past the end. */
+  starts: Int32Array;
+  /** Row i's text (a slice of `haystack`). */
+  texts: string[];
+  /** The trigram index, built in the background from the first query that can use it. */
+  grams: Grams | null;
+  building?: Promise<void>;
+}
+
+interface Grams {
+  /** Bucket b's rows are rows[offsets[b]] to rows[offsets[b + 1] - 1], ascending. */
+  offsets: Int32Array;
+  rows: Int32Array;
+}
+
+const BUCKET_BITS = 16;
+const BUCKETS = 1 << BUCKET_BITS;
+const gram = (a: number, b: number, c: number) =>
+  (Math.imul(a * 961 + b * 31 + c, 0x9e3779b1) >>> (32 - BUCKET_BITS)) >>> 0;
+
+const indexes = new WeakMap<readonly Searchable[], TextIndex>();
+
+function textIndex(rows: readonly Searchable[]): TextIndex {
+  let index = indexes.get(rows);
+  if (index) return index;
+  const n = rows.length;
+  const starts = new Int32Array(n + 1);
+  const parts = new Array<string>(n);
+  let at = 0;
+  for (let i = 0; i < n; i += 1) {
+    // A newline in the stored text (there should be none) must not join two rows' words.
+    const text = rows[i].search.includes('\n') ? rows[i].search.replace(/\n/g, ' ') : rows[i].search;
+    parts[i] = text;
+    starts[i] = at;
+    at += text.length + 1;
+  }
+  starts[n] = at;
+  const haystack = parts.join('\n');
+  const texts = new Array<string>(n);
+  for (let i = 0; i < n; i += 1) texts[i] = haystack.slice(starts[i], starts[i + 1] - 1);
+  index = { haystack, starts, texts, grams: null };
+  indexes.set(rows, index);
+  return index;
+}
+
+/** Rows of text hashed per step of the trigram build: a few milliseconds of work, so typing never waits on it. */
+const BUILD_STEP_ROWS = 4000;
+
+/**
+ * Each bucket's rows, in two passes over the text (count, then fill), each row listed once per bucket; yields after
+ * every BUILD_STEP_ROWS rows so the build runs in short tasks (about a second of work at 100,000 cases).
+ */
+function* buildGrams(index: TextIndex): Generator<void, Grams> {
+  const { haystack: h, starts } = index;
+  const n = starts.length - 1;
+  const last = new Int32Array(BUCKETS);
+  const counts = new Int32Array(BUCKETS + 1);
+  function* each(visit: (bucket: number, row: number) => void): Generator<void, void> {
+    last.fill(-1);
+    for (let row = 0; row < n; row += 1) {
+      const end = starts[row + 1] - 1;
+      let a = -1;
+      let b = -1;
+      for (let i = starts[row]; i < end; i += 1) {
+        const c = h.charCodeAt(i);
+        if (a >= 0) {
+          const g = gram(a, b, c);
+          if (last[g] !== row) {
+            last[g] = row;
+            visit(g, row);
+          }
+        }
+        a = b;
+        b = c;
+      }
+      if (row % BUILD_STEP_ROWS === BUILD_STEP_ROWS - 1) yield;
+    }
+  }
+  yield* each((g) => (counts[g + 1] += 1));
+  for (let g = 0; g < BUCKETS; g += 1) counts[g + 1] += counts[g];
+  const offsets = counts.slice();
+  const fill = counts;
+  const rows = new Int32Array(offsets[BUCKETS]);
+  yield* each((g, row) => (rows[fill[g]++] = row));
+  return { offsets, rows };
+}
+
+/** Build the trigram index of `index` in short tasks, once; resolves when it is there (or the rows were replaced). */
+function startGrams(index: TextIndex): Promise<void> {
+  index.building ??= new Promise<void>((resolve) => {
+    const steps = buildGrams(index);
+    const step = () => {
+      const next = steps.next();
+      if (next.done) {
+        index.grams = next.value;
+        resolve();
+      } else setTimeout(step, 0);
+    };
+    setTimeout(step, 0);
+  });
+  return index.building;
+}
+
+/**
+ * Resolves once the trigram index of these rows is built (it is built in the background on the first query; until
+ * then queries scan the joined text, which gives the same answer). For tests and benchmarks.
+ */
+export function whenIndexed(rows: readonly Searchable[]): Promise<void> {
+  return startGrams(textIndex(rows));
+}
+
+/** The bucket with the fewest rows among the term's trigrams. */
+function rarestBucket(grams: Grams, term: string): number {
+  let best = -1;
+  let bestSize = Infinity;
+  for (let i = 2; i < term.length; i += 1) {
+    const g = gram(term.charCodeAt(i - 2), term.charCodeAt(i - 1), term.charCodeAt(i));
+    const size = grams.offsets[g + 1] - grams.offsets[g];
+    if (size < bestSize) {
+      best = g;
+      bestSize = size;
+    }
+  }
+  return best;
+}
+
+/**
+ * The numbers of the rows (positions in `rows`) whose search text holds every term, ascending. `terms` come from
+ * `searchTerms` (folded, no spaces); at least one. Calls with the same rows array reuse the structures built for it.
+ */
+export function matchingRows(rows: readonly Searchable[], terms: readonly string[]): Int32Array {
+  const index = textIndex(rows);
+  const { texts } = index;
+  const out: number[] = [];
+  const long = terms.filter((t) => t.length >= 3);
+  if (long.length > 0 && !index.grams) void startGrams(index);
+  if (long.length > 0 && index.grams) {
+    const grams = index.grams;
+    let bucket = -1;
+    let size = Infinity;
+    for (const term of long) {
+      const b = rarestBucket(grams, term);
+      const s = grams.offsets[b + 1] - grams.offsets[b];
+      if (s < size) {
+        bucket = b;
+        size = s;
+      }
+    }
+    for (let k = grams.offsets[bucket]; k < grams.offsets[bucket + 1]; k += 1) {
+      const row = grams.rows[k];
+      if (matchesSearch(texts[row], terms)) out.push(row);
+    }
+    return Int32Array.from(out);
+  }
+  // Short terms only, or the trigram index not built yet: scan the joined text for the longest one, check the others on each hit's row.
+  const { haystack, starts } = index;
+  const anchor = terms.reduce((a, b) => (b.length > a.length ? b : a));
+  const others = terms.filter((t) => t !== anchor);
+  let row = 0;
+  let at = haystack.indexOf(anchor);
+  while (at !== -1) {
+    while (starts[row + 1] <= at) row += 1;
+    if (matchesSearch(texts[row], others)) out.push(row);
+    at = haystack.indexOf(anchor, starts[row + 1]);
+  }
+  return Int32Array.from(out);
+}
