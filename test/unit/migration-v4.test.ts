@@ -82,7 +82,7 @@ describe('schema upgrade from version 3: the case index is rebuilt with the fold
     const database = new RedressDatabase(name);
     opened.push(database);
     await database.open();
-    expect(database.verno).toBe(4);
+    expect(database.verno).toBe(7);
     expect(await database.caseIndex.count()).toBe(cases.length);
     for (const record of cases) {
       expect(await database.caseIndex.get(record.id), record.reference).toEqual(

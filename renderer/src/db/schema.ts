@@ -18,6 +18,7 @@ import type {
   TimelineEvent,
 } from '#shared/model/case';
 import type { IssuedLetter } from '#shared/model/letter';
+import { FIRST_PROVIDER_ID, withProviders } from '#shared/model/provider';
 import { deriveCaseIndex } from './case-index/derive';
 
 export interface CounterRow {
@@ -179,6 +180,11 @@ export class RedressDatabase extends Dexie {
     this.version(4)
       .stores({})
       .upgrade((tx) => rebuildCaseIndex(tx));
+    // Version 7 (issue #16): providers. The desk's settings get their first provider, made from the letterhead,
+    // procedure, calendar and ADR scheme they held, and every case records that it belongs to it. No store changes.
+    this.version(7)
+      .stores({})
+      .upgrade((tx) => addFirstProvider(tx));
     this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
   }
 }
@@ -285,6 +291,23 @@ async function seedPeople(tx: Transaction): Promise<void> {
   await people.bulkAdd(
     [...names].sort((a, b) => a.localeCompare(b)).map((name) => ({ id: crypto.randomUUID(), name, active: true })),
   );
+}
+
+/**
+ * Version 7 gives the desk's settings their providers (the first made from the settings, `withProviders`) and each
+ * case without a provider the first one, the provider whose letterhead its letters were written with. The cases'
+ * `updatedAt` is kept: nothing the desk did changed them.
+ */
+async function addFirstProvider(tx: Transaction): Promise<void> {
+  const settings = tx.table<SettingsRow, string>('settings');
+  const desk = await settings.get('desk');
+  if (desk) await settings.put({ key: 'desk', value: withProviders(desk.value) });
+  await tx
+    .table<CaseRecord, string>('cases')
+    .filter((c) => c.providerId === undefined)
+    .modify((c) => {
+      c.providerId = FIRST_PROVIDER_ID;
+    });
 }
 
 let instance: RedressDatabase | null = null;

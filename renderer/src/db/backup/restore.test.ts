@@ -356,7 +356,7 @@ describe('reading a file', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(BackupFileError);
-    // Version 4 since issue #15 (the case index rebuilt with the folded search text).
-    expect((error as BackupFileError).message).toContain('database version 4; this Redress has version 2');
+    // Version 7 since issue #16 (providers).
+    expect((error as BackupFileError).message).toContain('database version 7; this Redress has version 2');
   });
 });
