@@ -83,6 +83,33 @@ export function withProviders(settings: DeskSettings): DeskSettings {
   return { ...settings, providers, defaultProviderId: usual };
 }
 
+/**
+ * The settings form's values saved over the stored settings. The form shows and edits the USUAL provider's letterhead,
+ * logo, procedure, calendar and ADR scheme (`settingsForUsual`), so those go to that provider; the other providers,
+ * and which one is usual, are kept. Settings with no stored providers (the first run) get their first one from them.
+ */
+export function savedDeskForm(next: DeskSettings, stored: DeskSettings | undefined): DeskSettings {
+  if (next.providers !== undefined || !stored?.providers?.length) return withProviders(next);
+  const usualId = usualProvider(stored).id;
+  const providers = stored.providers.map((p) => {
+    if (p.id !== usualId) return p;
+    const { logoDataUrl: _oldLogo, adrSchemeId: _oldScheme, ...rest } = p;
+    return {
+      ...rest,
+      company: next.company,
+      procedureId: next.defaultProcedureId,
+      calendar: next.calendar,
+      ...(next.logoDataUrl ? { logoDataUrl: next.logoDataUrl } : {}),
+      ...(next.adrSchemeId ? { adrSchemeId: next.adrSchemeId } : {}),
+    };
+  });
+  return withProviders({ ...next, providers, defaultProviderId: stored.defaultProviderId });
+}
+
+/** The settings as the settings form shows them: the usual provider's letterhead, procedure, calendar and scheme. */
+export const settingsForUsual = (settings: DeskSettings): DeskSettings =>
+  settingsForCase({ providerId: usualProvider(settings).id }, settings);
+
 /** The desk's usual provider: the one intake offers first (an active one when the usual one has been retired). */
 export function usualProvider(settings: DeskSettings): Provider {
   const providers = deskProviders(settings);

@@ -5,7 +5,7 @@ import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '#sha
 import { localIsoDate } from '#shared/model/dates';
 import type { NewCaseParts } from '#shared/model/intake';
 import { letterWithdrawnEntry } from '#shared/letters/index';
-import { deskProviders, usualProvider, withProviders, type Provider } from '#shared/model/provider';
+import { deskProviders, savedDeskForm, usualProvider, type Provider } from '#shared/model/provider';
 import { counterKey, formatReference } from '#shared/model/reference';
 import { deriveCaseIndex, refreshCaseIndex } from '#db/case-index/derive';
 import type { AuditRow, CaseIndexRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from '../schema';
@@ -22,9 +22,16 @@ export async function getSettings(database: RedressDatabase): Promise<DeskSettin
   return (await database.settings.get('desk'))?.value;
 }
 
-/** Save the desk's settings; settings without providers (the first-run setup) get their first one made from them. */
+/**
+ * Save the desk's settings. Settings without providers (the settings form's) keep the desk's stored providers and
+ * edit the usual one's letterhead, procedure and calendar (`savedDeskForm`); on the first run, the first provider is
+ * made from them.
+ */
 export async function saveSettings(database: RedressDatabase, settings: DeskSettings): Promise<void> {
-  await database.settings.put({ key: 'desk', value: withProviders(settings) });
+  await database.transaction('rw', database.settings, async () => {
+    const stored = (await database.settings.get('desk'))?.value;
+    await database.settings.put({ key: 'desk', value: savedDeskForm(settings, stored) });
+  });
 }
 
 /**

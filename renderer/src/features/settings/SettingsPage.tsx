@@ -1,10 +1,7 @@
 import {
   Alert,
   Button,
-  FileButton,
   Group,
-  Image,
-  Input,
   Loader,
   Paper,
   Select,
@@ -20,7 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import { CALENDARS, CALENDAR_LABELS } from '#shared/model/case';
-import { LOGO_MAX_BYTES, settingsToForm, validateSettings, type SettingsForm } from '#shared/model/settings';
+import { settingsToForm, validateSettings, type SettingsForm } from '#shared/model/settings';
 import { getProcedure, listAdrSchemes } from '#shared/rules/index';
 import { procedureOptions } from '#lib/rules';
 import { todayIso } from '#lib/today';
@@ -29,84 +26,17 @@ import { saveSettings } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { RestorePanel } from '#features/data';
 import { ensureDeskPerson } from '#features/people';
-import { readLogoFile } from './logo';
+import { LogoField } from './LogoField';
+import { ProvidersSettings } from './ProvidersSettings';
 import { PeopleSettings } from './PeopleSettings';
 import { keepRetention } from '#features/privacy';
 import { RetentionSettings } from '#features/privacy';
 import { ProceduresView } from './ProceduresView';
 import { ADDRESS_HINT } from '#shared/model/stored';
+import { deskProviders, usualProvider } from '#shared/model/provider';
 
 /** The ADR scheme choice that means "the scheme of each case's procedure" (stored as no scheme). */
 const OWN_SCHEME = 'procedure';
-
-function LogoField({ value, onChange, error }: { value: string; onChange: (dataUrl: string) => void; error?: string }) {
-  const [problem, setProblem] = useState<string | null>(null);
-  const [reading, setReading] = useState(false);
-  const shown = problem ?? error ?? null;
-  return (
-    <div>
-      <Input.Label id="logo-label">Logo</Input.Label>
-      <Input.Description mb={6}>
-        A PNG or JPEG of at most {Math.round(LOGO_MAX_BYTES / 1024)} KB, printed at the top of every letter.
-      </Input.Description>
-      <Group gap="md" align="center">
-        <Paper
-          withBorder
-          radius="sm"
-          w={180}
-          h={72}
-          p={6}
-          style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}
-        >
-          {value ? (
-            <Image src={value} alt="The company's logo" fit="contain" mah={58} maw={166} />
-          ) : (
-            <Text size="xs" c="dimmed">
-              No logo
-            </Text>
-          )}
-        </Paper>
-        <FileButton
-          accept="image/png,image/jpeg"
-          onChange={async (file) => {
-            if (!file) return;
-            setReading(true);
-            const result = await readLogoFile(file);
-            setReading(false);
-            if (result.ok) {
-              setProblem(null);
-              onChange(result.dataUrl);
-            } else setProblem(result.error);
-          }}
-        >
-          {(props) => (
-            <Button {...props} variant="default" size="xs" loading={reading} aria-describedby="logo-label">
-              {value ? 'Choose another logo…' : 'Choose a logo…'}
-            </Button>
-          )}
-        </FileButton>
-        {value && (
-          <Button
-            variant="subtle"
-            color="gray"
-            size="xs"
-            onClick={() => {
-              setProblem(null);
-              onChange('');
-            }}
-          >
-            Remove logo
-          </Button>
-        )}
-      </Group>
-      {shown && (
-        <Text size="sm" c="red.8" mt={6} role="alert">
-          {shown}
-        </Text>
-      )}
-    </div>
-  );
-}
 
 export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
   const settings = useSettings();
@@ -205,6 +135,12 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
               <Title order={3} size="h4">
                 Letterhead
               </Title>
+              {settings && deskProviders(settings).length > 1 && (
+                <Text size="sm" c="dimmed">
+                  The letterhead, procedure, calendar and ADR scheme here are the usual provider’s (
+                  {usualProvider(settings).name}); the other providers’ are under Providers below.
+                </Text>
+              )}
               <TextInput label="Company name" withAsterisk {...form.getInputProps('companyName')} />
               <Textarea
                 label="Postal address"
@@ -284,6 +220,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
       )}
       {!firstRun && settings && (
         <>
+          <ProvidersSettings />
           <PeopleSettings />
           <RetentionSettings />
           <ProceduresView today={today} defaultProcedureId={settings.defaultProcedureId} />
