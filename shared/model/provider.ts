@@ -123,16 +123,19 @@ export const activeProviders = (settings: DeskSettings): Provider[] =>
   deskProviders(settings).filter((p) => !p.retiredOn);
 
 /**
- * THE provider of a case: the one it was logged for. A case from before providers existed follows the desk's first
+ * THE provider of a case: the one it was logged for (`caseProviderId`: its id, for reports and filters). A case from before providers existed follows the desk's first
  * provider (made from the settings it was logged with); a case whose provider this desk does not hold (merged from
  * another desk's backup) follows the first provider too, and says so (`known: false`).
  */
+export const caseProviderId = (record: Pick<CaseRecord, 'providerId'>): string =>
+  record.providerId ?? FIRST_PROVIDER_ID;
+
 export function providerForCase(
   record: Pick<CaseRecord, 'providerId'>,
   settings: DeskSettings,
 ): { provider: Provider; known: boolean } {
   const providers = deskProviders(settings);
-  const id = record.providerId ?? FIRST_PROVIDER_ID;
+  const id = caseProviderId(record);
   const found = providers.find((p) => p.id === id);
   if (found) return { provider: found, known: true };
   return { provider: providers.find((p) => p.id === FIRST_PROVIDER_ID) ?? providers[0], known: false };
