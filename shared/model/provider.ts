@@ -51,10 +51,16 @@ export const FIRST_PROVIDER_ID = 'first';
 /** The region a calendar belongs to. */
 export const regionOfCalendar = (calendar: CalendarId): RegulatorRegion => (calendar === 'canada' ? 'CA' : 'UK');
 
+/** The letter languages a provider of a region starts with: English (UK); in Canada English and French. */
+export function regionLanguages(region: RegulatorRegion): Pick<Provider, 'languages' | 'defaultLanguage'> {
+  return region === 'CA'
+    ? { languages: ['en-CA', 'fr-CA'], defaultLanguage: 'en-CA' }
+    : { languages: ['en-GB'], defaultLanguage: 'en-GB' };
+}
+
 /** The first provider, made from the letterhead, procedure and calendar the desk's settings held before #16. */
 export function providerFromSettings(settings: DeskSettings, id = FIRST_PROVIDER_ID): Provider {
   const region = regionOfCalendar(settings.calendar);
-  const language: LetterLanguageCode = region === 'CA' ? 'en-CA' : 'en-GB';
   return {
     id,
     name: settings.company.name,
@@ -63,8 +69,7 @@ export function providerFromSettings(settings: DeskSettings, id = FIRST_PROVIDER
     procedureId: settings.defaultProcedureId,
     calendar: settings.calendar,
     ...(settings.adrSchemeId ? { adrSchemeId: settings.adrSchemeId } : {}),
-    languages: region === 'CA' ? ['en-CA', 'fr-CA'] : [language],
-    defaultLanguage: language,
+    ...regionLanguages(region),
     region,
   };
 }
@@ -87,15 +92,35 @@ export function withProviders(settings: DeskSettings): DeskSettings {
  * The settings form's values saved over the stored settings. The form shows and edits the USUAL provider's letterhead,
  * logo, procedure, calendar and ADR scheme (`settingsForUsual`), so those go to that provider; the other providers,
  * and which one is usual, are kept. Settings with no stored providers (the first run) get their first one from them.
+ * `accepted`: the mismatch warnings the desk went on despite (shared/rules/provider-checks.ts), and why.
  */
-export function savedDeskForm(next: DeskSettings, stored: DeskSettings | undefined): DeskSettings {
+export function savedDeskForm(
+  next: DeskSettings,
+  stored: DeskSettings | undefined,
+  accepted?: { reason: string; codes: string[] },
+): DeskSettings {
+  const saved = savedDeskFormValues(next, stored);
+  if (!accepted) return saved;
+  const usualId = usualProvider(saved).id;
+  return {
+    ...saved,
+    providers: saved.providers!.map((p) =>
+      p.id === usualId ? { ...p, mismatchReason: accepted.reason, mismatchesAccepted: accepted.codes } : p,
+    ),
+  };
+}
+
+function savedDeskFormValues(next: DeskSettings, stored: DeskSettings | undefined): DeskSettings {
   if (next.providers !== undefined || !stored?.providers?.length) return withProviders(next);
   const usualId = usualProvider(stored).id;
   const providers = stored.providers.map((p) => {
     if (p.id !== usualId) return p;
     const { logoDataUrl: _oldLogo, adrSchemeId: _oldScheme, ...rest } = p;
+    // The form has no region: its calendar moves the provider to the calendar's region, with that region's languages.
+    const region = regionOfCalendar(next.calendar);
     return {
       ...rest,
+      ...(region === p.region ? {} : { region, ...regionLanguages(region) }),
       company: next.company,
       procedureId: next.defaultProcedureId,
       calendar: next.calendar,

@@ -27,10 +27,14 @@ export async function getSettings(database: RedressDatabase): Promise<DeskSettin
  * edit the usual one's letterhead, procedure and calendar (`savedDeskForm`); on the first run, the first provider is
  * made from them.
  */
-export async function saveSettings(database: RedressDatabase, settings: DeskSettings): Promise<void> {
+export async function saveSettings(
+  database: RedressDatabase,
+  settings: DeskSettings,
+  accepted?: { reason: string; codes: string[] },
+): Promise<void> {
   await database.transaction('rw', database.settings, async () => {
     const stored = (await database.settings.get('desk'))?.value;
-    await database.settings.put({ key: 'desk', value: savedDeskForm(settings, stored) });
+    await database.settings.put({ key: 'desk', value: savedDeskForm(settings, stored, accepted) });
   });
 }
 

@@ -99,3 +99,32 @@ describe('the settings form edits the usual provider', () => {
     expect(after.defaultProviderId).toBe(added.id);
   });
 });
+
+describe('the settings form and the mismatch warnings', () => {
+  it("moving the usual provider's calendar to Canada moves it to Canada's region and languages", async () => {
+    const database = freshDatabase('providers');
+    await saveSettings(database, deskSettings());
+    await saveSettings(database, deskSettings({ calendar: 'canada', defaultProcedureId: 'jive-ca' }));
+    const first = (await stored(database)).providers![0];
+    expect(first).toMatchObject({
+      calendar: 'canada',
+      procedureId: 'jive-ca',
+      region: 'CA',
+      languages: ['en-CA', 'fr-CA'],
+      defaultLanguage: 'en-CA',
+    });
+  });
+
+  it('keeps the reason the desk gave for going on despite the warnings, on the usual provider', async () => {
+    const database = freshDatabase('providers');
+    await saveSettings(database, deskSettings({ defaultProcedureId: 'jive-ca' }), {
+      reason: 'Jive’s UK reseller',
+      codes: ['procedure-calendar', 'procedure-region'],
+    });
+    expect((await stored(database)).providers![0]).toMatchObject({
+      procedureId: 'jive-ca',
+      mismatchReason: 'Jive’s UK reseller',
+      mismatchesAccepted: ['procedure-calendar', 'procedure-region'],
+    });
+  });
+});

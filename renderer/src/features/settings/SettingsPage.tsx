@@ -16,9 +16,9 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
-import { CALENDARS, CALENDAR_LABELS } from '#shared/model/case';
+import { CALENDARS, CALENDAR_LABELS, type CalendarId } from '#shared/model/case';
 import { settingsToForm, validateSettings, type SettingsForm } from '#shared/model/settings';
-import { getProcedure, listAdrSchemes } from '#shared/rules/index';
+import { getProcedure, listAdrSchemes, providerMismatches } from '#shared/rules/index';
 import { procedureOptions } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
@@ -33,7 +33,7 @@ import { keepRetention } from '#features/privacy';
 import { RetentionSettings } from '#features/privacy';
 import { ProceduresView } from './ProceduresView';
 import { ADDRESS_HINT } from '#shared/model/stored';
-import { deskProviders, usualProvider } from '#shared/model/provider';
+import { deskProviders, regionLanguages, regionOfCalendar, usualProvider } from '#shared/model/provider';
 
 /** The ADR scheme choice that means "the scheme of each case's procedure" (stored as no scheme). */
 const OWN_SCHEME = 'procedure';
@@ -73,6 +73,24 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
     ...schemes.map((s) => ({ value: s.id, label: `${s.name}${s.country === 'CA' ? ' · Canada' : ''}` })),
   ];
 
+  // What does not fit together in the usual provider as the form would save it (issue #16): warned of, saved only
+  // with a reason.
+  const usual = settings ? usualProvider(settings) : null;
+  const calendar = (CALENDARS as readonly string[]).includes(form.values.calendar)
+    ? (form.values.calendar as CalendarId)
+    : 'england-and-wales';
+  // The form has no region: the calendar's is the provider's (savedDeskForm).
+  const region = regionOfCalendar(calendar);
+  const warnings = providerMismatches({
+    procedureId: form.values.defaultProcedureId,
+    calendar,
+    adrSchemeId: form.values.adrSchemeId || undefined,
+    languages: usual && usual.region === region ? usual.languages : regionLanguages(region).languages,
+    region,
+  });
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+
   const submit = form.onSubmit(async (values) => {
     const result = validateSettings(values, {
       procedureIds: options.map((o) => o.value),
@@ -82,9 +100,18 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
       form.setErrors(result.errors);
       return;
     }
+    if (warnings.length > 0 && !reason.trim()) {
+      setReasonError('Say why it is set up this way despite the warnings above');
+      return;
+    }
+    setReasonError(null);
     setSaving(true);
     try {
-      await saveSettings(db(), keepRetention(result.value, settings));
+      await saveSettings(
+        db(),
+        keepRetention(result.value, settings),
+        warnings.length > 0 ? { reason: reason.trim(), codes: warnings.map((w) => w.code) } : undefined,
+      );
       await ensureDeskPerson(db(), result.value.handlerName);
       notifications.show({
         color: 'teal',
@@ -206,6 +233,29 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
                 onChange={(v) => form.setFieldValue('adrSchemeId', !v || v === OWN_SCHEME ? '' : v)}
                 error={form.errors.adrSchemeId}
               />
+              {warnings.length > 0 && (
+                <Alert color="yellow" variant="light" title="Check before saving" role="alert">
+                  <Stack gap={4}>
+                    {warnings.map((w) => (
+                      <Text size="sm" key={w.code} data-mismatch={w.code}>
+                        {w.message}
+                      </Text>
+                    ))}
+                  </Stack>
+                </Alert>
+              )}
+              {warnings.length > 0 && (
+                <Textarea
+                  label="Why it is set up this way"
+                  description="Saved with the provider, so the next person knows it was meant"
+                  autosize
+                  minRows={2}
+                  withAsterisk
+                  value={reason}
+                  onChange={(e) => setReason(e.currentTarget.value)}
+                  error={reasonError}
+                />
+              )}
               <Group mt="md">
                 <Button type="submit" loading={saving}>
                   Save settings
