@@ -1,4 +1,5 @@
 // The case model: what Redress stores about a complaint. Pure data, no runtime dependencies beyond zod.
+import type { Provider } from './provider';
 
 export const CHANNELS = ['phone', 'email', 'web', 'letter', 'in-person', 'chat'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -143,6 +144,11 @@ export interface CaseRecord {
   summary: string;
   procedureId: string;
   calendar: CalendarId;
+  /**
+   * The provider (brand) the complaint is about (issue #16, model/provider.ts): its letterhead, language and ADR
+   * scheme are the case's letters'. Absent on cases logged before providers existed: they follow the desk's first.
+   */
+  providerId?: string;
   stage: string;
   status: CaseStatus;
   assignee?: string;
@@ -263,6 +269,13 @@ export interface DeskSettings {
   adrSchemeId?: string;
   /** When closed cases are anonymised (issue #7); absent: the default policy (shared/privacy/retention.ts). */
   retention?: RetentionPolicy;
+  /**
+   * The providers (brands) the desk handles (issue #16, model/provider.ts). Absent on settings saved before: the
+   * first provider is then made from the letterhead, procedure and calendar above (`deskProviders`).
+   */
+  providers?: Provider[];
+  /** The provider intake offers first. */
+  defaultProviderId?: string;
 }
 
 /** The desk's retention policy: anonymise a case this many whole years after it closed. */

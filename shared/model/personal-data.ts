@@ -9,7 +9,7 @@ type FieldPolicy = 'keep' | 'remove';
 
 /**
  * Every field of a case and what anonymising does with it. Kept: the facts reports and the rules engine need
- * (reference, dates, channel, category, procedure, calendar, stage, status, handler, and of the customer only whether
+ * (reference, dates, channel, category, procedure, calendar, provider, stage, status, handler, and of the customer only whether
  * they were a business and its size, which decides the ADR scope). Removed: the customer, anyone
  * acting for them, how they want to be written to (large print can reveal a disability), the summary in their words,
  * vulnerability and health details.
@@ -26,6 +26,7 @@ export const CASE_FIELDS: { readonly [K in keyof Required<CaseRecord>]: FieldPol
   summary: 'remove',
   procedureId: 'keep',
   calendar: 'keep',
+  providerId: 'keep',
   stage: 'keep',
   status: 'keep',
   assignee: 'keep',

@@ -1,6 +1,7 @@
 // The desk's settings: validated before they are stored.
 import { z } from 'zod';
-import { CALENDARS, type DeskSettings } from './case';
+import { CALENDARS, type CompanyDetails, type DeskSettings } from './case';
+import { settingsForUsual } from './provider';
 import { DESK_PREFIX_PATTERN } from './reference';
 import { addressTextProblem, STORED_LIMITS as L } from './stored';
 
@@ -70,7 +71,8 @@ export function checkLogoDataUrl(url: string): string | null {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const text = (max: number, label: string) => z.string().trim().max(max, `${label} must be at most ${max} characters`);
+export const text = (max: number, label: string) =>
+  z.string().trim().max(max, `${label} must be at most ${max} characters`);
 
 export interface SettingsChoices {
   /** Ids of the procedures a desk may follow. */
@@ -79,23 +81,64 @@ export interface SettingsChoices {
   adrSchemeIds?: readonly string[];
 }
 
+/**
+ * The letterhead's fields (company, address, postcode, phone, email, logo) and the ADR scheme: the same checks for the
+ * desk's first-run settings and for every provider (./provider-form.ts).
+ */
+export const letterheadShape = ({ adrSchemeIds = [] }: Pick<SettingsChoices, 'adrSchemeIds'>) => ({
+  companyName: text(L.companyName, 'Company name').min(1, "Enter the company's name for the letterhead"),
+  addressLines: z
+    .string()
+    .trim()
+    .min(1, "Enter the company's postal address for the letterhead")
+    .superRefine((s, ctx) => {
+      const problem = addressTextProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  postcode: text(L.postcode, 'Postcode').min(1, 'Enter the postcode'),
+  phone: text(L.phone, 'Phone'),
+  email: text(L.email, 'Email').refine(
+    (s) => s === '' || z.email().safeParse(s).success,
+    'Enter an email address like complaints@example.com',
+  ),
+  logoDataUrl: z
+    .string()
+    .optional()
+    .default('')
+    .superRefine((url, ctx) => {
+      const problem = url === '' ? null : checkLogoDataUrl(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  adrSchemeId: z
+    .string()
+    .optional()
+    .default('')
+    .refine((id) => id === '' || adrSchemeIds.includes(id), 'Choose an ADR scheme from the list'),
+});
+
+/** The letterhead as stored, from the checked letterhead fields. */
+export function companyFromForm(f: {
+  companyName: string;
+  addressLines: string;
+  postcode: string;
+  phone: string;
+  email: string;
+}): CompanyDetails {
+  return {
+    name: f.companyName,
+    addressLines: f.addressLines
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+    postcode: f.postcode.toUpperCase(),
+    ...(f.phone ? { phone: f.phone } : {}),
+    ...(f.email ? { email: f.email } : {}),
+  };
+}
+
 const schema = ({ procedureIds, adrSchemeIds = [] }: SettingsChoices) =>
   z.object({
-    companyName: text(L.companyName, 'Company name').min(1, "Enter the company's name for the letterhead"),
-    addressLines: z
-      .string()
-      .trim()
-      .min(1, "Enter the company's postal address for the letterhead")
-      .superRefine((s, ctx) => {
-        const problem = addressTextProblem(s);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      }),
-    postcode: text(L.postcode, 'Postcode').min(1, 'Enter the postcode'),
-    phone: text(L.phone, 'Phone'),
-    email: text(L.email, 'Email').refine(
-      (s) => s === '' || z.email().safeParse(s).success,
-      'Enter an email address like complaints@example.com',
-    ),
+    ...letterheadShape({ adrSchemeIds }),
     deskPrefix: z
       .string()
       .trim()
@@ -110,19 +153,6 @@ const schema = ({ procedureIds, adrSchemeIds = [] }: SettingsChoices) =>
       .string()
       .refine((id) => procedureIds.includes(id), 'Choose the complaints procedure this desk follows'),
     handlerName: text(100, 'Name').min(1, 'Enter the name of the person working at the desk'),
-    logoDataUrl: z
-      .string()
-      .optional()
-      .default('')
-      .superRefine((url, ctx) => {
-        const problem = url === '' ? null : checkLogoDataUrl(url);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      }),
-    adrSchemeId: z
-      .string()
-      .optional()
-      .default('')
-      .refine((id) => id === '' || adrSchemeIds.includes(id), 'Choose an ADR scheme from the list'),
   });
 
 export type SettingsResult =
@@ -153,23 +183,16 @@ export function validateSettings(form: SettingsForm, choices: readonly string[] 
       calendar: f.calendar,
       defaultProcedureId: f.defaultProcedureId,
       handlerName: f.handlerName,
-      company: {
-        name: f.companyName,
-        addressLines: f.addressLines
-          .split(/\r?\n/)
-          .map((l) => l.trim())
-          .filter(Boolean),
-        postcode: f.postcode.toUpperCase(),
-        ...(f.phone ? { phone: f.phone } : {}),
-        ...(f.email ? { email: f.email } : {}),
-      },
+      company: companyFromForm(f),
       ...(f.logoDataUrl ? { logoDataUrl: f.logoDataUrl } : {}),
       ...(f.adrSchemeId ? { adrSchemeId: f.adrSchemeId } : {}),
     },
   };
 }
 
-export function settingsToForm(s: DeskSettings | null): SettingsForm {
+/** The settings form's values: the desk's, with its usual provider's letterhead, procedure, calendar and scheme. */
+export function settingsToForm(desk: DeskSettings | null): SettingsForm {
+  const s = desk ? settingsForUsual(desk) : null;
   return {
     companyName: s?.company.name ?? '',
     addressLines: s?.company.addressLines.join('\n') ?? '',

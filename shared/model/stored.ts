@@ -21,6 +21,7 @@ import {
   type CaseRecord,
 } from './case';
 import { isIsoDate } from './dates';
+import { REGULATOR_REGIONS } from './provider';
 import { DESK_PREFIX_PATTERN, MAX_SEQUENCE, REFERENCE_PATTERN } from './reference';
 
 /**
@@ -225,6 +226,7 @@ export const storedCase = z
     summary: limited(STORED_LIMITS.summary),
     procedureId: id,
     calendar: oneOf(CALENDARS),
+    providerId: id.optional(),
     stage: text(200),
     status: oneOf(['open', 'closed'] as const),
     assignee: limited(STORED_LIMITS.personName).optional(),
@@ -279,23 +281,64 @@ export const storedCounter = z
   })
   .refine((c) => DESK_PREFIX_PATTERN.test(c.key.slice(0, -5)), { path: ['key'], message: 'not a desk prefix' });
 
+const storedCompany = z.looseObject(
+  {
+    name: limited(STORED_LIMITS.companyName),
+    addressLines: storedAddress.shape.lines,
+    postcode: limited(STORED_LIMITS.postcode),
+    phone: limited(STORED_LIMITS.phone).optional(),
+    email: limited(STORED_LIMITS.email).optional(),
+  },
+  must('must be an object'),
+);
+
+/** A provider (brand) of the desk (model/provider.ts), stored in the desk's settings. */
+export const storedProvider = z
+  .looseObject(
+    {
+      id,
+      name: limited(STORED_LIMITS.companyName).min(1, 'must not be empty'),
+      company: storedCompany,
+      logoDataUrl: text(1_000_000).optional(),
+      procedureId: id,
+      calendar: oneOf(CALENDARS),
+      adrSchemeId: text(200).optional(),
+      languages: z.array(oneOf(LETTER_LANGUAGES), must('must be a list')).min(1, 'must name at least one language'),
+      defaultLanguage: oneOf(LETTER_LANGUAGES),
+      region: oneOf(REGULATOR_REGIONS),
+      retiredOn: storedDate.optional(),
+      mismatchReason: text(2000).optional(),
+      mismatchesAccepted: z.array(text(100)).optional(),
+    },
+    must('must be an object'),
+  )
+  .refine((p) => p.languages.includes(p.defaultLanguage), {
+    path: ['defaultLanguage'],
+    message: 'must be one of its languages',
+  });
+
 export const storedSettings = z.looseObject({
   key: z.literal('desk', must('must be "desk"')),
-  value: z.looseObject({
-    deskPrefix: storedDeskPrefix,
-    calendar: oneOf(CALENDARS),
-    defaultProcedureId: id,
-    company: z.looseObject({
-      name: limited(STORED_LIMITS.companyName),
-      addressLines: storedAddress.shape.lines,
-      postcode: limited(STORED_LIMITS.postcode),
-      phone: limited(STORED_LIMITS.phone).optional(),
-      email: limited(STORED_LIMITS.email).optional(),
+  value: z
+    .looseObject({
+      deskPrefix: storedDeskPrefix,
+      calendar: oneOf(CALENDARS),
+      defaultProcedureId: id,
+      company: storedCompany,
+      handlerName: limited(STORED_LIMITS.personName),
+      logoDataUrl: text(1_000_000).optional(),
+      adrSchemeId: text(200).optional(),
+      providers: z.array(storedProvider, must('must be a list')).max(500, 'holds more than 500').optional(),
+      defaultProviderId: id.optional(),
+    })
+    .superRefine((settings, ctx) => {
+      const ids = (settings.providers ?? []).map((p) => p.id);
+      const twice = ids.find((pid, i) => ids.indexOf(pid) !== i);
+      if (twice !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['providers'], message: `holds provider "${twice}" twice` });
+      if (settings.defaultProviderId !== undefined && settings.providers && !ids.includes(settings.defaultProviderId))
+        ctx.addIssue({ code: 'custom', path: ['defaultProviderId'], message: 'names no provider of the desk' });
     }),
-    handlerName: limited(STORED_LIMITS.personName),
-    logoDataUrl: text(1_000_000).optional(),
-    adrSchemeId: text(200).optional(),
-  }),
 });
 
 /** A letter as the database holds it (bytes as bytes; the backup file carries them as base64). */

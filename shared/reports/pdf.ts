@@ -202,7 +202,10 @@ export function reportDocument(report: Report, meta: ReportMeta): ReportDocument
         widths: [70, '*'],
         body: [
           [cell('Period', { color: MUTED }), cell(period, { bold: true })],
-          [cell('Cases', { color: MUTED }), cell(describeFilters(report.filters, meta.procedures))],
+          [
+            cell('Cases', { color: MUTED }),
+            cell(describeFilters(report.filters, meta.procedures, (id) => meta.providerNames?.[id] ?? id)),
+          ],
           [
             cell('Made on', { color: MUTED }),
             cell(`${dateLabel(report.today)}. Clocks due after this day are not yet counted as met or missed.`),

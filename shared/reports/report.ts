@@ -13,6 +13,8 @@ export interface ReportFilters {
   category?: Category;
   channel?: Channel;
   procedureId?: string;
+  /** A provider's id (issue #16). */
+  providerId?: string;
   /** A handler's name; '' for cases nobody is assigned to. */
   handler?: string;
 }
@@ -177,6 +179,7 @@ export function matchesFilters(c: CaseSummary, f: ReportFilters): boolean {
     (f.category === undefined || c.category === f.category) &&
     (f.channel === undefined || c.channel === f.channel) &&
     (f.procedureId === undefined || c.procedureId === f.procedureId) &&
+    (f.providerId === undefined || c.providerId === f.providerId) &&
     (f.handler === undefined || c.handler === f.handler)
   );
 }
@@ -375,8 +378,13 @@ export function measureOf(report: Report, id: MeasureId): Measure {
 }
 
 /** The filters in words: "Category: Billing; Handler: Unassigned", or "All cases". */
-export function describeFilters(filters: ReportFilters, procedures?: ProcedureRegistry): string {
+export function describeFilters(
+  filters: ReportFilters,
+  procedures?: ProcedureRegistry,
+  providerName: (id: string) => string = (id) => id,
+): string {
   const parts: string[] = [];
+  if (filters.providerId) parts.push(`Provider: ${providerName(filters.providerId)}`);
   if (filters.category) parts.push(`Category: ${CATEGORY_LABELS[filters.category]}`);
   if (filters.channel) parts.push(`Channel: ${CHANNEL_LABELS[filters.channel]}`);
   if (filters.procedureId) parts.push(`Procedure: ${procedureLabel(filters.procedureId, procedures)}`);

@@ -2,7 +2,7 @@
 // period and the filters are applied afterwards by `buildReport` (./report.ts), which only adds up these summaries.
 //
 // THE FIELDS REPORTS READ (anonymisation must keep every one of them, and reports read nothing else):
-//   case:   id, receivedOn, channel, category, procedureId, calendar, assignee (a staff name, not the customer's),
+//   case:   id, receivedOn, channel, category, procedureId, calendar, providerId, assignee (a staff name, not the customer's),
 //           customer.isBusiness and customer.employees (a business's size decides whether the ADR clocks apply)
 //   events: type, on, at (only to keep same-day order), data.stage (escalations),
 //           and for `compensation` events data.amount, data.currency, data.kind; id, and for `voided` events
@@ -13,6 +13,7 @@
 //
 // Every deadline comes from the rules engine (shared/rules evaluateCase): nothing here counts a clock itself.
 import { effectiveTimeline } from '#shared/model/effective';
+import { caseProviderId } from '#shared/model/provider';
 import {
   type CalendarId,
   type CaseRecord,
@@ -37,7 +38,7 @@ import {
 /** A case as reports take it: the record's non-personal fields. A `CaseRecord` fits as it is. */
 export type ReportCaseRecord = Pick<
   CaseRecord,
-  'id' | 'receivedOn' | 'channel' | 'category' | 'procedureId' | 'calendar' | 'assignee'
+  'id' | 'receivedOn' | 'channel' | 'category' | 'procedureId' | 'calendar' | 'assignee' | 'providerId'
 > & {
   /** Only whether the customer is a business and its size (the ADR scheme's scope); nothing that says who they are. */
   customer?: Pick<CaseRecord['customer'], 'isBusiness' | 'employees'>;
@@ -63,6 +64,8 @@ export interface CaseSummary {
   category: Category;
   procedureId: string;
   calendar: CalendarId;
+  /** The provider the case was logged for (issue #16; the desk's first for older cases). */
+  providerId: string;
   /** The handler the case is assigned to now; '' when nobody is. */
   handler: string;
   /** Set when the rules engine refused the case's facts: the case then counts in volumes only. */
@@ -298,6 +301,7 @@ function summarise(
     category: record.category,
     procedureId: record.procedureId,
     calendar: record.calendar,
+    providerId: caseProviderId(record),
     handler: record.assignee?.trim() ?? '',
     rulesError: null,
     resolvedOn: null,

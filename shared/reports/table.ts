@@ -26,6 +26,8 @@ export interface ReportMeta {
   /** The desk's company name, printed on the report. */
   company: string;
   procedures?: ProcedureRegistry;
+  /** The desk's providers' names by id, for the filter's words (issue #16). */
+  providerNames?: Readonly<Record<string, string>>;
 }
 
 export const VOLUME_SECTIONS: ReadonlyArray<{ key: keyof Report['volumes']; title: string }> = [
@@ -54,7 +56,11 @@ export function reportTable(report: Report, meta: ReportMeta): string[][] {
     undefined,
     `${report.period.from} to ${report.period.to}, both days included`,
   );
-  row('Report', 'Cases', describeFilters(report.filters, meta.procedures));
+  row(
+    'Report',
+    'Cases',
+    describeFilters(report.filters, meta.procedures, (id) => meta.providerNames?.[id] ?? id),
+  );
   row(
     'Report',
     'Made on',

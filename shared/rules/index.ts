@@ -70,6 +70,7 @@ export {
   MISO,
   OFCOM_BASELINE,
 } from './procedures';
+export { providerMismatches, type ProviderMismatch, type ProviderMismatchCode } from './provider-checks';
 
 // Regimes
 export {

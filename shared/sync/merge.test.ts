@@ -36,6 +36,7 @@ const base: CaseRecord = {
   category: 'billing',
   summary: 'Charged twice',
   procedureId: 'kijoma',
+  providerId: 'first',
   calendar: 'england-and-wales',
   stage: 'stage-1',
   status: 'open',

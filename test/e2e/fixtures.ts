@@ -63,6 +63,8 @@ export interface Complaint {
   phone?: string;
   /** Label of the letter language, e.g. "French (Canada)". */
   language?: string;
+  /** The provider's name, when the desk has several (default: the usual one). */
+  provider?: string;
   largePrint?: boolean;
 }
 
@@ -98,6 +100,7 @@ export async function submitComplaint(page: Page): Promise<boolean> {
 
 export async function logComplaint(page: Page, c: Complaint) {
   await page.getByRole('link', { name: 'New complaint' }).click();
+  if (c.provider) await chooseOption(page, 'Provider', c.provider);
   await fillDate(page.getByLabel('Date received'), c.receivedOn);
   await chooseOption(page, 'Channel', c.channel);
   await chooseOption(page, 'Category', c.category);

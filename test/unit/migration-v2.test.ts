@@ -4,7 +4,8 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
+import { FIRST_PROVIDER_ID, withProviders } from '#shared/model/provider';
 import { deriveCaseIndex } from '#db/case-index/derive';
 import { appendEvent, createCase } from '#db/repositories/cases';
 import { DB_VERSION, RedressDatabase } from '#db/schema';
@@ -62,7 +63,7 @@ function upgraded(name: string) {
 }
 
 describe('schema upgrade from version 1 (fixture)', () => {
-  it('keeps every record of every store exactly', async () => {
+  it('keeps every record of every store exactly (version 7 adds the first provider, issue #16)', async () => {
     expect(fixture.schemaVersion).toBe(1);
     const database = upgraded(await v1Database());
     await database.open();
@@ -73,6 +74,8 @@ describe('schema upgrade from version 1 (fixture)', () => {
       expect(stored.length, store).toBe(rows.length);
       const expected = rows
         .map((r) => fromFixture(store, r))
+        .map((r) => (store === 'cases' ? { ...r, providerId: FIRST_PROVIDER_ID } : r))
+        .map((r) => (store === 'settings' ? { ...r, value: withProviders(r.value as DeskSettings) } : r))
         .sort((a, b) => String(a[key]).localeCompare(String(b[key])));
       expect(
         stored.sort((a, b) => String(a[key]).localeCompare(String(b[key]))),

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { summariseCase } from '#shared/reports/index';
 import { deriveCaseIndex, deriveReportRow } from '#db/case-index/derive';
-import { RedressDatabase } from '#db/schema';
+import { DB_VERSION, RedressDatabase } from '#db/schema';
 import { loadCaseSummaries } from '#renderer/features/reports/load';
 
 type Row = Record<string, unknown>;
@@ -75,7 +75,7 @@ describe('schema upgrade to version 6: a report row for every case', () => {
       const database = new RedressDatabase(await released(from));
       opened.push(database);
       await database.open();
-      expect(database.verno).toBe(6);
+      expect(database.verno).toBe(DB_VERSION);
       expect(await database.reportRows.count()).toBe(cases.length);
       for (const record of cases) {
         expect(await database.reportRows.get(record.id), record.reference).toEqual(

@@ -169,6 +169,9 @@ describe('finding 1: an address the letters cannot hold is never saved, and an o
     const old = structuredClone(content);
     old.cases[0].customer.address = { lines: address(9), postcode: 'LS1 1AA' };
     old.settings[0].value.company.addressLines = ['x'.repeat(201)];
+    // Older: made before providers (issue #16), so its settings hold the letterhead only once.
+    delete old.settings[0].value.providers;
+    delete old.settings[0].value.defaultProviderId;
     const decoded = await check(old);
     expect(decoded.overLimits).toEqual([
       `cases[0] ${record.reference}: customer.address.lines has 9 lines; letters need at most 5`,

@@ -19,6 +19,7 @@ import type {
 } from '#shared/model/case';
 import type { IssuedLetter } from '#shared/model/letter';
 import type { ReportBasis } from '#shared/reports/index';
+import { FIRST_PROVIDER_ID, withProviders } from '#shared/model/provider';
 import { deriveCaseIndex, deriveReportRow } from './case-index/derive';
 import { outboxMiddleware, type ConflictRow, type OutboxRow, type SyncRevRow } from './outbox';
 
@@ -144,7 +145,7 @@ export interface NotifiedRow {
 export const DB_NAME = 'redress';
 
 /** The newest schema version below: what a desk's database is after it opens (migration tests check it). */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export class RedressDatabase extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>;
@@ -216,6 +217,11 @@ export class RedressDatabase extends Dexie {
     this.version(6)
       .stores({ reportRows: 'caseId' })
       .upgrade((tx) => rebuildCaseIndex(tx));
+    // Version 7 (issue #16): providers. The desk's settings get their first provider, made from the letterhead,
+    // procedure, calendar and ADR scheme they held, and every case records that it belongs to it. No store changes.
+    this.version(7)
+      .stores({})
+      .upgrade((tx) => addFirstProvider(tx));
     this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
     this.use(outboxMiddleware(() => this.sharing));
   }
@@ -328,6 +334,23 @@ async function seedPeople(tx: Transaction): Promise<void> {
   await people.bulkAdd(
     [...names].sort((a, b) => a.localeCompare(b)).map((name) => ({ id: crypto.randomUUID(), name, active: true })),
   );
+}
+
+/**
+ * Version 7 gives the desk's settings their providers (the first made from the settings, `withProviders`) and each
+ * case without a provider the first one, the provider whose letterhead its letters were written with. The cases'
+ * `updatedAt` is kept: nothing the desk did changed them.
+ */
+async function addFirstProvider(tx: Transaction): Promise<void> {
+  const settings = tx.table<SettingsRow, string>('settings');
+  const desk = await settings.get('desk');
+  if (desk) await settings.put({ key: 'desk', value: withProviders(desk.value) });
+  await tx
+    .table<CaseRecord, string>('cases')
+    .filter((c) => c.providerId === undefined)
+    .modify((c) => {
+      c.providerId = FIRST_PROVIDER_ID;
+    });
 }
 
 let instance: RedressDatabase | null = null;

@@ -205,8 +205,9 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
         const h = clone(header);
         if (field === 'format') h.format = value % 2 ? 'redress-backup-2' : 'something-else';
         else h[field] = value === 2 && field === 'formatVersion' ? 3 : value;
-        // Database versions 1 to 6 (the current one, issue #19; 5 is the team-sharing stores') are valid: make them nonsense instead.
-        if (field === 'schemaVersion' && [1, 2, 3, 4, 5, 6].includes(h.schemaVersion as number)) h.schemaVersion = 0;
+        // Database versions 1 to 7 (7 the current one, issue #16; 5 the team-sharing stores', 6 the report rows) are valid: make them nonsense instead.
+        if (field === 'schemaVersion' && (h.schemaVersion as number) >= 1 && (h.schemaVersion as number) <= 7)
+          h.schemaVersion = 0;
         return resealed(h, content);
       },
     })),

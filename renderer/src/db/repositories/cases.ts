@@ -5,6 +5,7 @@ import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '#sha
 import { localIsoDate } from '#shared/model/dates';
 import type { NewCaseParts } from '#shared/model/intake';
 import { letterWithdrawnEntry } from '#shared/letters/index';
+import { deskProviders, savedDeskForm, usualProvider, type Provider } from '#shared/model/provider';
 import { counterKey, formatReference } from '#shared/model/reference';
 import { putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
 import type { AuditRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from '../schema';
@@ -21,8 +22,20 @@ export async function getSettings(database: RedressDatabase): Promise<DeskSettin
   return (await database.settings.get('desk'))?.value;
 }
 
-export async function saveSettings(database: RedressDatabase, settings: DeskSettings): Promise<void> {
-  await database.settings.put({ key: 'desk', value: settings });
+/**
+ * Save the desk's settings. Settings without providers (the settings form's) keep the desk's stored providers and
+ * edit the usual one's letterhead, procedure and calendar (`savedDeskForm`); on the first run, the first provider is
+ * made from them.
+ */
+export async function saveSettings(
+  database: RedressDatabase,
+  settings: DeskSettings,
+  accepted?: { reason: string; codes: string[] },
+): Promise<void> {
+  await database.transaction('rw', database.settings, async () => {
+    const stored = (await database.settings.get('desk'))?.value;
+    await database.settings.put({ key: 'desk', value: savedDeskForm(settings, stored, accepted) });
+  });
 }
 
 /**
@@ -45,8 +58,21 @@ async function nextReference(database: RedressDatabase, prefix: string, year: nu
   return formatReference(prefix, year, next);
 }
 
+/** The provider a new case is logged for: the one chosen (never a retired one), else the desk's usual one. */
+export function providerForNewCase(settings: DeskSettings, providerId?: string): Provider {
+  if (providerId === undefined) return usualProvider(settings);
+  const provider = deskProviders(settings).find((p) => p.id === providerId);
+  if (!provider) throw new Error(`Not saved: this desk has no provider “${providerId}”. Choose one from the list.`);
+  if (provider.retiredOn)
+    throw new Error(`Not saved: ${provider.name} was retired on ${provider.retiredOn} and takes no new cases.`);
+  return provider;
+}
+
 export interface CreateCaseOptions {
   settings: DeskSettings;
+  /** The provider the complaint is about (an active one of the desk's); absent: the desk's usual provider. */
+  providerId?: string;
+  /** A procedure other than the provider's (CSV import's column); absent: the provider's. */
   procedureId?: string;
   by: string;
   clock?: Now;
@@ -60,12 +86,14 @@ function newCase(
   options: CreateCaseOptions,
   receivedSummary?: string,
 ): { record: CaseRecord; event: TimelineEvent } {
+  const provider = providerForNewCase(options.settings, options.providerId);
   const record: CaseRecord = {
     id: newId(),
     reference,
     ...parts,
-    procedureId: options.procedureId ?? options.settings.defaultProcedureId,
-    calendar: options.settings.calendar,
+    procedureId: options.procedureId ?? provider.procedureId,
+    calendar: provider.calendar,
+    providerId: provider.id,
     stage: '',
     status: 'open',
     assignee: options.by,

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANONYMISED_NAME } from '#shared/privacy/anonymise';
+import { FIRST_PROVIDER_ID } from '#shared/model/provider';
 import { DEFAULT_RETENTION } from '#shared/privacy/retention';
 import { buildPrivacyFixture, dumpDatabase, personalDataFound, TODAY } from '#test/fixtures/retention';
 import { ActionRefusedError, performAction } from './case-actions';
@@ -102,6 +103,8 @@ describe('runRetention', () => {
       summary: '',
       procedureId: 'kinex',
       calendar: 'england-and-wales',
+      // The provider is kept: reports still count the case under it.
+      providerId: FIRST_PROVIDER_ID,
       stage: f.zebOld.stage,
       status: 'closed',
       assignee: 'Kim Lee',

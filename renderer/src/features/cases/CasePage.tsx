@@ -12,6 +12,7 @@ import {
   type CommunicationNeeds,
   type PostalAddress,
 } from '#shared/model/case';
+import { providerForCase } from '#shared/model/provider';
 import { getProcedure, type Clock, type Procedure } from '#shared/rules/index';
 import { evaluateRecord } from '#lib/rules';
 import { todayIso } from '#lib/today';
@@ -248,6 +249,12 @@ export function CasePage({ id }: { id: string }) {
             {record.customer.name}
             {evaluated?.procedureName ? ` · ${evaluated.procedureName}` : ''}
           </Text>
+          {settings && (
+            <Text size="sm" c="dimmed" data-provider={providerForCase(record, settings).provider.id}>
+              Provider: {providerForCase(record, settings).provider.name}
+              {!providerForCase(record, settings).known && ' (this desk does not hold the provider it was logged for)'}
+            </Text>
+          )}
           {evaluation && (
             <Text size="sm" mt={4} aria-label="Stage">
               Stage: <b>{evaluation.stageName}</b>

@@ -20,6 +20,7 @@ import { renderPdf } from '#letters/render';
 import { platform } from '#platform';
 import { recordExport } from './audit';
 import type { ExportOutcome } from './cases-export';
+import { settingsForCase } from '#shared/model/provider';
 
 // shared/ declares its own subset of pdfmake's types; this fails to compile if the summary stops being a pdfmake document.
 type Holds<T extends true> = T;
@@ -91,7 +92,8 @@ export async function gatherSubjectAccess(
     cases,
     requestReceivedOn: options.requestReceivedOn,
     calendar: options.start.calendar,
-    company: options.settings.company,
+    // The controller is the provider of the case the request was started from (its letterhead).
+    company: settingsForCase(options.start, options.settings).company,
     preparedBy: options.by,
     preparedOn: options.today,
     preparedAt: now.toISOString(),

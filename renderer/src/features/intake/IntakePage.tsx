@@ -38,6 +38,7 @@ import { useSettings } from '#db/hooks';
 import { createCase } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { ADDRESS_HINT } from '#shared/model/stored';
+import { activeProviders, usualProvider } from '#shared/model/provider';
 
 export function IntakePage() {
   const settings = useSettings();
@@ -51,6 +52,11 @@ export function IntakePage() {
     leaveOut: ['vulnerabilityDetails', 'vulnerabilityReason', 'vulnerabilityNote'],
   });
   const [saving, setSaving] = useState(false);
+  // The provider the complaint is about: the desk's usual one unless the handler picks another.
+  const [chosenProvider, setChosenProvider] = useState<string | null>(null);
+  const providers = settings ? activeProviders(settings) : [];
+  const providerId = chosenProvider ?? (settings ? usualProvider(settings).id : null);
+  const provider = providers.find((p) => p.id === providerId) ?? null;
   // Vulnerability details are special-category data: the section stays closed unless the handler opens it.
   const [vulnerabilityOpen, setVulnerabilityOpen] = useState(false);
 
@@ -67,7 +73,7 @@ export function IntakePage() {
     const question = receivedDateQuestion(result.value.receivedOn, {
       today: todayIso(),
       channel: result.value.channel,
-      calendar: getCalendar(settings.calendar),
+      calendar: getCalendar((provider ?? usualProvider(settings)).calendar),
     });
     if (question && !(await confirmReceivedDate(question))) {
       focusField('receivedOn');
@@ -75,7 +81,11 @@ export function IntakePage() {
     }
     setSaving(true);
     try {
-      const record = await createCase(db(), result.value, { settings, by: settings.handlerName });
+      const record = await createCase(db(), result.value, {
+        settings,
+        ...(provider ? { providerId: provider.id } : {}),
+        by: settings.handlerName,
+      });
       draft.clear();
       notifications.show({ color: 'teal', title: 'Complaint logged', message: `Reference ${record.reference}` });
       navigate(`/cases/${record.id}`);
@@ -102,6 +112,20 @@ export function IntakePage() {
         <Stack gap="md">
           <DraftOffer draft={draft} />
           <Fieldset legend="The complaint">
+            {providers.length > 1 && (
+              <Select
+                label="Provider"
+                description={
+                  provider ? `${provider.company.name}: letters, dates and procedure follow this provider` : undefined
+                }
+                data={providers.map((p) => ({ value: p.id, label: p.name }))}
+                value={providerId}
+                onChange={(v) => v && setChosenProvider(v)}
+                allowDeselect={false}
+                required
+                mb="sm"
+              />
+            )}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <DateField label="Date received" maxDate={today} required {...field('receivedOn')} />
               <Select

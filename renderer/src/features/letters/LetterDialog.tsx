@@ -20,7 +20,8 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { LETTER_LANGUAGE_LABELS, LETTER_LANGUAGES } from '#shared/model/case';
+import { LETTER_LANGUAGE_LABELS } from '#shared/model/case';
+import { letterLanguagesForCase } from '#shared/model/provider';
 import { letterParagraphs, type LetterLanguage, type LetterParagraph } from '#shared/letters/index';
 import type { LetterPdf } from '#letters/letter-pdf';
 import { formatDate } from '#lib/format';
@@ -94,7 +95,7 @@ export function LetterDialog({
   useEffect(() => {
     if (!opened || !context) return;
     const freshInputs = defaultInputs(context);
-    const freshOptions = defaultOptions(context.record);
+    const freshOptions = defaultOptions(context.record, context.settings);
     setChoice(initialChoice);
     setInputs(freshInputs);
     setOptions(freshOptions);
@@ -258,7 +259,10 @@ export function LetterDialog({
         <Group align="flex-end">
           <Select
             label="Language"
-            data={LETTER_LANGUAGES.map((l) => ({ value: l, label: LETTER_LANGUAGE_LABELS[l] }))}
+            data={letterLanguagesForCase(context.record, context.settings).map((l) => ({
+              value: l,
+              label: LETTER_LANGUAGE_LABELS[l],
+            }))}
             value={options.language}
             onChange={(v) => v && changeOptions({ language: v as LetterLanguage })}
             allowDeselect={false}

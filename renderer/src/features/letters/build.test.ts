@@ -44,7 +44,12 @@ describe('acknowledgement in the letter dialog', () => {
 
   it('reads exactly as the quick acknowledgement when nothing is edited', () => {
     const ctx = context([received]);
-    const fromDialog = buildLetter('acknowledgement', defaultInputs(ctx), defaultOptions(ctx.record), ctx);
+    const fromDialog = buildLetter(
+      'acknowledgement',
+      defaultInputs(ctx),
+      defaultOptions(ctx.record, ctx.settings),
+      ctx,
+    );
     const quick = acknowledgementDocument({
       record: ctx.record,
       evaluation: ctx.evaluation,
@@ -58,11 +63,11 @@ describe('acknowledgement in the letter dialog', () => {
 
   it('takes the desk’s words for an editable paragraph and keeps the regulator’s', () => {
     const ctx = context([received]);
-    const draft = buildLetter('acknowledgement', defaultInputs(ctx), defaultOptions(ctx.record), ctx);
+    const draft = buildLetter('acknowledgement', defaultInputs(ctx), defaultOptions(ctx.record, ctx.settings), ctx);
     const paragraphs = letterParagraphs(draft);
     const editable = paragraphs.find((p) => !p.required);
     expect(editable, 'an editable paragraph').toBeDefined();
-    const edited = buildLetter('acknowledgement', defaultInputs(ctx), defaultOptions(ctx.record), ctx, {
+    const edited = buildLetter('acknowledgement', defaultInputs(ctx), defaultOptions(ctx.record, ctx.settings), ctx, {
       [editable!.id]: 'We are sorry you had to write to us twice about this.',
     });
     const text = letterText(edited);
@@ -93,7 +98,7 @@ describe('a business customer and the ADR scheme, from the rules engine through 
       buildLetter(
         'final-response',
         { ...defaultInputs(ctx), outcome: 'Found', actionsTaken: 'Done' },
-        defaultOptions(ctx.record),
+        defaultOptions(ctx.record, ctx.settings),
         ctx,
       ),
     );
@@ -109,9 +114,12 @@ describe('a business customer and the ADR scheme, from the rules engine through 
     const scheme = ctx.evaluation.adrScheme!.name;
     const inputs = { ...defaultInputs(ctx), progress: 'Checked', outcome: 'Found', actionsTaken: 'Done' };
     for (const choice of ['acknowledgement', 'update'] as const) {
-      expect(letterText(buildLetter(choice, inputs, defaultOptions(ctx.record), ctx)), choice).not.toContain(scheme);
+      expect(
+        letterText(buildLetter(choice, inputs, defaultOptions(ctx.record, ctx.settings), ctx)),
+        choice,
+      ).not.toContain(scheme);
     }
-    const final = letterText(buildLetter('final-response', inputs, defaultOptions(ctx.record), ctx));
+    const final = letterText(buildLetter('final-response', inputs, defaultOptions(ctx.record, ctx.settings), ctx));
     expect(final).toContain('As your business has 25 employees, it cannot look at this complaint.');
     expect(final).not.toContain('You have 12 months');
   });

@@ -26,6 +26,7 @@ import {
 } from '#shared/letters/index';
 import { getProcedure, type Evaluation, type Procedure } from '#shared/rules/index';
 import { effectiveTimeline } from '#shared/model/effective';
+import { letterLanguageForCase, settingsForCase } from '#shared/model/provider';
 
 export type LetterChoice =
   'acknowledgement' | 'update' | 'final-response' | 'adr-time' | 'adr-final' | 'ccts-notice' | 'summary-resolution';
@@ -100,9 +101,10 @@ function hasAdrLetter(evaluation: Evaluation, record: CaseRecord): boolean {
   }
 }
 
-export function defaultOptions(record: CaseRecord): LetterOptions {
+/** The letter's language and print size unless the desk picks others: the customer's, else the case's provider's. */
+export function defaultOptions(record: CaseRecord, settings: DeskSettings): LetterOptions {
   return {
-    language: record.communication?.language ?? (providerCountry(record) === 'CA' ? 'en-CA' : 'en-GB'),
+    language: letterLanguageForCase(record, settings),
     largePrint: record.communication?.largePrint ?? false,
   };
 }
@@ -208,10 +210,10 @@ export function choiceForKind(kind: string, context: Pick<LetterContext, 'events
   }
 }
 
-/** The scheme the letter names: the desk's choice, else the evaluated scheme, else the procedure's. */
+/** The scheme the letter names: the case's provider's choice, else the evaluated scheme, else the procedure's. */
 function schemeIdFor(context: LetterContext): string {
   return (
-    context.settings.adrSchemeId ||
+    settingsForCase(context.record, context.settings).adrSchemeId ||
     context.evaluation.adrScheme?.id ||
     procedureOf(context.record.procedureId)?.adrSchemeId ||
     'ccts'
@@ -229,7 +231,9 @@ export function buildLetter(
   context: LetterContext,
   edits?: ParagraphEdits,
 ): LetterDocument {
-  const { record, evaluation, settings, today } = context;
+  const { record, evaluation, today } = context;
+  // The case's own provider's letterhead, never the desk's usual one.
+  const settings = settingsForCase(record, context.settings);
   const base = {
     caseRecord: record,
     settings,
@@ -392,12 +396,13 @@ export function acknowledgementDocument(input: {
   const { record, evaluation, settings, today, by } = input;
   return acknowledgementLetter({
     caseRecord: record,
-    settings,
+    // The case's own provider's letterhead, never the desk's usual one.
+    settings: settingsForCase(record, settings),
     issuedOn: today,
     // The letter names the person handling the case.
     handlerName: record.assignee || by,
     // The procedure's internal name (English, sometimes a regulator's baseline) is not for the customer's letter.
     nextSteps: nextStepsFromEvaluation(evaluation),
-    ...defaultOptions(record),
+    ...defaultOptions(record, settings),
   });
 }

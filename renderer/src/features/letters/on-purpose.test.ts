@@ -126,7 +126,9 @@ describe('letters prefill from what the case recorded', () => {
     const ctx = context(events, '2026-11-26');
     const inputs = defaultInputs(ctx);
     expect(inputs.finalPosition).toBe(position);
-    expect(letterText(buildLetter('adr-final', inputs, defaultOptions(ctx.record), ctx))).toContain(position);
+    expect(letterText(buildLetter('adr-final', inputs, defaultOptions(ctx.record, ctx.settings), ctx))).toContain(
+      position,
+    );
   });
 
   it('puts the resolution agreed into the final response and the summary resolution, with its day', () => {
@@ -138,7 +140,12 @@ describe('letters prefill from what the case recorded', () => {
     expect(inputs.resolution).toBe(agreed);
     expect(inputs.resolvedOn).toBe('2026-11-21');
     const text = letterText(
-      buildLetter('final-response', { ...inputs, outcome: 'You were charged twice.' }, defaultOptions(ctx.record), ctx),
+      buildLetter(
+        'final-response',
+        { ...inputs, outcome: 'You were charged twice.' },
+        defaultOptions(ctx.record, ctx.settings),
+        ctx,
+      ),
     );
     expect(text).toContain(agreed);
   });

@@ -45,7 +45,7 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
         : { type: 'acknowledged' as const, summary: 'Complaint acknowledged by letter' },
     };
   }
-  const options = defaultOptions(record);
+  const options = defaultOptions(record, settings);
   const inputs = { ...defaultInputs({ evaluation, today }), progress: context.progress.trim() || DEFAULT_PROGRESS };
   const doc = buildLetter('adr-time', inputs, options, { record, events, evaluation, settings, today, by });
   const weeks = adrTermsFromEvaluation(evaluation, record.receivedOn).waitWeeks;

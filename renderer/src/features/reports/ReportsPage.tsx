@@ -50,6 +50,7 @@ import { db } from '#db/schema';
 import type { LoadProgress } from './load';
 import { summaryCache } from './summary-cache';
 import { saveReportCsv, saveReportPdf } from './export';
+import { deskProviders } from '#shared/model/provider';
 
 const UNASSIGNED = '__unassigned__';
 type PeriodChoice = PeriodPreset | 'custom';
@@ -245,6 +246,7 @@ export function ReportsPage() {
   const [category, setCategory] = useState<string | null>(null);
   const [channel, setChannel] = useState<string | null>(null);
   const [procedureId, setProcedureId] = useState<string | null>(null);
+  const [providerId, setProviderId] = useState<string | null>(null);
   const [handler, setHandler] = useState<string | null>(null);
   const [exporting, setExporting] = useState<'csv' | 'pdf' | null>(null);
 
@@ -256,9 +258,10 @@ export function ReportsPage() {
       ...(category ? { category: category as Category } : {}),
       ...(channel ? { channel: channel as Channel } : {}),
       ...(procedureId ? { procedureId } : {}),
+      ...(providerId ? { providerId } : {}),
       ...(handler ? { handler: handler === UNASSIGNED ? '' : handler } : {}),
     }),
-    [category, channel, procedureId, handler],
+    [category, channel, procedureId, providerId, handler],
   );
   const from = period?.from;
   const to = period?.to;
@@ -281,7 +284,9 @@ export function ReportsPage() {
       .sort((a, b) => a.label.localeCompare(b.label));
   }, [summaries]);
 
-  const meta = { company: settings?.company.name ?? '' };
+  const providers = settings ? deskProviders(settings) : [];
+  const providerNames = Object.fromEntries(providers.map((p) => [p.id, p.name]));
+  const meta = { company: settings?.company.name ?? '', providerNames };
   const download = async (kind: 'csv' | 'pdf') => {
     if (!report) return;
     setExporting(kind);
@@ -367,6 +372,17 @@ export function ReportsPage() {
             clearable
             w={140}
           />
+          {providers.length > 1 && (
+            <Select
+              label="Provider"
+              placeholder="All providers"
+              data={providers.map((p) => ({ value: p.id, label: p.name }))}
+              value={providerId}
+              onChange={setProviderId}
+              clearable
+              w={200}
+            />
+          )}
           <Select
             label="Procedure"
             placeholder="All procedures"

@@ -1,10 +1,7 @@
 import {
   Alert,
   Button,
-  FileButton,
   Group,
-  Image,
-  Input,
   Loader,
   Paper,
   Select,
@@ -19,9 +16,9 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
-import { CALENDARS, CALENDAR_LABELS } from '#shared/model/case';
-import { LOGO_MAX_BYTES, settingsToForm, validateSettings, type SettingsForm } from '#shared/model/settings';
-import { getProcedure, listAdrSchemes } from '#shared/rules/index';
+import { CALENDARS, CALENDAR_LABELS, type CalendarId } from '#shared/model/case';
+import { settingsToForm, validateSettings, type SettingsForm } from '#shared/model/settings';
+import { getProcedure, listAdrSchemes, providerMismatches } from '#shared/rules/index';
 import { procedureOptions } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
@@ -29,85 +26,18 @@ import { saveSettings } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { RestorePanel } from '#features/data';
 import { ensureDeskPerson } from '#features/people';
-import { readLogoFile } from './logo';
+import { LogoField } from './LogoField';
+import { ProvidersSettings } from './ProvidersSettings';
 import { PeopleSettings } from './PeopleSettings';
 import { keepRetention } from '#features/privacy';
 import { RetentionSettings } from '#features/privacy';
 import { SharingPanel } from '#features/sharing';
 import { ProceduresView } from './ProceduresView';
 import { ADDRESS_HINT } from '#shared/model/stored';
+import { deskProviders, regionLanguages, regionOfCalendar, usualProvider } from '#shared/model/provider';
 
 /** The ADR scheme choice that means "the scheme of each case's procedure" (stored as no scheme). */
 const OWN_SCHEME = 'procedure';
-
-function LogoField({ value, onChange, error }: { value: string; onChange: (dataUrl: string) => void; error?: string }) {
-  const [problem, setProblem] = useState<string | null>(null);
-  const [reading, setReading] = useState(false);
-  const shown = problem ?? error ?? null;
-  return (
-    <div>
-      <Input.Label id="logo-label">Logo</Input.Label>
-      <Input.Description mb={6}>
-        A PNG or JPEG of at most {Math.round(LOGO_MAX_BYTES / 1024)} KB, printed at the top of every letter.
-      </Input.Description>
-      <Group gap="md" align="center">
-        <Paper
-          withBorder
-          radius="sm"
-          w={180}
-          h={72}
-          p={6}
-          style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}
-        >
-          {value ? (
-            <Image src={value} alt="The company's logo" fit="contain" mah={58} maw={166} />
-          ) : (
-            <Text size="xs" c="dimmed">
-              No logo
-            </Text>
-          )}
-        </Paper>
-        <FileButton
-          accept="image/png,image/jpeg"
-          onChange={async (file) => {
-            if (!file) return;
-            setReading(true);
-            const result = await readLogoFile(file);
-            setReading(false);
-            if (result.ok) {
-              setProblem(null);
-              onChange(result.dataUrl);
-            } else setProblem(result.error);
-          }}
-        >
-          {(props) => (
-            <Button {...props} variant="default" size="xs" loading={reading} aria-describedby="logo-label">
-              {value ? 'Choose another logo…' : 'Choose a logo…'}
-            </Button>
-          )}
-        </FileButton>
-        {value && (
-          <Button
-            variant="subtle"
-            color="gray"
-            size="xs"
-            onClick={() => {
-              setProblem(null);
-              onChange('');
-            }}
-          >
-            Remove logo
-          </Button>
-        )}
-      </Group>
-      {shown && (
-        <Text size="sm" c="red.8" mt={6} role="alert">
-          {shown}
-        </Text>
-      )}
-    </div>
-  );
-}
 
 export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
   const settings = useSettings();
@@ -144,6 +74,24 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
     ...schemes.map((s) => ({ value: s.id, label: `${s.name}${s.country === 'CA' ? ' · Canada' : ''}` })),
   ];
 
+  // What does not fit together in the usual provider as the form would save it (issue #16): warned of, saved only
+  // with a reason.
+  const usual = settings ? usualProvider(settings) : null;
+  const calendar = (CALENDARS as readonly string[]).includes(form.values.calendar)
+    ? (form.values.calendar as CalendarId)
+    : 'england-and-wales';
+  // The form has no region: the calendar's is the provider's (savedDeskForm).
+  const region = regionOfCalendar(calendar);
+  const warnings = providerMismatches({
+    procedureId: form.values.defaultProcedureId,
+    calendar,
+    adrSchemeId: form.values.adrSchemeId || undefined,
+    languages: usual && usual.region === region ? usual.languages : regionLanguages(region).languages,
+    region,
+  });
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+
   const submit = form.onSubmit(async (values) => {
     const result = validateSettings(values, {
       procedureIds: options.map((o) => o.value),
@@ -153,9 +101,18 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
       form.setErrors(result.errors);
       return;
     }
+    if (warnings.length > 0 && !reason.trim()) {
+      setReasonError('Say why it is set up this way despite the warnings above');
+      return;
+    }
+    setReasonError(null);
     setSaving(true);
     try {
-      await saveSettings(db(), keepRetention(result.value, settings));
+      await saveSettings(
+        db(),
+        keepRetention(result.value, settings),
+        warnings.length > 0 ? { reason: reason.trim(), codes: warnings.map((w) => w.code) } : undefined,
+      );
       await ensureDeskPerson(db(), result.value.handlerName);
       notifications.show({
         color: 'teal',
@@ -206,6 +163,12 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
               <Title order={3} size="h4">
                 Letterhead
               </Title>
+              {settings && deskProviders(settings).length > 1 && (
+                <Text size="sm" c="dimmed">
+                  The letterhead, procedure, calendar and ADR scheme here are the usual provider’s (
+                  {usualProvider(settings).name}); the other providers’ are under Providers below.
+                </Text>
+              )}
               <TextInput label="Company name" withAsterisk {...form.getInputProps('companyName')} />
               <Textarea
                 label="Postal address"
@@ -271,6 +234,29 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
                 onChange={(v) => form.setFieldValue('adrSchemeId', !v || v === OWN_SCHEME ? '' : v)}
                 error={form.errors.adrSchemeId}
               />
+              {warnings.length > 0 && (
+                <Alert color="yellow" variant="light" title="Check before saving" role="alert">
+                  <Stack gap={4}>
+                    {warnings.map((w) => (
+                      <Text size="sm" key={w.code} data-mismatch={w.code}>
+                        {w.message}
+                      </Text>
+                    ))}
+                  </Stack>
+                </Alert>
+              )}
+              {warnings.length > 0 && (
+                <Textarea
+                  label="Why it is set up this way"
+                  description="Saved with the provider, so the next person knows it was meant"
+                  autosize
+                  minRows={2}
+                  withAsterisk
+                  value={reason}
+                  onChange={(e) => setReason(e.currentTarget.value)}
+                  error={reasonError}
+                />
+              )}
               <Group mt="md">
                 <Button type="submit" loading={saving}>
                   Save settings
@@ -285,6 +271,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
       )}
       {!firstRun && settings && (
         <>
+          <ProvidersSettings />
           <PeopleSettings />
           <SharingPanel />
           <RetentionSettings />

@@ -1,0 +1,74 @@
+// The desk's providers (issue #16): added, edited, retired and made the usual one, each in one transaction over the
+// settings row they live in (checked on writing by the stored-row schema, shared/model/stored.ts).
+import type { DeskSettings } from '#shared/model/case';
+import { deskProviders, withProviders, type Provider } from '#shared/model/provider';
+import type { RedressDatabase } from '../schema';
+
+async function changeSettings(
+  database: RedressDatabase,
+  change: (settings: DeskSettings) => DeskSettings,
+): Promise<DeskSettings> {
+  return database.transaction('rw', database.settings, async () => {
+    const row = await database.settings.get('desk');
+    if (!row) throw new Error('Set up the desk first: its settings are not saved yet.');
+    const value = change(withProviders(row.value));
+    await database.settings.put({ key: 'desk', value });
+    return value;
+  });
+}
+
+const newProviderId = () => `provider-${crypto.randomUUID()}`;
+
+/** Add a provider (no `id`) or replace one (its `id`): its retirement, if any, is kept as it was. */
+export async function saveProvider(
+  database: RedressDatabase,
+  provider: Omit<Provider, 'id' | 'retiredOn'> & { id?: string },
+): Promise<Provider> {
+  let saved!: Provider;
+  await changeSettings(database, (settings) => {
+    const providers = deskProviders(settings);
+    if (provider.id === undefined) {
+      saved = { ...provider, id: newProviderId() };
+      return { ...settings, providers: [...providers, saved] };
+    }
+    const before = providers.find((p) => p.id === provider.id);
+    if (!before) throw new Error(`This desk has no provider “${provider.id}”.`);
+    saved = { ...provider, id: before.id, ...(before.retiredOn ? { retiredOn: before.retiredOn } : {}) };
+    return { ...settings, providers: providers.map((p) => (p.id === before.id ? saved : p)) };
+  });
+  return saved;
+}
+
+/**
+ * Retire a provider (`on` a date) or bring it back (`on` null): a retired one takes no new cases, its cases keep
+ * working. The last active provider cannot be retired, and the usual one moves to an active one.
+ */
+export async function retireProvider(database: RedressDatabase, id: string, on: string | null): Promise<void> {
+  await changeSettings(database, (settings) => {
+    const providers = deskProviders(settings);
+    const target = providers.find((p) => p.id === id);
+    if (!target) throw new Error(`This desk has no provider “${id}”.`);
+    if (on !== null && !providers.some((p) => p.id !== id && !p.retiredOn))
+      throw new Error(`${target.name} is the desk's only active provider: add another before retiring it.`);
+    const next = providers.map((p): Provider => {
+      if (p.id !== id) return p;
+      const { retiredOn: _was, ...rest } = p;
+      return on === null ? rest : { ...rest, retiredOn: on };
+    });
+    const usual =
+      settings.defaultProviderId === id && on !== null
+        ? next.find((p) => !p.retiredOn)!.id
+        : settings.defaultProviderId;
+    return { ...settings, providers: next, ...(usual ? { defaultProviderId: usual } : {}) };
+  });
+}
+
+/** Make a provider the one intake offers first. */
+export async function setUsualProvider(database: RedressDatabase, id: string): Promise<void> {
+  await changeSettings(database, (settings) => {
+    const target = deskProviders(settings).find((p) => p.id === id);
+    if (!target) throw new Error(`This desk has no provider “${id}”.`);
+    if (target.retiredOn) throw new Error(`${target.name} is retired: bring it back before making it the usual one.`);
+    return { ...settings, defaultProviderId: id };
+  });
+}

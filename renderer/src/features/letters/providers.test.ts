@@ -1,0 +1,86 @@
+// Issue #16: a case's letters are written on its own provider's letterhead, in its provider's language and naming its
+// provider's ADR scheme, whatever the desk's usual provider is now. Before, every letter read the desk's settings:
+// the UK cases' letters came out with the Montréal letterhead once the desk was switched to Jive Canada.
+import { describe, expect, it } from 'vitest';
+import { sampleCase, sampleSettings } from '#shared/letters/fixtures';
+import { withProviders, type Provider } from '#shared/model/provider';
+import type { CaseRecord, DeskSettings } from '#shared/model/case';
+import { evaluateRecord } from '#lib/rules';
+import {
+  acknowledgementDocument,
+  buildLetter,
+  defaultInputs,
+  defaultOptions,
+  letterText,
+  type LetterContext,
+} from './build';
+
+const jive: Provider = {
+  id: 'jive',
+  name: 'Jive Canada',
+  company: {
+    name: 'Jive Communications Canada',
+    addressLines: ['1000 rue De La Gauchetière', 'Montréal QC'],
+    postcode: 'H3B 4W5',
+  },
+  procedureId: 'jive-ca',
+  calendar: 'canada',
+  languages: ['fr-CA', 'en-CA'],
+  defaultLanguage: 'fr-CA',
+  region: 'CA',
+};
+/**
+ * A desk whose usual provider is now Jive Canada, with Kijoma (made from the settings) as its first; its own
+ * letterhead fields were then switched to Jive's, as the handler in the issue did.
+ */
+function desk(): DeskSettings {
+  const s = withProviders({ ...sampleSettings(), defaultProcedureId: 'kijoma', adrSchemeId: 'cisas' });
+  const { adrSchemeId: _kijomaScheme, ...rest } = s;
+  return {
+    ...rest,
+    company: jive.company,
+    calendar: 'canada',
+    defaultProcedureId: 'jive-ca',
+    providers: [...s.providers!, jive],
+    defaultProviderId: 'jive',
+  };
+}
+function context(record: CaseRecord): LetterContext {
+  const today = '2026-11-20';
+  const evaluated = evaluateRecord(record, [], today);
+  if (!evaluated.evaluation) throw new Error(evaluated.error);
+  return { record, events: [], evaluation: evaluated.evaluation, settings: desk(), today, by: 'Priya Shah' };
+}
+const words = (doc: unknown) => JSON.stringify(doc);
+
+describe("letters follow the case's own provider", () => {
+  const ukCase = sampleCase({ procedureId: 'kijoma', providerId: 'first' });
+  const caCase = sampleCase({ id: 'case-43', procedureId: 'jive-ca', calendar: 'canada', providerId: 'jive' });
+
+  it("a UK case keeps the Kijoma letterhead, English and the desk's chosen scheme while Jive is the usual provider", () => {
+    const ctx = context(ukCase);
+    expect(defaultOptions(ukCase, ctx.settings).language).toBe('en-GB');
+    const doc = acknowledgementDocument(ctx);
+    expect(words(doc)).toContain('Kijoma Broadband');
+    expect(words(doc)).not.toContain('Jive Communications Canada');
+    const inputs = { ...defaultInputs(ctx), progress: 'We are checking the bills.' };
+    const update = letterText(buildLetter('update', inputs, defaultOptions(ukCase, ctx.settings), ctx));
+    expect(update).toMatch(/CISAS|Dispute Resolution/);
+  });
+
+  it('a Jive case gets the Montréal letterhead and French, by default', () => {
+    const ctx = context(caCase);
+    expect(defaultOptions(caCase, ctx.settings).language).toBe('fr-CA');
+    const doc = acknowledgementDocument(ctx);
+    expect(doc.language).toBe('fr-CA');
+    expect(words(doc)).toContain('Jive Communications Canada');
+    expect(words(doc)).not.toContain('Kijoma Broadband');
+    const notice = buildLetter('ccts-notice', defaultInputs(ctx), defaultOptions(caCase, ctx.settings), ctx);
+    expect(words(notice)).toContain('Jive Communications Canada');
+  });
+
+  it("the customer's own language still wins over the provider's", () => {
+    const record = { ...caCase, communication: { language: 'en-CA' as const } };
+    expect(defaultOptions(record, context(record).settings).language).toBe('en-CA');
+  });
+});

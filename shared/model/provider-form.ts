@@ -1,0 +1,111 @@
+// The provider form (Settings → Providers): checked with the letterhead checks the desk's settings use
+// (./settings.ts `letterheadShape`), and turned into the stored provider (./provider.ts).
+import { z } from 'zod';
+import { CALENDARS, LETTER_LANGUAGES, type LetterLanguageCode } from './case';
+import { REGULATOR_REGIONS, type Provider } from './provider';
+import { companyFromForm, letterheadShape, text, type SettingsChoices } from './settings';
+import { STORED_LIMITS as L } from './stored';
+
+export interface ProviderForm {
+  name: string;
+  companyName: string;
+  addressLines: string;
+  postcode: string;
+  phone: string;
+  email: string;
+  logoDataUrl: string;
+  procedureId: string;
+  calendar: string;
+  /** '' for the scheme of the provider's procedure. */
+  adrSchemeId: string;
+  languages: string[];
+  defaultLanguage: string;
+  region: string;
+  /** Why the desk saves it despite the mismatch warnings; required only when there are some. */
+  mismatchReason: string;
+}
+export type ProviderField = keyof ProviderForm;
+
+const schema = ({ procedureIds, adrSchemeIds = [] }: SettingsChoices) =>
+  z
+    .object({
+      name: text(L.companyName, 'Name').min(1, 'Enter the name the desk knows this provider by'),
+      ...letterheadShape({ adrSchemeIds }),
+      procedureId: z
+        .string()
+        .refine((id) => procedureIds.includes(id), 'Choose the complaints procedure this provider follows'),
+      calendar: z.enum(CALENDARS, { error: 'Choose the working-day calendar its dates are counted on' }),
+      languages: z
+        .array(z.enum(LETTER_LANGUAGES, { error: 'Choose languages from the list' }))
+        .min(1, 'Choose at least one language for its letters'),
+      defaultLanguage: z.enum(LETTER_LANGUAGES, { error: 'Choose the language its letters start in' }),
+      region: z.enum(REGULATOR_REGIONS, { error: 'Choose where the provider is regulated' }),
+      mismatchReason: z.string().trim().max(2000, 'At most 2000 characters'),
+    })
+    .refine((f) => f.languages.includes(f.defaultLanguage), {
+      path: ['defaultLanguage'],
+      message: 'The default language must be one of the languages offered',
+    });
+
+export type ProviderResult =
+  { ok: true; value: Omit<Provider, 'id'> } | { ok: false; errors: Partial<Record<ProviderField, string>> };
+
+/**
+ * Check the provider form and turn it into a provider (without its id). `mismatches` are the warnings of
+ * shared/rules/provider-checks.ts for these values: with any, a reason is required and kept with their codes.
+ */
+export function validateProvider(
+  form: ProviderForm,
+  choices: SettingsChoices,
+  mismatches: readonly { code: string }[] = [],
+): ProviderResult {
+  const parsed = schema(choices).safeParse(form);
+  const errors: Partial<Record<ProviderField, string>> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as ProviderField;
+      if (field && !errors[field]) errors[field] = issue.message;
+    }
+  }
+  if (mismatches.length > 0 && form.mismatchReason.trim() === '')
+    errors.mismatchReason = 'Say why this provider is set up this way despite the warnings above';
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  const f = parsed.data;
+  return {
+    ok: true,
+    value: {
+      name: f.name,
+      company: companyFromForm(f),
+      ...(f.logoDataUrl ? { logoDataUrl: f.logoDataUrl } : {}),
+      procedureId: f.procedureId,
+      calendar: f.calendar,
+      ...(f.adrSchemeId ? { adrSchemeId: f.adrSchemeId } : {}),
+      languages: LETTER_LANGUAGES.filter((l) => f.languages.includes(l)),
+      defaultLanguage: f.defaultLanguage,
+      region: f.region,
+      ...(mismatches.length > 0
+        ? { mismatchReason: f.mismatchReason, mismatchesAccepted: mismatches.map((m) => m.code) }
+        : {}),
+    },
+  };
+}
+
+export function providerToForm(p: Provider | null): ProviderForm {
+  const defaultLanguage: LetterLanguageCode = p?.defaultLanguage ?? 'en-GB';
+  return {
+    name: p?.name ?? '',
+    companyName: p?.company.name ?? '',
+    addressLines: p?.company.addressLines.join('\n') ?? '',
+    postcode: p?.company.postcode ?? '',
+    phone: p?.company.phone ?? '',
+    email: p?.company.email ?? '',
+    logoDataUrl: p?.logoDataUrl ?? '',
+    procedureId: p?.procedureId ?? 'ofcom',
+    calendar: p?.calendar ?? 'england-and-wales',
+    adrSchemeId: p?.adrSchemeId ?? '',
+    languages: p?.languages ?? [defaultLanguage],
+    defaultLanguage,
+    region: p?.region ?? 'UK',
+    mismatchReason: p?.mismatchReason ?? '',
+  };
+}

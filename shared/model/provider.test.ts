@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseRecord, DeskSettings } from './case';
+import {
+  activeProviders,
+  deskProviders,
+  FIRST_PROVIDER_ID,
+  letterLanguageForCase,
+  providerForCase,
+  providerFromSettings,
+  settingsForCase,
+  usualProvider,
+  withProviders,
+  type Provider,
+} from './provider';
+import { checkStoredRow } from './stored';
+
+const desk: DeskSettings = {
+  deskPrefix: 'RDR',
+  calendar: 'england-and-wales',
+  defaultProcedureId: 'kijoma',
+  handlerName: 'Sam',
+  company: { name: 'Kijoma Broadband', addressLines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' },
+  adrSchemeId: 'cisas',
+};
+const jive: Provider = {
+  id: 'jive',
+  name: 'Jive Canada',
+  company: {
+    name: 'Jive Communications Canada',
+    addressLines: ['1 rue Sainte-Catherine', 'Montréal QC'],
+    postcode: 'H3B 1A7',
+  },
+  procedureId: 'jive-ca',
+  calendar: 'canada',
+  languages: ['fr-CA', 'en-CA'],
+  defaultLanguage: 'fr-CA',
+  region: 'CA',
+};
+const two = withProviders({ ...withProviders(desk) });
+two.providers = [...two.providers!, jive];
+const record = (providerId?: string): Pick<CaseRecord, 'providerId' | 'communication'> =>
+  providerId ? { providerId } : {};
+
+describe('providers', () => {
+  it('settings from before providers have one provider, made from their letterhead, procedure, calendar and scheme', () => {
+    expect(deskProviders(desk)).toEqual([
+      {
+        id: FIRST_PROVIDER_ID,
+        name: 'Kijoma Broadband',
+        company: desk.company,
+        procedureId: 'kijoma',
+        calendar: 'england-and-wales',
+        adrSchemeId: 'cisas',
+        languages: ['en-GB'],
+        defaultLanguage: 'en-GB',
+        region: 'UK',
+      },
+    ]);
+    const stored = withProviders(desk);
+    expect(stored.providers).toEqual([providerFromSettings(desk)]);
+    expect(stored.defaultProviderId).toBe(FIRST_PROVIDER_ID);
+    expect(checkStoredRow('settings', { key: 'desk', value: stored })).toEqual({ refused: [], overLimits: [] });
+  });
+
+  it("a case follows its own provider's letterhead, procedure, calendar and scheme, whatever the desk's usual one is", () => {
+    const usualJive = { ...two, defaultProviderId: 'jive' };
+    const forJive = settingsForCase(record('jive'), usualJive);
+    expect(forJive.company.name).toBe('Jive Communications Canada');
+    expect(forJive.calendar).toBe('canada');
+    expect(forJive.defaultProcedureId).toBe('jive-ca');
+    expect(forJive.adrSchemeId).toBeUndefined();
+    expect(forJive.handlerName).toBe('Sam');
+    const forFirst = settingsForCase(record(FIRST_PROVIDER_ID), usualJive);
+    expect(forFirst.company.name).toBe('Kijoma Broadband');
+    expect(forFirst.adrSchemeId).toBe('cisas');
+    // A case logged before providers existed follows the first provider, even when Jive is the usual one now.
+    expect(settingsForCase(record(), usualJive).company.name).toBe('Kijoma Broadband');
+    expect(providerForCase(record('elsewhere'), usualJive)).toEqual({ provider: two.providers![0], known: false });
+  });
+
+  it("the letters' language is the customer's, else the provider's default", () => {
+    expect(letterLanguageForCase(record('jive'), two)).toBe('fr-CA');
+    expect(letterLanguageForCase({ providerId: 'jive', communication: { language: 'en-CA' } }, two)).toBe('en-CA');
+    expect(letterLanguageForCase(record(), two)).toBe('en-GB');
+  });
+
+  it('a retired provider takes no new cases; the usual one falls back to an active one', () => {
+    const retired = {
+      ...two,
+      defaultProviderId: 'jive',
+      providers: two.providers!.map((p) => (p.id === 'jive' ? { ...p, retiredOn: '2026-12-01' } : p)),
+    };
+    expect(activeProviders(retired).map((p) => p.id)).toEqual([FIRST_PROVIDER_ID]);
+    expect(usualProvider(retired).id).toBe(FIRST_PROVIDER_ID);
+    expect(providerForCase(record('jive'), retired).provider.name).toBe('Jive Canada');
+  });
+
+  it('the stored settings refuse a provider twice, a usual provider not held, or a default language not offered', () => {
+    const check = (value: DeskSettings) =>
+      checkStoredRow('settings', { key: 'desk', value }).refused.map((p) => p.message);
+    expect(check({ ...two, providers: [...two.providers!, jive] })).toEqual(['holds provider "jive" twice']);
+    expect(check({ ...two, defaultProviderId: 'nobody' })).toEqual(['names no provider of the desk']);
+    expect(check({ ...two, providers: [two.providers![0], { ...jive, defaultLanguage: 'en-GB' }] })).toEqual([
+      'must be one of its languages',
+    ]);
+  });
+});

@@ -1,0 +1,205 @@
+// Providers (brands) a desk handles complaints for (issue #16): each has its own letterhead, complaints procedure,
+// working-day calendar, ADR scheme, letter languages and regulator region. They are kept in the desk's settings
+// (`DeskSettings.providers`); a case keeps the one it was logged for (`CaseRecord.providerId`).
+//
+// THE rule for "which provider does this case follow" is `providerForCase`, and what the letters read as the case's
+// letterhead is `settingsForCase`: every letter, clock and report of a case goes through them, never through the
+// desk's current letterhead.
+import {
+  LETTER_LANGUAGES,
+  type CalendarId,
+  type CaseRecord,
+  type CompanyDetails,
+  type DeskSettings,
+  type LetterLanguageCode,
+} from './case';
+
+export const REGULATOR_REGIONS = ['UK', 'CA'] as const;
+export type RegulatorRegion = (typeof REGULATOR_REGIONS)[number];
+export const REGULATOR_REGION_LABELS: Record<RegulatorRegion, string> = {
+  UK: 'United Kingdom (Ofcom)',
+  CA: 'Canada (CRTC)',
+};
+
+export interface Provider {
+  id: string;
+  /** The brand's name, as the desk picks it at intake. */
+  name: string;
+  /** The letterhead. */
+  company: CompanyDetails;
+  /** A PNG or JPEG `data:` URL (model/settings.ts for the limits). */
+  logoDataUrl?: string;
+  /** The complaints procedure the provider follows (a procedure id of the rules). */
+  procedureId: string;
+  calendar: CalendarId;
+  /** The ADR scheme its letters name; absent: the procedure's own scheme. */
+  adrSchemeId?: string;
+  /** The languages its letters are offered in; the default one first in the picker. */
+  languages: LetterLanguageCode[];
+  defaultLanguage: LetterLanguageCode;
+  region: RegulatorRegion;
+  /** Retired: no new cases; its existing cases keep working. The day it was retired. */
+  retiredOn?: string;
+  /** Why the desk saved it despite the mismatch warnings (shared/rules/provider-checks.ts), and which ones. */
+  mismatchReason?: string;
+  mismatchesAccepted?: string[];
+}
+
+/** The id of the provider made from the desk's own settings (the desk's first provider, and older cases'). */
+export const FIRST_PROVIDER_ID = 'first';
+
+/** The region a calendar belongs to. */
+export const regionOfCalendar = (calendar: CalendarId): RegulatorRegion => (calendar === 'canada' ? 'CA' : 'UK');
+
+/** The letter languages a provider of a region starts with: English (UK); in Canada English and French. */
+export function regionLanguages(region: RegulatorRegion): Pick<Provider, 'languages' | 'defaultLanguage'> {
+  return region === 'CA'
+    ? { languages: ['en-CA', 'fr-CA'], defaultLanguage: 'en-CA' }
+    : { languages: ['en-GB'], defaultLanguage: 'en-GB' };
+}
+
+/** The first provider, made from the letterhead, procedure and calendar the desk's settings held before #16. */
+export function providerFromSettings(settings: DeskSettings, id = FIRST_PROVIDER_ID): Provider {
+  const region = regionOfCalendar(settings.calendar);
+  return {
+    id,
+    name: settings.company.name,
+    company: settings.company,
+    ...(settings.logoDataUrl ? { logoDataUrl: settings.logoDataUrl } : {}),
+    procedureId: settings.defaultProcedureId,
+    calendar: settings.calendar,
+    ...(settings.adrSchemeId ? { adrSchemeId: settings.adrSchemeId } : {}),
+    ...regionLanguages(region),
+    region,
+  };
+}
+
+/** The desk's providers: those stored, or (settings from before #16, e.g. restored from an old backup) the first one made from them. */
+export function deskProviders(settings: DeskSettings): Provider[] {
+  return settings.providers?.length ? settings.providers : [providerFromSettings(settings)];
+}
+
+/** The settings with their providers made explicit (the schema upgrade and the first-run setup store this). */
+export function withProviders(settings: DeskSettings): DeskSettings {
+  const providers = deskProviders(settings);
+  const usual = providers.some((p) => p.id === settings.defaultProviderId)
+    ? settings.defaultProviderId!
+    : providers[0].id;
+  return { ...settings, providers, defaultProviderId: usual };
+}
+
+/**
+ * The settings form's values saved over the stored settings. The form shows and edits the USUAL provider's letterhead,
+ * logo, procedure, calendar and ADR scheme (`settingsForUsual`), so those go to that provider; the other providers,
+ * and which one is usual, are kept. Settings with no stored providers (the first run) get their first one from them.
+ * `accepted`: the mismatch warnings the desk went on despite (shared/rules/provider-checks.ts), and why.
+ */
+export function savedDeskForm(
+  next: DeskSettings,
+  stored: DeskSettings | undefined,
+  accepted?: { reason: string; codes: string[] },
+): DeskSettings {
+  const saved = savedDeskFormValues(next, stored);
+  if (!accepted) return saved;
+  const usualId = usualProvider(saved).id;
+  return {
+    ...saved,
+    providers: saved.providers!.map((p) =>
+      p.id === usualId ? { ...p, mismatchReason: accepted.reason, mismatchesAccepted: accepted.codes } : p,
+    ),
+  };
+}
+
+function savedDeskFormValues(next: DeskSettings, stored: DeskSettings | undefined): DeskSettings {
+  if (next.providers !== undefined || !stored?.providers?.length) return withProviders(next);
+  const usualId = usualProvider(stored).id;
+  const providers = stored.providers.map((p) => {
+    if (p.id !== usualId) return p;
+    const { logoDataUrl: _oldLogo, adrSchemeId: _oldScheme, ...rest } = p;
+    // The form has no region: its calendar moves the provider to the calendar's region, with that region's languages.
+    const region = regionOfCalendar(next.calendar);
+    return {
+      ...rest,
+      ...(region === p.region ? {} : { region, ...regionLanguages(region) }),
+      company: next.company,
+      procedureId: next.defaultProcedureId,
+      calendar: next.calendar,
+      ...(next.logoDataUrl ? { logoDataUrl: next.logoDataUrl } : {}),
+      ...(next.adrSchemeId ? { adrSchemeId: next.adrSchemeId } : {}),
+    };
+  });
+  return withProviders({ ...next, providers, defaultProviderId: stored.defaultProviderId });
+}
+
+/** The settings as the settings form shows them: the usual provider's letterhead, procedure, calendar and scheme. */
+export const settingsForUsual = (settings: DeskSettings): DeskSettings =>
+  settingsForCase({ providerId: usualProvider(settings).id }, settings);
+
+/** The desk's usual provider: the one intake offers first (an active one when the usual one has been retired). */
+export function usualProvider(settings: DeskSettings): Provider {
+  const providers = deskProviders(settings);
+  const usual = providers.find((p) => p.id === settings.defaultProviderId);
+  if (usual && !usual.retiredOn) return usual;
+  return providers.find((p) => !p.retiredOn) ?? usual ?? providers[0];
+}
+
+/** Providers a new case can be logged for. */
+export const activeProviders = (settings: DeskSettings): Provider[] =>
+  deskProviders(settings).filter((p) => !p.retiredOn);
+
+/**
+ * THE provider of a case: the one it was logged for (`caseProviderId`: its id, for reports and filters). A case from before providers existed follows the desk's first
+ * provider (made from the settings it was logged with); a case whose provider this desk does not hold (merged from
+ * another desk's backup) follows the first provider too, and says so (`known: false`).
+ */
+export const caseProviderId = (record: Pick<CaseRecord, 'providerId'>): string =>
+  record.providerId ?? FIRST_PROVIDER_ID;
+
+export function providerForCase(
+  record: Pick<CaseRecord, 'providerId'>,
+  settings: DeskSettings,
+): { provider: Provider; known: boolean } {
+  const providers = deskProviders(settings);
+  const id = caseProviderId(record);
+  const found = providers.find((p) => p.id === id);
+  if (found) return { provider: found, known: true };
+  return { provider: providers.find((p) => p.id === FIRST_PROVIDER_ID) ?? providers[0], known: false };
+}
+
+/**
+ * The settings as a case's letters read them: the desk's own (prefix, handler, retention) with the case's provider's
+ * letterhead, logo, procedure, calendar and ADR scheme. Every letter and export of a case is built from this.
+ */
+export function settingsForCase(record: Pick<CaseRecord, 'providerId'>, settings: DeskSettings): DeskSettings {
+  const { provider } = providerForCase(record, settings);
+  const { logoDataUrl: _logo, adrSchemeId: _scheme, ...desk } = settings;
+  return {
+    ...desk,
+    company: provider.company,
+    defaultProcedureId: provider.procedureId,
+    calendar: provider.calendar,
+    ...(provider.logoDataUrl ? { logoDataUrl: provider.logoDataUrl } : {}),
+    ...(provider.adrSchemeId ? { adrSchemeId: provider.adrSchemeId } : {}),
+  };
+}
+
+/** The language a case's letters are written in unless the desk picks another: the customer's, else the provider's. */
+export function letterLanguageForCase(
+  record: Pick<CaseRecord, 'providerId' | 'communication'>,
+  settings: DeskSettings,
+): LetterLanguageCode {
+  return record.communication?.language ?? providerForCase(record, settings).provider.defaultLanguage;
+}
+
+/** The languages a case's letters are offered in: the provider's, and the customer's own if it is not among them. */
+export function letterLanguagesForCase(
+  record: Pick<CaseRecord, 'providerId' | 'communication'>,
+  settings: DeskSettings,
+): LetterLanguageCode[] {
+  const offered = providerForCase(record, settings).provider.languages;
+  const own = record.communication?.language;
+  return LETTER_LANGUAGES.filter((l) => offered.includes(l) || l === own);
+}
+
+export const isLetterLanguage = (value: string): value is LetterLanguageCode =>
+  (LETTER_LANGUAGES as readonly string[]).includes(value);

@@ -1,0 +1,80 @@
+// What does not fit together in a provider (issue #16): a Canadian procedure counted on a UK calendar (or the
+// reverse), a UK provider naming the CCTS (or a Canadian one a UK scheme), French-only letters for a UK regulator
+// region. These are warnings, not errors: the desk may have a reason (a UK brand with a Québec office), so it can go
+// on after saying why. Shown before a provider is saved (Settings → Providers, first-run setup).
+import { CALENDAR_LABELS } from '#shared/model/case';
+import type { Provider } from '#shared/model/provider';
+import { DEFAULT_ADR_DIRECTORY, type AdrDirectory } from './adr-schemes';
+import type { ProcedureRegistry } from './procedure';
+import { DEFAULT_PROCEDURES } from './procedures';
+
+export type ProviderMismatchCode =
+  'procedure-calendar' | 'procedure-region' | 'calendar-region' | 'scheme-region' | 'language-region';
+
+export interface ProviderMismatch {
+  code: ProviderMismatchCode;
+  /** The form field the warning sits next to. */
+  field: 'procedureId' | 'calendar' | 'adrSchemeId' | 'languages';
+  message: string;
+}
+
+type Checked = Pick<Provider, 'procedureId' | 'calendar' | 'adrSchemeId' | 'languages' | 'region'>;
+
+const countryWords = (c: 'GB' | 'CA') => (c === 'CA' ? 'Canadian' : 'UK');
+const regionCountry = (region: Provider['region']): 'GB' | 'CA' => (region === 'CA' ? 'CA' : 'GB');
+const calendarCountry = (calendar: Provider['calendar']): 'GB' | 'CA' => (calendar === 'canada' ? 'CA' : 'GB');
+
+/** Every mismatch of a provider's settings, in plain words; [] when they fit together. */
+export function providerMismatches(
+  provider: Checked,
+  registries: { procedures?: ProcedureRegistry; adrSchemes?: AdrDirectory } = {},
+): ProviderMismatch[] {
+  const procedures = registries.procedures ?? DEFAULT_PROCEDURES;
+  const schemes = registries.adrSchemes ?? DEFAULT_ADR_DIRECTORY;
+  const out: ProviderMismatch[] = [];
+  const procedure = procedures.byId.get(provider.procedureId);
+  const calendar = calendarCountry(provider.calendar);
+  const region = regionCountry(provider.region);
+
+  if (procedure && procedure.provider.country !== calendar) {
+    out.push({
+      code: 'procedure-calendar',
+      field: 'calendar',
+      message: `The ${countryWords(procedure.provider.country)} procedure “${procedure.name}” is counted on the ${CALENDAR_LABELS[provider.calendar]} calendar: its working days and holidays are ${countryWords(calendar)}.`,
+    });
+  }
+  if (procedure && procedure.provider.country !== region) {
+    out.push({
+      code: 'procedure-region',
+      field: 'procedureId',
+      message: `The ${countryWords(procedure.provider.country)} procedure “${procedure.name}” is chosen for a provider regulated in ${region === 'CA' ? 'Canada' : 'the UK'}.`,
+    });
+  }
+  if (calendar !== region && !(procedure && procedure.provider.country !== calendar)) {
+    out.push({
+      code: 'calendar-region',
+      field: 'calendar',
+      message: `The ${CALENDAR_LABELS[provider.calendar]} calendar is chosen for a ${countryWords(region)} provider.`,
+    });
+  }
+  const schemeId = provider.adrSchemeId || procedure?.adrSchemeId;
+  const scheme = schemeId ? schemes.byId.get(schemeId) : undefined;
+  if (scheme && scheme.country !== region) {
+    out.push({
+      code: 'scheme-region',
+      field: 'adrSchemeId',
+      message:
+        scheme.country === 'CA'
+          ? `A UK provider's letters would name the CCTS, which handles only Canadian complaints.`
+          : `A Canadian provider's letters would name a UK scheme (${scheme.id}); Canadian customers go to the CCTS.`,
+    });
+  }
+  if (region === 'GB' && provider.languages.length > 0 && provider.languages.every((l) => l === 'fr-CA')) {
+    out.push({
+      code: 'language-region',
+      field: 'languages',
+      message: 'Letters only in French for a UK provider: UK customers are written to in English.',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,166 @@
+// Issue #16: one desk, several providers. Two providers are set up on one desk (a UK one on the Kijoma procedure, the
+// Canadian Jive one with French letters); a complaint is logged for each from the intake; each case's letters carry
+// its own letterhead and language (read with pdftotext) whatever the desk's usual provider is; the dashboard shows
+// both. A provider whose procedure and calendar do not fit together is saved only after the desk says why.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, issueLetterFromDialog, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
+
+const today = todayInLondon();
+
+async function choose(page: Page, scope: Locator, label: string, option: string) {
+  await scope.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+interface NewProvider {
+  name: string;
+  company: string;
+  address: string;
+  postcode: string;
+  procedure: string;
+  calendar: string;
+  region: string;
+  languages: string[];
+  defaultLanguage: string;
+}
+
+async function addProvider(page: Page, p: NewProvider, beforeSave?: (dialog: Locator) => Promise<void>) {
+  const providers = page.getByRole('region', { name: 'Providers' });
+  await providers.getByRole('button', { name: 'Add a provider…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New provider' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Provider name').fill(p.name);
+  await dialog.getByLabel('Company name').fill(p.company);
+  await dialog.getByLabel('Postal address').fill(p.address);
+  await dialog.getByLabel('Postcode').fill(p.postcode);
+  await choose(page, dialog, 'Complaints procedure', p.procedure);
+  await choose(page, dialog, 'Working-day calendar', p.calendar);
+  await choose(page, dialog, 'Regulator region', p.region);
+  for (const language of ['English (UK)', 'English (Canada)', 'French (Canada)']) {
+    const box = dialog.getByRole('checkbox', { name: language });
+    if (p.languages.includes(language)) await box.check();
+    else await box.uncheck();
+  }
+  await choose(page, dialog, 'Default letter language', p.defaultLanguage);
+  await beforeSave?.(dialog);
+  await dialog.getByRole('button', { name: 'Save provider' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(providers.getByRole('row', { name: new RegExp(p.name) })).toBeVisible();
+}
+
+async function acknowledgementText(page: Page, dir: string): Promise<string> {
+  const download = await issueLetterFromDialog(page);
+  const pdf = join(dir, download.suggestedFilename());
+  await download.saveAs(pdf);
+  return execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+test('two providers on one desk: each case keeps its own provider, letterhead and language', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'redress-providers-'));
+  await setUpDesk(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const providers = page.getByRole('region', { name: 'Providers' });
+  // The first provider was made from the first-run letterhead.
+  await expect(providers.getByRole('row', { name: /Northwind Broadband Ltd/ })).toBeVisible();
+
+  await addProvider(page, {
+    name: 'Kijoma Broadband',
+    company: 'Kijoma Broadband Ltd',
+    address: '21 Ship Street\nFolkestone',
+    postcode: 'CT19 5BE',
+    procedure: 'Kijoma Broadband complaints procedure',
+    calendar: 'England & Wales',
+    region: 'United Kingdom (Ofcom)',
+    languages: ['English (UK)'],
+    defaultLanguage: 'English (UK)',
+  });
+
+  // Jive Canada, first with the England & Wales calendar: warned, and not saved until the desk says why; then the
+  // calendar is put right and the warning goes.
+  await addProvider(
+    page,
+    {
+      name: 'Jive Canada',
+      company: 'Jive Communications Canada',
+      address: '1000 rue De La Gauchetière\nMontréal QC',
+      postcode: 'H3B 4W5',
+      procedure: 'Jive Canada complaint handling code',
+      calendar: 'England & Wales',
+      region: 'Canada (CRTC)',
+      languages: ['French (Canada)', 'English (Canada)'],
+      defaultLanguage: 'French (Canada)',
+    },
+    async (dialog) => {
+      await expect(dialog.locator('[data-mismatch="procedure-calendar"]')).toContainText(
+        'Canadian procedure “Jive Canada complaint handling code” is counted on the England & Wales calendar',
+      );
+      await dialog.getByRole('button', { name: 'Save provider' }).click();
+      await expect(dialog.getByLabel('Why it is set up this way')).toHaveAttribute('aria-invalid', 'true');
+      await choose(page, dialog, 'Working-day calendar', 'Canada (federal)');
+      await expect(dialog.locator('[data-mismatch]')).toHaveCount(0);
+    },
+  );
+
+  // Kijoma is the usual provider.
+  await providers.getByRole('button', { name: 'Make Kijoma Broadband the usual provider' }).click();
+  await expect(providers.getByRole('row', { name: /Kijoma Broadband/ })).toContainText('Usual');
+
+  // A complaint for each, from the intake: Kijoma (the usual one, offered first) and Jive (chosen).
+  await page.getByRole('link', { name: 'New complaint' }).click();
+  await expect(page.getByRole('combobox', { name: 'Provider' })).toHaveValue('Kijoma Broadband');
+  await logComplaint(page, {
+    receivedOn: today,
+    channel: 'Letter',
+    category: 'Billing',
+    summary: 'Charged twice for October',
+    name: 'Ada Lovelace',
+    address: '12 St James Square\nLondon',
+    postcode: 'SW1Y 4JH',
+  });
+  const reference = page.getByRole('heading', { level: 2 });
+  await expect(reference).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  const ukRef = (await reference.textContent())!.trim();
+  await expect(page.getByText('Provider: Kijoma Broadband')).toBeVisible();
+
+  await logComplaint(page, {
+    provider: 'Jive Canada',
+    receivedOn: today,
+    channel: 'Letter',
+    category: 'Service',
+    summary: 'Service coupé depuis lundi',
+    name: 'Béatrice Tremblay',
+    address: '55 rue Sherbrooke\nMontréal QC',
+    postcode: 'H2X 1C4',
+  });
+  await expect(reference).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  const caRef = (await reference.textContent())!.trim();
+  expect(caRef).not.toBe(ukRef);
+  await expect(page.getByText('Provider: Jive Canada')).toBeVisible();
+
+  // The dashboard shows both, neither acknowledged yet.
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  const unacknowledged = page.getByRole('region', { name: 'Unacknowledged', exact: true });
+  await expect(unacknowledged.getByRole('link', { name: new RegExp(ukRef) })).toBeVisible();
+  await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toBeVisible();
+
+  // Each case's acknowledgement: its own letterhead and language. Jive's first (the usual provider is Kijoma).
+  await unacknowledged.getByRole('link', { name: new RegExp(caRef) }).click();
+  const caText = await acknowledgementText(page, dir);
+  expect(caText).toContain('Jive Communications Canada');
+  expect(caText).toContain('Nous avons bien reçu votre plainte');
+  expect(caText).not.toContain('Kijoma');
+  expect(caText).not.toContain('Northwind');
+
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await unacknowledged.getByRole('link', { name: new RegExp(ukRef) }).click();
+  const ukText = await acknowledgementText(page, dir);
+  expect(ukText).toContain('Kijoma Broadband Ltd');
+  expect(ukText).toContain('21 Ship Street');
+  expect(ukText).toContain('We have received your complaint');
+  expect(ukText).not.toContain('Jive');
+  expect(ukText).not.toContain('Northwind');
+});
