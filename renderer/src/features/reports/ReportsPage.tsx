@@ -50,6 +50,7 @@ import { db } from '#db/schema';
 import type { LoadProgress } from './load';
 import { summaryCache } from './summary-cache';
 import { saveReportCsv, saveReportPdf } from './export';
+import { ScreenTitle } from '#ui/ScreenTitle';
 
 const UNASSIGNED = '__unassigned__';
 type PeriodChoice = PeriodPreset | 'custom';
@@ -305,7 +306,7 @@ export function ReportsPage() {
     <Stack gap="lg" maw={1240} data-ready={report ? 'reports' : undefined}>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Box>
-          <Title order={2}>Reports</Title>
+          <ScreenTitle>Reports</ScreenTitle>
           <Text c="dimmed" size="sm">
             {period ? `${describePeriod(period)} · ` : ''}figures as of {dateLabel(today)}
           </Text>
