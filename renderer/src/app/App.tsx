@@ -1,5 +1,5 @@
 import { AppShell, Box, Burger, Center, Group, Loader, NavLink, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
@@ -97,6 +97,7 @@ export function App() {
   const settings = useSettings();
   // Under 576 CSS px (a phone, or 400 % zoom) the navigation folds into a menu button.
   const [navOpened, nav] = useDisclosure(false);
+  const narrow = useMediaQuery('(max-width: 35.99em)') ?? false;
   if (settings === undefined) {
     return (
       <Center h="100vh">
@@ -156,7 +157,7 @@ export function App() {
             )}
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="xs" aria-label="Main" id="main-navigation">
+        <AppShell.Navbar p="xs" aria-label="Main" id="main-navigation" inert={narrow && !navOpened}>
           {settings && (
             <Box hiddenFrom="xs" mb="sm">
               <PersonPicker />

@@ -83,5 +83,10 @@ export const theme = createTheme({
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Close the message' } } },
+    // A menu holds only its items (no focus placeholder); the first item takes the focus.
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
+    // The calendar's arrows are named.
+    DateInput: { defaultProps: { previousLabel: 'Previous month', nextLabel: 'Next month' } },
+    DatePickerInput: { defaultProps: { previousLabel: 'Previous month', nextLabel: 'Next month' } },
   },
 });
