@@ -5,7 +5,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { DESK, chooseOption, logComplaint, setUpDesk } from './fixtures';
+import { logComplaint, setUpDesk } from './fixtures';
+
+/** The repository's root (this file is test/e2e/accessibility.spec.ts). */
+const REPO = new URL('../', new URL('../', import.meta.url));
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -49,7 +52,7 @@ async function axe(page: Page, what: string, include?: string) {
 }
 
 test('every route of the app has an axe check here', () => {
-  const app = readFileSync(fileURLToPath(new URL('../../renderer/src/app/App.tsx', import.meta.url)), 'utf8');
+  const app = readFileSync(fileURLToPath(new URL('renderer/src/app/App.tsx', REPO)), 'utf8');
   const routes = [...app.matchAll(/<Route path="([^"]+)"/g)].map((m) => m[1]!);
   expect(routes.length).toBeGreaterThan(5);
   expect(routes.toSorted()).toEqual(Object.keys(SCREENS).toSorted());
