@@ -173,7 +173,7 @@ export async function act(page: Page, item: string, fields: Array<[string, strin
     if ((await box.getAttribute('data-date-field')) !== null) await fillDate(box, value);
     else await box.fill(value);
   }
-  await dialog.getByRole('button', { name: /^(Record|Resolve|Close)/ }).click();
+  await dialog.getByRole('button', { name: /^(Record|Resolve|Close )/ }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Timeline')).toContainText(inTimeline);
 }

@@ -121,11 +121,10 @@ function Section({ id, title, description, list, empty, view, headingRef }: Sect
 function Tile({ label, count, tone, onClick }: { label: string; count: number; tone: Tone; onClick: () => void }) {
   const color = count === 0 ? 'dimmed' : tone === 'gray' ? undefined : `${tone}.8`;
   return (
-    // The button is named by what it shows ("Overdue: 1"), so a voice-control user can say what they see.
+    // The button is named by what it shows ("Overdue 1"), so a voice-control user can say what they see.
     <UnstyledButton className={classes.tile} onClick={onClick}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
         {label}
-        <span className="visually-hidden">:</span>
       </Text>
       <Text fz={28} fw={600} lh={1.2} c={color}>
         {count}
