@@ -149,7 +149,8 @@ async function act(page: Page, item: string, fields: Field[], expectInTimeline: 
   await fill(page, dialog, fields);
   const last = fields.filter((f) => !f.select).at(-1);
   if (last) await field(dialog, last.label).press('Control+Enter');
-  else await dialog.getByRole('button', { name: /^(Record|Escalate|Pause|Resume|Resolve|Close |Add|Save|Log)/ }).click();
+  else
+    await dialog.getByRole('button', { name: /^(Record|Escalate|Pause|Resume|Resolve|Close |Add|Save|Log)/ }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Timeline')).toContainText(expectInTimeline);
   expect(await countRows(page, 'events')).toBe(before + 1);
