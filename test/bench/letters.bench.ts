@@ -85,7 +85,7 @@ async function seedBundle(): Promise<string> {
 /** Open the post page afresh (a hash route change: the page's JS, pdfmake included, stays loaded) and wait for the list. */
 async function openPostPage(page: Page, letters: number) {
   await page.evaluate(() => (location.hash = '#/'));
-  await page.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor();
+  await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
   await page.evaluate(() => (location.hash = '#/post'));
   await page.getByText(`${letters} of ${letters} letters chosen`).waitFor({ timeout: 60_000 });
 }

@@ -24,7 +24,7 @@ test('encrypted backup: made with a passphrase asked twice; the first-run restor
     name: 'Ada Lovelace',
     phone: '0113 496 0000',
   });
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-000001$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
 
   await page.getByRole('link', { name: 'Your data' }).click();
   await page.getByRole('checkbox', { name: 'Protect with a passphrase' }).check();
@@ -96,7 +96,7 @@ test('encrypted backup: made with a passphrase asked twice; the first-run restor
     .getByRole('dialog', { name: 'Restore into this empty desk?' })
     .getByRole('button', { name: 'Restore', exact: true })
     .click();
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText(DESK.company);
   expect(await countRows(page, 'cases')).toBe(1);
   await page.getByRole('link', { name: 'Cases' }).click();

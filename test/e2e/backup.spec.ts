@@ -23,7 +23,7 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 
 async function openDataPage(page: Page) {
   await page.getByRole('link', { name: 'Your data' }).click();
-  await expect(page.getByRole('heading', { name: 'Your data', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your data', level: 1 })).toBeVisible();
 }
 
 test('back up, wipe, restore: the cases and the byte-identical letter are back; a damaged file changes nothing', async ({
@@ -40,8 +40,8 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
     address: '12 St James Square\nLondon',
     postcode: 'SW1Y 4JH',
   });
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-000001$/);
-  const ref = (await page.getByRole('heading', { level: 2 }).textContent())!.trim();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
+  const ref = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
   const letterDownload = await issueLetterFromDialog(page);
   const letterPath = join(dir, letterDownload.suggestedFilename());
   await letterDownload.saveAs(letterPath);
@@ -55,7 +55,7 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
     name: 'Alan Turing',
     phone: '0113 496 0000',
   });
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-000002$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000002$/);
   const eventsBefore = await countRows(page, 'events');
 
   // Back up.

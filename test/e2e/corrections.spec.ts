@@ -38,7 +38,7 @@ test('correct a received date, void an escalation, reopen a closed case', async 
     name: 'Ruth Price',
     phone: '0113 496 0000',
   });
-  const heading = page.getByRole('heading', { level: 2 });
+  const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const reference = (await heading.textContent())!.trim();
   await expect(adrDue(page)).toHaveAttribute('data-due-on', addDays(today, 32));

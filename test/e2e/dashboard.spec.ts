@@ -30,7 +30,7 @@ async function logged(page: Page, name: string, receivedOn: string): Promise<str
     name,
     phone: '0113 496 0000',
   });
-  const heading = page.getByRole('heading', { level: 2 });
+  const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
   return (await heading.textContent())!.trim();
 }
@@ -49,7 +49,7 @@ test('back-dated complaints land in the right dashboard lists, each one click fr
   const later = await logged(page, 'Fred Fresh', receivedForAdrDueIn(30));
 
   await page.getByRole('link', { name: 'Dashboard' }).click();
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
 
   // Each case is in one due list only: the one its next deadline puts it in.
   const overdueList = section(page, 'Overdue');
@@ -76,22 +76,22 @@ test('back-dated complaints land in the right dashboard lists, each one click fr
   await expect(adr.getByRole('link').first()).toContainText(overdue);
   await expect(adr).toContainText('12 days left');
   await expect(adr).not.toContainText(later);
-  await expect(page.getByRole('button', { name: 'Overdue: 1' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Due this week: 1' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Unacknowledged: 5' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Overdue 1' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Due this week 1' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unacknowledged 5' })).toBeVisible();
   await shoot(page, '41-dashboard');
 
   // Keyboard: Tab reaches the items; Enter opens the case.
   await overdueList.getByRole('link').first().focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(overdue);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(overdue);
 
   // One click from the dashboard.
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await section(page, 'Due today')
     .getByRole('link', { name: new RegExp(dueToday) })
     .click();
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(dueToday);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(dueToday);
   await expect(page).toHaveURL(/#\/cases\/[0-9a-f-]{36}$/);
 });
 
@@ -109,7 +109,7 @@ test('the command palette finds a case by phone and postcode, and by a name type
     postcode: 'LS6 2QT',
     phone: '0113 496 0777',
   });
-  const heading = page.getByRole('heading', { level: 2 });
+  const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const reference = (await heading.textContent())!.trim();
   await logged(page, 'Ada Lovelace', addDays(today, -2));
@@ -146,7 +146,7 @@ test('the command palette opens with Ctrl+K and jumps to a case by name or numbe
   await expect(page.getByRole('button', { name: new RegExp(ada) })).toHaveCount(0);
   await shoot(page, '42-palette');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(alan);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(alan);
 
   // By the reference's number alone, from inside a text field.
   await page.getByRole('link', { name: 'Cases' }).click();
@@ -154,7 +154,7 @@ test('the command palette opens with Ctrl+K and jumps to a case by name or numbe
   await page.keyboard.press('Control+K');
   await search.fill(String(Number(ada.slice(-6))));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(ada);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ada);
 
   // Commands.
   await page.keyboard.press('Control+K');
@@ -350,11 +350,11 @@ test('reminders: a morning digest at 08:00, one notification when a deadline pas
   await page.evaluate(() =>
     (window as unknown as { shownNotifications: Array<{ click: () => void }> }).shownNotifications[1].click(),
   );
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(dueToday);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(dueToday);
 
   // After a restart, the same reminders are not shown again.
   await page.reload();
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(dueToday);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(dueToday);
   await page.clock.fastForward('02:00');
   await page.clock.fastForward('09:00:00'); // Saturday 09:02: Saturday's digest, once.
   await expect.poll(async () => (await notes()).map((n) => n.tag)).toEqual(['digest:2026-11-21']);

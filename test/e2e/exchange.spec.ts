@@ -60,7 +60,7 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
     name: 'Zoë O’Brien, Jr.',
     phone: '+44 113 496 0000',
   });
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/RDR-\d{4}-000001/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/RDR-\d{4}-000001/);
   await logComplaint(page, {
     receivedOn: '2026-11-19',
     channel: 'Letter',
@@ -70,7 +70,7 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
     address: '12 St James Square\nLondon',
     postcode: 'SW1Y 4JH',
   });
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/RDR-\d{4}-000002/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/RDR-\d{4}-000002/);
 
   // Export from the case list: every case, a BOM first, read back by a real CSV parser.
   await page.getByRole('link', { name: 'Cases', exact: true }).click();
@@ -107,7 +107,7 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
 
   // Import: a semicolon-separated file from a spreadsheet, with a BOM, a quoted line break and one bad row.
   await page.getByRole('button', { name: 'Import CSV' }).click();
-  await expect(page.getByRole('heading', { name: 'Import cases', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Import cases', level: 1 })).toBeVisible();
   await page.screenshot({ path: shots('80-import-choose'), fullPage: true });
   const header = 'Date;How received;Type;Name;E-mail;Address;Post code;Details\r\n';
   const rows = [
@@ -190,7 +190,7 @@ test('open deadlines as an ICS calendar, and a subject-access bundle with the is
     postcode: 'SW1Y 4JH',
   };
   await logComplaint(page, { ...ada, receivedOn: '2026-11-18', summary: 'Charged twice for October.' });
-  const heading = page.getByRole('heading', { level: 2 });
+  const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(/RDR-\d{4}-000001/);
   const first = (await heading.textContent())!.trim();
   const firstUrl = page.url();

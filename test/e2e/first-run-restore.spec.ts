@@ -24,8 +24,8 @@ test('new computer: restore from a backup on the first-run screen brings the cas
     name: 'Ada Lovelace',
     phone: '0113 496 0000',
   });
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-000001$/);
-  const ref = (await page.getByRole('heading', { level: 2 }).textContent())!.trim();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
+  const ref = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
   await page.getByRole('link', { name: 'Your data' }).click();
   const backupPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Make a backup now' }).click();
@@ -67,7 +67,7 @@ test('new computer: restore from a backup on the first-run screen brings the cas
   await confirm.getByRole('button', { name: 'Restore', exact: true }).click();
 
   // The dashboard of the restored desk: its company name in the header, the case on the list.
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText(DESK.company);
   await expect(page.locator('.mantine-Notification-root')).toContainText('1 case on this desk now.');
   await page.screenshot({ path: shots('first-run-03-restored-dashboard'), fullPage: true });
@@ -95,5 +95,5 @@ test('new computer: restore from a backup on the first-run screen brings the cas
     name: 'Alan Turing',
     phone: '0113 496 0001',
   });
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-000002$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000002$/);
 });

@@ -49,7 +49,7 @@ export async function setUpDesk(page: Page, prefix = DESK.prefix) {
   await page.getByLabel('Your name').fill(DESK.handler);
   await page.getByRole('button', { name: 'Save settings' }).click();
   // Saving the first-run settings opens the home screen.
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
 }
 
 export interface Complaint {
@@ -88,7 +88,7 @@ export async function fillDate(box: Locator, value: string) {
 export async function submitComplaint(page: Page): Promise<boolean> {
   await page.getByRole('button', { name: 'Log complaint' }).click();
   const question = page.getByRole('dialog', { name: 'Are you sure?' });
-  const saved = page.getByRole('heading', { level: 2, name: /^[A-Z0-9]+-\d{4}-\d{6}$/ });
+  const saved = page.getByRole('heading', { level: 1, name: /^[A-Z0-9]+-\d{4}-\d{6}$/ });
   const refused = page.locator('form[aria-label="New complaint"] [aria-invalid="true"]');
   const notSaved = page.getByText('The complaint was not saved');
   await expect(question.or(saved).or(refused).or(notSaved).first()).toBeVisible();
@@ -176,7 +176,7 @@ export async function act(page: Page, item: string, fields: Array<[string, strin
     if ((await box.getAttribute('data-date-field')) !== null) await fillDate(box, value);
     else await box.fill(value);
   }
-  await dialog.getByRole('button', { name: /^(Record|Resolve|Close)/ }).click();
+  await dialog.getByRole('button', { name: /^(Record|Resolve|Close )/ }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Timeline')).toContainText(inTimeline);
 }
@@ -188,7 +188,7 @@ export async function closedCase(
   dates: { ack: string; resolved: string; closed: string },
 ): Promise<string> {
   await logComplaint(page, c);
-  const heading = page.getByRole('heading', { level: 2 });
+  const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
   await act(page, 'Acknowledge', [['Date', dates.ack]], 'Complaint acknowledged');
   await act(

@@ -51,7 +51,7 @@ test.describe('on a machine whose regional setting is the United States', () => 
     // Typed again, it is saved as 1 December 2026.
     await fillDate(date, '1/12/2026');
     await page.getByRole('button', { name: 'Log complaint' }).click();
-    await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
     await expect(page.getByRole('row', { name: /^Received/ })).toContainText('1 Dec 2026');
   });
 });
@@ -97,7 +97,7 @@ test('a letter "received" on a Sunday asks "Are you sure?" with the date in word
   await expect(question).toContainText('more than 30 days ago');
   await question.getByRole('button', { name: 'Yes, that date' }).click();
   await expect(question).toBeHidden();
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
   expect(await countRows(page, 'cases')).toBe(1);
 });
 
@@ -112,7 +112,7 @@ async function loggedCase(page: Page) {
     name: 'Grace Hopper',
     phone: '0113 496 0101',
   });
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
 }
 
 async function openAddNote(page: Page) {

@@ -38,7 +38,7 @@ test('UTF-16 and Windows-1252 files import; a hidden control character in a name
 
   await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await page.getByRole('button', { name: 'Import CSV' }).click();
-  await expect(page.getByRole('heading', { name: 'Import cases', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Import cases', level: 1 })).toBeVisible();
   const choose = (name: string, buffer: Buffer) =>
     page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer });
   const summary = page.getByLabel('File summary');

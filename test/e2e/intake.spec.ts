@@ -22,7 +22,7 @@ const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${n
 test('log a complaint, see it listed after a reload, and issue the acknowledgement letter', async ({ page }) => {
   await setUpDesk(page);
   await page.getByRole('link', { name: 'Cases' }).click();
-  await expect(page.getByRole('heading', { name: 'Cases', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
   await page.screenshot({ path: shots('01-empty-case-list'), fullPage: true });
 
   await logComplaint(page, {
@@ -35,7 +35,7 @@ test('log a complaint, see it listed after a reload, and issue the acknowledgeme
     postcode: 'SW1Y 4JH',
   });
 
-  const reference = page.getByRole('heading', { level: 2 });
+  const reference = page.getByRole('heading', { level: 1 });
   await expect(reference).toHaveText(/^RDR-\d{4}-000001$/);
   const ref = (await reference.textContent())!.trim();
   await expect(page.getByLabel('Timeline')).toContainText(`logged as ${ref}`);
@@ -142,7 +142,7 @@ test('a phone complaint logged today defaults to today and gets the next referen
       name,
       phone: '0113 496 0000',
     });
-    await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
   }
   await page.getByRole('link', { name: 'Cases' }).click();
   await expect(page.getByRole('row', { name: /000002.*Alan Turing/ })).toBeVisible();
@@ -211,7 +211,7 @@ test('a business with 25 employees is flagged as outside the complaints rules; i
   await submitComplaint(page);
 
   // The case page shows the rules engine's scope warning, and the ADR clocks do not apply.
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-000001$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
   const warning = page.getByRole('alert').filter({ hasText: 'Business customer with 25 employees' });
   await expect(warning).toContainText(
     /outside .+'s scope \(10 or fewer employees\), so no ADR letter or referral window applies/,

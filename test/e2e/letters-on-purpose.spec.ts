@@ -28,7 +28,7 @@ const ada = {
 test('the acknowledgement cannot be issued without its real pages shown first', async ({ page }) => {
   await setUpDesk(page);
   await logComplaint(page, ada);
-  const heading = page.getByRole('heading', { level: 2 });
+  const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const ref = (await heading.textContent())!.trim();
 
@@ -74,7 +74,7 @@ test('a wrong letter is withdrawn, never deleted, and a corrected one issued; bo
 }) => {
   await setUpDesk(page);
   await logComplaint(page, ada);
-  const heading = page.getByRole('heading', { level: 2 });
+  const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const ref = (await heading.textContent())!.trim();
   const dir = mkdtempSync(join(tmpdir(), 'redress-withdraw-'));

@@ -67,7 +67,7 @@ test('an ADR letter (time-based) is previewed, issued, locked on the timeline an
     address: '12 St James Square\nLondon',
     postcode: 'SW1Y 4JH',
   });
-  const heading = page.getByRole('heading', { level: 2 });
+  const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(/^RDR-\d{4}-000001$/);
   const ref = (await heading.textContent())!.trim();
   const dir = mkdtempSync(join(tmpdir(), 'redress-letters-'));
@@ -131,7 +131,7 @@ test('the desk edits the wording of a draft final response; the issued PDF carri
     address: '12 St James Square\nLondon',
     postcode: 'SW1Y 4JH',
   });
-  const heading = page.getByRole('heading', { level: 2 });
+  const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const ref = (await heading.textContent())!.trim();
   const dir = mkdtempSync(join(tmpdir(), 'redress-letters-edit-'));
@@ -220,7 +220,7 @@ test("a letter to someone acting for the customer comes with the customer's copy
   await page.getByLabel("Representative's postal address").fill('Seaham Hall\nCounty Durham');
   await page.getByLabel("Representative's postcode").fill('SR7 7AG');
   await submitComplaint(page);
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
 
   await page.getByRole('button', { name: 'Other letters…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Write a letter' });

@@ -35,7 +35,7 @@ async function issuedLetters(page: Page): Promise<Array<{ fileName: string; byte
 }
 
 async function reference(page: Page): Promise<string> {
-  const heading = page.getByRole('heading', { level: 2 });
+  const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
   return (await heading.textContent())!.trim();
 }
@@ -78,7 +78,7 @@ test('letters to post today are made into one print file, recorded on each case,
   const phoned = await reference(page);
 
   await page.getByRole('link', { name: 'Letters to post' }).click();
-  await expect(page.getByRole('heading', { name: 'Letters to post today', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Letters to post today', level: 1 })).toBeVisible();
   const table = page.getByRole('table', { name: 'Letters to post' });
   await expect(table.getByRole('row')).toHaveCount(4); // header + 3 letters
   await expect(table.getByRole('row', { name: new RegExp(`${fresh}.*Acknowledgement`) })).toBeVisible();

@@ -52,7 +52,7 @@ test('an issued letter prints through the browser: print() on a hidden frame sho
     address: '12 St James Square\nLondon',
     postcode: 'SW1Y 4JH',
   });
-  const heading = page.getByRole('heading', { level: 2 });
+  const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const ref = (await heading.textContent())!.trim();
   await issueLetterFromDialog(page);
@@ -75,7 +75,7 @@ test('an issued letter prints through the browser: print() on a hidden frame sho
   await expect(page.locator('iframe[data-redress-print]')).toHaveCount(1);
   const calls = await page.evaluate(() => window.__printCalls);
   expect(calls[1]!.src).not.toBe(calls[0]!.src);
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(ref);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ref);
 
   expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
   await expect(page.getByText('Letter not printed')).toHaveCount(0);

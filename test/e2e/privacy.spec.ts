@@ -39,7 +39,7 @@ test('vulnerability details need a reason, are hidden on the case page until ask
   await page.screenshot({ path: shots('privacy-01-intake-needs-reason'), fullPage: true });
   await chooseOption(page, 'Why we need to record it', 'Needed to make reasonable adjustments for them');
   await submitComplaint(page);
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-/);
 
   // On the case page: the reason is in view, the details are not until "Show details".
   await expect(page.getByText('Recorded because:')).toContainText('Needed to make reasonable adjustments for them');
@@ -85,8 +85,8 @@ test('erase a customer on request: their closed cases are anonymised, search by 
     { ack: '2026-01-06', resolved: '2026-01-20', closed: '2026-01-21' },
   );
   await logComplaint(page, { ...customer, receivedOn: '2026-02-02', summary: 'Charged twice again' });
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-/);
-  const second = (await page.getByRole('heading', { level: 2 }).textContent())!.trim();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-/);
+  const second = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
 
   // From the first case: the dialog finds both (same name and postcode); the open one cannot be erased yet.
   await page.getByRole('link', { name: 'Cases' }).click();

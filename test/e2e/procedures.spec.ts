@@ -149,7 +149,8 @@ async function act(page: Page, item: string, fields: Field[], expectInTimeline: 
   await fill(page, dialog, fields);
   const last = fields.filter((f) => !f.select).at(-1);
   if (last) await field(dialog, last.label).press('Control+Enter');
-  else await dialog.getByRole('button', { name: /^(Record|Escalate|Pause|Resume|Resolve|Close|Add|Save|Log)/ }).click();
+  else
+    await dialog.getByRole('button', { name: /^(Record|Escalate|Pause|Resume|Resolve|Close |Add|Save|Log)/ }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Timeline')).toContainText(expectInTimeline);
   expect(await countRows(page, 'events')).toBe(before + 1);
@@ -183,7 +184,7 @@ test('kinex: through all five stages, ending with the ADR letter sent', async ({
     address: '12 St James Square\nLondon',
     postcode: 'SW1Y 4JH',
   });
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const walk = new Walk({
     procedureId: 'kinex',
     calendar: 'england-and-wales',
@@ -354,7 +355,7 @@ test('jive-ca (Canada): two levels of escalation, then the CCTS notice and refer
     name: 'Grace Hopper',
     phone: '+1 613 555 0100',
   });
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const walk = new Walk({
     procedureId: 'jive-ca',
     calendar: 'canada',
@@ -459,7 +460,7 @@ test('infinity: paused while waiting for the customer, then resumed and answered
     name: 'Alan Turing',
     phone: '0161 496 0000',
   });
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const walk = new Walk({
     procedureId: 'infinity',
     calendar: 'england-and-wales',

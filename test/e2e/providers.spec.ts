@@ -121,7 +121,7 @@ test('two providers on one desk: each case keeps its own provider, letterhead an
     address: '12 St James Square\nLondon',
     postcode: 'SW1Y 4JH',
   });
-  const reference = page.getByRole('heading', { level: 2 });
+  const reference = page.getByRole('heading', { level: 1 });
   await expect(reference).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const ukRef = (await reference.textContent())!.trim();
   await expect(page.getByText('Provider: Kijoma Broadband')).toBeVisible();

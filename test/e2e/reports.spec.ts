@@ -84,7 +84,7 @@ async function logged(page: Page, name: string, receivedOn: string, channel: str
     name,
     phone: '0113 496 0000',
   });
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
 }
 
 const figure = (page: Page, label: string) => page.getByRole('group', { name: label, exact: true });
@@ -109,7 +109,7 @@ test('reports: figures with definitions, a filter, a volume table, CSV and PDF',
   });
 
   await page.getByRole('link', { name: 'Reports' }).click();
-  await expect(page.getByRole('heading', { name: 'Reports', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
   await expect(page.locator('[data-ready="reports"]')).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Period' })).toHaveValue('Last 12 months');
 

@@ -63,7 +63,7 @@ async function openDesk(browser: Browser, baseURL: string): Promise<Desk> {
 
 async function join(page: Page, login: { name: string; password: string }) {
   await page.getByRole('link', { name: 'Team sharing' }).click();
-  await expect(page.getByRole('heading', { name: 'Team sharing', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Team sharing', level: 1 })).toBeVisible();
   await page.getByLabel('Server address').fill(server.url);
   await page.getByLabel('Team database').fill(DB);
   await page.getByRole('button', { name: 'Use this server' }).click();
@@ -126,11 +126,11 @@ test('two desks share cases live, work offline, and meet again with every entry,
     postcode: 'SW1Y 4JH',
     phone: '0161 496 0000',
   });
-  const reference = (await a.page.getByRole('heading', { level: 2 }).textContent({ timeout: 15_000 }))!;
+  const reference = (await a.page.getByRole('heading', { level: 1 }).textContent({ timeout: 15_000 }))!;
   expect(reference).toMatch(/^LDS-\d{4}-000001$/);
   await b.page.getByRole('link', { name: 'Cases', exact: true }).click();
   await b.page.getByRole('link', { name: reference }).click();
-  await expect(b.page.getByRole('heading', { level: 2 })).toHaveText(reference);
+  await expect(b.page.getByRole('heading', { level: 1 })).toHaveText(reference);
 
   // Desk B adds to A's case; A's open case page shows it live.
   await addNote(b.page, 'Called the customer from Bradford');
@@ -185,7 +185,7 @@ test('two desks share cases live, work offline, and meet again with every entry,
     .click();
   await expect(b.page.getByRole('region', { name: 'Changed at two desks' })).toBeHidden();
   await expect(a.page.getByRole('region', { name: 'Changed at two desks' })).toBeHidden({ timeout: 30_000 });
-  const settled = (await b.page.getByRole('heading', { level: 2 }).locator('xpath=../..').textContent()) ?? '';
+  const settled = (await b.page.getByRole('heading', { level: 1 }).locator('xpath=../..').textContent()) ?? '';
   expect(settled).toMatch(/Ada (King|Byron)/);
 
   for (const d of [a, b]) {

@@ -33,11 +33,11 @@ test("window A's edit of the email keeps window B's new phone, and a field both 
     postcode: 'SW1Y 4JH',
     phone: '0161 496 0000',
   });
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-000001$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
 
   const b = await page.context().newPage();
   await b.goto(page.url());
-  await expect(b.getByRole('heading', { level: 2 })).toHaveText(/^RDR-\d{4}-000001$/);
+  await expect(b.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
 
   // A opens the form; B changes the phone and saves; A changes only the email and saves.
   const a = await openEdit(page);

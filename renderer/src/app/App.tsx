@@ -1,4 +1,5 @@
-import { AppShell, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Box, Burger, Center, Group, Loader, NavLink, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
@@ -26,9 +27,10 @@ import { AboutDialog, AboutLink } from '#features/about';
 import { SyncStatus, TeamPage } from '#features/sharing';
 import { teamSync } from '#sync';
 import { useCurrentPerson } from '#features/people';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { MenuCommands } from './MenuCommands';
 
-function Nav() {
+function Nav({ onNavigate }: { onNavigate: () => void }) {
   const [location, navigate] = useLocation();
   const item = (href: string, label: string, active: boolean) => (
     <NavLink
@@ -39,6 +41,7 @@ function Nav() {
       onClick={(e) => {
         e.preventDefault();
         navigate(href);
+        onNavigate();
       }}
     />
   );
@@ -84,8 +87,29 @@ function DeskPersonDefault({ handlerName }: { handlerName: string }) {
   return null;
 }
 
+/** The first Tab stop: straight to the screen's heading, past the header and the navigation. */
+function SkipLink() {
+  return (
+    <a
+      className="skip-link"
+      href="#main-content"
+      onClick={(e) => {
+        // The app routes by the hash: move the focus instead of following the link.
+        e.preventDefault();
+        const target = document.querySelector<HTMLElement>('main h1') ?? document.querySelector<HTMLElement>('main');
+        target?.focus();
+      }}
+    >
+      Skip to content
+    </a>
+  );
+}
+
 export function App() {
   const settings = useSettings();
+  // Under 576 CSS px (a phone, or 400 % zoom) the navigation folds into a menu button.
+  const [navOpened, nav] = useDisclosure(false);
+  const narrow = useMediaQuery('(max-width: 35.99em)') ?? false;
   if (settings === undefined) {
     return (
       <Center h="100vh">
@@ -108,31 +132,57 @@ export function App() {
           <CommandPalette />
         </>
       )}
-      <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 'xs' }} padding="lg">
+      <SkipLink />
+      <LiveAnnouncer />
+      <AppShell
+        header={{ height: 52 }}
+        navbar={{ width: 200, breakpoint: 'xs', collapsed: { mobile: !navOpened } }}
+        padding={{ base: 'sm', xs: 'lg' }}
+      >
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Group gap="lg" wrap="nowrap">
-              <Title order={3} c="teal.8">
+              <Burger
+                opened={navOpened}
+                onClick={nav.toggle}
+                hiddenFrom="xs"
+                size="sm"
+                aria-label="Menu"
+                aria-expanded={navOpened}
+                aria-controls="main-navigation"
+              />
+              <Text fz="h3" fw={600} c="teal.8">
                 Redress
-              </Title>
-              {settings && <PaletteButton />}
+              </Text>
+              {settings && (
+                <Box visibleFrom="xs">
+                  <PaletteButton />
+                </Box>
+              )}
             </Group>
             {settings && (
               <Group gap="sm" wrap="nowrap">
                 <SyncStatus />
-                <Text size="sm" c="dimmed" visibleFrom="sm">
-                  {settings.company.name}
-                </Text>
-                <PersonPicker />
+                <Group gap="sm" wrap="nowrap" visibleFrom="xs">
+                  <Text size="sm" c="dimmed" visibleFrom="sm">
+                    {settings.company.name}
+                  </Text>
+                  <PersonPicker />
+                </Group>
               </Group>
             )}
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="xs" aria-label="Main">
-          <Nav />
+        <AppShell.Navbar p="xs" aria-label="Main" id="main-navigation" inert={narrow && !navOpened}>
+          {settings && (
+            <Box hiddenFrom="xs" mb="sm">
+              <PersonPicker />
+            </Box>
+          )}
+          <Nav onNavigate={nav.close} />
           <AboutLink />
         </AppShell.Navbar>
-        <AppShell.Main>
+        <AppShell.Main id="main-content">
           {settings === null ? (
             <SettingsPage firstRun />
           ) : (

@@ -5,7 +5,7 @@ import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import { useSubmitOnModEnter } from '#lib/forms';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 /** Ctrl/Cmd+Enter submits the form it is pressed in, everywhere; Enter in a multi-line box is a new line. */
 function FormKeys() {
@@ -15,7 +15,7 @@ function FormKeys() {
 
 export function Providers({ children }: { children: ReactNode }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <DatesProvider settings={{ locale: 'en-gb', firstDayOfWeek: 1 }}>
         <ModalsProvider>
           <Notifications position="bottom-right" />

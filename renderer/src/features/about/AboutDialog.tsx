@@ -86,7 +86,7 @@ function Licences({ list }: { list: LicenceList }) {
         <Accordion variant="contained" chevronPosition="left" multiple={false}>
           {shown.map((entry) => (
             <Accordion.Item key={`${entry.name}@${entry.version}`} value={`${entry.name}@${entry.version}`}>
-              <Accordion.Control aria-label={`${entry.name} ${entry.version}, ${entry.license}`}>
+              <Accordion.Control>
                 <Group justify="space-between" wrap="nowrap" gap="xs">
                   <Text size="sm" fw={500} truncate miw={0}>
                     {entry.name}{' '}

@@ -1,6 +1,6 @@
 // The case list: search as you type, filters and sorting over every case, in a virtualised list (see
 // features/search). Reads the in-memory case index, never the case records.
-import { Button, Chip, CloseButton, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Chip, CloseButton, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { memo, useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useLocation } from 'wouter';
 import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS } from '#shared/model/case';
@@ -11,6 +11,7 @@ import { CaseTable, type CaseTableHandle } from '#features/search';
 import { filterChoices, SORTS, type CaseFilters, type SortKey } from '#features/search';
 import { activeFilterCount, useCaseSearch, type ListState } from '#features/search';
 import { CaseListExchange } from '#features/exchange';
+import { ScreenTitle } from '#ui/ScreenTitle';
 
 const STATUS_OPTIONS = [
   { value: 'open', label: 'Open' },
@@ -201,7 +202,7 @@ export function CaseList({ title = 'Cases', initial }: CaseListPageProps) {
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Title order={2}>{title}</Title>
+        <ScreenTitle>{title}</ScreenTitle>
         <Group gap="xs">
           <CaseListExchange rows={results} filtered={filtered} />
           <Button onClick={() => navigate('/new')}>New complaint</Button>

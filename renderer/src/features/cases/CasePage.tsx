@@ -40,6 +40,7 @@ import { AnonymisedNotice } from '#features/privacy';
 import { EraseCustomerDialog } from '#features/privacy';
 import { VulnerabilityRow } from '#features/privacy';
 import { SubjectAccessButton } from '#features/exchange';
+import { ScreenTitle } from '#ui/ScreenTitle';
 
 /** The header's button for the letter the stage calls for (the dialog's list names each letter in full). */
 const STAGE_LETTER_BUTTONS: Record<LetterChoice, string> = {
@@ -242,9 +243,7 @@ export function CasePage({ id }: { id: string }) {
     <Stack gap="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div style={{ minWidth: 0 }}>
-          <Title order={2} ff="monospace">
-            {record.reference}
-          </Title>
+          <ScreenTitle ff="monospace">{record.reference}</ScreenTitle>
           <Text c="dimmed">
             {record.customer.name}
             {evaluated?.procedureName ? ` · ${evaluated.procedureName}` : ''}
@@ -256,7 +255,7 @@ export function CasePage({ id }: { id: string }) {
             </Text>
           )}
           {evaluation && (
-            <Text size="sm" mt={4} aria-label="Stage">
+            <Text size="sm" mt={4} component="div" role="group" aria-label="Stage">
               Stage: <b>{evaluation.stageName}</b>
               {procedure && (
                 <Text span c="dimmed" size="sm">
@@ -363,7 +362,7 @@ export function CasePage({ id }: { id: string }) {
         <Title order={4} mb="sm">
           Timeline
         </Title>
-        <Timeline bulletSize={14} lineWidth={2} aria-label="Timeline">
+        <Timeline bulletSize={14} lineWidth={2} role="group" aria-label="Timeline">
           {events.map((e) => {
             const voidedBy = voids.get(e.id);
             return (

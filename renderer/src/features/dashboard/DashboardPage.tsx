@@ -13,6 +13,7 @@ import { ADR_LETTER_HORIZON_DAYS, describeDue, REFERRAL_HORIZON_DAYS, WEEK_DAYS 
 import { useDashboard, type DueList } from '#db/case-index/queries';
 import classes from './dashboard.module.css';
 import { dateWithWeekdayInWords } from '#shared/model/dates';
+import { ScreenTitle } from '#ui/ScreenTitle';
 
 type Tone = 'red' | 'orange' | 'gray';
 
@@ -120,7 +121,8 @@ function Section({ id, title, description, list, empty, view, headingRef }: Sect
 function Tile({ label, count, tone, onClick }: { label: string; count: number; tone: Tone; onClick: () => void }) {
   const color = count === 0 ? 'dimmed' : tone === 'gray' ? undefined : `${tone}.8`;
   return (
-    <UnstyledButton className={classes.tile} onClick={onClick} aria-label={`${label}: ${count}`}>
+    // The button is named by what it shows ("Overdue 1"), so a voice-control user can say what they see.
+    <UnstyledButton className={classes.tile} onClick={onClick}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
         {label}
       </Text>
@@ -184,7 +186,7 @@ export function DashboardPage() {
     <Stack gap="lg" maw={1200} data-ready={data ? 'dashboard' : undefined}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Dashboard</Title>
+          <ScreenTitle>Dashboard</ScreenTitle>
           <Text c="dimmed" size="sm">
             {dateWithWeekdayInWords(today)}
             {me ? ` · ${me.name}` : ''}

@@ -15,6 +15,7 @@ import { NewPassphraseDialog } from './PassphraseDialogs';
 import { RestorePanel, when } from './RestorePanel';
 import { askToKeepData, formatBytes, type StorageFacts, storageFacts } from './storage';
 import { ExportsPanel } from '#features/exchange';
+import { ScreenTitle } from '#ui/ScreenTitle';
 
 function Section({ title, label, children }: { title: string; label: string; children: ReactNode }) {
   return (
@@ -359,7 +360,7 @@ function StorageSection() {
 export function DataPage() {
   return (
     <Stack gap="lg" maw={900}>
-      <Title order={2}>Your data</Title>
+      <ScreenTitle>Your data</ScreenTitle>
       <BackupSection />
       <RestoreSection />
       <AutoBackupSection />

@@ -42,6 +42,7 @@ import { useWorkingPerson } from '#features/people';
 import { decodeCsvBytes, ENCODING_NAMES, parseCsv, type CsvEncoding, type ParsedCsv } from './csv';
 import { importCheckedCases, withoutDuplicates, type ImportResult } from './import';
 import { useImportCheck } from './useImportCheck';
+import { ScreenTitle } from '#ui/ScreenTitle';
 
 const PREVIEW_ROWS = 5;
 /** The report lists every problem; drawing more than this many at once would slow the page, so it says how many more. */
@@ -189,7 +190,7 @@ export function ImportPage() {
   return (
     <Stack gap="md" maw={1100} data-step={result ? 'done' : !file ? 'choose' : ready ? 'ready' : 'check'}>
       <Group justify="space-between">
-        <Title order={2}>Import cases</Title>
+        <ScreenTitle>Import cases</ScreenTitle>
         <Anchor component="button" onClick={() => navigate('/cases')}>
           Back to the cases
         </Anchor>

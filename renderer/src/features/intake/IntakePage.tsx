@@ -11,7 +11,6 @@ import {
   Text,
   TextInput,
   Textarea,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -39,6 +38,7 @@ import { createCase } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { ADDRESS_HINT } from '#shared/model/stored';
 import { activeProviders, usualProvider } from '#shared/model/provider';
+import { ScreenTitle } from '#ui/ScreenTitle';
 
 export function IntakePage() {
   const settings = useSettings();
@@ -107,7 +107,7 @@ export function IntakePage() {
 
   return (
     <Stack maw={820} gap="md">
-      <Title order={2}>New complaint</Title>
+      <ScreenTitle>New complaint</ScreenTitle>
       <form onSubmit={submit} noValidate aria-label="New complaint">
         <Stack gap="md">
           <DraftOffer draft={draft} />

@@ -299,7 +299,7 @@ export function LetterDialog({
           </Text>
         )}
         {preview && (
-          <Paper withBorder p="sm" aria-label="Letter preview">
+          <Paper withBorder p="sm" role="group" aria-label="Letter preview">
             <Text size="xs" c="dimmed" mb="xs">
               The letter's pages exactly as they will be issued (PDF {Math.round(preview.bytes.byteLength / 1024)} KB).
               Edit the boxes above and preview again if it needs changing.
@@ -387,7 +387,7 @@ function DraftParagraphs({
     );
   }
   return (
-    <Paper withBorder p="sm" aria-label="Letter wording">
+    <Paper withBorder p="sm" role="group" aria-label="Letter wording">
       <Text size="xs" c="dimmed" mb="xs">
         The letter’s paragraphs, top to bottom. Clear a box to leave that paragraph out. Your own words (progress,
         findings and so on) are changed in the boxes above.

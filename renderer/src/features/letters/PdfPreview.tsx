@@ -50,7 +50,14 @@ export function PdfPreview({ bytes, fallbackText }: { bytes: Uint8Array; fallbac
           {state.pages === 1 ? 'One page.' : `${state.pages} pages.`}
         </Text>
       )}
-      <ScrollArea.Autosize mah="55vh" type="auto" bg="gray.1" style={{ borderRadius: 4 }}>
+      <ScrollArea.Autosize
+        mah="55vh"
+        type="auto"
+        bg="gray.1"
+        style={{ borderRadius: 4 }}
+        // The pages scroll: a keyboard user reaches them with Tab and scrolls them with the arrow keys.
+        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'The letter’s pages' }}
+      >
         <div ref={pagesRef} style={{ display: 'grid', gap: 16, padding: 12 }} />
       </ScrollArea.Autosize>
     </Stack>

@@ -134,7 +134,6 @@ export function CommandPalette() {
       onSpotlightClose={() => setOpened(false)}
       scrollable
       maxHeight={440}
-      aria-label="Command palette"
     >
       <Spotlight.Search
         placeholder="Jump to a case by reference or name, or go to a screen"
@@ -159,7 +158,6 @@ export function PaletteButton() {
   return (
     <UnstyledButton
       onClick={openPalette}
-      aria-label={`Jump to a case (${paletteShortcutLabel()})`}
       px="sm"
       py={4}
       style={{

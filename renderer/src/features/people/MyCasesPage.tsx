@@ -1,5 +1,5 @@
 // "My cases": the cases the person working at this computer handles, the next deadline first.
-import { Anchor, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Loader, Stack, Table, Text } from '@mantine/core';
 import { useLocation } from 'wouter';
 import { useToday } from '#lib/today';
 import { formatDate } from '#lib/format';
@@ -7,6 +7,7 @@ import { describeDue } from '#db/case-index/due';
 import { useCurrentPerson } from './current';
 import { HandlerSelect } from './HandlerSelect';
 import { useHandledBy } from '#db/hooks';
+import { ScreenTitle } from '#ui/ScreenTitle';
 
 export function MyCasesPage() {
   const me = useCurrentPerson();
@@ -17,7 +18,7 @@ export function MyCasesPage() {
   return (
     <Stack gap="md" maw={1100}>
       <div>
-        <Title order={2}>My cases</Title>
+        <ScreenTitle>My cases</ScreenTitle>
         <Text size="sm" c="dimmed">
           {me ? `Open cases handled by ${me.name}, the next deadline first.` : 'Choose who is working in the header.'}
         </Text>

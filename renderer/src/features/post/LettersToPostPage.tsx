@@ -1,20 +1,6 @@
 // "Letters to post today": every letter due today or overdue for customers who wrote by post (or asked for post),
 // made into one print file with a progress bar; once it is saved, each letter is locked on its case's timeline as printed for post.
-import {
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  Loader,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Box, Button, Checkbox, Group, List, Loader, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useLocation } from 'wouter';
@@ -33,6 +19,7 @@ import {
   recordPrintRun,
   type DueLetter,
 } from './batch';
+import { ScreenTitle } from '#ui/ScreenTitle';
 
 export function LettersToPostPage() {
   const today = useToday();
@@ -129,7 +116,7 @@ export function LettersToPostPage() {
   return (
     <Stack gap="md" maw={1100}>
       <div>
-        <Title order={2}>Letters to post today</Title>
+        <ScreenTitle>Letters to post today</ScreenTitle>
         <Text size="sm" c="dimmed">
           Letters due today or overdue for customers who wrote by post or asked for post. Each is recorded on its case
           as printed for post once the print file is saved.

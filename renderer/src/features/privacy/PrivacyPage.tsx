@@ -13,6 +13,7 @@ import { db } from '#db/schema';
 import { formatDate, formatTimestamp } from '#lib/format';
 import { useWorkingPerson } from '#features/people';
 import { CompactStorageCard } from './CompactStorage';
+import { ScreenTitle } from '#ui/ScreenTitle';
 
 const years = (n: number) => (n === 1 ? '1 year' : `${n} years`);
 
@@ -128,7 +129,7 @@ export function PrivacyPage() {
 
   return (
     <Stack maw={1000} gap="lg">
-      <Title order={2}>Privacy</Title>
+      <ScreenTitle>Privacy</ScreenTitle>
 
       <Card withBorder component="section" aria-labelledby="retention-heading">
         <Title order={3} size="h4" id="retention-heading" mb="xs">

@@ -51,6 +51,7 @@ import type { LoadProgress } from './load';
 import { summaryCache } from './summary-cache';
 import { saveReportCsv, saveReportPdf } from './export';
 import { deskProviders } from '#shared/model/provider';
+import { ScreenTitle } from '#ui/ScreenTitle';
 
 const UNASSIGNED = '__unassigned__';
 type PeriodChoice = PeriodPreset | 'custom';
@@ -310,7 +311,7 @@ export function ReportsPage() {
     <Stack gap="lg" maw={1240} data-ready={report ? 'reports' : undefined}>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Box>
-          <Title order={2}>Reports</Title>
+          <ScreenTitle>Reports</ScreenTitle>
           <Text c="dimmed" size="sm">
             {period ? `${describePeriod(period)} · ` : ''}figures as of {dateLabel(today)}
           </Text>

@@ -35,6 +35,7 @@ import { SharingPanel } from '#features/sharing';
 import { ProceduresView } from './ProceduresView';
 import { ADDRESS_HINT } from '#shared/model/stored';
 import { deskProviders, regionLanguages, regionOfCalendar, usualProvider } from '#shared/model/provider';
+import { ScreenTitle } from '#ui/ScreenTitle';
 
 /** The ADR scheme choice that means "the scheme of each case's procedure" (stored as no scheme). */
 const OWN_SCHEME = 'procedure';
@@ -128,7 +129,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
 
   return (
     <Stack maw={820} gap="lg">
-      <Title order={2}>{firstRun ? 'Set up your desk' : 'Settings'}</Title>
+      <ScreenTitle>{firstRun ? 'Set up your desk' : 'Settings'}</ScreenTitle>
       {firstRun && (
         <Alert color="teal" variant="light">
           Enter your company's details once. They go on the letterhead of every letter, and the desk prefix starts every

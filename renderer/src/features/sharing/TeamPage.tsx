@@ -1,6 +1,7 @@
 // The team screen: how sharing is going, what the server refused (with the case and the reason), anything the bridge
 // could not take in, and every case changed at two desks.
 import { Alert, Anchor, List, Stack, Table, Text, Title } from '@mantine/core';
+import { ScreenTitle } from '#ui/ScreenTitle';
 import { useLocation } from 'wouter';
 import { fieldName, statusLine } from '#sync';
 import { SharingPanel } from './SharingPanel';
@@ -13,7 +14,7 @@ export function TeamPage() {
   const [, navigate] = useLocation();
   return (
     <Stack maw={900} gap="lg">
-      <Title order={2}>Team sharing</Title>
+      <ScreenTitle>Team sharing</ScreenTitle>
       {status.state.kind !== 'off' && <Text>{statusLine(status.state, now)}</Text>}
       {status.state.kind === 'update-needed' && (
         <Alert color="red" variant="light" role="alert" title="Update Redress to keep sharing">

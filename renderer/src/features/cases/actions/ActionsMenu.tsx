@@ -1,6 +1,7 @@
 // The case's actions as one menu: what the procedure allows now first, then what it does not, each with the reason
 // in plain view (a disabled item cannot be hovered or focused, so the reason is not hidden in a tooltip).
 import { Button, Menu, Text } from '@mantine/core';
+import { useId, useRef } from 'react';
 import { IconChevronDown } from '@tabler/icons-react';
 import { ACTION_GROUP_LABELS, ACTION_GROUPS, type ActionAvailability, type CaseActionId } from '#shared/casework/index';
 
@@ -13,20 +14,30 @@ export function ActionsMenu({
 }) {
   const allowed = actions.filter((a) => a.allowed);
   const refused = actions.filter((a) => !a.allowed);
+  const target = useRef<HTMLButtonElement>(null);
+  const ids = useId();
+  // The dialog an item opens gives the focus back to the Actions button when it closes (the item itself is gone).
+  const choose = (id: CaseActionId) => {
+    target.current?.focus();
+    onChoose(id);
+  };
+  // Each section is a group of the menu named by its label: a menu holds only items and groups of items.
   return (
     <Menu position="bottom-end" width={380} shadow="md" withinPortal>
       <Menu.Target>
-        <Button rightSection={<IconChevronDown size={16} stroke={1.6} />}>Actions</Button>
+        <Button ref={target} rightSection={<IconChevronDown size={16} stroke={1.6} />}>
+          Actions
+        </Button>
       </Menu.Target>
       <Menu.Dropdown aria-label="Case actions" style={{ maxHeight: 'calc(100vh - 140px)', overflowY: 'auto' }}>
         {ACTION_GROUPS.map((group) => {
           const items = allowed.filter((a) => a.group === group);
           if (items.length === 0) return null;
           return (
-            <div key={group}>
-              <Menu.Label>{ACTION_GROUP_LABELS[group]}</Menu.Label>
+            <div key={group} role="group" aria-labelledby={`${ids}-${group}`}>
+              <Menu.Label id={`${ids}-${group}`}>{ACTION_GROUP_LABELS[group]}</Menu.Label>
               {items.map((a) => (
-                <Menu.Item key={a.id} onClick={() => onChoose(a.id)}>
+                <Menu.Item key={a.id} onClick={() => choose(a.id)}>
                   {a.label}…
                 </Menu.Item>
               ))}
@@ -34,9 +45,9 @@ export function ActionsMenu({
           );
         })}
         {refused.length > 0 && (
-          <>
+          <div role="group" aria-labelledby={`${ids}-refused`}>
             <Menu.Divider />
-            <Menu.Label>Not possible now</Menu.Label>
+            <Menu.Label id={`${ids}-refused`}>Not possible now</Menu.Label>
             {refused.map((a) => (
               // Full opacity: the reason must stay readable; the label alone is greyed.
               <Menu.Item key={a.id} disabled title={a.reason} style={{ opacity: 1, cursor: 'default' }}>
@@ -48,7 +59,7 @@ export function ActionsMenu({
                 </Text>
               </Menu.Item>
             ))}
-          </>
+          </div>
         )}
       </Menu.Dropdown>
     </Menu>

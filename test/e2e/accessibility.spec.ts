@@ -1,0 +1,254 @@
+// WCAG 2.2 AA (issue #17): axe on every screen and every dialog and menu in its open state, one h1 and a document
+// title per screen, focus management, the live region, reflow at 320 CSS px, and a complaint and a letter by keyboard.
+// The tests share one page (the CI budget is tight): they run in order on one desk.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { logComplaint, setUpDesk } from './fixtures';
+
+/** The repository's root (this file is test/e2e/accessibility.spec.ts). */
+const REPO = new URL('../', new URL('../', import.meta.url));
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** The screens this spec checks, by route (as App.tsx writes them): a new route without a check here fails. */
+const SCREENS: Record<string, { link?: string; heading: string | RegExp }> = {
+  '/': { link: 'Dashboard', heading: 'Dashboard' },
+  '/cases': { link: 'Cases', heading: 'Cases' },
+  '/cases/:id': { heading: /^RDR-\d{4}-\d{6}$/ },
+  '/my': { link: 'Assigned to me', heading: 'My cases' },
+  '/new': { link: 'New complaint', heading: 'New complaint' },
+  '/post': { link: 'Letters to post', heading: 'Letters to post today' },
+  '/reports': { link: 'Reports', heading: 'Reports' },
+  '/import': { heading: 'Import cases' },
+  '/privacy': { link: 'Privacy', heading: 'Privacy' },
+  '/data': { link: 'Your data', heading: 'Your data' },
+  '/settings': { link: 'Settings', heading: 'Settings' },
+  '/team': { link: 'Team sharing', heading: 'Team sharing' },
+};
+
+const test = base.extend<object, { shared: Page }>({
+  shared: [
+    async ({ browser }, use) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await use(page);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+test.describe.configure({ mode: 'serial' });
+
+async function axe(page: Page, what: string, include?: string) {
+  let builder = new AxeBuilder({ page }).withTags(TAGS);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  const report = violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} ${n.html.slice(0, 160)}: ${n.failureSummary}`).join('\n')}`,
+  );
+  expect.soft(report, `axe violations on ${what}`).toEqual([]);
+}
+
+test('every route of the app has an axe check here', () => {
+  const app = readFileSync(fileURLToPath(new URL('renderer/src/app/App.tsx', REPO)), 'utf8');
+  const routes = [...app.matchAll(/<Route path="([^"]+)"/g)].map((m) => m[1]!);
+  expect(routes.length).toBeGreaterThan(5);
+  expect(routes.toSorted()).toEqual(Object.keys(SCREENS).toSorted());
+});
+
+test('first run: the set-up screen', async ({ shared: page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up your desk' })).toBeVisible();
+  await expect(page).toHaveTitle('Set up your desk — Redress');
+  await axe(page, 'the set-up screen');
+  await setUpDesk(page);
+});
+
+test('every screen: no axe violations, one h1, a title naming it', async ({ shared: page }) => {
+  await logComplaint(page, {
+    receivedOn: new Date().toISOString().slice(0, 10),
+    channel: 'Phone',
+    category: 'Billing',
+    summary: 'Charged twice for October',
+    name: 'Ada Lovelace',
+    address: '1 High Street\nLeeds',
+    postcode: 'LS1 1AA',
+  });
+  const caseHeading = page.getByRole('heading', { level: 1 });
+  await expect(caseHeading).toHaveText(SCREENS['/cases/:id']!.heading);
+  const reference = (await caseHeading.textContent())!.trim();
+  await expect(page).toHaveTitle(`${reference} — Redress`);
+  await axe(page, 'the case page');
+
+  for (const [route, screen] of Object.entries(SCREENS)) {
+    if (route === '/cases/:id') continue;
+    if (screen.link) await page.getByRole('navigation').getByRole('link', { name: screen.link, exact: true }).click();
+    else await page.goto(`/#${route}`);
+    const h1 = page.getByRole('heading', { level: 1 });
+    await expect(h1).toHaveText(screen.heading);
+    await expect(h1).toHaveCount(1);
+    await expect(page).toHaveTitle(`${String(screen.heading)} — Redress`);
+    await axe(page, route);
+  }
+});
+
+test('every dialog and menu in its open state: no axe violations; focus goes back to its opener', async ({
+  shared: page,
+}) => {
+  // The About dialog, from the navigation.
+  const about = page.getByRole('button', { name: 'About Redress' });
+  await about.focus();
+  await page.keyboard.press('Enter');
+  const aboutDialog = page.getByRole('dialog', { name: 'About Redress' });
+  await expect(aboutDialog).toBeVisible();
+  await expect(aboutDialog.getByRole('button', { name: 'Close' })).toBeVisible();
+  await axe(page, 'the About dialog');
+  await page.keyboard.press('Escape');
+  await expect(aboutDialog).toBeHidden();
+  await expect(about).toBeFocused();
+
+  // The command palette.
+  await page.getByRole('button', { name: /^Jump to a case…/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Jump to a case or a screen' })).toBeVisible();
+  await axe(page, 'the command palette');
+  await page.keyboard.press('Escape');
+
+  // The case page: its Actions menu, an action's dialog, the letter dialog.
+  await page.getByRole('navigation').getByRole('link', { name: 'Cases', exact: true }).click();
+  await page.getByRole('link', { name: /^RDR-/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-/);
+  const actions = page.getByRole('button', { name: 'Actions', exact: true });
+  await actions.click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await axe(page, 'the Actions menu');
+  await page.getByRole('menuitem', { name: 'Acknowledge…', exact: true }).click();
+  const ack = page.getByRole('dialog');
+  await expect(ack).toBeVisible();
+  await axe(page, 'an action’s dialog');
+  await ack.getByRole('button', { name: 'Close' }).click();
+  await expect(ack).toBeHidden();
+  await expect(actions).toBeFocused();
+
+  await page.getByRole('button', { name: 'Acknowledgement letter…' }).click();
+  const letterDialog = page.getByRole('dialog', { name: 'Write a letter' });
+  await expect(letterDialog.getByRole('group', { name: /^Page 1 of \d+$/ })).toBeVisible({ timeout: 20_000 });
+  await axe(page, 'the letter dialog');
+  await page.keyboard.press('Escape');
+  await expect(letterDialog).toBeHidden();
+
+  // A list box open (who is working).
+  await page.getByRole('combobox', { name: 'Who is working' }).click();
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await axe(page, 'an open list box');
+  await page.keyboard.press('Escape');
+});
+
+test('after navigation the focus is on the new screen’s h1; the skip link leads there too', async ({
+  shared: page,
+}) => {
+  await page.getByRole('navigation').getByRole('link', { name: 'Reports', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeFocused();
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Privacy', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Privacy' })).toBeFocused();
+
+  // The skip link is the first Tab stop of a freshly loaded screen.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Privacy' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Privacy' })).toBeFocused();
+});
+
+/** Choose an option of a Mantine select with the keyboard only. */
+async function chooseByKeyboard(page: Page, label: string, option: string) {
+  const box = page.getByRole('combobox', { name: label });
+  await box.focus();
+  await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 40; i++) {
+    const hovered = page.locator('[data-combobox-selected]');
+    if ((await hovered.count()) === 1 && (await hovered.textContent())?.trim() === option) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await expect(box).toHaveValue(option);
+}
+
+test('keyboard only: log a complaint and issue its letter; the live region says what was saved', async ({
+  shared: page,
+}) => {
+  const newComplaint = page.getByRole('navigation').getByRole('link', { name: 'New complaint', exact: true });
+  await newComplaint.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'New complaint' })).toBeFocused();
+  await page.getByLabel('Date received').focus();
+  const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).format(new Date());
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(today);
+  await page.keyboard.press('Tab');
+  await chooseByKeyboard(page, 'Channel', 'Email');
+  await chooseByKeyboard(page, 'Category', 'Billing');
+  await page.getByLabel('Summary').focus();
+  await page.keyboard.type('Direct debit taken twice');
+  await page.getByLabel('Name', { exact: false }).first().focus();
+  await page.keyboard.type('Grace Hopper');
+  await page.getByLabel('Postal address').first().focus();
+  await page.keyboard.type('2 Low Road');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('York');
+  await page.getByLabel('Postcode').first().focus();
+  await page.keyboard.type('YO1 7HH');
+  await page.getByRole('button', { name: 'Log complaint' }).focus();
+  await page.keyboard.press('Enter');
+  const h1 = page.getByRole('heading', { level: 1 });
+  await expect(h1).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  const reference = (await h1.textContent())!.trim();
+  await expect(page.getByRole('status').filter({ hasText: 'Complaint logged' })).toContainText(reference);
+
+  const opener = page.getByRole('button', { name: 'Acknowledgement letter…' });
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Write a letter' });
+  await expect(dialog.getByRole('group', { name: /^Page 1 of \d+$/ })).toBeVisible({ timeout: 20_000 });
+  const downloadPromise = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Issue and download' }).focus();
+  await page.keyboard.press('Enter');
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toContain(reference);
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel('Timeline')).toContainText('letter');
+});
+
+test('at 320 CSS px the navigation folds into a menu button and nothing scrolls sideways', async ({ shared: page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  try {
+    const nav = page.getByRole('navigation', { includeHidden: true });
+    await expect(nav).not.toBeInViewport();
+    // Folded away, its links are no Tab stops.
+    expect(await nav.evaluate((el) => (el as HTMLElement).inert)).toBe(true);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await menu.click();
+    await expect(nav).toBeInViewport();
+    await axe(page, 'the navigation open at 320 px');
+    await nav.getByRole('link', { name: 'Reports', exact: true }).click();
+    await expect(nav).not.toBeInViewport();
+    await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeFocused();
+    for (const route of ['/', '/cases', '/new', '/settings']) {
+      await page.goto(`/#${route}`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect.soft(overflow, `sideways scrolling on ${route} at 320 px`).toBeLessThanOrEqual(0);
+    }
+    await axe(page, 'the settings screen at 320 px');
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+});
