@@ -149,7 +149,7 @@ function JoinStep({ config }: { config: SharingConfig }) {
       setBusy(false);
     }
   };
-  const usePrefix = async () => {
+  const joinWithPrefix = async () => {
     if (!settings || !DESK_PREFIX_PATTERN.test(prefix)) return;
     const taken = await teamSync().prefixTakenBy(config.serverUrl, config.database, user.trim(), prefix);
     if (taken.length) return setTakenBy(taken);
@@ -217,7 +217,7 @@ function JoinStep({ config }: { config: SharingConfig }) {
                   onChange={(e) => setPrefix(e.currentTarget.value.toUpperCase())}
                   error={prefix && !DESK_PREFIX_PATTERN.test(prefix) ? 'Not a desk prefix' : null}
                 />
-                <Button variant="default" onClick={() => void usePrefix()}>
+                <Button variant="default" onClick={() => void joinWithPrefix()}>
                   Use this prefix and join
                 </Button>
               </Group>
