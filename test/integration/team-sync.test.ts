@@ -8,7 +8,9 @@ import { newCaseParts } from '#test/support/cases';
 import { deskSettings } from '#test/support/desk';
 import { PouchDB } from '#test/support/pouch';
 import { createAdmin, setUpTeam, startSyncServer, type SyncServer } from '#test/support/sync-server';
-import { appendEvent, createCase } from '#db/repositories/cases';
+import { appendEvent, createCase, recordLetterIssued } from '#db/repositories/cases';
+import { eraseCustomer } from '#db/repositories/retention';
+import { customer } from '#test/support/cases';
 import { RedressDatabase } from '#db/schema';
 import type { PouchDatabase } from '#renderer/sync/pouch';
 import { TeamSync, type PouchFactory, type SharingStatus } from '#renderer/sync/team';
@@ -180,4 +182,93 @@ describe('two desks share one case store through the team server', () => {
     await until(async () => (await b.database.events.get(entry.id))?.summary !== entry.summary, 20_000, 'the erasure');
     expect(stateOf(a.team).refusals.filter((r) => r.docId === `entry:${entry.id}`)).toEqual([]);
   }, 60_000);
+
+  it('an erased customer leaves no trace on the server (every revision it returns) or at either desk', async () => {
+    const a = await desk(DESK_A); // the erasure role
+    const b = await desk(DESK_B);
+    const NAME = 'Zebedee Quill-Smith';
+    const PHONE = '07700 900123';
+    const NEW_PHONE = '07700 900456';
+    const record = await createCase(
+      a.database,
+      newCaseParts({ customer: customer({ name: NAME, phone: PHONE }), summary: `${NAME} was charged twice` }),
+      { settings: settings('LDS'), by: 'Sam' },
+    );
+    await recordLetterIssued(a.database, record.id, {
+      kind: 'acknowledgement',
+      fileName: 'acknowledgement.pdf',
+      issuedOn: '2026-11-20',
+      bytes: new TextEncoder().encode(`%PDF-1.7 Dear ${NAME}`),
+      by: 'Sam',
+      summary: 'Acknowledgement sent',
+    });
+    await until(async () => (await b.database.letters.count()) > 0 && !!(await b.database.cases.get(record.id)));
+    // A second revision of the case with personal data, written at the other desk.
+    await b.database.cases.update(record.id, { customer: { ...record.customer, phone: NEW_PHONE } });
+    await until(async () => (await a.database.cases.get(record.id))?.customer.phone === NEW_PHONE);
+
+    await eraseCustomer(a.database, {
+      caseIds: [record.id],
+      basis: 'customer-request',
+      by: 'Sam',
+      today: '2026-11-25',
+    });
+    await until(
+      async () =>
+        !!(await b.database.cases.get(record.id))?.anonymisedOn &&
+        (await b.database.letters.where('caseId').equals(record.id).count()) === 0 &&
+        (await a.database.outbox.count()) === 0 &&
+        stateOf(a.team).state.kind === 'synced',
+      20_000,
+      'the erasure to reach desk B',
+    );
+    expect(stateOf(a.team).refusals).toEqual([]);
+
+    // The team's administrator compacts the server (docs/team-server.md: after an erasure).
+    const auth = { authorization: `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}` };
+    const compact = await fetch(`${server.url}/${DB}/_compact`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+    });
+    expect(compact.status).toBeLessThan(300);
+    await new Promise((r) => setTimeout(r, 500));
+
+    const traces = (text: string) => [NAME, 'Quill', PHONE, NEW_PHONE].filter((p) => text.includes(p));
+    // Every revision the server's API returns for every document.
+    const all = (await (await fetch(`${server.url}/${DB}/_all_docs`, { headers: auth })).json()) as {
+      rows: Array<{ id: string }>;
+    };
+    for (const { id } of all.rows) {
+      const url = `${server.url}/${DB}/${encodeURIComponent(id)}`;
+      const info = (await (await fetch(`${url}?revs_info=true&conflicts=true`, { headers: auth })).json()) as {
+        _revs_info?: Array<{ rev: string; status: string }>;
+      };
+      for (const { rev, status } of info._revs_info ?? []) {
+        if (status !== 'available') continue;
+        const text = await (await fetch(`${url}?rev=${rev}&attachments=true`, { headers: auth })).text();
+        expect(traces(text), `${id} ${rev} on the server`).toEqual([]);
+      }
+      const leaves = await (await fetch(`${url}?open_revs=all&attachments=true`, { headers: auth })).text();
+      expect(traces(leaves), `${id} leaves on the server`).toEqual([]);
+    }
+    // Each desk: every Dexie table, and every revision its PouchDB still holds.
+    for (const d of [a, b]) {
+      for (const table of d.database.tables) {
+        const rows = JSON.stringify(await table.toArray(), (_, v) =>
+          v instanceof Uint8Array ? new TextDecoder().decode(v) : v,
+        );
+        expect(traces(rows), `${d.login.name} ${table.name}`).toEqual([]);
+      }
+      const local = (d.team as unknown as { local: PouchDatabase }).local;
+      const docs = await local.allDocs({});
+      for (const { id } of docs.rows) {
+        const info = await local.get(id, { revs_info: true });
+        for (const { rev, status } of (info._revs_info as Array<{ rev: string; status: string }>) ?? []) {
+          if (status !== 'available') continue;
+          const text = JSON.stringify(await local.get(id, { rev, attachments: true }));
+          expect(traces(text), `${d.login.name} PouchDB ${id} ${rev}`).toEqual([]);
+        }
+      }
+    }
+  }, 90_000);
 });

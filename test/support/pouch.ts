@@ -3,6 +3,34 @@
 import type { PouchDatabase } from '#renderer/sync/pouch';
 
 (globalThis as { self?: unknown }).self ??= globalThis;
+
+/**
+ * pouchdb-browser's HTTP adapter reads attachments with the browser's FileReader, which Node lacks: a small one over
+ * Blob's own readers, enough for what PouchDB calls (binary string and ArrayBuffer, reported through onloadend).
+ */
+class NodeFileReader {
+  result: string | ArrayBuffer | null = null;
+  onload: ((event: { target: NodeFileReader }) => void) | null = null;
+  onloadend: ((event: { target: NodeFileReader }) => void) | null = null;
+  onerror: ((error: unknown) => void) | null = null;
+  private finish(read: Promise<string | ArrayBuffer>) {
+    read.then(
+      (result) => {
+        this.result = result;
+        this.onload?.({ target: this });
+        this.onloadend?.({ target: this });
+      },
+      (error: unknown) => this.onerror?.(error),
+    );
+  }
+  readAsArrayBuffer(blob: Blob) {
+    this.finish(blob.arrayBuffer());
+  }
+  readAsBinaryString(blob: Blob) {
+    this.finish(blob.arrayBuffer().then((buffer) => Buffer.from(buffer).toString('latin1')));
+  }
+}
+(globalThis as { FileReader?: unknown }).FileReader ??= NodeFileReader;
 const { default: PouchDB } = await import('pouchdb-browser');
 const { default: memory } = await import('pouchdb-adapter-memory');
 PouchDB.plugin(memory);

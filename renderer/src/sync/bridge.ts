@@ -175,6 +175,9 @@ export class Bridge {
       }
     }
     const results = writes.length ? await this.local.bulkDocs(writes) : [];
+    // An erasure written here: the earlier revisions, which hold the personal data, go from this desk's PouchDB now
+    // (compaction keeps only the latest revision of each document).
+    if (writes.some(isErasure)) await this.local.compact();
     const failed = new Set<string>();
     results.forEach((result, i) => {
       if (result.ok || result.rev) {
@@ -359,6 +362,8 @@ export class Bridge {
       for (const caseId of touchedCases) await refreshCaseIndex(this.database, caseId);
       await this.database.meta.put({ key: PULLED_SEQ_KEY, value: lastSeq });
     });
+    // An erasure from another desk: the personal data's earlier revisions go from this desk's PouchDB too.
+    if (ready.some(({ doc }) => isErasure(doc))) await this.local.compact();
     return applied;
   }
 
@@ -510,6 +515,11 @@ export class Bridge {
     const same = sameValue(body, winner.body) && sameValue(clashes ?? [], winner.clashes ?? []);
     await this.local.bulkDocs(same ? tombstones : [merged, ...tombstones]);
   }
+}
+
+/** A revision that removes personal data: an anonymising revision of an entry, letter or audit record, or an anonymised case. */
+function isErasure(doc: ShapedDoc): boolean {
+  return !!doc.erasedBy || (doc.type === 'case' && !!doc.body?.anonymisedOn);
 }
 
 /** A revision history as full revision ids, newest first. */
