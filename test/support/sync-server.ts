@@ -17,6 +17,8 @@ import { promisify } from 'node:util';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const serverFolder = path.join(root, 'build/sync-server');
 const binary = path.join(serverFolder, 'node_modules/pouchdb-server/bin/pouchdb-server');
+/** Keeps the revision history a replication sends (pouchdb-validation overwrote it: edits were silently dropped). */
+const historyFix = path.join(serverFolder, 'keep-revision-history.cjs');
 
 export interface SyncServer {
   /** `http://127.0.0.1:<port>` (no trailing slash). */
@@ -130,10 +132,14 @@ async function startOnce(
   const cwd = mkdtempSync(path.join(tmpdir(), 'redress-sync-server-'));
   // pouchdb-server reads ./config.json (what /_config shows) from its working folder at start.
   if (config) writeFileSync(path.join(cwd, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
-  const child = spawn(process.execPath, [binary, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '-n'], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--require', historyFix, binary, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '-n'],
+    {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
