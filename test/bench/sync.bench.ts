@@ -20,7 +20,8 @@
 //             desk holds the same rows, the revision conflicts merged and the clashes recorded, and checks nothing
 //             was lost: every entry any desk wrote is at every desk, and every value any desk gave a shared case's
 //             field is in the merged case, in a clash, or was seen and replaced by a later edit (an edit's own record
-//             of the value it replaced).
+//             of the value it replaced). A value that is none of these is counted `lost` (and `lostButOnTimeline`
+//             when the edit's timeline entry, which names it, is at every desk).
 //
 // `--team N` runs only the team mode (with `--only` others too). pouchdb-server is installed into build/sync-server on
 // first use. Progress goes to stderr; the JSON to stdout. Profile with `node --cpu-prof --import tsx test/bench/…`.
@@ -378,6 +379,8 @@ interface FieldEdit {
   value: string;
   /** The value the edit replaced, as the repository read it in the edit's own transaction. */
   before: string;
+  /** The timeline entry the edit wrote (it names the new value). */
+  entryId?: string;
 }
 
 async function teamSimulation() {
@@ -436,7 +439,14 @@ async function teamSimulation() {
             if (event) {
               entriesBy[i].push(event.id);
               const before = (event.data as { from: string | null }).from ?? '';
-              edits.push({ desk: i, caseId: record.id, path: ['assignee'], value: `Handler ${value}`, before });
+              edits.push({
+                desk: i,
+                caseId: record.id,
+                path: ['assignee'],
+                value: `Handler ${value}`,
+                before,
+                entryId: event.id,
+              });
             }
           } else {
             const now = (await d.database.cases.get(record.id))!;
@@ -465,6 +475,7 @@ async function teamSimulation() {
               value: phone,
               // Not in `before` when unchanged: then the edit replaced nothing.
               before: before ?? phone,
+              entryId: event.id,
             });
           }
         } else if (own.length === 0 || j % 8 === 0) {
@@ -517,10 +528,16 @@ async function teamSimulation() {
     ].join('\n');
   };
   let checks = 0;
+  let lastReport = performance.now();
   await until(
     async () => {
       checks += 1;
       const c = await Promise.all(desks.map((d) => counts(d.database)));
+      if (performance.now() - lastReport > 10_000) {
+        lastReport = performance.now();
+        const seen = [...new Set(c)].slice(0, 4).join(', ');
+        log(`team: waiting… outbox/cases/entries/conflicts at the desks: ${seen}; merges ${bridgeTime.resolves}`);
+      }
       if (c.some((x) => x !== c[0]) || !c[0].startsWith('0/')) return false;
       const open = await server.allDocs({
         startkey: 'case:',
@@ -553,7 +570,7 @@ async function teamSimulation() {
   const clashes = new Map((await reference.conflicts.toArray()).map((r) => [r.caseId, r.clashes as CaseClash[]]));
   const key = (caseId: string, path: string[], value: string) => `${caseId}|${path.join('.')}|${value}`;
   const replaced = new Set(edits.map((e) => key(e.caseId, e.path, e.before)));
-  const fates = { inCase: 0, inClash: 0, seenAndReplaced: 0, lost: 0 };
+  const fates = { inCase: 0, inClash: 0, seenAndReplaced: 0, lost: 0, lostButOnTimeline: 0 };
   const lost: FieldEdit[] = [];
   for (const edit of edits) {
     let value: unknown = finalCases.get(edit.caseId);
@@ -565,6 +582,8 @@ async function teamSimulation() {
     else {
       fates.lost += 1;
       lost.push(edit);
+      // Still told by the edit's own timeline entry (every entry is at every desk, checked above)?
+      if (edit.entryId && (await reference.events.get(edit.entryId))) fates.lostButOnTimeline += 1;
     }
   }
   const conflictRows = await reference.conflicts.count();
@@ -593,8 +612,9 @@ async function teamSimulation() {
     entriesMissingAtSomeDesk: entriesMissing,
     fieldEdits: fates,
     lostExamples: lost.slice(0, 5),
-    bridgePullS: seconds(bridgeTime.pullMs),
-    bridgePushS: seconds(bridgeTime.pushMs),
+    // Summed over the desks, whose bridges run interleaved: more than the wall time.
+    bridgePullSummedS: seconds(bridgeTime.pullMs),
+    bridgePushSummedS: seconds(bridgeTime.pushMs),
     agreementChecks: checks,
     nothingLost: entriesMissing === 0 && fates.lost === 0,
     ok: entriesMissing === 0 && fates.lost === 0,
