@@ -459,8 +459,8 @@ async function teamSimulation() {
               {
                 on: TODAY,
                 customerName: now.customer.name,
-                addressLines: now.customer.address.lines.join('\n'),
-                postcode: now.customer.address.postcode,
+                addressLines: now.customer.address?.lines.join('\n') ?? '',
+                postcode: now.customer.address?.postcode ?? '',
                 phone,
                 email: now.customer.email ?? '',
                 summary: `Phone from desk ${i}`,
