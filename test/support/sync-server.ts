@@ -7,7 +7,7 @@
 // build/sync-server`), as build/security/scan.mjs does for its scanner. Used by test/integration and by
 // `npm run sync-server` (build/team-server/dev-server.ts).
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,8 @@ import { promisify } from 'node:util';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const serverFolder = path.join(root, 'build/sync-server');
 const binary = path.join(serverFolder, 'node_modules/pouchdb-server/bin/pouchdb-server');
+/** Keeps the revision history a replication sends (pouchdb-validation overwrote it: edits were silently dropped). */
+const historyFix = path.join(serverFolder, 'keep-revision-history.cjs');
 
 export interface SyncServer {
   /** `http://127.0.0.1:<port>` (no trailing slash). */
@@ -30,28 +32,9 @@ export interface SyncServer {
   stop(): Promise<void>;
 }
 
-const validationPlugin = path.join(serverFolder, 'node_modules/pouchdb-validation/lib/index.js');
-const VALIDATION_BUG = 'newDoc._revisions = (oldDoc || {})._revisions;';
-const VALIDATION_FIX = 'if (!newDoc._revisions) newDoc._revisions = (oldDoc || {})._revisions; // patched by Redress';
-
-/**
- * pouchdb-validation 4.2.0 (pouchdb-server's validate_doc_update) overwrites the `_revisions` of every incoming
- * document with the stored document's before validating. A replicated update of an existing document (`new_edits:
- * false`, which carries its own history) then loses its history and is silently not stored: `_bulk_docs` answers
- * `[]`, `_revs_diff` still says the revision is missing, and the replicator moves on. CouchDB keeps the incoming
- * history. Patched here, once, so the tests exercise CouchDB's behaviour: the stored history is only lent to a
- * document that brings none (a plain PUT).
- */
-function patchValidationPlugin(): void {
-  const source = readFileSync(validationPlugin, 'utf8');
-  if (source.includes(VALIDATION_FIX)) return;
-  if (!source.includes(VALIDATION_BUG)) throw new Error(`pouchdb-validation changed: check ${validationPlugin}`);
-  writeFileSync(validationPlugin, source.replace(VALIDATION_BUG, VALIDATION_FIX));
-}
-
-/** Install pouchdb-server into build/sync-server when it is missing (and patch its validation plugin). */
+/** Install pouchdb-server into build/sync-server when it is missing. */
 export function ensureSyncServerInstalled(): void {
-  if (existsSync(binary)) return patchValidationPlugin();
+  if (existsSync(binary)) return;
   console.log('sync-server: installing pouchdb-server into build/sync-server (npm ci)…');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   execFileSync(npm, ['ci', '--prefix', serverFolder, '--no-audit', '--no-fund'], {
@@ -59,7 +42,6 @@ export function ensureSyncServerInstalled(): void {
     shell: process.platform === 'win32',
   });
   if (!existsSync(binary)) throw new Error(`npm ci finished but ${binary} is missing`);
-  patchValidationPlugin();
 }
 
 /** A port nobody listens on now (the OS picks it). */
@@ -150,10 +132,14 @@ async function startOnce(
   const cwd = mkdtempSync(path.join(tmpdir(), 'redress-sync-server-'));
   // pouchdb-server reads ./config.json (what /_config shows) from its working folder at start.
   if (config) writeFileSync(path.join(cwd, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
-  const child = spawn(process.execPath, [binary, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '-n'], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--require', historyFix, binary, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '-n'],
+    {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -286,3 +286,43 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
     expect(await b.database.caseIndex.count()).toBe(3);
   });
 });
+
+describe('a change made while the local PouchDB holds conflicting revisions', () => {
+  it('the push merges them and sends the change on the merge, and returns (it used to go round forever)', async () => {
+    const server = memoryPouch('server');
+    const a = desk('desk-a', 'LDS');
+    const b = desk('desk-b', 'BRD');
+    const record = await createCase(a.database, newCaseParts(), {
+      settings: settingsFor('LDS'),
+      by: 'Sam',
+      clock: at('2026-11-20T10:00:00Z'),
+    });
+    await settle(server, a, b);
+    // Both desks change the case offline and send it to their PouchDB; B's revision reaches A's PouchDB, not yet pulled.
+    await a.database.cases.update(record.id, { summary: 'From A' });
+    await b.database.cases.update(record.id, { customer: { ...record.customer, phone: '0113 111 2222' } });
+    await a.bridge.push();
+    await b.bridge.push();
+    await PouchDB.replicate(b.local, server);
+    await PouchDB.replicate(server, a.local);
+    expect((await a.local.get(`case:${record.id}`, { conflicts: true }))._conflicts).toHaveLength(1);
+    // A changes the case again before its bridge pulls: the push meets the conflicted document.
+    await a.database.cases.update(record.id, { assignee: 'Kim' });
+    const pushed = await Promise.race([
+      a.bridge.push().then(() => 'returned'),
+      new Promise((resolve) => setTimeout(() => resolve('still going'), 5_000)),
+    ]);
+    expect(pushed).toBe('returned');
+    expect(await a.database.outbox.count()).toBe(0);
+    const onA = await a.local.get(`case:${record.id}`, { conflicts: true });
+    expect(onA._conflicts ?? []).toEqual([]);
+    expect(onA.body).toMatchObject({ summary: 'From A', assignee: 'Kim', customer: { phone: '0113 111 2222' } });
+    await settle(server, a, b);
+    for (const d of [a, b])
+      expect(await d.database.cases.get(record.id)).toMatchObject({
+        summary: 'From A',
+        assignee: 'Kim',
+        customer: { phone: '0113 111 2222' },
+      });
+  });
+});

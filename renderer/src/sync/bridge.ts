@@ -144,11 +144,15 @@ export class Bridge {
     for (;;) {
       const rows = await this.database.outbox.limit(BATCH).toArray();
       if (rows.length === 0) return written;
-      written += await this.pushBatch(rows);
+      const round = await this.pushBatch(rows);
+      written += round.written;
+      // Nothing sent, settled or merged (a document another write keeps conflicted): the next push tries again, so a
+      // push always returns and the pull can run.
+      if (!round.progressed) return written;
     }
   }
 
-  private async pushBatch(rows: OutboxRow[]): Promise<number> {
+  private async pushBatch(rows: OutboxRow[]): Promise<{ written: number; progressed: boolean }> {
     const refs = rows.map((r) => r.ref);
     const existing = await this.local.allDocs({ keys: refs, include_docs: true, conflicts: true });
     const docs = new Map<string, ShapedDoc>();
@@ -156,6 +160,7 @@ export class Bridge {
     const writes: ShapedDoc[] = [];
     const done: OutboxRow[] = [];
     const inStep: SyncRevRow[] = [];
+    let resolved = 0;
     for (const row of rows) {
       const parsed = parseSyncDocId(row.ref);
       if (!parsed) {
@@ -168,7 +173,12 @@ export class Bridge {
         if (doc?._rev && !isImmutableType(parsed.type)) inStep.push({ ref: row.ref, rev: doc._rev, body: doc.body });
         done.push(row);
       } else if (next === 'conflicted') {
-        // Left in the outbox: the pull merges the document's revisions first, then this is sent on the merge.
+        // The document's revisions are merged first (as the pull does); the row stays in the outbox and the next
+        // round sends this change on the merge, from the revision it was made on.
+        if (!isImmutableType(parsed.type)) {
+          await this.resolve(doc!, parsed.type);
+          resolved += 1;
+        }
       } else {
         writes.push(next);
         done.push(row);
@@ -211,7 +221,8 @@ export class Bridge {
         );
       }
     });
-    return results.filter((r) => r.ok || r.rev).length;
+    const written = results.filter((r) => r.ok || r.rev).length;
+    return { written, progressed: written > 0 || done.length > failed.size || resolved > 0 };
   }
 
   /** The document to write for a row, 'same' when the document already holds it, 'conflicted' when it must wait. */
