@@ -23,11 +23,15 @@ class NodeFileReader {
       (error: unknown) => this.onerror?.(error),
     );
   }
-  readAsArrayBuffer(blob: Blob) {
-    this.finish(blob.arrayBuffer());
+  // The memory adapter hands attachments over as Node Buffers, the browser's adapters as Blobs.
+  private static bytes(blob: Blob | Uint8Array): Promise<Uint8Array> {
+    return blob instanceof Uint8Array ? Promise.resolve(blob) : blob.arrayBuffer().then((b) => new Uint8Array(b));
   }
-  readAsBinaryString(blob: Blob) {
-    this.finish(blob.arrayBuffer().then((buffer) => Buffer.from(buffer).toString('latin1')));
+  readAsArrayBuffer(blob: Blob | Uint8Array) {
+    this.finish(NodeFileReader.bytes(blob).then((b) => b.slice().buffer));
+  }
+  readAsBinaryString(blob: Blob | Uint8Array) {
+    this.finish(NodeFileReader.bytes(blob).then((b) => Buffer.from(b).toString('latin1')));
   }
 }
 (globalThis as { FileReader?: unknown }).FileReader ??= NodeFileReader;

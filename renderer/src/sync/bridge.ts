@@ -214,6 +214,9 @@ export class Bridge {
         const before = await this.database.syncRevs.bulkGet(inStep.map((r) => r.ref));
         await this.database.syncRevs.bulkPut(
           inStep.map((r, i) => {
+            // After an erasure no earlier body is kept: it holds the personal data (an anonymised case wins any
+            // merge whole, so it needs no base).
+            if (r.body?.anonymisedOn) return r;
             const doc = docs.get(r.ref);
             const team = before[i]?.team ?? (doc?._rev ? { rev: doc._rev, body: doc.body } : undefined);
             return team ? { ...r, team } : r;
@@ -439,7 +442,11 @@ export class Bridge {
   /** Record the revision a row is now in step with; one from another desk is also the team's revision. */
   private async inStepWith(doc: ShapedDoc): Promise<void> {
     const before = await this.database.syncRevs.get(doc._id);
-    const team = doc.writer !== this.writer ? { rev: doc._rev!, body: doc.body } : before?.team;
+    const team = isErasure(doc)
+      ? undefined // no earlier body kept after an erasure: it holds the personal data
+      : doc.writer !== this.writer
+        ? { rev: doc._rev!, body: doc.body }
+        : before?.team;
     await this.database.syncRevs.put({ ref: doc._id, rev: doc._rev!, body: doc.body, ...(team ? { team } : {}) });
   }
 
