@@ -42,6 +42,8 @@ const test = base.extend<object, { shared: Page }>({
 test.describe.configure({ mode: 'serial' });
 
 async function axe(page: Page, what: string, include?: string) {
+  // A dialog or menu fading in is measured once it has finished (its colours are blended while it moves).
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   let builder = new AxeBuilder({ page }).withTags(TAGS);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();

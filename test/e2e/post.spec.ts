@@ -100,7 +100,7 @@ test('letters to post today are made into one print file, recorded on each case,
   expect(download.suggestedFilename()).toBe(`letters-to-post-${today}.pdf`);
   const pdf = join(dir, download.suggestedFilename());
   await download.saveAs(pdf);
-  await expect(page.getByRole('status')).toContainText('3 letters');
+  await expect(page.getByRole('status', { name: 'Print file made' })).toContainText('3 letters');
   await expect(page.getByText('No letters to post today.')).toBeVisible();
   // The letters were made off the page's thread, by the letter-rendering workers (allowed by the CSP as 'self').
   expect(

@@ -163,7 +163,9 @@ test('the retention preview lists a back-dated closed case with what will be rem
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('switch', { name: /Anonymise closed cases automatically/ }).uncheck({ force: true });
   await page.getByRole('button', { name: 'Save retention policy' }).click();
-  await expect(page.getByText('Closed cases are not anonymised automatically.')).toBeVisible();
+  await expect(
+    page.locator('.mantine-Notification-description').getByText('Closed cases are not anonymised automatically.'),
+  ).toBeVisible();
   await page
     .getByRole('form', { name: 'Retention policy' })
     .screenshot({ path: shots('privacy-00-retention-settings') });
@@ -221,9 +223,15 @@ test('the retention preview lists a back-dated closed case with what will be rem
   await page.getByRole('switch', { name: /Anonymise closed cases automatically/ }).check({ force: true });
   await page.getByLabel('Years after the case closed').fill('1');
   await page.getByRole('button', { name: 'Save retention policy' }).click();
-  await expect(page.getByText('Closed cases are anonymised 1 year after they closed.')).toBeVisible();
+  await expect(
+    page
+      .locator('.mantine-Notification-description')
+      .getByText('Closed cases are anonymised 1 year after they closed.'),
+  ).toBeVisible();
   await page.reload();
-  await expect(page.getByText('1 closed case anonymised')).toBeVisible({ timeout: 15_000 });
+  await expect(
+    page.locator('.mantine-Notification-description, [role=alert], main').getByText('1 closed case anonymised'),
+  ).toBeVisible({ timeout: 15_000 });
   await page.getByRole('link', { name: 'Cases' }).click();
   await page.getByRole('textbox', { name: 'Search cases' }).fill('somerville');
   await expect(page.getByRole('link', { name: recent })).toHaveCount(0);
