@@ -325,4 +325,81 @@ describe('a change made while the local PouchDB holds conflicting revisions', ()
         customer: { phone: '0113 111 2222' },
       });
   });
+
+  it.each([1, 2, 3, 4, 5])(
+    'never loses a write when stopped at any point and started again (seed %i): Dexie, PouchDB and the server agree',
+    async (seed) => {
+      let state = seed * 7919;
+      const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
+      let faults = true;
+      /** A PouchDB that stops (throws) at random: before a call, or after it did its work but before the answer. */
+      const flaky = (db: PouchDatabase): PouchDatabase =>
+        new Proxy(db, {
+          get(target, name, receiver) {
+            const value = Reflect.get(target, name, receiver) as unknown;
+            if (typeof value !== 'function' || !['bulkDocs', 'allDocs', 'changes', 'get'].includes(String(name)))
+              return value;
+            return async (...args: unknown[]) => {
+              if (faults && random() < 0.15) throw new Error('stopped before');
+              const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+              if (faults && random() < 0.15) throw new Error('stopped after');
+              return result;
+            };
+          },
+        });
+      const server = memoryPouch('server');
+      const desks = [desk('desk-a', 'LDS'), desk('desk-b', 'BRD')].map((d) => ({ ...d, raw: d.local }));
+      let restarts = 0;
+      const restart = (d: (typeof desks)[number]) => {
+        restarts += 1;
+        d.bridge = new Bridge({ database: d.database, local: flaky(d.raw), writer: d.name });
+      };
+      desks.forEach(restart);
+      const ids: string[] = [];
+      for (let round = 0; round < 25; round += 1) {
+        const d = desks[Math.floor(random() * 2)];
+        const pick = random();
+        if (pick < 0.35 || ids.length === 0) {
+          const record = await createCase(d.database, newCaseParts({ summary: `Round ${round}` }), {
+            settings: settingsFor(d.name === 'desk-a' ? 'LDS' : 'BRD'),
+            by: d.name,
+          });
+          ids.push(record.id);
+        } else {
+          const id = ids[Math.floor(random() * ids.length)];
+          if (!(await d.database.cases.get(id))) continue; // not arrived here yet
+          if (pick < 0.7)
+            await appendEvent(d.database, id, { type: 'note', on: '2026-11-21', by: d.name, summary: `Note ${round}` });
+          else await d.database.cases.update(id, { summary: `Edited ${round} at ${d.name}` });
+        }
+        for (const x of desks) {
+          for (const step of [() => x.bridge.push(), () => x.bridge.pull()]) {
+            try {
+              await step();
+            } catch {
+              restart(x); // the bridge stopped mid-way: a new one takes over from what is stored
+            }
+          }
+          if (random() < 0.5) {
+            await PouchDB.replicate(x.raw, server);
+            await PouchDB.replicate(server, x.raw);
+          }
+        }
+      }
+      faults = false;
+      expect(restarts).toBeGreaterThan(2 + 5); // the two first starts, and stops at random points
+      await settle(server, ...desks);
+      const one = await snapshot(desks[0].database);
+      expect(await snapshot(desks[1].database)).toEqual(one);
+      expect(one.cases).toHaveLength(ids.length);
+      // Every row is a document on the server, with the same content.
+      const docs = await server.allDocs({ include_docs: true });
+      const bodies = new Map(docs.rows.map((r) => [r.id, (r.doc as { body?: unknown } | undefined)?.body]));
+      for (const c of one.cases) expect(bodies.get(`case:${String(c.id)}`)).toEqual(c);
+      for (const e of one.events) expect(bodies.get(`entry:${String(e.id)}`)).toEqual(e);
+      expect(docs.rows.filter((r) => r.id.startsWith('entry:'))).toHaveLength(one.events.length);
+      expect(await desks[0].database.outbox.count()).toBe(0);
+      expect(await desks[1].database.outbox.count()).toBe(0);
+    },
+  );
 });
