@@ -244,6 +244,27 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
     expect(await a.database.cases.count()).toBe(0);
   });
 
+  it('a document this desk cannot store is shown as a problem and does not stop the ones after it', async () => {
+    const a = desk('desk-a', 'LDS');
+    const good = await createCase(desk('desk-z', 'ZED').database, newCaseParts(), {
+      settings: settingsFor('ZED'),
+      by: 'Zed',
+      clock: at('2026-11-20T10:00:00Z'),
+    });
+    await a.local.bulkDocs([
+      { _id: 'case:bad', type: 'case', schema: 1, writer: 'desk-z', body: { id: 'bad', reference: 'not a reference' } },
+      { _id: 'case:other', type: 'case', schema: 1, writer: 'desk-z', body: { ...good, id: 'someone-else' } },
+      { _id: `case:${good.id}`, type: 'case', schema: 1, writer: 'desk-z', body: good },
+    ]);
+    await a.bridge.pull();
+    expect((await a.database.cases.toArray()).map((c) => c.id)).toEqual([good.id]);
+    const reasons = a.problems.map((p) => `${p.docId}: ${p.reason}`).join('\n');
+    expect(reasons).toContain('case:bad: A case from the team was not taken in: reference');
+    expect(reasons).toContain(
+      "case:other: A case from the team was not taken in: its id does not match the document's id",
+    );
+  });
+
   it('refuses a letter whose PDF does not match its checksum, and says so', async () => {
     const a = desk('desk-a', 'LDS');
     await a.local.put({

@@ -15,6 +15,7 @@
 import { fromBase64, toBase64 } from '#shared/backup/bytes';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { sameValue } from '#shared/model/merge';
+import { checkStoredRow, formatPath, type StoredTable } from '#shared/model/stored';
 import { ERASURE_RULES } from '#shared/sync/design';
 import {
   isImmutableType,
@@ -346,11 +347,13 @@ export class Bridge {
         await this.resolve(doc, parsed.type);
         continue;
       }
+      let bytes: Uint8Array | undefined;
       if (parsed.type === 'letter' && !doc._deleted && !doc.erasedBy) {
-        const bytes = await this.letterBytes(doc);
+        bytes = (await this.letterBytes(doc)) ?? undefined;
         if (!bytes) continue;
-        ready.push({ doc, ...parsed, bytes });
-      } else ready.push({ doc, ...parsed });
+      }
+      if (!doc._deleted && !(parsed.type === 'letter' && doc.erasedBy) && !this.storable(doc, parsed, bytes)) continue;
+      ready.push({ doc, ...parsed, bytes });
     }
     const tables = [
       ...new Set(Object.values(TABLE_OF).map((t) => t.table)),
@@ -437,6 +440,22 @@ export class Bridge {
     if (type === 'entry' && here && !doc.erasedBy) return false; // an entry is written once
     await dexie.put(doc.body as unknown as TimelineEvent);
     return true;
+  }
+
+  /**
+   * Whether a document's body is a row this desk may store (the checks every write here passes, shared/model/stored.ts).
+   * One that is not is shown as a problem and left out, so it never stops the documents after it.
+   */
+  private storable(doc: ShapedDoc, { type, key }: { type: SyncType; key: string }, bytes?: Uint8Array): boolean {
+    const { table, key: keyField } = TABLE_OF[type];
+    const body = (doc.body ?? {}) as Record<string, unknown>;
+    const row = type === 'letter' ? { ...body, bytes } : body;
+    const check = checkStoredRow(table as StoredTable, row);
+    const problems = [...check.refused, ...check.overLimits].map((p) => `${formatPath(p.path)} ${p.message}`);
+    if (body[keyField] !== key) problems.unshift(`its ${keyField} does not match the document's id`);
+    if (problems.length === 0) return true;
+    this.onProblem({ docId: doc._id, reason: `A ${type} from the team was not taken in: ${problems.join('; ')}.` });
+    return false;
   }
 
   /** Record the revision a row is now in step with; one from another desk is also the team's revision. */
