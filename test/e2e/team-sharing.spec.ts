@@ -5,6 +5,8 @@
 // both desks and on the server.
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { toSyncDoc } from '#shared/sync/documents';
+import { customer } from '#test/support/cases';
 import { createAdmin, setUpTeam, startSyncServer, type SyncServer } from '#test/support/sync-server';
 import { countRows, expect, logComplaint, setUpDesk, test, textbox } from './fixtures';
 
@@ -61,7 +63,7 @@ async function openDesk(browser: Browser, baseURL: string): Promise<Desk> {
   return { context, page, errors };
 }
 
-async function join(page: Page, login: { name: string; password: string }) {
+async function join(page: Page, login: { name: string; password: string }, waitForSync = true) {
   await page.getByRole('link', { name: 'Team sharing' }).click();
   await expect(page.getByRole('heading', { name: 'Team sharing', level: 1 })).toBeVisible();
   await page.getByLabel('Server address').fill(server.url);
@@ -70,6 +72,7 @@ async function join(page: Page, login: { name: string; password: string }) {
   await page.getByLabel('Desk user').fill(login.name);
   await page.getByRole('textbox', { name: 'Password' }).fill(login.password);
   await page.getByRole('button', { name: 'Join the team' }).click();
+  if (!waitForSync) return;
   await expect(page.getByRole('status', { name: 'Sharing with your team' })).toContainText(/Synced/, {
     timeout: 30_000,
   });
@@ -192,4 +195,108 @@ test('two desks share cases live, work offline, and meet again with every entry,
     expect(d.errors, 'console errors').toEqual([]);
     await d.context.close();
   }
+});
+
+/** The references of every case in a desk's IndexedDB. */
+async function references(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('redress');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('cases').objectStore('cases').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve((req.result as Array<{ reference: string }>).map((c) => c.reference));
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+test('a desk killed in the middle of its first download resumes it and ends with every case, none twice', async ({
+  browser,
+  baseURL,
+}) => {
+  // The team's database already holds 2,500 cases (and an entry each), as other desks wrote them.
+  const SEEDED = 2500;
+  const auth = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`;
+  for (let start = 0; start < SEEDED; start += 500) {
+    const docs = [];
+    for (let i = start; i < start + 500; i += 1) {
+      const id = `seed-${i}`;
+      const record = {
+        id,
+        reference: `SEED-2026-${String(i + 1).padStart(6, '0')}`,
+        receivedOn: '2026-11-27',
+        channel: 'email' as const,
+        customer: customer({ name: `Seeded Customer ${i}` }),
+        category: 'billing' as const,
+        summary: 'Charged twice',
+        procedureId: 'kijoma',
+        calendar: 'england-and-wales' as const,
+        stage: 'customer-services',
+        status: 'open' as const,
+        createdAt: '2026-11-27T10:00:00.000Z',
+        updatedAt: '2026-11-27T10:00:00.000Z',
+      };
+      docs.push(toSyncDoc('case', id, record, 'seed-desk'));
+      docs.push(
+        toSyncDoc(
+          'entry',
+          `${id}-received`,
+          {
+            id: `${id}-received`,
+            caseId: id,
+            type: 'received',
+            on: record.receivedOn,
+            at: `${record.receivedOn}T09:00:00.000Z`,
+            by: 'Seed',
+            summary: 'Complaint received',
+          },
+          'seed-desk',
+        ),
+      );
+    }
+    const response = await fetch(`${server.url}/${DB}/_bulk_docs`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ docs }),
+    });
+    expect(response.status).toBe(201);
+  }
+  const onTheServer = (await onServer('case')).length;
+
+  const c = await openDesk(browser, baseURL!);
+  await setUpDesk(c.page, 'HULL');
+  await join(c.page, DESK_B, false);
+  const status = c.page.getByRole('status', { name: 'Sharing with your team' });
+  await expect(status).toContainText(/Downloading the team’s cases: [\d,]+ of [\d,]+ records/, { timeout: 30_000 });
+  await expect.poll(() => countRows(c.page, 'cases'), { timeout: 60_000 }).toBeGreaterThan(0);
+  await c.page.screenshot({ path: shots('162-team-downloading') });
+  const before = await countRows(c.page, 'cases');
+  expect(before).toBeLessThan(onTheServer);
+
+  // Killed mid-download: the renderer crashes.
+  const crashed = c.page.waitForEvent('crash');
+  const cdp = await c.context.newCDPSession(c.page);
+  void cdp.send('Page.crash').catch(() => undefined);
+  await crashed;
+
+  // Started again: the download resumes and ends with every case, none twice.
+  const again = await c.context.newPage();
+  const errors: string[] = [];
+  again.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  await again.goto('/');
+  await expect(again.getByRole('status', { name: 'Sharing with your team' })).toContainText(/Synced/, {
+    timeout: 180_000,
+  });
+  const refs = await references(again);
+  expect(refs.length).toBe(onTheServer);
+  expect(new Set(refs).size).toBe(refs.length);
+  expect(await countRows(again, 'events')).toBe((await onServer('entry')).length);
+  expect(errors).toEqual([]);
+  await c.context.close();
 });

@@ -477,7 +477,20 @@ export class TeamSync {
     void this.enqueue(async () => {
       this.pullAgain = false;
       return this.bridge?.pull();
+    }).then(() => {
+      if (this.idle) void this.refreshState('idle');
     });
+  }
+
+  /** Whether the replication last said it was idle with the server (the status waits for the bridge as well). */
+  private idle = false;
+
+  /** Documents the local PouchDB holds that the bridge has not yet taken into Dexie. */
+  private async notYetApplied(): Promise<number> {
+    if (!this.local) return 0;
+    const since = (await this.database.meta.get(PULLED_SEQ_KEY))?.value as number | string | undefined;
+    const pending = await this.local.changes({ since: since ?? 0, limit: 1 });
+    return pending.results.length;
   }
 
   /**
@@ -498,6 +511,13 @@ export class TeamSync {
     if (typeof navigator !== 'undefined' && navigator.onLine === false) event = 'error';
     const waiting = event === 'error' ? await this.waitingForServer() : await this.database.outbox.count();
     const last = (await this.database.meta.get(LAST_SYNCED_KEY))?.value as string | undefined;
+    this.idle = event === 'idle';
+    if (event === 'idle' && (await this.notYetApplied()) > 0) {
+      // The server has nothing more to send, but the desk is still taking in what came: not synced yet.
+      if (this.downloading)
+        return this.set({ kind: 'downloading', done: this.downloading.done, total: this.downloading.total });
+      return this.set({ kind: 'syncing', waiting });
+    }
     if (event === 'idle') {
       const at = new Date().toISOString();
       const seq = this.local ? (await this.local.info()).update_seq : undefined;
