@@ -468,7 +468,12 @@ export class TeamSync {
     void this.enqueue(async () => {
       this.pushing = false;
       return this.bridge?.push();
-    }).then(() => this.refreshState('active'));
+    }).then(() => {
+      // What the push wrote is in the local changes feed too: the pull's checkpoint moves past it (nothing to apply),
+      // so the status can tell "all taken in" from "still taking in".
+      this.schedulePull();
+      void this.refreshState('active');
+    });
   }
 
   private schedulePull(): void {
@@ -506,6 +511,15 @@ export class TeamSync {
   }
 
   private async refreshState(event: 'active' | 'idle' | 'error', error?: unknown): Promise<void> {
+    try {
+      await this.updateState(event, error);
+    } catch (problem) {
+      // Stopped meanwhile (the database closed under it): nothing to say.
+      if (!this.stopped) throw problem;
+    }
+  }
+
+  private async updateState(event: 'active' | 'idle' | 'error', error?: unknown): Promise<void> {
     if (this.stopped || this.status.state.kind === 'update-needed') return;
     // The computer has no network: whatever the replication last said, changes wait.
     if (typeof navigator !== 'undefined' && navigator.onLine === false) event = 'error';
