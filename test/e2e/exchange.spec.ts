@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
-import { countRows, expect, fillDate, issueLetterFromDialog, logComplaint, setUpDesk, test } from './fixtures';
+import { allRows, countRows, expect, fillDate, issueLetterFromDialog, logComplaint, setUpDesk, test } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
@@ -30,23 +30,8 @@ async function openExports(page: Page) {
   await expect(page.getByRole('heading', { name: 'Exports', level: 3 })).toBeVisible();
 }
 
-async function storedCases(
-  page: Page,
-): Promise<Array<{ reference: string; customer: { name: string }; summary: string }>> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('redress');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('cases').objectStore('cases').getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result);
-          };
-        };
-      }),
-  );
+async function storedCases(page: Page) {
+  return allRows<{ reference: string; customer: { name: string }; summary: string }>(page, 'cases');
 }
 
 test('cases export as CSV, and a spreadsheet imports only once every row is valid', async ({ page }) => {

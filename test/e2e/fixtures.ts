@@ -114,6 +114,26 @@ export async function logComplaint(page: Page, c: Complaint) {
   await submitComplaint(page);
 }
 
+/** Every row of an IndexedDB store of the app's database, straight from the browser. */
+export async function allRows<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (storeName) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('redress');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(storeName).objectStore(storeName).getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result as T[]);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}
+
 /** Count the rows of an IndexedDB store of the app's database, straight from the browser. */
 export async function countRows(page: Page, store: string): Promise<number> {
   return page.evaluate(

@@ -1,7 +1,7 @@
 // CSV files as spreadsheets and editors really save them (issue #12, finding 9): UTF-16 in either byte order, with or
 // without a byte order mark, and Windows-1252, all read in Chromium's own decoders; invisible control characters in
 // a name refused, with the row and column named, by the import and by the intake form alike.
-import { countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
+import { allRows, countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
 
 const HEADER = 'Date received\tChannel\tCategory\tCustomer name\tPhone\tSummary\r\n';
 
@@ -85,23 +85,8 @@ test('UTF-16 and Windows-1252 files import; a hidden control character in a name
   await expect(page.getByText('All rows valid')).toBeVisible();
   await page.getByRole('button', { name: 'Import 2 cases' }).click();
   await expect(page.getByRole('status').filter({ hasText: '2 cases imported' })).toBeVisible();
-  const names = await page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('redress');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('cases').objectStore('cases').getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(
-              (req.result as Array<{ customer: { name: string }; summary: string }>)
-                .map((c) => `${c.customer.name} | ${c.summary}`)
-                .sort(),
-            );
-          };
-        };
-      }),
-  );
+  const names = (await allRows<{ customer: { name: string }; summary: string }>(page, 'cases'))
+    .map((c) => `${c.customer.name} | ${c.summary}`)
+    .sort();
   expect(names).toEqual(['Bo Chen | Late bill', 'Zoë O’Brien 王小明 | Charged “twice”']);
 });

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { toSyncDoc } from '#shared/sync/documents';
 import { customer } from '#test/support/cases';
 import { createAdmin, setUpTeam, startSyncServer, type SyncServer } from '#test/support/sync-server';
-import { countRows, expect, logComplaint, setUpDesk, test, textbox } from './fixtures';
+import { allRows, countRows, expect, logComplaint, setUpDesk, test, textbox } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 const DB = 'complaints';
@@ -197,25 +197,6 @@ test('two desks share cases live, work offline, and meet again with every entry,
   }
 });
 
-/** The references of every case in a desk's IndexedDB. */
-async function references(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('redress');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('cases').objectStore('cases').getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve((req.result as Array<{ reference: string }>).map((c) => c.reference));
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
-}
-
 test('a desk killed in the middle of its first download resumes it and ends with every case, none twice', async ({
   browser,
   baseURL,
@@ -293,7 +274,7 @@ test('a desk killed in the middle of its first download resumes it and ends with
   await expect(again.getByRole('status', { name: 'Sharing with your team' })).toContainText(/Synced/, {
     timeout: 180_000,
   });
-  const refs = await references(again);
+  const refs = (await allRows<{ reference: string }>(again, 'cases')).map((c) => c.reference);
   expect(refs.length).toBe(onTheServer);
   expect(new Set(refs).size).toBe(refs.length);
   expect(await countRows(again, 'events')).toBe((await onServer('entry')).length);

@@ -99,6 +99,20 @@ export async function previewRetention(
   });
 }
 
+/** The tables an anonymisation writes: the case, its timeline and letters, derived rows, the audit trail, the sharing clashes. */
+function anonymisingTables(database: RedressDatabase) {
+  return [
+    database.cases,
+    database.events,
+    database.letters,
+    database.caseIndex,
+    database.reportRows,
+    database.audit,
+    database.meta,
+    database.conflicts,
+  ];
+}
+
 /** Anonymise these cases inside the caller's transaction; returns the number of letters deleted. */
 async function anonymiseAll(
   database: RedressDatabase,
@@ -159,54 +173,41 @@ export async function runRetention(database: RedressDatabase, options: RunOption
     candidates = candidates.filter((id) => only.has(id));
   }
   if (candidates.length === 0) return nothing;
-  return database.transaction(
-    'rw',
-    [
-      database.cases,
-      database.events,
-      database.letters,
-      database.caseIndex,
-      database.reportRows,
-      database.audit,
-      database.meta,
-      database.conflicts,
-    ],
-    async () => {
-      // Checked again inside the write: another window may have anonymised some meanwhile.
-      const records = await database.cases.bulkGet(candidates);
-      const byCase = await timelines(database, candidates);
-      const due: Array<{ record: CaseRecord; events: TimelineEvent[] }> = [];
-      for (const record of records) {
-        if (!record) continue;
-        const events = byCase.get(record.id) ?? [];
-        if (retentionDue(record, events, policy, today)) due.push({ record, events });
-      }
-      if (due.length === 0) return nothing;
-      const lettersDeleted = await anonymiseAll(database, due, today, at);
-      const caseIds = due.map((d) => d.record.id);
-      await recordAnonymisedHere(database, caseIds);
-      const references = due.map((d) => d.record.reference);
-      const audit: AuditRow = {
-        id: crypto.randomUUID(),
-        at,
-        kind: 'retention-run',
-        by: options.by,
-        summary:
-          `${plural(caseIds.length, 'case', 'cases')} anonymised under the retention policy (${plural(policy.anonymiseAfterYears, 'year', 'years')} after closing)` +
-          `${lettersDeleted ? `; ${plural(lettersDeleted, 'letter', 'letters')} deleted` : ''}`,
-        detail: {
-          trigger: options.trigger,
-          anonymiseAfterYears: policy.anonymiseAfterYears,
-          count: caseIds.length,
-          lettersDeleted,
-          caseIds,
-          references,
-        },
-      };
-      await database.audit.add(audit);
-      return { caseIds, references, lettersDeleted, audit };
-    },
-  );
+  return database.transaction('rw', anonymisingTables(database), async () => {
+    // Checked again inside the write: another window may have anonymised some meanwhile.
+    const records = await database.cases.bulkGet(candidates);
+    const byCase = await timelines(database, candidates);
+    const due: Array<{ record: CaseRecord; events: TimelineEvent[] }> = [];
+    for (const record of records) {
+      if (!record) continue;
+      const events = byCase.get(record.id) ?? [];
+      if (retentionDue(record, events, policy, today)) due.push({ record, events });
+    }
+    if (due.length === 0) return nothing;
+    const lettersDeleted = await anonymiseAll(database, due, today, at);
+    const caseIds = due.map((d) => d.record.id);
+    await recordAnonymisedHere(database, caseIds);
+    const references = due.map((d) => d.record.reference);
+    const audit: AuditRow = {
+      id: crypto.randomUUID(),
+      at,
+      kind: 'retention-run',
+      by: options.by,
+      summary:
+        `${plural(caseIds.length, 'case', 'cases')} anonymised under the retention policy (${plural(policy.anonymiseAfterYears, 'year', 'years')} after closing)` +
+        `${lettersDeleted ? `; ${plural(lettersDeleted, 'letter', 'letters')} deleted` : ''}`,
+      detail: {
+        trigger: options.trigger,
+        anonymiseAfterYears: policy.anonymiseAfterYears,
+        count: caseIds.length,
+        lettersDeleted,
+        caseIds,
+        references,
+      },
+    };
+    await database.audit.add(audit);
+    return { caseIds, references, lettersDeleted, audit };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -278,58 +279,45 @@ export async function eraseCustomer(database: RedressDatabase, options: EraseOpt
   if (options.caseIds.length === 0) throw new ErasureRefusedError('Choose at least one case to erase');
   if (!options.by.trim()) throw new ErasureRefusedError('Choose who is working before erasing anything');
   const at = (options.clock ?? systemNow).now().toISOString();
-  return database.transaction(
-    'rw',
-    [
-      database.cases,
-      database.events,
-      database.letters,
-      database.caseIndex,
-      database.reportRows,
-      database.audit,
-      database.meta,
-      database.conflicts,
-    ],
-    async () => {
-      const ids = [...new Set(options.caseIds)];
-      const records = await database.cases.bulkGet(ids);
-      const cases: Array<{ record: CaseRecord; events: TimelineEvent[] }> = [];
-      const byCase = await timelines(database, ids);
-      for (const [i, record] of records.entries()) {
-        if (!record) throw new ErasureRefusedError(`There is no case with id ${ids[i]}; nothing was erased.`);
-        const check = erasableNow(record);
-        if (!check.ok)
-          throw new ErasureRefusedError(`${record.reference} cannot be erased: ${check.reason}. Nothing was erased.`);
-        cases.push({ record, events: byCase.get(record.id) ?? [] });
-      }
-      const lettersDeleted = await anonymiseAll(database, cases, options.today, at);
-      await recordAnonymisedHere(
-        database,
-        cases.map((c) => c.record.id),
-      );
-      const references = cases.map((c) => c.record.reference);
-      const audit: AuditRow = {
-        id: crypto.randomUUID(),
-        at,
-        kind: 'erasure',
-        by: options.by,
-        summary:
-          `A customer's personal data erased on request from ${plural(cases.length, 'case', 'cases')} (${references.join(', ')})` +
-          `${lettersDeleted ? `; ${plural(lettersDeleted, 'letter', 'letters')} deleted` : ''}. Kept: anonymised figures for reports and legal claims.`,
-        detail: {
-          basis: options.basis,
-          basisLabel: ERASURE_BASIS_LABELS[options.basis],
-          count: cases.length,
-          lettersDeleted,
-          caseIds: cases.map((c) => c.record.id),
-          references,
-          kept: 'reference, dates, channel, category, procedure, handler, stage, timeline entry types and dates, payment amounts',
-        },
-      };
-      await database.audit.add(audit);
-      return { caseIds: cases.map((c) => c.record.id), references, lettersDeleted, audit };
-    },
-  );
+  return database.transaction('rw', anonymisingTables(database), async () => {
+    const ids = [...new Set(options.caseIds)];
+    const records = await database.cases.bulkGet(ids);
+    const cases: Array<{ record: CaseRecord; events: TimelineEvent[] }> = [];
+    const byCase = await timelines(database, ids);
+    for (const [i, record] of records.entries()) {
+      if (!record) throw new ErasureRefusedError(`There is no case with id ${ids[i]}; nothing was erased.`);
+      const check = erasableNow(record);
+      if (!check.ok)
+        throw new ErasureRefusedError(`${record.reference} cannot be erased: ${check.reason}. Nothing was erased.`);
+      cases.push({ record, events: byCase.get(record.id) ?? [] });
+    }
+    const lettersDeleted = await anonymiseAll(database, cases, options.today, at);
+    await recordAnonymisedHere(
+      database,
+      cases.map((c) => c.record.id),
+    );
+    const references = cases.map((c) => c.record.reference);
+    const audit: AuditRow = {
+      id: crypto.randomUUID(),
+      at,
+      kind: 'erasure',
+      by: options.by,
+      summary:
+        `A customer's personal data erased on request from ${plural(cases.length, 'case', 'cases')} (${references.join(', ')})` +
+        `${lettersDeleted ? `; ${plural(lettersDeleted, 'letter', 'letters')} deleted` : ''}. Kept: anonymised figures for reports and legal claims.`,
+      detail: {
+        basis: options.basis,
+        basisLabel: ERASURE_BASIS_LABELS[options.basis],
+        count: cases.length,
+        lettersDeleted,
+        caseIds: cases.map((c) => c.record.id),
+        references,
+        kept: 'reference, dates, channel, category, procedure, handler, stage, timeline entry types and dates, payment amounts',
+      },
+    };
+    await database.audit.add(audit);
+    return { caseIds: cases.map((c) => c.record.id), references, lettersDeleted, audit };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -400,57 +388,44 @@ export async function reapplyAnonymisation(
   options: { today: string; by: string; clock?: Now },
 ): Promise<ReapplyResult> {
   const at = (options.clock ?? systemNow).now().toISOString();
-  return database.transaction(
-    'rw',
-    [
-      database.cases,
-      database.events,
-      database.letters,
-      database.caseIndex,
-      database.reportRows,
-      database.audit,
-      database.meta,
-      database.conflicts,
-    ],
-    async () => {
-      const nothing: ReapplyResult = { caseIds: [], references: [], lettersDeleted: 0, audit: null, stillOpen: [] };
-      const ids = await anonymisedHere(database);
-      if (!(await database.meta.get(ANONYMISED_HERE_KEY)))
-        await database.meta.put({ key: ANONYMISED_HERE_KEY, value: [...ids] });
-      if (ids.size === 0) return nothing;
-      const records = (await database.cases.bulkGet([...ids])).filter((r): r is CaseRecord => r !== undefined);
-      const again = records.filter((r) => reapplyDecision(r) === 'anonymise');
-      const stillOpen = records.filter((r) => reapplyDecision(r) === 'open').map((r) => r.reference);
-      const byCase = await timelines(
-        database,
-        again.map((r) => r.id),
-      );
-      let lettersDeleted = await anonymiseAll(
-        database,
-        again.map((record) => ({ record, events: byCase.get(record.id) ?? [] })),
-        options.today,
-        at,
-      );
-      // Letters brought back for a case that is still anonymised here (a merge adds the file's letters by id).
-      const stillAnonymised = records.filter((r) => r.anonymisedOn).map((r) => r.id);
-      if (stillAnonymised.length)
-        lettersDeleted += await database.letters.where('caseId').anyOf(stillAnonymised).delete();
-      if (again.length === 0 && lettersDeleted === 0) return { ...nothing, stillOpen };
-      const references = again.map((r) => r.reference);
-      const audit: AuditRow = {
-        id: crypto.randomUUID(),
-        at,
-        kind: REAPPLIED_KIND,
-        by: options.by,
-        summary:
-          `${plural(again.length, 'case', 'cases')} anonymised again and ${plural(lettersDeleted, 'letter', 'letters')} deleted: ` +
-          'restored data had brought back personal data that this desk had erased or anonymised',
-        detail: { count: again.length, lettersDeleted, caseIds: again.map((r) => r.id), references },
-      };
-      await database.audit.add(audit);
-      return { caseIds: again.map((r) => r.id), references, lettersDeleted, audit, stillOpen };
-    },
-  );
+  return database.transaction('rw', anonymisingTables(database), async () => {
+    const nothing: ReapplyResult = { caseIds: [], references: [], lettersDeleted: 0, audit: null, stillOpen: [] };
+    const ids = await anonymisedHere(database);
+    if (!(await database.meta.get(ANONYMISED_HERE_KEY)))
+      await database.meta.put({ key: ANONYMISED_HERE_KEY, value: [...ids] });
+    if (ids.size === 0) return nothing;
+    const records = (await database.cases.bulkGet([...ids])).filter((r): r is CaseRecord => r !== undefined);
+    const again = records.filter((r) => reapplyDecision(r) === 'anonymise');
+    const stillOpen = records.filter((r) => reapplyDecision(r) === 'open').map((r) => r.reference);
+    const byCase = await timelines(
+      database,
+      again.map((r) => r.id),
+    );
+    let lettersDeleted = await anonymiseAll(
+      database,
+      again.map((record) => ({ record, events: byCase.get(record.id) ?? [] })),
+      options.today,
+      at,
+    );
+    // Letters brought back for a case that is still anonymised here (a merge adds the file's letters by id).
+    const stillAnonymised = records.filter((r) => r.anonymisedOn).map((r) => r.id);
+    if (stillAnonymised.length)
+      lettersDeleted += await database.letters.where('caseId').anyOf(stillAnonymised).delete();
+    if (again.length === 0 && lettersDeleted === 0) return { ...nothing, stillOpen };
+    const references = again.map((r) => r.reference);
+    const audit: AuditRow = {
+      id: crypto.randomUUID(),
+      at,
+      kind: REAPPLIED_KIND,
+      by: options.by,
+      summary:
+        `${plural(again.length, 'case', 'cases')} anonymised again and ${plural(lettersDeleted, 'letter', 'letters')} deleted: ` +
+        'restored data had brought back personal data that this desk had erased or anonymised',
+      detail: { count: again.length, lettersDeleted, caseIds: again.map((r) => r.id), references },
+    };
+    await database.audit.add(audit);
+    return { caseIds: again.map((r) => r.id), references, lettersDeleted, audit, stillOpen };
+  });
 }
 
 /** The audit entries of retention runs and erasures, newest first. */
