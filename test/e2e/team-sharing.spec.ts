@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { toSyncDoc } from '#shared/sync/documents';
 import { customer } from '#test/support/cases';
 import { createAdmin, setUpTeam, startSyncServer, type SyncServer } from '#test/support/sync-server';
-import { allRows, countRows, expect, logComplaint, setUpDesk, test, textbox } from './fixtures';
+import { allRows, countRows, expect, issueLetterFromDialog, logComplaint, setUpDesk, test, textbox } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 const DB = 'complaints';
@@ -134,6 +134,16 @@ test('two desks share cases live, work offline, and meet again with every entry,
   await b.page.getByRole('link', { name: 'Cases', exact: true }).click();
   await b.page.getByRole('link', { name: reference }).click();
   await expect(b.page.getByRole('heading', { level: 1 })).toHaveText(reference);
+
+  // Desk A issues the acknowledgement: desk B gets the letter's exact PDF (a CouchDB attachment, its checksum checked).
+  await issueLetterFromDialog(a.page);
+  type Letter = { id: string; sha256: string; bytes: Uint8Array };
+  await expect.poll(async () => (await allRows<Letter>(b.page, 'letters')).length, { timeout: 30_000 }).toBe(1);
+  const [issued] = await allRows<Letter>(a.page, 'letters');
+  const [arrived] = await allRows<Letter>(b.page, 'letters');
+  expect(arrived.sha256).toBe(issued.sha256);
+  expect(issued.bytes.length).toBeGreaterThan(1000);
+  expect(Buffer.from(arrived.bytes).equals(Buffer.from(issued.bytes))).toBe(true);
 
   // Desk B adds to A's case; A's open case page shows it live.
   await addNote(b.page, 'Called the customer from Bradford');

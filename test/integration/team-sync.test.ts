@@ -198,9 +198,8 @@ describe('two desks share one case store through the team server', () => {
       newCaseParts({ customer: customer({ name: NAME, phone: PHONE }), summary: `${NAME} was charged twice` }),
       { settings: settings('LDS'), by: 'Sam' },
     );
-    // (Letters' PDFs are not sent here: pouchdb-browser's HTTP adapter hands attachments to Node's memory adapter as
-    // Blobs, which it cannot store. Their erasure between desks is proved in renderer/src/sync/bridge.test.ts, and
-    // through the server in Chromium by the e2e.)
+    // (No letter here: pouchdb-browser's HTTP adapter hands attachments to Node's memory adapter as Blobs, which it
+    // cannot store. A letter's PDF through the server is in the Chromium e2e, test/e2e/team-sharing.spec.ts.)
     await until(async () => !!(await b.database.cases.get(record.id)), 20_000, 'the case at desk B');
     // A second revision of the case with personal data, written at the other desk.
     await b.database.cases.update(record.id, { customer: { ...record.customer, phone: NEW_PHONE } });
