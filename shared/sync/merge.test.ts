@@ -7,6 +7,7 @@ import {
   mergeCaseRevisions,
   mergeCounterRevisions,
   mergePlainRevisions,
+  otherSides,
   settleClash,
   valueAt,
   withValueAt,
@@ -171,6 +172,33 @@ describe('merging two desks’ revisions of a case', () => {
     const confirmed = settleClash(settled.record, settled.clashes, ['category'], 'kept');
     expect(confirmed.record.category).toBe('sales');
     expect(confirmed.clashes).toEqual([]);
+  });
+
+  it('three desks changing one field: every value stays in the clash until a person settles it', () => {
+    const C = { writer: 'desk-c', by: 'Lee', at: '2026-11-20T10:09:00.000Z' };
+    const together = mergeCaseRevisions({ body: changed(['summary'], 'A', A.at), stamp: A }, [
+      { body: changed(['summary'], 'B', B.at), stamp: B, base },
+      { body: changed(['summary'], 'C', C.at), stamp: C, base },
+    ]);
+    // One by one (desk A and B met first; their merge then met desk C's revision).
+    const first = mergeCaseRevisions({ body: changed(['summary'], 'A', A.at), stamp: A }, [
+      { body: changed(['summary'], 'B', B.at), stamp: B, base },
+    ]);
+    const oneByOne = mergeCaseRevisions({ body: changed(['summary'], 'C', C.at), stamp: C }, [
+      { body: first.body, stamp: A, clashes: first.clashes, base },
+    ]);
+    for (const result of [together, oneByOne]) {
+      expect(result.clashes).toHaveLength(1);
+      const [clash] = result.clashes;
+      const values = [clash.kept, ...otherSides(clash)].map((side) => side.value).sort();
+      expect(values).toEqual(['A', 'B', 'C']);
+      expect(clash.kept.value).toBe(result.body.summary);
+      // Using the third value puts it in the case and ends the clash.
+      const third = otherSides(clash).findIndex((side) => side.value !== result.body.summary && side.value === 'B');
+      const settled = settleClash(result.body, result.clashes, ['summary'], third);
+      expect(settled.record.summary).toBe('B');
+      expect(settled.clashes).toEqual([]);
+    }
   });
 
   it('gives the same merge on every desk (inputs in, the same result out)', () => {

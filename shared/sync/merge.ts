@@ -29,12 +29,22 @@ export interface ClashSide extends EditStamp {
   value: unknown;
 }
 
-/** A field changed at two desks to different values: `kept` is in the case now; `other` was not taken. */
+/**
+ * A field changed at two (or more) desks to different values: `kept` is in the case now; `other` was not taken, nor
+ * were `more` (a third desk's value, and so on: every value given to the field while the desks were apart stays here
+ * until a person settles it).
+ */
 export interface CaseClash {
   /** Where the field is: ['customer', 'phone']. */
   path: string[];
   kept: ClashSide;
   other: ClashSide;
+  more?: ClashSide[];
+}
+
+/** Every value of a clash not in the case: `other`, then `more`. */
+export function otherSides(clash: CaseClash): ClashSide[] {
+  return [clash.other, ...(clash.more ?? [])];
 }
 
 /** One revision of a case document: its body, who wrote it, and the clashes it already carries. */
@@ -77,11 +87,34 @@ function later(a: string | undefined, b: string | undefined): string | undefined
   return a >= b ? a : b;
 }
 
-/** Clashes by field: a later list replaces an earlier one's clash on the same field. */
+/** Clashes by field: two clashes on one field become one holding every value of both. */
 function unionClashes(...lists: ReadonlyArray<readonly CaseClash[] | undefined>): CaseClash[] {
   const byPath = new Map<string, CaseClash>();
-  for (const list of lists) for (const clash of list ?? []) byPath.set(pathKey(clash.path), clash);
+  for (const list of lists)
+    for (const clash of list ?? []) {
+      const key = pathKey(clash.path);
+      const had = byPath.get(key);
+      byPath.set(key, had ? { ...clash, more: [...otherSides(clash).slice(1), had.kept, ...otherSides(had)] } : clash);
+    }
   return [...byPath.values()];
+}
+
+/**
+ * A clash as the merged case has it: `kept` is the side whose value the case holds, the others follow once each
+ * (by value), in the order they were met. Null when no other value is left.
+ */
+function settledAgainst(clash: CaseClash, body: CaseRecord): CaseClash | null {
+  const current = valueAt(body, clash.path);
+  const sides = [clash.kept, ...otherSides(clash)];
+  const kept = sides.find((side) => sameValue(side.value, current)) ?? clash.kept;
+  const others: ClashSide[] = [];
+  for (const side of sides) {
+    if (sameValue(side.value, kept.value) || others.some((o) => sameValue(o.value, side.value))) continue;
+    others.push(side);
+  }
+  if (others.length === 0) return null;
+  const [other, ...more] = others;
+  return { path: clash.path, kept, other, ...(more.length ? { more } : {}) };
 }
 
 /** Merge the losing revisions of a case into the winning one. The same inputs give the same result on every desk. */
@@ -109,8 +142,8 @@ export function mergeCaseRevisions(winner: CaseRevision, losers: readonly Losing
     // A clash the loser carried stays unless this merge settles its field again.
     clashes = unionClashes(clashes, loser.clashes, fresh);
   }
-  // A clash whose two values have since become equal (the same value typed at both desks) needs nobody.
-  return { body, clashes: clashes.filter((c) => !sameValue(c.kept.value, c.other.value)) };
+  // A clash whose values have since become equal (the same value typed at both desks) needs nobody.
+  return { body, clashes: clashes.map((c) => settledAgainst(c, body)).filter((c): c is CaseClash => c !== null) };
 }
 
 /** The value at a path of a case (for showing a clash's field as it is now). */
@@ -143,12 +176,20 @@ export function settleClash(
   record: CaseRecord,
   clashes: readonly CaseClash[],
   path: readonly string[],
-  choice: 'kept' | 'other',
+  choice: 'kept' | 'other' | number,
 ): { record: CaseRecord; clashes: CaseClash[] } {
   const clash = clashes.find((c) => pathKey(c.path) === pathKey(path));
   if (!clash) return { record, clashes: [...clashes] };
   const rest = clashes.filter((c) => c !== clash);
-  return { record: choice === 'other' ? withValueAt(record, path, clash.other.value) : record, clashes: rest };
+  const chosen = chosenSide(clash, choice);
+  return { record: chosen === clash.kept ? record : withValueAt(record, path, chosen.value), clashes: rest };
+}
+
+/** The side a choice names: 'kept', 'other', or the index of one of `otherSides` (0 is `other`). */
+export function chosenSide(clash: CaseClash, choice: 'kept' | 'other' | number): ClashSide {
+  if (choice === 'kept') return clash.kept;
+  if (choice === 'other') return clash.other;
+  return otherSides(clash)[choice] ?? clash.other;
 }
 
 /** Merge two revisions of a record with no clash list (people): the winner's value is kept where both changed. */

@@ -3,7 +3,7 @@
 // what was chosen (so the history keeps both values), and the case index. The change then travels to every desk on
 // the case document, like any edit.
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
-import { settleClash, type CaseClash } from '#shared/sync/merge';
+import { chosenSide, otherSides, settleClash, type ClashSide } from '#shared/sync/merge';
 import { refreshCaseIndex } from '#db/case-index/derive';
 import type { RedressDatabase } from '#db/schema';
 
@@ -30,7 +30,7 @@ export async function settleCaseClash(
   database: RedressDatabase,
   caseId: string,
   path: readonly string[],
-  choice: 'kept' | 'other',
+  choice: 'kept' | 'other' | number,
   options: { by: string; today: string; clock?: { now(): Date } },
 ): Promise<void> {
   const at = (options.clock ?? { now: () => new Date() }).now().toISOString();
@@ -44,8 +44,9 @@ export async function settleCaseClash(
       const clash = row.clashes.find((c) => c.path.join('.') === path.join('.'));
       if (!clash) return; // settled already (at this desk or another)
       const settled = settleClash(record, row.clashes, path, choice);
-      const chosen: CaseClash['kept'] = choice === 'kept' ? clash.kept : clash.other;
-      const other: CaseClash['kept'] = choice === 'kept' ? clash.other : clash.kept;
+      const chosen = chosenSide(clash, choice);
+      const notTaken = [clash.kept, ...otherSides(clash)].filter((side) => side !== chosen);
+      const side = (s: ClashSide) => `“${describeValue(s.value)}” (${s.writer}${s.by ? `, ${s.by}` : ''})`;
       const next: CaseRecord = { ...settled.record, updatedAt: at };
       await database.cases.put(next);
       if (settled.clashes.length) await database.conflicts.put({ caseId, clashes: settled.clashes });
@@ -57,10 +58,7 @@ export async function settleCaseClash(
         on: options.today,
         at,
         by: options.by,
-        summary:
-          `Changed at two desks: ${fieldName(path)} is “${describeValue(chosen.value)}” (${chosen.writer}` +
-          `${chosen.by ? `, ${chosen.by}` : ''}), not “${describeValue(other.value)}” (${other.writer}` +
-          `${other.by ? `, ${other.by}` : ''})`,
+        summary: `Changed at two desks: ${fieldName(path)} is ${side(chosen)}, not ${notTaken.map(side).join(' or ')}`,
       };
       await database.events.add(note);
       await refreshCaseIndex(database, caseId);

@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { formatTimestamp } from '#lib/format';
 import { db } from '#db/schema';
 import { describeValue, fieldHeading, settleCaseClash } from '#sync';
-import type { ClashSide } from '#shared/sync/merge';
+import { otherSides, type ClashSide } from '#shared/sync/merge';
 
 const who = (side: ClashSide) =>
   [side.by, side.writer && `at ${side.writer}`, side.at && formatTimestamp(side.at)].filter(Boolean).join(', ');
@@ -22,7 +22,7 @@ export function CaseClashes({ caseId, by, today }: { caseId: string; by: string;
         </Text>
         {row.clashes.map((clash) => {
           const key = clash.path.join('.');
-          const settle = (choice: 'kept' | 'other') =>
+          const settle = (choice: 'kept' | number) =>
             void settleCaseClash(db(), caseId, clash.path, choice, { by, today });
           return (
             <Stack key={key} gap={4} data-clash={key}>
@@ -32,16 +32,20 @@ export function CaseClashes({ caseId, by, today }: { caseId: string; by: string;
               <Text size="sm">
                 Now: “{describeValue(clash.kept.value)}” — {who(clash.kept)}
               </Text>
-              <Text size="sm">
-                Other: “{describeValue(clash.other.value)}” — {who(clash.other)}
-              </Text>
+              {otherSides(clash).map((side, i) => (
+                <Text size="sm" key={i}>
+                  Other: “{describeValue(side.value)}” — {who(side)}
+                </Text>
+              ))}
               <Group gap="xs">
                 <Button size="xs" variant="default" onClick={() => settle('kept')}>
                   Keep “{describeValue(clash.kept.value)}”
                 </Button>
-                <Button size="xs" variant="default" onClick={() => settle('other')}>
-                  Use “{describeValue(clash.other.value)}”
-                </Button>
+                {otherSides(clash).map((side, i) => (
+                  <Button size="xs" variant="default" key={i} onClick={() => settle(i)}>
+                    Use “{describeValue(side.value)}”
+                  </Button>
+                ))}
               </Group>
             </Stack>
           );
