@@ -211,6 +211,41 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
     expect(await a.database.conflicts.count()).toBe(0);
   });
 
+  it('an erased letter leaves every desk: its PDF and its earlier revisions gone from both PouchDBs', async () => {
+    const server = memoryPouch('server');
+    const a = desk('desk-a', 'LDS');
+    const b = desk('desk-b', 'BRD');
+    const record = await createCase(a.database, newCaseParts(), {
+      settings: settingsFor('LDS'),
+      by: 'Sam',
+      clock: at('2026-11-20T10:00:00Z'),
+    });
+    await recordLetterIssued(a.database, record.id, {
+      kind: 'acknowledgement',
+      fileName: 'ack-ottoline.pdf',
+      issuedOn: '2026-11-20',
+      bytes: new TextEncoder().encode('%PDF-1.7 Dear Ottoline Vanderbyl-Price'),
+      by: 'Sam',
+      summary: 'Acknowledgement sent',
+    });
+    await settle(server, a, b);
+    expect(await b.database.letters.count()).toBe(1);
+    // The erasure deletes the letter at desk A (as anonymisation does).
+    await a.database.letters.where('caseId').equals(record.id).delete();
+    await settle(server, a, b);
+    expect(await b.database.letters.count()).toBe(0);
+    for (const local of [a.local, b.local]) {
+      const [row] = (await local.allDocs({ startkey: 'letter:', endkey: 'letter:\ufff0' })).rows;
+      const info = await local.get(row.id, { revs_info: true });
+      const revs = (info._revs_info as Array<{ rev: string; status: string }>).filter((r) => r.status === 'available');
+      expect(revs).toHaveLength(1);
+      const now = await local.get(row.id, { attachments: true });
+      expect(now.erasedBy).toBe('desk-a');
+      expect(now._attachments).toBeUndefined();
+      expect(JSON.stringify(now)).not.toMatch(/Ottoline|ack-ottoline/);
+    }
+  });
+
   it('keeps the fields of a newer desk it does not know when it writes the document back', async () => {
     const server = memoryPouch('server');
     const a = desk('desk-a', 'LDS');
