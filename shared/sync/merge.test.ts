@@ -190,7 +190,7 @@ describe('merging two desks’ revisions of a case', () => {
     for (const result of [together, oneByOne]) {
       expect(result.clashes).toHaveLength(1);
       const [clash] = result.clashes;
-      const values = [clash.kept, ...otherSides(clash)].map((side) => side.value).sort();
+      const values = [clash.kept, ...otherSides(clash)].map((side) => String(side.value)).sort();
       expect(values).toEqual(['A', 'B', 'C']);
       expect(clash.kept.value).toBe(result.body.summary);
       // Using the third value puts it in the case and ends the clash.
