@@ -14,17 +14,21 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middl
 import type { SyncType } from '#shared/sync/documents';
 import type { CaseClash } from '#shared/sync/merge';
 
+/** Each kind of shared document: the Dexie table its rows live in, and the row's key field. One list for both sides. */
+export const SYNC_TABLES = {
+  case: { table: 'cases', key: 'id' },
+  entry: { table: 'events', key: 'id' },
+  letter: { table: 'letters', key: 'id' },
+  person: { table: 'people', key: 'id' },
+  counter: { table: 'counters', key: 'key' },
+  audit: { table: 'audit', key: 'id' },
+} as const satisfies Record<SyncType, { table: string; key: string }>;
+
 /** The Dexie tables that are shared, and the kind of document each row is (conflicts travel on the case document). */
-export const SHARED_TABLES = {
-  cases: 'case',
-  events: 'entry',
-  letters: 'letter',
-  people: 'person',
-  counters: 'counter',
-  audit: 'audit',
+export const SHARED_TABLES: Readonly<Record<string, SyncType>> = {
+  ...Object.fromEntries(Object.entries(SYNC_TABLES).map(([type, { table }]) => [table, type as SyncType])),
   conflicts: 'case',
-} as const satisfies Record<string, SyncType>;
-export type SharedTable = keyof typeof SHARED_TABLES;
+};
 
 export const OUTBOX_TABLE = 'outbox';
 
@@ -59,7 +63,7 @@ export interface ConflictRow {
   clashes: CaseClash[];
 }
 
-function isShared(name: string): name is SharedTable {
+function isShared(name: string): boolean {
   return Object.hasOwn(SHARED_TABLES, name);
 }
 

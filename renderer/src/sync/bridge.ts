@@ -33,20 +33,10 @@ import {
   type EditStamp,
 } from '#shared/sync/merge';
 import { refreshCaseIndex } from '#db/case-index/derive';
-import { OUTBOX_TABLE, writingFromTeam, type OutboxRow, type SHARED_TABLES, type SyncRevRow } from '#db/outbox';
+import { OUTBOX_TABLE, SYNC_TABLES, writingFromTeam, type OutboxRow, type SyncRevRow } from '#db/outbox';
 import { sha256Hex } from '#db/repositories/cases';
 import type { LetterRow, RedressDatabase } from '#db/schema';
 import type { PouchDatabase, PouchDoc } from './pouch';
-
-/** The Dexie table holding each type's rows, and the row's key field. */
-const TABLE_OF: Record<SyncType, { table: keyof typeof SHARED_TABLES; key: string }> = {
-  case: { table: 'cases', key: 'id' },
-  entry: { table: 'events', key: 'id' },
-  letter: { table: 'letters', key: 'id' },
-  person: { table: 'people', key: 'id' },
-  counter: { table: 'counters', key: 'key' },
-  audit: { table: 'audit', key: 'id' },
-};
 
 export const PULLED_SEQ_KEY = 'sync-pulled-seq';
 
@@ -106,7 +96,7 @@ function erasedLetterBody(body: Record<string, unknown>): Record<string, unknown
 export async function enqueueAll(database: RedressDatabase): Promise<number> {
   const at = new Date().toISOString();
   let count = 0;
-  for (const [type, { table }] of Object.entries(TABLE_OF) as Array<[SyncType, (typeof TABLE_OF)[SyncType]]>) {
+  for (const [type, { table }] of Object.entries(SYNC_TABLES) as Array<[SyncType, (typeof SYNC_TABLES)[SyncType]]>) {
     const keys = (await database.table(table).toCollection().primaryKeys()) as string[];
     for (let i = 0; i < keys.length; i += 5000) {
       const rows: OutboxRow[] = keys
@@ -236,7 +226,7 @@ export class Bridge {
     doc: ShapedDoc | undefined,
     change: OutboxRow,
   ): Promise<ShapedDoc | 'same' | 'conflicted'> {
-    const { table } = TABLE_OF[type];
+    const { table } = SYNC_TABLES[type];
     const row = (await this.database.table(table).get(key)) as Record<string, unknown> | undefined;
     const id = syncDocId(type, key);
     const envelope = (body: Record<string, unknown>, extra: Partial<ShapedDoc> = {}): ShapedDoc => ({
@@ -356,7 +346,7 @@ export class Bridge {
       ready.push({ doc, ...parsed, bytes });
     }
     const tables = [
-      ...new Set(Object.values(TABLE_OF).map((t) => t.table)),
+      ...new Set(Object.values(SYNC_TABLES).map((t) => t.table)),
       'caseIndex',
       'reportRows',
       'syncRevs',
@@ -385,7 +375,7 @@ export class Bridge {
   }
 
   private async applyOne(doc: ShapedDoc, type: SyncType, key: string, bytes?: Uint8Array): Promise<boolean> {
-    const { table } = TABLE_OF[type];
+    const { table } = SYNC_TABLES[type];
     const dexie = this.database.table(table);
     const here = (await dexie.get(key)) as Record<string, unknown> | undefined;
     if (doc._deleted) {
@@ -447,7 +437,7 @@ export class Bridge {
    * One that is not is shown as a problem and left out, so it never stops the documents after it.
    */
   private storable(doc: ShapedDoc, { type, key }: { type: SyncType; key: string }, bytes?: Uint8Array): boolean {
-    const { table, key: keyField } = TABLE_OF[type];
+    const { table, key: keyField } = SYNC_TABLES[type];
     const body = (doc.body ?? {}) as Record<string, unknown>;
     const row = type === 'letter' ? { ...body, bytes } : body;
     const check = checkStoredRow(table as StoredTable, row);

@@ -68,6 +68,8 @@ export interface PouchDatabase {
   put(doc: PouchDoc): Promise<PouchWriteResult>;
   changes(options: Record<string, unknown> & { live: true }): PouchChangesFeed;
   changes(options: Record<string, unknown>): Promise<PouchChanges>;
+  /** Replicate with another database both ways (live and retrying with those options). */
+  sync(other: PouchDatabase, options: Record<string, unknown>): PouchReplication;
   compact(): Promise<unknown>;
   destroy(): Promise<unknown>;
   close(): Promise<unknown>;

@@ -76,16 +76,9 @@ export const browserPouch: PouchFactory = {
     });
   },
   sync(local, remote, options) {
-    // Loaded by `local` before any sync starts.
-    return syncWith!(local, remote, options);
+    return local.sync(remote, options);
   },
 };
-let syncWith: PouchFactory['sync'] | null = null;
-async function loadSync(): Promise<void> {
-  if (syncWith) return;
-  const { default: PouchDB } = await import('pouchdb-browser');
-  syncWith = (a, b, options) => PouchDB.sync(a, b, options);
-}
 
 /** Sign in to the team server: CouchDB's cookie session. The password goes to the server only. */
 export async function signIn(
@@ -272,7 +265,6 @@ export class TeamSync {
 
   private async lead(membership: TeamMembership): Promise<void> {
     this.leading = true;
-    if (pouchIsBrowser(this.pouch)) await loadSync();
     const local = await this.pouch.local(localName(this.database, membership));
     const remote = await this.pouch.remote(`${membership.serverUrl}/${encodeURIComponent(membership.database)}`);
     this.local = local;
@@ -423,7 +415,7 @@ export class TeamSync {
         await this.database.syncRevs.clear();
       },
     );
-    if (membership && this.local === null) {
+    if (membership) {
       const local = await this.pouch.local(localName(this.database, membership));
       await local.destroy().catch(() => {});
     }
@@ -570,10 +562,6 @@ export class TeamSync {
     }
     this.set(this.status.state, { refusals: [...this.status.refusals, { docId, reference, reason }].slice(-50) });
   }
-}
-
-function pouchIsBrowser(factory: PouchFactory): boolean {
-  return factory === browserPouch;
 }
 
 /** The desk's local PouchDB for a team: one per desk database and team database. */
