@@ -71,6 +71,14 @@ export const LAYERS: Layer[] = [
     mayImport: [...SHARED_BASE, 'shared/privacy'],
     allowedPackages: SHARED_PACKAGES,
   },
+  // Reading email files (.eml, Outlook .msg) and filling the intake form from one (issue #18): pure, with the
+  // maintained MIME and .msg readers.
+  {
+    name: 'shared/mail',
+    paths: ['shared/mail/'],
+    mayImport: ['shared/model'],
+    allowedPackages: /^(postal-mime|@kenjiuno\/msgreader(\/.*)?|@kenjiuno\/decompressrtf)$/,
+  },
   // The CSP and the team server's address rules (issue #14): used by the shell, the web preview server and the page.
   { name: 'shared/security', paths: ['shared/security/'], mayImport: [], allowedPackages: SHARED_PACKAGES },
   // The contract checks a backup passphrase with the backup's own rule (backup/encryption.ts), and the sharing config

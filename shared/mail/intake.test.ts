@@ -1,0 +1,153 @@
+// The intake form filled in from each email fixture.
+import '#test/support/windows-1252';
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { validateIntake, emptyIntakeForm } from '#shared/model/intake';
+import { STORED_LIMITS } from '#shared/model/stored';
+import { dateInZone, emailIntakeNote, firstParagraphs, intakeFromEmail, newWords } from './intake';
+import { parseEmail, type ParsedEmail } from './parse';
+
+const desk = { today: '2026-12-02', timeZone: 'Europe/London' };
+
+async function parsed(name: string): Promise<ParsedEmail> {
+  const bytes = new Uint8Array(readFileSync(new URL(`../../test/fixtures/mail/${name}`, import.meta.url)));
+  const result = await parseEmail(bytes, name);
+  if (!result.ok) throw new Error(result.error);
+  return result.email;
+}
+
+describe('intakeFromEmail on the fixtures', () => {
+  test('Outlook: name and address from the sender, the date in the desk’s zone, the subject and the new words', async () => {
+    const email = await parsed('outlook-accented-cp1252-pdf.eml');
+    const fields = intakeFromEmail(email, desk);
+    expect(fields).toMatchObject({
+      channel: 'email',
+      customerName: 'Renée Lefèvre',
+      email: 'renee.lefevre@example.org',
+    });
+    // Sent Tue 3 Nov 00:30:58 +0100 = 2 Nov 23:30:58 UTC: 2 November in London, 3 November in Paris.
+    expect(fields.receivedOn).toBe('2026-11-02');
+    expect(intakeFromEmail(email, { ...desk, timeZone: 'Europe/Paris' }).receivedOn).toBe('2026-11-03');
+    expect(fields.summary).toBe(
+      'Complaint – early termination fee on my October bill\n\n' +
+        'Dear Kijoma Broadband,\n\n' +
+        'I am writing to complain about my October bill. You charged me an early termination fee of €180 although I moved to your “Fibre 500” plan on your own advice, and I was told on the phone that no fee would apply.\n\n' +
+        'I have attached the bill. Please refund the fee and confirm in writing. I’d also like to know why nobody called me back as promised on 21 October.',
+    );
+    // The sign-off and the quoted "-----Original Message-----" are cut.
+    expect(fields.summary).not.toMatch(/Kind regards|Original Message|Your bill is ready/);
+  });
+
+  test('Gmail: the signature ("--") and the quoted reply are cut', async () => {
+    const fields = intakeFromEmail(await parsed('gmail-utf8-reply-signature.eml'), desk);
+    expect(fields.customerName).toBe('Siobhán Ó Briain');
+    expect(fields.receivedOn).toBe('2026-11-04');
+    expect(
+      fields.summary.startsWith('Re: Engineer visit KJ-88120 - still no broadband in the evenings\n\nHello,'),
+    ).toBe(true);
+    expect(fields.summary).toContain('a refund for the weeks without service.');
+    expect(fields.summary).not.toMatch(/Translator|07700|wrote:|> Our engineer/);
+  });
+
+  test('Apple Mail: "Sent from my iPad" and the closing are cut; Thunderbird: the forwarded email is not in the summary', async () => {
+    const apple = intakeFromEmail(await parsed('apple-mail-inline-image.eml'), desk);
+    expect(apple.summary).toMatch(/nine years\.$/);
+    expect(apple.receivedOn).toBe('2026-11-09');
+    const tb = intakeFromEmail(await parsed('thunderbird-latin1-forwarded.eml'), desk);
+    expect(tb.customerName).toBe('Gwën Harri');
+    expect(tb.summary).toContain('£45');
+    expect(tb.summary).not.toContain('Heol y Bont');
+  });
+
+  test('HTML-only: the summary is the text of the HTML, without the script', async () => {
+    const fields = intakeFromEmail(await parsed('html-only-remote-content.eml'), desk);
+    expect(fields.customerName).toBe('Dev Patel');
+    expect(fields.summary).toContain('My direct debit was taken twice this month');
+    expect(fields.summary).not.toMatch(/fetch|tracker/);
+    // Sent 12:00 -05:00 = 17:00 UTC on 3 November.
+    expect(fields.receivedOn).toBe('2026-11-03');
+  });
+
+  test('Outlook .msg: sender from the message, the RTF-only body in the summary', async () => {
+    const fields = intakeFromEmail(await parsed('outlook-rtf-only.msg'), desk);
+    expect(fields).toEqual({
+      receivedOn: '2023-11-01',
+      channel: 'email',
+      customerName: 'hmailuser',
+      email: 'hmailuser@hmailserver.test',
+      summary: 'attachmentFiles\n\nattachmentFiles',
+    });
+  });
+
+  test.each([
+    'outlook-accented-cp1252-pdf.eml',
+    'gmail-utf8-reply-signature.eml',
+    'apple-mail-inline-image.eml',
+    'thunderbird-latin1-forwarded.eml',
+    'html-only-remote-content.eml',
+    'outlook-subject.msg',
+    'outlook-msginmsg.msg',
+  ])('%s: the filled-in form passes the intake checks once a category is chosen', async (name) => {
+    const email = await parsed(name);
+    const form = { ...emptyIntakeForm(desk.today), ...intakeFromEmail(email, desk), category: 'billing' };
+    if (!form.customerName) form.customerName = 'Typed by the handler';
+    if (!form.email) form.phone = '020 7946 0000';
+    const result = validateIntake(form, desk.today, { by: 'Sam' });
+    expect(result.ok ? 'ok' : result.errors).toBe('ok');
+  });
+});
+
+describe('the pieces', () => {
+  test('dateInZone gives the calendar date in the zone', () => {
+    expect(dateInZone('2026-03-29T00:30:00Z', 'Europe/London')).toBe('2026-03-29');
+    expect(dateInZone('2026-07-01T23:30:00Z', 'Europe/London')).toBe('2026-07-02');
+    expect(dateInZone('2026-07-02T03:00:00Z', 'America/Toronto')).toBe('2026-07-01');
+    expect(dateInZone('not a date', 'Europe/London')).toBeNull();
+  });
+
+  test('an email dated after the desk’s today, or not dated, is taken as received today', () => {
+    const email: ParsedEmail = {
+      format: 'eml',
+      from: { name: '', address: 'a@example.org' },
+      to: [],
+      cc: [],
+      date: '2027-01-05T10:00:00Z',
+      subject: 'Hello',
+      text: 'Body',
+      attachments: [],
+    };
+    expect(intakeFromEmail(email, desk).receivedOn).toBe(desk.today);
+    expect(intakeFromEmail({ ...email, date: null }, desk).receivedOn).toBe(desk.today);
+  });
+
+  test('invisible characters are removed, line breaks in the name become spaces, the summary stays within its limit', () => {
+    const email: ParsedEmail = {
+      format: 'eml',
+      from: { name: '"Ann\u202e Lee"', address: 'ann@example.org' },
+      to: [],
+      cc: [],
+      date: null,
+      subject: 'Sub\u200bject',
+      text: `${'word '.repeat(3000)}\n\nSecond paragraph`,
+      attachments: [],
+    };
+    const fields = intakeFromEmail(email, desk);
+    expect(fields.customerName).toBe('Ann Lee');
+    expect(fields.summary.startsWith('Subject\n\nword word')).toBe(true);
+    expect(fields.summary.length).toBeLessThanOrEqual(STORED_LIMITS.summary);
+    expect(fields.summary.endsWith('…')).toBe(true);
+    expect(fields.summary).not.toContain('Second paragraph');
+  });
+
+  test('newWords stops at an Outlook quoted header block; firstParagraphs keeps whole paragraphs', () => {
+    expect(newWords('Please call me.\n\nFrom: Desk <d@example.org>\nSent: 1 May 2026\n\nOld text')).toBe(
+      'Please call me.',
+    );
+    expect(newWords('From: the start of my story\nit goes on')).toBe('From: the start of my story\nit goes on');
+    expect(firstParagraphs('One.\n\nTwo two.\n\nThree three three.', 15)).toBe('One.\n\nTwo two.');
+  });
+
+  test('the note names the subject', () => {
+    expect(emailIntakeNote({ subject: 'Refund' })).toBe('From the email “Refund” — it will be attached to the case');
+  });
+});

@@ -1,0 +1,113 @@
+// From an email to the intake form (issue #18): the customer's name and email from the sender, the date received from
+// the email's date in the desk's time zone, channel email, and a summary from the subject and the body's first
+// paragraphs, with quoted replies, forwarded history and signatures cut off where they are easy to see. The handler
+// checks and completes the form; the email itself is attached to the case whole, so nothing cut here is lost.
+import type { IntakeForm } from '#shared/model/intake';
+import { STORED_LIMITS } from '#shared/model/stored';
+import { findForbiddenCharacter, type TextLines } from '#shared/model/text';
+import type { ParsedEmail } from './parse';
+
+/** The fields an email fills in. */
+export type EmailIntakeFields = Pick<IntakeForm, 'receivedOn' | 'channel' | 'customerName' | 'email' | 'summary'>;
+
+/** How much of the body goes into the summary (whole paragraphs; the first one is cut if it alone is longer). */
+export const EMAIL_SUMMARY_CHARS = 2000;
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone (an IANA name such as Europe/London). */
+export function dateInZone(instant: string, timeZone: string): string | null {
+  const t = Date.parse(instant);
+  if (Number.isNaN(t)) return null;
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date(t))
+    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** Text without the characters no field may hold (invisible controls; line breaks in a one-line field). */
+export function withoutForbiddenCharacters(text: string, lines: TextLines): string {
+  let out = text;
+  for (let found = findForbiddenCharacter(out, lines); found; found = findForbiddenCharacter(out, lines)) {
+    const width = found.codePoint > 0xffff ? 2 : 1;
+    out = out.slice(0, found.index) + (found.kind === 'line-break' ? ' ' : '') + out.slice(found.index + width);
+  }
+  return out;
+}
+
+/** A line where what follows is no longer the customer's new words. */
+const CUT_LINE = [
+  /^-- ?$/, // the signature delimiter (RFC 3676)
+  /^_{10,}$/, // Outlook's line above a quoted message
+  /^-{3,}\s*(Original Message|Forwarded message|Message d'origine|Ursprüngliche Nachricht)\s*-{3,}$/i,
+  /^(Begin forwarded message|Début du message réexpédié)\s*:?$/i,
+  /^On .{4,200} wrote:$/, // Gmail, Apple Mail, Thunderbird
+  /^Le .{4,200} a écrit\s?:$/,
+  /^>/, // a quoted line
+  /^Sent from my \w+/i,
+  /^(Get|Download) Outlook for /i,
+  /^(Kind|Best|Warm|With best)? ?regards,?$/i,
+  /^(Yours (sincerely|faithfully|truly)|Many thanks|Thanks|Thank you|Best wishes|Cordialement|Bien à vous),?$/i,
+];
+/** Outlook's quoted header block: "From: …" followed by "Sent: …" (or "Date: …"). */
+const QUOTED_HEADER = /^(From|De)\s*:/i;
+const QUOTED_HEADER_NEXT = /^(Sent|Date|Envoyé)\s*:/i;
+
+/** The customer's own words at the top of a body: up to the first quoted reply, forwarded message or sign-off. */
+export function newWords(body: string): string {
+  const lines = body.replace(/\r\n?/g, '\n').split('\n');
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (CUT_LINE.some((re) => re.test(line))) break;
+    if (QUOTED_HEADER.test(line) && QUOTED_HEADER_NEXT.test((lines[i + 1] ?? '').trim())) break;
+    kept.push(lines[i].trimEnd());
+  }
+  return kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** The body's first paragraphs, whole, up to `max` characters (the first one cut at a word if it alone is longer). */
+export function firstParagraphs(text: string, max: number): string {
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  let out = '';
+  for (const p of paragraphs) {
+    const next = out ? `${out}\n\n${p}` : p;
+    if (next.length <= max) {
+      out = next;
+      continue;
+    }
+    if (!out) out = `${p.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+    break;
+  }
+  return out;
+}
+
+/** The intake fields an email fills in, for a desk whose date is `today` in `timeZone`. */
+export function intakeFromEmail(email: ParsedEmail, desk: { today: string; timeZone: string }): EmailIntakeFields {
+  const sent = email.date ? dateInZone(email.date, desk.timeZone) : null;
+  // An email dated after the desk's today (a wrong clock somewhere) or not dated is taken as received today.
+  const receivedOn = sent && sent <= desk.today ? sent : desk.today;
+  const name = withoutForbiddenCharacters(email.from?.name ?? '', 'single-line')
+    .replace(/^["'\s]+|["'\s]+$/g, '')
+    .slice(0, STORED_LIMITS.name);
+  const address = email.from?.address ?? '';
+  const subject = withoutForbiddenCharacters(email.subject, 'single-line').trim();
+  const body = firstParagraphs(newWords(withoutForbiddenCharacters(email.text, 'multi-line')), EMAIL_SUMMARY_CHARS);
+  const summary = [subject, body].filter(Boolean).join('\n\n').slice(0, STORED_LIMITS.summary);
+  return {
+    receivedOn,
+    channel: 'email',
+    customerName: name,
+    email: address.length <= STORED_LIMITS.email ? address : '',
+    summary,
+  };
+}
+
+/** The note the intake form shows above a form filled in from an email. */
+export function emailIntakeNote(email: Pick<ParsedEmail, 'subject'>): string {
+  return `From the email “${email.subject || '(no subject)'}” — it will be attached to the case`;
+}

@@ -1,0 +1,221 @@
+// The text of an RTF document, for an Outlook message whose body exists only as compressed RTF (decompressed by
+// @kenjiuno/decompressrtf, which does only that). No maintained RTF-to-text library is installed, so this is the
+// smallest reader that gives the text as an RTF reader shows it: it follows groups, skips the destinations that are
+// not text (font and colour tables, pictures, `\*` destinations such as the `\*\htmltag` of HTML that Outlook
+// encapsulated in RTF, whose RTF rendering is then the text), turns `\par`/`\line`/`\tab` into line breaks and tabs,
+// and decodes `\'hh` bytes in the document's code page (`\ansicpg`) and `\uN` characters (skipping their `\ucN`
+// fallback). Formatting is dropped.
+
+type Decoder = { decode(bytes: Uint8Array): string };
+const TextDecoderCtor = (
+  globalThis as unknown as { TextDecoder: new (label: string, options?: { fatal?: boolean }) => Decoder }
+).TextDecoder;
+
+/** Destinations whose content is not the document's text. */
+const SKIPPED = new Set([
+  'fonttbl',
+  'colortbl',
+  'stylesheet',
+  'info',
+  'pict',
+  'object',
+  'header',
+  'headerl',
+  'headerr',
+  'headerf',
+  'footer',
+  'footerl',
+  'footerr',
+  'footerf',
+  'listtable',
+  'listoverridetable',
+  'revtbl',
+  'rsidtbl',
+  'generator',
+  'xmlnstbl',
+  'themedata',
+  'colorschememapping',
+  'datastore',
+  'latentstyles',
+  'filetbl',
+  'pgdsctbl',
+  'mmathPr',
+  'fldinst',
+]);
+
+const SYMBOLS: Record<string, string> = {
+  par: '\n',
+  line: '\n',
+  sect: '\n\n',
+  page: '\n\n',
+  row: '\n',
+  cell: '\t',
+  tab: '\t',
+  emdash: '\u2014',
+  endash: '\u2013',
+  bullet: '\u2022',
+  lquote: '\u2018',
+  rquote: '\u2019',
+  ldblquote: '\u201c',
+  rdblquote: '\u201d',
+  emspace: ' ',
+  enspace: ' ',
+};
+
+function decoderFor(codePage: number): Decoder {
+  try {
+    return new TextDecoderCtor(codePage === 65001 ? 'utf-8' : `windows-${codePage}`);
+  } catch {
+    try {
+      // Code pages TextDecoder names otherwise (932 Shift_JIS, 936 GBK, 949 EUC-KR, 950 Big5).
+      const names: Record<number, string> = { 932: 'shift_jis', 936: 'gbk', 949: 'euc-kr', 950: 'big5' };
+      return new TextDecoderCtor(names[codePage] ?? 'windows-1252');
+    } catch {
+      return new TextDecoderCtor('windows-1252');
+    }
+  }
+}
+
+interface GroupState {
+  skip: boolean;
+  /** Characters to skip after a `\uN` (`\ucN`, 1 by default). */
+  uc: number;
+}
+
+/** The plain text of an RTF document, given as its bytes. */
+export function rtfToText(rtf: Uint8Array): string {
+  // One character per byte: RTF is 7-bit, and a byte above ASCII is in the document's code page (decoded below).
+  let src = '';
+  for (let k = 0; k < rtf.length; k += 8192) src += String.fromCharCode(...rtf.subarray(k, k + 8192));
+  let decoder = decoderFor(1252);
+  let out = '';
+  let pendingBytes: number[] = [];
+  const flushBytes = () => {
+    if (pendingBytes.length > 0) {
+      out += decoder.decode(Uint8Array.from(pendingBytes));
+      pendingBytes = [];
+    }
+  };
+  const emit = (text: string) => {
+    flushBytes();
+    out += text;
+  };
+  let state: GroupState = { skip: false, uc: 1 };
+  const stack: GroupState[] = [];
+  /** Fallback characters still to skip after a `\uN`. */
+  let toSkip = 0;
+  /** The group just opened with `\*`: an ignorable destination. */
+  let starred = false;
+  /** At the first control word of a group (where a destination is named). */
+  let groupStart = false;
+
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (c === '{') {
+      stack.push(state);
+      state = { ...state };
+      toSkip = 0;
+      groupStart = true;
+      starred = false;
+      i++;
+      continue;
+    }
+    if (c === '}') {
+      state = stack.pop() ?? { skip: false, uc: 1 };
+      toSkip = 0;
+      groupStart = false;
+      i++;
+      continue;
+    }
+    if (c === '\r' || c === '\n') {
+      i++;
+      continue;
+    }
+    if (c === '\\') {
+      const next = src[i + 1] ?? '';
+      if (/[a-zA-Z]/.test(next)) {
+        const m = /^([a-zA-Z]{1,32})(-?\d{1,10})? ?/.exec(src.slice(i + 1, i + 50))!;
+        const word = m[1];
+        const param = m[2] === undefined ? null : Number(m[2]);
+        i += 1 + m[0].length;
+        const atStart = groupStart;
+        groupStart = false;
+        if (atStart && (starred || SKIPPED.has(word))) {
+          state.skip = true;
+          starred = false;
+          continue;
+        }
+        starred = false;
+        if (word === 'ansicpg' && param !== null) {
+          flushBytes();
+          decoder = decoderFor(param);
+          continue;
+        }
+        if (word === 'uc' && param !== null) {
+          state.uc = Math.max(0, param);
+          continue;
+        }
+        if (state.skip) continue;
+        if (toSkip > 0) {
+          toSkip--;
+          continue;
+        }
+        if (word === 'u' && param !== null) {
+          emit(String.fromCharCode(param < 0 ? param + 65536 : param));
+          toSkip = state.uc;
+          continue;
+        }
+        const symbol = SYMBOLS[word];
+        if (symbol !== undefined) emit(symbol);
+        continue;
+      }
+      groupStart = false;
+      if (next === '*') {
+        starred = true;
+        groupStart = true;
+        i += 2;
+        continue;
+      }
+      if (next === "'") {
+        const hex = src.slice(i + 2, i + 4);
+        i += 4;
+        if (state.skip) continue;
+        if (toSkip > 0) {
+          toSkip--;
+          continue;
+        }
+        if (/^[0-9a-fA-F]{2}$/.test(hex)) pendingBytes.push(parseInt(hex, 16));
+        continue;
+      }
+      i += 2;
+      if (state.skip) continue;
+      if (toSkip > 0) {
+        toSkip--;
+        continue;
+      }
+      if (next === '\\' || next === '{' || next === '}') emit(next);
+      else if (next === '~') emit('\u00a0');
+      else if (next === '_') emit('\u2011');
+      else if (next === '\r' || next === '\n') emit('\n');
+      // `\-` (optional hyphen) and other control symbols add nothing.
+      continue;
+    }
+    groupStart = false;
+    starred = false;
+    i++;
+    if (state.skip) continue;
+    if (toSkip > 0) {
+      toSkip--;
+      continue;
+    }
+    // A byte above ASCII written as itself is in the document's code page, like a `\'hh`.
+    if (c.charCodeAt(0) >= 0x80 && c.charCodeAt(0) <= 0xff) pendingBytes.push(c.charCodeAt(0));
+    else emit(c);
+  }
+  flushBytes();
+  return out
+    .replace(/[ \t\u00a0]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
