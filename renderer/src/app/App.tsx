@@ -29,6 +29,7 @@ import { teamSync } from '#sync';
 import { useCurrentPerson } from '#features/people';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { MenuCommands } from './MenuCommands';
+import { EmailDrop } from './EmailDrop';
 
 function Nav({ onNavigate }: { onNavigate: () => void }) {
   const [location, navigate] = useLocation();
@@ -130,6 +131,7 @@ export function App() {
           <DataKeeper />
           <RetentionOnStart />
           <CommandPalette />
+          <EmailDrop />
         </>
       )}
       <SkipLink />

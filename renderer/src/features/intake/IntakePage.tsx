@@ -1,9 +1,11 @@
 import {
+  Alert,
   Button,
   Checkbox,
   Collapse,
   Fieldset,
   Group,
+  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -14,7 +16,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import {
   CATEGORIES,
@@ -39,6 +41,11 @@ import { db } from '#db/schema';
 import { ADDRESS_HINT } from '#shared/model/stored';
 import { activeProviders, usualProvider } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
+import { emailIntakeNote, intakeFromEmail } from '#shared/mail/intake';
+import { EmailView, onEmailForIntake, readEmailFile, takeEmailForIntake, type IncomingEmail } from '#features/mail';
+
+/** The desk's time zone: the computer's, as for "today". */
+const deskTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function IntakePage() {
   const settings = useSettings();
@@ -59,6 +66,33 @@ export function IntakePage() {
   const provider = providers.find((p) => p.id === providerId) ?? null;
   // Vulnerability details are special-category data: the section stays closed unless the handler opens it.
   const [vulnerabilityOpen, setVulnerabilityOpen] = useState(false);
+  // A complaint that came by email: the form is filled in from it, and the email is attached once the case is logged.
+  const [fromEmail, setFromEmail] = useState<IncomingEmail | null>(null);
+  const [emailShown, setEmailShown] = useState(false);
+  const emailInput = useRef<HTMLInputElement>(null);
+  const { setValues } = form;
+  const fillFromEmail = useCallback(
+    (incoming: IncomingEmail) => {
+      setFromEmail(incoming);
+      setValues(intakeFromEmail(incoming.email, { today: todayIso(), timeZone: deskTimeZone() }));
+    },
+    [setValues],
+  );
+  // An email dropped on the window (app/EmailDrop) is waiting, or arrives while the form is open.
+  useEffect(() => {
+    const take = () => {
+      const incoming = takeEmailForIntake();
+      if (incoming) fillFromEmail(incoming);
+    };
+    take();
+    return onEmailForIntake(take);
+  }, [fillFromEmail]);
+  const pickEmail = async (file: File | undefined) => {
+    if (!file) return;
+    const read = await readEmailFile(file);
+    if (read.ok) fillFromEmail(read.incoming);
+    else notifications.show({ color: 'red', title: 'Not an email', message: read.error, autoClose: 10_000 });
+  };
 
   const submit = form.onSubmit(async (values) => {
     const result = validateIntake(values, todayIso(), { by: settings?.handlerName ?? '' });
@@ -108,6 +142,40 @@ export function IntakePage() {
   return (
     <Stack maw={820} gap="md">
       <ScreenTitle>New complaint</ScreenTitle>
+      <Group gap="sm">
+        <Button variant="default" size="xs" onClick={() => emailInput.current?.click()}>
+          Fill in from an email…
+        </Button>
+        <Text size="sm" c="dimmed">
+          or drop an .eml or .msg file on the window
+        </Text>
+        <input
+          ref={emailInput}
+          type="file"
+          accept=".eml,.msg,message/rfc822,application/vnd.ms-outlook"
+          aria-label="Email file"
+          hidden
+          onChange={(e) => {
+            void pickEmail(e.currentTarget.files?.[0]);
+            e.currentTarget.value = '';
+          }}
+        />
+      </Group>
+      {fromEmail && (
+        <Alert color="blue" variant="light" title={emailIntakeNote(fromEmail.email)} data-testid="from-email">
+          <Group gap="sm" justify="space-between">
+            <Text size="sm">
+              Filled in from {fromEmail.fileName}: check each field, choose a category and complete what is missing.
+            </Text>
+            <Button size="xs" variant="light" onClick={() => setEmailShown(true)}>
+              Show the email
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <Modal opened={emailShown} onClose={() => setEmailShown(false)} title="Email preview" size="xl">
+        {fromEmail && <EmailView email={fromEmail.email} />}
+      </Modal>
       <form onSubmit={submit} noValidate aria-label="New complaint">
         <Stack gap="md">
           <DraftOffer draft={draft} />

@@ -1,0 +1,49 @@
+// An email file dropped anywhere on the window (issue #18): read it and open "New complaint" filled in from it. A drop
+// that a zone on the page has already taken (a case's attachments) is left to it; a file that is not an email is
+// refused with the reason. Without this, the browser would open a dropped file in place of the app.
+import { notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { useLocation } from 'wouter';
+import { offerEmailForIntake, readEmailFile } from '#features/mail';
+
+const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+
+export function EmailDrop() {
+  const [, navigate] = useLocation();
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (carriesFiles(e) && !e.defaultPrevented) {
+        e.preventDefault();
+        if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+      }
+    };
+    const drop = (e: DragEvent) => {
+      if (!carriesFiles(e) || e.defaultPrevented) return;
+      e.preventDefault();
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (files.length !== 1) {
+        notifications.show({
+          color: 'orange',
+          title: 'One email at a time',
+          message: 'Drop one email file (.eml or .msg) to start a new complaint from it.',
+        });
+        return;
+      }
+      void readEmailFile(files[0]).then((read) => {
+        if (!read.ok) {
+          notifications.show({ color: 'red', title: 'Not an email', message: read.error, autoClose: 10_000 });
+          return;
+        }
+        offerEmailForIntake(read.incoming);
+        navigate('/new');
+      });
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [navigate]);
+  return null;
+}
