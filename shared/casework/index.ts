@@ -30,6 +30,7 @@ export { nextStage } from './state';
 export { whyNot, availableActions, type ActionAvailability } from './availability';
 export {
   defaultInput,
+  fieldOptions,
   customerToForm,
   customerDetailsToForm,
   buildActionEvent,
@@ -60,6 +61,7 @@ export {
   whyNotVoid,
   withFacts,
   type ChangePreview,
+  type ProviderChoice,
   type CorrectableFacts,
   type CorrectableField,
   type DueDateChange,

@@ -3,6 +3,7 @@
 import { caseFacts, evaluateCase, getProcedure } from '#shared/rules/index';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import {
+  type ProviderChoice,
   type ActionInput,
   availableActions,
   buildActionEvent,
@@ -38,6 +39,8 @@ export class Desk {
   constructor(
     public record: CaseRecord,
     public today: string,
+    /** The desk's providers, for corrections that move the case to another. */
+    public providers?: ProviderChoice[],
   ) {
     this.events = [
       {
@@ -62,7 +65,15 @@ export class Desk {
       // The rules cannot read the case: only record-keeping actions.
     }
     const procedure = getProcedure(this.record.procedureId);
-    return { record: this.record, events: this.events, evaluation, procedure, today: this.today, by: 'Sam Patel' };
+    return {
+      record: this.record,
+      events: this.events,
+      evaluation,
+      procedure,
+      today: this.today,
+      by: 'Sam Patel',
+      providers: this.providers,
+    };
   }
   build(id: CaseActionId, input: ActionInput) {
     const ctx = this.context();
