@@ -19,7 +19,7 @@ import {
   type TimelineEvent,
 } from '#shared/model/case';
 import { isIsoDate } from '#shared/model/dates';
-import { caseProviderId, type Provider } from '#shared/model/provider';
+import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import { effectiveTimeline, voidsByEntry } from '#shared/model/effective';
 import { STORED_LIMITS } from '#shared/model/stored';
 import { textCharacterProblem } from '#shared/model/text';
@@ -63,9 +63,6 @@ export const CORRECTABLE_LABELS: Record<CorrectableField, string> = {
   providerId: 'Provider',
   calendar: 'Working-day calendar',
 };
-
-/** What a correction needs to know of the desk's providers: a case can be moved to one that is not retired. */
-export type ProviderChoice = Pick<Provider, 'id' | 'name' | 'calendar' | 'retiredOn'>;
 
 /** What a case holds of the correctable facts. */
 export function correctableFacts(record: CaseRecord): CorrectableFacts {

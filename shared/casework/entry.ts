@@ -20,7 +20,7 @@ import { parseEmployees } from '#shared/model/intake';
 import { addressTextProblem, STORED_LIMITS } from '#shared/model/stored';
 import { textCharacterProblem } from '#shared/model/text';
 import { whyNot } from './availability';
-import { caseProviderId } from '#shared/model/provider';
+import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import {
   type ActionFieldSpec,
   type CaseActionId,
@@ -44,7 +44,6 @@ import {
   correctableFacts,
   correctedValueText,
   correctionFormValues,
-  type ProviderChoice,
   readCorrection,
   whyNotVoid,
 } from './corrections';

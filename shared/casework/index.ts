@@ -61,7 +61,6 @@ export {
   whyNotVoid,
   withFacts,
   type ChangePreview,
-  type ProviderChoice,
   type CorrectableFacts,
   type CorrectableField,
   type DueDateChange,

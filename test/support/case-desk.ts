@@ -3,7 +3,6 @@
 import { caseFacts, evaluateCase, getProcedure } from '#shared/rules/index';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import {
-  type ProviderChoice,
   type ActionInput,
   availableActions,
   buildActionEvent,
@@ -11,6 +10,7 @@ import {
   defaultInput,
   withFacts,
 } from '#shared/casework/index';
+import type { ProviderChoice } from '#shared/model/provider';
 import { customer } from './cases';
 
 export function caseRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
