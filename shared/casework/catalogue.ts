@@ -72,6 +72,8 @@ export interface ActionFieldSpec {
   missing?: string;
   /** Shown only while this checkbox field is ticked (its value is ignored otherwise). */
   onlyWhen?: string;
+  /** The choices are the desk's own data, not fixed: `fieldOptions` (entry.ts) lists them from the context. */
+  optionsFrom?: 'providers';
 }
 
 export interface CaseActionSpec {
@@ -575,6 +577,15 @@ export const SPECS: readonly CaseActionSpec[] = [
         required: true,
         missing: 'Choose the procedure',
         options: listProcedures().map((p) => ({ value: p.id, label: p.name })),
+      },
+      {
+        name: 'providerId',
+        label: 'Provider',
+        kind: 'select',
+        required: true,
+        missing: 'Choose the provider',
+        description: "The case's letterhead, letter language and working-day calendar are its provider's",
+        optionsFrom: 'providers',
       },
       {
         name: 'repName',

@@ -7,6 +7,8 @@ import {
   correctableFacts,
   correctionPreview,
   dueDateChanges,
+  fieldOptions,
+  getAction,
   VOIDABLE_TYPES,
   voidEffects,
 } from './index';
@@ -228,5 +230,61 @@ describe('reopening', () => {
     desk.do('resolve', { on: '2026-12-02', summary: 'Refund paid' });
     desk.do('close', { on: '2026-12-02' });
     expect(desk.evaluation().status).toBe('closed');
+  });
+});
+
+describe('moving a case to another provider (issue #16)', () => {
+  const providers = [
+    { id: 'first', name: 'Kijoma UK', calendar: 'england-and-wales' as const },
+    { id: 'scot', name: 'Kijoma Scotland', calendar: 'scotland' as const },
+    { id: 'old', name: 'Old brand', calendar: 'england-and-wales' as const, retiredOn: '2026-01-01' },
+  ];
+
+  it('is a correction: the provider and its calendar change, the entry names both providers and the dates move', () => {
+    const desk = new Desk(record(), '2026-12-02', providers);
+    const ctx = desk.context();
+    const preview = correctionPreview({ providerId: 'scot', reason: 'Scottish customer' }, ctx);
+    // St Andrew's Day (Mon 30 Nov 2026) is a Scottish bank holiday: working-day targets move a day later.
+    expect(preview?.dueDates.length).toBeGreaterThan(0);
+    for (const change of preview!.dueDates) expect(change.to! > change.from!).toBe(true);
+    const e = desk.do('correct-facts', { providerId: 'scot', reason: 'Scottish customer' });
+    expect(e.data).toMatchObject({
+      changed: ['providerId', 'calendar'],
+      before: { providerId: 'first', calendar: 'england-and-wales' },
+      after: { providerId: 'scot', calendar: 'scotland' },
+      names: { first: 'Kijoma UK', scot: 'Kijoma Scotland' },
+    });
+    expect(e.summary).toContain('provider Kijoma UK → Kijoma Scotland');
+    expect(desk.record).toMatchObject({ providerId: 'scot', calendar: 'scotland' });
+    // The projection gives the same: the case as logged with its corrections applied.
+    const facts = applyCorrections(correctableFacts(record()), desk.events);
+    expect(facts).toMatchObject({ providerId: 'scot', calendar: 'scotland' });
+  });
+
+  it('refuses a retired provider, an unknown one, and any change when the desk’s providers are not known', () => {
+    const desk = new Desk(record(), '2026-12-02', providers);
+    const retired = desk.build('correct-facts', { providerId: 'old', reason: 'x' });
+    expect(retired.ok ? null : retired.errors.providerId).toBe(
+      'Old brand is retired (2026-01-01): no case can be moved to it',
+    );
+    const unknown = desk.build('correct-facts', { providerId: 'nope', reason: 'x' });
+    expect(unknown.ok ? null : unknown.errors.providerId).toBe('Choose the provider');
+    const blind = new Desk(record(), '2026-12-02').build('correct-facts', { providerId: 'scot', reason: 'x' });
+    expect(blind.ok ? null : blind.errors.providerId).toBe('Choose the provider');
+  });
+
+  it('offers the desk’s active providers and the case’s own, even when retired or unknown here', () => {
+    const field = getAction('correct-facts').fields.find((f) => f.name === 'providerId')!;
+    const onOld = new Desk(record({ providerId: 'old' }), '2026-12-02', providers).context();
+    expect(fieldOptions(field, onOld).map((o) => o.label)).toEqual([
+      'Kijoma UK',
+      'Kijoma Scotland',
+      'Old brand (retired)',
+    ]);
+    const elsewhere = new Desk(record({ providerId: 'other-desk' }), '2026-12-02', providers).context();
+    expect(fieldOptions(field, elsewhere)[0]).toEqual({
+      value: 'other-desk',
+      label: 'Not one of this desk’s providers',
+    });
   });
 });

@@ -10,6 +10,7 @@ import {
   LETTER_LANGUAGES,
   TIMELINE_TYPES,
   type AuthorityKind,
+  type CalendarId,
   type CaseRecord,
   type Category,
   type Channel,
@@ -18,6 +19,7 @@ import {
   type TimelineEvent,
 } from '#shared/model/case';
 import { isIsoDate } from '#shared/model/dates';
+import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import { effectiveTimeline, voidsByEntry } from '#shared/model/effective';
 import { STORED_LIMITS } from '#shared/model/stored';
 import { textCharacterProblem } from '#shared/model/text';
@@ -32,6 +34,10 @@ export interface CorrectableFacts {
   procedureId: string;
   representative: Representative | null;
   communication: CommunicationNeeds | null;
+  /** The provider the complaint is about (model/provider.ts); a case from before providers has the first one's id. */
+  providerId: string;
+  /** The working-day calendar: the provider's. It changes only with the provider (no form field of its own). */
+  calendar: CalendarId;
 }
 export const CORRECTABLE_FIELDS = [
   'receivedOn',
@@ -41,6 +47,8 @@ export const CORRECTABLE_FIELDS = [
   'procedureId',
   'representative',
   'communication',
+  'providerId',
+  'calendar',
 ] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
@@ -52,6 +60,8 @@ export const CORRECTABLE_LABELS: Record<CorrectableField, string> = {
   procedureId: 'Procedure',
   representative: 'Representative',
   communication: 'Communication needs',
+  providerId: 'Provider',
+  calendar: 'Working-day calendar',
 };
 
 /** What a case holds of the correctable facts. */
@@ -64,6 +74,8 @@ export function correctableFacts(record: CaseRecord): CorrectableFacts {
     procedureId: record.procedureId,
     representative: record.representative ?? null,
     communication: record.communication ?? null,
+    providerId: caseProviderId(record),
+    calendar: record.calendar,
   };
 }
 
@@ -115,6 +127,7 @@ export function correctionFormValues(record: CaseRecord): Record<string, string>
     language: needs?.language ?? '',
     largePrint: needs?.largePrint ? 'yes' : '',
     prefersPost: needs?.prefersPost ? 'yes' : '',
+    providerId: caseProviderId(record),
     reason: '',
   };
 }
@@ -126,6 +139,8 @@ export interface CorrectionContext {
   record: CaseRecord;
   events: readonly TimelineEvent[];
   today: string;
+  /** The desk's providers (a change of provider is checked against them; without them the provider cannot change). */
+  providers?: readonly ProviderChoice[];
 }
 
 export type ReadCorrection =
@@ -199,6 +214,15 @@ export function readCorrection(input: Partial<Record<string, string>>, ctx: Corr
   if (language) needs.language = language as CommunicationNeeds['language'];
   if (ticked(form.largePrint)) needs.largePrint = true;
   if (ticked(form.prefersPost)) needs.prefersPost = true;
+  const providerId = trim(form.providerId) || current.providerId;
+  let calendar = current.calendar;
+  if (providerId !== current.providerId) {
+    const provider = ctx.providers?.find((p) => p.id === providerId);
+    if (!provider) errors.providerId = 'Choose the provider';
+    else if (provider.retiredOn)
+      errors.providerId = `${provider.name} is retired (${provider.retiredOn}): no case can be moved to it`;
+    else calendar = provider.calendar;
+  }
   if (Object.keys(errors).length) return { ok: false, errors };
   const facts: CorrectableFacts = {
     receivedOn,
@@ -208,14 +232,20 @@ export function readCorrection(input: Partial<Record<string, string>>, ctx: Corr
     procedureId,
     representative,
     communication: Object.keys(needs).length ? needs : null,
+    providerId,
+    calendar,
   };
   const changed = CORRECTABLE_FIELDS.filter((f) => !same(current[f], facts[f]));
   return { ok: true, facts, changed };
 }
 
-/** A value of a corrected field in words, for the timeline and the anonymised view: "12 Jan 2026" stays ISO here. */
-export function correctedValueText(field: string, value: unknown): string {
+/**
+ * A value of a corrected field in words, for the timeline and the anonymised view: "12 Jan 2026" stays ISO here. A
+ * provider is named by `names` (the correction's `data.names`: the names it had when the correction was made).
+ */
+export function correctedValueText(field: string, value: unknown, names?: Readonly<Record<string, string>>): string {
   if (value === null || value === undefined || value === '') return '(none)';
+  if (field === 'providerId' && typeof value === 'string') return names?.[value] ?? value;
   if (field === 'representative' && typeof value === 'object') {
     const r = value as Representative;
     const authority = r.authority ? `, ${r.authority.kind.replace(/-/g, ' ')} (${r.authority.on})` : '';

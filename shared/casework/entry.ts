@@ -20,7 +20,9 @@ import { parseEmployees } from '#shared/model/intake';
 import { addressTextProblem, STORED_LIMITS } from '#shared/model/stored';
 import { textCharacterProblem } from '#shared/model/text';
 import { whyNot } from './availability';
+import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import {
+  type ActionFieldSpec,
   type CaseActionId,
   type CaseActionSpec,
   type Currency,
@@ -61,6 +63,8 @@ export interface ActionContext {
   today: string;
   /** The person working (recorded as the event's author). */
   by: string;
+  /** The desk's providers: a correction may move the case to another (corrections.ts). */
+  providers?: readonly ProviderChoice[];
 }
 
 /** A timeline event before it is stored (the store adds id, caseId and the timestamp). */
@@ -120,6 +124,22 @@ export function defaultInput(
     });
   }
   return values;
+}
+
+/** A select field's choices: the spec's own, or the desk's data it names (`optionsFrom`). */
+export function fieldOptions(
+  f: ActionFieldSpec,
+  ctx: Pick<ActionContext, 'record' | 'providers'>,
+): { value: string; label: string }[] {
+  if (f.optionsFrom !== 'providers') return [...(f.options ?? [])];
+  const current = caseProviderId(ctx.record);
+  const options = (ctx.providers ?? [])
+    .filter((p) => !p.retiredOn || p.id === current)
+    .map((p) => ({ value: p.id, label: p.retiredOn ? `${p.name} (retired)` : p.name }));
+  // A case merged from another desk may name a provider this desk does not hold: it stays choosable as it is.
+  if (!options.some((o) => o.value === current))
+    options.unshift({ value: current, label: 'Not one of this desk’s providers' });
+  return options;
 }
 
 export function customerToForm(c: Customer): Record<CustomerField, string> {
@@ -636,16 +656,24 @@ function buildCorrection(
     after[f] = read.facts[f];
     (corrections as Record<string, unknown>)[f] = read.facts[f];
   }
+  // A provider is named as it was called at the time, so the entry reads the same after it is renamed or retired.
+  const names = read.changed.includes('providerId')
+    ? Object.fromEntries(
+        (ctx.providers ?? [])
+          .filter((p) => p.id === before.providerId || p.id === after.providerId)
+          .map((p) => [p.id, p.name]),
+      )
+    : undefined;
   const words = read.changed.map(
     (f) =>
-      `${CORRECTABLE_LABELS[f].toLowerCase()} ${short(correctedValueText(f, before[f]), 40)} → ${short(correctedValueText(f, after[f]), 40)}`,
+      `${CORRECTABLE_LABELS[f].toLowerCase()} ${short(correctedValueText(f, before[f], names), 40)} → ${short(correctedValueText(f, after[f], names), 40)}`,
   );
   const event: NewTimelineEvent = {
     type: 'corrected',
     on: ctx.today,
     by,
     summary: `Corrected ${words.join('; ')}: ${reason}`,
-    data: { changed: read.changed, before, after, reason },
+    data: { changed: read.changed, before, after, reason, ...(names ? { names } : {}) },
   };
   return { ok: true, event, corrections };
 }

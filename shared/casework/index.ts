@@ -30,6 +30,7 @@ export { nextStage } from './state';
 export { whyNot, availableActions, type ActionAvailability } from './availability';
 export {
   defaultInput,
+  fieldOptions,
   customerToForm,
   customerDetailsToForm,
   buildActionEvent,

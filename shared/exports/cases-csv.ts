@@ -26,6 +26,8 @@ export interface CaseCsvInput {
   derived?: CaseCsvDerived;
   /** The procedure's name, when known. */
   procedureName?: string;
+  /** The provider's name (model/provider.ts `providerName`). */
+  providerName?: string;
 }
 
 /**
@@ -54,6 +56,7 @@ export const CASE_CSV_COLUMNS = [
   'Large print',
   'Letters by post',
   'Summary',
+  'Provider',
   'Procedure',
   'Status',
   'Stage',
@@ -107,6 +110,7 @@ export function caseCsvRow(input: CaseCsvInput): Record<CaseCsvColumn, string> {
     'Large print': yesNo(r.communication?.largePrint),
     'Letters by post': yesNo(r.communication?.prefersPost),
     Summary: r.summary,
+    Provider: input.providerName ?? r.providerId ?? '',
     Procedure: input.procedureName ?? r.procedureId,
     Status: STATUS_LABELS[status] ?? status,
     Stage: d?.stageName ?? '',

@@ -11,6 +11,7 @@ import {
 } from '#shared/model/case';
 import { isIsoDate } from '#shared/model/dates';
 import { validateIntake, type IntakeField, type IntakeForm, type NewCaseParts } from '#shared/model/intake';
+import type { ProviderChoice } from '#shared/model/provider';
 import { unguardCell } from './cases-csv';
 
 export interface ImportField {
@@ -247,7 +248,7 @@ export function normaliseDate(value: string, order: DateOrder): string {
 export interface RowProblem {
   /** The row as the spreadsheet numbers it: the header is row 1, the first case row 2. */
   row: number;
-  field: IntakeField;
+  field: IntakeField | 'provider';
   /** The field's name on screen, and the column it came from (if one is chosen). */
   label: string;
   column?: string;
@@ -335,9 +336,46 @@ export function rowToForm(
   return { form, problems };
 }
 
+// --- The provider (issue #16) -----------------------------------------------------------------------------------
+// Each imported case is logged for one of the desk's providers: named in a column of the file (by the provider's
+// name, without case or punctuation), or one chosen for the whole file. An empty cell takes the whole file's.
+
+/** Where the cases' provider comes from: a column of the file, or one provider for every row. */
+export type ProviderSource = { column: number } | { providerId: string };
+
+const PROVIDER_ALIASES = ['provider', 'providername', 'brand', 'company', 'operator', 'network'];
+
+/** A column that names the provider when the headers have one, else the desk's usual provider for the whole file. */
+export function guessProviderSource(headers: readonly string[], usualProviderId: string): ProviderSource {
+  const column = headers.findIndex((h) => PROVIDER_ALIASES.includes(normalise(h)));
+  return column >= 0 ? { column } : { providerId: usualProviderId };
+}
+
+export interface ProviderOptions {
+  source: ProviderSource;
+  /** The desk's providers; an empty cell (or a whole-file source) takes `usualProviderId`. */
+  providers: readonly ProviderChoice[];
+  usualProviderId: string;
+}
+
+/** The provider of one row, or why the row's cell names none the desk can log cases for. */
+export function rowProvider(
+  cells: readonly string[],
+  options: ProviderOptions,
+): { providerId: string } | { problem: string } {
+  const wholeFile = 'providerId' in options.source ? options.source.providerId : null;
+  const text = wholeFile === null ? unguardCell(cells[(options.source as { column: number }).column] ?? '').trim() : '';
+  if (wholeFile !== null || text === '') return { providerId: wholeFile ?? options.usualProviderId };
+  const found = options.providers.find((p) => normalise(p.name) === normalise(text) || p.id === text);
+  const active = options.providers.filter((p) => !p.retiredOn).map((p) => p.name);
+  if (!found) return { problem: `“${text}” is not one of this desk’s providers: use ${active.join(', ')}` };
+  if (found.retiredOn) return { problem: `${found.name} was retired on ${found.retiredOn} and takes no new cases` };
+  return { providerId: found.id };
+}
+
 export interface ImportCheck {
-  /** Every row's new case, in file order, when there are no problems at all. */
-  cases: Array<{ row: number; parts: NewCaseParts }>;
+  /** Every row's new case, in file order, when there are no problems at all (with its provider when one was asked). */
+  cases: Array<{ row: number; parts: NewCaseParts; providerId?: string }>;
   /** Every problem of every row, in row order then field order. */
   problems: RowProblem[];
   /** Rows with at least one problem. */
@@ -348,6 +386,8 @@ export interface ImportCheck {
 export interface RowCheck {
   row: number;
   parts?: NewCaseParts;
+  /** The row's provider, when `options.provider` was given and the row names one the desk holds. */
+  providerId?: string;
   problems: RowProblem[];
 }
 
@@ -357,7 +397,7 @@ export function checkRow(
   index: number,
   headers: readonly string[],
   mapping: ColumnMapping,
-  options: { today: string; dateOrder: DateOrder },
+  options: { today: string; dateOrder: DateOrder; provider?: ProviderOptions },
 ): RowCheck {
   const row = index + 2;
   const { form, problems: read } = rowToForm(cells, mapping, options.dateOrder);
@@ -366,7 +406,10 @@ export function checkRow(
   if (!result.ok)
     for (const [field, message] of Object.entries(result.errors) as Array<[IntakeField, string]>)
       if (!byField.has(field)) byField.set(field, message);
-  if (byField.size === 0 && result.ok) return { row, parts: result.value, problems: [] };
+  const provider = options.provider ? rowProvider(cells, options.provider) : null;
+  const providerId = provider && 'providerId' in provider ? { providerId: provider.providerId } : {};
+  if (byField.size === 0 && result.ok && !(provider && 'problem' in provider))
+    return { row, parts: result.value, ...providerId, problems: [] };
   const problems: RowProblem[] = [];
   const order = IMPORT_FIELDS.map((f) => f.field);
   // Fields in screen order; any other field the intake rules name (none is imported today) comes last.
@@ -382,6 +425,16 @@ export function checkRow(
       message,
     });
   }
+  if (provider && 'problem' in provider) {
+    const c = (options.provider!.source as { column: number }).column;
+    problems.push({
+      row,
+      field: 'provider',
+      label: 'Provider',
+      column: headers[c] ?? `Column ${c + 1}`,
+      message: provider.problem,
+    });
+  }
   return { row, problems };
 }
 
@@ -389,7 +442,10 @@ export function checkRow(
 export function summariseChecks(rows: readonly RowCheck[]): ImportCheck {
   const problems = rows.flatMap((r) => r.problems);
   const invalidRows = rows.filter((r) => r.problems.length > 0).length;
-  return { cases: problems.length ? [] : rows.map((r) => ({ row: r.row, parts: r.parts! })), problems, invalidRows };
+  const cases = problems.length
+    ? []
+    : rows.map((r) => ({ row: r.row, parts: r.parts!, ...(r.providerId ? { providerId: r.providerId } : {}) }));
+  return { cases, problems, invalidRows };
 }
 
 /** Check every row; `rows` are the data rows (no header). Nothing may be imported unless `problems` is empty. */
@@ -397,7 +453,7 @@ export function checkImport(
   rows: readonly (readonly string[])[],
   headers: readonly string[],
   mapping: ColumnMapping,
-  options: { today: string; dateOrder: DateOrder },
+  options: { today: string; dateOrder: DateOrder; provider?: ProviderOptions },
 ): ImportCheck {
   return summariseChecks(rows.map((cells, index) => checkRow(cells, index, headers, mapping, options)));
 }

@@ -199,6 +199,14 @@ describe('the bundle', () => {
     expect(text).not.toContain('Business customer');
   });
 
+  it('names the provider each complaint was about (#16)', () => {
+    const [first, second] = request.cases;
+    const doc = subjectAccessSummary({ ...request, cases: [{ ...first, providerName: 'Jive Canada' }, second] });
+    const text = JSON.stringify(doc.content);
+    expect(text).toContain('{"text":"Provider","bold":true},"Jive Canada"');
+    expect(JSON.stringify(subjectAccessSummary(request).content)).not.toContain('"Provider"');
+  });
+
   it('keeps a voided entry in the timeline, marked voided with when and by whom (#15)', () => {
     const base = request.cases[0];
     const note = { ...base.events[0], id: 'e2', type: 'note' as const, summary: 'Called the wrong customer' };

@@ -95,6 +95,8 @@ export interface SubjectAccessCase {
   stageName?: string;
   status?: string;
   procedureName?: string;
+  /** The provider (brand) the complaint was about. */
+  providerName?: string;
 }
 
 export interface SubjectAccessRequest {
@@ -236,6 +238,7 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryC
   const r = c.record;
   const facts: string[][] = [
     ['Received', `${dateInWords(r.receivedOn)} by ${CHANNEL_LABELS[r.channel]?.toLowerCase() ?? r.channel}`],
+    ...(c.providerName ? [['Provider', c.providerName]] : []),
     ['Category', CATEGORY_LABELS[r.category] ?? r.category],
     ['Status', STATUS_WORDS[c.status ?? r.status] ?? c.status ?? r.status],
     ...(c.stageName ? [['Stage', c.stageName]] : []),

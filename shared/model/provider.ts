@@ -152,6 +152,9 @@ export const activeProviders = (settings: DeskSettings): Provider[] =>
  * provider (made from the settings it was logged with); a case whose provider this desk does not hold (merged from
  * another desk's backup) follows the first provider too, and says so (`known: false`).
  */
+/** What choosing a provider for a case needs to know of it (a correction, an import): a retired one takes no cases. */
+export type ProviderChoice = Pick<Provider, 'id' | 'name' | 'calendar' | 'retiredOn'>;
+
 export const caseProviderId = (record: Pick<CaseRecord, 'providerId'>): string =>
   record.providerId ?? FIRST_PROVIDER_ID;
 
@@ -164,6 +167,12 @@ export function providerForCase(
   const found = providers.find((p) => p.id === id);
   if (found) return { provider: found, known: true };
   return { provider: providers.find((p) => p.id === FIRST_PROVIDER_ID) ?? providers[0], known: false };
+}
+
+/** A case's provider's name for exports and reports; a provider this desk does not hold is named by its id. */
+export function providerName(record: Pick<CaseRecord, 'providerId'>, settings: DeskSettings): string {
+  const { provider, known } = providerForCase(record, settings);
+  return known ? provider.name : caseProviderId(record);
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   defaultInput,
   withFacts,
 } from '#shared/casework/index';
+import type { ProviderChoice } from '#shared/model/provider';
 import { customer } from './cases';
 
 export function caseRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
@@ -38,6 +39,8 @@ export class Desk {
   constructor(
     public record: CaseRecord,
     public today: string,
+    /** The desk's providers, for corrections that move the case to another. */
+    public providers?: ProviderChoice[],
   ) {
     this.events = [
       {
@@ -62,7 +65,15 @@ export class Desk {
       // The rules cannot read the case: only record-keeping actions.
     }
     const procedure = getProcedure(this.record.procedureId);
-    return { record: this.record, events: this.events, evaluation, procedure, today: this.today, by: 'Sam Patel' };
+    return {
+      record: this.record,
+      events: this.events,
+      evaluation,
+      procedure,
+      today: this.today,
+      by: 'Sam Patel',
+      providers: this.providers,
+    };
   }
   build(id: CaseActionId, input: ActionInput) {
     const ctx = this.context();

@@ -4,6 +4,7 @@
 // and rebuilds the case's index row. A refused action throws and writes nothing.
 import {
   buildActionEvent,
+  type ActionContext,
   rebaseEdit,
   withFacts,
   type ActionInput,
@@ -54,6 +55,8 @@ export interface PerformOptions {
    * changed on both sides is refused with `EditConflictError`.
    */
   base?: Record<string, string>;
+  /** The desk's providers, for a correction that moves the case to another provider. */
+  providers?: ActionContext['providers'];
   clock?: Now;
 }
 
@@ -112,7 +115,15 @@ export async function performAction(
       // Only what the person changed, on top of what is stored now (another window may have saved meanwhile).
       const rebased = rebaseEdit(action, input, options.base, record);
       if (!rebased.ok) throw new EditConflictError(rebased.message, rebased.conflicts);
-      const built = buildActionEvent(action, rebased.input, { record, events, evaluation, procedure, today, by });
+      const built = buildActionEvent(action, rebased.input, {
+        record,
+        events,
+        evaluation,
+        procedure,
+        today,
+        by,
+        providers: options.providers,
+      });
       if (!built.ok) throw new ActionRefusedError(built.message, built.errors);
 
       // The timeline is read in recorded order: keep the new event after every earlier one even if clocks disagree.

@@ -140,6 +140,8 @@ export async function createCase(
 export interface CreateCasesOptions extends CreateCaseOptions {
   /** The first timeline entry's words for each case (e.g. which file and row it was imported from). */
   receivedSummary?: (parts: NewCaseParts, index: number, reference: string) => string;
+  /** Each case's own provider (index-aligned with the list; an import's provider column); absent: `providerId`'s. */
+  providerIds?: readonly (string | undefined)[];
   /** An audit entry written in the same transaction (its detail gets the new cases' ids). It must hold no personal data. */
   audit?: Pick<AuditRow, 'kind' | 'summary' | 'detail'>;
 }
@@ -180,7 +182,7 @@ export async function createCases(
           parts,
           reference,
           at,
-          options,
+          { ...options, providerId: options.providerIds?.[index] ?? options.providerId },
           options.receivedSummary?.(parts, index, reference),
         );
         records.push(record);

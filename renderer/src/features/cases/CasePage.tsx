@@ -12,7 +12,7 @@ import {
   type CommunicationNeeds,
   type PostalAddress,
 } from '#shared/model/case';
-import { providerForCase } from '#shared/model/provider';
+import { deskProviders, providerForCase } from '#shared/model/provider';
 import { getProcedure, type Clock, type Procedure } from '#shared/rules/index';
 import { evaluateRecord } from '#lib/rules';
 import { todayIso } from '#lib/today';
@@ -235,7 +235,15 @@ export function CasePage({ id }: { id: string }) {
   if (record === undefined || events === undefined) return null;
   if (record === null) return <Alert color="red">There is no case with this id. It may have been deleted.</Alert>;
 
-  const context: ActionContext = { record, events, evaluation, procedure, today, by };
+  const context: ActionContext = {
+    record,
+    events,
+    evaluation,
+    procedure,
+    today,
+    by,
+    providers: settings ? deskProviders(settings) : [],
+  };
   const voids = voidsByEntry(events);
   const status = evaluation?.status ?? record.status;
 

@@ -23,6 +23,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import {
   guessMapping,
+  guessProviderSource,
   IMPORT_FIELDS,
   mappingConflicts,
   MAX_IMPORT_ROWS,
@@ -32,9 +33,11 @@ import {
   type DateOrder,
   type DuplicateRow,
   type ImportCheck,
+  type ProviderSource,
 } from '#shared/exports/cases-import';
 import { CATEGORY_LABELS, CHANNEL_LABELS, type Category, type Channel } from '#shared/model/case';
 import type { IntakeField } from '#shared/model/intake';
+import { deskProviders, usualProvider } from '#shared/model/provider';
 import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
@@ -90,6 +93,7 @@ export function ImportPage() {
   const [fileError, setFileError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [dateOrder, setDateOrder] = useState<DateOrder>('day-first');
+  const [chosenSource, setProviderSource] = useState<ProviderSource | null>(null);
   const [importing, setImporting] = useState(false);
   const [result, setResult] = useState<(ImportResult & { fileName: string }) | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
@@ -102,6 +106,7 @@ export function ImportPage() {
     setFileError(null);
     setFile(null);
     setMapping(null);
+    setProviderSource(null);
     if (!chosen) return;
     try {
       const decoded = decodeCsvBytes(new Uint8Array(await chosen.arrayBuffer()));
@@ -130,6 +135,29 @@ export function ImportPage() {
     () => headers.map((h, i) => ({ value: String(i), label: h || `Column ${i + 1}` })),
     [headers],
   );
+  // The provider: a column naming it, or one for the whole file (the desk's usual one unless another is chosen).
+  const providers = useMemo(() => (settings ? deskProviders(settings) : []), [settings]);
+  const guessedSource = useMemo(
+    () => (settings && file ? guessProviderSource(file.parsed.headers, usualProvider(settings).id) : null),
+    [settings, file],
+  );
+  const providerSource = chosenSource ?? guessedSource;
+  const providerOptions = useMemo(
+    () =>
+      settings && providerSource
+        ? { source: providerSource, providers, usualProviderId: usualProvider(settings).id }
+        : undefined,
+    [settings, providerSource, providers],
+  );
+  const providerChoices = useMemo(
+    () => [
+      ...providers
+        .filter((p) => !p.retiredOn)
+        .map((p) => ({ value: `provider:${p.id}`, label: `Every row: ${p.name}` })),
+      ...headers.map((h, i) => ({ value: `column:${i}`, label: `From the column “${h || `Column ${i + 1}`}”` })),
+    ],
+    [providers, headers],
+  );
   const missing = mapping ? unmappedRequired(mapping) : [];
   const conflicts = mapping ? mappingConflicts(mapping, headers) : [];
   const checkInput = useMemo(
@@ -140,7 +168,7 @@ export function ImportPage() {
   const { check, progress } = useImportCheck(
     checkInput,
     missing.length === 0 && conflicts.length === 0 ? mapping : null,
-    { today, dateOrder },
+    { today, dateOrder, provider: providerOptions },
   );
   // Valid rows already in Redress (an import run twice, or an export edited and imported again) are left out.
   const [sorted, setSorted] = useState<{ of: ImportCheck; check: ImportCheck; duplicates: DuplicateRow[] } | null>(
@@ -283,6 +311,25 @@ export function ImportPage() {
                 error={f.required && mapping[f.field] === null ? 'Choose a column' : undefined}
               />
             ))}
+            <Select
+              label="Provider"
+              description="The provider each complaint is about"
+              data={providerChoices}
+              value={
+                providerSource === null
+                  ? null
+                  : 'column' in providerSource
+                    ? `column:${providerSource.column}`
+                    : `provider:${providerSource.providerId}`
+              }
+              onChange={(v) => {
+                if (!v) return;
+                const [kind, value] = [v.slice(0, v.indexOf(':')), v.slice(v.indexOf(':') + 1)];
+                setProviderSource(kind === 'column' ? { column: Number(value) } : { providerId: value });
+              }}
+              allowDeselect={false}
+              size="xs"
+            />
             <Select
               label="Dates like 03/04/2026 mean"
               data={[

@@ -1,7 +1,9 @@
 // Cases as a CSV file: every case, or the case list's current results, one row each (shared/exports/cases-csv.ts).
 import { casesCsvFileName, casesCsvTable, type CaseCsvInput } from '#shared/exports/cases-csv';
 import type { CaseRecord } from '#shared/model/case';
+import { providerName } from '#shared/model/provider';
 import { procedureName } from '#lib/rules';
+import { getSettings } from '#db/repositories/cases';
 import type { RedressDatabase } from '#db/schema';
 import { platform } from '#platform';
 import { recordExport } from './audit';
@@ -19,10 +21,16 @@ export async function casesCsv(
   if (caseIds) records = (await database.cases.bulkGet([...caseIds])).filter((r): r is CaseRecord => !!r);
   else records = (await database.cases.toArray()).sort(byReceived);
   const index = await database.caseIndex.bulkGet(records.map((r) => r.id));
+  const settings = await getSettings(database);
   const names = new Map<string, string | undefined>();
   const inputs: CaseCsvInput[] = records.map((record, i) => {
     if (!names.has(record.procedureId)) names.set(record.procedureId, procedureName(record.procedureId));
-    return { record, derived: index[i] ?? undefined, procedureName: names.get(record.procedureId) };
+    return {
+      record,
+      derived: index[i] ?? undefined,
+      procedureName: names.get(record.procedureId),
+      ...(settings ? { providerName: providerName(record, settings) } : {}),
+    };
   });
   return { text: toCsv(casesCsvTable(inputs)), count: records.length };
 }

@@ -47,6 +47,7 @@ export async function importCheckedCases(
     check.cases.map((c) => c.parts),
     {
       settings: options.settings,
+      providerIds: check.cases.map((c) => c.providerId),
       by: options.by,
       clock: options.clock,
       receivedSummary: (parts, index, reference) =>

@@ -20,7 +20,7 @@ import { renderPdf } from '#letters/render';
 import { platform } from '#platform';
 import { recordExport } from './audit';
 import type { ExportOutcome } from './cases-export';
-import { settingsForCase } from '#shared/model/provider';
+import { providerName, settingsForCase } from '#shared/model/provider';
 
 // shared/ declares its own subset of pdfmake's types; this fails to compile if the summary stops being a pdfmake document.
 type Holds<T extends true> = T;
@@ -83,6 +83,7 @@ export async function gatherSubjectAccess(
         stageName: evaluated.evaluation?.stageName,
         status: evaluated.evaluation?.status,
         procedureName: evaluated.procedureName,
+        providerName: providerName(record, options.settings),
       });
     }
     return out;

@@ -7,6 +7,7 @@ import {
   type ColumnMapping,
   type DateOrder,
   type ImportCheck,
+  type ProviderOptions,
   type RowCheck,
 } from '#shared/exports/cases-import';
 
@@ -21,10 +22,10 @@ export interface ImportCheckState {
 export function useImportCheck(
   input: { rows: readonly (readonly string[])[]; headers: readonly string[] } | null,
   mapping: ColumnMapping | null,
-  options: { today: string; dateOrder: DateOrder },
+  options: { today: string; dateOrder: DateOrder; provider?: ProviderOptions },
 ): ImportCheckState {
   const [state, setState] = useState<ImportCheckState>({ check: null, progress: null });
-  const { today, dateOrder } = options;
+  const { today, dateOrder, provider } = options;
   useEffect(() => {
     if (!input || !mapping) {
       setState({ check: null, progress: null });
@@ -38,7 +39,7 @@ export function useImportCheck(
       const until = performance.now() + SLICE_MS;
       while (checked.length < total && performance.now() < until) {
         const i = checked.length;
-        checked.push(checkRow(input.rows[i], i, input.headers, mapping, { today, dateOrder }));
+        checked.push(checkRow(input.rows[i], i, input.headers, mapping, { today, dateOrder, provider }));
       }
       if (checked.length < total) {
         setState({ check: null, progress: { done: checked.length, total } });
@@ -51,6 +52,6 @@ export function useImportCheck(
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [input, mapping, today, dateOrder]);
+  }, [input, mapping, today, dateOrder, provider]);
   return state;
 }

@@ -14,6 +14,7 @@ import {
   describeEditConflicts,
   type EditConflict,
   editFieldValue,
+  fieldOptions,
   getAction,
   nextStage,
   rebaseEdit,
@@ -139,6 +140,7 @@ function ActionForm({
         by: context.by,
         today: context.today,
         base: opened,
+        providers: context.providers,
       });
       draft.clear();
       notifications.show({ color: 'teal', title: spec.done, message: event.summary });
@@ -197,7 +199,7 @@ function ActionForm({
             {...common}
             value={form.values[f.name] || null}
             onChange={(value) => form.setFieldValue(f.name, value ?? '')}
-            data={[...(f.options ?? [])]}
+            data={fieldOptions(f, context)}
             allowDeselect={false}
             clearable={!f.required}
             comboboxProps={{ withinPortal: true }}

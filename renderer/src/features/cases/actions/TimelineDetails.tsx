@@ -16,10 +16,11 @@ const asRecord = (v: unknown): Record<string, string> =>
 function correctionRows(event: TimelineEvent): [string, string, string][] {
   const before = (event.data?.before ?? {}) as Record<string, unknown>;
   const after = (event.data?.after ?? {}) as Record<string, unknown>;
+  const names = asRecord(event.data?.names);
   return (event.data!.changed as string[]).map((f) => [
     CORRECTABLE_LABELS[f as CorrectableField] ?? f,
-    correctedValueText(f, before[f]),
-    correctedValueText(f, after[f]),
+    correctedValueText(f, before[f], names),
+    correctedValueText(f, after[f], names),
   ]);
 }
 
