@@ -85,6 +85,8 @@ test('an email dropped on the window opens New complaint filled in; the email an
   await submitComplaint(page);
   await expect(page.getByRole('heading', { level: 1, name: /^[A-Z0-9]+-\d{4}-\d{6}$/ })).toBeVisible();
   await expect(page.getByText('Renée Lefèvre').first()).toBeVisible();
+  // The email it came in is on the case, with its own timeline entry.
+  await expect(page.getByText(/attached: Complaint\.eml \(The email the complaint came in\)/).first()).toBeVisible();
   expect(remote).toEqual([]);
 });
 

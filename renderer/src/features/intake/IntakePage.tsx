@@ -37,6 +37,7 @@ import { receivedDateQuestion } from '#shared/casework/index';
 import { getCalendar } from '#shared/rules/index';
 import { useSettings } from '#db/hooks';
 import { createCase } from '#db/repositories/cases';
+import { addAttachments } from '#db/repositories/attachments';
 import { db } from '#db/schema';
 import { ADDRESS_HINT } from '#shared/model/stored';
 import { activeProviders, usualProvider } from '#shared/model/provider';
@@ -46,6 +47,31 @@ import { EmailView, onEmailForIntake, readEmailFile, takeEmailForIntake, type In
 
 /** The desk's time zone: the computer's, as for "today". */
 const deskTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * The email a complaint was filled in from goes on the new case (kind "email"). The case is logged first; should the
+ * file be refused, the case stays and the handler is told to add the email on the case page (the file is still theirs).
+ */
+async function attachEmail(caseId: string, reference: string, email: IncomingEmail, by: string): Promise<void> {
+  let reason: string | null = null;
+  try {
+    const [outcome] = await addAttachments(
+      db(),
+      caseId,
+      [{ fileName: email.fileName, bytes: email.bytes, kind: 'email', note: 'The email the complaint came in' }],
+      by,
+    );
+    if (!outcome.ok) reason = outcome.reason;
+  } catch (error) {
+    reason = error instanceof Error ? error.message : String(error);
+  }
+  if (reason)
+    notifications.show({
+      color: 'orange',
+      title: `The email was not attached to ${reference}`,
+      message: `${reason}. Add it on the case page.`,
+    });
+}
 
 export function IntakePage() {
   const settings = useSettings();
@@ -122,6 +148,7 @@ export function IntakePage() {
       });
       draft.clear();
       notifications.show({ color: 'teal', title: 'Complaint logged', message: `Reference ${record.reference}` });
+      if (fromEmail) await attachEmail(record.id, record.reference, fromEmail, settings.handlerName);
       navigate(`/cases/${record.id}`);
     } catch (error) {
       notifications.show({

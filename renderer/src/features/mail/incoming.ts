@@ -1,6 +1,6 @@
 // An email file dropped or picked for a new complaint, read and waiting for the intake form: the window's drop
 // handler (app/) leaves it here and opens "New complaint", which takes it; a form already open takes it at once.
-import { parseEmail, type ParsedEmail } from '#shared/mail/parse';
+import type { ParsedEmail } from '#shared/mail/parse';
 
 export interface IncomingEmail {
   fileName: string;
@@ -16,6 +16,8 @@ export async function readEmailFile(
   file: File,
 ): Promise<{ ok: true; incoming: IncomingEmail } | { ok: false; error: string }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
+  // The MIME and Outlook readers (and iconv-lite's code pages) are loaded the first time an email is read.
+  const { parseEmail } = await import('#shared/mail/parse');
   const result = await parseEmail(bytes, file.name);
   if (!result.ok) return result;
   const mime = result.email.format === 'msg' ? 'application/vnd.ms-outlook' : 'message/rfc822';
