@@ -54,11 +54,11 @@ async function billJpeg(page: Page): Promise<Buffer> {
   return Buffer.from(base64, 'base64');
 }
 
-async function axe(page: Page, what: string) {
+async function axe(page: Page, what: string, include = '[role="dialog"]') {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .include('[role="dialog"]')
+    .include(include)
     .analyze();
   expect
     .soft(
@@ -133,6 +133,7 @@ test('files on a case: added, refused with the reason, previewed, downloaded byt
   await expect(add.locator('[data-file="call-notes.txt"]')).toContainText('plain text');
   await add.getByRole('button', { name: 'Add the file' }).click();
   await expect(list.locator('[data-attachment]')).toHaveCount(3);
+  await axe(page, 'the case page’s attachments', '[data-attachments]');
   await page.screenshot({ path: `${SHOTS}/attachments-case-page.png`, fullPage: true });
 
   // The PDF previewed: pdf.js draws its page on a canvas, with ink on it.
@@ -198,4 +199,6 @@ test('files on a case: added, refused with the reason, previewed, downloaded byt
   await expect(page.getByTestId('attachments-size')).toHaveText(
     `Attachments: 2 files, ${((pdf.length + text) / 1024).toFixed(0)} KB.`,
   );
+  await page.getByTestId('attachments-size').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/attachments-your-data.png` });
 });
