@@ -2,7 +2,7 @@
 // FileDropArea), and for each the name, kind, size, who added it and when, its checksum, and Preview, Download and
 // Remove. Removed attachments stay listed, struck through, with who removed them and why.
 import { Anchor, Badge, Button, Card, FileButton, Group, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ATTACHMENT_KIND_LABELS, formatFileSize } from '#shared/model/attachment';
 import { formatTimestamp } from '#lib/format';
 import { useAttachments } from '#db/hooks';
@@ -172,6 +172,28 @@ export function FileDropArea({
 }) {
   const [over, setOver] = useState(false);
   const carriesFiles = (e: React.DragEvent) => !disabled && Array.from(e.dataTransfer.types).includes('Files');
+  // Files dropped elsewhere in the window (the navigation, the header, a margin) are added to this case too, instead
+  // of the browser leaving the app to open the file.
+  useEffect(() => {
+    if (disabled) return;
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const allow = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      if (e.defaultPrevented || !hasFiles(e)) return;
+      e.preventDefault();
+      setOver(false);
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (files.length > 0) onFiles(files);
+    };
+    window.addEventListener('dragover', allow);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', allow);
+      window.removeEventListener('drop', drop);
+    };
+  }, [disabled, onFiles]);
   return (
     <div
       data-drop-area
