@@ -122,7 +122,7 @@ describe('what is saved can be restored', () => {
 
           const made = await makeBackup(database, { clock });
           expect(made.overLimits).toEqual([]);
-          const decoded = await readBackupFile(database, made.bytes);
+          const decoded = await readBackupFile(database, made.file);
           expect(decoded.overLimits).toEqual([]);
           const restored = freshDatabase('roundtrip');
           await restoreBackup(restored, decoded, { mode: 'into-empty', by: 'Sam Patel', clock });

@@ -9,7 +9,7 @@ import { AUTO_BACKUP_KEEP_DEFAULT, AUTO_BACKUP_KEEP_MAX, type AutoBackupStatus }
 import { describeOverLimits, formatCount, lastBackup, recordBackupMade } from '#db/backup/backup';
 import { makeBackupFile } from '#db/backup/client';
 import { db } from '#db/schema';
-import { platform } from '#platform';
+import { platform, saveLargeFile } from '#platform';
 import { runAutoBackupIfDue } from './DataKeeper';
 import { NewPassphraseDialog } from './PassphraseDialogs';
 import { RestorePanel, when } from './RestorePanel';
@@ -46,11 +46,7 @@ function BackupSection() {
     try {
       // Made in a worker (../../db/backup-client.ts): the page keeps drawing while a large desk is written.
       const made = await makeBackupFile(passphrase);
-      const saved = await platform().saveFile({
-        suggestedName: made.fileName,
-        mimeType: BACKUP_MIME_TYPE,
-        data: made.bytes,
-      });
+      const saved = await saveLargeFile({ suggestedName: made.fileName, mimeType: BACKUP_MIME_TYPE, file: made.file });
       if (!saved.ok) setResult({ ok: false, text: saved.error });
       else if (!saved.saved) setResult({ ok: false, text: 'The backup was not saved (the save was cancelled).' });
       else {
