@@ -71,6 +71,8 @@ export const LAYERS: Layer[] = [
     mayImport: [...SHARED_BASE, 'shared/privacy'],
     allowedPackages: SHARED_PACKAGES,
   },
+  // What an attachment is, from its bytes (issue #18): the case page, backup and email intake recognise files with it.
+  { name: 'shared/files', paths: ['shared/files/'], mayImport: ['shared/model'], allowedPackages: SHARED_PACKAGES },
   // The CSP and the team server's address rules (issue #14): used by the shell, the web preview server and the page.
   { name: 'shared/security', paths: ['shared/security/'], mayImport: [], allowedPackages: SHARED_PACKAGES },
   // The contract checks a backup passphrase with the backup's own rule (backup/encryption.ts), and the sharing config

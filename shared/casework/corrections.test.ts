@@ -123,7 +123,7 @@ describe('correcting the complaint’s facts', () => {
 });
 
 describe('voiding a mistaken entry', () => {
-  it('can void every entry about the handling, and none of the receipt, record edits, letters, corrections or voids', () => {
+  it('can void every entry about the handling, and none of the receipt, record edits, letters, attachments, corrections or voids', () => {
     expect([...VOIDABLE_TYPES]).toEqual([
       'acknowledged',
       'contact',

@@ -297,7 +297,8 @@ export function correctionPreview(
 
 /**
  * Entry types that cannot be voided: the receipt (correct the date received instead), edits of the record (customer's
- * details, handovers, vulnerability details), letters (withdrawn instead), corrections and voids themselves.
+ * details, handovers, vulnerability details), letters (withdrawn instead), attachments (removed instead, with a reason),
+ * corrections and voids themselves.
  */
 const NOT_VOIDABLE: ReadonlySet<string> = new Set([
   'received',
@@ -308,6 +309,8 @@ const NOT_VOIDABLE: ReadonlySet<string> = new Set([
   'corrected',
   'voided',
   'letter-withdrawn',
+  'attachment-added',
+  'attachment-removed',
 ]);
 
 /** Entry types that can be voided: what the desk records about the complaint's handling, never a record edit. */

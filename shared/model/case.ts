@@ -205,6 +205,13 @@ export const TIMELINE_TYPES = [
    * checksum; this records that it was wrong, it does not recall a letter already posted or sent.
    */
   'letter-withdrawn',
+  /** A file was kept on the case (model/attachment.ts): `data.attachmentId`, `fileName`, `kind`, `note`. */
+  'attachment-added',
+  /**
+   * An attachment was removed: `data.attachmentId`, `data.reason`, `data.fileDeleted` (its bytes were deleted too). The
+   * entry that added it stays; so does the attachment's row, marked removed.
+   */
+  'attachment-removed',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 

@@ -20,6 +20,13 @@ import {
   VULNERABILITY_REASONS,
   type CaseRecord,
 } from './case';
+import {
+  ATTACHMENT_FILE_TYPES,
+  ATTACHMENT_KINDS,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENT_NOTE,
+  type BlobLike,
+} from './attachment';
 import { isIsoDate } from './dates';
 import { REGULATOR_REGIONS } from './provider';
 import { DESK_PREFIX_PATTERN, MAX_SEQUENCE, REFERENCE_PATTERN } from './reference';
@@ -341,6 +348,8 @@ export const storedSettings = z.looseObject({
     }),
 });
 
+const sha256Hex = z.string(must('must be text')).regex(/^[0-9a-f]{64}$/, 'not a SHA-256 (64 hexadecimal digits)');
+
 /** A letter as the database holds it (bytes as bytes; the backup file carries them as base64). */
 export const storedLetterFields = {
   id,
@@ -349,7 +358,7 @@ export const storedLetterFields = {
   fileName: text(500),
   issuedOn: storedDate,
   issuedAt: storedTimestamp,
-  sha256: z.string(must('must be text')).regex(/^[0-9a-f]{64}$/, 'not a SHA-256 (64 hexadecimal digits)'),
+  sha256: sha256Hex,
 };
 export const storedLetter = z.looseObject({
   ...storedLetterFields,
@@ -357,6 +366,51 @@ export const storedLetter = z.looseObject({
     message: 'must be the letter’s bytes',
   }),
 });
+
+/** An attachment's fields other than its bytes (the backup file carries the bytes its own way). */
+export const storedAttachmentFields = {
+  id,
+  caseId: id,
+  fileName: text(500).min(1, 'must not be empty'),
+  fileType: oneOf(ATTACHMENT_FILE_TYPES),
+  mime: text(200),
+  size: z
+    .number(must('must be a number'))
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .max(MAX_ATTACHMENT_BYTES, `is more than ${MAX_ATTACHMENT_BYTES} bytes`),
+  sha256: sha256Hex,
+  kind: oneOf(ATTACHMENT_KINDS),
+  note: text(MAX_ATTACHMENT_NOTE),
+  addedBy: limited(STORED_LIMITS.personName),
+  addedAt: storedTimestamp,
+  deleted: z
+    .looseObject({
+      at: storedTimestamp,
+      by: limited(STORED_LIMITS.personName),
+      reason: text(HARD_TEXT).min(1, 'must not be empty'),
+      fileDeleted: z.boolean(must('must be true or false')),
+    })
+    .optional(),
+};
+/** An attachment as the database holds it: its bytes as a Blob, absent once the file itself was deleted. */
+export const storedAttachment = z
+  .looseObject({
+    ...storedAttachmentFields,
+    blob: z
+      .custom<BlobLike>((v) => /^\[object (Blob|File)\]$/.test(Object.prototype.toString.call(v)), {
+        message: 'must be the file’s bytes (a Blob)',
+      })
+      .optional(),
+  })
+  .refine((a) => a.blob !== undefined || a.deleted?.fileDeleted === true, {
+    path: ['blob'],
+    message: 'missing (only a removed attachment whose file was deleted has no bytes)',
+  })
+  .refine((a) => a.blob === undefined || a.blob.size === a.size, {
+    path: ['size'],
+    message: 'is not the size of its bytes',
+  });
 
 export const storedPerson = z.looseObject({
   id,
@@ -381,6 +435,7 @@ export const STORED_ROWS = {
   counters: storedCounter,
   settings: storedSettings,
   letters: storedLetter,
+  attachments: storedAttachment,
   people: storedPerson,
   notified: storedNotified,
   audit: storedAudit,
@@ -426,7 +481,8 @@ export function rowName(table: StoredTable, index: number | null, row: unknown):
   const r = (row ?? {}) as Record<string, unknown>;
   const where = index === null ? table : `${table}[${index}]`;
   if (table === 'cases' && typeof r.reference === 'string') return `${where} ${r.reference}`;
-  if ((table === 'events' || table === 'letters') && typeof r.caseId === 'string') return `${where} (case ${r.caseId})`;
+  if ((table === 'events' || table === 'letters' || table === 'attachments') && typeof r.caseId === 'string')
+    return `${where} (case ${r.caseId})`;
   return where;
 }
 

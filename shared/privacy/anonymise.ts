@@ -73,6 +73,8 @@ const NEUTRAL_SUMMARIES: Record<TimelineType, string> = {
   voided: 'An entry was voided',
   reopened: 'Case reopened',
   'letter-withdrawn': 'Letter withdrawn',
+  'attachment-added': 'File attached',
+  'attachment-removed': 'Attachment removed',
 };
 
 const CHANNEL_WORDS: Record<string, string> = {

@@ -101,6 +101,7 @@ describe('anonymisation leaves no personal data and keeps the figures', () => {
 
     const after = await dumpDatabase(database);
     expect(Object.keys(after).sort()).toEqual([
+      'attachments',
       'audit',
       'caseIndex',
       'cases',

@@ -2,6 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCaseIndexSnapshot, type CaseIndexSnapshot } from './case-index/store';
 import { handledBy } from './case-index/queries';
+import { listAttachments } from './repositories/attachments';
 import { db, type PersonRow, type RedressDatabase } from './schema';
 
 export const useSettings = () => useLiveQuery(async () => (await db().settings.get('desk'))?.value ?? null, []);
@@ -43,3 +44,6 @@ export const useHandledBy = (assignee: string) => useLiveQuery(() => handledBy(d
 export function people(database: RedressDatabase): Promise<PersonRow[]> {
   return database.people.orderBy('name').toArray();
 }
+
+/** A case's attachments (removed ones too, marked), oldest first. */
+export const useAttachments = (caseId: string) => useLiveQuery(() => listAttachments(db(), caseId), [caseId]);

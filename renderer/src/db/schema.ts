@@ -18,6 +18,7 @@ import type {
   TimelineEvent,
 } from '#shared/model/case';
 import type { IssuedLetter } from '#shared/model/letter';
+import type { AttachmentRow } from '#shared/model/attachment';
 import type { ReportBasis } from '#shared/reports/index';
 import { FIRST_PROVIDER_ID, withProviders } from '#shared/model/provider';
 import { deriveCaseIndex, deriveReportRow } from './case-index/derive';
@@ -37,6 +38,9 @@ export interface SettingsRow {
 
 /** An issued letter: its exact bytes are kept so it downloads identical later. */
 export type LetterRow = IssuedLetter;
+
+/** A file kept on a case (shared/model/attachment.ts), its bytes a Blob (./repositories/attachments.ts writes them). */
+export type AttachmentDbRow = AttachmentRow<Blob>;
 
 /**
  * One row per case: a DERIVED copy of the case, its timeline and the rules engine's clocks, kept only so the
@@ -145,7 +149,7 @@ export interface NotifiedRow {
 export const DB_NAME = 'redress';
 
 /** The newest schema version below: what a desk's database is after it opens (migration tests check it). */
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 export class RedressDatabase extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>;
@@ -153,6 +157,7 @@ export class RedressDatabase extends Dexie {
   counters!: EntityTable<CounterRow, 'key'>;
   settings!: EntityTable<SettingsRow, 'key'>;
   letters!: EntityTable<LetterRow, 'id'>;
+  attachments!: EntityTable<AttachmentDbRow, 'id'>;
   caseIndex!: EntityTable<CaseIndexRow, 'caseId'>;
   reportRows!: EntityTable<ReportRow, 'caseId'>;
   people!: EntityTable<PersonRow, 'id'>;
@@ -222,6 +227,8 @@ export class RedressDatabase extends Dexie {
     this.version(7)
       .stores({})
       .upgrade((tx) => addFirstProvider(tx));
+    // Version 8 (issue #18): the files kept on cases, their bytes as Blobs. A new, empty store.
+    this.version(8).stores({ attachments: 'id, caseId' });
     this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
     this.use(outboxMiddleware(() => this.sharing));
   }

@@ -422,10 +422,11 @@ export async function recordLettersIssued(
 export async function deleteCase(database: RedressDatabase, caseId: string): Promise<void> {
   await database.transaction(
     'rw',
-    [database.cases, database.events, database.letters, database.caseIndex, database.reportRows],
+    [database.cases, database.events, database.letters, database.attachments, database.caseIndex, database.reportRows],
     async () => {
       await database.events.where('caseId').equals(caseId).delete();
       await database.letters.where('caseId').equals(caseId).delete();
+      await database.attachments.where('caseId').equals(caseId).delete();
       await database.cases.delete(caseId);
       await database.caseIndex.delete(caseId);
       await database.reportRows.delete(caseId);

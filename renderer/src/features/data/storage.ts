@@ -34,12 +34,5 @@ export async function askToKeepData(): Promise<boolean | null> {
   }
 }
 
-export function formatBytes(bytes: number): string {
-  // With thousands separators, as every number the user reads: "1,023 KB", "1,862.64 GB".
-  const fixed = (n: number, digits: number) =>
-    n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  if (bytes < 1024) return `${fixed(bytes, 0)} bytes`;
-  if (bytes < 1024 * 1024) return `${fixed(bytes / 1024, 0)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${fixed(bytes / 1024 / 1024, 1)} MB`;
-  return `${fixed(bytes / 1024 / 1024 / 1024, 2)} GB`;
-}
+/** One rule for sizes, the attachments' (shared/model/attachment.ts). */
+export { formatFileSize as formatBytes } from '#shared/model/attachment';
