@@ -34,7 +34,6 @@ import {
   BackupFileError,
   type BackupContent,
   type BackupTable,
-  type DecodedBackup,
   encodeBackup,
 } from '#shared/backup/format';
 import { isEncryptedBackup, lockBackupStream, unlockBackupStream, type WebCryptoLike } from '#shared/backup/encryption';
