@@ -26,6 +26,8 @@ export interface CaseCsvInput {
   derived?: CaseCsvDerived;
   /** The procedure's name, when known. */
   procedureName?: string;
+  /** How many files are kept on the case (attachments not removed; issue #18). */
+  attachments?: number;
 }
 
 /**
@@ -64,6 +66,7 @@ export const CASE_CSV_COLUMNS = [
   'ADR referral window ends on',
   'Logged at',
   'Last changed at',
+  'Attachments',
 ] as const;
 export type CaseCsvColumn = (typeof CASE_CSV_COLUMNS)[number];
 
@@ -117,6 +120,7 @@ export function caseCsvRow(input: CaseCsvInput): Record<CaseCsvColumn, string> {
     'ADR referral window ends on': d?.adrReferralEndsOn ?? '',
     'Logged at': r.createdAt,
     'Last changed at': r.updatedAt,
+    Attachments: String(input.attachments ?? 0),
   };
 }
 

@@ -19,10 +19,20 @@ export async function casesCsv(
   if (caseIds) records = (await database.cases.bulkGet([...caseIds])).filter((r): r is CaseRecord => !!r);
   else records = (await database.cases.toArray()).sort(byReceived);
   const index = await database.caseIndex.bulkGet(records.map((r) => r.id));
+  // Files kept on each case (removed ones not counted); the rows hold Blob handles, never the bytes read.
+  const files = new Map<string, number>();
+  await database.attachments.each((a) => {
+    if (!a.deleted) files.set(a.caseId, (files.get(a.caseId) ?? 0) + 1);
+  });
   const names = new Map<string, string | undefined>();
   const inputs: CaseCsvInput[] = records.map((record, i) => {
     if (!names.has(record.procedureId)) names.set(record.procedureId, procedureName(record.procedureId));
-    return { record, derived: index[i] ?? undefined, procedureName: names.get(record.procedureId) };
+    return {
+      record,
+      derived: index[i] ?? undefined,
+      procedureName: names.get(record.procedureId),
+      attachments: files.get(record.id) ?? 0,
+    };
   });
   return { text: toCsv(casesCsvTable(inputs)), count: records.length };
 }
