@@ -9,6 +9,8 @@ import { AUTO_BACKUP_KEEP_DEFAULT, AUTO_BACKUP_KEEP_MAX, type AutoBackupStatus }
 import { describeOverLimits, formatCount, lastBackup, recordBackupMade } from '#db/backup/backup';
 import { makeBackupFile } from '#db/backup/client';
 import { db } from '#db/schema';
+import { attachmentsSpaceUsed } from '#db/repositories/attachments';
+import { storageWarning } from '#shared/model/attachment';
 import { platform, saveLargeFile } from '#platform';
 import { runAutoBackupIfDue } from './DataKeeper';
 import { NewPassphraseDialog } from './PassphraseDialogs';
@@ -302,9 +304,16 @@ function StorageSection() {
   const refresh = useCallback(() => void storageFacts().then(setFacts), []);
   useEffect(refresh, [refresh]);
   const desktop = platform().kind === 'desktop';
+  const attachments = useLiveQuery(() => attachmentsSpaceUsed(db()), []);
+  const warning = attachments && facts ? storageWarning(attachments.bytes, facts.usageBytes, facts.quotaBytes) : null;
 
   return (
     <Section title="Storage on this computer" label="Storage on this computer">
+      {warning && (
+        <Alert color="orange" variant="light" title="Space is running short" data-testid="storage-warning">
+          {warning}
+        </Alert>
+      )}
       <Group gap="sm">
         <Text size="sm">Kept safe from clean-ups:</Text>
         {facts === null ? (
@@ -348,6 +357,11 @@ function StorageSection() {
         {facts?.usageBytes != null
           ? `Data stored: ${formatBytes(facts.usageBytes)}${facts.quotaBytes ? ` (space allowed: ${formatBytes(facts.quotaBytes)})` : ''}.`
           : 'Data stored: the browser does not say.'}
+      </Text>
+      <Text size="sm" data-testid="attachments-size">
+        {attachments
+          ? `Attachments: ${attachments.files === 1 ? 'one file' : `${attachments.files.toLocaleString('en-GB')} files`}, ${formatBytes(attachments.bytes)}.`
+          : 'Attachments: …'}
       </Text>
     </Section>
   );
