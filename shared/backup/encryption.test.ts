@@ -31,6 +31,7 @@ const EMPTY: BackupContent = {
   notified: [],
   audit: [],
   meta: [],
+  attachments: [],
 };
 
 /** The offsets of the header's end and of each record, for a file made with `chunkBytes`. */

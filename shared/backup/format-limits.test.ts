@@ -86,6 +86,7 @@ describe('backup limits', () => {
       notified: [],
       audit: [],
       meta: [{ key: 'x', value: 1 }],
+      attachments: [],
     };
     const file = await encodeBackup(content, {
       madeAt: '2026-11-22T14:30:00.000Z',
@@ -118,6 +119,7 @@ describe('backup limits', () => {
       notified: [],
       audit: [],
       meta: [{ key: 'x', value: JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`) as unknown }],
+      attachments: [],
     };
     await expect(
       encodeBackup(content, { madeAt: '2026-11-22T14:30:00.000Z', schemaVersion: 3, sha256 }),

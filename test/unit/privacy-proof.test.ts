@@ -79,7 +79,7 @@ describe('anonymisation leaves no personal data and keeps the figures', () => {
     const foundBefore = new Set(personalDataFound(before).map((hit) => hit.slice(hit.indexOf(': ') + 2)));
     expect(ALL_PERSONAL_STRINGS.filter((s) => !foundBefore.has(s))).toEqual([]);
     // …and in each of the places personal data lives.
-    for (const table of ['cases', 'events', 'letters', 'caseIndex'])
+    for (const table of ['cases', 'events', 'letters', 'caseIndex', 'attachments'])
       expect(personalDataFound({ [table]: before[table] }).length, table).toBeGreaterThan(0);
     const reportBefore = await reportFigures(database);
     const countsBefore = await handCounts(database);
@@ -118,6 +118,11 @@ describe('anonymisation leaves no personal data and keeps the figures', () => {
       'syncRevs',
     ]);
     expect(personalDataFound(after)).toEqual([]);
+    // The files themselves are gone: no attachment of an anonymised case keeps bytes, a name or a note.
+    const files = await database.attachments.toArray();
+    expect(files).toHaveLength(2);
+    for (const file of files)
+      expect([file.blob, file.fileName, file.note, file.deleted?.fileDeleted]).toEqual([undefined, 'erased', '', true]);
     // The case still open is the only one with a customer left.
     expect((await database.cases.toArray()).filter((c) => !c.anonymisedOn).map((c) => c.id)).toEqual([f.stillOpen.id]);
     expect(await database.audit.count()).toBe(2);

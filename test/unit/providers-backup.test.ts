@@ -50,7 +50,7 @@ describe('providers in a backup', () => {
 
     const made = await makeBackup(source);
     const target = freshDatabase();
-    await restoreBackup(target, await readBackupFile(target, made.bytes), { mode: 'into-empty', by: 'Sam' });
+    await restoreBackup(target, await readBackupFile(target, made.file), { mode: 'into-empty', by: 'Sam' });
     const restored = (await target.settings.get('desk'))!.value;
     expect(restored.providers).toEqual(settings.providers);
     const restoredCa = (await target.cases.get(ca.id))!;
@@ -79,7 +79,17 @@ describe('providers in a backup', () => {
     const bad = { key: 'desk', value: { ...desk(), providers: [desk().providers![0], { ...jive, calendar: 'mars' }] } };
     expect(() => assertStorable('settings', bad)).toThrow(/providers\[1\]\.calendar: must be one of/);
     const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-    const empty = { cases: [], events: [], counters: [], letters: [], people: [], notified: [], audit: [], meta: [] };
+    const empty = {
+      cases: [],
+      events: [],
+      counters: [],
+      letters: [],
+      people: [],
+      notified: [],
+      audit: [],
+      meta: [],
+      attachments: [],
+    };
     const file = await encodeBackup(
       { ...empty, settings: [bad as never] },
       { madeAt: '2026-11-22T14:30:00.000Z', schemaVersion: 7, sha256 },

@@ -21,16 +21,22 @@
 // (RestoreOptions.onProgress): the rows are written in chunks of a few thousand, and after each chunk (or a quarter of
 // a second) it says the stage, the rows of the table it works on, and the work done of the whole restore.
 import {
+  ARCHIVE_PIECE_BYTES,
+  type ByteSource,
+  type DecodedArchive,
+  decodeBackupSource,
+  writeArchive,
+} from '#shared/backup/archive';
+import {
   BACKUP_FILE_EXTENSION,
+  BACKUP_MIME_TYPE,
   BACKUP_TABLE_NAMES,
   BackupFileError,
   type BackupContent,
   type BackupTable,
-  decodeBackup,
-  type DecodedBackup,
   encodeBackup,
 } from '#shared/backup/format';
-import { lockBackupFile, unlockBackupFile, type WebCryptoLike } from '#shared/backup/encryption';
+import { isEncryptedBackup, lockBackupStream, unlockBackupStream, type WebCryptoLike } from '#shared/backup/encryption';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import { putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
@@ -42,7 +48,14 @@ import {
   reapplyDecision,
   recordAnonymisedHere,
 } from '#db/repositories/retention';
-import { type AuditRow, type MetaRow, rebuildCaseIndex, type RedressDatabase, writingCheckedBackup } from '../schema';
+import {
+  type AttachmentDbRow,
+  type AuditRow,
+  type MetaRow,
+  rebuildCaseIndex,
+  type RedressDatabase,
+  writingCheckedBackup,
+} from '../schema';
 
 /** Meta keys about this install, not about the data: never taken from a file, never replaced by a restore. */
 export const LAST_BACKUP_KEY = 'backup.last';
@@ -93,7 +106,11 @@ export async function readAllTables(database: RedressDatabase): Promise<BackupCo
 }
 
 export interface MadeBackup {
-  bytes: Uint8Array;
+  /**
+   * The file (format 3: ./archive.ts), as a Blob the browser keeps (on disk when large): written a piece at a time,
+   * never whole in this page's memory. Saved with platform().saveFile, which takes a Blob.
+   */
+  file: Blob;
   fileName: string;
   madeAt: string;
   counts: Record<BackupTable, number>;
@@ -116,17 +133,24 @@ export async function makeBackup(
 ): Promise<MadeBackup> {
   const now = (options.clock ?? systemNow).now();
   await database.open();
+  // The attachments' rows hold Blobs (references to bytes IndexedDB keeps), not their bytes.
   const content = await readAllTables(database);
   const deskPrefix = content.settings[0]?.value.deskPrefix;
   const madeAt = now.toISOString();
-  const plain = await encodeBackup(content, {
+  const rows = await encodeBackup(content, {
     madeAt,
     schemaVersion: database.verno,
     app: options.app ?? APP_NAME,
     deskPrefix,
     sha256: sha256Hex,
   });
-  const bytes = await lockBackupFile(plain, options.passphrase, webCrypto());
+  const withBytes = (content.attachments as AttachmentDbRow[]).filter((a) => a.blob);
+  const archive = writeArchive(
+    rows,
+    withBytes.map((a) => ({ id: a.id, pieces: blobPieces(a.blob!) })),
+    { madeAt },
+  );
+  const file = await collectBlob(lockBackupStream(archive, options.passphrase, webCrypto()), BACKUP_MIME_TYPE);
   const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, content[t].length])) as Record<
     BackupTable,
     number
@@ -136,8 +160,7 @@ export async function makeBackup(
   // file is opened with its passphrase first, so the check also proves the passphrase opens it.
   let overLimits: string[];
   try {
-    const opened = options.passphrase ? await unlockBackupFile(bytes, options.passphrase, webCrypto()) : bytes;
-    overLimits = (await decodeBackup(opened, { sha256: sha256Hex, currentSchemaVersion: database.verno })).overLimits;
+    overLimits = (await readBackupFile(database, file, options.passphrase)).overLimits;
   } catch (error) {
     const problems = error instanceof BackupFileError ? error.problems : [];
     throw new BackupCheckError(
@@ -146,8 +169,43 @@ export async function makeBackup(
       problems,
     );
   }
-  return { bytes, fileName: backupFileName(deskPrefix, now), madeAt, counts, overLimits };
+  return { file, fileName: backupFileName(deskPrefix, now), madeAt, counts, overLimits };
 }
+
+/** A Blob's bytes a piece at a time (ARCHIVE_PIECE_BYTES), read as they are needed. */
+export async function* blobPieces(blob: Blob): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < blob.size; at += ARCHIVE_PIECE_BYTES)
+    yield new Uint8Array(await blob.slice(at, Math.min(blob.size, at + ARCHIVE_PIECE_BYTES)).arrayBuffer());
+}
+
+/**
+ * Pieces gathered into one Blob, a few MB at a time, so the bytes go to the browser's own store for Blobs (on disk
+ * when large) rather than staying in this page's memory.
+ */
+async function collectBlob(pieces: AsyncIterable<Uint8Array>, type: string): Promise<Blob> {
+  const parts: Blob[] = [];
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    if (pending.length) parts.push(new Blob(pending as BlobPart[]));
+    pending = [];
+    pendingBytes = 0;
+  };
+  for await (const piece of pieces) {
+    // Copied: a piece may be a view of a buffer its maker reuses.
+    pending.push(piece.slice());
+    pendingBytes += piece.length;
+    if (pendingBytes >= 4 * ARCHIVE_PIECE_BYTES) flush();
+  }
+  flush();
+  return new Blob(parts, { type });
+}
+
+/** Random access to a Blob (a File chosen, or a backup just made). */
+export const blobSource = (blob: Blob): ByteSource => ({
+  size: blob.size,
+  read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()),
+});
 
 /** The backup just made would be refused by a restore: never handed over as a backup. */
 export class BackupCheckError extends Error {
@@ -192,12 +250,25 @@ export async function lastBackup(database: RedressDatabase): Promise<LastBackup 
  */
 export async function readBackupFile(
   database: RedressDatabase,
-  file: Uint8Array,
+  file: Blob | Uint8Array,
   passphrase?: string,
-): Promise<DecodedBackup> {
+): Promise<CheckedFile> {
   await database.open();
-  const bytes = await unlockBackupFile(file, passphrase, webCrypto());
-  return decodeBackup(bytes, { sha256: sha256Hex, currentSchemaVersion: database.verno });
+  let blob = file instanceof Blob ? file : new Blob([file as BlobPart]);
+  // An encrypted file is decrypted a piece at a time into a Blob of its own (the browser keeps it, on disk when
+  // large), which is then read like any other file.
+  if (isEncryptedBackup(new Uint8Array(await blob.slice(0, 64).arrayBuffer())))
+    blob = await collectBlob(unlockBackupStream(blobPieces(blob), passphrase, webCrypto()), BACKUP_MIME_TYPE);
+  const decoded = await decodeBackupSource(blobSource(blob), {
+    sha256: sha256Hex,
+    currentSchemaVersion: database.verno,
+  });
+  return { ...decoded, source: blob };
+}
+
+/** A file read and checked completely, with the file itself: the attachments' bytes are taken from it on restore. */
+export interface CheckedFile extends DecodedArchive {
+  source: Blob;
 }
 
 /** What a restore did, table by table. */
@@ -340,7 +411,8 @@ async function inChunks<T>(rows: T[], size: number, step: Step, work: (chunk: T[
   step.end();
 }
 
-const chunkOf = (table: BackupTable) => (table === 'letters' ? LETTER_CHUNK : PROGRESS_EVERY_ROWS);
+const chunkOf = (table: BackupTable) =>
+  table === 'letters' || table === 'attachments' ? LETTER_CHUNK : PROGRESS_EVERY_ROWS;
 
 /** A count as people read it: 12,000. */
 export const formatCount = (n: number) => n.toLocaleString('en-GB');
@@ -355,6 +427,7 @@ const ROW_WORDS: Record<BackupTable, string> = {
   notified: 'reminders shown',
   audit: 'audit trail entries',
   meta: 'desk facts',
+  attachments: 'attachments',
 };
 
 /** A restore's progress as a sentence: "Writing cases: 12,000 of 100,000". */
@@ -383,11 +456,12 @@ export function restoreProgressText(progress: RestoreProgress): string {
 /** Restore a checked backup (from readBackupFile) in one transaction; all or nothing. */
 export async function restoreBackup(
   database: RedressDatabase,
-  backup: DecodedBackup,
+  backup: CheckedFile,
   options: RestoreOptions,
 ): Promise<RestoreReport> {
   const at = (options.clock ?? systemNow).now().toISOString();
-  const { content, header } = backup;
+  const { header } = backup;
+  const content: BackupContent = { ...backup.content, attachments: attachmentRows(backup) };
   // A desk in a team holds the team's cases: a restore or merge here would bring back what the team erased and push
   // the file's old rows to every desk. It restores only once it has left the team (its copy is then its own).
   if (database.sharing)
@@ -471,8 +545,72 @@ export function restoreSummary(report: RestoreReport, madeAt: string): string {
   return `Restored a backup made ${made} (${report.mode === 'replace' ? 'replacing what was here' : 'into an empty desk'}): ${formatCount(report.casesNow)} cases, ${formatCount(report.added.events)} timeline entries, ${formatCount(report.added.letters)} letters.`;
 }
 
-const REPLACED_TABLES = ['cases', 'events', 'letters', 'people', 'notified'] as const;
-const MERGED_TABLES = ['events', 'letters', 'counters', 'settings', 'people', 'notified', 'audit', 'meta'] as const;
+const REPLACED_TABLES = ['cases', 'events', 'letters', 'attachments', 'people', 'notified'] as const;
+const MERGED_TABLES = [
+  'events',
+  'letters',
+  'attachments',
+  'counters',
+  'settings',
+  'people',
+  'notified',
+  'audit',
+  'meta',
+] as const;
+
+/**
+ * The attachments' rows as the database keeps them: each with its bytes as a slice of the checked file, which
+ * IndexedDB reads when it stores the row (no await on anything but IndexedDB inside the restore's transaction, and
+ * never the bytes in this page's memory).
+ */
+function attachmentRows(backup: CheckedFile): AttachmentDbRow[] {
+  return backup.content.attachments.map((row) => {
+    const member = backup.attachmentMembers.get(row.id);
+    if (!member) return row as AttachmentDbRow;
+    return { ...row, blob: backup.source.slice(member.offset, member.offset + member.size, row.mime) };
+  });
+}
+
+/**
+ * Attachments, united by id and checksum: one not here is added; the same id with the same SHA-256 is the same file
+ * (an attachment never changes but to be removed), and a removal on either side stays removed (a deleted file stays
+ * deleted, so a backup cannot bring back what was erased); the same id with another checksum is refused.
+ */
+async function mergeAttachments(
+  database: RedressDatabase,
+  rows: AttachmentDbRow[],
+  report: RestoreReport,
+  progress: Progress,
+): Promise<void> {
+  const step = progress.step('writing', rows.length, 'attachments', rows.length);
+  const clashes: string[] = [];
+  await inChunks(rows, LETTER_CHUNK, step, async (chunk) => {
+    const here = await database.attachments.bulkGet(chunk.map((r) => r.id));
+    const put: AttachmentDbRow[] = [];
+    chunk.forEach((incoming, i) => {
+      const current = here[i];
+      if (!current) {
+        report.added.attachments += 1;
+        put.push(incoming);
+      } else if (current.sha256 !== incoming.sha256) clashes.push(`${incoming.id} (${incoming.fileName})`);
+      else if (removedFurther(incoming, current)) {
+        report.updated.attachments += 1;
+        put.push(incoming);
+      } else report.kept.attachments += 1;
+    });
+    if (clashes.length === 0) await database.attachments.bulkPut(put);
+  });
+  if (clashes.length)
+    throw new RestoreError(
+      `Cannot merge: ${clashes.length === 1 ? 'an attachment has' : `${formatCount(clashes.length)} attachments have`} the same id here and in the backup but different bytes (${clashes.slice(0, 5).join(', ')}${clashes.length > 5 ? ', …' : ''}). An attachment never changes, so one of the two copies is damaged; nothing was restored.`,
+      clashes,
+    );
+}
+
+/** The file's copy of an attachment records more of its removal than this desk's (removed, or its bytes deleted). */
+const removedFurther = (incoming: AttachmentDbRow, current: AttachmentDbRow) =>
+  (incoming.deleted !== undefined && current.deleted === undefined) ||
+  (incoming.deleted?.fileDeleted === true && current.deleted?.fileDeleted !== true);
 const fileMeta = (content: BackupContent) => content.meta.filter((m) => !LOCAL_META_KEYS.has(m.key));
 
 /** The whole restore's work in rows, as the steps below count it (see Progress). */
@@ -763,6 +901,7 @@ async function merge(
   const newEvents = await addMissing(database, 'events', content.events as unknown as Row[], report, progress);
   for (const e of newEvents) affected.add(e.caseId as string);
   await addMissing(database, 'letters', content.letters as unknown as Row[], report, progress);
+  await mergeAttachments(database, content.attachments as AttachmentDbRow[], report, progress);
   await mergeCounters(database, content.counters, report, progress);
   if ((await database.settings.count()) === 0)
     await addMissing(database, 'settings', content.settings as unknown as Row[], report, progress);

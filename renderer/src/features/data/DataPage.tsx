@@ -11,7 +11,7 @@ import { makeBackupFile } from '#db/backup/client';
 import { db } from '#db/schema';
 import { attachmentsSpaceUsed } from '#db/repositories/attachments';
 import { storageWarning } from '#shared/model/attachment';
-import { platform } from '#platform';
+import { platform, saveLargeFile } from '#platform';
 import { runAutoBackupIfDue } from './DataKeeper';
 import { NewPassphraseDialog } from './PassphraseDialogs';
 import { RestorePanel, when } from './RestorePanel';
@@ -48,11 +48,7 @@ function BackupSection() {
     try {
       // Made in a worker (../../db/backup-client.ts): the page keeps drawing while a large desk is written.
       const made = await makeBackupFile(passphrase);
-      const saved = await platform().saveFile({
-        suggestedName: made.fileName,
-        mimeType: BACKUP_MIME_TYPE,
-        data: made.bytes,
-      });
+      const saved = await saveLargeFile({ suggestedName: made.fileName, mimeType: BACKUP_MIME_TYPE, file: made.file });
       if (!saved.ok) setResult({ ok: false, text: saved.error });
       else if (!saved.saved) setResult({ ok: false, text: 'The backup was not saved (the save was cancelled).' });
       else {
