@@ -91,6 +91,8 @@ function sampleContent(): BackupContent {
       },
     ],
     meta: [{ key: 'retention.lastRun', value: { on: '2026-11-01' } }],
+    providers: [],
+    procedures: [],
   };
 }
 
@@ -181,6 +183,8 @@ describe('backup format', () => {
       notified: 1,
       audit: 1,
       meta: 1,
+      providers: 0,
+      procedures: 0,
     });
   });
 

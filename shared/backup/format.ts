@@ -21,6 +21,8 @@
 import { z } from 'zod';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import type { IssuedLetter } from '#shared/model/letter';
+import type { Provider } from '#shared/model/provider';
+import { BUILT_IN_PROCEDURE_IDS, checkProcedure, createProcedureRegistry, type Procedure } from '#shared/rules/index';
 import {
   formatPath,
   issueMessage,
@@ -74,11 +76,36 @@ export const BACKUP_TABLES = {
   notified: 2,
   audit: 3,
   meta: 3,
+  providers: 9,
+  procedures: 9,
 } as const;
 export type BackupTable = keyof typeof BACKUP_TABLES;
 export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLES) as BackupTable[];
 
 export type Sha256 = (bytes: Uint8Array) => Promise<string>;
+
+/**
+ * The desk's procedures checked with THE procedure schema of the rules (the stored-row schema checks only their
+ * envelope), and their versions together (each later one with an effective date after the one before).
+ */
+function procedureProblems(rows: BackupContent['procedures']): string[] {
+  const problems: string[] = [];
+  rows.forEach((row, i) => {
+    if (BUILT_IN_PROCEDURE_IDS.has(row.id))
+      problems.push(`procedures[${i}].id: "${row.id}" is a built-in procedure, which a desk cannot change`);
+    const checked = checkProcedure(row.procedure);
+    if (!checked.ok)
+      for (const issue of checked.issues.slice(0, 3))
+        problems.push(`procedures[${i}].procedure.${issue.field || '(root)'}: ${issue.message}`);
+  });
+  if (problems.length) return problems;
+  try {
+    createProcedureRegistry(rows.map((r) => r.procedure));
+  } catch (error) {
+    problems.push(`procedures: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return problems;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Rows. Structurally the same as the database's rows (renderer/src/db/schema.ts), which cannot be imported here.
@@ -95,6 +122,10 @@ export interface BackupContent {
   notified: { id: string; at: string }[];
   audit: { id: string; at: string; kind: string; by: string; summary: string; detail?: Record<string, unknown> }[];
   meta: { key: string; value: unknown }[];
+  /** The desk's providers (issue #16; before version 9 inside the settings). No customer data. */
+  providers: Provider[];
+  /** Every version of the desk's own procedures. No customer data. */
+  procedures: { key: string; id: string; version: number; savedAt: string; procedure: Procedure }[];
 }
 
 export interface BackupHeader {
@@ -283,6 +314,9 @@ async function crossCheck(content: BackupContent, header: BackupHeader, sha256: 
   unique('notified', content.notified, (n) => n.id, 'id');
   unique('audit', content.audit, (a) => a.id, 'id');
   unique('meta', content.meta, (m) => m.key, 'key');
+  unique('providers', content.providers, (p) => p.id, 'id');
+  unique('procedures', content.procedures, (p) => p.key, 'key');
+  problems.push(...procedureProblems(content.procedures));
   const caseIds = new Set(content.cases.map((c) => c.id));
   content.events.forEach((e, i) => {
     if (!caseIds.has(e.caseId)) problems.push(`events[${i}].caseId: no case with id ${e.caseId} in the file`);

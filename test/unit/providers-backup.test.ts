@@ -2,6 +2,7 @@
 // restored cases' letters are written on their own provider's letterhead. A provider the stored-row schema refuses
 // (the same check every write passes) is refused in a backup too, with its place named.
 import 'fake-indexeddb/auto';
+import { deskSettings as storedDesk } from '#db/desk';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupFileError, decodeBackup, encodeBackup } from '#shared/backup/format';
@@ -38,7 +39,7 @@ describe('providers in a backup', () => {
   it('are carried and restored; each restored case keeps its own provider, procedure and calendar', async () => {
     const source = freshDatabase();
     await saveSettings(source, desk());
-    const settings = (await source.settings.get('desk'))!.value;
+    const settings = (await storedDesk(source))!;
     const uk = await createCase(source, newCaseParts({ customer: { name: 'Ada' } }), { settings, by: 'Sam' });
     const ca = await createCase(source, newCaseParts({ customer: { name: 'Béatrice' } }), {
       settings,
@@ -51,7 +52,7 @@ describe('providers in a backup', () => {
     const made = await makeBackup(source);
     const target = freshDatabase();
     await restoreBackup(target, await readBackupFile(target, made.bytes), { mode: 'into-empty', by: 'Sam' });
-    const restored = (await target.settings.get('desk'))!.value;
+    const restored = (await storedDesk(target))!;
     expect(restored.providers).toEqual(settings.providers);
     const restoredCa = (await target.cases.get(ca.id))!;
     expect(settingsForCase(restoredCa, restored).company.name).toBe('Jive Communications Canada');
@@ -65,7 +66,7 @@ describe('providers in a backup', () => {
       ...s,
       providers: s.providers!.map((p) => (p.id === 'jive' ? { ...p, retiredOn: '2026-12-01' } : p)),
     });
-    const settings = (await database.settings.get('desk'))!.value;
+    const settings = (await storedDesk(database))!;
     await expect(createCase(database, newCaseParts(), { settings, providerId: 'jive', by: 'Sam' })).rejects.toThrow(
       'Jive Canada was retired on 2026-12-01 and takes no new cases',
     );
@@ -79,7 +80,18 @@ describe('providers in a backup', () => {
     const bad = { key: 'desk', value: { ...desk(), providers: [desk().providers![0], { ...jive, calendar: 'mars' }] } };
     expect(() => assertStorable('settings', bad)).toThrow(/providers\[1\]\.calendar: must be one of/);
     const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-    const empty = { cases: [], events: [], counters: [], letters: [], people: [], notified: [], audit: [], meta: [] };
+    const empty = {
+      cases: [],
+      events: [],
+      counters: [],
+      letters: [],
+      people: [],
+      notified: [],
+      audit: [],
+      meta: [],
+      providers: [],
+      procedures: [],
+    };
     const file = await encodeBackup(
       { ...empty, settings: [bad as never] },
       { madeAt: '2026-11-22T14:30:00.000Z', schemaVersion: 7, sha256 },

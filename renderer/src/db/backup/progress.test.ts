@@ -251,6 +251,8 @@ describe('what the user reads', () => {
       notified: 0,
       audit: 0,
       meta: 0,
+      providers: 0,
+      procedures: 0,
     };
     const summary = restoreSummary(
       {
