@@ -35,7 +35,7 @@ const rowOf = (procedure: Procedure, now: Now): ProcedureRow => ({
 });
 
 /** The latest day a case following the procedure's newest version was received, or null when none does. */
-async function lastCaseFollowing(database: RedressDatabase, newest: Procedure): Promise<string | null> {
+export async function lastCaseFollowing(database: RedressDatabase, newest: Procedure): Promise<string | null> {
   let last: string | null = null;
   await database.caseIndex
     .where('procedureId')
