@@ -13,8 +13,13 @@ import { deskSettings } from '#test/support/desk';
 import { makeBackup, readBackupFile, restoreBackup } from '#db/backup/backup';
 import { createCase, saveSettings } from '#db/repositories/cases';
 import { assertStorable } from '#shared/model/stored';
+import { deskProcedures, installDeskProcedures } from '#shared/rules/index';
+import { copyProcedure } from '#db/repositories/procedures';
 
-afterEach(closeAll);
+afterEach(async () => {
+  await closeAll();
+  installDeskProcedures([]);
+});
 
 const jive: Provider = {
   id: 'jive',
@@ -99,5 +104,39 @@ describe('providers in a backup', () => {
     const error = await decodeBackup(file, { sha256, currentSchemaVersion: 7 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackupFileError);
     expect((error as BackupFileError).problems.join('\n')).toMatch(/settings\[0\]\.value\.providers\[1\]\.calendar/);
+  });
+
+  it('the desk’s procedures are carried and installed; a bad one refuses the file with its place named', async () => {
+    const source = freshDatabase();
+    await saveSettings(source, desk());
+    const copy = await copyProcedure(source, 'kijoma');
+    const made = await makeBackup(source);
+    installDeskProcedures([]);
+    const target = freshDatabase();
+    await restoreBackup(target, await readBackupFile(target, made.bytes), { mode: 'into-empty', by: 'Sam' });
+    expect((await target.procedures.toArray()).map((r) => r.procedure)).toEqual([copy]);
+    expect(deskProcedures().byId.get(copy.id)).toEqual(copy);
+    // Its providers come back as rows of their own.
+    expect((await target.providers.toArray()).length).toBe(2);
+
+    const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    const badCopy = { ...copy, stages: [{ ...copy.stages[0], target: { amount: 3, unit: 'fortnights', what: 'x' } }] };
+    const row = {
+      key: `${copy.id}@1`,
+      id: copy.id,
+      version: 1,
+      savedAt: '2026-12-02T09:00:00.000Z',
+      procedure: badCopy,
+    };
+    const empty = { cases: [], events: [], counters: [], letters: [], people: [], notified: [], audit: [], meta: [] };
+    const file = await encodeBackup(
+      { ...empty, settings: [], providers: [], procedures: [row as never] },
+      { madeAt: '2026-11-22T14:30:00.000Z', schemaVersion: 9, sha256 },
+    );
+    const error = await decodeBackup(file, { sha256, currentSchemaVersion: 9 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupFileError);
+    expect((error as BackupFileError).problems.join('\n')).toMatch(
+      /procedures\[0\]\.procedure\.stages\[0\]\.target\.unit/,
+    );
   });
 });
