@@ -81,6 +81,8 @@ const complaint = (receivedOn: string, name: string) => ({
 test('a copy of Kijoma: 5 → 3 working days from an effective date; each case follows its own version', async ({
   page,
 }) => {
+  // Two procedures saved, a provider, two cases and two case pages: slow on a busy machine.
+  test.slow();
   mkdirSync(shots, { recursive: true });
   // Received before the change, the change, and received after it: working days in the past fortnight.
   const before = weekdayOnOrBefore(addDays(today, -14));
@@ -148,6 +150,7 @@ test('a copy of Kijoma: 5 → 3 working days from an effective date; each case f
 test('a copy of Jive’s code: its acknowledgement carries Jive’s escalation steps and the promised time frame', async ({
   page,
 }) => {
+  test.slow();
   const dir = mkdtempSync(join(tmpdir(), 'redress-procedures-'));
   mkdirSync(shots, { recursive: true });
   await setUpDesk(page);
