@@ -7,6 +7,7 @@ import { closeAll, freshDatabase } from '#test/support/backup';
 import { newCaseParts } from '#test/support/cases';
 import { deskSettings } from '#test/support/desk';
 import { deskSettings as storedDesk } from '../desk';
+import { RedressDatabase } from '../schema';
 import { createCase, saveSettings } from './cases';
 import { copyProcedure, importProcedure, ProcedureSaveError, saveProcedure } from './procedures';
 import { saveProvider } from './providers';
@@ -83,5 +84,20 @@ describe('the desk’s procedures', () => {
     ).rejects.toMatchObject({ field: 'stages[0].owner', message: 'must not be empty' });
     await expect(importProcedure(database, copy)).rejects.toThrow(/already has a procedure with the id "jive-ca-copy"/);
     expect(await database.procedures.count()).toBe(1);
+  });
+
+  it('a desk opening its database installs its own procedures before anything reads a case', async () => {
+    const database = freshDatabase('procedures');
+    const copy = await copyProcedure(database, 'infinity');
+    database.close();
+    installDeskProcedures([]);
+    expect(deskProcedures().byId.has(copy.id)).toBe(false);
+    const reopened = new RedressDatabase(database.name);
+    try {
+      await reopened.open();
+      expect(deskProcedures().byId.get(copy.id)).toEqual(copy);
+    } finally {
+      reopened.close();
+    }
   });
 });
