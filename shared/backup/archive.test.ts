@@ -74,6 +74,8 @@ async function content(): Promise<BackupContent> {
     events: [],
     counters: [{ key: 'RDR-2026', last: 1 }],
     settings: [{ key: 'desk', value: deskSettings() }],
+    providers: [],
+    procedures: [],
     letters: [],
     people: [],
     notified: [],

@@ -32,6 +32,8 @@ const EMPTY: BackupContent = {
   audit: [],
   meta: [],
   attachments: [],
+  providers: [],
+  procedures: [],
 };
 
 /** The offsets of the header's end and of each record, for a file made with `chunkBytes`. */

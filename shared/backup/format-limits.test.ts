@@ -87,6 +87,8 @@ describe('backup limits', () => {
       audit: [],
       meta: [{ key: 'x', value: 1 }],
       attachments: [],
+      providers: [],
+      procedures: [],
     };
     const file = await encodeBackup(content, {
       madeAt: '2026-11-22T14:30:00.000Z',
@@ -120,6 +122,8 @@ describe('backup limits', () => {
       audit: [],
       meta: [{ key: 'x', value: JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`) as unknown }],
       attachments: [],
+      providers: [],
+      procedures: [],
     };
     await expect(
       encodeBackup(content, { madeAt: '2026-11-22T14:30:00.000Z', schemaVersion: 3, sha256 }),

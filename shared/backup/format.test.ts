@@ -92,6 +92,8 @@ function sampleContent(): BackupContent {
     ],
     meta: [{ key: 'retention.lastRun', value: { on: '2026-11-01' } }],
     attachments: [],
+    providers: [],
+    procedures: [],
   };
 }
 
@@ -186,6 +188,8 @@ describe('backup format', () => {
       audit: 1,
       meta: 1,
       attachments: 0,
+      providers: 0,
+      procedures: 0,
     });
   });
 

@@ -24,6 +24,8 @@ import { z } from 'zod';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import type { AttachmentRow } from '#shared/model/attachment';
 import type { IssuedLetter } from '#shared/model/letter';
+import type { Provider } from '#shared/model/provider';
+import { BUILT_IN_PROCEDURE_IDS, checkProcedure, createProcedureRegistry, type Procedure } from '#shared/rules/index';
 import {
   formatPath,
   issueMessage,
@@ -79,11 +81,36 @@ export const BACKUP_TABLES = {
   audit: 3,
   meta: 3,
   attachments: 8,
+  providers: 9,
+  procedures: 9,
 } as const;
 export type BackupTable = keyof typeof BACKUP_TABLES;
 export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLES) as BackupTable[];
 
 export type Sha256 = (bytes: Uint8Array) => Promise<string>;
+
+/**
+ * The desk's procedures checked with THE procedure schema of the rules (the stored-row schema checks only their
+ * envelope), and their versions together (each later one with an effective date after the one before).
+ */
+function procedureProblems(rows: BackupContent['procedures']): string[] {
+  const problems: string[] = [];
+  rows.forEach((row, i) => {
+    if (BUILT_IN_PROCEDURE_IDS.has(row.id))
+      problems.push(`procedures[${i}].id: "${row.id}" is a built-in procedure, which a desk cannot change`);
+    const checked = checkProcedure(row.procedure);
+    if (!checked.ok)
+      for (const issue of checked.issues.slice(0, 3))
+        problems.push(`procedures[${i}].procedure.${issue.field || '(root)'}: ${issue.message}`);
+  });
+  if (problems.length) return problems;
+  try {
+    createProcedureRegistry(rows.map((r) => r.procedure));
+  } catch (error) {
+    problems.push(`procedures: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return problems;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Rows. Structurally the same as the database's rows (renderer/src/db/schema.ts), which cannot be imported here.
@@ -102,6 +129,10 @@ export interface BackupContent {
   meta: { key: string; value: unknown }[];
   /** Each attachment's fields; its bytes are a member of the archive (./archive.ts), never in the rows. */
   attachments: BackupAttachment[];
+  /** The desk's providers (issue #16; before version 9 inside the settings). No customer data. */
+  providers: Provider[];
+  /** Every version of the desk's own procedures. No customer data. */
+  procedures: { key: string; id: string; version: number; savedAt: string; procedure: Procedure }[];
 }
 
 /** An attachment in a backup's rows: everything but its bytes. */
@@ -299,6 +330,9 @@ async function crossCheck(content: BackupContent, header: BackupHeader, sha256: 
   unique('audit', content.audit, (a) => a.id, 'id');
   unique('meta', content.meta, (m) => m.key, 'key');
   unique('attachments', content.attachments, (a) => a.id, 'id');
+  unique('providers', content.providers, (p) => p.id, 'id');
+  unique('procedures', content.procedures, (p) => p.key, 'key');
+  problems.push(...procedureProblems(content.procedures));
   const caseIds = new Set(content.cases.map((c) => c.id));
   content.events.forEach((e, i) => {
     if (!caseIds.has(e.caseId)) problems.push(`events[${i}].caseId: no case with id ${e.caseId} in the file`);

@@ -46,6 +46,41 @@ describe('the design document', () => {
     expect(designDocument().validate_doc_update).toBe(source);
   });
 
+  it('accepts and lets desks edit providers and procedure versions (issue #16), in the writer’s own name only', () => {
+    const provider = toSyncDoc(
+      'provider',
+      'first',
+      {
+        id: 'first',
+        name: 'Kijoma',
+        company: { name: 'Kijoma Broadband Ltd', addressLines: ['Folkestone'], postcode: 'CT19 5BE' },
+        procedureId: 'kijoma-copy',
+        calendar: 'england-and-wales',
+        languages: ['en-GB'],
+        defaultLanguage: 'en-GB',
+        region: 'UK',
+      },
+      'desk2',
+    );
+    expect(outcome(provider, null, desk)).toBe('ok');
+    const renamed = { ...provider, _rev: '2-y', body: { ...provider.body, name: 'Kijoma Broadband' } };
+    expect(outcome(renamed, { ...provider, _rev: '1-x' }, desk)).toBe('ok');
+    expect(outcome({ ...provider, writer: 'desk9' }, null, desk)).toMatch(/writer/i);
+    const procedure = toSyncDoc(
+      'procedure',
+      'kijoma-copy@1',
+      {
+        key: 'kijoma-copy@1',
+        id: 'kijoma-copy',
+        version: 1,
+        savedAt: '2026-12-02T09:00:00.000Z',
+        procedure: { id: 'kijoma-copy', version: 1 },
+      },
+      'desk2',
+    );
+    expect(outcome(procedure, null, desk)).toBe('ok');
+  });
+
   it('names its own ids and refuses others', () => {
     expect(syncDocId('entry', 'e-1')).toBe('entry:e-1');
     expect(parseSyncDocId('counter:RDR-2026')).toEqual({ type: 'counter', key: 'RDR-2026' });

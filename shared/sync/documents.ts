@@ -22,11 +22,26 @@
 import type { AttachmentRow } from '#shared/model/attachment';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import type { IssuedLetter } from '#shared/model/letter';
-import type { storedAudit, storedCounter, storedPerson } from '#shared/model/stored';
+import type { Provider } from '#shared/model/provider';
+import type { storedAudit, storedCounter, storedPerson, storedProcedure } from '#shared/model/stored';
 import type { z } from 'zod';
 
-/** The kinds of document, one per shared table: cases, timeline entries, issued letters, people, counters, audit. */
-export const SYNC_TYPES = ['case', 'entry', 'letter', 'person', 'counter', 'audit', 'attachment'] as const;
+/**
+ * The kinds of document, one per shared table: cases, timeline entries, issued letters, people, counters, audit, and
+ * (issue #16) the desk's providers and its own procedures' versions (keyed `<id>@<version>`), which hold no customer data,
+ * and (issue #18) the files kept on cases (their bytes as CouchDB attachments).
+ */
+export const SYNC_TYPES = [
+  'case',
+  'entry',
+  'letter',
+  'person',
+  'counter',
+  'audit',
+  'provider',
+  'procedure',
+  'attachment',
+] as const;
 export type SyncType = (typeof SYNC_TYPES)[number];
 
 /**
@@ -55,6 +70,8 @@ export interface SyncBodies {
   counter: z.infer<typeof storedCounter>;
   audit: z.infer<typeof storedAudit>;
   attachment: Omit<AttachmentRow, 'blob'>;
+  provider: Provider;
+  procedure: z.infer<typeof storedProcedure>;
 }
 
 /** A live document of one type, as the desk writes it (CouchDB's `_rev` and `_attachments` besides). */

@@ -51,6 +51,8 @@ const EMPTY: BackupContent = {
   audit: [],
   meta: [],
   attachments: [],
+  providers: [],
+  procedures: [],
 };
 const backupBytes = (madeAt = '2026-11-22T09:00:00.000Z'): Promise<Uint8Array> =>
   encodeBackup({ ...EMPTY, counters: [{ key: 'RDR-2026', last: 3 }] }, { madeAt, schemaVersion: 3, sha256 });

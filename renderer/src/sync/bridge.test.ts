@@ -9,6 +9,11 @@ import { RedressDatabase } from '#db/schema';
 import { addAttachments, removeAttachment } from '#db/repositories/attachments';
 import { eraseCustomer } from '#db/repositories/retention';
 import { sha256Hex } from '#db/repositories/cases';
+import { deskSettings as storedDesk } from '#db/desk';
+import { saveProvider } from '#db/repositories/providers';
+import { copyProcedure } from '#db/repositories/procedures';
+import { saveSettings } from '#db/repositories/cases';
+import { deskProcedures, installDeskProcedures } from '#shared/rules/index';
 import { Bridge, enqueueAll, UpdateNeededError, type BridgeProblem } from './bridge';
 import type { PouchDatabase } from './pouch';
 
@@ -77,6 +82,43 @@ async function snapshot(database: RedressDatabase) {
 }
 
 describe('the bridge between a desk’s Dexie and its PouchDB', () => {
+  it('carries providers and the desk’s own procedures (issue #16); the other desk installs them before indexing', async () => {
+    const server = memoryPouch('server');
+    const a = desk('desk-a', 'LDS');
+    const b = desk('desk-b', 'BRD');
+    try {
+      await saveSettings(a.database, settingsFor('LDS'));
+      const copy = await copyProcedure(a.database, 'kijoma');
+      const provider = await saveProvider(a.database, {
+        ...(await storedDesk(a.database))!.providers![0],
+        id: undefined,
+        name: 'Kijoma',
+        procedureId: copy.id,
+      });
+      const record = await createCase(a.database, newCaseParts(), {
+        settings: (await storedDesk(a.database))!,
+        providerId: provider.id,
+        by: 'Sam',
+        clock: at('2026-11-20T10:00:00Z'),
+      });
+      // Desk B runs in another window: it knows only the built-in procedures until the team's arrive.
+      installDeskProcedures([]);
+      await settle(server, a, b);
+      expect((await b.database.providers.toArray()).map((p) => p.name).sort()).toEqual([
+        'Acme Broadband Ltd',
+        'Kijoma',
+      ]);
+      expect((await b.database.procedures.toArray()).map((r) => r.key)).toEqual(['kijoma-copy@1']);
+      expect(deskProcedures().byId.get('kijoma-copy')).toEqual(copy);
+      const row = await b.database.caseIndex.get(record.id);
+      expect(row?.rulesError).toBeUndefined();
+      expect(row?.nextDueOn).toBeTruthy();
+      expect(b.problems).toEqual([]);
+    } finally {
+      installDeskProcedures([]);
+    }
+  });
+
   it('a case logged at one desk arrives whole at another: case, timeline, counter, letter bytes and index row', async () => {
     const server = memoryPouch('server');
     const a = desk('desk-a', 'LDS');

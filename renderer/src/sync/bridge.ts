@@ -33,7 +33,9 @@ import {
   type CaseClash,
   type EditStamp,
 } from '#shared/sync/merge';
+import { checkProcedure } from '#shared/rules/index';
 import { refreshCaseIndex } from '#db/case-index/derive';
+import { installRows } from '#db/desk';
 import { OUTBOX_TABLE, SYNC_TABLES, writingFromTeam, type OutboxRow, type SyncRevRow } from '#db/outbox';
 import { sha256Hex } from '#db/repositories/cases';
 import type { AttachmentDbRow, LetterRow, RedressDatabase } from '#db/schema';
@@ -288,7 +290,7 @@ export class Bridge {
       return { ...envelope(row), writer: doc.writer, erasedBy: this.writer };
     }
 
-    // Mutable: case (with its clashes), person, counter.
+    // Mutable: case (with its clashes), person, counter, provider, procedure version.
     const clashes = type === 'case' ? ((await this.database.conflicts.get(key))?.clashes ?? []) : undefined;
     if (!row) {
       if (!doc) return 'same';
@@ -314,7 +316,7 @@ export class Bridge {
     if (type === 'counter') {
       return envelope(mergeCounterRevisions(doc.body as { last: number }, [row as { last: number }]));
     }
-    if (type === 'person') {
+    if (PLAIN_TYPES.has(type)) {
       return envelope(mergePlainRevisions(doc.body, [{ body: row, base: baseBody }]));
     }
     const merged = mergeCaseRevisions(
@@ -398,6 +400,8 @@ export class Bridge {
           if (caseId) touchedCases.add(caseId);
         }
       }
+      // Providers and procedures from the team are this desk's before the cases that follow them are indexed.
+      if (ready.some(({ type }) => type === 'procedure')) installRows(await this.database.procedures.toArray());
       for (const caseId of touchedCases) await refreshCaseIndex(this.database, caseId);
       await this.database.meta.put({ key: PULLED_SEQ_KEY, value: lastSeq });
     });
@@ -489,6 +493,11 @@ export class Bridge {
     const check = checkStoredRow(table as StoredTable, row);
     const problems = [...check.refused, ...check.overLimits].map((p) => `${formatPath(p.path)} ${p.message}`);
     if (body[keyField] !== key) problems.unshift(`its ${keyField} does not match the document's id`);
+    // A procedure is checked with THE procedure schema too: one the rules would refuse is never installed.
+    if (type === 'procedure' && check.refused.length === 0) {
+      const procedure = checkProcedure(body.procedure);
+      if (!procedure.ok) problems.push(...procedure.issues.map((i) => `procedure.${i.field} ${i.message}`));
+    }
     if (problems.length === 0) return true;
     this.onProblem({ docId: doc._id, reason: `A ${type} from the team was not taken in: ${problems.join('; ')}.` });
     return false;
@@ -571,7 +580,7 @@ export class Bridge {
         winner.body as { last: number },
         losers.map((l) => l.doc.body as { last: number }),
       );
-    } else if (type === 'person') {
+    } else if (PLAIN_TYPES.has(type)) {
       body = mergePlainRevisions(
         winner.body,
         losers.map((l) => ({ body: l.doc.body, base: l.base })),
@@ -611,6 +620,8 @@ export class Bridge {
 
 /** An attachment's bytes as the database keeps them. */
 const fileBlob = (bytes: Uint8Array, mime: string) => new Blob([bytes as BlobPart], { type: mime });
+/** Mutable documents merged field by field with no clash record: people, providers, procedure versions. */
+const PLAIN_TYPES: ReadonlySet<SyncType> = new Set(['person', 'provider', 'procedure']);
 
 /** A revision that removes personal data: an anonymising revision of an entry, letter or audit record, or an anonymised case. */
 function isErasure(doc: ShapedDoc): boolean {

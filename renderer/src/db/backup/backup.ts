@@ -34,6 +34,7 @@ import {
   BackupFileError,
   type BackupContent,
   type BackupTable,
+  type DecodedBackup,
   encodeBackup,
 } from '#shared/backup/format';
 import { isEncryptedBackup, lockBackupStream, unlockBackupStream, type WebCryptoLike } from '#shared/backup/encryption';
@@ -48,10 +49,13 @@ import {
   reapplyDecision,
   recordAnonymisedHere,
 } from '#db/repositories/retention';
+import type { Provider } from '#shared/model/provider';
+import { installRows, installStoredProcedures, writeDesk } from '../desk';
 import {
   type AttachmentDbRow,
   type AuditRow,
   type MetaRow,
+  type ProcedureRow,
   rebuildCaseIndex,
   type RedressDatabase,
   writingCheckedBackup,
@@ -294,7 +298,7 @@ const zeroCounts = () => Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, 0]
 
 type Row = Record<string, unknown>;
 const keyOf = (table: BackupTable): string =>
-  table === 'counters' || table === 'settings' || table === 'meta' ? 'key' : 'id';
+  table === 'counters' || table === 'settings' || table === 'meta' || table === 'procedures' ? 'key' : 'id';
 
 /** What a restore is doing: checking the file against this desk, reading, removing, writing rows, indexing. */
 export type RestoreStage = 'checking' | 'reading' | 'removing' | 'writing' | 'indexing' | 'finishing';
@@ -428,6 +432,8 @@ const ROW_WORDS: Record<BackupTable, string> = {
   audit: 'audit trail entries',
   meta: 'desk facts',
   attachments: 'attachments',
+  providers: 'providers',
+  procedures: 'procedure versions',
 };
 
 /** A restore's progress as a sentence: "Writing cases: 12,000 of 100,000". */
@@ -460,7 +466,7 @@ export async function restoreBackup(
   options: RestoreOptions,
 ): Promise<RestoreReport> {
   const at = (options.clock ?? systemNow).now().toISOString();
-  const { header } = backup;
+  // The attachments' rows with their bytes as slices of the checked file (attachmentRows).
   const content: BackupContent = { ...backup.content, attachments: attachmentRows(backup) };
   // A desk in a team holds the team's cases: a restore or merge here would bring back what the team erased and push
   // the file's old rows to every desk. It restores only once it has left the team (its copy is then its own).
@@ -469,6 +475,19 @@ export async function restoreBackup(
       'This desk shares its cases with a team, so a backup cannot be restored into it: the team server holds the ' +
         'cases. To restore, first leave the team (Settings → Share cases with your team → Leave).',
     );
+  // A restore that fails leaves the desk's own procedures the rules' (it may have installed the file's).
+  return restoreInTransaction(database, { ...backup, content }, options, at).catch(async (error: unknown) => {
+    await installStoredProcedures(database);
+    throw error;
+  });
+}
+
+function restoreInTransaction(
+  database: RedressDatabase,
+  { content, header, sha256 }: DecodedBackup,
+  options: RestoreOptions,
+  at: string,
+): Promise<RestoreReport> {
   return database.transaction('rw', tablesOf(database), async (tx) => {
     // Every row was checked by readBackupFile with the schemas every write is checked with; rows of an older backup
     // over a limit of this version are kept as they are (the check listed them).
@@ -525,7 +544,7 @@ export async function restoreBackup(
         backupMadeAt: header.madeAt,
         backupFormatVersion: header.formatVersion,
         backupSchemaVersion: header.schemaVersion,
-        backupSha256: backup.sha256,
+        backupSha256: sha256,
         counts: header.counts,
         added: report.added,
         updated: report.updated,
@@ -545,13 +564,15 @@ export function restoreSummary(report: RestoreReport, madeAt: string): string {
   return `Restored a backup made ${made} (${report.mode === 'replace' ? 'replacing what was here' : 'into an empty desk'}): ${formatCount(report.casesNow)} cases, ${formatCount(report.added.events)} timeline entries, ${formatCount(report.added.letters)} letters.`;
 }
 
-const REPLACED_TABLES = ['cases', 'events', 'letters', 'attachments', 'people', 'notified'] as const;
+const REPLACED_TABLES = ['cases', 'events', 'letters', 'attachments', 'people', 'notified', 'procedures'] as const;
 const MERGED_TABLES = [
   'events',
   'letters',
   'attachments',
   'counters',
   'settings',
+  'providers',
+  'procedures',
   'people',
   'notified',
   'audit',
@@ -628,11 +649,17 @@ function plannedWork(content: BackupContent, mode: RestoreMode): number {
   return (
     written +
     content.settings.length +
+    content.providers.length +
     content.counters.length +
     fileMeta(content).length +
     content.audit.length +
     cases
   );
+}
+
+/** The file's providers: its rows, or (a file from before version 9) those inside its settings. */
+function fileProviders(content: BackupContent): Provider[] {
+  return content.providers.length ? content.providers : (content.settings[0]?.value.providers ?? []);
 }
 
 /** Counters: the larger of the two for every key, so no reference is ever handed out twice. */
@@ -676,13 +703,19 @@ async function replace(
     report.added[table] = rows.length;
   }
   // The file's settings, if it has any; a file without them keeps this desk's.
+  // Its providers with them: rows of their own (a file from before version 9 holds them inside its settings).
   const settings = progress.step('writing', content.settings.length, 'settings', content.settings.length);
   if (content.settings.length) {
     await database.settings.clear();
-    await database.settings.bulkAdd(content.settings);
+    await database.providers.clear();
+    await writeDesk(database, { ...content.settings[0].value, providers: fileProviders(content) });
     report.updated.settings = content.settings.length;
+    report.added.providers = fileProviders(content).length;
   }
   settings.end();
+  progress.step('writing', content.providers.length, 'providers', content.providers.length).end();
+  // The file's procedures are the rules' before its cases are indexed.
+  installRows(content.procedures as ProcedureRow[]);
   await mergeCounters(database, content.counters, report, progress);
   // This install's own facts stay; the rest of meta is the file's.
   const fromFile = fileMeta(content);
@@ -903,12 +936,19 @@ async function merge(
   await addMissing(database, 'letters', content.letters as unknown as Row[], report, progress);
   await mergeAttachments(database, content.attachments as AttachmentDbRow[], report, progress);
   await mergeCounters(database, content.counters, report, progress);
-  if ((await database.settings.count()) === 0)
-    await addMissing(database, 'settings', content.settings as unknown as Row[], report, progress);
-  else {
+  if ((await database.settings.count()) === 0 && content.settings.length) {
+    const step = progress.step('writing', content.settings.length, 'settings', content.settings.length);
+    await writeDesk(database, { ...content.settings[0].value, providers: fileProviders(content) });
+    report.added.settings = content.settings.length;
+    step.end();
+  } else {
     report.kept.settings = content.settings.length;
     progress.step('writing', content.settings.length, 'settings', 0);
   }
+  // Providers and procedure versions this desk does not hold yet (one of the same id is kept as it is here).
+  await addMissing(database, 'providers', content.providers as unknown as Row[], report, progress);
+  await addMissing(database, 'procedures', content.procedures as unknown as Row[], report, progress);
+  await installStoredProcedures(database);
   // People: one entry per name, so the desk's first-run person and the same person from the file are not both listed.
   const namesHere = new Set((await database.people.toArray()).map((p) => p.name.trim().toLowerCase()));
   const newPeople = content.people.filter((p) => !namesHere.has(p.name.trim().toLowerCase()));

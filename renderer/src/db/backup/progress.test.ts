@@ -252,6 +252,8 @@ describe('what the user reads', () => {
       audit: 0,
       meta: 0,
       attachments: 0,
+      providers: 0,
+      procedures: 0,
     };
     const summary = restoreSummary(
       {

@@ -13,7 +13,7 @@ import {
   type PostalAddress,
 } from '#shared/model/case';
 import { deskProviders, providerForCase } from '#shared/model/provider';
-import { getProcedure, type Clock, type Procedure } from '#shared/rules/index';
+import { procedureForCase, type Clock, type Procedure } from '#shared/rules/index';
 import { evaluateRecord } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import { CaseClashes } from '#features/sharing';
@@ -69,9 +69,10 @@ async function printIssuedLetter(letter: { fileName: string; bytes: Uint8Array }
     notifications.show({ color: 'red', title: 'Letter not printed', message: result.error, autoClose: false });
 }
 
-function procedureOf(id: string): Procedure | null {
+/** The version of its procedure the case follows (in force on the day it was received), or null. */
+function procedureOf(record: { procedureId: string; receivedOn: string }): Procedure | null {
   try {
-    return getProcedure(id);
+    return procedureForCase(record);
   } catch {
     return null;
   }
@@ -220,7 +221,7 @@ export function CasePage({ id }: { id: string }) {
     () => (record && events ? evaluateRecord(record, events, today) : null),
     [record, events, today],
   );
-  const procedure = useMemo(() => (record ? procedureOf(record.procedureId) : null), [record]);
+  const procedure = useMemo(() => (record ? procedureOf(record) : null), [record]);
   const evaluation = evaluated?.evaluation ?? null;
   const actions = useMemo(
     () => (record && events ? availableActions(record, events, evaluation, procedure) : []),
@@ -266,6 +267,15 @@ export function CasePage({ id }: { id: string }) {
                 Provider: {providerForCase(record, settings).provider.name}
                 {!providerForCase(record, settings).known &&
                   ' (this desk does not hold the provider it was logged for)'}
+              </Text>
+            )}
+            {evaluation && (
+              <Text size="sm" c="dimmed" data-testid="procedure-version">
+                Procedure: {evaluation.procedureVersion.label}
+                {evaluation.procedureVersion.effectiveFrom
+                  ? `, in force from ${formatDate(evaluation.procedureVersion.effectiveFrom)}`
+                  : ''}
+                : the version in force on {formatDate(record.receivedOn)}, when the complaint was received.
               </Text>
             )}
             {evaluation && (
