@@ -31,6 +31,9 @@ const EMPTY: BackupContent = {
   notified: [],
   audit: [],
   meta: [],
+  attachments: [],
+  providers: [],
+  procedures: [],
 };
 
 /** The offsets of the header's end and of each record, for a file made with `chunkBytes`. */

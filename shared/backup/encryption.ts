@@ -574,3 +574,30 @@ export async function lockBackupFile(
 ): Promise<Uint8Array> {
   return passphrase ? encryptBytes(bytes, { passphrase, crypto }) : bytes;
 }
+
+/**
+ * unlockBackupFile a piece at a time, for a file too large to hold (format 3 with its attachments): the plaintext
+ * given out as each record is checked. Throws BackupFileError as unlockBackupFile does.
+ */
+export async function* unlockBackupStream(
+  source: Source,
+  passphrase: string | undefined,
+  crypto: WebCryptoLike,
+): AsyncGenerator<Uint8Array> {
+  if (!passphrase) throw new BackupFileError('needs-passphrase', NEEDS_PASSPHRASE_MESSAGE);
+  try {
+    yield* decryptStream(source, { passphrase, crypto });
+  } catch (error) {
+    if (!(error instanceof EncryptionError)) throw error;
+    throw new BackupFileError(PROBLEM_KIND[error.failure], `${error.message} Nothing was restored.`);
+  }
+}
+
+/** lockBackupFile a piece at a time: encrypted when a passphrase is given, else the pieces unchanged. */
+export function lockBackupStream(
+  source: AsyncIterable<Uint8Array>,
+  passphrase: string | undefined,
+  crypto: WebCryptoLike,
+): AsyncIterable<Uint8Array> {
+  return passphrase ? encryptStream(source, { passphrase, crypto }) : source;
+}

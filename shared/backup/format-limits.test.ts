@@ -86,6 +86,9 @@ describe('backup limits', () => {
       notified: [],
       audit: [],
       meta: [{ key: 'x', value: 1 }],
+      attachments: [],
+      providers: [],
+      procedures: [],
     };
     const file = await encodeBackup(content, {
       madeAt: '2026-11-22T14:30:00.000Z',
@@ -118,6 +121,9 @@ describe('backup limits', () => {
       notified: [],
       audit: [],
       meta: [{ key: 'x', value: JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`) as unknown }],
+      attachments: [],
+      providers: [],
+      procedures: [],
     };
     await expect(
       encodeBackup(content, { madeAt: '2026-11-22T14:30:00.000Z', schemaVersion: 3, sha256 }),

@@ -91,6 +91,9 @@ function sampleContent(): BackupContent {
       },
     ],
     meta: [{ key: 'retention.lastRun', value: { on: '2026-11-01' } }],
+    attachments: [],
+    providers: [],
+    procedures: [],
   };
 }
 
@@ -120,11 +123,14 @@ function linesOf(file: Uint8Array): string[] {
  */
 async function lines(file: Uint8Array): Promise<[string, string, string]> {
   const all = linesOf(file);
-  const header = all[0].replace(`"formatVersion":${BACKUP_FORMAT_VERSION}`, '"formatVersion":1');
+  // Format 1 had no attachments (they came with format 3).
+  const header = all[0]
+    .replace(`"formatVersion":${BACKUP_FORMAT_VERSION}`, '"formatVersion":1')
+    .replace(',"attachments":0', '');
   const tables: Record<string, unknown[]> = {};
   for (const line of all.slice(1, -1)) {
     const { table, rows } = JSON.parse(line) as { table: string; rows: unknown[] };
-    (tables[table] ??= []).push(...rows);
+    if (table !== 'attachments') (tables[table] ??= []).push(...rows);
   }
   const content = JSON.stringify(tables);
   const sealed = `${header}\n${content}\n`;
@@ -160,7 +166,7 @@ describe('backup format', () => {
     const file = await encodeBackup(content, encodeOptions);
     expect([...file.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
     // A real gzip: Node's zlib reads it.
-    expect(strFromU8(nodeGunzip(file)).startsWith('{"format":"redress-backup","formatVersion":2,')).toBe(true);
+    expect(strFromU8(nodeGunzip(file)).startsWith('{"format":"redress-backup","formatVersion":3,')).toBe(true);
     const decoded = await decodeBackup(file, options);
     expect(decoded.content).toEqual(content);
     expect(decoded.content.letters[0].bytes).toBeInstanceOf(Uint8Array);
@@ -181,6 +187,9 @@ describe('backup format', () => {
       notified: 1,
       audit: 1,
       meta: 1,
+      attachments: 0,
+      providers: 0,
+      procedures: 0,
     });
   });
 
@@ -330,10 +339,10 @@ describe('backup format', () => {
   it('refuses a file from a newer Redress, naming the version', async () => {
     const [header, content] = await lines(await encodeBackup(await sample(), encodeOptions));
     const newerFormat = await refusal(
-      await resealed(header.replace('"formatVersion":1', '"formatVersion":3'), content),
+      await resealed(header.replace('"formatVersion":1', '"formatVersion":4'), content),
     );
     expect(newerFormat.kind).toBe('newer');
-    expect(newerFormat.message).toContain('made by a newer Redress (backup format 3');
+    expect(newerFormat.message).toContain('made by a newer Redress (backup format 4');
     const newerDb = await refusal(await resealed(header.replace('"schemaVersion":3', '"schemaVersion":4'), content));
     expect(newerDb.message).toContain('newer Redress (database version 4; this Redress has version 3)');
   });
@@ -377,7 +386,7 @@ describe('backup format', () => {
     const noMeta = all.slice(0, -1).filter((l) => !l.startsWith('{"table":"meta"'));
     expect((await refusal(await resealed2(noMeta))).problems).toEqual(['meta: missing']);
     const newer = all.slice(0, -1);
-    newer[0] = newer[0].replace('"formatVersion":2', '"formatVersion":3');
+    newer[0] = newer[0].replace('"formatVersion":3', '"formatVersion":4');
     expect((await refusal(await resealed2(newer))).kind).toBe('newer');
     const unknownTable = [...all.slice(0, -1), '{"table":"secrets","rows":[]}'];
     expect((await refusal(await resealed2(unknownTable))).problems).toEqual(['secrets: not a table Redress knows']);

@@ -11,6 +11,8 @@
 //   3. the seal:     {"sha256":"<hex>"}: the SHA-256 of the list of every line's own SHA-256 (each line with its
 //                    newline hashed; the hex digests each followed by a newline), so the seal is computed chunk by
 //                    chunk (crypto.subtle cannot hash incrementally) and still changes if any byte before it does.
+// Format 3 (./archive.ts) is a ZIP holding exactly this layout (with formatVersion 3 and the `attachments` table's
+// rows, not their bytes) and one member per attachment's bytes. Format 2 files (no attachments) are still read.
 // Format 1 (still read): three lines, the header, ONE content line {"cases":[…],…} and a seal that is the SHA-256 of
 // the bytes of lines 1 and 2.
 // JSON.stringify never writes a raw newline, so the lines split unambiguously. The header comes first so a file can
@@ -20,13 +22,17 @@
 // Pure: the SHA-256 function is an argument (crypto.subtle in the renderer, node:crypto in the shell and tests).
 import { z } from 'zod';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
+import type { AttachmentRow } from '#shared/model/attachment';
 import type { IssuedLetter } from '#shared/model/letter';
+import type { Provider } from '#shared/model/provider';
+import { BUILT_IN_PROCEDURE_IDS, checkProcedure, createProcedureRegistry, type Procedure } from '#shared/rules/index';
 import {
   formatPath,
   issueMessage,
   isOverLimit,
   rowName,
   STORED_ROWS,
+  storedAttachmentFields,
   storedDeskPrefix,
   storedLetterFields,
   storedTimestamp,
@@ -37,12 +43,12 @@ import { concat, formatBytes, gunzip, GunzipError, gunzipStream, gzipWriter, isG
 
 export const BACKUP_FORMAT = 'redress-backup';
 /** Bump when the file layout or the meaning of a field changes; older Redress then refuses the file by name. */
-export const BACKUP_FORMAT_VERSION = 2;
+export const BACKUP_FORMAT_VERSION = 3;
 /** A content line holds at most this many rows, and is closed once its JSON passes CHUNK_BYTES characters. */
 export const CHUNK_ROWS = 2000;
 export const CHUNK_BYTES = 1024 * 1024;
 export const BACKUP_FILE_EXTENSION = '.redress-backup';
-export const BACKUP_MIME_TYPE = 'application/gzip';
+export const BACKUP_MIME_TYPE = 'application/zip';
 /** A decompressed backup larger than this is refused before it is inflated (a "zip bomb" cannot exhaust memory). */
 export const MAX_BACKUP_CONTENT_BYTES = 1024 * 1024 * 1024;
 /**
@@ -74,11 +80,37 @@ export const BACKUP_TABLES = {
   notified: 2,
   audit: 3,
   meta: 3,
+  attachments: 8,
+  providers: 9,
+  procedures: 9,
 } as const;
 export type BackupTable = keyof typeof BACKUP_TABLES;
 export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLES) as BackupTable[];
 
 export type Sha256 = (bytes: Uint8Array) => Promise<string>;
+
+/**
+ * The desk's procedures checked with THE procedure schema of the rules (the stored-row schema checks only their
+ * envelope), and their versions together (each later one with an effective date after the one before).
+ */
+function procedureProblems(rows: BackupContent['procedures']): string[] {
+  const problems: string[] = [];
+  rows.forEach((row, i) => {
+    if (BUILT_IN_PROCEDURE_IDS.has(row.id))
+      problems.push(`procedures[${i}].id: "${row.id}" is a built-in procedure, which a desk cannot change`);
+    const checked = checkProcedure(row.procedure);
+    if (!checked.ok)
+      for (const issue of checked.issues.slice(0, 3))
+        problems.push(`procedures[${i}].procedure.${issue.field || '(root)'}: ${issue.message}`);
+  });
+  if (problems.length) return problems;
+  try {
+    createProcedureRegistry(rows.map((r) => r.procedure));
+  } catch (error) {
+    problems.push(`procedures: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return problems;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Rows. Structurally the same as the database's rows (renderer/src/db/schema.ts), which cannot be imported here.
@@ -95,7 +127,16 @@ export interface BackupContent {
   notified: { id: string; at: string }[];
   audit: { id: string; at: string; kind: string; by: string; summary: string; detail?: Record<string, unknown> }[];
   meta: { key: string; value: unknown }[];
+  /** Each attachment's fields; its bytes are a member of the archive (./archive.ts), never in the rows. */
+  attachments: BackupAttachment[];
+  /** The desk's providers (issue #16; before version 9 inside the settings). No customer data. */
+  providers: Provider[];
+  /** Every version of the desk's own procedures. No customer data. */
+  procedures: { key: string; id: string; version: number; savedAt: string; procedure: Procedure }[];
 }
+
+/** An attachment in a backup's rows: everything but its bytes. */
+export type BackupAttachment = Omit<AttachmentRow, 'blob'>;
 
 export interface BackupHeader {
   format: typeof BACKUP_FORMAT;
@@ -191,8 +232,13 @@ const letterSchema = z.looseObject({
   }),
 });
 
+// An attachment's row without its bytes (a `blob` field in a hand-edited file is dropped, never restored).
+const attachmentSchema = z
+  .looseObject(storedAttachmentFields)
+  .transform(({ blob: _blob, ...row }: Record<string, unknown>) => row);
+
 /** The schema each table's rows are checked with in a backup file. */
-export const BACKUP_ROW_SCHEMAS = { ...STORED_ROWS, letters: letterSchema } as const;
+export const BACKUP_ROW_SCHEMAS = { ...STORED_ROWS, letters: letterSchema, attachments: attachmentSchema } as const;
 
 const contentSchema = z.object(
   Object.fromEntries(
@@ -283,12 +329,19 @@ async function crossCheck(content: BackupContent, header: BackupHeader, sha256: 
   unique('notified', content.notified, (n) => n.id, 'id');
   unique('audit', content.audit, (a) => a.id, 'id');
   unique('meta', content.meta, (m) => m.key, 'key');
+  unique('attachments', content.attachments, (a) => a.id, 'id');
+  unique('providers', content.providers, (p) => p.id, 'id');
+  unique('procedures', content.procedures, (p) => p.key, 'key');
+  problems.push(...procedureProblems(content.procedures));
   const caseIds = new Set(content.cases.map((c) => c.id));
   content.events.forEach((e, i) => {
     if (!caseIds.has(e.caseId)) problems.push(`events[${i}].caseId: no case with id ${e.caseId} in the file`);
   });
   content.letters.forEach((l, i) => {
     if (!caseIds.has(l.caseId)) problems.push(`letters[${i}].caseId: no case with id ${l.caseId} in the file`);
+  });
+  content.attachments.forEach((a, i) => {
+    if (!caseIds.has(a.caseId)) problems.push(`attachments[${i}].caseId: no case with id ${a.caseId} in the file`);
   });
   // A letter entry (issued or withdrawn) points at the letter it records (an anonymised entry keeps no letterId, its
   // letter deleted).
@@ -342,7 +395,12 @@ function countsOf(content: BackupContent): Record<BackupTable, number> {
   return Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, content[t].length])) as Record<BackupTable, number>;
 }
 
-/** The backup file's bytes for this content. */
+/** An attachment's row as the file's rows hold it: its bytes travel as their own member (./archive.ts). */
+function withoutBytes({ blob: _blob, ...row }: BackupAttachment & { blob?: unknown }): BackupAttachment {
+  return row;
+}
+
+/** The backup file's bytes for this content (the rows; attachments' bytes are added by ./archive.ts). */
 export async function encodeBackup(content: BackupContent, options: EncodeOptions): Promise<Uint8Array> {
   const header: BackupHeader = {
     format: BACKUP_FORMAT,
@@ -386,7 +444,11 @@ export async function encodeBackup(content: BackupContent, options: EncodeOption
     const flush = () => emit(`{"table":${JSON.stringify(table)},"rows":[${parts.join(',')}]}`, table);
     for (const row of rows) {
       const json = JSON.stringify(
-        table === 'letters' ? { ...(row as BackupLetter), bytes: toBase64((row as BackupLetter).bytes) } : row,
+        table === 'letters'
+          ? { ...(row as BackupLetter), bytes: toBase64((row as BackupLetter).bytes) }
+          : table === 'attachments'
+            ? withoutBytes(row as BackupAttachment & { blob?: unknown })
+            : row,
       );
       parts.push(json);
       size += json.length;
@@ -731,6 +793,12 @@ async function readRows(
       problems.push(`${table}: not a table Redress knows`);
       return;
     }
+    if (table === 'attachments' && sealed.header.formatVersion < 3) {
+      problems.push(
+        `attachments: not a table of backup format ${sealed.header.formatVersion} (attachments came with format 3)`,
+      );
+      return;
+    }
     seen.add(table);
     if (!Array.isArray(chunk.rows)) {
       problems.push(`${table}: must be a list`);
@@ -824,6 +892,8 @@ async function decodeFormatOne(file: Uint8Array, options: DecodeOptions): Promis
   // Tables added after the file's database version may be absent; every other table must be there.
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
     const tables = raw as Record<string, unknown>;
+    // Format 1 never held attachments (they came with format 3).
+    if (tables.attachments !== undefined) throw invalid(['attachments: not a table of backup format 1']);
     for (const table of BACKUP_TABLE_NAMES) {
       if (tables[table] === undefined && BACKUP_TABLES[table] > header.schemaVersion) tables[table] = [];
     }

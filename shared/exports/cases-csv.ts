@@ -28,6 +28,8 @@ export interface CaseCsvInput {
   procedureName?: string;
   /** The provider's name (model/provider.ts `providerName`). */
   providerName?: string;
+  /** How many files are kept on the case (attachments not removed; issue #18). */
+  attachments?: number;
 }
 
 /**
@@ -67,6 +69,7 @@ export const CASE_CSV_COLUMNS = [
   'ADR referral window ends on',
   'Logged at',
   'Last changed at',
+  'Attachments',
 ] as const;
 export type CaseCsvColumn = (typeof CASE_CSV_COLUMNS)[number];
 
@@ -121,6 +124,7 @@ export function caseCsvRow(input: CaseCsvInput): Record<CaseCsvColumn, string> {
     'ADR referral window ends on': d?.adrReferralEndsOn ?? '',
     'Logged at': r.createdAt,
     'Last changed at': r.updatedAt,
+    Attachments: String(input.attachments ?? 0),
   };
 }
 

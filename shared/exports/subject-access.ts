@@ -1,6 +1,7 @@
 // A subject-access bundle (UK GDPR Art. 15, PIPEDA Principle 4.9): everything the desk holds about one customer, as
 // one ZIP file: a readable PDF summary, the issued letters' exact PDF bytes, and a JSON file of all the data.
 // Pure: the renderer gathers the cases, renders the summary's document definition with pdfmake and saves the file.
+import type { AttachmentRow } from '#shared/model/attachment';
 import type { IssuedLetter } from '#shared/model/letter';
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import {
@@ -87,10 +88,18 @@ export function subjectAccessAnswerBy(receivedOn: string, calendar: CalendarId):
 
 export type SubjectAccessLetter = IssuedLetter;
 
+/** A file kept on a case: its row, and its exact bytes (none once the file was deleted). */
+export interface SubjectAccessAttachment {
+  row: Omit<AttachmentRow, 'blob'>;
+  bytes?: Uint8Array;
+}
+
 export interface SubjectAccessCase {
   record: CaseRecord;
   events: readonly TimelineEvent[];
   letters: readonly SubjectAccessLetter[];
+  /** Every file kept on the case (issue #18), in the order they were added. */
+  attachments?: readonly SubjectAccessAttachment[];
   /** Stage and status in words, from the rules engine (when it can evaluate the case). */
   stageName?: string;
   status?: string;
@@ -153,12 +162,31 @@ export function letterPaths(cases: readonly SubjectAccessCase[]): Map<string, st
   return paths;
 }
 
+/** The attachments' paths in the ZIP: attachments/<reference>/<file name>, unique; only files that still have bytes. */
+export function attachmentPaths(cases: readonly SubjectAccessCase[]): Map<string, string> {
+  const paths = new Map<string, string>();
+  const taken = new Set<string>();
+  cases.forEach((c, i) => {
+    const folder = `attachments/${safePathPart(c.record.reference, `case-${i + 1}`)}/`;
+    for (const { row, bytes } of c.attachments ?? []) {
+      if (!bytes) continue;
+      const safe = safePathPart(row.fileName.split(/[\\/]/).pop() ?? '', 'file');
+      let path = folder + safe;
+      for (let n = 2; taken.has(path); n += 1) path = folder + safe.replace(/(\.[^.]*)?$/, ` (${n})$1`);
+      taken.add(path);
+      paths.set(row.id, path);
+    }
+  });
+  return paths;
+}
+
 export const SUBJECT_ACCESS_FORMAT = 'redress-subject-access';
 export const SUBJECT_ACCESS_VERSION = 1;
 
 /** All the data, as the JSON file of the bundle. Letters are listed with their path in the ZIP and their checksum. */
 export function subjectAccessData(request: SubjectAccessRequest) {
   const paths = letterPaths(request.cases);
+  const files = attachmentPaths(request.cases);
   const answer = subjectAccessAnswerBy(request.requestReceivedOn, request.calendar);
   return {
     format: SUBJECT_ACCESS_FORMAT,
@@ -175,6 +203,8 @@ export function subjectAccessData(request: SubjectAccessRequest) {
       procedureName: c.procedureName ?? null,
       timeline: inTimelineOrder(c.events),
       letters: c.letters.map(({ bytes, ...meta }) => ({ ...meta, bytes: bytes.byteLength, path: paths.get(meta.id)! })),
+      // A file deleted (removed with its bytes, or anonymised) is listed without a path.
+      attachments: (c.attachments ?? []).map(({ row }) => ({ ...row, path: files.get(row.id) ?? null })),
     })),
   };
 }
@@ -279,6 +309,33 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryC
       margin: [0, 0, 0, 8],
     },
   ];
+  const files = (c.attachments ?? []).filter((a) => a.bytes);
+  if (files.length) {
+    const attached = attachmentPaths([c]);
+    out.push({ text: `Files kept on this complaint (${files.length}, in this bundle)`, style: 'h3' });
+    out.push({
+      table: {
+        headerRows: 1,
+        widths: [62, '*', 110],
+        body: [
+          [
+            { text: 'Added', bold: true },
+            { text: 'File in this bundle', bold: true },
+            { text: 'SHA-256 (first 16)', bold: true },
+          ],
+          ...files.map((a) => [
+            a.row.addedAt.slice(0, 10),
+            // Each case has its own folder, so its paths are the same as in the whole bundle.
+            attached.get(a.row.id) ?? a.row.fileName,
+            a.row.sha256.slice(0, 16),
+          ]),
+        ],
+      },
+      layout: 'headerLineOnly',
+      fontSize: 9,
+      margin: [0, 0, 0, 8],
+    });
+  }
   if (c.letters.length) {
     out.push({ text: `Letters sent (${c.letters.length}, in this bundle)`, style: 'h3' });
     out.push({
@@ -307,6 +364,7 @@ export function subjectAccessSummary(request: SubjectAccessRequest): SubjectAcce
   const answer = subjectAccessAnswerBy(request.requestReceivedOn, request.calendar);
   const paths = letterPaths(request.cases);
   const letterCount = request.cases.reduce((n, c) => n + c.letters.length, 0);
+  const fileCount = request.cases.reduce((n, c) => n + (c.attachments ?? []).filter((a) => a.bytes).length, 0);
   const cases = [...request.cases].sort(
     (a, b) =>
       a.record.receivedOn.localeCompare(b.record.receivedOn) || a.record.reference.localeCompare(b.record.reference),
@@ -354,6 +412,9 @@ export function subjectAccessSummary(request: SubjectAccessRequest): SubjectAcce
       {
         text:
           `This bundle holds this summary (summary.pdf), ${letterCount === 1 ? 'the letter' : `the ${letterCount} letters`} we sent exactly as issued (in the letters folder), ` +
+          (fileCount
+            ? `${fileCount === 1 ? 'the file' : `the ${fileCount} files`} kept on your complaints exactly as received (in the attachments folder), `
+            : '') +
           'and every record about these complaints as a machine-readable file (data.json): the details we were given, each step of the ' +
           'complaint, who recorded it and when.',
         margin: [0, 0, 0, 6],
@@ -379,5 +440,8 @@ export function subjectAccessZip(request: SubjectAccessRequest, summaryPdf: Uint
   };
   for (const c of request.cases) for (const l of c.letters) files[paths.get(l.id)!] = [l.bytes, { level: 0 }];
   // Every entry is dated when the bundle was prepared.
+  const attached = attachmentPaths(request.cases);
+  for (const c of request.cases)
+    for (const a of c.attachments ?? []) if (a.bytes) files[attached.get(a.row.id)!] = [a.bytes, { level: 0 }];
   return zipSync(files, { mtime: new Date(request.preparedAt) });
 }

@@ -129,11 +129,19 @@ export type AutoBackupSettingsRequest = z.infer<typeof autoBackupSettingsRequest
 
 export const autoBackupWriteRequestSchema = z
   .object({
-    /** A backup file (shared/backup/format.ts): gzip, checked again by main before it is written. */
+    /**
+     * A backup file: a ZIP archive (format 3, shared/backup/archive.ts) or gzip (format 2, shared/backup/format.ts),
+     * checked again by main before it is written.
+     */
     data: z
       .custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be the backup bytes (a Uint8Array)')
       .refine((d) => d.byteLength <= MAX_SAVE_BYTES, 'is larger than 512 MB')
-      .refine((d) => d.byteLength >= 2 && d[0] === 0x1f && d[1] === 0x8b, 'must be a Redress backup (gzip)'),
+      .refine(
+        (d) =>
+          (d.byteLength >= 2 && d[0] === 0x1f && d[1] === 0x8b) ||
+          (d.byteLength >= 4 && d[0] === 0x50 && d[1] === 0x4b && d[2] === 0x03 && d[3] === 0x04),
+        'must be a Redress backup (a ZIP archive, or gzip)',
+      ),
   })
   .strict();
 export type AutoBackupWriteRequest = z.infer<typeof autoBackupWriteRequestSchema>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '#shared/rules/types';
-import { acknowledgementLetter, nextStepsFromEvaluation } from './acknowledgement';
+import { JIVE_CA, KIJOMA, OFCOM_BASELINE } from '#shared/rules/procedures';
+import { acknowledgementLetter, nextStepsFromEvaluation, procedureWordingFor } from './acknowledgement';
 import type { LetterContent, LetterDocument } from './document';
 import { contentText, documentText, sampleAcknowledgement, sampleCase } from './fixtures';
 import { LARGE_PRINT, PAGE, STANDARD_PRINT, mm } from './layout';
@@ -237,5 +238,37 @@ describe('nextStepsFromEvaluation', () => {
     );
     expect(steps.firstResponseDueOn).toBeNull();
     expect(steps.adrAvailableOn).toBeNull();
+  });
+});
+
+describe('the procedure’s own wording (issue #16)', () => {
+  const withWording = (procedure: Parameters<typeof procedureWordingFor>[0], language: 'en-GB' | 'fr-CA' | 'en-CA') =>
+    documentText(
+      acknowledgementLetter(
+        sampleAcknowledgement({
+          language,
+          nextSteps: { firstResponseDueOn: null, ...procedureWordingFor(procedure, language) },
+        }),
+      ),
+    );
+
+  it('says who the customer can escalate to in the procedure’s words, in the letter’s language', () => {
+    expect(withWording(JIVE_CA, 'en-CA')).toContain('our senior manager, then to the head of our support team');
+    expect(withWording(JIVE_CA, 'fr-CA')).toContain('notre cadre supérieur, puis au responsable de notre équipe');
+    expect(withWording(KIJOMA, 'en-GB')).toContain('a manager at an appropriate level within the company');
+    // A procedure without its own words: the plain default.
+    expect(withWording(OFCOM_BASELINE, 'en-GB')).toContain('You can ask for a manager to review the complaint');
+  });
+
+  it('prints the time frame the desk promises where the procedure sets no reply target', () => {
+    const promised = {
+      ...JIVE_CA,
+      wording: { ...JIVE_CA.wording, promisedTimeFrame: { en: 'We aim to finish looking into it within 10 days.' } },
+    };
+    const text = withWording(promised, 'en-CA');
+    expect(text).toContain('We aim to finish looking into it within 10 days.');
+    expect(text).not.toContain('as soon as we can');
+    // No French words given: the French letter keeps its catalogue sentence rather than print English.
+    expect(withWording(promised, 'fr-CA')).not.toContain('We aim to finish');
   });
 });

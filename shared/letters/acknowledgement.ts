@@ -2,6 +2,7 @@
 // next and by when, how to escalate, from when the customer can go to the ADR scheme, and other formats on offer.
 import type { CaseRecord, DeskSettings } from '#shared/model/case';
 import type { AdrSchemeLocalNames } from '#shared/rules/adr-schemes';
+import { type Procedure, wordsIn } from '#shared/rules/procedure';
 import type { Clock } from '#shared/rules/types';
 import { letterAddressee } from './addressee';
 import type { LetterDocument } from './document';
@@ -34,8 +35,13 @@ export interface AcknowledgementNextSteps {
   adrAvailableOn?: string | null;
   /** The name of the provider's procedure, as it should read after "our": "complaints code of practice". */
   procedureName?: string;
-  /** How to escalate, in the provider's words; a plain default is used when absent. */
+  /** How to escalate, in the provider's words (its procedure's wording); a plain default is used when absent. */
   escalation?: string;
+  /**
+   * The time frame the desk promises where the procedure sets no reply target (its procedure's wording): printed when
+   * there is no reply date, instead of "as soon as we can".
+   */
+  promisedTimeFrame?: string;
   /** The ADR scheme the provider belongs to (from the scheme directory). */
   adrScheme?: AdrSchemeContact;
   /** The customer is a business too large for the scheme (the rules engine's `adrOutOfScope`): it is not offered. */
@@ -94,7 +100,9 @@ export function acknowledgementLetter(input: AcknowledgementInput): LetterDocume
           { firstResponseDueOn: dateWithWeekdayInWords(language, firstResponseDueOn) },
           ['firstResponseDueOn'],
         )
-      : paragraph(language, 'ack.next.replySoon', {}),
+      : nextSteps.promisedTimeFrame?.trim()
+        ? { text: nextSteps.promisedTimeFrame.trim(), style: 'paragraph' }
+        : paragraph(language, 'ack.next.replySoon', {}),
     paragraph(language, 'ack.next.addMore', {}),
   ]);
 
@@ -196,4 +204,17 @@ export function nextStepsFromEvaluation(
     adrAvailableOn: dueOn('adr-letter'),
     ...(evaluation.adrOutOfScope ? { adrOutOfScope: { ...evaluation.adrOutOfScope } } : {}),
   };
+}
+
+/**
+ * The acknowledgement's words from the case's procedure (the version the case follows), in the letter's language:
+ * who the customer can escalate to, and the time frame the desk promises. Absent words: the catalogue's defaults.
+ */
+export function procedureWordingFor(
+  procedure: Pick<Procedure, 'wording'> | null | undefined,
+  language: LetterLanguage,
+): Pick<AcknowledgementNextSteps, 'escalation' | 'promisedTimeFrame'> {
+  const escalation = wordsIn(procedure?.wording?.escalation, language);
+  const promisedTimeFrame = wordsIn(procedure?.wording?.promisedTimeFrame, language);
+  return { ...(escalation ? { escalation } : {}), ...(promisedTimeFrame ? { promisedTimeFrame } : {}) };
 }

@@ -3,6 +3,7 @@
 export {
   acknowledgementLetter,
   nextStepsFromEvaluation,
+  procedureWordingFor,
   type AcknowledgementInput,
   type AcknowledgementNextSteps,
   type AdrSchemeContact,

@@ -121,8 +121,28 @@ export interface AttachmentRow<Bytes extends BlobLike = BlobLike> {
 export function formatFileSize(bytes: number): string {
   const fixed = (n: number, digits: number) =>
     n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  if (bytes < 1024) return `${fixed(bytes, 0)} bytes`;
+  if (bytes < 1024) return `${fixed(bytes, 0)} ${bytes === 1 ? 'byte' : 'bytes'}`;
   if (bytes < 1024 * 1024) return `${fixed(bytes / 1024, 0)} KB`;
   if (bytes < 1024 * 1024 * 1024) return `${fixed(bytes / 1024 / 1024, 1)} MB`;
   return `${fixed(bytes / 1024 / 1024 / 1024, 2)} GB`;
+}
+
+/** The share of the browser's quota used above which "Your data" warns, whatever the attachments take. */
+export const STORAGE_QUOTA_WARNING_SHARE = 0.8;
+
+/**
+ * The warning "Your data" shows about space, or null: when attachments take more than
+ * ATTACHMENT_STORAGE_WARNING_BYTES, or the desk's data uses more than STORAGE_QUOTA_WARNING_SHARE of the space the
+ * browser allows (a browser refuses writes beyond its quota).
+ */
+export function storageWarning(
+  attachmentBytes: number,
+  usageBytes: number | null,
+  quotaBytes: number | null,
+): string | null {
+  if (usageBytes !== null && quotaBytes && usageBytes / quotaBytes > STORAGE_QUOTA_WARNING_SHARE)
+    return `The desk’s data uses ${Math.round((usageBytes / quotaBytes) * 100)}% of the space this computer allows it (${formatFileSize(usageBytes)} of ${formatFileSize(quotaBytes)}). When it is full, nothing more can be saved: make a backup, and remove attachments that are not needed or free space on the disk.`;
+  if (attachmentBytes > ATTACHMENT_STORAGE_WARNING_BYTES)
+    return `Attachments take ${formatFileSize(attachmentBytes)}, more than ${formatFileSize(ATTACHMENT_STORAGE_WARNING_BYTES)}. Backups grow with them and take longer: keep an eye on the space left on this computer.`;
+  return null;
 }

@@ -324,6 +324,29 @@ export const storedProvider = z
     message: 'must be one of its languages',
   });
 
+/**
+ * A desk's procedure version (issue #16), one row per version: `key` is `<id>@<version>`. The envelope is checked
+ * here; the procedure itself is checked with THE procedure schema of the rules (shared/rules/procedure.ts) by the
+ * repository that writes it, by the backup check and when the desk's procedures are loaded. No customer data.
+ */
+export const storedProcedure = z
+  .looseObject(
+    {
+      key: id,
+      id,
+      version: z.number(must('must be a number')).int('must be a whole number').min(1, 'must be 1 or more'),
+      savedAt: storedTimestamp,
+      procedure: z.looseObject({ id, version: z.number(must('must be a number')) }, must('must be an object')),
+    },
+    must('must be an object'),
+  )
+  .superRefine((row, ctx) => {
+    if (row.key !== `${row.id}@${row.version}`)
+      ctx.addIssue({ code: 'custom', path: ['key'], message: `must be "${row.id}@${row.version}"` });
+    if (row.procedure.id !== row.id || row.procedure.version !== row.version)
+      ctx.addIssue({ code: 'custom', path: ['procedure'], message: 'must be the version the row names' });
+  });
+
 export const storedSettings = z.looseObject({
   key: z.literal('desk', must('must be "desk"')),
   value: z
@@ -434,6 +457,8 @@ export const STORED_ROWS = {
   events: storedEvent,
   counters: storedCounter,
   settings: storedSettings,
+  providers: storedProvider,
+  procedures: storedProcedure,
   letters: storedLetter,
   attachments: storedAttachment,
   people: storedPerson,

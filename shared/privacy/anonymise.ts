@@ -4,6 +4,7 @@
 // Built as an ALLOW-list: a field is kept only when it is named below as kept, so a field added to the model later is
 // removed until someone decides otherwise (the `CASE_FIELDS` map must name every field of `CaseRecord`, so adding a
 // field without deciding breaks the typecheck).
+import type { AttachmentRow, BlobLike } from '#shared/model/attachment';
 import type { CaseRecord, TimelineEvent, TimelineType } from '#shared/model/case';
 import { ANONYMISED_NAME, CASE_FIELDS } from '#shared/model/personal-data';
 
@@ -202,3 +203,36 @@ export function describeRemoval(record: CaseRecord, events: readonly TimelineEve
   if (letterCount > 0) out.push(`${letterCount} ${letterCount === 1 ? 'letter' : 'letters'} (PDF)`);
   return out;
 }
+
+/** The name an erased attachment keeps (a file name can name the customer: "Jane Smith bank statement.pdf"). */
+export const ERASED_FILE_NAME = 'erased';
+
+/**
+ * An attachment of an anonymised case: its bytes, name and note deleted (each can hold personal data: the file is the
+ * customer's letter, its name and note may name them); the row stays, removed with its file deleted, keeping only
+ * what says a file was held and destroyed: id, case, kind, type, size, when and by whom (a handler) it was added, and
+ * its SHA-256. The checksum stays because it reveals nothing of the file without the file, and it is what lets a
+ * merge of an older backup or another desk's copy recognise the erased file by id and checksum and keep it erased
+ * instead of bringing the bytes back (renderer/src/db/backup, the sharing bridge).
+ */
+export function anonymiseAttachment<Bytes extends BlobLike>(
+  row: AttachmentRow<Bytes>,
+  at: string,
+): AttachmentRow<Bytes> {
+  const { blob: _blob, ...kept } = row;
+  return {
+    ...kept,
+    fileName: ERASED_FILE_NAME,
+    note: '',
+    deleted: {
+      at,
+      by: ANONYMISED_NAME,
+      reason: 'Anonymised: the file was deleted with the case’s personal data',
+      fileDeleted: true,
+    },
+  };
+}
+
+/** Whether an attachment still holds anything anonymisation deletes. */
+export const attachmentNeedsErasing = (row: AttachmentRow<BlobLike>): boolean =>
+  row.blob !== undefined || row.fileName !== ERASED_FILE_NAME || row.note !== '' || row.deleted?.fileDeleted !== true;

@@ -28,7 +28,7 @@ import {
   procedureVersionLabel,
   type Target,
 } from './procedure';
-import { DEFAULT_PROCEDURES, getProcedure } from './procedures';
+import { deskProcedures, procedureForCase } from './procedures';
 import {
   DEFAULT_REGIMES,
   getRegime,
@@ -1173,11 +1173,11 @@ function nextActions(
  */
 export function evaluateCase(facts: CaseFacts, today: IsoDate, options: EvaluateOptions = {}): Evaluation {
   const checked = checkFacts(facts, today);
-  const procedures = options.procedures ?? DEFAULT_PROCEDURES;
+  const procedures = options.procedures ?? deskProcedures();
   const regimes = options.regimes ?? DEFAULT_REGIMES;
   const calendars = options.calendars ?? DEFAULT_CALENDARS;
   const adrSchemes = options.adrSchemes ?? DEFAULT_ADR_DIRECTORY;
-  const procedure = getProcedure(facts.procedureId, procedures);
+  const procedure = procedureForCase({ procedureId: facts.procedureId, receivedOn: facts.receivedOn }, procedures);
   const calendar = calendars[facts.calendar];
   const story = readStory(procedure, checked.events, checked.received);
   const ctx: Ctx = {
@@ -1224,6 +1224,11 @@ export function evaluateCase(facts: CaseFacts, today: IsoDate, options: Evaluate
 
   return {
     procedureId: procedure.id,
+    procedureVersion: {
+      version: procedure.version,
+      label: procedureVersionLabel(procedure),
+      ...(procedure.effectiveFrom ? { effectiveFrom: procedure.effectiveFrom } : {}),
+    },
     stage: stage.id,
     stageName: stage.name,
     escalationLevel: story.escalationLevel,

@@ -46,7 +46,13 @@ export {
   ESCALATION_TRIGGERS,
   type EscalationTrigger,
   firstResponseTarget,
+  type LetterWords,
   type Procedure,
+  procedureOnDay,
+  procedureSchema,
+  procedureVersionInWords,
+  procedureVersions,
+  type ProcedureWording,
   type ProcedureCheckOptions,
   type ProcedureIssue,
   type ProcedureRegistry,
@@ -57,11 +63,16 @@ export {
   type Target,
   validateProcedure,
   withProcedures,
+  wordsIn,
 } from './procedure';
 export {
+  BUILT_IN_PROCEDURE_IDS,
   BUILT_IN_PROCEDURES,
   DEFAULT_PROCEDURES,
+  deskProcedures,
   getProcedure,
+  installDeskProcedures,
+  procedureForCase,
   INFINITY,
   JIVE_CA,
   KIJOMA,
@@ -102,3 +113,22 @@ export {
 
 export * from './types';
 export type { CalendarId, Category, Channel } from '#shared/model/case';
+
+// The procedure editor (issue #16)
+export {
+  checkProcedureForm,
+  copyOfProcedure,
+  emptyStage,
+  formField,
+  type PreviewLine,
+  previewProcedure,
+  procedureFile,
+  type ProcedureFile,
+  type ProcedureForm,
+  procedureFromForm,
+  procedureToForm,
+  readProcedureFile,
+  savePlan,
+  type StageForm,
+  type TargetForm,
+} from './procedure-form';

@@ -3,10 +3,11 @@
 import { z } from 'zod';
 import { CALENDARS, type CalendarId, CHANNELS, type Channel } from '#shared/model/case';
 import { type AdrDirectory, DEFAULT_ADR_DIRECTORY, hasAdrScheme } from './adr-schemes';
+import { toDayNumber } from './dates';
 import { RulesError } from './errors';
 import { DEFAULT_REGIMES, type RegimeRegistry } from './regimes';
-import { formatPath, formatZodIssues, slugSchema } from './zod-helpers';
-import { DURATION_UNITS, type Duration } from './types';
+import { formatPath, formatZodIssues, isoDateSchema, slugSchema } from './zod-helpers';
+import { DURATION_UNITS, type Duration, type IsoDate } from './types';
 
 /** A provider's own promise: a period plus what is due, in the provider's words. */
 export interface Target extends Duration {
@@ -46,11 +47,35 @@ export interface ProcedureStage {
   enteredBy?: StageEntryEvent[];
 }
 
+/** Words in the letters' languages: `en` for English (UK and Canada), `fr` for French. */
+export interface LetterWords {
+  en?: string;
+  fr?: string;
+}
+
+/** The words the letters use for the procedure's own steps (issue #16), in the provider's terms. */
+export interface ProcedureWording {
+  /** Who the customer can escalate to, printed under "How to escalate" ("ask for our senior manager, then …"). */
+  escalation?: LetterWords;
+  /**
+   * The time frame the desk promises where the procedure sets no reply target (Jive: "an approximate time frame"):
+   * the acknowledgement prints it instead of "as soon as we can".
+   */
+  promisedTimeFrame?: LetterWords;
+}
+
 export interface Procedure {
   /** Stable slug, e.g. `kijoma`. */
   id: string;
   /** Bumped on every change; explanations cite it ("Kijoma Broadband complaints procedure v1"). */
   version: number;
+  /**
+   * Complaints received on or after this day follow this version (as regimes' versions do); absent on a first version:
+   * in force for every case. A case follows the version in force on the day it was received (`procedureOnDay`).
+   */
+  effectiveFrom?: IsoDate;
+  /** A desk's copy: the built-in procedure (id and version) it was copied from. */
+  copiedFrom?: string;
   /** Human name, e.g. "Kijoma Broadband complaints procedure". */
   name: string;
   provider: { name: string; country: 'GB' | 'CA' };
@@ -72,6 +97,8 @@ export interface Procedure {
   stages: ProcedureStage[];
   /** What was read from the provider's document and what current rules superseded. */
   notes: string[];
+  /** The words letters use for the procedure's own steps; absent: the letters' plain defaults. */
+  wording?: ProcedureWording;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -80,7 +107,7 @@ export interface Procedure {
 const text = z.string().trim().min(1, 'must not be empty');
 
 const targetSchema = z.strictObject({
-  amount: z.number().int('must be a whole number').min(0, 'must be 0 or more'),
+  amount: z.number('must be a number').int('must be a whole number').min(0, 'must be 0 or more'),
   unit: z.enum(DURATION_UNITS),
   what: text,
   action: text.optional(),
@@ -105,9 +132,17 @@ const stageSchema = z.strictObject({
   enteredBy: z.array(z.enum(STAGE_ENTRY_EVENTS)).min(1, 'list at least one event, or leave enteredBy out').optional(),
 });
 
-const procedureSchema = z.strictObject({
+const letterWordsSchema = z.strictObject({
+  en: text.max(600, 'at most 600 characters').optional(),
+  fr: text.max(600, 'at most 600 characters').optional(),
+});
+
+/** THE procedure schema: the rules engine's registry, the desk's editor and an imported file are all checked with it. */
+export const procedureSchema = z.strictObject({
   id: slugSchema,
   version: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
+  effectiveFrom: isoDateSchema.optional(),
+  copiedFrom: z.string().optional(),
   name: text,
   provider: z.strictObject({ name: text, country: z.enum(['GB', 'CA']) }),
   source: z.string(),
@@ -119,6 +154,9 @@ const procedureSchema = z.strictObject({
   firstResponse: z.strictObject({ default: targetSchema.optional(), byChannel: byChannelSchema.optional() }),
   stages: z.array(stageSchema).min(1, 'a procedure needs at least one stage'),
   notes: z.array(z.string()),
+  wording: z
+    .strictObject({ escalation: letterWordsSchema.optional(), promisedTimeFrame: letterWordsSchema.optional() })
+    .optional(),
 });
 
 export interface ProcedureIssue {
@@ -213,35 +251,88 @@ export function validateProcedure(input: unknown, options: ProcedureCheckOptions
 // Registry
 
 export interface ProcedureRegistry {
+  /** Each procedure's newest version, by id. */
   readonly byId: ReadonlyMap<string, Procedure>;
+  /** Every version of a procedure, oldest first, by id (a procedure with one version may be absent here). */
+  readonly versions?: ReadonlyMap<string, readonly Procedure[]>;
 }
 
-/** Validate each procedure and index it by id. Pure: returns a new registry. */
+/**
+ * Validate each procedure and index it by id. Several versions of one id are kept (`versions`), oldest first; only the
+ * first may lack `effectiveFrom`, and each later one must start after the one before. Pure: returns a new registry.
+ */
 export function createProcedureRegistry(
   procedures: readonly unknown[],
   options: ProcedureCheckOptions = {},
 ): ProcedureRegistry {
-  const byId = new Map<string, Procedure>();
-  for (const input of procedures) {
-    const p = validateProcedure(input, options);
-    if (byId.has(p.id)) throw new RulesError('invalid-procedure', `Two procedures have the id "${p.id}".`, 'id');
-    byId.set(p.id, p);
-  }
-  return { byId };
+  return withProcedures({ byId: new Map() }, procedures, options, true);
 }
 
-/** A new registry with `procedures` added (replacing any with the same id). */
+/** A new registry with `procedures` added (a procedure with the same id and version replaces the one there). */
 export function withProcedures(
   registry: ProcedureRegistry,
   procedures: readonly unknown[],
   options: ProcedureCheckOptions = {},
+  refuseTwice = false,
 ): ProcedureRegistry {
-  const byId = new Map(registry.byId);
+  const versions = new Map<string, Procedure[]>();
+  for (const [id, p] of registry.byId) versions.set(id, [...(registry.versions?.get(id) ?? [p])]);
+  const added = new Set<string>();
   for (const input of procedures) {
     const p = validateProcedure(input, options);
-    byId.set(p.id, p);
+    const key = `${p.id}@${p.version}`;
+    if (refuseTwice && added.has(key))
+      throw new RulesError('invalid-procedure', `Two procedures have the id "${p.id}" and version ${p.version}.`, 'id');
+    added.add(key);
+    const list = (versions.get(p.id) ?? []).filter((v) => v.version !== p.version);
+    list.push(p);
+    list.sort((a, b) => a.version - b.version);
+    versions.set(p.id, list);
   }
-  return { byId };
+  for (const [id, list] of versions) {
+    list.forEach((v, i) => {
+      if (i === 0) return;
+      const before = list[i - 1];
+      if (!v.effectiveFrom)
+        throw new RulesError(
+          'invalid-procedure',
+          `Procedure "${id}" version ${v.version} needs an effective date (only the first version may have none).`,
+          'effectiveFrom',
+        );
+      if (before.effectiveFrom && toDayNumber(v.effectiveFrom) <= toDayNumber(before.effectiveFrom))
+        throw new RulesError(
+          'invalid-procedure',
+          `Procedure "${id}" version ${v.version} must take effect after version ${before.version} (${before.effectiveFrom}).`,
+          'effectiveFrom',
+        );
+    });
+  }
+  const byId = new Map<string, Procedure>();
+  for (const [id, list] of versions) byId.set(id, list[list.length - 1]);
+  return { byId, versions };
+}
+
+/** Every version of a procedure, oldest first (empty for an unknown id). */
+export function procedureVersions(id: string, registry: ProcedureRegistry): readonly Procedure[] {
+  const list = registry.versions?.get(id);
+  if (list) return list;
+  const p = registry.byId.get(id);
+  return p ? [p] : [];
+}
+
+/**
+ * THE version of a procedure a case follows: the one in force on the day the complaint was received (the newest whose
+ * `effectiveFrom` is on or before it); a day before every effective date gets the first version. Undefined for an
+ * unknown id.
+ */
+export function procedureOnDay(id: string, receivedOn: IsoDate, registry: ProcedureRegistry): Procedure | undefined {
+  const list = procedureVersions(id, registry);
+  const day = toDayNumber(receivedOn, 'receivedOn');
+  for (let i = list.length - 1; i >= 0; i--) {
+    const from = list[i].effectiveFrom;
+    if (!from || toDayNumber(from) <= day) return list[i];
+  }
+  return list[0];
 }
 
 /** The target for a channel: its own, else the procedure's default, else none. */
@@ -252,4 +343,16 @@ export function firstResponseTarget(procedure: Procedure, channel: Channel): Tar
 /** "Kijoma Broadband complaints procedure v1" */
 export function procedureVersionLabel(procedure: Procedure): string {
   return `${procedure.name} v${procedure.version}`;
+}
+
+/** "Kijoma copy v2, in force from 2026-11-25" / "Kijoma Broadband complaints procedure v1" */
+export function procedureVersionInWords(procedure: Pick<Procedure, 'name' | 'version' | 'effectiveFrom'>): string {
+  const label = `${procedure.name} v${procedure.version}`;
+  return procedure.effectiveFrom ? `${label}, in force from ${procedure.effectiveFrom}` : label;
+}
+
+/** The procedure's words for letters in a language (`en-GB`, `fr-CA`…): its own language's, else none. */
+export function wordsIn(words: LetterWords | undefined, language: string): string | undefined {
+  const own = language.startsWith('fr') ? words?.fr : words?.en;
+  return own?.trim() || undefined;
 }

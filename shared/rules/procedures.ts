@@ -2,7 +2,14 @@
 // infinity) and an Ofcom baseline. The providers' own targets come from their documents (quoted in `basis`); the
 // regulatory figures in those documents (8 weeks, 6 or 9 months, old scheme names) are NOT copied: the regime and the
 // ADR scheme directory supply the rules in force, and `notes` records what was superseded.
-import { createProcedureRegistry, type Procedure, type ProcedureRegistry, type ProcedureStage } from './procedure';
+import {
+  createProcedureRegistry,
+  type Procedure,
+  procedureOnDay,
+  type ProcedureRegistry,
+  type ProcedureStage,
+  withProcedures,
+} from './procedure';
 import { RulesError } from './errors';
 
 function adrStage(schemeName: string): ProcedureStage {
@@ -80,6 +87,13 @@ export const KIJOMA: Procedure = {
     'The document speaks of a "deadlock letter" sent "in some cases"; since October 2018 the ADR letter replaces it ' +
       'and is sent at once on deadlock, without the customer having to ask.',
   ],
+  wording: {
+    escalation: {
+      en:
+        'If you are not happy with our reply, you can ask for your complaint to go to a manager at an appropriate ' +
+        'level within the company. Just contact us.',
+    },
+  },
 };
 
 export const MISO: Procedure = {
@@ -145,6 +159,13 @@ export const MISO: Procedure = {
     RENAMED_SCHEME,
     'The Ofcom telephone number in the document (0845 456 3000) is out of date and is not used.',
   ],
+  wording: {
+    escalation: {
+      en:
+        'If we cannot put things right at once, we will review your complaint in detail, and then a director will ' +
+        'review it. Just contact us at any stage.',
+    },
+  },
 };
 
 export const KINEX: Procedure = {
@@ -205,6 +226,13 @@ export const KINEX: Procedure = {
     RENAMED_SCHEME,
     'The fax number and the references to General Conditions 22 and 23 in the document are out of date and are not used.',
   ],
+  wording: {
+    escalation: {
+      en:
+        'You can ask for your complaint to go to our Escalation Team. If it is still not resolved, our Customer ' +
+        'Resolution department will look into it in detail, and then our Customer Resolution Manager can review it.',
+    },
+  },
 };
 
 export const JIVE_CA: Procedure = {
@@ -271,6 +299,16 @@ export const JIVE_CA: Procedure = {
       'here so the CCTS second-level notice can be tracked.',
     'The document sets no time targets of its own beyond acknowledging at once.',
   ],
+  wording: {
+    escalation: {
+      en:
+        'You can ask, in writing, by phone or on your support case, for your complaint to go to our senior manager, ' +
+        'then to the head of our support team.',
+      fr:
+        'Vous pouvez demander, par écrit, par téléphone ou dans votre dossier d’assistance, que votre plainte soit ' +
+        'confiée à notre cadre supérieur, puis au responsable de notre équipe d’assistance.',
+    },
+  },
 };
 
 export const INFINITY: Procedure = {
@@ -344,6 +382,13 @@ export const INFINITY: Procedure = {
     "The document's exclusions (pricing complaints; businesses with more than 10 employees) are the regime's scope " +
       'rules and raise warnings on a case.',
   ],
+  wording: {
+    escalation: {
+      en:
+        'If we have not resolved your complaint to your satisfaction, you can take it to our Operations Director, ' +
+        'and ultimately to our Managing Director.',
+    },
+  },
 };
 
 export const OFCOM_BASELINE: Procedure = {
@@ -386,8 +431,37 @@ export const BUILT_IN_PROCEDURES: readonly Procedure[] = [KIJOMA, MISO, KINEX, J
 
 export const DEFAULT_PROCEDURES: ProcedureRegistry = createProcedureRegistry(BUILT_IN_PROCEDURES);
 
-/** A procedure by id (from `registry`, default the built-in ones); a clear error for an unknown id. */
-export function getProcedure(id: string, registry: ProcedureRegistry = DEFAULT_PROCEDURES): Procedure {
+/** The ids of the built-in procedures: read-only, a desk copies them to edit. */
+export const BUILT_IN_PROCEDURE_IDS: ReadonlySet<string> = new Set(BUILT_IN_PROCEDURES.map((p) => p.id));
+
+let deskRegistry: ProcedureRegistry = DEFAULT_PROCEDURES;
+
+/**
+ * The procedures this desk knows: the built-in ones and the desk's own (copies and their versions, issue #16). The one
+ * piece of state of the rules: the app installs its stored procedures at start and after every change
+ * (renderer/src/db/repositories/procedures.ts), so every evaluation, letter and report that does not pass its own
+ * registry reads the desk's. Tests pass a registry instead.
+ */
+export function deskProcedures(): ProcedureRegistry {
+  return deskRegistry;
+}
+
+/**
+ * Make `procedures` (the desk's own, every version) the desk's, beside the built-in ones. A built-in id is refused:
+ * the built-in procedures stay read-only. Throws (and installs nothing) when one fails the procedure schema.
+ */
+export function installDeskProcedures(procedures: readonly unknown[]): ProcedureRegistry {
+  for (const p of procedures) {
+    const id = (p as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' && BUILT_IN_PROCEDURE_IDS.has(id))
+      throw new RulesError('invalid-procedure', `"${id}" is a built-in procedure; copy it to edit it.`, 'id');
+  }
+  deskRegistry = procedures.length ? withProcedures(DEFAULT_PROCEDURES, procedures) : DEFAULT_PROCEDURES;
+  return deskRegistry;
+}
+
+/** A procedure's newest version by id (from `registry`, default the desk's); a clear error for an unknown id. */
+export function getProcedure(id: string, registry: ProcedureRegistry = deskRegistry): Procedure {
   const procedure = registry.byId.get(id);
   if (!procedure) {
     throw new RulesError(
@@ -399,6 +473,18 @@ export function getProcedure(id: string, registry: ProcedureRegistry = DEFAULT_P
   return procedure;
 }
 
-export function listProcedures(registry: ProcedureRegistry = DEFAULT_PROCEDURES): Procedure[] {
+/**
+ * The version of its procedure a case follows: the one in force on the day it was received (`procedureOnDay`); a
+ * clear error for an unknown procedure.
+ */
+export function procedureForCase(
+  record: { procedureId: string; receivedOn: string },
+  registry: ProcedureRegistry = deskRegistry,
+): Procedure {
+  getProcedure(record.procedureId, registry);
+  return procedureOnDay(record.procedureId, record.receivedOn, registry)!;
+}
+
+export function listProcedures(registry: ProcedureRegistry = deskRegistry): Procedure[] {
   return [...registry.byId.values()];
 }

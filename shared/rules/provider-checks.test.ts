@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Provider } from '#shared/model/provider';
+import { copyOfProcedure } from './procedure-form';
+import { installDeskProcedures, JIVE_CA } from './procedures';
 import { providerMismatches } from './provider-checks';
 
 const uk: Pick<Provider, 'procedureId' | 'calendar' | 'adrSchemeId' | 'languages' | 'region'> = {
@@ -12,6 +14,16 @@ const jive: typeof uk = { procedureId: 'jive-ca', calendar: 'canada', languages:
 const codes = (p: typeof uk) => providerMismatches(p).map((m) => m.code);
 
 describe('providerMismatches', () => {
+  it('knows the desk’s own procedures: a copy of Jive’s code on a UK calendar is warned of too', () => {
+    const copy = copyOfProcedure(JIVE_CA, new Set());
+    installDeskProcedures([copy]);
+    try {
+      expect(codes({ ...jive, procedureId: copy.id, calendar: 'england-and-wales' })).toContain('procedure-calendar');
+    } finally {
+      installDeskProcedures([]);
+    }
+  });
+
   it('finds nothing wrong in a UK provider on a UK procedure and calendar, or Jive Canada on the Canadian calendar', () => {
     expect(providerMismatches(uk)).toEqual([]);
     expect(providerMismatches(jive)).toEqual([]);

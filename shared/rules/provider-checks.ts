@@ -6,7 +6,7 @@ import { CALENDAR_LABELS } from '#shared/model/case';
 import type { Provider } from '#shared/model/provider';
 import { DEFAULT_ADR_DIRECTORY, type AdrDirectory } from './adr-schemes';
 import type { ProcedureRegistry } from './procedure';
-import { DEFAULT_PROCEDURES } from './procedures';
+import { deskProcedures } from './procedures';
 
 export type ProviderMismatchCode =
   'procedure-calendar' | 'procedure-region' | 'calendar-region' | 'scheme-region' | 'language-region';
@@ -29,7 +29,7 @@ export function providerMismatches(
   provider: Checked,
   registries: { procedures?: ProcedureRegistry; adrSchemes?: AdrDirectory } = {},
 ): ProviderMismatch[] {
-  const procedures = registries.procedures ?? DEFAULT_PROCEDURES;
+  const procedures = registries.procedures ?? deskProcedures();
   const schemes = registries.adrSchemes ?? DEFAULT_ADR_DIRECTORY;
   const out: ProviderMismatch[] = [];
   const procedure = procedures.byId.get(provider.procedureId);

@@ -103,6 +103,8 @@ export interface NextAction {
 
 export interface Evaluation {
   procedureId: string;
+  /** The version of the procedure the case follows: the one in force on the day it was received. */
+  procedureVersion: { version: number; label: string; effectiveFrom?: IsoDate };
   /** Current stage id of the procedure. */
   stage: string;
   /** Human name of the current stage. */

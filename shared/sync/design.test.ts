@@ -4,9 +4,9 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '#shared/model/case';
-import { anonymiseEvent } from '#shared/privacy/anonymise';
+import { anonymiseAttachment, anonymiseEvent } from '#shared/privacy/anonymise';
 import { designDocument, securityObject, validateDocUpdateSource } from './design';
-import { ERASURE_ROLE, LETTER_ATTACHMENT, parseSyncDocId, syncDocId, toSyncDoc } from './documents';
+import { ERASURE_ROLE, FILE_ATTACHMENT, LETTER_ATTACHMENT, parseSyncDocId, syncDocId, toSyncDoc } from './documents';
 
 type Validate = (newDoc: unknown, oldDoc: unknown, userCtx: unknown, secObj: unknown) => void;
 // In a fresh global context, as a CouchDB server evaluates it: the function may use nothing of this process.
@@ -44,6 +44,41 @@ describe('the design document', () => {
     const source = validateDocUpdateSource();
     expect(source).not.toMatch(/=>|\blet\b|\bconst\b|`|\.\.\./);
     expect(designDocument().validate_doc_update).toBe(source);
+  });
+
+  it('accepts and lets desks edit providers and procedure versions (issue #16), in the writer’s own name only', () => {
+    const provider = toSyncDoc(
+      'provider',
+      'first',
+      {
+        id: 'first',
+        name: 'Kijoma',
+        company: { name: 'Kijoma Broadband Ltd', addressLines: ['Folkestone'], postcode: 'CT19 5BE' },
+        procedureId: 'kijoma-copy',
+        calendar: 'england-and-wales',
+        languages: ['en-GB'],
+        defaultLanguage: 'en-GB',
+        region: 'UK',
+      },
+      'desk2',
+    );
+    expect(outcome(provider, null, desk)).toBe('ok');
+    const renamed = { ...provider, _rev: '2-y', body: { ...provider.body, name: 'Kijoma Broadband' } };
+    expect(outcome(renamed, { ...provider, _rev: '1-x' }, desk)).toBe('ok');
+    expect(outcome({ ...provider, writer: 'desk9' }, null, desk)).toMatch(/writer/i);
+    const procedure = toSyncDoc(
+      'procedure',
+      'kijoma-copy@1',
+      {
+        key: 'kijoma-copy@1',
+        id: 'kijoma-copy',
+        version: 1,
+        savedAt: '2026-12-02T09:00:00.000Z',
+        procedure: { id: 'kijoma-copy', version: 1 },
+      },
+      'desk2',
+    );
+    expect(outcome(procedure, null, desk)).toBe('ok');
   });
 
   it('names its own ids and refuses others', () => {
@@ -122,6 +157,59 @@ describe('the design document', () => {
     expect(outcome(erased, old, eraser)).toBe('ok');
     expect(outcome(erased, old, desk)).toMatch(/record a correction instead/);
     expect(outcome({ ...old, _deleted: true }, old, eraser)).toMatch(/cannot be deleted/);
+  });
+
+  it('lets a file kept on a case be removed (its file dropped) or anonymised, and never changed otherwise', () => {
+    const body = {
+      id: 'f-1',
+      caseId: 'c-1',
+      fileName: 'Ada Lovelace bill.pdf',
+      fileType: 'pdf' as const,
+      mime: 'application/pdf',
+      size: 1234,
+      sha256: 'b'.repeat(64),
+      kind: 'evidence' as const,
+      note: 'From Ada',
+      addedBy: 'Sam',
+      addedAt: '2026-03-02T10:00:00.000Z',
+    };
+    const file = {
+      ...toSyncDoc('attachment', 'f-1', body, 'desk2'),
+      _rev: '1-x',
+      _attachments: { [FILE_ATTACHMENT]: { stub: true, digest: 'md5-abc', content_type: 'application/pdf' } },
+    };
+    expect(outcome({ ...file, _rev: undefined }, null, desk)).toBe('ok');
+    const removal = { at: '2026-03-03T10:00:00.000Z', by: 'Kim', reason: 'Another customer’s', fileDeleted: false };
+    const removed = { ...file, body: { ...body, deleted: removal }, erasedBy: 'desk1' };
+    expect(outcome(removed, file, eraser)).toBe('ok');
+    // The file deleted later (or at once): the CouchDB attachment goes.
+    const { _attachments: _gone, ...withoutFile } = removed;
+    const deleted = { ...withoutFile, body: { ...body, deleted: { ...removal, fileDeleted: true } } };
+    expect(outcome(deleted, removed, eraser)).toBe('ok');
+    expect(
+      outcome(
+        {
+          ...file,
+          body: anonymiseAttachment(body, '2026-04-01T00:00:00.000Z'),
+          erasedBy: 'desk1',
+          _attachments: undefined,
+        },
+        file,
+        eraser,
+      ),
+    ).toBe('ok');
+    // Never its checksum, size or bytes; never by a desk without the erasure role; a removal never undone.
+    expect(outcome({ ...removed, body: { ...removed.body, sha256: 'c'.repeat(64) } }, file, eraser)).toMatch(
+      /body\.sha256/,
+    );
+    expect(outcome({ ...removed, _attachments: { [FILE_ATTACHMENT]: { data: 'eA==' } } }, file, eraser)).toMatch(
+      /attachment file/,
+    );
+    expect(outcome(removed, file, desk)).toMatch(/cannot be changed/);
+    expect(outcome({ ...removed, body }, removed, eraser)).toMatch(/a removal is never undone/);
+    expect(outcome({ ...removed, body: { ...body, deleted: { ...removal, reason: 'x' } } }, removed, eraser)).toMatch(
+      /body\.deleted was changed/,
+    );
   });
 
   it('lets an admin do anything and keeps the design document to admins', () => {

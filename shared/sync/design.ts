@@ -30,6 +30,8 @@ export interface ErasureRule {
   replaced: readonly string[];
   /** For an entry's `data`: the keys kept when their value is text, a number or null (others may be removed). */
   keptData?: readonly string[];
+  /** Body fields the revision may add when the earlier one had none (an attachment's removal record). */
+  mayAdd?: readonly string[];
 }
 
 /**
@@ -45,6 +47,13 @@ export const ERASURE_RULES: Record<(typeof IMMUTABLE_TYPES)[number], ErasureRule
   },
   letter: { kept: ['id', 'caseId', 'kind', 'issuedOn', 'issuedAt'], replaced: [] },
   audit: { kept: ['id', 'at', 'kind', 'by'], replaced: ['summary'] },
+  // A file kept on a case: its removal (by a person with a reason, or anonymisation) adds `deleted`, may drop the file
+  // itself and blank its name and note; what file it was (size, checksum, kind) and when it was added stay.
+  attachment: {
+    kept: ['id', 'caseId', 'fileType', 'mime', 'size', 'sha256', 'kind', 'addedBy', 'addedAt'],
+    replaced: ['fileName', 'note'],
+    mayAdd: ['deleted'],
+  },
 };
 
 /** The function's source (ES5). `schema` is the newest document schema it accepts. */
@@ -58,7 +67,7 @@ export function validateDocUpdateSource(schema: number = SYNC_SCHEMA): string {
   ];
   return `function (newDoc, oldDoc, userCtx, secObj) {
   ${constants.join('\n  ')}
-  var LABELS = { entry: 'A timeline entry', letter: 'An issued letter', audit: 'An audit record' };
+  var LABELS = { entry: 'A timeline entry', letter: 'An issued letter', audit: 'An audit record', attachment: 'A file kept on a case' };
   function has(list, x) {
     for (var i = 0; i < list.length; i++) if (list[i] === x) return true;
     return false;
@@ -161,10 +170,19 @@ export function validateDocUpdateSource(schema: number = SYNC_SCHEMA): string {
       }
       continue;
     }
+    // A removal record may be added, or replaced by one that deletes the file too (an erasure after a removal).
+    if (rule.mayAdd && has(rule.mayAdd, k)) {
+      if (!own(before, k) || same(after[k], before[k]) || (isObject(after[k]) && after[k].fileDeleted === true)) continue;
+      refuse('body.' + k + ' was changed');
+    }
     if (!own(before, k) || !same(after[k], before[k])) refuse('body.' + k + ' was changed or added');
   }
   for (var i = 0; i < rule.kept.length; i++) {
     if (own(before, rule.kept[i]) && !own(after, rule.kept[i])) refuse('body.' + rule.kept[i] + ' must be kept');
+  }
+  var added = rule.mayAdd || [];
+  for (var j = 0; j < added.length; j++) {
+    if (own(before, added[j]) && !own(after, added[j])) refuse('body.' + added[j] + ' must be kept (a removal is never undone)');
   }
   var newFiles = newDoc._attachments || {};
   var oldFiles = oldDoc._attachments || {};

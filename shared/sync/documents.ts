@@ -15,23 +15,40 @@
 //   the work (inside the body, e.g. a timeline entry's `by`). The server refuses a revision whose writer is not the
 //   logged-in user, so a desk cannot write in another desk's name.
 // - `body` is the row as the desk stores it (the shapes of shared/model). A letter's PDF bytes are not in the body
-//   but in the attachment `LETTER_ATTACHMENT`, whose SHA-256 is the body's `sha256`.
+//   but in the attachment `LETTER_ATTACHMENT`, whose SHA-256 is the body's `sha256`; likewise a file kept on a case
+//   (type `attachment`, issue #18): its bytes are the CouchDB attachment `FILE_ATTACHMENT`, checked on arrival.
 // - `erasedBy` appears only on an anonymised revision of an immutable document (see `IMMUTABLE_TYPES`): the server
 //   user with the erasure role who removed the personal fields. It is the only field such a revision adds.
+import type { AttachmentRow } from '#shared/model/attachment';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import type { IssuedLetter } from '#shared/model/letter';
-import type { storedAudit, storedCounter, storedPerson } from '#shared/model/stored';
+import type { Provider } from '#shared/model/provider';
+import type { storedAudit, storedCounter, storedPerson, storedProcedure } from '#shared/model/stored';
 import type { z } from 'zod';
 
-/** The kinds of document, one per shared table: cases, timeline entries, issued letters, people, counters, audit. */
-export const SYNC_TYPES = ['case', 'entry', 'letter', 'person', 'counter', 'audit'] as const;
+/**
+ * The kinds of document, one per shared table: cases, timeline entries, issued letters, people, counters, audit, and
+ * (issue #16) the desk's providers and its own procedures' versions (keyed `<id>@<version>`), which hold no customer data,
+ * and (issue #18) the files kept on cases (their bytes as CouchDB attachments).
+ */
+export const SYNC_TYPES = [
+  'case',
+  'entry',
+  'letter',
+  'person',
+  'counter',
+  'audit',
+  'provider',
+  'procedure',
+  'attachment',
+] as const;
 export type SyncType = (typeof SYNC_TYPES)[number];
 
 /**
  * Documents never edited once written: a correction, a void, a withdrawal is a NEW entry. The server refuses any
  * change or deletion of them, except the anonymising revision written by a user with `ERASURE_ROLE`.
  */
-export const IMMUTABLE_TYPES = ['entry', 'letter', 'audit'] as const satisfies readonly SyncType[];
+export const IMMUTABLE_TYPES = ['entry', 'letter', 'audit', 'attachment'] as const satisfies readonly SyncType[];
 
 /** The major version of the document format this code writes and understands. */
 export const SYNC_SCHEMA = 1;
@@ -41,6 +58,8 @@ export const ERASURE_ROLE = 'redress-erasure';
 
 /** The name of a letter document's attachment: the issued PDF's exact bytes. */
 export const LETTER_ATTACHMENT = 'letter.pdf';
+/** The name of an attachment document's CouchDB attachment: the file's exact bytes. */
+export const FILE_ATTACHMENT = 'file';
 
 /** What each type's `body` holds. */
 export interface SyncBodies {
@@ -50,6 +69,9 @@ export interface SyncBodies {
   person: z.infer<typeof storedPerson>;
   counter: z.infer<typeof storedCounter>;
   audit: z.infer<typeof storedAudit>;
+  attachment: Omit<AttachmentRow, 'blob'>;
+  provider: Provider;
+  procedure: z.infer<typeof storedProcedure>;
 }
 
 /** A live document of one type, as the desk writes it (CouchDB's `_rev` and `_attachments` besides). */

@@ -14,6 +14,8 @@
 //      and how the progress moved: the progress reports the worker sent the page (counted as they arrive on the page),
 //      and the longest gap between two of them, counting from the click and up to "Restored" (so a frozen bar shows).
 //      The profile then holds the same cases again (the file's), so it stays usable for the next run.
+// `--attachments-mb N` (or ATTACHMENTS_MB=N) also keeps N files of 1 MB on the desk's cases (issue #18), so the backup
+// carries N MB of attachments; the JSON then says the time and the peaks (page heap, renderer RSS) with them.
 // CASES=20000 makes a run of a few minutes (seeding included); the default 100,000 takes some ten minutes.
 // Not a test: nothing fails on a slow figure; a crash or an error the page shows is reported in the JSON.
 import { execSync } from 'node:child_process';
@@ -23,9 +25,11 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import {
   BASE,
+  blankPage,
   buildWebApp,
   CHROMIUM,
   launch,
+  loadAverage,
   ROOT as root,
   round,
   seedBundle,
@@ -35,6 +39,9 @@ import {
 } from './support';
 
 const CASES = Number(process.env.CASES ?? 100_000);
+const flag = process.argv.indexOf('--attachments-mb');
+/** Megabytes of attachments (1 MB files) on the desk: `--attachments-mb 1000` or ATTACHMENTS_MB. */
+const ATTACHMENTS_MB = Number(flag >= 0 ? process.argv[flag + 1] : (process.env.ATTACHMENTS_MB ?? 0));
 const RESTORE = process.env.BENCH_RESTORE !== '0';
 /** How long one step may take before the bench gives up on it (a frozen or crashed page). */
 const STEP_TIMEOUT_MS = Number(process.env.BENCH_STEP_TIMEOUT_MS ?? 900_000);
@@ -210,6 +217,7 @@ async function step(page: Page, profile: string, run: () => Promise<void>): Prom
 }
 
 async function main() {
+  const loadAtStart = loadAverage();
   buildWebApp(log);
   const server = startPreview();
   const keep = process.env.BENCH_PROFILE;
@@ -221,6 +229,18 @@ async function main() {
     log(`seeding ${CASES} cases (profile ${profile})…`);
     const seeded = await seedProfile(profile, bundle, CASES);
     log(`seeded: ${JSON.stringify(seeded)}`);
+    let attachments: Record<string, unknown> | null = null;
+    if (ATTACHMENTS_MB > 0) {
+      log(`seeding ${ATTACHMENTS_MB} MB of attachments…`);
+      const seeding = await launch(profile);
+      try {
+        const blank = await blankPage(seeding, bundle);
+        attachments = await blank.evaluate((n) => (window as any).redressBench.seedAttachments(n), ATTACHMENTS_MB);
+      } finally {
+        await seeding.close();
+      }
+      log(`attachments: ${JSON.stringify(attachments)}`);
+    }
 
     const context = await launch(profile, downloads);
     await context.addInitScript(WATCH);
@@ -310,12 +330,14 @@ async function main() {
           benchmark: 'redress backup and restore at scale',
           cases: CASES,
           seeded,
+          attachments,
           makeBackup: { ...make, fileMb: mb(fileBytes) },
           checkForRestore: check,
           replaceRestore: restore ? { ...restore, progress: restoreProgress } : null,
           afterRestore: casesAfter,
           pageErrors: errors,
           chromium: execSync(`${CHROMIUM} --version`, { encoding: 'utf8' }).trim(),
+          loadAverage: { start: loadAtStart, end: loadAverage() },
         },
         null,
         2,

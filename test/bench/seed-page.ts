@@ -1,6 +1,7 @@
 // Bench-only code run inside the browser page by app.bench.ts (bundled on the fly with Vite; never part of the app's
 // build). It writes realistic cases with the app's own schema and derive functions, and measures raw reads and the
 // rules engine on the stored cases.
+// Zod without eval, as in every renderer entry point (the page's CSP forbids it).
 import '#lib/zod-config';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
@@ -157,9 +158,53 @@ async function evaluateOpenCases() {
   return { cases: records.length, clocks, errors, readMs: Math.round(readMs), evaluateMs: Math.round(evaluateMs) };
 }
 
+/**
+ * `megabytes` files of 1 MB of random bytes (each starting like a PDF) kept on the first cases, as the attachments
+ * core stores them (a Blob with its SHA-256), written 20 at a time; none if the desk already holds attachments.
+ */
+async function seedAttachments(megabytes: number): Promise<{ files: number; bytes: number; reused?: boolean }> {
+  const database = new RedressDatabase();
+  await database.open();
+  try {
+    const already = await database.attachments.count();
+    if (already) return { files: already, bytes: 0, reused: true };
+    const caseIds = (await database.cases.limit(megabytes).primaryKeys()) as string[];
+    let written = 0;
+    for (let i = 0; i < megabytes; i += 20) {
+      const rows = [];
+      for (let j = i; j < Math.min(megabytes, i + 20); j++) {
+        const bytes = new Uint8Array(1024 * 1024);
+        for (let at = 0; at < bytes.length; at += 65536) crypto.getRandomValues(bytes.subarray(at, at + 65536));
+        bytes.set([0x25, 0x50, 0x44, 0x46, 0x2d], 0);
+        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+        rows.push({
+          id: `bench-file-${j}`,
+          caseId: caseIds[j % caseIds.length],
+          fileName: `scan-${j}.pdf`,
+          fileType: 'pdf' as const,
+          mime: 'application/pdf',
+          size: bytes.length,
+          sha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''),
+          kind: 'customer-letter' as const,
+          note: '',
+          addedBy: 'Bench',
+          addedAt: '2026-11-20T10:00:00.000Z',
+          blob: new Blob([bytes], { type: 'application/pdf' }),
+        });
+        written += bytes.length;
+      }
+      await database.attachments.bulkPut(rows);
+    }
+    return { files: megabytes, bytes: written };
+  } finally {
+    database.close();
+  }
+}
+
 (globalThis as unknown as { redressBench: unknown }).redressBench = {
   seed,
   seeded,
+  seedAttachments,
   readAllCasesRaw,
   evaluateOpenCases,
 };

@@ -1,5 +1,5 @@
 // Shared by the backup tests: a whole-database snapshot to compare, and a desk to back up.
-import { type LetterRow, rebuildCaseIndex, RedressDatabase } from '#db/schema';
+import { type AttachmentDbRow, type LetterRow, rebuildCaseIndex, RedressDatabase } from '#db/schema';
 import { sha256Hex } from '#db/repositories/cases';
 import { generateCases, rng } from '#test/fixtures/generate-cases';
 import { deskSettings } from './desk';
@@ -16,6 +16,7 @@ export const ALL_TABLES = [
   'notified',
   'audit',
   'meta',
+  'attachments',
 ] as const;
 
 /** Every table's rows in primary-key order: two databases with equal snapshots hold the same data. */
@@ -111,4 +112,68 @@ export async function seedDesk(
       await rebuildCaseIndex(tx);
     },
   );
+}
+
+/**
+ * `count` attachments on the desk's first cases (random bytes of `bytes` each, starting like a PDF), and one removed
+ * with its file deleted (a row without bytes). Returns the rows written.
+ */
+export async function seedAttachments(
+  database: RedressDatabase,
+  count: number,
+  options: { bytes?: number; seed?: number; prefix?: string } = {},
+): Promise<AttachmentDbRow[]> {
+  const random = rng(options.seed ?? 11);
+  const cases = await database.cases
+    .orderBy('reference')
+    .limit(count + 1)
+    .toArray();
+  const rows: AttachmentDbRow[] = [];
+  for (let i = 0; i < count; i++) {
+    const bytes = new Uint8Array(options.bytes ?? 5000).map(() => Math.floor(random() * 256));
+    bytes.set([0x25, 0x50, 0x44, 0x46, 0x2d], 0);
+    rows.push({
+      id: `${options.prefix ?? 'att'}-${i}`,
+      caseId: cases[i % cases.length].id,
+      fileName: `scan-${i}.pdf`,
+      fileType: 'pdf',
+      mime: 'application/pdf',
+      size: bytes.length,
+      sha256: await sha256Hex(bytes),
+      kind: 'customer-letter',
+      note: `Scanned letter ${i}`,
+      addedBy: 'Sam Patel',
+      addedAt: '2026-11-19T10:00:00.000Z',
+      blob: new Blob([bytes], { type: 'application/pdf' }),
+    });
+  }
+  rows.push({
+    id: `${options.prefix ?? 'att'}-erased`,
+    caseId: cases[0].id,
+    fileName: 'wrong-customer.pdf',
+    fileType: 'pdf',
+    mime: 'application/pdf',
+    size: 1234,
+    sha256: 'a'.repeat(64),
+    kind: 'other',
+    note: '',
+    addedBy: 'Sam Patel',
+    addedAt: '2026-11-19T10:00:00.000Z',
+    deleted: {
+      at: '2026-11-19T11:00:00.000Z',
+      by: 'Sam Patel',
+      reason: 'Another customer’s letter',
+      fileDeleted: true,
+    },
+  });
+  await database.attachments.bulkAdd(rows);
+  return rows;
+}
+
+/** Each attachment's id and the SHA-256 of the bytes the database holds for it (null: no bytes). */
+export async function attachmentDigests(database: RedressDatabase): Promise<Record<string, string | null>> {
+  const out: Record<string, string | null> = {};
+  for (const row of await database.attachments.toArray())
+    out[row.id] = row.blob ? await sha256Hex(new Uint8Array(await row.blob.arrayBuffer())) : null;
+  return out;
 }

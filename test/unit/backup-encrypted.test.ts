@@ -29,10 +29,11 @@ describe('encrypted backups of a desk', () => {
     await seedDesk(source, 25, { letterEvery: 5 });
     const before = await snapshot(source);
     const made = await makeBackup(source, { clock, passphrase });
-    expect(isEncryptedBackup(made.bytes)).toBe(true);
-    expect(readEncryptionHeader(made.bytes).kdf.iterations).toBeGreaterThanOrEqual(600_000);
+    const bytes = new Uint8Array(await made.file.arrayBuffer());
+    expect(isEncryptedBackup(bytes)).toBe(true);
+    expect(readEncryptionHeader(bytes).kdf.iterations).toBeGreaterThanOrEqual(600_000);
     // Nothing personal is readable in the file.
-    const text = Buffer.from(made.bytes).toString('latin1');
+    const text = Buffer.from(bytes).toString('latin1');
     for (const c of before.cases as { customer: { name: string } }[]) expect(text).not.toContain(c.customer.name);
 
     // A desk that already has work on it: a refused file must leave all of it as it is.
@@ -40,16 +41,16 @@ describe('encrypted backups of a desk', () => {
     await seedDesk(target, 3, { seed: 99, prefix: 'NEW' });
     const targetBefore = await snapshot(target);
 
-    expect(await refusal(readBackupFile(target, made.bytes))).toMatchObject({
+    expect(await refusal(readBackupFile(target, made.file))).toMatchObject({
       kind: 'needs-passphrase',
       message: expect.stringContaining('protected with a passphrase'),
     });
-    const wrong = await refusal(readBackupFile(target, made.bytes, 'violet tractor under seven lamp'));
+    const wrong = await refusal(readBackupFile(target, made.file, 'violet tractor under seven lamp'));
     expect(wrong.kind).toBe('wrong-passphrase');
     expect(wrong.message).toMatch(/^The passphrase is not right/);
     expect(await snapshot(target)).toEqual(targetBefore);
 
-    const decoded = await readBackupFile(target, made.bytes, passphrase);
+    const decoded = await readBackupFile(target, made.file, passphrase);
     await restoreBackup(target, decoded, { mode: 'replace', by: 'Sam Patel' });
     const after = await snapshot(target);
     for (const table of ['cases', 'events', 'letters', 'people', 'settings'] as const)
@@ -60,9 +61,9 @@ describe('encrypted backups of a desk', () => {
     const source = freshDatabase();
     await source.open();
     const made = await makeBackup(source, { clock, passphrase });
-    expect(isEncryptedBackup(made.bytes)).toBe(true);
+    expect(isEncryptedBackup(new Uint8Array(await made.file.arrayBuffer()))).toBe(true);
     const target = freshDatabase();
-    const report = await restoreBackup(target, await readBackupFile(target, made.bytes, passphrase), {
+    const report = await restoreBackup(target, await readBackupFile(target, made.file, passphrase), {
       mode: 'into-empty',
       by: 'Sam Patel',
     });

@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCase, recordLetterIssued, sha256Hex } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
+import { addAttachments, removeAttachment } from '#db/repositories/attachments';
 import { buildSubjectAccessBundle, findCustomerCases } from '#renderer/features/exchange/subject-access';
 import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
 import { deskSettings, NORTHWIND } from '#test/support/desk';
@@ -120,6 +121,37 @@ describe('subject-access bundle', () => {
       clock,
     );
 
+    // Files kept on the cases (issue #18): a scanned letter and an email on the first; one on the second removed with
+    // its file deleted (someone else's, uploaded by mistake), so the bundle lists it without bytes.
+    const email = new TextEncoder().encode(
+      'From: Ada Lovelace <ada@example.com>\r\nTo: complaints@northwind.example\r\nSubject: Bill\r\nDate: Mon, 2 Nov 2026 09:00:00 +0000\r\n\r\nCharged twice.\r\n',
+    );
+    const added = await addAttachments(
+      database,
+      first.id,
+      [
+        { fileName: 'scan.pdf', bytes: letterBytes, kind: 'customer-letter' },
+        { fileName: 'bill email.eml', bytes: email, kind: 'email' },
+      ],
+      'Sam Patel',
+      clock,
+    );
+    const mistaken = await addAttachments(
+      database,
+      second.id,
+      [{ fileName: 'someone-else.pdf', bytes: second2, kind: 'other' }],
+      'Sam Patel',
+      clock,
+    );
+    expect([...added, ...mistaken].every((a) => a.ok)).toBe(true);
+    const mistakenId = (mistaken[0] as { row: { id: string } }).row.id;
+    await removeAttachment(
+      database,
+      mistakenId,
+      { reason: 'Another customer’s letter', by: 'Sam Patel', deleteFile: true },
+      clock,
+    );
+
     // The desk confirms the first two (not the postcode match).
     const { bytes, fileName } = await buildSubjectAccessBundle(database, {
       start: first,
@@ -134,6 +166,8 @@ describe('subject-access bundle', () => {
     expect(fileName).toBe(`subject-access-${first.reference}-2026-11-20.zip`);
     const files = unzipSync(bytes);
     expect(Object.keys(files).sort()).toEqual([
+      `attachments/${first.reference}/bill email.eml`,
+      `attachments/${first.reference}/scan.pdf`,
       'data.json',
       `letters/${first.reference}/${first.reference}-acknowledgement.pdf`,
       `letters/${second.reference}/${second.reference}-update.pdf`,
@@ -146,7 +180,19 @@ describe('subject-access bundle', () => {
       expect(await sha256Hex(inZip)).toBe(letter.sha256);
     }
 
+    // Every file byte for byte as received.
+    expect(await sha256Hex(files[`attachments/${first.reference}/scan.pdf`])).toBe(await sha256Hex(letterBytes));
+    expect(await sha256Hex(files[`attachments/${first.reference}/bill email.eml`])).toBe(await sha256Hex(email));
+
     const data = JSON.parse(strFromU8(files['data.json']));
+    type Listed = { fileName: string; path: string | null; sha256: string; deleted?: { fileDeleted: boolean } };
+    expect(data.cases[0].attachments.map((a: Listed) => [a.fileName, a.path]).sort()).toEqual([
+      ['bill email.eml', `attachments/${first.reference}/bill email.eml`],
+      ['scan.pdf', `attachments/${first.reference}/scan.pdf`],
+    ]);
+    expect(data.cases[1].attachments.map((a: Listed) => [a.fileName, a.path, a.deleted?.fileDeleted])).toEqual([
+      ['someone-else.pdf', null, true],
+    ]);
     expect(data.request).toEqual({
       receivedOn: '2026-11-20',
       answerBy: '2026-12-20',
@@ -181,6 +227,7 @@ describe('subject-access bundle', () => {
       'Broadband drops every evening',
       'Acknowledgement letter issued',
       `${first.reference}-acknowledgement.pdf`,
+      'Files kept on this complaint (2, in this bundle)',
     ]) {
       expect(text, expected).toContain(expected);
     }

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseRecord, DeskSettings } from '#shared/model/case';
 import { FIRST_PROVIDER_ID, providerForCase, settingsForCase } from '#shared/model/provider';
 import { DB_VERSION, RedressDatabase } from '#db/schema';
+import { deskSettings } from '#db/desk';
 
 type Row = Record<string, unknown>;
 interface Fixture {
@@ -75,7 +76,7 @@ describe('schema upgrade from version 4: providers', () => {
     opened.push(database);
     await database.open();
     expect(database.verno).toBe(DB_VERSION);
-    const settings = (await database.settings.get('desk'))!.value;
+    const settings = (await deskSettings(database))!;
     expect(settings.providers).toEqual([
       {
         id: FIRST_PROVIDER_ID,
@@ -100,7 +101,7 @@ describe('schema upgrade from version 4: providers', () => {
     opened.push(database);
     const cases = await database.cases.toArray();
     expect(cases).toHaveLength(fixtureCases.length);
-    const settings = (await database.settings.get('desk'))!.value;
+    const settings = (await deskSettings(database))!;
     for (const record of cases) {
       const before = fixtureCases.find((c) => c.id === record.id)!;
       expect(record).toEqual({ ...before, providerId: FIRST_PROVIDER_ID });
@@ -120,5 +121,19 @@ describe('schema upgrade from version 4: providers', () => {
     opened.push(database);
     await database.open();
     expect(await database.settings.count()).toBe(0);
+  });
+
+  it('version 9 moves the providers out of the settings into rows of their own; the desk reads the same', async () => {
+    const database = new RedressDatabase(await v4Database());
+    opened.push(database);
+    await database.open();
+    const row = (await database.settings.get('desk'))!.value;
+    expect(row.providers).toBeUndefined();
+    const providers = await database.providers.toArray();
+    expect(providers.map((p) => p.id)).toEqual([FIRST_PROVIDER_ID]);
+    expect((await deskSettings(database))!.providers).toEqual(providers);
+    expect(await database.procedures.count()).toBe(0);
+    expect(await database.providers.count()).toBe(1);
+    expect(await database.settings.count()).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 // Proof for issue #7: after the retention run and an erasure, no personal data is left ANYWHERE in the database
 // (every table dumped and searched), the reports' figures are unchanged, and the retention run is idempotent.
 import 'fake-indexeddb/auto';
+import { copyOfProcedure, KIJOMA } from '#shared/rules/index';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { DEFAULT_RETENTION } from '#shared/privacy/retention';
@@ -74,12 +75,21 @@ describe('anonymisation leaves no personal data and keeps the figures', () => {
     const database = open();
     const f = await buildPrivacyFixture(database);
 
+    // A procedure of the desk's own (a copy of a built-in one), so its table is searched with rows in it.
+    const copy = copyOfProcedure(KIJOMA, new Set());
+    await database.procedures.put({
+      key: `${copy.id}@1`,
+      id: copy.id,
+      version: 1,
+      savedAt: `${TODAY}T09:00:00.000Z`,
+      procedure: copy,
+    });
     const before = await dumpDatabase(database);
     // The search is only proof if it finds every string before: each one is somewhere in the database now.
     const foundBefore = new Set(personalDataFound(before).map((hit) => hit.slice(hit.indexOf(': ') + 2)));
     expect(ALL_PERSONAL_STRINGS.filter((s) => !foundBefore.has(s))).toEqual([]);
     // …and in each of the places personal data lives.
-    for (const table of ['cases', 'events', 'letters', 'caseIndex'])
+    for (const table of ['cases', 'events', 'letters', 'caseIndex', 'attachments'])
       expect(personalDataFound({ [table]: before[table] }).length, table).toBeGreaterThan(0);
     const reportBefore = await reportFigures(database);
     const countsBefore = await handCounts(database);
@@ -113,11 +123,23 @@ describe('anonymisation leaves no personal data and keeps the figures', () => {
       'notified',
       'outbox',
       'people',
+      'procedures',
+      'providers',
       'reportRows',
       'settings',
       'syncRevs',
     ]);
     expect(personalDataFound(after)).toEqual([]);
+    // The files themselves are gone: no attachment of an anonymised case keeps bytes, a name or a note.
+    const files = await database.attachments.toArray();
+    expect(files).toHaveLength(2);
+    for (const file of files)
+      expect([file.blob, file.fileName, file.note, file.deleted?.fileDeleted]).toEqual([undefined, 'erased', '', true]);
+    // Providers and the desk's procedures (issue #16) are searched like every table; they hold no customer data at
+    // all (a brand's letterhead, a procedure's steps), so they never held any, before the erasure either.
+    expect(after.providers.length).toBeGreaterThan(0);
+    expect(after.procedures.length).toBeGreaterThan(0);
+    expect(personalDataFound({ providers: before.providers, procedures: before.procedures })).toEqual([]);
     // The case still open is the only one with a customer left.
     expect((await database.cases.toArray()).filter((c) => !c.anonymisedOn).map((c) => c.id)).toEqual([f.stillOpen.id]);
     expect(await database.audit.count()).toBe(2);

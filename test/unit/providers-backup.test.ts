@@ -2,6 +2,7 @@
 // restored cases' letters are written on their own provider's letterhead. A provider the stored-row schema refuses
 // (the same check every write passes) is refused in a backup too, with its place named.
 import 'fake-indexeddb/auto';
+import { deskSettings as storedDesk } from '#db/desk';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupFileError, decodeBackup, encodeBackup } from '#shared/backup/format';
@@ -12,8 +13,13 @@ import { deskSettings } from '#test/support/desk';
 import { makeBackup, readBackupFile, restoreBackup } from '#db/backup/backup';
 import { createCase, saveSettings } from '#db/repositories/cases';
 import { assertStorable } from '#shared/model/stored';
+import { deskProcedures, installDeskProcedures } from '#shared/rules/index';
+import { copyProcedure } from '#db/repositories/procedures';
 
-afterEach(closeAll);
+afterEach(async () => {
+  await closeAll();
+  installDeskProcedures([]);
+});
 
 const jive: Provider = {
   id: 'jive',
@@ -38,7 +44,7 @@ describe('providers in a backup', () => {
   it('are carried and restored; each restored case keeps its own provider, procedure and calendar', async () => {
     const source = freshDatabase();
     await saveSettings(source, desk());
-    const settings = (await source.settings.get('desk'))!.value;
+    const settings = (await storedDesk(source))!;
     const uk = await createCase(source, newCaseParts({ customer: { name: 'Ada' } }), { settings, by: 'Sam' });
     const ca = await createCase(source, newCaseParts({ customer: { name: 'Béatrice' } }), {
       settings,
@@ -50,8 +56,8 @@ describe('providers in a backup', () => {
 
     const made = await makeBackup(source);
     const target = freshDatabase();
-    await restoreBackup(target, await readBackupFile(target, made.bytes), { mode: 'into-empty', by: 'Sam' });
-    const restored = (await target.settings.get('desk'))!.value;
+    await restoreBackup(target, await readBackupFile(target, made.file), { mode: 'into-empty', by: 'Sam' });
+    const restored = (await storedDesk(target))!;
     expect(restored.providers).toEqual(settings.providers);
     const restoredCa = (await target.cases.get(ca.id))!;
     expect(settingsForCase(restoredCa, restored).company.name).toBe('Jive Communications Canada');
@@ -65,7 +71,7 @@ describe('providers in a backup', () => {
       ...s,
       providers: s.providers!.map((p) => (p.id === 'jive' ? { ...p, retiredOn: '2026-12-01' } : p)),
     });
-    const settings = (await database.settings.get('desk'))!.value;
+    const settings = (await storedDesk(database))!;
     await expect(createCase(database, newCaseParts(), { settings, providerId: 'jive', by: 'Sam' })).rejects.toThrow(
       'Jive Canada was retired on 2026-12-01 and takes no new cases',
     );
@@ -79,7 +85,19 @@ describe('providers in a backup', () => {
     const bad = { key: 'desk', value: { ...desk(), providers: [desk().providers![0], { ...jive, calendar: 'mars' }] } };
     expect(() => assertStorable('settings', bad)).toThrow(/providers\[1\]\.calendar: must be one of/);
     const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-    const empty = { cases: [], events: [], counters: [], letters: [], people: [], notified: [], audit: [], meta: [] };
+    const empty = {
+      cases: [],
+      events: [],
+      counters: [],
+      letters: [],
+      people: [],
+      notified: [],
+      audit: [],
+      meta: [],
+      attachments: [],
+      providers: [],
+      procedures: [],
+    };
     const file = await encodeBackup(
       { ...empty, settings: [bad as never] },
       { madeAt: '2026-11-22T14:30:00.000Z', schemaVersion: 7, sha256 },
@@ -87,5 +105,39 @@ describe('providers in a backup', () => {
     const error = await decodeBackup(file, { sha256, currentSchemaVersion: 7 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackupFileError);
     expect((error as BackupFileError).problems.join('\n')).toMatch(/settings\[0\]\.value\.providers\[1\]\.calendar/);
+  });
+
+  it('the desk’s procedures are carried and installed; a bad one refuses the file with its place named', async () => {
+    const source = freshDatabase();
+    await saveSettings(source, desk());
+    const copy = await copyProcedure(source, 'kijoma');
+    const made = await makeBackup(source);
+    installDeskProcedures([]);
+    const target = freshDatabase();
+    await restoreBackup(target, await readBackupFile(target, made.file), { mode: 'into-empty', by: 'Sam' });
+    expect((await target.procedures.toArray()).map((r) => r.procedure)).toEqual([copy]);
+    expect(deskProcedures().byId.get(copy.id)).toEqual(copy);
+    // Its providers come back as rows of their own.
+    expect((await target.providers.toArray()).length).toBe(2);
+
+    const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    const badCopy = { ...copy, stages: [{ ...copy.stages[0], target: { amount: 3, unit: 'fortnights', what: 'x' } }] };
+    const row = {
+      key: `${copy.id}@1`,
+      id: copy.id,
+      version: 1,
+      savedAt: '2026-12-02T09:00:00.000Z',
+      procedure: badCopy,
+    };
+    const empty = { cases: [], events: [], counters: [], letters: [], people: [], notified: [], audit: [], meta: [] };
+    const file = await encodeBackup(
+      { ...empty, settings: [], providers: [], procedures: [row as never], attachments: [] },
+      { madeAt: '2026-11-22T14:30:00.000Z', schemaVersion: 9, sha256 },
+    );
+    const error = await decodeBackup(file, { sha256, currentSchemaVersion: 9 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupFileError);
+    expect((error as BackupFileError).problems.join('\n')).toMatch(
+      /procedures\[0\]\.procedure\.stages\[0\]\.target\.unit/,
+    );
   });
 });

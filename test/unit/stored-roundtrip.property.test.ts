@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUP_ROW_SCHEMAS, BACKUP_TABLE_NAMES } from '#shared/backup/format';
 import { checkImport, guessMapping, IMPORT_FIELDS } from '#shared/exports/cases-import';
 import { type IntakeForm, validateIntake } from '#shared/model/intake';
-import { checkStoredRow, STORED_ROWS, storedLetterFields } from '#shared/model/stored';
+import { checkStoredRow, STORED_ROWS, storedAttachmentFields, storedLetterFields } from '#shared/model/stored';
 import { makeBackup, readBackupFile, restoreBackup } from '#db/backup/backup';
 import { ActionRefusedError, performAction } from '#db/repositories/case-actions';
 import { createCase, createCases, saveSettings } from '#db/repositories/cases';
@@ -122,7 +122,7 @@ describe('what is saved can be restored', () => {
 
           const made = await makeBackup(database, { clock });
           expect(made.overLimits).toEqual([]);
-          const decoded = await readBackupFile(database, made.bytes);
+          const decoded = await readBackupFile(database, made.file);
           expect(decoded.overLimits).toEqual([]);
           const restored = freshDatabase('roundtrip');
           await restoreBackup(restored, decoded, { mode: 'into-empty', by: 'Sam Patel', clock });
@@ -144,11 +144,15 @@ describe('what is saved can be restored', () => {
 
   it('the schemas every write is checked with are the backup check’s, and what one accepts the other does', () => {
     expect(BACKUP_TABLE_NAMES).toContain('letters');
-    for (const table of BACKUP_TABLE_NAMES.filter((t) => t !== 'letters'))
+    for (const table of BACKUP_TABLE_NAMES.filter((t) => t !== 'letters' && t !== 'attachments'))
       expect(BACKUP_ROW_SCHEMAS[table]).toBe(STORED_ROWS[table]);
     // The file carries the letter's bytes as base64; every other field is the database's own schema object.
     for (const [field, schema] of Object.entries(storedLetterFields))
       expect(BACKUP_ROW_SCHEMAS.letters.shape[field as keyof typeof storedLetterFields]).toBe(schema);
+    // An attachment's bytes are their own member of the archive: its row is every field but the bytes, each the
+    // database's own schema object.
+    for (const [field, schema] of Object.entries(storedAttachmentFields))
+      expect(BACKUP_ROW_SCHEMAS.attachments.in.shape[field as keyof typeof storedAttachmentFields]).toBe(schema);
     // Every case row an accepted intake form makes is accepted by the backup's schema with nothing over a limit.
     fc.assert(
       fc.property(form, (f) => {

@@ -179,7 +179,11 @@ describe('finding 1: an address the letters cannot hold is never saved, and an o
     ]);
 
     const database = freshDatabase('stored');
-    await restoreBackup(database, decoded, { mode: 'into-empty', by: 'Sam', clock });
+    await restoreBackup(
+      database,
+      { ...decoded, attachmentMembers: new Map(), source: new Blob([]) },
+      { mode: 'into-empty', by: 'Sam', clock },
+    );
     expect((await database.cases.get(record.id))?.customer.address?.lines).toHaveLength(9);
     // Working on the case does not touch the address: allowed. Changing it to another over-long address is not.
     await appendEvent(database, record.id, { type: 'note', on: today, by: 'Sam', summary: 'Called' }, clock);
@@ -201,7 +205,7 @@ describe('finding 1: an address the letters cannot hold is never saved, and an o
     expect(made.overLimits).toHaveLength(2);
     expect(made.overLimits[0]).toMatch(/^cases\[0\] RDR-2026-000001: customer\.address\.lines has 9 lines/);
     const again = freshDatabase('stored');
-    await restoreBackup(again, await readBackupFile(again, made.bytes), { mode: 'into-empty', by: 'Sam', clock });
+    await restoreBackup(again, await readBackupFile(again, made.file), { mode: 'into-empty', by: 'Sam', clock });
     expect(await again.cases.count()).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { writeArchive } from '#shared/backup/archive';
 import { type BackupContent, encodeBackup } from '#shared/backup/format';
 import { IPC_CHANNELS } from '#shared/ipc/contract';
 import { registerIpcHandlers } from '../ipc';
@@ -49,6 +50,9 @@ const EMPTY: BackupContent = {
   notified: [],
   audit: [],
   meta: [],
+  attachments: [],
+  providers: [],
+  procedures: [],
 };
 const backupBytes = (madeAt = '2026-11-22T09:00:00.000Z'): Promise<Uint8Array> =>
   encodeBackup({ ...EMPTY, counters: [{ key: 'RDR-2026', last: 3 }] }, { madeAt, schemaVersion: 3, sha256 });
@@ -168,6 +172,22 @@ describe('automatic daily backup (main)', () => {
     expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ due: false });
     clock = new Date('2026-11-23T09:00:00');
     expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ due: true });
+  });
+
+  it('writes a backup of format 3 (a ZIP archive of the rows and the attachments), and refuses one that is damaged', async () => {
+    const { invoke } = setup();
+    await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
+    const pieces: Uint8Array[] = [];
+    for await (const piece of writeArchive(await backupBytes(), [], { madeAt: '2026-11-22T09:00:00.000Z' }))
+      pieces.push(piece.slice());
+    const data = new Uint8Array(Buffer.concat(pieces));
+    expect(await invoke(IPC_CHANNELS.autoBackupWrite, { data })).toMatchObject({ ok: true, written: true });
+    expect(
+      Buffer.compare(await readFile(path.join(chosen, 'redress-auto-backup-2026-11-22.redress-backup')), data),
+    ).toBe(0);
+    // The rows member cut short: main's check of the archive refuses it.
+    const cut = data.slice(0, data.length - 10);
+    expect(await invoke(IPC_CHANNELS.autoBackupWrite, { data: cut })).toMatchObject({ ok: false });
   });
 
   it('keeps the newest N of its own files and deletes nothing else', async () => {

@@ -11,7 +11,8 @@ import path from 'node:path';
 import type { OpenDialogOptions } from 'electron';
 import { z } from 'zod';
 import { encryptBytes, type WebCryptoLike } from '#shared/backup/encryption';
-import { BackupFileError, BACKUP_FILE_EXTENSION, verifyBackupSeal } from '#shared/backup/format';
+import { bytesSource, verifyBackupSource } from '#shared/backup/archive';
+import { BackupFileError, BACKUP_FILE_EXTENSION } from '#shared/backup/format';
 import {
   AUTO_BACKUP_KEEP_DEFAULT,
   AUTO_BACKUP_KEEP_MAX,
@@ -243,7 +244,7 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
     // Never put a damaged or foreign file in place of a good backup: check its compression and its seal. (Not every
     // row: at 100,000 cases that would stall the main process for seconds; the renderer made it from the database.)
     try {
-      await verifyBackupSeal(request.data, sha256);
+      await verifyBackupSource(bytesSource(request.data), sha256);
     } catch (error) {
       const message = error instanceof BackupFileError ? error.message : String(error);
       return { ok: false, error: `Refused: the data is not a sound backup (${message})` };

@@ -3,7 +3,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { useSettings } from '#db/hooks';
+import { useProcedureRows, useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import { CaseListPage } from '#features/cases';
 import { CasePage } from '#features/cases';
@@ -108,6 +108,8 @@ function SkipLink() {
 
 export function App() {
   const settings = useSettings();
+  // The desk's own procedures are the rules' (installed at open; again here when any window changes them).
+  useProcedureRows();
   // Under 576 CSS px (a phone, or 400 % zoom) the navigation folds into a menu button.
   const [navOpened, nav] = useDisclosure(false);
   const narrow = useMediaQuery('(max-width: 35.99em)') ?? false;

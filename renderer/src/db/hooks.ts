@@ -3,9 +3,18 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCaseIndexSnapshot, type CaseIndexSnapshot } from './case-index/store';
 import { handledBy } from './case-index/queries';
 import { listAttachments } from './repositories/attachments';
+import { installRows, procedureRows, readDesk } from './desk';
 import { db, type PersonRow, type RedressDatabase } from './schema';
 
-export const useSettings = () => useLiveQuery(async () => (await db().settings.get('desk'))?.value ?? null, []);
+export const useSettings = () => useLiveQuery(async () => (await readDesk(db())) ?? null, []);
+
+/** Every stored version of the desk's own procedures (issue #16); installs them as the rules' when they change. */
+export const useProcedureRows = () =>
+  useLiveQuery(async () => {
+    const rows = await procedureRows(db());
+    installRows(rows);
+    return rows;
+  }, []);
 
 /**
  * Every case record, newest first. Reads all of them: fine for a handful, slow at 100,000. Lists and counts should

@@ -22,6 +22,9 @@ export const SYNC_TABLES = {
   person: { table: 'people', key: 'id' },
   counter: { table: 'counters', key: 'key' },
   audit: { table: 'audit', key: 'id' },
+  attachment: { table: 'attachments', key: 'id' },
+  provider: { table: 'providers', key: 'id' },
+  procedure: { table: 'procedures', key: 'key' },
 } as const satisfies Record<SyncType, { table: string; key: string }>;
 
 /** The Dexie tables that are shared, and the kind of document each row is (conflicts travel on the case document). */

@@ -20,8 +20,10 @@ import type {
 import type { IssuedLetter } from '#shared/model/letter';
 import type { AttachmentRow } from '#shared/model/attachment';
 import type { ReportBasis } from '#shared/reports/index';
-import { FIRST_PROVIDER_ID, withProviders } from '#shared/model/provider';
+import { FIRST_PROVIDER_ID, withProviders, type Provider } from '#shared/model/provider';
+import type { Procedure } from '#shared/rules/procedure';
 import { deriveCaseIndex, deriveReportRow } from './case-index/derive';
+import { installStoredProcedures } from './desk';
 import { outboxMiddleware, type ConflictRow, type OutboxRow, type SyncRevRow } from './outbox';
 
 export interface CounterRow {
@@ -33,7 +35,21 @@ export interface CounterRow {
 
 export interface SettingsRow {
   key: 'desk';
+  /** From version 9 without `providers`: they are rows of their own (`providers`); ./desk.ts puts them together. */
   value: DeskSettings;
+}
+
+/** A provider (brand) of the desk (issue #16; shared/model/provider.ts). No customer data. */
+export type ProviderRow = Provider;
+
+/** One version of a procedure the desk made (a copy of a built-in one, or imported), `key` `<id>@<version>`. */
+export interface ProcedureRow {
+  key: string;
+  id: string;
+  version: number;
+  /** When this version was saved (ISO timestamp). */
+  savedAt: string;
+  procedure: Procedure;
 }
 
 /** An issued letter: its exact bytes are kept so it downloads identical later. */
@@ -149,7 +165,7 @@ export interface NotifiedRow {
 export const DB_NAME = 'redress';
 
 /** The newest schema version below: what a desk's database is after it opens (migration tests check it). */
-export const DB_VERSION = 8;
+export const DB_VERSION = 9;
 
 export class RedressDatabase extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>;
@@ -167,6 +183,8 @@ export class RedressDatabase extends Dexie {
   outbox!: EntityTable<OutboxRow, 'ref'>;
   syncRevs!: EntityTable<SyncRevRow, 'ref'>;
   conflicts!: EntityTable<ConflictRow, 'caseId'>;
+  providers!: EntityTable<ProviderRow, 'id'>;
+  procedures!: EntityTable<ProcedureRow, 'key'>;
   /**
    * The desk shares its cases with a team (set by renderer/src/sync when it starts or joins): every write to a shared
    * table then also leaves an outbox row in the same transaction (./outbox.ts). Off: the desk works as a lone desk.
@@ -229,6 +247,13 @@ export class RedressDatabase extends Dexie {
       .upgrade((tx) => addFirstProvider(tx));
     // Version 8 (issue #18): the files kept on cases, their bytes as Blobs. A new, empty store.
     this.version(8).stores({ attachments: 'id, caseId' });
+    // Version 9 (issue #16): providers and the desk's own procedures (every version) as rows of their own, so they are
+    // shared, backed up and restored like the rest. The providers move out of the desk's settings.
+    this.version(9)
+      .stores({ providers: 'id', procedures: 'key, id' })
+      .upgrade((tx) => moveProvidersOut(tx));
+    // The desk's procedures are the rules' before anything reads a case (./desk.ts).
+    this.on('ready', (database) => installStoredProcedures(database as RedressDatabase));
     this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
     this.use(outboxMiddleware(() => this.sharing));
   }
@@ -358,6 +383,16 @@ async function addFirstProvider(tx: Transaction): Promise<void> {
     .modify((c) => {
       c.providerId = FIRST_PROVIDER_ID;
     });
+}
+
+/** Version 9: the settings' providers become rows of the providers table; the settings keep the rest. */
+async function moveProvidersOut(tx: Transaction): Promise<void> {
+  const settings = tx.table<SettingsRow, string>('settings');
+  const desk = await settings.get('desk');
+  if (!desk) return;
+  const { providers, ...rest } = withProviders(desk.value);
+  await tx.table<ProviderRow, string>('providers').bulkPut(providers!);
+  await settings.put({ key: 'desk', value: rest });
 }
 
 let instance: RedressDatabase | null = null;

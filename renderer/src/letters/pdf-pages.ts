@@ -39,7 +39,15 @@ export interface DrawnPages {
 export async function drawPdfPages(
   bytes: Uint8Array,
   container: HTMLElement,
-  options: { width: number; signal?: AbortSignal },
+  options: {
+    width: number;
+    signal?: AbortSignal;
+    /**
+     * Draw what can be drawn of a damaged file or an image pdf.js cannot decode (attachments: a customer's scan)
+     * instead of stopping at the first error (letters: the bytes Redress made must draw whole).
+     */
+    tolerant?: boolean;
+  },
 ): Promise<DrawnPages> {
   const task = getDocument({
     worker: pdfWorker(),
@@ -47,7 +55,7 @@ export async function drawPdfPages(
     useWasm: false,
     useSystemFonts: false,
     disableFontFace: false,
-    stopAtErrors: true,
+    stopAtErrors: !options.tolerant,
     enableXfa: false,
   });
   const { signal } = options;

@@ -103,6 +103,30 @@ export function safeFileName(name: string): string {
   return cleaned.slice(0, 180) || 'redress-file';
 }
 
+/**
+ * Download a Blob under a safe name. The Blob is handed to the browser as it is (a backup with its attachments is
+ * never copied into the page's memory: the browser streams it from where it keeps it).
+ */
+export function downloadBlob(
+  document: Document,
+  blob: Blob,
+  suggestedName: string,
+): { ok: true; saved: true; fileName: string } {
+  const fileName = safeFileName(suggestedName);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Give the browser time to start the download before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { ok: true, saved: true, fileName };
+}
+
 export interface BrowserDeps {
   document: Document;
   storage: Storage;
@@ -133,20 +157,8 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
     async saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
       const parsed = saveFileRequestSchema.safeParse(request);
       if (!parsed.success) return { ok: false, error: `Cannot save the file: ${describeIssues(parsed.error)}` };
-      const fileName = safeFileName(parsed.data.suggestedName);
       const blob = new Blob([parsed.data.data as BlobPart], { type: parsed.data.mimeType });
-      const url = URL.createObjectURL(blob);
-      const a = deps.document.createElement('a');
-      a.href = url;
-      a.download = fileName;
-      a.rel = 'noopener';
-      a.style.display = 'none';
-      deps.document.body.append(a);
-      a.click();
-      a.remove();
-      // Give the browser time to start the download before the URL goes.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      return { ok: true, saved: true, fileName };
+      return downloadBlob(deps.document, blob, parsed.data.suggestedName);
     },
 
     async notify(request: NotifyRequest): Promise<NotifyResult> {

@@ -6,6 +6,14 @@ import { deskSettings } from '#test/support/desk';
 import { memoryPouch, PouchDB } from '#test/support/pouch';
 import { appendEvent, createCase, recordLetterIssued } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
+import { addAttachments, removeAttachment } from '#db/repositories/attachments';
+import { eraseCustomer } from '#db/repositories/retention';
+import { sha256Hex } from '#db/repositories/cases';
+import { deskSettings as storedDesk } from '#db/desk';
+import { saveProvider } from '#db/repositories/providers';
+import { copyProcedure } from '#db/repositories/procedures';
+import { saveSettings } from '#db/repositories/cases';
+import { deskProcedures, installDeskProcedures } from '#shared/rules/index';
 import { Bridge, enqueueAll, UpdateNeededError, type BridgeProblem } from './bridge';
 import type { PouchDatabase } from './pouch';
 
@@ -74,6 +82,43 @@ async function snapshot(database: RedressDatabase) {
 }
 
 describe('the bridge between a desk’s Dexie and its PouchDB', () => {
+  it('carries providers and the desk’s own procedures (issue #16); the other desk installs them before indexing', async () => {
+    const server = memoryPouch('server');
+    const a = desk('desk-a', 'LDS');
+    const b = desk('desk-b', 'BRD');
+    try {
+      await saveSettings(a.database, settingsFor('LDS'));
+      const copy = await copyProcedure(a.database, 'kijoma');
+      const provider = await saveProvider(a.database, {
+        ...(await storedDesk(a.database))!.providers![0],
+        id: undefined,
+        name: 'Kijoma',
+        procedureId: copy.id,
+      });
+      const record = await createCase(a.database, newCaseParts(), {
+        settings: (await storedDesk(a.database))!,
+        providerId: provider.id,
+        by: 'Sam',
+        clock: at('2026-11-20T10:00:00Z'),
+      });
+      // Desk B runs in another window: it knows only the built-in procedures until the team's arrive.
+      installDeskProcedures([]);
+      await settle(server, a, b);
+      expect((await b.database.providers.toArray()).map((p) => p.name).sort()).toEqual([
+        'Acme Broadband Ltd',
+        'Kijoma',
+      ]);
+      expect((await b.database.procedures.toArray()).map((r) => r.key)).toEqual(['kijoma-copy@1']);
+      expect(deskProcedures().byId.get('kijoma-copy')).toEqual(copy);
+      const row = await b.database.caseIndex.get(record.id);
+      expect(row?.rulesError).toBeUndefined();
+      expect(row?.nextDueOn).toBeTruthy();
+      expect(b.problems).toEqual([]);
+    } finally {
+      installDeskProcedures([]);
+    }
+  });
+
   it('a case logged at one desk arrives whole at another: case, timeline, counter, letter bytes and index row', async () => {
     const server = memoryPouch('server');
     const a = desk('desk-a', 'LDS');
@@ -298,6 +343,102 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
     expect(reasons).toContain(
       "case:other: A case from the team was not taken in: its id does not match the document's id",
     );
+  });
+
+  it('files kept on a case replicate with their bytes checked; a removal and an erasure reach the other desk', async () => {
+    const server = memoryPouch('server');
+    const a = desk('desk-a', 'LDS');
+    const b = desk('desk-b', 'BRD');
+    const record = await createCase(a.database, newCaseParts(), {
+      settings: settingsFor('LDS'),
+      by: 'Sam',
+      clock: at('2026-11-20T10:00:00Z'),
+    });
+    const scan = new Uint8Array(300_000).map((_, i) => (i * 31) % 251);
+    scan.set(new TextEncoder().encode('%PDF-1.7\n'), 0);
+    const email = new TextEncoder().encode(
+      'From: a@example.com\r\nSubject: Hi\r\nDate: Fri, 20 Nov 2026 10:00:00 +0000\r\n\r\nHello\r\n',
+    );
+    const added = await addAttachments(
+      a.database,
+      record.id,
+      [
+        { fileName: 'scan.pdf', bytes: scan, kind: 'customer-letter' },
+        { fileName: 'mail.eml', bytes: email, kind: 'email', note: 'Sent on by the customer' },
+      ],
+      'Sam',
+    );
+    expect(added.every((x) => x.ok)).toBe(true);
+    await settle(server, a, b);
+    const digests = async (d: TestDesk) =>
+      Object.fromEntries(
+        await Promise.all(
+          (await d.database.attachments.toArray()).map(async ({ blob, ...row }) => [
+            row.id,
+            { ...row, bytes: blob ? await sha256Hex(new Uint8Array(await blob.arrayBuffer())) : null },
+          ]),
+        ),
+      );
+    const atA = await digests(a);
+    expect(await digests(b)).toEqual(atA);
+    for (const row of Object.values(atA) as { bytes: string | null; sha256: string }[])
+      expect(row.bytes).toBe(row.sha256);
+
+    // Removed at desk B with the file deleted (someone else's data): the file goes at desk A too.
+    const mail = added.find((x) => x.ok && x.row.fileName === 'mail.eml') as { row: { id: string } };
+    await removeAttachment(b.database, mail.row.id, { reason: 'Another customer’s', by: 'Kim', deleteFile: true });
+    await settle(server, a, b);
+    const removedAtA = (await a.database.attachments.get(mail.row.id))!;
+    expect(removedAtA.blob).toBeUndefined();
+    expect(removedAtA.deleted).toMatchObject({ reason: 'Another customer’s', fileDeleted: true });
+    expect(await digests(a)).toEqual(await digests(b));
+
+    // Erased at desk A (once closed): no bytes, name or note at desk B, nor in either PouchDB's current documents.
+    await a.database.cases.update(record.id, { status: 'closed' });
+    await eraseCustomer(a.database, {
+      caseIds: [record.id],
+      basis: 'customer-request',
+      by: 'Sam',
+      today: '2026-11-21',
+    });
+    await settle(server, a, b);
+    for (const d of [a, b]) {
+      const rows = await d.database.attachments.toArray();
+      expect(rows.map((r) => [r.blob, r.fileName, r.note])).toEqual([
+        [undefined, 'erased', ''],
+        [undefined, 'erased', ''],
+      ]);
+      const docs = await d.local.allDocs({ startkey: 'attachment:', endkey: 'attachment:\ufff0', include_docs: true });
+      for (const row of docs.rows) expect((row.doc as { _attachments?: unknown })._attachments).toBeUndefined();
+    }
+    expect([...a.problems, ...b.problems]).toEqual([]);
+  });
+
+  it('refuses a file whose bytes do not match its checksum, and says so', async () => {
+    const a = desk('desk-a', 'LDS');
+    await a.local.put({
+      _id: 'attachment:f1',
+      type: 'attachment',
+      schema: 1,
+      writer: 'desk-z',
+      body: {
+        id: 'f1',
+        caseId: 'c1',
+        fileName: 'x.pdf',
+        fileType: 'pdf',
+        mime: 'application/pdf',
+        size: 13,
+        sha256: '0'.repeat(64),
+        kind: 'evidence',
+        note: '',
+        addedBy: 'Sam',
+        addedAt: '2026-11-20T10:00:00.000Z',
+      },
+      _attachments: { file: { content_type: 'application/pdf', data: btoa('%PDF tampered') } },
+    });
+    await a.bridge.pull();
+    expect(await a.database.attachments.count()).toBe(0);
+    expect(a.problems.map((p) => p.reason).join()).toContain('A file from the team was not taken in: its checksum');
   });
 
   it('refuses a letter whose PDF does not match its checksum, and says so', async () => {

@@ -18,6 +18,7 @@ import { sameValue } from '#shared/model/merge';
 import { checkStoredRow, formatPath, type StoredTable } from '#shared/model/stored';
 import { ERASURE_RULES } from '#shared/sync/design';
 import {
+  FILE_ATTACHMENT,
   isImmutableType,
   LETTER_ATTACHMENT,
   parseSyncDocId,
@@ -32,10 +33,12 @@ import {
   type CaseClash,
   type EditStamp,
 } from '#shared/sync/merge';
+import { checkProcedure } from '#shared/rules/index';
 import { refreshCaseIndex } from '#db/case-index/derive';
+import { installRows } from '#db/desk';
 import { OUTBOX_TABLE, SYNC_TABLES, writingFromTeam, type OutboxRow, type SyncRevRow } from '#db/outbox';
 import { sha256Hex } from '#db/repositories/cases';
-import type { LetterRow, RedressDatabase } from '#db/schema';
+import type { AttachmentDbRow, LetterRow, RedressDatabase } from '#db/schema';
 import type { PouchDatabase, PouchDoc } from './pouch';
 
 export const PULLED_SEQ_KEY = 'sync-pulled-seq';
@@ -252,6 +255,33 @@ export class Bridge {
         _attachments: { [LETTER_ATTACHMENT]: { content_type: 'application/pdf', data: toBase64(bytes) } },
       });
     }
+    if (type === 'attachment') {
+      // Written once with its file as a CouchDB attachment; changed only by its removal (a person's, with a reason, or
+      // anonymisation), which keeps the original writer, names who removed it, and drops the file when it was deleted.
+      if (!row) return 'same';
+      const { blob, ...body } = row as unknown as AttachmentDbRow;
+      if (!doc) {
+        const file = blob
+          ? {
+              _attachments: {
+                [FILE_ATTACHMENT]: {
+                  content_type: body.mime,
+                  data: toBase64(new Uint8Array(await blob.arrayBuffer())),
+                },
+              },
+            }
+          : {};
+        return envelope(body as unknown as Record<string, unknown>, file);
+      }
+      if (sameValue(doc.body, body)) return 'same';
+      const stub = doc._attachments?.[FILE_ATTACHMENT];
+      const file = stub && !body.deleted?.fileDeleted ? { _attachments: { [FILE_ATTACHMENT]: stub } } : {};
+      return {
+        ...envelope(body as unknown as Record<string, unknown>, file),
+        writer: doc.writer,
+        erasedBy: this.writer,
+      };
+    }
     if (isImmutableType(type)) {
       if (!row) return 'same';
       if (!doc) return envelope(row);
@@ -260,7 +290,7 @@ export class Bridge {
       return { ...envelope(row), writer: doc.writer, erasedBy: this.writer };
     }
 
-    // Mutable: case (with its clashes), person, counter.
+    // Mutable: case (with its clashes), person, counter, provider, procedure version.
     const clashes = type === 'case' ? ((await this.database.conflicts.get(key))?.clashes ?? []) : undefined;
     if (!row) {
       if (!doc) return 'same';
@@ -286,7 +316,7 @@ export class Bridge {
     if (type === 'counter') {
       return envelope(mergeCounterRevisions(doc.body as { last: number }, [row as { last: number }]));
     }
-    if (type === 'person') {
+    if (PLAIN_TYPES.has(type)) {
       return envelope(mergePlainRevisions(doc.body, [{ body: row, base: baseBody }]));
     }
     const merged = mergeCaseRevisions(
@@ -342,6 +372,10 @@ export class Bridge {
         bytes = (await this.letterBytes(doc)) ?? undefined;
         if (!bytes) continue;
       }
+      if (parsed.type === 'attachment' && !doc._deleted && doc._attachments?.[FILE_ATTACHMENT]) {
+        bytes = (await this.fileBytes(doc)) ?? undefined;
+        if (!bytes) continue;
+      }
       if (!doc._deleted && !(parsed.type === 'letter' && doc.erasedBy) && !this.storable(doc, parsed, bytes)) continue;
       ready.push({ doc, ...parsed, bytes });
     }
@@ -366,6 +400,8 @@ export class Bridge {
           if (caseId) touchedCases.add(caseId);
         }
       }
+      // Providers and procedures from the team are this desk's before the cases that follow them are indexed.
+      if (ready.some(({ type }) => type === 'procedure')) installRows(await this.database.procedures.toArray());
       for (const caseId of touchedCases) await refreshCaseIndex(this.database, caseId);
       await this.database.meta.put({ key: PULLED_SEQ_KEY, value: lastSeq });
     });
@@ -393,6 +429,15 @@ export class Bridge {
       }
       if (here) return false;
       await dexie.put({ ...doc.body, bytes });
+      return true;
+    }
+    if (type === 'attachment') {
+      const { blob: kept, ...mine } = (here ?? {}) as Partial<AttachmentDbRow>;
+      if (here && sameValue(mine, doc.body)) return false;
+      if (here && !doc.erasedBy) return false; // written once; only a removal changes it
+      const body = doc.body as unknown as AttachmentDbRow;
+      const blob = body.deleted?.fileDeleted ? undefined : bytes ? fileBlob(bytes, body.mime) : kept;
+      await dexie.put({ ...body, ...(blob ? { blob } : {}) });
       return true;
     }
     if (type === 'counter') {
@@ -439,10 +484,20 @@ export class Bridge {
   private storable(doc: ShapedDoc, { type, key }: { type: SyncType; key: string }, bytes?: Uint8Array): boolean {
     const { table, key: keyField } = SYNC_TABLES[type];
     const body = (doc.body ?? {}) as Record<string, unknown>;
-    const row = type === 'letter' ? { ...body, bytes } : body;
+    const row =
+      type === 'letter'
+        ? { ...body, bytes }
+        : type === 'attachment' && bytes
+          ? { ...body, blob: fileBlob(bytes, String(body.mime)) }
+          : body;
     const check = checkStoredRow(table as StoredTable, row);
     const problems = [...check.refused, ...check.overLimits].map((p) => `${formatPath(p.path)} ${p.message}`);
     if (body[keyField] !== key) problems.unshift(`its ${keyField} does not match the document's id`);
+    // A procedure is checked with THE procedure schema too: one the rules would refuse is never installed.
+    if (type === 'procedure' && check.refused.length === 0) {
+      const procedure = checkProcedure(body.procedure);
+      if (!procedure.ok) problems.push(...procedure.issues.map((i) => `procedure.${i.field} ${i.message}`));
+    }
     if (problems.length === 0) return true;
     this.onProblem({ docId: doc._id, reason: `A ${type} from the team was not taken in: ${problems.join('; ')}.` });
     return false;
@@ -457,6 +512,25 @@ export class Bridge {
         ? { rev: doc._rev!, body: doc.body }
         : before?.team;
     await this.database.syncRevs.put({ ref: doc._id, rev: doc._rev!, body: doc.body, ...(team ? { team } : {}) });
+  }
+
+  /** An attachment's file, checked against its size and SHA-256; null (and a problem shown) when it is not. */
+  private async fileBytes(doc: ShapedDoc): Promise<Uint8Array | null> {
+    try {
+      const full = await this.local.get(doc._id, { rev: doc._rev, attachments: true });
+      const data = full._attachments?.[FILE_ATTACHMENT]?.data;
+      if (!data) throw new Error('the file is missing');
+      const bytes = fromBase64(data);
+      if (bytes.length !== doc.body.size || (await sha256Hex(bytes)) !== doc.body.sha256)
+        throw new Error('its checksum does not match the file as it was added');
+      return bytes;
+    } catch (error) {
+      this.onProblem({
+        docId: doc._id,
+        reason: `A file from the team was not taken in: ${error instanceof Error ? error.message : String(error)}.`,
+      });
+      return null;
+    }
   }
 
   /** A letter's PDF, checked against the checksum it was issued with; null (and a problem shown) when it is not. */
@@ -506,7 +580,7 @@ export class Bridge {
         winner.body as { last: number },
         losers.map((l) => l.doc.body as { last: number }),
       );
-    } else if (type === 'person') {
+    } else if (PLAIN_TYPES.has(type)) {
       body = mergePlainRevisions(
         winner.body,
         losers.map((l) => ({ body: l.doc.body, base: l.base })),
@@ -543,6 +617,11 @@ export class Bridge {
     await this.local.bulkDocs(same ? tombstones : [merged, ...tombstones]);
   }
 }
+
+/** An attachment's bytes as the database keeps them. */
+const fileBlob = (bytes: Uint8Array, mime: string) => new Blob([bytes as BlobPart], { type: mime });
+/** Mutable documents merged field by field with no clash record: people, providers, procedure versions. */
+const PLAIN_TYPES: ReadonlySet<SyncType> = new Set(['person', 'provider', 'procedure']);
 
 /** A revision that removes personal data: an anonymising revision of an entry, letter or audit record, or an anonymised case. */
 function isErasure(doc: ShapedDoc): boolean {

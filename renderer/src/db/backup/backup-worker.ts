@@ -4,8 +4,15 @@
 // checked file's content stays here until it is restored or forgotten: only its header crosses to the page, and a
 // restore's progress reports while it runs.
 import '#lib/zod-config';
-import { BackupFileError, type DecodedBackup } from '#shared/backup/format';
-import { makeBackup, previewAnonymisation, readBackupFile, restoreBackup, RestoreError } from './backup';
+import { BackupFileError } from '#shared/backup/format';
+import {
+  type CheckedFile,
+  makeBackup,
+  previewAnonymisation,
+  readBackupFile,
+  restoreBackup,
+  RestoreError,
+} from './backup';
 import type { BackupMessage, PlacedBackupRequest } from './protocol';
 import { db } from '../schema';
 import { switchToDatabaseAt } from '../storage';
@@ -16,7 +23,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-let checked: DecodedBackup | null = null;
+let checked: CheckedFile | null = null;
 let queue: Promise<void> = Promise.resolve();
 
 async function handle(request: PlacedBackupRequest): Promise<void> {
@@ -28,10 +35,11 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
         ...(request.app ? { app: request.app } : {}),
         ...(request.passphrase ? { passphrase: request.passphrase } : {}),
       });
-      scope.postMessage({ id: request.id, ok: true, type: 'made', made }, [made.bytes.buffer as ArrayBuffer]);
+      // The Blob crosses by reference: its bytes stay where the browser keeps them.
+      scope.postMessage({ id: request.id, ok: true, type: 'made', made });
     } else if (request.type === 'check') {
       checked = null;
-      const decoded = await readBackupFile(db(), request.bytes, request.passphrase);
+      const decoded = await readBackupFile(db(), request.file, request.passphrase);
       const anonymise = await previewAnonymisation(db(), decoded.content.cases);
       checked = decoded;
       scope.postMessage({

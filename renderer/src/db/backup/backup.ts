@@ -21,16 +21,23 @@
 // (RestoreOptions.onProgress): the rows are written in chunks of a few thousand, and after each chunk (or a quarter of
 // a second) it says the stage, the rows of the table it works on, and the work done of the whole restore.
 import {
+  ARCHIVE_PIECE_BYTES,
+  type ByteSource,
+  type DecodedArchive,
+  decodeBackupSource,
+  writeArchive,
+} from '#shared/backup/archive';
+import {
   BACKUP_FILE_EXTENSION,
+  BACKUP_MIME_TYPE,
   BACKUP_TABLE_NAMES,
   BackupFileError,
   type BackupContent,
   type BackupTable,
-  decodeBackup,
   type DecodedBackup,
   encodeBackup,
 } from '#shared/backup/format';
-import { lockBackupFile, unlockBackupFile, type WebCryptoLike } from '#shared/backup/encryption';
+import { isEncryptedBackup, lockBackupStream, unlockBackupStream, type WebCryptoLike } from '#shared/backup/encryption';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import { putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
@@ -42,7 +49,17 @@ import {
   reapplyDecision,
   recordAnonymisedHere,
 } from '#db/repositories/retention';
-import { type AuditRow, type MetaRow, rebuildCaseIndex, type RedressDatabase, writingCheckedBackup } from '../schema';
+import type { Provider } from '#shared/model/provider';
+import { installRows, installStoredProcedures, writeDesk } from '../desk';
+import {
+  type AttachmentDbRow,
+  type AuditRow,
+  type MetaRow,
+  type ProcedureRow,
+  rebuildCaseIndex,
+  type RedressDatabase,
+  writingCheckedBackup,
+} from '../schema';
 
 /** Meta keys about this install, not about the data: never taken from a file, never replaced by a restore. */
 export const LAST_BACKUP_KEY = 'backup.last';
@@ -93,7 +110,11 @@ export async function readAllTables(database: RedressDatabase): Promise<BackupCo
 }
 
 export interface MadeBackup {
-  bytes: Uint8Array;
+  /**
+   * The file (format 3: ./archive.ts), as a Blob the browser keeps (on disk when large): written a piece at a time,
+   * never whole in this page's memory. Saved with platform().saveFile, which takes a Blob.
+   */
+  file: Blob;
   fileName: string;
   madeAt: string;
   counts: Record<BackupTable, number>;
@@ -116,17 +137,24 @@ export async function makeBackup(
 ): Promise<MadeBackup> {
   const now = (options.clock ?? systemNow).now();
   await database.open();
+  // The attachments' rows hold Blobs (references to bytes IndexedDB keeps), not their bytes.
   const content = await readAllTables(database);
   const deskPrefix = content.settings[0]?.value.deskPrefix;
   const madeAt = now.toISOString();
-  const plain = await encodeBackup(content, {
+  const rows = await encodeBackup(content, {
     madeAt,
     schemaVersion: database.verno,
     app: options.app ?? APP_NAME,
     deskPrefix,
     sha256: sha256Hex,
   });
-  const bytes = await lockBackupFile(plain, options.passphrase, webCrypto());
+  const withBytes = (content.attachments as AttachmentDbRow[]).filter((a) => a.blob);
+  const archive = writeArchive(
+    rows,
+    withBytes.map((a) => ({ id: a.id, pieces: blobPieces(a.blob!) })),
+    { madeAt },
+  );
+  const file = await collectBlob(lockBackupStream(archive, options.passphrase, webCrypto()), BACKUP_MIME_TYPE);
   const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, content[t].length])) as Record<
     BackupTable,
     number
@@ -136,8 +164,7 @@ export async function makeBackup(
   // file is opened with its passphrase first, so the check also proves the passphrase opens it.
   let overLimits: string[];
   try {
-    const opened = options.passphrase ? await unlockBackupFile(bytes, options.passphrase, webCrypto()) : bytes;
-    overLimits = (await decodeBackup(opened, { sha256: sha256Hex, currentSchemaVersion: database.verno })).overLimits;
+    overLimits = (await readBackupFile(database, file, options.passphrase)).overLimits;
   } catch (error) {
     const problems = error instanceof BackupFileError ? error.problems : [];
     throw new BackupCheckError(
@@ -146,8 +173,43 @@ export async function makeBackup(
       problems,
     );
   }
-  return { bytes, fileName: backupFileName(deskPrefix, now), madeAt, counts, overLimits };
+  return { file, fileName: backupFileName(deskPrefix, now), madeAt, counts, overLimits };
 }
+
+/** A Blob's bytes a piece at a time (ARCHIVE_PIECE_BYTES), read as they are needed. */
+export async function* blobPieces(blob: Blob): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < blob.size; at += ARCHIVE_PIECE_BYTES)
+    yield new Uint8Array(await blob.slice(at, Math.min(blob.size, at + ARCHIVE_PIECE_BYTES)).arrayBuffer());
+}
+
+/**
+ * Pieces gathered into one Blob, a few MB at a time, so the bytes go to the browser's own store for Blobs (on disk
+ * when large) rather than staying in this page's memory.
+ */
+async function collectBlob(pieces: AsyncIterable<Uint8Array>, type: string): Promise<Blob> {
+  const parts: Blob[] = [];
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    if (pending.length) parts.push(new Blob(pending as BlobPart[]));
+    pending = [];
+    pendingBytes = 0;
+  };
+  for await (const piece of pieces) {
+    // Copied: a piece may be a view of a buffer its maker reuses.
+    pending.push(piece.slice());
+    pendingBytes += piece.length;
+    if (pendingBytes >= 4 * ARCHIVE_PIECE_BYTES) flush();
+  }
+  flush();
+  return new Blob(parts, { type });
+}
+
+/** Random access to a Blob (a File chosen, or a backup just made). */
+export const blobSource = (blob: Blob): ByteSource => ({
+  size: blob.size,
+  read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()),
+});
 
 /** The backup just made would be refused by a restore: never handed over as a backup. */
 export class BackupCheckError extends Error {
@@ -192,12 +254,25 @@ export async function lastBackup(database: RedressDatabase): Promise<LastBackup 
  */
 export async function readBackupFile(
   database: RedressDatabase,
-  file: Uint8Array,
+  file: Blob | Uint8Array,
   passphrase?: string,
-): Promise<DecodedBackup> {
+): Promise<CheckedFile> {
   await database.open();
-  const bytes = await unlockBackupFile(file, passphrase, webCrypto());
-  return decodeBackup(bytes, { sha256: sha256Hex, currentSchemaVersion: database.verno });
+  let blob = file instanceof Blob ? file : new Blob([file as BlobPart]);
+  // An encrypted file is decrypted a piece at a time into a Blob of its own (the browser keeps it, on disk when
+  // large), which is then read like any other file.
+  if (isEncryptedBackup(new Uint8Array(await blob.slice(0, 64).arrayBuffer())))
+    blob = await collectBlob(unlockBackupStream(blobPieces(blob), passphrase, webCrypto()), BACKUP_MIME_TYPE);
+  const decoded = await decodeBackupSource(blobSource(blob), {
+    sha256: sha256Hex,
+    currentSchemaVersion: database.verno,
+  });
+  return { ...decoded, source: blob };
+}
+
+/** A file read and checked completely, with the file itself: the attachments' bytes are taken from it on restore. */
+export interface CheckedFile extends DecodedArchive {
+  source: Blob;
 }
 
 /** What a restore did, table by table. */
@@ -223,7 +298,7 @@ const zeroCounts = () => Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, 0]
 
 type Row = Record<string, unknown>;
 const keyOf = (table: BackupTable): string =>
-  table === 'counters' || table === 'settings' || table === 'meta' ? 'key' : 'id';
+  table === 'counters' || table === 'settings' || table === 'meta' || table === 'procedures' ? 'key' : 'id';
 
 /** What a restore is doing: checking the file against this desk, reading, removing, writing rows, indexing. */
 export type RestoreStage = 'checking' | 'reading' | 'removing' | 'writing' | 'indexing' | 'finishing';
@@ -340,7 +415,8 @@ async function inChunks<T>(rows: T[], size: number, step: Step, work: (chunk: T[
   step.end();
 }
 
-const chunkOf = (table: BackupTable) => (table === 'letters' ? LETTER_CHUNK : PROGRESS_EVERY_ROWS);
+const chunkOf = (table: BackupTable) =>
+  table === 'letters' || table === 'attachments' ? LETTER_CHUNK : PROGRESS_EVERY_ROWS;
 
 /** A count as people read it: 12,000. */
 export const formatCount = (n: number) => n.toLocaleString('en-GB');
@@ -355,6 +431,9 @@ const ROW_WORDS: Record<BackupTable, string> = {
   notified: 'reminders shown',
   audit: 'audit trail entries',
   meta: 'desk facts',
+  attachments: 'attachments',
+  providers: 'providers',
+  procedures: 'procedure versions',
 };
 
 /** A restore's progress as a sentence: "Writing cases: 12,000 of 100,000". */
@@ -383,11 +462,12 @@ export function restoreProgressText(progress: RestoreProgress): string {
 /** Restore a checked backup (from readBackupFile) in one transaction; all or nothing. */
 export async function restoreBackup(
   database: RedressDatabase,
-  backup: DecodedBackup,
+  backup: CheckedFile,
   options: RestoreOptions,
 ): Promise<RestoreReport> {
   const at = (options.clock ?? systemNow).now().toISOString();
-  const { content, header } = backup;
+  // The attachments' rows with their bytes as slices of the checked file (attachmentRows).
+  const content: BackupContent = { ...backup.content, attachments: attachmentRows(backup) };
   // A desk in a team holds the team's cases: a restore or merge here would bring back what the team erased and push
   // the file's old rows to every desk. It restores only once it has left the team (its copy is then its own).
   if (database.sharing)
@@ -395,6 +475,19 @@ export async function restoreBackup(
       'This desk shares its cases with a team, so a backup cannot be restored into it: the team server holds the ' +
         'cases. To restore, first leave the team (Settings → Share cases with your team → Leave).',
     );
+  // A restore that fails leaves the desk's own procedures the rules' (it may have installed the file's).
+  return restoreInTransaction(database, { ...backup, content }, options, at).catch(async (error: unknown) => {
+    await installStoredProcedures(database);
+    throw error;
+  });
+}
+
+function restoreInTransaction(
+  database: RedressDatabase,
+  { content, header, sha256 }: DecodedBackup,
+  options: RestoreOptions,
+  at: string,
+): Promise<RestoreReport> {
   return database.transaction('rw', tablesOf(database), async (tx) => {
     // Every row was checked by readBackupFile with the schemas every write is checked with; rows of an older backup
     // over a limit of this version are kept as they are (the check listed them).
@@ -451,7 +544,7 @@ export async function restoreBackup(
         backupMadeAt: header.madeAt,
         backupFormatVersion: header.formatVersion,
         backupSchemaVersion: header.schemaVersion,
-        backupSha256: backup.sha256,
+        backupSha256: sha256,
         counts: header.counts,
         added: report.added,
         updated: report.updated,
@@ -471,8 +564,74 @@ export function restoreSummary(report: RestoreReport, madeAt: string): string {
   return `Restored a backup made ${made} (${report.mode === 'replace' ? 'replacing what was here' : 'into an empty desk'}): ${formatCount(report.casesNow)} cases, ${formatCount(report.added.events)} timeline entries, ${formatCount(report.added.letters)} letters.`;
 }
 
-const REPLACED_TABLES = ['cases', 'events', 'letters', 'people', 'notified'] as const;
-const MERGED_TABLES = ['events', 'letters', 'counters', 'settings', 'people', 'notified', 'audit', 'meta'] as const;
+const REPLACED_TABLES = ['cases', 'events', 'letters', 'attachments', 'people', 'notified', 'procedures'] as const;
+const MERGED_TABLES = [
+  'events',
+  'letters',
+  'attachments',
+  'counters',
+  'settings',
+  'providers',
+  'procedures',
+  'people',
+  'notified',
+  'audit',
+  'meta',
+] as const;
+
+/**
+ * The attachments' rows as the database keeps them: each with its bytes as a slice of the checked file, which
+ * IndexedDB reads when it stores the row (no await on anything but IndexedDB inside the restore's transaction, and
+ * never the bytes in this page's memory).
+ */
+function attachmentRows(backup: CheckedFile): AttachmentDbRow[] {
+  return backup.content.attachments.map((row) => {
+    const member = backup.attachmentMembers.get(row.id);
+    if (!member) return row as AttachmentDbRow;
+    return { ...row, blob: backup.source.slice(member.offset, member.offset + member.size, row.mime) };
+  });
+}
+
+/**
+ * Attachments, united by id and checksum: one not here is added; the same id with the same SHA-256 is the same file
+ * (an attachment never changes but to be removed), and a removal on either side stays removed (a deleted file stays
+ * deleted, so a backup cannot bring back what was erased); the same id with another checksum is refused.
+ */
+async function mergeAttachments(
+  database: RedressDatabase,
+  rows: AttachmentDbRow[],
+  report: RestoreReport,
+  progress: Progress,
+): Promise<void> {
+  const step = progress.step('writing', rows.length, 'attachments', rows.length);
+  const clashes: string[] = [];
+  await inChunks(rows, LETTER_CHUNK, step, async (chunk) => {
+    const here = await database.attachments.bulkGet(chunk.map((r) => r.id));
+    const put: AttachmentDbRow[] = [];
+    chunk.forEach((incoming, i) => {
+      const current = here[i];
+      if (!current) {
+        report.added.attachments += 1;
+        put.push(incoming);
+      } else if (current.sha256 !== incoming.sha256) clashes.push(`${incoming.id} (${incoming.fileName})`);
+      else if (removedFurther(incoming, current)) {
+        report.updated.attachments += 1;
+        put.push(incoming);
+      } else report.kept.attachments += 1;
+    });
+    if (clashes.length === 0) await database.attachments.bulkPut(put);
+  });
+  if (clashes.length)
+    throw new RestoreError(
+      `Cannot merge: ${clashes.length === 1 ? 'an attachment has' : `${formatCount(clashes.length)} attachments have`} the same id here and in the backup but different bytes (${clashes.slice(0, 5).join(', ')}${clashes.length > 5 ? ', …' : ''}). An attachment never changes, so one of the two copies is damaged; nothing was restored.`,
+      clashes,
+    );
+}
+
+/** The file's copy of an attachment records more of its removal than this desk's (removed, or its bytes deleted). */
+const removedFurther = (incoming: AttachmentDbRow, current: AttachmentDbRow) =>
+  (incoming.deleted !== undefined && current.deleted === undefined) ||
+  (incoming.deleted?.fileDeleted === true && current.deleted?.fileDeleted !== true);
 const fileMeta = (content: BackupContent) => content.meta.filter((m) => !LOCAL_META_KEYS.has(m.key));
 
 /** The whole restore's work in rows, as the steps below count it (see Progress). */
@@ -490,11 +649,17 @@ function plannedWork(content: BackupContent, mode: RestoreMode): number {
   return (
     written +
     content.settings.length +
+    content.providers.length +
     content.counters.length +
     fileMeta(content).length +
     content.audit.length +
     cases
   );
+}
+
+/** The file's providers: its rows, or (a file from before version 9) those inside its settings. */
+function fileProviders(content: BackupContent): Provider[] {
+  return content.providers.length ? content.providers : (content.settings[0]?.value.providers ?? []);
 }
 
 /** Counters: the larger of the two for every key, so no reference is ever handed out twice. */
@@ -538,13 +703,19 @@ async function replace(
     report.added[table] = rows.length;
   }
   // The file's settings, if it has any; a file without them keeps this desk's.
+  // Its providers with them: rows of their own (a file from before version 9 holds them inside its settings).
   const settings = progress.step('writing', content.settings.length, 'settings', content.settings.length);
   if (content.settings.length) {
     await database.settings.clear();
-    await database.settings.bulkAdd(content.settings);
+    await database.providers.clear();
+    await writeDesk(database, { ...content.settings[0].value, providers: fileProviders(content) });
     report.updated.settings = content.settings.length;
+    report.added.providers = fileProviders(content).length;
   }
   settings.end();
+  progress.step('writing', content.providers.length, 'providers', content.providers.length).end();
+  // The file's procedures are the rules' before its cases are indexed.
+  installRows(content.procedures as ProcedureRow[]);
   await mergeCounters(database, content.counters, report, progress);
   // This install's own facts stay; the rest of meta is the file's.
   const fromFile = fileMeta(content);
@@ -763,13 +934,21 @@ async function merge(
   const newEvents = await addMissing(database, 'events', content.events as unknown as Row[], report, progress);
   for (const e of newEvents) affected.add(e.caseId as string);
   await addMissing(database, 'letters', content.letters as unknown as Row[], report, progress);
+  await mergeAttachments(database, content.attachments as AttachmentDbRow[], report, progress);
   await mergeCounters(database, content.counters, report, progress);
-  if ((await database.settings.count()) === 0)
-    await addMissing(database, 'settings', content.settings as unknown as Row[], report, progress);
-  else {
+  if ((await database.settings.count()) === 0 && content.settings.length) {
+    const step = progress.step('writing', content.settings.length, 'settings', content.settings.length);
+    await writeDesk(database, { ...content.settings[0].value, providers: fileProviders(content) });
+    report.added.settings = content.settings.length;
+    step.end();
+  } else {
     report.kept.settings = content.settings.length;
     progress.step('writing', content.settings.length, 'settings', 0);
   }
+  // Providers and procedure versions this desk does not hold yet (one of the same id is kept as it is here).
+  await addMissing(database, 'providers', content.providers as unknown as Row[], report, progress);
+  await addMissing(database, 'procedures', content.procedures as unknown as Row[], report, progress);
+  await installStoredProcedures(database);
   // People: one entry per name, so the desk's first-run person and the same person from the file are not both listed.
   const namesHere = new Set((await database.people.toArray()).map((p) => p.name.trim().toLowerCase()));
   const newPeople = content.people.filter((p) => !namesHere.has(p.name.trim().toLowerCase()));

@@ -23,7 +23,7 @@ it('makes, checks and restores through the client without a worker, and refuses 
   expect(made.fileName).toMatch(/^redress-backup-RDR-\d{4}-\d{2}-\d{2}\.redress-backup$/);
 
   await database.cases.limit(10).delete();
-  const checked = await checkBackupFile(made.bytes);
+  const checked = await checkBackupFile(made.file);
   expect(checked.header.counts.cases).toBe(30);
   expect(checked.handlerName).toBe('Sam Patel');
 
@@ -54,13 +54,13 @@ it('makes, checks and restores through the client without a worker, and refuses 
   await expect(restoreCheckedBackup(checked, { mode: 'replace', by: 'Sam Patel' })).rejects.toThrow(
     /Choose the backup file again/,
   );
-  await checkBackupFile(made.bytes);
+  await checkBackupFile(made.file);
   forgetCheckedBackup();
   await expect(restoreCheckedBackup(checked, { mode: 'merge', by: 'Sam Patel' })).rejects.toThrow(
     /Choose the backup file again/,
   );
 
-  const cut = made.bytes.slice(0, Math.floor(made.bytes.length / 2));
+  const cut = made.file.slice(0, Math.floor(made.file.size / 2));
   const refusal = await checkBackupFile(cut).catch((e: unknown) => e);
   expect(refusal).toBeInstanceOf(BackupFileError);
   expect((refusal as BackupFileError).kind).toBe('truncated');

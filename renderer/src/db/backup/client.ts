@@ -1,9 +1,10 @@
 // The page's side of making, checking and restoring backups: the work runs in a module worker (./backup-worker.ts),
 // so the page keeps drawing while 100,000 cases are written or read. Where a worker cannot run (no Worker, or its
 // script fails to load) the same functions run on the page's thread instead: slower to the eye, never different.
-import { BackupFileError, type BackupHeader, type DecodedBackup } from '#shared/backup/format';
+import { BackupFileError, type BackupHeader } from '#shared/backup/format';
 import {
   type AnonymisationPreview,
+  type CheckedFile,
   type MadeBackup,
   makeBackup,
   type OnRestoreProgress,
@@ -49,7 +50,7 @@ let broken = typeof Worker === 'undefined';
 let nextId = 1;
 const pending = new Map<number, Pending>();
 /** The file checked last when running on the page's thread. */
-let checkedHere: DecodedBackup | null = null;
+let checkedHere: CheckedFile | null = null;
 
 function rebuild(failure: BackupFailure): Error {
   if (failure.name === 'BackupFileError') return new BackupFileError(failure.kind, failure.message, failure.problems);
@@ -126,14 +127,15 @@ export async function makeBackupFile(passphrase?: string): Promise<MadeBackup> {
 }
 
 /**
- * Read and check a file completely (throws BackupFileError saying what is wrong and where). The bytes are handed over.
+ * Read and check a file completely (throws BackupFileError saying what is wrong and where). The file is read a piece
+ * at a time where it lies (a File chosen is never read whole into memory).
  * An encrypted file needs its passphrase (BackupFileError 'needs-passphrase' / 'wrong-passphrase' otherwise).
  */
-export async function checkBackupFile(bytes: Uint8Array, passphrase?: string): Promise<CheckedBackup> {
+export async function checkBackupFile(file: Blob, passphrase?: string): Promise<CheckedBackup> {
   const id = nextId++;
   checkedHere = null;
   const here = async () => {
-    const decoded = await readBackupFile(db(), bytes, passphrase);
+    const decoded = await readBackupFile(db(), file, passphrase);
     const anonymise = await previewAnonymisation(db(), decoded.content.cases);
     checkedHere = decoded;
     return {
@@ -147,8 +149,7 @@ export async function checkBackupFile(bytes: Uint8Array, passphrase?: string): P
       anonymise,
     };
   };
-  // Transferred only to a worker; the page-thread fallback needs the bytes here.
-  const reply = await ask({ type: 'check', id, bytes, ...(passphrase ? { passphrase } : {}) }, here, []);
+  const reply = await ask({ type: 'check', id, file, ...(passphrase ? { passphrase } : {}) }, here, []);
   const { header, sha256, handlerName, overLimits, anonymise } = reply as {
     header: BackupHeader;
     sha256: string;

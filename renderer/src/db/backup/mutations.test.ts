@@ -5,8 +5,9 @@
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
+import { gunzipSync, gzipSync, strFromU8, strToU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ROWS_MEMBER } from '#shared/backup/archive';
 import { BackupFileError, MAX_BACKUP_LINE_BYTES } from '#shared/backup/format';
 import {
   makeBackup,
@@ -17,7 +18,7 @@ import {
   type RestoreMode,
 } from './backup';
 import { reapplyAnonymisation } from '#db/repositories/retention';
-import type { RedressDatabase } from '../schema';
+import { DB_VERSION, type RedressDatabase } from '../schema';
 import { closeAll, freshDatabase, seedDesk, snapshot } from '#test/support/backup';
 import { gzipRepeated } from '#test/support/bombs';
 
@@ -33,7 +34,9 @@ let content: Record<string, Record<string, unknown>[]>;
 beforeAll(async () => {
   const source = freshDatabase('mutations-source');
   await seedDesk(source, 25, { seed: 11, letterEvery: 5 });
-  original = (await makeBackup(source, { clock: { now: () => new Date('2026-11-22T14:30:00.000Z') } })).bytes;
+  const made = await makeBackup(source, { clock: { now: () => new Date('2026-11-22T14:30:00.000Z') } });
+  // The desk has no attachments: its rows (the archive's rows member, the format-2 layout) are the whole backup.
+  original = unzipSync(new Uint8Array(await made.file.arrayBuffer()))[ROWS_MEMBER];
   plain = strFromU8(gunzipSync(original));
   // Format 2: the header, one line per chunk of rows, the seal.
   const all = plain.split('\n').slice(0, -1);
@@ -204,9 +207,9 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
       file: () => {
         const h = clone(header);
         if (field === 'format') h.format = value % 2 ? 'redress-backup-2' : 'something-else';
-        else h[field] = value === 2 && field === 'formatVersion' ? 3 : value;
-        // Database versions 1 to 7 (7 the current one, issue #16; 5 the team-sharing stores', 6 the report rows) are valid: make them nonsense instead.
-        if (field === 'schemaVersion' && (h.schemaVersion as number) >= 1 && (h.schemaVersion as number) <= 7)
+        else h[field] = value === 3 && field === 'formatVersion' ? 4 : value;
+        // Database versions 1 to DB_VERSION (the current one) are valid: make them nonsense instead.
+        if (field === 'schemaVersion' && (h.schemaVersion as number) >= 1 && (h.schemaVersion as number) <= DB_VERSION)
           h.schemaVersion = 0;
         return resealed(h, content);
       },

@@ -21,7 +21,7 @@ const clockAt = (iso: string) => ({ now: () => new Date(iso) });
 
 async function backupOf(database: RedressDatabase) {
   const made = await makeBackup(database, { clock: clockAt('2026-11-22T14:30:00.000Z') });
-  return readBackupFile(database, made.bytes);
+  return readBackupFile(database, made.file);
 }
 
 /** The rules every run of reports keeps. */
@@ -251,6 +251,9 @@ describe('what the user reads', () => {
       notified: 0,
       audit: 0,
       meta: 0,
+      attachments: 0,
+      providers: 0,
+      procedures: 0,
     };
     const summary = restoreSummary(
       {

@@ -6,8 +6,8 @@ import type { StorageLocation } from '../storage';
 export type BackupRequest =
   /** passphrase: encrypt the file with it (never stored). */
   | { type: 'make'; id: number; app?: string; passphrase?: string }
-  /** The file's bytes are transferred to the worker (not copied); passphrase: for an encrypted file. */
-  | { type: 'check'; id: number; bytes: Uint8Array; passphrase?: string }
+  /** The file chosen (a Blob crosses by reference, its bytes not read); passphrase: for an encrypted file. */
+  | { type: 'check'; id: number; file: Blob; passphrase?: string }
   /** Restore the file checked last (named by its seal, so a stale screen cannot restore another file). */
   | { type: 'restore'; id: number; sha256: string; mode: RestoreMode; by: string }
   | { type: 'forget'; id: number };

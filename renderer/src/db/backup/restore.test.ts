@@ -27,7 +27,7 @@ const parts = (name: string): NewCaseParts =>
 
 async function backupOf(database: RedressDatabase, at = '2026-11-22T14:30:00.000Z') {
   const made = await makeBackup(database, { clock: clockAt(at) });
-  return readBackupFile(database, made.bytes);
+  return readBackupFile(database, made.file);
 }
 
 /** Without what the restore adds of its own: its audit row and this desk's record of the cases it anonymised. */
@@ -350,9 +350,10 @@ describe('reading a file', () => {
     await seedDesk(database, 1);
     const made = await makeBackup(database);
     // The same database, as if this Redress were older (version 2).
-    const { decodeBackup } = await import('#shared/backup/format');
+    const { decodeBackupSource } = await import('#shared/backup/archive');
+    const { blobSource } = await import('./backup');
     const { sha256Hex } = await import('#db/repositories/cases');
-    const error = await decodeBackup(made.bytes, { sha256: sha256Hex, currentSchemaVersion: 2 }).catch(
+    const error = await decodeBackupSource(blobSource(made.file), { sha256: sha256Hex, currentSchemaVersion: 2 }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(BackupFileError);

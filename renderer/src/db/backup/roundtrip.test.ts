@@ -34,7 +34,7 @@ it('backup → wipe → restore gives back 10,000 cases deep-equal, letters byte
   const empty = new RedressDatabase(name);
   expect(await empty.cases.count()).toBe(0);
 
-  const decoded = await readBackupFile(empty, made.bytes);
+  const decoded = await readBackupFile(empty, made.file);
   lap('read + check file');
   const report = await restoreBackup(empty, decoded, { mode: 'into-empty', by: 'Sam Patel' });
   lap('restore');
@@ -56,6 +56,6 @@ it('backup → wipe → restore gives back 10,000 cases deep-equal, letters byte
   empty.close();
   await closeAll();
   console.info(
-    `10,000 cases, ${before.events.length} timeline entries, 200 letters; file ${(made.bytes.length / 1024 / 1024).toFixed(1)} MB; times (ms): ${JSON.stringify(times)}`,
+    `10,000 cases, ${before.events.length} timeline entries, 200 letters; file ${(made.file.size / 1024 / 1024).toFixed(1)} MB; times (ms): ${JSON.stringify(times)}`,
   );
 }, 300_000);

@@ -12,7 +12,7 @@ import {
   type EditConflict,
 } from '#shared/casework/index';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
-import { evaluateCase, getProcedure, type Evaluation, type Procedure } from '#shared/rules/index';
+import { evaluateCase, procedureForCase, type Evaluation, type Procedure } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
 import { refreshCaseIndex } from '#db/case-index/derive';
 import { systemNow, type Now } from './cases';
@@ -67,9 +67,10 @@ export interface PerformResult {
   evaluation: Evaluation | null;
 }
 
-function tryProcedure(id: string): Procedure | null {
+/** The version of its procedure the case follows (in force on the day it was received), or null. */
+function tryProcedure(record: CaseRecord): Procedure | null {
   try {
-    return getProcedure(id);
+    return procedureForCase(record);
   } catch {
     return null;
   }
@@ -109,7 +110,7 @@ export async function performAction(
           action: 'There is no such case',
         });
       const events = await database.events.where('[caseId+at]').between([caseId, ''], [caseId, '\uffff']).toArray();
-      const procedure = tryProcedure(record.procedureId);
+      const procedure = tryProcedure(record);
       const evaluation = tryEvaluate(record, events, today);
 
       // Only what the person changed, on top of what is stored now (another window may have saved meanwhile).

@@ -8,6 +8,7 @@ import { letterWithdrawnEntry } from '#shared/letters/index';
 import { deskProviders, savedDeskForm, usualProvider, type Provider } from '#shared/model/provider';
 import { counterKey, formatReference } from '#shared/model/reference';
 import { putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
+import { deskSettings, readDesk, writeDesk } from '#db/desk';
 import type { AuditRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from '../schema';
 
 /** Where a write reads the time it records (tests pass a fixed one); not a regulatory clock (those are shared/rules). */
@@ -19,7 +20,7 @@ export const systemNow: Now = { now: () => new Date() };
 const newId = () => crypto.randomUUID();
 
 export async function getSettings(database: RedressDatabase): Promise<DeskSettings | undefined> {
-  return (await database.settings.get('desk'))?.value;
+  return deskSettings(database);
 }
 
 /**
@@ -32,9 +33,9 @@ export async function saveSettings(
   settings: DeskSettings,
   accepted?: { reason: string; codes: string[] },
 ): Promise<void> {
-  await database.transaction('rw', database.settings, async () => {
-    const stored = (await database.settings.get('desk'))?.value;
-    await database.settings.put({ key: 'desk', value: savedDeskForm(settings, stored, accepted) });
+  await database.transaction('rw', database.settings, database.providers, async () => {
+    const stored = await readDesk(database);
+    await writeDesk(database, savedDeskForm(settings, stored, accepted));
   });
 }
 

@@ -1,3 +1,4 @@
+import { deskSettings as storedDesk } from '#db/desk';
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deskProviders, FIRST_PROVIDER_ID, type Provider } from '#shared/model/provider';
@@ -18,7 +19,7 @@ const jive: Omit<Provider, 'id'> = {
   defaultLanguage: 'fr-CA',
   region: 'CA',
 };
-const stored = async (database: ReturnType<typeof freshDatabase>) => (await database.settings.get('desk'))!.value;
+const stored = async (database: ReturnType<typeof freshDatabase>) => (await storedDesk(database))!;
 
 describe('the desk’s providers', () => {
   it('the first-run settings make the first provider; saving the settings form later keeps every provider', async () => {

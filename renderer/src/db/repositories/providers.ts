@@ -1,18 +1,19 @@
 // The desk's providers (issue #16): added, edited, retired and made the usual one, each in one transaction over the
-// settings row they live in (checked on writing by the stored-row schema, shared/model/stored.ts).
+// desk's settings and providers rows (../desk.ts; checked on writing by the stored-row schema, shared/model/stored.ts).
 import type { DeskSettings } from '#shared/model/case';
 import { deskProviders, withProviders, type Provider } from '#shared/model/provider';
+import { readDesk, writeDesk } from '../desk';
 import type { RedressDatabase } from '../schema';
 
 async function changeSettings(
   database: RedressDatabase,
   change: (settings: DeskSettings) => DeskSettings,
 ): Promise<DeskSettings> {
-  return database.transaction('rw', database.settings, async () => {
-    const row = await database.settings.get('desk');
-    if (!row) throw new Error('Set up the desk first: its settings are not saved yet.');
-    const value = change(withProviders(row.value));
-    await database.settings.put({ key: 'desk', value });
+  return database.transaction('rw', database.settings, database.providers, async () => {
+    const desk = await readDesk(database);
+    if (!desk) throw new Error('Set up the desk first: its settings are not saved yet.');
+    const value = change(withProviders(desk));
+    await writeDesk(database, value);
     return value;
   });
 }

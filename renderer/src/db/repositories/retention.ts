@@ -3,7 +3,7 @@
 // land together or not at all. The audit entry holds no personal data: counts, case ids and reference numbers (a
 // reference names no one; it stays on the anonymised case anyway and is what proves which record was erased).
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
-import { anonymiseCase, describeRemoval } from '#shared/privacy/anonymise';
+import { anonymiseAttachment, anonymiseCase, attachmentNeedsErasing, describeRemoval } from '#shared/privacy/anonymise';
 import {
   ERASURE_BASIS_LABELS,
   erasableNow,
@@ -105,6 +105,7 @@ function anonymisingTables(database: RedressDatabase) {
     database.cases,
     database.events,
     database.letters,
+    database.attachments,
     database.caseIndex,
     database.reportRows,
     database.audit,
@@ -127,11 +128,20 @@ async function anonymiseAll(
     await database.cases.put(anonymised.record);
     await database.events.bulkPut(anonymised.events);
     letters += await database.letters.where('caseId').equals(record.id).delete();
+    await eraseAttachments(database, [record.id], at);
     // Fields changed at two desks hold both values: personal data too.
     await database.conflicts.delete(record.id);
     await refreshCaseIndex(database, record.id);
   }
   return letters;
+}
+
+/** The attachments of these (anonymised) cases, their bytes, names and notes deleted (see anonymiseAttachment). */
+async function eraseAttachments(database: RedressDatabase, caseIds: readonly string[], at: string): Promise<number> {
+  const rows = (await database.attachments.where('caseId').anyOf(caseIds).toArray()).filter(attachmentNeedsErasing);
+  // put, not update: the removed blob must be gone from the stored object.
+  await database.attachments.bulkPut(rows.map((row) => anonymiseAttachment(row, at)));
+  return rows.length;
 }
 
 export interface RunOptions {
@@ -409,9 +419,13 @@ export async function reapplyAnonymisation(
     );
     // Letters brought back for a case that is still anonymised here (a merge adds the file's letters by id).
     const stillAnonymised = records.filter((r) => r.anonymisedOn).map((r) => r.id);
-    if (stillAnonymised.length)
+    let filesErased = 0;
+    if (stillAnonymised.length) {
       lettersDeleted += await database.letters.where('caseId').anyOf(stillAnonymised).delete();
-    if (again.length === 0 && lettersDeleted === 0) return { ...nothing, stillOpen };
+      // …and attachments (a merge adds the file's attachments by id).
+      filesErased = await eraseAttachments(database, stillAnonymised, at);
+    }
+    if (again.length === 0 && lettersDeleted === 0 && filesErased === 0) return { ...nothing, stillOpen };
     const references = again.map((r) => r.reference);
     const audit: AuditRow = {
       id: crypto.randomUUID(),

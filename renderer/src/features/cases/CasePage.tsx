@@ -13,7 +13,7 @@ import {
   type PostalAddress,
 } from '#shared/model/case';
 import { deskProviders, providerForCase } from '#shared/model/provider';
-import { getProcedure, type Clock, type Procedure } from '#shared/rules/index';
+import { procedureForCase, type Clock, type Procedure } from '#shared/rules/index';
 import { evaluateRecord } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import { CaseClashes } from '#features/sharing';
@@ -41,6 +41,8 @@ import { EraseCustomerDialog } from '#features/privacy';
 import { VulnerabilityRow } from '#features/privacy';
 import { SubjectAccessButton } from '#features/exchange';
 import { ScreenTitle } from '#ui/ScreenTitle';
+import { AddAttachmentsDialog } from './attachments/AddAttachmentsDialog';
+import { AttachmentsCard, FileDropArea } from './attachments/AttachmentsCard';
 
 /** The header's button for the letter the stage calls for (the dialog's list names each letter in full). */
 const STAGE_LETTER_BUTTONS: Record<LetterChoice, string> = {
@@ -67,9 +69,10 @@ async function printIssuedLetter(letter: { fileName: string; bytes: Uint8Array }
     notifications.show({ color: 'red', title: 'Letter not printed', message: result.error, autoClose: false });
 }
 
-function procedureOf(id: string): Procedure | null {
+/** The version of its procedure the case follows (in force on the day it was received), or null. */
+function procedureOf(record: { procedureId: string; receivedOn: string }): Procedure | null {
   try {
-    return getProcedure(id);
+    return procedureForCase(record);
   } catch {
     return null;
   }
@@ -210,13 +213,15 @@ export function CasePage({ id }: { id: string }) {
   const [letterDialog, setLetterDialog] = useState<{ choice: LetterChoice | null } | null>(null);
   const [withdrawing, setWithdrawing] = useState<LetterRow | null>(null);
   const [eraseOpen, setEraseOpen] = useState(false);
+  // Files picked or dropped, waiting in the add dialog for their kind and note.
+  const [adding, setAdding] = useState<File[] | null>(null);
   const today = todayIso();
 
   const evaluated = useMemo(
     () => (record && events ? evaluateRecord(record, events, today) : null),
     [record, events, today],
   );
-  const procedure = useMemo(() => (record ? procedureOf(record.procedureId) : null), [record]);
+  const procedure = useMemo(() => (record ? procedureOf(record) : null), [record]);
   const evaluation = evaluated?.evaluation ?? null;
   const actions = useMemo(
     () => (record && events ? availableActions(record, events, evaluation, procedure) : []),
@@ -248,275 +253,300 @@ export function CasePage({ id }: { id: string }) {
   const status = evaluation?.status ?? record.status;
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div style={{ minWidth: 0 }}>
-          <ScreenTitle ff="monospace">{record.reference}</ScreenTitle>
-          <Text c="dimmed">
-            {record.customer.name}
-            {evaluated?.procedureName ? ` · ${evaluated.procedureName}` : ''}
-          </Text>
-          {settings && (
-            <Text size="sm" c="dimmed" data-provider={providerForCase(record, settings).provider.id}>
-              Provider: {providerForCase(record, settings).provider.name}
-              {!providerForCase(record, settings).known && ' (this desk does not hold the provider it was logged for)'}
+    <FileDropArea disabled={!!record.anonymisedOn} onFiles={setAdding}>
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div style={{ minWidth: 0 }}>
+            <ScreenTitle ff="monospace">{record.reference}</ScreenTitle>
+            <Text c="dimmed">
+              {record.customer.name}
+              {evaluated?.procedureName ? ` · ${evaluated.procedureName}` : ''}
             </Text>
-          )}
-          {evaluation && (
-            <Text size="sm" mt={4} component="div" role="group" aria-label="Stage">
-              Stage: <b>{evaluation.stageName}</b>
-              {procedure && (
-                <Text span c="dimmed" size="sm">
-                  {' '}
-                  ({procedure.stages.findIndex((st) => st.id === evaluation.stage) + 1} of {procedure.stages.length})
-                </Text>
-              )}
-              {evaluation.pausedSince && (
-                <Text span c="orange.8" size="sm">
-                  {' '}
-                  · paused since {formatDate(evaluation.pausedSince)}, waiting for the customer
-                </Text>
-              )}
-            </Text>
-          )}
-        </div>
-        <Group wrap="nowrap" style={{ flexShrink: 0 }}>
-          <Badge size="lg" variant="light" color={STATUS_COLOURS[status]}>
-            {status}
-          </Badge>
-          {stageLetter && (
-            <Button
-              variant="default"
-              onClick={() => setLetterDialog({ choice: stageLetter })}
-              disabled={!evaluation || !settings || !!record.anonymisedOn}
-            >
-              {STAGE_LETTER_BUTTONS[stageLetter]}
-            </Button>
-          )}
-          <Button
-            variant="default"
-            onClick={() => setLetterDialog({ choice: null })}
-            disabled={!evaluation || !settings || !!record.anonymisedOn}
-          >
-            {stageLetter ? 'Other letters…' : 'Letters…'}
-          </Button>
-          <ActionsMenu actions={actions} onChoose={setOpenAction} />
-        </Group>
-      </Group>
-
-      <AnonymisedNotice record={record} />
-      <CaseClashes caseId={record.id} by={by} today={today} />
-      {evaluation && (
-        <NextSteps steps={evaluation.nextActions} today={today} actions={actions} onChoose={setOpenAction} />
-      )}
-      {evaluation && evaluation.warnings.length > 0 && (
-        <Alert color="yellow" variant="light" title="Check">
-          {evaluation.warnings.map((w) => (
-            <Text key={w} size="sm">
-              {w}
-            </Text>
-          ))}
-        </Alert>
-      )}
-
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Details
-            record={record}
-            onVulnerability={() => setOpenAction('record-vulnerability')}
-            onErase={() => setEraseOpen(true)}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Card withBorder h="100%">
-            <Title order={4} mb="xs">
-              Clocks
-            </Title>
-            {evaluated?.error && <Alert color="red">{evaluated.error}</Alert>}
-            {evaluated?.evaluation && (
-              <Table aria-label="Clocks">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Clock</Table.Th>
-                    <Table.Th>Due</Table.Th>
-                    <Table.Th>State</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {evaluated.evaluation.clocks.map((clock) => (
-                    <Table.Tr key={clock.id} data-clock={clock.id}>
-                      <Table.Td>
-                        <Text fw={500}>{clock.label}</Text>
-                        <Text size="xs" c="dimmed">
-                          {clock.explanation}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }} data-due-on={clock.dueOn ?? ''}>
-                        {formatDate(clock.dueOn)}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }} data-state={clock.state}>
-                        <ClockState clock={clock} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+            {settings && (
+              <Text size="sm" c="dimmed" data-provider={providerForCase(record, settings).provider.id}>
+                Provider: {providerForCase(record, settings).provider.name}
+                {!providerForCase(record, settings).known &&
+                  ' (this desk does not hold the provider it was logged for)'}
+              </Text>
             )}
-          </Card>
-        </Grid.Col>
-      </Grid>
-
-      <Card withBorder>
-        <Title order={4} mb="sm">
-          Timeline
-        </Title>
-        <Timeline bulletSize={14} lineWidth={2} role="group" aria-label="Timeline">
-          {events.map((e) => {
-            const voidedBy = voids.get(e.id);
-            return (
-              <Timeline.Item
-                key={e.id}
-                title={
-                  voidedBy ? (
-                    <Text span fw={500} td="line-through" c="dimmed">
-                      {e.summary}
-                    </Text>
-                  ) : (
-                    e.summary
-                  )
-                }
-                data-event-type={e.type}
-                data-voided={voidedBy ? 'yes' : undefined}
-                color={voidedBy ? 'gray' : undefined}
-              >
-                <Group gap="xs" wrap="nowrap">
-                  <Text size="xs" c="dimmed">
-                    {formatDate(e.on)} · recorded {formatTimestamp(e.at)} by {e.by}
-                  </Text>
-                  {!voidedBy && !record.anonymisedOn && whyNotVoid(e.id, events) === null && (
-                    <Anchor
-                      component="button"
-                      size="xs"
-                      c="dimmed"
-                      onClick={() => {
-                        setVoiding(e.id);
-                        setOpenAction('void-entry');
-                      }}
-                      aria-label={`Void the entry of ${formatDate(e.on)}: ${e.summary}`}
-                    >
-                      Void…
-                    </Anchor>
-                  )}
-                </Group>
-                {voidedBy && (
-                  <Text size="xs" c="red.8" mt={2} data-void-note>
-                    Voided {formatDate(voidedBy.on)} by {voidedBy.by}
-                    {typeof voidedBy.data?.reason === 'string' ? `: ${voidedBy.data.reason}` : ''}
+            {evaluation && (
+              <Text size="sm" c="dimmed" data-testid="procedure-version">
+                Procedure: {evaluation.procedureVersion.label}
+                {evaluation.procedureVersion.effectiveFrom
+                  ? `, in force from ${formatDate(evaluation.procedureVersion.effectiveFrom)}`
+                  : ''}
+                : the version in force on {formatDate(record.receivedOn)}, when the complaint was received.
+              </Text>
+            )}
+            {evaluation && (
+              <Text size="sm" mt={4} component="div" role="group" aria-label="Stage">
+                Stage: <b>{evaluation.stageName}</b>
+                {procedure && (
+                  <Text span c="dimmed" size="sm">
+                    {' '}
+                    ({procedure.stages.findIndex((st) => st.id === evaluation.stage) + 1} of {procedure.stages.length})
                   </Text>
                 )}
-                <TimelineDetails event={e} />
-              </Timeline.Item>
-            );
-          })}
-        </Timeline>
-      </Card>
+                {evaluation.pausedSince && (
+                  <Text span c="orange.8" size="sm">
+                    {' '}
+                    · paused since {formatDate(evaluation.pausedSince)}, waiting for the customer
+                  </Text>
+                )}
+              </Text>
+            )}
+          </div>
+          <Group wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Badge size="lg" variant="light" color={STATUS_COLOURS[status]}>
+              {status}
+            </Badge>
+            {stageLetter && (
+              <Button
+                variant="default"
+                onClick={() => setLetterDialog({ choice: stageLetter })}
+                disabled={!evaluation || !settings || !!record.anonymisedOn}
+              >
+                {STAGE_LETTER_BUTTONS[stageLetter]}
+              </Button>
+            )}
+            <Button
+              variant="default"
+              onClick={() => setLetterDialog({ choice: null })}
+              disabled={!evaluation || !settings || !!record.anonymisedOn}
+            >
+              {stageLetter ? 'Other letters…' : 'Letters…'}
+            </Button>
+            <ActionsMenu actions={actions} onChoose={setOpenAction} />
+          </Group>
+        </Group>
 
-      <ActionFormModal
-        action={openAction}
-        context={context}
-        initial={openAction === 'void-entry' && voiding ? { entryId: voiding } : undefined}
-        onClose={() => {
-          setOpenAction(null);
-          setVoiding(null);
-        }}
-      />
-      <EraseCustomerDialog opened={eraseOpen} caseId={record.id} by={by} onClose={() => setEraseOpen(false)} />
-      <WithdrawLetterDialog
-        letter={withdrawing}
-        today={today}
-        by={by || settings?.handlerName || ''}
-        onClose={() => setWithdrawing(null)}
-      />
-      <LetterDialog
-        opened={letterDialog !== null}
-        initialChoice={letterDialog?.choice ?? null}
-        onClose={() => setLetterDialog(null)}
-        context={
-          evaluation && settings
-            ? { record, events, evaluation, settings, today, by: by || settings.handlerName }
-            : null
-        }
-      />
+        <AnonymisedNotice record={record} />
+        <CaseClashes caseId={record.id} by={by} today={today} />
+        {evaluation && (
+          <NextSteps steps={evaluation.nextActions} today={today} actions={actions} onChoose={setOpenAction} />
+        )}
+        {evaluation && evaluation.warnings.length > 0 && (
+          <Alert color="yellow" variant="light" title="Check">
+            {evaluation.warnings.map((w) => (
+              <Text key={w} size="sm">
+                {w}
+              </Text>
+            ))}
+          </Alert>
+        )}
 
-      {letters && letters.length > 0 && (
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Details
+              record={record}
+              onVulnerability={() => setOpenAction('record-vulnerability')}
+              onErase={() => setEraseOpen(true)}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            <Card withBorder h="100%">
+              <Title order={4} mb="xs">
+                Clocks
+              </Title>
+              {evaluated?.error && <Alert color="red">{evaluated.error}</Alert>}
+              {evaluated?.evaluation && (
+                <Table aria-label="Clocks">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Clock</Table.Th>
+                      <Table.Th>Due</Table.Th>
+                      <Table.Th>State</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {evaluated.evaluation.clocks.map((clock) => (
+                      <Table.Tr key={clock.id} data-clock={clock.id}>
+                        <Table.Td>
+                          <Text fw={500}>{clock.label}</Text>
+                          <Text size="xs" c="dimmed">
+                            {clock.explanation}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }} data-due-on={clock.dueOn ?? ''}>
+                          {formatDate(clock.dueOn)}
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }} data-state={clock.state}>
+                          <ClockState clock={clock} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+            </Card>
+          </Grid.Col>
+        </Grid>
+
+        <AttachmentsCard
+          caseId={record.id}
+          by={by || settings?.handlerName || ''}
+          readOnly={!!record.anonymisedOn}
+          onAdd={setAdding}
+        />
+        <AddAttachmentsDialog
+          caseId={record.id}
+          files={adding}
+          by={by || settings?.handlerName || ''}
+          onClose={() => setAdding(null)}
+        />
+
         <Card withBorder>
-          <Title order={4} mb="xs">
-            Letters issued
+          <Title order={4} mb="sm">
+            Timeline
           </Title>
-          <Table>
-            <Table.Tbody>
-              {letters.map((l) => {
-                const withdrawn = withdrawals.get(l.id);
-                // Offered until a letter of the same kind stands again (the corrected one).
-                const corrected =
-                  withdrawn && !standingLetterOfKind(events, l.kind) ? choiceForKind(l.kind, { events }) : null;
-                return (
-                  <Table.Tr key={l.id} data-withdrawn={withdrawn ? 'true' : undefined}>
-                    <Table.Td>
-                      <Text size="sm" td={withdrawn ? 'line-through' : undefined}>
-                        {l.fileName}
+          <Timeline bulletSize={14} lineWidth={2} role="group" aria-label="Timeline">
+            {events.map((e) => {
+              const voidedBy = voids.get(e.id);
+              return (
+                <Timeline.Item
+                  key={e.id}
+                  title={
+                    voidedBy ? (
+                      <Text span fw={500} td="line-through" c="dimmed">
+                        {e.summary}
                       </Text>
-                      {withdrawn && (
-                        <Text size="xs" c="red.8">
-                          <Badge color="red" variant="light" size="sm" mr={6}>
-                            Withdrawn
-                          </Badge>
-                          {formatDate(withdrawn.on)} by {withdrawn.by}: {withdrawn.reason}
+                    ) : (
+                      e.summary
+                    )
+                  }
+                  data-event-type={e.type}
+                  data-voided={voidedBy ? 'yes' : undefined}
+                  color={voidedBy ? 'gray' : undefined}
+                >
+                  <Group gap="xs" wrap="nowrap">
+                    <Text size="xs" c="dimmed">
+                      {formatDate(e.on)} · recorded {formatTimestamp(e.at)} by {e.by}
+                    </Text>
+                    {!voidedBy && !record.anonymisedOn && whyNotVoid(e.id, events) === null && (
+                      <Anchor
+                        component="button"
+                        size="xs"
+                        c="dimmed"
+                        onClick={() => {
+                          setVoiding(e.id);
+                          setOpenAction('void-entry');
+                        }}
+                        aria-label={`Void the entry of ${formatDate(e.on)}: ${e.summary}`}
+                      >
+                        Void…
+                      </Anchor>
+                    )}
+                  </Group>
+                  {voidedBy && (
+                    <Text size="xs" c="red.8" mt={2} data-void-note>
+                      Voided {formatDate(voidedBy.on)} by {voidedBy.by}
+                      {typeof voidedBy.data?.reason === 'string' ? `: ${voidedBy.data.reason}` : ''}
+                    </Text>
+                  )}
+                  <TimelineDetails event={e} />
+                </Timeline.Item>
+              );
+            })}
+          </Timeline>
+        </Card>
+
+        <ActionFormModal
+          action={openAction}
+          context={context}
+          initial={openAction === 'void-entry' && voiding ? { entryId: voiding } : undefined}
+          onClose={() => {
+            setOpenAction(null);
+            setVoiding(null);
+          }}
+        />
+        <EraseCustomerDialog opened={eraseOpen} caseId={record.id} by={by} onClose={() => setEraseOpen(false)} />
+        <WithdrawLetterDialog
+          letter={withdrawing}
+          today={today}
+          by={by || settings?.handlerName || ''}
+          onClose={() => setWithdrawing(null)}
+        />
+        <LetterDialog
+          opened={letterDialog !== null}
+          initialChoice={letterDialog?.choice ?? null}
+          onClose={() => setLetterDialog(null)}
+          context={
+            evaluation && settings
+              ? { record, events, evaluation, settings, today, by: by || settings.handlerName }
+              : null
+          }
+        />
+
+        {letters && letters.length > 0 && (
+          <Card withBorder>
+            <Title order={4} mb="xs">
+              Letters issued
+            </Title>
+            <Table>
+              <Table.Tbody>
+                {letters.map((l) => {
+                  const withdrawn = withdrawals.get(l.id);
+                  // Offered until a letter of the same kind stands again (the corrected one).
+                  const corrected =
+                    withdrawn && !standingLetterOfKind(events, l.kind) ? choiceForKind(l.kind, { events }) : null;
+                  return (
+                    <Table.Tr key={l.id} data-withdrawn={withdrawn ? 'true' : undefined}>
+                      <Table.Td>
+                        <Text size="sm" td={withdrawn ? 'line-through' : undefined}>
+                          {l.fileName}
                         </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{formatDate(l.issuedOn)}</Table.Td>
-                    <Table.Td>
-                      <Text size="xs" ff="monospace" c="dimmed" title="SHA-256 of the issued PDF">
-                        {l.sha256.slice(0, 16)}…
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="md" wrap="nowrap">
-                        <Anchor component="button" onClick={() => void downloadIssuedLetter(l)}>
-                          Download the issued copy
-                        </Anchor>
-                        <Anchor
-                          component="button"
-                          onClick={() => void printIssuedLetter(l)}
-                          aria-label={`Print ${l.fileName}`}
-                        >
-                          Print
-                        </Anchor>
-                        {!withdrawn && !record.anonymisedOn && (
+                        {withdrawn && (
+                          <Text size="xs" c="red.8">
+                            <Badge color="red" variant="light" size="sm" mr={6}>
+                              Withdrawn
+                            </Badge>
+                            {formatDate(withdrawn.on)} by {withdrawn.by}: {withdrawn.reason}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{formatDate(l.issuedOn)}</Table.Td>
+                      <Table.Td>
+                        <Text size="xs" ff="monospace" c="dimmed" title="SHA-256 of the issued PDF">
+                          {l.sha256.slice(0, 16)}…
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap="md" wrap="nowrap">
+                          <Anchor component="button" onClick={() => void downloadIssuedLetter(l)}>
+                            Download the issued copy
+                          </Anchor>
                           <Anchor
                             component="button"
-                            c="red.8"
-                            onClick={() => setWithdrawing(l)}
-                            aria-label={`Withdraw ${l.fileName}…`}
+                            onClick={() => void printIssuedLetter(l)}
+                            aria-label={`Print ${l.fileName}`}
                           >
-                            Withdraw…
+                            Print
                           </Anchor>
-                        )}
-                        {corrected && !record.anonymisedOn && evaluation && settings && (
-                          <Anchor component="button" onClick={() => setLetterDialog({ choice: corrected })}>
-                            Issue a corrected letter…
-                          </Anchor>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Card>
-      )}
-    </Stack>
+                          {!withdrawn && !record.anonymisedOn && (
+                            <Anchor
+                              component="button"
+                              c="red.8"
+                              onClick={() => setWithdrawing(l)}
+                              aria-label={`Withdraw ${l.fileName}…`}
+                            >
+                              Withdraw…
+                            </Anchor>
+                          )}
+                          {corrected && !record.anonymisedOn && evaluation && settings && (
+                            <Anchor component="button" onClick={() => setLetterDialog({ choice: corrected })}>
+                              Issue a corrected letter…
+                            </Anchor>
+                          )}
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Card>
+        )}
+      </Stack>
+    </FileDropArea>
   );
 }

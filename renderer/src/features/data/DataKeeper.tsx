@@ -16,7 +16,7 @@ export async function runAutoBackupIfDue(): Promise<string | null> {
   const status = await api.status();
   if (!status.ok || !status.available || !status.due) return null;
   const made = await makeBackupFile();
-  const result = await api.write({ data: made.bytes });
+  const result = await api.write({ data: new Uint8Array(await made.file.arrayBuffer()) });
   if (result.ok && result.written) {
     await recordBackupMade(db(), { at: made.madeAt, fileName: result.fileName, how: 'automatic' });
     return result.fileName;

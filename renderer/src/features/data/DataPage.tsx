@@ -9,7 +9,9 @@ import { AUTO_BACKUP_KEEP_DEFAULT, AUTO_BACKUP_KEEP_MAX, type AutoBackupStatus }
 import { describeOverLimits, formatCount, lastBackup, recordBackupMade } from '#db/backup/backup';
 import { makeBackupFile } from '#db/backup/client';
 import { db } from '#db/schema';
-import { platform } from '#platform';
+import { attachmentsSpaceUsed } from '#db/repositories/attachments';
+import { storageWarning } from '#shared/model/attachment';
+import { platform, saveLargeFile } from '#platform';
 import { runAutoBackupIfDue } from './DataKeeper';
 import { NewPassphraseDialog } from './PassphraseDialogs';
 import { RestorePanel, when } from './RestorePanel';
@@ -46,11 +48,7 @@ function BackupSection() {
     try {
       // Made in a worker (../../db/backup-client.ts): the page keeps drawing while a large desk is written.
       const made = await makeBackupFile(passphrase);
-      const saved = await platform().saveFile({
-        suggestedName: made.fileName,
-        mimeType: BACKUP_MIME_TYPE,
-        data: made.bytes,
-      });
+      const saved = await saveLargeFile({ suggestedName: made.fileName, mimeType: BACKUP_MIME_TYPE, file: made.file });
       if (!saved.ok) setResult({ ok: false, text: saved.error });
       else if (!saved.saved) setResult({ ok: false, text: 'The backup was not saved (the save was cancelled).' });
       else {
@@ -306,9 +304,16 @@ function StorageSection() {
   const refresh = useCallback(() => void storageFacts().then(setFacts), []);
   useEffect(refresh, [refresh]);
   const desktop = platform().kind === 'desktop';
+  const attachments = useLiveQuery(() => attachmentsSpaceUsed(db()), []);
+  const warning = attachments && facts ? storageWarning(attachments.bytes, facts.usageBytes, facts.quotaBytes) : null;
 
   return (
     <Section title="Storage on this computer" label="Storage on this computer">
+      {warning && (
+        <Alert color="orange" variant="light" title="Space is running short" data-testid="storage-warning">
+          {warning}
+        </Alert>
+      )}
       <Group gap="sm">
         <Text size="sm">Kept safe from clean-ups:</Text>
         {facts === null ? (
@@ -352,6 +357,11 @@ function StorageSection() {
         {facts?.usageBytes != null
           ? `Data stored: ${formatBytes(facts.usageBytes)}${facts.quotaBytes ? ` (space allowed: ${formatBytes(facts.quotaBytes)})` : ''}.`
           : 'Data stored: the browser does not say.'}
+      </Text>
+      <Text size="sm" data-testid="attachments-size">
+        {attachments
+          ? `Attachments: ${attachments.files === 1 ? 'one file' : `${attachments.files.toLocaleString('en-GB')} files`}, ${formatBytes(attachments.bytes)}.`
+          : 'Attachments: …'}
       </Text>
     </Section>
   );

@@ -123,9 +123,9 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
   async function check(file: File, passphrase?: string) {
     setReading(true);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      // Read and checked in a worker (../../db/backup-client.ts); its content stays there until it is restored.
-      const decoded = await checkBackupFile(bytes, passphrase);
+      // Read and checked in a worker (../../db/backup-client.ts), a piece at a time from the file where it lies; its
+      // content stays there until it is restored.
+      const decoded = await checkBackupFile(file, passphrase);
       setLocked(null);
       setBackup(decoded);
       setMode(firstRun || empty ? 'into-empty' : 'merge');

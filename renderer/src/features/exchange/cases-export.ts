@@ -22,6 +22,11 @@ export async function casesCsv(
   else records = (await database.cases.toArray()).sort(byReceived);
   const index = await database.caseIndex.bulkGet(records.map((r) => r.id));
   const settings = await getSettings(database);
+  // Files kept on each case (removed ones not counted); the rows hold Blob handles, never the bytes read.
+  const files = new Map<string, number>();
+  await database.attachments.each((a) => {
+    if (!a.deleted) files.set(a.caseId, (files.get(a.caseId) ?? 0) + 1);
+  });
   const names = new Map<string, string | undefined>();
   const inputs: CaseCsvInput[] = records.map((record, i) => {
     if (!names.has(record.procedureId)) names.set(record.procedureId, procedureName(record.procedureId));
@@ -30,6 +35,7 @@ export async function casesCsv(
       derived: index[i] ?? undefined,
       procedureName: names.get(record.procedureId),
       ...(settings ? { providerName: providerName(record, settings) } : {}),
+      attachments: files.get(record.id) ?? 0,
     };
   });
   return { text: toCsv(casesCsvTable(inputs)), count: records.length };

@@ -11,6 +11,7 @@ import { evaluateCase } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
 import { appendEvent, createCase } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
+import { addAttachments, removeAttachment } from '#db/repositories/attachments';
 import { deskSettings, NORTHWIND } from '#test/support/desk';
 import { newCaseParts } from '#test/support/cases';
 import { casesCsv } from './cases-export';
@@ -58,6 +59,26 @@ describe('cases CSV from the database', () => {
       { settings, by: 'Sam Patel', clock },
     );
     const b = await createCase(database, parts(), { settings, by: 'Sam Patel', clock });
+    // Two files kept on the first case and one removed: the CSV counts the files kept.
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const added = await addAttachments(
+      database,
+      a.id,
+      ['one.pdf', 'two.pdf', 'three.pdf'].map((fileName, i) => ({
+        fileName,
+        bytes: new Uint8Array([...pdf, i]),
+        kind: 'evidence' as const,
+      })),
+      'Sam Patel',
+      clock,
+    );
+    expect(added.map((x) => x.ok)).toEqual([true, true, true]);
+    await removeAttachment(
+      database,
+      (added[2] as { row: { id: string } }).row.id,
+      { reason: 'Duplicate', by: 'Sam Patel', deleteFile: false },
+      clock,
+    );
     const { text, count } = await casesCsv(database);
     expect(count).toBe(2);
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -75,7 +96,9 @@ describe('cases CSV from the database', () => {
       'Next due': indexA.nextClockLabel!,
       'ADR letter due on': indexA.adrLetterDueOn!,
       Procedure: expect.stringMatching(/\w/),
+      Attachments: '2',
     });
+    expect(rows[1].Attachments).toBe('0');
     expect(indexA.nextDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 

@@ -15,7 +15,7 @@ import { caseTextSources, documentPrintProblem, type TextSource } from '#shared/
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { evaluateRecord } from '#lib/rules';
-import type { RedressDatabase } from '#db/schema';
+import type { AttachmentDbRow, RedressDatabase } from '#db/schema';
 import { renderPdf } from '#letters/render';
 import { platform } from '#platform';
 import { recordExport } from './audit';
@@ -68,29 +68,47 @@ export async function gatherSubjectAccess(
   options: SubjectAccessOptions,
 ): Promise<SubjectAccessRequest> {
   const now = options.now ?? new Date();
-  const cases = await database.transaction('r', [database.cases, database.events, database.letters], async () => {
-    const out: SubjectAccessCase[] = [];
-    for (const id of options.caseIds) {
-      const record = await database.cases.get(id);
-      if (!record) continue;
-      const events: TimelineEvent[] = await database.events.where('caseId').equals(id).toArray();
-      const letters = await database.letters.where('caseId').equals(id).toArray();
-      const evaluated = evaluateRecord(record, events, options.today);
-      out.push({
-        record,
-        events,
-        letters: letters.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
-        stageName: evaluated.evaluation?.stageName,
-        status: evaluated.evaluation?.status,
-        procedureName: evaluated.procedureName,
-        providerName: providerName(record, options.settings),
-      });
-    }
-    return out;
-  });
+  const cases = await database.transaction(
+    'r',
+    [database.cases, database.events, database.letters, database.attachments],
+    async () => {
+      const out: (SubjectAccessCase & { files: AttachmentDbRow[] })[] = [];
+      for (const id of options.caseIds) {
+        const record = await database.cases.get(id);
+        if (!record) continue;
+        const events: TimelineEvent[] = await database.events.where('caseId').equals(id).toArray();
+        const letters = await database.letters.where('caseId').equals(id).toArray();
+        const files = await database.attachments.where('caseId').equals(id).toArray();
+        const evaluated = evaluateRecord(record, events, options.today);
+        out.push({
+          record,
+          events,
+          letters: letters.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
+          stageName: evaluated.evaluation?.stageName,
+          status: evaluated.evaluation?.status,
+          procedureName: evaluated.procedureName,
+          providerName: providerName(record, options.settings),
+          files: files.sort((a, b) => a.addedAt.localeCompare(b.addedAt)),
+        });
+      }
+      return out;
+    },
+  );
+  // Every file's exact bytes, read after the transaction (reading a Blob is not an IndexedDB request).
+  const withFiles: SubjectAccessCase[] = [];
+  for (const { files, ...c } of cases)
+    withFiles.push({
+      ...c,
+      attachments: await Promise.all(
+        files.map(async ({ blob, ...row }) => ({
+          row,
+          ...(blob ? { bytes: new Uint8Array(await blob.arrayBuffer()) } : {}),
+        })),
+      ),
+    });
   return {
     subject: options.start.customer,
-    cases,
+    cases: withFiles,
     requestReceivedOn: options.requestReceivedOn,
     calendar: options.start.calendar,
     // The controller is the provider of the case the request was started from (its letterhead).
@@ -135,14 +153,20 @@ export async function exportSubjectAccess(
 ): Promise<ExportOutcome & { letters?: number }> {
   const { bytes, fileName, request } = await buildSubjectAccessBundle(database, options);
   const letters = request.cases.reduce((n, c) => n + c.letters.length, 0);
+  const files = request.cases.reduce((n, c) => n + (c.attachments ?? []).filter((a) => a.bytes).length, 0);
   const result = await platform().saveFile({ suggestedName: fileName, mimeType: 'application/zip', data: bytes });
   if (!result.ok) return { saved: false, count: request.cases.length, error: result.error };
   if (!result.saved) return { saved: false, count: request.cases.length };
   await recordExport(database, {
     kind: 'subject-access',
     by: options.by,
-    summary: `Subject-access bundle made: ${request.cases.length} ${request.cases.length === 1 ? 'case' : 'cases'}, ${letters} ${letters === 1 ? 'letter' : 'letters'}`,
-    detail: { caseIds: request.cases.map((c) => c.record.id), letters, requestReceivedOn: request.requestReceivedOn },
+    summary: `Subject-access bundle made: ${request.cases.length} ${request.cases.length === 1 ? 'case' : 'cases'}, ${letters} ${letters === 1 ? 'letter' : 'letters'}${files ? `, ${files} ${files === 1 ? 'file' : 'files'}` : ''}`,
+    detail: {
+      caseIds: request.cases.map((c) => c.record.id),
+      letters,
+      files,
+      requestReceivedOn: request.requestReceivedOn,
+    },
   });
   return { saved: true, count: request.cases.length, letters, fileName: result.fileName };
 }

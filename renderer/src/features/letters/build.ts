@@ -15,6 +15,7 @@ import {
   cctsNoticeLetter,
   finalResponseLetter,
   nextStepsFromEvaluation,
+  procedureWordingFor,
   standingLetterOfKind,
   summaryResolutionLetter,
   updateLetter,
@@ -24,7 +25,7 @@ import {
   type LetterText,
   type ParagraphEdits,
 } from '#shared/letters/index';
-import { getProcedure, type Evaluation, type Procedure } from '#shared/rules/index';
+import { getProcedure, procedureForCase, type Evaluation, type Procedure } from '#shared/rules/index';
 import { effectiveTimeline } from '#shared/model/effective';
 import { letterLanguageForCase, settingsForCase } from '#shared/model/provider';
 
@@ -71,6 +72,15 @@ export interface LetterContext {
 function procedureOf(id: string): Procedure | null {
   try {
     return getProcedure(id);
+  } catch {
+    return null;
+  }
+}
+
+/** The version of its procedure the case follows (the one in force on the day it was received), or null. */
+function caseProcedure(record: CaseRecord): Procedure | null {
+  try {
+    return procedureForCase(record);
   } catch {
     return null;
   }
@@ -247,7 +257,10 @@ export function buildLetter(
   const adrAvailableOn = clockDue(evaluation, 'adr-letter');
   switch (choice) {
     case 'acknowledgement':
-      return acknowledgementLetter({ ...base, nextSteps: nextStepsFromEvaluation(evaluation) });
+      return acknowledgementLetter({
+        ...base,
+        nextSteps: nextStepsFromEvaluation(evaluation, procedureWordingFor(caseProcedure(record), options.language)),
+      });
     case 'update':
       return updateLetter({
         ...base,
@@ -402,7 +415,10 @@ export function acknowledgementDocument(input: {
     // The letter names the person handling the case.
     handlerName: record.assignee || by,
     // The procedure's internal name (English, sometimes a regulator's baseline) is not for the customer's letter.
-    nextSteps: nextStepsFromEvaluation(evaluation),
     ...defaultOptions(record, settings),
+    nextSteps: nextStepsFromEvaluation(
+      evaluation,
+      procedureWordingFor(caseProcedure(record), defaultOptions(record, settings).language),
+    ),
   });
 }

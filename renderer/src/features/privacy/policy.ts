@@ -1,15 +1,16 @@
 // The retention policy in the desk's settings: saved on its own, so the rest of the settings stay as they are.
 import type { DeskSettings, RetentionPolicy } from '#shared/model/case';
 import type { RedressDatabase } from '#db/schema';
+import { readDesk, writeDesk } from '#db/desk';
 
 /** Store the policy in the desk's settings (read and written in one transaction). */
 export async function saveRetentionPolicy(database: RedressDatabase, policy: RetentionPolicy): Promise<void> {
-  await database.transaction('rw', database.settings, async () => {
-    const row = await database.settings.get('desk');
-    if (!row) throw new Error('Set up the desk first');
-    await database.settings.put({
-      key: 'desk',
-      value: { ...row.value, retention: { enabled: policy.enabled, anonymiseAfterYears: policy.anonymiseAfterYears } },
+  await database.transaction('rw', database.settings, database.providers, async () => {
+    const desk = await readDesk(database);
+    if (!desk) throw new Error('Set up the desk first');
+    await writeDesk(database, {
+      ...desk,
+      retention: { enabled: policy.enabled, anonymiseAfterYears: policy.anonymiseAfterYears },
     });
   });
 }

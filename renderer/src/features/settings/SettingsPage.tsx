@@ -276,7 +276,11 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
           <PeopleSettings />
           <SharingPanel />
           <RetentionSettings />
-          <ProceduresView today={today} defaultProcedureId={settings.defaultProcedureId} />
+          <ProceduresView
+            today={today}
+            defaultProcedureId={settings.defaultProcedureId}
+            deskCalendar={settings.calendar}
+          />
         </>
       )}
     </Stack>

@@ -1,0 +1,103 @@
+// The desk's own procedures (issue #16): a copy is saved and becomes the rules'; editing one that cases follow makes a
+// new version effective after the last of them, so no existing case changes version; a bad procedure writes nothing.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { caseFacts, deskProcedures, evaluateCase, installDeskProcedures } from '#shared/rules/index';
+import { closeAll, freshDatabase } from '#test/support/backup';
+import { newCaseParts } from '#test/support/cases';
+import { deskSettings } from '#test/support/desk';
+import { deskSettings as storedDesk } from '../desk';
+import { RedressDatabase } from '../schema';
+import { createCase, saveSettings } from './cases';
+import { copyProcedure, importProcedure, ProcedureSaveError, saveProcedure } from './procedures';
+import { saveProvider } from './providers';
+
+afterEach(async () => {
+  await closeAll();
+  installDeskProcedures([]);
+});
+
+describe('the desk’s procedures', () => {
+  it('a copy of Kijoma, edited 5 → 3 working days once a case follows it, is a new version; the old case keeps 5', async () => {
+    const database = freshDatabase('procedures');
+    await saveSettings(database, deskSettings());
+    const copy = await copyProcedure(database, 'kijoma');
+    expect(copy).toMatchObject({ id: 'kijoma-copy', version: 1, copiedFrom: 'kijoma v1' });
+    expect(deskProcedures().byId.get('kijoma-copy')).toEqual(copy);
+
+    const provider = await saveProvider(database, {
+      ...(await storedDesk(database))!.providers![0],
+      id: undefined,
+      name: 'Kijoma',
+      procedureId: 'kijoma-copy',
+    });
+    const settings = (await storedDesk(database))!;
+    const before = await createCase(database, newCaseParts({ receivedOn: '2026-11-23' }), {
+      settings,
+      providerId: provider.id,
+      by: 'Sam',
+    });
+    expect(before.procedureId).toBe('kijoma-copy');
+
+    const edited = {
+      ...copy,
+      firstResponse: { default: { ...copy.firstResponse.default!, amount: 3 } },
+    };
+    // Cases follow version 1: without an effective date, or with one not after the case's day, nothing is written.
+    await expect(saveProcedure(database, edited)).rejects.toMatchObject({ field: 'effectiveFrom' });
+    await expect(saveProcedure(database, { ...edited, effectiveFrom: '2026-11-23' })).rejects.toBeInstanceOf(
+      ProcedureSaveError,
+    );
+    expect(await database.procedures.count()).toBe(1);
+
+    const saved = await saveProcedure(database, { ...edited, effectiveFrom: '2026-11-25' });
+    expect(saved).toMatchObject({ newVersion: true, procedure: { version: 2, effectiveFrom: '2026-11-25' } });
+    expect((await database.procedures.toArray()).map((r) => r.key).sort()).toEqual(['kijoma-copy@1', 'kijoma-copy@2']);
+
+    const after = await createCase(database, newCaseParts({ receivedOn: '2026-11-26' }), {
+      settings,
+      providerId: provider.id,
+      by: 'Sam',
+    });
+    const due = async (id: string) => {
+      const record = (await database.cases.get(id))!;
+      const evaluation = evaluateCase(
+        caseFacts(record, await database.events.where('caseId').equals(id).toArray()),
+        '2026-11-30',
+      );
+      return {
+        version: evaluation.procedureVersion.version,
+        dueOn: evaluation.clocks.find((c) => c.id === 'first-response')?.dueOn,
+      };
+    };
+    // Monday 23 Nov + 5 working days; Thursday 26 Nov + 3 working days.
+    expect(await due(before.id)).toEqual({ version: 1, dueOn: '2026-11-30' });
+    expect(await due(after.id)).toEqual({ version: 2, dueOn: '2026-12-01' });
+  });
+
+  it('a built-in procedure is never saved, a bad one names its field, an import of an id the desk has is refused', async () => {
+    const database = freshDatabase('procedures');
+    const copy = await copyProcedure(database, 'jive-ca');
+    await expect(saveProcedure(database, { ...copy, id: 'jive-ca' })).rejects.toMatchObject({ field: 'id' });
+    await expect(
+      saveProcedure(database, { ...copy, stages: [{ ...copy.stages[0], owner: '' }, ...copy.stages.slice(1)] }),
+    ).rejects.toMatchObject({ field: 'stages[0].owner', message: 'must not be empty' });
+    await expect(importProcedure(database, copy)).rejects.toThrow(/already has a procedure with the id "jive-ca-copy"/);
+    expect(await database.procedures.count()).toBe(1);
+  });
+
+  it('a desk opening its database installs its own procedures before anything reads a case', async () => {
+    const database = freshDatabase('procedures');
+    const copy = await copyProcedure(database, 'infinity');
+    database.close();
+    installDeskProcedures([]);
+    expect(deskProcedures().byId.has(copy.id)).toBe(false);
+    const reopened = new RedressDatabase(database.name);
+    try {
+      await reopened.open();
+      expect(deskProcedures().byId.get(copy.id)).toEqual(copy);
+    } finally {
+      reopened.close();
+    }
+  });
+});

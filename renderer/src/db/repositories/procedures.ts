@@ -1,0 +1,112 @@
+// The desk's own procedures (issue #16): copies of the built-in ones, edited, versioned and imported. Every write is
+// checked with THE procedure schema (shared/rules `checkProcedure`) and the versions' order, in one transaction with
+// the cases it must not change: editing a version cases follow makes a new version with an effective date after the
+// last of them (shared/rules `savePlan`). After it commits, the desk's procedures are the rules' again (../desk.ts).
+import {
+  checkProcedure,
+  copyOfProcedure,
+  DEFAULT_PROCEDURES,
+  getProcedure,
+  type Procedure,
+  savePlan,
+  withProcedures,
+} from '#shared/rules/index';
+import { installStoredProcedures } from '../desk';
+import type { ProcedureRow, RedressDatabase } from '../schema';
+import { type Now, systemNow } from './cases';
+
+/** A procedure the desk cannot save, and the field to show the message next to. */
+export class ProcedureSaveError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProcedureSaveError';
+  }
+}
+
+const rowOf = (procedure: Procedure, now: Now): ProcedureRow => ({
+  key: `${procedure.id}@${procedure.version}`,
+  id: procedure.id,
+  version: procedure.version,
+  savedAt: now.now().toISOString(),
+  procedure,
+});
+
+/** The latest day a case following the procedure's newest version was received, or null when none does. */
+export async function lastCaseFollowing(database: RedressDatabase, newest: Procedure): Promise<string | null> {
+  let last: string | null = null;
+  await database.caseIndex
+    .where('procedureId')
+    .equals(newest.id)
+    .each((row) => {
+      if (newest.effectiveFrom && row.receivedOn < newest.effectiveFrom) return; // follows an older version
+      if (last === null || row.receivedOn > last) last = row.receivedOn;
+    });
+  return last;
+}
+
+async function storedVersions(database: RedressDatabase, id: string): Promise<Procedure[]> {
+  const rows = await database.procedures.where('id').equals(id).toArray();
+  return rows.map((r) => r.procedure).sort((a, b) => a.version - b.version);
+}
+
+/**
+ * Save an edit of one of the desk's procedures (or a new one: a copy, an import). Not yet followed by any case: the
+ * newest version is changed where it is. Followed by cases: a new version, effective after the last of them.
+ * Throws ProcedureSaveError (and writes nothing) for a procedure the schema refuses or a date that would move a case.
+ */
+export async function saveProcedure(
+  database: RedressDatabase,
+  edited: Procedure,
+  now: Now = systemNow,
+): Promise<{ procedure: Procedure; newVersion: boolean }> {
+  const checked = checkProcedure(edited);
+  if (!checked.ok) throw new ProcedureSaveError(checked.issues[0].field, checked.issues[0].message);
+  const result = await database.transaction('rw', database.procedures, database.caseIndex, async () => {
+    const versions = await storedVersions(database, edited.id);
+    const newest = versions.at(-1);
+    const plan = savePlan(
+      newest ? { ...checked.procedure, version: newest.version } : checked.procedure,
+      newest,
+      newest ? await lastCaseFollowing(database, newest) : null,
+    );
+    if (!plan.ok) throw new ProcedureSaveError(plan.field, plan.message);
+    const next = [...versions.filter((v) => v.version !== plan.procedure.version), plan.procedure];
+    try {
+      withProcedures(DEFAULT_PROCEDURES, next);
+    } catch (error) {
+      throw new ProcedureSaveError('effectiveFrom', error instanceof Error ? error.message : String(error));
+    }
+    await database.procedures.put(rowOf(plan.procedure, now));
+    return { procedure: plan.procedure, newVersion: plan.newVersion };
+  });
+  await installStoredProcedures(database);
+  return result;
+}
+
+/** Copy a procedure (built-in or the desk's own, its newest version) as a new procedure of the desk's. */
+export async function copyProcedure(database: RedressDatabase, id: string, now: Now = systemNow): Promise<Procedure> {
+  const source = getProcedure(id);
+  const taken = new Set([...DEFAULT_PROCEDURES.byId.keys(), ...(await database.procedures.toArray()).map((r) => r.id)]);
+  const copy = copyOfProcedure(source, taken);
+  await saveProcedure(database, copy, now);
+  return copy;
+}
+
+/** Add an imported procedure (already read with `readProcedureFile`): refused if the desk has one of that id. */
+export async function importProcedure(
+  database: RedressDatabase,
+  procedure: Procedure,
+  now: Now = systemNow,
+): Promise<Procedure> {
+  if (await database.procedures.where('id').equals(procedure.id).count())
+    throw new ProcedureSaveError(
+      'id',
+      `This desk already has a procedure with the id "${procedure.id}" (procedure.id). Nothing was imported.`,
+    );
+  // Imported as it is, but as this desk's first version (its versions elsewhere are not this desk's cases').
+  const { effectiveFrom: _from, ...rest } = procedure;
+  return (await saveProcedure(database, { ...rest, version: 1 }, now)).procedure;
+}

@@ -1,0 +1,173 @@
+// Add files to a case: every picked or dropped file listed, each with what it is (from its bytes) and a choice of
+// kind and a note; a refused file shows its reason and is simply not added (nothing else is lost).
+import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import {
+  ATTACHMENT_FILE_TYPE_LABELS,
+  ATTACHMENT_KIND_LABELS,
+  ATTACHMENT_KINDS,
+  formatFileSize,
+  MAX_ATTACHMENT_NOTE,
+  type AttachmentKind,
+} from '#shared/model/attachment';
+import { addAttachments } from '#db/repositories/attachments';
+import { db } from '#db/schema';
+import { checkPickedFiles, likelyKind, type PickedFile } from './files';
+
+const KIND_OPTIONS = ATTACHMENT_KINDS.map((k) => ({ value: k, label: ATTACHMENT_KIND_LABELS[k] }));
+
+interface Choice {
+  kind: AttachmentKind;
+  note: string;
+}
+
+export function AddAttachmentsDialog({
+  caseId,
+  files,
+  by,
+  onClose,
+}: {
+  caseId: string;
+  /** The files picked or dropped; null: closed. */
+  files: File[] | null;
+  by: string;
+  onClose: () => void;
+}) {
+  const [picked, setPicked] = useState<PickedFile[] | null>(null);
+  const [choices, setChoices] = useState<Record<string, Choice>>({});
+  // Refused when stored (e.g. already on the case): shown until the dialog is closed.
+  const [refusedOnAdding, setRefusedOnAdding] = useState<{ fileName: string; reason: string }[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setPicked(null);
+    setRefusedOnAdding([]);
+    setError(null);
+    if (!files) return;
+    let live = true;
+    void checkPickedFiles(files).then((checked) => {
+      if (!live) return;
+      setPicked(checked);
+      setChoices(
+        Object.fromEntries(checked.filter((p) => p.ok).map((p) => [p.key, { kind: likelyKind(p.fileType), note: '' }])),
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [files]);
+
+  const accepted = (picked ?? []).filter((p): p is Extract<PickedFile, { ok: true }> => p.ok);
+  const set = (key: string, change: Partial<Choice>) => setChoices((c) => ({ ...c, [key]: { ...c[key], ...change } }));
+
+  const add = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const outcomes = await addAttachments(
+        db(),
+        caseId,
+        accepted.map((p) => ({ fileName: p.file.name, bytes: p.file, ...choices[p.key] })),
+        by,
+      );
+      const added = outcomes.filter((o) => o.ok).length;
+      if (added > 0)
+        notifications.show({
+          color: 'teal',
+          title: added === 1 ? 'File added' : `${added} files added`,
+          message: 'Each is on the timeline.',
+        });
+      const refused = outcomes.flatMap((o) => (o.ok ? [] : [{ fileName: o.fileName, reason: o.reason }]));
+      if (refused.length > 0) {
+        setRefusedOnAdding(refused);
+        setPicked([]);
+      } else onClose();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const refused = (picked ?? []).filter((p): p is Extract<PickedFile, { ok: false }> => !p.ok);
+  return (
+    <Modal opened={files !== null} onClose={onClose} title="Add files to the case" size="xl">
+      <Stack gap="sm">
+        {picked === null && <Text size="sm">Checking the files…</Text>}
+        {accepted.length > 0 && (
+          <Table aria-label="Files to add" verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>File</Table.Th>
+                <Table.Th>What it is</Table.Th>
+                <Table.Th>Note (optional)</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {accepted.map((p) => (
+                <Table.Tr key={p.key} data-file={p.file.name}>
+                  <Table.Td>
+                    <Text size="sm" fw={500} style={{ wordBreak: 'break-all' }}>
+                      {p.file.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {ATTACHMENT_FILE_TYPE_LABELS[p.fileType]}, {formatFileSize(p.file.size)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td miw={190}>
+                    <Select
+                      aria-label={`What ${p.file.name} is`}
+                      data={KIND_OPTIONS}
+                      value={choices[p.key]?.kind ?? null}
+                      allowDeselect={false}
+                      onChange={(v) => v && set(p.key, { kind: v as AttachmentKind })}
+                    />
+                  </Table.Td>
+                  <Table.Td miw={220}>
+                    <TextInput
+                      aria-label={`Note on ${p.file.name}`}
+                      maxLength={MAX_ATTACHMENT_NOTE}
+                      value={choices[p.key]?.note ?? ''}
+                      onChange={(e) => set(p.key, { note: e.currentTarget.value })}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {[...refused.map((p) => ({ fileName: p.file.name, reason: p.reason })), ...refusedOnAdding].map((r, i) => (
+          <Alert
+            key={`${i}-${r.fileName}`}
+            color="red"
+            variant="light"
+            title={
+              <Group gap={6}>
+                <Badge color="red" variant="light" size="sm">
+                  Not added
+                </Badge>
+                <span style={{ wordBreak: 'break-all' }}>{r.fileName}</span>
+              </Group>
+            }
+            data-refused-file={r.fileName}
+          >
+            {r.reason}
+          </Alert>
+        ))}
+        {error && <Alert color="red">{error}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {accepted.length > 0 ? 'Cancel' : 'Close'}
+          </Button>
+          {accepted.length > 0 && (
+            <Button onClick={() => void add()} loading={busy}>
+              {accepted.length === 1 ? 'Add the file' : `Add ${accepted.length} files`}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

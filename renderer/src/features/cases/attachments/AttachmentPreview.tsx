@@ -1,0 +1,174 @@
+// An attachment shown inside the app: images from an object URL, PDFs drawn by pdf.js (#letters/pdf-pages, loaded
+// lazily; its worker from the app's own origin, no WebAssembly), plain text as text. Emails get their own view
+// (EmailView, issue #18's email part); Office files and TIFF/HEIC images, which the browser cannot draw, can be
+// downloaded. Every view offers the download of the exact bytes, with their checksum.
+import { Alert, Button, Center, Code, Group, Image, Loader, Modal, ScrollArea, Stack, Text } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { ATTACHMENT_FILE_TYPE_LABELS, formatFileSize } from '#shared/model/attachment';
+import type { AttachmentDbRow } from '#db/schema';
+import { downloadAttachment } from './files';
+
+/** Text as the customer wrote it: UTF-8, or else Windows-1252 (a superset of Latin-1). */
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function PdfPages({ blob }: { blob: Blob }) {
+  const pagesRef = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<
+    { kind: 'drawing' } | { kind: 'drawn'; pages: number } | { kind: 'failed'; error: string }
+  >({ kind: 'drawing' });
+  useEffect(() => {
+    const container = pagesRef.current;
+    if (!container) return;
+    const controller = new AbortController();
+    setState({ kind: 'drawing' });
+    const width = Math.min(760, Math.max(320, container.clientWidth - 24));
+    Promise.all([blob.arrayBuffer(), import('#letters/pdf-pages')])
+      .then(([buffer, { drawPdfPages }]) =>
+        drawPdfPages(new Uint8Array(buffer), container, { width, signal: controller.signal, tolerant: true }),
+      )
+      .then(({ pages }) => {
+        if (!controller.signal.aborted) setState({ kind: 'drawn', pages });
+      })
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted)
+          setState({ kind: 'failed', error: error instanceof Error ? error.message : String(error) });
+      });
+    return () => controller.abort();
+  }, [blob]);
+  return (
+    <Stack gap="xs">
+      {state.kind === 'drawing' && (
+        <Center py="md">
+          <Loader size="sm" aria-label="Drawing the PDF’s pages" />
+        </Center>
+      )}
+      {state.kind === 'failed' && (
+        <Alert color="yellow" title="The pages cannot be shown">
+          {state.error}. Download the file to open it in another program.
+        </Alert>
+      )}
+      {state.kind === 'drawn' && (
+        <Text size="xs" c="dimmed">
+          {state.pages === 1 ? 'One page.' : `${state.pages} pages.`}
+        </Text>
+      )}
+      <ScrollArea.Autosize
+        mah="65vh"
+        type="auto"
+        bg="gray.1"
+        style={{ borderRadius: 4 }}
+        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'The PDF’s pages' }}
+      >
+        <div ref={pagesRef} data-pdf-pages style={{ display: 'grid', gap: 16, padding: 12 }} />
+      </ScrollArea.Autosize>
+    </Stack>
+  );
+}
+
+function ImageView({ blob, alt }: { blob: Blob; alt: string }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const made = URL.createObjectURL(blob);
+    setUrl(made);
+    return () => URL.revokeObjectURL(made);
+  }, [blob]);
+  return url ? <Image src={url} alt={alt} fit="contain" mah="65vh" radius="sm" bg="gray.1" /> : null;
+}
+
+function TextView({ blob }: { blob: Blob }) {
+  const [text, setText] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void blob.arrayBuffer().then((b) => live && setText(decodeText(new Uint8Array(b))));
+    return () => {
+      live = false;
+    };
+  }, [blob]);
+  if (text === null) return <Loader size="sm" aria-label="Reading the text" />;
+  return (
+    <ScrollArea.Autosize
+      mah="65vh"
+      type="auto"
+      viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'The file’s text' }}
+    >
+      <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+        {text}
+      </Code>
+    </ScrollArea.Autosize>
+  );
+}
+
+/** Why a type is not shown inside the app. */
+const NOT_SHOWN: Partial<Record<AttachmentDbRow['fileType'], string>> = {
+  docx: 'Word documents are not shown inside Redress (it does not run Office files): download it to open it in a word processor.',
+  xlsx: 'Excel workbooks are not shown inside Redress (it does not run Office files): download it to open it in a spreadsheet program.',
+  odt: 'OpenDocument texts are not shown inside Redress (it does not run office files): download it to open it in a word processor.',
+  tiff: 'TIFF images cannot be drawn by the browser Redress runs in: download it to open it in an image viewer.',
+  heic: 'HEIC photos cannot be drawn by the browser Redress runs in: download it to open it in a photo viewer.',
+};
+
+function Body({ attachment }: { attachment: AttachmentDbRow }) {
+  const blob = attachment.blob;
+  if (!blob) return <Alert color="gray">This file was deleted when the attachment was removed.</Alert>;
+  switch (attachment.fileType) {
+    case 'pdf':
+      return <PdfPages blob={blob} />;
+    case 'jpeg':
+    case 'png':
+      return <ImageView blob={blob} alt={`${attachment.fileName}${attachment.note ? `: ${attachment.note}` : ''}`} />;
+    case 'text':
+      return <TextView blob={blob} />;
+    case 'eml':
+    case 'msg':
+      return (
+        <Text size="sm" data-email-preview>
+          Email preview
+        </Text>
+      );
+    default:
+      return <Text size="sm">{NOT_SHOWN[attachment.fileType]}</Text>;
+  }
+}
+
+export function AttachmentPreview({
+  attachment,
+  onClose,
+}: {
+  attachment: AttachmentDbRow | null;
+  onClose: () => void;
+}) {
+  return (
+    <Modal
+      opened={attachment !== null}
+      onClose={onClose}
+      title={attachment ? attachment.fileName : 'Attachment'}
+      size="xl"
+      styles={{ title: { wordBreak: 'break-all', fontWeight: 600 } }}
+    >
+      {attachment && (
+        <Stack gap="sm">
+          <Text size="xs" c="dimmed">
+            {ATTACHMENT_FILE_TYPE_LABELS[attachment.fileType]}, {formatFileSize(attachment.size)} · SHA-256{' '}
+            <span style={{ fontFamily: 'monospace' }} data-sha256={attachment.sha256}>
+              {attachment.sha256}
+            </span>
+          </Text>
+          <Body attachment={attachment} />
+          <Group justify="flex-end">
+            {attachment.blob && (
+              <Button variant="default" onClick={() => void downloadAttachment(attachment.id)}>
+                Download the exact file
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,240 @@
+// The case's attachments: add files (a button with the system's file dialog, or drop them anywhere on the case page,
+// FileDropArea), and for each the name, kind, size, who added it and when, its checksum, and Preview, Download and
+// Remove. Removed attachments stay listed, struck through, with who removed them and why.
+import { Anchor, Badge, Button, Card, FileButton, Group, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useEffect, useState, type ReactNode } from 'react';
+import { ATTACHMENT_KIND_LABELS, formatFileSize } from '#shared/model/attachment';
+import { formatTimestamp } from '#lib/format';
+import { useAttachments } from '#db/hooks';
+import type { AttachmentDbRow } from '#db/schema';
+import { AttachmentPreview } from './AttachmentPreview';
+import { RemoveAttachmentDialog } from './RemoveAttachmentDialog';
+import { downloadAttachment } from './files';
+
+export function AttachmentsCard({
+  caseId,
+  by,
+  readOnly,
+  onAdd,
+}: {
+  caseId: string;
+  by: string;
+  /** An anonymised case: nothing can be added or removed. */
+  readOnly: boolean;
+  onAdd: (files: File[]) => void;
+}) {
+  const attachments = useAttachments(caseId);
+  const [previewing, setPreviewing] = useState<AttachmentDbRow | null>(null);
+  const [removing, setRemoving] = useState<AttachmentDbRow | null>(null);
+
+  return (
+    <Card withBorder data-attachments>
+      <Group justify="space-between" mb="xs">
+        <Title order={4}>Attachments</Title>
+        {!readOnly && (
+          <FileButton multiple onChange={(files) => files.length > 0 && onAdd(files)}>
+            {(props) => (
+              <Button variant="default" {...props}>
+                Add files…
+              </Button>
+            )}
+          </FileButton>
+        )}
+      </Group>
+      {!readOnly && (
+        <Text size="xs" c="dimmed" mb="xs">
+          Or drop files anywhere on this case. PDFs, images, plain text, emails and Office documents up to 25 MB each.
+        </Text>
+      )}
+      {attachments && attachments.length === 0 && (
+        <Text size="sm" c="dimmed">
+          No files on this case yet.
+        </Text>
+      )}
+      {attachments && attachments.length > 0 && (
+        <Table aria-label="Attachments" verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>File</Table.Th>
+              <Table.Th>Kind</Table.Th>
+              <Table.Th>Size</Table.Th>
+              <Table.Th>Added</Table.Th>
+              <Table.Th>Checksum</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {attachments.map((a) => (
+              <AttachmentRowView
+                key={a.id}
+                attachment={a}
+                readOnly={readOnly}
+                onPreview={() => setPreviewing(a)}
+                onRemove={() => setRemoving(a)}
+              />
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <AttachmentPreview attachment={previewing} onClose={() => setPreviewing(null)} />
+      <RemoveAttachmentDialog attachment={removing} by={by} onClose={() => setRemoving(null)} />
+    </Card>
+  );
+}
+
+function AttachmentRowView({
+  attachment: a,
+  readOnly,
+  onPreview,
+  onRemove,
+}: {
+  attachment: AttachmentDbRow;
+  readOnly: boolean;
+  onPreview: () => void;
+  onRemove: () => void;
+}) {
+  const removed = a.deleted;
+  return (
+    <Table.Tr data-attachment={a.fileName} data-removed={removed ? 'true' : undefined}>
+      <Table.Td>
+        <Text size="sm" td={removed ? 'line-through' : undefined} style={{ wordBreak: 'break-all' }}>
+          {a.fileName}
+        </Text>
+        {a.note && (
+          <Text size="xs" c="dimmed">
+            {a.note}
+          </Text>
+        )}
+        {removed && (
+          <Text size="xs" c="red.8">
+            <Badge color="red" variant="light" size="sm" mr={6}>
+              {removed.fileDeleted ? 'Removed, file deleted' : 'Removed'}
+            </Badge>
+            {formatTimestamp(removed.at)} by {removed.by}: {removed.reason}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>{ATTACHMENT_KIND_LABELS[a.kind]}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatFileSize(a.size)}</Table.Td>
+      <Table.Td>
+        <Text size="sm">{formatTimestamp(a.addedAt)}</Text>
+        <Text size="xs" c="dimmed">
+          by {a.addedBy}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="xs" ff="monospace" c="dimmed" title={`SHA-256 ${a.sha256}`}>
+          {a.sha256.slice(0, 12)}…
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Group gap="md" wrap="nowrap">
+          {a.blob && (
+            <>
+              <Anchor component="button" size="sm" onClick={onPreview} aria-label={`Preview ${a.fileName}`}>
+                Preview
+              </Anchor>
+              <Anchor
+                component="button"
+                size="sm"
+                onClick={() => void downloadAttachment(a.id)}
+                aria-label={`Download ${a.fileName}`}
+              >
+                Download
+              </Anchor>
+            </>
+          )}
+          {!removed && !readOnly && (
+            <Anchor component="button" size="sm" c="red.8" onClick={onRemove} aria-label={`Remove ${a.fileName}…`}>
+              Remove…
+            </Anchor>
+          )}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/**
+ * The case page as a drop target: files dragged over it show where they will go, and dropped files are handed to
+ * `onFiles` (the add dialog). Off when `disabled`; anything dragged that is not files (text, links) is ignored.
+ */
+export function FileDropArea({
+  disabled,
+  onFiles,
+  children,
+}: {
+  disabled: boolean;
+  onFiles: (files: File[]) => void;
+  children: ReactNode;
+}) {
+  const [over, setOver] = useState(false);
+  const carriesFiles = (e: React.DragEvent) => !disabled && Array.from(e.dataTransfer.types).includes('Files');
+  // Files dropped elsewhere in the window (the navigation, the header, a margin) are added to this case too, instead
+  // of the browser leaving the app to open the file.
+  useEffect(() => {
+    if (disabled) return;
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const allow = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      if (e.defaultPrevented || !hasFiles(e)) return;
+      e.preventDefault();
+      setOver(false);
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (files.length > 0) onFiles(files);
+    };
+    window.addEventListener('dragover', allow);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', allow);
+      window.removeEventListener('drop', drop);
+    };
+  }, [disabled, onFiles]);
+  return (
+    <div
+      data-drop-area
+      data-dragging={over ? 'true' : undefined}
+      onDragOver={(e) => {
+        if (!carriesFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setOver(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
+      }}
+      onDrop={(e) => {
+        if (!carriesFiles(e)) return;
+        e.preventDefault();
+        setOver(false);
+        const files = Array.from(e.dataTransfer.files);
+        if (files.length > 0) onFiles(files);
+      }}
+      style={{
+        position: 'relative',
+        outline: over ? '3px dashed var(--mantine-color-blue-6)' : undefined,
+        outlineOffset: 6,
+        borderRadius: 8,
+      }}
+    >
+      {over && (
+        <Text
+          role="status"
+          fw={600}
+          c="blue.8"
+          bg="blue.0"
+          px="md"
+          py={6}
+          style={{ position: 'sticky', top: 0, zIndex: 5, borderRadius: 6, textAlign: 'center' }}
+        >
+          Drop the files to add them to this case
+        </Text>
+      )}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// The attachments' actions for the case page: read what was picked or dropped, check it before the desk chooses its
+// kind (the same checks the repository makes again when it stores it), download the exact bytes.
+import { notifications } from '@mantine/notifications';
+import { ATTACHMENT_MIME_TYPES, type AttachmentFileType, type AttachmentKind } from '#shared/model/attachment';
+import { recogniseFile } from '#shared/files/recognise';
+import { attachmentBytes, whyNotAttach } from '#db/repositories/attachments';
+import { db } from '#db/schema';
+import { platform } from '#platform';
+
+/** A picked or dropped file, checked: its type when accepted, or the reason it is refused. */
+export type PickedFile =
+  | { key: string; file: File; ok: true; fileType: AttachmentFileType }
+  | { key: string; file: File; ok: false; reason: string };
+
+let counter = 0;
+
+/** Check each file as it would be stored; a refused one carries its reason and stops none of the others. */
+export async function checkPickedFiles(files: readonly File[]): Promise<PickedFile[]> {
+  return Promise.all(
+    files.map(async (file): Promise<PickedFile> => {
+      counter += 1;
+      const key = `${counter}-${file.name}`;
+      const early = whyNotAttach({ fileName: file.name, size: file.size, kind: 'other' });
+      if (early) return { key, file, ok: false, reason: early };
+      try {
+        const recognised = recogniseFile(new Uint8Array(await file.arrayBuffer()), file.name);
+        return recognised.ok
+          ? { key, file, ok: true, fileType: recognised.fileType }
+          : { key, file, ok: false, reason: recognised.reason };
+      } catch (error) {
+        return { key, file, ok: false, reason: `The file could not be read: ${String(error)}` };
+      }
+    }),
+  );
+}
+
+/** The kind a file most likely is, before the desk says: an email for emails, else evidence. */
+export const likelyKind = (fileType: AttachmentFileType): AttachmentKind =>
+  fileType === 'eml' || fileType === 'msg' ? 'email' : 'evidence';
+
+/** Save the attachment's exact bytes (the system's save dialog on the desktop, a download in the browser). */
+export async function downloadAttachment(id: string): Promise<void> {
+  const found = await attachmentBytes(db(), id);
+  if (!found) {
+    notifications.show({ color: 'red', title: 'Not downloaded', message: 'This file was deleted.' });
+    return;
+  }
+  const result = await platform().saveFile({
+    suggestedName: found.row.fileName,
+    mimeType: ATTACHMENT_MIME_TYPES[found.row.fileType],
+    data: found.bytes,
+  });
+  if (!result.ok)
+    notifications.show({ color: 'red', title: 'Not downloaded', message: result.error, autoClose: false });
+}

@@ -1,0 +1,293 @@
+// The backup file of format 3: a ZIP archive (stored members, no compression of its own), so a desk's attachments
+// travel in the backup without ever being held in memory together, and the file can be opened with any ZIP tool:
+//   redress-backup.jsonl.gz   the rows: exactly the format-2 layout of ./format.ts (gzip of sealed JSON lines), with
+//                             header formatVersion 3 and the `attachments` table (each row's fields, not its bytes);
+//   attachments/<id>          one member per attachment that still has its file: the exact bytes.
+// The rows are sealed (SHA-256 over every line) and every attachment row carries its file's SHA-256 and size, so
+// each member is checked against a sealed row: a member changed, cut, missing or added is refused by name.
+//
+// Streaming both ways: the writer takes the attachments one at a time and gives out the archive a piece at a time;
+// the reader needs only random access to the file (a Blob's slices in the renderer, a file handle in the shell), reads
+// the ZIP's central directory at its end, then each member where it lies. At most one attachment (MAX_ATTACHMENT_BYTES)
+// is in memory at once, whatever the desk holds. No ZIP64: a file over 4 GB is refused when made (with the reason).
+// Members are read through the central directory, never by scanning for signatures (an attached .docx is itself a
+// ZIP full of them).
+//
+// Pure: the SHA-256 function is an argument; the bytes come through ByteSource.
+import { Zip, ZipPassThrough } from 'fflate';
+import {
+  BackupFileError,
+  type BackupHeader,
+  type DecodedBackup,
+  decodeBackup,
+  type DecodeOptions,
+  formatPath,
+  MAX_BACKUP_CONTENT_BYTES,
+  type Sha256,
+  verifyBackupSeal,
+} from './format';
+import { formatBytes } from './gzip';
+import { utf8Decoder } from './bytes';
+
+/** The member holding the rows (format-2 layout, formatVersion 3). */
+export const ROWS_MEMBER = 'redress-backup.jsonl.gz';
+export const ATTACHMENT_MEMBER_PREFIX = 'attachments/';
+export const attachmentMember = (id: string) => `${ATTACHMENT_MEMBER_PREFIX}${id}`;
+/** A ZIP without ZIP64 addresses at most 4 GiB; the writer stops with a clear message before that. */
+export const MAX_ARCHIVE_BYTES = 0xffffffff;
+/** The pieces an attachment is handed to the archive in. */
+export const ARCHIVE_PIECE_BYTES = 1024 * 1024;
+
+const ZIP_LOCAL = 0x04034b50;
+const ZIP_CENTRAL = 0x02014b50;
+const ZIP_END = 0x06054b50;
+
+/** Whether the file starts as a ZIP archive does (format 3). */
+export function isArchive(head: Uint8Array): boolean {
+  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+}
+
+/** Random access to a file's bytes: a Blob in the renderer (slice), a buffer in tests. */
+export interface ByteSource {
+  readonly size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+export const bytesSource = (bytes: Uint8Array): ByteSource => ({
+  size: bytes.length,
+  read: async (offset, length) => bytes.subarray(offset, offset + length),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing
+
+/** One attachment's bytes, given a piece at a time (a Blob read slice by slice). */
+export interface ArchiveAttachment {
+  id: string;
+  pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+}
+
+/**
+ * The archive's bytes, a piece at a time: the rows member, then each attachment as its pieces come. Throws (before
+ * the piece that would pass it) when the archive would pass MAX_ARCHIVE_BYTES.
+ */
+export async function* writeArchive(
+  rows: Uint8Array,
+  attachments: AsyncIterable<ArchiveAttachment> | Iterable<ArchiveAttachment>,
+  options: { madeAt: string; maxBytes?: number },
+): AsyncGenerator<Uint8Array> {
+  const maxBytes = options.maxBytes ?? MAX_ARCHIVE_BYTES;
+  const mtime = new Date(options.madeAt);
+  let out: Uint8Array[] = [];
+  let failure: Error | null = null;
+  let written = 0;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else out.push(chunk);
+  });
+  const drain = function* () {
+    if (failure) throw failure;
+    const pieces = out;
+    out = [];
+    for (const piece of pieces) {
+      written += piece.length;
+      if (written > maxBytes)
+        throw new Error(
+          `The backup was not made: with its attachments it would be larger than ${formatBytes(maxBytes + 1)}, more than one backup file can hold.`,
+        );
+      yield piece;
+    }
+  };
+  const member = (name: string) => {
+    const entry = new ZipPassThrough(name);
+    entry.mtime = mtime;
+    zip.add(entry);
+    return entry;
+  };
+  const rowsEntry = member(ROWS_MEMBER);
+  rowsEntry.push(rows, true);
+  yield* drain();
+  for await (const attachment of attachments) {
+    const entry = member(attachmentMember(attachment.id));
+    for await (const piece of attachment.pieces) {
+      entry.push(piece);
+      yield* drain();
+    }
+    entry.push(new Uint8Array(0), true);
+    yield* drain();
+  }
+  zip.end();
+  yield* drain();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading
+
+export interface ArchiveMember {
+  name: string;
+  /** Where the member's bytes start in the file, and how many there are. */
+  offset: number;
+  size: number;
+}
+
+const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
+const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+
+const damaged = (why: string) =>
+  new BackupFileError('damaged', `The backup file is damaged: ${why}. Nothing was restored; use another copy.`);
+const truncated = (why: string) =>
+  new BackupFileError(
+    'truncated',
+    `The backup file is truncated: ${why}. It was probably copied or downloaded incompletely; use another copy.`,
+  );
+
+/** The members of a ZIP archive, from its central directory (each local header checked too). Throws BackupFileError. */
+export async function readArchiveDirectory(source: ByteSource): Promise<Map<string, ArchiveMember>> {
+  const tailLength = Math.min(source.size, 22 + 0xffff);
+  const tail = await source.read(source.size - tailLength, tailLength);
+  let end = -1;
+  // The end record is the last thing in the file (its comment, if any, runs exactly to the end): a signature inside
+  // an attachment's bytes (an attached .docx is a ZIP) is not taken for it.
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (u32(tail, i) === ZIP_END && i + 22 + u16(tail, i + 20) === tail.length) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw truncated('it ends before its table of contents');
+  const count = u16(tail, end + 10);
+  const directorySize = u32(tail, end + 12);
+  const directoryOffset = u32(tail, end + 16);
+  const endAt = source.size - tailLength + end;
+  if (directoryOffset + directorySize > endAt) throw damaged('its table of contents points outside the file');
+  const directory = await source.read(directoryOffset, directorySize);
+  const members = new Map<string, ArchiveMember>();
+  let at = 0;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > directory.length || u32(directory, at) !== ZIP_CENTRAL)
+      throw damaged('its table of contents is not readable');
+    const method = u16(directory, at + 10);
+    const compressed = u32(directory, at + 20);
+    const size = u32(directory, at + 24);
+    const nameLength = u16(directory, at + 28);
+    const extraLength = u16(directory, at + 30);
+    const commentLength = u16(directory, at + 32);
+    const local = u32(directory, at + 42);
+    const name = utf8Decoder.decode(directory.subarray(at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + extraLength + commentLength;
+    if (method !== 0 || compressed !== size)
+      throw damaged(`its member ${name} is compressed in a way Redress never writes`);
+    if (members.has(name)) throw damaged(`it holds ${name} twice`);
+    const header = await source.read(local, 30);
+    if (header.length < 30 || u32(header, 0) !== ZIP_LOCAL)
+      throw damaged(`its member ${name} is not where its table of contents says`);
+    const offset = local + 30 + u16(header, 26) + u16(header, 28);
+    if (offset + size > directoryOffset) throw damaged(`its member ${name} runs past the end of the data`);
+    members.set(name, { name, offset, size });
+  }
+  return members;
+}
+
+/** A checked backup, and where each attachment's bytes lie in the file (by attachment id). */
+export interface DecodedArchive extends DecodedBackup {
+  attachmentMembers: Map<string, ArchiveMember>;
+}
+
+/**
+ * Read and check a backup file of any format: a ZIP (format 3) through its directory, its rows as decodeBackup reads
+ * them, then every attachment's bytes against its sealed row (size and SHA-256), one at a time; a gzip or plain file
+ * (formats 1 and 2, which hold no attachments) whole, as before. Throws BackupFileError saying what is wrong and where.
+ */
+export async function decodeBackupSource(source: ByteSource, options: DecodeOptions): Promise<DecodedArchive> {
+  const head = await source.read(0, 4);
+  if (!isArchive(head)) {
+    if (source.size > MAX_BACKUP_CONTENT_BYTES)
+      throw new BackupFileError(
+        'too-large',
+        `The backup file is not one Redress can read: it is larger than ${formatBytes(MAX_BACKUP_CONTENT_BYTES)} without being an archive. Nothing was restored.`,
+      );
+    // Formats 1 and 2 hold no attachments; rows naming files here have nowhere to keep them.
+    const decoded = await decodeBackup(await source.read(0, source.size), options);
+    return { ...decoded, attachmentMembers: await checkAttachments(decoded, new Map(), source, options) };
+  }
+  const members = await readArchiveDirectory(source);
+  const rows = members.get(ROWS_MEMBER);
+  if (!rows)
+    throw new BackupFileError(
+      'not-a-backup',
+      `This is not a Redress backup file (it is a ZIP archive without ${ROWS_MEMBER}). Choose a file made with "Make a backup now".`,
+    );
+  if (rows.size > MAX_BACKUP_CONTENT_BYTES)
+    throw new BackupFileError(
+      'too-large',
+      `The backup file is not one Redress can read: its rows are larger than ${formatBytes(MAX_BACKUP_CONTENT_BYTES)}.`,
+    );
+  const decoded = await decodeBackup(await source.read(rows.offset, rows.size), options);
+  return { ...decoded, attachmentMembers: await checkAttachments(decoded, members, source, options) };
+}
+
+/** Every attachment row's bytes in the archive, one at a time; every member named by a row. */
+async function checkAttachments(
+  decoded: DecodedBackup,
+  members: Map<string, ArchiveMember>,
+  source: ByteSource,
+  options: DecodeOptions,
+): Promise<Map<string, ArchiveMember>> {
+  const attachmentMembers = new Map<string, ArchiveMember>();
+  const problems: string[] = [];
+  const named = new Set<string>([ROWS_MEMBER]);
+  const caseRefs = new Map(decoded.content.cases.map((c) => [c.id, c.reference]));
+  for (const [i, row] of decoded.content.attachments.entries()) {
+    const where = `${formatPath(['attachments', i])} "${row.fileName}" of case ${caseRefs.get(row.caseId) ?? row.caseId}`;
+    const name = attachmentMember(row.id);
+    const member = members.get(name);
+    named.add(name);
+    if (!member) {
+      if (row.deleted?.fileDeleted) continue;
+      problems.push(`${where}: its file is missing from the backup`);
+      continue;
+    }
+    if (row.deleted?.fileDeleted) {
+      problems.push(`${where}: the file was deleted, yet the backup holds bytes for it`);
+      continue;
+    }
+    if (member.size !== row.size) {
+      problems.push(`${where}: its file holds ${member.size} bytes, not the ${row.size} recorded`);
+      continue;
+    }
+    const bytes = await source.read(member.offset, member.size);
+    if (bytes.length !== member.size || (await options.sha256(bytes)) !== row.sha256) {
+      problems.push(`${where}: its bytes do not match its SHA-256 (changed or damaged)`);
+      continue;
+    }
+    attachmentMembers.set(row.id, member);
+  }
+  for (const name of members.keys()) if (!named.has(name)) problems.push(`${name}: a file no row of the backup names`);
+  if (problems.length)
+    throw new BackupFileError(
+      'damaged',
+      `The backup file is damaged, so nothing was restored: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}. Use another copy.`,
+      problems.slice(0, 20),
+    );
+  return attachmentMembers;
+}
+
+/**
+ * Only recognise the file and check its structure and its rows' seal, without parsing rows or reading attachments:
+ * cheap enough for the desktop shell before it writes a backup over an older one (formats 1 to 3). Throws
+ * BackupFileError.
+ */
+export async function verifyBackupSource(source: ByteSource, sha256: Sha256): Promise<BackupHeader> {
+  if (!isArchive(await source.read(0, 4))) return verifyBackupSeal(await source.read(0, source.size), sha256);
+  const members = await readArchiveDirectory(source);
+  const rows = members.get(ROWS_MEMBER);
+  if (!rows)
+    throw new BackupFileError(
+      'not-a-backup',
+      `This is not a Redress backup file (it is a ZIP archive without ${ROWS_MEMBER}).`,
+    );
+  for (const name of members.keys())
+    if (name !== ROWS_MEMBER && !name.startsWith(ATTACHMENT_MEMBER_PREFIX))
+      throw damaged(`it holds ${name}, which Redress never writes`);
+  return verifyBackupSeal(await source.read(rows.offset, rows.size), sha256);
+}

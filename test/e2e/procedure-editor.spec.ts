@@ -1,0 +1,184 @@
+// Issue #16: procedures a desk can edit, safely. Kijoma is copied (the built-in one stays read-only) and a case is
+// logged under the copy; its substantive-reply target is then changed from 5 to 3 working days with an effective date:
+// the case received before keeps 5, one received after gets 3, and each case page says which version it follows.
+// A copy of Jive's code promises a time frame; the Jive acknowledgement (read with pdftotext) carries Jive's own
+// escalation steps and that time frame, in French.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from '@playwright/test';
+import { addDays, expect, issueLetterFromDialog, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
+
+const today = todayInLondon();
+const shots = fileURLToPath(new URL('../output/screenshots/', import.meta.url));
+
+/** The first working day (Monday to Friday) on or before `iso`. */
+function weekdayOnOrBefore(iso: string): string {
+  let day = iso;
+  while ([0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay())) day = addDays(day, -1);
+  return day;
+}
+
+async function choose(page: Page, scope: Locator, label: string, option: string) {
+  await scope.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function openProcedures(page: Page): Promise<Locator> {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const section = page.getByRole('region', { name: 'Procedures' });
+  await expect(section).toBeVisible();
+  return section;
+}
+
+/** Copy a built-in procedure from Settings → Procedures; the editor opens on the copy. */
+async function copyProcedure(page: Page, name: string): Promise<Locator> {
+  const section = await openProcedures(page);
+  await section.getByRole('button', { name }).first().click();
+  await section.getByRole('button', { name: `Copy ${name}`, exact: true }).click();
+  const editor = page.getByRole('region', { name: `Edit ${name} (copy) (v1)` });
+  await expect(editor).toBeVisible();
+  return editor;
+}
+
+async function addProvider(
+  page: Page,
+  p: { name: string; company: string; procedure: string; calendar: string; region: string; languages: string[] },
+) {
+  const providers = page.getByRole('region', { name: 'Providers' });
+  await providers.getByRole('button', { name: 'Add a provider…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New provider' });
+  await dialog.getByLabel('Provider name').fill(p.name);
+  await dialog.getByLabel('Company name').fill(p.company);
+  await dialog.getByLabel('Postal address').fill('1 High Street\nTown');
+  await dialog.getByLabel('Postcode').fill('CT19 5BE');
+  await choose(page, dialog, 'Complaints procedure', p.procedure);
+  await choose(page, dialog, 'Working-day calendar', p.calendar);
+  await choose(page, dialog, 'Regulator region', p.region);
+  for (const language of ['English (UK)', 'English (Canada)', 'French (Canada)']) {
+    const box = dialog.getByRole('checkbox', { name: language });
+    if (p.languages.includes(language)) await box.check();
+    else await box.uncheck();
+  }
+  await choose(page, dialog, 'Default letter language', p.languages[0]);
+  await dialog.getByRole('button', { name: 'Save provider' }).click();
+  await expect(dialog).toBeHidden();
+  await providers.getByRole('button', { name: `Make ${p.name} the usual provider` }).click();
+}
+
+const complaint = (receivedOn: string, name: string) => ({
+  receivedOn,
+  channel: 'Letter',
+  category: 'Billing',
+  summary: 'Charged twice for October',
+  name,
+  address: '12 St James Square\nLondon',
+  postcode: 'SW1Y 4JH',
+});
+
+test('a copy of Kijoma: 5 → 3 working days from an effective date; each case follows its own version', async ({
+  page,
+}) => {
+  // Two procedures saved, a provider, two cases and two case pages: slow on a busy machine.
+  test.slow();
+  mkdirSync(shots, { recursive: true });
+  // Received before the change, the change, and received after it: working days in the past fortnight.
+  const before = weekdayOnOrBefore(addDays(today, -14));
+  const effective = addDays(before, 3);
+  const after = weekdayOnOrBefore(addDays(today, -2));
+  await setUpDesk(page);
+
+  const editor = await copyProcedure(page, 'Kijoma Broadband complaints procedure');
+  await editor.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(editor).toBeHidden();
+  await addProvider(page, {
+    name: 'Kijoma Broadband',
+    company: 'Kijoma Broadband Ltd',
+    procedure: 'Kijoma Broadband complaints procedure (copy)',
+    calendar: 'England & Wales',
+    region: 'United Kingdom (Ofcom)',
+    languages: ['English (UK)'],
+  });
+
+  await logComplaint(page, complaint(before, 'Ada Lovelace'));
+  const heading = page.getByRole('heading', { level: 1 });
+  const beforeRef = (await heading.textContent())!.trim();
+  await expect(page.getByTestId('procedure-version')).toContainText('Kijoma Broadband complaints procedure (copy) v1');
+
+  // Edit the copy: cases follow it, so the save makes version 2 and needs the day it takes effect.
+  const section = await openProcedures(page);
+  await section.getByRole('button', { name: 'Kijoma Broadband complaints procedure (copy)' }).first().click();
+  await section.getByRole('button', { name: 'Edit Kijoma Broadband complaints procedure (copy)' }).click();
+  const edit = page.getByRole('region', { name: 'Edit Kijoma Broadband complaints procedure (copy) (v1)' });
+  await expect(edit.getByText('Cases follow this procedure')).toBeVisible();
+  const amount = edit.getByRole('textbox', { name: 'First response: amount' });
+  await expect(amount).toHaveValue('5');
+  await amount.fill('3');
+  // The preview follows the edit: a letter received today is due 3 working days on.
+  const preview = page.getByRole('list', { name: 'Due dates of a complaint received today by letter' });
+  await expect(preview).toContainText('+ 3 working days');
+  // Saved without the effective date: refused, the message next to the field.
+  await edit.getByRole('button', { name: 'Save as version 2' }).click();
+  const effectiveField = edit.getByLabel('Takes effect on');
+  await expect(effectiveField).toHaveAttribute('aria-invalid', 'true');
+  await expect(edit.getByText(/cases already follow version 1/).first()).toBeVisible();
+  await effectiveField.fill(effective);
+  await edit.screenshot({ path: join(shots, '170-procedure-editor.png') });
+  await edit.getByRole('button', { name: 'Save as version 2' }).click();
+  await expect(edit).toBeHidden();
+  await expect(section.getByText(/Versions: v1 from the start · v2 from/)).toBeVisible();
+
+  await logComplaint(page, complaint(after, 'Grace Hopper'));
+  const version = page.getByTestId('procedure-version');
+  await expect(version).toContainText('Kijoma Broadband complaints procedure (copy) v2, in force from');
+  await expect(page.getByText(/received \d{4}-\d{2}-\d{2} \+ 3 working days/).first()).toBeVisible();
+  await page.screenshot({ path: join(shots, '171-case-procedure-version-2.png'), fullPage: true });
+
+  // The case received before keeps version 1 and its 5 working days.
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
+  await page
+    .getByRole('link', { name: new RegExp(beforeRef) })
+    .first()
+    .click();
+  await expect(version).toContainText('Kijoma Broadband complaints procedure (copy) v1');
+  await expect(version).not.toContainText('v2');
+  await expect(page.getByText(/received \d{4}-\d{2}-\d{2} \+ 5 working days/).first()).toBeVisible();
+});
+
+test('a copy of Jive’s code: its acknowledgement carries Jive’s escalation steps and the promised time frame', async ({
+  page,
+}) => {
+  test.slow();
+  const dir = mkdtempSync(join(tmpdir(), 'redress-procedures-'));
+  mkdirSync(shots, { recursive: true });
+  await setUpDesk(page);
+  const editor = await copyProcedure(page, 'Jive Canada complaint handling code');
+  await editor
+    .getByLabel('Time frame we promise (French)')
+    .fill('Nous visons à terminer l’examen de votre plainte dans un délai approximatif de 10 jours ouvrables.');
+  await editor
+    .getByLabel('Time frame we promise (English)')
+    .fill('We aim to finish looking into your complaint within about 10 working days.');
+  await editor.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(editor).toBeHidden();
+  await addProvider(page, {
+    name: 'Jive Canada',
+    company: 'Jive Communications Canada',
+    procedure: 'Jive Canada complaint handling code (copy)',
+    calendar: 'Canada (federal)',
+    region: 'Canada (CRTC)',
+    languages: ['French (Canada)', 'English (Canada)'],
+  });
+  await logComplaint(page, { ...complaint(today, 'Béatrice Tremblay'), summary: 'Service coupé depuis lundi' });
+  const download = await issueLetterFromDialog(page);
+  const pdf = join(dir, download.suggestedFilename());
+  await download.saveAs(pdf);
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('Nous avons bien reçu votre plainte');
+  // Jive's own steps: a senior manager, then the head of support (not "ask for a manager").
+  expect(text).toContain('confiée à notre cadre supérieur, puis au responsable de notre équipe');
+  expect(text).toContain('dans un délai approximatif de 10 jours ouvrables');
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(shots, '172-jive-acknowledgement')]);
+});
