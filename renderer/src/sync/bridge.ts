@@ -13,7 +13,7 @@
 // revision the row was last in step with (syncRevs). Timeline entries, letters and audit records are immutable:
 // written once; changed only by anonymisation (a revision marked `erasedBy`).
 import { fromBase64, toBase64 } from '#shared/backup/bytes';
-import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import type { CaseRecord } from '#shared/model/case';
 import { sameValue } from '#shared/model/merge';
 import { checkStoredRow, formatPath, type StoredTable } from '#shared/model/stored';
 import { ERASURE_RULES } from '#shared/sync/design';
@@ -32,7 +32,7 @@ import {
   type CaseClash,
   type EditStamp,
 } from '#shared/sync/merge';
-import { refreshCaseIndex } from '#db/case-index/derive';
+import { refreshCaseIndexes } from '#db/case-index/derive';
 import { OUTBOX_TABLE, SYNC_TABLES, writingFromTeam, type OutboxRow, type SyncRevRow } from '#db/outbox';
 import { sha256Hex } from '#db/repositories/cases';
 import type { LetterRow, RedressDatabase } from '#db/schema';
@@ -68,6 +68,23 @@ export interface BridgeOptions {
   /** The person working now, recorded beside the writer on the case revisions this desk writes. */
   person?: () => string | undefined;
   onProblem?: (problem: BridgeProblem) => void;
+}
+
+/**
+ * A pull batch's reads and writes, kept in memory between one bulk read per kind and one bulk write per table. Each
+ * document appears once in a changes batch, so each key is written once.
+ */
+interface PullPlan {
+  /** Per Dexie table, the rows here before the batch (undefined: none). */
+  rows: Map<string, Map<string, Record<string, unknown> | undefined>>;
+  /** Per Dexie table, the rows to write (null: to delete). */
+  writes: Map<string, Map<string, Record<string, unknown> | null>>;
+  /** Per mutable document, the revision in step before and after (undefined after: deleted). */
+  revs: Map<string, { before: SyncRevRow | undefined; after: SyncRevRow | undefined }>;
+  /** Per case, its clashes before and after. */
+  conflicts: Map<string, { before: CaseClash[]; after: CaseClash[] }>;
+  /** Reference → the case holding it, as the batch leaves them. */
+  references: Map<string, string>;
 }
 
 interface ShapedDoc extends PouchDoc {
@@ -355,18 +372,24 @@ export class Bridge {
       OUTBOX_TABLE,
     ];
     let applied = 0;
+    // One transaction, and a few requests for the whole batch (each kind read with one bulkGet, each table written with
+    // one bulkPut): the requests of a document one after another were what made a large download slow.
     await this.database.transaction('rw', tables, async (tx) => {
       writingFromTeam(tx);
+      const waiting = await this.database.outbox.bulkGet(ready.map((r) => r.doc._id));
+      // Changed here too: the push merges it.
+      const todo = ready.filter((_, i) => !waiting[i]);
+      const plan = await this.readPlan(todo);
       const touchedCases = new Set<string>();
-      for (const { doc, type, key, bytes } of ready) {
-        if (await this.database.outbox.get(doc._id)) continue; // changed here too: the push merges it
-        if (await this.applyOne(doc, type, key, bytes)) {
+      for (const { doc, type, key, bytes } of todo) {
+        if (this.applyOne(plan, doc, type, key, bytes)) {
           applied += 1;
           const caseId = type === 'case' ? key : (doc.body?.caseId as string | undefined);
           if (caseId) touchedCases.add(caseId);
         }
       }
-      for (const caseId of touchedCases) await refreshCaseIndex(this.database, caseId);
+      await this.writePlan(plan);
+      await refreshCaseIndexes(this.database, [...touchedCases]);
       await this.database.meta.put({ key: PULLED_SEQ_KEY, value: lastSeq });
     });
     // An erasure from another desk: the personal data's earlier revisions go from this desk's PouchDB too.
@@ -374,40 +397,101 @@ export class Bridge {
     return applied;
   }
 
-  private async applyOne(doc: ShapedDoc, type: SyncType, key: string, bytes?: Uint8Array): Promise<boolean> {
+  /** What a batch of documents meets here: the rows, revisions in step and clashes, each kind read at once. */
+  private async readPlan(todo: ReadonlyArray<{ doc: ShapedDoc; type: SyncType; key: string }>): Promise<PullPlan> {
+    const plan: PullPlan = {
+      rows: new Map(),
+      writes: new Map(),
+      revs: new Map(),
+      conflicts: new Map(),
+      references: new Map(),
+    };
+    const byTable = new Map<string, string[]>();
+    for (const { type, key } of todo) {
+      const { table } = SYNC_TABLES[type];
+      byTable.set(table, [...(byTable.get(table) ?? []), key]);
+    }
+    for (const [table, keys] of byTable) {
+      const rows = (await this.database.table(table).bulkGet(keys)) as Array<Record<string, unknown> | undefined>;
+      plan.rows.set(table, new Map(keys.map((k, i) => [k, rows[i]])));
+      plan.writes.set(table, new Map());
+    }
+    const mutable = todo.filter((t) => !isImmutableType(t.type)).map((t) => t.doc._id);
+    const revs = await this.database.syncRevs.bulkGet(mutable);
+    mutable.forEach((ref, i) => plan.revs.set(ref, { before: revs[i], after: revs[i] }));
+    const cases = todo.filter((t) => t.type === 'case');
+    const clashes = await this.database.conflicts.bulkGet(cases.map((t) => t.key));
+    cases.forEach((t, i) =>
+      plan.conflicts.set(t.key, { before: clashes[i]?.clashes ?? [], after: clashes[i]?.clashes ?? [] }),
+    );
+    const references = cases.filter((t) => !t.doc._deleted).map((t) => t.doc.body.reference as string);
+    if (references.length) {
+      const holders = await this.database.cases.where('reference').anyOf(references).toArray();
+      for (const holder of holders) plan.references.set(holder.reference, holder.id);
+    }
+    return plan;
+  }
+
+  /** Write what a batch changed: one bulk request per table. */
+  private async writePlan(plan: PullPlan): Promise<void> {
+    for (const [table, writes] of plan.writes) {
+      const gone = [...writes].filter(([, row]) => row === null).map(([key]) => key);
+      const rows = [...writes.values()].filter((row): row is Record<string, unknown> => row !== null);
+      if (gone.length) await this.database.table(table).bulkDelete(gone);
+      if (rows.length) await this.database.table(table).bulkPut(rows);
+    }
+    const revs = [...plan.revs].filter(([, r]) => r.after !== r.before);
+    const revsGone = revs.filter(([, r]) => !r.after).map(([ref]) => ref);
+    const revsPut = revs.map(([, r]) => r.after).filter((r): r is SyncRevRow => !!r);
+    if (revsGone.length) await this.database.syncRevs.bulkDelete(revsGone);
+    if (revsPut.length) await this.database.syncRevs.bulkPut(revsPut);
+    const clashes = [...plan.conflicts].filter(([, c]) => !sameValue(c.before, c.after));
+    const clashesGone = clashes.filter(([, c]) => c.after.length === 0).map(([caseId]) => caseId);
+    const clashesPut = clashes
+      .filter(([, c]) => c.after.length > 0)
+      .map(([caseId, c]) => ({ caseId, clashes: c.after }));
+    if (clashesGone.length) await this.database.conflicts.bulkDelete(clashesGone);
+    if (clashesPut.length) await this.database.conflicts.bulkPut(clashesPut);
+  }
+
+  /** Apply one document to the batch's plan (nothing is written until `writePlan`). Whether it changed a row. */
+  private applyOne(plan: PullPlan, doc: ShapedDoc, type: SyncType, key: string, bytes?: Uint8Array): boolean {
     const { table } = SYNC_TABLES[type];
-    const dexie = this.database.table(table);
-    const here = (await dexie.get(key)) as Record<string, unknown> | undefined;
+    const here = plan.rows.get(table)!.get(key);
+    const put = (row: Record<string, unknown>) => plan.writes.get(table)!.set(key, row);
     if (doc._deleted) {
       if (!here || isImmutableType(type)) return false;
-      await dexie.delete(key);
-      await this.database.syncRevs.delete(doc._id);
-      if (type === 'case') await this.database.conflicts.delete(key);
+      plan.writes.get(table)!.set(key, null);
+      plan.revs.get(doc._id)!.after = undefined;
+      if (type === 'case') {
+        plan.conflicts.get(key)!.after = [];
+        if (plan.references.get(here.reference as string) === key) plan.references.delete(here.reference as string);
+      }
       return true;
     }
     if (type === 'letter') {
       if (doc.erasedBy) {
         if (!here) return false;
-        await dexie.delete(key);
+        plan.writes.get(table)!.set(key, null);
         return true;
       }
       if (here) return false;
-      await dexie.put({ ...doc.body, bytes });
+      put({ ...doc.body, bytes });
       return true;
     }
     if (type === 'counter') {
       const mine = (here?.last as number | undefined) ?? 0;
       const theirs = (doc.body.last as number | undefined) ?? 0;
-      await this.inStepWith(doc);
+      this.inStepWith(plan, doc);
       if (here && mine >= theirs) return false;
-      await dexie.put(doc.body);
+      put(doc.body);
       return true;
     }
     if (type === 'case') {
       // Two cases under one reference (a desk that reused a prefix): never stored; said, so a person can sort it.
       const reference = doc.body.reference as string;
-      const holder = await this.database.cases.where('reference').equals(reference).first();
-      if (holder && holder.id !== key) {
+      const holder = plan.references.get(reference);
+      if (holder !== undefined && holder !== key) {
         this.onProblem({
           docId: doc._id,
           reason:
@@ -416,19 +500,13 @@ export class Bridge {
         });
         return false;
       }
+      plan.references.set(reference, key);
     }
-    if (!isImmutableType(type)) await this.inStepWith(doc);
-    if (type === 'case') {
-      const clashes = doc.clashes ?? [];
-      const had = (await this.database.conflicts.get(key))?.clashes ?? [];
-      if (!sameValue(had, clashes)) {
-        if (clashes.length) await this.database.conflicts.put({ caseId: key, clashes });
-        else await this.database.conflicts.delete(key);
-      }
-    }
+    if (!isImmutableType(type)) this.inStepWith(plan, doc);
+    if (type === 'case') plan.conflicts.get(key)!.after = doc.clashes ?? [];
     if (here && sameValue(here, doc.body)) return type === 'case';
     if (type === 'entry' && here && !doc.erasedBy) return false; // an entry is written once
-    await dexie.put(doc.body as unknown as TimelineEvent);
+    put(doc.body);
     return true;
   }
 
@@ -449,14 +527,14 @@ export class Bridge {
   }
 
   /** Record the revision a row is now in step with; one from another desk is also the team's revision. */
-  private async inStepWith(doc: ShapedDoc): Promise<void> {
-    const before = await this.database.syncRevs.get(doc._id);
+  private inStepWith(plan: PullPlan, doc: ShapedDoc): void {
+    const revs = plan.revs.get(doc._id)!;
     const team = isErasure(doc)
       ? undefined // no earlier body kept after an erasure: it holds the personal data
       : doc.writer !== this.writer
         ? { rev: doc._rev!, body: doc.body }
-        : before?.team;
-    await this.database.syncRevs.put({ ref: doc._id, rev: doc._rev!, body: doc.body, ...(team ? { team } : {}) });
+        : revs.after?.team;
+    revs.after = { ref: doc._id, rev: doc._rev!, body: doc.body, ...(team ? { team } : {}) };
   }
 
   /** A letter's PDF, checked against the checksum it was issued with; null (and a problem shown) when it is not. */
