@@ -101,12 +101,15 @@ function unionClashes(...lists: ReadonlyArray<readonly CaseClash[] | undefined>)
 
 /**
  * A clash as the merged case has it: `kept` is the side whose value the case holds, the others follow once each
- * (by value), in the order they were met. Null when no other value is left.
+ * (by value), in the order they were met. When the case holds none of the clash's values (a desk changed the field
+ * again after the clash was recorded, and that change was merged in), that later value is `kept`, with the stamp of
+ * the revision that holds it, and every earlier value is among the others: the list always says what the case holds.
+ * Null when no other value is left.
  */
-function settledAgainst(clash: CaseClash, body: CaseRecord): CaseClash | null {
+function settledAgainst(clash: CaseClash, body: CaseRecord, holder: EditStamp): CaseClash | null {
   const current = valueAt(body, clash.path);
   const sides = [clash.kept, ...otherSides(clash)];
-  const kept = sides.find((side) => sameValue(side.value, current)) ?? clash.kept;
+  const kept = sides.find((side) => sameValue(side.value, current)) ?? { value: current, ...holder };
   const others: ClashSide[] = [];
   for (const side of sides) {
     if (sameValue(side.value, kept.value) || others.some((o) => sameValue(o.value, side.value))) continue;
@@ -142,8 +145,23 @@ export function mergeCaseRevisions(winner: CaseRevision, losers: readonly Losing
     // A clash the loser carried stays unless this merge settles its field again.
     clashes = unionClashes(clashes, loser.clashes, fresh);
   }
-  // A clash whose values have since become equal (the same value typed at both desks) needs nobody.
-  return { body, clashes: clashes.map((c) => settledAgainst(c, body)).filter((c): c is CaseClash => c !== null) };
+  // Who wrote the value the merged case holds at a path: the first revision (winner, then losers) holding it.
+  const holder = (path: readonly string[]): EditStamp =>
+    [winner, ...losers].find((r) => sameValue(valueAt(r.body, path), valueAt(body, path)))?.stamp ?? winner.stamp;
+  return { body, clashes: clashesAgainst(body, clashes, holder) };
+}
+
+/**
+ * A case's clashes as its body has them now (`settledAgainst`): each clash's `kept` is the value the case holds, the
+ * one a later edit put there (`holder` says who wrote it) included; a clash whose values have since become equal (the
+ * same value typed at both desks) needs nobody and goes. Every case document a desk writes carries its clashes so.
+ */
+export function clashesAgainst(
+  body: CaseRecord,
+  clashes: readonly CaseClash[],
+  holder: (path: readonly string[]) => EditStamp,
+): CaseClash[] {
+  return clashes.map((c) => settledAgainst(c, body, holder(c.path))).filter((c): c is CaseClash => c !== null);
 }
 
 /** The value at a path of a case (for showing a clash's field as it is now). */

@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseFacts } from '#shared/rules/facts';
+import { otherSides, type CaseClash } from '#shared/sync/merge';
 import { newCaseParts } from '#test/support/cases';
 import { deskSettings } from '#test/support/desk';
 import { memoryPouch, PouchDB } from '#test/support/pouch';
+import { reassignCase } from '#db/repositories/assign';
 import { appendEvent, createCase, recordLetterIssued } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import { Bridge, enqueueAll, UpdateNeededError, type BridgeProblem } from './bridge';
@@ -157,6 +159,65 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
     expect((await b.database.caseIndex.get(record.id))?.customerName).toBe(merged.customer.name);
     // And the rules can still read the merged case.
     expect(() => caseFacts(merged, one.events as never)).not.toThrow();
+  });
+
+  it('a handler reassigned twice at one desk while another desk reassigned it: every value kept, the clash says what the case holds', async () => {
+    // The 20-desk simulation's sequence: desk A reassigns, its revision meets desk B's reassignment (a conflict, merged
+    // into a clash), then A reassigns again on top. The clash list kept the merge's value as "kept" while the case
+    // held A's second handler, and a later merge could drop a value the list no longer matched.
+    const sequences: Array<[string, (s: PouchDatabase, a: TestDesk, b: TestDesk, id: string) => Promise<void>]> = [
+      [
+        'A twice offline, B once',
+        async (_s, a, b, id) => {
+          await reassignCase(a.database, id, 'Handler A1', { by: 'Sam' });
+          await reassignCase(a.database, id, 'Handler A2', { by: 'Sam' });
+          await reassignCase(b.database, id, 'Handler B1', { by: 'Kim' });
+        },
+      ],
+      [
+        'A once, B’s revision arrives and is merged at A, A again before sending',
+        async (s, a, b, id) => {
+          await reassignCase(b.database, id, 'Handler B1', { by: 'Kim' });
+          await b.bridge.push();
+          await PouchDB.replicate(b.local, s);
+          await reassignCase(a.database, id, 'Handler A1', { by: 'Sam' });
+          await a.bridge.push();
+          await PouchDB.replicate(s, a.local);
+          await a.bridge.pull();
+          await reassignCase(a.database, id, 'Handler A2', { by: 'Sam' });
+        },
+      ],
+      [
+        'A once and B once settled into a clash at both, then A again',
+        async (s, a, b, id) => {
+          await reassignCase(a.database, id, 'Handler A1', { by: 'Sam' });
+          await reassignCase(b.database, id, 'Handler B1', { by: 'Kim' });
+          await settle(s, a, b);
+          await reassignCase(a.database, id, 'Handler A2', { by: 'Sam' });
+        },
+      ],
+    ];
+    for (const [label, run] of sequences) {
+      const server = memoryPouch(`server-${label}`);
+      const a = desk('desk-a', 'LDS');
+      const b = desk('desk-b', 'BRD');
+      const record = await createCase(a.database, newCaseParts(), { settings: settingsFor('LDS'), by: 'Sam' });
+      await settle(server, a, b);
+      await run(server, a, b, record.id);
+      await settle(server, a, b);
+      const one = await snapshot(a.database);
+      expect(await snapshot(b.database), label).toEqual(one);
+      const handler = (one.cases[0] as { assignee?: string }).assignee;
+      const clash = (one.conflicts[0] as { clashes: CaseClash[] } | undefined)?.clashes.find(
+        (c) => c.path.join('.') === 'assignee',
+      );
+      expect(clash, label).toBeDefined();
+      // What the list calls kept is what the case holds; every handler a desk last gave the case is there.
+      expect(clash!.kept.value, label).toBe(handler);
+      const values = [clash!.kept, ...otherSides(clash!)].map((side) => side.value);
+      expect(values, label).toEqual(expect.arrayContaining(['Handler A2', 'Handler B1']));
+      expect(new Set(values).size, label).toBe(values.length);
+    }
   });
 
   it('merges from the revision both grew from even when PouchDB compacted its body away', async () => {

@@ -26,6 +26,7 @@ import {
   type SyncType,
 } from '#shared/sync/documents';
 import {
+  clashesAgainst,
   mergeCaseRevisions,
   mergeCounterRevisions,
   mergePlainRevisions,
@@ -278,7 +279,17 @@ export class Bridge {
     }
 
     // Mutable: case (with its clashes), person, counter.
-    const clashes = type === 'case' ? ((await this.database.conflicts.get(key))?.clashes ?? []) : undefined;
+    const editStamp: EditStamp = { writer: this.writer, by: this.person(), at: change.at };
+    // The clashes as this row has them: a field changed here again after its clash was recorded keeps the clash, with
+    // the value the case holds now as the one kept (shared/sync/merge.ts clashesAgainst).
+    const clashes =
+      type === 'case' && row
+        ? clashesAgainst(
+            row as unknown as CaseRecord,
+            (await this.database.conflicts.get(key))?.clashes ?? [],
+            () => editStamp,
+          )
+        : undefined;
     if (!row) {
       if (!doc) return 'same';
       return { _id: id, _rev: doc._rev, _deleted: true } as ShapedDoc;
@@ -311,7 +322,7 @@ export class Bridge {
       [
         {
           body: row as unknown as CaseRecord,
-          stamp: { writer: this.writer, by: this.person(), at: change.at },
+          stamp: editStamp,
           base: baseBody as unknown as CaseRecord | null,
           clashes,
         },
