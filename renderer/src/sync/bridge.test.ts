@@ -9,6 +9,7 @@ import { reassignCase } from '#db/repositories/assign';
 import { appendEvent, createCase, recordLetterIssued } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import { Bridge, enqueueAll, UpdateNeededError, type BridgeProblem } from './bridge';
+import { settleCaseClash } from './conflicts';
 import type { PouchDatabase } from './pouch';
 
 interface TestDesk {
@@ -217,6 +218,40 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
       const values = [clash!.kept, ...otherSides(clash!)].map((side) => side.value);
       expect(values, label).toEqual(expect.arrayContaining(['Handler A2', 'Handler B1']));
       expect(new Set(values).size, label).toBe(values.length);
+    }
+  });
+
+  it('a clash settled at one desk stays settled when another desk’s revision made before it heard still carries it', async () => {
+    const server = memoryPouch('server');
+    const a = desk('desk-a', 'LDS');
+    const b = desk('desk-b', 'BRD');
+    const record = await createCase(a.database, newCaseParts(), { settings: settingsFor('LDS'), by: 'Sam' });
+    await settle(server, a, b);
+    await a.database.cases.update(record.id, { customer: { ...record.customer, name: 'Ada King' } });
+    await b.database.cases.update(record.id, { customer: { ...record.customer, name: 'Ada Byron' } });
+    await settle(server, a, b);
+    for (const d of [a, b]) expect((await d.database.conflicts.get(record.id))?.clashes).toHaveLength(1);
+
+    // A settles it; B, not having heard, changes another field: its revision still carries the clash.
+    await settleCaseClash(a.database, record.id, ['customer', 'name'], 'other', { by: 'Sam', today: '2026-11-21' });
+    const chosen = (await a.database.cases.get(record.id))!.customer.name;
+    await b.database.cases.update(record.id, { summary: 'Changed at Bradford meanwhile' });
+    await settle(server, a, b);
+    for (const d of [a, b]) {
+      const now = (await d.database.cases.get(record.id))!;
+      expect(now.customer.name, d.name).toBe(chosen);
+      expect(now.summary, d.name).toBe('Changed at Bradford meanwhile');
+      expect((await d.database.conflicts.get(record.id))?.clashes ?? [], d.name).toEqual([]);
+    }
+
+    // A new value for the field is a new question: B names the customer again, A changes it too, both apart.
+    await a.database.cases.update(record.id, { customer: { ...record.customer, name: 'Ada L. King' } });
+    await b.database.cases.update(record.id, { customer: { ...record.customer, name: 'Augusta Ada Byron' } });
+    await settle(server, a, b);
+    for (const d of [a, b]) {
+      const [clash] = (await d.database.conflicts.get(record.id))?.clashes ?? [];
+      const values = clash ? [clash.kept, ...otherSides(clash)].map((side) => side.value) : [];
+      expect(values, d.name).toEqual(expect.arrayContaining(['Ada L. King', 'Augusta Ada Byron']));
     }
   });
 

@@ -82,10 +82,16 @@ interface PullPlan {
   writes: Map<string, Map<string, Record<string, unknown> | null>>;
   /** Per mutable document, the revision in step before and after (undefined after: deleted). */
   revs: Map<string, { before: SyncRevRow | undefined; after: SyncRevRow | undefined }>;
-  /** Per case, its clashes before and after. */
-  conflicts: Map<string, { before: CaseClash[]; after: CaseClash[] }>;
+  /** Per case, its clashes (open and settled) before and after. */
+  conflicts: Map<string, { before: Clashes; after: Clashes }>;
   /** Reference → the case holding it, as the batch leaves them. */
   references: Map<string, string>;
+}
+
+/** A case's open and settled clashes, as its conflicts row holds them (db/outbox.ts ConflictRow). */
+interface Clashes {
+  clashes: CaseClash[];
+  settled: CaseClash[];
 }
 
 interface ShapedDoc extends PouchDoc {
@@ -96,6 +102,8 @@ interface ShapedDoc extends PouchDoc {
   editedBy?: string;
   editedAt?: string;
   clashes?: CaseClash[];
+  /** Clashes settled by a person (shared/sync/merge.ts CaseRevision.settled). */
+  settled?: CaseClash[];
   erasedBy?: string;
 }
 
@@ -282,14 +290,12 @@ export class Bridge {
     const editStamp: EditStamp = { writer: this.writer, by: this.person(), at: change.at };
     // The clashes as this row has them: a field changed here again after its clash was recorded keeps the clash, with
     // the value the case holds now as the one kept (shared/sync/merge.ts clashesAgainst).
+    const conflictRow = type === 'case' && row ? await this.database.conflicts.get(key) : undefined;
     const clashes =
       type === 'case' && row
-        ? clashesAgainst(
-            row as unknown as CaseRecord,
-            (await this.database.conflicts.get(key))?.clashes ?? [],
-            () => editStamp,
-          )
+        ? clashesAgainst(row as unknown as CaseRecord, conflictRow?.clashes ?? [], () => editStamp)
         : undefined;
+    const settled = conflictRow?.settled ?? [];
     if (!row) {
       if (!doc) return 'same';
       return { _id: id, _rev: doc._rev, _deleted: true } as ShapedDoc;
@@ -298,16 +304,22 @@ export class Bridge {
     const clean = (d: ShapedDoc) => {
       if (d.editedBy === undefined) delete d.editedBy;
       if (type !== 'case' || !d.clashes?.length) delete d.clashes;
+      if (type !== 'case' || !d.settled?.length) delete d.settled;
       return d;
     };
-    if (!doc) return clean(envelope(row, { ...stamp, clashes }));
+    if (!doc) return clean(envelope(row, { ...stamp, clashes, settled }));
     if (doc.schema > SYNC_SCHEMA) throw new UpdateNeededError(doc.schema);
-    if (sameValue(doc.body, row) && sameValue(doc.clashes ?? [], clashes ?? [])) return 'same';
+    if (
+      sameValue(doc.body, row) &&
+      sameValue(doc.clashes ?? [], clashes ?? []) &&
+      (type !== 'case' || sameValue(doc.settled ?? [], settled))
+    )
+      return 'same';
     const base = await this.database.syncRevs.get(id);
     if (!base || base.rev === doc._rev) {
       // In step with what the team has: this change goes on top. Fields this Redress does not know stay: the row holds
       // the body as it arrived (the stored schemas are loose objects), so they go back with it.
-      return clean(envelope(row, { ...stamp, clashes }));
+      return clean(envelope(row, { ...stamp, clashes, settled }));
     }
     // A newer revision arrived since this row was last in step: merge this change into it from that revision.
     const baseBody = (await this.bodyAt(id, base.rev)) ?? base.body ?? null;
@@ -318,17 +330,24 @@ export class Bridge {
       return envelope(mergePlainRevisions(doc.body, [{ body: row, base: baseBody }]));
     }
     const merged = mergeCaseRevisions(
-      { body: doc.body as unknown as CaseRecord, stamp: stampOf(doc), clashes: doc.clashes },
+      { body: doc.body as unknown as CaseRecord, stamp: stampOf(doc), clashes: doc.clashes, settled: doc.settled },
       [
         {
           body: row as unknown as CaseRecord,
           stamp: editStamp,
           base: baseBody as unknown as CaseRecord | null,
           clashes,
+          settled,
         },
       ],
     );
-    return clean(envelope(merged.body as unknown as Record<string, unknown>, { ...stamp, clashes: merged.clashes }));
+    return clean(
+      envelope(merged.body as unknown as Record<string, unknown>, {
+        ...stamp,
+        clashes: merged.clashes,
+        settled: merged.settled,
+      }),
+    );
   }
 
   private async bodyAt(id: string, rev: string): Promise<Record<string, unknown> | null> {
@@ -433,7 +452,10 @@ export class Bridge {
     const cases = todo.filter((t) => t.type === 'case');
     const clashes = await this.database.conflicts.bulkGet(cases.map((t) => t.key));
     cases.forEach((t, i) =>
-      plan.conflicts.set(t.key, { before: clashes[i]?.clashes ?? [], after: clashes[i]?.clashes ?? [] }),
+      plan.conflicts.set(t.key, {
+        before: { clashes: clashes[i]?.clashes ?? [], settled: clashes[i]?.settled ?? [] },
+        after: { clashes: clashes[i]?.clashes ?? [], settled: clashes[i]?.settled ?? [] },
+      }),
     );
     const references = cases.filter((t) => !t.doc._deleted).map((t) => t.doc.body.reference as string);
     if (references.length) {
@@ -457,10 +479,15 @@ export class Bridge {
     if (revsGone.length) await this.database.syncRevs.bulkDelete(revsGone);
     if (revsPut.length) await this.database.syncRevs.bulkPut(revsPut);
     const clashes = [...plan.conflicts].filter(([, c]) => !sameValue(c.before, c.after));
-    const clashesGone = clashes.filter(([, c]) => c.after.length === 0).map(([caseId]) => caseId);
+    const none = (c: Clashes) => c.clashes.length === 0 && c.settled.length === 0;
+    const clashesGone = clashes.filter(([, c]) => none(c.after)).map(([caseId]) => caseId);
     const clashesPut = clashes
-      .filter(([, c]) => c.after.length > 0)
-      .map(([caseId, c]) => ({ caseId, clashes: c.after }));
+      .filter(([, c]) => !none(c.after))
+      .map(([caseId, c]) => ({
+        caseId,
+        clashes: c.after.clashes,
+        ...(c.after.settled.length ? { settled: c.after.settled } : {}),
+      }));
     if (clashesGone.length) await this.database.conflicts.bulkDelete(clashesGone);
     if (clashesPut.length) await this.database.conflicts.bulkPut(clashesPut);
   }
@@ -475,7 +502,7 @@ export class Bridge {
       plan.writes.get(table)!.set(key, null);
       plan.revs.get(doc._id)!.after = undefined;
       if (type === 'case') {
-        plan.conflicts.get(key)!.after = [];
+        plan.conflicts.get(key)!.after = { clashes: [], settled: [] };
         if (plan.references.get(here.reference as string) === key) plan.references.delete(here.reference as string);
       }
       return true;
@@ -514,7 +541,7 @@ export class Bridge {
       plan.references.set(reference, key);
     }
     if (!isImmutableType(type)) this.inStepWith(plan, doc);
-    if (type === 'case') plan.conflicts.get(key)!.after = doc.clashes ?? [];
+    if (type === 'case') plan.conflicts.get(key)!.after = { clashes: doc.clashes ?? [], settled: doc.settled ?? [] };
     if (here && sameValue(here, doc.body)) return type === 'case';
     if (type === 'entry' && here && !doc.erasedBy) return false; // an entry is written once
     put(doc.body);
@@ -590,6 +617,7 @@ export class Bridge {
     }
     let body: Record<string, unknown>;
     let clashes: CaseClash[] | undefined;
+    let settled: CaseClash[] | undefined;
     if (type === 'counter') {
       body = mergeCounterRevisions(
         winner.body as { last: number },
@@ -602,16 +630,23 @@ export class Bridge {
       );
     } else {
       const merged = mergeCaseRevisions(
-        { body: winner.body as unknown as CaseRecord, stamp: stampOf(winner), clashes: winner.clashes },
+        {
+          body: winner.body as unknown as CaseRecord,
+          stamp: stampOf(winner),
+          clashes: winner.clashes,
+          settled: winner.settled,
+        },
         losers.map((l) => ({
           body: l.doc.body as unknown as CaseRecord,
           stamp: stampOf(l.doc),
           clashes: l.doc.clashes,
+          settled: l.doc.settled,
           base: l.base as unknown as CaseRecord | null,
         })),
       );
       body = merged.body as unknown as Record<string, unknown>;
       clashes = merged.clashes;
+      settled = merged.settled;
     }
     const merged: ShapedDoc = {
       _id: winner._id,
@@ -623,12 +658,16 @@ export class Bridge {
       ...(winner.editedBy ? { editedBy: winner.editedBy } : {}),
       ...(winner.editedAt ? { editedAt: winner.editedAt } : {}),
       ...(clashes?.length ? { clashes } : {}),
+      ...(settled?.length ? { settled } : {}),
     };
     const tombstones = winner._conflicts!.map((rev) => ({ _id: winner._id, _rev: rev, _deleted: true }));
     // When the merge is what the winner already holds (two desks wrote the same merge, each in its own name), only
     // the losers are deleted: deletions of the same revision are the same revision at every desk (PouchDB's revision
     // ids are a digest of the content), so the desks converge instead of answering each other's merge forever.
-    const same = sameValue(body, winner.body) && sameValue(clashes ?? [], winner.clashes ?? []);
+    const same =
+      sameValue(body, winner.body) &&
+      sameValue(clashes ?? [], winner.clashes ?? []) &&
+      sameValue(settled ?? [], winner.settled ?? []);
     await this.local.bulkDocs(same ? tombstones : [merged, ...tombstones]);
   }
 }
