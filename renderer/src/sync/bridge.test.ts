@@ -396,6 +396,26 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
     );
   });
 
+  it('two cases from the team under one reference, in one batch or across two: the first is kept, the other said', async () => {
+    const a = desk('desk-a', 'LDS');
+    const z = desk('desk-z', 'ZED');
+    const first = await createCase(z.database, newCaseParts(), { settings: settingsFor('ZED'), by: 'Zed' });
+    const twin = { ...first, id: 'twin-in-the-same-batch' };
+    const later = { ...first, id: 'twin-in-a-later-batch' };
+    const doc = (body: typeof first) => ({ _id: `case:${body.id}`, type: 'case', schema: 1, writer: 'desk-z', body });
+    await a.local.bulkDocs([doc(first), doc(twin)]);
+    await a.bridge.pull();
+    await a.local.bulkDocs([doc(later)]);
+    await a.bridge.pull();
+    const cases = await a.database.cases.toArray();
+    expect(cases.map((c) => c.id)).toHaveLength(1);
+    const kept = cases[0].id;
+    const refused = [first.id, twin.id, later.id].filter((id) => id !== kept).map((id) => `case:${id}`);
+    expect(a.problems.map((p) => p.docId).sort()).toEqual(refused.sort());
+    expect(a.problems[0].reason).toContain(`Two cases from the team have the reference ${first.reference}`);
+    expect(await a.database.caseIndex.count()).toBe(1);
+  });
+
   it('refuses a letter whose PDF does not match its checksum, and says so', async () => {
     const a = desk('desk-a', 'LDS');
     await a.local.put({
