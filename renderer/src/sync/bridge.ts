@@ -44,6 +44,16 @@ export const PULLED_SEQ_KEY = 'sync-pulled-seq';
 /** Documents written or read per round: small enough to keep each Dexie transaction short. */
 const BATCH = 250;
 
+/**
+ * Documents taken in per pull round. Large enough that each table's write is one bulk request of 50 rows or more
+ * (about 115 cases, their index and report rows at 8.7 documents a case): for such a request Dexie's live queries
+ * record "the table changed" instead of every key and index value written, and each open live query that does not
+ * read the rows keeps what it was told until it next runs; key by key, that record grew with the whole download and
+ * its upkeep became the page's longest tasks (seconds at 10,000 cases). One transaction still holds a whole round.
+ * During the first download TeamSync waits for this many documents before it pulls (team.ts), so the rounds are full.
+ */
+export const PULL_BATCH = 1000;
+
 /** A document the team holds that this Redress cannot read: it stops sharing rather than damage it. */
 export class UpdateNeededError extends Error {
   constructor(public readonly schema: number) {
@@ -364,7 +374,7 @@ export class Bridge {
     let applied = 0;
     for (;;) {
       const since = ((await this.database.meta.get(PULLED_SEQ_KEY))?.value as number | string | undefined) ?? 0;
-      const changes = await this.local.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
+      const changes = await this.local.changes({ since, limit: PULL_BATCH, include_docs: true, conflicts: true });
       if (changes.results.length === 0) return applied;
       applied += await this.applyBatch(changes.results.map((c) => c.doc!).filter(Boolean), changes.last_seq);
     }
