@@ -50,9 +50,10 @@ const BATCH = 250;
  * record "the table changed" instead of every key and index value written, and each open live query that does not
  * read the rows keeps what it was told until it next runs; key by key, that record grew with the whole download and
  * its upkeep became the page's longest tasks (seconds at 10,000 cases). One transaction still holds a whole round.
- * During the first download TeamSync waits for this many documents before it pulls (team.ts), so the rounds are full.
+ * A round is as large as what has arrived: TeamSync pulls after every replication batch (200 documents), so during a
+ * download most rounds are smaller; waiting for full rounds is the next step (docs/performance.md, Sharing).
  */
-export const PULL_BATCH = 1000;
+const PULL_BATCH = 1000;
 
 /** A document the team holds that this Redress cannot read: it stops sharing rather than damage it. */
 export class UpdateNeededError extends Error {

@@ -10,7 +10,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { parseSyncDocId } from '#shared/sync/documents';
 import type { RedressDatabase } from '#db/schema';
-import { Bridge, enqueueAll, PULL_BATCH, PULLED_SEQ_KEY, UpdateNeededError, type BridgeProblem } from './bridge';
+import { Bridge, enqueueAll, PULLED_SEQ_KEY, UpdateNeededError, type BridgeProblem } from './bridge';
 import { pouchError, type PouchDatabase, type PouchReplication } from './pouch';
 
 /** The desk's membership of a team, kept in its meta table (desk-local, never replicated). */
@@ -200,8 +200,6 @@ export class TeamSync {
   private pushing = false;
   private pullAgain = false;
   private downloading: { total: number; done: number } | null = null;
-  /** Documents the first download brought since the last pull was scheduled. */
-  private downloadedSincePull = 0;
   private stopped = false;
 
   private leading = false;
@@ -321,26 +319,13 @@ export class TeamSync {
       .sync(local, remote, { live: true, retry: true, batch_size: 200, back_off_function: backOff })
       .on('change', (info) => {
         if (info.direction === 'pull') {
-          if (this.downloading) {
-            // The first download: taken in by rounds of PULL_BATCH documents rather than after every replication
-            // batch (bridge.ts PULL_BATCH says why); the rest when the replication pauses.
-            this.downloading.done += info.change.docs_written;
-            this.downloadedSincePull += info.change.docs_written;
-            if (this.downloadedSincePull < PULL_BATCH) return void this.refreshState('active');
-          }
-          this.downloadedSincePull = 0;
+          if (this.downloading) this.downloading.done += info.change.docs_written;
           this.schedulePull();
         }
         void this.refreshState('active');
       })
       .on('active', () => void this.refreshState('active'))
-      .on('paused', (error?: unknown) => {
-        if (this.downloadedSincePull > 0) {
-          this.downloadedSincePull = 0;
-          this.schedulePull();
-        }
-        void this.refreshState(error ? 'error' : 'idle', error);
-      })
+      .on('paused', (error?: unknown) => void this.refreshState(error ? 'error' : 'idle', error))
       .on('denied', (error: unknown) => void this.refused(error))
       .on('error', (error?: unknown) => void this.refreshState('error', error));
   }
