@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatReference, parseReference } from './reference';
+import { formatReference, isDeskReference, parseReference } from './reference';
 
 describe('reference format', () => {
+  it('names the desk that issued it: its prefix, whole', () => {
+    expect(isDeskReference('LDS-2026-000042', 'LDS')).toBe(true);
+    expect(isDeskReference('LDS-2026-000042', 'LD')).toBe(false);
+    expect(isDeskReference('LD-2026-000042', 'LDS')).toBe(false);
+    expect(isDeskReference('BRD-2026-000001', 'LDS')).toBe(false);
+  });
   it('pads the sequence to six digits and round-trips', () => {
     expect(formatReference('RDR', 2026, 42)).toBe('RDR-2026-000042');
     expect(parseReference('RDR-2026-000042')).toEqual({ prefix: 'RDR', year: 2026, sequence: 42 });

@@ -31,3 +31,13 @@ export function parseReference(reference: string): { prefix: string; year: numbe
 export function counterKey(prefix: string, year: number): string {
   return `${prefix}-${year}`;
 }
+
+/** What every reference a desk hands out starts with: its prefix and a hyphen. A case's reference names its desk. */
+export function deskReferenceStart(prefix: string): string {
+  return `${prefix}-`;
+}
+
+/** Whether a case was logged at the desk with this prefix ("this desk's cases" in a team). */
+export function isDeskReference(reference: string, prefix: string): boolean {
+  return reference.startsWith(deskReferenceStart(prefix));
+}

@@ -17,6 +17,11 @@ export interface ReportFilters {
   providerId?: string;
   /** A handler's name; '' for cases nobody is assigned to. */
   handler?: string;
+  /**
+   * Only the cases logged at one desk of a team (issue #14): its reference prefix, and the ids of its cases (read from
+   * the case index by the caller, as a case's reference names its desk).
+   */
+  desk?: { prefix: string; caseIds: ReadonlySet<string> };
 }
 
 export const MEASURE_IDS = [
@@ -180,7 +185,8 @@ export function matchesFilters(c: CaseSummary, f: ReportFilters): boolean {
     (f.channel === undefined || c.channel === f.channel) &&
     (f.procedureId === undefined || c.procedureId === f.procedureId) &&
     (f.providerId === undefined || c.providerId === f.providerId) &&
-    (f.handler === undefined || c.handler === f.handler)
+    (f.handler === undefined || c.handler === f.handler) &&
+    (f.desk === undefined || f.desk.caseIds.has(c.id))
   );
 }
 
@@ -384,6 +390,7 @@ export function describeFilters(
   providerName: (id: string) => string = (id) => id,
 ): string {
   const parts: string[] = [];
+  if (filters.desk) parts.push(`Desk: ${filters.desk.prefix}`);
   if (filters.providerId) parts.push(`Provider: ${providerName(filters.providerId)}`);
   if (filters.category) parts.push(`Category: ${CATEGORY_LABELS[filters.category]}`);
   if (filters.channel) parts.push(`Channel: ${CHANNEL_LABELS[filters.channel]}`);

@@ -47,11 +47,17 @@ export function otherSides(clash: CaseClash): ClashSide[] {
   return [clash.other, ...(clash.more ?? [])];
 }
 
-/** One revision of a case document: its body, who wrote it, and the clashes it already carries. */
+/** One revision of a case document: its body, who wrote it, and the clashes it already carries and has settled. */
 export interface CaseRevision {
   body: CaseRecord;
   stamp: EditStamp;
   clashes?: readonly CaseClash[];
+  /**
+   * Clashes a person settled (`settleClash`), kept with every value they had: another desk's revision made before it
+   * heard of the settlement still carries the clash, and the merge recognises it as settled instead of bringing it
+   * back. A clash with a value the settlement did not have (a new edit) is a new question and stays.
+   */
+  settled?: readonly CaseClash[];
 }
 
 /** A losing revision and the body of the revision it and the winner both descend from (null: no longer held). */
@@ -62,6 +68,7 @@ export interface LosingRevision extends CaseRevision {
 export interface CaseMerge {
   body: CaseRecord;
   clashes: CaseClash[];
+  settled: CaseClash[];
 }
 
 const pathKey = (path: readonly string[]) => path.join('.');
@@ -99,14 +106,39 @@ function unionClashes(...lists: ReadonlyArray<readonly CaseClash[] | undefined>)
   return [...byPath.values()];
 }
 
+/** Settlements by field, each with every value once (they only ever grow, so they are kept small). */
+function unionSettled(...lists: ReadonlyArray<readonly CaseClash[] | undefined>): CaseClash[] {
+  return unionClashes(...lists).map((clash) => {
+    const sides: ClashSide[] = [];
+    for (const side of [clash.kept, ...otherSides(clash)])
+      if (!sides.some((s) => sameValue(s.value, side.value))) sides.push(side);
+    const [kept, other = kept, ...more] = sides;
+    return { path: clash.path, kept, other, ...(more.length ? { more } : {}) };
+  });
+}
+
+/** Every value a clash holds. */
+const valuesOf = (clash: CaseClash) => [clash.kept, ...otherSides(clash)].map((side) => side.value);
+
+/** Whether a settlement already answered this clash: same field, and no value the settlement did not have. */
+function answeredBy(clash: CaseClash, settled: readonly CaseClash[]): boolean {
+  const done = settled.find((s) => pathKey(s.path) === pathKey(clash.path));
+  if (!done) return false;
+  const known = valuesOf(done);
+  return valuesOf(clash).every((value) => known.some((k) => sameValue(k, value)));
+}
+
 /**
  * A clash as the merged case has it: `kept` is the side whose value the case holds, the others follow once each
- * (by value), in the order they were met. Null when no other value is left.
+ * (by value), in the order they were met. When the case holds none of the clash's values (a desk changed the field
+ * again after the clash was recorded, and that change was merged in), that later value is `kept`, with the stamp of
+ * the revision that holds it, and every earlier value is among the others: the list always says what the case holds.
+ * Null when no other value is left.
  */
-function settledAgainst(clash: CaseClash, body: CaseRecord): CaseClash | null {
+function settledAgainst(clash: CaseClash, body: CaseRecord, holder: EditStamp): CaseClash | null {
   const current = valueAt(body, clash.path);
   const sides = [clash.kept, ...otherSides(clash)];
-  const kept = sides.find((side) => sameValue(side.value, current)) ?? clash.kept;
+  const kept = sides.find((side) => sameValue(side.value, current)) ?? { value: current, ...holder };
   const others: ClashSide[] = [];
   for (const side of sides) {
     if (sameValue(side.value, kept.value) || others.some((o) => sameValue(o.value, side.value))) continue;
@@ -122,7 +154,11 @@ export function mergeCaseRevisions(winner: CaseRevision, losers: readonly Losing
   const anonymised = [winner, ...losers].find((r) => r.body.anonymisedOn);
   if (anonymised) {
     const updatedAt = [winner, ...losers].reduce<string | undefined>((t, r) => later(t, r.body.updatedAt), undefined);
-    return { body: { ...anonymised.body, updatedAt: updatedAt ?? anonymised.body.updatedAt }, clashes: [] };
+    return {
+      body: { ...anonymised.body, updatedAt: updatedAt ?? anonymised.body.updatedAt },
+      clashes: [],
+      settled: [],
+    };
   }
   let body = winner.body;
   let clashes = unionClashes(winner.clashes);
@@ -142,8 +178,26 @@ export function mergeCaseRevisions(winner: CaseRevision, losers: readonly Losing
     // A clash the loser carried stays unless this merge settles its field again.
     clashes = unionClashes(clashes, loser.clashes, fresh);
   }
-  // A clash whose values have since become equal (the same value typed at both desks) needs nobody.
-  return { body, clashes: clashes.map((c) => settledAgainst(c, body)).filter((c): c is CaseClash => c !== null) };
+  // Who wrote the value the merged case holds at a path: the first revision (winner, then losers) holding it.
+  const holder = (path: readonly string[]): EditStamp =>
+    [winner, ...losers].find((r) => sameValue(valueAt(r.body, path), valueAt(body, path)))?.stamp ?? winner.stamp;
+  // Settled at one desk, still carried by a revision made before the settlement reached it: stays settled.
+  const settled = unionSettled(winner.settled, ...losers.map((l) => l.settled));
+  const open = clashesAgainst(body, clashes, holder).filter((c) => !answeredBy(c, settled));
+  return { body, clashes: open, settled };
+}
+
+/**
+ * A case's clashes as its body has them now (`settledAgainst`): each clash's `kept` is the value the case holds, the
+ * one a later edit put there (`holder` says who wrote it) included; a clash whose values have since become equal (the
+ * same value typed at both desks) needs nobody and goes. Every case document a desk writes carries its clashes so.
+ */
+export function clashesAgainst(
+  body: CaseRecord,
+  clashes: readonly CaseClash[],
+  holder: (path: readonly string[]) => EditStamp,
+): CaseClash[] {
+  return clashes.map((c) => settledAgainst(c, body, holder(c.path))).filter((c): c is CaseClash => c !== null);
 }
 
 /** The value at a path of a case (for showing a clash's field as it is now). */
@@ -177,12 +231,18 @@ export function settleClash(
   clashes: readonly CaseClash[],
   path: readonly string[],
   choice: 'kept' | 'other' | number,
-): { record: CaseRecord; clashes: CaseClash[] } {
+  settled: readonly CaseClash[] = [],
+): { record: CaseRecord; clashes: CaseClash[]; settled: CaseClash[] } {
   const clash = clashes.find((c) => pathKey(c.path) === pathKey(path));
-  if (!clash) return { record, clashes: [...clashes] };
+  if (!clash) return { record, clashes: [...clashes], settled: [...settled] };
   const rest = clashes.filter((c) => c !== clash);
   const chosen = chosenSide(clash, choice);
-  return { record: chosen === clash.kept ? record : withValueAt(record, path, chosen.value), clashes: rest };
+  return {
+    record: chosen === clash.kept ? record : withValueAt(record, path, chosen.value),
+    clashes: rest,
+    // Remembered with every value it had (see CaseRevision.settled), one record per field.
+    settled: unionSettled(settled, [clash]),
+  };
 }
 
 /** The side a choice names: 'kept', 'other', or the index of one of `otherSides` (0 is `other`). */

@@ -288,6 +288,25 @@ test('a desk killed in the middle of its first download resumes it and ends with
   expect(refs.length).toBe(onTheServer);
   expect(new Set(refs).size).toBe(refs.length);
   expect(await countRows(again, 'events')).toBe((await onServer('entry')).length);
+
+  // The dashboard counts the team's cases (the seeded ones are unacknowledged; the first test's case was acknowledged);
+  // "This desk's cases" narrows it to HULL's (none), and is remembered here.
+  await again.getByRole('link', { name: 'Dashboard' }).click();
+  const unacknowledged = again.getByRole('button', { name: /^Unacknowledged \d+$/ });
+  await expect(unacknowledged).toHaveAccessibleName(`Unacknowledged ${SEEDED}`);
+  await again.getByText('This desk’s cases (HULL)').click();
+  await expect(unacknowledged).toHaveAccessibleName('Unacknowledged 0');
+  await again.reload();
+  await expect(again.getByRole('radio', { name: 'This desk’s cases (HULL)' })).toBeChecked();
+  await expect(again.getByRole('button', { name: /^Unacknowledged \d+$/ })).toHaveAccessibleName('Unacknowledged 0');
+  await again.screenshot({ path: shots('163-team-this-desks-cases') });
+  await again.getByRole('link', { name: 'Reports' }).click();
+  await expect(again.locator('[data-ready="reports"]')).toBeVisible({ timeout: 60_000 });
+  await expect(again.getByRole('radio', { name: 'This desk’s cases (HULL)' })).toBeChecked();
+  await again.screenshot({ path: shots('164-team-reports-this-desk') });
+  await again.getByRole('link', { name: 'Dashboard' }).click();
+  await again.getByText('The team’s cases').click();
+  await expect(unacknowledged).toHaveAccessibleName(`Unacknowledged ${SEEDED}`);
   expect(errors).toEqual([]);
   await c.context.close();
 });

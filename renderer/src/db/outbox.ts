@@ -63,7 +63,10 @@ export interface SyncRevRow {
 /** A case's fields changed at two desks, until a person settles them ("Changed at two desks"). */
 export interface ConflictRow {
   caseId: string;
+  /** Open: shown until a person settles them. A row may have none and only `settled`. */
   clashes: CaseClash[];
+  /** Settled here or at another desk, remembered so a desk that had not heard yet cannot bring them back. */
+  settled?: CaseClash[];
 }
 
 function isShared(name: string): boolean {

@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseFacts } from '#shared/rules/facts';
+import { otherSides, type CaseClash } from '#shared/sync/merge';
 import { newCaseParts } from '#test/support/cases';
 import { deskSettings } from '#test/support/desk';
 import { memoryPouch, PouchDB } from '#test/support/pouch';
+import { reassignCase } from '#db/repositories/assign';
 import { appendEvent, createCase, recordLetterIssued } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import { addAttachments, removeAttachment } from '#db/repositories/attachments';
@@ -15,6 +17,7 @@ import { copyProcedure } from '#db/repositories/procedures';
 import { saveSettings } from '#db/repositories/cases';
 import { deskProcedures, installDeskProcedures } from '#shared/rules/index';
 import { Bridge, enqueueAll, UpdateNeededError, type BridgeProblem } from './bridge';
+import { settleCaseClash } from './conflicts';
 import type { PouchDatabase } from './pouch';
 
 interface TestDesk {
@@ -202,6 +205,99 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
     expect((await b.database.caseIndex.get(record.id))?.customerName).toBe(merged.customer.name);
     // And the rules can still read the merged case.
     expect(() => caseFacts(merged, one.events as never)).not.toThrow();
+  });
+
+  it('a handler reassigned twice at one desk while another desk reassigned it: every value kept, the clash says what the case holds', async () => {
+    // The 20-desk simulation's sequence: desk A reassigns, its revision meets desk B's reassignment (a conflict, merged
+    // into a clash), then A reassigns again on top. The clash list kept the merge's value as "kept" while the case
+    // held A's second handler, and a later merge could drop a value the list no longer matched.
+    const sequences: Array<[string, (s: PouchDatabase, a: TestDesk, b: TestDesk, id: string) => Promise<void>]> = [
+      [
+        'A twice offline, B once',
+        async (_s, a, b, id) => {
+          await reassignCase(a.database, id, 'Handler A1', { by: 'Sam' });
+          await reassignCase(a.database, id, 'Handler A2', { by: 'Sam' });
+          await reassignCase(b.database, id, 'Handler B1', { by: 'Kim' });
+        },
+      ],
+      [
+        'A once, B’s revision arrives and is merged at A, A again before sending',
+        async (s, a, b, id) => {
+          await reassignCase(b.database, id, 'Handler B1', { by: 'Kim' });
+          await b.bridge.push();
+          await PouchDB.replicate(b.local, s);
+          await reassignCase(a.database, id, 'Handler A1', { by: 'Sam' });
+          await a.bridge.push();
+          await PouchDB.replicate(s, a.local);
+          await a.bridge.pull();
+          await reassignCase(a.database, id, 'Handler A2', { by: 'Sam' });
+        },
+      ],
+      [
+        'A once and B once settled into a clash at both, then A again',
+        async (s, a, b, id) => {
+          await reassignCase(a.database, id, 'Handler A1', { by: 'Sam' });
+          await reassignCase(b.database, id, 'Handler B1', { by: 'Kim' });
+          await settle(s, a, b);
+          await reassignCase(a.database, id, 'Handler A2', { by: 'Sam' });
+        },
+      ],
+    ];
+    for (const [label, run] of sequences) {
+      const server = memoryPouch(`server-${label}`);
+      const a = desk('desk-a', 'LDS');
+      const b = desk('desk-b', 'BRD');
+      const record = await createCase(a.database, newCaseParts(), { settings: settingsFor('LDS'), by: 'Sam' });
+      await settle(server, a, b);
+      await run(server, a, b, record.id);
+      await settle(server, a, b);
+      const one = await snapshot(a.database);
+      expect(await snapshot(b.database), label).toEqual(one);
+      const handler = (one.cases[0] as { assignee?: string }).assignee;
+      const clash = (one.conflicts[0] as { clashes: CaseClash[] } | undefined)?.clashes.find(
+        (c) => c.path.join('.') === 'assignee',
+      );
+      expect(clash, label).toBeDefined();
+      // What the list calls kept is what the case holds; every handler a desk last gave the case is there.
+      expect(clash!.kept.value, label).toBe(handler);
+      const values = [clash!.kept, ...otherSides(clash!)].map((side) => side.value);
+      expect(values, label).toEqual(expect.arrayContaining(['Handler A2', 'Handler B1']));
+      expect(new Set(values).size, label).toBe(values.length);
+    }
+  });
+
+  it('a clash settled at one desk stays settled when another desk’s revision made before it heard still carries it', async () => {
+    const server = memoryPouch('server');
+    const a = desk('desk-a', 'LDS');
+    const b = desk('desk-b', 'BRD');
+    const record = await createCase(a.database, newCaseParts(), { settings: settingsFor('LDS'), by: 'Sam' });
+    await settle(server, a, b);
+    await a.database.cases.update(record.id, { customer: { ...record.customer, name: 'Ada King' } });
+    await b.database.cases.update(record.id, { customer: { ...record.customer, name: 'Ada Byron' } });
+    await settle(server, a, b);
+    for (const d of [a, b]) expect((await d.database.conflicts.get(record.id))?.clashes).toHaveLength(1);
+
+    // A settles it; B, not having heard, changes another field: its revision still carries the clash.
+    await settleCaseClash(a.database, record.id, ['customer', 'name'], 'other', { by: 'Sam', today: '2026-11-21' });
+    const chosen = (await a.database.cases.get(record.id))!.customer.name;
+    await b.database.cases.update(record.id, { summary: 'Changed at Bradford meanwhile' });
+    await settle(server, a, b);
+    for (const d of [a, b]) {
+      const now = (await d.database.cases.get(record.id))!;
+      expect(now.customer.name, d.name).toBe(chosen);
+      expect(now.summary, d.name).toBe('Changed at Bradford meanwhile');
+      expect((await d.database.conflicts.get(record.id))?.clashes ?? [], d.name).toEqual([]);
+    }
+
+    // A new value for the field is a new question: B names the customer again, A changes it too, both apart.
+    await a.database.cases.update(record.id, { customer: { ...record.customer, name: 'Ada L. King' } });
+    await b.database.cases.update(record.id, { customer: { ...record.customer, name: 'Augusta Ada Byron' } });
+    await settle(server, a, b);
+    for (const d of [a, b]) {
+      const [clash] = (await d.database.conflicts.get(record.id))?.clashes ?? [];
+      const values = clash ? [clash.kept, ...otherSides(clash)].map((side) => side.value) : [];
+      expect(values, d.name).toEqual(expect.arrayContaining(['Ada L. King', 'Augusta Ada Byron']));
+    }
   });
 
   it('merges from the revision both grew from even when PouchDB compacted its body away', async () => {
@@ -439,6 +535,26 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
     await a.bridge.pull();
     expect(await a.database.attachments.count()).toBe(0);
     expect(a.problems.map((p) => p.reason).join()).toContain('A file from the team was not taken in: its checksum');
+  });
+
+  it('two cases from the team under one reference, in one batch or across two: the first is kept, the other said', async () => {
+    const a = desk('desk-a', 'LDS');
+    const z = desk('desk-z', 'ZED');
+    const first = await createCase(z.database, newCaseParts(), { settings: settingsFor('ZED'), by: 'Zed' });
+    const twin = { ...first, id: 'twin-in-the-same-batch' };
+    const later = { ...first, id: 'twin-in-a-later-batch' };
+    const doc = (body: typeof first) => ({ _id: `case:${body.id}`, type: 'case', schema: 1, writer: 'desk-z', body });
+    await a.local.bulkDocs([doc(first), doc(twin)]);
+    await a.bridge.pull();
+    await a.local.bulkDocs([doc(later)]);
+    await a.bridge.pull();
+    const cases = await a.database.cases.toArray();
+    expect(cases.map((c) => c.id)).toHaveLength(1);
+    const kept = cases[0].id;
+    const refused = [first.id, twin.id, later.id].filter((id) => id !== kept).map((id) => `case:${id}`);
+    expect(a.problems.map((p) => p.docId).sort()).toEqual(refused.sort());
+    expect(a.problems[0].reason).toContain(`Two cases from the team have the reference ${first.reference}`);
+    expect(await a.database.caseIndex.count()).toBe(1);
   });
 
   it('refuses a letter whose PDF does not match its checksum, and says so', async () => {

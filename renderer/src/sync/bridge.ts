@@ -13,7 +13,7 @@
 // revision the row was last in step with (syncRevs). Timeline entries, letters and audit records are immutable:
 // written once; changed only by anonymisation (a revision marked `erasedBy`).
 import { fromBase64, toBase64 } from '#shared/backup/bytes';
-import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import type { CaseRecord } from '#shared/model/case';
 import { sameValue } from '#shared/model/merge';
 import { checkStoredRow, formatPath, type StoredTable } from '#shared/model/stored';
 import { ERASURE_RULES } from '#shared/sync/design';
@@ -27,6 +27,7 @@ import {
   type SyncType,
 } from '#shared/sync/documents';
 import {
+  clashesAgainst,
   mergeCaseRevisions,
   mergeCounterRevisions,
   mergePlainRevisions,
@@ -34,7 +35,7 @@ import {
   type EditStamp,
 } from '#shared/sync/merge';
 import { checkProcedure } from '#shared/rules/index';
-import { refreshCaseIndex } from '#db/case-index/derive';
+import { refreshCaseIndexes } from '#db/case-index/derive';
 import { installRows } from '#db/desk';
 import { OUTBOX_TABLE, SYNC_TABLES, writingFromTeam, type OutboxRow, type SyncRevRow } from '#db/outbox';
 import { sha256Hex } from '#db/repositories/cases';
@@ -45,6 +46,17 @@ export const PULLED_SEQ_KEY = 'sync-pulled-seq';
 
 /** Documents written or read per round: small enough to keep each Dexie transaction short. */
 const BATCH = 250;
+
+/**
+ * Documents taken in per pull round. Large enough that each table's write is one bulk request of 50 rows or more
+ * (about 115 cases, their index and report rows at 8.7 documents a case): for such a request Dexie's live queries
+ * record "the table changed" instead of every key and index value written, and each open live query that does not
+ * read the rows keeps what it was told until it next runs; key by key, that record grew with the whole download and
+ * its upkeep became the page's longest tasks (seconds at 10,000 cases). One transaction still holds a whole round.
+ * A round is as large as what has arrived: TeamSync pulls after every replication batch (200 documents), so during a
+ * download most rounds are smaller; waiting for full rounds is the next step (docs/performance.md, Sharing).
+ */
+const PULL_BATCH = 1000;
 
 /** A document the team holds that this Redress cannot read: it stops sharing rather than damage it. */
 export class UpdateNeededError extends Error {
@@ -73,6 +85,29 @@ export interface BridgeOptions {
   onProblem?: (problem: BridgeProblem) => void;
 }
 
+/**
+ * A pull batch's reads and writes, kept in memory between one bulk read per kind and one bulk write per table. Each
+ * document appears once in a changes batch, so each key is written once.
+ */
+interface PullPlan {
+  /** Per Dexie table, the rows here before the batch (undefined: none). */
+  rows: Map<string, Map<string, Record<string, unknown> | undefined>>;
+  /** Per Dexie table, the rows to write (null: to delete). */
+  writes: Map<string, Map<string, Record<string, unknown> | null>>;
+  /** Per mutable document, the revision in step before and after (undefined after: deleted). */
+  revs: Map<string, { before: SyncRevRow | undefined; after: SyncRevRow | undefined }>;
+  /** Per case, its clashes (open and settled) before and after. */
+  conflicts: Map<string, { before: Clashes; after: Clashes }>;
+  /** Reference → the case holding it, as the batch leaves them. */
+  references: Map<string, string>;
+}
+
+/** A case's open and settled clashes, as its conflicts row holds them (db/outbox.ts ConflictRow). */
+interface Clashes {
+  clashes: CaseClash[];
+  settled: CaseClash[];
+}
+
 interface ShapedDoc extends PouchDoc {
   type: SyncType;
   schema: number;
@@ -81,6 +116,8 @@ interface ShapedDoc extends PouchDoc {
   editedBy?: string;
   editedAt?: string;
   clashes?: CaseClash[];
+  /** Clashes settled by a person (shared/sync/merge.ts CaseRevision.settled). */
+  settled?: CaseClash[];
   erasedBy?: string;
 }
 
@@ -291,7 +328,15 @@ export class Bridge {
     }
 
     // Mutable: case (with its clashes), person, counter, provider, procedure version.
-    const clashes = type === 'case' ? ((await this.database.conflicts.get(key))?.clashes ?? []) : undefined;
+    const editStamp: EditStamp = { writer: this.writer, by: this.person(), at: change.at };
+    // The clashes as this row has them: a field changed here again after its clash was recorded keeps the clash, with
+    // the value the case holds now as the one kept (shared/sync/merge.ts clashesAgainst).
+    const conflictRow = type === 'case' && row ? await this.database.conflicts.get(key) : undefined;
+    const clashes =
+      type === 'case' && row
+        ? clashesAgainst(row as unknown as CaseRecord, conflictRow?.clashes ?? [], () => editStamp)
+        : undefined;
+    const settled = conflictRow?.settled ?? [];
     if (!row) {
       if (!doc) return 'same';
       return { _id: id, _rev: doc._rev, _deleted: true } as ShapedDoc;
@@ -300,16 +345,22 @@ export class Bridge {
     const clean = (d: ShapedDoc) => {
       if (d.editedBy === undefined) delete d.editedBy;
       if (type !== 'case' || !d.clashes?.length) delete d.clashes;
+      if (type !== 'case' || !d.settled?.length) delete d.settled;
       return d;
     };
-    if (!doc) return clean(envelope(row, { ...stamp, clashes }));
+    if (!doc) return clean(envelope(row, { ...stamp, clashes, settled }));
     if (doc.schema > SYNC_SCHEMA) throw new UpdateNeededError(doc.schema);
-    if (sameValue(doc.body, row) && sameValue(doc.clashes ?? [], clashes ?? [])) return 'same';
+    if (
+      sameValue(doc.body, row) &&
+      sameValue(doc.clashes ?? [], clashes ?? []) &&
+      (type !== 'case' || sameValue(doc.settled ?? [], settled))
+    )
+      return 'same';
     const base = await this.database.syncRevs.get(id);
     if (!base || base.rev === doc._rev) {
       // In step with what the team has: this change goes on top. Fields this Redress does not know stay: the row holds
       // the body as it arrived (the stored schemas are loose objects), so they go back with it.
-      return clean(envelope(row, { ...stamp, clashes }));
+      return clean(envelope(row, { ...stamp, clashes, settled }));
     }
     // A newer revision arrived since this row was last in step: merge this change into it from that revision.
     const baseBody = (await this.bodyAt(id, base.rev)) ?? base.body ?? null;
@@ -320,17 +371,24 @@ export class Bridge {
       return envelope(mergePlainRevisions(doc.body, [{ body: row, base: baseBody }]));
     }
     const merged = mergeCaseRevisions(
-      { body: doc.body as unknown as CaseRecord, stamp: stampOf(doc), clashes: doc.clashes },
+      { body: doc.body as unknown as CaseRecord, stamp: stampOf(doc), clashes: doc.clashes, settled: doc.settled },
       [
         {
           body: row as unknown as CaseRecord,
-          stamp: { writer: this.writer, by: this.person(), at: change.at },
+          stamp: editStamp,
           base: baseBody as unknown as CaseRecord | null,
           clashes,
+          settled,
         },
       ],
     );
-    return clean(envelope(merged.body as unknown as Record<string, unknown>, { ...stamp, clashes: merged.clashes }));
+    return clean(
+      envelope(merged.body as unknown as Record<string, unknown>, {
+        ...stamp,
+        clashes: merged.clashes,
+        settled: merged.settled,
+      }),
+    );
   }
 
   private async bodyAt(id: string, rev: string): Promise<Record<string, unknown> | null> {
@@ -347,7 +405,7 @@ export class Bridge {
     let applied = 0;
     for (;;) {
       const since = ((await this.database.meta.get(PULLED_SEQ_KEY))?.value as number | string | undefined) ?? 0;
-      const changes = await this.local.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
+      const changes = await this.local.changes({ since, limit: PULL_BATCH, include_docs: true, conflicts: true });
       if (changes.results.length === 0) return applied;
       applied += await this.applyBatch(changes.results.map((c) => c.doc!).filter(Boolean), changes.last_seq);
     }
@@ -389,20 +447,26 @@ export class Bridge {
       OUTBOX_TABLE,
     ];
     let applied = 0;
+    // One transaction, and a few requests for the whole batch (each kind read with one bulkGet, each table written with
+    // one bulkPut): the requests of a document one after another were what made a large download slow.
     await this.database.transaction('rw', tables, async (tx) => {
       writingFromTeam(tx);
+      const waiting = await this.database.outbox.bulkGet(ready.map((r) => r.doc._id));
+      // Changed here too: the push merges it.
+      const todo = ready.filter((_, i) => !waiting[i]);
+      const plan = await this.readPlan(todo);
       const touchedCases = new Set<string>();
-      for (const { doc, type, key, bytes } of ready) {
-        if (await this.database.outbox.get(doc._id)) continue; // changed here too: the push merges it
-        if (await this.applyOne(doc, type, key, bytes)) {
+      for (const { doc, type, key, bytes } of todo) {
+        if (this.applyOne(plan, doc, type, key, bytes)) {
           applied += 1;
           const caseId = type === 'case' ? key : (doc.body?.caseId as string | undefined);
           if (caseId) touchedCases.add(caseId);
         }
       }
+      await this.writePlan(plan);
       // Providers and procedures from the team are this desk's before the cases that follow them are indexed.
       if (ready.some(({ type }) => type === 'procedure')) installRows(await this.database.procedures.toArray());
-      for (const caseId of touchedCases) await refreshCaseIndex(this.database, caseId);
+      await refreshCaseIndexes(this.database, [...touchedCases]);
       await this.database.meta.put({ key: PULLED_SEQ_KEY, value: lastSeq });
     });
     // An erasure from another desk: the personal data's earlier revisions go from this desk's PouchDB too.
@@ -410,25 +474,94 @@ export class Bridge {
     return applied;
   }
 
-  private async applyOne(doc: ShapedDoc, type: SyncType, key: string, bytes?: Uint8Array): Promise<boolean> {
+  /** What a batch of documents meets here: the rows, revisions in step and clashes, each kind read at once. */
+  private async readPlan(todo: ReadonlyArray<{ doc: ShapedDoc; type: SyncType; key: string }>): Promise<PullPlan> {
+    const plan: PullPlan = {
+      rows: new Map(),
+      writes: new Map(),
+      revs: new Map(),
+      conflicts: new Map(),
+      references: new Map(),
+    };
+    const byTable = new Map<string, string[]>();
+    for (const { type, key } of todo) {
+      const { table } = SYNC_TABLES[type];
+      byTable.set(table, [...(byTable.get(table) ?? []), key]);
+    }
+    for (const [table, keys] of byTable) {
+      const rows = (await this.database.table(table).bulkGet(keys)) as Array<Record<string, unknown> | undefined>;
+      plan.rows.set(table, new Map(keys.map((k, i) => [k, rows[i]])));
+      plan.writes.set(table, new Map());
+    }
+    const mutable = todo.filter((t) => !isImmutableType(t.type)).map((t) => t.doc._id);
+    const revs = await this.database.syncRevs.bulkGet(mutable);
+    mutable.forEach((ref, i) => plan.revs.set(ref, { before: revs[i], after: revs[i] }));
+    const cases = todo.filter((t) => t.type === 'case');
+    const clashes = await this.database.conflicts.bulkGet(cases.map((t) => t.key));
+    cases.forEach((t, i) =>
+      plan.conflicts.set(t.key, {
+        before: { clashes: clashes[i]?.clashes ?? [], settled: clashes[i]?.settled ?? [] },
+        after: { clashes: clashes[i]?.clashes ?? [], settled: clashes[i]?.settled ?? [] },
+      }),
+    );
+    const references = cases.filter((t) => !t.doc._deleted).map((t) => t.doc.body.reference as string);
+    if (references.length) {
+      const holders = await this.database.cases.where('reference').anyOf(references).toArray();
+      for (const holder of holders) plan.references.set(holder.reference, holder.id);
+    }
+    return plan;
+  }
+
+  /** Write what a batch changed: one bulk request per table. */
+  private async writePlan(plan: PullPlan): Promise<void> {
+    for (const [table, writes] of plan.writes) {
+      const gone = [...writes].filter(([, row]) => row === null).map(([key]) => key);
+      const rows = [...writes.values()].filter((row): row is Record<string, unknown> => row !== null);
+      if (gone.length) await this.database.table(table).bulkDelete(gone);
+      if (rows.length) await this.database.table(table).bulkPut(rows);
+    }
+    const revs = [...plan.revs].filter(([, r]) => r.after !== r.before);
+    const revsGone = revs.filter(([, r]) => !r.after).map(([ref]) => ref);
+    const revsPut = revs.map(([, r]) => r.after).filter((r): r is SyncRevRow => !!r);
+    if (revsGone.length) await this.database.syncRevs.bulkDelete(revsGone);
+    if (revsPut.length) await this.database.syncRevs.bulkPut(revsPut);
+    const clashes = [...plan.conflicts].filter(([, c]) => !sameValue(c.before, c.after));
+    const none = (c: Clashes) => c.clashes.length === 0 && c.settled.length === 0;
+    const clashesGone = clashes.filter(([, c]) => none(c.after)).map(([caseId]) => caseId);
+    const clashesPut = clashes
+      .filter(([, c]) => !none(c.after))
+      .map(([caseId, c]) => ({
+        caseId,
+        clashes: c.after.clashes,
+        ...(c.after.settled.length ? { settled: c.after.settled } : {}),
+      }));
+    if (clashesGone.length) await this.database.conflicts.bulkDelete(clashesGone);
+    if (clashesPut.length) await this.database.conflicts.bulkPut(clashesPut);
+  }
+
+  /** Apply one document to the batch's plan (nothing is written until `writePlan`). Whether it changed a row. */
+  private applyOne(plan: PullPlan, doc: ShapedDoc, type: SyncType, key: string, bytes?: Uint8Array): boolean {
     const { table } = SYNC_TABLES[type];
-    const dexie = this.database.table(table);
-    const here = (await dexie.get(key)) as Record<string, unknown> | undefined;
+    const here = plan.rows.get(table)!.get(key);
+    const put = (row: Record<string, unknown>) => plan.writes.get(table)!.set(key, row);
     if (doc._deleted) {
       if (!here || isImmutableType(type)) return false;
-      await dexie.delete(key);
-      await this.database.syncRevs.delete(doc._id);
-      if (type === 'case') await this.database.conflicts.delete(key);
+      plan.writes.get(table)!.set(key, null);
+      plan.revs.get(doc._id)!.after = undefined;
+      if (type === 'case') {
+        plan.conflicts.get(key)!.after = { clashes: [], settled: [] };
+        if (plan.references.get(here.reference as string) === key) plan.references.delete(here.reference as string);
+      }
       return true;
     }
     if (type === 'letter') {
       if (doc.erasedBy) {
         if (!here) return false;
-        await dexie.delete(key);
+        plan.writes.get(table)!.set(key, null);
         return true;
       }
       if (here) return false;
-      await dexie.put({ ...doc.body, bytes });
+      put({ ...doc.body, bytes });
       return true;
     }
     if (type === 'attachment') {
@@ -437,22 +570,22 @@ export class Bridge {
       if (here && !doc.erasedBy) return false; // written once; only a removal changes it
       const body = doc.body as unknown as AttachmentDbRow;
       const blob = body.deleted?.fileDeleted ? undefined : bytes ? fileBlob(bytes, body.mime) : kept;
-      await dexie.put({ ...body, ...(blob ? { blob } : {}) });
+      put({ ...body, ...(blob ? { blob } : {}) });
       return true;
     }
     if (type === 'counter') {
       const mine = (here?.last as number | undefined) ?? 0;
       const theirs = (doc.body.last as number | undefined) ?? 0;
-      await this.inStepWith(doc);
+      this.inStepWith(plan, doc);
       if (here && mine >= theirs) return false;
-      await dexie.put(doc.body);
+      put(doc.body);
       return true;
     }
     if (type === 'case') {
       // Two cases under one reference (a desk that reused a prefix): never stored; said, so a person can sort it.
       const reference = doc.body.reference as string;
-      const holder = await this.database.cases.where('reference').equals(reference).first();
-      if (holder && holder.id !== key) {
+      const holder = plan.references.get(reference);
+      if (holder !== undefined && holder !== key) {
         this.onProblem({
           docId: doc._id,
           reason:
@@ -461,19 +594,13 @@ export class Bridge {
         });
         return false;
       }
+      plan.references.set(reference, key);
     }
-    if (!isImmutableType(type)) await this.inStepWith(doc);
-    if (type === 'case') {
-      const clashes = doc.clashes ?? [];
-      const had = (await this.database.conflicts.get(key))?.clashes ?? [];
-      if (!sameValue(had, clashes)) {
-        if (clashes.length) await this.database.conflicts.put({ caseId: key, clashes });
-        else await this.database.conflicts.delete(key);
-      }
-    }
+    if (!isImmutableType(type)) this.inStepWith(plan, doc);
+    if (type === 'case') plan.conflicts.get(key)!.after = { clashes: doc.clashes ?? [], settled: doc.settled ?? [] };
     if (here && sameValue(here, doc.body)) return type === 'case';
     if (type === 'entry' && here && !doc.erasedBy) return false; // an entry is written once
-    await dexie.put(doc.body as unknown as TimelineEvent);
+    put(doc.body);
     return true;
   }
 
@@ -504,14 +631,14 @@ export class Bridge {
   }
 
   /** Record the revision a row is now in step with; one from another desk is also the team's revision. */
-  private async inStepWith(doc: ShapedDoc): Promise<void> {
-    const before = await this.database.syncRevs.get(doc._id);
+  private inStepWith(plan: PullPlan, doc: ShapedDoc): void {
+    const revs = plan.revs.get(doc._id)!;
     const team = isErasure(doc)
       ? undefined // no earlier body kept after an erasure: it holds the personal data
       : doc.writer !== this.writer
         ? { rev: doc._rev!, body: doc.body }
-        : before?.team;
-    await this.database.syncRevs.put({ ref: doc._id, rev: doc._rev!, body: doc.body, ...(team ? { team } : {}) });
+        : revs.after?.team;
+    revs.after = { ref: doc._id, rev: doc._rev!, body: doc.body, ...(team ? { team } : {}) };
   }
 
   /** An attachment's file, checked against its size and SHA-256; null (and a problem shown) when it is not. */
@@ -575,6 +702,7 @@ export class Bridge {
     }
     let body: Record<string, unknown>;
     let clashes: CaseClash[] | undefined;
+    let settled: CaseClash[] | undefined;
     if (type === 'counter') {
       body = mergeCounterRevisions(
         winner.body as { last: number },
@@ -587,16 +715,23 @@ export class Bridge {
       );
     } else {
       const merged = mergeCaseRevisions(
-        { body: winner.body as unknown as CaseRecord, stamp: stampOf(winner), clashes: winner.clashes },
+        {
+          body: winner.body as unknown as CaseRecord,
+          stamp: stampOf(winner),
+          clashes: winner.clashes,
+          settled: winner.settled,
+        },
         losers.map((l) => ({
           body: l.doc.body as unknown as CaseRecord,
           stamp: stampOf(l.doc),
           clashes: l.doc.clashes,
+          settled: l.doc.settled,
           base: l.base as unknown as CaseRecord | null,
         })),
       );
       body = merged.body as unknown as Record<string, unknown>;
       clashes = merged.clashes;
+      settled = merged.settled;
     }
     const merged: ShapedDoc = {
       _id: winner._id,
@@ -608,12 +743,16 @@ export class Bridge {
       ...(winner.editedBy ? { editedBy: winner.editedBy } : {}),
       ...(winner.editedAt ? { editedAt: winner.editedAt } : {}),
       ...(clashes?.length ? { clashes } : {}),
+      ...(settled?.length ? { settled } : {}),
     };
     const tombstones = winner._conflicts!.map((rev) => ({ _id: winner._id, _rev: rev, _deleted: true }));
     // When the merge is what the winner already holds (two desks wrote the same merge, each in its own name), only
     // the losers are deleted: deletions of the same revision are the same revision at every desk (PouchDB's revision
     // ids are a digest of the content), so the desks converge instead of answering each other's merge forever.
-    const same = sameValue(body, winner.body) && sameValue(clashes ?? [], winner.clashes ?? []);
+    const same =
+      sameValue(body, winner.body) &&
+      sameValue(clashes ?? [], winner.clashes ?? []) &&
+      sameValue(settled ?? [], winner.settled ?? []);
     await this.local.bulkDocs(same ? tombstones : [merged, ...tombstones]);
   }
 }

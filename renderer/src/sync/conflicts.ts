@@ -43,14 +43,15 @@ export async function settleCaseClash(
       if (!record || !row) return;
       const clash = row.clashes.find((c) => c.path.join('.') === path.join('.'));
       if (!clash) return; // settled already (at this desk or another)
-      const settled = settleClash(record, row.clashes, path, choice);
+      const settled = settleClash(record, row.clashes, path, choice, row.settled);
       const chosen = chosenSide(clash, choice);
       const notTaken = [clash.kept, ...otherSides(clash)].filter((side) => side !== chosen);
       const side = (s: ClashSide) => `“${describeValue(s.value)}” (${s.writer}${s.by ? `, ${s.by}` : ''})`;
       const next: CaseRecord = { ...settled.record, updatedAt: at };
       await database.cases.put(next);
-      if (settled.clashes.length) await database.conflicts.put({ caseId, clashes: settled.clashes });
-      else await database.conflicts.delete(caseId);
+      // The settlement is kept beside the open clashes: it travels on the case document, so a desk whose revision
+      // still carries the clash (made before it heard) does not bring it back.
+      await database.conflicts.put({ caseId, clashes: settled.clashes, settled: settled.settled });
       const note: TimelineEvent = {
         id: crypto.randomUUID(),
         caseId,

@@ -6,7 +6,7 @@ import { appendEvent, createCase } from '#db/repositories/cases';
 import { deskSettings } from '#test/support/desk';
 import { RedressDatabase, type CaseIndexRow } from '../schema';
 import { dashboardWindows, describeDue, dueBucket } from './due';
-import { loadDashboard } from './queries';
+import { deskCaseIds, loadDashboard } from './queries';
 
 const settings = deskSettings({ defaultProcedureId: 'kijoma' });
 const TODAY = '2026-11-21';
@@ -20,7 +20,7 @@ afterEach(() => {
 });
 
 /** A desk with cases received over the last ten weeks, some acknowledged, some sent the ADR letter, some closed. */
-async function seededDesk() {
+async function seededDesk(prefixOf: (i: number) => string = () => settings.deskPrefix) {
   const database = new RedressDatabase(`redress-dashboard-${process.pid}-${++n}`);
   opened.push(database);
   const channels: Channel[] = ['phone', 'email', 'letter', 'web'];
@@ -35,7 +35,12 @@ async function seededDesk() {
         category: 'billing',
         summary: 'Charged twice',
       },
-      { settings, procedureId: i % 3 === 0 ? 'ofcom' : 'kijoma', by: 'Sam Patel', clock },
+      {
+        settings: { ...settings, deskPrefix: prefixOf(i) },
+        procedureId: i % 3 === 0 ? 'ofcom' : 'kijoma',
+        by: 'Sam Patel',
+        clock,
+      },
     );
     if (i % 2 === 0)
       await appendEvent(
@@ -122,6 +127,38 @@ describe('loadDashboard', () => {
       ),
     );
     expect(d.referralWindowsClosing.rows.map((r) => r.customerName)).toEqual(['Old Customer']);
+  });
+
+  it('counts only this desk’s cases when asked (a team: the reference prefix names the desk)', async () => {
+    // Two desks' cases in one store, as a team shares them; "LD" is a prefix of "LDS" but not its desk.
+    const database = await seededDesk((i) => (i % 3 === 0 ? 'LDS' : i % 3 === 1 ? 'LD' : 'BRD'));
+    const team = await loadDashboard(database, TODAY, 1000);
+    const desk = await loadDashboard(database, TODAY, 1000, 'LDS');
+    const lists = [
+      'overdue',
+      'dueToday',
+      'dueThisWeek',
+      'unacknowledged',
+      'adrLettersDue',
+      'referralWindowsClosing',
+    ] as const;
+    let narrowed = 0;
+    for (const list of lists) {
+      const mine = team[list].rows.filter((r) => r.reference.startsWith('LDS-'));
+      expect(refs(desk[list].rows), list).toEqual(refs(mine));
+      expect(desk[list].count, list).toBe(mine.length);
+      narrowed += team[list].count - desk[list].count;
+    }
+    expect(narrowed).toBeGreaterThan(0);
+    expect(desk.overdue.count + desk.unacknowledged.count).toBeGreaterThan(0);
+    const ids = await deskCaseIds(database, 'LDS');
+    const all = await database.caseIndex.toArray();
+    expect([...ids].sort()).toEqual(
+      all
+        .filter((r) => r.reference.startsWith('LDS-'))
+        .map((r) => r.caseId)
+        .sort(),
+    );
   });
 
   it('cuts each list at the limit but counts all of it', async () => {

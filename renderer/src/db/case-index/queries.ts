@@ -1,6 +1,8 @@
 // The dashboard's reads: index range queries on the derived case index, so the home screen costs the same at
 // 100 cases and at 100,000. Each list is a count plus its first rows in order; nothing reads the whole table.
+import type { Collection, InsertType } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { deskReferenceStart, isDeskReference } from '#shared/model/reference';
 import { db, type CaseIndexRow, type RedressDatabase } from '../schema';
 import { dashboardWindows } from './due';
 
@@ -42,6 +44,22 @@ export interface Dashboard {
   referralWindowsClosing: DueList;
 }
 
+/**
+ * Only the cases of the desk with this prefix ("this desk's cases" in a team); every case when no prefix is given.
+ * The index's ranges stay as they are; the desk's cases are picked from each range as it is read.
+ */
+function ofDesk<C extends Collection<CaseIndexRow, string, InsertType<CaseIndexRow, 'caseId'>>>(
+  range: C,
+  desk: string | undefined,
+): C {
+  return desk === undefined ? range : (range.filter((r) => isDeskReference(r.reference, desk)) as C);
+}
+
+/** The ids of the cases logged at the desk with this prefix (its references start with it). */
+export async function deskCaseIds(database: RedressDatabase, desk: string): Promise<Set<string>> {
+  return new Set(await database.caseIndex.where('reference').startsWith(deskReferenceStart(desk)).primaryKeys());
+}
+
 const byDate = (key: (r: CaseIndexRow) => string | null) => (a: CaseIndexRow, b: CaseIndexRow) =>
   (key(a) ?? '').localeCompare(key(b) ?? '') || a.reference.localeCompare(b.reference);
 
@@ -52,11 +70,15 @@ export async function nextDueBetween(
   to: string,
   toIncluded: boolean,
   limit?: number,
+  desk?: string,
 ): Promise<DueList> {
   const parts = await Promise.all(
     ACTIVE_STATUSES.map(async (status) => {
       const range = () =>
-        database.caseIndex.where('[status+nextDueOn]').between([status, from], [status, to], true, toIncluded);
+        ofDesk(
+          database.caseIndex.where('[status+nextDueOn]').between([status, from], [status, to], true, toIncluded),
+          desk,
+        );
       const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
       return { count, rows };
     }),
@@ -71,19 +93,27 @@ export async function nextDueBetween(
 }
 
 /** Open cases not yet acknowledged, the longest waiting first. */
-export async function unacknowledged(database: RedressDatabase, limit?: number): Promise<DueList> {
-  const rows = await database.caseIndex.where('[status+acknowledged]').equals(['open', 0]).toArray();
+export async function unacknowledged(database: RedressDatabase, limit?: number, desk?: string): Promise<DueList> {
+  const rows = await ofDesk(database.caseIndex.where('[status+acknowledged]').equals(['open', 0]), desk).toArray();
   rows.sort(byDate((r) => r.receivedOn));
   return { count: rows.length, rows: rows.slice(0, limit) };
 }
 
 /** Cases whose ADR letter is due on or before `horizon` (overdue ones included) and not yet sent, soonest first. */
-export async function adrLettersDue(database: RedressDatabase, horizon: string, limit?: number): Promise<DueList> {
+export async function adrLettersDue(
+  database: RedressDatabase,
+  horizon: string,
+  limit?: number,
+  desk?: string,
+): Promise<DueList> {
   const range = () =>
-    database.caseIndex
-      .where('adrLetterDueOn')
-      .belowOrEqual(horizon)
-      .filter((r) => r.status !== 'closed');
+    ofDesk(
+      database.caseIndex
+        .where('adrLetterDueOn')
+        .belowOrEqual(horizon)
+        .filter((r) => r.status !== 'closed'),
+      desk,
+    );
   const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
   return { count, rows };
 }
@@ -94,8 +124,9 @@ export async function referralWindowsClosing(
   today: string,
   horizon: string,
   limit?: number,
+  desk?: string,
 ): Promise<DueList> {
-  const range = () => database.caseIndex.where('adrReferralEndsOn').between(today, horizon, true, true);
+  const range = () => ofDesk(database.caseIndex.where('adrReferralEndsOn').between(today, horizon, true, true), desk);
   const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
   return { count, rows };
 }
@@ -110,17 +141,23 @@ export async function handledBy(database: RedressDatabase, assignee: string): Pr
 
 /**
  * Everything the dashboard shows on `today`. A case's next deadline (its most urgent pending clock) puts it in one
- * of overdue, due today or due this week; the other three lists answer their own questions.
+ * of overdue, due today or due this week; the other three lists answer their own questions. `desk`: only the cases
+ * of the desk with that reference prefix (a desk in a team); every case when absent.
  */
-export async function loadDashboard(database: RedressDatabase, today: string, limit = 50): Promise<Dashboard> {
+export async function loadDashboard(
+  database: RedressDatabase,
+  today: string,
+  limit = 50,
+  desk?: string,
+): Promise<Dashboard> {
   const w = dashboardWindows(today);
   const [overdue, dueToday, dueThisWeek, unack, adr, referral] = await Promise.all([
-    nextDueBetween(database, '', today, false, limit),
-    nextDueBetween(database, today, today, true, limit),
-    nextDueBetween(database, w.tomorrow, w.weekEndsOn, true, limit),
-    unacknowledged(database, limit),
-    adrLettersDue(database, w.adrLetterHorizon, limit),
-    referralWindowsClosing(database, today, w.referralHorizon, limit),
+    nextDueBetween(database, '', today, false, limit, desk),
+    nextDueBetween(database, today, today, true, limit, desk),
+    nextDueBetween(database, w.tomorrow, w.weekEndsOn, true, limit, desk),
+    unacknowledged(database, limit, desk),
+    adrLettersDue(database, w.adrLetterHorizon, limit, desk),
+    referralWindowsClosing(database, today, w.referralHorizon, limit, desk),
   ]);
   return {
     today,
@@ -134,6 +171,6 @@ export async function loadDashboard(database: RedressDatabase, today: string, li
 }
 
 /** The dashboard, live: redrawn when any case changes, in this window or another. */
-export function useDashboard(today: string, limit = 50): Dashboard | undefined {
-  return useLiveQuery(() => loadDashboard(db(), today, limit), [today, limit]);
+export function useDashboard(today: string, limit = 50, desk?: string): Dashboard | undefined {
+  return useLiveQuery(() => loadDashboard(db(), today, limit, desk), [today, limit, desk]);
 }

@@ -9,6 +9,7 @@ import type { CaseIndexRow } from '#db/schema';
 import { formatDate } from '#lib/format';
 import { useCurrentPerson } from '#features/people';
 import { ReminderFailuresAlert } from '#features/reminders';
+import { CasesScopeChoice, useCasesScope } from '#features/sharing';
 import { ADR_LETTER_HORIZON_DAYS, describeDue, REFERRAL_HORIZON_DAYS, WEEK_DAYS } from '#db/case-index/due';
 import { useDashboard, type DueList } from '#db/case-index/queries';
 import classes from './dashboard.module.css';
@@ -135,7 +136,10 @@ function Tile({ label, count, tone, onClick }: { label: string; count: number; t
 
 export function DashboardPage() {
   const today = useToday();
-  const data = useDashboard(today);
+  const scope = useCasesScope();
+  const counted = useDashboard(today, 50, scope.desk);
+  // Shown once the scope is known: a desk that counts only its own cases never sees the team's figures first.
+  const data = scope.ready ? counted : undefined;
   const me = useCurrentPerson();
   const refs = {
     overdue: useRef<HTMLHeadingElement>(null),
@@ -192,6 +196,7 @@ export function DashboardPage() {
             {me ? ` · ${me.name}` : ''}
           </Text>
         </div>
+        <CasesScopeChoice scope={scope} />
       </Group>
 
       <ReminderFailuresAlert />

@@ -45,7 +45,10 @@ import {
   type VolumeRow,
 } from '#shared/reports/index';
 import { useToday } from '#lib/today';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useSettings } from '#db/hooks';
+import { deskCaseIds } from '#db/case-index/queries';
+import { CasesScopeChoice, useCasesScope } from '#features/sharing';
 import { db } from '#db/schema';
 import type { LoadProgress } from './load';
 import { summaryCache } from './summary-cache';
@@ -254,21 +257,30 @@ export function ReportsPage() {
   const periodProblem = choice === 'custom' ? checkPeriod({ from: custom[0], to: custom[1] }) : null;
   const period: ReportPeriod | null =
     choice === 'custom' ? (periodProblem ? null : { from: custom[0]!, to: custom[1]! }) : presetPeriod(choice, today);
+  const scope = useCasesScope();
+  const deskIds = useLiveQuery(
+    async () => (scope.desk ? { prefix: scope.desk, caseIds: await deskCaseIds(db(), scope.desk) } : null),
+    [scope.desk],
+  );
+  const desk = scope.desk && deskIds?.prefix === scope.desk ? deskIds : undefined;
   const filters = useMemo<ReportFilters>(
     () => ({
+      ...(desk ? { desk } : {}),
       ...(category ? { category: category as Category } : {}),
       ...(channel ? { channel: channel as Channel } : {}),
       ...(procedureId ? { procedureId } : {}),
       ...(providerId ? { providerId } : {}),
       ...(handler ? { handler: handler === UNASSIGNED ? '' : handler } : {}),
     }),
-    [category, channel, procedureId, providerId, handler],
+    [category, channel, procedureId, providerId, handler, desk],
   );
   const from = period?.from;
   const to = period?.to;
+  // Waits for the scope (and this desk's cases) so a desk that counts only its own never shows the team's figures.
+  const scoped = scope.ready && (!scope.desk || desk !== undefined);
   const report = useMemo(
-    () => (summaries && from && to ? buildReport(summaries, { period: { from, to }, filters, today }) : null),
-    [summaries, from, to, filters, today],
+    () => (summaries && from && to && scoped ? buildReport(summaries, { period: { from, to }, filters, today }) : null),
+    [summaries, from, to, filters, today, scoped],
   );
 
   const procedureOptions = useMemo(
@@ -317,6 +329,7 @@ export function ReportsPage() {
           </Text>
         </Box>
         <Group gap="sm">
+          <CasesScopeChoice scope={scope} />
           <Button variant="default" onClick={() => setReloads((n) => n + 1)} disabled={!summaries}>
             Refresh
           </Button>

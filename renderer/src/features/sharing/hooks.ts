@@ -20,7 +20,8 @@ export function useMembership(): TeamMembership | null | undefined {
 /** Every case with fields changed at two desks, with its reference. */
 export function useConflicts() {
   return useLiveQuery(async () => {
-    const rows = await db().conflicts.toArray();
+    // A row may hold only settled clashes (kept so they are not brought back): nothing to show for it.
+    const rows = (await db().conflicts.toArray()).filter((row) => row.clashes.length > 0);
     const cases = await db().cases.bulkGet(rows.map((r) => r.caseId));
     return rows
       .map((row, i) => ({ ...row, reference: cases[i]?.reference ?? row.caseId, record: cases[i] }))

@@ -4,3 +4,4 @@ export { CaseClashes } from './CaseClashes';
 export { SharingPanel } from './SharingPanel';
 export { SyncStatus } from './SyncStatus';
 export { TeamPage } from './TeamPage';
+export { CasesScopeChoice, chooseCasesScope, useCasesScope, type CasesScope } from './CasesScope';

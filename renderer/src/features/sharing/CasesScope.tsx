@@ -1,0 +1,58 @@
+// "This desk's cases" (issue #14): in a team, the dashboard and Reports count the team's cases; a desk can narrow
+// them to its own, the cases whose reference starts with its prefix (shared/model/reference.ts). The choice is
+// remembered at this desk (the `meta` table, never shared) and is the same on both screens. A lone desk sees no
+// choice: every case is its own.
+import { SegmentedControl } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useSettings } from '#db/hooks';
+import { db } from '#db/schema';
+import { useMembership } from './hooks';
+
+export const CASES_SCOPE_KEY = 'cases-scope';
+
+export interface CasesScope {
+  /** Whether the desk shares with a team (undefined while reading): the choice is shown only then. */
+  inTeam: boolean | undefined;
+  /** This desk's reference prefix. */
+  prefix: string | undefined;
+  /** The prefix whose cases alone are counted, or undefined for every case (the team's, or a lone desk's). */
+  desk: string | undefined;
+  /** Whether the scope is known yet (the screens wait for it rather than count twice). */
+  ready: boolean;
+}
+
+/** The scope of the dashboard and Reports at this desk. */
+export function useCasesScope(): CasesScope {
+  const membership = useMembership();
+  const settings = useSettings();
+  const chosen = useLiveQuery(
+    async () => ((await db().meta.get(CASES_SCOPE_KEY))?.value as 'team' | 'desk' | undefined) ?? 'team',
+    [],
+  );
+  const inTeam = membership === undefined ? undefined : membership !== null;
+  const prefix = settings?.deskPrefix;
+  const ready = membership !== undefined && settings !== undefined && chosen !== undefined;
+  return { inTeam, prefix, desk: inTeam && chosen === 'desk' && prefix ? prefix : undefined, ready };
+}
+
+/** Remember at this desk whether the dashboard and Reports count only its own cases. */
+export async function chooseCasesScope(scope: 'team' | 'desk'): Promise<void> {
+  await db().meta.put({ key: CASES_SCOPE_KEY, value: scope });
+}
+
+/** The team's cases or this desk's: shown on a desk in a team only. */
+export function CasesScopeChoice({ scope }: { scope: CasesScope }) {
+  if (!scope.inTeam || !scope.prefix) return null;
+  return (
+    <SegmentedControl
+      aria-label="Whose cases"
+      size="xs"
+      value={scope.desk ? 'desk' : 'team'}
+      onChange={(value) => void chooseCasesScope(value as 'team' | 'desk')}
+      data={[
+        { value: 'team', label: 'The team’s cases' },
+        { value: 'desk', label: `This desk’s cases (${scope.prefix})` },
+      ]}
+    />
+  );
+}
