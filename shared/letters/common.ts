@@ -100,9 +100,16 @@ export function schemeContactSection(
       text: [
         { text: message(language, 'adr.contact.website', { website: scheme.website.trim() }), bold: true },
         '      ',
-        { text: message(language, 'adr.contact.phone', { phone: scheme.phone.trim() }), bold: true },
+        // A phone number never breaks across lines.
+        { text: message(language, 'adr.contact.phone', { phone: scheme.phone.trim() }), bold: true, noWrap: true },
         ...(scheme.textphone?.trim()
-          ? ['      ', message(language, 'adr.contact.textphone', { textphone: scheme.textphone.trim() })]
+          ? [
+              '      ',
+              {
+                text: message(language, 'adr.contact.textphone', { textphone: scheme.textphone.trim() }),
+                noWrap: true,
+              },
+            ]
           : []),
       ],
     },
