@@ -215,6 +215,7 @@ export function sampleLetterOfEveryKind(
       doc: adrLetter(
         sampleAdrLetter('2026-04-08', {
           ...common,
+          caseRecord: { ...caseRecord, receivedOn: '2026-04-08' },
           scheme,
           reason: {
             kind: 'time-based',
@@ -228,6 +229,7 @@ export function sampleLetterOfEveryKind(
       doc: adrLetter(
         sampleAdrLetter('2026-04-08', {
           ...common,
+          caseRecord: { ...caseRecord, receivedOn: '2026-04-08' },
           scheme,
           reason: {
             kind: 'final-position',

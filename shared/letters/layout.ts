@@ -11,9 +11,10 @@ import {
   message,
   messageParts,
 } from './catalogue';
-import type { LetterContent, LetterDocument, LetterStyle, LetterText, Margins } from './document';
+import type { LetterColumn, LetterContent, LetterDocument, LetterStyle, LetterText, Margins } from './document';
 import { applyParagraphEdits, isRequiredParagraphKey, type ParagraphEdits } from './edits';
 import { LETTER_FONT_LINE_FACTOR, wrappedLineCount } from './font-metrics';
+import { greeting } from './salutation';
 import { ADDRESS_WINDOW_LINES, ADDRESS_WINDOW_WIDTH_MM } from '#shared/model/stored';
 
 /** Millimetres to PDF points. */
@@ -125,6 +126,11 @@ export interface LetterFrame {
   largePrint?: boolean;
   /** The desk's edits to the body's catalogue paragraphs, by paragraph id (see ./edits.ts). */
   edits?: ParagraphEdits;
+  /**
+   * The scheme the letter names (catalogue.schemeNamesIn): the heading and body name it by its short name, and its
+   * first mention becomes the long one, so the full name appears once per letter.
+   */
+  schemeNames?: { long: string; short: string };
 }
 
 /**
@@ -201,7 +207,9 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
   const windowLines = windowLinesFor(addressee, largePrint);
   const handlerName = frame.handlerName.trim();
   if (!handlerName) throw new Error('A letter needs the name of the person handling the complaint.');
-  const body = applyParagraphEdits(frame.body, frame.edits);
+  const named = nameSchemeOnce([frame.heading, ...applyParagraphEdits(frame.body, frame.edits)], frame.schemeNames);
+  const heading = named[0] as string;
+  const body = named.slice(1);
   const info = infoBlock(frame, sizes);
 
   return {
@@ -232,8 +240,8 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
       // Everything above is placed absolutely; this pushes the body below the envelope window and the reference
       // block. (An empty canvas, because an empty text would add a line's height of its own.)
       { canvas: [], margin: [0, Math.max(PAGE.bodyTopFirstPage, info.bottom + mm(5)) - PAGE.marginTop, 0, 0] },
-      { text: message(language, 'letter.salutation', { name: addressee.name }), style: 'salutation' },
-      { text: frame.heading, style: 'letterHeading' },
+      { text: greeting(language, addressee), style: 'salutation' },
+      { text: heading, style: 'letterHeading' },
       ...body.slice(0, -1),
       // The sign-off never stands alone at the top of a page: it keeps the last section with it.
       { unbreakable: true, stack: [...body.slice(-1), signOff(frame, handlerName)] },
@@ -247,6 +255,44 @@ const INFO_VALUE_LINE_HEIGHT = 1.35;
 /** Large print stacks each label above its value (side by side they do not fit beside the window at 16 pt). */
 const INFO_STACKED_LINE_HEIGHT = 1.05;
 const INFO_STACKED_GAP = 4;
+
+/**
+ * The scheme's long name at its first mention in reading order (heading, then body), its short name everywhere else.
+ * A mention that starts a sentence keeps its capital ("The CCTS" becomes "The Commission …").
+ */
+function nameSchemeOnce(content: LetterContent[], names: LetterFrame['schemeNames']): LetterContent[] {
+  if (!names || names.long === names.short) return content;
+  const { long, short } = names;
+  const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  let done = false;
+  const inText = (text: string): string => {
+    if (done) return text;
+    const plain = text.indexOf(short);
+    const capped = text.indexOf(capital(short));
+    const at = [plain, capped].filter((i) => i >= 0).sort((a, b) => a - b)[0];
+    if (at === undefined) return text;
+    done = true;
+    const replacement = at === capped ? capital(long) : long;
+    return text.slice(0, at) + replacement + text.slice(at + short.length);
+  };
+  const visit = (node: LetterContent): LetterContent => {
+    if (done) return node;
+    if (typeof node === 'string') return inText(node);
+    if ('text' in node) {
+      return {
+        ...node,
+        text:
+          typeof node.text === 'string'
+            ? inText(node.text)
+            : node.text.map((piece) => visit(piece) as string | LetterText),
+      };
+    }
+    if ('stack' in node) return { ...node, stack: node.stack.map(visit) };
+    if ('columns' in node) return { ...node, columns: node.columns.map((column) => visit(column) as LetterColumn) };
+    return node;
+  };
+  return content.map(visit);
+}
 
 function styles(sizes: TypeSizes): Record<string, LetterStyle> {
   const stacked = sizes === LARGE_PRINT;
