@@ -390,6 +390,26 @@ describe('buildActionEvent', () => {
     expect(badEmail.ok ? null : badEmail.errors.email).toBe('Enter an email address like name@example.com');
   });
 
+  it("editing the customer's title records it, keeps it when a form does not send it, and refuses an unknown one", () => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    expect(defaultInput('edit-customer', desk.context())).toMatchObject({ title: '' });
+    const e = desk.do('edit-customer', { title: 'ms', summary: 'Asked to be written to as Ms' });
+    expect(e).toMatchObject({
+      type: 'customer-edited',
+      summary: "Customer's details changed: title: Asked to be written to as Ms",
+      data: { changed: ['title'], before: { title: '' }, after: { title: 'ms' } },
+    });
+    expect(desk.record.customer).toEqual({ ...record('kinex').customer, title: 'ms' });
+    expect(customerFieldValue('title', 'ms')).toBe('Ms (Mme)');
+    // Another correction carries the title with it.
+    desk.do('edit-customer', { phone: '020 7946 0000' });
+    expect(desk.record.customer).toMatchObject({ title: 'ms', phone: '020 7946 0000' });
+    const wrong = desk.build('edit-customer', { title: 'Dame' });
+    expect(wrong.ok ? null : wrong.errors.title).toBe('Choose Mr, Mrs, Ms, Mx, Dr or none');
+    desk.do('edit-customer', { title: '' });
+    expect('title' in desk.record.customer).toBe(false);
+  });
+
   it("editing the customer's business size records the old and new values, and the new customer", () => {
     const desk = new Desk(record('kinex'), '2026-09-10');
     expect(defaultInput('edit-customer', desk.context())).toMatchObject({

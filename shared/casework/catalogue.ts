@@ -10,6 +10,9 @@ import {
   CATEGORY_LABELS,
   CHANNEL_LABELS,
   CHANNELS,
+  CUSTOMER_TITLE_LABELS,
+  CUSTOMER_TITLES,
+  type CustomerTitle,
   LETTER_LANGUAGE_LABELS,
   LETTER_LANGUAGES,
   VULNERABILITY_REASON_LABELS,
@@ -144,11 +147,19 @@ const SENT = 'Choose how it was sent';
 export const CUSTOMER_FIELDS = ['customerName', 'addressLines', 'postcode', 'phone', 'email', 'accountNumber'] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 /** The rest of what edit-customer changes: business size (the scheme's scope) and how to write to the customer. */
-export const CUSTOMER_EXTRA_FIELDS = ['isBusiness', 'employees', 'language', 'largePrint', 'prefersPost'] as const;
+export const CUSTOMER_EXTRA_FIELDS = [
+  'title',
+  'isBusiness',
+  'employees',
+  'language',
+  'largePrint',
+  'prefersPost',
+] as const;
 export const CUSTOMER_EDIT_FIELDS = [...CUSTOMER_FIELDS, ...CUSTOMER_EXTRA_FIELDS] as const;
 export type CustomerEditField = (typeof CUSTOMER_EDIT_FIELDS)[number];
 export const CUSTOMER_FIELD_LABELS: Record<CustomerEditField, string> = {
   customerName: 'Name',
+  title: 'Title',
   addressLines: 'Postal address',
   postcode: 'Postcode',
   phone: 'Phone',
@@ -476,6 +487,16 @@ export const SPECS: readonly CaseActionSpec[] = [
       date('Changed on'),
       { name: 'customerName', label: 'Name', kind: 'text', required: true, missing: "Enter the customer's name" },
       {
+        name: 'title',
+        label: 'Title',
+        kind: 'select',
+        required: false,
+        placeholder: 'None',
+        description: 'How letters greet them: "Dear Ms Okafor," (none: "Dear Amara Okafor,")',
+        options: CUSTOMER_TITLES.map((t) => ({ value: t, label: CUSTOMER_TITLE_LABELS[t] })),
+        missing: 'Choose Mr, Mrs, Ms, Mx, Dr or none',
+      },
+      {
         name: 'addressLines',
         label: 'Postal address',
         kind: 'textarea',
@@ -684,6 +705,7 @@ export function customerFieldLabel(field: string): string {
 /** A value kept on a customer-edited entry, in words: "Yes", "French (Canada)"; '' when there is nothing to show. */
 export function customerFieldValue(field: string, value: string | undefined): string {
   if (YES_NO_FIELDS.has(field)) return value === 'yes' ? 'Yes' : 'No';
+  if (field === 'title') return value ? (CUSTOMER_TITLE_LABELS[value as CustomerTitle] ?? value) : 'None';
   if (field === 'language')
     return value
       ? (LETTER_LANGUAGE_LABELS[value as keyof typeof LETTER_LANGUAGE_LABELS] ?? value)

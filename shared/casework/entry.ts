@@ -9,6 +9,7 @@ import type {
   Channel,
   CommunicationNeeds,
   Customer,
+  CustomerTitle,
   PostalAddress,
   TimelineEvent,
   TimelineType,
@@ -161,6 +162,7 @@ export function customerDetailsToForm(
   const needs = record.communication;
   return {
     ...customerToForm(c),
+    title: c.title ?? '',
     isBusiness: c.isBusiness ? 'yes' : '',
     employees: c.isBusiness && typeof c.employees === 'number' ? String(c.employees) : '',
     language: needs?.language ?? '',
@@ -341,6 +343,7 @@ function addressFrom(lines: string, postcode: string): PostalAddress | undefined
 
 function customerFromForm(v: Record<CustomerEditField, string>): Customer {
   const c: Customer = { name: v.customerName };
+  if (v.title) c.title = v.title as CustomerTitle;
   const address = addressFrom(v.addressLines, v.postcode);
   if (address) c.address = address;
   if (v.phone) c.phone = v.phone;

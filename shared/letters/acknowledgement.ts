@@ -16,9 +16,10 @@ import {
   dateWithWeekdayInWords,
   message,
   parseIsoDate,
-  schemeNameIn,
+  schemeNamesIn,
 } from './catalogue';
 import { joinSentences, letterDocument, paragraph, section } from './layout';
+import { customerAsObject } from './salutation';
 
 export interface AdrSchemeContact {
   name: string;
@@ -77,7 +78,10 @@ export function acknowledgementLetter(input: AcknowledgementInput): LetterDocume
   const opening = [
     joinSentences(
       forRepresentative
-        ? paragraph(language, 'ack.intro.representative', { customerName })
+        ? paragraph(language, 'ack.intro.representative', {
+            customerName,
+            customerObject: customerAsObject(language, caseRecord.customer),
+          })
         : paragraph(language, 'ack.intro.customer', {}),
       forRepresentative
         ? paragraph(language, 'ack.received.representative', { channel, receivedOn }, ['receivedOn'])
@@ -131,6 +135,9 @@ export function acknowledgementLetter(input: AcknowledgementInput): LetterDocume
       ? message(language, 'ack.heading.representative', { customerName })
       : message(language, 'ack.heading.customer', {}),
     body: [...opening, whatHappensNext, howToEscalate, ...independentHelp, otherFormats],
+    ...(nextSteps.adrScheme?.name.trim() && !nextSteps.adrOutOfScope
+      ? { schemeNames: schemeNamesIn(language, nextSteps.adrScheme) }
+      : {}),
     handlerName: input.handlerName,
     largePrint: input.largePrint,
     edits: input.edits,
@@ -144,7 +151,7 @@ function adrParagraphs(input: AcknowledgementInput, language: LetterLanguage) {
   const when = !adrAvailableOn ? 'noDate' : adrAvailableOn <= input.issuedOn ? 'now' : 'fromDate';
   const vars = {
     adrAvailableOn: adrAvailableOn ? dateInWords(language, adrAvailableOn) : '',
-    schemeName: scheme ? schemeNameIn(language, scheme) : '',
+    schemeName: scheme ? schemeNamesIn(language, scheme).short : '',
   };
   const bold = ['adrAvailableOn'];
   const main = scheme

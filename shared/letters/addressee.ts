@@ -1,10 +1,12 @@
 // Who a letter is addressed to: the representative when someone acts for the customer (the customer gets a copy),
 // otherwise the customer. Every letter posts, so a letter without a full postal address is refused here.
-import type { CaseRecord, PostalAddress } from '#shared/model/case';
+import type { CaseRecord, CustomerTitle, PostalAddress } from '#shared/model/case';
 
 export interface Addressee {
   role: 'customer' | 'representative';
   name: string;
+  /** The customer's title, when the desk recorded one (the greeting uses it: ./salutation.ts). */
+  title?: CustomerTitle;
   /** The lines printed in the envelope window after the name, the postcode last. */
   addressLines: string[];
   /** When writing to a representative: the customer, who is sent a copy. */
@@ -26,6 +28,7 @@ export function letterAddressee(caseRecord: CaseRecord): Addressee {
   return {
     role: 'customer',
     name,
+    ...(customer.title ? { title: customer.title } : {}),
     addressLines: postalLines(customer.address, `The customer (${name || 'no name'})`),
   };
 }
@@ -36,6 +39,7 @@ export function customerAsAddressee(caseRecord: CaseRecord): Addressee {
   return {
     role: 'customer',
     name,
+    ...(caseRecord.customer.title ? { title: caseRecord.customer.title } : {}),
     addressLines: postalLines(caseRecord.customer.address, `The customer (${name || 'no name'})`),
   };
 }

@@ -2,7 +2,7 @@
 // first made (time-based), or at once when the provider has given its final position. It names the scheme with its
 // details from the versioned directory, says it is independent and free, that a decision binds the provider only if
 // the customer accepts it, and the time limit; and it gives the final position or the progress so far.
-import { message, schemeNameIn } from './catalogue';
+import { message, schemeNamesIn } from './catalogue';
 import {
   type AdrTerms,
   type LetterBaseInput,
@@ -37,7 +37,8 @@ export function adrLetter(input: AdrLetterInput): LetterDocument {
   const basics = letterBasics(input);
   const { language, reference, receivedOn } = basics;
   const scheme = schemeOn(input.scheme, input.issuedOn);
-  const schemeName = schemeNameIn(language, scheme);
+  const schemeNames = schemeNamesIn(language, scheme);
+  const schemeName = schemeNames.short;
   const { reason, terms } = input;
 
   const opening =
@@ -81,6 +82,7 @@ export function adrLetter(input: AdrLetterInput): LetterDocument {
       schemeContactSection(language, scheme, reference),
       handlerParagraph(basics),
     ],
+    schemeNames,
     handlerName: input.handlerName,
     largePrint: input.largePrint,
     edits: input.edits,

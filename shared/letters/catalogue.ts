@@ -6,7 +6,7 @@ import type { Locale } from 'date-fns';
 import { enCA } from 'date-fns/locale/en-CA';
 import { enGB } from 'date-fns/locale/en-GB';
 import { frCA } from 'date-fns/locale/fr-CA';
-import type { Channel } from '#shared/model/case';
+import type { Channel, CustomerTitle } from '#shared/model/case';
 import { adrSchemeNameIn, type AdrSchemeLocalNames } from '#shared/rules/adr-schemes';
 
 /** British English. The source language: its keys and placeholders are the contract every other language meets. */
@@ -20,8 +20,7 @@ const EN_GB = {
   'footer.reference': 'Our reference: {reference}',
   'footer.page': 'Page {page} of {pages}',
 
-  // Greeting and sign-off (shared by every letter)
-  'letter.salutation': 'Dear {name}',
+  // Sign-off (shared by every letter; the greeting is the language pack's `people`, see ./salutation.ts)
   'letter.signOff': 'Yours sincerely',
   'letter.signatureRole': 'Complaints team, {companyName}',
   'letter.copyTo': 'cc: {customerName} (our customer)',
@@ -43,7 +42,7 @@ const EN_GB = {
   'ack.heading.representative': 'We have received the complaint about {customerName}’s account',
   'ack.intro.customer': 'Thank you for telling us what went wrong. We are sorry you have had to complain.',
   'ack.intro.representative':
-    'We are writing to you because you are acting for {customerName}. We are sending them a copy of this letter.',
+    'We are writing to you because you are acting for {customerName}. We are sending {customerObject} a copy of this letter.',
   'ack.received.customer': 'We received your complaint {channel} on {receivedOn}.',
   'ack.received.representative': 'We received the complaint {channel} on {receivedOn}.',
   'ack.quoteReference': 'Your complaint reference is {reference}. Please quote it whenever you contact us about it.',
@@ -81,7 +80,7 @@ const EN_GB = {
 
   // Shared by the letters after the acknowledgement
   'letter.representative':
-    'We are writing to you because you are acting for {customerName}. We are sending them a copy of this letter.',
+    'We are writing to you because you are acting for {customerName}. We are sending {customerObject} a copy of this letter.',
   'letter.handler':
     'I am handling the complaint. If you have a question, contact me using the details at the top of this letter and quote our reference, {reference}.',
 
@@ -94,7 +93,7 @@ const EN_GB = {
   'adr.limit':
     'You have {referralMonths} months from the date of this letter to ask {schemeName} to look at the complaint: until {referralDeadline}. After that it may not be able to help.',
   'adr.contact.heading': 'How to contact {schemeName}',
-  'adr.contact.intro': 'Tell them our reference, {reference}.',
+  'adr.contact.intro': 'Quote our reference, {reference}.',
   'adr.contact.website': 'Website: {website}',
   'adr.contact.phone': 'Phone: {phone}',
   'adr.contact.textphone': 'Textphone: {textphone}',
@@ -204,16 +203,16 @@ const FR_CA: Messages = {
   'info.ourReference': 'Notre référence',
   'info.accountNumber': 'Votre numéro de compte',
   'info.date': 'Date',
-  'footer.reference': 'Notre référence : {reference}',
+  // French typography: a non-breaking space before a colon, so the colon never starts a line.
+  'footer.reference': 'Notre référence\u00a0: {reference}',
   'footer.page': 'Page {page} de {pages}',
 
-  'letter.salutation': 'Bonjour {name},',
   'letter.signOff': 'Veuillez agréer nos salutations distinguées.',
   'letter.signatureRole': 'Service des plaintes, {companyName}',
-  'letter.copyTo': 'c. c. : {customerName} (notre client)',
+  'letter.copyTo': 'c. c.\u00a0: {customerName} (titulaire du compte)',
   'letter.copyNotice':
     'Copie pour {customerName}. Nous avons envoyé cette lettre à {representativeName}, qui agit en votre nom.',
-  'letter.copyTitle': 'copie pour le client',
+  'letter.copyTitle': 'copie pour la personne titulaire du compte',
 
   'channel.phone': 'par téléphone',
   'channel.email': 'par courriel',
@@ -222,128 +221,128 @@ const FR_CA: Messages = {
   'channel.in-person': 'en personne',
   'channel.chat': 'par clavardage',
 
-  'ack.title': 'Accusé de réception de la plainte {reference}',
+  'ack.title': 'Accusé de réception de votre plainte {reference}',
   'ack.heading.customer': 'Nous avons bien reçu votre plainte',
-  'ack.heading.representative': 'Nous avons bien reçu la plainte concernant le compte de {customerName}',
+  'ack.heading.representative': 'Nous avons bien reçu votre plainte pour {customerName}',
   'ack.intro.customer':
-    'Merci de nous avoir fait part de ce qui n’a pas fonctionné. Nous sommes désolés que vous ayez dû porter plainte.',
+    'Merci de nous avoir fait part de ce qui n’a pas fonctionné. Nous regrettons que vous ayez dû porter plainte.',
   'ack.intro.representative':
-    'Nous vous écrivons parce que vous agissez au nom de {customerName}. Nous lui envoyons une copie de cette lettre.',
+    'Nous vous écrivons parce que vous agissez pour {customerName}. Nous envoyons aussi une copie de cette lettre à {customerObject}.',
   'ack.received.customer': 'Nous avons reçu votre plainte {channel} le {receivedOn}.',
-  'ack.received.representative': 'Nous avons reçu la plainte {channel} le {receivedOn}.',
+  'ack.received.representative': 'Nous avons reçu votre plainte {channel} le {receivedOn}.',
   'ack.quoteReference':
     'Le numéro de référence de votre plainte est {reference}. Veuillez l’indiquer chaque fois que vous communiquez avec nous à ce sujet.',
 
   'ack.next.heading': 'Prochaines étapes',
-  'ack.next.handler': 'Je m’occupe de la plainte.',
+  'ack.next.handler': 'Je m’occupe de votre plainte.',
   'ack.next.procedure': 'Nous la traiterons selon notre {procedureName}.',
   'ack.next.replyBy':
     'Nous vous répondrons d’ici le {firstResponseDueOn}. S’il nous faut plus de temps, nous vous dirons pourquoi et quand vous pouvez attendre notre réponse.',
-  'ack.next.replySoon': 'Nous vous répondrons dès que possible et nous vous tiendrons informé.',
+  'ack.next.replySoon': 'Nous vous répondrons dès que possible et nous vous tiendrons au courant.',
   'ack.next.addMore':
     'Si vous avez quelque chose à ajouter ou une question, communiquez avec nous aux coordonnées indiquées en haut de cette lettre.',
 
-  'ack.escalate.heading': 'Si vous n’êtes pas satisfait de la façon dont nous traitons la plainte',
+  'ack.escalate.heading': 'Si la façon dont nous traitons votre plainte ne vous convient pas',
   'ack.escalate.default':
-    'Vous pouvez demander en tout temps qu’un gestionnaire examine la plainte. Il suffit de nous le dire.',
+    'Vous pouvez demander en tout temps qu’un gestionnaire examine votre plainte. Il suffit de nous le dire.',
 
   'ack.adr.heading': 'Une aide indépendante et gratuite',
   'ack.adr.fromDate.scheme':
-    'Si la plainte n’est pas réglée d’ici le {adrAvailableOn}, vous pouvez demander à l’organisme {schemeName} de l’examiner. Vous pouvez le faire plus tôt si nous vous disons par écrit que nous ne pouvons rien faire de plus. L’organisme {schemeName} est indépendant de nous et ses services sont gratuits pour vous.',
+    'Si votre plainte n’est pas réglée d’ici le {adrAvailableOn}, vous pouvez demander à {schemeName} de l’examiner. Vous pouvez le faire plus tôt si nous vous disons par écrit que nous ne pouvons rien faire de plus. {schemeName} ne dépend pas de nous et ses services sont gratuits pour vous.',
   'ack.adr.fromDate.noScheme':
-    'Si la plainte n’est pas réglée d’ici le {adrAvailableOn}, vous pouvez demander gratuitement à un organisme indépendant de l’examiner. Vous pouvez le faire plus tôt si nous vous disons par écrit que nous ne pouvons rien faire de plus. Nous vous écrirons pour vous donner ses coordonnées.',
+    'Si votre plainte n’est pas réglée d’ici le {adrAvailableOn}, vous pouvez demander gratuitement à un organisme indépendant de l’examiner. Vous pouvez le faire plus tôt si nous vous disons par écrit que nous ne pouvons rien faire de plus. Nous vous écrirons pour vous donner ses coordonnées.',
   'ack.adr.now.scheme':
-    'Vous pouvez déjà demander à l’organisme {schemeName} d’examiner la plainte. L’organisme {schemeName} est indépendant de nous et ses services sont gratuits pour vous.',
+    'Vous pouvez déjà demander à {schemeName} d’examiner votre plainte. {schemeName} ne dépend pas de nous et ses services sont gratuits pour vous.',
   'ack.adr.now.noScheme':
-    'Vous pouvez déjà demander gratuitement à un organisme indépendant d’examiner la plainte. Nous vous écrirons pour vous donner ses coordonnées.',
+    'Vous pouvez déjà demander gratuitement à un organisme indépendant d’examiner votre plainte. Nous vous écrirons pour vous donner ses coordonnées.',
   'ack.adr.noDate.scheme':
-    'Si nous ne pouvons pas régler la plainte, nous vous écrirons pour vous expliquer comment la soumettre à l’organisme {schemeName}, qui est indépendant de nous et dont les services sont gratuits pour vous.',
+    'Si nous ne pouvons pas régler votre plainte, nous vous écrirons pour vous expliquer comment la soumettre à {schemeName}, qui ne dépend pas de nous et dont les services sont gratuits pour vous.',
   'ack.adr.noDate.noScheme':
-    'Si nous ne pouvons pas régler la plainte, nous vous écrirons pour vous expliquer comment la soumettre gratuitement à un organisme indépendant.',
-  'ack.adr.contact': 'Site Web : {website}    Téléphone : {phone}',
+    'Si nous ne pouvons pas régler votre plainte, nous vous écrirons pour vous expliquer comment la soumettre gratuitement à un organisme indépendant.',
+  'ack.adr.contact': 'Site Web\u00a0: {website}    Téléphone\u00a0: {phone}',
 
   'ack.formats.heading': 'Cette lettre dans un autre format',
   'ack.formats.offer':
-    'Nous pouvons vous envoyer nos lettres en gros caractères, en braille ou en format audio. Si vous êtes sourd, malentendant ou avez un trouble de la parole, vous pouvez nous joindre par un service de relais (composez le 711). Dites-nous simplement ce dont vous avez besoin.',
+    'Nous pouvons vous envoyer nos lettres en gros caractères, en braille ou en format audio. Si vous avez une surdité, une perte auditive ou un trouble de la parole, vous pouvez nous joindre par un service de relais (composez le 711). Dites-nous simplement ce dont vous avez besoin.',
 
   'letter.representative':
-    'Nous vous écrivons parce que vous agissez au nom de {customerName}. Nous lui envoyons une copie de cette lettre.',
+    'Nous vous écrivons parce que vous agissez pour {customerName}. Nous envoyons aussi une copie de cette lettre à {customerObject}.',
   'letter.handler':
-    'Je m’occupe de la plainte. Si vous avez une question, communiquez avec moi aux coordonnées indiquées en haut de cette lettre en mentionnant notre référence, {reference}.',
+    'Je m’occupe de votre plainte. Si vous avez une question, communiquez avec moi aux coordonnées indiquées en haut de cette lettre en mentionnant notre référence, {reference}.',
 
-  'adr.about': 'L’organisme {schemeName} est indépendant de nous. Ses services sont gratuits pour vous.',
+  'adr.about': '{schemeName} ne dépend pas de nous. Ses services sont gratuits pour vous.',
   'adr.outOfScope':
-    'L’organisme {schemeName} n’examine que les plaintes des particuliers et des entreprises de {maxEmployees} employés ou moins. Comme votre entreprise compte {employees} employés, il ne peut pas examiner cette plainte.',
+    '{schemeName} n’examine que les plaintes des particuliers et des entreprises de {maxEmployees} employés ou moins. Comme votre entreprise compte {employees} employés, {schemeName} ne peut pas examiner votre plainte.',
   'adr.binding':
-    'Une décision de l’organisme {schemeName} nous lie seulement si vous l’acceptez. Si vous ne l’acceptez pas, vous conservez vos autres droits, par exemple celui de vous adresser aux tribunaux.',
+    'Une décision de {schemeName} nous lie seulement si vous l’acceptez. Si vous ne l’acceptez pas, vous conservez vos autres droits, par exemple celui de vous adresser aux tribunaux.',
   'adr.limit':
-    'Vous avez {referralMonths} mois à compter de la date de cette lettre pour demander à l’organisme {schemeName} d’examiner la plainte, soit jusqu’au {referralDeadline}. Après cette date, il pourrait ne plus être en mesure de vous aider.',
-  'adr.contact.heading': 'Comment joindre l’organisme {schemeName}',
-  'adr.contact.intro': 'Indiquez-lui notre référence, {reference}.',
-  'adr.contact.website': 'Site Web : {website}',
-  'adr.contact.phone': 'Téléphone : {phone}',
-  'adr.contact.textphone': 'ATS : {textphone}',
-  'adr.contact.post': 'Adresse postale : {address}',
-  'adr.contact.formerly': '(L’organisme {schemeName} s’appelait auparavant {formerName}.)',
+    'Vous avez {referralMonths} mois à compter de la date de cette lettre pour demander à {schemeName} d’examiner votre plainte, soit jusqu’au {referralDeadline}. Après cette date, {schemeName} pourrait ne plus pouvoir vous aider.',
+  'adr.contact.heading': 'Comment joindre {schemeName}',
+  'adr.contact.intro': 'Indiquez notre référence, {reference}.',
+  'adr.contact.website': 'Site Web\u00a0: {website}',
+  'adr.contact.phone': 'Téléphone\u00a0: {phone}',
+  'adr.contact.textphone': 'ATS\u00a0: {textphone}',
+  'adr.contact.post': 'Adresse postale\u00a0: {address}',
+  'adr.contact.formerly': '({schemeName} s’appelait auparavant {formerName}.)',
 
-  'adrLetter.title': 'Votre droit à une aide indépendante : plainte {reference}',
-  'adrLetter.heading': 'Vous pouvez maintenant soumettre la plainte à l’organisme {schemeName}',
+  'adrLetter.title': 'Votre droit à une aide indépendante\u00a0: plainte {reference}',
+  'adrLetter.heading': 'Vous pouvez maintenant soumettre votre plainte à {schemeName}',
   'adrLetter.time.intro':
-    'Nous avons reçu la plainte le {receivedOn}. Nous n’avons pas pu la régler en {weeks} semaines. Vous pouvez donc maintenant demander à un organisme indépendant de l’examiner.',
-  'adrLetter.time.progressHeading': 'Où en sont les choses',
+    'Nous avons reçu votre plainte le {receivedOn}. Nous n’avons pas pu la régler en {weeks} semaines. Vous pouvez donc maintenant demander à un organisme indépendant de l’examiner.',
+  'adrLetter.time.progressHeading': 'Où en est votre plainte',
   'adrLetter.time.continue':
-    'Nous continuerons de travailler sur la plainte. Vous adresser à l’organisme {schemeName} ne nous empêche pas de corriger la situation.',
+    'Nous continuerons de traiter votre plainte. Vous adresser à {schemeName} ne nous empêche pas de corriger la situation.',
   'adrLetter.final.intro':
-    'Nous avons reçu la plainte le {receivedOn}. Nous l’avons examinée en entier et nous ne pouvons rien faire de plus pour la régler. Cette lettre présente notre position finale et explique comment demander à un organisme indépendant de l’examiner.',
+    'Nous avons reçu votre plainte le {receivedOn}. Nous l’avons examinée en entier et nous ne pouvons rien faire de plus pour la régler. Cette lettre présente notre position finale et explique comment demander à un organisme indépendant de l’examiner.',
   'adrLetter.final.heading': 'Notre position finale',
   'adrLetter.help.heading': 'Une aide indépendante et gratuite',
-  'adrLetter.help.now': 'Vous pouvez demander dès maintenant à l’organisme {schemeName} d’examiner la plainte.',
+  'adrLetter.help.now': 'Vous pouvez demander dès maintenant à {schemeName} d’examiner votre plainte.',
 
-  'update.title': 'Suivi de la plainte {reference}',
-  'update.heading': 'Où en est la plainte',
+  'update.title': 'Suivi de votre plainte {reference}',
+  'update.heading': 'Où en est votre plainte',
   'update.intro':
-    'Nous travaillons toujours sur la plainte reçue le {receivedOn}. Nous sommes désolés que cela prenne plus de temps que prévu et nous voulons vous dire où en sont les choses.',
+    'Nous traitons toujours votre plainte reçue le {receivedOn}. Nous regrettons que cela prenne plus de temps que prévu et nous voulons vous dire où en est votre dossier.',
   'update.progress.heading': 'Ce que nous avons fait jusqu’ici',
   'update.next.heading': 'Prochaines étapes',
   'update.next.by':
     'Nous prévoyons vous répondre en entier d’ici le {nextUpdateOn}. Si cela change, nous vous dirons pourquoi.',
   'update.next.soon': 'Nous vous écrirons de nouveau dès que nous aurons du nouveau.',
   'update.adr.fromDate':
-    'Si la plainte n’est pas réglée d’ici le {adrAvailableOn}, vous pourrez demander à l’organisme {schemeName} de l’examiner. Nous vous écrirons pour vous donner les détails.',
-  'update.adr.now': 'Vous pouvez déjà demander à l’organisme {schemeName} d’examiner la plainte.',
+    'Si votre plainte n’est pas réglée d’ici le {adrAvailableOn}, vous pourrez demander à {schemeName} de l’examiner. Nous vous écrirons pour vous donner les détails.',
+  'update.adr.now': 'Vous pouvez déjà demander à {schemeName} d’examiner votre plainte.',
 
-  'final.title': 'Notre réponse finale à la plainte {reference}',
+  'final.title': 'Notre réponse finale à votre plainte {reference}',
   'final.heading': 'Notre réponse finale',
   'final.intro':
-    'Merci de votre patience pendant que nous examinions la plainte reçue le {receivedOn}. Cette lettre constitue notre réponse finale.',
+    'Merci de votre patience pendant que nous examinions votre plainte reçue le {receivedOn}. Cette lettre constitue notre réponse finale.',
   'final.outcome.heading': 'Ce que nous avons constaté',
   'final.done.heading': 'Ce que nous avons fait',
   'final.remedy.heading': 'Pour corriger la situation',
-  'final.adr.heading': 'Si notre réponse ne vous satisfait pas',
+  'final.adr.heading': 'Si notre réponse ne vous convient pas',
   'final.adr.fromDate':
-    'Si cette réponse ne vous satisfait pas, vous pouvez demander à l’organisme {schemeName} d’examiner la plainte à compter du {adrAvailableOn}.',
+    'Si cette réponse ne vous convient pas, vous pouvez demander à {schemeName} d’examiner votre plainte à compter du {adrAvailableOn}.',
   'final.adr.now':
-    'Si cette réponse ne vous satisfait pas, vous pouvez demander dès maintenant à l’organisme {schemeName} d’examiner la plainte.',
+    'Si cette réponse ne vous convient pas, vous pouvez demander dès maintenant à {schemeName} d’examiner votre plainte.',
 
-  'ccts.title': 'Aide indépendante de la CPRST : plainte {reference}',
-  'ccts.heading': 'Vous pouvez soumettre la plainte à l’organisme {schemeName}',
+  'ccts.title': 'Aide indépendante de la CPRST\u00a0: plainte {reference}',
+  'ccts.heading': 'Vous pouvez soumettre votre plainte à {schemeName}',
   'ccts.intro':
-    'Nous avons reçu la plainte le {receivedOn}. Elle a maintenant été examinée à un deuxième niveau chez nous et n’est toujours pas réglée. Vous pouvez demander l’aide de l’organisme {schemeName}.',
+    'Nous avons reçu votre plainte le {receivedOn}. Elle a maintenant été examinée à un deuxième niveau chez nous et n’est toujours pas réglée. Vous pouvez demander l’aide de {schemeName}.',
   'ccts.about':
-    'L’organisme {schemeName} est indépendant des fournisseurs de services de télécommunication et de télévision. Ses services sont gratuits pour vous.',
+    '{schemeName} ne dépend pas des fournisseurs de services de télécommunication et de télévision. Ses services sont gratuits pour vous.',
   'ccts.fairChance':
-    'Vous nous avez donné une occasion raisonnable de régler la plainte. Vous pouvez donc communiquer dès maintenant avec l’organisme {schemeName}. Entre-temps, nous continuerons de travailler sur la plainte.',
+    'Vous nous avez donné une occasion raisonnable de régler votre plainte. Vous pouvez donc communiquer dès maintenant avec {schemeName}. Entre-temps, nous continuerons de traiter votre plainte.',
   'ccts.collection':
-    'Tant qu’un montant que vous contestez est examiné par l’organisme {schemeName}, nous n’essaierons pas de le recouvrer.',
+    'Tant qu’un montant que vous contestez est examiné par {schemeName}, nous n’essaierons pas de le recouvrer.',
 
   'summary.title': 'Plainte {reference} réglée',
-  'summary.heading': 'Nous avons réglé la plainte',
+  'summary.heading': 'Nous avons réglé votre plainte',
   'summary.intro':
-    'Merci d’avoir communiqué avec nous le {receivedOn}. Nous estimons avoir réglé la plainte le {resolvedOn}, comme convenu avec vous.',
+    'Merci d’avoir communiqué avec nous le {receivedOn}. Nous estimons avoir réglé votre plainte le {resolvedOn}, comme convenu avec vous.',
   'summary.what.heading': 'Ce que nous avons convenu',
   'summary.adr.heading': 'Si vous changez d’avis',
   'summary.adr':
-    'Si, plus tard, la façon dont nous avons réglé la plainte ne vous satisfait plus, vous pourriez demander à l’organisme {schemeName} de l’examiner. Il est indépendant de nous et ses services sont gratuits pour vous.',
+    'Si, plus tard, la façon dont nous avons réglé votre plainte ne vous convient plus, vous pourriez demander à {schemeName} de l’examiner. {schemeName} ne dépend pas de nous et ses services sont gratuits pour vous.',
 };
 
 export interface LanguagePack {
@@ -355,7 +354,33 @@ export interface LanguagePack {
   dateWithWeekdayPattern: string;
   /** English: "the Communications Ombudsman", but "CISAS (…)" (a name that starts with an acronym takes none). */
   schemeArticle?: string;
+  /** How letters greet people and name a customer whose title the desk recorded (./salutation.ts). */
+  people: PeopleWords;
 }
+
+/** How a language greets the addressee and names a customer with a title. */
+export interface PeopleWords {
+  /** The title as written before a surname: "Ms", "Ms." (Canada), "Mme". */
+  titles: Readonly<Record<CustomerTitle, string>>;
+  greeting:
+    | {
+        /** English: "Dear {titledName}," with a title, "Dear {name}," without. */
+        kind: 'dear';
+        titled: string;
+        untitled: string;
+      }
+    | {
+        /** French: "Madame," / "Monsieur," from the title, "Madame, Monsieur," when it says no gender (or none). */
+        kind: 'appellation';
+        byTitle: Readonly<Partial<Record<CustomerTitle, string>>>;
+        otherwise: string;
+      };
+  /** How a sentence names the customer (object) when no title was recorded: "them"; absent: their full name. */
+  untitledObject?: string;
+}
+
+const EN_TITLES = { mr: 'Mr', mrs: 'Mrs', ms: 'Ms', mx: 'Mx', dr: 'Dr' } as const;
+const DEAR = { kind: 'dear', titled: 'Dear {titledName},', untitled: 'Dear {name},' } as const;
 
 /**
  * The languages letters can be written in. English (Canada) and French (Canada) arrive here as entries of their own
@@ -368,6 +393,7 @@ export const LANGUAGES = {
     datePattern: 'd MMMM yyyy',
     dateWithWeekdayPattern: 'EEEE d MMMM yyyy',
     schemeArticle: 'the',
+    people: { titles: EN_TITLES, greeting: DEAR, untitledObject: 'them' },
   },
   'en-CA': {
     messages: EN_CA,
@@ -375,6 +401,12 @@ export const LANGUAGES = {
     datePattern: 'MMMM d, yyyy',
     dateWithWeekdayPattern: 'EEEE, MMMM d, yyyy',
     schemeArticle: 'the',
+    // Canadian usage puts a period after the abbreviated title.
+    people: {
+      titles: { mr: 'Mr.', mrs: 'Mrs.', ms: 'Ms.', mx: 'Mx.', dr: 'Dr.' },
+      greeting: DEAR,
+      untitledObject: 'them',
+    },
   },
   'fr-CA': {
     messages: FR_CA,
@@ -382,6 +414,15 @@ export const LANGUAGES = {
     // "1er janvier 2027", "18 novembre 2026", "mercredi 25 novembre 2026"
     datePattern: 'do MMMM yyyy',
     dateWithWeekdayPattern: 'EEEE do MMMM yyyy',
+    people: {
+      titles: { mr: 'M.', mrs: 'Mme', ms: 'Mme', mx: 'Mx', dr: 'Dr' },
+      // Mx and Dr say no gender: the neutral appellation, never a guess.
+      greeting: {
+        kind: 'appellation',
+        byTitle: { mr: 'Monsieur,', mrs: 'Madame,', ms: 'Madame,' },
+        otherwise: 'Madame, Monsieur,',
+      },
+    },
   },
 } as const satisfies Record<string, LanguagePack>;
 
@@ -483,16 +524,41 @@ export interface NamedScheme {
 
 /**
  * A scheme's name as this language writes it in a sentence: the name the scheme directory gives for this language
- * (the CCTS is the CPRST in French), else its (English) directory name, with the language's article.
+ * (the CCTS is "la CPRST" in French), else its (English) directory name, with the language's article. `long` is its
+ * full name, which a letter gives once, at its first mention; `short` is how it names it after that ("the CCTS",
+ * "la CPRST", "CISAS"); the two are the same for a name without an acronym.
  */
-export function schemeNameIn(language: LetterLanguage, scheme: NamedScheme): string {
-  const pack = languagePack(language);
-  const own = adrSchemeNameIn(scheme, language)?.inSentence;
-  if (own) return own;
+export function schemeNamesIn(language: LetterLanguage, scheme: NamedScheme): { long: string; short: string } {
+  const own = adrSchemeNameIn(scheme, language);
+  if (own) {
+    const acronym = /\(([^()]+)\)\s*$/.exec(own.full)?.[1];
+    const short = own.inSentence;
+    return { long: acronym && short.includes(acronym) ? short.replace(acronym, own.full) : short, short };
+  }
+  const article = languagePack(language).schemeArticle;
+  const withArticle = (name: string) => (article ? `${article} ${name}` : name);
   const name = scheme.name.trim();
+  // "Commission for Complaints for Telecom-television Services (CCTS)": the CCTS.
+  const trailing = /^(.+?)\s*\(([A-Z][A-Z0-9&]+)\)$/.exec(name);
+  if (trailing) return { long: withArticle(name), short: withArticle(trailing[2]) };
+  // "CISAS (Communications and Internet Services Adjudication Scheme)": a name that starts with its acronym takes no
+  // article.
+  const leading = /^([A-Z][A-Z0-9&]+)\s*\((.+)\)$/.exec(name);
+  if (leading) return { long: name, short: leading[1] };
   const firstWord = name.split(/[\s(]/)[0];
   const acronym = firstWord.length > 1 && firstWord === firstWord.toUpperCase();
-  return pack.schemeArticle && !acronym ? `${pack.schemeArticle} ${name}` : name;
+  const inSentence = acronym ? name : withArticle(name);
+  return { long: inSentence, short: inSentence };
+}
+
+/** A scheme's full name in a sentence (see schemeNamesIn). */
+export function schemeNameIn(language: LetterLanguage, scheme: NamedScheme): string {
+  return schemeNamesIn(language, scheme).long;
+}
+
+/** A scheme's short name without its article, heading its contact details: "CCTS", "CPRST", "Communications Ombudsman". */
+export function schemeLabelIn(language: LetterLanguage, scheme: NamedScheme): string {
+  return schemeNamesIn(language, scheme).short.replace(/^(the|la|le)\s+/i, '');
 }
 
 /** A scheme's full name in this language (heading the contact details), from the scheme directory. */

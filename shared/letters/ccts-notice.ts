@@ -1,6 +1,6 @@
 // Canada: the letter telling the customer about the CCTS once the complaint is still unresolved after the second
 // level of escalation (REGULATION.md §2), with the CCTS's details from the scheme directory.
-import { message, schemeNameIn } from './catalogue';
+import { message, schemeNamesIn } from './catalogue';
 import {
   type LetterBaseInput,
   type SchemeChoice,
@@ -23,7 +23,8 @@ export function cctsNoticeLetter(input: CctsNoticeInput): LetterDocument {
   const { language, reference, receivedOn } = basics;
   const scheme = schemeOn(input.scheme ?? { schemeId: 'ccts' }, input.issuedOn);
   if (scheme.country !== 'CA') throw new Error(`A CCTS notice names the CCTS, not ${scheme.name}.`);
-  const schemeName = schemeNameIn(language, scheme);
+  const schemeNames = schemeNamesIn(language, scheme);
+  const schemeName = schemeNames.short;
 
   return letterDocument({
     language,
@@ -48,6 +49,7 @@ export function cctsNoticeLetter(input: CctsNoticeInput): LetterDocument {
       schemeContactSection(language, scheme, reference),
       handlerParagraph(basics),
     ],
+    schemeNames,
     handlerName: input.handlerName,
     largePrint: input.largePrint,
     edits: input.edits,

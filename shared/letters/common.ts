@@ -18,12 +18,14 @@ import {
   dateInWords,
   message,
   parseIsoDate,
-  schemeFullNameIn,
+  schemeLabelIn,
   schemeNameIn,
+  schemeNamesIn,
 } from './catalogue';
 import type { LetterContent, LetterText } from './document';
 import type { ParagraphEdits } from './edits';
 import { joinSentences, paragraph, section } from './layout';
+import { customerAsObject } from './salutation';
 
 /** What every letter needs besides its own content. */
 export interface LetterBaseInput {
@@ -52,6 +54,8 @@ export interface LetterBasics {
   addressee: Addressee;
   forRepresentative: boolean;
   customerName: string;
+  /** The customer as a sentence's object: "Ms Okafor" with a title, else "them" (./salutation.ts). */
+  customerObject: string;
   reference: string;
   receivedOn: string;
 }
@@ -65,6 +69,7 @@ export function letterBasics(input: LetterBaseInput): LetterBasics {
     addressee,
     forRepresentative: addressee.role === 'representative',
     customerName: input.caseRecord.customer.name.trim(),
+    customerObject: customerAsObject(language, input.caseRecord.customer),
     reference: input.caseRecord.reference,
     receivedOn: dateInWords(language, input.caseRecord.receivedOn),
   };
@@ -73,7 +78,12 @@ export function letterBasics(input: LetterBaseInput): LetterBasics {
 /** "We are writing to you because you are acting for …", when the letter goes to a representative. */
 export function representativeOpening(basics: LetterBasics): LetterText[] {
   return basics.forRepresentative
-    ? [paragraph(basics.language, 'letter.representative', { customerName: basics.customerName })]
+    ? [
+        paragraph(basics.language, 'letter.representative', {
+          customerName: basics.customerName,
+          customerObject: basics.customerObject,
+        }),
+      ]
     : [];
 }
 
@@ -93,16 +103,23 @@ export function schemeContactSection(
   scheme: AdrSchemeDetails,
   reference: string,
 ): LetterContent {
-  const schemeName = schemeNameIn(language, scheme);
+  const schemeName = schemeNamesIn(language, scheme).short;
   const lines: LetterContent[] = [
-    { text: schemeFullNameIn(language, scheme), bold: true },
+    { text: schemeLabelIn(language, scheme), bold: true },
     {
       text: [
         { text: message(language, 'adr.contact.website', { website: scheme.website.trim() }), bold: true },
         '      ',
-        { text: message(language, 'adr.contact.phone', { phone: scheme.phone.trim() }), bold: true },
+        // A phone number never breaks across lines.
+        { text: message(language, 'adr.contact.phone', { phone: scheme.phone.trim() }), bold: true, noWrap: true },
         ...(scheme.textphone?.trim()
-          ? ['      ', message(language, 'adr.contact.textphone', { textphone: scheme.textphone.trim() })]
+          ? [
+              '      ',
+              {
+                text: message(language, 'adr.contact.textphone', { textphone: scheme.textphone.trim() }),
+                noWrap: true,
+              },
+            ]
           : []),
       ],
     },
@@ -117,7 +134,7 @@ export function schemeContactSection(
   const formerName = scheme.formerNames[0];
   const intro = paragraph(language, 'adr.contact.intro', { reference }, ['reference']);
   return section(message(language, 'adr.contact.heading', { schemeName }), [
-    formerName && schemeName === scheme.name.trim()
+    formerName && schemeNameIn(language, scheme) === scheme.name.trim()
       ? joinSentences(intro, paragraph(language, 'adr.contact.formerly', { schemeName, formerName }))
       : intro,
     { stack: lines, margin: [12, 0, 0, 6] },

@@ -16,6 +16,8 @@ export interface LetterStyle {
   color?: string;
   alignment?: 'left' | 'right' | 'center' | 'justify';
   margin?: Margins;
+  /** Never break this piece across lines (a phone number). */
+  noWrap?: boolean;
 }
 
 interface LetterNode extends LetterStyle {

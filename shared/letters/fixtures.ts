@@ -1,12 +1,14 @@
 // Sample inputs for letter tests (here and in test/unit): one case, one desk, and a way to read a document
 // definition's words without rendering it.
 import type { CaseRecord, DeskSettings } from '#shared/model/case';
-import type { AcknowledgementInput } from './acknowledgement';
-import type { AdrLetterInput } from './adr-letter';
-import type { CctsNoticeInput } from './ccts-notice';
+import { type AdrSchemeLocalNames, DEFAULT_ADR_DIRECTORY, getAdrScheme } from '#shared/rules/adr-schemes';
+import { type AcknowledgementInput, acknowledgementLetter } from './acknowledgement';
+import { type AdrLetterInput, adrLetter } from './adr-letter';
+import type { LetterLanguage } from './catalogue';
+import { type CctsNoticeInput, cctsNoticeLetter } from './ccts-notice';
 import { adrTermsFor } from './common';
-import type { FinalResponseInput, UpdateLetterInput } from './progress-letters';
-import type { SummaryResolutionInput } from './summary-resolution';
+import { type FinalResponseInput, type UpdateLetterInput, finalResponseLetter, updateLetter } from './progress-letters';
+import { type SummaryResolutionInput, summaryResolutionLetter } from './summary-resolution';
 import type { LetterContent, LetterDocument } from './document';
 
 export function sampleCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
@@ -181,4 +183,99 @@ export function contentText(content: LetterContent | LetterContent[] | null | un
 /** All the words on a letter's pages, without the footer. */
 export function documentText(doc: LetterDocument): string {
   return contentText(doc.content);
+}
+
+/** One sample of every kind of letter, for a case, in a language: what a test scans or renders for all letters. */
+export function sampleLetterOfEveryKind(
+  language: LetterLanguage,
+  options: { largePrint?: boolean; caseRecord?: CaseRecord } = {},
+): Array<{ kind: string; doc: LetterDocument }> {
+  const french = language === 'fr-CA';
+  const caseRecord = options.caseRecord ?? (language === 'en-GB' ? sampleCase() : sampleCanadianCase());
+  const settings = language === 'en-GB' ? sampleSettings() : sampleCanadianSettings();
+  const common = { caseRecord, settings, language, largePrint: options.largePrint ?? false };
+  // Canadian letters name the CCTS; a UK letter its UK scheme.
+  const scheme = { schemeId: language === 'en-GB' ? 'communications-ombudsman' : 'ccts' };
+  const ccts = { website: 'ccts-cprst.ca', phone: '1-888-221-1687' };
+  const ack = sampleAcknowledgement(common);
+  return [
+    {
+      kind: 'acknowledgement',
+      doc: acknowledgementLetter({
+        ...ack,
+        nextSteps: {
+          ...ack.nextSteps,
+          procedureName: french ? 'code de pratique des plaintes' : ack.nextSteps.procedureName,
+          ...(language === 'en-GB' ? {} : { adrScheme: { ...ccts, ...schemeNames('ccts') } }),
+        },
+      }),
+    },
+    {
+      kind: 'adr-time',
+      doc: adrLetter(
+        sampleAdrLetter('2026-04-08', {
+          ...common,
+          caseRecord: { ...caseRecord, receivedOn: '2026-04-08' },
+          scheme,
+          reason: {
+            kind: 'time-based',
+            progress: french ? 'Nous avons trouvé le deuxième prélèvement d’octobre.' : 'We found the second charge.',
+          },
+        }),
+      ),
+    },
+    {
+      kind: 'adr-final',
+      doc: adrLetter(
+        sampleAdrLetter('2026-04-08', {
+          ...common,
+          caseRecord: { ...caseRecord, receivedOn: '2026-04-08' },
+          scheme,
+          reason: {
+            kind: 'final-position',
+            finalPosition: french ? 'Le prélèvement était dû.' : 'The charge was due.',
+          },
+        }),
+      ),
+    },
+    {
+      kind: 'update',
+      doc: updateLetter(
+        sampleUpdate({ ...common, scheme, progress: french ? 'Nous avons vérifié votre facture.' : 'We checked it.' }),
+      ),
+    },
+    {
+      kind: 'final-response',
+      doc: finalResponseLetter(
+        sampleFinalResponse({
+          ...common,
+          scheme,
+          ...(french
+            ? {
+                outcome: 'Le prélèvement a été fait deux fois.',
+                actionsTaken: 'Nous l’avons remboursé.',
+                remedy: 'Nous avons crédité 25 $ à votre compte.',
+              }
+            : {}),
+        }),
+      ),
+    },
+    ...(language === 'en-GB' ? [] : [{ kind: 'ccts-notice', doc: cctsNoticeLetter(sampleCctsNotice(common)) }]),
+    {
+      kind: 'summary-resolution',
+      doc: summaryResolutionLetter(
+        sampleSummaryResolution({
+          ...common,
+          caseRecord: { ...caseRecord, procedureId: 'fca' },
+          ...(language === 'en-GB' ? {} : { scheme }),
+          resolution: french ? 'Nous avons remboursé le paiement en double.' : 'We refunded the duplicate payment.',
+        }),
+      ),
+    },
+  ];
+}
+
+function schemeNames(schemeId: string): { name: string; names?: AdrSchemeLocalNames } {
+  const scheme = getAdrScheme(schemeId, '2026-11-21', DEFAULT_ADR_DIRECTORY);
+  return { name: scheme.name, ...(scheme.names ? { names: scheme.names } : {}) };
 }

@@ -11,8 +11,10 @@ import {
   message,
   messageParts,
 } from './catalogue';
-import type { LetterContent, LetterDocument, LetterStyle, LetterText, Margins } from './document';
+import type { LetterColumn, LetterContent, LetterDocument, LetterStyle, LetterText, Margins } from './document';
 import { applyParagraphEdits, isRequiredParagraphKey, type ParagraphEdits } from './edits';
+import { LETTER_FONT_LINE_FACTOR, wrappedLineCount } from './font-metrics';
+import { greeting } from './salutation';
 import { ADDRESS_WINDOW_LINES, ADDRESS_WINDOW_WIDTH_MM } from '#shared/model/stored';
 
 /** Millimetres to PDF points. */
@@ -31,6 +33,10 @@ export const PAGE = {
   marginTop: mm(20),
   marginBottom: mm(20),
   letterheadTop: mm(14),
+  /** Large print: the letterhead starts higher, as its lines are taller. */
+  letterheadTopLargePrint: mm(10),
+  /** The envelope window, on the page (see above). Nothing but the address may show through it. */
+  window: { left: mm(20), top: mm(50), right: mm(110), bottom: mm(85) },
   addressLeft: mm(20),
   addressTop: mm(51),
   addressWidth: mm(ADDRESS_WINDOW_WIDTH_MM),
@@ -46,20 +52,61 @@ export const PAGE = {
 const CONTENT_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight;
 
 /**
- * The address in the window, in standard and large print alike: the window is read by the post, and at 16 pt only 5
- * lines (name and postcode included) would fit its height. The stored address limits follow from it
- * (shared/model/stored.ts).
+ * The address in the window in standard print. The stored address limits follow from it (shared/model/stored.ts): 7
+ * lines, name and postcode included.
  */
 export const ADDRESS_TYPE = { fontSize: 10.5, lineHeight: 1.15 } as const;
+/**
+ * The address in large print: 16 pt like every other word of the letter, set solid (line height 1), so 5 lines fit
+ * the window's height (name and postcode included). A longer address is refused for a large-print letter with a
+ * message saying so (see windowLinesFor), never printed outside the window.
+ */
+export const LARGE_PRINT_ADDRESS_TYPE = { fontSize: 16, lineHeight: 1 } as const;
 
-/** Standard print, and large print (at least 16 pt body text, for customers who need it). */
+/** Standard print, and large print (every piece of text at least 16 pt, for customers who need it). */
 export interface TypeSizes {
   body: number;
   heading: number;
   footer: number;
+  companyName: number;
+  /** The company's address and contact details under its name. */
+  letterhead: number;
+  /** The reference, account number and date beside the window: labels and values. */
+  infoLabel: number;
+  infoValue: number;
+  address: { fontSize: number; lineHeight: number };
 }
-export const STANDARD_PRINT: TypeSizes = { body: 10.5, heading: 11, footer: 8 };
-export const LARGE_PRINT: TypeSizes = { body: 16, heading: 17, footer: 12 };
+export const STANDARD_PRINT: TypeSizes = {
+  body: 10.5,
+  heading: 11,
+  footer: 8,
+  companyName: 17,
+  letterhead: 8.5,
+  infoLabel: 8.5,
+  infoValue: 9.5,
+  address: ADDRESS_TYPE,
+};
+export const LARGE_PRINT: TypeSizes = {
+  body: 16,
+  heading: 17,
+  footer: 16,
+  companyName: 20,
+  letterhead: 16,
+  infoLabel: 16,
+  infoValue: 16,
+  address: LARGE_PRINT_ADDRESS_TYPE,
+};
+/** The smallest size any text of a large-print letter is set in. */
+export const LARGE_PRINT_MIN_SIZE = 16;
+
+/** The height pdfmake gives one line of Roboto at this size and line height. */
+const lineHeightOf = (fontSize: number, lineHeight: number) => fontSize * lineHeight * LETTER_FONT_LINE_FACTOR;
+
+/** How many address lines fit the window's height at this print size. */
+export function windowLineCapacity(sizes: TypeSizes): number {
+  const line = lineHeightOf(sizes.address.fontSize, sizes.address.lineHeight);
+  return Math.floor((PAGE.window.bottom - PAGE.addressTop) / line);
+}
 
 export interface LetterFrame {
   language: LetterLanguage;
@@ -79,15 +126,37 @@ export interface LetterFrame {
   largePrint?: boolean;
   /** The desk's edits to the body's catalogue paragraphs, by paragraph id (see ./edits.ts). */
   edits?: ParagraphEdits;
+  /**
+   * The scheme the letter names (catalogue.schemeNamesIn): the heading and body name it by its short name, and its
+   * first mention becomes the long one, so the full name appears once per letter.
+   */
+  schemeNames?: { long: string; short: string };
 }
 
-function windowLinesFor(addressee: Pick<Addressee, 'name' | 'addressLines'>): string[] {
+/**
+ * The lines in the envelope window: the name, then the address. Throws, saying what to shorten, when they would not
+ * fit the window: in standard print more lines than the window holds; in large print more lines than fit at 16 pt,
+ * counting a line too wide for the window as the lines it wraps into (measured with the letter font).
+ */
+export function windowLinesFor(addressee: Pick<Addressee, 'name' | 'addressLines'>, largePrint = false): string[] {
   const windowLines = [addressee.name, ...addressee.addressLines];
   if (windowLines.length > PAGE.addressMaxLines) {
     throw new Error(
       `The address for ${addressee.name} has ${windowLines.length - 1} lines, but only ${PAGE.addressMaxLines - 1} ` +
         'fit the envelope window: shorten it before issuing a letter.',
     );
+  }
+  if (largePrint) {
+    const { fontSize } = LARGE_PRINT.address;
+    const capacity = windowLineCapacity(LARGE_PRINT);
+    const printed = windowLines.reduce((sum, line) => sum + wrappedLineCount(line, fontSize, PAGE.addressWidth), 0);
+    if (printed > capacity) {
+      throw new Error(
+        `In large print (${fontSize} pt) the envelope window holds ${capacity} lines, name and postcode included, ` +
+          `but the name and address of ${addressee.name} take ${printed}. Shorten the address for this letter ` +
+          '(for example leave out the county, or put the town and county on one line if it fits), then issue it again.',
+      );
+    }
   }
   return windowLines;
 }
@@ -104,7 +173,7 @@ export function customerCopyOf(
   language: LetterLanguage,
 ): LetterDocument | null {
   if (addressee.role !== 'representative' || customer.role !== 'customer') return null;
-  const windowLines = windowLinesFor(customer);
+  const windowLines = windowLinesFor(customer, isLargePrint(doc));
   const notice: LetterText = {
     text: message(language, 'letter.copyNotice', { customerName: customer.name, representativeName: addressee.name }),
     style: 'copyNotice',
@@ -126,13 +195,22 @@ export function customerCopyOf(
   };
 }
 
+/** Whether a letter was laid out in large print. */
+export function isLargePrint(doc: LetterDocument): boolean {
+  return doc.defaultStyle?.fontSize === LARGE_PRINT.body;
+}
+
 export function letterDocument(frame: LetterFrame): LetterDocument {
   const { language, company, reference, addressee } = frame;
-  const sizes = frame.largePrint ? LARGE_PRINT : STANDARD_PRINT;
-  const windowLines = windowLinesFor(addressee);
+  const largePrint = frame.largePrint === true;
+  const sizes = largePrint ? LARGE_PRINT : STANDARD_PRINT;
+  const windowLines = windowLinesFor(addressee, largePrint);
   const handlerName = frame.handlerName.trim();
   if (!handlerName) throw new Error('A letter needs the name of the person handling the complaint.');
-  const body = applyParagraphEdits(frame.body, frame.edits);
+  const named = nameSchemeOnce([frame.heading, ...applyParagraphEdits(frame.body, frame.edits)], frame.schemeNames);
+  const heading = named[0] as string;
+  const body = named.slice(1);
+  const info = infoBlock(frame, sizes);
 
   return {
     pageSize: 'A4',
@@ -145,23 +223,25 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
     footer: (currentPage, pageCount) => ({
       margin: [PAGE.marginLeft, mm(8), PAGE.marginRight, 0],
       style: 'footer',
+      // The page number takes what it needs; the reference the rest (at 16 pt neither fits half the width in French).
       columns: [
-        { text: message(language, 'footer.reference', { reference }) },
+        { width: '*', text: message(language, 'footer.reference', { reference }) },
         {
+          width: 'auto',
           text: message(language, 'footer.page', { page: String(currentPage), pages: String(pageCount) }),
           alignment: 'right',
         },
       ],
     }),
     content: [
-      letterhead(language, company),
+      letterhead(language, company, sizes),
       addressBlock(windowLines),
-      infoBlock(frame),
-      // Everything above is placed absolutely; this pushes the body below the envelope window. (An empty canvas,
-      // because an empty text would add a line's height of its own.)
-      { canvas: [], margin: [0, PAGE.bodyTopFirstPage - PAGE.marginTop, 0, 0] },
-      { text: message(language, 'letter.salutation', { name: addressee.name }), style: 'salutation' },
-      { text: frame.heading, style: 'letterHeading' },
+      info.block,
+      // Everything above is placed absolutely; this pushes the body below the envelope window and the reference
+      // block. (An empty canvas, because an empty text would add a line's height of its own.)
+      { canvas: [], margin: [0, Math.max(PAGE.bodyTopFirstPage, info.bottom + mm(5)) - PAGE.marginTop, 0, 0] },
+      { text: greeting(language, addressee), style: 'salutation' },
+      { text: heading, style: 'letterHeading' },
       ...body.slice(0, -1),
       // The sign-off never stands alone at the top of a page: it keeps the last section with it.
       { unbreakable: true, stack: [...body.slice(-1), signOff(frame, handlerName)] },
@@ -169,13 +249,67 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
   };
 }
 
+const LETTERHEAD_LINE_HEIGHT = 1.2;
+const INFO_LABEL_LINE_HEIGHT = 1.5;
+const INFO_VALUE_LINE_HEIGHT = 1.35;
+/** Large print stacks each label above its value (side by side they do not fit beside the window at 16 pt). */
+const INFO_STACKED_LINE_HEIGHT = 1.05;
+const INFO_STACKED_GAP = 4;
+
+/**
+ * The scheme's long name at its first mention in reading order (heading, then body), its short name everywhere else.
+ * A mention that starts a sentence keeps its capital ("The CCTS" becomes "The Commission …").
+ */
+function nameSchemeOnce(content: LetterContent[], names: LetterFrame['schemeNames']): LetterContent[] {
+  if (!names || names.long === names.short) return content;
+  const { long, short } = names;
+  const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  let done = false;
+  const inText = (text: string): string => {
+    if (done) return text;
+    const plain = text.indexOf(short);
+    const capped = text.indexOf(capital(short));
+    const at = [plain, capped].filter((i) => i >= 0).sort((a, b) => a - b)[0];
+    if (at === undefined) return text;
+    done = true;
+    const replacement = at === capped ? capital(long) : long;
+    return text.slice(0, at) + replacement + text.slice(at + short.length);
+  };
+  const visit = (node: LetterContent): LetterContent => {
+    if (done) return node;
+    if (typeof node === 'string') return inText(node);
+    if ('text' in node) {
+      return {
+        ...node,
+        text:
+          typeof node.text === 'string'
+            ? inText(node.text)
+            : node.text.map((piece) => visit(piece) as string | LetterText),
+      };
+    }
+    if ('stack' in node) return { ...node, stack: node.stack.map(visit) };
+    if ('columns' in node) return { ...node, columns: node.columns.map((column) => visit(column) as LetterColumn) };
+    return node;
+  };
+  return content.map(visit);
+}
+
 function styles(sizes: TypeSizes): Record<string, LetterStyle> {
+  const stacked = sizes === LARGE_PRINT;
   return {
-    companyName: { fontSize: 17, bold: true, color: '#14365d', lineHeight: 1 },
-    letterhead: { fontSize: 8.5, color: '#4a4a4a', lineHeight: 1.2 },
-    address: { ...ADDRESS_TYPE },
-    infoLabel: { fontSize: 8.5, color: '#4a4a4a', lineHeight: 1.5 },
-    infoValue: { fontSize: 9.5, lineHeight: 1.35 },
+    companyName: { fontSize: sizes.companyName, bold: true, color: '#14365d', lineHeight: 1 },
+    letterhead: { fontSize: sizes.letterhead, color: '#4a4a4a', lineHeight: stacked ? 1 : LETTERHEAD_LINE_HEIGHT },
+    address: { ...sizes.address },
+    infoLabel: {
+      fontSize: sizes.infoLabel,
+      color: '#4a4a4a',
+      lineHeight: stacked ? INFO_STACKED_LINE_HEIGHT : INFO_LABEL_LINE_HEIGHT,
+    },
+    infoValue: {
+      fontSize: sizes.infoValue,
+      lineHeight: stacked ? INFO_STACKED_LINE_HEIGHT : INFO_VALUE_LINE_HEIGHT,
+      ...(stacked ? { bold: true, margin: [0, 0, 0, INFO_STACKED_GAP] } : {}),
+    },
     salutation: { margin: [0, 0, 0, sizes.body * 0.8] },
     copyNotice: { bold: true, color: '#14365d', margin: [0, 0, 0, sizes.body * 0.8] },
     letterHeading: { fontSize: sizes.heading + 1, bold: true, margin: [0, 0, 0, sizes.body * 0.6] },
@@ -186,24 +320,56 @@ function styles(sizes: TypeSizes): Record<string, LetterStyle> {
   };
 }
 
-function letterhead(language: LetterLanguage, company: CompanyDetails): LetterContent {
+const COMPANY_NAME_GAP = 4;
+const RULE_HEIGHT = 6;
+
+function letterhead(language: LetterLanguage, company: CompanyDetails, sizes: TypeSizes): LetterContent {
+  const largePrint = sizes === LARGE_PRINT;
   const address = [...company.addressLines, company.postcode]
     .map((line) => line.trim())
     .filter(Boolean)
     .join(', ');
-  const contact = [
-    company.phone?.trim() ? message(language, 'letterhead.phone', { phone: company.phone.trim() }) : null,
-    company.email?.trim() ? message(language, 'letterhead.email', { email: company.email.trim() }) : null,
-  ].filter((line): line is string => line !== null);
+  const phone = company.phone?.trim();
+  const email = company.email?.trim();
+  const phoneLine = phone ? message(language, 'letterhead.phone', { phone }) : null;
+  const emailLine = email ? message(language, 'letterhead.email', { email }) : null;
+  // A phone number never breaks across lines. Large print: phone and email each on a line of their own.
+  const phonePiece: LetterText[] = phoneLine ? [{ text: phoneLine, noWrap: true }] : [];
+  const contactLines: LetterText['text'][] = largePrint
+    ? [...(phoneLine ? [phonePiece] : []), ...(emailLine ? [emailLine] : [])]
+    : phoneLine || emailLine
+      ? [[...phonePiece, ...(phoneLine && emailLine ? ['     '] : []), ...(emailLine ? [emailLine] : [])]]
+      : [];
+  const measured = [
+    ...(address ? [address] : []),
+    ...(largePrint ? [phoneLine, emailLine] : [[phoneLine, emailLine].filter(Boolean).join('     ')]),
+  ].filter((line): line is string => Boolean(line));
+  const top = largePrint ? PAGE.letterheadTopLargePrint : PAGE.letterheadTop;
+  if (largePrint) {
+    const printed = measured.reduce((sum, line) => sum + wrappedLineCount(line, sizes.letterhead, CONTENT_WIDTH), 0);
+    const nameLines = wrappedLineCount(company.name, sizes.companyName, CONTENT_WIDTH, true);
+    const bottom =
+      top +
+      nameLines * lineHeightOf(sizes.companyName, 1) +
+      COMPANY_NAME_GAP +
+      printed * lineHeightOf(sizes.letterhead, 1) +
+      RULE_HEIGHT;
+    if (bottom > PAGE.window.top) {
+      throw new Error(
+        `In large print the letterhead (${company.name}, its address, phone and email) would reach into the envelope ` +
+          'window. Shorten the company address or name in Settings → Letterhead.',
+      );
+    }
+  }
   return {
-    absolutePosition: { x: PAGE.marginLeft, y: PAGE.letterheadTop },
+    absolutePosition: { x: PAGE.marginLeft, y: top },
     columns: [
       {
         width: CONTENT_WIDTH,
         stack: [
-          { text: company.name, style: 'companyName', margin: [0, 0, 0, 4] },
+          { text: company.name, style: 'companyName', margin: [0, 0, 0, COMPANY_NAME_GAP] },
           ...(address ? [{ text: address, style: 'letterhead' }] : []),
-          ...(contact.length ? [{ text: contact.join('     '), style: 'letterhead' }] : []),
+          ...contactLines.map((text) => ({ text, style: 'letterhead' })),
           {
             canvas: [{ type: 'line', x1: 0, y1: 5, x2: CONTENT_WIDTH, y2: 5, lineWidth: 0.6, lineColor: '#14365d' }],
           },
@@ -221,27 +387,65 @@ function addressBlock(lines: string[]): LetterContent {
   };
 }
 
-function infoBlock(frame: LetterFrame): LetterContent {
+/** Our reference, the account number and the date, beside the window; and where the block ends on the page. */
+function infoBlock(frame: LetterFrame, sizes: TypeSizes): { block: LetterContent; bottom: number } {
   const { language } = frame;
   const rows: Array<[string, string]> = [[message(language, 'info.ourReference', {}), frame.reference]];
   const account = frame.accountNumber?.trim();
   if (account) rows.push([message(language, 'info.accountNumber', {}), account]);
   rows.push([message(language, 'info.date', {}), dateInWords(language, frame.issuedOn)]);
   const width = PAGE.width - PAGE.marginRight - PAGE.infoLeft;
-  return {
-    absolutePosition: { x: PAGE.infoLeft, y: PAGE.addressTop },
+  const at = { x: PAGE.infoLeft, y: PAGE.addressTop };
+  if (sizes !== LARGE_PRINT) {
+    const block: LetterContent = {
+      absolutePosition: at,
+      columns: [
+        {
+          width,
+          stack: rows.map(([label, value]) => ({
+            columns: [
+              { width: PAGE.infoLabelWidth, text: label, style: 'infoLabel' },
+              { width: '*', text: value, style: 'infoValue' },
+            ],
+          })),
+        },
+      ],
+    };
+    const valueWidth = width - PAGE.infoLabelWidth;
+    const height = rows.reduce(
+      (sum, [label, value]) =>
+        sum +
+        Math.max(
+          wrappedLineCount(label, sizes.infoLabel, PAGE.infoLabelWidth) *
+            lineHeightOf(sizes.infoLabel, INFO_LABEL_LINE_HEIGHT),
+          wrappedLineCount(value, sizes.infoValue, valueWidth) * lineHeightOf(sizes.infoValue, INFO_VALUE_LINE_HEIGHT),
+        ),
+      0,
+    );
+    return { block, bottom: at.y + height };
+  }
+  const block: LetterContent = {
+    absolutePosition: at,
     columns: [
       {
         width,
-        stack: rows.map(([label, value]) => ({
-          columns: [
-            { width: PAGE.infoLabelWidth, text: label, style: 'infoLabel' },
-            { width: '*', text: value, style: 'infoValue' },
-          ],
-        })),
+        stack: rows.flatMap(([label, value]) => [
+          { text: label, style: 'infoLabel' },
+          { text: value, style: 'infoValue' },
+        ]),
       },
     ],
   };
+  const line = (size: number) => lineHeightOf(size, INFO_STACKED_LINE_HEIGHT);
+  const height = rows.reduce(
+    (sum, [label, value]) =>
+      sum +
+      wrappedLineCount(label, sizes.infoLabel, width) * line(sizes.infoLabel) +
+      wrappedLineCount(value, sizes.infoValue, width, true) * line(sizes.infoValue) +
+      INFO_STACKED_GAP,
+    0,
+  );
+  return { block, bottom: at.y + height };
 }
 
 const COPY_TO_MARGIN: Margins = [0, 14, 0, 0];
@@ -277,6 +481,9 @@ function foldMarks(): LetterContent {
   };
 }
 
+/** The catalogue placeholders that hold a phone number. */
+const PHONE_PLACEHOLDERS: ReadonlySet<string> = new Set(['phone', 'textphone']);
+
 /**
  * A paragraph from the catalogue; the named values are set in bold (dates, the reference). It carries its key as its
  * paragraph id, so the desk can edit it by id (./edits.ts), unless it says what the regulator requires.
@@ -289,9 +496,12 @@ export function paragraph<K extends MessageKey>(
 ): LetterText {
   return {
     style: 'paragraph',
-    text: messageParts(language, key, vars).map((part) =>
-      part.placeholder && boldValues.includes(part.placeholder) ? { text: part.text, bold: true } : part.text,
-    ),
+    text: messageParts(language, key, vars).map((part) => {
+      const bold = part.placeholder !== undefined && boldValues.includes(part.placeholder);
+      // A phone number never breaks across lines.
+      const noWrap = part.placeholder !== undefined && PHONE_PLACEHOLDERS.has(part.placeholder);
+      return bold || noWrap ? { text: part.text, ...(bold ? { bold } : {}), ...(noWrap ? { noWrap } : {}) } : part.text;
+    }),
     paragraphId: key,
     ...(isRequiredParagraphKey(key) ? { required: true } : {}),
   };

@@ -10,7 +10,7 @@ import {
   dateWithWeekdayInWords,
   message,
   parseIsoDate,
-  schemeNameIn,
+  schemeNamesIn,
 } from './catalogue';
 import {
   type AdrOutOfScope,
@@ -45,7 +45,8 @@ export function updateLetter(input: UpdateLetterInput): LetterDocument {
   const basics = letterBasics(input);
   const { language, reference, receivedOn } = basics;
   const scheme = schemeOn(input.scheme, input.issuedOn);
-  const schemeName = schemeNameIn(language, scheme);
+  const schemeNames = schemeNamesIn(language, scheme);
+  const schemeName = schemeNames.short;
   const nextUpdateOn = input.nextUpdateOn && checked(input.nextUpdateOn) >= input.issuedOn ? input.nextUpdateOn : null;
   const adrAvailableOn = input.adrAvailableOn ? checked(input.adrAvailableOn) : null;
 
@@ -90,6 +91,7 @@ export function updateLetter(input: UpdateLetterInput): LetterDocument {
       ]),
       handlerParagraph(basics),
     ],
+    schemeNames,
     handlerName: input.handlerName,
     largePrint: input.largePrint,
     edits: input.edits,
@@ -116,7 +118,8 @@ export function finalResponseLetter(input: FinalResponseInput): LetterDocument {
   const basics = letterBasics(input);
   const { language, reference, receivedOn } = basics;
   const scheme = schemeOn(input.scheme, input.issuedOn);
-  const schemeName = schemeNameIn(language, scheme);
+  const schemeNames = schemeNamesIn(language, scheme);
+  const schemeName = schemeNames.short;
   const adrAvailableOn = input.adrAvailableOn ? checked(input.adrAvailableOn) : null;
   const remedy = input.remedy?.trim();
 
@@ -160,6 +163,7 @@ export function finalResponseLetter(input: FinalResponseInput): LetterDocument {
           ]),
       handlerParagraph(basics),
     ],
+    schemeNames,
     handlerName: input.handlerName,
     largePrint: input.largePrint,
     edits: input.edits,

@@ -1,7 +1,7 @@
 // FCA DISP: a complaint resolved by the close of the third business day after receipt gets a "summary resolution
 // communication" instead of a final response (REGULATION.md §3): it says we consider the complaint resolved and that
 // the customer may be able to refer it to the Financial Ombudsman Service, with its details from the directory.
-import { dateInWords, message, parseIsoDate, schemeNameIn } from './catalogue';
+import { dateInWords, message, parseIsoDate, schemeNamesIn } from './catalogue';
 import {
   type LetterBaseInput,
   type SchemeChoice,
@@ -31,7 +31,8 @@ export function summaryResolutionLetter(input: SummaryResolutionInput): LetterDo
   if (input.resolvedOn < input.caseRecord.receivedOn)
     throw new Error('The complaint cannot be resolved before it was received.');
   const scheme = schemeOn(input.scheme ?? { schemeId: 'financial-ombudsman' }, input.issuedOn);
-  const schemeName = schemeNameIn(language, scheme);
+  const schemeNames = schemeNamesIn(language, scheme);
+  const schemeName = schemeNames.short;
 
   return letterDocument({
     language,
@@ -52,6 +53,7 @@ export function summaryResolutionLetter(input: SummaryResolutionInput): LetterDo
       schemeContactSection(language, scheme, reference),
       handlerParagraph(basics),
     ],
+    schemeNames,
     handlerName: input.handlerName,
     largePrint: input.largePrint,
     edits: input.edits,

@@ -41,8 +41,26 @@ export interface PostalAddress {
   postcode: string;
 }
 
+/**
+ * How the customer is addressed (issue #17): a title the desk recorded at intake, or none. Letters greet with it
+ * ("Dear Ms Okafor," / "Madame,"); without one they use the full name ("Dear Amara Okafor,") or, in French,
+ * "Madame, Monsieur,". Stored as a code, printed in the letter's language.
+ */
+export const CUSTOMER_TITLES = ['mr', 'mrs', 'ms', 'mx', 'dr'] as const;
+export type CustomerTitle = (typeof CUSTOMER_TITLES)[number];
+/** The desk's labels: the English title and its French equivalent. */
+export const CUSTOMER_TITLE_LABELS: Record<CustomerTitle, string> = {
+  mr: 'Mr (M.)',
+  mrs: 'Mrs (Mme)',
+  ms: 'Ms (Mme)',
+  mx: 'Mx',
+  dr: 'Dr',
+};
+
 export interface Customer {
   name: string;
+  /** How to address them; absent when none was recorded (and on older cases). */
+  title?: CustomerTitle;
   address?: PostalAddress;
   phone?: string;
   email?: string;

@@ -5,6 +5,7 @@ import {
   CALENDARS,
   CATEGORIES,
   CHANNELS,
+  CUSTOMER_TITLES,
   LETTER_LANGUAGES,
   type CalendarId,
   type Category,
@@ -24,6 +25,8 @@ export interface IntakeForm {
   receivedOn: string;
   channel: string;
   customerName: string;
+  /** A CUSTOMER_TITLES code, or '' for none. */
+  title?: string;
   addressLines: string;
   postcode: string;
   phone: string;
@@ -57,6 +60,7 @@ export function emptyIntakeForm(today: string): IntakeForm {
     receivedOn: today,
     channel: '',
     customerName: '',
+    title: '',
     addressLines: '',
     postcode: '',
     phone: '',
@@ -152,6 +156,9 @@ function intakeSchema(today: string) {
       .refine((d) => !isIsoDate(d) || d >= '2000-01-01', 'The date received must be in 2000 or later'),
     channel: z.enum(CHANNELS, { error: 'Choose how the complaint was made' }),
     customerName: trimmed(L.name, 'Name').pipe(z.string().min(1, "Enter the customer's name")),
+    title: z
+      .union([z.literal(''), z.enum(CUSTOMER_TITLES)], { error: 'Choose Mr, Mrs, Ms, Mx, Dr or none' })
+      .optional(),
     addressLines: windowAddress(),
     postcode: optionalText(L.postcode, 'Postcode'),
     phone: optionalText(L.phone, 'Phone').refine(
@@ -296,6 +303,7 @@ export function validateIntake(
   const f = parsed.data;
   const customer: Customer = dropEmpty({
     name: f.customerName,
+    title: f.title || undefined,
     address: address(f.addressLines, f.postcode),
     phone: f.phone,
     email: f.email,

@@ -15,6 +15,7 @@ import {
   CALENDARS,
   CATEGORIES,
   CHANNELS,
+  CUSTOMER_TITLES,
   LETTER_LANGUAGES,
   TIMELINE_TYPES,
   VULNERABILITY_REASONS,
@@ -195,6 +196,7 @@ export const storedCase = z
     customer: z.looseObject(
       {
         name: limited(STORED_LIMITS.name),
+        title: oneOf(CUSTOMER_TITLES).optional(),
         address: storedAddress.optional(),
         phone: limited(STORED_LIMITS.phone).optional(),
         email: limited(STORED_LIMITS.email).optional(),

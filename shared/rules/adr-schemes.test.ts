@@ -66,7 +66,7 @@ describe('ADR scheme directory (versioned)', () => {
     const ccts = getAdrScheme('ccts', '2026-06-01');
     const french = {
       full: 'Commission des plaintes relatives aux services de télécom-télévision (CPRST)',
-      inSentence: 'CPRST',
+      inSentence: 'la CPRST',
     };
     expect(adrSchemeNameIn(ccts, 'fr-CA')).toEqual(french);
     expect(adrSchemeNameIn(ccts, 'fr')).toEqual(french);

@@ -10,9 +10,9 @@ import type { AdrSchemeDetails, IsoDate, PostalAddressLines } from './types';
 
 /** How a language names a scheme where it differs from the directory's `name` (the CCTS is the CPRST in French). */
 export interface AdrSchemeLocalName {
-  /** Heading the scheme's contact details: "Commission des plaintes … (CPRST)". */
+  /** Its full name, which a letter gives once, at its first mention: "Commission des plaintes … (CPRST)". */
   full: string;
-  /** In the middle of a sentence: "CPRST". */
+  /** In the middle of a sentence, with its article: "la CPRST". */
   inSentence: string;
 }
 
@@ -125,7 +125,7 @@ export const BUILT_IN_ADR_SCHEMES: readonly AdrScheme[] = [
         names: {
           fr: {
             full: 'Commission des plaintes relatives aux services de télécom-télévision (CPRST)',
-            inSentence: 'CPRST',
+            inSentence: 'la CPRST',
           },
         },
         website: 'www.ccts-cprst.ca',

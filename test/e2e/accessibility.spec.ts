@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { logComplaint, setUpDesk } from './fixtures';
+import { readPdf } from '#test/support/pdf-text';
+import { issueLetterFromDialog, logComplaint, setUpDesk } from './fixtures';
 
 /** The repository's root (this file is test/e2e/accessibility.spec.ts). */
 const REPO = new URL('../', new URL('../', import.meta.url));
@@ -134,12 +135,14 @@ test('every dialog and menu in its open state: no axe violations; focus goes bac
   await expect(ack).toBeHidden();
   await expect(actions).toBeFocused();
 
-  await page.getByRole('button', { name: 'Acknowledgement letter…' }).click();
+  const letterOpener = page.getByRole('button', { name: 'Acknowledgement letter…' });
+  await letterOpener.click();
   const letterDialog = page.getByRole('dialog', { name: 'Write a letter' });
   await expect(letterDialog.getByRole('group', { name: /^Page 1 of \d+$/ })).toBeVisible({ timeout: 20_000 });
   await axe(page, 'the letter dialog');
   await page.keyboard.press('Escape');
   await expect(letterDialog).toBeHidden();
+  await expect(letterOpener).toBeFocused();
 
   // A list box open (who is working).
   await page.getByRole('combobox', { name: 'Who is working' }).click();
@@ -226,6 +229,47 @@ test('keyboard only: log a complaint and issue its letter; the live region says 
   expect(download.suggestedFilename()).toContain(reference);
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Timeline')).toContainText('letter');
+  // The letter issued, focus is back on the case header's letter buttons (the one that opened the dialog, now the
+  // next stage's, or "Other letters…" when it has gone), not on the page.
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveAttribute('type', 'button');
+  await expect(focused).toHaveText(/^[^…]+…$/);
+});
+
+test('a large-print letter: every piece of text at 16 pt or more, the PDF says its language; the greeting uses the title', async ({
+  shared: page,
+}) => {
+  await logComplaint(page, {
+    receivedOn: new Date().toISOString().slice(0, 10),
+    channel: 'Letter',
+    category: 'Service',
+    summary: 'Mon service est coupé depuis une semaine.',
+    name: 'Élodie Tremblay',
+    title: 'Ms (Mme)',
+    address: '1250 rue Sainte-Catherine Ouest\nMontréal QC',
+    postcode: 'H3G 1P1',
+    language: 'French (Canada)',
+    largePrint: true,
+  });
+  const download = await issueLetterFromDialog(page);
+  const pdf = await readPdf(new Uint8Array(readFileSync((await download.path())!)));
+  const small = pdf.items.filter((item) => item.fontSize < 15.99).map((i) => `${i.fontSize.toFixed(1)} pt: ${i.text}`);
+  expect(small).toEqual([]);
+  expect(pdf.items.length).toBeGreaterThan(30);
+  expect(pdf.info).toMatchObject({
+    Language: 'fr-CA',
+    Author: expect.any(String),
+    Title: expect.stringMatching(/RDR-/),
+  });
+  expect(pdf.items.map((i) => i.text)).toContain('Madame,');
+  // The address in the DL window (20-110 mm from the left, 50-85 mm from the top), at 16 pt.
+  const mm = (n: number) => (n * 72) / 25.4;
+  const name = pdf.items.find((i) => i.page === 1 && i.text === 'Élodie Tremblay')!;
+  const postcode = pdf.items.find((i) => i.page === 1 && i.text === 'H3G 1P1')!;
+  expect(name.fontSize).toBeGreaterThanOrEqual(16);
+  expect(name.top).toBeGreaterThanOrEqual(mm(50));
+  expect(postcode.bottom).toBeLessThanOrEqual(mm(85));
+  expect(Math.max(name.right, postcode.right)).toBeLessThanOrEqual(mm(110));
 });
 
 test('at 320 CSS px the navigation folds into a menu button and nothing scrolls sideways', async ({ shared: page }) => {

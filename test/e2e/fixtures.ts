@@ -66,6 +66,8 @@ export interface Complaint {
   /** The provider's name, when the desk has several (default: the usual one). */
   provider?: string;
   largePrint?: boolean;
+  /** The title's label at intake, e.g. "Ms (Mme)". */
+  title?: string;
 }
 
 /** 2026-12-01 as a desk in the UK types and reads it: 01/12/2026 (other text is left as it is). */
@@ -106,6 +108,7 @@ export async function logComplaint(page: Page, c: Complaint) {
   await chooseOption(page, 'Category', c.category);
   await page.getByLabel('Summary').fill(c.summary);
   await page.getByLabel('Name', { exact: false }).first().fill(c.name);
+  if (c.title) await chooseOption(page, 'Title', c.title);
   if (c.address) await page.getByLabel('Postal address').first().fill(c.address);
   if (c.postcode) await page.getByLabel('Postcode').first().fill(c.postcode);
   if (c.phone) await page.getByLabel('Phone').fill(c.phone);

@@ -12,6 +12,7 @@ import {
   message,
   schemeFullNameIn,
   schemeNameIn,
+  schemeNamesIn,
 } from '#shared/letters/index';
 import {
   documentText,
@@ -40,7 +41,17 @@ describe('letter languages', () => {
     expect(schemeNameIn('en-GB', comms)).toBe('the Communications Ombudsman');
     expect(schemeNameIn('en-GB', cisas)).toBe(cisas.name);
     expect(schemeNameIn('en-CA', ccts)).toBe(`the ${ccts.name}`);
-    expect(schemeNameIn('fr-CA', ccts)).toBe('CPRST');
+    expect(schemeNameIn('fr-CA', ccts)).toBe(
+      'la Commission des plaintes relatives aux services de télécom-télévision (CPRST)',
+    );
+    // The full name once per letter, then the short one.
+    expect(schemeNamesIn('fr-CA', ccts).short).toBe('la CPRST');
+    expect(schemeNamesIn('en-CA', ccts).short).toBe('the CCTS');
+    expect(schemeNamesIn('en-GB', cisas)).toEqual({ long: cisas.name, short: 'CISAS' });
+    expect(schemeNamesIn('en-GB', comms)).toEqual({
+      long: 'the Communications Ombudsman',
+      short: 'the Communications Ombudsman',
+    });
     expect(schemeFullNameIn('fr-CA', ccts)).toBe(
       'Commission des plaintes relatives aux services de télécom-télévision (CPRST)',
     );
@@ -93,7 +104,12 @@ describe('letter languages', () => {
 
   it('defaults a CCTS notice to Canadian English and refuses a letter without a handler', () => {
     const text = documentText(cctsNoticeLetter(sampleCctsNotice({ language: undefined })));
-    expect(text).toContain('The Commission for Complaints for Telecom-television Services (CCTS) is independent');
+    // The full name at the first mention (the heading), the CCTS after that.
+    expect(text).toContain(
+      'You can take the complaint to the Commission for Complaints for Telecom-television Services (CCTS)',
+    );
+    expect(text.split('Commission for Complaints for Telecom-television Services')).toHaveLength(2);
+    expect(text).toContain('The CCTS is independent');
     expect(() => cctsNoticeLetter(sampleCctsNotice({ handlerName: ' ' }))).toThrow(/handling the complaint/);
   });
 

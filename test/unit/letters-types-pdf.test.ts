@@ -243,11 +243,11 @@ describe('languages', () => {
     );
     const text = textOf(await writePdf('final-fr-CA', doc));
     expect(text).toContain('Notre réponse finale');
-    expect(text).toContain('Bonjour Élodie Tremblay,');
+    expect(text).toContain('Madame, Monsieur,');
     expect(text).toContain(
       'Nous avons reçu la plainte le 18 novembre 2026'.replace(
         'Nous avons reçu la plainte',
-        'examinions la plainte reçue',
+        'examinions votre plainte reçue',
       ),
     );
     expect(text).toContain('à compter du 30 décembre 2026');
@@ -347,7 +347,7 @@ describe('large print', () => {
           .map((m) => ({ top: Number(m[1]), height: Number(m[2]) - Number(m[1]), word: m[3] }))
           .filter((w) => w.top < footerTop),
       );
-    const start = pages[0].findIndex((w) => w.word === 'Dear' || w.word === 'Bonjour');
+    const start = pages[0].findIndex((w) => w.word === 'Dear' || w.word === 'Madame,' || w.word === 'Monsieur,');
     expect(start).toBeGreaterThan(0);
     pages[0] = pages[0].slice(start);
     return pages.flat().map((w) => w.height);

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { ADDRESS_TYPE, letterDocument, mm, PAGE } from '#shared/letters/layout';
+import { ADDRESS_TYPE, LARGE_PRINT_ADDRESS_TYPE, letterDocument, mm, PAGE } from '#shared/letters/layout';
 import { ADDRESS_LINE_MAX_CHARS, ADDRESS_MAX_LINES } from '#shared/model/stored';
 
 const require = createRequire(import.meta.url);
@@ -24,7 +24,7 @@ describe('the address limits fit the envelope window', () => {
     expect(printed).toBe(PAGE.addressMaxLines);
     expect(PAGE.addressTop + printed * lineHeight).toBeLessThanOrEqual(WINDOW_BOTTOM);
     expect(PAGE.addressTop + (printed + 1) * lineHeight).toBeGreaterThan(WINDOW_BOTTOM);
-    // At the large-print body size (16 pt) the same lines would not fit: the address keeps its own size.
+    // At the large-print size (16 pt) the same lines would not fit: large print holds fewer (windowLinesFor).
     expect(PAGE.addressTop + printed * 16 * ADDRESS_TYPE.lineHeight).toBeGreaterThan(WINDOW_BOTTOM);
   });
 
@@ -40,14 +40,14 @@ describe('the address limits fit the envelope window', () => {
     expect(ADDRESS_LINE_MAX_CHARS).toBe(Math.floor(PAGE.addressWidth / perCapital));
   });
 
-  it('a large-print letter prints the address at the window size, and takes the most lines the store allows', () => {
-    const doc = letterDocument({
-      language: 'en-GB',
+  it('a large-print letter prints the address at 16 pt; the most lines the store allows are refused with a message', () => {
+    const frame = {
+      language: 'en-GB' as const,
       company: { name: 'Acme', addressLines: ['1 High Street'], postcode: 'LS1 1AA' },
       reference: 'RDR-2026-000001',
       issuedOn: '2026-11-20',
       addressee: {
-        role: 'customer',
+        role: 'customer' as const,
         name: 'Ada Lovelace',
         addressLines: [
           ...Array.from({ length: ADDRESS_MAX_LINES }, () => 'X'.repeat(ADDRESS_LINE_MAX_CHARS)),
@@ -58,8 +58,16 @@ describe('the address limits fit the envelope window', () => {
       heading: 'Test',
       body: ['Body'],
       handlerName: 'Sam Patel',
-      largePrint: true,
-    });
-    expect(doc.styles?.address).toEqual(ADDRESS_TYPE);
+    };
+    // Standard print takes the most the store allows (7 lines) at the window size.
+    expect(letterDocument(frame).styles?.address).toEqual(ADDRESS_TYPE);
+    // Large print: 16 pt, 5 lines at most (test/unit/letters-large-print.test.ts measures the window with pdf.js).
+    expect(() => letterDocument({ ...frame, largePrint: true })).toThrow(
+      /In large print \(16 pt\) the envelope window holds 5 lines/,
+    );
+    const short = { ...frame.addressee, addressLines: ['1 High Street', 'Leeds', 'LS1 1AA'] };
+    expect(letterDocument({ ...frame, addressee: short, largePrint: true }).styles?.address).toEqual(
+      LARGE_PRINT_ADDRESS_TYPE,
+    );
   });
 });

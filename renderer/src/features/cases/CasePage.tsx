@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { availableActions, whyNotVoid, type ActionContext, type CaseActionId } from '#shared/casework/index';
 import { voidsByEntry } from '#shared/model/effective';
 import {
@@ -209,6 +209,8 @@ export function CasePage({ id }: { id: string }) {
   const [openAction, setOpenAction] = useState<CaseActionId | null>(null);
   // The entry a void is for (the void form opens from the entry on the timeline).
   const [voiding, setVoiding] = useState<string | null>(null);
+  // The "Letters…" button: where focus goes when a letter dialog closes and the button that opened it has gone.
+  const lettersButton = useRef<HTMLButtonElement>(null);
   // The letter dialog: closed, open with no letter chosen ("Other letters…"), or open with one chosen.
   const [letterDialog, setLetterDialog] = useState<{ choice: LetterChoice | null } | null>(null);
   const [withdrawing, setWithdrawing] = useState<LetterRow | null>(null);
@@ -310,6 +312,7 @@ export function CasePage({ id }: { id: string }) {
               </Button>
             )}
             <Button
+              ref={lettersButton}
               variant="default"
               onClick={() => setLetterDialog({ choice: null })}
               disabled={!evaluation || !settings || !!record.anonymisedOn}
@@ -465,11 +468,13 @@ export function CasePage({ id }: { id: string }) {
           today={today}
           by={by || settings?.handlerName || ''}
           onClose={() => setWithdrawing(null)}
+        returnFocusTo={lettersButton}
         />
         <LetterDialog
           opened={letterDialog !== null}
           initialChoice={letterDialog?.choice ?? null}
           onClose={() => setLetterDialog(null)}
+        returnFocusTo={lettersButton}
           context={
             evaluation && settings
               ? { record, events, evaluation, settings, today, by: by || settings.handlerName }

@@ -23,6 +23,8 @@ import {
   CATEGORY_LABELS,
   CHANNELS,
   CHANNEL_LABELS,
+  CUSTOMER_TITLES,
+  CUSTOMER_TITLE_LABELS,
   LETTER_LANGUAGES,
   LETTER_LANGUAGE_LABELS,
   VULNERABILITY_REASONS,
@@ -251,6 +253,14 @@ export function IntakePage() {
           <Fieldset legend="Customer">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label="Name" required {...field('customerName')} />
+              <Select
+                label="Title"
+                description='How letters greet them: "Dear Ms Okafor," (none: "Dear Amara Okafor,")'
+                placeholder="None"
+                data={CUSTOMER_TITLES.map((t) => ({ value: t, label: CUSTOMER_TITLE_LABELS[t] }))}
+                clearable
+                {...field('title')}
+              />
               <TextInput label="Account number" {...field('accountNumber')} />
               <Textarea
                 label="Postal address"

@@ -19,7 +19,8 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { useFocusReturnAfterClose } from '#ui/focus-return';
 import { LETTER_LANGUAGE_LABELS } from '#shared/model/case';
 import { letterLanguagesForCase } from '#shared/model/provider';
 import { letterParagraphs, type LetterLanguage, type LetterParagraph } from '#shared/letters/index';
@@ -59,10 +60,13 @@ export function LetterDialog({
   onClose,
   context,
   initialChoice = null,
+  returnFocusTo,
 }: {
   opened: boolean;
   onClose: () => void;
   context: LetterContext | null;
+  /** Where focus goes after the dialog closes when the control that opened it has gone (see #ui/focus-return). */
+  returnFocusTo?: RefObject<HTMLElement | null>;
   /** The letter to open with, its pages drawn at once (the case page's header: the letter the stage calls for). */
   initialChoice?: LetterChoice | null;
 }) {
@@ -75,6 +79,7 @@ export function LetterDialog({
   const [busy, setBusy] = useState<'preview' | 'issue' | null>(null);
   // "An acknowledgement was already issued on …. Issue another?", while it waits for an answer.
   const [question, setQuestion] = useState<string | null>(null);
+  const focusAfterClose = useFocusReturnAfterClose(opened, returnFocusTo);
   const issueButton = useRef<HTMLButtonElement>(null);
   const anotherButton = useRef<HTMLButtonElement>(null);
   // "Edit text": the desk's words for the draft's catalogue paragraphs, by paragraph id (only those changed).
@@ -211,7 +216,7 @@ export function LetterDialog({
   );
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Write a letter" size="xl">
+    <Modal opened={opened} onClose={onClose} onExitTransitionEnd={focusAfterClose} title="Write a letter" size="xl">
       <Stack gap="sm">
         <Select
           label="Letter"

@@ -3,7 +3,8 @@
 // posted or sent, and the dialog says so.
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { type RefObject, useEffect, useState } from 'react';
+import { useFocusReturnAfterClose } from '#ui/focus-return';
 import { WITHDRAW_WORDING } from '#shared/letters/index';
 import { formatDate } from '#lib/format';
 import type { LetterRow } from '#db/schema';
@@ -14,12 +15,16 @@ export function WithdrawLetterDialog({
   today,
   by,
   onClose,
+  returnFocusTo,
 }: {
   letter: Pick<LetterRow, 'id' | 'caseId' | 'fileName' | 'issuedOn'> | null;
   today: string;
   by: string;
   onClose: () => void;
+  /** Where focus goes after the dialog closes when the control that opened it has gone (see #ui/focus-return). */
+  returnFocusTo?: RefObject<HTMLElement | null>;
 }) {
+  const focusAfterClose = useFocusReturnAfterClose(letter !== null, returnFocusTo);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,7 +54,13 @@ export function WithdrawLetterDialog({
   };
 
   return (
-    <Modal opened={letter !== null} onClose={onClose} title="Withdraw a letter" size="lg">
+    <Modal
+      opened={letter !== null}
+      onClose={onClose}
+      onExitTransitionEnd={focusAfterClose}
+      title="Withdraw a letter"
+      size="lg"
+    >
       {letter && (
         <Stack gap="sm">
           <Text size="sm">
