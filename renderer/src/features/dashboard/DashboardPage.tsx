@@ -7,7 +7,7 @@ import { calendarDaysBetween } from '#shared/rules/index';
 import { useToday } from '#lib/today';
 import type { CaseIndexRow } from '#db/schema';
 import { formatDate, formatLongDate } from '#lib/format';
-import { type Translate, useT } from '#lib/i18n/index';
+import { clockLabel, type Translate, useT } from '#lib/i18n/index';
 import { useCurrentPerson } from '#features/people';
 import { ReminderFailuresAlert } from '#features/reminders';
 import { ADR_LETTER_HORIZON_DAYS, REFERRAL_HORIZON_DAYS, WEEK_DAYS } from '#db/case-index/due';
@@ -163,7 +163,7 @@ export function DashboardPage() {
 
   const next = (row: CaseIndexRow): ItemView => ({
     row,
-    what: row.nextClockLabel ?? t('dashboard.nextDeadline'),
+    what: row.nextClockLabel ? clockLabel(t, row.nextClockLabel) : t('dashboard.nextDeadline'),
     dueOn: row.nextDueOn,
     when: row.nextDueOn ? describeDue(t, row.nextDueOn, today) : '',
     tone: toneFor(row.nextDueOn, today),

@@ -408,7 +408,7 @@ export function ReportsPage() {
             value={choice}
             onChange={(v) => v && setChoice(v as PeriodChoice)}
             allowDeselect={false}
-            w={160}
+            w={190}
           />
           {choice === 'custom' && (
             <DatePickerInput
@@ -433,7 +433,7 @@ export function ReportsPage() {
             value={category}
             onChange={setCategory}
             clearable
-            w={150}
+            w={200}
           />
           <Select
             label={t('reports.channel')}
@@ -442,7 +442,7 @@ export function ReportsPage() {
             value={channel}
             onChange={setChannel}
             clearable
-            w={140}
+            w={200}
           />
           {providers.length > 1 && (
             <Select
@@ -472,7 +472,7 @@ export function ReportsPage() {
             onChange={setHandler}
             clearable
             searchable
-            w={170}
+            w={240}
           />
         </Group>
       </Paper>

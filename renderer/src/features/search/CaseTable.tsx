@@ -18,7 +18,7 @@ import type { CaseIndexRow } from '#db/schema';
 import { isOverdue } from './search';
 import classes from './CaseTable.module.css';
 import { formatShortDate } from '#lib/format';
-import { type MessageKey, type Translate, useT } from '#lib/i18n/index';
+import { clockLabel, type MessageKey, type Translate, useT } from '#lib/i18n/index';
 
 export const ROW_HEIGHT = 44;
 
@@ -104,8 +104,8 @@ const Row = memo(function Row({
         title={
           row.nextClockLabel
             ? late
-              ? t('caseTable.overdueNote', { label: row.nextClockLabel })
-              : row.nextClockLabel
+              ? t('caseTable.overdueNote', { label: clockLabel(t, row.nextClockLabel) })
+              : clockLabel(t, row.nextClockLabel)
             : undefined
         }
       >
@@ -115,7 +115,7 @@ const Row = memo(function Row({
               {listDate(row.nextDueOn)}
               {late && <span className={classes.visuallyHidden}> {t('caseTable.overdue')}</span>}
             </span>
-            {row.nextClockLabel && <span className={classes.dimmed}> · {row.nextClockLabel}</span>}
+            {row.nextClockLabel && <span className={classes.dimmed}> · {clockLabel(t, row.nextClockLabel)}</span>}
           </>
         ) : (
           <span className={classes.dimmed}>—</span>

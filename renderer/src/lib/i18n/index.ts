@@ -12,6 +12,7 @@ import { frCA } from './messages/fr-CA';
 
 export type { MessageKey } from './messages/en-GB';
 export { enGB, enCA, frCA };
+export { clockLabel } from './clocks';
 export {
   chosenLocale,
   interfaceLocaleFor,
