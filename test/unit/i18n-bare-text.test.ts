@@ -30,7 +30,6 @@ export const NOT_YET_CONVERTED: Record<string, string> = {
   'renderer/src/features/letters/PdfPreview.tsx': 'l17 (letters)',
   'renderer/src/ui/DateField.tsx': 'c18/m18 (intake date fields)',
   // Not converted within this session's time box (i17): to do next.
-  'renderer/src/features/about/AboutDialog.tsx': 'i17: time box',
   'renderer/src/features/data/DataPage.tsx': 'i17: time box',
   'renderer/src/features/data/PassphraseDialogs.tsx': 'i17: time box',
   'renderer/src/features/data/RestorePanel.tsx': 'i17: time box',
@@ -38,8 +37,6 @@ export const NOT_YET_CONVERTED: Record<string, string> = {
   'renderer/src/features/exchange/ExportsPanel.tsx': 'i17: time box',
   'renderer/src/features/exchange/ImportPage.tsx': 'i17: time box',
   'renderer/src/features/exchange/SubjectAccessButton.tsx': 'i17: time box',
-  'renderer/src/features/people/HandlerSelect.tsx': 'i17: time box',
-  'renderer/src/features/people/MyCasesPage.tsx': 'i17: time box',
   'renderer/src/features/post/LettersToPostPage.tsx': 'i17: time box',
   'renderer/src/features/privacy/AnonymisedNotice.tsx': 'i17: time box',
   'renderer/src/features/privacy/CompactStorage.tsx': 'i17: time box',
@@ -47,10 +44,6 @@ export const NOT_YET_CONVERTED: Record<string, string> = {
   'renderer/src/features/privacy/PrivacyPage.tsx': 'i17: time box',
   'renderer/src/features/privacy/RetentionOnStart.tsx': 'i17: time box',
   'renderer/src/features/privacy/VulnerabilityRow.tsx': 'i17: time box',
-  'renderer/src/features/reminders/Reminders.tsx': 'i17: time box',
-  'renderer/src/features/sharing/CaseClashes.tsx': 'i17: time box',
-  'renderer/src/features/sharing/SyncStatus.tsx': 'i17: time box',
-  'renderer/src/features/sharing/TeamPage.tsx': 'i17: time box',
   'renderer/src/ui/DraftOffer.tsx': 'i17: time box',
 };
 

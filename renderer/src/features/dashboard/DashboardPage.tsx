@@ -7,7 +7,7 @@ import { calendarDaysBetween } from '#shared/rules/index';
 import { useToday } from '#lib/today';
 import type { CaseIndexRow } from '#db/schema';
 import { formatDate, formatLongDate } from '#lib/format';
-import { clockLabel, type Translate, useT } from '#lib/i18n/index';
+import { clockLabel, describeDueIn, useT } from '#lib/i18n/index';
 import { useCurrentPerson } from '#features/people';
 import { ReminderFailuresAlert } from '#features/reminders';
 import { ADR_LETTER_HORIZON_DAYS, REFERRAL_HORIZON_DAYS, WEEK_DAYS } from '#db/case-index/due';
@@ -32,15 +32,6 @@ interface ItemView {
   /** Words for the badge: "3 days overdue", "2 days left". */
   when: string;
   tone: Tone;
-}
-
-/** "3 days overdue", "due today", "2 days left" in the interface language. */
-function describeDue(t: Translate, dueOn: string, today: string, closes = false): string {
-  const days = calendarDaysBetween(today, dueOn);
-  if (days < 0) return t('dashboard.due.overdue', { days: -days });
-  if (days === 0) return t(closes ? 'dashboard.due.closesToday' : 'dashboard.due.today');
-  if (days === 1) return t('dashboard.due.tomorrow');
-  return t('dashboard.due.left', { days });
 }
 
 function CaseItem({ item }: { item: ItemView }) {
@@ -165,7 +156,7 @@ export function DashboardPage() {
     row,
     what: row.nextClockLabel ? clockLabel(t, row.nextClockLabel) : t('dashboard.nextDeadline'),
     dueOn: row.nextDueOn,
-    when: row.nextDueOn ? describeDue(t, row.nextDueOn, today) : '',
+    when: row.nextDueOn ? describeDueIn(t, row.nextDueOn, today) : '',
     tone: toneFor(row.nextDueOn, today),
   });
   const waiting = (row: CaseIndexRow): ItemView => {
@@ -182,14 +173,14 @@ export function DashboardPage() {
     row,
     what: t('dashboard.adrLetter'),
     dueOn: row.adrLetterDueOn,
-    when: row.adrLetterDueOn ? describeDue(t, row.adrLetterDueOn, today) : '',
+    when: row.adrLetterDueOn ? describeDueIn(t, row.adrLetterDueOn, today) : '',
     tone: toneFor(row.adrLetterDueOn, today),
   });
   const referral = (row: CaseIndexRow): ItemView => ({
     row,
     what: t('dashboard.referralCloses'),
     dueOn: row.adrReferralEndsOn,
-    when: row.adrReferralEndsOn ? describeDue(t, row.adrReferralEndsOn, today, true) : '',
+    when: row.adrReferralEndsOn ? describeDueIn(t, row.adrReferralEndsOn, today, true) : '',
     tone: 'gray',
   });
 

@@ -263,7 +263,7 @@ function Joined(props: { serverUrl: string; database: string; user: string }) {
         />
       </Text>
       <Text size="sm" aria-live="polite">
-        {statusLine(status.state, now)}
+        {statusLine(status.state, now, t)}
       </Text>
       {status.state.kind === 'downloading' && status.state.total > 0 && (
         <Progress

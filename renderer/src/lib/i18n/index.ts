@@ -13,6 +13,7 @@ import { frCA } from './messages/fr-CA';
 export type { MessageKey } from './messages/en-GB';
 export { enGB, enCA, frCA };
 export { clockLabel } from './clocks';
+export { describeDueIn } from './due';
 export {
   chosenLocale,
   interfaceLocaleFor,
