@@ -38,13 +38,8 @@ export const NOT_YET_CONVERTED: Record<string, string> = {
   'renderer/src/features/exchange/ImportPage.tsx': 'i17: time box',
   'renderer/src/features/exchange/SubjectAccessButton.tsx': 'i17: time box',
   'renderer/src/features/post/LettersToPostPage.tsx': 'i17: time box',
-  'renderer/src/features/privacy/AnonymisedNotice.tsx': 'i17: time box',
-  'renderer/src/features/privacy/CompactStorage.tsx': 'i17: time box',
   'renderer/src/features/privacy/EraseCustomerDialog.tsx': 'i17: time box',
-  'renderer/src/features/privacy/PrivacyPage.tsx': 'i17: time box',
-  'renderer/src/features/privacy/RetentionOnStart.tsx': 'i17: time box',
   'renderer/src/features/privacy/VulnerabilityRow.tsx': 'i17: time box',
-  'renderer/src/ui/DraftOffer.tsx': 'i17: time box',
 };
 
 /** Props whose words a person reads or hears. */

@@ -386,6 +386,78 @@ export const enGB = {
   'clash.use': 'Use “{value}”',
   'clash.at': 'at {desk}',
 
+  // Privacy screen.
+  'privacy.title': 'Privacy',
+  'privacy.kind.retention-run': 'Retention run',
+  'privacy.kind.erasure': 'Erasure on request',
+  'privacy.kind.anonymisation-reapplied': 'Anonymised again after a restore',
+  'privacy.toAnonymise': 'Cases to anonymise',
+  'privacy.col.reference': 'Reference',
+  'privacy.col.received': 'Received',
+  'privacy.col.closed': 'Closed',
+  'privacy.col.dueSince': 'Due since',
+  'privacy.col.removed': 'What will be removed',
+  'privacy.resolvedNeverClosed': 'resolved, never closed: last entry',
+  'privacy.nothingPersonal': 'nothing personal is left',
+  'privacy.previewFailed': 'The preview could not be made: {error}',
+  'privacy.anonymised': '{n, plural, one {# case} other {# cases}} anonymised',
+  'privacy.nothingToAnonymise': 'Nothing to anonymise',
+  'privacy.recordedBelow': 'Recorded below.',
+  'privacy.lettersDeleted': '{n, plural, one {# letter} other {# letters}} deleted. Recorded below.',
+  'privacy.alreadyAnonymised': 'The cases had already been anonymised.',
+  'privacy.notAnonymised': 'Nothing was anonymised: {error}',
+  'privacy.policy': 'Retention policy',
+  'privacy.policyOn':
+    'Closed cases are anonymised {years, plural, one {# year} other {# years}} after they closed, each time the app starts.',
+  'privacy.policyOff':
+    'Automatic anonymisation is off. Cases closed more than {years, plural, one {# year} other {# years}} ago can still be anonymised here.',
+  'privacy.changePolicy': 'Change the retention policy',
+  'privacy.whatIsRemoved':
+    'Anonymising removes names, contact details, vulnerability details, the summary, the text of every timeline entry and the letters. It keeps the reference, dates, channel, category, procedure, handler, stages, the kind and date of each entry and payment amounts, so the reports do not change.',
+  'privacy.preview': 'Preview what would be anonymised today',
+  'privacy.anonymiseButton': 'Anonymise {n, plural, one {# case} other {# cases}}…',
+  'privacy.nothingDue':
+    'Nothing is due: no case that ended more than {years, plural, one {# year} other {# years}} ago still holds personal data.',
+  'privacy.due':
+    '{n, plural, one {# case ended} other {# cases ended}} more than {years, plural, one {# year} other {# years}} ago and still {n, plural, one {holds} other {hold}} personal data:',
+  'privacy.record': 'Record of anonymisation and erasure',
+  'privacy.recordEmpty': 'Nothing has been anonymised or erased yet.',
+  'privacy.recordTable': 'Privacy record',
+  'privacy.col.when': 'When',
+  'privacy.col.what': 'What',
+  'privacy.col.by': 'By',
+  'privacy.col.details': 'Details',
+  'privacy.reason': 'Reason: {reason}',
+  'privacy.confirmTitle': 'Anonymise these cases?',
+  'privacy.confirmText':
+    'The personal data of {n, plural, one {# case} other {# cases}} will be removed for good: names, contact details, vulnerability details, summaries, the text of timeline entries and the stored letters. The figures stay. This cannot be undone.',
+  'privacy.cancel': 'Cancel',
+  'privacy.confirm': 'Anonymise {n, plural, one {# case} other {# cases}}',
+
+  'compact.title': 'Compact storage',
+  'compact.intro':
+    'Erased data is gone from the desk at once, but the browser’s files on this computer can still hold its old bytes until they are compacted. “Compact storage now” copies the desk to a fresh store and deletes the old one, so nothing erased is left in them. The desk reloads when it is done; if it is stopped part-way, the desk keeps the old copy and tidies up at the next start.',
+  'compact.noBuckets':
+    'This browser cannot delete a store’s files directly: the old copy is deleted and written over instead, which removes it in Chromium but is not guaranteed elsewhere.',
+  'compact.backups':
+    'Backups made before the erasure still hold the erased data, and so may copies of this computer’s disk (system backups, a disk image): replace or destroy them as your retention policy says.',
+  'compact.copying': 'Copying the desk',
+  'compact.now': 'Compact storage now',
+  'compact.done': 'Storage compacted: {rows} rows copied to a fresh store and the old store’s files deleted.',
+  'compact.doneBestEffort':
+    'Storage compacted: {rows} rows copied to a fresh store; the old database was deleted and its files written over (best effort).',
+  'compact.failed': 'Nothing was changed: {error}',
+  'anonymised.title': 'Anonymised on {date}',
+  'anonymised.text':
+    'The customer’s details, the summary, the text of every timeline entry and the letters were removed. The reference, dates, category, stages and payment amounts are kept for the desk’s figures. Nothing more can be recorded on this case.',
+  'retentionStart.title': '{n, plural, one {# closed case} other {# closed cases}} anonymised',
+  'retentionStart.message':
+    'They closed more than {years, plural, one {# year} other {# years}} ago (the retention policy). The record is on the Privacy page.',
+  'draft.title': 'Unsaved draft',
+  'draft.text': 'You have an unsaved draft from {time}.',
+  'draft.use': 'Use it',
+  'draft.discard': 'Discard',
+
   // Privacy: the retention policy (Settings).
   'retention.title': 'Retention of personal data',
   'retention.form': 'Retention policy',

@@ -385,6 +385,78 @@ export const frCA: Record<MessageKey, string> = {
   'clash.use': 'Utiliser « {value} »',
   'clash.at': 'au service {desk}',
 
+  'privacy.title': 'Confidentialité',
+  'privacy.kind.retention-run': 'Application de la politique de conservation',
+  'privacy.kind.erasure': 'Effacement sur demande',
+  'privacy.kind.anonymisation-reapplied': 'Anonymisation refaite après une restauration',
+  'privacy.toAnonymise': 'Dossiers à anonymiser',
+  'privacy.col.reference': 'Numéro',
+  'privacy.col.received': 'Reçue le',
+  'privacy.col.closed': 'Fermé le',
+  'privacy.col.dueSince': 'À faire depuis le',
+  'privacy.col.removed': 'Ce qui sera retiré',
+  'privacy.resolvedNeverClosed': 'réglé, jamais fermé : dernière inscription',
+  'privacy.nothingPersonal': 'il ne reste aucun renseignement personnel',
+  'privacy.previewFailed': 'L’aperçu n’a pas pu être produit : {error}',
+  'privacy.anonymised': '{n, plural, one {# dossier anonymisé} other {# dossiers anonymisés}}',
+  'privacy.nothingToAnonymise': 'Rien à anonymiser',
+  'privacy.recordedBelow': 'Consigné ci-dessous.',
+  'privacy.lettersDeleted': '{n, plural, one {# lettre supprimée} other {# lettres supprimées}}. Consigné ci-dessous.',
+  'privacy.alreadyAnonymised': 'Les dossiers avaient déjà été anonymisés.',
+  'privacy.notAnonymised': 'Rien n’a été anonymisé : {error}',
+  'privacy.policy': 'Politique de conservation',
+  'privacy.policyOn':
+    'Les dossiers fermés sont anonymisés {years, plural, one {# an} other {# ans}} après leur fermeture, à chaque démarrage de l’application.',
+  'privacy.policyOff':
+    'L’anonymisation automatique est désactivée. Les dossiers fermés depuis plus de {years, plural, one {# an} other {# ans}} peuvent tout de même être anonymisés ici.',
+  'privacy.changePolicy': 'Modifier la politique de conservation',
+  'privacy.whatIsRemoved':
+    'L’anonymisation retire les noms, les coordonnées, les renseignements sur la vulnérabilité, le résumé, le texte de chaque inscription à l’historique et les lettres. Elle garde le numéro de dossier, les dates, le mode de réception, la catégorie, la procédure, la personne responsable, les étapes, le type et la date de chaque inscription et les montants versés, pour que les rapports ne changent pas.',
+  'privacy.preview': 'Voir ce qui serait anonymisé aujourd’hui',
+  'privacy.anonymiseButton': 'Anonymiser {n, plural, one {# dossier} other {# dossiers}}…',
+  'privacy.nothingDue':
+    'Rien à faire : aucun dossier terminé depuis plus de {years, plural, one {# an} other {# ans}} ne contient encore de renseignements personnels.',
+  'privacy.due':
+    '{n, plural, one {# dossier terminé} other {# dossiers terminés}} depuis plus de {years, plural, one {# an} other {# ans}} {n, plural, one {contient} other {contiennent}} encore des renseignements personnels :',
+  'privacy.record': 'Registre des anonymisations et des effacements',
+  'privacy.recordEmpty': 'Rien n’a encore été anonymisé ni effacé.',
+  'privacy.recordTable': 'Registre de confidentialité',
+  'privacy.col.when': 'Date',
+  'privacy.col.what': 'Opération',
+  'privacy.col.by': 'Par',
+  'privacy.col.details': 'Détails',
+  'privacy.reason': 'Motif : {reason}',
+  'privacy.confirmTitle': 'Anonymiser ces dossiers?',
+  'privacy.confirmText':
+    'Les renseignements personnels de {n, plural, one {# dossier} other {# dossiers}} seront retirés définitivement : noms, coordonnées, renseignements sur la vulnérabilité, résumés, texte des inscriptions à l’historique et lettres conservées. Les chiffres restent. Cette opération est irréversible.',
+  'privacy.cancel': 'Annuler',
+  'privacy.confirm': 'Anonymiser {n, plural, one {# dossier} other {# dossiers}}',
+
+  'compact.title': 'Compacter le stockage',
+  'compact.intro':
+    'Les données effacées disparaissent aussitôt du service, mais les fichiers du navigateur sur cet ordinateur peuvent en garder les anciens octets jusqu’à leur compactage. « Compacter le stockage maintenant » copie le service dans un nouvel espace de stockage et supprime l’ancien, pour qu’il n’y reste rien d’effacé. Le service se recharge à la fin ; si l’opération est interrompue, il garde l’ancienne copie et fait le ménage au prochain démarrage.',
+  'compact.noBuckets':
+    'Ce navigateur ne peut pas supprimer directement les fichiers d’un espace de stockage : l’ancienne copie est plutôt supprimée et écrasée, ce qui la retire dans Chromium, sans garantie ailleurs.',
+  'compact.backups':
+    'Les sauvegardes faites avant l’effacement contiennent encore les données effacées, tout comme les copies du disque de cet ordinateur (sauvegardes du système, image disque) : remplacez-les ou détruisez-les selon votre politique de conservation.',
+  'compact.copying': 'Copie du service en cours',
+  'compact.now': 'Compacter le stockage maintenant',
+  'compact.done':
+    'Stockage compacté : {rows} lignes copiées dans un nouvel espace de stockage et les fichiers de l’ancien supprimés.',
+  'compact.doneBestEffort':
+    'Stockage compacté : {rows} lignes copiées dans un nouvel espace de stockage ; l’ancienne base de données a été supprimée et ses fichiers écrasés (dans la mesure du possible).',
+  'compact.failed': 'Rien n’a été modifié : {error}',
+  'anonymised.title': 'Anonymisé le {date}',
+  'anonymised.text':
+    'Les coordonnées de la clientèle, le résumé, le texte de chaque inscription à l’historique et les lettres ont été retirés. Le numéro de dossier, les dates, la catégorie, les étapes et les montants versés sont conservés pour les chiffres du service. Plus rien ne peut être consigné dans ce dossier.',
+  'retentionStart.title': '{n, plural, one {# dossier fermé anonymisé} other {# dossiers fermés anonymisés}}',
+  'retentionStart.message':
+    'Leur fermeture remonte à plus de {years, plural, one {# an} other {# ans}} (politique de conservation). Le registre se trouve à l’écran Confidentialité.',
+  'draft.title': 'Brouillon non enregistré',
+  'draft.text': 'Vous avez un brouillon non enregistré de {time}.',
+  'draft.use': 'L’utiliser',
+  'draft.discard': 'Le supprimer',
+
   'retention.title': 'Conservation des renseignements personnels',
   'retention.form': 'Politique de conservation',
   'retention.intro':
