@@ -1,4 +1,6 @@
 // The "Exports" panel (on the data page): all cases as CSV, the open deadlines as a calendar, and the way to import.
+import { formatLocale } from '#lib/format';
+import { type MessageKey, translate } from '#lib/i18n/index';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -13,6 +15,9 @@ import { exportDeadlinesIcs } from './deadlines';
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /** Run an export and say how it went. */
+/** A message in the interface language at the moment it is shown. */
+const say = (key: MessageKey, values: Record<string, string>) => translate(formatLocale(), key, values);
+
 export async function runExport(
   title: string,
   work: () => Promise<ExportOutcome>,
@@ -21,13 +26,22 @@ export async function runExport(
   try {
     const outcome = await work();
     if (outcome.saved)
-      notifications.show({ color: 'teal', title, message: `${what(outcome.count)} saved as ${outcome.fileName}` });
+      notifications.show({
+        color: 'teal',
+        title,
+        message: say('exchange.saved', { what: what(outcome.count), file: outcome.fileName }),
+      });
     else if (outcome.error)
-      notifications.show({ color: 'red', title: `${title}: not saved`, message: outcome.error, autoClose: false });
+      notifications.show({
+        color: 'red',
+        title: say('exchange.notSaved', { title }),
+        message: outcome.error,
+        autoClose: false,
+      });
   } catch (error) {
     notifications.show({
       color: 'red',
-      title: `${title}: not saved`,
+      title: say('exchange.notSaved', { title }),
       message: error instanceof Error ? error.message : String(error),
       autoClose: false,
     });

@@ -458,6 +458,16 @@ export const enGB = {
   'draft.use': 'Use it',
   'draft.discard': 'Discard',
 
+  // Exports and imports (features/exchange).
+  'exchange.saved': '{what} saved as {file}',
+  'exchange.notSaved': '{title}: not saved',
+  'exchange.casesExported': 'Cases exported',
+  'exchange.cases': '{n, plural, one {# case} other {# cases}}',
+  'exchange.exportCsv': 'Export CSV',
+  'exchange.importCsv': 'Import CSV',
+  'exchange.shownCases': 'The cases the list shows now',
+  'exchange.everyCase': 'Every case',
+
   // Privacy: the retention policy (Settings).
   'retention.title': 'Retention of personal data',
   'retention.form': 'Retention policy',

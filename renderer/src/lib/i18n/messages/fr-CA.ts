@@ -457,6 +457,15 @@ export const frCA: Record<MessageKey, string> = {
   'draft.use': 'L’utiliser',
   'draft.discard': 'Le supprimer',
 
+  'exchange.saved': 'Enregistré dans {file} : {what}',
+  'exchange.notSaved': '{title} : non enregistré',
+  'exchange.casesExported': 'Dossiers exportés',
+  'exchange.cases': '{n, plural, one {# dossier} other {# dossiers}}',
+  'exchange.exportCsv': 'Exporter en CSV',
+  'exchange.importCsv': 'Importer un CSV',
+  'exchange.shownCases': 'Les dossiers que la liste affiche maintenant',
+  'exchange.everyCase': 'Tous les dossiers',
+
   'retention.title': 'Conservation des renseignements personnels',
   'retention.form': 'Politique de conservation',
   'retention.intro':
