@@ -36,7 +36,6 @@ export const NOT_YET_CONVERTED: Record<string, string> = {
   'renderer/src/features/exchange/ExportsPanel.tsx': 'i17: time box',
   'renderer/src/features/exchange/ImportPage.tsx': 'i17: time box',
   'renderer/src/features/exchange/SubjectAccessButton.tsx': 'i17: time box',
-  'renderer/src/features/post/LettersToPostPage.tsx': 'i17: time box',
   'renderer/src/features/privacy/EraseCustomerDialog.tsx': 'i17: time box',
   'renderer/src/features/privacy/VulnerabilityRow.tsx': 'i17: time box',
 };

@@ -29,7 +29,7 @@ export async function runExport(
       notifications.show({
         color: 'teal',
         title,
-        message: say('exchange.saved', { what: what(outcome.count), file: outcome.fileName }),
+        message: say('exchange.saved', { what: what(outcome.count), file: outcome.fileName ?? '' }),
       });
     else if (outcome.error)
       notifications.show({

@@ -468,6 +468,37 @@ export const enGB = {
   'exchange.shownCases': 'The cases the list shows now',
   'exchange.everyCase': 'Every case',
 
+  // Letters to post today (features/post).
+  'post.title': 'Letters to post today',
+  'post.intro':
+    'Letters due today or overdue for customers who wrote by post or asked for post. Each is recorded on its case as printed for post once the print file is saved.',
+  'post.none': 'No letters to post today.',
+  'post.make': 'Make print file',
+  'post.chosen': '{chosen} of {n, plural, one {# letter} other {# letters}} chosen',
+  'post.cannotCount': '({n} cannot be printed)',
+  'post.made': 'Print file made',
+  'post.madeText':
+    '{n, plural, one {# letter} other {# letters}} ({pages} pages) saved as {file}, and recorded on {n, plural, one {its case} other {their cases}} as printed for post.',
+  'post.notSavedTitle': 'Print file not saved',
+  'post.notSaved': 'The print file was not saved',
+  'post.notSavedText': '{reason}: no letter is recorded as printed, so all {n} are still to post.',
+  'post.noCopy': 'No copy for the customer',
+  'post.notMade': 'Not made',
+  'post.progress': 'Progress so far (every ADR letter in this batch)',
+  'post.progressHint': 'Printed under “Where things stand” in each ADR letter.',
+  'post.table': 'Letters to post',
+  'post.chooseAll': 'Choose all',
+  'post.col.reference': 'Reference',
+  'post.col.customer': 'Customer',
+  'post.col.letter': 'Letter',
+  'post.col.why': 'Why it is due',
+  'post.choose': '{letter} for {reference}',
+  'post.cannotPrint': 'Cannot be printed: {reason}',
+  'post.making': 'Making the print file',
+  'post.lettersMade': '{done} / {total} letters made',
+  'post.kind.acknowledgement': 'Acknowledgement',
+  'post.kind.adr-letter': 'ADR letter (still unresolved)',
+
   // Privacy: the retention policy (Settings).
   'retention.title': 'Retention of personal data',
   'retention.form': 'Retention policy',
