@@ -11,14 +11,7 @@ import { db } from '#db/schema';
 import { platform } from '#platform';
 import { useWorkingPerson } from '#features/people';
 import { warmLetterRenderer } from './render-pool';
-import {
-  DEFAULT_PROGRESS,
-  dueLetterKey,
-  lettersToPost,
-  makePrintFile,
-  recordPrintRun,
-  type DueLetter,
-} from './batch';
+import { DEFAULT_PROGRESS, dueLetterKey, lettersToPost, makePrintFile, recordPrintRun, type DueLetter } from './batch';
 import { ScreenTitle } from '#ui/ScreenTitle';
 
 export function LettersToPostPage() {
