@@ -33,7 +33,6 @@ export const NOT_YET_CONVERTED: Record<string, string> = {
   'renderer/src/features/data/DataPage.tsx': 'i17: time box',
   'renderer/src/features/data/PassphraseDialogs.tsx': 'i17: time box',
   'renderer/src/features/data/RestorePanel.tsx': 'i17: time box',
-  'renderer/src/features/exchange/ExportsPanel.tsx': 'i17: time box',
   'renderer/src/features/exchange/ImportPage.tsx': 'i17: time box',
   'renderer/src/features/exchange/SubjectAccessButton.tsx': 'i17: time box',
   'renderer/src/features/privacy/EraseCustomerDialog.tsx': 'i17: time box',

@@ -499,6 +499,22 @@ export const enGB = {
   'post.kind.acknowledgement': 'Acknowledgement',
   'post.kind.adr-letter': 'ADR letter (still unresolved)',
 
+  'exchange.deadlinesExported': 'Deadlines exported',
+  'exchange.deadlines': '{n, plural, one {# deadline} other {# deadlines}}',
+  'exchange.exports': 'Exports',
+  'exchange.casesSheet': 'Cases as a spreadsheet',
+  'exchange.casesSheetText':
+    'Every case, one row each, as a CSV file that Excel opens with accents intact. To export only some cases, filter the case list and use its “Export CSV”.',
+  'exchange.exportCases': 'Export cases (CSV)',
+  'exchange.deadlinesCalendar': 'Deadlines as a calendar',
+  'exchange.deadlinesCalendarText':
+    'Every open deadline as an all-day event, for Outlook or Google Calendar. Importing a newer file updates the events instead of adding copies. Customer names are left out of the calendar.',
+  'exchange.exportDeadlines': 'Export deadlines (ICS)',
+  'exchange.importSheet': 'Import cases from a spreadsheet',
+  'exchange.importSheetText':
+    'Log many complaints at once from a CSV file: match its columns, check every row, then import them all together.',
+  'exchange.importCases': 'Import cases…',
+
   // Privacy: the retention policy (Settings).
   'retention.title': 'Retention of personal data',
   'retention.form': 'Retention policy',

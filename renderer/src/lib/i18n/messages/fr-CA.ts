@@ -496,6 +496,22 @@ export const frCA: Record<MessageKey, string> = {
   'post.kind.acknowledgement': 'Accusé de réception',
   'post.kind.adr-letter': 'Lettre de recours externe (plainte non réglée)',
 
+  'exchange.deadlinesExported': 'Échéances exportées',
+  'exchange.deadlines': '{n, plural, one {# échéance} other {# échéances}}',
+  'exchange.exports': 'Exportations',
+  'exchange.casesSheet': 'Dossiers en tableur',
+  'exchange.casesSheetText':
+    'Tous les dossiers, une ligne chacun, dans un fichier CSV qu’Excel ouvre avec les accents intacts. Pour n’exporter que certains dossiers, filtrez la liste des dossiers et utilisez son bouton « Exporter en CSV ».',
+  'exchange.exportCases': 'Exporter les dossiers (CSV)',
+  'exchange.deadlinesCalendar': 'Échéances en calendrier',
+  'exchange.deadlinesCalendarText':
+    'Chaque échéance ouverte comme événement d’une journée entière, pour Outlook ou Google Agenda. L’importation d’un fichier plus récent met les événements à jour au lieu de les dupliquer. Les noms de la clientèle ne figurent pas dans le calendrier.',
+  'exchange.exportDeadlines': 'Exporter les échéances (ICS)',
+  'exchange.importSheet': 'Importer des dossiers à partir d’un tableur',
+  'exchange.importSheetText':
+    'Consignez de nombreuses plaintes d’un coup à partir d’un fichier CSV : associez ses colonnes, vérifiez chaque ligne, puis importez-les toutes ensemble.',
+  'exchange.importCases': 'Importer des dossiers…',
+
   'retention.title': 'Conservation des renseignements personnels',
   'retention.form': 'Politique de conservation',
   'retention.intro':
