@@ -30,7 +30,8 @@ export function LanguageSettings() {
           data={INTERFACE_LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
           value={locale}
           allowDeselect={false}
-          w={320}
+          // Never wider than the screen (320 CSS px at 400 % zoom).
+          maw={320}
           onChange={(value) => {
             if (!isInterfaceLocale(value) || value === locale) return;
             setInterfaceLocale(id, value);
