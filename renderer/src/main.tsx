@@ -11,6 +11,7 @@ import { installLinkGuard } from './app/linkGuard';
 import { Providers } from './app/Providers';
 import { STORAGE_CHANNEL, startStorage } from './db/storage';
 import { startTeamSync } from '#sync';
+import { localeFromSystem, translate } from '#lib/i18n/index';
 
 installLinkGuard(window);
 // Another window moved the database ("Compact storage now"): read it from its new place.
@@ -33,8 +34,9 @@ startStorage()
     (error: unknown) =>
       root.render(
         <p role="alert" style={{ padding: 24, fontFamily: 'sans-serif' }}>
-          The desk&rsquo;s database cannot be opened: {error instanceof Error ? error.message : String(error)}. Nothing
-          has been changed or deleted.
+          {translate(localeFromSystem(navigator.languages ?? []), 'app.databaseError', {
+            reason: error instanceof Error ? error.message : String(error),
+          })}
         </p>,
       ),
   );

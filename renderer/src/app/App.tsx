@@ -27,12 +27,14 @@ import { AboutDialog, AboutLink } from '#features/about';
 import { SyncStatus, TeamPage } from '#features/sharing';
 import { teamSync } from '#sync';
 import { useCurrentPerson } from '#features/people';
+import { useT } from '#lib/i18n/index';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { MenuCommands } from './MenuCommands';
 import { EmailDrop } from './EmailDrop';
 
 function Nav({ onNavigate }: { onNavigate: () => void }) {
   const [location, navigate] = useLocation();
+  const t = useT();
   const item = (href: string, label: string, active: boolean) => (
     <NavLink
       href={`#${href}`}
@@ -50,16 +52,16 @@ function Nav({ onNavigate }: { onNavigate: () => void }) {
   // for each one by name.
   return (
     <>
-      {item('/', 'Dashboard', location === '/')}
-      {item('/cases', 'Cases', location === '/cases' || location.startsWith('/cases/'))}
-      {item('/my', 'Assigned to me', location === '/my')}
-      {item('/new', 'New complaint', location === '/new')}
-      {item('/post', 'Letters to post', location === '/post')}
-      {item('/reports', 'Reports', location === '/reports')}
-      {item('/privacy', 'Privacy', location === '/privacy')}
-      {item('/data', 'Your data', location === '/data')}
-      {item('/team', 'Team sharing', location === '/team')}
-      {item('/settings', 'Settings', location === '/settings')}
+      {item('/', t('app.nav.dashboard'), location === '/')}
+      {item('/cases', t('app.nav.cases'), location === '/cases' || location.startsWith('/cases/'))}
+      {item('/my', t('app.nav.my'), location === '/my')}
+      {item('/new', t('app.nav.new'), location === '/new')}
+      {item('/post', t('app.nav.post'), location === '/post')}
+      {item('/reports', t('app.nav.reports'), location === '/reports')}
+      {item('/privacy', t('app.nav.privacy'), location === '/privacy')}
+      {item('/data', t('app.nav.data'), location === '/data')}
+      {item('/team', t('app.nav.team'), location === '/team')}
+      {item('/settings', t('app.nav.settings'), location === '/settings')}
     </>
   );
 }
@@ -90,6 +92,7 @@ function DeskPersonDefault({ handlerName }: { handlerName: string }) {
 
 /** The first Tab stop: straight to the screen's heading, past the header and the navigation. */
 function SkipLink() {
+  const t = useT();
   return (
     <a
       className="skip-link"
@@ -101,7 +104,7 @@ function SkipLink() {
         target?.focus();
       }}
     >
-      Skip to content
+      {t('app.skipToContent')}
     </a>
   );
 }
@@ -110,13 +113,14 @@ export function App() {
   const settings = useSettings();
   // The desk's own procedures are the rules' (installed at open; again here when any window changes them).
   useProcedureRows();
+  const t = useT();
   // Under 576 CSS px (a phone, or 400 % zoom) the navigation folds into a menu button.
   const [navOpened, nav] = useDisclosure(false);
   const narrow = useMediaQuery('(max-width: 35.99em)') ?? false;
   if (settings === undefined) {
     return (
       <Center h="100vh">
-        <Loader aria-label="Loading" />
+        <Loader aria-label={t('common.loading')} />
       </Center>
     );
   }
@@ -151,12 +155,12 @@ export function App() {
                 onClick={nav.toggle}
                 hiddenFrom="xs"
                 size="sm"
-                aria-label="Menu"
+                aria-label={t('app.menu')}
                 aria-expanded={navOpened}
                 aria-controls="main-navigation"
               />
               <Text fz="h3" fw={600} c="teal.8">
-                Redress
+                {t('app.name')}
               </Text>
               {settings && (
                 <Box visibleFrom="xs">
@@ -177,7 +181,7 @@ export function App() {
             )}
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="xs" aria-label="Main" id="main-navigation" inert={narrow && !navOpened}>
+        <AppShell.Navbar p="xs" aria-label={t('app.mainNavigation')} id="main-navigation" inert={narrow && !navOpened}>
           {settings && (
             <Box hiddenFrom="xs" mb="sm">
               <PersonPicker />

@@ -3,9 +3,15 @@ import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
-import type { ReactNode } from 'react';
+import 'dayjs/locale/en-gb';
+import 'dayjs/locale/en-ca';
+import 'dayjs/locale/fr';
+import { useMemo, type ReactNode } from 'react';
+import { useCurrentPerson } from '#features/people';
 import { useSubmitOnModEnter } from '#lib/forms';
-import { cssVariablesResolver, theme } from './theme';
+import { DAYJS_LOCALES, I18nProvider, translate, useInterfaceLocaleFor } from '#lib/i18n/index';
+import type { InterfaceLocale } from '#shared/model/dates';
+import { cssVariablesResolver, themeWithWords } from './theme';
 
 /** Ctrl/Cmd+Enter submits the form it is pressed in, everywhere; Enter in a multi-line box is a new line. */
 function FormKeys() {
@@ -13,16 +19,26 @@ function FormKeys() {
   return null;
 }
 
+/** The language of the person working at this computer (issue #17): their choice, else the operating system's. */
+function useWorkingLocale(): InterfaceLocale {
+  const person = useCurrentPerson();
+  return useInterfaceLocaleFor(person?.id ?? null);
+}
+
 export function Providers({ children }: { children: ReactNode }) {
+  const locale = useWorkingLocale();
+  const theme = useMemo(() => themeWithWords((key) => translate(locale, key)), [locale]);
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <DatesProvider settings={{ locale: 'en-gb', firstDayOfWeek: 1 }}>
-        <ModalsProvider>
-          <Notifications position="bottom-right" />
-          <FormKeys />
-          {children}
-        </ModalsProvider>
-      </DatesProvider>
-    </MantineProvider>
+    <I18nProvider locale={locale}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <DatesProvider settings={{ locale: DAYJS_LOCALES[locale], firstDayOfWeek: locale === 'en-GB' ? 1 : 0 }}>
+          <ModalsProvider>
+            <Notifications position="bottom-right" />
+            <FormKeys />
+            {children}
+          </ModalsProvider>
+        </DatesProvider>
+      </MantineProvider>
+    </I18nProvider>
   );
 }

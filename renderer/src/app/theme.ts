@@ -2,6 +2,7 @@
 // the primary colour, links, errors, dimmed text, badges) is readable at 4.5:1 on white and on the light tints behind
 // light badges and alerts, and every control shows a focus ring of at least 3:1. The call sites keep their colour
 // names: the palette itself is made accessible, not each use of it.
+import { enGB, type MessageKey } from '#lib/i18n/index';
 import { createTheme, DEFAULT_THEME, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 function channels(hex: string): [number, number, number] {
@@ -70,23 +71,31 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   dark: {},
 });
 
-export const theme = createTheme({
-  colors,
-  primaryColor: 'teal',
-  primaryShade: { light: 6, dark: 8 },
-  defaultRadius: 'sm',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  headings: { fontWeight: '600' },
-  focusRing: 'auto',
-  components: {
-    // A dialog's × has a name a screen reader says ("Close"), everywhere.
-    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
-    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
-    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Close the message' } } },
-    // A menu holds only its items (no focus placeholder); the first item takes the focus.
-    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
-    // The calendar's arrows are named.
-    DateInput: { defaultProps: { previousLabel: 'Previous month', nextLabel: 'Next month' } },
-    DatePickerInput: { defaultProps: { previousLabel: 'Previous month', nextLabel: 'Next month' } },
-  },
-});
+/** The theme, with the words Mantine's components say themselves in the interface language (issue #17). */
+export function themeWithWords(t: (key: MessageKey) => string) {
+  return createTheme({
+    colors,
+    primaryColor: 'teal',
+    primaryShade: { light: 6, dark: 8 },
+    defaultRadius: 'sm',
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    headings: { fontWeight: '600' },
+    focusRing: 'auto',
+    components: {
+      // A dialog's × has a name a screen reader says ("Close"), everywhere.
+      Modal: { defaultProps: { closeButtonProps: { 'aria-label': t('mantine.close') } } },
+      Drawer: { defaultProps: { closeButtonProps: { 'aria-label': t('mantine.close') } } },
+      Notification: { defaultProps: { closeButtonProps: { 'aria-label': t('mantine.closeMessage') } } },
+      CloseButton: { defaultProps: { 'aria-label': t('mantine.close') } },
+      // A menu holds only its items (no focus placeholder); the first item takes the focus.
+      Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
+      // The calendar's arrows are named.
+      DateInput: { defaultProps: { previousLabel: t('mantine.previousMonth'), nextLabel: t('mantine.nextMonth') } },
+      DatePickerInput: {
+        defaultProps: { previousLabel: t('mantine.previousMonth'), nextLabel: t('mantine.nextMonth') },
+      },
+    },
+  });
+}
+
+export const theme = themeWithWords((key) => enGB[key]);

@@ -1,21 +1,83 @@
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+// The app's one home for showing dates, times and numbers (issue #17): every one goes through Intl in the interface
+// language (set by the i18n provider, lib/i18n), so French (Canada) reads "mer. 18 nov. 2026" and "12 345".
+import { DEFAULT_INTERFACE_LOCALE, type InterfaceLocale } from '#shared/model/dates';
 
-/** "Wed 18 Nov 2026" from "2026-11-18", without time-zone surprises. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const [y, m, d] = iso.split('-').map(Number);
-  const weekday = DAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-  return `${weekday} ${d} ${MONTHS[m - 1]} ${y}`;
+let current: InterfaceLocale = DEFAULT_INTERFACE_LOCALE;
+
+/** Set by the i18n provider before the screens draw; read by the helpers below. */
+export function setFormatLocale(locale: InterfaceLocale): void {
+  current = locale;
+}
+export const formatLocale = (): InterfaceLocale => current;
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+function numberFormat(locale: string): Intl.NumberFormat {
+  const key = `n|${locale}`;
+  let f = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale)));
+  return f;
 }
 
-export function formatTimestamp(iso: string): string {
-  const at = new Date(iso);
-  return at.toLocaleString('en-GB', {
+/** An ISO day as a UTC instant at noon, so no time zone moves it to another day. */
+const day = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d, 12));
+};
+
+/** British usage as the desk has always shown it: no comma after the weekday, "Sep" (newer ICU writes "Sept"). */
+const british = (locale: string, text: string) =>
+  locale === 'en-GB' ? text.replace(',', '').replace('Sept ', 'Sep ') : text;
+
+/** "Wed 18 Nov 2026" (en-GB), "Wed, Nov 18, 2026" (en-CA), "mer. 18 nov. 2026" (fr-CA) from "2026-11-18". */
+export function formatDate(iso: string | null | undefined, locale: string = current): string {
+  if (!iso) return '—';
+  const text = dateFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(day(iso));
+  return british(locale, text);
+}
+
+/** "18 Nov 2026" (the narrow lists): the day without its weekday. */
+export function formatShortDate(iso: string, locale: string = current): string {
+  return british(
+    locale,
+    dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day(iso)),
+  );
+}
+
+/** "Wednesday 18 November 2026" / "mercredi 18 novembre 2026". */
+export function formatLongDate(iso: string, locale: string = current): string {
+  const text = dateFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(day(iso));
+  return british(locale, text);
+}
+
+export function formatTimestamp(iso: string, locale: string = current): string {
+  return dateFormat(locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-  });
+  }).format(new Date(iso));
+}
+
+/** "12,345" / "12 345". */
+export function formatNumber(n: number, locale: string = current): string {
+  return numberFormat(locale).format(n);
 }

@@ -1,4 +1,5 @@
 // Forms that help instead of trap (issue #15): the keys of a form, and the draft a closed form leaves behind.
+import { formatLocale } from './format';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** What submitOnModEnter reads of a keydown event (a DOM KeyboardEvent has all of it). */
@@ -90,10 +91,11 @@ export function removeDraft(key: string): void {
 /** "10:42" (today), or "1 Dec, 10:42" for an older draft. */
 export function draftTime(savedAt: string, now = new Date()): string {
   const at = new Date(savedAt);
-  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  const locale = formatLocale();
+  const time = at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   return at.toDateString() === now.toDateString()
     ? time
-    : `${at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })}, ${time}`;
+    : `${at.toLocaleDateString(locale, { day: 'numeric', month: 'short' })}, ${time}`;
 }
 
 function without<T extends object>(values: T, keys: ReadonlyArray<keyof T>): Partial<T> {

@@ -7,6 +7,8 @@
 // The password is sent once, to CouchDB's `_session`, and never kept: the server's session cookie is (the browser
 // holds it). When the session ends, the status says "Sign in again" and nothing else stops: changes wait in the
 // outbox and the local PouchDB.
+import { formatNumber } from '#lib/format';
+import { translate, type Translate } from '#lib/i18n/index';
 import { liveQuery, type Subscription } from 'dexie';
 import { parseSyncDocId } from '#shared/sync/documents';
 import type { RedressDatabase } from '#db/schema';
@@ -151,36 +153,40 @@ export async function prefixUsers(remote: PouchDatabase, prefix: string, user: s
   return [...new Set(writers.filter((w) => w !== user))];
 }
 
-/** The status line the header shows. Pure. */
-export function statusLine(state: SharingState, now: Date): string {
+/** The status line the header shows, in the interface language (English (UK) unless `t` says otherwise). Pure. */
+export function statusLine(
+  state: SharingState,
+  now: Date,
+  t: Translate = (key, values) => translate('en-GB', key, values),
+): string {
   const ago = (iso: string) => {
     const minutes = Math.max(0, Math.round((now.getTime() - new Date(iso).getTime()) / 60_000));
-    if (minutes < 1) return 'just now';
-    if (minutes < 60) return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'} ago`;
+    if (minutes < 1) return t('sync.justNow');
+    if (minutes < 60) return t('sync.minutesAgo', { n: minutes });
     const hours = Math.round(minutes / 60);
-    if (hours < 48) return `${hours} ${hours === 1 ? 'hour' : 'hours'} ago`;
-    return `${Math.round(hours / 24)} days ago`;
+    if (hours < 48) return t('sync.hoursAgo', { n: hours });
+    return t('sync.daysAgo', { n: Math.round(hours / 24) });
   };
-  const waiting = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'change' : 'changes'} waiting`;
+  const waiting = (n: number) => t('sync.waiting', { n });
   switch (state.kind) {
     case 'off':
-      return 'Not sharing';
+      return t('sync.notSharing');
     case 'starting':
-      return 'Connecting to the team…';
+      return t('sync.starting');
     case 'downloading':
-      return `Downloading the team’s cases: ${state.done.toLocaleString('en-GB')} of ${state.total.toLocaleString('en-GB')} records`;
+      return t('sync.downloading', { done: formatNumber(state.done), total: formatNumber(state.total) });
     case 'syncing':
-      return state.waiting ? `Syncing… ${waiting(state.waiting)}` : 'Syncing…';
+      return state.waiting ? t('sync.syncingWaiting', { waiting: waiting(state.waiting) }) : t('sync.syncing');
     case 'synced':
-      return `Synced ${ago(state.at)}`;
+      return t('sync.synced', { ago: ago(state.at) });
     case 'offline':
-      return `Offline: ${waiting(state.waiting)}`;
+      return t('sync.offline', { waiting: waiting(state.waiting) });
     case 'unreachable':
-      return `Cannot reach the server: ${waiting(state.waiting)}`;
+      return t('sync.unreachable', { waiting: waiting(state.waiting) });
     case 'signed-out':
-      return 'Sign in to the team server again';
+      return t('sync.signedOut');
     case 'update-needed':
-      return 'Update Redress to keep sharing';
+      return t('sync.updateNeeded');
     case 'follower':
       return state.message;
   }

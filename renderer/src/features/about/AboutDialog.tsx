@@ -2,6 +2,7 @@
 // web mode), and the licences and attributions of everything bundled with it, code, fonts and data alike. The list
 // is generated from node_modules by `npm run licences` (build/licences.mjs) and loaded only when the box opens.
 // Opened from Help → About Redress in the desktop menu (app/MenuCommands.tsx) or the link under the navigation.
+import { type Translate, useT } from '#lib/i18n/index';
 import { Accordion, Anchor, Badge, Box, Group, Loader, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -49,40 +50,38 @@ export function filterLicences(entries: LicenceEntry[], query: string): LicenceE
   return entries.filter((e) => e.name.toLowerCase().includes(q) || e.license.toLowerCase().includes(q));
 }
 
-function whatFor(entry: LicenceEntry): string {
+function whatFor(t: Translate, entry: LicenceEntry): string {
   if (entry.usedFor) return entry.usedFor;
-  if (entry.usedBy.includes('desktop shell') && !entry.usedBy.includes('app')) return 'The desktop shell.';
+  if (entry.usedBy.includes('desktop shell') && !entry.usedBy.includes('app')) return t('about.desktopShell');
   const inside = entry.usedBy.find((u) => u.startsWith('app (inside '));
   if (inside && !entry.usedBy.includes('app'))
-    return `Part of ${inside.slice('app (inside '.length, -1)}'s bundle (letters and PDFs).`;
+    return t('about.partOf', { name: inside.slice('app (inside '.length, -1) });
   return '';
 }
 
 function Licences({ list }: { list: LicenceList }) {
+  const t = useT();
   const [query, setQuery] = useState('');
   const shown = useMemo(() => filterLicences(list.packages, query), [list, query]);
   return (
     <Stack gap="xs">
       <Group justify="space-between" align="end">
-        <Title order={4}>Third-party software, fonts and data</Title>
+        <Title order={4}>{t('about.thirdParty')}</Title>
         <Text size="xs" c="dimmed">
-          {list.packages.length} components
+          {t('about.components', { count: list.packages.length })}
         </Text>
       </Group>
-      <Text size="sm">
-        Redress includes the following open-source components. Each is used under its licence, reproduced here. The
-        bank-holiday calendars are computed from the date-holidays data (CC BY-SA 3.0, sources listed in its entry).
-      </Text>
+      <Text size="sm">{t('about.intro')}</Text>
       <TextInput
         size="xs"
-        aria-label="Filter the components"
-        placeholder="Filter by name or licence"
+        aria-label={t('about.filter')}
+        placeholder={t('about.filterPlaceholder')}
         leftSection={<IconSearch size={14} />}
         value={query}
         onChange={(e) => setQuery(e.currentTarget.value)}
       />
       {/* A plain scrolling box: Mantine's ScrollArea lays its content out as a table, which the long licence lines widen. */}
-      <Box mah={360} style={{ overflowY: 'auto', overflowX: 'hidden' }} aria-label="Licences" role="region">
+      <Box mah={360} style={{ overflowY: 'auto', overflowX: 'hidden' }} aria-label={t('about.licences')} role="region">
         <Accordion variant="contained" chevronPosition="left" multiple={false}>
           {shown.map((entry) => (
             <Accordion.Item key={`${entry.name}@${entry.version}`} value={`${entry.name}@${entry.version}`}>
@@ -101,10 +100,10 @@ function Licences({ list }: { list: LicenceList }) {
               </Accordion.Control>
               <Accordion.Panel>
                 <Stack gap={6}>
-                  {whatFor(entry) && <Text size="xs">{whatFor(entry)}</Text>}
+                  {whatFor(t, entry) && <Text size="xs">{whatFor(t, entry)}</Text>}
                   {entry.author && (
                     <Text size="xs" c="dimmed">
-                      By {entry.author}
+                      {t('about.by', { author: entry.author })}
                     </Text>
                   )}
                   {entry.url && (
@@ -118,8 +117,7 @@ function Licences({ list }: { list: LicenceList }) {
                     ff="monospace"
                     style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 }}
                   >
-                    {entry.licenceText ||
-                      `Licensed under ${entry.license} (the package ships no separate licence file).`}
+                    {entry.licenceText || t('about.licensedUnder', { licence: entry.license })}
                   </Text>
                 </Stack>
               </Accordion.Panel>
@@ -128,7 +126,7 @@ function Licences({ list }: { list: LicenceList }) {
         </Accordion>
         {shown.length === 0 && (
           <Text size="sm" c="dimmed" p="sm">
-            No component matches “{query}”.
+            {t('about.noMatch', { query })}
           </Text>
         )}
       </Box>
@@ -138,6 +136,7 @@ function Licences({ list }: { list: LicenceList }) {
 
 export function AboutDialog() {
   const isOpen = useSyncExternalStore(subscribe, () => opened);
+  const t = useT();
   const [list, setList] = useState<LicenceList | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -151,39 +150,43 @@ export function AboutDialog() {
     <Modal
       opened={isOpen}
       onClose={() => setOpened(false)}
-      title={<Title order={3}>About Redress</Title>}
+      title={<Title order={3}>{t('about.title')}</Title>}
       size="lg"
       centered
     >
       <Stack gap="md">
         <Stack gap={2}>
           <Text size="lg" fw={600} c="teal.8" data-testid="about-version">
-            Redress {list ? list.app.version : ''}
+            {t('about.version', { version: list ? list.app.version : '' })}
           </Text>
-          <Text size="sm">Complaint case management for the complaint desks of communications providers.</Text>
+          <Text size="sm">{t('about.tagline')}</Text>
           <Text size="sm" c="dimmed" data-testid="about-runtime">
             {api.kind === 'desktop'
               ? versions
-                ? `Desktop app · Electron ${versions.electron} · Chromium ${versions.chrome} · Node ${versions.node}`
-                : 'Desktop app'
-              : 'Web mode, running in this browser. Everything stays in this browser on this computer.'}
+                ? t('about.desktopVersions', {
+                    electron: versions.electron,
+                    chrome: versions.chrome,
+                    node: versions.node,
+                  })
+                : t('about.desktop')
+              : t('about.web')}
           </Text>
         </Stack>
         {error ? (
           <Text c="red" size="sm" role="alert">
-            The list of licences could not be loaded: {error}
+            {t('about.notLoaded', { error })}
           </Text>
         ) : list ? (
           <Licences list={list} />
         ) : (
           <Group gap="xs">
             <Loader size="xs" />
-            <Text size="sm">Loading the licences…</Text>
+            <Text size="sm">{t('about.loading')}</Text>
           </Group>
         )}
         {api.kind === 'desktop' && (
           <Text size="xs" c="dimmed">
-            Chromium’s own licences are in LICENSES.chromium.html in the app’s folder.
+            {t('about.chromium')}
           </Text>
         )}
       </Stack>
@@ -193,6 +196,7 @@ export function AboutDialog() {
 
 /** The link under the navigation that opens the box. */
 export function AboutLink() {
+  const t = useT();
   return (
     <Anchor
       component="button"
@@ -205,7 +209,7 @@ export function AboutLink() {
       ta="left"
       onClick={openAbout}
     >
-      About Redress
+      {t('about.link')}
     </Anchor>
   );
 }

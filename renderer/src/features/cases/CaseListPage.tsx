@@ -3,7 +3,7 @@
 import { Button, Chip, CloseButton, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { memo, useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useLocation } from 'wouter';
-import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS } from '#shared/model/case';
+import { CATEGORIES, CHANNELS } from '#shared/model/case';
 import { procedureOptions } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import type { CaseIndexRow } from '#db/schema';
@@ -12,18 +12,11 @@ import { filterChoices, SORTS, type CaseFilters, type SortKey } from '#features/
 import { activeFilterCount, useCaseSearch, type ListState } from '#features/search';
 import { CaseListExchange } from '#features/exchange';
 import { ScreenTitle } from '#ui/ScreenTitle';
+import { formatNumber } from '#lib/format';
+import { type MessageKey, useT } from '#lib/i18n/index';
 
-const STATUS_OPTIONS = [
-  { value: 'open', label: 'Open' },
-  { value: 'resolved', label: 'Resolved' },
-  { value: 'closed', label: 'Closed' },
-];
-const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
-const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
-const SORT_OPTIONS = Object.entries(SORTS).map(([value, label]) => ({ value, label }));
+const STATUSES = ['open', 'resolved', 'closed'] as const;
 const NOBODY = '\u0000nobody';
-
-const count = (n: number) => n.toLocaleString('en-GB');
 
 export interface CaseListPageProps {
   /** Heading; "Cases" unless a view (such as "My cases") says otherwise. */
@@ -54,6 +47,7 @@ const FilterSelect = memo(function FilterSelect({
   data: Option[];
   update: Update;
 }) {
+  const t = useT();
   const onChange = useCallback(
     (v: string | null) =>
       update((s) => ({ filters: { ...s.filters, [field]: field === 'assignee' && v === NOBODY ? '' : v } })),
@@ -62,7 +56,7 @@ const FilterSelect = memo(function FilterSelect({
   return (
     <Select
       label={label}
-      placeholder="Any"
+      placeholder={t('common.any')}
       data={data}
       value={value}
       onChange={onChange}
@@ -74,9 +68,21 @@ const FilterSelect = memo(function FilterSelect({
 });
 
 const SortSelect = memo(function SortSelect({ sort, update }: { sort: SortKey; update: Update }) {
+  const t = useT();
   const onChange = useCallback((v: string | null) => v && update({ sort: v as SortKey }), [update]);
+  const options = useMemo(
+    () => (Object.keys(SORTS) as SortKey[]).map((value) => ({ value, label: t(`caseList.sort.${value}`) })),
+    [t],
+  );
   return (
-    <Select label="Sort by" data={SORT_OPTIONS} value={sort} onChange={onChange} allowDeselect={false} size="xs" />
+    <Select
+      label={t('caseList.sortBy')}
+      data={options}
+      value={sort}
+      onChange={onChange}
+      allowDeselect={false}
+      size="xs"
+    />
   );
 });
 
@@ -92,52 +98,62 @@ function FilterBar({
   rows: readonly CaseIndexRow[];
   update: Update;
 }) {
+  const t = useT();
   const choices = useMemo(() => filterChoices(rows), [rows]);
+  const statusOptions = useMemo(() => STATUSES.map((v) => ({ value: v, label: t(`model.status.${v}`) })), [t]);
+  const categoryOptions = useMemo(
+    () => CATEGORIES.map((c) => ({ value: c, label: t(`model.category.${c}` as MessageKey) })),
+    [t],
+  );
+  const channelOptions = useMemo(
+    () => CHANNELS.map((c) => ({ value: c, label: t(`model.channel.${c}` as MessageKey) })),
+    [t],
+  );
   const stageOptions = useMemo(() => choices.stageNames.map((s) => ({ value: s, label: s })), [choices]);
   const handlerOptions = useMemo(
-    () => choices.assignees.map((a) => (a ? { value: a, label: a } : { value: NOBODY, label: 'Nobody' })),
-    [choices],
+    () => choices.assignees.map((a) => (a ? { value: a, label: a } : { value: NOBODY, label: t('common.nobody') })),
+    [choices, t],
   );
   const procedures = useMemo(() => procedureOptions(), []);
   return (
     <SimpleGrid cols={{ base: 3, lg: 7 }} spacing="xs" verticalSpacing={4}>
       <FilterSelect
-        label="Status"
+        label={t('caseList.filter.status')}
         field="status"
         value={filters.status ?? null}
-        data={STATUS_OPTIONS}
+        data={statusOptions}
         update={update}
       />
       <FilterSelect
-        label="Stage"
+        label={t('caseList.filter.stage')}
         field="stageName"
         value={filters.stageName ?? null}
         data={stageOptions}
         update={update}
       />
       <FilterSelect
-        label="Category"
+        label={t('caseList.filter.category')}
         field="category"
         value={filters.category ?? null}
-        data={CATEGORY_OPTIONS}
+        data={categoryOptions}
         update={update}
       />
       <FilterSelect
-        label="Channel"
+        label={t('caseList.filter.channel')}
         field="channel"
         value={filters.channel ?? null}
-        data={CHANNEL_OPTIONS}
+        data={channelOptions}
         update={update}
       />
       <FilterSelect
-        label="Handler"
+        label={t('caseList.filter.handler')}
         field="assignee"
         value={filters.assignee === '' ? NOBODY : (filters.assignee ?? null)}
         data={handlerOptions}
         update={update}
       />
       <FilterSelect
-        label="Procedure"
+        label={t('caseList.filter.procedure')}
         field="procedureId"
         value={filters.procedureId ?? null}
         data={procedures}
@@ -163,14 +179,15 @@ const QuickFilters = memo(function QuickFilters({
     [update],
   );
   const clear = useCallback(() => update({ filters: {} }), [update]);
+  const t = useT();
   return (
     <Group gap="xs">
       <Chip size="xs" checked={overdue} onChange={toggle}>
-        Overdue only
+        {t('caseList.overdueOnly')}
       </Chip>
       {any && (
         <Button size="compact-xs" variant="subtle" onClick={clear}>
-          Clear filters
+          {t('caseList.clearFilters')}
         </Button>
       )}
     </Group>
@@ -178,7 +195,8 @@ const QuickFilters = memo(function QuickFilters({
 });
 
 /** The case list; `title` and `initial` make views of it, such as "My cases". */
-export function CaseList({ title = 'Cases', initial }: CaseListPageProps) {
+export function CaseList({ title, initial }: CaseListPageProps) {
+  const t = useT();
   const [, navigate] = useLocation();
   const today = todayIso();
   const { state, update, results, total, complete, rows } = useCaseSearch(today, initial);
@@ -202,26 +220,26 @@ export function CaseList({ title = 'Cases', initial }: CaseListPageProps) {
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <ScreenTitle>{title}</ScreenTitle>
+        <ScreenTitle>{title ?? t('caseList.title')}</ScreenTitle>
         <Group gap="xs">
           <CaseListExchange rows={results} filtered={filtered} />
-          <Button onClick={() => navigate('/new')}>New complaint</Button>
+          <Button onClick={() => navigate('/new')}>{t('caseList.newComplaint')}</Button>
         </Group>
       </Group>
       {complete && total === 0 ? (
-        <Text c="dimmed">No complaints logged yet. Press “New complaint” to log the first one.</Text>
+        <Text c="dimmed">{t('caseList.empty')}</Text>
       ) : (
         <>
           <TextInput
-            placeholder="Search by reference, name, phone, email, postcode, account or words in the summary"
-            aria-label="Search cases"
+            placeholder={t('caseList.searchPlaceholder')}
+            aria-label={t('caseList.searchLabel')}
             value={state.text}
             onChange={(e) => update({ text: e.currentTarget.value })}
             onKeyDown={onSearchKey}
             autoFocus
             rightSection={
               state.text ? (
-                <CloseButton aria-label="Clear search" size="sm" onClick={() => update({ text: '' })} />
+                <CloseButton aria-label={t('caseList.clearSearch')} size="sm" onClick={() => update({ text: '' })} />
               ) : null
             }
           />
@@ -234,10 +252,10 @@ export function CaseList({ title = 'Cases', initial }: CaseListPageProps) {
             />
             <Text size="sm" c="dimmed" aria-live="polite">
               {!complete
-                ? `Loading cases… ${count(total)} so far`
+                ? t('caseList.loading', { count: formatNumber(total) })
                 : filtered
-                  ? `${count(results.length)} of ${count(total)} cases`
-                  : `${count(total)} cases`}
+                  ? t('caseList.countOf', { shown: formatNumber(results.length), total })
+                  : t('caseList.count', { total })}
             </Text>
           </Group>
           <CaseTable

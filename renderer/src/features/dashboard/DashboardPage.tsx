@@ -6,14 +6,14 @@ import { useLocation } from 'wouter';
 import { calendarDaysBetween } from '#shared/rules/index';
 import { useToday } from '#lib/today';
 import type { CaseIndexRow } from '#db/schema';
-import { formatDate } from '#lib/format';
+import { formatDate, formatLongDate } from '#lib/format';
+import { clockLabel, describeDueIn, useT } from '#lib/i18n/index';
 import { useCurrentPerson } from '#features/people';
 import { ReminderFailuresAlert } from '#features/reminders';
 import { CasesScopeChoice, useCasesScope } from '#features/sharing';
-import { ADR_LETTER_HORIZON_DAYS, describeDue, REFERRAL_HORIZON_DAYS, WEEK_DAYS } from '#db/case-index/due';
+import { ADR_LETTER_HORIZON_DAYS, REFERRAL_HORIZON_DAYS, WEEK_DAYS } from '#db/case-index/due';
 import { useDashboard, type DueList } from '#db/case-index/queries';
 import classes from './dashboard.module.css';
-import { dateWithWeekdayInWords } from '#shared/model/dates';
 import { ScreenTitle } from '#ui/ScreenTitle';
 
 type Tone = 'red' | 'orange' | 'gray';
@@ -85,6 +85,7 @@ interface SectionProps {
 }
 
 function Section({ id, title, description, list, empty, view, headingRef }: SectionProps) {
+  const t = useT();
   const headingId = `dash-${id}`;
   return (
     <Paper component="section" withBorder radius="md" p="md" aria-labelledby={headingId}>
@@ -112,7 +113,7 @@ function Section({ id, title, description, list, empty, view, headingRef }: Sect
       )}
       {list.count > list.rows.length && (
         <Text size="xs" c="dimmed" mt="xs">
-          Showing the {list.rows.length} most urgent of {list.count}.
+          {t('dashboard.showing', { shown: list.rows.length, count: list.count })}
         </Text>
       )}
     </Paper>
@@ -141,6 +142,7 @@ export function DashboardPage() {
   // Shown once the scope is known: a desk that counts only its own cases never sees the team's figures first.
   const data = scope.ready ? counted : undefined;
   const me = useCurrentPerson();
+  const t = useT();
   const refs = {
     overdue: useRef<HTMLHeadingElement>(null),
     today: useRef<HTMLHeadingElement>(null),
@@ -156,33 +158,33 @@ export function DashboardPage() {
 
   const next = (row: CaseIndexRow): ItemView => ({
     row,
-    what: row.nextClockLabel ?? 'Next deadline',
+    what: row.nextClockLabel ? clockLabel(t, row.nextClockLabel) : t('dashboard.nextDeadline'),
     dueOn: row.nextDueOn,
-    when: row.nextDueOn ? describeDue(row.nextDueOn, today) : '',
+    when: row.nextDueOn ? describeDueIn(t, row.nextDueOn, today) : '',
     tone: toneFor(row.nextDueOn, today),
   });
   const waiting = (row: CaseIndexRow): ItemView => {
     const days = calendarDaysBetween(row.receivedOn, today);
     return {
       row,
-      what: `Received ${formatDate(row.receivedOn)}`,
+      what: t('dashboard.receivedOn', { date: formatDate(row.receivedOn) }),
       dueOn: null,
-      when: days === 0 ? 'received today' : `waiting ${days} day${days === 1 ? '' : 's'}`,
+      when: days === 0 ? t('dashboard.receivedToday') : t('dashboard.waiting', { days }),
       tone: toneFor(row.nextDueOn, today),
     };
   };
   const adrLetter = (row: CaseIndexRow): ItemView => ({
     row,
-    what: 'ADR letter',
+    what: t('dashboard.adrLetter'),
     dueOn: row.adrLetterDueOn,
-    when: row.adrLetterDueOn ? describeDue(row.adrLetterDueOn, today) : '',
+    when: row.adrLetterDueOn ? describeDueIn(t, row.adrLetterDueOn, today) : '',
     tone: toneFor(row.adrLetterDueOn, today),
   });
   const referral = (row: CaseIndexRow): ItemView => ({
     row,
-    what: 'Customer’s ADR referral window closes',
+    what: t('dashboard.referralCloses'),
     dueOn: row.adrReferralEndsOn,
-    when: row.adrReferralEndsOn ? describeDue(row.adrReferralEndsOn, today).replace('due today', 'closes today') : '',
+    when: row.adrReferralEndsOn ? describeDueIn(t, row.adrReferralEndsOn, today, true) : '',
     tone: 'gray',
   });
 
@@ -190,9 +192,9 @@ export function DashboardPage() {
     <Stack gap="lg" maw={1200} data-ready={data ? 'dashboard' : undefined}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <ScreenTitle>Dashboard</ScreenTitle>
+          <ScreenTitle>{t('dashboard.title')}</ScreenTitle>
           <Text c="dimmed" size="sm">
-            {dateWithWeekdayInWords(today)}
+            {formatLongDate(today)}
             {me ? ` · ${me.name}` : ''}
           </Text>
         </div>
@@ -202,17 +204,42 @@ export function DashboardPage() {
       <ReminderFailuresAlert />
 
       {!data ? (
-        <Loader aria-label="Loading the dashboard" size="sm" />
+        <Loader aria-label={t('dashboard.loading')} size="sm" />
       ) : (
         <>
-          <SimpleGrid cols={{ base: 2, sm: 3, xl: 6 }} spacing="sm" aria-label="Summary">
-            <Tile label="Overdue" count={data.overdue.count} tone="red" onClick={jump(refs.overdue)} />
-            <Tile label="Due today" count={data.dueToday.count} tone="orange" onClick={jump(refs.today)} />
-            <Tile label="Due this week" count={data.dueThisWeek.count} tone="gray" onClick={jump(refs.week)} />
-            <Tile label="Unacknowledged" count={data.unacknowledged.count} tone="gray" onClick={jump(refs.unack)} />
-            <Tile label="ADR letters due" count={data.adrLettersDue.count} tone="gray" onClick={jump(refs.adr)} />
+          <SimpleGrid cols={{ base: 2, sm: 3, xl: 6 }} spacing="sm" aria-label={t('dashboard.summary')}>
             <Tile
-              label="Referral windows"
+              label={t('dashboard.tile.overdue')}
+              count={data.overdue.count}
+              tone="red"
+              onClick={jump(refs.overdue)}
+            />
+            <Tile
+              label={t('dashboard.tile.dueToday')}
+              count={data.dueToday.count}
+              tone="orange"
+              onClick={jump(refs.today)}
+            />
+            <Tile
+              label={t('dashboard.tile.dueThisWeek')}
+              count={data.dueThisWeek.count}
+              tone="gray"
+              onClick={jump(refs.week)}
+            />
+            <Tile
+              label={t('dashboard.tile.unacknowledged')}
+              count={data.unacknowledged.count}
+              tone="gray"
+              onClick={jump(refs.unack)}
+            />
+            <Tile
+              label={t('dashboard.tile.adrLetters')}
+              count={data.adrLettersDue.count}
+              tone="gray"
+              onClick={jump(refs.adr)}
+            />
+            <Tile
+              label={t('dashboard.tile.referrals')}
               count={data.referralWindowsClosing.count}
               tone="gray"
               onClick={jump(refs.referral)}
@@ -223,28 +250,28 @@ export function DashboardPage() {
             <Stack gap="md">
               <Section
                 id="overdue"
-                title="Overdue"
-                description="The case's next deadline has passed."
+                title={t('dashboard.overdue.title')}
+                description={t('dashboard.overdue.description')}
                 list={data.overdue}
-                empty="Nothing overdue."
+                empty={t('dashboard.overdue.empty')}
                 view={next}
                 headingRef={refs.overdue}
               />
               <Section
                 id="today"
-                title="Due today"
-                description="The case's next deadline is today."
+                title={t('dashboard.today.title')}
+                description={t('dashboard.today.description')}
                 list={data.dueToday}
-                empty="Nothing due today."
+                empty={t('dashboard.today.empty')}
                 view={next}
                 headingRef={refs.today}
               />
               <Section
                 id="week"
-                title="Due this week"
-                description={`The case's next deadline is in the next ${WEEK_DAYS} days.`}
+                title={t('dashboard.week.title')}
+                description={t('dashboard.week.description', { days: WEEK_DAYS })}
                 list={data.dueThisWeek}
-                empty="Nothing due in the next few days."
+                empty={t('dashboard.week.empty')}
                 view={next}
                 headingRef={refs.week}
               />
@@ -252,28 +279,28 @@ export function DashboardPage() {
             <Stack gap="md">
               <Section
                 id="unacknowledged"
-                title="Unacknowledged"
-                description="Open complaints not yet acknowledged, the longest waiting first."
+                title={t('dashboard.unack.title')}
+                description={t('dashboard.unack.description')}
                 list={data.unacknowledged}
-                empty="Every open complaint has been acknowledged."
+                empty={t('dashboard.unack.empty')}
                 view={waiting}
                 headingRef={refs.unack}
               />
               <Section
                 id="adr"
-                title="ADR letters due"
-                description={`Overdue or due in the next ${ADR_LETTER_HORIZON_DAYS} days, not yet sent.`}
+                title={t('dashboard.adr.title')}
+                description={t('dashboard.adr.description', { days: ADR_LETTER_HORIZON_DAYS })}
                 list={data.adrLettersDue}
-                empty="No ADR letters due."
+                empty={t('dashboard.adr.empty')}
                 view={adrLetter}
                 headingRef={refs.adr}
               />
               <Section
                 id="referral"
-                title="ADR referral windows closing"
-                description={`The customer's time to take the complaint to the ADR scheme ends in the next ${REFERRAL_HORIZON_DAYS} days.`}
+                title={t('dashboard.referral.title')}
+                description={t('dashboard.referral.description', { days: REFERRAL_HORIZON_DAYS })}
                 list={data.referralWindowsClosing}
-                empty="No referral windows closing soon."
+                empty={t('dashboard.referral.empty')}
                 view={referral}
                 headingRef={refs.referral}
               />

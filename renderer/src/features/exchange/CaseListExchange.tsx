@@ -1,4 +1,5 @@
 // The case list's "Export CSV" (exactly the cases the list shows, in its order) and "Import CSV" buttons.
+import { useT } from '#lib/i18n/index';
 import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
@@ -14,13 +15,14 @@ export function CaseListExchange({ rows, filtered }: { rows: readonly CaseIndexR
   const settings = useSettings();
   const person = useWorkingPerson();
   const [busy, setBusy] = useState(false);
+  const t = useT();
   const exportList = async () => {
     setBusy(true);
     const by = person || settings?.handlerName || '';
     await runExport(
-      'Cases exported',
+      t('exchange.casesExported'),
       () => exportCasesCsv(db(), { caseIds: filtered ? rows.map((r) => r.caseId) : undefined, today: todayIso(), by }),
-      (n) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'case' : 'cases'}`,
+      (n) => t('exchange.cases', { n }),
     );
     setBusy(false);
   };
@@ -31,12 +33,12 @@ export function CaseListExchange({ rows, filtered }: { rows: readonly CaseIndexR
         onClick={exportList}
         loading={busy}
         disabled={rows.length === 0}
-        title={filtered ? 'The cases the list shows now' : 'Every case'}
+        title={filtered ? t('exchange.shownCases') : t('exchange.everyCase')}
       >
-        Export CSV
+        {t('exchange.exportCsv')}
       </Button>
       <Button variant="default" onClick={() => navigate('/import')}>
-        Import CSV
+        {t('exchange.importCsv')}
       </Button>
     </Group>
   );

@@ -1,4 +1,6 @@
 // The "Exports" panel (on the data page): all cases as CSV, the open deadlines as a calendar, and the way to import.
+import { formatLocale } from '#lib/format';
+import { type MessageKey, translate, useT } from '#lib/i18n/index';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -10,9 +12,10 @@ import { useWorkingPerson } from '#features/people';
 import { exportCasesCsv, type ExportOutcome } from './cases-export';
 import { exportDeadlinesIcs } from './deadlines';
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-
 /** Run an export and say how it went. */
+/** A message in the interface language at the moment it is shown. */
+const say = (key: MessageKey, values: Record<string, string>) => translate(formatLocale(), key, values);
+
 export async function runExport(
   title: string,
   work: () => Promise<ExportOutcome>,
@@ -21,13 +24,22 @@ export async function runExport(
   try {
     const outcome = await work();
     if (outcome.saved)
-      notifications.show({ color: 'teal', title, message: `${what(outcome.count)} saved as ${outcome.fileName}` });
+      notifications.show({
+        color: 'teal',
+        title,
+        message: say('exchange.saved', { what: what(outcome.count), file: outcome.fileName ?? '' }),
+      });
     else if (outcome.error)
-      notifications.show({ color: 'red', title: `${title}: not saved`, message: outcome.error, autoClose: false });
+      notifications.show({
+        color: 'red',
+        title: say('exchange.notSaved', { title }),
+        message: outcome.error,
+        autoClose: false,
+      });
   } catch (error) {
     notifications.show({
       color: 'red',
-      title: `${title}: not saved`,
+      title: say('exchange.notSaved', { title }),
       message: error instanceof Error ? error.message : String(error),
       autoClose: false,
     });
@@ -39,40 +51,40 @@ export function ExportsPanel() {
   const settings = useSettings();
   const person = useWorkingPerson();
   const by = person || settings?.handlerName || '';
+  const t = useT();
   const [busy, setBusy] = useState<'csv' | 'ics' | null>(null);
 
   const csv = async () => {
     setBusy('csv');
     await runExport(
-      'Cases exported',
+      t('exchange.casesExported'),
       () => exportCasesCsv(db(), { today: todayIso(), by }),
-      (n) => plural(n, 'case', 'cases'),
+      (n) => t('exchange.cases', { n }),
     );
     setBusy(null);
   };
   const ics = async () => {
     setBusy('ics');
     await runExport(
-      'Deadlines exported',
+      t('exchange.deadlinesExported'),
       () => exportDeadlinesIcs(db(), { today: todayIso(), deskName: settings?.company.name ?? 'Redress' }),
-      (n) => plural(n, 'deadline', 'deadlines'),
+      (n) => t('exchange.deadlines', { n }),
     );
     setBusy(null);
   };
 
   return (
     // Laid out like the data page's other sections.
-    <Paper component="section" withBorder radius="md" p="md" aria-label="Exports">
+    <Paper component="section" withBorder radius="md" p="md" aria-label={t('exchange.exports')}>
       <Title order={3} size="h4" mb="sm">
-        Exports
+        {t('exchange.exports')}
       </Title>
       <Stack gap="md">
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <div>
-            <Text fw={600}>Cases as a spreadsheet</Text>
+            <Text fw={600}>{t('exchange.casesSheet')}</Text>
             <Text size="sm" c="dimmed">
-              Every case, one row each, as a CSV file that Excel opens with accents intact. To export only some cases,
-              filter the case list and use its “Export CSV”.
+              {t('exchange.casesSheetText')}
             </Text>
           </div>
           <Button
@@ -82,15 +94,14 @@ export function ExportsPanel() {
             disabled={busy !== null}
             style={{ flexShrink: 0 }}
           >
-            Export cases (CSV)
+            {t('exchange.exportCases')}
           </Button>
         </Group>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <div>
-            <Text fw={600}>Deadlines as a calendar</Text>
+            <Text fw={600}>{t('exchange.deadlinesCalendar')}</Text>
             <Text size="sm" c="dimmed">
-              Every open deadline as an all-day event, for Outlook or Google Calendar. Importing a newer file updates
-              the events instead of adding copies. Customer names are left out of the calendar.
+              {t('exchange.deadlinesCalendarText')}
             </Text>
           </div>
           <Button
@@ -100,19 +111,18 @@ export function ExportsPanel() {
             disabled={busy !== null}
             style={{ flexShrink: 0 }}
           >
-            Export deadlines (ICS)
+            {t('exchange.exportDeadlines')}
           </Button>
         </Group>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <div>
-            <Text fw={600}>Import cases from a spreadsheet</Text>
+            <Text fw={600}>{t('exchange.importSheet')}</Text>
             <Text size="sm" c="dimmed">
-              Log many complaints at once from a CSV file: match its columns, check every row, then import them all
-              together.
+              {t('exchange.importSheetText')}
             </Text>
           </div>
           <Button variant="default" onClick={() => navigate('/import')} style={{ flexShrink: 0 }}>
-            Import cases…
+            {t('exchange.importCases')}
           </Button>
         </Group>
       </Stack>

@@ -5,14 +5,19 @@ import { createSpotlight, Spotlight, type SpotlightStore } from '@mantine/spotli
 import { IconArrowRight, IconSearch } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useLayoutEffect, useMemo, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { useLocation } from 'wouter';
 import { caseIndexStore, useCaseIndexSnapshot } from '#db/case-index/store';
 import { db, type CaseIndexRow } from '#db/schema';
 import { formatDate } from '#lib/format';
 import classes from './palette.module.css';
-import { matchCommands, searchCases } from './search';
+import { type MessageKey, useT } from '#lib/i18n/index';
+import { matchCommands, PALETTE_COMMANDS, searchCases } from './search';
 
 const LIMIT = 8;
+/** The keys' own names, as printed on them. */
+const ENTER = 'Enter';
+const ESC = 'Esc';
 
 export const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const paletteShortcutLabel = () => (isMac() ? '⌘K' : 'Ctrl K');
@@ -37,6 +42,7 @@ function selectFirst(store: SpotlightStore) {
 
 function CaseResults({ query, go }: { query: string; go: (href: string) => void }) {
   const snapshot = useCaseIndexSnapshot();
+  const t = useT();
   // Not deferred: Enter must open what is on screen for what was typed (the search takes a few ms at 100,000 cases).
   const q = query.trim();
   // Until every case is in memory, a reference typed from its start is still found at once through the index.
@@ -54,14 +60,28 @@ function CaseResults({ query, go }: { query: string; go: (href: string) => void 
     for (const r of byReference ?? []) if (!seen.has(r.caseId) && found.length < LIMIT) found.push(r);
     return found;
   }, [q, snapshot.rows, byReference]);
-  const commands = matchCommands(q);
+  // Found by the words of the interface language, and by the English ones too.
+  const translated = useMemo(
+    () =>
+      PALETTE_COMMANDS.map((c) => {
+        const key = `palette.command.${c.id}` as MessageKey;
+        return {
+          ...c,
+          label: t(key),
+          description: t(`${key}.description` as MessageKey),
+          keywords: [...c.keywords, c.label, ...t(`${key}.keywords` as MessageKey).split(' ')],
+        };
+      }),
+    [t],
+  );
+  const commands = matchCommands(q, translated);
   const shownKey = [...hits.map((r) => r.caseId), ...commands.map((c) => c.id)].join(' ');
   useLayoutEffect(() => selectFirst(paletteStore), [shownKey]);
 
   return (
     <>
       {hits.length > 0 && (
-        <Spotlight.ActionsGroup label="Cases">
+        <Spotlight.ActionsGroup label={t('palette.cases')}>
           {hits.map((r) => (
             <Spotlight.Action
               key={r.caseId}
@@ -78,13 +98,15 @@ function CaseResults({ query, go }: { query: string; go: (href: string) => void 
                     {r.representativeName ? (
                       <Text span size="xs" c="dimmed">
                         {' '}
-                        (via {r.representativeName})
+                        {t('palette.via', { name: r.representativeName })}
                       </Text>
                     ) : null}
                   </Text>
                 </Group>
                 <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                  {r.status === 'closed' ? 'closed · ' : ''}received {formatDate(r.receivedOn)}
+                  {t(r.status === 'closed' ? 'palette.closedReceived' : 'palette.received', {
+                    date: formatDate(r.receivedOn),
+                  })}
                 </Text>
               </Group>
             </Spotlight.Action>
@@ -92,7 +114,7 @@ function CaseResults({ query, go }: { query: string; go: (href: string) => void 
         </Spotlight.ActionsGroup>
       )}
       {commands.length > 0 && (
-        <Spotlight.ActionsGroup label="Go to">
+        <Spotlight.ActionsGroup label={t('palette.goTo')}>
           {commands.map((c) => (
             <Spotlight.Action
               key={c.id}
@@ -106,7 +128,7 @@ function CaseResults({ query, go }: { query: string; go: (href: string) => void 
       )}
       {hits.length === 0 && commands.length === 0 && (
         <Spotlight.Empty>
-          {q && !snapshot.complete ? 'Still reading the cases…' : `No case or command matches “${q}”.`}
+          {q && !snapshot.complete ? t('palette.reading') : t('palette.noMatch', { query: q })}
         </Spotlight.Empty>
       )}
     </>
@@ -115,6 +137,7 @@ function CaseResults({ query, go }: { query: string; go: (href: string) => void 
 
 export function CommandPalette() {
   const [, navigate] = useLocation();
+  const t = useT();
   const [query, setQuery] = useState('');
   const [opened, setOpened] = useState(false);
   return (
@@ -136,8 +159,8 @@ export function CommandPalette() {
       maxHeight={440}
     >
       <Spotlight.Search
-        placeholder="Jump to a case by reference or name, or go to a screen"
-        aria-label="Jump to a case or a screen"
+        placeholder={t('palette.search')}
+        aria-label={t('palette.searchLabel')}
         leftSection={<IconSearch size={18} stroke={1.5} />}
       />
       <Spotlight.ActionsList>
@@ -145,8 +168,15 @@ export function CommandPalette() {
       </Spotlight.ActionsList>
       <Spotlight.Footer>
         <Text size="xs" c="dimmed">
-          <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> to move · <Kbd size="xs">Enter</Kbd> to open ·{' '}
-          <Kbd size="xs">Esc</Kbd> to close
+          <FormattedMessage
+            id="palette.keys"
+            values={{
+              up: <Kbd size="xs">↑</Kbd>,
+              down: <Kbd size="xs">↓</Kbd>,
+              enter: <Kbd size="xs">{ENTER}</Kbd>,
+              esc: <Kbd size="xs">{ESC}</Kbd>,
+            }}
+          />
         </Text>
       </Spotlight.Footer>
     </Spotlight.Root>
@@ -155,6 +185,7 @@ export function CommandPalette() {
 
 /** A header button that opens the palette and shows its shortcut. */
 export function PaletteButton() {
+  const t = useT();
   return (
     <UnstyledButton
       onClick={openPalette}
@@ -169,7 +200,7 @@ export function PaletteButton() {
       <Group gap={8} wrap="nowrap">
         <IconSearch size={14} stroke={1.6} color="var(--mantine-color-gray-6)" />
         <Text size="xs" c="dimmed">
-          Jump to a case…
+          {t('palette.button')}
         </Text>
         <Kbd size="xs">{paletteShortcutLabel()}</Kbd>
       </Group>

@@ -1,4 +1,5 @@
 // Hand a case to someone else at the desk. Drop it on any screen that shows a case (the case page, "My cases").
+import { useT } from '#lib/i18n/index';
 import { Select, type SelectProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -17,6 +18,7 @@ export function HandlerSelect({ caseId, reference, assignee, ...props }: Handler
   const people = usePeople();
   const me = useCurrentPerson();
   const [saving, setSaving] = useState(false);
+  const t = useT();
   // One option per name: desks of a team each add their first handler, so one name can be on the list twice.
   const names = [...new Set((people ?? []).filter((p) => p.active).map((p) => p.name))];
   // Someone no longer active can still be shown as the handler until the case is handed over.
@@ -24,10 +26,10 @@ export function HandlerSelect({ caseId, reference, assignee, ...props }: Handler
 
   return (
     <Select
-      aria-label={`Handler of ${reference}`}
+      aria-label={t('handler.label', { reference })}
       data={names}
       value={assignee || null}
-      placeholder="Nobody"
+      placeholder={t('common.nobody')}
       allowDeselect={false}
       searchable
       disabled={saving || !me}
@@ -38,13 +40,13 @@ export function HandlerSelect({ caseId, reference, assignee, ...props }: Handler
           await reassignCase(db(), caseId, to, { by: me.name });
           notifications.show({
             color: 'teal',
-            title: 'Case handed over',
-            message: `${reference} is now handled by ${to}`,
+            title: t('handler.handedOver'),
+            message: t('handler.handedOverMessage', { reference, name: to }),
           });
         } catch (error) {
           notifications.show({
             color: 'red',
-            title: 'The case was not handed over',
+            title: t('handler.notHandedOver'),
             message: error instanceof Error ? error.message : String(error),
           });
         } finally {

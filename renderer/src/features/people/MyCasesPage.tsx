@@ -3,7 +3,7 @@ import { Anchor, Badge, Loader, Stack, Table, Text } from '@mantine/core';
 import { useLocation } from 'wouter';
 import { useToday } from '#lib/today';
 import { formatDate } from '#lib/format';
-import { describeDue } from '#db/case-index/due';
+import { clockLabel, describeDueIn, useT } from '#lib/i18n/index';
 import { useCurrentPerson } from './current';
 import { HandlerSelect } from './HandlerSelect';
 import { useHandledBy } from '#db/hooks';
@@ -14,29 +14,30 @@ export function MyCasesPage() {
   const today = useToday();
   const rows = useHandledBy(me?.name ?? '');
   const [, navigate] = useLocation();
+  const t = useT();
 
   return (
     <Stack gap="md" maw={1100}>
       <div>
-        <ScreenTitle>My cases</ScreenTitle>
+        <ScreenTitle>{t('my.title')}</ScreenTitle>
         <Text size="sm" c="dimmed">
-          {me ? `Open cases handled by ${me.name}, the next deadline first.` : 'Choose who is working in the header.'}
+          {me ? t('my.intro', { name: me.name }) : t('my.nobody')}
         </Text>
       </div>
       {!me ? null : rows === undefined ? (
-        <Loader size="sm" aria-label="Loading" />
+        <Loader size="sm" aria-label={t('common.loading')} />
       ) : rows.length === 0 ? (
-        <Text c="dimmed">No open cases handled by {me?.name ?? 'you'}.</Text>
+        <Text c="dimmed">{t('my.none', { name: me.name })}</Text>
       ) : (
-        <Table highlightOnHover aria-label="My cases" verticalSpacing="xs">
+        <Table highlightOnHover aria-label={t('my.table')} verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Reference</Table.Th>
-              <Table.Th>Customer</Table.Th>
-              <Table.Th>Stage</Table.Th>
-              <Table.Th>Next deadline</Table.Th>
-              <Table.Th>Due</Table.Th>
-              <Table.Th w={200}>Handler</Table.Th>
+              <Table.Th>{t('my.col.reference')}</Table.Th>
+              <Table.Th>{t('my.col.customer')}</Table.Th>
+              <Table.Th>{t('my.col.stage')}</Table.Th>
+              <Table.Th>{t('my.col.nextDeadline')}</Table.Th>
+              <Table.Th>{t('my.col.due')}</Table.Th>
+              <Table.Th w={200}>{t('my.col.handler')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -61,12 +62,12 @@ export function MyCasesPage() {
                     <Text size="sm">{r.stageName || '—'}</Text>
                     {r.pausedSince && (
                       <Text size="xs" c="dimmed">
-                        Paused since {formatDate(r.pausedSince)}
+                        {t('my.pausedSince', { date: formatDate(r.pausedSince) })}
                       </Text>
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{r.nextClockLabel ?? '—'}</Text>
+                    <Text size="sm">{r.nextClockLabel ? clockLabel(t, r.nextClockLabel) : '—'}</Text>
                     <Text size="xs" c="dimmed">
                       {formatDate(r.nextDueOn)}
                     </Text>
@@ -80,7 +81,7 @@ export function MyCasesPage() {
                         fw={500}
                         color={overdue ? 'red' : r.nextDueOn === today ? 'orange' : 'gray'}
                       >
-                        {describeDue(r.nextDueOn, today)}
+                        {describeDueIn(t, r.nextDueOn, today)}
                       </Badge>
                     )}
                   </Table.Td>

@@ -1,5 +1,6 @@
 // "Letters to post today": every letter due today or overdue for customers who wrote by post (or asked for post),
 // made into one print file with a progress bar; once it is saved, each letter is locked on its case's timeline as printed for post.
+import { useT } from '#lib/i18n/index';
 import { Alert, Anchor, Box, Button, Checkbox, Group, List, Loader, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -10,18 +11,11 @@ import { db } from '#db/schema';
 import { platform } from '#platform';
 import { useWorkingPerson } from '#features/people';
 import { warmLetterRenderer } from './render-pool';
-import {
-  DEFAULT_PROGRESS,
-  dueLetterKey,
-  lettersToPost,
-  makePrintFile,
-  POST_LETTER_LABELS,
-  recordPrintRun,
-  type DueLetter,
-} from './batch';
+import { DEFAULT_PROGRESS, dueLetterKey, lettersToPost, makePrintFile, recordPrintRun, type DueLetter } from './batch';
 import { ScreenTitle } from '#ui/ScreenTitle';
 
 export function LettersToPostPage() {
+  const t = useT();
   const today = useToday();
   const settings = useSettings();
   const by = useWorkingPerson();
@@ -99,7 +93,10 @@ export function LettersToPostPage() {
           const order = new Map(chosen.map((l, i) => [dueLetterKey(l), i]));
           outcome.errors.sort((a, b) => order.get(dueLetterKey(a.letter))! - order.get(dueLetterKey(b.letter))!);
         } else {
-          outcome.notSaved = `${saved.ok ? 'The print file was not saved' : saved.error}: no letter is recorded as printed, so all ${run.made.length} are still to post.`;
+          outcome.notSaved = t('post.notSavedText', {
+            reason: saved.ok ? t('post.notSaved') : saved.error,
+            n: run.made.length,
+          });
         }
       }
       // Letters to a representative whose copy is missing are only news if they were recorded.
@@ -116,19 +113,18 @@ export function LettersToPostPage() {
   return (
     <Stack gap="md" maw={1100}>
       <div>
-        <ScreenTitle>Letters to post today</ScreenTitle>
+        <ScreenTitle>{t('post.title')}</ScreenTitle>
         <Text size="sm" c="dimmed">
-          Letters due today or overdue for customers who wrote by post or asked for post. Each is recorded on its case
-          as printed for post once the print file is saved.
+          {t('post.intro')}
         </Text>
       </div>
       {letters === undefined || settings === undefined ? (
-        <Loader size="sm" aria-label="Loading" />
+        <Loader size="sm" aria-label={t('common.loading')} />
       ) : (
         <>
           {letters.length === 0 ? (
             <Text c="dimmed" data-ready="letters-to-post">
-              No letters to post today.
+              {t('post.none')}
             </Text>
           ) : (
             // While a print file is made the ticks cannot change: the fieldset disables every box at once, without
@@ -148,11 +144,13 @@ export function LettersToPostPage() {
           {printable.length > 0 && (
             <Group>
               <Button onClick={() => void make()} disabled={busy || chosen.length === 0 || !settings}>
-                Make print file
+                {t('post.make')}
               </Button>
               <Text size="sm" c="dimmed">
-                {chosen.length} of {printable.length} letters chosen
-                {printable.length < letters.length ? ` (${letters.length - printable.length} cannot be printed)` : ''}
+                {t('post.chosen', { chosen: chosen.length, n: printable.length })}
+                {printable.length < letters.length
+                  ? ` ${t('post.cannotCount', { n: letters.length - printable.length })}`
+                  : ''}
               </Text>
             </Group>
           )}
@@ -160,24 +158,22 @@ export function LettersToPostPage() {
           {result && (
             <Stack gap="xs">
               {result.made.length > 0 && (
-                <Alert color="teal" title="Print file made" role="status">
-                  {result.made.length} {result.made.length === 1 ? 'letter' : 'letters'} ({result.pages} pages) saved as{' '}
-                  {result.fileName}, and recorded on
-                  {result.made.length === 1 ? ' its case' : ' their cases'} as printed for post.
+                <Alert color="teal" title={t('post.made')} role="status">
+                  {t('post.madeText', { n: result.made.length, pages: result.pages, file: result.fileName ?? '' })}
                 </Alert>
               )}
               {result.notSaved && (
-                <Alert color="orange" title="Print file not saved" role="alert">
+                <Alert color="orange" title={t('post.notSavedTitle')} role="alert">
                   {result.notSaved}
                 </Alert>
               )}
               {result.noCopy.length > 0 && (
-                <Alert color="yellow" title="No copy for the customer">
+                <Alert color="yellow" title={t('post.noCopy')}>
                   <LetterMessages items={result.noCopy} />
                 </Alert>
               )}
               {result.errors.length > 0 && (
-                <Alert color="red" title="Not made" role="alert">
+                <Alert color="red" title={t('post.notMade')} role="alert">
                   <LetterMessages items={result.errors} />
                 </Alert>
               )}
@@ -211,10 +207,11 @@ const ProgressSentence = memo(function ProgressSentence({
   value: string;
   onChange: (value: string) => void;
 }) {
+  const t = useT();
   return (
     <Textarea
-      label="Progress so far (every ADR letter in this batch)"
-      description="Printed under “Where things stand” in each ADR letter."
+      label={t('post.progress')}
+      description={t('post.progressHint')}
       autosize
       minRows={2}
       value={value}
@@ -235,26 +232,27 @@ const LettersTable = memo(function LettersTable({
   onToggle: (key: string) => void;
   onToggleAll: (letters: readonly DueLetter[]) => void;
 }) {
+  const t = useT();
   const [, navigate] = useLocation();
   const printable = letters.filter((l) => !l.cannotPrint);
   const chosen = printable.filter((l) => !unticked.has(dueLetterKey(l))).length;
   return (
-    <Table aria-label="Letters to post" verticalSpacing="xs" data-ready="letters-to-post">
+    <Table aria-label={t('post.table')} verticalSpacing="xs" data-ready="letters-to-post">
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={40}>
             <Checkbox
-              aria-label="Choose all"
+              aria-label={t('post.chooseAll')}
               checked={chosen > 0 && chosen === printable.length}
               indeterminate={chosen > 0 && chosen < printable.length}
               disabled={printable.length === 0}
               onChange={() => onToggleAll(printable)}
             />
           </Table.Th>
-          <Table.Th>Reference</Table.Th>
-          <Table.Th>Customer</Table.Th>
-          <Table.Th>Letter</Table.Th>
-          <Table.Th>Why it is due</Table.Th>
+          <Table.Th>{t('post.col.reference')}</Table.Th>
+          <Table.Th>{t('post.col.customer')}</Table.Th>
+          <Table.Th>{t('post.col.letter')}</Table.Th>
+          <Table.Th>{t('post.col.why')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -264,7 +262,7 @@ const LettersTable = memo(function LettersTable({
             <Table.Tr key={k}>
               <Table.Td>
                 <Checkbox
-                  aria-label={`${POST_LETTER_LABELS[l.kind]} for ${l.reference}`}
+                  aria-label={t('post.choose', { letter: t(`post.kind.${l.kind}`), reference: l.reference })}
                   checked={!l.cannotPrint && !unticked.has(k)}
                   disabled={!!l.cannotPrint}
                   onChange={() => onToggle(k)}
@@ -282,12 +280,12 @@ const LettersTable = memo(function LettersTable({
                 </Anchor>
               </Table.Td>
               <Table.Td>{l.customerName}</Table.Td>
-              <Table.Td>{POST_LETTER_LABELS[l.kind]}</Table.Td>
+              <Table.Td>{t(`post.kind.${l.kind}`)}</Table.Td>
               <Table.Td>
                 {l.why}
                 {l.cannotPrint && (
                   <Text size="sm" c="red" data-cannot-print>
-                    Cannot be printed: {l.cannotPrint}
+                    {t('post.cannotPrint', { reason: l.cannotPrint })}
                   </Text>
                 )}
               </Table.Td>
@@ -340,13 +338,14 @@ class ProgressStore {
 
 function BatchProgress({ store }: { store: ProgressStore }) {
   const { done, total } = useSyncExternalStore(store.subscribe, store.get);
+  const t = useT();
   const fraction = total ? done / total : 0;
   return (
     <Stack gap={4}>
       {/* Drawn with a transform, not a width: moving it needs no layout or repaint of the page. */}
       <Box
         role="progressbar"
-        aria-label="Making the print file"
+        aria-label={t('post.making')}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={done}
@@ -365,20 +364,19 @@ function BatchProgress({ store }: { store: ProgressStore }) {
           }}
         />
       </Box>
-      <Text size="sm">
-        {done} / {total} letters made
-      </Text>
+      <Text size="sm">{t('post.lettersMade', { done, total })}</Text>
     </Stack>
   );
 }
 
 /** One line per letter: its case reference, which letter, and what is to be said about it. */
 function LetterMessages({ items }: { items: ReadonlyArray<{ letter: DueLetter; message: string }> }) {
+  const t = useT();
   return (
     <List size="sm">
       {items.map((e) => (
         <List.Item key={dueLetterKey(e.letter)}>
-          {e.letter.reference} ({POST_LETTER_LABELS[e.letter.kind]}): {e.message}
+          {e.letter.reference} ({t(`post.kind.${e.letter.kind}`)}): {e.message}
         </List.Item>
       ))}
     </List>

@@ -1,5 +1,6 @@
 // Privacy (issue #7): the retention policy, a preview of what a run would anonymise today and the run itself, and the
 // record of every retention run and erasure (the audit entries, which hold no personal data).
+import { type MessageKey, type Translate, useT } from '#lib/i18n/index';
 import { Alert, Anchor, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -15,25 +16,22 @@ import { useWorkingPerson } from '#features/people';
 import { CompactStorageCard } from './CompactStorage';
 import { ScreenTitle } from '#ui/ScreenTitle';
 
-const years = (n: number) => (n === 1 ? '1 year' : `${n} years`);
-
-const KIND_LABELS: Record<string, string> = {
-  'retention-run': 'Retention run',
-  erasure: 'Erasure on request',
-  'anonymisation-reapplied': 'Anonymised again after a restore',
-};
+const KINDS = ['retention-run', 'erasure', 'anonymisation-reapplied'];
+const kindLabel = (t: Translate, kind: string) =>
+  KINDS.includes(kind) ? t(`privacy.kind.${kind}` as MessageKey) : kind;
 
 function PreviewTable({ preview }: { preview: RetentionPreview }) {
   const [, navigate] = useLocation();
+  const t = useT();
   return (
-    <Table aria-label="Cases to anonymise" verticalSpacing="xs">
+    <Table aria-label={t('privacy.toAnonymise')} verticalSpacing="xs">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Reference</Table.Th>
-          <Table.Th>Received</Table.Th>
-          <Table.Th>Closed</Table.Th>
-          <Table.Th>Due since</Table.Th>
-          <Table.Th>What will be removed</Table.Th>
+          <Table.Th>{t('privacy.col.reference')}</Table.Th>
+          <Table.Th>{t('privacy.col.received')}</Table.Th>
+          <Table.Th>{t('privacy.col.closed')}</Table.Th>
+          <Table.Th>{t('privacy.col.dueSince')}</Table.Th>
+          <Table.Th>{t('privacy.col.removed')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -57,13 +55,13 @@ function PreviewTable({ preview }: { preview: RetentionPreview }) {
               {formatDate(item.endedOn)}
               {item.basis === 'resolved' && (
                 <Text size="xs" c="dimmed">
-                  resolved, never closed: last entry
+                  {t('privacy.resolvedNeverClosed')}
                 </Text>
               )}
             </Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(item.dueOn)}</Table.Td>
             <Table.Td>
-              <Text size="sm">{item.removes.length ? item.removes.join(', ') : 'nothing personal is left'}</Text>
+              <Text size="sm">{item.removes.length ? item.removes.join(', ') : t('privacy.nothingPersonal')}</Text>
             </Table.Td>
           </Table.Tr>
         ))}
@@ -75,6 +73,7 @@ function PreviewTable({ preview }: { preview: RetentionPreview }) {
 export function PrivacyPage() {
   const settings = useSettings();
   const by = useWorkingPerson();
+  const t = useT();
   const policy = retentionPolicy(settings);
   const audit = useLiveQuery(() => privacyAudit(db()), []);
   const [preview, setPreview] = useState<RetentionPreview | null>(null);
@@ -89,7 +88,7 @@ export function PrivacyPage() {
     try {
       setPreview(await previewRetention(db(), policy, todayIso()));
     } catch (error) {
-      setProblem(`The preview could not be made: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(t('privacy.previewFailed', { error: error instanceof Error ? error.message : String(error) }));
     } finally {
       setLoading(false);
     }
@@ -110,15 +109,17 @@ export function PrivacyPage() {
       const n = result.caseIds.length;
       notifications.show({
         color: 'teal',
-        title: n ? `${n} ${n === 1 ? 'case' : 'cases'} anonymised` : 'Nothing to anonymise',
+        title: n ? t('privacy.anonymised', { n }) : t('privacy.nothingToAnonymise'),
         message: n
-          ? `${result.lettersDeleted ? `${result.lettersDeleted} ${result.lettersDeleted === 1 ? 'letter' : 'letters'} deleted. ` : ''}Recorded below.`
-          : 'The cases had already been anonymised.',
+          ? result.lettersDeleted
+            ? t('privacy.lettersDeleted', { n: result.lettersDeleted })
+            : t('privacy.recordedBelow')
+          : t('privacy.alreadyAnonymised'),
       });
       setConfirming(false);
       setPreview(await previewRetention(db(), policy, todayIso()));
     } catch (error) {
-      setProblem(`Nothing was anonymised: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(t('privacy.notAnonymised', { error: error instanceof Error ? error.message : String(error) }));
       setConfirming(false);
     } finally {
       setRunning(false);
@@ -129,32 +130,30 @@ export function PrivacyPage() {
 
   return (
     <Stack maw={1000} gap="lg">
-      <ScreenTitle>Privacy</ScreenTitle>
+      <ScreenTitle>{t('privacy.title')}</ScreenTitle>
 
       <Card withBorder component="section" aria-labelledby="retention-heading">
         <Title order={3} size="h4" id="retention-heading" mb="xs">
-          Retention policy
+          {t('privacy.policy')}
         </Title>
         <Text size="sm">
           {policy.enabled
-            ? `Closed cases are anonymised ${years(policy.anonymiseAfterYears)} after they closed, each time the app starts.`
-            : `Automatic anonymisation is off. Cases closed more than ${years(policy.anonymiseAfterYears)} ago can still be anonymised here.`}{' '}
+            ? t('privacy.policyOn', { years: policy.anonymiseAfterYears })
+            : t('privacy.policyOff', { years: policy.anonymiseAfterYears })}{' '}
           <Anchor href="#/settings" size="sm">
-            Change the retention policy
+            {t('privacy.changePolicy')}
           </Anchor>
         </Text>
         <Text size="xs" c="dimmed" mt={4}>
-          Anonymising removes names, contact details, vulnerability details, the summary, the text of every timeline
-          entry and the letters. It keeps the reference, dates, channel, category, procedure, handler, stages, the kind
-          and date of each entry and payment amounts, so the reports do not change.
+          {t('privacy.whatIsRemoved')}
         </Text>
         <Group mt="md">
           <Button variant="default" onClick={look} loading={loading}>
-            Preview what would be anonymised today
+            {t('privacy.preview')}
           </Button>
           {preview && count > 0 && (
             <Button color="red" variant="light" onClick={() => setConfirming(true)}>
-              Anonymise {count === 1 ? '1 case' : `${count} cases`}…
+              {t('privacy.anonymiseButton', { n: count })}
             </Button>
           )}
         </Group>
@@ -167,16 +166,11 @@ export function PrivacyPage() {
           <Stack mt="md" gap="xs">
             {count === 0 ? (
               <Text size="sm" c="dimmed">
-                Nothing is due: no case that ended more than {years(preview.policy.anonymiseAfterYears)} ago still holds
-                personal data.
+                {t('privacy.nothingDue', { years: preview.policy.anonymiseAfterYears })}
               </Text>
             ) : (
               <>
-                <Text size="sm">
-                  {count === 1 ? '1 case ended' : `${count} cases ended`} more than{' '}
-                  {years(preview.policy.anonymiseAfterYears)} ago and still {count === 1 ? 'holds' : 'hold'} personal
-                  data:
-                </Text>
+                <Text size="sm">{t('privacy.due', { n: count, years: preview.policy.anonymiseAfterYears })}</Text>
                 <PreviewTable preview={preview} />
               </>
             )}
@@ -188,34 +182,34 @@ export function PrivacyPage() {
 
       <Card withBorder component="section" aria-labelledby="privacy-record-heading">
         <Title order={3} size="h4" id="privacy-record-heading" mb="xs">
-          Record of anonymisation and erasure
+          {t('privacy.record')}
         </Title>
         {audit && audit.length === 0 && (
           <Text size="sm" c="dimmed">
-            Nothing has been anonymised or erased yet.
+            {t('privacy.recordEmpty')}
           </Text>
         )}
         {audit && audit.length > 0 && (
-          <Table aria-label="Privacy record" verticalSpacing="xs">
+          <Table aria-label={t('privacy.recordTable')} verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>What</Table.Th>
-                <Table.Th>By</Table.Th>
-                <Table.Th>Details</Table.Th>
+                <Table.Th>{t('privacy.col.when')}</Table.Th>
+                <Table.Th>{t('privacy.col.what')}</Table.Th>
+                <Table.Th>{t('privacy.col.by')}</Table.Th>
+                <Table.Th>{t('privacy.col.details')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {audit.map((a) => (
                 <Table.Tr key={a.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(a.at)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{KIND_LABELS[a.kind] ?? a.kind}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{kindLabel(t, a.kind)}</Table.Td>
                   <Table.Td>{a.by}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{a.summary}</Text>
                     {typeof a.detail?.basisLabel === 'string' && (
                       <Text size="xs" c="dimmed">
-                        Reason: {a.detail.basisLabel}
+                        {t('privacy.reason', { reason: a.detail.basisLabel })}
                       </Text>
                     )}
                   </Table.Td>
@@ -229,22 +223,18 @@ export function PrivacyPage() {
       <Modal
         opened={confirming}
         onClose={() => setConfirming(false)}
-        title="Anonymise these cases?"
+        title={t('privacy.confirmTitle')}
         closeOnEscape
         returnFocus
       >
         <Stack gap="sm">
-          <Text size="sm">
-            The personal data of {count === 1 ? '1 case' : `${count} cases`} will be removed for good: names, contact
-            details, vulnerability details, summaries, the text of timeline entries and the stored letters. The figures
-            stay. This cannot be undone.
-          </Text>
+          <Text size="sm">{t('privacy.confirmText', { n: count })}</Text>
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('privacy.cancel')}
             </Button>
             <Button color="red" onClick={run} loading={running}>
-              Anonymise {count === 1 ? '1 case' : `${count} cases`}
+              {t('privacy.confirm', { n: count })}
             </Button>
           </Group>
         </Stack>

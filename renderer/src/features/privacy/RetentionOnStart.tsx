@@ -1,5 +1,7 @@
 // Mounted once in the app shell: runs the retention policy shortly after the app starts (issue #7). Renders nothing.
 // Waits a moment so the first screen draws first; a second window's run finds nothing left to do.
+import { formatLocale } from '#lib/format';
+import { translate } from '#lib/i18n/index';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { retentionPolicy } from '#shared/privacy/retention';
@@ -26,8 +28,9 @@ export function RetentionOnStart() {
           const n = result.caseIds.length;
           notifications.show({
             color: 'blue',
-            title: `${n} closed ${n === 1 ? 'case' : 'cases'} anonymised`,
-            message: `They closed more than ${policy.anonymiseAfterYears === 1 ? '1 year' : `${policy.anonymiseAfterYears} years`} ago (the retention policy). The record is on the Privacy page.`,
+            // Shown in the language of the interface at that moment.
+            title: translate(formatLocale(), 'retentionStart.title', { n }),
+            message: translate(formatLocale(), 'retentionStart.message', { years: policy.anonymiseAfterYears }),
             autoClose: 10_000,
           });
         }

@@ -5,10 +5,12 @@ import { useEffect, useState } from 'react';
 import { checkRetentionYears, retentionPolicy } from '#shared/privacy/retention';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
+import { useT } from '#lib/i18n/index';
 import { saveRetentionPolicy } from './policy';
 
 export function RetentionSettings() {
   const settings = useSettings();
+  const t = useT();
   const stored = retentionPolicy(settings);
   const [enabled, setEnabled] = useState(stored.enabled);
   const [years, setYears] = useState(String(stored.anonymiseAfterYears));
@@ -38,15 +40,13 @@ export function RetentionSettings() {
       await saveRetentionPolicy(db(), { enabled, anonymiseAfterYears: checked.years });
       notifications.show({
         color: 'teal',
-        title: 'Retention policy saved',
-        message: enabled
-          ? `Closed cases are anonymised ${checked.years === 1 ? '1 year' : `${checked.years} years`} after they closed.`
-          : 'Closed cases are not anonymised automatically.',
+        title: t('retention.saved'),
+        message: enabled ? t('retention.savedOn', { years: checked.years }) : t('retention.savedOff'),
       });
     } catch (err) {
       notifications.show({
         color: 'red',
-        title: 'Retention policy not saved',
+        title: t('retention.notSaved'),
         message: err instanceof Error ? err.message : String(err),
       });
     } finally {
@@ -56,25 +56,23 @@ export function RetentionSettings() {
 
   return (
     <Paper component="section" withBorder radius="md" p="md" aria-labelledby="retention-title">
-      <form onSubmit={save} noValidate aria-label="Retention policy">
+      <form onSubmit={save} noValidate aria-label={t('retention.form')}>
         <Stack gap="sm">
           <Title order={3} size="h4" id="retention-title">
-            Retention of personal data
+            {t('retention.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            Once a complaint is over, the customer&rsquo;s details are kept only as long as needed. Anonymising removes
-            names, contact details, vulnerability details, every note and the letters, and keeps the reference, dates,
-            categories, stages and payment amounts, so reports stay the same.
+            {t('retention.intro')}
           </Text>
           <Switch
-            label="Anonymise closed cases automatically when the app starts"
+            label={t('retention.enabled')}
             checked={enabled}
             onChange={(e) => setEnabled(e.currentTarget.checked)}
           />
           <Group align="flex-start" gap="sm">
             <TextInput
-              label="Years after the case closed"
-              description="6 years is the usual period for a claim about a contract"
+              label={t('retention.years')}
+              description={t('retention.yearsHint')}
               value={years}
               onChange={(e) => setYears(e.currentTarget.value)}
               error={error}
@@ -83,15 +81,14 @@ export function RetentionSettings() {
             />
           </Group>
           <Text size="xs" c="dimmed">
-            A case resolved but never closed counts from its last timeline entry. Open cases are never anonymised
-            automatically.
+            {t('retention.note')}
           </Text>
           <Group>
             <Button type="submit" loading={saving} variant="default">
-              Save retention policy
+              {t('retention.save')}
             </Button>
             <Anchor href="#/privacy" size="sm">
-              See what would be anonymised now
+              {t('retention.preview')}
             </Anchor>
           </Group>
         </Stack>

@@ -1,5 +1,6 @@
 // Mounted once in the app shell: runs the reminders while the app is open. Renders nothing. `ReminderFailuresAlert`
 // (on the dashboard) lists the reminders the system refused to show, with the reason, while they are being retried.
+import { useT } from '#lib/i18n/index';
 import { Alert } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
@@ -25,10 +26,11 @@ export function Reminders() {
 }
 
 export function ReminderFailuresAlert() {
+  const t = useT();
   const message = useLiveQuery(async () => describeReminderFailures(await reminderFailures(db(), new Date())), []);
   if (!message) return null;
   return (
-    <Alert color="orange" variant="light" role="status" title="Reminders not shown" data-reminder-failures>
+    <Alert color="orange" variant="light" role="status" title={t('reminders.notShown')} data-reminder-failures>
       {message}
     </Alert>
   );

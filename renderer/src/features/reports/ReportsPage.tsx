@@ -20,17 +20,13 @@ import {
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, type Category, type Channel } from '#shared/model/case';
+import { CATEGORIES, CHANNELS, type Category, type Channel } from '#shared/model/case';
 import {
   buildReport,
   checkPeriod,
-  COMPENSATION_DEFINITION,
   type CaseSummary,
-  dateLabel,
-  describePeriod,
   type Measure,
   moneyLabel,
-  PERIOD_PRESET_LABELS,
   PERIOD_PRESETS,
   type PeriodPreset,
   presetPeriod,
@@ -38,10 +34,7 @@ import {
   type Report,
   type ReportFilters,
   type ReportPeriod,
-  RULES_ERROR_DEFINITION,
-  UNASSIGNED_LABEL,
   VOLUME_SECTIONS,
-  VOLUMES_DEFINITION,
   type VolumeRow,
 } from '#shared/reports/index';
 import { useToday } from '#lib/today';
@@ -55,14 +48,53 @@ import { summaryCache } from './summary-cache';
 import { saveReportCsv, saveReportPdf } from './export';
 import { deskProviders } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
+import { formatLocale, formatNumber, formatShortDate } from '#lib/format';
+import { type MessageKey, type Translate, useT } from '#lib/i18n/index';
 
 const UNASSIGNED = '__unassigned__';
 type PeriodChoice = PeriodPreset | 'custom';
 
-const PERIOD_OPTIONS = [
-  ...PERIOD_PRESETS.map((p) => ({ value: p, label: PERIOD_PRESET_LABELS[p] })),
-  { value: 'custom', label: 'Custom dates' },
+const periodOptions = (t: Translate) => [
+  ...PERIOD_PRESETS.map((p) => ({ value: p, label: t(`reports.period.${p}`) })),
+  { value: 'custom', label: t('reports.period.custom') },
 ];
+
+/** A figure in the interface language: English (UK) as the reports module writes it (also in the CSV and PDF). */
+function figure(m: Measure): string {
+  const locale = formatLocale();
+  if (locale === 'en-GB' || m.value === null) return m.display;
+  if (m.kind === 'percent')
+    return new Intl.NumberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    }).format(m.value / 100);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(m.value);
+}
+
+function detail(t: Translate, m: Measure): string {
+  if (m.kind === 'percent')
+    return m.denominator
+      ? t('reports.detail.of', { numerator: formatNumber(m.numerator ?? 0), denominator: m.denominator })
+      : t('reports.detail.noneToMeasure');
+  if (m.kind === 'days')
+    return m.denominator ? t('reports.detail.days', { denominator: m.denominator }) : t('reports.detail.noneResolved');
+  return '';
+}
+
+function money(amount: number, currency: string): string {
+  const locale = formatLocale();
+  return locale === 'en-GB'
+    ? moneyLabel(amount, currency)
+    : new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+}
+
+/** "1 Dec 2026" or "1 Dec 2026 to 31 Dec 2026" in the interface language. */
+function periodWords(t: Translate, period: ReportPeriod): string {
+  return period.from === period.to
+    ? formatShortDate(period.from)
+    : t('reports.period.range', { from: formatShortDate(period.from), to: formatShortDate(period.to) });
+}
 
 function useSummaries(today: string, reloads: number) {
   const [summaries, setSummaries] = useState<CaseSummary[] | null>(null);
@@ -94,32 +126,61 @@ function useSummaries(today: string, reloads: number) {
 }
 
 function MeasureCard({ m }: { m: Measure }) {
+  const t = useT();
+  const label = t(`reports.measure.${m.id}`);
+  const words = detail(t, m);
   return (
-    <Paper withBorder p="md" radius="md" data-measure={m.id} role="group" aria-label={m.label}>
+    <Paper withBorder p="md" radius="md" data-measure={m.id} role="group" aria-label={label}>
       <Text size="sm" fw={600} c="dark.6">
-        {m.label}
+        {label}
       </Text>
       <Group gap="xs" align="baseline" mt={4}>
         <Text fz={28} fw={700} lh={1.1} c="teal.9" data-value>
-          {m.display}
+          {figure(m)}
         </Text>
-        {m.detail && (
+        {words && (
           <Text size="sm" c="dimmed" data-detail>
-            {m.detail}
+            {words}
           </Text>
         )}
       </Group>
       <Text size="xs" c="dimmed" mt={6} lh={1.35}>
-        {m.definition}
+        {t(`reports.measureDefinition.${m.id}`)}
       </Text>
     </Paper>
   );
 }
 
-function VolumeSection({ title, rows, horizontal }: { title: string; rows: VolumeRow[]; horizontal: boolean }) {
-  const data = rows.map((r) => ({ label: r.label, Cases: r.count }));
+/** A volume row's label in the interface language (categories, channels, months; names and procedures as they are). */
+function volumeLabel(t: Translate, key: string, r: VolumeRow): string {
+  if (key === 'byCategory' && r.key !== '') return t(`model.category.${r.key}` as MessageKey);
+  if (key === 'byChannel' && r.key !== '') return t(`model.channel.${r.key}` as MessageKey);
+  if (key === 'byHandler' && r.key === '') return t('reports.unassigned');
+  if (key === 'byMonth' && /^\d{4}-\d{2}$/.test(r.key) && formatLocale() !== 'en-GB')
+    return new Intl.DateTimeFormat(formatLocale(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${r.key}-15T12:00:00Z`),
+    );
+  return r.label;
+}
+
+function VolumeSection({
+  sectionKey,
+  rows,
+  horizontal,
+}: {
+  sectionKey: (typeof VOLUME_SECTIONS)[number]['key'];
+  rows: VolumeRow[];
+  horizontal: boolean;
+}) {
+  const t = useT();
+  const title = t(`reports.volume.${sectionKey}`);
+  const label = (r: VolumeRow) => volumeLabel(t, sectionKey, r);
+  const data = rows.map((r) => ({ label: label(r), Cases: r.count }));
   const total = rows.reduce((n, r) => n + r.count, 0);
-  const chartLabel = `Bar chart of complaints ${title.toLowerCase()}: ${rows.map((r) => `${r.label} ${r.count}`).join(', ')}`;
+  const chartLabel = t('reports.chart', {
+    title: title.toLowerCase(),
+    values: rows.map((r) => `${label(r)} ${formatNumber(r.count)}`).join(', '),
+  });
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
       <Title order={3} size="h4" mb="sm">
@@ -145,14 +206,18 @@ function VolumeSection({ title, rows, horizontal }: { title: string; rows: Volum
           </Box>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Table withRowBorders verticalSpacing={4} fz="sm" data-volumes={title} aria-label={title}>
+          <Table
+            withRowBorders
+            verticalSpacing={4}
+            fz="sm"
+            data-volumes={VOLUME_SECTIONS.find((v) => v.key === sectionKey)?.title}
+            aria-label={title}
+          >
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">
-                  {title.replace(/^Received by /, '').replace(/^./, (c) => c.toUpperCase())}
-                </Table.Th>
+                <Table.Th scope="col">{t(`reports.volumeColumn.${sectionKey}`)}</Table.Th>
                 <Table.Th scope="col" ta="right">
-                  Cases
+                  {t('common.cases')}
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -160,23 +225,23 @@ function VolumeSection({ title, rows, horizontal }: { title: string; rows: Volum
               {rows.map((r) => (
                 <Table.Tr key={r.key}>
                   <Table.Th scope="row" fw={400}>
-                    {r.label}
+                    {label(r)}
                   </Table.Th>
-                  <Table.Td ta="right">{r.count.toLocaleString('en-GB')}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(r.count)}</Table.Td>
                 </Table.Tr>
               ))}
               {rows.length === 0 && (
                 <Table.Tr>
                   <Table.Td colSpan={2} c="dimmed">
-                    No cases
+                    {t('reports.noCases')}
                   </Table.Td>
                 </Table.Tr>
               )}
             </Table.Tbody>
             <Table.Tfoot>
               <Table.Tr>
-                <Table.Th scope="row">Total</Table.Th>
-                <Table.Th ta="right">{total.toLocaleString('en-GB')}</Table.Th>
+                <Table.Th scope="row">{t('common.total')}</Table.Th>
+                <Table.Th ta="right">{formatNumber(total)}</Table.Th>
               </Table.Tr>
             </Table.Tfoot>
           </Table>
@@ -187,29 +252,30 @@ function VolumeSection({ title, rows, horizontal }: { title: string; rows: Volum
 }
 
 function CompensationSection({ report }: { report: Report }) {
+  const t = useT();
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-label="Compensation paid">
+    <Paper withBorder p="md" radius="md" component="section" aria-label={t('reports.compensation.title')}>
       <Title order={3} size="h4">
-        Compensation paid
+        {t('reports.compensation.title')}
       </Title>
       <Text size="xs" c="dimmed" mb="sm">
-        {COMPENSATION_DEFINITION}
+        {t('reports.definition.compensation')}
       </Text>
       <Table withRowBorders verticalSpacing={4} fz="sm" maw={640} data-compensation>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Currency</Table.Th>
+            <Table.Th scope="col">{t('reports.compensation.currency')}</Table.Th>
             <Table.Th scope="col" ta="right">
-              Compensation
+              {t('reports.compensation.compensation')}
             </Table.Th>
             <Table.Th scope="col" ta="right">
-              Goodwill
+              {t('reports.compensation.goodwill')}
             </Table.Th>
             <Table.Th scope="col" ta="right">
-              Total
+              {t('common.total')}
             </Table.Th>
             <Table.Th scope="col" ta="right">
-              Payments
+              {t('reports.compensation.payments')}
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -219,18 +285,18 @@ function CompensationSection({ report }: { report: Report }) {
               <Table.Th scope="row" fw={400}>
                 {c.currency}
               </Table.Th>
-              <Table.Td ta="right">{moneyLabel(c.compensation, c.currency)}</Table.Td>
-              <Table.Td ta="right">{moneyLabel(c.goodwill, c.currency)}</Table.Td>
+              <Table.Td ta="right">{money(c.compensation, c.currency)}</Table.Td>
+              <Table.Td ta="right">{money(c.goodwill, c.currency)}</Table.Td>
               <Table.Td ta="right" fw={600}>
-                {moneyLabel(c.total, c.currency)}
+                {money(c.total, c.currency)}
               </Table.Td>
-              <Table.Td ta="right">{c.payments}</Table.Td>
+              <Table.Td ta="right">{formatNumber(c.payments)}</Table.Td>
             </Table.Tr>
           ))}
           {report.compensation.length === 0 && (
             <Table.Tr>
               <Table.Td colSpan={5} c="dimmed">
-                None recorded in the period.
+                {t('reports.compensation.none')}
               </Table.Td>
             </Table.Tr>
           )}
@@ -241,6 +307,7 @@ function CompensationSection({ report }: { report: Report }) {
 }
 
 export function ReportsPage() {
+  const t = useT();
   const today = useToday();
   const settings = useSettings();
   const [reloads, setReloads] = useState(0);
@@ -293,9 +360,9 @@ export function ReportsPage() {
   const handlerOptions = useMemo(() => {
     const names = [...new Set((summaries ?? []).map((s) => s.handler))];
     return names
-      .map((n) => ({ value: n || UNASSIGNED, label: n || UNASSIGNED_LABEL }))
+      .map((n) => ({ value: n || UNASSIGNED, label: n || t('reports.unassigned') }))
       .sort((a, b) => a.label.localeCompare(b.label));
-  }, [summaries]);
+  }, [summaries, t]);
 
   const providers = settings ? deskProviders(settings) : [];
   const providerNames = Object.fromEntries(providers.map((p) => [p.id, p.name]));
@@ -305,13 +372,16 @@ export function ReportsPage() {
     setExporting(kind);
     try {
       const result = kind === 'csv' ? await saveReportCsv(report, meta) : await saveReportPdf(report, meta);
-      if (!result.ok) notifications.show({ color: 'red', title: 'The report was not saved', message: result.error });
+      if (!result.ok) notifications.show({ color: 'red', title: t('reports.notSaved'), message: result.error });
       else if (result.saved)
-        notifications.show({ title: kind === 'csv' ? 'CSV saved' : 'PDF saved', message: result.fileName });
+        notifications.show({
+          title: kind === 'csv' ? t('reports.csvSaved') : t('reports.pdfSaved'),
+          message: result.fileName,
+        });
     } catch (e) {
       notifications.show({
         color: 'red',
-        title: 'The report could not be made',
+        title: t('reports.notMade'),
         message: e instanceof Error ? e.message : String(e),
       });
     } finally {
@@ -323,40 +393,41 @@ export function ReportsPage() {
     <Stack gap="lg" maw={1240} data-ready={report ? 'reports' : undefined}>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Box>
-          <ScreenTitle>Reports</ScreenTitle>
+          <ScreenTitle>{t('reports.title')}</ScreenTitle>
           <Text c="dimmed" size="sm">
-            {period ? `${describePeriod(period)} · ` : ''}figures as of {dateLabel(today)}
+            {period ? `${periodWords(t, period)} · ` : ''}
+            {t('reports.asOf', { date: formatShortDate(today) })}
           </Text>
         </Box>
         <Group gap="sm">
           <CasesScopeChoice scope={scope} />
           <Button variant="default" onClick={() => setReloads((n) => n + 1)} disabled={!summaries}>
-            Refresh
+            {t('reports.refresh')}
           </Button>
           <Button variant="light" onClick={() => void download('csv')} loading={exporting === 'csv'} disabled={!report}>
-            Download CSV
+            {t('reports.downloadCsv')}
           </Button>
           <Button onClick={() => void download('pdf')} loading={exporting === 'pdf'} disabled={!report}>
-            Download PDF
+            {t('reports.downloadPdf')}
           </Button>
         </Group>
       </Group>
 
-      <Paper withBorder p="md" radius="md" component="section" aria-label="Period and filters">
+      <Paper withBorder p="md" radius="md" component="section" aria-label={t('reports.periodAndFilters')}>
         <Group gap="md" align="flex-start" wrap="wrap">
           <Select
-            label="Period"
-            data={PERIOD_OPTIONS}
+            label={t('reports.period')}
+            data={periodOptions(t)}
             value={choice}
             onChange={(v) => v && setChoice(v as PeriodChoice)}
             allowDeselect={false}
-            w={160}
+            w={190}
           />
           {choice === 'custom' && (
             <DatePickerInput
               type="range"
-              label="From – to"
-              placeholder="Pick the first and last day"
+              label={t('reports.fromTo')}
+              placeholder={t('reports.pickDays')}
               value={custom}
               onChange={(v) =>
                 setCustom([v[0] ? String(v[0]).slice(0, 10) : null, v[1] ? String(v[1]).slice(0, 10) : null])
@@ -369,27 +440,27 @@ export function ReportsPage() {
             />
           )}
           <Select
-            label="Category"
-            placeholder="All categories"
-            data={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+            label={t('reports.category')}
+            placeholder={t('reports.allCategories')}
+            data={CATEGORIES.map((c) => ({ value: c, label: t(`model.category.${c}` as MessageKey) }))}
             value={category}
             onChange={setCategory}
             clearable
-            w={150}
+            w={200}
           />
           <Select
-            label="Channel"
-            placeholder="All channels"
-            data={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+            label={t('reports.channel')}
+            placeholder={t('reports.allChannels')}
+            data={CHANNELS.map((c) => ({ value: c, label: t(`model.channel.${c}` as MessageKey) }))}
             value={channel}
             onChange={setChannel}
             clearable
-            w={140}
+            w={200}
           />
           {providers.length > 1 && (
             <Select
-              label="Provider"
-              placeholder="All providers"
+              label={t('reports.provider')}
+              placeholder={t('reports.allProviders')}
               data={providers.map((p) => ({ value: p.id, label: p.name }))}
               value={providerId}
               onChange={setProviderId}
@@ -398,8 +469,8 @@ export function ReportsPage() {
             />
           )}
           <Select
-            label="Procedure"
-            placeholder="All procedures"
+            label={t('reports.procedure')}
+            placeholder={t('reports.allProcedures')}
             data={procedureOptions}
             value={procedureId}
             onChange={setProcedureId}
@@ -407,30 +478,35 @@ export function ReportsPage() {
             w={250}
           />
           <Select
-            label="Handler"
-            placeholder="All handlers"
+            label={t('reports.handler')}
+            placeholder={t('reports.allHandlers')}
             data={handlerOptions}
             value={handler}
             onChange={setHandler}
             clearable
             searchable
-            w={170}
+            w={240}
           />
         </Group>
       </Paper>
 
       {error && (
-        <Alert color="red" title="The cases could not be read">
+        <Alert color="red" title={t('reports.readError')}>
           {error}
         </Alert>
       )}
       {!summaries && !error && (
         <Paper withBorder p="md" radius="md" aria-live="polite">
           <Text size="sm" mb="xs">
-            {progress.stage === 'all' ? 'Reading cases' : 'Reading the cases written since'}:{' '}
-            {progress.done.toLocaleString('en-GB')} of {progress.total.toLocaleString('en-GB')}
+            {t(progress.stage === 'all' ? 'reports.reading' : 'reports.readingSince', {
+              done: formatNumber(progress.done),
+              total: formatNumber(progress.total),
+            })}
           </Text>
-          <Progress value={progress.total ? (100 * progress.done) / progress.total : 0} aria-label="Reading cases" />
+          <Progress
+            value={progress.total ? (100 * progress.done) / progress.total : 0}
+            aria-label={t('reports.readingLabel')}
+          />
         </Paper>
       )}
       {summaries && !period && (
@@ -441,9 +517,9 @@ export function ReportsPage() {
 
       {report && (
         <>
-          <Box component="section" aria-label="Figures">
+          <Box component="section" aria-label={t('reports.figures')}>
             <Title order={3} size="h4" mb="sm">
-              Figures
+              {t('reports.figures')}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
               {report.measures.map((m) => (
@@ -451,22 +527,18 @@ export function ReportsPage() {
               ))}
             </SimpleGrid>
             {report.rulesErrors > 0 && (
-              <Alert
-                color="yellow"
-                mt="md"
-                title={`Not counted: ${report.rulesErrors} ${report.rulesErrors === 1 ? 'case' : 'cases'}`}
-              >
-                {RULES_ERROR_DEFINITION}
+              <Alert color="yellow" mt="md" title={t('reports.notCounted', { count: report.rulesErrors })}>
+                {t('reports.definition.rulesErrors')}
               </Alert>
             )}
           </Box>
           <Text size="sm" c="dimmed">
-            {VOLUMES_DEFINITION}
+            {t('reports.definition.volumes')}
           </Text>
           {VOLUME_SECTIONS.map((s) => (
             <VolumeSection
               key={s.key}
-              title={s.title}
+              sectionKey={s.key}
               rows={report.volumes[s.key]}
               horizontal={s.key === 'byProcedure' || s.key === 'byHandler'}
             />

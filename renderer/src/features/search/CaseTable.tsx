@@ -17,14 +17,13 @@ import {
 import type { CaseIndexRow } from '#db/schema';
 import { isOverdue } from './search';
 import classes from './CaseTable.module.css';
+import { formatShortDate } from '#lib/format';
+import { clockLabel, type MessageKey, type Translate, useT } from '#lib/i18n/index';
 
 export const ROW_HEIGHT = 44;
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** "18 Nov 2026" from "2026-11-18" (the list is narrow; the case page gives the weekday). */
-export function listDate(iso: string): string {
-  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-}
+/** "18 Nov 2026" from "2026-11-18" (the list is narrow; the case page gives the weekday), in the interface language. */
+export const listDate = (iso: string): string => formatShortDate(iso);
 
 export interface CaseTableHandle {
   /** Move the highlight by `delta` rows. */
@@ -43,7 +42,7 @@ interface Props {
   dataAttributes?: Record<string, string>;
 }
 
-const COLUMNS = ['Reference', 'Customer', 'Received', 'Next due', 'Stage', 'Handler', 'Status'];
+const COLUMNS = ['reference', 'customer', 'received', 'nextDue', 'stage', 'handler', 'status'] as const;
 
 const Row = memo(function Row({
   row,
@@ -52,6 +51,7 @@ const Row = memo(function Row({
   active,
   late,
   onOpen,
+  t,
 }: {
   row: CaseIndexRow;
   index: number;
@@ -59,6 +59,7 @@ const Row = memo(function Row({
   active: boolean;
   late: boolean;
   onOpen: (row: CaseIndexRow) => void;
+  t: Translate;
 }) {
   return (
     <div
@@ -90,7 +91,9 @@ const Row = memo(function Row({
       </div>
       <div role="gridcell" className={classes.cell}>
         {row.customerName}
-        {row.representativeName && <span className={classes.dimmed}> (via {row.representativeName})</span>}
+        {row.representativeName && (
+          <span className={classes.dimmed}> {t('caseTable.via', { name: row.representativeName })}</span>
+        )}
       </div>
       <div role="gridcell" className={classes.cell}>
         {listDate(row.receivedOn)}
@@ -98,15 +101,21 @@ const Row = memo(function Row({
       <div
         role="gridcell"
         className={classes.cell}
-        title={row.nextClockLabel ? `${row.nextClockLabel}${late ? ' (overdue)' : ''}` : undefined}
+        title={
+          row.nextClockLabel
+            ? late
+              ? t('caseTable.overdueNote', { label: clockLabel(t, row.nextClockLabel) })
+              : clockLabel(t, row.nextClockLabel)
+            : undefined
+        }
       >
         {row.nextDueOn ? (
           <>
             <span className={late ? classes.late : undefined}>
               {listDate(row.nextDueOn)}
-              {late && <span className={classes.visuallyHidden}> overdue</span>}
+              {late && <span className={classes.visuallyHidden}> {t('caseTable.overdue')}</span>}
             </span>
-            {row.nextClockLabel && <span className={classes.dimmed}> · {row.nextClockLabel}</span>}
+            {row.nextClockLabel && <span className={classes.dimmed}> · {clockLabel(t, row.nextClockLabel)}</span>}
           </>
         ) : (
           <span className={classes.dimmed}>—</span>
@@ -120,7 +129,7 @@ const Row = memo(function Row({
       </div>
       <div role="gridcell" className={classes.cell}>
         <span className={classes.status} data-status={row.status}>
-          {row.status}
+          {t(`model.status.${row.status}` as MessageKey)}
         </span>
       </div>
     </div>
@@ -131,6 +140,7 @@ export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable(
   { rows, today, onOpen, dataAttributes },
   ref,
 ) {
+  const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(-1);
   const [shownRows, setShownRows] = useState(rows);
@@ -203,12 +213,18 @@ export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable(
   };
 
   return (
-    <div className={classes.table} role="grid" aria-label="Cases" aria-rowcount={rows.length + 1} {...dataAttributes}>
+    <div
+      className={classes.table}
+      role="grid"
+      aria-label={t('caseTable.label')}
+      aria-rowcount={rows.length + 1}
+      {...dataAttributes}
+    >
       <div role="rowgroup" className={classes.head}>
         <div role="row" aria-rowindex={1} className={classes.headRow}>
           {COLUMNS.map((c) => (
             <div role="columnheader" key={c} className={classes.cell}>
-              {c}
+              {t(`caseTable.col.${c}`)}
             </div>
           ))}
         </div>
@@ -219,7 +235,7 @@ export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable(
         className={classes.body}
         style={{ height }}
         tabIndex={0}
-        aria-label="Case rows: arrow keys to move, Enter to open"
+        aria-label={t('caseTable.rows')}
         aria-activedescendant={active >= 0 && rows[active] ? `case-row-${rows[active].caseId}` : undefined}
         onKeyDown={onKeyDown}
       >
@@ -235,11 +251,12 @@ export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable(
                 active={item.index === active}
                 late={isOverdue(row, today)}
                 onOpen={onOpen}
+                t={t}
               />
             );
           })}
         </div>
-        {rows.length === 0 && <p className={classes.empty}>No case matches.</p>}
+        {rows.length === 0 && <p className={classes.empty}>{t('caseTable.noMatch')}</p>}
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 // The letterhead's logo: chosen from a file, checked before it is read (./logo.ts), shown as it will print.
+import { useT } from '#lib/i18n/index';
 import { Button, FileButton, Group, Image, Input, Paper, Text } from '@mantine/core';
 import { useId, useState } from 'react';
 import { LOGO_MAX_BYTES } from '#shared/model/settings';
@@ -14,15 +15,14 @@ export function LogoField({
   error?: string;
 }) {
   const labelId = useId();
+  const t = useT();
   const [problem, setProblem] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const shown = problem ?? error ?? null;
   return (
     <div>
-      <Input.Label id={labelId}>Logo</Input.Label>
-      <Input.Description mb={6}>
-        A PNG or JPEG of at most {Math.round(LOGO_MAX_BYTES / 1024)} KB, printed at the top of every letter.
-      </Input.Description>
+      <Input.Label id={labelId}>{t('settings.logo')}</Input.Label>
+      <Input.Description mb={6}>{t('settings.logoHint', { kb: Math.round(LOGO_MAX_BYTES / 1024) })}</Input.Description>
       <Group gap="md" align="center">
         <Paper
           withBorder
@@ -33,10 +33,10 @@ export function LogoField({
           style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}
         >
           {value ? (
-            <Image src={value} alt="The company's logo" fit="contain" mah={58} maw={166} />
+            <Image src={value} alt={t('settings.logoAlt')} fit="contain" mah={58} maw={166} />
           ) : (
             <Text size="xs" c="dimmed">
-              No logo
+              {t('settings.noLogo')}
             </Text>
           )}
         </Paper>
@@ -55,7 +55,7 @@ export function LogoField({
         >
           {(props) => (
             <Button {...props} variant="default" size="xs" loading={reading} aria-describedby={labelId}>
-              {value ? 'Choose another logo…' : 'Choose a logo…'}
+              {value ? t('settings.logoChooseAnother') : t('settings.logoChoose')}
             </Button>
           )}
         </FileButton>
@@ -69,7 +69,7 @@ export function LogoField({
               onChange('');
             }}
           >
-            Remove logo
+            {t('settings.logoRemove')}
           </Button>
         )}
       </Group>

@@ -6,10 +6,12 @@ import { addPerson, setPersonActive } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { useCurrentPerson, usePeople } from '#features/people';
 import { checkDeactivate, checkNewPersonName } from '#features/people';
+import { useT } from '#lib/i18n/index';
 
 export function PeopleSettings() {
   const people = usePeople();
   const me = useCurrentPerson();
+  const t = useT();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -25,8 +27,8 @@ export function PeopleSettings() {
       setError(null);
       notifications.show({
         color: 'teal',
-        title: 'Person added',
-        message: `${person.name} can now be chosen as who is working`,
+        title: t('settings.people.added'),
+        message: t('settings.people.addedMessage', { name: person.name }),
       });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -38,14 +40,13 @@ export function PeopleSettings() {
       <Stack gap="sm">
         <div>
           <Title order={3} size="h4" id="settings-people">
-            People
+            {t('settings.people.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            Who works at this desk. The name chosen in the header goes on everything recorded. Someone who leaves is
-            deactivated, never deleted: the timeline keeps their name.
+            {t('settings.people.intro')}
           </Text>
         </div>
-        <Table aria-label="People" verticalSpacing={6}>
+        <Table aria-label={t('settings.people.title')} verticalSpacing={6}>
           <Table.Tbody>
             {(people ?? []).map((p) => {
               const blocked = checkDeactivate(p, people ?? []);
@@ -57,14 +58,14 @@ export function PeopleSettings() {
                       {me?.id === p.id && (
                         <Text span size="xs" c="dimmed">
                           {' '}
-                          (working now)
+                          {t('settings.people.workingNow')}
                         </Text>
                       )}
                     </Text>
                   </Table.Td>
                   <Table.Td w={110}>
                     <Badge variant="light" color={p.active ? 'teal' : 'gray'} radius="sm" tt="none" fw={500}>
-                      {p.active ? 'Active' : 'Deactivated'}
+                      {p.active ? t('settings.people.active') : t('settings.people.deactivated')}
                     </Badge>
                   </Table.Td>
                   <Table.Td w={140} ta="right">
@@ -74,10 +75,12 @@ export function PeopleSettings() {
                       color={p.active ? 'gray' : 'teal'}
                       disabled={blocked !== null}
                       title={blocked ?? undefined}
-                      aria-label={`${p.active ? 'Deactivate' : 'Reactivate'} ${p.name}`}
+                      aria-label={t(p.active ? 'settings.people.deactivateName' : 'settings.people.reactivateName', {
+                        name: p.name,
+                      })}
                       onClick={() => void setPersonActive(db(), p.id, !p.active)}
                     >
-                      {p.active ? 'Deactivate' : 'Reactivate'}
+                      {p.active ? t('settings.people.deactivate') : t('settings.people.reactivate')}
                     </Button>
                   </Table.Td>
                 </Table.Tr>
@@ -94,8 +97,8 @@ export function PeopleSettings() {
         >
           <Group align="flex-start" gap="sm">
             <TextInput
-              label="Add someone to the desk"
-              placeholder="Full name"
+              label={t('settings.people.add')}
+              placeholder={t('settings.people.fullName')}
               value={name}
               onChange={(e) => {
                 setName(e.currentTarget.value);
@@ -106,7 +109,7 @@ export function PeopleSettings() {
               w={300}
             />
             <Button type="submit" variant="light" mt={25}>
-              Add
+              {t('settings.people.addButton')}
             </Button>
           </Group>
         </form>

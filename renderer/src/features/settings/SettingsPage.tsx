@@ -16,7 +16,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
-import { CALENDARS, CALENDAR_LABELS, type CalendarId } from '#shared/model/case';
+import { CALENDARS, type CalendarId } from '#shared/model/case';
 import { settingsToForm, validateSettings, type SettingsForm } from '#shared/model/settings';
 import { getProcedure, listAdrSchemes, providerMismatches } from '#shared/rules/index';
 import { procedureOptions } from '#lib/rules';
@@ -33,15 +33,18 @@ import { keepRetention } from '#features/privacy';
 import { RetentionSettings } from '#features/privacy';
 import { SharingPanel } from '#features/sharing';
 import { ProceduresView } from './ProceduresView';
-import { ADDRESS_HINT } from '#shared/model/stored';
+import { ADDRESS_LINE_MAX_CHARS, ADDRESS_MAX_LINES } from '#shared/model/stored';
 import { deskProviders, regionLanguages, regionOfCalendar, usualProvider } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
+import { type MessageKey, useT } from '#lib/i18n/index';
+import { LanguageSettings } from './LanguageSettings';
 
 /** The ADR scheme choice that means "the scheme of each case's procedure" (stored as no scheme). */
 const OWN_SCHEME = 'procedure';
 
 export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
   const settings = useSettings();
+  const t = useT();
   const form = useForm<SettingsForm>({ initialValues: settingsToForm(null) });
   const [loaded, setLoaded] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -68,11 +71,12 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
   const schemeOptions = [
     {
       value: OWN_SCHEME,
-      label: procedureScheme
-        ? `As the case's procedure says (now: ${procedureScheme})`
-        : "As the case's procedure says",
+      label: procedureScheme ? t('settings.ownSchemeNow', { scheme: procedureScheme }) : t('settings.ownScheme'),
     },
-    ...schemes.map((s) => ({ value: s.id, label: `${s.name}${s.country === 'CA' ? ' · Canada' : ''}` })),
+    ...schemes.map((s) => ({
+      value: s.id,
+      label: s.country === 'CA' ? t('settings.schemeCanada', { scheme: s.name }) : s.name,
+    })),
   ];
 
   // What does not fit together in the usual provider as the form would save it (issue #16): warned of, saved only
@@ -103,7 +107,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
       return;
     }
     if (warnings.length > 0 && !reason.trim()) {
-      setReasonError('Say why it is set up this way despite the warnings above');
+      setReasonError(t('settings.whyMissing'));
       return;
     }
     setReasonError(null);
@@ -117,11 +121,11 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
       await ensureDeskPerson(db(), result.value.handlerName);
       notifications.show({
         color: 'teal',
-        title: 'Settings saved',
-        message: `Reference numbers will start ${result.value.deskPrefix}-`,
+        title: t('settings.saved'),
+        message: t('settings.savedMessage', { prefix: result.value.deskPrefix }),
       });
     } catch (error) {
-      notifications.show({ color: 'red', title: 'Settings not saved', message: String(error) });
+      notifications.show({ color: 'red', title: t('settings.notSaved'), message: String(error) });
     } finally {
       setSaving(false);
     }
@@ -129,20 +133,19 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
 
   return (
     <Stack maw={820} gap="lg">
-      <ScreenTitle>{firstRun ? 'Set up your desk' : 'Settings'}</ScreenTitle>
+      <ScreenTitle>{firstRun ? t('settings.firstRunTitle') : t('settings.title')}</ScreenTitle>
       {firstRun && (
         <Alert color="teal" variant="light">
-          Enter your company's details once. They go on the letterhead of every letter, and the desk prefix starts every
-          reference number.
+          {t('settings.firstRunIntro')}
         </Alert>
       )}
       {firstRun && (
         // A desk moving to a new computer: its backup brings the settings, people and cases; the app then opens on
         // the dashboard (restoring the settings ends the first run).
-        <Paper component="section" withBorder radius="md" p="md" aria-label="Restore from a backup">
+        <Paper component="section" withBorder radius="md" p="md" aria-label={t('settings.restore')}>
           <Stack gap="sm">
             <Title order={3} size="h4">
-              Moving from another computer? Restore from a backup
+              {t('settings.restoreTitle')}
             </Title>
             <RestorePanel firstRun onRestored={() => navigate('/')} />
           </Stack>
@@ -150,39 +153,38 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
       )}
       {/* Shown once the stored settings are read: the form must not be filled in and then overwritten by them. */}
       {!loaded ? (
-        <Loader size="sm" aria-label="Reading the desk settings" />
+        <Loader size="sm" aria-label={t('settings.reading')} />
       ) : (
         <Paper
           component="section"
           withBorder={!firstRun}
           radius="md"
           p={firstRun ? 0 : 'md'}
-          aria-label="Desk settings"
+          aria-label={t('settings.desk')}
         >
           <form onSubmit={submit} noValidate>
             <Stack gap="sm">
               <Title order={3} size="h4">
-                Letterhead
+                {t('settings.letterhead')}
               </Title>
               {settings && deskProviders(settings).length > 1 && (
                 <Text size="sm" c="dimmed">
-                  The letterhead, procedure, calendar and ADR scheme here are the usual provider’s (
-                  {usualProvider(settings).name}); the other providers’ are under Providers below.
+                  {t('settings.usualProvider', { name: usualProvider(settings).name })}
                 </Text>
               )}
-              <TextInput label="Company name" withAsterisk {...form.getInputProps('companyName')} />
+              <TextInput label={t('settings.companyName')} withAsterisk {...form.getInputProps('companyName')} />
               <Textarea
-                label="Postal address"
-                description={`One line per row. ${ADDRESS_HINT}`}
+                label={t('settings.address')}
+                description={t('settings.addressHint', { lines: ADDRESS_MAX_LINES, chars: ADDRESS_LINE_MAX_CHARS })}
                 autosize
                 minRows={3}
                 withAsterisk
                 {...form.getInputProps('addressLines')}
               />
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput label="Postcode" withAsterisk {...form.getInputProps('postcode')} />
-                <TextInput label="Phone" {...form.getInputProps('phone')} />
-                <TextInput label="Email" {...form.getInputProps('email')} />
+                <TextInput label={t('settings.postcode')} withAsterisk {...form.getInputProps('postcode')} />
+                <TextInput label={t('settings.phone')} {...form.getInputProps('phone')} />
+                <TextInput label={t('settings.email')} {...form.getInputProps('email')} />
               </SimpleGrid>
               <LogoField
                 value={form.values.logoDataUrl}
@@ -190,36 +192,32 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
                 onChange={(dataUrl) => form.setFieldValue('logoDataUrl', dataUrl)}
               />
               <Title order={3} size="h4" mt="sm">
-                The desk
+                {t('settings.theDesk')}
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput
-                  label="Desk prefix"
-                  description="Starts every reference, e.g. RDR-2026-000042"
+                  label={t('settings.deskPrefix')}
+                  description={t('settings.deskPrefixHint')}
                   withAsterisk
                   {...form.getInputProps('deskPrefix')}
                 />
                 <TextInput
-                  label="Your name"
-                  description={
-                    firstRun
-                      ? 'Recorded on every timeline entry and letter'
-                      : 'The desk’s first handler; add others under People'
-                  }
+                  label={t('settings.yourName')}
+                  description={firstRun ? t('settings.yourNameFirstRun') : t('settings.yourNameHint')}
                   withAsterisk
                   {...form.getInputProps('handlerName')}
                 />
                 <Select
-                  label="Working-day calendar"
-                  description="Bank holidays of the office's nation"
-                  data={CALENDARS.map((c) => ({ value: c, label: CALENDAR_LABELS[c] }))}
+                  label={t('settings.calendar')}
+                  description={t('settings.calendarHint')}
+                  data={CALENDARS.map((c) => ({ value: c, label: t(`model.calendar.${c}` as MessageKey) }))}
                   allowDeselect={false}
                   withAsterisk
                   {...form.getInputProps('calendar')}
                 />
                 <Select
-                  label="Complaints procedure"
-                  description="Used for every new complaint"
+                  label={t('settings.procedure')}
+                  description={t('settings.procedureHint')}
                   data={options}
                   allowDeselect={false}
                   withAsterisk
@@ -227,8 +225,8 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
                 />
               </SimpleGrid>
               <Select
-                label="ADR scheme"
-                description="The independent scheme named in ADR letters"
+                label={t('settings.adrScheme')}
+                description={t('settings.adrSchemeHint')}
                 data={schemeOptions}
                 allowDeselect={false}
                 value={form.values.adrSchemeId || OWN_SCHEME}
@@ -236,7 +234,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
                 error={form.errors.adrSchemeId}
               />
               {warnings.length > 0 && (
-                <Alert color="yellow" variant="light" title="Check before saving" role="alert">
+                <Alert color="yellow" variant="light" title={t('settings.checkBeforeSaving')} role="alert">
                   <Stack gap={4}>
                     {warnings.map((w) => (
                       <Text size="sm" key={w.code} data-mismatch={w.code}>
@@ -248,8 +246,8 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
               )}
               {warnings.length > 0 && (
                 <Textarea
-                  label="Why it is set up this way"
-                  description="Saved with the provider, so the next person knows it was meant"
+                  label={t('settings.why')}
+                  description={t('settings.whyHint')}
                   autosize
                   minRows={2}
                   withAsterisk
@@ -260,16 +258,17 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
               )}
               <Group mt="md">
                 <Button type="submit" loading={saving}>
-                  Save settings
+                  {t('settings.save')}
                 </Button>
                 <Text size="sm" c="dimmed">
-                  Stored on this computer only.
+                  {t('settings.storedHere')}
                 </Text>
               </Group>
             </Stack>
           </form>
         </Paper>
       )}
+      <LanguageSettings />
       {!firstRun && settings && (
         <>
           <ProvidersSettings />

@@ -13,12 +13,18 @@ import { saveSettings } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { platform } from '#platform';
 import { checkTeamDatabase, signIn, statusLine, teamSync } from '#sync';
+import { useT } from '#lib/i18n/index';
+import { FormattedMessage } from 'react-intl';
 import { useMembership, useNow, useSharingStatus } from './hooks';
+
+/** The team server's set-up command, as typed. */
+const SETUP_COMMAND = 'npm run server:setup';
 
 type Checked = { ok: true; documents: number } | { ok: false; reason: string } | null;
 
 export function SharingPanel() {
   const membership = useMembership();
+  const t = useT();
   const [config, setConfig] = useState<SharingConfig | null | undefined>(undefined);
   const [configProblem, setConfigProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -36,16 +42,13 @@ export function SharingPanel() {
     <Paper component="section" withBorder radius="md" p="md" aria-labelledby="sharing-title">
       <Stack gap="sm">
         <Title order={3} size="h4" id="sharing-title">
-          Share cases with your team
+          {t('sharing.title')}
         </Title>
         {membership ? (
           <Joined serverUrl={membership.serverUrl} database={membership.database} user={membership.user} />
         ) : (
           <>
-            <Text size="sm">
-              Desks of one team share one case store on the team’s server (Apache CouchDB). Each desk keeps the whole
-              store and works without a network; changes travel when the server can be reached.
-            </Text>
+            <Text size="sm">{t('sharing.intro')}</Text>
             <ServerStep config={config} problem={configProblem} onChanged={setConfig} />
             {config && !configProblem && <JoinStep config={config} />}
           </>
@@ -60,6 +63,7 @@ function ServerStep(props: {
   problem: string | null;
   onChanged: (config: SharingConfig) => void;
 }) {
+  const t = useT();
   const [serverUrl, setServerUrl] = useState(props.config?.serverUrl ?? '');
   const [database, setDatabase] = useState(props.config?.database ?? 'complaints');
   const [error, setError] = useState<string | null>(null);
@@ -88,21 +92,21 @@ function ServerStep(props: {
       <Stack gap="xs">
         <Group align="flex-end" wrap="wrap">
           <TextInput
-            label="Server address"
-            description={`The team’s CouchDB, e.g. ${SERVER_URL_EXAMPLE}`}
+            label={t('sharing.server')}
+            description={t('sharing.serverHint', { example: SERVER_URL_EXAMPLE })}
             value={serverUrl}
             onChange={(e) => setServerUrl(e.currentTarget.value)}
             miw={320}
             required
           />
           <TextInput
-            label="Team database"
+            label={t('sharing.database')}
             value={database}
             onChange={(e) => setDatabase(e.currentTarget.value)}
             required
           />
           <Button type="submit" variant="default" loading={busy}>
-            Use this server
+            {t('sharing.useServer')}
           </Button>
         </Group>
         {(error ?? props.problem) && (
@@ -117,6 +121,7 @@ function ServerStep(props: {
 
 function JoinStep({ config }: { config: SharingConfig }) {
   const settings = useSettings();
+  const t = useT();
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const [checked, setChecked] = useState<Checked>(null);
@@ -144,7 +149,7 @@ function JoinStep({ config }: { config: SharingConfig }) {
       }
       await teamSync().join({ serverUrl: config.serverUrl, database: config.database, user: user.trim() });
       setPassword('');
-      notifications.show({ color: 'teal', title: 'Joined the team', message: 'This desk now shares its cases.' });
+      notifications.show({ color: 'teal', title: t('sharing.joined'), message: t('sharing.joinedMessage') });
     } finally {
       setBusy(false);
     }
@@ -166,20 +171,22 @@ function JoinStep({ config }: { config: SharingConfig }) {
     >
       <Stack gap="xs">
         <Text size="sm">
-          Sign in with this desk’s login on {config.serverUrl} (your administrator made it with{' '}
-          <code>npm run server:setup</code>).
+          <FormattedMessage
+            id="sharing.signInWith"
+            values={{ server: config.serverUrl, command: <code>{SETUP_COMMAND}</code> }}
+          />
         </Text>
         <Group align="flex-end" wrap="wrap">
           <TextInput
-            label="Desk user"
+            label={t('sharing.user')}
             autoComplete="username"
             value={user}
             onChange={(e) => setUser(e.currentTarget.value)}
             required
           />
           <PasswordInput
-            label="Password"
-            description="Sent to the server only; not kept on this computer"
+            label={t('sharing.password')}
+            description={t('sharing.passwordHint')}
             autoComplete="current-password"
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
@@ -188,37 +195,33 @@ function JoinStep({ config }: { config: SharingConfig }) {
         </Group>
         <Group>
           <Button variant="default" disabled={!user || !password} onClick={() => void test()}>
-            Test connection
+            {t('sharing.test')}
           </Button>
           <Button type="submit" loading={busy} disabled={!user || !password || !settings}>
-            Join the team
+            {t('sharing.join')}
           </Button>
         </Group>
         {checked && (
           <Alert color={checked.ok ? 'teal' : 'red'} variant="light" role={checked.ok ? 'status' : 'alert'}>
-            {checked.ok
-              ? `Connected: the team database holds ${checked.documents.toLocaleString('en-GB')} records.`
-              : checked.reason}
+            {checked.ok ? t('sharing.connected', { count: checked.documents }) : checked.reason}
           </Alert>
         )}
         {takenBy.length > 0 && settings && (
-          <Alert color="orange" variant="light" role="alert" title="Choose another reference prefix">
+          <Alert color="orange" variant="light" role="alert" title={t('sharing.prefixTaken')}>
             <Stack gap="xs">
               <Text size="sm">
-                The prefix {settings.deskPrefix} is already used by {takenBy.join(', ')}: two desks with one prefix
-                would give two cases the same reference. Choose another prefix for this desk’s new cases (references
-                already issued here do not change).
+                {t('sharing.prefixTakenBy', { prefix: settings.deskPrefix, desks: takenBy.join(', ') })}
               </Text>
               <Group align="flex-end">
                 <TextInput
-                  label="New prefix"
-                  description="2 to 6 capital letters or digits, starting with a letter"
+                  label={t('sharing.newPrefix')}
+                  description={t('sharing.newPrefixHint')}
                   value={prefix}
                   onChange={(e) => setPrefix(e.currentTarget.value.toUpperCase())}
-                  error={prefix && !DESK_PREFIX_PATTERN.test(prefix) ? 'Not a desk prefix' : null}
+                  error={prefix && !DESK_PREFIX_PATTERN.test(prefix) ? t('sharing.notAPrefix') : null}
                 />
                 <Button variant="default" onClick={() => void joinWithPrefix()}>
-                  Use this prefix and join
+                  {t('sharing.usePrefix')}
                 </Button>
               </Group>
             </Stack>
@@ -232,18 +235,14 @@ function JoinStep({ config }: { config: SharingConfig }) {
 function Joined(props: { serverUrl: string; database: string; user: string }) {
   const status = useSharingStatus();
   const now = useNow();
+  const t = useT();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const leave = () =>
     modals.openConfirmModal({
-      title: 'Leave the team?',
-      children: (
-        <Text size="sm">
-          This desk stops sharing. It keeps its copy of the cases as they are now; changes made at other desks no longer
-          arrive here, and changes made here no longer reach them.
-        </Text>
-      ),
-      labels: { confirm: 'Leave the team', cancel: 'Stay' },
+      title: t('sharing.leaveTitle'),
+      children: <Text size="sm">{t('sharing.leaveText')}</Text>,
+      labels: { confirm: t('sharing.leave'), cancel: t('sharing.stay') },
       confirmProps: { color: 'red' },
       onConfirm: () => void teamSync().leave(),
     });
@@ -258,28 +257,30 @@ function Joined(props: { serverUrl: string; database: string; user: string }) {
   return (
     <Stack gap="xs">
       <Text size="sm">
-        This desk shares its cases with the team database <b>{props.database}</b> on {props.serverUrl}, as{' '}
-        <b>{props.user}</b>.
+        <FormattedMessage
+          id="sharing.sharesWith"
+          values={{ database: <b>{props.database}</b>, server: props.serverUrl, user: <b>{props.user}</b> }}
+        />
       </Text>
       <Text size="sm" aria-live="polite">
-        {statusLine(status.state, now)}
+        {statusLine(status.state, now, t)}
       </Text>
       {status.state.kind === 'downloading' && status.state.total > 0 && (
         <Progress
           value={Math.min(100, (100 * status.state.done) / status.state.total)}
-          aria-label="Downloading the team’s cases"
+          aria-label={t('sharing.downloading')}
         />
       )}
       {status.state.kind === 'signed-out' && (
         <Group align="flex-end">
           <PasswordInput
-            label={`Password for ${props.user}`}
+            label={t('sharing.passwordFor', { user: props.user })}
             autoComplete="current-password"
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
           />
           <Button onClick={() => void signInAgain()} disabled={!password}>
-            Sign in again
+            {t('sharing.signInAgain')}
           </Button>
         </Group>
       )}
@@ -290,10 +291,10 @@ function Joined(props: { serverUrl: string; database: string; user: string }) {
       )}
       <Group>
         <Button variant="default" onClick={() => void teamSync().syncNow()}>
-          Sync now
+          {t('sharing.syncNow')}
         </Button>
         <Button variant="default" color="red" onClick={leave}>
-          Leave the team…
+          {t('sharing.leaveButton')}
         </Button>
       </Group>
     </Stack>

@@ -1,5 +1,6 @@
 // The sharing status, always in the header while the desk belongs to a team: "Synced 2 minutes ago",
 // "Offline: 14 changes waiting", "The server refused a change" (a link to the team screen, which says which and why).
+import { useT } from '#lib/i18n/index';
 import { Anchor, Group, Text } from '@mantine/core';
 import { useLocation } from 'wouter';
 import { statusLine } from '#sync';
@@ -22,11 +23,12 @@ export function SyncStatus() {
   const conflicts = useConflicts();
   const now = useNow();
   const [, navigate] = useLocation();
+  const t = useT();
   if (status.state.kind === 'off') return null;
   const refused = status.refusals.length;
   const clashes = conflicts?.length ?? 0;
   return (
-    <Group gap="xs" wrap="nowrap" role="status" aria-label="Sharing with your team">
+    <Group gap="xs" wrap="nowrap" role="status" aria-label={t('sync.header')}>
       <Anchor
         href="#/team"
         size="sm"
@@ -36,16 +38,16 @@ export function SyncStatus() {
           navigate('/team');
         }}
       >
-        {statusLine(status.state, now)}
+        {statusLine(status.state, now, t)}
       </Anchor>
       {refused > 0 && (
         <Text size="sm" c="red.9" fw={600}>
-          The server refused {refused === 1 ? 'a change' : `${refused} changes`}
+          {t('sync.refused', { n: refused })}
         </Text>
       )}
       {clashes > 0 && (
         <Text size="sm" c="orange.9" fw={600}>
-          {clashes === 1 ? '1 case' : `${clashes} cases`} changed at two desks
+          {t('sync.clashes', { n: clashes })}
         </Text>
       )}
     </Group>

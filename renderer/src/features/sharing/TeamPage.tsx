@@ -1,5 +1,6 @@
 // The team screen: how sharing is going, what the server refused (with the case and the reason), anything the bridge
 // could not take in, and every case changed at two desks.
+import { useT } from '#lib/i18n/index';
 import { Alert, Anchor, List, Stack, Table, Text, Title } from '@mantine/core';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { useLocation } from 'wouter';
@@ -12,17 +13,18 @@ export function TeamPage() {
   const conflicts = useConflicts();
   const now = useNow();
   const [, navigate] = useLocation();
+  const t = useT();
   return (
     <Stack maw={900} gap="lg">
-      <ScreenTitle>Team sharing</ScreenTitle>
-      {status.state.kind !== 'off' && <Text>{statusLine(status.state, now)}</Text>}
+      <ScreenTitle>{t('team.title')}</ScreenTitle>
+      {status.state.kind !== 'off' && <Text>{statusLine(status.state, now, t)}</Text>}
       {status.state.kind === 'update-needed' && (
-        <Alert color="red" variant="light" role="alert" title="Update Redress to keep sharing">
+        <Alert color="red" variant="light" role="alert" title={t('sync.updateNeeded')}>
           {status.state.message}
         </Alert>
       )}
       {status.refusals.length > 0 && (
-        <Alert color="red" variant="light" title="The server refused a change">
+        <Alert color="red" variant="light" title={t('team.refusedTitle')}>
           <List size="sm">
             {status.refusals.map((r, i) => (
               <List.Item key={`${r.docId}-${i}`}>
@@ -34,7 +36,7 @@ export function TeamPage() {
         </Alert>
       )}
       {status.problems.length > 0 && (
-        <Alert color="orange" variant="light" title="Not taken in from the team">
+        <Alert color="orange" variant="light" title={t('team.problemsTitle')}>
           <List size="sm">
             {status.problems.map((p, i) => (
               <List.Item key={`${p.docId}-${i}`}>{p.reason}</List.Item>
@@ -44,18 +46,18 @@ export function TeamPage() {
       )}
       <section aria-labelledby="conflicts-title">
         <Title order={3} size="h4" id="conflicts-title" mb="xs">
-          Changed at two desks
+          {t('team.conflicts')}
         </Title>
         {!conflicts?.length ? (
           <Text size="sm" c="dimmed">
-            No case has details changed at two desks.
+            {t('team.noConflicts')}
           </Text>
         ) : (
           <Table>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Case</Table.Th>
-                <Table.Th>Details changed at two desks</Table.Th>
+                <Table.Th>{t('team.col.case')}</Table.Th>
+                <Table.Th>{t('team.col.details')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

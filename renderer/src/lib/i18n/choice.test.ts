@@ -1,0 +1,39 @@
+// The interface language is each person's (issue #17): two people at one computer keep their own; someone who never
+// chose gets the operating system's language.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { chosenLocale, interfaceLocaleFor, setInterfaceLocale } from './choice';
+
+function fakeStorage() {
+  const data = new Map<string, string>();
+  return {
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+  };
+}
+
+describe('the interface language of each person', () => {
+  beforeEach(() => {
+    vi.stubGlobal('window', { localStorage: fakeStorage(), addEventListener() {}, removeEventListener() {} });
+    vi.stubGlobal('navigator', { languages: ['fr-CA', 'en-CA'], language: 'fr-CA' });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('follows the operating system until the person chooses, then keeps each person’s choice apart', () => {
+    expect(chosenLocale('ana')).toBeNull();
+    expect(interfaceLocaleFor('ana')).toBe('fr-CA');
+    setInterfaceLocale('ana', 'en-GB');
+    setInterfaceLocale('ben', 'en-CA');
+    expect(interfaceLocaleFor('ana')).toBe('en-GB');
+    expect(interfaceLocaleFor('ben')).toBe('en-CA');
+    // Someone else, and the desk before anyone is on its list, still follow the operating system.
+    expect(interfaceLocaleFor('cleo')).toBe('fr-CA');
+    expect(interfaceLocaleFor(null)).toBe('fr-CA');
+  });
+
+  it('ignores a stored value that is not one of the interface languages', () => {
+    window.localStorage.setItem('redress.interfaceLocale.ana', 'de-DE');
+    expect(chosenLocale('ana')).toBeNull();
+    expect(interfaceLocaleFor('ana')).toBe('fr-CA');
+  });
+});

@@ -1,0 +1,179 @@
+// The French interface (issue #17): a person picks "Français (Canada)" in Settings → "Language of the interface"; the
+// app redraws in French without a reload, <html lang> follows, and the dashboard, case list, reports and settings
+// show none of the English catalogue's words that French writes differently, and dates the French way.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { addDays, chooseOption, expect, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
+
+const SHOTS = process.env.I18N_SHOTS ?? '/tmp/i17-shots';
+
+// The catalogues, read by tsx (the English one takes some words from shared/, which reads JSON data files that
+// Playwright's own loader cannot import).
+const catalogues = JSON.parse(
+  execFileSync(
+    'npx',
+    [
+      'tsx',
+      '-e',
+      "import { enGB } from '#lib/i18n/messages/en-GB'; import { frCA } from '#lib/i18n/messages/fr-CA'; " +
+        'process.stdout.write(JSON.stringify({ enGB, frCA }));',
+    ],
+    { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' },
+  ),
+) as { enGB: Record<string, string>; frCA: Record<string, string> };
+const { enGB, frCA } = catalogues;
+
+/**
+ * The English words that must not be left on a French screen: every en-GB message that French writes differently,
+ * without its placeholders (a message with a placeholder is checked by its longest plain part).
+ */
+const ENGLISH = [
+  ...new Set(
+    Object.keys(enGB)
+      .filter((k) => enGB[k] !== frCA[k])
+      .map(
+        (k) =>
+          enGB[k]
+            .split(/\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/)
+            .map((part) => part.trim())
+            .sort((a, b) => b.length - a.length)[0],
+      )
+      .filter((part): part is string => !!part && /\p{L}{3,}/u.test(part)),
+  ),
+];
+
+/**
+ * Sections whose words are converted after the work on them now (issue #16's providers and procedures) is merged;
+ * the same files are on the unit test's list (test/unit/i18n-bare-text.test.ts). This list only shrinks.
+ */
+const NOT_YET_CONVERTED = ['[aria-labelledby="settings-providers"]', '[aria-labelledby="settings-procedures"]'];
+
+/** The words a person sees or hears on the screen: visible text, and the names and hints of controls. */
+async function wordsOnScreen(page: Page): Promise<string[]> {
+  return page.evaluate((skipped) => {
+    const skip = (el: Element) => skipped.some((selector) => el.closest(selector));
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      const text = node.textContent?.trim();
+      if (!text || !parent || skip(parent)) continue;
+      // Visible, or in the live regions (said by a screen reader).
+      if (parent.checkVisibility() || parent.closest('[aria-live]')) found.push(text);
+    }
+    for (const el of document.body.querySelectorAll<HTMLElement>('[aria-label], [placeholder], [title], [alt]'))
+      if (el.checkVisibility() && !skip(el))
+        for (const name of ['aria-label', 'placeholder', 'title', 'alt']) {
+          const value = el.getAttribute(name)?.trim();
+          if (value) found.push(value);
+        }
+    return found;
+  }, NOT_YET_CONVERTED);
+}
+
+/** English left on the screen: a catalogue word found whole, or inside a longer text as a phrase. */
+async function englishLeft(page: Page): Promise<string[]> {
+  const words = await wordsOnScreen(page);
+  const left = new Set<string>();
+  for (const text of words)
+    for (const english of ENGLISH) {
+      const whole = text === english;
+      // Short English words ("Phone", "Status") only count when they are the whole text, so a name such as
+      // "Northwind Broadband Ltd" does not trip them; a phrase counts anywhere.
+      if (whole || (english.length >= 14 && text.includes(english))) left.add(`${english}  ←  “${text}”`);
+    }
+  return [...left];
+}
+
+const HIDE_MESSAGES = '.mantine-Notifications-root { display: none !important; }';
+
+const frenchDate = (iso: string, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat('fr-CA', { ...options, timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+
+test('a person picks Français (Canada): every screen of the walk is in French, dates too, without a reload', async ({
+  page,
+}) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await setUpDesk(page);
+  const today = todayInLondon();
+  const received = addDays(today, -3);
+  await logComplaint(page, {
+    receivedOn: received,
+    channel: 'Phone',
+    category: 'Billing',
+    summary: 'Billed twice for November',
+    name: 'Jeanne Tremblay',
+    phone: '0113 496 0000',
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+
+  // English (UK) until the person chooses: the browser says en-GB.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
+
+  // The app redraws in French at once: no reload (the page's own marker is still there), <html lang> follows.
+  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr-CA');
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  await expect(page).toHaveTitle('Paramètres — Redress');
+  await expect(page.getByRole('combobox', { name: 'Langue de l’interface' })).toHaveValue('Français (Canada)');
+  await expect(page.getByTestId('live-polite')).toHaveText('L’interface est maintenant en français (Canada).');
+
+  // Settings (the sections of this issue; the providers' and procedures' sections are converted with #16's work).
+  await expect(page.getByLabel('Nom de l’entreprise')).toHaveValue('Northwind Broadband Ltd');
+  await page.screenshot({ path: `${SHOTS}/settings-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  const settingsLeft = await englishLeft(page);
+
+  // Dashboard: French words, and today's date written the French way.
+  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  await expect(page.getByRole('heading', { name: 'Tableau de bord', level: 1 })).toBeVisible();
+  await expect(page.locator('[data-ready="dashboard"]')).toBeVisible();
+  await expect(
+    page.getByText(frenchDate(today, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })),
+  ).toBeVisible();
+  const unacknowledged = page.getByRole('region', { name: 'Sans accusé de réception', exact: true });
+  await expect(unacknowledged).toContainText('Jeanne Tremblay');
+  await expect(unacknowledged).toContainText('en attente depuis 3 jours');
+  await expect(unacknowledged).toContainText(
+    `Reçue le ${frenchDate(received, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })}`,
+  );
+  await page.screenshot({ path: `${SHOTS}/dashboard-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  const dashboardLeft = await englishLeft(page);
+
+  // Case list: French headings and the received date as French writes it.
+  await page.getByRole('link', { name: 'Dossiers', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Dossiers', level: 1 })).toBeVisible();
+  await expect(page.locator('[data-ready="case-list"]')).toBeVisible();
+  const row = page.getByRole('row', { name: /Jeanne Tremblay/ });
+  await expect(row).toContainText(frenchDate(received, { day: 'numeric', month: 'short', year: 'numeric' }));
+  await expect(page.getByText('1 dossier', { exact: true })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Personne cliente' })).toBeVisible();
+  const listLeft = await englishLeft(page);
+
+  // Reports: French figures and labels.
+  await page.getByRole('link', { name: 'Rapports' }).click();
+  await expect(page.locator('[data-ready="reports"]')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Plaintes reçues' })).toContainText('1');
+  await expect(
+    page.getByText(`chiffres au ${frenchDate(today, { day: 'numeric', month: 'short', year: 'numeric' })}`),
+  ).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/reports-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  const reportsLeft = await englishLeft(page);
+
+  expect({ settingsLeft, dashboardLeft, listLeft, reportsLeft }).toEqual({
+    settingsLeft: [],
+    dashboardLeft: [],
+    listLeft: [],
+    reportsLeft: [],
+  });
+
+  // The choice is the person's, remembered at this computer: after a reload the interface is still French.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Rapports', level: 1 })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr-CA');
+});

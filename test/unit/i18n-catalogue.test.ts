@@ -1,0 +1,129 @@
+// The interface catalogue (issue #17): every English (UK) key exists in every language, every message parses as ICU
+// MessageFormat, both sides use the same placeholders (and the same plural/select arguments), and the French
+// reads as a Quebec customer expects (the interface glossary below; the letters' glossary is added when it exists).
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUES, enCA, enGB, frCA, localeFromSystem, translate } from '#lib/i18n/index';
+import { INTERFACE_LOCALES } from '#shared/model/dates';
+
+/** The arguments a message uses: "name" for {name}, "count:plural" for {count, plural, …}, nested ones too. */
+export function argumentsOf(message: string): string[] {
+  const found = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const e of elements) {
+      if (e.type === TYPE.argument) found.add(e.value);
+      else if (e.type === TYPE.number || e.type === TYPE.date || e.type === TYPE.time) found.add(e.value);
+      else if (e.type === TYPE.plural) {
+        found.add(`${e.value}:plural`);
+        for (const option of Object.values(e.options)) walk(option.value);
+      } else if (e.type === TYPE.select) {
+        found.add(`${e.value}:select`);
+        for (const option of Object.values(e.options)) walk(option.value);
+      } else if (e.type === TYPE.tag) {
+        found.add(`<${e.value}>`);
+        walk(e.children);
+      }
+    }
+  };
+  walk(parse(message));
+  return [...found].sort();
+}
+
+const keys = Object.keys(enGB) as (keyof typeof enGB)[];
+
+describe('the interface catalogue', () => {
+  it('has every English (UK) key in French (Canada), and no key English does not have', () => {
+    expect(keys.length).toBeGreaterThan(200);
+    expect(keys.filter((k) => !(k in frCA))).toEqual([]);
+    expect(Object.keys(frCA).filter((k) => !(k in enGB))).toEqual([]);
+    expect(Object.keys(enCA).filter((k) => !(k in enGB))).toEqual([]);
+    for (const locale of INTERFACE_LOCALES) expect(Object.keys(CATALOGUES[locale]).sort()).toEqual([...keys].sort());
+  });
+
+  it('parses every message of every language as ICU MessageFormat', () => {
+    const broken: string[] = [];
+    for (const locale of INTERFACE_LOCALES)
+      for (const [key, message] of Object.entries(CATALOGUES[locale]))
+        try {
+          parse(message);
+        } catch (e) {
+          broken.push(`${locale} ${key}: ${(e as Error).message}`);
+        }
+    expect(broken).toEqual([]);
+  });
+
+  it('uses the same placeholders on both sides of every translation', () => {
+    const differ: string[] = [];
+    for (const locale of INTERFACE_LOCALES)
+      for (const key of keys) {
+        const english = argumentsOf(enGB[key]);
+        const other = argumentsOf(CATALOGUES[locale][key]);
+        if (english.join() !== other.join()) differ.push(`${locale} ${key}: [${english.join()}] ≠ [${other.join()}]`);
+      }
+    expect(differ).toEqual([]);
+  });
+
+  it('writes plurals that ICU formats in each language', () => {
+    expect(translate('en-GB', 'caseList.count', { total: 1 })).toBe('1 case');
+    expect(translate('en-GB', 'caseList.count', { total: 12345 })).toBe('12,345 cases');
+    expect(translate('fr-CA', 'caseList.count', { total: 1 })).toBe('1 dossier');
+    // French: 0 and 1 are singular; thousands are grouped with a (narrow) no-break space.
+    expect(translate('fr-CA', 'dashboard.due.overdue', { days: 0 })).toBe('0 jour de retard');
+    expect(translate('fr-CA', 'caseList.count', { total: 12345 })).toMatch(/^12\s345 dossiers$/u);
+    expect(translate('en-CA', 'app.nav.post')).toBe('Letters to mail');
+    expect(translate('en-CA', 'app.nav.cases')).toBe('Cases');
+  });
+
+  it('takes the default language from the operating system', () => {
+    expect(localeFromSystem(['fr-FR', 'en-GB'])).toBe('fr-CA');
+    expect(localeFromSystem(['fr'])).toBe('fr-CA');
+    expect(localeFromSystem(['en-CA', 'fr-CA'])).toBe('en-CA');
+    expect(localeFromSystem(['en-US'])).toBe('en-GB');
+    expect(localeFromSystem(['de-DE', 'fr-CA'])).toBe('fr-CA');
+    expect(localeFromSystem([])).toBe('en-GB');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The interface glossary: what French (Canada) must and must not say. The letters' glossary (shared/letters/
+// glossary.ts, issue #17, another helper's) is applied too once it exists and exports `checkFrench(text): string[]`.
+
+const FORBIDDEN: Array<{ term: RegExp; why: string }> = [
+  { term: /'/, why: 'a straight apostrophe: write ’' },
+  { term: /\bla plainte\b/i, why: '“la plainte”: write “votre plainte” (or the complaint’s own words)' },
+  { term: /\bCCTS\b/, why: 'the CCTS is “la CPRST” in French' },
+  { term: /\be-?mails?\b/i, why: 'an anglicism: write “courriel”' },
+  { term: /\btravailler sur\b/i, why: 'an anglicism: “traiter”' },
+  { term: /\b(canceller|céduler|checker|updater|deadline|feedback|supporter)\b/i, why: 'an anglicism' },
+  { term: /\b(Customer|Handler|Settings|Dashboard|Reports)\b/, why: 'English left in the French' },
+  { term: /\b(choisi|inscrit|ajouté|désactivé|connecté)\s*\(e\)/i, why: 'write gender-neutral, not “(e)”' },
+  { term: /·e\b/, why: 'no point médian: write gender-neutral sentences' },
+];
+
+const glossaries = import.meta.glob<{ checkFrench?: (text: string) => string[] }>('../../shared/letters/glossary.ts', {
+  eager: true,
+});
+
+describe('the French of the interface', () => {
+  it('keeps to the glossary: typographic apostrophes, “votre plainte”, no anglicisms, la CPRST', () => {
+    const found: string[] = [];
+    for (const [key, message] of Object.entries(frCA)) {
+      for (const { term, why } of FORBIDDEN) if (term.test(message)) found.push(`${key}: ${why} — ${message}`);
+      for (const g of Object.values(glossaries))
+        for (const problem of g.checkFrench?.(message) ?? []) found.push(`${key}: ${problem}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('names the CPRST wherever the English names the CCTS', () => {
+    const missing = keys.filter((k) => /\bCCTS\b/.test(enGB[k]) && !/\bCPRST\b/.test(frCA[k]));
+    expect(missing).toEqual([]);
+  });
+
+  it('translates every message that is words (no English left as it was)', () => {
+    const SAME_IN_BOTH =
+      /^(\{[^}]+\}|—|Redress|Total|Menu|Logo|Licences|Redress \{version\}|Service|Canada \(fédéral\)|\{screen\} — Redress|\{scheme\} · Canada)$/;
+    const untranslated = keys.filter((k) => enGB[k] === frCA[k] && !SAME_IN_BOTH.test(enGB[k]));
+    expect(untranslated).toEqual([]);
+  });
+});
