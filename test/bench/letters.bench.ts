@@ -26,7 +26,7 @@ const log = (message: string) => process.stderr.write(`[bench:letters] ${message
 /** Seeding code, evaluated in the app's page: the app's own Dexie schema and repository functions. */
 const SEED_ENTRY = `
 import { RedressDatabase } from ${JSON.stringify(join(root, 'renderer/src/db/schema.ts'))};
-import { appendEvent, createCase, saveSettings } from ${JSON.stringify(join(root, 'renderer/src/db/repository.ts'))};
+import { appendEvent, createCase, saveSettings } from ${JSON.stringify(join(root, 'renderer/src/db/repositories/cases.ts'))};
 import { localIsoDate } from ${JSON.stringify(join(root, 'shared/model/dates.ts'))};
 const settings = {
   deskPrefix: 'RDR',
