@@ -216,6 +216,7 @@ export async function lettersBench(hooks: { beforeBatch?: () => Promise<void> } 
         // CPU time of the page and its workers during the batch: what it costs, whatever else the cores are doing.
         rendererCpuMs: batchProcesses.rendererCpuMs,
         rendererCpuMsPerLetter: round(batchProcesses.rendererCpuMs / BATCH),
+        rendererCpuMsByThread: batchProcesses.rendererCpuMsByThread,
         peakRendererRssMb: batchProcesses.peakRendererRssMb,
       },
       loadAverage: { start: loadAtStart, end: loadAverage() },

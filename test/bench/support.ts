@@ -241,18 +241,50 @@ function cpuMs(pid: number): number {
   }
 }
 
+/** CPU time so far of each thread of a process, in ms, summed by thread name (CrRendererMain, DedicatedWorker…). */
+function threadCpuMs(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tasks) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat
+        .slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+        .replace(/\d+$/, '')
+        .trim();
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+      out.set(name, (out.get(name) ?? 0) + ms);
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
 /**
  * Watch the profile's renderer processes from now until stop(): their peak RSS (sampled every 100 ms) and the CPU time
- * they used meanwhile (all their threads: the page and its workers). CPU time says what a figure costs even when other
- * work on the shared cores stretches the wall-clock time.
+ * they used meanwhile, in all and by thread name (the page's main thread is CrRendererMain, web workers are
+ * DedicatedWorker threads). CPU time says what a figure costs even when other work on the shared cores stretches the
+ * wall-clock time. A thread that ends before stop() is counted up to its last sample.
  */
-export function watchRenderers(profile: string): { stop(): { peakRendererRssMb: number; rendererCpuMs: number } } {
+export function watchRenderers(profile: string): {
+  stop(): { peakRendererRssMb: number; rendererCpuMs: number; rendererCpuMsByThread: Record<string, number> };
+} {
   const start = new Map(rendererPids(profile).map((pid) => [pid, cpuMs(pid)]));
+  const threadsAtStart = new Map([...start.keys()].map((pid) => [pid, threadCpuMs(pid)]));
+  const threadsLatest = new Map<number, Map<string, number>>();
   let peak = 0;
   const sample = () => {
     for (const pid of rendererPids(profile)) {
       peak = Math.max(peak, rssBytes(pid));
       if (!start.has(pid)) start.set(pid, 0);
+      threadsLatest.set(pid, threadCpuMs(pid));
     }
   };
   sample();
@@ -263,7 +295,19 @@ export function watchRenderers(profile: string): { stop(): { peakRendererRssMb: 
       sample();
       let cpu = 0;
       for (const [pid, at] of start) cpu += Math.max(0, cpuMs(pid) - at);
-      return { peakRendererRssMb: round(peak / 1024 / 1024), rendererCpuMs: round(cpu) };
+      const byThread: Record<string, number> = {};
+      for (const [pid, latest] of threadsLatest) {
+        const before = threadsAtStart.get(pid);
+        for (const [name, ms] of latest) {
+          const used = Math.max(0, ms - (before?.get(name) ?? 0));
+          if (used > 0) byThread[name] = round((byThread[name] ?? 0) + used);
+        }
+      }
+      return {
+        peakRendererRssMb: round(peak / 1024 / 1024),
+        rendererCpuMs: round(cpu),
+        rendererCpuMsByThread: byThread,
+      };
     },
   };
 }
