@@ -86,6 +86,18 @@ export const rendererConfig = {
     outDir: process.env.REDRESS_WEB_OUT ?? fileURLToPath(new URL('../out/web', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Zod and its jitless setting (#lib/zod-config) in one chunk of their own: the screens are chunks loaded
+          // when first opened, so schemas are built in shared chunks that run before the entry's own modules; each
+          // imports zod from this chunk, which sets jitless before any schema exists (the CSP refuses zod's eval).
+          groups: [
+            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]renderer[\\/]src[\\/]lib[\\/]zod-config\.ts$/ },
+          ],
+        },
+      },
+    },
   },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: Number(process.env.E2E_PORT ?? 4173), strictPort: true },

@@ -13,7 +13,7 @@
 // Times are from the page's own clock (performance.now()), up to the frame after the DOM shows the result.
 // Not a test: nothing fails on a slow figure; `targets` says how each compares.
 import { execSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -159,6 +159,13 @@ async function main() {
     let page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // BENCH_COLD_PROFILE=<file.cpuprofile>: the page's main thread from navigation to the drawn first screen.
+    const coldCdp = process.env.BENCH_COLD_PROFILE ? await context.newCDPSession(page) : undefined;
+    if (coldCdp) {
+      await coldCdp.send('Profiler.enable');
+      await coldCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await coldCdp.send('Profiler.start');
+    }
     await page.goto(`${BASE}/#/`);
     const screen = await Promise.race([
       waitMark(page, 'dashboard').then(() => 'dashboard' as const),
@@ -166,6 +173,11 @@ async function main() {
     ]);
     const coldOpenMs = await waitMark(page, screen === 'dashboard' ? 'dashboard' : 'caseList');
     const firstRowsMs = screen === 'case-list' ? await waitMark(page, 'caseListFirstRows') : null;
+    if (coldCdp) {
+      const { profile: cpuProfile } = await coldCdp.send('Profiler.stop');
+      writeFileSync(process.env.BENCH_COLD_PROFILE!, JSON.stringify(cpuProfile));
+      await coldCdp.detach();
+    }
     // Where the time goes: the page's scripts run after DOMContentLoaded's start; the first paint is the app shell.
     const navigation = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;

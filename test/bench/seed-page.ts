@@ -1,7 +1,7 @@
 // Bench-only code run inside the browser page by app.bench.ts (bundled on the fly with Vite; never part of the app's
 // build). It writes realistic cases with the app's own schema and derive functions, and measures raw reads and the
 // rules engine on the stored cases.
-// Zod without eval, as in every renderer entry point (the page's CSP forbids it).
+// Zod in jitless mode first, as in every entry point of the app: the page's CSP refuses the compiled parsers' eval.
 import '#lib/zod-config';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';

@@ -1,7 +1,7 @@
 // What the benchmarks share: Debian's Chromium and the launch flags that work on this machine, building and serving
 // the web app, the seeding bundle, seeding a browser profile, and the page's heap.
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -192,4 +192,122 @@ export const SEARCH_QUERIES = [
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
+}
+
+// --- The renderer processes' memory and CPU (issue #19) ------------------------------------------------------------
+
+/** The renderer processes of the Chromium started with `--user-data-dir=<profile>` (its web workers are their threads). */
+export function rendererPids(profile: string): number[] {
+  const parent = new Map<number, number>();
+  const args = new Map<number, string>();
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      parent.set(Number(p), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      args.set(Number(p), readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' '));
+    } catch {
+      // gone
+    }
+  }
+  const browser = [...args].find(([, a]) => a.includes(`--user-data-dir=${profile}`) && !a.includes('--type='))?.[0];
+  if (browser === undefined) return [];
+  const descends = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === browser) return true;
+    return false;
+  };
+  return [...args].filter(([pid, a]) => a.includes('--type=renderer') && descends(pid)).map(([pid]) => pid);
+}
+
+/** A process's resident memory in bytes (0 when it is gone). */
+function rssBytes(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** A process's CPU time so far (user + system, every thread), in ms. */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time so far of each thread of a process, in ms, summed by thread name (CrRendererMain, DedicatedWorker…). */
+function threadCpuMs(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tasks) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat
+        .slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+        .replace(/\d+$/, '')
+        .trim();
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+      out.set(name, (out.get(name) ?? 0) + ms);
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+/**
+ * Watch the profile's renderer processes from now until stop(): their peak RSS (sampled every 100 ms) and the CPU time
+ * they used meanwhile, in all and by thread name (the page's main thread is CrRendererMain, web workers are
+ * DedicatedWorker threads). CPU time says what a figure costs even when other work on the shared cores stretches the
+ * wall-clock time. A thread that ends before stop() is counted up to its last sample.
+ */
+export function watchRenderers(profile: string): {
+  stop(): { peakRendererRssMb: number; rendererCpuMs: number; rendererCpuMsByThread: Record<string, number> };
+} {
+  const start = new Map(rendererPids(profile).map((pid) => [pid, cpuMs(pid)]));
+  const threadsAtStart = new Map([...start.keys()].map((pid) => [pid, threadCpuMs(pid)]));
+  const threadsLatest = new Map<number, Map<string, number>>();
+  let peak = 0;
+  const sample = () => {
+    for (const pid of rendererPids(profile)) {
+      peak = Math.max(peak, rssBytes(pid));
+      if (!start.has(pid)) start.set(pid, 0);
+      threadsLatest.set(pid, threadCpuMs(pid));
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      let cpu = 0;
+      for (const [pid, at] of start) cpu += Math.max(0, cpuMs(pid) - at);
+      const byThread: Record<string, number> = {};
+      for (const [pid, latest] of threadsLatest) {
+        const before = threadsAtStart.get(pid);
+        for (const [name, ms] of latest) {
+          const used = Math.max(0, ms - (before?.get(name) ?? 0));
+          if (used > 0) byThread[name] = round((byThread[name] ?? 0) + used);
+        }
+      }
+      return {
+        peakRendererRssMb: round(peak / 1024 / 1024),
+        rendererCpuMs: round(cpu),
+        rendererCpuMsByThread: byThread,
+      };
+    },
+  };
 }

@@ -1,24 +1,18 @@
 import { AppShell, Box, Burger, Center, Group, Loader, NavLink, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useProcedureRows, useSettings } from '#db/hooks';
 import { db } from '#db/schema';
-import { CaseListPage } from '#features/cases';
-import { CasePage } from '#features/cases';
 import { DashboardPage } from '#features/dashboard';
-import { IntakePage } from '#features/intake';
 import { CommandPalette, PaletteButton } from '#features/palette';
 import { ensureDeskPerson } from '#features/people';
 import { MyCasesPage } from '#features/people';
 import { PersonPicker } from '#features/people';
 import { Reminders } from '#features/reminders';
-import { SettingsPage } from '#features/settings';
 import { DataKeeper } from '#features/data';
 import { DataPage } from '#features/data';
-import { LettersToPostPage } from '#features/post';
-import { ReportsPage } from '#features/reports';
 import { ImportPage } from '#features/exchange';
 import { PrivacyPage } from '#features/privacy';
 import { RetentionOnStart } from '#features/privacy';
@@ -31,6 +25,24 @@ import { useT } from '#lib/i18n/index';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { MenuCommands } from './MenuCommands';
 import { EmailDrop } from './EmailDrop';
+
+// The screens after the first are loaded when first opened, each feature in a chunk of its own (with what only it
+// uses: pdf-lib and the letter builders, the report charts, the intake form…), so a cold start parses and runs only
+// the shell and the dashboard (issue #19).
+const CaseListPage = lazy(() => import('#features/cases').then((m) => ({ default: m.CaseListPage })));
+const CasePage = lazy(() => import('#features/cases').then((m) => ({ default: m.CasePage })));
+const IntakePage = lazy(() => import('#features/intake').then((m) => ({ default: m.IntakePage })));
+const SettingsPage = lazy(() => import('#features/settings').then((m) => ({ default: m.SettingsPage })));
+const LettersToPostPage = lazy(() => import('#features/post').then((m) => ({ default: m.LettersToPostPage })));
+const ReportsPage = lazy(() => import('#features/reports').then((m) => ({ default: m.ReportsPage })));
+
+function ScreenLoading() {
+  return (
+    <Center py="xl">
+      <Loader aria-label="Loading" />
+    </Center>
+  );
+}
 
 function Nav({ onNavigate }: { onNavigate: () => void }) {
   const [location, navigate] = useLocation();
@@ -191,27 +203,29 @@ export function App() {
           <AboutLink />
         </AppShell.Navbar>
         <AppShell.Main id="main-content">
-          {settings === null ? (
-            <SettingsPage firstRun />
-          ) : (
-            <Switch>
-              <Route path="/" component={DashboardPage} />
-              <Route path="/cases" component={CaseListPage} />
-              <Route path="/cases/:id">{(params) => <CasePage id={params.id} />}</Route>
-              <Route path="/my" component={MyCasesPage} />
-              <Route path="/new" component={IntakePage} />
-              <Route path="/post" component={LettersToPostPage} />
-              <Route path="/reports" component={ReportsPage} />
-              <Route path="/import" component={ImportPage} />
-              <Route path="/privacy" component={PrivacyPage} />
-              <Route path="/data" component={DataPage} />
-              <Route path="/settings">{() => <SettingsPage />}</Route>
-              <Route path="/team" component={TeamPage} />
-              <Route>
-                <Redirect to="/" />
-              </Route>
-            </Switch>
-          )}
+          <Suspense fallback={<ScreenLoading />}>
+            {settings === null ? (
+              <SettingsPage firstRun />
+            ) : (
+              <Switch>
+                <Route path="/" component={DashboardPage} />
+                <Route path="/cases" component={CaseListPage} />
+                <Route path="/cases/:id">{(params) => <CasePage id={params.id} />}</Route>
+                <Route path="/my" component={MyCasesPage} />
+                <Route path="/new" component={IntakePage} />
+                <Route path="/post" component={LettersToPostPage} />
+                <Route path="/reports" component={ReportsPage} />
+                <Route path="/import" component={ImportPage} />
+                <Route path="/privacy" component={PrivacyPage} />
+                <Route path="/data" component={DataPage} />
+                <Route path="/settings">{() => <SettingsPage />}</Route>
+                <Route path="/team" component={TeamPage} />
+                <Route>
+                  <Redirect to="/" />
+                </Route>
+              </Switch>
+            )}
+          </Suspense>
         </AppShell.Main>
       </AppShell>
     </Router>

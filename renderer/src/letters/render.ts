@@ -55,16 +55,21 @@ export function pdfMakeBrowser(): Promise<PdfMakeBrowser> {
 
 let fontsShared = false;
 
+/** A page in each of the letter fonts (pdfmake changes a definition as it lays it out: a new one each time). */
+const fontsDocument = (): TDocumentDefinitions => ({
+  content: [{ text: 'Redress' }, { text: 'Redress', bold: true }, { text: 'Redress', italics: true }],
+});
+
 /** Render a document definition to the bytes of a PDF file. */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Uint8Array> {
   const pdfMake = await pdfMakeBrowser();
-  const output = pdfMake.createPdf(doc);
   if (!fontsShared) {
-    // The first document parses the fonts as usual; from then on pdfmake reuses them and the words it has laid out
-    // (see font-cache.ts).
-    fontsShared = shareParsedFonts(await output.getStream());
+    // A first document, laid out only, parses the fonts as usual; from then on pdfmake reuses them and the words it
+    // has laid out, and every document's fonts start with the common glyphs (see font-cache.ts), the first letter's
+    // too.
+    fontsShared = shareParsedFonts(await pdfMake.createPdf(fontsDocument()).getStream());
   }
-  const buffer = await output.getBuffer();
+  const buffer = await pdfMake.createPdf(doc).getBuffer();
   // pdfmake hands back its own Buffer polyfill; a plain Uint8Array is what IndexedDB and the IPC contract expect.
   return new Uint8Array(buffer);
 }

@@ -99,23 +99,45 @@ export async function unacknowledged(database: RedressDatabase, limit?: number, 
   return { count: rows.length, rows: rows.slice(0, limit) };
 }
 
-/** Cases whose ADR letter is due on or before `horizon` (overdue ones included) and not yet sent, soonest first. */
+/**
+ * Cases whose ADR letter is due on or before `horizon` (overdue ones included) and not yet sent, soonest first. Read
+ * from the [status+adrLetterDueOn] ranges of the working statuses: counted by the index, only the first rows read.
+ */
 export async function adrLettersDue(
   database: RedressDatabase,
   horizon: string,
   limit?: number,
   desk?: string,
 ): Promise<DueList> {
-  const range = () =>
-    ofDesk(
-      database.caseIndex
-        .where('adrLetterDueOn')
-        .belowOrEqual(horizon)
-        .filter((r) => r.status !== 'closed'),
-      desk,
-    );
-  const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
-  return { count, rows };
+  const parts = await Promise.all(
+    ACTIVE_STATUSES.map(async (status) => {
+      const range = () =>
+        ofDesk(
+          database.caseIndex.where('[status+adrLetterDueOn]').between([status, ''], [status, horizon], true, true),
+          desk,
+        );
+      const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
+      return { count, rows };
+    }),
+  );
+  return {
+    count: parts.reduce((n, p) => n + p.count, 0),
+    // The index's own order: due date, then case id.
+    rows: parts
+      .flatMap((p) => p.rows)
+      .sort((a, b) =>
+        a.adrLetterDueOn !== b.adrLetterDueOn
+          ? a.adrLetterDueOn! < b.adrLetterDueOn!
+            ? -1
+            : 1
+          : a.caseId < b.caseId
+            ? -1
+            : a.caseId > b.caseId
+              ? 1
+              : 0,
+      )
+      .slice(0, limit),
+  };
 }
 
 /** Cases whose customer's ADR referral window ends between today and `horizon`, soonest first. */
