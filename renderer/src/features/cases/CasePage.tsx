@@ -468,13 +468,13 @@ export function CasePage({ id }: { id: string }) {
           today={today}
           by={by || settings?.handlerName || ''}
           onClose={() => setWithdrawing(null)}
-        returnFocusTo={lettersButton}
+          returnFocusTo={lettersButton}
         />
         <LetterDialog
           opened={letterDialog !== null}
           initialChoice={letterDialog?.choice ?? null}
           onClose={() => setLetterDialog(null)}
-        returnFocusTo={lettersButton}
+          returnFocusTo={lettersButton}
           context={
             evaluation && settings
               ? { record, events, evaluation, settings, today, by: by || settings.handlerName }
