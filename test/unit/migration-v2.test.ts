@@ -62,6 +62,11 @@ function upgraded(name: string) {
   return database;
 }
 
+function withoutProviders(settings: DeskSettings): DeskSettings {
+  const { providers: _moved, ...rest } = withProviders(settings);
+  return rest;
+}
+
 describe('schema upgrade from version 1 (fixture)', () => {
   it('keeps every record of every store exactly (version 7 adds the first provider, issue #16)', async () => {
     expect(fixture.schemaVersion).toBe(1);
@@ -75,13 +80,16 @@ describe('schema upgrade from version 1 (fixture)', () => {
       const expected = rows
         .map((r) => fromFixture(store, r))
         .map((r) => (store === 'cases' ? { ...r, providerId: FIRST_PROVIDER_ID } : r))
-        .map((r) => (store === 'settings' ? { ...r, value: withProviders(r.value as DeskSettings) } : r))
+        // Version 7 gives the settings their first provider; version 9 moves the providers into rows of their own.
+        .map((r) => (store === 'settings' ? { ...r, value: withoutProviders(r.value as DeskSettings) } : r))
         .sort((a, b) => String(a[key]).localeCompare(String(b[key])));
       expect(
         stored.sort((a, b) => String(a[key]).localeCompare(String(b[key]))),
         store,
       ).toEqual(expected);
     }
+    const desk = fixture.stores.settings[0].value as DeskSettings;
+    expect(await database.providers.toArray()).toEqual(withProviders(desk).providers);
     const letter = (await database.letters.toArray())[0];
     expect(letter.bytes).toBeInstanceOf(Uint8Array);
     expect(new TextDecoder().decode(letter.bytes)).toContain('%PDF-1.7');

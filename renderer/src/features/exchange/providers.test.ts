@@ -4,6 +4,7 @@ import { checkImport, guessMapping, guessProviderSource } from '#shared/exports/
 import { deskProviders, FIRST_PROVIDER_ID, type Provider } from '#shared/model/provider';
 import { createCase, saveSettings } from '#db/repositories/cases';
 import { saveProvider } from '#db/repositories/providers';
+import { deskSettings as storedDesk } from '#db/desk';
 import { closeAll, freshDatabase } from '#test/support/backup';
 import { newCaseParts } from '#test/support/cases';
 import { deskSettings } from '#test/support/desk';
@@ -22,7 +23,7 @@ const jive: Omit<Provider, 'id'> = {
   defaultLanguage: 'fr-CA',
   region: 'CA',
 };
-const stored = async (database: ReturnType<typeof freshDatabase>) => (await database.settings.get('desk'))!.value;
+const stored = async (database: ReturnType<typeof freshDatabase>) => (await storedDesk(database))!;
 
 describe('the provider in CSV files (#16)', () => {
   it('the export names each case’s provider; an import takes it from a column by name, or one for the whole file', async () => {
