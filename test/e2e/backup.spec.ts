@@ -29,6 +29,8 @@ async function openDataPage(page: Page) {
 test('back up, wipe, restore: the cases and the byte-identical letter are back; a damaged file changes nothing', async ({
   page,
 }) => {
+  // Two cases, a letter, a backup, a wipe, a restore and a damaged file: more than the default minute on a busy machine.
+  test.slow();
   const dir = mkdtempSync(join(tmpdir(), 'redress-backup-e2e-'));
   await setUpDesk(page);
   await logComplaint(page, {

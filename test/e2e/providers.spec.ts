@@ -7,7 +7,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, issueLetterFromDialog, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
+import {
+  chooseOption,
+  expect,
+  issueLetterFromDialog,
+  logComplaint,
+  setUpDesk,
+  test,
+  todayInLondon,
+} from './fixtures';
 
 const today = todayInLondon();
 
@@ -146,6 +154,13 @@ test('two providers on one desk: each case keeps its own provider, letterhead an
   const unacknowledged = page.getByRole('region', { name: 'Unacknowledged', exact: true });
   await expect(unacknowledged.getByRole('link', { name: new RegExp(ukRef) })).toBeVisible();
   await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toBeVisible();
+  // Filtered by provider: Jive's case alone, then every case again.
+  await chooseOption(page, 'Provider', 'Jive Canada');
+  await expect(unacknowledged.getByRole('link', { name: new RegExp(ukRef) })).toHaveCount(0);
+  await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toBeVisible();
+  await chooseOption(page, 'Provider', 'Kijoma Broadband');
+  await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toHaveCount(0);
+  await expect(unacknowledged.getByRole('link', { name: new RegExp(ukRef) })).toBeVisible();
 
   // Each case's acknowledgement: its own letterhead and language. Jive's first (the usual provider is Kijoma).
   await unacknowledged.getByRole('link', { name: new RegExp(caRef) }).click();

@@ -137,3 +137,38 @@ describe('schema upgrade from version 4: providers', () => {
     expect(await database.settings.count()).toBe(1);
   });
 });
+
+/** The stores as they stood at version 9 (before the case index named each case's provider). */
+class ReleasedV9 extends ReleasedV4 {
+  constructor(name: string) {
+    super(name);
+    this.version(5).stores({ outbox: 'ref', syncRevs: 'ref', conflicts: 'caseId' });
+    this.version(6).stores({ reportRows: 'caseId' });
+    this.version(7).stores({});
+    this.version(8).stores({ attachments: 'id, caseId' });
+    this.version(9).stores({ providers: 'id', procedures: 'key, id' });
+  }
+}
+
+describe('schema upgrade to version 12: the case index names the provider', () => {
+  it('adds each case’s provider to its index row, and changes nothing else of it', async () => {
+    n += 1;
+    const name = `redress-migration-v12-${process.pid}-${n}`;
+    const old = new ReleasedV9(name);
+    opened.push(old);
+    const cases = fixture.stores.cases.map((c, i) => ({ ...c, providerId: i === 0 ? 'jive' : FIRST_PROVIDER_ID }));
+    await old.table<Row, string>('cases').bulkAdd(cases);
+    const index = cases.map((c) => ({ caseId: c.id, reference: c.reference, status: 'open', search: 'x' }));
+    await old.table<Row, string>('caseIndex').bulkAdd(index);
+    old.close();
+    const database = new RedressDatabase(name);
+    opened.push(database);
+    await database.open();
+    expect(database.verno).toBe(DB_VERSION);
+    const rows = await database.caseIndex.toArray();
+    expect(rows.map((r) => [r.caseId, r.providerId]).sort()).toEqual(cases.map((c) => [c.id, c.providerId]).sort());
+    expect(rows.map(({ providerId: _p, ...rest }) => rest).sort((a, b) => a.caseId.localeCompare(b.caseId))).toEqual(
+      index.sort((a, b) => String(a.caseId).localeCompare(String(b.caseId))),
+    );
+  });
+});

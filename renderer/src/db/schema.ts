@@ -20,7 +20,7 @@ import type {
 import type { IssuedLetter } from '#shared/model/letter';
 import type { AttachmentRow } from '#shared/model/attachment';
 import type { ReportBasis } from '#shared/reports/index';
-import { FIRST_PROVIDER_ID, withProviders, type Provider } from '#shared/model/provider';
+import { caseProviderId, FIRST_PROVIDER_ID, withProviders, type Provider } from '#shared/model/provider';
 import type { Procedure } from '#shared/rules/procedure';
 import { deriveCaseIndex, deriveReportRow } from './case-index/derive';
 import { installStoredProcedures } from './desk';
@@ -81,6 +81,8 @@ export interface CaseIndexRow {
   /** The handler; '' when nobody is assigned (so the row stays in the `assignee` index). */
   assignee: string;
   procedureId: string;
+  /** The case's provider (issue #16; `caseProviderId`): the dashboard's provider filter. */
+  providerId: string;
   category: Category;
   channel: Channel;
   calendar: CalendarId;
@@ -165,7 +167,7 @@ export interface NotifiedRow {
 export const DB_NAME = 'redress';
 
 /** The newest schema version below: what a desk's database is after it opens (migration tests check it). */
-export const DB_VERSION = 9;
+export const DB_VERSION = 12;
 
 export class RedressDatabase extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>;
@@ -254,6 +256,11 @@ export class RedressDatabase extends Dexie {
       .upgrade((tx) => moveProvidersOut(tx));
     // The desk's procedures are the rules' before anything reads a case (./desk.ts).
     this.on('ready', (database) => installStoredProcedures(database as RedressDatabase));
+    // Version 12 (issue #16): the case index names each case's provider, for the dashboard's provider filter. Only
+    // that field is added to each row (from its case); nothing else is derived again. (10 and 11 are reserved.)
+    this.version(12)
+      .stores({})
+      .upgrade((tx) => indexProviders(tx));
     this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
     this.use(outboxMiddleware(() => this.sharing));
   }
@@ -393,6 +400,18 @@ async function moveProvidersOut(tx: Transaction): Promise<void> {
   const { providers, ...rest } = withProviders(desk.value);
   await tx.table<ProviderRow, string>('providers').bulkPut(providers!);
   await settings.put({ key: 'desk', value: rest });
+}
+
+/** Version 12: each case index row gets its case's provider (the rest of the row is as it was). */
+async function indexProviders(tx: Transaction): Promise<void> {
+  const providers = new Map<string, string>();
+  await tx.table<CaseRecord, string>('cases').each((c) => providers.set(c.id, caseProviderId(c)));
+  await tx
+    .table<CaseIndexRow, string>('caseIndex')
+    .toCollection()
+    .modify((row) => {
+      row.providerId = providers.get(row.caseId) ?? FIRST_PROVIDER_ID;
+    });
 }
 
 let instance: RedressDatabase | null = null;

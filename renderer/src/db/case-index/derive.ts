@@ -2,6 +2,7 @@
 // the case, its timeline and the rules engine. Call `refreshCaseIndex` inside every write transaction that changes a
 // case or its timeline, so the index can never disagree with the facts it was built from.
 import type { CaseRecord, TimelineEvent, TimelineType } from '#shared/model/case';
+import { caseProviderId } from '#shared/model/provider';
 import { fold } from '#shared/model/search-text';
 import { evaluateCase, type Clock, type Evaluation } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
@@ -86,6 +87,7 @@ export function deriveCaseIndex(record: CaseRecord, events: readonly TimelineEve
     stageName: '',
     assignee: record.assignee ?? '',
     procedureId: record.procedureId,
+    providerId: caseProviderId(record),
     category: record.category,
     channel: record.channel,
     calendar: record.calendar,

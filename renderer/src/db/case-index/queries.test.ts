@@ -7,9 +7,18 @@ import { deskSettings } from '#test/support/desk';
 import { RedressDatabase, type CaseIndexRow } from '../schema';
 import { dashboardWindows, describeDue, dueBucket } from './due';
 import { deskCaseIds, loadDashboard } from './queries';
+import { refreshCaseIndex } from './derive';
 
 const settings = deskSettings({ defaultProcedureId: 'kijoma' });
 const TODAY = '2026-11-21';
+const LISTS = [
+  'overdue',
+  'dueToday',
+  'dueThisWeek',
+  'unacknowledged',
+  'adrLettersDue',
+  'referralWindowsClosing',
+] as const;
 const clock = { now: () => new Date(`${TODAY}T10:00:00Z`) };
 
 let opened: RedressDatabase[] = [];
@@ -133,17 +142,9 @@ describe('loadDashboard', () => {
     // Two desks' cases in one store, as a team shares them; "LD" is a prefix of "LDS" but not its desk.
     const database = await seededDesk((i) => (i % 3 === 0 ? 'LDS' : i % 3 === 1 ? 'LD' : 'BRD'));
     const team = await loadDashboard(database, TODAY, 1000);
-    const desk = await loadDashboard(database, TODAY, 1000, 'LDS');
-    const lists = [
-      'overdue',
-      'dueToday',
-      'dueThisWeek',
-      'unacknowledged',
-      'adrLettersDue',
-      'referralWindowsClosing',
-    ] as const;
+    const desk = await loadDashboard(database, TODAY, 1000, { desk: 'LDS' });
     let narrowed = 0;
-    for (const list of lists) {
+    for (const list of LISTS) {
       const mine = team[list].rows.filter((r) => r.reference.startsWith('LDS-'));
       expect(refs(desk[list].rows), list).toEqual(refs(mine));
       expect(desk[list].count, list).toBe(mine.length);
@@ -159,6 +160,34 @@ describe('loadDashboard', () => {
         .map((r) => r.caseId)
         .sort(),
     );
+  });
+
+  it('counts only one provider’s cases when asked (a desk serving several providers, #16)', async () => {
+    const database = await seededDesk();
+    // Every other case is about a second provider; its index row is rebuilt as every write rebuilds it.
+    const ids = (await database.cases.toArray()).map((c) => c.id).sort();
+    const jive = new Set(ids.filter((_, i) => i % 2 === 0));
+    await database.transaction(
+      'rw',
+      [database.cases, database.events, database.caseIndex, database.reportRows],
+      async () => {
+        for (const id of jive) {
+          await database.cases.update(id, { providerId: 'jive' });
+          await refreshCaseIndex(database, id);
+        }
+      },
+    );
+    const all = await loadDashboard(database, TODAY, 1000);
+    const only = await loadDashboard(database, TODAY, 1000, { providerId: 'jive' });
+    let narrowed = 0;
+    for (const list of LISTS) {
+      const theirs = all[list].rows.filter((r) => jive.has(r.caseId));
+      expect(refs(only[list].rows), list).toEqual(refs(theirs));
+      expect(only[list].count, list).toBe(theirs.length);
+      narrowed += all[list].count - only[list].count;
+    }
+    expect(narrowed).toBeGreaterThan(0);
+    expect(only.overdue.count + only.unacknowledged.count).toBeGreaterThan(0);
   });
 
   it('cuts each list at the limit but counts all of it', async () => {

@@ -45,14 +45,28 @@ export interface Dashboard {
 }
 
 /**
- * Only the cases of the desk with this prefix ("this desk's cases" in a team); every case when no prefix is given.
- * The index's ranges stay as they are; the desk's cases are picked from each range as it is read.
+ * Which cases the dashboard counts: every case, or only those of the desk with this reference prefix ("this desk's
+ * cases" in a team, issue #14) and/or of one provider (issue #16).
  */
-function ofDesk<C extends Collection<CaseIndexRow, string, InsertType<CaseIndexRow, 'caseId'>>>(
+export interface CaseScope {
+  desk?: string;
+  providerId?: string;
+}
+
+/**
+ * Only the cases in `scope`; every case when it names nothing. The index's ranges stay as they are; the scope's
+ * cases are picked from each range as it is read.
+ */
+function within<C extends Collection<CaseIndexRow, string, InsertType<CaseIndexRow, 'caseId'>>>(
   range: C,
-  desk: string | undefined,
+  { desk, providerId }: CaseScope,
 ): C {
-  return desk === undefined ? range : (range.filter((r) => isDeskReference(r.reference, desk)) as C);
+  if (desk === undefined && providerId === undefined) return range;
+  return range.filter(
+    (r) =>
+      (desk === undefined || isDeskReference(r.reference, desk)) &&
+      (providerId === undefined || r.providerId === providerId),
+  ) as C;
 }
 
 /** The ids of the cases logged at the desk with this prefix (its references start with it). */
@@ -70,14 +84,14 @@ export async function nextDueBetween(
   to: string,
   toIncluded: boolean,
   limit?: number,
-  desk?: string,
+  scope: CaseScope = {},
 ): Promise<DueList> {
   const parts = await Promise.all(
     ACTIVE_STATUSES.map(async (status) => {
       const range = () =>
-        ofDesk(
+        within(
           database.caseIndex.where('[status+nextDueOn]').between([status, from], [status, to], true, toIncluded),
-          desk,
+          scope,
         );
       const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
       return { count, rows };
@@ -93,8 +107,12 @@ export async function nextDueBetween(
 }
 
 /** Open cases not yet acknowledged, the longest waiting first. */
-export async function unacknowledged(database: RedressDatabase, limit?: number, desk?: string): Promise<DueList> {
-  const rows = await ofDesk(database.caseIndex.where('[status+acknowledged]').equals(['open', 0]), desk).toArray();
+export async function unacknowledged(
+  database: RedressDatabase,
+  limit?: number,
+  scope: CaseScope = {},
+): Promise<DueList> {
+  const rows = await within(database.caseIndex.where('[status+acknowledged]').equals(['open', 0]), scope).toArray();
   rows.sort(byDate((r) => r.receivedOn));
   return { count: rows.length, rows: rows.slice(0, limit) };
 }
@@ -107,14 +125,14 @@ export async function adrLettersDue(
   database: RedressDatabase,
   horizon: string,
   limit?: number,
-  desk?: string,
+  scope: CaseScope = {},
 ): Promise<DueList> {
   const parts = await Promise.all(
     ACTIVE_STATUSES.map(async (status) => {
       const range = () =>
-        ofDesk(
+        within(
           database.caseIndex.where('[status+adrLetterDueOn]').between([status, ''], [status, horizon], true, true),
-          desk,
+          scope,
         );
       const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
       return { count, rows };
@@ -146,9 +164,9 @@ export async function referralWindowsClosing(
   today: string,
   horizon: string,
   limit?: number,
-  desk?: string,
+  scope: CaseScope = {},
 ): Promise<DueList> {
-  const range = () => ofDesk(database.caseIndex.where('adrReferralEndsOn').between(today, horizon, true, true), desk);
+  const range = () => within(database.caseIndex.where('adrReferralEndsOn').between(today, horizon, true, true), scope);
   const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
   return { count, rows };
 }
@@ -163,23 +181,23 @@ export async function handledBy(database: RedressDatabase, assignee: string): Pr
 
 /**
  * Everything the dashboard shows on `today`. A case's next deadline (its most urgent pending clock) puts it in one
- * of overdue, due today or due this week; the other three lists answer their own questions. `desk`: only the cases
- * of the desk with that reference prefix (a desk in a team); every case when absent.
+ * of overdue, due today or due this week; the other three lists answer their own questions. `scope`: only the cases
+ * of a desk (its reference prefix, in a team) and/or of a provider; every case when it names neither.
  */
 export async function loadDashboard(
   database: RedressDatabase,
   today: string,
   limit = 50,
-  desk?: string,
+  scope: CaseScope = {},
 ): Promise<Dashboard> {
   const w = dashboardWindows(today);
   const [overdue, dueToday, dueThisWeek, unack, adr, referral] = await Promise.all([
-    nextDueBetween(database, '', today, false, limit, desk),
-    nextDueBetween(database, today, today, true, limit, desk),
-    nextDueBetween(database, w.tomorrow, w.weekEndsOn, true, limit, desk),
-    unacknowledged(database, limit, desk),
-    adrLettersDue(database, w.adrLetterHorizon, limit, desk),
-    referralWindowsClosing(database, today, w.referralHorizon, limit, desk),
+    nextDueBetween(database, '', today, false, limit, scope),
+    nextDueBetween(database, today, today, true, limit, scope),
+    nextDueBetween(database, w.tomorrow, w.weekEndsOn, true, limit, scope),
+    unacknowledged(database, limit, scope),
+    adrLettersDue(database, w.adrLetterHorizon, limit, scope),
+    referralWindowsClosing(database, today, w.referralHorizon, limit, scope),
   ]);
   return {
     today,
@@ -193,6 +211,7 @@ export async function loadDashboard(
 }
 
 /** The dashboard, live: redrawn when any case changes, in this window or another. */
-export function useDashboard(today: string, limit = 50, desk?: string): Dashboard | undefined {
-  return useLiveQuery(() => loadDashboard(db(), today, limit, desk), [today, limit, desk]);
+export function useDashboard(today: string, limit = 50, scope: CaseScope = {}): Dashboard | undefined {
+  const { desk, providerId } = scope;
+  return useLiveQuery(() => loadDashboard(db(), today, limit, { desk, providerId }), [today, limit, desk, providerId]);
 }

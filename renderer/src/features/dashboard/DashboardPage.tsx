@@ -1,10 +1,12 @@
 // The home screen: what needs doing, most urgent first. Each case sits in one of the due lists by its most urgent
 // pending clock; every item is one click (or Tab + Enter) from its case.
-import { Group, Loader, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { useRef, type RefObject } from 'react';
+import { Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useRef, useState, type RefObject } from 'react';
 import { useLocation } from 'wouter';
 import { calendarDaysBetween } from '#shared/rules/index';
+import { deskProviders } from '#shared/model/provider';
 import { useToday } from '#lib/today';
+import { useSettings } from '#db/hooks';
 import type { CaseIndexRow } from '#db/schema';
 import { formatDate, formatLongDate } from '#lib/format';
 import { clockLabel, describeDueIn, useT } from '#lib/i18n/index';
@@ -139,7 +141,11 @@ function Tile({ label, count, tone, onClick }: { label: string; count: number; t
 export function DashboardPage() {
   const today = useToday();
   const scope = useCasesScope();
-  const counted = useDashboard(today, 50, scope.desk);
+  // One provider's cases, or all of them (a desk that serves several providers, issue #16).
+  const settings = useSettings();
+  const providers = settings ? deskProviders(settings) : [];
+  const [providerId, setProviderId] = useState<string | null>(null);
+  const counted = useDashboard(today, 50, { desk: scope.desk, ...(providerId ? { providerId } : {}) });
   // Shown once the scope is known: a desk that counts only its own cases never sees the team's figures first.
   const data = scope.ready ? counted : undefined;
   const me = useCurrentPerson();
@@ -199,7 +205,22 @@ export function DashboardPage() {
             {me ? ` · ${me.name}` : ''}
           </Text>
         </div>
-        <CasesScopeChoice scope={scope} />
+        <Group gap="sm" align="flex-end">
+          {providers.length > 1 && (
+            <Select
+              label={t('filter.provider')}
+              placeholder={t('filter.allProviders')}
+              data={providers.map((p) => ({ value: p.id, label: p.name }))}
+              value={providerId}
+              onChange={setProviderId}
+              clearable
+              size="xs"
+              w={220}
+              maw="100%"
+            />
+          )}
+          <CasesScopeChoice scope={scope} />
+        </Group>
       </Group>
 
       <ReminderFailuresAlert />

@@ -459,8 +459,8 @@ export function ReportsPage() {
           />
           {providers.length > 1 && (
             <Select
-              label={t('reports.provider')}
-              placeholder={t('reports.allProviders')}
+              label={t('filter.provider')}
+              placeholder={t('filter.allProviders')}
               data={providers.map((p) => ({ value: p.id, label: p.name }))}
               value={providerId}
               onChange={setProviderId}

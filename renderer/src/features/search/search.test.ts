@@ -17,6 +17,7 @@ function row(over: Partial<CaseIndexRow>): CaseIndexRow {
     stageName: 'Customer services',
     assignee: 'Sam Patel',
     procedureId: 'kijoma',
+    providerId: 'first',
     category: 'billing',
     channel: 'phone',
     calendar: 'england-and-wales',
