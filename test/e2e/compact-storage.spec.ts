@@ -127,7 +127,7 @@ test('after an erasure, "Compact storage now" leaves no trace of the erased name
     expect(inBucket.some((hit) => hit.startsWith(path.join('Default', 'WebStorage')))).toBe(true);
     context = await launch(profile);
     page = context.pages()[0] ?? (await context.newPage());
-    await compactNow(page, /^Storage compacted: \d+ rows copied to a fresh store and the old store's files deleted/);
+    await compactNow(page, /^Storage compacted: \d+ rows copied to a fresh store and the old store’s files deleted/);
     await page.getByRole('link', { name: 'Cases' }).click();
     await expect(page.getByRole('link', { name: reference })).toBeVisible();
     await expect(page.getByRole('link', { name: second })).toBeVisible();

@@ -251,7 +251,7 @@ test('settings: the letterhead logo (bad files refused with a reason), the ADR s
 }) => {
   await setUpDesk(page);
   await page.getByRole('link', { name: 'Settings' }).click();
-  const file = page.locator('input[type="file"]');
+  const file = page.getByRole('region', { name: 'Desk settings' }).locator('input[type="file"]');
 
   const problem = page.getByRole('alert').filter({ hasText: /logo/ });
   await file.setInputFiles({ name: 'logo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
