@@ -58,8 +58,10 @@ async function timeOption(page: Page, combobox: string, option: string): Promise
     )!;
     const t0 = performance.now();
     target.click();
+    // Gives up after 20 s (the figure may not change: then the time says so instead of hanging the run).
     await new Promise<void>((resolve) => {
-      const tick = () => (value() !== before ? resolve() : requestAnimationFrame(tick));
+      const tick = () =>
+        value() !== before || performance.now() - t0 > 20_000 ? resolve() : requestAnimationFrame(tick);
       tick();
     });
     await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
@@ -116,6 +118,7 @@ async function main() {
     });
     const heapLoadedMb = await heapMb(page);
     const received = await page.locator('[data-measure="received"] [data-value]').textContent();
+    log(`cold open: ${JSON.stringify({ readyMs, ...inPage, heapLoadedMb, received })}`);
     await page.screenshot({ path: join(root, 'test/output/screenshots/bench-reports.png') });
 
     log('filters and periods…');
