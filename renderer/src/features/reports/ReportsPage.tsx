@@ -349,6 +349,143 @@ function CompensationSection({ report }: { report: Report }) {
   );
 }
 
+type Option = { value: string; label: string };
+
+/**
+ * The period and filters: drawn again only when one of them or their choices change (each Select is a few dozen
+ * Mantine components, and the page renders several times while it loads: settings, the scope, the summaries).
+ */
+const FilterBar = memo(function FilterBar({
+  choice,
+  setChoice,
+  custom,
+  setCustom,
+  periodProblem,
+  today,
+  category,
+  setCategory,
+  channel,
+  setChannel,
+  providerId,
+  setProviderId,
+  procedureId,
+  setProcedureId,
+  handler,
+  setHandler,
+  providers,
+  procedureOptions,
+  handlerOptions,
+}: {
+  choice: PeriodChoice;
+  setChoice: (c: PeriodChoice) => void;
+  custom: [string | null, string | null];
+  setCustom: (c: [string | null, string | null]) => void;
+  periodProblem: string | null;
+  today: string;
+  category: string | null;
+  setCategory: (v: string | null) => void;
+  channel: string | null;
+  setChannel: (v: string | null) => void;
+  providerId: string | null;
+  setProviderId: (v: string | null) => void;
+  procedureId: string | null;
+  setProcedureId: (v: string | null) => void;
+  handler: string | null;
+  setHandler: (v: string | null) => void;
+  providers: Option[];
+  procedureOptions: Option[];
+  handlerOptions: Option[];
+}) {
+  const t = useT();
+  // The filters' choices, made once (a new list makes a Select work through its options again).
+  const { periods, categories, channels } = useMemo(
+    () => ({
+      periods: periodOptions(t),
+      categories: CATEGORIES.map((c) => ({ value: c, label: t(`model.category.${c}` as MessageKey) })),
+      channels: CHANNELS.map((c) => ({ value: c, label: t(`model.channel.${c}` as MessageKey) })),
+    }),
+    [t],
+  );
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={t('reports.periodAndFilters')}>
+      <Group gap="md" align="flex-start" wrap="wrap">
+        <Select
+          label={t('reports.period')}
+          data={periods}
+          value={choice}
+          onChange={(v) => v && setChoice(v as PeriodChoice)}
+          allowDeselect={false}
+          w={190}
+        />
+        {choice === 'custom' && (
+          <DatePickerInput
+            type="range"
+            label={t('reports.fromTo')}
+            placeholder={t('reports.pickDays')}
+            value={custom}
+            onChange={(v) =>
+              setCustom([v[0] ? String(v[0]).slice(0, 10) : null, v[1] ? String(v[1]).slice(0, 10) : null])
+            }
+            valueFormat="D MMM YYYY"
+            allowSingleDateInRange
+            maxDate={today}
+            w={260}
+            error={custom[0] || custom[1] ? periodProblem : null}
+          />
+        )}
+        <Select
+          label={t('reports.category')}
+          placeholder={t('reports.allCategories')}
+          data={categories}
+          value={category}
+          onChange={setCategory}
+          clearable
+          w={200}
+        />
+        <Select
+          label={t('reports.channel')}
+          placeholder={t('reports.allChannels')}
+          data={channels}
+          value={channel}
+          onChange={setChannel}
+          clearable
+          w={200}
+        />
+        {providers.length > 1 && (
+          <Select
+            label={t('reports.provider')}
+            placeholder={t('reports.allProviders')}
+            data={providers}
+            value={providerId}
+            onChange={setProviderId}
+            clearable
+            w={200}
+          />
+        )}
+        <Select
+          label={t('reports.procedure')}
+          placeholder={t('reports.allProcedures')}
+          data={procedureOptions}
+          value={procedureId}
+          onChange={setProcedureId}
+          clearable
+          w={250}
+        />
+        <Select
+          label={t('reports.handler')}
+          placeholder={t('reports.allHandlers')}
+          data={handlerOptions}
+          value={handler}
+          onChange={setHandler}
+          clearable
+          searchable
+          w={240}
+        />
+      </Group>
+    </Paper>
+  );
+});
+
 export function ReportsPage() {
   const t = useT();
   const today = useToday();
@@ -393,15 +530,6 @@ export function ReportsPage() {
     [summaries, from, to, filters, today, scoped],
   );
 
-  // The filters' choices, made once (a new list makes a Select work through its options again).
-  const choices = useMemo(
-    () => ({
-      periods: periodOptions(t),
-      categories: CATEGORIES.map((c) => ({ value: c, label: t(`model.category.${c}` as MessageKey) })),
-      channels: CHANNELS.map((c) => ({ value: c, label: t(`model.channel.${c}` as MessageKey) })),
-    }),
-    [t],
-  );
   const procedureOptions = useMemo(
     () =>
       [...new Set((summaries ?? []).map((s) => s.procedureId))]
@@ -417,6 +545,10 @@ export function ReportsPage() {
   }, [summaries, t]);
 
   const providers = settings ? deskProviders(settings) : [];
+  const providerChoices = useMemo(
+    () => (settings ? deskProviders(settings) : []).map((p) => ({ value: p.id, label: p.name })),
+    [settings],
+  );
   const providerNames = Object.fromEntries(providers.map((p) => [p.id, p.name]));
   const meta = { company: settings?.company.name ?? '', providerNames };
   const download = async (kind: 'csv' | 'pdf') => {
@@ -465,82 +597,27 @@ export function ReportsPage() {
         </Group>
       </Group>
 
-      <Paper withBorder p="md" radius="md" component="section" aria-label={t('reports.periodAndFilters')}>
-        <Group gap="md" align="flex-start" wrap="wrap">
-          <Select
-            label={t('reports.period')}
-            data={choices.periods}
-            value={choice}
-            onChange={(v) => v && setChoice(v as PeriodChoice)}
-            allowDeselect={false}
-            w={190}
-          />
-          {choice === 'custom' && (
-            <DatePickerInput
-              type="range"
-              label={t('reports.fromTo')}
-              placeholder={t('reports.pickDays')}
-              value={custom}
-              onChange={(v) =>
-                setCustom([v[0] ? String(v[0]).slice(0, 10) : null, v[1] ? String(v[1]).slice(0, 10) : null])
-              }
-              valueFormat="D MMM YYYY"
-              allowSingleDateInRange
-              maxDate={today}
-              w={260}
-              error={custom[0] || custom[1] ? periodProblem : null}
-            />
-          )}
-          <Select
-            label={t('reports.category')}
-            placeholder={t('reports.allCategories')}
-            data={choices.categories}
-            value={category}
-            onChange={setCategory}
-            clearable
-            w={200}
-          />
-          <Select
-            label={t('reports.channel')}
-            placeholder={t('reports.allChannels')}
-            data={choices.channels}
-            value={channel}
-            onChange={setChannel}
-            clearable
-            w={200}
-          />
-          {providers.length > 1 && (
-            <Select
-              label={t('reports.provider')}
-              placeholder={t('reports.allProviders')}
-              data={providers.map((p) => ({ value: p.id, label: p.name }))}
-              value={providerId}
-              onChange={setProviderId}
-              clearable
-              w={200}
-            />
-          )}
-          <Select
-            label={t('reports.procedure')}
-            placeholder={t('reports.allProcedures')}
-            data={procedureOptions}
-            value={procedureId}
-            onChange={setProcedureId}
-            clearable
-            w={250}
-          />
-          <Select
-            label={t('reports.handler')}
-            placeholder={t('reports.allHandlers')}
-            data={handlerOptions}
-            value={handler}
-            onChange={setHandler}
-            clearable
-            searchable
-            w={240}
-          />
-        </Group>
-      </Paper>
+      <FilterBar
+        choice={choice}
+        setChoice={setChoice}
+        custom={custom}
+        setCustom={setCustom}
+        periodProblem={periodProblem}
+        today={today}
+        category={category}
+        setCategory={setCategory}
+        channel={channel}
+        setChannel={setChannel}
+        providerId={providerId}
+        setProviderId={setProviderId}
+        procedureId={procedureId}
+        setProcedureId={setProcedureId}
+        handler={handler}
+        setHandler={setHandler}
+        providers={providerChoices}
+        procedureOptions={procedureOptions}
+        handlerOptions={handlerOptions}
+      />
 
       {error && (
         <Alert color="red" title={t('reports.readError')}>
