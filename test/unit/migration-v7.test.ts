@@ -155,10 +155,12 @@ describe('schema upgrade to version 12: the case index names the provider', () =
     n += 1;
     const name = `redress-migration-v12-${process.pid}-${n}`;
     const old = new ReleasedV9(name);
-    opened.push(old);
-    const cases = fixture.stores.cases.map((c, i) => ({ ...c, providerId: i === 0 ? 'jive' : FIRST_PROVIDER_ID }));
+    const cases: Row[] = fixture.stores.cases.map((c, i): Row => ({
+      ...c,
+      providerId: i === 0 ? 'jive' : FIRST_PROVIDER_ID,
+    }));
     await old.table<Row, string>('cases').bulkAdd(cases);
-    const index = cases.map((c) => ({ caseId: c.id, reference: c.reference, status: 'open', search: 'x' }));
+    const index: Row[] = cases.map((c): Row => ({ caseId: c.id, reference: c.reference, status: 'open', search: 'x' }));
     await old.table<Row, string>('caseIndex').bulkAdd(index);
     old.close();
     const database = new RedressDatabase(name);
@@ -167,7 +169,8 @@ describe('schema upgrade to version 12: the case index names the provider', () =
     expect(database.verno).toBe(DB_VERSION);
     const rows = await database.caseIndex.toArray();
     expect(rows.map((r) => [r.caseId, r.providerId]).sort()).toEqual(cases.map((c) => [c.id, c.providerId]).sort());
-    expect(rows.map(({ providerId: _p, ...rest }) => rest).sort((a, b) => a.caseId.localeCompare(b.caseId))).toEqual(
+    const withoutProvider = rows.map(({ providerId: _p, ...rest }): Row => rest);
+    expect(withoutProvider.sort((a, b) => String(a.caseId).localeCompare(String(b.caseId)))).toEqual(
       index.sort((a, b) => String(a.caseId).localeCompare(String(b.caseId))),
     );
   });

@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { matchesSearch, searchTerms } from '#shared/model/search-text';
 import { generateCases } from '#test/fixtures/generate-cases';
 import { deriveCaseIndex } from './derive';
-import { matchingRows, whenIndexed } from './text-index';
+import {
+  buildGrams,
+  gramsOf,
+  type GramsReply,
+  type GramsRequest,
+  matchingRows,
+  prepareSearch,
+  whenIndexed,
+} from './text-index';
 
 const rows = generateCases(1500, { today: '2026-11-20', seed: 3 }).map((c) => deriveCaseIndex(c.record, c.events));
 // A row with a newline and accents in its stored text (there should be none, but the index must not join rows).
@@ -51,5 +59,85 @@ describe('the text index', () => {
     expect([...matchingRows(changed, terms)]).toEqual(
       changed.flatMap((r, i) => (matchesSearch(r.search.replace(/\n/g, ' '), terms) ? [i] : [])),
     );
+  });
+});
+
+/** A stand-in for the browser's Worker (vitest runs in Node): answers like ./text-index.worker.ts, or fails. */
+function installWorker(behaviour: 'answer' | 'fail') {
+  const made: string[] = [];
+  class FakeWorker {
+    onmessage: ((event: { data: GramsReply }) => void) | null = null;
+    onerror: ((event: { preventDefault(): void }) => void) | null = null;
+    terminated = false;
+    constructor(url: URL) {
+      made.push(String(url));
+    }
+    postMessage(request: GramsRequest) {
+      setTimeout(() => {
+        if (behaviour === 'fail') this.onerror?.({ preventDefault() {} });
+        else this.onmessage?.({ data: gramsOf(request.haystack, request.starts) });
+      }, 0);
+    }
+    terminate() {
+      this.terminated = true;
+    }
+  }
+  (globalThis as { Worker?: unknown }).Worker = FakeWorker;
+  return { made, remove: () => delete (globalThis as { Worker?: unknown }).Worker };
+}
+
+describe('the trigram index off the page thread', () => {
+  it('is built in a worker as soon as the search is prepared, and answers exactly as matchesSearch', async () => {
+    const worker = installWorker('answer');
+    try {
+      const fresh = rows.slice(2);
+      prepareSearch(fresh);
+      expect(worker.made).toHaveLength(1);
+      expect(worker.made[0]).toMatch(/text-index\.worker\.ts$/);
+      await whenIndexed(fresh);
+      prepareSearch(fresh); // once per rows array
+      expect(worker.made).toHaveLength(1);
+      for (const q of ['tremblay', 'zoë', '0113 49', 'billing', 'ab']) {
+        const terms = searchTerms(q);
+        expect([...matchingRows(fresh, terms)]).toEqual(
+          fresh.flatMap((r, i) => (matchesSearch(r.search.replace(/\n/g, ' '), terms) ? [i] : [])),
+        );
+      }
+    } finally {
+      worker.remove();
+    }
+  });
+
+  it('is built on the page in short tasks when the worker fails, with the same answers', async () => {
+    const worker = installWorker('fail');
+    try {
+      const fresh = rows.slice(3);
+      prepareSearch(fresh);
+      await whenIndexed(fresh);
+      expect(worker.made).toHaveLength(1);
+      const terms = searchTerms(fresh[10].search.slice(4, 12));
+      expect([...matchingRows(fresh, terms)]).toEqual(
+        fresh.flatMap((r, i) => (matchesSearch(r.search.replace(/\n/g, ' '), terms) ? [i] : [])),
+      );
+    } finally {
+      worker.remove();
+    }
+  });
+
+  it('builds the same index in one go as in steps', () => {
+    const haystack = rows.map((r) => r.search.replace(/\n/g, ' ')).join('\n');
+    const starts = new Int32Array(rows.length + 1);
+    let at = 0;
+    rows.forEach((r, i) => {
+      starts[i] = at;
+      at += r.search.length + 1;
+    });
+    starts[rows.length] = at;
+    const steps = buildGrams(haystack, starts, 100);
+    let next = steps.next();
+    while (!next.done) next = steps.next();
+    const once = gramsOf(haystack, starts);
+    expect([...once.offsets]).toEqual([...next.value.offsets]);
+    expect([...once.rows]).toEqual([...next.value.rows]);
   });
 });

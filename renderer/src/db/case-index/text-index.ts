@@ -5,8 +5,8 @@
 // Two structures over the same text, both typed arrays:
 // - every row's text joined into one string with each row's start (`starts`): a term is found with `indexOf` over the
 //   whole string, a few milliseconds for 10 MB, and each hit mapped to its row;
-// - for terms of 3 characters or more, once built (in short background tasks from the first query, about a second of
-//   work at 100,000 cases; queries scan until then), an inverted index of hashed trigrams: for each of 2^16 buckets, the rows whose
+// - for terms of 3 characters or more, once built (in a web worker, from the moment the case list has every row or
+//   from the first query, about a second of work at 100,000 cases; queries scan until then), an inverted index of hashed trigrams: for each of 2^16 buckets, the rows whose
 //   text holds a trigram that hashes there (ascending row numbers). A row holding a term holds every trigram of it, so
 //   the rows listed under the term's rarest trigram are a superset of the matches; each is then checked with the
 //   real match. At 100,000 cases a selective word ("tremblay", a postcode, an account number) is checked on a few
@@ -66,15 +66,14 @@ function textIndex(rows: readonly Searchable[]): TextIndex {
   return index;
 }
 
-/** Rows of text hashed per step of the trigram build: a few milliseconds of work, so typing never waits on it. */
+/** Rows of text hashed per step of the in-thread trigram build: a few milliseconds of work, so typing never waits on it. */
 const BUILD_STEP_ROWS = 4000;
 
 /**
  * Each bucket's rows, in two passes over the text (count, then fill), each row listed once per bucket; yields after
- * every BUILD_STEP_ROWS rows so the build runs in short tasks (about a second of work at 100,000 cases).
+ * every `step` rows so the build can run in short tasks (about a second of work at 100,000 cases).
  */
-function* buildGrams(index: TextIndex): Generator<void, Grams> {
-  const { haystack: h, starts } = index;
+export function* buildGrams(h: string, starts: Int32Array, step = BUILD_STEP_ROWS): Generator<void, Grams> {
   const n = starts.length - 1;
   const last = new Int32Array(BUCKETS);
   const counts = new Int32Array(BUCKETS + 1);
@@ -96,7 +95,7 @@ function* buildGrams(index: TextIndex): Generator<void, Grams> {
         a = b;
         b = c;
       }
-      if (row % BUILD_STEP_ROWS === BUILD_STEP_ROWS - 1) yield;
+      if (row % step === step - 1) yield;
     }
   }
   yield* each((g) => (counts[g + 1] += 1));
@@ -108,20 +107,84 @@ function* buildGrams(index: TextIndex): Generator<void, Grams> {
   return { offsets, rows };
 }
 
-/** Build the trigram index of `index` in short tasks, once; resolves when it is there (or the rows were replaced). */
-function startGrams(index: TextIndex): Promise<void> {
-  index.building ??= new Promise<void>((resolve) => {
-    const steps = buildGrams(index);
+/** The trigram index of a joined text in one go (the worker's job: ./text-index.worker.ts). */
+export function gramsOf(haystack: string, starts: Int32Array): Grams {
+  const steps = buildGrams(haystack, starts, Number.MAX_SAFE_INTEGER);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** What the worker is sent, and what it answers. */
+export interface GramsRequest {
+  haystack: string;
+  starts: Int32Array;
+}
+export type GramsReply = Grams | { error: string };
+
+/** The trigram index built on the page's thread in short tasks (where there is no worker: tests, a failed worker). */
+function gramsInThread(index: TextIndex): Promise<Grams> {
+  return new Promise<Grams>((resolve) => {
+    const steps = buildGrams(index.haystack, index.starts);
     const step = () => {
       const next = steps.next();
-      if (next.done) {
-        index.grams = next.value;
-        resolve();
-      } else setTimeout(step, 0);
+      if (next.done) resolve(next.value);
+      else setTimeout(step, 0);
     };
     setTimeout(step, 0);
   });
+}
+
+/**
+ * The trigram index built in a web worker, off the page's thread: the page only copies the joined text to it (one
+ * string, a few milliseconds at 10 MB) and receives two typed arrays (moved, not copied). Null where there is no
+ * worker or it fails (then the page builds it itself, in short tasks).
+ */
+function gramsInWorker(index: TextIndex): Promise<Grams | null> {
+  if (typeof Worker === 'undefined') return Promise.resolve(null);
+  return new Promise<Grams | null>((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./text-index.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'redress-search-index',
+      });
+    } catch {
+      resolve(null);
+      return;
+    }
+    const done = (grams: Grams | null) => {
+      worker.terminate();
+      resolve(grams);
+    };
+    worker.onmessage = (event: MessageEvent<GramsReply>) =>
+      done('error' in event.data ? null : { offsets: event.data.offsets, rows: event.data.rows });
+    worker.onerror = (event) => {
+      event.preventDefault();
+      done(null);
+    };
+    const request: GramsRequest = { haystack: index.haystack, starts: index.starts.slice() };
+    worker.postMessage(request, [request.starts.buffer]);
+  });
+}
+
+/** Build the trigram index of `index` once, in a worker when there is one; resolves when it is there. */
+function startGrams(index: TextIndex): Promise<void> {
+  index.building ??= gramsInWorker(index)
+    .then((grams) => grams ?? gramsInThread(index))
+    .then((grams) => {
+      index.grams = grams;
+    });
   return index.building;
+}
+
+/**
+ * Start building the search structures of these rows now (the joined text at once, the trigram index in a worker),
+ * so that the first query finds them ready. The case list calls it once every row is loaded.
+ */
+export function prepareSearch(rows: readonly Searchable[]): void {
+  if (rows.length > 0) void startGrams(textIndex(rows));
 }
 
 /**

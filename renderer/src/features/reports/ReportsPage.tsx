@@ -19,7 +19,7 @@ import {
 } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { CATEGORIES, CHANNELS, type Category, type Channel } from '#shared/model/case';
 import {
   buildReport,
@@ -43,7 +43,7 @@ import { useSettings } from '#db/hooks';
 import { deskCaseIds } from '#db/case-index/queries';
 import { CasesScopeChoice, useCasesScope } from '#features/sharing';
 import { db } from '#db/schema';
-import type { LoadProgress } from './load';
+import { ProgressStore } from './load';
 import { summaryCache } from './summary-cache';
 import { saveReportCsv, saveReportPdf } from './export';
 import { deskProviders } from '#shared/model/provider';
@@ -98,7 +98,7 @@ function periodWords(t: Translate, period: ReportPeriod): string {
 
 function useSummaries(today: string, reloads: number) {
   const [summaries, setSummaries] = useState<CaseSummary[] | null>(null);
-  const [progress, setProgress] = useState<LoadProgress>({ stage: 'all', done: 0, total: 0 });
+  const [progress] = useState(() => new ProgressStore());
   const [error, setError] = useState<string | null>(null);
   const seenReloads = useRef(reloads);
   useEffect(() => {
@@ -110,7 +110,7 @@ function useSummaries(today: string, reloads: number) {
     const refresh = reloads !== seenReloads.current;
     seenReloads.current = reloads;
     summaryCache(db())
-      .summaries(today, setProgress, controller.signal, refresh)
+      .summaries(today, progress.set, controller.signal, refresh)
       .then((list) => {
         if (controller.signal.aborted) return;
         performance.measure('redress:reports-load', { start: started, end: performance.now() });
@@ -121,11 +121,28 @@ function useSummaries(today: string, reloads: number) {
         setError(e instanceof Error ? e.message : String(e));
       });
     return () => controller.abort();
-  }, [today, reloads]);
+  }, [today, reloads, progress]);
   return { summaries, progress, error };
 }
 
-function MeasureCard({ m }: { m: Measure }) {
+/** How far the first read has come (the only part of the page that re-renders per chunk read). */
+export function ReadingProgress({ progress }: { progress: ProgressStore }) {
+  const t = useT();
+  const p = useSyncExternalStore(progress.subscribe, progress.get);
+  return (
+    <Paper withBorder p="md" radius="md" aria-live="polite">
+      <Text size="sm" mb="xs">
+        {t(p.stage === 'all' ? 'reports.reading' : 'reports.readingSince', {
+          done: formatNumber(p.done),
+          total: formatNumber(p.total),
+        })}
+      </Text>
+      <Progress value={p.total ? (100 * p.done) / p.total : 0} aria-label={t('reports.readingLabel')} />
+    </Paper>
+  );
+}
+
+const MeasureCard = memo(function MeasureCard({ m }: { m: Measure }) {
   const t = useT();
   const label = t(`reports.measure.${m.id}`);
   const words = detail(t, m);
@@ -149,6 +166,28 @@ function MeasureCard({ m }: { m: Measure }) {
       </Text>
     </Paper>
   );
+}, sameMeasure);
+
+/** Two figures that read the same (a new report has new objects even where nothing changed). */
+function sameMeasure(a: { m: Measure }, b: { m: Measure }): boolean {
+  const x = a.m;
+  const y = b.m;
+  return (
+    x.id === y.id &&
+    x.display === y.display &&
+    x.value === y.value &&
+    x.numerator === y.numerator &&
+    x.denominator === y.denominator &&
+    x.kind === y.kind
+  );
+}
+
+/** Two volume lists with the same rows, counts and labels. */
+function sameVolumes(a: readonly VolumeRow[], b: readonly VolumeRow[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length && a.every((r, i) => r.key === b[i].key && r.count === b[i].count && r.label === b[i].label))
+  );
 }
 
 /** A volume row's label in the interface language (categories, channels, months; names and procedures as they are). */
@@ -163,93 +202,97 @@ function volumeLabel(t: Translate, key: string, r: VolumeRow): string {
   return r.label;
 }
 
-function VolumeSection({
-  sectionKey,
-  rows,
-  horizontal,
-}: {
-  sectionKey: (typeof VOLUME_SECTIONS)[number]['key'];
-  rows: VolumeRow[];
-  horizontal: boolean;
-}) {
-  const t = useT();
-  const title = t(`reports.volume.${sectionKey}`);
-  const label = (r: VolumeRow) => volumeLabel(t, sectionKey, r);
-  const data = rows.map((r) => ({ label: label(r), Cases: r.count }));
-  const total = rows.reduce((n, r) => n + r.count, 0);
-  const chartLabel = t('reports.chart', {
-    title: title.toLowerCase(),
-    values: rows.map((r) => `${label(r)} ${formatNumber(r.count)}`).join(', '),
-  });
-  return (
-    <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
-      <Title order={3} size="h4" mb="sm">
-        {title}
-      </Title>
-      <Grid gap="lg" align="flex-start">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Box role="img" aria-label={chartLabel}>
-            <BarChart
-              h={horizontal ? Math.max(160, rows.length * 34 + 40) : 240}
-              data={data}
-              dataKey="label"
-              series={[{ name: 'Cases', color: 'teal.6' }]}
-              orientation={horizontal ? 'vertical' : 'horizontal'}
-              yAxisProps={horizontal ? { width: 190 } : { allowDecimals: false }}
-              xAxisProps={horizontal ? { allowDecimals: false } : undefined}
-              gridAxis={horizontal ? 'x' : 'y'}
-              withTooltip={false}
-              withBarValueLabel
-              tickLine="none"
-              maxBarWidth={horizontal ? 22 : 48}
-            />
-          </Box>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Table
-            withRowBorders
-            verticalSpacing={4}
-            fz="sm"
-            data-volumes={VOLUME_SECTIONS.find((v) => v.key === sectionKey)?.title}
-            aria-label={title}
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t(`reports.volumeColumn.${sectionKey}`)}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('common.cases')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.key}>
-                  <Table.Th scope="row" fw={400}>
-                    {label(r)}
-                  </Table.Th>
-                  <Table.Td ta="right">{formatNumber(r.count)}</Table.Td>
-                </Table.Tr>
-              ))}
-              {rows.length === 0 && (
+/** A chart and its table; drawn again only when its rows change (a filter leaves some volumes as they were). */
+const VolumeSection = memo(
+  function VolumeSection({
+    sectionKey,
+    rows,
+    horizontal,
+  }: {
+    sectionKey: (typeof VOLUME_SECTIONS)[number]['key'];
+    rows: VolumeRow[];
+    horizontal: boolean;
+  }) {
+    const t = useT();
+    const title = t(`reports.volume.${sectionKey}`);
+    const label = (r: VolumeRow) => volumeLabel(t, sectionKey, r);
+    const data = rows.map((r) => ({ label: label(r), Cases: r.count }));
+    const total = rows.reduce((n, r) => n + r.count, 0);
+    const chartLabel = t('reports.chart', {
+      title: title.toLowerCase(),
+      values: rows.map((r) => `${label(r)} ${formatNumber(r.count)}`).join(', '),
+    });
+    return (
+      <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
+        <Title order={3} size="h4" mb="sm">
+          {title}
+        </Title>
+        <Grid gap="lg" align="flex-start">
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <Box role="img" aria-label={chartLabel}>
+              <BarChart
+                h={horizontal ? Math.max(160, rows.length * 34 + 40) : 240}
+                data={data}
+                dataKey="label"
+                series={[{ name: 'Cases', color: 'teal.6' }]}
+                orientation={horizontal ? 'vertical' : 'horizontal'}
+                yAxisProps={horizontal ? { width: 190 } : { allowDecimals: false }}
+                xAxisProps={horizontal ? { allowDecimals: false } : undefined}
+                gridAxis={horizontal ? 'x' : 'y'}
+                withTooltip={false}
+                withBarValueLabel
+                tickLine="none"
+                maxBarWidth={horizontal ? 22 : 48}
+              />
+            </Box>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <Table
+              withRowBorders
+              verticalSpacing={4}
+              fz="sm"
+              data-volumes={VOLUME_SECTIONS.find((v) => v.key === sectionKey)?.title}
+              aria-label={title}
+            >
+              <Table.Thead>
                 <Table.Tr>
-                  <Table.Td colSpan={2} c="dimmed">
-                    {t('reports.noCases')}
-                  </Table.Td>
+                  <Table.Th scope="col">{t(`reports.volumeColumn.${sectionKey}`)}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('common.cases')}
+                  </Table.Th>
                 </Table.Tr>
-              )}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr>
-                <Table.Th scope="row">{t('common.total')}</Table.Th>
-                <Table.Th ta="right">{formatNumber(total)}</Table.Th>
-              </Table.Tr>
-            </Table.Tfoot>
-          </Table>
-        </Grid.Col>
-      </Grid>
-    </Paper>
-  );
-}
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r) => (
+                  <Table.Tr key={r.key}>
+                    <Table.Th scope="row" fw={400}>
+                      {label(r)}
+                    </Table.Th>
+                    <Table.Td ta="right">{formatNumber(r.count)}</Table.Td>
+                  </Table.Tr>
+                ))}
+                {rows.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={2} c="dimmed">
+                      {t('reports.noCases')}
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Table.Tbody>
+              <Table.Tfoot>
+                <Table.Tr>
+                  <Table.Th scope="row">{t('common.total')}</Table.Th>
+                  <Table.Th ta="right">{formatNumber(total)}</Table.Th>
+                </Table.Tr>
+              </Table.Tfoot>
+            </Table>
+          </Grid.Col>
+        </Grid>
+      </Paper>
+    );
+  },
+  (a, b) => a.sectionKey === b.sectionKey && a.horizontal === b.horizontal && sameVolumes(a.rows, b.rows),
+);
 
 function CompensationSection({ report }: { report: Report }) {
   const t = useT();
@@ -305,6 +348,143 @@ function CompensationSection({ report }: { report: Report }) {
     </Paper>
   );
 }
+
+type Option = { value: string; label: string };
+
+/**
+ * The period and filters: drawn again only when one of them or their choices change (each Select is a few dozen
+ * Mantine components, and the page renders several times while it loads: settings, the scope, the summaries).
+ */
+const FilterBar = memo(function FilterBar({
+  choice,
+  setChoice,
+  custom,
+  setCustom,
+  periodProblem,
+  today,
+  category,
+  setCategory,
+  channel,
+  setChannel,
+  providerId,
+  setProviderId,
+  procedureId,
+  setProcedureId,
+  handler,
+  setHandler,
+  providers,
+  procedureOptions,
+  handlerOptions,
+}: {
+  choice: PeriodChoice;
+  setChoice: (c: PeriodChoice) => void;
+  custom: [string | null, string | null];
+  setCustom: (c: [string | null, string | null]) => void;
+  periodProblem: string | null;
+  today: string;
+  category: string | null;
+  setCategory: (v: string | null) => void;
+  channel: string | null;
+  setChannel: (v: string | null) => void;
+  providerId: string | null;
+  setProviderId: (v: string | null) => void;
+  procedureId: string | null;
+  setProcedureId: (v: string | null) => void;
+  handler: string | null;
+  setHandler: (v: string | null) => void;
+  providers: Option[];
+  procedureOptions: Option[];
+  handlerOptions: Option[];
+}) {
+  const t = useT();
+  // The filters' choices, made once (a new list makes a Select work through its options again).
+  const { periods, categories, channels } = useMemo(
+    () => ({
+      periods: periodOptions(t),
+      categories: CATEGORIES.map((c) => ({ value: c, label: t(`model.category.${c}` as MessageKey) })),
+      channels: CHANNELS.map((c) => ({ value: c, label: t(`model.channel.${c}` as MessageKey) })),
+    }),
+    [t],
+  );
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={t('reports.periodAndFilters')}>
+      <Group gap="md" align="flex-start" wrap="wrap">
+        <Select
+          label={t('reports.period')}
+          data={periods}
+          value={choice}
+          onChange={(v) => v && setChoice(v as PeriodChoice)}
+          allowDeselect={false}
+          w={190}
+        />
+        {choice === 'custom' && (
+          <DatePickerInput
+            type="range"
+            label={t('reports.fromTo')}
+            placeholder={t('reports.pickDays')}
+            value={custom}
+            onChange={(v) =>
+              setCustom([v[0] ? String(v[0]).slice(0, 10) : null, v[1] ? String(v[1]).slice(0, 10) : null])
+            }
+            valueFormat="D MMM YYYY"
+            allowSingleDateInRange
+            maxDate={today}
+            w={260}
+            error={custom[0] || custom[1] ? periodProblem : null}
+          />
+        )}
+        <Select
+          label={t('reports.category')}
+          placeholder={t('reports.allCategories')}
+          data={categories}
+          value={category}
+          onChange={setCategory}
+          clearable
+          w={200}
+        />
+        <Select
+          label={t('reports.channel')}
+          placeholder={t('reports.allChannels')}
+          data={channels}
+          value={channel}
+          onChange={setChannel}
+          clearable
+          w={200}
+        />
+        {providers.length > 1 && (
+          <Select
+            label={t('filter.provider')}
+            placeholder={t('filter.allProviders')}
+            data={providers}
+            value={providerId}
+            onChange={setProviderId}
+            clearable
+            w={200}
+          />
+        )}
+        <Select
+          label={t('reports.procedure')}
+          placeholder={t('reports.allProcedures')}
+          data={procedureOptions}
+          value={procedureId}
+          onChange={setProcedureId}
+          clearable
+          w={250}
+        />
+        <Select
+          label={t('reports.handler')}
+          placeholder={t('reports.allHandlers')}
+          data={handlerOptions}
+          value={handler}
+          onChange={setHandler}
+          clearable
+          searchable
+          w={240}
+        />
+      </Group>
+    </Paper>
+  );
+});
 
 export function ReportsPage() {
   const t = useT();
@@ -365,6 +545,10 @@ export function ReportsPage() {
   }, [summaries, t]);
 
   const providers = settings ? deskProviders(settings) : [];
+  const providerChoices = useMemo(
+    () => (settings ? deskProviders(settings) : []).map((p) => ({ value: p.id, label: p.name })),
+    [settings],
+  );
   const providerNames = Object.fromEntries(providers.map((p) => [p.id, p.name]));
   const meta = { company: settings?.company.name ?? '', providerNames };
   const download = async (kind: 'csv' | 'pdf') => {
@@ -413,102 +597,34 @@ export function ReportsPage() {
         </Group>
       </Group>
 
-      <Paper withBorder p="md" radius="md" component="section" aria-label={t('reports.periodAndFilters')}>
-        <Group gap="md" align="flex-start" wrap="wrap">
-          <Select
-            label={t('reports.period')}
-            data={periodOptions(t)}
-            value={choice}
-            onChange={(v) => v && setChoice(v as PeriodChoice)}
-            allowDeselect={false}
-            w={190}
-          />
-          {choice === 'custom' && (
-            <DatePickerInput
-              type="range"
-              label={t('reports.fromTo')}
-              placeholder={t('reports.pickDays')}
-              value={custom}
-              onChange={(v) =>
-                setCustom([v[0] ? String(v[0]).slice(0, 10) : null, v[1] ? String(v[1]).slice(0, 10) : null])
-              }
-              valueFormat="D MMM YYYY"
-              allowSingleDateInRange
-              maxDate={today}
-              w={260}
-              error={custom[0] || custom[1] ? periodProblem : null}
-            />
-          )}
-          <Select
-            label={t('reports.category')}
-            placeholder={t('reports.allCategories')}
-            data={CATEGORIES.map((c) => ({ value: c, label: t(`model.category.${c}` as MessageKey) }))}
-            value={category}
-            onChange={setCategory}
-            clearable
-            w={200}
-          />
-          <Select
-            label={t('reports.channel')}
-            placeholder={t('reports.allChannels')}
-            data={CHANNELS.map((c) => ({ value: c, label: t(`model.channel.${c}` as MessageKey) }))}
-            value={channel}
-            onChange={setChannel}
-            clearable
-            w={200}
-          />
-          {providers.length > 1 && (
-            <Select
-              label={t('filter.provider')}
-              placeholder={t('filter.allProviders')}
-              data={providers.map((p) => ({ value: p.id, label: p.name }))}
-              value={providerId}
-              onChange={setProviderId}
-              clearable
-              w={200}
-            />
-          )}
-          <Select
-            label={t('reports.procedure')}
-            placeholder={t('reports.allProcedures')}
-            data={procedureOptions}
-            value={procedureId}
-            onChange={setProcedureId}
-            clearable
-            w={250}
-          />
-          <Select
-            label={t('reports.handler')}
-            placeholder={t('reports.allHandlers')}
-            data={handlerOptions}
-            value={handler}
-            onChange={setHandler}
-            clearable
-            searchable
-            w={240}
-          />
-        </Group>
-      </Paper>
+      <FilterBar
+        choice={choice}
+        setChoice={setChoice}
+        custom={custom}
+        setCustom={setCustom}
+        periodProblem={periodProblem}
+        today={today}
+        category={category}
+        setCategory={setCategory}
+        channel={channel}
+        setChannel={setChannel}
+        providerId={providerId}
+        setProviderId={setProviderId}
+        procedureId={procedureId}
+        setProcedureId={setProcedureId}
+        handler={handler}
+        setHandler={setHandler}
+        providers={providerChoices}
+        procedureOptions={procedureOptions}
+        handlerOptions={handlerOptions}
+      />
 
       {error && (
         <Alert color="red" title={t('reports.readError')}>
           {error}
         </Alert>
       )}
-      {!summaries && !error && (
-        <Paper withBorder p="md" radius="md" aria-live="polite">
-          <Text size="sm" mb="xs">
-            {t(progress.stage === 'all' ? 'reports.reading' : 'reports.readingSince', {
-              done: formatNumber(progress.done),
-              total: formatNumber(progress.total),
-            })}
-          </Text>
-          <Progress
-            value={progress.total ? (100 * progress.done) / progress.total : 0}
-            aria-label={t('reports.readingLabel')}
-          />
-        </Paper>
-      )}
+      {!summaries && !error && <ReadingProgress progress={progress} />}
       {summaries && !period && (
         <Text c="dimmed" size="sm">
           {periodProblem}

@@ -240,11 +240,13 @@ export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable(
         onKeyDown={onKeyDown}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {/* Keyed by place, not by case: a new result set fills the same row elements with other text instead of
+              removing and making them all again (most of a keystroke's cost in the browser: docs/performance.md). */}
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             return (
               <Row
-                key={row.caseId}
+                key={item.key}
                 row={row}
                 index={item.index}
                 start={item.start}

@@ -1,6 +1,7 @@
 // The case list's state: the query, filters and sort, remembered for the window's session (back from a case, the
 // list is as it was), and the matching rows from the in-memory case index.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { prepareSearch } from '#db/case-index/text-index';
 import { useCaseIndex } from '#db/hooks';
 import { CaseSearch, type CaseFilters, type SortKey } from './search';
 
@@ -29,6 +30,11 @@ export function useCaseSearch(today: string, initial?: Partial<ListState>) {
       }),
     [initial],
   );
+
+  // Once every row is there, the search structures are built (the trigram index in a worker), before the first key.
+  useEffect(() => {
+    if (snapshot.complete) prepareSearch(snapshot.rows);
+  }, [snapshot.complete, snapshot.rows]);
 
   const results = useMemo(
     () => searcher.current!.run(snapshot.rows, { text: state.text, filters: state.filters, sort: state.sort, today }),

@@ -1,0 +1,14 @@
+// Builds the search's trigram index (./text-index.ts) off the page's thread: receives the joined text and the rows'
+// starts, answers with the two typed arrays (moved, not copied). One request per worker; the page ends it after.
+import { gramsOf, type GramsReply, type GramsRequest } from './text-index';
+
+self.onmessage = (event: MessageEvent<GramsRequest>) => {
+  let reply: GramsReply;
+  try {
+    reply = gramsOf(event.data.haystack, event.data.starts);
+  } catch (e) {
+    reply = { error: e instanceof Error ? e.message : String(e) };
+  }
+  const transfer = 'error' in reply ? [] : [reply.offsets.buffer, reply.rows.buffer];
+  (self as unknown as Worker).postMessage(reply, transfer);
+};
