@@ -603,6 +603,10 @@ export const enGB = {
   'settings.people.add': 'Add someone to the desk',
   'settings.people.fullName': 'Full name',
   'settings.people.addButton': 'Add',
+  // Attachments (issue #18): an email attached to a case, shown inside the app; an email dropped on a case.
+  'attachments.email.reading': 'Reading the email',
+  'attachments.email.cannotShow': 'The email cannot be shown',
+  'attachments.email.downloadInstead': 'Download the file to open it in a mail program.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enGB;

@@ -599,4 +599,7 @@ export const frCA: Record<MessageKey, string> = {
   'settings.people.add': 'Ajouter une personne au service',
   'settings.people.fullName': 'Nom complet',
   'settings.people.addButton': 'Ajouter',
+  'attachments.email.reading': 'Lecture du courriel',
+  'attachments.email.cannotShow': 'Le courriel ne peut pas être affiché',
+  'attachments.email.downloadInstead': 'Téléchargez le fichier pour l’ouvrir dans un logiciel de courriel.',
 };
