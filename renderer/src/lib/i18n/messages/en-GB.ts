@@ -607,6 +607,11 @@ export const enGB = {
   'attachments.email.reading': 'Reading the email',
   'attachments.email.cannotShow': 'The email cannot be shown',
   'attachments.email.downloadInstead': 'Download the file to open it in a mail program.',
+  'attachments.email.asContact': 'Also log it as contact from the customer (dated the email’s date)',
+  'attachments.email.asContactOn': 'Log {name} as contact from the customer',
+  'attachments.email.contactLogged':
+    '{count, plural, one {Contact from the customer logged} other {# contacts from the customer logged}}',
+  'attachments.email.contactNotLogged': 'Attached, but not logged as a contact',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enGB;
