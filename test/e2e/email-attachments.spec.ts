@@ -289,3 +289,54 @@ test('the proof: an emailed complaint logged from its .eml, its files kept byte 
   expect(after.map((f) => f.bytesSha)).toEqual([null, null, null, null]);
   expect(after.map((f) => f.fileName).join(' ')).not.toMatch(/Complaint|Reply|authority|letter-scan/);
 });
+
+test('scanned PDFs with JBIG2 and JPEG 2000 images are drawn under the CSP without WebAssembly', async ({ page }) => {
+  test.setTimeout(120_000);
+  const pdf = (name: string) => readFileSync(new URL(`../fixtures/pdf/${name}`, import.meta.url));
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: '2026-11-16',
+    channel: 'Letter',
+    category: 'Billing',
+    summary: 'Scanned letters.',
+    name: 'Ada Lovelace',
+    address: '12 St James Square\nLondon',
+    postcode: 'SW1Y 4JH',
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add files…' }).click();
+  await (
+    await chooser
+  ).setFiles([
+    { name: 'jbig2-scan.pdf', mimeType: 'application/pdf', buffer: pdf('jbig2_symbol_offset.pdf') },
+    { name: 'jpx-scan.pdf', mimeType: 'application/pdf', buffer: pdf('jp2k-resetprob.pdf') },
+  ]);
+  const add = page.getByRole('dialog', { name: 'Add files to the case' });
+  await add.getByRole('button', { name: 'Add 2 files' }).click();
+  await expect(add).toBeHidden();
+  const list = page.getByRole('table', { name: 'Attachments' });
+  for (const name of ['jbig2-scan.pdf', 'jpx-scan.pdf']) {
+    await list.getByRole('button', { name: `Preview ${name}` }).click();
+    const preview = page.getByRole('dialog', { name });
+    const first = preview.getByRole('group', { name: /^Page 1 of / });
+    await expect(first).toBeVisible({ timeout: 30_000 });
+    await expect(preview.getByText('The pages cannot be shown')).toHaveCount(0);
+    // The image itself drawn: dark pixels on the page's canvas (a blank page would have none).
+    await expect
+      .poll(
+        () =>
+          first.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+            const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+            let dark = 0;
+            for (let i = 0; i < data.length; i += 4) if (data[i]! < 100 && data[i + 3]! > 0) dark += 1;
+            return dark;
+          }),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(200);
+    await page.screenshot({ path: `${SHOTS}/preview-${name}.png` });
+    await page.keyboard.press('Escape');
+    await expect(preview).toBeHidden();
+  }
+});
