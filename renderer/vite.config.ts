@@ -74,12 +74,42 @@ const previewCsp: Plugin = {
   },
 };
 
+/**
+ * pdf.js decodes JBIG2 and JPEG 2000 images (scanned letters) with WebAssembly, which the CSP forbids (no
+ * 'wasm-unsafe-eval'); with `useWasm: false` it imports its plain-JavaScript builds of the same decoders instead, from
+ * `wasmUrl` + a fixed file name. Those two modules are served from the app's own origin under that fixed name (no
+ * hash), in the build and by the dev server; #letters/pdf-pages points `wasmUrl` at them.
+ */
+export const PDFJS_DECODERS_DIR = 'pdfjs-decoders';
+const PDFJS_DECODERS = ['jbig2_nowasm_fallback.js', 'openjpeg_nowasm_fallback.js'];
+const pdfjsDecoderFile = (name: string) =>
+  fileURLToPath(new URL(`../node_modules/pdfjs-dist/wasm/${name}`, import.meta.url));
+const pdfjsDecoders: Plugin = {
+  name: 'redress-pdfjs-decoders',
+  generateBundle() {
+    for (const name of PDFJS_DECODERS)
+      this.emitFile({
+        type: 'asset',
+        fileName: `${PDFJS_DECODERS_DIR}/${name}`,
+        source: readFileSync(pdfjsDecoderFile(name)),
+      });
+  },
+  configureServer(server) {
+    server.middlewares.use((req, res, next) => {
+      const name = (req.url ?? '').split(/[?#]/)[0]!.split(`/${PDFJS_DECODERS_DIR}/`)[1];
+      if (!name || !PDFJS_DECODERS.includes(name)) return next();
+      res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+      res.end(readFileSync(pdfjsDecoderFile(name)));
+    });
+  },
+};
+
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
 
 export const rendererConfig = {
   root: rendererRoot,
   base: './',
-  plugins: [react(), devCsp, buildCsp, previewCsp],
+  plugins: [react(), devCsp, buildCsp, previewCsp, pdfjsDecoders],
   css: { postcss: fileURLToPath(new URL('./postcss.config.cjs', import.meta.url)) },
   build: {
     // REDRESS_WEB_OUT / E2E_PORT let several test runs share one machine without clobbering each other.

@@ -187,11 +187,20 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, message: st
 
 /**
  * Corrections and voids are dated the day they are made: they do not stop a later entry being dated before them. The
- * receipt is checked against the case's (possibly corrected) date received instead of its entry's date.
+ * receipt is checked against the case's (possibly corrected) date received instead of its entry's date. So are files
+ * attached or removed (#18): the day they were filed, not the day of what they show (a customer's email of last week
+ * attached today, then logged as the contact it was, is dated last week).
  */
-const UNDATED_KINDS: ReadonlySet<string> = new Set(['received', 'corrected', 'voided']);
+const UNDATED_KINDS: ReadonlySet<string> = new Set([
+  'received',
+  'corrected',
+  'voided',
+  'attachment-added',
+  'attachment-removed',
+]);
 
-function lastEntry(events: readonly TimelineEvent[]): TimelineEvent | undefined {
+/** The latest entry a new entry may not be dated before (corrections, voids and files attached do not count). */
+export function lastEntry(events: readonly TimelineEvent[]): TimelineEvent | undefined {
   let last: TimelineEvent | undefined;
   for (const e of events)
     if (UNDATED_KINDS.has(e.type)) continue;

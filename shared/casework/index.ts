@@ -34,6 +34,7 @@ export {
   customerToForm,
   customerDetailsToForm,
   buildActionEvent,
+  lastEntry,
   type ActionInput,
   type ActionContext,
   type NewTimelineEvent,

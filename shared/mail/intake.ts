@@ -111,3 +111,31 @@ export function intakeFromEmail(email: ParsedEmail, desk: { today: string; timeZ
 export function emailIntakeNote(email: Pick<ParsedEmail, 'subject'>): string {
   return `From the email “${email.subject || '(no subject)'}” — it will be attached to the case`;
 }
+
+/** The fields of a 'log-contact' entry for an email from the customer dropped on an existing case. */
+export interface EmailContactInput {
+  on: string;
+  channel: 'email';
+  direction: 'from-customer';
+  summary: string;
+}
+
+/**
+ * The contact an email dropped on a case records (issue #18): from the customer, by email, its summary the subject,
+ * dated the email's date in the desk's time zone. An undated email or one dated after the desk's today (a wrong clock)
+ * is dated today; one sent before `notBefore` (the complaint's date received, or the last entry on the timeline: the
+ * timeline only grows forward) is dated that day and its summary says when it was sent. The email is attached whole.
+ */
+export function contactFromEmail(
+  email: Pick<ParsedEmail, 'subject' | 'date'>,
+  desk: { today: string; timeZone: string; notBefore: string },
+): EmailContactInput {
+  const sent = email.date ? dateInZone(email.date, desk.timeZone) : null;
+  let on = sent && sent <= desk.today ? sent : desk.today;
+  let summary = withoutForbiddenCharacters(email.subject, 'single-line').trim() || '(no subject)';
+  if (on < desk.notBefore) {
+    summary += ` (sent ${on})`;
+    on = desk.notBefore;
+  }
+  return { on, channel: 'email', direction: 'from-customer', summary: summary.slice(0, STORED_LIMITS.summary) };
+}

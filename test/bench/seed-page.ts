@@ -5,6 +5,7 @@
 import '#lib/zod-config';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
+import { attachmentAddedEntry } from '#shared/files/entries';
 import { evaluateRecord } from '#lib/rules';
 import { deriveCaseIndex, deriveReportRow } from '#db/case-index/derive';
 import { RedressDatabase, type CaseIndexRow } from '#db/schema';
@@ -161,14 +162,18 @@ async function evaluateOpenCases() {
 /**
  * `megabytes` files of 1 MB of random bytes (each starting like a PDF) kept on the first cases, as the attachments
  * core stores them (a Blob with its SHA-256), written 20 at a time; none if the desk already holds attachments.
+ * With `onCase` (bench:attachments), all on that one case, each with its 'attachment-added' timeline entry.
  */
-async function seedAttachments(megabytes: number): Promise<{ files: number; bytes: number; reused?: boolean }> {
+async function seedAttachments(
+  megabytes: number,
+  onCase?: string,
+): Promise<{ files: number; bytes: number; reused?: boolean }> {
   const database = new RedressDatabase();
   await database.open();
   try {
     const already = await database.attachments.count();
     if (already) return { files: already, bytes: 0, reused: true };
-    const caseIds = (await database.cases.limit(megabytes).primaryKeys()) as string[];
+    const caseIds = onCase ? [onCase] : ((await database.cases.limit(megabytes).primaryKeys()) as string[]);
     let written = 0;
     for (let i = 0; i < megabytes; i += 20) {
       const rows = [];
@@ -194,6 +199,15 @@ async function seedAttachments(megabytes: number): Promise<{ files: number; byte
         written += bytes.length;
       }
       await database.attachments.bulkPut(rows);
+      if (onCase)
+        await database.events.bulkPut(
+          rows.map((row) => ({
+            id: `bench-entry-${row.id}`,
+            caseId: onCase,
+            at: row.addedAt,
+            ...attachmentAddedEntry(row, row.addedAt.slice(0, 10), row.addedBy),
+          })),
+        );
     }
     return { files: megabytes, bytes: written };
   } finally {

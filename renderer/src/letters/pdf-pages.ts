@@ -6,7 +6,9 @@
 // 'unsafe-eval', no 'wasm-unsafe-eval', no blob: workers):
 // - the worker is pdf.js's own file, bundled by Vite as an asset of the app's origin (`?url`) and started as a module
 //   worker from that URL (worker-src falls back to script-src 'self'), handed to pdf.js as its `workerPort`;
-// - `useWasm: false`: no WebAssembly image decoders (a letter has text and at most a PNG or JPEG logo);
+// - `useWasm: false`: no WebAssembly image decoders; JBIG2 and JPEG 2000 images (scanned attachments) are decoded by
+//   pdf.js's plain-JavaScript builds of the same decoders, modules served from the app's own origin under
+//   `pdfjs-decoders/` (renderer/vite.config.ts) and imported by the worker from `wasmUrl`;
 // - fonts come from the PDF itself (pdfmake embeds them), turned into FontFace objects from bytes (font-src is not
 //   involved); no standard-font, CMap or ICC files are fetched, and no system font stands in for a missing one;
 // - pdfjs-dist 6 has no `isEvalSupported` option any more: it never compiles code from a PDF.
@@ -53,6 +55,7 @@ export async function drawPdfPages(
     worker: pdfWorker(),
     data: bytes.slice(),
     useWasm: false,
+    wasmUrl: new URL('pdfjs-decoders/', document.baseURI).href,
     useSystemFonts: false,
     disableFontFace: false,
     stopAtErrors: !options.tolerant,

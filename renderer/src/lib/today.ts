@@ -4,6 +4,9 @@ import { localIsoDate } from '#shared/model/dates';
 /** The desk's date. The one place the renderer reads the clock for "today". */
 export const todayIso = (): string => localIsoDate(new Date());
 
+/** The desk's time zone: the computer's, as for "today" (an email's date is read in it). */
+export const deskTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /** Today's date, redrawn just after midnight (and when the window comes back after the computer slept). */
 export function useToday(): string {
   const [today, setToday] = useState(todayIso);

@@ -148,6 +148,35 @@ describe('addAttachments', () => {
     ]);
   });
 
+  it('reads and hashes one file at a time (never every picked file’s bytes at once), still in one transaction', async () => {
+    const { database, record } = await withCase();
+    const letter = await pdf();
+    let reading = 0;
+    let most = 0;
+    // Blobs whose bytes take a moment to read, counting how many are being read at once.
+    class SlowBlob extends Blob {
+      override async arrayBuffer(): Promise<ArrayBuffer> {
+        reading += 1;
+        most = Math.max(most, reading);
+        await new Promise((r) => setTimeout(r, 5));
+        const buffer = await super.arrayBuffer();
+        reading -= 1;
+        return buffer;
+      }
+    }
+    const files = Array.from({ length: 5 }, (_, i) => {
+      const bytes = letter.slice();
+      bytes[bytes.length - 1] = i; // five different files (a PDF's trailing byte after %%EOF is free)
+      return { fileName: `letter-${i}.pdf`, bytes: new SlowBlob([bytes as BlobPart]), kind: 'evidence' as const };
+    });
+    const outcomes = await addAttachments(database, record.id, files, 'Sam', clock);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, true, true]);
+    expect(most).toBe(1);
+    const rows = await listAttachments(database, record.id);
+    expect(new Set(rows.map((r) => r.addedAt)).size).toBe(1);
+    for (const row of rows) expect(sha(new Uint8Array(await row.blob!.arrayBuffer()))).toBe(row.sha256);
+  });
+
   it('stores nothing on a case that does not exist or was anonymised', async () => {
     const { database } = await withCase();
     await expect(

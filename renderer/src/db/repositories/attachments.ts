@@ -44,6 +44,18 @@ async function bytesOf(data: Uint8Array | Blob): Promise<Uint8Array> {
   return data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
 }
 
+type Checked =
+  | { ok: false; fileName: string; reason: string }
+  | {
+      ok: true;
+      file: FileToAttach;
+      size: number;
+      blob: Blob;
+      fileType: AttachmentDbRow['fileType'];
+      mime: string;
+      sha256: string;
+    };
+
 /**
  * Keep files on a case. Each is checked (size, kind, note, its type recognised from its bytes, not already on the
  * case); the accepted ones are stored with ONE 'attachment-added' entry each, all in one transaction. A refused file
@@ -56,18 +68,28 @@ export async function addAttachments(
   by: string,
   clock: Now = systemNow,
 ): Promise<AttachOutcome[]> {
-  const checked = await Promise.all(
-    files.map(async (file) => {
-      const size = file.bytes instanceof Uint8Array ? file.bytes.length : file.bytes.size;
-      const early = whyNotAttach({ ...file, size });
-      if (early) return { ok: false as const, fileName: file.fileName, reason: early };
-      const bytes = await bytesOf(file.bytes);
-      const recognised = recogniseFile(bytes, file.fileName);
-      if (!recognised.ok) return { ok: false as const, fileName: file.fileName, reason: recognised.reason };
-      const { fileType, mime } = recognised;
-      return { ok: true as const, file, bytes, fileType, mime, sha256: await sha256Hex(bytes) };
-    }),
-  );
+  // One file at a time: its bytes read, recognised and hashed, then let go; only its Blob is kept for the
+  // transaction (a Blob's bytes stay out of JavaScript's memory), so ten 25 MB files never sit in memory together.
+  const checked: Checked[] = [];
+  for (const file of files) {
+    const size = file.bytes instanceof Uint8Array ? file.bytes.length : file.bytes.size;
+    const early = whyNotAttach({ ...file, size });
+    if (early) {
+      checked.push({ ok: false, fileName: file.fileName, reason: early });
+      continue;
+    }
+    const bytes = await bytesOf(file.bytes);
+    const recognised = recogniseFile(bytes, file.fileName);
+    if (!recognised.ok) {
+      checked.push({ ok: false, fileName: file.fileName, reason: recognised.reason });
+      continue;
+    }
+    const { fileType, mime } = recognised;
+    const sha256 = await sha256Hex(bytes);
+    const blob =
+      file.bytes instanceof Blob ? file.bytes.slice(0, size, mime) : new Blob([file.bytes as BlobPart], { type: mime });
+    checked.push({ ok: true, file, size, blob, fileType, mime, sha256 });
+  }
   const at = clock.now().toISOString();
   const on = localIsoDate(clock.now());
   return database.transaction(
@@ -103,13 +125,13 @@ export async function addAttachments(
           fileName: c.file.fileName.trim(),
           fileType: c.fileType,
           mime: c.mime,
-          size: c.bytes.length,
+          size: c.size,
           sha256: c.sha256,
           kind: c.file.kind,
           note: (c.file.note ?? '').trim(),
           addedBy: by,
           addedAt: at,
-          blob: new Blob([c.bytes as BlobPart], { type: c.mime }),
+          blob: c.blob,
         };
         await database.attachments.add(row);
         await database.events.add({ id: newId(), caseId, at, ...attachmentAddedEntry(row, on, by) });

@@ -31,7 +31,7 @@ import {
   VULNERABILITY_REASON_LABELS,
 } from '#shared/model/case';
 import { emptyIntakeForm, validateIntake, type IntakeForm } from '#shared/model/intake';
-import { todayIso } from '#lib/today';
+import { deskTimeZone, todayIso } from '#lib/today';
 import { confirmReceivedDate, DateField } from '#ui/DateField';
 import { useFormDraft } from '#lib/forms';
 import { DraftOffer } from '#ui/DraftOffer';
@@ -46,9 +46,6 @@ import { activeProviders, usualProvider } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { emailIntakeNote, intakeFromEmail } from '#shared/mail/intake';
 import { EmailView, onEmailForIntake, readEmailFile, takeEmailForIntake, type IncomingEmail } from '#features/mail';
-
-/** The desk's time zone: the computer's, as for "today". */
-const deskTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
  * The email a complaint was filled in from goes on the new case (kind "email"). The case is logged first; should the

@@ -1,6 +1,6 @@
 // Add files to a case: every picked or dropped file listed, each with what it is (from its bytes) and a choice of
 // kind and a note; a refused file shows its reason and is simply not added (nothing else is lost).
-import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import {
@@ -12,7 +12,10 @@ import {
   type AttachmentKind,
 } from '#shared/model/attachment';
 import { addAttachments } from '#db/repositories/attachments';
+import { logEmailContact } from '#db/repositories/email-contact';
 import { db } from '#db/schema';
+import { useT } from '#lib/i18n/index';
+import { deskTimeZone, todayIso } from '#lib/today';
 import { checkPickedFiles, likelyKind, type PickedFile } from './files';
 
 const KIND_OPTIONS = ATTACHMENT_KINDS.map((k) => ({ value: k, label: ATTACHMENT_KIND_LABELS[k] }));
@@ -20,7 +23,11 @@ const KIND_OPTIONS = ATTACHMENT_KINDS.map((k) => ({ value: k, label: ATTACHMENT_
 interface Choice {
   kind: AttachmentKind;
   note: string;
+  /** An email: also record it as a contact from the customer (a 'log-contact' entry). */
+  contact?: boolean;
 }
+
+const isEmail = (p: PickedFile) => p.ok && (p.fileType === 'eml' || p.fileType === 'msg');
 
 export function AddAttachmentsDialog({
   caseId,
@@ -34,6 +41,7 @@ export function AddAttachmentsDialog({
   by: string;
   onClose: () => void;
 }) {
+  const t = useT();
   const [picked, setPicked] = useState<PickedFile[] | null>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   // Refused when stored (e.g. already on the case): shown until the dialog is closed.
@@ -51,7 +59,11 @@ export function AddAttachmentsDialog({
       if (!live) return;
       setPicked(checked);
       setChoices(
-        Object.fromEntries(checked.filter((p) => p.ok).map((p) => [p.key, { kind: likelyKind(p.fileType), note: '' }])),
+        Object.fromEntries(
+          checked
+            .filter((p) => p.ok)
+            .map((p) => [p.key, { kind: likelyKind(p.fileType), note: '', ...(isEmail(p) ? { contact: true } : {}) }]),
+        ),
       );
     });
     return () => {
@@ -72,6 +84,38 @@ export function AddAttachmentsDialog({
         accepted.map((p) => ({ fileName: p.file.name, bytes: p.file, ...choices[p.key] })),
         by,
       );
+      // An email the person marked as a contact: one 'log-contact' entry, after its attachment (which stays if the
+      // contact is refused; the reason is shown).
+      const contactProblems: string[] = [];
+      const contacts: string[] = [];
+      for (const [i, outcome] of outcomes.entries()) {
+        const p = accepted[i]!;
+        if (!outcome.ok || !choices[p.key]?.contact) continue;
+        try {
+          const event = await logEmailContact(
+            db(),
+            caseId,
+            { fileName: p.file.name, bytes: p.file },
+            { by, today: todayIso(), timeZone: deskTimeZone() },
+          );
+          contacts.push(event.summary);
+        } catch (e) {
+          contactProblems.push(`${p.file.name}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+      if (contacts.length > 0)
+        notifications.show({
+          color: 'teal',
+          title: t('attachments.email.contactLogged', { count: contacts.length }),
+          message: contacts.join('\n'),
+        });
+      if (contactProblems.length > 0)
+        notifications.show({
+          color: 'red',
+          title: t('attachments.email.contactNotLogged'),
+          message: contactProblems.join('\n'),
+          autoClose: false,
+        });
       const added = outcomes.filter((o) => o.ok).length;
       if (added > 0)
         notifications.show({
@@ -132,6 +176,16 @@ export function AddAttachmentsDialog({
                       value={choices[p.key]?.note ?? ''}
                       onChange={(e) => set(p.key, { note: e.currentTarget.value })}
                     />
+                    {isEmail(p) && (
+                      <Checkbox
+                        mt="xs"
+                        size="sm"
+                        label={t('attachments.email.asContact')}
+                        aria-label={t('attachments.email.asContactOn', { name: p.file.name })}
+                        checked={choices[p.key]?.contact ?? false}
+                        onChange={(e) => set(p.key, { contact: e.currentTarget.checked })}
+                      />
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

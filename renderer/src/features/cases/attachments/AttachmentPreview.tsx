@@ -5,7 +5,10 @@
 import { Alert, Button, Center, Code, Group, Image, Loader, Modal, ScrollArea, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { ATTACHMENT_FILE_TYPE_LABELS, formatFileSize } from '#shared/model/attachment';
+import type { ParseEmailResult } from '#shared/mail/parse';
 import type { AttachmentDbRow } from '#db/schema';
+import { useT } from '#lib/i18n/index';
+import { EmailView } from '#features/mail';
 import { downloadAttachment } from './files';
 
 /** Text as the customer wrote it: UTF-8, or else Windows-1252 (a superset of Latin-1). */
@@ -104,6 +107,40 @@ function TextView({ blob }: { blob: Blob }) {
   );
 }
 
+/**
+ * An .eml or Outlook .msg attachment: its bytes parsed by #shared/mail/parse, loaded the first time an email is shown
+ * (postal-mime, msgreader and iconv-lite's code pages stay out of the main chunk), and shown by the mail feature's
+ * EmailView (its own attachments downloadable, attached emails opened in place).
+ */
+function EmailPreview({ blob, fileName }: { blob: Blob; fileName: string }) {
+  const t = useT();
+  const [parsed, setParsed] = useState<ParseEmailResult | null>(null);
+  useEffect(() => {
+    let live = true;
+    setParsed(null);
+    void Promise.all([blob.arrayBuffer(), import('#shared/mail/parse')])
+      .then(([buffer, { parseEmail }]) => parseEmail(new Uint8Array(buffer), fileName))
+      .catch((error: unknown): ParseEmailResult => ({ ok: false, error: String(error) }))
+      .then((result) => live && setParsed(result));
+    return () => {
+      live = false;
+    };
+  }, [blob, fileName]);
+  if (parsed === null)
+    return (
+      <Center py="md">
+        <Loader size="sm" aria-label={t('attachments.email.reading')} />
+      </Center>
+    );
+  if (!parsed.ok)
+    return (
+      <Alert color="yellow" title={t('attachments.email.cannotShow')} data-email-preview>
+        {parsed.error} {t('attachments.email.downloadInstead')}
+      </Alert>
+    );
+  return <EmailView email={parsed.email} />;
+}
+
 /** Why a type is not shown inside the app. */
 const NOT_SHOWN: Partial<Record<AttachmentDbRow['fileType'], string>> = {
   docx: 'Word documents are not shown inside Redress (it does not run Office files): download it to open it in a word processor.',
@@ -126,11 +163,7 @@ function Body({ attachment }: { attachment: AttachmentDbRow }) {
       return <TextView blob={blob} />;
     case 'eml':
     case 'msg':
-      return (
-        <Text size="sm" data-email-preview>
-          Email preview
-        </Text>
-      );
+      return <EmailPreview blob={blob} fileName={attachment.fileName} />;
     default:
       return <Text size="sm">{NOT_SHOWN[attachment.fileType]}</Text>;
   }

@@ -172,8 +172,8 @@ export function FileDropArea({
 }) {
   const [over, setOver] = useState(false);
   const carriesFiles = (e: React.DragEvent) => !disabled && Array.from(e.dataTransfer.types).includes('Files');
-  // Files dropped elsewhere in the window (the navigation, the header, a margin) are added to this case too, instead
-  // of the browser leaving the app to open the file.
+  // Files dropped anywhere in the window (on the case, the navigation, the header, a margin) are added to this case,
+  // instead of the browser leaving the app to open the file.
   useEffect(() => {
     if (disabled) return;
     const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
@@ -187,11 +187,13 @@ export function FileDropArea({
       const files = Array.from(e.dataTransfer?.files ?? []);
       if (files.length > 0) onFiles(files);
     };
-    window.addEventListener('dragover', allow);
-    window.addEventListener('drop', drop);
+    // In the capture phase, so the window-wide email drop (a dropped email opens New complaint, app/EmailDrop) never
+    // takes a file meant for this case, whichever listener was added first; React's onDrop below then sees it taken.
+    window.addEventListener('dragover', allow, { capture: true });
+    window.addEventListener('drop', drop, { capture: true });
     return () => {
-      window.removeEventListener('dragover', allow);
-      window.removeEventListener('drop', drop);
+      window.removeEventListener('dragover', allow, { capture: true });
+      window.removeEventListener('drop', drop, { capture: true });
     };
   }, [disabled, onFiles]);
   return (
@@ -208,7 +210,7 @@ export function FileDropArea({
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
       }}
       onDrop={(e) => {
-        if (!carriesFiles(e)) return;
+        if (!carriesFiles(e) || e.defaultPrevented) return;
         e.preventDefault();
         setOver(false);
         const files = Array.from(e.dataTransfer.files);

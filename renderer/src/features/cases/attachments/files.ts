@@ -16,22 +16,25 @@ let counter = 0;
 
 /** Check each file as it would be stored; a refused one carries its reason and stops none of the others. */
 export async function checkPickedFiles(files: readonly File[]): Promise<PickedFile[]> {
-  return Promise.all(
-    files.map(async (file): Promise<PickedFile> => {
-      counter += 1;
-      const key = `${counter}-${file.name}`;
-      const early = whyNotAttach({ fileName: file.name, size: file.size, kind: 'other' });
-      if (early) return { key, file, ok: false, reason: early };
-      try {
-        const recognised = recogniseFile(new Uint8Array(await file.arrayBuffer()), file.name);
-        return recognised.ok
-          ? { key, file, ok: true, fileType: recognised.fileType }
-          : { key, file, ok: false, reason: recognised.reason };
-      } catch (error) {
-        return { key, file, ok: false, reason: `The file could not be read: ${String(error)}` };
-      }
-    }),
-  );
+  // One file at a time, so only one file's bytes are in memory at once (ten 25 MB files are not read together).
+  const checked: PickedFile[] = [];
+  for (const file of files) checked.push(await checkPickedFile(file));
+  return checked;
+}
+
+async function checkPickedFile(file: File): Promise<PickedFile> {
+  counter += 1;
+  const key = `${counter}-${file.name}`;
+  const early = whyNotAttach({ fileName: file.name, size: file.size, kind: 'other' });
+  if (early) return { key, file, ok: false, reason: early };
+  try {
+    const recognised = recogniseFile(new Uint8Array(await file.arrayBuffer()), file.name);
+    return recognised.ok
+      ? { key, file, ok: true, fileType: recognised.fileType }
+      : { key, file, ok: false, reason: recognised.reason };
+  } catch (error) {
+    return { key, file, ok: false, reason: `The file could not be read: ${String(error)}` };
+  }
 }
 
 /** The kind a file most likely is, before the desk says: an email for emails, else evidence. */

@@ -603,6 +603,15 @@ export const enGB = {
   'settings.people.add': 'Add someone to the desk',
   'settings.people.fullName': 'Full name',
   'settings.people.addButton': 'Add',
+  // Attachments (issue #18): an email attached to a case, shown inside the app; an email dropped on a case.
+  'attachments.email.reading': 'Reading the email',
+  'attachments.email.cannotShow': 'The email cannot be shown',
+  'attachments.email.downloadInstead': 'Download the file to open it in a mail program.',
+  'attachments.email.asContact': 'Also log it as contact from the customer (dated the email’s date)',
+  'attachments.email.asContactOn': 'Log {name} as contact from the customer',
+  'attachments.email.contactLogged':
+    '{count, plural, one {Contact from the customer logged} other {# contacts from the customer logged}}',
+  'attachments.email.contactNotLogged': 'Attached, but not logged as a contact',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enGB;

@@ -599,4 +599,12 @@ export const frCA: Record<MessageKey, string> = {
   'settings.people.add': 'Ajouter une personne au service',
   'settings.people.fullName': 'Nom complet',
   'settings.people.addButton': 'Ajouter',
+  'attachments.email.reading': 'Lecture du courriel',
+  'attachments.email.cannotShow': 'Le courriel ne peut pas être affiché',
+  'attachments.email.downloadInstead': 'Téléchargez le fichier pour l’ouvrir dans un logiciel de courriel.',
+  'attachments.email.asContact': 'Consigner aussi comme communication de la clientèle (à la date du courriel)',
+  'attachments.email.asContactOn': 'Consigner {name} comme communication de la clientèle',
+  'attachments.email.contactLogged':
+    '{count, plural, one {Communication de la clientèle consignée} other {# communications de la clientèle consignées}}',
+  'attachments.email.contactNotLogged': 'Joint, mais pas consigné comme communication',
 };
