@@ -157,7 +157,7 @@ async function main() {
         },
         heapAfterMb: await heapMb(page),
         target: target(
-          round(median),
+          median('interactive'),
           [300],
           'case page to interactive with 50 files of 1 MB (median of repeat openings)',
         ),
