@@ -32,7 +32,7 @@ export const frCA: Record<MessageKey, string> = {
   'app.nav.settings': 'Paramètres',
   'app.windowTitle': '{screen} — Redress',
   'app.databaseError':
-    'La base de données du service ne peut pas être ouverte : {reason}. Rien n’a été modifié ni supprimé.',
+    'La base de données du service ne peut pas être ouverte\u00a0: {reason}. Rien n’a été modifié ni supprimé.',
   'app.whoIsWorking': 'Qui travaille à ce poste',
 
   'model.status.open': 'Ouvert',
@@ -130,7 +130,7 @@ export const frCA: Record<MessageKey, string> = {
   'caseList.overdueOnly': 'En retard seulement',
   'caseList.clearFilters': 'Effacer les filtres',
   'caseTable.label': 'Dossiers',
-  'caseTable.rows': 'Lignes des dossiers : flèches pour se déplacer, Entrée pour ouvrir',
+  'caseTable.rows': 'Lignes des dossiers\u00a0: flèches pour se déplacer, Entrée pour ouvrir',
   'caseTable.col.reference': 'Numéro',
   'caseTable.col.customer': 'Personne cliente',
   'caseTable.col.received': 'Reçue le',
@@ -174,12 +174,12 @@ export const frCA: Record<MessageKey, string> = {
   'reports.allHandlers': 'Toutes les personnes responsables',
   'reports.unassigned': 'Sans responsable',
   'reports.readError': 'Les dossiers n’ont pas pu être lus',
-  'reports.reading': 'Lecture des dossiers : {done} sur {total}',
-  'reports.readingSince': 'Lecture des dossiers modifiés depuis la dernière fois : {done} sur {total}',
+  'reports.reading': 'Lecture des dossiers\u00a0: {done} sur {total}',
+  'reports.readingSince': 'Lecture des dossiers modifiés depuis la dernière fois\u00a0: {done} sur {total}',
   'reports.readingLabel': 'Lecture des dossiers',
   'reports.figures': 'Chiffres',
-  'reports.notCounted': 'Non comptés : {count, plural, one {# dossier} other {# dossiers}}',
-  'reports.chart': 'Diagramme à barres des plaintes, {title} : {values}',
+  'reports.notCounted': 'Non comptés\u00a0: {count, plural, one {# dossier} other {# dossiers}}',
+  'reports.chart': 'Diagramme à barres des plaintes, {title}\u00a0: {values}',
   'reports.noCases': 'Aucun dossier',
   'reports.volume.byMonth': 'Reçues par mois',
   'reports.volume.byCategory': 'Reçues par catégorie',
@@ -202,7 +202,7 @@ export const frCA: Record<MessageKey, string> = {
   'reports.definition.volumes':
     'Dossiers reçus pendant la période (selon la date de réception), comptés selon leur valeur actuelle.',
   'reports.definition.rulesErrors':
-    'Dossiers reçus pendant la période dont le moteur de règles ne peut pas lire l’historique (par exemple une inscription datée d’avant la réception) : ils ne sont comptés que dans les volumes. Ouvrez chaque dossier pour en voir la raison.',
+    'Dossiers reçus pendant la période dont le moteur de règles ne peut pas lire l’historique (par exemple une inscription datée d’avant la réception)\u00a0: ils ne sont comptés que dans les volumes. Ouvrez chaque dossier pour en voir la raison.',
   'reports.measure.received': 'Plaintes reçues',
   'reports.measure.resolved': 'Plaintes réglées',
   'reports.measure.acknowledged-on-time': 'Réception confirmée dans les délais',
@@ -221,13 +221,13 @@ export const frCA: Record<MessageKey, string> = {
   'reports.detail.noneResolved': 'aucun dossier réglé',
   'reports.measureDefinition.received': 'Dossiers dont la date de réception tombe dans la période.',
   'reports.measureDefinition.resolved':
-    'Dossiers réglés pendant la période : la première inscription « réglé » ou « fermé » de l’historique tombe dans la période, quelle que soit la date de réception.',
+    'Dossiers réglés pendant la période\u00a0: la première inscription « réglé » ou « fermé » de l’historique tombe dans la période, quelle que soit la date de réception.',
   'reports.measureDefinition.acknowledged-on-time':
-    'Parmi les dossiers reçus pendant la période dont la procédure fixe un délai d’accusé de réception échu aujourd’hui, la part dont la réception a été confirmée dans ce délai (l’échéance d’accusé de réception du moteur de règles : respectée, sur respectée ou manquée ; un dossier toujours sans accusé de réception après l’échéance compte comme manqué).',
+    'Parmi les dossiers reçus pendant la période dont la procédure fixe un délai d’accusé de réception échu aujourd’hui, la part dont la réception a été confirmée dans ce délai (l’échéance d’accusé de réception du moteur de règles\u00a0: respectée, sur respectée ou manquée\u00a0; un dossier toujours sans accusé de réception après l’échéance compte comme manqué).',
   'reports.measureDefinition.within-provider-targets':
-    'Parmi les dossiers réglés pendant la période qui ont au moins un délai de la procédure propre au fournisseur (accusé de réception, première réponse ou délai de réponse d’une étape), la part qui n’en a manqué aucun. Le délai de chaque étape est lu dans le moteur de règles le jour où le dossier a quitté l’étape ; les suspensions prolongent ces délais.',
+    'Parmi les dossiers réglés pendant la période qui ont au moins un délai de la procédure propre au fournisseur (accusé de réception, première réponse ou délai de réponse d’une étape), la part qui n’en a manqué aucun. Le délai de chaque étape est lu dans le moteur de règles le jour où le dossier a quitté l’étape\u00a0; les suspensions prolongent ces délais.',
   'reports.measureDefinition.within-regulatory-deadline':
-    'Parmi les dossiers réglés pendant la période sous un régime qui fixe un délai pour la lettre de recours, la part réglée au plus tard à cette date : réception + 8 semaines pour les plaintes faites avant le 2026-04-08, + 6 semaines à partir de cette date (Ofcom GC C4 ; la date que le moteur de règles calcule à la réception). Les dossiers de la CPRST n’ont pas ce délai et ne sont pas comptés.',
+    'Parmi les dossiers réglés pendant la période sous un régime qui fixe un délai pour la lettre de recours, la part réglée au plus tard à cette date\u00a0: réception + 8 semaines pour les plaintes faites avant le 2026-04-08, + 6 semaines à partir de cette date (Ofcom GC C4\u00a0; la date que le moteur de règles calcule à la réception). Les dossiers de la CPRST n’ont pas ce délai et ne sont pas comptés.',
   'reports.measureDefinition.next-working-day':
     'Parmi les dossiers réglés pendant la période, la part réglée le jour de la réception ou le jour ouvrable suivant selon le calendrier du dossier (fins de semaine et jours fériés de ce calendrier exclus).',
   'reports.measureDefinition.average-days':
@@ -237,7 +237,7 @@ export const frCA: Record<MessageKey, string> = {
   'reports.measureDefinition.adr-letters-sent':
     'Lettres de recours consignées à l’historique (« lettre de recours envoyée ») avec une date comprise dans la période, quelle que soit la date de réception.',
   'reports.measureDefinition.adr-letters-on-time':
-    'Parmi les dossiers dont la lettre de recours arrivait à échéance pendant la période (l’échéance du moteur de règles : 6 ou 8 semaines après la réception, ou immédiatement en cas d’impasse) et échue aujourd’hui, la part dont la lettre a été envoyée dans le délai. Un dossier réglé après l’échéance sans lettre compte comme manqué ; un dossier réglé avant n’a pas besoin de lettre et n’est pas compté.',
+    'Parmi les dossiers dont la lettre de recours arrivait à échéance pendant la période (l’échéance du moteur de règles\u00a0: 6 ou 8 semaines après la réception, ou immédiatement en cas d’impasse) et échue aujourd’hui, la part dont la lettre a été envoyée dans le délai. Un dossier réglé après l’échéance sans lettre compte comme manqué\u00a0; un dossier réglé avant n’a pas besoin de lettre et n’est pas compté.',
   'reports.measureDefinition.adr-referrals':
     'Inscriptions « renvoyée à l’organisme externe » de l’historique avec une date comprise dans la période.',
   'reports.measureDefinition.ccts-referrals':
@@ -272,7 +272,7 @@ export const frCA: Record<MessageKey, string> = {
 
   'sharing.title': 'Partager les dossiers avec votre équipe',
   'sharing.intro':
-    'Les services d’une même équipe partagent un seul dépôt de dossiers sur le serveur de l’équipe (Apache CouchDB). Chaque service garde le dépôt complet et travaille sans réseau ; les modifications circulent dès que le serveur est joignable.',
+    'Les services d’une même équipe partagent un seul dépôt de dossiers sur le serveur de l’équipe (Apache CouchDB). Chaque service garde le dépôt complet et travaille sans réseau\u00a0; les modifications circulent dès que le serveur est joignable.',
   'sharing.server': 'Adresse du serveur',
   'sharing.serverHint': 'Le serveur CouchDB de l’équipe, par exemple {example}',
   'sharing.database': 'Base de données de l’équipe',
@@ -281,23 +281,23 @@ export const frCA: Record<MessageKey, string> = {
     'Connectez-vous avec l’identifiant de ce service sur {server} (créé par votre administrateur ou administratrice avec {command}).',
   'sharing.user': 'Identifiant du service',
   'sharing.password': 'Mot de passe',
-  'sharing.passwordHint': 'Envoyé au serveur seulement ; jamais conservé sur cet ordinateur',
+  'sharing.passwordHint': 'Envoyé au serveur seulement\u00a0; jamais conservé sur cet ordinateur',
   'sharing.test': 'Vérifier la connexion',
   'sharing.join': 'Rejoindre l’équipe',
   'sharing.joined': 'Équipe rejointe',
   'sharing.joinedMessage': 'Ce service partage maintenant ses dossiers.',
   'sharing.connected':
-    'Connexion réussie : la base de données de l’équipe contient {count, plural, one {# document} other {# documents}}.',
+    'Connexion réussie\u00a0: la base de données de l’équipe contient {count, plural, one {# document} other {# documents}}.',
   'sharing.prefixTaken': 'Choisissez un autre préfixe de numéro de dossier',
   'sharing.prefixTakenBy':
-    'Le préfixe {prefix} est déjà utilisé par {desks} : deux services avec un même préfixe donneraient le même numéro à deux dossiers. Choisissez un autre préfixe pour les nouveaux dossiers de ce service (les numéros déjà attribués ici ne changent pas).',
+    'Le préfixe {prefix} est déjà utilisé par {desks}\u00a0: deux services avec un même préfixe donneraient le même numéro à deux dossiers. Choisissez un autre préfixe pour les nouveaux dossiers de ce service (les numéros déjà attribués ici ne changent pas).',
   'sharing.newPrefix': 'Nouveau préfixe',
   'sharing.newPrefixHint': 'De 2 à 6 lettres majuscules ou chiffres, en commençant par une lettre',
   'sharing.notAPrefix': 'Ce n’est pas un préfixe de service',
   'sharing.usePrefix': 'Utiliser ce préfixe et rejoindre l’équipe',
   'sharing.leaveTitle': 'Quitter l’équipe?',
   'sharing.leaveText':
-    'Ce service cesse de partager. Il garde sa copie des dossiers telle qu’elle est maintenant ; les modifications faites aux autres services n’arrivent plus ici, et celles faites ici ne les rejoignent plus.',
+    'Ce service cesse de partager. Il garde sa copie des dossiers telle qu’elle est maintenant\u00a0; les modifications faites aux autres services n’arrivent plus ici, et celles faites ici ne les rejoignent plus.',
   'sharing.leave': 'Quitter l’équipe',
   'sharing.stay': 'Rester',
   'sharing.sharesWith':
@@ -316,7 +316,7 @@ export const frCA: Record<MessageKey, string> = {
   'about.desktop': 'Application de bureau',
   'about.desktopVersions': 'Application de bureau · Electron {electron} · Chromium {chrome} · Node {node}',
   'about.web': 'Mode Web, dans ce navigateur. Tout reste dans ce navigateur, sur cet ordinateur.',
-  'about.notLoaded': 'La liste des licences n’a pas pu être chargée : {error}',
+  'about.notLoaded': 'La liste des licences n’a pas pu être chargée\u00a0: {error}',
   'about.loading': 'Chargement des licences…',
   'about.chromium':
     'Les licences propres à Chromium se trouvent dans LICENSES.chromium.html, dans le dossier de l’application.',
@@ -353,12 +353,12 @@ export const frCA: Record<MessageKey, string> = {
 
   'sync.notSharing': 'Aucun partage',
   'sync.starting': 'Connexion à l’équipe…',
-  'sync.downloading': 'Téléchargement des dossiers de l’équipe : {done} documents sur {total}',
+  'sync.downloading': 'Téléchargement des dossiers de l’équipe\u00a0: {done} documents sur {total}',
   'sync.syncing': 'Synchronisation…',
   'sync.syncingWaiting': 'Synchronisation… {waiting}',
   'sync.synced': 'Synchronisation faite {ago}',
-  'sync.offline': 'Hors ligne : {waiting}',
-  'sync.unreachable': 'Serveur injoignable : {waiting}',
+  'sync.offline': 'Hors ligne\u00a0: {waiting}',
+  'sync.unreachable': 'Serveur injoignable\u00a0: {waiting}',
   'sync.signedOut': 'Reconnectez-vous au serveur de l’équipe',
   'sync.updateNeeded': 'Mettez Redress à jour pour continuer le partage',
   'sync.justNow': 'à l’instant',
@@ -378,9 +378,9 @@ export const frCA: Record<MessageKey, string> = {
   'team.col.details': 'Renseignements modifiés à deux services',
   'clash.title': 'Modifiés à deux services',
   'clash.intro':
-    'Deux services ont modifié ces renseignements sans être connectés. Le dossier montre la première valeur à chaque service ; confirmez-la ou utilisez l’autre.',
-  'clash.now': 'Actuellement : « {value} » — {who}',
-  'clash.other': 'Autre : « {value} » — {who}',
+    'Deux services ont modifié ces renseignements sans être connectés. Le dossier montre la première valeur à chaque service\u00a0; confirmez-la ou utilisez l’autre.',
+  'clash.now': 'Actuellement\u00a0: « {value} » — {who}',
+  'clash.other': 'Autre\u00a0: « {value} » — {who}',
   'clash.keep': 'Garder « {value} »',
   'clash.use': 'Utiliser « {value} »',
   'clash.at': 'au service {desk}',
@@ -395,15 +395,15 @@ export const frCA: Record<MessageKey, string> = {
   'privacy.col.closed': 'Fermé le',
   'privacy.col.dueSince': 'À faire depuis le',
   'privacy.col.removed': 'Ce qui sera retiré',
-  'privacy.resolvedNeverClosed': 'réglé, jamais fermé : dernière inscription',
+  'privacy.resolvedNeverClosed': 'réglé, jamais fermé\u00a0: dernière inscription',
   'privacy.nothingPersonal': 'il ne reste aucun renseignement personnel',
-  'privacy.previewFailed': 'L’aperçu n’a pas pu être produit : {error}',
+  'privacy.previewFailed': 'L’aperçu n’a pas pu être produit\u00a0: {error}',
   'privacy.anonymised': '{n, plural, one {# dossier anonymisé} other {# dossiers anonymisés}}',
   'privacy.nothingToAnonymise': 'Rien à anonymiser',
   'privacy.recordedBelow': 'Consigné ci-dessous.',
   'privacy.lettersDeleted': '{n, plural, one {# lettre supprimée} other {# lettres supprimées}}. Consigné ci-dessous.',
   'privacy.alreadyAnonymised': 'Les dossiers avaient déjà été anonymisés.',
-  'privacy.notAnonymised': 'Rien n’a été anonymisé : {error}',
+  'privacy.notAnonymised': 'Rien n’a été anonymisé\u00a0: {error}',
   'privacy.policy': 'Politique de conservation',
   'privacy.policyOn':
     'Les dossiers fermés sont anonymisés {years, plural, one {# an} other {# ans}} après leur fermeture, à chaque démarrage de l’application.',
@@ -415,9 +415,9 @@ export const frCA: Record<MessageKey, string> = {
   'privacy.preview': 'Voir ce qui serait anonymisé aujourd’hui',
   'privacy.anonymiseButton': 'Anonymiser {n, plural, one {# dossier} other {# dossiers}}…',
   'privacy.nothingDue':
-    'Rien à faire : aucun dossier terminé depuis plus de {years, plural, one {# an} other {# ans}} ne contient encore de renseignements personnels.',
+    'Rien à faire\u00a0: aucun dossier terminé depuis plus de {years, plural, one {# an} other {# ans}} ne contient encore de renseignements personnels.',
   'privacy.due':
-    '{n, plural, one {# dossier terminé} other {# dossiers terminés}} depuis plus de {years, plural, one {# an} other {# ans}} {n, plural, one {contient} other {contiennent}} encore des renseignements personnels :',
+    '{n, plural, one {# dossier terminé} other {# dossiers terminés}} depuis plus de {years, plural, one {# an} other {# ans}} {n, plural, one {contient} other {contiennent}} encore des renseignements personnels\u00a0:',
   'privacy.record': 'Registre des anonymisations et des effacements',
   'privacy.recordEmpty': 'Rien n’a encore été anonymisé ni effacé.',
   'privacy.recordTable': 'Registre de confidentialité',
@@ -425,27 +425,27 @@ export const frCA: Record<MessageKey, string> = {
   'privacy.col.what': 'Opération',
   'privacy.col.by': 'Par',
   'privacy.col.details': 'Détails',
-  'privacy.reason': 'Motif : {reason}',
+  'privacy.reason': 'Motif\u00a0: {reason}',
   'privacy.confirmTitle': 'Anonymiser ces dossiers?',
   'privacy.confirmText':
-    'Les renseignements personnels de {n, plural, one {# dossier} other {# dossiers}} seront retirés définitivement : noms, coordonnées, renseignements sur la vulnérabilité, résumés, texte des inscriptions à l’historique et lettres conservées. Les chiffres restent. Cette opération est irréversible.',
+    'Les renseignements personnels de {n, plural, one {# dossier} other {# dossiers}} seront retirés définitivement\u00a0: noms, coordonnées, renseignements sur la vulnérabilité, résumés, texte des inscriptions à l’historique et lettres conservées. Les chiffres restent. Cette opération est irréversible.',
   'privacy.cancel': 'Annuler',
   'privacy.confirm': 'Anonymiser {n, plural, one {# dossier} other {# dossiers}}',
 
   'compact.title': 'Compacter le stockage',
   'compact.intro':
-    'Les données effacées disparaissent aussitôt du service, mais les fichiers du navigateur sur cet ordinateur peuvent en garder les anciens octets jusqu’à leur compactage. « Compacter le stockage maintenant » copie le service dans un nouvel espace de stockage et supprime l’ancien, pour qu’il n’y reste rien d’effacé. Le service se recharge à la fin ; si l’opération est interrompue, il garde l’ancienne copie et fait le ménage au prochain démarrage.',
+    'Les données effacées disparaissent aussitôt du service, mais les fichiers du navigateur sur cet ordinateur peuvent en garder les anciens octets jusqu’à leur compactage. « Compacter le stockage maintenant » copie le service dans un nouvel espace de stockage et supprime l’ancien, pour qu’il n’y reste rien d’effacé. Le service se recharge à la fin\u00a0; si l’opération est interrompue, il garde l’ancienne copie et fait le ménage au prochain démarrage.',
   'compact.noBuckets':
-    'Ce navigateur ne peut pas supprimer directement les fichiers d’un espace de stockage : l’ancienne copie est plutôt supprimée et écrasée, ce qui la retire dans Chromium, sans garantie ailleurs.',
+    'Ce navigateur ne peut pas supprimer directement les fichiers d’un espace de stockage\u00a0: l’ancienne copie est plutôt supprimée et écrasée, ce qui la retire dans Chromium, sans garantie ailleurs.',
   'compact.backups':
-    'Les sauvegardes faites avant l’effacement contiennent encore les données effacées, tout comme les copies du disque de cet ordinateur (sauvegardes du système, image disque) : remplacez-les ou détruisez-les selon votre politique de conservation.',
+    'Les sauvegardes faites avant l’effacement contiennent encore les données effacées, tout comme les copies du disque de cet ordinateur (sauvegardes du système, image disque)\u00a0: remplacez-les ou détruisez-les selon votre politique de conservation.',
   'compact.copying': 'Copie du service en cours',
   'compact.now': 'Compacter le stockage maintenant',
   'compact.done':
-    'Stockage compacté : {rows} lignes copiées dans un nouvel espace de stockage et les fichiers de l’ancien supprimés.',
+    'Stockage compacté\u00a0: {rows} lignes copiées dans un nouvel espace de stockage et les fichiers de l’ancien supprimés.',
   'compact.doneBestEffort':
-    'Stockage compacté : {rows} lignes copiées dans un nouvel espace de stockage ; l’ancienne base de données a été supprimée et ses fichiers écrasés (dans la mesure du possible).',
-  'compact.failed': 'Rien n’a été modifié : {error}',
+    'Stockage compacté\u00a0: {rows} lignes copiées dans un nouvel espace de stockage\u00a0; l’ancienne base de données a été supprimée et ses fichiers écrasés (dans la mesure du possible).',
+  'compact.failed': 'Rien n’a été modifié\u00a0: {error}',
   'anonymised.title': 'Anonymisé le {date}',
   'anonymised.text':
     'Les coordonnées de la clientèle, le résumé, le texte de chaque inscription à l’historique et les lettres ont été retirés. Le numéro de dossier, les dates, la catégorie, les étapes et les montants versés sont conservés pour les chiffres du service. Plus rien ne peut être consigné dans ce dossier.',
@@ -457,8 +457,8 @@ export const frCA: Record<MessageKey, string> = {
   'draft.use': 'L’utiliser',
   'draft.discard': 'Le supprimer',
 
-  'exchange.saved': 'Enregistré dans {file} : {what}',
-  'exchange.notSaved': '{title} : non enregistré',
+  'exchange.saved': 'Enregistré dans {file}\u00a0: {what}',
+  'exchange.notSaved': '{title}\u00a0: non enregistré',
   'exchange.casesExported': 'Dossiers exportés',
   'exchange.cases': '{n, plural, one {# dossier} other {# dossiers}}',
   'exchange.exportCsv': 'Exporter en CSV',
@@ -478,7 +478,7 @@ export const frCA: Record<MessageKey, string> = {
     '{n, plural, one {# lettre} other {# lettres}} ({pages} pages) enregistrées dans {file} et consignées à {n, plural, one {son dossier} other {leurs dossiers}} comme imprimées pour la poste.',
   'post.notSavedTitle': 'Fichier d’impression non enregistré',
   'post.notSaved': 'Le fichier d’impression n’a pas été enregistré',
-  'post.notSavedText': '{reason} : aucune lettre n’est consignée comme imprimée; les {n} restent donc à poster.',
+  'post.notSavedText': '{reason}\u00a0: aucune lettre n’est consignée comme imprimée; les {n} restent donc à poster.',
   'post.noCopy': 'Aucune copie pour la clientèle',
   'post.notMade': 'Non produites',
   'post.progress': 'Avancement à ce jour (chaque lettre de recours de ce lot)',
@@ -490,7 +490,7 @@ export const frCA: Record<MessageKey, string> = {
   'post.col.letter': 'Lettre',
   'post.col.why': 'Motif de l’échéance',
   'post.choose': '{letter} pour le dossier {reference}',
-  'post.cannotPrint': 'Impossible à imprimer : {reason}',
+  'post.cannotPrint': 'Impossible à imprimer\u00a0: {reason}',
   'post.making': 'Production du fichier d’impression',
   'post.lettersMade': '{done} / {total} lettres produites',
   'post.kind.acknowledgement': 'Accusé de réception',
@@ -509,7 +509,7 @@ export const frCA: Record<MessageKey, string> = {
   'exchange.exportDeadlines': 'Exporter les échéances (ICS)',
   'exchange.importSheet': 'Importer des dossiers à partir d’un tableur',
   'exchange.importSheetText':
-    'Consignez de nombreuses plaintes d’un coup à partir d’un fichier CSV : associez ses colonnes, vérifiez chaque ligne, puis importez-les toutes ensemble.',
+    'Consignez de nombreuses plaintes d’un coup à partir d’un fichier CSV\u00a0: associez ses colonnes, vérifiez chaque ligne, puis importez-les toutes ensemble.',
   'exchange.importCases': 'Importer des dossiers…',
 
   'retention.title': 'Conservation des renseignements personnels',
@@ -539,7 +539,7 @@ export const frCA: Record<MessageKey, string> = {
   'settings.desk': 'Paramètres du service',
   'settings.letterhead': 'En-tête',
   'settings.usualProvider':
-    'L’en-tête, la procédure, le calendrier et l’organisme de recours indiqués ici sont ceux du fournisseur habituel ({name}) ; ceux des autres fournisseurs figurent sous Fournisseurs, plus bas.',
+    'L’en-tête, la procédure, le calendrier et l’organisme de recours indiqués ici sont ceux du fournisseur habituel ({name})\u00a0; ceux des autres fournisseurs figurent sous Fournisseurs, plus bas.',
   'settings.companyName': 'Nom de l’entreprise',
   'settings.address': 'Adresse postale',
   'settings.addressHint':
@@ -552,7 +552,7 @@ export const frCA: Record<MessageKey, string> = {
   'settings.deskPrefixHint': 'Commence chaque numéro de dossier, par exemple RDR-2026-000042',
   'settings.yourName': 'Votre nom',
   'settings.yourNameFirstRun': 'Inscrit à chaque entrée de l’historique et sur chaque lettre',
-  'settings.yourNameHint': 'La première personne responsable du service ; ajoutez les autres sous Personnes',
+  'settings.yourNameHint': 'La première personne responsable du service\u00a0; ajoutez les autres sous Personnes',
   'settings.calendar': 'Calendrier des jours ouvrables',
   'settings.calendarHint': 'Jours fériés du territoire du bureau',
   'settings.procedure': 'Procédure de traitement des plaintes',
@@ -560,7 +560,7 @@ export const frCA: Record<MessageKey, string> = {
   'settings.adrScheme': 'Organisme externe de règlement des différends',
   'settings.adrSchemeHint': 'L’organisme indépendant nommé dans les lettres de recours',
   'settings.ownScheme': 'Selon la procédure du dossier',
-  'settings.ownSchemeNow': 'Selon la procédure du dossier (actuellement : {scheme})',
+  'settings.ownSchemeNow': 'Selon la procédure du dossier (actuellement\u00a0: {scheme})',
   'settings.schemeCanada': '{scheme} · Canada',
   'settings.checkBeforeSaving': 'À vérifier avant d’enregistrer',
   'settings.why': 'Raison de cette configuration',
@@ -573,9 +573,9 @@ export const frCA: Record<MessageKey, string> = {
   'settings.notSaved': 'Paramètres non enregistrés',
   'settings.language': 'Langue de l’interface',
   'settings.languageHint':
-    'Pour {name} à cet ordinateur : les écrans, les dates et les nombres. Les lettres gardent la langue de chaque dossier.',
+    'Pour {name} à cet ordinateur\u00a0: les écrans, les dates et les nombres. Les lettres gardent la langue de chaque dossier.',
   'settings.languageHintNobody':
-    'Pour cet ordinateur : les écrans, les dates et les nombres. Les lettres gardent la langue de chaque dossier.',
+    'Pour cet ordinateur\u00a0: les écrans, les dates et les nombres. Les lettres gardent la langue de chaque dossier.',
   'settings.languageChanged': 'L’interface est maintenant en français (Canada).',
   'settings.logo': 'Logo',
   'settings.logoAlt': 'Le logo de l’entreprise',
@@ -586,7 +586,7 @@ export const frCA: Record<MessageKey, string> = {
   'settings.noLogo': 'Aucun logo',
   'settings.people.title': 'Personnes',
   'settings.people.intro':
-    'Les personnes qui travaillent à ce service. Le nom choisi en haut de l’écran est inscrit sur tout ce qui est consigné. Une personne qui part est retirée de la liste active, jamais supprimée : l’historique garde son nom.',
+    'Les personnes qui travaillent à ce service. Le nom choisi en haut de l’écran est inscrit sur tout ce qui est consigné. Une personne qui part est retirée de la liste active, jamais supprimée\u00a0: l’historique garde son nom.',
   'settings.people.added': 'Personne ajoutée',
   'settings.people.addedMessage': 'Le nom de {name} figure maintenant dans la liste « Qui travaille à ce poste »',
   'settings.people.workingNow': '(à ce poste maintenant)',
