@@ -16,19 +16,12 @@ const SRC = join(ROOT, 'renderer', 'src');
  */
 export const NOT_YET_CONVERTED: Record<string, string> = {
   // Being edited by other helpers now (#16 providers/procedures, #17 letters, #18 attachments and email intake).
-  'renderer/src/features/intake/IntakePage.tsx': 'c18/m18 (email intake)',
   'renderer/src/features/cases/CasePage.tsx': 'c18 (attachments on the case page)',
-  'renderer/src/features/cases/actions/ActionFormModal.tsx': 'c18 (case page)',
-  'renderer/src/features/cases/actions/ActionsMenu.tsx': 'c18 (case page)',
-  'renderer/src/features/cases/actions/ChangePreview.tsx': 'c18 (case page)',
-  'renderer/src/features/cases/actions/NextSteps.tsx': 'c18 (case page)',
-  'renderer/src/features/cases/actions/TimelineDetails.tsx': 'c18 (case page)',
   'renderer/src/features/settings/ProvidersSettings.tsx': 'p16 (providers)',
   'renderer/src/features/settings/ProceduresView.tsx': 'p16 (procedures)',
   'renderer/src/features/letters/LetterDialog.tsx': 'l17 (letters)',
   'renderer/src/features/letters/WithdrawLetterDialog.tsx': 'l17 (letters)',
   'renderer/src/features/letters/PdfPreview.tsx': 'l17 (letters)',
-  'renderer/src/ui/DateField.tsx': 'c18/m18 (intake date fields)',
   // Not converted within this session's time box (i17): to do next.
   'renderer/src/features/data/DataPage.tsx': 'i17: time box',
   'renderer/src/features/data/PassphraseDialogs.tsx': 'i17: time box',

@@ -37,9 +37,10 @@ const LettersToPostPage = lazy(() => import('#features/post').then((m) => ({ def
 const ReportsPage = lazy(() => import('#features/reports').then((m) => ({ default: m.ReportsPage })));
 
 function ScreenLoading() {
+  const t = useT();
   return (
     <Center py="xl">
-      <Loader aria-label="Loading" />
+      <Loader aria-label={t('common.loading')} />
     </Center>
   );
 }

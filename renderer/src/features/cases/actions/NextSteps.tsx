@@ -3,6 +3,8 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { actionForNextStep, type ActionAvailability, type CaseActionId } from '#shared/casework/index';
 import type { NextAction } from '#shared/rules/index';
 import { formatDate } from '#lib/format';
+import { useT } from '#lib/i18n/index';
+import { actionText } from './words';
 
 export function NextSteps({
   steps,
@@ -15,21 +17,22 @@ export function NextSteps({
   actions: readonly ActionAvailability[];
   onChoose: (id: CaseActionId) => void;
 }) {
+  const t = useT();
   return (
     <Card withBorder aria-labelledby="next-steps-title">
       <Title order={4} mb="xs" id="next-steps-title">
-        What to do next
+        {t('nextSteps.title')}
       </Title>
       {steps.length === 0 ? (
         <Text c="dimmed" size="sm">
-          Nothing is due on this case.
+          {t('nextSteps.nothing')}
         </Text>
       ) : (
         <Stack
           gap="sm"
           component="ol"
           style={{ listStyle: 'none', padding: 0, margin: 0 }}
-          aria-label="What to do next"
+          aria-label={t('nextSteps.title')}
         >
           {steps.map((step) => {
             const id = actionForNextStep(step.id);
@@ -43,7 +46,9 @@ export function NextSteps({
                       <Text fw={600}>{step.label}</Text>
                     </Group>
                     <Text size="sm" c={overdue ? 'red.8' : undefined}>
-                      {step.dueOn ? `${overdue ? 'Was due' : 'Due'} ${formatDate(step.dueOn)}` : 'No due date'}
+                      {step.dueOn
+                        ? t(overdue ? 'nextSteps.wasDue' : 'nextSteps.due', { date: formatDate(step.dueOn) })
+                        : t('nextSteps.noDate')}
                     </Text>
                     <Text size="xs" c="dimmed">
                       {step.why}
@@ -51,7 +56,7 @@ export function NextSteps({
                   </div>
                   {available?.allowed && (
                     <Button size="xs" variant="light" onClick={() => onChoose(available.id)} style={{ flexShrink: 0 }}>
-                      {available.label}…
+                      {actionText(t, available.id, 'label')}…
                     </Button>
                   )}
                 </Group>
