@@ -22,6 +22,7 @@ import {
 } from '#shared/reports/index';
 import { ACTION_GROUP_LABELS, type CaseActionId, CUSTOMER_FIELD_LABELS, getAction } from '#shared/casework/catalogue';
 import { CORRECTABLE_LABELS } from '#shared/casework/corrections';
+import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/model/attachment';
 
 /** The case actions' words, as shared/casework/catalogue.ts writes them (one home for the English). */
 const actionWord = (id: CaseActionId, part: 'label' | 'title' | 'submitLabel' | 'done') => getAction(id)[part];
@@ -1120,6 +1121,100 @@ export const enGB = {
   'case.withdraw': 'Withdraw…',
   'case.withdrawName': 'Withdraw {name}…',
   'case.corrected': 'Issue a corrected letter…',
+
+  // Attachments (features/cases/attachments) and file sizes (lib/i18n/sizes.ts).
+  'size.bytes': '{n, plural, one {# byte} other {# bytes}}',
+  'size.kb': '{n} KB',
+  'size.mb': '{n} MB',
+  'size.gb': '{n} GB',
+  'model.fileType.pdf': ATTACHMENT_FILE_TYPE_LABELS['pdf'],
+  'model.fileType.jpeg': ATTACHMENT_FILE_TYPE_LABELS['jpeg'],
+  'model.fileType.png': ATTACHMENT_FILE_TYPE_LABELS['png'],
+  'model.fileType.tiff': ATTACHMENT_FILE_TYPE_LABELS['tiff'],
+  'model.fileType.heic': ATTACHMENT_FILE_TYPE_LABELS['heic'],
+  'model.fileType.text': ATTACHMENT_FILE_TYPE_LABELS['text'],
+  'model.fileType.eml': ATTACHMENT_FILE_TYPE_LABELS['eml'],
+  'model.fileType.msg': ATTACHMENT_FILE_TYPE_LABELS['msg'],
+  'model.fileType.docx': ATTACHMENT_FILE_TYPE_LABELS['docx'],
+  'model.fileType.xlsx': ATTACHMENT_FILE_TYPE_LABELS['xlsx'],
+  'model.fileType.odt': ATTACHMENT_FILE_TYPE_LABELS['odt'],
+  'model.attachmentKind.customer-letter': ATTACHMENT_KIND_LABELS['customer-letter'],
+  'model.attachmentKind.email': ATTACHMENT_KIND_LABELS['email'],
+  'model.attachmentKind.evidence': ATTACHMENT_KIND_LABELS['evidence'],
+  'model.attachmentKind.authority': ATTACHMENT_KIND_LABELS['authority'],
+  'model.attachmentKind.other': ATTACHMENT_KIND_LABELS['other'],
+  'attachments.title': 'Attachments',
+  'attachments.addFiles': 'Add files…',
+  'attachments.dropHint':
+    'Or drop files anywhere on this case. PDFs, images, plain text, emails and Office documents up to 25 MB each.',
+  'attachments.none': 'No files on this case yet.',
+  'attachments.file': 'File',
+  'attachments.kind': 'Kind',
+  'attachments.size': 'Size',
+  'attachments.added': 'Added',
+  'attachments.checksum': 'Checksum',
+  'attachments.actions': 'Actions',
+  'attachments.removedDeleted': 'Removed, file deleted',
+  'attachments.removed': 'Removed',
+  'attachments.removedBy': '{at} by {by}: {reason}',
+  'attachments.addedBy': 'by {name}',
+  'attachments.preview': 'Preview',
+  'attachments.previewName': 'Preview {name}',
+  'attachments.download': 'Download',
+  'attachments.downloadName': 'Download {name}',
+  'attachments.remove': 'Remove…',
+  'attachments.removeName': 'Remove {name}…',
+  'attachments.dropHere': 'Drop the files to add them to this case',
+  'attachments.fileAdded': '{count, plural, one {File added} other {# files added}}',
+  'attachments.onTimeline': 'Each is on the timeline.',
+  'attachments.addTitle': 'Add files to the case',
+  'attachments.checking': 'Checking the files…',
+  'attachments.filesToAdd': 'Files to add',
+  'attachments.whatItIs': 'What it is',
+  'attachments.noteOptional': 'Note (optional)',
+  'attachments.typeAndSize': '{type}, {size}',
+  'attachments.whatName': 'What {name} is',
+  'attachments.noteOn': 'Note on {name}',
+  'attachments.notAdded': 'Not added',
+  'attachments.cancel': 'Cancel',
+  'attachments.close': 'Close',
+  'attachments.addCount': '{count, plural, one {Add the file} other {Add # files}}',
+  'attachments.sayWhy': 'Say why the attachment is removed.',
+  'attachments.removedAndDeleted': 'Attachment removed and its file deleted',
+  'attachments.removedTitle': 'Attachment removed',
+  'attachments.removeTitle': 'Remove an attachment',
+  'attachments.removeText':
+    'The timeline keeps the entry that added it, and a new entry records who removed it, when and why.',
+  'attachments.why': 'Why is it removed?',
+  'attachments.alsoDelete': 'Also delete the file (someone else’s data uploaded by mistake)',
+  'attachments.alsoDeleteHint': 'The file’s bytes are deleted for good; its name, size and checksum stay on the case.',
+  'attachments.cannotRestore': 'The file cannot be downloaded or restored from this desk afterwards.',
+  'attachments.removeAndDelete': 'Remove and delete the file',
+  'attachments.removeAttachment': 'Remove the attachment',
+  'attachments.drawingPdf': 'Drawing the PDF’s pages',
+  'attachments.pagesFailed': 'The pages cannot be shown',
+  'attachments.pagesFailedText': '{error}. Download the file to open it in another program.',
+  'attachments.pages': '{count, plural, one {One page.} other {# pages.}}',
+  'attachments.pdfPages': 'The PDF’s pages',
+  'attachments.readingText': 'Reading the text',
+  'attachments.fileText': 'The file’s text',
+  'attachments.notShown.docx':
+    'Word documents are not shown inside Redress (it does not run Office files): download it to open it in a word processor.',
+  'attachments.notShown.xlsx':
+    'Excel workbooks are not shown inside Redress (it does not run Office files): download it to open it in a spreadsheet program.',
+  'attachments.notShown.odt':
+    'OpenDocument texts are not shown inside Redress (it does not run office files): download it to open it in a word processor.',
+  'attachments.notShown.tiff':
+    'TIFF images cannot be drawn by the browser Redress runs in: download it to open it in an image viewer.',
+  'attachments.notShown.heic':
+    'HEIC photos cannot be drawn by the browser Redress runs in: download it to open it in a photo viewer.',
+  'attachments.deletedFile': 'This file was deleted when the attachment was removed.',
+  'attachments.emailPreview': 'Email preview',
+  'attachments.attachment': 'Attachment',
+  'attachments.download.exact': 'Download the exact file',
+  'attachments.imageAlt': '{name}: {note}',
+  'attachments.sha': 'SHA-256',
+  'attachments.shaOf': 'SHA-256 {sha}',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enGB;
