@@ -30,10 +30,7 @@ export const NOT_YET_CONVERTED: Record<string, string> = {
   'renderer/src/features/privacy/EraseCustomerDialog.tsx': 'i17: time box',
   'renderer/src/features/privacy/VulnerabilityRow.tsx': 'i17: time box',
   // Written while the catalogue was being made (#16, #18, #14 merged after it): to convert next.
-  'renderer/src/app/EmailDrop.tsx': 'merged after the catalogue (#18)',
-  'renderer/src/features/mail/EmailView.tsx': 'merged after the catalogue (#18)',
   'renderer/src/features/settings/ProcedureEditor.tsx': 'merged after the catalogue (#16)',
-  'renderer/src/features/sharing/CasesScope.tsx': 'merged after the catalogue (#14)',
 };
 
 /** Props whose words a person reads or hears. */

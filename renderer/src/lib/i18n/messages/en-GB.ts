@@ -1215,6 +1215,33 @@ export const enGB = {
   'attachments.imageAlt': '{name}: {note}',
   'attachments.sha': 'SHA-256',
   'attachments.shaOf': 'SHA-256 {sha}',
+
+  // An email shown in the app (features/mail/EmailView.tsx) and dropped on the window (app/EmailDrop.tsx).
+  'email.back': 'Back to the email it was attached to',
+  'email.attached': 'An attached email',
+  'email.noSubject': '(no subject)',
+  'email.details': 'Email details',
+  'email.from': 'From',
+  'email.to': 'To',
+  'email.cc': 'Cc',
+  'email.date': 'Date',
+  'email.notGiven': 'Not given',
+  'email.asSent': 'As sent (no remote content)',
+  'email.plainText': 'Plain text',
+  'email.showBody': 'Show the body',
+  'email.noText': '(no text)',
+  'email.attachedCount': 'Attached to this email ({count})',
+  'email.attachedTable': 'Attached to this email',
+  'email.badge': 'email',
+  'email.open': 'Open',
+  'email.download': 'Download',
+  'email.downloadName': 'Download {name}',
+  'emailDrop.oneAtATime': 'One email at a time',
+  'emailDrop.oneAtATimeText': 'Drop one email file (.eml or .msg) to start a new complaint from it.',
+  'emailDrop.notAnEmail': 'Not an email',
+  'scope.whose': 'Whose cases',
+  'scope.team': 'The team’s cases',
+  'scope.desk': 'This desk’s cases ({prefix})',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enGB;
