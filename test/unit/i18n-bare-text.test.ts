@@ -16,7 +16,6 @@ const SRC = join(ROOT, 'renderer', 'src');
  */
 export const NOT_YET_CONVERTED: Record<string, string> = {
   // Being edited by other helpers now (#16 providers/procedures, #17 letters, #18 attachments and email intake).
-  'renderer/src/features/settings/ProvidersSettings.tsx': 'p16 (providers)',
   'renderer/src/features/settings/ProceduresView.tsx': 'p16 (procedures)',
   'renderer/src/features/letters/LetterDialog.tsx': 'l17 (letters)',
   'renderer/src/features/letters/WithdrawLetterDialog.tsx': 'l17 (letters)',

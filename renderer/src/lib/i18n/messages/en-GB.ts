@@ -23,6 +23,7 @@ import {
 import { ACTION_GROUP_LABELS, type CaseActionId, CUSTOMER_FIELD_LABELS, getAction } from '#shared/casework/catalogue';
 import { CORRECTABLE_LABELS } from '#shared/casework/corrections';
 import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/model/attachment';
+import { REGULATOR_REGION_LABELS } from '#shared/model/provider';
 
 /** The case actions' words, as shared/casework/catalogue.ts writes them (one home for the English). */
 const actionWord = (id: CaseActionId, part: 'label' | 'title' | 'submitLabel' | 'done') => getAction(id)[part];
@@ -1242,6 +1243,60 @@ export const enGB = {
   'scope.whose': 'Whose cases',
   'scope.team': 'The team’s cases',
   'scope.desk': 'This desk’s cases ({prefix})',
+
+  // Settings → Providers (features/settings/ProvidersSettings.tsx).
+  'model.region.UK': REGULATOR_REGION_LABELS['UK'],
+  'model.region.CA': REGULATOR_REGION_LABELS['CA'],
+  'providers.saved': 'Provider saved',
+  'providers.notSaved': 'Provider not saved',
+  'providers.editName': 'Edit {name}',
+  'providers.new': 'New provider',
+  'providers.name': 'Provider name',
+  'providers.nameHint': 'As the desk picks it when logging a complaint',
+  'providers.letterhead': 'Letterhead',
+  'providers.company': 'Company name',
+  'providers.address': 'Postal address',
+  'providers.addressHint': 'One line per row. {hint}',
+  'providers.postcode': 'Postcode',
+  'providers.phone': 'Phone',
+  'providers.email': 'Email',
+  'providers.rules': 'Rules and letters',
+  'providers.procedure': 'Complaints procedure',
+  'providers.calendar': 'Working-day calendar',
+  'providers.region': 'Regulator region',
+  'providers.adrScheme': 'ADR scheme',
+  'providers.ownScheme': 'As the provider’s procedure says',
+  'providers.schemeCanada': '{scheme} · Canada',
+  'providers.languages': 'Letter languages',
+  'providers.defaultLanguage': 'Default letter language',
+  'providers.defaultLanguageHint': 'Letters start in it unless the customer asked for another',
+  'providers.check': 'Check before saving',
+  'providers.why': 'Why it is set up this way',
+  'providers.whyHint': 'Saved with the provider, so the next person knows it was meant',
+  'providers.save': 'Save provider',
+  'providers.cancel': 'Cancel',
+  'providers.notChanged': 'Not changed',
+  'providers.title': 'Providers',
+  'providers.intro':
+    'The brands this desk handles complaints for. Each case keeps the provider it was logged for: its letters, dates and procedure follow that provider, whatever the usual one is later. A retired provider takes no new complaints; its cases keep working.',
+  'providers.colProvider': 'Provider',
+  'providers.colProcedure': 'Procedure and calendar',
+  'providers.colLetters': 'Letters',
+  'providers.colActions': 'Actions',
+  'providers.usual': 'Usual',
+  'providers.retired': 'Retired {date}',
+  'providers.startingIn': '(starting in {language})',
+  'providers.edit': 'Edit',
+  'providers.makeUsualName': 'Make {name} the usual provider',
+  'providers.isUsual': '{name} is the usual provider',
+  'providers.makeUsual': 'Make usual',
+  'providers.bringBackName': 'Bring back {name}',
+  'providers.retireName': 'Retire {name}',
+  'providers.takesAgain': '{name} takes new complaints again',
+  'providers.retiredName': '{name} retired',
+  'providers.bringBack': 'Bring back',
+  'providers.retire': 'Retire',
+  'providers.add': 'Add a provider…',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enGB;
