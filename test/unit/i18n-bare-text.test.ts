@@ -17,9 +17,6 @@ const SRC = join(ROOT, 'renderer', 'src');
 export const NOT_YET_CONVERTED: Record<string, string> = {
   // Being edited by other helpers now (#16 providers/procedures, #17 letters, #18 attachments and email intake).
   'renderer/src/features/settings/ProceduresView.tsx': 'p16 (procedures)',
-  'renderer/src/features/letters/LetterDialog.tsx': 'l17 (letters)',
-  'renderer/src/features/letters/WithdrawLetterDialog.tsx': 'l17 (letters)',
-  'renderer/src/features/letters/PdfPreview.tsx': 'l17 (letters)',
   // Not converted within this session's time box (i17): to do next.
   'renderer/src/features/data/DataPage.tsx': 'i17: time box',
   'renderer/src/features/data/PassphraseDialogs.tsx': 'i17: time box',

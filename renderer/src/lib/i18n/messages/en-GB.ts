@@ -24,6 +24,7 @@ import { ACTION_GROUP_LABELS, type CaseActionId, CUSTOMER_FIELD_LABELS, getActio
 import { CORRECTABLE_LABELS } from '#shared/casework/corrections';
 import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/model/attachment';
 import { REGULATOR_REGION_LABELS } from '#shared/model/provider';
+import { WITHDRAW_WORDING } from '#shared/letters/issued';
 
 /** The case actions' words, as shared/casework/catalogue.ts writes them (one home for the English). */
 const actionWord = (id: CaseActionId, part: 'label' | 'title' | 'submitLabel' | 'done') => getAction(id)[part];
@@ -1297,6 +1298,72 @@ export const enGB = {
   'providers.bringBack': 'Bring back',
   'providers.retire': 'Retire',
   'providers.add': 'Add a provider…',
+
+  // The letter dialogs (features/letters).
+  'letter.choice.acknowledgement': 'Acknowledgement',
+  'letter.choice.update': 'Update (holding) letter',
+  'letter.choice.final-response': 'Final response',
+  'letter.choice.adr-time': 'ADR letter: still unresolved after the wait',
+  'letter.choice.adr-final': 'ADR letter: our final position',
+  'letter.choice.ccts-notice': 'CCTS notice',
+  'letter.choice.summary-resolution': 'Summary resolution communication',
+  'letter.issued': '{letter} issued',
+  'letter.savedAs': 'Saved as {fileName}',
+  'letter.write': 'Write a letter',
+  'letter.letter': 'Letter',
+  'letter.choose': 'Choose a letter',
+  'letter.progress': 'Progress so far',
+  'letter.progressHint': 'In your words; a blank line starts a new paragraph.',
+  'letter.nextUpdate': 'Next update by',
+  'letter.found': 'What we found',
+  'letter.done': 'What we have done',
+  'letter.remedy': 'Remedy or compensation (optional)',
+  'letter.finalPosition': 'Our final position',
+  'letter.resolvedOn': 'Resolved on',
+  'letter.agreed': 'What was agreed',
+  'letter.language': 'Language',
+  'letter.largePrint': 'Large print',
+  'letter.editText': 'Edit text',
+  'letter.editTextHint': 'Change the wording of the draft’s paragraphs before issuing it.',
+  'letter.cannotMake': 'The letter cannot be made',
+  'letter.making': 'Making the letter…',
+  'letter.previewFirst':
+    'Preview the letter to see its pages before issuing it: only a letter you have seen can be issued.',
+  'letter.preview': 'Letter preview',
+  'letter.previewText':
+    'The letter’s pages exactly as they will be issued (PDF {kb} KB). Edit the boxes above and preview again if it needs changing.',
+  'letter.customerCopy': 'The customer’s copy, addressed to them, is printed after the letter in the same file.',
+  'letter.noCopy': 'No copy for the customer',
+  'letter.alreadyIssued': 'Already issued',
+  'letter.issueAnother': 'Issue another',
+  'letter.doNotIssue': 'Do not issue',
+  'letter.cancel': 'Cancel',
+  'letter.previewButton': 'Preview',
+  'letter.issue': 'Issue and download',
+  'letter.fillFirst': 'Fill in the boxes above first: {error}',
+  'letter.wording': 'Letter wording',
+  'letter.wordingText':
+    'The letter’s paragraphs, top to bottom. Clear a box to leave that paragraph out. Your own words (progress, findings and so on) are changed in the boxes above.',
+  'letter.paragraph': 'Paragraph {n}',
+  'letter.paragraphIn': 'Paragraph {n} · {section}',
+  'letter.required': '{label} (required)',
+  'letter.requiredText': 'Required by the regulator: stays as written',
+  'letter.edited': 'Edited.',
+  'letter.leftOut': 'Left out of the letter.',
+  'letter.putBack': 'Put back the original words',
+  'withdraw.sayWhy': 'Say why the letter is withdrawn.',
+  'withdraw.done': 'Letter withdrawn',
+  'withdraw.title': 'Withdraw a letter',
+  'withdraw.issued': '<b>{fileName}</b>, issued {date}.',
+  'withdraw.wording': `${WITHDRAW_WORDING} The letter stays on the case, marked withdrawn, and can still be downloaded. You can then issue a corrected letter.`,
+  'withdraw.why': 'Why is it withdrawn?',
+  'withdraw.cancel': 'Cancel',
+  'withdraw.button': 'Withdraw the letter',
+  'pdf.drawing': 'Drawing the letter’s pages',
+  'pdf.failed': 'The pages cannot be shown',
+  'pdf.failedText': '{error}. The letter reads:',
+  'pdf.pages': '{count, plural, one {One page.} other {# pages.}}',
+  'pdf.region': 'The letter’s pages',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enGB;
