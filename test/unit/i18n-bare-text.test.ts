@@ -24,7 +24,6 @@ export const NOT_YET_CONVERTED: Record<string, string> = {
   'renderer/src/features/exchange/ImportPage.tsx': 'i17: time box',
   'renderer/src/features/exchange/SubjectAccessButton.tsx': 'i17: time box',
   'renderer/src/features/privacy/EraseCustomerDialog.tsx': 'i17: time box',
-  'renderer/src/features/privacy/VulnerabilityRow.tsx': 'i17: time box',
   // Written while the catalogue was being made (#16, #18, #14 merged after it): to convert next.
   'renderer/src/features/settings/ProcedureEditor.tsx': 'merged after the catalogue (#16)',
 };

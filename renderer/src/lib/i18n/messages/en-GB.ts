@@ -1364,6 +1364,16 @@ export const enGB = {
   'pdf.failedText': '{error}. The letter reads:',
   'pdf.pages': '{count, plural, one {One page.} other {# pages.}}',
   'pdf.region': 'The letter’s pages',
+
+  // Vulnerability on the case page (features/privacy/VulnerabilityRow.tsx).
+  'vulnerability.none': 'None recorded',
+  'vulnerability.record': 'Record…',
+  'vulnerability.because': 'Recorded because: <b>{reason}</b>',
+  'vulnerability.by': '{date} by {name}',
+  'vulnerability.details': 'Vulnerability details',
+  'vulnerability.hide': 'Hide details',
+  'vulnerability.show': 'Show details',
+  'vulnerability.update': 'Update or remove…',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enGB;

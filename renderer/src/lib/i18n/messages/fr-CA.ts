@@ -1330,4 +1330,12 @@ export const frCA: Record<MessageKey, string> = {
   'pdf.failedText': '{error}. Texte de la lettre\u00a0:',
   'pdf.pages': '{count, plural, one {Une page.} other {# pages.}}',
   'pdf.region': 'Les pages de la lettre',
+  'vulnerability.none': 'Aucune inscrite',
+  'vulnerability.record': 'Inscrire…',
+  'vulnerability.because': 'Inscrite pour ce motif\u00a0: <b>{reason}</b>',
+  'vulnerability.by': '{date} par {name}',
+  'vulnerability.details': 'Précisions sur la vulnérabilité',
+  'vulnerability.hide': 'Masquer les précisions',
+  'vulnerability.show': 'Afficher les précisions',
+  'vulnerability.update': 'Modifier ou retirer…',
 };
