@@ -22,7 +22,6 @@ export const NOT_YET_CONVERTED: Record<string, string> = {
   'renderer/src/features/data/PassphraseDialogs.tsx': 'i17: time box',
   'renderer/src/features/data/RestorePanel.tsx': 'i17: time box',
   'renderer/src/features/exchange/ImportPage.tsx': 'i17: time box',
-  'renderer/src/features/exchange/SubjectAccessButton.tsx': 'i17: time box',
   'renderer/src/features/privacy/EraseCustomerDialog.tsx': 'i17: time box',
   // Written while the catalogue was being made (#16, #18, #14 merged after it): to convert next.
   'renderer/src/features/settings/ProcedureEditor.tsx': 'merged after the catalogue (#16)',

@@ -1374,6 +1374,36 @@ export const enGB = {
   'vulnerability.hide': 'Hide details',
   'vulnerability.show': 'Show details',
   'vulnerability.update': 'Update or remove…',
+
+  // Subject access from the case page (features/exchange/SubjectAccessButton.tsx).
+  'sar.account': 'account {number}',
+  'sar.lookFailed': 'Could not look for the customer’s other cases: {error}',
+  'sar.enterDate': 'Enter the date the request arrived',
+  'sar.future': 'The date cannot be in the future',
+  'sar.saved': 'Subject-access bundle saved',
+  'sar.savedText':
+    '{fileName}: {count, plural, one {# case} other {# cases}}, {letters, plural, one {# letter} other {# letters}}. Answer by {date}.',
+  'sar.notMade': 'The bundle was not made: {error}',
+  'sar.intro':
+    'Everything held about <b>{name}</b>: a PDF summary, the letters exactly as issued, and all the data as a JSON file, in one ZIP file.',
+  'sar.receivedOn': 'Request received on',
+  'sar.answerBy': 'Answer by',
+  'sar.answerValue': '{date}: {rule}',
+  'sar.looking': 'Looking for this customer’s other cases…',
+  'sar.noOther': 'No other case has the same email, phone, account number, or name and postcode.',
+  'sar.others':
+    '{count, plural, one {# other case looks} other {# other cases look}} like the same customer. Tick each one that is the same person: another person’s data must not go in the bundle.',
+  'sar.table': 'Cases in the bundle',
+  'sar.case': 'Case',
+  'sar.customer': 'Customer as recorded',
+  'sar.matched': 'Matched by',
+  'sar.include': 'Include {reference}',
+  'sar.received': 'received {date}',
+  'sar.thisCase': 'this case',
+  'sar.cancel': 'Cancel',
+  'sar.make': 'Make the bundle ({count, plural, one {# case} other {# cases}})',
+  'sar.button': 'Subject-access export…',
+  'sar.title': 'Subject-access export',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enGB;
