@@ -196,6 +196,7 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await chooseOption(page, 'Catégorie', 'Facturation');
   await page.getByRole('textbox', { name: 'Résumé' }).fill('Frais d’itinérance facturés deux fois');
   await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Élise Gagnon');
+  await page.getByRole('textbox', { name: 'Téléphone' }).fill('514 555-0199');
   await page.screenshot({ path: `${SHOTS}/intake-fr.png`, fullPage: true, style: HIDE_MESSAGES });
   const intakeLeft = await englishLeft(page);
   await page.getByRole('button', { name: 'Inscrire une plainte' }).click();

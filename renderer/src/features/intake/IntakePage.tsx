@@ -30,13 +30,13 @@ import { useSettings } from '#db/hooks';
 import { createCase } from '#db/repositories/cases';
 import { addAttachments } from '#db/repositories/attachments';
 import { db } from '#db/schema';
-import { ADDRESS_HINT } from '#shared/model/stored';
 import { activeProviders, usualProvider } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { emailIntakeNote, intakeFromEmail } from '#shared/mail/intake';
 import { EmailView, onEmailForIntake, readEmailFile, takeEmailForIntake, type IncomingEmail } from '#features/mail';
 import { useIntl } from 'react-intl';
 import { type Translate, useT } from '#lib/i18n/index';
+import { ADDRESS_LINE_MAX_CHARS, ADDRESS_MAX_LINES } from '#shared/model/stored';
 
 /** The desk's time zone: the computer's, as for "today". */
 const deskTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -263,7 +263,7 @@ export function IntakePage() {
               <TextInput label={t('intake.account')} {...field('accountNumber')} />
               <Textarea
                 label={t('intake.address')}
-                description={t('intake.addressHint', { hint: ADDRESS_HINT })}
+                description={t('settings.addressHint', { lines: ADDRESS_MAX_LINES, chars: ADDRESS_LINE_MAX_CHARS })}
                 autosize
                 minRows={2}
                 {...field('addressLines')}
@@ -314,7 +314,7 @@ export function IntakePage() {
               />
               <Textarea
                 label={t('intake.repAddress')}
-                description={t('intake.addressHint', { hint: ADDRESS_HINT })}
+                description={t('settings.addressHint', { lines: ADDRESS_MAX_LINES, chars: ADDRESS_LINE_MAX_CHARS })}
                 autosize
                 minRows={2}
                 {...field('repAddressLines')}

@@ -32,7 +32,6 @@ import {
   type RegulatorRegion,
 } from '#shared/model/provider';
 import { providerToForm, validateProvider, type ProviderForm } from '#shared/model/provider-form';
-import { ADDRESS_HINT } from '#shared/model/stored';
 import { listAdrSchemes, providerMismatches } from '#shared/rules/index';
 import { procedureName, procedureOptions } from '#lib/rules';
 import { todayIso } from '#lib/today';
@@ -42,6 +41,7 @@ import { retireProvider, saveProvider, setUsualProvider } from '#db/repositories
 import { db } from '#db/schema';
 import { LogoField } from './LogoField';
 import { useT } from '#lib/i18n/index';
+import { ADDRESS_LINE_MAX_CHARS, ADDRESS_MAX_LINES } from '#shared/model/stored';
 
 const OWN_SCHEME = 'procedure';
 
@@ -112,7 +112,7 @@ function ProviderDialog({
         <TextInput label={t('providers.company')} withAsterisk {...form.getInputProps('companyName')} />
         <Textarea
           label={t('providers.address')}
-          description={t('providers.addressHint', { hint: ADDRESS_HINT })}
+          description={t('settings.addressHint', { lines: ADDRESS_MAX_LINES, chars: ADDRESS_LINE_MAX_CHARS })}
           autosize
           minRows={3}
           withAsterisk
