@@ -3,7 +3,28 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { actionForNextStep, type ActionAvailability, type CaseActionId } from '#shared/casework/index';
 import type { NextAction } from '#shared/rules/index';
 import { formatDate } from '#lib/format';
-import { useT } from '#lib/i18n/index';
+import { type MessageKey, type Translate, useT } from '#lib/i18n/index';
+
+/** The rules engine's next-step labels it writes itself (English), in the interface language; a procedure's own
+ * wording (a stage's target action) is shown as the procedure writes it. */
+const STEP_LABELS: Record<string, MessageKey> = {
+  'Acknowledge the complaint': 'nextSteps.label.acknowledge',
+  'Was the complaint resolved? Record the resolution, or send the ADR letter': 'nextSteps.label.resolved',
+  'Resume the case when the customer replies': 'nextSteps.label.resume',
+  'Close the case': 'nextSteps.label.close',
+  'Send the first response': 'nextSteps.label.firstResponse',
+  'Tell the customer about the CCTS': 'nextSteps.label.tellCcts',
+  'Report back to the CCTS': 'nextSteps.label.reportCcts',
+};
+
+export function stepLabel(t: Translate, label: string): string {
+  const overdue = label.endsWith(' (overdue)');
+  const bare = overdue ? label.slice(0, -' (overdue)'.length) : label;
+  const escalate = /^Escalate to (.+)$/.exec(bare);
+  const key = STEP_LABELS[bare];
+  const words = key ? t(key) : escalate ? t('nextSteps.label.escalate', { stage: escalate[1] }) : bare;
+  return overdue ? t('nextSteps.overdue', { label: words }) : words;
+}
 import { actionText } from './words';
 
 export function NextSteps({
@@ -43,7 +64,7 @@ export function NextSteps({
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
                   <div style={{ minWidth: 0 }}>
                     <Group gap="xs" wrap="nowrap">
-                      <Text fw={600}>{step.label}</Text>
+                      <Text fw={600}>{stepLabel(t, step.label)}</Text>
                     </Group>
                     <Text size="sm" c={overdue ? 'red.8' : undefined}>
                       {step.dueOn

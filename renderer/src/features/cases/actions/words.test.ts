@@ -3,11 +3,11 @@
 // words (not a second copy), and French translates them — including the validation messages of the forms.
 import { describe, expect, it } from 'vitest';
 import { CASE_ACTIONS, getAction } from '#shared/casework/catalogue';
-import { enGB, translate, type MessageKey } from '#lib/i18n/index';
+import { enGB, translate, type Translate } from '#lib/i18n/index';
 import { actionText, fieldErrors, fieldText, optionText } from './words';
 
-const fr = (key: MessageKey) => translate('fr-CA', key);
-const en = (key: MessageKey) => translate('en-GB', key);
+const fr: Translate = (key, values) => translate('fr-CA', key, values);
+const en: Translate = (key, values) => translate('en-GB', key, values);
 
 describe('the case actions in the catalogue', () => {
   it('has every action’s and field’s words, in shared’s English and in French', () => {
@@ -45,5 +45,16 @@ describe('the case actions in the catalogue', () => {
     const direction = getAction('log-contact').fields.find((f) => f.name === 'direction')!;
     expect(optionText(fr, 'log-contact', direction, 'to-customer', 'x')).toBe('Nous avons contacté la personne');
     expect(optionText(en, 'log-contact', direction, 'to-customer', 'x')).toBe('We contacted the customer');
+  });
+});
+
+describe('the next steps the rules engine writes', () => {
+  it('are shown in French, overdue ones too; a procedure’s own stage names stay as written', async () => {
+    const { stepLabel } = await import('./NextSteps');
+    expect(stepLabel(fr, 'Acknowledge the complaint')).toBe('Accuser réception');
+    expect(stepLabel(fr, 'Report back to the CCTS (overdue)')).toBe('Faire rapport à la CPRST (en retard)');
+    expect(stepLabel(fr, 'Escalate to Stage 2')).toBe('Passer à l’étape Stage 2');
+    expect(stepLabel(en, 'Close the case')).toBe('Close the case');
+    expect(stepLabel(fr, 'Call the customer back')).toBe('Call the customer back');
   });
 });

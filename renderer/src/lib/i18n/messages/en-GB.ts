@@ -1402,6 +1402,15 @@ export const enGB = {
   'sar.make': 'Make the bundle ({count, plural, one {# case} other {# cases}})',
   'sar.button': 'Subject-access export…',
   'sar.title': 'Subject-access export',
+  'nextSteps.label.acknowledge': 'Acknowledge the complaint',
+  'nextSteps.label.resolved': 'Was the complaint resolved? Record the resolution, or send the ADR letter',
+  'nextSteps.label.resume': 'Resume the case when the customer replies',
+  'nextSteps.label.close': 'Close the case',
+  'nextSteps.label.escalate': 'Escalate to {stage}',
+  'nextSteps.label.firstResponse': 'Send the first response',
+  'nextSteps.label.tellCcts': 'Tell the customer about the CCTS',
+  'nextSteps.label.reportCcts': 'Report back to the CCTS',
+  'nextSteps.overdue': '{label} (overdue)',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enGB;

@@ -1364,4 +1364,14 @@ export const frCA: Record<MessageKey, string> = {
   'sar.make': 'Produire le dossier ({count, plural, one {# dossier} other {# dossiers}})',
   'sar.button': 'Demande d’accès aux renseignements personnels…',
   'sar.title': 'Demande d’accès aux renseignements personnels',
+  'nextSteps.label.acknowledge': 'Accuser réception',
+  'nextSteps.label.resolved':
+    'Le dossier est-il réglé\u00a0? Inscrivez le règlement ou envoyez la lettre de règlement extrajudiciaire',
+  'nextSteps.label.resume': 'Reprendre le dossier quand la personne répond',
+  'nextSteps.label.close': 'Fermer le dossier',
+  'nextSteps.label.escalate': 'Passer à l’étape {stage}',
+  'nextSteps.label.firstResponse': 'Envoyer la première réponse',
+  'nextSteps.label.tellCcts': 'Informer la personne au sujet de la CPRST',
+  'nextSteps.label.reportCcts': 'Faire rapport à la CPRST',
+  'nextSteps.overdue': '{label} (en retard)',
 };
