@@ -220,7 +220,11 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await page.getByRole('menuitem', { name: 'Accuser réception…' }).click();
   const ack = page.getByRole('dialog', { name: 'Accuser réception' });
   await expect(ack).toBeVisible();
-  await chooseOption(page, 'Mode de l’accusé de réception', 'Courriel');
+  // The date box has the focus (its calendar open): the date is typed the French way, as at intake.
+  const ackDate = ack.getByRole('textbox', { name: 'Date' });
+  await ackDate.fill(today);
+  await ackDate.press('Tab');
+  await expect(ack.getByRole('textbox', { name: 'Mode de l’accusé de réception' })).toHaveValue('Courriel');
   const actionLeft = await englishLeft(page);
   await page.screenshot({ path: `${SHOTS}/action-fr.png`, fullPage: true, style: HIDE_MESSAGES });
   await ack.getByRole('button', { name: 'Inscrire l’accusé de réception' }).click();

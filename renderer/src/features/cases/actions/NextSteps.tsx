@@ -13,6 +13,7 @@ const STEP_LABELS: Record<string, MessageKey> = {
   'Resume the case when the customer replies': 'nextSteps.label.resume',
   'Close the case': 'nextSteps.label.close',
   'Send the first response': 'nextSteps.label.firstResponse',
+  'Send the ADR letter': 'nextSteps.label.sendAdr',
   'Tell the customer about the CCTS': 'nextSteps.label.tellCcts',
   'Report back to the CCTS': 'nextSteps.label.reportCcts',
 };

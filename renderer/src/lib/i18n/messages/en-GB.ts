@@ -1411,6 +1411,8 @@ export const enGB = {
   'nextSteps.label.tellCcts': 'Tell the customer about the CCTS',
   'nextSteps.label.reportCcts': 'Report back to the CCTS',
   'nextSteps.overdue': '{label} (overdue)',
+  'nextSteps.label.sendAdr': 'Send the ADR letter',
+  'clock.adrReferralWindow': 'ADR referral window',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enGB;
