@@ -224,7 +224,7 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   const ackDate = ack.getByRole('textbox', { name: 'Date' });
   await ackDate.fill(today);
   await ackDate.press('Tab');
-  await expect(ack.getByRole('textbox', { name: 'Mode de l’accusé de réception' })).toHaveValue('Courriel');
+  await expect(ack.getByRole('combobox', { name: 'Mode de l’accusé de réception' })).toHaveValue('Courriel');
   const actionLeft = await englishLeft(page);
   await page.screenshot({ path: `${SHOTS}/action-fr.png`, fullPage: true, style: HIDE_MESSAGES });
   await ack.getByRole('button', { name: 'Inscrire l’accusé de réception' }).click();
