@@ -110,6 +110,8 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
     phone: '0113 496 0000',
   });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  // Its notification ("Complaint logged") was said in English, before the choice: it is let go first.
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
 
   // English (UK) until the person chooses: the browser says en-GB.
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
