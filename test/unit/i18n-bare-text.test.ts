@@ -16,36 +16,15 @@ const SRC = join(ROOT, 'renderer', 'src');
  */
 export const NOT_YET_CONVERTED: Record<string, string> = {
   // Being edited by other helpers now (#16 providers/procedures, #17 letters, #18 attachments and email intake).
-  'renderer/src/features/intake/IntakePage.tsx': 'c18/m18 (email intake)',
-  'renderer/src/features/cases/CasePage.tsx': 'c18 (attachments on the case page)',
-  'renderer/src/features/cases/actions/ActionFormModal.tsx': 'c18 (case page)',
-  'renderer/src/features/cases/actions/ActionsMenu.tsx': 'c18 (case page)',
-  'renderer/src/features/cases/actions/ChangePreview.tsx': 'c18 (case page)',
-  'renderer/src/features/cases/actions/NextSteps.tsx': 'c18 (case page)',
-  'renderer/src/features/cases/actions/TimelineDetails.tsx': 'c18 (case page)',
-  'renderer/src/features/settings/ProvidersSettings.tsx': 'p16 (providers)',
   'renderer/src/features/settings/ProceduresView.tsx': 'p16 (procedures)',
-  'renderer/src/features/letters/LetterDialog.tsx': 'l17 (letters)',
-  'renderer/src/features/letters/WithdrawLetterDialog.tsx': 'l17 (letters)',
-  'renderer/src/features/letters/PdfPreview.tsx': 'l17 (letters)',
-  'renderer/src/ui/DateField.tsx': 'c18/m18 (intake date fields)',
   // Not converted within this session's time box (i17): to do next.
   'renderer/src/features/data/DataPage.tsx': 'i17: time box',
   'renderer/src/features/data/PassphraseDialogs.tsx': 'i17: time box',
   'renderer/src/features/data/RestorePanel.tsx': 'i17: time box',
   'renderer/src/features/exchange/ImportPage.tsx': 'i17: time box',
-  'renderer/src/features/exchange/SubjectAccessButton.tsx': 'i17: time box',
   'renderer/src/features/privacy/EraseCustomerDialog.tsx': 'i17: time box',
-  'renderer/src/features/privacy/VulnerabilityRow.tsx': 'i17: time box',
   // Written while the catalogue was being made (#16, #18, #14 merged after it): to convert next.
-  'renderer/src/app/EmailDrop.tsx': 'merged after the catalogue (#18)',
-  'renderer/src/features/cases/attachments/AddAttachmentsDialog.tsx': 'merged after the catalogue (#18)',
-  'renderer/src/features/cases/attachments/AttachmentPreview.tsx': 'merged after the catalogue (#18)',
-  'renderer/src/features/cases/attachments/AttachmentsCard.tsx': 'merged after the catalogue (#18)',
-  'renderer/src/features/cases/attachments/RemoveAttachmentDialog.tsx': 'merged after the catalogue (#18)',
-  'renderer/src/features/mail/EmailView.tsx': 'merged after the catalogue (#18)',
   'renderer/src/features/settings/ProcedureEditor.tsx': 'merged after the catalogue (#16)',
-  'renderer/src/features/sharing/CasesScope.tsx': 'merged after the catalogue (#14)',
 };
 
 /** Props whose words a person reads or hears. */

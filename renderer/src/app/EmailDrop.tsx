@@ -6,12 +6,14 @@ import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useLocation } from 'wouter';
 import { offerEmailForIntake, readEmailFile } from '#features/mail';
+import { useT } from '#lib/i18n/index';
 
 const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 /** A case page is open: what is dropped anywhere on the window is for that case (its FileDropArea takes it). */
 const caseTakesDrops = () => document.querySelector('[data-drop-area]') !== null;
 
 export function EmailDrop() {
+  const t = useT();
   const [, navigate] = useLocation();
   useEffect(() => {
     const over = (e: DragEvent) => {
@@ -27,14 +29,19 @@ export function EmailDrop() {
       if (files.length !== 1) {
         notifications.show({
           color: 'orange',
-          title: 'One email at a time',
-          message: 'Drop one email file (.eml or .msg) to start a new complaint from it.',
+          title: t('emailDrop.oneAtATime'),
+          message: t('emailDrop.oneAtATimeText'),
         });
         return;
       }
       void readEmailFile(files[0]).then((read) => {
         if (!read.ok) {
-          notifications.show({ color: 'red', title: 'Not an email', message: read.error, autoClose: 10_000 });
+          notifications.show({
+            color: 'red',
+            title: t('emailDrop.notAnEmail'),
+            message: read.error,
+            autoClose: 10_000,
+          });
           return;
         }
         offerEmailForIntake(read.incoming);
@@ -47,6 +54,6 @@ export function EmailDrop() {
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [navigate]);
+  }, [navigate, t]);
   return null;
 }

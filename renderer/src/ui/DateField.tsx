@@ -9,10 +9,29 @@ import 'dayjs/locale/en-gb';
 import 'dayjs/locale/en-ca';
 import 'dayjs/locale/fr-ca';
 import { type FocusEvent, type FormEvent, type ReactNode, useState } from 'react';
-import type { ReceivedDateQuestion } from '#shared/casework/index';
-import { DEFAULT_INTERFACE_LOCALE, dateStyleFor, isIsoDate, parseTypedDate } from '#shared/model/dates';
-import { describeDateInWords } from '#shared/rules/index';
+import { useIntl } from 'react-intl';
+import { RECEIVED_LONG_AGO_DAYS, type ReceivedDateQuestion } from '#shared/casework/index';
+import { dateStyleFor, isIsoDate, parseTypedDate } from '#shared/model/dates';
+import { calendarDaysBetween } from '#shared/rules/index';
+import { formatLongDate } from '#lib/format';
+import { type Translate, useT } from '#lib/i18n/index';
 import { todayIso } from '#lib/today';
+
+/** "Tuesday 1 December 2026 — yesterday" / "mardi 1 décembre 2026 — hier", in the interface language. */
+export function dateInWords(iso: string, today: string, t: Translate, locale: string): string {
+  const n = calendarDaysBetween(today, iso);
+  const when =
+    n === 0
+      ? t('dateField.today')
+      : n === -1
+        ? t('dateField.yesterday')
+        : n === 1
+          ? t('dateField.tomorrow')
+          : n < 0
+            ? t('dateField.daysAgo', { days: -n })
+            : t('dateField.inDays', { days: n });
+  return t('dateField.inWords', { date: formatLongDate(iso, locale), when });
+}
 
 export interface DateFieldProps extends Omit<
   DateInputProps,
@@ -23,7 +42,7 @@ export interface DateFieldProps extends Omit<
   /** Called with an ISO date, '' when the box is emptied, or the typed text while it is not a date. */
   onChange: (value: string) => void;
   error?: ReactNode;
-  /** The interface language (en-GB unless the desk's settings say otherwise). */
+  /** The interface language (the person's, from the catalogue's provider, unless given). */
   locale?: string;
   /** Under the box, the date written out in words ("Tuesday 1 December 2026 — yesterday"); on by default. */
   withWords?: boolean;
@@ -33,13 +52,16 @@ export function DateField({
   value,
   onChange,
   error,
-  locale = DEFAULT_INTERFACE_LOCALE,
+  locale: givenLocale,
   withWords = true,
   description,
   onBlur,
   name,
   ...rest
 }: DateFieldProps) {
+  const t = useT();
+  const intl = useIntl();
+  const locale = givenLocale ?? intl.locale;
   const style = dateStyleFor(locale);
   const [problem, setProblem] = useState<string | null>(null);
   const iso = isIsoDate(value) ? value : null;
@@ -56,10 +78,16 @@ export function DateField({
   const blurred = (e: FocusEvent<HTMLInputElement>) => {
     const text = e.currentTarget.value;
     const typed = read(text);
-    setProblem(text.trim() === '' || typed.ok ? null : typed.message);
+    // The reader's own message in English; in another language, how to type a date in it.
+    const problem = locale.startsWith('en')
+      ? typed.ok
+        ? ''
+        : typed.message
+      : t('dateField.notADate', { typed: text.trim(), placeholder: style.placeholder });
+    setProblem(text.trim() === '' || typed.ok ? null : problem);
     onBlur?.(e);
   };
-  const words = withWords && iso ? describeDateInWords(iso, todayIso()) : null;
+  const words = withWords && iso ? dateInWords(iso, todayIso(), t, locale) : null;
 
   return (
     <DateInput
@@ -92,27 +120,37 @@ export function DateField({
  * Asks "Are you sure?" about a received date, with the date written out in words and why it is asked. Resolves true
  * to save it as it is, false to go back and change it.
  */
-export function confirmReceivedDate(question: ReceivedDateQuestion): Promise<boolean> {
+export function confirmReceivedDate(
+  question: ReceivedDateQuestion,
+  words: { t: Translate; locale: string; date: string },
+): Promise<boolean> {
+  const { t, locale, date } = words;
+  const doubt = (d: ReceivedDateQuestion['doubts'][number]) =>
+    d.code === 'long-ago'
+      ? t('dateField.doubt.longAgo', { days: RECEIVED_LONG_AGO_DAYS })
+      : d.code === 'future'
+        ? t('dateField.doubt.future')
+        : t('dateField.doubt.noPost');
   return new Promise((resolve) => {
     modals.openConfirmModal({
-      title: 'Are you sure?',
+      title: t('dateField.sure'),
       centered: true,
       // "Change the date" puts the focus in the date box (the caller does), not back on the button that asked.
       returnFocus: false,
       children: (
         <Stack gap="xs">
-          <Text size="sm">The complaint was received on</Text>
+          <Text size="sm">{t('dateField.receivedOn')}</Text>
           <Text fw={700} data-received-words>
-            {question.words}
+            {dateInWords(date, todayIso(), t, locale)}
           </Text>
           <List size="sm">
             {question.doubts.map((d) => (
-              <List.Item key={d.code}>{d.message}</List.Item>
+              <List.Item key={d.code}>{doubt(d)}</List.Item>
             ))}
           </List>
         </Stack>
       ),
-      labels: { confirm: 'Yes, that date', cancel: 'Change the date' },
+      labels: { confirm: t('dateField.yes'), cancel: t('dateField.change') },
       onConfirm: () => resolve(true),
       onCancel: () => resolve(false),
       onClose: () => resolve(false),

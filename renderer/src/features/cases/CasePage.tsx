@@ -3,15 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useRef, useState } from 'react';
 import { availableActions, whyNotVoid, type ActionContext, type CaseActionId } from '#shared/casework/index';
 import { voidsByEntry } from '#shared/model/effective';
-import {
-  AUTHORITY_LABELS,
-  CATEGORY_LABELS,
-  CHANNEL_LABELS,
-  LETTER_LANGUAGE_LABELS,
-  type CaseRecord,
-  type CommunicationNeeds,
-  type PostalAddress,
-} from '#shared/model/case';
+import { type CaseRecord, type CommunicationNeeds, type PostalAddress } from '#shared/model/case';
 import { deskProviders, providerForCase } from '#shared/model/provider';
 import { procedureForCase, type Clock, type Procedure } from '#shared/rules/index';
 import { evaluateRecord } from '#lib/rules';
@@ -41,32 +33,22 @@ import { EraseCustomerDialog } from '#features/privacy';
 import { VulnerabilityRow } from '#features/privacy';
 import { SubjectAccessButton } from '#features/exchange';
 import { ScreenTitle } from '#ui/ScreenTitle';
+import { FormattedMessage } from 'react-intl';
+import { clockLabel, type Translate, useT } from '#lib/i18n/index';
 import { AddAttachmentsDialog } from './attachments/AddAttachmentsDialog';
 import { AttachmentsCard, FileDropArea } from './attachments/AttachmentsCard';
 
-/** The header's button for the letter the stage calls for (the dialog's list names each letter in full). */
-const STAGE_LETTER_BUTTONS: Record<LetterChoice, string> = {
-  acknowledgement: 'Acknowledgement letter…',
-  update: 'Update letter…',
-  'final-response': 'Final response…',
-  'adr-time': 'ADR letter…',
-  'adr-final': 'ADR letter…',
-  'ccts-notice': 'CCTS notice…',
-  'summary-resolution': 'Summary resolution…',
-};
-
 const STATE_COLOURS = { running: 'blue', met: 'teal', missed: 'red', 'not-applicable': 'gray' } as const;
-const STATE_LABELS = { running: 'Running', met: 'Met', missed: 'Missed', 'not-applicable': 'N/A' } as const;
 const STATUS_COLOURS = { open: 'teal', resolved: 'blue', closed: 'gray' } as const;
 
 /** Print the locked copy of an issued letter: the OS print dialog on the desktop, the browser's print on the web. */
-async function printIssuedLetter(letter: { fileName: string; bytes: Uint8Array }): Promise<void> {
+async function printIssuedLetter(letter: { fileName: string; bytes: Uint8Array }, t: Translate): Promise<void> {
   const result = await platform().printPdf({
-    title: letter.fileName.replace(/\.pdf$/i, '').slice(0, 200) || 'Letter',
+    title: letter.fileName.replace(/\.pdf$/i, '').slice(0, 200) || t('case.letter'),
     data: letter.bytes,
   });
   if (!result.ok)
-    notifications.show({ color: 'red', title: 'Letter not printed', message: result.error, autoClose: false });
+    notifications.show({ color: 'red', title: t('case.letterNotPrinted'), message: result.error, autoClose: false });
 }
 
 /** The version of its procedure the case follows (in force on the day it was received), or null. */
@@ -80,14 +62,15 @@ function procedureOf(record: { procedureId: string; receivedOn: string }): Proce
 
 /** The state, and the day the clock ended when it has ("Met 3 Sep 2026"). */
 function ClockState({ clock }: { clock: Clock }) {
+  const t = useT();
   return (
     <>
       <Text size="sm" fw={600} c={`${STATE_COLOURS[clock.state]}.7`}>
-        {STATE_LABELS[clock.state]}
+        {t(`case.state.${clock.state}`)}
       </Text>
       {clock.closedOn && (
         <Text size="xs" c="dimmed">
-          on {formatDate(clock.closedOn)}
+          {t('case.clockOn', { date: formatDate(clock.closedOn) })}
         </Text>
       )}
     </>
@@ -95,18 +78,19 @@ function ClockState({ clock }: { clock: Clock }) {
 }
 
 /** "French (Canada), large print, by post" */
-function describeNeeds(needs: CommunicationNeeds): string {
+function describeNeeds(needs: CommunicationNeeds, t: Translate): string {
   return [
-    needs.language ? LETTER_LANGUAGE_LABELS[needs.language] : null,
-    needs.largePrint ? 'large print' : null,
-    needs.prefersPost ? 'by post' : null,
+    needs.language ? t(`model.letterLanguage.${needs.language}`) : null,
+    needs.largePrint ? t('case.largePrint') : null,
+    needs.prefersPost ? t('case.byPost') : null,
   ]
     .filter(Boolean)
     .join(', ');
 }
 
 function Address({ address }: { address?: PostalAddress }) {
-  if (!address) return <Text c="dimmed">No postal address</Text>;
+  const t = useT();
+  if (!address) return <Text c="dimmed">{t('case.noAddress')}</Text>;
   return <Text style={{ whiteSpace: 'pre-line' }}>{[...address.lines, address.postcode].join('\n')}</Text>;
 }
 
@@ -119,6 +103,7 @@ function Details({
   onVulnerability?: () => void;
   onErase?: () => void;
 }) {
+  const t = useT();
   const row = (label: string, value: React.ReactNode) => (
     <Table.Tr>
       <Table.Th w={170}>{label}</Table.Th>
@@ -128,48 +113,60 @@ function Details({
   return (
     <Card withBorder h="100%">
       <Title order={4} mb="xs">
-        Complaint
+        {t('case.complaint')}
       </Title>
       <Table>
         <Table.Tbody>
-          {row('Received', `${formatDate(record.receivedOn)} by ${CHANNEL_LABELS[record.channel].toLowerCase()}`)}
-          {row('Category', CATEGORY_LABELS[record.category])}
           {row(
-            'Summary',
+            t('case.received'),
+            t('case.receivedBy', {
+              date: formatDate(record.receivedOn),
+              channel: t(`model.channel.${record.channel}`).toLowerCase(),
+            }),
+          )}
+          {row(t('case.category'), t(`model.category.${record.category}`))}
+          {row(
+            t('case.summary'),
             record.anonymisedOn ? (
               <Text c="dimmed" size="sm">
-                Removed when anonymised
+                {t('case.removedAnonymised')}
               </Text>
             ) : (
               <Text style={{ whiteSpace: 'pre-wrap' }}>{record.summary}</Text>
             ),
           )}
-          {row('Customer', record.customer.name)}
-          {!record.anonymisedOn && row('Address', <Address address={record.customer.address} />)}
-          {record.customer.phone && row('Phone', record.customer.phone)}
-          {record.customer.email && row('Email', record.customer.email)}
-          {record.customer.accountNumber && row('Account', record.customer.accountNumber)}
+          {row(t('case.customer'), record.customer.name)}
+          {!record.anonymisedOn && row(t('case.address'), <Address address={record.customer.address} />)}
+          {record.customer.phone && row(t('case.phone'), record.customer.phone)}
+          {record.customer.email && row(t('case.email'), record.customer.email)}
+          {record.customer.accountNumber && row(t('case.account'), record.customer.accountNumber)}
           {record.customer.isBusiness &&
             row(
-              'Business',
+              t('case.business'),
               record.customer.employees === undefined
-                ? 'Yes; number of employees not recorded'
-                : `Yes, ${record.customer.employees.toLocaleString('en-GB')} ${record.customer.employees === 1 ? 'employee' : 'employees'}`,
+                ? t('case.businessUnknown')
+                : t('case.businessSize', { count: record.customer.employees }),
             )}
-          {record.communication && row('Write to them', describeNeeds(record.communication))}
+          {record.communication && row(t('case.writeToThem'), describeNeeds(record.communication, t))}
           {record.representative &&
-            row('Acting for them', `${record.representative.name} (${record.representative.relationship})`)}
+            row(
+              t('case.actingForThem'),
+              t('case.actingValue', {
+                name: record.representative.name,
+                relationship: record.representative.relationship,
+              }),
+            )}
           {record.representative?.authority &&
             row(
-              'Authority to act',
-              `${AUTHORITY_LABELS[record.representative.authority.kind]}, ${formatDate(record.representative.authority.on)}${record.representative.authority.details ? ` (${record.representative.authority.details})` : ''}`,
+              t('case.authority'),
+              `${t(`model.authority.${record.representative.authority.kind}`)}, ${formatDate(record.representative.authority.on)}${record.representative.authority.details ? ` (${record.representative.authority.details})` : ''}`,
             )}
           {record.representative?.address &&
-            row("Representative's address", <Address address={record.representative.address} />)}
+            row(t('case.repAddress'), <Address address={record.representative.address} />)}
           {!record.anonymisedOn &&
-            row('Vulnerability', <VulnerabilityRow key={record.id} record={record} onEdit={onVulnerability} />)}
+            row(t('case.vulnerability'), <VulnerabilityRow key={record.id} record={record} onEdit={onVulnerability} />)}
           {row(
-            'Handler',
+            t('case.handler'),
             record.status === 'open' ? (
               <HandlerSelect
                 caseId={record.id}
@@ -192,7 +189,7 @@ function Details({
       {onErase && !record.anonymisedOn && (
         <Group justify="flex-end" mt="sm">
           <Button variant="subtle" color="red" size="xs" onClick={onErase}>
-            Erase the customer&rsquo;s personal data…
+            {t('case.erase')}
           </Button>
         </Group>
       )}
@@ -201,6 +198,7 @@ function Details({
 }
 
 export function CasePage({ id }: { id: string }) {
+  const t = useT();
   const record = useCase(id);
   const events = useTimeline(id);
   const letters = useLetters(id);
@@ -240,7 +238,7 @@ export function CasePage({ id }: { id: string }) {
   );
 
   if (record === undefined || events === undefined) return null;
-  if (record === null) return <Alert color="red">There is no case with this id. It may have been deleted.</Alert>;
+  if (record === null) return <Alert color="red">{t('case.notFound')}</Alert>;
 
   const context: ActionContext = {
     record,
@@ -266,33 +264,40 @@ export function CasePage({ id }: { id: string }) {
             </Text>
             {settings && (
               <Text size="sm" c="dimmed" data-provider={providerForCase(record, settings).provider.id}>
-                Provider: {providerForCase(record, settings).provider.name}
-                {!providerForCase(record, settings).known &&
-                  ' (this desk does not hold the provider it was logged for)'}
+                {t('case.provider', { name: providerForCase(record, settings).provider.name })}
+                {!providerForCase(record, settings).known && ` ${t('case.providerUnknown')}`}
               </Text>
             )}
             {evaluation && (
               <Text size="sm" c="dimmed" data-testid="procedure-version">
-                Procedure: {evaluation.procedureVersion.label}
                 {evaluation.procedureVersion.effectiveFrom
-                  ? `, in force from ${formatDate(evaluation.procedureVersion.effectiveFrom)}`
-                  : ''}
-                : the version in force on {formatDate(record.receivedOn)}, when the complaint was received.
+                  ? t('case.procedureFrom', {
+                      label: evaluation.procedureVersion.label,
+                      from: formatDate(evaluation.procedureVersion.effectiveFrom),
+                      received: formatDate(record.receivedOn),
+                    })
+                  : t('case.procedure', {
+                      label: evaluation.procedureVersion.label,
+                      received: formatDate(record.receivedOn),
+                    })}
               </Text>
             )}
             {evaluation && (
-              <Text size="sm" mt={4} component="div" role="group" aria-label="Stage">
-                Stage: <b>{evaluation.stageName}</b>
+              <Text size="sm" mt={4} component="div" role="group" aria-label={t('case.stage')}>
+                <FormattedMessage id="case.stageIs" values={{ name: evaluation.stageName, b: (c) => <b>{c}</b> }} />
                 {procedure && (
                   <Text span c="dimmed" size="sm">
                     {' '}
-                    ({procedure.stages.findIndex((st) => st.id === evaluation.stage) + 1} of {procedure.stages.length})
+                    {t('case.stageOf', {
+                      index: procedure.stages.findIndex((st) => st.id === evaluation.stage) + 1,
+                      count: procedure.stages.length,
+                    })}
                   </Text>
                 )}
                 {evaluation.pausedSince && (
                   <Text span c="orange.8" size="sm">
                     {' '}
-                    · paused since {formatDate(evaluation.pausedSince)}, waiting for the customer
+                    {t('case.pausedSince', { date: formatDate(evaluation.pausedSince) })}
                   </Text>
                 )}
               </Text>
@@ -300,7 +305,7 @@ export function CasePage({ id }: { id: string }) {
           </div>
           <Group wrap="nowrap" style={{ flexShrink: 0 }}>
             <Badge size="lg" variant="light" color={STATUS_COLOURS[status]}>
-              {status}
+              {t(`model.status.${status}`)}
             </Badge>
             {stageLetter && (
               <Button
@@ -308,7 +313,7 @@ export function CasePage({ id }: { id: string }) {
                 onClick={() => setLetterDialog({ choice: stageLetter })}
                 disabled={!evaluation || !settings || !!record.anonymisedOn}
               >
-                {STAGE_LETTER_BUTTONS[stageLetter]}
+                {t(`case.letterButton.${stageLetter}`)}
               </Button>
             )}
             <Button
@@ -317,7 +322,7 @@ export function CasePage({ id }: { id: string }) {
               onClick={() => setLetterDialog({ choice: null })}
               disabled={!evaluation || !settings || !!record.anonymisedOn}
             >
-              {stageLetter ? 'Other letters…' : 'Letters…'}
+              {stageLetter ? t('case.otherLetters') : t('case.letters')}
             </Button>
             <ActionsMenu actions={actions} onChoose={setOpenAction} />
           </Group>
@@ -329,7 +334,7 @@ export function CasePage({ id }: { id: string }) {
           <NextSteps steps={evaluation.nextActions} today={today} actions={actions} onChoose={setOpenAction} />
         )}
         {evaluation && evaluation.warnings.length > 0 && (
-          <Alert color="yellow" variant="light" title="Check">
+          <Alert color="yellow" variant="light" title={t('case.check')}>
             {evaluation.warnings.map((w) => (
               <Text key={w} size="sm">
                 {w}
@@ -349,23 +354,23 @@ export function CasePage({ id }: { id: string }) {
           <Grid.Col span={{ base: 12, lg: 7 }}>
             <Card withBorder h="100%">
               <Title order={4} mb="xs">
-                Clocks
+                {t('case.clocks')}
               </Title>
               {evaluated?.error && <Alert color="red">{evaluated.error}</Alert>}
               {evaluated?.evaluation && (
-                <Table aria-label="Clocks">
+                <Table aria-label={t('case.clocks')}>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>Clock</Table.Th>
-                      <Table.Th>Due</Table.Th>
-                      <Table.Th>State</Table.Th>
+                      <Table.Th>{t('case.clock')}</Table.Th>
+                      <Table.Th>{t('case.due')}</Table.Th>
+                      <Table.Th>{t('case.state')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {evaluated.evaluation.clocks.map((clock) => (
                       <Table.Tr key={clock.id} data-clock={clock.id}>
                         <Table.Td>
-                          <Text fw={500}>{clock.label}</Text>
+                          <Text fw={500}>{clockLabel(t, clock.label)}</Text>
                           <Text size="xs" c="dimmed">
                             {clock.explanation}
                           </Text>
@@ -400,9 +405,9 @@ export function CasePage({ id }: { id: string }) {
 
         <Card withBorder>
           <Title order={4} mb="sm">
-            Timeline
+            {t('case.timeline')}
           </Title>
-          <Timeline bulletSize={14} lineWidth={2} role="group" aria-label="Timeline">
+          <Timeline bulletSize={14} lineWidth={2} role="group" aria-label={t('case.timeline')}>
             {events.map((e) => {
               const voidedBy = voids.get(e.id);
               return (
@@ -423,7 +428,7 @@ export function CasePage({ id }: { id: string }) {
                 >
                   <Group gap="xs" wrap="nowrap">
                     <Text size="xs" c="dimmed">
-                      {formatDate(e.on)} · recorded {formatTimestamp(e.at)} by {e.by}
+                      {t('case.recorded', { date: formatDate(e.on), at: formatTimestamp(e.at), by: e.by })}
                     </Text>
                     {!voidedBy && !record.anonymisedOn && whyNotVoid(e.id, events) === null && (
                       <Anchor
@@ -434,15 +439,15 @@ export function CasePage({ id }: { id: string }) {
                           setVoiding(e.id);
                           setOpenAction('void-entry');
                         }}
-                        aria-label={`Void the entry of ${formatDate(e.on)}: ${e.summary}`}
+                        aria-label={t('case.voidEntry', { date: formatDate(e.on), summary: e.summary })}
                       >
-                        Void…
+                        {t('case.void')}
                       </Anchor>
                     )}
                   </Group>
                   {voidedBy && (
                     <Text size="xs" c="red.8" mt={2} data-void-note>
-                      Voided {formatDate(voidedBy.on)} by {voidedBy.by}
+                      {t('case.voided', { date: formatDate(voidedBy.on), by: voidedBy.by })}
                       {typeof voidedBy.data?.reason === 'string' ? `: ${voidedBy.data.reason}` : ''}
                     </Text>
                   )}
@@ -485,7 +490,7 @@ export function CasePage({ id }: { id: string }) {
         {letters && letters.length > 0 && (
           <Card withBorder>
             <Title order={4} mb="xs">
-              Letters issued
+              {t('case.lettersIssued')}
             </Title>
             <Table>
               <Table.Tbody>
@@ -503,43 +508,47 @@ export function CasePage({ id }: { id: string }) {
                         {withdrawn && (
                           <Text size="xs" c="red.8">
                             <Badge color="red" variant="light" size="sm" mr={6}>
-                              Withdrawn
+                              {t('case.withdrawn')}
                             </Badge>
-                            {formatDate(withdrawn.on)} by {withdrawn.by}: {withdrawn.reason}
+                            {t('case.withdrawnBy', {
+                              date: formatDate(withdrawn.on),
+                              by: withdrawn.by,
+                              reason: withdrawn.reason,
+                            })}
                           </Text>
                         )}
                       </Table.Td>
                       <Table.Td>{formatDate(l.issuedOn)}</Table.Td>
                       <Table.Td>
-                        <Text size="xs" ff="monospace" c="dimmed" title="SHA-256 of the issued PDF">
+                        <Text size="xs" ff="monospace" c="dimmed" title={t('case.sha')}>
                           {l.sha256.slice(0, 16)}…
                         </Text>
                       </Table.Td>
                       <Table.Td>
                         <Group gap="md" wrap="nowrap">
                           <Anchor component="button" onClick={() => void downloadIssuedLetter(l)}>
-                            Download the issued copy
+                            {t('case.download')}
                           </Anchor>
                           <Anchor
                             component="button"
-                            onClick={() => void printIssuedLetter(l)}
-                            aria-label={`Print ${l.fileName}`}
+                            onClick={() => void printIssuedLetter(l, t)}
+                            aria-label={t('case.printName', { name: l.fileName })}
                           >
-                            Print
+                            {t('case.print')}
                           </Anchor>
                           {!withdrawn && !record.anonymisedOn && (
                             <Anchor
                               component="button"
                               c="red.8"
                               onClick={() => setWithdrawing(l)}
-                              aria-label={`Withdraw ${l.fileName}…`}
+                              aria-label={t('case.withdrawName', { name: l.fileName })}
                             >
-                              Withdraw…
+                              {t('case.withdraw')}
                             </Anchor>
                           )}
                           {corrected && !record.anonymisedOn && evaluation && settings && (
                             <Anchor component="button" onClick={() => setLetterDialog({ choice: corrected })}>
-                              Issue a corrected letter…
+                              {t('case.corrected')}
                             </Anchor>
                           )}
                         </Group>

@@ -13,16 +13,19 @@ import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import { useWorkingPerson } from '#features/people';
 import { formatDate } from '#lib/format';
+import { FormattedMessage } from 'react-intl';
+import { type Translate, useT } from '#lib/i18n/index';
 import { exportSubjectAccess, findCustomerCases, type CandidateCase } from './subject-access';
 
-function contact(record: CaseRecord): string {
+function contact(record: CaseRecord, t: Translate): string {
   const c = record.customer;
-  return [c.email, c.phone, c.accountNumber && `account ${c.accountNumber}`, c.address?.postcode]
+  return [c.email, c.phone, c.accountNumber && t('sar.account', { number: c.accountNumber }), c.address?.postcode]
     .filter(Boolean)
     .join(' · ');
 }
 
 function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose: () => void }) {
+  const t = useT();
   const settings = useSettings();
   const person = useWorkingPerson();
   const today = todayIso();
@@ -37,20 +40,14 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
     findCustomerCases(db(), record)
       .then((found) => live && setCandidates(found))
       .catch(
-        (e: unknown) =>
-          live &&
-          setError(`Could not look for the customer’s other cases: ${e instanceof Error ? e.message : String(e)}`),
+        (e: unknown) => live && setError(t('sar.lookFailed', { error: e instanceof Error ? e.message : String(e) })),
       );
     return () => {
       live = false;
     };
-  }, [record]);
+  }, [record, t]);
 
-  const dateError = !isIsoDate(receivedOn)
-    ? 'Enter the date the request arrived'
-    : receivedOn > today
-      ? 'The date cannot be in the future'
-      : null;
+  const dateError = !isIsoDate(receivedOn) ? t('sar.enterDate') : receivedOn > today ? t('sar.future') : null;
   const answer = dateError ? null : subjectAccessAnswerBy(receivedOn, record.calendar);
 
   const make = async () => {
@@ -70,13 +67,18 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
       if (outcome.saved) {
         notifications.show({
           color: 'teal',
-          title: 'Subject-access bundle saved',
-          message: `${outcome.fileName}: ${outcome.count} ${outcome.count === 1 ? 'case' : 'cases'}, ${outcome.letters} ${outcome.letters === 1 ? 'letter' : 'letters'}. Answer by ${formatDate(answer!.dueOn)}.`,
+          title: t('sar.saved'),
+          message: t('sar.savedText', {
+            fileName: outcome.fileName ?? '',
+            count: outcome.count ?? 0,
+            letters: outcome.letters ?? 0,
+            date: formatDate(answer!.dueOn),
+          }),
         });
         onClose();
       } else if (outcome.error) setError(outcome.error);
     } catch (e) {
-      setError(`The bundle was not made: ${e instanceof Error ? e.message : String(e)}`);
+      setError(t('sar.notMade', { error: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
     }
@@ -86,12 +88,11 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
   return (
     <Stack gap="sm">
       <Text size="sm">
-        Everything held about <b>{record.customer.name}</b>: a PDF summary, the letters exactly as issued, and all the
-        data as a JSON file, in one ZIP file.
+        <FormattedMessage id="sar.intro" values={{ name: record.customer.name, b: (c) => <b>{c}</b> }} />
       </Text>
       <Group align="flex-start" gap="lg">
         <DateField
-          label="Request received on"
+          label={t('sar.receivedOn')}
           value={receivedOn}
           maxDate={today}
           onChange={setReceivedOn}
@@ -102,10 +103,10 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
         {answer && (
           <div>
             <Text size="sm" fw={500} mt={4}>
-              Answer by
+              {t('sar.answerBy')}
             </Text>
-            <Text size="sm" aria-label="Answer by">
-              {formatDate(answer.dueOn)}: {answer.rule}
+            <Text size="sm" aria-label={t('sar.answerBy')}>
+              {t('sar.answerValue', { date: formatDate(answer.dueOn), rule: answer.rule })}
             </Text>
           </div>
         )}
@@ -113,23 +114,21 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
       {!candidates && !error && (
         <Group gap="xs">
           <Loader size="xs" />
-          <Text size="sm">Looking for this customer’s other cases…</Text>
+          <Text size="sm">{t('sar.looking')}</Text>
         </Group>
       )}
       {candidates && (
         <>
           <Text size="sm" fw={500}>
-            {others.length === 0
-              ? 'No other case has the same email, phone, account number, or name and postcode.'
-              : `${others.length} other ${others.length === 1 ? 'case looks' : 'cases look'} like the same customer. Tick each one that is the same person: another person's data must not go in the bundle.`}
+            {others.length === 0 ? t('sar.noOther') : t('sar.others', { count: others.length })}
           </Text>
-          <Table aria-label="Cases in the bundle" withTableBorder fz="sm">
+          <Table aria-label={t('sar.table')} withTableBorder fz="sm">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={40} />
-                <Table.Th>Case</Table.Th>
-                <Table.Th>Customer as recorded</Table.Th>
-                <Table.Th>Matched by</Table.Th>
+                <Table.Th>{t('sar.case')}</Table.Th>
+                <Table.Th>{t('sar.customer')}</Table.Th>
+                <Table.Th>{t('sar.matched')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -137,7 +136,7 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
                 <Table.Tr key={c.record.id}>
                   <Table.Td>
                     <Checkbox
-                      aria-label={`Include ${c.record.reference}`}
+                      aria-label={t('sar.include', { reference: c.record.reference })}
                       checked={chosen.has(c.record.id)}
                       disabled={c.isStart}
                       onChange={(e) => {
@@ -153,16 +152,16 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
                       {c.record.reference}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      received {formatDate(c.record.receivedOn)}
+                      {t('sar.received', { date: formatDate(c.record.receivedOn) })}
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{c.record.customer.name}</Text>
                     <Text size="xs" c="dimmed">
-                      {contact(c.record)}
+                      {contact(c.record, t)}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{c.isStart ? 'this case' : c.reasons.join(', ')}</Table.Td>
+                  <Table.Td>{c.isStart ? t('sar.thisCase') : c.reasons.join(', ')}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -172,10 +171,10 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
       {error && <Alert color="red">{error}</Alert>}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
-          Cancel
+          {t('sar.cancel')}
         </Button>
         <Button onClick={make} loading={busy} disabled={!candidates || !!dateError || !settings}>
-          Make the bundle ({chosen.size} {chosen.size === 1 ? 'case' : 'cases'})
+          {t('sar.make', { count: chosen.size })}
         </Button>
       </Group>
     </Stack>
@@ -183,15 +182,16 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
 }
 
 export function SubjectAccessButton({ record }: { record: CaseRecord }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   // Anonymised: no personal data is held, so there is nothing to give the customer (and no name to find them by).
   if (record.anonymisedOn) return null;
   return (
     <>
       <Button variant="subtle" size="xs" onClick={() => setOpen(true)}>
-        Subject-access export…
+        {t('sar.button')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title="Subject-access export" size="xl">
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('sar.title')} size="xl">
         {open && <SubjectAccessDialog record={record} onClose={() => setOpen(false)} />}
       </Modal>
     </>

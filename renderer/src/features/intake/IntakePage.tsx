@@ -18,18 +18,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  CHANNELS,
-  CHANNEL_LABELS,
-  CUSTOMER_TITLES,
-  CUSTOMER_TITLE_LABELS,
-  LETTER_LANGUAGES,
-  LETTER_LANGUAGE_LABELS,
-  VULNERABILITY_REASONS,
-  VULNERABILITY_REASON_LABELS,
-} from '#shared/model/case';
+import { CATEGORIES, CHANNELS, CUSTOMER_TITLES, LETTER_LANGUAGES, VULNERABILITY_REASONS } from '#shared/model/case';
 import { emptyIntakeForm, validateIntake, type IntakeForm } from '#shared/model/intake';
 import { deskTimeZone, todayIso } from '#lib/today';
 import { confirmReceivedDate, DateField } from '#ui/DateField';
@@ -41,23 +30,31 @@ import { useSettings } from '#db/hooks';
 import { createCase } from '#db/repositories/cases';
 import { addAttachments } from '#db/repositories/attachments';
 import { db } from '#db/schema';
-import { ADDRESS_HINT } from '#shared/model/stored';
 import { activeProviders, usualProvider } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { emailIntakeNote, intakeFromEmail } from '#shared/mail/intake';
 import { EmailView, onEmailForIntake, readEmailFile, takeEmailForIntake, type IncomingEmail } from '#features/mail';
+import { useIntl } from 'react-intl';
+import { type Translate, useT } from '#lib/i18n/index';
+import { ADDRESS_LINE_MAX_CHARS, ADDRESS_MAX_LINES } from '#shared/model/stored';
 
 /**
  * The email a complaint was filled in from goes on the new case (kind "email"). The case is logged first; should the
  * file be refused, the case stays and the handler is told to add the email on the case page (the file is still theirs).
  */
-async function attachEmail(caseId: string, reference: string, email: IncomingEmail, by: string): Promise<void> {
+async function attachEmail(
+  caseId: string,
+  reference: string,
+  email: IncomingEmail,
+  by: string,
+  t: Translate,
+): Promise<void> {
   let reason: string | null = null;
   try {
     const [outcome] = await addAttachments(
       db(),
       caseId,
-      [{ fileName: email.fileName, bytes: email.bytes, kind: 'email', note: 'The email the complaint came in' }],
+      [{ fileName: email.fileName, bytes: email.bytes, kind: 'email', note: t('intake.emailNote') }],
       by,
     );
     if (!outcome.ok) reason = outcome.reason;
@@ -67,12 +64,14 @@ async function attachEmail(caseId: string, reference: string, email: IncomingEma
   if (reason)
     notifications.show({
       color: 'orange',
-      title: `The email was not attached to ${reference}`,
-      message: `${reason}. Add it on the case page.`,
+      title: t('intake.emailNotAttached', { reference }),
+      message: t('intake.emailNotAttachedText', { reason }),
     });
 }
 
 export function IntakePage() {
+  const t = useT();
+  const intl = useIntl();
   const settings = useSettings();
   const [, navigate] = useLocation();
   const today = todayIso();
@@ -116,7 +115,7 @@ export function IntakePage() {
     if (!file) return;
     const read = await readEmailFile(file);
     if (read.ok) fillFromEmail(read.incoming);
-    else notifications.show({ color: 'red', title: 'Not an email', message: read.error, autoClose: 10_000 });
+    else notifications.show({ color: 'red', title: t('intake.notAnEmail'), message: read.error, autoClose: 10_000 });
   };
 
   const submit = form.onSubmit(async (values) => {
@@ -134,7 +133,7 @@ export function IntakePage() {
       channel: result.value.channel,
       calendar: getCalendar((provider ?? usualProvider(settings)).calendar),
     });
-    if (question && !(await confirmReceivedDate(question))) {
+    if (question && !(await confirmReceivedDate(question, { t, locale: intl.locale, date: result.value.receivedOn }))) {
       focusField('receivedOn');
       return;
     }
@@ -146,14 +145,18 @@ export function IntakePage() {
         by: settings.handlerName,
       });
       draft.clear();
-      notifications.show({ color: 'teal', title: 'Complaint logged', message: `Reference ${record.reference}` });
-      if (fromEmail) await attachEmail(record.id, record.reference, fromEmail, settings.handlerName);
+      notifications.show({
+        color: 'teal',
+        title: t('intake.logged'),
+        message: t('intake.loggedText', { reference: record.reference }),
+      });
+      if (fromEmail) await attachEmail(record.id, record.reference, fromEmail, settings.handlerName, t);
       navigate(`/cases/${record.id}`);
     } catch (error) {
       notifications.show({
         color: 'red',
-        title: 'The complaint was not saved',
-        message: `${String(error)}. Nothing was stored; your entries are still in the form.`,
+        title: t('intake.notSaved'),
+        message: t('intake.notSavedText', { error: String(error) }),
       });
     } finally {
       setSaving(false);
@@ -167,19 +170,19 @@ export function IntakePage() {
 
   return (
     <Stack maw={820} gap="md">
-      <ScreenTitle>New complaint</ScreenTitle>
+      <ScreenTitle>{t('intake.title')}</ScreenTitle>
       <Group gap="sm">
         <Button variant="default" size="xs" onClick={() => emailInput.current?.click()}>
-          Fill in from an email…
+          {t('intake.fromEmail')}
         </Button>
         <Text size="sm" c="dimmed">
-          or drop an .eml or .msg file on the window
+          {t('intake.dropHint')}
         </Text>
         <input
           ref={emailInput}
           type="file"
           accept=".eml,.msg,message/rfc822,application/vnd.ms-outlook"
-          aria-label="Email file"
+          aria-label={t('intake.emailFile')}
           hidden
           onChange={(e) => {
             void pickEmail(e.currentTarget.files?.[0]);
@@ -190,28 +193,24 @@ export function IntakePage() {
       {fromEmail && (
         <Alert color="blue" variant="light" title={emailIntakeNote(fromEmail.email)} data-testid="from-email">
           <Group gap="sm" justify="space-between">
-            <Text size="sm">
-              Filled in from {fromEmail.fileName}: check each field, choose a category and complete what is missing.
-            </Text>
+            <Text size="sm">{t('intake.filledFrom', { fileName: fromEmail.fileName })}</Text>
             <Button size="xs" variant="light" onClick={() => setEmailShown(true)}>
-              Show the email
+              {t('intake.showEmail')}
             </Button>
           </Group>
         </Alert>
       )}
-      <Modal opened={emailShown} onClose={() => setEmailShown(false)} title="Email preview" size="xl">
+      <Modal opened={emailShown} onClose={() => setEmailShown(false)} title={t('intake.emailPreview')} size="xl">
         {fromEmail && <EmailView email={fromEmail.email} />}
       </Modal>
-      <form onSubmit={submit} noValidate aria-label="New complaint">
+      <form onSubmit={submit} noValidate aria-label={t('intake.title')}>
         <Stack gap="md">
           <DraftOffer draft={draft} />
-          <Fieldset legend="The complaint">
+          <Fieldset legend={t('intake.complaint')}>
             {providers.length > 1 && (
               <Select
-                label="Provider"
-                description={
-                  provider ? `${provider.company.name}: letters, dates and procedure follow this provider` : undefined
-                }
+                label={t('intake.provider')}
+                description={provider ? t('intake.providerHint', { company: provider.company.name }) : undefined}
                 data={providers.map((p) => ({ value: p.id, label: p.name }))}
                 value={providerId}
                 onChange={(v) => v && setChosenProvider(v)}
@@ -221,66 +220,66 @@ export function IntakePage() {
               />
             )}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <DateField label="Date received" maxDate={today} required {...field('receivedOn')} />
+              <DateField label={t('intake.received')} maxDate={today} required {...field('receivedOn')} />
               <Select
-                label="Channel"
-                placeholder="How it was made"
-                data={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+                label={t('intake.channel')}
+                placeholder={t('intake.channelHint')}
+                data={CHANNELS.map((c) => ({ value: c, label: t(`model.channel.${c}`) }))}
                 required
                 {...field('channel')}
               />
               <Select
-                label="Category"
-                placeholder="What it is about"
-                data={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+                label={t('intake.category')}
+                placeholder={t('intake.categoryHint')}
+                data={CATEGORIES.map((c) => ({ value: c, label: t(`model.category.${c}`) }))}
                 required
                 {...field('category')}
               />
             </SimpleGrid>
             <Textarea
               mt="sm"
-              label="Summary"
-              description="In the customer's words where possible"
+              label={t('intake.summary')}
+              description={t('intake.summaryHint')}
               autosize
               minRows={3}
               required
               {...field('summary')}
             />
           </Fieldset>
-          <Fieldset legend="Customer">
+          <Fieldset legend={t('intake.customer')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="Name" required {...field('customerName')} />
+              <TextInput label={t('intake.name')} required {...field('customerName')} />
               <Select
-                label="Title"
-                description='How letters greet them: "Dear Ms Okafor," (none: "Dear Amara Okafor,")'
-                placeholder="None"
-                data={CUSTOMER_TITLES.map((t) => ({ value: t, label: CUSTOMER_TITLE_LABELS[t] }))}
+                label={t('intake.customerTitle')}
+                description={t('intake.titleHint')}
+                placeholder={t('intake.titleNone')}
+                data={CUSTOMER_TITLES.map((title) => ({ value: title, label: t(`model.title.${title}`) }))}
                 clearable
                 {...field('title')}
               />
-              <TextInput label="Account number" {...field('accountNumber')} />
+              <TextInput label={t('intake.account')} {...field('accountNumber')} />
               <Textarea
-                label="Postal address"
-                description={`One line per row. ${ADDRESS_HINT}`}
+                label={t('intake.address')}
+                description={t('settings.addressHint', { lines: ADDRESS_MAX_LINES, chars: ADDRESS_LINE_MAX_CHARS })}
                 autosize
                 minRows={2}
                 {...field('addressLines')}
               />
-              <TextInput label="Postcode" {...field('postcode')} />
-              <TextInput label="Phone" type="tel" {...field('phone')} />
-              <TextInput label="Email" type="email" {...field('email')} />
+              <TextInput label={t('intake.postcode')} {...field('postcode')} />
+              <TextInput label={t('intake.phone')} type="tel" {...field('phone')} />
+              <TextInput label={t('intake.email')} type="email" {...field('email')} />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm" style={{ alignItems: 'start' }}>
               <Switch
                 mt={form.values.isBusiness ? 30 : 0}
-                label="Customer is a business"
-                description="A company, sole trader or not-for-profit"
+                label={t('intake.business')}
+                description={t('intake.businessHint')}
                 {...form.getInputProps('isBusiness', { type: 'checkbox' })}
               />
               {form.values.isBusiness && (
                 <TextInput
-                  label="Number of employees"
-                  description="Decides whether the complaints rules cover them; leave blank if not known yet"
+                  label={t('intake.employees')}
+                  description={t('intake.employeesHint')}
                   inputMode="numeric"
                   autoComplete="off"
                   maw={300}
@@ -289,38 +288,41 @@ export function IntakePage() {
               )}
             </SimpleGrid>
           </Fieldset>
-          <Fieldset legend="How to write to the customer">
+          <Fieldset legend={t('intake.howToWrite')}>
             <SimpleGrid cols={{ base: 1, sm: 3 }} style={{ alignItems: 'end' }}>
               <Select
-                label="Letter language"
-                placeholder="The desk's usual language"
-                data={LETTER_LANGUAGES.map((l) => ({ value: l, label: LETTER_LANGUAGE_LABELS[l] }))}
+                label={t('intake.letterLanguage')}
+                placeholder={t('intake.letterLanguageHint')}
+                data={LETTER_LANGUAGES.map((l) => ({ value: l, label: t(`model.letterLanguage.${l}`) }))}
                 clearable
                 {...field('language')}
               />
-              <Checkbox label="Large print letters" {...form.getInputProps('largePrint', { type: 'checkbox' })} />
-              <Checkbox label="Prefers letters by post" {...form.getInputProps('prefersPost', { type: 'checkbox' })} />
+              <Checkbox label={t('intake.largePrint')} {...form.getInputProps('largePrint', { type: 'checkbox' })} />
+              <Checkbox label={t('intake.prefersPost')} {...form.getInputProps('prefersPost', { type: 'checkbox' })} />
             </SimpleGrid>
           </Fieldset>
-          <Fieldset legend="Someone acting for the customer (optional)">
+          <Fieldset legend={t('intake.representative')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="Representative's name" {...field('repName')} />
-              <TextInput label="Relationship" placeholder="e.g. son, carer, solicitor" {...field('repRelationship')} />
+              <TextInput label={t('intake.repName')} {...field('repName')} />
+              <TextInput
+                label={t('intake.relationship')}
+                placeholder={t('intake.relationshipHint')}
+                {...field('repRelationship')}
+              />
               <Textarea
-                label="Representative's postal address"
-                description={`One line per row. ${ADDRESS_HINT}`}
+                label={t('intake.repAddress')}
+                description={t('settings.addressHint', { lines: ADDRESS_MAX_LINES, chars: ADDRESS_LINE_MAX_CHARS })}
                 autosize
                 minRows={2}
                 {...field('repAddressLines')}
               />
-              <TextInput label="Representative's postcode" {...field('repPostcode')} />
+              <TextInput label={t('intake.repPostcode')} {...field('repPostcode')} />
             </SimpleGrid>
           </Fieldset>
-          <Fieldset legend="Vulnerability or health (optional)">
+          <Fieldset legend={t('intake.vulnerability')}>
             <Group justify="space-between" wrap="nowrap">
               <Text size="sm" c="dimmed">
-                Only if the desk needs it to treat the customer fairly, and only with a reason. Kept out of lists,
-                search, exports and letters.
+                {t('intake.vulnerabilityText')}
               </Text>
               <Button
                 variant="subtle"
@@ -329,37 +331,37 @@ export function IntakePage() {
                 aria-expanded={vulnerabilityOpen}
                 style={{ flexShrink: 0 }}
               >
-                {vulnerabilityOpen ? 'Hide' : 'Add details…'}
+                {vulnerabilityOpen ? t('intake.hide') : t('intake.addDetails')}
               </Button>
             </Group>
             <Collapse expanded={vulnerabilityOpen}>
               <Stack gap="sm" mt="sm">
                 <Textarea
-                  label="Vulnerability or health details"
-                  description="Only what the desk needs, e.g. needs calls by text relay"
+                  label={t('intake.vulnerabilityDetails')}
+                  description={t('intake.vulnerabilityDetailsHint')}
                   autosize
                   minRows={2}
                   {...field('vulnerabilityDetails')}
                 />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <Select
-                    label="Why we need to record it"
-                    placeholder="Choose the reason"
-                    data={VULNERABILITY_REASONS.map((r) => ({ value: r, label: VULNERABILITY_REASON_LABELS[r] }))}
+                    label={t('intake.vulnerabilityReason')}
+                    placeholder={t('intake.vulnerabilityReasonHint')}
+                    data={VULNERABILITY_REASONS.map((r) => ({ value: r, label: t(`model.vulnerabilityReason.${r}`) }))}
                     clearable
                     {...field('vulnerabilityReason')}
                   />
-                  <TextInput label="About the reason (optional)" {...field('vulnerabilityNote')} />
+                  <TextInput label={t('intake.vulnerabilityNote')} {...field('vulnerabilityNote')} />
                 </SimpleGrid>
               </Stack>
             </Collapse>
           </Fieldset>
           <Group>
             <Button type="submit" loading={saving} disabled={!settings}>
-              Log complaint
+              {t('intake.log')}
             </Button>
             <Text size="sm" c="dimmed">
-              A reference number is given on saving.
+              {t('intake.referenceOnSaving')}
             </Text>
           </Group>
         </Stack>

@@ -14,20 +14,19 @@ import {
   Stack,
   Switch,
   Text,
-  TextInput,
   Textarea,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useFocusReturnAfterClose } from '#ui/focus-return';
-import { LETTER_LANGUAGE_LABELS } from '#shared/model/case';
+import { useT } from '#lib/i18n/index';
+import { DateField } from '#ui/DateField';
 import { letterLanguagesForCase } from '#shared/model/provider';
 import { letterParagraphs, type LetterLanguage, type LetterParagraph } from '#shared/letters/index';
 import type { LetterPdf } from '#letters/letter-pdf';
 import { formatDate } from '#lib/format';
 import {
-  LETTER_CHOICE_LABELS,
   availableLetters,
   buildLetter,
   defaultInputs,
@@ -70,6 +69,7 @@ export function LetterDialog({
   /** The letter to open with, its pages drawn at once (the case page's header: the letter the stage calls for). */
   initialChoice?: LetterChoice | null;
 }) {
+  const t = useT();
   const choices = useMemo(() => (context ? availableLetters(context.record, context.evaluation) : []), [context]);
   const [choice, setChoice] = useState<LetterChoice | null>(null);
   const [inputs, setInputs] = useState<LetterInputs | null>(null);
@@ -191,8 +191,8 @@ export function LetterDialog({
       if (outcome.saved) {
         notifications.show({
           color: 'teal',
-          title: `${LETTER_CHOICE_LABELS[choice]} issued`,
-          message: `Saved as ${outcome.fileName}`,
+          title: t('letter.issued', { letter: t(`letter.choice.${choice}`) }),
+          message: t('letter.savedAs', { fileName: outcome.fileName ?? '' }),
         });
         onClose();
       } else if (outcome.error) setError(outcome.error);
@@ -216,12 +216,12 @@ export function LetterDialog({
   );
 
   return (
-    <Modal opened={opened} onClose={onClose} onExitTransitionEnd={focusAfterClose} title="Write a letter" size="xl">
+    <Modal opened={opened} onClose={onClose} onExitTransitionEnd={focusAfterClose} title={t('letter.write')} size="xl">
       <Stack gap="sm">
         <Select
-          label="Letter"
-          placeholder="Choose a letter"
-          data={choices.map((c) => ({ value: c, label: LETTER_CHOICE_LABELS[c] }))}
+          label={t('letter.letter')}
+          placeholder={t('letter.choose')}
+          data={choices.map((c) => ({ value: c, label: t(`letter.choice.${c}`) }))}
           value={choice}
           onChange={(v) => {
             setChoice(v as LetterChoice | null);
@@ -233,40 +233,42 @@ export function LetterDialog({
           allowDeselect={false}
         />
         {(choice === 'update' || choice === 'adr-time') &&
-          area('Progress so far', 'progress', 'In your words; a blank line starts a new paragraph.')}
+          area(t('letter.progress'), 'progress', t('letter.progressHint'))}
         {choice === 'update' && (
-          <TextInput
-            label="Next update by"
-            type="date"
+          <DateField
+            label={t('letter.nextUpdate')}
             value={inputs.nextUpdateOn}
-            onChange={(e) => change({ nextUpdateOn: e.currentTarget.value })}
+            onChange={(v) => change({ nextUpdateOn: v })}
+            withWords={false}
+            popoverProps={{ withinPortal: true }}
           />
         )}
         {choice === 'final-response' && (
           <>
-            {area('What we found', 'outcome')}
-            {area('What we have done', 'actionsTaken')}
-            {area('Remedy or compensation (optional)', 'remedy')}
+            {area(t('letter.found'), 'outcome')}
+            {area(t('letter.done'), 'actionsTaken')}
+            {area(t('letter.remedy'), 'remedy')}
           </>
         )}
-        {choice === 'adr-final' && area('Our final position', 'finalPosition')}
+        {choice === 'adr-final' && area(t('letter.finalPosition'), 'finalPosition')}
         {choice === 'summary-resolution' && (
           <>
-            <TextInput
-              label="Resolved on"
-              type="date"
+            <DateField
+              label={t('letter.resolvedOn')}
               value={inputs.resolvedOn}
-              onChange={(e) => change({ resolvedOn: e.currentTarget.value })}
+              onChange={(v) => change({ resolvedOn: v })}
+              withWords={false}
+              popoverProps={{ withinPortal: true }}
             />
-            {area('What was agreed', 'resolution')}
+            {area(t('letter.agreed'), 'resolution')}
           </>
         )}
         <Group align="flex-end">
           <Select
-            label="Language"
+            label={t('letter.language')}
             data={letterLanguagesForCase(context.record, context.settings).map((l) => ({
               value: l,
-              label: LETTER_LANGUAGE_LABELS[l],
+              label: t(`model.letterLanguage.${l}`),
             }))}
             value={options.language}
             onChange={(v) => v && changeOptions({ language: v as LetterLanguage })}
@@ -274,7 +276,7 @@ export function LetterDialog({
             w={220}
           />
           <Checkbox
-            label="Large print"
+            label={t('letter.largePrint')}
             checked={options.largePrint}
             onChange={(e) => changeOptions({ largePrint: e.currentTarget.checked })}
             mb={8}
@@ -282,8 +284,8 @@ export function LetterDialog({
         </Group>
         {choice && (
           <Switch
-            label="Edit text"
-            description="Change the wording of the draft’s paragraphs before issuing it."
+            label={t('letter.editText')}
+            description={t('letter.editTextHint')}
             checked={editing}
             onChange={(e) => setEditing(e.currentTarget.checked)}
           />
@@ -292,30 +294,27 @@ export function LetterDialog({
           <DraftParagraphs draft={draft} edits={edits} onChange={changeEdit} largePrint={options.largePrint} />
         )}
         {error && (
-          <Alert color="red" title="The letter cannot be made" role="alert">
+          <Alert color="red" title={t('letter.cannotMake')} role="alert">
             {error}
           </Alert>
         )}
         {!preview && !error && (
           <Text size="sm" c="dimmed">
-            {busy === 'preview'
-              ? 'Making the letter…'
-              : 'Preview the letter to see its pages before issuing it: only a letter you have seen can be issued.'}
+            {busy === 'preview' ? t('letter.making') : t('letter.previewFirst')}
           </Text>
         )}
         {preview && (
-          <Paper withBorder p="sm" role="group" aria-label="Letter preview">
+          <Paper withBorder p="sm" role="group" aria-label={t('letter.preview')}>
             <Text size="xs" c="dimmed" mb="xs">
-              The letter's pages exactly as they will be issued (PDF {Math.round(preview.bytes.byteLength / 1024)} KB).
-              Edit the boxes above and preview again if it needs changing.
+              {t('letter.previewText', { kb: Math.round(preview.bytes.byteLength / 1024) })}
             </Text>
             {preview.customerCopy === 'included' && (
               <Text size="sm" mb="xs">
-                The customer's copy, addressed to them, is printed after the letter in the same file.
+                {t('letter.customerCopy')}
               </Text>
             )}
             {typeof preview.customerCopy === 'object' && (
-              <Alert color="yellow" mb="xs" title="No copy for the customer">
+              <Alert color="yellow" mb="xs" title={t('letter.noCopy')}>
                 {preview.customerCopy.missing}
               </Alert>
             )}
@@ -323,14 +322,14 @@ export function LetterDialog({
           </Paper>
         )}
         {question && (
-          <Alert color="yellow" title="Already issued" role="alert">
+          <Alert color="yellow" title={t('letter.alreadyIssued')} role="alert">
             <Text size="sm">{question}</Text>
             <Group mt="sm" gap="sm">
               <Button ref={anotherButton} color="yellow" onClick={() => void doIssue(true)}>
-                Issue another
+                {t('letter.issueAnother')}
               </Button>
               <Button variant="default" onClick={() => setQuestion(null)}>
-                Do not issue
+                {t('letter.doNotIssue')}
               </Button>
             </Group>
           </Alert>
@@ -348,10 +347,10 @@ export function LetterDialog({
           }}
         >
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('letter.cancel')}
           </Button>
           <Button variant="light" onClick={doPreview} disabled={!choice} loading={busy === 'preview'}>
-            Preview
+            {t('letter.previewButton')}
           </Button>
           <Button
             ref={issueButton}
@@ -359,7 +358,7 @@ export function LetterDialog({
             disabled={!choice || !preview || busy === 'preview' || question !== null}
             loading={busy === 'issue'}
           >
-            Issue and download
+            {t('letter.issue')}
           </Button>
         </Group>
       </Stack>
@@ -384,32 +383,34 @@ function DraftParagraphs({
   onChange: (paragraph: LetterParagraph, text: string | null) => void;
   largePrint: boolean;
 }) {
+  const t = useT();
   if ('error' in draft) {
     return (
       <Text size="sm" c="dimmed">
-        Fill in the boxes above first: {draft.error}
+        {t('letter.fillFirst', { error: draft.error })}
       </Text>
     );
   }
   return (
-    <Paper withBorder p="sm" role="group" aria-label="Letter wording">
+    <Paper withBorder p="sm" role="group" aria-label={t('letter.wording')}>
       <Text size="xs" c="dimmed" mb="xs">
-        The letter’s paragraphs, top to bottom. Clear a box to leave that paragraph out. Your own words (progress,
-        findings and so on) are changed in the boxes above.
+        {t('letter.wordingText')}
       </Text>
       <Stack gap="sm">
         {draft.paragraphs.map((p, i) => {
-          const label = `Paragraph ${i + 1}${p.section ? ` · ${p.section}` : ''}`;
+          const label = p.section
+            ? t('letter.paragraphIn', { n: i + 1, section: p.section })
+            : t('letter.paragraph', { n: i + 1 });
           if (p.required) {
             return (
-              <div key={p.id} role="group" aria-label={`${label} (required)`}>
+              <div key={p.id} role="group" aria-label={t('letter.required', { label })}>
                 <Text size="sm" fw={500}>
                   {label}
                 </Text>
                 <Group gap={4} mb={4} wrap="nowrap">
                   <IconLock size={12} aria-hidden />
                   <Text size="xs" c="dimmed">
-                    Required by the regulator: stays as written
+                    {t('letter.requiredText')}
                   </Text>
                 </Group>
                 <Text size={largePrint ? 'md' : 'sm'} c="dimmed" bg="gray.0" p="xs" style={{ borderRadius: 4 }}>
@@ -427,9 +428,9 @@ function DraftParagraphs({
               description={
                 edited ? (
                   <>
-                    {value.trim() ? 'Edited.' : 'Left out of the letter.'}{' '}
+                    {value.trim() ? t('letter.edited') : t('letter.leftOut')}{' '}
                     <Anchor component="button" type="button" size="xs" onClick={() => onChange(p, null)}>
-                      Put back the original words
+                      {t('letter.putBack')}
                     </Anchor>
                   </>
                 ) : undefined

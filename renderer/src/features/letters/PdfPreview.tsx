@@ -3,8 +3,10 @@
 // words as text so the desk can still read what will be issued.
 import { Alert, Center, Loader, ScrollArea, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '#lib/i18n/index';
 
 export function PdfPreview({ bytes, fallbackText }: { bytes: Uint8Array; fallbackText: string }) {
+  const t = useT();
   const pagesRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<
     { kind: 'drawing' } | { kind: 'drawn'; pages: number } | { kind: 'failed'; error: string }
@@ -34,12 +36,12 @@ export function PdfPreview({ bytes, fallbackText }: { bytes: Uint8Array; fallbac
     <Stack gap="xs">
       {state.kind === 'drawing' && (
         <Center py="md">
-          <Loader size="sm" aria-label="Drawing the letter's pages" />
+          <Loader size="sm" aria-label={t('pdf.drawing')} />
         </Center>
       )}
       {state.kind === 'failed' && (
-        <Alert color="yellow" title="The pages cannot be shown">
-          {state.error}. The letter reads:
+        <Alert color="yellow" title={t('pdf.failed')}>
+          {t('pdf.failedText', { error: state.error })}
           <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
             {fallbackText}
           </Text>
@@ -47,7 +49,7 @@ export function PdfPreview({ bytes, fallbackText }: { bytes: Uint8Array; fallbac
       )}
       {state.kind === 'drawn' && (
         <Text size="xs" c="dimmed">
-          {state.pages === 1 ? 'One page.' : `${state.pages} pages.`}
+          {t('pdf.pages', { count: state.pages })}
         </Text>
       )}
       <ScrollArea.Autosize
@@ -56,7 +58,7 @@ export function PdfPreview({ bytes, fallbackText }: { bytes: Uint8Array; fallbac
         bg="gray.1"
         style={{ borderRadius: 4 }}
         // The pages scroll: a keyboard user reaches them with Tab and scrolls them with the arrow keys.
-        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'The letter’s pages' }}
+        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('pdf.region') }}
       >
         <div ref={pagesRef} style={{ display: 'grid', gap: 16, padding: 12 }} />
       </ScrollArea.Autosize>

@@ -5,7 +5,8 @@ import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/cor
 import { notifications } from '@mantine/notifications';
 import { type RefObject, useEffect, useState } from 'react';
 import { useFocusReturnAfterClose } from '#ui/focus-return';
-import { WITHDRAW_WORDING } from '#shared/letters/index';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '#lib/i18n/index';
 import { formatDate } from '#lib/format';
 import type { LetterRow } from '#db/schema';
 import { withdrawIssuedLetter } from './issue';
@@ -24,6 +25,7 @@ export function WithdrawLetterDialog({
   /** Where focus goes after the dialog closes when the control that opened it has gone (see #ui/focus-return). */
   returnFocusTo?: RefObject<HTMLElement | null>;
 }) {
+  const t = useT();
   const focusAfterClose = useFocusReturnAfterClose(letter !== null, returnFocusTo);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -37,14 +39,14 @@ export function WithdrawLetterDialog({
   const withdraw = async () => {
     if (!letter) return;
     if (!reason.trim()) {
-      setError('Say why the letter is withdrawn.');
+      setError(t('withdraw.sayWhy'));
       return;
     }
     setBusy(true);
     setError(null);
     try {
       await withdrawIssuedLetter(letter, { on: today, by, reason });
-      notifications.show({ color: 'teal', title: 'Letter withdrawn', message: letter.fileName });
+      notifications.show({ color: 'teal', title: t('withdraw.done'), message: letter.fileName });
       onClose();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -58,20 +60,22 @@ export function WithdrawLetterDialog({
       opened={letter !== null}
       onClose={onClose}
       onExitTransitionEnd={focusAfterClose}
-      title="Withdraw a letter"
+      title={t('withdraw.title')}
       size="lg"
     >
       {letter && (
         <Stack gap="sm">
           <Text size="sm">
-            <b>{letter.fileName}</b>, issued {formatDate(letter.issuedOn)}.
+            <FormattedMessage
+              id="withdraw.issued"
+              values={{ fileName: letter.fileName, date: formatDate(letter.issuedOn), b: (c) => <b>{c}</b> }}
+            />
           </Text>
           <Alert color="yellow" variant="light">
-            {WITHDRAW_WORDING} The letter stays on the case, marked withdrawn, and can still be downloaded. You can then
-            issue a corrected letter.
+            {t('withdraw.wording')}
           </Alert>
           <Textarea
-            label="Why is it withdrawn?"
+            label={t('withdraw.why')}
             required
             autosize
             minRows={2}
@@ -86,10 +90,10 @@ export function WithdrawLetterDialog({
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('withdraw.cancel')}
             </Button>
             <Button color="red" onClick={() => void withdraw()} loading={busy}>
-              Withdraw the letter
+              {t('withdraw.button')}
             </Button>
           </Group>
         </Stack>

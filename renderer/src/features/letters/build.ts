@@ -32,16 +32,6 @@ import { letterLanguageForCase, settingsForCase } from '#shared/model/provider';
 export type LetterChoice =
   'acknowledgement' | 'update' | 'final-response' | 'adr-time' | 'adr-final' | 'ccts-notice' | 'summary-resolution';
 
-export const LETTER_CHOICE_LABELS: Record<LetterChoice, string> = {
-  acknowledgement: 'Acknowledgement',
-  update: 'Update (holding) letter',
-  'final-response': 'Final response',
-  'adr-time': 'ADR letter: still unresolved after the wait',
-  'adr-final': 'ADR letter: our final position',
-  'ccts-notice': 'CCTS notice',
-  'summary-resolution': 'Summary resolution communication',
-};
-
 /** The free-text and date inputs; each letter reads the ones it needs. */
 export interface LetterInputs {
   progress: string;

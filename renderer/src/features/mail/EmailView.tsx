@@ -6,14 +6,9 @@ import { useMemo, useState } from 'react';
 import type { MailAddress, MailAttachment, ParsedEmail } from '#shared/mail/parse';
 import { formatTimestamp } from '#lib/format';
 import { sanitiseEmailHtml } from './sanitise';
+import { fileSizeIn, useT } from '#lib/i18n/index';
 
 const address = (a: MailAddress) => (a.name ? `${a.name} <${a.address}>` : a.address);
-
-function sizeText(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 function toDataUrl(a: MailAttachment): string {
   let binary = '';
@@ -35,17 +30,18 @@ export function downloadBytes(fileName: string, mime: string, bytes: Uint8Array)
 
 export function EmailView({ email }: { email: ParsedEmail }) {
   // An attached email opens here; "Back" returns to the one it is attached to.
+  const t = useT();
   const [trail, setTrail] = useState<ParsedEmail[]>([]);
   const shown = trail.at(-1) ?? email;
   return (
     <Stack gap="sm" data-testid="email-view">
       {trail.length > 0 && (
         <Group gap="xs">
-          <Button variant="subtle" size="xs" onClick={() => setTrail((t) => t.slice(0, -1))}>
-            Back to the email it was attached to
+          <Button variant="subtle" size="xs" onClick={() => setTrail((all) => all.slice(0, -1))}>
+            {t('email.back')}
           </Button>
           <Text size="sm" c="dimmed">
-            An attached email
+            {t('email.attached')}
           </Text>
         </Group>
       )}
@@ -55,6 +51,7 @@ export function EmailView({ email }: { email: ParsedEmail }) {
 }
 
 function OneEmail({ email, onOpen }: { email: ParsedEmail; onOpen: (message: ParsedEmail) => void }) {
+  const t = useT();
   const [mode, setMode] = useState<'html' | 'text'>(email.html ? 'html' : 'text');
   const safeHtml = useMemo(() => {
     if (!email.html) return '';
@@ -68,27 +65,27 @@ function OneEmail({ email, onOpen }: { email: ParsedEmail; onOpen: (message: Par
   return (
     <Stack gap="sm">
       <Title order={3} fz="h4">
-        {email.subject || '(no subject)'}
+        {email.subject || t('email.noSubject')}
       </Title>
-      <Table withRowBorders={false} verticalSpacing={2} fz="sm" aria-label="Email details">
+      <Table withRowBorders={false} verticalSpacing={2} fz="sm" aria-label={t('email.details')}>
         <Table.Tbody>
           <Table.Tr>
-            <Table.Th w={70}>From</Table.Th>
-            <Table.Td>{email.from ? address(email.from) : 'Not given'}</Table.Td>
+            <Table.Th w={70}>{t('email.from')}</Table.Th>
+            <Table.Td>{email.from ? address(email.from) : t('email.notGiven')}</Table.Td>
           </Table.Tr>
           <Table.Tr>
-            <Table.Th>To</Table.Th>
-            <Table.Td>{email.to.map(address).join(', ') || 'Not given'}</Table.Td>
+            <Table.Th>{t('email.to')}</Table.Th>
+            <Table.Td>{email.to.map(address).join(', ') || t('email.notGiven')}</Table.Td>
           </Table.Tr>
           {email.cc.length > 0 && (
             <Table.Tr>
-              <Table.Th>Cc</Table.Th>
+              <Table.Th>{t('email.cc')}</Table.Th>
               <Table.Td>{email.cc.map(address).join(', ')}</Table.Td>
             </Table.Tr>
           )}
           <Table.Tr>
-            <Table.Th>Date</Table.Th>
-            <Table.Td>{email.date ? formatTimestamp(email.date) : 'Not given'}</Table.Td>
+            <Table.Th>{t('email.date')}</Table.Th>
+            <Table.Td>{email.date ? formatTimestamp(email.date) : t('email.notGiven')}</Table.Td>
           </Table.Tr>
         </Table.Tbody>
       </Table>
@@ -99,10 +96,10 @@ function OneEmail({ email, onOpen }: { email: ParsedEmail; onOpen: (message: Par
           value={mode}
           onChange={(v) => setMode(v as 'html' | 'text')}
           data={[
-            { value: 'html', label: 'As sent (no remote content)' },
-            { value: 'text', label: 'Plain text' },
+            { value: 'html', label: t('email.asSent') },
+            { value: 'text', label: t('email.plainText') },
           ]}
-          aria-label="Show the body"
+          aria-label={t('email.showBody')}
         />
       )}
       {mode === 'html' && email.html ? (
@@ -129,15 +126,15 @@ function OneEmail({ email, onOpen }: { email: ParsedEmail; onOpen: (message: Par
             overflow: 'auto',
           }}
         >
-          {email.text || '(no text)'}
+          {email.text || t('email.noText')}
         </Box>
       )}
       {listed.length > 0 && (
         <Stack gap={4}>
           <Text fw={600} size="sm">
-            Attached to this email ({listed.length})
+            {t('email.attachedCount', { count: listed.length })}
           </Text>
-          <Table fz="sm" aria-label="Attached to this email">
+          <Table fz="sm" aria-label={t('email.attachedTable')}>
             <Table.Tbody>
               {listed.map((a, i) => (
                 <Table.Tr key={`${i}-${a.fileName}`}>
@@ -151,25 +148,25 @@ function OneEmail({ email, onOpen }: { email: ParsedEmail; onOpen: (message: Par
                     )}{' '}
                     {a.message && (
                       <Badge size="xs" variant="light">
-                        email
+                        {t('email.badge')}
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td c="dimmed">{sizeText(a.bytes.length)}</Table.Td>
+                  <Table.Td c="dimmed">{fileSizeIn(t, a.bytes.length)}</Table.Td>
                   <Table.Td ta="right">
                     <Group gap="xs" justify="flex-end" wrap="nowrap">
                       {a.message && (
                         <Button size="compact-xs" variant="light" onClick={() => onOpen(a.message!)}>
-                          Open
+                          {t('email.open')}
                         </Button>
                       )}
                       <Button
                         size="compact-xs"
                         variant="default"
                         onClick={() => downloadBytes(a.fileName, a.mime, a.bytes)}
-                        aria-label={`Download ${a.fileName}`}
+                        aria-label={t('email.downloadName', { name: a.fileName })}
                       >
-                        Download
+                        {t('email.download')}
                       </Button>
                     </Group>
                   </Table.Td>

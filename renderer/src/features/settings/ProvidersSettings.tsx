@@ -18,35 +18,30 @@ import {
   TextInput,
   Textarea,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
-import {
-  CALENDARS,
-  CALENDAR_LABELS,
-  LETTER_LANGUAGES,
-  LETTER_LANGUAGE_LABELS,
-  type CalendarId,
-  type LetterLanguageCode,
-} from '#shared/model/case';
+import { CALENDARS, LETTER_LANGUAGES, type CalendarId, type LetterLanguageCode } from '#shared/model/case';
 import {
   deskProviders,
   REGULATOR_REGIONS,
-  REGULATOR_REGION_LABELS,
   usualProvider,
   type Provider,
   type RegulatorRegion,
 } from '#shared/model/provider';
 import { providerToForm, validateProvider, type ProviderForm } from '#shared/model/provider-form';
-import { ADDRESS_HINT } from '#shared/model/stored';
 import { listAdrSchemes, providerMismatches } from '#shared/rules/index';
 import { procedureName, procedureOptions } from '#lib/rules';
 import { todayIso } from '#lib/today';
+import { formatDate } from '#lib/format';
 import { useSettings } from '#db/hooks';
 import { retireProvider, saveProvider, setUsualProvider } from '#db/repositories/providers';
 import { db } from '#db/schema';
 import { LogoField } from './LogoField';
+import { useT } from '#lib/i18n/index';
+import { ADDRESS_LINE_MAX_CHARS, ADDRESS_MAX_LINES } from '#shared/model/stored';
 
 const OWN_SCHEME = 'procedure';
 
@@ -68,6 +63,7 @@ function ProviderDialog({
   editing: Provider | null;
   onClose: () => void;
 }) {
+  const t = useT();
   const today = todayIso();
   const form = useForm<ProviderForm>({ initialValues: providerToForm(editing) });
   const [saving, setSaving] = useState(false);
@@ -88,40 +84,44 @@ function ProviderDialog({
     setSaving(true);
     try {
       const saved = await saveProvider(db(), editing ? { ...result.value, id: editing.id } : result.value);
-      notifications.show({ color: 'teal', title: 'Provider saved', message: saved.name });
+      notifications.show({ color: 'teal', title: t('providers.saved'), message: saved.name });
       onClose();
     } catch (error) {
-      notifications.show({ color: 'red', title: 'Provider not saved', message: String(error) });
+      notifications.show({ color: 'red', title: t('providers.notSaved'), message: String(error) });
     } finally {
       setSaving(false);
     }
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label={editing ? `Edit ${editing.name}` : 'New provider'}>
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={editing ? t('providers.editName', { name: editing.name }) : t('providers.new')}
+    >
       <Stack gap="sm">
         <TextInput
-          label="Provider name"
-          description="As the desk picks it when logging a complaint"
+          label={t('providers.name')}
+          description={t('providers.nameHint')}
           withAsterisk
           {...form.getInputProps('name')}
         />
         <Title order={4} size="h5">
-          Letterhead
+          {t('providers.letterhead')}
         </Title>
-        <TextInput label="Company name" withAsterisk {...form.getInputProps('companyName')} />
+        <TextInput label={t('providers.company')} withAsterisk {...form.getInputProps('companyName')} />
         <Textarea
-          label="Postal address"
-          description={`One line per row. ${ADDRESS_HINT}`}
+          label={t('providers.address')}
+          description={t('settings.addressHint', { lines: ADDRESS_MAX_LINES, chars: ADDRESS_LINE_MAX_CHARS })}
           autosize
           minRows={3}
           withAsterisk
           {...form.getInputProps('addressLines')}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label="Postcode" withAsterisk {...form.getInputProps('postcode')} />
-          <TextInput label="Phone" {...form.getInputProps('phone')} />
-          <TextInput label="Email" {...form.getInputProps('email')} />
+          <TextInput label={t('providers.postcode')} withAsterisk {...form.getInputProps('postcode')} />
+          <TextInput label={t('providers.phone')} {...form.getInputProps('phone')} />
+          <TextInput label={t('providers.email')} {...form.getInputProps('email')} />
         </SimpleGrid>
         <LogoField
           value={form.values.logoDataUrl}
@@ -129,35 +129,38 @@ function ProviderDialog({
           onChange={(dataUrl) => form.setFieldValue('logoDataUrl', dataUrl)}
         />
         <Title order={4} size="h5">
-          Rules and letters
+          {t('providers.rules')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
-            label="Complaints procedure"
+            label={t('providers.procedure')}
             data={options}
             allowDeselect={false}
             withAsterisk
             {...form.getInputProps('procedureId')}
           />
           <Select
-            label="Working-day calendar"
-            data={CALENDARS.map((c) => ({ value: c, label: CALENDAR_LABELS[c] }))}
+            label={t('providers.calendar')}
+            data={CALENDARS.map((c) => ({ value: c, label: t(`model.calendar.${c}`) }))}
             allowDeselect={false}
             withAsterisk
             {...form.getInputProps('calendar')}
           />
           <Select
-            label="Regulator region"
-            data={REGULATOR_REGIONS.map((r) => ({ value: r, label: REGULATOR_REGION_LABELS[r] }))}
+            label={t('providers.region')}
+            data={REGULATOR_REGIONS.map((r) => ({ value: r, label: t(`model.region.${r}`) }))}
             allowDeselect={false}
             withAsterisk
             {...form.getInputProps('region')}
           />
           <Select
-            label="ADR scheme"
+            label={t('providers.adrScheme')}
             data={[
-              { value: OWN_SCHEME, label: "As the provider's procedure says" },
-              ...schemes.map((s) => ({ value: s.id, label: `${s.name}${s.country === 'CA' ? ' · Canada' : ''}` })),
+              { value: OWN_SCHEME, label: t('providers.ownScheme') },
+              ...schemes.map((s) => ({
+                value: s.id,
+                label: s.country === 'CA' ? t('providers.schemeCanada', { scheme: s.name }) : s.name,
+              })),
             ]}
             allowDeselect={false}
             value={form.values.adrSchemeId || OWN_SCHEME}
@@ -166,7 +169,7 @@ function ProviderDialog({
           />
         </SimpleGrid>
         <Checkbox.Group
-          label="Letter languages"
+          label={t('providers.languages')}
           withAsterisk
           value={form.values.languages}
           onChange={(v) => form.setFieldValue('languages', v)}
@@ -174,20 +177,20 @@ function ProviderDialog({
         >
           <Group mt={4}>
             {LETTER_LANGUAGES.map((l) => (
-              <Checkbox key={l} value={l} label={LETTER_LANGUAGE_LABELS[l]} />
+              <Checkbox key={l} value={l} label={t(`model.letterLanguage.${l}`)} />
             ))}
           </Group>
         </Checkbox.Group>
         <Select
-          label="Default letter language"
-          description="Letters start in it unless the customer asked for another"
-          data={LETTER_LANGUAGES.map((l) => ({ value: l, label: LETTER_LANGUAGE_LABELS[l] }))}
+          label={t('providers.defaultLanguage')}
+          description={t('providers.defaultLanguageHint')}
+          data={LETTER_LANGUAGES.map((l) => ({ value: l, label: t(`model.letterLanguage.${l}`) }))}
           allowDeselect={false}
           withAsterisk
           {...form.getInputProps('defaultLanguage')}
         />
         {warnings.length > 0 && (
-          <Alert color="yellow" variant="light" title="Check before saving" role="alert">
+          <Alert color="yellow" variant="light" title={t('providers.check')} role="alert">
             <Stack gap={4}>
               {warnings.map((w) => (
                 <Text size="sm" key={w.code} data-mismatch={w.code}>
@@ -199,8 +202,8 @@ function ProviderDialog({
         )}
         {warnings.length > 0 && (
           <Textarea
-            label="Why it is set up this way"
-            description="Saved with the provider, so the next person knows it was meant"
+            label={t('providers.why')}
+            description={t('providers.whyHint')}
             autosize
             minRows={2}
             withAsterisk
@@ -209,10 +212,10 @@ function ProviderDialog({
         )}
         <Group>
           <Button type="submit" loading={saving}>
-            Save provider
+            {t('providers.save')}
           </Button>
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('providers.cancel')}
           </Button>
         </Group>
       </Stack>
@@ -221,6 +224,7 @@ function ProviderDialog({
 }
 
 export function ProvidersSettings() {
+  const t = useT();
   const settings = useSettings();
   const [dialog, setDialog] = useState<{ editing: Provider | null } | null>(null);
   if (!settings) return null;
@@ -234,7 +238,7 @@ export function ProvidersSettings() {
     } catch (error) {
       notifications.show({
         color: 'red',
-        title: 'Not changed',
+        title: t('providers.notChanged'),
         message: error instanceof Error ? error.message : String(error),
       });
     }
@@ -245,106 +249,117 @@ export function ProvidersSettings() {
       <Stack gap="sm">
         <div>
           <Title order={3} size="h4" id="settings-providers">
-            Providers
+            {t('providers.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            The brands this desk handles complaints for. Each case keeps the provider it was logged for: its letters,
-            dates and procedure follow that provider, whatever the usual one is later. A retired provider takes no new
-            complaints; its cases keep working.
+            {t('providers.intro')}
           </Text>
         </div>
-        <Table aria-label="Providers" verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Provider</Table.Th>
-              <Table.Th>Procedure and calendar</Table.Th>
-              <Table.Th>Letters</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {providers.map((p) => (
-              <Table.Tr key={p.id} data-provider={p.id}>
-                <Table.Td>
-                  <Text size="sm" fw={500} c={p.retiredOn ? 'dimmed' : undefined}>
-                    {p.name}{' '}
-                    {p.id === usual.id && (
-                      <Badge size="xs" variant="light">
-                        Usual
-                      </Badge>
-                    )}
-                    {p.retiredOn && (
-                      <Badge size="xs" color="gray" variant="light">
-                        Retired {p.retiredOn}
-                      </Badge>
-                    )}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {p.company.name} · {REGULATOR_REGION_LABELS[p.region]}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{procedureName(p.procedureId) ?? p.procedureId}</Text>
-                  <Text size="xs" c="dimmed">
-                    {CALENDAR_LABELS[p.calendar]}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {p.languages.map((l) => LETTER_LANGUAGE_LABELS[l]).join(', ')}
-                    {p.languages.length > 1 && ` (starting in ${LETTER_LANGUAGE_LABELS[p.defaultLanguage]})`}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="default"
-                      aria-label={`Edit ${p.name}`}
-                      onClick={() => setDialog({ editing: p })}
-                    >
-                      Edit
-                    </Button>
-                    {p.id !== usual.id && !p.retiredOn && (
+        <Table.ScrollContainer minWidth={620} type="native">
+          <Table aria-label={t('providers.title')} verticalSpacing={6}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('providers.colProvider')}</Table.Th>
+                <Table.Th>{t('providers.colProcedure')}</Table.Th>
+                <Table.Th>{t('providers.colLetters')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('providers.colActions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {providers.map((p) => (
+                <Table.Tr key={p.id} data-provider={p.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={500} c={p.retiredOn ? 'dimmed' : undefined}>
+                      {p.name}{' '}
+                      {p.id === usual.id && (
+                        <Badge size="xs" variant="light">
+                          {t('providers.usual')}
+                        </Badge>
+                      )}
+                      {p.retiredOn && (
+                        <Badge size="xs" color="gray" variant="light">
+                          {t('providers.retired', { date: formatDate(p.retiredOn) })}
+                        </Badge>
+                      )}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {p.company.name} · {t(`model.region.${p.region}`)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{procedureName(p.procedureId) ?? p.procedureId}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t(`model.calendar.${p.calendar}`)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {p.languages.map((l) => t(`model.letterLanguage.${l}`)).join(', ')}
+                      {p.languages.length > 1 &&
+                        ` ${t('providers.startingIn', { language: t(`model.letterLanguage.${p.defaultLanguage}`) })}`}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={t('providers.editName', { name: p.name })}
+                        onClick={() => setDialog({ editing: p })}
+                      >
+                        {t('providers.edit')}
+                      </Button>
+                      {p.id !== usual.id && !p.retiredOn && (
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          aria-label={t('providers.makeUsualName', { name: p.name })}
+                          onClick={() =>
+                            void act(() => setUsualProvider(db(), p.id), t('providers.isUsual', { name: p.name }))
+                          }
+                        >
+                          {t('providers.makeUsual')}
+                        </Button>
+                      )}
                       <Button
                         size="xs"
                         variant="subtle"
-                        aria-label={`Make ${p.name} the usual provider`}
-                        onClick={() => void act(() => setUsualProvider(db(), p.id), `${p.name} is the usual provider`)}
+                        color="gray"
+                        aria-label={
+                          p.retiredOn
+                            ? t('providers.bringBackName', { name: p.name })
+                            : t('providers.retireName', { name: p.name })
+                        }
+                        onClick={() =>
+                          void act(
+                            () => retireProvider(db(), p.id, p.retiredOn ? null : todayIso()),
+                            p.retiredOn
+                              ? t('providers.takesAgain', { name: p.name })
+                              : t('providers.retiredName', { name: p.name }),
+                          )
+                        }
                       >
-                        Make usual
+                        {p.retiredOn ? t('providers.bringBack') : t('providers.retire')}
                       </Button>
-                    )}
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="gray"
-                      aria-label={`${p.retiredOn ? 'Bring back' : 'Retire'} ${p.name}`}
-                      onClick={() =>
-                        void act(
-                          () => retireProvider(db(), p.id, p.retiredOn ? null : todayIso()),
-                          p.retiredOn ? `${p.name} takes new complaints again` : `${p.name} retired`,
-                        )
-                      }
-                    >
-                      {p.retiredOn ? 'Bring back' : 'Retire'}
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         <Group>
           <Button variant="default" onClick={() => setDialog({ editing: null })}>
-            Add a provider…
+            {t('providers.add')}
           </Button>
         </Group>
       </Stack>
       <Modal
         opened={dialog !== null}
         onClose={() => setDialog(null)}
-        title={dialog?.editing ? `Edit ${dialog.editing.name}` : 'New provider'}
+        title={dialog?.editing ? t('providers.editName', { name: dialog.editing.name }) : t('providers.new')}
         size="lg"
       >
         {dialog && (

@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import { useMembership } from './hooks';
+import { useT } from '#lib/i18n/index';
 
 export const CASES_SCOPE_KEY = 'cases-scope';
 
@@ -42,16 +43,17 @@ export async function chooseCasesScope(scope: 'team' | 'desk'): Promise<void> {
 
 /** The team's cases or this desk's: shown on a desk in a team only. */
 export function CasesScopeChoice({ scope }: { scope: CasesScope }) {
+  const t = useT();
   if (!scope.inTeam || !scope.prefix) return null;
   return (
     <SegmentedControl
-      aria-label="Whose cases"
+      aria-label={t('scope.whose')}
       size="xs"
       value={scope.desk ? 'desk' : 'team'}
       onChange={(value) => void chooseCasesScope(value as 'team' | 'desk')}
       data={[
-        { value: 'team', label: 'The team’s cases' },
-        { value: 'desk', label: `This desk’s cases (${scope.prefix})` },
+        { value: 'team', label: t('scope.team') },
+        { value: 'desk', label: t('scope.desk', { prefix: scope.prefix }) },
       ]}
     />
   );

@@ -9,6 +9,7 @@ type T = (key: MessageKey, values?: Record<string, string | number>) => string;
 const FIXED: Record<string, MessageKey> = {
   Acknowledgement: 'clock.acknowledgement',
   'ADR letter': 'clock.adrLetter',
+  'ADR referral window': 'clock.adrReferralWindow',
   'CCTS response': 'clock.cctsResponse',
   'Final response': 'clock.finalResponse',
   'Data-protection complaint acknowledgement': 'clock.dataProtectionAcknowledgement',

@@ -85,3 +85,4 @@ export function useLocale(): { locale: InterfaceLocale; number: (n: number) => s
   const locale = intl.locale as InterfaceLocale;
   return useMemo(() => ({ locale, number: (n: number) => formatNumber(n, locale) }), [locale]);
 }
+export { fileSizeIn } from './sizes';

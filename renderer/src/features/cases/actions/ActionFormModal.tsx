@@ -29,6 +29,9 @@ import { CorrectionPreview, VoidPreview } from './ChangePreview';
 import { confirmReceivedDate, DateField } from '#ui/DateField';
 import { useFormDraft } from '#lib/forms';
 import { DraftOffer } from '#ui/DraftOffer';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useT } from '#lib/i18n/index';
+import { actionText, fieldErrors, fieldText, optionText } from './words';
 
 export interface ActionFormModalProps {
   /** The action whose form is open, or null when closed. */
@@ -40,9 +43,16 @@ export interface ActionFormModalProps {
 }
 
 export function ActionFormModal({ action, context, onClose, initial }: ActionFormModalProps) {
-  const spec = action ? getAction(action) : null;
+  const t = useT();
   return (
-    <Modal opened={action !== null} onClose={onClose} title={spec?.title} size="md" closeOnEscape returnFocus>
+    <Modal
+      opened={action !== null}
+      onClose={onClose}
+      title={action ? actionText(t, action, 'title') : undefined}
+      size="md"
+      closeOnEscape
+      returnFocus
+    >
       {action && <ActionForm key={action} action={action} context={context} onDone={onClose} initial={initial} />}
     </Modal>
   );
@@ -66,6 +76,8 @@ function ActionForm({
   initial?: Record<string, string>;
 }) {
   const spec = getAction(action);
+  const t = useT();
+  const intl = useIntl();
   const [start] = useState(() => ({ ...defaultInput(action, context), ...initial }));
   const form = useForm<Record<string, string>>({ initialValues: start });
   // What is typed is kept per case and action until it is saved: a dialog closed by mistake offers it back.
@@ -79,9 +91,10 @@ function ActionForm({
   const [choices, setChoices] = useState<Partial<Record<string, 'theirs' | 'mine'>>>({});
   const autoFocusField = spec.fields.find((f) => f.required && f.kind !== 'date' && !form.values[f.name])?.name ?? 'on';
 
+  const translated = (errors: Partial<Record<string, string>>) => fieldErrors(t, action, spec.fields, errors);
   const showErrors = (errors: Partial<Record<string, string>>, message: string) => {
     const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== 'action' && k !== 'form'));
-    form.setErrors(fieldErrors);
+    form.setErrors(translated(fieldErrors));
     setRefusal(errors.action ?? errors.form ?? (Object.keys(fieldErrors).length ? null : message));
     const first = Object.keys(fieldErrors)[0];
     if (first) document.querySelector<HTMLElement>(`[data-action-field="${first}"]`)?.focus();
@@ -100,7 +113,7 @@ function ActionForm({
     if (conflicts.length) {
       const open = conflicts.filter((c) => !choices[c.field]);
       if (open.length) {
-        setRefusal(`Choose “Keep theirs” or “Use yours” for ${open.map((c) => c.label.toLowerCase()).join(', ')}.`);
+        setRefusal(t('actions.chooseConflict', { fields: open.map((c) => c.label.toLowerCase()).join(', ') }));
         return;
       }
       // The answer: each such field is compared with what is stored now, and holds the value chosen.
@@ -132,7 +145,7 @@ function ActionForm({
         channel: (values.channel as Channel | undefined) || context.record.channel,
         calendar: getCalendar(context.record.calendar),
       });
-      if (question && !(await confirmReceivedDate(question))) return;
+      if (question && !(await confirmReceivedDate(question, { t, locale: intl.locale, date: receivedOn }))) return;
     }
     setSaving(true);
     try {
@@ -143,12 +156,12 @@ function ActionForm({
         providers: context.providers,
       });
       draft.clear();
-      notifications.show({ color: 'teal', title: spec.done, message: event.summary });
+      notifications.show({ color: 'teal', title: actionText(t, action, 'done'), message: event.summary });
       onDone();
     } catch (error) {
       if (error instanceof EditConflictError) askAbout(error.conflicts);
       else if (error instanceof ActionRefusedError) showErrors(error.errors, error.message);
-      else setRefusal(`Nothing was recorded: ${error instanceof Error ? error.message : String(error)}`);
+      else setRefusal(t('actions.nothingRecorded', { error: error instanceof Error ? error.message : String(error) }));
     } finally {
       setSaving(false);
     }
@@ -162,8 +175,8 @@ function ActionForm({
       return (
         <Checkbox
           key={f.name}
-          label={f.label}
-          description={f.description}
+          label={fieldText(t, action, f, 'label')}
+          description={fieldText(t, action, f, 'description')}
           error={error}
           data-action-field={f.name}
           checked={form.values[f.name] === 'yes'}
@@ -172,9 +185,9 @@ function ActionForm({
       );
     }
     const common = {
-      label: f.label,
-      description: f.description,
-      placeholder: f.placeholder,
+      label: fieldText(t, action, f, 'label'),
+      description: fieldText(t, action, f, 'description'),
+      placeholder: fieldText(t, action, f, 'placeholder'),
       required: f.required,
       'data-action-field': f.name,
       'data-autofocus': f.name === autoFocusField ? true : undefined,
@@ -199,7 +212,7 @@ function ActionForm({
             {...common}
             value={form.values[f.name] || null}
             onChange={(value) => form.setFieldValue(f.name, value ?? '')}
-            data={fieldOptions(f, context)}
+            data={fieldOptions(f, context).map((o) => ({ ...o, label: optionText(t, action, f, o.value, o.label) }))}
             allowDeselect={false}
             clearable={!f.required}
             comboboxProps={{ withinPortal: true }}
@@ -215,7 +228,7 @@ function ActionForm({
             autosize
             minRows={f.required ? 3 : 2}
             maxRows={8}
-            description={[f.description, 'Ctrl+Enter to save'].filter(Boolean).join(' · ')}
+            description={[fieldText(t, action, f, 'description'), t('actions.ctrlEnter')].filter(Boolean).join(' · ')}
           />
         );
       default:
@@ -229,12 +242,20 @@ function ActionForm({
       : null;
 
   return (
-    <form onSubmit={submit} noValidate aria-label={spec.title}>
+    <form onSubmit={submit} noValidate aria-label={actionText(t, action, 'title')}>
       <Stack gap="sm">
         <DraftOffer draft={draft} />
         {target && (
           <Text size="sm">
-            From <b>{context.evaluation?.stageName}</b> to <b>{target.name}</b> ({target.owner}).
+            <FormattedMessage
+              id="actions.fromTo"
+              values={{
+                from: context.evaluation?.stageName ?? '',
+                to: target.name,
+                owner: target.owner,
+                b: (c) => <b>{c}</b>,
+              }}
+            />
           </Text>
         )}
         {action === 'void-entry' && <VoidPreview context={context} entryId={form.values.entryId ?? ''} />}
@@ -250,7 +271,7 @@ function ActionForm({
           ),
         )}
         {conflicts.length > 0 && (
-          <Alert color="orange" variant="light" role="alert" title="Changed meanwhile" data-edit-conflicts>
+          <Alert color="orange" variant="light" role="alert" title={t('actions.changedMeanwhile')} data-edit-conflicts>
             <Stack gap="xs">
               <Text size="sm">{describeEditConflicts(action, conflicts)}</Text>
               {conflicts.map((c) => (
@@ -262,8 +283,14 @@ function ActionForm({
                   data-conflict-field={c.field}
                 >
                   <Group gap="md" mt={4}>
-                    <Radio value="theirs" label={`Keep theirs: ${editFieldValue(action, c.field, c.theirs)}`} />
-                    <Radio value="mine" label={`Use yours: ${editFieldValue(action, c.field, c.mine)}`} />
+                    <Radio
+                      value="theirs"
+                      label={t('actions.keepTheirs', { value: editFieldValue(action, c.field, c.theirs) })}
+                    />
+                    <Radio
+                      value="mine"
+                      label={t('actions.useYours', { value: editFieldValue(action, c.field, c.mine) })}
+                    />
                   </Group>
                 </Radio.Group>
               ))}
@@ -277,14 +304,14 @@ function ActionForm({
         )}
         <Group justify="space-between" mt="xs">
           <Text size="xs" c="dimmed">
-            Recorded by {context.by || 'nobody: set your name in Settings'}
+            {context.by ? t('actions.recordedBy', { name: context.by }) : t('actions.recordedByNobody')}
           </Text>
           <Group gap="xs">
             <Button variant="default" onClick={onDone}>
-              Cancel
+              {t('actions.cancel')}
             </Button>
             <Button type="submit" loading={saving}>
-              {spec.submitLabel}
+              {actionText(t, action, 'submitLabel')}
             </Button>
           </Group>
         </Group>

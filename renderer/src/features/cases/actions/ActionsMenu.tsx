@@ -3,7 +3,9 @@
 import { Button, Menu, Text } from '@mantine/core';
 import { useId, useRef } from 'react';
 import { IconChevronDown } from '@tabler/icons-react';
-import { ACTION_GROUP_LABELS, ACTION_GROUPS, type ActionAvailability, type CaseActionId } from '#shared/casework/index';
+import { ACTION_GROUPS, type ActionAvailability, type CaseActionId } from '#shared/casework/index';
+import { type MessageKey, useT } from '#lib/i18n/index';
+import { actionText } from './words';
 
 export function ActionsMenu({
   actions,
@@ -12,6 +14,7 @@ export function ActionsMenu({
   actions: readonly ActionAvailability[];
   onChoose: (id: CaseActionId) => void;
 }) {
+  const t = useT();
   const allowed = actions.filter((a) => a.allowed);
   const refused = actions.filter((a) => !a.allowed);
   const target = useRef<HTMLButtonElement>(null);
@@ -26,19 +29,19 @@ export function ActionsMenu({
     <Menu position="bottom-end" width={380} shadow="md" withinPortal>
       <Menu.Target>
         <Button ref={target} rightSection={<IconChevronDown size={16} stroke={1.6} />}>
-          Actions
+          {t('actions.button')}
         </Button>
       </Menu.Target>
-      <Menu.Dropdown aria-label="Case actions" style={{ maxHeight: 'calc(100vh - 140px)', overflowY: 'auto' }}>
+      <Menu.Dropdown aria-label={t('actions.menu')} style={{ maxHeight: 'calc(100vh - 140px)', overflowY: 'auto' }}>
         {ACTION_GROUPS.map((group) => {
           const items = allowed.filter((a) => a.group === group);
           if (items.length === 0) return null;
           return (
             <div key={group} role="group" aria-labelledby={`${ids}-${group}`}>
-              <Menu.Label id={`${ids}-${group}`}>{ACTION_GROUP_LABELS[group]}</Menu.Label>
+              <Menu.Label id={`${ids}-${group}`}>{t(`action.group.${group}` as MessageKey)}</Menu.Label>
               {items.map((a) => (
                 <Menu.Item key={a.id} onClick={() => choose(a.id)}>
-                  {a.label}…
+                  {actionText(t, a.id, 'label')}…
                 </Menu.Item>
               ))}
             </div>
@@ -47,12 +50,12 @@ export function ActionsMenu({
         {refused.length > 0 && (
           <div role="group" aria-labelledby={`${ids}-refused`}>
             <Menu.Divider />
-            <Menu.Label id={`${ids}-refused`}>Not possible now</Menu.Label>
+            <Menu.Label id={`${ids}-refused`}>{t('actions.notNow')}</Menu.Label>
             {refused.map((a) => (
               // Full opacity: the reason must stay readable; the label alone is greyed.
               <Menu.Item key={a.id} disabled title={a.reason} style={{ opacity: 1, cursor: 'default' }}>
                 <Text size="sm" c="gray.6">
-                  {a.label}
+                  {actionText(t, a.id, 'label')}
                 </Text>
                 <Text size="xs" c="gray.7" style={{ whiteSpace: 'normal' }}>
                   {a.reason}

@@ -4,16 +4,20 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
 import { type ActionContext, type ChangePreview, correctionPreview, voidEffects } from '#shared/casework/index';
 import { formatDate } from '#lib/format';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '#lib/i18n/index';
 
 function Changes({ preview, none }: { preview: ChangePreview; none: string }) {
+  const t = useT();
   const lines: string[] = [];
-  if (preview.stage) lines.push(`Stage: ${preview.stage.from} → ${preview.stage.to}`);
-  if (preview.status) lines.push(`Status: ${preview.status.from} → ${preview.status.to}`);
-  for (const d of preview.dueDates) lines.push(`${d.label}: ${formatDate(d.from)} → ${formatDate(d.to)}`);
+  if (preview.stage) lines.push(t('preview.stage', { from: preview.stage.from, to: preview.stage.to }));
+  if (preview.status) lines.push(t('preview.status', { from: preview.status.from, to: preview.status.to }));
+  for (const d of preview.dueDates)
+    lines.push(t('preview.due', { label: d.label, from: formatDate(d.from), to: formatDate(d.to) }));
   if (preview.error)
     return (
-      <Alert color="red" variant="light" title="This would be refused" role="alert">
-        <Text size="sm">The rules engine cannot read the case after this change: {preview.error}</Text>
+      <Alert color="red" variant="light" title={t('preview.refused')} role="alert">
+        <Text size="sm">{t('preview.refusedText', { error: preview.error })}</Text>
       </Alert>
     );
   if (lines.length === 0)
@@ -33,34 +37,39 @@ function Changes({ preview, none }: { preview: ChangePreview; none: string }) {
 
 /** The dates that change if the correction in `values` is saved; nothing until a fact is changed. */
 export function CorrectionPreview({ context, values }: { context: ActionContext; values: Record<string, string> }) {
+  const t = useT();
   const preview = correctionPreview(values, context);
   if (!preview) return null;
   return (
-    <Alert color="blue" variant="light" title="Dates that change" aria-label="Dates that change">
-      <Changes preview={preview} none="No due date changes." />
+    <Alert color="blue" variant="light" title={t('preview.datesChange')} aria-label={t('preview.datesChange')}>
+      <Changes preview={preview} none={t('preview.noDueChange')} />
     </Alert>
   );
 }
 
 /** What voiding the entry also changes: stage, status, due dates, and later entries that depend on it. */
 export function VoidPreview({ context, entryId }: { context: ActionContext; entryId: string }) {
+  const t = useT();
   const effects = voidEffects(entryId, context);
   if (!effects) return null;
   return (
     <Stack gap="xs">
       <Text size="sm">
-        <b>{formatDate(effects.entry.on)}</b>: {effects.entry.summary}
+        <FormattedMessage
+          id="preview.entry"
+          values={{ date: formatDate(effects.entry.on), summary: effects.entry.summary, b: (c) => <b>{c}</b> }}
+        />
       </Text>
-      <Alert color="orange" variant="light" title="What else this affects" aria-label="What else this affects">
+      <Alert color="orange" variant="light" title={t('preview.affects')} aria-label={t('preview.affects')}>
         <Stack gap={6}>
-          <Changes preview={effects} none="No stage, status or due date changes." />
+          <Changes preview={effects} none={t('preview.noChange')} />
           {effects.dependents.length > 0 && (
             <>
-              <Text size="sm">Later entries that depend on it (they stay as recorded):</Text>
+              <Text size="sm">{t('preview.dependents')}</Text>
               <List size="sm" spacing={2}>
                 {effects.dependents.map((e) => (
                   <List.Item key={e.id}>
-                    {formatDate(e.on)}: {e.summary}
+                    {t('preview.dependent', { date: formatDate(e.on), summary: e.summary })}
                   </List.Item>
                 ))}
               </List>

@@ -3,6 +3,30 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { actionForNextStep, type ActionAvailability, type CaseActionId } from '#shared/casework/index';
 import type { NextAction } from '#shared/rules/index';
 import { formatDate } from '#lib/format';
+import { type MessageKey, type Translate, useT } from '#lib/i18n/index';
+
+/** The rules engine's next-step labels it writes itself (English), in the interface language; a procedure's own
+ * wording (a stage's target action) is shown as the procedure writes it. */
+const STEP_LABELS: Record<string, MessageKey> = {
+  'Acknowledge the complaint': 'nextSteps.label.acknowledge',
+  'Was the complaint resolved? Record the resolution, or send the ADR letter': 'nextSteps.label.resolved',
+  'Resume the case when the customer replies': 'nextSteps.label.resume',
+  'Close the case': 'nextSteps.label.close',
+  'Send the first response': 'nextSteps.label.firstResponse',
+  'Send the ADR letter': 'nextSteps.label.sendAdr',
+  'Tell the customer about the CCTS': 'nextSteps.label.tellCcts',
+  'Report back to the CCTS': 'nextSteps.label.reportCcts',
+};
+
+export function stepLabel(t: Translate, label: string): string {
+  const overdue = label.endsWith(' (overdue)');
+  const bare = overdue ? label.slice(0, -' (overdue)'.length) : label;
+  const escalate = /^Escalate to (.+)$/.exec(bare);
+  const key = STEP_LABELS[bare];
+  const words = key ? t(key) : escalate ? t('nextSteps.label.escalate', { stage: escalate[1] }) : bare;
+  return overdue ? t('nextSteps.overdue', { label: words }) : words;
+}
+import { actionText } from './words';
 
 export function NextSteps({
   steps,
@@ -15,21 +39,22 @@ export function NextSteps({
   actions: readonly ActionAvailability[];
   onChoose: (id: CaseActionId) => void;
 }) {
+  const t = useT();
   return (
     <Card withBorder aria-labelledby="next-steps-title">
       <Title order={4} mb="xs" id="next-steps-title">
-        What to do next
+        {t('nextSteps.title')}
       </Title>
       {steps.length === 0 ? (
         <Text c="dimmed" size="sm">
-          Nothing is due on this case.
+          {t('nextSteps.nothing')}
         </Text>
       ) : (
         <Stack
           gap="sm"
           component="ol"
           style={{ listStyle: 'none', padding: 0, margin: 0 }}
-          aria-label="What to do next"
+          aria-label={t('nextSteps.title')}
         >
           {steps.map((step) => {
             const id = actionForNextStep(step.id);
@@ -40,10 +65,12 @@ export function NextSteps({
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
                   <div style={{ minWidth: 0 }}>
                     <Group gap="xs" wrap="nowrap">
-                      <Text fw={600}>{step.label}</Text>
+                      <Text fw={600}>{stepLabel(t, step.label)}</Text>
                     </Group>
                     <Text size="sm" c={overdue ? 'red.8' : undefined}>
-                      {step.dueOn ? `${overdue ? 'Was due' : 'Due'} ${formatDate(step.dueOn)}` : 'No due date'}
+                      {step.dueOn
+                        ? t(overdue ? 'nextSteps.wasDue' : 'nextSteps.due', { date: formatDate(step.dueOn) })
+                        : t('nextSteps.noDate')}
                     </Text>
                     <Text size="xs" c="dimmed">
                       {step.why}
@@ -51,7 +78,7 @@ export function NextSteps({
                   </div>
                   {available?.allowed && (
                     <Button size="xs" variant="light" onClick={() => onChoose(available.id)} style={{ flexShrink: 0 }}>
-                      {available.label}…
+                      {actionText(t, available.id, 'label')}…
                     </Button>
                   )}
                 </Group>

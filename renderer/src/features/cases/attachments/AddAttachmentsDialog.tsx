@@ -3,22 +3,13 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import {
-  ATTACHMENT_FILE_TYPE_LABELS,
-  ATTACHMENT_KIND_LABELS,
-  ATTACHMENT_KINDS,
-  formatFileSize,
-  MAX_ATTACHMENT_NOTE,
-  type AttachmentKind,
-} from '#shared/model/attachment';
+import { ATTACHMENT_KINDS, MAX_ATTACHMENT_NOTE, type AttachmentKind } from '#shared/model/attachment';
+import { fileSizeIn, type MessageKey, useT } from '#lib/i18n/index';
 import { addAttachments } from '#db/repositories/attachments';
 import { logEmailContact } from '#db/repositories/email-contact';
 import { db } from '#db/schema';
-import { useT } from '#lib/i18n/index';
 import { deskTimeZone, todayIso } from '#lib/today';
 import { checkPickedFiles, likelyKind, type PickedFile } from './files';
-
-const KIND_OPTIONS = ATTACHMENT_KINDS.map((k) => ({ value: k, label: ATTACHMENT_KIND_LABELS[k] }));
 
 interface Choice {
   kind: AttachmentKind;
@@ -42,6 +33,7 @@ export function AddAttachmentsDialog({
   onClose: () => void;
 }) {
   const t = useT();
+  const kindOptions = ATTACHMENT_KINDS.map((k) => ({ value: k, label: t(`model.attachmentKind.${k}`) }));
   const [picked, setPicked] = useState<PickedFile[] | null>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   // Refused when stored (e.g. already on the case): shown until the dialog is closed.
@@ -120,8 +112,8 @@ export function AddAttachmentsDialog({
       if (added > 0)
         notifications.show({
           color: 'teal',
-          title: added === 1 ? 'File added' : `${added} files added`,
-          message: 'Each is on the timeline.',
+          title: t('attachments.fileAdded', { count: added }),
+          message: t('attachments.onTimeline'),
         });
       const refused = outcomes.flatMap((o) => (o.ok ? [] : [{ fileName: o.fileName, reason: o.reason }]));
       if (refused.length > 0) {
@@ -137,16 +129,16 @@ export function AddAttachmentsDialog({
 
   const refused = (picked ?? []).filter((p): p is Extract<PickedFile, { ok: false }> => !p.ok);
   return (
-    <Modal opened={files !== null} onClose={onClose} title="Add files to the case" size="xl">
+    <Modal opened={files !== null} onClose={onClose} title={t('attachments.addTitle')} size="xl">
       <Stack gap="sm">
-        {picked === null && <Text size="sm">Checking the files…</Text>}
+        {picked === null && <Text size="sm">{t('attachments.checking')}</Text>}
         {accepted.length > 0 && (
-          <Table aria-label="Files to add" verticalSpacing="xs">
+          <Table aria-label={t('attachments.filesToAdd')} verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>File</Table.Th>
-                <Table.Th>What it is</Table.Th>
-                <Table.Th>Note (optional)</Table.Th>
+                <Table.Th>{t('attachments.file')}</Table.Th>
+                <Table.Th>{t('attachments.whatItIs')}</Table.Th>
+                <Table.Th>{t('attachments.noteOptional')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -157,13 +149,16 @@ export function AddAttachmentsDialog({
                       {p.file.name}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {ATTACHMENT_FILE_TYPE_LABELS[p.fileType]}, {formatFileSize(p.file.size)}
+                      {t('attachments.typeAndSize', {
+                        type: t(`model.fileType.${p.fileType}` as MessageKey),
+                        size: fileSizeIn(t, p.file.size),
+                      })}
                     </Text>
                   </Table.Td>
                   <Table.Td miw={190}>
                     <Select
-                      aria-label={`What ${p.file.name} is`}
-                      data={KIND_OPTIONS}
+                      aria-label={t('attachments.whatName', { name: p.file.name })}
+                      data={kindOptions}
                       value={choices[p.key]?.kind ?? null}
                       allowDeselect={false}
                       onChange={(v) => v && set(p.key, { kind: v as AttachmentKind })}
@@ -171,7 +166,7 @@ export function AddAttachmentsDialog({
                   </Table.Td>
                   <Table.Td miw={220}>
                     <TextInput
-                      aria-label={`Note on ${p.file.name}`}
+                      aria-label={t('attachments.noteOn', { name: p.file.name })}
                       maxLength={MAX_ATTACHMENT_NOTE}
                       value={choices[p.key]?.note ?? ''}
                       onChange={(e) => set(p.key, { note: e.currentTarget.value })}
@@ -200,7 +195,7 @@ export function AddAttachmentsDialog({
             title={
               <Group gap={6}>
                 <Badge color="red" variant="light" size="sm">
-                  Not added
+                  {t('attachments.notAdded')}
                 </Badge>
                 <span style={{ wordBreak: 'break-all' }}>{r.fileName}</span>
               </Group>
@@ -213,11 +208,11 @@ export function AddAttachmentsDialog({
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {accepted.length > 0 ? 'Cancel' : 'Close'}
+            {accepted.length > 0 ? t('attachments.cancel') : t('attachments.close')}
           </Button>
           {accepted.length > 0 && (
             <Button onClick={() => void add()} loading={busy}>
-              {accepted.length === 1 ? 'Add the file' : `Add ${accepted.length} files`}
+              {t('attachments.addCount', { count: accepted.length })}
             </Button>
           )}
         </Group>

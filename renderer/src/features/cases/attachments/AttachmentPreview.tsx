@@ -4,10 +4,9 @@
 // downloaded. Every view offers the download of the exact bytes, with their checksum.
 import { Alert, Button, Center, Code, Group, Image, Loader, Modal, ScrollArea, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { ATTACHMENT_FILE_TYPE_LABELS, formatFileSize } from '#shared/model/attachment';
 import type { ParseEmailResult } from '#shared/mail/parse';
+import { fileSizeIn, type MessageKey, useT } from '#lib/i18n/index';
 import type { AttachmentDbRow } from '#db/schema';
-import { useT } from '#lib/i18n/index';
 import { EmailView } from '#features/mail';
 import { downloadAttachment } from './files';
 
@@ -21,6 +20,7 @@ function decodeText(bytes: Uint8Array): string {
 }
 
 function PdfPages({ blob }: { blob: Blob }) {
+  const t = useT();
   const pagesRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<
     { kind: 'drawing' } | { kind: 'drawn'; pages: number } | { kind: 'failed'; error: string }
@@ -48,17 +48,17 @@ function PdfPages({ blob }: { blob: Blob }) {
     <Stack gap="xs">
       {state.kind === 'drawing' && (
         <Center py="md">
-          <Loader size="sm" aria-label="Drawing the PDF’s pages" />
+          <Loader size="sm" aria-label={t('attachments.drawingPdf')} />
         </Center>
       )}
       {state.kind === 'failed' && (
-        <Alert color="yellow" title="The pages cannot be shown">
-          {state.error}. Download the file to open it in another program.
+        <Alert color="yellow" title={t('attachments.pagesFailed')}>
+          {t('attachments.pagesFailedText', { error: state.error })}
         </Alert>
       )}
       {state.kind === 'drawn' && (
         <Text size="xs" c="dimmed">
-          {state.pages === 1 ? 'One page.' : `${state.pages} pages.`}
+          {t('attachments.pages', { count: state.pages })}
         </Text>
       )}
       <ScrollArea.Autosize
@@ -66,7 +66,7 @@ function PdfPages({ blob }: { blob: Blob }) {
         type="auto"
         bg="gray.1"
         style={{ borderRadius: 4 }}
-        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'The PDF’s pages' }}
+        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('attachments.pdfPages') }}
       >
         <div ref={pagesRef} data-pdf-pages style={{ display: 'grid', gap: 16, padding: 12 }} />
       </ScrollArea.Autosize>
@@ -85,6 +85,7 @@ function ImageView({ blob, alt }: { blob: Blob; alt: string }) {
 }
 
 function TextView({ blob }: { blob: Blob }) {
+  const t = useT();
   const [text, setText] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -93,12 +94,12 @@ function TextView({ blob }: { blob: Blob }) {
       live = false;
     };
   }, [blob]);
-  if (text === null) return <Loader size="sm" aria-label="Reading the text" />;
+  if (text === null) return <Loader size="sm" aria-label={t('attachments.readingText')} />;
   return (
     <ScrollArea.Autosize
       mah="65vh"
       type="auto"
-      viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'The file’s text' }}
+      viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('attachments.fileText') }}
     >
       <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
         {text}
@@ -142,30 +143,42 @@ function EmailPreview({ blob, fileName }: { blob: Blob; fileName: string }) {
 }
 
 /** Why a type is not shown inside the app. */
-const NOT_SHOWN: Partial<Record<AttachmentDbRow['fileType'], string>> = {
-  docx: 'Word documents are not shown inside Redress (it does not run Office files): download it to open it in a word processor.',
-  xlsx: 'Excel workbooks are not shown inside Redress (it does not run Office files): download it to open it in a spreadsheet program.',
-  odt: 'OpenDocument texts are not shown inside Redress (it does not run office files): download it to open it in a word processor.',
-  tiff: 'TIFF images cannot be drawn by the browser Redress runs in: download it to open it in an image viewer.',
-  heic: 'HEIC photos cannot be drawn by the browser Redress runs in: download it to open it in a photo viewer.',
+const NOT_SHOWN: Partial<Record<AttachmentDbRow['fileType'], MessageKey>> = {
+  docx: 'attachments.notShown.docx',
+  xlsx: 'attachments.notShown.xlsx',
+  odt: 'attachments.notShown.odt',
+  tiff: 'attachments.notShown.tiff',
+  heic: 'attachments.notShown.heic',
 };
 
 function Body({ attachment }: { attachment: AttachmentDbRow }) {
+  const t = useT();
   const blob = attachment.blob;
-  if (!blob) return <Alert color="gray">This file was deleted when the attachment was removed.</Alert>;
+  if (!blob) return <Alert color="gray">{t('attachments.deletedFile')}</Alert>;
   switch (attachment.fileType) {
     case 'pdf':
       return <PdfPages blob={blob} />;
     case 'jpeg':
     case 'png':
-      return <ImageView blob={blob} alt={`${attachment.fileName}${attachment.note ? `: ${attachment.note}` : ''}`} />;
+      return (
+        <ImageView
+          blob={blob}
+          alt={
+            attachment.note
+              ? t('attachments.imageAlt', { name: attachment.fileName, note: attachment.note })
+              : attachment.fileName
+          }
+        />
+      );
     case 'text':
       return <TextView blob={blob} />;
     case 'eml':
     case 'msg':
       return <EmailPreview blob={blob} fileName={attachment.fileName} />;
-    default:
-      return <Text size="sm">{NOT_SHOWN[attachment.fileType]}</Text>;
+    default: {
+      const why = NOT_SHOWN[attachment.fileType];
+      return <Text size="sm">{why ? t(why) : null}</Text>;
+    }
   }
 }
 
@@ -176,18 +189,23 @@ export function AttachmentPreview({
   attachment: AttachmentDbRow | null;
   onClose: () => void;
 }) {
+  const t = useT();
   return (
     <Modal
       opened={attachment !== null}
       onClose={onClose}
-      title={attachment ? attachment.fileName : 'Attachment'}
+      title={attachment ? attachment.fileName : t('attachments.attachment')}
       size="xl"
       styles={{ title: { wordBreak: 'break-all', fontWeight: 600 } }}
     >
       {attachment && (
         <Stack gap="sm">
           <Text size="xs" c="dimmed">
-            {ATTACHMENT_FILE_TYPE_LABELS[attachment.fileType]}, {formatFileSize(attachment.size)} · SHA-256{' '}
+            {t('attachments.typeAndSize', {
+              type: t(`model.fileType.${attachment.fileType}` as MessageKey),
+              size: fileSizeIn(t, attachment.size),
+            })}{' '}
+            · {t('attachments.sha')}{' '}
             <span style={{ fontFamily: 'monospace' }} data-sha256={attachment.sha256}>
               {attachment.sha256}
             </span>
@@ -196,7 +214,7 @@ export function AttachmentPreview({
           <Group justify="flex-end">
             {attachment.blob && (
               <Button variant="default" onClick={() => void downloadAttachment(attachment.id)}>
-                Download the exact file
+                {t('attachments.download.exact')}
               </Button>
             )}
           </Group>

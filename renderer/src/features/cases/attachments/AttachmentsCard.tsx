@@ -3,8 +3,9 @@
 // Remove. Removed attachments stay listed, struck through, with who removed them and why.
 import { Anchor, Badge, Button, Card, FileButton, Group, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
-import { ATTACHMENT_KIND_LABELS, formatFileSize } from '#shared/model/attachment';
 import { formatTimestamp } from '#lib/format';
+import { fileSizeIn, useT } from '#lib/i18n/index';
+
 import { useAttachments } from '#db/hooks';
 import type { AttachmentDbRow } from '#db/schema';
 import { AttachmentPreview } from './AttachmentPreview';
@@ -23,6 +24,7 @@ export function AttachmentsCard({
   readOnly: boolean;
   onAdd: (files: File[]) => void;
 }) {
+  const t = useT();
   const attachments = useAttachments(caseId);
   const [previewing, setPreviewing] = useState<AttachmentDbRow | null>(null);
   const [removing, setRemoving] = useState<AttachmentDbRow | null>(null);
@@ -30,12 +32,12 @@ export function AttachmentsCard({
   return (
     <Card withBorder data-attachments>
       <Group justify="space-between" mb="xs">
-        <Title order={4}>Attachments</Title>
+        <Title order={4}>{t('attachments.title')}</Title>
         {!readOnly && (
           <FileButton multiple onChange={(files) => files.length > 0 && onAdd(files)}>
             {(props) => (
               <Button variant="default" {...props}>
-                Add files…
+                {t('attachments.addFiles')}
               </Button>
             )}
           </FileButton>
@@ -43,25 +45,25 @@ export function AttachmentsCard({
       </Group>
       {!readOnly && (
         <Text size="xs" c="dimmed" mb="xs">
-          Or drop files anywhere on this case. PDFs, images, plain text, emails and Office documents up to 25 MB each.
+          {t('attachments.dropHint')}
         </Text>
       )}
       {attachments && attachments.length === 0 && (
         <Text size="sm" c="dimmed">
-          No files on this case yet.
+          {t('attachments.none')}
         </Text>
       )}
       {attachments && attachments.length > 0 && (
-        <Table aria-label="Attachments" verticalSpacing="xs">
+        <Table aria-label={t('attachments.title')} verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>File</Table.Th>
-              <Table.Th>Kind</Table.Th>
-              <Table.Th>Size</Table.Th>
-              <Table.Th>Added</Table.Th>
-              <Table.Th>Checksum</Table.Th>
+              <Table.Th>{t('attachments.file')}</Table.Th>
+              <Table.Th>{t('attachments.kind')}</Table.Th>
+              <Table.Th>{t('attachments.size')}</Table.Th>
+              <Table.Th>{t('attachments.added')}</Table.Th>
+              <Table.Th>{t('attachments.checksum')}</Table.Th>
               <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
+                <VisuallyHidden>{t('attachments.actions')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -95,6 +97,7 @@ function AttachmentRowView({
   onPreview: () => void;
   onRemove: () => void;
 }) {
+  const t = useT();
   const removed = a.deleted;
   return (
     <Table.Tr data-attachment={a.fileName} data-removed={removed ? 'true' : undefined}>
@@ -110,22 +113,22 @@ function AttachmentRowView({
         {removed && (
           <Text size="xs" c="red.8">
             <Badge color="red" variant="light" size="sm" mr={6}>
-              {removed.fileDeleted ? 'Removed, file deleted' : 'Removed'}
+              {removed.fileDeleted ? t('attachments.removedDeleted') : t('attachments.removed')}
             </Badge>
-            {formatTimestamp(removed.at)} by {removed.by}: {removed.reason}
+            {t('attachments.removedBy', { at: formatTimestamp(removed.at), by: removed.by, reason: removed.reason })}
           </Text>
         )}
       </Table.Td>
-      <Table.Td>{ATTACHMENT_KIND_LABELS[a.kind]}</Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatFileSize(a.size)}</Table.Td>
+      <Table.Td>{t(`model.attachmentKind.${a.kind}`)}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{fileSizeIn(t, a.size)}</Table.Td>
       <Table.Td>
         <Text size="sm">{formatTimestamp(a.addedAt)}</Text>
         <Text size="xs" c="dimmed">
-          by {a.addedBy}
+          {t('attachments.addedBy', { name: a.addedBy })}
         </Text>
       </Table.Td>
       <Table.Td>
-        <Text size="xs" ff="monospace" c="dimmed" title={`SHA-256 ${a.sha256}`}>
+        <Text size="xs" ff="monospace" c="dimmed" title={t('attachments.shaOf', { sha: a.sha256 })}>
           {a.sha256.slice(0, 12)}…
         </Text>
       </Table.Td>
@@ -133,22 +136,33 @@ function AttachmentRowView({
         <Group gap="md" wrap="nowrap">
           {a.blob && (
             <>
-              <Anchor component="button" size="sm" onClick={onPreview} aria-label={`Preview ${a.fileName}`}>
-                Preview
+              <Anchor
+                component="button"
+                size="sm"
+                onClick={onPreview}
+                aria-label={t('attachments.previewName', { name: a.fileName })}
+              >
+                {t('attachments.preview')}
               </Anchor>
               <Anchor
                 component="button"
                 size="sm"
                 onClick={() => void downloadAttachment(a.id)}
-                aria-label={`Download ${a.fileName}`}
+                aria-label={t('attachments.downloadName', { name: a.fileName })}
               >
-                Download
+                {t('attachments.download')}
               </Anchor>
             </>
           )}
           {!removed && !readOnly && (
-            <Anchor component="button" size="sm" c="red.8" onClick={onRemove} aria-label={`Remove ${a.fileName}…`}>
-              Remove…
+            <Anchor
+              component="button"
+              size="sm"
+              c="red.8"
+              onClick={onRemove}
+              aria-label={t('attachments.removeName', { name: a.fileName })}
+            >
+              {t('attachments.remove')}
             </Anchor>
           )}
         </Group>
@@ -170,6 +184,7 @@ export function FileDropArea({
   onFiles: (files: File[]) => void;
   children: ReactNode;
 }) {
+  const t = useT();
   const [over, setOver] = useState(false);
   const carriesFiles = (e: React.DragEvent) => !disabled && Array.from(e.dataTransfer.types).includes('Files');
   // Files dropped anywhere in the window (on the case, the navigation, the header, a margin) are added to this case,
@@ -233,7 +248,7 @@ export function FileDropArea({
           py={6}
           style={{ position: 'sticky', top: 0, zIndex: 5, borderRadius: 6, textAlign: 'center' }}
         >
-          Drop the files to add them to this case
+          {t('attachments.dropHere')}
         </Text>
       )}
       {children}

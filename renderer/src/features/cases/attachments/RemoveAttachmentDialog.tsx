@@ -3,6 +3,7 @@
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
+import { useT } from '#lib/i18n/index';
 import { removeAttachment } from '#db/repositories/attachments';
 import { db, type AttachmentDbRow } from '#db/schema';
 
@@ -15,6 +16,7 @@ export function RemoveAttachmentDialog({
   by: string;
   onClose: () => void;
 }) {
+  const t = useT();
   const [reason, setReason] = useState('');
   const [deleteFile, setDeleteFile] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +31,7 @@ export function RemoveAttachmentDialog({
   const remove = async () => {
     if (!attachment) return;
     if (!reason.trim()) {
-      setError('Say why the attachment is removed.');
+      setError(t('attachments.sayWhy'));
       return;
     }
     setBusy(true);
@@ -38,7 +40,7 @@ export function RemoveAttachmentDialog({
       await removeAttachment(db(), attachment.id, { reason, by, deleteFile });
       notifications.show({
         color: 'teal',
-        title: deleteFile ? 'Attachment removed and its file deleted' : 'Attachment removed',
+        title: deleteFile ? t('attachments.removedAndDeleted') : t('attachments.removedTitle'),
         message: attachment.fileName,
       });
       onClose();
@@ -50,17 +52,15 @@ export function RemoveAttachmentDialog({
   };
 
   return (
-    <Modal opened={attachment !== null} onClose={onClose} title="Remove an attachment" size="lg">
+    <Modal opened={attachment !== null} onClose={onClose} title={t('attachments.removeTitle')} size="lg">
       {attachment && (
         <Stack gap="sm">
           <Text size="sm" style={{ wordBreak: 'break-all' }}>
             <b>{attachment.fileName}</b>
           </Text>
-          <Text size="sm">
-            The timeline keeps the entry that added it, and a new entry records who removed it, when and why.
-          </Text>
+          <Text size="sm">{t('attachments.removeText')}</Text>
           <Textarea
-            label="Why is it removed?"
+            label={t('attachments.why')}
             required
             autosize
             minRows={2}
@@ -74,22 +74,22 @@ export function RemoveAttachmentDialog({
             }}
           />
           <Checkbox
-            label="Also delete the file (someone else’s data uploaded by mistake)"
-            description="The file’s bytes are deleted for good; its name, size and checksum stay on the case."
+            label={t('attachments.alsoDelete')}
+            description={t('attachments.alsoDeleteHint')}
             checked={deleteFile}
             onChange={(e) => setDeleteFile(e.currentTarget.checked)}
           />
           {deleteFile && (
             <Alert color="yellow" variant="light">
-              The file cannot be downloaded or restored from this desk afterwards.
+              {t('attachments.cannotRestore')}
             </Alert>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('attachments.cancel')}
             </Button>
             <Button color="red" onClick={() => void remove()} loading={busy}>
-              {deleteFile ? 'Remove and delete the file' : 'Remove the attachment'}
+              {deleteFile ? t('attachments.removeAndDelete') : t('attachments.removeAttachment')}
             </Button>
           </Group>
         </Stack>

@@ -1,0 +1,60 @@
+// The case actions' words (issue #17): shared/casework/catalogue.ts writes them in English; the interface takes them
+// by key, so every action, field, description, placeholder and "missing" message has a key, English is shared's own
+// words (not a second copy), and French translates them — including the validation messages of the forms.
+import { describe, expect, it } from 'vitest';
+import { CASE_ACTIONS, getAction } from '#shared/casework/catalogue';
+import { enGB, translate, type Translate } from '#lib/i18n/index';
+import { actionText, fieldErrors, fieldText, optionText } from './words';
+
+const fr: Translate = (key, values) => translate('fr-CA', key, values);
+const en: Translate = (key, values) => translate('en-GB', key, values);
+
+describe('the case actions in the catalogue', () => {
+  it('has every action’s and field’s words, in shared’s English and in French', () => {
+    const missing: string[] = [];
+    const notShared: string[] = [];
+    for (const id of CASE_ACTIONS) {
+      const spec = getAction(id);
+      for (const part of ['label', 'title', 'submitLabel', 'done'] as const) {
+        const key = `action.${id}.${part}`;
+        if (!(key in enGB)) missing.push(key);
+        else if (actionText(en, id, part) !== spec[part]) notShared.push(key);
+      }
+      for (const f of spec.fields)
+        for (const part of ['label', 'description', 'placeholder', 'missing'] as const) {
+          if (f[part] === undefined) continue;
+          const key = `field.${id}.${f.name}.${part}`;
+          if (!(key in enGB)) missing.push(key);
+          else if (fieldText(en, id, f, part) !== f[part]) notShared.push(key);
+        }
+    }
+    expect(missing).toEqual([]);
+    expect(notShared).toEqual([]);
+  });
+
+  it('writes the acknowledgement form in French, its choices and its “missing” messages too', () => {
+    const spec = getAction('acknowledge');
+    const channel = spec.fields.find((f) => f.name === 'channel')!;
+    expect(actionText(fr, 'acknowledge', 'label')).toBe('Accuser réception');
+    expect(fieldText(fr, 'acknowledge', channel, 'label')).toBe('Mode de l’accusé de réception');
+    expect(optionText(fr, 'acknowledge', channel, 'email', 'Email')).toBe('Courriel');
+    expect(fieldErrors(fr, 'acknowledge', spec.fields, { channel: channel.missing, on: 'Something else' })).toEqual({
+      channel: 'Choisissez le mode de l’accusé de réception',
+      on: 'Something else',
+    });
+    const direction = getAction('log-contact').fields.find((f) => f.name === 'direction')!;
+    expect(optionText(fr, 'log-contact', direction, 'to-customer', 'x')).toBe('Nous avons contacté la personne');
+    expect(optionText(en, 'log-contact', direction, 'to-customer', 'x')).toBe('We contacted the customer');
+  });
+});
+
+describe('the next steps the rules engine writes', () => {
+  it('are shown in French, overdue ones too; a procedure’s own stage names stay as written', async () => {
+    const { stepLabel } = await import('./NextSteps');
+    expect(stepLabel(fr, 'Acknowledge the complaint')).toBe('Accuser réception');
+    expect(stepLabel(fr, 'Report back to the CCTS (overdue)')).toBe('Faire rapport à la CPRST (en retard)');
+    expect(stepLabel(fr, 'Escalate to Stage 2')).toBe('Passer à l’étape Stage 2');
+    expect(stepLabel(en, 'Close the case')).toBe('Close the case');
+    expect(stepLabel(fr, 'Call the customer back')).toBe('Call the customer back');
+  });
+});
