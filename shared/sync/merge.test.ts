@@ -21,6 +21,7 @@ const base: CaseRecord = {
   channel: 'letter',
   customer: {
     ...customer(),
+    title: 'mrs',
     phone: '0113 496 0000',
     email: 'ada@example.com',
     accountNumber: 'AC-1',
