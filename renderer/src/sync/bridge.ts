@@ -53,8 +53,8 @@ const BATCH = 250;
  * record "the table changed" instead of every key and index value written, and each open live query that does not
  * read the rows keeps what it was told until it next runs; key by key, that record grew with the whole download and
  * its upkeep became the page's longest tasks (seconds at 10,000 cases). One transaction still holds a whole round.
- * A round is as large as what has arrived: TeamSync pulls after every replication batch (200 documents), so during a
- * download most rounds are smaller; waiting for full rounds is the next step (docs/performance.md, Sharing).
+ * A round is as large as what has arrived: during a first download TeamSync waits for a full round (its PULL_ROUND)
+ * or the replication's pause; otherwise it pulls after every replication batch (docs/performance.md, Sharing).
  */
 const PULL_BATCH = 1000;
 

@@ -88,6 +88,15 @@ export interface PouchReplication extends PromiseLike<unknown> {
   on(event: 'active' | 'complete', listener: (info?: unknown) => void): PouchReplication;
   on(event: 'denied', listener: (error: unknown) => void): PouchReplication;
   cancel(): void;
+  /** A two-way sync's own replications: each says when it is idle ('paused' with no error: caught up). */
+  pull?: PouchReplicationSide;
+  push?: PouchReplicationSide;
+}
+
+/** One direction of a two-way sync: an event emitter (its 'paused' carries the error when it stopped on one). */
+export interface PouchReplicationSide {
+  on(event: 'paused', listener: (error?: unknown) => void): unknown;
+  on(event: 'active', listener: () => void): unknown;
 }
 
 export interface PouchReplicationChange {

@@ -321,19 +321,74 @@ export class TeamSync {
   private removeOnline: (() => void) | null = null;
 
   private startReplication(local: PouchDatabase, remote: PouchDatabase): void {
-    this.replication = this.pouch
-      .sync(local, remote, { live: true, retry: true, batch_size: 200, back_off_function: backOff })
+    const replication = this.pouch.sync(local, remote, {
+      live: true,
+      retry: true,
+      // 200, also during a first download: batches of 1,000 took it 20 % faster but made PouchDB's own handling of
+      // each batch the page's long tasks (100 over 200 ms instead of 9; docs/performance.md, Sharing).
+      batch_size: 200,
+      back_off_function: backOff,
+    });
+    this.replication = replication;
+    this.caughtUp = { pull: false, push: false };
+    replication
       .on('change', (info) => {
         if (info.direction === 'pull') {
           if (this.downloading) this.downloading.done += info.change.docs_written;
-          this.schedulePull();
+          this.arrived += info.change.docs_written;
+          // During the first download the bridge takes documents in by full rounds (fewer, larger Dexie writes: see
+          // PULL_ROUND); otherwise at once, so a change from another desk shows without waiting.
+          if (!this.downloading || this.arrived >= PULL_ROUND) this.schedulePull();
+          else this.pullSoon();
         }
         void this.refreshState('active');
       })
-      .on('active', () => void this.refreshState('active'))
-      .on('paused', (error?: unknown) => void this.refreshState(error ? 'error' : 'idle', error))
       .on('denied', (error: unknown) => void this.refused(error))
       .on('error', (error?: unknown) => void this.refreshState('error', error));
+    const { pull, push } = replication;
+    if (!pull || !push) {
+      // A sync without its two replications to hand: its own events (it says "paused" when either side is).
+      this.caughtUp = { pull: true, push: true };
+      replication
+        .on('active', () => void this.refreshState('active'))
+        .on('paused', (error?: unknown) => void this.refreshState(error ? 'error' : 'idle', error));
+      return;
+    }
+    // Each direction on its own: the sync's "paused" comes when either side pauses while the other has not yet said
+    // it is active (the push, with nothing to send, pauses before the pull's first batch arrives), and it drops the
+    // error; so it cannot tell "caught up" from "half-way through the download" or "the server cannot be reached".
+    // A side pauses with no error only when its changes feed has nothing more (a live replication's catch-up done).
+    for (const [direction, side] of [
+      ['pull', pull],
+      ['push', push],
+    ] as const) {
+      side.on('active', () => {
+        this.caughtUp[direction] = false;
+        void this.refreshState('active');
+      });
+      side.on('paused', (error?: unknown) => {
+        this.caughtUp[direction] = !error;
+        // What has arrived is taken in now (the last, partial round of a download; or all of it before a retry).
+        if (direction === 'pull') this.schedulePull();
+        if (error) return void this.refreshState('error', error);
+        void this.refreshState(this.caughtUp.pull && this.caughtUp.push ? 'idle' : 'active');
+      });
+    }
+  }
+
+  /** Whether each direction of the replication last said it had nothing more to send (paused with no error). */
+  private caughtUp = { pull: false, push: false };
+  /** Documents the replication wrote into the local PouchDB since the bridge's last pull began. */
+  private arrived = 0;
+  private roundTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Take in a partial round after a short wait (progress shows when the replication is slow). */
+  private pullSoon(): void {
+    if (this.roundTimer) return;
+    this.roundTimer = setTimeout(() => {
+      this.roundTimer = null;
+      if (!this.stopped) this.schedulePull();
+    }, ROUND_WAIT_MS);
   }
 
   /**
@@ -372,6 +427,8 @@ export class TeamSync {
       // Its last requests end before the database closes.
       await Promise.resolve(replication).catch(() => {});
     }
+    if (this.roundTimer) clearTimeout(this.roundTimer);
+    this.roundTimer = null;
     this.outboxWatch?.unsubscribe();
     this.outboxWatch = null;
     this.removeOnline?.();
@@ -475,10 +532,13 @@ export class TeamSync {
   }
 
   private schedulePull(): void {
+    if (this.roundTimer) clearTimeout(this.roundTimer);
+    this.roundTimer = null;
     if (this.pullAgain) return;
     this.pullAgain = true;
     void this.enqueue(async () => {
       this.pullAgain = false;
+      this.arrived = 0;
       return this.bridge?.pull();
     }).then(() => {
       if (this.idle) void this.refreshState('idle');
@@ -519,6 +579,8 @@ export class TeamSync {
 
   private async updateState(event: 'active' | 'idle' | 'error', error?: unknown): Promise<void> {
     if (this.stopped || this.status.state.kind === 'update-needed') return;
+    // "Synced" only when both directions say they are caught up (a later event of the other side brings it).
+    if (event === 'idle' && !(this.caughtUp.pull && this.caughtUp.push)) event = 'active';
     // The computer has no network: whatever the replication last said, changes wait.
     if (typeof navigator !== 'undefined' && navigator.onLine === false) event = 'error';
     const waiting = event === 'error' ? await this.waitingForServer() : await this.database.outbox.count();
@@ -574,6 +636,15 @@ export class TeamSync {
 function localName(database: RedressDatabase, membership: TeamMembership): string {
   return `${database.name}-team-${membership.database}`;
 }
+
+/**
+ * Documents the bridge takes in per pull round during a first download: the bridge's own round (PULL_BATCH), so each
+ * table's write is one request of 50 rows or more, which Dexie's live queries record as "the table changed" rather
+ * than key by key (docs/performance.md, Sharing).
+ */
+const PULL_ROUND = 1000;
+/** The longest a partial round waits during a download before it is taken in. */
+const ROUND_WAIT_MS = 3000;
 
 /** Retry a lost server after 1 s, doubling to at most a minute. */
 function backOff(delay: number): number {

@@ -1,0 +1,116 @@
+// TeamSync's status during a first download, with PouchDB's own replication between memory databases (the server's
+// rules are tested through pouchdb-server in test/integration/team-sync.test.ts): "Synced" means nothing is pending.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toSyncDoc } from '#shared/sync/documents';
+import { iterateCases } from '#test/fixtures/generate-cases';
+import { memoryPouch, PouchDB } from '#test/support/pouch';
+import { RedressDatabase } from '#db/schema';
+import type { PouchDatabase } from './pouch';
+import { TeamSync, type PouchFactory, type SharingState } from './team';
+
+const CASES = 60;
+let n = 0;
+const open: Array<{ team: TeamSync; database: RedressDatabase }> = [];
+
+afterEach(async () => {
+  for (const d of open.splice(0)) {
+    await d.team.stop();
+    d.database.close();
+  }
+});
+
+/** A team database holding CASES generated cases and their timelines, as other desks wrote them. */
+async function seededServer(): Promise<{ server: PouchDatabase; cases: number; entries: number }> {
+  const server = memoryPouch('team-server');
+  const docs = [];
+  let entries = 0;
+  for (const { record, events } of iterateCases(CASES, { today: '2026-11-27', prefix: 'SEED' })) {
+    docs.push({ ...toSyncDoc('case', record.id, record, 'seed-desk'), editedAt: record.updatedAt });
+    for (const event of events) docs.push(toSyncDoc('entry', event.id, event, 'seed-desk'));
+    entries += events.length;
+  }
+  await server.bulkDocs(docs as never);
+  return { server, cases: CASES, entries };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Wait until `check` holds, or fail after `ms`. */
+async function until(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await sleep(20);
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+/** A new desk joining the team of `server`; every state its status goes through, with the cases it held then. */
+function newDesk(server: PouchDatabase) {
+  n += 1;
+  const database = new RedressDatabase(`team-status-${process.pid}-${n}`);
+  const factory: PouchFactory = {
+    local: (name) => new PouchDB(`${name}-${process.pid}-${n}`, { adapter: 'memory' }),
+    remote: () => server,
+    sync: (a, b, options) => PouchDB.sync(a, b, options),
+  };
+  const team = new TeamSync(database, factory);
+  open.push({ team, database });
+  const seen: Array<{ state: SharingState; cases: Promise<number> }> = [];
+  team.subscribe(() => seen.push({ state: team.snapshot().state, cases: database.cases.count() }));
+  return { database, team, seen };
+}
+
+describe('TeamSync says "Synced" only when nothing is pending', () => {
+  it('a new desk whose download starts late (the push idle first) shows the download, not "Synced" with nothing', async () => {
+    const { server, cases, entries } = await seededServer();
+    // The server is slow to answer the pull's first request (its information): the push, with nothing to send, is
+    // idle long before the pull's first batch arrives. PouchDB's two-way sync says "paused" then.
+    const info = server.info.bind(server);
+    server.info = async () => {
+      await sleep(400);
+      return info();
+    };
+    const desk = newDesk(server);
+    await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+
+    expect(await desk.database.cases.count()).toBe(cases);
+    expect(await desk.database.events.count()).toBe(entries);
+    const kinds = desk.seen.map((s) => s.state.kind);
+    expect(kinds).toContain('downloading');
+    // Every "Synced" the desk ever said came with every case here.
+    for (const s of desk.seen.filter((s) => s.state.kind === 'synced')) expect(await s.cases).toBe(cases);
+  }, 60_000);
+
+  it('the server lost in the middle of the download reads "Cannot reach the server", then the download ends', async () => {
+    const { server, cases } = await seededServer();
+    // The server stops answering the pull's document requests after the first batch, for a while.
+    let calls = 0;
+    let down = false;
+    const remote = server as unknown as { bulkGet: (...args: unknown[]) => Promise<unknown> };
+    const bulkGet = remote.bulkGet.bind(server);
+    remote.bulkGet = async (...args: unknown[]) => {
+      calls += 1;
+      if (calls === 2) down = true;
+      if (down) throw Object.assign(new Error('connect ECONNREFUSED'), { status: 0 });
+      return bulkGet(...args);
+    };
+    const desk = newDesk(server);
+    // Small replication batches: the download takes several.
+    const sync = PouchDB.sync.bind(PouchDB);
+    (desk.team as unknown as { pouch: PouchFactory }).pouch.sync = (a, b, options) =>
+      sync(a, b, { ...options, batch_size: 40 });
+    await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
+    await until(() => desk.team.snapshot().state.kind === 'unreachable', 20_000, 'the desk to say unreachable');
+    const held = await desk.database.cases.count();
+    expect(held).toBeLessThan(cases);
+    await sleep(300);
+    expect(desk.team.snapshot().state.kind).not.toBe('synced');
+    down = false;
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+    expect(await desk.database.cases.count()).toBe(cases);
+    for (const s of desk.seen.filter((s) => s.state.kind === 'synced')) expect(await s.cases).toBe(cases);
+  }, 60_000);
+});
