@@ -71,6 +71,8 @@ test('first run: the set-up screen', async ({ shared: page }) => {
 });
 
 test('every screen: no axe violations, one h1, a title naming it', async ({ shared: page }) => {
+  // Every route, each checked by axe: more than the default minute on a busy machine.
+  test.slow();
   await logComplaint(page, {
     receivedOn: new Date().toISOString().slice(0, 10),
     channel: 'Phone',
