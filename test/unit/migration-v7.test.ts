@@ -168,7 +168,8 @@ describe('schema upgrade to version 12: the case index names the provider', () =
     await database.open();
     expect(database.verno).toBe(DB_VERSION);
     const rows = await database.caseIndex.toArray();
-    expect(rows.map((r) => [r.caseId, r.providerId]).sort()).toEqual(cases.map((c) => [c.id, c.providerId]).sort());
+    const providerOf = (list: Row[], id: string) => Object.fromEntries(list.map((r) => [String(r[id]), r.providerId]));
+    expect(providerOf(rows as unknown as Row[], 'caseId')).toEqual(providerOf(cases, 'id'));
     const withoutProvider = rows.map(({ providerId: _p, ...rest }): Row => rest);
     expect(withoutProvider.sort((a, b) => String(a.caseId).localeCompare(String(b.caseId)))).toEqual(
       index.sort((a, b) => String(a.caseId).localeCompare(String(b.caseId))),
