@@ -7,15 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import {
-  chooseOption,
-  expect,
-  issueLetterFromDialog,
-  logComplaint,
-  setUpDesk,
-  test,
-  todayInLondon,
-} from './fixtures';
+import { chooseOption, expect, issueLetterFromDialog, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
 
 const today = todayInLondon();
 
