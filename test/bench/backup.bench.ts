@@ -19,7 +19,7 @@
 // CASES=20000 makes a run of a few minutes (seeding included); the default 100,000 takes some ten minutes.
 // Not a test: nothing fails on a slow figure; a crash or an error the page shows is reported in the JSON.
 import { execSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -36,6 +36,8 @@ import {
   seedProfile,
   startPreview,
   waitForServer,
+  rendererPids,
+  rssBytes,
 } from './support';
 
 const CASES = Number(process.env.CASES ?? 100_000);
@@ -112,39 +114,8 @@ function progressFigures(entries: ProgressEntry[], startedAt: number, doneAt: nu
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Memory sampling from outside the page (the page's own thread may be busy for seconds).
-
-/** The renderer processes of the browser using `profile` (by walking /proc: other browsers run on this machine). */
-function rendererPids(profile: string): number[] {
-  const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  const parent = new Map<number, number>();
-  const args = new Map<number, string>();
-  for (const p of procs) {
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      parent.set(Number(p), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      args.set(Number(p), readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' '));
-    } catch {
-      // gone
-    }
-  }
-  const browser = [...args].find(([, a]) => a.includes(`--user-data-dir=${profile}`) && !a.includes('--type='))?.[0];
-  if (browser === undefined) return [];
-  const descends = (pid: number): boolean => {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === browser) return true;
-    return false;
-  };
-  return [...args].filter(([pid, a]) => a.includes('--type=renderer') && descends(pid)).map(([pid]) => pid);
-}
-
-function rssBytes(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
+// Memory sampling from outside the page (the page's own thread may be busy for seconds), with support's
+// rendererPids and rssBytes.
 
 interface Sampler {
   stop(): Promise<{ peakPageHeapMb: number | null; peakRendererRssMb: number }>;

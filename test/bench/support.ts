@@ -219,7 +219,7 @@ export function rendererPids(profile: string): number[] {
 }
 
 /** A process's resident memory in bytes (0 when it is gone). */
-function rssBytes(pid: number): number {
+export function rssBytes(pid: number): number {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : 0;
