@@ -123,11 +123,11 @@ test('correct a received date, void an escalation, reopen a closed case', async 
     { ack: addDays(today, -5), resolved: addDays(today, -3), closed: addDays(today, -2) },
   );
   await expect(heading).toHaveText(closed);
-  await expect(page.getByText('closed', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('case-status')).toHaveText('Closed');
   dialog = await openAction(page, 'Reopen the case');
   await textbox(dialog, 'Why it is reopened').fill('The engineer did not come again');
   await dialog.getByRole('button', { name: 'Reopen', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(timeline).toContainText('Case reopened: The engineer did not come again');
-  await expect(page.getByText('open', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('case-status')).toHaveText('Open');
 });

@@ -304,7 +304,13 @@ export function CasePage({ id }: { id: string }) {
             )}
           </div>
           <Group wrap="nowrap" style={{ flexShrink: 0 }}>
-            <Badge size="lg" variant="light" color={STATUS_COLOURS[status]}>
+            <Badge
+              size="lg"
+              variant="light"
+              color={STATUS_COLOURS[status]}
+              data-testid="case-status"
+              data-status={status}
+            >
               {t(`model.status.${status}`)}
             </Badge>
             {stageLetter && (
