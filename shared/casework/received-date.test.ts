@@ -36,7 +36,11 @@ describe('receivedDateQuestion: "Are you sure?" about a received date', () => {
   it('asks about a letter received on a bank holiday of the desk’s calendar', () => {
     const q = ask('2026-08-31', 'letter', '2026-09-01');
     expect(q?.doubts).toEqual([
-      { code: 'no-post', message: expect.stringMatching(/^It is a bank holiday \(.*Summer.*England & Wales\)/) },
+      {
+        code: 'no-post',
+        message: expect.stringMatching(/^It is a bank holiday \(.*Summer.*England & Wales\)/),
+        holiday: { name: expect.stringMatching(/Summer/), calendar: 'England & Wales' },
+      },
     ]);
     // 3 August 2026 is Scotland's summer bank holiday, not England's.
     expect(ask('2026-08-03', 'letter', '2026-08-04')).toBeNull();

@@ -13,6 +13,8 @@ export interface ReceivedDateDoubt {
   code: ReceivedDateDoubtCode;
   /** Why it is asked, in plain words. */
   message: string;
+  /** A day without post (`no-post`): the bank holiday it is, with its calendar's name; absent for a Sunday. */
+  holiday?: { name: string; calendar: string };
 }
 
 export interface ReceivedDateQuestion {
@@ -46,6 +48,7 @@ export function receivedDateQuestion(
       doubts.push({
         code: 'no-post',
         message: `It is a bank holiday (${holiday.name}, ${calendar.name}): no post is delivered on a bank holiday.`,
+        holiday: { name: holiday.name, calendar: calendar.name },
       });
     }
   }

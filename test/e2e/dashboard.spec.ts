@@ -267,7 +267,7 @@ test('settings: the letterhead logo (bad files refused with a reason), the ADR s
   await shoot(page, '45-settings-logo-refused');
 
   await file.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
-  await expect(page.getByRole('img', { name: "The company's logo" })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'The company’s logo' })).toBeVisible();
   await expect(problem).toHaveCount(0);
   await chooseOption(page, 'ADR scheme', 'CISAS (Communications and Internet Services Adjudication Scheme)');
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -277,7 +277,7 @@ test('settings: the letterhead logo (bad files refused with a reason), the ADR s
 
   await page.reload();
   await page.getByRole('link', { name: 'Settings' }).click();
-  await expect(page.getByRole('img', { name: "The company's logo" })).toHaveAttribute(
+  await expect(page.getByRole('img', { name: 'The company’s logo' })).toHaveAttribute(
     'src',
     /^data:image\/png;base64,iVBORw0KGgo/,
   );

@@ -130,7 +130,9 @@ export function confirmReceivedDate(
       ? t('dateField.doubt.longAgo', { days: RECEIVED_LONG_AGO_DAYS })
       : d.code === 'future'
         ? t('dateField.doubt.future')
-        : t('dateField.doubt.noPost');
+        : d.holiday
+          ? t('dateField.doubt.bankHoliday', d.holiday)
+          : t('dateField.doubt.sunday');
   return new Promise((resolve) => {
     modals.openConfirmModal({
       title: t('dateField.sure'),

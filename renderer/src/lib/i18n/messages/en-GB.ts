@@ -660,7 +660,8 @@ export const enGB = {
   'dateField.receivedOn': 'The complaint was received on',
   'dateField.doubt.longAgo': 'That is more than {days} days ago: the complaint’s deadlines are counted from it.',
   'dateField.doubt.future': 'That date has not come yet.',
-  'dateField.doubt.noPost': 'No post is delivered on that day (a Sunday or a public holiday).',
+  'dateField.doubt.sunday': 'It is a Sunday: no post is delivered on a Sunday.',
+  'dateField.doubt.bankHoliday': 'It is a bank holiday ({name}, {calendar}): no post is delivered on a bank holiday.',
   'dateField.yes': 'Yes, that date',
   'dateField.change': 'Change the date',
 

@@ -632,7 +632,9 @@ export const frCA: Record<MessageKey, string> = {
   'dateField.doubt.longAgo':
     'C’est il y a plus de {days} jours\u00a0: les délais du dossier sont comptés à partir de cette date.',
   'dateField.doubt.future': 'Cette date n’est pas encore arrivée.',
-  'dateField.doubt.noPost': 'Aucun courrier n’est distribué ce jour-là (dimanche ou jour férié).',
+  'dateField.doubt.sunday': 'C’est un dimanche\u00a0: aucun courrier n’est distribué le dimanche.',
+  'dateField.doubt.bankHoliday':
+    'C’est un jour férié ({name}, {calendar})\u00a0: aucun courrier n’est distribué un jour férié.',
   'dateField.yes': 'Oui, cette date',
   'dateField.change': 'Changer la date',
   'intake.emailNote': 'Le courriel par lequel votre plainte est arrivée',
