@@ -215,10 +215,10 @@ test("a letter to someone acting for the customer comes with the customer's copy
   await page.getByLabel('Name', { exact: false }).first().fill('Ada Lovelace');
   await page.getByLabel('Postal address').first().fill('12 St James Square\nLondon');
   await page.getByLabel('Postcode').first().fill('SW1Y 4JH');
-  await page.getByLabel("Representative's name").fill('Augusta Byron');
+  await page.getByLabel('Representative’s name').fill('Augusta Byron');
   await page.getByLabel('Relationship').fill('mother');
-  await page.getByLabel("Representative's postal address").fill('Seaham Hall\nCounty Durham');
-  await page.getByLabel("Representative's postcode").fill('SR7 7AG');
+  await page.getByLabel('Representative’s postal address').fill('Seaham Hall\nCounty Durham');
+  await page.getByLabel('Representative’s postcode').fill('SR7 7AG');
   await submitComplaint(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
 
