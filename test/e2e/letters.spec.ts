@@ -227,7 +227,7 @@ test("a letter to someone acting for the customer comes with the customer's copy
   await chooseOption(page, 'Letter', 'Acknowledgement');
   await dialog.getByRole('button', { name: 'Preview' }).click();
   await expect(dialog.getByLabel('Letter preview')).toContainText(
-    "The customer's copy, addressed to them, is printed after the letter in the same file.",
+    'The customer’s copy, addressed to them, is printed after the letter in the same file.',
   );
   await expect(dialog.getByLabel('Letter preview')).toContainText('Dear Augusta Byron');
   await page.screenshot({ path: shots('54-letter-customer-copy') });
