@@ -153,6 +153,9 @@ test('two providers on one desk: each case keeps its own provider, letterhead an
   await chooseOption(page, 'Provider', 'Kijoma Broadband');
   await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toHaveCount(0);
   await expect(unacknowledged.getByRole('link', { name: new RegExp(ukRef) })).toBeVisible();
+  // The filter lasts while the dashboard is open: back to every case.
+  await page.reload();
+  await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toBeVisible();
 
   // Each case's acknowledgement: its own letterhead and language. Jive's first (the usual provider is Kijoma).
   await unacknowledged.getByRole('link', { name: new RegExp(caRef) }).click();
