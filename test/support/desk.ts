@@ -1,6 +1,7 @@
 // The desk settings the tests run with: one builder instead of a literal in every file. Pure (types from
 // #shared/model only), so tests under shared/ may import it too.
 import type { CompanyDetails, DeskSettings } from '#shared/model/case';
+import type { Provider } from '#shared/model/provider';
 
 /** The company of the exchange and subject-access tests (the default desk is Acme Broadband in Leeds). */
 export const NORTHWIND: Readonly<CompanyDetails> = {
@@ -23,3 +24,14 @@ export function deskSettings(overrides: Partial<DeskSettings> = {}): DeskSetting
     ...overrides,
   };
 }
+
+/** A second provider for tests of a desk serving several (issue #16): Jive Canada, French letters first. */
+export const JIVE: Readonly<Omit<Provider, 'id'>> = {
+  name: 'Jive Canada',
+  company: { name: 'Jive Communications Canada', addressLines: ['Montréal QC'], postcode: 'H3B 4W5' },
+  procedureId: 'jive-ca',
+  calendar: 'canada',
+  languages: ['fr-CA', 'en-CA'],
+  defaultLanguage: 'fr-CA',
+  region: 'CA',
+};

@@ -4,21 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deskProviders, FIRST_PROVIDER_ID, type Provider } from '#shared/model/provider';
 import { closeAll, freshDatabase } from '#test/support/backup';
 import { newCaseParts } from '#test/support/cases';
-import { deskSettings } from '#test/support/desk';
+import { deskSettings, JIVE } from '#test/support/desk';
 import { createCase, saveSettings } from './cases';
 import { retireProvider, saveProvider, setUsualProvider } from './providers';
 
 afterEach(closeAll);
 
-const jive: Omit<Provider, 'id'> = {
-  name: 'Jive Canada',
-  company: { name: 'Jive Communications Canada', addressLines: ['Montréal QC'], postcode: 'H3B 4W5' },
-  procedureId: 'jive-ca',
-  calendar: 'canada',
-  languages: ['fr-CA', 'en-CA'],
-  defaultLanguage: 'fr-CA',
-  region: 'CA',
-};
+const jive = JIVE;
 const stored = async (database: ReturnType<typeof freshDatabase>) => (await storedDesk(database))!;
 
 describe('the desk’s providers', () => {

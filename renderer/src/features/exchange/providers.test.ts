@@ -7,22 +7,14 @@ import { saveProvider } from '#db/repositories/providers';
 import { deskSettings as storedDesk } from '#db/desk';
 import { closeAll, freshDatabase } from '#test/support/backup';
 import { newCaseParts } from '#test/support/cases';
-import { deskSettings } from '#test/support/desk';
+import { deskSettings, JIVE } from '#test/support/desk';
 import { casesCsv } from './cases-export';
 import { parseCsv } from './csv';
 import { importCheckedCases } from './import';
 
 afterEach(closeAll);
 
-const jive: Omit<Provider, 'id'> = {
-  name: 'Jive Canada',
-  company: { name: 'Jive Communications Canada', addressLines: ['Montréal QC'], postcode: 'H3B 4W5' },
-  procedureId: 'jive-ca',
-  calendar: 'canada',
-  languages: ['fr-CA', 'en-CA'],
-  defaultLanguage: 'fr-CA',
-  region: 'CA',
-};
+const jive = JIVE;
 const stored = async (database: ReturnType<typeof freshDatabase>) => (await storedDesk(database))!;
 
 describe('the provider in CSV files (#16)', () => {
