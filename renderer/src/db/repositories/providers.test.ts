@@ -1,7 +1,7 @@
 import { deskSettings as storedDesk } from '#db/desk';
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deskProviders, FIRST_PROVIDER_ID, type Provider } from '#shared/model/provider';
+import { deskProviders, FIRST_PROVIDER_ID } from '#shared/model/provider';
 import { closeAll, freshDatabase } from '#test/support/backup';
 import { newCaseParts } from '#test/support/cases';
 import { deskSettings, JIVE } from '#test/support/desk';
