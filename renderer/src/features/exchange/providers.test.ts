@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkImport, guessMapping, guessProviderSource } from '#shared/exports/cases-import';
-import { deskProviders, FIRST_PROVIDER_ID, type Provider } from '#shared/model/provider';
+import { deskProviders, FIRST_PROVIDER_ID } from '#shared/model/provider';
 import { createCase, saveSettings } from '#db/repositories/cases';
 import { saveProvider } from '#db/repositories/providers';
 import { deskSettings as storedDesk } from '#db/desk';
