@@ -81,6 +81,8 @@ export function themeWithWords(t: (key: MessageKey) => string) {
     fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
     headings: { fontWeight: '600' },
     focusRing: 'auto',
+    // A person who asked their system for less motion gets none: dialogs and messages appear without fading.
+    respectReducedMotion: true,
     components: {
       // A dialog's × has a name a screen reader says ("Close"), everywhere.
       Modal: { defaultProps: { closeButtonProps: { 'aria-label': t('mantine.close') } } },
