@@ -35,7 +35,8 @@ async function issueAdrLetter(
   if (options.largePrint) await dialog.getByLabel('Large print').check();
   await dialog.getByRole('button', { name: 'Preview' }).click();
   const preview = dialog.getByLabel('Letter preview');
-  await expect(preview).toContainText('6 weeks');
+  // pdf.js draws the pages and their text layer: seconds on a loaded 2-core machine (5 s was once too short in CI).
+  await expect(preview).toContainText('6 weeks', { timeout: 20_000 });
   await expect(preview).toContainText('asked our billing team');
   if (options.screenshot) {
     // Let the earlier notifications close so they do not cover the dialog's buttons.

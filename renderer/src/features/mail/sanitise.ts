@@ -4,6 +4,7 @@
 // fetch anything (url(), image-set(), @import) go; links keep only https, http and mailto, and open outside the app.
 // The Content-Security-Policy forbids remote loads as well; this does not lean on it.
 import DOMPurify from 'dompurify';
+import { withoutEventHandlers } from './event-attributes';
 
 const purify = DOMPurify(window);
 
@@ -44,7 +45,7 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 export function sanitiseEmailHtml(html: string, images: Map<string, string> = new Map()): string {
   inlineImages = images;
   try {
-    return purify.sanitize(html, {
+    return purify.sanitize(withoutEventHandlers(html), {
       FORBID_TAGS: [
         'style',
         'link',
