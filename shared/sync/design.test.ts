@@ -198,14 +198,24 @@ describe('the design document', () => {
         eraser,
       ),
     ).toBe('ok');
-    // Never its checksum, size or bytes; never by a desk without the erasure role; a removal never undone.
+    // Never its checksum, size or bytes; a removal never undone.
     expect(outcome({ ...removed, body: { ...removed.body, sha256: 'c'.repeat(64) } }, file, eraser)).toMatch(
       /body\.sha256/,
     );
     expect(outcome({ ...removed, _attachments: { [FILE_ATTACHMENT]: { data: 'eA==' } } }, file, eraser)).toMatch(
       /attachment file/,
     );
-    expect(outcome(removed, file, desk)).toMatch(/cannot be changed/);
+    // Any desk of the team may remove a file and delete it (a person's decision, with a reason: issue #18)…
+    expect(outcome({ ...removed, erasedBy: 'desk2' }, file, desk)).toBe('ok');
+    expect(outcome({ ...deleted, erasedBy: 'desk2' }, { ...removed, erasedBy: 'desk2' }, desk)).toBe('ok');
+    expect(outcome({ ...removed, erasedBy: 'desk1' }, file, desk)).toMatch(/erasedBy must name/);
+    // …but only the erasure role changes a file already removed and deleted, or one with no removal recorded.
+    const blanked = { ...deleted, body: { ...deleted.body, fileName: '(erased)' } };
+    expect(outcome(blanked, deleted, desk)).toMatch(/cannot be changed/);
+    expect(outcome(blanked, deleted, eraser)).toBe('ok');
+    expect(outcome({ ...file, body: { ...body, note: '' }, erasedBy: 'desk2' }, file, desk)).toMatch(
+      /cannot be changed/,
+    );
     expect(outcome({ ...removed, body }, removed, eraser)).toMatch(/a removal is never undone/);
     expect(outcome({ ...removed, body: { ...body, deleted: { ...removal, reason: 'x' } } }, removed, eraser)).toMatch(
       /body\.deleted was changed/,

@@ -14,7 +14,9 @@
 // - `writer` is the logged-in server user: a desk cannot write in another desk's name;
 // - an existing timeline entry, letter or audit record is never changed or deleted ("record a correction
 //   instead"), except by a user with the erasure role whose revision only removes what anonymising removes (and a
-//   letter's PDF), keeps the original writer, and adds nothing but `erasedBy` naming that user;
+//   letter's PDF), keeps the original writer, and adds nothing but `erasedBy` naming that user; a file kept on a case
+//   may also be removed (and its bytes deleted) by any desk user, with the same limits: a removal is a person's
+//   decision with a reason (issue #18), recorded on the timeline, never undone;
 // - a deletion of a case, person or counter is let through: deleting the losing revisions of a conflict writes
 //   tombstones that carry none of our fields (shared/TEAM-STORE.md, "Access and rules").
 import { KEPT_EVENT_DATA } from '#shared/privacy/anonymise';
@@ -132,8 +134,14 @@ export function validateDocUpdateSource(schema: number = SYNC_SCHEMA): string {
     return;
   }
 
-  // An existing immutable document: only an anonymising revision by a user with the erasure role.
-  if (!has(roles, ERASURE_ROLE)) forbid(label + ' cannot be changed: record a correction instead.');
+  // An existing immutable document: only an anonymising revision by a user with the erasure role, or (issue #18) the
+  // removal of a file kept on a case by any desk of the team: a person with a reason may remove a file, and delete it
+  // (someone else's data uploaded by mistake); the same checks below hold it to removing, never changing.
+  var removal =
+    type === 'attachment' &&
+    isObject(newDoc.body.deleted) &&
+    (!isObject(oldDoc.body.deleted) || (oldDoc.body.deleted.fileDeleted !== true && newDoc.body.deleted.fileDeleted === true));
+  if (!removal && !has(roles, ERASURE_ROLE)) forbid(label + ' cannot be changed: record a correction instead.');
   var rule = RULES[type];
   function refuse(what) {
     forbid('An anonymising revision may only remove personal data: ' + what + '.');
