@@ -6,7 +6,9 @@ import { Alert, Button, Center, Code, Group, Image, Loader, Modal, ScrollArea, S
 import { useEffect, useRef, useState } from 'react';
 import type { ParseEmailResult } from '#shared/mail/parse';
 import { fileSizeIn, type MessageKey, useT } from '#lib/i18n/index';
-import type { AttachmentDbRow } from '#db/schema';
+import type { AttachmentFileType, AttachmentSummary } from '#shared/model/attachment';
+import { attachmentBlob } from '#db/repositories/attachments';
+import { db } from '#db/schema';
 import { EmailView } from '#features/mail';
 import { downloadAttachment } from './files';
 
@@ -143,7 +145,7 @@ function EmailPreview({ blob, fileName }: { blob: Blob; fileName: string }) {
 }
 
 /** Why a type is not shown inside the app. */
-const NOT_SHOWN: Partial<Record<AttachmentDbRow['fileType'], MessageKey>> = {
+const NOT_SHOWN: Partial<Record<AttachmentFileType, MessageKey>> = {
   docx: 'attachments.notShown.docx',
   xlsx: 'attachments.notShown.xlsx',
   odt: 'attachments.notShown.odt',
@@ -151,9 +153,30 @@ const NOT_SHOWN: Partial<Record<AttachmentDbRow['fileType'], MessageKey>> = {
   heic: 'attachments.notShown.heic',
 };
 
-function Body({ attachment }: { attachment: AttachmentDbRow }) {
+/** The file's Blob, read when the preview opens (the list carries no bytes): undefined while it is read. */
+function useAttachmentBlob(id: string): Blob | null | undefined {
+  const [blob, setBlob] = useState<{ id: string; blob: Blob | null } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void attachmentBlob(db(), id)
+      .catch(() => null)
+      .then((found) => live && setBlob({ id, blob: found }));
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return blob?.id === id ? blob.blob : undefined;
+}
+
+function Body({ attachment }: { attachment: AttachmentSummary }) {
   const t = useT();
-  const blob = attachment.blob;
+  const blob = useAttachmentBlob(attachment.id);
+  if (blob === undefined)
+    return (
+      <Center py="md">
+        <Loader size="sm" aria-label={t('attachments.readingFile')} />
+      </Center>
+    );
   if (!blob) return <Alert color="gray">{t('attachments.deletedFile')}</Alert>;
   switch (attachment.fileType) {
     case 'pdf':
@@ -186,7 +209,7 @@ export function AttachmentPreview({
   attachment,
   onClose,
 }: {
-  attachment: AttachmentDbRow | null;
+  attachment: AttachmentSummary | null;
   onClose: () => void;
 }) {
   const t = useT();
@@ -212,7 +235,7 @@ export function AttachmentPreview({
           </Text>
           <Body attachment={attachment} />
           <Group justify="flex-end">
-            {attachment.blob && (
+            {attachment.hasFile && (
               <Button variant="default" onClick={() => void downloadAttachment(attachment.id)}>
                 {t('attachments.download.exact')}
               </Button>

@@ -1227,6 +1227,9 @@ export const enGB = {
   'attachments.sha': 'SHA-256',
   'attachments.shaOf': 'SHA-256 {sha}',
 
+  // h18 (issue #18): the preview reads the file when it opens; a scan pdf.js cannot decode says so.
+  'attachments.readingFile': 'Reading the file',
+
   // An email shown in the app (features/mail/EmailView.tsx) and dropped on the window (app/EmailDrop.tsx).
   'email.back': 'Back to the email it was attached to',
   'email.attached': 'An attached email',

@@ -1195,6 +1195,10 @@ export const frCA: Record<MessageKey, string> = {
   'attachments.imageAlt': '{name}\u00a0: {note}',
   'attachments.sha': 'SHA-256',
   'attachments.shaOf': 'SHA-256 {sha}',
+
+  // h18 (issue #18) : l’aperçu lit le fichier à l’ouverture; une numérisation que pdf.js ne peut décoder le dit.
+  'attachments.readingFile': 'Lecture du fichier',
+
   'email.back': 'Retour au courriel auquel il était joint',
   'email.attached': 'Un courriel joint',
   'email.noSubject': '(sans objet)',
