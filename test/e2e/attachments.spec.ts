@@ -210,6 +210,10 @@ test('a scanned PDF whose image pdf.js cannot decode says so in words, and still
   await add.getByRole('button', { name: 'Add the file' }).click();
   await expect(add).toBeHidden();
 
+  // Previewed at once, while "File added" is still shown: the messages' corner is not where the dialog's Download is.
+  const added = page.locator('.mantine-Notification-root').filter({ hasText: 'File added' });
+  await expect(added).toBeVisible();
+  const corner = await page.locator('.mantine-Notifications-root').filter({ has: added }).getAttribute('data-position');
   await page.getByRole('table', { name: 'Attachments' }).getByRole('button', { name: 'Preview scan.pdf' }).click();
   const preview = page.getByRole('dialog', { name: 'scan.pdf' });
   // The page is drawn (its line of text is there), and the image that is not is said so in words, not only on the
@@ -222,6 +226,21 @@ test('a scanned PDF whose image pdf.js cannot decode says so in words, and still
   await expect(warning).toBeVisible();
   await expect(warning).toContainText('An image in it could not be decoded');
   await expect(warning).toContainText('download it to open it in another program');
+  // The dialog at its full height, scrolled to its Download: the messages' column (its width, whatever it holds by
+  // now) does not reach the button, so a message shown then cannot cover it until it fades.
+  const downloadButton = preview.getByRole('button', { name: 'Download the exact file' });
+  await downloadButton.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/attachments-preview-with-message.png` });
+  const button = (await downloadButton.boundingBox())!;
+  // (read from the page: an empty column has no height, which Playwright counts as not visible)
+  const column = await page
+    .locator(`.mantine-Notifications-root[data-position="${corner}"]`)
+    .evaluate((el) => ({ x: el.getBoundingClientRect().x, width: el.getBoundingClientRect().width }));
+  expect(column.width).toBeGreaterThan(100);
+  expect(
+    button.x < column.x + column.width && column.x < button.x + button.width,
+    `messages (${corner}) in the Download button's column`,
+  ).toBe(false);
   await axe(page, 'the preview of an undecodable scan');
   await page.screenshot({ path: `${SHOTS}/attachments-preview-undecodable.png` });
 
