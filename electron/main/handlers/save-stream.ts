@@ -18,9 +18,9 @@ import { safeFileName } from './file-name';
 import { describeWriteError, filtersFor, type SaveFileDeps } from './save-file';
 
 export interface SaveStreamHandlers {
-  open(request: SaveStreamOpenRequest): Promise<SaveStreamOpenResult>;
-  write(request: SaveStreamWriteRequest): Promise<SaveStreamWriteResult>;
-  close(request: SaveStreamCloseRequest): Promise<SaveFileResult>;
+  open: (request: SaveStreamOpenRequest) => Promise<SaveStreamOpenResult>;
+  write: (request: SaveStreamWriteRequest) => Promise<SaveStreamWriteResult>;
+  close: (request: SaveStreamCloseRequest) => Promise<SaveFileResult>;
 }
 
 interface OpenFile {
@@ -51,7 +51,7 @@ export function createSaveStreamHandlers(
   const unknown = { ok: false as const, error: 'No file is being saved under that id (it was closed or failed).' };
 
   return {
-    async open(request) {
+    open: async (request) => {
       if (dialogOpen) return { ok: false, error: 'A save dialog is already open.' };
       if (current) return { ok: false, error: 'Another file is still being saved: wait for it to finish.' };
       const fileName = safeFileName(request.suggestedName, request.mimeType);
@@ -83,7 +83,7 @@ export function createSaveStreamHandlers(
       }
     },
 
-    async write(request) {
+    write: async (request) => {
       if (!current || current.id !== request.streamId) return unknown;
       const { file } = current;
       const name = path.basename(file.target);
@@ -109,7 +109,7 @@ export function createSaveStreamHandlers(
       return { ok: true, written: file.written };
     },
 
-    async close(request) {
+    close: async (request) => {
       if (!current || current.id !== request.streamId) return unknown;
       const { file } = current;
       current = null;
