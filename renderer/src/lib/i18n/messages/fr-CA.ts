@@ -1200,7 +1200,7 @@ export const frCA: Record<MessageKey, string> = {
   'attachments.readingFile': 'Lecture du fichier',
   'attachments.undecodable': 'Une partie de ce PDF ne peut être affichée',
   'attachments.undecodableText':
-    '{count, plural, one {Une image qu’il contient n’a pu être décodée} other {# images qu’il contient n’ont pu être décodées}} (une numérisation dans un format ou une variante que Redress ne sait pas lire, ou endommagée) : les pages peuvent donc paraître vides ou incomplètes ici. Le fichier lui-même est conservé tel quel : téléchargez-le pour l’ouvrir dans un autre logiciel.',
+    '{count, plural, one {Une image qu’il contient n’a pu être décodée} other {# images qu’il contient n’ont pu être décodées}} (une numérisation dans un format ou une variante que Redress ne sait pas lire, ou endommagée) : les pages peuvent donc paraître vides ou incomplètes ici. Le fichier lui-même est conservé tel quel : téléchargez-le pour l’ouvrir dans un autre logiciel.',
 
   'email.back': 'Retour au courriel auquel il était joint',
   'email.attached': 'Un courriel joint',
