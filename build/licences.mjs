@@ -177,7 +177,7 @@ async function rendererPackageDirs() {
       }
     }
   }
-  return { dirs, served: [...served].sort() };
+  return { dirs, served: [...served].sort((a, b) => a.localeCompare(b)) };
 }
 
 /** Bare package names imported by non-test sources under `folder`. */
