@@ -110,6 +110,48 @@ export function packageDirOf(moduleId) {
   return clean.slice(0, at + marker.length) + segments.join(path.sep);
 }
 
+/** The SPDX name(s) a licence text is, from its words (the files served as they are carry no package.json). */
+export function spdxOf(text) {
+  const names = [];
+  if (/Redistribution and use in source and binary forms/.test(text))
+    names.push(/Neither the name|names of its contributors/i.test(text) ? 'BSD-3-Clause' : 'BSD-2-Clause');
+  if (/Apache License,?\s+Version 2\.0/i.test(text)) names.push('Apache-2.0');
+  return names.length > 0 ? names.join(' AND ') : 'see licence text';
+}
+
+/**
+ * A file the app serves as it comes from a package (not bundled: pdf.js's JBIG2 and JPEG 2000 decoders, served from
+ * the folder #shared/security/pdfjs-decoders names), with the licences that sit beside it in the package: for
+ * `wasm/jbig2_nowasm_fallback.js`, `wasm/LICENSE_JBIG2` (the upstream code's) and `wasm/LICENSE_PDFJS_JBIG2` (its
+ * build's). One entry each, named after the file; null for a file with no licence of its own beside it (the package's
+ * licence, listed with the package, covers it).
+ */
+export function servedFileEntry(file) {
+  const dir = packageDirOf(file);
+  const pkg = readPackage(dir);
+  const folder = path.dirname(file);
+  const stem = path.basename(file).split('_')[0].toUpperCase();
+  const licenceFiles = readdirSync(folder)
+    .filter((name) => new RegExp(`^LICEN[CS]E_(.+_)?${stem}$`).test(name))
+    .sort((a, b) => a.length - b.length || a.localeCompare(b));
+  if (licenceFiles.length === 0) return null; // the package's own licence covers it (pdf.js's worker)
+  const texts = licenceFiles.map((name) => readFileSync(path.join(folder, name), 'utf8').trim());
+  const spdx = [...new Set(texts.flatMap((text) => spdxOf(text).split(' AND ')))].join(' AND ');
+  const copyright = texts
+    .map((text) => /Copyright[^\n]*/.exec(text)?.[0].replace(/^Copyright\s*(\(c\)\s*)?/i, ''))
+    .find(Boolean);
+  return {
+    name: `${path.basename(file)} (${pkg.name})`,
+    version: pkg.version,
+    license: spdx,
+    ...(copyright ? { author: copyright.trim() } : {}),
+    ...(pkg.url ? { url: pkg.url } : {}),
+    usedFor: `Served as it is from ${pkg.name} (${path.relative(dir, file)}), under the licences that come with it.`,
+    licenceFiles: licenceFiles.map((name) => path.relative(dir, path.join(folder, name))),
+    licenceText: texts.join('\n\n'),
+  };
+}
+
 async function rendererPackageDirs() {
   const { build } = await import('vite');
   const output = await build({
@@ -119,8 +161,15 @@ async function rendererPackageDirs() {
   });
   const outputs = Array.isArray(output) ? output : [output];
   const dirs = new Set();
+  const served = new Set();
   for (const result of outputs) {
     for (const chunk of result.output) {
+      if (chunk.type === 'asset') {
+        // An asset emitted from a package's own file (not imported by code): served as it is, listed on its own.
+        for (const original of chunk.originalFileNames ?? [])
+          if (packageDirOf(original)) served.add(path.resolve(root, 'renderer', original));
+        continue;
+      }
       if (chunk.type !== 'chunk') continue;
       for (const id of chunk.moduleIds ?? Object.keys(chunk.modules ?? {})) {
         const dir = packageDirOf(id);
@@ -128,7 +177,7 @@ async function rendererPackageDirs() {
       }
     }
   }
-  return dirs;
+  return { dirs, served: [...served].sort((a, b) => a.localeCompare(b)) };
 }
 
 /** Bare package names imported by non-test sources under `folder`. */
@@ -192,7 +241,8 @@ export async function generate() {
 
   // The About box imports the module, so the build below needs one to exist.
   if (!existsSync(OUTPUT)) writeFileSync(OUTPUT, moduleText({ app: { name: 'Redress', version: '' }, packages: [] }));
-  for (const dir of await rendererPackageDirs()) add(dir, 'app');
+  const renderer = await rendererPackageDirs();
+  for (const dir of renderer.dirs) add(dir, 'app');
   for (const name of PREBUILT_BUNDLES) {
     const dir = packageRoot(name);
     if (!byDir.has(dir)) continue;
@@ -219,6 +269,10 @@ export async function generate() {
   const packages = [...unique.values()].sort(
     (a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version),
   );
+  for (const file of renderer.served) {
+    const entry = servedFileEntry(file);
+    if (entry) packages.push({ ...entry, usedBy: ['app'] });
+  }
   packages.push({ ...(await robotoEntry()), usedBy: ['letters'] });
   const result = {
     app: {

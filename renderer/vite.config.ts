@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { PDFJS_DECODER_FILES, PDFJS_DECODERS_DIR } from '#shared/security/pdfjs-decoders';
 import { appCsp, checkSharingOrigins, withCspMeta } from '#shared/security/sharing';
 
 /**
@@ -77,11 +78,10 @@ const previewCsp: Plugin = {
 /**
  * pdf.js decodes JBIG2 and JPEG 2000 images (scanned letters) with WebAssembly, which the CSP forbids (no
  * 'wasm-unsafe-eval'); with `useWasm: false` it imports its plain-JavaScript builds of the same decoders instead, from
- * `wasmUrl` + a fixed file name. Those two modules are served from the app's own origin under that fixed name (no
- * hash), in the build and by the dev server; #letters/pdf-pages points `wasmUrl` at them.
+ * `wasmUrl` + a fixed file name. Those modules (#shared/security/pdfjs-decoders: the folder and the files, one home)
+ * are served from the app's own origin under that fixed name (no hash), in the build and by the dev server.
  */
-export const PDFJS_DECODERS_DIR = 'pdfjs-decoders';
-const PDFJS_DECODERS = ['jbig2_nowasm_fallback.js', 'openjpeg_nowasm_fallback.js'];
+const PDFJS_DECODERS: readonly string[] = PDFJS_DECODER_FILES;
 const pdfjsDecoderFile = (name: string) =>
   fileURLToPath(new URL(`../node_modules/pdfjs-dist/wasm/${name}`, import.meta.url));
 const pdfjsDecoders: Plugin = {
@@ -91,6 +91,8 @@ const pdfjsDecoders: Plugin = {
       this.emitFile({
         type: 'asset',
         fileName: `${PDFJS_DECODERS_DIR}/${name}`,
+        // Where it comes from: build/licences.mjs lists the licences of files served as they come from a package.
+        originalFileName: pdfjsDecoderFile(name),
         source: readFileSync(pdfjsDecoderFile(name)),
       });
   },

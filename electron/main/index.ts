@@ -12,6 +12,7 @@ import {
   screen,
   session,
   shell,
+  type SaveDialogOptions,
 } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,7 @@ import { createAutoBackupHandlers } from './handlers/backup';
 import { createNotifyHandler } from './handlers/notify';
 import { createPrintPdfHandler } from './handlers/print';
 import { createSaveFileHandler } from './handlers/save-file';
+import { createSaveStreamHandlers } from './handlers/save-stream';
 import { createSharingShell } from './handlers/sharing';
 import { registerIpcHandlers } from './ipc';
 import { createMenuSender, createOpenDataFolder, installMenu } from './menu';
@@ -105,16 +107,19 @@ if (!app.requestSingleInstanceLock()) {
       denyAllPermissions(session.defaultSession);
       if (process.platform !== 'darwin') session.defaultSession.setSpellCheckerLanguages(['en-GB']);
 
+      // The save dialog, on the main window; the folder it opens in first.
+      const saveDialog = {
+        showSaveDialog: (options: SaveDialogOptions) =>
+          mainWindow && !mainWindow.isDestroyed()
+            ? dialog.showSaveDialog(mainWindow, options)
+            : dialog.showSaveDialog(options),
+        defaultFolder: () => app.getPath('documents'),
+      };
       registerIpcHandlers({
         ipcMain,
         trustedOrigins: trusted,
-        saveFile: createSaveFileHandler({
-          showSaveDialog: (options) =>
-            mainWindow && !mainWindow.isDestroyed()
-              ? dialog.showSaveDialog(mainWindow, options)
-              : dialog.showSaveDialog(options),
-          defaultFolder: () => app.getPath('documents'),
-        }),
+        saveFile: createSaveFileHandler(saveDialog),
+        saveStream: createSaveStreamHandlers(saveDialog),
         notify: createNotifyHandler({ Notification, getWindow: () => mainWindow, iconPath: windowIcon }),
         printPdf: createPrintPdfHandler({ BrowserWindow, tempFolder: () => app.getPath('temp') }),
         autoBackup: createAutoBackupHandlers({

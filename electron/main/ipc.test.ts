@@ -31,6 +31,38 @@ describe('registerIpcHandlers', () => {
     );
   });
 
+  it('registers the three save-in-pieces channels when given, each behind the sender and payload checks', async () => {
+    const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+    const saveStream = {
+      open: vi.fn(async () => ({ ok: true as const, saved: false as const })),
+      write: vi.fn(async () => ({ ok: true as const, written: 1 })),
+      close: vi.fn(async () => ({ ok: true as const, saved: false as const })),
+    };
+    registerIpcHandlers({
+      ipcMain: { handle: (channel, listener) => handlers.set(channel, listener as never) },
+      trustedOrigins: trustedOrigins(undefined),
+      saveFile: vi.fn(),
+      notify: vi.fn(),
+      printPdf: vi.fn(),
+      saveStream,
+      log: vi.fn(),
+    });
+    const app = frame('app://redress/index.html');
+    const streamId = '0'.repeat(32);
+    const data = new Uint8Array([1]);
+    expect(await handlers.get(IPC_CHANNELS.saveStreamWrite)!(app, { streamId, offset: 0, data })).toEqual({
+      ok: true,
+      written: 1,
+    });
+    expect(saveStream.write).toHaveBeenCalledWith({ streamId, offset: 0, data });
+    expect(await handlers.get(IPC_CHANNELS.saveStreamOpen)!(frame('https://evil.example/'), {})).toMatchObject({
+      ok: false,
+    });
+    expect(await handlers.get(IPC_CHANNELS.saveStreamClose)!(app, { streamId: 'x' })).toMatchObject({ ok: false });
+    expect(saveStream.open).not.toHaveBeenCalled();
+    expect(saveStream.close).not.toHaveBeenCalled();
+  });
+
   it('passes a valid message from the app to the handler', async () => {
     const { invoke, notify } = setup();
     expect(await invoke(IPC_CHANNELS.notify, frame('app://redress/index.html'), validNotify)).toEqual({

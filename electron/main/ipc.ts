@@ -15,6 +15,9 @@ import {
   type SaveFileRequest,
   type SaveFileResult,
   saveFileRequestSchema,
+  saveStreamCloseRequestSchema,
+  saveStreamOpenRequestSchema,
+  saveStreamWriteRequestSchema,
   autoBackupSettingsRequestSchema,
   autoBackupWriteRequestSchema,
   autoBackupPassphraseRequestSchema,
@@ -22,6 +25,7 @@ import {
   sharingConfigRequestSchema,
 } from '#shared/ipc/contract';
 import type { AutoBackupHandlers } from './handlers/backup';
+import type { SaveStreamHandlers } from './handlers/save-stream';
 import type { SharingShell } from './handlers/sharing';
 import { isTrustedUrl } from './origin';
 
@@ -101,6 +105,8 @@ export interface IpcHandlerDeps {
   ipcMain: { handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown): void };
   trustedOrigins: ReadonlySet<string>;
   saveFile: (request: SaveFileRequest) => Promise<SaveFileResult>;
+  /** A file saved in pieces (handlers/save-stream.ts); its three channels are registered when given. */
+  saveStream?: SaveStreamHandlers;
   notify: (request: NotifyRequest) => Promise<NotifyResult>;
   printPdf: (request: PrintPdfRequest) => Promise<PrintPdfResult>;
   /** The automatic daily backup (handlers/backup.ts); its five channels are registered when given. */
@@ -122,6 +128,36 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): void {
       handle: deps.saveFile,
     }),
   );
+  const saveStream = deps.saveStream;
+  if (saveStream) {
+    deps.ipcMain.handle(
+      IPC_CHANNELS.saveStreamOpen,
+      validatedHandler({
+        ...common,
+        channel: IPC_CHANNELS.saveStreamOpen,
+        schema: saveStreamOpenRequestSchema,
+        handle: saveStream.open,
+      }),
+    );
+    deps.ipcMain.handle(
+      IPC_CHANNELS.saveStreamWrite,
+      validatedHandler({
+        ...common,
+        channel: IPC_CHANNELS.saveStreamWrite,
+        schema: saveStreamWriteRequestSchema,
+        handle: saveStream.write,
+      }),
+    );
+    deps.ipcMain.handle(
+      IPC_CHANNELS.saveStreamClose,
+      validatedHandler({
+        ...common,
+        channel: IPC_CHANNELS.saveStreamClose,
+        schema: saveStreamCloseRequestSchema,
+        handle: saveStream.close,
+      }),
+    );
+  }
   deps.ipcMain.handle(
     IPC_CHANNELS.notify,
     validatedHandler({ ...common, channel: IPC_CHANNELS.notify, schema: notifyRequestSchema, handle: deps.notify }),

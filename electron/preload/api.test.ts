@@ -33,6 +33,7 @@ describe('preload API', () => {
       'onNotificationClick',
       'printPdf',
       'saveFile',
+      'saveStream',
       'sharing',
     ]);
     expect(api.kind).toBe('desktop');
@@ -81,6 +82,22 @@ describe('preload API', () => {
       [IPC_CHANNELS.autoBackupWrite, { data }],
     ]);
     expect(Object.isFrozen(api.autoBackup)).toBe(true);
+  });
+
+  it('sends a file in pieces on the save-stream channels, each request alone', async () => {
+    const { ipc, invoke } = fakeIpcRenderer();
+    const api = createRedressApi(ipc);
+    const data = new Uint8Array([1, 2, 3]);
+    const streamId = 'a'.repeat(32);
+    await api.saveStream!.open({ suggestedName: 'b.redress', mimeType: 'application/zip', size: 3 });
+    await (api.saveStream!.write as (...args: unknown[]) => Promise<unknown>)({ streamId, offset: 0, data }, 'extra');
+    await api.saveStream!.close({ streamId });
+    expect(invoke.mock.calls).toEqual([
+      [IPC_CHANNELS.saveStreamOpen, { suggestedName: 'b.redress', mimeType: 'application/zip', size: 3 }],
+      [IPC_CHANNELS.saveStreamWrite, { streamId, offset: 0, data }],
+      [IPC_CHANNELS.saveStreamClose, { streamId }],
+    ]);
+    expect(Object.isFrozen(api.saveStream)).toBe(true);
   });
 
   it('sends the sharing requests on their channels: the server and database only', async () => {

@@ -11,6 +11,9 @@ import type {
   PrintPdfResult,
   RedressApi,
   SaveFileResult,
+  SaveStreamApi,
+  SaveStreamOpenResult,
+  SaveStreamWriteResult,
   SharingApi,
   SharingStatusResult,
   ShellVersions,
@@ -37,6 +40,12 @@ export function createRedressApi(ipcRenderer: IpcRendererLike, versions?: Runtim
     ...(shell ? { versions: shell } : {}),
     // Only the request object crosses: extra arguments from the page are dropped here.
     saveFile: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveFile, request) as Promise<SaveFileResult>,
+    // A big file in pieces: each piece crosses as its own message (the page never sends a path or a handle).
+    saveStream: Object.freeze({
+      open: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveStreamOpen, request) as Promise<SaveStreamOpenResult>,
+      write: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveStreamWrite, request) as Promise<SaveStreamWriteResult>,
+      close: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveStreamClose, request) as Promise<SaveFileResult>,
+    } satisfies SaveStreamApi),
     notify: (request) => ipcRenderer.invoke(IPC_CHANNELS.notify, request) as Promise<NotifyResult>,
     printPdf: (request) => ipcRenderer.invoke(IPC_CHANNELS.printPdf, request) as Promise<PrintPdfResult>,
     autoBackup: Object.freeze({

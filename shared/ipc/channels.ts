@@ -1,6 +1,10 @@
 // Channel names only, with no dependencies, so the sandboxed preload can import them without bundling zod.
 export const IPC_CHANNELS = {
   saveFile: 'redress:save-file',
+  /** A file too big for one message (a backup with its attachments): open (the save dialog), write its pieces, close. */
+  saveStreamOpen: 'redress:save-stream-open',
+  saveStreamWrite: 'redress:save-stream-write',
+  saveStreamClose: 'redress:save-stream-close',
   notify: 'redress:notify',
   printPdf: 'redress:print-pdf',
   notificationClicked: 'redress:notification-clicked',

@@ -54,6 +54,65 @@ export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
 export type SaveFileResult =
   { ok: true; saved: true; fileName: string } | { ok: true; saved: false } | { ok: false; error: string };
 
+// --- A file saved in pieces (desktop) ----------------------------------------------------------------------------
+// A backup with its attachments can be larger than one message should carry (MAX_SAVE_BYTES) or than the page should
+// hold at once: the page asks for the save dialog with the file's size (open), sends it in pieces of at most
+// SAVE_STREAM_PIECE_BYTES in order (write), then closes it. Main writes the pieces to a temporary file beside the
+// chosen one and renames it over the target only when every declared byte arrived (or removes it: abort, an error,
+// a piece out of order or too many bytes), so the chosen file is the old one or the whole new one, never a torn one.
+
+/** The largest piece of a file sent in one message. */
+export const SAVE_STREAM_PIECE_BYTES = 16 * 1024 * 1024;
+/** The largest file saved in pieces (a desk's attachments are warned about well before this). */
+export const MAX_SAVE_STREAM_BYTES = 64 * 1024 * 1024 * 1024;
+
+/** Main's name for one file being saved: 32 hex digits, random. */
+const streamIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'must be the id the shell gave when the file was opened');
+
+export const saveStreamOpenRequestSchema = z
+  .object({
+    suggestedName: saveFileRequestSchema.shape.suggestedName,
+    mimeType: saveFileRequestSchema.shape.mimeType,
+    /** The file's whole size in bytes: closing it with any other number of bytes written saves nothing. */
+    size: z.number().int('must be a whole number of bytes').min(0).max(MAX_SAVE_STREAM_BYTES, 'is larger than 64 GB'),
+  })
+  .strict();
+export type SaveStreamOpenRequest = z.infer<typeof saveStreamOpenRequestSchema>;
+/** The dialog was cancelled (nothing to write), or the file is open under `streamId`. */
+export type SaveStreamOpenResult =
+  { ok: true; saved: false } | { ok: true; streamId: string } | { ok: false; error: string };
+
+export const saveStreamWriteRequestSchema = z
+  .object({
+    streamId: streamIdSchema,
+    /** Where this piece starts in the file: the bytes written so far (pieces come in order, none twice). */
+    offset: z.number().int().min(0).max(MAX_SAVE_STREAM_BYTES),
+    data: z
+      .custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be the bytes of a piece (a Uint8Array)')
+      .refine((d) => d.byteLength > 0, 'is empty')
+      .refine((d) => d.byteLength <= SAVE_STREAM_PIECE_BYTES, 'is larger than 16 MB'),
+  })
+  .strict();
+export type SaveStreamWriteRequest = z.infer<typeof saveStreamWriteRequestSchema>;
+/** `written`: the bytes written so far. A failure has removed the temporary file: the stream is gone. */
+export type SaveStreamWriteResult = { ok: true; written: number } | { ok: false; error: string };
+
+export const saveStreamCloseRequestSchema = z
+  .object({
+    streamId: streamIdSchema,
+    /** Give up (the page could not read the rest): the temporary file is removed, the chosen file untouched. */
+    abort: z.boolean().optional(),
+  })
+  .strict();
+export type SaveStreamCloseRequest = z.infer<typeof saveStreamCloseRequestSchema>;
+
+export interface SaveStreamApi {
+  open(request: SaveStreamOpenRequest): Promise<SaveStreamOpenResult>;
+  write(request: SaveStreamWriteRequest): Promise<SaveStreamWriteResult>;
+  /** Saved (every byte arrived) or not: the same answer as saveFile's. */
+  close(request: SaveStreamCloseRequest): Promise<SaveFileResult>;
+}
+
 /** The longest text of each part of a notification the shell shows (Windows and macOS cut long ones anyway). */
 export const NOTIFY_LIMITS = { id: 200, title: 200, body: 2000, caseId: 100 } as const;
 
@@ -257,6 +316,8 @@ export interface ShellVersions {
 export interface RedressApi {
   readonly kind: 'desktop' | 'web';
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /** Desktop only: save a file too big for saveFile in pieces (see SaveStreamApi); the web downloads a Blob instead. */
+  readonly saveStream?: SaveStreamApi;
   notify(request: NotifyRequest): Promise<NotifyResult>;
   /** Print a PDF through the OS print dialog (desktop) or the browser's print (web). */
   printPdf(request: PrintPdfRequest): Promise<PrintPdfResult>;

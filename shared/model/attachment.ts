@@ -117,6 +117,17 @@ export interface AttachmentRow<Bytes extends BlobLike = BlobLike> {
   deleted?: AttachmentRemoval;
 }
 
+/**
+ * An attachment as the case page lists it: everything but its bytes, and whether they are still kept. The list is
+ * drawn from these alone; the bytes are read only when someone previews or downloads the file.
+ */
+export type AttachmentSummary = Omit<AttachmentRow, 'blob'> & { hasFile: boolean };
+
+/** The row without its bytes. */
+export function summariseAttachment({ blob, ...rest }: AttachmentRow): AttachmentSummary {
+  return { ...rest, hasFile: blob !== undefined };
+}
+
 /** A size as people read it, with thousands separators as every number they read: "12 bytes", "1,023 KB", "2.4 MB". */
 export function formatFileSize(bytes: number): string {
   const fixed = (n: number, digits: number) =>

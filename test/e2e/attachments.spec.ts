@@ -3,56 +3,34 @@
 // by pdf.js (its canvas drawn, no CSP violation: the shared fixture fails on any); the download byte-identical; a
 // Windows program renamed .pdf refused with the reason while the others are added; removal with a reason keeps the
 // adding entry; "Your data" shows the space attachments use. axe on the add, preview and remove dialogs.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from '@playwright/test';
+import { canvasJpeg, sha256Hex, textPdf, undecodableScanPdf } from '#test/support/files';
 import { chooseOption, expect, logComplaint, setUpDesk, test } from './fixtures';
 
-const SHOTS = '/tmp/c18-shots';
+const SHOTS = process.env.SHOTS_DIR ?? '/tmp/c18-shots';
 mkdirSync(SHOTS, { recursive: true });
-const sha = (b: Uint8Array | Buffer) => createHash('sha256').update(b).digest('hex');
 
-async function authorityPdf(): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const page = doc.addPage([595, 842]);
-  page.drawText('Authority to act', { x: 60, y: 760, size: 28, font });
-  page.drawText('I, Ada Lovelace, allow Charles Babbage to act for me on my complaint.', {
-    x: 60,
-    y: 700,
-    size: 12,
-    font,
-  });
-  page.drawRectangle({
-    x: 60,
-    y: 560,
-    width: 300,
-    height: 80,
-    color: { type: 'RGB', red: 0.1, green: 0.2, blue: 0.5 } as never,
-  });
-  return Buffer.from(await doc.save());
-}
+/** The authority to act, a PDF with words and ink on it. */
+const authorityPdf = () =>
+  textPdf(
+    [
+      { text: 'Authority to act', size: 28 },
+      { text: 'I, Ada Lovelace, allow Charles Babbage to act for me on my complaint.', size: 12 },
+    ],
+    { box: true },
+  );
 
 /** A real JPEG, drawn on a canvas by the browser (a photo of a bill). */
-async function billJpeg(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 480;
-    canvas.height = 320;
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#fdfaf0';
-    ctx.fillRect(0, 0, 480, 320);
-    ctx.fillStyle = '#222';
-    ctx.font = '28px sans-serif';
-    ctx.fillText('October bill: £42.50 charged twice', 20, 80);
-    ctx.fillStyle = '#c22';
-    ctx.fillRect(20, 120, 200, 12);
-    return canvas.toDataURL('image/jpeg', 0.9).split(',')[1];
+const billJpeg = (page: Page) =>
+  canvasJpeg(page, {
+    width: 480,
+    height: 320,
+    text: 'October bill: £42.50 charged twice',
+    font: '28px sans-serif',
+    bar: true,
   });
-  return Buffer.from(base64, 'base64');
-}
 
 async function axe(page: Page, what: string, include = '[role="dialog"]') {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
@@ -118,7 +96,7 @@ test('files on a case: added, refused with the reason, previewed, downloaded byt
   await expect(list.locator('[data-attachment="authority.pdf"]')).toContainText('Authority to act');
   await expect(list.locator('[data-attachment="bill-photo.jpg"]')).toContainText('Customer’s letter');
   await expect(list.locator('[data-attachment="bill-photo.jpg"]')).toContainText('Photo of the October bill');
-  await expect(list.locator('[data-attachment="authority.pdf"]')).toContainText(sha(pdf).slice(0, 12));
+  await expect(list.locator('[data-attachment="authority.pdf"]')).toContainText(sha256Hex(pdf).slice(0, 12));
   const timeline = page.getByRole('group', { name: 'Timeline' });
   await expect(timeline.locator('[data-event-type="attachment-added"]')).toHaveCount(2);
   await expect(timeline).toContainText('Authority to act attached: authority.pdf');
@@ -155,7 +133,7 @@ test('files on a case: added, refused with the reason, previewed, downloaded byt
   });
   expect(inked).toBeGreaterThan(1000);
   await expect(first.locator('.textLayer')).toContainText('Authority to act');
-  await expect(preview.locator(`[data-sha256="${sha(pdf)}"]`)).toBeVisible();
+  await expect(preview.locator(`[data-sha256="${sha256Hex(pdf)}"]`)).toBeVisible();
   await axe(page, 'the preview dialog');
   await page.screenshot({ path: `${SHOTS}/attachments-preview-pdf.png` });
 
@@ -164,7 +142,7 @@ test('files on a case: added, refused with the reason, previewed, downloaded byt
   await preview.getByRole('button', { name: 'Download the exact file' }).click();
   const saved = await download;
   expect(saved.suggestedFilename()).toBe('authority.pdf');
-  expect(sha(readFileSync((await saved.path())!))).toBe(sha(pdf));
+  expect(sha256Hex(readFileSync((await saved.path())!))).toBe(sha256Hex(pdf));
   await preview.getByRole('button', { name: 'Close' }).click();
   await expect(preview).toBeHidden();
 
@@ -177,7 +155,7 @@ test('files on a case: added, refused with the reason, previewed, downloaded byt
   await page.keyboard.press('Escape');
   const jpegDownload = page.waitForEvent('download');
   await list.getByRole('button', { name: 'Download bill-photo.jpg' }).click();
-  expect(sha(readFileSync((await (await jpegDownload).path())!))).toBe(sha(jpeg));
+  expect(sha256Hex(readFileSync((await (await jpegDownload).path())!))).toBe(sha256Hex(jpeg));
 
   // Removed with a reason (required), the file deleted: the adding entry stays, a removal entry is added.
   await list.getByRole('button', { name: 'Remove bill-photo.jpg…' }).click();
@@ -207,4 +185,92 @@ test('files on a case: added, refused with the reason, previewed, downloaded byt
   );
   await page.getByTestId('attachments-size').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/attachments-your-data.png` });
+});
+
+test('a scanned PDF whose image pdf.js cannot decode says so in words, and still downloads byte for byte', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: '2026-11-16',
+    channel: 'Letter',
+    category: 'Billing',
+    summary: 'A scan that cannot be drawn.',
+    name: 'Ada Lovelace',
+    address: '12 St James Square\nLondon',
+    postcode: 'SW1Y 4JH',
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  const scan = await undecodableScanPdf();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add files…' }).click();
+  await (await chooser).setFiles([{ name: 'scan.pdf', mimeType: 'application/pdf', buffer: scan }]);
+  const add = page.getByRole('dialog', { name: 'Add files to the case' });
+  await add.getByRole('button', { name: 'Add the file' }).click();
+  await expect(add).toBeHidden();
+
+  // Previewed at once, while "File added" is still shown: the messages' corner is not where the dialog's Download is.
+  const added = page.locator('.mantine-Notification-root').filter({ hasText: 'File added' });
+  await expect(added).toBeVisible();
+  const corner = await page.locator('.mantine-Notifications-root').filter({ has: added }).getAttribute('data-position');
+  await page.getByRole('table', { name: 'Attachments' }).getByRole('button', { name: 'Preview scan.pdf' }).click();
+  const preview = page.getByRole('dialog', { name: 'scan.pdf' });
+  // The page is drawn (its line of text is there), and the image that is not is said so in words, not only on the
+  // console.
+  await expect(preview.getByRole('group', { name: 'Page 1 of 1' })).toBeVisible({ timeout: 30_000 });
+  await expect(preview.getByRole('group', { name: 'Page 1 of 1' }).locator('.textLayer')).toContainText(
+    'Scanned letter',
+  );
+  const warning = preview.getByRole('alert').filter({ hasText: 'Some of this PDF cannot be shown' });
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('An image in it could not be decoded');
+  await expect(warning).toContainText('download it to open it in another program');
+  // The dialog at its full height, scrolled to its Download: the messages' column (its width, whatever it holds by
+  // now) does not reach the button, so a message shown then cannot cover it until it fades.
+  const downloadButton = preview.getByRole('button', { name: 'Download the exact file' });
+  await downloadButton.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/attachments-preview-with-message.png` });
+  const button = (await downloadButton.boundingBox())!;
+  // (read from the page: an empty column has no height, which Playwright counts as not visible)
+  const column = await page
+    .locator(`.mantine-Notifications-root[data-position="${corner}"]`)
+    .evaluate((el) => ({ x: el.getBoundingClientRect().x, width: el.getBoundingClientRect().width }));
+  expect(column.width).toBeGreaterThan(100);
+  expect(
+    button.x < column.x + column.width && column.x < button.x + button.width,
+    `messages (${corner}) in the Download button's column`,
+  ).toBe(false);
+  await axe(page, 'the preview of an undecodable scan');
+  await page.screenshot({ path: `${SHOTS}/attachments-preview-undecodable.png` });
+
+  const download = page.waitForEvent('download');
+  await preview.getByRole('button', { name: 'Download the exact file' }).click();
+  expect(sha256Hex(readFileSync((await (await download).path())!))).toBe(sha256Hex(scan));
+});
+
+test('a PDF drawn whole says nothing about images', async ({ page }) => {
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: '2026-11-16',
+    channel: 'Letter',
+    category: 'Billing',
+    summary: 'A plain PDF.',
+    name: 'Ada Lovelace',
+    address: '12 St James Square\nLondon',
+    postcode: 'SW1Y 4JH',
+  });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add files…' }).click();
+  await (
+    await chooser
+  ).setFiles([{ name: 'authority.pdf', mimeType: 'application/pdf', buffer: await authorityPdf() }]);
+  await page
+    .getByRole('dialog', { name: 'Add files to the case' })
+    .getByRole('button', { name: 'Add the file' })
+    .click();
+  await page.getByRole('table', { name: 'Attachments' }).getByRole('button', { name: 'Preview authority.pdf' }).click();
+  const preview = page.getByRole('dialog', { name: 'authority.pdf' });
+  await expect(preview.getByText('One page.')).toBeVisible({ timeout: 30_000 });
+  await expect(preview.getByText('Some of this PDF cannot be shown')).toHaveCount(0);
 });

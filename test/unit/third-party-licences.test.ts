@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { PDFJS_DECODER_FILES } from '#shared/security/pdfjs-decoders';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -117,6 +118,26 @@ describe('third-party licences (About box)', () => {
     expect(holidays.licenceText).toMatch(/wikipedia\.org/);
     const snapshot = JSON.parse(readFileSync(`${root}/shared/rules/data/holidays.json`, 'utf8')) as { source: string };
     expect(snapshot.source).toContain(`date-holidays ${holidays.version}`);
+  });
+
+  it('lists the pdf.js image decoders the app serves as they are, each with the licences beside it in pdfjs-dist', () => {
+    const pdfjs = list.packages.find((p) => p.name === 'pdfjs-dist')!;
+    const dir = `${root}/node_modules/pdfjs-dist`;
+    for (const file of PDFJS_DECODER_FILES) {
+      const entry = list.packages.find((p) => p.name === `${file} (pdfjs-dist)`);
+      expect(entry, `${file}: ${REGENERATE}`).toBeDefined();
+      expect(entry!.version).toBe(pdfjs.version);
+      expect(entry!.licenceText, REGENERATE).toBe(
+        entry!.licenceFiles.map((f) => readFileSync(`${dir}/${f}`, 'utf8').trim()).join('\n\n'),
+      );
+    }
+    // OpenJPEG and its build: BSD 2-clause; PDFium's JBIG2 decoder: PDFium's BSD 3-clause and Apache 2.0 notices.
+    const openjpeg = list.packages.find((p) => p.name === 'openjpeg_nowasm_fallback.js (pdfjs-dist)')!;
+    expect(openjpeg.license).toBe('BSD-2-Clause');
+    expect(openjpeg.licenceText).toMatch(/Universite catholique de Louvain/);
+    const jbig2 = list.packages.find((p) => p.name === 'jbig2_nowasm_fallback.js (pdfjs-dist)')!;
+    expect(jbig2.license).toBe('BSD-3-Clause AND Apache-2.0');
+    expect(jbig2.licenceText).toMatch(/The PDFium Authors/);
   });
 
   it("attributes the letters' font from the font file itself", () => {

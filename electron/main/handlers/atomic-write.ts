@@ -30,16 +30,17 @@ export function tempPathFor(targetPath: string): string {
   return path.join(path.dirname(targetPath), `.redress-${randomBytes(8).toString('hex')}.tmp`);
 }
 
-async function writeAll(handle: WritableHandle, data: Uint8Array): Promise<void> {
+/** All of `data`, written into the file from byte `start` on (a short write is continued). */
+export async function writeAll(handle: WritableHandle, data: Uint8Array, start = 0): Promise<void> {
   let offset = 0;
   while (offset < data.byteLength) {
-    const { bytesWritten } = await handle.write(data, offset, data.byteLength - offset, offset);
+    const { bytesWritten } = await handle.write(data, offset, data.byteLength - offset, start + offset);
     if (bytesWritten <= 0) throw new Error('the disk accepted no more data');
     offset += bytesWritten;
   }
 }
 
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   // Windows cannot open a folder for fsync; NTFS journals the rename itself.
   if (process.platform === 'win32') return;
   let handle: fs.FileHandle | undefined;

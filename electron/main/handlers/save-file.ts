@@ -30,7 +30,7 @@ const FILTER_NAMES: Record<string, string> = {
   '.png': 'PNG image',
 };
 
-function filtersFor(fileName: string, mimeType: string): SaveDialogOptions['filters'] {
+export function filtersFor(fileName: string, mimeType: string): SaveDialogOptions['filters'] {
   const extension = path.extname(fileName).toLowerCase() || extensionForMimeType(mimeType) || '';
   const all = { name: 'All files', extensions: ['*'] };
   if (!extension) return [all];
@@ -40,7 +40,7 @@ function filtersFor(fileName: string, mimeType: string): SaveDialogOptions['filt
   ];
 }
 
-function describeWriteError(fileName: string, error: unknown): string {
+export function describeWriteError(fileName: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'EPERM':

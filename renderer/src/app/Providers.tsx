@@ -33,7 +33,9 @@ export function Providers({ children }: { children: ReactNode }) {
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <DatesProvider settings={{ locale: DAYJS_LOCALES[locale], firstDayOfWeek: locale === 'en-GB' ? 1 : 0 }}>
           <ModalsProvider>
-            <Notifications position="bottom-right" />
+            {/* Bottom left: the app's dialogs keep their buttons at the bottom right, and a message shown as one opens
+                (a file added, then previewed) never sits over its Download or Save until it fades. */}
+            <Notifications position="bottom-left" />
             <FormKeys />
             {children}
           </ModalsProvider>

@@ -17,10 +17,17 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
   if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, options)));
   return f;
 }
-function numberFormat(locale: string): Intl.NumberFormat {
-  const key = `n|${locale}`;
+function numberFormat(locale: string, digits?: number): Intl.NumberFormat {
+  const key = `n|${locale}|${digits ?? ''}`;
   let f = cache.get(key) as Intl.NumberFormat | undefined;
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale)));
+  if (!f)
+    cache.set(
+      key,
+      (f = new Intl.NumberFormat(
+        locale,
+        digits === undefined ? undefined : { minimumFractionDigits: digits, maximumFractionDigits: digits },
+      )),
+    );
   return f;
 }
 
@@ -80,4 +87,9 @@ export function formatTimestamp(iso: string, locale: string = current): string {
 /** "12,345" / "12 345". */
 export function formatNumber(n: number, locale: string = current): string {
   return numberFormat(locale).format(n);
+}
+
+/** "1,234.5" / "1 234,5": with exactly `digits` decimals (the formatter kept, not built again for each number). */
+export function formatDecimal(n: number, digits: number, locale: string = current): string {
+  return numberFormat(locale, digits).format(n);
 }

@@ -1,7 +1,8 @@
 // The renderer's only way to the desktop shell. In Electron the preload puts the API on `window.redress`;
 // in a plain browser the same contract is implemented with downloads and Web Notifications.
-import type { RedressApi, SaveFileResult } from '#shared/ipc/contract';
+import { SAVE_STREAM_PIECE_BYTES, type RedressApi, type SaveFileResult } from '#shared/ipc/contract';
 import { createBrowserApi, downloadBlob } from './browser';
+import { saveInPieces } from './pieces';
 
 declare global {
   interface Window {
@@ -25,7 +26,8 @@ export function platform(): RedressApi {
 
 /**
  * Save a file that may be larger than memory should hold (a backup with its attachments), where the user chooses. A
- * browser downloads the Blob as it is; the desktop shell is given its bytes (through saveFile).
+ * browser downloads the Blob as it is; the desktop shell is given it in pieces when it is more than one piece
+ * (./pieces), else its bytes in one message (saveFile).
  */
 export async function saveLargeFile(request: {
   suggestedName: string;
@@ -34,6 +36,7 @@ export async function saveLargeFile(request: {
 }): Promise<SaveFileResult> {
   const api = platform();
   if (api.kind === 'web') return downloadBlob(document, request.file, request.suggestedName);
+  if (api.saveStream && request.file.size > SAVE_STREAM_PIECE_BYTES) return saveInPieces(api.saveStream, request);
   const data = new Uint8Array(await request.file.arrayBuffer());
   return api.saveFile({ suggestedName: request.suggestedName, mimeType: request.mimeType, data });
 }

@@ -6,7 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ROWS_MEMBER } from '#shared/backup/archive';
 import { BackupFileError } from '#shared/backup/format';
 import { unzipSync } from 'fflate';
-import { makeBackup, readBackupFile, restoreBackup, RestoreError } from './backup';
+import {
+  makeBackup,
+  readBackupFile,
+  restoreBackup,
+  RestoreError,
+  type RestoreProgress,
+  restoreProgressText,
+} from './backup';
 import { RedressDatabase } from '../schema';
 import { attachmentDigests, closeAll, freshDatabase, seedAttachments, seedDesk, snapshot } from '#test/support/backup';
 
@@ -50,7 +57,14 @@ describe('attachments in backups', () => {
       await database.delete();
       const empty = new RedressDatabase(name);
       const decoded = await readBackupFile(empty, made.file, secret);
-      await restoreBackup(empty, decoded, { mode: 'into-empty', by: 'Sam Patel' });
+      const reports: RestoreProgress[] = [];
+      await restoreBackup(empty, decoded, { mode: 'into-empty', by: 'Sam Patel', onProgress: (p) => reports.push(p) });
+      // The last step says what the commit saves: the four files with bytes (the fifth row's file was deleted).
+      expect(reports.at(-1)).toMatchObject({
+        stage: 'finishing',
+        files: { count: 4, bytes: rows.slice(0, 4).reduce((sum, r) => sum + r.size, 0) },
+      });
+      expect(restoreProgressText(reports.at(-1)!)).toMatch(/with the attachments’ 4 files \(9\.5 MB\)…$/);
       expect(await attachmentDigests(empty)).toEqual(digests);
       const after = await snapshot(empty);
       expect(after.attachments).toEqual(before.attachments);
@@ -105,8 +119,15 @@ describe('attachments in backups', () => {
     await desk.attachments.delete(rows[2].id);
     const digestsBefore = await attachmentDigests(desk);
 
-    const report = await restoreBackup(desk, await readBackupFile(desk, made.file), { mode: 'merge', by: 'Sam Patel' });
+    const reports: RestoreProgress[] = [];
+    const report = await restoreBackup(desk, await readBackupFile(desk, made.file), {
+      mode: 'merge',
+      by: 'Sam Patel',
+      onProgress: (p) => reports.push(p),
+    });
     expect(report.added.attachments).toBe(1);
+    // Only the file the merge adds is saved at the commit.
+    expect(reports.at(-1)?.files).toEqual({ count: 1, bytes: rows[2].size });
     const digests = await attachmentDigests(desk);
     expect(digests[rows[0].id]).toBe(digestsBefore[rows[0].id]);
     expect(digests[rows[1].id]).toBeNull();

@@ -38,6 +38,7 @@ import {
   encodeBackup,
 } from '#shared/backup/format';
 import { isEncryptedBackup, lockBackupStream, unlockBackupStream, type WebCryptoLike } from '#shared/backup/encryption';
+import { formatFileSize } from '#shared/model/attachment';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import { putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
@@ -313,6 +314,11 @@ export interface RestoreProgress {
   total: number;
   /** The rows the current step works on, e.g. the cases written so far: 12,000 of 100,000. */
   rows?: { table: BackupTable; done: number; total: number };
+  /**
+   * When finishing: the attachments' files the last step saves with everything else, in the one commit that makes
+   * the restore all or nothing (the browser copies their bytes from the backup file then; 1 GB takes half a minute).
+   */
+  files?: { count: number; bytes: number };
 }
 
 export type OnRestoreProgress = (progress: RestoreProgress) => void;
@@ -350,6 +356,8 @@ interface Step {
 class Progress {
   private done = 0;
   private lastAt = now();
+  /** The attachments' files written in this restore, saved when the transaction commits. */
+  private files = { count: 0, bytes: 0 };
   constructor(
     readonly total: number,
     private readonly report: OnRestoreProgress | undefined,
@@ -398,10 +406,25 @@ class Progress {
     };
   }
 
-  /** Everything is written: the transaction commits next. */
+  /** Attachment rows written with their bytes: their files are saved at the commit (said when finishing). */
+  savingFiles(rows: readonly AttachmentDbRow[]): void {
+    for (const row of rows)
+      if (row.blob) {
+        this.files.count += 1;
+        this.files.bytes += row.blob.size;
+      }
+  }
+
+  /** Everything is written: the transaction commits next (with the attachments' files, if any). */
   finish(): void {
     this.done = this.total;
-    this.emit('finishing');
+    this.lastAt = now();
+    this.report?.({
+      stage: 'finishing',
+      done: this.done,
+      total: this.total,
+      ...(this.files.count > 0 ? { files: { ...this.files } } : {}),
+    });
   }
 }
 
@@ -455,7 +478,9 @@ export function restoreProgressText(progress: RestoreProgress): string {
         ? `Indexing ${what} for the lists and deadlines${ofRows}`
         : 'Indexing cases for the lists and deadlines…';
     case 'finishing':
-      return 'Finishing: saving everything in one go…';
+      return progress.files
+        ? `Finishing: saving everything in one go, with the attachments’ ${formatCount(progress.files.count)} ${progress.files.count === 1 ? 'file' : 'files'} (${formatFileSize(progress.files.bytes)})…`
+        : 'Finishing: saving everything in one go…';
   }
 }
 
@@ -620,6 +645,7 @@ async function mergeAttachments(
       } else report.kept.attachments += 1;
     });
     if (clashes.length === 0) await database.attachments.bulkPut(put);
+    progress.savingFiles(put);
   });
   if (clashes.length)
     throw new RestoreError(
@@ -700,6 +726,7 @@ async function replace(
     const rows = content[table] as Row[];
     const step = progress.step('writing', rows.length, table, rows.length);
     await inChunks(rows, chunkOf(table), step, (chunk) => database.table(table).bulkAdd(chunk));
+    if (table === 'attachments') progress.savingFiles(content.attachments as AttachmentDbRow[]);
     report.added[table] = rows.length;
   }
   // The file's settings, if it has any; a file without them keeps this desk's.

@@ -238,6 +238,9 @@ describe('what the user reads', () => {
     ).toBe('Indexing cases for the lists and deadlines: 98,000 of 100,000');
     expect(restoreProgressText({ stage: 'checking', done: 0, total: 2 })).toBe('Checking this desk…');
     expect(restoreProgressText({ stage: 'finishing', done: 2, total: 2 })).toMatch(/^Finishing/);
+    expect(
+      restoreProgressText({ stage: 'finishing', done: 2, total: 2, files: { count: 1200, bytes: 1.5 * 1024 ** 3 } }),
+    ).toBe('Finishing: saving everything in one go, with the attachments’ 1,200 files (1.50 GB)…');
   });
 
   it('writes the counts in the audit trail’s summary with thousands separators', () => {

@@ -6,7 +6,9 @@ import {
   formatFileSize,
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENT_NOTE,
+  summariseAttachment,
   type AttachmentKind,
+  type AttachmentSummary,
 } from '#shared/model/attachment';
 import type { TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
@@ -147,12 +149,22 @@ export async function addAttachments(
   );
 }
 
-/** The case's attachments (removed ones too, marked), oldest first (those added together by name). */
-export async function listAttachments(database: RedressDatabase, caseId: string): Promise<AttachmentDbRow[]> {
+/**
+ * The case's attachments (removed ones too, marked), oldest first (those added together by name), without their bytes:
+ * the case page lists them from this; attachmentBlob reads a file's bytes when it is previewed or downloaded.
+ */
+export async function listAttachments(database: RedressDatabase, caseId: string): Promise<AttachmentSummary[]> {
   const rows = await database.attachments.where('caseId').equals(caseId).toArray();
-  return rows.sort((a, b) =>
-    a.addedAt !== b.addedAt ? (a.addedAt < b.addedAt ? -1 : 1) : a.fileName.localeCompare(b.fileName, 'en-GB'),
-  );
+  return rows
+    .map(summariseAttachment)
+    .sort((a, b) =>
+      a.addedAt !== b.addedAt ? (a.addedAt < b.addedAt ? -1 : 1) : a.fileName.localeCompare(b.fileName, 'en-GB'),
+    );
+}
+
+/** An attachment's bytes as the Blob kept (not read into memory), or null when it is not there or was deleted. */
+export async function attachmentBlob(database: RedressDatabase, id: string): Promise<Blob | null> {
+  return (await database.attachments.get(id))?.blob ?? null;
 }
 
 /** An attachment's exact bytes, or null when it is not there or its file was deleted. */

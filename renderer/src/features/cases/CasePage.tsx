@@ -9,7 +9,7 @@ import { procedureForCase, type Clock, type Procedure } from '#shared/rules/inde
 import { evaluateRecord } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import { CaseClashes } from '#features/sharing';
-import { useCase, useLetters, useSettings, useTimeline } from '#db/hooks';
+import { useAttachments, useCase, useLetters, useSettings, useTimeline } from '#db/hooks';
 import type { LetterRow } from '#db/schema';
 import {
   LetterDialog,
@@ -201,6 +201,8 @@ export function CasePage({ id }: { id: string }) {
   const t = useT();
   const record = useCase(id);
   const events = useTimeline(id);
+  // Read with the case, not after it is drawn (no second round trip), and without the files' bytes.
+  const attachments = useAttachments(id);
   const letters = useLetters(id);
   const settings = useSettings();
   const by = useWorkingPerson();
@@ -237,7 +239,8 @@ export function CasePage({ id }: { id: string }) {
     [events],
   );
 
-  if (record === undefined || events === undefined) return null;
+  // Drawn once everything it lists is read (the three reads run together), so nothing jumps down the page.
+  if (record === undefined || events === undefined || attachments === undefined) return null;
   if (record === null) return <Alert color="red">{t('case.notFound')}</Alert>;
 
   const context: ActionContext = {
@@ -397,7 +400,7 @@ export function CasePage({ id }: { id: string }) {
         </Grid>
 
         <AttachmentsCard
-          caseId={record.id}
+          attachments={attachments}
           by={by || settings?.handlerName || ''}
           readOnly={!!record.anonymisedOn}
           onAdd={setAdding}

@@ -18,7 +18,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { BACKUP_FILE_EXTENSION, BackupFileError } from '#shared/backup/format';
 import {
   describeOverLimits,
@@ -375,21 +375,44 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
   );
 }
 
-/** While a restore runs: a bar for the whole restore and a sentence for the step ("Writing cases: 12,000 of 100,000"). */
+/**
+ * While a restore runs: a bar for the whole restore and a sentence for the step ("Writing cases: 12,000 of 100,000").
+ * Its last step saves everything in one commit (the attachments' files copied from the backup then, half a minute for
+ * 1 GB) with nothing to count: the sentence says what is saved, and the seconds it has taken so far keep moving.
+ */
 function RestoreProgressView({ progress }: { progress: RestoreProgress | null }) {
   const percent = progress ? (progress.total > 0 ? Math.floor((progress.done * 100) / progress.total) : 100) : 0;
+  const saving = useSecondsSince(progress?.stage === 'finishing');
   return (
     <Stack gap={6} data-testid="restore-progress">
       <Progress value={percent} size="lg" striped animated aria-label="Restore progress" />
       <Text size="sm" fw={500} data-testid="restore-progress-text">
         {progress ? restoreProgressText(progress) : 'Starting the restore…'}
       </Text>
-      <Text size="xs" c="dimmed">
-        {percent}% done. Keep Redress open until it says “Restored”: if it is closed before then, nothing on this desk
-        changes.
+      <Text size="xs" c="dimmed" data-testid="restore-progress-note">
+        {saving === null
+          ? `${percent}% done.`
+          : `Saving for ${formatCount(saving)} ${saving === 1 ? 'second' : 'seconds'} so far.`}{' '}
+        Keep Redress open until it says “Restored”: if it is closed before then, nothing on this desk changes.
       </Text>
     </Stack>
   );
+}
+
+/** While `on`, the whole seconds since it turned on, counted again every second; null while off. */
+function useSecondsSince(on: boolean): number | null {
+  const [seconds, setSeconds] = useState<number | null>(null);
+  useEffect(() => {
+    if (!on) {
+      setSeconds(null);
+      return;
+    }
+    const started = Date.now();
+    setSeconds(0);
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, [on]);
+  return seconds;
 }
 
 const casesText = (n: number) => `${formatCount(n)} ${n === 1 ? 'case' : 'cases'}`;

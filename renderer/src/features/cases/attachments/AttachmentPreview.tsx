@@ -1,13 +1,16 @@
-// An attachment shown inside the app: images from an object URL, PDFs drawn by pdf.js (#letters/pdf-pages, loaded
-// lazily; its worker from the app's own origin, no WebAssembly), plain text as text. Emails get their own view
+// An attachment shown inside the app: images from an object URL, PDFs drawn by pdf.js (#ui/PdfPages, loaded lazily;
+// its worker from the app's own origin, no WebAssembly), plain text as text. Emails get their own view
 // (EmailView, issue #18's email part); Office files and TIFF/HEIC images, which the browser cannot draw, can be
 // downloaded. Every view offers the download of the exact bytes, with their checksum.
 import { Alert, Button, Center, Code, Group, Image, Loader, Modal, ScrollArea, Stack, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ParseEmailResult } from '#shared/mail/parse';
 import { fileSizeIn, type MessageKey, useT } from '#lib/i18n/index';
-import type { AttachmentDbRow } from '#db/schema';
+import type { AttachmentFileType, AttachmentSummary } from '#shared/model/attachment';
+import { attachmentBlob } from '#db/repositories/attachments';
+import { db } from '#db/schema';
 import { EmailView } from '#features/mail';
+import { PdfPages } from '#ui/PdfPages';
 import { downloadAttachment } from './files';
 
 /** Text as the customer wrote it: UTF-8, or else Windows-1252 (a superset of Latin-1). */
@@ -19,58 +22,35 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
-function PdfPages({ blob }: { blob: Blob }) {
+/** A PDF's pages (#ui/PdfPages), drawn as far as they can be; a scan pdf.js cannot decode is said so in words. */
+function PdfView({ blob }: { blob: Blob }) {
   const t = useT();
-  const pagesRef = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState<
-    { kind: 'drawing' } | { kind: 'drawn'; pages: number } | { kind: 'failed'; error: string }
-  >({ kind: 'drawing' });
-  useEffect(() => {
-    const container = pagesRef.current;
-    if (!container) return;
-    const controller = new AbortController();
-    setState({ kind: 'drawing' });
-    const width = Math.min(760, Math.max(320, container.clientWidth - 24));
-    Promise.all([blob.arrayBuffer(), import('#letters/pdf-pages')])
-      .then(([buffer, { drawPdfPages }]) =>
-        drawPdfPages(new Uint8Array(buffer), container, { width, signal: controller.signal, tolerant: true }),
-      )
-      .then(({ pages }) => {
-        if (!controller.signal.aborted) setState({ kind: 'drawn', pages });
-      })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted)
-          setState({ kind: 'failed', error: error instanceof Error ? error.message : String(error) });
-      });
-    return () => controller.abort();
-  }, [blob]);
   return (
-    <Stack gap="xs">
-      {state.kind === 'drawing' && (
-        <Center py="md">
-          <Loader size="sm" aria-label={t('attachments.drawingPdf')} />
-        </Center>
-      )}
-      {state.kind === 'failed' && (
+    <PdfPages
+      source={blob}
+      maxWidth={760}
+      maxHeight="65vh"
+      tolerant
+      drawingLabel={t('attachments.drawingPdf')}
+      regionLabel={t('attachments.pdfPages')}
+      failed={(error) => (
         <Alert color="yellow" title={t('attachments.pagesFailed')}>
-          {t('attachments.pagesFailedText', { error: state.error })}
+          {t('attachments.pagesFailedText', { error })}
         </Alert>
       )}
-      {state.kind === 'drawn' && (
-        <Text size="xs" c="dimmed">
-          {t('attachments.pages', { count: state.pages })}
-        </Text>
+      drawn={({ pages, undecodedImages }) => (
+        <>
+          {undecodedImages > 0 && (
+            <Alert color="yellow" title={t('attachments.undecodable')} data-undecodable-images={undecodedImages}>
+              {t('attachments.undecodableText', { count: undecodedImages })}
+            </Alert>
+          )}
+          <Text size="xs" c="dimmed">
+            {t('attachments.pages', { count: pages })}
+          </Text>
+        </>
       )}
-      <ScrollArea.Autosize
-        mah="65vh"
-        type="auto"
-        bg="gray.1"
-        style={{ borderRadius: 4 }}
-        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('attachments.pdfPages') }}
-      >
-        <div ref={pagesRef} data-pdf-pages style={{ display: 'grid', gap: 16, padding: 12 }} />
-      </ScrollArea.Autosize>
-    </Stack>
+    />
   );
 }
 
@@ -143,7 +123,7 @@ function EmailPreview({ blob, fileName }: { blob: Blob; fileName: string }) {
 }
 
 /** Why a type is not shown inside the app. */
-const NOT_SHOWN: Partial<Record<AttachmentDbRow['fileType'], MessageKey>> = {
+const NOT_SHOWN: Partial<Record<AttachmentFileType, MessageKey>> = {
   docx: 'attachments.notShown.docx',
   xlsx: 'attachments.notShown.xlsx',
   odt: 'attachments.notShown.odt',
@@ -151,13 +131,34 @@ const NOT_SHOWN: Partial<Record<AttachmentDbRow['fileType'], MessageKey>> = {
   heic: 'attachments.notShown.heic',
 };
 
-function Body({ attachment }: { attachment: AttachmentDbRow }) {
+/** The file's Blob, read when the preview opens (the list carries no bytes): undefined while it is read. */
+function useAttachmentBlob(id: string): Blob | null | undefined {
+  const [blob, setBlob] = useState<{ id: string; blob: Blob | null } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void attachmentBlob(db(), id)
+      .catch(() => null)
+      .then((found) => live && setBlob({ id, blob: found }));
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return blob?.id === id ? blob.blob : undefined;
+}
+
+function Body({ attachment }: { attachment: AttachmentSummary }) {
   const t = useT();
-  const blob = attachment.blob;
+  const blob = useAttachmentBlob(attachment.id);
+  if (blob === undefined)
+    return (
+      <Center py="md">
+        <Loader size="sm" aria-label={t('attachments.readingFile')} />
+      </Center>
+    );
   if (!blob) return <Alert color="gray">{t('attachments.deletedFile')}</Alert>;
   switch (attachment.fileType) {
     case 'pdf':
-      return <PdfPages blob={blob} />;
+      return <PdfView blob={blob} />;
     case 'jpeg':
     case 'png':
       return (
@@ -186,7 +187,7 @@ export function AttachmentPreview({
   attachment,
   onClose,
 }: {
-  attachment: AttachmentDbRow | null;
+  attachment: AttachmentSummary | null;
   onClose: () => void;
 }) {
   const t = useT();
@@ -212,7 +213,7 @@ export function AttachmentPreview({
           </Text>
           <Body attachment={attachment} />
           <Group justify="flex-end">
-            {attachment.blob && (
+            {attachment.hasFile && (
               <Button variant="default" onClick={() => void downloadAttachment(attachment.id)}>
                 {t('attachments.download.exact')}
               </Button>

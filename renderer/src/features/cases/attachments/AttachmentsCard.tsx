@@ -2,32 +2,31 @@
 // FileDropArea), and for each the name, kind, size, who added it and when, its checksum, and Preview, Download and
 // Remove. Removed attachments stay listed, struck through, with who removed them and why.
 import { Anchor, Badge, Button, Card, FileButton, Group, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useEffect, useState, type ReactNode } from 'react';
+import { memo, useEffect, useState, type ReactNode } from 'react';
 import { formatTimestamp } from '#lib/format';
 import { fileSizeIn, useT } from '#lib/i18n/index';
-
-import { useAttachments } from '#db/hooks';
-import type { AttachmentDbRow } from '#db/schema';
+import type { AttachmentSummary } from '#shared/model/attachment';
 import { AttachmentPreview } from './AttachmentPreview';
 import { RemoveAttachmentDialog } from './RemoveAttachmentDialog';
 import { downloadAttachment } from './files';
 
-export function AttachmentsCard({
-  caseId,
+/** Drawn again only when its own props change (not each time the case's timeline does). */
+export const AttachmentsCard = memo(function AttachmentsCard({
+  attachments,
   by,
   readOnly,
   onAdd,
 }: {
-  caseId: string;
+  /** The case's attachments without their bytes (#db/hooks useAttachments, read alongside the case). */
+  attachments: readonly AttachmentSummary[] | undefined;
   by: string;
   /** An anonymised case: nothing can be added or removed. */
   readOnly: boolean;
   onAdd: (files: File[]) => void;
 }) {
   const t = useT();
-  const attachments = useAttachments(caseId);
-  const [previewing, setPreviewing] = useState<AttachmentDbRow | null>(null);
-  const [removing, setRemoving] = useState<AttachmentDbRow | null>(null);
+  const [previewing, setPreviewing] = useState<AttachmentSummary | null>(null);
+  const [removing, setRemoving] = useState<AttachmentSummary | null>(null);
 
   return (
     <Card withBorder data-attachments>
@@ -73,8 +72,8 @@ export function AttachmentsCard({
                 key={a.id}
                 attachment={a}
                 readOnly={readOnly}
-                onPreview={() => setPreviewing(a)}
-                onRemove={() => setRemoving(a)}
+                onPreview={setPreviewing}
+                onRemove={setRemoving}
               />
             ))}
           </Table.Tbody>
@@ -84,18 +83,18 @@ export function AttachmentsCard({
       <RemoveAttachmentDialog attachment={removing} by={by} onClose={() => setRemoving(null)} />
     </Card>
   );
-}
+});
 
-function AttachmentRowView({
+const AttachmentRowView = memo(function AttachmentRowView({
   attachment: a,
   readOnly,
   onPreview,
   onRemove,
 }: {
-  attachment: AttachmentDbRow;
+  attachment: AttachmentSummary;
   readOnly: boolean;
-  onPreview: () => void;
-  onRemove: () => void;
+  onPreview: (attachment: AttachmentSummary) => void;
+  onRemove: (attachment: AttachmentSummary) => void;
 }) {
   const t = useT();
   const removed = a.deleted;
@@ -134,12 +133,12 @@ function AttachmentRowView({
       </Table.Td>
       <Table.Td>
         <Group gap="md" wrap="nowrap">
-          {a.blob && (
+          {a.hasFile && (
             <>
               <Anchor
                 component="button"
                 size="sm"
-                onClick={onPreview}
+                onClick={() => onPreview(a)}
                 aria-label={t('attachments.previewName', { name: a.fileName })}
               >
                 {t('attachments.preview')}
@@ -159,7 +158,7 @@ function AttachmentRowView({
               component="button"
               size="sm"
               c="red.8"
-              onClick={onRemove}
+              onClick={() => onRemove(a)}
               aria-label={t('attachments.removeName', { name: a.fileName })}
             >
               {t('attachments.remove')}
@@ -169,7 +168,7 @@ function AttachmentRowView({
       </Table.Td>
     </Table.Tr>
   );
-}
+});
 
 /**
  * The case page as a drop target: files dragged over it show where they will go, and dropped files are handed to

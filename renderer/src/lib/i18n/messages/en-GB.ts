@@ -1227,6 +1227,12 @@ export const enGB = {
   'attachments.sha': 'SHA-256',
   'attachments.shaOf': 'SHA-256 {sha}',
 
+  // h18 (issue #18): the preview reads the file when it opens; a scan pdf.js cannot decode says so.
+  'attachments.readingFile': 'Reading the file',
+  'attachments.undecodable': 'Some of this PDF cannot be shown',
+  'attachments.undecodableText':
+    '{count, plural, one {An image in it} other {# images in it}} could not be decoded (a scan in a format or variant Redress cannot read, or damaged), so the pages may look blank or incomplete here. The file itself is kept as it was: download it to open it in another program.',
+
   // An email shown in the app (features/mail/EmailView.tsx) and dropped on the window (app/EmailDrop.tsx).
   'email.back': 'Back to the email it was attached to',
   'email.attached': 'An attached email',

@@ -1195,6 +1195,13 @@ export const frCA: Record<MessageKey, string> = {
   'attachments.imageAlt': '{name}\u00a0: {note}',
   'attachments.sha': 'SHA-256',
   'attachments.shaOf': 'SHA-256 {sha}',
+
+  // h18 (issue #18) : l’aperçu lit le fichier à l’ouverture; une numérisation que pdf.js ne peut décoder le dit.
+  'attachments.readingFile': 'Lecture du fichier',
+  'attachments.undecodable': 'Une partie de ce PDF ne peut être affichée',
+  'attachments.undecodableText':
+    '{count, plural, one {Une image qu’il contient n’a pu être décodée} other {# images qu’il contient n’ont pu être décodées}} (une numérisation dans un format ou une variante que Redress ne sait pas lire, ou endommagée) : les pages peuvent donc paraître vides ou incomplètes ici. Le fichier lui-même est conservé tel quel : téléchargez-le pour l’ouvrir dans un autre logiciel.',
+
   'email.back': 'Retour au courriel auquel il était joint',
   'email.attached': 'Un courriel joint',
   'email.noSubject': '(sans objet)',

@@ -1,6 +1,6 @@
-// A letter's real pages, drawn by pdf.js from the very bytes that will be issued: each page on a canvas, with
-// pdf.js's text layer over it so a screen reader reads the words as printed. Loaded lazily (import this module with
-// `import()`): pdf.js is large and only the letter dialog needs it.
+// A PDF's real pages drawn by pdf.js (a letter from the very bytes that will be issued, an attachment from its stored
+// bytes): each page on a canvas, with pdf.js's text layer over it so a screen reader reads the words as printed.
+// Loaded lazily (PdfPages.tsx imports this module with `import()`): pdf.js is large and only the previews need it.
 //
 // Under the app's Content-Security-Policy (renderer/index.html and electron/main/protocol.ts: script-src 'self', no
 // 'unsafe-eval', no 'wasm-unsafe-eval', no blob: workers):
@@ -8,14 +8,16 @@
 //   worker from that URL (worker-src falls back to script-src 'self'), handed to pdf.js as its `workerPort`;
 // - `useWasm: false`: no WebAssembly image decoders; JBIG2 and JPEG 2000 images (scanned attachments) are decoded by
 //   pdf.js's plain-JavaScript builds of the same decoders, modules served from the app's own origin under
-//   `pdfjs-decoders/` (renderer/vite.config.ts) and imported by the worker from `wasmUrl`;
+//   PDFJS_DECODERS_DIR (#shared/security/pdfjs-decoders, emitted by renderer/vite.config.ts) and imported by the
+//   worker from `wasmUrl`;
 // - fonts come from the PDF itself (pdfmake embeds them), turned into FontFace objects from bytes (font-src is not
 //   involved); no standard-font, CMap or ICC files are fetched, and no system font stands in for a missing one;
 // - pdfjs-dist 6 has no `isEvalSupported` option any more: it never compiles code from a PDF.
-import { PDFWorker, TextLayer, getDocument } from 'pdfjs-dist';
+import { PDFWorker, TextLayer, getDocument, type PDFPageProxy } from 'pdfjs-dist';
 // Vite's `?url` import (typed by vite/client): the worker file's URL on the app's own origin.
 // oxlint-disable-next-line import/default
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { PDFJS_DECODERS_DIR } from '#shared/security/pdfjs-decoders';
 import './pdf-pages.css';
 
 let worker: PDFWorker | null = null;
@@ -31,6 +33,17 @@ function pdfWorker(): PDFWorker {
 
 export interface DrawnPages {
   pages: number;
+  /**
+   * Images pdf.js could not decode (a scan in a format or variant it does not read, or damaged): drawn as nothing, so
+   * a scanned page looks blank. Only a `tolerant` drawing gets this far with one; the preview says so in words.
+   */
+  undecodedImages: number;
+}
+
+/** The image objects of a drawn page that pdf.js resolved with no data: the decoding failed (pdf.js only warns). */
+function undecodedImageIds(page: PDFPageProxy, into: Set<string>): void {
+  for (const objects of [page.objs, page.commonObjs])
+    for (const [id, data] of objects) if (data === null) into.add(String(id));
 }
 
 /**
@@ -55,7 +68,7 @@ export async function drawPdfPages(
     worker: pdfWorker(),
     data: bytes.slice(),
     useWasm: false,
-    wasmUrl: new URL('pdfjs-decoders/', document.baseURI).href,
+    wasmUrl: new URL(`${PDFJS_DECODERS_DIR}/`, document.baseURI).href,
     useSystemFonts: false,
     disableFontFace: false,
     stopAtErrors: !options.tolerant,
@@ -65,6 +78,7 @@ export async function drawPdfPages(
   try {
     const pdf = await task.promise;
     const pages: HTMLElement[] = [];
+    const undecoded = new Set<string>();
     for (let n = 1; n <= pdf.numPages; n += 1) {
       if (signal?.aborted) break;
       const page = await pdf.getPage(n);
@@ -100,11 +114,14 @@ export async function drawPdfPages(
         transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
       }).promise;
       await new TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport }).render();
+      const before = undecoded.size;
+      undecodedImageIds(page, undecoded);
+      if (undecoded.size > before) sheet.dataset.undecodedImages = 'true';
       pages.push(sheet);
       page.cleanup();
     }
     if (!signal?.aborted) container.replaceChildren(...pages);
-    return { pages: pdf.numPages };
+    return { pages: pdf.numPages, undecodedImages: undecoded.size };
   } finally {
     await task.destroy();
   }
