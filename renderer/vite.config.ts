@@ -5,8 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { PDFJS_DECODER_FILES, PDFJS_DECODERS_DIR } from '#shared/security/pdfjs-decoders';
-import { appCsp, checkSharingOrigins, withCspMeta } from '#shared/security/sharing';
+// Relative, not '#shared/…': electron-vite loads this file through build/electron.vite.config.ts and leaves package
+// imports to Node, which cannot run .ts files before Node 22.18 (`npm start` failed on Node 20).
+import { PDFJS_DECODER_FILES, PDFJS_DECODERS_DIR } from '../shared/security/pdfjs-decoders';
+import { appCsp, checkSharingOrigins, withCspMeta } from '../shared/security/sharing';
 
 /**
  * Web mode's answer to the team server (issue #14): the page's CSP may connect to the origins named by
