@@ -214,6 +214,16 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await expect(page.getByRole('cell', { name: /mode/ }).first()).toContainText(
     `${frenchDate(second, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })}, mode\u00a0: courriel`,
   );
+  // The rules engine's explanations (shared/rules/explain.ts) in French, days the French way: the ADR letter's clock
+  // (Ofcom: received + 6 weeks) and the reason of the next step. Their English is in the catalogue (explain.*), so
+  // `englishLeft` finds any of it left on the page.
+  const short = (iso: string) => frenchDate(iso, { day: 'numeric', month: 'short', year: 'numeric' });
+  await expect(page.locator('[data-clock="adr-letter"]')).toContainText(
+    `Échéance le ${short(addDays(second, 42))}\u00a0: reçue le ${short(second)} + 6 semaines`,
+  );
+  await expect(page.locator('[data-next-action="acknowledge"]')).toContainText(
+    'Aucun accusé de réception inscrit pour l’instant.',
+  );
   await page.screenshot({ path: `${SHOTS}/case-fr.png`, fullPage: true, style: HIDE_MESSAGES });
   const caseLeft = await englishLeft(page);
 

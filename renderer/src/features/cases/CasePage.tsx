@@ -34,7 +34,7 @@ import { VulnerabilityRow } from '#features/privacy';
 import { SubjectAccessButton } from '#features/exchange';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { FormattedMessage } from 'react-intl';
-import { clockLabel, type Translate, useT } from '#lib/i18n/index';
+import { clockLabel, explanationIn, phraseIn, type Translate, useLocale, useT } from '#lib/i18n/index';
 import { AddAttachmentsDialog } from './attachments/AddAttachmentsDialog';
 import { AttachmentsCard, FileDropArea } from './attachments/AttachmentsCard';
 
@@ -199,6 +199,7 @@ function Details({
 
 export function CasePage({ id }: { id: string }) {
   const t = useT();
+  const { locale } = useLocale();
   const record = useCase(id);
   const events = useTimeline(id);
   const letters = useLetters(id);
@@ -341,9 +342,9 @@ export function CasePage({ id }: { id: string }) {
         )}
         {evaluation && evaluation.warnings.length > 0 && (
           <Alert color="yellow" variant="light" title={t('case.check')}>
-            {evaluation.warnings.map((w) => (
-              <Text key={w} size="sm">
-                {w}
+            {evaluation.warningPhrases.map((w, i) => (
+              <Text key={evaluation.warnings[i]} size="sm">
+                {phraseIn(t, locale, w)}
               </Text>
             ))}
           </Alert>
@@ -378,7 +379,7 @@ export function CasePage({ id }: { id: string }) {
                         <Table.Td>
                           <Text fw={500}>{clockLabel(t, clock.label)}</Text>
                           <Text size="xs" c="dimmed">
-                            {clock.explanation}
+                            {explanationIn(t, locale, clock.explain)}
                           </Text>
                         </Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }} data-due-on={clock.dueOn ?? ''}>

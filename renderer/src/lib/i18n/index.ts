@@ -14,6 +14,7 @@ export type { MessageKey } from './messages/en-GB';
 export { enGB, enCA, frCA };
 export { clockLabel } from './clocks';
 export { describeDueIn } from './due';
+export { explanationIn, phraseIn, reasonIn } from './explain';
 export {
   chosenLocale,
   interfaceLocaleFor,

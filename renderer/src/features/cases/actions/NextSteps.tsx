@@ -3,7 +3,7 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { actionForNextStep, type ActionAvailability, type CaseActionId } from '#shared/casework/index';
 import type { NextAction } from '#shared/rules/index';
 import { formatDate } from '#lib/format';
-import { type MessageKey, type Translate, useT } from '#lib/i18n/index';
+import { type MessageKey, reasonIn, type Translate, useLocale, useT } from '#lib/i18n/index';
 
 /** The rules engine's next-step labels it writes itself (English), in the interface language; a procedure's own
  * wording (a stage's target action) is shown as the procedure writes it. */
@@ -40,6 +40,7 @@ export function NextSteps({
   onChoose: (id: CaseActionId) => void;
 }) {
   const t = useT();
+  const { locale } = useLocale();
   return (
     <Card withBorder aria-labelledby="next-steps-title">
       <Title order={4} mb="xs" id="next-steps-title">
@@ -73,7 +74,7 @@ export function NextSteps({
                         : t('nextSteps.noDate')}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {step.why}
+                      {reasonIn(t, locale, step.reason)}
                     </Text>
                   </div>
                   {available?.allowed && (

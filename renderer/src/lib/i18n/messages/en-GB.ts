@@ -25,6 +25,17 @@ import { CORRECTABLE_LABELS } from '#shared/casework/corrections';
 import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/model/attachment';
 import { REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
+import {
+  describeDuration,
+  EVENT_WORDS,
+  ORDINALS,
+  PHRASE_KINDS,
+  PHRASES_EN,
+  type PhraseKind,
+  type RuleEventType,
+  type DurationUnit,
+  UNIT_WORDS,
+} from '#shared/rules/index';
 
 /** The case actions' words, as shared/casework/catalogue.ts writes them (one home for the English). */
 const actionWord = (id: CaseActionId, part: 'label' | 'title' | 'submitLabel' | 'done') => getAction(id)[part];
@@ -33,6 +44,22 @@ const fieldWord = (id: CaseActionId, name: string, part: 'label' | 'description'
   fieldOf(id, name)?.[part] ?? '';
 const optionWord = (id: CaseActionId, name: string, value: string) =>
   fieldOf(id, name)?.options?.find((o) => o.value === value)?.label ?? value;
+
+// i17b: the rules engine's explanations, reasons and warnings, as shared/rules/explain.ts writes them (one home for
+// the English; the records keep its straight apostrophes, the interface writes ’).
+const typographic = (text: string) => text.replaceAll("'", '’');
+const explainPhrases = Object.fromEntries(
+  PHRASE_KINDS.map((kind) => [`explain.${kind}`, typographic(PHRASES_EN[kind])]),
+) as Record<`explain.${PhraseKind}`, string>;
+const explainEvents = Object.fromEntries(
+  Object.entries(EVENT_WORDS).map(([event, words]) => [`explain.value.event.${event}`, words]),
+) as Record<`explain.value.event.${RuleEventType}`, string>;
+const explainDurations = Object.fromEntries(
+  Object.entries(UNIT_WORDS).map(([unit, [one, many]]) => [
+    `explain.value.duration.${unit}`,
+    `{amount, plural, one {# ${one}} other {# ${many}}}`,
+  ]),
+) as Record<`explain.value.duration.${DurationUnit}`, string>;
 
 const volumeTitle = (key: string) => VOLUME_SECTIONS.find((v) => v.key === key)?.title ?? key;
 
@@ -98,6 +125,14 @@ export const enGB = {
   'clock.dataProtectionAcknowledgement': 'Data-protection complaint acknowledgement',
   'clock.firstResponse': 'First response ({channel})',
   'clock.stageResponse': 'Stage response ({stage})',
+
+  // i17b: the rules engine's explanations (case page: clocks, next steps, warnings), from shared/rules/explain.ts.
+  ...explainPhrases,
+  ...explainEvents,
+  ...explainDurations,
+  'explain.value.atOnce': describeDuration({ amount: 0, unit: 'days' }),
+  'explain.value.ordinal': `{n, select, ${ORDINALS.map((word, n) => `${n} {${word}}`).join(' ')} other {{n}th}}`,
+  // end i17b
 
   // Dashboard.
   'dashboard.title': 'Dashboard',

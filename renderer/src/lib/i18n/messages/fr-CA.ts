@@ -63,6 +63,133 @@ export const frCA: Record<MessageKey, string> = {
   'clock.firstResponse': 'Première réponse ({channel})',
   'clock.stageResponse': 'Réponse de l’étape ({stage})',
 
+  // i17b : les explications du moteur de règles (page du dossier : délais, prochaines étapes, avertissements).
+  'explain.due': 'échéance le {dueOn}\u00a0: {basis}',
+  'explain.closes': 'prend fin le {dueOn}\u00a0: {basis}',
+  'explain.provider-basis': '{start} + {duration}{paused}, {calendar}{rule} (« {what} »)',
+  'explain.provider-basis-at-once': '{start}, sans délai, {calendar}{rule} (« {what} »)',
+  'explain.start-received': 'reçue le {on}',
+  'explain.start-stage': 'passée à l’étape {stage} le {on}',
+  'explain.plus-paused': ' + {duration} de suspension',
+  'explain.calendar-before': 'calendrier {calendar}, ',
+  'explain.calendar-after': ', calendrier {calendar}',
+  'explain.received-basis': 'reçue le {on} + {duration}{calendar}, {rule}{payment}',
+  'explain.payment-services': ' (services de paiement)',
+  'explain.payment-services-exceptional': ' (services de paiement, circonstances exceptionnelles)',
+  'explain.deadlock-basis':
+    'position finale (impasse) le {on}, {clock} sans délai, {rule} (sinon échéance le {otherwiseOn}\u00a0: réception + {duration})',
+  'explain.letter-basis': 'lettre de recours externe envoyée le {on} + {duration}, {rule}',
+  'explain.ccts-basis': 'renvoi par la CPRST le {on} + {duration}, {rule}',
+  'explain.notice-basis':
+    'étape {stage} ({ordinal} palier de traitement) atteinte le {on} sans règlement, {when}, {rule}',
+  'explain.tell-ccts-at-once': 'parler de la CPRST à la personne sans délai',
+  'explain.tell-ccts-within': 'parler de la CPRST à la personne dans un délai de {duration}',
+  'explain.holidays-skipped':
+    '{startDay} ne compte pas\u00a0; les fins de semaine et les jours fériés du calendrier {calendar} sont exclus{here}.',
+  'explain.day-of-receipt': 'Le jour de la réception',
+  'explain.day-entered-stage': 'Le jour du passage à l’étape',
+  'explain.holidays-here': ' (ici\u00a0: {list})',
+  'explain.holiday': '{name} ({on})',
+  'explain.holidays-more': '{count} de plus',
+  'explain.not-moved': 'Le {on} tombe {what}\u00a0; une date comptée en {unit} n’est pas reportée.',
+  'explain.a-bank-holiday': 'un jour férié ({name})',
+  'explain.a-weekday': 'un {weekday}',
+  'explain.unit-days': 'jours',
+  'explain.unit-months': 'mois',
+  'explain.month-clamp': 'Ce mois-là n’a pas de jour {day}\u00a0: c’est son dernier jour qui compte.',
+  'explain.paused':
+    'Dossier suspendu {list}\u00a0: les délais propres à l’entreprise s’arrêtent pendant l’attente de la réponse de la personne.',
+  'explain.pause': 'du {from} au {to}',
+  'explain.pause-open': 'depuis le {from} (suspension en cours)',
+  'explain.met': 'Respecté\u00a0: {event} le {on}.',
+  'explain.missed-late': 'Manqué\u00a0: {event} le {on}, après l’échéance.',
+  'explain.missed-open': 'Manqué\u00a0: {open} à l’échéance.',
+  'explain.open-not-acknowledged': 'aucun accusé de réception',
+  'explain.open-no-response': 'aucune réponse',
+  'explain.open-no-stage-response': 'aucune réponse à cette étape',
+  'explain.open-no-clock': 'pas de « {clock} »',
+  'explain.open-no-ccts-report': 'aucun rapport à la CPRST',
+  'explain.open-not-told': 'la personne n’a pas eu l’information sur la CPRST',
+  'explain.no-ack-target': '{rule} ne fixe pas de délai d’accusé de réception.',
+  'explain.no-first-response-target':
+    '{rule} ne fixe pas de délai de première réponse pour les plaintes par {channel}.',
+  'explain.no-stage-target': 'L’étape {stage} de {rule} n’a pas de délai propre.',
+  'explain.external-stage':
+    'Le dossier est à l’étape « {stage} » ({owner}) depuis le {on}\u00a0; les délais d’étape propres à l’entreprise ne s’appliquent pas.',
+  'explain.out-of-scope':
+    'Sans objet\u00a0: une entreprise de {employees} employés dépasse le champ de l’organisme de recours externe ({maxEmployees} ou moins) ({rule}).',
+  'explain.adr-not-needed':
+    'Pas nécessaire\u00a0: {event} le {on}, au plus tard à la date où « {clock} » aurait été dû ({dueOn}\u00a0: {basis}).',
+  'explain.closed-unresolved':
+    'Dossier fermé le {on} sans règlement ni position finale\u00a0: le problème a-t-il été réglé\u00a0? Si oui, inscrivez le règlement\u00a0; sinon, « {clock} » est dû.',
+  'explain.no-adr-letter-sent': 'Aucune lettre de recours externe n’a été envoyée, donc aucun délai ne court ({rule}).',
+  'explain.referral-time':
+    'Le temps dont dispose la personne pour soumettre sa plainte à l’organisme de recours externe ({scheme}).',
+  'explain.referred-met': 'Respecté\u00a0: plainte soumise le {on}.',
+  'explain.referred-late': 'Plainte soumise le {on}, après la fin du délai.',
+  'explain.window-closed': 'Le délai a pris fin le {on} sans que l’affaire soit soumise.',
+  'explain.summary-met':
+    'Respecté\u00a0: plainte réglée le {on}, une communication de règlement sommaire peut donc remplacer la réponse finale.',
+  'explain.summary-missed': 'Pas de règlement dans ce délai\u00a0: une réponse finale complète est nécessaire.',
+  'explain.summary-running':
+    'Si tout est réglé d’ici là, une communication de règlement sommaire peut remplacer la réponse finale.',
+  'explain.ccts-not-referred': 'La CPRST n’a pas renvoyé cette affaire ({rule}).',
+  'explain.objection-passed': 'Le délai pour s’opposer est passé.',
+  'explain.objection-only-if': 'Seulement si l’entreprise s’oppose à ce que la CPRST accepte l’affaire.',
+  'explain.level': 'le {ordinal} palier de traitement{stage}',
+  'explain.level-stage': ' (l’étape {stage})',
+  'explain.notice-not-needed': 'Pas nécessaire\u00a0: {event} le {on} avant d’atteindre {level} ({rule}).',
+  'explain.notice-not-yet':
+    'Pas encore dû\u00a0: parler de la CPRST à la personne si sa plainte n’est toujours pas réglée en atteignant {level}, puis à chaque palier suivant ({rule}).',
+  'explain.notice-earlier-missed': 'L’information due le {on} ({stage}) n’a pas été donnée à temps.',
+  'explain.regime-not-yet':
+    '{regime} s’applique aux plaintes faites à partir du {from}\u00a0; celle-ci a été reçue le {on}.',
+  'explain.its-start': 'son entrée en vigueur',
+  'explain.scheme': '{name}',
+  'explain.scheme-start': '{name}',
+  'explain.scheme-acronym': '{name}',
+  'explain.scheme-unknown': 'l’organisme de recours externe',
+  'explain.scheme-unknown-start': 'L’organisme de recours externe',
+  'explain.no-ack-yet': 'Aucun accusé de réception inscrit pour l’instant.',
+  'explain.escalate-missed':
+    'Le délai de l’étape {stage} n’a pas été respecté\u00a0; la procédure prévoit alors le passage à l’étape suivante.',
+  'explain.paused-since':
+    'Dossier suspendu depuis le {on}\u00a0: les délais propres à l’entreprise sont arrêtés, les délais réglementaires continuent de courir.',
+  'explain.resolved-nothing-due': 'Plainte réglée le {on}\u00a0; plus rien n’est dû.',
+  'explain.business-size-unknown':
+    'Entreprise\u00a0: {scheme} n’accepte que les entreprises de {maxEmployees} employés ou moins\u00a0; inscrivez le nombre d’employés.',
+  'explain.business-too-large':
+    'Entreprise de {employees} employés\u00a0: hors du champ de {scheme} ({maxEmployees} employés ou moins), donc ni lettre de recours externe ni délai de recours.',
+  'explain.excluded-category':
+    'Plainte de catégorie « {category} »\u00a0: {scheme} ne se prononce pas sur les prix en général ni sur les choix commerciaux\u00a0; la lettre de recours externe reste due si rien n’est réglé.',
+  'explain.regime-not-in-force':
+    'Aucune version de {regime} n’était en vigueur le {on}\u00a0; ses délais ne s’appliquent pas.',
+  'explain.unusual-calendar':
+    'Le calendrier {calendar} est inhabituel pour {procedure} (une procédure {country})\u00a0; vérifiez le calendrier du bureau.',
+  'explain.country-CA': 'canadienne',
+  'explain.country-GB': 'britannique',
+  'explain.value.event.acknowledged': 'réception accusée',
+  'explain.value.event.responded': 'réponse envoyée',
+  'explain.value.event.escalated': 'passage à l’étape suivante',
+  'explain.value.event.paused': 'suspension',
+  'explain.value.event.resumed': 'reprise',
+  'explain.value.event.resolution-proposed': 'règlement proposé',
+  'explain.value.event.resolved': 'plainte réglée',
+  'explain.value.event.deadlock': 'position finale donnée (impasse)',
+  'explain.value.event.adr-letter-sent': 'lettre de recours externe envoyée',
+  'explain.value.event.referred-to-adr': 'plainte soumise à l’organisme de recours externe',
+  'explain.value.event.ccts-referral': 'renvoi par la CPRST',
+  'explain.value.event.ccts-informed': 'personne mise au courant au sujet de la CPRST',
+  'explain.value.event.closed': 'dossier fermé',
+  'explain.value.duration.working-days': '{amount, plural, one {# jour ouvrable} other {# jours ouvrables}}',
+  'explain.value.duration.days': '{amount, plural, one {# jour} other {# jours}}',
+  'explain.value.duration.weeks': '{amount, plural, one {# semaine} other {# semaines}}',
+  'explain.value.duration.months': '{amount, plural, one {# mois} other {# mois}}',
+  'explain.value.atOnce': 'sans délai',
+  'explain.value.ordinal':
+    '{n, select, 0 {0e} 1 {premier} 2 {deuxième} 3 {troisième} 4 {quatrième} 5 {cinquième} 6 {sixième} other {{n}e}}',
+  // fin i17b
+
   'dashboard.title': 'Tableau de bord',
   'dashboard.loading': 'Chargement du tableau de bord',
   'dashboard.summary': 'Sommaire',
