@@ -20,6 +20,7 @@ import { isIsoDate } from '#shared/model/dates';
 import { parseEmployees } from '#shared/model/intake';
 import { addressTextProblem, STORED_LIMITS } from '#shared/model/stored';
 import { textCharacterProblem } from '#shared/model/text';
+import { sayProblem as say } from '#shared/model/problems';
 import { whyNot } from './availability';
 import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import {
@@ -180,7 +181,7 @@ const clean = (max: number, label: string) =>
     .string()
     .optional()
     .transform((s) => (s ?? '').trim())
-    .pipe(z.string().max(max, `${label} must be at most ${max} characters`));
+    .pipe(z.string().max(max, say('too-long', { label, max })));
 const required = (max: number, message: string, label: string) => clean(max, label).pipe(z.string().min(1, message));
 const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.enum(values, { error: message }));
@@ -221,16 +222,16 @@ function dateSchema(ctx: ActionContext, label: string) {
     .pipe(
       z
         .string()
-        .min(1, `Enter the ${label.toLowerCase()}`)
-        .refine(isIsoDate, 'Enter a real date as YYYY-MM-DD')
-        .refine((d) => !isIsoDate(d) || d <= ctx.today, 'The date cannot be in the future')
+        .min(1, say('date-missing', { label: label.toLowerCase() }))
+        .refine(isIsoDate, say('date-invalid'))
+        .refine((d) => !isIsoDate(d) || d <= ctx.today, say('date-future'))
         .refine(
           (d) => !isIsoDate(d) || d >= ctx.record.receivedOn,
-          `The date cannot be before the complaint was received (${ctx.record.receivedOn})`,
+          say('date-before-received', { on: { date: ctx.record.receivedOn } }),
         )
         .refine(
           (d) => !isIsoDate(d) || !last || d >= last.on,
-          last ? `The date cannot be before the last entry on the timeline (${last.on}: ${short(last.summary)})` : '',
+          last ? say('date-before-last-entry', { on: { date: last.on }, summary: short(last.summary) }) : '',
         ),
     );
 }
@@ -247,7 +248,7 @@ function schemaFor(spec: CaseActionSpec, ctx: ActionContext) {
         break;
       case 'select': {
         const values = (f.options ?? []).map((o) => o.value) as [string, ...string[]];
-        const message = f.missing ?? `Choose ${label.toLowerCase()}`;
+        const message = f.missing ?? say('choose-field', { label: label.toLowerCase() });
         // An optional choice may be left empty ('').
         shape[f.name] = f.required
           ? choice(values, message)
@@ -261,14 +262,11 @@ function schemaFor(spec: CaseActionSpec, ctx: ActionContext) {
         shape[f.name] = z.preprocess((v) => (isTicked(v) ? 'yes' : ''), z.string());
         break;
       case 'amount':
-        shape[f.name] = required(20, f.missing ?? 'Enter the amount', label)
-          .refine(
-            (s) => s === '' || /^\d{1,7}(\.\d{1,2})?$/.test(s.replace(/,/g, '')),
-            'Enter an amount like 25 or 25.50',
-          )
+        shape[f.name] = required(20, f.missing ?? say('enter-field', { label: 'the amount' }), label)
+          .refine((s) => s === '' || /^\d{1,7}(\.\d{1,2})?$/.test(s.replace(/,/g, '')), say('amount-invalid'))
           .refine(
             (s) => !/^\d{1,7}(\.\d{1,2})?$/.test(s.replace(/,/g, '')) || Number(s.replace(/,/g, '')) > 0,
-            'The amount must be more than 0',
+            say('amount-not-positive'),
           );
         break;
       default: {
@@ -281,21 +279,14 @@ function schemaFor(spec: CaseActionSpec, ctx: ActionContext) {
         };
         const max = stored[f.name] ?? (f.kind === 'textarea' ? 5000 : 200);
         let schema: z.ZodType<string, string | undefined> = f.required
-          ? required(max, f.missing ?? `Enter ${label.toLowerCase()}`, label)
+          ? required(max, f.missing ?? say('enter-field', { label: label.toLowerCase() }), label)
           : clean(max, label);
-        if (f.name === 'phone')
-          schema = schema.refine(
-            (s) => s === '' || PHONE.test(s),
-            'Enter a phone number using digits, spaces, + ( ) or -',
-          );
+        if (f.name === 'phone') schema = schema.refine((s) => s === '' || PHONE.test(s), say('phone-invalid'));
         if (f.name === 'email')
-          schema = schema.refine(
-            (s) => s === '' || z.email().safeParse(s).success,
-            'Enter an email address like name@example.com',
-          );
+          schema = schema.refine((s) => s === '' || z.email().safeParse(s).success, say('email-invalid'));
         if (f.name === 'postcode')
           schema = schema.pipe(
-            z.string().max(STORED_LIMITS.postcode, `Postcode must be at most ${STORED_LIMITS.postcode} characters`),
+            z.string().max(STORED_LIMITS.postcode, say('too-long', { label: 'Postcode', max: STORED_LIMITS.postcode })),
           );
         if (f.name === 'addressLines') {
           schema = schema.superRefine((s, c) => {
@@ -396,13 +387,13 @@ function editedDetails(
 function customerErrors(v: Record<CustomerField, string>, record: CaseRecord): Partial<Record<string, string>> {
   const errors: Partial<Record<string, string>> = {};
   const hasAddress = v.addressLines !== '';
-  if (hasAddress && v.postcode === '') errors.postcode = 'Enter the postcode for this address';
-  if (!hasAddress && v.postcode !== '') errors.addressLines = 'Enter the address for this postcode';
+  if (hasAddress && v.postcode === '') errors.postcode = say('postcode-missing');
+  if (!hasAddress && v.postcode !== '') errors.addressLines = say('address-for-postcode');
   if (record.channel === 'letter' && !hasAddress && !record.representative?.address) {
-    errors.addressLines ??= 'A complaint by letter needs a postal address to reply to';
+    errors.addressLines ??= say('letter-needs-address');
   }
   if (!hasAddress && v.phone === '' && v.email === '' && !record.representative?.address) {
-    errors.addressLines ??= 'Keep at least one way to reach the customer: address, phone or email';
+    errors.addressLines ??= say('keep-a-way-to-reach');
   }
   return errors;
 }
@@ -424,7 +415,7 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
   const reason = whyNot(action, ctx.record, ctx.events, ctx.evaluation, ctx.procedure);
   if (reason) return refuse({ action: reason }, spec);
   const by = (ctx.by ?? '').trim();
-  if (by === '') return refuse({ form: 'Choose who is working before recording anything on the case' }, spec);
+  if (by === '') return refuse({ form: say('who-is-working') }, spec);
   if (action === 'correct-facts' || action === 'void-entry') return buildCorrection(action, input ?? {}, ctx, by, spec);
 
   const parsed = schemaFor(spec, ctx).safeParse(input ?? {});
@@ -447,9 +438,9 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
     );
     if (!checked.ok) for (const [field, message] of Object.entries(checked.errors)) errors[field] ??= message;
     else if (checked.value === null && !ctx.record.vulnerability)
-      errors.details ??= 'Describe the vulnerability or health details (nothing is recorded yet)';
+      errors.details ??= say('vulnerability-nothing-recorded');
     else if (checked.value && ctx.record.vulnerability && sameVulnerability(checked.value, ctx.record.vulnerability))
-      errors.form ??= 'Nothing has changed: edit a field first';
+      errors.form ??= say('nothing-changed');
     else vulnerability = checked.value;
   }
   if (action === 'edit-customer') {
@@ -635,7 +626,7 @@ function buildCorrection(
   const reason = (input.reason ?? '').trim();
   const errors: Partial<Record<string, string>> = {};
   if (reason === '') errors.reason = spec.fields.find((f) => f.name === 'reason')?.missing ?? 'Give the reason';
-  else if (reason.length > 5000) errors.reason = 'The reason must be at most 5000 characters';
+  else if (reason.length > 5000) errors.reason = say('reason-too-long', { max: 5000 });
   else {
     const problem = textCharacterProblem(reason, 'multi-line');
     if (problem) errors.reason = `${spec.fields.find((f) => f.name === 'reason')?.label ?? 'Reason'} ${problem}`;

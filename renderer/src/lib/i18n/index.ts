@@ -15,6 +15,7 @@ export { enGB, enCA, frCA };
 export { clockLabel } from './clocks';
 export { describeDueIn } from './due';
 export { explanationIn, phraseIn, reasonIn } from './explain';
+export { messageIn, problemIn } from './problems';
 export {
   chosenLocale,
   interfaceLocaleFor,

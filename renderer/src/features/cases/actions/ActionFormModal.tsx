@@ -30,7 +30,7 @@ import { confirmReceivedDate, DateField } from '#ui/DateField';
 import { useFormDraft } from '#lib/forms';
 import { DraftOffer } from '#ui/DraftOffer';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useT } from '#lib/i18n/index';
+import { messageIn, useT } from '#lib/i18n/index';
 import { actionText, fieldErrors, fieldText, optionText } from './words';
 
 export interface ActionFormModalProps {
@@ -95,7 +95,8 @@ function ActionForm({
   const showErrors = (errors: Partial<Record<string, string>>, message: string) => {
     const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== 'action' && k !== 'form'));
     form.setErrors(translated(fieldErrors));
-    setRefusal(errors.action ?? errors.form ?? (Object.keys(fieldErrors).length ? null : message));
+    const refusal = errors.action ?? errors.form ?? (Object.keys(fieldErrors).length ? null : message);
+    setRefusal(refusal === null ? null : messageIn(t, refusal));
     const first = Object.keys(fieldErrors)[0];
     if (first) document.querySelector<HTMLElement>(`[data-action-field="${first}"]`)?.focus();
   };

@@ -58,3 +58,14 @@ describe('the next steps the rules engine writes', () => {
     expect(stepLabel(fr, 'Call the customer back')).toBe('Call the customer back');
   });
 });
+
+describe('the case actions’ form checks in French', () => {
+  it('says a form check’s message by its code, the field named by its French label', () => {
+    const spec = getAction('acknowledge');
+    const errors = { on: 'The date cannot be in the future' };
+    expect(fieldErrors(fr, 'acknowledge', spec.fields, errors).on).toBe('La date ne peut pas être dans le futur');
+    expect(fieldErrors(fr, 'log-contact', getAction('log-contact').fields, { summary: 'Anything else' })).toEqual({
+      summary: 'Anything else',
+    });
+  });
+});

@@ -25,6 +25,7 @@ import { CORRECTABLE_LABELS } from '#shared/casework/corrections';
 import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/model/attachment';
 import { REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
+import { PROBLEM_CODES, PROBLEMS_EN, type ProblemCode } from '#shared/model/problems';
 import {
   describeDuration,
   EVENT_WORDS,
@@ -60,6 +61,11 @@ const explainDurations = Object.fromEntries(
     `{amount, plural, one {# ${one}} other {# ${many}}}`,
   ]),
 ) as Record<`explain.value.duration.${DurationUnit}`, string>;
+
+// i17b: the forms' validation messages, as shared/model/problems.ts writes them (one home for the English).
+const problemWords = Object.fromEntries(
+  PROBLEM_CODES.map((code) => [`problem.${code}`, typographic(PROBLEMS_EN[code])]),
+) as Record<`problem.${ProblemCode}`, string>;
 
 const volumeTitle = (key: string) => VOLUME_SECTIONS.find((v) => v.key === key)?.title ?? key;
 
@@ -751,6 +757,8 @@ export const enGB = {
   'intake.relationshipHint': 'e.g. son, carer, solicitor',
   'intake.repAddress': 'Representative’s postal address',
   'intake.repPostcode': 'Representative’s postcode',
+  // i17b: the forms' validation messages (intake, case actions, corrections), from shared/model/problems.ts.
+  ...problemWords,
   'intake.vulnerability': 'Vulnerability or health (optional)',
   'intake.vulnerabilityText':
     'Only if the desk needs it to treat the customer fairly, and only with a reason. Kept out of lists, search, exports and letters.',
