@@ -21,6 +21,7 @@ import { parseEmployees } from '#shared/model/intake';
 import { addressTextProblem, STORED_LIMITS } from '#shared/model/stored';
 import { textCharacterProblem } from '#shared/model/text';
 import { sayProblem as say } from '#shared/model/problems';
+import { summaryInEnglish, type SummaryKind, type SummaryPhrase, withDetails } from './summaries';
 import { whyNot } from './availability';
 import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import {
@@ -314,22 +315,6 @@ function refuse(errors: Partial<Record<string, string>>, spec: CaseActionSpec): 
   return { ok: false, errors, message: /[.!?]$/.test(text) ? text : `${text}.` };
 }
 
-const channelWords = (c: Channel) => (c === 'in-person' ? 'in person' : c === 'web' ? 'web form' : c);
-
-function currencyText(amount: number, currency: Currency): string {
-  return new Intl.NumberFormat(currency === 'CAD' ? 'en-CA' : 'en-GB', { style: 'currency', currency }).format(amount);
-}
-
-/** "the Communications Ombudsman", but "CISAS": an acronym takes no article. */
-function schemeInSentence(name: string): string {
-  const first = name.split(/[\s(]/)[0];
-  return first.length > 1 && first === first.toUpperCase() ? name : `the ${name}`;
-}
-
-function withDetails(headline: string, details: string | undefined): string {
-  return details ? `${headline}: ${details}` : headline;
-}
-
 function addressFrom(lines: string, postcode: string): PostalAddress | undefined {
   if (lines === '') return undefined;
   return {
@@ -478,27 +463,28 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
   if (details) data.details = details;
   if (ctx.evaluation) data.atStage = ctx.evaluation.stage;
   let summary: string;
+  /** A summary in English, from its phrase (./summaries.ts: the one home of the words). */
+  const write = summaryInEnglish;
+  /** "Update sent by email", with the handler's details after it. */
+  const sent = (kind: SummaryKind): SummaryPhrase =>
+    withDetails({ kind, values: { channel: { channel: channel! } } }, details);
   let customer: Customer | undefined;
   let communication: CommunicationNeeds | null | undefined;
 
   switch (action) {
     case 'log-contact': {
       data.direction = v.direction;
-      const headline =
-        v.direction === 'to-customer'
-          ? `Contacted the customer by ${channelWords(channel!)}`
-          : `The customer got in touch by ${channelWords(channel!)}`;
-      summary = withDetails(headline, details);
+      summary = write(sent(v.direction === 'to-customer' ? 'contact-to' : 'contact-from'));
       break;
     }
     case 'send-update':
-      summary = withDetails(`Update sent by ${channelWords(channel!)}`, details);
+      summary = write(sent('update-sent'));
       break;
     case 'respond':
-      summary = withDetails(`Response sent by ${channelWords(channel!)}`, details);
+      summary = write(sent('responded'));
       break;
     case 'acknowledge':
-      summary = withDetails(`Complaint acknowledged by ${channelWords(channel!)}`, details);
+      summary = write(sent('acknowledged'));
       break;
     case 'escalate': {
       const from = ctx.procedure!.stages.find((s) => s.id === ctx.evaluation!.stage)!;
@@ -510,33 +496,43 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
     }
     case 'pause':
       data.reason = v.reason;
-      summary = `Paused, waiting for the customer: ${v.reason}`;
+      summary = write({ kind: 'paused', values: { reason: v.reason } });
       break;
     case 'resume':
-      summary = withDetails('Resumed', details);
+      summary = write(withDetails({ kind: 'resumed' }, details));
       break;
     case 'propose-resolution':
-      summary = `Resolution proposed by ${channelWords(channel!)}: ${details}`;
+      summary = write({
+        kind: 'resolution-proposed',
+        values: { channel: { channel: channel! }, details: details ?? '' },
+      });
       break;
     case 'record-acceptance':
     case 'record-rejection': {
       data.who = v.who;
-      const word = action === 'record-acceptance' ? 'accepted' : 'rejected';
-      summary = withDetails(`${v.who} ${word} the proposed resolution (by ${channelWords(channel!)})`, details);
+      const kind = action === 'record-acceptance' ? 'resolution-accepted' : 'resolution-rejected';
+      summary = write(withDetails({ kind, values: { who: v.who, channel: { channel: channel! } } }, details));
       break;
     }
     case 'resolve':
-      summary = `Resolved: ${details}`;
+      summary = write({ kind: 'resolved', values: { details: details ?? '' } });
       break;
     case 'record-deadlock':
-      summary = `Final position given (deadlock): ${details}`;
+      summary = write({ kind: 'deadlock', values: { details: details ?? '' } });
       break;
     case 'close':
-      summary = withDetails('Case closed', details);
+      summary = write(withDetails({ kind: 'closed' }, details));
       break;
     case 'adr-letter-sent': {
       const scheme = ctx.evaluation?.adrScheme?.name;
-      summary = withDetails(`ADR letter sent by ${channelWords(channel!)}${scheme ? ` (${scheme})` : ''}`, details);
+      summary = write(
+        withDetails(
+          scheme
+            ? { kind: 'adr-letter-sent-scheme', values: { channel: { channel: channel! }, scheme } }
+            : { kind: 'adr-letter-sent', values: { channel: { channel: channel! } } },
+          details,
+        ),
+      );
       if (scheme) data.scheme = scheme;
       break;
     }
@@ -544,31 +540,49 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
       const scheme = ctx.evaluation?.adrScheme?.name ?? adrStage(ctx.procedure!)?.owner ?? 'the ADR scheme';
       data.scheme = scheme;
       if (v.reference) data.reference = v.reference;
-      summary = withDetails(
-        `The customer referred the complaint to ${schemeInSentence(scheme)}${v.reference ? ` (reference ${v.reference})` : ''}`,
-        details,
+      summary = write(
+        withDetails(
+          v.reference
+            ? { kind: 'referred-to-adr-reference', values: { scheme: { scheme }, reference: v.reference } }
+            : { kind: 'referred-to-adr', values: { scheme: { scheme } } },
+          details,
+        ),
       );
       break;
     }
     case 'ccts-referral':
       if (v.reference) data.reference = v.reference;
-      summary = withDetails(`CCTS referral received${v.reference ? ` (CCTS reference ${v.reference})` : ''}`, details);
+      summary = write(
+        withDetails(
+          v.reference
+            ? { kind: 'ccts-referral-reference', values: { reference: v.reference } }
+            : { kind: 'ccts-referral' },
+          details,
+        ),
+      );
       break;
     case 'ccts-informed':
-      summary = withDetails(`Customer told about the CCTS by ${channelWords(channel!)}`, details);
+      summary = write(sent('ccts-informed'));
       break;
     case 'add-note':
       summary = details!;
       break;
     case 'reopen':
       data.reason = v.reason;
-      summary = `Case reopened: ${v.reason}`;
+      summary = write({ kind: 'reopened', values: { reason: v.reason } });
       break;
     case 'record-payment': {
       const amount = Number(v.amount.replace(/,/g, ''));
       const kind = v.kind as PaymentKind;
       Object.assign(data, { kind, amount, currency: v.currency, reason: v.reason });
-      summary = `${PAYMENT_KIND_LABELS[kind]} of ${currencyText(amount, v.currency as Currency)}: ${v.reason}`;
+      summary = write({
+        kind: 'payment',
+        values: {
+          kind: { paymentKind: kind },
+          amount: { money: { amount, currency: v.currency as Currency } },
+          reason: v.reason,
+        },
+      });
       break;
     }
     case 'edit-customer': {
@@ -593,10 +607,7 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
         communication: communication === undefined ? ctx.record.communication : (communication ?? undefined),
       });
       Object.assign(data, { changed, before: keep(before), after: keep(stored) });
-      summary = withDetails(
-        `Customer's details changed: ${changed.map((f) => CUSTOMER_FIELD_LABELS[f].toLowerCase()).join(', ')}`,
-        details,
-      );
+      summary = write(withDetails({ kind: 'customer-edited', values: { fields: { fields: changed } } }, details));
       break;
     }
   }

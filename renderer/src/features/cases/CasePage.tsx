@@ -34,7 +34,7 @@ import { VulnerabilityRow } from '#features/privacy';
 import { SubjectAccessButton } from '#features/exchange';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { FormattedMessage } from 'react-intl';
-import { clockLabel, explanationIn, phraseIn, type Translate, useLocale, useT } from '#lib/i18n/index';
+import { clockLabel, entrySummaryIn, explanationIn, phraseIn, type Translate, useLocale, useT } from '#lib/i18n/index';
 import { AddAttachmentsDialog } from './attachments/AddAttachmentsDialog';
 import { AttachmentsCard, FileDropArea } from './attachments/AttachmentsCard';
 
@@ -417,16 +417,17 @@ export function CasePage({ id }: { id: string }) {
           <Timeline bulletSize={14} lineWidth={2} role="group" aria-label={t('case.timeline')}>
             {events.map((e) => {
               const voidedBy = voids.get(e.id);
+              const summary = entrySummaryIn(t, locale, e, record);
               return (
                 <Timeline.Item
                   key={e.id}
                   title={
                     voidedBy ? (
                       <Text span fw={500} td="line-through" c="dimmed">
-                        {e.summary}
+                        {summary}
                       </Text>
                     ) : (
-                      e.summary
+                      summary
                     )
                   }
                   data-event-type={e.type}
@@ -446,7 +447,7 @@ export function CasePage({ id }: { id: string }) {
                           setVoiding(e.id);
                           setOpenAction('void-entry');
                         }}
-                        aria-label={t('case.voidEntry', { date: formatDate(e.on), summary: e.summary })}
+                        aria-label={t('case.voidEntry', { date: formatDate(e.on), summary })}
                       >
                         {t('case.void')}
                       </Anchor>

@@ -16,6 +16,7 @@ export { clockLabel } from './clocks';
 export { describeDueIn } from './due';
 export { explanationIn, phraseIn, reasonIn } from './explain';
 export { messageIn, problemIn } from './problems';
+export { entrySummaryIn, summaryIn } from './timeline';
 export {
   chosenLocale,
   interfaceLocaleFor,

@@ -30,7 +30,7 @@ import { confirmReceivedDate, DateField } from '#ui/DateField';
 import { useFormDraft } from '#lib/forms';
 import { DraftOffer } from '#ui/DraftOffer';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { messageIn, useT } from '#lib/i18n/index';
+import { entrySummaryIn, messageIn, useLocale, useT } from '#lib/i18n/index';
 import { actionText, fieldErrors, fieldText, optionText } from './words';
 
 export interface ActionFormModalProps {
@@ -77,6 +77,7 @@ function ActionForm({
 }) {
   const spec = getAction(action);
   const t = useT();
+  const { locale } = useLocale();
   const intl = useIntl();
   const [start] = useState(() => ({ ...defaultInput(action, context), ...initial }));
   const form = useForm<Record<string, string>>({ initialValues: start });
@@ -157,7 +158,11 @@ function ActionForm({
         providers: context.providers,
       });
       draft.clear();
-      notifications.show({ color: 'teal', title: actionText(t, action, 'done'), message: event.summary });
+      notifications.show({
+        color: 'teal',
+        title: actionText(t, action, 'done'),
+        message: entrySummaryIn(t, locale, event, context.record),
+      });
       onDone();
     } catch (error) {
       if (error instanceof EditConflictError) askAbout(error.conflicts);

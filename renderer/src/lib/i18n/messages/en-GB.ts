@@ -26,6 +26,7 @@ import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/mod
 import { REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
 import { PROBLEM_CODES, PROBLEMS_EN, type ProblemCode } from '#shared/model/problems';
+import { SUMMARIES_EN, SUMMARY_KINDS, type SummaryKind } from '#shared/casework/summaries';
 import {
   describeDuration,
   EVENT_WORDS,
@@ -66,6 +67,11 @@ const explainDurations = Object.fromEntries(
 const problemWords = Object.fromEntries(
   PROBLEM_CODES.map((code) => [`problem.${code}`, typographic(PROBLEMS_EN[code])]),
 ) as Record<`problem.${ProblemCode}`, string>;
+
+// i17b: the timeline entries' summaries, as shared/casework/summaries.ts writes them (one home for the English).
+const summaryWords = Object.fromEntries(
+  SUMMARY_KINDS.map((kind) => [`summary.${kind}`, typographic(SUMMARIES_EN[kind])]),
+) as Record<`summary.${SummaryKind}`, string>;
 
 const volumeTitle = (key: string) => VOLUME_SECTIONS.find((v) => v.key === key)?.title ?? key;
 
@@ -1161,6 +1167,8 @@ export const enGB = {
   'case.due': 'Due',
   'case.state': 'State',
   'case.timeline': 'Timeline',
+  // i17b: the timeline entries' summaries (case page), from shared/casework/summaries.ts.
+  ...summaryWords,
   'case.recorded': '{date} · recorded {at} by {by}',
   'case.voidEntry': 'Void the entry of {date}: {summary}',
   'case.void': 'Void…',
