@@ -194,6 +194,14 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
       `${frenchDate(second, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })} — il y a 2 jours`,
     ),
   ).toBeVisible();
+  // Sent too soon: the form's checks (shared/model/problems.ts) speak French, the field named by its French label.
+  await page.getByRole('button', { name: 'Inscrire une plainte' }).click();
+  await expect(page.getByText('Choisissez le mode de réception', { exact: true })).toBeVisible();
+  await expect(page.getByText('Indiquez le nom de la personne titulaire du compte', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('Indiquez au moins un moyen de joindre la personne\u00a0: adresse, téléphone ou courriel'),
+  ).toBeVisible();
+  const intakeErrorsLeft = await englishLeft(page);
   await chooseOption(page, 'Mode de réception', 'Courriel');
   await chooseOption(page, 'Catégorie', 'Facturation');
   await page.getByRole('textbox', { name: 'Résumé' }).fill('Frais d’itinérance facturés deux fois');
@@ -224,6 +232,10 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await expect(page.locator('[data-next-action="acknowledge"]')).toContainText(
     'Aucun accusé de réception inscrit pour l’instant.',
   );
+  // The timeline's first entry (shared/casework/summaries.ts), said in French from what it records.
+  await expect(page.getByRole('group', { name: 'Historique' })).toContainText(
+    'Plainte reçue (courriel)\u00a0; inscrite sous le numéro RDR-',
+  );
   await page.screenshot({ path: `${SHOTS}/case-fr.png`, fullPage: true, style: HIDE_MESSAGES });
   const caseLeft = await englishLeft(page);
 
@@ -237,13 +249,15 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await ackDate.fill(today);
   await ackDate.press('Tab');
   await expect(ack.getByRole('combobox', { name: 'Mode de l’accusé de réception' })).toHaveValue('Courriel');
-  // The actions menu has finished closing (its items' reasons come from the rules engine, still in English: #17).
+  // The actions menu has finished closing (its items' reasons come from shared/casework/availability.ts, still in
+  // English: #17).
   await expect(page.getByRole('menu')).toBeHidden();
   const actionLeft = await englishLeft(page);
   await page.screenshot({ path: `${SHOTS}/action-fr.png`, fullPage: true, style: HIDE_MESSAGES });
   await ack.getByRole('button', { name: 'Inscrire l’accusé de réception' }).click();
   await expect(ack).toBeHidden();
   await expect(page.getByText('Accusé de réception inscrit').first()).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Historique' })).toContainText('Accusé de réception envoyé (courriel)');
 
   // The attachments: a file added through the dialog, in French.
   const chooser = page.waitForEvent('filechooser');
@@ -266,7 +280,8 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await expect(page.getByRole('region', { name: /Ofcom baseline procedure \(copy\)/ })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/procedure-editor-fr.png`, fullPage: true, style: HIDE_MESSAGES });
 
-  expect({ intakeLeft, caseLeft, actionLeft, attachLeft, afterLeft }).toEqual({
+  expect({ intakeErrorsLeft, intakeLeft, caseLeft, actionLeft, attachLeft, afterLeft }).toEqual({
+    intakeErrorsLeft: [],
     intakeLeft: [],
     caseLeft: [],
     actionLeft: [],
