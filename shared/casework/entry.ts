@@ -30,13 +30,11 @@ import {
   type CaseActionSpec,
   type Currency,
   type PaymentKind,
-  PAYMENT_KIND_LABELS,
   CUSTOMER_FIELDS,
   type CustomerField,
   CUSTOMER_EXTRA_FIELDS,
   CUSTOMER_EDIT_FIELDS,
   type CustomerEditField,
-  CUSTOMER_FIELD_LABELS,
   getAction,
   isCaseActionId,
 } from './catalogue';
