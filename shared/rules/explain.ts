@@ -220,10 +220,27 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
   return template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 }
 
+/** Each template cut once into its words and placeholders: [words, name, words, name, …, words]. */
+const compiled = new Map<PhraseKind, string[]>();
+function partsOf(kind: PhraseKind): string[] {
+  let parts = compiled.get(kind);
+  if (!parts) {
+    parts = PHRASES_EN[kind].split(/\{(\w+)\}/);
+    compiled.set(kind, parts);
+  }
+  return parts;
+}
+
 export function phraseInEnglish(p: Phrase): string {
-  const values: Record<string, string> = {};
-  for (const [name, v] of Object.entries(p.values ?? {})) values[name] = valueInEnglish(v);
-  return fillTemplate(PHRASES_EN[p.kind], values);
+  const parts = partsOf(p.kind);
+  if (parts.length === 1) return parts[0];
+  const values = p.values ?? {};
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = values[parts[i]];
+    out += (v === undefined ? '' : valueInEnglish(v)) + parts[i + 1];
+  }
+  return out;
 }
 
 /** "head" alone, or "head. Sentence. Sentence.": the head is the line "due X: start + rule". Any language. */
