@@ -70,6 +70,46 @@ export const PROBLEMS_EN = {
   // --- the form as a whole
   'nothing-changed': 'Nothing has changed: edit a field first',
   'who-is-working': 'Choose who is working before recording anything on the case',
+  // --- why an action is not possible now (shared/casework/availability.ts: the actions menu, a refused action)
+  'refused-anonymised': 'This case was anonymised on {on}: nothing more can be recorded on it.',
+  'refused-closed': 'This case is closed (closed {on}): reopen it first, or add a note.',
+  'refused-unreadable':
+    'The rules engine cannot read this case (see the clocks), so only contacts, updates, notes, payments and details can be recorded.',
+  'refused-paused': 'The case is paused, waiting for the customer since {on}: resume it first.',
+  'refused-reopen': 'Only a closed or resolved case can be reopened.',
+  'refused-acknowledged': 'The complaint was acknowledged on {on}.',
+  'refused-resolved-escalate': 'The case was resolved on {on}: escalation is for unresolved complaints.',
+  'refused-stage-unknown': 'The case\'s stage "{stage}" is not in {procedure}.',
+  'refused-external-stage':
+    "The case is with {owner}, outside {provider}'s own procedure: there is no internal stage to escalate to.",
+  'refused-last-stage': '{procedure} has no stage after {stage}.',
+  'refused-already-paused': 'The case is already paused (since {on}).',
+  'refused-resolved-pause': 'The case was resolved on {on}: there is nothing to wait for.',
+  'refused-not-paused': 'Resume is only possible while the case is paused.',
+  'refused-resolved': 'The case was resolved on {on}.',
+  'refused-no-proposal': 'No resolution has been proposed yet.',
+  'refused-proposal-accepted':
+    'The customer already accepted the proposal of {on} (on {answeredOn}); propose a new resolution first.',
+  'refused-proposal-rejected':
+    'The customer already rejected the proposal of {on} (on {answeredOn}); propose a new resolution first.',
+  'refused-deadlock-recorded': 'The final position was recorded on {on}.',
+  'refused-resolved-deadlock': 'The case was resolved on {on}: there is no deadlock.',
+  'refused-close-adr':
+    'Resolve the complaint, or send the ADR letter, before closing it: closing an unresolved case would end its clocks.',
+  'refused-close': 'Resolve the complaint, or record the final position, before closing it.',
+  'refused-adr-letter-ccts': 'The ADR letter applies only to UK procedures; {procedure} uses the CCTS.',
+  'refused-no-adr-letter': '{procedure} has no ADR letter clock.',
+  'refused-adr-letter-sent': 'The ADR letter has already been sent (on {on}).',
+  'refused-referral-ccts':
+    'Referral to an ADR scheme applies to UK procedures; for {procedure} record the CCTS referral.',
+  'refused-no-adr-stage': '{procedure} has no ADR scheme stage.',
+  'refused-referred': 'The referral to ADR was recorded on {on}.',
+  'refused-referral-not-yet':
+    "The customer can go to {scheme} once the ADR letter is sent, a final position is given, or the ADR letter's date ({on}) has passed.",
+  'refused-referral-not-yet-undated':
+    'The customer can go to {scheme} once the ADR letter is sent, a final position is given.',
+  'refused-ccts-only': 'CCTS actions apply only to Canadian procedures.',
+  'refused-ccts-referred': 'The CCTS referral was recorded on {on}.',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS_EN;

@@ -241,6 +241,9 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
 
   // One action, in French: the acknowledgement.
   await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  // The menu's refused actions say why in French (shared/casework/availability.ts through problem.refused-*).
+  await expect(page.getByRole('menu')).toContainText('Seul un dossier fermé ou réglé peut être rouvert.');
+  const menuLeft = await englishLeft(page);
   await page.getByRole('menuitem', { name: 'Accuser réception…' }).click();
   const ack = page.getByRole('dialog', { name: 'Accuser réception' });
   await expect(ack).toBeVisible();
@@ -249,8 +252,7 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await ackDate.fill(today);
   await ackDate.press('Tab');
   await expect(ack.getByRole('combobox', { name: 'Mode de l’accusé de réception' })).toHaveValue('Courriel');
-  // The actions menu has finished closing (its items' reasons come from shared/casework/availability.ts, still in
-  // English: #17).
+  // The actions menu has finished closing.
   await expect(page.getByRole('menu')).toBeHidden();
   const actionLeft = await englishLeft(page);
   await page.screenshot({ path: `${SHOTS}/action-fr.png`, fullPage: true, style: HIDE_MESSAGES });
@@ -280,10 +282,11 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await expect(page.getByRole('region', { name: /Ofcom baseline procedure \(copy\)/ })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/procedure-editor-fr.png`, fullPage: true, style: HIDE_MESSAGES });
 
-  expect({ intakeErrorsLeft, intakeLeft, caseLeft, actionLeft, attachLeft, afterLeft }).toEqual({
+  expect({ intakeErrorsLeft, intakeLeft, caseLeft, menuLeft, actionLeft, attachLeft, afterLeft }).toEqual({
     intakeErrorsLeft: [],
     intakeLeft: [],
     caseLeft: [],
+    menuLeft: [],
     actionLeft: [],
     attachLeft: [],
     afterLeft: [],

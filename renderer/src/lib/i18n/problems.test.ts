@@ -30,6 +30,10 @@ describe('validation messages in the interface language', () => {
     try {
       const message = sayProblem('date-before-received', { on: { date: '2026-11-18' } });
       expect(messageIn(fr, message)).toBe('La date ne peut pas être antérieure à la date de réception (18 nov. 2026)');
+      // A refused action's reason (the actions menu).
+      expect(messageIn(fr, sayProblem('refused-paused', { on: { date: '2026-09-10' } }))).toBe(
+        'Le dossier est suspendu dans l’attente de la personne depuis le 10 sept. 2026\u00a0: reprenez-le d’abord.',
+      );
       expect(problemIn(fr, { code: 'employees-too-many', values: { max: { number: 10_000_000 } } })).toMatch(
         /^Indiquez un nombre d’employés d’au plus 10\s000\s000$/u,
       );

@@ -881,6 +881,48 @@ export const frCA: Record<MessageKey, string> = {
     'Décrivez la vulnérabilité ou les renseignements sur la santé (rien n’est inscrit pour l’instant)',
   'problem.nothing-changed': 'Rien n’a changé\u00a0: modifiez d’abord un champ',
   'problem.who-is-working': 'Choisissez qui travaille avant d’inscrire quoi que ce soit au dossier',
+  'problem.refused-anonymised': 'Ce dossier a été anonymisé le {on}\u00a0: plus rien ne peut y être inscrit.',
+  'problem.refused-closed': 'Ce dossier est fermé (depuis le {on})\u00a0: rouvrez-le d’abord, ou ajoutez une note.',
+  'problem.refused-unreadable':
+    'Le moteur de règles ne peut pas lire ce dossier (voir les délais)\u00a0: seuls les contacts, suivis, notes, paiements et coordonnées peuvent être inscrits.',
+  'problem.refused-paused':
+    'Le dossier est suspendu dans l’attente de la personne depuis le {on}\u00a0: reprenez-le d’abord.',
+  'problem.refused-reopen': 'Seul un dossier fermé ou réglé peut être rouvert.',
+  'problem.refused-acknowledged': 'L’accusé de réception a été inscrit le {on}.',
+  'problem.refused-resolved-escalate':
+    'Le dossier a été réglé le {on}\u00a0: le passage à l’étape suivante concerne les plaintes non réglées.',
+  'problem.refused-stage-unknown': 'L’étape «\u00a0{stage}\u00a0» du dossier n’existe pas dans {procedure}.',
+  'problem.refused-external-stage':
+    'Le dossier est entre les mains de {owner}, hors de la procédure propre à {provider}\u00a0: il n’y a pas d’étape interne suivante.',
+  'problem.refused-last-stage': '{procedure} n’a pas d’étape après {stage}.',
+  'problem.refused-already-paused': 'Le dossier est déjà suspendu (depuis le {on}).',
+  'problem.refused-resolved-pause': 'Le dossier a été réglé le {on}\u00a0: il n’y a rien à attendre.',
+  'problem.refused-not-paused': 'La reprise n’est possible que pendant une suspension.',
+  'problem.refused-resolved': 'Le dossier a été réglé le {on}.',
+  'problem.refused-no-proposal': 'Aucun règlement n’a encore été proposé.',
+  'problem.refused-proposal-accepted':
+    'La personne a déjà accepté la proposition du {on} (le {answeredOn})\u00a0; proposez d’abord un nouveau règlement.',
+  'problem.refused-proposal-rejected':
+    'La personne a déjà refusé la proposition du {on} (le {answeredOn})\u00a0; proposez d’abord un nouveau règlement.',
+  'problem.refused-deadlock-recorded': 'La position finale a été inscrite le {on}.',
+  'problem.refused-resolved-deadlock': 'Le dossier a été réglé le {on}\u00a0: il n’y a pas d’impasse.',
+  'problem.refused-close-adr':
+    'Inscrivez le règlement, ou envoyez la lettre de recours externe, avant de fermer le dossier\u00a0: fermer un dossier non réglé arrêterait ses délais.',
+  'problem.refused-close': 'Inscrivez le règlement ou la position finale avant de fermer le dossier.',
+  'problem.refused-adr-letter-ccts':
+    'La lettre de recours externe ne s’applique qu’aux procédures du Royaume-Uni\u00a0; {procedure} passe par la CPRST.',
+  'problem.refused-no-adr-letter': '{procedure} n’a pas de délai de lettre de recours externe.',
+  'problem.refused-adr-letter-sent': 'La lettre de recours externe a déjà été envoyée (le {on}).',
+  'problem.refused-referral-ccts':
+    'Le recours à un organisme externe s’applique aux procédures du Royaume-Uni\u00a0; pour {procedure}, inscrivez le renvoi par la CPRST.',
+  'problem.refused-no-adr-stage': '{procedure} n’a pas d’étape de recours externe.',
+  'problem.refused-referred': 'Le recours externe a été inscrit le {on}.',
+  'problem.refused-referral-not-yet':
+    'La personne peut s’adresser à {scheme} une fois la lettre de recours externe envoyée, la position finale donnée, ou la date de la lettre de recours externe ({on}) passée.',
+  'problem.refused-referral-not-yet-undated':
+    'La personne peut s’adresser à {scheme} une fois la lettre de recours externe envoyée ou la position finale donnée.',
+  'problem.refused-ccts-only': 'Les actions liées à la CPRST ne s’appliquent qu’aux procédures canadiennes.',
+  'problem.refused-ccts-referred': 'Le renvoi par la CPRST a été inscrit le {on}.',
   // fin i17b
   'intake.vulnerability': 'Vulnérabilité ou santé (facultatif)',
   'intake.vulnerabilityText':
