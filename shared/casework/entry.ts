@@ -489,7 +489,7 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
       const to = nextStage(ctx.procedure!, from.id)!;
       delete data.atStage;
       Object.assign(data, { stage: to.id, fromStage: from.id, reason: v.reason });
-      summary = `Escalated from ${from.name} to ${to.name}: ${v.reason}`;
+      summary = write({ kind: 'escalated', values: { from: from.name, to: to.name, reason: v.reason } });
       break;
     }
     case 'pause':

@@ -52,7 +52,7 @@ function entry(id: CaseActionId, input: Record<string, string>): TimelineEvent {
 describe('timeline summaries as phrases', () => {
   it('writes the first entry from its phrase, and reads it back with the case’s channel and reference', () => {
     expect(received.summary).toBe('Complaint received by visit in person; logged as RDR-2026-000001');
-    expect(summaryPhrase(received, record)).toEqual({
+    expect(summaryPhrase(received, { record })).toEqual({
       kind: 'received',
       values: { how: { receivedBy: 'in-person' }, reference: 'RDR-2026-000001' },
     });
@@ -76,11 +76,12 @@ describe('timeline summaries as phrases', () => {
         'Goodwill payment of £25.00: Sorry',
       ],
       ['resolve', { summary: 'Refunded' }, 'Resolved: Refunded'],
+      ['escalate', { reason: 'Not answered' }, 'Escalated from Customer services to Management review: Not answered'],
     ];
     for (const [id, input, words] of cases) {
       const e = entry(id, input);
       expect(e.summary, id).toBe(words);
-      const p = summaryPhrase(e);
+      const p = summaryPhrase(e, { procedure: getProcedure('kijoma') });
       expect(p, id).not.toBeNull();
       expect(summaryInEnglish(p!), id).toBe(e.summary);
     }

@@ -21,6 +21,7 @@ export const SUMMARIES_EN = {
   'update-sent': 'Update sent by {channel}',
   responded: 'Response sent by {channel}',
   acknowledged: 'Complaint acknowledged by {channel}',
+  escalated: 'Escalated from {from} to {to}: {reason}',
   paused: 'Paused, waiting for the customer: {reason}',
   resumed: 'Resumed',
   'resolution-proposed': 'Resolution proposed by {channel}: {details}',
@@ -102,11 +103,14 @@ export function withDetails(headline: SummaryPhrase, details: string | undefined
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
+/** What an entry's summary may be read with: the case (the first entry) and its procedure (stage names). */
+export interface SummaryContext {
+  record?: Pick<CaseRecord, 'channel' | 'reference'>;
+  procedure?: { stages: ReadonlyArray<{ id: string; name: string }> } | null;
+}
+
 /** What an entry's type and data say, as a phrase; null when they do not say all of it. */
-function phraseFromData(
-  event: TimelineEvent,
-  record?: Pick<CaseRecord, 'channel' | 'reference'>,
-): SummaryPhrase | null {
+function phraseFromData(event: TimelineEvent, { record, procedure }: SummaryContext): SummaryPhrase | null {
   const d = event.data ?? {};
   const channel = text(d.channel) as Channel | undefined;
   const details = text(d.details);
@@ -125,6 +129,12 @@ function phraseFromData(
     case 'acknowledged':
     case 'ccts-informed':
       return by(event.type);
+    case 'escalated': {
+      const name = (id: unknown) => procedure?.stages.find((st) => st.id === id)?.name;
+      const from = name(d.fromStage);
+      const to = name(d.stage);
+      return from && to && reason ? { kind: 'escalated', values: { from, to, reason } } : null;
+    }
     case 'paused':
       return reason ? { kind: 'paused', values: { reason } } : null;
     case 'resumed':
@@ -196,12 +206,10 @@ function phraseFromData(
 
 /**
  * An entry's summary as a phrase the interface can say in its language, or null (shown as stored): only when the
- * phrase's English is exactly the stored summary. `record` gives the first entry its channel and reference.
+ * phrase's English is exactly the stored summary. The case gives the first entry its channel and reference, the
+ * procedure an escalation its stages' names.
  */
-export function summaryPhrase(
-  event: TimelineEvent,
-  record?: Pick<CaseRecord, 'channel' | 'reference'>,
-): SummaryPhrase | null {
-  const p = phraseFromData(event, record);
+export function summaryPhrase(event: TimelineEvent, context: SummaryContext = {}): SummaryPhrase | null {
+  const p = phraseFromData(event, context);
   return p && summaryInEnglish(p) === event.summary ? p : null;
 }

@@ -417,7 +417,7 @@ export function CasePage({ id }: { id: string }) {
           <Timeline bulletSize={14} lineWidth={2} role="group" aria-label={t('case.timeline')}>
             {events.map((e) => {
               const voidedBy = voids.get(e.id);
-              const summary = entrySummaryIn(t, locale, e, record);
+              const summary = entrySummaryIn(t, locale, e, { record, procedure });
               return (
                 <Timeline.Item
                   key={e.id}

@@ -46,7 +46,7 @@ describe('timeline summaries in the interface language', () => {
       kind: 'received',
       values: { how: { receivedBy: 'phone' }, reference: 'RDR-2026-000042' },
     });
-    expect(entrySummaryIn(fr, 'fr-CA', first, { channel: 'phone', reference: 'RDR-2026-000042' })).toBe(
+    expect(entrySummaryIn(fr, 'fr-CA', first, { record: { channel: 'phone', reference: 'RDR-2026-000042' } })).toBe(
       'Plainte reçue (téléphone)\u00a0; inscrite sous le numéro RDR-2026-000042',
     );
   });

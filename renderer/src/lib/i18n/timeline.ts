@@ -2,8 +2,8 @@
 // (the desk's record); shared/casework/summaries.ts reads an entry's type and data back into a phrase when they say
 // exactly what the stored summary says, and the catalogue's `summary.<kind>` says it. English interfaces show the
 // stored summary as it is; an entry whose data does not say it all (an older entry, a note) is shown as stored too.
-import type { CaseRecord, TimelineEvent } from '#shared/model/case';
-import { type SummaryPhrase, type SummaryValue, summaryPhrase } from '#shared/casework/summaries';
+import type { TimelineEvent } from '#shared/model/case';
+import { type SummaryContext, type SummaryPhrase, type SummaryValue, summaryPhrase } from '#shared/casework/summaries';
 import type { MessageKey } from './messages/en-GB';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -26,14 +26,9 @@ export function summaryIn(t: T, locale: string, p: SummaryPhrase): string {
   return t(`summary.${p.kind}`, values);
 }
 
-/** An entry's summary in the interface language; `record` names the first entry's channel and reference. */
-export function entrySummaryIn(
-  t: T,
-  locale: string,
-  event: TimelineEvent,
-  record?: Pick<CaseRecord, 'channel' | 'reference'>,
-): string {
+/** An entry's summary in the interface language; the case and its procedure name what the entry's data points to. */
+export function entrySummaryIn(t: T, locale: string, event: TimelineEvent, context: SummaryContext = {}): string {
   if (locale.startsWith('en')) return event.summary;
-  const p = summaryPhrase(event, record);
+  const p = summaryPhrase(event, context);
   return p ? summaryIn(t, locale, p) : event.summary;
 }

@@ -161,7 +161,7 @@ function ActionForm({
       notifications.show({
         color: 'teal',
         title: actionText(t, action, 'done'),
-        message: entrySummaryIn(t, locale, event, context.record),
+        message: entrySummaryIn(t, locale, event, context),
       });
       onDone();
     } catch (error) {

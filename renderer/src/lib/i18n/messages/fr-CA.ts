@@ -1329,6 +1329,7 @@ export const frCA: Record<MessageKey, string> = {
   'summary.update-sent': 'Suivi envoyé ({channel})',
   'summary.responded': 'Réponse envoyée ({channel})',
   'summary.acknowledged': 'Accusé de réception envoyé ({channel})',
+  'summary.escalated': 'Passage de l’étape {from} à l’étape {to}\u00a0: {reason}',
   'summary.paused': 'Dossier suspendu dans l’attente d’une réponse de la personne\u00a0: {reason}',
   'summary.resumed': 'Dossier repris',
   'summary.resolution-proposed': 'Règlement proposé ({channel})\u00a0: {details}',
