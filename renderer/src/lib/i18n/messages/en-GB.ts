@@ -560,6 +560,10 @@ export const enGB = {
   'post.col.customer': 'Customer',
   'post.col.letter': 'Letter',
   'post.col.why': 'Why it is due',
+  // i17b: why a letter is due (the letters-to-post list).
+  'post.why.unacknowledged': 'Not yet acknowledged (received {date})',
+  'post.why.adrOverdue': 'ADR letter overdue since {date}',
+  'post.why.adrToday': 'ADR letter due today',
   'post.choose': '{letter} for {reference}',
   'post.cannotPrint': 'Cannot be printed: {reason}',
   'post.making': 'Making the print file',

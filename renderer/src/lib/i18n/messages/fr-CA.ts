@@ -616,6 +616,10 @@ export const frCA: Record<MessageKey, string> = {
   'post.col.customer': 'Personne cliente',
   'post.col.letter': 'Lettre',
   'post.col.why': 'Motif de l’échéance',
+  // i17b : pourquoi une lettre est due (lettres à poster).
+  'post.why.unacknowledged': 'Accusé de réception à envoyer (plainte reçue le {date})',
+  'post.why.adrOverdue': 'Lettre de recours externe en retard depuis le {date}',
+  'post.why.adrToday': 'Lettre de recours externe due aujourd’hui',
   'post.choose': '{letter} pour le dossier {reference}',
   'post.cannotPrint': 'Impossible à imprimer\u00a0: {reason}',
   'post.making': 'Production du fichier d’impression',
