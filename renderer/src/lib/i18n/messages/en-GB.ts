@@ -1478,6 +1478,13 @@ export const enGB = {
   'nextSteps.overdue': '{label} (overdue)',
   'nextSteps.label.sendAdr': 'Send the ADR letter',
   'clock.adrReferralWindow': 'ADR referral window',
+  // i17b: the other regimes' clocks (shared/rules/regimes.ts).
+  'clock.cctsObjection': 'Objection to CCTS acceptance',
+  'clock.cctsNotice': 'Tell the customer about the CCTS',
+  'clock.summaryResolution': 'Summary resolution',
+  'clock.deadlockLetter': 'Deadlock / 8-week letter',
+  'clock.financialOmbudsmanReferralWindow': 'Financial Ombudsman referral window',
+  'clock.energyOmbudsmanReferralWindow': 'Energy Ombudsman referral window',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enGB;

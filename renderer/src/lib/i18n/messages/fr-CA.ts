@@ -1653,4 +1653,11 @@ export const frCA: Record<MessageKey, string> = {
   'nextSteps.overdue': '{label} (en retard)',
   'nextSteps.label.sendAdr': 'Envoyer la lettre de recours externe',
   'clock.adrReferralWindow': 'Délai de recours externe',
+  // i17b : les délais des autres régimes.
+  'clock.cctsObjection': 'Opposition à l’acceptation par la CPRST',
+  'clock.cctsNotice': 'Informer la personne au sujet de la CPRST',
+  'clock.summaryResolution': 'Règlement sommaire',
+  'clock.deadlockLetter': 'Lettre d’impasse ou de 8 semaines',
+  'clock.financialOmbudsmanReferralWindow': 'Délai de recours au Financial Ombudsman',
+  'clock.energyOmbudsmanReferralWindow': 'Délai de recours à l’Energy Ombudsman',
 };
