@@ -1477,6 +1477,11 @@ export const enGB = {
   'nextSteps.label.reportCcts': 'Report back to the CCTS',
   'nextSteps.overdue': '{label} (overdue)',
   'nextSteps.label.sendAdr': 'Send the ADR letter',
+  // i17b: the regimes' own next steps, and the ADR letter due at once on deadlock.
+  'nextSteps.label.sendFinalResponse': 'Send the final response',
+  'nextSteps.label.sendEnergyOmbudsmanLetter': 'Send the letter giving Energy Ombudsman rights',
+  'nextSteps.label.acknowledgeDataProtection': 'Acknowledge the data-protection complaint',
+  'nextSteps.atOnceOnDeadlock': '{label} (deadlock: at once)',
   'clock.adrReferralWindow': 'ADR referral window',
   // i17b: the other regimes' clocks (shared/rules/regimes.ts).
   'clock.cctsObjection': 'Objection to CCTS acceptance',

@@ -1652,6 +1652,11 @@ export const frCA: Record<MessageKey, string> = {
   'nextSteps.label.reportCcts': 'Faire rapport à la CPRST',
   'nextSteps.overdue': '{label} (en retard)',
   'nextSteps.label.sendAdr': 'Envoyer la lettre de recours externe',
+  // i17b : les prochaines étapes propres aux régimes, et la lettre due sans délai en cas d’impasse.
+  'nextSteps.label.sendFinalResponse': 'Envoyer la réponse finale',
+  'nextSteps.label.sendEnergyOmbudsmanLetter': 'Envoyer la lettre donnant accès à l’Energy Ombudsman',
+  'nextSteps.label.acknowledgeDataProtection': 'Accuser réception (plainte relative aux renseignements personnels)',
+  'nextSteps.atOnceOnDeadlock': '{label} (impasse\u00a0: sans délai)',
   'clock.adrReferralWindow': 'Délai de recours externe',
   // i17b : les délais des autres régimes.
   'clock.cctsObjection': 'Opposition à l’acceptation par la CPRST',
