@@ -1,5 +1,6 @@
 // Which actions the case's procedure allows now and, for the others, why not. Pure: the case, its timeline, the
 // evaluation and the procedure are arguments. The renderer's `performAction` asks again inside its write transaction.
+import { sayProblem as say } from '#shared/model/problems';
 import type { Procedure } from '#shared/rules/procedure';
 import type { Evaluation } from '#shared/rules/types';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
@@ -52,18 +53,15 @@ export function whyNot(
   procedure: Procedure | null,
 ): string | null {
   // An anonymised case keeps only figures (shared/privacy): writing on it again could bring personal data back.
-  if (record.anonymisedOn)
-    return `This case was anonymised on ${record.anonymisedOn}: nothing more can be recorded on it.`;
+  if (record.anonymisedOn) return say('refused-anonymised', { on: { date: record.anonymisedOn } });
   const s = readState(record, events, evaluation, procedure);
-  if (s.closedOn && !AFTER_CLOSE.has(id))
-    return `This case is closed (closed ${s.closedOn}): reopen it first, or add a note.`;
+  if (s.closedOn && !AFTER_CLOSE.has(id)) return say('refused-closed', { on: { date: s.closedOn } });
   if ((!evaluation || !procedure) && !RECORD_ONLY.has(id)) {
-    return 'The rules engine cannot read this case (see the clocks), so only contacts, updates, notes, payments and details can be recorded.';
+    return say('refused-unreadable');
   }
   if (!evaluation || !procedure) return null;
-  if (s.pausedSince && NOT_WHILE_PAUSED.has(id))
-    return `The case is paused, waiting for the customer since ${s.pausedSince}: resume it first.`;
-  const resolved = s.resolvedOn ? `The case was resolved on ${s.resolvedOn}` : null;
+  if (s.pausedSince && NOT_WHILE_PAUSED.has(id)) return say('refused-paused', { on: { date: s.pausedSince } });
+  const resolved = s.resolvedOn ? { on: { date: s.resolvedOn } } : null;
   switch (id) {
     case 'log-contact':
     case 'send-update':
@@ -76,75 +74,75 @@ export function whyNot(
     case 'void-entry':
       return null;
     case 'reopen':
-      return s.closedOn || s.resolvedOn ? null : 'Only a closed or resolved case can be reopened.';
+      return s.closedOn || s.resolvedOn ? null : say('refused-reopen');
     case 'acknowledge':
-      return s.acknowledgedOn ? `The complaint was acknowledged on ${s.acknowledgedOn}.` : null;
+      return s.acknowledgedOn ? say('refused-acknowledged', { on: { date: s.acknowledgedOn } }) : null;
     case 'escalate': {
-      if (resolved) return `${resolved}: escalation is for unresolved complaints.`;
+      if (resolved) return say('refused-resolved-escalate', resolved);
       const stage = s.stage;
-      if (!stage) return `The case's stage "${evaluation.stage}" is not in ${procedure.id}.`;
+      if (!stage) return say('refused-stage-unknown', { stage: evaluation.stage, procedure: procedure.id });
       if (stage.external)
-        return `The case is with ${stage.owner}, outside ${procedure.provider.name}'s own procedure: there is no internal stage to escalate to.`;
+        return say('refused-external-stage', { owner: stage.owner, provider: procedure.provider.name });
       const next = nextStage(procedure, stage.id);
-      return next ? null : `${procedure.id} has no stage after ${stage.name}.`;
+      return next ? null : say('refused-last-stage', { procedure: procedure.id, stage: stage.name });
     }
     case 'pause':
-      if (s.pausedSince) return `The case is already paused (since ${s.pausedSince}).`;
-      return resolved ? `${resolved}: there is nothing to wait for.` : null;
+      if (s.pausedSince) return say('refused-already-paused', { on: { date: s.pausedSince } });
+      return resolved ? say('refused-resolved-pause', resolved) : null;
     case 'resume':
-      return s.pausedSince ? null : 'Resume is only possible while the case is paused.';
+      return s.pausedSince ? null : say('refused-not-paused');
     case 'propose-resolution':
-      return resolved ? `${resolved}.` : null;
+      return resolved ? say('refused-resolved', resolved) : null;
     case 'record-acceptance':
     case 'record-rejection':
-      if (!s.proposal) return 'No resolution has been proposed yet.';
+      if (!s.proposal) return say('refused-no-proposal');
       if (s.proposal.answer) {
-        const word = s.proposal.answer.type === 'resolution-accepted' ? 'accepted' : 'rejected';
-        return `The customer already ${word} the proposal of ${s.proposal.on} (on ${s.proposal.answer.on}); propose a new resolution first.`;
+        const accepted = s.proposal.answer.type === 'resolution-accepted';
+        return say(accepted ? 'refused-proposal-accepted' : 'refused-proposal-rejected', {
+          on: { date: s.proposal.on },
+          answeredOn: { date: s.proposal.answer.on },
+        });
       }
       return null;
     case 'resolve':
-      return resolved ? `${resolved}.` : null;
+      return resolved ? say('refused-resolved', resolved) : null;
     case 'record-deadlock':
-      if (s.deadlockOn) return `The final position was recorded on ${s.deadlockOn}.`;
-      return resolved ? `${resolved}: there is no deadlock.` : null;
+      if (s.deadlockOn) return say('refused-deadlock-recorded', { on: { date: s.deadlockOn } });
+      return resolved ? say('refused-resolved-deadlock', resolved) : null;
     case 'close': {
       if (s.resolvedOn || s.adrLetterOn) return null;
       const hasAdrLetter = evaluation.clocks.some((c) => c.id === 'adr-letter');
       if (!hasAdrLetter && s.deadlockOn) return null;
-      return hasAdrLetter
-        ? 'Resolve the complaint, or send the ADR letter, before closing it: closing an unresolved case would end its clocks.'
-        : 'Resolve the complaint, or record the final position, before closing it.';
+      return hasAdrLetter ? say('refused-close-adr') : say('refused-close');
     }
     case 'adr-letter-sent': {
       const clock = evaluation.clocks.find((c) => c.id === 'adr-letter');
       if (!clock) {
         return isCanadian(procedure)
-          ? `The ADR letter applies only to UK procedures; ${procedure.id} uses the CCTS.`
-          : `${procedure.id} has no ADR letter clock.`;
+          ? say('refused-adr-letter-ccts', { procedure: procedure.id })
+          : say('refused-no-adr-letter', { procedure: procedure.id });
       }
-      return s.adrLetterOn ? `The ADR letter has already been sent (on ${s.adrLetterOn}).` : null;
+      return s.adrLetterOn ? say('refused-adr-letter-sent', { on: { date: s.adrLetterOn } }) : null;
     }
     case 'referred-to-adr': {
       const stage = adrStage(procedure);
       if (!stage) {
         return isCanadian(procedure)
-          ? `Referral to an ADR scheme applies to UK procedures; for ${procedure.id} record the CCTS referral.`
-          : `${procedure.id} has no ADR scheme stage.`;
+          ? say('refused-referral-ccts', { procedure: procedure.id })
+          : say('refused-no-adr-stage', { procedure: procedure.id });
       }
-      if (s.referredToAdrOn) return `The referral to ADR was recorded on ${s.referredToAdrOn}.`;
+      if (s.referredToAdrOn) return say('refused-referred', { on: { date: s.referredToAdrOn } });
       const clock = evaluation.clocks.find((c) => c.id === 'adr-letter');
       if (s.adrLetterOn || s.deadlockOn || clock?.state === 'missed') return null;
-      return (
-        `The customer can go to ${stage.owner} once the ADR letter is sent, a final position is given` +
-        `${clock?.dueOn ? `, or the ADR letter's date (${clock.dueOn}) has passed` : ''}.`
-      );
+      return clock?.dueOn
+        ? say('refused-referral-not-yet', { scheme: stage.owner, on: { date: clock.dueOn } })
+        : say('refused-referral-not-yet-undated', { scheme: stage.owner });
     }
     case 'ccts-referral':
-      if (!isCanadian(procedure)) return 'CCTS actions apply only to Canadian procedures.';
-      return s.cctsReferralOn ? `The CCTS referral was recorded on ${s.cctsReferralOn}.` : null;
+      if (!isCanadian(procedure)) return say('refused-ccts-only');
+      return s.cctsReferralOn ? say('refused-ccts-referred', { on: { date: s.cctsReferralOn } }) : null;
     case 'ccts-informed':
-      return isCanadian(procedure) ? null : 'CCTS actions apply only to Canadian procedures.';
+      return isCanadian(procedure) ? null : say('refused-ccts-only');
   }
 }
 

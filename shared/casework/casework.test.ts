@@ -17,6 +17,7 @@ import {
 } from './index';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { customer } from '#test/support/cases';
+import { problemOf } from '#shared/model/problems';
 
 function record(procedureId: string, overrides: Partial<CaseRecord> = {}): CaseRecord {
   return {
@@ -165,6 +166,26 @@ describe('availableActions', () => {
     );
     for (const a of desk.available())
       expect(a.allowed ? a.reason === undefined : (a.reason ?? '').length > 10).toBe(true);
+  });
+
+  it('gives every reason a code and values, so the interface can say it in its language (#17)', () => {
+    const desk = new Desk(record('kinex'), '2026-09-10');
+    const reasons = () =>
+      desk
+        .available()
+        .filter((a) => !a.allowed)
+        .map((a) => [a.id, a.reason!] as const);
+    const uncoded = (list: ReturnType<typeof reasons>) => list.filter(([, r]) => !problemOf(r)).map(([id]) => id);
+    const seen = [...reasons()];
+    desk.do('acknowledge', { channel: 'email' });
+    desk.do('pause', { reason: 'Waiting for bills' });
+    seen.push(...reasons());
+    expect(uncoded(seen)).toEqual([]);
+    expect(problemOf(desk.reason('escalate')!)).toEqual({
+      code: 'refused-paused',
+      values: { on: { date: '2026-09-10' } },
+    });
+    expect(problemOf(desk.reason('acknowledge')!)?.code).toBe('refused-acknowledged');
   });
 
   it('on a Canadian case the ADR letter is refused and the CCTS actions are open', () => {

@@ -22,6 +22,7 @@ import { isIsoDate } from '#shared/model/dates';
 import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import { effectiveTimeline, voidsByEntry } from '#shared/model/effective';
 import { STORED_LIMITS } from '#shared/model/stored';
+import { sayProblem as say } from '#shared/model/problems';
 import { textCharacterProblem } from '#shared/model/text';
 import { caseFacts, evaluateCase, getProcedure, type Evaluation } from '#shared/rules/index';
 
@@ -163,37 +164,40 @@ export function readCorrection(input: Partial<Record<string, string>>, ctx: Corr
   const errors: Partial<Record<string, string>> = {};
   const receivedOn = trim(form.receivedOn);
   const first = firstEntry(ctx.events);
-  if (!isIsoDate(receivedOn)) errors.receivedOn = 'Enter a real date as YYYY-MM-DD';
-  else if (receivedOn > ctx.today) errors.receivedOn = 'The date received cannot be in the future';
+  if (!isIsoDate(receivedOn)) errors.receivedOn = say('date-invalid');
+  else if (receivedOn > ctx.today) errors.receivedOn = say('received-future');
   else if (first && receivedOn > first.on)
-    errors.receivedOn = `The date received cannot be after the first entry on the timeline (${first.on}: ${first.summary.slice(0, 60)})`;
+    errors.receivedOn = say('received-after-first-entry', {
+      on: { date: first.on },
+      summary: first.summary.slice(0, 60),
+    });
   const channel = trim(form.channel);
-  if (!(CHANNELS as readonly string[]).includes(channel)) errors.channel = 'Choose the channel';
+  if (!(CHANNELS as readonly string[]).includes(channel)) errors.channel = say('channel-choose');
   const category = trim(form.category);
-  if (!(CATEGORIES as readonly string[]).includes(category)) errors.category = 'Choose the category';
+  if (!(CATEGORIES as readonly string[]).includes(category)) errors.category = say('category-choose');
   const summary = trim(form.summary);
-  if (summary === '') errors.summary = 'Write the summary of the complaint';
+  if (summary === '') errors.summary = say('summary-write');
   else if (summary.length > STORED_LIMITS.summary)
-    errors.summary = `The summary must be at most ${STORED_LIMITS.summary} characters`;
+    errors.summary = say('summary-too-long', { max: STORED_LIMITS.summary });
   const procedureId = trim(form.procedureId);
   try {
     getProcedure(procedureId);
   } catch {
-    errors.procedureId = 'Choose the procedure';
+    errors.procedureId = say('procedure-choose');
   }
   const repName = trim(form.repName);
   let representative: Representative | null = null;
   if (repName !== '') {
     const relationship = trim(form.repRelationship);
-    if (relationship === '') errors.repRelationship = 'Say how they are related to the customer (e.g. daughter)';
+    if (relationship === '') errors.repRelationship = say('rep-relationship-short');
     const kind = trim(form.repAuthority);
     const on = trim(form.repAuthorityOn);
     const details = trim(form.repAuthorityDetails);
-    if (kind === '') errors.repAuthority = 'Choose what shows they may act for the customer';
-    else if (!(AUTHORITY_KINDS as readonly string[]).includes(kind)) errors.repAuthority = 'Choose an authority';
-    if (kind && !isIsoDate(on)) errors.repAuthorityOn = 'Enter the date the authority was seen, as YYYY-MM-DD';
-    else if (kind && on > ctx.today) errors.repAuthorityOn = 'The date cannot be in the future';
-    if (kind === 'other' && details === '') errors.repAuthorityDetails = 'Say what the authority is';
+    if (kind === '') errors.repAuthority = say('authority-choose');
+    else if (!(AUTHORITY_KINDS as readonly string[]).includes(kind)) errors.repAuthority = say('authority-invalid');
+    if (kind && !isIsoDate(on)) errors.repAuthorityOn = say('authority-date-invalid');
+    else if (kind && on > ctx.today) errors.repAuthorityOn = say('date-future');
+    if (kind === 'other' && details === '') errors.repAuthorityDetails = say('authority-details-missing');
     const old = ctx.record.representative;
     representative = {
       name: repName,
@@ -209,7 +213,7 @@ export function readCorrection(input: Partial<Record<string, string>>, ctx: Corr
   }
   const language = trim(form.language);
   if (language !== '' && !(LETTER_LANGUAGES as readonly string[]).includes(language))
-    errors.language = 'Choose English (UK), English (Canada) or French (Canada)';
+    errors.language = say('language-invalid');
   const needs: CommunicationNeeds = {};
   if (language) needs.language = language as CommunicationNeeds['language'];
   if (ticked(form.largePrint)) needs.largePrint = true;
@@ -218,9 +222,9 @@ export function readCorrection(input: Partial<Record<string, string>>, ctx: Corr
   let calendar = current.calendar;
   if (providerId !== current.providerId) {
     const provider = ctx.providers?.find((p) => p.id === providerId);
-    if (!provider) errors.providerId = 'Choose the provider';
+    if (!provider) errors.providerId = say('provider-choose');
     else if (provider.retiredOn)
-      errors.providerId = `${provider.name} is retired (${provider.retiredOn}): no case can be moved to it`;
+      errors.providerId = say('provider-retired', { provider: provider.name, on: { date: provider.retiredOn } });
     else calendar = provider.calendar;
   }
   if (Object.keys(errors).length) return { ok: false, errors };

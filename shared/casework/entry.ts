@@ -20,6 +20,8 @@ import { isIsoDate } from '#shared/model/dates';
 import { parseEmployees } from '#shared/model/intake';
 import { addressTextProblem, STORED_LIMITS } from '#shared/model/stored';
 import { textCharacterProblem } from '#shared/model/text';
+import { sayProblem as say } from '#shared/model/problems';
+import { summaryInEnglish, type SummaryKind, type SummaryPhrase, withDetails } from './summaries';
 import { whyNot } from './availability';
 import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import {
@@ -28,13 +30,11 @@ import {
   type CaseActionSpec,
   type Currency,
   type PaymentKind,
-  PAYMENT_KIND_LABELS,
   CUSTOMER_FIELDS,
   type CustomerField,
   CUSTOMER_EXTRA_FIELDS,
   CUSTOMER_EDIT_FIELDS,
   type CustomerEditField,
-  CUSTOMER_FIELD_LABELS,
   getAction,
   isCaseActionId,
 } from './catalogue';
@@ -180,7 +180,7 @@ const clean = (max: number, label: string) =>
     .string()
     .optional()
     .transform((s) => (s ?? '').trim())
-    .pipe(z.string().max(max, `${label} must be at most ${max} characters`));
+    .pipe(z.string().max(max, say('too-long', { label, max })));
 const required = (max: number, message: string, label: string) => clean(max, label).pipe(z.string().min(1, message));
 const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.enum(values, { error: message }));
@@ -221,16 +221,16 @@ function dateSchema(ctx: ActionContext, label: string) {
     .pipe(
       z
         .string()
-        .min(1, `Enter the ${label.toLowerCase()}`)
-        .refine(isIsoDate, 'Enter a real date as YYYY-MM-DD')
-        .refine((d) => !isIsoDate(d) || d <= ctx.today, 'The date cannot be in the future')
+        .min(1, say('date-missing', { label: label.toLowerCase() }))
+        .refine(isIsoDate, say('date-invalid'))
+        .refine((d) => !isIsoDate(d) || d <= ctx.today, say('date-future'))
         .refine(
           (d) => !isIsoDate(d) || d >= ctx.record.receivedOn,
-          `The date cannot be before the complaint was received (${ctx.record.receivedOn})`,
+          say('date-before-received', { on: { date: ctx.record.receivedOn } }),
         )
         .refine(
           (d) => !isIsoDate(d) || !last || d >= last.on,
-          last ? `The date cannot be before the last entry on the timeline (${last.on}: ${short(last.summary)})` : '',
+          last ? say('date-before-last-entry', { on: { date: last.on }, summary: short(last.summary) }) : '',
         ),
     );
 }
@@ -247,7 +247,7 @@ function schemaFor(spec: CaseActionSpec, ctx: ActionContext) {
         break;
       case 'select': {
         const values = (f.options ?? []).map((o) => o.value) as [string, ...string[]];
-        const message = f.missing ?? `Choose ${label.toLowerCase()}`;
+        const message = f.missing ?? say('choose-field', { label: label.toLowerCase() });
         // An optional choice may be left empty ('').
         shape[f.name] = f.required
           ? choice(values, message)
@@ -261,14 +261,11 @@ function schemaFor(spec: CaseActionSpec, ctx: ActionContext) {
         shape[f.name] = z.preprocess((v) => (isTicked(v) ? 'yes' : ''), z.string());
         break;
       case 'amount':
-        shape[f.name] = required(20, f.missing ?? 'Enter the amount', label)
-          .refine(
-            (s) => s === '' || /^\d{1,7}(\.\d{1,2})?$/.test(s.replace(/,/g, '')),
-            'Enter an amount like 25 or 25.50',
-          )
+        shape[f.name] = required(20, f.missing ?? say('enter-field', { label: 'the amount' }), label)
+          .refine((s) => s === '' || /^\d{1,7}(\.\d{1,2})?$/.test(s.replace(/,/g, '')), say('amount-invalid'))
           .refine(
             (s) => !/^\d{1,7}(\.\d{1,2})?$/.test(s.replace(/,/g, '')) || Number(s.replace(/,/g, '')) > 0,
-            'The amount must be more than 0',
+            say('amount-not-positive'),
           );
         break;
       default: {
@@ -281,21 +278,14 @@ function schemaFor(spec: CaseActionSpec, ctx: ActionContext) {
         };
         const max = stored[f.name] ?? (f.kind === 'textarea' ? 5000 : 200);
         let schema: z.ZodType<string, string | undefined> = f.required
-          ? required(max, f.missing ?? `Enter ${label.toLowerCase()}`, label)
+          ? required(max, f.missing ?? say('enter-field', { label: label.toLowerCase() }), label)
           : clean(max, label);
-        if (f.name === 'phone')
-          schema = schema.refine(
-            (s) => s === '' || PHONE.test(s),
-            'Enter a phone number using digits, spaces, + ( ) or -',
-          );
+        if (f.name === 'phone') schema = schema.refine((s) => s === '' || PHONE.test(s), say('phone-invalid'));
         if (f.name === 'email')
-          schema = schema.refine(
-            (s) => s === '' || z.email().safeParse(s).success,
-            'Enter an email address like name@example.com',
-          );
+          schema = schema.refine((s) => s === '' || z.email().safeParse(s).success, say('email-invalid'));
         if (f.name === 'postcode')
           schema = schema.pipe(
-            z.string().max(STORED_LIMITS.postcode, `Postcode must be at most ${STORED_LIMITS.postcode} characters`),
+            z.string().max(STORED_LIMITS.postcode, say('too-long', { label: 'Postcode', max: STORED_LIMITS.postcode })),
           );
         if (f.name === 'addressLines') {
           schema = schema.superRefine((s, c) => {
@@ -321,22 +311,6 @@ function refuse(errors: Partial<Record<string, string>>, spec: CaseActionSpec): 
     field === 'action' || field === 'form' ? spec.label : (spec.fields.find((f) => f.name === field)?.label ?? field);
   const text = field === 'action' ? message : `${label}: ${message}`;
   return { ok: false, errors, message: /[.!?]$/.test(text) ? text : `${text}.` };
-}
-
-const channelWords = (c: Channel) => (c === 'in-person' ? 'in person' : c === 'web' ? 'web form' : c);
-
-function currencyText(amount: number, currency: Currency): string {
-  return new Intl.NumberFormat(currency === 'CAD' ? 'en-CA' : 'en-GB', { style: 'currency', currency }).format(amount);
-}
-
-/** "the Communications Ombudsman", but "CISAS": an acronym takes no article. */
-function schemeInSentence(name: string): string {
-  const first = name.split(/[\s(]/)[0];
-  return first.length > 1 && first === first.toUpperCase() ? name : `the ${name}`;
-}
-
-function withDetails(headline: string, details: string | undefined): string {
-  return details ? `${headline}: ${details}` : headline;
 }
 
 function addressFrom(lines: string, postcode: string): PostalAddress | undefined {
@@ -396,13 +370,13 @@ function editedDetails(
 function customerErrors(v: Record<CustomerField, string>, record: CaseRecord): Partial<Record<string, string>> {
   const errors: Partial<Record<string, string>> = {};
   const hasAddress = v.addressLines !== '';
-  if (hasAddress && v.postcode === '') errors.postcode = 'Enter the postcode for this address';
-  if (!hasAddress && v.postcode !== '') errors.addressLines = 'Enter the address for this postcode';
+  if (hasAddress && v.postcode === '') errors.postcode = say('postcode-missing');
+  if (!hasAddress && v.postcode !== '') errors.addressLines = say('address-for-postcode');
   if (record.channel === 'letter' && !hasAddress && !record.representative?.address) {
-    errors.addressLines ??= 'A complaint by letter needs a postal address to reply to';
+    errors.addressLines ??= say('letter-needs-address');
   }
   if (!hasAddress && v.phone === '' && v.email === '' && !record.representative?.address) {
-    errors.addressLines ??= 'Keep at least one way to reach the customer: address, phone or email';
+    errors.addressLines ??= say('keep-a-way-to-reach');
   }
   return errors;
 }
@@ -424,7 +398,7 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
   const reason = whyNot(action, ctx.record, ctx.events, ctx.evaluation, ctx.procedure);
   if (reason) return refuse({ action: reason }, spec);
   const by = (ctx.by ?? '').trim();
-  if (by === '') return refuse({ form: 'Choose who is working before recording anything on the case' }, spec);
+  if (by === '') return refuse({ form: say('who-is-working') }, spec);
   if (action === 'correct-facts' || action === 'void-entry') return buildCorrection(action, input ?? {}, ctx, by, spec);
 
   const parsed = schemaFor(spec, ctx).safeParse(input ?? {});
@@ -447,9 +421,9 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
     );
     if (!checked.ok) for (const [field, message] of Object.entries(checked.errors)) errors[field] ??= message;
     else if (checked.value === null && !ctx.record.vulnerability)
-      errors.details ??= 'Describe the vulnerability or health details (nothing is recorded yet)';
+      errors.details ??= say('vulnerability-nothing-recorded');
     else if (checked.value && ctx.record.vulnerability && sameVulnerability(checked.value, ctx.record.vulnerability))
-      errors.form ??= 'Nothing has changed: edit a field first';
+      errors.form ??= say('nothing-changed');
     else vulnerability = checked.value;
   }
   if (action === 'edit-customer') {
@@ -487,65 +461,76 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
   if (details) data.details = details;
   if (ctx.evaluation) data.atStage = ctx.evaluation.stage;
   let summary: string;
+  /** A summary in English, from its phrase (./summaries.ts: the one home of the words). */
+  const write = summaryInEnglish;
+  /** "Update sent by email", with the handler's details after it. */
+  const sent = (kind: SummaryKind): SummaryPhrase =>
+    withDetails({ kind, values: { channel: { channel: channel! } } }, details);
   let customer: Customer | undefined;
   let communication: CommunicationNeeds | null | undefined;
 
   switch (action) {
     case 'log-contact': {
       data.direction = v.direction;
-      const headline =
-        v.direction === 'to-customer'
-          ? `Contacted the customer by ${channelWords(channel!)}`
-          : `The customer got in touch by ${channelWords(channel!)}`;
-      summary = withDetails(headline, details);
+      summary = write(sent(v.direction === 'to-customer' ? 'contact-to' : 'contact-from'));
       break;
     }
     case 'send-update':
-      summary = withDetails(`Update sent by ${channelWords(channel!)}`, details);
+      summary = write(sent('update-sent'));
       break;
     case 'respond':
-      summary = withDetails(`Response sent by ${channelWords(channel!)}`, details);
+      summary = write(sent('responded'));
       break;
     case 'acknowledge':
-      summary = withDetails(`Complaint acknowledged by ${channelWords(channel!)}`, details);
+      summary = write(sent('acknowledged'));
       break;
     case 'escalate': {
       const from = ctx.procedure!.stages.find((s) => s.id === ctx.evaluation!.stage)!;
       const to = nextStage(ctx.procedure!, from.id)!;
       delete data.atStage;
       Object.assign(data, { stage: to.id, fromStage: from.id, reason: v.reason });
-      summary = `Escalated from ${from.name} to ${to.name}: ${v.reason}`;
+      summary = write({ kind: 'escalated', values: { from: from.name, to: to.name, reason: v.reason } });
       break;
     }
     case 'pause':
       data.reason = v.reason;
-      summary = `Paused, waiting for the customer: ${v.reason}`;
+      summary = write({ kind: 'paused', values: { reason: v.reason } });
       break;
     case 'resume':
-      summary = withDetails('Resumed', details);
+      summary = write(withDetails({ kind: 'resumed' }, details));
       break;
     case 'propose-resolution':
-      summary = `Resolution proposed by ${channelWords(channel!)}: ${details}`;
+      summary = write({
+        kind: 'resolution-proposed',
+        values: { channel: { channel: channel! }, details: details ?? '' },
+      });
       break;
     case 'record-acceptance':
     case 'record-rejection': {
       data.who = v.who;
-      const word = action === 'record-acceptance' ? 'accepted' : 'rejected';
-      summary = withDetails(`${v.who} ${word} the proposed resolution (by ${channelWords(channel!)})`, details);
+      const kind = action === 'record-acceptance' ? 'resolution-accepted' : 'resolution-rejected';
+      summary = write(withDetails({ kind, values: { who: v.who, channel: { channel: channel! } } }, details));
       break;
     }
     case 'resolve':
-      summary = `Resolved: ${details}`;
+      summary = write({ kind: 'resolved', values: { details: details ?? '' } });
       break;
     case 'record-deadlock':
-      summary = `Final position given (deadlock): ${details}`;
+      summary = write({ kind: 'deadlock', values: { details: details ?? '' } });
       break;
     case 'close':
-      summary = withDetails('Case closed', details);
+      summary = write(withDetails({ kind: 'closed' }, details));
       break;
     case 'adr-letter-sent': {
       const scheme = ctx.evaluation?.adrScheme?.name;
-      summary = withDetails(`ADR letter sent by ${channelWords(channel!)}${scheme ? ` (${scheme})` : ''}`, details);
+      summary = write(
+        withDetails(
+          scheme
+            ? { kind: 'adr-letter-sent-scheme', values: { channel: { channel: channel! }, scheme } }
+            : { kind: 'adr-letter-sent', values: { channel: { channel: channel! } } },
+          details,
+        ),
+      );
       if (scheme) data.scheme = scheme;
       break;
     }
@@ -553,31 +538,49 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
       const scheme = ctx.evaluation?.adrScheme?.name ?? adrStage(ctx.procedure!)?.owner ?? 'the ADR scheme';
       data.scheme = scheme;
       if (v.reference) data.reference = v.reference;
-      summary = withDetails(
-        `The customer referred the complaint to ${schemeInSentence(scheme)}${v.reference ? ` (reference ${v.reference})` : ''}`,
-        details,
+      summary = write(
+        withDetails(
+          v.reference
+            ? { kind: 'referred-to-adr-reference', values: { scheme: { scheme }, reference: v.reference } }
+            : { kind: 'referred-to-adr', values: { scheme: { scheme } } },
+          details,
+        ),
       );
       break;
     }
     case 'ccts-referral':
       if (v.reference) data.reference = v.reference;
-      summary = withDetails(`CCTS referral received${v.reference ? ` (CCTS reference ${v.reference})` : ''}`, details);
+      summary = write(
+        withDetails(
+          v.reference
+            ? { kind: 'ccts-referral-reference', values: { reference: v.reference } }
+            : { kind: 'ccts-referral' },
+          details,
+        ),
+      );
       break;
     case 'ccts-informed':
-      summary = withDetails(`Customer told about the CCTS by ${channelWords(channel!)}`, details);
+      summary = write(sent('ccts-informed'));
       break;
     case 'add-note':
       summary = details!;
       break;
     case 'reopen':
       data.reason = v.reason;
-      summary = `Case reopened: ${v.reason}`;
+      summary = write({ kind: 'reopened', values: { reason: v.reason } });
       break;
     case 'record-payment': {
       const amount = Number(v.amount.replace(/,/g, ''));
       const kind = v.kind as PaymentKind;
       Object.assign(data, { kind, amount, currency: v.currency, reason: v.reason });
-      summary = `${PAYMENT_KIND_LABELS[kind]} of ${currencyText(amount, v.currency as Currency)}: ${v.reason}`;
+      summary = write({
+        kind: 'payment',
+        values: {
+          kind: { paymentKind: kind },
+          amount: { money: { amount, currency: v.currency as Currency } },
+          reason: v.reason,
+        },
+      });
       break;
     }
     case 'edit-customer': {
@@ -602,10 +605,7 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
         communication: communication === undefined ? ctx.record.communication : (communication ?? undefined),
       });
       Object.assign(data, { changed, before: keep(before), after: keep(stored) });
-      summary = withDetails(
-        `Customer's details changed: ${changed.map((f) => CUSTOMER_FIELD_LABELS[f].toLowerCase()).join(', ')}`,
-        details,
-      );
+      summary = write(withDetails({ kind: 'customer-edited', values: { fields: { fields: changed } } }, details));
       break;
     }
   }
@@ -635,7 +635,7 @@ function buildCorrection(
   const reason = (input.reason ?? '').trim();
   const errors: Partial<Record<string, string>> = {};
   if (reason === '') errors.reason = spec.fields.find((f) => f.name === 'reason')?.missing ?? 'Give the reason';
-  else if (reason.length > 5000) errors.reason = 'The reason must be at most 5000 characters';
+  else if (reason.length > 5000) errors.reason = say('reason-too-long', { max: 5000 });
   else {
     const problem = textCharacterProblem(reason, 'multi-line');
     if (problem) errors.reason = `${spec.fields.find((f) => f.name === 'reason')?.label ?? 'Reason'} ${problem}`;

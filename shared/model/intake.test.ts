@@ -240,6 +240,8 @@ describe('validateIntake: control and invisible characters (model/text.ts)', () 
         customerName:
           'Name contains an invisible control character (U+202E RIGHT-TO-LEFT OVERRIDE) after “Ann”; remove it',
       },
+      // A character's message has no code yet: the interface shows it in English.
+      problems: {},
     });
   });
 
@@ -253,5 +255,36 @@ describe('validateIntake: control and invisible characters (model/text.ts)', () 
       postcode:
         'Postcode contains a tab or line break (U+0009 CHARACTER TABULATION) after “LS1”, and this field is one line; remove it',
     });
+  });
+});
+
+describe('validateIntake: each message has a code and values (issue #17)', () => {
+  it('gives the problems beside the English, the values the interface needs', () => {
+    const r = validateIntake(
+      { receivedOn: '2026-13-01', channel: '', customerName: 'A'.repeat(300), phone: 'call me', postcode: 'LS1' },
+      '2026-11-18',
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.receivedOn).toEqual({ code: 'date-invalid' });
+    expect(r.errors.receivedOn).toBe('Enter a real date as YYYY-MM-DD');
+    expect(r.problems.channel).toEqual({ code: 'channel-missing' });
+    expect(r.problems.customerName).toEqual({ code: 'too-long', values: { label: 'Name', max: 200 } });
+    expect(r.errors.customerName).toBe('Name must be at most 200 characters');
+    expect(r.problems.phone).toEqual({ code: 'phone-invalid' });
+    expect(r.problems.addressLines).toEqual({ code: 'address-for-postcode' });
+    expect(r.problems.category).toEqual({ code: 'category-missing' });
+    expect(r.problems.summary).toEqual({ code: 'summary-missing' });
+    // Every message of this form has its code.
+    expect(Object.keys(r.problems).sort()).toEqual(Object.keys(r.errors).sort());
+  });
+
+  it('gives the business size its code and the limit as a number', () => {
+    const r = validateIntake({ isBusiness: true, employees: '99,999,999' }, '2026-11-18');
+    expect(r.ok ? null : r.problems.employees).toEqual({
+      code: 'employees-too-many',
+      values: { max: { number: 10_000_000 } },
+    });
+    expect(r.ok ? null : r.errors.employees).toBe('Enter a number of employees of 10,000,000 or fewer');
   });
 });

@@ -19,6 +19,7 @@ import { isIsoDate } from './dates';
 import { textCharacterProblem, type TextLines } from './text';
 import { addressTextProblem, STORED_LIMITS as L } from './stored';
 import { validateVulnerability } from './vulnerability';
+import { type Problem, problemOf, sayProblem as say } from './problems';
 import type { VulnerabilityRecord } from './case';
 
 export interface IntakeForm {
@@ -95,7 +96,14 @@ export interface NewCaseParts {
 }
 
 export type IntakeResult =
-  { ok: true; value: NewCaseParts } | { ok: false; errors: Partial<Record<IntakeField, string>> };
+  | { ok: true; value: NewCaseParts }
+  | {
+      ok: false;
+      /** The message per field, in English (shown as it is when the interface has no words for it). */
+      errors: Partial<Record<IntakeField, string>>;
+      /** The same messages as codes and values (./problems.ts), for the interface to say in its language. */
+      problems: Partial<Record<IntakeField, Problem>>;
+    };
 
 const trimmed = (max: number, label: string, lines: TextLines = 'single-line') =>
   z
@@ -104,7 +112,7 @@ const trimmed = (max: number, label: string, lines: TextLines = 'single-line') =
     .pipe(
       z
         .string()
-        .max(max, `${label} must be at most ${max} characters`)
+        .max(max, say('too-long', { label, max }))
         // Control and invisible format characters are refused, named (model/text.ts; the CSV import says the same).
         .superRefine((s, ctx) => {
           const problem = textCharacterProblem(s, lines);
@@ -136,12 +144,10 @@ export const MAX_EMPLOYEES = 10_000_000;
 export function parseEmployees(text: string): { ok: true; value: number | undefined } | { ok: false; error: string } {
   const t = text.trim();
   if (t === '') return { ok: true, value: undefined };
-  if (!/^(\d+|\d{1,3}(,\d{3})+)$/.test(t))
-    return { ok: false, error: 'Enter the number of employees as a whole number, like 8' };
+  if (!/^(\d+|\d{1,3}(,\d{3})+)$/.test(t)) return { ok: false, error: say('employees-not-number') };
   const n = Number(t.replace(/,/g, ''));
-  if (n < 1) return { ok: false, error: 'A business has at least 1 employee (count the owner)' };
-  if (n > MAX_EMPLOYEES)
-    return { ok: false, error: `Enter a number of employees of ${MAX_EMPLOYEES.toLocaleString('en-GB')} or fewer` };
+  if (n < 1) return { ok: false, error: say('employees-none') };
+  if (n > MAX_EMPLOYEES) return { ok: false, error: say('employees-too-many', { max: { number: MAX_EMPLOYEES } }) };
   return { ok: true, value: n };
 }
 
@@ -150,24 +156,22 @@ function intakeSchema(today: string) {
     receivedOn: z
       .string()
       .trim()
-      .min(1, 'Enter the date the complaint was received')
-      .refine(isIsoDate, 'Enter a real date as YYYY-MM-DD')
-      .refine((d) => !isIsoDate(d) || d <= today, 'The date received cannot be in the future')
-      .refine((d) => !isIsoDate(d) || d >= '2000-01-01', 'The date received must be in 2000 or later'),
-    channel: z.enum(CHANNELS, { error: 'Choose how the complaint was made' }),
-    customerName: trimmed(L.name, 'Name').pipe(z.string().min(1, "Enter the customer's name")),
-    title: z
-      .union([z.literal(''), z.enum(CUSTOMER_TITLES)], { error: 'Choose Mr, Mrs, Ms, Mx, Dr or none' })
-      .optional(),
+      .min(1, say('received-missing'))
+      .refine(isIsoDate, say('date-invalid'))
+      .refine((d) => !isIsoDate(d) || d <= today, say('received-future'))
+      .refine((d) => !isIsoDate(d) || d >= '2000-01-01', say('received-before-2000')),
+    channel: z.enum(CHANNELS, { error: say('channel-missing') }),
+    customerName: trimmed(L.name, 'Name').pipe(z.string().min(1, say('customer-name-missing'))),
+    title: z.union([z.literal(''), z.enum(CUSTOMER_TITLES)], { error: say('title-invalid') }).optional(),
     addressLines: windowAddress(),
     postcode: optionalText(L.postcode, 'Postcode'),
     phone: optionalText(L.phone, 'Phone').refine(
       (s) => s === '' || /^[+()0-9 .-]{6,40}$/.test(s),
-      'Enter a phone number using digits, spaces, + ( ) or -',
+      say('phone-invalid'),
     ),
     email: optionalText(L.email, 'Email').refine(
       (s) => s === '' || z.email().safeParse(s).success,
-      'Enter an email address like name@example.com',
+      say('email-invalid'),
     ),
     accountNumber: optionalText(L.accountNumber, 'Account number'),
     isBusiness: z.boolean(),
@@ -177,12 +181,10 @@ function intakeSchema(today: string) {
     repRelationship: optionalText(L.relationship, 'Relationship'),
     repAddressLines: windowAddress(),
     repPostcode: optionalText(L.postcode, 'Postcode'),
-    category: z.enum(CATEGORIES, { error: 'Choose a category' }),
-    summary: trimmed(L.summary, 'Summary', 'multi-line').pipe(
-      z.string().min(1, 'Describe the complaint in a few words'),
-    ),
+    category: z.enum(CATEGORIES, { error: say('category-missing') }),
+    summary: trimmed(L.summary, 'Summary', 'multi-line').pipe(z.string().min(1, say('summary-missing'))),
     language: z.union([z.literal(''), z.enum(LETTER_LANGUAGES)], {
-      error: 'Choose English (UK), English (Canada) or French (Canada)',
+      error: say('language-invalid'),
     }),
     largePrint: z.boolean(),
     prefersPost: z.boolean(),
@@ -197,21 +199,19 @@ type Trimmed = Record<TextField, string>;
 function crossFieldErrors(f: Trimmed): Array<[IntakeField, string]> {
   const out: Array<[IntakeField, string]> = [];
   const hasAddress = f.addressLines !== '';
-  if (hasAddress && f.postcode === '') out.push(['postcode', 'Enter the postcode for this address']);
-  if (!hasAddress && f.postcode !== '') out.push(['addressLines', 'Enter the address for this postcode']);
+  if (hasAddress && f.postcode === '') out.push(['postcode', say('postcode-missing')]);
+  if (!hasAddress && f.postcode !== '') out.push(['addressLines', say('address-for-postcode')]);
   if (f.channel === 'letter' && !hasAddress && f.repAddressLines === '') {
-    out.push(['addressLines', 'A complaint by letter needs a postal address to reply to']);
+    out.push(['addressLines', say('letter-needs-address')]);
   }
   if (!hasAddress && f.phone === '' && f.email === '' && f.repAddressLines === '') {
-    out.push(['addressLines', 'Enter at least one way to reach the customer: address, phone or email']);
+    out.push(['addressLines', say('no-way-to-reach')]);
   }
   const hasRep = f.repName !== '' || f.repRelationship !== '' || f.repAddressLines !== '' || f.repPostcode !== '';
   if (hasRep) {
-    if (f.repName === '') out.push(['repName', 'Enter the name of the person acting for the customer']);
-    if (f.repRelationship === '')
-      out.push(['repRelationship', 'Say how they are related to the customer (e.g. son, carer, solicitor)']);
-    if (f.repAddressLines !== '' && f.repPostcode === '')
-      out.push(['repPostcode', 'Enter the postcode for this address']);
+    if (f.repName === '') out.push(['repName', say('rep-name-missing')]);
+    if (f.repRelationship === '') out.push(['repRelationship', say('rep-relationship-missing')]);
+    if (f.repAddressLines !== '' && f.repPostcode === '') out.push(['repPostcode', say('postcode-missing')]);
   }
   return out;
 }
@@ -299,7 +299,14 @@ export function validateIntake(
     for (const [field, message] of Object.entries(vulnerability.errors))
       errors[names[field as keyof typeof names]] ??= message;
   }
-  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  if (!parsed.success || Object.keys(errors).length > 0) {
+    const problems: Partial<Record<IntakeField, Problem>> = {};
+    for (const [field, message] of Object.entries(errors) as Array<[IntakeField, string]>) {
+      const p = problemOf(message);
+      if (p) problems[field] = p;
+    }
+    return { ok: false, errors, problems };
+  }
   const f = parsed.data;
   const customer: Customer = dropEmpty({
     name: f.customerName,

@@ -10,6 +10,7 @@
 //   listed for the desk to shorten (`checkStoredRow(...).overLimits`). Their issues carry `params.overLimit`.
 import { z } from 'zod';
 import { ANONYMISED_NAME, CASE_FIELDS } from './personal-data';
+import { sayProblem as say } from './problems';
 import {
   AUTHORITY_KINDS,
   CALENDARS,
@@ -72,11 +73,11 @@ export function addressTextProblem(text: string): string | null {
     .map((l) => l.trim())
     .filter(Boolean);
   if (lines.length > ADDRESS_MAX_LINES) {
-    return `The address has ${lines.length} lines; letters fit at most ${ADDRESS_MAX_LINES} (the postcode goes in its own field)`;
+    return say('address-too-many-lines', { lines: lines.length, max: ADDRESS_MAX_LINES });
   }
   const long = lines.findIndex((l) => l.length > ADDRESS_LINE_MAX_CHARS);
   if (long >= 0) {
-    return `Line ${long + 1} of the address has ${lines[long].length} characters; at most ${ADDRESS_LINE_MAX_CHARS} fit the envelope window (split it over two lines)`;
+    return say('address-line-too-long', { line: long + 1, length: lines[long].length, max: ADDRESS_LINE_MAX_CHARS });
   }
   return null;
 }

@@ -18,7 +18,7 @@ import {
   holidaysBetweenDays,
   workingDaysBetweenDays,
 } from './calendars';
-import { addMonthsToDayNumber, type DayNumber, partsFromDayNumber, toIsoDate, WEEKDAY_NAMES, weekdayOf } from './dates';
+import { addMonthsToDayNumber, type DayNumber, partsFromDayNumber, toIsoDate, weekdayOf } from './dates';
 import { RulesError } from './errors';
 import { type CheckedEvent, checkFacts } from './facts';
 import {
@@ -37,6 +37,15 @@ import {
   type RegimeVersion,
   regimeVersionOnDay,
 } from './regimes';
+import {
+  explanationInEnglish,
+  type Phrase,
+  phrase,
+  phraseInEnglish,
+  type PhraseValue,
+  type Reason,
+  reasonInEnglish,
+} from './explain';
 import type { CaseFacts, Clock, ClockState, Duration, Evaluation, IsoDate, NextAction, RuleEventType } from './types';
 
 /** The data an evaluation reads. Every part defaults to the built-in data; pass your own to use imported data. */
@@ -48,61 +57,29 @@ export interface EvaluateOptions {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Wording
-
-const EVENT_WORDS: Record<RuleEventType, string> = {
-  acknowledged: 'acknowledged',
-  responded: 'responded',
-  escalated: 'escalated',
-  paused: 'paused',
-  resumed: 'resumed',
-  'resolution-proposed': 'resolution proposed',
-  resolved: 'resolved',
-  deadlock: 'final position given (deadlock)',
-  'adr-letter-sent': 'ADR letter sent',
-  'referred-to-adr': 'referred to the ADR scheme',
-  'ccts-referral': 'referred by the CCTS',
-  'ccts-informed': 'customer told about the CCTS',
-  closed: 'closed',
-};
-
-const UNIT_WORDS: Record<Duration['unit'], [string, string]> = {
-  'working-days': ['working day', 'working days'],
-  days: ['day', 'days'],
-  weeks: ['week', 'weeks'],
-  months: ['month', 'months'],
-};
-
-/** "5 working days", "1 month", "at once". */
-export function describeDuration(d: Duration): string {
-  if (d.amount === 0) return 'at once';
-  const [one, many] = UNIT_WORDS[d.unit];
-  return `${d.amount} ${d.amount === 1 ? one : many}`;
-}
+// Wording: every sentence is a list of phrases (./explain.ts, the one home of the English words)
 
 /** "the Communications Ombudsman", but "CISAS (…)": an acronym takes no article. */
-const schemePhrases = new Map<string, string>();
-function schemeInSentence(name: string): string {
-  let phrase = schemePhrases.get(name);
-  if (phrase === undefined) {
+const schemeAcronyms = new Map<string, boolean>();
+function schemePhrase(name: string | null, start = false): Phrase {
+  if (name === null) return phrase(start ? 'scheme-unknown-start' : 'scheme-unknown');
+  let acronym = schemeAcronyms.get(name);
+  if (acronym === undefined) {
     const firstWord = name.split(/[\s(]/)[0];
-    phrase = firstWord.length > 1 && firstWord === firstWord.toUpperCase() ? name : `the ${name}`;
-    schemePhrases.set(name, phrase);
+    acronym = firstWord.length > 1 && firstWord === firstWord.toUpperCase();
+    schemeAcronyms.set(name, acronym);
   }
-  return phrase;
+  return phrase(acronym ? 'scheme-acronym' : start ? 'scheme-start' : 'scheme', { name });
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+const day = (d: DayNumber | IsoDate): PhraseValue => ({ date: typeof d === 'number' ? toIsoDate(d) : d });
+const period = (d: Duration): PhraseValue => ({ duration: d });
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
-function ordinal(n: number): string {
-  return ORDINALS[n] ?? `${n}th`;
+/** The explanation's head, then its sentences (absent ones left out). */
+function parts(head: Phrase, ...sentences: Array<Phrase | null | undefined>): Phrase[] {
+  const out = [head];
+  for (const s of sentences) if (s) out.push(s);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -338,11 +315,21 @@ interface Ctx {
   events: CheckedEvent[];
   story: Story;
   warnings: string[];
+  /** The warnings as phrases, in the same order. */
+  warningPhrases: Phrase[];
   /** Next-action wording for regulatory clocks that carry their own (e.g. the data-protection acknowledgement). */
   actionLabels: Map<string, string>;
   /** The day of a closure that left the ADR letter owed with no resolution or deadlock recorded (the desk is asked). */
   resolutionQuestion?: IsoDate;
 }
+
+function warn(ctx: Ctx, p: Phrase): void {
+  ctx.warnings.push(phraseInEnglish(p));
+  ctx.warningPhrases.push(p);
+}
+
+/** The calendar as a value: its id (the interface names it) and the name the calendar set gives it. */
+const calendarOf = (ctx: Ctx): PhraseValue => ({ calendar: ctx.facts.calendar, name: ctx.calendar.name });
 
 function makeClock(
   id: string,
@@ -354,14 +341,15 @@ function makeClock(
   startsOn: DayNumber | null,
   closedOn: DayNumber | null,
   pausedDays: number,
-  explanation: string,
+  explain: Phrase[],
 ): Clock {
   return {
     id,
     label,
     dueOn: dueOn === null ? null : toIsoDate(dueOn),
     state,
-    explanation,
+    explanation: explanationInEnglish(explain),
+    explain,
     source,
     rule,
     startsOn: startsOn === null ? null : toIsoDate(startsOn),
@@ -375,23 +363,10 @@ function notApplicable(
   label: string,
   source: Clock['source'],
   rule: string,
-  explanation: string,
+  explain: Phrase[],
   startsOn: DayNumber | null = null,
 ): Clock {
-  return makeClock(id, label, source, rule, 'not-applicable', null, startsOn, null, 0, explanation);
-}
-
-/** "head" alone, or "head. Sentence. Sentence." — the head is the REGULATION.md-style line "due X: start + rule". */
-function compose(head: string, ...sentences: string[]): string {
-  let out = head;
-  let first = true;
-  for (const raw of sentences) {
-    const sentence = raw.trim();
-    if (sentence === '') continue;
-    out += first ? `. ${sentence}` : ` ${sentence}`;
-    first = false;
-  }
-  return out;
+  return makeClock(id, label, source, rule, 'not-applicable', null, startsOn, null, 0, explain);
 }
 
 function stateFor(due: DayNumber, closing: CheckedEvent | undefined, today: DayNumber): ClockState {
@@ -408,38 +383,49 @@ export function openClockState<Day extends number | string>(dueOn: Day, today: D
   return today > dueOn ? 'missed' : 'running';
 }
 
-function statusSentence(state: ClockState, closing: CheckedEvent | undefined, openWords: string): string {
-  if (state === 'met' && closing) return ` Met: ${EVENT_WORDS[closing.type]} ${closing.on}.`;
-  if (state === 'missed' && closing) return ` Missed: ${EVENT_WORDS[closing.type]} ${closing.on}, after the due date.`;
-  if (state === 'missed') return ` Missed: ${openWords} by the due date.`;
-  return '';
+/** "Met: acknowledged 2026-11-20." / "Missed: …" (`open`: what was not done, when nothing closed the clock). */
+function statusPhrase(state: ClockState, closing: CheckedEvent | undefined, open: Phrase): Phrase | null {
+  if (state === 'met' && closing) return phrase('met', { event: { event: closing.type }, on: day(closing.on) });
+  if (state === 'missed' && closing)
+    return phrase('missed-late', { event: { event: closing.type }, on: day(closing.on) });
+  if (state === 'missed') return phrase('missed-open', { open });
+  return null;
 }
 
-function skippedHolidaysSentence(ctx: Ctx, start: DayNumber, due: DayNumber, startWords: string): string {
+function skippedHolidays(
+  ctx: Ctx,
+  start: DayNumber,
+  due: DayNumber,
+  startDay: 'day-of-receipt' | 'day-entered-stage',
+): Phrase {
   const holidays = holidaysBetweenDays(start, due, ctx.calendar);
-  const shown = holidays.slice(0, 4).map((h) => `${h.name} ${h.date}`);
-  if (holidays.length > 4) shown.push(`${holidays.length - 4} more`);
-  return (
-    ` ${startWords} does not count; weekends and ${ctx.calendar.name} bank holidays are skipped` +
-    (shown.length ? ` (here: ${shown.join(', ')}).` : '.')
-  );
+  const shown: PhraseValue[] = holidays.slice(0, 4).map((h) => phrase('holiday', { name: h.name, on: day(h.date) }));
+  if (holidays.length > 4) shown.push(phrase('holidays-more', { count: holidays.length - 4 }));
+  return phrase('holidays-skipped', {
+    startDay: phrase(startDay),
+    calendar: calendarOf(ctx),
+    here: shown.length ? phrase('holidays-here', { list: { list: shown, separator: ', ' } }) : '',
+  });
 }
 
-function unmovedDateSentence(ctx: Ctx, due: DayNumber, unit: Duration['unit']): string {
-  if (unit === 'working-days') return '';
+function unmovedDate(ctx: Ctx, due: DayNumber, unit: Duration['unit']): Phrase | null {
+  if (unit === 'working-days') return null;
   const w = weekdayOf(due);
   const holiday = ctx.calendar.holidayOnDay(due);
-  if (w !== 0 && w !== 6 && !holiday) return '';
-  const what = holiday ? `a bank holiday (${holiday.name})` : `a ${WEEKDAY_NAMES[w]}`;
-  return ` ${toIsoDate(due)} is ${what}; a date counted in ${unit === 'months' ? 'months' : 'days'} is not moved.`;
+  if (w !== 0 && w !== 6 && !holiday) return null;
+  return phrase('not-moved', {
+    on: day(due),
+    what: holiday ? phrase('a-bank-holiday', { name: holiday.name }) : phrase('a-weekday', { weekday: { weekday: w } }),
+    unit: phrase(unit === 'months' ? 'unit-months' : 'unit-days'),
+  });
 }
 
-function monthClampSentence(start: DayNumber, due: DayNumber, unit: Duration['unit']): string {
-  if (unit !== 'months') return '';
+function monthClamp(start: DayNumber, due: DayNumber, unit: Duration['unit']): Phrase | null {
+  if (unit !== 'months') return null;
   const s = partsFromDayNumber(start);
   const d = partsFromDayNumber(due);
-  if (s.day === d.day) return '';
-  return ` That month has no day ${s.day}, so its last day counts.`;
+  if (s.day === d.day) return null;
+  return phrase('month-clamp', { day: s.day });
 }
 
 /**
@@ -454,23 +440,24 @@ function providerClock(
     target: Target | undefined;
     start: DayNumber;
     startIndex: number;
-    startWords: string;
+    /** "received 2026-11-18" / "entered the Stage 2 stage 2026-11-25" */
+    startPhrase: Phrase;
     /** "The day of receipt" / "The day it entered the stage" */
-    startDayWords: string;
+    startDay: 'day-of-receipt' | 'day-entered-stage';
     closers: ReadonlySet<RuleEventType>;
     stageId?: string;
-    openWords: string;
-    noTarget: string;
+    open: Phrase;
+    noTarget: Phrase;
   },
 ): Clock {
   const rule = ctx.procedureLabel;
   const { target } = spec;
-  if (!target) return notApplicable(spec.id, spec.label, 'provider', rule, spec.noTarget, spec.start);
+  if (!target) return notApplicable(spec.id, spec.label, 'provider', rule, [spec.noTarget], spec.start);
   const closing = firstAfter(ctx.events, spec.startIndex, spec.closers, spec.stageId);
   const base = addDuration(spec.start, target, ctx.calendar);
   let due = base;
   let paused = 0;
-  const pauseNotes: string[] = [];
+  const pauseNotes: Phrase[] = [];
   for (const p of ctx.story.pauses) {
     if (closing && p.fromIndex > closing.index) break;
     const from = Math.max(p.from, spec.start + 1);
@@ -483,26 +470,34 @@ function providerClock(
     due = target.unit === 'working-days' ? addWorkingDaysToDay(due, length, ctx.calendar) : due + length;
     paused += length;
     pauseNotes.push(
-      p.to === null ? `since ${toIsoDate(p.from)} (still paused)` : `${toIsoDate(p.from)} to ${toIsoDate(p.to)}`,
+      p.to === null
+        ? phrase('pause-open', { from: day(p.from) })
+        : phrase('pause', { from: day(p.from), to: day(p.to) }),
     );
   }
   const state = stateFor(due, closing, ctx.today);
-  const unitWords = target.unit === 'working-days' ? ['working day', 'working days'] : ['day', 'days'];
-  const pausePart = paused ? ` + ${plural(paused, unitWords[0], unitWords[1])} paused` : '';
-  const calendarPart = target.unit === 'working-days' ? `${ctx.calendar.name} calendar, ` : '';
-  const head =
+  const pausedUnit = target.unit === 'working-days' ? 'working-days' : 'days';
+  const pausedPart = paused ? phrase('plus-paused', { duration: period({ amount: paused, unit: pausedUnit }) }) : '';
+  const calendarPart = target.unit === 'working-days' ? phrase('calendar-before', { calendar: calendarOf(ctx) }) : '';
+  const basis =
     target.amount === 0 && !paused
-      ? `due ${toIsoDate(due)}: ${spec.startWords} ${toIsoDate(spec.start)}, at once`
-      : `due ${toIsoDate(due)}: ${spec.startWords} ${toIsoDate(spec.start)} + ${describeDuration(target)}${pausePart}`;
-  const explanation = compose(
-    `${head}, ${calendarPart}${rule} (${target.what})`,
+      ? phrase('provider-basis-at-once', { start: spec.startPhrase, calendar: calendarPart, rule, what: target.what })
+      : phrase('provider-basis', {
+          start: spec.startPhrase,
+          duration: period(target),
+          paused: pausedPart,
+          calendar: calendarPart,
+          rule,
+          what: target.what,
+        });
+  const explain = parts(
+    phrase('due', { dueOn: day(due), basis }),
     target.unit === 'working-days' && target.amount > 0
-      ? skippedHolidaysSentence(ctx, spec.start, due, spec.startDayWords)
-      : unmovedDateSentence(ctx, due, target.unit) + monthClampSentence(spec.start, base, target.unit),
-    pauseNotes.length
-      ? `Paused ${pauseNotes.join('; ')}: the provider's own targets stop while waiting for the customer.`
-      : '',
-    statusSentence(state, closing, spec.openWords),
+      ? skippedHolidays(ctx, spec.start, due, spec.startDay)
+      : unmovedDate(ctx, due, target.unit),
+    target.unit === 'working-days' && target.amount > 0 ? null : monthClamp(spec.start, base, target.unit),
+    pauseNotes.length ? phrase('paused', { list: { list: pauseNotes, separator: '; ' } }) : null,
+    statusPhrase(state, closing, spec.open),
   );
   return makeClock(
     spec.id,
@@ -514,7 +509,7 @@ function providerClock(
     spec.start,
     closing?.day ?? null,
     paused,
-    explanation,
+    explain,
   );
 }
 
@@ -523,6 +518,8 @@ function providerClocks(ctx: Ctx): Clock[] {
   const stage = procedure.stages[story.stageIndex];
   const fr = firstResponseTarget(procedure, facts.channel);
   const channel = CHANNEL_LABELS[facts.channel];
+  const rule = ctx.procedureLabel;
+  const received = phrase('start-received', { on: day(ctx.received) });
   const clocks: Clock[] = [
     providerClock(ctx, {
       id: 'acknowledgement',
@@ -530,11 +527,11 @@ function providerClocks(ctx: Ctx): Clock[] {
       target: procedure.acknowledgement,
       start: ctx.received,
       startIndex: -1,
-      startWords: 'received',
-      startDayWords: 'The day of receipt',
+      startPhrase: received,
+      startDay: 'day-of-receipt',
       closers: ACK_CLOSERS,
-      openWords: 'not acknowledged',
-      noTarget: `${ctx.procedureLabel} sets no acknowledgement target of its own.`,
+      open: phrase('open-not-acknowledged'),
+      noTarget: phrase('no-ack-target', { rule }),
     }),
     providerClock(ctx, {
       id: 'first-response',
@@ -542,11 +539,11 @@ function providerClocks(ctx: Ctx): Clock[] {
       target: fr,
       start: ctx.received,
       startIndex: -1,
-      startWords: 'received',
-      startDayWords: 'The day of receipt',
+      startPhrase: received,
+      startDay: 'day-of-receipt',
       closers: RESPONSE_CLOSERS,
-      openWords: 'no response',
-      noTarget: `${ctx.procedureLabel} sets no first-response target for ${channel.toLowerCase()} complaints.`,
+      open: phrase('open-no-response'),
+      noTarget: phrase('no-first-response-target', { rule, channel: { channel: facts.channel } }),
     }),
   ];
   if (stage.external) {
@@ -555,8 +552,8 @@ function providerClocks(ctx: Ctx): Clock[] {
         'stage-response',
         `Stage response (${stage.name})`,
         'provider',
-        ctx.procedureLabel,
-        `The case is at the "${stage.name}" stage (${stage.owner}) since ${toIsoDate(story.stageStart)}; the provider's own stage targets do not apply.`,
+        rule,
+        [phrase('external-stage', { stage: stage.name, owner: stage.owner, on: day(story.stageStart) })],
         story.stageStart,
       ),
     );
@@ -569,12 +566,14 @@ function providerClocks(ctx: Ctx): Clock[] {
         target: stage.target,
         start: story.stageStart,
         startIndex: story.stageStartIndex,
-        startWords: first ? 'received' : `entered the ${stage.name} stage`,
-        startDayWords: first ? 'The day of receipt' : 'The day it entered the stage',
+        startPhrase: first
+          ? phrase('start-received', { on: day(story.stageStart) })
+          : phrase('start-stage', { stage: stage.name, on: day(story.stageStart) }),
+        startDay: first ? 'day-of-receipt' : 'day-entered-stage',
         closers: RESPONSE_CLOSERS,
         stageId: stage.id,
-        openWords: 'no response at this stage',
-        noTarget: `The ${stage.name} stage of ${ctx.procedureLabel} has no target of its own.`,
+        open: phrase('open-no-stage-response'),
+        noTarget: phrase('no-stage-target', { stage: stage.name, rule }),
       }),
     );
   }
@@ -585,7 +584,6 @@ function providerClocks(ctx: Ctx): Clock[] {
 
 interface ScopeCheck {
   outOfScope: boolean;
-  reason: string;
   /** Set when out of scope: the business's size and the regime's limit. */
   size?: { employees: number; maxEmployees: number };
 }
@@ -594,21 +592,29 @@ function scopeOf(ctx: Ctx, version: RegimeVersion): ScopeCheck {
   const max = version.scope?.maxEmployees;
   const customer = ctx.facts.customer;
   if (max !== undefined && customer?.isBusiness && customer.employees !== undefined && customer.employees > max) {
-    return {
-      outOfScope: true,
-      reason: `a business with ${customer.employees} employees is outside the ADR scheme's scope (${max} or fewer)`,
-      size: { employees: customer.employees, maxEmployees: max },
-    };
+    return { outOfScope: true, size: { employees: customer.employees, maxEmployees: max } };
   }
-  return { outOfScope: false, reason: '' };
+  return { outOfScope: false };
+}
+
+/** "Not applicable: a business with 25 employees is outside the ADR scheme's scope (10 or fewer) (Ofcom …)." */
+function outOfScope(scope: ScopeCheck, rule: string): Phrase[] {
+  return [
+    phrase('out-of-scope', {
+      employees: scope.size?.employees ?? 0,
+      maxEmployees: scope.size?.maxEmployees ?? 0,
+      rule,
+    }),
+  ];
 }
 
 function adrLetterClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck): Clock | null {
   const rule = version.adrLetter;
   if (!rule) return null;
   const label = version.label;
+  const clock = { clock: rule.label };
   if (scope.outOfScope) {
-    return notApplicable('adr-letter', rule.label, 'regulation', label, `Not applicable: ${scope.reason} (${label}).`);
+    return notApplicable('adr-letter', rule.label, 'regulation', label, outOfScope(scope, label));
   }
   const ps = version.paymentServices;
   const after =
@@ -617,28 +623,39 @@ function adrLetterClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck): Cl
         ? ps.exceptionalAfter
         : ps.after
       : rule.after;
-  const psWords =
+  const payment =
     ps && ctx.facts.paymentServices
-      ? ctx.facts.exceptionalCircumstances
-        ? ' (payment services, exceptional circumstances)'
-        : ' (payment services)'
+      ? phrase(ctx.facts.exceptionalCircumstances ? 'payment-services-exceptional' : 'payment-services')
       : '';
   const base = addDuration(ctx.received, after, ctx.calendar);
-  const calendarPart = after.unit === 'working-days' ? `, ${ctx.calendar.name} calendar` : '';
-  const baseWords = `received ${toIsoDate(ctx.received)} + ${describeDuration(after)}${calendarPart}, ${label}${psWords}`;
+  const calendarPart = after.unit === 'working-days' ? phrase('calendar-after', { calendar: calendarOf(ctx) }) : '';
   const deadlock = ctx.story.first.deadlock;
   const letter = ctx.story.first['adr-letter-sent'];
   let due = base;
-  let head = `due ${toIsoDate(base)}: ${baseWords}`;
+  let dueOn: PhraseValue = day(base);
+  let basis = phrase('received-basis', {
+    on: day(ctx.received),
+    duration: period(after),
+    calendar: calendarPart,
+    rule: label,
+    payment,
+  });
   if (rule.atOnceOnDeadlock && deadlock && deadlock.day < base) {
     due = deadlock.day;
-    head = `due ${deadlock.on}: deadlock ${deadlock.on}, ${rule.label} at once, ${label} (otherwise due ${toIsoDate(base)}: received + ${describeDuration(after)})`;
+    dueOn = day(deadlock.on);
+    basis = phrase('deadlock-basis', {
+      on: day(deadlock.on),
+      clock,
+      rule: label,
+      otherwiseOn: day(base),
+      duration: period(after),
+    });
   }
   // Days, never the order of recording (README, "Same-day events"): only a resolution ends the obligation, and a
   // deadlock on or before the day of the resolution keeps it (the final position explains what follows it).
   const resolved = ctx.story.first.resolved;
   const closed = ctx.story.first.closed;
-  let question = '';
+  let question: Phrase | null = null;
   if (!letter) {
     if (resolved && resolved.day <= due && !(deadlock && deadlock.day <= resolved.day)) {
       return notApplicable(
@@ -646,26 +663,26 @@ function adrLetterClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck): Cl
         rule.label,
         'regulation',
         label,
-        `Not needed: ${EVENT_WORDS[resolved.type]} ${resolved.on}, on or before the date the ${rule.label} would have been due (${head.slice(4)}).`,
+        [phrase('adr-not-needed', { event: { event: resolved.type }, on: day(resolved.on), clock, dueOn, basis })],
         ctx.received,
       );
     }
     // A closure says nothing about whether the complaint was resolved (REGULATION.md: the letter is owed "if the
     // complaint is not resolved"): the obligation stays and the desk is asked.
     if (closed && closed.day <= due && !resolved && !(deadlock && deadlock.day <= due)) {
-      question = `Closed ${closed.on} without a resolution or a final position: was the complaint resolved? If it was, record the resolution; if not, the ${rule.label} is owed.`;
+      question = phrase('closed-unresolved', { on: day(closed.on), clock });
       ctx.resolutionQuestion = closed.on;
     }
   }
   const state = stateFor(due, letter, ctx.today);
-  const explanation = compose(
-    head,
+  const explain = parts(
+    phrase('due', { dueOn, basis }),
     due !== base
-      ? ''
+      ? null
       : after.unit === 'working-days'
-        ? skippedHolidaysSentence(ctx, ctx.received, base, 'The day of receipt')
-        : unmovedDateSentence(ctx, due, after.unit),
-    statusSentence(state, letter, `no ${rule.label}`),
+        ? skippedHolidays(ctx, ctx.received, base, 'day-of-receipt')
+        : unmovedDate(ctx, due, after.unit),
+    statusPhrase(state, letter, phrase('open-no-clock', { clock })),
     question,
   );
   return makeClock(
@@ -678,47 +695,40 @@ function adrLetterClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck): Cl
     ctx.received,
     letter?.day ?? null,
     0,
-    explanation,
+    explain,
   );
 }
 
-function referralWindowClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck, schemeName: string): Clock | null {
+function referralWindowClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck, scheme: Phrase): Clock | null {
   const rule = version.referralWindow;
   if (!rule) return null;
   const label = version.label;
   if (scope.outOfScope) {
-    return notApplicable(
-      'adr-referral-window',
-      rule.label,
-      'regulation',
-      label,
-      `Not applicable: ${scope.reason} (${label}).`,
-    );
+    return notApplicable('adr-referral-window', rule.label, 'regulation', label, outOfScope(scope, label));
   }
   const letter = ctx.story.first['adr-letter-sent'];
   if (!letter) {
-    return notApplicable(
-      'adr-referral-window',
-      rule.label,
-      'regulation',
-      label,
-      `No ADR letter has been sent, so no time limit applies (${label}).`,
-    );
+    return notApplicable('adr-referral-window', rule.label, 'regulation', label, [
+      phrase('no-adr-letter-sent', { rule: label }),
+    ]);
   }
   const due = addDuration(letter.day, rule.after, ctx.calendar);
   const referral = ctx.story.first['referred-to-adr'];
   const state = stateFor(due, referral, ctx.today);
-  const explanation = compose(
-    `closes ${toIsoDate(due)}: ADR letter sent ${letter.on} + ${describeDuration(rule.after)}, ${label}`,
-    monthClampSentence(letter.day, due, rule.after.unit),
-    `The customer's time to take the complaint to ${schemeName}.`,
+  const explain = parts(
+    phrase('closes', {
+      dueOn: day(due),
+      basis: phrase('letter-basis', { on: day(letter.on), duration: period(rule.after), rule: label }),
+    }),
+    monthClamp(letter.day, due, rule.after.unit),
+    phrase('referral-time', { scheme }),
     state === 'met' && referral
-      ? `Met: referred ${referral.on}.`
+      ? phrase('referred-met', { on: day(referral.on) })
       : state === 'missed' && referral
-        ? `Referred ${referral.on}, after the window closed.`
+        ? phrase('referred-late', { on: day(referral.on) })
         : state === 'missed'
-          ? `The window closed on ${toIsoDate(due)} without a referral.`
-          : '',
+          ? phrase('window-closed', { on: day(due) })
+          : null,
   );
   return makeClock(
     'adr-referral-window',
@@ -730,7 +740,7 @@ function referralWindowClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck
     letter.day,
     referral?.day ?? null,
     0,
-    explanation,
+    explain,
   );
 }
 
@@ -740,7 +750,16 @@ function summaryResolutionClock(ctx: Ctx, version: RegimeVersion): Clock | null 
   const label = version.label;
   const due = addDuration(ctx.received, rule.within, ctx.calendar);
   const resolved = ctx.story.first.resolved;
-  const head = `due ${toIsoDate(due)}: received ${toIsoDate(ctx.received)} + ${describeDuration(rule.within)}, ${ctx.calendar.name} calendar, ${label}`;
+  const head = phrase('due', {
+    dueOn: day(due),
+    basis: phrase('received-basis', {
+      on: day(ctx.received),
+      duration: period(rule.within),
+      calendar: phrase('calendar-after', { calendar: calendarOf(ctx) }),
+      rule: label,
+      payment: '',
+    }),
+  });
   if (resolved && resolved.day <= due) {
     return makeClock(
       'summary-resolution',
@@ -752,10 +771,7 @@ function summaryResolutionClock(ctx: Ctx, version: RegimeVersion): Clock | null 
       ctx.received,
       resolved.day,
       0,
-      compose(
-        head,
-        `Met: resolved ${resolved.on}, so a summary resolution communication may be sent instead of a final response.`,
-      ),
+      parts(head, phrase('summary-met', { on: day(resolved.on) })),
     );
   }
   if (resolved || ctx.today > due) {
@@ -764,7 +780,7 @@ function summaryResolutionClock(ctx: Ctx, version: RegimeVersion): Clock | null 
       rule.label,
       'regulation',
       label,
-      compose(head, 'Not resolved by then, so a full final response is needed.'),
+      parts(head, phrase('summary-missed')),
       ctx.received,
     );
   }
@@ -778,7 +794,7 @@ function summaryResolutionClock(ctx: Ctx, version: RegimeVersion): Clock | null 
     ctx.received,
     null,
     0,
-    compose(head, 'If resolved by then, a summary resolution communication may be sent instead of a final response.'),
+    parts(head, phrase('summary-running')),
   );
 }
 
@@ -790,11 +806,21 @@ function regulatoryAcknowledgementClock(ctx: Ctx, version: RegimeVersion): Clock
   const closing = firstOnOrAfter(ctx.events, ctx.received, ACK_CLOSER_ORDER);
   const state = stateFor(due, closing, ctx.today);
   ctx.actionLabels.set(rule.clockId, rule.action);
-  const calendarPart = rule.within.unit === 'working-days' ? `, ${ctx.calendar.name} calendar` : '';
-  const explanation = compose(
-    `due ${toIsoDate(due)}: received ${toIsoDate(ctx.received)} + ${describeDuration(rule.within)}${calendarPart}, ${label}`,
-    unmovedDateSentence(ctx, due, rule.within.unit),
-    statusSentence(state, closing, 'not acknowledged'),
+  const calendarPart =
+    rule.within.unit === 'working-days' ? phrase('calendar-after', { calendar: calendarOf(ctx) }) : '';
+  const explain = parts(
+    phrase('due', {
+      dueOn: day(due),
+      basis: phrase('received-basis', {
+        on: day(ctx.received),
+        duration: period(rule.within),
+        calendar: calendarPart,
+        rule: label,
+        payment: '',
+      }),
+    }),
+    unmovedDate(ctx, due, rule.within.unit),
+    statusPhrase(state, closing, phrase('open-not-acknowledged')),
   );
   return makeClock(
     rule.clockId,
@@ -806,8 +832,16 @@ function regulatoryAcknowledgementClock(ctx: Ctx, version: RegimeVersion): Clock
     ctx.received,
     closing?.day ?? null,
     0,
-    explanation,
+    explain,
   );
+}
+
+/** "due 2026-12-18: CCTS referral 2026-11-18 + 30 days, CCTS Procedural Code from May 2023" */
+function cctsHead(due: DayNumber, referral: CheckedEvent, after: Duration, label: string): Phrase {
+  return phrase('due', {
+    dueOn: day(due),
+    basis: phrase('ccts-basis', { on: day(referral.on), duration: period(after), rule: label }),
+  });
 }
 
 function cctsResponseClock(ctx: Ctx, version: RegimeVersion): Clock | null {
@@ -816,22 +850,18 @@ function cctsResponseClock(ctx: Ctx, version: RegimeVersion): Clock | null {
   const label = version.label;
   const referral = ctx.story.last['ccts-referral'];
   if (!referral) {
-    return notApplicable(
-      'ccts-response',
-      rule.label,
-      'regulation',
-      label,
-      `The CCTS has not referred this complaint (${label}).`,
-    );
+    return notApplicable('ccts-response', rule.label, 'regulation', label, [
+      phrase('ccts-not-referred', { rule: label }),
+    ]);
   }
   const due = addDuration(referral.day, rule.after, ctx.calendar);
   // A reply recorded on the day of the referral answers it, whichever was recorded first.
   const closing = firstOnOrAfter(ctx.events, referral.day, CCTS_RESPONSE_CLOSERS);
   const state = stateFor(due, closing, ctx.today);
-  const explanation = compose(
-    `due ${toIsoDate(due)}: CCTS referral ${referral.on} + ${describeDuration(rule.after)}, ${label}`,
-    unmovedDateSentence(ctx, due, rule.after.unit),
-    statusSentence(state, closing, 'no report to the CCTS'),
+  const explain = parts(
+    cctsHead(due, referral, rule.after, label),
+    unmovedDate(ctx, due, rule.after.unit),
+    statusPhrase(state, closing, phrase('open-no-ccts-report')),
   );
   return makeClock(
     'ccts-response',
@@ -843,7 +873,7 @@ function cctsResponseClock(ctx: Ctx, version: RegimeVersion): Clock | null {
     referral.day,
     closing?.day ?? null,
     0,
-    explanation,
+    explain,
   );
 }
 
@@ -853,23 +883,19 @@ function cctsObjectionClock(ctx: Ctx, version: RegimeVersion): Clock | null {
   const label = version.label;
   const referral = ctx.story.last['ccts-referral'];
   if (!referral) {
-    return notApplicable(
-      'ccts-objection',
-      rule.label,
-      'regulation',
-      label,
-      `The CCTS has not referred this complaint (${label}).`,
-    );
+    return notApplicable('ccts-objection', rule.label, 'regulation', label, [
+      phrase('ccts-not-referred', { rule: label }),
+    ]);
   }
   const due = addDuration(referral.day, rule.after, ctx.calendar);
-  const head = `due ${toIsoDate(due)}: CCTS referral ${referral.on} + ${describeDuration(rule.after)}, ${label}`;
+  const head = cctsHead(due, referral, rule.after, label);
   if (ctx.today > due) {
     return notApplicable(
       'ccts-objection',
       rule.label,
       'regulation',
       label,
-      compose(head, 'The time to object has passed.'),
+      parts(head, phrase('objection-passed')),
       referral.day,
     );
   }
@@ -883,11 +909,7 @@ function cctsObjectionClock(ctx: Ctx, version: RegimeVersion): Clock | null {
     referral.day,
     null,
     0,
-    compose(
-      head,
-      unmovedDateSentence(ctx, due, rule.after.unit),
-      'Only if the provider objects to the CCTS accepting the complaint.',
-    ),
+    parts(head, unmovedDate(ctx, due, rule.after.unit), phrase('objection-only-if')),
   );
 }
 
@@ -902,18 +924,17 @@ function cctsNoticeClock(ctx: Ctx, version: RegimeVersion): Clock | null {
   );
   const ladder = ctx.procedure.stages.filter((s) => !s.external);
   const levelStage = ladder[rule.atEscalationLevel];
-  const levelWords = `the ${ordinal(rule.atEscalationLevel)} level of escalation${levelStage ? ` (the ${levelStage.name} stage)` : ''}`;
+  const level = phrase('level', {
+    ordinal: { ordinal: rule.atEscalationLevel },
+    stage: levelStage ? phrase('level-stage', { stage: levelStage.name }) : '',
+  });
   if (triggers.length === 0) {
     const ended = firstOnOrAfter(ctx.events, ctx.received, RESOLVED_OR_CLOSED);
-    return notApplicable(
-      'ccts-notice',
-      rule.label,
-      'regulation',
-      label,
+    return notApplicable('ccts-notice', rule.label, 'regulation', label, [
       ended
-        ? `Not needed: ${EVENT_WORDS[ended.type]} ${ended.on} before reaching ${levelWords} (${label}).`
-        : `Not yet due: tell the customer about the CCTS if the complaint is still unresolved when it reaches ${levelWords}, and at each later level (${label}).`,
-    );
+        ? phrase('notice-not-needed', { event: { event: ended.type }, on: day(ended.on), level, rule: label })
+        : phrase('notice-not-yet', { level, rule: label }),
+    ]);
   }
   const latest = triggers[triggers.length - 1];
   const due = addDuration(latest.day, rule.within, ctx.calendar);
@@ -922,19 +943,28 @@ function cctsNoticeClock(ctx: Ctx, version: RegimeVersion): Clock | null {
   const state = stateFor(due, informed, ctx.today);
   const when =
     rule.within.amount === 0
-      ? 'tell the customer about the CCTS at once'
-      : `tell the customer about the CCTS within ${describeDuration(rule.within)}`;
-  const earlierMisses: string[] = [];
+      ? phrase('tell-ccts-at-once')
+      : phrase('tell-ccts-within', { duration: period(rule.within) });
+  const earlierMisses: Phrase[] = [];
   for (const earlier of triggers.slice(0, -1)) {
     const earlierDue = addDuration(earlier.day, rule.within, ctx.calendar);
     const told = firstOnOrAfter(ctx.events, earlier.day, CCTS_INFORMED);
     if (!told || told.day > earlierDue)
-      earlierMisses.push(`The notice due ${toIsoDate(earlierDue)} (${earlier.stageName}) was missed.`);
+      earlierMisses.push(phrase('notice-earlier-missed', { on: day(earlierDue), stage: earlier.stageName }));
   }
-  const explanation = compose(
-    `due ${toIsoDate(due)}: reached the ${latest.stageName} stage (${ordinal(latest.level)} level of escalation) unresolved ${toIsoDate(latest.day)}, ${when}, ${label}`,
+  const explain = parts(
+    phrase('due', {
+      dueOn: day(due),
+      basis: phrase('notice-basis', {
+        stage: latest.stageName,
+        ordinal: { ordinal: latest.level },
+        on: day(latest.day),
+        when,
+        rule: label,
+      }),
+    }),
     ...earlierMisses,
-    statusSentence(state, informed, 'customer not told'),
+    statusPhrase(state, informed, phrase('open-not-told')),
   );
   return makeClock(
     'ccts-notice',
@@ -946,7 +976,7 @@ function cctsNoticeClock(ctx: Ctx, version: RegimeVersion): Clock | null {
     latest.day,
     informed?.day ?? null,
     0,
-    explanation,
+    explain,
   );
 }
 
@@ -976,11 +1006,17 @@ const REGIME_CLOCK_KINDS: ReadonlyArray<{
   { key: 'cctsObjection', id: () => 'ccts-objection', label: (v) => v.cctsObjection?.label ?? 'CCTS objection' },
 ];
 
-function regimeClocks(ctx: Ctx, regime: Regime, version: RegimeVersion | null, schemeName: string): Clock[] {
+function regimeClocks(ctx: Ctx, regime: Regime, version: RegimeVersion | null, scheme: Phrase): Clock[] {
   if (!version) {
     // No version in force when the complaint was made: list the regime's clocks as not applicable, saying why.
     const first = regime.versions[0];
-    const why = `${regime.name} applies to complaints made on or after ${first.effectiveFrom ?? 'its start'}; this one was received ${toIsoDate(ctx.received)}.`;
+    const why = [
+      phrase('regime-not-yet', {
+        regime: regime.name,
+        from: first.effectiveFrom ? day(first.effectiveFrom) : phrase('its-start'),
+        on: day(ctx.received),
+      }),
+    ];
     const out: Clock[] = [];
     const seen = new Set<string>();
     for (const v of regime.versions) {
@@ -997,7 +1033,7 @@ function regimeClocks(ctx: Ctx, regime: Regime, version: RegimeVersion | null, s
   const scope = scopeOf(ctx, version);
   return [
     adrLetterClock(ctx, version, scope),
-    referralWindowClock(ctx, version, scope, schemeName),
+    referralWindowClock(ctx, version, scope, scheme),
     summaryResolutionClock(ctx, version),
     regulatoryAcknowledgementClock(ctx, version),
     cctsNoticeClock(ctx, version),
@@ -1009,25 +1045,29 @@ function regimeClocks(ctx: Ctx, regime: Regime, version: RegimeVersion | null, s
 // ---------------------------------------------------------------------------------------------------------------
 // Warnings and next actions
 
-function scopeWarnings(ctx: Ctx, version: RegimeVersion | null, schemeName: string): void {
+function scopeWarnings(ctx: Ctx, version: RegimeVersion | null, schemeName: string | null): void {
   const scope = version?.scope;
   if (!scope) return;
   const customer = ctx.facts.customer;
-  if (scope.maxEmployees !== undefined && customer?.isBusiness) {
+  const maxEmployees = scope.maxEmployees;
+  if (maxEmployees !== undefined && customer?.isBusiness) {
     if (customer.employees === undefined) {
-      ctx.warnings.push(
-        `Business customer: ${capitalise(schemeName)} only takes businesses with ${scope.maxEmployees} or fewer employees; record the number of employees.`,
-      );
-    } else if (customer.employees > scope.maxEmployees) {
-      ctx.warnings.push(
-        `Business customer with ${customer.employees} employees: outside ${schemeName}'s scope (${scope.maxEmployees} or fewer employees), so no ADR letter or referral window applies.`,
+      warn(ctx, phrase('business-size-unknown', { scheme: schemePhrase(schemeName, true), maxEmployees }));
+    } else if (customer.employees > maxEmployees) {
+      warn(
+        ctx,
+        phrase('business-too-large', {
+          employees: customer.employees,
+          scheme: schemePhrase(schemeName),
+          maxEmployees,
+        }),
       );
     }
   }
   if (ctx.facts.category && scope.excludedCategories?.includes(ctx.facts.category)) {
-    ctx.warnings.push(
-      `${capitalise(ctx.facts.category)} complaint: ${schemeName} does not rule on general pricing or commercial judgement; ` +
-        'the ADR letter is still due if the complaint stays unresolved.',
+    warn(
+      ctx,
+      phrase('excluded-category', { category: { category: ctx.facts.category }, scheme: schemePhrase(schemeName) }),
     );
   }
 }
@@ -1046,7 +1086,12 @@ function overdue(c: Clock): string {
 }
 
 function action(id: string, label: string, c: Clock): NextAction {
-  return { id, label, dueOn: c.dueOn, why: c.explanation };
+  return { id, label, dueOn: c.dueOn, why: c.explanation, reason: { explanation: c.explain } };
+}
+
+/** A next action whose reason is a sentence of its own, and the clock's explanation after it when there is one. */
+function actionFor(id: string, label: string, dueOn: IsoDate | null, reason: Reason): NextAction {
+  return { id, label, dueOn, why: reasonInEnglish(reason), reason };
 }
 
 /** Earliest due first, undated last; equal dates keep their order (Array.prototype.sort is stable). */
@@ -1078,12 +1123,12 @@ function nextActions(
         ),
       );
     } else if (ack && ack.state === 'not-applicable' && !firstAfter(ctx.events, -1, ACK_CLOSERS)) {
-      actions.push({
-        id: 'acknowledge',
-        label: 'Acknowledge the complaint',
-        dueOn: null,
-        why: `No acknowledgement recorded yet. ${ack.explanation}`,
-      });
+      actions.push(
+        actionFor('acknowledge', 'Acknowledge the complaint', null, {
+          lead: phrase('no-ack-yet'),
+          explanation: ack.explain,
+        }),
+      );
     }
     const fr = findClock(clocks, 'first-response');
     const frOpen = fr !== undefined && isOpenClock(fr);
@@ -1101,12 +1146,12 @@ function nextActions(
       if (sr.state === 'missed' && stage.escalateWhen.includes('missed-target')) {
         const next = procedure.stages.find((s, i) => i > story.stageIndex && !s.external);
         if (next) {
-          actions.push({
-            id: 'escalate',
-            label: `Escalate to ${next.name}`,
-            dueOn: sr.dueOn,
-            why: `The ${stage.name} target was missed; the procedure escalates on a missed target. ${sr.explanation}`,
-          });
+          actions.push(
+            actionFor('escalate', `Escalate to ${next.name}`, sr.dueOn, {
+              lead: phrase('escalate-missed', { stage: stage.name }),
+              explanation: sr.explain,
+            }),
+          );
         }
       }
     }
@@ -1118,12 +1163,14 @@ function nextActions(
         const dl = story.first.deadlock;
         const label = regimeVersion?.adrLetter?.action ?? 'Send the ADR letter';
         if (ctx.resolutionQuestion !== undefined) {
-          actions.push({
-            id: 'confirm-resolution',
-            label: 'Was the complaint resolved? Record the resolution, or send the ADR letter',
-            dueOn: c.dueOn,
-            why: c.explanation,
-          });
+          actions.push(
+            actionFor(
+              'confirm-resolution',
+              'Was the complaint resolved? Record the resolution, or send the ADR letter',
+              c.dueOn,
+              { explanation: c.explain },
+            ),
+          );
         }
         actions.push(
           action('send-adr-letter', `${label}${dl && c.dueOn === dl.on ? ' (deadlock: at once)' : ''}${overdue(c)}`, c),
@@ -1145,20 +1192,18 @@ function nextActions(
     }
   }
   if (pausedSince !== null) {
-    actions.push({
-      id: 'resume',
-      label: 'Resume the case when the customer replies',
-      dueOn: null,
-      why: `Paused since ${toIsoDate(pausedSince)}: the provider's own targets are stopped; regulatory clocks keep running.`,
-    });
+    actions.push(
+      actionFor('resume', 'Resume the case when the customer replies', null, {
+        explanation: [phrase('paused-since', { on: day(pausedSince) })],
+      }),
+    );
   }
   if (status === 'resolved') {
-    actions.push({
-      id: 'close',
-      label: 'Close the case',
-      dueOn: null,
-      why: `Resolved ${story.first.resolved?.on}; nothing else is due.`,
-    });
+    actions.push(
+      actionFor('close', 'Close the case', null, {
+        explanation: [phrase('resolved-nothing-due', { on: day(story.first.resolved?.on ?? '') })],
+      }),
+    );
   }
   return actions.length > 1 ? actions.sort(byDueDate) : actions;
 }
@@ -1190,29 +1235,36 @@ export function evaluateCase(facts: CaseFacts, today: IsoDate, options: Evaluate
     events: checked.events,
     story,
     warnings: [],
+    warningPhrases: [],
     actionLabels: new Map(),
   };
 
   const scheme = adrSchemes.byId.get(procedure.adrSchemeId);
   const adrScheme = scheme ? adrSchemeOnDay(scheme, checked.today) : null;
-  const schemeName = adrScheme ? schemeInSentence(adrScheme.name) : 'the ADR scheme';
+  const schemeName = adrScheme ? adrScheme.name : null;
+  const schemeWords = schemePhrase(schemeName);
 
   const regime = getRegime(procedure.regimeId, regimes);
   const version = regimeVersionOnDay(regime, checked.received);
   if (!version) {
-    ctx.warnings.push(`No version of ${regime.name} was in force on ${facts.receivedOn}; its clocks do not apply.`);
+    warn(ctx, phrase('regime-not-in-force', { regime: regime.name, on: day(facts.receivedOn) }));
   }
-  const clocks = [...providerClocks(ctx), ...regimeClocks(ctx, regime, version, schemeName)];
+  const clocks = [...providerClocks(ctx), ...regimeClocks(ctx, regime, version, schemeWords)];
   for (const extraId of facts.regimes ? new Set(facts.regimes) : []) {
     if (extraId === regime.id) continue;
     const extra = getRegime(extraId, regimes);
-    clocks.push(...regimeClocks(ctx, extra, regimeVersionOnDay(extra, checked.received), schemeName));
+    clocks.push(...regimeClocks(ctx, extra, regimeVersionOnDay(extra, checked.received), schemeWords));
   }
   scopeWarnings(ctx, version, schemeName);
   const calendarCountry = facts.calendar === 'canada' ? 'CA' : 'GB';
   if (calendarCountry !== procedure.provider.country) {
-    ctx.warnings.push(
-      `The ${calendar.name} calendar is unusual for ${procedure.name} (a ${procedure.provider.country === 'CA' ? 'Canadian' : 'UK'} procedure); check the desk's calendar.`,
+    warn(
+      ctx,
+      phrase('unusual-calendar', {
+        calendar: calendarOf(ctx),
+        procedure: procedure.name,
+        country: phrase(procedure.provider.country === 'CA' ? 'country-CA' : 'country-GB'),
+      }),
     );
   }
 
@@ -1240,6 +1292,7 @@ export function evaluateCase(facts: CaseFacts, today: IsoDate, options: Evaluate
     clocks,
     nextActions: nextActions(ctx, clocks, status, pausedSince, version),
     warnings: ctx.warnings,
+    warningPhrases: ctx.warningPhrases,
     ...(outOfScope ? { adrOutOfScope: outOfScope } : {}),
   };
 }

@@ -1,7 +1,25 @@
 // The rules engine (issue #3): procedures, regulatory clocks and working-day calendars, exact and explained.
 // Pure: no DOM, no Node, no clock. "today", the calendar set and the rules are arguments. See ./README.md.
 
-export { evaluateCase, describeDuration, openClockState, type EvaluateOptions } from './evaluate';
+export { evaluateCase, openClockState, type EvaluateOptions } from './evaluate';
+export {
+  describeDuration,
+  EVENT_WORDS,
+  explanationInEnglish,
+  type Explanation,
+  joinExplanation,
+  joinReason,
+  ORDINALS,
+  type Phrase,
+  PHRASE_KINDS,
+  PHRASES_EN,
+  phraseInEnglish,
+  type PhraseKind,
+  type PhraseValue,
+  type Reason,
+  reasonInEnglish,
+  UNIT_WORDS,
+} from './explain';
 export { caseFacts, checkFacts, customerScopeFacts, validateCaseFacts, type FactsCaseRecord } from './facts';
 export { RulesError, isRulesError, type RulesErrorCode } from './errors';
 

@@ -1,5 +1,6 @@
 // Public types of the rules engine (issue #3). `evaluateCase(facts, today)` in ./index.ts returns an Evaluation.
 import type { CalendarId, Category, Channel } from '#shared/model/case';
+import type { Explanation, Phrase, Reason } from './explain';
 
 export type IsoDate = string; // YYYY-MM-DD
 
@@ -80,8 +81,10 @@ export interface Clock {
   /** Null when the clock has no date (e.g. not applicable). */
   dueOn: IsoDate | null;
   state: ClockState;
-  /** Plain words: start date, rule, calendar, pauses, rule version. */
+  /** Plain words: start date, rule, calendar, pauses, rule version (English: the records, CSV, calendar files). */
   explanation: string;
+  /** The same as phrases (./explain.ts), for the interface to say in its language. */
+  explain: Explanation;
   /** `provider`: the provider's own target (pauses extend it); `regulation`: a regulatory clock (never pauses). */
   source: 'provider' | 'regulation';
   /** The rule and its version, e.g. "Ofcom GC C4 from 2026-04-08" or "Kijoma Broadband complaints procedure v1". */
@@ -98,7 +101,10 @@ export interface NextAction {
   id: string;
   label: string;
   dueOn: IsoDate | null;
+  /** Why it is due, in English. */
   why: string;
+  /** The same as phrases, for the interface to say in its language. */
+  reason: Reason;
 }
 
 export interface Evaluation {
@@ -124,6 +130,8 @@ export interface Evaluation {
   nextActions: NextAction[];
   /** Scope/exclusion warnings, e.g. pricing complaints or businesses over 10 employees. */
   warnings: string[];
+  /** The same warnings as phrases, in the same order, for the interface to say in its language. */
+  warningPhrases: readonly Phrase[];
   /**
    * Set when the customer is a business too large for the regime's ADR scope (e.g. 25 employees where Ofcom's rules
    * and the ADR schemes take 10 or fewer): no ADR letter or referral window applies, and letters must not offer the

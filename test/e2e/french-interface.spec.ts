@@ -194,6 +194,14 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
       `${frenchDate(second, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })} — il y a 2 jours`,
     ),
   ).toBeVisible();
+  // Sent too soon: the form's checks (shared/model/problems.ts) speak French, the field named by its French label.
+  await page.getByRole('button', { name: 'Inscrire une plainte' }).click();
+  await expect(page.getByText('Choisissez le mode de réception', { exact: true })).toBeVisible();
+  await expect(page.getByText('Indiquez le nom de la personne titulaire du compte', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('Indiquez au moins un moyen de joindre la personne\u00a0: adresse, téléphone ou courriel'),
+  ).toBeVisible();
+  const intakeErrorsLeft = await englishLeft(page);
   await chooseOption(page, 'Mode de réception', 'Courriel');
   await chooseOption(page, 'Catégorie', 'Facturation');
   await page.getByRole('textbox', { name: 'Résumé' }).fill('Frais d’itinérance facturés deux fois');
@@ -214,11 +222,28 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await expect(page.getByRole('cell', { name: /mode/ }).first()).toContainText(
     `${frenchDate(second, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })}, mode\u00a0: courriel`,
   );
+  // The rules engine's explanations (shared/rules/explain.ts) in French, days the French way: the ADR letter's clock
+  // (Ofcom: received + 6 weeks) and the reason of the next step. Their English is in the catalogue (explain.*), so
+  // `englishLeft` finds any of it left on the page.
+  const short = (iso: string) => frenchDate(iso, { day: 'numeric', month: 'short', year: 'numeric' });
+  await expect(page.locator('[data-clock="adr-letter"]')).toContainText(
+    `Échéance le ${short(addDays(second, 42))}\u00a0: reçue le ${short(second)} + 6 semaines`,
+  );
+  await expect(page.locator('[data-next-action="acknowledge"]')).toContainText(
+    'Aucun accusé de réception inscrit pour l’instant.',
+  );
+  // The timeline's first entry (shared/casework/summaries.ts), said in French from what it records.
+  await expect(page.getByRole('group', { name: 'Historique' })).toContainText(
+    'Plainte reçue (courriel)\u00a0; inscrite sous le numéro RDR-',
+  );
   await page.screenshot({ path: `${SHOTS}/case-fr.png`, fullPage: true, style: HIDE_MESSAGES });
   const caseLeft = await englishLeft(page);
 
   // One action, in French: the acknowledgement.
   await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  // The menu's refused actions say why in French (shared/casework/availability.ts through problem.refused-*).
+  await expect(page.getByRole('menu')).toContainText('Seul un dossier fermé ou réglé peut être rouvert.');
+  const menuLeft = await englishLeft(page);
   await page.getByRole('menuitem', { name: 'Accuser réception…' }).click();
   const ack = page.getByRole('dialog', { name: 'Accuser réception' });
   await expect(ack).toBeVisible();
@@ -227,13 +252,14 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await ackDate.fill(today);
   await ackDate.press('Tab');
   await expect(ack.getByRole('combobox', { name: 'Mode de l’accusé de réception' })).toHaveValue('Courriel');
-  // The actions menu has finished closing (its items' reasons come from the rules engine, still in English: #17).
+  // The actions menu has finished closing.
   await expect(page.getByRole('menu')).toBeHidden();
   const actionLeft = await englishLeft(page);
   await page.screenshot({ path: `${SHOTS}/action-fr.png`, fullPage: true, style: HIDE_MESSAGES });
   await ack.getByRole('button', { name: 'Inscrire l’accusé de réception' }).click();
   await expect(ack).toBeHidden();
   await expect(page.getByText('Accusé de réception inscrit').first()).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Historique' })).toContainText('Accusé de réception envoyé (courriel)');
 
   // The attachments: a file added through the dialog, in French.
   const chooser = page.waitForEvent('filechooser');
@@ -256,9 +282,11 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await expect(page.getByRole('region', { name: /Ofcom baseline procedure \(copy\)/ })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/procedure-editor-fr.png`, fullPage: true, style: HIDE_MESSAGES });
 
-  expect({ intakeLeft, caseLeft, actionLeft, attachLeft, afterLeft }).toEqual({
+  expect({ intakeErrorsLeft, intakeLeft, caseLeft, menuLeft, actionLeft, attachLeft, afterLeft }).toEqual({
+    intakeErrorsLeft: [],
     intakeLeft: [],
     caseLeft: [],
+    menuLeft: [],
     actionLeft: [],
     attachLeft: [],
     afterLeft: [],

@@ -89,7 +89,7 @@ test('an intake with missing fields or an impossible date is refused next to the
   await expect(form.getByText('Enter the date the complaint was received')).toBeVisible();
   await expect(form.getByText('Choose how the complaint was made')).toBeVisible();
   await expect(form.getByText('Choose a category')).toBeVisible();
-  await expect(form.getByText("Enter the customer's name")).toBeVisible();
+  await expect(form.getByText('Enter the customer’s name')).toBeVisible();
   await expect(form.getByText('Describe the complaint in a few words')).toBeVisible();
   // The message sits with its field (Mantine links it as the input's description).
   await expect(page.getByLabel('Date received')).toHaveAttribute('aria-invalid', 'true');
@@ -214,7 +214,7 @@ test('a business with 25 employees is flagged as outside the complaints rules; i
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
   const warning = page.getByRole('alert').filter({ hasText: 'Business customer with 25 employees' });
   await expect(warning).toContainText(
-    /outside .+'s scope \(10 or fewer employees\), so no ADR letter or referral window applies/,
+    /outside .+’s scope \(10 or fewer employees\), so no ADR letter or referral window applies/,
   );
   await expect(page.getByRole('row', { name: /^Business/ })).toContainText('Yes, 25 employees');
   await expect(page.locator('[data-clock="adr-letter"] [data-state]')).toHaveAttribute('data-state', 'not-applicable');

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { tsImport } from 'tsx/esm/api';
 import type * as Rules from '#shared/rules/index';
+import type * as I18n from '#lib/i18n/index';
 import type { CaseFacts, ClockState, RuleEvent } from '#shared/rules/types';
 import { chooseOption, countRows, expect, fillDate, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
 
@@ -15,6 +16,14 @@ const { addCalendarDays, evaluateCase } = (await tsImport(
   '../../shared/rules/index.ts',
   import.meta.url,
 )) as typeof Rules;
+// The case page says the engine's explanations in the interface language (English (UK) here: days as the screens
+// write them), through the same formatter (#17).
+const { explanationIn, translate } = (await tsImport(
+  '../../renderer/src/lib/i18n/index.ts',
+  import.meta.url,
+)) as typeof I18n;
+const inEnglish = (explain: Rules.Explanation) =>
+  explanationIn((key, values) => translate('en-GB', key, values), 'en-GB', explain);
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
@@ -104,7 +113,7 @@ async function expectMatchesRules(page: Page, walk: Walk) {
     await expect(row.locator('td').nth(1), `${clock.id} due date`).toHaveText(shown(clock.dueOn));
     await expect(row.locator('td').nth(2), `${clock.id} state`).toContainText(STATE_WORDS[clock.state]);
     if (clock.closedOn) await expect(row.locator('td').nth(2)).toContainText(shown(clock.closedOn));
-    await expect(row.locator('td').nth(0), `${clock.id} explanation`).toContainText(clock.explanation);
+    await expect(row.locator('td').nth(0), `${clock.id} explanation`).toContainText(inEnglish(clock.explain));
   }
   await expect(page.getByLabel('Stage')).toContainText(e.stageName);
   const steps = page.locator('[data-next-action]');
@@ -330,7 +339,7 @@ test('kinex: through all five stages, ending with the ADR letter sent', async ({
   e = await expectMatchesRules(page, walk);
   expect(e.stage).toBe('adr');
   await expect(page.getByLabel('Stage')).toContainText('Independent review (Communications Ombudsman) (5 of 5)');
-  await expectRefused(page, 'Escalate to the next stage', /outside kinex's own procedure/);
+  await expectRefused(page, 'Escalate to the next stage', /outside kinex’s own procedure/);
   await snap(page, '15-kinex-adr');
 
   // Survives a reload.
@@ -493,7 +502,12 @@ test('infinity: paused while waiting for the customer, then resumed and answered
   let e = await expectMatchesRules(page, walk);
   expect(e.pausedSince).toBe(on(2));
   await expect(page.getByLabel('Stage')).toContainText(`paused since ${shown(on(2))}`);
-  await expectRefused(page, 'Pause (waiting for the customer)', `The case is already paused (since ${on(2)}).`);
+  // The reason's day is written as the screens write days (short, without the weekday).
+  await expectRefused(
+    page,
+    'Pause (waiting for the customer)',
+    `The case is already paused (since ${shown(on(2)).replace(/^\w+ /, '')}).`,
+  );
   await expectRefused(page, 'Send a response', 'resume it first');
   await snap(page, '30-infinity-paused');
 

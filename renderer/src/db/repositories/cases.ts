@@ -1,6 +1,7 @@
 // Every write to the database goes through these functions, each inside one transaction: a write either lands
 // whole or not at all. A write that changes a case or its timeline also rebuilds the case's derived index row
 // (./derive.ts `refreshCaseIndex`) in the same transaction.
+import { summaryInEnglish } from '#shared/casework/summaries';
 import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import type { NewCaseParts } from '#shared/model/intake';
@@ -110,7 +111,7 @@ function newCase(
     by: options.by,
     summary:
       receivedSummary ??
-      `Complaint received by ${parts.channel === 'in-person' ? 'visit in person' : parts.channel}; logged as ${reference}`,
+      summaryInEnglish({ kind: 'received', values: { how: { receivedBy: parts.channel }, reference } }),
   };
   return { record, event };
 }

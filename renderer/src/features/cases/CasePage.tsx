@@ -34,7 +34,7 @@ import { VulnerabilityRow } from '#features/privacy';
 import { SubjectAccessButton } from '#features/exchange';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { FormattedMessage } from 'react-intl';
-import { clockLabel, type Translate, useT } from '#lib/i18n/index';
+import { clockLabel, entrySummaryIn, explanationIn, phraseIn, type Translate, useLocale, useT } from '#lib/i18n/index';
 import { AddAttachmentsDialog } from './attachments/AddAttachmentsDialog';
 import { AttachmentsCard, FileDropArea } from './attachments/AttachmentsCard';
 
@@ -199,6 +199,7 @@ function Details({
 
 export function CasePage({ id }: { id: string }) {
   const t = useT();
+  const { locale } = useLocale();
   const record = useCase(id);
   const events = useTimeline(id);
   // Read with the case, not after it is drawn (no second round trip), and without the files' bytes.
@@ -344,9 +345,9 @@ export function CasePage({ id }: { id: string }) {
         )}
         {evaluation && evaluation.warnings.length > 0 && (
           <Alert color="yellow" variant="light" title={t('case.check')}>
-            {evaluation.warnings.map((w) => (
-              <Text key={w} size="sm">
-                {w}
+            {evaluation.warningPhrases.map((w, i) => (
+              <Text key={evaluation.warnings[i]} size="sm">
+                {phraseIn(t, locale, w)}
               </Text>
             ))}
           </Alert>
@@ -381,7 +382,7 @@ export function CasePage({ id }: { id: string }) {
                         <Table.Td>
                           <Text fw={500}>{clockLabel(t, clock.label)}</Text>
                           <Text size="xs" c="dimmed">
-                            {clock.explanation}
+                            {explanationIn(t, locale, clock.explain)}
                           </Text>
                         </Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }} data-due-on={clock.dueOn ?? ''}>
@@ -419,16 +420,17 @@ export function CasePage({ id }: { id: string }) {
           <Timeline bulletSize={14} lineWidth={2} role="group" aria-label={t('case.timeline')}>
             {events.map((e) => {
               const voidedBy = voids.get(e.id);
+              const summary = entrySummaryIn(t, locale, e, { record, procedure });
               return (
                 <Timeline.Item
                   key={e.id}
                   title={
                     voidedBy ? (
                       <Text span fw={500} td="line-through" c="dimmed">
-                        {e.summary}
+                        {summary}
                       </Text>
                     ) : (
-                      e.summary
+                      summary
                     )
                   }
                   data-event-type={e.type}
@@ -448,7 +450,7 @@ export function CasePage({ id }: { id: string }) {
                           setVoiding(e.id);
                           setOpenAction('void-entry');
                         }}
-                        aria-label={t('case.voidEntry', { date: formatDate(e.on), summary: e.summary })}
+                        aria-label={t('case.voidEntry', { date: formatDate(e.on), summary })}
                       >
                         {t('case.void')}
                       </Anchor>

@@ -35,7 +35,9 @@ import { ScreenTitle } from '#ui/ScreenTitle';
 import { emailIntakeNote, intakeFromEmail } from '#shared/mail/intake';
 import { EmailView, onEmailForIntake, readEmailFile, takeEmailForIntake, type IncomingEmail } from '#features/mail';
 import { useIntl } from 'react-intl';
-import { type Translate, useT } from '#lib/i18n/index';
+import { type MessageKey, problemIn, type Translate, useT } from '#lib/i18n/index';
+import type { IntakeField } from '#shared/model/intake';
+import type { Problem } from '#shared/model/problems';
 import { ADDRESS_LINE_MAX_CHARS, ADDRESS_MAX_LINES } from '#shared/model/stored';
 
 /**
@@ -67,6 +69,35 @@ async function attachEmail(
       title: t('intake.emailNotAttached', { reference }),
       message: t('intake.emailNotAttachedText', { reason }),
     });
+}
+
+/** Each field's label on this form: a form check's message names the field by it ("Nom : au plus 200 caractères"). */
+const FIELD_LABELS: Partial<Record<IntakeField, MessageKey>> = {
+  customerName: 'intake.name',
+  accountNumber: 'intake.account',
+  postcode: 'intake.postcode',
+  phone: 'intake.phone',
+  email: 'intake.email',
+  repName: 'intake.repName',
+  repRelationship: 'intake.relationship',
+  repPostcode: 'intake.repPostcode',
+  summary: 'intake.summary',
+  vulnerabilityDetails: 'intake.vulnerabilityDetails',
+  vulnerabilityNote: 'intake.vulnerabilityNote',
+};
+
+/** The form's messages in the interface language (a message without a code is shown as shared/ wrote it). */
+function intakeErrorsIn(
+  t: Translate,
+  result: { errors: Partial<Record<IntakeField, string>>; problems: Partial<Record<IntakeField, Problem>> },
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, message] of Object.entries(result.errors) as Array<[IntakeField, string]>) {
+    const p = result.problems[field];
+    const label = FIELD_LABELS[field];
+    out[field] = p ? problemIn(t, p, label && t(label)) : message;
+  }
+  return out;
 }
 
 export function IntakePage() {
@@ -121,7 +152,7 @@ export function IntakePage() {
   const submit = form.onSubmit(async (values) => {
     const result = validateIntake(values, todayIso(), { by: settings?.handlerName ?? '' });
     if (!result.ok) {
-      form.setErrors(result.errors);
+      form.setErrors(intakeErrorsIn(t, result));
       if (Object.keys(result.errors).some((k) => k.startsWith('vulnerability'))) setVulnerabilityOpen(true);
       focusField(Object.keys(result.errors)[0]);
       return;

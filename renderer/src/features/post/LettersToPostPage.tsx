@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useLocation } from 'wouter';
 import { useToday } from '#lib/today';
+import { formatDate } from '#lib/format';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import { platform } from '#platform';
@@ -282,7 +283,11 @@ const LettersTable = memo(function LettersTable({
               <Table.Td>{l.customerName}</Table.Td>
               <Table.Td>{t(`post.kind.${l.kind}`)}</Table.Td>
               <Table.Td>
-                {l.why}
+                {l.why.kind === 'unacknowledged'
+                  ? t('post.why.unacknowledged', { date: formatDate(l.why.receivedOn) })
+                  : l.why.overdue
+                    ? t('post.why.adrOverdue', { date: formatDate(l.why.dueOn) })
+                    : t('post.why.adrToday')}
                 {l.cannotPrint && (
                   <Text size="sm" c="red" data-cannot-print>
                     {t('post.cannotPrint', { reason: l.cannotPrint })}

@@ -58,7 +58,8 @@ describe('letters to post', () => {
       `${old.reference} adr-letter`,
       `${asked.reference} acknowledgement`,
     ]);
-    expect(due.find((d) => d.kind === 'adr-letter')!.why).toMatch(/^ADR letter overdue since 2026-11-/);
+    expect(due.find((d) => d.kind === 'adr-letter')!.why).toMatchObject({ kind: 'adr-letter', overdue: true });
+    expect(due.find((d) => d.kind === 'adr-letter')!.why).toHaveProperty('dueOn', expect.stringMatching(/^2026-11-/));
   });
 
   it('builds the time-based ADR letter with the default progress sentence, and refuses a case with no address', async () => {
@@ -123,9 +124,15 @@ describe('making the print file', () => {
         reference: nowhere.reference,
         customerName: 'No Address',
         kind: 'acknowledgement',
-        why: 'test',
+        why: { kind: 'unacknowledged', receivedOn: '2026-11-01' },
       },
-      { caseId: nowhere.id, reference: nowhere.reference, customerName: 'No Address', kind: 'adr-letter', why: 'test' },
+      {
+        caseId: nowhere.id,
+        reference: nowhere.reference,
+        customerName: 'No Address',
+        kind: 'adr-letter',
+        why: { kind: 'adr-letter', dueOn: '2026-11-22', overdue: false },
+      },
     );
     const eventsBefore = await database.events.count();
     const progress: number[] = [];

@@ -26,8 +26,8 @@ export interface DueLetter {
   reference: string;
   customerName: string;
   kind: PostLetterKind;
-  /** Why it is due, in words. */
-  why: string;
+  /** Why it is due: not acknowledged yet (received that day), or the ADR letter's due date (today or past). */
+  why: { kind: 'unacknowledged'; receivedOn: string } | { kind: 'adr-letter'; dueOn: string; overdue: boolean };
   /** Why it cannot be printed (characters the letter font cannot print), when it cannot: it is listed, never made. */
   cannotPrint?: string;
 }
@@ -65,19 +65,18 @@ export async function lettersToPost(database: RedressDatabase, today: string): P
       reference: r.reference,
       customerName: r.customerName,
       kind: 'acknowledgement',
-      why: `Not yet acknowledged (received ${r.receivedOn})`,
+      why: { kind: 'unacknowledged', receivedOn: r.receivedOn },
       ...problem(r.caseId),
     });
   }
   for (const r of adr) {
     if (!byPost.has(r.caseId)) continue;
-    const when = r.adrLetterDueOn! < today ? `overdue since ${r.adrLetterDueOn}` : 'due today';
     out.push({
       caseId: r.caseId,
       reference: r.reference,
       customerName: r.customerName,
       kind: 'adr-letter',
-      why: `ADR letter ${when}`,
+      why: { kind: 'adr-letter', dueOn: r.adrLetterDueOn!, overdue: r.adrLetterDueOn! < today },
       ...problem(r.caseId),
     });
   }

@@ -13,6 +13,12 @@ const FIXED: Record<string, MessageKey> = {
   'CCTS response': 'clock.cctsResponse',
   'Final response': 'clock.finalResponse',
   'Data-protection complaint acknowledgement': 'clock.dataProtectionAcknowledgement',
+  'Objection to CCTS acceptance': 'clock.cctsObjection',
+  'Tell the customer about the CCTS': 'clock.cctsNotice',
+  'Summary resolution': 'clock.summaryResolution',
+  'Deadlock / 8-week letter': 'clock.deadlockLetter',
+  'Financial Ombudsman referral window': 'clock.financialOmbudsmanReferralWindow',
+  'Energy Ombudsman referral window': 'clock.energyOmbudsmanReferralWindow',
 };
 
 export function clockLabel(t: T, label: string): string {

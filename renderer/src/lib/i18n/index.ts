@@ -14,6 +14,9 @@ export type { MessageKey } from './messages/en-GB';
 export { enGB, enCA, frCA };
 export { clockLabel } from './clocks';
 export { describeDueIn } from './due';
+export { explanationIn, phraseIn, reasonIn } from './explain';
+export { messageIn, problemIn } from './problems';
+export { entrySummaryIn, summaryIn } from './timeline';
 export {
   chosenLocale,
   interfaceLocaleFor,

@@ -30,7 +30,7 @@ import { confirmReceivedDate, DateField } from '#ui/DateField';
 import { useFormDraft } from '#lib/forms';
 import { DraftOffer } from '#ui/DraftOffer';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useT } from '#lib/i18n/index';
+import { entrySummaryIn, messageIn, useLocale, useT } from '#lib/i18n/index';
 import { actionText, fieldErrors, fieldText, optionText } from './words';
 
 export interface ActionFormModalProps {
@@ -77,6 +77,7 @@ function ActionForm({
 }) {
   const spec = getAction(action);
   const t = useT();
+  const { locale } = useLocale();
   const intl = useIntl();
   const [start] = useState(() => ({ ...defaultInput(action, context), ...initial }));
   const form = useForm<Record<string, string>>({ initialValues: start });
@@ -95,7 +96,8 @@ function ActionForm({
   const showErrors = (errors: Partial<Record<string, string>>, message: string) => {
     const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== 'action' && k !== 'form'));
     form.setErrors(translated(fieldErrors));
-    setRefusal(errors.action ?? errors.form ?? (Object.keys(fieldErrors).length ? null : message));
+    const refusal = errors.action ?? errors.form ?? (Object.keys(fieldErrors).length ? null : message);
+    setRefusal(refusal === null ? null : messageIn(t, refusal));
     const first = Object.keys(fieldErrors)[0];
     if (first) document.querySelector<HTMLElement>(`[data-action-field="${first}"]`)?.focus();
   };
@@ -156,7 +158,11 @@ function ActionForm({
         providers: context.providers,
       });
       draft.clear();
-      notifications.show({ color: 'teal', title: actionText(t, action, 'done'), message: event.summary });
+      notifications.show({
+        color: 'teal',
+        title: actionText(t, action, 'done'),
+        message: entrySummaryIn(t, locale, event, context),
+      });
       onDone();
     } catch (error) {
       if (error instanceof EditConflictError) askAbout(error.conflicts);

@@ -4,7 +4,7 @@ import { Button, Menu, Text } from '@mantine/core';
 import { useId, useRef } from 'react';
 import { IconChevronDown } from '@tabler/icons-react';
 import { ACTION_GROUPS, type ActionAvailability, type CaseActionId } from '#shared/casework/index';
-import { type MessageKey, useT } from '#lib/i18n/index';
+import { type MessageKey, messageIn, useT } from '#lib/i18n/index';
 import { actionText } from './words';
 
 export function ActionsMenu({
@@ -53,12 +53,17 @@ export function ActionsMenu({
             <Menu.Label id={`${ids}-refused`}>{t('actions.notNow')}</Menu.Label>
             {refused.map((a) => (
               // Full opacity: the reason must stay readable; the label alone is greyed.
-              <Menu.Item key={a.id} disabled title={a.reason} style={{ opacity: 1, cursor: 'default' }}>
+              <Menu.Item
+                key={a.id}
+                disabled
+                title={a.reason && messageIn(t, a.reason)}
+                style={{ opacity: 1, cursor: 'default' }}
+              >
                 <Text size="sm" c="gray.6">
                   {actionText(t, a.id, 'label')}
                 </Text>
                 <Text size="xs" c="gray.7" style={{ whiteSpace: 'normal' }}>
-                  {a.reason}
+                  {a.reason && messageIn(t, a.reason)}
                 </Text>
               </Menu.Item>
             ))}

@@ -3,7 +3,7 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { actionForNextStep, type ActionAvailability, type CaseActionId } from '#shared/casework/index';
 import type { NextAction } from '#shared/rules/index';
 import { formatDate } from '#lib/format';
-import { type MessageKey, type Translate, useT } from '#lib/i18n/index';
+import { type MessageKey, reasonIn, type Translate, useLocale, useT } from '#lib/i18n/index';
 
 /** The rules engine's next-step labels it writes itself (English), in the interface language; a procedure's own
  * wording (a stage's target action) is shown as the procedure writes it. */
@@ -16,14 +16,21 @@ const STEP_LABELS: Record<string, MessageKey> = {
   'Send the ADR letter': 'nextSteps.label.sendAdr',
   'Tell the customer about the CCTS': 'nextSteps.label.tellCcts',
   'Report back to the CCTS': 'nextSteps.label.reportCcts',
+  // The regimes' own actions (shared/rules/regimes.ts).
+  'Send the final response': 'nextSteps.label.sendFinalResponse',
+  'Send the letter giving Energy Ombudsman rights': 'nextSteps.label.sendEnergyOmbudsmanLetter',
+  'Acknowledge the data-protection complaint': 'nextSteps.label.acknowledgeDataProtection',
 };
 
 export function stepLabel(t: Translate, label: string): string {
   const overdue = label.endsWith(' (overdue)');
-  const bare = overdue ? label.slice(0, -' (overdue)'.length) : label;
+  const dated = overdue ? label.slice(0, -' (overdue)'.length) : label;
+  const atOnce = dated.endsWith(' (deadlock: at once)');
+  const bare = atOnce ? dated.slice(0, -' (deadlock: at once)'.length) : dated;
   const escalate = /^Escalate to (.+)$/.exec(bare);
   const key = STEP_LABELS[bare];
-  const words = key ? t(key) : escalate ? t('nextSteps.label.escalate', { stage: escalate[1] }) : bare;
+  let words = key ? t(key) : escalate ? t('nextSteps.label.escalate', { stage: escalate[1] }) : bare;
+  if (atOnce) words = t('nextSteps.atOnceOnDeadlock', { label: words });
   return overdue ? t('nextSteps.overdue', { label: words }) : words;
 }
 import { actionText } from './words';
@@ -40,6 +47,7 @@ export function NextSteps({
   onChoose: (id: CaseActionId) => void;
 }) {
   const t = useT();
+  const { locale } = useLocale();
   return (
     <Card withBorder aria-labelledby="next-steps-title">
       <Title order={4} mb="xs" id="next-steps-title">
@@ -73,7 +81,7 @@ export function NextSteps({
                         : t('nextSteps.noDate')}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {step.why}
+                      {reasonIn(t, locale, step.reason)}
                     </Text>
                   </div>
                   {available?.allowed && (

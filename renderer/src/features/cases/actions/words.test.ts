@@ -56,5 +56,25 @@ describe('the next steps the rules engine writes', () => {
     expect(stepLabel(fr, 'Escalate to Stage 2')).toBe('Passer à l’étape Stage 2');
     expect(stepLabel(en, 'Close the case')).toBe('Close the case');
     expect(stepLabel(fr, 'Call the customer back')).toBe('Call the customer back');
+    expect(stepLabel(fr, 'Send the ADR letter (deadlock: at once) (overdue)')).toBe(
+      'Envoyer la lettre de recours externe (impasse\u00a0: sans délai) (en retard)',
+    );
+    expect(stepLabel(en, 'Send the ADR letter (deadlock: at once) (overdue)')).toBe(
+      'Send the ADR letter (deadlock: at once) (overdue)',
+    );
+    expect(stepLabel(fr, 'Acknowledge the data-protection complaint')).toBe(
+      'Accuser réception (plainte relative aux renseignements personnels)',
+    );
+  });
+});
+
+describe('the case actions’ form checks in French', () => {
+  it('says a form check’s message by its code, the field named by its French label', () => {
+    const spec = getAction('acknowledge');
+    const errors = { on: 'The date cannot be in the future' };
+    expect(fieldErrors(fr, 'acknowledge', spec.fields, errors).on).toBe('La date ne peut pas être dans le futur');
+    expect(fieldErrors(fr, 'log-contact', getAction('log-contact').fields, { summary: 'Anything else' })).toEqual({
+      summary: 'Anything else',
+    });
   });
 });

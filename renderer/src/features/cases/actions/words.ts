@@ -2,7 +2,7 @@
 // (its forms, its validation); the catalogue takes that English by key — action.<id>.label|title|submitLabel|done,
 // field.<id>.<name>.label|description|placeholder|missing, field.<id>.<name>.option.<value> — and French writes its own.
 import type { ActionFieldSpec, CaseActionId } from '#shared/casework/index';
-import { enGB, type MessageKey, type Translate } from '#lib/i18n/index';
+import { enGB, type MessageKey, messageIn, type Translate } from '#lib/i18n/index';
 
 const has = (key: string): key is MessageKey => key in enGB;
 
@@ -40,7 +40,10 @@ export function optionText(t: Translate, id: CaseActionId, field: ActionFieldSpe
   return has(key) ? t(key) : english;
 }
 
-/** The form's messages: a required field's "missing" message in the interface language; others as they are. */
+/**
+ * The form's messages in the interface language: a required field's "missing" message by its key, a form check's
+ * message by its code (shared/model/problems.ts, the field named by its label in this language); any other as it is.
+ */
 export function fieldErrors(
   t: Translate,
   id: CaseActionId,
@@ -51,7 +54,10 @@ export function fieldErrors(
   for (const [name, message] of Object.entries(errors)) {
     if (message === undefined) continue;
     const f = fields.find((x) => x.name === name);
-    out[name] = f && f.missing === message ? (fieldText(t, id, f, 'missing') ?? message) : message;
+    out[name] =
+      f && f.missing === message
+        ? (fieldText(t, id, f, 'missing') ?? message)
+        : messageIn(t, message, f && fieldText(t, id, f, 'label'));
   }
   return out;
 }

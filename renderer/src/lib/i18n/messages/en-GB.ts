@@ -25,6 +25,19 @@ import { CORRECTABLE_LABELS } from '#shared/casework/corrections';
 import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/model/attachment';
 import { REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
+import { PROBLEM_CODES, PROBLEMS_EN, type ProblemCode } from '#shared/model/problems';
+import { SUMMARIES_EN, SUMMARY_KINDS, type SummaryKind } from '#shared/casework/summaries';
+import {
+  describeDuration,
+  EVENT_WORDS,
+  ORDINALS,
+  PHRASE_KINDS,
+  PHRASES_EN,
+  type PhraseKind,
+  type RuleEventType,
+  type DurationUnit,
+  UNIT_WORDS,
+} from '#shared/rules/index';
 
 /** The case actions' words, as shared/casework/catalogue.ts writes them (one home for the English). */
 const actionWord = (id: CaseActionId, part: 'label' | 'title' | 'submitLabel' | 'done') => getAction(id)[part];
@@ -33,6 +46,32 @@ const fieldWord = (id: CaseActionId, name: string, part: 'label' | 'description'
   fieldOf(id, name)?.[part] ?? '';
 const optionWord = (id: CaseActionId, name: string, value: string) =>
   fieldOf(id, name)?.options?.find((o) => o.value === value)?.label ?? value;
+
+// i17b: the rules engine's explanations, reasons and warnings, as shared/rules/explain.ts writes them (one home for
+// the English; the records keep its straight apostrophes, the interface writes ’).
+const typographic = (text: string) => text.replaceAll("'", '’');
+const explainPhrases = Object.fromEntries(
+  PHRASE_KINDS.map((kind) => [`explain.${kind}`, typographic(PHRASES_EN[kind])]),
+) as Record<`explain.${PhraseKind}`, string>;
+const explainEvents = Object.fromEntries(
+  Object.entries(EVENT_WORDS).map(([event, words]) => [`explain.value.event.${event}`, words]),
+) as Record<`explain.value.event.${RuleEventType}`, string>;
+const explainDurations = Object.fromEntries(
+  Object.entries(UNIT_WORDS).map(([unit, [one, many]]) => [
+    `explain.value.duration.${unit}`,
+    `{amount, plural, one {# ${one}} other {# ${many}}}`,
+  ]),
+) as Record<`explain.value.duration.${DurationUnit}`, string>;
+
+// i17b: the forms' validation messages, as shared/model/problems.ts writes them (one home for the English).
+const problemWords = Object.fromEntries(
+  PROBLEM_CODES.map((code) => [`problem.${code}`, typographic(PROBLEMS_EN[code])]),
+) as Record<`problem.${ProblemCode}`, string>;
+
+// i17b: the timeline entries' summaries, as shared/casework/summaries.ts writes them (one home for the English).
+const summaryWords = Object.fromEntries(
+  SUMMARY_KINDS.map((kind) => [`summary.${kind}`, typographic(SUMMARIES_EN[kind])]),
+) as Record<`summary.${SummaryKind}`, string>;
 
 const volumeTitle = (key: string) => VOLUME_SECTIONS.find((v) => v.key === key)?.title ?? key;
 
@@ -98,6 +137,14 @@ export const enGB = {
   'clock.dataProtectionAcknowledgement': 'Data-protection complaint acknowledgement',
   'clock.firstResponse': 'First response ({channel})',
   'clock.stageResponse': 'Stage response ({stage})',
+
+  // i17b: the rules engine's explanations (case page: clocks, next steps, warnings), from shared/rules/explain.ts.
+  ...explainPhrases,
+  ...explainEvents,
+  ...explainDurations,
+  'explain.value.atOnce': describeDuration({ amount: 0, unit: 'days' }),
+  'explain.value.ordinal': `{n, select, ${ORDINALS.map((word, n) => `${n} {${word}}`).join(' ')} other {{n}th}}`,
+  // end i17b
 
   // Dashboard.
   'dashboard.title': 'Dashboard',
@@ -513,6 +560,10 @@ export const enGB = {
   'post.col.customer': 'Customer',
   'post.col.letter': 'Letter',
   'post.col.why': 'Why it is due',
+  // i17b: why a letter is due (the letters-to-post list).
+  'post.why.unacknowledged': 'Not yet acknowledged (received {date})',
+  'post.why.adrOverdue': 'ADR letter overdue since {date}',
+  'post.why.adrToday': 'ADR letter due today',
   'post.choose': '{letter} for {reference}',
   'post.cannotPrint': 'Cannot be printed: {reason}',
   'post.making': 'Making the print file',
@@ -716,6 +767,8 @@ export const enGB = {
   'intake.relationshipHint': 'e.g. son, carer, solicitor',
   'intake.repAddress': 'Representative’s postal address',
   'intake.repPostcode': 'Representative’s postcode',
+  // i17b: the forms' validation messages (intake, case actions, corrections), from shared/model/problems.ts.
+  ...problemWords,
   'intake.vulnerability': 'Vulnerability or health (optional)',
   'intake.vulnerabilityText':
     'Only if the desk needs it to treat the customer fairly, and only with a reason. Kept out of lists, search, exports and letters.',
@@ -1118,6 +1171,8 @@ export const enGB = {
   'case.due': 'Due',
   'case.state': 'State',
   'case.timeline': 'Timeline',
+  // i17b: the timeline entries' summaries (case page), from shared/casework/summaries.ts.
+  ...summaryWords,
   'case.recorded': '{date} · recorded {at} by {by}',
   'case.voidEntry': 'Void the entry of {date}: {summary}',
   'case.void': 'Void…',
@@ -1428,7 +1483,19 @@ export const enGB = {
   'nextSteps.label.reportCcts': 'Report back to the CCTS',
   'nextSteps.overdue': '{label} (overdue)',
   'nextSteps.label.sendAdr': 'Send the ADR letter',
+  // i17b: the regimes' own next steps, and the ADR letter due at once on deadlock.
+  'nextSteps.label.sendFinalResponse': 'Send the final response',
+  'nextSteps.label.sendEnergyOmbudsmanLetter': 'Send the letter giving Energy Ombudsman rights',
+  'nextSteps.label.acknowledgeDataProtection': 'Acknowledge the data-protection complaint',
+  'nextSteps.atOnceOnDeadlock': '{label} (deadlock: at once)',
   'clock.adrReferralWindow': 'ADR referral window',
+  // i17b: the other regimes' clocks (shared/rules/regimes.ts).
+  'clock.cctsObjection': 'Objection to CCTS acceptance',
+  'clock.cctsNotice': 'Tell the customer about the CCTS',
+  'clock.summaryResolution': 'Summary resolution',
+  'clock.deadlockLetter': 'Deadlock / 8-week letter',
+  'clock.financialOmbudsmanReferralWindow': 'Financial Ombudsman referral window',
+  'clock.energyOmbudsmanReferralWindow': 'Energy Ombudsman referral window',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enGB;

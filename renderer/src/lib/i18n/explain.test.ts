@@ -1,0 +1,110 @@
+// The engine's explanations in the interface language (issue #17): days written the interface's way, periods, events
+// and channels in its words; the English interface says what the records say, with its own date format.
+import { describe, expect, it } from 'vitest';
+import { evaluateCase, type CaseFacts, PHRASES_EN, type Evaluation } from '#shared/rules/index';
+import { explanationIn, phraseIn, reasonIn } from './explain';
+import { translate, type Translate } from './index';
+
+const fr: Translate = (key, values) => translate('fr-CA', key, values);
+const en: Translate = (key, values) => translate('en-GB', key, values);
+
+const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
+  procedureId: 'kijoma',
+  calendar: 'england-and-wales',
+  receivedOn: '2026-11-18',
+  channel: 'email',
+  events: [],
+  ...over,
+});
+const clock = (e: Evaluation, id: string) => e.clocks.find((c) => c.id === id)!;
+
+describe('explanations in the interface language', () => {
+  it('says the ADR letter’s due date in English (UK) and in French (Canada), dates the interface’s way', () => {
+    const e = evaluateCase(facts(), '2026-12-02');
+    const adr = clock(e, 'adr-letter');
+    expect(process.env.TZ).toBe('Europe/London');
+    expect(explanationIn(en, 'en-GB', adr.explain)).toBe(
+      'Due 30 Dec 2026: received 18 Nov 2026 + 6 weeks, Ofcom GC C4 from 2026-04-08',
+    );
+    expect(explanationIn(fr, 'fr-CA', adr.explain)).toBe(
+      'Échéance le 30 déc. 2026\u00a0: reçue le 18 nov. 2026 + 6 semaines, Ofcom GC C4 from 2026-04-08',
+    );
+  });
+
+  it('writes holidays, calendars, events and plurals in French', () => {
+    const e = evaluateCase(
+      facts({ receivedOn: '2026-12-18', events: [{ type: 'responded', on: '2027-01-06' }] }),
+      '2027-01-10',
+    );
+    expect(explanationIn(fr, 'fr-CA', clock(e, 'first-response').explain)).toBe(
+      'Échéance le 29 déc. 2026\u00a0: reçue le 18 déc. 2026 + 5 jours ouvrables, calendrier Angleterre et pays de Galles, ' +
+        'Kijoma Broadband complaints procedure v1 (« a substantive reply »). Le jour de la réception ne compte pas\u00a0; ' +
+        'les fins de semaine et les jours fériés du calendrier Angleterre et pays de Galles sont exclus ' +
+        '(ici\u00a0: Christmas Day (25 déc. 2026), Boxing Day (substitute day) (28 déc. 2026)). ' +
+        'Manqué\u00a0: réponse envoyée le 6 janv. 2027, après l’échéance.',
+    );
+    const saturday = evaluateCase(facts({ receivedOn: '2026-11-21' }), '2026-11-22');
+    expect(explanationIn(fr, 'fr-CA', clock(saturday, 'adr-letter').explain)).toContain(
+      'Le 2 janv. 2027 tombe un samedi\u00a0; une date comptée en jours n’est pas reportée.',
+    );
+    expect(explanationIn(en, 'en-GB', clock(saturday, 'adr-letter').explain)).toContain(
+      '2 Jan 2027 is a Saturday; a date counted in days is not moved.',
+    );
+  });
+
+  it('says next actions’ reasons and warnings in French, the category in its words', () => {
+    const e = evaluateCase(facts({ category: 'pricing', customer: { isBusiness: true } }), '2026-12-02');
+    const ack = e.nextActions.find((a) => a.id === 'acknowledge')!;
+    expect(reasonIn(fr, 'fr-CA', ack.reason)).toBe(
+      'Aucun accusé de réception inscrit pour l’instant. Kijoma Broadband complaints procedure v1 ne fixe pas de délai d’accusé de réception.',
+    );
+    expect(e.warningPhrases.map((w) => phraseIn(fr, 'fr-CA', w))[1]).toMatch(
+      /^Plainte de catégorie « Tarification »\u00a0: CISAS \(.*\) ne se prononce pas/u,
+    );
+  });
+
+  it('leaves no English words and no placeholder in the French, over many cases', () => {
+    const englishOnly = Object.values(PHRASES_EN)
+      .flatMap((template) => template.split(/\{\w+\}/))
+      .map((part) => part.trim())
+      .filter((part) => part.length >= 12);
+    const found = new Set<string>();
+    const types = ['acknowledged', 'responded', 'escalated', 'paused', 'resumed', 'resolved', 'deadlock'] as const;
+    const more = ['adr-letter-sent', 'referred-to-adr', 'closed', 'ccts-referral', 'ccts-informed'] as const;
+    for (const procedureId of ['kijoma', 'jive-ca', 'miso', 'infinity'])
+      for (let i = 0; i < 40; i++) {
+        const events = [];
+        let day = Date.UTC(2026, 5, 1 + i);
+        for (let k = 0; k < i % 6; k++) {
+          day += ((i * 7 + k * 13) % 30) * 86_400_000;
+          const all = [...types, ...more];
+          events.push({ type: all[(i + k * 5) % all.length], on: new Date(day).toISOString().slice(0, 10) });
+        }
+        let e: Evaluation;
+        try {
+          e = evaluateCase(
+            facts({
+              procedureId,
+              calendar: procedureId === 'jive-ca' ? 'canada' : 'england-and-wales',
+              receivedOn: '2026-06-01',
+              events: [...events].sort((a, b) => (a.on < b.on ? -1 : 1)),
+              customer: i % 4 === 0 ? { isBusiness: true, employees: 30 } : undefined,
+            }),
+            '2027-03-01',
+          );
+        } catch {
+          continue;
+        }
+        const texts = [
+          ...e.clocks.map((c) => explanationIn(fr, 'fr-CA', c.explain)),
+          ...e.nextActions.map((a) => reasonIn(fr, 'fr-CA', a.reason)),
+          ...e.warningPhrases.map((w) => phraseIn(fr, 'fr-CA', w)),
+        ];
+        for (const text of texts) {
+          if (/[{}]|undefined/.test(text)) found.add(`placeholder left: ${text}`);
+          for (const english of englishOnly) if (text.includes(english)) found.add(`${english} ← ${text}`);
+        }
+      }
+    expect([...found]).toEqual([]);
+  });
+});

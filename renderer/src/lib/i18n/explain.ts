@@ -1,0 +1,73 @@
+// The rules engine's explanations, next-action reasons and warnings in the interface language (issue #17). The engine
+// returns them as phrases (shared/rules/explain.ts: a kind and its values) beside its English sentence, which stays
+// the desk's record (CSV, calendar files, PDF reports). Each kind is the catalogue's `explain.<kind>` (English taken
+// from shared's own words); days are written the interface's way, periods, events and channels in its words.
+import {
+  type Explanation,
+  joinExplanation,
+  joinReason,
+  type Phrase,
+  type PhraseValue,
+  type Reason,
+} from '#shared/rules/index';
+import { formatShortDate } from '../format';
+import { clockLabel } from './clocks';
+import type { MessageKey } from './messages/en-GB';
+
+type T = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+const weekdayNames = new Map<string, string[]>();
+/** "Saturday" / "samedi": 1 Jan 2023 was a Sunday. */
+function weekdayName(locale: string, weekday: number): string {
+  let names = weekdayNames.get(locale);
+  if (!names) {
+    const f = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+    names = Array.from({ length: 7 }, (_, i) => f.format(new Date(Date.UTC(2023, 0, 1 + i, 12))));
+    weekdayNames.set(locale, names);
+  }
+  return names[weekday] ?? String(weekday);
+}
+
+function valueIn(t: T, locale: string, v: PhraseValue): string | number {
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  if ('kind' in v) return phraseIn(t, locale, v);
+  if ('date' in v) return formatShortDate(v.date, locale);
+  if ('duration' in v)
+    return v.duration.amount === 0
+      ? t('explain.value.atOnce')
+      : t(`explain.value.duration.${v.duration.unit}`, { amount: v.duration.amount });
+  if ('event' in v) return t(`explain.value.event.${v.event}`);
+  if ('channel' in v) return t(`model.channel.${v.channel}`).toLowerCase();
+  if ('category' in v) return t(`model.category.${v.category}`);
+  if ('calendar' in v) {
+    const key = `model.calendar.${v.calendar}` as MessageKey;
+    return KNOWN_CALENDARS.has(v.calendar) ? t(key) : v.name;
+  }
+  if ('clock' in v) return clockLabel(t, v.clock);
+  if ('ordinal' in v) return t('explain.value.ordinal', { n: String(v.ordinal) });
+  if ('weekday' in v) return weekdayName(locale, v.weekday);
+  return v.list.map((item) => valueIn(t, locale, item)).join(v.separator);
+}
+
+const KNOWN_CALENDARS = new Set(['england-and-wales', 'scotland', 'northern-ireland', 'canada']);
+
+/** One phrase in the interface language. */
+export function phraseIn(t: T, locale: string, p: Phrase): string {
+  const values: Record<string, string | number> = {};
+  for (const [name, v] of Object.entries(p.values ?? {})) values[name] = valueIn(t, locale, v);
+  return t(`explain.${p.kind}`, values);
+}
+
+/**
+ * A clock's explanation: "Due 30 Dec 2026: received 18 Nov 2026 + 6 weeks, …" / "Échéance le 30 déc. 2026 : …" (on
+ * the screen it starts a line, so with a capital; the records keep the engine's "due …").
+ */
+export function explanationIn(t: T, locale: string, parts: Explanation): string {
+  const text = joinExplanation(parts.map((p) => phraseIn(t, locale, p)));
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
+
+/** A next action's reason: its own sentence, then the clock's explanation. */
+export function reasonIn(t: T, locale: string, reason: Reason): string {
+  return joinReason(reason.lead && phraseIn(t, locale, reason.lead), explanationIn(t, locale, reason.explanation));
+}

@@ -1,0 +1,53 @@
+// The forms' validation messages in the interface language (issue #17): found by their code, days and numbers the
+// interface's way, the field named by the screen's own label; a message without a code is shown as it is.
+import { describe, expect, it } from 'vitest';
+import { validateIntake } from '#shared/model/intake';
+import { sayProblem } from '#shared/model/problems';
+import { setFormatLocale } from '../format';
+import { translate, type Translate } from './index';
+import { messageIn, problemIn } from './problems';
+
+const fr: Translate = (key, values) => translate('fr-CA', key, values);
+const en: Translate = (key, values) => translate('en-GB', key, values);
+
+describe('validation messages in the interface language', () => {
+  it('says the intake form’s messages in French, the field named by its French label', () => {
+    const r = validateIntake({ receivedOn: '2026-13-01', customerName: 'A'.repeat(300), phone: 'x' }, '2026-11-18');
+    if (r.ok) throw new Error('expected problems');
+    expect(problemIn(fr, r.problems.receivedOn!)).toBe('Indiquez une date réelle au format aaaa-mm-jj');
+    expect(problemIn(fr, r.problems.customerName!, 'Nom')).toBe('Nom\u00a0: au plus 200 caractères');
+    expect(problemIn(fr, r.problems.phone!)).toBe(
+      'Indiquez un numéro de téléphone avec des chiffres, des espaces, + ( ) ou -',
+    );
+    // English (UK): shared's words, with the typographic apostrophe of the interface.
+    expect(problemIn(en, { code: 'customer-name-missing' })).toBe('Enter the customer’s name');
+    expect(problemIn(en, r.problems.customerName!)).toBe('Name must be at most 200 characters');
+  });
+
+  it('writes days and numbers the interface’s way (TZ Europe/London)', () => {
+    expect(process.env.TZ).toBe('Europe/London');
+    setFormatLocale('fr-CA');
+    try {
+      const message = sayProblem('date-before-received', { on: { date: '2026-11-18' } });
+      expect(messageIn(fr, message)).toBe('La date ne peut pas être antérieure à la date de réception (18 nov. 2026)');
+      // A refused action's reason (the actions menu).
+      expect(messageIn(fr, sayProblem('refused-paused', { on: { date: '2026-09-10' } }))).toBe(
+        'Le dossier est suspendu dans l’attente de la personne depuis le 10 sept. 2026\u00a0: reprenez-le d’abord.',
+      );
+      expect(problemIn(fr, { code: 'employees-too-many', values: { max: { number: 10_000_000 } } })).toMatch(
+        /^Indiquez un nombre d’employés d’au plus 10\s000\s000$/u,
+      );
+    } finally {
+      setFormatLocale('en-GB');
+    }
+    expect(messageIn(en, sayProblem('date-before-received', { on: { date: '2026-11-18' } }))).toBe(
+      'The date cannot be before the complaint was received (18 Nov 2026)',
+    );
+  });
+
+  it('shows a message without a code as shared wrote it', () => {
+    expect(messageIn(fr, 'Name contains an invisible control character')).toBe(
+      'Name contains an invisible control character',
+    );
+  });
+});

@@ -1,0 +1,34 @@
+// The timeline entries' summaries in the interface language (issue #17). Each entry stores its summary in English
+// (the desk's record); shared/casework/summaries.ts reads an entry's type and data back into a phrase when they say
+// exactly what the stored summary says, and the catalogue's `summary.<kind>` says it. English interfaces show the
+// stored summary as it is; an entry whose data does not say it all (an older entry, a note) is shown as stored too.
+import type { TimelineEvent } from '#shared/model/case';
+import { type SummaryContext, type SummaryPhrase, type SummaryValue, summaryPhrase } from '#shared/casework/summaries';
+import type { MessageKey } from './messages/en-GB';
+
+type T = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+function valueIn(t: T, locale: string, v: SummaryValue): string {
+  if (typeof v === 'string') return v;
+  if ('kind' in v) return summaryIn(t, locale, v);
+  if ('channel' in v) return t(`model.channel.${v.channel}`).toLowerCase();
+  if ('receivedBy' in v) return t(`model.channel.${v.receivedBy}`).toLowerCase();
+  if ('scheme' in v) return v.scheme;
+  if ('paymentKind' in v) return t(`field.record-payment.kind.option.${v.paymentKind}`);
+  if ('money' in v)
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: v.money.currency }).format(v.money.amount);
+  return v.fields.map((f) => t(`customerField.${f}`).toLowerCase()).join(', ');
+}
+
+export function summaryIn(t: T, locale: string, p: SummaryPhrase): string {
+  const values: Record<string, string> = {};
+  for (const [name, v] of Object.entries(p.values ?? {})) values[name] = valueIn(t, locale, v);
+  return t(`summary.${p.kind}`, values);
+}
+
+/** An entry's summary in the interface language; the case and its procedure name what the entry's data points to. */
+export function entrySummaryIn(t: T, locale: string, event: TimelineEvent, context: SummaryContext = {}): string {
+  if (locale.startsWith('en')) return event.summary;
+  const p = summaryPhrase(event, context);
+  return p ? summaryIn(t, locale, p) : event.summary;
+}
