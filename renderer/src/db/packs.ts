@@ -13,7 +13,8 @@
 //     (the middleware below; a blind put, nothing read). A write over a range (a clear) deletes the table's packs and
 //     its completeness mark. So a stored pack always holds exactly the rows of its block as they are now.
 //   - `<table>:complete` says every block holding rows has a pack or a stub: written after a full packing pass, and
-//     only if no clear came in meanwhile (`<table>:cleared` holds a token every clear changes).
+//     only if no clear came in meanwhile (`<table>:cleared` holds a token every clear changes). It names the packs'
+//     format: the report rows are written compactly (shared/reports/packed.ts), the case index as JSON.
 //   - Reading (`readPacked`): in one transaction, the packs, and the rows of each stubbed block by key range. Without
 //     the completeness mark it says so (null) and the caller reads the rows as before.
 //   - Packing (`repack`): a block at a time, each in a write transaction that reads the block's rows and stores its
@@ -23,12 +24,25 @@
 // The case index's packs hold what its rows hold (names, the search text), so a case erased or anonymised has its
 // block stubbed in the erasing transaction and packed again from the changed rows: nothing erased stays in a pack.
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreTable, type Middleware } from 'dexie';
+import { packReportRows, unpackReportRows, type ReportBasisRow } from '#shared/reports/packed';
 
 /** The tables kept packed. Both are keyed by `caseId`. */
 export const PACKED_TABLES = ['caseIndex', 'reportRows'] as const;
 export type PackedTable = (typeof PACKED_TABLES)[number];
 
 export const PACKS_TABLE = 'packs';
+
+/**
+ * How a block's rows are written: the report rows compactly (shared/reports/packed.ts: a seventh of their JSON), the
+ * case index as JSON. A change here changes `PACK_FORMAT`, so packs of the old format are made again.
+ */
+const CODECS: Record<PackedTable, { pack(rows: unknown[]): string; unpack(json: string): unknown[] }> = {
+  caseIndex: { pack: (rows) => JSON.stringify(rows), unpack: (json) => JSON.parse(json) as unknown[] },
+  reportRows: { pack: (rows) => packReportRows(rows as ReportBasisRow[]), unpack: unpackReportRows },
+};
+
+/** The packs' format, held by the completeness mark: packs of another format are not read, but made again. */
+const PACK_FORMAT = '1';
 
 /** A block's rows as JSON (an array), or null: a stub, its rows changed since and are read from the table. */
 export interface PackRow {
@@ -149,7 +163,7 @@ export async function readPacked<T>(database: Database, table: PackedTable): Pro
   const rowsTable = database.table<T, string>(table);
   const started = performance.now();
   const read = await database.transaction('r', [packs, rowsTable], async () => {
-    if (!(await packs.get(completeId(table)))) return null;
+    if ((await packs.get(completeId(table)))?.json !== PACK_FORMAT) return null;
     const stored = await packs.where(':id').between(packsLower(table), packsUpper(table), true, true).toArray();
     const stubs = stored.filter((p) => p.json === null);
     const fromTable = await Promise.all(
@@ -165,7 +179,8 @@ export async function readPacked<T>(database: Database, table: PackedTable): Pro
   if (!read) return null;
   const parsing = performance.now();
   let rows: T[] = [];
-  for (const pack of read.stored) if (pack.json !== null) rows = concat(rows, JSON.parse(pack.json) as T[]);
+  const { unpack } = CODECS[table];
+  for (const pack of read.stored) if (pack.json !== null) rows = concat(rows, unpack(pack.json) as T[]);
   for (const part of read.fromTable) rows = concat(rows, part);
   // For the benchmarks (and DevTools): the read from IndexedDB, then making the rows.
   performance.measure(`redress:packs-read:${table}`, { start: started, end: parsing });
@@ -193,7 +208,7 @@ export async function repack(database: Database, table: PackedTable, signal?: { 
   const packs = database.table<PackRow, string>(PACKS_TABLE);
   const rowsTable = database.table<{ caseId: string }, string>(table);
   const { complete, cleared, stubs } = await database.transaction('r', packs, async () => ({
-    complete: !!(await packs.get(completeId(table))),
+    complete: (await packs.get(completeId(table)))?.json === PACK_FORMAT,
     cleared: (await packs.get(clearedId(table)))?.json ?? null,
     stubs: (await packs.where(':id').between(packsLower(table), packsUpper(table), true, true).toArray())
       .filter((p) => p.json === null)
@@ -212,7 +227,7 @@ export async function repack(database: Database, table: PackedTable, signal?: { 
         .where(':id')
         .between(...bounds(block))
         .toArray();
-      if (rows.length) await packs.put({ id: packId(table, block), json: JSON.stringify(rows) });
+      if (rows.length) await packs.put({ id: packId(table, block), json: CODECS[table].pack(rows) });
       else await packs.delete(packId(table, block));
     });
     packed += 1;
@@ -222,7 +237,7 @@ export async function repack(database: Database, table: PackedTable, signal?: { 
     await database.transaction('rw', packs, async () => {
       // A clear since the pass began: blocks packed before it are gone; the next pass starts again.
       if (((await packs.get(clearedId(table)))?.json ?? null) !== cleared) return;
-      await packs.put({ id: completeId(table), json: '' });
+      await packs.put({ id: completeId(table), json: PACK_FORMAT });
     });
   return packed;
 }
