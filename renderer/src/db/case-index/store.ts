@@ -38,7 +38,7 @@ export function pointKeys(tree: IntervalTree | undefined): string[] | null {
 }
 
 export class CaseIndexStore {
-  private readonly byId = new Map<string, CaseIndexRow>();
+  private byId = new Map<string, CaseIndexRow>();
   private snapshot: CaseIndexSnapshot = { rows: [], complete: false, version: 0 };
   private readonly listeners = new Set<() => void>();
   private started = false;
@@ -107,8 +107,7 @@ export class CaseIndexStore {
       after = chunk[chunk.length - 1].caseId;
     }
     keepPacked(this.database);
-    this.byId.clear();
-    for (const [id, row] of fresh) this.byId.set(id, row);
+    this.byId = fresh;
     const pending = this.pendingKeys;
     this.pendingKeys = null;
     this.loading = null;
