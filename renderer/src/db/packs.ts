@@ -179,8 +179,8 @@ export async function readPacked<T>(database: Database, table: PackedTable): Pro
   if (!read) return null;
   const parsing = performance.now();
   let rows: T[] = [];
-  const { unpack } = CODECS[table];
-  for (const pack of read.stored) if (pack.json !== null) rows = concat(rows, unpack(pack.json) as T[]);
+  const codec = CODECS[table];
+  for (const pack of read.stored) if (pack.json !== null) rows = concat(rows, codec.unpack(pack.json) as T[]);
   for (const part of read.fromTable) rows = concat(rows, part);
   // For the benchmarks (and DevTools): the read from IndexedDB, then making the rows.
   performance.measure(`redress:packs-read:${table}`, { start: started, end: parsing });
