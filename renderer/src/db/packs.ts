@@ -14,7 +14,7 @@
 //     its completeness mark. So a stored pack always holds exactly the rows of its block as they are now.
 //   - `<table>:complete` says every block holding rows has a pack or a stub: written after a full packing pass, and
 //     only if no clear came in meanwhile (`<table>:cleared` holds a token every clear changes). It names the packs'
-//     format: the report rows are written compactly (shared/reports/packed.ts), the case index as JSON.
+//     format: both tables' rows are written compactly (shared/reports/packed.ts, ./case-index/packed.ts).
 //   - Reading (`readPacked`): in one transaction, the packs, and the rows of each stubbed block by key range. Without
 //     the completeness mark it says so (null) and the caller reads the rows as before.
 //   - Packing (`repack`): a block at a time, each in a write transaction that reads the block's rows and stores its
@@ -25,6 +25,8 @@
 // block stubbed in the erasing transaction and packed again from the changed rows: nothing erased stays in a pack.
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreTable, type Middleware } from 'dexie';
 import { packReportRows, unpackReportRows, type ReportBasisRow } from '#shared/reports/packed';
+import { packCaseIndexRows, unpackCaseIndexRows } from './case-index/packed';
+import type { CaseIndexRow } from './schema';
 
 /** The tables kept packed. Both are keyed by `caseId`. */
 export const PACKED_TABLES = ['caseIndex', 'reportRows'] as const;
@@ -33,16 +35,17 @@ export type PackedTable = (typeof PACKED_TABLES)[number];
 export const PACKS_TABLE = 'packs';
 
 /**
- * How a block's rows are written: the report rows compactly (shared/reports/packed.ts: a seventh of their JSON), the
- * case index as JSON. A change here changes `PACK_FORMAT`, so packs of the old format are made again.
+ * How a block's rows are written, compactly (positions and a table of the values that repeat): the report rows by
+ * shared/reports/packed.ts (a seventh of their JSON), the case index by ./case-index/packed.ts (about half). A change
+ * to either changes `PACK_FORMAT`, so packs of the old format are made again.
  */
 const CODECS: Record<PackedTable, { pack(rows: unknown[]): string; unpack(json: string): unknown[] }> = {
-  caseIndex: { pack: (rows) => JSON.stringify(rows), unpack: (json) => JSON.parse(json) as unknown[] },
+  caseIndex: { pack: (rows) => packCaseIndexRows(rows as CaseIndexRow[]), unpack: unpackCaseIndexRows },
   reportRows: { pack: (rows) => packReportRows(rows as ReportBasisRow[]), unpack: unpackReportRows },
 };
 
 /** The packs' format, held by the completeness mark: packs of another format are not read, but made again. */
-const PACK_FORMAT = '1';
+const PACK_FORMAT = '2';
 
 /** A block's rows as JSON (an array), or null: a stub, its rows changed since and are read from the table. */
 export interface PackRow {
