@@ -216,6 +216,10 @@ export function summaryOn(basis: ReportBasis, today: string): CaseSummary | null
   if (today === basis.asOf) return basis.summary;
   if (today < basis.asOf) return null;
   if (basis.facts) return summariseCase(basis.facts.record, basis.facts.events, today);
+  // No clock left open (most cases: resolved or closed): nothing moves after the basis's day, so the summary is the
+  // stored one itself, not a copy (Reports at 100,000 cases: most rows, no allocation).
+  const open = (clock: TargetClock | undefined) => clock?.openDueOn !== undefined;
+  if (!open(basis.acknowledgement) && !open(basis.adrLetter) && !basis.targets.some(open)) return basis.summary;
   const on = (clock: TargetClock): ClockState =>
     clock.openDueOn === undefined ? clock.state : openClockState(clock.openDueOn, today);
   const summary: CaseSummary = {

@@ -195,12 +195,29 @@ async function main() {
     // --- The case list ------------------------------------------------------------------------------------------
     let caseListOpenMs: number | null = null;
     if (screen === 'dashboard') {
+      // BENCH_LIST_PROFILE=<file.cpuprofile>: the page's main thread from the click to the list with every case.
+      const listCdp = process.env.BENCH_LIST_PROFILE ? await context.newCDPSession(page) : undefined;
+      if (listCdp) {
+        await listCdp.send('Profiler.enable');
+        await listCdp.send('Profiler.setSamplingInterval', { interval: 500 });
+        await listCdp.send('Profiler.start');
+      }
       const t = await page.evaluate(() => performance.now());
       await page.getByRole('link', { name: 'Cases', exact: true }).click();
       const done = await waitMark(page, 'caseList');
       caseListOpenMs = round(done - t);
+      if (listCdp) {
+        const { profile: cpuProfile } = await listCdp.send('Profiler.stop');
+        writeFileSync(process.env.BENCH_LIST_PROFILE!, JSON.stringify(cpuProfile));
+        await listCdp.detach();
+      }
     }
     await page.locator('[data-ready="case-list"]').waitFor();
+    // Of which (db/packs.ts): the case index's packs read from IndexedDB, then parsed (null: not packed).
+    const caseIndexPacks = await page.evaluate(() => {
+      const measure = (name: string) => performance.getEntriesByName(name)[0]?.duration ?? null;
+      return { readMs: measure('redress:packs-read:caseIndex'), parseMs: measure('redress:packs-parse:caseIndex') };
+    });
     const heapWithListMb = await heapMb(page);
     await page.screenshot({ path: join(root, 'test/output/screenshots/bench-case-list.png') });
 
@@ -258,7 +275,12 @@ async function main() {
       seedMs: seeded.ms,
       coldOpen: { screen, ms: coldOpenMs, ...(firstRowsMs !== null ? { firstRowsMs } : {}), ...navigation },
       heapAfterOpenMb,
-      caseList: { openMs: caseListOpenMs, heapMb: heapWithListMb },
+      caseList: {
+        openMs: caseListOpenMs,
+        packsReadMs: caseIndexPacks.readMs === null ? null : round(caseIndexPacks.readMs),
+        packsParseMs: caseIndexPacks.parseMs === null ? null : round(caseIndexPacks.parseMs),
+        heapMb: heapWithListMb,
+      },
       search: {
         queries: QUERIES.length,
         p50Ms: percentile(pasted, 50),

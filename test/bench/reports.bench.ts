@@ -116,8 +116,11 @@ async function main() {
     const inPage = await page.evaluate(() => {
       const load = performance.getEntriesByName('redress:reports-load')[0];
       const tasks = (window as any).__reports.longTasks as number[];
+      const measure = (name: string) => performance.getEntriesByName(name)[0]?.duration ?? null;
       return {
         loadMs: load ? load.duration : null,
+        packsReadMs: measure('redress:packs-read:reportRows'),
+        packsParseMs: measure('redress:packs-parse:reportRows'),
         longTasks: tasks.length,
         longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
       };
@@ -170,6 +173,9 @@ async function main() {
           coldOpenToFigures: {
             ms: readyMs,
             loadAndSummariseMs: inPage.loadMs === null ? null : round(inPage.loadMs),
+            // Of which (db/packs.ts): the packs read from IndexedDB, then parsed (null: not packed, read row by row).
+            packsReadMs: inPage.packsReadMs === null ? null : round(inPage.packsReadMs),
+            packsParseMs: inPage.packsParseMs === null ? null : round(inPage.packsParseMs),
             longTasks: inPage.longTasks,
             longestTaskMs: round(inPage.longestTaskMs),
           },

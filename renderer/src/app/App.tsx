@@ -5,6 +5,7 @@ import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useProcedureRows, useSettings } from '#db/hooks';
 import { db } from '#db/schema';
+import { caseIndexStore } from '#db/case-index/store';
 import { DashboardPage } from '#features/dashboard';
 import { CommandPalette, PaletteButton } from '#features/palette';
 import { ensureDeskPerson } from '#features/people';
@@ -29,7 +30,11 @@ import { EmailDrop } from './EmailDrop';
 // The screens after the first are loaded when first opened, each feature in a chunk of its own (with what only it
 // uses: pdf-lib and the letter builders, the report charts, the intake form…), so a cold start parses and runs only
 // the shell and the dashboard (issue #19).
-const CaseListPage = lazy(() => import('#features/cases').then((m) => ({ default: m.CaseListPage })));
+// The case list needs every case index row: reading them starts with the chunk's download, not after it has run.
+const CaseListPage = lazy(() => {
+  void caseIndexStore().ready();
+  return import('#features/cases').then((m) => ({ default: m.CaseListPage }));
+});
 const CasePage = lazy(() => import('#features/cases').then((m) => ({ default: m.CasePage })));
 const IntakePage = lazy(() => import('#features/intake').then((m) => ({ default: m.IntakePage })));
 const SettingsPage = lazy(() => import('#features/settings').then((m) => ({ default: m.SettingsPage })));

@@ -25,6 +25,7 @@ import type { Procedure } from '#shared/rules/procedure';
 import { deriveCaseIndex, deriveReportRow } from './case-index/derive';
 import { installStoredProcedures } from './desk';
 import { outboxMiddleware, type ConflictRow, type OutboxRow, type SyncRevRow } from './outbox';
+import { packsMiddleware, type PackRow } from './packs';
 
 export interface CounterRow {
   /** `${prefix}-${year}` */
@@ -167,7 +168,7 @@ export interface NotifiedRow {
 export const DB_NAME = 'redress';
 
 /** The newest schema version below: what a desk's database is after it opens (migration tests check it). */
-export const DB_VERSION = 12;
+export const DB_VERSION = 13;
 
 export class RedressDatabase extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>;
@@ -187,6 +188,8 @@ export class RedressDatabase extends Dexie {
   conflicts!: EntityTable<ConflictRow, 'caseId'>;
   providers!: EntityTable<ProviderRow, 'id'>;
   procedures!: EntityTable<ProcedureRow, 'key'>;
+  /** The case index and the report rows packed a block at a time, for reading every row at once (./packs.ts). */
+  packs!: EntityTable<PackRow, 'id'>;
   /**
    * The desk shares its cases with a team (set by renderer/src/sync when it starts or joins): every write to a shared
    * table then also leaves an outbox row in the same transaction (./outbox.ts). Off: the desk works as a lone desk.
@@ -261,7 +264,11 @@ export class RedressDatabase extends Dexie {
     this.version(12)
       .stores({})
       .upgrade((tx) => indexProviders(tx));
+    // Version 13 (issue #19): the case index and the report rows also packed a block at a time (./packs.ts), so the
+    // case list and Reports read a few hundred strings instead of 100,000 rows. Empty until first packed.
+    this.version(13).stores({ packs: 'id' });
     this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
+    this.use(packsMiddleware());
     this.use(outboxMiddleware(() => this.sharing));
   }
 }

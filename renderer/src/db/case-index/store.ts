@@ -8,6 +8,7 @@
 // read again. A range write (a clear, a schema upgrade) reloads everything.
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
 import { useSyncExternalStore } from 'react';
+import { keepPacked, readPacked } from '../packs';
 import { db, type CaseIndexRow, type RedressDatabase } from '../schema';
 
 export interface CaseIndexSnapshot {
@@ -37,7 +38,7 @@ export function pointKeys(tree: IntervalTree | undefined): string[] | null {
 }
 
 export class CaseIndexStore {
-  private readonly byId = new Map<string, CaseIndexRow>();
+  private byId = new Map<string, CaseIndexRow>();
   private snapshot: CaseIndexSnapshot = { rows: [], complete: false, version: 0 };
   private readonly listeners = new Set<() => void>();
   private started = false;
@@ -92,8 +93,12 @@ export class CaseIndexStore {
         this.byId.set(row.caseId, row);
       this.publish(false);
     }
+    // Every row from the packs (../packs.ts: a few hundred strings, not 100,000 objects), or read in chunks while the
+    // table is not packed yet (it is packed in the background afterwards).
+    const packed = await readPacked<CaseIndexRow>(this.database, 'caseIndex');
+    if (packed) for (const row of packed.rows) fresh.set(row.caseId, row);
     let after: string | null = null;
-    for (;;) {
+    while (!packed) {
       const chunk: CaseIndexRow[] = await (after === null ? table.orderBy(':id') : table.where(':id').above(after))
         .limit(CHUNK)
         .toArray();
@@ -101,8 +106,8 @@ export class CaseIndexStore {
       if (chunk.length < CHUNK) break;
       after = chunk[chunk.length - 1].caseId;
     }
-    this.byId.clear();
-    for (const [id, row] of fresh) this.byId.set(id, row);
+    keepPacked(this.database);
+    this.byId = fresh;
     const pending = this.pendingKeys;
     this.pendingKeys = null;
     this.loading = null;

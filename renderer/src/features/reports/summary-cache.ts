@@ -14,6 +14,8 @@ const CATCH_UP_CHUNK = 500;
 
 export class SummaryCache {
   private byId: Map<string, CaseSummary> | null = null;
+  /** Every summary as first read, while `byId` is still empty (made from it when a case is written). */
+  private list: CaseSummary[] | null = null;
   private today: string | null = null;
   /** Cases written since they were summarised. */
   private dirty = new Set<string>();
@@ -35,15 +37,22 @@ export class SummaryCache {
       this.dirty.clear();
       this.stale = false;
       this.byId = null;
+      this.list = null;
       const list = await loadCaseSummaries(this.database, today, onProgress, signal);
       // A range write while reading: what was read may be part old, part new.
       if (this.stale) return this.summaries(today, onProgress, signal);
-      this.byId = new Map(list.map((s) => [s.id, s]));
       this.today = today;
+      // Nothing written meanwhile (the first open): the list as read; the map is made when a case is written.
+      if (this.dirty.size === 0) {
+        this.list = list;
+        this.byId = new Map();
+        return list;
+      }
+      this.byId = new Map(list.map((s) => [s.id, s]));
     }
     await this.catchUp(today, onProgress, signal);
     if (!this.byId) return this.summaries(today, onProgress, signal);
-    return [...this.byId.values()];
+    return this.list ?? [...this.byId.values()];
   }
 
   /** Forget everything (tests). */
@@ -51,6 +60,7 @@ export class SummaryCache {
     if (this.listening) Dexie.on.storagemutated.unsubscribe(this.onMutated);
     this.listening = false;
     this.byId = null;
+    this.list = null;
   }
 
   private listen() {
@@ -60,6 +70,11 @@ export class SummaryCache {
   }
 
   private async catchUp(today: string, onProgress: (p: LoadProgress) => void, signal?: AbortSignal) {
+    if (this.dirty.size === 0) return;
+    if (this.list) {
+      this.byId = new Map(this.list.map((s) => [s.id, s]));
+      this.list = null;
+    }
     const byId = this.byId!;
     const total = this.dirty.size;
     let done = 0;

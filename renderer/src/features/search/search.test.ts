@@ -3,7 +3,7 @@ import { searchText } from '#db/case-index/derive';
 import type { CaseIndexRow } from '#db/schema';
 import type { CaseRecord } from '#shared/model/case';
 import { customer } from '#test/support/cases';
-import { CaseSearch, filterChoices, isOverdue, queryTerms, type CaseQuery } from './search';
+import { CaseSearch, filterChoices, isOverdue, queryTerms, sortIndex, type CaseQuery, type SortKey } from './search';
 
 let n = 0;
 function row(over: Partial<CaseIndexRow>): CaseIndexRow {
@@ -111,6 +111,38 @@ describe('case search', () => {
       'Grace Hopper',
       'Zed Brown',
     ]);
+  });
+
+  it('sorts many rows exactly as comparing every pair would (days shared by many cases, ties kept in order)', () => {
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const definitions: Record<SortKey, (a: CaseIndexRow, b: CaseIndexRow) => number> = {
+      received: (a, b) => cmp(b.receivedOn, a.receivedOn) || cmp(b.reference, a.reference),
+      reference: (a, b) => cmp(a.reference, b.reference),
+      nextDue: (a, b) =>
+        cmp(a.nextDueOn ?? '\uffff', b.nextDueOn ?? '\uffff') ||
+        cmp(a.receivedOn, b.receivedOn) ||
+        cmp(a.reference, b.reference),
+      customer: (a, b) =>
+        cmp(a.customerName.toLowerCase(), b.customerName.toLowerCase()) || cmp(b.receivedOn, a.receivedOn),
+    };
+    let seed = 7;
+    const next = (m: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % m;
+    const many = Array.from({ length: 3000 }, () =>
+      row({
+        reference: `RDR-${2025 + next(2)}-${String(next(400)).padStart(6, '0')}`,
+        receivedOn: `2026-0${1 + next(3)}-1${next(10)}`,
+        customerName: ['ada', 'Ada', 'Zed', 'bob'][next(4)],
+        nextDueOn: next(3) ? `2026-12-0${1 + next(9)}` : null,
+      }),
+    );
+    for (const sort of Object.keys(definitions) as SortKey[]) {
+      const expected = many.slice().sort(definitions[sort]);
+      expect(
+        Array.from(sortIndex(many, sort), (i) => many[i]),
+        sort,
+      ).toEqual(expected);
+      expect(new CaseSearch().run(many, q({ sort })), sort).toEqual(expected);
+    }
   });
 
   it('filters by status, stage, category, channel, handler (including nobody), procedure and overdue', () => {

@@ -31,9 +31,16 @@ export function useCaseSearch(today: string, initial?: Partial<ListState>) {
     [initial],
   );
 
-  // Once every row is there, the search structures are built (the trigram index in a worker), before the first key.
+  // Once every row is there and drawn, the search structures are built (the trigram index in a worker), before the
+  // first key: after the frame that shows the list (a key pressed sooner gets the same answer from a scan).
   useEffect(() => {
-    if (snapshot.complete) prepareSearch(snapshot.rows);
+    if (!snapshot.complete) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => prepareSearch(snapshot.rows), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [snapshot.complete, snapshot.rows]);
 
   const results = useMemo(
