@@ -617,8 +617,7 @@ export const enGB = {
   'data.storage.size': 'Data stored: {used}.',
   'data.storage.sizeOf': 'Data stored: {used} (space allowed: {allowed}).',
   'data.storage.sizeUnknown': 'Data stored: the browser does not say.',
-  'data.storage.attachments':
-    'Attachments: {files, plural, one {one file} other {# files}}, {size}.',
+  'data.storage.attachments': 'Attachments: {files, plural, one {one file} other {# files}}, {size}.',
   'data.storage.attachmentsLoading': 'Attachments: …',
 
   'restore.introFirstRun':
@@ -680,7 +679,6 @@ export const enGB = {
   'restore.starting': 'Starting the restore…',
   'restore.percent':
     '{percent}% done. Keep Redress open until it says “Restored”: if it is closed before then, nothing on this desk changes.',
-  'restore.listed': '{list}',
   'restore.listedMore': '{list}, and {more, number} more',
   'restore.anonymiseTitle': 'Anonymised again after the restore',
   'restore.anonymiseReferences':
@@ -761,8 +759,7 @@ export const enGB = {
   'import.delimiter.bar': 'vertical bars',
   'import.yes': 'Yes',
   'import.no': 'No',
-  'import.empty':
-    '{file} is empty: the first row should name the columns, with one complaint on each row below it.',
+  'import.empty': '{file} is empty: the first row should name the columns, with one complaint on each row below it.',
   'import.tooMany':
     '{file} has {rows, plural, one {# row} other {# rows}}; up to {max, number} can be imported at once. Split the file and import each part.',
   'import.unreadable': 'Could not read {file}: {error}',
@@ -805,15 +802,13 @@ export const enGB = {
   'import.clash': 'Column “{column}” is chosen for {fields}: choose one.',
   'import.and': '{a} and {b}',
   'import.step3': '3. Preview',
-  'import.step3Intro':
-    'The first {shown, number} of {rows, plural, one {# row} other {# rows}} as they will be read.',
+  'import.step3Intro': 'The first {shown, number} of {rows, plural, one {# row} other {# rows}} as they will be read.',
   'import.preview': 'Preview',
   'import.row': 'Row',
   'import.step4': '4. Check and import',
   'import.checking': 'Checking every row with the intake rules… {done, number} of {total, number}',
   'import.rowsChecked': 'Rows checked',
-  'import.problems':
-    'Nothing can be imported yet: {n, plural, one {# row has} other {# rows have}} problems',
+  'import.problems': 'Nothing can be imported yet: {n, plural, one {# row has} other {# rows have}} problems',
   'import.fine':
     '{n, plural, one {# row is} other {# rows are}} fine. Fix the rows below in the spreadsheet (row numbers are as the spreadsheet shows them: the header is row 1), save it as CSV and choose it again. No case has been written.',
   'import.report': 'Validation report',

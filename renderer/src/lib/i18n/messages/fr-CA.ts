@@ -460,8 +460,7 @@ export const frCA: Record<MessageKey, string> = {
   // i17a : effacer les renseignements personnels d’une personne cliente (features/privacy/EraseCustomerDialog.tsx).
   'erase.title': 'Effacer les renseignements personnels de la personne cliente',
   'erase.readFailed': 'Les dossiers de la personne cliente n’ont pas pu être lus\u00a0: {error}',
-  'erase.done':
-    'Renseignements personnels effacés de {n, plural, one {# dossier} other {# dossiers}}',
+  'erase.done': 'Renseignements personnels effacés de {n, plural, one {# dossier} other {# dossiers}}',
   'erase.doneText':
     '{references}. L’effacement est consigné à la page Confidentialité, où «\u00a0Compacter le stockage maintenant\u00a0» retire aussi les données effacées des fichiers de cet ordinateur.',
   'erase.failed': 'Rien n’a été effacé\u00a0: {error}',
@@ -480,7 +479,8 @@ export const frCA: Record<MessageKey, string> = {
     'Encore ouvert\u00a0: fermez d’abord le dossier (le service a besoin des renseignements pendant le traitement de la plainte)',
   'erase.erasedNow': 'Effacé maintenant',
   'erase.kept': 'Conservé',
-  'erase.erased.0': 'Le nom, l’adresse postale, le téléphone, le courriel et le numéro de compte de la personne cliente',
+  'erase.erased.0':
+    'Le nom, l’adresse postale, le téléphone, le courriel et le numéro de compte de la personne cliente',
   'erase.erased.1': 'Toute personne qui la représente, et la façon dont elle a demandé qu’on lui écrive',
   'erase.erased.2': 'Les renseignements sur la vulnérabilité et la santé',
   'erase.erased.3':
@@ -488,7 +488,8 @@ export const frCA: Record<MessageKey, string> = {
   'erase.erased.4': 'Chaque lettre envoyée dans le dossier (les copies PDF conservées)',
   'erase.kept.0':
     'Le numéro de référence, les dates, le mode de réception de la plainte, sa catégorie, sa procédure, la personne responsable et l’étape',
-  'erase.kept.1': 'Que chaque étape a eu lieu, et quand (par exemple «\u00a0Réglée, 3 mars\u00a0»), sans ce qui a été écrit',
+  'erase.kept.1':
+    'Que chaque étape a eu lieu, et quand (par exemple «\u00a0Réglée, 3 mars\u00a0»), sans ce qui a été écrit',
   'erase.kept.2': 'Les montants d’indemnisation et les gestes commerciaux',
   'erase.keptWhy':
     'Ces faits ne nomment personne. Ils sont conservés pour que les chiffres des plaintes déclarés à l’organisme de réglementation restent exacts, et pour pouvoir montrer comment la plainte a été traitée en cas de poursuite (RGPD du R.-U., art. 17(3)e) et b)).',
@@ -596,8 +597,7 @@ export const frCA: Record<MessageKey, string> = {
   'data.storage.size': 'Données stockées\u00a0: {used}.',
   'data.storage.sizeOf': 'Données stockées\u00a0: {used} (espace accordé\u00a0: {allowed}).',
   'data.storage.sizeUnknown': 'Données stockées\u00a0: le navigateur ne l’indique pas.',
-  'data.storage.attachments':
-    'Pièces jointes\u00a0: {files, plural, one {un fichier} other {# fichiers}}, {size}.',
+  'data.storage.attachments': 'Pièces jointes\u00a0: {files, plural, one {un fichier} other {# fichiers}}, {size}.',
   'data.storage.attachmentsLoading': 'Pièces jointes\u00a0: …',
 
   'restore.introFirstRun':
@@ -639,7 +639,8 @@ export const frCA: Record<MessageKey, string> = {
   'restore.restored': 'Restauration terminée',
   'restore.backupRestored': 'Sauvegarde restaurée',
   'restore.casesNow': '{n, plural, one {# dossier} other {# dossiers}} dans ce service maintenant.',
-  'restore.doneMerged': 'Fusion terminée\u00a0: ce service compte maintenant {n, plural, one {# dossier} other {# dossiers}}.',
+  'restore.doneMerged':
+    'Fusion terminée\u00a0: ce service compte maintenant {n, plural, one {# dossier} other {# dossiers}}.',
   'restore.doneRestored':
     'Restauration terminée\u00a0: ce service compte maintenant {n, plural, one {# dossier} other {# dossiers}}.',
   'restore.changed': 'Ce qui a changé',
@@ -662,7 +663,6 @@ export const frCA: Record<MessageKey, string> = {
   'restore.starting': 'Début de la restauration…',
   'restore.percent':
     '{percent}\u00a0% terminé. Gardez Redress ouvert jusqu’à ce qu’il affiche «\u00a0Restauration terminée\u00a0»\u00a0: s’il est fermé avant, rien ne change dans ce service.',
-  'restore.listed': '{list}',
   'restore.listedMore': '{list} et {more, number} de plus',
   'restore.anonymiseTitle': 'Anonymisés de nouveau après la restauration',
   'restore.anonymiseReferences':
@@ -703,7 +703,8 @@ export const frCA: Record<MessageKey, string> = {
     'un fichier de sauvegarde peut être copié n’importe où (une clé USB, un dossier réseau), où quiconque l’a en main peut essayer des combinaisons aussi vite que ses ordinateurs le permettent. Quelques mots sans lien entre eux suffisent et sont faciles à taper.',
   'passphrase.tooShort': 'La phrase de passe doit compter au moins {min} caractères\u00a0: {why}',
   'passphrase.tooLong': 'La phrase de passe doit compter au plus {max} caractères.',
-  'passphrase.control': 'La phrase de passe ne doit contenir aucun caractère de contrôle (tabulations, sauts de ligne).',
+  'passphrase.control':
+    'La phrase de passe ne doit contenir aucun caractère de contrôle (tabulations, sauts de ligne).',
   'passphrase.again': 'Phrase de passe, de nouveau',
   'passphrase.againHint':
     'Tapée une deuxième fois, pour qu’une faute de frappe ne puisse pas verrouiller la sauvegarde pour toujours.',
@@ -1658,7 +1659,8 @@ export const frCA: Record<MessageKey, string> = {
   'procedures.versionFrom': 'v{version} à partir du {date}',
   'procedures.versionFromStart': 'v{version} depuis le début',
   'procedures.reading': 'Lecture des procédures du service…',
-  'procedures.details': '{source} · version {version} · régime\u00a0: {regime} · organisme de règlement des différends\u00a0: {scheme}',
+  'procedures.details':
+    '{source} · version {version} · régime\u00a0: {regime} · organisme de règlement des différends\u00a0: {scheme}',
   'procedures.acknowledgement': 'Accusé de réception',
   'procedures.firstResponse': 'Première réponse',
   'procedures.byChannel': '{channel}\u00a0: {target}',
