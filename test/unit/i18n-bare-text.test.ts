@@ -18,7 +18,6 @@ export const NOT_YET_CONVERTED: Record<string, string> = {
   // Being edited by other helpers now (#16 providers/procedures, #17 letters, #18 attachments and email intake).
   'renderer/src/features/settings/ProceduresView.tsx': 'p16 (procedures)',
   // Not converted within this session's time box (i17): to do next.
-  'renderer/src/features/privacy/EraseCustomerDialog.tsx': 'i17: time box',
   // Written while the catalogue was being made (#16, #18, #14 merged after it): to convert next.
   'renderer/src/features/settings/ProcedureEditor.tsx': 'merged after the catalogue (#16)',
 };
