@@ -102,7 +102,8 @@ describe('the French of the interface', () => {
     const found: string[] = [];
     for (const [key, message] of Object.entries(frCA)) {
       for (const { term, why } of INTERFACE_ONLY) if (term.test(message)) found.push(`${key}: ${why} — ${message}`);
-      for (const f of glossaryFindings(message, 'fr-CA', { reader: 'staff' })) found.push(`${key}: ${f.rule} (${f.instead}) — ${f.found}`);
+      for (const f of glossaryFindings(message, 'fr-CA', { reader: 'staff' }))
+        found.push(`${key}: ${f.rule} (${f.instead}) — ${f.found}`);
     }
     expect(found).toEqual([]);
   });
