@@ -313,7 +313,7 @@ test('the procedure editor and the email preview, open: no axe violations', asyn
   await axe(page, 'Settings → Procedures with a procedure open');
   await procedures.getByRole('button', { name: 'Copy Ofcom baseline procedure', exact: true }).click();
   const editor = page.getByRole('region', { name: 'Edit Ofcom baseline procedure (copy) (v1)' });
-  await expect(editor.getByRole('complementary', { name: 'Preview' })).toContainText('Acknowledgement');
+  await expect(editor.getByRole('complementary', { name: 'Preview' })).toContainText('ADR letter');
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
   await axe(page, 'the procedure editor');
   await editor.getByRole('button', { name: 'Cancel' }).click();

@@ -96,6 +96,8 @@ const frenchDate = (iso: string, options: Intl.DateTimeFormatOptions) =>
 test('a person picks Français (Canada): every screen of the walk is in French, dates too, without a reload', async ({
   page,
 }) => {
+  // A long walk (every screen of the French interface, on a machine other runs share).
+  test.setTimeout(240_000);
   mkdirSync(SHOTS, { recursive: true });
   await setUpDesk(page);
   const today = todayInLondon();
@@ -275,7 +277,8 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await page.getByRole('checkbox', { name: 'Protéger par une phrase de passe' }).check();
   await page.getByRole('button', { name: 'Faire une sauvegarde maintenant' }).click();
   const protect = page.getByRole('dialog', { name: 'Protéger la sauvegarde par une phrase de passe' });
-  await protect.getByLabel('Phrase de passe', { exact: true }).fill('trop court');
+  await protect.getByRole('textbox', { name: 'Phrase de passe', exact: true }).fill('trop court');
+  await expect(protect.getByRole('button', { name: 'Afficher ou masquer le mot de passe' })).toHaveCount(2);
   await protect.getByRole('button', { name: 'Faire la sauvegarde protégée' }).click();
   await expect(protect).toContainText('La phrase de passe doit compter au moins 12 caractères');
   const passphraseLeft = await englishLeft(page);
@@ -291,14 +294,14 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
     name: 'plaintes.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(
-      'Date;How received;Type;Name;Details\r\n' +
-        `${received.split('-').reverse().join('/')};Email;Billing;Marie Roy;Facture en double\r\n` +
-        `${second.split('-').reverse().join('/')};Letter;Billing;Luc Côté;Frais d’itinérance\r\n`,
+      'Date;How received;Type;Name;Phone;Details\r\n' +
+        `${received.split('-').reverse().join('/')};Email;Billing;Marie Roy;514 555-0101;Facture en double\r\n` +
+        `${second.split('-').reverse().join('/')};Phone;Billing;Luc Côté;418 555-0102;Frais d’itinérance\r\n`,
       'utf8',
     ),
   });
   await expect(page.getByLabel('Résumé du fichier')).toHaveText(
-    'plaintes.csv\u00a0: 2 lignes sous l’en-tête, 5 colonnes, séparées par des points-virgules.',
+    'plaintes.csv\u00a0: 2 lignes sous l’en-tête, 6 colonnes, séparées par des points-virgules.',
   );
   await expect(page.getByRole('combobox', { name: 'Nom de la personne cliente' })).toHaveValue('Name');
   await expect(page.getByRole('table', { name: 'Aperçu' })).toContainText('Courriel');
@@ -320,12 +323,13 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await procedures.getByRole('button', { name: 'Copier Ofcom baseline procedure', exact: true }).click();
   const editor = page.getByRole('region', { name: /^Modifier Ofcom baseline procedure \(copy\) \(v1\)$/ });
   await expect(editor).toBeVisible();
-  await expect(editor.getByRole('complementary', { name: 'Aperçu' })).toContainText('Accusé de réception');
+  await expect(editor.getByRole('complementary', { name: 'Aperçu' })).toContainText('Lettre de recours externe');
   await expect(editor.getByRole('textbox', { name: 'Étape 1\u00a0: nom' })).toBeVisible();
   // The copy's notification has gone (it names the copy, a procedure's own words).
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
   const editorLeft = await englishLeft(page);
   await page.screenshot({ path: `${SHOTS}/procedure-editor-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  await editor.screenshot({ path: `${SHOTS}/procedure-editor-only-fr.png`, style: HIDE_MESSAGES });
 
   expect({
     intakeLeft,

@@ -39,6 +39,7 @@ import {
   STAGE_ENTRY_EVENTS,
 } from '#shared/rules/index';
 import { formatDate } from '#lib/format';
+import { DateField } from '#ui/DateField';
 import { FormattedMessage } from 'react-intl';
 import { clockLabel, useT } from '#lib/i18n/index';
 
@@ -134,10 +135,11 @@ export function ProcedureEditor({
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
             <TextInput label={t('editor.name')} {...form.getInputProps('name')} />
-            <TextInput
+            {/* The app's date box (typed in the interface language's order), not the browser's own. */}
+            <DateField
               label={t('editor.effective')}
-              type="date"
               description={inUse ? t('editor.effectiveInUse') : t('editor.optional')}
+              withWords={false}
               {...form.getInputProps('effectiveFrom')}
             />
             <Select

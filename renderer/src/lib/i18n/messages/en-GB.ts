@@ -48,6 +48,7 @@ export const enGB = {
   'mantine.closeMessage': 'Close the message',
   'mantine.previousMonth': 'Previous month',
   'mantine.nextMonth': 'Next month',
+  'mantine.showPassword': 'Show or hide the password', // i17a
 
   'common.loading': 'Loading',
   'common.none': '—',

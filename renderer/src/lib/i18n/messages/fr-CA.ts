@@ -8,6 +8,7 @@ export const frCA: Record<MessageKey, string> = {
   'mantine.closeMessage': 'Fermer le message',
   'mantine.previousMonth': 'Mois précédent',
   'mantine.nextMonth': 'Mois suivant',
+  'mantine.showPassword': 'Afficher ou masquer le mot de passe', // i17a
 
   'common.loading': 'Chargement',
   'common.none': '—',
