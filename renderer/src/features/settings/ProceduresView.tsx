@@ -29,6 +29,7 @@ import {
   procedureVersions,
   deskProcedures,
   readProcedureFile,
+  type SaveRefusal,
   type Target,
 } from '#shared/rules/index';
 import { useProcedureRows } from '#db/hooks';
@@ -50,6 +51,15 @@ import { ProcedureEditor } from './ProcedureEditor';
 function durationIn(t: Translate, d: Pick<Target, 'amount' | 'unit'>): string {
   if (d.amount === 0) return t('procedures.atOnce');
   return t('procedures.duration', { unit: d.unit === 'working-days' ? 'working' : d.unit, n: d.amount });
+}
+
+/** Why a save was refused, in the interface language (the facts from shared/rules savePlan). */
+function refusalIn(t: Translate, refusal: SaveRefusal): string {
+  if (refusal.kind === 'built-in') return t('procedures.refused.builtIn');
+  const values = { version: refusal.version, date: formatDate(refusal.date) };
+  if (refusal.kind === 'effective-missing') return t('procedures.refused.effectiveMissing', values);
+  if (refusal.kind === 'effective-too-early') return t('procedures.refused.effectiveTooEarly', values);
+  return t('procedures.refused.effectiveBeforePrevious', values);
 }
 
 function target(t: Translate, target: Target | undefined): string {
@@ -190,7 +200,8 @@ export function ProceduresView({
       setOpened((o) => [...new Set([...o, saved.procedure.id])]);
       return null;
     } catch (error) {
-      if (error instanceof ProcedureSaveError) return { field: error.field, message: error.message };
+      if (error instanceof ProcedureSaveError)
+        return { field: error.field, message: error.refusal ? refusalIn(t, error.refusal) : error.message };
       throw error;
     }
   };

@@ -1665,6 +1665,12 @@ export const enGB = {
   'procedures.savedVersion': '{name} v{version}.',
   'procedures.savedNewVersion': '{name} v{version}, for complaints received from {date}.',
   'procedures.imported': 'Procedure imported',
+  'procedures.refused.builtIn': 'a built-in procedure cannot be changed; copy it first',
+  'procedures.refused.effectiveMissing':
+    'cases already follow version {version}: give the day the new version takes effect (after {date})',
+  'procedures.refused.effectiveTooEarly':
+    'a case following version {version} was received on {date}: the new version must take effect after that day',
+  'procedures.refused.effectiveBeforePrevious': 'must be after {date}, when version {version} took effect',
   'procedures.editTitle': 'Edit {name} (v{version})',
   'procedures.summary':
     'v{version} · {stages, plural, one {# stage} other {# stages}} · {country, select, CA {Canada} other {UK}}',

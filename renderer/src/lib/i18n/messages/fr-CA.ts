@@ -1647,6 +1647,13 @@ export const frCA: Record<MessageKey, string> = {
   'procedures.savedVersion': '{name} v{version}.',
   'procedures.savedNewVersion': '{name} v{version}, pour les plaintes reçues à partir du {date}.',
   'procedures.imported': 'Procédure importée',
+  'procedures.refused.builtIn': 'une procédure intégrée ne peut pas être modifiée\u00a0: copiez-la d’abord',
+  'procedures.refused.effectiveMissing':
+    'des dossiers suivent déjà la version {version}\u00a0: indiquez le jour où la nouvelle version entre en vigueur (après le {date})',
+  'procedures.refused.effectiveTooEarly':
+    'un dossier qui suit la version {version} a été reçu le {date}\u00a0: la nouvelle version doit entrer en vigueur après ce jour',
+  'procedures.refused.effectiveBeforePrevious':
+    'doit être postérieure au {date}, date d’entrée en vigueur de la version {version}',
   'procedures.editTitle': 'Modifier {name} (v{version})',
   'procedures.summary':
     'v{version} · {stages, plural, one {# étape} other {# étapes}} · {country, select, CA {Canada} other {R.-U.}}',
