@@ -48,13 +48,27 @@ export const PASSPHRASE_LENGTH_REASON =
 
 /** Why a passphrase cannot be used, or null when it can. Counted in characters as people see them (code points). */
 export function passphraseProblem(passphrase: string): string | null {
+  switch (passphraseProblemKind(passphrase)) {
+    case 'too-short':
+      return `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters: ${PASSPHRASE_LENGTH_REASON}`;
+    case 'too-long':
+      return `The passphrase must have at most ${MAX_PASSPHRASE_LENGTH} characters.`;
+    case 'control':
+      return 'The passphrase must not contain control characters (tabs, line breaks).';
+    default:
+      return null;
+  }
+}
+
+/** What is wrong with a passphrase, as a kind the interface words in its own language (null: nothing). */
+export type PassphraseProblemKind = 'too-short' | 'too-long' | 'control';
+
+export function passphraseProblemKind(passphrase: string): PassphraseProblemKind | null {
   const length = Array.from(passphrase).length;
-  if (length < MIN_PASSPHRASE_LENGTH)
-    return `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters: ${PASSPHRASE_LENGTH_REASON}`;
-  if (length > MAX_PASSPHRASE_LENGTH) return `The passphrase must have at most ${MAX_PASSPHRASE_LENGTH} characters.`;
+  if (length < MIN_PASSPHRASE_LENGTH) return 'too-short';
+  if (length > MAX_PASSPHRASE_LENGTH) return 'too-long';
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(passphrase))
-    return 'The passphrase must not contain control characters (tabs, line breaks).';
+  if (/[\u0000-\u001f\u007f]/.test(passphrase)) return 'control';
   return null;
 }
 

@@ -156,15 +156,25 @@ export function unmappedRequired(mapping: ColumnMapping): ImportField[] {
 
 /** Columns chosen for more than one field: "Column “Name” is chosen for Customer name and Representative". */
 export function mappingConflicts(mapping: ColumnMapping, headers: readonly string[]): string[] {
-  const byColumn = new Map<number, string[]>();
+  return mappingClashes(mapping, headers).map(
+    ({ column, fields }) => `Column “${column}” is chosen for ${fields.map((f) => FIELD_LABELS[f]).join(' and ')}`,
+  );
+}
+
+/** The same as mappingConflicts, as facts (the column's name, the fields chosen for it) for the interface to word. */
+export function mappingClashes(
+  mapping: ColumnMapping,
+  headers: readonly string[],
+): { column: string; fields: IntakeField[] }[] {
+  const byColumn = new Map<number, IntakeField[]>();
   for (const f of IMPORT_FIELDS) {
     const c = mapping[f.field];
     if (c === null) continue;
-    byColumn.set(c, [...(byColumn.get(c) ?? []), f.label]);
+    byColumn.set(c, [...(byColumn.get(c) ?? []), f.field]);
   }
   return [...byColumn.entries()]
-    .filter(([, labels]) => labels.length > 1)
-    .map(([c, labels]) => `Column “${headers[c] ?? c + 1}” is chosen for ${labels.join(' and ')}`);
+    .filter(([, fields]) => fields.length > 1)
+    .map(([c, fields]) => ({ column: headers[c] ?? String(c + 1), fields }));
 }
 
 function choice<T extends string>(

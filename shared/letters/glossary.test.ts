@@ -7,7 +7,7 @@ import { DEFAULT_ADR_DIRECTORY, getAdrScheme } from '#shared/rules/adr-schemes';
 import { LANGUAGES, type LetterLanguage, schemeNamesIn } from './catalogue';
 import type { LetterDocument } from './document';
 import { documentText, contentText, sampleCanadianCase, sampleCase, sampleLetterOfEveryKind } from './fixtures';
-import { glossaryFindings, letterGlossaryFindings } from './glossary';
+import { glossaryFindings, glossaryRules, letterGlossaryFindings } from './glossary';
 import { greeting } from './salutation';
 
 const LETTER_LANGUAGES: LetterLanguage[] = ['en-GB', 'en-CA', 'fr-CA'];
@@ -143,6 +143,22 @@ describe('the glossary finds what it forbids', () => {
     expect(rules('Site Web : ccts-cprst.ca')).toEqual(['espace-deux-points']);
     expect(rules('Site Web\u00a0: ccts-cprst.ca')).toEqual([]);
     expect(rules('Demandez à la CCTS.')).toEqual(['ccts']);
+  });
+
+  it('knows whom a rule is for: "votre plainte" in a letter, "la plainte" on a handler’s screen', () => {
+    const rules = (text: string, reader?: 'customer' | 'staff') =>
+      glossaryFindings(text, 'fr-CA', { reader }).map((f) => f.rule);
+    expect(rules('Nous avons reçu la plainte.')).toEqual(['la-plainte']);
+    expect(rules('Nous avons reçu la plainte.', 'customer')).toEqual(['la-plainte']);
+    expect(rules('Date de réception de la plainte', 'staff')).toEqual([]);
+    expect(rules('Date de réception de votre plainte', 'staff')).toEqual(['votre-plainte']);
+    expect(rules('Nous avons reçu votre plainte.')).toEqual([]);
+    expect(rules('Bonjour,\nMerci.', 'staff')).toEqual([]);
+    // Rules for everyone hold on both sides.
+    expect(rules('Travailler sur la demande', 'staff')).toEqual(['travailler-sur']);
+    expect(glossaryRules('fr-CA', 'customer').map((r) => r.id)).toContain('la-plainte');
+    expect(glossaryRules('fr-CA', 'staff').map((r) => r.id)).not.toContain('la-plainte');
+    expect(glossaryRules('fr-CA', 'customer').map((r) => r.id)).not.toContain('votre-plainte');
   });
 
   it('a whole letter: the full name once and first, then the short name; la CPRST; no "them" for a titled customer', () => {

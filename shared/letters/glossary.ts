@@ -2,8 +2,11 @@
 // write instead and why. One list for the letters (scanned by shared/letters/glossary.test.ts, every kind of letter in
 // every language) and for the interface's message catalogue, which scans its strings with the same functions.
 //
-// - `glossaryFindings(text, language)` checks one string against the word rules (any text: a catalogue message, an
-//   interface string, a whole letter).
+// - `glossaryFindings(text, language, { reader })` checks one string against the word rules (any text: a catalogue
+//   message, an interface string, a whole letter). Each rule says whom it is for: most hold everywhere, but some are
+//   rules of a letter to the customer ("votre plainte", not "la plainte"; the appellation, not "Bonjour"), and one is
+//   the interface's: a handler's screen says "la plainte", never "votre plainte" (the complaint is not the handler's).
+//   The interface's scan passes `reader: 'staff'`; a letter's (the default) `reader: 'customer'`.
 // - `letterGlossaryFindings(text, language, context)` adds the rules that need a whole letter: the scheme's full name
 //   once and then its short name, one name for the CCTS, no "them" for a customer whose title was recorded.
 // Text the desk typed (a customer's name such as O'Brien, an address, the desk's own paragraphs) is passed as
@@ -11,6 +14,12 @@
 
 /** 'en' and 'fr', or a full tag ('fr-CA', 'en-GB'): rules are per language. */
 export type GlossaryLanguage = 'en' | 'fr';
+
+/**
+ * Who reads the text: 'customer' (a letter, addressed to the customer) or 'staff' (the interface, read by the desk's
+ * handlers): each takes the rules for everyone and its own ('letters' or 'interface').
+ */
+export type GlossaryReader = 'customer' | 'staff';
 
 export interface GlossaryRule {
   id: string;
@@ -20,6 +29,11 @@ export interface GlossaryRule {
   /** What to write instead. */
   instead: string;
   why: string;
+  /**
+   * 'letters': a rule of a text addressed to the customer only; 'interface': of a text the desk's staff read only;
+   * 'everywhere': letters and interface alike.
+   */
+  appliesTo: 'letters' | 'interface' | 'everywhere';
 }
 
 export interface GlossaryFinding {
@@ -39,6 +53,7 @@ const rule = (
   forbidden: RegExp,
   instead: string,
   why: string,
+  appliesTo: GlossaryRule['appliesTo'] = 'everywhere',
 ): GlossaryRule => ({
   id,
   language,
@@ -48,6 +63,7 @@ const rule = (
   ),
   instead,
   why,
+  appliesTo,
 });
 
 const MASCULINE = 'no masculine agreement for a customer whose gender we do not know: write a gender-neutral sentence';
@@ -58,26 +74,43 @@ export const GLOSSARY: readonly GlossaryRule[] = [
   rule('en', 'typewriter-apostrophe', /'/, '’ (typographic apostrophe)', 'typography: curly apostrophes everywhere'),
   rule('fr', 'typewriter-apostrophe', /'/, '’ (apostrophe typographique)', 'typographie : apostrophe courbe partout'),
 
-  // French: the complaint is the customer's
+  // French: the complaint is the customer's (in a letter to them; a handler's screen says "la plainte")
   rule(
     'fr',
     'la-plainte',
     /\b(la|cette) plainte\b/i,
     'votre plainte',
     'the complaint is the reader’s: "votre plainte"',
+    'letters',
+  ),
+  rule(
+    'fr',
+    'votre-plainte',
+    /\bvotre plainte\b/i,
+    'la plainte',
+    'a handler reads the interface: the complaint is the customer’s, not the reader’s',
+    'interface',
   ),
   // French: no masculine agreement for the customer
   rule('fr', 'satisfait', /\b(in)?satisfaite?s?\b/i, 'ne vous convient pas', MASCULINE),
   rule('fr', 'informé', /\binformée?s?\b/i, 'nous vous tiendrons au courant', MASCULINE),
   rule('fr', 'sourd', /\b(sourde?s?|malentendante?s?)\b/i, 'si vous avez une surdité ou une perte auditive', MASCULINE),
   rule('fr', 'client', /\b(notre |le |un |du |au |cher |chère )?clients?\b/i, 'titulaire du compte, vous', MASCULINE),
-  rule('fr', 'cher', /\b(cher|chère) (monsieur|madame|client)/i, 'Madame, / Monsieur, / Madame, Monsieur,', MASCULINE),
+  rule(
+    'fr',
+    'cher',
+    /\b(cher|chère) (monsieur|madame|client)/i,
+    'Madame, / Monsieur, / Madame, Monsieur,',
+    MASCULINE,
+    'letters',
+  ),
   rule(
     'fr',
     'bonjour',
     /^\s*Bonjour\b/im,
     'Madame, / Monsieur, / Madame, Monsieur,',
     'a letter opens with the appellation',
+    'letters',
   ),
   // French: anglicisms
   rule('fr', 'travailler-sur', /\btravaill\w* sur\b/i, 'traiter votre plainte', ANGLICISM),
@@ -125,17 +158,26 @@ function around(text: string, index: number, length: number): string {
     .trim();
 }
 
-/** Every glossary rule `text` breaks, in this language; text the desk typed (`verbatim`) is not checked. */
+/** The rules for a text in this language read by this reader (a letter's: all of them; the interface's: fewer). */
+export function glossaryRules(language: string, reader: GlossaryReader = 'customer'): GlossaryRule[] {
+  const lang = languageOf(language);
+  const applies = reader === 'customer' ? 'letters' : 'interface';
+  return GLOSSARY.filter((r) => r.language === lang && (r.appliesTo === 'everywhere' || r.appliesTo === applies));
+}
+
+/**
+ * Every glossary rule `text` breaks, in this language, for its reader (a letter, the customer, unless told 'staff');
+ * text the desk typed (`verbatim`) is not checked.
+ */
 export function glossaryFindings(
   text: string,
   language: string,
-  options: { verbatim?: readonly string[]; skip?: readonly string[] } = {},
+  options: { verbatim?: readonly string[]; skip?: readonly string[]; reader?: GlossaryReader } = {},
 ): GlossaryFinding[] {
-  const lang = languageOf(language);
   const scanned = masked(text, options.verbatim ?? []);
   const findings: GlossaryFinding[] = [];
-  for (const r of GLOSSARY) {
-    if (r.language !== lang || options.skip?.includes(r.id)) continue;
+  for (const r of glossaryRules(language, options.reader)) {
+    if (options.skip?.includes(r.id)) continue;
     for (const m of scanned.matchAll(r.forbidden)) {
       findings.push({ rule: r.id, found: around(scanned, m.index, m[0].length), instead: r.instead, why: r.why });
     }

@@ -151,9 +151,27 @@ export function storageWarning(
   usageBytes: number | null,
   quotaBytes: number | null,
 ): string | null {
+  const facts = storageWarningFacts(attachmentBytes, usageBytes, quotaBytes);
+  if (facts?.kind === 'quota')
+    return `The desk’s data uses ${facts.percent}% of the space this computer allows it (${formatFileSize(facts.usageBytes)} of ${formatFileSize(facts.quotaBytes)}). When it is full, nothing more can be saved: make a backup, and remove attachments that are not needed or free space on the disk.`;
+  if (facts?.kind === 'attachments')
+    return `Attachments take ${formatFileSize(facts.bytes)}, more than ${formatFileSize(facts.limitBytes)}. Backups grow with them and take longer: keep an eye on the space left on this computer.`;
+  return null;
+}
+
+/** The same rule as storageWarning, as facts the interface words in its own language (null: no warning). */
+export type StorageWarningFacts =
+  | { kind: 'quota'; percent: number; usageBytes: number; quotaBytes: number }
+  | { kind: 'attachments'; bytes: number; limitBytes: number };
+
+export function storageWarningFacts(
+  attachmentBytes: number,
+  usageBytes: number | null,
+  quotaBytes: number | null,
+): StorageWarningFacts | null {
   if (usageBytes !== null && quotaBytes && usageBytes / quotaBytes > STORAGE_QUOTA_WARNING_SHARE)
-    return `The desk’s data uses ${Math.round((usageBytes / quotaBytes) * 100)}% of the space this computer allows it (${formatFileSize(usageBytes)} of ${formatFileSize(quotaBytes)}). When it is full, nothing more can be saved: make a backup, and remove attachments that are not needed or free space on the disk.`;
+    return { kind: 'quota', percent: Math.round((usageBytes / quotaBytes) * 100), usageBytes, quotaBytes };
   if (attachmentBytes > ATTACHMENT_STORAGE_WARNING_BYTES)
-    return `Attachments take ${formatFileSize(attachmentBytes)}, more than ${formatFileSize(ATTACHMENT_STORAGE_WARNING_BYTES)}. Backups grow with them and take longer: keep an eye on the space left on this computer.`;
+    return { kind: 'attachments', bytes: attachmentBytes, limitBytes: ATTACHMENT_STORAGE_WARNING_BYTES };
   return null;
 }

@@ -53,12 +53,19 @@ export const KEPT_WHY =
 /** Cases that may be erased now: a complaint still being handled needs the customer's details. */
 export function erasableNow(
   record: Pick<CaseRecord, 'status' | 'anonymisedOn'>,
-): { ok: true } | { ok: false; reason: string } {
-  if (record.anonymisedOn) return { ok: false, reason: `Already anonymised on ${record.anonymisedOn}` };
+): { ok: true } | { ok: false; reason: string; why: 'anonymised' | 'open'; anonymisedOn?: string } {
+  if (record.anonymisedOn)
+    return {
+      ok: false,
+      reason: `Already anonymised on ${record.anonymisedOn}`,
+      why: 'anonymised',
+      anonymisedOn: record.anonymisedOn,
+    };
   if (record.status !== 'closed') {
     return {
       ok: false,
       reason: 'Still open: close the case first (the desk needs the details while it handles the complaint)',
+      why: 'open',
     };
   }
   return { ok: true };

@@ -147,6 +147,7 @@ export {
   procedureToForm,
   readProcedureFile,
   savePlan,
+  type SaveRefusal,
   type StageForm,
   type TargetForm,
 } from './procedure-form';

@@ -93,17 +93,22 @@ describe('versions with an effective date', () => {
   it('editing a procedure cases follow makes a new version after the last case’s day, never changes the old one', () => {
     expect(savePlan(copy, undefined, null)).toEqual({ ok: true, procedure: copy, newVersion: false });
     expect(savePlan(copy, copy, null)).toMatchObject({ ok: true, newVersion: false });
-    expect(savePlan(copy, copy, '2026-11-23')).toMatchObject({ ok: false, field: 'effectiveFrom' });
+    expect(savePlan(copy, copy, '2026-11-23')).toMatchObject({
+      ok: false,
+      field: 'effectiveFrom',
+      refusal: { kind: 'effective-missing', version: 1, date: '2026-11-23' },
+    });
     expect(savePlan({ ...copy, effectiveFrom: '2026-11-23' }, copy, '2026-11-23')).toMatchObject({
       ok: false,
       field: 'effectiveFrom',
+      refusal: { kind: 'effective-too-early', version: 1, date: '2026-11-23' },
     });
     expect(savePlan({ ...copy, effectiveFrom: '2026-11-25' }, copy, '2026-11-23')).toMatchObject({
       ok: true,
       newVersion: true,
       procedure: { version: 2, effectiveFrom: '2026-11-25' },
     });
-    expect(savePlan(KIJOMA, KIJOMA, null)).toMatchObject({ ok: false, field: 'id' });
+    expect(savePlan(KIJOMA, KIJOMA, null)).toMatchObject({ ok: false, field: 'id', refusal: { kind: 'built-in' } });
   });
 });
 

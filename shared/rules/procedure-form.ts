@@ -240,6 +240,11 @@ export function copyOfProcedure(p: Procedure, taken: ReadonlySet<string>): Proce
   };
 }
 
+/** Why a save is refused, as facts the interface words in its own language (`message` is the English). */
+export type SaveRefusal =
+  | { kind: 'built-in' }
+  | { kind: 'effective-missing' | 'effective-too-early' | 'effective-before-previous'; version: number; date: IsoDate };
+
 /**
  * How an edit of a desk's procedure is saved. Not yet followed by any case: the version is changed where it is.
  * Followed by cases (`lastReceivedOn`: the latest day one of them was received): a NEW version, which needs an
@@ -249,9 +254,16 @@ export function savePlan(
   edited: Procedure,
   stored: Procedure | undefined,
   lastReceivedOn: IsoDate | null,
-): { ok: true; procedure: Procedure; newVersion: boolean } | { ok: false; field: string; message: string } {
+):
+  | { ok: true; procedure: Procedure; newVersion: boolean }
+  | { ok: false; field: string; message: string; refusal: SaveRefusal } {
   if (BUILT_IN_PROCEDURE_IDS.has(edited.id))
-    return { ok: false, field: 'id', message: 'a built-in procedure cannot be changed; copy it first' };
+    return {
+      ok: false,
+      field: 'id',
+      message: 'a built-in procedure cannot be changed; copy it first',
+      refusal: { kind: 'built-in' },
+    };
   if (!stored || lastReceivedOn === null) return { ok: true, procedure: edited, newVersion: false };
   const from = edited.effectiveFrom;
   if (!from || from === stored.effectiveFrom)
@@ -259,18 +271,21 @@ export function savePlan(
       ok: false,
       field: 'effectiveFrom',
       message: `cases already follow version ${stored.version}: give the day the new version takes effect (after ${lastReceivedOn})`,
+      refusal: { kind: 'effective-missing', version: stored.version, date: lastReceivedOn },
     };
   if (from <= lastReceivedOn)
     return {
       ok: false,
       field: 'effectiveFrom',
       message: `a case following version ${stored.version} was received on ${lastReceivedOn}: the new version must take effect after that day`,
+      refusal: { kind: 'effective-too-early', version: stored.version, date: lastReceivedOn },
     };
   if (stored.effectiveFrom && from <= stored.effectiveFrom)
     return {
       ok: false,
       field: 'effectiveFrom',
       message: `must be after ${stored.effectiveFrom}, when version ${stored.version} took effect`,
+      refusal: { kind: 'effective-before-previous', version: stored.version, date: stored.effectiveFrom },
     };
   return { ok: true, procedure: { ...edited, version: stored.version + 1 }, newVersion: true };
 }

@@ -302,3 +302,42 @@ test('at 320 CSS px the navigation folds into a menu button and nothing scrolls 
     await page.setViewportSize({ width: 1280, height: 900 });
   }
 });
+
+test('the procedure editor and the email preview, open: no axe violations', async ({ shared: page }) => {
+  // Settings → Procedures: a built-in procedure opened, then copied, which opens the editor on the copy (its stages,
+  // targets, the letters' words and the preview of the due dates beside them).
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click();
+  const procedures = page.getByRole('region', { name: 'Procedures' });
+  await procedures.getByRole('button', { name: 'Ofcom baseline procedure' }).first().click();
+  await expect(procedures.getByRole('table', { name: 'Stages of Ofcom baseline procedure' })).toBeVisible();
+  await axe(page, 'Settings → Procedures with a procedure open');
+  await procedures.getByRole('button', { name: 'Copy Ofcom baseline procedure', exact: true }).click();
+  const editor = page.getByRole('region', { name: 'Edit Ofcom baseline procedure (copy) (v1)' });
+  await expect(editor.getByRole('complementary', { name: 'Preview' })).toContainText('ADR letter');
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await axe(page, 'the procedure editor');
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+
+  // An email dropped on the window opens New complaint filled from it; "Show the email" opens it in a dialog.
+  const eml = readFileSync(fileURLToPath(new URL('test/fixtures/mail/outlook-accented-cp1252-pdf.eml', REPO)));
+  await page.evaluate(
+    ({ b64 }) => {
+      const transfer = new DataTransfer();
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], 'Complaint.eml', { type: 'message/rfc822' }));
+      const target = document.querySelector('main') ?? document.body;
+      for (const kind of ['dragenter', 'dragover', 'drop'])
+        target.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    { b64: eml.toString('base64') },
+  );
+  await expect(page.getByRole('heading', { name: 'New complaint', level: 1 })).toBeVisible();
+  const show = page.getByRole('button', { name: 'Show the email' });
+  await show.click();
+  const preview = page.getByRole('dialog', { name: 'Email preview' });
+  await expect(preview.getByRole('table', { name: 'Email details' })).toContainText('Renée Lefèvre');
+  await axe(page, 'the email preview');
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
+  await expect(show).toBeFocused();
+});

@@ -2,7 +2,9 @@
 // app redraws in French without a reload, <html lang> follows, and the dashboard, case list, reports and settings
 // show none of the English catalogue's words that French writes differently, and dates the French way. Then, in
 // French, a complaint is logged through the intake (a date typed the French way), its case page is opened, an action
-// is recorded (the acknowledgement) and a file is added: none of it in English either.
+// is recorded (the acknowledgement) and a file is added: none of it in English either. Then the erase dialog, "Your
+// data" (with the passphrase dialog), a CSV import from the file to the imported cases, and Settings → Procedures
+// with the procedure editor open: none of it in English.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -46,33 +48,26 @@ const ENGLISH = [
   ),
 ];
 
-/**
- * Sections whose words are not converted yet (issue #16's procedures); the same files are on the unit test's list
- * (test/unit/i18n-bare-text.test.ts). This list only shrinks.
- */
-const NOT_YET_CONVERTED = ['[aria-labelledby="settings-procedures"]'];
-
 /** The words a person sees or hears on the screen: visible text, and the names and hints of controls. */
 async function wordsOnScreen(page: Page): Promise<string[]> {
-  return page.evaluate((skipped) => {
-    const skip = (el: Element) => skipped.some((selector) => el.closest(selector));
+  return page.evaluate(() => {
     const found: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       const text = node.textContent?.trim();
-      if (!text || !parent || skip(parent)) continue;
+      if (!text || !parent) continue;
       // Visible, or in the live regions (said by a screen reader).
       if (parent.checkVisibility() || parent.closest('[aria-live]')) found.push(text);
     }
     for (const el of document.body.querySelectorAll<HTMLElement>('[aria-label], [placeholder], [title], [alt]'))
-      if (el.checkVisibility() && !skip(el))
+      if (el.checkVisibility())
         for (const name of ['aria-label', 'placeholder', 'title', 'alt']) {
           const value = el.getAttribute(name)?.trim();
           if (value) found.push(value);
         }
     return found;
-  }, NOT_YET_CONVERTED);
+  });
 }
 
 /** English left on the screen: a catalogue word found whole, or inside a longer text as a phrase. */
@@ -91,12 +86,18 @@ async function englishLeft(page: Page): Promise<string[]> {
 
 const HIDE_MESSAGES = '.mantine-Notifications-root { display: none !important; }';
 
+/** A day as French writes it: Intl's words, with the first of the month "1er" (Intl writes "1"). */
 const frenchDate = (iso: string, options: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat('fr-CA', { ...options, timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+  new Intl.DateTimeFormat('fr-CA', { ...options, timeZone: 'UTC' })
+    .formatToParts(new Date(`${iso}T12:00:00Z`))
+    .map((p) => (p.type === 'day' && p.value === '1' ? '1er' : p.value))
+    .join('');
 
 test('a person picks Français (Canada): every screen of the walk is in French, dates too, without a reload', async ({
   page,
 }) => {
+  // A long walk (every screen of the French interface, on a machine other runs share).
+  test.setTimeout(240_000);
   mkdirSync(SHOTS, { recursive: true });
   await setUpDesk(page);
   const today = todayInLondon();
@@ -128,7 +129,7 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await expect(page.getByRole('combobox', { name: 'Langue de l’interface' })).toHaveValue('Français (Canada)');
   await expect(page.getByTestId('live-polite')).toHaveText('L’interface est maintenant en français (Canada).');
 
-  // Settings (the sections of this issue; the providers' and procedures' sections are converted with #16's work).
+  // Settings: every section.
   await expect(page.getByLabel('Nom de l’entreprise')).toHaveValue('Northwind Broadband Ltd');
   await page.screenshot({ path: `${SHOTS}/settings-fr.png`, fullPage: true, style: HIDE_MESSAGES });
   const settingsLeft = await englishLeft(page);
@@ -274,15 +275,104 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await expect(page.getByRole('table', { name: 'Pièces jointes' })).toContainText('facture.txt');
   const afterLeft = await englishLeft(page);
 
-  // The procedure editor (not converted yet: looked at, not checked).
-  await page.getByRole('link', { name: 'Paramètres' }).click();
-  const procedures = page.locator('[aria-labelledby="settings-procedures"]');
-  await procedures.getByRole('button', { name: 'Ofcom baseline procedure' }).first().click();
-  await procedures.getByRole('button', { name: 'Copy Ofcom baseline procedure', exact: true }).click();
-  await expect(page.getByRole('region', { name: /Ofcom baseline procedure \(copy\)/ })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/procedure-editor-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  // The erase dialog, from this case page: the case is still open, so it cannot be erased yet, and says why.
+  await page.getByRole('button', { name: 'Effacer les renseignements personnels…' }).click();
+  const erase = page.getByRole('dialog', { name: 'Effacer les renseignements personnels de la personne cliente' });
+  const toErase = erase.getByRole('group', { name: 'Dossiers à effacer' });
+  await expect(toErase.getByRole('checkbox')).toHaveCount(1);
+  await expect(toErase.getByRole('checkbox')).toBeDisabled();
+  await expect(toErase).toContainText('Encore ouvert');
+  await expect(erase.getByRole('textbox', { name: 'Tapez EFFACER pour confirmer' })).toBeVisible();
+  await expect(erase.getByRole('button', { name: 'Effacer 0 dossier' })).toBeDisabled();
+  const eraseLeft = await englishLeft(page);
+  await page.screenshot({ path: `${SHOTS}/erase-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  await erase.getByRole('button', { name: 'Annuler' }).click();
+  await expect(erase).toBeHidden();
 
-  expect({ intakeErrorsLeft, intakeLeft, caseLeft, menuLeft, actionLeft, attachLeft, afterLeft }).toEqual({
+  // Your data: the backup, the restore, the daily backups, the storage and the exports, and the passphrase dialog.
+  await page.getByRole('link', { name: 'Vos données' }).click();
+  await expect(page.getByRole('heading', { name: 'Vos données', level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle('Vos données — Redress');
+  await expect(page.getByTestId('last-backup')).toHaveText(
+    'Aucune sauvegarde n’a encore été faite sur cet ordinateur.',
+  );
+  await expect(page.getByTestId('attachments-size')).toHaveText(/^Pièces jointes\s:\sun fichier, /);
+  await expect(page.getByTestId('data-size')).toContainText('Données stockées');
+  const dataLeft = await englishLeft(page);
+  await page.screenshot({ path: `${SHOTS}/data-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  await page.getByRole('checkbox', { name: 'Protéger par une phrase de passe' }).check();
+  await page.getByRole('button', { name: 'Faire une sauvegarde maintenant' }).click();
+  const protect = page.getByRole('dialog', { name: 'Protéger la sauvegarde par une phrase de passe' });
+  await protect.getByRole('textbox', { name: 'Phrase de passe', exact: true }).fill('trop court');
+  await expect(protect.getByRole('button', { name: 'Afficher ou masquer le mot de passe' })).toHaveCount(2);
+  await protect.getByRole('button', { name: 'Faire la sauvegarde protégée' }).click();
+  await expect(protect).toContainText('La phrase de passe doit compter au moins 12 caractères');
+  const passphraseLeft = await englishLeft(page);
+  await page.screenshot({ path: `${SHOTS}/passphrase-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  await protect.getByRole('button', { name: 'Annuler' }).click();
+  await expect(protect).toBeHidden();
+
+  // Import: a spreadsheet's CSV read, matched, previewed, checked and imported, every step in French.
+  await page.getByRole('link', { name: 'Dossiers', exact: true }).click();
+  await page.getByRole('button', { name: 'Importer un CSV' }).click();
+  await expect(page.getByRole('heading', { name: 'Importer des dossiers', level: 1 })).toBeVisible();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'plaintes.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'Date;How received;Type;Name;Phone;Details\r\n' +
+        `${received.split('-').reverse().join('/')};Email;Billing;Marie Roy;514 555-0101;Facture en double\r\n` +
+        `${second.split('-').reverse().join('/')};Phone;Billing;Luc Côté;418 555-0102;Frais d’itinérance\r\n`,
+      'utf8',
+    ),
+  });
+  await expect(page.getByLabel('Résumé du fichier')).toHaveText(
+    'plaintes.csv\u00a0: 2 lignes sous l’en-tête, 6 colonnes, séparées par des points-virgules.',
+  );
+  await expect(page.getByRole('combobox', { name: 'Nom de la personne cliente' })).toHaveValue('Name');
+  await expect(page.getByRole('table', { name: 'Aperçu' })).toContainText('Courriel');
+  await expect(page.getByText('Toutes les lignes sont valides')).toBeVisible();
+  const importLeft = await englishLeft(page);
+  await page.screenshot({ path: `${SHOTS}/import-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  await page.getByRole('button', { name: 'Importer 2 dossiers' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '2 dossiers importés' })).toContainText(
+    /inscrits de RDR-\d{4}-\d{6} à RDR-\d{4}-\d{6}/,
+  );
+  const importedLeft = await englishLeft(page);
+
+  // Settings → Procedures, and the procedure editor open on a copy of a built-in procedure.
+  await page.getByRole('link', { name: 'Paramètres' }).click();
+  const procedures = page.getByRole('region', { name: 'Procédures' });
+  await procedures.getByRole('button', { name: 'Ofcom baseline procedure' }).first().click();
+  await expect(procedures.getByRole('table', { name: 'Étapes de Ofcom baseline procedure' })).toBeVisible();
+  const proceduresLeft = await englishLeft(page);
+  await procedures.getByRole('button', { name: 'Copier Ofcom baseline procedure', exact: true }).click();
+  const editor = page.getByRole('region', { name: /^Modifier Ofcom baseline procedure \(copy\) \(v1\)$/ });
+  await expect(editor).toBeVisible();
+  await expect(editor.getByRole('complementary', { name: 'Aperçu' })).toContainText('Lettre de recours externe');
+  await expect(editor.getByRole('textbox', { name: 'Étape 1\u00a0: nom' })).toBeVisible();
+  // The copy's notification has gone (it names the copy, a procedure's own words).
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  const editorLeft = await englishLeft(page);
+  await page.screenshot({ path: `${SHOTS}/procedure-editor-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  await editor.screenshot({ path: `${SHOTS}/procedure-editor-only-fr.png`, style: HIDE_MESSAGES });
+
+  expect({
+    intakeErrorsLeft,
+    intakeLeft,
+    caseLeft,
+    menuLeft,
+    actionLeft,
+    attachLeft,
+    afterLeft,
+    eraseLeft,
+    dataLeft,
+    passphraseLeft,
+    importLeft,
+    importedLeft,
+    proceduresLeft,
+    editorLeft,
+  }).toEqual({
     intakeErrorsLeft: [],
     intakeLeft: [],
     caseLeft: [],
@@ -290,5 +380,12 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
     actionLeft: [],
     attachLeft: [],
     afterLeft: [],
+    eraseLeft: [],
+    dataLeft: [],
+    passphraseLeft: [],
+    importLeft: [],
+    importedLeft: [],
+    proceduresLeft: [],
+    editorLeft: [],
   });
 });

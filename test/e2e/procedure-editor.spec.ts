@@ -9,7 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
-import { addDays, expect, issueLetterFromDialog, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
+import {
+  addDays,
+  expect,
+  fillDate,
+  issueLetterFromDialog,
+  logComplaint,
+  setUpDesk,
+  test,
+  todayInLondon,
+} from './fixtures';
 
 const today = todayInLondon();
 const shots = fileURLToPath(new URL('../output/screenshots/', import.meta.url));
@@ -124,7 +133,7 @@ test('a copy of Kijoma: 5 → 3 working days from an effective date; each case f
   const effectiveField = edit.getByLabel('Takes effect on');
   await expect(effectiveField).toHaveAttribute('aria-invalid', 'true');
   await expect(edit.getByText(/cases already follow version 1/).first()).toBeVisible();
-  await effectiveField.fill(effective);
+  await fillDate(effectiveField, effective);
   await edit.screenshot({ path: join(shots, '170-procedure-editor.png') });
   await edit.getByRole('button', { name: 'Save as version 2' }).click();
   await expect(edit).toBeHidden();

@@ -1,7 +1,7 @@
 // No words bypass the catalogue (issue #17): every .tsx of the renderer is parsed (oxc-parser) and any JSX text with
 // letters, any string with letters given to a prop people read or hear (label, title, placeholder, aria-label,
-// description, alt…), and any such string in an object's title/message/label (notifications, modals) fails — except
-// in the files listed below, which other helpers are editing now and are converted after their work is merged.
+// description, alt…), and any such string in an object's title/message/label (notifications, modals) fails. Every
+// screen is converted: there is no list of exceptions (the last ones went in i17a).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseSync } from 'oxc-parser';
@@ -9,23 +9,6 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SRC = join(ROOT, 'renderer', 'src');
-
-/**
- * Not converted yet, and why. This list only shrinks: a file here that no longer holds bare text fails the test
- * (take it off), and a file not here that holds bare text fails it too.
- */
-export const NOT_YET_CONVERTED: Record<string, string> = {
-  // Being edited by other helpers now (#16 providers/procedures, #17 letters, #18 attachments and email intake).
-  'renderer/src/features/settings/ProceduresView.tsx': 'p16 (procedures)',
-  // Not converted within this session's time box (i17): to do next.
-  'renderer/src/features/data/DataPage.tsx': 'i17: time box',
-  'renderer/src/features/data/PassphraseDialogs.tsx': 'i17: time box',
-  'renderer/src/features/data/RestorePanel.tsx': 'i17: time box',
-  'renderer/src/features/exchange/ImportPage.tsx': 'i17: time box',
-  'renderer/src/features/privacy/EraseCustomerDialog.tsx': 'i17: time box',
-  // Written while the catalogue was being made (#16, #18, #14 merged after it): to convert next.
-  'renderer/src/features/settings/ProcedureEditor.tsx': 'merged after the catalogue (#16)',
-};
 
 /** Props whose words a person reads or hears. */
 const WORD_PROPS =
@@ -110,19 +93,12 @@ describe('words in components go through the catalogue', () => {
     ]);
   });
 
-  it('holds no bare words outside the files not yet converted, and the list holds only files that still have some', () => {
+  it('holds no bare words in any component', () => {
     const files = tsxFiles(SRC).map((f) => relative(ROOT, f).split('\\').join('/'));
     expect(files.length).toBeGreaterThan(50);
-    const bare: string[] = [];
-    const convertedButListed: string[] = [];
-    for (const file of files) {
-      const found = findBareText(readFileSync(join(ROOT, file), 'utf8'), file);
-      if (file in NOT_YET_CONVERTED) {
-        if (found.length === 0) convertedButListed.push(file);
-      } else bare.push(...found.map((f) => `${file}:${f}`));
-    }
+    const bare = files.flatMap((file) =>
+      findBareText(readFileSync(join(ROOT, file), 'utf8'), file).map((f) => `${file}:${f}`),
+    );
     expect(bare).toEqual([]);
-    expect(convertedButListed).toEqual([]);
-    expect(Object.keys(NOT_YET_CONVERTED).filter((f) => !files.includes(f))).toEqual([]);
   });
 });

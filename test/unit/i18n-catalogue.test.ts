@@ -87,8 +87,9 @@ describe('the interface catalogue', () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 // The interface glossary: what French (Canada) must and must not say. The word rules are the house glossary's
-// (shared/letters/glossary.ts, one home for the letters and the interface); only what is particular to the
-// interface (English words left in the French, "(e)" and the point médian) is added here.
+// (shared/letters/glossary.ts, one home for the letters and the interface), those that hold for a text the desk's
+// staff read (`reader: 'staff'`: not the letters' "votre plainte", which a handler's screen writes "la plainte");
+// only what is particular to the interface (English words left in the French, "(e)", the point médian) is added here.
 
 const INTERFACE_ONLY: Array<{ term: RegExp; why: string }> = [
   { term: /\b(Customer|Handler|Settings|Dashboard|Reports)\b/, why: 'English left in the French' },
@@ -97,13 +98,23 @@ const INTERFACE_ONLY: Array<{ term: RegExp; why: string }> = [
 ];
 
 describe('the French of the interface', () => {
-  it('keeps to the glossary: typographic apostrophes, “votre plainte”, no anglicisms, la CPRST', () => {
+  it('keeps to the glossary: typographic apostrophes, no anglicisms, la CPRST, gender-neutral', () => {
     const found: string[] = [];
     for (const [key, message] of Object.entries(frCA)) {
       for (const { term, why } of INTERFACE_ONLY) if (term.test(message)) found.push(`${key}: ${why} — ${message}`);
-      for (const f of glossaryFindings(message, 'fr-CA')) found.push(`${key}: ${f.rule} (${f.instead}) — ${f.found}`);
+      for (const f of glossaryFindings(message, 'fr-CA', { reader: 'staff' }))
+        found.push(`${key}: ${f.rule} (${f.instead}) — ${f.found}`);
     }
     expect(found).toEqual([]);
+  });
+
+  it('speaks of the complaint to a handler, not to the customer: no “votre plainte” on a staff screen', () => {
+    // "Votre plainte" is the letters' rule (the complaint is the reader's); the interface is read by the desk, and
+    // the glossary's own 'votre-plainte' rule (for staff) is run on every message by the test above.
+    const staff = (text: string) => glossaryFindings(text, 'fr-CA', { reader: 'staff' }).map((f) => f.rule);
+    expect(staff('Date de réception de la plainte')).toEqual([]);
+    expect(staff('Date de réception de votre plainte')).toEqual(['votre-plainte']);
+    expect(glossaryFindings('Date de réception de la plainte', 'fr-CA').map((f) => f.rule)).toEqual(['la-plainte']);
   });
 
   it('names the CPRST wherever the English names the CCTS', () => {
@@ -113,7 +124,7 @@ describe('the French of the interface', () => {
 
   it('translates every message that is words (no English left as it was)', () => {
     const SAME_IN_BOTH =
-      /^(\{[^}]+\}|—|Redress|Total|Menu|Logo|Mx|Canada \(CRTC\)|Cc|SHA-256|SHA-256 \{sha\}|PDF|\{type\}, \{size\}|\{name\} \(\{relationship\}\)|Actions|Date|Notes|Note|\{date\} — \{when\}|Licences|Redress \{version\}|Service|Canada \(fédéral\)|\{screen\} — Redress|\{scheme\} · Canada)$/;
+      /^(\{[^}]+\}|—|Redress|Total|Menu|Logo|Mx|Canada \(CRTC\)|Cc|SHA-256|SHA-256 \{sha\}|PDF|\{type\}, \{size\}|\{name\} \(\{relationship\}\)|Actions|Date|Notes|Note|\{date\} — \{when\}|Licences|Redress \{version\}|Service|Canada \(fédéral\)|\{screen\} — Redress|\{scheme\} · Canada|\{name\} v\{version\}\.)$/;
     const untranslated = keys.filter((k) => enGB[k] === frCA[k] && !SAME_IN_BOTH.test(enGB[k]));
     expect(untranslated).toEqual([]);
   });

@@ -29,6 +29,8 @@ describe('letter languages', () => {
     expect(dateWithWeekdayInWords('en-CA', '2026-11-25')).toBe('Wednesday, November 25, 2026');
     expect(dateInWords('fr-CA', '2026-11-18')).toBe('18 novembre 2026');
     expect(dateInWords('fr-CA', '2027-01-01')).toBe('1er janvier 2027');
+    expect(dateWithWeekdayInWords('fr-CA', '2027-12-01')).toBe('mercredi 1er décembre 2027');
+    expect(dateInWords('fr-CA', '2027-01-11')).toBe('11 janvier 2027');
     expect(dateWithWeekdayInWords('fr-CA', '2026-11-25')).toBe('mercredi 25 novembre 2026');
   });
 

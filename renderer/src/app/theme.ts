@@ -89,6 +89,10 @@ export function themeWithWords(t: (key: MessageKey) => string) {
       Drawer: { defaultProps: { closeButtonProps: { 'aria-label': t('mantine.close') } } },
       Notification: { defaultProps: { closeButtonProps: { 'aria-label': t('mantine.closeMessage') } } },
       CloseButton: { defaultProps: { 'aria-label': t('mantine.close') } },
+      // A password field's eye button says what it does in the interface language (Mantine's own name is English).
+      PasswordInput: {
+        defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('mantine.showPassword') } },
+      },
       // A menu holds only its items (no focus placeholder); the first item takes the focus.
       Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
       // The calendar's arrows are named.

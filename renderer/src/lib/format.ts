@@ -31,6 +31,17 @@ function numberFormat(locale: string, digits?: number): Intl.NumberFormat {
   return f;
 }
 
+/**
+ * A date in words, as Intl writes it, except that French writes the first of the month "1er" ("1er janvier 2027",
+ * "mer. 1er déc. 2027", "1er janv., 14 h 05"), which Intl does not: day 1 next to a month in words becomes "1er".
+ */
+function written(f: Intl.DateTimeFormat, locale: string, date: Date): string {
+  if (!locale.toLowerCase().startsWith('fr')) return f.format(date);
+  const parts = f.formatToParts(date);
+  const monthInWords = parts.some((p) => p.type === 'month' && /\p{L}/u.test(p.value));
+  return parts.map((p) => (p.type === 'day' && monthInWords && p.value === '1' ? '1er' : p.value)).join('');
+}
+
 /** An ISO day as a UTC instant at noon, so no time zone moves it to another day. */
 const day = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
@@ -44,44 +55,31 @@ const british = (locale: string, text: string) =>
 /** "Wed 18 Nov 2026" (en-GB), "Wed, Nov 18, 2026" (en-CA), "mer. 18 nov. 2026" (fr-CA) from "2026-11-18". */
 export function formatDate(iso: string | null | undefined, locale: string = current): string {
   if (!iso) return '—';
-  const text = dateFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(day(iso));
-  return british(locale, text);
+  const f = dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return british(locale, written(f, locale, day(iso)));
 }
 
 /** "18 Nov 2026" (the narrow lists): the day without its weekday. */
 export function formatShortDate(iso: string, locale: string = current): string {
-  return british(
-    locale,
-    dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day(iso)),
-  );
+  const f = dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return british(locale, written(f, locale, day(iso)));
 }
 
 /** "Wednesday 18 November 2026" / "mercredi 18 novembre 2026". */
 export function formatLongDate(iso: string, locale: string = current): string {
-  const text = dateFormat(locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(day(iso));
-  return british(locale, text);
+  const f = dateFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return british(locale, written(f, locale, day(iso)));
 }
 
+/** "22 Nov 2026, 14:05" / "22 nov. 2026, 14 h 05": an instant, in this computer's time zone. */
 export function formatTimestamp(iso: string, locale: string = current): string {
-  return dateFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+  const f = dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return written(f, locale, new Date(iso));
+}
+
+/** "1 Dec" / "1er déc.": the day of an instant in this computer's time zone, without its year. */
+export function formatDayMonth(at: Date, locale: string = current): string {
+  return written(dateFormat(locale, { day: 'numeric', month: 'short' }), locale, at);
 }
 
 /** "12,345" / "12 345". */

@@ -1,5 +1,5 @@
 // Forms that help instead of trap (issue #15): the keys of a form, and the draft a closed form leaves behind.
-import { formatLocale } from './format';
+import { formatDayMonth, formatLocale } from './format';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** What submitOnModEnter reads of a keydown event (a DOM KeyboardEvent has all of it). */
@@ -93,9 +93,7 @@ export function draftTime(savedAt: string, now = new Date()): string {
   const at = new Date(savedAt);
   const locale = formatLocale();
   const time = at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-  return at.toDateString() === now.toDateString()
-    ? time
-    : `${at.toLocaleDateString(locale, { day: 'numeric', month: 'short' })}, ${time}`;
+  return at.toDateString() === now.toDateString() ? time : `${formatDayMonth(at, locale)}, ${time}`;
 }
 
 function without<T extends object>(values: T, keys: ReadonlyArray<keyof T>): Partial<T> {

@@ -17,7 +17,7 @@ import { formatLongDate } from '#lib/format';
 import { type Translate, useT } from '#lib/i18n/index';
 import { todayIso } from '#lib/today';
 
-/** "Tuesday 1 December 2026 — yesterday" / "mardi 1 décembre 2026 — hier", in the interface language. */
+/** "Tuesday 1 December 2026 — yesterday" / "mardi 1er décembre 2026 — hier", in the interface language. */
 export function dateInWords(iso: string, today: string, t: Translate, locale: string): string {
   const n = calendarDaysBetween(today, iso);
   const when =

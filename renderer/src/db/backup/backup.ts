@@ -223,16 +223,8 @@ export class BackupCheckError extends Error {
   }
 }
 
-/** At most this many rows over a limit are named in a message; the rest are counted. */
-const OVER_LIMITS_SHOWN = 10;
-
-/** The rows over a limit, in words for the desk: null when there are none. */
-export function describeOverLimits(overLimits: readonly string[]): string | null {
-  if (overLimits.length === 0) return null;
-  const shown = overLimits.slice(0, OVER_LIMITS_SHOWN).join('; ');
-  const more = overLimits.length > OVER_LIMITS_SHOWN ? `; and ${overLimits.length - OVER_LIMITS_SHOWN} more` : '';
-  return `${overLimits.length === 1 ? '1 entry is' : `${overLimits.length} entries are`} longer than letters take (kept as they are; shorten them): ${shown}${more}.`;
-}
+/** At most this many rows over a limit are named in a message; the rest are counted (features/data words it). */
+export const OVER_LIMITS_SHOWN = 10;
 
 /** e.g. redress-backup-RDR-2026-11-22.redress-backup (the local date). */
 export function backupFileName(deskPrefix: string | undefined, at: Date): string {
@@ -443,46 +435,6 @@ const chunkOf = (table: BackupTable) =>
 
 /** A count as people read it: 12,000. */
 export const formatCount = (n: number) => n.toLocaleString('en-GB');
-
-const ROW_WORDS: Record<BackupTable, string> = {
-  cases: 'cases',
-  events: 'timeline entries',
-  counters: 'reference counters',
-  settings: 'desk settings',
-  letters: 'letters',
-  people: 'people',
-  notified: 'reminders shown',
-  audit: 'audit trail entries',
-  meta: 'desk facts',
-  attachments: 'attachments',
-  providers: 'providers',
-  procedures: 'procedure versions',
-};
-
-/** A restore's progress as a sentence: "Writing cases: 12,000 of 100,000". */
-export function restoreProgressText(progress: RestoreProgress): string {
-  const { stage, rows } = progress;
-  const what = rows ? ROW_WORDS[rows.table] : '';
-  const ofRows = rows ? `: ${formatCount(rows.done)} of ${formatCount(rows.total)}` : '';
-  switch (stage) {
-    case 'checking':
-      return rows ? `Checking the backup’s ${what} against this desk${ofRows}` : 'Checking this desk…';
-    case 'reading':
-      return rows ? `Reading this desk’s ${what}${ofRows}` : 'Reading this desk…';
-    case 'removing':
-      return rows ? `Removing the ${what} on this desk (${formatCount(rows.total)})` : 'Removing what is on this desk…';
-    case 'writing':
-      return rows ? `Writing ${what}${ofRows}` : 'Writing…';
-    case 'indexing':
-      return rows
-        ? `Indexing ${what} for the lists and deadlines${ofRows}`
-        : 'Indexing cases for the lists and deadlines…';
-    case 'finishing':
-      return progress.files
-        ? `Finishing: saving everything in one go, with the attachments’ ${formatCount(progress.files.count)} ${progress.files.count === 1 ? 'file' : 'files'} (${formatFileSize(progress.files.bytes)})…`
-        : 'Finishing: saving everything in one go…';
-  }
-}
 
 /** Restore a checked backup (from readBackupFile) in one transaction; all or nothing. */
 export async function restoreBackup(

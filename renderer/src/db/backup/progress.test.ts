@@ -9,7 +9,6 @@ import {
   restoreBackup,
   type RestoreMode,
   type RestoreProgress,
-  restoreProgressText,
   restoreSummary,
 } from './backup';
 import { rebuildCaseIndex, type RedressDatabase } from '../schema';
@@ -200,49 +199,6 @@ describe('a restore that fails after reporting progress changes nothing', () => 
 });
 
 describe('what the user reads', () => {
-  it('names the stage in words, with thousands separators', () => {
-    expect(
-      restoreProgressText({
-        stage: 'writing',
-        done: 12_000,
-        total: 900_000,
-        rows: { table: 'cases', done: 12_000, total: 100_000 },
-      }),
-    ).toBe('Writing cases: 12,000 of 100,000');
-    expect(
-      restoreProgressText({
-        stage: 'writing',
-        done: 1,
-        total: 2,
-        rows: { table: 'events', done: 300_000, total: 772_025 },
-      }),
-    ).toBe('Writing timeline entries: 300,000 of 772,025');
-    expect(
-      restoreProgressText({ stage: 'removing', done: 0, total: 2, rows: { table: 'events', done: 0, total: 772_025 } }),
-    ).toBe('Removing the timeline entries on this desk (772,025)');
-    expect(
-      restoreProgressText({
-        stage: 'checking',
-        done: 0,
-        total: 2,
-        rows: { table: 'cases', done: 4_000, total: 100_000 },
-      }),
-    ).toBe('Checking the backup’s cases against this desk: 4,000 of 100,000');
-    expect(
-      restoreProgressText({
-        stage: 'indexing',
-        done: 1,
-        total: 2,
-        rows: { table: 'cases', done: 98_000, total: 100_000 },
-      }),
-    ).toBe('Indexing cases for the lists and deadlines: 98,000 of 100,000');
-    expect(restoreProgressText({ stage: 'checking', done: 0, total: 2 })).toBe('Checking this desk…');
-    expect(restoreProgressText({ stage: 'finishing', done: 2, total: 2 })).toMatch(/^Finishing/);
-    expect(
-      restoreProgressText({ stage: 'finishing', done: 2, total: 2, files: { count: 1200, bytes: 1.5 * 1024 ** 3 } }),
-    ).toBe('Finishing: saving everything in one go, with the attachments’ 1,200 files (1.50 GB)…');
-  });
-
   it('writes the counts in the audit trail’s summary with thousands separators', () => {
     const zero = {
       cases: 0,

@@ -9,6 +9,7 @@ import {
   getProcedure,
   type Procedure,
   savePlan,
+  type SaveRefusal,
   withProcedures,
 } from '#shared/rules/index';
 import { installStoredProcedures } from '../desk';
@@ -20,6 +21,8 @@ export class ProcedureSaveError extends Error {
   constructor(
     readonly field: string,
     message: string,
+    /** Why, as facts for the interface to word (a date that would move a case); absent for a schema's refusal. */
+    readonly refusal?: SaveRefusal,
   ) {
     super(message);
     this.name = 'ProcedureSaveError';
@@ -72,7 +75,7 @@ export async function saveProcedure(
       newest,
       newest ? await lastCaseFollowing(database, newest) : null,
     );
-    if (!plan.ok) throw new ProcedureSaveError(plan.field, plan.message);
+    if (!plan.ok) throw new ProcedureSaveError(plan.field, plan.message, plan.refusal);
     const next = [...versions.filter((v) => v.version !== plan.procedure.version), plan.procedure];
     try {
       withProcedures(DEFAULT_PROCEDURES, next);

@@ -193,6 +193,7 @@ describe('erasure', () => {
     expect(stillOpen[0].erasable).toEqual({
       ok: false,
       reason: expect.stringMatching(/^Still open: close the case first/),
+      why: 'open',
     });
   });
 

@@ -232,7 +232,7 @@ export interface CustomerCase {
   /** Why it looks like the same customer; empty for the case the request started from. */
   matchedBy: MatchReason[];
   /** Whether it can be erased now, and if not why. */
-  erasable: { ok: true } | { ok: false; reason: string };
+  erasable: ReturnType<typeof erasableNow>;
 }
 
 /**

@@ -6,16 +6,19 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { BACKUP_MIME_TYPE } from '#shared/backup/format';
 import { AUTO_BACKUP_KEEP_DEFAULT, AUTO_BACKUP_KEEP_MAX, type AutoBackupStatus } from '#shared/ipc/contract';
-import { describeOverLimits, formatCount, lastBackup, recordBackupMade } from '#db/backup/backup';
+import { lastBackup, recordBackupMade } from '#db/backup/backup';
 import { makeBackupFile } from '#db/backup/client';
 import { db } from '#db/schema';
 import { attachmentsSpaceUsed } from '#db/repositories/attachments';
-import { storageWarning } from '#shared/model/attachment';
 import { platform, saveLargeFile } from '#platform';
 import { runAutoBackupIfDue } from './DataKeeper';
 import { NewPassphraseDialog } from './PassphraseDialogs';
-import { RestorePanel, when } from './RestorePanel';
-import { askToKeepData, formatBytes, type StorageFacts, storageFacts } from './storage';
+import { RestorePanel } from './RestorePanel';
+import { askToKeepData, type StorageFacts, storageFacts } from './storage';
+import { overLimitsIn, storageWarningIn } from './words';
+import { FormattedMessage } from 'react-intl';
+import { fileSizeIn, useT } from '#lib/i18n/index';
+import { formatTimestamp as when } from '#lib/format';
 import { ExportsPanel } from '#features/exchange';
 import { ScreenTitle } from '#ui/ScreenTitle';
 
@@ -41,6 +44,7 @@ function BackupSection() {
   /** "Protect with a passphrase": the passphrase itself is asked in a dialog and never kept. */
   const [protect, setProtect] = useState(false);
   const [asking, setAsking] = useState(false);
+  const t = useT();
 
   async function backUpNow(passphrase?: string) {
     setBusy(true);
@@ -50,19 +54,25 @@ function BackupSection() {
       const made = await makeBackupFile(passphrase);
       const saved = await saveLargeFile({ suggestedName: made.fileName, mimeType: BACKUP_MIME_TYPE, file: made.file });
       if (!saved.ok) setResult({ ok: false, text: saved.error });
-      else if (!saved.saved) setResult({ ok: false, text: 'The backup was not saved (the save was cancelled).' });
+      else if (!saved.saved) setResult({ ok: false, text: t('data.backup.cancelled') });
       else {
         await recordBackupMade(db(), { at: made.madeAt, fileName: saved.fileName, how: 'saved' });
         const { cases, events, letters } = made.counts;
-        const overLimits = describeOverLimits(made.overLimits);
-        const text = `Saved ${saved.fileName}${passphrase ? ' (protected with a passphrase)' : ''}: ${formatCount(cases)} ${cases === 1 ? 'case' : 'cases'}, ${formatCount(events)} timeline ${events === 1 ? 'entry' : 'entries'}, ${formatCount(letters)} ${letters === 1 ? 'letter' : 'letters'}; checked as a restore would check it.${overLimits ? ` ${overLimits}` : ''}`;
+        const overLimits = overLimitsIn(t, made.overLimits);
+        const savedText = t(passphrase ? 'data.backup.savedProtected' : 'data.backup.saved', {
+          file: saved.fileName,
+          cases,
+          events,
+          letters,
+        });
+        const text = overLimits ? `${savedText} ${overLimits}` : savedText;
         setResult({ ok: true, text });
-        notifications.show({ color: 'teal', title: 'Backup made', message: text });
+        notifications.show({ color: 'teal', title: t('data.backup.made'), message: text });
       }
     } catch (error) {
       setResult({
         ok: false,
-        text: `The backup could not be made: ${error instanceof Error ? error.message : String(error)}`,
+        text: t('data.backup.failed', { error: error instanceof Error ? error.message : String(error) }),
       });
     } finally {
       setBusy(false);
@@ -70,26 +80,25 @@ function BackupSection() {
   }
 
   return (
-    <Section title="Back up" label="Back up">
-      <Text size="sm">
-        One file holds everything: every case and its timeline, the letters exactly as issued, the desk’s settings and
-        people. Keep it somewhere other than this computer (a USB drive, a network folder). It holds what customers told
-        you, their health and circumstances included: protect it with a passphrase whenever it leaves this computer.
-      </Text>
+    <Section title={t('data.backup.title')} label={t('data.backup.title')}>
+      <Text size="sm">{t('data.backup.intro')}</Text>
       <Text size="sm" data-testid="last-backup">
         {last === undefined
           ? '…'
           : last
-            ? `Last backup: ${when(last.at)} (${last.fileName}${last.how === 'automatic' ? ', automatic' : ''}).`
-            : 'No backup has been made on this computer yet.'}
+            ? t(last.how === 'automatic' ? 'data.backup.lastAutomatic' : 'data.backup.last', {
+                when: when(last.at),
+                file: last.fileName,
+              })
+            : t('data.backup.none')}
       </Text>
       <Group align="center">
         <Button data-action="backup-now" onClick={() => (protect ? setAsking(true) : void backUpNow())} loading={busy}>
-          Make a backup now
+          {t('data.backup.now')}
         </Button>
         <Checkbox
-          label="Protect with a passphrase"
-          description="The file is encrypted: without the passphrase nobody can read it."
+          label={t('data.backup.protect')}
+          description={t('data.backup.protectHint')}
           checked={protect}
           onChange={(e) => setProtect(e.currentTarget.checked)}
           disabled={busy}
@@ -97,9 +106,9 @@ function BackupSection() {
       </Group>
       <NewPassphraseDialog
         opened={asking}
-        title="Protect the backup with a passphrase"
-        intro="The backup file will be encrypted (AES-256) with this passphrase. Restoring it, here or on another computer, asks for it."
-        confirmLabel="Make the protected backup"
+        title={t('data.backup.dialogTitle')}
+        intro={t('data.backup.dialogIntro')}
+        confirmLabel={t('data.backup.dialogConfirm')}
         onCancel={() => setAsking(false)}
         onConfirm={(passphrase) => {
           setAsking(false);
@@ -123,6 +132,7 @@ function AutoBackupSection() {
   const [busy, setBusy] = useState(false);
   const [choosingPassphrase, setChoosingPassphrase] = useState(false);
   const api = platform().autoBackup;
+  const t = useT();
 
   const apply = useCallback((result: Awaited<ReturnType<typeof api.status>>) => {
     if (result.ok) {
@@ -139,10 +149,9 @@ function AutoBackupSection() {
   if (!status) return null;
   if (!status.available) {
     return (
-      <Section title="Automatic daily backup" label="Automatic daily backup">
+      <Section title={t('data.auto.title')} label={t('data.auto.title')}>
         <Text size="sm" c="dimmed">
-          Not available in the browser: a web page cannot save into a folder by itself. The desktop app makes a backup
-          every day into a folder you choose. Here, use “Make a backup now” regularly.
+          {t('data.auto.browser')}
         </Text>
       </Section>
     );
@@ -158,20 +167,20 @@ function AutoBackupSection() {
   };
 
   return (
-    <Section title="Automatic daily backup" label="Automatic daily backup">
+    <Section title={t('data.auto.title')} label={t('data.auto.title')}>
+      <Text size="sm">{t('data.auto.intro')}</Text>
       <Text size="sm">
-        Once a day Redress saves a backup into the folder you choose and keeps the newest ones. Choose a folder on
-        another drive if you can.
-      </Text>
-      <Text size="sm">
-        Folder: <b>{status.folder ?? 'none chosen'}</b>
+        <FormattedMessage
+          id="data.auto.folder"
+          values={{ folder: status.folder ?? t('data.auto.noFolder'), b: (c) => <b>{c}</b> }}
+        />
       </Text>
       <Group align="end">
         <Button variant="default" loading={busy} onClick={() => void run(async () => apply(await api.chooseFolder()))}>
-          {status.folder ? 'Choose another folder…' : 'Choose a folder…'}
+          {status.folder ? t('data.auto.chooseAnother') : t('data.auto.chooseFolder')}
         </Button>
         <Switch
-          label="Back up every day"
+          label={t('data.auto.everyDay')}
           checked={status.enabled}
           disabled={!status.folder || busy}
           onChange={(e) => {
@@ -180,8 +189,8 @@ function AutoBackupSection() {
           }}
         />
         <NumberInput
-          label="Keep the newest"
-          suffix=" backups"
+          label={t('data.auto.keep')}
+          suffix={t('data.auto.keepSuffix')}
           w={170}
           min={1}
           max={AUTO_BACKUP_KEEP_MAX}
@@ -203,9 +212,9 @@ function AutoBackupSection() {
       />
       <NewPassphraseDialog
         opened={choosingPassphrase}
-        title="Protect the daily backups with a passphrase"
-        intro="Every automatic backup will be encrypted (AES-256) with this passphrase. The desktop app keeps it in this computer’s keychain so it can make them unattended; restoring one asks for it."
-        confirmLabel="Keep this passphrase"
+        title={t('data.auto.dialogTitle')}
+        intro={t('data.auto.dialogIntro')}
+        confirmLabel={t('data.auto.dialogConfirm')}
         busy={busy}
         onCancel={() => setChoosingPassphrase(false)}
         onConfirm={(passphrase) => {
@@ -215,8 +224,8 @@ function AutoBackupSection() {
       />
       <Text size="sm">
         {status.lastWrittenAt
-          ? `Last automatic backup: ${when(status.lastWrittenAt)} (${status.lastFileName}).`
-          : 'No automatic backup yet.'}
+          ? t('data.auto.last', { when: when(status.lastWrittenAt), file: status.lastFileName ?? '' })
+          : t('data.auto.none')}
       </Text>
       {status.enabled && status.due && (
         <Group>
@@ -230,7 +239,7 @@ function AutoBackupSection() {
               })
             }
           >
-            Back up into the folder now
+            {t('data.auto.now')}
           </Button>
         </Group>
       )}
@@ -255,31 +264,28 @@ function AutoBackupProtection({
   onSet: () => void;
   onClear: () => void;
 }) {
+  const t = useT();
   if (status.keychainProblem && !status.encrypted) {
     return (
       <Text size="sm" c="dimmed" data-testid="auto-backup-protection">
-        Protecting the daily backups with a passphrase is not available: {status.keychainProblem}.
+        {t('data.auto.noKeychain', { problem: status.keychainProblem })}
       </Text>
     );
   }
   return (
     <Group gap="sm" data-testid="auto-backup-protection">
-      <Text size="sm">
-        {status.encrypted
-          ? 'Protected with a passphrase kept in this computer’s keychain.'
-          : 'Not protected with a passphrase.'}
-      </Text>
+      <Text size="sm">{status.encrypted ? t('data.auto.protected') : t('data.auto.notProtected')}</Text>
       <Button variant="default" size="xs" disabled={busy || status.keychainProblem !== null} onClick={onSet}>
-        {status.encrypted ? 'Change the passphrase…' : 'Protect with a passphrase…'}
+        {status.encrypted ? t('data.auto.change') : t('data.auto.protect')}
       </Button>
       {status.encrypted && (
         <Button variant="subtle" size="xs" disabled={busy} onClick={onClear}>
-          Stop protecting
+          {t('data.auto.stop')}
         </Button>
       )}
       {status.encrypted && status.keychainProblem && (
         <Text size="sm" c="red.8">
-          The daily backups cannot be made: {status.keychainProblem}.
+          {t('data.auto.cannot', { problem: status.keychainProblem })}
         </Text>
       )}
     </Group>
@@ -289,8 +295,9 @@ function AutoBackupProtection({
 // ---------------------------------------------------------------------------------------------------------------
 
 function RestoreSection() {
+  const t = useT();
   return (
-    <Section title="Restore from a backup" label="Restore from a backup">
+    <Section title={t('data.restore.title')} label={t('data.restore.title')}>
       <RestorePanel />
     </Section>
   );
@@ -305,33 +312,33 @@ function StorageSection() {
   useEffect(refresh, [refresh]);
   const desktop = platform().kind === 'desktop';
   const attachments = useLiveQuery(() => attachmentsSpaceUsed(db()), []);
-  const warning = attachments && facts ? storageWarning(attachments.bytes, facts.usageBytes, facts.quotaBytes) : null;
+  const t = useT();
+  const warning =
+    attachments && facts ? storageWarningIn(t, attachments.bytes, facts.usageBytes, facts.quotaBytes) : null;
 
   return (
-    <Section title="Storage on this computer" label="Storage on this computer">
+    <Section title={t('data.storage.title')} label={t('data.storage.title')}>
       {warning && (
-        <Alert color="orange" variant="light" title="Space is running short" data-testid="storage-warning">
+        <Alert color="orange" variant="light" title={t('data.storage.short')} data-testid="storage-warning">
           {warning}
         </Alert>
       )}
       <Group gap="sm">
-        <Text size="sm">Kept safe from clean-ups:</Text>
+        <Text size="sm">{t('data.storage.kept')}</Text>
         {facts === null ? (
           <Text size="sm">…</Text>
         ) : facts.persisted ? (
           <Badge color="teal" variant="light">
-            Yes
+            {t('data.storage.yes')}
           </Badge>
         ) : (
           <Badge color="orange" variant="light">
-            {facts.persisted === null ? 'Unknown' : 'Not yet'}
+            {facts.persisted === null ? t('data.storage.unknown') : t('data.storage.notYet')}
           </Badge>
         )}
       </Group>
       <Text size="sm" c="dimmed">
-        {desktop
-          ? 'The desktop app keeps its data in its own folder on this computer.'
-          : 'A browser may delete a site’s data when the disk runs low, unless it has agreed to keep it. Redress asks when it starts; some browsers only agree for sites you bookmark or install.'}
+        {desktop ? t('data.storage.desktop') : t('data.storage.browser')}
       </Text>
       {facts && !facts.persisted && (
         <Group>
@@ -344,33 +351,39 @@ function StorageSection() {
               })
             }
           >
-            Ask the browser to keep my data
+            {t('data.storage.ask')}
           </Button>
           {asked === false && (
             <Text size="sm" c="orange.8">
-              The browser said no. Keep backups, and consider the desktop app.
+              {t('data.storage.refused')}
             </Text>
           )}
         </Group>
       )}
       <Text size="sm" data-testid="data-size">
         {facts?.usageBytes != null
-          ? `Data stored: ${formatBytes(facts.usageBytes)}${facts.quotaBytes ? ` (space allowed: ${formatBytes(facts.quotaBytes)})` : ''}.`
-          : 'Data stored: the browser does not say.'}
+          ? facts.quotaBytes
+            ? t('data.storage.sizeOf', {
+                used: fileSizeIn(t, facts.usageBytes),
+                allowed: fileSizeIn(t, facts.quotaBytes),
+              })
+            : t('data.storage.size', { used: fileSizeIn(t, facts.usageBytes) })
+          : t('data.storage.sizeUnknown')}
       </Text>
       <Text size="sm" data-testid="attachments-size">
         {attachments
-          ? `Attachments: ${attachments.files === 1 ? 'one file' : `${attachments.files.toLocaleString('en-GB')} files`}, ${formatBytes(attachments.bytes)}.`
-          : 'Attachments: …'}
+          ? t('data.storage.attachments', { files: attachments.files, size: fileSizeIn(t, attachments.bytes) })
+          : t('data.storage.attachmentsLoading')}
       </Text>
     </Section>
   );
 }
 
 export function DataPage() {
+  const t = useT();
   return (
     <Stack gap="lg" maw={900}>
-      <ScreenTitle>Your data</ScreenTitle>
+      <ScreenTitle>{t('data.title')}</ScreenTitle>
       <BackupSection />
       <RestoreSection />
       <AutoBackupSection />

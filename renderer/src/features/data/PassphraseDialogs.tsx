@@ -4,10 +4,9 @@
 // error under it. Nothing here keeps the passphrase once the dialog closes.
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { MIN_PASSPHRASE_LENGTH, PASSPHRASE_LENGTH_REASON, passphraseProblem } from '#shared/backup/encryption';
-
-export const PASSPHRASE_LOST_WARNING =
-  'Keep the passphrase somewhere safe other than this computer (a password manager, or written down and locked away). It is not stored anywhere: if it is lost, nobody, including you, can open the backup.';
+import { MIN_PASSPHRASE_LENGTH } from '#shared/backup/encryption';
+import { useT } from '#lib/i18n/index';
+import { passphraseProblemIn } from './words';
 
 export interface NewPassphraseDialogProps {
   opened: boolean;
@@ -34,6 +33,7 @@ export function NewPassphraseDialog({
   const [second, setSecond] = useState('');
   const [firstError, setFirstError] = useState<string | null>(null);
   const [secondError, setSecondError] = useState<string | null>(null);
+  const t = useT();
 
   const reset = () => {
     setFirst('');
@@ -47,9 +47,9 @@ export function NewPassphraseDialog({
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const problem = passphraseProblem(first);
+    const problem = passphraseProblemIn(t, first);
     setFirstError(problem);
-    const mismatch = !problem && first !== second ? 'The two passphrases are not the same: type it again.' : null;
+    const mismatch = !problem && first !== second ? t('passphrase.mismatch') : null;
     setSecondError(mismatch);
     if (problem || mismatch) return;
     const chosen = first;
@@ -63,8 +63,8 @@ export function NewPassphraseDialog({
         <Stack gap="sm">
           {typeof intro === 'string' ? <Text size="sm">{intro}</Text> : intro}
           <PasswordInput
-            label="Passphrase"
-            description={`At least ${MIN_PASSPHRASE_LENGTH} characters: ${PASSPHRASE_LENGTH_REASON}`}
+            label={t('passphrase.label')}
+            description={t('passphrase.hint', { min: MIN_PASSPHRASE_LENGTH, why: t('passphrase.why') })}
             value={first}
             onChange={(e) => setFirst(e.currentTarget.value)}
             error={firstError}
@@ -73,8 +73,8 @@ export function NewPassphraseDialog({
             required
           />
           <PasswordInput
-            label="Passphrase again"
-            description="Typed a second time, so a slip of the finger cannot lock the backup for ever."
+            label={t('passphrase.again')}
+            description={t('passphrase.againHint')}
             value={second}
             onChange={(e) => setSecond(e.currentTarget.value)}
             error={secondError}
@@ -82,11 +82,11 @@ export function NewPassphraseDialog({
             required
           />
           <Text size="sm" c="orange.9">
-            {PASSPHRASE_LOST_WARNING}
+            {t('passphrase.lost')}
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={cancel}>
-              Cancel
+              {t('passphrase.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
               {confirmLabel}
@@ -112,6 +112,7 @@ export interface PassphrasePromptProps {
 /** Type the passphrase of a protected backup file. */
 export function PassphrasePrompt({ opened, fileName, busy, error, onCancel, onSubmit }: PassphrasePromptProps) {
   const [value, setValue] = useState('');
+  const t = useT();
   const cancel = () => {
     setValue('');
     onCancel();
@@ -122,15 +123,14 @@ export function PassphrasePrompt({ opened, fileName, busy, error, onCancel, onSu
     onSubmit(value);
   };
   return (
-    <Modal opened={opened} onClose={cancel} title="This backup is protected with a passphrase" centered size="lg">
-      <form onSubmit={submit} noValidate aria-label="Passphrase of the backup">
+    <Modal opened={opened} onClose={cancel} title={t('passphrase.promptTitle')} centered size="lg">
+      <form onSubmit={submit} noValidate aria-label={t('passphrase.promptForm')}>
         <Stack gap="sm">
           <Text size="sm">
-            {fileName ? `${fileName} is encrypted.` : 'This file is encrypted.'} Type the passphrase it was made with.
-            Nothing on this desk changes until you have seen what it holds and confirmed the restore.
+            {fileName ? t('passphrase.promptFile', { file: fileName }) : t('passphrase.promptNoFile')}
           </Text>
           <PasswordInput
-            label="Passphrase"
+            label={t('passphrase.label')}
             value={value}
             onChange={(e) => setValue(e.currentTarget.value)}
             error={error}
@@ -140,10 +140,10 @@ export function PassphrasePrompt({ opened, fileName, busy, error, onCancel, onSu
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={cancel} disabled={busy}>
-              Cancel
+              {t('passphrase.cancel')}
             </Button>
             <Button type="submit" loading={busy} disabled={!value}>
-              Open the backup
+              {t('passphrase.open')}
             </Button>
           </Group>
         </Stack>

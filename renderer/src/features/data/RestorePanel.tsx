@@ -20,57 +20,22 @@ import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { BACKUP_FILE_EXTENSION, BackupFileError } from '#shared/backup/format';
-import {
-  describeOverLimits,
-  formatCount,
-  type RestoreMode,
-  type RestoreProgress,
-  restoreProgressText,
-  type RestoreReport,
-  RestoreError,
-} from '#db/backup/backup';
+import { type RestoreMode, type RestoreProgress, type RestoreReport, RestoreError } from '#db/backup/backup';
 import { type CheckedBackup, checkBackupFile, forgetCheckedBackup, restoreCheckedBackup } from '#db/backup/client';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import { useWorkingPerson } from '#features/people';
+import { formatNumber, formatTimestamp as when } from '#lib/format';
+import { type MessageKey, type Translate, useT } from '#lib/i18n/index';
 import { PassphrasePrompt } from './PassphraseDialogs';
+import { overLimitsIn, restoreProgressIn } from './words';
 
-/** A timestamp as people read it: 22 Nov 2026, 14:05. */
-export const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-
-const MODE_TEXT: Record<RestoreMode, { label: string; description: string; confirm: string }> = {
-  'into-empty': {
-    label: 'Restore into this empty desk',
-    description: 'This desk has no cases yet: everything comes from the backup, its settings and people included.',
-    confirm: 'Restore',
-  },
-  merge: {
-    label: 'Merge with what is here',
-    description:
-      'Adds the cases, timelines and letters from the backup that are not here. A case in both keeps the copy changed last. Nothing here is deleted; this desk’s settings stay.',
-    confirm: 'Merge',
-  },
-  replace: {
-    label: 'Replace what is here',
-    description:
-      'This desk’s cases, timelines, letters, settings and people become exactly the backup’s. Anything logged here since the backup was made is LOST. Reference numbers already handed out are never reused.',
-    confirm: 'Replace this desk’s data',
-  },
-};
-
-const TABLE_LABELS: [keyof RestoreReport['added'], string][] = [
-  ['cases', 'Cases'],
-  ['events', 'Timeline entries'],
-  ['letters', 'Letters'],
-  ['people', 'People'],
-  ['audit', 'Audit entries'],
+const TABLE_LABELS: [keyof RestoreReport['added'], MessageKey][] = [
+  ['cases', 'restore.cases'],
+  ['events', 'restore.events'],
+  ['letters', 'restore.letters'],
+  ['people', 'restore.people'],
+  ['audit', 'restore.audit'],
 ];
 
 export interface RestorePanelProps {
@@ -99,6 +64,13 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
   const [report, setReport] = useState<RestoreReport | null>(null);
   /** An encrypted file waiting for its passphrase (kept only while the prompt is open), and the last refusal. */
   const [locked, setLocked] = useState<{ file: File; error: string | null } | null>(null);
+  const t = useT();
+  // The catalogue's restore.mode.<mode>, .description and .confirm.
+  const modeWords = (m: RestoreMode) => ({
+    label: t(`restore.mode.${m}`),
+    description: t(`restore.mode.${m}.description`),
+    confirm: t(`restore.mode.${m}.confirm`),
+  });
 
   const empty = casesHere === 0;
   const modes: RestoreMode[] = firstRun
@@ -139,7 +111,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
       if (error instanceof BackupFileError) setProblem({ message: error.message, problems: error.problems });
       else
         setProblem({
-          message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}`,
+          message: t('restore.unreadable', { error: error instanceof Error ? error.message : String(error) }),
           problems: [],
         });
     } finally {
@@ -162,15 +134,15 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
       setBackup(null);
       notifications.show({
         color: 'teal',
-        title: 'Backup restored',
-        message: `${formatCount(done.casesNow)} ${done.casesNow === 1 ? 'case' : 'cases'} on this desk now.`,
+        title: t('restore.backupRestored'),
+        message: t('restore.casesNow', { n: done.casesNow }),
       });
       onRestored?.(done);
     } catch (error) {
       const message =
         error instanceof RestoreError
           ? error.message
-          : `Nothing was restored: ${error instanceof Error ? error.message : String(error)}`;
+          : t('restore.nothingRestored', { error: error instanceof Error ? error.message : String(error) });
       setProblem({ message, problems: [] });
     } finally {
       setRestoring(false);
@@ -191,15 +163,13 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
   return (
     <Stack gap="sm">
       <Text size="sm">
-        {firstRun
-          ? `Choose the backup file made on the other computer (${BACKUP_FILE_EXTENSION}, from “Your data”). Redress checks all of it first and shows what it holds; the desk’s settings, people, cases, timelines and letters all come from it, so there is nothing to fill in below.`
-          : `Choose a backup file (${BACKUP_FILE_EXTENSION}). Redress checks all of it first and shows what it holds; nothing changes until you confirm, and a restore either completes or changes nothing.`}
+        {t(firstRun ? 'restore.introFirstRun' : 'restore.intro', { extension: BACKUP_FILE_EXTENSION })}
       </Text>
       <Group>
         <FileButton onChange={(file) => void choose(file)} accept={`${BACKUP_FILE_EXTENSION},.gz,application/gzip`}>
           {(props) => (
             <Button variant="default" loading={reading} disabled={restoring} {...props}>
-              Choose a backup file…
+              {t('restore.choose')}
             </Button>
           )}
         </FileButton>
@@ -211,10 +181,10 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
       </Group>
 
       {problem && (
-        <Alert color="red" role="alert" title="Not restored">
+        <Alert color="red" role="alert" title={t('restore.notRestored')}>
           <Text size="sm">{problem.message}</Text>
           {problem.problems.length > 0 && (
-            <List size="sm" mt="xs" aria-label="Problems found">
+            <List size="sm" mt="xs" aria-label={t('restore.problems')}>
               {problem.problems.map((p) => (
                 <List.Item key={p}>
                   <Text size="sm" ff="monospace">
@@ -228,44 +198,40 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
       )}
 
       {backup && counts && (
-        <Stack gap="sm" aria-label="The backup file">
-          <Text size="sm">
-            Made {when(backup.header.madeAt)}
-            {backup.header.deskPrefix ? ` by desk ${backup.header.deskPrefix}` : ''}
-            {backup.header.app ? ` with ${backup.header.app}` : ''}. The checksum matches.
-          </Text>
+        <Stack gap="sm" aria-label={t('restore.file')}>
+          <Text size="sm">{madeText(t, backup.header)}</Text>
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-            <Fact label="Cases" value={counts.cases} />
-            <Fact label="Timeline entries" value={counts.events} />
-            <Fact label="Letters" value={counts.letters} />
-            <Fact label="People" value={counts.people ?? 0} />
+            <Fact label={t('restore.cases')} value={counts.cases} />
+            <Fact label={t('restore.events')} value={counts.events} />
+            <Fact label={t('restore.letters')} value={counts.letters} />
+            <Fact label={t('restore.people')} value={counts.people ?? 0} />
           </SimpleGrid>
-          {describeOverLimits(backup.overLimits) && (
+          {overLimitsIn(t, backup.overLimits) && (
             <Alert color="yellow" data-testid="restore-over-limits">
-              {describeOverLimits(backup.overLimits)}
+              {overLimitsIn(t, backup.overLimits)}
             </Alert>
           )}
           {modes.length > 1 ? (
-            <Radio.Group label="How to restore it" value={mode} onChange={(v) => setMode(v as RestoreMode)}>
+            <Radio.Group label={t('restore.how')} value={mode} onChange={(v) => setMode(v as RestoreMode)}>
               <Stack gap="xs" mt="xs">
                 {modes.map((m) => (
                   <Radio
                     key={m}
                     value={m}
-                    label={MODE_TEXT[m].label}
-                    description={MODE_TEXT[m].description}
+                    label={modeWords(m).label}
+                    description={modeWords(m).description}
                     disabled={restoring}
                   />
                 ))}
               </Stack>
             </Radio.Group>
           ) : (
-            mode && <Text size="sm">{MODE_TEXT[mode].description}</Text>
+            mode && <Text size="sm">{modeWords(mode).description}</Text>
           )}
           {anonymise && <AnonymiseNotice {...anonymise} />}
           {noSettings && (
             <Alert color="orange" variant="light">
-              This backup holds no desk settings: after restoring, fill in the form below once.
+              {t('restore.noSettings')}
             </Alert>
           )}
           <Group>
@@ -275,7 +241,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
               loading={restoring}
               onClick={() => setConfirming(true)}
             >
-              Restore…
+              {t('restore.restore')}
             </Button>
           </Group>
           {restoring && <RestoreProgressView progress={progress} />}
@@ -283,29 +249,28 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
       )}
 
       {report && (
-        <Alert color="teal" role="status" title="Restored">
+        <Alert color="teal" role="status" title={t('restore.restored')}>
           <Text size="sm">
-            {report.mode === 'merge' ? 'Merged' : 'Restored'}: this desk now has {formatCount(report.casesNow)}{' '}
-            {report.casesNow === 1 ? 'case' : 'cases'}.
+            {t(report.mode === 'merge' ? 'restore.doneMerged' : 'restore.doneRestored', { n: report.casesNow })}
           </Text>
-          <Table mt="xs" withRowBorders={false} aria-label="What changed">
+          <Table mt="xs" withRowBorders={false} aria-label={t('restore.changed')}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th />
-                <Table.Th>Added</Table.Th>
-                <Table.Th>Updated</Table.Th>
-                <Table.Th>Kept as here</Table.Th>
-                <Table.Th>Removed</Table.Th>
+                <Table.Th>{t('restore.added')}</Table.Th>
+                <Table.Th>{t('restore.updated')}</Table.Th>
+                <Table.Th>{t('restore.kept')}</Table.Th>
+                <Table.Th>{t('restore.removed')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {TABLE_LABELS.map(([table, label]) => (
                 <Table.Tr key={table}>
-                  <Table.Td>{label}</Table.Td>
-                  <Table.Td>{formatCount(report.added[table])}</Table.Td>
-                  <Table.Td>{formatCount(report.updated[table])}</Table.Td>
-                  <Table.Td>{formatCount(report.kept[table])}</Table.Td>
-                  <Table.Td>{formatCount(report.removed[table])}</Table.Td>
+                  <Table.Td>{t(label)}</Table.Td>
+                  <Table.Td>{formatNumber(report.added[table])}</Table.Td>
+                  <Table.Td>{formatNumber(report.updated[table])}</Table.Td>
+                  <Table.Td>{formatNumber(report.kept[table])}</Table.Td>
+                  <Table.Td>{formatNumber(report.removed[table])}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -313,17 +278,21 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
           {report.anonymisedAgain &&
             (report.anonymisedAgain.references.length > 0 || report.anonymisedAgain.lettersDeleted > 0) && (
               <Text size="sm" mt="xs" data-testid="anonymised-again">
-                Anonymised again, as this desk had done before: {casesText(report.anonymisedAgain.references.length)}
-                {report.anonymisedAgain.references.length
-                  ? ` (${listed(report.anonymisedAgain.references)})`
-                  : ''}; {formatCount(report.anonymisedAgain.lettersDeleted)}{' '}
-                {report.anonymisedAgain.lettersDeleted === 1 ? 'letter' : 'letters'} deleted.
+                {t(
+                  report.anonymisedAgain.references.length
+                    ? 'restore.anonymisedAgainListed'
+                    : 'restore.anonymisedAgain',
+                  {
+                    n: report.anonymisedAgain.references.length,
+                    list: listed(t, report.anonymisedAgain.references),
+                    letters: report.anonymisedAgain.lettersDeleted,
+                  },
+                )}
               </Text>
             )}
           {report.anonymisedAgain && report.anonymisedAgain.stillOpen.length > 0 && (
             <Text size="sm" mt="xs">
-              Open in the backup, so restored as they are and not anonymised (this desk had anonymised them; check
-              them): {listed(report.anonymisedAgain.stillOpen)}.
+              {t('restore.stillOpen', { list: listed(t, report.anonymisedAgain.stillOpen) })}
             </Text>
           )}
         </Alert>
@@ -337,7 +306,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
         onCancel={() => {
           setLocked(null);
           setProblem({
-            message: 'Not opened: this backup is protected with a passphrase. Choose the file again to type it.',
+            message: t('restore.notOpened'),
             problems: [],
           });
         }}
@@ -347,25 +316,24 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
       <Modal
         opened={confirming}
         onClose={() => setConfirming(false)}
-        title={mode ? `${MODE_TEXT[mode].label}?` : ''}
+        title={mode ? t('restore.confirmTitle', { mode: modeWords(mode).label }) : ''}
         centered
       >
         {mode && (
           <Stack>
-            <Text size="sm">{MODE_TEXT[mode].description}</Text>
+            <Text size="sm">{modeWords(mode).description}</Text>
             {mode === 'replace' && (
               <Alert color="red">
-                The {formatCount(casesHere ?? 0)} {casesHere === 1 ? 'case' : 'cases'} on this desk now will be replaced
-                by the backup’s {formatCount(counts?.cases ?? 0)}. Make a backup of this desk first if you may need it.
+                {t('restore.replaceWarning', { here: casesHere ?? 0, backup: counts?.cases ?? 0 })}
               </Alert>
             )}
             {anonymise && <AnonymiseNotice {...anonymise} />}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirming(false)}>
-                Cancel
+                {t('restore.cancel')}
               </Button>
               <Button color={mode === 'replace' ? 'red' : 'teal'} onClick={() => void restore()}>
-                {MODE_TEXT[mode].confirm}
+                {modeWords(mode).confirm}
               </Button>
             </Group>
           </Stack>
@@ -381,19 +349,17 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
  * 1 GB) with nothing to count: the sentence says what is saved, and the seconds it has taken so far keep moving.
  */
 function RestoreProgressView({ progress }: { progress: RestoreProgress | null }) {
+  const t = useT();
   const percent = progress ? (progress.total > 0 ? Math.floor((progress.done * 100) / progress.total) : 100) : 0;
   const saving = useSecondsSince(progress?.stage === 'finishing');
   return (
     <Stack gap={6} data-testid="restore-progress">
-      <Progress value={percent} size="lg" striped animated aria-label="Restore progress" />
+      <Progress value={percent} size="lg" striped animated aria-label={t('restore.progress')} />
       <Text size="sm" fw={500} data-testid="restore-progress-text">
-        {progress ? restoreProgressText(progress) : 'Starting the restore…'}
+        {progress ? restoreProgressIn(t, progress) : t('restore.starting')}
       </Text>
       <Text size="xs" c="dimmed" data-testid="restore-progress-note">
-        {saving === null
-          ? `${percent}% done.`
-          : `Saving for ${formatCount(saving)} ${saving === 1 ? 'second' : 'seconds'} so far.`}{' '}
-        Keep Redress open until it says “Restored”: if it is closed before then, nothing on this desk changes.
+        {saving === null ? t('restore.percent', { percent }) : t('restore.savingFor', { seconds: saving })}
       </Text>
     </Stack>
   );
@@ -415,30 +381,36 @@ function useSecondsSince(on: boolean): number | null {
   return seconds;
 }
 
-const casesText = (n: number) => `${formatCount(n)} ${n === 1 ? 'case' : 'cases'}`;
 /** References as a list, the first 20 of them. */
-const listed = (references: readonly string[]) =>
-  `${references.slice(0, 20).join(', ')}${references.length > 20 ? `, and ${formatCount(references.length - 20)} more` : ''}`;
+const listed = (t: Translate, references: readonly string[]) =>
+  references.length > 20
+    ? t('restore.listedMore', { list: references.slice(0, 20).join(', '), more: references.length - 20 })
+    : references.join(', ');
+
+/** "Made 22 Nov 2026, 14:05 by desk RDR with Redress 1.4. The checksum matches." */
+function madeText(t: Translate, header: { madeAt: string; deskPrefix?: string; app?: string }): string {
+  const values = { when: when(header.madeAt), desk: header.deskPrefix ?? '', app: header.app ?? '' };
+  if (header.deskPrefix && header.app) return t('restore.madeByWith', values);
+  if (header.deskPrefix) return t('restore.madeBy', values);
+  if (header.app) return t('restore.madeWith', values);
+  return t('restore.made', values);
+}
 
 /**
  * Before a restore: the backup's cases this desk had anonymised (its own record) that the backup holds with their
  * personal data, anonymised again right after the restore; and those the backup holds open, restored as they are.
  */
 function AnonymiseNotice({ references, open }: { references: readonly string[]; open: readonly string[] }) {
+  const t = useT();
   if (references.length === 0 && open.length === 0) return null;
   return (
-    <Alert color="orange" variant="light" title="Anonymised again after the restore" data-testid="anonymise-preview">
+    <Alert color="orange" variant="light" title={t('restore.anonymiseTitle')} data-testid="anonymise-preview">
       {references.length > 0 && (
-        <Text size="sm">
-          This desk had anonymised {casesText(references.length)} that the backup holds with personal data: right after
-          the restore they are anonymised again and their letters deleted: {listed(references)}.
-        </Text>
+        <Text size="sm">{t('restore.anonymiseReferences', { n: references.length, list: listed(t, references) })}</Text>
       )}
       {open.length > 0 && (
         <Text size="sm" mt={references.length ? 'xs' : 0}>
-          {casesText(open.length)} this desk had anonymised {open.length === 1 ? 'is' : 'are'} open in the backup:
-          restored as {open.length === 1 ? 'it is' : 'they are'}, never anonymised this way; check{' '}
-          {open.length === 1 ? 'it' : 'them'} after the restore: {listed(open)}.
+          {t('restore.anonymiseOpen', { n: open.length, list: listed(t, open) })}
         </Text>
       )}
     </Alert>
@@ -451,7 +423,7 @@ function Fact({ label, value }: { label: string; value: number }) {
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text fw={600}>{value.toLocaleString('en-GB')}</Text>
+      <Text fw={600}>{formatNumber(value)}</Text>
     </Paper>
   );
 }

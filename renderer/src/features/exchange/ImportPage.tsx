@@ -25,7 +25,7 @@ import {
   guessMapping,
   guessProviderSource,
   IMPORT_FIELDS,
-  mappingConflicts,
+  mappingClashes,
   MAX_IMPORT_ROWS,
   rowToForm,
   unmappedRequired,
@@ -35,7 +35,6 @@ import {
   type ImportCheck,
   type ProviderSource,
 } from '#shared/exports/cases-import';
-import { CATEGORY_LABELS, CHANNEL_LABELS, type Category, type Channel } from '#shared/model/case';
 import type { IntakeField } from '#shared/model/intake';
 import { deskProviders, usualProvider } from '#shared/model/provider';
 import { todayIso } from '#lib/today';
@@ -46,15 +45,16 @@ import { decodeCsvBytes, ENCODING_NAMES, parseCsv, type CsvEncoding, type Parsed
 import { importCheckedCases, withoutDuplicates, type ImportResult } from './import';
 import { useImportCheck } from './useImportCheck';
 import { ScreenTitle } from '#ui/ScreenTitle';
+import { enGB, type MessageKey, type Translate, useT } from '#lib/i18n/index';
 
 const PREVIEW_ROWS = 5;
 /** The report lists every problem; drawing more than this many at once would slow the page, so it says how many more. */
 const REPORT_LIMIT = 1000;
-const DELIMITER_NAMES: Record<string, string> = {
-  ',': 'commas',
-  ';': 'semicolons',
-  '\t': 'tabs',
-  '|': 'vertical bars',
+const DELIMITER_NAMES: Record<string, MessageKey> = {
+  ',': 'import.delimiter.comma',
+  ';': 'import.delimiter.semicolon',
+  '\t': 'import.delimiter.tab',
+  '|': 'import.delimiter.bar',
 };
 const PREVIEW_FIELDS: IntakeField[] = [
   'receivedOn',
@@ -75,12 +75,15 @@ interface LoadedFile {
   parsed: ParsedCsv;
 }
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+/** A field's name (shared/exports' IMPORT_FIELDS, in the interface language). */
+const fieldName = (t: Translate, field: string) => t(`import.field.${field}` as MessageKey);
 
-function previewValue(field: IntakeField, value: string | boolean): string {
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (field === 'channel') return CHANNEL_LABELS[value as Channel] ?? value;
-  if (field === 'category') return CATEGORY_LABELS[value as Category] ?? value;
+function previewValue(t: Translate, field: IntakeField, value: string | boolean): string {
+  if (typeof value === 'boolean') return value ? t('import.yes') : t('import.no');
+  if ((field === 'channel' || field === 'category') && value) {
+    const key = `model.${field}.${value}`;
+    return key in enGB ? t(key as MessageKey) : value;
+  }
   return value.length > 80 ? `${value.slice(0, 79)}…` : value;
 }
 
@@ -98,6 +101,7 @@ export function ImportPage() {
   const [result, setResult] = useState<(ImportResult & { fileName: string }) | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const today = todayIso();
+  const t = useT();
 
   const choose = async (chosen: File | null) => {
     setPicked(chosen);
@@ -112,28 +116,26 @@ export function ImportPage() {
       const decoded = decodeCsvBytes(new Uint8Array(await chosen.arrayBuffer()));
       const parsed = parseCsv(decoded.text);
       if (parsed.headers.length === 0) {
-        setFileError(
-          `${chosen.name} is empty: the first row should name the columns, with one complaint on each row below it.`,
-        );
+        setFileError(t('import.empty', { file: chosen.name }));
         return;
       }
       if (parsed.rows.length > MAX_IMPORT_ROWS) {
-        setFileError(
-          `${chosen.name} has ${count(parsed.rows.length, 'row', 'rows')}; up to ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} can be imported at once. Split the file and import each part.`,
-        );
+        setFileError(t('import.tooMany', { file: chosen.name, rows: parsed.rows.length, max: MAX_IMPORT_ROWS }));
         return;
       }
       setFile({ name: chosen.name, encoding: decoded.encoding, parsed });
       setMapping(guessMapping(parsed.headers));
     } catch (error) {
-      setFileError(`Could not read ${chosen.name}: ${error instanceof Error ? error.message : String(error)}`);
+      setFileError(
+        t('import.unreadable', { file: chosen.name, error: error instanceof Error ? error.message : String(error) }),
+      );
     }
   };
 
   const headers = file?.parsed.headers ?? NO_HEADERS;
   const columnOptions = useMemo(
-    () => headers.map((h, i) => ({ value: String(i), label: h || `Column ${i + 1}` })),
-    [headers],
+    () => headers.map((h, i) => ({ value: String(i), label: h || t('import.column', { n: i + 1 }) })),
+    [headers, t],
   );
   // The provider: a column naming it, or one for the whole file (the desk's usual one unless another is chosen).
   const providers = useMemo(() => (settings ? deskProviders(settings) : []), [settings]);
@@ -153,13 +155,16 @@ export function ImportPage() {
     () => [
       ...providers
         .filter((p) => !p.retiredOn)
-        .map((p) => ({ value: `provider:${p.id}`, label: `Every row: ${p.name}` })),
-      ...headers.map((h, i) => ({ value: `column:${i}`, label: `From the column “${h || `Column ${i + 1}`}”` })),
+        .map((p) => ({ value: `provider:${p.id}`, label: t('import.everyRow', { provider: p.name }) })),
+      ...headers.map((h, i) => ({
+        value: `column:${i}`,
+        label: t('import.fromColumn', { column: h || t('import.column', { n: i + 1 }) }),
+      })),
     ],
-    [providers, headers],
+    [providers, headers, t],
   );
   const missing = mapping ? unmappedRequired(mapping) : [];
-  const conflicts = mapping ? mappingConflicts(mapping, headers) : [];
+  const conflicts = useMemo(() => (mapping ? mappingClashes(mapping, headers) : []), [mapping, headers]);
   const checkInput = useMemo(
     () => (file && file.parsed.errors.length === 0 ? { rows: file.parsed.rows, headers: file.parsed.headers } : null),
     [file],
@@ -209,7 +214,7 @@ export function ImportPage() {
       setPicked(null);
       setMapping(null);
     } catch (error) {
-      setImportError(`Nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
+      setImportError(t('import.failed', { error: error instanceof Error ? error.message : String(error) }));
     } finally {
       setImporting(false);
     }
@@ -218,27 +223,29 @@ export function ImportPage() {
   return (
     <Stack gap="md" maw={1100} data-step={result ? 'done' : !file ? 'choose' : ready ? 'ready' : 'check'}>
       <Group justify="space-between">
-        <ScreenTitle>Import cases</ScreenTitle>
+        <ScreenTitle>{t('import.title')}</ScreenTitle>
         <Anchor component="button" onClick={() => navigate('/cases')}>
-          Back to the cases
+          {t('import.back')}
         </Anchor>
       </Group>
 
       {result && (
-        <Alert color="teal" title={`${count(result.count, 'case', 'cases')} imported`} role="status">
+        <Alert color="teal" title={t('import.imported', { n: result.count })} role="status">
           <Text size="sm">
             {result.count > 0
-              ? `From ${result.fileName}: logged as ${result.firstReference}${result.count > 1 ? ` to ${result.lastReference}` : ''}, each with its first timeline entry.`
+              ? t(result.count > 1 ? 'import.loggedMany' : 'import.loggedOne', {
+                  file: result.fileName,
+                  first: result.firstReference ?? '',
+                  last: result.lastReference ?? '',
+                })
               : result.leftOut.length > 0
-                ? `Every complaint in ${result.fileName} is already in Redress: nothing new was logged.`
-                : `${result.fileName} had no complaints in it.`}
-            {result.count > 0 &&
-              result.leftOut.length > 0 &&
-              ` ${count(result.leftOut.length, 'row was', 'rows were')} left out: already in Redress.`}
+                ? t('import.allThere', { file: result.fileName })
+                : t('import.noComplaints', { file: result.fileName })}
+            {result.count > 0 && result.leftOut.length > 0 && ` ${t('import.leftOut', { n: result.leftOut.length })}`}
           </Text>
           <Group mt="xs">
             <Button size="xs" variant="light" onClick={() => navigate('/cases')}>
-              Open the case list
+              {t('import.openList')}
             </Button>
           </Group>
         </Alert>
@@ -246,15 +253,14 @@ export function ImportPage() {
 
       <Card withBorder>
         <Title order={4} mb={4}>
-          1. Choose the file
+          {t('import.step1')}
         </Title>
         <Text size="sm" c="dimmed" mb="sm">
-          A CSV file saved from Excel, LibreOffice or Google Sheets, separated by commas or semicolons. The first row
-          names the columns; each row below it is one complaint. Nothing is written until every row is right.
+          {t('import.step1Intro')}
         </Text>
         <FileInput
-          label="CSV file"
-          placeholder="Choose a .csv file"
+          label={t('import.file')}
+          placeholder={t('import.filePlaceholder')}
           accept=".csv,text/csv,text/plain"
           value={picked}
           onChange={(f) => void choose(f)}
@@ -263,25 +269,34 @@ export function ImportPage() {
           error={fileError}
         />
         {file && (
-          <Text size="sm" mt="xs" aria-label="File summary">
-            {file.name}: {count(file.parsed.rows.length, 'row', 'rows')} below the header,{' '}
-            {count(headers.length, 'column', 'columns')}, separated by{' '}
-            {DELIMITER_NAMES[file.parsed.delimiter] ?? `“${file.parsed.delimiter}”`}
-            {file.encoding === 'utf-8'
-              ? ''
-              : `; read as ${ENCODING_NAMES[file.encoding]} text${file.encoding === 'windows-1252' ? ' (not UTF-8)' : ''}`}
-            .
+          <Text size="sm" mt="xs" aria-label={t('import.summaryLabel')}>
+            {t(
+              file.encoding === 'utf-8'
+                ? 'import.summary'
+                : file.encoding === 'windows-1252'
+                  ? 'import.summaryNotUtf8'
+                  : 'import.summaryEncoding',
+              {
+                file: file.name,
+                rows: file.parsed.rows.length,
+                columns: headers.length,
+                delimiter: DELIMITER_NAMES[file.parsed.delimiter]
+                  ? t(DELIMITER_NAMES[file.parsed.delimiter])
+                  : t('import.quoted', { delimiter: file.parsed.delimiter }),
+                encoding: ENCODING_NAMES[file.encoding],
+              },
+            )}
           </Text>
         )}
         {file && file.parsed.errors.length > 0 && (
-          <Alert color="red" mt="sm" title="The file cannot be read as a table">
+          <Alert color="red" mt="sm" title={t('import.notTable')}>
             <List size="sm">
               {file.parsed.errors.slice(0, 20).map((e) => (
                 <List.Item key={e}>{e}</List.Item>
               ))}
             </List>
             <Text size="sm" mt="xs">
-              Fix the file in the spreadsheet and choose it again.
+              {t('import.fixFile')}
             </Text>
           </Alert>
         )}
@@ -290,30 +305,29 @@ export function ImportPage() {
       {file && mapping && (
         <Card withBorder>
           <Title order={4} mb={4}>
-            2. Match the columns
+            {t('import.step2')}
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
-            Redress guessed from the column names; change any that are wrong. Fields marked * are needed for every
-            complaint.
+            {t('import.step2Intro')}
           </Text>
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
             {IMPORT_FIELDS.map((f) => (
               <Select
                 key={f.field}
-                label={f.label}
+                label={fieldName(t, f.field)}
                 withAsterisk={f.required}
-                placeholder="Not in the file"
+                placeholder={t('import.notInFile')}
                 data={columnOptions}
                 value={mapping[f.field] === null ? null : String(mapping[f.field])}
                 onChange={(v) => setMapping({ ...mapping, [f.field]: v === null ? null : Number(v) })}
                 clearable
                 size="xs"
-                error={f.required && mapping[f.field] === null ? 'Choose a column' : undefined}
+                error={f.required && mapping[f.field] === null ? t('import.chooseColumn') : undefined}
               />
             ))}
             <Select
-              label="Provider"
-              description="The provider each complaint is about"
+              label={t('import.provider')}
+              description={t('import.providerHint')}
               data={providerChoices}
               value={
                 providerSource === null
@@ -331,10 +345,10 @@ export function ImportPage() {
               size="xs"
             />
             <Select
-              label="Dates like 03/04/2026 mean"
+              label={t('import.dateOrder')}
               data={[
-                { value: 'day-first', label: '3 April (day first)' },
-                { value: 'month-first', label: 'March 4 (month first)' },
+                { value: 'day-first', label: t('import.dayFirst') },
+                { value: 'month-first', label: t('import.monthFirst') },
               ]}
               value={dateOrder}
               onChange={(v) => v && setDateOrder(v as DateOrder)}
@@ -345,8 +359,11 @@ export function ImportPage() {
           {conflicts.length > 0 && (
             <Alert color="red" mt="sm">
               {conflicts.map((c) => (
-                <Text key={c} size="sm">
-                  {c}: choose one.
+                <Text key={c.column} size="sm">
+                  {t('import.clash', {
+                    column: c.column,
+                    fields: c.fields.map((f) => fieldName(t, f)).reduce((a, b) => t('import.and', { a, b })),
+                  })}
                 </Text>
               ))}
             </Alert>
@@ -357,19 +374,21 @@ export function ImportPage() {
       {file && mapping && file.parsed.rows.length > 0 && (
         <Card withBorder>
           <Title order={4} mb={4}>
-            3. Preview
+            {t('import.step3')}
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
-            The first {Math.min(PREVIEW_ROWS, file.parsed.rows.length)} of{' '}
-            {count(file.parsed.rows.length, 'row', 'rows')} as they will be read.
+            {t('import.step3Intro', {
+              shown: Math.min(PREVIEW_ROWS, file.parsed.rows.length),
+              rows: file.parsed.rows.length,
+            })}
           </Text>
           <ScrollArea>
-            <Table aria-label="Preview" striped withTableBorder fz="xs">
+            <Table aria-label={t('import.preview')} striped withTableBorder fz="xs">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Row</Table.Th>
+                  <Table.Th>{t('import.row')}</Table.Th>
                   {PREVIEW_FIELDS.map((f) => (
-                    <Table.Th key={f}>{IMPORT_FIELDS.find((x) => x.field === f)!.label}</Table.Th>
+                    <Table.Th key={f}>{fieldName(t, f)}</Table.Th>
                   ))}
                 </Table.Tr>
               </Table.Thead>
@@ -381,7 +400,7 @@ export function ImportPage() {
                       <Table.Td>{i + 2}</Table.Td>
                       {PREVIEW_FIELDS.map((f) => (
                         <Table.Td key={f} style={{ whiteSpace: 'pre-line' }}>
-                          {previewValue(f, form[f] ?? '')}
+                          {previewValue(t, f, form[f] ?? '')}
                         </Table.Td>
                       ))}
                     </Table.Tr>
@@ -396,53 +415,44 @@ export function ImportPage() {
       {file && mapping && progress && missing.length === 0 && conflicts.length === 0 && (
         <Card withBorder>
           <Title order={4} mb="sm">
-            4. Check and import
+            {t('import.step4')}
           </Title>
           <Text size="sm" mb={6} aria-live="polite">
-            Checking every row with the intake rules… {progress.done.toLocaleString('en-GB')} of{' '}
-            {progress.total.toLocaleString('en-GB')}
+            {t('import.checking', { done: progress.done, total: progress.total })}
           </Text>
-          <Progress value={(100 * progress.done) / Math.max(1, progress.total)} aria-label="Rows checked" />
+          <Progress value={(100 * progress.done) / Math.max(1, progress.total)} aria-label={t('import.rowsChecked')} />
         </Card>
       )}
 
       {file && mapping && check && missing.length === 0 && conflicts.length === 0 && (
         <Card withBorder>
           <Title order={4} mb="sm">
-            4. Check and import
+            {t('import.step4')}
           </Title>
           {check.problems.length > 0 ? (
             <>
-              <Alert
-                color="red"
-                title={`Nothing can be imported yet: ${count(check.invalidRows, 'row has', 'rows have')} problems`}
-                mb="sm"
-              >
-                <Text size="sm">
-                  {count(file.parsed.rows.length - check.invalidRows, 'row is', 'rows are')} fine. Fix the rows below in
-                  the spreadsheet (row numbers are as the spreadsheet shows them: the header is row 1), save it as CSV
-                  and choose it again. No case has been written.
-                </Text>
+              <Alert color="red" title={t('import.problems', { n: check.invalidRows })} mb="sm">
+                <Text size="sm">{t('import.fine', { n: file.parsed.rows.length - check.invalidRows })}</Text>
               </Alert>
               <ScrollArea.Autosize mah={420}>
-                <Table aria-label="Validation report" striped withTableBorder fz="sm" stickyHeader>
+                <Table aria-label={t('import.report')} striped withTableBorder fz="sm" stickyHeader>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th w={60}>Row</Table.Th>
-                      <Table.Th w={170}>Field</Table.Th>
-                      <Table.Th w={170}>Column</Table.Th>
-                      <Table.Th>Problem</Table.Th>
+                      <Table.Th w={60}>{t('import.row')}</Table.Th>
+                      <Table.Th w={170}>{t('import.field')}</Table.Th>
+                      <Table.Th w={170}>{t('import.columnHeader')}</Table.Th>
+                      <Table.Th>{t('import.problem')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {check.problems.slice(0, REPORT_LIMIT).map((p) => (
                       <Table.Tr key={`${p.row}-${p.field}`} data-row={p.row} data-field={p.field}>
                         <Table.Td>{p.row}</Table.Td>
-                        <Table.Td>{p.label}</Table.Td>
+                        <Table.Td>{fieldName(t, p.field)}</Table.Td>
                         <Table.Td>
                           {p.column ?? (
                             <Text span c="dimmed" size="sm">
-                              no column chosen
+                              {t('import.noColumn')}
                             </Text>
                           )}
                         </Table.Td>
@@ -454,15 +464,15 @@ export function ImportPage() {
               </ScrollArea.Autosize>
               {check.problems.length > REPORT_LIMIT && (
                 <Text size="sm" c="dimmed" mt="xs">
-                  and {count(check.problems.length - REPORT_LIMIT, 'more problem', 'more problems')} after these.
+                  {t('import.moreProblems', { n: check.problems.length - REPORT_LIMIT })}
                 </Text>
               )}
             </>
           ) : check.cases.length === 0 ? (
-            <Text size="sm">The file has no complaints below its header row.</Text>
+            <Text size="sm">{t('import.noRows')}</Text>
           ) : !fresh ? (
             <Text size="sm" c="dimmed">
-              Looking for rows already in Redress…
+              {t('import.lookingForDuplicates')}
             </Text>
           ) : (
             <Stack gap="sm">
@@ -473,15 +483,17 @@ export function ImportPage() {
                 <Group justify="space-between">
                   <Group gap="xs">
                     <Badge color="teal" variant="light">
-                      All rows valid
+                      {t('import.allValid')}
                     </Badge>
                     <Text size="sm">
-                      {count(fresh.check.cases.length, 'complaint is', 'complaints are')} ready. Each gets a new
-                      reference and is assigned to {person || settings?.handlerName}.
+                      {t('import.ready', {
+                        n: fresh.check.cases.length,
+                        person: person || settings?.handlerName || '',
+                      })}
                     </Text>
                   </Group>
                   <Button onClick={runImport} loading={importing} disabled={!ready}>
-                    Import {count(fresh.check.cases.length, 'case', 'cases')}
+                    {t('import.import', { n: fresh.check.cases.length })}
                   </Button>
                 </Group>
               )}
@@ -501,30 +513,28 @@ export function ImportPage() {
 /** The valid rows left out because their complaint is already in Redress (or earlier in the file). */
 function DuplicatesNotice({ duplicates, allOfThem }: { duplicates: DuplicateRow[]; allOfThem: boolean }) {
   const shown = duplicates.slice(0, 20);
+  const t = useT();
   return (
     <Alert
       color="yellow"
-      title={
-        allOfThem
-          ? 'Every complaint in the file is already in Redress: nothing new to import'
-          : `${count(duplicates.length, 'row is', 'rows are')} already in Redress and will be left out`
-      }
+      title={allOfThem ? t('import.duplicatesAll') : t('import.duplicates', { n: duplicates.length })}
       data-duplicates={duplicates.length}
     >
       <Text size="sm" mb={4}>
-        Same date received, same customer name and same summary as a case already logged (or an earlier row of the
-        file), so importing them again would log each complaint twice.
+        {t('import.duplicatesWhy')}
       </Text>
       <List size="sm">
         {shown.map((d) => (
           <List.Item key={d.row} data-duplicate-row={d.row}>
-            Row {d.row}: {d.reference ? `already logged as ${d.reference}` : `the same as row ${d.sameAsRow}`}
+            {d.reference
+              ? t('import.duplicateOf', { row: d.row, reference: d.reference })
+              : t('import.duplicateRow', { row: d.row, same: d.sameAsRow ?? '' })}
           </List.Item>
         ))}
       </List>
       {duplicates.length > shown.length && (
         <Text size="sm" c="dimmed" mt={4}>
-          and {count(duplicates.length - shown.length, 'more row', 'more rows')}.
+          {t('import.moreRows', { n: duplicates.length - shown.length })}
         </Text>
       )}
     </Alert>

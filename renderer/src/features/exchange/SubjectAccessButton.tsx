@@ -161,7 +161,9 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
                       {contact(c.record, t)}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{c.isStart ? t('sar.thisCase') : c.reasons.join(', ')}</Table.Td>
+                  <Table.Td>
+                    {c.isStart ? t('sar.thisCase') : c.reasons.map((r) => t(`model.match.${r}`)).join(', ')}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -18,21 +18,12 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import {
-  ERASED,
-  ERASURE_BASES,
-  ERASURE_BASIS_LABELS,
-  KEPT,
-  KEPT_WHY,
-  type ErasureBasis,
-} from '#shared/privacy/erasure';
+import { ERASED, ERASURE_BASES, KEPT, type ErasureBasis } from '#shared/privacy/erasure';
 import { todayIso } from '#lib/today';
 import { eraseCustomer, findCustomerCases, type CustomerCase } from '#db/repositories/retention';
 import { db } from '#db/schema';
 import { formatDate } from '#lib/format';
-
-/** What the user types to confirm. */
-export const CONFIRM_WORD = 'ERASE';
+import { useT } from '#lib/i18n/index';
 
 export interface EraseCustomerDialogProps {
   opened: boolean;
@@ -43,15 +34,9 @@ export interface EraseCustomerDialogProps {
 }
 
 export function EraseCustomerDialog({ opened, caseId, by, onClose }: EraseCustomerDialogProps) {
+  const t = useT();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title="Erase the customer's personal data"
-      size="xl"
-      closeOnEscape
-      returnFocus
-    >
+    <Modal opened={opened} onClose={onClose} title={t('erase.title')} size="xl" closeOnEscape returnFocus>
       {opened && <EraseForm caseId={caseId} by={by} onDone={onClose} />}
     </Modal>
   );
@@ -64,6 +49,9 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [erasing, setErasing] = useState(false);
+  const t = useT();
+  /** What the user types to confirm ("ERASE", "EFFACER"). */
+  const confirmWord = t('erase.word');
 
   useEffect(() => {
     let live = true;
@@ -75,18 +63,15 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
       })
       .catch(
         (error: unknown) =>
-          live &&
-          setProblem(
-            `The customer's cases could not be read: ${error instanceof Error ? error.message : String(error)}`,
-          ),
+          live && setProblem(t('erase.readFailed', { error: error instanceof Error ? error.message : String(error) })),
       );
     return () => {
       live = false;
     };
-  }, [caseId]);
+  }, [caseId, t]);
 
   const count = selected.size;
-  const confirmed = typed.trim().toUpperCase() === CONFIRM_WORD;
+  const confirmed = typed.trim().toUpperCase() === confirmWord.toUpperCase();
   const ready = count > 0 && basis !== null && confirmed && by.trim() !== '';
 
   const erase = async (e: React.FormEvent) => {
@@ -98,12 +83,12 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
       const result = await eraseCustomer(db(), { caseIds: [...selected], basis, by, today: todayIso() });
       notifications.show({
         color: 'teal',
-        title: `Personal data erased from ${result.caseIds.length} ${result.caseIds.length === 1 ? 'case' : 'cases'}`,
-        message: `${result.references.join(', ')}. The erasure is recorded on the Privacy page, where "Compact storage now" also removes the erased data from this computer's files.`,
+        title: t('erase.done', { n: result.caseIds.length }),
+        message: t('erase.doneText', { references: result.references.join(', ') }),
       });
       onDone();
     } catch (error) {
-      setProblem(`Nothing was erased: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(t('erase.failed', { error: error instanceof Error ? error.message : String(error) }));
     } finally {
       setErasing(false);
     }
@@ -118,24 +103,20 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
     });
 
   return (
-    <form onSubmit={erase} noValidate aria-label="Erase the customer's personal data">
+    <form onSubmit={erase} noValidate aria-label={t('erase.title')}>
       <Stack gap="md">
-        <Text size="sm">
-          Use this when the customer asks us to erase their data. Erasure is not absolute: a record of the complaint is
-          kept, without anything that says who they are.
-        </Text>
+        <Text size="sm">{t('erase.intro')}</Text>
 
         <div>
           <Title order={5} mb={4}>
-            Their cases
+            {t('erase.theirCases')}
           </Title>
           <Text size="xs" c="dimmed" mb="xs">
-            Cases with the same email, phone, account number, or name and postcode. Untick any that are someone
-            else&rsquo;s.
+            {t('erase.casesHint')}
           </Text>
-          {cases === null && !problem && <Loader size="sm" aria-label="Finding the customer's cases" />}
+          {cases === null && !problem && <Loader size="sm" aria-label={t('erase.finding')} />}
           {cases && (
-            <Stack gap={6} role="group" aria-label="Cases to erase">
+            <Stack gap={6} role="group" aria-label={t('erase.cases')}>
               {cases.map((c) => (
                 <Checkbox
                   key={c.caseId}
@@ -148,14 +129,22 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
                         {c.reference}
                       </Text>
                       <Text size="sm">
-                        {c.customerName} · received {formatDate(c.receivedOn)}
+                        {t('erase.received', { name: c.customerName, date: formatDate(c.receivedOn) })}
                       </Text>
                       <Badge size="xs" variant="light" color={c.matchedBy.length ? 'blue' : 'gray'}>
-                        {c.matchedBy.length ? `same ${c.matchedBy.join(', ')}` : 'this case'}
+                        {c.matchedBy.length
+                          ? t('erase.same', { reasons: c.matchedBy.map((m) => t(`model.match.${m}`)).join(', ') })
+                          : t('erase.thisCase')}
                       </Badge>
                     </Group>
                   }
-                  description={c.erasable.ok ? undefined : c.erasable.reason}
+                  description={
+                    c.erasable.ok
+                      ? undefined
+                      : c.erasable.why === 'anonymised'
+                        ? t('erase.anonymisedOn', { date: formatDate(c.erasable.anonymisedOn) })
+                        : t('erase.stillOpen')
+                  }
                 />
               ))}
             </Stack>
@@ -165,42 +154,38 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
           <div>
             <Title order={5} mb={4}>
-              Erased now
+              {t('erase.erasedNow')}
             </Title>
             <List size="sm" spacing={2}>
-              {ERASED.map((line) => (
-                <List.Item key={line}>{line}</List.Item>
+              {ERASED.map((line, i) => (
+                <List.Item key={line}>{t(`erase.erased.${i as 0 | 1 | 2 | 3 | 4}`)}</List.Item>
               ))}
             </List>
           </div>
           <div>
             <Title order={5} mb={4}>
-              Kept
+              {t('erase.kept')}
             </Title>
             <List size="sm" spacing={2}>
-              {KEPT.map((line) => (
-                <List.Item key={line}>{line}</List.Item>
+              {KEPT.map((line, i) => (
+                <List.Item key={line}>{t(`erase.kept.${i as 0 | 1 | 2}`)}</List.Item>
               ))}
             </List>
             <Text size="xs" c="dimmed" mt={6}>
-              {KEPT_WHY}
+              {t('erase.keptWhy')}
             </Text>
           </div>
         </SimpleGrid>
 
         <Alert color="yellow" variant="light" p="xs">
-          <Text size="sm">
-            Do not erase while a legal claim, an ombudsman or CCTS review, or a regulator&rsquo;s enquiry about the
-            complaint is still open: the law lets the desk keep the record for it. Backups made before today still hold
-            these details until they are replaced. This cannot be undone.
-          </Text>
+          <Text size="sm">{t('erase.warning')}</Text>
         </Alert>
 
         <Stack gap="sm">
           <Select
-            label="Reason for erasing"
-            placeholder="Choose the reason"
-            data={ERASURE_BASES.map((b) => ({ value: b, label: ERASURE_BASIS_LABELS[b] }))}
+            label={t('erase.reason')}
+            placeholder={t('erase.chooseReason')}
+            data={ERASURE_BASES.map((b) => ({ value: b, label: t(`erase.basis.${b}`) }))}
             value={basis}
             onChange={(v) => setBasis((v as ErasureBasis | null) ?? null)}
             allowDeselect={false}
@@ -208,7 +193,7 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
             comboboxProps={{ withinPortal: true }}
           />
           <TextInput
-            label={`Type ${CONFIRM_WORD} to confirm`}
+            label={t('erase.type', { word: confirmWord })}
             value={typed}
             onChange={(ev) => setTyped(ev.currentTarget.value)}
             autoComplete="off"
@@ -224,20 +209,20 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
         )}
         {!by.trim() && (
           <Text size="sm" c="red.8">
-            Choose who is working (at the top right) before erasing.
+            {t('erase.chooseWho')}
           </Text>
         )}
 
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
-            Recorded on the Privacy page with the reason, the reference numbers and no personal data.
+            {t('erase.recorded')}
           </Text>
           <Group gap="xs">
             <Button variant="default" onClick={onDone}>
-              Cancel
+              {t('erase.cancel')}
             </Button>
             <Button type="submit" color="red" disabled={!ready} loading={erasing}>
-              {count === 1 ? 'Erase 1 case' : `Erase ${count} cases`}
+              {t('erase.erase', { n: count })}
             </Button>
           </Group>
         </Group>

@@ -23,7 +23,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
-import { CALENDARS, CALENDAR_LABELS, CHANNELS, CHANNEL_LABELS, type CalendarId } from '#shared/model/case';
+import { CALENDARS, CHANNELS, type CalendarId } from '#shared/model/case';
 import {
   checkProcedureForm,
   DURATION_UNITS,
@@ -39,19 +39,9 @@ import {
   STAGE_ENTRY_EVENTS,
 } from '#shared/rules/index';
 import { formatDate } from '#lib/format';
-
-const UNIT_LABELS = { 'working-days': 'working days', days: 'days', weeks: 'weeks', months: 'months' } as const;
-const TRIGGER_LABELS = {
-  'customer-request': 'the customer asks',
-  unresolved: 'it is not resolved',
-  'missed-target': 'the target is missed',
-} as const;
-const ENTRY_LABELS = {
-  escalated: 'escalated',
-  deadlock: 'deadlock',
-  'referred-to-adr': 'referred to the ADR scheme',
-  'ccts-referral': 'CCTS referral',
-} as const;
+import { DateField } from '#ui/DateField';
+import { FormattedMessage } from 'react-intl';
+import { clockLabel, useT } from '#lib/i18n/index';
 
 type Form = ReturnType<typeof useForm<ProcedureForm>>;
 
@@ -59,24 +49,25 @@ type Form = ReturnType<typeof useForm<ProcedureForm>>;
 function TargetFields({ form, path, label }: { form: Form; path: string; label: string }) {
   const on = form.getInputProps(`${path}.on`, { type: 'checkbox' });
   const set = Boolean(on.checked);
+  const t = useT();
   return (
     <Fieldset legend={label} variant="filled" p="xs">
-      <Checkbox label={`${label}: set a target`} {...on} mb={set ? 'xs' : 0} />
+      <Checkbox label={t('editor.setTarget', { label })} {...on} mb={set ? 'xs' : 0} />
       {set && (
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
           <NumberInput
-            label={`${label}: amount`}
+            label={t('editor.amount', { label })}
             min={0}
             allowDecimal={false}
             {...form.getInputProps(`${path}.amount`)}
           />
           <Select
-            label={`${label}: unit`}
-            data={DURATION_UNITS.map((u) => ({ value: u, label: UNIT_LABELS[u] }))}
+            label={t('editor.unit', { label })}
+            data={DURATION_UNITS.map((u) => ({ value: u, label: t(`editor.unit.${u}`) }))}
             allowDeselect={false}
             {...form.getInputProps(`${path}.unit`)}
           />
-          <TextInput label={`${label}: what is due`} {...form.getInputProps(`${path}.what`)} />
+          <TextInput label={t('editor.what', { label })} {...form.getInputProps(`${path}.what`)} />
         </SimpleGrid>
       )}
     </Fieldset>
@@ -104,6 +95,7 @@ export function ProcedureEditor({
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [calendar, setCalendar] = useState<CalendarId>(deskCalendar);
+  const t = useT();
   const values = form.getValues();
   // The preview follows every change of the fields (the form re-renders on each).
   const preview = previewProcedure(procedureFromForm(values), today, calendar);
@@ -115,9 +107,7 @@ export function ProcedureEditor({
     const checked = checkProcedureForm(form.getValues());
     if (!checked.ok) {
       form.setErrors(checked.errors);
-      setProblem(
-        `${checked.issues.length === 1 ? 'One field needs' : `${checked.issues.length} fields need`} a change.`,
-      );
+      setProblem(t('editor.fieldsNeedChange', { n: checked.issues.length }));
       return;
     }
     setSaving(true);
@@ -135,54 +125,70 @@ export function ProcedureEditor({
       <form style={{ flex: '2 1 520px', minWidth: 0 }} onSubmit={form.onSubmit(() => void submit())}>
         <Stack gap="sm">
           {inUse && (
-            <Alert color="blue" variant="light" title="Cases follow this procedure">
-              Saving makes version {procedure.version + 1}. Cases received up to {formatDate(inUse)} keep version{' '}
-              {procedure.version}; give the day the new version takes effect (after {formatDate(inUse)}).
+            <Alert color="blue" variant="light" title={t('editor.inUse')}>
+              {t('editor.inUseText', {
+                next: procedure.version + 1,
+                date: formatDate(inUse),
+                version: procedure.version,
+              })}
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-            <TextInput label="Name" {...form.getInputProps('name')} />
-            <TextInput
-              label="Takes effect on"
-              type="date"
-              description={inUse ? 'Complaints received on or after this day follow the new version' : 'Optional'}
+            <TextInput label={t('editor.name')} {...form.getInputProps('name')} />
+            {/* The app's date box (typed in the interface language's order), not the browser's own. */}
+            <DateField
+              label={t('editor.effective')}
+              description={inUse ? t('editor.effectiveInUse') : t('editor.optional')}
+              withWords={false}
               {...form.getInputProps('effectiveFrom')}
             />
-            <Select label="Regime" data={regimes} allowDeselect={false} {...form.getInputProps('regimeId')} />
-            <Select label="ADR scheme" data={schemes} allowDeselect={false} {...form.getInputProps('adrSchemeId')} />
             <Select
-              label="Usual calendar"
-              data={CALENDARS.map((c) => ({ value: c, label: CALENDAR_LABELS[c] }))}
+              label={t('editor.regime')}
+              data={regimes}
+              allowDeselect={false}
+              {...form.getInputProps('regimeId')}
+            />
+            <Select
+              label={t('editor.scheme')}
+              data={schemes}
+              allowDeselect={false}
+              {...form.getInputProps('adrSchemeId')}
+            />
+            <Select
+              label={t('editor.calendar')}
+              data={CALENDARS.map((c) => ({ value: c, label: t(`model.calendar.${c}`) }))}
               allowDeselect={false}
               {...form.getInputProps('defaultCalendar')}
             />
             <MultiSelect
-              label="Channels"
-              data={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+              label={t('editor.channels')}
+              data={CHANNELS.map((c) => ({ value: c, label: t(`model.channel.${c}`) }))}
               {...form.getInputProps('channels')}
             />
           </SimpleGrid>
           <Text size="xs" c="dimmed">
-            Id {values.id} · {values.copiedFrom ? `copied from ${values.copiedFrom}` : 'the desk’s own'}
+            {values.copiedFrom
+              ? t('editor.idCopied', { id: values.id, from: values.copiedFrom })
+              : t('editor.idOwn', { id: values.id })}
           </Text>
 
-          <TargetFields form={form} path="acknowledgement" label="Acknowledgement" />
-          <TargetFields form={form} path="firstResponse.default" label="First response" />
-          <Fieldset legend="First response by channel (instead of the one above)" variant="unstyled">
+          <TargetFields form={form} path="acknowledgement" label={t('editor.acknowledgement')} />
+          <TargetFields form={form} path="firstResponse.default" label={t('editor.firstResponse')} />
+          <Fieldset legend={t('editor.byChannel')} variant="unstyled">
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
               {values.channels.map((c) => (
                 <TargetFields
                   key={c}
                   form={form}
                   path={`firstResponse.byChannel.${c}`}
-                  label={`First response (${CHANNEL_LABELS[c].toLowerCase()})`}
+                  label={t('editor.firstResponseChannel', { channel: t(`model.channel.${c}`).toLowerCase() })}
                 />
               ))}
             </SimpleGrid>
           </Fieldset>
 
           <Title order={4} size="h5" mt="sm">
-            Stages, in order
+            {t('editor.stages')}
           </Title>
           {stages.map((stage, i) => (
             <Paper
@@ -190,12 +196,12 @@ export function ProcedureEditor({
               withBorder
               p="sm"
               radius="sm"
-              aria-label={`Stage ${i + 1}`}
+              aria-label={t('editor.stage', { n: i + 1 })}
               component="section"
             >
               <Group justify="space-between" mb="xs">
                 <Text fw={600} size="sm">
-                  Stage {i + 1}{' '}
+                  {t('editor.stage', { n: i + 1 })}{' '}
                   <Text span c="dimmed" size="xs">
                     ({stage.id})
                   </Text>
@@ -206,18 +212,18 @@ export function ProcedureEditor({
                     variant="default"
                     disabled={i === 0}
                     onClick={() => form.reorderListItem('stages', { from: i, to: i - 1 })}
-                    aria-label={`Move stage ${i + 1} up`}
+                    aria-label={t('editor.moveUp', { n: i + 1 })}
                   >
-                    Up
+                    {t('editor.up')}
                   </Button>
                   <Button
                     size="compact-xs"
                     variant="default"
                     disabled={i === stages.length - 1}
                     onClick={() => form.reorderListItem('stages', { from: i, to: i + 1 })}
-                    aria-label={`Move stage ${i + 1} down`}
+                    aria-label={t('editor.moveDown', { n: i + 1 })}
                   >
-                    Down
+                    {t('editor.down')}
                   </Button>
                   <Button
                     size="compact-xs"
@@ -225,18 +231,18 @@ export function ProcedureEditor({
                     color="red"
                     disabled={stages.length === 1}
                     onClick={() => form.removeListItem('stages', i)}
-                    aria-label={`Remove stage ${i + 1}`}
+                    aria-label={t('editor.removeStage', { n: i + 1 })}
                   >
-                    Remove
+                    {t('editor.remove')}
                   </Button>
                 </Group>
               </Group>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                <TextInput label={`Stage ${i + 1}: name`} {...form.getInputProps(`stages.${i}.name`)} />
-                <TextInput label={`Stage ${i + 1}: owner`} {...form.getInputProps(`stages.${i}.owner`)} />
+                <TextInput label={t('editor.stageName', { n: i + 1 })} {...form.getInputProps(`stages.${i}.name`)} />
+                <TextInput label={t('editor.stageOwner', { n: i + 1 })} {...form.getInputProps(`stages.${i}.owner`)} />
               </SimpleGrid>
               <Textarea
-                label={`Stage ${i + 1}: what happens`}
+                label={t('editor.stageWhat', { n: i + 1 })}
                 autosize
                 minRows={1}
                 mt="xs"
@@ -244,24 +250,24 @@ export function ProcedureEditor({
               />
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
                 <MultiSelect
-                  label={`Stage ${i + 1}: moves on when`}
-                  data={ESCALATION_TRIGGERS.map((t) => ({ value: t, label: TRIGGER_LABELS[t] }))}
+                  label={t('editor.stageMovesOn', { n: i + 1 })}
+                  data={ESCALATION_TRIGGERS.map((e) => ({ value: e, label: t(`editor.trigger.${e}`) }))}
                   {...form.getInputProps(`stages.${i}.escalateWhen`)}
                 />
                 <MultiSelect
-                  label={`Stage ${i + 1}: entered by`}
-                  placeholder="escalation"
-                  data={STAGE_ENTRY_EVENTS.map((t) => ({ value: t, label: ENTRY_LABELS[t] }))}
+                  label={t('editor.stageEnteredBy', { n: i + 1 })}
+                  placeholder={t('editor.escalation')}
+                  data={STAGE_ENTRY_EVENTS.map((e) => ({ value: e, label: t(`editor.entry.${e}`) }))}
                   {...form.getInputProps(`stages.${i}.enteredBy`)}
                 />
               </SimpleGrid>
               <Checkbox
                 mt="xs"
-                label="Run outside the provider (an ADR scheme, the CCTS)"
+                label={t('editor.external')}
                 {...form.getInputProps(`stages.${i}.external`, { type: 'checkbox' })}
               />
               <Divider my="xs" variant="dashed" />
-              <TargetFields form={form} path={`stages.${i}.target`} label={`Stage ${i + 1} target`} />
+              <TargetFields form={form} path={`stages.${i}.target`} label={t('editor.stageTarget', { n: i + 1 })} />
             </Paper>
           ))}
           <Group>
@@ -279,42 +285,42 @@ export function ProcedureEditor({
                 );
               }}
             >
-              Add a stage
+              {t('editor.addStage')}
             </Button>
           </Group>
 
           <Title order={4} size="h5" mt="sm">
-            What the letters say
+            {t('editor.letters')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
             <Textarea
-              label="How to escalate (English)"
-              description="Who the customer can escalate to, in the provider’s words"
+              label={t('editor.escalateEn')}
+              description={t('editor.escalateHint')}
               autosize
               minRows={2}
               {...form.getInputProps('wording.escalation.en')}
             />
             <Textarea
-              label="How to escalate (French)"
+              label={t('editor.escalateFr')}
               autosize
               minRows={2}
               {...form.getInputProps('wording.escalation.fr')}
             />
             <Textarea
-              label="Time frame we promise (English)"
-              description="Printed on the acknowledgement when the procedure sets no reply date"
+              label={t('editor.promiseEn')}
+              description={t('editor.promiseHint')}
               autosize
               minRows={2}
               {...form.getInputProps('wording.promisedTimeFrame.en')}
             />
             <Textarea
-              label="Time frame we promise (French)"
+              label={t('editor.promiseFr')}
               autosize
               minRows={2}
               {...form.getInputProps('wording.promisedTimeFrame.fr')}
             />
           </SimpleGrid>
-          <Textarea label="Notes (one a line)" autosize minRows={2} {...form.getInputProps('notes')} />
+          <Textarea label={t('editor.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
 
           {problem && (
             <Alert color="red" variant="light" role="alert">
@@ -323,10 +329,10 @@ export function ProcedureEditor({
           )}
           <Group>
             <Button type="submit" loading={saving}>
-              {inUse ? `Save as version ${procedure.version + 1}` : 'Save'}
+              {inUse ? t('editor.saveVersion', { version: procedure.version + 1 }) : t('editor.save')}
             </Button>
             <Button variant="default" onClick={onCancel}>
-              Cancel
+              {t('editor.cancel')}
             </Button>
           </Group>
         </Stack>
@@ -341,19 +347,19 @@ export function ProcedureEditor({
         aria-labelledby="procedure-preview"
       >
         <Title order={4} size="h5" id="procedure-preview">
-          Preview
+          {t('editor.preview')}
         </Title>
         <Select
-          label="Calendar"
+          label={t('editor.previewCalendar')}
           size="xs"
-          data={CALENDARS.map((c) => ({ value: c, label: CALENDAR_LABELS[c] }))}
+          data={CALENDARS.map((c) => ({ value: c, label: t(`model.calendar.${c}`) }))}
           value={calendar}
           allowDeselect={false}
           onChange={(v) => v && setCalendar(v as CalendarId)}
           mb="xs"
         />
         <Text size="sm" mb="xs">
-          A complaint received today ({formatDate(today)}) by letter would be due:
+          {t('editor.previewIntro', { date: formatDate(today) })}
         </Text>
         {'error' in preview ? (
           <Text size="sm" c="red.8">
@@ -361,13 +367,20 @@ export function ProcedureEditor({
           </Text>
         ) : preview.lines.length === 0 ? (
           <Text size="sm" c="dimmed">
-            Nothing: no clock runs.
+            {t('editor.nothing')}
           </Text>
         ) : (
-          <List size="sm" spacing={6} aria-label="Due dates of a complaint received today by letter">
+          <List size="sm" spacing={6} aria-label={t('editor.dueList')}>
             {preview.lines.map((l) => (
               <List.Item key={l.label} title={l.explanation}>
-                <b>{l.label}</b>: {l.dueOn ? formatDate(l.dueOn) : 'no date'}
+                <FormattedMessage
+                  id="editor.due"
+                  values={{
+                    label: clockLabel(t, l.label),
+                    date: l.dueOn ? formatDate(l.dueOn) : t('editor.noDate'),
+                    b: (c) => <b>{c}</b>,
+                  }}
+                />
                 <Text size="xs" c="dimmed">
                   {l.explanation}
                 </Text>

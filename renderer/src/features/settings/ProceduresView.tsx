@@ -18,10 +18,9 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { CHANNEL_LABELS, type CalendarId, type Channel } from '#shared/model/case';
+import type { CalendarId, Channel } from '#shared/model/case';
 import {
   BUILT_IN_PROCEDURE_IDS,
-  describeDuration,
   getAdrScheme,
   getRegime,
   listProcedures,
@@ -30,6 +29,7 @@ import {
   procedureVersions,
   deskProcedures,
   readProcedureFile,
+  type SaveRefusal,
   type Target,
 } from '#shared/rules/index';
 import { useProcedureRows } from '#db/hooks';
@@ -44,11 +44,27 @@ import {
 import { db } from '#db/schema';
 import { platform } from '#platform';
 import { formatDate } from '#lib/format';
+import { type Translate, useT } from '#lib/i18n/index';
 import { ProcedureEditor } from './ProcedureEditor';
 
-function target(t: Target | undefined): string {
-  if (!t) return '—';
-  return `${describeDuration(t)}: ${t.what}`;
+/** "10 working days" / "10 jours ouvrables" (shared/rules describeDuration's English, in the interface language). */
+function durationIn(t: Translate, d: Pick<Target, 'amount' | 'unit'>): string {
+  if (d.amount === 0) return t('procedures.atOnce');
+  return t('procedures.duration', { unit: d.unit === 'working-days' ? 'working' : d.unit, n: d.amount });
+}
+
+/** Why a save was refused, in the interface language (the facts from shared/rules savePlan). */
+function refusalIn(t: Translate, refusal: SaveRefusal): string {
+  if (refusal.kind === 'built-in') return t('procedures.refused.builtIn');
+  const values = { version: refusal.version, date: formatDate(refusal.date) };
+  if (refusal.kind === 'effective-missing') return t('procedures.refused.effectiveMissing', values);
+  if (refusal.kind === 'effective-too-early') return t('procedures.refused.effectiveTooEarly', values);
+  return t('procedures.refused.effectiveBeforePrevious', values);
+}
+
+function target(t: Translate, target: Target | undefined): string {
+  if (!target) return '—';
+  return t('procedures.targetText', { duration: durationIn(t, target), what: target.what });
 }
 
 function safe<T>(f: () => T): T | undefined {
@@ -60,39 +76,44 @@ function safe<T>(f: () => T): T | undefined {
 }
 
 function ProcedureDetails({ p, today }: { p: Procedure; today: string }) {
+  const t = useT();
   const byChannel = Object.entries(p.firstResponse.byChannel ?? {}) as Array<[Channel, Target]>;
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        {p.source} · version {p.version} · regime: {safe(() => getRegime(p.regimeId).name) ?? p.regimeId} · ADR scheme:{' '}
-        {safe(() => getAdrScheme(p.adrSchemeId, today).name) ?? p.adrSchemeId}
+        {t('procedures.details', {
+          source: p.source,
+          version: p.version,
+          regime: safe(() => getRegime(p.regimeId).name) ?? p.regimeId,
+          scheme: safe(() => getAdrScheme(p.adrSchemeId, today).name) ?? p.adrSchemeId,
+        })}
       </Text>
       <Group gap="xl" align="flex-start">
         <div>
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            Acknowledgement
+            {t('procedures.acknowledgement')}
           </Text>
-          <Text size="sm">{target(p.acknowledgement)}</Text>
+          <Text size="sm">{target(t, p.acknowledgement)}</Text>
         </div>
         <div>
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            First response
+            {t('procedures.firstResponse')}
           </Text>
-          <Text size="sm">{target(p.firstResponse.default)}</Text>
-          {byChannel.map(([channel, t]) => (
+          <Text size="sm">{target(t, p.firstResponse.default)}</Text>
+          {byChannel.map(([channel, due]) => (
             <Text size="sm" key={channel}>
-              {CHANNEL_LABELS[channel]}: {target(t)}
+              {t('procedures.byChannel', { channel: t(`model.channel.${channel}`), target: target(t, due) })}
             </Text>
           ))}
         </div>
       </Group>
-      <Table aria-label={`Stages of ${p.name}`} withTableBorder verticalSpacing={6} fz="sm">
+      <Table aria-label={t('procedures.stages', { name: p.name })} withTableBorder verticalSpacing={6} fz="sm">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={30}>#</Table.Th>
-            <Table.Th>Stage</Table.Th>
-            <Table.Th>Owner</Table.Th>
-            <Table.Th>Target</Table.Th>
+            <Table.Th>{t('procedures.stage')}</Table.Th>
+            <Table.Th>{t('procedures.owner')}</Table.Th>
+            <Table.Th>{t('procedures.target')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -103,12 +124,12 @@ function ProcedureDetails({ p, today }: { p: Procedure; today: string }) {
                 {s.name}
                 {s.external && (
                   <Badge ml={6} size="xs" variant="light" color="gray" tt="none">
-                    outside the provider
+                    {t('procedures.outside')}
                   </Badge>
                 )}
               </Table.Td>
               <Table.Td>{s.owner}</Table.Td>
-              <Table.Td>{target(s.target)}</Table.Td>
+              <Table.Td>{target(t, s.target)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -126,13 +147,13 @@ function ProcedureDetails({ p, today }: { p: Procedure; today: string }) {
 
 const utf8 = new TextEncoder();
 
-async function exportProcedure(p: Procedure): Promise<void> {
+async function exportProcedure(t: Translate, p: Procedure): Promise<void> {
   const result = await platform().saveFile({
     suggestedName: `${p.id}-v${p.version}.redress-procedure.json`,
     mimeType: 'application/json',
     data: utf8.encode(`${JSON.stringify(procedureFile(p), null, 2)}\n`),
   });
-  if (!result.ok) notifications.show({ color: 'red', title: 'Procedure not exported', message: result.error });
+  if (!result.ok) notifications.show({ color: 'red', title: t('procedures.notExported'), message: result.error });
 }
 
 export function ProceduresView({
@@ -151,10 +172,15 @@ export function ProceduresView({
   const [opened, setOpened] = useState<string[]>([]);
   const [importProblem, setImportProblem] = useState<string | null>(null);
   const installProblem = storedProceduresProblem();
+  const t = useT();
 
   const copy = async (id: string) => {
     const made = await copyProcedure(db(), id);
-    notifications.show({ color: 'teal', title: 'Procedure copied', message: `${made.name}: edit it below.` });
+    notifications.show({
+      color: 'teal',
+      title: t('procedures.copied'),
+      message: t('procedures.copiedText', { name: made.name }),
+    });
     setEditing({ procedure: made, inUse: null });
   };
   const edit = async (p: Procedure) => setEditing({ procedure: p, inUse: await lastCaseFollowing(db(), p) });
@@ -163,16 +189,19 @@ export function ProceduresView({
       const saved = await saveProcedure(db(), p);
       notifications.show({
         color: 'teal',
-        title: 'Procedure saved',
-        message: saved.newVersion
-          ? `${saved.procedure.name} v${saved.procedure.version}, for complaints received from ${formatDate(saved.procedure.effectiveFrom)}.`
-          : `${saved.procedure.name} v${saved.procedure.version}.`,
+        title: t('procedures.saved'),
+        message: t(saved.newVersion ? 'procedures.savedNewVersion' : 'procedures.savedVersion', {
+          name: saved.procedure.name,
+          version: saved.procedure.version,
+          date: formatDate(saved.procedure.effectiveFrom),
+        }),
       });
       setEditing(null);
       setOpened((o) => [...new Set([...o, saved.procedure.id])]);
       return null;
     } catch (error) {
-      if (error instanceof ProcedureSaveError) return { field: error.field, message: error.message };
+      if (error instanceof ProcedureSaveError)
+        return { field: error.field, message: error.refusal ? refusalIn(t, error.refusal) : error.message };
       throw error;
     }
   };
@@ -183,7 +212,7 @@ export function ProceduresView({
     if (!read.ok) return setImportProblem(read.message);
     try {
       const added = await importProcedure(db(), read.procedure);
-      notifications.show({ color: 'teal', title: 'Procedure imported', message: added.name });
+      notifications.show({ color: 'teal', title: t('procedures.imported'), message: added.name });
     } catch (error) {
       setImportProblem(error instanceof Error ? error.message : String(error));
     }
@@ -193,7 +222,7 @@ export function ProceduresView({
     return (
       <Paper component="section" withBorder radius="md" p="md" aria-labelledby="settings-procedure-editor">
         <Title order={3} size="h4" id="settings-procedure-editor" mb="sm">
-          Edit {editing.procedure.name} (v{editing.procedure.version})
+          {t('procedures.editTitle', { name: editing.procedure.name, version: editing.procedure.version })}
         </Title>
         <ProcedureEditor
           key={`${editing.procedure.id}@${editing.procedure.version}`}
@@ -212,28 +241,26 @@ export function ProceduresView({
     <Paper component="section" withBorder radius="md" p="md" aria-labelledby="settings-procedures">
       <Group justify="space-between" align="flex-start">
         <Title order={3} size="h4" id="settings-procedures">
-          Procedures
+          {t('procedures.title')}
         </Title>
         <FileButton onChange={(f) => void importFile(f)} accept="application/json,.json">
           {(props) => (
             <Button variant="default" size="xs" {...props}>
-              Import a procedure…
+              {t('procedures.import')}
             </Button>
           )}
         </FileButton>
       </Group>
       <Text size="sm" c="dimmed" mb="sm">
-        The complaints procedures Redress knows: each one's stages, who owns them and their targets. The built-in ones
-        are read-only: copy one to make the desk's own, then edit it. A case follows the version in force on the day it
-        was received.
+        {t('procedures.intro')}
       </Text>
       {importProblem && (
-        <Alert color="red" variant="light" role="alert" mb="sm" title="Procedure not imported">
+        <Alert color="red" variant="light" role="alert" mb="sm" title={t('procedures.notImported')}>
           {importProblem}
         </Alert>
       )}
       {installProblem && (
-        <Alert color="red" variant="light" mb="sm" title="The desk's own procedures could not be read">
+        <Alert color="red" variant="light" mb="sm" title={t('procedures.notReadable')}>
           {installProblem}
         </Alert>
       )}
@@ -249,14 +276,18 @@ export function ProceduresView({
                     {p.name}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    v{p.version} · {p.stages.length} stages · {p.provider.country === 'CA' ? 'Canada' : 'UK'}
+                    {t('procedures.summary', {
+                      version: p.version,
+                      stages: p.stages.length,
+                      country: p.provider.country,
+                    })}
                   </Text>
                   <Badge size="xs" variant="light" color={builtIn ? 'gray' : 'teal'} tt="none">
-                    {builtIn ? 'built-in, read-only' : 'the desk’s own'}
+                    {builtIn ? t('procedures.builtIn') : t('procedures.own')}
                   </Badge>
                   {p.id === defaultProcedureId && (
                     <Badge size="xs" variant="light" tt="none">
-                      this desk's default
+                      {t('procedures.default')}
                     </Badge>
                   )}
                 </Group>
@@ -264,26 +295,28 @@ export function ProceduresView({
               <Accordion.Panel>
                 <Group gap="xs" mb="sm">
                   <Button size="xs" variant="default" onClick={() => void copy(p.id)}>
-                    Copy {p.name}
+                    {t('procedures.copy', { name: p.name })}
                   </Button>
                   {!builtIn && (
                     <Button size="xs" onClick={() => void edit(p)}>
-                      Edit {p.name}
+                      {t('procedures.edit', { name: p.name })}
                     </Button>
                   )}
-                  <Button size="xs" variant="subtle" onClick={() => void exportProcedure(p)}>
-                    Export
+                  <Button size="xs" variant="subtle" onClick={() => void exportProcedure(t, p)}>
+                    {t('procedures.export')}
                   </Button>
                 </Group>
                 {versions.length > 1 && (
                   <Text size="xs" c="dimmed" mb="xs">
-                    Versions:{' '}
-                    {versions
-                      .map(
-                        (v) =>
-                          `v${v.version} ${v.effectiveFrom ? `from ${formatDate(v.effectiveFrom)}` : 'from the start'}`,
-                      )
-                      .join(' · ')}
+                    {t('procedures.versions', {
+                      list: versions
+                        .map((v) =>
+                          v.effectiveFrom
+                            ? t('procedures.versionFrom', { version: v.version, date: formatDate(v.effectiveFrom) })
+                            : t('procedures.versionFromStart', { version: v.version }),
+                        )
+                        .join(' · '),
+                    })}
                   </Text>
                 )}
                 <ProcedureDetails p={p} today={today} />
@@ -294,7 +327,7 @@ export function ProceduresView({
       </Accordion>
       {rows === undefined && (
         <Text size="xs" c="dimmed">
-          Reading the desk's procedures…
+          {t('procedures.reading')}
         </Text>
       )}
     </Paper>

@@ -255,7 +255,9 @@ export function ProvidersSettings() {
             {t('providers.intro')}
           </Text>
         </div>
-        <Table.ScrollContainer minWidth={620} type="native">
+        {/* Positioned, so the visually hidden column name (absolute) scrolls with the table instead of widening the
+            page at 320 px (it measured 187 px of sideways scrolling). */}
+        <Table.ScrollContainer minWidth={620} type="native" style={{ position: 'relative' }}>
           <Table aria-label={t('providers.title')} verticalSpacing={6}>
             <Table.Thead>
               <Table.Tr>
