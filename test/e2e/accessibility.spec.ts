@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { readPdf } from '#test/support/pdf-text';
-import { issueLetterFromDialog, logComplaint, setUpDesk } from './fixtures';
+import { issueLetterFromDialog, logComplaint, messagesGone, setUpDesk } from './fixtures';
 
 /** The repository's root (this file is test/e2e/accessibility.spec.ts). */
 const REPO = new URL('../', new URL('../', import.meta.url));
@@ -314,7 +314,7 @@ test('the procedure editor and the email preview, open: no axe violations', asyn
   await procedures.getByRole('button', { name: 'Copy Ofcom baseline procedure', exact: true }).click();
   const editor = page.getByRole('region', { name: 'Edit Ofcom baseline procedure (copy) (v1)' });
   await expect(editor.getByRole('complementary', { name: 'Preview' })).toContainText('ADR letter');
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await messagesGone(page);
   await axe(page, 'the procedure editor');
   await editor.getByRole('button', { name: 'Cancel' }).click();
 

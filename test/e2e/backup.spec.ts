@@ -11,11 +11,12 @@ import {
   chooseBackupFile,
   countRows,
   expect,
+  issueLetterFromDialog,
   logComplaint,
+  messagesGone,
   setUpDesk,
   test,
   wipeDatabase,
-  issueLetterFromDialog,
 } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
@@ -81,7 +82,7 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
   await backupDownload.saveAs(backupPath);
   await expect(page.getByRole('region', { name: 'Back up' }).getByRole('status')).toContainText('2 cases');
   await expect(page.getByTestId('last-backup')).toContainText(`Last backup:`);
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await messagesGone(page);
   await page.screenshot({ path: shots('70-your-data'), fullPage: true });
 
   // Wipe the database: a new computer, or a browser that lost its data.
@@ -122,7 +123,7 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
   await expect(page.getByTestId('restore-progress')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Choose a backup file…' })).toBeEnabled();
   await expect(restored.getByRole('row', { name: /^Cases/ })).toContainText('2');
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await messagesGone(page);
   await page.screenshot({ path: shots('72-restored'), fullPage: true });
   expect(await countRows(page, 'events')).toBe(eventsBefore);
   expect(await countRows(page, 'letters')).toBe(1);

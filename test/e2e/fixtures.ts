@@ -270,3 +270,14 @@ export function addDays(iso: string, n: number): string {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
+
+/**
+ * Wait until every message ("Complaint logged", "File added"…) has closed. A message under the mouse pointer stays
+ * open while it is hovered (Mantine pauses its timer), and the messages sit where a form's buttons were clicked, so the
+ * pointer is moved off them first.
+ */
+export async function messagesGone(page: Page) {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.mouse.move(size.width - 5, 5);
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+}

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { addDays, chooseOption, expect, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
+import { addDays, chooseOption, expect, logComplaint, messagesGone, setUpDesk, test, todayInLondon } from './fixtures';
 
 const SHOTS = process.env.I18N_SHOTS ?? '/tmp/f17-shots';
 
@@ -112,7 +112,7 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
   // Its notification ("Complaint logged") was said in English, before the choice: it is let go first.
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await messagesGone(page);
 
   // English (UK) until the person chooses: the browser says en-GB.
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
@@ -352,7 +352,7 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await expect(editor.getByRole('complementary', { name: 'Aperçu' })).toContainText('Lettre de recours externe');
   await expect(editor.getByRole('textbox', { name: 'Étape 1\u00a0: nom' })).toBeVisible();
   // The copy's notification has gone (it names the copy, a procedure's own words).
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await messagesGone(page);
   const editorLeft = await englishLeft(page);
   await page.screenshot({ path: `${SHOTS}/procedure-editor-fr.png`, fullPage: true, style: HIDE_MESSAGES });
   await editor.screenshot({ path: `${SHOTS}/procedure-editor-only-fr.png`, style: HIDE_MESSAGES });

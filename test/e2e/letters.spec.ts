@@ -4,7 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { chooseOption, countRows, expect, fillDate, logComplaint, setUpDesk, submitComplaint, test } from './fixtures';
+import {
+  chooseOption,
+  countRows,
+  expect,
+  fillDate,
+  logComplaint,
+  messagesGone,
+  setUpDesk,
+  submitComplaint,
+  test,
+} from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
@@ -40,7 +50,7 @@ async function issueAdrLetter(
   await expect(preview).toContainText('asked our billing team');
   if (options.screenshot) {
     // Let the earlier notifications close so they do not cover the dialog's buttons.
-    await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+    await messagesGone(page);
     await page.screenshot({ path: shots(options.screenshot) });
   }
 
@@ -168,7 +178,7 @@ test('the desk edits the wording of a draft final response; the issued PDF carri
   await expect(preview).toContainText('for bearing with us while we checked it');
   await expect(preview).not.toContainText('Thank you for your patience');
   await expect(preview).not.toContainText('I am handling the complaint.');
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await messagesGone(page);
   await page.screenshot({ path: shots('52-letter-edit-text') });
   await wording.screenshot({ path: shots('53-letter-edit-text-paragraphs') });
 

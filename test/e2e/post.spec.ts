@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { countRows, expect, logComplaint, setUpDesk, test } from './fixtures';
+import { countRows, expect, logComplaint, messagesGone, setUpDesk, test } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 const pageCount = (pdf: string) =>
@@ -90,7 +90,7 @@ test('letters to post today are made into one print file, recorded on each case,
     'We are still looking into your complaint.',
   );
   // Let the intake notifications close so they do not cover the page.
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await messagesGone(page);
   await page.screenshot({ path: shots('60-letters-to-post'), fullPage: true });
 
   const dir = mkdtempSync(join(tmpdir(), 'redress-post-'));
