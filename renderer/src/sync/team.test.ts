@@ -130,7 +130,8 @@ describe("the desk's local PouchDB", () => {
     expect(await desk.database.cases.count()).toBe(cases);
     const store: [string, 'indexeddb'] = [`${desk.database.name}-team-complaints-indexeddb`, 'indexeddb'];
     expect(desk.locals).toEqual([store]);
-    expect(((await desk.database.meta.get(MEMBERSHIP_KEY))?.value as TeamMembership).localStore).toBe('indexeddb');
+    const membership = (await desk.database.meta.get(MEMBERSHIP_KEY))?.value as TeamMembership | undefined;
+    expect(membership?.localStore).toBe('indexeddb');
 
     await desk.team.leave();
     expect(desk.locals).toEqual([store, store]);
