@@ -161,5 +161,5 @@ describe('the in-memory case index', () => {
 
     await database.caseIndex.where('caseId').startsWith('bulk-').delete();
     store.stop();
-  });
+  }, 30_000);
 });
