@@ -3,6 +3,8 @@ declare module 'pouchdb-browser' {
   const PouchDB: {
     new (name: string, options?: Record<string, unknown>): import('./pouch').PouchDatabase;
     plugin(plugin: unknown): unknown;
+    /** The adapters registered so far, by name. */
+    adapters: Record<string, unknown>;
     replicate(
       source: import('./pouch').PouchDatabase,
       target: import('./pouch').PouchDatabase,

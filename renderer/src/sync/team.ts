@@ -75,7 +75,7 @@ export interface PouchFactory {
 export const browserPouch: PouchFactory = {
   async local(name, adapter) {
     const { default: PouchDB } = await import('pouchdb-browser');
-    if (adapter === 'indexeddb') {
+    if (adapter === 'indexeddb' && !('indexeddb' in PouchDB.adapters)) {
       const { default: plugin } = await import('pouchdb-adapter-indexeddb');
       PouchDB.plugin(plugin);
     }
