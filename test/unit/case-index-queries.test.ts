@@ -129,4 +129,37 @@ describe('the in-memory case index', () => {
     unsubscribe();
     store.stop();
   });
+
+  // A team's first download writes the index in bulk, round after round (Dexie reports each such write as "the table
+  // changed"): reloading every row after each would make the download quadratic (docs/performance.md, Sharing).
+  it('reloads after bulk writes a few times, not once per write, and not while no screen holds the rows', async () => {
+    const store = new CaseIndexStore(database);
+    const unsubscribe = store.subscribe(() => {});
+    await store.ready();
+    expect(store.loads).toBe(1);
+    const extra = (round: number) =>
+      rows
+        .slice(0, 60)
+        .map((r) => ({ ...r, caseId: `bulk-${round}-${r.caseId}`, reference: `BULK-${round}-${r.reference}` }));
+    const t = performance.now();
+    for (let round = 0; round < 20; round += 1) await database.caseIndex.bulkPut(extra(round));
+    await expect.poll(() => store.getSnapshot().rows.length, { timeout: 10_000 }).toBe(rows.length + 20 * 60);
+    // Within a second or so of twenty writes: one reload at once, then at most one a second.
+    expect(store.loads).toBeLessThanOrEqual(2 + Math.ceil((performance.now() - t) / 1000));
+    expect(store.loads).toBeLessThan(20);
+
+    // No screen holds the rows: a bulk write marks them stale and nothing is read until one subscribes again.
+    unsubscribe();
+    await new Promise((r) => setTimeout(r, 1_200));
+    const loads = store.loads;
+    await database.caseIndex.bulkPut(extra(20));
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(store.loads).toBe(loads);
+    await store.ready();
+    expect(store.loads).toBe(loads + 1);
+    expect(store.getSnapshot().rows).toHaveLength(rows.length + 21 * 60);
+
+    await database.caseIndex.where('caseId').startsWith('bulk-').delete();
+    store.stop();
+  }, 30_000);
 });

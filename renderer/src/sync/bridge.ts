@@ -451,7 +451,9 @@ export class Bridge {
     // one bulkPut): the requests of a document one after another were what made a large download slow.
     await this.database.transaction('rw', tables, async (tx) => {
       writingFromTeam(tx);
-      const waiting = await this.database.outbox.bulkGet(ready.map((r) => r.doc._id));
+      // (An empty outbox, as during a first download, is one count instead of a read per document.)
+      const ids = ready.map((r) => r.doc._id);
+      const waiting = (await this.database.outbox.count()) ? await this.database.outbox.bulkGet(ids) : [];
       // Changed here too: the push merges it.
       const todo = ready.filter((_, i) => !waiting[i]);
       const plan = await this.readPlan(todo);

@@ -3,6 +3,8 @@ declare module 'pouchdb-browser' {
   const PouchDB: {
     new (name: string, options?: Record<string, unknown>): import('./pouch').PouchDatabase;
     plugin(plugin: unknown): unknown;
+    /** The adapters registered so far, by name. */
+    adapters: Record<string, unknown>;
     replicate(
       source: import('./pouch').PouchDatabase,
       target: import('./pouch').PouchDatabase,
@@ -17,6 +19,10 @@ declare module 'pouchdb-browser' {
   export default PouchDB;
 }
 declare module 'pouchdb-adapter-memory' {
+  const plugin: unknown;
+  export default plugin;
+}
+declare module 'pouchdb-adapter-indexeddb' {
   const plugin: unknown;
   export default plugin;
 }

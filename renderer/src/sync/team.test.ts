@@ -7,7 +7,7 @@ import { iterateCases } from '#test/fixtures/generate-cases';
 import { memoryPouch, PouchDB } from '#test/support/pouch';
 import { RedressDatabase } from '#db/schema';
 import type { PouchDatabase } from './pouch';
-import { TeamSync, type PouchFactory, type SharingState } from './team';
+import { MEMBERSHIP_KEY, TeamSync, type PouchFactory, type SharingState, type TeamMembership } from './team';
 
 const CASES = 60;
 let n = 0;
@@ -50,8 +50,13 @@ async function until(check: () => boolean | Promise<boolean>, ms: number, what: 
 function newDesk(server: PouchDatabase) {
   n += 1;
   const database = new RedressDatabase(`team-status-${process.pid}-${n}`);
+  const desk = n;
+  const locals: Array<[string, string]> = [];
   const factory: PouchFactory = {
-    local: (name) => new PouchDB(`${name}-${process.pid}-${n}`, { adapter: 'memory' }),
+    local: (name, adapter) => {
+      locals.push([name, adapter]);
+      return new PouchDB(`${name}-${process.pid}-${desk}`, { adapter: 'memory' });
+    },
     remote: () => server,
     sync: (a, b, options) => PouchDB.sync(a, b, options),
   };
@@ -59,7 +64,7 @@ function newDesk(server: PouchDatabase) {
   open.push({ team, database });
   const seen: Array<{ state: SharingState; cases: Promise<number> }> = [];
   team.subscribe(() => seen.push({ state: team.snapshot().state, cases: database.cases.count() }));
-  return { database, team, seen };
+  return { database, team, seen, locals, factory };
 }
 
 describe('TeamSync says "Synced" only when nothing is pending', () => {
@@ -113,5 +118,49 @@ describe('TeamSync says "Synced" only when nothing is pending', () => {
     await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
     expect(await desk.database.cases.count()).toBe(cases);
     for (const s of desk.seen.filter((s) => s.state.kind === 'synced')) expect(await s.cases).toBe(cases);
+  }, 60_000);
+});
+
+describe("the desk's local PouchDB", () => {
+  it('a new desk keeps it in the indexeddb adapter; leaving destroys that one', async () => {
+    const { server, cases } = await seededServer();
+    const desk = newDesk(server);
+    await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+    expect(await desk.database.cases.count()).toBe(cases);
+    const store: [string, 'indexeddb'] = [`${desk.database.name}-team-complaints-indexeddb`, 'indexeddb'];
+    expect(desk.locals).toEqual([store]);
+    const membership = (await desk.database.meta.get(MEMBERSHIP_KEY))?.value as TeamMembership | undefined;
+    expect(membership?.localStore).toBe('indexeddb');
+
+    await desk.team.leave();
+    expect(desk.locals).toEqual([store, store]);
+    expect((await (await desk.factory.local(...store)).info()).doc_count).toBe(0);
+  }, 60_000);
+
+  it('a desk that joined before the indexeddb adapter keeps its idb database, its checkpoint and its copy', async () => {
+    const { server, cases, entries } = await seededServer();
+    const desk = newDesk(server);
+    // Joined by an earlier Redress: a membership without localStore, and a local PouchDB (idb) already filled.
+    const membership: TeamMembership = {
+      serverUrl: 'http://127.0.0.1:1',
+      database: 'complaints',
+      user: 'desk-b',
+      joinedAt: '2026-11-30T09:00:00.000Z',
+    };
+    await desk.database.meta.put({ key: MEMBERSHIP_KEY, value: membership });
+    const store: [string, 'idb'] = [`${desk.database.name}-team-complaints`, 'idb'];
+    const old = await desk.factory.local(...store);
+    await PouchDB.replicate(server, old);
+    const seq = (await old.info()).update_seq;
+    desk.locals.length = 0;
+
+    await desk.team.start();
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+    expect(desk.locals).toEqual([store]);
+    // Its copy was used as it was (its replication checkpoint too: nothing fetched again), and taken into Dexie.
+    expect((await old.info()).update_seq).toBe(seq);
+    expect(await desk.database.cases.count()).toBe(cases);
+    expect(await desk.database.events.count()).toBe(entries);
   }, 60_000);
 });

@@ -22,6 +22,13 @@ export interface TeamMembership {
   /** The desk's server user: it writes every document this desk sends. */
   user: string;
   joinedAt: string;
+  /**
+   * Where the desk's local PouchDB is: 'indexeddb' (PouchDB's newer IndexedDB adapter, several times faster to fill:
+   * docs/performance.md, Sharing) for desks that joined from the fourth session on. Absent: PouchDB's `idb` adapter,
+   * under the older name: a desk that joined before keeps its copy and its checkpoints as they are (the two adapters
+   * cannot open each other's databases). A desk that leaves and joins again gets the newer one.
+   */
+  localStore?: 'indexeddb';
 }
 
 export const MEMBERSHIP_KEY = 'sharing-membership';
@@ -54,20 +61,27 @@ export interface SharingStatus {
   problems: BridgeProblem[];
 }
 
+/** Which PouchDB adapter holds a desk's local copy (TeamMembership.localStore). */
+export type LocalAdapter = 'idb' | 'indexeddb';
+
 /** How PouchDB databases are made: the browser's IndexedDB one in the app, memory ones in tests. */
 export interface PouchFactory {
-  local(name: string): Promise<PouchDatabase> | PouchDatabase;
+  local(name: string, adapter: LocalAdapter): Promise<PouchDatabase> | PouchDatabase;
   remote(url: string): Promise<PouchDatabase> | PouchDatabase;
   sync(local: PouchDatabase, remote: PouchDatabase, options: Record<string, unknown>): PouchReplication;
 }
 
 /** PouchDB for the browser, loaded when a desk first shares (it is not needed by a lone desk). */
 export const browserPouch: PouchFactory = {
-  async local(name) {
+  async local(name, adapter) {
     const { default: PouchDB } = await import('pouchdb-browser');
+    if (adapter === 'indexeddb' && !('indexeddb' in PouchDB.adapters)) {
+      const { default: plugin } = await import('pouchdb-adapter-indexeddb');
+      PouchDB.plugin(plugin);
+    }
     // No automatic compaction: a revision's body stays until the desk compacts (after an erasure), so a conflict is
     // merged from the revision both sides grew from.
-    return new PouchDB(name);
+    return new PouchDB(name, { adapter });
   },
   async remote(url) {
     const { default: PouchDB } = await import('pouchdb-browser');
@@ -271,7 +285,8 @@ export class TeamSync {
 
   private async lead(membership: TeamMembership): Promise<void> {
     this.leading = true;
-    const local = await this.pouch.local(localName(this.database, membership));
+    const store = localStore(this.database, membership);
+    const local = await this.pouch.local(store.name, store.adapter);
     const remote = await this.pouch.remote(`${membership.serverUrl}/${encodeURIComponent(membership.database)}`);
     this.local = local;
     this.bridge = new Bridge({
@@ -324,10 +339,14 @@ export class TeamSync {
     const replication = this.pouch.sync(local, remote, {
       live: true,
       retry: true,
-      // 200, also during a first download: batches of 1,000 took it 20 % faster but made PouchDB's own handling of
-      // each batch the page's long tasks (100 over 200 ms instead of 9; docs/performance.md, Sharing).
-      batch_size: 200,
+      // 500: with the indexeddb adapter, batches of 500 took a 3,000-case download a fifth less CPU than 200 (fewer
+      // requests, transactions and checkpoints) with no task over 200 ms; 1,000 saved little more and began to make
+      // PouchDB's handling of a batch a long task (docs/performance.md, Sharing).
+      batch_size: 500,
       back_off_function: backOff,
+      // The pull keeps its checkpoint in the local PouchDB only (where its documents are written, in step with them):
+      // the copy on the server cost two requests per batch on the download's critical path (docs/performance.md).
+      pull: { checkpoint: 'target' },
     });
     this.replication = replication;
     this.caughtUp = { pull: false, push: false };
@@ -443,10 +462,10 @@ export class TeamSync {
   }
 
   /** Join: keep the membership, upload what this desk holds, start. */
-  async join(membership: Omit<TeamMembership, 'joinedAt'>): Promise<void> {
+  async join(membership: Omit<TeamMembership, 'joinedAt' | 'localStore'>): Promise<void> {
     await this.database.meta.put({
       key: MEMBERSHIP_KEY,
-      value: { ...membership, joinedAt: new Date().toISOString() } satisfies TeamMembership,
+      value: { ...membership, joinedAt: new Date().toISOString(), localStore: 'indexeddb' } satisfies TeamMembership,
     });
     this.database.sharing = true;
     const holds = (await this.database.cases.count()) + (await this.database.people.count());
@@ -479,7 +498,8 @@ export class TeamSync {
       },
     );
     if (membership) {
-      const local = await this.pouch.local(localName(this.database, membership));
+      const store = localStore(this.database, membership);
+      const local = await this.pouch.local(store.name, store.adapter);
       await local.destroy().catch(() => {});
     }
     this.set({ kind: 'off' }, { refusals: [], problems: [] });
@@ -632,9 +652,18 @@ export class TeamSync {
   }
 }
 
-/** The desk's local PouchDB for a team: one per desk database and team database. */
-function localName(database: RedressDatabase, membership: TeamMembership): string {
-  return `${database.name}-team-${membership.database}`;
+/**
+ * The desk's local PouchDB for a team: one per desk database and team database, in the adapter the desk joined with
+ * (a new name for the newer adapter, so it never meets an older desk's database of the other kind).
+ */
+export function localStore(
+  database: RedressDatabase,
+  membership: TeamMembership,
+): { name: string; adapter: LocalAdapter } {
+  const name = `${database.name}-team-${membership.database}`;
+  return membership.localStore === 'indexeddb'
+    ? { name: `${name}-indexeddb`, adapter: 'indexeddb' }
+    : { name, adapter: 'idb' };
 }
 
 /**

@@ -5,7 +5,11 @@
 // multiEntry word index costs a structured-clone read per keystroke. The rows are loaded once (newest first, then the
 // rest in chunks so the page stays responsive) and then kept fresh row by row: Dexie reports every write's primary
 // keys (`storagemutated`, also for writes in other windows, over a BroadcastChannel), and only those rows are
-// read again. A range write (a clear, a schema upgrade) reloads everything.
+// read again. A range write (a clear, a schema upgrade, or any bulk write of 50 rows or more, which Dexie reports as
+// "the table changed") reloads everything, but not at every such write: a team's first download writes one every
+// round, and reloading 100,000 rows after each would make the download quadratic. A reload waits until no screen
+// holds the rows (then it happens when one subscribes again), and otherwise at least four times as long as the last
+// full load took (and a second) after it ended: the rows are then at most a few seconds behind.
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
 import { useSyncExternalStore } from 'react';
 import { keepPacked, readPacked } from '../packs';
@@ -24,6 +28,10 @@ const FIRST_SCREEN = 200;
 const CHUNK = 25_000;
 /** More changed keys than this in one write and a full reload is cheaper than reading them one by one. */
 const MANY = 5_000;
+/** A full reload after a range write waits at least this long after the last one ended… */
+const RELOAD_GAP_MS = 1_000;
+/** …and this many times as long as that one took (reloading then takes at most a fifth of the time). */
+const RELOAD_GAP_FACTOR = 4;
 
 /** Point keys of a mutated part, or null when it holds a range (then everything is read again). */
 export function pointKeys(tree: IntervalTree | undefined): string[] | null {
@@ -45,9 +53,15 @@ export class CaseIndexStore {
   private loading: Promise<void> | null = null;
   /** Keys changed while a full load was running: read again once it ends. */
   private pendingKeys: Set<string> | null = null;
-  private reloadAfterLoad = false;
   /** Row refreshes run one after another, so an older read never overwrites a newer one. */
   private queue: Promise<void> = Promise.resolve();
+  /** A range write came and no reload has read it yet. */
+  private stale = false;
+  private reloadTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the last full load ended and how long it took (ms, performance.now()). */
+  private lastLoad = { endedAt: -Infinity, tookMs: 0 };
+  /** Full loads done (tests). */
+  loads = 0;
 
   constructor(private readonly database: RedressDatabase) {}
 
@@ -56,12 +70,14 @@ export class CaseIndexStore {
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     this.start();
+    this.reloadIfStale();
     return () => this.listeners.delete(listener);
   };
 
-  /** Resolves once every row has been read. */
+  /** Resolves once every row has been read (and any range write since has been read again). */
   ready(): Promise<void> {
     this.start();
+    this.reloadIfStale(true);
     return this.loading ?? Promise.resolve();
   }
 
@@ -69,6 +85,33 @@ export class CaseIndexStore {
   stop(): void {
     if (this.started) Dexie.on.storagemutated.unsubscribe(this.onMutated);
     this.started = false;
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = null;
+  }
+
+  /** Read every row again after a range write: at once when asked to (or nothing was read yet), else in time. */
+  private reloadIfStale(now = false): void {
+    if (!this.stale || this.loading) return;
+    if (now || this.lastLoad.endedAt === -Infinity) {
+      this.reloadNow();
+      return;
+    }
+    if (this.listeners.size === 0 || this.reloadTimer) return; // no screen holds the rows: the next one reloads
+    const wait = this.lastLoad.endedAt + Math.max(RELOAD_GAP_MS, RELOAD_GAP_FACTOR * this.lastLoad.tookMs) - msNow();
+    this.reloadTimer = setTimeout(
+      () => {
+        this.reloadTimer = null;
+        if (this.started && this.stale && !this.loading) this.reloadNow();
+      },
+      Math.max(0, wait),
+    );
+  }
+
+  private reloadNow(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = null;
+    this.stale = false;
+    this.loading = this.loadAll();
   }
 
   private start() {
@@ -84,6 +127,8 @@ export class CaseIndexStore {
   }
 
   private async loadAll(): Promise<void> {
+    const began = msNow();
+    this.loads += 1;
     this.pendingKeys = new Set();
     const table = this.database.caseIndex;
     const fresh = new Map<string, CaseIndexRow>();
@@ -111,11 +156,10 @@ export class CaseIndexStore {
     const pending = this.pendingKeys;
     this.pendingKeys = null;
     this.loading = null;
+    this.lastLoad = { endedAt: msNow(), tookMs: msNow() - began };
     this.publish(true);
-    if (this.reloadAfterLoad) {
-      this.reloadAfterLoad = false;
-      this.loading = this.loadAll();
-    } else if (pending.size) this.refresh([...pending]);
+    if (pending.size) this.refresh([...pending]);
+    this.reloadIfStale();
   }
 
   private refresh(keys: string[]): void {
@@ -139,15 +183,17 @@ export class CaseIndexStore {
     const touched = 'all' in parts || Object.keys(parts).some((part) => part.startsWith(prefix));
     if (!touched) return;
     const keys = 'all' in parts ? null : pointKeys(parts[prefix]);
-    if (this.loading) {
-      if (keys === null) this.reloadAfterLoad = true;
-      else for (const k of keys) this.pendingKeys?.add(k);
+    if (keys === null) {
+      this.stale = true;
+      this.reloadIfStale();
       return;
     }
-    if (keys === null) this.loading = this.loadAll();
+    if (this.loading) for (const k of keys) this.pendingKeys?.add(k);
     else if (keys.length) this.refresh(keys);
   };
 }
+
+const msNow = (): number => performance.now();
 
 const stores = new WeakMap<RedressDatabase, CaseIndexStore>();
 
