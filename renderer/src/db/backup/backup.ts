@@ -38,7 +38,6 @@ import {
   encodeBackup,
 } from '#shared/backup/format';
 import { isEncryptedBackup, lockBackupStream, unlockBackupStream, type WebCryptoLike } from '#shared/backup/encryption';
-import { formatFileSize } from '#shared/model/attachment';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import { putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
