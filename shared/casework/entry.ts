@@ -21,7 +21,7 @@ import { parseEmployees } from '#shared/model/intake';
 import { addressTextProblem, STORED_LIMITS } from '#shared/model/stored';
 import { textCharacterProblem } from '#shared/model/text';
 import { sayProblem as say } from '#shared/model/problems';
-import { summaryInEnglish, type SummaryKind, type SummaryPhrase, withDetails } from './summaries';
+import { short, summaryInEnglish, type SummaryKind, type SummaryPhrase, withDetails } from './summaries';
 import { whyNot } from './availability';
 import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import {
@@ -208,9 +208,7 @@ export function lastEntry(events: readonly TimelineEvent[]): TimelineEvent | und
   return last;
 }
 
-export function short(text: string, max = 60): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
+export { short } from './summaries';
 
 function dateSchema(ctx: ActionContext, label: string) {
   const last = lastEntry(ctx.events);
@@ -449,7 +447,7 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
       type: spec.eventType,
       on,
       by,
-      summary: `Vulnerability details ${change}`,
+      summary: summaryInEnglish({ kind: `vulnerability-${change}` }),
       data: { change },
     };
     return { ok: true, event, vulnerability: vulnerability === null ? null : { ...vulnerability!, recordedOn: on } };
@@ -650,7 +648,7 @@ function buildCorrection(
       type: 'voided',
       on: ctx.today,
       by,
-      summary: `Voided “${short(entry.summary, 50)}” of ${entry.on}: ${reason}`,
+      summary: summaryInEnglish({ kind: 'voided', values: { entry: short(entry.summary, 50), on: entry.on, reason } }),
       data: { entryId, entryType: entry.type, entryOn: entry.on, reason },
     };
     return { ok: true, event };
@@ -676,15 +674,16 @@ function buildCorrection(
           .map((p) => [p.id, p.name]),
       )
     : undefined;
-  const words = read.changed.map(
-    (f) =>
-      `${CORRECTABLE_LABELS[f].toLowerCase()} ${short(correctedValueText(f, before[f], names), 40)} → ${short(correctedValueText(f, after[f], names), 40)}`,
-  );
+  const changes = read.changed.map((field) => ({
+    field,
+    from: short(correctedValueText(field, before[field], names), 40),
+    to: short(correctedValueText(field, after[field], names), 40),
+  }));
   const event: NewTimelineEvent = {
     type: 'corrected',
     on: ctx.today,
     by,
-    summary: `Corrected ${words.join('; ')}: ${reason}`,
+    summary: summaryInEnglish({ kind: 'corrected', values: { changes: { changes }, reason } }),
     data: { changed: read.changed, before, after, reason, ...(names ? { names } : {}) },
   };
   return { ok: true, event, corrections };

@@ -6,6 +6,8 @@ import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { customer } from '#test/support/cases';
 import { buildActionEvent, type CaseActionId, defaultInput } from './index';
 import { summaryInEnglish, summaryPhrase } from './summaries';
+import { attachmentAddedEntry, attachmentRemovedEntry } from '#shared/files/entries';
+import { letterWithdrawnEntry } from '#shared/letters/issued';
 
 const record: CaseRecord = {
   id: 'case-1',
@@ -98,5 +100,121 @@ describe('timeline summaries as phrases', () => {
     expect(summaryPhrase({ ...e, summary: 'Acknowledgement letter sent (acknowledgement.pdf)' })).toBeNull();
     expect(summaryPhrase({ ...e, data: {} })).toBeNull();
     expect(summaryPhrase(entry('add-note', { summary: 'Called back' }))).toBeNull();
+  });
+
+  // i17c: letters, hand-overs, corrections, voids, vulnerability and attachments.
+  describe('the record-keeping entries', () => {
+    const at = (type: TimelineEvent['type'], summary: string, data: Record<string, unknown>): TimelineEvent => ({
+      id: 'e9',
+      caseId: record.id,
+      type,
+      on: '2026-09-05',
+      at: '2026-09-05T10:00:00.000Z',
+      by: 'Sam',
+      summary,
+      data,
+    });
+    const rebuilt = (e: TimelineEvent) => {
+      const p = summaryPhrase(e);
+      expect(p, e.summary).not.toBeNull();
+      return summaryInEnglish(p!);
+    };
+    const letter = { letterId: 'l1', kind: 'acknowledgement', fileName: 'RDR-1-acknowledgement.pdf', sha256: 'ab' };
+
+    it('reads back every wording an issued letter was written with, as it was written before phrases', () => {
+      // The summaries exactly as the letters screen and "Letters to post" wrote them.
+      for (const summary of [
+        'Acknowledgement letter issued (RDR-1-acknowledgement.pdf)',
+        'Acknowledgement letter issued (RDR-1-acknowledgement.pdf; wording edited before issue)',
+        'Acknowledgement letter issued (RDR-1-acknowledgement.pdf, printed for post in letters-2026-09-05.pdf)',
+      ])
+        expect(rebuilt(at('letter-issued', summary, letter))).toBe(summary);
+      expect(
+        summaryPhrase(at('letter-issued', 'Final response issued (RDR-1-acknowledgement.pdf)', letter)),
+      ).toBeNull();
+      expect(
+        summaryPhrase(at('letter-issued', 'ADR letter issued (x.pdf)', { kind: 'mystery', fileName: 'x.pdf' })),
+      ).toBeNull();
+    });
+
+    it('reads back a withdrawn letter from the entry letterWithdrawnEntry writes', () => {
+      const issued = at('letter-issued', 'Acknowledgement letter issued (RDR-1-acknowledgement.pdf)', letter);
+      const r = letterWithdrawnEntry([issued], 'l1', { on: '2026-09-06', by: 'Sam', reason: 'Wrong address' });
+      if (!r.ok) throw new Error(r.error);
+      expect(r.event.summary).toBe('Letter withdrawn (RDR-1-acknowledgement.pdf): Wrong address');
+      expect(rebuilt({ ...issued, ...r.event })).toBe(r.event.summary);
+    });
+
+    it('reads back a hand-over and a first assignment, with or without a reason', () => {
+      for (const [summary, data] of [
+        [
+          'Handed over from Sam Patel to Alex Roy: Sam is on leave',
+          { from: 'Sam Patel', to: 'Alex Roy', reason: 'Sam is on leave' },
+        ],
+        ['Handed over from Sam Patel to Alex Roy', { from: 'Sam Patel', to: 'Alex Roy' }],
+        ['Assigned to Alex Roy', { from: null, to: 'Alex Roy' }],
+      ] as const)
+        expect(rebuilt(at('reassigned', summary, data))).toBe(summary);
+      expect(summaryPhrase(at('reassigned', 'Assigned to Alex Roy', { from: 'Sam', to: 'Alex Roy' }))).toBeNull();
+    });
+
+    it('reads back a vulnerability change from the entry the action writes', () => {
+      const e = entry('record-vulnerability', { details: 'Hard of hearing', reason: 'reasonable-adjustments' });
+      expect(e.summary).toBe('Vulnerability details recorded');
+      expect(summaryPhrase(e)).toEqual({ kind: 'vulnerability-recorded' });
+      expect(rebuilt(at('vulnerability', 'Vulnerability details removed', { change: 'removed' }))).toBe(
+        'Vulnerability details removed',
+      );
+    });
+
+    it('reads back a correction, its values as the entry wrote them', () => {
+      const e = entry('correct-facts', { channel: 'letter', reason: 'It came by post' });
+      expect(e.summary).toBe('Corrected channel in-person → letter: It came by post');
+      expect(rebuilt(e)).toBe(e.summary);
+      expect(summaryPhrase(e)?.values?.changes).toEqual({
+        changes: [{ field: 'channel', from: 'in-person', to: 'letter' }],
+      });
+    });
+
+    it('reads back a void, the voided entry’s summary quoted as it was', () => {
+      const summary = 'Voided “Update sent by phone: Bills checked” of 2026-09-05: Logged on the wrong case';
+      const e = at('voided', summary, {
+        entryId: 'e1',
+        entryType: 'update-sent',
+        entryOn: '2026-09-05',
+        reason: 'Logged on the wrong case',
+      });
+      expect(summaryPhrase(e)?.values).toEqual({
+        entry: 'Update sent by phone: Bills checked',
+        on: '2026-09-05',
+        reason: 'Logged on the wrong case',
+      });
+      expect(rebuilt(e)).toBe(summary);
+    });
+
+    it('reads back attachments added and removed, older removals by their file name in the summary', () => {
+      const row = { id: 'a1', fileName: 'bill.pdf', kind: 'evidence' as const, note: '', sha256: 'cd' };
+      const added = attachmentAddedEntry(row, '2026-09-05', 'Sam');
+      expect(added.summary).toBe('Evidence attached: bill.pdf');
+      expect(rebuilt(at(added.type, added.summary, added.data!))).toBe(added.summary);
+      const noted = attachmentAddedEntry({ ...row, note: 'October bill' }, '2026-09-05', 'Sam');
+      expect(rebuilt(at(noted.type, noted.summary, noted.data!))).toBe('Evidence attached: bill.pdf (October bill)');
+      const removed = attachmentRemovedEntry(row, {
+        on: '2026-09-06',
+        by: 'Sam',
+        reason: 'Wrong file',
+        fileDeleted: true,
+      });
+      expect(removed.summary).toBe('Attachment removed: bill.pdf (the file was deleted). Reason: Wrong file');
+      expect(rebuilt(at(removed.type, removed.summary, removed.data!))).toBe(removed.summary);
+      // Written before the entry kept the file's name.
+      const older = at('attachment-removed', 'Attachment removed: bill.pdf. Reason: Wrong file', {
+        attachmentId: 'a1',
+        kind: 'evidence',
+        reason: 'Wrong file',
+        fileDeleted: false,
+      });
+      expect(summaryPhrase(older)?.values?.file).toBe('bill.pdf');
+    });
   });
 });

@@ -13,6 +13,8 @@ import {
   PAYMENT_KINDS,
   type PaymentKind,
 } from './catalogue';
+import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, type AttachmentKind } from '#shared/model/attachment';
+import { CORRECTABLE_LABELS, correctedValueText } from './corrections';
 
 export const SUMMARIES_EN = {
   received: 'Complaint received by {how}; logged as {reference}',
@@ -40,9 +42,43 @@ export const SUMMARIES_EN = {
   reopened: 'Case reopened: {reason}',
   payment: '{kind} of {amount}: {reason}',
   'customer-edited': "Customer's details changed: {fields}",
+  // i17c: letters, hand-overs, corrections, voids, vulnerability and attachments.
+  'letter-issued': '{letter} issued ({file})',
+  'letter-issued-edited': '{letter} issued ({file}; wording edited before issue)',
+  'letter-issued-printed': '{letter} issued ({file}, printed for post in {printFile})',
+  'letter-withdrawn': 'Letter withdrawn ({file}): {reason}',
+  assigned: 'Assigned to {to}',
+  'handed-over': 'Handed over from {from} to {to}',
+  corrected: 'Corrected {changes}: {reason}',
+  voided: 'Voided “{entry}” of {on}: {reason}',
+  'vulnerability-recorded': 'Vulnerability details recorded',
+  'vulnerability-updated': 'Vulnerability details updated',
+  'vulnerability-removed': 'Vulnerability details removed',
+  'attachment-added': '{kind} attached: {file}',
+  'attachment-added-note': '{kind} attached: {file} ({note})',
+  'attachment-removed': 'Attachment removed: {file}. Reason: {reason}',
+  'attachment-removed-deleted': 'Attachment removed: {file} (the file was deleted). Reason: {reason}',
   /** An entry's headline and the handler's details after it. */
   'with-details': '{headline}: {details}',
 } as const;
+
+/** The letters a case issues, by the kind its entry records (i17c). */
+export const LETTER_NAMES = {
+  acknowledgement: 'Acknowledgement letter',
+  update: 'Update letter',
+  'final-response': 'Final response',
+  'adr-letter': 'ADR letter',
+  'ccts-notice': 'CCTS notice',
+  'summary-resolution': 'Summary resolution communication',
+} as const;
+export type LetterKind = keyof typeof LETTER_NAMES;
+export const LETTER_KINDS = Object.keys(LETTER_NAMES) as LetterKind[];
+const isLetterKind = (k: unknown): k is LetterKind => typeof k === 'string' && Object.hasOwn(LETTER_NAMES, k);
+
+/** A text cut to `max` characters with an ellipsis (a summary quoted in another). */
+export function short(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
 
 export type SummaryKind = keyof typeof SUMMARIES_EN;
 export const SUMMARY_KINDS = Object.keys(SUMMARIES_EN) as SummaryKind[];
@@ -59,6 +95,11 @@ export type SummaryValue =
   | { money: { amount: number; currency: Currency } }
   /** The customer's details that changed, by field. */
   | { fields: readonly CustomerEditField[] }
+  /** A letter by its kind: "Acknowledgement letter". */
+  | { letterKind: LetterKind }
+  | { attachmentKind: AttachmentKind }
+  /** A correction's changes: "channel email → phone; summary … → …" (the values as the entry wrote them). */
+  | { changes: ReadonlyArray<{ field: keyof typeof CORRECTABLE_LABELS; from: string; to: string }> }
   | SummaryPhrase;
 
 export interface SummaryPhrase {
@@ -86,6 +127,10 @@ function valueInEnglish(v: SummaryValue): string {
   if ('scheme' in v) return schemeInSentence(v.scheme);
   if ('paymentKind' in v) return PAYMENT_KIND_LABELS[v.paymentKind];
   if ('money' in v) return currencyText(v.money.amount, v.money.currency);
+  if ('letterKind' in v) return LETTER_NAMES[v.letterKind];
+  if ('attachmentKind' in v) return ATTACHMENT_KIND_LABELS[v.attachmentKind];
+  if ('changes' in v)
+    return v.changes.map((c) => `${CORRECTABLE_LABELS[c.field].toLowerCase()} ${c.from} → ${c.to}`).join('; ');
   return v.fields.map((f) => CUSTOMER_FIELD_LABELS[f].toLowerCase()).join(', ');
 }
 
@@ -107,6 +152,21 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v !==
 export interface SummaryContext {
   record?: Pick<CaseRecord, 'channel' | 'reference'>;
   procedure?: { stages: ReadonlyArray<{ id: string; name: string }> } | null;
+}
+
+/**
+ * The part of a stored summary between a prefix and a suffix: a file name the entry's data does not keep (a print
+ * file's, an older removal's). Only a value: the phrase built with it must still say exactly the stored summary.
+ */
+function between(summary: string, prefix: string, suffix: string): string | undefined {
+  return summary.startsWith(prefix) && summary.endsWith(suffix) && summary.length > prefix.length + suffix.length
+    ? summary.slice(prefix.length, summary.length - suffix.length)
+    : undefined;
+}
+
+/** The phrases an entry of a kind with several wordings may be: the one that says the stored summary is chosen. */
+function firstSaying(summary: string, phrases: ReadonlyArray<SummaryPhrase | null>): SummaryPhrase | null {
+  return phrases.find((p) => p !== null && summaryInEnglish(p) === summary) ?? null;
 }
 
 /** What an entry's type and data say, as a phrase; null when they do not say all of it. */
@@ -198,6 +258,83 @@ function phraseFromData(event: TimelineEvent, { record, procedure }: SummaryCont
         { kind: 'customer-edited', values: { fields: { fields: changed as CustomerEditField[] } } },
         details,
       );
+    }
+    case 'letter-issued': {
+      const kind = d.kind;
+      const file = text(d.fileName);
+      if (!isLetterKind(kind) || !file) return null;
+      const values = { letter: { letterKind: kind }, file };
+      const english = LETTER_NAMES[kind];
+      const printFile = between(event.summary, `${english} issued (${file}, printed for post in `, ')');
+      return firstSaying(event.summary, [
+        { kind: 'letter-issued', values },
+        { kind: 'letter-issued-edited', values },
+        printFile ? { kind: 'letter-issued-printed', values: { ...values, printFile } } : null,
+      ]);
+    }
+    case 'letter-withdrawn': {
+      const file = text(d.fileName);
+      return file && reason ? { kind: 'letter-withdrawn', values: { file, reason } } : null;
+    }
+    case 'reassigned': {
+      const from = text(d.from);
+      const to = text(d.to);
+      if (!to) return null;
+      return withDetails(
+        from ? { kind: 'handed-over', values: { from, to } } : { kind: 'assigned', values: { to } },
+        reason,
+      );
+    }
+    case 'corrected': {
+      const changed = Array.isArray(d.changed) ? (d.changed as unknown[]) : [];
+      const before = (d.before ?? {}) as Record<string, unknown>;
+      const after = (d.after ?? {}) as Record<string, unknown>;
+      const names = d.names as Record<string, string> | undefined;
+      if (!reason || changed.length === 0 || !changed.every((f) => typeof f === 'string' && f in CORRECTABLE_LABELS))
+        return null;
+      const changes = (changed as Array<keyof typeof CORRECTABLE_LABELS>).map((field) => ({
+        field,
+        from: short(correctedValueText(field, before[field], names), 40),
+        to: short(correctedValueText(field, after[field], names), 40),
+      }));
+      return { kind: 'corrected', values: { changes: { changes }, reason } };
+    }
+    case 'voided': {
+      // The voided entry's summary is quoted as it was written: the part between the quotes, kept as a value.
+      const on = text(d.entryOn);
+      if (!on || !reason) return null;
+      const entry = between(event.summary, 'Voided “', `” of ${on}: ${reason}`);
+      return entry ? { kind: 'voided', values: { entry, on, reason } } : null;
+    }
+    case 'vulnerability': {
+      const change = d.change;
+      return change === 'recorded' || change === 'updated' || change === 'removed'
+        ? { kind: `vulnerability-${change}` }
+        : null;
+    }
+    case 'attachment-added': {
+      const kind = d.kind as AttachmentKind;
+      const file = text(d.fileName);
+      const note = text(d.note);
+      if (!ATTACHMENT_KINDS.includes(kind) || !file) return null;
+      const values = { kind: { attachmentKind: kind }, file };
+      return note
+        ? { kind: 'attachment-added-note', values: { ...values, note } }
+        : { kind: 'attachment-added', values };
+    }
+    case 'attachment-removed': {
+      if (!reason) return null;
+      const deleted = d.fileDeleted === true;
+      const file =
+        text(d.fileName) ??
+        between(
+          event.summary,
+          'Attachment removed: ',
+          `${deleted ? ' (the file was deleted)' : ''}. Reason: ${reason}`,
+        );
+      return file
+        ? { kind: deleted ? 'attachment-removed-deleted' : 'attachment-removed', values: { file, reason } }
+        : null;
     }
     default:
       return null;

@@ -1,7 +1,8 @@
 // The timeline entries of attachments (issue #18): one 'attachment-added' per file kept, one 'attachment-removed' per
 // removal. Entries are immutable: removing a file is a new entry, and the entry that added it stays.
-import { ATTACHMENT_KIND_LABELS, type AttachmentRow, type BlobLike } from '#shared/model/attachment';
+import { type AttachmentRow, type BlobLike } from '#shared/model/attachment';
 import type { TimelineEvent } from '#shared/model/case';
+import { summaryInEnglish } from '#shared/casework/summaries';
 
 type NewEntry = Pick<TimelineEvent, 'type' | 'on' | 'by' | 'summary' | 'data'>;
 
@@ -14,7 +15,14 @@ export function attachmentAddedEntry(
     type: 'attachment-added',
     on,
     by,
-    summary: `${ATTACHMENT_KIND_LABELS[row.kind]} attached: ${row.fileName}${row.note ? ` (${row.note})` : ''}`,
+    summary: summaryInEnglish(
+      row.note
+        ? {
+            kind: 'attachment-added-note',
+            values: { kind: { attachmentKind: row.kind }, file: row.fileName, note: row.note },
+          }
+        : { kind: 'attachment-added', values: { kind: { attachmentKind: row.kind }, file: row.fileName } },
+    ),
     data: { attachmentId: row.id, fileName: row.fileName, kind: row.kind, note: row.note, sha256: row.sha256 },
   };
 }
@@ -27,8 +35,17 @@ export function attachmentRemovedEntry(
     type: 'attachment-removed',
     on: input.on,
     by: input.by,
-    summary: `Attachment removed: ${row.fileName}${input.fileDeleted ? ' (the file was deleted)' : ''}. Reason: ${input.reason}`,
-    data: { attachmentId: row.id, kind: row.kind, reason: input.reason, fileDeleted: input.fileDeleted },
+    summary: summaryInEnglish({
+      kind: input.fileDeleted ? 'attachment-removed-deleted' : 'attachment-removed',
+      values: { file: row.fileName, reason: input.reason },
+    }),
+    data: {
+      attachmentId: row.id,
+      kind: row.kind,
+      fileName: row.fileName,
+      reason: input.reason,
+      fileDeleted: input.fileDeleted,
+    },
   };
 }
 

@@ -3,6 +3,7 @@
 // records that it was wrong, with who, when and why; its bytes and checksum stay as they were.
 import { inTimelineOrder, type TimelineEvent } from '#shared/model/case';
 import type { NewTimelineEvent } from '#shared/casework/index';
+import { summaryInEnglish } from '#shared/casework/summaries';
 
 export interface LetterWithdrawal {
   on: string;
@@ -82,7 +83,7 @@ export function letterWithdrawnEntry(
       type: 'letter-withdrawn',
       on: input.on,
       by: input.by,
-      summary: `Letter withdrawn (${letter.fileName}): ${reason}`,
+      summary: summaryInEnglish({ kind: 'letter-withdrawn', values: { file: letter.fileName, reason } }),
       data: { letterId, kind: letter.kind, fileName: letter.fileName, sha256: letter.sha256, reason },
     },
   };

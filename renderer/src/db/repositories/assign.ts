@@ -2,6 +2,7 @@
 // index row, in one transaction.
 import type { TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
+import { summaryInEnglish, withDetails } from '#shared/casework/summaries';
 import { refreshCaseIndex } from '#db/case-index/derive';
 import { systemNow, type Now } from './cases';
 import type { RedressDatabase } from '../schema';
@@ -44,7 +45,14 @@ export async function reassignCase(
         on: localIsoDate(now),
         at,
         by: options.by,
-        summary: `${from ? `Handed over from ${from} to ${handler}` : `Assigned to ${handler}`}${reason ? `: ${reason}` : ''}`,
+        summary: summaryInEnglish(
+          withDetails(
+            from
+              ? { kind: 'handed-over', values: { from, to: handler } }
+              : { kind: 'assigned', values: { to: handler } },
+            reason,
+          ),
+        ),
         data: { from: from || null, to: handler, ...(reason ? { reason } : {}) },
       };
       await database.cases.update(caseId, { assignee: handler, updatedAt: at });

@@ -26,6 +26,7 @@ import {
   type ParagraphEdits,
 } from '#shared/letters/index';
 import { getProcedure, procedureForCase, type Evaluation, type Procedure } from '#shared/rules/index';
+import type { LetterKind } from '#shared/casework/summaries';
 import { effectiveTimeline } from '#shared/model/effective';
 import { letterLanguageForCase, settingsForCase } from '#shared/model/provider';
 
@@ -339,7 +340,7 @@ export function letterText(doc: LetterDocument): string {
 }
 
 export interface Recorded {
-  kind: string;
+  kind: LetterKind;
   name: string;
   also?: { type: TimelineType; summary: string };
 }

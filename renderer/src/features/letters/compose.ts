@@ -2,6 +2,7 @@
 // save where the user chooses and lock the exact bytes and their SHA-256 on the timeline, with the event the letter
 // stands for.
 import { letterParagraphs, type LetterDocument, type ParagraphEdits } from '#shared/letters/index';
+import { summaryInEnglish } from '#shared/casework/summaries';
 import { recordLetterIssued } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { renderLetterPdf, type LetterPdf } from '#letters/letter-pdf';
@@ -75,7 +76,10 @@ export async function issueLetter(
     issuedOn: context.today,
     bytes,
     by: context.by || context.settings.handlerName,
-    summary: `${recorded.name} issued (${result.fileName}${edited ? '; wording edited before issue' : ''})`,
+    summary: summaryInEnglish({
+      kind: edited ? 'letter-issued-edited' : 'letter-issued',
+      values: { letter: { letterKind: recorded.kind }, file: result.fileName },
+    }),
     // The same letter again today (e.g. in large print as well) is another copy, not another event.
     alsoRecord:
       recorded.also && !context.events.some((e) => e.type === recorded.also!.type && e.on === context.today)

@@ -5,6 +5,7 @@
 // for post, each with its exact bytes, in one transaction (`recordPrintRun`).
 import { PDFDocument } from 'pdf-lib';
 import { casePrintProblem } from '#shared/letters/index';
+import { summaryInEnglish } from '#shared/casework/summaries';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import { adrLettersDue, unacknowledged } from '#db/case-index/queries';
 import { recordLettersIssued, type Now } from '#db/repositories/cases';
@@ -250,7 +251,14 @@ export async function recordPrintRun(
         issuedOn: options.today,
         bytes: rendered.bytes,
         by: options.by,
-        summary: `${rendered.name} issued (${rendered.fileName}, printed for post in ${options.printFileName})`,
+        summary: summaryInEnglish({
+          kind: 'letter-issued-printed',
+          values: {
+            letter: { letterKind: rendered.kind },
+            file: rendered.fileName,
+            printFile: options.printFileName,
+          },
+        }),
         alsoRecord: rendered.also,
       })),
       options.clock,

@@ -38,7 +38,7 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
     return {
       doc,
       fileName: `${record.reference}-acknowledgement.pdf`,
-      kind: 'acknowledgement',
+      kind: 'acknowledgement' as const,
       name: 'Acknowledgement letter',
       also: alreadyAcknowledged
         ? undefined
@@ -53,7 +53,7 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
   return {
     doc,
     fileName: `${record.reference}-adr-letter${options.largePrint ? '-large-print' : ''}.pdf`,
-    kind: 'adr-letter',
+    kind: 'adr-letter' as const,
     name: 'ADR letter',
     also: already
       ? undefined

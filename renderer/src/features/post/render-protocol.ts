@@ -1,6 +1,7 @@
 // The messages between the page and the letter-rendering workers (./render-worker.ts, ./render-pool.ts). Everything
 // in them is plain data: a pdfmake document cannot be posted (its footer and background are functions), so a
 // worker builds each letter's document itself from the case, with the same pure builders the page uses.
+import type { LetterKind } from '#shared/casework/summaries';
 import type { TimelineType } from '#shared/model/case';
 import type { BuildContext, PostLetterKind } from './due-letter';
 
@@ -9,7 +10,7 @@ export interface RenderedLetter {
   bytes: Uint8Array;
   fileName: string;
   /** The letter's kind as recorded (e.g. 'acknowledgement', 'adr-letter'). */
-  kind: string;
+  kind: LetterKind;
   /** Its name in the timeline's words ("ADR letter"). */
   name: string;
   /** The event the letter stands for, when it is to be recorded with it. */

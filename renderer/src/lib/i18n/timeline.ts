@@ -17,6 +17,12 @@ function valueIn(t: T, locale: string, v: SummaryValue): string {
   if ('paymentKind' in v) return t(`field.record-payment.kind.option.${v.paymentKind}`);
   if ('money' in v)
     return new Intl.NumberFormat(locale, { style: 'currency', currency: v.money.currency }).format(v.money.amount);
+  if ('letterKind' in v) return t(`letterName.${v.letterKind}`);
+  if ('attachmentKind' in v) return t(`model.attachmentKind.${v.attachmentKind}`);
+  if ('changes' in v)
+    return v.changes
+      .map((c) => `${t(`correctable.${c.field}`).toLowerCase()} ${c.from} → ${c.to}`)
+      .join(locale.startsWith('fr') ? '\u00a0; ' : '; ');
   return v.fields.map((f) => t(`customerField.${f}`).toLowerCase()).join(', ');
 }
 

@@ -26,7 +26,14 @@ import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/mod
 import { REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
 import { PROBLEM_CODES, PROBLEMS_EN, type ProblemCode } from '#shared/model/problems';
-import { SUMMARIES_EN, SUMMARY_KINDS, type SummaryKind } from '#shared/casework/summaries';
+import {
+  LETTER_KINDS,
+  LETTER_NAMES,
+  type LetterKind,
+  SUMMARIES_EN,
+  SUMMARY_KINDS,
+  type SummaryKind,
+} from '#shared/casework/summaries';
 import {
   describeDuration,
   EVENT_WORDS,
@@ -75,6 +82,10 @@ const problemWords = Object.fromEntries(
 const summaryWords = Object.fromEntries(
   SUMMARY_KINDS.map((kind) => [`summary.${kind}`, typographic(SUMMARIES_EN[kind])]),
 ) as Record<`summary.${SummaryKind}`, string>;
+// i17c: the letters by kind, as the timeline's summaries name them.
+const letterNames = Object.fromEntries(
+  LETTER_KINDS.map((kind) => [`letterName.${kind}`, LETTER_NAMES[kind]]),
+) as Record<`letterName.${LetterKind}`, string>;
 /** An import field's name, as shared/exports/cases-import.ts writes it. */
 const importField = (field: IntakeField) => IMPORT_FIELDS.find((f) => f.field === field)?.label ?? field;
 
@@ -1519,6 +1530,8 @@ export const enGB = {
   'case.timeline': 'Timeline',
   // i17b: the timeline entries' summaries (case page), from shared/casework/summaries.ts.
   ...summaryWords,
+  // i17c: the letters named in the timeline's summaries, as shared/casework/summaries.ts writes them.
+  ...letterNames,
   'case.recorded': '{date} · recorded {at} by {by}',
   'case.voidEntry': 'Void the entry of {date}: {summary}',
   'case.void': 'Void…',
