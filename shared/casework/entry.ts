@@ -41,7 +41,6 @@ import {
 import { nextStage, adrStage } from './state';
 import {
   type CorrectableFacts,
-  CORRECTABLE_LABELS,
   correctableFacts,
   correctedValueText,
   correctionFormValues,

@@ -6,8 +6,6 @@ import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { customer } from '#test/support/cases';
 import { buildActionEvent, type CaseActionId, defaultInput } from './index';
 import { summaryInEnglish, summaryPhrase } from './summaries';
-import { attachmentAddedEntry, attachmentRemovedEntry } from '#shared/files/entries';
-import { letterWithdrawnEntry } from '#shared/letters/issued';
 
 const record: CaseRecord = {
   id: 'case-1',
@@ -137,12 +135,9 @@ describe('timeline summaries as phrases', () => {
       ).toBeNull();
     });
 
-    it('reads back a withdrawn letter from the entry letterWithdrawnEntry writes', () => {
-      const issued = at('letter-issued', 'Acknowledgement letter issued (RDR-1-acknowledgement.pdf)', letter);
-      const r = letterWithdrawnEntry([issued], 'l1', { on: '2026-09-06', by: 'Sam', reason: 'Wrong address' });
-      if (!r.ok) throw new Error(r.error);
-      expect(r.event.summary).toBe('Letter withdrawn (RDR-1-acknowledgement.pdf): Wrong address');
-      expect(rebuilt({ ...issued, ...r.event })).toBe(r.event.summary);
+    it('reads back a withdrawn letter (as shared/letters/issued.ts writes it)', () => {
+      const summary = 'Letter withdrawn (RDR-1-acknowledgement.pdf): Wrong address';
+      expect(rebuilt(at('letter-withdrawn', summary, { ...letter, reason: 'Wrong address' }))).toBe(summary);
     });
 
     it('reads back a hand-over and a first assignment, with or without a reason', () => {
@@ -192,22 +187,24 @@ describe('timeline summaries as phrases', () => {
       expect(rebuilt(e)).toBe(summary);
     });
 
-    it('reads back attachments added and removed, older removals by their file name in the summary', () => {
-      const row = { id: 'a1', fileName: 'bill.pdf', kind: 'evidence' as const, note: '', sha256: 'cd' };
-      const added = attachmentAddedEntry(row, '2026-09-05', 'Sam');
-      expect(added.summary).toBe('Evidence attached: bill.pdf');
-      expect(rebuilt(at(added.type, added.summary, added.data!))).toBe(added.summary);
-      const noted = attachmentAddedEntry({ ...row, note: 'October bill' }, '2026-09-05', 'Sam');
-      expect(rebuilt(at(noted.type, noted.summary, noted.data!))).toBe('Evidence attached: bill.pdf (October bill)');
-      const removed = attachmentRemovedEntry(row, {
-        on: '2026-09-06',
-        by: 'Sam',
+    it('reads back attachments added and removed (as shared/files/entries.ts writes them)', () => {
+      const added = { attachmentId: 'a1', fileName: 'bill.pdf', kind: 'evidence', note: '', sha256: 'cd' };
+      expect(rebuilt(at('attachment-added', 'Evidence attached: bill.pdf', added))).toBe('Evidence attached: bill.pdf');
+      expect(
+        rebuilt(
+          at('attachment-added', 'Evidence attached: bill.pdf (October bill)', { ...added, note: 'October bill' }),
+        ),
+      ).toBe('Evidence attached: bill.pdf (October bill)');
+      const removed = 'Attachment removed: bill.pdf (the file was deleted). Reason: Wrong file';
+      const data = {
+        attachmentId: 'a1',
+        kind: 'evidence',
+        fileName: 'bill.pdf',
         reason: 'Wrong file',
         fileDeleted: true,
-      });
-      expect(removed.summary).toBe('Attachment removed: bill.pdf (the file was deleted). Reason: Wrong file');
-      expect(rebuilt(at(removed.type, removed.summary, removed.data!))).toBe(removed.summary);
-      // Written before the entry kept the file's name.
+      };
+      expect(rebuilt(at('attachment-removed', removed, data))).toBe(removed);
+      // Written before the entry kept the file's name: the name is read from the summary.
       const older = at('attachment-removed', 'Attachment removed: bill.pdf. Reason: Wrong file', {
         attachmentId: 'a1',
         kind: 'evidence',
@@ -215,6 +212,8 @@ describe('timeline summaries as phrases', () => {
         fileDeleted: false,
       });
       expect(summaryPhrase(older)?.values?.file).toBe('bill.pdf');
+      expect(rebuilt(older)).toBe(older.summary);
+      expect(summaryPhrase({ ...older, data: { ...older.data, fileDeleted: true } })).toBeNull();
     });
   });
 });

@@ -1,8 +1,9 @@
 // The timeline entries of attachments (issue #18): one 'attachment-added' per file kept, one 'attachment-removed' per
 // removal. Entries are immutable: removing a file is a new entry, and the entry that added it stays.
-import { type AttachmentRow, type BlobLike } from '#shared/model/attachment';
+// shared/casework/summaries.ts reads these summaries back for the interface (issue #17): its `attachment-*` wordings
+// are these, word for word (renderer/src/lib/i18n/timeline.test.ts checks both agree).
+import { ATTACHMENT_KIND_LABELS, type AttachmentRow, type BlobLike } from '#shared/model/attachment';
 import type { TimelineEvent } from '#shared/model/case';
-import { summaryInEnglish } from '#shared/casework/summaries';
 
 type NewEntry = Pick<TimelineEvent, 'type' | 'on' | 'by' | 'summary' | 'data'>;
 
@@ -15,14 +16,7 @@ export function attachmentAddedEntry(
     type: 'attachment-added',
     on,
     by,
-    summary: summaryInEnglish(
-      row.note
-        ? {
-            kind: 'attachment-added-note',
-            values: { kind: { attachmentKind: row.kind }, file: row.fileName, note: row.note },
-          }
-        : { kind: 'attachment-added', values: { kind: { attachmentKind: row.kind }, file: row.fileName } },
-    ),
+    summary: `${ATTACHMENT_KIND_LABELS[row.kind]} attached: ${row.fileName}${row.note ? ` (${row.note})` : ''}`,
     data: { attachmentId: row.id, fileName: row.fileName, kind: row.kind, note: row.note, sha256: row.sha256 },
   };
 }
@@ -35,10 +29,7 @@ export function attachmentRemovedEntry(
     type: 'attachment-removed',
     on: input.on,
     by: input.by,
-    summary: summaryInEnglish({
-      kind: input.fileDeleted ? 'attachment-removed-deleted' : 'attachment-removed',
-      values: { file: row.fileName, reason: input.reason },
-    }),
+    summary: `Attachment removed: ${row.fileName}${input.fileDeleted ? ' (the file was deleted)' : ''}. Reason: ${input.reason}`,
     data: {
       attachmentId: row.id,
       kind: row.kind,

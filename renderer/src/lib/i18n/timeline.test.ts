@@ -4,6 +4,8 @@ import { summaryInEnglish, type SummaryPhrase } from '#shared/casework/summaries
 import type { TimelineEvent } from '#shared/model/case';
 import { translate, type Translate } from './index';
 import { entrySummaryIn } from './timeline';
+import { attachmentAddedEntry, attachmentRemovedEntry } from '#shared/files/entries';
+import { letterWithdrawnEntry } from '#shared/letters/issued';
 
 const fr: Translate = (key, values) => translate('fr-CA', key, values);
 const en: Translate = (key, values) => translate('en-GB', key, values);
@@ -54,5 +56,135 @@ describe('timeline summaries in the interface language', () => {
   it('shows an entry its data does not fully say as it is stored', () => {
     const note: TimelineEvent = { ...event('resumed', { kind: 'resumed' }), type: 'note', summary: 'Called back' };
     expect(entrySummaryIn(fr, 'fr-CA', note)).toBe('Called back');
+  });
+
+  // i17c: letters, hand-overs, corrections, voids, vulnerability and attachments.
+  it('says letters, hand-overs, corrections, voids, vulnerability and attachments in French, English as stored', () => {
+    expect(process.env.TZ).toBe('Europe/London');
+    const cases: Array<[TimelineEvent['type'], SummaryPhrase, Record<string, unknown>, string, string]> = [
+      [
+        'letter-issued',
+        { kind: 'letter-issued-edited', values: { letter: { letterKind: 'acknowledgement' }, file: 'a.pdf' } },
+        { kind: 'acknowledgement', fileName: 'a.pdf' },
+        'Acknowledgement letter issued (a.pdf; wording edited before issue)',
+        'Document produit\u00a0: Accusé de réception (a.pdf\u00a0; texte modifié avant la production)',
+      ],
+      [
+        'letter-issued',
+        {
+          kind: 'letter-issued-printed',
+          values: { letter: { letterKind: 'adr-letter' }, file: 'b.pdf', printFile: 'post.pdf' },
+        },
+        { kind: 'adr-letter', fileName: 'b.pdf' },
+        'ADR letter issued (b.pdf, printed for post in post.pdf)',
+        'Document produit\u00a0: Lettre de recours externe (b.pdf, imprimé pour la poste dans post.pdf)',
+      ],
+      [
+        'letter-withdrawn',
+        { kind: 'letter-withdrawn', values: { file: 'a.pdf', reason: 'Mauvaise adresse' } },
+        { fileName: 'a.pdf', reason: 'Mauvaise adresse' },
+        'Letter withdrawn (a.pdf): Mauvaise adresse',
+        'Lettre retirée (a.pdf)\u00a0: Mauvaise adresse',
+      ],
+      [
+        'reassigned',
+        {
+          kind: 'with-details',
+          values: { headline: { kind: 'handed-over', values: { from: 'Sam', to: 'Alex' } }, details: 'Congé' },
+        },
+        { from: 'Sam', to: 'Alex', reason: 'Congé' },
+        'Handed over from Sam to Alex: Congé',
+        'Dossier transféré de Sam à Alex\u00a0: Congé',
+      ],
+      [
+        'reassigned',
+        { kind: 'assigned', values: { to: 'Alex' } },
+        { from: null, to: 'Alex' },
+        'Assigned to Alex',
+        'Dossier confié à Alex',
+      ],
+      [
+        'corrected',
+        {
+          kind: 'corrected',
+          values: {
+            changes: { changes: [{ field: 'receivedOn', from: '2026-11-10', to: '2026-11-09' }] },
+            reason: 'Tampon dateur',
+          },
+        },
+        {
+          changed: ['receivedOn'],
+          before: { receivedOn: '2026-11-10' },
+          after: { receivedOn: '2026-11-09' },
+          reason: 'Tampon dateur',
+        },
+        'Corrected date received 2026-11-10 → 2026-11-09: Tampon dateur',
+        'Correction (date de réception 2026-11-10 → 2026-11-09)\u00a0: Tampon dateur',
+      ],
+      [
+        'voided',
+        { kind: 'voided', values: { entry: 'Resumed', on: '2026-11-17', reason: 'Erreur' } },
+        { entryId: 'e0', entryType: 'resumed', entryOn: '2026-11-17', reason: 'Erreur' },
+        'Voided “Resumed” of 2026-11-17: Erreur',
+        'Inscription «\u00a0Resumed\u00a0» du 2026-11-17 annulée\u00a0: Erreur',
+      ],
+      [
+        'vulnerability',
+        { kind: 'vulnerability-updated' },
+        { change: 'updated' },
+        'Vulnerability details updated',
+        'Renseignements sur la vulnérabilité mis à jour',
+      ],
+      [
+        'attachment-added',
+        {
+          kind: 'attachment-added-note',
+          values: { kind: { attachmentKind: 'evidence' }, file: 'c.pdf', note: 'Facture' },
+        },
+        { kind: 'evidence', fileName: 'c.pdf', note: 'Facture' },
+        'Evidence attached: c.pdf (Facture)',
+        'Pièce jointe ajoutée (pièce justificative)\u00a0: c.pdf (Facture)',
+      ],
+      [
+        'attachment-removed',
+        { kind: 'attachment-removed-deleted', values: { file: 'c.pdf', reason: 'Doublon' } },
+        { kind: 'evidence', fileName: 'c.pdf', reason: 'Doublon', fileDeleted: true },
+        'Attachment removed: c.pdf (the file was deleted). Reason: Doublon',
+        'Pièce jointe retirée\u00a0: c.pdf (le fichier a été supprimé). Motif\u00a0: Doublon',
+      ],
+    ];
+    for (const [type, p, data, english, french] of cases) {
+      const e = event(type, p, data);
+      expect(e.summary, english).toBe(english);
+      expect(entrySummaryIn(en, 'en-GB', e)).toBe(english);
+      expect(entrySummaryIn(fr, 'fr-CA', e)).toBe(french);
+    }
+  });
+
+  it('says in French the entries shared/files and shared/letters write (their wordings agree with the phrases)', () => {
+    const row = { id: 'a1', fileName: 'bill.pdf', kind: 'evidence' as const, note: 'Octobre', sha256: 'cd' };
+    const stamp = { id: 'e2', caseId: 'c1', at: '2026-11-18T10:00:00.000Z' };
+    const added = { ...stamp, ...attachmentAddedEntry(row, '2026-11-18', 'Sam') };
+    expect(entrySummaryIn(fr, 'fr-CA', added)).toBe(
+      'Pièce jointe ajoutée (pièce justificative)\u00a0: bill.pdf (Octobre)',
+    );
+    const removed = {
+      ...stamp,
+      ...attachmentRemovedEntry(row, { on: '2026-11-19', by: 'Sam', reason: 'Doublon', fileDeleted: false }),
+    };
+    expect(entrySummaryIn(fr, 'fr-CA', removed)).toBe('Pièce jointe retirée\u00a0: bill.pdf. Motif\u00a0: Doublon');
+    const issued: TimelineEvent = {
+      ...stamp,
+      type: 'letter-issued',
+      on: '2026-11-18',
+      by: 'Sam',
+      summary: 'Update letter issued (u.pdf)',
+      data: { letterId: 'l1', kind: 'update', fileName: 'u.pdf', sha256: 'ab' },
+    };
+    expect(entrySummaryIn(fr, 'fr-CA', issued)).toBe('Document produit\u00a0: Lettre de suivi (u.pdf)');
+    const w = letterWithdrawnEntry([issued], 'l1', { on: '2026-11-19', by: 'Sam', reason: 'Erreur' });
+    if (!w.ok) throw new Error(w.error);
+    expect(entrySummaryIn(fr, 'fr-CA', { ...stamp, ...w.event })).toBe('Lettre retirée (u.pdf)\u00a0: Erreur');
+    expect(entrySummaryIn(en, 'en-GB', { ...stamp, ...w.event })).toBe('Letter withdrawn (u.pdf): Erreur');
   });
 });

@@ -18,7 +18,7 @@ function valueIn(t: T, locale: string, v: SummaryValue): string {
   if ('money' in v)
     return new Intl.NumberFormat(locale, { style: 'currency', currency: v.money.currency }).format(v.money.amount);
   if ('letterKind' in v) return t(`letterName.${v.letterKind}`);
-  if ('attachmentKind' in v) return t(`model.attachmentKind.${v.attachmentKind}`);
+  if ('attachmentKind' in v) return t(`model.attachmentKind.${v.attachmentKind}`).toLowerCase();
   if ('changes' in v)
     return v.changes
       .map((c) => `${t(`correctable.${c.field}`).toLowerCase()} ${c.from} → ${c.to}`)
