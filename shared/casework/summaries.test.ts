@@ -135,6 +135,21 @@ describe('timeline summaries as phrases', () => {
       ).toBeNull();
     });
 
+    it('reads back what issuing a letter also records, with no data, as the letters screens write it', () => {
+      const also = (type: TimelineEvent['type'], summary: string) => ({ ...at(type, summary, {}), data: undefined });
+      for (const [type, summary] of [
+        ['acknowledged', 'Complaint acknowledged by letter'],
+        ['update-sent', 'Update sent by letter'],
+        ['responded', 'Final response sent by letter'],
+        ['adr-letter-sent', 'ADR letter sent (unresolved after 8 weeks)'],
+        ['adr-letter-sent', 'ADR letter sent with our final position'],
+        ['ccts-informed', 'Customer told about the CCTS by letter'],
+      ] as const)
+        expect(rebuilt(also(type, summary))).toBe(summary);
+      expect(summaryPhrase(also('adr-letter-sent', 'ADR letter sent (unresolved after some weeks)'))).toBeNull();
+      expect(summaryPhrase(also('responded', 'Response sent by letter'))).toBeNull();
+    });
+
     it('reads back a withdrawn letter (as shared/letters/issued.ts writes it)', () => {
       const summary = 'Letter withdrawn (RDR-1-acknowledgement.pdf): Wrong address';
       expect(rebuilt(at('letter-withdrawn', summary, { ...letter, reason: 'Wrong address' }))).toBe(summary);

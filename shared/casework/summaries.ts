@@ -47,6 +47,10 @@ export const SUMMARIES_EN = {
   'letter-issued-edited': '{letter} issued ({file}; wording edited before issue)',
   'letter-issued-printed': '{letter} issued ({file}, printed for post in {printFile})',
   'letter-withdrawn': 'Letter withdrawn ({file}): {reason}',
+  /** What issuing a letter also records (the letters screen, "Letters to post"): these entries keep no data. */
+  'final-response-letter': 'Final response sent by letter',
+  'adr-letter-after-weeks': 'ADR letter sent (unresolved after {weeks} weeks)',
+  'adr-letter-final-position': 'ADR letter sent with our final position',
   assigned: 'Assigned to {to}',
   'handed-over': 'Handed over from {from} to {to}',
   corrected: 'Corrected {changes}: {reason}',
@@ -177,6 +181,9 @@ function phraseFromData(event: TimelineEvent, { record, procedure }: SummaryCont
   const reason = text(d.reason);
   const by = (kind: SummaryKind): SummaryPhrase | null =>
     channel ? withDetails({ kind, values: { channel: { channel } } }, details) : null;
+  // Issuing a letter records its acknowledgement, update, response or notice with no data: "… by letter".
+  const byLetter = (kind: SummaryKind): SummaryPhrase | null =>
+    event.data === undefined ? { kind, values: { channel: { channel: 'letter' } } } : null;
   switch (event.type) {
     case 'received':
       return record
@@ -185,10 +192,11 @@ function phraseFromData(event: TimelineEvent, { record, procedure }: SummaryCont
     case 'contact':
       return by(d.direction === 'to-customer' ? 'contact-to' : 'contact-from');
     case 'update-sent':
-    case 'responded':
     case 'acknowledged':
     case 'ccts-informed':
-      return by(event.type);
+      return by(event.type) ?? byLetter(event.type);
+    case 'responded':
+      return by(event.type) ?? (event.data === undefined ? { kind: 'final-response-letter' } : null);
     case 'escalated': {
       const name = (id: unknown) => procedure?.stages.find((st) => st.id === id)?.name;
       const from = name(d.fromStage);
@@ -212,6 +220,13 @@ function phraseFromData(event: TimelineEvent, { record, procedure }: SummaryCont
       return details ? { kind: event.type, values: { details } } : null;
     case 'adr-letter-sent': {
       const scheme = text(d.scheme);
+      if (event.data === undefined) {
+        const weeks = between(event.summary, 'ADR letter sent (unresolved after ', ' weeks)');
+        return firstSaying(event.summary, [
+          { kind: 'adr-letter-final-position' },
+          weeks && /^\d+$/.test(weeks) ? { kind: 'adr-letter-after-weeks', values: { weeks } } : null,
+        ]);
+      }
       if (!channel) return null;
       return withDetails(
         scheme

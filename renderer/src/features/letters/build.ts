@@ -26,7 +26,7 @@ import {
   type ParagraphEdits,
 } from '#shared/letters/index';
 import { getProcedure, procedureForCase, type Evaluation, type Procedure } from '#shared/rules/index';
-import type { LetterKind } from '#shared/casework/summaries';
+import { type LetterKind, summaryInEnglish } from '#shared/casework/summaries';
 import { effectiveTimeline } from '#shared/model/effective';
 import { letterLanguageForCase, settingsForCase } from '#shared/model/provider';
 
@@ -345,6 +345,9 @@ export interface Recorded {
   also?: { type: TimelineType; summary: string };
 }
 
+/** What issuing a letter also records is done "by letter". */
+const byLetter = { channel: { channel: 'letter' as const } };
+
 export function recordedAs(choice: LetterChoice, context: LetterContext): Recorded {
   switch (choice) {
     case 'acknowledgement':
@@ -354,35 +357,42 @@ export function recordedAs(choice: LetterChoice, context: LetterContext): Record
         // Acknowledged once: a second copy (large print, a corrected draft) is another letter, not another acknowledgement.
         also: context.events.some((e) => e.type === 'acknowledged')
           ? undefined
-          : { type: 'acknowledged', summary: 'Complaint acknowledged by letter' },
+          : { type: 'acknowledged', summary: summaryInEnglish({ kind: 'acknowledged', values: byLetter }) },
       };
     case 'update':
-      return { kind: 'update', name: 'Update letter', also: { type: 'update-sent', summary: 'Update sent by letter' } };
+      return {
+        kind: 'update',
+        name: 'Update letter',
+        also: { type: 'update-sent', summary: summaryInEnglish({ kind: 'update-sent', values: byLetter }) },
+      };
     case 'final-response':
       return {
         kind: 'final-response',
         name: 'Final response',
-        also: { type: 'responded', summary: 'Final response sent by letter' },
+        also: { type: 'responded', summary: summaryInEnglish({ kind: 'final-response-letter' }) },
       };
     case 'adr-time': {
       const weeks = adrTermsFromEvaluation(context.evaluation, context.record.receivedOn).waitWeeks;
       return {
         kind: 'adr-letter',
         name: 'ADR letter',
-        also: { type: 'adr-letter-sent', summary: `ADR letter sent (unresolved after ${weeks} weeks)` },
+        also: {
+          type: 'adr-letter-sent',
+          summary: summaryInEnglish({ kind: 'adr-letter-after-weeks', values: { weeks: String(weeks) } }),
+        },
       };
     }
     case 'adr-final':
       return {
         kind: 'adr-letter',
         name: 'ADR letter',
-        also: { type: 'adr-letter-sent', summary: 'ADR letter sent with our final position' },
+        also: { type: 'adr-letter-sent', summary: summaryInEnglish({ kind: 'adr-letter-final-position' }) },
       };
     case 'ccts-notice':
       return {
         kind: 'ccts-notice',
         name: 'CCTS notice',
-        also: { type: 'ccts-informed', summary: 'Customer told about the CCTS by letter' },
+        also: { type: 'ccts-informed', summary: summaryInEnglish({ kind: 'ccts-informed', values: byLetter }) },
       };
     case 'summary-resolution':
       return { kind: 'summary-resolution', name: 'Summary resolution communication' };

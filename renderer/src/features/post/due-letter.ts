@@ -1,5 +1,6 @@
 // One due letter of "Letters to post today", as a pure function of its case: the document, its file name and how it
 // is recorded on the timeline. No database, no pdfmake: this also runs inside the letter-rendering worker.
+import { summaryInEnglish } from '#shared/casework/summaries';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import { adrTermsFromEvaluation, type LetterDocument } from '#shared/letters/index';
 import { evaluateRecord } from '#lib/rules';
@@ -42,7 +43,10 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
       name: 'Acknowledgement letter',
       also: alreadyAcknowledged
         ? undefined
-        : { type: 'acknowledged' as const, summary: 'Complaint acknowledged by letter' },
+        : {
+            type: 'acknowledged' as const,
+            summary: summaryInEnglish({ kind: 'acknowledged', values: { channel: { channel: 'letter' } } }),
+          },
     };
   }
   const options = defaultOptions(record, settings);
@@ -57,6 +61,9 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
     name: 'ADR letter',
     also: already
       ? undefined
-      : { type: 'adr-letter-sent' as const, summary: `ADR letter sent (unresolved after ${weeks} weeks)` },
+      : {
+          type: 'adr-letter-sent' as const,
+          summary: summaryInEnglish({ kind: 'adr-letter-after-weeks', values: { weeks: String(weeks) } }),
+        },
   };
 }

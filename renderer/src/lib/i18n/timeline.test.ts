@@ -153,6 +153,20 @@ describe('timeline summaries in the interface language', () => {
         'Pièce jointe retirée\u00a0: c.pdf (le fichier a été supprimé). Motif\u00a0: Doublon',
       ],
     ];
+    const also = (type: TimelineEvent['type'], p: SummaryPhrase) => ({ ...event(type, p), data: undefined });
+    expect(entrySummaryIn(fr, 'fr-CA', also('responded', { kind: 'final-response-letter' }))).toBe(
+      'Réponse finale envoyée (lettre)',
+    );
+    expect(
+      entrySummaryIn(fr, 'fr-CA', also('adr-letter-sent', { kind: 'adr-letter-after-weeks', values: { weeks: '8' } })),
+    ).toBe('Lettre de recours externe envoyée (toujours pas réglé après 8\u00a0semaines)');
+    expect(
+      entrySummaryIn(
+        fr,
+        'fr-CA',
+        also('acknowledged', { kind: 'acknowledged', values: { channel: { channel: 'letter' } } }),
+      ),
+    ).toBe('Accusé de réception envoyé (lettre)');
     for (const [type, p, data, english, french] of cases) {
       const e = event(type, p, data);
       expect(e.summary, english).toBe(english);

@@ -1736,6 +1736,10 @@ export const frCA: Record<MessageKey, string> = {
   'summary.attachment-removed': 'Pièce jointe retirée\u00a0: {file}. Motif\u00a0: {reason}',
   'summary.attachment-removed-deleted':
     'Pièce jointe retirée\u00a0: {file} (le fichier a été supprimé). Motif\u00a0: {reason}',
+  'summary.final-response-letter': 'Réponse finale envoyée (lettre)',
+  'summary.adr-letter-after-weeks':
+    'Lettre de recours externe envoyée (toujours pas réglé après {weeks}\u00a0semaines)',
+  'summary.adr-letter-final-position': 'Lettre de recours externe envoyée avec notre position finale',
   'letterName.acknowledgement': 'Accusé de réception',
   'letterName.update': 'Lettre de suivi',
   'letterName.final-response': 'Réponse finale',
