@@ -18,6 +18,7 @@ import {
 } from './procedure';
 import { BUILT_IN_PROCEDURE_IDS } from './procedures';
 import type { DurationUnit, IsoDate } from './types';
+import type { Explanation } from './explain';
 
 export interface TargetForm {
   /** The target is set. */
@@ -294,6 +295,8 @@ export interface PreviewLine {
   label: string;
   dueOn: IsoDate | null;
   explanation: string;
+  /** The same as phrases, for the interface to say in its language (i17c). */
+  explain: Explanation;
 }
 
 /**
@@ -318,7 +321,7 @@ export function previewProcedure(
     return {
       lines: evaluation.clocks
         .filter((c) => c.state !== 'not-applicable')
-        .map((c) => ({ label: c.label, dueOn: c.dueOn, explanation: c.explanation })),
+        .map((c) => ({ label: c.label, dueOn: c.dueOn, explanation: c.explanation, explain: c.explain })),
     };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };

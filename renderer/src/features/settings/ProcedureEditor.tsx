@@ -31,6 +31,7 @@ import {
   ESCALATION_TRIGGERS,
   listAdrSchemes,
   listRegimes,
+  type Explanation,
   previewProcedure,
   procedureFromForm,
   procedureToForm,
@@ -41,7 +42,7 @@ import {
 import { formatDate } from '#lib/format';
 import { DateField } from '#ui/DateField';
 import { FormattedMessage } from 'react-intl';
-import { clockLabel, useT } from '#lib/i18n/index';
+import { clockLabel, explanationIn, useLocale, useT } from '#lib/i18n/index';
 
 type Form = ReturnType<typeof useForm<ProcedureForm>>;
 
@@ -96,6 +97,10 @@ export function ProcedureEditor({
   const [problem, setProblem] = useState<string | null>(null);
   const [calendar, setCalendar] = useState<CalendarId>(deskCalendar);
   const t = useT();
+  const { locale } = useLocale();
+  // i17c: the engine's English as it is on English screens; its phrases said in the interface's language otherwise.
+  const explained = (l: { explanation: string; explain: Explanation }) =>
+    locale.startsWith('en') ? l.explanation : explanationIn(t, locale, l.explain);
   const values = form.getValues();
   // The preview follows every change of the fields (the form re-renders on each).
   const preview = previewProcedure(procedureFromForm(values), today, calendar);
@@ -372,7 +377,7 @@ export function ProcedureEditor({
         ) : (
           <List size="sm" spacing={6} aria-label={t('editor.dueList')}>
             {preview.lines.map((l) => (
-              <List.Item key={l.label} title={l.explanation}>
+              <List.Item key={l.label} title={explained(l)}>
                 <FormattedMessage
                   id="editor.due"
                   values={{
@@ -382,7 +387,7 @@ export function ProcedureEditor({
                   }}
                 />
                 <Text size="xs" c="dimmed">
-                  {l.explanation}
+                  {explained(l)}
                 </Text>
               </List.Item>
             ))}

@@ -1,7 +1,14 @@
 // The engine's explanations in the interface language (issue #17): days written the interface's way, periods, events
 // and channels in its words; the English interface says what the records say, with its own date format.
 import { describe, expect, it } from 'vitest';
-import { evaluateCase, type CaseFacts, PHRASES_EN, type Evaluation } from '#shared/rules/index';
+import {
+  evaluateCase,
+  type CaseFacts,
+  PHRASES_EN,
+  type Evaluation,
+  previewProcedure,
+  getProcedure,
+} from '#shared/rules/index';
 import { explanationIn, phraseIn, reasonIn } from './explain';
 import { translate, type Translate } from './index';
 
@@ -106,5 +113,20 @@ describe('explanations in the interface language', () => {
         }
       }
     expect([...found]).toEqual([]);
+  });
+
+  // i17c: the procedure editor's preview says its due dates' explanations the same way.
+  it('says the procedure editor preview’s explanations in French, the English sentence kept for English screens', () => {
+    expect(process.env.TZ).toBe('Europe/London');
+    const preview = previewProcedure(getProcedure('kijoma')!, '2026-12-02', 'england-and-wales');
+    if (!('lines' in preview)) throw new Error(preview.error);
+    const first = preview.lines.find((l) => l.dueOn === '2026-12-09')!;
+    expect(first.explanation).toMatch(
+      /^due 2026-12-09: received 2026-12-02 \+ 5 working days, England & Wales calendar/,
+    );
+    expect(explanationIn(fr, 'fr-CA', first.explain)).toMatch(
+      /^Échéance le 9 déc\. 2026\u00a0: reçue le 2 déc\. 2026 \+ 5 jours ouvrables, calendrier Angleterre et pays de Galles, /,
+    );
+    for (const l of preview.lines) expect(explanationIn(fr, 'fr-CA', l.explain)).not.toMatch(/\b(due|received)\b/);
   });
 });
