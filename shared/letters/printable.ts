@@ -156,23 +156,35 @@ const NAMED = 12;
  * name)." with why, for right-to-left writing and emoji, and what to do.
  */
 export function unprintableMessage(found: Unprintable, what: 'letter' | 'summary' = 'letter'): string {
-  const names = found.characters.slice(0, NAMED).map((c) => c.shown);
-  if (found.characters.length > NAMED) names.push('…');
   const where =
     found.where.length <= 1 ? found.where.join('') : `${found.where.slice(0, -1).join(', ')} and ${found.where.at(-1)}`;
+  const say = (part: UnprintablePart) =>
+    UNPRINTABLE_EN[part].replace('{what}', what).replace('{names}', unprintableNames(found)).replace('{where}', where);
+  return unprintableParts(found).map(say).join(' ');
+}
+
+/** The refusal's sentences, in English (i17c: the interface says them in its language, from the same parts). */
+export const UNPRINTABLE_EN = {
+  contains: 'This {what} contains characters the letter font cannot print: {names} (in {where}).',
+  'right-to-left':
+    'Right-to-left writing (such as Arabic or Hebrew) cannot be laid out in a {what}: it would print in the wrong order.',
+  emoji: 'Emoji cannot be printed in a {what}.',
+  control: 'Invisible control characters (shown as U+…) cannot be printed.',
+  fix: 'Correct it (for example, write the name in Latin letters) and make the {what} again.',
+} as const;
+export type UnprintablePart = keyof typeof UNPRINTABLE_EN;
+
+/** The characters named: at most twelve, then "…". */
+export function unprintableNames(found: Unprintable): string {
+  const names = found.characters.slice(0, NAMED).map((c) => c.shown);
+  if (found.characters.length > NAMED) names.push('…');
+  return names.join(', ');
+}
+
+/** The refusal's sentences in order: what is wrong, why for each reason found, what to do. */
+export function unprintableParts(found: Unprintable): UnprintablePart[] {
   const reasons = new Set(found.characters.map((c) => c.reason));
-  const why: string[] = [];
-  if (reasons.has('right-to-left'))
-    why.push(
-      `Right-to-left writing (such as Arabic or Hebrew) cannot be laid out in a ${what}: it would print in the wrong order.`,
-    );
-  if (reasons.has('emoji')) why.push(`Emoji cannot be printed in a ${what}.`);
-  if (reasons.has('control')) why.push('Invisible control characters (shown as U+…) cannot be printed.');
-  return [
-    `This ${what} contains characters the letter font cannot print: ${names.join(', ')} (in ${where}).`,
-    ...why,
-    `Correct it (for example, write the name in Latin letters) and make the ${what} again.`,
-  ].join(' ');
+  return ['contains', ...(['right-to-left', 'emoji', 'control'] as const).filter((r) => reasons.has(r)), 'fix'];
 }
 
 /** Every string a pdfmake document draws: its content, footer and background (for page 1 of 1), not its metadata. */
@@ -197,18 +209,29 @@ export function drawnTexts(doc: { content: unknown; footer?: unknown; background
 }
 
 /** The parts of a case a letter prints, named for the desk. */
+/** Where a case's text is, in words (i17c: one home, so the interface can name each place in its language). */
+export const CASE_TEXT_PLACES = {
+  'customer-name': 'the customer’s name',
+  'customer-address': 'the customer’s address',
+  'customer-account': 'the customer’s account number',
+  'representative-name': 'the representative’s name',
+  'representative-address': 'the representative’s address',
+  'letter-other': 'the letter’s other text',
+} as const;
+export type CaseTextPlace = keyof typeof CASE_TEXT_PLACES;
+
 export function caseTextSources(record: Pick<CaseRecord, 'customer' | 'representative'>): TextSource[] {
   const address = (a: { lines: readonly string[]; postcode: string } | undefined) =>
     a ? [...a.lines, a.postcode].join('\n') : '';
   const sources: TextSource[] = [
-    { where: 'the customer’s name', text: record.customer.name },
-    { where: 'the customer’s address', text: address(record.customer.address) },
-    { where: 'the customer’s account number', text: record.customer.accountNumber ?? '' },
+    { where: CASE_TEXT_PLACES['customer-name'], text: record.customer.name },
+    { where: CASE_TEXT_PLACES['customer-address'], text: address(record.customer.address) },
+    { where: CASE_TEXT_PLACES['customer-account'], text: record.customer.accountNumber ?? '' },
   ];
   if (record.representative) {
     sources.push(
-      { where: 'the representative’s name', text: record.representative.name },
-      { where: 'the representative’s address', text: address(record.representative.address) },
+      { where: CASE_TEXT_PLACES['representative-name'], text: record.representative.name },
+      { where: CASE_TEXT_PLACES['representative-address'], text: address(record.representative.address) },
     );
   }
   return sources;
@@ -237,11 +260,16 @@ export function letterPrintProblem(
  * For listing a letter as "cannot be printed" before it is made; the letter itself is checked whole when it is made.
  */
 export function casePrintProblem(record: Pick<CaseRecord, 'customer' | 'representative'>): string | null {
+  const found = caseUnprintable(record);
+  return found ? unprintableMessage(found) : null;
+}
+
+/** The characters of a case's letters the font cannot print, and where they are (CASE_TEXT_PLACES' words), or null. */
+export function caseUnprintable(record: Pick<CaseRecord, 'customer' | 'representative'>): Unprintable | null {
   const sources = caseTextSources(record);
-  const found = findUnprintable(
+  return findUnprintable(
     sources.map((s) => s.text),
     sources,
-    'the letter’s other text',
+    CASE_TEXT_PLACES['letter-other'],
   );
-  return found ? unprintableMessage(found) : null;
 }

@@ -1,6 +1,6 @@
 // "Letters to post today": every letter due today or overdue for customers who wrote by post (or asked for post),
 // made into one print file with a progress bar; once it is saved, each letter is locked on its case's timeline as printed for post.
-import { useT } from '#lib/i18n/index';
+import { unprintableIn, useLocale, useT } from '#lib/i18n/index';
 import { Alert, Anchor, Box, Button, Checkbox, Group, List, Loader, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -234,6 +234,7 @@ const LettersTable = memo(function LettersTable({
   onToggleAll: (letters: readonly DueLetter[]) => void;
 }) {
   const t = useT();
+  const { locale } = useLocale();
   const [, navigate] = useLocation();
   const printable = letters.filter((l) => !l.cannotPrint);
   const chosen = printable.filter((l) => !unticked.has(dueLetterKey(l))).length;
@@ -290,7 +291,12 @@ const LettersTable = memo(function LettersTable({
                     : t('post.why.adrToday')}
                 {l.cannotPrint && (
                   <Text size="sm" c="red" data-cannot-print>
-                    {t('post.cannotPrint', { reason: l.cannotPrint })}
+                    {t('post.cannotPrint', {
+                      reason:
+                        l.unprintable && !locale.startsWith('en')
+                          ? unprintableIn(t, locale, l.unprintable)
+                          : l.cannotPrint,
+                    })}
                   </Text>
                 )}
               </Table.Td>

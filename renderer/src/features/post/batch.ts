@@ -4,7 +4,7 @@
 // first, with nothing recorded (`makePrintFile`); only once it has been handed over are its letters recorded as printed
 // for post, each with its exact bytes, in one transaction (`recordPrintRun`).
 import { PDFDocument } from 'pdf-lib';
-import { casePrintProblem } from '#shared/letters/index';
+import { caseUnprintable, type Unprintable, unprintableMessage } from '#shared/letters/index';
 import { summaryInEnglish } from '#shared/casework/summaries';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import { adrLettersDue, unacknowledged } from '#db/case-index/queries';
@@ -31,6 +31,8 @@ export interface DueLetter {
   why: { kind: 'unacknowledged'; receivedOn: string } | { kind: 'adr-letter'; dueOn: string; overdue: boolean };
   /** Why it cannot be printed (characters the letter font cannot print), when it cannot: it is listed, never made. */
   cannotPrint?: string;
+  /** The same, as the characters and places, for the interface to say in its language (i17c). */
+  unprintable?: Unprintable;
 }
 
 /** Letters go by post when the customer wrote by post or asked for post. */
@@ -52,12 +54,12 @@ export async function lettersToPost(database: RedressDatabase, today: string): P
   if (rows.size === 0) return [];
   const records = await database.cases.bulkGet([...rows.keys()]);
   const byPost = new Map(
-    records.filter((r): r is CaseRecord => !!r && wantsPost(r)).map((r) => [r.id, casePrintProblem(r)]),
+    records.filter((r): r is CaseRecord => !!r && wantsPost(r)).map((r) => [r.id, caseUnprintable(r)]),
   );
   const out: DueLetter[] = [];
   const problem = (caseId: string) => {
-    const cannotPrint = byPost.get(caseId);
-    return cannotPrint ? { cannotPrint } : {};
+    const unprintable = byPost.get(caseId);
+    return unprintable ? { cannotPrint: unprintableMessage(unprintable), unprintable } : {};
   };
   for (const r of unack) {
     if (!byPost.has(r.caseId)) continue;

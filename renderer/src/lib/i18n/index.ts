@@ -17,6 +17,7 @@ export { describeDueIn } from './due';
 export { explanationIn, phraseIn, reasonIn } from './explain';
 export { messageIn, problemIn } from './problems';
 export { entrySummaryIn, summaryIn } from './timeline';
+export { unprintableIn } from './printable';
 export {
   chosenLocale,
   interfaceLocaleFor,

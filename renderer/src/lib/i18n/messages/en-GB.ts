@@ -26,6 +26,7 @@ import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/mod
 import { REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
 import { PROBLEM_CODES, PROBLEMS_EN, type ProblemCode } from '#shared/model/problems';
+import { CASE_TEXT_PLACES, type CaseTextPlace, UNPRINTABLE_EN, type UnprintablePart } from '#shared/letters/index';
 import {
   LETTER_KINDS,
   LETTER_NAMES,
@@ -82,6 +83,18 @@ const problemWords = Object.fromEntries(
 const summaryWords = Object.fromEntries(
   SUMMARY_KINDS.map((kind) => [`summary.${kind}`, typographic(SUMMARIES_EN[kind])]),
 ) as Record<`summary.${SummaryKind}`, string>;
+// i17c: why a letter cannot be printed, and where the characters are.
+const unprintableWords = {
+  ...(Object.fromEntries(
+    Object.entries(UNPRINTABLE_EN).map(([part, words]) => [
+      `unprintable.${part}`,
+      words.replaceAll('{what}', 'letter'),
+    ]),
+  ) as Record<`unprintable.${UnprintablePart}`, string>),
+  ...(Object.fromEntries(
+    Object.entries(CASE_TEXT_PLACES).map(([place, words]) => [`unprintable.place.${place}`, words]),
+  ) as Record<`unprintable.place.${CaseTextPlace}`, string>),
+};
 // i17c: the letters by kind, as the timeline's summaries name them.
 const letterNames = Object.fromEntries(
   LETTER_KINDS.map((kind) => [`letterName.${kind}`, LETTER_NAMES[kind]]),
@@ -923,6 +936,8 @@ export const enGB = {
   'post.why.adrToday': 'ADR letter due today',
   'post.choose': '{letter} for {reference}',
   'post.cannotPrint': 'Cannot be printed: {reason}',
+  // i17c: why a letter cannot be printed, as shared/letters/printable.ts writes it (one home for the English).
+  ...unprintableWords,
   'post.making': 'Making the print file',
   'post.lettersMade': '{done} / {total} letters made',
   'post.kind.acknowledgement': 'Acknowledgement',

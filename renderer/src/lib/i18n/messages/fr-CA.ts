@@ -986,6 +986,22 @@ export const frCA: Record<MessageKey, string> = {
   'post.why.adrToday': 'Lettre de recours externe due aujourd’hui',
   'post.choose': '{letter} pour le dossier {reference}',
   'post.cannotPrint': 'Impossible à imprimer\u00a0: {reason}',
+  // i17c : pourquoi une lettre ne peut pas être imprimée, et où sont les caractères.
+  'unprintable.contains':
+    'Cette lettre contient des caractères que la police des lettres ne peut pas imprimer\u00a0: {names} (dans {where}).',
+  'unprintable.right-to-left':
+    'L’écriture de droite à gauche (comme l’arabe ou l’hébreu) ne peut pas être mise en page dans une lettre\u00a0: elle s’imprimerait dans le mauvais ordre.',
+  'unprintable.emoji': 'Les émojis ne peuvent pas être imprimés dans une lettre.',
+  'unprintable.control':
+    'Les caractères de contrôle invisibles (affichés sous la forme U+…) ne peuvent pas être imprimés.',
+  'unprintable.fix': 'Corrigez-le (par exemple, écrivez le nom en lettres latines) et produisez la lettre de nouveau.',
+  'unprintable.place.customer-name': 'le nom de la personne',
+  'unprintable.place.customer-address': 'l’adresse de la personne',
+  'unprintable.place.customer-account': 'le numéro de compte de la personne',
+  'unprintable.place.representative-name': 'le nom de la personne représentante',
+  'unprintable.place.representative-address': 'l’adresse de la personne représentante',
+  'unprintable.place.letter-other': 'le reste du texte de la lettre',
+  // fin i17c
   'post.making': 'Production du fichier d’impression',
   'post.lettersMade': '{done} / {total} lettres produites',
   'post.kind.acknowledgement': 'Accusé de réception',

@@ -1,0 +1,30 @@
+// Why a letter cannot be printed, in the interface language (issue #17). shared/letters/printable.ts writes the
+// refusal in English (the desk's record, the print run's errors) from its parts, the characters and their places
+// (CASE_TEXT_PLACES); the screens say the same parts with the catalogue's `unprintable.<part>`.
+import {
+  CASE_TEXT_PLACES,
+  type CaseTextPlace,
+  type Unprintable,
+  unprintableNames,
+  unprintableParts,
+} from '#shared/letters/index';
+import type { MessageKey } from './messages/en-GB';
+
+type T = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+const PLACE_OF = new Map(
+  Object.entries(CASE_TEXT_PLACES).map(([place, words]) => [words as string, place as CaseTextPlace]),
+);
+
+/** A letter's refusal in the interface language; a place the catalogue does not know is named as shared wrote it. */
+export function unprintableIn(t: T, locale: string, found: Unprintable): string {
+  const places = found.where.map((w) => {
+    const place = PLACE_OF.get(w);
+    return place ? t(`unprintable.place.${place}`) : w;
+  });
+  const where = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(places);
+  const names = unprintableNames(found);
+  return unprintableParts(found)
+    .map((part) => t(`unprintable.${part}`, { names, where }))
+    .join(' ');
+}
