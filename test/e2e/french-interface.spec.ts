@@ -273,6 +273,10 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await adding.getByRole('button', { name: 'Ajouter le fichier' }).click();
   await expect(adding).toBeHidden();
   await expect(page.getByRole('table', { name: 'Pièces jointes' })).toContainText('facture.txt');
+  // i17c: its timeline entry said in French from what it records (the file's name as it is).
+  await expect(page.getByRole('group', { name: 'Historique' })).toContainText(
+    /Pièce jointe ajoutée \([^)]+\)\u00a0: facture\.txt/,
+  );
   const afterLeft = await englishLeft(page);
 
   // The erase dialog, from this case page: the case is still open, so it cannot be erased yet, and says why.
@@ -350,6 +354,11 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   const editor = page.getByRole('region', { name: /^Modifier Ofcom baseline procedure \(copy\) \(v1\)$/ });
   await expect(editor).toBeVisible();
   await expect(editor.getByRole('complementary', { name: 'Aperçu' })).toContainText('Lettre de recours externe');
+  // i17c: the preview's due dates explained in French (the rules engine's phrases), not the engine's English.
+  await expect(editor.getByRole('complementary', { name: 'Aperçu' })).toContainText(
+    `Échéance le ${short(addDays(today, 42))}\u00a0: reçue le ${short(today)} + 6 semaines`,
+  );
+  await expect(editor.getByRole('complementary', { name: 'Aperçu' })).not.toContainText('received');
   await expect(editor.getByRole('textbox', { name: 'Étape 1\u00a0: nom' })).toBeVisible();
   // The copy's notification has gone (it names the copy, a procedure's own words).
   await messagesGone(page);
