@@ -7,6 +7,7 @@
 import type { AttachmentRow, BlobLike } from '#shared/model/attachment';
 import type { CaseRecord, TimelineEvent, TimelineType } from '#shared/model/case';
 import { ANONYMISED_NAME, CASE_FIELDS } from '#shared/model/personal-data';
+import { LETTER_NAMES } from '#shared/casework/summaries';
 
 export { ANONYMISED_NAME, CASE_FIELDS } from '#shared/model/personal-data';
 
@@ -35,14 +36,8 @@ export const KEPT_EVENT_DATA = new Set([
 ]);
 
 const PAYMENT_LABELS: Record<string, string> = { compensation: 'Compensation', goodwill: 'Goodwill payment' };
-const LETTER_LABELS: Record<string, string> = {
-  acknowledgement: 'Acknowledgement letter',
-  update: 'Update letter',
-  'final-response': 'Final response',
-  'adr-letter': 'ADR letter',
-  'ccts-notice': 'CCTS notice',
-  'summary-resolution': 'Summary resolution communication',
-};
+/** The letters by kind (one home: the timeline's summaries name them the same way). */
+const LETTER_LABELS: Readonly<Record<string, string>> = LETTER_NAMES;
 
 /** The timeline entry's headline once its text is gone: the kind of entry, never anything the customer or a handler wrote. */
 const NEUTRAL_SUMMARIES: Record<TimelineType, string> = {
