@@ -26,7 +26,7 @@ import {
   type ParagraphEdits,
 } from '#shared/letters/index';
 import { getProcedure, procedureForCase, type Evaluation, type Procedure } from '#shared/rules/index';
-import { type LetterKind, summaryInEnglish } from '#shared/casework/summaries';
+import { LETTER_NAMES, type LetterKind, summaryInEnglish } from '#shared/casework/summaries';
 import { effectiveTimeline } from '#shared/model/effective';
 import { letterLanguageForCase, settingsForCase } from '#shared/model/provider';
 
@@ -353,7 +353,7 @@ export function recordedAs(choice: LetterChoice, context: LetterContext): Record
     case 'acknowledgement':
       return {
         kind: 'acknowledgement',
-        name: 'Acknowledgement letter',
+        name: LETTER_NAMES['acknowledgement'],
         // Acknowledged once: a second copy (large print, a corrected draft) is another letter, not another acknowledgement.
         also: context.events.some((e) => e.type === 'acknowledged')
           ? undefined
@@ -362,20 +362,20 @@ export function recordedAs(choice: LetterChoice, context: LetterContext): Record
     case 'update':
       return {
         kind: 'update',
-        name: 'Update letter',
+        name: LETTER_NAMES['update'],
         also: { type: 'update-sent', summary: summaryInEnglish({ kind: 'update-sent', values: byLetter }) },
       };
     case 'final-response':
       return {
         kind: 'final-response',
-        name: 'Final response',
+        name: LETTER_NAMES['final-response'],
         also: { type: 'responded', summary: summaryInEnglish({ kind: 'final-response-letter' }) },
       };
     case 'adr-time': {
       const weeks = adrTermsFromEvaluation(context.evaluation, context.record.receivedOn).waitWeeks;
       return {
         kind: 'adr-letter',
-        name: 'ADR letter',
+        name: LETTER_NAMES['adr-letter'],
         also: {
           type: 'adr-letter-sent',
           summary: summaryInEnglish({ kind: 'adr-letter-after-weeks', values: { weeks: String(weeks) } }),
@@ -385,17 +385,17 @@ export function recordedAs(choice: LetterChoice, context: LetterContext): Record
     case 'adr-final':
       return {
         kind: 'adr-letter',
-        name: 'ADR letter',
+        name: LETTER_NAMES['adr-letter'],
         also: { type: 'adr-letter-sent', summary: summaryInEnglish({ kind: 'adr-letter-final-position' }) },
       };
     case 'ccts-notice':
       return {
         kind: 'ccts-notice',
-        name: 'CCTS notice',
+        name: LETTER_NAMES['ccts-notice'],
         also: { type: 'ccts-informed', summary: summaryInEnglish({ kind: 'ccts-informed', values: byLetter }) },
       };
     case 'summary-resolution':
-      return { kind: 'summary-resolution', name: 'Summary resolution communication' };
+      return { kind: 'summary-resolution', name: LETTER_NAMES['summary-resolution'] };
   }
 }
 

@@ -1,6 +1,6 @@
 // One due letter of "Letters to post today", as a pure function of its case: the document, its file name and how it
 // is recorded on the timeline. No database, no pdfmake: this also runs inside the letter-rendering worker.
-import { summaryInEnglish } from '#shared/casework/summaries';
+import { LETTER_NAMES, summaryInEnglish } from '#shared/casework/summaries';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import { adrTermsFromEvaluation, type LetterDocument } from '#shared/letters/index';
 import { evaluateRecord } from '#lib/rules';
@@ -40,7 +40,7 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
       doc,
       fileName: `${record.reference}-acknowledgement.pdf`,
       kind: 'acknowledgement' as const,
-      name: 'Acknowledgement letter',
+      name: LETTER_NAMES['acknowledgement'],
       also: alreadyAcknowledged
         ? undefined
         : {
@@ -58,7 +58,7 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
     doc,
     fileName: `${record.reference}-adr-letter${options.largePrint ? '-large-print' : ''}.pdf`,
     kind: 'adr-letter' as const,
-    name: 'ADR letter',
+    name: LETTER_NAMES['adr-letter'],
     also: already
       ? undefined
       : {
