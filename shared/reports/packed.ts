@@ -4,6 +4,7 @@
 // again and again (labels, states, the regulatory deadline's explanation, dates); here a row is an array of
 // positions, and every string but the case id is written once per pack, in a table, and named by its number.
 // `unpackReportRows(packReportRows(rows))` deep-equals `rows` (./packed.test.ts).
+import { stringTable } from '#shared/model/string-table';
 import type { CaseSummary, Payment, ReportBasis, TargetClock } from './summary';
 
 /** A report row as stored: the case id and the case's report basis. */
@@ -13,18 +14,7 @@ type Clock = [number, number] | [number, number, number];
 
 /** Write the rows as one JSON text (see the top of this file). */
 export function packReportRows(rows: readonly ReportBasisRow[]): string {
-  const strings: string[] = [];
-  const numbers = new Map<string, number>();
-  const n = (s: string): number => {
-    let i = numbers.get(s);
-    if (i === undefined) {
-      i = strings.length;
-      strings.push(s);
-      numbers.set(s, i);
-    }
-    return i;
-  };
-  const maybe = (s: string | null): number | null => (s === null ? null : n(s));
+  const { strings, n, maybe } = stringTable();
   const clock = (c: TargetClock): Clock =>
     c.openDueOn === undefined ? [n(c.label), n(c.state)] : [n(c.label), n(c.state), n(c.openDueOn)];
   const packed = rows.map((row) => {

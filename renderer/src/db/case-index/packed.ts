@@ -4,22 +4,12 @@
 // same few words (status, stage, handler, procedure, category, dates); here a row is an array of positions, and each
 // of those values is written once per pack, in a table, and named by its number. The case's own texts (id, reference,
 // names, search text) are written as they are. `unpackCaseIndexRows(packCaseIndexRows(rows))` deep-equals `rows`.
+import { stringTable } from '#shared/model/string-table';
 import type { CaseIndexRow } from '../schema';
 
 /** Write the rows as one JSON text (see the top of this file). */
 export function packCaseIndexRows(rows: readonly CaseIndexRow[]): string {
-  const strings: string[] = [];
-  const numbers = new Map<string, number>();
-  const n = (s: string | null): number | null => {
-    if (s === null) return null;
-    let i = numbers.get(s);
-    if (i === undefined) {
-      i = strings.length;
-      strings.push(s);
-      numbers.set(s, i);
-    }
-    return i;
-  };
+  const { strings, maybe: n } = stringTable();
   const packed = rows.map((r) => [
     r.caseId,
     r.reference,
