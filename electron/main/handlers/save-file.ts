@@ -56,30 +56,43 @@ export function describeWriteError(fileName: string, error: unknown): string {
   }
 }
 
+/**
+ * Where the user wants a file saved: the save dialog, one at a time per `guard` (a page cannot stack up dialogs by
+ * calling in a loop). The renderer's name is only the default; the folder is the dialog's. `target` is null when the
+ * user cancelled.
+ */
+export async function askWhereToSave(
+  deps: SaveFileDeps,
+  guard: { open: boolean },
+  request: { suggestedName: string; mimeType: string },
+): Promise<{ ok: true; target: string | null } | { ok: false; error: string }> {
+  if (guard.open) return { ok: false, error: 'A save dialog is already open.' };
+  const fileName = safeFileName(request.suggestedName, request.mimeType);
+  let outcome: SaveDialogOutcome;
+  guard.open = true;
+  try {
+    outcome = await deps.showSaveDialog({
+      title: 'Save',
+      defaultPath: path.join(deps.defaultFolder(), fileName),
+      filters: filtersFor(fileName, request.mimeType),
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+  } finally {
+    guard.open = false;
+  }
+  if (outcome.canceled || !outcome.filePath) return { ok: true, target: null };
+  if (!path.isAbsolute(outcome.filePath)) return { ok: false, error: 'The save dialog returned an unusable location.' };
+  return { ok: true, target: outcome.filePath };
+}
+
 export function createSaveFileHandler(deps: SaveFileDeps): (request: SaveFileRequest) => Promise<SaveFileResult> {
-  let dialogOpen = false;
+  const dialog = { open: false };
 
   return async (request) => {
-    // One dialog at a time: a page cannot stack up dialogs by calling in a loop.
-    if (dialogOpen) return { ok: false, error: 'A save dialog is already open.' };
-
-    const fileName = safeFileName(request.suggestedName, request.mimeType);
-    let outcome: SaveDialogOutcome;
-    dialogOpen = true;
-    try {
-      outcome = await deps.showSaveDialog({
-        title: 'Save',
-        defaultPath: path.join(deps.defaultFolder(), fileName),
-        filters: filtersFor(fileName, request.mimeType),
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      });
-    } finally {
-      dialogOpen = false;
-    }
-
-    if (outcome.canceled || !outcome.filePath) return { ok: true, saved: false };
-    const target = outcome.filePath;
-    if (!path.isAbsolute(target)) return { ok: false, error: 'The save dialog returned an unusable location.' };
+    const chosen = await askWhereToSave(deps, dialog, request);
+    if (!chosen.ok) return chosen;
+    if (chosen.target === null) return { ok: true, saved: false };
+    const target = chosen.target;
 
     const chosenName = path.basename(target);
     try {

@@ -14,8 +14,7 @@ import type {
   SaveStreamWriteResult,
 } from '#shared/ipc/contract';
 import { type AtomicWriteFs, nodeFs, syncFolder, tempPathFor, type WritableHandle, writeAll } from './atomic-write';
-import { safeFileName } from './file-name';
-import { describeWriteError, filtersFor, type SaveFileDeps } from './save-file';
+import { askWhereToSave, describeWriteError, type SaveFileDeps } from './save-file';
 
 export interface SaveStreamHandlers {
   open: (request: SaveStreamOpenRequest) => Promise<SaveStreamOpenResult>;
@@ -39,7 +38,7 @@ export function createSaveStreamHandlers(
   const fs: AtomicWriteFs = deps.fs ?? nodeFs;
   const newId = deps.newId ?? (() => randomBytes(16).toString('hex'));
   const sync = deps.sync ?? syncFolder;
-  let dialogOpen = false;
+  const dialog = { open: false };
   // One file at a time: a page cannot leave temporary files open by the dozen.
   let current: { id: string; file: OpenFile } | null = null;
 
@@ -52,24 +51,11 @@ export function createSaveStreamHandlers(
 
   return {
     open: async (request) => {
-      if (dialogOpen) return { ok: false, error: 'A save dialog is already open.' };
       if (current) return { ok: false, error: 'Another file is still being saved: wait for it to finish.' };
-      const fileName = safeFileName(request.suggestedName, request.mimeType);
-      dialogOpen = true;
-      let outcome;
-      try {
-        outcome = await deps.showSaveDialog({
-          title: 'Save',
-          defaultPath: path.join(deps.defaultFolder(), fileName),
-          filters: filtersFor(fileName, request.mimeType),
-          properties: ['createDirectory', 'showOverwriteConfirmation'],
-        });
-      } finally {
-        dialogOpen = false;
-      }
-      if (outcome.canceled || !outcome.filePath) return { ok: true, saved: false };
-      const target = outcome.filePath;
-      if (!path.isAbsolute(target)) return { ok: false, error: 'The save dialog returned an unusable location.' };
+      const chosen = await askWhereToSave(deps, dialog, request);
+      if (!chosen.ok) return chosen;
+      if (chosen.target === null) return { ok: true, saved: false };
+      const target = chosen.target;
       const temp = tempPathFor(target);
       try {
         // 'wx': never follow or reuse something already at the temporary path.
