@@ -186,7 +186,7 @@ export const autoBackupSettingsRequestSchema = z
   .strict();
 export type AutoBackupSettingsRequest = z.infer<typeof autoBackupSettingsRequestSchema>;
 
-export const autoBackupWriteRequestSchema = z
+const autoBackupBytesSchema = z
   .object({
     /**
      * A backup file: a ZIP archive (format 3, shared/backup/archive.ts) or gzip (format 2, shared/backup/format.ts),
@@ -203,6 +203,15 @@ export const autoBackupWriteRequestSchema = z
       ),
   })
   .strict();
+/**
+ * The daily backup's bytes, or (issue #18) word that it is too large to send in one message: main records that as the
+ * automatic backup's last error, which Your data shows, so a desk whose backup outgrew the limit is told, not left
+ * without one in silence.
+ */
+export const autoBackupWriteRequestSchema = z.union([
+  autoBackupBytesSchema,
+  z.object({ tooLarge: z.number().int().gt(MAX_SAVE_BYTES).max(Number.MAX_SAFE_INTEGER) }).strict(),
+]);
 export type AutoBackupWriteRequest = z.infer<typeof autoBackupWriteRequestSchema>;
 
 export const autoBackupPassphraseRequestSchema = z

@@ -174,6 +174,24 @@ describe('automatic daily backup (main)', () => {
     expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({ due: true });
   });
 
+  it('records a backup too large to send in one message as its last error, for Your data to show', async () => {
+    const { invoke } = setup();
+    await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});
+    const bytes = 1.5 * 1024 ** 3;
+    const result = await invoke(IPC_CHANNELS.autoBackupWrite, { tooLarge: bytes });
+    expect(result).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/1\.50 GB.*larger than the 512 MB.*Make a backup now/),
+    });
+    expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({
+      lastError: (result as { error: string }).error,
+      due: true,
+    });
+    expect(await allFiles()).toEqual([path.join('userData', CONFIG_FILE_NAME)]);
+    // Word of a size that would fit is refused by the contract (only the bytes themselves are written).
+    expect(await invoke(IPC_CHANNELS.autoBackupWrite, { tooLarge: 1024 })).toMatchObject({ ok: false });
+  });
+
   it('writes a backup of format 3 (a ZIP archive of the rows and the attachments), and refuses one that is damaged', async () => {
     const { invoke } = setup();
     await invoke(IPC_CHANNELS.autoBackupChooseFolder, {});

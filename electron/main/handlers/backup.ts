@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { encryptBytes, type WebCryptoLike } from '#shared/backup/encryption';
 import { bytesSource, verifyBackupSource } from '#shared/backup/archive';
 import { BackupFileError, BACKUP_FILE_EXTENSION } from '#shared/backup/format';
+import { formatFileSize } from '#shared/model/attachment';
 import {
   AUTO_BACKUP_KEEP_DEFAULT,
   AUTO_BACKUP_KEEP_MAX,
@@ -22,6 +23,7 @@ import {
   type AutoBackupStatusResult,
   type AutoBackupWriteRequest,
   type AutoBackupWriteResult,
+  MAX_SAVE_BYTES,
 } from '#shared/ipc/contract';
 import { type AtomicWriteFs, nodeFs, writeFileAtomic } from './atomic-write';
 
@@ -240,6 +242,11 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
     const config = await readConfig();
     if (!config.enabled || !config.folder)
       return { ok: true, written: false, reason: 'Automatic backup is off, or no folder is chosen.' };
+    if ('tooLarge' in request) {
+      const message = `The automatic backup was not written: at ${formatFileSize(request.tooLarge)} it is larger than the ${MAX_SAVE_BYTES / 1024 / 1024} MB an automatic backup can be. Make one with “Make a backup now”, which saves it in pieces.`;
+      await saveConfig({ ...config, lastError: message }).catch(() => undefined);
+      return { ok: false, error: message };
+    }
     const folder = config.folder;
     // Never put a damaged or foreign file in place of a good backup: check its compression and its seal. (Not every
     // row: at 100,000 cases that would stall the main process for seconds; the renderer made it from the database.)

@@ -2,6 +2,7 @@
 // backup on start and every few hours while the app runs, whenever the last one is older than a day. Main decides
 // whether one is due and where it goes; this only makes the bytes.
 import { useEffect } from 'react';
+import { MAX_SAVE_BYTES } from '#shared/ipc/contract';
 import { recordBackupMade } from '#db/backup/backup';
 import { makeBackupFile } from '#db/backup/client';
 import { db } from '#db/schema';
@@ -16,7 +17,12 @@ export async function runAutoBackupIfDue(): Promise<string | null> {
   const status = await api.status();
   if (!status.ok || !status.available || !status.due) return null;
   const made = await makeBackupFile();
-  const result = await api.write({ data: new Uint8Array(await made.file.arrayBuffer()) });
+  // Too large for one message: main records why (Your data shows it) rather than the page reading it all in.
+  const result = await api.write(
+    made.file.size > MAX_SAVE_BYTES
+      ? { tooLarge: made.file.size }
+      : { data: new Uint8Array(await made.file.arrayBuffer()) },
+  );
   if (result.ok && result.written) {
     await recordBackupMade(db(), { at: made.madeAt, fileName: result.fileName, how: 'automatic' });
     return result.fileName;
