@@ -181,10 +181,14 @@ async function chooseByKeyboard(page: Page, label: string, option: string) {
   const box = page.getByRole('combobox', { name: label });
   await box.focus();
   await page.keyboard.press('ArrowDown');
+  // Each arrow is awaited until the list has moved, so a slow machine never reads an old highlight and overshoots.
+  const highlighted = page.locator('[data-combobox-selected]');
   for (let i = 0; i < 40; i++) {
-    const hovered = page.locator('[data-combobox-selected]');
-    if ((await hovered.count()) === 1 && (await hovered.textContent())?.trim() === option) break;
+    await expect(highlighted).toHaveCount(1);
+    const text = (await highlighted.textContent())?.trim() ?? '';
+    if (text === option) break;
     await page.keyboard.press('ArrowDown');
+    await expect(highlighted).not.toHaveText(text);
   }
   await page.keyboard.press('Enter');
   await expect(box).toHaveValue(option);
