@@ -14,6 +14,7 @@ import {
   type PaymentKind,
 } from './catalogue';
 import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, type AttachmentKind } from '#shared/model/attachment';
+import { fillTemplate as fillEnglish } from '#shared/model/template';
 import { CORRECTABLE_LABELS, correctedValueText } from './corrections';
 
 export const SUMMARIES_EN = {
@@ -140,9 +141,7 @@ function valueInEnglish(v: SummaryValue): string {
 
 export function summaryInEnglish(p: SummaryPhrase): string {
   const values = p.values ?? {};
-  return SUMMARIES_EN[p.kind].replace(/\{(\w+)\}/g, (_, name: string) =>
-    values[name] === undefined ? '' : valueInEnglish(values[name]),
-  );
+  return fillEnglish(SUMMARIES_EN[p.kind], (name) => (values[name] === undefined ? '' : valueInEnglish(values[name])));
 }
 
 /** A headline, with the handler's details after it when there are any. */

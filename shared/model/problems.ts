@@ -6,6 +6,8 @@
 // Values: a string is shown as written (a label, a summary the desk typed); a number as a number; `{ date }` is a day
 // (YYYY-MM-DD here, the interface's own format on screen); `{ number }` a number written with thousands separators.
 
+import { fillTemplate } from './template';
+
 export const PROBLEMS_EN = {
   // --- dates
   'received-missing': 'Enter the date the complaint was received',
@@ -132,9 +134,7 @@ function valueInEnglish(v: ProblemValue): string {
 
 export function problemInEnglish(p: Problem): string {
   const values = p.values ?? {};
-  return PROBLEMS_EN[p.code].replace(/\{(\w+)\}/g, (_, name: string) =>
-    values[name] === undefined ? '' : valueInEnglish(values[name]),
-  );
+  return fillTemplate(PROBLEMS_EN[p.code], (name) => (values[name] === undefined ? '' : valueInEnglish(values[name])));
 }
 
 // Every message said, by its English: fixed messages from the start, the others as they are said. Most are few (a

@@ -7,6 +7,7 @@
 // Values: a string is data shown as written (a rule, stage, scheme or holiday name); a number is a number; the objects
 // say what kind of value they hold (a day, a period, an event…) so each language writes it its own way; a nested
 // phrase is written by its own template.
+import { fillTemplate as fillEnglish } from '#shared/model/template';
 import { type CalendarId, type Category, type Channel, CHANNEL_LABELS } from '#shared/model/case';
 import { WEEKDAY_NAMES } from './dates';
 import type { Duration, IsoDate, RuleEventType } from './types';
@@ -217,7 +218,7 @@ export function valueInEnglish(v: PhraseValue): string {
 
 /** Fill a template's {placeholders}: the templates use no plural or select, only plain arguments. */
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+  return fillEnglish(template, (name) => values[name] ?? '');
 }
 
 /** Each template cut once into its words and placeholders: [words, name, words, name, …, words]. */
