@@ -7,8 +7,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 // Relative, not '#shared/…': electron-vite loads this file through build/electron.vite.config.ts and leaves package
 // imports to Node, which cannot run .ts files before Node 22.18 (`npm start` failed on Node 20).
-import { PDFJS_DECODER_FILES, PDFJS_DECODERS_DIR } from '../shared/security/pdfjs-decoders';
-import { appCsp, checkSharingOrigins, withCspMeta } from '../shared/security/sharing';
+import { PDFJS_DECODER_FILES, PDFJS_DECODERS_DIR } from '../shared/security/pdfjs-decoders.ts';
+import { appCsp, checkSharingOrigins, withCspMeta } from '../shared/security/sharing.ts';
 
 /**
  * Web mode's answer to the team server (issue #14): the page's CSP may connect to the origins named by
