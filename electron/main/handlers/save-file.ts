@@ -30,7 +30,7 @@ const FILTER_NAMES: Record<string, string> = {
   '.png': 'PNG image',
 };
 
-export function filtersFor(fileName: string, mimeType: string): SaveDialogOptions['filters'] {
+function filtersFor(fileName: string, mimeType: string): SaveDialogOptions['filters'] {
   const extension = path.extname(fileName).toLowerCase() || extensionForMimeType(mimeType) || '';
   const all = { name: 'All files', extensions: ['*'] };
   if (!extension) return [all];
