@@ -39,9 +39,8 @@ import { formatDate } from '#lib/format';
 import { useSettings } from '#db/hooks';
 import { retireProvider, saveProvider, setUsualProvider } from '#db/repositories/providers';
 import { db } from '#db/schema';
-import { LogoField } from './LogoField';
+import { LetterheadFields } from './LetterheadFields';
 import { useT } from '#lib/i18n/index';
-import { ADDRESS_LINE_MAX_CHARS, ADDRESS_MAX_LINES } from '#shared/model/stored';
 
 const OWN_SCHEME = 'procedure';
 
@@ -109,25 +108,7 @@ function ProviderDialog({
         <Title order={4} size="h5">
           {t('providers.letterhead')}
         </Title>
-        <TextInput label={t('providers.company')} withAsterisk {...form.getInputProps('companyName')} />
-        <Textarea
-          label={t('providers.address')}
-          description={t('settings.addressHint', { lines: ADDRESS_MAX_LINES, chars: ADDRESS_LINE_MAX_CHARS })}
-          autosize
-          minRows={3}
-          withAsterisk
-          {...form.getInputProps('addressLines')}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label={t('providers.postcode')} withAsterisk {...form.getInputProps('postcode')} />
-          <TextInput label={t('providers.phone')} {...form.getInputProps('phone')} />
-          <TextInput label={t('providers.email')} {...form.getInputProps('email')} />
-        </SimpleGrid>
-        <LogoField
-          value={form.values.logoDataUrl}
-          error={typeof form.errors.logoDataUrl === 'string' ? form.errors.logoDataUrl : undefined}
-          onChange={(dataUrl) => form.setFieldValue('logoDataUrl', dataUrl)}
-        />
+        <LetterheadFields form={form} />
         <Title order={4} size="h5">
           {t('providers.rules')}
         </Title>

@@ -26,14 +26,13 @@ import { saveSettings } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { RestorePanel } from '#features/data';
 import { ensureDeskPerson } from '#features/people';
-import { LogoField } from './LogoField';
+import { LetterheadFields } from './LetterheadFields';
 import { ProvidersSettings } from './ProvidersSettings';
 import { PeopleSettings } from './PeopleSettings';
 import { keepRetention } from '#features/privacy';
 import { RetentionSettings } from '#features/privacy';
 import { SharingPanel } from '#features/sharing';
 import { ProceduresView } from './ProceduresView';
-import { ADDRESS_LINE_MAX_CHARS, ADDRESS_MAX_LINES } from '#shared/model/stored';
 import { deskProviders, regionLanguages, regionOfCalendar, usualProvider } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { type MessageKey, useT } from '#lib/i18n/index';
@@ -172,25 +171,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
                   {t('settings.usualProvider', { name: usualProvider(settings).name })}
                 </Text>
               )}
-              <TextInput label={t('settings.companyName')} withAsterisk {...form.getInputProps('companyName')} />
-              <Textarea
-                label={t('settings.address')}
-                description={t('settings.addressHint', { lines: ADDRESS_MAX_LINES, chars: ADDRESS_LINE_MAX_CHARS })}
-                autosize
-                minRows={3}
-                withAsterisk
-                {...form.getInputProps('addressLines')}
-              />
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput label={t('settings.postcode')} withAsterisk {...form.getInputProps('postcode')} />
-                <TextInput label={t('settings.phone')} {...form.getInputProps('phone')} />
-                <TextInput label={t('settings.email')} {...form.getInputProps('email')} />
-              </SimpleGrid>
-              <LogoField
-                value={form.values.logoDataUrl}
-                error={typeof form.errors.logoDataUrl === 'string' ? form.errors.logoDataUrl : undefined}
-                onChange={(dataUrl) => form.setFieldValue('logoDataUrl', dataUrl)}
-              />
+              <LetterheadFields form={form} />
               <Title order={3} size="h4" mt="sm">
                 {t('settings.theDesk')}
               </Title>
