@@ -1,66 +1,16 @@
 // Schema upgrade 1 → 2 against a fixture of a version-1 database (test/fixtures/redress-v1.json): every record is
 // kept as it was, and the new case index is built for every case.
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import { FIRST_PROVIDER_ID, withProviders } from '#shared/model/provider';
 import { deriveCaseIndex } from '#db/case-index/derive';
 import { appendEvent, createCase } from '#db/repositories/cases';
-import { DB_VERSION, RedressDatabase } from '#db/schema';
+import { DB_VERSION } from '#db/schema';
+import { fromFixture, releasedDatabase, upgrades, v1Fixture } from '#test/support/released-db';
 
-type Row = Record<string, unknown>;
-interface Fixture {
-  schemaVersion: number;
-  stores: Record<'cases' | 'events' | 'counters' | 'settings' | 'letters', Row[]>;
-}
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/redress-v1.json', import.meta.url), 'utf8')) as Fixture;
-
-/** Letters keep their bytes as a Uint8Array; the fixture holds them as base64. */
-const fromFixture = (store: string, row: Row): Row =>
-  store === 'letters'
-    ? { ...row, bytes: new Uint8Array(Buffer.from((row.bytes as { base64: string }).base64, 'base64')) }
-    : row;
-
-/** The database exactly as released: schema version 1 only. */
-class ReleasedV1 extends Dexie {
-  constructor(name: string) {
-    super(name);
-    this.version(1).stores({
-      cases: 'id, &reference, receivedOn, status, updatedAt',
-      events: 'id, caseId, [caseId+at]',
-      counters: 'key',
-      settings: 'key',
-      letters: 'id, caseId',
-    });
-  }
-}
-
-let n = 0;
-const opened: Dexie[] = [];
-afterEach(() => {
-  for (const d of opened.splice(0)) d.close();
-});
-
-async function v1Database(): Promise<string> {
-  n += 1;
-  const name = `redress-migration-${process.pid}-${n}`;
-  const old = new ReleasedV1(name);
-  for (const [store, rows] of Object.entries(fixture.stores)) {
-    const table = old.table<Row, string>(store);
-    await table.bulkAdd(rows.map((r) => fromFixture(store, r)));
-  }
-  expect(old.verno).toBe(1);
-  old.close();
-  return name;
-}
-
-function upgraded(name: string) {
-  const database = new RedressDatabase(name);
-  opened.push(database);
-  return database;
-}
+const upgraded = upgrades();
+const fixture = v1Fixture;
 
 function withoutProviders(settings: DeskSettings): DeskSettings {
   const { providers: _moved, ...rest } = withProviders(settings);
@@ -70,7 +20,7 @@ function withoutProviders(settings: DeskSettings): DeskSettings {
 describe('schema upgrade from version 1 (fixture)', () => {
   it('keeps every record of every store exactly (version 7 adds the first provider, issue #16)', async () => {
     expect(fixture.schemaVersion).toBe(1);
-    const database = upgraded(await v1Database());
+    const database = upgraded(await releasedDatabase(1));
     await database.open();
     expect(database.verno).toBe(DB_VERSION); // the latest version, every step in one open
     for (const [store, rows] of Object.entries(fixture.stores)) {
@@ -96,7 +46,7 @@ describe('schema upgrade from version 1 (fixture)', () => {
   });
 
   it('builds the case index for every case, as the facts give it', async () => {
-    const database = upgraded(await v1Database());
+    const database = upgraded(await releasedDatabase(1));
     const cases = fixture.stores.cases as unknown as CaseRecord[];
     const events = fixture.stores.events as unknown as TimelineEvent[];
     expect(await database.caseIndex.count()).toBe(cases.length);
@@ -122,7 +72,7 @@ describe('schema upgrade from version 1 (fixture)', () => {
   });
 
   it("starts the people table with the desk's handlers, and leaves the reminders empty", async () => {
-    const database = upgraded(await v1Database());
+    const database = upgraded(await releasedDatabase(1));
     const names = (await database.people.orderBy('name').toArray()).map((p) => p.name);
     const handlers = new Set([
       ...(fixture.stores.cases as unknown as CaseRecord[]).map((c) => c.assignee),
@@ -134,7 +84,7 @@ describe('schema upgrade from version 1 (fixture)', () => {
   });
 
   it('carries on after the upgrade: references continue and the index follows new writes', async () => {
-    const database = upgraded(await v1Database());
+    const database = upgraded(await releasedDatabase(1));
     const settings = (await database.settings.get('desk'))!.value;
     const made = await createCase(
       database,
