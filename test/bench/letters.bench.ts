@@ -69,7 +69,8 @@ async function openPostPage(page: Page, letters: number) {
   await page.evaluate(() => (location.hash = '#/'));
   await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
   await page.evaluate(() => (location.hash = '#/post'));
-  await page.getByText(`${letters} of ${letters} letters chosen`).waitFor({ timeout: 60_000 });
+  const noun = letters === 1 ? 'letter' : 'letters';
+  await page.getByText(`${letters} of ${letters} ${noun} chosen`).waitFor({ timeout: 60_000 });
 }
 
 /** Click "Make print file" and time, on the page's clock, until the result shows; with the longest frame gap. */

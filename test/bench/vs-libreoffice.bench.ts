@@ -220,6 +220,7 @@ async function main() {
           redress: {
             batchMs: redress.batch.ms,
             rendererCpuMs: redress.batch.rendererCpuMs,
+            rendererCpuMsByThread: redress.batch.rendererCpuMsByThread,
             pages: redress.batch.pages,
             oneLetterWarmMs: redress.oneLetterWarmMs,
           },

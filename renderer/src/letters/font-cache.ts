@@ -94,7 +94,11 @@ const CONTENT_LEVEL = 1;
 /** A pdfkit stream object (PDFReference), as far as it matters here. */
 interface PdfReference {
   compress: boolean;
-  buffer: Uint8Array[];
+  /** Its data so far; the patched `write` keeps text as text (see deflateStreamsWithFflate). */
+  buffer: Array<Uint8Array | string>;
+  data: { Length?: number; Filter?: string };
+  uncompressedLength: number;
+  write(chunk: unknown): void;
   finalize(): void;
 }
 
@@ -182,14 +186,32 @@ function deflateStreamsWithFflate(reference: unknown): boolean {
   const proto = Object.getPrototypeOf(ref) as Record<PropertyKey, unknown> | null;
   if (!proto || typeof proto.finalize !== 'function') return false;
   if (proto[PATCHED]) return true;
+  if (typeof proto.write !== 'function') return false;
+  const write = proto.write as PdfReference['write'];
   const finalize = proto.finalize as PdfReference['finalize'];
+  // pdfkit writes a page's text one operator at a time, each line made into a Buffer (the browser build's polyfill:
+  // thousands of small allocations a letter). Text is kept as text instead and made into bytes once, at the end,
+  // exactly as Buffer.from(text, 'binary') would (one byte per character, its low 8 bits; the same length).
+  proto.write = function writeText(this: PdfReference, chunk: unknown): void {
+    if (chunk instanceof Uint8Array || !Array.isArray(this.buffer)) {
+      write.call(this, chunk);
+      return;
+    }
+    const text = `${String(chunk)}\n`;
+    this.uncompressedLength += text.length;
+    this.data.Length = (this.data.Length ?? 0) + text.length;
+    this.buffer.push(text);
+    if (this.compress) this.data.Filter = 'FlateDecode';
+  };
   proto.finalize = function finalizeWithFflate(this: PdfReference): void {
-    if (this.compress && Array.isArray(this.buffer) && this.buffer.length > 0) {
+    if (Array.isArray(this.buffer) && this.buffer.length > 0) {
       const parts = this.buffer;
-      const one = parts.length === 1 ? parts[0] : undefined;
+      const one = parts.length === 1 && typeof parts[0] !== 'string' ? parts[0] : undefined;
       const data = one ?? concatBytes(parts);
-      this.buffer = [(one && deflatedSubsets.get(one)) ?? zlibSync(data, { level: CONTENT_LEVEL })];
-      this.compress = false;
+      if (this.compress) {
+        this.buffer = [(one && deflatedSubsets.get(one)) ?? zlibSync(data, { level: CONTENT_LEVEL })];
+        this.compress = false;
+      } else this.buffer = [data];
     }
     finalize.call(this);
   };
@@ -197,13 +219,16 @@ function deflateStreamsWithFflate(reference: unknown): boolean {
   return true;
 }
 
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+/** The parts as one run of bytes (text one byte per character, as Buffer.from(text, 'binary')). */
+function concatBytes(parts: ReadonlyArray<Uint8Array | string>): Uint8Array {
   let length = 0;
   for (const part of parts) length += part.length;
   const out = new Uint8Array(length);
   let at = 0;
   for (const part of parts) {
-    out.set(part, at);
+    if (typeof part === 'string') {
+      for (let i = 0; i < part.length; i += 1) out[at + i] = part.charCodeAt(i) & 0xff;
+    } else out.set(part, at);
     at += part.length;
   }
   return out;

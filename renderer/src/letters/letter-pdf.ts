@@ -1,28 +1,15 @@
 // A letter's PDF as it is issued: the letter, and after it the customer's copy when the letter is written to someone
 // acting for them (shared/letters/copy.ts), joined into one file so one print run fills both envelopes and the
 // timeline locks both together. Each part keeps its own page numbers ("Page 1 of 2" in each).
-import { PDFDocument } from 'pdf-lib';
 import { customerCopy, letterPrintProblem, type LetterDocument } from '#shared/letters/index';
 import type { CaseRecord } from '#shared/model/case';
+import { joinPdfs } from './join-pdf';
 import { renderPdf } from './render';
 
 export interface LetterPdf {
   bytes: Uint8Array;
   /** Whether the customer's copy is in the file; or why it could not be (no postal address for the customer). */
   customerCopy: 'none' | 'included' | { missing: string };
-}
-
-/** Join PDFs, page by page, in order, into one file titled like the first. */
-export async function joinPdfs(parts: readonly Uint8Array[], title?: string): Promise<Uint8Array> {
-  if (parts.length === 1) return parts[0];
-  const out = await PDFDocument.create();
-  for (const part of parts) {
-    const doc = await PDFDocument.load(part, { updateMetadata: false });
-    for (const page of await out.copyPages(doc, doc.getPageIndices())) out.addPage(page);
-  }
-  if (title) out.setTitle(title);
-  out.setCreator('Redress');
-  return out.save();
 }
 
 /**

@@ -1,13 +1,13 @@
 // "Letters to post today": the letters due today or overdue for customers who wrote by post or asked for post, made
 // into ONE print file. Each letter is built by the same pure builders as the single-letter flows and rendered on its
-// own, in workers off the page's thread (./render-pool.ts), and joined with pdf-lib. Two phases: the print file is made
+// own, in workers off the page's thread (./render-pool.ts), and joined as they are (#letters/join-pdf). Two phases: the print file is made
 // first, with nothing recorded (`makePrintFile`); only once it has been handed over are its letters recorded as printed
 // for post, each with its exact bytes, in one transaction (`recordPrintRun`).
-import { PDFDocument } from 'pdf-lib';
 import { caseUnprintable, type Unprintable, unprintableMessage } from '#shared/letters/index';
 import { summaryInEnglish } from '#shared/casework/summaries';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import { adrLettersDue, unacknowledged } from '#db/case-index/queries';
+import { PdfJoiner } from '#letters/join-pdf';
 import { recordLettersIssued, type Now } from '#db/repositories/cases';
 import type { CaseIndexRow, RedressDatabase } from '#db/schema';
 import type { BuildContext, PostLetterKind } from './due-letter';
@@ -179,7 +179,8 @@ export async function makePrintFile(
 
   const errors: PrintRun['errors'] = [];
   const noCopy: PrintRun['noCopy'] = [];
-  const out = await PDFDocument.create();
+  // Each letter's pages are copied into the print file as they are (its exact bytes), font files shared.
+  const out = new PdfJoiner();
   const made: PrintRun['made'] = [];
 
   const failedCases = new Set<string>();
@@ -191,14 +192,11 @@ export async function makePrintFile(
       if (letter.cannotPrint) throw new Error(letter.cannotPrint);
       if (failedCases.has(letter.caseId)) throw new Error('Skipped: the case’s earlier letter could not be made.');
       const rendered = await jobs[i];
-      let part: PDFDocument;
       try {
-        part = await PDFDocument.load(rendered.bytes, { updateMetadata: false });
+        await out.add(rendered.bytes);
       } catch (error) {
         throw new Error(`It could not be added to the print file: ${messageOf(error)}`);
       }
-      const pages = await out.copyPages(part, part.getPageIndices());
-      for (const page of pages) out.addPage(page);
       made.push({ letter, rendered });
       if (rendered.copyMissing) noCopy.push({ letter, message: rendered.copyMissing });
     } catch (error) {
@@ -212,16 +210,9 @@ export async function makePrintFile(
     }
   }
 
-  const pages = out.getPageCount();
-  // Without object streams: pdf-lib then need not compress its cross-reference data in one long step at the end (the
-  // print file is a few per cent larger; it is printed, not kept: each letter's own bytes are what is kept).
+  const pages = out.pageCount;
   // One letter: the print file is that letter's own (locked) bytes.
-  const bytes =
-    pages === 0
-      ? null
-      : made.length === 1
-        ? made[0].rendered.bytes
-        : await out.save({ objectsPerTick: 100, useObjectStreams: false });
+  const bytes = pages === 0 ? null : made.length === 1 ? made[0].rendered.bytes : out.finish();
   return { bytes, made, pages, errors, noCopy };
 }
 
