@@ -132,6 +132,21 @@ function erasedLetterBody(body: Record<string, unknown>): Record<string, unknown
   return Object.fromEntries(ERASURE_RULES.letter.kept.filter((k) => k in body).map((k) => [k, body[k]]));
 }
 
+/**
+ * Whether a document of the local PouchDB may be one the server lacks: one this desk wrote. Every document the bridge
+ * writes names this desk's server user as its writer (new documents, edits, merges) or as the one who erased it
+ * (`erasedBy`), or is a deletion (a case deleted here, the losing revisions of a merge); everything else arrived by
+ * the pull, from the server, which holds it already. The push offers only these (TeamSync's push filter), instead of
+ * reading back every pulled document and asking the server about it. Decided by the document's content, so it holds
+ * after a restart: nothing written here and unsent is ever skipped. Deletions that arrived by the pull pass too (few,
+ * and harmless to offer). One case is left to another desk: a merge that changes nothing of the winning revision
+ * (another desk's) writes only the losers' deletions; the desk whose revision won makes the same deletions (the same
+ * revision ids: PouchDB derives them from the content) and sends them, and until then each desk settles it alike.
+ */
+export function writtenHere(user: string): (doc: PouchDoc) => boolean {
+  return (doc) => doc._deleted === true || doc.writer === user || doc.erasedBy === user;
+}
+
 /** Outbox rows for every shared row this desk holds: a desk joining a team with cases uploads them all. */
 export async function enqueueAll(database: RedressDatabase): Promise<number> {
   const at = new Date().toISOString();
