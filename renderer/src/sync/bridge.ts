@@ -58,6 +58,12 @@ const BATCH = 250;
  */
 const PULL_BATCH = 1000;
 
+/**
+ * Rows written per request when a pull round is taken in (writePlan). At least 50, so Dexie's live queries record
+ * "the table changed" rather than every key (see PULL_BATCH); small enough that copying them is a short task.
+ */
+const WRITE_CHUNK = 200;
+
 /** A document the team holds that this Redress cannot read: it stops sharing rather than damage it. */
 export class UpdateNeededError extends Error {
   constructor(public readonly schema: number) {
@@ -535,7 +541,12 @@ export class Bridge {
       const gone = [...writes].filter(([, row]) => row === null).map(([key]) => key);
       const rows = [...writes.values()].filter((row): row is Record<string, unknown> => row !== null);
       if (gone.length) await this.database.table(table).bulkDelete(gone);
-      if (rows.length) await this.database.table(table).bulkPut(rows);
+      // In requests of WRITE_CHUNK rows, each issued when the one before has been written: IndexedDB copies a row
+      // (its structured clone) on the main thread as it is put, so a round's thousand entries in one request were one
+      // task of hundreds of milliseconds; chunked, the page gets a turn between them, in the same transaction.
+      // Chunks of even size (never a small tail: fewer than 50 rows are recorded key by key).
+      const size = Math.ceil(rows.length / Math.ceil(rows.length / WRITE_CHUNK));
+      for (let i = 0; i < rows.length; i += size) await this.database.table(table).bulkPut(rows.slice(i, i + size));
     }
     const revs = [...plan.revs].filter(([, r]) => r.after !== r.before);
     const revsGone = revs.filter(([, r]) => !r.after).map(([ref]) => ref);
