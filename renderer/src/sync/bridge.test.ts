@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseFacts } from '#shared/rules/facts';
+import { toSyncDoc } from '#shared/sync/documents';
 import { otherSides, type CaseClash } from '#shared/sync/merge';
 import { newCaseParts } from '#test/support/cases';
 import { deskSettings } from '#test/support/desk';
+import { iterateCases } from '#test/fixtures/generate-cases';
 import { memoryPouch, PouchDB } from '#test/support/pouch';
 import { reassignCase } from '#db/repositories/assign';
 import { appendEvent, createCase, recordLetterIssued } from '#db/repositories/cases';
@@ -597,6 +599,38 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
     await settle(server, a, b);
     expect(await b.database.cases.count()).toBe(3);
     expect(await b.database.caseIndex.count()).toBe(3);
+  });
+});
+
+describe('a large pull round', () => {
+  it('is written in requests of at most 200 rows and at least 50 (short tasks; Dexie records the table), all of it', async () => {
+    const b = desk('desk-b', 'BRD');
+    const docs = [];
+    let entries = 0;
+    for (const { record, events } of iterateCases(130, { today: '2026-11-27', prefix: 'SEED' })) {
+      docs.push({ ...toSyncDoc('case', record.id, record, 'seed-desk'), editedAt: record.updatedAt });
+      for (const event of events) docs.push(toSyncDoc('entry', event.id, event, 'seed-desk'));
+      entries += events.length;
+    }
+    await b.local.bulkDocs(docs as never);
+    const requests: Record<string, number[]> = {};
+    for (const table of ['cases', 'events']) {
+      const t = b.database.table(table);
+      const bulkPut = t.bulkPut.bind(t);
+      t.bulkPut = ((rows: unknown[], ...rest: unknown[]) => {
+        (requests[table] ??= []).push(rows.length);
+        return (bulkPut as (...a: unknown[]) => ReturnType<typeof bulkPut>)(rows, ...rest);
+      }) as typeof t.bulkPut;
+    }
+    await b.bridge.pull();
+    expect(await b.database.cases.count()).toBe(130);
+    expect(await b.database.events.count()).toBe(entries);
+    // A round is 1,000 documents: about 115 cases and 885 entries.
+    expect(Math.max(...requests.events)).toBeLessThanOrEqual(200);
+    expect(Math.min(...requests.events)).toBeGreaterThanOrEqual(50);
+    expect(requests.events.length).toBeGreaterThan(4);
+    expect(requests.events.reduce((a, n) => a + n, 0)).toBe(entries);
+    expect(requests.cases.reduce((a, n) => a + n, 0)).toBe(130);
   });
 });
 

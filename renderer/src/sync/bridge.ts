@@ -58,6 +58,12 @@ const BATCH = 250;
  */
 const PULL_BATCH = 1000;
 
+/**
+ * Rows written per request when a pull round is taken in (writePlan). At least 50, so Dexie's live queries record
+ * "the table changed" rather than every key (see PULL_BATCH); small enough that copying them is a short task.
+ */
+const WRITE_CHUNK = 200;
+
 /** A document the team holds that this Redress cannot read: it stops sharing rather than damage it. */
 export class UpdateNeededError extends Error {
   constructor(public readonly schema: number) {
@@ -130,6 +136,21 @@ const stampOf = (doc: ShapedDoc): EditStamp => ({
 /** What anonymising leaves of an immutable document's body (shared/sync/design.ts ERASURE_RULES). */
 function erasedLetterBody(body: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(ERASURE_RULES.letter.kept.filter((k) => k in body).map((k) => [k, body[k]]));
+}
+
+/**
+ * Whether a document of the local PouchDB may be one the server lacks: one this desk wrote. Every document the bridge
+ * writes names this desk's server user as its writer (new documents, edits, merges) or as the one who erased it
+ * (`erasedBy`), or is a deletion (a case deleted here, the losing revisions of a merge); everything else arrived by
+ * the pull, from the server, which holds it already. The push offers only these (TeamSync's push filter), instead of
+ * reading back every pulled document and asking the server about it. Decided by the document's content, so it holds
+ * after a restart: nothing written here and unsent is ever skipped. Deletions that arrived by the pull pass too (few,
+ * and harmless to offer). One case is left to another desk: a merge that changes nothing of the winning revision
+ * (another desk's) writes only the losers' deletions; the desk whose revision won makes the same deletions (the same
+ * revision ids: PouchDB derives them from the content) and sends them, and until then each desk settles it alike.
+ */
+export function writtenHere(user: string): (doc: PouchDoc) => boolean {
+  return (doc) => doc._deleted === true || doc.writer === user || doc.erasedBy === user;
 }
 
 /** Outbox rows for every shared row this desk holds: a desk joining a team with cases uploads them all. */
@@ -520,7 +541,12 @@ export class Bridge {
       const gone = [...writes].filter(([, row]) => row === null).map(([key]) => key);
       const rows = [...writes.values()].filter((row): row is Record<string, unknown> => row !== null);
       if (gone.length) await this.database.table(table).bulkDelete(gone);
-      if (rows.length) await this.database.table(table).bulkPut(rows);
+      // In requests of WRITE_CHUNK rows, each issued when the one before has been written: IndexedDB copies a row
+      // (its structured clone) on the main thread as it is put, so a round's thousand entries in one request were one
+      // task of hundreds of milliseconds; chunked, the page gets a turn between them, in the same transaction.
+      // Chunks of even size (never a small tail: fewer than 50 rows are recorded key by key).
+      const size = Math.ceil(rows.length / Math.ceil(rows.length / WRITE_CHUNK));
+      for (let i = 0; i < rows.length; i += size) await this.database.table(table).bulkPut(rows.slice(i, i + size));
     }
     const revs = [...plan.revs].filter(([, r]) => r.after !== r.before);
     const revsGone = revs.filter(([, r]) => !r.after).map(([ref]) => ref);

@@ -12,8 +12,8 @@ import { translate, type Translate } from '#lib/i18n/index';
 import { liveQuery, type Subscription } from 'dexie';
 import { parseSyncDocId } from '#shared/sync/documents';
 import type { RedressDatabase } from '#db/schema';
-import { Bridge, enqueueAll, PULLED_SEQ_KEY, UpdateNeededError, type BridgeProblem } from './bridge';
-import { pouchError, type PouchDatabase, type PouchReplication } from './pouch';
+import { Bridge, enqueueAll, PULLED_SEQ_KEY, UpdateNeededError, writtenHere, type BridgeProblem } from './bridge';
+import { pouchError, type PouchDatabase, type PouchDoc, type PouchReplication } from './pouch';
 
 /** The desk's membership of a team, kept in its meta table (desk-local, never replicated). */
 export interface TeamMembership {
@@ -309,7 +309,7 @@ export class TeamSync {
     }
     await this.enqueue(() => this.bridge!.pull());
     await this.enqueue(() => this.bridge!.push());
-    this.startReplication(local, remote);
+    this.startReplication(local, remote, membership.user);
     // Every change written here: sent on (the outbox is written in the change's own transaction).
     this.outboxWatch = liveQuery(() => this.database.outbox.count()).subscribe({
       next: (count) => {
@@ -321,7 +321,7 @@ export class TeamSync {
       const online = () => {
         if (this.stopped || !this.replication) return;
         this.replication.cancel();
-        this.startReplication(local, remote);
+        this.startReplication(local, remote, membership.user);
       };
       const offline = () => void this.refreshState('error');
       window.addEventListener('online', online);
@@ -335,7 +335,7 @@ export class TeamSync {
 
   private removeOnline: (() => void) | null = null;
 
-  private startReplication(local: PouchDatabase, remote: PouchDatabase): void {
+  private startReplication(local: PouchDatabase, remote: PouchDatabase, user: string): void {
     const replication = this.pouch.sync(local, remote, {
       live: true,
       retry: true,
@@ -347,6 +347,9 @@ export class TeamSync {
       // The pull keeps its checkpoint in the local PouchDB only (where its documents are written, in step with them):
       // the copy on the server cost two requests per batch on the download's critical path (docs/performance.md).
       pull: { checkpoint: 'target' },
+      // The push offers the server only what this desk wrote, not every document the pull just brought from it (a
+      // read of each, a `_revs_diff` and checkpoints per batch, for nothing: docs/performance.md, Sharing).
+      push: { filter: pushFilter(user) },
     });
     this.replication = replication;
     this.caughtUp = { pull: false, push: false };
@@ -674,6 +677,17 @@ export function localStore(
 const PULL_ROUND = 1000;
 /** The longest a partial round waits during a download before it is taken in. */
 const ROUND_WAIT_MS = 3000;
+
+/**
+ * The push's filter: the documents this desk wrote (bridge.ts writtenHere). PouchDB names a replication's checkpoint
+ * after its filter's source text; this one has a fixed name instead, so a new build (other minified code) does not
+ * send the push back to the start of the local changes feed.
+ */
+export function pushFilter(user: string): (doc: PouchDoc) => boolean {
+  const filter = writtenHere(user);
+  filter.toString = () => 'redress-push-written-here-1';
+  return filter;
+}
 
 /** Retry a lost server after 1 s, doubling to at most a minute. */
 function backOff(delay: number): number {
