@@ -19,6 +19,7 @@ export { messageIn, problemIn } from './problems';
 export { entrySummaryIn, summaryIn } from './timeline';
 export { unprintableIn } from './printable';
 export { backupErrorIn, backupProblemIn } from './backup';
+export { procedureIssueIn, procedureProblemIn } from './procedures';
 export {
   chosenLocale,
   interfaceLocaleFor,

@@ -43,6 +43,9 @@ import {
   PHRASE_KINDS,
   PHRASES_EN,
   type PhraseKind,
+  PROCEDURE_PROBLEM_CODES,
+  PROCEDURE_PROBLEMS_EN,
+  type ProcedureProblemCode,
   type RuleEventType,
   type DurationUnit,
   UNIT_WORDS,
@@ -84,6 +87,11 @@ const problemWords = Object.fromEntries(
 const backupProblemWords = Object.fromEntries(
   BACKUP_PROBLEM_CODES.map((code) => [`backupProblem.${code}`, typographic(BACKUP_PROBLEMS_EN[code])]),
 ) as Record<`backupProblem.${BackupProblemCode}`, string>;
+
+// m17a: what is wrong with a procedure, as shared/rules/procedure-problems.ts writes it (one home for the English).
+const procedureProblemWords = Object.fromEntries(
+  PROCEDURE_PROBLEM_CODES.map((code) => [`procedureProblem.${code}`, typographic(PROCEDURE_PROBLEMS_EN[code])]),
+) as Record<`procedureProblem.${ProcedureProblemCode}`, string>;
 
 // i17b: the timeline entries' summaries, as shared/casework/summaries.ts writes them (one home for the English).
 const summaryWords = Object.fromEntries(
@@ -1771,6 +1779,7 @@ export const enGB = {
   'procedures.intro':
     'The complaints procedures Redress knows: each one’s stages, who owns them and their targets. The built-in ones are read-only: copy one to make the desk’s own, then edit it. A case follows the version in force on the day it was received.',
   'procedures.notImported': 'Procedure not imported',
+  ...procedureProblemWords, // m17a
   'procedures.notReadable': 'The desk’s own procedures could not be read',
   'procedures.notExported': 'Procedure not exported',
   'procedures.copied': 'Procedure copied',

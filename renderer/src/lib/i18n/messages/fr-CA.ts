@@ -2092,6 +2092,46 @@ export const frCA: Record<MessageKey, string> = {
   'procedures.intro':
     'Les procédures de traitement des plaintes que Redress connaît\u00a0: les étapes de chacune, leurs responsables et leurs délais. Les procédures intégrées sont en lecture seule\u00a0: copiez-en une pour en faire celle du service, puis modifiez-la. Un dossier suit la version en vigueur le jour de la réception de la plainte.',
   'procedures.notImported': 'Procédure non importée',
+  // m17a : ce qui ne va pas dans une procédure (shared/rules/procedure-problems.ts)
+  'procedureProblem.not-empty': 'ne doit pas être vide',
+  'procedureProblem.number': 'doit être un nombre',
+  'procedureProblem.whole-number': 'doit être un nombre entier',
+  'procedureProblem.zero-or-more': 'doit être 0 ou plus',
+  'procedureProblem.one-or-more': 'doit être 1 ou plus',
+  'procedureProblem.at-most-600': 'au plus 600 caractères',
+  'procedureProblem.entered-by-empty': 'indiquez au moins un événement, ou retirez enteredBy',
+  'procedureProblem.no-channel': 'indiquez au moins un mode de réception',
+  'procedureProblem.no-stage': 'une procédure compte au moins une étape',
+  'procedureProblem.slug':
+    'doit être un identifiant\u00a0: lettres minuscules et chiffres reliés par des traits d’union simples',
+  'procedureProblem.date': 'n’est pas une date réelle au format aaaa-mm-jj',
+  'procedureProblem.expected-type':
+    '{received, select, undefined {manquant} other {valeur non valide}}\u00a0: {expected, select, string {du texte} number {un nombre} int {un nombre entier} boolean {vrai ou faux} array {une liste} object {un objet} other {{expected}}} est attendu',
+  'procedureProblem.invalid-option': 'choix non valide\u00a0: utilisez l’un de {options}',
+  'procedureProblem.unknown-key': 'champ inconnu\u00a0: {keys}',
+  'procedureProblem.unknown-keys': 'champs inconnus\u00a0: {keys}',
+  'procedureProblem.unknown-regime': 'régime inconnu «\u00a0{id}\u00a0» (connus\u00a0: {known})',
+  'procedureProblem.unknown-adr-scheme': 'organisme de règlement inconnu «\u00a0{id}\u00a0» (connus\u00a0: {known})',
+  'procedureProblem.stage-id-taken': '«\u00a0{id}\u00a0» est déjà l’identifiant d’une étape précédente',
+  'procedureProblem.entry-taken': '«\u00a0{event}\u00a0» fait déjà passer le dossier à l’étape «\u00a0{stage}\u00a0»',
+  'procedureProblem.first-stage-external': 'la première étape doit être menée par le fournisseur',
+  'procedureProblem.first-stage-entered':
+    'tout dossier commence à la première étape; aucun événement ne peut y faire entrer',
+  'procedureProblem.other': '{message}',
+  'procedureProblem.file-not-json': 'Ce fichier n’est pas un fichier de procédure\u00a0: ce n’est pas du JSON.',
+  'procedureProblem.file-not-procedure':
+    'Ce fichier n’est pas un fichier de procédure Redress (format\u00a0: «\u00a0redress-procedure\u00a0» est absent).',
+  'procedureProblem.file-version':
+    'Ce fichier de procédure est au format version {version}; cette version de Redress lit la version 1.',
+  'procedureProblem.file-invalid':
+    'La procédure de ce fichier n’est pas valide\u00a0: procedure.{field}\u00a0: {issue}. Rien n’a été importé.',
+  'procedureProblem.file-invalid-more':
+    'La procédure de ce fichier n’est pas valide\u00a0: procedure.{field}\u00a0: {issue} (et {more, plural, one {# autre problème} other {# autres problèmes}}). Rien n’a été importé.',
+  'procedureProblem.file-built-in':
+    'La procédure de ce fichier porte l’identifiant «\u00a0{id}\u00a0» d’une procédure intégrée (procedure.id). Rien n’a été importé.',
+  'procedureProblem.file-id-taken':
+    'Ce service a déjà une procédure portant l’identifiant «\u00a0{id}\u00a0» (procedure.id). Rien n’a été importé.',
+  // fin m17a
   'procedures.notReadable': 'Les procédures propres au service n’ont pas pu être lues',
   'procedures.notExported': 'Procédure non exportée',
   'procedures.copied': 'Procédure copiée',
