@@ -2106,7 +2106,7 @@ export const frCA: Record<MessageKey, string> = {
     'doit être un identifiant\u00a0: lettres minuscules et chiffres reliés par des traits d’union simples',
   'procedureProblem.date': 'n’est pas une date réelle au format aaaa-mm-jj',
   'procedureProblem.expected-type':
-    '{received, select, undefined {manquant} other {valeur non valide}}\u00a0: {expected, select, string {du texte} number {un nombre} int {un nombre entier} boolean {vrai ou faux} array {une liste} object {un objet} other {{expected}}} est attendu',
+    '{received, select, undefined {valeur manquante} other {valeur non valide}} ({expected, select, string {texte} number {nombre} int {nombre entier} boolean {vrai ou faux} array {liste} object {objet} other {{expected}}} attendu)',
   'procedureProblem.invalid-option': 'choix non valide\u00a0: utilisez l’un de {options}',
   'procedureProblem.unknown-key': 'champ inconnu\u00a0: {keys}',
   'procedureProblem.unknown-keys': 'champs inconnus\u00a0: {keys}',
