@@ -260,7 +260,7 @@ async function checkAttachments(
   }
   for (const name of members.keys()) if (!named.has(name)) problems.push(sayBackup('file-not-named', { member: name }));
   if (problems.length) {
-    const listed = problems.slice(0, 3).map(backupProblemInEnglish).join('; ');
+    const listed = { list: problems.slice(0, 3) };
     throw refuseBackup(
       'damaged',
       problems.length > 3

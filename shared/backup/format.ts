@@ -287,13 +287,10 @@ function limitProblems(problems: string[]): string[] {
 function invalid(problems: string[]): BackupFileError {
   const listed = limitProblems(problems);
   const first = `${listed.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`;
-  return refuseBackup(
-    'invalid',
-    problems.length === 1
-      ? sayBackup('invalid-one', { listed: first })
-      : sayBackup('invalid-many', { count: problems.length, listed: first }),
-    listed,
-  );
+  const said = sayBackup('invalid');
+  // The message goes on with the first problems (the screen lists them all under the refusal).
+  const message = `${backupProblemInEnglish(said)} ${problems.length === 1 ? 'Problem' : `${problems.length} problems`}: ${first}`;
+  return new BackupFileError('invalid', message, listed, said);
 }
 
 /**

@@ -27,8 +27,8 @@ export const BACKUP_PROBLEMS_EN = {
     'This backup was made by a newer Redress (database version {version}; this Redress has version {current}). Update Redress, then restore it.',
   checksum:
     'The checksum does not match: the file was changed after it was made (edited by hand, or damaged on the way). Nothing was restored; use another copy.',
-  'invalid-one': 'The backup file is not valid, so nothing was restored. Problem: {listed}',
-  'invalid-many': 'The backup file is not valid, so nothing was restored. {count} problems: {listed}',
+  /** Followed, in the message, by the first problems as format.ts lists them (the screen lists them below it). */
+  invalid: 'The backup file is not valid, so nothing was restored.',
   'files-damaged': 'The backup file is damaged, so nothing was restored: {listed}. Use another copy.',
   'files-damaged-more':
     'The backup file is damaged, so nothing was restored: {listed}; and {more} more. Use another copy.',
@@ -106,7 +106,8 @@ export const BACKUP_PROBLEMS_EN = {
 export type BackupProblemCode = keyof typeof BACKUP_PROBLEMS_EN;
 export const BACKUP_PROBLEM_CODES = Object.keys(BACKUP_PROBLEMS_EN) as BackupProblemCode[];
 
-export type BackupValue = string | number | { number: number } | { bytes: number } | BackupSaying;
+export type BackupValue =
+  string | number | { number: number } | { bytes: number } | { list: readonly BackupSaying[] } | BackupSaying;
 
 /** A backup refusal (or a piece of one) as data: its code and values. */
 export interface BackupSaying {
@@ -126,6 +127,7 @@ function valueInEnglish(v: BackupValue): string {
   if (typeof v === 'number') return String(v);
   if ('number' in v) return v.number.toLocaleString('en-GB');
   if ('bytes' in v) return formatBytes(v.bytes);
+  if ('list' in v) return v.list.map(backupProblemInEnglish).join('; ');
   return backupProblemInEnglish(v);
 }
 

@@ -213,9 +213,7 @@ export function formField(field: string): string {
  * Check the editor's fields with THE procedure schema. `ok`: the procedure to save; else every problem by its
  * editor field (`formField`), ready for the form's errors.
  */
-export function checkProcedureForm(
-  f: ProcedureForm,
-):
+export function checkProcedureForm(f: ProcedureForm):
   | { ok: true; procedure: Procedure }
   | {
       ok: false;
@@ -321,7 +319,11 @@ export function previewProcedure(
   today: IsoDate,
   calendar: CalendarId,
   channel: Channel = 'letter',
-): { lines: PreviewLine[] } | { error: string } {
+): { lines: PreviewLine[] } | { error: string; issue?: ProcedureIssue } {
+  // A procedure the schema refuses: its first problem, with its field and code (m17a: said in the interface's language).
+  const checked = checkProcedure(procedure);
+  if (!checked.ok)
+    return { error: `${checked.issues[0].field}: ${checked.issues[0].message}`, issue: checked.issues[0] };
   try {
     // The edited version alone, in force for every day: what it would do to a complaint received today.
     const { effectiveFrom: _from, ...undated } = procedure;

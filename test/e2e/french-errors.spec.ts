@@ -28,7 +28,8 @@ test('bad CSV rows, bad backup files and a bad procedure are refused in French',
     name: 'plaintes.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(
-      'Date;How received;Type;Name;Phone;Details;Large print\r\n' +
+      // The headers are the file's own words (shown as written in the report's Column column).
+      'Date;How received;Type;Client;Phone;Details;large_print\r\n' +
         '31/02/2026;Fax;Billing;Marie Roy;514 555-0101;Facture en double;no\r\n' +
         '01/11/2026;Phone;Moaning;;418 555-0102;Frais d’itinérance;peut-être\r\n',
       'utf8',
@@ -99,7 +100,7 @@ test('bad CSV rows, bad backup files and a bad procedure are refused in French',
   });
   const notImported = procedures.getByRole('alert').filter({ hasText: 'Procédure non importée' });
   await expect(notImported).toContainText(
-    /La procédure de ce fichier n’est pas valide\u00a0: procedure\.version\u00a0: valeur manquante \(nombre attendu\) \(et \d+ autres problèmes\)\. Rien n’a été importé\./,
+    /La procédure de ce fichier n’est pas valide\u00a0: procedure\.version\u00a0: valeur non valide\u00a0: nombre attendu, rien reçu \(et \d+ de plus\)\. Rien n’a été importé\./,
   );
   await notImported.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/procedure-file-fr.png`, fullPage: true, style: HIDE_MESSAGES });
@@ -117,6 +118,9 @@ test('bad CSV rows, bad backup files and a bad procedure are refused in French',
   await expect(stageName).toHaveAttribute('aria-invalid', 'true');
   await expect(editor.getByText('ne doit pas être vide', { exact: true })).toBeVisible();
   await expect(editor).toContainText('1 champ doit être modifié.');
+  await expect(editor.getByRole('complementary', { name: 'Aperçu' })).toContainText(
+    'Aucun aperçu tant que ceci n’est pas modifié\u00a0: stages[0].name\u00a0: ne doit pas être vide',
+  );
   await stageName.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/procedure-editor-field-fr.png`, fullPage: false, style: HIDE_MESSAGES });
   const editorLeft = await englishLeft(page);

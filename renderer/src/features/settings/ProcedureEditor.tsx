@@ -371,7 +371,9 @@ export function ProcedureEditor({
         </Text>
         {'error' in preview ? (
           <Text size="sm" c="red.8">
-            {preview.error}
+            {preview.issue
+              ? t('editor.previewInvalid', { field: preview.issue.field, problem: procedureIssueIn(t, preview.issue) })
+              : preview.error}
           </Text>
         ) : preview.lines.length === 0 ? (
           <Text size="sm" c="dimmed">

@@ -12,6 +12,7 @@ function valueIn(t: T, v: BackupValue): string | number {
   if (typeof v === 'string' || typeof v === 'number') return v;
   if ('number' in v) return formatNumber(v.number);
   if ('bytes' in v) return fileSizeIn(t, v.bytes);
+  if ('list' in v) return v.list.map((s) => backupProblemIn(t, s)).join('; ');
   return backupProblemIn(t, v);
 }
 

@@ -58,7 +58,7 @@ describe('a procedure’s problems in the interface language', () => {
     }
     expect(checked.issues.map((i) => procedureIssueIn(fr, i))).toEqual(
       expect.arrayContaining([
-        'valeur manquante (texte attendu)',
+        'valeur non valide\u00a0: texte attendu, rien reçu',
         'choix non valide\u00a0: utilisez l’un de "england-and-wales"|"scotland"|"northern-ireland"|"canada"',
         'champ inconnu\u00a0: "extra"',
         'une procédure compte au moins une étape',

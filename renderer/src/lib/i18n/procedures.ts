@@ -2,7 +2,7 @@
 // m17a). shared/rules writes it in English (the issue's `message`) and keeps it as data (`said`,
 // shared/rules/procedure-problems.ts); the screens say the same with the catalogue's `procedureProblem.<code>`.
 import type { ProcedureSaying } from '#shared/rules/index';
-import type { MessageKey } from './messages/en-GB';
+import { enGB, type MessageKey } from './messages/en-GB';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -10,7 +10,13 @@ type T = (key: MessageKey, values?: Record<string, string | number>) => string;
 export function procedureProblemIn(t: T, said: ProcedureSaying): string {
   const values: Record<string, string | number> = {};
   for (const [name, v] of Object.entries(said.values ?? {}))
-    values[name] = typeof v === 'object' ? procedureProblemIn(t, v) : v;
+    values[name] =
+      typeof v === 'object'
+        ? procedureProblemIn(t, v)
+        : // zod's names of types ("string", "undefined") in the interface's words.
+          said.code === 'expected-type' && `procedureProblem.type.${v}` in enGB
+          ? t(`procedureProblem.type.${v}` as MessageKey)
+          : v;
   return t(`procedureProblem.${said.code}`, values);
 }
 

@@ -1780,6 +1780,15 @@ export const enGB = {
     'The complaints procedures Redress knows: each one’s stages, who owns them and their targets. The built-in ones are read-only: copy one to make the desk’s own, then edit it. A case follows the version in force on the day it was received.',
   'procedures.notImported': 'Procedure not imported',
   ...procedureProblemWords, // m17a
+  'editor.previewInvalid': 'No preview until this is changed: {field}: {problem}', // m17a
+  // m17a: zod's names of types, as its messages write them (procedureProblem.expected-type).
+  'procedureProblem.type.string': 'string',
+  'procedureProblem.type.number': 'number',
+  'procedureProblem.type.int': 'int',
+  'procedureProblem.type.boolean': 'boolean',
+  'procedureProblem.type.array': 'array',
+  'procedureProblem.type.object': 'object',
+  'procedureProblem.type.undefined': 'undefined',
   'procedures.notReadable': 'The desk’s own procedures could not be read',
   'procedures.notExported': 'Procedure not exported',
   'procedures.copied': 'Procedure copied',

@@ -757,14 +757,12 @@ export const frCA: Record<MessageKey, string> = {
     'Cette sauvegarde a été faite par une version plus récente de Redress (base de données version {version}; cette version a la version {current}). Mettez Redress à jour, puis restaurez-la.',
   'backupProblem.checksum':
     'La somme de contrôle ne correspond pas\u00a0: le fichier a été modifié après sa création (à la main, ou endommagé en chemin). Rien n’a été restauré; utilisez une autre copie.',
-  'backupProblem.invalid-one':
-    'Le fichier de sauvegarde n’est pas valide\u00a0: rien n’a été restauré. Le problème est indiqué ci-dessous.',
-  'backupProblem.invalid-many':
-    'Le fichier de sauvegarde n’est pas valide\u00a0: rien n’a été restauré. {count, plural, one {# problème est indiqué} other {# problèmes sont indiqués}} ci-dessous.',
+  'backupProblem.invalid':
+    'Le fichier de sauvegarde n’est pas valide\u00a0: rien n’a été restauré. Les problèmes trouvés sont indiqués ci-dessous.',
   'backupProblem.files-damaged':
     'Le fichier de sauvegarde est endommagé\u00a0: rien n’a été restauré ({listed}). Utilisez une autre copie.',
   'backupProblem.files-damaged-more':
-    'Le fichier de sauvegarde est endommagé\u00a0: rien n’a été restauré ({listed}; et {more, plural, one {# autre problème} other {# autres problèmes}}). Utilisez une autre copie.',
+    'Le fichier de sauvegarde est endommagé\u00a0: rien n’a été restauré ({listed}; et {more} de plus). Utilisez une autre copie.',
   'backupProblem.needs-passphrase':
     'Cette sauvegarde est protégée par une phrase de passe. Tapez la phrase de passe utilisée pour la faire afin de la vérifier et de la restaurer.',
   'backupProblem.wrong-passphrase':
@@ -792,7 +790,7 @@ export const frCA: Record<MessageKey, string> = {
   'backupProblem.why-empty': 'le fichier est vide',
   'backupProblem.why-first-line': 'sa première ligne n’est pas un en-tête de sauvegarde',
   'backupProblem.why-not-redress': 'il n’indique pas être une sauvegarde Redress',
-  'backupProblem.why-header-invalid': 'son en-tête n’est pas valide',
+  'backupProblem.why-header-invalid': 'son en-tête n’est pas valide ({problems})',
   'backupProblem.why-neither': 'ce n’est ni une sauvegarde compressée ni un en-tête de sauvegarde',
   'backupProblem.why-no-header': 'il n’a pas d’en-tête de sauvegarde',
   'backupProblem.why-ends-in-header': 'il se termine au milieu de son en-tête',
@@ -811,7 +809,7 @@ export const frCA: Record<MessageKey, string> = {
   'backupProblem.why-gzip-ends': 'le fichier se termine avant la fin des données compressées',
   'backupProblem.why-gzip-inflates':
     'les données compressées dépassent {size} une fois décompressées, plus que ce qu’une sauvegarde peut contenir',
-  'backupProblem.why-gzip-damaged': 'les données compressées sont endommagées',
+  'backupProblem.why-gzip-damaged': 'les données compressées sont endommagées ({message})',
   'backupProblem.why-gzip-length':
     'les données compressées n’ont pas la longueur inscrite à leur fin (le fichier est incomplet ou a été modifié)',
   'backupProblem.why-gzip-crc':
@@ -2104,9 +2102,15 @@ export const frCA: Record<MessageKey, string> = {
   'procedureProblem.no-stage': 'une procédure compte au moins une étape',
   'procedureProblem.slug':
     'doit être un identifiant\u00a0: lettres minuscules et chiffres reliés par des traits d’union simples',
-  'procedureProblem.date': 'n’est pas une date réelle au format aaaa-mm-jj',
-  'procedureProblem.expected-type':
-    '{received, select, undefined {valeur manquante} other {valeur non valide}} ({expected, select, string {texte} number {nombre} int {nombre entier} boolean {vrai ou faux} array {liste} object {objet} other {{expected}}} attendu)',
+  'procedureProblem.date': 'date non valide ({message})',
+  'procedureProblem.expected-type': 'valeur non valide\u00a0: {expected} attendu, {received} reçu',
+  'procedureProblem.type.string': 'texte',
+  'procedureProblem.type.number': 'nombre',
+  'procedureProblem.type.int': 'nombre entier',
+  'procedureProblem.type.boolean': 'vrai ou faux',
+  'procedureProblem.type.array': 'liste',
+  'procedureProblem.type.object': 'objet',
+  'procedureProblem.type.undefined': 'rien',
   'procedureProblem.invalid-option': 'choix non valide\u00a0: utilisez l’un de {options}',
   'procedureProblem.unknown-key': 'champ inconnu\u00a0: {keys}',
   'procedureProblem.unknown-keys': 'champs inconnus\u00a0: {keys}',
@@ -2126,11 +2130,12 @@ export const frCA: Record<MessageKey, string> = {
   'procedureProblem.file-invalid':
     'La procédure de ce fichier n’est pas valide\u00a0: procedure.{field}\u00a0: {issue}. Rien n’a été importé.',
   'procedureProblem.file-invalid-more':
-    'La procédure de ce fichier n’est pas valide\u00a0: procedure.{field}\u00a0: {issue} (et {more, plural, one {# autre problème} other {# autres problèmes}}). Rien n’a été importé.',
+    'La procédure de ce fichier n’est pas valide\u00a0: procedure.{field}\u00a0: {issue} (et {more} de plus). Rien n’a été importé.',
   'procedureProblem.file-built-in':
     'La procédure de ce fichier porte l’identifiant «\u00a0{id}\u00a0» d’une procédure intégrée (procedure.id). Rien n’a été importé.',
   'procedureProblem.file-id-taken':
     'Ce service a déjà une procédure portant l’identifiant «\u00a0{id}\u00a0» (procedure.id). Rien n’a été importé.',
+  'editor.previewInvalid': 'Aucun aperçu tant que ceci n’est pas modifié\u00a0: {field}\u00a0: {problem}',
   // fin m17a
   'procedures.notReadable': 'Les procédures propres au service n’ont pas pu être lues',
   'procedures.notExported': 'Procédure non exportée',
