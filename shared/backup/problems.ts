@@ -93,8 +93,7 @@ export const BACKUP_PROBLEMS_EN = {
   'why-zip-twice': 'it holds {member} twice',
   'why-zip-misplaced': 'its member {member} is not where its table of contents says',
   'why-zip-past-end': 'its member {member} runs past the end of the data',
-  // --- one problem of the list, at a place in the file: `{where}: {what}`
-  at: '{where}: {what}',
+  // --- one problem of a damaged archive's list
   'file-missing': '{where} "{file}" of case {reference}: its file is missing from the backup',
   'file-deleted-but-held':
     '{where} "{file}" of case {reference}: the file was deleted, yet the backup holds bytes for it',

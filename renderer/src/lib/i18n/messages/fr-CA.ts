@@ -826,7 +826,6 @@ export const frCA: Record<MessageKey, string> = {
   'backupProblem.why-zip-twice': 'il contient {member} deux fois',
   'backupProblem.why-zip-misplaced': 'son élément {member} n’est pas là où l’indique sa table des matières',
   'backupProblem.why-zip-past-end': 'son élément {member} dépasse la fin des données',
-  'backupProblem.at': '{where}\u00a0: {what}',
   'backupProblem.file-missing':
     '{where} «\u00a0{file}\u00a0» du dossier {reference}\u00a0: son fichier manque dans la sauvegarde',
   'backupProblem.file-deleted-but-held':
