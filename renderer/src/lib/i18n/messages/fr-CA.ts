@@ -766,7 +766,7 @@ export const frCA: Record<MessageKey, string> = {
   'backupProblem.needs-passphrase':
     'Cette sauvegarde est protégée par une phrase de passe. Tapez la phrase de passe utilisée pour la faire afin de la vérifier et de la restaurer.',
   'backupProblem.wrong-passphrase':
-    'La phrase de passe n’est pas la bonne\u00a0: ce n’est pas celle qui protège cette sauvegarde. (Si elle l’est assurément, le début du fichier est endommagé; essayez une autre copie.)',
+    'La phrase de passe n’est pas la bonne\u00a0: ce n’est pas celle qui protège cette sauvegarde. (Si c’est bien la bonne, le début du fichier est endommagé; essayez une autre copie.)',
   'backupProblem.encrypted-refused': '{why} Rien n’a été restauré.',
   'backupProblem.not-encrypted': 'Ce fichier n’est pas une sauvegarde Redress chiffrée lisible ({why}).',
   'backupProblem.encrypted-newer':
@@ -1428,7 +1428,7 @@ export const frCA: Record<MessageKey, string> = {
   'problem.import-not-language':
     '«\u00a0{text}\u00a0» n’est pas une langue de lettre\u00a0: utilisez English (UK), English (Canada), French (Canada) ou français',
   'problem.import-not-yes-no': '«\u00a0{text}\u00a0» n’est ni oui ni non',
-  'problem.import-not-yes-no-business': '«\u00a0{text}\u00a0» n’est ni oui ni non (ni entreprise ou particulier)',
+  'problem.import-not-yes-no-business': '«\u00a0{text}\u00a0» n’est ni oui ni non (ni entreprise ni particulier)',
   'problem.import-employees-not-business':
     'Un nombre d’employés est indiqué, mais la personne cliente n’est pas une entreprise\u00a0: videz l’une des deux cellules',
   'problem.import-provider-unknown':
