@@ -16,16 +16,17 @@
 // Pure: the SHA-256 function is an argument; the bytes come through ByteSource.
 import { Zip, ZipPassThrough } from 'fflate';
 import {
-  BackupFileError,
   type BackupHeader,
   type DecodedBackup,
   decodeBackup,
   type DecodeOptions,
   formatPath,
   MAX_BACKUP_CONTENT_BYTES,
+  refuseBackup,
   type Sha256,
   verifyBackupSeal,
 } from './format';
+import { backupProblemInEnglish, type BackupSaying, sayBackup } from './problems';
 import { formatBytes } from './gzip';
 import { utf8Decoder } from './bytes';
 
@@ -133,13 +134,8 @@ export interface ArchiveMember {
 const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 
-const damaged = (why: string) =>
-  new BackupFileError('damaged', `The backup file is damaged: ${why}. Nothing was restored; use another copy.`);
-const truncated = (why: string) =>
-  new BackupFileError(
-    'truncated',
-    `The backup file is truncated: ${why}. It was probably copied or downloaded incompletely; use another copy.`,
-  );
+const damaged = (why: BackupSaying) => refuseBackup('damaged', sayBackup('damaged-nothing-restored', { why }));
+const truncated = (why: BackupSaying) => refuseBackup('truncated', sayBackup('truncated', { why }));
 
 /** The members of a ZIP archive, from its central directory (each local header checked too). Throws BackupFileError. */
 export async function readArchiveDirectory(source: ByteSource): Promise<Map<string, ArchiveMember>> {
@@ -154,18 +150,18 @@ export async function readArchiveDirectory(source: ByteSource): Promise<Map<stri
       break;
     }
   }
-  if (end < 0) throw truncated('it ends before its table of contents');
+  if (end < 0) throw truncated(sayBackup('why-zip-ends'));
   const count = u16(tail, end + 10);
   const directorySize = u32(tail, end + 12);
   const directoryOffset = u32(tail, end + 16);
   const endAt = source.size - tailLength + end;
-  if (directoryOffset + directorySize > endAt) throw damaged('its table of contents points outside the file');
+  if (directoryOffset + directorySize > endAt) throw damaged(sayBackup('why-zip-outside'));
   const directory = await source.read(directoryOffset, directorySize);
   const members = new Map<string, ArchiveMember>();
   let at = 0;
   for (let n = 0; n < count; n++) {
     if (at + 46 > directory.length || u32(directory, at) !== ZIP_CENTRAL)
-      throw damaged('its table of contents is not readable');
+      throw damaged(sayBackup('why-zip-unreadable'));
     const method = u16(directory, at + 10);
     const compressed = u32(directory, at + 20);
     const size = u32(directory, at + 24);
@@ -175,14 +171,13 @@ export async function readArchiveDirectory(source: ByteSource): Promise<Map<stri
     const local = u32(directory, at + 42);
     const name = utf8Decoder.decode(directory.subarray(at + 46, at + 46 + nameLength));
     at += 46 + nameLength + extraLength + commentLength;
-    if (method !== 0 || compressed !== size)
-      throw damaged(`its member ${name} is compressed in a way Redress never writes`);
-    if (members.has(name)) throw damaged(`it holds ${name} twice`);
+    if (method !== 0 || compressed !== size) throw damaged(sayBackup('why-zip-compressed', { member: name }));
+    if (members.has(name)) throw damaged(sayBackup('why-zip-twice', { member: name }));
     const header = await source.read(local, 30);
     if (header.length < 30 || u32(header, 0) !== ZIP_LOCAL)
-      throw damaged(`its member ${name} is not where its table of contents says`);
+      throw damaged(sayBackup('why-zip-misplaced', { member: name }));
     const offset = local + 30 + u16(header, 26) + u16(header, 28);
-    if (offset + size > directoryOffset) throw damaged(`its member ${name} runs past the end of the data`);
+    if (offset + size > directoryOffset) throw damaged(sayBackup('why-zip-past-end', { member: name }));
     members.set(name, { name, offset, size });
   }
   return members;
@@ -202,9 +197,9 @@ export async function decodeBackupSource(source: ByteSource, options: DecodeOpti
   const head = await source.read(0, 4);
   if (!isArchive(head)) {
     if (source.size > MAX_BACKUP_CONTENT_BYTES)
-      throw new BackupFileError(
+      throw refuseBackup(
         'too-large',
-        `The backup file is not one Redress can read: it is larger than ${formatBytes(MAX_BACKUP_CONTENT_BYTES)} without being an archive. Nothing was restored.`,
+        sayBackup('too-large-not-archive', { size: { bytes: MAX_BACKUP_CONTENT_BYTES } }),
       );
     // Formats 1 and 2 hold no attachments; rows naming files here have nowhere to keep them.
     const decoded = await decodeBackup(await source.read(0, source.size), options);
@@ -213,15 +208,12 @@ export async function decodeBackupSource(source: ByteSource, options: DecodeOpti
   const members = await readArchiveDirectory(source);
   const rows = members.get(ROWS_MEMBER);
   if (!rows)
-    throw new BackupFileError(
+    throw refuseBackup(
       'not-a-backup',
-      `This is not a Redress backup file (it is a ZIP archive without ${ROWS_MEMBER}). Choose a file made with "Make a backup now".`,
+      sayBackup('not-a-backup', { why: sayBackup('why-zip-without', { member: ROWS_MEMBER }) }),
     );
   if (rows.size > MAX_BACKUP_CONTENT_BYTES)
-    throw new BackupFileError(
-      'too-large',
-      `The backup file is not one Redress can read: its rows are larger than ${formatBytes(MAX_BACKUP_CONTENT_BYTES)}.`,
-    );
+    throw refuseBackup('too-large', sayBackup('too-large-rows', { size: { bytes: MAX_BACKUP_CONTENT_BYTES } }));
   const decoded = await decodeBackup(await source.read(rows.offset, rows.size), options);
   return { ...decoded, attachmentMembers: await checkAttachments(decoded, members, source, options) };
 }
@@ -234,41 +226,50 @@ async function checkAttachments(
   options: DecodeOptions,
 ): Promise<Map<string, ArchiveMember>> {
   const attachmentMembers = new Map<string, ArchiveMember>();
-  const problems: string[] = [];
+  const problems: BackupSaying[] = [];
   const named = new Set<string>([ROWS_MEMBER]);
   const caseRefs = new Map(decoded.content.cases.map((c) => [c.id, c.reference]));
   for (const [i, row] of decoded.content.attachments.entries()) {
-    const where = `${formatPath(['attachments', i])} "${row.fileName}" of case ${caseRefs.get(row.caseId) ?? row.caseId}`;
+    const where = {
+      where: formatPath(['attachments', i]),
+      file: row.fileName,
+      reference: caseRefs.get(row.caseId) ?? row.caseId,
+    };
     const name = attachmentMember(row.id);
     const member = members.get(name);
     named.add(name);
     if (!member) {
       if (row.deleted?.fileDeleted) continue;
-      problems.push(`${where}: its file is missing from the backup`);
+      problems.push(sayBackup('file-missing', where));
       continue;
     }
     if (row.deleted?.fileDeleted) {
-      problems.push(`${where}: the file was deleted, yet the backup holds bytes for it`);
+      problems.push(sayBackup('file-deleted-but-held', where));
       continue;
     }
     if (member.size !== row.size) {
-      problems.push(`${where}: its file holds ${member.size} bytes, not the ${row.size} recorded`);
+      problems.push(sayBackup('file-size', { ...where, size: member.size, recorded: row.size }));
       continue;
     }
     const bytes = await source.read(member.offset, member.size);
     if (bytes.length !== member.size || (await options.sha256(bytes)) !== row.sha256) {
-      problems.push(`${where}: its bytes do not match its SHA-256 (changed or damaged)`);
+      problems.push(sayBackup('file-hash', where));
       continue;
     }
     attachmentMembers.set(row.id, member);
   }
-  for (const name of members.keys()) if (!named.has(name)) problems.push(`${name}: a file no row of the backup names`);
-  if (problems.length)
-    throw new BackupFileError(
+  for (const name of members.keys()) if (!named.has(name)) problems.push(sayBackup('file-not-named', { member: name }));
+  if (problems.length) {
+    const listed = { list: problems.slice(0, 3) };
+    throw refuseBackup(
       'damaged',
-      `The backup file is damaged, so nothing was restored: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}. Use another copy.`,
+      problems.length > 3
+        ? sayBackup('files-damaged-more', { listed, more: problems.length - 3 })
+        : sayBackup('files-damaged', { listed }),
+      problems.slice(0, 20).map(backupProblemInEnglish),
       problems.slice(0, 20),
     );
+  }
   return attachmentMembers;
 }
 
@@ -282,12 +283,12 @@ export async function verifyBackupSource(source: ByteSource, sha256: Sha256): Pr
   const members = await readArchiveDirectory(source);
   const rows = members.get(ROWS_MEMBER);
   if (!rows)
-    throw new BackupFileError(
+    throw refuseBackup(
       'not-a-backup',
-      `This is not a Redress backup file (it is a ZIP archive without ${ROWS_MEMBER}).`,
+      sayBackup('not-a-backup-short', { why: sayBackup('why-zip-without', { member: ROWS_MEMBER }) }),
     );
   for (const name of members.keys())
     if (name !== ROWS_MEMBER && !name.startsWith(ATTACHMENT_MEMBER_PREFIX))
-      throw damaged(`it holds ${name}, which Redress never writes`);
+      throw damaged(sayBackup('why-holds-unknown', { member: name }));
   return verifyBackupSeal(await source.read(rows.offset, rows.size), sha256);
 }

@@ -23,7 +23,14 @@
 // node:crypto's webcrypto in the shell and tests).
 
 import { fromBase64, toBase64, utf8Decoder, utf8Encoder } from './bytes';
-import { BackupFileError, type BackupProblemKind } from './format';
+import { BackupFileError, type BackupProblemKind, refuseBackup } from './format';
+import {
+  BACKUP_PROBLEMS_EN,
+  type BackupProblemCode,
+  backupProblemInEnglish,
+  type BackupSaying,
+  sayBackup,
+} from './problems';
 
 export const ENCRYPTED_BACKUP_MAGIC = 'REDRESS-ENCRYPTED-BACKUP\n';
 export const ENCRYPTION_CONTAINER_VERSION = 1;
@@ -114,17 +121,19 @@ export type EncryptionFailure =
   | 'unsupported';
 
 export class EncryptionError extends Error {
+  /** The message as data (./problems.ts); a passphrase refused when encrypting has none (see passphraseProblemKind). */
+  readonly said?: BackupSaying;
   constructor(
     readonly failure: EncryptionFailure,
-    message: string,
+    message: string | BackupSaying,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : backupProblemInEnglish(message));
+    if (typeof message !== 'string') this.said = message;
     this.name = 'EncryptionError';
   }
 }
 
-export const WRONG_PASSPHRASE_MESSAGE =
-  'The passphrase is not right: it is not the one this backup was protected with. (If you are sure it is, the beginning of the file is damaged; try another copy.)';
+export const WRONG_PASSPHRASE_MESSAGE = BACKUP_PROBLEMS_EN['wrong-passphrase'];
 
 export interface EncryptionHeader {
   container: number;
@@ -346,8 +355,8 @@ export async function encryptBytes(bytes: Uint8Array, options: EncryptOptions): 
 // ---------------------------------------------------------------------------------------------------------------
 // Decrypting
 
-const notEncrypted = (why: string) =>
-  new EncryptionError('not-encrypted', `This is not a readable encrypted Redress backup (${why}).`);
+const notEncrypted = (why: BackupProblemCode) =>
+  new EncryptionError('not-encrypted', sayBackup('not-encrypted', { why: sayBackup(why) }));
 
 /** Parse and check the header line (without the magic). Throws EncryptionError. */
 export function parseEncryptionHeader(line: Uint8Array): EncryptionHeader {
@@ -355,45 +364,43 @@ export function parseEncryptionHeader(line: Uint8Array): EncryptionHeader {
   try {
     raw = JSON.parse(decoder.decode(line));
   } catch {
-    throw notEncrypted('its header line is not readable');
+    throw notEncrypted('why-encrypted-header-unreadable');
   }
   const h = raw as Partial<EncryptionHeader> | null;
-  if (typeof h !== 'object' || h === null) throw notEncrypted('its header line is not readable');
+  if (typeof h !== 'object' || h === null) throw notEncrypted('why-encrypted-header-unreadable');
   if (typeof h.container === 'number' && h.container > ENCRYPTION_CONTAINER_VERSION) {
-    throw new EncryptionError(
-      'newer',
-      `This encrypted backup was made by a newer Redress (container version ${h.container}). Update Redress, then restore it.`,
-    );
+    throw new EncryptionError('newer', sayBackup('encrypted-newer', { version: h.container }));
   }
   if (h.container !== ENCRYPTION_CONTAINER_VERSION || h.cipher !== 'AES-256-GCM' || h.kdf?.name !== 'PBKDF2-SHA-256') {
-    throw new EncryptionError(
-      'unsupported',
-      'This encrypted backup uses a cipher or key derivation this Redress does not know.',
-    );
+    throw new EncryptionError('unsupported', sayBackup('encrypted-unknown-cipher'));
   }
   const { iterations, salt } = h.kdf;
   if (!Number.isInteger(iterations) || iterations < PBKDF2_MIN_ITERATIONS || iterations > PBKDF2_MAX_ITERATIONS) {
     throw new EncryptionError(
       'unsupported',
-      `This encrypted backup asks for ${String(iterations)} key-derivation rounds; Redress accepts ${PBKDF2_MIN_ITERATIONS.toLocaleString('en-GB')} to ${PBKDF2_MAX_ITERATIONS.toLocaleString('en-GB')}.`,
+      sayBackup('encrypted-rounds', {
+        rounds: String(iterations),
+        min: { number: PBKDF2_MIN_ITERATIONS },
+        max: { number: PBKDF2_MAX_ITERATIONS },
+      }),
     );
   }
   const saltBytes = typeof salt === 'string' ? fromB64(salt) : null;
   const check = typeof h.check === 'string' ? fromB64(h.check) : null;
   if (!saltBytes || saltBytes.length < SALT_BYTES || saltBytes.length > 64 || !check || check.length !== CHECK_BYTES) {
-    throw notEncrypted('its salt or check value is not readable');
+    throw notEncrypted('why-encrypted-salt');
   }
   if (!Number.isInteger(h.chunkBytes) || (h.chunkBytes as number) < 1 || (h.chunkBytes as number) > MAX_CHUNK_BYTES) {
-    throw notEncrypted('its chunk size is not readable');
+    throw notEncrypted('why-encrypted-chunk-size');
   }
   return h as EncryptionHeader;
 }
 
 /** The header of an encrypted file held in memory (e.g. to show or test its settings). Throws EncryptionError. */
 export function readEncryptionHeader(file: Uint8Array): EncryptionHeader {
-  if (!isEncryptedBackup(file)) throw notEncrypted('it does not begin like one');
+  if (!isEncryptedBackup(file)) throw notEncrypted('why-encrypted-begin');
   const end = file.subarray(MAGIC.length, MAGIC.length + MAX_HEADER_BYTES).indexOf(NEWLINE);
-  if (end < 0) throw new EncryptionError('truncated', 'The encrypted backup ends inside its header.');
+  if (end < 0) throw new EncryptionError('truncated', sayBackup('encrypted-ends-in-header'));
   return parseEncryptionHeader(file.subarray(MAGIC.length, MAGIC.length + end));
 }
 
@@ -425,19 +432,19 @@ export async function* decryptStream(source: Source, options: DecryptOptions): A
 
   // The magic and header lines.
   while (queue.length < MAGIC.length && (await pull()));
-  if (queue.length === 0) throw notEncrypted('the file is empty');
+  if (queue.length === 0) throw notEncrypted('why-empty');
   const magic = queue.take(Math.min(MAGIC.length, queue.length));
   if (!isEncryptedBackup(magic)) {
     if (magic.length < MAGIC.length && MAGIC.subarray(0, magic.length).every((b, i) => magic[i] === b)) {
-      throw new EncryptionError('truncated', 'The encrypted backup ends inside its header.');
+      throw new EncryptionError('truncated', sayBackup('encrypted-ends-in-header'));
     }
-    throw notEncrypted('it does not begin like one');
+    throw notEncrypted('why-encrypted-begin');
   }
   let end = queue.indexOfNewline(MAX_HEADER_BYTES);
   while (end < 0 && queue.length < MAX_HEADER_BYTES && (await pull())) end = queue.indexOfNewline(MAX_HEADER_BYTES);
   if (end < 0) {
-    if (ended) throw new EncryptionError('truncated', 'The encrypted backup ends inside its header.');
-    throw notEncrypted('its header line is too long');
+    if (ended) throw new EncryptionError('truncated', sayBackup('encrypted-ends-in-header'));
+    throw notEncrypted('why-encrypted-header-long');
   }
   const line = queue.take(end + 1);
   const header = parseEncryptionHeader(line.subarray(0, end));
@@ -452,7 +459,7 @@ export async function* decryptStream(source: Source, options: DecryptOptions): A
   const expected = fromB64(header.check)!;
   let same = 0;
   for (let i = 0; i < CHECK_BYTES; i++) same |= check[i] ^ expected[i];
-  if (same !== 0) throw new EncryptionError('wrong-passphrase', WRONG_PASSPHRASE_MESSAGE);
+  if (same !== 0) throw new EncryptionError('wrong-passphrase', sayBackup('wrong-passphrase'));
 
   const open = async (record: Uint8Array, index: number, final: boolean): Promise<Uint8Array | null> => {
     try {
@@ -468,7 +475,7 @@ export async function* decryptStream(source: Source, options: DecryptOptions): A
     }
   };
   const recordBytes = NONCE_BYTES + header.chunkBytes + TAG_BYTES;
-  const part = (index: number) => `part ${index + 1}`;
+  const part = (index: number) => ({ part: index + 1 });
   let index = 0;
   for (;;) {
     // A full record is not the last while more bytes follow it.
@@ -478,11 +485,8 @@ export async function* decryptStream(source: Source, options: DecryptOptions): A
       const plain = await open(record, index, false);
       if (!plain) {
         if (await open(record, index, true))
-          throw new EncryptionError('damaged', 'The encrypted backup has something added after its end.');
-        throw new EncryptionError(
-          'damaged',
-          `The encrypted backup is damaged: ${part(index)} is changed, missing or out of order.`,
-        );
+          throw new EncryptionError('damaged', sayBackup('encrypted-added-after-end'));
+        throw new EncryptionError('damaged', sayBackup('encrypted-part-damaged', part(index)));
       }
       index++;
       yield plain;
@@ -492,31 +496,20 @@ export async function* decryptStream(source: Source, options: DecryptOptions): A
     if (queue.length < NONCE_BYTES + TAG_BYTES) {
       throw new EncryptionError(
         'truncated',
-        index === 0
-          ? 'The encrypted backup ends before its content.'
-          : `The encrypted backup ends inside ${part(index)}.`,
+        index === 0 ? sayBackup('encrypted-ends-before-content') : sayBackup('encrypted-ends-in-part', part(index)),
       );
     }
     const record = queue.take(queue.length);
     const plain = await open(record, index, true);
     if (!plain) {
       if (record.length === recordBytes && (await open(record, index, false))) {
-        throw new EncryptionError(
-          'truncated',
-          `The encrypted backup ends after ${part(index)}: the parts after it are missing.`,
-        );
+        throw new EncryptionError('truncated', sayBackup('encrypted-ends-after-part', part(index)));
       }
       // A short last record that fails was cut short, added to or changed: the file cannot tell which.
       if (record.length < recordBytes) {
-        throw new EncryptionError(
-          'damaged',
-          `The encrypted backup ends inside ${part(index)}, or that part is changed (cut short, added to or damaged).`,
-        );
+        throw new EncryptionError('damaged', sayBackup('encrypted-ends-or-changed', part(index)));
       }
-      throw new EncryptionError(
-        'damaged',
-        `The encrypted backup is damaged: ${part(index)} is changed, missing or out of order.`,
-      );
+      throw new EncryptionError('damaged', sayBackup('encrypted-part-damaged', part(index)));
     }
     yield plain;
     return;
@@ -536,12 +529,11 @@ export async function decryptBytes(file: Uint8Array, options: DecryptOptions): P
   let at = 0;
   for await (const plain of decryptStream(pieces(), options)) {
     if (at + plain.length > out.length)
-      throw new EncryptionError('damaged', 'The encrypted backup is damaged: its parts do not add up.');
+      throw new EncryptionError('damaged', sayBackup('encrypted-parts-do-not-add-up'));
     out.set(plain, at);
     at += plain.length;
   }
-  if (at !== out.length)
-    throw new EncryptionError('damaged', 'The encrypted backup is damaged: its parts do not add up.');
+  if (at !== out.length) throw new EncryptionError('damaged', sayBackup('encrypted-parts-do-not-add-up'));
   return out;
 }
 
@@ -557,8 +549,14 @@ const PROBLEM_KIND: Record<EncryptionFailure, BackupProblemKind> = {
   unsupported: 'damaged',
 };
 
-export const NEEDS_PASSPHRASE_MESSAGE =
-  'This backup is protected with a passphrase. Type the passphrase it was made with to check and restore it.';
+export const NEEDS_PASSPHRASE_MESSAGE = BACKUP_PROBLEMS_EN['needs-passphrase'];
+
+const needsPassphrase = () => refuseBackup('needs-passphrase', sayBackup('needs-passphrase'));
+/** An encryption failure as the backup reader's refusal: "… Nothing was restored." */
+const refused = (error: EncryptionError) =>
+  error.said
+    ? refuseBackup(PROBLEM_KIND[error.failure], sayBackup('encrypted-refused', { why: error.said }))
+    : new BackupFileError(PROBLEM_KIND[error.failure], `${error.message} Nothing was restored.`);
 
 /**
  * The backup file's own (gzip) bytes: an encrypted file decrypted with the passphrase, any other file as it is (the
@@ -571,12 +569,12 @@ export async function unlockBackupFile(
   crypto: WebCryptoLike,
 ): Promise<Uint8Array> {
   if (!isEncryptedBackup(file)) return file;
-  if (!passphrase) throw new BackupFileError('needs-passphrase', NEEDS_PASSPHRASE_MESSAGE);
+  if (!passphrase) throw needsPassphrase();
   try {
     return await decryptBytes(file, { passphrase, crypto });
   } catch (error) {
     if (!(error instanceof EncryptionError)) throw error;
-    throw new BackupFileError(PROBLEM_KIND[error.failure], `${error.message} Nothing was restored.`);
+    throw refused(error);
   }
 }
 
@@ -598,12 +596,12 @@ export async function* unlockBackupStream(
   passphrase: string | undefined,
   crypto: WebCryptoLike,
 ): AsyncGenerator<Uint8Array> {
-  if (!passphrase) throw new BackupFileError('needs-passphrase', NEEDS_PASSPHRASE_MESSAGE);
+  if (!passphrase) throw needsPassphrase();
   try {
     yield* decryptStream(source, { passphrase, crypto });
   } catch (error) {
     if (!(error instanceof EncryptionError)) throw error;
-    throw new BackupFileError(PROBLEM_KIND[error.failure], `${error.message} Nothing was restored.`);
+    throw refused(error);
   }
 }
 

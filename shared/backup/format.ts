@@ -40,6 +40,7 @@ import {
 } from '#shared/model/stored';
 import { fromBase64, toBase64, utf8Decoder, utf8Encoder } from './bytes';
 import { concat, formatBytes, gunzip, GunzipError, gunzipStream, gzipWriter, isGzip } from './gzip';
+import { backupProblemInEnglish, type BackupSaying, sayBackup } from './problems';
 
 export const BACKUP_FORMAT = 'redress-backup';
 /** Bump when the file layout or the meaning of a field changes; older Redress then refuses the file by name. */
@@ -194,10 +195,24 @@ export class BackupFileError extends Error {
     message: string,
     /** Each problem with where it is, e.g. "cases[37].receivedOn: not a date (YYYY-MM-DD)". */
     readonly problems: string[] = [],
+    /** The message as data (./problems.ts), for the interface to say in its language. */
+    readonly said?: BackupSaying,
+    /** The problems as data, where each has a code (the same order as `problems`). */
+    readonly problemsSaid?: BackupSaying[],
   ) {
     super(message);
     this.name = 'BackupFileError';
   }
+}
+
+/** A refusal from its saying: the message is its English (./problems.ts). */
+export function refuseBackup(
+  kind: BackupProblemKind,
+  said: BackupSaying,
+  problems: string[] = [],
+  problemsSaid?: BackupSaying[],
+): BackupFileError {
+  return new BackupFileError(kind, backupProblemInEnglish(said), problems, said, problemsSaid);
 }
 
 /** At most this many problems are listed; the message says how many more there are. */
@@ -271,11 +286,11 @@ function limitProblems(problems: string[]): string[] {
 
 function invalid(problems: string[]): BackupFileError {
   const listed = limitProblems(problems);
-  return new BackupFileError(
-    'invalid',
-    `The backup file is not valid, so nothing was restored. ${problems.length === 1 ? 'Problem' : `${problems.length} problems`}: ${listed.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`,
-    listed,
-  );
+  const first = `${listed.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`;
+  const said = sayBackup('invalid');
+  // The message goes on with the first problems (the screen lists them all under the refusal).
+  const message = `${backupProblemInEnglish(said)} ${problems.length === 1 ? 'Problem' : `${problems.length} problems`}: ${first}`;
+  return new BackupFileError('invalid', message, listed, said);
 }
 
 /**
@@ -479,29 +494,18 @@ function parseJson(bytes: Uint8Array): unknown {
   return JSON.parse(decoder.decode(bytes));
 }
 
-const notABackup = (why: string) =>
-  new BackupFileError(
-    'not-a-backup',
-    `This is not a Redress backup file (${why}). Choose a file made with "Make a backup now".`,
-  );
-const truncated = (why: string) =>
-  new BackupFileError(
-    'truncated',
-    `The backup file is truncated: ${why}. It was probably copied or downloaded incompletely; use another copy.`,
-  );
-const damaged = (why: string) =>
-  new BackupFileError('damaged', `The backup file is damaged: ${why}. Use another copy.`);
-const tooLarge = (why: string) =>
-  new BackupFileError(
-    'too-large',
-    `The backup file is not one Redress can read: ${why}, beyond anything a Redress backup holds. It was made or changed by something else; nothing was restored. Use another copy.`,
-  );
+type Why = BackupSaying;
+const why = sayBackup;
+const notABackup = (w: Why) => refuseBackup('not-a-backup', sayBackup('not-a-backup', { why: w }));
+const truncated = (w: Why) => refuseBackup('truncated', sayBackup('truncated', { why: w }));
+const damaged = (w: Why) => refuseBackup('damaged', sayBackup('damaged', { why: w }));
+const tooLarge = (w: Why) => refuseBackup('too-large', sayBackup('too-large', { why: w }));
 const fromGunzip = (error: GunzipError) =>
   error.failure === 'truncated'
-    ? truncated(error.message)
+    ? truncated(error.said)
     : error.failure === 'too-large'
-      ? tooLarge(error.message)
-      : damaged(error.message);
+      ? tooLarge(error.said)
+      : damaged(error.said);
 
 /**
  * Whether JSON text nests values ({ and [) deeper than `max`, found by scanning the bytes (brackets inside strings do
@@ -534,27 +538,24 @@ export interface DecodeOptions {
 /** Read the header only (no checks beyond its own shape), e.g. to tell which file is which. */
 function readHeader(firstLine: Uint8Array): BackupHeader {
   if (firstLine.length > MAX_HEADER_BYTES || nestedDeeperThan(firstLine, MAX_BACKUP_JSON_DEPTH))
-    throw notABackup('its first line is not a backup header');
+    throw notABackup(why('why-first-line'));
   let raw: unknown;
   try {
     raw = parseJson(firstLine);
   } catch {
-    throw notABackup('its first line is not a backup header');
+    throw notABackup(why('why-first-line'));
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
-    throw notABackup('it does not say it is a Redress backup');
+    throw notABackup(why('why-not-redress'));
   }
   const version = (raw as { formatVersion?: unknown }).formatVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_FORMAT_VERSION) {
-    throw new BackupFileError(
-      'newer',
-      `This backup was made by a newer Redress (backup format ${version}; this Redress reads format ${BACKUP_FORMAT_VERSION}). Update Redress, then restore it.`,
-    );
+    throw refuseBackup('newer', sayBackup('newer-format', { version, current: BACKUP_FORMAT_VERSION }));
   }
   const parsed = headerSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `header.${formatPath(i.path)}: ${issueMessage(i)}`);
-    throw damaged(`its header is not valid (${problems.slice(0, 3).join('; ')})`);
+    throw damaged(why('why-header-invalid', { problems: problems.slice(0, 3).join('; ') }));
   }
   return parsed.data as BackupHeader;
 }
@@ -569,7 +570,7 @@ interface Sealed {
 
 /** Recognise, inflate and check the seal; the content is not parsed. */
 async function openSealed(file: Uint8Array, sha256: Sha256): Promise<Sealed> {
-  if (file.length === 0) throw notABackup('the file is empty');
+  if (file.length === 0) throw notABackup(why('why-empty'));
   let bytes: Uint8Array;
   if (isGzip(file)) {
     try {
@@ -581,30 +582,29 @@ async function openSealed(file: Uint8Array, sha256: Sha256): Promise<Sealed> {
   } else if (file.length >= PLAIN_START.length && PLAIN_START.every((b, i) => file[i] === b)) {
     bytes = file;
   } else {
-    throw notABackup('it is neither a compressed backup nor a backup header');
+    throw notABackup(why('why-neither'));
   }
 
   const firstBreak = bytes.indexOf(NEWLINE);
   if (firstBreak < 0) {
     // A header cut short is a truncated file if it begins like one.
-    if (PLAIN_START.every((b, i) => bytes[i] === b)) throw truncated('it ends inside its header');
-    throw notABackup('it has no backup header');
+    if (PLAIN_START.every((b, i) => bytes[i] === b)) throw truncated(why('why-ends-in-header'));
+    throw notABackup(why('why-no-header'));
   }
   const header = readHeader(bytes.subarray(0, firstBreak));
 
   const secondBreak = bytes.indexOf(NEWLINE, firstBreak + 1);
-  if (secondBreak < 0) throw truncated('it ends inside the data, before the checksum');
+  if (secondBreak < 0) throw truncated(why('why-ends-in-data'));
   const sealEnd = bytes.indexOf(NEWLINE, secondBreak + 1);
-  if (sealEnd < 0) throw truncated('it ends before its checksum is complete');
-  if (sealEnd !== bytes.length - 1) throw damaged('there is something after its checksum');
+  if (sealEnd < 0) throw truncated(why('why-ends-before-checksum'));
+  if (sealEnd !== bytes.length - 1) throw damaged(why('why-after-checksum'));
   let recorded: unknown;
   try {
     recorded = (parseJson(bytes.subarray(secondBreak + 1, sealEnd)) as { sha256?: unknown } | null)?.sha256;
   } catch {
     recorded = undefined;
   }
-  if (typeof recorded !== 'string' || !/^[0-9a-f]{64}$/.test(recorded))
-    throw damaged('its checksum line is not readable');
+  if (typeof recorded !== 'string' || !/^[0-9a-f]{64}$/.test(recorded)) throw damaged(why('why-checksum-unreadable'));
   const actual = await sha256(bytes.subarray(0, secondBreak + 1));
   if (actual !== recorded) throw checksumMismatch();
   return { header, bytes, contentStart: firstBreak + 1, contentEnd: secondBreak, sha256: recorded };
@@ -633,10 +633,10 @@ const startsWith = (bytes: Uint8Array, prefix: Uint8Array) =>
 
 /** The most bytes line `index` (0: the header) may hold, with the error that says so. */
 function lineLimit(index: number): { max: number; error: () => BackupFileError } {
-  if (index === 0) return { max: MAX_HEADER_BYTES, error: () => notABackup('it has no backup header') };
+  if (index === 0) return { max: MAX_HEADER_BYTES, error: () => notABackup(why('why-no-header')) };
   return {
     max: MAX_BACKUP_LINE_BYTES,
-    error: () => tooLarge(`line ${index + 1} is longer than ${formatBytes(MAX_BACKUP_LINE_BYTES)}`),
+    error: () => tooLarge(why('why-line-too-long', { line: index + 1, size: { bytes: MAX_BACKUP_LINE_BYTES } })),
   };
 }
 
@@ -655,8 +655,7 @@ async function forEachLine(
   const take = async (chunk: Uint8Array) => {
     let start = 0;
     for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, start)) {
-      if (index >= MAX_BACKUP_LINES)
-        throw tooLarge(`it has more than ${MAX_BACKUP_LINES.toLocaleString('en-GB')} lines`);
+      if (index >= MAX_BACKUP_LINES) throw tooLarge(why('why-too-many-lines', { max: { number: MAX_BACKUP_LINES } }));
       const piece = chunk.subarray(start, at + 1);
       const limit = lineLimit(index);
       if (carried + piece.length - 1 > limit.max) throw limit.error();
@@ -683,7 +682,7 @@ async function forEachLine(
     }
   } else {
     if (file.length > MAX_BACKUP_CONTENT_BYTES)
-      throw tooLarge(`it is larger than ${formatBytes(MAX_BACKUP_CONTENT_BYTES)}`);
+      throw tooLarge(why('why-larger-than', { size: { bytes: MAX_BACKUP_CONTENT_BYTES } }));
     for (let offset = 0; offset < file.length; offset += CHUNK_BYTES)
       await take(file.subarray(offset, offset + CHUNK_BYTES));
   }
@@ -699,9 +698,8 @@ interface SealChecked {
 
 /** Pass 1: recognise a format-2 file and check its seal, parsing no row. Throws FORMAT_ONE for format 1. */
 async function checkSeal(file: Uint8Array, sha256: Sha256): Promise<SealChecked> {
-  if (file.length === 0) throw notABackup('the file is empty');
-  if (!isGzip(file) && !startsWith(file, PLAIN_START))
-    throw notABackup('it is neither a compressed backup nor a backup header');
+  if (file.length === 0) throw notABackup(why('why-empty'));
+  if (!isGzip(file) && !startsWith(file, PLAIN_START)) throw notABackup(why('why-neither'));
   let lines = 0;
   let header: BackupHeader | null = null;
   let failure: BackupFileError | null = null;
@@ -719,7 +717,7 @@ async function checkSeal(file: Uint8Array, sha256: Sha256): Promise<SealChecked>
         hashes += `${await sha256(line)}\n`;
         return;
       }
-      if (recorded !== null) throw damaged('there is something after its checksum');
+      if (recorded !== null) throw damaged(why('why-after-checksum'));
       if (startsWith(line, SEAL_START)) {
         let value: unknown;
         try {
@@ -728,8 +726,7 @@ async function checkSeal(file: Uint8Array, sha256: Sha256): Promise<SealChecked>
         } catch {
           value = undefined;
         }
-        if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value))
-          throw damaged('its checksum line is not readable');
+        if (typeof value !== 'string' || !/^[0-9a-f]{64}$/.test(value)) throw damaged(why('why-checksum-unreadable'));
         recorded = value;
         return;
       }
@@ -737,24 +734,22 @@ async function checkSeal(file: Uint8Array, sha256: Sha256): Promise<SealChecked>
     } catch (error) {
       if (error === FORMAT_ONE) throw error;
       failure =
-        error instanceof BackupFileError ? error : damaged(error instanceof Error ? error.message : String(error));
+        error instanceof BackupFileError
+          ? error
+          : damaged(why('why-other', { message: error instanceof Error ? error.message : String(error) }));
     }
   };
 
   const rest = await forEachLine(file, onLine);
   if (lines === 0) {
-    if (!startsWith(rest, PLAIN_START)) throw notABackup('it has no backup header');
-    throw truncated('it ends inside its header');
+    if (!startsWith(rest, PLAIN_START)) throw notABackup(why('why-no-header'));
+    throw truncated(why('why-ends-in-header'));
   }
   if (failure) throw failure;
   if (recorded === null) {
-    throw truncated(
-      startsWith(rest, SEAL_START)
-        ? 'it ends before its checksum is complete'
-        : 'it ends inside the data, before the checksum',
-    );
+    throw truncated(why(startsWith(rest, SEAL_START) ? 'why-ends-before-checksum' : 'why-ends-in-data'));
   }
-  if (rest.length) throw damaged('there is something after its checksum');
+  if (rest.length) throw damaged(why('why-after-checksum'));
   if ((await sha256(encoder.encode(hashes))) !== recorded) throw checksumMismatch();
   return { header: header as unknown as BackupHeader, sha256: recorded, lines };
 }
@@ -775,7 +770,7 @@ async function readRows(
 
   const readChunk = (body: Uint8Array, at: number) => {
     if (nestedDeeperThan(body, MAX_BACKUP_JSON_DEPTH))
-      throw tooLarge(`line ${at + 1} nests values more than ${MAX_BACKUP_JSON_DEPTH} deep`);
+      throw tooLarge(why('why-line-nested', { line: at + 1, max: MAX_BACKUP_JSON_DEPTH }));
     let raw: unknown;
     try {
       raw = parseJson(body);
@@ -861,17 +856,14 @@ export async function decodeBackup(file: Uint8Array, options: DecodeOptions): Pr
 }
 
 function checksumMismatch(): BackupFileError {
-  return new BackupFileError(
-    'checksum',
-    'The checksum does not match: the file was changed after it was made (edited by hand, or damaged on the way). Nothing was restored; use another copy.',
-  );
+  return refuseBackup('checksum', sayBackup('checksum'));
 }
 
 function assertSchemaKnown(header: BackupHeader, currentSchemaVersion: number): void {
   if (header.schemaVersion > currentSchemaVersion) {
-    throw new BackupFileError(
+    throw refuseBackup(
       'newer',
-      `This backup was made by a newer Redress (database version ${header.schemaVersion}; this Redress has version ${currentSchemaVersion}). Update Redress, then restore it.`,
+      sayBackup('newer-database', { version: header.schemaVersion, current: currentSchemaVersion }),
     );
   }
 }
@@ -882,7 +874,7 @@ async function decodeFormatOne(file: Uint8Array, options: DecodeOptions): Promis
   assertSchemaKnown(header, options.currentSchemaVersion);
   const body = bytes.subarray(contentStart, contentEnd);
   if (nestedDeeperThan(body, MAX_BACKUP_JSON_DEPTH))
-    throw tooLarge(`its content nests values more than ${MAX_BACKUP_JSON_DEPTH} deep`);
+    throw tooLarge(why('why-content-nested', { max: MAX_BACKUP_JSON_DEPTH }));
   let raw: unknown;
   try {
     raw = parseJson(body);

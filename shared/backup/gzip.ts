@@ -1,6 +1,7 @@
 // Gzip for backup files (fflate), with the integrity checks fflate leaves out: fflate's gunzip does not compare the
 // trailer's CRC-32 and length with what it inflated, so a flipped bit there would go unnoticed. Pure: no DOM, no Node.
 import { Gunzip, Gzip, gzipSync, inflateSync } from 'fflate';
+import { backupProblemInEnglish, type BackupSaying, formatBytes, sayBackup } from './problems';
 
 export const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
@@ -57,7 +58,7 @@ export function gunzipSyncCheck(file: Uint8Array): GunzipFailure | null {
   }
 }
 
-const TRUNCATED = 'the file ends before the compressed data does';
+const TRUNCATED = sayBackup('why-gzip-ends');
 
 /** An inflater that counts what it gives out and stops a "zip bomb" at the limit instead of filling the memory. */
 function limitedInflater(
@@ -68,10 +69,7 @@ function limitedInflater(
   const stream = new Gunzip((chunk) => {
     total += chunk.length;
     if (total > maxBytes)
-      throw new GunzipError(
-        'too-large',
-        `the compressed data inflates to more than ${formatBytes(maxBytes)}, more than a backup can hold`,
-      );
+      throw new GunzipError('too-large', sayBackup('why-gzip-inflates', { size: { bytes: maxBytes } }));
     sink(chunk);
   });
   return {
@@ -82,19 +80,14 @@ function limitedInflater(
         if (error instanceof GunzipError) throw error;
         const message = error instanceof Error ? error.message : String(error);
         if (/unexpected EOF/i.test(message)) throw new GunzipError('truncated', TRUNCATED);
-        throw new GunzipError('damaged', `the compressed data is damaged (${message})`);
+        throw new GunzipError('damaged', sayBackup('why-gzip-damaged', { message }));
       }
     },
     total: () => total,
   };
 }
 
-/** 1 GB, 32 MB: a size as people read it. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 ** 3 && bytes % 1024 ** 3 === 0) return `${bytes / 1024 ** 3} GB`;
-  if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2)} MB`;
-  return `${Math.round(bytes / 1024)} KB`;
-}
+export { formatBytes };
 
 /**
  * Compressed bytes handed to the inflater at a time. Deflate inflates at most about 1,032 to 1, and fflate gives out
@@ -111,16 +104,10 @@ function checkTrailer(file: Uint8Array, total: number, crc: number): void {
   // be within the limit, so this cannot blow up).
   if (!(lengthOk && crcOk) && gunzipSyncCheck(file) === 'truncated') throw new GunzipError('truncated', TRUNCATED);
   if (!lengthOk) {
-    throw new GunzipError(
-      'damaged',
-      'the compressed data does not have the length recorded at its end (the file is incomplete or was changed)',
-    );
+    throw new GunzipError('damaged', sayBackup('why-gzip-length'));
   }
   if (!crcOk) {
-    throw new GunzipError(
-      'damaged',
-      'the compressed data does not match its CRC-32 check value (the file is incomplete or was changed)',
-    );
+    throw new GunzipError('damaged', sayBackup('why-gzip-crc'));
   }
 }
 
@@ -189,9 +176,10 @@ export type GunzipFailure = 'truncated' | 'damaged' | 'too-large';
 export class GunzipError extends Error {
   constructor(
     readonly failure: GunzipFailure,
-    message: string,
+    /** Why, as data (./problems.ts); the message is its English. */
+    readonly said: BackupSaying,
   ) {
-    super(message);
+    super(backupProblemInEnglish(said));
   }
 }
 

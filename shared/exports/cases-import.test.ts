@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateIntake } from '#shared/model/intake';
+import { problemInEnglish } from '#shared/model/problems';
 import { CASE_CSV_COLUMNS } from './cases-csv';
 import {
   checkImport,
@@ -146,6 +147,19 @@ describe('checking rows with the intake rules', () => {
       ['Summary', 'Summary', 'Describe the complaint in a few words'],
       ['Address', 'Address', 'Enter at least one way to reach the customer: address, phone or email'],
     ]);
+    // m17a: each problem is also data (a code and values), whose English is the message.
+    expect(check.problems.map((p) => p.problem?.code)).toEqual([
+      'received-future',
+      'import-not-channel',
+      'customer-name-missing',
+      'email-invalid',
+      'import-not-yes-no',
+      'date-invalid',
+      'import-not-category',
+      'summary-missing',
+      'no-way-to-reach',
+    ]);
+    for (const p of check.problems) expect(problemInEnglish(p.problem!)).toBe(p.message);
   });
 
   it('reports a missing required column on every row, without a column name', () => {

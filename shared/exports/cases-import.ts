@@ -11,6 +11,7 @@ import {
 } from '#shared/model/case';
 import { isIsoDate } from '#shared/model/dates';
 import { validateIntake, type IntakeField, type IntakeForm, type NewCaseParts } from '#shared/model/intake';
+import { type Problem, problemInEnglish } from '#shared/model/problems';
 import type { ProviderChoice } from '#shared/model/provider';
 import { unguardCell } from './cases-csv';
 
@@ -262,43 +263,51 @@ export interface RowProblem {
   /** The field's name on screen, and the column it came from (if one is chosen). */
   label: string;
   column?: string;
+  /** In English (shared/model/problems.ts): what a log or a script sees. */
   message: string;
+  /** The same as a code and values, for the interface to say in its language (absent for a message without one). */
+  problem?: Problem;
 }
+
+/** A row's problem as data and in English. */
+const said = (code: Problem['code'], values?: Problem['values']): { message: string; problem: Problem } => {
+  const problem: Problem = values ? { code, values } : { code };
+  return { message: problemInEnglish(problem), problem };
+};
 
 /** One row's cells as the intake form, with problems found while reading the values (before validation). */
 export function rowToForm(
   cells: readonly string[],
   mapping: ColumnMapping,
   order: DateOrder,
-): { form: IntakeForm; problems: Array<[IntakeField, string]> } {
+): { form: IntakeForm; problems: Array<[IntakeField, { message: string; problem: Problem }]> } {
   const cell = (field: IntakeField) => {
     const c = mapping[field] ?? null;
     return c === null ? '' : unguardCell(cells[c] ?? '');
   };
-  const problems: Array<[IntakeField, string]> = [];
+  const problems: Array<[IntakeField, { message: string; problem: Problem }]> = [];
   const channelText = cell('channel').trim();
   const channel = channelText ? choice(channelText, CHANNELS, CHANNEL_LABELS, CHANNEL_SYNONYMS) : '';
   if (channel === null)
     problems.push([
       'channel',
-      `“${channelText}” is not a channel: use ${CHANNELS.map((c) => CHANNEL_LABELS[c]).join(', ')}`,
+      said('import-not-channel', { text: channelText, choices: CHANNELS.map((c) => CHANNEL_LABELS[c]).join(', ') }),
     ]);
   const categoryText = cell('category').trim();
   const category = categoryText ? choice(categoryText, CATEGORIES, CATEGORY_LABELS, CATEGORY_SYNONYMS) : '';
   if (category === null)
     problems.push([
       'category',
-      `“${categoryText}” is not a category: use ${CATEGORIES.map((c) => CATEGORY_LABELS[c]).join(', ')}`,
+      said('import-not-category', {
+        text: categoryText,
+        choices: CATEGORIES.map((c) => CATEGORY_LABELS[c]).join(', '),
+      }),
     ]);
   const languageText = cell('language').trim();
   const language = languageText
     ? choice(languageText, LETTER_LANGUAGES, LETTER_LANGUAGE_LABELS, LANGUAGE_SYNONYMS)
     : '';
-  if (language === null)
-    problems.push([
-      'language',
-      `“${languageText}” is not a letter language: use English (UK), English (Canada) or French (Canada)`,
-    ]);
+  if (language === null) problems.push(['language', said('import-not-language', { text: languageText })]);
   const flag = (field: 'largePrint' | 'prefersPost' | 'isBusiness') => {
     const text = cell(field).trim();
     const n = text.toLowerCase();
@@ -307,9 +316,7 @@ export function rowToForm(
     if (!NO.has(n))
       problems.push([
         field,
-        field === 'isBusiness'
-          ? `“${text}” is not yes or no (or business or individual)`
-          : `“${text}” is not yes or no`,
+        said(field === 'isBusiness' ? 'import-not-yes-no-business' : 'import-not-yes-no', { text }),
       ]);
     return false;
   };
@@ -317,10 +324,7 @@ export function rowToForm(
   // A number of employees with the business cell left empty says the customer is a business.
   const isBusiness = flag('isBusiness') || (cell('isBusiness').trim() === '' && employees !== '');
   if (!isBusiness && employees !== '' && !problems.some(([f]) => f === 'isBusiness')) {
-    problems.push([
-      'employees',
-      'A number of employees is given but the customer is not a business: clear one of them',
-    ]);
+    problems.push(['employees', said('import-employees-not-business')]);
   }
   const form: IntakeForm = {
     receivedOn: normaliseDate(cell('receivedOn'), order),
@@ -372,14 +376,16 @@ export interface ProviderOptions {
 export function rowProvider(
   cells: readonly string[],
   options: ProviderOptions,
-): { providerId: string } | { problem: string } {
+): { providerId: string } | { problem: string; said: Problem } {
   const wholeFile = 'providerId' in options.source ? options.source.providerId : null;
   const text = wholeFile === null ? unguardCell(cells[(options.source as { column: number }).column] ?? '').trim() : '';
   if (wholeFile !== null || text === '') return { providerId: wholeFile ?? options.usualProviderId };
   const found = options.providers.find((p) => normalise(p.name) === normalise(text) || p.id === text);
   const active = options.providers.filter((p) => !p.retiredOn).map((p) => p.name);
-  if (!found) return { problem: `“${text}” is not one of this desk’s providers: use ${active.join(', ')}` };
-  if (found.retiredOn) return { problem: `${found.name} was retired on ${found.retiredOn} and takes no new cases` };
+  const refuse = ({ message, problem }: { message: string; problem: Problem }) => ({ problem: message, said: problem });
+  if (!found) return refuse(said('import-provider-unknown', { text, choices: active.join(', ') }));
+  if (found.retiredOn)
+    return refuse(said('import-provider-retired', { provider: found.name, on: { date: found.retiredOn } }));
   return { providerId: found.id };
 }
 
@@ -412,10 +418,11 @@ export function checkRow(
   const row = index + 2;
   const { form, problems: read } = rowToForm(cells, mapping, options.dateOrder);
   const result = validateIntake(form, options.today);
-  const byField = new Map<IntakeField, string>(read);
+  const byField = new Map<IntakeField, { message: string; problem?: Problem }>(read);
   if (!result.ok)
     for (const [field, message] of Object.entries(result.errors) as Array<[IntakeField, string]>)
-      if (!byField.has(field)) byField.set(field, message);
+      if (!byField.has(field))
+        byField.set(field, { message, ...(result.problems[field] ? { problem: result.problems[field] } : {}) });
   const provider = options.provider ? rowProvider(cells, options.provider) : null;
   const providerId = provider && 'providerId' in provider ? { providerId: provider.providerId } : {};
   if (byField.size === 0 && result.ok && !(provider && 'problem' in provider))
@@ -424,15 +431,15 @@ export function checkRow(
   const order = IMPORT_FIELDS.map((f) => f.field);
   // Fields in screen order; any other field the intake rules name (none is imported today) comes last.
   for (const field of [...order, ...[...byField.keys()].filter((f) => !order.includes(f))]) {
-    const message = byField.get(field);
-    if (!message) continue;
+    const found = byField.get(field);
+    if (!found) continue;
     const c = mapping[field] ?? null;
     problems.push({
       row,
       field,
       label: FIELD_LABELS[field] ?? field,
       ...(c !== null ? { column: headers[c] ?? `Column ${c + 1}` } : {}),
-      message,
+      ...found,
     });
   }
   if (provider && 'problem' in provider) {
@@ -443,6 +450,7 @@ export function checkRow(
       label: 'Provider',
       column: headers[c] ?? `Column ${c + 1}`,
       message: provider.problem,
+      problem: provider.said,
     });
   }
   return { row, problems };

@@ -112,6 +112,17 @@ export const PROBLEMS_EN = {
     'The customer can go to {scheme} once the ADR letter is sent, a final position is given.',
   'refused-ccts-only': 'CCTS actions apply only to Canadian procedures.',
   'refused-ccts-referred': 'The CCTS referral was recorded on {on}.',
+  // --- a row of a CSV import (shared/exports/cases-import.ts; m17a): {text} is the cell as written, {choices} the
+  // words the file may hold (the import reads these English labels, so they are shown as the file must have them)
+  'import-not-channel': '“{text}” is not a channel: use {choices}',
+  'import-not-category': '“{text}” is not a category: use {choices}',
+  'import-not-language': '“{text}” is not a letter language: use English (UK), English (Canada) or French (Canada)',
+  'import-not-yes-no': '“{text}” is not yes or no',
+  'import-not-yes-no-business': '“{text}” is not yes or no (or business or individual)',
+  'import-employees-not-business':
+    'A number of employees is given but the customer is not a business: clear one of them',
+  'import-provider-unknown': '“{text}” is not one of this desk’s providers: use {choices}',
+  'import-provider-retired': '{provider} was retired on {on} and takes no new cases',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS_EN;

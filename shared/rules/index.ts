@@ -57,6 +57,16 @@ export {
   workingDaysBetween,
 } from './calendars';
 
+// What is wrong with a procedure, as codes (m17a)
+export {
+  PROCEDURE_PROBLEM_CODES,
+  PROCEDURE_PROBLEMS_EN,
+  type ProcedureProblemCode,
+  procedureProblemInEnglish,
+  type ProcedureSaying,
+  sayProcedure,
+} from './procedure-problems';
+
 // Procedures
 export {
   checkProcedure,

@@ -130,7 +130,11 @@ describe('import and export', () => {
       /^The procedure in this file is not valid: procedure\.stages\[0\]\.target\.unit: /,
     );
     expect(!read.ok && read.message).toMatch(/Nothing was imported\.$/);
-    expect(readProcedureFile('{')).toEqual({ ok: false, message: 'This is not a procedure file: it is not JSON.' });
+    expect(readProcedureFile('{')).toEqual({
+      ok: false,
+      message: 'This is not a procedure file: it is not JSON.',
+      said: { code: 'file-not-json' },
+    });
     expect(readProcedureFile('{"format":"redress-backup"}')).toMatchObject({ ok: false });
     expect(readProcedureFile(JSON.stringify(procedureFile(KIJOMA)))).toMatchObject({
       ok: false,

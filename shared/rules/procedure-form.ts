@@ -17,6 +17,7 @@ import {
   withProcedures,
 } from './procedure';
 import { BUILT_IN_PROCEDURE_IDS } from './procedures';
+import { procedureProblemInEnglish, type ProcedureSaying, sayProcedure } from './procedure-problems';
 import type { DurationUnit, IsoDate } from './types';
 import type { Explanation } from './explain';
 
@@ -212,14 +213,24 @@ export function formField(field: string): string {
  * Check the editor's fields with THE procedure schema. `ok`: the procedure to save; else every problem by its
  * editor field (`formField`), ready for the form's errors.
  */
-export function checkProcedureForm(
-  f: ProcedureForm,
-): { ok: true; procedure: Procedure } | { ok: false; errors: Record<string, string>; issues: ProcedureIssue[] } {
+export function checkProcedureForm(f: ProcedureForm):
+  | { ok: true; procedure: Procedure }
+  | {
+      ok: false;
+      errors: Record<string, string>;
+      issues: ProcedureIssue[];
+      issueByField: Record<string, ProcedureIssue>;
+    } {
   const result = checkProcedure(procedureFromForm(f));
   if (result.ok) return result;
   const errors: Record<string, string> = {};
-  for (const i of result.issues) errors[formField(i.field)] ??= i.message;
-  return { ok: false, errors, issues: result.issues };
+  // The same first issue of each field, with its code (m17a: the editor says it in the interface's language).
+  const issueByField: Record<string, ProcedureIssue> = {};
+  for (const i of result.issues) {
+    errors[formField(i.field)] ??= i.message;
+    issueByField[formField(i.field)] ??= i;
+  }
+  return { ok: false, errors, issues: result.issues, issueByField };
 }
 
 /** A free id for a copy: `kijoma-copy`, `kijoma-copy-2`, … */
@@ -308,7 +319,11 @@ export function previewProcedure(
   today: IsoDate,
   calendar: CalendarId,
   channel: Channel = 'letter',
-): { lines: PreviewLine[] } | { error: string } {
+): { lines: PreviewLine[] } | { error: string; issue?: ProcedureIssue } {
+  // A procedure the schema refuses: its first problem, with its field and code (m17a: said in the interface's language).
+  const checked = checkProcedure(procedure);
+  if (!checked.ok)
+    return { error: `${checked.issues[0].field}: ${checked.issues[0].message}`, issue: checked.issues[0] };
   try {
     // The edited version alone, in force for every day: what it would do to a complaint received today.
     const { effectiveFrom: _from, ...undated } = procedure;
@@ -345,34 +360,35 @@ export const procedureFile = (procedure: Procedure): ProcedureFile => ({
  * Read a procedure file (checked like a backup: the envelope, then THE procedure schema). A built-in procedure's id
  * is refused (import it as a copy: change its id). The message names the field. Nothing is stored here.
  */
-export function readProcedureFile(text: string): { ok: true; procedure: Procedure } | { ok: false; message: string } {
+export function readProcedureFile(
+  text: string,
+): { ok: true; procedure: Procedure } | { ok: false; message: string; said: ProcedureSaying } {
+  const refuse = (said: ProcedureSaying) => ({ ok: false as const, message: procedureProblemInEnglish(said), said });
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'This is not a procedure file: it is not JSON.' };
+    return refuse(sayProcedure('file-not-json'));
   }
   const envelope = data as Partial<ProcedureFile> | null;
   if (envelope === null || typeof envelope !== 'object' || envelope.format !== 'redress-procedure')
-    return { ok: false, message: 'This is not a Redress procedure file (format: "redress-procedure" is missing).' };
+    return refuse(sayProcedure('file-not-procedure'));
   if (envelope.formatVersion !== 1)
-    return {
-      ok: false,
-      message: `This procedure file is of format version ${String(envelope.formatVersion)}; this Redress reads version 1.`,
-    };
+    return refuse(sayProcedure('file-version', { version: String(envelope.formatVersion) }));
   const result = checkProcedure(envelope.procedure);
   if (!result.ok) {
     const first = result.issues[0];
-    const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : '';
-    return {
-      ok: false,
-      message: `The procedure in this file is not valid: procedure.${first.field || '(root)'}: ${first.message}${more}. Nothing was imported.`,
+    const values = {
+      field: first.field || '(root)',
+      issue: first.said ?? sayProcedure('other', { message: first.message }),
     };
+    return refuse(
+      result.issues.length > 1
+        ? sayProcedure('file-invalid-more', { ...values, more: result.issues.length - 1 })
+        : sayProcedure('file-invalid', values),
+    );
   }
   if (BUILT_IN_PROCEDURE_IDS.has(result.procedure.id))
-    return {
-      ok: false,
-      message: `The procedure in this file has the id "${result.procedure.id}" of a built-in procedure (procedure.id). Nothing was imported.`,
-    };
+    return refuse(sayProcedure('file-built-in', { id: result.procedure.id }));
   return result;
 }

@@ -7,6 +7,13 @@ import { toDayNumber } from './dates';
 import { RulesError } from './errors';
 import { DEFAULT_REGIMES, type RegimeRegistry } from './regimes';
 import { formatPath, formatZodIssues, isoDateSchema, slugSchema } from './zod-helpers';
+import {
+  PROCEDURE_PROBLEMS_EN as WORDS,
+  procedureIssueSaying,
+  procedureProblemInEnglish,
+  type ProcedureSaying,
+  sayProcedure,
+} from './procedure-problems';
 import { DURATION_UNITS, type Duration, type IsoDate } from './types';
 
 /** A provider's own promise: a period plus what is due, in the provider's words. */
@@ -104,10 +111,10 @@ export interface Procedure {
 // ---------------------------------------------------------------------------------------------------------------
 // Schema
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z.string().trim().min(1, WORDS['not-empty']);
 
 const targetSchema = z.strictObject({
-  amount: z.number('must be a number').int('must be a whole number').min(0, 'must be 0 or more'),
+  amount: z.number(WORDS.number).int(WORDS['whole-number']).min(0, WORDS['zero-or-more']),
   unit: z.enum(DURATION_UNITS),
   what: text,
   action: text.optional(),
@@ -129,18 +136,18 @@ const stageSchema = z.strictObject({
   target: targetSchema.optional(),
   escalateWhen: z.array(z.enum(ESCALATION_TRIGGERS)),
   external: z.boolean().optional(),
-  enteredBy: z.array(z.enum(STAGE_ENTRY_EVENTS)).min(1, 'list at least one event, or leave enteredBy out').optional(),
+  enteredBy: z.array(z.enum(STAGE_ENTRY_EVENTS)).min(1, WORDS['entered-by-empty']).optional(),
 });
 
 const letterWordsSchema = z.strictObject({
-  en: text.max(600, 'at most 600 characters').optional(),
-  fr: text.max(600, 'at most 600 characters').optional(),
+  en: text.max(600, WORDS['at-most-600']).optional(),
+  fr: text.max(600, WORDS['at-most-600']).optional(),
 });
 
 /** THE procedure schema: the rules engine's registry, the desk's editor and an imported file are all checked with it. */
 export const procedureSchema = z.strictObject({
   id: slugSchema,
-  version: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
+  version: z.number().int(WORDS['whole-number']).min(1, WORDS['one-or-more']),
   effectiveFrom: isoDateSchema.optional(),
   copiedFrom: z.string().optional(),
   name: text,
@@ -149,10 +156,10 @@ export const procedureSchema = z.strictObject({
   defaultCalendar: z.enum(CALENDARS),
   regimeId: slugSchema,
   adrSchemeId: slugSchema,
-  channels: z.array(z.enum(CHANNELS)).min(1, 'list at least one channel'),
+  channels: z.array(z.enum(CHANNELS)).min(1, WORDS['no-channel']),
   acknowledgement: targetSchema.optional(),
   firstResponse: z.strictObject({ default: targetSchema.optional(), byChannel: byChannelSchema.optional() }),
-  stages: z.array(stageSchema).min(1, 'a procedure needs at least one stage'),
+  stages: z.array(stageSchema).min(1, WORDS['no-stage']),
   notes: z.array(z.string()),
   wording: z
     .strictObject({ escalation: letterWordsSchema.optional(), promisedTimeFrame: letterWordsSchema.optional() })
@@ -162,8 +169,18 @@ export const procedureSchema = z.strictObject({
 export interface ProcedureIssue {
   /** e.g. `stages[1].target.unit` */
   field: string;
+  /** In English (./procedure-problems.ts; zod's own for its messages). */
   message: string;
+  /** The same as a code and values, for the interface to say in its language. */
+  said?: ProcedureSaying;
 }
+
+/** An issue of the checks after the schema: its English from its saying. */
+const issue = (field: string, said: ProcedureSaying): ProcedureIssue => ({
+  field,
+  message: procedureProblemInEnglish(said),
+  said,
+});
 
 export interface ProcedureCheckOptions {
   regimes?: RegimeRegistry;
@@ -179,7 +196,11 @@ export function checkProcedure(
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((i) => ({ field: formatPath(i.path), message: i.message })),
+      issues: parsed.error.issues.map((i) => ({
+        field: formatPath(i.path),
+        message: i.message,
+        said: procedureIssueSaying(i as Parameters<typeof procedureIssueSaying>[0]),
+      })),
     };
   }
   const p = parsed.data as Procedure;
@@ -187,43 +208,39 @@ export function checkProcedure(
   const regimes = options.regimes ?? DEFAULT_REGIMES;
   const adrSchemes = options.adrSchemes ?? DEFAULT_ADR_DIRECTORY;
   if (!regimes.byId.has(p.regimeId)) {
-    issues.push({
-      field: 'regimeId',
-      message: `unknown regime "${p.regimeId}" (known: ${[...regimes.byId.keys()].join(', ')})`,
-    });
+    issues.push(
+      issue('regimeId', sayProcedure('unknown-regime', { id: p.regimeId, known: [...regimes.byId.keys()].join(', ') })),
+    );
   }
   if (!hasAdrScheme(p.adrSchemeId, adrSchemes)) {
-    issues.push({
-      field: 'adrSchemeId',
-      message: `unknown ADR scheme "${p.adrSchemeId}" (known: ${adrSchemes.schemes.map((s) => s.id).join(', ')})`,
-    });
+    issues.push(
+      issue(
+        'adrSchemeId',
+        sayProcedure('unknown-adr-scheme', {
+          id: p.adrSchemeId,
+          known: adrSchemes.schemes.map((s) => s.id).join(', '),
+        }),
+      ),
+    );
   }
   const seen = new Set<string>();
   const entryOwner = new Map<StageEntryEvent, string>();
   p.stages.forEach((stage, i) => {
-    if (seen.has(stage.id))
-      issues.push({ field: `stages[${i}].id`, message: `"${stage.id}" is used by an earlier stage` });
+    if (seen.has(stage.id)) issues.push(issue(`stages[${i}].id`, sayProcedure('stage-id-taken', { id: stage.id })));
     seen.add(stage.id);
     for (const ev of stage.enteredBy ?? []) {
       if (ev === 'escalated') continue;
       const owner = entryOwner.get(ev);
       if (owner) {
-        issues.push({
-          field: `stages[${i}].enteredBy`,
-          message: `"${ev}" already moves the case to stage "${owner}"`,
-        });
+        issues.push(issue(`stages[${i}].enteredBy`, sayProcedure('entry-taken', { event: ev, stage: owner })));
       }
       entryOwner.set(ev, stage.id);
     }
   });
   const first = p.stages[0];
-  if (first.external)
-    issues.push({ field: 'stages[0].external', message: 'the first stage must be run by the provider' });
+  if (first.external) issues.push(issue('stages[0].external', sayProcedure('first-stage-external')));
   if (first.enteredBy && first.enteredBy.some((e) => e !== 'escalated')) {
-    issues.push({
-      field: 'stages[0].enteredBy',
-      message: 'every case starts in the first stage; it cannot be entered by an event',
-    });
+    issues.push(issue('stages[0].enteredBy', sayProcedure('first-stage-entered')));
   }
   if (issues.length) return { ok: false, issues };
   return { ok: true, procedure: p };

@@ -1,20 +1,19 @@
 // Small zod pieces shared by the procedure, regime and holiday-file validators.
 import { z } from 'zod';
 import { toDayNumber } from './dates';
+import { PROCEDURE_PROBLEMS_EN } from './procedure-problems';
 
 /** A real calendar date written YYYY-MM-DD; the message says what is wrong ("February 2026 has 28 days"). */
 export const isoDateSchema = z.string().superRefine((value, ctx) => {
   try {
     toDayNumber(value);
   } catch (e) {
-    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    ctx.addIssue({ code: 'custom', message: (e as Error).message, params: { date: true } });
   }
 });
 
 /** Stable ids: lower-case words joined by hyphens, e.g. `customer-resolution`. */
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lower-case letters and digits joined by single hyphens');
+export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, PROCEDURE_PROBLEMS_EN.slug);
 
 /** `stages[1].target.unit` from a zod path. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {

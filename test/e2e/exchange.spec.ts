@@ -118,7 +118,7 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
   const report = page.getByRole('table', { name: 'Validation report' });
   await expect(report.locator('[data-row="3"]')).toHaveCount(3);
   await expect(report.locator('[data-row="3"][data-field="channel"]')).toContainText('“Fax” is not a channel');
-  await expect(report.locator('[data-row="3"][data-field="customerName"]')).toContainText("Enter the customer's name");
+  await expect(report.locator('[data-row="3"][data-field="customerName"]')).toContainText('Enter the customer’s name');
   await expect(page.getByText('Nothing can be imported yet: 1 row has problems')).toBeVisible();
   await expect(page.getByRole('button', { name: /^Import \d+ case/ })).toHaveCount(0);
   await page.screenshot({ path: shots('81-import-report'), fullPage: true });

@@ -71,7 +71,14 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
   } catch (error) {
     const failure =
       error instanceof BackupFileError
-        ? { name: 'BackupFileError' as const, kind: error.kind, message: error.message, problems: error.problems }
+        ? {
+            name: 'BackupFileError' as const,
+            kind: error.kind,
+            message: error.message,
+            problems: error.problems,
+            said: error.said,
+            problemsSaid: error.problemsSaid,
+          }
         : error instanceof RestoreError
           ? { name: 'RestoreError' as const, message: error.message, problems: error.problems }
           : { name: 'Error' as const, message: error instanceof Error ? error.message : String(error), problems: [] };

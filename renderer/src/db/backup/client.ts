@@ -53,7 +53,8 @@ const pending = new Map<number, Pending>();
 let checkedHere: CheckedFile | null = null;
 
 function rebuild(failure: BackupFailure): Error {
-  if (failure.name === 'BackupFileError') return new BackupFileError(failure.kind, failure.message, failure.problems);
+  if (failure.name === 'BackupFileError')
+    return new BackupFileError(failure.kind, failure.message, failure.problems, failure.said, failure.problemsSaid);
   if (failure.name === 'RestoreError') return new RestoreError(failure.message, failure.problems);
   return new Error(failure.message);
 }

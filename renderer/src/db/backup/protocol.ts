@@ -1,5 +1,6 @@
 // Messages between the page (./backup-client.ts) and the backup worker (./backup-worker.ts).
 import type { BackupHeader, BackupProblemKind } from '#shared/backup/format';
+import type { BackupSaying } from '#shared/backup/problems';
 import type { AnonymisationPreview, MadeBackup, RestoreMode, RestoreProgress, RestoreReport } from './backup';
 import type { StorageLocation } from '../storage';
 
@@ -16,7 +17,15 @@ export type BackupRequest =
 export type PlacedBackupRequest = BackupRequest & { location: StorageLocation };
 
 export type BackupFailure =
-  | { name: 'BackupFileError'; kind: BackupProblemKind; message: string; problems: string[] }
+  | {
+      name: 'BackupFileError';
+      kind: BackupProblemKind;
+      message: string;
+      problems: string[];
+      /** The refusal as data, for the page to say in its language (m17a). */
+      said?: BackupSaying;
+      problemsSaid?: BackupSaying[];
+    }
   | { name: 'RestoreError' | 'Error'; message: string; problems: string[] };
 
 export type BackupReply =

@@ -10,6 +10,9 @@ import {
   type Procedure,
   savePlan,
   type SaveRefusal,
+  procedureProblemInEnglish,
+  type ProcedureSaying,
+  sayProcedure,
   withProcedures,
 } from '#shared/rules/index';
 import { installStoredProcedures } from '../desk';
@@ -23,6 +26,8 @@ export class ProcedureSaveError extends Error {
     message: string,
     /** Why, as facts for the interface to word (a date that would move a case); absent for a schema's refusal. */
     readonly refusal?: SaveRefusal,
+    /** A schema's refusal or an id already taken, as a code and values (m17a). */
+    readonly said?: ProcedureSaying,
   ) {
     super(message);
     this.name = 'ProcedureSaveError';
@@ -66,7 +71,8 @@ export async function saveProcedure(
   now: Now = systemNow,
 ): Promise<{ procedure: Procedure; newVersion: boolean }> {
   const checked = checkProcedure(edited);
-  if (!checked.ok) throw new ProcedureSaveError(checked.issues[0].field, checked.issues[0].message);
+  if (!checked.ok)
+    throw new ProcedureSaveError(checked.issues[0].field, checked.issues[0].message, undefined, checked.issues[0].said);
   const result = await database.transaction('rw', database.procedures, database.caseIndex, async () => {
     const versions = await storedVersions(database, edited.id);
     const newest = versions.at(-1);
@@ -104,11 +110,10 @@ export async function importProcedure(
   procedure: Procedure,
   now: Now = systemNow,
 ): Promise<Procedure> {
-  if (await database.procedures.where('id').equals(procedure.id).count())
-    throw new ProcedureSaveError(
-      'id',
-      `This desk already has a procedure with the id "${procedure.id}" (procedure.id). Nothing was imported.`,
-    );
+  if (await database.procedures.where('id').equals(procedure.id).count()) {
+    const said = sayProcedure('file-id-taken', { id: procedure.id });
+    throw new ProcedureSaveError('id', procedureProblemInEnglish(said), undefined, said);
+  }
   // Imported as it is, but as this desk's first version (its versions elsewhere are not this desk's cases').
   const { effectiveFrom: _from, ...rest } = procedure;
   return (await saveProcedure(database, { ...rest, version: 1 }, now)).procedure;

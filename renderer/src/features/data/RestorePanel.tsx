@@ -26,7 +26,7 @@ import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import { useWorkingPerson } from '#features/people';
 import { formatNumber, formatTimestamp as when } from '#lib/format';
-import { type MessageKey, type Translate, useT } from '#lib/i18n/index';
+import { backupErrorIn, backupProblemIn, type MessageKey, type Translate, useT } from '#lib/i18n/index';
 import { PassphrasePrompt } from './PassphraseDialogs';
 import { overLimitsIn, restoreProgressIn } from './words';
 
@@ -104,11 +104,16 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
     } catch (error) {
       const kind = error instanceof BackupFileError ? error.kind : null;
       if (kind === 'needs-passphrase' || kind === 'wrong-passphrase') {
-        setLocked({ file, error: kind === 'wrong-passphrase' ? (error as Error).message : null });
+        setLocked({ file, error: kind === 'wrong-passphrase' ? backupErrorIn(t, error as BackupFileError) : null });
         return;
       }
       setLocked(null);
-      if (error instanceof BackupFileError) setProblem({ message: error.message, problems: error.problems });
+      // Said in the interface language from the refusal's codes (m17a); a problem without one as shared wrote it.
+      if (error instanceof BackupFileError)
+        setProblem({
+          message: backupErrorIn(t, error),
+          problems: error.problemsSaid ? error.problemsSaid.map((p) => backupProblemIn(t, p)) : error.problems,
+        });
       else
         setProblem({
           message: t('restore.unreadable', { error: error instanceof Error ? error.message : String(error) }),

@@ -41,11 +41,19 @@ import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import { useWorkingPerson } from '#features/people';
-import { decodeCsvBytes, ENCODING_NAMES, parseCsv, type CsvEncoding, type ParsedCsv } from './csv';
+import {
+  CsvDecodeError,
+  csvDecodeErrorIn,
+  csvProblemIn,
+  decodeCsvBytes,
+  parseCsv,
+  type CsvEncoding,
+  type ParsedCsv,
+} from './csv';
 import { importCheckedCases, withoutDuplicates, type ImportResult } from './import';
 import { useImportCheck } from './useImportCheck';
 import { ScreenTitle } from '#ui/ScreenTitle';
-import { enGB, type MessageKey, type Translate, useT } from '#lib/i18n/index';
+import { enGB, type MessageKey, problemIn, type Translate, useT } from '#lib/i18n/index';
 
 const PREVIEW_ROWS = 5;
 /** The report lists every problem; drawing more than this many at once would slow the page, so it says how many more. */
@@ -126,9 +134,13 @@ export function ImportPage() {
       setFile({ name: chosen.name, encoding: decoded.encoding, parsed });
       setMapping(guessMapping(parsed.headers));
     } catch (error) {
-      setFileError(
-        t('import.unreadable', { file: chosen.name, error: error instanceof Error ? error.message : String(error) }),
-      );
+      const why =
+        error instanceof CsvDecodeError
+          ? csvDecodeErrorIn(t, error.encoding, error.oddLength)
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      setFileError(t('import.unreadable', { file: chosen.name, error: why }));
     }
   };
 
@@ -283,7 +295,7 @@ export function ImportPage() {
                 delimiter: DELIMITER_NAMES[file.parsed.delimiter]
                   ? t(DELIMITER_NAMES[file.parsed.delimiter])
                   : t('import.quoted', { delimiter: file.parsed.delimiter }),
-                encoding: ENCODING_NAMES[file.encoding],
+                encoding: t(`import.encoding.${file.encoding}`),
               },
             )}
           </Text>
@@ -291,8 +303,8 @@ export function ImportPage() {
         {file && file.parsed.errors.length > 0 && (
           <Alert color="red" mt="sm" title={t('import.notTable')}>
             <List size="sm">
-              {file.parsed.errors.slice(0, 20).map((e) => (
-                <List.Item key={e}>{e}</List.Item>
+              {file.parsed.errors.slice(0, 20).map((e, i) => (
+                <List.Item key={i}>{csvProblemIn(t, e)}</List.Item>
               ))}
             </List>
             <Text size="sm" mt="xs">
@@ -456,7 +468,7 @@ export function ImportPage() {
                             </Text>
                           )}
                         </Table.Td>
-                        <Table.Td>{p.message}</Table.Td>
+                        <Table.Td>{p.problem ? problemIn(t, p.problem, fieldName(t, p.field)) : p.message}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -3,7 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { CASE_CSV_COLUMNS, casesCsvTable, unguardCell } from '#shared/exports/cases-csv';
 import type { CaseRecord } from '#shared/model/case';
 import { checkImport, guessMapping } from '#shared/exports/cases-import';
-import { BOM, csvBytes, decodeCsvBytes, decodeWindows1252, parseCsv, sniffUtf16, toCsv } from './csv';
+import { translate, type Translate } from '#lib/i18n/index';
+import {
+  BOM,
+  CsvDecodeError,
+  csvBytes,
+  csvDecodeErrorIn,
+  csvProblemIn,
+  decodeCsvBytes,
+  decodeWindows1252,
+  parseCsv,
+  sniffUtf16,
+  toCsv,
+} from './csv';
+
+const en: Translate = (key, values) => translate('en-GB', key, values);
+const fr: Translate = (key, values) => translate('fr-CA', key, values);
 
 const record = (over: Partial<CaseRecord> = {}): CaseRecord => ({
   id: 'c1',
@@ -137,13 +152,22 @@ describe('reading a CSV made in a spreadsheet', () => {
     expect(parseCsv('a,b,c\n1,2\n').rows).toEqual([['1', '2', '']]);
     expect(parseCsv('a\tb\n1\t2\n').delimiter).toBe('\t');
     const parsed = parseCsv('a,b\n1,2\n3,4,5\n');
-    expect(parsed.errors).toEqual([
+    expect(parsed.errors).toEqual([{ code: 'too-many-cells', row: 3, cells: 3, width: 2 }]);
+    expect(csvProblemIn(en, parsed.errors[0])).toBe(
       'Row 3 has 3 cells but the header row has 2: is there a separator inside a cell without quotes?',
-    ]);
+    );
+    expect(csvProblemIn(fr, parsed.errors[0])).toBe(
+      'La ligne 3 a 3 cellules, mais la ligne d’en-tête en a 2\u00a0: un séparateur se trouve-t-il dans une cellule sans guillemets\u00a0?',
+    );
   });
 
   it('reports an unclosed quote', () => {
-    expect(parseCsv('a,b\n1,"never closed\n').errors.join(' ')).toMatch(/quote/i);
+    const errors = parseCsv('a,b\n1,"never closed\n').errors;
+    expect(errors).toContainEqual({ code: 'unclosed-quote', row: 2 });
+    expect(errors.map((e) => csvProblemIn(en, e))).toContain('Row 2: a cell opens a quote (") that is never closed');
+    expect(errors.map((e) => csvProblemIn(fr, e))).toContain(
+      'Ligne 2\u00a0: une cellule ouvre des guillemets (") qui ne sont jamais fermés',
+    );
   });
 
   it('decodes UTF-8 (dropping the BOM) and falls back to Windows-1252 for files Excel saved that way', () => {
@@ -228,5 +252,17 @@ describe('reading UTF-16 files (Excel "Unicode Text", Notepad, PowerShell)', () 
     );
     const halfPair = utf16('a,b\r\n1,\ud83d\r\n', 'be', false);
     expect(() => decodeCsvBytes(halfPair)).toThrow(/UTF-16 \(big-endian\) text but has a broken character\./);
+    // The screen says it in its language, from the error's facts.
+    const error = (() => {
+      try {
+        decodeCsvBytes(cut);
+      } catch (e) {
+        return e as CsvDecodeError;
+      }
+    })()!;
+    expect(error).toBeInstanceOf(CsvDecodeError);
+    expect(csvDecodeErrorIn(fr, error.encoding, error.oddLength)).toBe(
+      'le fichier semble être du texte UTF-16 (petit-boutiste), mais un caractère y est endommagé (le nombre d’octets est impair\u00a0: le fichier est-il incomplet\u00a0?). Enregistrez-le de nouveau depuis le tableur au format «\u00a0CSV UTF-8\u00a0».',
+    );
   });
 });

@@ -3,6 +3,7 @@
 // would run as a formula get a leading apostrophe (OWASP's advice against CSV injection).
 import Papa from 'papaparse';
 import { FORMULA_START } from '#shared/exports/cases-csv';
+import { translate, type Translate } from '#lib/i18n/index';
 
 export const BOM = '\uFEFF';
 
@@ -26,14 +27,6 @@ export interface DecodedText {
    */
   encoding: CsvEncoding;
 }
-
-/** How a file's encoding is named on screen. */
-export const ENCODING_NAMES: Record<CsvEncoding, string> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16 (little-endian)',
-  'utf-16be': 'UTF-16 (big-endian)',
-  'windows-1252': 'Windows-1252',
-};
 
 /** Bytes looked at to tell UTF-16 without a byte order mark from 8-bit text. */
 const SNIFF_BYTES = 4096;
@@ -81,9 +74,7 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
       // The decoder drops a byte order mark of its own byte order.
       return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes), encoding: utf16 };
     } catch {
-      throw new Error(
-        `the file looks like ${ENCODING_NAMES[utf16]} text but has a broken character${bytes.length % 2 ? ' (an odd number of bytes: is it cut short?)' : ''}. Save it again from the spreadsheet as “CSV UTF-8”.`,
-      );
+      throw new CsvDecodeError(utf16, bytes.length % 2 === 1);
     }
   }
   try {
@@ -91,6 +82,29 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
   } catch {
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/** A UTF-16 file with a broken character; the screen says it in its language (`import.brokenCharacter`). */
+export class CsvDecodeError extends Error {
+  constructor(
+    readonly encoding: 'utf-16le' | 'utf-16be',
+    /** An odd number of bytes: probably cut short. */
+    readonly oddLength: boolean,
+  ) {
+    super(csvDecodeErrorIn((key, values) => translate('en-GB', key, values), encoding, oddLength));
+    this.name = 'CsvDecodeError';
+  }
+}
+
+/** The broken-character refusal in a language (`t`): the catalogue's `import.brokenCharacter`. */
+export function csvDecodeErrorIn(t: Translate, encoding: CsvEncoding, oddLength: boolean): string {
+  return t('import.brokenCharacter', { encoding: t(`import.encoding.${encoding}`), odd: oddLength ? 'yes' : 'no' });
+}
+
+/** A problem reading the file as a table, in a language (`t`). */
+export function csvProblemIn(t: Translate, p: CsvProblem): string {
+  const problem = p.code === 'other' ? p.message : t(`import.csv.${p.code}`, p.code === 'too-many-cells' ? p : {});
+  return p.row === undefined || p.code === 'too-many-cells' ? problem : t('import.csv.row', { row: p.row, problem });
 }
 
 /** Windows-1252's bytes 0x80 to 0x9F (the rest is Latin-1); the five unused bytes stay as they are, as WHATWG says. */
@@ -115,8 +129,26 @@ export interface ParsedCsv {
   rows: string[][];
   delimiter: string;
   /** Problems the parser found, e.g. an unclosed quote, with the row number as the spreadsheet shows it. */
-  errors: string[];
+  errors: CsvProblem[];
 }
+
+/**
+ * A problem reading the file as a table, as data (the screen words it with the catalogue's `import.csv.<code>`):
+ * `row` is the row as the spreadsheet numbers it (the header is row 1).
+ */
+export type CsvProblem =
+  | { code: 'too-many-cells'; row: number; cells: number; width: number }
+  | { code: 'unclosed-quote' | 'bad-quote' | 'too-few-cells' | 'too-many-fields'; row?: number }
+  /** Anything else papaparse says, in its own (English) words. */
+  | { code: 'other'; row?: number; message: string };
+
+/** papaparse's error codes (https://www.papaparse.com/docs#errors) as ours. */
+const PAPA_CODES: Record<string, CsvProblem['code']> = {
+  MissingQuotes: 'unclosed-quote',
+  InvalidQuotes: 'bad-quote',
+  TooFewFields: 'too-few-cells',
+  TooManyFields: 'too-many-fields',
+};
 
 /** Parse CSV text: comma, semicolon or tab separated (guessed), quoted cells may hold separators and line breaks. */
 export function parseCsv(text: string): ParsedCsv {
@@ -127,9 +159,7 @@ export function parseCsv(text: string): ParsedCsv {
   const width = headers.length;
   const extra = rows.flatMap((r, i) =>
     r.length > width && r.slice(width).some((c) => c.trim() !== '')
-      ? [
-          `Row ${i + 2} has ${r.length} cells but the header row has ${width}: is there a separator inside a cell without quotes?`,
-        ]
+      ? [{ code: 'too-many-cells' as const, row: i + 2, cells: r.length, width }]
       : [],
   );
   return {
@@ -139,7 +169,13 @@ export function parseCsv(text: string): ParsedCsv {
     // papaparse counts data rows from 0 after the header; the spreadsheet shows the header as row 1.
     errors: result.errors
       .filter((e) => e.code !== 'UndetectableDelimiter')
-      .map((e) => (typeof e.row === 'number' ? `Row ${e.row + 1}: ${e.message}` : e.message))
+      .map((e): CsvProblem => {
+        const row = typeof e.row === 'number' ? { row: e.row + 1 } : {};
+        const code = PAPA_CODES[e.code];
+        return code && code !== 'other' && code !== 'too-many-cells'
+          ? { code, ...row }
+          : { code: 'other', ...row, message: e.message };
+      })
       .concat(extra),
   };
 }

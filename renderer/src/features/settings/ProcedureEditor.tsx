@@ -42,7 +42,7 @@ import {
 import { formatDate } from '#lib/format';
 import { DateField } from '#ui/DateField';
 import { FormattedMessage } from 'react-intl';
-import { clockLabel, explanationIn, useLocale, useT } from '#lib/i18n/index';
+import { clockLabel, explanationIn, procedureIssueIn, useLocale, useT } from '#lib/i18n/index';
 
 type Form = ReturnType<typeof useForm<ProcedureForm>>;
 
@@ -111,7 +111,10 @@ export function ProcedureEditor({
     setProblem(null);
     const checked = checkProcedureForm(form.getValues());
     if (!checked.ok) {
-      form.setErrors(checked.errors);
+      // Each field's first problem, in the interface language (m17a: from its code; as shared wrote it without one).
+      form.setErrors(
+        Object.fromEntries(Object.entries(checked.issueByField).map(([f, i]) => [f, procedureIssueIn(t, i)])),
+      );
       setProblem(t('editor.fieldsNeedChange', { n: checked.issues.length }));
       return;
     }
@@ -368,7 +371,9 @@ export function ProcedureEditor({
         </Text>
         {'error' in preview ? (
           <Text size="sm" c="red.8">
-            {preview.error}
+            {preview.issue
+              ? t('editor.previewInvalid', { field: preview.issue.field, problem: procedureIssueIn(t, preview.issue) })
+              : preview.error}
           </Text>
         ) : preview.lines.length === 0 ? (
           <Text size="sm" c="dimmed">

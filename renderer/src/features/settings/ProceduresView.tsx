@@ -44,7 +44,7 @@ import {
 import { db } from '#db/schema';
 import { platform } from '#platform';
 import { formatDate } from '#lib/format';
-import { type Translate, useT } from '#lib/i18n/index';
+import { procedureIssueIn, procedureProblemIn, type Translate, useT } from '#lib/i18n/index';
 import { ProcedureEditor } from './ProcedureEditor';
 
 /** "10 working days" / "10 jours ouvrables" (shared/rules describeDuration's English, in the interface language). */
@@ -201,7 +201,10 @@ export function ProceduresView({
       return null;
     } catch (error) {
       if (error instanceof ProcedureSaveError)
-        return { field: error.field, message: error.refusal ? refusalIn(t, error.refusal) : error.message };
+        return {
+          field: error.field,
+          message: error.refusal ? refusalIn(t, error.refusal) : procedureIssueIn(t, error),
+        };
       throw error;
     }
   };
@@ -209,12 +212,18 @@ export function ProceduresView({
     setImportProblem(null);
     if (!file) return;
     const read = readProcedureFile(await file.text());
-    if (!read.ok) return setImportProblem(read.message);
+    if (!read.ok) return setImportProblem(procedureProblemIn(t, read.said));
     try {
       const added = await importProcedure(db(), read.procedure);
       notifications.show({ color: 'teal', title: t('procedures.imported'), message: added.name });
     } catch (error) {
-      setImportProblem(error instanceof Error ? error.message : String(error));
+      setImportProblem(
+        error instanceof ProcedureSaveError
+          ? procedureIssueIn(t, error)
+          : error instanceof Error
+            ? error.message
+            : String(error),
+      );
     }
   };
 

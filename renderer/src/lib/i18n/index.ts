@@ -18,6 +18,8 @@ export { explanationIn, phraseIn, reasonIn } from './explain';
 export { messageIn, problemIn } from './problems';
 export { entrySummaryIn, summaryIn } from './timeline';
 export { unprintableIn } from './printable';
+export { backupErrorIn, backupProblemIn } from './backup';
+export { procedureIssueIn, procedureProblemIn } from './procedures';
 export {
   chosenLocale,
   interfaceLocaleFor,

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateIntake } from '#shared/model/intake';
 import { sayProblem } from '#shared/model/problems';
+import { checkImport, guessMapping, rowProvider } from '#shared/exports/cases-import';
+import type { ProviderChoice } from '#shared/model/provider';
 import { setFormatLocale } from '../format';
 import { translate, type Translate } from './index';
 import { messageIn, problemIn } from './problems';
@@ -49,5 +51,47 @@ describe('validation messages in the interface language', () => {
     expect(messageIn(fr, 'Name contains an invisible control character')).toBe(
       'Name contains an invisible control character',
     );
+  });
+});
+
+// m17a: a CSV import's row problems, said in the interface language from their codes (the import screen's report).
+describe('a CSV import’s row problems in the interface language', () => {
+  it('says a bad row in French, with no English left but the cells as written and the words the file may hold', () => {
+    const headers = ['Date received', 'Channel', 'Category', 'Summary', 'Customer', 'Large print'];
+    const check = checkImport([['2099-01-01', 'Fax', 'Moaning', '', '', 'peut-être']], headers, guessMapping(headers), {
+      today: '2026-11-18',
+      dateOrder: 'day-first',
+    });
+    const said = check.problems.map((p) => problemIn(fr, p.problem!));
+    expect(said).toEqual([
+      'La date de réception ne peut pas être dans le futur',
+      '«\u00a0Fax\u00a0» n’est pas un mode de réception\u00a0: utilisez Phone, Email, Web form, Letter, In person, Chat',
+      '«\u00a0Moaning\u00a0» n’est pas une catégorie\u00a0: utilisez Sales, Billing, Fault repair, Service, Pricing, Other',
+      'Décrivez la situation en quelques mots',
+      'Indiquez le nom de la personne titulaire du compte',
+      'Indiquez au moins un moyen de joindre la personne\u00a0: adresse, téléphone ou courriel',
+      '«\u00a0peut-être\u00a0» n’est ni oui ni non',
+    ]);
+    // English (UK): the same words as the message shared wrote (with the interface's typographic apostrophe).
+    for (const p of check.problems) expect(problemIn(en, p.problem!)).toBe(p.message.replaceAll("'", '’'));
+  });
+
+  it('names a retired provider and its day the interface’s way', () => {
+    const providers: ProviderChoice[] = [
+      { id: 'a', name: 'Acme', calendar: 'england-and-wales' },
+      { id: 'b', name: 'Old Co', calendar: 'england-and-wales', retiredOn: '2026-03-01' },
+    ];
+    const options = { source: { column: 0 }, providers, usualProviderId: 'a' };
+    const refused = rowProvider(['Old Co'], options);
+    if (!('said' in refused)) throw new Error('expected a refusal');
+    expect(refused.problem).toBe('Old Co was retired on 2026-03-01 and takes no new cases');
+    setFormatLocale('fr-CA');
+    try {
+      expect(problemIn(fr, refused.said)).toBe(
+        'Old Co a été retiré le 1er mars 2026 et ne reçoit plus de nouveaux dossiers',
+      );
+    } finally {
+      setFormatLocale('en-GB');
+    }
   });
 });

@@ -26,6 +26,7 @@ import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/mod
 import { REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
 import { PROBLEM_CODES, PROBLEMS_EN, type ProblemCode } from '#shared/model/problems';
+import { BACKUP_PROBLEM_CODES, BACKUP_PROBLEMS_EN, type BackupProblemCode } from '#shared/backup/problems';
 import { CASE_TEXT_PLACES, type CaseTextPlace, UNPRINTABLE_EN, type UnprintablePart } from '#shared/letters/index';
 import {
   LETTER_KINDS,
@@ -42,6 +43,9 @@ import {
   PHRASE_KINDS,
   PHRASES_EN,
   type PhraseKind,
+  PROCEDURE_PROBLEM_CODES,
+  PROCEDURE_PROBLEMS_EN,
+  type ProcedureProblemCode,
   type RuleEventType,
   type DurationUnit,
   UNIT_WORDS,
@@ -78,6 +82,16 @@ const explainDurations = Object.fromEntries(
 const problemWords = Object.fromEntries(
   PROBLEM_CODES.map((code) => [`problem.${code}`, typographic(PROBLEMS_EN[code])]),
 ) as Record<`problem.${ProblemCode}`, string>;
+
+// m17a: why a backup file is refused, as shared/backup/problems.ts writes it (one home for the English).
+const backupProblemWords = Object.fromEntries(
+  BACKUP_PROBLEM_CODES.map((code) => [`backupProblem.${code}`, typographic(BACKUP_PROBLEMS_EN[code])]),
+) as Record<`backupProblem.${BackupProblemCode}`, string>;
+
+// m17a: what is wrong with a procedure, as shared/rules/procedure-problems.ts writes it (one home for the English).
+const procedureProblemWords = Object.fromEntries(
+  PROCEDURE_PROBLEM_CODES.map((code) => [`procedureProblem.${code}`, typographic(PROCEDURE_PROBLEMS_EN[code])]),
+) as Record<`procedureProblem.${ProcedureProblemCode}`, string>;
 
 // i17b: the timeline entries' summaries, as shared/casework/summaries.ts writes them (one home for the English).
 const summaryWords = Object.fromEntries(
@@ -699,6 +713,7 @@ export const enGB = {
   'restore.notRestored': 'Not restored',
   'restore.problems': 'Problems found',
   'restore.unreadable': 'The file could not be read: {error}',
+  ...backupProblemWords, // m17a
   'restore.nothingRestored': 'Nothing was restored: {error}',
   'restore.file': 'The backup file',
   'restore.made': 'Made {when}. The checksum matches.',
@@ -863,6 +878,21 @@ export const enGB = {
     '{file}: {rows, plural, one {# row} other {# rows}} below the header, {columns, plural, one {# column} other {# columns}}, separated by {delimiter}; read as {encoding} text (not UTF-8).',
   'import.quoted': '“{delimiter}”',
   'import.notTable': 'The file cannot be read as a table',
+  // m17a: reading the file (features/exchange/csv.ts): its encoding, a broken character, a problem of the table
+  'import.encoding.utf-8': 'UTF-8',
+  'import.encoding.utf-16le': 'UTF-16 (little-endian)',
+  'import.encoding.utf-16be': 'UTF-16 (big-endian)',
+  'import.encoding.windows-1252': 'Windows-1252',
+  'import.brokenCharacter':
+    'the file looks like {encoding} text but has a broken character{odd, select, yes { (an odd number of bytes: is it cut short?)} other {}}. Save it again from the spreadsheet as “CSV UTF-8”.',
+  'import.csv.row': 'Row {row}: {problem}',
+  'import.csv.too-many-cells':
+    'Row {row} has {cells} cells but the header row has {width}: is there a separator inside a cell without quotes?',
+  'import.csv.unclosed-quote': 'a cell opens a quote (") that is never closed',
+  'import.csv.bad-quote': 'a quoted cell has something after its closing quote (")',
+  'import.csv.too-few-cells': 'the row has fewer cells than the header row',
+  'import.csv.too-many-fields': 'the row has more cells than the header row',
+  // end m17a
   'import.fixFile': 'Fix the file in the spreadsheet and choose it again.',
   'import.step2': '2. Match the columns',
   'import.step2Intro':
@@ -1744,6 +1774,16 @@ export const enGB = {
   'procedures.intro':
     'The complaints procedures Redress knows: each one’s stages, who owns them and their targets. The built-in ones are read-only: copy one to make the desk’s own, then edit it. A case follows the version in force on the day it was received.',
   'procedures.notImported': 'Procedure not imported',
+  ...procedureProblemWords, // m17a
+  'editor.previewInvalid': 'No preview until this is changed: {field}: {problem}', // m17a
+  // m17a: zod's names of types, as its messages write them (procedureProblem.expected-type).
+  'procedureProblem.type.string': 'string',
+  'procedureProblem.type.number': 'number',
+  'procedureProblem.type.int': 'int',
+  'procedureProblem.type.boolean': 'boolean',
+  'procedureProblem.type.array': 'array',
+  'procedureProblem.type.object': 'object',
+  'procedureProblem.type.undefined': 'undefined',
   'procedures.notReadable': 'The desk’s own procedures could not be read',
   'procedures.notExported': 'Procedure not exported',
   'procedures.copied': 'Procedure copied',

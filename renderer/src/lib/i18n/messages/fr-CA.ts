@@ -736,6 +736,106 @@ export const frCA: Record<MessageKey, string> = {
   'restore.notRestored': 'Rien n’a été restauré',
   'restore.problems': 'Problèmes trouvés',
   'restore.unreadable': 'Le fichier n’a pas pu être lu\u00a0: {error}',
+  // m17a : pourquoi un fichier de sauvegarde est refusé (shared/backup/problems.ts)
+  'backupProblem.not-a-backup':
+    'Ce fichier n’est pas une sauvegarde Redress ({why}). Choisissez un fichier fait avec «\u00a0Faire une sauvegarde maintenant\u00a0».',
+  'backupProblem.not-a-backup-short': 'Ce fichier n’est pas une sauvegarde Redress ({why}).',
+  'backupProblem.truncated':
+    'Le fichier de sauvegarde est incomplet\u00a0: {why}. Il a probablement été copié ou téléchargé en partie seulement; utilisez une autre copie.',
+  'backupProblem.damaged': 'Le fichier de sauvegarde est endommagé\u00a0: {why}. Utilisez une autre copie.',
+  'backupProblem.damaged-nothing-restored':
+    'Le fichier de sauvegarde est endommagé\u00a0: {why}. Rien n’a été restauré; utilisez une autre copie.',
+  'backupProblem.too-large':
+    'Redress ne peut pas lire ce fichier de sauvegarde\u00a0: {why}, bien au-delà de ce que contient une sauvegarde Redress. Il a été fait ou modifié par un autre logiciel; rien n’a été restauré. Utilisez une autre copie.',
+  'backupProblem.too-large-not-archive':
+    'Redress ne peut pas lire ce fichier de sauvegarde\u00a0: il dépasse {size} sans être une archive. Rien n’a été restauré.',
+  'backupProblem.too-large-rows':
+    'Redress ne peut pas lire ce fichier de sauvegarde\u00a0: ses données dépassent {size}.',
+  'backupProblem.newer-format':
+    'Cette sauvegarde a été faite par une version plus récente de Redress (format de sauvegarde {version}; cette version lit le format {current}). Mettez Redress à jour, puis restaurez-la.',
+  'backupProblem.newer-database':
+    'Cette sauvegarde a été faite par une version plus récente de Redress (base de données version {version}; cette version a la version {current}). Mettez Redress à jour, puis restaurez-la.',
+  'backupProblem.checksum':
+    'La somme de contrôle ne correspond pas\u00a0: le fichier a été modifié après sa création (à la main, ou endommagé en chemin). Rien n’a été restauré; utilisez une autre copie.',
+  'backupProblem.invalid':
+    'Le fichier de sauvegarde n’est pas valide\u00a0: rien n’a été restauré. Les problèmes trouvés sont indiqués ci-dessous.',
+  'backupProblem.files-damaged':
+    'Le fichier de sauvegarde est endommagé\u00a0: rien n’a été restauré ({listed}). Utilisez une autre copie.',
+  'backupProblem.files-damaged-more':
+    'Le fichier de sauvegarde est endommagé\u00a0: rien n’a été restauré ({listed}; et {more} de plus). Utilisez une autre copie.',
+  'backupProblem.needs-passphrase':
+    'Cette sauvegarde est protégée par une phrase de passe. Tapez la phrase de passe utilisée pour la faire afin de la vérifier et de la restaurer.',
+  'backupProblem.wrong-passphrase':
+    'La phrase de passe n’est pas la bonne\u00a0: ce n’est pas celle qui protège cette sauvegarde. (Si c’est bien la bonne, le début du fichier est endommagé; essayez une autre copie.)',
+  'backupProblem.encrypted-refused': '{why} Rien n’a été restauré.',
+  'backupProblem.not-encrypted': 'Ce fichier n’est pas une sauvegarde Redress chiffrée lisible ({why}).',
+  'backupProblem.encrypted-newer':
+    'Cette sauvegarde chiffrée a été faite par une version plus récente de Redress (conteneur version {version}). Mettez Redress à jour, puis restaurez-la.',
+  'backupProblem.encrypted-unknown-cipher':
+    'Cette sauvegarde chiffrée utilise un chiffrement ou une dérivation de clé que cette version de Redress ne connaît pas.',
+  'backupProblem.encrypted-rounds':
+    'Cette sauvegarde chiffrée demande {rounds} itérations de dérivation de clé; Redress en accepte de {min} à {max}.',
+  'backupProblem.encrypted-ends-in-header': 'La sauvegarde chiffrée se termine au milieu de son en-tête.',
+  'backupProblem.encrypted-added-after-end': 'Quelque chose a été ajouté après la fin de la sauvegarde chiffrée.',
+  'backupProblem.encrypted-part-damaged':
+    'La sauvegarde chiffrée est endommagée\u00a0: la partie {part} est modifiée, manquante ou déplacée.',
+  'backupProblem.encrypted-ends-before-content': 'La sauvegarde chiffrée se termine avant son contenu.',
+  'backupProblem.encrypted-ends-in-part': 'La sauvegarde chiffrée se termine au milieu de la partie {part}.',
+  'backupProblem.encrypted-ends-after-part':
+    'La sauvegarde chiffrée se termine après la partie {part}\u00a0: les parties suivantes manquent.',
+  'backupProblem.encrypted-ends-or-changed':
+    'La sauvegarde chiffrée se termine au milieu de la partie {part}, ou cette partie est modifiée (raccourcie, allongée ou endommagée).',
+  'backupProblem.encrypted-parts-do-not-add-up':
+    'La sauvegarde chiffrée est endommagée\u00a0: ses parties ne concordent pas.',
+  'backupProblem.why-empty': 'le fichier est vide',
+  'backupProblem.why-first-line': 'sa première ligne n’est pas un en-tête de sauvegarde',
+  'backupProblem.why-not-redress': 'il n’indique pas être une sauvegarde Redress',
+  'backupProblem.why-header-invalid': 'son en-tête n’est pas valide ({problems})',
+  'backupProblem.why-neither': 'ce n’est ni une sauvegarde compressée ni un en-tête de sauvegarde',
+  'backupProblem.why-no-header': 'il n’a pas d’en-tête de sauvegarde',
+  'backupProblem.why-ends-in-header': 'il se termine au milieu de son en-tête',
+  'backupProblem.why-ends-in-data': 'il se termine au milieu des données, avant la somme de contrôle',
+  'backupProblem.why-ends-before-checksum': 'il se termine avant la fin de sa somme de contrôle',
+  'backupProblem.why-after-checksum': 'quelque chose suit sa somme de contrôle',
+  'backupProblem.why-checksum-unreadable': 'la ligne de sa somme de contrôle est illisible',
+  'backupProblem.why-line-too-long': 'la ligne {line} dépasse {size}',
+  'backupProblem.why-too-many-lines': 'il compte plus de {max} lignes',
+  'backupProblem.why-larger-than': 'il dépasse {size}',
+  'backupProblem.why-line-nested': 'la ligne {line} imbrique des valeurs sur plus de {max} niveaux',
+  'backupProblem.why-content-nested': 'son contenu imbrique des valeurs sur plus de {max} niveaux',
+  'backupProblem.why-zip-without': 'c’est une archive ZIP sans {member}',
+  'backupProblem.why-holds-unknown': 'il contient {member}, que Redress n’écrit jamais',
+  'backupProblem.why-other': 'erreur de lecture ({message})',
+  'backupProblem.why-gzip-ends': 'le fichier se termine avant la fin des données compressées',
+  'backupProblem.why-gzip-inflates':
+    'les données compressées dépassent {size} une fois décompressées, plus que ce qu’une sauvegarde peut contenir',
+  'backupProblem.why-gzip-damaged': 'les données compressées sont endommagées ({message})',
+  'backupProblem.why-gzip-length':
+    'les données compressées n’ont pas la longueur inscrite à leur fin (le fichier est incomplet ou a été modifié)',
+  'backupProblem.why-gzip-crc':
+    'les données compressées ne correspondent pas à leur valeur de contrôle CRC-32 (le fichier est incomplet ou a été modifié)',
+  'backupProblem.why-encrypted-header-unreadable': 'sa ligne d’en-tête est illisible',
+  'backupProblem.why-encrypted-salt': 'son sel ou sa valeur de contrôle est illisible',
+  'backupProblem.why-encrypted-chunk-size': 'la taille de ses parties est illisible',
+  'backupProblem.why-encrypted-begin': 'il ne commence pas comme une sauvegarde chiffrée',
+  'backupProblem.why-encrypted-header-long': 'sa ligne d’en-tête est trop longue',
+  'backupProblem.why-zip-ends': 'il se termine avant sa table des matières',
+  'backupProblem.why-zip-outside': 'sa table des matières pointe hors du fichier',
+  'backupProblem.why-zip-unreadable': 'sa table des matières est illisible',
+  'backupProblem.why-zip-compressed': 'son élément {member} est compressé d’une façon que Redress n’utilise jamais',
+  'backupProblem.why-zip-twice': 'il contient {member} deux fois',
+  'backupProblem.why-zip-misplaced': 'son élément {member} n’est pas là où l’indique sa table des matières',
+  'backupProblem.why-zip-past-end': 'son élément {member} dépasse la fin des données',
+  'backupProblem.file-missing':
+    '{where} «\u00a0{file}\u00a0» du dossier {reference}\u00a0: son fichier manque dans la sauvegarde',
+  'backupProblem.file-deleted-but-held':
+    '{where} «\u00a0{file}\u00a0» du dossier {reference}\u00a0: le fichier a été supprimé, mais la sauvegarde en contient les octets',
+  'backupProblem.file-size':
+    '{where} «\u00a0{file}\u00a0» du dossier {reference}\u00a0: son fichier contient {size} octets, et non les {recorded} inscrits',
+  'backupProblem.file-hash':
+    '{where} «\u00a0{file}\u00a0» du dossier {reference}\u00a0: ses octets ne correspondent pas à son SHA-256 (modifiés ou endommagés)',
+  'backupProblem.file-not-named': '{member}\u00a0: un fichier qu’aucune ligne de la sauvegarde ne nomme',
+  // fin m17a
   'restore.nothingRestored': 'Rien n’a été restauré\u00a0: {error}',
   'restore.file': 'Le fichier de sauvegarde',
   'restore.made': 'Fait le {when}. La somme de contrôle correspond.',
@@ -910,6 +1010,21 @@ export const frCA: Record<MessageKey, string> = {
     '{file}\u00a0: {rows, plural, one {# ligne} other {# lignes}} sous l’en-tête, {columns, plural, one {# colonne} other {# colonnes}}, séparées par {delimiter}; lu comme du texte {encoding} (pas UTF-8).',
   'import.quoted': '«\u00a0{delimiter}\u00a0»',
   'import.notTable': 'Le fichier ne peut pas être lu comme un tableau',
+  // m17a : la lecture du fichier (features/exchange/csv.ts)
+  'import.encoding.utf-8': 'UTF-8',
+  'import.encoding.utf-16le': 'UTF-16 (petit-boutiste)',
+  'import.encoding.utf-16be': 'UTF-16 (gros-boutiste)',
+  'import.encoding.windows-1252': 'Windows-1252',
+  'import.brokenCharacter':
+    'le fichier semble être du texte {encoding}, mais un caractère y est endommagé{odd, select, yes { (le nombre d’octets est impair\u00a0: le fichier est-il incomplet\u00a0?)} other {}}. Enregistrez-le de nouveau depuis le tableur au format «\u00a0CSV UTF-8\u00a0».',
+  'import.csv.row': 'Ligne {row}\u00a0: {problem}',
+  'import.csv.too-many-cells':
+    'La ligne {row} a {cells} cellules, mais la ligne d’en-tête en a {width}\u00a0: un séparateur se trouve-t-il dans une cellule sans guillemets\u00a0?',
+  'import.csv.unclosed-quote': 'une cellule ouvre des guillemets (") qui ne sont jamais fermés',
+  'import.csv.bad-quote': 'une cellule entre guillemets contient quelque chose après ses guillemets fermants (")',
+  'import.csv.too-few-cells': 'la ligne a moins de cellules que la ligne d’en-tête',
+  'import.csv.too-many-fields': 'la ligne a plus de cellules que la ligne d’en-tête',
+  // fin m17a
   'import.fixFile': 'Corrigez le fichier dans le tableur, puis choisissez-le de nouveau.',
   'import.step2': '2. Associer les colonnes',
   'import.step2Intro':
@@ -1307,6 +1422,19 @@ export const frCA: Record<MessageKey, string> = {
     'La personne peut s’adresser à {scheme} une fois la lettre de recours externe envoyée ou la position finale donnée.',
   'problem.refused-ccts-only': 'Les actions liées à la CPRST ne s’appliquent qu’aux procédures canadiennes.',
   'problem.refused-ccts-referred': 'Le renvoi par la CPRST a été inscrit le {on}.',
+  // m17a: une ligne d’un fichier CSV importé ({choices} : les mots que le fichier peut contenir, tels quels)
+  'problem.import-not-channel': '«\u00a0{text}\u00a0» n’est pas un mode de réception\u00a0: utilisez {choices}',
+  'problem.import-not-category': '«\u00a0{text}\u00a0» n’est pas une catégorie\u00a0: utilisez {choices}',
+  'problem.import-not-language':
+    '«\u00a0{text}\u00a0» n’est pas une langue de lettre\u00a0: utilisez English (UK), English (Canada), French (Canada) ou français',
+  'problem.import-not-yes-no': '«\u00a0{text}\u00a0» n’est ni oui ni non',
+  'problem.import-not-yes-no-business': '«\u00a0{text}\u00a0» n’est ni oui ni non (ni entreprise ni particulier)',
+  'problem.import-employees-not-business':
+    'Un nombre d’employés est indiqué, mais la personne cliente n’est pas une entreprise\u00a0: videz l’une des deux cellules',
+  'problem.import-provider-unknown':
+    '«\u00a0{text}\u00a0» n’est pas l’un des fournisseurs de ce service\u00a0: utilisez {choices}',
+  'problem.import-provider-retired': '{provider} a été retiré le {on} et ne reçoit plus de nouveaux dossiers',
+  // fin m17a
   // fin i17b
   'intake.vulnerability': 'Vulnérabilité ou santé (facultatif)',
   'intake.vulnerabilityText':
@@ -1956,6 +2084,53 @@ export const frCA: Record<MessageKey, string> = {
   'procedures.intro':
     'Les procédures de traitement des plaintes que Redress connaît\u00a0: les étapes de chacune, leurs responsables et leurs délais. Les procédures intégrées sont en lecture seule\u00a0: copiez-en une pour en faire celle du service, puis modifiez-la. Un dossier suit la version en vigueur le jour de la réception de la plainte.',
   'procedures.notImported': 'Procédure non importée',
+  // m17a : ce qui ne va pas dans une procédure (shared/rules/procedure-problems.ts)
+  'procedureProblem.not-empty': 'ne doit pas être vide',
+  'procedureProblem.number': 'doit être un nombre',
+  'procedureProblem.whole-number': 'doit être un nombre entier',
+  'procedureProblem.zero-or-more': 'doit être 0 ou plus',
+  'procedureProblem.one-or-more': 'doit être 1 ou plus',
+  'procedureProblem.at-most-600': 'au plus 600 caractères',
+  'procedureProblem.entered-by-empty': 'indiquez au moins un événement, ou retirez enteredBy',
+  'procedureProblem.no-channel': 'indiquez au moins un mode de réception',
+  'procedureProblem.no-stage': 'une procédure compte au moins une étape',
+  'procedureProblem.slug':
+    'doit être un identifiant\u00a0: lettres minuscules et chiffres reliés par des traits d’union simples',
+  'procedureProblem.date': 'date non valide ({message})',
+  'procedureProblem.expected-type': 'valeur non valide\u00a0: {expected} attendu, {received} reçu',
+  'procedureProblem.type.string': 'texte',
+  'procedureProblem.type.number': 'nombre',
+  'procedureProblem.type.int': 'nombre entier',
+  'procedureProblem.type.boolean': 'vrai ou faux',
+  'procedureProblem.type.array': 'liste',
+  'procedureProblem.type.object': 'objet',
+  'procedureProblem.type.undefined': 'rien',
+  'procedureProblem.invalid-option': 'choix non valide\u00a0: utilisez l’un de {options}',
+  'procedureProblem.unknown-key': 'champ inconnu\u00a0: {keys}',
+  'procedureProblem.unknown-keys': 'champs inconnus\u00a0: {keys}',
+  'procedureProblem.unknown-regime': 'régime inconnu «\u00a0{id}\u00a0» (connus\u00a0: {known})',
+  'procedureProblem.unknown-adr-scheme': 'organisme de règlement inconnu «\u00a0{id}\u00a0» (connus\u00a0: {known})',
+  'procedureProblem.stage-id-taken': '«\u00a0{id}\u00a0» est déjà l’identifiant d’une étape précédente',
+  'procedureProblem.entry-taken': '«\u00a0{event}\u00a0» fait déjà passer le dossier à l’étape «\u00a0{stage}\u00a0»',
+  'procedureProblem.first-stage-external': 'la première étape doit être menée par le fournisseur',
+  'procedureProblem.first-stage-entered':
+    'tout dossier commence à la première étape; aucun événement ne peut y faire entrer',
+  'procedureProblem.other': '{message}',
+  'procedureProblem.file-not-json': 'Ce fichier n’est pas un fichier de procédure\u00a0: ce n’est pas du JSON.',
+  'procedureProblem.file-not-procedure':
+    'Ce fichier n’est pas un fichier de procédure Redress (format\u00a0: «\u00a0redress-procedure\u00a0» est absent).',
+  'procedureProblem.file-version':
+    'Ce fichier de procédure est au format version {version}; cette version de Redress lit la version 1.',
+  'procedureProblem.file-invalid':
+    'La procédure de ce fichier n’est pas valide\u00a0: procedure.{field}\u00a0: {issue}. Rien n’a été importé.',
+  'procedureProblem.file-invalid-more':
+    'La procédure de ce fichier n’est pas valide\u00a0: procedure.{field}\u00a0: {issue} (et {more} de plus). Rien n’a été importé.',
+  'procedureProblem.file-built-in':
+    'La procédure de ce fichier porte l’identifiant «\u00a0{id}\u00a0» d’une procédure intégrée (procedure.id). Rien n’a été importé.',
+  'procedureProblem.file-id-taken':
+    'Ce service a déjà une procédure portant l’identifiant «\u00a0{id}\u00a0» (procedure.id). Rien n’a été importé.',
+  'editor.previewInvalid': 'Aucun aperçu tant que ceci n’est pas modifié\u00a0: {field}\u00a0: {problem}',
+  // fin m17a
   'procedures.notReadable': 'Les procédures propres au service n’ont pas pu être lues',
   'procedures.notExported': 'Procédure non exportée',
   'procedures.copied': 'Procédure copiée',

@@ -1,0 +1,142 @@
+// Why a backup file is refused, with a code and values (issue #17; m17a): the one home of the English, which stays
+// what BackupFileError's message says (the logs, the desktop shell, the scripts). The interface says the same with
+// the catalogue's `backupProblem.<code>` in its language (renderer/src/lib/i18n/backup.ts), from the error's `said`.
+//
+// Values: a string is shown as written (a file's member name, a table); a number as a number; `{ number }` a number
+// written with thousands separators; `{ bytes }` a size ("1 GB"); a nested saying (the `why-…` phrases) is said first
+// and put in its place.
+
+import { fillTemplate } from '#shared/model/template';
+
+export const BACKUP_PROBLEMS_EN = {
+  // --- what is wrong with the file, with {why}
+  'not-a-backup': 'This is not a Redress backup file ({why}). Choose a file made with "Make a backup now".',
+  'not-a-backup-short': 'This is not a Redress backup file ({why}).',
+  truncated:
+    'The backup file is truncated: {why}. It was probably copied or downloaded incompletely; use another copy.',
+  damaged: 'The backup file is damaged: {why}. Use another copy.',
+  'damaged-nothing-restored': 'The backup file is damaged: {why}. Nothing was restored; use another copy.',
+  'too-large':
+    'The backup file is not one Redress can read: {why}, beyond anything a Redress backup holds. It was made or changed by something else; nothing was restored. Use another copy.',
+  'too-large-not-archive':
+    'The backup file is not one Redress can read: it is larger than {size} without being an archive. Nothing was restored.',
+  'too-large-rows': 'The backup file is not one Redress can read: its rows are larger than {size}.',
+  'newer-format':
+    'This backup was made by a newer Redress (backup format {version}; this Redress reads format {current}). Update Redress, then restore it.',
+  'newer-database':
+    'This backup was made by a newer Redress (database version {version}; this Redress has version {current}). Update Redress, then restore it.',
+  checksum:
+    'The checksum does not match: the file was changed after it was made (edited by hand, or damaged on the way). Nothing was restored; use another copy.',
+  /** Followed, in the message, by the first problems as format.ts lists them (the screen lists them below it). */
+  invalid: 'The backup file is not valid, so nothing was restored.',
+  'files-damaged': 'The backup file is damaged, so nothing was restored: {listed}. Use another copy.',
+  'files-damaged-more':
+    'The backup file is damaged, so nothing was restored: {listed}; and {more} more. Use another copy.',
+  // --- encrypted files (./encryption.ts)
+  'needs-passphrase':
+    'This backup is protected with a passphrase. Type the passphrase it was made with to check and restore it.',
+  'wrong-passphrase':
+    'The passphrase is not right: it is not the one this backup was protected with. (If you are sure it is, the beginning of the file is damaged; try another copy.)',
+  'encrypted-refused': '{why} Nothing was restored.',
+  'not-encrypted': 'This is not a readable encrypted Redress backup ({why}).',
+  'encrypted-newer':
+    'This encrypted backup was made by a newer Redress (container version {version}). Update Redress, then restore it.',
+  'encrypted-unknown-cipher': 'This encrypted backup uses a cipher or key derivation this Redress does not know.',
+  'encrypted-rounds': 'This encrypted backup asks for {rounds} key-derivation rounds; Redress accepts {min} to {max}.',
+  'encrypted-ends-in-header': 'The encrypted backup ends inside its header.',
+  'encrypted-added-after-end': 'The encrypted backup has something added after its end.',
+  'encrypted-part-damaged': 'The encrypted backup is damaged: part {part} is changed, missing or out of order.',
+  'encrypted-ends-before-content': 'The encrypted backup ends before its content.',
+  'encrypted-ends-in-part': 'The encrypted backup ends inside part {part}.',
+  'encrypted-ends-after-part': 'The encrypted backup ends after part {part}: the parts after it are missing.',
+  'encrypted-ends-or-changed':
+    'The encrypted backup ends inside part {part}, or that part is changed (cut short, added to or damaged).',
+  'encrypted-parts-do-not-add-up': 'The encrypted backup is damaged: its parts do not add up.',
+  // --- why (put in the sentences above)
+  'why-empty': 'the file is empty',
+  'why-first-line': 'its first line is not a backup header',
+  'why-not-redress': 'it does not say it is a Redress backup',
+  'why-header-invalid': 'its header is not valid ({problems})',
+  'why-neither': 'it is neither a compressed backup nor a backup header',
+  'why-no-header': 'it has no backup header',
+  'why-ends-in-header': 'it ends inside its header',
+  'why-ends-in-data': 'it ends inside the data, before the checksum',
+  'why-ends-before-checksum': 'it ends before its checksum is complete',
+  'why-after-checksum': 'there is something after its checksum',
+  'why-checksum-unreadable': 'its checksum line is not readable',
+  'why-line-too-long': 'line {line} is longer than {size}',
+  'why-too-many-lines': 'it has more than {max} lines',
+  'why-larger-than': 'it is larger than {size}',
+  'why-line-nested': 'line {line} nests values more than {max} deep',
+  'why-content-nested': 'its content nests values more than {max} deep',
+  'why-zip-without': 'it is a ZIP archive without {member}',
+  'why-holds-unknown': 'it holds {member}, which Redress never writes',
+  'why-other': '{message}',
+  // the compressed data (./gzip.ts)
+  'why-gzip-ends': 'the file ends before the compressed data does',
+  'why-gzip-inflates': 'the compressed data inflates to more than {size}, more than a backup can hold',
+  'why-gzip-damaged': 'the compressed data is damaged ({message})',
+  'why-gzip-length':
+    'the compressed data does not have the length recorded at its end (the file is incomplete or was changed)',
+  'why-gzip-crc': 'the compressed data does not match its CRC-32 check value (the file is incomplete or was changed)',
+  // an encrypted file (./encryption.ts)
+  'why-encrypted-header-unreadable': 'its header line is not readable',
+  'why-encrypted-salt': 'its salt or check value is not readable',
+  'why-encrypted-chunk-size': 'its chunk size is not readable',
+  'why-encrypted-begin': 'it does not begin like one',
+  'why-encrypted-header-long': 'its header line is too long',
+  // the ZIP archive (./archive.ts)
+  'why-zip-ends': 'it ends before its table of contents',
+  'why-zip-outside': 'its table of contents points outside the file',
+  'why-zip-unreadable': 'its table of contents is not readable',
+  'why-zip-compressed': 'its member {member} is compressed in a way Redress never writes',
+  'why-zip-twice': 'it holds {member} twice',
+  'why-zip-misplaced': 'its member {member} is not where its table of contents says',
+  'why-zip-past-end': 'its member {member} runs past the end of the data',
+  // --- one problem of a damaged archive's list
+  'file-missing': '{where} "{file}" of case {reference}: its file is missing from the backup',
+  'file-deleted-but-held':
+    '{where} "{file}" of case {reference}: the file was deleted, yet the backup holds bytes for it',
+  'file-size': '{where} "{file}" of case {reference}: its file holds {size} bytes, not the {recorded} recorded',
+  'file-hash': '{where} "{file}" of case {reference}: its bytes do not match its SHA-256 (changed or damaged)',
+  'file-not-named': '{member}: a file no row of the backup names',
+} as const;
+
+export type BackupProblemCode = keyof typeof BACKUP_PROBLEMS_EN;
+export const BACKUP_PROBLEM_CODES = Object.keys(BACKUP_PROBLEMS_EN) as BackupProblemCode[];
+
+export type BackupValue =
+  string | number | { number: number } | { bytes: number } | { list: readonly BackupSaying[] } | BackupSaying;
+
+/** A backup refusal (or a piece of one) as data: its code and values. */
+export interface BackupSaying {
+  code: BackupProblemCode;
+  values?: Readonly<Record<string, BackupValue>>;
+}
+
+/** 1 GB, 32 MB: a size as people read it (the English of the records; the screens say it their way). */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3 && bytes % 1024 ** 3 === 0) return `${bytes / 1024 ** 3} GB`;
+  if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2)} MB`;
+  return `${Math.round(bytes / 1024)} KB`;
+}
+
+function valueInEnglish(v: BackupValue): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if ('number' in v) return v.number.toLocaleString('en-GB');
+  if ('bytes' in v) return formatBytes(v.bytes);
+  if ('list' in v) return v.list.map(backupProblemInEnglish).join('; ');
+  return backupProblemInEnglish(v);
+}
+
+export function backupProblemInEnglish(s: BackupSaying): string {
+  const values = s.values ?? {};
+  return fillTemplate(BACKUP_PROBLEMS_EN[s.code], (name) =>
+    values[name] === undefined ? '' : valueInEnglish(values[name]),
+  );
+}
+
+/** A saying (shorthand for the throw sites). */
+export const sayBackup = (code: BackupProblemCode, values?: Readonly<Record<string, BackupValue>>): BackupSaying =>
+  values ? { code, values } : { code };

@@ -1,0 +1,137 @@
+// The error messages written in shared/ on a French screen (issue #17; m17a): a CSV with bad rows and one that is
+// not a table, backup files that are not backups (empty, another file, a cut-off compressed file), and a procedure
+// file and a procedure editor field that the schema refuses. Each is said in French from its code, next to what it
+// is about, with none of the English catalogue's words left.
+import { mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chooseOption, expect, messagesGone, setUpDesk, test } from './fixtures';
+import { englishLeft } from './french';
+
+const SHOTS = process.env.I18N_SHOTS ?? '/tmp/m17a-shots';
+const HIDE_MESSAGES = '.mantine-Notifications-root { display: none !important; }';
+
+test('bad CSV rows, bad backup files and a bad procedure are refused in French', async ({ page }) => {
+  test.setTimeout(180_000);
+  mkdirSync(SHOTS, { recursive: true });
+  await setUpDesk(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
+  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
+  await messagesGone(page);
+
+  // A CSV with bad rows: each problem in the report, in French, on its row and field.
+  await page.getByRole('link', { name: 'Dossiers', exact: true }).click();
+  await page.getByRole('button', { name: 'Importer un CSV' }).click();
+  await expect(page.getByRole('heading', { name: 'Importer des dossiers', level: 1 })).toBeVisible();
+  const csv = page.locator('input[type="file"]');
+  await csv.setInputFiles({
+    name: 'plaintes.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      // The headers are the file's own words (shown as written in the report's Column column).
+      'Date;How received;Type;Client;Phone;Details;large_print\r\n' +
+        '31/02/2026;Fax;Billing;Marie Roy;514 555-0101;Facture en double;no\r\n' +
+        '01/11/2026;Phone;Moaning;;418 555-0102;Frais d’itinérance;peut-être\r\n',
+      'utf8',
+    ),
+  });
+  const report = page.getByRole('table', { name: 'Rapport de validation' });
+  await expect(report).toBeVisible();
+  const cell = (row: number, field: string) => report.locator(`tr[data-row="${row}"][data-field="${field}"]`);
+  await expect(cell(2, 'channel')).toContainText(
+    '«\u00a0Fax\u00a0» n’est pas un mode de réception\u00a0: utilisez Phone, Email, Web form, Letter, In person, Chat',
+  );
+  await expect(cell(2, 'receivedOn')).toContainText('Indiquez une date réelle au format aaaa-mm-jj');
+  await expect(cell(3, 'category')).toContainText('«\u00a0Moaning\u00a0» n’est pas une catégorie');
+  await expect(cell(3, 'customerName')).toContainText('Indiquez le nom de la personne titulaire du compte');
+  await expect(cell(3, 'largePrint')).toContainText('«\u00a0peut-être\u00a0» n’est ni oui ni non');
+  await report.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/import-rows-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  const rowsLeft = await englishLeft(page);
+
+  // A CSV that is not a table (a quote never closed).
+  await csv.setInputFiles({
+    name: 'cassé.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Date,Channel,Category,Name,Summary\r\n2026-11-01,Phone,Billing,Ann,"never closed\r\n', 'utf8'),
+  });
+  const notTable = page.getByRole('alert').filter({ hasText: 'Le fichier ne peut pas être lu comme un tableau' });
+  await expect(notTable).toContainText('Ligne 2\u00a0: une cellule ouvre des guillemets (") qui ne sont jamais fermés');
+  await page.screenshot({ path: `${SHOTS}/import-not-table-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  const notTableLeft = await englishLeft(page);
+
+  // Backup files that are not backups: refused in French, nothing restored.
+  await page.getByRole('link', { name: 'Vos données' }).click();
+  await expect(page.getByRole('heading', { name: 'Vos données', level: 1 })).toBeVisible();
+  const restore = async (name: string, buffer: Buffer) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choisir un fichier de sauvegarde…' }).click();
+    await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer });
+  };
+  const refusal = page.getByRole('alert').filter({ hasText: 'Rien n’a été restauré' });
+  await restore('vide.redress-backup', Buffer.alloc(0));
+  await expect(refusal).toContainText('Ce fichier n’est pas une sauvegarde Redress (le fichier est vide).');
+  const emptyLeft = await englishLeft(page);
+  await restore('plaintes.csv', Buffer.from('Date,Name\r\n2026-11-01,Ann\r\n'));
+  await expect(refusal).toContainText(
+    'Ce fichier n’est pas une sauvegarde Redress (ce n’est ni une sauvegarde compressée ni un en-tête de sauvegarde).',
+  );
+  const otherLeft = await englishLeft(page);
+  const compressed = gzipSync(Buffer.from(`{"format":"redress-backup","formatVersion":2}\n${'x'.repeat(5000)}\n`));
+  await restore('coupée.redress-backup', compressed.subarray(0, Math.floor(compressed.length / 2)));
+  await expect(refusal).toContainText(
+    'Le fichier de sauvegarde est incomplet\u00a0: le fichier se termine avant la fin des données compressées.',
+  );
+  await refusal.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/restore-refused-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  const cutLeft = await englishLeft(page);
+
+  // A procedure file the schema refuses: the refusal names the field and says what is wrong, in French.
+  await page.getByRole('link', { name: 'Paramètres' }).click();
+  const procedures = page.getByRole('region', { name: 'Procédures' });
+  const chooser = page.waitForEvent('filechooser');
+  await procedures.getByRole('button', { name: 'Importer une procédure…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'procedure.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'redress-procedure', formatVersion: 1, procedure: { id: 'x' } })),
+  });
+  const notImported = procedures.getByRole('alert').filter({ hasText: 'Procédure non importée' });
+  await expect(notImported).toContainText(
+    /La procédure de ce fichier n’est pas valide\u00a0: procedure\.version\u00a0: valeur non valide\u00a0: nombre attendu, rien reçu \(et \d+ de plus\)\. Rien n’a été importé\./,
+  );
+  await notImported.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/procedure-file-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  const fileLeft = await englishLeft(page);
+
+  // The procedure editor: a stage without a name is refused under its field, in French.
+  await procedures.getByRole('button', { name: 'Ofcom baseline procedure' }).first().click();
+  await procedures.getByRole('button', { name: 'Copier Ofcom baseline procedure', exact: true }).click();
+  const editor = page.getByRole('region', { name: /^Modifier Ofcom baseline procedure \(copy\) \(v1\)$/ });
+  await expect(editor).toBeVisible();
+  await messagesGone(page);
+  const stageName = editor.getByRole('textbox', { name: 'Étape 1\u00a0: nom' });
+  await stageName.fill(' ');
+  await editor.getByRole('button', { name: /^Enregistrer/ }).click();
+  await expect(stageName).toHaveAttribute('aria-invalid', 'true');
+  await expect(editor.getByText('ne doit pas être vide', { exact: true })).toBeVisible();
+  await expect(editor).toContainText('1 champ doit être modifié.');
+  await expect(editor.getByRole('complementary', { name: 'Aperçu' })).toContainText(
+    'Aucun aperçu tant que ceci n’est pas modifié\u00a0: stages[0].name\u00a0: ne doit pas être vide',
+  );
+  await stageName.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/procedure-editor-field-fr.png`, fullPage: false, style: HIDE_MESSAGES });
+  const editorLeft = await englishLeft(page);
+
+  expect({ rowsLeft, notTableLeft, emptyLeft, otherLeft, cutLeft, fileLeft, editorLeft }).toEqual({
+    rowsLeft: [],
+    notTableLeft: [],
+    emptyLeft: [],
+    otherLeft: [],
+    cutLeft: [],
+    fileLeft: [],
+    editorLeft: [],
+  });
+});
