@@ -389,10 +389,9 @@ export function ImportPage() {
             {t('import.step3')}
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
-            {t('import.step3Intro', {
-              shown: Math.min(PREVIEW_ROWS, file.parsed.rows.length),
-              rows: file.parsed.rows.length,
-            })}
+            {file.parsed.rows.length <= PREVIEW_ROWS
+              ? t('import.step3IntroAll', { rows: file.parsed.rows.length })
+              : t('import.step3Intro', { shown: PREVIEW_ROWS, rows: file.parsed.rows.length })}
           </Text>
           <ScrollArea>
             <Table aria-label={t('import.preview')} striped withTableBorder fz="xs">

@@ -908,6 +908,8 @@ export const enGB = {
   'import.and': '{a} and {b}',
   'import.step3': '3. Preview',
   'import.step3Intro': 'The first {shown, number} of {rows, plural, one {# row} other {# rows}} as they will be read.',
+  'import.step3IntroAll':
+    '{rows, plural, one {The only row, as it will be read.} other {All # rows, as they will be read.}}',
   'import.preview': 'Preview',
   'import.row': 'Row',
   'import.step4': '4. Check and import',

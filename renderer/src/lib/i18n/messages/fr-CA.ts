@@ -1041,6 +1041,8 @@ export const frCA: Record<MessageKey, string> = {
   'import.step3': '3. Aperçu',
   'import.step3Intro':
     'Les {shown, number} premières lignes sur {rows, plural, one {# ligne} other {# lignes}}, telles qu’elles seront lues.',
+  'import.step3IntroAll':
+    '{rows, plural, one {La seule ligne, telle qu’elle sera lue.} other {Les # lignes, telles qu’elles seront lues.}}',
   'import.preview': 'Aperçu',
   'import.row': 'Ligne',
   'import.step4': '4. Vérifier et importer',
