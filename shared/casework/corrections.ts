@@ -23,7 +23,7 @@ import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import { effectiveTimeline, voidsByEntry } from '#shared/model/effective';
 import { STORED_LIMITS } from '#shared/model/stored';
 import { sayProblem as say } from '#shared/model/problems';
-import { textCharacterProblem } from '#shared/model/text';
+import { fieldCharacterProblem } from '#shared/model/text';
 import { caseFacts, evaluateCase, getProcedure, type Evaluation } from '#shared/rules/index';
 
 /** The facts a correction can change, as the case holds them (no representative or needs: null). */
@@ -207,8 +207,14 @@ export function readCorrection(input: Partial<Record<string, string>>, ctx: Corr
       ...(kind ? { authority: { kind: kind as AuthorityKind, on, ...(details ? { details } : {}) } } : {}),
     };
   }
-  for (const [name, value] of Object.entries({ repName, summary, repRelationship: trim(form.repRelationship) })) {
-    const problem = textCharacterProblem(value, name === 'summary' ? 'multi-line' : 'single-line');
+  // The form names each field (the interface with its own label): its labels in ./catalogue.ts.
+  const checked = [
+    ['repName', repName, 'Representative'],
+    ['summary', summary, CORRECTABLE_LABELS.summary],
+    ['repRelationship', trim(form.repRelationship), 'Their relationship to the customer'],
+  ] as const;
+  for (const [name, value, label] of checked) {
+    const problem = fieldCharacterProblem(value, name === 'summary' ? 'multi-line' : 'single-line', label);
     if (problem) errors[name] ??= problem;
   }
   const language = trim(form.language);

@@ -420,7 +420,7 @@ export function CasePage({ id }: { id: string }) {
           <Timeline bulletSize={14} lineWidth={2} role="group" aria-label={t('case.timeline')}>
             {events.map((e) => {
               const voidedBy = voids.get(e.id);
-              const summary = entrySummaryIn(t, locale, e, { record, procedure });
+              const summary = entrySummaryIn(t, locale, e, { record, procedure, events });
               return (
                 <Timeline.Item
                   key={e.id}

@@ -1256,6 +1256,15 @@ export const frCA: Record<MessageKey, string> = {
   'problem.note-too-long': 'La note doit compter au plus {max} caractères',
   'problem.amount-invalid': 'Indiquez un montant comme 25 ou 25,50',
   'problem.amount-not-positive': 'Le montant doit être supérieur à 0',
+  // m17b: les caractères invisibles refusés (le point de code seul : Unicode ne nomme ses caractères qu’en anglais)
+  'problem.character-control':
+    '{label}\u00a0: contient un caractère de contrôle invisible ({codePoint}) après «\u00a0{before}\u00a0»\u00a0; supprimez-le',
+  'problem.character-control-start':
+    '{label}\u00a0: contient un caractère de contrôle invisible ({codePoint}) au début\u00a0; supprimez-le',
+  'problem.character-line-break':
+    '{label}\u00a0: contient une tabulation ou un saut de ligne ({codePoint}) après «\u00a0{before}\u00a0», alors que ce champ tient sur une ligne\u00a0; supprimez-le',
+  'problem.character-line-break-start':
+    '{label}\u00a0: contient une tabulation ou un saut de ligne ({codePoint}) au début, alors que ce champ tient sur une ligne\u00a0; supprimez-le',
   'problem.vulnerability-needs-reason':
     'Choisissez pourquoi vous devez inscrire ces renseignements\u00a0: les renseignements sur la santé et la vulnérabilité sont sensibles et ne sont inscrits qu’avec une raison',
   'problem.vulnerability-reason-invalid': 'Choisissez une raison dans la liste',
