@@ -247,7 +247,6 @@ describe('validateIntake: control and invisible characters (model/text.ts)', () 
           values: {
             label: 'Name',
             character: 'U+202E RIGHT-TO-LEFT OVERRIDE',
-            codePoint: 'U+202E',
             before: 'Ann',
           },
         },

@@ -63,8 +63,7 @@ export const PROBLEMS_EN = {
   'note-too-long': 'The note must be at most {max} characters',
   'amount-invalid': 'Enter an amount like 25 or 25.50',
   'amount-not-positive': 'The amount must be more than 0',
-  // --- characters nobody can see (./text.ts; m17b): {character} is the code point and its Unicode name, {codePoint}
-  // the code point alone (Unicode names its characters in English only)
+  // --- characters nobody can see (./text.ts; m17b): {character} is the code point and its Unicode name
   'character-control': '{label} contains an invisible control character ({character}) after “{before}”; remove it',
   'character-control-start': '{label} contains an invisible control character ({character}) at the start; remove it',
   'character-line-break':

@@ -184,7 +184,7 @@ function wordsBefore(text: string, found: ForbiddenCharacter): string {
 /**
  * The refusal as a form message with a code and values (./problems.ts), the field named by `label`: "Name contains an
  * invisible control character (U+202E RIGHT-TO-LEFT OVERRIDE) after “Ann”; remove it". The interface says it in its
- * own language (the character's code point, since Unicode's names are English).
+ * own language (the character's code point and Unicode name are identifiers, the same in every language).
  */
 export function forbiddenCharacterProblem(text: string, found: ForbiddenCharacter, label: string): string {
   const before = wordsBefore(text, found);
@@ -196,7 +196,7 @@ export function forbiddenCharacterProblem(text: string, found: ForbiddenCharacte
       : before === ''
         ? 'character-control-start'
         : 'character-control';
-  return say(code, { label, character: found.name, codePoint: hex(found.codePoint), before });
+  return say(code, { label, character: found.name, before });
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   VOLUMES_DEFINITION,
 } from '#shared/reports/index';
 import { ACTION_GROUP_LABELS, type CaseActionId, CUSTOMER_FIELD_LABELS, getAction } from '#shared/casework/catalogue';
+import { EDIT_CONFLICT_EN, type EditConflictPart } from '#shared/casework/edits';
 import { CORRECTABLE_LABELS } from '#shared/casework/corrections';
 import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/model/attachment';
 import { REGULATOR_REGION_LABELS } from '#shared/model/provider';
@@ -101,6 +102,11 @@ const letterNames = Object.fromEntries(
 ) as Record<`letterName.${LetterKind}`, string>;
 /** An import field's name, as shared/exports/cases-import.ts writes it. */
 const importField = (field: IntakeField) => IMPORT_FIELDS.find((f) => f.field === field)?.label ?? field;
+
+// m17b: an edit conflict's message, as shared/casework/edits.ts writes it.
+const editConflictWords = Object.fromEntries(
+  Object.entries(EDIT_CONFLICT_EN).map(([part, words]) => [`editConflict.${part}`, typographic(words)]),
+) as Record<`editConflict.${EditConflictPart}`, string>;
 
 const volumeTitle = (key: string) => VOLUME_SECTIONS.find((v) => v.key === key)?.title ?? key;
 
@@ -1456,6 +1462,11 @@ export const enGB = {
   'actions.changedMeanwhile': 'Changed meanwhile',
   'actions.keepTheirs': 'Keep theirs: {value}',
   'actions.useYours': 'Use yours: {value}',
+  // m17b: an edit conflict's message, as shared/casework/edits.ts writes it (one home for the English).
+  ...editConflictWords,
+  'editConflict.separator': '; ',
+  'editConflict.yes': 'Yes',
+  'editConflict.no': 'No',
   'actions.recordedBy': 'Recorded by {name}',
   'actions.recordedByNobody': 'Recorded by nobody: set your name in Settings',
   'actions.cancel': 'Cancel',

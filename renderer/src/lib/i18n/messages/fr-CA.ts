@@ -1256,15 +1256,15 @@ export const frCA: Record<MessageKey, string> = {
   'problem.note-too-long': 'La note doit compter au plus {max} caractères',
   'problem.amount-invalid': 'Indiquez un montant comme 25 ou 25,50',
   'problem.amount-not-positive': 'Le montant doit être supérieur à 0',
-  // m17b: les caractères invisibles refusés (le point de code seul : Unicode ne nomme ses caractères qu’en anglais)
+  // m17b: les caractères invisibles refusés (le point de code et le nom Unicode, un identifiant sans traduction)
   'problem.character-control':
-    '{label}\u00a0: contient un caractère de contrôle invisible ({codePoint}) après «\u00a0{before}\u00a0»\u00a0; supprimez-le',
+    '{label}\u00a0: contient un caractère de contrôle invisible ({character}) après «\u00a0{before}\u00a0»\u00a0; supprimez-le',
   'problem.character-control-start':
-    '{label}\u00a0: contient un caractère de contrôle invisible ({codePoint}) au début\u00a0; supprimez-le',
+    '{label}\u00a0: contient un caractère de contrôle invisible ({character}) au début\u00a0; supprimez-le',
   'problem.character-line-break':
-    '{label}\u00a0: contient une tabulation ou un saut de ligne ({codePoint}) après «\u00a0{before}\u00a0», alors que ce champ tient sur une ligne\u00a0; supprimez-le',
+    '{label}\u00a0: contient une tabulation ou un saut de ligne ({character}) après «\u00a0{before}\u00a0», alors que ce champ tient sur une ligne\u00a0; supprimez-le',
   'problem.character-line-break-start':
-    '{label}\u00a0: contient une tabulation ou un saut de ligne ({codePoint}) au début, alors que ce champ tient sur une ligne\u00a0; supprimez-le',
+    '{label}\u00a0: contient une tabulation ou un saut de ligne ({character}) au début, alors que ce champ tient sur une ligne\u00a0; supprimez-le',
   'problem.vulnerability-needs-reason':
     'Choisissez pourquoi vous devez inscrire ces renseignements\u00a0: les renseignements sur la santé et la vulnérabilité sont sensibles et ne sont inscrits qu’avec une raison',
   'problem.vulnerability-reason-invalid': 'Choisissez une raison dans la liste',
@@ -1629,6 +1629,18 @@ export const frCA: Record<MessageKey, string> = {
   'actions.changedMeanwhile': 'Modifié entre-temps',
   'actions.keepTheirs': 'Garder l’autre valeur\u00a0: {value}',
   'actions.useYours': 'Garder la vôtre\u00a0: {value}',
+  // m17b: un conflit de modification
+  'editConflict.lead-one':
+    'Modifié entre-temps à un autre poste\u00a0: {changes}. Gardez l’autre valeur ou la vôtre, puis enregistrez.',
+  'editConflict.lead-many':
+    'Modifié entre-temps à un autre poste\u00a0: {changes}. Pour chaque champ, gardez l’autre valeur ou la vôtre, puis enregistrez.',
+  'editConflict.change':
+    'le champ «\u00a0{field}\u00a0» valait {base} à l’ouverture du formulaire et vaut maintenant {theirs}',
+  'editConflict.empty': '(vide)',
+  'editConflict.none': '(aucun)',
+  'editConflict.separator': '\u00a0; ',
+  'editConflict.yes': 'Oui',
+  'editConflict.no': 'Non',
   'actions.recordedBy': 'Inscrit par {name}',
   'actions.recordedByNobody': 'Inscrit par personne\u00a0: indiquez votre nom dans les paramètres',
   'actions.cancel': 'Annuler',
