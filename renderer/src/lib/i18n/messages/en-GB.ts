@@ -27,7 +27,14 @@ import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/mod
 import { REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
 import { PROBLEM_CODES, PROBLEMS_EN, type ProblemCode } from '#shared/model/problems';
-import { CASE_TEXT_PLACES, type CaseTextPlace, UNPRINTABLE_EN, type UnprintablePart } from '#shared/letters/index';
+import {
+  CASE_TEXT_PLACES,
+  type CaseTextPlace,
+  SUMMARY_TEXT_PLACES,
+  type SummaryTextPlace,
+  UNPRINTABLE_EN,
+  type UnprintablePart,
+} from '#shared/letters/index';
 import {
   LETTER_KINDS,
   LETTER_NAMES,
@@ -95,6 +102,16 @@ const unprintableWords = {
   ...(Object.fromEntries(
     Object.entries(CASE_TEXT_PLACES).map(([place, words]) => [`unprintable.place.${place}`, words]),
   ) as Record<`unprintable.place.${CaseTextPlace}`, string>),
+  // m17b: the subject-access summary's refusal, and where its text is.
+  ...(Object.fromEntries(
+    Object.entries(UNPRINTABLE_EN).map(([part, words]) => [
+      `unprintable.summary.${part}`,
+      words.replaceAll('{what}', 'summary'),
+    ]),
+  ) as Record<`unprintable.summary.${UnprintablePart}`, string>),
+  ...(Object.fromEntries(
+    Object.entries(SUMMARY_TEXT_PLACES).map(([place, words]) => [`unprintable.place.${place}`, words]),
+  ) as Record<`unprintable.place.${SummaryTextPlace}`, string>),
 };
 // i17c: the letters by kind, as the timeline's summaries name them.
 const letterNames = Object.fromEntries(

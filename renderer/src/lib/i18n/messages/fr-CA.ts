@@ -1001,6 +1001,19 @@ export const frCA: Record<MessageKey, string> = {
   'unprintable.place.representative-name': 'le nom de la personne représentante',
   'unprintable.place.representative-address': 'l’adresse de la personne représentante',
   'unprintable.place.letter-other': 'le reste du texte de la lettre',
+  // m17b : le résumé de la demande d’accès (même refus, autres endroits)
+  'unprintable.summary.contains':
+    'Ce résumé contient des caractères que la police des lettres ne peut pas imprimer\u00a0: {names} (dans {where}).',
+  'unprintable.summary.right-to-left':
+    'L’écriture de droite à gauche (comme l’arabe ou l’hébreu) ne peut pas être mise en page dans un résumé\u00a0: elle s’imprimerait dans le mauvais ordre.',
+  'unprintable.summary.emoji': 'Les émojis ne peuvent pas être imprimés dans un résumé.',
+  'unprintable.summary.control':
+    'Les caractères de contrôle invisibles (affichés sous la forme U+…) ne peuvent pas être imprimés.',
+  'unprintable.summary.fix':
+    'Corrigez-le (par exemple, écrivez le nom en lettres latines) et produisez le résumé de nouveau.',
+  'unprintable.place.case-summary': 'le résumé du dossier {reference}',
+  'unprintable.place.case-timeline': 'l’historique du dossier {reference}',
+  'unprintable.place.summary-other': 'le reste du texte du résumé',
   // fin i17c
   'post.making': 'Production du fichier d’impression',
   'post.lettersMade': '{done} / {total} lettres produites',
