@@ -24,7 +24,7 @@ import { effectiveTimeline, voidsByEntry } from '#shared/model/effective';
 import { STORED_LIMITS } from '#shared/model/stored';
 import { sayProblem as say } from '#shared/model/problems';
 import { fieldCharacterProblem } from '#shared/model/text';
-import { caseFacts, evaluateCase, getProcedure, type Evaluation } from '#shared/rules/index';
+import { caseFacts, evaluateCase, type Evaluation, getProcedure, isRulesError, type Phrase } from '#shared/rules/index';
 
 /** The facts a correction can change, as the case holds them (no representative or needs: null). */
 export interface CorrectableFacts {
@@ -295,11 +295,16 @@ function evaluate(
   record: CaseRecord,
   events: readonly TimelineEvent[],
   today: string,
-): { evaluation: Evaluation | null; error: string | null } {
+): { evaluation: Evaluation | null; error: string | null; reason?: Phrase } {
   try {
     return { evaluation: evaluateCase(caseFacts(record, events), today), error: null };
   } catch (error) {
-    return { evaluation: null, error: error instanceof Error ? error.message : String(error) };
+    const reason = isRulesError(error) ? error.reason : undefined;
+    return {
+      evaluation: null,
+      error: error instanceof Error ? error.message : String(error),
+      ...(reason ? { reason } : {}),
+    };
   }
 }
 
@@ -309,15 +314,21 @@ export interface ChangePreview {
   status: { from: string; to: string } | null;
   /** The rules engine cannot read the case after the change: it would be refused, with this reason. */
   error: string | null;
+  /** The same reason as a phrase (m17b), when the timeline is at fault: the interface says it in its language. */
+  reason?: Phrase;
 }
 
-function preview(before: Evaluation | null, after: { evaluation: Evaluation | null; error: string | null }) {
+function preview(
+  before: Evaluation | null,
+  after: { evaluation: Evaluation | null; error: string | null; reason?: Phrase },
+): ChangePreview {
   const a = after.evaluation;
   return {
     dueDates: dueDateChanges(before, a),
     stage: before && a && before.stage !== a.stage ? { from: before.stageName, to: a.stageName } : null,
     status: before && a && before.status !== a.status ? { from: before.status, to: a.status } : null,
     error: after.error,
+    ...(after.reason ? { reason: after.reason } : {}),
   };
 }
 

@@ -157,6 +157,7 @@ function stageIndexById(procedure: Procedure, id: string, field: string): number
       'invalid-event-sequence',
       `Invalid case facts: ${field}: procedure "${procedure.id}" has no stage "${id}" (stages: ${procedure.stages.map((s) => s.id).join(', ')}).`,
       field,
+      phrase('unreadable-unknown-stage', { procedure: procedure.name, stage: id }),
     );
   }
   return i;
@@ -193,6 +194,7 @@ function readStory(procedure: Procedure, events: CheckedEvent[], received: DayNu
             `Invalid case facts: events[${ev.index}] (escalated on ${ev.on}): the case is already at the last stage of ` +
               `"${procedure.id}" ("${procedure.stages[story.stageIndex].id}"); name the stage to escalate to.`,
             `events[${ev.index}].stage`,
+            phrase('unreadable-last-stage', { on: { date: ev.on }, stage: procedure.stages[story.stageIndex].name }),
           );
         }
       }
@@ -204,6 +206,7 @@ function readStory(procedure: Procedure, events: CheckedEvent[], received: DayNu
           'invalid-event-sequence',
           `Invalid case facts: events[${ev.index}] (paused on ${ev.on}): the case is already paused since ${toIsoDate(openPause.from)}.`,
           `events[${ev.index}]`,
+          phrase('unreadable-already-paused', { on: { date: ev.on }, since: { date: toIsoDate(openPause.from) } }),
         );
       }
       openPause = { from: ev.day, fromIndex: ev.index, to: null, toIndex: Number.POSITIVE_INFINITY };
@@ -214,6 +217,7 @@ function readStory(procedure: Procedure, events: CheckedEvent[], received: DayNu
           'invalid-event-sequence',
           `Invalid case facts: events[${ev.index}] (resumed on ${ev.on}): the case is not paused.`,
           `events[${ev.index}]`,
+          phrase('unreadable-not-paused', { on: { date: ev.on } }),
         );
       }
       openPause.to = ev.day;

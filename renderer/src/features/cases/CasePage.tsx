@@ -366,7 +366,13 @@ export function CasePage({ id }: { id: string }) {
               <Title order={4} mb="xs">
                 {t('case.clocks')}
               </Title>
-              {evaluated?.error && <Alert color="red">{evaluated.error}</Alert>}
+              {evaluated?.error && (
+                <Alert color="red">
+                  {evaluated.reason
+                    ? t('case.clocksUnreadable', { reason: phraseIn(t, locale, evaluated.reason) })
+                    : evaluated.error}
+                </Alert>
+              )}
               {evaluated?.evaluation && (
                 <Table aria-label={t('case.clocks')}>
                   <Table.Thead>

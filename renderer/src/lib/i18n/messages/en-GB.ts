@@ -57,6 +57,7 @@ import {
 import { ERASED, ERASURE_BASIS_LABELS, KEPT, KEPT_WHY } from '#shared/privacy/erasure';
 import { IMPORT_FIELDS } from '#shared/exports/cases-import';
 import type { IntakeField } from '#shared/model/intake';
+import { CLOCKS_UNREADABLE_EN } from '#lib/rules';
 
 /** The case actions' words, as shared/casework/catalogue.ts writes them (one home for the English). */
 const actionWord = (id: CaseActionId, part: 'label' | 'title' | 'submitLabel' | 'done') => getAction(id)[part];
@@ -1527,6 +1528,7 @@ export const enGB = {
   'case.state.not-applicable': 'N/A',
   'case.letter': 'Letter',
   'case.letterNotPrinted': 'Letter not printed',
+  'case.clocksUnreadable': typographic(CLOCKS_UNREADABLE_EN), // m17b, as lib/rules.ts writes it
   'case.clockOn': 'on {date}',
   'case.largePrint': 'large print',
   'case.byPost': 'by post',

@@ -1695,6 +1695,23 @@ export const frCA: Record<MessageKey, string> = {
   'case.state.not-applicable': 'S. O.',
   'case.letter': 'Lettre',
   'case.letterNotPrinted': 'Lettre non imprimée',
+  'case.clocksUnreadable': 'Les délais de ce dossier ne peuvent pas être calculés\u00a0: {reason}', // m17b
+  // m17b : pourquoi le moteur de règles ne peut pas lire l’historique d’un dossier
+  'explain.unreadable-before-receipt':
+    'L’inscription «\u00a0{event}\u00a0» du {on} est datée d’avant la réception de la plainte ({receivedOn}).',
+  'explain.unreadable-out-of-order':
+    'L’inscription «\u00a0{event}\u00a0» du {on} figure après «\u00a0{previous}\u00a0» du {previousOn}, un jour plus tard.',
+  'explain.unreadable-same-day-order':
+    'L’inscription «\u00a0{event}\u00a0» du {on} a été consignée avant «\u00a0{previous}\u00a0» du même jour.',
+  'explain.unreadable-after-today':
+    'L’inscription «\u00a0{event}\u00a0» du {on} est datée d’après aujourd’hui ({today}).',
+  'explain.unreadable-today-before-received':
+    'Aujourd’hui ({today}) précède la date de réception de la plainte ({receivedOn}).',
+  'explain.unreadable-already-paused': 'Le dossier est suspendu le {on} alors qu’il l’est déjà depuis le {since}.',
+  'explain.unreadable-not-paused': 'Le dossier est repris le {on} alors qu’il n’est pas suspendu.',
+  'explain.unreadable-unknown-stage': '{procedure} n’a pas d’étape «\u00a0{stage}\u00a0».',
+  'explain.unreadable-last-stage':
+    'Le dossier est transmis à l’étape suivante le {on} alors qu’il est déjà à la dernière étape ({stage}).',
   'case.clockOn': 'le {date}',
   'case.largePrint': 'gros caractères',
   'case.byPost': 'par la poste',
