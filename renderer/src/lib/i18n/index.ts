@@ -18,6 +18,7 @@ export { explanationIn, phraseIn, reasonIn } from './explain';
 export { messageIn, problemIn } from './problems';
 export { entrySummaryIn, summaryIn } from './timeline';
 export { unprintableIn } from './printable';
+export { failureIn, mainMessageIn } from './main-messages';
 export {
   chosenLocale,
   interfaceLocaleFor,

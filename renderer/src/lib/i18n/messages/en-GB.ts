@@ -58,6 +58,7 @@ import { ERASED, ERASURE_BASIS_LABELS, KEPT, KEPT_WHY } from '#shared/privacy/er
 import { IMPORT_FIELDS } from '#shared/exports/cases-import';
 import type { IntakeField } from '#shared/model/intake';
 import { CLOCKS_UNREADABLE_EN } from '#lib/rules';
+import { MAIN_MESSAGE_CODES, MAIN_MESSAGES_EN, type MainMessageCode } from '#shared/ipc/messages';
 
 /** The case actions' words, as shared/casework/catalogue.ts writes them (one home for the English). */
 const actionWord = (id: CaseActionId, part: 'label' | 'title' | 'submitLabel' | 'done') => getAction(id)[part];
@@ -125,6 +126,11 @@ const importField = (field: IntakeField) => IMPORT_FIELDS.find((f) => f.field ==
 const editConflictWords = Object.fromEntries(
   Object.entries(EDIT_CONFLICT_EN).map(([part, words]) => [`editConflict.${part}`, typographic(words)]),
 ) as Record<`editConflict.${EditConflictPart}`, string>;
+
+// m17b: what the desktop shell's main process says, as shared/ipc/messages.ts writes it.
+const mainWords = Object.fromEntries(
+  MAIN_MESSAGE_CODES.map((code) => [`main.${code}`, typographic(MAIN_MESSAGES_EN[code])]),
+) as Record<`main.${MainMessageCode}`, string>;
 
 const volumeTitle = (key: string) => VOLUME_SECTIONS.find((v) => v.key === key)?.title ?? key;
 
@@ -686,6 +692,8 @@ export const enGB = {
   'data.auto.last': 'Last automatic backup: {when} ({file}).',
   'data.auto.none': 'No automatic backup yet.',
   'data.auto.now': 'Back up into the folder now',
+  // m17b: the automatic backup's failures and a file not saved, as the desktop shell's main process says them.
+  ...mainWords,
   'data.auto.noKeychain': 'Protecting the daily backups with a passphrase is not available: {problem}.',
   'data.auto.protected': 'Protected with a passphrase kept in this computer’s keychain.',
   'data.auto.notProtected': 'Not protected with a passphrase.',

@@ -698,6 +698,32 @@ export const frCA: Record<MessageKey, string> = {
   'data.auto.last': 'Dernière sauvegarde automatique\u00a0: {when} ({file}).',
   'data.auto.none': 'Aucune sauvegarde automatique pour l’instant.',
   'data.auto.now': 'Sauvegarder dans le dossier maintenant',
+  // m17b : ce que dit le processus principal de l’application de bureau (sauvegarde automatique, fichier non enregistré)
+  'main.no-keychain':
+    'le trousseau de cet ordinateur n’est pas accessible à Redress (sous Linux, un service de secrets comme GNOME Keyring ou KWallet doit être en marche); la phrase de passe ne pourrait donc pas être gardée en sécurité',
+  'main.passphrase-no-keychain':
+    'La phrase de passe n’a pas été gardée\u00a0: le trousseau de cet ordinateur n’est pas accessible à Redress (sous Linux, un service de secrets comme GNOME Keyring ou KWallet doit être en marche); elle ne pouvait donc pas être gardée en sécurité.',
+  'main.passphrase-refused': 'La phrase de passe n’a pas été gardée\u00a0: le trousseau l’a refusée ({reason}).',
+  'main.auto-backup-too-large':
+    'La sauvegarde automatique n’a pas été écrite\u00a0: avec {size}, elle dépasse les {maxMb}\u00a0Mo permis pour une sauvegarde automatique. Faites-en une avec «\u00a0Faire une sauvegarde maintenant\u00a0», qui l’enregistre en plusieurs morceaux.',
+  'main.auto-backup-no-keychain':
+    'La sauvegarde automatique n’a pas été écrite\u00a0: elle doit être chiffrée, mais le trousseau de cet ordinateur n’est pas accessible à Redress (sous Linux, un service de secrets comme GNOME Keyring ou KWallet doit être en marche); la phrase de passe ne pouvait donc pas être gardée en sécurité.',
+  'main.auto-backup-passphrase-unreadable':
+    'La sauvegarde automatique n’a pas été écrite\u00a0: la phrase de passe gardée dans le trousseau n’a pas pu être lue (le trousseau a-t-il changé?)\u00a0; saisissez de nouveau la phrase de passe.',
+  'main.auto-backup-not-encrypted': 'La sauvegarde automatique n’a pas été écrite\u00a0: {reason}.',
+  'main.auto-backup-not-sound': 'Refusé\u00a0: les données ne forment pas une sauvegarde valide ({reason})',
+  'main.auto-backup-outside-folder': 'Refusé\u00a0: la sauvegarde ne serait pas dans le dossier choisi.',
+  'main.auto-backup-folder-gone':
+    'La sauvegarde automatique n’a pas pu être écrite\u00a0: le dossier {folder} n’est plus là (une clé USB ou un partage réseau non branché?).',
+  'main.auto-backup-disk-full': 'La sauvegarde automatique n’a pas pu être écrite\u00a0: le disque est plein.',
+  'main.auto-backup-not-allowed':
+    'La sauvegarde automatique n’a pas pu être écrite\u00a0: Redress n’a pas le droit d’écrire dans ce dossier.',
+  'main.auto-backup-failed': 'La sauvegarde automatique n’a pas pu être écrite\u00a0: {reason}.',
+  'main.save-in-use':
+    'Impossible d’enregistrer {file}\u00a0: le fichier est ouvert dans un autre programme, ou le dossier est en lecture seule. Fermez-le et réessayez.',
+  'main.save-disk-full': 'Impossible d’enregistrer {file}\u00a0: le disque est plein.',
+  'main.save-folder-in-way': 'Impossible d’enregistrer {file}\u00a0: un dossier du même nom est déjà là.',
+  'main.save-failed': 'Impossible d’enregistrer {file}\u00a0: {reason}',
   'data.auto.noKeychain':
     'La protection des sauvegardes quotidiennes par une phrase de passe n’est pas offerte\u00a0: {problem}.',
   'data.auto.protected': 'Protégées par une phrase de passe gardée dans le trousseau de cet ordinateur.',
