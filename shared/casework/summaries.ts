@@ -244,8 +244,15 @@ function phraseFromData(event: TimelineEvent, context: SummaryContext): SummaryP
     event.data === undefined ? { kind, values: { channel: { channel: 'letter' } } } : null;
   switch (event.type) {
     case 'received':
+      // The case's channel, or (m17b) the one it was received by before a correction changed it.
       return record
-        ? { kind: 'received', values: { how: { receivedBy: record.channel }, reference: record.reference } }
+        ? firstSaying(
+            event.summary,
+            [record.channel, ...CHANNELS.filter((c) => c !== record.channel)].map((c) => ({
+              kind: 'received',
+              values: { how: { receivedBy: c }, reference: record.reference },
+            })),
+          )
         : null;
     case 'contact':
       return by(d.direction === 'to-customer' ? 'contact-to' : 'contact-from');

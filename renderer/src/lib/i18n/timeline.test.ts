@@ -266,4 +266,15 @@ describe('timeline summaries in the interface language', () => {
     );
     expect(entrySummaryIn(en, 'en-GB', cut, { events: [long, cut] })).toBe(cut.summary);
   });
+
+  it('says the first entry in French after its channel was corrected (the channel it was received by)', () => {
+    const received = event('received', {
+      kind: 'received',
+      values: { how: { receivedBy: 'in-person' }, reference: 'RDR-2026-000001' },
+    });
+    expect(received.summary).toBe('Complaint received by visit in person; logged as RDR-2026-000001');
+    const record = { channel: 'letter' as const, reference: 'RDR-2026-000001' };
+    expect(entrySummaryIn(fr, 'fr-CA', received, { record })).toMatch(/^Plainte reçue \(.+\)\u00a0; inscrite sous/u);
+    expect(entrySummaryIn(fr, 'fr-CA', received, { record })).not.toContain('Complaint');
+  });
 });
