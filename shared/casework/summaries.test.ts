@@ -196,7 +196,7 @@ describe('timeline summaries as phrases', () => {
       });
       expect(summaryPhrase(e)?.values).toEqual({
         entry: 'Update sent by phone: Bills checked',
-        on: '2026-09-05',
+        on: { day: '2026-09-05' },
         reason: 'Logged on the wrong case',
       });
       expect(rebuilt(e)).toBe(summary);

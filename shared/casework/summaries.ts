@@ -116,6 +116,8 @@ export type SummaryValue =
   | { changes: ReadonlyArray<CorrectedChange> }
   /** Another entry's summary quoted (a void), cut short as the record quotes it. */
   | { quoted: SummaryPhrase }
+  /** A day: YYYY-MM-DD in the record, the interface's own format on screen (m17b). */
+  | { day: string }
   | SummaryPhrase;
 
 /**
@@ -178,6 +180,7 @@ function valueInEnglish(v: SummaryValue): string {
   if (typeof v === 'string') return v;
   if ('kind' in v) return summaryInEnglish(v);
   if ('quoted' in v) return short(summaryInEnglish(v.quoted), VOID_QUOTE);
+  if ('day' in v) return v.day;
   if ('channel' in v) return channelWords(v.channel);
   if ('receivedBy' in v) return v.receivedBy === 'in-person' ? 'visit in person' : v.receivedBy;
   if ('scheme' in v) return schemeInSentence(v.scheme);
@@ -389,7 +392,7 @@ function phraseFromData(event: TimelineEvent, context: SummaryContext): SummaryP
       const voided = context.events?.find((e) => e.id === d.entryId && e.type !== 'voided');
       const said = voided ? summaryPhrase(voided, context) : null;
       const entry = said && short(summaryInEnglish(said), VOID_QUOTE) === quoted ? { quoted: said } : quoted;
-      return { kind: 'voided', values: { entry, on, reason } };
+      return { kind: 'voided', values: { entry, on: { day: on }, reason } };
     }
     case 'vulnerability': {
       const change = d.change;

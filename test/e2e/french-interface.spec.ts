@@ -454,6 +454,10 @@ test('in French, a refused invisible character, a corrected channel and a voided
   await expect(correct).toBeHidden();
   const timeline = page.getByRole('group', { name: 'Historique' });
   await expect(timeline).toContainText('Correction (mode de réception En personne → Lettre)\u00a0: Reçue par la poste');
+  // Its before-and-after table names the channels too (the entry keeps their codes as its record).
+  const corrected = timeline.getByRole('table', { name: 'Faits corrigés' });
+  await expect(corrected).toContainText('En personne');
+  await expect(corrected).not.toContainText('in-person');
 
   // An acknowledgement recorded, then voided: the void quotes it in French.
   await page.getByRole('button', { name: 'Actions', exact: true }).click();

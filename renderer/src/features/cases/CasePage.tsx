@@ -464,8 +464,13 @@ export function CasePage({ id }: { id: string }) {
                   </Group>
                   {voidedBy && (
                     <Text size="xs" c="red.8" mt={2} data-void-note>
-                      {t('case.voided', { date: formatDate(voidedBy.on), by: voidedBy.by })}
-                      {typeof voidedBy.data?.reason === 'string' ? `: ${voidedBy.data.reason}` : ''}
+                      {typeof voidedBy.data?.reason === 'string'
+                        ? t('case.voidedWhy', {
+                            date: formatDate(voidedBy.on),
+                            by: voidedBy.by,
+                            reason: voidedBy.data.reason,
+                          })
+                        : t('case.voided', { date: formatDate(voidedBy.on), by: voidedBy.by })}
                     </Text>
                   )}
                   <TimelineDetails event={e} />

@@ -126,7 +126,7 @@ describe('timeline summaries in the interface language', () => {
         { kind: 'voided', values: { entry: 'Resumed', on: '2026-11-17', reason: 'Erreur' } },
         { entryId: 'e0', entryType: 'resumed', entryOn: '2026-11-17', reason: 'Erreur' },
         'Voided “Resumed” of 2026-11-17: Erreur',
-        'Inscription «\u00a0Resumed\u00a0» du 2026-11-17 annulée\u00a0: Erreur',
+        'Inscription «\u00a0Resumed\u00a0» du 17 nov. 2026 annulée\u00a0: Erreur',
       ],
       [
         'vulnerability',
@@ -170,7 +170,10 @@ describe('timeline summaries in the interface language', () => {
     for (const [type, p, data, english, french] of cases) {
       const e = event(type, p, data);
       expect(e.summary, english).toBe(english);
-      expect(entrySummaryIn(en, 'en-GB', e)).toBe(english);
+      // A void's day is written the interface's way (m17b), in English too.
+      expect(entrySummaryIn(en, 'en-GB', e)).toBe(
+        type === 'voided' ? english.replace('2026-11-17', '17 Nov 2026') : english,
+      );
       expect(entrySummaryIn(fr, 'fr-CA', e)).toBe(french);
     }
   });
@@ -247,12 +250,14 @@ describe('timeline summaries in the interface language', () => {
     expect(voided.summary).toBe('Voided “Complaint acknowledged by email” of 2026-11-17: Doublon');
     const events = [ack, voided];
     expect(entrySummaryIn(fr, 'fr-CA', voided, { events })).toBe(
-      'Inscription «\u00a0Accusé de réception envoyé (courriel)\u00a0» du 2026-11-17 annulée\u00a0: Doublon',
+      'Inscription «\u00a0Accusé de réception envoyé (courriel)\u00a0» du 17 nov. 2026 annulée\u00a0: Doublon',
     );
-    expect(entrySummaryIn(en, 'en-GB', voided, { events })).toBe(voided.summary);
+    expect(entrySummaryIn(en, 'en-GB', voided, { events })).toBe(
+      'Voided “Complaint acknowledged by email” of 17 Nov 2026: Doublon',
+    );
     // Without the voided entry (or when its data no longer says what was quoted), the quote is shown as stored.
     expect(entrySummaryIn(fr, 'fr-CA', voided)).toBe(
-      'Inscription «\u00a0Complaint acknowledged by email\u00a0» du 2026-11-17 annulée\u00a0: Doublon',
+      'Inscription «\u00a0Complaint acknowledged by email\u00a0» du 17 nov. 2026 annulée\u00a0: Doublon',
     );
     const long = {
       ...ack,
@@ -264,7 +269,9 @@ describe('timeline summaries in the interface language', () => {
       { kind: 'voided', values: { entry: long.summary.slice(0, 49) + '…', on: '2026-11-17', reason: 'Doublon' } },
       { entryId: 'e0', entryOn: '2026-11-17', reason: 'Doublon' },
     );
-    expect(entrySummaryIn(en, 'en-GB', cut, { events: [long, cut] })).toBe(cut.summary);
+    expect(entrySummaryIn(en, 'en-GB', cut, { events: [long, cut] })).toBe(
+      cut.summary.replace('2026-11-17', '17 Nov 2026'),
+    );
   });
 
   it('says the first entry in French after its channel was corrected (the channel it was received by)', () => {

@@ -12,6 +12,7 @@ import {
   summaryPhrase,
   VOID_QUOTE,
 } from '#shared/casework/summaries';
+import { formatShortDate } from '../format';
 import type { MessageKey } from './messages/en-GB';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -20,6 +21,7 @@ function valueIn(t: T, locale: string, v: SummaryValue): string {
   if (typeof v === 'string') return v;
   if ('kind' in v) return summaryIn(t, locale, v);
   if ('quoted' in v) return short(summaryIn(t, locale, v.quoted), VOID_QUOTE);
+  if ('day' in v) return formatShortDate(v.day, locale);
   if ('channel' in v) return t(`model.channel.${v.channel}`).toLowerCase();
   if ('receivedBy' in v) return t(`model.channel.${v.receivedBy}`).toLowerCase();
   if ('scheme' in v) return v.scheme;
@@ -39,7 +41,7 @@ function valueIn(t: T, locale: string, v: SummaryValue): string {
 }
 
 /** A corrected field's value: a channel, category or calendar by its name in the interface language (m17b). */
-function correctedValueIn(t: T, v: CorrectedValue): string {
+export function correctedValueIn(t: T, v: CorrectedValue): string {
   if (typeof v === 'string') return v;
   if ('channel' in v) return t(`model.channel.${v.channel}`);
   if ('category' in v) return t(`model.category.${v.category}`);

@@ -1589,6 +1589,7 @@ export const enGB = {
   'case.voidEntry': 'Void the entry of {date}: {summary}',
   'case.void': 'Void…',
   'case.voided': 'Voided {date} by {by}',
+  'case.voidedWhy': 'Voided {date} by {by}: {reason}', // m17b
   'case.lettersIssued': 'Letters issued',
   'case.withdrawn': 'Withdrawn',
   'case.withdrawnBy': '{date} by {by}: {reason}',

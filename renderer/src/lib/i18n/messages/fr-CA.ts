@@ -1844,6 +1844,7 @@ export const frCA: Record<MessageKey, string> = {
   'case.voidEntry': 'Annuler l’inscription du {date}\u00a0: {summary}',
   'case.void': 'Annuler…',
   'case.voided': 'Annulé le {date} par {by}',
+  'case.voidedWhy': 'Annulé le {date} par {by}\u00a0: {reason}', // m17b
   'case.lettersIssued': 'Lettres produites',
   'case.withdrawn': 'Retirée',
   'case.withdrawnBy': '{date} par {by}\u00a0: {reason}',
