@@ -56,6 +56,12 @@ describe('the next steps the rules engine writes', () => {
     expect(stepLabel(fr, 'Report back to the CCTS (overdue)')).toBe('Faire rapport à la CPRST (en retard)');
     expect(stepLabel(fr, 'Escalate to Stage 2')).toBe('Passer à l’étape Stage 2');
     expect(stepLabel(en, 'Close the case')).toBe('Close the case');
+    // m17b: the engine's words read back from shared/rules/words.ts, wrapped ones too.
+    expect(stepLabel(fr, 'Escalate to Stage 2 (overdue)')).toBe('Passer à l’étape Stage 2 (en retard)');
+    expect(stepLabel(fr, 'Respond at the Front line stage (overdue)')).toBe(
+      'Répondre à l’étape Front line (en retard)',
+    );
+    expect(stepLabel(fr, 'Send a substantive reply')).toBe('Send a substantive reply');
     expect(stepLabel(fr, 'Call the customer back')).toBe('Call the customer back');
     expect(stepLabel(fr, 'Send the ADR letter (deadlock: at once) (overdue)')).toBe(
       'Envoyer la lettre de recours externe (impasse\u00a0: sans délai) (en retard)',

@@ -53,6 +53,10 @@ import {
   type RuleEventType,
   type DurationUnit,
   UNIT_WORDS,
+  CLOCK_LABELS_EN,
+  type ClockWord,
+  NEXT_STEPS_EN,
+  type NextStepWord,
 } from '#shared/rules/index';
 import { ERASED, ERASURE_BASIS_LABELS, KEPT, KEPT_WHY } from '#shared/privacy/erasure';
 import { IMPORT_FIELDS } from '#shared/exports/cases-import';
@@ -127,6 +131,21 @@ const editConflictWords = Object.fromEntries(
   Object.entries(EDIT_CONFLICT_EN).map(([part, words]) => [`editConflict.${part}`, typographic(words)]),
 ) as Record<`editConflict.${EditConflictPart}`, string>;
 
+// m17b: the rules engine's clock labels and next steps, as shared/rules/words.ts writes them (one home).
+const clockWords = Object.fromEntries(
+  Object.entries(CLOCK_LABELS_EN).map(([word, words]) => [`clock.${word}`, words]),
+) as Record<`clock.${ClockWord}`, string>;
+const nextStepWords = Object.fromEntries(
+  Object.entries(NEXT_STEPS_EN).map(([word, words]) => [
+    word === 'overdue' || word === 'atOnceOnDeadlock' ? `nextSteps.${word}` : `nextSteps.label.${word}`,
+    words,
+  ]),
+) as Record<
+  | `nextSteps.${'overdue' | 'atOnceOnDeadlock'}`
+  | `nextSteps.label.${Exclude<NextStepWord, 'overdue' | 'atOnceOnDeadlock'>}`,
+  string
+>;
+
 // m17b: what the desktop shell's main process says, as shared/ipc/messages.ts writes it.
 const mainWords = Object.fromEntries(
   MAIN_MESSAGE_CODES.map((code) => [`main.${code}`, typographic(MAIN_MESSAGES_EN[code])]),
@@ -189,14 +208,10 @@ export const enGB = {
   'model.calendar.northern-ireland': CALENDAR_LABELS['northern-ireland'],
   'model.calendar.canada': CALENDAR_LABELS['canada'],
 
-  // The rules engine's clocks (lib/i18n/clocks.ts).
-  'clock.acknowledgement': 'Acknowledgement',
-  'clock.adrLetter': 'ADR letter',
-  'clock.cctsResponse': 'CCTS response',
-  'clock.finalResponse': 'Final response',
-  'clock.dataProtectionAcknowledgement': 'Data-protection complaint acknowledgement',
-  'clock.firstResponse': 'First response ({channel})',
-  'clock.stageResponse': 'Stage response ({stage})',
+  // The rules engine's clocks and next steps (lib/i18n/clocks.ts, NextSteps.tsx), as shared/rules/words.ts writes
+  // them (m17b: one home for the English).
+  ...clockWords,
+  ...nextStepWords,
 
   // i17b: the rules engine's explanations (case page: clocks, next steps, warnings), from shared/rules/explain.ts.
   ...explainPhrases,
@@ -2002,29 +2017,6 @@ export const enGB = {
   'sar.make': 'Make the bundle ({count, plural, one {# case} other {# cases}})',
   'sar.button': 'Subject-access export…',
   'sar.title': 'Subject-access export',
-  'nextSteps.label.acknowledge': 'Acknowledge the complaint',
-  'nextSteps.label.resolved': 'Was the complaint resolved? Record the resolution, or send the ADR letter',
-  'nextSteps.label.resume': 'Resume the case when the customer replies',
-  'nextSteps.label.close': 'Close the case',
-  'nextSteps.label.escalate': 'Escalate to {stage}',
-  'nextSteps.label.firstResponse': 'Send the first response',
-  'nextSteps.label.tellCcts': 'Tell the customer about the CCTS',
-  'nextSteps.label.reportCcts': 'Report back to the CCTS',
-  'nextSteps.overdue': '{label} (overdue)',
-  'nextSteps.label.sendAdr': 'Send the ADR letter',
-  // i17b: the regimes' own next steps, and the ADR letter due at once on deadlock.
-  'nextSteps.label.sendFinalResponse': 'Send the final response',
-  'nextSteps.label.sendEnergyOmbudsmanLetter': 'Send the letter giving Energy Ombudsman rights',
-  'nextSteps.label.acknowledgeDataProtection': 'Acknowledge the data-protection complaint',
-  'nextSteps.atOnceOnDeadlock': '{label} (deadlock: at once)',
-  'clock.adrReferralWindow': 'ADR referral window',
-  // i17b: the other regimes' clocks (shared/rules/regimes.ts).
-  'clock.cctsObjection': 'Objection to CCTS acceptance',
-  'clock.cctsNotice': 'Tell the customer about the CCTS',
-  'clock.summaryResolution': 'Summary resolution',
-  'clock.deadlockLetter': 'Deadlock / 8-week letter',
-  'clock.financialOmbudsmanReferralWindow': 'Financial Ombudsman referral window',
-  'clock.energyOmbudsmanReferralWindow': 'Energy Ombudsman referral window',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enGB;

@@ -2261,6 +2261,7 @@ export const frCA: Record<MessageKey, string> = {
   'nextSteps.label.tellCcts': 'Informer la personne au sujet de la CPRST',
   'nextSteps.label.reportCcts': 'Faire rapport à la CPRST',
   'nextSteps.overdue': '{label} (en retard)',
+  'nextSteps.label.respondAtStage': 'Répondre à l’étape {stage}', // m17b
   'nextSteps.label.sendAdr': 'Envoyer la lettre de recours externe',
   // i17b : les prochaines étapes propres aux régimes, et la lettre due sans délai en cas d’impasse.
   'nextSteps.label.sendFinalResponse': 'Envoyer la réponse finale',
