@@ -23,8 +23,8 @@ import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import { effectiveTimeline, voidsByEntry } from '#shared/model/effective';
 import { STORED_LIMITS } from '#shared/model/stored';
 import { sayProblem as say } from '#shared/model/problems';
-import { textCharacterProblem } from '#shared/model/text';
-import { caseFacts, evaluateCase, getProcedure, type Evaluation } from '#shared/rules/index';
+import { fieldCharacterProblem } from '#shared/model/text';
+import { caseFacts, evaluateCase, type Evaluation, getProcedure, isRulesError, type Phrase } from '#shared/rules/index';
 
 /** The facts a correction can change, as the case holds them (no representative or needs: null). */
 export interface CorrectableFacts {
@@ -207,8 +207,14 @@ export function readCorrection(input: Partial<Record<string, string>>, ctx: Corr
       ...(kind ? { authority: { kind: kind as AuthorityKind, on, ...(details ? { details } : {}) } } : {}),
     };
   }
-  for (const [name, value] of Object.entries({ repName, summary, repRelationship: trim(form.repRelationship) })) {
-    const problem = textCharacterProblem(value, name === 'summary' ? 'multi-line' : 'single-line');
+  // The form names each field (the interface with its own label): its labels in ./catalogue.ts.
+  const checked = [
+    ['repName', repName, 'Representative'],
+    ['summary', summary, CORRECTABLE_LABELS.summary],
+    ['repRelationship', trim(form.repRelationship), 'Their relationship to the customer'],
+  ] as const;
+  for (const [name, value, label] of checked) {
+    const problem = fieldCharacterProblem(value, name === 'summary' ? 'multi-line' : 'single-line', label);
     if (problem) errors[name] ??= problem;
   }
   const language = trim(form.language);
@@ -289,11 +295,16 @@ function evaluate(
   record: CaseRecord,
   events: readonly TimelineEvent[],
   today: string,
-): { evaluation: Evaluation | null; error: string | null } {
+): { evaluation: Evaluation | null; error: string | null; reason?: Phrase } {
   try {
     return { evaluation: evaluateCase(caseFacts(record, events), today), error: null };
   } catch (error) {
-    return { evaluation: null, error: error instanceof Error ? error.message : String(error) };
+    const reason = isRulesError(error) ? error.reason : undefined;
+    return {
+      evaluation: null,
+      error: error instanceof Error ? error.message : String(error),
+      ...(reason ? { reason } : {}),
+    };
   }
 }
 
@@ -303,15 +314,21 @@ export interface ChangePreview {
   status: { from: string; to: string } | null;
   /** The rules engine cannot read the case after the change: it would be refused, with this reason. */
   error: string | null;
+  /** The same reason as a phrase (m17b), when the timeline is at fault: the interface says it in its language. */
+  reason?: Phrase;
 }
 
-function preview(before: Evaluation | null, after: { evaluation: Evaluation | null; error: string | null }) {
+function preview(
+  before: Evaluation | null,
+  after: { evaluation: Evaluation | null; error: string | null; reason?: Phrase },
+): ChangePreview {
   const a = after.evaluation;
   return {
     dueDates: dueDateChanges(before, a),
     stage: before && a && before.stage !== a.stage ? { from: before.stageName, to: a.stageName } : null,
     status: before && a && before.status !== a.status ? { from: before.status, to: a.status } : null,
     error: after.error,
+    ...(after.reason ? { reason: after.reason } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 // (the three-way field merge of shared/model/merge.ts), so two windows never overwrite each other's changes.
 import type { CaseRecord } from '#shared/model/case';
 import { mergeFields } from '#shared/model/merge';
+import { fillTemplate } from '#shared/model/template';
 import { type CaseActionId, CUSTOMER_EDIT_FIELDS, customerFieldValue, getAction, YES_NO_FIELDS } from './catalogue';
 import { type ActionInput, customerDetailsToForm, isTicked, short } from './entry';
 
@@ -55,21 +56,56 @@ export interface EditConflict {
 
 export type RebaseResult = { ok: true; input: ActionInput } | { ok: false; conflicts: EditConflict[]; message: string };
 
+// m17b: the edit-conflict message's English, its one home (the interface's English catalogue takes it from here,
+// French writes its own): a lead, one change per field, and the words for a value that is not there.
+export const EDIT_CONFLICT_EN = {
+  'lead-one': 'Changed meanwhile at another window: {changes}. Keep theirs or use yours for it, then save.',
+  'lead-many': 'Changed meanwhile at another window: {changes}. Keep theirs or use yours for each, then save.',
+  change: '{field} was {base} when you opened this, now {theirs}',
+  empty: '(empty)',
+  none: '(none)',
+} as const;
+export type EditConflictPart = keyof typeof EDIT_CONFLICT_EN;
+
+/**
+ * A stored field's value as a message shows it, as data: a box ticked or not, a choice by its value, no choice
+ * (`placeholder`: the field's placeholder says what that means, "The desk's usual language"), nothing typed, or text.
+ */
+export type EditValue =
+  { box: boolean } | { option: string } | { unset: 'placeholder' | 'none' } | { empty: true } | { text: string };
+
+/** What `value` of `action`'s `field` is, for a message. */
+export function editValueOf(action: CaseActionId, field: string, value: string): EditValue {
+  const spec = getAction(action).fields.find((f) => f.name === field);
+  if (spec?.kind === 'checkbox') return { box: isTicked(value) };
+  if (field === 'language') return value ? { option: value } : { unset: 'placeholder' };
+  if (spec?.kind === 'select') return value ? { option: value } : { unset: 'none' };
+  return value === '' ? { empty: true } : { text: short(value.replace(/\n/g, ', '), 40) };
+}
+
 /** A stored field's value in words for a message: "Yes", "French (Canada)", "(empty)"; long text cut short. */
 export function editFieldValue(action: CaseActionId, field: string, value: string): string {
-  const spec = getAction(action).fields.find((f) => f.name === field);
-  if (spec?.kind === 'checkbox' || field === 'language') return customerFieldValue(field, value);
-  if (spec?.kind === 'select') return spec.options?.find((o) => o.value === value)?.label ?? (value || '(none)');
-  return value === '' ? '(empty)' : short(value.replace(/\n/g, ', '), 40);
+  const v = editValueOf(action, field, value);
+  if ('box' in v || field === 'language') return customerFieldValue(field, value);
+  if ('option' in v)
+    return (
+      getAction(action)
+        .fields.find((f) => f.name === field)
+        ?.options?.find((o) => o.value === v.option)?.label ?? v.option
+    );
+  if ('unset' in v) return EDIT_CONFLICT_EN.none;
+  if ('empty' in v) return EDIT_CONFLICT_EN.empty;
+  return v.text;
 }
 
 /** "phone was 0161 496 0000 when you opened this, now 0207 946 0000" for each conflict, after one lead. */
 export function describeEditConflicts(action: CaseActionId, conflicts: readonly EditConflict[]): string {
-  const each = conflicts.map(
-    (c) =>
-      `${c.label.toLowerCase()} was ${editFieldValue(action, c.field, c.base)} when you opened this, now ${editFieldValue(action, c.field, c.theirs)}`,
+  const each = conflicts.map((c) =>
+    fillTemplate(EDIT_CONFLICT_EN.change, (name) =>
+      name === 'field' ? c.label.toLowerCase() : editFieldValue(action, c.field, name === 'base' ? c.base : c.theirs),
+    ),
   );
-  return `Changed meanwhile at another window: ${each.join('; ')}. Keep theirs or use yours for ${conflicts.length === 1 ? 'it' : 'each'}, then save.`;
+  return fillTemplate(EDIT_CONFLICT_EN[conflicts.length === 1 ? 'lead-one' : 'lead-many'], () => each.join('; '));
 }
 
 /**

@@ -19,9 +19,9 @@ import { validateVulnerability } from '#shared/model/vulnerability';
 import { isIsoDate } from '#shared/model/dates';
 import { parseEmployees } from '#shared/model/intake';
 import { addressTextProblem, STORED_LIMITS } from '#shared/model/stored';
-import { textCharacterProblem } from '#shared/model/text';
+import { fieldCharacterProblem } from '#shared/model/text';
 import { sayProblem as say } from '#shared/model/problems';
-import { short, summaryInEnglish, type SummaryKind, type SummaryPhrase, withDetails } from './summaries';
+import { short, summaryInEnglish, VOID_QUOTE, type SummaryKind, type SummaryPhrase, withDetails } from './summaries';
 import { whyNot } from './availability';
 import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import {
@@ -293,8 +293,8 @@ function schemaFor(spec: CaseActionSpec, ctx: ActionContext) {
         // The intake form's character rule (model/text.ts): no control or invisible format characters.
         const lines = f.kind === 'textarea' ? 'multi-line' : 'single-line';
         shape[f.name] = schema.superRefine((s, ctx) => {
-          const problem = textCharacterProblem(s, lines);
-          if (problem) ctx.addIssue({ code: 'custom', message: `${label} ${problem}` });
+          const problem = fieldCharacterProblem(s, lines, label);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
         });
       }
     }
@@ -634,8 +634,9 @@ function buildCorrection(
   if (reason === '') errors.reason = spec.fields.find((f) => f.name === 'reason')?.missing ?? 'Give the reason';
   else if (reason.length > 5000) errors.reason = say('reason-too-long', { max: 5000 });
   else {
-    const problem = textCharacterProblem(reason, 'multi-line');
-    if (problem) errors.reason = `${spec.fields.find((f) => f.name === 'reason')?.label ?? 'Reason'} ${problem}`;
+    const label = spec.fields.find((f) => f.name === 'reason')?.label ?? 'Reason';
+    const problem = fieldCharacterProblem(reason, 'multi-line', label);
+    if (problem) errors.reason = problem;
   }
   if (action === 'void-entry') {
     const entryId = (input.entryId ?? '').trim();
@@ -647,7 +648,10 @@ function buildCorrection(
       type: 'voided',
       on: ctx.today,
       by,
-      summary: summaryInEnglish({ kind: 'voided', values: { entry: short(entry.summary, 50), on: entry.on, reason } }),
+      summary: summaryInEnglish({
+        kind: 'voided',
+        values: { entry: short(entry.summary, VOID_QUOTE), on: entry.on, reason },
+      }),
       data: { entryId, entryType: entry.type, entryOn: entry.on, reason },
     };
     return { ok: true, event };

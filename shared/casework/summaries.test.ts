@@ -182,7 +182,7 @@ describe('timeline summaries as phrases', () => {
       expect(e.summary).toBe('Corrected channel in-person → letter: It came by post');
       expect(rebuilt(e)).toBe(e.summary);
       expect(summaryPhrase(e)?.values?.changes).toEqual({
-        changes: [{ field: 'channel', from: 'in-person', to: 'letter' }],
+        changes: [{ field: 'channel', from: { channel: 'in-person' }, to: { channel: 'letter' } }],
       });
     });
 
@@ -196,7 +196,7 @@ describe('timeline summaries as phrases', () => {
       });
       expect(summaryPhrase(e)?.values).toEqual({
         entry: 'Update sent by phone: Bills checked',
-        on: '2026-09-05',
+        on: { day: '2026-09-05' },
         reason: 'Logged on the wrong case',
       });
       expect(rebuilt(e)).toBe(summary);

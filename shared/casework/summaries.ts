@@ -2,7 +2,16 @@
 // English (the desk's record, synced, exported, copied into subject-access bundles); `summaryPhrase` reads an entry's
 // type and data back into a phrase (a kind and its values) so the interface can say it in its own language — only
 // when the phrase's English is exactly the stored summary, so a screen never shows something the record does not say.
-import type { CaseRecord, Channel, TimelineEvent } from '#shared/model/case';
+import {
+  CALENDARS,
+  type CalendarId,
+  type CaseRecord,
+  CATEGORIES,
+  type Category,
+  type Channel,
+  CHANNELS,
+  type TimelineEvent,
+} from '#shared/model/case';
 import {
   type Currency,
   CURRENCIES,
@@ -104,8 +113,51 @@ export type SummaryValue =
   | { letterKind: LetterKind }
   | { attachmentKind: AttachmentKind }
   /** A correction's changes: "channel email → phone; summary … → …" (the values as the entry wrote them). */
-  | { changes: ReadonlyArray<{ field: keyof typeof CORRECTABLE_LABELS; from: string; to: string }> }
+  | { changes: ReadonlyArray<CorrectedChange> }
+  /** Another entry's summary quoted (a void), cut short as the record quotes it. */
+  | { quoted: SummaryPhrase }
+  /** A day: YYYY-MM-DD in the record, the interface's own format on screen (m17b). */
+  | { day: string }
   | SummaryPhrase;
+
+/**
+ * A corrected field's value (m17b): the record writes a channel, category or calendar by its code ("in-person"); the
+ * interface names them in its language. Anything else (a day as YYYY-MM-DD, a name) is text as the entry wrote it.
+ */
+/** How much of the voided entry's summary a void quotes. */
+export const VOID_QUOTE = 50;
+
+export type CorrectedValue =
+  string | { channel: Channel } | { category: Category } | { calendar: CalendarId } | { none: true };
+
+export interface CorrectedChange {
+  field: keyof typeof CORRECTABLE_LABELS;
+  from: CorrectedValue;
+  to: CorrectedValue;
+}
+
+/** A corrected value as the record writes it (correctedValueText's words): the code, the day, "(none)". */
+export function correctedValueInEnglish(v: CorrectedValue): string {
+  if (typeof v === 'string') return v;
+  if ('channel' in v) return v.channel;
+  if ('category' in v) return v.category;
+  if ('calendar' in v) return v.calendar;
+  return '(none)';
+}
+
+/** A corrected field's value as data, when the field's value is a code; else its words, cut short. */
+export function correctedValue(field: keyof typeof CORRECTABLE_LABELS, value: unknown, names?: Record<string, string>) {
+  const words = correctedValueText(field, value, names);
+  if (words === '(none)') return { none: true } as const;
+  if (typeof value === 'string') {
+    if (field === 'channel' && (CHANNELS as readonly string[]).includes(value)) return { channel: value as Channel };
+    if (field === 'category' && (CATEGORIES as readonly string[]).includes(value))
+      return { category: value as Category };
+    if (field === 'calendar' && (CALENDARS as readonly string[]).includes(value))
+      return { calendar: value as CalendarId };
+  }
+  return short(words, 40);
+}
 
 export interface SummaryPhrase {
   kind: SummaryKind;
@@ -127,6 +179,8 @@ export function currencyText(amount: number, currency: Currency): string {
 function valueInEnglish(v: SummaryValue): string {
   if (typeof v === 'string') return v;
   if ('kind' in v) return summaryInEnglish(v);
+  if ('quoted' in v) return short(summaryInEnglish(v.quoted), VOID_QUOTE);
+  if ('day' in v) return v.day;
   if ('channel' in v) return channelWords(v.channel);
   if ('receivedBy' in v) return v.receivedBy === 'in-person' ? 'visit in person' : v.receivedBy;
   if ('scheme' in v) return schemeInSentence(v.scheme);
@@ -135,7 +189,12 @@ function valueInEnglish(v: SummaryValue): string {
   if ('letterKind' in v) return LETTER_NAMES[v.letterKind];
   if ('attachmentKind' in v) return ATTACHMENT_KIND_LABELS[v.attachmentKind];
   if ('changes' in v)
-    return v.changes.map((c) => `${CORRECTABLE_LABELS[c.field].toLowerCase()} ${c.from} → ${c.to}`).join('; ');
+    return v.changes
+      .map(
+        (c) =>
+          `${CORRECTABLE_LABELS[c.field].toLowerCase()} ${correctedValueInEnglish(c.from)} → ${correctedValueInEnglish(c.to)}`,
+      )
+      .join('; ');
   return v.fields.map((f) => CUSTOMER_FIELD_LABELS[f].toLowerCase()).join(', ');
 }
 
@@ -155,6 +214,8 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v !==
 export interface SummaryContext {
   record?: Pick<CaseRecord, 'channel' | 'reference'>;
   procedure?: { stages: ReadonlyArray<{ id: string; name: string }> } | null;
+  /** The case's entries: a void quotes the entry it voids, said again from that entry's data. */
+  events?: readonly TimelineEvent[];
 }
 
 /**
@@ -173,7 +234,8 @@ function firstSaying(summary: string, phrases: ReadonlyArray<SummaryPhrase | nul
 }
 
 /** What an entry's type and data say, as a phrase; null when they do not say all of it. */
-function phraseFromData(event: TimelineEvent, { record, procedure }: SummaryContext): SummaryPhrase | null {
+function phraseFromData(event: TimelineEvent, context: SummaryContext): SummaryPhrase | null {
+  const { record, procedure } = context;
   const d = event.data ?? {};
   const channel = text(d.channel) as Channel | undefined;
   const details = text(d.details);
@@ -185,8 +247,15 @@ function phraseFromData(event: TimelineEvent, { record, procedure }: SummaryCont
     event.data === undefined ? { kind, values: { channel: { channel: 'letter' } } } : null;
   switch (event.type) {
     case 'received':
+      // The case's channel, or (m17b) the one it was received by before a correction changed it.
       return record
-        ? { kind: 'received', values: { how: { receivedBy: record.channel }, reference: record.reference } }
+        ? firstSaying(
+            event.summary,
+            [record.channel, ...CHANNELS.filter((c) => c !== record.channel)].map((c) => ({
+              kind: 'received',
+              values: { how: { receivedBy: c }, reference: record.reference },
+            })),
+          )
         : null;
     case 'contact':
       return by(d.direction === 'to-customer' ? 'contact-to' : 'contact-from');
@@ -308,8 +377,8 @@ function phraseFromData(event: TimelineEvent, { record, procedure }: SummaryCont
         return null;
       const changes = (changed as Array<keyof typeof CORRECTABLE_LABELS>).map((field) => ({
         field,
-        from: short(correctedValueText(field, before[field], names), 40),
-        to: short(correctedValueText(field, after[field], names), 40),
+        from: correctedValue(field, before[field], names),
+        to: correctedValue(field, after[field], names),
       }));
       return { kind: 'corrected', values: { changes: { changes }, reason } };
     }
@@ -317,8 +386,13 @@ function phraseFromData(event: TimelineEvent, { record, procedure }: SummaryCont
       // The voided entry's summary is quoted as it was written: the part between the quotes, kept as a value.
       const on = text(d.entryOn);
       if (!on || !reason) return null;
-      const entry = between(event.summary, 'Voided “', `” of ${on}: ${reason}`);
-      return entry ? { kind: 'voided', values: { entry, on, reason } } : null;
+      const quoted = between(event.summary, 'Voided “', `” of ${on}: ${reason}`);
+      if (!quoted) return null;
+      // The voided entry said again from its own data (in the reader's language), when that says what was quoted.
+      const voided = context.events?.find((e) => e.id === d.entryId && e.type !== 'voided');
+      const said = voided ? summaryPhrase(voided, context) : null;
+      const entry = said && short(summaryInEnglish(said), VOID_QUOTE) === quoted ? { quoted: said } : quoted;
+      return { kind: 'voided', values: { entry, on: { day: on }, reason } };
     }
     case 'vulnerability': {
       const change = d.change;

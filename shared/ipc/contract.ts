@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { passphraseProblem } from '#shared/backup/encryption';
 import { checkSharingConfig, type SharingConfig } from '#shared/security/sharing';
+import type { MainMessage } from './messages';
 
 export { IPC_CHANNELS, type IpcChannel } from './channels';
 
@@ -51,8 +52,10 @@ export const saveFileRequestSchema = z
   .strict();
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
 
-export type SaveFileResult =
-  { ok: true; saved: true; fileName: string } | { ok: true; saved: false } | { ok: false; error: string };
+/** A failure from main: its English, and (m17b) the same as a code and values for the screens (./messages.ts). */
+export type MainFailure = { ok: false; error: string; message?: MainMessage };
+
+export type SaveFileResult = { ok: true; saved: true; fileName: string } | { ok: true; saved: false } | MainFailure;
 
 // --- A file saved in pieces (desktop) ----------------------------------------------------------------------------
 // A backup with its attachments can be larger than one message should carry (MAX_SAVE_BYTES) or than the page should
@@ -79,8 +82,7 @@ export const saveStreamOpenRequestSchema = z
   .strict();
 export type SaveStreamOpenRequest = z.infer<typeof saveStreamOpenRequestSchema>;
 /** The dialog was cancelled (nothing to write), or the file is open under `streamId`. */
-export type SaveStreamOpenResult =
-  { ok: true; saved: false } | { ok: true; streamId: string } | { ok: false; error: string };
+export type SaveStreamOpenResult = { ok: true; saved: false } | { ok: true; streamId: string } | MainFailure;
 
 export const saveStreamWriteRequestSchema = z
   .object({
@@ -95,7 +97,7 @@ export const saveStreamWriteRequestSchema = z
   .strict();
 export type SaveStreamWriteRequest = z.infer<typeof saveStreamWriteRequestSchema>;
 /** `written`: the bytes written so far. A failure has removed the temporary file: the stream is gone. */
-export type SaveStreamWriteResult = { ok: true; written: number } | { ok: false; error: string };
+export type SaveStreamWriteResult = { ok: true; written: number } | MainFailure;
 
 export const saveStreamCloseRequestSchema = z
   .object({
@@ -242,18 +244,22 @@ export interface AutoBackupStatus {
   lastFileName: string | null;
   /** The last automatic backup failed: why (cleared by the next success). */
   lastError: string | null;
+  /** The same as a code and values (m17b), for the screen to say in the person's language; null when not known. */
+  lastMessage?: MainMessage | null;
   /** On, with a folder, and the last backup is older than a day (or there is none). */
   due: boolean;
   /** The daily backups are encrypted with a passphrase main keeps in the OS keychain. */
   encrypted: boolean;
   /** Why a passphrase cannot be kept here (no OS keychain, or the browser), or null when it can. */
   keychainProblem: string | null;
+  /** The same as a code (m17b), for the screen to say in the person's language. */
+  keychainMessage?: MainMessage | null;
 }
-export type AutoBackupStatusResult = ({ ok: true } & AutoBackupStatus) | { ok: false; error: string };
+export type AutoBackupStatusResult = ({ ok: true } & AutoBackupStatus) | MainFailure;
 export type AutoBackupWriteResult =
   | { ok: true; written: true; fileName: string; removed: string[] }
   | { ok: true; written: false; reason: string }
-  | { ok: false; error: string };
+  | MainFailure;
 
 export interface AutoBackupApi {
   status(): Promise<AutoBackupStatusResult>;

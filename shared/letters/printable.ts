@@ -16,10 +16,17 @@ export interface UnprintableCharacter {
   reason: UnprintableReason;
 }
 
-/** A piece of the text with where it comes from in words, e.g. "the customer's name". */
+/** A piece of the text with where it comes from in words, e.g. "the customer's name", and as data (m17b). */
 export interface TextSource {
   where: string;
   text: string;
+  place?: TextPlace;
+}
+
+/** Where a text is, as data: a place of CASE_TEXT_PLACES or SUMMARY_TEXT_PLACES, with the case it is in. */
+export interface TextPlace {
+  place: CaseTextPlace | SummaryTextPlace;
+  reference?: string;
 }
 
 export interface Unprintable {
@@ -27,6 +34,8 @@ export interface Unprintable {
   characters: UnprintableCharacter[];
   /** Where they are, in words ("the customer's name"), in the order of the sources given. */
   where: string[];
+  /** The same places as data, where the sources said (null: only in words). */
+  places?: Array<TextPlace | null>;
 }
 
 /** Whether the letter font has a glyph for a code point (a binary search of the coverage ranges). */
@@ -130,6 +139,7 @@ export function findUnprintable(
   texts: readonly string[],
   sources: readonly TextSource[],
   elsewhere: string,
+  elsewherePlace?: TextPlace,
 ): Unprintable | null {
   const seen = new Map<string, UnprintableCharacter>();
   for (const text of texts) for (const c of unprintableIn(text)) if (!seen.has(c.shown)) seen.set(c.shown, c);
@@ -137,15 +147,24 @@ export function findUnprintable(
   // Named in the order of the sources (the customer's name first), then whatever else the document draws.
   const ordered = new Map<string, UnprintableCharacter>();
   const where: string[] = [];
+  const places: Array<TextPlace | null> = [];
   for (const source of sources) {
     const here = unprintableIn(source.text).filter((c) => seen.has(c.shown));
     if (here.length === 0) continue;
-    if (!where.includes(source.where)) where.push(source.where);
+    if (!where.includes(source.where)) {
+      where.push(source.where);
+      places.push(source.place ?? null);
+    }
     for (const c of here) if (!ordered.has(c.shown)) ordered.set(c.shown, seen.get(c.shown)!);
   }
-  if (ordered.size < seen.size) where.push(elsewhere);
+  if (ordered.size < seen.size) {
+    where.push(elsewhere);
+    places.push(elsewherePlace ?? null);
+  }
   for (const [key, c] of seen) if (!ordered.has(key)) ordered.set(key, c);
-  return { characters: [...ordered.values()], where };
+  return places.some(Boolean)
+    ? { characters: [...ordered.values()], where, places }
+    : { characters: [...ordered.values()], where };
 }
 
 /** At most this many characters are named; more are shown as "…". */
@@ -220,18 +239,51 @@ export const CASE_TEXT_PLACES = {
 } as const;
 export type CaseTextPlace = keyof typeof CASE_TEXT_PLACES;
 
+/** Where a subject-access summary's text is, in words (m17b: one home; {reference} is the case's). */
+export const SUMMARY_TEXT_PLACES = {
+  'case-summary': 'the summary of {reference}',
+  'case-timeline': 'the timeline of {reference}',
+  'summary-other': 'the summary’s other text',
+} as const;
+export type SummaryTextPlace = keyof typeof SUMMARY_TEXT_PLACES;
+
+/** A place in words, in English (CASE_TEXT_PLACES' and SUMMARY_TEXT_PLACES' words). */
+export function textPlaceInEnglish(p: TextPlace): string {
+  const words: string =
+    p.place in CASE_TEXT_PLACES
+      ? CASE_TEXT_PLACES[p.place as CaseTextPlace]
+      : SUMMARY_TEXT_PLACES[p.place as SummaryTextPlace];
+  return words.replace('{reference}', p.reference ?? '');
+}
+
+/** A source of text named by its place: its words are the place's English. */
+export function placedSource(place: TextPlace, text: string): TextSource {
+  return { where: textPlaceInEnglish(place), text, place };
+}
+
+/** Why a document cannot be printed (thrown where the refusal must stop a bundle): its words and its data. */
+export class UnprintableError extends Error {
+  constructor(
+    readonly found: Unprintable,
+    readonly what: 'letter' | 'summary',
+  ) {
+    super(unprintableMessage(found, what));
+    this.name = 'UnprintableError';
+  }
+}
+
 export function caseTextSources(record: Pick<CaseRecord, 'customer' | 'representative'>): TextSource[] {
   const address = (a: { lines: readonly string[]; postcode: string } | undefined) =>
     a ? [...a.lines, a.postcode].join('\n') : '';
   const sources: TextSource[] = [
-    { where: CASE_TEXT_PLACES['customer-name'], text: record.customer.name },
-    { where: CASE_TEXT_PLACES['customer-address'], text: address(record.customer.address) },
-    { where: CASE_TEXT_PLACES['customer-account'], text: record.customer.accountNumber ?? '' },
+    placedSource({ place: 'customer-name' }, record.customer.name),
+    placedSource({ place: 'customer-address' }, address(record.customer.address)),
+    placedSource({ place: 'customer-account' }, record.customer.accountNumber ?? ''),
   ];
   if (record.representative) {
     sources.push(
-      { where: CASE_TEXT_PLACES['representative-name'], text: record.representative.name },
-      { where: CASE_TEXT_PLACES['representative-address'], text: address(record.representative.address) },
+      placedSource({ place: 'representative-name' }, record.representative.name),
+      placedSource({ place: 'representative-address' }, address(record.representative.address)),
     );
   }
   return sources;
@@ -243,8 +295,19 @@ export function documentPrintProblem(
   sources: readonly TextSource[],
   what: 'letter' | 'summary',
 ): string | null {
-  const found = findUnprintable(drawnTexts(doc), sources, `the ${what}’s other text`);
+  const found = documentUnprintable(doc, sources, what);
   return found ? unprintableMessage(found, what) : null;
+}
+
+/** What a document (a letter, the subject-access summary) holds that cannot be printed, with the places as data. */
+export function documentUnprintable(
+  doc: { content: unknown; footer?: unknown; background?: unknown },
+  sources: readonly TextSource[],
+  what: 'letter' | 'summary',
+): Unprintable | null {
+  return what === 'summary'
+    ? findUnprintable(drawnTexts(doc), sources, SUMMARY_TEXT_PLACES['summary-other'], { place: 'summary-other' })
+    : findUnprintable(drawnTexts(doc), sources, CASE_TEXT_PLACES['letter-other'], { place: 'letter-other' });
 }
 
 /** Why a letter built for `record` cannot be printed, in words, or null when every character it draws prints. */
@@ -271,5 +334,6 @@ export function caseUnprintable(record: Pick<CaseRecord, 'customer' | 'represent
     sources.map((s) => s.text),
     sources,
     CASE_TEXT_PLACES['letter-other'],
+    { place: 'letter-other' },
   );
 }

@@ -240,8 +240,17 @@ describe('validateIntake: control and invisible characters (model/text.ts)', () 
         customerName:
           'Name contains an invisible control character (U+202E RIGHT-TO-LEFT OVERRIDE) after “Ann”; remove it',
       },
-      // A character's message has no code yet: the interface shows it in English.
-      problems: {},
+      // The message's code and values (m17b): the interface says it in its language.
+      problems: {
+        customerName: {
+          code: 'character-control',
+          values: {
+            label: 'Name',
+            character: 'U+202E RIGHT-TO-LEFT OVERRIDE',
+            before: 'Ann',
+          },
+        },
+      },
     });
   });
 

@@ -16,7 +16,7 @@ import {
   type Representative,
 } from './case';
 import { isIsoDate } from './dates';
-import { textCharacterProblem, type TextLines } from './text';
+import { fieldCharacterProblem, type TextLines } from './text';
 import { addressTextProblem, STORED_LIMITS as L } from './stored';
 import { validateVulnerability } from './vulnerability';
 import { type Problem, problemOf, sayProblem as say } from './problems';
@@ -115,8 +115,8 @@ const trimmed = (max: number, label: string, lines: TextLines = 'single-line') =
         .max(max, say('too-long', { label, max }))
         // Control and invisible format characters are refused, named (model/text.ts; the CSV import says the same).
         .superRefine((s, ctx) => {
-          const problem = textCharacterProblem(s, lines);
-          if (problem) ctx.addIssue({ code: 'custom', message: `${label} ${problem}` });
+          const problem = fieldCharacterProblem(s, lines, label);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
         }),
     );
 
@@ -130,8 +130,8 @@ const windowAddress = () =>
     .superRefine((s, ctx) => {
       const problem = addressTextProblem(s);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      const characters = textCharacterProblem(s, 'multi-line');
-      if (characters) ctx.addIssue({ code: 'custom', message: `Address ${characters}` });
+      const characters = fieldCharacterProblem(s, 'multi-line', 'Address');
+      if (characters) ctx.addIssue({ code: 'custom', message: characters });
     });
 
 /** The most employees a case may record: more is certainly a typing slip. */

@@ -63,6 +63,13 @@ export const PROBLEMS_EN = {
   'note-too-long': 'The note must be at most {max} characters',
   'amount-invalid': 'Enter an amount like 25 or 25.50',
   'amount-not-positive': 'The amount must be more than 0',
+  // --- characters nobody can see (./text.ts; m17b): {character} is the code point and its Unicode name
+  'character-control': '{label} contains an invisible control character ({character}) after “{before}”; remove it',
+  'character-control-start': '{label} contains an invisible control character ({character}) at the start; remove it',
+  'character-line-break':
+    '{label} contains a tab or line break ({character}) after “{before}”, and this field is one line; remove it',
+  'character-line-break-start':
+    '{label} contains a tab or line break ({character}) at the start, and this field is one line; remove it',
   // --- vulnerability and health details
   'vulnerability-needs-reason':
     'Choose why you need to record this: health and vulnerability details are special-category data and are recorded only with a reason',

@@ -6,6 +6,8 @@
 // customer is called, and Redress does not change it silently. Tabs and line breaks are allowed only where the field
 // is multi-line (an address, a summary). Pure: no DOM, Node or database.
 
+import { type ProblemCode, sayProblem as say } from './problems';
+
 /** A field on one line (a name, a postcode) or on several (an address, a summary: tabs and line breaks allowed). */
 export type TextLines = 'single-line' | 'multi-line';
 
@@ -169,25 +171,51 @@ export function findForbiddenCharacter(text: string, lines: TextLines): Forbidde
   return null;
 }
 
-/**
- * What to tell the person about a refused character: "contains an invisible control character (U+202E RIGHT-TO-LEFT
- * OVERRIDE) after “Ann”; remove it". The words before it say where to look, since the character cannot be seen.
- */
-export function forbiddenCharacterMessage(text: string, found: ForbiddenCharacter): string {
+/** Where the refused character is, for the message: the words before it, or '' at the start (it cannot be seen). */
+function wordsBefore(text: string, found: ForbiddenCharacter): string {
   // Up to 20 characters before it (not starting inside a surrogate pair), line breaks shown as spaces.
-  const before = text
+  return text
     .slice(Math.max(0, found.index - 20), found.index)
     .replace(/^[\udc00-\udfff]/, '')
     .replace(/\s+/g, ' ')
     .trim();
-  const where = before === '' ? ' at the start' : ` after “${before}”`;
-  return found.kind === 'line-break'
-    ? `contains a tab or line break (${found.name})${where}, and this field is one line; remove it`
-    : `contains an invisible control character (${found.name})${where}; remove it`;
+}
+
+/**
+ * The refusal as a form message with a code and values (./problems.ts), the field named by `label`: "Name contains an
+ * invisible control character (U+202E RIGHT-TO-LEFT OVERRIDE) after “Ann”; remove it". The interface says it in its
+ * own language (the character's code point and Unicode name are identifiers, the same in every language).
+ */
+export function forbiddenCharacterProblem(text: string, found: ForbiddenCharacter, label: string): string {
+  const before = wordsBefore(text, found);
+  const code: ProblemCode =
+    found.kind === 'line-break'
+      ? before === ''
+        ? 'character-line-break-start'
+        : 'character-line-break'
+      : before === ''
+        ? 'character-control-start'
+        : 'character-control';
+  return say(code, { label, character: found.name, before });
+}
+
+/**
+ * What to tell the person about a refused character, without the field's name: "contains an invisible control
+ * character (U+202E RIGHT-TO-LEFT OVERRIDE) after “Ann”; remove it". The words before it say where to look.
+ */
+export function forbiddenCharacterMessage(text: string, found: ForbiddenCharacter): string {
+  // The form message's English with the field's name left out (the one home of the words is ./problems.ts).
+  return forbiddenCharacterProblem(text, found, '').trimStart();
 }
 
 /** The message for the first refused character in `text`, or null when the text may be saved. */
 export function textCharacterProblem(text: string, lines: TextLines): string | null {
   const found = findForbiddenCharacter(text, lines);
   return found ? forbiddenCharacterMessage(text, found) : null;
+}
+
+/** The form message ("Name contains …; remove it") for the first refused character in `text`, or null. */
+export function fieldCharacterProblem(text: string, lines: TextLines, label: string): string | null {
+  const found = findForbiddenCharacter(text, lines);
+  return found ? forbiddenCharacterProblem(text, found, label) : null;
 }

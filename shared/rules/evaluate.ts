@@ -20,6 +20,7 @@ import {
 } from './calendars';
 import { addMonthsToDayNumber, type DayNumber, partsFromDayNumber, toIsoDate, weekdayOf } from './dates';
 import { RulesError } from './errors';
+import { CLOCK_LABELS_EN, clockLabelEn, NEXT_STEPS_EN, nextStepEn } from './words';
 import { type CheckedEvent, checkFacts } from './facts';
 import {
   firstResponseTarget,
@@ -157,6 +158,7 @@ function stageIndexById(procedure: Procedure, id: string, field: string): number
       'invalid-event-sequence',
       `Invalid case facts: ${field}: procedure "${procedure.id}" has no stage "${id}" (stages: ${procedure.stages.map((s) => s.id).join(', ')}).`,
       field,
+      phrase('unreadable-unknown-stage', { procedure: procedure.name, stage: id }),
     );
   }
   return i;
@@ -193,6 +195,7 @@ function readStory(procedure: Procedure, events: CheckedEvent[], received: DayNu
             `Invalid case facts: events[${ev.index}] (escalated on ${ev.on}): the case is already at the last stage of ` +
               `"${procedure.id}" ("${procedure.stages[story.stageIndex].id}"); name the stage to escalate to.`,
             `events[${ev.index}].stage`,
+            phrase('unreadable-last-stage', { on: { date: ev.on }, stage: procedure.stages[story.stageIndex].name }),
           );
         }
       }
@@ -204,6 +207,7 @@ function readStory(procedure: Procedure, events: CheckedEvent[], received: DayNu
           'invalid-event-sequence',
           `Invalid case facts: events[${ev.index}] (paused on ${ev.on}): the case is already paused since ${toIsoDate(openPause.from)}.`,
           `events[${ev.index}]`,
+          phrase('unreadable-already-paused', { on: { date: ev.on }, since: { date: toIsoDate(openPause.from) } }),
         );
       }
       openPause = { from: ev.day, fromIndex: ev.index, to: null, toIndex: Number.POSITIVE_INFINITY };
@@ -214,6 +218,7 @@ function readStory(procedure: Procedure, events: CheckedEvent[], received: DayNu
           'invalid-event-sequence',
           `Invalid case facts: events[${ev.index}] (resumed on ${ev.on}): the case is not paused.`,
           `events[${ev.index}]`,
+          phrase('unreadable-not-paused', { on: { date: ev.on } }),
         );
       }
       openPause.to = ev.day;
@@ -523,7 +528,7 @@ function providerClocks(ctx: Ctx): Clock[] {
   const clocks: Clock[] = [
     providerClock(ctx, {
       id: 'acknowledgement',
-      label: 'Acknowledgement',
+      label: CLOCK_LABELS_EN.acknowledgement,
       target: procedure.acknowledgement,
       start: ctx.received,
       startIndex: -1,
@@ -535,7 +540,7 @@ function providerClocks(ctx: Ctx): Clock[] {
     }),
     providerClock(ctx, {
       id: 'first-response',
-      label: `First response (${channel.toLowerCase()})`,
+      label: clockLabelEn('firstResponse', { channel: channel.toLowerCase() }),
       target: fr,
       start: ctx.received,
       startIndex: -1,
@@ -550,7 +555,7 @@ function providerClocks(ctx: Ctx): Clock[] {
     clocks.push(
       notApplicable(
         'stage-response',
-        `Stage response (${stage.name})`,
+        clockLabelEn('stageResponse', { stage: stage.name }),
         'provider',
         rule,
         [phrase('external-stage', { stage: stage.name, owner: stage.owner, on: day(story.stageStart) })],
@@ -562,7 +567,7 @@ function providerClocks(ctx: Ctx): Clock[] {
     clocks.push(
       providerClock(ctx, {
         id: 'stage-response',
-        label: `Stage response (${stage.name})`,
+        label: clockLabelEn('stageResponse', { stage: stage.name }),
         target: stage.target,
         start: story.stageStart,
         startIndex: story.stageStartIndex,
@@ -985,24 +990,28 @@ const REGIME_CLOCK_KINDS: ReadonlyArray<{
   id: (v: RegimeVersion) => string;
   label: (v: RegimeVersion) => string;
 }> = [
-  { key: 'adrLetter', id: () => 'adr-letter', label: (v) => v.adrLetter?.label ?? 'ADR letter' },
+  { key: 'adrLetter', id: () => 'adr-letter', label: (v) => v.adrLetter?.label ?? CLOCK_LABELS_EN.adrLetter },
   {
     key: 'referralWindow',
     id: () => 'adr-referral-window',
-    label: (v) => v.referralWindow?.label ?? 'ADR referral window',
+    label: (v) => v.referralWindow?.label ?? CLOCK_LABELS_EN.adrReferralWindow,
   },
   {
     key: 'summaryResolution',
     id: () => 'summary-resolution',
-    label: (v) => v.summaryResolution?.label ?? 'Summary resolution',
+    label: (v) => v.summaryResolution?.label ?? CLOCK_LABELS_EN.summaryResolution,
   },
   {
     key: 'acknowledgement',
     id: (v) => v.acknowledgement?.clockId ?? 'regulatory-acknowledgement',
-    label: (v) => v.acknowledgement?.label ?? 'Acknowledgement',
+    label: (v) => v.acknowledgement?.label ?? CLOCK_LABELS_EN.acknowledgement,
   },
   { key: 'cctsNotice', id: () => 'ccts-notice', label: (v) => v.cctsNotice?.label ?? 'CCTS notice' },
-  { key: 'cctsResponse', id: () => 'ccts-response', label: (v) => v.cctsResponse?.label ?? 'CCTS response' },
+  {
+    key: 'cctsResponse',
+    id: () => 'ccts-response',
+    label: (v) => v.cctsResponse?.label ?? CLOCK_LABELS_EN.cctsResponse,
+  },
   { key: 'cctsObjection', id: () => 'ccts-objection', label: (v) => v.cctsObjection?.label ?? 'CCTS objection' },
 ];
 
@@ -1081,8 +1090,9 @@ function findClock(clocks: Clock[], id: string): Clock | undefined {
   return undefined;
 }
 
-function overdue(c: Clock): string {
-  return c.state === 'missed' ? ' (overdue)' : '';
+/** A next step's label, said to be overdue when its clock was missed. */
+function overdue(label: string, c: Clock): string {
+  return c.state === 'missed' ? nextStepEn('overdue', { label }) : label;
 }
 
 function action(id: string, label: string, c: Clock): NextAction {
@@ -1116,15 +1126,11 @@ function nextActions(
     const ack = findClock(clocks, 'acknowledgement');
     if (ack && isOpenClock(ack)) {
       actions.push(
-        action(
-          'acknowledge',
-          `${procedure.acknowledgement?.action ?? 'Acknowledge the complaint'}${overdue(ack)}`,
-          ack,
-        ),
+        action('acknowledge', overdue(procedure.acknowledgement?.action ?? NEXT_STEPS_EN.acknowledge, ack), ack),
       );
     } else if (ack && ack.state === 'not-applicable' && !firstAfter(ctx.events, -1, ACK_CLOSERS)) {
       actions.push(
-        actionFor('acknowledge', 'Acknowledge the complaint', null, {
+        actionFor('acknowledge', NEXT_STEPS_EN.acknowledge, null, {
           lead: phrase('no-ack-yet'),
           explanation: ack.explain,
         }),
@@ -1134,20 +1140,24 @@ function nextActions(
     const frOpen = fr !== undefined && isOpenClock(fr);
     if (fr && frOpen) {
       const t = firstResponseTarget(procedure, ctx.facts.channel);
-      actions.push(action('first-response', `${t?.action ?? 'Send the first response'}${overdue(fr)}`, fr));
+      actions.push(action('first-response', overdue(t?.action ?? NEXT_STEPS_EN.firstResponse, fr), fr));
     }
     const sr = findClock(clocks, 'stage-response');
     if (sr && isOpenClock(sr)) {
       if (!(frOpen && fr.dueOn === sr.dueOn)) {
         actions.push(
-          action('stage-response', `${stage.target?.action ?? `Respond at the ${stage.name} stage`}${overdue(sr)}`, sr),
+          action(
+            'stage-response',
+            overdue(stage.target?.action ?? nextStepEn('respondAtStage', { stage: stage.name }), sr),
+            sr,
+          ),
         );
       }
       if (sr.state === 'missed' && stage.escalateWhen.includes('missed-target')) {
         const next = procedure.stages.find((s, i) => i > story.stageIndex && !s.external);
         if (next) {
           actions.push(
-            actionFor('escalate', `Escalate to ${next.name}`, sr.dueOn, {
+            actionFor('escalate', nextStepEn('escalate', { stage: next.name }), sr.dueOn, {
               lead: phrase('escalate-missed', { stage: stage.name }),
               explanation: sr.explain,
             }),
@@ -1161,46 +1171,43 @@ function nextActions(
     switch (c.id) {
       case 'adr-letter': {
         const dl = story.first.deadlock;
-        const label = regimeVersion?.adrLetter?.action ?? 'Send the ADR letter';
+        const label = regimeVersion?.adrLetter?.action ?? NEXT_STEPS_EN.sendAdr;
         if (ctx.resolutionQuestion !== undefined) {
-          actions.push(
-            actionFor(
-              'confirm-resolution',
-              'Was the complaint resolved? Record the resolution, or send the ADR letter',
-              c.dueOn,
-              { explanation: c.explain },
-            ),
-          );
+          actions.push(actionFor('confirm-resolution', NEXT_STEPS_EN.resolved, c.dueOn, { explanation: c.explain }));
         }
         actions.push(
-          action('send-adr-letter', `${label}${dl && c.dueOn === dl.on ? ' (deadlock: at once)' : ''}${overdue(c)}`, c),
+          action(
+            'send-adr-letter',
+            overdue(dl && c.dueOn === dl.on ? nextStepEn('atOnceOnDeadlock', { label }) : label, c),
+            c,
+          ),
         );
         break;
       }
       case 'ccts-notice':
-        actions.push(action('tell-customer-about-ccts', `Tell the customer about the CCTS${overdue(c)}`, c));
+        actions.push(action('tell-customer-about-ccts', overdue(NEXT_STEPS_EN.tellCcts, c), c));
         break;
       case 'ccts-response':
-        actions.push(action('report-to-ccts', `Report back to the CCTS${overdue(c)}`, c));
+        actions.push(action('report-to-ccts', overdue(NEXT_STEPS_EN.reportCcts, c), c));
         break;
       case 'adr-referral-window': // the customer's time, not the provider's task
       case 'ccts-objection': // optional
       case 'summary-resolution': // a classification, not a task
         break;
       default:
-        actions.push(action(c.id, `${ctx.actionLabels.get(c.id) ?? c.label}${overdue(c)}`, c));
+        actions.push(action(c.id, overdue(ctx.actionLabels.get(c.id) ?? c.label, c), c));
     }
   }
   if (pausedSince !== null) {
     actions.push(
-      actionFor('resume', 'Resume the case when the customer replies', null, {
+      actionFor('resume', NEXT_STEPS_EN.resume, null, {
         explanation: [phrase('paused-since', { on: day(pausedSince) })],
       }),
     );
   }
   if (status === 'resolved') {
     actions.push(
-      actionFor('close', 'Close the case', null, {
+      actionFor('close', NEXT_STEPS_EN.close, null, {
         explanation: [phrase('resolved-nothing-due', { on: day(story.first.resolved?.on ?? '') })],
       }),
     );

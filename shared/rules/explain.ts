@@ -112,6 +112,16 @@ export const PHRASES_EN = {
     "The {calendar} calendar is unusual for {procedure} (a {country} procedure); check the desk's calendar.",
   'country-CA': 'Canadian',
   'country-GB': 'UK',
+  // --- why the engine cannot read a case's timeline (m17b: RulesError.reason; the message keeps the technical words)
+  'unreadable-before-receipt': 'The entry “{event}” of {on} is dated before the complaint was received ({receivedOn}).',
+  'unreadable-out-of-order': 'The entry “{event}” of {on} is listed after “{previous}” of {previousOn}, a later day.',
+  'unreadable-same-day-order': 'The entry “{event}” of {on} was recorded before “{previous}” of the same day.',
+  'unreadable-after-today': 'The entry “{event}” of {on} is dated after today ({today}).',
+  'unreadable-today-before-received': 'Today ({today}) is before the date the complaint was received ({receivedOn}).',
+  'unreadable-already-paused': 'The case is paused on {on} while already paused since {since}.',
+  'unreadable-not-paused': 'The case is resumed on {on} while it is not paused.',
+  'unreadable-unknown-stage': '{procedure} has no stage “{stage}”.',
+  'unreadable-last-stage': 'The case is escalated on {on} while already at the last stage ({stage}).',
 } as const;
 
 export type PhraseKind = keyof typeof PHRASES_EN;

@@ -4,6 +4,7 @@ import { CALENDARS, CATEGORIES, CHANNELS, type CaseRecord, type TimelineEvent } 
 import { effectiveTimeline } from '#shared/model/effective';
 import { type DayNumber, toDayNumber } from './dates';
 import { RulesError } from './errors';
+import { phrase } from './explain';
 import { type CaseFacts, type IsoDate, RULE_EVENT_TYPES, type RuleEvent, type RuleEventType } from './types';
 
 export interface CheckedEvent {
@@ -86,6 +87,10 @@ export function checkFacts(input: unknown, today: unknown): CheckedFacts {
       'invalid-facts',
       `Invalid case facts: today (${String(today)}) is before the complaint was received (${facts.receivedOn}).`,
       'today',
+      phrase('unreadable-today-before-received', {
+        today: { date: String(today) },
+        receivedOn: { date: facts.receivedOn },
+      }),
     );
   }
   if (!Array.isArray(facts.events)) throw invalid('events', 'expected a list of events (it may be empty).');
@@ -112,6 +117,11 @@ export function checkFacts(input: unknown, today: unknown): CheckedFacts {
         'event-before-receipt',
         `Invalid case facts: events[${i}] (${ev.type} on ${ev.on}) is before the complaint was received (${facts.receivedOn}).`,
         `events[${i}].on`,
+        phrase('unreadable-before-receipt', {
+          event: { event: ev.type },
+          on: { date: ev.on },
+          receivedOn: { date: facts.receivedOn },
+        }),
       );
     }
     if (previous && day < previous.day) {
@@ -120,6 +130,12 @@ export function checkFacts(input: unknown, today: unknown): CheckedFacts {
         `Invalid case facts: events[${i}] (${ev.type} on ${ev.on}) is earlier than events[${previous.index}] ` +
           `(${previous.type} on ${previous.on}); events must be listed in date order.`,
         `events[${i}].on`,
+        phrase('unreadable-out-of-order', {
+          event: { event: ev.type },
+          on: { date: ev.on },
+          previous: { event: previous.type },
+          previousOn: { date: previous.on },
+        }),
       );
     }
     if (previous && day === previous.day && ev.at !== undefined) {
@@ -130,6 +146,11 @@ export function checkFacts(input: unknown, today: unknown): CheckedFacts {
           `Invalid case facts: events[${i}] (${ev.type} recorded ${ev.at}) was recorded before events[${previous.index}] ` +
             `(${previous.type} recorded ${previousAt}) on the same day; same-day events must be listed in the order recorded.`,
           `events[${i}].at`,
+          phrase('unreadable-same-day-order', {
+            event: { event: ev.type },
+            on: { date: ev.on },
+            previous: { event: previous.type },
+          }),
         );
       }
     }
@@ -138,6 +159,11 @@ export function checkFacts(input: unknown, today: unknown): CheckedFacts {
         'event-after-today',
         `Invalid case facts: events[${i}] (${ev.type} on ${ev.on}) is after today (${String(today)}).`,
         `events[${i}].on`,
+        phrase('unreadable-after-today', {
+          event: { event: ev.type },
+          on: { date: ev.on },
+          today: { date: String(today) },
+        }),
       );
     }
     events.push(checked);

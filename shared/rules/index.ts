@@ -22,6 +22,7 @@ export {
 } from './explain';
 export { caseFacts, checkFacts, customerScopeFacts, validateCaseFacts, type FactsCaseRecord } from './facts';
 export { RulesError, isRulesError, type RulesErrorCode } from './errors';
+export { CLOCK_LABELS_EN, type ClockWord, clockWordOf, NEXT_STEPS_EN, type NextStepWord, nextStepOf } from './words';
 
 // Dates and calendars
 export {

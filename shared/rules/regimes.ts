@@ -10,6 +10,7 @@ import { type DayNumber, toDayNumber } from './dates';
 import { RulesError } from './errors';
 import { formatZodIssues, isoDateSchema, slugSchema } from './zod-helpers';
 import { DURATION_UNITS, type Duration, type IsoDate } from './types';
+import { CLOCK_LABELS_EN, NEXT_STEPS_EN } from './words';
 
 export interface RegimeVersion {
   /** Complaints first made on or after this day. Absent on the first version: since before Redress's records. */
@@ -74,12 +75,12 @@ const OFCOM_SCOPE: RegimeVersion['scope'] = {
 };
 
 const OFCOM_ADR_LETTER = {
-  label: 'ADR letter',
-  action: 'Send the ADR letter',
+  label: CLOCK_LABELS_EN.adrLetter,
+  action: NEXT_STEPS_EN.sendAdr,
   atOnceOnDeadlock: true,
 } as const;
 
-const OFCOM_REFERRAL = { label: 'ADR referral window', after: months(12) } as const;
+const OFCOM_REFERRAL = { label: CLOCK_LABELS_EN.adrReferralWindow, after: months(12) } as const;
 
 export const BUILT_IN_REGIMES: readonly Regime[] = [
   {
@@ -121,18 +122,18 @@ export const BUILT_IN_REGIMES: readonly Regime[] = [
       {
         label: 'CCTS Procedural Code before May 2023',
         source: 'CCTS Procedural Code (30 days to report back, 15 days to object)',
-        cctsResponse: { label: 'CCTS response', after: days(30) },
-        cctsObjection: { label: 'Objection to CCTS acceptance', after: days(15) },
-        cctsNotice: { label: 'Tell the customer about the CCTS', atEscalationLevel: 2, within: days(0) },
+        cctsResponse: { label: CLOCK_LABELS_EN.cctsResponse, after: days(30) },
+        cctsObjection: { label: CLOCK_LABELS_EN.cctsObjection, after: days(15) },
+        cctsNotice: { label: CLOCK_LABELS_EN.cctsNotice, atEscalationLevel: 2, within: days(0) },
       },
       {
         // REGULATION.md gives "May 2023"; the first of the month is assumed.
         effectiveFrom: '2023-05-01',
         label: 'CCTS Procedural Code from May 2023',
         source: 'CCTS Procedural Code as revised May 2023 (20 days to report back, 10 days to object)',
-        cctsResponse: { label: 'CCTS response', after: days(20) },
-        cctsObjection: { label: 'Objection to CCTS acceptance', after: days(10) },
-        cctsNotice: { label: 'Tell the customer about the CCTS', atEscalationLevel: 2, within: days(0) },
+        cctsResponse: { label: CLOCK_LABELS_EN.cctsResponse, after: days(20) },
+        cctsObjection: { label: CLOCK_LABELS_EN.cctsObjection, after: days(10) },
+        cctsNotice: { label: CLOCK_LABELS_EN.cctsNotice, atEscalationLevel: 2, within: days(0) },
       },
     ],
   },
@@ -150,14 +151,14 @@ export const BUILT_IN_REGIMES: readonly Regime[] = [
         source:
           'FCA Handbook DISP 1.6 (final response 8 weeks; payment services 15/35 business days; 6 months to refer)',
         adrLetter: {
-          label: 'Final response',
-          action: 'Send the final response',
+          label: CLOCK_LABELS_EN.finalResponse,
+          action: NEXT_STEPS_EN.sendFinalResponse,
           after: weeks(8),
           atOnceOnDeadlock: true,
         },
         paymentServices: { after: workingDays(15), exceptionalAfter: workingDays(35) },
-        summaryResolution: { label: 'Summary resolution', within: workingDays(3) },
-        referralWindow: { label: 'Financial Ombudsman referral window', after: months(6) },
+        summaryResolution: { label: CLOCK_LABELS_EN.summaryResolution, within: workingDays(3) },
+        referralWindow: { label: CLOCK_LABELS_EN.financialOmbudsmanReferralWindow, after: months(6) },
       },
     ],
   },
@@ -172,12 +173,12 @@ export const BUILT_IN_REGIMES: readonly Regime[] = [
         label: 'GB energy complaints handling',
         source: 'Ofgem complaints handling standards (8 weeks or deadlock; 12 months to refer)',
         adrLetter: {
-          label: 'Deadlock / 8-week letter',
-          action: 'Send the letter giving Energy Ombudsman rights',
+          label: CLOCK_LABELS_EN.deadlockLetter,
+          action: NEXT_STEPS_EN.sendEnergyOmbudsmanLetter,
           after: weeks(8),
           atOnceOnDeadlock: true,
         },
-        referralWindow: { label: 'Energy Ombudsman referral window', after: months(12) },
+        referralWindow: { label: CLOCK_LABELS_EN.energyOmbudsmanReferralWindow, after: months(12) },
       },
     ],
   },
@@ -193,8 +194,8 @@ export const BUILT_IN_REGIMES: readonly Regime[] = [
         source: 'Data Protection Act 2018 s.164A (complaints to controllers), in force from 2026-06-19',
         acknowledgement: {
           clockId: 'dpa-acknowledgement',
-          label: 'Data-protection complaint acknowledgement',
-          action: 'Acknowledge the data-protection complaint',
+          label: CLOCK_LABELS_EN.dataProtectionAcknowledgement,
+          action: NEXT_STEPS_EN.acknowledgeDataProtection,
           within: days(30),
         },
       },

@@ -325,3 +325,89 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
     editorLeft: [],
   });
 });
+
+// m17b: text that shared/ or the record wrote in English, said in French: an invisible character refused at intake,
+// a correction of the channel (its timeline entry names the channels, not their stored codes) and a voided entry
+// (the void quotes the voided entry said again from its data).
+test('in French, a refused invisible character, a corrected channel and a voided entry leave no English', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  mkdirSync(SHOTS, { recursive: true });
+  await setUpDesk(page);
+  const today = todayInLondon();
+  await logComplaint(page, {
+    receivedOn: addDays(today, -2),
+    channel: 'In person',
+    category: 'Billing',
+    summary: 'Billed twice for November',
+    name: 'Jeanne Tremblay',
+    phone: '0113 496 0000',
+  });
+  const caseTitle = page.getByRole('heading', { level: 1, name: /^RDR-\d{4}-\d{6}$/ });
+  await expect(caseTitle).toBeVisible();
+  const reference = (await caseTitle.textContent())!.trim();
+  await messagesGone(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
+  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
+
+  // Intake: a name holding an invisible right-to-left override is refused, in French, the character named.
+  await page.getByRole('link', { name: 'Nouvelle plainte' }).click();
+  await expect(page.getByRole('heading', { name: 'Nouvelle plainte', level: 1 })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Ann\u202eLee');
+  await page.getByRole('button', { name: 'Inscrire une plainte' }).click();
+  await expect(
+    page.getByText(
+      'Nom\u00a0: contient un caractère de contrôle invisible (U+202E RIGHT-TO-LEFT OVERRIDE) après «\u00a0Ann\u00a0»\u00a0; supprimez-le',
+    ),
+  ).toBeVisible();
+  const characterLeft = await englishLeft(page);
+  await page.screenshot({ path: `${SHOTS}/intake-character-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+
+  // The case: its channel corrected from in person to letter.
+  await page.getByRole('link', { name: 'Dossiers', exact: true }).click();
+  await page
+    .getByRole('link', { name: new RegExp(reference) })
+    .first()
+    .click();
+  await expect(caseTitle).toHaveText(reference);
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Corriger les faits du dossier…' }).click();
+  const correct = page.getByRole('dialog', { name: 'Corriger les faits du dossier' });
+  await chooseOption(page, 'Mode de réception', 'Lettre');
+  await correct.getByRole('textbox', { name: 'Motif de la correction' }).fill('Reçue par la poste');
+  await correct.getByRole('button', { name: 'Enregistrer la correction' }).click();
+  await expect(correct).toBeHidden();
+  const timeline = page.getByRole('group', { name: 'Historique' });
+  await expect(timeline).toContainText('Correction (mode de réception En personne → Lettre)\u00a0: Reçue par la poste');
+  // Its before-and-after table names the channels too (the entry keeps their codes as its record).
+  const corrected = timeline.getByRole('table', { name: 'Faits corrigés' });
+  await expect(corrected).toContainText('En personne');
+  await expect(corrected).not.toContainText('in-person');
+
+  // An acknowledgement recorded, then voided: the void quotes it in French.
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Accuser réception…' }).click();
+  const ack = page.getByRole('dialog', { name: 'Accuser réception' });
+  const ackDate = ack.getByRole('textbox', { name: 'Date' });
+  await ackDate.fill(today);
+  await ackDate.press('Tab');
+  await ack.getByRole('button', { name: 'Inscrire l’accusé de réception' }).click();
+  await expect(ack).toBeHidden();
+  await messagesGone(page);
+  await page.getByRole('button', { name: /^Annuler l’inscription du .*Accusé de réception envoyé/ }).click();
+  const voiding = page.getByRole('dialog', { name: 'Annuler cette inscription' });
+  await voiding.getByRole('textbox', { name: 'Motif de l’annulation' }).fill('Inscrite par erreur');
+  await voiding.getByRole('button', { name: 'Annuler l’inscription' }).click();
+  await expect(voiding).toBeHidden();
+  await expect(timeline).toContainText(
+    /Inscription «\u00a0Accusé de réception envoyé \([^)]+\)\u00a0» du .+ annulée\u00a0: Inscrite par erreur/,
+  );
+  await messagesGone(page);
+  const caseLeft = await englishLeft(page);
+  await page.screenshot({ path: `${SHOTS}/case-corrected-voided-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  await timeline.screenshot({ path: `${SHOTS}/timeline-corrected-voided-fr.png`, style: HIDE_MESSAGES });
+
+  expect({ characterLeft, caseLeft }).toEqual({ characterLeft: [], caseLeft: [] });
+});

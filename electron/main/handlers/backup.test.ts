@@ -183,8 +183,12 @@ describe('automatic daily backup (main)', () => {
       ok: false,
       error: expect.stringMatching(/1\.50 GB.*larger than the 512 MB.*Make a backup now/),
     });
+    // m17b: main says it as a code and values too, kept with the English, for Your data to say in any language.
+    const message = { code: 'auto-backup-too-large', values: { size: { bytes }, maxMb: 512 } };
+    expect(result).toMatchObject({ message });
     expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({
       lastError: (result as { error: string }).error,
+      lastMessage: message,
       due: true,
     });
     expect(await allFiles()).toEqual([path.join('userData', CONFIG_FILE_NAME)]);
@@ -290,6 +294,7 @@ describe('automatic daily backup (main)', () => {
     expect(await invoke(IPC_CHANNELS.autoBackupStatus, {})).toMatchObject({
       due: true,
       lastError: expect.stringContaining('is not there any more'),
+      lastMessage: { code: 'auto-backup-folder-gone', values: { folder: chosen } },
     });
     expect(await allFiles()).toEqual([path.join('userData', CONFIG_FILE_NAME)]);
   });

@@ -13,7 +13,13 @@ import { z } from 'zod';
 import { encryptBytes, type WebCryptoLike } from '#shared/backup/encryption';
 import { bytesSource, verifyBackupSource } from '#shared/backup/archive';
 import { BackupFileError, BACKUP_FILE_EXTENSION } from '#shared/backup/format';
-import { formatFileSize } from '#shared/model/attachment';
+import {
+  MAIN_MESSAGE_CODES,
+  MAIN_MESSAGES_EN,
+  type MainMessageCode,
+  type MainMessageValue,
+  mainFailure,
+} from '#shared/ipc/messages';
 import {
   AUTO_BACKUP_KEEP_DEFAULT,
   AUTO_BACKUP_KEEP_MAX,
@@ -26,6 +32,18 @@ import {
   MAX_SAVE_BYTES,
 } from '#shared/ipc/contract';
 import { type AtomicWriteFs, nodeFs, writeFileAtomic } from './atomic-write';
+
+/** Why the bytes could not be encrypted, by its message's code. */
+class ProtectError extends Error {
+  constructor(readonly code: MainMessageCode) {
+    super(code);
+  }
+}
+
+const mainMessageSchema = z.object({
+  code: z.enum(MAIN_MESSAGE_CODES as [MainMessageCode, ...MainMessageCode[]]),
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.object({ bytes: z.number() })])).optional(),
+});
 
 /** The files this feature writes, and the only files it ever deletes. */
 export const AUTO_BACKUP_FILE_PATTERN = /^redress-auto-backup-(\d{4}-\d{2}-\d{2})\.redress-backup$/;
@@ -41,6 +59,8 @@ const configSchema = z.object({
   lastWrittenAt: z.string().nullable(),
   lastFileName: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** The last error as a code and values (m17b); absent in a config written before it was kept. */
+  lastMessage: mainMessageSchema.nullable().optional(),
 });
 export type AutoBackupConfig = z.infer<typeof configSchema>;
 
@@ -51,6 +71,7 @@ export const DEFAULT_CONFIG: AutoBackupConfig = {
   lastWrittenAt: null,
   lastFileName: null,
   lastError: null,
+  lastMessage: null,
 };
 
 export interface FolderDialogOutcome {
@@ -67,8 +88,7 @@ export interface SafeStorageLike {
   getSelectedStorageBackend?(): string;
 }
 
-export const NO_KEYCHAIN =
-  'this computer’s keychain is not available to Redress (on Linux a secret service such as GNOME Keyring or KWallet must be running), so the passphrase could not be kept safely';
+export const NO_KEYCHAIN = MAIN_MESSAGES_EN['no-keychain'];
 
 export interface AutoBackupDeps {
   /** dialog.showOpenDialog (folders), bound to the main window by index.ts. */
@@ -175,9 +195,11 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
       lastWrittenAt: config.lastWrittenAt,
       lastFileName: config.lastFileName,
       lastError: config.lastError,
+      lastMessage: config.lastMessage ?? null,
       due,
       encrypted: (await sealedPassphrase()) !== null,
       keychainProblem: keychainProblem(),
+      keychainMessage: keychainProblem() ? { code: 'no-keychain' } : null,
     };
   }
 
@@ -187,16 +209,13 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
       return statusOf(await readConfig());
     }
     const problem = keychainProblem();
-    if (problem) return { ok: false, error: `The passphrase was not kept: ${problem}.` };
+    if (problem) return mainFailure('passphrase-no-keychain');
     let sealed: Buffer;
     try {
       sealed = deps.safeStorage!.encryptString(request.passphrase);
     } catch (error) {
       // The keychain's own message only: the passphrase is never in a message or a log.
-      return {
-        ok: false,
-        error: `The passphrase was not kept: the keychain refused it (${error instanceof Error ? error.message : 'no reason given'}).`,
-      };
+      return mainFailure('passphrase-refused', { reason: error instanceof Error ? error.message : 'no reason given' });
     }
     await fs.mkdir(deps.configFolder(), { recursive: true });
     await writeFileAtomic(passphrasePath(), new Uint8Array(sealed), deps.fs ?? nodeFs);
@@ -207,15 +226,12 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
   async function protect(data: Uint8Array): Promise<Uint8Array> {
     const sealed = await sealedPassphrase();
     if (!sealed) return data;
-    const problem = keychainProblem();
-    if (problem) throw new Error(`it is to be encrypted, but ${problem}`);
+    if (keychainProblem()) throw new ProtectError('auto-backup-no-keychain');
     let passphrase: string;
     try {
       passphrase = deps.safeStorage!.decryptString(sealed);
     } catch {
-      throw new Error(
-        'the passphrase kept in the keychain could not be read (the keychain changed?); set the passphrase again',
-      );
+      throw new ProtectError('auto-backup-passphrase-unreadable');
     }
     return encryptBytes(data, { passphrase, crypto });
   }
@@ -242,52 +258,48 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
     const config = await readConfig();
     if (!config.enabled || !config.folder)
       return { ok: true, written: false, reason: 'Automatic backup is off, or no folder is chosen.' };
-    if ('tooLarge' in request) {
-      const message = `The automatic backup was not written: at ${formatFileSize(request.tooLarge)} it is larger than the ${MAX_SAVE_BYTES / 1024 / 1024} MB an automatic backup can be. Make one with “Make a backup now”, which saves it in pieces.`;
-      await saveConfig({ ...config, lastError: message }).catch(() => undefined);
-      return { ok: false, error: message };
-    }
+    /** A failure kept as the automatic backup's last error (Your data shows it), and returned. */
+    const failed = async (code: MainMessageCode, values?: Record<string, MainMessageValue>) => {
+      const failure = mainFailure(code, values);
+      await saveConfig({ ...config, lastError: failure.error, lastMessage: failure.message }).catch(() => undefined);
+      return failure;
+    };
+    if ('tooLarge' in request)
+      return failed('auto-backup-too-large', {
+        size: { bytes: request.tooLarge },
+        maxMb: MAX_SAVE_BYTES / 1024 / 1024,
+      });
     const folder = config.folder;
     // Never put a damaged or foreign file in place of a good backup: check its compression and its seal. (Not every
     // row: at 100,000 cases that would stall the main process for seconds; the renderer made it from the database.)
     try {
       await verifyBackupSource(bytesSource(request.data), sha256);
     } catch (error) {
-      const message = error instanceof BackupFileError ? error.message : String(error);
-      return { ok: false, error: `Refused: the data is not a sound backup (${message})` };
+      return mainFailure('auto-backup-not-sound', {
+        reason: error instanceof BackupFileError ? error.message : String(error),
+      });
     }
     let data: Uint8Array;
     try {
       data = await protect(request.data);
     } catch (error) {
-      const message = `The automatic backup was not written: ${error instanceof Error ? error.message : String(error)}.`;
-      await saveConfig({ ...config, lastError: message }).catch(() => undefined);
-      return { ok: false, error: message };
+      if (error instanceof ProtectError) return failed(error.code);
+      return failed('auto-backup-not-encrypted', { reason: error instanceof Error ? error.message : String(error) });
     }
     const at = now();
     const fileName = autoBackupFileName(at);
     const target = path.join(folder, fileName);
-    if (!isDirectlyInside(folder, target))
-      return { ok: false, error: 'Refused: the backup would not be inside the chosen folder.' };
+    if (!isDirectlyInside(folder, target)) return mainFailure('auto-backup-outside-folder');
     try {
       const stat = await fs.stat(folder);
       if (!stat.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
       await writeFileAtomic(target, data, deps.fs ?? nodeFs);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException | undefined)?.code;
-      const why =
-        code === 'ENOENT' || code === 'ENOTDIR'
-          ? `the folder ${folder} is not there any more (a USB drive or network share not connected?)`
-          : code === 'ENOSPC'
-            ? 'the disk is full'
-            : code === 'EACCES' || code === 'EPERM'
-              ? 'Redress may not write in that folder'
-              : error instanceof Error
-                ? error.message
-                : String(error);
-      const message = `The automatic backup could not be written: ${why}.`;
-      await saveConfig({ ...config, lastError: message }).catch(() => undefined);
-      return { ok: false, error: message };
+      if (code === 'ENOENT' || code === 'ENOTDIR') return failed('auto-backup-folder-gone', { folder });
+      if (code === 'ENOSPC') return failed('auto-backup-disk-full');
+      if (code === 'EACCES' || code === 'EPERM') return failed('auto-backup-not-allowed');
+      return failed('auto-backup-failed', { reason: error instanceof Error ? error.message : String(error) });
     }
     let removed: string[] = [];
     try {
@@ -295,7 +307,13 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
     } catch {
       // The new backup is safely written; old ones stay until the next run can remove them.
     }
-    await saveConfig({ ...config, lastWrittenAt: at.toISOString(), lastFileName: fileName, lastError: null });
+    await saveConfig({
+      ...config,
+      lastWrittenAt: at.toISOString(),
+      lastFileName: fileName,
+      lastError: null,
+      lastMessage: null,
+    });
     return { ok: true, written: true, fileName, removed };
   }
 
@@ -323,7 +341,7 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
       const folder = path.resolve(chosen);
       await fs.mkdir(folder, { recursive: true });
       if (!(await fs.stat(folder)).isDirectory()) return { ok: false, error: `${folder} is not a folder.` };
-      const next = { ...config, folder, enabled: true, lastError: null };
+      const next = { ...config, folder, enabled: true, lastError: null, lastMessage: null };
       await saveConfig(next);
       return await statusOf(next);
     },

@@ -146,7 +146,12 @@ describe('save-file handler', () => {
     const { invoke } = ipcSaveFile(undefined, failingFs);
     const result = await invoke({ suggestedName: 'letter.pdf', mimeType: 'application/pdf', data: pdfBytes('new') });
 
-    expect(result).toEqual({ ok: false, error: 'Could not save letter.pdf: the disk is full.' });
+    expect(result).toEqual({
+      ok: false,
+      error: 'Could not save letter.pdf: the disk is full.',
+      // m17b: the same as a code and values, for the screen to say in the person's language.
+      message: { code: 'save-disk-full', values: { file: 'letter.pdf' } },
+    });
     expect(await readFile(target, 'utf8')).toBe('the old, complete letter');
     expect(await allFiles()).toEqual([path.join('chosen', 'letter.pdf')]);
   });

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { SaveDialogOptions } from 'electron';
 import type { SaveFileRequest, SaveFileResult } from '#shared/ipc/contract';
+import { mainFailure, type MainMessage } from '#shared/ipc/messages';
 import { type AtomicWriteFs, nodeFs, writeFileAtomic } from './atomic-write';
 import { extensionForMimeType, safeFileName } from './file-name';
 
@@ -40,20 +41,26 @@ function filtersFor(fileName: string, mimeType: string): SaveDialogOptions['filt
   ];
 }
 
-export function describeWriteError(fileName: string, error: unknown): string {
+/** Why a file could not be written, as a failure: its English and its code (shared/ipc/messages.ts). */
+export function writeFailure(fileName: string, error: unknown): { ok: false; error: string; message: MainMessage } {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const file = { file: fileName };
   switch (code) {
     case 'EPERM':
     case 'EBUSY':
     case 'EACCES':
-      return `Could not save ${fileName}: it is open in another program, or the folder is read-only. Close it and try again.`;
+      return mainFailure('save-in-use', file);
     case 'ENOSPC':
-      return `Could not save ${fileName}: the disk is full.`;
+      return mainFailure('save-disk-full', file);
     case 'EISDIR':
-      return `Could not save ${fileName}: a folder of that name is in the way.`;
+      return mainFailure('save-folder-in-way', file);
     default:
-      return `Could not save ${fileName}: ${error instanceof Error ? error.message : String(error)}`;
+      return mainFailure('save-failed', { ...file, reason: error instanceof Error ? error.message : String(error) });
   }
+}
+
+export function describeWriteError(fileName: string, error: unknown): string {
+  return writeFailure(fileName, error).error;
 }
 
 /**
@@ -98,7 +105,7 @@ export function createSaveFileHandler(deps: SaveFileDeps): (request: SaveFileReq
     try {
       await writeFileAtomic(target, request.data, deps.fs ?? nodeFs);
     } catch (error) {
-      return { ok: false, error: describeWriteError(chosenName, error) };
+      return writeFailure(chosenName, error);
     }
     return { ok: true, saved: true, fileName: chosenName };
   };

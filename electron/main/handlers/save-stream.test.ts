@@ -154,6 +154,7 @@ describe('save in pieces', () => {
     expect(await ipc.write({ streamId, offset: 100, data: bytes(100) })).toEqual({
       ok: false,
       error: 'Could not save backup.redress: the disk is full.',
+      message: { code: 'save-disk-full', values: { file: 'backup.redress' } },
     });
     expect(await files()).toEqual(['backup.redress']);
     expect(await readFile(path.join(chosen, 'backup.redress'), 'utf8')).toBe('the old backup');

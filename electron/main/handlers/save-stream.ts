@@ -14,7 +14,7 @@ import type {
   SaveStreamWriteResult,
 } from '#shared/ipc/contract';
 import { type AtomicWriteFs, nodeFs, syncFolder, tempPathFor, type WritableHandle, writeAll } from './atomic-write';
-import { askWhereToSave, describeWriteError, type SaveFileDeps } from './save-file';
+import { askWhereToSave, type SaveFileDeps, writeFailure } from './save-file';
 
 export interface SaveStreamHandlers {
   open: (request: SaveStreamOpenRequest) => Promise<SaveStreamOpenResult>;
@@ -65,7 +65,7 @@ export function createSaveStreamHandlers(
         return { ok: true, streamId: id };
       } catch (error) {
         await fs.rm(temp, { force: true }).catch(() => undefined);
-        return { ok: false, error: describeWriteError(path.basename(target), error) };
+        return writeFailure(path.basename(target), error);
       }
     },
 
@@ -73,10 +73,10 @@ export function createSaveStreamHandlers(
       if (!current || current.id !== request.streamId) return unknown;
       const { file } = current;
       const name = path.basename(file.target);
-      const refuse = async (error: string): Promise<SaveStreamWriteResult> => {
+      const refuse = async (failure: string | SaveStreamWriteResult): Promise<SaveStreamWriteResult> => {
         current = null;
         await discard(file);
-        return { ok: false, error };
+        return typeof failure === 'string' ? { ok: false, error: failure } : failure;
       };
       if (file.busy) return refuse(`Could not save ${name}: its pieces came out of turn.`);
       if (request.offset !== file.written)
@@ -87,7 +87,7 @@ export function createSaveStreamHandlers(
       try {
         await writeAll(file.handle, request.data, file.written);
       } catch (error) {
-        return refuse(describeWriteError(name, error));
+        return refuse(writeFailure(name, error));
       } finally {
         file.busy = false;
       }
@@ -117,7 +117,7 @@ export function createSaveStreamHandlers(
         await fs.rename(file.temp, file.target);
       } catch (error) {
         await discard(file);
-        return { ok: false, error: describeWriteError(name, error) };
+        return writeFailure(name, error);
       }
       await sync(path.dirname(file.target));
       return { ok: true, saved: true, fileName: name };

@@ -1,7 +1,7 @@
 // The renderer's view of the rules engine: case records and timelines in, clocks out. Clocks are computed from
 // the facts every time, never stored as the truth.
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
-import { caseFacts, evaluateCase, getProcedure, listProcedures } from '#shared/rules/index';
+import { caseFacts, evaluateCase, getProcedure, isRulesError, listProcedures, type Phrase } from '#shared/rules/index';
 import type { Evaluation } from '#shared/rules/types';
 
 export function procedureOptions(): Array<{ value: string; label: string }> {
@@ -16,9 +16,15 @@ export function procedureName(id: string): string | undefined {
   }
 }
 
+/** Why a case has no clocks, in English (m17b: the one home; the catalogue's `case.clocksUnreadable` takes it). */
+export const CLOCKS_UNREADABLE_EN = 'The clocks for this case cannot be worked out: {reason}';
+
 export interface EvaluatedCase {
   evaluation?: Evaluation;
+  /** Why the engine cannot read the case, in English (the engine's own technical words). */
   error?: string;
+  /** The same, as a phrase the interface can say in its language, when the timeline itself is at fault. */
+  reason?: Phrase;
   procedureName?: string;
 }
 
@@ -27,8 +33,10 @@ export function evaluateRecord(record: CaseRecord, events: readonly TimelineEven
   try {
     return { evaluation: evaluateCase(caseFacts(record, events), today), procedureName: name };
   } catch (error) {
+    const reason = isRulesError(error) ? error.reason : undefined;
     return {
-      error: `The clocks for this case cannot be worked out: ${error instanceof Error ? error.message : String(error)}`,
+      error: CLOCKS_UNREADABLE_EN.replace('{reason}', error instanceof Error ? error.message : String(error)),
+      ...(reason ? { reason } : {}),
       procedureName: name,
     };
   }

@@ -366,7 +366,13 @@ export function CasePage({ id }: { id: string }) {
               <Title order={4} mb="xs">
                 {t('case.clocks')}
               </Title>
-              {evaluated?.error && <Alert color="red">{evaluated.error}</Alert>}
+              {evaluated?.error && (
+                <Alert color="red">
+                  {evaluated.reason
+                    ? t('case.clocksUnreadable', { reason: phraseIn(t, locale, evaluated.reason) })
+                    : evaluated.error}
+                </Alert>
+              )}
               {evaluated?.evaluation && (
                 <Table aria-label={t('case.clocks')}>
                   <Table.Thead>
@@ -420,7 +426,7 @@ export function CasePage({ id }: { id: string }) {
           <Timeline bulletSize={14} lineWidth={2} role="group" aria-label={t('case.timeline')}>
             {events.map((e) => {
               const voidedBy = voids.get(e.id);
-              const summary = entrySummaryIn(t, locale, e, { record, procedure });
+              const summary = entrySummaryIn(t, locale, e, { record, procedure, events });
               return (
                 <Timeline.Item
                   key={e.id}
@@ -458,8 +464,13 @@ export function CasePage({ id }: { id: string }) {
                   </Group>
                   {voidedBy && (
                     <Text size="xs" c="red.8" mt={2} data-void-note>
-                      {t('case.voided', { date: formatDate(voidedBy.on), by: voidedBy.by })}
-                      {typeof voidedBy.data?.reason === 'string' ? `: ${voidedBy.data.reason}` : ''}
+                      {typeof voidedBy.data?.reason === 'string'
+                        ? t('case.voidedWhy', {
+                            date: formatDate(voidedBy.on),
+                            by: voidedBy.by,
+                            reason: voidedBy.data.reason,
+                          })
+                        : t('case.voided', { date: formatDate(voidedBy.on), by: voidedBy.by })}
                     </Text>
                   )}
                   <TimelineDetails event={e} />

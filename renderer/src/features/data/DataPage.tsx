@@ -17,7 +17,7 @@ import { RestorePanel } from './RestorePanel';
 import { askToKeepData, type StorageFacts, storageFacts } from './storage';
 import { overLimitsIn, storageWarningIn } from './words';
 import { FormattedMessage } from 'react-intl';
-import { fileSizeIn, useT } from '#lib/i18n/index';
+import { failureIn, fileSizeIn, useT } from '#lib/i18n/index';
 import { formatTimestamp as when } from '#lib/format';
 import { ExportsPanel } from '#features/exchange';
 import { ScreenTitle } from '#ui/ScreenTitle';
@@ -53,7 +53,7 @@ function BackupSection() {
       // Made in a worker (../../db/backup-client.ts): the page keeps drawing while a large desk is written.
       const made = await makeBackupFile(passphrase);
       const saved = await saveLargeFile({ suggestedName: made.fileName, mimeType: BACKUP_MIME_TYPE, file: made.file });
-      if (!saved.ok) setResult({ ok: false, text: saved.error });
+      if (!saved.ok) setResult({ ok: false, text: failureIn(t, saved) });
       else if (!saved.saved) setResult({ ok: false, text: t('data.backup.cancelled') });
       else {
         await recordBackupMade(db(), { at: made.madeAt, fileName: saved.fileName, how: 'saved' });
@@ -134,13 +134,16 @@ function AutoBackupSection() {
   const api = platform().autoBackup;
   const t = useT();
 
-  const apply = useCallback((result: Awaited<ReturnType<typeof api.status>>) => {
-    if (result.ok) {
-      const { ok: _ok, ...rest } = result;
-      setStatus(rest);
-      setError(null);
-    } else setError(result.error);
-  }, []);
+  const apply = useCallback(
+    (result: Awaited<ReturnType<typeof api.status>>) => {
+      if (result.ok) {
+        const { ok: _ok, ...rest } = result;
+        setStatus(rest);
+        setError(null);
+      } else setError(failureIn(t, result));
+    },
+    [t],
+  );
 
   useEffect(() => {
     void api.status().then(apply);
@@ -244,8 +247,8 @@ function AutoBackupSection() {
         </Group>
       )}
       {(error ?? status.lastError) && (
-        <Alert color="red" role="alert">
-          {error ?? status.lastError}
+        <Alert color="red" role="alert" data-auto-backup-error>
+          {error ?? failureIn(t, { error: status.lastError ?? '', message: status.lastMessage })}
         </Alert>
       )}
     </Section>
@@ -268,7 +271,9 @@ function AutoBackupProtection({
   if (status.keychainProblem && !status.encrypted) {
     return (
       <Text size="sm" c="dimmed" data-testid="auto-backup-protection">
-        {t('data.auto.noKeychain', { problem: status.keychainProblem })}
+        {t('data.auto.noKeychain', {
+          problem: failureIn(t, { error: status.keychainProblem, message: status.keychainMessage }),
+        })}
       </Text>
     );
   }

@@ -14,7 +14,8 @@ import { db } from '#db/schema';
 import { useWorkingPerson } from '#features/people';
 import { formatDate } from '#lib/format';
 import { FormattedMessage } from 'react-intl';
-import { type Translate, useT } from '#lib/i18n/index';
+import { type Translate, unprintableIn, useLocale, useT } from '#lib/i18n/index';
+import { UnprintableError } from '#shared/letters/index';
 import { exportSubjectAccess, findCustomerCases, type CandidateCase } from './subject-access';
 
 function contact(record: CaseRecord, t: Translate): string {
@@ -26,6 +27,7 @@ function contact(record: CaseRecord, t: Translate): string {
 
 function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose: () => void }) {
   const t = useT();
+  const { locale } = useLocale();
   const settings = useSettings();
   const person = useWorkingPerson();
   const today = todayIso();
@@ -78,7 +80,8 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
         onClose();
       } else if (outcome.error) setError(outcome.error);
     } catch (e) {
-      setError(t('sar.notMade', { error: e instanceof Error ? e.message : String(e) }));
+      const why = e instanceof UnprintableError ? unprintableIn(t, locale, e.found, e.what) : undefined;
+      setError(t('sar.notMade', { error: why ?? (e instanceof Error ? e.message : String(e)) }));
     } finally {
       setBusy(false);
     }

@@ -11,7 +11,13 @@ import {
   type SubjectAccessRequest,
 } from '#shared/exports/subject-access';
 import type { SubjectAccessSummaryDocument } from '#shared/exports/subject-access';
-import { caseTextSources, documentPrintProblem, type TextSource } from '#shared/letters/index';
+import {
+  caseTextSources,
+  documentUnprintable,
+  placedSource,
+  type TextSource,
+  UnprintableError,
+} from '#shared/letters/index';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { evaluateRecord } from '#lib/rules';
@@ -132,12 +138,16 @@ export async function buildSubjectAccessBundle(
     ...caseTextSources({ customer: request.subject }),
     ...request.cases.flatMap((c) => [
       ...(c.record.representative ? caseTextSources(c.record).slice(3) : []),
-      { where: `the summary of ${c.record.reference}`, text: c.record.summary },
-      { where: `the timeline of ${c.record.reference}`, text: c.events.map((e) => e.summary).join('\n') },
+      placedSource({ place: 'case-summary', reference: c.record.reference }, c.record.summary),
+      placedSource(
+        { place: 'case-timeline', reference: c.record.reference },
+        c.events.map((e) => e.summary).join('\n'),
+      ),
     ]),
   ];
-  const problem = documentPrintProblem(doc, sources, 'summary');
-  if (problem) throw new Error(problem);
+  // Refused with its words and its data (the interface says it in its language).
+  const found = documentUnprintable(doc, sources, 'summary');
+  if (found) throw new UnprintableError(found, 'summary');
   const summary = await render(doc);
   return {
     bytes: subjectAccessZip(request, summary),

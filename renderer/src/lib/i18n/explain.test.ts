@@ -8,6 +8,8 @@ import {
   type Evaluation,
   previewProcedure,
   getProcedure,
+  isRulesError,
+  type Phrase,
 } from '#shared/rules/index';
 import { explanationIn, phraseIn, reasonIn } from './explain';
 import { translate, type Translate } from './index';
@@ -128,5 +130,53 @@ describe('explanations in the interface language', () => {
       /^Échéance le 9 déc\. 2026\u00a0: reçue le 2 déc\. 2026 \+ 5 jours ouvrables, calendrier Angleterre et pays de Galles, /,
     );
     for (const l of preview.lines) expect(explanationIn(fr, 'fr-CA', l.explain)).not.toMatch(/\b(due|received)\b/);
+  });
+
+  // m17b: why the engine cannot read a case, said in the interface language (the message keeps its technical words).
+  it('says why a timeline cannot be read, in French, with the engine’s own message kept for the records', () => {
+    const reasonOf = (f: CaseFacts, today = '2026-12-02'): Phrase => {
+      try {
+        evaluateCase(f, today);
+      } catch (error) {
+        if (isRulesError(error) && error.reason) return error.reason;
+        throw error;
+      }
+      throw new Error('expected the case to be refused');
+    };
+    const before = reasonOf(facts({ events: [{ type: 'acknowledged', on: '2026-11-10' }] }));
+    expect(phraseIn(fr, 'fr-CA', before)).toBe(
+      'L’inscription «\u00a0réception accusée\u00a0» du 10 nov. 2026 est datée d’avant la réception de la plainte (18 nov. 2026).',
+    );
+    expect(phraseIn(en, 'en-GB', before)).toBe(
+      'The entry “acknowledged” of 10 Nov 2026 is dated before the complaint was received (18 Nov 2026).',
+    );
+    const twice = reasonOf(
+      facts({
+        events: [
+          { type: 'paused', on: '2026-11-20' },
+          { type: 'paused', on: '2026-11-21' },
+        ],
+      }),
+    );
+    expect(phraseIn(fr, 'fr-CA', twice)).toBe(
+      'Le dossier est suspendu le 21 nov. 2026 alors qu’il l’est déjà depuis le 20 nov. 2026.',
+    );
+    const notPaused = reasonOf(facts({ events: [{ type: 'resumed', on: '2026-11-20' }] }));
+    expect(phraseIn(fr, 'fr-CA', notPaused)).toBe(
+      'Le dossier est repris le 20 nov. 2026 alors qu’il n’est pas suspendu.',
+    );
+    const order = reasonOf(
+      facts({
+        events: [
+          { type: 'acknowledged', on: '2026-11-25' },
+          { type: 'responded', on: '2026-11-20' },
+        ],
+      }),
+    );
+    expect(phraseIn(fr, 'fr-CA', order)).toMatch(/^L’inscription «\u00a0.+\u00a0» du 20 nov\. 2026 figure après/u);
+    const future = reasonOf(facts({ events: [{ type: 'acknowledged', on: '2026-12-05' }] }));
+    expect(phraseIn(fr, 'fr-CA', future)).toBe(
+      'L’inscription «\u00a0réception accusée\u00a0» du 5 déc. 2026 est datée d’après aujourd’hui (2 déc. 2026).',
+    );
   });
 });

@@ -16,10 +16,11 @@ export { clockLabel } from './clocks';
 export { describeDueIn } from './due';
 export { explanationIn, phraseIn, reasonIn } from './explain';
 export { messageIn, problemIn } from './problems';
-export { entrySummaryIn, summaryIn } from './timeline';
+export { correctedValueIn, entrySummaryIn, summaryIn } from './timeline';
 export { unprintableIn } from './printable';
 export { backupErrorIn, backupProblemIn } from './backup';
 export { procedureIssueIn, procedureProblemIn } from './procedures';
+export { failureIn, mainMessageIn } from './main-messages';
 export {
   chosenLocale,
   interfaceLocaleFor,

@@ -1,6 +1,14 @@
 // Why a letter cannot be printed, in the interface language (issue #17): the same parts as shared's English refusal.
 import { describe, expect, it } from 'vitest';
-import { caseUnprintable, unprintableMessage } from '#shared/letters/index';
+import {
+  caseTextSources,
+  caseUnprintable,
+  documentPrintProblem,
+  documentUnprintable,
+  placedSource,
+  unprintableMessage,
+  UnprintableError,
+} from '#shared/letters/index';
 import { customer } from '#test/support/cases';
 import { translate, type Translate } from './index';
 import { unprintableIn } from './printable';
@@ -32,6 +40,27 @@ describe('why a letter cannot be printed, in the interface language', () => {
     expect(unprintableIn(en, 'en-GB', found)).toBe(unprintableMessage(found));
     expect(unprintableIn(fr, 'fr-CA', found)).toContain(
       '(dans le nom de la personne, l’adresse de la personne et le nom de la personne représentante).',
+    );
+  });
+
+  // m17b: the subject-access summary's refusal (renderer/src/features/exchange/subject-access.ts).
+  it('says the subject-access summary’s refusal in French, each case’s summary and timeline named', () => {
+    const sources = [
+      ...caseTextSources({ customer: customer({ name: 'Ann', address }) }),
+      placedSource({ place: 'case-summary', reference: 'RDR-2026-000042' }, 'Panne 😀'),
+      placedSource({ place: 'case-timeline', reference: 'RDR-2026-000042' }, 'Rappel'),
+    ];
+    const doc = { content: ['Ann', 'Panne 😀', 'Rappel'] };
+    const found = documentUnprintable(doc, sources, 'summary')!;
+    const error = new UnprintableError(found, 'summary');
+    // English: the words the desk always had (one home: shared/letters/printable.ts).
+    expect(error.message).toBe(documentPrintProblem(doc, sources, 'summary'));
+    expect(error.message).toContain('(in the summary of RDR-2026-000042)');
+    expect(unprintableIn(en, 'en-GB', found, 'summary')).toBe(error.message);
+    expect(unprintableIn(fr, 'fr-CA', found, 'summary')).toBe(
+      'Ce résumé contient des caractères que la police des lettres ne peut pas imprimer\u00a0: 😀 (dans le résumé du dossier RDR-2026-000042). ' +
+        'Les émojis ne peuvent pas être imprimés dans un résumé. ' +
+        'Corrigez-le (par exemple, écrivez le nom en lettres latines) et produisez le résumé de nouveau.',
     );
   });
 });

@@ -16,15 +16,20 @@ const PLACE_OF = new Map(
   Object.entries(CASE_TEXT_PLACES).map(([place, words]) => [words as string, place as CaseTextPlace]),
 );
 
-/** A letter's refusal in the interface language; a place the catalogue does not know is named as shared wrote it. */
-export function unprintableIn(t: T, locale: string, found: Unprintable): string {
-  const places = found.where.map((w) => {
+/**
+ * A letter's (or the subject-access summary's) refusal in the interface language; a place the catalogue does not
+ * know is named as shared wrote it.
+ */
+export function unprintableIn(t: T, locale: string, found: Unprintable, what: 'letter' | 'summary' = 'letter'): string {
+  const places = found.where.map((w, i) => {
+    const data = found.places?.[i];
+    if (data) return t(`unprintable.place.${data.place}`, data.reference ? { reference: data.reference } : undefined);
     const place = PLACE_OF.get(w);
     return place ? t(`unprintable.place.${place}`) : w;
   });
   const where = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(places);
   const names = unprintableNames(found);
   return unprintableParts(found)
-    .map((part) => t(`unprintable.${part}`, { names, where }))
+    .map((part) => t(what === 'summary' ? `unprintable.summary.${part}` : `unprintable.${part}`, { names, where }))
     .join(' ');
 }

@@ -52,6 +52,29 @@ describe('validation messages in the interface language', () => {
       'Name contains an invisible control character',
     );
   });
+
+  // m17b: the control-character refusals (shared/model/text.ts) have codes.
+  it('says a refused invisible character in French, by its code point and Unicode name, with the field’s French label', () => {
+    const r = validateIntake(
+      { receivedOn: '2026-11-18', customerName: 'Ann\u202eLee', postcode: 'LS1\t1AA', summary: '\u200bPanne' },
+      '2026-11-18',
+    );
+    if (r.ok) throw new Error('expected problems');
+    expect(r.errors.customerName).toBe(
+      'Name contains an invisible control character (U+202E RIGHT-TO-LEFT OVERRIDE) after “Ann”; remove it',
+    );
+    expect(problemIn(fr, r.problems.customerName!, 'Nom')).toBe(
+      'Nom\u00a0: contient un caractère de contrôle invisible (U+202E RIGHT-TO-LEFT OVERRIDE) après «\u00a0Ann\u00a0»\u00a0; supprimez-le',
+    );
+    expect(problemIn(fr, r.problems.postcode!, 'Code postal')).toBe(
+      'Code postal\u00a0: contient une tabulation ou un saut de ligne (U+0009 CHARACTER TABULATION) après «\u00a0LS1\u00a0», alors que ce champ tient sur une ligne\u00a0; supprimez-le',
+    );
+    expect(problemIn(fr, r.problems.summary!, 'Résumé')).toBe(
+      'Résumé\u00a0: contient un caractère de contrôle invisible (U+200B ZERO WIDTH SPACE) au début\u00a0; supprimez-le',
+    );
+    // English: the same words shared/ returns, with the screen's own label.
+    expect(problemIn(en, r.problems.customerName!, 'Name')).toBe(r.errors.customerName);
+  });
 });
 
 // m17a: a CSV import's row problems, said in the interface language from their codes (the import screen's report).

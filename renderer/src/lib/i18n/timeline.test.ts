@@ -126,7 +126,7 @@ describe('timeline summaries in the interface language', () => {
         { kind: 'voided', values: { entry: 'Resumed', on: '2026-11-17', reason: 'Erreur' } },
         { entryId: 'e0', entryType: 'resumed', entryOn: '2026-11-17', reason: 'Erreur' },
         'Voided “Resumed” of 2026-11-17: Erreur',
-        'Inscription «\u00a0Resumed\u00a0» du 2026-11-17 annulée\u00a0: Erreur',
+        'Inscription «\u00a0Resumed\u00a0» du 17 nov. 2026 annulée\u00a0: Erreur',
       ],
       [
         'vulnerability',
@@ -170,7 +170,10 @@ describe('timeline summaries in the interface language', () => {
     for (const [type, p, data, english, french] of cases) {
       const e = event(type, p, data);
       expect(e.summary, english).toBe(english);
-      expect(entrySummaryIn(en, 'en-GB', e)).toBe(english);
+      // A void's day is written the interface's way (m17b), in English too.
+      expect(entrySummaryIn(en, 'en-GB', e)).toBe(
+        type === 'voided' ? english.replace('2026-11-17', '17 Nov 2026') : english,
+      );
       expect(entrySummaryIn(fr, 'fr-CA', e)).toBe(french);
     }
   });
@@ -200,5 +203,85 @@ describe('timeline summaries in the interface language', () => {
     if (!w.ok) throw new Error(w.error);
     expect(entrySummaryIn(fr, 'fr-CA', { ...stamp, ...w.event })).toBe('Lettre retirée (u.pdf)\u00a0: Erreur');
     expect(entrySummaryIn(en, 'en-GB', { ...stamp, ...w.event })).toBe('Letter withdrawn (u.pdf): Erreur');
+  });
+
+  // m17b: stored text that wrote codes or another entry's English.
+  it('names a corrected channel in the reader’s language, not by its stored code', () => {
+    const p: SummaryPhrase = {
+      kind: 'corrected',
+      values: {
+        changes: { changes: [{ field: 'channel', from: { channel: 'in-person' }, to: { channel: 'letter' } }] },
+        reason: 'Mal saisi',
+      },
+    };
+    const data = {
+      changed: ['channel'],
+      before: { channel: 'in-person' },
+      after: { channel: 'letter' },
+      reason: 'Mal saisi',
+    };
+    const e = event('corrected', p, data);
+    // The record keeps the codes (its audit copy); the screens name the channels.
+    expect(e.summary).toBe('Corrected channel in-person → letter: Mal saisi');
+    expect(entrySummaryIn(en, 'en-GB', e)).toBe('Corrected channel In person → Letter: Mal saisi');
+    expect(entrySummaryIn(fr, 'fr-CA', e)).toBe('Correction (mode de réception En personne → Lettre)\u00a0: Mal saisi');
+  });
+
+  it('says a voided entry’s quoted summary from that entry’s data, in the reader’s language', () => {
+    const ack = {
+      ...event(
+        'acknowledged',
+        { kind: 'acknowledged', values: { channel: { channel: 'email' } } },
+        { channel: 'email' },
+      ),
+      id: 'e0',
+      on: '2026-11-17',
+    };
+    const p: SummaryPhrase = {
+      kind: 'voided',
+      values: { entry: 'Complaint acknowledged by email', on: '2026-11-17', reason: 'Doublon' },
+    };
+    const voided = event('voided', p, {
+      entryId: 'e0',
+      entryType: 'acknowledged',
+      entryOn: '2026-11-17',
+      reason: 'Doublon',
+    });
+    expect(voided.summary).toBe('Voided “Complaint acknowledged by email” of 2026-11-17: Doublon');
+    const events = [ack, voided];
+    expect(entrySummaryIn(fr, 'fr-CA', voided, { events })).toBe(
+      'Inscription «\u00a0Accusé de réception envoyé (courriel)\u00a0» du 17 nov. 2026 annulée\u00a0: Doublon',
+    );
+    expect(entrySummaryIn(en, 'en-GB', voided, { events })).toBe(
+      'Voided “Complaint acknowledged by email” of 17 Nov 2026: Doublon',
+    );
+    // Without the voided entry (or when its data no longer says what was quoted), the quote is shown as stored.
+    expect(entrySummaryIn(fr, 'fr-CA', voided)).toBe(
+      'Inscription «\u00a0Complaint acknowledged by email\u00a0» du 17 nov. 2026 annulée\u00a0: Doublon',
+    );
+    const long = {
+      ...ack,
+      summary: 'Complaint acknowledged by email: ' + 'x'.repeat(60),
+      data: { channel: 'email', details: 'x'.repeat(60) },
+    };
+    const cut = event(
+      'voided',
+      { kind: 'voided', values: { entry: long.summary.slice(0, 49) + '…', on: '2026-11-17', reason: 'Doublon' } },
+      { entryId: 'e0', entryOn: '2026-11-17', reason: 'Doublon' },
+    );
+    expect(entrySummaryIn(en, 'en-GB', cut, { events: [long, cut] })).toBe(
+      cut.summary.replace('2026-11-17', '17 Nov 2026'),
+    );
+  });
+
+  it('says the first entry in French after its channel was corrected (the channel it was received by)', () => {
+    const received = event('received', {
+      kind: 'received',
+      values: { how: { receivedBy: 'in-person' }, reference: 'RDR-2026-000001' },
+    });
+    expect(received.summary).toBe('Complaint received by visit in person; logged as RDR-2026-000001');
+    const record = { channel: 'letter' as const, reference: 'RDR-2026-000001' };
+    expect(entrySummaryIn(fr, 'fr-CA', received, { record })).toMatch(/^Plainte reçue \(.+\)\u00a0; inscrite sous/u);
+    expect(entrySummaryIn(fr, 'fr-CA', received, { record })).not.toContain('Complaint');
   });
 });

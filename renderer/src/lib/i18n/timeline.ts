@@ -3,7 +3,16 @@
 // exactly what the stored summary says, and the catalogue's `summary.<kind>` says it. English interfaces show the
 // stored summary as it is; an entry whose data does not say it all (an older entry, a note) is shown as stored too.
 import type { TimelineEvent } from '#shared/model/case';
-import { type SummaryContext, type SummaryPhrase, type SummaryValue, summaryPhrase } from '#shared/casework/summaries';
+import {
+  type CorrectedValue,
+  type SummaryContext,
+  type SummaryPhrase,
+  type SummaryValue,
+  short,
+  summaryPhrase,
+  VOID_QUOTE,
+} from '#shared/casework/summaries';
+import { formatShortDate } from '../format';
 import type { MessageKey } from './messages/en-GB';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -11,6 +20,8 @@ type T = (key: MessageKey, values?: Record<string, string | number>) => string;
 function valueIn(t: T, locale: string, v: SummaryValue): string {
   if (typeof v === 'string') return v;
   if ('kind' in v) return summaryIn(t, locale, v);
+  if ('quoted' in v) return short(summaryIn(t, locale, v.quoted), VOID_QUOTE);
+  if ('day' in v) return formatShortDate(v.day, locale);
   if ('channel' in v) return t(`model.channel.${v.channel}`).toLowerCase();
   if ('receivedBy' in v) return t(`model.channel.${v.receivedBy}`).toLowerCase();
   if ('scheme' in v) return v.scheme;
@@ -21,9 +32,21 @@ function valueIn(t: T, locale: string, v: SummaryValue): string {
   if ('attachmentKind' in v) return t(`model.attachmentKind.${v.attachmentKind}`).toLowerCase();
   if ('changes' in v)
     return v.changes
-      .map((c) => `${t(`correctable.${c.field}`).toLowerCase()} ${c.from} → ${c.to}`)
+      .map(
+        (c) =>
+          `${t(`correctable.${c.field}`).toLowerCase()} ${correctedValueIn(t, c.from)} → ${correctedValueIn(t, c.to)}`,
+      )
       .join(locale.startsWith('fr') ? '\u00a0; ' : '; ');
   return v.fields.map((f) => t(`customerField.${f}`).toLowerCase()).join(', ');
+}
+
+/** A corrected field's value: a channel, category or calendar by its name in the interface language (m17b). */
+export function correctedValueIn(t: T, v: CorrectedValue): string {
+  if (typeof v === 'string') return v;
+  if ('channel' in v) return t(`model.channel.${v.channel}`);
+  if ('category' in v) return t(`model.category.${v.category}`);
+  if ('calendar' in v) return t(`model.calendar.${v.calendar}`);
+  return t('timelineDetails.none');
 }
 
 export function summaryIn(t: T, locale: string, p: SummaryPhrase): string {
@@ -34,7 +57,9 @@ export function summaryIn(t: T, locale: string, p: SummaryPhrase): string {
 
 /** An entry's summary in the interface language; the case and its procedure name what the entry's data points to. */
 export function entrySummaryIn(t: T, locale: string, event: TimelineEvent, context: SummaryContext = {}): string {
-  if (locale.startsWith('en')) return event.summary;
+  // English shows the stored summary, except where it writes codes or quotes another entry (m17b): a correction
+  // ("channel in-person → letter") and a void (the voided entry said again from its data).
+  if (locale.startsWith('en') && event.type !== 'corrected' && event.type !== 'voided') return event.summary;
   const p = summaryPhrase(event, context);
   return p ? summaryIn(t, locale, p) : event.summary;
 }

@@ -11,9 +11,7 @@ import {
   buildActionEvent,
   type CaseActionId,
   defaultInput,
-  describeEditConflicts,
   type EditConflict,
-  editFieldValue,
   fieldOptions,
   getAction,
   nextStage,
@@ -31,7 +29,15 @@ import { useFormDraft } from '#lib/forms';
 import { DraftOffer } from '#ui/DraftOffer';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { entrySummaryIn, messageIn, useLocale, useT } from '#lib/i18n/index';
-import { actionText, fieldErrors, fieldText, optionText } from './words';
+import {
+  actionText,
+  conflictFieldText,
+  editConflictsText,
+  editValueText,
+  fieldErrors,
+  fieldText,
+  optionText,
+} from './words';
 
 export interface ActionFormModalProps {
   /** The action whose form is open, or null when closed. */
@@ -115,7 +121,11 @@ function ActionForm({
     if (conflicts.length) {
       const open = conflicts.filter((c) => !choices[c.field]);
       if (open.length) {
-        setRefusal(t('actions.chooseConflict', { fields: open.map((c) => c.label.toLowerCase()).join(', ') }));
+        setRefusal(
+          t('actions.chooseConflict', {
+            fields: open.map((c) => conflictFieldText(t, action, c).toLowerCase()).join(', '),
+          }),
+        );
         return;
       }
       // The answer: each such field is compared with what is stored now, and holds the value chosen.
@@ -279,11 +289,11 @@ function ActionForm({
         {conflicts.length > 0 && (
           <Alert color="orange" variant="light" role="alert" title={t('actions.changedMeanwhile')} data-edit-conflicts>
             <Stack gap="xs">
-              <Text size="sm">{describeEditConflicts(action, conflicts)}</Text>
+              <Text size="sm">{editConflictsText(t, action, conflicts)}</Text>
               {conflicts.map((c) => (
                 <Radio.Group
                   key={c.field}
-                  label={c.label}
+                  label={conflictFieldText(t, action, c)}
                   value={choices[c.field] ?? null}
                   onChange={(v) => setChoices((all) => ({ ...all, [c.field]: v as 'theirs' | 'mine' }))}
                   data-conflict-field={c.field}
@@ -291,11 +301,11 @@ function ActionForm({
                   <Group gap="md" mt={4}>
                     <Radio
                       value="theirs"
-                      label={t('actions.keepTheirs', { value: editFieldValue(action, c.field, c.theirs) })}
+                      label={t('actions.keepTheirs', { value: editValueText(t, action, c.field, c.theirs) })}
                     />
                     <Radio
                       value="mine"
-                      label={t('actions.useYours', { value: editFieldValue(action, c.field, c.mine) })}
+                      label={t('actions.useYours', { value: editValueText(t, action, c.field, c.mine) })}
                     />
                   </Group>
                 </Radio.Group>

@@ -5,10 +5,11 @@ import { Alert, List, Stack, Text } from '@mantine/core';
 import { type ActionContext, type ChangePreview, correctionPreview, voidEffects } from '#shared/casework/index';
 import { formatDate } from '#lib/format';
 import { FormattedMessage } from 'react-intl';
-import { useT } from '#lib/i18n/index';
+import { phraseIn, useLocale, useT } from '#lib/i18n/index';
 
 function Changes({ preview, none }: { preview: ChangePreview; none: string }) {
   const t = useT();
+  const { locale } = useLocale();
   const lines: string[] = [];
   if (preview.stage) lines.push(t('preview.stage', { from: preview.stage.from, to: preview.stage.to }));
   if (preview.status) lines.push(t('preview.status', { from: preview.status.from, to: preview.status.to }));
@@ -17,7 +18,9 @@ function Changes({ preview, none }: { preview: ChangePreview; none: string }) {
   if (preview.error)
     return (
       <Alert color="red" variant="light" title={t('preview.refused')} role="alert">
-        <Text size="sm">{t('preview.refusedText', { error: preview.error })}</Text>
+        <Text size="sm">
+          {t('preview.refusedText', { error: preview.reason ? phraseIn(t, locale, preview.reason) : preview.error })}
+        </Text>
       </Alert>
     );
   if (lines.length === 0)

@@ -1,37 +1,18 @@
 // "What to do next": the rules engine's next actions, earliest due first, each with why and a way to record it.
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { actionForNextStep, type ActionAvailability, type CaseActionId } from '#shared/casework/index';
-import type { NextAction } from '#shared/rules/index';
+import { type NextAction, nextStepOf } from '#shared/rules/index';
 import { formatDate } from '#lib/format';
-import { type MessageKey, reasonIn, type Translate, useLocale, useT } from '#lib/i18n/index';
+import { reasonIn, type Translate, useLocale, useT } from '#lib/i18n/index';
 
-/** The rules engine's next-step labels it writes itself (English), in the interface language; a procedure's own
- * wording (a stage's target action) is shown as the procedure writes it. */
-const STEP_LABELS: Record<string, MessageKey> = {
-  'Acknowledge the complaint': 'nextSteps.label.acknowledge',
-  'Was the complaint resolved? Record the resolution, or send the ADR letter': 'nextSteps.label.resolved',
-  'Resume the case when the customer replies': 'nextSteps.label.resume',
-  'Close the case': 'nextSteps.label.close',
-  'Send the first response': 'nextSteps.label.firstResponse',
-  'Send the ADR letter': 'nextSteps.label.sendAdr',
-  'Tell the customer about the CCTS': 'nextSteps.label.tellCcts',
-  'Report back to the CCTS': 'nextSteps.label.reportCcts',
-  // The regimes' own actions (shared/rules/regimes.ts).
-  'Send the final response': 'nextSteps.label.sendFinalResponse',
-  'Send the letter giving Energy Ombudsman rights': 'nextSteps.label.sendEnergyOmbudsmanLetter',
-  'Acknowledge the data-protection complaint': 'nextSteps.label.acknowledgeDataProtection',
-};
-
+/** A next step's label: the engine's own words (shared/rules/words.ts) in the interface language, "(overdue)" and
+ * "(deadlock: at once)" too; a procedure's own wording (a stage's target action) is shown as the procedure writes it. */
 export function stepLabel(t: Translate, label: string): string {
-  const overdue = label.endsWith(' (overdue)');
-  const dated = overdue ? label.slice(0, -' (overdue)'.length) : label;
-  const atOnce = dated.endsWith(' (deadlock: at once)');
-  const bare = atOnce ? dated.slice(0, -' (deadlock: at once)'.length) : dated;
-  const escalate = /^Escalate to (.+)$/.exec(bare);
-  const key = STEP_LABELS[bare];
-  let words = key ? t(key) : escalate ? t('nextSteps.label.escalate', { stage: escalate[1] }) : bare;
-  if (atOnce) words = t('nextSteps.atOnceOnDeadlock', { label: words });
-  return overdue ? t('nextSteps.overdue', { label: words }) : words;
+  const found = nextStepOf(label);
+  if (!found) return label;
+  if (found.word === 'overdue' || found.word === 'atOnceOnDeadlock')
+    return t(`nextSteps.${found.word}`, { label: stepLabel(t, found.values.label ?? '') });
+  return t(`nextSteps.label.${found.word}`, found.values);
 }
 import { actionText } from './words';
 

@@ -8,7 +8,10 @@ import {
   customerFieldValue,
 } from '#shared/casework/index';
 import type { TimelineEvent } from '#shared/model/case';
-import { enGB, type MessageKey, type Translate, useT } from '#lib/i18n/index';
+import { correctedValueIn, enGB, type MessageKey, type Translate, useT } from '#lib/i18n/index';
+import { correctedValue } from '#shared/casework/summaries';
+import { YES_NO_FIELDS } from '#shared/casework/catalogue';
+import { editValueText } from './words';
 
 const asRecord = (v: unknown): Record<string, string> =>
   v && typeof v === 'object' ? (v as Record<string, string>) : {};
@@ -18,16 +21,28 @@ function correctionRows(event: TimelineEvent, t: Translate): [string, string, st
   const before = (event.data?.before ?? {}) as Record<string, unknown>;
   const after = (event.data?.after ?? {}) as Record<string, unknown>;
   const names = asRecord(event.data?.names);
+  // m17b: a channel, category or calendar by its name in the interface language, not the code the entry stores.
+  const valueText = (f: string, v: unknown) => {
+    if (!(f in CORRECTABLE_LABELS)) return correctedValueText(f, v, names);
+    const c = correctedValue(f as CorrectableField, v, names);
+    if (typeof c === 'string') return correctedValueText(f, v, names);
+    return 'none' in c ? '' : correctedValueIn(t, c);
+  };
   return (event.data!.changed as string[]).map((f) => [
     f in CORRECTABLE_LABELS ? t(`correctable.${f as CorrectableField}`) : f,
-    correctedValueText(f, before[f], names),
-    correctedValueText(f, after[f], names),
+    valueText(f, before[f]),
+    valueText(f, after[f]),
   ]);
 }
 
 export function TimelineDetails({ event }: { event: TimelineEvent }) {
   const t = useT();
   if (!['customer-edited', 'corrected'].includes(event.type) || !Array.isArray(event.data?.changed)) return null;
+  // m17b: boxes, titles and languages in the interface language (the edit form's own words).
+  const customerValueText = (field: string, value: string | undefined) =>
+    YES_NO_FIELDS.has(field) || field === 'title' || field === 'language'
+      ? editValueText(t, 'edit-customer', field, value ?? '')
+      : customerFieldValue(field, value);
   const before = asRecord(event.data.before);
   const after = asRecord(event.data.after);
   const rows: [string, string, string][] =
@@ -35,8 +50,8 @@ export function TimelineDetails({ event }: { event: TimelineEvent }) {
       ? correctionRows(event, t)
       : (event.data.changed as string[]).map((field) => [
           `customerField.${field}` in enGB ? t(`customerField.${field}` as MessageKey) : customerFieldLabel(field),
-          customerFieldValue(field, before[field]),
-          customerFieldValue(field, after[field]),
+          customerValueText(field, before[field]),
+          customerValueText(field, after[field]),
         ]);
   const show = (s: string | undefined) =>
     s ? (

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_ACTIONS, getAction } from '#shared/casework/catalogue';
 import { enGB, translate, type Translate } from '#lib/i18n/index';
-import { actionText, fieldErrors, fieldText, optionText } from './words';
+import { describeEditConflicts, type EditConflict } from '#shared/casework/index';
+import { actionText, editConflictsText, editValueText, fieldErrors, fieldText, optionText } from './words';
 
 const fr: Translate = (key, values) => translate('fr-CA', key, values);
 const en: Translate = (key, values) => translate('en-GB', key, values);
@@ -55,6 +56,12 @@ describe('the next steps the rules engine writes', () => {
     expect(stepLabel(fr, 'Report back to the CCTS (overdue)')).toBe('Faire rapport à la CPRST (en retard)');
     expect(stepLabel(fr, 'Escalate to Stage 2')).toBe('Passer à l’étape Stage 2');
     expect(stepLabel(en, 'Close the case')).toBe('Close the case');
+    // m17b: the engine's words read back from shared/rules/words.ts, wrapped ones too.
+    expect(stepLabel(fr, 'Escalate to Stage 2 (overdue)')).toBe('Passer à l’étape Stage 2 (en retard)');
+    expect(stepLabel(fr, 'Respond at the Front line stage (overdue)')).toBe(
+      'Répondre à l’étape Front line (en retard)',
+    );
+    expect(stepLabel(fr, 'Send a substantive reply')).toBe('Send a substantive reply');
     expect(stepLabel(fr, 'Call the customer back')).toBe('Call the customer back');
     expect(stepLabel(fr, 'Send the ADR letter (deadlock: at once) (overdue)')).toBe(
       'Envoyer la lettre de recours externe (impasse\u00a0: sans délai) (en retard)',
@@ -76,5 +83,41 @@ describe('the case actions’ form checks in French', () => {
     expect(fieldErrors(fr, 'log-contact', getAction('log-contact').fields, { summary: 'Anything else' })).toEqual({
       summary: 'Anything else',
     });
+  });
+});
+
+// m17b: an edit conflict (a field changed at another window meanwhile) in the interface language.
+describe('an edit conflict in the interface language', () => {
+  const conflicts: EditConflict[] = [
+    { field: 'phone', label: 'Phone', base: '0161 496 0000', theirs: '0207 946 0000', mine: '0113 496 0000' },
+    { field: 'largePrint', label: 'Large print letters', base: '', theirs: 'yes', mine: '' },
+    { field: 'language', label: 'Letter language', base: '', theirs: 'fr-CA', mine: 'en-GB' },
+  ];
+
+  it('says in English what shared/casework/edits.ts says (one home for the words)', () => {
+    expect(editConflictsText(en, 'edit-customer', conflicts)).toBe(describeEditConflicts('edit-customer', conflicts));
+    expect(editConflictsText(en, 'edit-customer', conflicts.slice(0, 1))).toBe(
+      'Changed meanwhile at another window: phone was 0161 496 0000 when you opened this, now 0207 946 0000. Keep theirs or use yours for it, then save.',
+    );
+  });
+
+  it('says it in French: the fields by their French labels, boxes and languages by their French names', () => {
+    const text = editConflictsText(fr, 'edit-customer', conflicts);
+    expect(text).toMatch(/^Modifié entre-temps à un autre poste\u00a0: /u);
+    expect(text).toContain(
+      'le champ «\u00a0téléphone\u00a0» valait 0161 496 0000 à l’ouverture du formulaire et vaut maintenant 0207 946 0000',
+    );
+    expect(text).toContain('valait Non à l’ouverture du formulaire et vaut maintenant Oui');
+    expect(text).toContain('vaut maintenant Français (Canada)');
+    expect(text).not.toMatch(/\b(was|when you opened|now|Yes|No|French|Keep theirs)\b/);
+    expect(editValueText(fr, 'edit-customer', 'addressLines', '')).toBe('(vide)');
+    expect(editValueText(fr, 'edit-customer', 'language', '')).toBe(
+      fieldText(
+        fr,
+        'edit-customer',
+        getAction('edit-customer').fields.find((f) => f.name === 'language')!,
+        'placeholder',
+      ),
+    );
   });
 });

@@ -1,7 +1,13 @@
 // The case actions' words in the interface language (issue #17). shared/casework/catalogue.ts holds them in English
 // (its forms, its validation); the catalogue takes that English by key — action.<id>.label|title|submitLabel|done,
 // field.<id>.<name>.label|description|placeholder|missing, field.<id>.<name>.option.<value> — and French writes its own.
-import type { ActionFieldSpec, CaseActionId } from '#shared/casework/index';
+import {
+  type ActionFieldSpec,
+  type CaseActionId,
+  type EditConflict,
+  editValueOf,
+  getAction,
+} from '#shared/casework/index';
 import { enGB, type MessageKey, messageIn, type Translate } from '#lib/i18n/index';
 
 const has = (key: string): key is MessageKey => key in enGB;
@@ -60,4 +66,43 @@ export function fieldErrors(
         : messageIn(t, message, f && fieldText(t, id, f, 'label'));
   }
   return out;
+}
+
+// m17b: an edit conflict in the interface language (shared/casework/edits.ts holds the English).
+
+/** A conflicting field's name: its label on this form. */
+export function conflictFieldText(t: Translate, id: CaseActionId, c: EditConflict): string {
+  const f = getAction(id).fields.find((x) => x.name === c.field);
+  return f ? (fieldText(t, id, f, 'label') ?? c.label) : c.label;
+}
+
+/** A stored field's value as the conflict shows it: "Yes", "French (Canada)", "(empty)", the text cut short. */
+export function editValueText(t: Translate, id: CaseActionId, field: string, value: string): string {
+  const f = getAction(id).fields.find((x) => x.name === field);
+  const v = editValueOf(id, field, value);
+  if ('box' in v) return t(v.box ? 'editConflict.yes' : 'editConflict.no');
+  if ('option' in v) {
+    const english = f?.options?.find((o) => o.value === v.option)?.label ?? v.option;
+    return f ? optionText(t, id, f, v.option, english) : english;
+  }
+  if ('unset' in v)
+    return v.unset === 'placeholder' && f
+      ? (fieldText(t, id, f, 'placeholder') ?? t('editConflict.none'))
+      : t('editConflict.none');
+  if ('empty' in v) return t('editConflict.empty');
+  return v.text;
+}
+
+/** "Changed meanwhile at another window: phone was … when you opened this, now …. Keep theirs or use yours …". */
+export function editConflictsText(t: Translate, id: CaseActionId, conflicts: readonly EditConflict[]): string {
+  const changes = conflicts.map((c) =>
+    t('editConflict.change', {
+      field: conflictFieldText(t, id, c).toLowerCase(),
+      base: editValueText(t, id, c.field, c.base),
+      theirs: editValueText(t, id, c.field, c.theirs),
+    }),
+  );
+  return t(conflicts.length === 1 ? 'editConflict.lead-one' : 'editConflict.lead-many', {
+    changes: changes.join(t('editConflict.separator')),
+  });
 }

@@ -21,13 +21,21 @@ import {
   VOLUMES_DEFINITION,
 } from '#shared/reports/index';
 import { ACTION_GROUP_LABELS, type CaseActionId, CUSTOMER_FIELD_LABELS, getAction } from '#shared/casework/catalogue';
+import { EDIT_CONFLICT_EN, type EditConflictPart } from '#shared/casework/edits';
 import { CORRECTABLE_LABELS } from '#shared/casework/corrections';
 import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/model/attachment';
 import { REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
 import { PROBLEM_CODES, PROBLEMS_EN, type ProblemCode } from '#shared/model/problems';
 import { BACKUP_PROBLEM_CODES, BACKUP_PROBLEMS_EN, type BackupProblemCode } from '#shared/backup/problems';
-import { CASE_TEXT_PLACES, type CaseTextPlace, UNPRINTABLE_EN, type UnprintablePart } from '#shared/letters/index';
+import {
+  CASE_TEXT_PLACES,
+  type CaseTextPlace,
+  SUMMARY_TEXT_PLACES,
+  type SummaryTextPlace,
+  UNPRINTABLE_EN,
+  type UnprintablePart,
+} from '#shared/letters/index';
 import {
   LETTER_KINDS,
   LETTER_NAMES,
@@ -49,10 +57,16 @@ import {
   type RuleEventType,
   type DurationUnit,
   UNIT_WORDS,
+  CLOCK_LABELS_EN,
+  type ClockWord,
+  NEXT_STEPS_EN,
+  type NextStepWord,
 } from '#shared/rules/index';
 import { ERASED, ERASURE_BASIS_LABELS, KEPT, KEPT_WHY } from '#shared/privacy/erasure';
 import { IMPORT_FIELDS } from '#shared/exports/cases-import';
 import type { IntakeField } from '#shared/model/intake';
+import { CLOCKS_UNREADABLE_EN } from '#lib/rules';
+import { MAIN_MESSAGE_CODES, MAIN_MESSAGES_EN, type MainMessageCode } from '#shared/ipc/messages';
 
 /** The case actions' words, as shared/casework/catalogue.ts writes them (one home for the English). */
 const actionWord = (id: CaseActionId, part: 'label' | 'title' | 'submitLabel' | 'done') => getAction(id)[part];
@@ -108,6 +122,16 @@ const unprintableWords = {
   ...(Object.fromEntries(
     Object.entries(CASE_TEXT_PLACES).map(([place, words]) => [`unprintable.place.${place}`, words]),
   ) as Record<`unprintable.place.${CaseTextPlace}`, string>),
+  // m17b: the subject-access summary's refusal, and where its text is.
+  ...(Object.fromEntries(
+    Object.entries(UNPRINTABLE_EN).map(([part, words]) => [
+      `unprintable.summary.${part}`,
+      words.replaceAll('{what}', 'summary'),
+    ]),
+  ) as Record<`unprintable.summary.${UnprintablePart}`, string>),
+  ...(Object.fromEntries(
+    Object.entries(SUMMARY_TEXT_PLACES).map(([place, words]) => [`unprintable.place.${place}`, words]),
+  ) as Record<`unprintable.place.${SummaryTextPlace}`, string>),
 };
 // i17c: the letters by kind, as the timeline's summaries name them.
 const letterNames = Object.fromEntries(
@@ -115,6 +139,31 @@ const letterNames = Object.fromEntries(
 ) as Record<`letterName.${LetterKind}`, string>;
 /** An import field's name, as shared/exports/cases-import.ts writes it. */
 const importField = (field: IntakeField) => IMPORT_FIELDS.find((f) => f.field === field)?.label ?? field;
+
+// m17b: an edit conflict's message, as shared/casework/edits.ts writes it.
+const editConflictWords = Object.fromEntries(
+  Object.entries(EDIT_CONFLICT_EN).map(([part, words]) => [`editConflict.${part}`, typographic(words)]),
+) as Record<`editConflict.${EditConflictPart}`, string>;
+
+// m17b: the rules engine's clock labels and next steps, as shared/rules/words.ts writes them (one home).
+const clockWords = Object.fromEntries(
+  Object.entries(CLOCK_LABELS_EN).map(([word, words]) => [`clock.${word}`, words]),
+) as Record<`clock.${ClockWord}`, string>;
+const nextStepWords = Object.fromEntries(
+  Object.entries(NEXT_STEPS_EN).map(([word, words]) => [
+    word === 'overdue' || word === 'atOnceOnDeadlock' ? `nextSteps.${word}` : `nextSteps.label.${word}`,
+    words,
+  ]),
+) as Record<
+  | `nextSteps.${'overdue' | 'atOnceOnDeadlock'}`
+  | `nextSteps.label.${Exclude<NextStepWord, 'overdue' | 'atOnceOnDeadlock'>}`,
+  string
+>;
+
+// m17b: what the desktop shell's main process says, as shared/ipc/messages.ts writes it.
+const mainWords = Object.fromEntries(
+  MAIN_MESSAGE_CODES.map((code) => [`main.${code}`, typographic(MAIN_MESSAGES_EN[code])]),
+) as Record<`main.${MainMessageCode}`, string>;
 
 const volumeTitle = (key: string) => VOLUME_SECTIONS.find((v) => v.key === key)?.title ?? key;
 
@@ -173,14 +222,10 @@ export const enGB = {
   'model.calendar.northern-ireland': CALENDAR_LABELS['northern-ireland'],
   'model.calendar.canada': CALENDAR_LABELS['canada'],
 
-  // The rules engine's clocks (lib/i18n/clocks.ts).
-  'clock.acknowledgement': 'Acknowledgement',
-  'clock.adrLetter': 'ADR letter',
-  'clock.cctsResponse': 'CCTS response',
-  'clock.finalResponse': 'Final response',
-  'clock.dataProtectionAcknowledgement': 'Data-protection complaint acknowledgement',
-  'clock.firstResponse': 'First response ({channel})',
-  'clock.stageResponse': 'Stage response ({stage})',
+  // The rules engine's clocks and next steps (lib/i18n/clocks.ts, NextSteps.tsx), as shared/rules/words.ts writes
+  // them (m17b: one home for the English).
+  ...clockWords,
+  ...nextStepWords,
 
   // i17b: the rules engine's explanations (case page: clocks, next steps, warnings), from shared/rules/explain.ts.
   ...explainPhrases,
@@ -676,6 +721,8 @@ export const enGB = {
   'data.auto.last': 'Last automatic backup: {when} ({file}).',
   'data.auto.none': 'No automatic backup yet.',
   'data.auto.now': 'Back up into the folder now',
+  // m17b: the automatic backup's failures and a file not saved, as the desktop shell's main process says them.
+  ...mainWords,
   'data.auto.noKeychain': 'Protecting the daily backups with a passphrase is not available: {problem}.',
   'data.auto.protected': 'Protected with a passphrase kept in this computer’s keychain.',
   'data.auto.notProtected': 'Not protected with a passphrase.',
@@ -1488,6 +1535,11 @@ export const enGB = {
   'actions.changedMeanwhile': 'Changed meanwhile',
   'actions.keepTheirs': 'Keep theirs: {value}',
   'actions.useYours': 'Use yours: {value}',
+  // m17b: an edit conflict's message, as shared/casework/edits.ts writes it (one home for the English).
+  ...editConflictWords,
+  'editConflict.separator': '; ',
+  'editConflict.yes': 'Yes',
+  'editConflict.no': 'No',
   'actions.recordedBy': 'Recorded by {name}',
   'actions.recordedByNobody': 'Recorded by nobody: set your name in Settings',
   'actions.cancel': 'Cancel',
@@ -1531,6 +1583,7 @@ export const enGB = {
   'case.state.not-applicable': 'N/A',
   'case.letter': 'Letter',
   'case.letterNotPrinted': 'Letter not printed',
+  'case.clocksUnreadable': typographic(CLOCKS_UNREADABLE_EN), // m17b, as lib/rules.ts writes it
   'case.clockOn': 'on {date}',
   'case.largePrint': 'large print',
   'case.byPost': 'by post',
@@ -1583,6 +1636,7 @@ export const enGB = {
   'case.voidEntry': 'Void the entry of {date}: {summary}',
   'case.void': 'Void…',
   'case.voided': 'Voided {date} by {by}',
+  'case.voidedWhy': 'Voided {date} by {by}: {reason}', // m17b
   'case.lettersIssued': 'Letters issued',
   'case.withdrawn': 'Withdrawn',
   'case.withdrawnBy': '{date} by {by}: {reason}',
@@ -2000,29 +2054,6 @@ export const enGB = {
   'sar.make': 'Make the bundle ({count, plural, one {# case} other {# cases}})',
   'sar.button': 'Subject-access export…',
   'sar.title': 'Subject-access export',
-  'nextSteps.label.acknowledge': 'Acknowledge the complaint',
-  'nextSteps.label.resolved': 'Was the complaint resolved? Record the resolution, or send the ADR letter',
-  'nextSteps.label.resume': 'Resume the case when the customer replies',
-  'nextSteps.label.close': 'Close the case',
-  'nextSteps.label.escalate': 'Escalate to {stage}',
-  'nextSteps.label.firstResponse': 'Send the first response',
-  'nextSteps.label.tellCcts': 'Tell the customer about the CCTS',
-  'nextSteps.label.reportCcts': 'Report back to the CCTS',
-  'nextSteps.overdue': '{label} (overdue)',
-  'nextSteps.label.sendAdr': 'Send the ADR letter',
-  // i17b: the regimes' own next steps, and the ADR letter due at once on deadlock.
-  'nextSteps.label.sendFinalResponse': 'Send the final response',
-  'nextSteps.label.sendEnergyOmbudsmanLetter': 'Send the letter giving Energy Ombudsman rights',
-  'nextSteps.label.acknowledgeDataProtection': 'Acknowledge the data-protection complaint',
-  'nextSteps.atOnceOnDeadlock': '{label} (deadlock: at once)',
-  'clock.adrReferralWindow': 'ADR referral window',
-  // i17b: the other regimes' clocks (shared/rules/regimes.ts).
-  'clock.cctsObjection': 'Objection to CCTS acceptance',
-  'clock.cctsNotice': 'Tell the customer about the CCTS',
-  'clock.summaryResolution': 'Summary resolution',
-  'clock.deadlockLetter': 'Deadlock / 8-week letter',
-  'clock.financialOmbudsmanReferralWindow': 'Financial Ombudsman referral window',
-  'clock.energyOmbudsmanReferralWindow': 'Energy Ombudsman referral window',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enGB;

@@ -698,6 +698,32 @@ export const frCA: Record<MessageKey, string> = {
   'data.auto.last': 'Dernière sauvegarde automatique\u00a0: {when} ({file}).',
   'data.auto.none': 'Aucune sauvegarde automatique pour l’instant.',
   'data.auto.now': 'Sauvegarder dans le dossier maintenant',
+  // m17b : ce que dit le processus principal de l’application de bureau (sauvegarde automatique, fichier non enregistré)
+  'main.no-keychain':
+    'le trousseau de cet ordinateur n’est pas accessible à Redress (sous Linux, un service de secrets comme GNOME Keyring ou KWallet doit être en marche); la phrase de passe ne pourrait donc pas être gardée en sécurité',
+  'main.passphrase-no-keychain':
+    'La phrase de passe n’a pas été gardée\u00a0: le trousseau de cet ordinateur n’est pas accessible à Redress (sous Linux, un service de secrets comme GNOME Keyring ou KWallet doit être en marche); elle ne pouvait donc pas être gardée en sécurité.',
+  'main.passphrase-refused': 'La phrase de passe n’a pas été gardée\u00a0: le trousseau l’a refusée ({reason}).',
+  'main.auto-backup-too-large':
+    'La sauvegarde automatique n’a pas été écrite\u00a0: avec {size}, elle dépasse les {maxMb}\u00a0Mo permis pour une sauvegarde automatique. Faites-en une avec «\u00a0Faire une sauvegarde maintenant\u00a0», qui l’enregistre en plusieurs morceaux.',
+  'main.auto-backup-no-keychain':
+    'La sauvegarde automatique n’a pas été écrite\u00a0: elle doit être chiffrée, mais le trousseau de cet ordinateur n’est pas accessible à Redress (sous Linux, un service de secrets comme GNOME Keyring ou KWallet doit être en marche); la phrase de passe ne pouvait donc pas être gardée en sécurité.',
+  'main.auto-backup-passphrase-unreadable':
+    'La sauvegarde automatique n’a pas été écrite\u00a0: la phrase de passe gardée dans le trousseau n’a pas pu être lue (le trousseau a-t-il changé?)\u00a0; saisissez de nouveau la phrase de passe.',
+  'main.auto-backup-not-encrypted': 'La sauvegarde automatique n’a pas été écrite\u00a0: {reason}.',
+  'main.auto-backup-not-sound': 'Refusé\u00a0: les données ne forment pas une sauvegarde valide ({reason})',
+  'main.auto-backup-outside-folder': 'Refusé\u00a0: la sauvegarde ne serait pas dans le dossier choisi.',
+  'main.auto-backup-folder-gone':
+    'La sauvegarde automatique n’a pas pu être écrite\u00a0: le dossier {folder} n’est plus là (une clé USB ou un partage réseau non branché?).',
+  'main.auto-backup-disk-full': 'La sauvegarde automatique n’a pas pu être écrite\u00a0: le disque est plein.',
+  'main.auto-backup-not-allowed':
+    'La sauvegarde automatique n’a pas pu être écrite\u00a0: Redress n’a pas le droit d’écrire dans ce dossier.',
+  'main.auto-backup-failed': 'La sauvegarde automatique n’a pas pu être écrite\u00a0: {reason}.',
+  'main.save-in-use':
+    'Impossible d’enregistrer {file}\u00a0: le fichier est ouvert dans un autre programme, ou le dossier est en lecture seule. Fermez-le et réessayez.',
+  'main.save-disk-full': 'Impossible d’enregistrer {file}\u00a0: le disque est plein.',
+  'main.save-folder-in-way': 'Impossible d’enregistrer {file}\u00a0: un dossier du même nom est déjà là.',
+  'main.save-failed': 'Impossible d’enregistrer {file}\u00a0: {reason}',
   'data.auto.noKeychain':
     'La protection des sauvegardes quotidiennes par une phrase de passe n’est pas offerte\u00a0: {problem}.',
   'data.auto.protected': 'Protégées par une phrase de passe gardée dans le trousseau de cet ordinateur.',
@@ -1118,6 +1144,19 @@ export const frCA: Record<MessageKey, string> = {
   'unprintable.place.representative-name': 'le nom de la personne représentante',
   'unprintable.place.representative-address': 'l’adresse de la personne représentante',
   'unprintable.place.letter-other': 'le reste du texte de la lettre',
+  // m17b : le résumé de la demande d’accès (même refus, autres endroits)
+  'unprintable.summary.contains':
+    'Ce résumé contient des caractères que la police des lettres ne peut pas imprimer\u00a0: {names} (dans {where}).',
+  'unprintable.summary.right-to-left':
+    'L’écriture de droite à gauche (comme l’arabe ou l’hébreu) ne peut pas être mise en page dans un résumé\u00a0: elle s’imprimerait dans le mauvais ordre.',
+  'unprintable.summary.emoji': 'Les émojis ne peuvent pas être imprimés dans un résumé.',
+  'unprintable.summary.control':
+    'Les caractères de contrôle invisibles (affichés sous la forme U+…) ne peuvent pas être imprimés.',
+  'unprintable.summary.fix':
+    'Corrigez-le (par exemple, écrivez le nom en lettres latines) et produisez le résumé de nouveau.',
+  'unprintable.place.case-summary': 'le résumé du dossier {reference}',
+  'unprintable.place.case-timeline': 'l’historique du dossier {reference}',
+  'unprintable.place.summary-other': 'le reste du texte du résumé',
   // fin i17c
   'post.making': 'Production du fichier d’impression',
   'post.lettersMade': '{done} / {total} lettres produites',
@@ -1373,6 +1412,15 @@ export const frCA: Record<MessageKey, string> = {
   'problem.note-too-long': 'La note doit compter au plus {max} caractères',
   'problem.amount-invalid': 'Indiquez un montant comme 25 ou 25,50',
   'problem.amount-not-positive': 'Le montant doit être supérieur à 0',
+  // m17b: les caractères invisibles refusés (le point de code et le nom Unicode, un identifiant sans traduction)
+  'problem.character-control':
+    '{label}\u00a0: contient un caractère de contrôle invisible ({character}) après «\u00a0{before}\u00a0»\u00a0; supprimez-le',
+  'problem.character-control-start':
+    '{label}\u00a0: contient un caractère de contrôle invisible ({character}) au début\u00a0; supprimez-le',
+  'problem.character-line-break':
+    '{label}\u00a0: contient une tabulation ou un saut de ligne ({character}) après «\u00a0{before}\u00a0», alors que ce champ tient sur une ligne\u00a0; supprimez-le',
+  'problem.character-line-break-start':
+    '{label}\u00a0: contient une tabulation ou un saut de ligne ({character}) au début, alors que ce champ tient sur une ligne\u00a0; supprimez-le',
   'problem.vulnerability-needs-reason':
     'Choisissez pourquoi vous devez inscrire ces renseignements\u00a0: les renseignements sur la santé et la vulnérabilité sont sensibles et ne sont inscrits qu’avec une raison',
   'problem.vulnerability-reason-invalid': 'Choisissez une raison dans la liste',
@@ -1750,6 +1798,18 @@ export const frCA: Record<MessageKey, string> = {
   'actions.changedMeanwhile': 'Modifié entre-temps',
   'actions.keepTheirs': 'Garder l’autre valeur\u00a0: {value}',
   'actions.useYours': 'Garder la vôtre\u00a0: {value}',
+  // m17b: un conflit de modification
+  'editConflict.lead-one':
+    'Modifié entre-temps à un autre poste\u00a0: {changes}. Gardez l’autre valeur ou la vôtre, puis enregistrez.',
+  'editConflict.lead-many':
+    'Modifié entre-temps à un autre poste\u00a0: {changes}. Pour chaque champ, gardez l’autre valeur ou la vôtre, puis enregistrez.',
+  'editConflict.change':
+    'le champ «\u00a0{field}\u00a0» valait {base} à l’ouverture du formulaire et vaut maintenant {theirs}',
+  'editConflict.empty': '(vide)',
+  'editConflict.none': '(aucun)',
+  'editConflict.separator': '\u00a0; ',
+  'editConflict.yes': 'Oui',
+  'editConflict.no': 'Non',
   'actions.recordedBy': 'Inscrit par {name}',
   'actions.recordedByNobody': 'Inscrit par personne\u00a0: indiquez votre nom dans les paramètres',
   'actions.cancel': 'Annuler',
@@ -1791,6 +1851,23 @@ export const frCA: Record<MessageKey, string> = {
   'case.state.not-applicable': 'S. O.',
   'case.letter': 'Lettre',
   'case.letterNotPrinted': 'Lettre non imprimée',
+  'case.clocksUnreadable': 'Les délais de ce dossier ne peuvent pas être calculés\u00a0: {reason}', // m17b
+  // m17b : pourquoi le moteur de règles ne peut pas lire l’historique d’un dossier
+  'explain.unreadable-before-receipt':
+    'L’inscription «\u00a0{event}\u00a0» du {on} est datée d’avant la réception de la plainte ({receivedOn}).',
+  'explain.unreadable-out-of-order':
+    'L’inscription «\u00a0{event}\u00a0» du {on} figure après «\u00a0{previous}\u00a0» du {previousOn}, un jour plus tard.',
+  'explain.unreadable-same-day-order':
+    'L’inscription «\u00a0{event}\u00a0» du {on} a été consignée avant «\u00a0{previous}\u00a0» du même jour.',
+  'explain.unreadable-after-today':
+    'L’inscription «\u00a0{event}\u00a0» du {on} est datée d’après aujourd’hui ({today}).',
+  'explain.unreadable-today-before-received':
+    'Aujourd’hui ({today}) précède la date de réception de la plainte ({receivedOn}).',
+  'explain.unreadable-already-paused': 'Le dossier est suspendu le {on} alors qu’il l’est déjà depuis le {since}.',
+  'explain.unreadable-not-paused': 'Le dossier est repris le {on} alors qu’il n’est pas suspendu.',
+  'explain.unreadable-unknown-stage': '{procedure} n’a pas d’étape «\u00a0{stage}\u00a0».',
+  'explain.unreadable-last-stage':
+    'Le dossier est transmis à l’étape suivante le {on} alors qu’il est déjà à la dernière étape ({stage}).',
   'case.clockOn': 'le {date}',
   'case.largePrint': 'gros caractères',
   'case.byPost': 'par la poste',
@@ -1897,6 +1974,7 @@ export const frCA: Record<MessageKey, string> = {
   'case.voidEntry': 'Annuler l’inscription du {date}\u00a0: {summary}',
   'case.void': 'Annuler…',
   'case.voided': 'Annulé le {date} par {by}',
+  'case.voidedWhy': 'Annulé le {date} par {by}\u00a0: {reason}', // m17b
   'case.lettersIssued': 'Lettres produites',
   'case.withdrawn': 'Retirée',
   'case.withdrawnBy': '{date} par {by}\u00a0: {reason}',
@@ -2355,6 +2433,7 @@ export const frCA: Record<MessageKey, string> = {
   'nextSteps.label.tellCcts': 'Informer la personne au sujet de la CPRST',
   'nextSteps.label.reportCcts': 'Faire rapport à la CPRST',
   'nextSteps.overdue': '{label} (en retard)',
+  'nextSteps.label.respondAtStage': 'Répondre à l’étape {stage}', // m17b
   'nextSteps.label.sendAdr': 'Envoyer la lettre de recours externe',
   // i17b : les prochaines étapes propres aux régimes, et la lettre due sans délai en cas d’impasse.
   'nextSteps.label.sendFinalResponse': 'Envoyer la réponse finale',

@@ -1,0 +1,44 @@
+// What the desktop shell's main process says, in the interface language (m17b, issue #17): every code main can send
+// has English (shared/ipc/messages.ts's own words) and French, and a failure without a code is shown as it came.
+import { describe, expect, it } from 'vitest';
+import { MAIN_MESSAGE_CODES, MAIN_MESSAGES_EN, mainFailure, mainMessageInEnglish } from '#shared/ipc/messages';
+import { enGB, frCA, translate, type Translate } from './index';
+import { failureIn, mainMessageIn } from './main-messages';
+import { setFormatLocale } from '../format';
+
+const fr: Translate = (key, values) => translate('fr-CA', key, values);
+const en: Translate = (key, values) => translate('en-GB', key, values);
+
+describe('the main process’s messages in the interface language', () => {
+  it('has every code in English (shared’s words) and in French (its own words)', () => {
+    for (const code of MAIN_MESSAGE_CODES) {
+      expect(enGB[`main.${code}`], code).toBe(MAIN_MESSAGES_EN[code]);
+      expect(frCA[`main.${code}`], code).toBeTruthy();
+      expect(frCA[`main.${code}`], code).not.toBe(enGB[`main.${code}`]);
+    }
+  });
+
+  it('says the automatic backup’s “too large” in French, the size the French way', () => {
+    const failure = mainFailure('auto-backup-too-large', { size: { bytes: 1.5 * 1024 ** 3 }, maxMb: 512 });
+    expect(failure.error).toBe(
+      'The automatic backup was not written: at 1.50 GB it is larger than the 512 MB an automatic backup can be. Make one with “Make a backup now”, which saves it in pieces.',
+    );
+    expect(mainMessageIn(en, failure.message)).toBe(failure.error);
+    setFormatLocale('fr-CA');
+    try {
+      expect(failureIn(fr, failure)).toMatch(
+        /^La sauvegarde automatique n’a pas été écrite\u00a0: avec 1,50\s?Go, elle dépasse les 512\u00a0Mo permis/u,
+      );
+      expect(failureIn(fr, failure)).toContain('«\u00a0Faire une sauvegarde maintenant\u00a0»');
+    } finally {
+      setFormatLocale('en-GB');
+    }
+  });
+
+  it('says a file not saved in French, and shows a failure without a code as it came', () => {
+    const failure = mainFailure('save-disk-full', { file: 'lettre.pdf' });
+    expect(mainMessageInEnglish(failure.message)).toBe('Could not save lettre.pdf: the disk is full.');
+    expect(failureIn(fr, failure)).toBe('Impossible d’enregistrer lettre.pdf\u00a0: le disque est plein.');
+    expect(failureIn(fr, { error: 'Something else' })).toBe('Something else');
+  });
+});

@@ -1,0 +1,66 @@
+// What the Electron main process tells the person (m17b, issue #17): the automatic backup's failures (shown on Your
+// data as its last error) and a file that could not be saved. Main sends each as a code and values beside its English
+// `error` (kept for logs and older screens); the renderer says it in the person's language with the catalogue's
+// `main.<code>`. This is the one home of the English: main fills it in here, the English catalogue takes it from here.
+import { formatFileSize } from '#shared/model/attachment';
+import { fillTemplate } from '#shared/model/template';
+
+/** Why a passphrase for the daily backups cannot be kept on this computer. */
+const NO_KEYCHAIN =
+  'this computer’s keychain is not available to Redress (on Linux a secret service such as GNOME Keyring or KWallet must be running), so the passphrase could not be kept safely';
+
+export const MAIN_MESSAGES_EN = {
+  // --- the automatic daily backup
+  'no-keychain': NO_KEYCHAIN,
+  'passphrase-no-keychain': `The passphrase was not kept: ${NO_KEYCHAIN}.`,
+  'passphrase-refused': 'The passphrase was not kept: the keychain refused it ({reason}).',
+  'auto-backup-too-large':
+    'The automatic backup was not written: at {size} it is larger than the {maxMb} MB an automatic backup can be. Make one with “Make a backup now”, which saves it in pieces.',
+  'auto-backup-no-keychain': `The automatic backup was not written: it is to be encrypted, but ${NO_KEYCHAIN}.`,
+  'auto-backup-passphrase-unreadable':
+    'The automatic backup was not written: the passphrase kept in the keychain could not be read (the keychain changed?); set the passphrase again.',
+  'auto-backup-not-encrypted': 'The automatic backup was not written: {reason}.',
+  'auto-backup-not-sound': 'Refused: the data is not a sound backup ({reason})',
+  'auto-backup-outside-folder': 'Refused: the backup would not be inside the chosen folder.',
+  'auto-backup-folder-gone':
+    'The automatic backup could not be written: the folder {folder} is not there any more (a USB drive or network share not connected?).',
+  'auto-backup-disk-full': 'The automatic backup could not be written: the disk is full.',
+  'auto-backup-not-allowed': 'The automatic backup could not be written: Redress may not write in that folder.',
+  'auto-backup-failed': 'The automatic backup could not be written: {reason}.',
+  // --- a file saved where the person chose
+  'save-in-use':
+    'Could not save {file}: it is open in another program, or the folder is read-only. Close it and try again.',
+  'save-disk-full': 'Could not save {file}: the disk is full.',
+  'save-folder-in-way': 'Could not save {file}: a folder of that name is in the way.',
+  'save-failed': 'Could not save {file}: {reason}',
+};
+
+export type MainMessageCode = keyof typeof MAIN_MESSAGES_EN;
+export const MAIN_MESSAGE_CODES = Object.keys(MAIN_MESSAGES_EN) as MainMessageCode[];
+
+/** A value: text shown as it is (a file or folder name, the system's own reason), a number, or a size in bytes. */
+export type MainMessageValue = string | number | { bytes: number };
+
+/** A message of the main process as data: its code and values. */
+export interface MainMessage {
+  code: MainMessageCode;
+  values?: Readonly<Record<string, MainMessageValue>>;
+}
+
+export function mainMessageInEnglish(m: MainMessage): string {
+  const values = m.values ?? {};
+  return fillTemplate(MAIN_MESSAGES_EN[m.code], (name) => {
+    const v = values[name];
+    if (v === undefined) return '';
+    return typeof v === 'object' ? formatFileSize(v.bytes) : String(v);
+  });
+}
+
+/** A failure as main returns it: the English and the message as data. */
+export function mainFailure(
+  code: MainMessageCode,
+  values?: Record<string, MainMessageValue>,
+): { ok: false; error: string; message: MainMessage } {
+  const message: MainMessage = values ? { code, values } : { code };
+  return { ok: false, error: mainMessageInEnglish(message), message };
+}
