@@ -33,7 +33,7 @@ import { EmailDrop } from './EmailDrop';
 // The case list needs every case index row: reading them starts with the chunk's download, not after it has run.
 const CaseListPage = lazy(() => {
   void caseIndexStore().ready();
-  return import('#features/cases').then((m) => ({ default: m.CaseListPage }));
+  return import('#features/case-list').then((m) => ({ default: m.CaseListPage }));
 });
 const CasePage = lazy(() => import('#features/cases').then((m) => ({ default: m.CasePage })));
 const IntakePage = lazy(() => import('#features/intake').then((m) => ({ default: m.IntakePage })));
