@@ -113,11 +113,21 @@ function filterTest(filters: CaseFilters, today: string): ((row: CaseIndexRow) =
   };
 }
 
+interface Order {
+  index: Int32Array;
+  rows: CaseIndexRow[];
+  /** Each row's place in this order (rank[index[k]] === k), made on the first query with few matches. */
+  rank?: Int32Array;
+}
+
 interface Prepared {
   rows: readonly CaseIndexRow[];
   /** Row numbers in each sort order, and the rows themselves in that order (the answer to an empty query). */
-  orders: Map<SortKey, { index: Int32Array; rows: CaseIndexRow[] }>;
+  orders: Map<SortKey, Order>;
 }
+
+/** Fewer matches than the rows over this: they are put in order by their places (sorted), not by a pass over every row. */
+const FEW = 16;
 
 /**
  * A searcher for one window: keeps the joined text and each sort order for the current version of the rows (a new
@@ -132,7 +142,7 @@ export class CaseSearch {
     return this.prepared;
   }
 
-  private order(p: Prepared, sort: SortKey) {
+  private order(p: Prepared, sort: SortKey): Order {
     let order = p.orders.get(sort);
     if (!order) {
       const index = sortIndex(p.rows, sort);
@@ -159,10 +169,27 @@ export class CaseSearch {
     const n = p.rows.length;
     let mark: Uint8Array | null = null;
     if (terms.length) {
+      const hits = matchingRows(p.rows, terms);
+      // Few matches (a name, a reference, a postcode): their places in the order, sorted, are the answer's order.
+      if (hits.length * FEW < n) {
+        if (!order.rank) {
+          const rank = new Int32Array(n);
+          for (let k = 0; k < n; k += 1) rank[order.index[k]] = k;
+          order.rank = rank;
+        }
+        const rank = order.rank;
+        const places = new Int32Array(hits.length);
+        let m = 0;
+        for (const i of hits) if (!test || test(p.rows[i])) places[m++] = rank[i];
+        const sorted = places.subarray(0, m).sort();
+        const result = new Array<CaseIndexRow>(m);
+        for (let k = 0; k < m; k += 1) result[k] = order.rows[sorted[k]];
+        return result;
+      }
       if (this.mark.length !== n) this.mark = new Uint8Array(n);
       else this.mark.fill(0);
       mark = this.mark;
-      for (const row of matchingRows(p.rows, terms)) mark[row] = 1;
+      for (const row of hits) mark[row] = 1;
     }
     const result: CaseIndexRow[] = [];
     const index = order.index;
