@@ -46,7 +46,11 @@ const CasePage = lazy(() => import('#features/cases').then((m) => ({ default: m.
 function warmCaseList() {
   void import('#features/case-list');
   const store = caseIndexStore();
-  void store.ready().then(() => prepareSearch(store.getSnapshot().rows));
+  void Promise.all([store.ready(), import('#features/search')]).then(([, search]) => {
+    const { rows } = store.getSnapshot();
+    search.prepareCaseList(rows);
+    prepareSearch(rows);
+  });
 }
 const IntakePage = lazy(() => import('#features/intake').then((m) => ({ default: m.IntakePage })));
 const SettingsPage = lazy(() => import('#features/settings').then((m) => ({ default: m.SettingsPage })));

@@ -129,6 +129,27 @@ interface Prepared {
 /** Fewer matches than the rows over this: they are put in order by their places (sorted), not by a pass over every row. */
 const FEW = 16;
 
+/** The sort orders made for each version of the rows, shared by every searcher (kept while that rows array lives). */
+const preparedByRows = new WeakMap<readonly CaseIndexRow[], Prepared>();
+
+function preparedOf(rows: readonly CaseIndexRow[]): Prepared {
+  let p = preparedByRows.get(rows);
+  if (!p) {
+    p = { rows, orders: new Map() };
+    preparedByRows.set(rows, p);
+  }
+  return p;
+}
+
+/**
+ * Make the case list's opening order (newest first) and its filter choices for these rows now, in the background,
+ * so the list opens without sorting (the app calls it once every row is read, before the list is opened).
+ */
+export function prepareCaseList(rows: readonly CaseIndexRow[]): void {
+  new CaseSearch().sorted(rows, 'received');
+  filterChoices(rows);
+}
+
 /**
  * A searcher for one window: keeps the joined text and each sort order for the current version of the rows (a new
  * rows array, after any change, prepares again: tens of milliseconds at 100,000 cases).
@@ -138,7 +159,7 @@ export class CaseSearch {
   private mark = new Uint8Array(0);
 
   private prepare(rows: readonly CaseIndexRow[]): Prepared {
-    if (this.prepared?.rows !== rows) this.prepared = { rows, orders: new Map() };
+    if (this.prepared?.rows !== rows) this.prepared = preparedOf(rows);
     return this.prepared;
   }
 
@@ -204,8 +225,12 @@ export class CaseSearch {
   }
 }
 
-/** The distinct values a filter can take, from the rows (stage names and handlers vary by desk). */
+const choicesByRows = new WeakMap<readonly CaseIndexRow[], { stageNames: string[]; assignees: string[] }>();
+
+/** The distinct values a filter can take, from the rows (stage names and handlers vary by desk). Kept per rows array. */
 export function filterChoices(rows: readonly CaseIndexRow[]): { stageNames: string[]; assignees: string[] } {
+  const kept = choicesByRows.get(rows);
+  if (kept) return kept;
   const stages = new Set<string>();
   const assignees = new Set<string>();
   for (const r of rows) {
@@ -213,5 +238,7 @@ export function filterChoices(rows: readonly CaseIndexRow[]): { stageNames: stri
     assignees.add(r.assignee);
   }
   const byName = (a: string, b: string) => a.localeCompare(b);
-  return { stageNames: [...stages].sort(byName), assignees: [...assignees].sort(byName) };
+  const choices = { stageNames: [...stages].sort(byName), assignees: [...assignees].sort(byName) };
+  choicesByRows.set(rows, choices);
+  return choices;
 }
