@@ -10,6 +10,9 @@ import { App } from './app/App';
 import { installLinkGuard } from './app/linkGuard';
 import { Providers } from './app/Providers';
 import { STORAGE_CHANNEL, startStorage } from './db/storage';
+import { prefetchDashboard } from './db/case-index/queries';
+import { db } from './db/schema';
+import { todayIso } from './lib/today';
 import { startTeamSync } from '#sync';
 import { localeFromSystem, translate } from '#lib/i18n/index';
 
@@ -21,7 +24,11 @@ const root = createRoot(document.getElementById('root')!);
 // The database is opened where the desk keeps it (finishing or rolling back an interrupted compaction first).
 // Then sharing with a team starts (a lone desk starts nothing), before the app can write: the outbox is on first.
 startStorage()
-  .then(startTeamSync)
+  .then(() => {
+    // Opening on the dashboard: its reads start now, beside the settings and the shell's (issue #19).
+    if (window.location.hash === '' || window.location.hash === '#/') prefetchDashboard(db(), todayIso());
+    return startTeamSync();
+  })
   .then(
     () =>
       root.render(

@@ -73,8 +73,12 @@ async function waitMark(page: Page, name: string, timeout = 120_000): Promise<nu
   return round((await handle.jsonValue()) as number);
 }
 
-/** Put `text` in the search box and time until the list shows its results (the frame after). */
-async function timeSearch(page: Page, texts: string[]): Promise<number[]> {
+/**
+ * Put `text` in the search box and time until the list shows its results (the frame after). Also, per query: `work`,
+ * the main thread's time from the input to the result committed and laid out (a forced layout; not the paint). The
+ * time to the frame after cannot be under one frame interval (about 16.7 ms, see `searchFrameFloor`).
+ */
+async function timeSearchFrames(page: Page, texts: string[]): Promise<Array<{ ms: number; work: number }>> {
   return page.evaluate(async (all) => {
     const input = document.querySelector<HTMLInputElement>('input[aria-label="Search cases"]')!;
     const grid = document.querySelector('[role="grid"][data-query]')!;
@@ -91,17 +95,45 @@ async function timeSearch(page: Page, texts: string[]): Promise<number[]> {
         });
         observer.observe(grid, { attributes: true, attributeFilter: ['data-query'] });
       });
-    const times: number[] = [];
+    const times: Array<{ ms: number; work: number }> = [];
     for (const text of all) {
       const t0 = performance.now();
       setValue.call(input, text);
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await applied(text);
+      void (grid as HTMLElement).offsetHeight; // style and layout now
+      const work = performance.now() - t0;
       await frame();
-      times.push(performance.now() - t0);
+      times.push({ ms: performance.now() - t0, work });
     }
     return times;
   }, texts);
+}
+
+async function timeSearch(page: Page, texts: string[]): Promise<number[]> {
+  return (await timeSearchFrames(page, texts)).map((t) => t.ms);
+}
+
+/**
+ * The floor of the time to the frame after: the same wait after changing one text in the page (no search). In
+ * headless Chromium it is one frame interval (about 16.7 ms), whatever the search costs.
+ */
+async function searchFrameFloor(page: Page, times: number): Promise<number[]> {
+  return page.evaluate(async (n) => {
+    const frame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const probe = document.body.appendChild(document.createElement('span'));
+    await frame();
+    const out: number[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const t0 = performance.now();
+      probe.textContent = String(i);
+      await Promise.resolve();
+      await frame();
+      out.push(performance.now() - t0);
+    }
+    probe.remove();
+    return out;
+  }, times);
 }
 
 async function clearSearch(page: Page) {
@@ -186,6 +218,11 @@ async function main() {
         responseEndMs: Math.round(nav.responseEnd),
         domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd),
         firstContentfulPaintMs: fcp ? Math.round(fcp.startTime) : null,
+        // The dashboard's reads started as the database opened (main.tsx), until they answered; null: not started.
+        dashboardReadMs: (() => {
+          const m = performance.getEntriesByName('redress:dashboard-prefetch')[0];
+          return m ? Math.round(m.duration) : null;
+        })(),
       };
     });
     await page.waitForTimeout(300);
@@ -224,27 +261,45 @@ async function main() {
     // --- Search -------------------------------------------------------------------------------------------------
     log('search…');
     await timeSearch(page, ['warm', 'up', '']); // first run compiles the search path
+    // BENCH_SEARCH_PROFILE=<file.cpuprofile>: the page's main thread while the queries are pasted and typed.
+    const searchCdp = process.env.BENCH_SEARCH_PROFILE ? await context.newCDPSession(page) : undefined;
+    if (searchCdp) {
+      await searchCdp.send('Profiler.enable');
+      await searchCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await searchCdp.send('Profiler.start');
+    }
     const pasted: number[] = [];
-    const results: Record<string, { matches: number; ms: number }> = {};
+    const pastedWork: number[] = [];
+    const results: Record<string, { matches: number; ms: number; workMs: number }> = {};
     for (const q of QUERIES) {
-      const [ms] = await timeSearch(page, [q]);
+      const [{ ms, work }] = await timeSearchFrames(page, [q]);
       pasted.push(ms);
+      pastedWork.push(work);
       results[q] = {
         matches: Number(await page.locator('[role="grid"][data-query]').getAttribute('data-count')),
         ms: round(ms),
+        workMs: round(work),
       };
       await clearSearch(page);
     }
     const typed: number[] = [];
+    const typedWork: number[] = [];
     for (const q of QUERIES) {
-      typed.push(
-        ...(await timeSearch(
-          page,
-          Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)),
-        )),
-      );
+      for (const t of await timeSearchFrames(
+        page,
+        Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)),
+      )) {
+        typed.push(t.ms);
+        typedWork.push(t.work);
+      }
       await clearSearch(page);
     }
+    if (searchCdp) {
+      const { profile: cpuProfile } = await searchCdp.send('Profiler.stop');
+      writeFileSync(process.env.BENCH_SEARCH_PROFILE!, JSON.stringify(cpuProfile));
+      await searchCdp.detach();
+    }
+    const floor = await searchFrameFloor(page, 40);
     await timeSearch(page, ['smith']);
     await page.screenshot({ path: join(root, 'test/output/screenshots/bench-search.png') });
     await clearSearch(page);
@@ -257,6 +312,16 @@ async function main() {
     await page.waitForTimeout(500); // let the dropdown finish closing
     const overdueFilter = await timeClick(page, 'input[type="checkbox"]');
     await page.screenshot({ path: join(root, 'test/output/screenshots/bench-filtered.png') });
+
+    // --- The case list opened cold: a fresh browser straight onto #/cases (nothing read before, no warm-up) -------
+    await context.close();
+    log('case list, cold…');
+    context = await launch(profile);
+    await context.addInitScript(WATCH);
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${BASE}/#/cases`);
+    const coldCaseListMs = await waitMark(page, 'caseList');
+    const coldCaseListFirstRowsMs = await waitMark(page, 'caseListFirstRows');
 
     // --- Rules engine and the raw baseline (a fresh browser, on a blank page) -------------------------------------
     await context.close();
@@ -277,6 +342,10 @@ async function main() {
       heapAfterOpenMb,
       caseList: {
         openMs: caseListOpenMs,
+        // Opened from the dashboard after its background warm-up (App.tsx warmCaseList) had a head start of the
+        // screenshot's time; `coldMs`: a fresh browser opened straight on the list (its first rows at `coldFirstRowsMs`).
+        coldMs: coldCaseListMs,
+        coldFirstRowsMs: coldCaseListFirstRowsMs,
         packsReadMs: caseIndexPacks.readMs === null ? null : round(caseIndexPacks.readMs),
         packsParseMs: caseIndexPacks.parseMs === null ? null : round(caseIndexPacks.parseMs),
         heapMb: heapWithListMb,
@@ -289,6 +358,14 @@ async function main() {
         typedKeystrokes: typed.length,
         typedP50Ms: percentile(typed, 50),
         typedP95Ms: percentile(typed, 95),
+        // The main thread's work per query (input → result committed and laid out).
+        workP50Ms: percentile(pastedWork, 50),
+        workP95Ms: percentile(pastedWork, 95),
+        typedWorkP50Ms: percentile(typedWork, 50),
+        typedWorkP95Ms: percentile(typedWork, 95),
+        // The time to the frame after with no search at all: what p50Ms and p95Ms cannot go under.
+        frameFloorP50Ms: percentile(floor, 50),
+        frameFloorP95Ms: percentile(floor, 95),
         perQuery: results,
       },
       filter: {
@@ -302,7 +379,13 @@ async function main() {
       loadAverage: { start: loadAtStart, end: loadAverage() },
       // Issue #19's second bar (the first was search p95 ≤ 50 ms, cold open ≤ 1,500 ms, heap ≤ 400 MB).
       targets: {
-        searchP95Ms: target(searchP95, [16], '≤ 16 ms (one frame)'),
+        // One frame: the main thread's work for a query within 16 ms (the time to the frame after includes waiting
+        // for the next frame, about 16.7 ms even for no work: `search.frameFloorP50Ms`).
+        searchP95Ms: target(
+          percentile(pastedWork, 95),
+          [16],
+          '≤ 16 ms (one frame) of main-thread work from the input to the result laid out',
+        ),
         coldOpenMs: {
           ...target(
             coldOpenMs,

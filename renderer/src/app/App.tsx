@@ -6,6 +6,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { useProcedureRows, useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import { caseIndexStore } from '#db/case-index/store';
+import { prepareSearch } from '#db/case-index/text-index';
 import { DashboardPage } from '#features/dashboard';
 import { CommandPalette, PaletteButton } from '#features/palette';
 import { ensureDeskPerson } from '#features/people';
@@ -33,9 +34,24 @@ import { EmailDrop } from './EmailDrop';
 // The case list needs every case index row: reading them starts with the chunk's download, not after it has run.
 const CaseListPage = lazy(() => {
   void caseIndexStore().ready();
-  return import('#features/cases').then((m) => ({ default: m.CaseListPage }));
+  return import('#features/case-list').then((m) => ({ default: m.CaseListPage }));
 });
 const CasePage = lazy(() => import('#features/cases').then((m) => ({ default: m.CasePage })));
+
+/**
+ * Once the dashboard is drawn: the case list's chunk, every case index row and the search's structures are made
+ * ready in the background, so the list (and a search) opens without waiting for them (issue #19). The same reads as
+ * opening the list; one load, shared (a click meanwhile waits for that load, never starts another).
+ */
+function warmCaseList() {
+  void import('#features/case-list');
+  const store = caseIndexStore();
+  void Promise.all([store.ready(), import('#features/search')]).then(([, search]) => {
+    const { rows } = store.getSnapshot();
+    search.prepareCaseList(rows);
+    prepareSearch(rows);
+  });
+}
 const IntakePage = lazy(() => import('#features/intake').then((m) => ({ default: m.IntakePage })));
 const SettingsPage = lazy(() => import('#features/settings').then((m) => ({ default: m.SettingsPage })));
 const LettersToPostPage = lazy(() => import('#features/post').then((m) => ({ default: m.LettersToPostPage })));
@@ -214,7 +230,7 @@ export function App() {
               <SettingsPage firstRun />
             ) : (
               <Switch>
-                <Route path="/" component={DashboardPage} />
+                <Route path="/">{() => <DashboardPage onShown={warmCaseList} />}</Route>
                 <Route path="/cases" component={CaseListPage} />
                 <Route path="/cases/:id">{(params) => <CasePage id={params.id} />}</Route>
                 <Route path="/my" component={MyCasesPage} />

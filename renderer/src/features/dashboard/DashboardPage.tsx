@@ -1,7 +1,7 @@
 // The home screen: what needs doing, most urgent first. Each case sits in one of the due lists by its most urgent
 // pending clock; every item is one click (or Tab + Enter) from its case.
 import { Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useLocation } from 'wouter';
 import { calendarDaysBetween } from '#shared/rules/index';
 import { deskProviders } from '#shared/model/provider';
@@ -138,7 +138,7 @@ function Tile({ label, count, tone, onClick }: { label: string; count: number; t
   );
 }
 
-export function DashboardPage() {
+export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
   const today = useToday();
   const scope = useCasesScope();
   // One provider's cases, or all of them (a desk that serves several providers, issue #16).
@@ -150,6 +150,24 @@ export function DashboardPage() {
   const data = scope.ready ? counted : undefined;
   const me = useCurrentPerson();
   const t = useT();
+  // Once, after the frame that first shows the figures: what the app does next in the background.
+  const shown = useRef(false);
+  const drawn = data !== undefined;
+  useEffect(() => {
+    if (!drawn || shown.current || !onShown) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(
+      () =>
+        (timer = setTimeout(() => {
+          shown.current = true;
+          onShown();
+        }, 0)),
+    );
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [drawn, onShown]);
   const refs = {
     overdue: useRef<HTMLHeadingElement>(null),
     today: useRef<HTMLHeadingElement>(null),

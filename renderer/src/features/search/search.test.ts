@@ -3,7 +3,16 @@ import { searchText } from '#db/case-index/derive';
 import type { CaseIndexRow } from '#db/schema';
 import type { CaseRecord } from '#shared/model/case';
 import { customer } from '#test/support/cases';
-import { CaseSearch, filterChoices, isOverdue, queryTerms, sortIndex, type CaseQuery, type SortKey } from './search';
+import {
+  CaseSearch,
+  filterChoices,
+  isOverdue,
+  queryTerms,
+  SORTS,
+  sortIndex,
+  type CaseQuery,
+  type SortKey,
+} from './search';
 
 let n = 0;
 function row(over: Partial<CaseIndexRow>): CaseIndexRow {
@@ -143,6 +152,36 @@ describe('case search', () => {
       ).toEqual(expected);
       expect(new CaseSearch().run(many, q({ sort })), sort).toEqual(expected);
     }
+  });
+
+  it('orders few matches and many alike: every sort, with and without a filter, as filtering the sorted rows', () => {
+    let seed = 11;
+    const next = (m: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % m;
+    const names = ['ada lovelace', 'alan turing', 'grace hopper', 'mary jones', 'zed brown', 'rare person'];
+    const many = Array.from({ length: 3000 }, (_, i) => {
+      const name = names[i % 97 === 0 ? 5 : next(5)];
+      return row({
+        customerName: name,
+        reference: `RDR-${2025 + next(2)}-${String(next(400)).padStart(6, '0')}`,
+        receivedOn: `2026-0${1 + next(3)}-1${next(10)}`,
+        status: (['open', 'resolved', 'closed'] as const)[next(3)],
+        nextDueOn: next(3) ? `2026-12-0${1 + next(9)}` : null,
+        search: `${name} ${next(2) ? 'broadband' : 'mobile'}`,
+      });
+    });
+    const s = new CaseSearch();
+    // "rare person" matches 31 rows (few: sorted by place); "a" most of them (a pass over every row).
+    for (const text of ['rare person', 'rare', 'a', 'ada broadband', 'zz'])
+      for (const sort of Object.keys(SORTS) as SortKey[])
+        for (const filters of [{}, { status: 'open' as const }]) {
+          const terms = queryTerms(text);
+          const want = s
+            .sorted(many, sort)
+            .filter((r) => terms.every((t) => r.search.includes(t)))
+            .filter((r) => !('status' in filters) || r.status === filters.status);
+          expect(s.run(many, q({ text, sort, filters })), `${text} ${sort}`).toEqual(want);
+        }
+    expect(s.run(many, q({ text: 'rare person' })).length).toBe(31);
   });
 
   it('filters by status, stage, category, channel, handler (including nobody), procedure and overdue', () => {

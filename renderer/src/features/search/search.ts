@@ -113,10 +113,41 @@ function filterTest(filters: CaseFilters, today: string): ((row: CaseIndexRow) =
   };
 }
 
+interface Order {
+  index: Int32Array;
+  rows: CaseIndexRow[];
+  /** Each row's place in this order (rank[index[k]] === k), made on the first query with few matches. */
+  rank?: Int32Array;
+}
+
 interface Prepared {
   rows: readonly CaseIndexRow[];
   /** Row numbers in each sort order, and the rows themselves in that order (the answer to an empty query). */
-  orders: Map<SortKey, { index: Int32Array; rows: CaseIndexRow[] }>;
+  orders: Map<SortKey, Order>;
+}
+
+/** Fewer matches than the rows over this: they are put in order by their places (sorted), not by a pass over every row. */
+const FEW = 16;
+
+/** The sort orders made for each version of the rows, shared by every searcher (kept while that rows array lives). */
+const preparedByRows = new WeakMap<readonly CaseIndexRow[], Prepared>();
+
+function preparedOf(rows: readonly CaseIndexRow[]): Prepared {
+  let p = preparedByRows.get(rows);
+  if (!p) {
+    p = { rows, orders: new Map() };
+    preparedByRows.set(rows, p);
+  }
+  return p;
+}
+
+/**
+ * Make the case list's opening order (newest first) and its filter choices for these rows now, in the background,
+ * so the list opens without sorting (the app calls it once every row is read, before the list is opened).
+ */
+export function prepareCaseList(rows: readonly CaseIndexRow[]): void {
+  new CaseSearch().sorted(rows, 'received');
+  filterChoices(rows);
 }
 
 /**
@@ -128,11 +159,11 @@ export class CaseSearch {
   private mark = new Uint8Array(0);
 
   private prepare(rows: readonly CaseIndexRow[]): Prepared {
-    if (this.prepared?.rows !== rows) this.prepared = { rows, orders: new Map() };
+    if (this.prepared?.rows !== rows) this.prepared = preparedOf(rows);
     return this.prepared;
   }
 
-  private order(p: Prepared, sort: SortKey) {
+  private order(p: Prepared, sort: SortKey): Order {
     let order = p.orders.get(sort);
     if (!order) {
       const index = sortIndex(p.rows, sort);
@@ -159,10 +190,27 @@ export class CaseSearch {
     const n = p.rows.length;
     let mark: Uint8Array | null = null;
     if (terms.length) {
+      const hits = matchingRows(p.rows, terms);
+      // Few matches (a name, a reference, a postcode): their places in the order, sorted, are the answer's order.
+      if (hits.length * FEW < n) {
+        if (!order.rank) {
+          const rank = new Int32Array(n);
+          for (let k = 0; k < n; k += 1) rank[order.index[k]] = k;
+          order.rank = rank;
+        }
+        const rank = order.rank;
+        const places = new Int32Array(hits.length);
+        let m = 0;
+        for (const i of hits) if (!test || test(p.rows[i])) places[m++] = rank[i];
+        const sorted = places.subarray(0, m).sort();
+        const result = new Array<CaseIndexRow>(m);
+        for (let k = 0; k < m; k += 1) result[k] = order.rows[sorted[k]];
+        return result;
+      }
       if (this.mark.length !== n) this.mark = new Uint8Array(n);
       else this.mark.fill(0);
       mark = this.mark;
-      for (const row of matchingRows(p.rows, terms)) mark[row] = 1;
+      for (const row of hits) mark[row] = 1;
     }
     const result: CaseIndexRow[] = [];
     const index = order.index;
@@ -177,8 +225,12 @@ export class CaseSearch {
   }
 }
 
-/** The distinct values a filter can take, from the rows (stage names and handlers vary by desk). */
+const choicesByRows = new WeakMap<readonly CaseIndexRow[], { stageNames: string[]; assignees: string[] }>();
+
+/** The distinct values a filter can take, from the rows (stage names and handlers vary by desk). Kept per rows array. */
 export function filterChoices(rows: readonly CaseIndexRow[]): { stageNames: string[]; assignees: string[] } {
+  const kept = choicesByRows.get(rows);
+  if (kept) return kept;
   const stages = new Set<string>();
   const assignees = new Set<string>();
   for (const r of rows) {
@@ -186,5 +238,7 @@ export function filterChoices(rows: readonly CaseIndexRow[]): { stageNames: stri
     assignees.add(r.assignee);
   }
   const byName = (a: string, b: string) => a.localeCompare(b);
-  return { stageNames: [...stages].sort(byName), assignees: [...assignees].sort(byName) };
+  const choices = { stageNames: [...stages].sort(byName), assignees: [...assignees].sort(byName) };
+  choicesByRows.set(rows, choices);
+  return choices;
 }

@@ -277,7 +277,7 @@ export const enGB = {
     'The customer’s time to take the complaint to the ADR scheme ends in the next {days} days.',
   'dashboard.referral.empty': 'No referral windows closing soon.',
 
-  // Case list (features/cases CaseListPage, features/search CaseTable).
+  // Case list (features/case-list CaseListPage, features/search CaseTable).
   'caseList.title': 'Cases',
   'caseList.newComplaint': 'New complaint',
   'caseList.empty': 'No complaints logged yet. Press “New complaint” to log the first one.',
