@@ -17,7 +17,11 @@
 import { Zip, ZipPassThrough } from 'fflate';
 import {
   BackupFileError,
+  type BackupContent,
   type BackupHeader,
+  checkBackupRows,
+  type CheckedRows,
+  type OnRows,
   type DecodedBackup,
   decodeBackup,
   type DecodeOptions,
@@ -208,7 +212,7 @@ export async function decodeBackupSource(source: ByteSource, options: DecodeOpti
       );
     // Formats 1 and 2 hold no attachments; rows naming files here have nowhere to keep them.
     const decoded = await decodeBackup(await source.read(0, source.size), options);
-    return { ...decoded, attachmentMembers: await checkAttachments(decoded, new Map(), source, options) };
+    return { ...decoded, attachmentMembers: await checkAttachments(decoded.content, new Map(), source, options) };
   }
   const members = await readArchiveDirectory(source);
   const rows = members.get(ROWS_MEMBER);
@@ -223,21 +227,21 @@ export async function decodeBackupSource(source: ByteSource, options: DecodeOpti
       `The backup file is not one Redress can read: its rows are larger than ${formatBytes(MAX_BACKUP_CONTENT_BYTES)}.`,
     );
   const decoded = await decodeBackup(await source.read(rows.offset, rows.size), options);
-  return { ...decoded, attachmentMembers: await checkAttachments(decoded, members, source, options) };
+  return { ...decoded, attachmentMembers: await checkAttachments(decoded.content, members, source, options) };
 }
 
 /** Every attachment row's bytes in the archive, one at a time; every member named by a row. */
 async function checkAttachments(
-  decoded: DecodedBackup,
+  content: Pick<BackupContent, 'cases' | 'attachments'>,
   members: Map<string, ArchiveMember>,
   source: ByteSource,
   options: DecodeOptions,
+  caseRefs = new Map(content.cases.map((c) => [c.id, c.reference])),
 ): Promise<Map<string, ArchiveMember>> {
   const attachmentMembers = new Map<string, ArchiveMember>();
   const problems: string[] = [];
   const named = new Set<string>([ROWS_MEMBER]);
-  const caseRefs = new Map(decoded.content.cases.map((c) => [c.id, c.reference]));
-  for (const [i, row] of decoded.content.attachments.entries()) {
+  for (const [i, row] of content.attachments.entries()) {
     const where = `${formatPath(['attachments', i])} "${row.fileName}" of case ${caseRefs.get(row.caseId) ?? row.caseId}`;
     const name = attachmentMember(row.id);
     const member = members.get(name);
@@ -270,6 +274,68 @@ async function checkAttachments(
       problems.slice(0, 20),
     );
   return attachmentMembers;
+}
+
+/** A file checked by checkBackupSourceRows: where its rows lie in it, and their SHA-256 (to read them again). */
+export interface CheckedArchiveRows extends CheckedRows {
+  attachmentMembers: Map<string, ArchiveMember>;
+  /** The rows member (format 3), or the whole file (formats 1 and 2). */
+  rowsMember: ArchiveMember;
+  /** The SHA-256 of those bytes as checked: a restore reads them again and compares. */
+  rowsSha256: string;
+}
+
+/**
+ * decodeBackupSource's checks, holding only the small tables (see checkBackupRows): the cases, timelines and letters
+ * are handed to `onRows` a chunk at a time. A restore reads them again from `rowsMember`. Throws BackupFileError.
+ */
+export async function checkBackupSourceRows(
+  source: ByteSource,
+  options: DecodeOptions & { onRows?: OnRows },
+): Promise<CheckedArchiveRows> {
+  const head = await source.read(0, 4);
+  let members = new Map<string, ArchiveMember>();
+  let rowsMember: ArchiveMember = { name: ROWS_MEMBER, offset: 0, size: source.size };
+  if (!isArchive(head)) {
+    if (source.size > MAX_BACKUP_CONTENT_BYTES)
+      throw new BackupFileError(
+        'too-large',
+        `The backup file is not one Redress can read: it is larger than ${formatBytes(MAX_BACKUP_CONTENT_BYTES)} without being an archive. Nothing was restored.`,
+      );
+  } else {
+    members = await readArchiveDirectory(source);
+    const rows = members.get(ROWS_MEMBER);
+    if (!rows)
+      throw new BackupFileError(
+        'not-a-backup',
+        `This is not a Redress backup file (it is a ZIP archive without ${ROWS_MEMBER}). Choose a file made with "Make a backup now".`,
+      );
+    if (rows.size > MAX_BACKUP_CONTENT_BYTES)
+      throw new BackupFileError(
+        'too-large',
+        `The backup file is not one Redress can read: its rows are larger than ${formatBytes(MAX_BACKUP_CONTENT_BYTES)}.`,
+      );
+    rowsMember = rows;
+  }
+  const bytes = await source.read(rowsMember.offset, rowsMember.size);
+  const rowsSha256 = await options.sha256(bytes);
+  // Each case's reference, for naming an attachment's case in a problem.
+  const caseRefs = new Map<string, string>();
+  const checked = await checkBackupRows(bytes, {
+    ...options,
+    onRows: async (table, rows, base) => {
+      if (table === 'cases') for (const c of rows as BackupContent['cases']) caseRefs.set(c.id, c.reference);
+      await options.onRows?.(table, rows, base);
+    },
+  });
+  const attachmentMembers = await checkAttachments(
+    { cases: [], attachments: checked.content.attachments },
+    members,
+    source,
+    options,
+    caseRefs,
+  );
+  return { ...checked, attachmentMembers, rowsMember, rowsSha256 };
 }
 
 /**

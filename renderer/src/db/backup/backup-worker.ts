@@ -6,10 +6,12 @@
 import '#lib/zod-config';
 import { BackupFileError } from '#shared/backup/format';
 import {
-  type CheckedFile,
+  casesToPreview,
+  type Checked,
+  checkBackupStreamed,
+  handlerNameOf,
   makeBackup,
   previewAnonymisation,
-  readBackupFile,
   restoreBackup,
   RestoreError,
 } from './backup';
@@ -23,7 +25,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-let checked: CheckedFile | null = null;
+let checked: Checked | null = null;
 let queue: Promise<void> = Promise.resolve();
 
 async function handle(request: PlacedBackupRequest): Promise<void> {
@@ -39,8 +41,8 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
       scope.postMessage({ id: request.id, ok: true, type: 'made', made });
     } else if (request.type === 'check') {
       checked = null;
-      const decoded = await readBackupFile(db(), request.file, request.passphrase);
-      const anonymise = await previewAnonymisation(db(), decoded.content.cases);
+      const decoded = await checkBackupStreamed(db(), request.file, request.passphrase);
+      const anonymise = await previewAnonymisation(db(), casesToPreview(decoded));
       checked = decoded;
       scope.postMessage({
         id: request.id,
@@ -48,7 +50,7 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
         type: 'checked',
         header: decoded.header,
         sha256: decoded.sha256,
-        handlerName: decoded.content.settings[0]?.value.handlerName,
+        handlerName: handlerNameOf(decoded),
         overLimits: decoded.overLimits,
         anonymise,
       });
