@@ -72,11 +72,12 @@ export interface ArchiveAttachment {
 }
 
 /**
- * The archive's bytes, a piece at a time: the rows member, then each attachment as its pieces come. Throws (before
+ * The archive's bytes, a piece at a time: the rows member (whole, or as its pieces come), then each attachment as its
+ * pieces come. Throws (before
  * the piece that would pass it) when the archive would pass MAX_ARCHIVE_BYTES.
  */
 export async function* writeArchive(
-  rows: Uint8Array,
+  rows: Uint8Array | AsyncIterable<Uint8Array>,
   attachments: AsyncIterable<ArchiveAttachment> | Iterable<ArchiveAttachment>,
   options: { madeAt: string; maxBytes?: number },
 ): AsyncGenerator<Uint8Array> {
@@ -109,7 +110,14 @@ export async function* writeArchive(
     return entry;
   };
   const rowsEntry = member(ROWS_MEMBER);
-  rowsEntry.push(rows, true);
+  if (rows instanceof Uint8Array) rowsEntry.push(rows, true);
+  else {
+    for await (const piece of rows) {
+      rowsEntry.push(piece);
+      yield* drain();
+    }
+    rowsEntry.push(new Uint8Array(0), true);
+  }
   yield* drain();
   for await (const attachment of attachments) {
     const entry = member(attachmentMember(attachment.id));

@@ -40,7 +40,7 @@ import {
 } from '#shared/model/stored';
 import { fromBase64, toBase64, utf8Decoder, utf8Encoder } from './bytes';
 import { Gunzip } from 'fflate';
-import { concat, formatBytes, gunzip, GunzipError, gunzipStream, gzipWriter, isGzip } from './gzip';
+import { concat, formatBytes, gunzip, GunzipError, gunzipStream, gzipStream, isGzip } from './gzip';
 
 export const BACKUP_FORMAT = 'redress-backup';
 /** Bump when the file layout or the meaning of a field changes; older Redress then refuses the file by name. */
@@ -468,48 +468,68 @@ function withoutBytes({ blob: _blob, ...row }: BackupAttachment & { blob?: unkno
   return row;
 }
 
-/** The backup file's bytes for this content (the rows; attachments' bytes are added by ./archive.ts). */
-export async function encodeBackup(content: BackupContent, options: EncodeOptions): Promise<Uint8Array> {
-  const header: BackupHeader = {
-    format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
-    schemaVersion: options.schemaVersion,
-    madeAt: options.madeAt,
-    ...(options.app ? { app: options.app } : {}),
-    ...(options.deskPrefix ? { deskPrefix: options.deskPrefix } : {}),
-    counts: countsOf(content),
-  };
-  const out = options.compress === false ? null : gzipWriter();
-  const plain: Uint8Array[] = [];
-  let hashes = '';
-  let lineCount = 0;
-  const emit = async (line: string, table?: BackupTable) => {
+/**
+ * The rows part of a backup file written a chunk of rows at a time, for a writer that cannot hold the desk: the header
+ * (with every table's count, known up front), then each table's rows as they are given (`add`, then `endTable`, in
+ * BACKUP_TABLE_NAMES order), then the seal (`finish`). Everything but `finish` is synchronous, so it can run inside
+ * one IndexedDB read transaction (which commits as soon as anything else is awaited): each line's SHA-256 is started
+ * as the line is written and awaited by `finish`. The bytes go to `sink` as gzip makes them (or as lines, uncompressed).
+ */
+export class BackupRowsWriter {
+  private readonly out: { push(bytes: Uint8Array): void; end(): void } | null;
+  private readonly hashes: Promise<string>[] = [];
+  private lineCount = 0;
+  private parts: string[] = [];
+  private size = 0;
+  private written = 0;
+
+  constructor(
+    counts: Record<BackupTable, number>,
+    private readonly options: EncodeOptions,
+    private readonly sink: (bytes: Uint8Array) => void,
+  ) {
+    this.out = options.compress === false ? null : gzipStream(sink);
+    const header: BackupHeader = {
+      format: BACKUP_FORMAT,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      schemaVersion: options.schemaVersion,
+      madeAt: options.madeAt,
+      ...(options.app ? { app: options.app } : {}),
+      ...(options.deskPrefix ? { deskPrefix: options.deskPrefix } : {}),
+      counts,
+    };
+    this.emit(JSON.stringify(header));
+  }
+
+  private emit(line: string, table?: BackupTable): void {
     const bytes = encoder.encode(`${line}\n`);
-    lineCount += 1;
+    this.lineCount += 1;
     // Never a file its own restore would refuse (see the reading limits).
     const beyond =
       bytes.length - 1 > MAX_BACKUP_LINE_BYTES
         ? `longer than ${formatBytes(MAX_BACKUP_LINE_BYTES)}`
         : nestedDeeperThan(bytes, MAX_BACKUP_JSON_DEPTH)
           ? `nested more than ${MAX_BACKUP_JSON_DEPTH} deep`
-          : lineCount > MAX_BACKUP_LINES
-            ? `line ${lineCount}, more than ${MAX_BACKUP_LINES} lines`
+          : this.lineCount > MAX_BACKUP_LINES
+            ? `line ${this.lineCount}, more than ${MAX_BACKUP_LINES} lines`
             : null;
     if (beyond)
       throw new Error(
         `The backup was not made: a row of ${table ?? 'the header'} is ${beyond}, which a restore would refuse.`,
       );
-    hashes += `${await options.sha256(bytes)}\n`;
-    if (out) out.push(bytes);
-    else plain.push(bytes);
-  };
-  await emit(JSON.stringify(header));
-  // Table by table, a chunk of rows per line: no string ever holds more than about CHUNK_BYTES of JSON.
-  for (const table of BACKUP_TABLE_NAMES) {
-    const rows = content[table] as unknown[];
-    let parts: string[] = [];
-    let size = 0;
-    const flush = () => emit(`{"table":${JSON.stringify(table)},"rows":[${parts.join(',')}]}`, table);
+    this.hashes.push(this.options.sha256(bytes));
+    if (this.out) this.out.push(bytes);
+    else this.sink(bytes);
+  }
+
+  private flush(table: BackupTable): void {
+    this.emit(`{"table":${JSON.stringify(table)},"rows":[${this.parts.join(',')}]}`, table);
+    this.parts = [];
+    this.size = 0;
+  }
+
+  /** More rows of `table` (a chunk of CHUNK_ROWS rows or CHUNK_BYTES of JSON makes a line). */
+  add(table: BackupTable, rows: readonly unknown[]): void {
     for (const row of rows) {
       const json = JSON.stringify(
         table === 'letters'
@@ -518,23 +538,41 @@ export async function encodeBackup(content: BackupContent, options: EncodeOption
             ? withoutBytes(row as BackupAttachment & { blob?: unknown })
             : row,
       );
-      parts.push(json);
-      size += json.length;
-      if (parts.length >= CHUNK_ROWS || size >= CHUNK_BYTES) {
-        await flush();
-        parts = [];
-        size = 0;
-      }
+      this.parts.push(json);
+      this.size += json.length;
+      this.written += 1;
+      if (this.parts.length >= CHUNK_ROWS || this.size >= CHUNK_BYTES) this.flush(table);
     }
-    if (parts.length || rows.length === 0) await flush();
   }
-  const seal = encoder.encode(`${JSON.stringify({ sha256: await options.sha256(encoder.encode(hashes)) })}\n`);
-  if (out) {
-    out.push(seal);
-    return out.finish();
+
+  /** The table's last rows written; every table has at least one line (an empty one `"rows":[]`). */
+  endTable(table: BackupTable): void {
+    if (this.parts.length || this.written === 0) this.flush(table);
+    this.written = 0;
   }
-  plain.push(seal);
-  return concat(plain);
+
+  /** The seal, once every line's SHA-256 is known; the gzip stream ended. */
+  async finish(): Promise<void> {
+    const hashes = `${(await Promise.all(this.hashes)).join('\n')}\n`;
+    const seal = encoder.encode(`${JSON.stringify({ sha256: await this.options.sha256(encoder.encode(hashes)) })}\n`);
+    if (this.out) {
+      this.out.push(seal);
+      this.out.end();
+    } else this.sink(seal);
+  }
+}
+
+/** The backup file's bytes for this content (the rows; attachments' bytes are added by ./archive.ts). */
+export async function encodeBackup(content: BackupContent, options: EncodeOptions): Promise<Uint8Array> {
+  const pieces: Uint8Array[] = [];
+  const writer = new BackupRowsWriter(countsOf(content), options, (piece) => pieces.push(piece));
+  // Table by table, a chunk of rows per line: no string ever holds more than about CHUNK_BYTES of JSON.
+  for (const table of BACKUP_TABLE_NAMES) {
+    writer.add(table, content[table]);
+    writer.endTable(table);
+  }
+  await writer.finish();
+  return concat(pieces);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -37,10 +37,12 @@ import {
   type BackupContent,
   type BackupHeader,
   type BackupTable,
-  encodeBackup,
+  BackupRowsWriter,
+  type EncodeOptions,
   RowsCursor,
   STREAMED_TABLES,
 } from '#shared/backup/format';
+import Dexie from 'dexie';
 import { isEncryptedBackup, lockBackupStream, unlockBackupStream, type WebCryptoLike } from '#shared/backup/encryption';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
@@ -148,28 +150,21 @@ export async function makeBackup(
 ): Promise<MadeBackup> {
   const now = (options.clock ?? systemNow).now();
   await database.open();
-  // The attachments' rows hold Blobs (references to bytes IndexedDB keeps), not their bytes.
-  const content = await readAllTables(database);
-  const deskPrefix = content.settings[0]?.value.deskPrefix;
   const madeAt = now.toISOString();
-  const rows = await encodeBackup(content, {
+  const { rows, counts, deskPrefix, attachments } = await writeRows(database, {
     madeAt,
     schemaVersion: database.verno,
     app: options.app ?? APP_NAME,
-    deskPrefix,
     sha256: sha256Hex,
   });
-  const withBytes = (content.attachments as AttachmentDbRow[]).filter((a) => a.blob);
+  // The attachments' rows hold Blobs (references to bytes IndexedDB keeps), not their bytes.
+  const withBytes = attachments.filter((a) => a.blob);
   const archive = writeArchive(
-    rows,
+    blobPieces(rows),
     withBytes.map((a) => ({ id: a.id, pieces: blobPieces(a.blob!) })),
     { madeAt },
   );
   const file = await collectBlob(lockBackupStream(archive, options.passphrase, webCrypto()), BACKUP_MIME_TYPE);
-  const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, content[t].length])) as Record<
-    BackupTable,
-    number
-  >;
   // The file is checked as a restore would check it, so a backup that could not be restored is never handed over
   // as if it were one; rows over a limit (saved before it existed) are said, for the desk to shorten. An encrypted
   // file is opened with its passphrase first, so the check also proves the passphrase opens it.
@@ -185,6 +180,88 @@ export async function makeBackup(
     );
   }
   return { file, fileName: backupFileName(deskPrefix, now), madeAt, counts, overLimits };
+}
+
+/** Rows read per request while a backup is written (letters, which carry their PDF, LETTER_CHUNK). */
+const READ_CHUNK = 2000;
+
+/**
+ * The rows member of a backup (format.ts's layout), written from ONE read transaction, so it is a consistent picture of
+ * the desk even while someone works, a chunk of rows at a time: each table is read in primary-key order a chunk per
+ * request, and the timeline entries case by case (the `[caseId+at]` index, over the id range of each chunk of cases,
+ * so each case's entries are together and in the order of the cases: see StreamIndex). Only the database is awaited
+ * inside the transaction; the gzip goes into Blob parts of a few MB as it is made, so neither the rows nor the file are
+ * ever held whole. Also gives every table's count, the desk's prefix and the attachments' rows (with their Blobs).
+ */
+async function writeRows(
+  database: RedressDatabase,
+  options: Omit<EncodeOptions, 'deskPrefix'>,
+): Promise<{
+  rows: Blob;
+  counts: Record<BackupTable, number>;
+  deskPrefix: string | undefined;
+  attachments: AttachmentDbRow[];
+}> {
+  const parts: Blob[] = [];
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    if (pending.length) parts.push(new Blob(pending as BlobPart[]));
+    pending = [];
+    pendingBytes = 0;
+  };
+  const sink = (piece: Uint8Array) => {
+    pending.push(piece);
+    pendingBytes += piece.length;
+    if (pendingBytes >= 4 * ARCHIVE_PIECE_BYTES) flush();
+  };
+  const tables = BACKUP_TABLE_NAMES.map((t) => database.table(t));
+  const { writer, counts, deskPrefix, attachments } = await database.transaction('r', tables, async () => {
+    const numbers = await Promise.all(tables.map((t) => t.count()));
+    const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t, i) => [t, numbers[i]])) as Record<BackupTable, number>;
+    const deskPrefix = (await database.settings.toArray())[0]?.value.deskPrefix;
+    const writer = new BackupRowsWriter(counts, { ...options, ...(deskPrefix ? { deskPrefix } : {}) }, sink);
+    const attachments: AttachmentDbRow[] = [];
+    /** The last case id of each chunk of cases: the timeline entries are read over the same ranges. */
+    const bounds: string[] = [];
+    for (const table of BACKUP_TABLE_NAMES) {
+      const store = database.table<Row, string>(table);
+      if (table === 'events') {
+        for (let i = 0; i <= bounds.length; i++) {
+          // (the previous chunk's last case, this chunk's last case]; the first from the start, the last to the end.
+          const lower = i === 0 ? Dexie.minKey : [bounds[i - 1], Dexie.maxKey];
+          const upper = i === bounds.length ? Dexie.maxKey : [bounds[i], Dexie.maxKey];
+          writer.add(
+            table,
+            await store
+              .where('[caseId+at]')
+              .between(lower, upper, i === 0, true)
+              .toArray(),
+          );
+        }
+      } else {
+        const keyPath = store.schema.primKey.keyPath as string;
+        const size = chunkOf(table);
+        let after: string | null = null;
+        for (;;) {
+          const page: Row[] = await (after === null ? store.orderBy(':id') : store.where(':id').above(after))
+            .limit(size)
+            .toArray();
+          if (page.length === 0) break;
+          writer.add(table, page);
+          after = page[page.length - 1][keyPath] as string;
+          if (table === 'cases') bounds.push(after);
+          if (table === 'attachments') attachments.push(...(page as unknown as AttachmentDbRow[]));
+          if (page.length < size) break;
+        }
+      }
+      writer.endTable(table);
+    }
+    return { writer, counts, deskPrefix, attachments };
+  });
+  await writer.finish();
+  flush();
+  return { rows: new Blob(parts as BlobPart[]), counts, deskPrefix, attachments };
 }
 
 /** A Blob's bytes a piece at a time (ARCHIVE_PIECE_BYTES), read as they are needed. */
