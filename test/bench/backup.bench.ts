@@ -287,11 +287,15 @@ async function main() {
           await page.getByRole('button', { name: 'Replace this desk’s data' }).click();
           const done = page.getByRole('status').filter({ hasText: 'this desk now has' });
           const refused = page.getByRole('alert').filter({ hasText: 'Not restored' });
-          await Promise.race([
-            done.waitFor({ timeout: STEP_TIMEOUT_MS }),
-            refused.waitFor({ timeout: STEP_TIMEOUT_MS }),
-          ]);
-          doneAt = await page.evaluate(() => performance.now());
+          try {
+            await Promise.race([
+              done.waitFor({ timeout: STEP_TIMEOUT_MS }),
+              refused.waitFor({ timeout: STEP_TIMEOUT_MS }),
+            ]);
+          } finally {
+            // Also when it timed out: how far the progress got, and how long it stood still.
+            doneAt = await page.evaluate(() => performance.now()).catch(() => 0);
+          }
           if (await refused.isVisible()) throw new Error((await refused.textContent()) ?? 'refused');
           casesAfter = await done.locator('p').first().textContent();
         });
