@@ -182,9 +182,6 @@ export async function makeBackup(
   return { file, fileName: backupFileName(deskPrefix, now), madeAt, counts, overLimits };
 }
 
-/** Rows read per request while a backup is written (letters, which carry their PDF, LETTER_CHUNK). */
-const READ_CHUNK = 2000;
-
 /**
  * The rows member of a backup (format.ts's layout), written from ONE read transaction, so it is a consistent picture of
  * the desk even while someone works, a chunk of rows at a time: each table is read in primary-key order a chunk per

@@ -18,7 +18,7 @@ import {
   restoreBackup,
   RestoreError,
 } from './backup';
-import { deriveCaseIndex } from '#db/case-index/derive';
+import { deriveCaseIndex, deriveReportRow } from '#db/case-index/derive';
 import { appendEvent, createCase } from '#db/repositories/cases';
 import type { RedressDatabase } from '../schema';
 import { ANONYMISED_HERE_KEY, eraseCustomer } from '#db/repositories/retention';
@@ -406,7 +406,13 @@ describe('a restore that reads the checked file again (checkBackupStreamed: what
       schemaVersion: source.verno,
       sha256: sha256Hex,
     });
-    for (const mode of ['replace', 'into-empty'] as const) await both(file, mode);
+    for (const mode of ['replace', 'into-empty'] as const) {
+      const restored = await both(file, mode);
+      expect(await restored.caseIndex.count()).toBe(60);
+      const [record] = await restored.cases.toArray();
+      const events = await restored.events.where('caseId').equals(record.id).toArray();
+      expect(await restored.reportRows.get(record.id)).toEqual(deriveReportRow(record, events));
+    }
   });
 
   it('refuses a file that changed after it was checked, and changes nothing', async () => {
