@@ -1,7 +1,8 @@
 // A module worker that makes, checks and restores backups off the page's main thread (./backup-client.ts starts it).
 // At 100,000 cases a backup is some 300 MB of JSON to write or read, gzip and hash: seconds of work that would freeze
 // the page. Here it runs beside the page; Dexie opens the same IndexedDB database (same origin) in the worker. A
-// checked file's content stays here until it is restored or forgotten: only its header crosses to the page, and a
+// checked file stays here until it is restored or forgotten (its small tables and where its rows lie: the restore
+// reads the cases, timelines and letters again; see checkBackupStreamed): only its header crosses to the page, and a
 // restore's progress reports while it runs.
 import '#lib/zod-config';
 import { BackupFileError } from '#shared/backup/format';

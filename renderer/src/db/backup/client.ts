@@ -28,7 +28,10 @@ import {
 import { db } from '../schema';
 import { currentLocation } from '../storage';
 
-/** A file that was read and checked completely; its content is held (in the worker) until it is restored. */
+/**
+ * A file that was read and checked completely; it is held (in the worker: its small tables and the file) until it is
+ * restored.
+ */
 export interface CheckedBackup {
   header: BackupHeader;
   sha256: string;
