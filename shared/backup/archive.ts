@@ -16,7 +16,11 @@
 // Pure: the SHA-256 function is an argument; the bytes come through ByteSource.
 import { Zip, ZipPassThrough } from 'fflate';
 import {
+  type BackupContent,
   type BackupHeader,
+  checkBackupRows,
+  type CheckedRows,
+  type OnRows,
   type DecodedBackup,
   decodeBackup,
   type DecodeOptions,
@@ -69,11 +73,12 @@ export interface ArchiveAttachment {
 }
 
 /**
- * The archive's bytes, a piece at a time: the rows member, then each attachment as its pieces come. Throws (before
+ * The archive's bytes, a piece at a time: the rows member (whole, or as its pieces come), then each attachment as its
+ * pieces come. Throws (before
  * the piece that would pass it) when the archive would pass MAX_ARCHIVE_BYTES.
  */
 export async function* writeArchive(
-  rows: Uint8Array,
+  rows: Uint8Array | AsyncIterable<Uint8Array>,
   attachments: AsyncIterable<ArchiveAttachment> | Iterable<ArchiveAttachment>,
   options: { madeAt: string; maxBytes?: number },
 ): AsyncGenerator<Uint8Array> {
@@ -106,7 +111,14 @@ export async function* writeArchive(
     return entry;
   };
   const rowsEntry = member(ROWS_MEMBER);
-  rowsEntry.push(rows, true);
+  if (rows instanceof Uint8Array) rowsEntry.push(rows, true);
+  else {
+    for await (const piece of rows) {
+      rowsEntry.push(piece);
+      yield* drain();
+    }
+    rowsEntry.push(new Uint8Array(0), true);
+  }
   yield* drain();
   for await (const attachment of attachments) {
     const entry = member(attachmentMember(attachment.id));
@@ -194,6 +206,17 @@ export interface DecodedArchive extends DecodedBackup {
  * (formats 1 and 2, which hold no attachments) whole, as before. Throws BackupFileError saying what is wrong and where.
  */
 export async function decodeBackupSource(source: ByteSource, options: DecodeOptions): Promise<DecodedArchive> {
+  const { members, rowsMember } = await rowsOf(source);
+  // Formats 1 and 2 hold no attachments; rows naming files there have nowhere to keep them (members is empty).
+  const decoded = await decodeBackup(await source.read(rowsMember.offset, rowsMember.size), options);
+  return { ...decoded, attachmentMembers: await checkAttachments(decoded.content, members, source, options) };
+}
+
+/**
+ * Where a backup file's rows lie: a ZIP's rows member (format 3), or the whole file (formats 1 and 2). Refuses a file
+ * too large to read, or an archive without rows.
+ */
+async function rowsOf(source: ByteSource): Promise<{ members: Map<string, ArchiveMember>; rowsMember: ArchiveMember }> {
   const head = await source.read(0, 4);
   if (!isArchive(head)) {
     if (source.size > MAX_BACKUP_CONTENT_BYTES)
@@ -201,9 +224,7 @@ export async function decodeBackupSource(source: ByteSource, options: DecodeOpti
         'too-large',
         sayBackup('too-large-not-archive', { size: { bytes: MAX_BACKUP_CONTENT_BYTES } }),
       );
-    // Formats 1 and 2 hold no attachments; rows naming files here have nowhere to keep them.
-    const decoded = await decodeBackup(await source.read(0, source.size), options);
-    return { ...decoded, attachmentMembers: await checkAttachments(decoded, new Map(), source, options) };
+    return { members: new Map(), rowsMember: { name: ROWS_MEMBER, offset: 0, size: source.size } };
   }
   const members = await readArchiveDirectory(source);
   const rows = members.get(ROWS_MEMBER);
@@ -214,22 +235,21 @@ export async function decodeBackupSource(source: ByteSource, options: DecodeOpti
     );
   if (rows.size > MAX_BACKUP_CONTENT_BYTES)
     throw refuseBackup('too-large', sayBackup('too-large-rows', { size: { bytes: MAX_BACKUP_CONTENT_BYTES } }));
-  const decoded = await decodeBackup(await source.read(rows.offset, rows.size), options);
-  return { ...decoded, attachmentMembers: await checkAttachments(decoded, members, source, options) };
+  return { members, rowsMember: rows };
 }
 
 /** Every attachment row's bytes in the archive, one at a time; every member named by a row. */
 async function checkAttachments(
-  decoded: DecodedBackup,
+  content: Pick<BackupContent, 'cases' | 'attachments'>,
   members: Map<string, ArchiveMember>,
   source: ByteSource,
   options: DecodeOptions,
+  caseRefs = new Map(content.cases.map((c) => [c.id, c.reference])),
 ): Promise<Map<string, ArchiveMember>> {
   const attachmentMembers = new Map<string, ArchiveMember>();
   const problems: BackupSaying[] = [];
   const named = new Set<string>([ROWS_MEMBER]);
-  const caseRefs = new Map(decoded.content.cases.map((c) => [c.id, c.reference]));
-  for (const [i, row] of decoded.content.attachments.entries()) {
+  for (const [i, row] of content.attachments.entries()) {
     const where = {
       where: formatPath(['attachments', i]),
       file: row.fileName,
@@ -271,6 +291,45 @@ async function checkAttachments(
     );
   }
   return attachmentMembers;
+}
+
+/** A file checked by checkBackupSourceRows: where its rows lie in it, and their SHA-256 (to read them again). */
+export interface CheckedArchiveRows extends CheckedRows {
+  attachmentMembers: Map<string, ArchiveMember>;
+  /** The rows member (format 3), or the whole file (formats 1 and 2). */
+  rowsMember: ArchiveMember;
+  /** The SHA-256 of those bytes as checked: a restore reads them again and compares. */
+  rowsSha256: string;
+}
+
+/**
+ * decodeBackupSource's checks, holding only the small tables (see checkBackupRows): the cases, timelines and letters
+ * are handed to `onRows` a chunk at a time. A restore reads them again from `rowsMember`. Throws BackupFileError.
+ */
+export async function checkBackupSourceRows(
+  source: ByteSource,
+  options: DecodeOptions & { onRows?: OnRows },
+): Promise<CheckedArchiveRows> {
+  const { members, rowsMember } = await rowsOf(source);
+  const bytes = await source.read(rowsMember.offset, rowsMember.size);
+  const rowsSha256 = await options.sha256(bytes);
+  // Each case's reference, for naming an attachment's case in a problem.
+  const caseRefs = new Map<string, string>();
+  const checked = await checkBackupRows(bytes, {
+    ...options,
+    onRows: async (table, rows, base) => {
+      if (table === 'cases') for (const c of rows as BackupContent['cases']) caseRefs.set(c.id, c.reference);
+      await options.onRows?.(table, rows, base);
+    },
+  });
+  const attachmentMembers = await checkAttachments(
+    { cases: [], attachments: checked.content.attachments },
+    members,
+    source,
+    options,
+    caseRefs,
+  );
+  return { ...checked, attachmentMembers, rowsMember, rowsSha256 };
 }
 
 /**

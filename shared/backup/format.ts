@@ -39,7 +39,8 @@ import {
   type StoredTable,
 } from '#shared/model/stored';
 import { fromBase64, toBase64, utf8Decoder, utf8Encoder } from './bytes';
-import { concat, formatBytes, gunzip, GunzipError, gunzipStream, gzipWriter, isGzip } from './gzip';
+import { Gunzip } from 'fflate';
+import { concat, formatBytes, gunzip, GunzipError, gunzipStream, gzipStream, isGzip } from './gzip';
 import { backupProblemInEnglish, type BackupSaying, sayBackup } from './problems';
 
 export const BACKUP_FORMAT = 'redress-backup';
@@ -323,71 +324,138 @@ export function checkTableRows(
   return { rows, problems, overLimits };
 }
 
-/** Checks zod cannot make row by row: duplicate ids, cases that do not exist, letters whose bytes changed. */
-async function crossCheck(content: BackupContent, header: BackupHeader, sha256: Sha256): Promise<string[]> {
-  const problems: string[] = [];
-  const unique = <T>(table: string, rows: T[], keyOf: (row: T) => string, field: string) => {
-    const seen = new Map<string, number>();
-    rows.forEach((row, i) => {
-      const key = keyOf(row);
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, i);
-      else problems.push(`${table}[${i}].${field}: the same ${field} as ${table}[${first}] (${key})`);
-    });
+/** The fields that tell each table's rows apart (and a case's reference), in the order their problems are listed. */
+const UNIQUE_FIELDS: [table: BackupTable, field: string][] = [
+  ['cases', 'id'],
+  ['cases', 'reference'],
+  ['events', 'id'],
+  ['counters', 'key'],
+  ['letters', 'id'],
+  ['people', 'id'],
+  ['notified', 'id'],
+  ['audit', 'id'],
+  ['meta', 'key'],
+  ['attachments', 'id'],
+  ['providers', 'id'],
+  ['procedures', 'key'],
+];
+
+/**
+ * Checks zod cannot make row by row: duplicate ids, cases that do not exist, letters whose bytes changed. Fed the
+ * checked rows a chunk at a time, in the file's order (`add`), it keeps only keys and the few references it still has
+ * to resolve, never the rows, so a file of any size is checked in little memory; `problems` gives them in the same
+ * order whatever the order of the lines.
+ */
+export class CrossCheck {
+  private readonly seen = new Map<string, Map<string, number>>(UNIQUE_FIELDS.map(([t, f]) => [`${t}.${f}`, new Map()]));
+  private readonly buckets = {
+    unique: new Map<string, string[]>(UNIQUE_FIELDS.map(([t, f]) => [`${t}.${f}`, []])),
+    events: [] as [number, string][],
+    letters: [] as [number, string][],
+    attachments: [] as [number, string][],
+    letterRefs: [] as string[],
+    bytes: [] as string[],
   };
-  unique('cases', content.cases, (c) => c.id, 'id');
-  unique('cases', content.cases, (c) => c.reference, 'reference');
-  unique('events', content.events, (e) => e.id, 'id');
-  unique('counters', content.counters, (c) => c.key, 'key');
-  unique('letters', content.letters, (l) => l.id, 'id');
-  unique('people', content.people, (p) => p.id, 'id');
-  unique('notified', content.notified, (n) => n.id, 'id');
-  unique('audit', content.audit, (a) => a.id, 'id');
-  unique('meta', content.meta, (m) => m.key, 'key');
-  unique('attachments', content.attachments, (a) => a.id, 'id');
-  unique('providers', content.providers, (p) => p.id, 'id');
-  unique('procedures', content.procedures, (p) => p.key, 'key');
-  problems.push(...procedureProblems(content.procedures));
-  const caseIds = new Set(content.cases.map((c) => c.id));
-  content.events.forEach((e, i) => {
-    if (!caseIds.has(e.caseId)) problems.push(`events[${i}].caseId: no case with id ${e.caseId} in the file`);
-  });
-  content.letters.forEach((l, i) => {
-    if (!caseIds.has(l.caseId)) problems.push(`letters[${i}].caseId: no case with id ${l.caseId} in the file`);
-  });
-  content.attachments.forEach((a, i) => {
-    if (!caseIds.has(a.caseId)) problems.push(`attachments[${i}].caseId: no case with id ${a.caseId} in the file`);
-  });
-  // A letter entry (issued or withdrawn) points at the letter it records (an anonymised entry keeps no letterId, its
-  // letter deleted).
-  const letters = new Map(content.letters.map((l) => [l.id, l]));
-  content.events.forEach((e, i) => {
-    if ((e.type !== 'letter-issued' && e.type !== 'letter-withdrawn') || e.data?.letterId === undefined) return;
-    const letterId = e.data.letterId;
-    // A hand-edited file may hold anything here: only text names a letter.
-    if (typeof letterId !== 'string') {
-      problems.push(`events[${i}].data.letterId: not a letter id (it must be text)`);
-      return;
-    }
-    const letter = letters.get(letterId);
-    if (!letter) problems.push(`events[${i}].data.letterId: no letter with id ${letterId} in the file`);
-    else if (letter.caseId !== e.caseId)
-      problems.push(`events[${i}].data.letterId: the letter ${letter.id} belongs to another case`);
-  });
-  for (const table of BACKUP_TABLE_NAMES) {
-    if (header.counts[table] !== undefined && header.counts[table] !== content[table].length) {
-      problems.push(
-        `counts.${table}: the header says ${header.counts[table]} but the file holds ${content[table].length}`,
-      );
-    }
+  /** Events naming a letter: checked once every letter is known. */
+  private readonly refs: [index: number, letterId: unknown, caseId: string][] = [];
+  /** Each letter's case. */
+  private readonly letterCase = new Map<string, string>();
+  private readonly counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, 0])) as Record<BackupTable, number>;
+  private readonly procedures: BackupContent['procedures'] = [];
+
+  constructor(private readonly sha256: Sha256) {}
+
+  private cases(): Map<string, number> {
+    return this.seen.get('cases.id')!;
   }
-  // Each letter's own checksum, so a letter restored is the letter issued, byte for byte.
-  for (let i = 0; i < content.letters.length; i++) {
-    const letter = content.letters[i];
-    if ((await sha256(letter.bytes)) !== letter.sha256)
-      problems.push(`letters[${i}].bytes: do not match the letter's SHA-256`);
+
+  /** A chunk of checked rows of `table`, the first at `base` in it. */
+  async add<T extends BackupTable>(table: T, rows: readonly BackupContent[T][number][], base: number): Promise<void> {
+    this.counts[table] += rows.length;
+    for (const [t, field] of UNIQUE_FIELDS) {
+      if (t !== table) continue;
+      const seen = this.seen.get(`${table}.${field}`)!;
+      const bucket = this.buckets.unique.get(`${table}.${field}`)!;
+      rows.forEach((row, n) => {
+        const key = (row as Record<string, unknown>)[field] as string;
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, base + n);
+        else bucket.push(`${table}[${base + n}].${field}: the same ${field} as ${table}[${first}] (${key})`);
+      });
+    }
+    const caseIds = this.cases();
+    const orphans = (bucket: [number, string][]) =>
+      rows.forEach((row, n) => {
+        const caseId = (row as { caseId: string }).caseId;
+        // Resolved at the end when the case is not known yet (a hand-edited file may hold its lines in any order).
+        if (!caseIds.has(caseId)) bucket.push([base + n, caseId]);
+      });
+    if (table === 'events') {
+      orphans(this.buckets.events);
+      rows.forEach((row, n) => {
+        const e = row as TimelineEvent;
+        if ((e.type === 'letter-issued' || e.type === 'letter-withdrawn') && e.data?.letterId !== undefined)
+          this.refs.push([base + n, e.data.letterId, e.caseId]);
+      });
+    }
+    if (table === 'letters') {
+      orphans(this.buckets.letters);
+      for (const [n, row] of rows.entries()) {
+        const letter = row as BackupLetter;
+        if (!this.letterCase.has(letter.id)) this.letterCase.set(letter.id, letter.caseId);
+        // Each letter's own checksum, so a letter restored is the letter issued, byte for byte.
+        if ((await this.sha256(letter.bytes)) !== letter.sha256)
+          this.buckets.bytes.push(`letters[${base + n}].bytes: do not match the letter's SHA-256`);
+      }
+    }
+    if (table === 'attachments') orphans(this.buckets.attachments);
+    if (table === 'procedures') this.procedures.push(...(rows as BackupContent['procedures']));
   }
-  return problems;
+
+  /** Every problem found, once every row has been added. */
+  problems(header: BackupHeader): string[] {
+    const problems: string[] = [];
+    for (const bucket of this.buckets.unique.values()) problems.push(...bucket);
+    problems.push(...procedureProblems(this.procedures));
+    const caseIds = this.cases();
+    const orphans = (table: string, bucket: [number, string][]) => {
+      for (const [i, caseId] of bucket)
+        if (!caseIds.has(caseId)) problems.push(`${table}[${i}].caseId: no case with id ${caseId} in the file`);
+    };
+    orphans('events', this.buckets.events);
+    orphans('letters', this.buckets.letters);
+    orphans('attachments', this.buckets.attachments);
+    // A letter entry (issued or withdrawn) points at the letter it records (an anonymised entry keeps no letterId,
+    // its letter deleted).
+    for (const [i, letterId, caseId] of this.refs) {
+      // A hand-edited file may hold anything here: only text names a letter.
+      if (typeof letterId !== 'string') {
+        problems.push(`events[${i}].data.letterId: not a letter id (it must be text)`);
+        continue;
+      }
+      const letterCase = this.letterCase.get(letterId);
+      if (letterCase === undefined)
+        problems.push(`events[${i}].data.letterId: no letter with id ${letterId} in the file`);
+      else if (letterCase !== caseId)
+        problems.push(`events[${i}].data.letterId: the letter ${letterId} belongs to another case`);
+    }
+    for (const table of BACKUP_TABLE_NAMES) {
+      if (header.counts[table] !== undefined && header.counts[table] !== this.counts[table]) {
+        problems.push(
+          `counts.${table}: the header says ${header.counts[table]} but the file holds ${this.counts[table]}`,
+        );
+      }
+    }
+    problems.push(...this.buckets.bytes);
+    return problems;
+  }
+}
+
+/** The cross-checks of a whole content at once (format 1). */
+async function crossCheck(content: BackupContent, header: BackupHeader, sha256: Sha256): Promise<string[]> {
+  const check = new CrossCheck(sha256);
+  for (const table of BACKUP_TABLE_NAMES) await check.add(table, content[table] as never[], 0);
+  return check.problems(header);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -415,48 +483,68 @@ function withoutBytes({ blob: _blob, ...row }: BackupAttachment & { blob?: unkno
   return row;
 }
 
-/** The backup file's bytes for this content (the rows; attachments' bytes are added by ./archive.ts). */
-export async function encodeBackup(content: BackupContent, options: EncodeOptions): Promise<Uint8Array> {
-  const header: BackupHeader = {
-    format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
-    schemaVersion: options.schemaVersion,
-    madeAt: options.madeAt,
-    ...(options.app ? { app: options.app } : {}),
-    ...(options.deskPrefix ? { deskPrefix: options.deskPrefix } : {}),
-    counts: countsOf(content),
-  };
-  const out = options.compress === false ? null : gzipWriter();
-  const plain: Uint8Array[] = [];
-  let hashes = '';
-  let lineCount = 0;
-  const emit = async (line: string, table?: BackupTable) => {
+/**
+ * The rows part of a backup file written a chunk of rows at a time, for a writer that cannot hold the desk: the header
+ * (with every table's count, known up front), then each table's rows as they are given (`add`, then `endTable`, in
+ * BACKUP_TABLE_NAMES order), then the seal (`finish`). Everything but `finish` is synchronous, so it can run inside
+ * one IndexedDB read transaction (which commits as soon as anything else is awaited): each line's SHA-256 is started
+ * as the line is written and awaited by `finish`. The bytes go to `sink` as gzip makes them (or as lines, uncompressed).
+ */
+export class BackupRowsWriter {
+  private readonly out: { push(bytes: Uint8Array): void; end(): void } | null;
+  private readonly hashes: Promise<string>[] = [];
+  private lineCount = 0;
+  private parts: string[] = [];
+  private size = 0;
+  private written = 0;
+
+  constructor(
+    counts: Record<BackupTable, number>,
+    private readonly options: EncodeOptions,
+    private readonly sink: (bytes: Uint8Array) => void,
+  ) {
+    this.out = options.compress === false ? null : gzipStream(sink);
+    const header: BackupHeader = {
+      format: BACKUP_FORMAT,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      schemaVersion: options.schemaVersion,
+      madeAt: options.madeAt,
+      ...(options.app ? { app: options.app } : {}),
+      ...(options.deskPrefix ? { deskPrefix: options.deskPrefix } : {}),
+      counts,
+    };
+    this.emit(JSON.stringify(header));
+  }
+
+  private emit(line: string, table?: BackupTable): void {
     const bytes = encoder.encode(`${line}\n`);
-    lineCount += 1;
+    this.lineCount += 1;
     // Never a file its own restore would refuse (see the reading limits).
     const beyond =
       bytes.length - 1 > MAX_BACKUP_LINE_BYTES
         ? `longer than ${formatBytes(MAX_BACKUP_LINE_BYTES)}`
         : nestedDeeperThan(bytes, MAX_BACKUP_JSON_DEPTH)
           ? `nested more than ${MAX_BACKUP_JSON_DEPTH} deep`
-          : lineCount > MAX_BACKUP_LINES
-            ? `line ${lineCount}, more than ${MAX_BACKUP_LINES} lines`
+          : this.lineCount > MAX_BACKUP_LINES
+            ? `line ${this.lineCount}, more than ${MAX_BACKUP_LINES} lines`
             : null;
     if (beyond)
       throw new Error(
         `The backup was not made: a row of ${table ?? 'the header'} is ${beyond}, which a restore would refuse.`,
       );
-    hashes += `${await options.sha256(bytes)}\n`;
-    if (out) out.push(bytes);
-    else plain.push(bytes);
-  };
-  await emit(JSON.stringify(header));
-  // Table by table, a chunk of rows per line: no string ever holds more than about CHUNK_BYTES of JSON.
-  for (const table of BACKUP_TABLE_NAMES) {
-    const rows = content[table] as unknown[];
-    let parts: string[] = [];
-    let size = 0;
-    const flush = () => emit(`{"table":${JSON.stringify(table)},"rows":[${parts.join(',')}]}`, table);
+    this.hashes.push(this.options.sha256(bytes));
+    if (this.out) this.out.push(bytes);
+    else this.sink(bytes);
+  }
+
+  private flush(table: BackupTable): void {
+    this.emit(`{"table":${JSON.stringify(table)},"rows":[${this.parts.join(',')}]}`, table);
+    this.parts = [];
+    this.size = 0;
+  }
+
+  /** More rows of `table` (a chunk of CHUNK_ROWS rows or CHUNK_BYTES of JSON makes a line). */
+  add(table: BackupTable, rows: readonly unknown[]): void {
     for (const row of rows) {
       const json = JSON.stringify(
         table === 'letters'
@@ -465,23 +553,41 @@ export async function encodeBackup(content: BackupContent, options: EncodeOption
             ? withoutBytes(row as BackupAttachment & { blob?: unknown })
             : row,
       );
-      parts.push(json);
-      size += json.length;
-      if (parts.length >= CHUNK_ROWS || size >= CHUNK_BYTES) {
-        await flush();
-        parts = [];
-        size = 0;
-      }
+      this.parts.push(json);
+      this.size += json.length;
+      this.written += 1;
+      if (this.parts.length >= CHUNK_ROWS || this.size >= CHUNK_BYTES) this.flush(table);
     }
-    if (parts.length || rows.length === 0) await flush();
   }
-  const seal = encoder.encode(`${JSON.stringify({ sha256: await options.sha256(encoder.encode(hashes)) })}\n`);
-  if (out) {
-    out.push(seal);
-    return out.finish();
+
+  /** The table's last rows written; every table has at least one line (an empty one `"rows":[]`). */
+  endTable(table: BackupTable): void {
+    if (this.parts.length || this.written === 0) this.flush(table);
+    this.written = 0;
   }
-  plain.push(seal);
-  return concat(plain);
+
+  /** The seal, once every line's SHA-256 is known; the gzip stream ended. */
+  async finish(): Promise<void> {
+    const hashes = `${(await Promise.all(this.hashes)).join('\n')}\n`;
+    const seal = encoder.encode(`${JSON.stringify({ sha256: await this.options.sha256(encoder.encode(hashes)) })}\n`);
+    if (this.out) {
+      this.out.push(seal);
+      this.out.end();
+    } else this.sink(seal);
+  }
+}
+
+/** The backup file's bytes for this content (the rows; attachments' bytes are added by ./archive.ts). */
+export async function encodeBackup(content: BackupContent, options: EncodeOptions): Promise<Uint8Array> {
+  const pieces: Uint8Array[] = [];
+  const writer = new BackupRowsWriter(countsOf(content), options, (piece) => pieces.push(piece));
+  // Table by table, a chunk of rows per line: no string ever holds more than about CHUNK_BYTES of JSON.
+  for (const table of BACKUP_TABLE_NAMES) {
+    writer.add(table, content[table]);
+    writer.endTable(table);
+  }
+  await writer.finish();
+  return concat(pieces);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -754,21 +860,31 @@ async function checkSeal(file: Uint8Array, sha256: Sha256): Promise<SealChecked>
   return { header: header as unknown as BackupHeader, sha256: recorded, lines };
 }
 
-/** Pass 2, for a file whose seal matched: every content line's rows, checked. Throws BackupFileError. */
+/** Told each chunk of checked rows as pass 2 reads them (the first at `base` in its table). */
+export type OnRows = <T extends BackupTable>(table: T, rows: BackupContent[T], base: number) => void | Promise<void>;
+
+/**
+ * Pass 2, for a file whose seal matched: every content line's rows, checked and cross-checked a chunk at a time. Only
+ * the tables `keep` names are held (the others are handed to `onRows` and let go). Throws BackupFileError.
+ */
 async function readRows(
   file: Uint8Array,
   sealed: SealChecked,
   sha256: Sha256,
+  keep: (table: BackupTable) => boolean = () => true,
+  onRows?: OnRows,
 ): Promise<{ content: BackupContent; overLimits: string[] }> {
   const problems: string[] = [];
   const overLimits: string[] = [];
   const seen = new Set<BackupTable>();
+  const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, 0])) as Record<BackupTable, number>;
   const content = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, []])) as unknown as Record<
     BackupTable,
     unknown[]
   >;
+  const cross = new CrossCheck(sha256);
 
-  const readChunk = (body: Uint8Array, at: number) => {
+  const readChunk = async (body: Uint8Array, at: number) => {
     if (nestedDeeperThan(body, MAX_BACKUP_JSON_DEPTH))
       throw tooLarge(why('why-line-nested', { line: at + 1, max: MAX_BACKUP_JSON_DEPTH }));
     let raw: unknown;
@@ -799,28 +915,31 @@ async function readRows(
       problems.push(`${table}: must be a list`);
       return;
     }
-    const rows = content[table];
-    const base = rows.length;
+    const base = counts[table];
     const checked = checkTableRows(table, chunk.rows as unknown[], base);
-    for (const row of checked.rows) rows.push(row);
+    counts[table] += checked.rows.length;
     problems.push(...checked.problems);
     overLimits.push(...checked.overLimits);
+    // Rows with problems are not cross-checked further: the file is refused anyway.
+    if (checked.problems.length || problems.length) return;
+    await cross.add(table, checked.rows as never[], base);
+    if (keep(table)) for (const row of checked.rows) content[table].push(row);
+    await onRows?.(table, checked.rows as never, base);
   };
 
   // The header (line 1) and the seal (the last line) were read by checkSeal.
   await forEachLine(file, async (line, at) => {
-    if (at > 0 && at < sealed.lines - 1) readChunk(line.subarray(0, line.length - 1), at);
+    if (at > 0 && at < sealed.lines - 1) await readChunk(line.subarray(0, line.length - 1), at);
   });
 
   const { header } = sealed;
   for (const table of BACKUP_TABLE_NAMES)
     if (!seen.has(table) && BACKUP_TABLES[table] <= header.schemaVersion) problems.push(`${table}: missing`);
-  if (content.settings.length > 1) problems.push('settings: holds more than one desk');
+  if (counts.settings > 1) problems.push('settings: holds more than one desk');
   if (problems.length) throw invalid(problems);
-  const decoded = content as unknown as BackupContent;
-  const crossProblems = await crossCheck(decoded, header, sha256);
+  const crossProblems = cross.problems(header);
   if (crossProblems.length) throw invalid(crossProblems);
-  return { content: decoded, overLimits };
+  return { content: content as unknown as BackupContent, overLimits };
 }
 
 /**
@@ -916,4 +1035,114 @@ async function decodeFormatOne(file: Uint8Array, options: DecodeOptions): Promis
   const problems = await crossCheck(content, header, options.sha256);
   if (problems.length) throw invalid(problems);
   return { header, content, sha256: recorded, overLimits };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checking without holding the rows, and reading them again for a restore
+
+/**
+ * The tables a streamed restore reads from the file again as it writes them (the bulk of any desk); every other
+ * table is small and is held from the check to the restore.
+ */
+export const STREAMED_TABLES: ReadonlySet<BackupTable> = new Set<BackupTable>(['cases', 'events', 'letters']);
+
+export interface CheckedRows {
+  header: BackupHeader;
+  sha256: string;
+  overLimits: string[];
+  /** Every table's rows but those of STREAMED_TABLES, which are empty here (onRows was told them). */
+  content: BackupContent;
+}
+
+/**
+ * Check a backup's rows exactly as decodeBackup does (seal, versions, every row, the cross-references) while holding
+ * only the small tables: the rows of STREAMED_TABLES are handed to `onRows` a chunk at a time and let go, so checking
+ * 100,000 cases takes the memory of a few chunks and the keys the cross-checks need. Throws BackupFileError.
+ */
+export async function checkBackupRows(
+  file: Uint8Array,
+  options: DecodeOptions & { onRows?: OnRows },
+): Promise<CheckedRows> {
+  const held = (table: BackupTable) => !STREAMED_TABLES.has(table);
+  let sealed: SealChecked;
+  try {
+    sealed = await checkSeal(file, options.sha256);
+  } catch (error) {
+    if (error !== FORMAT_ONE) throw error;
+    // Format 1 is one line: read whole, as it always was (such files are small and old).
+    const decoded = await decodeFormatOne(file, options);
+    for (const table of BACKUP_TABLE_NAMES) await options.onRows?.(table, decoded.content[table] as never, 0);
+    const content = Object.fromEntries(
+      BACKUP_TABLE_NAMES.map((t) => [t, held(t) ? decoded.content[t] : []]),
+    ) as unknown as BackupContent;
+    return { header: decoded.header, sha256: decoded.sha256, overLimits: decoded.overLimits, content };
+  }
+  assertSchemaKnown(sealed.header, options.currentSchemaVersion);
+  const { content, overLimits } = await readRows(file, sealed, options.sha256, held, options.onRows);
+  return { header: sealed.header, sha256: sealed.sha256, overLimits, content };
+}
+
+/** One content line's rows, as the restore reads them again. */
+export interface RowsChunk {
+  table: BackupTable;
+  rows: unknown[];
+}
+
+/**
+ * The content lines of a CHECKED file of format 2 or 3 (its rows member), one at a time, synchronously: inflated a
+ * piece at a time, each line parsed and its rows put through the tables' schemas (letters' base64 becomes bytes). For
+ * a restore, which must await nothing but the database inside its transaction, and holds one line at a time. The
+ * caller makes sure the bytes are the ones checked (their SHA-256). Throws on anything a check would have refused.
+ */
+export class RowsCursor {
+  private readonly lines: Uint8Array[] = [];
+  private carry: Uint8Array[] = [];
+  private offset = 0;
+  private index = 0;
+  private ended = false;
+  private readonly inflater: Gunzip | null;
+
+  constructor(private readonly file: Uint8Array) {
+    this.inflater = isGzip(file) ? new Gunzip((chunk) => this.split(chunk)) : null;
+  }
+
+  private split(chunk: Uint8Array): void {
+    let start = 0;
+    for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, start)) {
+      const piece = chunk.subarray(start, at);
+      this.lines.push(this.carry.length ? concat([...this.carry, piece]) : piece.slice());
+      this.carry = [];
+      start = at + 1;
+    }
+    if (start < chunk.length) this.carry.push(chunk.slice(start));
+  }
+
+  /** The next line (without its newline), or null after the last. */
+  private line(): Uint8Array | null {
+    while (this.lines.length === 0 && !this.ended) {
+      const step = this.inflater ? 64 * 1024 : CHUNK_BYTES;
+      const piece = this.file.subarray(this.offset, this.offset + step);
+      this.offset += step;
+      const last = this.offset >= this.file.length;
+      if (this.inflater) this.inflater.push(piece, last);
+      else this.split(piece);
+      if (last) this.ended = true;
+    }
+    return this.lines.shift() ?? null;
+  }
+
+  /** The next chunk of rows, or null after the last content line. */
+  next(): RowsChunk | null {
+    for (;;) {
+      const line = this.line();
+      if (line === null) return null;
+      const at = this.index++;
+      if (at === 0) continue; // the header
+      if (startsWith(line, SEAL_START)) return null;
+      const chunk = parseJson(line) as { table: BackupTable; rows: unknown[] };
+      const checked = checkTableRows(chunk.table, chunk.rows);
+      if (checked.problems.length) throw invalid(checked.problems);
+      return { table: chunk.table, rows: checked.rows };
+    }
+  }
 }

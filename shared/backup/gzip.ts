@@ -138,21 +138,10 @@ export async function gunzipStream(
   checkTrailer(file, inflater.total(), crc);
 }
 
-/** A gzip writer fed a piece at a time (the same settings as gzip()); `finish` gives the file. */
-export function gzipWriter(): { push(bytes: Uint8Array): void; finish(): Uint8Array } {
-  const out: Uint8Array[] = [];
-  let size = 0;
-  const stream = new Gzip({ level: 6, mtime: 0 }, (chunk) => {
-    out.push(chunk);
-    size += chunk.length;
-  });
-  return {
-    push: (bytes) => stream.push(bytes, false),
-    finish: () => {
-      stream.push(new Uint8Array(0), true);
-      return concat(out, size);
-    },
-  };
+/** A gzip stream fed a piece at a time (the same settings as gzip()), its bytes handed to `sink` as they come. */
+export function gzipStream(sink: (bytes: Uint8Array) => void): { push(bytes: Uint8Array): void; end(): void } {
+  const stream = new Gzip({ level: 6, mtime: 0 }, (chunk) => sink(chunk));
+  return { push: (bytes) => stream.push(bytes, false), end: () => stream.push(new Uint8Array(0), true) };
 }
 
 export function concat(chunks: Uint8Array[], size = chunks.reduce((n, c) => n + c.length, 0)): Uint8Array {

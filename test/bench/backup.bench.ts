@@ -38,6 +38,7 @@ import {
   waitForServer,
   rendererPids,
   rssBytes,
+  target,
 } from './support';
 
 const CASES = Number(process.env.CASES ?? 100_000);
@@ -118,7 +119,7 @@ function progressFigures(entries: ProgressEntry[], startedAt: number, doneAt: nu
 // rendererPids and rssBytes.
 
 interface Sampler {
-  stop(): Promise<{ peakPageHeapMb: number | null; peakRendererRssMb: number }>;
+  stop(): Promise<{ peakPageHeapMb: number | null; peakRendererRssMb: number; peakUtilityRssMb: number }>;
 }
 
 /** Sample the JS heap (DevTools protocol: answered between JS slices, even in a long task) and the renderers' RSS. */
@@ -126,11 +127,13 @@ async function sample(page: Page, profile: string): Promise<Sampler> {
   const cdp = await page.context().newCDPSession(page);
   let peakHeap = 0;
   let peakRss = 0;
+  let peakUtility = 0;
   let running = true;
   const loop = (async () => {
     while (running) {
       const rss = rendererPids(profile).reduce((max, pid) => Math.max(max, rssBytes(pid)), 0);
       peakRss = Math.max(peakRss, rss);
+      for (const pid of rendererPids(profile, 'utility')) peakUtility = Math.max(peakUtility, rssBytes(pid));
       try {
         const { usedSize } = (await Promise.race([
           cdp.send('Runtime.getHeapUsage'),
@@ -148,7 +151,11 @@ async function sample(page: Page, profile: string): Promise<Sampler> {
       running = false;
       await loop;
       await cdp.detach().catch(() => undefined);
-      return { peakPageHeapMb: peakHeap ? mb(peakHeap) : null, peakRendererRssMb: mb(peakRss) };
+      return {
+        peakPageHeapMb: peakHeap ? mb(peakHeap) : null,
+        peakRendererRssMb: mb(peakRss),
+        peakUtilityRssMb: mb(peakUtility),
+      };
     },
   };
 }
@@ -159,6 +166,8 @@ interface Step {
   longestTaskMs: number;
   peakPageHeapMb: number | null;
   peakRendererRssMb: number;
+  /** The largest utility process (IndexedDB's storage service among them). */
+  peakUtilityRssMb: number;
   error?: string;
 }
 
@@ -278,11 +287,15 @@ async function main() {
           await page.getByRole('button', { name: 'Replace this desk’s data' }).click();
           const done = page.getByRole('status').filter({ hasText: 'this desk now has' });
           const refused = page.getByRole('alert').filter({ hasText: 'Not restored' });
-          await Promise.race([
-            done.waitFor({ timeout: STEP_TIMEOUT_MS }),
-            refused.waitFor({ timeout: STEP_TIMEOUT_MS }),
-          ]);
-          doneAt = await page.evaluate(() => performance.now());
+          try {
+            await Promise.race([
+              done.waitFor({ timeout: STEP_TIMEOUT_MS }),
+              refused.waitFor({ timeout: STEP_TIMEOUT_MS }),
+            ]);
+          } finally {
+            // Also when it timed out: how far the progress got, and how long it stood still.
+            doneAt = await page.evaluate(() => performance.now()).catch(() => 0);
+          }
           if (await refused.isVisible()) throw new Error((await refused.textContent()) ?? 'refused');
           casesAfter = await done.locator('p').first().textContent();
         });
@@ -306,6 +319,27 @@ async function main() {
           checkForRestore: check,
           replaceRestore: restore ? { ...restore, progress: restoreProgress } : null,
           afterRestore: casesAfter,
+          targets: {
+            replaceRestoreS: restore
+              ? target(round(restore.ms / 1000), restore.error ? [-1] : [60], '≤ 60 s (issue #19)')
+              : null,
+            restorePageFrozenMs: restore
+              ? target(restore.longestTaskMs, [200], 'longest main-thread task ≤ 200 ms')
+              : null,
+            restoreProgressStillS: restoreProgress
+              ? target((restoreProgress as ProgressFigures).longestGapS, [2], 'progress never still > 2 s')
+              : null,
+            peakRendererRssMb: target(
+              Math.max(make.peakRendererRssMb, check?.peakRendererRssMb ?? 0, restore?.peakRendererRssMb ?? 0),
+              [500],
+              'renderer process (page and workers) ≤ 500 MB RSS while making, checking and restoring',
+            ),
+            peakUtilityRssMb: target(
+              Math.max(make.peakUtilityRssMb, check?.peakUtilityRssMb ?? 0, restore?.peakUtilityRssMb ?? 0),
+              [500],
+              'any utility process ≤ 500 MB RSS meanwhile',
+            ),
+          },
           pageErrors: errors,
           chromium: execSync(`${CHROMIUM} --version`, { encoding: 'utf8' }).trim(),
           loadAverage: { start: loadAtStart, end: loadAverage() },

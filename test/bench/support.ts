@@ -202,8 +202,11 @@ export function percentile(values: number[], p: number): number {
 
 // --- The renderer processes' memory and CPU (issue #19) ------------------------------------------------------------
 
-/** The renderer processes of the Chromium started with `--user-data-dir=<profile>` (its web workers are their threads). */
-export function rendererPids(profile: string): number[] {
+/**
+ * The renderer processes of the Chromium started with `--user-data-dir=<profile>` (its web workers are their threads),
+ * or its utility processes (the network and storage services: IndexedDB lives in the storage service).
+ */
+export function rendererPids(profile: string, type: 'renderer' | 'utility' = 'renderer'): number[] {
   const parent = new Map<number, number>();
   const args = new Map<number, string>();
   for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
@@ -221,7 +224,7 @@ export function rendererPids(profile: string): number[] {
     for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === browser) return true;
     return false;
   };
-  return [...args].filter(([pid, a]) => a.includes('--type=renderer') && descends(pid)).map(([pid]) => pid);
+  return [...args].filter(([pid, a]) => a.includes(`--type=${type}`) && descends(pid)).map(([pid]) => pid);
 }
 
 /** A process's resident memory in bytes (0 when it is gone). */

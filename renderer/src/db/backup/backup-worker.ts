@@ -1,15 +1,18 @@
 // A module worker that makes, checks and restores backups off the page's main thread (./backup-client.ts starts it).
 // At 100,000 cases a backup is some 300 MB of JSON to write or read, gzip and hash: seconds of work that would freeze
 // the page. Here it runs beside the page; Dexie opens the same IndexedDB database (same origin) in the worker. A
-// checked file's content stays here until it is restored or forgotten: only its header crosses to the page, and a
+// checked file stays here until it is restored or forgotten (its small tables and where its rows lie: the restore
+// reads the cases, timelines and letters again; see checkBackupStreamed): only its header crosses to the page, and a
 // restore's progress reports while it runs.
 import '#lib/zod-config';
 import { BackupFileError } from '#shared/backup/format';
 import {
-  type CheckedFile,
+  casesToPreview,
+  type Checked,
+  checkBackupStreamed,
+  handlerNameOf,
   makeBackup,
   previewAnonymisation,
-  readBackupFile,
   restoreBackup,
   RestoreError,
 } from './backup';
@@ -23,7 +26,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-let checked: CheckedFile | null = null;
+let checked: Checked | null = null;
 let queue: Promise<void> = Promise.resolve();
 
 async function handle(request: PlacedBackupRequest): Promise<void> {
@@ -39,8 +42,8 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
       scope.postMessage({ id: request.id, ok: true, type: 'made', made });
     } else if (request.type === 'check') {
       checked = null;
-      const decoded = await readBackupFile(db(), request.file, request.passphrase);
-      const anonymise = await previewAnonymisation(db(), decoded.content.cases);
+      const decoded = await checkBackupStreamed(db(), request.file, request.passphrase);
+      const anonymise = await previewAnonymisation(db(), casesToPreview(decoded));
       checked = decoded;
       scope.postMessage({
         id: request.id,
@@ -48,7 +51,7 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
         type: 'checked',
         header: decoded.header,
         sha256: decoded.sha256,
-        handlerName: decoded.content.settings[0]?.value.handlerName,
+        handlerName: handlerNameOf(decoded),
         overLimits: decoded.overLimits,
         anonymise,
       });

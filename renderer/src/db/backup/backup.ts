@@ -23,6 +23,8 @@
 import {
   ARCHIVE_PIECE_BYTES,
   type ByteSource,
+  type CheckedArchiveRows,
+  checkBackupSourceRows,
   type DecodedArchive,
   decodeBackupSource,
   writeArchive,
@@ -33,10 +35,14 @@ import {
   BACKUP_TABLE_NAMES,
   BackupFileError,
   type BackupContent,
+  type BackupHeader,
   type BackupTable,
-  type DecodedBackup,
-  encodeBackup,
+  BackupRowsWriter,
+  type EncodeOptions,
+  RowsCursor,
+  STREAMED_TABLES,
 } from '#shared/backup/format';
+import Dexie from 'dexie';
 import { isEncryptedBackup, lockBackupStream, unlockBackupStream, type WebCryptoLike } from '#shared/backup/encryption';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
@@ -95,14 +101,21 @@ function tablesOf(database: RedressDatabase) {
   return [...STORED_TABLES, ...SHARING_STATE_TABLES].map((name) => database.table(name));
 }
 
-/** Every table's rows (not the derived case index), read in one transaction. */
+/**
+ * Every table's rows (not the derived case index), read in one transaction. The timeline entries in case order (the
+ * `[caseId+at]` index), each case's together and the cases in id order as they are read: a replace then indexes each
+ * case as soon as its entries have passed (StreamIndex), without holding them all.
+ */
 export async function readAllTables(database: RedressDatabase): Promise<BackupContent> {
   return database.transaction(
     'r',
     BACKUP_TABLE_NAMES.map((t) => database.table(t)),
     async () => {
       const entries = await Promise.all(
-        BACKUP_TABLE_NAMES.map(async (t) => [t, await database.table(t).toArray()] as const),
+        BACKUP_TABLE_NAMES.map(
+          async (t) =>
+            [t, await (t === 'events' ? database.events.orderBy('[caseId+at]') : database.table(t)).toArray()] as const,
+        ),
       );
       return Object.fromEntries(entries) as unknown as BackupContent;
     },
@@ -137,34 +150,27 @@ export async function makeBackup(
 ): Promise<MadeBackup> {
   const now = (options.clock ?? systemNow).now();
   await database.open();
-  // The attachments' rows hold Blobs (references to bytes IndexedDB keeps), not their bytes.
-  const content = await readAllTables(database);
-  const deskPrefix = content.settings[0]?.value.deskPrefix;
   const madeAt = now.toISOString();
-  const rows = await encodeBackup(content, {
+  const { rows, counts, deskPrefix, attachments } = await writeRows(database, {
     madeAt,
     schemaVersion: database.verno,
     app: options.app ?? APP_NAME,
-    deskPrefix,
     sha256: sha256Hex,
   });
-  const withBytes = (content.attachments as AttachmentDbRow[]).filter((a) => a.blob);
+  // The attachments' rows hold Blobs (references to bytes IndexedDB keeps), not their bytes.
+  const withBytes = attachments.filter((a) => a.blob);
   const archive = writeArchive(
-    rows,
+    blobPieces(rows),
     withBytes.map((a) => ({ id: a.id, pieces: blobPieces(a.blob!) })),
     { madeAt },
   );
   const file = await collectBlob(lockBackupStream(archive, options.passphrase, webCrypto()), BACKUP_MIME_TYPE);
-  const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, content[t].length])) as Record<
-    BackupTable,
-    number
-  >;
   // The file is checked as a restore would check it, so a backup that could not be restored is never handed over
   // as if it were one; rows over a limit (saved before it existed) are said, for the desk to shorten. An encrypted
   // file is opened with its passphrase first, so the check also proves the passphrase opens it.
   let overLimits: string[];
   try {
-    overLimits = (await readBackupFile(database, file, options.passphrase)).overLimits;
+    overLimits = (await checkBackupStreamed(database, file, options.passphrase)).overLimits;
   } catch (error) {
     const problems = error instanceof BackupFileError ? error.problems : [];
     throw new BackupCheckError(
@@ -174,6 +180,85 @@ export async function makeBackup(
     );
   }
   return { file, fileName: backupFileName(deskPrefix, now), madeAt, counts, overLimits };
+}
+
+/**
+ * The rows member of a backup (format.ts's layout), written from ONE read transaction, so it is a consistent picture of
+ * the desk even while someone works, a chunk of rows at a time: each table is read in primary-key order a chunk per
+ * request, and the timeline entries case by case (the `[caseId+at]` index, over the id range of each chunk of cases,
+ * so each case's entries are together and in the order of the cases: see StreamIndex). Only the database is awaited
+ * inside the transaction; the gzip goes into Blob parts of a few MB as it is made, so neither the rows nor the file are
+ * ever held whole. Also gives every table's count, the desk's prefix and the attachments' rows (with their Blobs).
+ */
+async function writeRows(
+  database: RedressDatabase,
+  options: Omit<EncodeOptions, 'deskPrefix'>,
+): Promise<{
+  rows: Blob;
+  counts: Record<BackupTable, number>;
+  deskPrefix: string | undefined;
+  attachments: AttachmentDbRow[];
+}> {
+  const parts: Blob[] = [];
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    if (pending.length) parts.push(new Blob(pending as BlobPart[]));
+    pending = [];
+    pendingBytes = 0;
+  };
+  const sink = (piece: Uint8Array) => {
+    pending.push(piece);
+    pendingBytes += piece.length;
+    if (pendingBytes >= 4 * ARCHIVE_PIECE_BYTES) flush();
+  };
+  const tables = BACKUP_TABLE_NAMES.map((t) => database.table(t));
+  const { writer, counts, deskPrefix, attachments } = await database.transaction('r', tables, async () => {
+    const numbers = await Promise.all(tables.map((t) => t.count()));
+    const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t, i) => [t, numbers[i]])) as Record<BackupTable, number>;
+    const deskPrefix = (await database.settings.toArray())[0]?.value.deskPrefix;
+    const writer = new BackupRowsWriter(counts, { ...options, ...(deskPrefix ? { deskPrefix } : {}) }, sink);
+    const attachments: AttachmentDbRow[] = [];
+    /** The last case id of each chunk of cases: the timeline entries are read over the same ranges. */
+    const bounds: string[] = [];
+    for (const table of BACKUP_TABLE_NAMES) {
+      const store = database.table<Row, string>(table);
+      if (table === 'events') {
+        for (let i = 0; i <= bounds.length; i++) {
+          // (the previous chunk's last case, this chunk's last case]; the first from the start, the last to the end.
+          const lower = i === 0 ? Dexie.minKey : [bounds[i - 1], Dexie.maxKey];
+          const upper = i === bounds.length ? Dexie.maxKey : [bounds[i], Dexie.maxKey];
+          writer.add(
+            table,
+            await store
+              .where('[caseId+at]')
+              .between(lower, upper, i === 0, true)
+              .toArray(),
+          );
+        }
+      } else {
+        const keyPath = store.schema.primKey.keyPath as string;
+        const size = chunkOf(table);
+        let after: string | null = null;
+        for (;;) {
+          const page: Row[] = await (after === null ? store.orderBy(':id') : store.where(':id').above(after))
+            .limit(size)
+            .toArray();
+          if (page.length === 0) break;
+          writer.add(table, page);
+          after = page[page.length - 1][keyPath] as string;
+          if (table === 'cases') bounds.push(after);
+          if (table === 'attachments') attachments.push(...(page as unknown as AttachmentDbRow[]));
+          if (page.length < size) break;
+        }
+      }
+      writer.endTable(table);
+    }
+    return { writer, counts, deskPrefix, attachments };
+  });
+  await writer.finish();
+  flush();
+  return { rows: new Blob(parts as BlobPart[]), counts, deskPrefix, attachments };
 }
 
 /** A Blob's bytes a piece at a time (ARCHIVE_PIECE_BYTES), read as they are needed. */
@@ -250,11 +335,9 @@ export async function readBackupFile(
   passphrase?: string,
 ): Promise<CheckedFile> {
   await database.open();
-  let blob = file instanceof Blob ? file : new Blob([file as BlobPart]);
   // An encrypted file is decrypted a piece at a time into a Blob of its own (the browser keeps it, on disk when
   // large), which is then read like any other file.
-  if (isEncryptedBackup(new Uint8Array(await blob.slice(0, 64).arrayBuffer())))
-    blob = await collectBlob(unlockBackupStream(blobPieces(blob), passphrase, webCrypto()), BACKUP_MIME_TYPE);
+  const blob = await unlockedBlob(file, passphrase);
   const decoded = await decodeBackupSource(blobSource(blob), {
     sha256: sha256Hex,
     currentSchemaVersion: database.verno,
@@ -265,6 +348,63 @@ export async function readBackupFile(
 /** A file read and checked completely, with the file itself: the attachments' bytes are taken from it on restore. */
 export interface CheckedFile extends DecodedArchive {
   source: Blob;
+}
+
+/**
+ * A file checked completely (as readBackupFile checks it) of which only the small tables are held: its cases,
+ * timelines and letters are read again from `source` by the restore, as it writes them. What the app holds between
+ * the check and the restore, so 100,000 cases never sit in memory.
+ */
+export interface CheckedStream extends CheckedArchiveRows {
+  source: Blob;
+  /** The file's cases this desk anonymised (for previewAnonymisation; the restore reads them again). */
+  anonymisedHereCases: CaseRecord[];
+}
+
+/** A checked file, held whole or streamed. */
+export type Checked = CheckedFile | CheckedStream;
+
+const isStream = (checked: Checked): checked is CheckedStream => 'rowsMember' in checked;
+
+/** The handler named in a checked file's desk settings. */
+export const handlerNameOf = (checked: Checked): string | undefined => checked.content.settings[0]?.value.handlerName;
+
+/** The file's cases this desk anonymised, for previewAnonymisation. */
+export const casesToPreview = (checked: Checked): readonly CaseRecord[] =>
+  isStream(checked) ? checked.anonymisedHereCases : checked.content.cases;
+
+/**
+ * readBackupFile's checks (the same refusals, word for word), holding only the small tables (see CheckedStream); an
+ * encrypted file is decrypted into a Blob of its own first.
+ */
+export async function checkBackupStreamed(
+  database: RedressDatabase,
+  file: Blob | Uint8Array,
+  passphrase?: string,
+): Promise<CheckedStream> {
+  await database.open();
+  const blob = await unlockedBlob(file, passphrase);
+  const mine = await database.transaction('r', [database.cases, database.audit, database.meta], () =>
+    anonymisedHere(database),
+  );
+  const anonymisedHereCases: CaseRecord[] = [];
+  const checked = await checkBackupSourceRows(blobSource(blob), {
+    sha256: sha256Hex,
+    currentSchemaVersion: database.verno,
+    onRows: (table, rows) => {
+      if (table === 'cases' && mine.size)
+        for (const c of rows as CaseRecord[]) if (mine.has(c.id)) anonymisedHereCases.push(c);
+    },
+  });
+  return { ...checked, source: blob, anonymisedHereCases };
+}
+
+/** The file's own bytes: an encrypted file decrypted a piece at a time into a Blob the browser keeps. */
+async function unlockedBlob(file: Blob | Uint8Array, passphrase?: string): Promise<Blob> {
+  const blob = file instanceof Blob ? file : new Blob([file as BlobPart]);
+  if (isEncryptedBackup(new Uint8Array(await blob.slice(0, 64).arrayBuffer())))
+    return collectBlob(unlockBackupStream(blobPieces(blob), passphrase, webCrypto()), BACKUP_MIME_TYPE);
+  return blob;
 }
 
 /** What a restore did, table by table. */
@@ -435,15 +575,17 @@ const chunkOf = (table: BackupTable) =>
 /** A count as people read it: 12,000. */
 export const formatCount = (n: number) => n.toLocaleString('en-GB');
 
-/** Restore a checked backup (from readBackupFile) in one transaction; all or nothing. */
+/**
+ * Restore a checked backup (from readBackupFile or checkBackupStreamed) in one transaction; all or nothing. A streamed
+ * check is restored by reading the file's rows again as they are written (replace, into-empty; see replaceStreamed);
+ * a merge, or a file of format 1, reads the file whole first.
+ */
 export async function restoreBackup(
   database: RedressDatabase,
-  backup: CheckedFile,
+  checked: Checked,
   options: RestoreOptions,
 ): Promise<RestoreReport> {
   const at = (options.clock ?? systemNow).now().toISOString();
-  // The attachments' rows with their bytes as slices of the checked file (attachmentRows).
-  const content: BackupContent = { ...backup.content, attachments: attachmentRows(backup) };
   // A desk in a team holds the team's cases: a restore or merge here would bring back what the team erased and push
   // the file's old rows to every desk. It restores only once it has left the team (its copy is then its own).
   if (database.sharing)
@@ -451,18 +593,62 @@ export async function restoreBackup(
       'This desk shares its cases with a team, so a backup cannot be restored into it: the team server holds the ' +
         'cases. To restore, first leave the team (Settings → Share cases with your team → Leave).',
     );
+  let run: Promise<RestoreReport>;
+  if (isStream(checked) && options.mode !== 'merge' && checked.header.formatVersion > 1) {
+    // The rows as checked, read again before the transaction (nothing but the database may be awaited inside it).
+    const { rowsMember, rowsSha256, source } = checked;
+    const bytes = new Uint8Array(
+      await source.slice(rowsMember.offset, rowsMember.offset + rowsMember.size).arrayBuffer(),
+    );
+    if ((await sha256Hex(bytes)) !== rowsSha256)
+      throw new RestoreError('Choose the backup file again: it changed after it was checked.');
+    const content = { ...checked.content, attachments: attachmentRows(checked, checked.content) };
+    const counts = checked.header.counts;
+    run = restoreInTransaction(
+      database,
+      checked,
+      options,
+      at,
+      streamedWork(counts, content),
+      (report, progress, here) => replaceStreamed(database, { bytes, counts, content }, report, progress, here!),
+    );
+  } else {
+    const whole = isStream(checked) ? await readBackupFile(database, checked.source) : checked;
+    // The attachments' rows with their bytes as slices of the checked file (attachmentRows).
+    const content: BackupContent = { ...whole.content, attachments: attachmentRows(whole, whole.content) };
+    run = restoreInTransaction(
+      database,
+      whole,
+      options,
+      at,
+      plannedWork(content, options.mode),
+      async (report, progress, here) => {
+        if (options.mode === 'merge') await merge(database, content, report, progress);
+        else await replace(database, content, report, progress, here!);
+        return content.cases.filter((c) => c.anonymisedOn).map((c) => c.id);
+      },
+    );
+  }
   // A restore that fails leaves the desk's own procedures the rules' (it may have installed the file's).
-  return restoreInTransaction(database, { ...backup, content }, options, at).catch(async (error: unknown) => {
+  return run.catch(async (error: unknown) => {
     await installStoredProcedures(database);
     throw error;
   });
 }
 
+type Here = Record<(typeof REPLACED_TABLES)[number], number>;
+
+/**
+ * The one transaction of a restore: counts what is here, runs `write` (which returns the ids of the file's cases that
+ * arrive anonymised), anonymises again what this desk erased, and records the restore in the audit trail.
+ */
 function restoreInTransaction(
   database: RedressDatabase,
-  { content, header, sha256 }: DecodedBackup,
+  { header, sha256 }: { header: BackupHeader; sha256: string },
   options: RestoreOptions,
   at: string,
+  planned: number,
+  write: (report: RestoreReport, progress: Progress, here: Here | null) => Promise<string[]>,
 ): Promise<RestoreReport> {
   return database.transaction('rw', tablesOf(database), async (tx) => {
     // Every row was checked by readBackupFile with the schemas every write is checked with; rows of an older backup
@@ -471,7 +657,7 @@ function restoreInTransaction(
     // What is here to remove (replace, into-empty) is part of the work: counted first, so the total is known up front.
     const here = options.mode === 'merge' ? null : await countRows(database, REPLACED_TABLES);
     const removing = here ? REPLACED_TABLES.reduce((sum, t) => sum + here[t], 0) : 0;
-    const progress = new Progress(plannedWork(content, options.mode) + removing, options.onProgress);
+    const progress = new Progress(planned + removing, options.onProgress);
     const report: RestoreReport = {
       mode: options.mode,
       added: zeroCounts(),
@@ -489,16 +675,11 @@ function restoreInTransaction(
         );
       }
     }
-    if (options.mode === 'merge') await merge(database, content, report, progress);
-    else await replace(database, content, report, progress, here!);
+    const anonymisedInFile = await write(report, progress, here);
     // A new desk set up from a backup takes the file's anonymised cases as its own (they arrive anonymised, so this
     // can anonymise nothing that was not). Then erasures stay erased: what this desk anonymised and the file brought
     // back is anonymised again now, in the same transaction (an open case never; see reapplyAnonymisation).
-    if (options.mode === 'into-empty')
-      await recordAnonymisedHere(
-        database,
-        content.cases.filter((c) => c.anonymisedOn).map((c) => c.id),
-      );
+    if (options.mode === 'into-empty') await recordAnonymisedHere(database, anonymisedInFile);
     const clock = options.clock ?? systemNow;
     const again = await reapplyAnonymisation(database, { today: localIsoDate(clock.now()), by: options.by, clock });
     report.anonymisedAgain = {
@@ -560,8 +741,11 @@ const MERGED_TABLES = [
  * IndexedDB reads when it stores the row (no await on anything but IndexedDB inside the restore's transaction, and
  * never the bytes in this page's memory).
  */
-function attachmentRows(backup: CheckedFile): AttachmentDbRow[] {
-  return backup.content.attachments.map((row) => {
+function attachmentRows(
+  backup: { attachmentMembers: CheckedFile['attachmentMembers']; source: Blob },
+  content: Pick<BackupContent, 'attachments'>,
+): AttachmentDbRow[] {
+  return content.attachments.map((row) => {
     const member = backup.attachmentMembers.get(row.id);
     if (!member) return row as AttachmentDbRow;
     return { ...row, blob: backup.source.slice(member.offset, member.offset + member.size, row.mime) };
@@ -680,6 +864,20 @@ async function replace(
     if (table === 'attachments') progress.savingFiles(content.attachments as AttachmentDbRow[]);
     report.added[table] = rows.length;
   }
+  await replaceDesk(database, content, report, progress);
+  await indexFromContent(database, content, progress);
+}
+
+/**
+ * The small tables of a replace: the desk's settings and providers, the procedures installed as the rules' (before any
+ * case is indexed), the counters, meta and audit trail.
+ */
+async function replaceDesk(
+  database: RedressDatabase,
+  content: BackupContent,
+  report: RestoreReport,
+  progress: Progress,
+): Promise<void> {
   // The file's settings, if it has any; a file without them keeps this desk's.
   // Its providers with them: rows of their own (a file from before version 9 holds them inside its settings).
   const settings = progress.step('writing', content.settings.length, 'settings', content.settings.length);
@@ -706,7 +904,179 @@ async function replace(
   report.added.meta = fromFile.length;
   meta.end();
   await addMissing(database, 'audit', content.audit as Row[], report, progress);
-  await indexFromContent(database, content, progress);
+}
+
+interface StreamedRows {
+  /** The rows member of the checked file (its SHA-256 compared again). */
+  bytes: Uint8Array;
+  counts: Record<BackupTable, number>;
+  /** Every table but the streamed ones (cases, events, letters), which are read from `bytes`. */
+  content: BackupContent;
+}
+
+/** plannedWork of a replace whose cases, timelines and letters are read from the file as they are written. */
+function streamedWork(counts: Record<BackupTable, number>, content: BackupContent): number {
+  return plannedWork(content, 'replace') + counts.cases * 2 + counts.events + counts.letters;
+}
+
+/**
+ * A replace (or into-empty) that reads the file's cases, timelines and letters again as it writes them, a content
+ * line (at most CHUNK_ROWS rows) per request, so they are never all in memory: what is here is removed, the small
+ * tables written, then each line's rows added as the file gives them, and each case indexed as soon as its timeline
+ * has passed (StreamIndex). Returns the ids of the file's cases that arrive anonymised.
+ */
+async function replaceStreamed(
+  database: RedressDatabase,
+  file: StreamedRows,
+  report: RestoreReport,
+  progress: Progress,
+  here: Here,
+): Promise<string[]> {
+  const { content, counts } = file;
+  for (const table of SHARING_STATE_TABLES) await database.table(table).clear();
+  for (const table of REPLACED_TABLES) {
+    report.removed[table] = here[table];
+    await removeAll(database, table, here[table], progress);
+  }
+  for (const table of REPLACED_TABLES) {
+    if (STREAMED_TABLES.has(table)) continue;
+    const rows = content[table] as Row[];
+    const step = progress.step('writing', rows.length, table, rows.length);
+    await inChunks(rows, chunkOf(table), step, (chunk) => database.table(table).bulkAdd(chunk));
+    if (table === 'attachments') progress.savingFiles(content.attachments as AttachmentDbRow[]);
+    report.added[table] = rows.length;
+  }
+  await replaceDesk(database, content, report, progress);
+  await database.caseIndex.clear();
+  await database.reportRows.clear();
+  const index = new StreamIndex(database, file.bytes);
+  const anonymised: string[] = [];
+  const cursor = new RowsCursor(file.bytes);
+  let step: Step | null = null;
+  let stepTable: BackupTable | null = null;
+  for (let chunk = cursor.next(); chunk; chunk = cursor.next()) {
+    const { table } = chunk;
+    if (!STREAMED_TABLES.has(table)) continue;
+    if (table !== stepTable) {
+      step?.end();
+      step = progress.step('writing', counts[table], table, counts[table]);
+      stepTable = table;
+    }
+    const rows = chunk.rows as Row[];
+    const size = chunkOf(table);
+    for (let i = 0; i < rows.length; i += size) {
+      const part = rows.length > size ? rows.slice(i, i + size) : rows;
+      await database.table(table).bulkAdd(part);
+      step!.advance(part.length);
+    }
+    report.added[table] += rows.length;
+    if (table === 'cases') for (const c of rows as unknown as CaseRecord[]) if (c.anonymisedOn) anonymised.push(c.id);
+    if (table === 'events') await index.add(rows as unknown as TimelineEvent[]);
+  }
+  step?.end();
+  if (await index.end(counts.cases)) progress.step('indexing', counts.cases, 'cases', counts.cases).end();
+  else await rebuildIndex(database, counts.cases, progress);
+  return anonymised;
+}
+
+/**
+ * The case index and report rows of a streamed replace, built while its timelines are written: the file's cases are
+ * read a second time beside its timeline entries, both in case-id order (a backup made by this version writes each
+ * case's entries together, in the order of the cases), so each case is indexed as soon as its last entry has passed,
+ * holding one timeline at a time. A file in any other order (made by an older version, or by hand) stops it; `end`
+ * then says false, and the index is built from the database instead (rebuildIndex).
+ */
+class StreamIndex {
+  private readonly cases: RowsCursor;
+  private pending: CaseRecord[] = [];
+  private at = 0;
+  private casesSeen = false;
+  private casesDone = false;
+  private lastId = '';
+  /** The case whose entries come now (undefined before the first). */
+  private current: CaseRecord | null | undefined = undefined;
+  private events: TimelineEvent[] = [];
+  private batch: Array<{ record: CaseRecord; events: TimelineEvent[] }> = [];
+  private indexed = 0;
+  private ordered = true;
+
+  constructor(
+    private readonly database: RedressDatabase,
+    bytes: Uint8Array,
+  ) {
+    this.cases = new RowsCursor(bytes);
+  }
+
+  private nextCase(): CaseRecord | null {
+    while (this.at >= this.pending.length) {
+      if (this.casesDone) return null;
+      const chunk = this.cases.next();
+      if (!chunk || (chunk.table !== 'cases' && this.casesSeen)) {
+        this.casesDone = true;
+        return null;
+      }
+      if (chunk.table !== 'cases') continue;
+      this.casesSeen = true;
+      this.pending = chunk.rows as CaseRecord[];
+      this.at = 0;
+    }
+    const record = this.pending[this.at++];
+    if (record.id <= this.lastId) this.ordered = false;
+    this.lastId = record.id;
+    return record;
+  }
+
+  /** The current case's timeline is complete: queued for indexing. */
+  private finish(): void {
+    this.batch.push({ record: this.current!, events: this.events });
+    this.events = [];
+    this.indexed += 1;
+  }
+
+  /**
+   * The queued cases' derived rows written (only the database is awaited here: an await of anything else inside the
+   * restore's transaction would let IndexedDB commit it).
+   */
+  private flush(): Promise<void> {
+    const batch = this.batch;
+    this.batch = [];
+    return putDerivedRows(this.database, batch);
+  }
+
+  private stop(): void {
+    this.ordered = false;
+    this.batch = [];
+    this.events = [];
+  }
+
+  /** Timeline entries as the file gives them, after their cases were written. */
+  async add(events: readonly TimelineEvent[]): Promise<void> {
+    if (!this.ordered) return;
+    if (this.current === undefined) this.current = this.nextCase();
+    for (const e of events) {
+      while (this.current && this.current.id < e.caseId) {
+        this.finish();
+        this.current = this.nextCase();
+      }
+      if (!this.current || this.current.id !== e.caseId || !this.ordered) return this.stop();
+      this.events.push(e);
+    }
+    if (this.batch.length >= PROGRESS_EVERY_ROWS) await this.flush();
+  }
+
+  /** The cases after the last entry indexed; whether every one of the file's `cases` was indexed here, in order. */
+  async end(cases: number): Promise<boolean> {
+    if (!this.ordered) return false;
+    if (this.current === undefined) this.current = this.nextCase();
+    while (this.current) {
+      this.finish();
+      this.current = this.nextCase();
+      if (this.batch.length >= PROGRESS_EVERY_ROWS) await this.flush();
+    }
+    if (!this.ordered) return false;
+    if (this.batch.length) await this.flush();
+    return this.indexed === cases;
+  }
 }
 
 async function countRows<T extends BackupTable>(

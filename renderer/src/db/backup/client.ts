@@ -4,12 +4,14 @@
 import { BackupFileError, type BackupHeader } from '#shared/backup/format';
 import {
   type AnonymisationPreview,
-  type CheckedFile,
+  casesToPreview,
+  type Checked,
+  checkBackupStreamed,
+  handlerNameOf,
   type MadeBackup,
   makeBackup,
   type OnRestoreProgress,
   previewAnonymisation,
-  readBackupFile,
   type RestoreMode,
   type RestoreReport,
   restoreBackup,
@@ -26,7 +28,10 @@ import {
 import { db } from '../schema';
 import { currentLocation } from '../storage';
 
-/** A file that was read and checked completely; its content is held (in the worker) until it is restored. */
+/**
+ * A file that was read and checked completely; it is held (in the worker: its small tables and the file) until it is
+ * restored.
+ */
 export interface CheckedBackup {
   header: BackupHeader;
   sha256: string;
@@ -50,7 +55,7 @@ let broken = typeof Worker === 'undefined';
 let nextId = 1;
 const pending = new Map<number, Pending>();
 /** The file checked last when running on the page's thread. */
-let checkedHere: CheckedFile | null = null;
+let checkedHere: Checked | null = null;
 
 function rebuild(failure: BackupFailure): Error {
   if (failure.name === 'BackupFileError')
@@ -136,8 +141,8 @@ export async function checkBackupFile(file: Blob, passphrase?: string): Promise<
   const id = nextId++;
   checkedHere = null;
   const here = async () => {
-    const decoded = await readBackupFile(db(), file, passphrase);
-    const anonymise = await previewAnonymisation(db(), decoded.content.cases);
+    const decoded = await checkBackupStreamed(db(), file, passphrase);
+    const anonymise = await previewAnonymisation(db(), casesToPreview(decoded));
     checkedHere = decoded;
     return {
       id,
@@ -145,7 +150,7 @@ export async function checkBackupFile(file: Blob, passphrase?: string): Promise<
       type: 'checked' as const,
       header: decoded.header,
       sha256: decoded.sha256,
-      handlerName: decoded.content.settings[0]?.value.handlerName,
+      handlerName: handlerNameOf(decoded),
       overLimits: decoded.overLimits,
       anonymise,
     };

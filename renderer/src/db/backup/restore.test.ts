@@ -4,17 +4,21 @@ import { BackupFileError } from '#shared/backup/format';
 import type { NewCaseParts } from '#shared/model/intake';
 import { closeAll, DESK, freshDatabase, seedDesk, snapshot } from '#test/support/backup';
 import { newCaseParts } from '#test/support/cases';
+import { encodeBackup } from '#shared/backup/format';
+import { sha256Hex } from '#db/repositories/cases';
 import {
+  checkBackupStreamed,
   LAST_BACKUP_KEY,
   lastBackup,
   makeBackup,
   previewAnonymisation,
+  readAllTables,
   readBackupFile,
   recordBackupMade,
   restoreBackup,
   RestoreError,
 } from './backup';
-import { deriveCaseIndex } from '#db/case-index/derive';
+import { deriveCaseIndex, deriveReportRow } from '#db/case-index/derive';
 import { appendEvent, createCase } from '#db/repositories/cases';
 import type { RedressDatabase } from '../schema';
 import { ANONYMISED_HERE_KEY, eraseCustomer } from '#db/repositories/retention';
@@ -360,5 +364,70 @@ describe('reading a file', () => {
     expect((error as BackupFileError).message).toContain(
       `database version ${database.verno}; this Redress has version 2`,
     );
+  });
+});
+
+describe('a restore that reads the checked file again (checkBackupStreamed: what the app holds)', () => {
+  /** The same file restored from the whole content and streamed, into two copies of the same desk. */
+  async function both(file: Blob | Uint8Array, mode: 'replace' | 'into-empty') {
+    const [whole, streamed] = [freshDatabase(), freshDatabase()];
+    if (mode === 'replace') for (const d of [whole, streamed]) await seedDesk(d, 25, { seed: 7, letterEvery: 5 });
+    const clock = clockAt('2026-11-23T09:00:00.000Z');
+    const a = await restoreBackup(whole, await readBackupFile(whole, file), { mode, by: 'Sam Patel', clock });
+    const checked = await checkBackupStreamed(streamed, file);
+    // Only the small tables are held between the check and the restore.
+    expect(checked.content.cases).toEqual([]);
+    expect(checked.content.events).toEqual([]);
+    const b = await restoreBackup(streamed, checked, { mode, by: 'Sam Patel', clock });
+    expect(b).toEqual(a);
+    expect(withoutRestoreAudit(await snapshot(streamed))).toEqual(withoutRestoreAudit(await snapshot(whole)));
+    return streamed;
+  }
+
+  it('gives the same desk as the whole file, replace and into-empty, the index built as the entries pass', async () => {
+    const source = freshDatabase();
+    await seedDesk(source, 120, { letterEvery: 6 });
+    const made = await makeBackup(source, { clock: clockAt('2026-11-22T14:30:00.000Z') });
+    for (const mode of ['replace', 'into-empty'] as const) {
+      const restored = await both(made.file, mode);
+      const [record] = await restored.cases.toArray();
+      const events = await restored.events.where('caseId').equals(record.id).toArray();
+      expect(await restored.caseIndex.get(record.id)).toEqual(deriveCaseIndex(record, events));
+    }
+  });
+
+  it('a file whose timeline entries are not in case order (an older Redress) is indexed from the database', async () => {
+    const source = freshDatabase();
+    await seedDesk(source, 60, { letterEvery: 6 });
+    const content = await readAllTables(source);
+    content.events.reverse();
+    const file = await encodeBackup(content, {
+      madeAt: '2026-11-22T14:30:00.000Z',
+      schemaVersion: source.verno,
+      sha256: sha256Hex,
+    });
+    for (const mode of ['replace', 'into-empty'] as const) {
+      const restored = await both(file, mode);
+      expect(await restored.caseIndex.count()).toBe(60);
+      const [record] = await restored.cases.toArray();
+      const events = await restored.events.where('caseId').equals(record.id).toArray();
+      expect(await restored.reportRows.get(record.id)).toEqual(deriveReportRow(record, events));
+    }
+  });
+
+  it('refuses a file that changed after it was checked, and changes nothing', async () => {
+    const source = freshDatabase();
+    await seedDesk(source, 10);
+    const made = await makeBackup(source, { clock: clockAt('2026-11-22T14:30:00.000Z') });
+    const database = freshDatabase();
+    await seedDesk(database, 5, { seed: 3 });
+    const before = await snapshot(database);
+    const checked = await checkBackupStreamed(database, made.file);
+    const bytes = new Uint8Array(await made.file.arrayBuffer());
+    bytes[checked.rowsMember.offset + 100] ^= 1;
+    await expect(
+      restoreBackup(database, { ...checked, source: new Blob([bytes]) }, { mode: 'replace', by: 'Sam Patel' }),
+    ).rejects.toThrow(RestoreError);
+    expect(await snapshot(database)).toEqual(before);
   });
 });
