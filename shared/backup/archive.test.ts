@@ -1,6 +1,6 @@
 // The backup archive (format 3): the rows and each attachment's exact bytes, written a piece at a time and read
 // through the ZIP's directory; a member changed, missing or added is refused by name; older files still read.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
@@ -16,8 +16,9 @@ import {
 } from './archive';
 import { type BackupAttachment, type BackupContent, BackupFileError, encodeBackup } from './format';
 import { concat } from './gzip';
+import { sha256Hex } from '#test/support/backup-content';
 
-const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sha256 = sha256Hex;
 const options = { sha256, currentSchemaVersion: 99 };
 const madeAt = '2026-12-02T09:00:00.000Z';
 // 3 MB and a bit: more than one piece; random, so nothing in it can be taken for a ZIP structure by luck.

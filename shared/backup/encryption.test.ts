@@ -1,4 +1,4 @@
-import { createHash, randomBytes, webcrypto } from 'node:crypto';
+import { randomBytes, webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_ENCRYPTION_CHUNK_BYTES,
@@ -17,24 +17,12 @@ import {
   type WebCryptoLike,
 } from './encryption';
 import { type BackupContent, BackupFileError, decodeBackup, encodeBackup } from './format';
+import { emptyBackupContent, sha256Hex } from '#test/support/backup-content';
 
 const crypto = webcrypto as unknown as WebCryptoLike;
 const passphrase = 'correct horse battery staple';
-const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const EMPTY: BackupContent = {
-  cases: [],
-  events: [],
-  counters: [],
-  settings: [],
-  letters: [],
-  people: [],
-  notified: [],
-  audit: [],
-  meta: [],
-  attachments: [],
-  providers: [],
-  procedures: [],
-};
+const sha256 = sha256Hex;
+const EMPTY = emptyBackupContent();
 
 /** The offsets of the header's end and of each record, for a file made with `chunkBytes`. */
 function layout(file: Uint8Array, chunkBytes: number): { headerEnd: number; records: [number, number][] } {

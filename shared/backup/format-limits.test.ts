@@ -2,7 +2,6 @@
 // a file larger or more deeply nested than any backup Redress makes is refused early, within a bound of time and
 // memory, with a message that says why. Bombs are built here as raw deflate blocks repeated (each block flushed, so
 // it refers to nothing before it): a gigabyte of inflated data without a gigabyte of memory or a minute of deflate.
-import { createHash } from 'node:crypto';
 import { strFromU8, strToU8 } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -17,8 +16,9 @@ import {
   verifyBackupSeal,
 } from './format';
 import { gzipRepeated } from '#test/support/bombs';
+import { sha256Hex } from '#test/support/backup-content';
 
-const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sha256 = sha256Hex;
 const options = { sha256, currentSchemaVersion: 3 };
 const MB = 1024 * 1024;
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { crc32 as nodeCrc32, gunzipSync as nodeGunzip } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
@@ -14,8 +13,9 @@ import {
   toBase64,
 } from './format';
 import { crc32 } from './gzip';
+import { sha256Hex } from '#test/support/backup-content';
 
-const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sha256 = sha256Hex;
 const pdf = strToU8('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n\u00ff');
 
 function sampleContent(): BackupContent {

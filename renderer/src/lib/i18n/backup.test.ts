@@ -2,34 +2,19 @@
 // its English and its French; a bad file is said in French with no English left; English (UK) says what shared wrote.
 import { describe, expect, it } from 'vitest';
 import { lockBackupFile, unlockBackupFile, type WebCryptoLike } from '#shared/backup/encryption';
-import { type BackupContent, BackupFileError, decodeBackup, encodeBackup } from '#shared/backup/format';
+import { BackupFileError, decodeBackup, encodeBackup } from '#shared/backup/format';
 import { BACKUP_PROBLEM_CODES, backupProblemInEnglish } from '#shared/backup/problems';
 import { setFormatLocale } from '../format';
 import { backupErrorIn, backupProblemIn } from './backup';
 import { enGB, frCA, translate, type Translate } from './index';
+import { emptyBackupContent, sha256Hex } from '#test/support/backup-content';
 
 const fr: Translate = (key, values) => translate('fr-CA', key, values);
 const en: Translate = (key, values) => translate('en-GB', key, values);
 const crypto = globalThis.crypto as unknown as WebCryptoLike;
-const sha256 = async (bytes: Uint8Array) =>
-  [...new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource))]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('');
+const sha256 = sha256Hex;
 const options = { sha256, currentSchemaVersion: 13 };
-const EMPTY: BackupContent = {
-  cases: [],
-  events: [],
-  counters: [],
-  settings: [],
-  letters: [],
-  people: [],
-  notified: [],
-  audit: [],
-  meta: [],
-  attachments: [],
-  providers: [],
-  procedures: [],
-};
+const EMPTY = emptyBackupContent();
 
 async function refusal(file: Uint8Array, passphrase?: string): Promise<BackupFileError> {
   try {
