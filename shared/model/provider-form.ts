@@ -3,17 +3,11 @@
 import { z } from 'zod';
 import { CALENDARS, LETTER_LANGUAGES, type LetterLanguageCode } from './case';
 import { REGULATOR_REGIONS, type Provider } from './provider';
-import { companyFromForm, letterheadShape, text, type SettingsChoices } from './settings';
+import { companyFromForm, type LetterheadForm, letterheadShape, text, type SettingsChoices } from './settings';
 import { STORED_LIMITS as L } from './stored';
 
-export interface ProviderForm {
+export interface ProviderForm extends LetterheadForm {
   name: string;
-  companyName: string;
-  addressLines: string;
-  postcode: string;
-  phone: string;
-  email: string;
-  logoDataUrl: string;
   procedureId: string;
   calendar: string;
   /** '' for the scheme of the provider's procedure. */

@@ -5,18 +5,23 @@ import { settingsForUsual } from './provider';
 import { DESK_PREFIX_PATTERN } from './reference';
 import { addressTextProblem, STORED_LIMITS as L } from './stored';
 
-export interface SettingsForm {
+/** A letterhead as a form holds it: the desk's in Settings, and each provider's. */
+export interface LetterheadForm {
   companyName: string;
+  /** One line of the address per line of text. */
   addressLines: string;
   postcode: string;
   phone: string;
   email: string;
+  /** A PNG or JPEG `data:` URL, or '' for no logo. */
+  logoDataUrl: string;
+}
+
+export interface SettingsForm extends LetterheadForm {
   deskPrefix: string;
   calendar: string;
   defaultProcedureId: string;
   handlerName: string;
-  /** A PNG or JPEG `data:` URL, or '' for no logo. */
-  logoDataUrl: string;
   /** An ADR scheme id from the directory, or '' for the scheme of each case's procedure. */
   adrSchemeId: string;
 }

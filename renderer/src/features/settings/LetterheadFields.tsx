@@ -3,20 +3,11 @@
 import { useT } from '#lib/i18n/index';
 import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import type { LetterheadForm } from '#shared/model/settings';
 import { ADDRESS_LINE_MAX_CHARS, ADDRESS_MAX_LINES } from '#shared/model/stored';
 import { LogoField } from './LogoField';
 
-/** What a form needs to hold a letterhead. */
-export interface LetterheadValues {
-  companyName: string;
-  addressLines: string;
-  postcode: string;
-  phone: string;
-  email: string;
-  logoDataUrl: string;
-}
-
-export function LetterheadFields<F extends LetterheadValues>({ form }: { form: UseFormReturnType<F> }) {
+export function LetterheadFields<F extends LetterheadForm>({ form }: { form: UseFormReturnType<F> }) {
   const t = useT();
   const logo = form.getInputProps('logoDataUrl');
   return (
