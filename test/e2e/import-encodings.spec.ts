@@ -54,7 +54,7 @@ test('UTF-16 and Windows-1252 files import; a hidden control character in a name
     'unicode-text.csv: 2 rows below the header, 6 columns, separated by tabs; read as UTF-16 (big-endian) text.',
   );
   await expect(report.locator('[data-row="3"][data-field="customerName"]')).toHaveText(
-    '3Customer nameCustomer nameName contains an invisible control character (U+202E RIGHT-TO-LEFT OVERRIDE) after “Bo”; remove it',
+    '3Customer nameCustomer nameCustomer name contains an invisible control character (U+202E RIGHT-TO-LEFT OVERRIDE) after “Bo”; remove it',
   );
   await expect(page.getByText('Nothing can be imported yet: 1 row has problems')).toBeVisible();
 
