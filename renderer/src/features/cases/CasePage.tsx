@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useRef, useState } from 'react';
 import { availableActions, whyNotVoid, type ActionContext, type CaseActionId } from '#shared/casework/index';
 import { voidsByEntry } from '#shared/model/effective';
-import { type CaseRecord, type CommunicationNeeds, type PostalAddress } from '#shared/model/case';
+import { type CaseRecord, type PostalAddress } from '#shared/model/case';
 import { deskProviders, providerForCase } from '#shared/model/provider';
 import { procedureForCase, type Clock, type Procedure } from '#shared/rules/index';
 import { evaluateRecord } from '#lib/rules';
@@ -24,6 +24,7 @@ import { ActionFormModal } from './actions/ActionFormModal';
 import { ActionsMenu } from './actions/ActionsMenu';
 import { NextSteps } from './actions/NextSteps';
 import { TimelineDetails } from './actions/TimelineDetails';
+import { authorityText, needsText } from './actions/words';
 import { useWorkingPerson } from '#features/people';
 import { HandlerSelect } from '#features/people';
 import { formatDate, formatTimestamp } from '#lib/format';
@@ -75,17 +76,6 @@ function ClockState({ clock }: { clock: Clock }) {
       )}
     </>
   );
-}
-
-/** "French (Canada), large print, by post" */
-function describeNeeds(needs: CommunicationNeeds, t: Translate): string {
-  return [
-    needs.language ? t(`model.letterLanguage.${needs.language}`) : null,
-    needs.largePrint ? t('case.largePrint') : null,
-    needs.prefersPost ? t('case.byPost') : null,
-  ]
-    .filter(Boolean)
-    .join(', ');
 }
 
 function Address({ address }: { address?: PostalAddress }) {
@@ -147,7 +137,7 @@ function Details({
                 ? t('case.businessUnknown')
                 : t('case.businessSize', { count: record.customer.employees }),
             )}
-          {record.communication && row(t('case.writeToThem'), describeNeeds(record.communication, t))}
+          {record.communication && row(t('case.writeToThem'), needsText(t, record.communication))}
           {record.representative &&
             row(
               t('case.actingForThem'),
@@ -157,10 +147,7 @@ function Details({
               }),
             )}
           {record.representative?.authority &&
-            row(
-              t('case.authority'),
-              `${t(`model.authority.${record.representative.authority.kind}`)}, ${formatDate(record.representative.authority.on)}${record.representative.authority.details ? ` (${record.representative.authority.details})` : ''}`,
-            )}
+            row(t('case.authority'), authorityText(t, record.representative.authority))}
           {record.representative?.address &&
             row(t('case.repAddress'), <Address address={record.representative.address} />)}
           {!record.anonymisedOn &&

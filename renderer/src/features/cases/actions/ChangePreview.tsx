@@ -5,16 +5,22 @@ import { Alert, List, Stack, Text } from '@mantine/core';
 import { type ActionContext, type ChangePreview, correctionPreview, voidEffects } from '#shared/casework/index';
 import { formatDate } from '#lib/format';
 import { FormattedMessage } from 'react-intl';
-import { phraseIn, useLocale, useT } from '#lib/i18n/index';
+import { clockLabel, entrySummaryIn, type MessageKey, phraseIn, useLocale, useT } from '#lib/i18n/index';
 
 function Changes({ preview, none }: { preview: ChangePreview; none: string }) {
   const t = useT();
   const { locale } = useLocale();
   const lines: string[] = [];
   if (preview.stage) lines.push(t('preview.stage', { from: preview.stage.from, to: preview.stage.to }));
-  if (preview.status) lines.push(t('preview.status', { from: preview.status.from, to: preview.status.to }));
+  if (preview.status)
+    lines.push(
+      t('preview.status', {
+        from: t(`model.status.${preview.status.from}` as MessageKey),
+        to: t(`model.status.${preview.status.to}` as MessageKey),
+      }),
+    );
   for (const d of preview.dueDates)
-    lines.push(t('preview.due', { label: d.label, from: formatDate(d.from), to: formatDate(d.to) }));
+    lines.push(t('preview.due', { label: clockLabel(t, d.label), from: formatDate(d.from), to: formatDate(d.to) }));
   if (preview.error)
     return (
       <Alert color="red" variant="light" title={t('preview.refused')} role="alert">
@@ -53,14 +59,20 @@ export function CorrectionPreview({ context, values }: { context: ActionContext;
 /** What voiding the entry also changes: stage, status, due dates, and later entries that depend on it. */
 export function VoidPreview({ context, entryId }: { context: ActionContext; entryId: string }) {
   const t = useT();
+  const { locale } = useLocale();
   const effects = voidEffects(entryId, context);
   if (!effects) return null;
+  const said = { record: context.record, procedure: context.procedure, events: context.events };
   return (
     <Stack gap="xs">
       <Text size="sm">
         <FormattedMessage
           id="preview.entry"
-          values={{ date: formatDate(effects.entry.on), summary: effects.entry.summary, b: (c) => <b>{c}</b> }}
+          values={{
+            date: formatDate(effects.entry.on),
+            summary: entrySummaryIn(t, locale, effects.entry, said),
+            b: (c) => <b>{c}</b>,
+          }}
         />
       </Text>
       <Alert color="orange" variant="light" title={t('preview.affects')} aria-label={t('preview.affects')}>
@@ -72,7 +84,7 @@ export function VoidPreview({ context, entryId }: { context: ActionContext; entr
               <List size="sm" spacing={2}>
                 {effects.dependents.map((e) => (
                   <List.Item key={e.id}>
-                    {t('preview.dependent', { date: formatDate(e.on), summary: e.summary })}
+                    {t('preview.dependent', { date: formatDate(e.on), summary: entrySummaryIn(t, locale, e, said) })}
                   </List.Item>
                 ))}
               </List>

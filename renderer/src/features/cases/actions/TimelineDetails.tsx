@@ -7,11 +7,11 @@ import {
   customerFieldLabel,
   customerFieldValue,
 } from '#shared/casework/index';
-import type { TimelineEvent } from '#shared/model/case';
+import type { CommunicationNeeds, Representative, TimelineEvent } from '#shared/model/case';
 import { correctedValueIn, enGB, type MessageKey, type Translate, useT } from '#lib/i18n/index';
 import { correctedValue } from '#shared/casework/summaries';
 import { YES_NO_FIELDS } from '#shared/casework/catalogue';
-import { editValueText } from './words';
+import { authorityText, editValueText, needsText } from './words';
 
 const asRecord = (v: unknown): Record<string, string> =>
   v && typeof v === 'object' ? (v as Record<string, string>) : {};
@@ -23,6 +23,13 @@ function correctionRows(event: TimelineEvent, t: Translate): [string, string, st
   const names = asRecord(event.data?.names);
   // m17b: a channel, category or calendar by its name in the interface language, not the code the entry stores.
   const valueText = (f: string, v: unknown) => {
+    // How to write to the customer, and who acts for them, in the interface language from the values themselves.
+    if (f === 'communication' && v && typeof v === 'object') return needsText(t, v as CommunicationNeeds);
+    if (f === 'representative' && v && typeof v === 'object') {
+      const r = v as Representative;
+      const name = t('case.actingValue', { name: r.name, relationship: r.relationship });
+      return r.authority ? `${name}; ${authorityText(t, r.authority)}` : name;
+    }
     if (!(f in CORRECTABLE_LABELS)) return correctedValueText(f, v, names);
     const c = correctedValue(f as CorrectableField, v, names);
     if (typeof c === 'string') return correctedValueText(f, v, names);

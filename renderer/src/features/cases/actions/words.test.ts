@@ -5,7 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { CASE_ACTIONS, getAction } from '#shared/casework/catalogue';
 import { enGB, translate, type Translate } from '#lib/i18n/index';
 import { describeEditConflicts, type EditConflict } from '#shared/casework/index';
-import { actionText, editConflictsText, editValueText, fieldErrors, fieldText, optionText } from './words';
+import {
+  actionText,
+  authorityText,
+  editConflictsText,
+  editValueText,
+  fieldErrors,
+  fieldText,
+  needsText,
+  optionText,
+} from './words';
 
 const fr: Translate = (key, values) => translate('fr-CA', key, values);
 const en: Translate = (key, values) => translate('en-GB', key, values);
@@ -119,5 +128,20 @@ describe('an edit conflict in the interface language', () => {
         'placeholder',
       ),
     );
+  });
+});
+
+describe('how to write to the customer, and who acts for them', () => {
+  it('says the communication needs in the interface language, from the values (not the English a record keeps)', () => {
+    const needs = { language: 'fr-CA', largePrint: true, prefersPost: true } as const;
+    expect(needsText(en, needs)).toBe('French (Canada), large print, by post');
+    expect(needsText(fr, needs)).toBe('Français (Canada), gros caractères, par la poste');
+    expect(needsText(fr, {})).toBe('');
+  });
+
+  it('says the authority to act by its name in the interface language, with its day and details', () => {
+    const authority = { kind: 'power-of-attorney', on: '2026-11-17', details: 'OPG' } as const;
+    expect(authorityText(en, authority)).toMatch(/^Power of attorney, .*2026 \(OPG\)$/);
+    expect(authorityText(fr, authority)).toMatch(/^Procuration, /);
   });
 });

@@ -8,7 +8,9 @@ import {
   editValueOf,
   getAction,
 } from '#shared/casework/index';
+import type { CommunicationNeeds, RepresentativeAuthority } from '#shared/model/case';
 import { enGB, type MessageKey, messageIn, type Translate } from '#lib/i18n/index';
+import { formatDate } from '#lib/format';
 
 const has = (key: string): key is MessageKey => key in enGB;
 
@@ -105,4 +107,21 @@ export function editConflictsText(t: Translate, id: CaseActionId, conflicts: rea
   return t(conflicts.length === 1 ? 'editConflict.lead-one' : 'editConflict.lead-many', {
     changes: changes.join(t('editConflict.separator')),
   });
+}
+
+/** How the customer wants to be written to: "French (Canada), large print, by post" ('' for nothing asked). */
+export function needsText(t: Translate, needs: CommunicationNeeds): string {
+  return [
+    needs.language ? t(`model.letterLanguage.${needs.language}`) : null,
+    needs.largePrint ? t('case.largePrint') : null,
+    needs.prefersPost ? t('case.byPost') : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** What shows a representative may act: "Power of attorney, 17 Nov 2026 (registered with the OPG)". */
+export function authorityText(t: Translate, authority: RepresentativeAuthority): string {
+  const details = authority.details ? ` (${authority.details})` : '';
+  return `${t(`model.authority.${authority.kind}`)}, ${formatDate(authority.on)}${details}`;
 }
