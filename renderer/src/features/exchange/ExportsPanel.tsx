@@ -1,6 +1,6 @@
 // The "Exports" panel (on the data page): all cases as CSV, the open deadlines as a calendar, and the way to import.
 import { formatLocale } from '#lib/format';
-import { type MessageKey, translate, useT } from '#lib/i18n/index';
+import { failureIn, type MessageKey, translate, useT } from '#lib/i18n/index';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -14,7 +14,7 @@ import { exportDeadlinesIcs } from './deadlines';
 
 /** Run an export and say how it went. */
 /** A message in the interface language at the moment it is shown. */
-const say = (key: MessageKey, values: Record<string, string>) => translate(formatLocale(), key, values);
+const say = (key: MessageKey, values?: Record<string, string | number>) => translate(formatLocale(), key, values);
 
 export async function runExport(
   title: string,
@@ -33,7 +33,7 @@ export async function runExport(
       notifications.show({
         color: 'red',
         title: say('exchange.notSaved', { title }),
-        message: outcome.error,
+        message: failureIn(say, { error: outcome.error, message: outcome.message }),
         autoClose: false,
       });
   } catch (error) {

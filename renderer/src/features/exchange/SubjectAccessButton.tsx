@@ -14,7 +14,7 @@ import { db } from '#db/schema';
 import { useWorkingPerson } from '#features/people';
 import { formatDate } from '#lib/format';
 import { FormattedMessage } from 'react-intl';
-import { type Translate, unprintableIn, useLocale, useT } from '#lib/i18n/index';
+import { failureIn, type Translate, unprintableIn, useLocale, useT } from '#lib/i18n/index';
 import { UnprintableError } from '#shared/letters/index';
 import { exportSubjectAccess, findCustomerCases, type CandidateCase } from './subject-access';
 
@@ -78,7 +78,7 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
           }),
         });
         onClose();
-      } else if (outcome.error) setError(outcome.error);
+      } else if (outcome.error) setError(failureIn(t, { error: outcome.error, message: outcome.message }));
     } catch (e) {
       const why = e instanceof UnprintableError ? unprintableIn(t, locale, e.found, e.what) : undefined;
       setError(t('sar.notMade', { error: why ?? (e instanceof Error ? e.message : String(e)) }));

@@ -1,4 +1,5 @@
 // Cases as a CSV file: every case, or the case list's current results, one row each (shared/exports/cases-csv.ts).
+import type { MainMessage } from '#shared/ipc/messages';
 import { casesCsvFileName, casesCsvTable, type CaseCsvInput } from '#shared/exports/cases-csv';
 import type { CaseRecord } from '#shared/model/case';
 import { providerName } from '#shared/model/provider';
@@ -46,6 +47,8 @@ export interface ExportOutcome {
   count: number;
   fileName?: string;
   error?: string;
+  /** The failure as a code and values (from main or the browser), for the interface to say in its language. */
+  message?: MainMessage;
 }
 
 /** Make the CSV and hand it to the shell (a save dialog on the desktop, a download in the browser). */
@@ -59,7 +62,7 @@ export async function exportCasesCsv(
     mimeType: 'text/csv',
     data: csvBytes(text),
   });
-  if (!result.ok) return { saved: false, count, error: result.error };
+  if (!result.ok) return { saved: false, count, error: result.error, message: result.message };
   if (!result.saved) return { saved: false, count };
   await recordExport(database, {
     kind: 'export-cases-csv',

@@ -65,7 +65,7 @@ export async function exportDeadlinesIcs(
     mimeType: 'text/calendar',
     data: new TextEncoder().encode(text),
   });
-  if (!result.ok) return { saved: false, count: entries.length, error: result.error };
+  if (!result.ok) return { saved: false, count: entries.length, error: result.error, message: result.message };
   if (!result.saved) return { saved: false, count: entries.length };
   return { saved: true, count: entries.length, fileName: result.fileName };
 }

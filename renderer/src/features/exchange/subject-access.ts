@@ -165,7 +165,7 @@ export async function exportSubjectAccess(
   const letters = request.cases.reduce((n, c) => n + c.letters.length, 0);
   const files = request.cases.reduce((n, c) => n + (c.attachments ?? []).filter((a) => a.bytes).length, 0);
   const result = await platform().saveFile({ suggestedName: fileName, mimeType: 'application/zip', data: bytes });
-  if (!result.ok) return { saved: false, count: request.cases.length, error: result.error };
+  if (!result.ok) return { saved: false, count: request.cases.length, error: result.error, message: result.message };
   if (!result.saved) return { saved: false, count: request.cases.length };
   await recordExport(database, {
     kind: 'subject-access',

@@ -20,7 +20,7 @@ import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useFocusReturnAfterClose } from '#ui/focus-return';
-import { useT } from '#lib/i18n/index';
+import { failureIn, useT } from '#lib/i18n/index';
 import { DateField } from '#ui/DateField';
 import { letterLanguagesForCase } from '#shared/model/provider';
 import { letterParagraphs, type LetterLanguage, type LetterParagraph } from '#shared/letters/index';
@@ -195,7 +195,7 @@ export function LetterDialog({
           message: t('letter.savedAs', { fileName: outcome.fileName ?? '' }),
         });
         onClose();
-      } else if (outcome.error) setError(outcome.error);
+      } else if (outcome.error) setError(failureIn(t, { error: outcome.error, message: outcome.message }));
     } catch (e) {
       setError(message(e));
     } finally {

@@ -1,6 +1,7 @@
 // Issuing a letter after the acknowledgement: the document from ./build (pure), the bytes from pdfmake (lazy), then
 // save where the user chooses and lock the exact bytes and their SHA-256 on the timeline, with the event the letter
 // stands for.
+import type { MainMessage } from '#shared/ipc/messages';
 import { letterParagraphs, type LetterDocument, type ParagraphEdits } from '#shared/letters/index';
 import { summaryInEnglish } from '#shared/casework/summaries';
 import { recordLetterIssued } from '#db/repositories/cases';
@@ -30,6 +31,8 @@ export interface IssueLetterOutcome {
   saved: boolean;
   fileName?: string;
   error?: string;
+  /** The failure as a code and values, for the interface to say in its language. */
+  message?: MainMessage;
 }
 
 /** Render a letter once: these bytes are previewed, and the very same bytes are issued (`issueLetter`). */
@@ -68,7 +71,7 @@ export async function issueLetter(
     mimeType: 'application/pdf',
     data: bytes,
   });
-  if (!result.ok) return { saved: false, error: result.error };
+  if (!result.ok) return { saved: false, error: result.error, message: result.message };
   if (!result.saved) return { saved: false };
   await recordLetterIssued(db(), context.record.id, {
     kind: recorded.kind,

@@ -49,7 +49,7 @@ import { saveReportCsv, saveReportPdf } from './export';
 import { deskProviders } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { formatLocale, formatNumber, formatShortDate } from '#lib/format';
-import { type MessageKey, type Translate, useT } from '#lib/i18n/index';
+import { failureIn, type MessageKey, type Translate, useT } from '#lib/i18n/index';
 
 const UNASSIGNED = '__unassigned__';
 type PeriodChoice = PeriodPreset | 'custom';
@@ -556,7 +556,7 @@ export function ReportsPage() {
     setExporting(kind);
     try {
       const result = kind === 'csv' ? await saveReportCsv(report, meta) : await saveReportPdf(report, meta);
-      if (!result.ok) notifications.show({ color: 'red', title: t('reports.notSaved'), message: result.error });
+      if (!result.ok) notifications.show({ color: 'red', title: t('reports.notSaved'), message: failureIn(t, result) });
       else if (result.saved)
         notifications.show({
           title: kind === 'csv' ? t('reports.csvSaved') : t('reports.pdfSaved'),

@@ -44,7 +44,7 @@ import {
 import { db } from '#db/schema';
 import { platform } from '#platform';
 import { formatDate } from '#lib/format';
-import { procedureIssueIn, procedureProblemIn, type Translate, useT } from '#lib/i18n/index';
+import { failureIn, procedureIssueIn, procedureProblemIn, type Translate, useT } from '#lib/i18n/index';
 import { ProcedureEditor } from './ProcedureEditor';
 
 /** "10 working days" / "10 jours ouvrables" (shared/rules describeDuration's English, in the interface language). */
@@ -153,7 +153,8 @@ async function exportProcedure(t: Translate, p: Procedure): Promise<void> {
     mimeType: 'application/json',
     data: utf8.encode(`${JSON.stringify(procedureFile(p), null, 2)}\n`),
   });
-  if (!result.ok) notifications.show({ color: 'red', title: t('procedures.notExported'), message: result.error });
+  if (!result.ok)
+    notifications.show({ color: 'red', title: t('procedures.notExported'), message: failureIn(t, result) });
 }
 
 export function ProceduresView({
