@@ -263,6 +263,8 @@ export interface RowProblem {
   /** The field's name on screen, and the column it came from (if one is chosen). */
   label: string;
   column?: string;
+  /** The column's number (the first is 1), when one is chosen: a column with no header has only this. */
+  columnNumber?: number;
   /** In English (shared/model/problems.ts): what a log or a script sees. */
   message: string;
   /** The same as a code and values, for the interface to say in its language (absent for a message without one). */
@@ -438,7 +440,7 @@ export function checkRow(
       row,
       field,
       label: FIELD_LABELS[field] ?? field,
-      ...(c !== null ? { column: headers[c] ?? `Column ${c + 1}` } : {}),
+      ...(c !== null ? { column: headers[c] || `Column ${c + 1}`, columnNumber: c + 1 } : {}),
       ...found,
     });
   }
@@ -448,7 +450,8 @@ export function checkRow(
       row,
       field: 'provider',
       label: 'Provider',
-      column: headers[c] ?? `Column ${c + 1}`,
+      column: headers[c] || `Column ${c + 1}`,
+      columnNumber: c + 1,
       message: provider.problem,
       problem: provider.said,
     });

@@ -461,7 +461,9 @@ export function ImportPage() {
                         <Table.Td>{p.row}</Table.Td>
                         <Table.Td>{fieldName(t, p.field)}</Table.Td>
                         <Table.Td>
-                          {p.column ?? (
+                          {p.columnNumber !== undefined ? (
+                            headers[p.columnNumber - 1] || t('import.column', { n: p.columnNumber })
+                          ) : (
                             <Text span c="dimmed" size="sm">
                               {t('import.noColumn')}
                             </Text>
