@@ -31,7 +31,6 @@ import {
   verifyBackupSeal,
 } from './format';
 import { backupProblemInEnglish, type BackupSaying, sayBackup } from './problems';
-import { formatBytes } from './gzip';
 import { utf8Decoder } from './bytes';
 
 /** The member holding the rows (format-2 layout, formatVersion 3). */
@@ -98,9 +97,7 @@ export async function* writeArchive(
     for (const piece of pieces) {
       written += piece.length;
       if (written > maxBytes)
-        throw new Error(
-          `The backup was not made: with its attachments it would be larger than ${formatBytes(maxBytes + 1)}, more than one backup file can hold.`,
-        );
+        throw refuseBackup('too-large', sayBackup('not-made-too-large', { size: { bytes: maxBytes + 1 } }));
       yield piece;
     }
   };

@@ -21,6 +21,9 @@ export const BACKUP_PROBLEMS_EN = {
   'too-large-not-archive':
     'The backup file is not one Redress can read: it is larger than {size} without being an archive. Nothing was restored.',
   'too-large-rows': 'The backup file is not one Redress can read: its rows are larger than {size}.',
+  // --- making a backup
+  'not-made-too-large':
+    'with its attachments it would be larger than {size}, more than one backup file can hold. Remove files from closed cases, or keep them elsewhere, then try again.',
   'newer-format':
     'This backup was made by a newer Redress (backup format {version}; this Redress reads format {current}). Update Redress, then restore it.',
   'newer-database':

@@ -17,7 +17,8 @@ import { RestorePanel } from './RestorePanel';
 import { askToKeepData, type StorageFacts, storageFacts } from './storage';
 import { overLimitsIn, storageWarningIn } from './words';
 import { FormattedMessage } from 'react-intl';
-import { failureIn, fileSizeIn, useT } from '#lib/i18n/index';
+import { backupErrorIn, failureIn, fileSizeIn, useT } from '#lib/i18n/index';
+import { BackupFileError } from '#shared/backup/format';
 import { formatTimestamp as when } from '#lib/format';
 import { ExportsPanel } from '#features/exchange';
 import { ScreenTitle } from '#ui/ScreenTitle';
@@ -72,7 +73,14 @@ function BackupSection() {
     } catch (error) {
       setResult({
         ok: false,
-        text: t('data.backup.failed', { error: error instanceof Error ? error.message : String(error) }),
+        text: t('data.backup.failed', {
+          error:
+            error instanceof BackupFileError
+              ? backupErrorIn(t, error)
+              : error instanceof Error
+                ? error.message
+                : String(error),
+        }),
       });
     } finally {
       setBusy(false);

@@ -775,6 +775,8 @@ export const frCA: Record<MessageKey, string> = {
     'Redress ne peut pas lire ce fichier de sauvegarde\u00a0: {why}, bien au-delà de ce que contient une sauvegarde Redress. Il a été fait ou modifié par un autre logiciel; rien n’a été restauré. Utilisez une autre copie.',
   'backupProblem.too-large-not-archive':
     'Redress ne peut pas lire ce fichier de sauvegarde\u00a0: il dépasse {size} sans être une archive. Rien n’a été restauré.',
+  'backupProblem.not-made-too-large':
+    'avec ses pièces jointes, elle dépasserait {size}, plus qu’un fichier de sauvegarde ne peut contenir. Retirez des fichiers de dossiers fermés, ou conservez-les ailleurs, puis réessayez.',
   'backupProblem.too-large-rows':
     'Redress ne peut pas lire ce fichier de sauvegarde\u00a0: ses données dépassent {size}.',
   'backupProblem.newer-format':
