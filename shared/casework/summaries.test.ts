@@ -2,26 +2,18 @@
 // and data read back into the same phrase (so the interface can say it), only when they say exactly the summary.
 import { describe, expect, it } from 'vitest';
 import { caseFacts, evaluateCase, getProcedure } from '#shared/rules/index';
-import type { CaseRecord, TimelineEvent } from '#shared/model/case';
-import { customer } from '#test/support/cases';
+import type { TimelineEvent } from '#shared/model/case';
+import { caseRecord, customer } from '#test/support/cases';
 import { buildActionEvent, type CaseActionId, defaultInput } from './index';
 import { summaryInEnglish, summaryPhrase } from './summaries';
 
-const record: CaseRecord = {
-  id: 'case-1',
-  reference: 'RDR-2026-000001',
+const record = caseRecord({
   receivedOn: '2026-09-01',
   channel: 'in-person',
   customer: customer({ phone: '0113 496 0000' }),
-  category: 'billing',
-  summary: 'Charged twice',
-  procedureId: 'kijoma',
-  calendar: 'england-and-wales',
-  stage: '',
-  status: 'open',
   createdAt: '2026-09-01T10:00:00.000Z',
   updatedAt: '2026-09-01T10:00:00.000Z',
-};
+});
 const received: TimelineEvent = {
   id: 'e0',
   caseId: record.id,

@@ -1,6 +1,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '#shared/model/case';
+import { caseRecord } from '#test/support/cases';
 import {
   customerMatchReasons,
   letterPaths,
@@ -53,21 +54,8 @@ describe('the answer-by date', () => {
   });
 });
 
-const record = (id: string, reference: string): CaseRecord => ({
-  id,
-  reference,
-  receivedOn: '2026-11-18',
-  channel: 'letter',
-  customer: { name: 'Ann Lee', email: 'ann@example.com' },
-  category: 'billing',
-  summary: 'Charged twice',
-  procedureId: 'kijoma',
-  calendar: 'england-and-wales',
-  stage: '',
-  status: 'open',
-  createdAt: '2026-11-18T09:00:00.000Z',
-  updatedAt: '2026-11-18T09:00:00.000Z',
-});
+const record = (id: string, reference: string): CaseRecord =>
+  caseRecord({ id, reference, customer: { name: 'Ann Lee', email: 'ann@example.com' } });
 const letter = (id: string, caseId: string, fileName: string, bytes: number[]) => ({
   id,
   caseId,

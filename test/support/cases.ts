@@ -1,6 +1,6 @@
 // The customer and the new complaint the tests log: one builder each instead of a literal in every file. Pure (types
 // from #shared/model only), so tests under shared/ may import it too.
-import type { Customer } from '#shared/model/case';
+import type { CaseRecord, Customer } from '#shared/model/case';
 import type { NewCaseParts } from '#shared/model/intake';
 
 /** Ada Lovelace of 12 St James Square, London SW1Y 4JH; `overrides` replace whole fields (appended in their order). */
@@ -20,6 +20,26 @@ export function newCaseParts(overrides: Partial<NewCaseParts> = {}): NewCasePart
     customer: customer(),
     category: 'billing',
     summary: 'Charged twice for October',
+    ...overrides,
+  };
+}
+
+/**
+ * A stored case: case-1, RDR-2026-000001, the `newCaseParts()` complaint ("Charged twice") on the Kijoma procedure and
+ * the England & Wales calendar, open, created at 09:00 on the day it was received.
+ */
+export function caseRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
+  const receivedOn = overrides.receivedOn ?? '2026-11-18';
+  return {
+    id: 'case-1',
+    reference: 'RDR-2026-000001',
+    ...newCaseParts({ receivedOn, summary: 'Charged twice' }),
+    procedureId: 'kijoma',
+    calendar: 'england-and-wales',
+    stage: '',
+    status: 'open',
+    createdAt: `${receivedOn}T09:00:00.000Z`,
+    updatedAt: `${receivedOn}T09:00:00.000Z`,
     ...overrides,
   };
 }
