@@ -326,13 +326,24 @@ class ProgressStore {
 
   readonly report = (done: number, total: number) => {
     this.latest = { done, total };
+    // The last letter is drawn at once: the print file can be joined and handed over within one step, and the bar
+    // must not stop short of full while the page goes on to save it.
+    if (done >= total) {
+      this.cancel();
+      this.publish();
+      return;
+    }
     if (this.timer !== null) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.snapshot = this.latest;
-      for (const listener of this.listeners) listener();
+      this.publish();
     }, STEP_MS);
   };
+
+  private publish() {
+    this.snapshot = this.latest;
+    for (const listener of this.listeners) listener();
+  }
 
   readonly subscribe = (listener: () => void) => {
     this.listeners.add(listener);
