@@ -199,19 +199,8 @@ async function writeRows(
   deskPrefix: string | undefined;
   attachments: AttachmentDbRow[];
 }> {
-  const parts: Blob[] = [];
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  const flush = () => {
-    if (pending.length) parts.push(new Blob(pending as BlobPart[]));
-    pending = [];
-    pendingBytes = 0;
-  };
-  const sink = (piece: Uint8Array) => {
-    pending.push(piece);
-    pendingBytes += piece.length;
-    if (pendingBytes >= 4 * ARCHIVE_PIECE_BYTES) flush();
-  };
+  const gathered = new BlobGatherer();
+  const sink = (piece: Uint8Array) => gathered.add(piece);
   const tables = BACKUP_TABLE_NAMES.map((t) => database.table(t));
   const { writer, counts, deskPrefix, attachments } = await database.transaction('r', tables, async () => {
     const numbers = await Promise.all(tables.map((t) => t.count()));
@@ -257,8 +246,7 @@ async function writeRows(
     return { writer, counts, deskPrefix, attachments };
   });
   await writer.finish();
-  flush();
-  return { rows: new Blob(parts as BlobPart[]), counts, deskPrefix, attachments };
+  return { rows: gathered.blob(), counts, deskPrefix, attachments };
 }
 
 /** A Blob's bytes a piece at a time (ARCHIVE_PIECE_BYTES), read as they are needed. */
@@ -268,26 +256,38 @@ export async function* blobPieces(blob: Blob): AsyncGenerator<Uint8Array> {
 }
 
 /**
- * Pieces gathered into one Blob, a few MB at a time, so the bytes go to the browser's own store for Blobs (on disk
- * when large) rather than staying in this page's memory.
+ * Bytes gathered into one Blob, a few MB at a time, so they go to the browser's own store for Blobs (on disk when
+ * large) rather than staying in this page's memory.
  */
-async function collectBlob(pieces: AsyncIterable<Uint8Array>, type: string): Promise<Blob> {
-  const parts: Blob[] = [];
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  const flush = () => {
-    if (pending.length) parts.push(new Blob(pending as BlobPart[]));
-    pending = [];
-    pendingBytes = 0;
-  };
-  for await (const piece of pieces) {
-    // Copied: a piece may be a view of a buffer its maker reuses.
-    pending.push(piece.slice());
-    pendingBytes += piece.length;
-    if (pendingBytes >= 4 * ARCHIVE_PIECE_BYTES) flush();
+class BlobGatherer {
+  private parts: Blob[] = [];
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+
+  /** `copy`: the piece may be a view of a buffer its maker reuses. */
+  add(piece: Uint8Array, copy = false): void {
+    this.pending.push(copy ? piece.slice() : piece);
+    this.pendingBytes += piece.length;
+    if (this.pendingBytes >= 4 * ARCHIVE_PIECE_BYTES) this.flush();
   }
-  flush();
-  return new Blob(parts, { type });
+
+  blob(type?: string): Blob {
+    this.flush();
+    return new Blob(this.parts, type ? { type } : {});
+  }
+
+  private flush(): void {
+    if (this.pending.length) this.parts.push(new Blob(this.pending as BlobPart[]));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+}
+
+/** Pieces gathered into one Blob of `type` (see BlobGatherer). */
+async function collectBlob(pieces: AsyncIterable<Uint8Array>, type: string): Promise<Blob> {
+  const gathered = new BlobGatherer();
+  for await (const piece of pieces) gathered.add(piece, true);
+  return gathered.blob(type);
 }
 
 /** Random access to a Blob (a File chosen, or a backup just made). */
