@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { CASE_CSV_COLUMNS, casesCsvTable, unguardCell } from '#shared/exports/cases-csv';
 import type { CaseRecord } from '#shared/model/case';
 import { checkImport, guessMapping } from '#shared/exports/cases-import';
-import { translate, type Translate } from '#lib/i18n/index';
 import {
   BOM,
   CsvDecodeError,
@@ -16,9 +15,7 @@ import {
   sniffUtf16,
   toCsv,
 } from './csv';
-
-const en: Translate = (key, values) => translate('en-GB', key, values);
-const fr: Translate = (key, values) => translate('fr-CA', key, values);
+import { en, fr } from '#test/support/translate';
 
 const record = (over: Partial<CaseRecord> = {}): CaseRecord => ({
   id: 'c1',

@@ -6,11 +6,10 @@ import { BackupFileError, decodeBackup, encodeBackup } from '#shared/backup/form
 import { BACKUP_PROBLEM_CODES, backupProblemInEnglish } from '#shared/backup/problems';
 import { setFormatLocale } from '../format';
 import { backupErrorIn, backupProblemIn } from './backup';
-import { enGB, frCA, translate, type Translate } from './index';
+import { enGB, frCA } from './index';
 import { emptyBackupContent, sha256Hex } from '#test/support/backup-content';
+import { en, fr } from '#test/support/translate';
 
-const fr: Translate = (key, values) => translate('fr-CA', key, values);
-const en: Translate = (key, values) => translate('en-GB', key, values);
 const crypto = globalThis.crypto as unknown as WebCryptoLike;
 const sha256 = sha256Hex;
 const options = { sha256, currentSchemaVersion: 13 };

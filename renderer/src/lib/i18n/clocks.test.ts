@@ -3,10 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { listRegimes, type RegimeVersion } from '#shared/rules/index';
 import { clockLabel } from './clocks';
-import { translate, type Translate } from './index';
-
-const fr: Translate = (key, values) => translate('fr-CA', key, values);
-const en: Translate = (key, values) => translate('en-GB', key, values);
+import { en, fr } from '#test/support/translate';
 
 const LABELLED = [
   'adrLetter',

@@ -12,10 +12,7 @@ import {
   type Phrase,
 } from '#shared/rules/index';
 import { explanationIn, phraseIn, reasonIn } from './explain';
-import { translate, type Translate } from './index';
-
-const fr: Translate = (key, values) => translate('fr-CA', key, values);
-const en: Translate = (key, values) => translate('en-GB', key, values);
+import { en, fr } from '#test/support/translate';
 
 const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
   procedureId: 'kijoma',

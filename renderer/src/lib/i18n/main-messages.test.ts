@@ -2,12 +2,10 @@
 // has English (shared/ipc/messages.ts's own words) and French, and a failure without a code is shown as it came.
 import { describe, expect, it } from 'vitest';
 import { MAIN_MESSAGE_CODES, MAIN_MESSAGES_EN, mainFailure, mainMessageInEnglish } from '#shared/ipc/messages';
-import { enGB, frCA, translate, type Translate } from './index';
+import { enGB, frCA } from './index';
 import { failureIn, mainMessageIn } from './main-messages';
 import { setFormatLocale } from '../format';
-
-const fr: Translate = (key, values) => translate('fr-CA', key, values);
-const en: Translate = (key, values) => translate('en-GB', key, values);
+import { en, fr } from '#test/support/translate';
 
 describe('the main process’s messages in the interface language', () => {
   it('has every code in English (shared’s words) and in French (its own words)', () => {

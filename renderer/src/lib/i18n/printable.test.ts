@@ -10,11 +10,9 @@ import {
   UnprintableError,
 } from '#shared/letters/index';
 import { customer } from '#test/support/cases';
-import { translate, type Translate } from './index';
 import { unprintableIn } from './printable';
+import { en, fr } from '#test/support/translate';
 
-const fr: Translate = (key, values) => translate('fr-CA', key, values);
-const en: Translate = (key, values) => translate('en-GB', key, values);
 const address = { lines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' };
 
 describe('why a letter cannot be printed, in the interface language', () => {

@@ -6,11 +6,8 @@ import { sayProblem } from '#shared/model/problems';
 import { checkImport, guessMapping, rowProvider } from '#shared/exports/cases-import';
 import type { ProviderChoice } from '#shared/model/provider';
 import { setFormatLocale } from '../format';
-import { translate, type Translate } from './index';
 import { messageIn, problemIn } from './problems';
-
-const fr: Translate = (key, values) => translate('fr-CA', key, values);
-const en: Translate = (key, values) => translate('en-GB', key, values);
+import { en, fr } from '#test/support/translate';
 
 describe('validation messages in the interface language', () => {
   it('says the intake form’s messages in French, the field named by its French label', () => {

@@ -13,11 +13,10 @@ import {
   procedureToForm,
   readProcedureFile,
 } from '#shared/rules/index';
-import { enGB, frCA, translate, type Translate } from './index';
+import { enGB, frCA } from './index';
 import { procedureIssueIn, procedureProblemIn } from './procedures';
+import { en, fr } from '#test/support/translate';
 
-const fr: Translate = (key, values) => translate('fr-CA', key, values);
-const en: Translate = (key, values) => translate('en-GB', key, values);
 const ENGLISH = /\b(must|not|empty|number|the|is|this|file|procedure in|nothing|imported|invalid|expected|unknown)\b/i;
 
 describe('a procedure’s problems in the interface language', () => {

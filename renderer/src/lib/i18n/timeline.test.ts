@@ -2,13 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { summaryInEnglish, type SummaryPhrase } from '#shared/casework/summaries';
 import type { TimelineEvent } from '#shared/model/case';
-import { translate, type Translate } from './index';
 import { entrySummaryIn } from './timeline';
 import { attachmentAddedEntry, attachmentRemovedEntry } from '#shared/files/entries';
 import { letterWithdrawnEntry } from '#shared/letters/issued';
-
-const fr: Translate = (key, values) => translate('fr-CA', key, values);
-const en: Translate = (key, values) => translate('en-GB', key, values);
+import { en, fr } from '#test/support/translate';
 
 const event = (type: TimelineEvent['type'], p: SummaryPhrase, data?: Record<string, unknown>): TimelineEvent => ({
   id: 'e1',

@@ -3,7 +3,7 @@
 // words (not a second copy), and French translates them — including the validation messages of the forms.
 import { describe, expect, it } from 'vitest';
 import { CASE_ACTIONS, getAction } from '#shared/casework/catalogue';
-import { enGB, translate, type Translate } from '#lib/i18n/index';
+import { enGB } from '#lib/i18n/index';
 import { describeEditConflicts, type EditConflict } from '#shared/casework/index';
 import {
   actionText,
@@ -15,9 +15,7 @@ import {
   needsText,
   optionText,
 } from './words';
-
-const fr: Translate = (key, values) => translate('fr-CA', key, values);
-const en: Translate = (key, values) => translate('en-GB', key, values);
+import { en, fr } from '#test/support/translate';
 
 describe('the case actions in the catalogue', () => {
   it('has every action’s and field’s words, in shared’s English and in French', () => {
