@@ -295,10 +295,17 @@ test('at 320 CSS px the navigation folds into a menu button and nothing scrolls 
     await nav.getByRole('link', { name: 'Reports', exact: true }).click();
     await expect(nav).not.toBeInViewport();
     await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeFocused();
-    for (const route of ['/', '/cases', '/new', '/settings']) {
+    for (const route of ['/', '/cases', '/new', '/team', '/settings']) {
       await page.goto(`/#${route}`);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      // Parts of a screen arrive after its heading (settings draws its sections as their data loads): the widest
+      // moment in the next second counts.
+      let overflow = 0;
+      for (let sample = 0; sample < 6; sample++) {
+        if (sample > 0) await page.waitForTimeout(200);
+        const now = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        overflow = Math.max(overflow, now);
+      }
       expect.soft(overflow, `sideways scrolling on ${route} at 320 px`).toBeLessThanOrEqual(0);
     }
     await axe(page, 'the settings screen at 320 px');

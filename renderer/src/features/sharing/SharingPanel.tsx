@@ -96,7 +96,9 @@ function ServerStep(props: {
             description={t('sharing.serverHint', { example: SERVER_URL_EXAMPLE })}
             value={serverUrl}
             onChange={(e) => setServerUrl(e.currentTarget.value)}
-            miw={320}
+            // Grows to 20rem where there is room; at 320 CSS px it shrinks, and the example address wraps.
+            style={{ flex: '1 1 20rem', minWidth: 0 }}
+            styles={{ description: { overflowWrap: 'anywhere' } }}
             required
           />
           <TextInput
