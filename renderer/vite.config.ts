@@ -9,6 +9,7 @@ import { defineConfig, type Plugin } from 'vite';
 // imports to Node, which cannot run .ts files before Node 22.18 (`npm start` failed on Node 20).
 import { PDFJS_DECODER_FILES, PDFJS_DECODERS_DIR } from '../shared/security/pdfjs-decoders.ts';
 import { appCsp, checkSharingOrigins, withCspMeta } from '../shared/security/sharing.ts';
+import { pdfmakeStyleLookups } from './pdfmake-style-lookups.ts';
 
 /**
  * Web mode's answer to the team server (issue #14): the page's CSP may connect to the origins named by
@@ -113,7 +114,9 @@ const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
 export const rendererConfig = {
   root: rendererRoot,
   base: './',
-  plugins: [react(), devCsp, buildCsp, previewCsp, pdfjsDecoders],
+  plugins: [react(), devCsp, buildCsp, previewCsp, pdfjsDecoders, pdfmakeStyleLookups()],
+  // The letter workers bundle pdfmake too (./src/features/post/render-worker.ts): the same change to it there.
+  worker: { plugins: () => [pdfmakeStyleLookups()] },
   css: { postcss: fileURLToPath(new URL('./postcss.config.cjs', import.meta.url)) },
   build: {
     // REDRESS_WEB_OUT / E2E_PORT let several test runs share one machine without clobbering each other.

@@ -162,8 +162,13 @@ export const LAYERS: Layer[] = [
     mayImport: ['renderer/lib', 'shared/*'],
     forbiddenPackages: NODE,
   },
-  // The web mode's preview server sends the same CSP as the desktop shell (shared/security/sharing.ts).
-  { name: 'renderer/config', paths: ['renderer/vite.config.ts'], mayImport: ['shared/security'] },
+  // The web mode's preview server sends the same CSP as the desktop shell (shared/security/sharing.ts). The build's
+  // change to pdfmake's style lookups (and its test) is part of the renderer's build config.
+  {
+    name: 'renderer/config',
+    paths: ['renderer/vite.config.ts', 'renderer/pdfmake-style-lookups'],
+    mayImport: ['shared/security'],
+  },
 
   // Tests, fixtures, benchmarks and build scripts sit outside the app and may import any layer.
   { name: 'test', paths: ['test/'], mayImport: ['*'] },

@@ -204,7 +204,9 @@ export async function makePrintFile(
       errors.push({ letter, message: messageOf(error) });
     }
     options.onProgress?.(i + 1, total);
-    if (performance.now() - slice > JOIN_SLICE_MS) {
+    // After the last letter there is nothing left to join: the print file is finished at once (a turn given here
+    // only delayed it, and a single letter by a whole task).
+    if (i + 1 < total && performance.now() - slice > JOIN_SLICE_MS) {
       await breathe();
       slice = performance.now();
     }
