@@ -13,7 +13,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { parseSyncDocId } from '#shared/sync/documents';
 import type { RedressDatabase } from '#db/schema';
 import { Bridge, enqueueAll, PULLED_SEQ_KEY, UpdateNeededError, writtenHere, type BridgeProblem } from './bridge';
-import { pouchError, type PouchDatabase, type PouchDoc, type PouchReplication } from './pouch';
+import { pouchError, withBatchedRevsDiff, type PouchDatabase, type PouchDoc, type PouchReplication } from './pouch';
 
 /** The desk's membership of a team, kept in its meta table (desk-local, never replicated). */
 export interface TeamMembership {
@@ -286,7 +286,8 @@ export class TeamSync {
   private async lead(membership: TeamMembership): Promise<void> {
     this.leading = true;
     const store = localStore(this.database, membership);
-    const local = await this.pouch.local(store.name, store.adapter);
+    // The replication asks the local copy which revisions it lacks in one read per batch, not one per document.
+    const local = withBatchedRevsDiff(await this.pouch.local(store.name, store.adapter));
     const remote = await this.pouch.remote(`${membership.serverUrl}/${encodeURIComponent(membership.database)}`);
     this.local = local;
     this.bridge = new Bridge({
