@@ -1,8 +1,9 @@
 // The local PouchDB's batched revsDiff (withBatchedRevsDiff): the same answer as PouchDB's own, with one read for the
-// documents the database has never held, and the replication between two databases still brings every revision.
+// documents the database has never held, and the replication between two databases still brings every revision. The
+// team server's info reused while recent (withRecentInfo).
 import { describe, expect, it } from 'vitest';
 import { memoryPouch, PouchDB } from '#test/support/pouch';
-import { withBatchedRevsDiff, type PouchDatabase, type RevsDiff } from './pouch';
+import { withBatchedRevsDiff, withRecentInfo, type PouchDatabase, type RevsDiff } from './pouch';
 
 /** Counts the calls of PouchDB's own revsDiff and the documents each asked about. */
 function countOwnRevsDiff(db: PouchDatabase): string[][] {
@@ -95,5 +96,49 @@ describe('withBatchedRevsDiff', () => {
     await PouchDB.replicate(server, local);
     expect(calls.flat()).toContain('entry:00001');
     expect((await local.get('entry:00001'))._rev).toBe(edited.rev);
+  });
+});
+
+describe('withRecentInfo', () => {
+  it('asks the server again only when the last answer is older than the limit, and never keeps a failure', async () => {
+    const db = memoryPouch('info');
+    let asked = 0;
+    let fail = false;
+    const own = db.info.bind(db) as (...args: unknown[]) => ReturnType<PouchDatabase['info']>;
+    // (PouchDB's own calls with a callback are not counted: they are not answered from the last one.)
+    db.info = (...args: unknown[]) => {
+      if (args.length) return own(...args);
+      asked += 1;
+      return fail ? Promise.reject(new Error('unreachable')) : own();
+    };
+    let clock = 1_000;
+    withRecentInfo(db, 10_000, () => clock);
+    const first = await db.info();
+    await db.put({ _id: 'entry:x' });
+    // Within the limit: the same answer, no request (PouchDB's replication asks after every batch).
+    expect(await db.info()).toEqual(first);
+    expect(asked).toBe(1);
+    clock += 10_000;
+    expect((await db.info()).doc_count).toBe(first.doc_count + 1);
+    expect(asked).toBe(2);
+    clock += 10_000;
+    fail = true;
+    await expect(db.info()).rejects.toThrow('unreachable');
+    fail = false;
+    // The failure was not kept: the next call asks again.
+    expect((await db.info()).doc_count).toBe(first.doc_count + 1);
+    expect(asked).toBe(4);
+  });
+
+  it('a call with a callback (PouchDB polling during compaction) always goes to the server', async () => {
+    const db = withRecentInfo(memoryPouch('info-callback'), 60_000);
+    await db.info();
+    await db.put({ _id: 'entry:y' });
+    const count = await new Promise<number>((resolve, reject) =>
+      (db.info as unknown as (cb: (e: unknown, r?: { doc_count: number }) => void) => void)((error, info) =>
+        error ? reject(error) : resolve(info!.doc_count),
+      ),
+    );
+    expect(count).toBe(1);
   });
 });

@@ -108,6 +108,32 @@ export function withBatchedRevsDiff<T extends PouchDatabase>(db: T): T {
   return db;
 }
 
+/**
+ * The team server's `info()` answered from the last answer while it is younger than `maxAgeMs` (and shared while one is
+ * on its way). Why: PouchDB's replication asks the source for its info after every batch it writes, only to update its
+ * progress record (`activeTasks`, which Redress does not read): one `GET /<database>` per batch of 500 documents, on the
+ * server the download is waiting for (180 of a 10,000-case download's 540 requests). Nothing else reads the remote's
+ * info but the download's total at the start. A failed request is not kept; a call with a callback is not answered
+ * from it. Changes the database in place; returns it.
+ */
+export function withRecentInfo<T extends PouchDatabase>(db: T, maxAgeMs: number, now: () => number = Date.now): T {
+  const own = db.info.bind(db) as (...args: unknown[]) => ReturnType<PouchDatabase['info']>;
+  let last: { at: number; answer: ReturnType<PouchDatabase['info']> } | null = null;
+  db.info = (...args: unknown[]) => {
+    // PouchDB's own calls with a callback (its compaction's polling) go to the server each time.
+    if (args.length) return own(...args);
+    if (last && now() - last.at < maxAgeMs) return last.answer;
+    const answer = own();
+    const kept = { at: now(), answer };
+    last = kept;
+    answer.catch(() => {
+      if (last === kept) last = null;
+    });
+    return answer;
+  };
+  return db;
+}
+
 /** The status code and reason of a PouchDB error (HTTP-like). */
 export function pouchError(error: unknown): { status: number; name: string; reason: string } {
   const e = (error ?? {}) as { status?: number; name?: string; reason?: string; message?: string };

@@ -13,7 +13,14 @@ import { liveQuery, type Subscription } from 'dexie';
 import { parseSyncDocId } from '#shared/sync/documents';
 import type { RedressDatabase } from '#db/schema';
 import { Bridge, enqueueAll, PULLED_SEQ_KEY, UpdateNeededError, writtenHere, type BridgeProblem } from './bridge';
-import { pouchError, withBatchedRevsDiff, type PouchDatabase, type PouchDoc, type PouchReplication } from './pouch';
+import {
+  pouchError,
+  withBatchedRevsDiff,
+  withRecentInfo,
+  type PouchDatabase,
+  type PouchDoc,
+  type PouchReplication,
+} from './pouch';
 
 /** The desk's membership of a team, kept in its meta table (desk-local, never replicated). */
 export interface TeamMembership {
@@ -85,11 +92,15 @@ export const browserPouch: PouchFactory = {
   },
   async remote(url) {
     const { default: PouchDB } = await import('pouchdb-browser');
-    // The session cookie goes with every request (cross-origin: the server's CORS allows credentials).
-    return new PouchDB(url, {
-      skip_setup: true,
-      fetch: (input: RequestInfo, init?: RequestInit) => fetch(input, { ...init, credentials: 'include' }),
-    });
+    // The session cookie goes with every request (cross-origin: the server's CORS allows credentials). PouchDB's
+    // replication asks the server's info after every batch, for a progress record nobody reads: a recent one does.
+    return withRecentInfo(
+      new PouchDB(url, {
+        skip_setup: true,
+        fetch: (input: RequestInfo, init?: RequestInit) => fetch(input, { ...init, credentials: 'include' }),
+      }) as PouchDatabase,
+      REMOTE_INFO_MAX_AGE_MS,
+    );
   },
   sync(local, remote, options) {
     return local.sync(remote, options);
@@ -676,6 +687,8 @@ export function localStore(
  * than key by key (docs/performance.md, Sharing).
  */
 const PULL_ROUND = 1000;
+/** How long the team server's info is reused (withRecentInfo): PouchDB asks for it after every replication batch. */
+const REMOTE_INFO_MAX_AGE_MS = 10_000;
 /** The longest a partial round waits during a download before it is taken in. */
 const ROUND_WAIT_MS = 3000;
 
