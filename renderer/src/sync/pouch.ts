@@ -134,6 +134,87 @@ export function withRecentInfo<T extends PouchDatabase>(db: T, maxAgeMs: number,
   return db;
 }
 
+/** A `_bulk_get` answer: one result per revision asked for, in the order asked. */
+export interface BulkGetAnswer {
+  results: Array<{ id: string; docs: Array<{ ok?: PouchDoc; error?: unknown }> }>;
+}
+
+/**
+ * The team server's revisions fetched one replication batch ahead. PouchDB's replication takes a batch at a time, in a
+ * row: which revisions the desk lacks (`revsDiff`), `_bulk_get` them from the server, write them locally, checkpoint,
+ * then the next batch; so the server is idle while the desk writes and the desk waits while the server reads (under
+ * load, half a first download's wall time was that wait: docs/performance.md, Sharing). The replication reads the
+ * server's changes feed ahead of its batches; when a page of it arrives (not a live feed), the revisions it names are
+ * asked for at once (`_bulk_get`, the same options the replication uses), at most `ahead` pages at a time. When the
+ * replication then asks for revisions that such a request covers, it gets that request's answer for exactly those, in
+ * its order; otherwise (not fetched, or the early request failed) its own request goes to the server. Everything else,
+ * what is written, checked and checkpointed, stays PouchDB's. A revision fetched a little early is one the server held
+ * (with `latest`, the newest leaf at that moment); a newer one is a later change in the feed, taken in its turn.
+ * Changes the database in place; returns it.
+ */
+export function withRevisionsFetchedAhead<T extends PouchDatabase>(db: T, ahead = 2, maxAgeMs = 60_000): T {
+  const api = db as unknown as {
+    changes: (options: Record<string, unknown>) => PromiseLike<PouchChanges> & Record<string, unknown>;
+    bulkGet: (options: Record<string, unknown>, ...rest: unknown[]) => Promise<BulkGetAnswer>;
+  };
+  const ownChanges = api.changes.bind(db);
+  const ownBulkGet = api.bulkGet.bind(db);
+  const key = (id: string, rev: string) => `${id}\u0000${rev}`;
+  /** The pages of the changes feed read and not yet asked for, in the order read; the first `ahead` fetched. */
+  let pages: Array<{
+    at: number;
+    docs: Array<{ id: string; rev: string }>;
+    index: Map<string, number>;
+    answer?: Promise<BulkGetAnswer | null>;
+  }> = [];
+  /** Revisions the replication asked for with its own request (their page was not read yet): never fetched again. */
+  let askedByItself = new Set<string>();
+  const fill = () => {
+    const now = Date.now();
+    pages = pages.filter((p) => now - p.at < maxAgeMs);
+    for (const page of pages.slice(0, ahead))
+      page.answer ??= ownBulkGet({ docs: page.docs, revs: true, latest: true }).catch(() => null);
+  };
+  api.changes = (options) => {
+    const feed = ownChanges(options);
+    if (!options.live && typeof feed.then === 'function') {
+      feed.then(
+        (page) => {
+          const docs = (page.results ?? [])
+            .flatMap((change) => change.changes.map(({ rev }) => ({ id: change.id, rev })))
+            .filter((d) => !askedByItself.has(key(d.id, d.rev)));
+          if (docs.length === 0) return;
+          pages.push({ at: Date.now(), docs, index: new Map(docs.map((d, i) => [key(d.id, d.rev), i])) });
+          fill();
+        },
+        () => {},
+      );
+    }
+    return feed;
+  };
+  api.bulkGet = async (options, ...rest) => {
+    const docs = options.docs as Array<{ id: string; rev: string }> | undefined;
+    const plain = Object.keys(options).every((k) => k === 'docs' || k === 'revs' || k === 'latest');
+    if (rest.length || !docs?.length || !plain || options.revs !== true || options.latest !== true)
+      return ownBulkGet(options, ...rest);
+    const at = pages.findIndex((p) => docs.every((d) => p.index.has(key(d.id, d.rev))));
+    if (at < 0) {
+      // Asked before its page was read (the replication starts a batch from the feed's changes as they come): that
+      // page, when it arrives, is not fetched again.
+      if (askedByItself.size > 50_000) askedByItself = new Set();
+      for (const d of docs) askedByItself.add(key(d.id, d.rev));
+      return ownBulkGet(options);
+    }
+    // The pages before it were never asked for (the desk held them already): dropped.
+    const page = pages.splice(0, at + 1)[at];
+    fill();
+    const early = page.answer ? await page.answer : null;
+    if (!early || early.results.length !== page.docs.length) return ownBulkGet(options);
+    return { results: docs.map((d) => early.results[page.index.get(key(d.id, d.rev))!]) };
+  };
+  return db;
+}
+
 /** The status code and reason of a PouchDB error (HTTP-like). */
 export function pouchError(error: unknown): { status: number; name: string; reason: string } {
   const e = (error ?? {}) as { status?: number; name?: string; reason?: string; message?: string };
