@@ -3,14 +3,7 @@
 // team server's info reused while recent (withRecentInfo).
 import { describe, expect, it } from 'vitest';
 import { memoryPouch, PouchDB } from '#test/support/pouch';
-import {
-  withBatchedRevsDiff,
-  withRecentInfo,
-  withRevisionsFetchedAhead,
-  type BulkGetAnswer,
-  type PouchDatabase,
-  type RevsDiff,
-} from './pouch';
+import { withBatchedRevsDiff, withRecentInfo, type PouchDatabase, type RevsDiff } from './pouch';
 
 /** Counts the calls of PouchDB's own revsDiff and the documents each asked about. */
 function countOwnRevsDiff(db: PouchDatabase): string[][] {
@@ -148,92 +141,5 @@ describe('withRecentInfo', () => {
       ),
     );
     expect(count).toBe(1);
-  });
-});
-
-describe('withRevisionsFetchedAhead', () => {
-  /** Counts the server's own `_bulk_get` answers (before the wrapper), and how many revisions each asked for. */
-  function countBulkGets(db: PouchDatabase): number[] {
-    const asked: number[] = [];
-    const api = db as unknown as { bulkGet: (o: { docs: unknown[] }) => Promise<BulkGetAnswer> };
-    const own = api.bulkGet.bind(db);
-    api.bulkGet = (options) => {
-      asked.push(options.docs.length);
-      return own(options);
-    };
-    return asked;
-  }
-
-  /** Every document's winning revision and leaves, as a database holds them. */
-  async function revisions(db: PouchDatabase): Promise<string[]> {
-    const { rows } = await db.allDocs({ conflicts: true, include_docs: true });
-    return rows.map((r) => `${r.id} ${r.value?.rev} ${((r.doc?._conflicts as string[]) ?? []).join(',')}`);
-  }
-
-  it('a download gets every revision the server holds, each fetched once, the next batches while one is written', async () => {
-    const server = memoryPouch('ahead-server');
-    await server.bulkDocs(
-      Array.from({ length: 1050 }, (_, i) => ({ _id: `entry:${String(i).padStart(5, '0')}`, body: i })),
-    );
-    await heldDocuments(server);
-    const asked = countBulkGets(server);
-    const api = server as unknown as { bulkGet: (o: { docs: unknown[] }) => Promise<BulkGetAnswer> };
-    withRevisionsFetchedAhead(server);
-    // The replication's own requests, as it makes them (through the wrapper).
-    const requests: number[] = [];
-    /** At each of the replication's requests, how many more the server had answered than it had asked for. */
-    const lead: number[] = [];
-    const wrapped = api.bulkGet.bind(server);
-    api.bulkGet = (options) => {
-      lead.push(asked.length - requests.length);
-      requests.push(options.docs.length);
-      return wrapped(options);
-    };
-    const local = memoryPouch('ahead-desk');
-    await PouchDB.replicate(server, local, { batch_size: 100 });
-    expect(await revisions(local)).toEqual(await revisions(server));
-    const both = await local.get('case:d', { open_revs: 'all' });
-    expect(both).toHaveLength(2);
-    // Every revision was fetched from the server once: as many revisions asked of it as the replication asked for.
-    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-    expect(requests.length).toBeGreaterThan(10);
-    expect(sum(asked)).toBe(sum(requests));
-    // And ahead of the replication: the next pages were fetched before it asked for them.
-    expect(Math.max(...lead)).toBeGreaterThanOrEqual(1);
-  });
-
-  it('an early fetch of a page the replication never asks for is not used for another, and the copy is whole', async () => {
-    const server = memoryPouch('ahead-stale');
-    await server.bulkDocs(
-      Array.from({ length: 300 }, (_, i) => ({ _id: `entry:${String(i).padStart(4, '0')}`, n: i })),
-    );
-    withRevisionsFetchedAhead(server, 2);
-    // A page read (and fetched early) by someone else; then a document of it changes on the server.
-    await server.changes({ since: 0, limit: 100, return_docs: true, style: 'all_docs' });
-    const changed = await server.put({ ...(await server.get('entry:0005')), n: 'changed' });
-    const local = memoryPouch('ahead-stale-desk');
-    await PouchDB.replicate(server, local, { batch_size: 100 });
-    expect(await revisions(local)).toEqual(await revisions(server));
-    expect((await local.get('entry:0005'))._rev).toBe(changed.rev);
-    expect((await local.get('entry:0005')).n).toBe('changed');
-  });
-
-  it('a failed early fetch leaves the replication its own request', async () => {
-    const server = memoryPouch('ahead-fail');
-    await server.bulkDocs(
-      Array.from({ length: 250 }, (_, i) => ({ _id: `entry:${String(i).padStart(4, '0')}`, n: i })),
-    );
-    const api = server as unknown as { bulkGet: (o: { docs: unknown[] }) => Promise<BulkGetAnswer> };
-    const own = api.bulkGet.bind(server);
-    let failing = true;
-    api.bulkGet = (options) => (failing ? Promise.reject(new Error('lost')) : own(options));
-    withRevisionsFetchedAhead(server);
-    // The first page read and fetched early, while the server cannot answer.
-    await server.changes({ since: 0, limit: 100, return_docs: true, style: 'all_docs' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    failing = false;
-    const local = memoryPouch('ahead-fail-desk');
-    await PouchDB.replicate(server, local, { batch_size: 100 });
-    expect(await revisions(local)).toEqual(await revisions(server));
   });
 });

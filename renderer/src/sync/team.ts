@@ -17,7 +17,6 @@ import {
   pouchError,
   withBatchedRevsDiff,
   withRecentInfo,
-  withRevisionsFetchedAhead,
   type PouchDatabase,
   type PouchDoc,
   type PouchReplication,
@@ -95,14 +94,11 @@ export const browserPouch: PouchFactory = {
     const { default: PouchDB } = await import('pouchdb-browser');
     // The session cookie goes with every request (cross-origin: the server's CORS allows credentials). PouchDB's
     // replication asks the server's info after every batch, for a progress record nobody reads: a recent one does.
-    // Its next batches' revisions are fetched while the current one is written (withRevisionsFetchedAhead).
     return withRecentInfo(
-      withRevisionsFetchedAhead(
-        new PouchDB(url, {
-          skip_setup: true,
-          fetch: (input: RequestInfo, init?: RequestInit) => fetch(input, { ...init, credentials: 'include' }),
-        }) as PouchDatabase,
-      ),
+      new PouchDB(url, {
+        skip_setup: true,
+        fetch: (input: RequestInfo, init?: RequestInit) => fetch(input, { ...init, credentials: 'include' }),
+      }) as PouchDatabase,
       REMOTE_INFO_MAX_AGE_MS,
     );
   },
