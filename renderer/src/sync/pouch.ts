@@ -65,6 +65,8 @@ export interface PouchDatabase {
     }>;
   }>;
   bulkDocs(docs: PouchDoc[], options?: Record<string, unknown>): Promise<PouchWriteResult[]>;
+  /** Which of these revisions the database lacks (the replication asks before it fetches documents). */
+  revsDiff(revisions: Record<string, string[]>): Promise<RevsDiff>;
   put(doc: PouchDoc): Promise<PouchWriteResult>;
   changes(options: Record<string, unknown> & { live: true }): PouchChangesFeed;
   changes(options: Record<string, unknown>): Promise<PouchChanges>;
@@ -73,6 +75,63 @@ export interface PouchDatabase {
   compact(): Promise<unknown>;
   destroy(): Promise<unknown>;
   close(): Promise<unknown>;
+}
+
+/** Per document id, the revisions a database lacks (absent: it has every one asked about). */
+export type RevsDiff = Record<string, { missing: string[]; possible_ancestors?: string[] }>;
+
+/**
+ * The local PouchDB's `revsDiff` asked about a whole batch with ONE read: documents the database has never held lack
+ * every revision asked about, so only the ones it holds go to PouchDB's own `revsDiff`. Why: PouchDB's `revsDiff`
+ * reads each document's revision tree on its own, and its `indexeddb` adapter opens an IndexedDB transaction for each
+ * read; the replication asks about every document it pulls, so a first download opened one transaction per document
+ * (870,000 at 100,000 cases) to learn that the new desk holds none of them (docs/performance.md, Sharing). `allDocs`
+ * with `keys` reads them all in one transaction; a deleted document is held (its tree is there) and goes to PouchDB's
+ * own answer, as does every document it holds, so the answer is the same as PouchDB's. Changes the database in place
+ * (the replication calls the database's own method) and returns it.
+ */
+export function withBatchedRevsDiff<T extends PouchDatabase>(db: T): T {
+  const own = db.revsDiff.bind(db);
+  db.revsDiff = async (revisions) => {
+    const ids = Object.keys(revisions);
+    if (ids.length === 0) return {};
+    const { rows } = await db.allDocs({ keys: ids });
+    const answer: RevsDiff = {};
+    const held: Record<string, string[]> = {};
+    rows.forEach((row, i) => {
+      const id = ids[i];
+      if (row.error === 'not_found' && !row.value) answer[id] = { missing: [...revisions[id]] };
+      else held[id] = revisions[id];
+    });
+    return Object.keys(held).length ? { ...answer, ...(await own(held)) } : answer;
+  };
+  return db;
+}
+
+/**
+ * The team server's `info()` answered from the last answer while it is younger than `maxAgeMs` (and shared while one is
+ * on its way). Why: PouchDB's replication asks the source for its info after every batch it writes, only to update its
+ * progress record (`activeTasks`, which Redress does not read): one `GET /<database>` per batch of 500 documents, on the
+ * server the download is waiting for (180 of a 10,000-case download's 540 requests). Nothing else reads the remote's
+ * info but the download's total at the start. A failed request is not kept; a call with a callback is not answered
+ * from it. Changes the database in place; returns it.
+ */
+export function withRecentInfo<T extends PouchDatabase>(db: T, maxAgeMs: number, now: () => number = Date.now): T {
+  const own = db.info.bind(db) as (...args: unknown[]) => ReturnType<PouchDatabase['info']>;
+  let last: { at: number; answer: ReturnType<PouchDatabase['info']> } | null = null;
+  db.info = (...args: unknown[]) => {
+    // PouchDB's own calls with a callback (its compaction's polling) go to the server each time.
+    if (args.length) return own(...args);
+    if (last && now() - last.at < maxAgeMs) return last.answer;
+    const answer = own();
+    const kept = { at: now(), answer };
+    last = kept;
+    answer.catch(() => {
+      if (last === kept) last = null;
+    });
+    return answer;
+  };
+  return db;
 }
 
 /** The status code and reason of a PouchDB error (HTTP-like). */

@@ -13,7 +13,14 @@ import { liveQuery, type Subscription } from 'dexie';
 import { parseSyncDocId } from '#shared/sync/documents';
 import type { RedressDatabase } from '#db/schema';
 import { Bridge, enqueueAll, PULLED_SEQ_KEY, UpdateNeededError, writtenHere, type BridgeProblem } from './bridge';
-import { pouchError, type PouchDatabase, type PouchDoc, type PouchReplication } from './pouch';
+import {
+  pouchError,
+  withBatchedRevsDiff,
+  withRecentInfo,
+  type PouchDatabase,
+  type PouchDoc,
+  type PouchReplication,
+} from './pouch';
 
 /** The desk's membership of a team, kept in its meta table (desk-local, never replicated). */
 export interface TeamMembership {
@@ -85,11 +92,15 @@ export const browserPouch: PouchFactory = {
   },
   async remote(url) {
     const { default: PouchDB } = await import('pouchdb-browser');
-    // The session cookie goes with every request (cross-origin: the server's CORS allows credentials).
-    return new PouchDB(url, {
-      skip_setup: true,
-      fetch: (input: RequestInfo, init?: RequestInit) => fetch(input, { ...init, credentials: 'include' }),
-    });
+    // The session cookie goes with every request (cross-origin: the server's CORS allows credentials). PouchDB's
+    // replication asks the server's info after every batch, for a progress record nobody reads: a recent one does.
+    return withRecentInfo(
+      new PouchDB(url, {
+        skip_setup: true,
+        fetch: (input: RequestInfo, init?: RequestInit) => fetch(input, { ...init, credentials: 'include' }),
+      }) as PouchDatabase,
+      REMOTE_INFO_MAX_AGE_MS,
+    );
   },
   sync(local, remote, options) {
     return local.sync(remote, options);
@@ -286,7 +297,8 @@ export class TeamSync {
   private async lead(membership: TeamMembership): Promise<void> {
     this.leading = true;
     const store = localStore(this.database, membership);
-    const local = await this.pouch.local(store.name, store.adapter);
+    // The replication asks the local copy which revisions it lacks in one read per batch, not one per document.
+    const local = withBatchedRevsDiff(await this.pouch.local(store.name, store.adapter));
     const remote = await this.pouch.remote(`${membership.serverUrl}/${encodeURIComponent(membership.database)}`);
     this.local = local;
     this.bridge = new Bridge({
@@ -675,6 +687,8 @@ export function localStore(
  * than key by key (docs/performance.md, Sharing).
  */
 const PULL_ROUND = 1000;
+/** How long the team server's info is reused (withRecentInfo): PouchDB asks for it after every replication batch. */
+const REMOTE_INFO_MAX_AGE_MS = 10_000;
 /** The longest a partial round waits during a download before it is taken in. */
 const ROUND_WAIT_MS = 3000;
 
