@@ -2178,7 +2178,12 @@ export const frCA: Record<MessageKey, string> = {
   'procedureProblem.no-stage': 'une procédure compte au moins une étape',
   'procedureProblem.slug':
     'doit être un identifiant\u00a0: lettres minuscules et chiffres reliés par des traits d’union simples',
-  'procedureProblem.date': 'date non valide ({message})',
+  // h17: une date impossible ({month} de date-days : le mois et l’année en toutes lettres, « février 2026 »)
+  'procedureProblem.date-not-written': '«\u00a0{date}\u00a0» n’est pas une date écrite aaaa-mm-jj',
+  'procedureProblem.date-years': '«\u00a0{date}\u00a0» n’est pas comprise entre les années {min} et {max}',
+  'procedureProblem.date-no-month':
+    '«\u00a0{date}\u00a0» n’est pas une date réelle\u00a0: il n’y a pas de mois {month}',
+  'procedureProblem.date-days': '«\u00a0{date}\u00a0» n’est pas une date réelle\u00a0: {month} compte {days} jours',
   'procedureProblem.expected-type': 'valeur non valide\u00a0: {expected} attendu, {received} reçu',
   'procedureProblem.type.string': 'texte',
   'procedureProblem.type.number': 'nombre',
