@@ -1532,7 +1532,7 @@ export const enGB = {
   'actions.nothingRecorded': 'Nothing was recorded: {error}',
   'actions.ctrlEnter': 'Ctrl+Enter to save',
   'actions.fromTo': 'From <b>{from}</b> to <b>{to}</b> ({owner}).',
-  'actions.changedMeanwhile': 'Changed meanwhile',
+  'actions.changedMeanwhile': 'Changed in another window', // h17
   'actions.keepTheirs': 'Keep theirs: {value}',
   'actions.useYours': 'Use yours: {value}',
   // m17b: an edit conflict's message, as shared/casework/edits.ts writes it (one home for the English).

@@ -1797,14 +1797,15 @@ export const frCA: Record<MessageKey, string> = {
   'actions.nothingRecorded': 'Rien n’a été inscrit\u00a0: {error}',
   'actions.ctrlEnter': 'Ctrl+Entrée pour enregistrer',
   'actions.fromTo': 'De <b>{from}</b> à <b>{to}</b> ({owner}).',
-  'actions.changedMeanwhile': 'Modifié entre-temps',
+  'actions.changedMeanwhile': 'Modifié dans une autre fenêtre', // h17
   'actions.keepTheirs': 'Garder l’autre valeur\u00a0: {value}',
   'actions.useYours': 'Garder la vôtre\u00a0: {value}',
   // m17b: un conflit de modification
+  // h17: le titre dit où (une autre fenêtre), la phrase dit quand
   'editConflict.lead-one':
-    'Modifié entre-temps à un autre poste\u00a0: {changes}. Gardez l’autre valeur ou la vôtre, puis enregistrez.',
+    'Une modification a été enregistrée pendant que ce formulaire était ouvert\u00a0: {changes}. Gardez l’autre valeur ou la vôtre, puis enregistrez.',
   'editConflict.lead-many':
-    'Modifié entre-temps à un autre poste\u00a0: {changes}. Pour chaque champ, gardez l’autre valeur ou la vôtre, puis enregistrez.',
+    'Des modifications ont été enregistrées pendant que ce formulaire était ouvert\u00a0: {changes}. Pour chaque champ, gardez l’autre valeur ou la vôtre, puis enregistrez.',
   'editConflict.change':
     'le champ «\u00a0{field}\u00a0» valait {base} à l’ouverture du formulaire et vaut maintenant {theirs}',
   'editConflict.empty': '(vide)',
