@@ -40,8 +40,8 @@ import {
 } from '#shared/model/stored';
 import { fromBase64, toBase64, utf8Decoder, utf8Encoder } from './bytes';
 import { Gunzip } from 'fflate';
-import { concat, formatBytes, gunzip, GunzipError, gunzipStream, gzipStream, isGzip } from './gzip';
-import { backupProblemInEnglish, type BackupSaying, sayBackup } from './problems';
+import { concat, gunzip, GunzipError, gunzipStream, gzipStream, isGzip } from './gzip';
+import { backupProblemInEnglish, type BackupSaying, type BackupValue, sayBackup } from './problems';
 
 export const BACKUP_FORMAT = 'redress-backup';
 /** Bump when the file layout or the meaning of a field changes; older Redress then refuses the file by name. */
@@ -519,19 +519,21 @@ export class BackupRowsWriter {
   private emit(line: string, table?: BackupTable): void {
     const bytes = encoder.encode(`${line}\n`);
     this.lineCount += 1;
-    // Never a file its own restore would refuse (see the reading limits).
+    // Never a file its own restore would refuse (see the reading limits): refused with a coded saying (h17).
+    const part: BackupValue = table ?? sayBackup('part-header');
     const beyond =
       bytes.length - 1 > MAX_BACKUP_LINE_BYTES
-        ? `longer than ${formatBytes(MAX_BACKUP_LINE_BYTES)}`
+        ? sayBackup('not-made-row-long', { table: part, size: { bytes: MAX_BACKUP_LINE_BYTES } })
         : nestedDeeperThan(bytes, MAX_BACKUP_JSON_DEPTH)
-          ? `nested more than ${MAX_BACKUP_JSON_DEPTH} deep`
+          ? sayBackup('not-made-row-nested', { table: part, max: MAX_BACKUP_JSON_DEPTH })
           : this.lineCount > MAX_BACKUP_LINES
-            ? `line ${this.lineCount}, more than ${MAX_BACKUP_LINES} lines`
+            ? sayBackup('not-made-too-many-lines', {
+                table: part,
+                line: { number: this.lineCount },
+                max: { number: MAX_BACKUP_LINES },
+              })
             : null;
-    if (beyond)
-      throw new Error(
-        `The backup was not made: a row of ${table ?? 'the header'} is ${beyond}, which a restore would refuse.`,
-      );
+    if (beyond) throw refuseBackup('too-large', beyond);
     this.hashes.push(this.options.sha256(bytes));
     if (this.out) this.out.push(bytes);
     else this.sink(bytes);

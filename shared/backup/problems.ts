@@ -24,6 +24,12 @@ export const BACKUP_PROBLEMS_EN = {
   // --- making a backup
   'not-made-too-large':
     'with its attachments it would be larger than {size}, more than one backup file can hold. Remove files from closed cases, or keep them elsewhere, then try again.',
+  // h17: a line the writer will not write, as a restore would refuse it ({table}: a table's name, or `part-header`)
+  'not-made-row-long': 'a row of {table} is longer than {size}, which a restore would refuse.',
+  'not-made-row-nested': 'a row of {table} is nested more than {max} deep, which a restore would refuse.',
+  'not-made-too-many-lines':
+    'a row of {table} would be line {line}, more than {max} lines, which a restore would refuse.',
+  'part-header': 'the header',
   'newer-format':
     'This backup was made by a newer Redress (backup format {version}; this Redress reads format {current}). Update Redress, then restore it.',
   'newer-database':

@@ -74,4 +74,44 @@ describe('a backup file’s refusal in the interface language', () => {
       setFormatLocale('en-GB');
     }
   });
+
+  // h17: a backup the writer will not make (a row a restore would refuse) is a coded refusal, said in French.
+  it('says in French why a backup was not made: a row a restore would refuse', async () => {
+    const deep = {
+      ...EMPTY,
+      meta: [{ key: 'x', value: JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`) as unknown }],
+    };
+    const refused = await encodeBackup(deep, { madeAt: '2026-11-18T10:00:00.000Z', schemaVersion: 13, sha256 }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(BackupFileError);
+    const error = refused as BackupFileError;
+    expect(error.kind).toBe('too-large');
+    expect(error.message).toBe('a row of meta is nested more than 64 deep, which a restore would refuse.');
+    expect(backupErrorIn(en, error)).toBe(error.message);
+    expect(fr('data.backup.failed', { error: backupErrorIn(fr, error) })).toBe(
+      'La sauvegarde n’a pas pu être faite\u00a0: un enregistrement de meta imbrique des valeurs sur plus de 64 niveaux, ce qu’une restauration refuserait.',
+    );
+    setFormatLocale('fr-CA');
+    try {
+      const long = {
+        code: 'not-made-row-long',
+        values: { table: 'letters', size: { bytes: 32 * 1024 * 1024 } },
+      } as const;
+      expect(backupProblemIn(fr, long)).toBe(
+        'un enregistrement de letters dépasse 32,0 Mo, ce qu’une restauration refuserait.',
+      );
+      const header = { code: 'part-header' } as const;
+      const lines = {
+        code: 'not-made-too-many-lines',
+        values: { table: header, line: { number: 100_001 }, max: { number: 100_000 } },
+      } as const;
+      expect(backupProblemIn(fr, lines)).toMatch(
+        /^un enregistrement de l’en-tête serait la ligne 100\s001, au-delà de 100\s000 lignes, ce qu’une restauration refuserait\.$/u,
+      );
+      for (const said of [long, lines]) expect(backupProblemIn(fr, said)).not.toMatch(ENGLISH);
+    } finally {
+      setFormatLocale('en-GB');
+    }
+  });
 });

@@ -777,6 +777,13 @@ export const frCA: Record<MessageKey, string> = {
     'Redress ne peut pas lire ce fichier de sauvegarde\u00a0: il dépasse {size} sans être une archive. Rien n’a été restauré.',
   'backupProblem.not-made-too-large':
     'avec ses pièces jointes, elle dépasserait {size}, plus qu’un fichier de sauvegarde ne peut contenir. Retirez des fichiers de dossiers fermés, ou conservez-les ailleurs, puis réessayez.',
+  // h17: une ligne que la sauvegarde n’écrit pas, parce qu’une restauration la refuserait
+  'backupProblem.not-made-row-long': 'un enregistrement de {table} dépasse {size}, ce qu’une restauration refuserait.',
+  'backupProblem.not-made-row-nested':
+    'un enregistrement de {table} imbrique des valeurs sur plus de {max} niveaux, ce qu’une restauration refuserait.',
+  'backupProblem.not-made-too-many-lines':
+    'un enregistrement de {table} serait la ligne {line}, au-delà de {max} lignes, ce qu’une restauration refuserait.',
+  'backupProblem.part-header': 'l’en-tête',
   'backupProblem.too-large-rows':
     'Redress ne peut pas lire ce fichier de sauvegarde\u00a0: ses données dépassent {size}.',
   'backupProblem.newer-format':
