@@ -9,6 +9,7 @@ import { backupErrorIn, backupProblemIn } from './backup';
 import { enGB, frCA } from './index';
 import { emptyBackupContent, sha256Hex } from '#test/support/backup-content';
 import { en, fr } from '#test/support/translate';
+import { caseRecord } from '#test/support/cases';
 
 const crypto = globalThis.crypto as unknown as WebCryptoLike;
 const sha256 = sha256Hex;
@@ -113,5 +114,69 @@ describe('a backup file’s refusal in the interface language', () => {
     } finally {
       setFormatLocale('en-GB');
     }
+  });
+
+  // h17: the list under an invalid backup, said in French from each problem's code, the place as written.
+  it('lists an invalid backup’s problems in French, each at its place, with no English left', async () => {
+    const made = { madeAt: '2026-11-18T10:00:00.000Z', schemaVersion: 13, sha256 };
+    const rows = await refusal(
+      await encodeBackup(
+        {
+          ...EMPTY,
+          cases: [
+            caseRecord({
+              receivedOn: '2026-02-30',
+              stage: 'x'.repeat(201),
+              createdAt: '2026-11-18T09:00:00.000Z',
+              updatedAt: '2026-11-18T09:00:00.000Z',
+            }),
+            {
+              ...caseRecord({ id: 'case-2', reference: 'RDR-2026-000002' }),
+              channel: 'fax' as never,
+              summary: undefined as never,
+            },
+          ],
+          counters: [{ key: 'RDR-2026', last: -1 }],
+        },
+        made,
+      ),
+    );
+    expect(rows.kind).toBe('invalid');
+    expect(rows.problemsSaid).toHaveLength(rows.problems.length);
+    const french = rows.problemsSaid!.map((p) => backupProblemIn(fr, p));
+    expect(french).toEqual([
+      'cases[0].receivedOn\u00a0: n’est pas une date (aaaa-mm-jj)',
+      'cases[0].stage\u00a0: dépasse 200 caractères',
+      'cases[1].channel\u00a0: doit être l’une des valeurs suivantes\u00a0: phone, email, web, letter, in-person, chat',
+      'cases[1].summary\u00a0: manquant',
+      'counters[0].last\u00a0: ne doit pas être négatif',
+    ]);
+    // The English list (the logs) is the schemas' notes, and the English screen says the same.
+    expect(rows.problems[0]).toBe('cases[0].receivedOn: not a date (YYYY-MM-DD)');
+    expect(rows.problemsSaid!.map((p) => backupProblemIn(en, p))).toEqual(rows.problems);
+
+    // The checks across rows: a case twice, an entry of no case, a built-in procedure.
+    const entry = {
+      id: 'e1',
+      caseId: 'nobody',
+      type: 'note',
+      on: '2026-11-18',
+      at: '2026-11-18T09:00:00.000Z',
+      by: 'Ann',
+      summary: 'Called',
+    };
+    const cross = await refusal(
+      await encodeBackup(
+        { ...EMPTY, cases: [caseRecord(), caseRecord({ reference: 'RDR-2026-000002' })], events: [entry as never] },
+        made,
+      ),
+    );
+    const crossFrench = cross.problemsSaid!.map((p) => backupProblemIn(fr, p));
+    expect(crossFrench).toEqual([
+      'cases[1].id\u00a0: le même id que cases[0] (case-1)',
+      'events[0].caseId\u00a0: aucun dossier du fichier n’a l’identifiant nobody',
+    ]);
+    for (const said of [...french, ...crossFrench])
+      expect(said.replace(/^\S+\u00a0: /u, '').replace(/: .*$/u, '')).not.toMatch(ENGLISH);
   });
 });

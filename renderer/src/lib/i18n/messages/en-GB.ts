@@ -761,6 +761,7 @@ export const enGB = {
   'restore.problems': 'Problems found',
   'restore.unreadable': 'The file could not be read: {error}',
   ...backupProblemWords, // m17a
+  'backupProblem.separator': '; ', // h17: between the sayings of a list
   'restore.nothingRestored': 'Nothing was restored: {error}',
   'restore.file': 'The backup file',
   'restore.made': 'Made {when}. The checksum matches.',
