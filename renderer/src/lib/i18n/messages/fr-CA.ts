@@ -205,7 +205,7 @@ export const frCA: Record<MessageKey, string> = {
   'dashboard.waiting': '{days, plural, one {en attente depuis # jour} other {en attente depuis # jours}}',
   'dashboard.adrLetter': 'Lettre de recours externe',
   'dashboard.referralCloses': 'Fin du délai de recours externe de la clientèle',
-  'dashboard.showing': 'Les {shown} plus urgents sur {count}.',
+  'dashboard.showing': '{shown, plural, one {Le plus urgent} other {Les # plus urgents}} sur {count, number}.', // h17: reads right at a count of 1
   'dashboard.tile.overdue': 'En retard',
   'dashboard.tile.dueToday': 'Pour aujourd’hui',
   'dashboard.tile.dueThisWeek': 'Cette semaine',
@@ -219,18 +219,20 @@ export const frCA: Record<MessageKey, string> = {
   'dashboard.today.description': 'La prochaine échéance du dossier tombe aujourd’hui.',
   'dashboard.today.empty': 'Aucune échéance aujourd’hui.',
   'dashboard.week.title': 'Cette semaine',
-  'dashboard.week.description': 'La prochaine échéance du dossier tombe dans les {days} prochains jours.',
+  'dashboard.week.description':
+    'La prochaine échéance du dossier tombe {days, plural, one {dans la prochaine journée} other {dans les # prochains jours}}.', // h17: reads right at a count of 1
   'dashboard.week.empty': 'Aucune échéance dans les prochains jours.',
   'dashboard.unack.title': 'Sans accusé de réception',
   'dashboard.unack.description':
     'Plaintes ouvertes dont la réception n’a pas encore été confirmée, de la plus ancienne à la plus récente.',
   'dashboard.unack.empty': 'La réception de chaque plainte ouverte a été confirmée.',
   'dashboard.adr.title': 'Lettres de recours à envoyer',
-  'dashboard.adr.description': 'En retard ou à envoyer dans les {days} prochains jours.',
+  'dashboard.adr.description':
+    'En retard ou à envoyer {days, plural, one {dans la prochaine journée} other {dans les # prochains jours}}.', // h17: reads right at a count of 1
   'dashboard.adr.empty': 'Aucune lettre de recours à envoyer.',
   'dashboard.referral.title': 'Délais de recours qui prennent fin',
   'dashboard.referral.description':
-    'Le délai dont dispose la clientèle pour porter sa plainte devant l’organisme externe prend fin dans les {days} prochains jours.',
+    'Le délai dont dispose la clientèle pour porter sa plainte devant l’organisme externe prend fin {days, plural, one {dans la prochaine journée} other {dans les # prochains jours}}.', // h17: reads right at a count of 1
   'dashboard.referral.empty': 'Aucun délai de recours ne prend fin bientôt.',
 
   'caseList.title': 'Dossiers',
@@ -481,7 +483,8 @@ export const frCA: Record<MessageKey, string> = {
 
   'sync.notSharing': 'Aucun partage',
   'sync.starting': 'Connexion à l’équipe…',
-  'sync.downloading': 'Téléchargement des dossiers de l’équipe\u00a0: {done} documents sur {total}',
+  'sync.downloading':
+    'Téléchargement des dossiers de l’équipe\u00a0: {done, plural, one {# document} other {# documents}} sur {total, plural, other {#}}', // h17: reads right at a count of 1
   'sync.syncing': 'Synchronisation…',
   'sync.syncingWaiting': 'Synchronisation… {waiting}',
   'sync.synced': 'Synchronisation faite {ago}',
@@ -570,16 +573,16 @@ export const frCA: Record<MessageKey, string> = {
   'compact.copying': 'Copie du service en cours',
   'compact.now': 'Compacter le stockage maintenant',
   'compact.done':
-    'Stockage compacté\u00a0: {rows} lignes copiées dans un nouvel espace de stockage et les fichiers de l’ancien supprimés.',
+    'Stockage compacté\u00a0: {rows, plural, one {# ligne copiée} other {# lignes copiées}} dans un nouvel espace de stockage et les fichiers de l’ancien supprimés.', // h17: reads right at a count of 1
   'compact.doneBestEffort':
-    'Stockage compacté\u00a0: {rows} lignes copiées dans un nouvel espace de stockage\u00a0; l’ancienne base de données a été supprimée et ses fichiers écrasés (dans la mesure du possible).',
+    'Stockage compacté\u00a0: {rows, plural, one {# ligne copiée} other {# lignes copiées}} dans un nouvel espace de stockage\u00a0; l’ancienne base de données a été supprimée et ses fichiers écrasés (dans la mesure du possible).', // h17: reads right at a count of 1
   'compact.failed': 'Rien n’a été modifié\u00a0: {error}',
   'anonymised.title': 'Anonymisé le {date}',
   'anonymised.text':
     'Les coordonnées de la clientèle, le résumé, le texte de chaque inscription à l’historique et les lettres ont été retirés. Le numéro de dossier, les dates, la catégorie, les étapes et les montants versés sont conservés pour les chiffres du service. Plus rien ne peut être consigné dans ce dossier.',
   'retentionStart.title': '{n, plural, one {# dossier fermé anonymisé} other {# dossiers fermés anonymisés}}',
   'retentionStart.message':
-    'Leur fermeture remonte à plus de {years, plural, one {# an} other {# ans}} (politique de conservation). Le registre se trouve à l’écran Confidentialité.',
+    '{n, plural, one {Sa fermeture remonte} other {Leur fermeture remonte}} à plus de {years, plural, one {# an} other {# ans}} (politique de conservation). Le registre se trouve à l’écran Confidentialité.', // h17: reads right at a count of 1
   'draft.title': 'Brouillon non enregistré',
   'draft.text': 'Vous avez un brouillon non enregistré de {time}.',
   'draft.use': 'L’utiliser',
@@ -676,9 +679,9 @@ export const frCA: Record<MessageKey, string> = {
   'data.backup.made': 'Sauvegarde faite',
   'data.backup.failed': 'La sauvegarde n’a pas pu être faite\u00a0: {error}',
   'data.overLimits':
-    '{n, plural, one {# entrée dépasse} other {# entrées dépassent}} la longueur que les lettres acceptent (conservées telles quelles; raccourcissez-les)\u00a0: {entries}.',
+    '{n, plural, one {# entrée dépasse la longueur que les lettres acceptent (conservée telle quelle; raccourcissez-la)} other {# entrées dépassent la longueur que les lettres acceptent (conservées telles quelles; raccourcissez-les)}}\u00a0: {entries}.', // h17: reads right at a count of 1
   'data.overLimitsMore':
-    '{n, plural, one {# entrée dépasse} other {# entrées dépassent}} la longueur que les lettres acceptent (conservées telles quelles; raccourcissez-les)\u00a0: {entries}; et {more, number} de plus.',
+    '{n, plural, one {# entrée dépasse la longueur que les lettres acceptent (conservée telle quelle; raccourcissez-la)} other {# entrées dépassent la longueur que les lettres acceptent (conservées telles quelles; raccourcissez-les)}}\u00a0: {entries}; et {more, number} de plus.', // h17: reads right at a count of 1
   'data.auto.title': 'Sauvegarde quotidienne automatique',
   'data.auto.browser':
     'Non offerte dans le navigateur\u00a0: une page Web ne peut pas enregistrer d’elle-même dans un dossier. L’application de bureau fait une sauvegarde chaque jour dans le dossier de votre choix. Ici, utilisez régulièrement «\u00a0Faire une sauvegarde maintenant\u00a0».',
@@ -965,15 +968,15 @@ export const frCA: Record<MessageKey, string> = {
   'restore.kept': 'Gardés tels quels',
   'restore.removed': 'Retirés',
   'restore.anonymisedAgain':
-    'Anonymisés de nouveau, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}}; {letters, plural, one {# lettre supprimée} other {# lettres supprimées}}.',
+    '{n, plural, one {Anonymisé de nouveau} other {Anonymisés de nouveau}}, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}}; {letters, plural, one {# lettre supprimée} other {# lettres supprimées}}.', // h17: reads right at a count of 1
   'restore.anonymisedAgainListed':
-    'Anonymisés de nouveau, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}} ({list}); {letters, plural, one {# lettre supprimée} other {# lettres supprimées}}.',
+    '{n, plural, one {Anonymisé de nouveau} other {Anonymisés de nouveau}}, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}} ({list}); {letters, plural, one {# lettre supprimée} other {# lettres supprimées}}.', // h17: reads right at a count of 1
   'restore.stillOpen':
     'Ouverts dans la sauvegarde, donc restaurés tels quels et non anonymisés (ce service les avait anonymisés; vérifiez-les)\u00a0: {list}.',
   'restore.notOpened':
     'Fichier non ouvert\u00a0: cette sauvegarde est protégée par une phrase de passe. Choisissez de nouveau le fichier pour la saisir.',
   'restore.replaceWarning':
-    '{here, plural, one {Le # dossier de ce service sera remplacé} other {Les # dossiers de ce service seront remplacés}} par les {backup, number} de la sauvegarde. Faites d’abord une sauvegarde de ce service si vous pourriez en avoir besoin.',
+    '{here, plural, =0 {Tout ce que contient ce service sera remplacé} one {Le seul dossier de ce service sera remplacé} other {Les # dossiers de ce service seront remplacés}} par {backup, plural, =0 {une sauvegarde sans dossier} one {le seul dossier de la sauvegarde} other {les # dossiers de la sauvegarde}}. Faites d’abord une sauvegarde de ce service si vous pourriez en avoir besoin.', // h17: reads right at a count of 1
   'restore.cancel': 'Annuler',
   'restore.progress': 'Progression de la restauration',
   'restore.starting': 'Début de la restauration…',
@@ -984,7 +987,7 @@ export const frCA: Record<MessageKey, string> = {
   'restore.listedMore': '{list} et {more, number} de plus',
   'restore.anonymiseTitle': 'Anonymisés de nouveau après la restauration',
   'restore.anonymiseReferences':
-    'Ce service avait anonymisé {n, plural, one {# dossier} other {# dossiers}} que la sauvegarde contient avec des renseignements personnels\u00a0: tout de suite après la restauration, ils sont anonymisés de nouveau et leurs lettres supprimées\u00a0: {list}.',
+    'Ce service avait anonymisé {n, plural, one {# dossier} other {# dossiers}} que la sauvegarde contient avec des renseignements personnels\u00a0: tout de suite après la restauration, {n, plural, one {il est anonymisé de nouveau et ses lettres supprimées} other {ils sont anonymisés de nouveau et leurs lettres supprimées}}\u00a0: {list}.', // h17: reads right at a count of 1
   'restore.anonymiseOpen':
     '{n, plural, one {# dossier que ce service avait anonymisé est ouvert dans la sauvegarde\u00a0: il est restauré tel quel, jamais anonymisé de cette façon; vérifiez-le après la restauration} other {# dossiers que ce service avait anonymisés sont ouverts dans la sauvegarde\u00a0: ils sont restaurés tels quels, jamais anonymisés de cette façon; vérifiez-les après la restauration}}\u00a0: {list}.',
   'restore.step.checking':
@@ -1128,7 +1131,7 @@ export const frCA: Record<MessageKey, string> = {
   'import.and': '{a} et {b}',
   'import.step3': '3. Aperçu',
   'import.step3Intro':
-    'Les {shown, number} premières lignes sur {rows, plural, one {# ligne} other {# lignes}}, telles qu’elles seront lues.',
+    '{shown, plural, one {La première ligne sur {rows, number}, telle qu’elle sera lue.} other {Les # premières lignes sur {rows, number}, telles qu’elles seront lues.}}', // h17: reads right at a count of 1
   'import.step3IntroAll':
     '{rows, plural, one {La seule ligne, telle qu’elle sera lue.} other {Les # lignes, telles qu’elles seront lues.}}',
   'import.preview': 'Aperçu',
@@ -1168,13 +1171,14 @@ export const frCA: Record<MessageKey, string> = {
   'post.none': 'Aucune lettre à poster aujourd’hui.',
   'post.make': 'Produire le fichier d’impression',
   'post.chosen': '{chosen} {n, plural, one {lettre choisie sur #} other {lettres choisies sur #}}',
-  'post.cannotCount': '({n} impossibles à imprimer)',
+  'post.cannotCount': '({n, plural, one {# impossible à imprimer} other {# impossibles à imprimer}})', // h17: reads right at a count of 1
   'post.made': 'Fichier d’impression produit',
   'post.madeText':
-    '{n, plural, one {# lettre} other {# lettres}} ({pages} pages) enregistrées dans {file} et consignées à {n, plural, one {son dossier} other {leurs dossiers}} comme imprimées pour la poste.',
+    '{n, plural, one {# lettre ({pages, plural, one {# page} other {# pages}}) enregistrée dans {file} et consignée à son dossier comme imprimée pour la poste.} other {# lettres ({pages, plural, one {# page} other {# pages}}) enregistrées dans {file} et consignées à leurs dossiers comme imprimées pour la poste.}}', // h17: reads right at a count of 1
   'post.notSavedTitle': 'Fichier d’impression non enregistré',
   'post.notSaved': 'Le fichier d’impression n’a pas été enregistré',
-  'post.notSavedText': '{reason}\u00a0: aucune lettre n’est consignée comme imprimée; les {n} restent donc à poster.',
+  'post.notSavedText':
+    '{reason}\u00a0: aucune lettre n’est consignée comme imprimée; {n, plural, one {elle reste donc à poster} other {les # restent donc à poster}}.', // h17: reads right at a count of 1
   'post.noCopy': 'Aucune copie pour la clientèle',
   'post.notMade': 'Non produites',
   'post.progress': 'Avancement à ce jour (chaque lettre de recours de ce lot)',
@@ -1221,7 +1225,7 @@ export const frCA: Record<MessageKey, string> = {
   'unprintable.place.summary-other': 'le reste du texte du résumé',
   // fin i17c
   'post.making': 'Production du fichier d’impression',
-  'post.lettersMade': '{done} / {total} lettres produites',
+  'post.lettersMade': '{done, number} / {total, plural, one {# lettre produite} other {# lettres produites}}', // h17: reads right at a count of 1
   'post.kind.acknowledgement': 'Accusé de réception',
   'post.kind.adr-letter': 'Lettre de recours externe (plainte non réglée)',
 
@@ -1359,7 +1363,7 @@ export const frCA: Record<MessageKey, string> = {
   'dateField.sure': 'Confirmez-vous cette date\u00a0?',
   'dateField.receivedOn': 'La plainte a été reçue le',
   'dateField.doubt.longAgo':
-    'C’est il y a plus de {days} jours\u00a0: les délais du dossier sont comptés à partir de cette date.',
+    'C’est il y a plus de {days, plural, one {# jour} other {# jours}}\u00a0: les délais du dossier sont comptés à partir de cette date.', // h17: reads right at a count of 1
   'dateField.doubt.future': 'Cette date n’est pas encore arrivée.',
   'dateField.doubt.sunday': 'C’est un dimanche\u00a0: aucun courrier n’est distribué le dimanche.',
   'dateField.doubt.bankHoliday':
