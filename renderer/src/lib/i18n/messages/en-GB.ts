@@ -24,7 +24,7 @@ import { ACTION_GROUP_LABELS, type CaseActionId, CUSTOMER_FIELD_LABELS, getActio
 import { EDIT_CONFLICT_EN, type EditConflictPart } from '#shared/casework/edits';
 import { CORRECTABLE_LABELS } from '#shared/casework/corrections';
 import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/model/attachment';
-import { REGULATOR_REGION_LABELS } from '#shared/model/provider';
+import { PROVIDER_REFUSALS_EN, REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
 import { PROBLEM_CODES, PROBLEMS_EN, type ProblemCode } from '#shared/model/problems';
 import { BACKUP_PROBLEM_CODES, BACKUP_PROBLEMS_EN, type BackupProblemCode } from '#shared/backup/problems';
@@ -1809,6 +1809,11 @@ export const enGB = {
   'providers.save': 'Save provider',
   'providers.cancel': 'Cancel',
   'providers.notChanged': 'Not changed',
+  // h17: why a change to the providers is refused (shared/model/provider.ts, the one home of the English)
+  'providerRefusal.no-desk': typographic(PROVIDER_REFUSALS_EN['no-desk']),
+  'providerRefusal.unknown': typographic(PROVIDER_REFUSALS_EN.unknown),
+  'providerRefusal.only-active': typographic(PROVIDER_REFUSALS_EN['only-active']),
+  'providerRefusal.retired-not-usual': typographic(PROVIDER_REFUSALS_EN['retired-not-usual']),
   'providers.title': 'Providers',
   'providers.intro':
     'The brands this desk handles complaints for. Each case keeps the provider it was logged for: its letters, dates and procedure follow that provider, whatever the usual one is later. A retired provider takes no new complaints; its cases keep working.',

@@ -2203,6 +2203,13 @@ export const frCA: Record<MessageKey, string> = {
   'providers.save': 'Enregistrer le fournisseur',
   'providers.cancel': 'Annuler',
   'providers.notChanged': 'Aucune modification',
+  // h17: pourquoi une modification des fournisseurs est refusée
+  'providerRefusal.no-desk': 'Configurez d’abord le service\u00a0: ses paramètres ne sont pas encore enregistrés.',
+  'providerRefusal.unknown': 'Ce service n’a pas de fournisseur «\u00a0{id}\u00a0».',
+  'providerRefusal.only-active':
+    '{name} est le seul fournisseur actif du service\u00a0: ajoutez-en un autre avant de le retirer.',
+  'providerRefusal.retired-not-usual':
+    '{name} est retiré\u00a0: remettez-le en service avant d’en faire le fournisseur habituel.',
   'providers.title': 'Fournisseurs',
   'providers.intro':
     'Les marques pour lesquelles ce service traite les plaintes. Chaque dossier garde le fournisseur pour lequel il a été inscrit\u00a0: ses lettres, ses dates et sa procédure suivent ce fournisseur, quel que soit le fournisseur habituel par la suite. Un fournisseur retiré ne reçoit plus de nouvelles plaintes\u00a0; ses dossiers continuent de fonctionner.',
