@@ -42,7 +42,7 @@ import { fromBase64, toBase64, utf8Decoder, utf8Encoder } from './bytes';
 import { Gunzip } from 'fflate';
 import { concat, gunzip, GunzipError, gunzipStream, gzipStream, isGzip } from './gzip';
 import { backupProblemInEnglish, type BackupSaying, type BackupValue, sayBackup } from './problems';
-import { issueProblem } from './row-problems';
+import { issueProblem, overLimitNote } from './row-problems';
 
 export const BACKUP_FORMAT = 'redress-backup';
 /** Bump when the file layout or the meaning of a field changes; older Redress then refuses the file by name. */
@@ -168,6 +168,8 @@ export interface DecodedBackup {
    * "cases[3] RDR-2026-000003: customer.address.lines has 9 lines; letters need at most 5": for the desk to shorten.
    */
   overLimits: string[];
+  /** The same as sayings (the same order), for the screens to say in their language (h17). */
+  overLimitsSaid: BackupSaying[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -330,11 +332,12 @@ export function checkTableRows(
   table: BackupTable,
   rows: unknown[],
   base = 0,
-): { rows: unknown[]; problems: ListedProblem[]; overLimits: string[] } {
+): { rows: unknown[]; problems: ListedProblem[]; overLimits: string[]; overLimitsSaid: BackupSaying[] } {
   const parsed = z.array(BACKUP_ROW_SCHEMAS[table] as z.ZodType).safeParse(rows);
-  if (parsed.success) return { rows: parsed.data as unknown[], problems: [], overLimits: [] };
+  if (parsed.success) return { rows: parsed.data as unknown[], problems: [], overLimits: [], overLimitsSaid: [] };
   const problems: ListedProblem[] = [];
   const overLimits: string[] = [];
+  const overLimitsSaid: BackupSaying[] = [];
   const problem = (where: string, issue: z.core.$ZodIssue) =>
     listed(issueProblem(where, issue), `${where}: ${issueMessage(issue)}`);
   for (const issue of parsed.error.issues) {
@@ -343,14 +346,29 @@ export function checkTableRows(
       problems.push(problem(formatPath([table, ...issue.path]), issue));
       continue;
     }
-    if (isOverLimit(issue))
+    if (isOverLimit(issue)) {
       overLimits.push(
         `${rowName(table as StoredTable, base + first, rows[first])}: ${formatPath(rest)} ${issueMessage(issue)}`,
       );
-    else problems.push(problem(formatPath([table, base + first, ...rest]), issue));
+      overLimitsSaid.push(
+        sayBackup('over-limit', {
+          row: rowSaid(table, base + first, rows[first]),
+          path: formatPath(rest),
+          note: overLimitNote(issue),
+        }),
+      );
+    } else problems.push(problem(formatPath([table, base + first, ...rest]), issue));
   }
   // Only limits broken: the rows stand as they are (no table with limits transforms its rows).
-  return { rows, problems, overLimits };
+  return { rows, problems, overLimits, overLimitsSaid };
+}
+
+/** What a row is called (shared/model/stored.ts rowName) as a saying: "(case …)" said in the screen's words. */
+function rowSaid(table: BackupTable, index: number, row: unknown): BackupValue {
+  const caseId = (row as { caseId?: unknown } | null)?.caseId;
+  if ((table === 'events' || table === 'letters' || table === 'attachments') && typeof caseId === 'string')
+    return sayBackup('row-of-case', { where: `${table}[${index}]`, id: caseId });
+  return rowName(table as StoredTable, index, row);
 }
 
 /** The fields that tell each table's rows apart (and a case's reference), in the order their problems are listed. */
@@ -919,9 +937,10 @@ async function readRows(
   sha256: Sha256,
   keep: (table: BackupTable) => boolean = () => true,
   onRows?: OnRows,
-): Promise<{ content: BackupContent; overLimits: string[] }> {
+): Promise<{ content: BackupContent; overLimits: string[]; overLimitsSaid: BackupSaying[] }> {
   const problems: ListedProblem[] = [];
   const overLimits: string[] = [];
+  const overLimitsSaid: BackupSaying[] = [];
   const seen = new Set<BackupTable>();
   const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, 0])) as Record<BackupTable, number>;
   const content = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, []])) as unknown as Record<
@@ -969,6 +988,7 @@ async function readRows(
     counts[table] += checked.rows.length;
     problems.push(...checked.problems);
     overLimits.push(...checked.overLimits);
+    overLimitsSaid.push(...checked.overLimitsSaid);
     // Rows with problems are not cross-checked further: the file is refused anyway.
     if (checked.problems.length || problems.length) return;
     await cross.add(table, checked.rows as never[], base);
@@ -989,7 +1009,7 @@ async function readRows(
   if (problems.length) throw invalid(problems);
   const crossProblems = cross.problems(header);
   if (crossProblems.length) throw invalid(crossProblems);
-  return { content: content as unknown as BackupContent, overLimits };
+  return { content: content as unknown as BackupContent, overLimits, overLimitsSaid };
 }
 
 /**
@@ -1020,8 +1040,8 @@ export async function decodeBackup(file: Uint8Array, options: DecodeOptions): Pr
     return decodeFormatOne(file, options);
   }
   assertSchemaKnown(sealed.header, options.currentSchemaVersion);
-  const { content, overLimits } = await readRows(file, sealed, options.sha256);
-  return { header: sealed.header, content, sha256: sealed.sha256, overLimits };
+  const { content, overLimits, overLimitsSaid } = await readRows(file, sealed, options.sha256);
+  return { header: sealed.header, content, sha256: sealed.sha256, overLimits, overLimitsSaid };
 }
 
 function checksumMismatch(): BackupFileError {
@@ -1070,6 +1090,7 @@ async function decodeFormatOne(file: Uint8Array, options: DecodeOptions): Promis
   }
   const parsed = contentSchema.safeParse(raw);
   const overLimits: string[] = [];
+  const overLimitsSaid: BackupSaying[] = [];
   let content: BackupContent;
   if (parsed.success) content = parsed.data as unknown as BackupContent;
   else {
@@ -1090,13 +1111,14 @@ async function decodeFormatOne(file: Uint8Array, options: DecodeOptions): Promis
       out[table] = checked.rows;
       problems.push(...checked.problems);
       overLimits.push(...checked.overLimits);
+      overLimitsSaid.push(...checked.overLimitsSaid);
     }
     if (problems.length) throw invalid(problems);
     content = out as unknown as BackupContent;
   }
   const problems = await crossCheck(content, header, options.sha256);
   if (problems.length) throw invalid(problems);
-  return { header, content, sha256: recorded, overLimits };
+  return { header, content, sha256: recorded, overLimits, overLimitsSaid };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1112,6 +1134,7 @@ export interface CheckedRows {
   header: BackupHeader;
   sha256: string;
   overLimits: string[];
+  overLimitsSaid: BackupSaying[];
   /** Every table's rows but those of STREAMED_TABLES, which are empty here (onRows was told them). */
   content: BackupContent;
 }
@@ -1137,11 +1160,12 @@ export async function checkBackupRows(
     const content = Object.fromEntries(
       BACKUP_TABLE_NAMES.map((t) => [t, held(t) ? decoded.content[t] : []]),
     ) as unknown as BackupContent;
-    return { header: decoded.header, sha256: decoded.sha256, overLimits: decoded.overLimits, content };
+    const { overLimits, overLimitsSaid } = decoded;
+    return { header: decoded.header, sha256: decoded.sha256, overLimits, overLimitsSaid, content };
   }
   assertSchemaKnown(sealed.header, options.currentSchemaVersion);
-  const { content, overLimits } = await readRows(file, sealed, options.sha256, held, options.onRows);
-  return { header: sealed.header, sha256: sealed.sha256, overLimits, content };
+  const { content, overLimits, overLimitsSaid } = await readRows(file, sealed, options.sha256, held, options.onRows);
+  return { header: sealed.header, sha256: sealed.sha256, overLimits, overLimitsSaid, content };
 }
 
 /** One content line's rows, as the restore reads them again. */

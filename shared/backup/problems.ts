@@ -160,6 +160,13 @@ export const BACKUP_PROBLEMS_EN = {
   'note-no-provider': 'names no provider of the desk',
   /** Anything else, as written (the schema's English). */
   'note-other': '{message}',
+  // --- a row kept although it is over a limit of this version, for the desk to shorten (./format.ts overLimits):
+  // {row} the row (`cases[3] RDR-2026-000003`, or `row-of-case`), {path} the field as written
+  'over-limit': '{row}: {path} {note}',
+  'row-of-case': '{where} (case {id})',
+  'note-over-chars': 'has {length} characters; at most {max}',
+  'note-over-lines': 'has {lines} lines; letters need at most {max}',
+  'note-over-line': 'line {line} has {length} characters; at most {max} fit the envelope window',
 } as const;
 
 export type BackupProblemCode = keyof typeof BACKUP_PROBLEMS_EN;

@@ -98,3 +98,16 @@ export function issueNote(issue: z.core.$ZodIssue): BackupSaying {
 export function issueProblem(where: string, issue: z.core.$ZodIssue): BackupSaying {
   return sayBackup('at', { where, note: issueNote(issue) });
 }
+
+/** What is over a limit in a field (a row kept as it is, for the desk to shorten), from its issue's facts. */
+export function overLimitNote(issue: z.core.$ZodIssue): BackupSaying {
+  const facts = (issue as { params?: Record<string, unknown> }).params ?? {};
+  const number = (name: string) => (typeof facts[name] === 'number' ? (facts[name] as number) : undefined);
+  const [line, length, lines, max] = [number('line'), number('length'), number('lines'), number('max')];
+  if (max !== undefined && line !== undefined && length !== undefined)
+    return sayBackup('note-over-line', { line, length, max });
+  if (max !== undefined && lines !== undefined) return sayBackup('note-over-lines', { lines, max });
+  if (max !== undefined && length !== undefined)
+    return sayBackup('note-over-chars', { length: { number: length }, max: { number: max } });
+  return sayBackup('note-other', { message: issueMessage(issue) });
+}

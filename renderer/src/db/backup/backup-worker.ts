@@ -53,6 +53,7 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
         sha256: decoded.sha256,
         handlerName: handlerNameOf(decoded),
         overLimits: decoded.overLimits,
+        overLimitsSaid: decoded.overLimitsSaid,
         anonymise,
       });
     } else if (request.type === 'restore') {

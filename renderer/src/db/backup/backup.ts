@@ -20,6 +20,7 @@
 // Progress: a restore of 100,000 cases writes close to a million rows and takes minutes, so it reports how far it is
 // (RestoreOptions.onProgress): the rows are written in chunks of a few thousand, and after each chunk (or a quarter of
 // a second) it says the stage, the rows of the table it works on, and the work done of the whole restore.
+import type { BackupSaying } from '#shared/backup/problems';
 import {
   ARCHIVE_PIECE_BYTES,
   type ByteSource,
@@ -133,6 +134,8 @@ export interface MadeBackup {
   counts: Record<BackupTable, number>;
   /** Rows over a limit of this version (saved before it existed): kept in the file, listed for the desk to shorten. */
   overLimits: string[];
+  /** The same as sayings, for the screen to say in its language (h17). */
+  overLimitsSaid: BackupSaying[];
 }
 
 export const APP_NAME = 'Redress';
@@ -169,8 +172,9 @@ export async function makeBackup(
   // as if it were one; rows over a limit (saved before it existed) are said, for the desk to shorten. An encrypted
   // file is opened with its passphrase first, so the check also proves the passphrase opens it.
   let overLimits: string[];
+  let overLimitsSaid: BackupSaying[];
   try {
-    overLimits = (await checkBackupStreamed(database, file, options.passphrase)).overLimits;
+    ({ overLimits, overLimitsSaid } = await checkBackupStreamed(database, file, options.passphrase));
   } catch (error) {
     const problems = error instanceof BackupFileError ? error.problems : [];
     throw new BackupCheckError(
@@ -179,7 +183,7 @@ export async function makeBackup(
       problems,
     );
   }
-  return { file, fileName: backupFileName(deskPrefix, now), madeAt, counts, overLimits };
+  return { file, fileName: backupFileName(deskPrefix, now), madeAt, counts, overLimits, overLimitsSaid };
 }
 
 /**

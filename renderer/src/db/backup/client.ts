@@ -1,6 +1,7 @@
 // The page's side of making, checking and restoring backups: the work runs in a module worker (./backup-worker.ts),
 // so the page keeps drawing while 100,000 cases are written or read. Where a worker cannot run (no Worker, or its
 // script fails to load) the same functions run on the page's thread instead: slower to the eye, never different.
+import type { BackupSaying } from '#shared/backup/problems';
 import { BackupFileError, type BackupHeader } from '#shared/backup/format';
 import {
   type AnonymisationPreview,
@@ -39,6 +40,8 @@ export interface CheckedBackup {
   handlerName?: string;
   /** Rows over a limit of this version: restored as they are, listed for the desk to shorten. */
   overLimits: string[];
+  /** The same as sayings, for the screen to say in its language (h17). */
+  overLimitsSaid: BackupSaying[];
   /** What the restore will anonymise again right after it (cases this desk had anonymised), by how it is restored. */
   anonymise: AnonymisationPreview;
 }
@@ -152,18 +155,27 @@ export async function checkBackupFile(file: Blob, passphrase?: string): Promise<
       sha256: decoded.sha256,
       handlerName: handlerNameOf(decoded),
       overLimits: decoded.overLimits,
+      overLimitsSaid: decoded.overLimitsSaid,
       anonymise,
     };
   };
   const reply = await ask({ type: 'check', id, file, ...(passphrase ? { passphrase } : {}) }, here, []);
-  const { header, sha256, handlerName, overLimits, anonymise } = reply as {
+  const { header, sha256, handlerName, overLimits, overLimitsSaid, anonymise } = reply as {
     header: BackupHeader;
     sha256: string;
     handlerName?: string;
     overLimits?: string[];
+    overLimitsSaid?: BackupSaying[];
     anonymise: AnonymisationPreview;
   };
-  return { header, sha256, overLimits: overLimits ?? [], anonymise, ...(handlerName ? { handlerName } : {}) };
+  return {
+    header,
+    sha256,
+    overLimits: overLimits ?? [],
+    overLimitsSaid: overLimitsSaid ?? [],
+    anonymise,
+    ...(handlerName ? { handlerName } : {}),
+  };
 }
 
 /**

@@ -37,6 +37,7 @@ export type BackupReply =
           sha256: string;
           handlerName?: string;
           overLimits: string[];
+          overLimitsSaid: BackupSaying[];
           anonymise: AnonymisationPreview;
         }
       | { type: 'restored'; report: RestoreReport }

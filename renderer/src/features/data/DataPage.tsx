@@ -59,7 +59,7 @@ function BackupSection() {
       else {
         await recordBackupMade(db(), { at: made.madeAt, fileName: saved.fileName, how: 'saved' });
         const { cases, events, letters } = made.counts;
-        const overLimits = overLimitsIn(t, made.overLimits);
+        const overLimits = overLimitsIn(t, made.overLimits, made.overLimitsSaid);
         const savedText = t(passphrase ? 'data.backup.savedProtected' : 'data.backup.saved', {
           file: saved.fileName,
           cases,

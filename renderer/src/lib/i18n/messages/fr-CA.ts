@@ -926,6 +926,12 @@ export const frCA: Record<MessageKey, string> = {
   'backupProblem.note-provider-twice': 'contient deux fois le fournisseur «\u00a0{id}\u00a0»',
   'backupProblem.note-no-provider': 'ne nomme aucun fournisseur du service',
   'backupProblem.note-other': 'anomalie ({message})',
+  'backupProblem.over-limit': '{row}\u00a0: {path} {note}',
+  'backupProblem.row-of-case': '{where} (dossier {id})',
+  'backupProblem.note-over-chars': 'compte {length} caractères; au plus {max}',
+  'backupProblem.note-over-lines': 'compte {lines} lignes; une lettre en accepte au plus {max}',
+  'backupProblem.note-over-line':
+    'la ligne {line} compte {length} caractères; la fenêtre de l’enveloppe en accepte au plus {max}',
   // fin h17
   'restore.nothingRestored': 'Rien n’a été restauré\u00a0: {error}',
   'restore.file': 'Le fichier de sauvegarde',
