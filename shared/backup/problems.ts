@@ -160,6 +160,16 @@ export const BACKUP_PROBLEMS_EN = {
   'note-no-provider': 'names no provider of the desk',
   /** Anything else, as written (the schema's English). */
   'note-other': '{message}',
+  // --- a restore refused once the file was checked (renderer/src/db/backup/backup.ts RestoreError; h17)
+  'restore-held-no-longer': 'Choose the backup file again: it is no longer held for restoring.',
+  'restore-changed': 'Choose the backup file again: it changed after it was checked.',
+  'restore-team':
+    'This desk shares its cases with a team, so a backup cannot be restored into it: the team server holds the cases. To restore, first leave the team (Settings → Share cases with your team → Leave).',
+  'restore-not-empty': 'This desk is not empty: it holds cases ({cases}). Choose "Merge" or "Replace" instead.',
+  'merge-attachments':
+    'Cannot merge: attachments have the same id here and in the backup but different bytes ({listed}; {count} in all). An attachment never changes, so one of the two copies is damaged; nothing was restored.',
+  'merge-references':
+    'Cannot merge: references belong to a different case here than in the backup ({listed}; {count} in all). A reference is never shared, so nothing was restored. Use "Replace" to make this desk the backup\'s copy.',
   // --- a row kept although it is over a limit of this version, for the desk to shorten (./format.ts overLimits):
   // {row} the row (`cases[3] RDR-2026-000003`, or `row-of-case`), {path} the field as written
   'over-limit': '{row}: {path} {note}',

@@ -5,6 +5,7 @@
 // reads the cases, timelines and letters again; see checkBackupStreamed): only its header crosses to the page, and a
 // restore's progress reports while it runs.
 import '#lib/zod-config';
+import { sayBackup } from '#shared/backup/problems';
 import { BackupFileError } from '#shared/backup/format';
 import {
   casesToPreview,
@@ -58,7 +59,11 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
       });
     } else if (request.type === 'restore') {
       if (!checked || checked.sha256 !== request.sha256)
-        throw new RestoreError('Choose the backup file again: it is no longer held for restoring.');
+        throw new RestoreError(
+          'Choose the backup file again: it is no longer held for restoring.',
+          [],
+          sayBackup('restore-held-no-longer'),
+        );
       // Progress goes to the page as it comes (restoreBackup already spaces the reports a few thousand rows apart).
       const { id } = request;
       const report = await restoreBackup(db(), checked, {
@@ -84,7 +89,7 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
             problemsSaid: error.problemsSaid,
           }
         : error instanceof RestoreError
-          ? { name: 'RestoreError' as const, message: error.message, problems: error.problems }
+          ? { name: 'RestoreError' as const, message: error.message, problems: error.problems, said: error.said }
           : { name: 'Error' as const, message: error instanceof Error ? error.message : String(error), problems: [] };
     scope.postMessage({ id: request.id, ok: false, error: failure });
   }

@@ -1,7 +1,7 @@
 // The page's side of making, checking and restoring backups: the work runs in a module worker (./backup-worker.ts),
 // so the page keeps drawing while 100,000 cases are written or read. Where a worker cannot run (no Worker, or its
 // script fails to load) the same functions run on the page's thread instead: slower to the eye, never different.
-import type { BackupSaying } from '#shared/backup/problems';
+import { type BackupSaying, sayBackup } from '#shared/backup/problems';
 import { BackupFileError, type BackupHeader } from '#shared/backup/format';
 import {
   type AnonymisationPreview,
@@ -63,7 +63,7 @@ let checkedHere: Checked | null = null;
 function rebuild(failure: BackupFailure): Error {
   if (failure.name === 'BackupFileError')
     return new BackupFileError(failure.kind, failure.message, failure.problems, failure.said, failure.problemsSaid);
-  if (failure.name === 'RestoreError') return new RestoreError(failure.message, failure.problems);
+  if (failure.name === 'RestoreError') return new RestoreError(failure.message, failure.problems, failure.said);
   return new Error(failure.message);
 }
 
@@ -190,7 +190,11 @@ export async function restoreCheckedBackup(
   const { onProgress, mode, by } = options;
   const here = async () => {
     if (!checkedHere || checkedHere.sha256 !== checked.sha256)
-      throw new RestoreError('Choose the backup file again: it is no longer held for restoring.');
+      throw new RestoreError(
+        'Choose the backup file again: it is no longer held for restoring.',
+        [],
+        sayBackup('restore-held-no-longer'),
+      );
     const report = await restoreBackup(db(), checkedHere, { mode, by, ...(onProgress ? { onProgress } : {}) });
     checkedHere = null;
     return { id, ok: true as const, type: 'restored' as const, report };

@@ -146,7 +146,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
     } catch (error) {
       const message =
         error instanceof RestoreError
-          ? error.message
+          ? backupErrorIn(t, error)
           : t('restore.nothingRestored', { error: error instanceof Error ? error.message : String(error) });
       setProblem({ message, problems: [] });
     } finally {

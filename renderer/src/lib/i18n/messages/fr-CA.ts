@@ -926,6 +926,18 @@ export const frCA: Record<MessageKey, string> = {
   'backupProblem.note-provider-twice': 'contient deux fois le fournisseur «\u00a0{id}\u00a0»',
   'backupProblem.note-no-provider': 'ne nomme aucun fournisseur du service',
   'backupProblem.note-other': 'anomalie ({message})',
+  'backupProblem.restore-held-no-longer':
+    'Choisissez de nouveau le fichier de sauvegarde\u00a0: il n’est plus gardé pour la restauration.',
+  'backupProblem.restore-changed':
+    'Choisissez de nouveau le fichier de sauvegarde\u00a0: il a changé depuis sa vérification.',
+  'backupProblem.restore-team':
+    'Ce service partage ses dossiers avec une équipe, donc aucune sauvegarde ne peut y être restaurée\u00a0: c’est le serveur de l’équipe qui détient les dossiers. Pour restaurer, quittez d’abord l’équipe (Paramètres → Partager les dossiers avec votre équipe → Quitter l’équipe).',
+  'backupProblem.restore-not-empty':
+    'Ce service n’est pas vide\u00a0: il contient des dossiers ({cases}). Choisissez plutôt «\u00a0Fusionner avec ce qui est ici\u00a0» ou «\u00a0Remplacer ce qui est ici\u00a0».',
+  'backupProblem.merge-attachments':
+    'Fusion impossible\u00a0: des pièces jointes ont le même identifiant ici et dans la sauvegarde, mais des octets différents ({listed}; {count} en tout). Une pièce jointe ne change jamais, donc l’une des deux copies est endommagée; rien n’a été restauré.',
+  'backupProblem.merge-references':
+    'Fusion impossible\u00a0: des numéros de dossier désignent un dossier différent ici et dans la sauvegarde ({listed}; {count} en tout). Un numéro n’est jamais partagé, donc rien n’a été restauré. Choisissez «\u00a0Remplacer ce qui est ici\u00a0» pour que ce service devienne la copie de la sauvegarde.',
   'backupProblem.over-limit': '{row}\u00a0: {path} {note}',
   'backupProblem.row-of-case': '{where} (dossier {id})',
   'backupProblem.note-over-chars': 'compte {length} caractères; au plus {max}',
