@@ -160,6 +160,9 @@ export const BACKUP_PROBLEMS_EN = {
   'note-no-provider': 'names no provider of the desk',
   /** Anything else, as written (the schema's English). */
   'note-other': '{message}',
+  // --- a backup made but refused by its own restore check, so not kept ({why}: the check's refusal; h17)
+  'not-made-check':
+    'The backup just made does not pass the restore check, so it was not kept: {why} Fix the rows named (or tell whoever supports Redress), then make the backup again.',
   // --- a restore refused once the file was checked (renderer/src/db/backup/backup.ts RestoreError; h17)
   'restore-held-no-longer': 'Choose the backup file again: it is no longer held for restoring.',
   'restore-changed': 'Choose the backup file again: it changed after it was checked.',

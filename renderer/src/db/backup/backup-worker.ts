@@ -8,6 +8,7 @@ import '#lib/zod-config';
 import { sayBackup } from '#shared/backup/problems';
 import { BackupFileError } from '#shared/backup/format';
 import {
+  BackupCheckError,
   casesToPreview,
   type Checked,
   checkBackupStreamed,
@@ -90,7 +91,9 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
           }
         : error instanceof RestoreError
           ? { name: 'RestoreError' as const, message: error.message, problems: error.problems, said: error.said }
-          : { name: 'Error' as const, message: error instanceof Error ? error.message : String(error), problems: [] };
+          : error instanceof BackupCheckError
+            ? { name: 'BackupCheckError' as const, message: error.message, problems: error.problems, said: error.said }
+            : { name: 'Error' as const, message: error instanceof Error ? error.message : String(error), problems: [] };
     scope.postMessage({ id: request.id, ok: false, error: failure });
   }
 }

@@ -179,10 +179,13 @@ export async function makeBackup(
     ({ overLimits, overLimitsSaid } = await checkBackupStreamed(database, file, options.passphrase));
   } catch (error) {
     const problems = error instanceof BackupFileError ? error.problems : [];
+    const message = error instanceof Error ? error.message : String(error);
+    const why = error instanceof BackupFileError && error.said ? error.said : sayBackup('why-other', { message });
     throw new BackupCheckError(
-      `The backup just made does not pass the restore check, so it was not kept: ${error instanceof Error ? error.message : String(error)}` +
+      `The backup just made does not pass the restore check, so it was not kept: ${message}` +
         ' Fix the rows named (or tell whoever supports Redress), then make the backup again.',
       problems,
+      sayBackup('not-made-check', { why }),
     );
   }
   return { file, fileName: backupFileName(deskPrefix, now), madeAt, counts, overLimits, overLimitsSaid };
@@ -307,6 +310,8 @@ export class BackupCheckError extends Error {
   constructor(
     message: string,
     readonly problems: string[],
+    /** The refusal as data, for the screen to say in its language (h17). */
+    readonly said?: BackupSaying,
   ) {
     super(message);
     this.name = 'BackupCheckError';

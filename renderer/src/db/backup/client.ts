@@ -17,6 +17,7 @@ import {
   type RestoreReport,
   restoreBackup,
   RestoreError,
+  BackupCheckError,
 } from './backup';
 import {
   type BackupFailure,
@@ -64,6 +65,7 @@ function rebuild(failure: BackupFailure): Error {
   if (failure.name === 'BackupFileError')
     return new BackupFileError(failure.kind, failure.message, failure.problems, failure.said, failure.problemsSaid);
   if (failure.name === 'RestoreError') return new RestoreError(failure.message, failure.problems, failure.said);
+  if (failure.name === 'BackupCheckError') return new BackupCheckError(failure.message, failure.problems, failure.said);
   return new Error(failure.message);
 }
 

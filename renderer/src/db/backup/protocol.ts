@@ -26,7 +26,7 @@ export type BackupFailure =
       said?: BackupSaying;
       problemsSaid?: BackupSaying[];
     }
-  | { name: 'RestoreError' | 'Error'; message: string; problems: string[]; said?: BackupSaying };
+  | { name: 'RestoreError' | 'BackupCheckError' | 'Error'; message: string; problems: string[]; said?: BackupSaying };
 
 export type BackupReply =
   | ({ id: number; ok: true } & (

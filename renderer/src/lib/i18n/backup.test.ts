@@ -179,4 +179,16 @@ describe('a backup file’s refusal in the interface language', () => {
     for (const said of [...french, ...crossFrench])
       expect(said.replace(/^\S+\u00a0: /u, '').replace(/: .*$/u, '')).not.toMatch(ENGLISH);
   });
+
+  it('says in French why a backup just made was not kept (its own restore check refused it)', () => {
+    const said = {
+      code: 'not-made-check',
+      values: { why: { code: 'invalid' } },
+    } as const;
+    const french = fr('data.backup.failed', { error: backupErrorIn(fr, { message: 'English', said }) });
+    expect(french).toBe(
+      'La sauvegarde n’a pas pu être faite\u00a0: la sauvegarde qui vient d’être faite ne passe pas la vérification d’une restauration, donc elle n’a pas été conservée\u00a0: Le fichier de sauvegarde n’est pas valide\u00a0: rien n’a été restauré. Les problèmes trouvés sont indiqués ci-dessous. Corrigez les lignes indiquées (ou avisez la personne qui assure le soutien de Redress), puis refaites la sauvegarde.',
+    );
+    expect(backupErrorIn(en, { message: 'x', said })).toMatch(/^The backup just made does not pass the restore check/);
+  });
 });

@@ -926,6 +926,8 @@ export const frCA: Record<MessageKey, string> = {
   'backupProblem.note-provider-twice': 'contient deux fois le fournisseur «\u00a0{id}\u00a0»',
   'backupProblem.note-no-provider': 'ne nomme aucun fournisseur du service',
   'backupProblem.note-other': 'anomalie ({message})',
+  'backupProblem.not-made-check':
+    'la sauvegarde qui vient d’être faite ne passe pas la vérification d’une restauration, donc elle n’a pas été conservée\u00a0: {why} Corrigez les lignes indiquées (ou avisez la personne qui assure le soutien de Redress), puis refaites la sauvegarde.',
   'backupProblem.restore-held-no-longer':
     'Choisissez de nouveau le fichier de sauvegarde\u00a0: il n’est plus gardé pour la restauration.',
   'backupProblem.restore-changed':
