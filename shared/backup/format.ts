@@ -40,8 +40,9 @@ import {
 } from '#shared/model/stored';
 import { fromBase64, toBase64, utf8Decoder, utf8Encoder } from './bytes';
 import { Gunzip } from 'fflate';
-import { concat, formatBytes, gunzip, GunzipError, gunzipStream, gzipStream, isGzip } from './gzip';
-import { backupProblemInEnglish, type BackupSaying, sayBackup } from './problems';
+import { concat, gunzip, GunzipError, gunzipStream, gzipStream, isGzip } from './gzip';
+import { backupProblemInEnglish, type BackupSaying, type BackupValue, sayBackup } from './problems';
+import { issueProblem, overLimitNote } from './row-problems';
 
 export const BACKUP_FORMAT = 'redress-backup';
 /** Bump when the file layout or the meaning of a field changes; older Redress then refuses the file by name. */
@@ -95,21 +96,25 @@ export type Sha256 = (bytes: Uint8Array) => Promise<string>;
  * The desk's procedures checked with THE procedure schema of the rules (the stored-row schema checks only their
  * envelope), and their versions together (each later one with an effective date after the one before).
  */
-function procedureProblems(rows: BackupContent['procedures']): string[] {
-  const problems: string[] = [];
+function procedureProblems(rows: BackupContent['procedures']): ListedProblem[] {
+  const problems: ListedProblem[] = [];
   rows.forEach((row, i) => {
     if (BUILT_IN_PROCEDURE_IDS.has(row.id))
-      problems.push(`procedures[${i}].id: "${row.id}" is a built-in procedure, which a desk cannot change`);
+      problems.push(listed(sayBackup('built-in-procedure', { where: `procedures[${i}].id`, id: row.id })));
     const checked = checkProcedure(row.procedure);
     if (!checked.ok)
-      for (const issue of checked.issues.slice(0, 3))
-        problems.push(`procedures[${i}].procedure.${issue.field || '(root)'}: ${issue.message}`);
+      for (const issue of checked.issues.slice(0, 3)) {
+        const where = `procedures[${i}].procedure.${issue.field || '(root)'}`;
+        const note = issue.said ? { procedure: issue.said } : sayBackup('note-other', { message: issue.message });
+        problems.push(listed(sayBackup('at', { where, note }), `${where}: ${issue.message}`));
+      }
   });
   if (problems.length) return problems;
   try {
     createProcedureRegistry(rows.map((r) => r.procedure));
   } catch (error) {
-    problems.push(`procedures: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    problems.push(listed(sayBackup('at', { where: 'procedures', note: sayBackup('note-other', { message }) })));
   }
   return problems;
 }
@@ -163,6 +168,8 @@ export interface DecodedBackup {
    * "cases[3] RDR-2026-000003: customer.address.lines has 9 lines; letters need at most 5": for the desk to shorten.
    */
   overLimits: string[];
+  /** The same as sayings (the same order), for the screens to say in their language (h17). */
+  overLimitsSaid: BackupSaying[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -218,6 +225,17 @@ export function refuseBackup(
 
 /** At most this many problems are listed; the message says how many more there are. */
 const MAX_PROBLEMS = 20;
+
+/**
+ * One problem of an invalid file (h17): its English as listed (BackupFileError's `problems`: the logs, the desktop
+ * shell; e.g. "cases[37].receivedOn: not a date (YYYY-MM-DD)") and the same as a saying (`problemsSaid`: the screens).
+ */
+export interface ListedProblem {
+  text: string;
+  said: BackupSaying;
+}
+/** A problem whose English is its saying's, unless `text` (the schema's own note) is given. */
+const listed = (said: BackupSaying, text = backupProblemInEnglish(said)): ListedProblem => ({ text, said });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Base64 (letters' bytes): ./bytes.ts.
@@ -280,18 +298,29 @@ const headerSchema = z.object({
 
 export { formatPath };
 
-function limitProblems(problems: string[]): string[] {
+function limitProblems(problems: ListedProblem[]): ListedProblem[] {
   if (problems.length <= MAX_PROBLEMS) return problems;
-  return [...problems.slice(0, MAX_PROBLEMS), `…and ${problems.length - MAX_PROBLEMS} more problems`];
+  const more = problems.length - MAX_PROBLEMS;
+  return [
+    ...problems.slice(0, MAX_PROBLEMS),
+    listed(sayBackup('more-problems', { more: { number: more } }), `…and ${more} more problems`),
+  ];
 }
 
-function invalid(problems: string[]): BackupFileError {
-  const listed = limitProblems(problems);
-  const first = `${listed.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`;
+function invalid(problems: ListedProblem[]): BackupFileError {
+  const shown = limitProblems(problems);
+  const texts = shown.map((p) => p.text);
+  const first = `${texts.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`;
   const said = sayBackup('invalid');
-  // The message goes on with the first problems (the screen lists them all under the refusal).
+  // The message goes on with the first problems (the screen lists them all under the refusal, in its language).
   const message = `${backupProblemInEnglish(said)} ${problems.length === 1 ? 'Problem' : `${problems.length} problems`}: ${first}`;
-  return new BackupFileError('invalid', message, listed, said);
+  return new BackupFileError(
+    'invalid',
+    message,
+    texts,
+    said,
+    shown.map((p) => p.said),
+  );
 }
 
 /**
@@ -303,25 +332,43 @@ export function checkTableRows(
   table: BackupTable,
   rows: unknown[],
   base = 0,
-): { rows: unknown[]; problems: string[]; overLimits: string[] } {
+): { rows: unknown[]; problems: ListedProblem[]; overLimits: string[]; overLimitsSaid: BackupSaying[] } {
   const parsed = z.array(BACKUP_ROW_SCHEMAS[table] as z.ZodType).safeParse(rows);
-  if (parsed.success) return { rows: parsed.data as unknown[], problems: [], overLimits: [] };
-  const problems: string[] = [];
+  if (parsed.success) return { rows: parsed.data as unknown[], problems: [], overLimits: [], overLimitsSaid: [] };
+  const problems: ListedProblem[] = [];
   const overLimits: string[] = [];
+  const overLimitsSaid: BackupSaying[] = [];
+  const problem = (where: string, issue: z.core.$ZodIssue) =>
+    listed(issueProblem(where, issue), `${where}: ${issueMessage(issue)}`);
   for (const issue of parsed.error.issues) {
     const [first, ...rest] = issue.path;
     if (typeof first !== 'number') {
-      problems.push(`${formatPath([table, ...issue.path])}: ${issueMessage(issue)}`);
+      problems.push(problem(formatPath([table, ...issue.path]), issue));
       continue;
     }
-    if (isOverLimit(issue))
+    if (isOverLimit(issue)) {
       overLimits.push(
         `${rowName(table as StoredTable, base + first, rows[first])}: ${formatPath(rest)} ${issueMessage(issue)}`,
       );
-    else problems.push(`${formatPath([table, base + first, ...rest])}: ${issueMessage(issue)}`);
+      overLimitsSaid.push(
+        sayBackup('over-limit', {
+          row: rowSaid(table, base + first, rows[first]),
+          path: formatPath(rest),
+          note: overLimitNote(issue),
+        }),
+      );
+    } else problems.push(problem(formatPath([table, base + first, ...rest]), issue));
   }
   // Only limits broken: the rows stand as they are (no table with limits transforms its rows).
-  return { rows, problems, overLimits };
+  return { rows, problems, overLimits, overLimitsSaid };
+}
+
+/** What a row is called (shared/model/stored.ts rowName) as a saying: "(case …)" said in the screen's words. */
+function rowSaid(table: BackupTable, index: number, row: unknown): BackupValue {
+  const caseId = (row as { caseId?: unknown } | null)?.caseId;
+  if ((table === 'events' || table === 'letters' || table === 'attachments') && typeof caseId === 'string')
+    return sayBackup('row-of-case', { where: `${table}[${index}]`, id: caseId });
+  return rowName(table as StoredTable, index, row);
 }
 
 /** The fields that tell each table's rows apart (and a case's reference), in the order their problems are listed. */
@@ -349,12 +396,11 @@ const UNIQUE_FIELDS: [table: BackupTable, field: string][] = [
 export class CrossCheck {
   private readonly seen = new Map<string, Map<string, number>>(UNIQUE_FIELDS.map(([t, f]) => [`${t}.${f}`, new Map()]));
   private readonly buckets = {
-    unique: new Map<string, string[]>(UNIQUE_FIELDS.map(([t, f]) => [`${t}.${f}`, []])),
+    unique: new Map<string, ListedProblem[]>(UNIQUE_FIELDS.map(([t, f]) => [`${t}.${f}`, []])),
     events: [] as [number, string][],
     letters: [] as [number, string][],
     attachments: [] as [number, string][],
-    letterRefs: [] as string[],
-    bytes: [] as string[],
+    bytes: [] as ListedProblem[],
   };
   /** Events naming a letter: checked once every letter is known. */
   private readonly refs: [index: number, letterId: unknown, caseId: string][] = [];
@@ -380,7 +426,17 @@ export class CrossCheck {
         const key = (row as Record<string, unknown>)[field] as string;
         const first = seen.get(key);
         if (first === undefined) seen.set(key, base + n);
-        else bucket.push(`${table}[${base + n}].${field}: the same ${field} as ${table}[${first}] (${key})`);
+        else
+          bucket.push(
+            listed(
+              sayBackup('same-as', {
+                where: `${table}[${base + n}].${field}`,
+                field,
+                other: `${table}[${first}]`,
+                key,
+              }),
+            ),
+          );
       });
     }
     const caseIds = this.cases();
@@ -405,7 +461,7 @@ export class CrossCheck {
         if (!this.letterCase.has(letter.id)) this.letterCase.set(letter.id, letter.caseId);
         // Each letter's own checksum, so a letter restored is the letter issued, byte for byte.
         if ((await this.sha256(letter.bytes)) !== letter.sha256)
-          this.buckets.bytes.push(`letters[${base + n}].bytes: do not match the letter's SHA-256`);
+          this.buckets.bytes.push(listed(sayBackup('letter-bytes-changed', { where: `letters[${base + n}].bytes` })));
       }
     }
     if (table === 'attachments') orphans(this.buckets.attachments);
@@ -413,14 +469,15 @@ export class CrossCheck {
   }
 
   /** Every problem found, once every row has been added. */
-  problems(header: BackupHeader): string[] {
-    const problems: string[] = [];
+  problems(header: BackupHeader): ListedProblem[] {
+    const problems: ListedProblem[] = [];
     for (const bucket of this.buckets.unique.values()) problems.push(...bucket);
     problems.push(...procedureProblems(this.procedures));
     const caseIds = this.cases();
     const orphans = (table: string, bucket: [number, string][]) => {
       for (const [i, caseId] of bucket)
-        if (!caseIds.has(caseId)) problems.push(`${table}[${i}].caseId: no case with id ${caseId} in the file`);
+        if (!caseIds.has(caseId))
+          problems.push(listed(sayBackup('no-case', { where: `${table}[${i}].caseId`, id: caseId })));
     };
     orphans('events', this.buckets.events);
     orphans('letters', this.buckets.letters);
@@ -429,20 +486,25 @@ export class CrossCheck {
     // its letter deleted).
     for (const [i, letterId, caseId] of this.refs) {
       // A hand-edited file may hold anything here: only text names a letter.
+      const where = `events[${i}].data.letterId`;
       if (typeof letterId !== 'string') {
-        problems.push(`events[${i}].data.letterId: not a letter id (it must be text)`);
+        problems.push(listed(sayBackup('not-letter-id', { where })));
         continue;
       }
       const letterCase = this.letterCase.get(letterId);
-      if (letterCase === undefined)
-        problems.push(`events[${i}].data.letterId: no letter with id ${letterId} in the file`);
-      else if (letterCase !== caseId)
-        problems.push(`events[${i}].data.letterId: the letter ${letterId} belongs to another case`);
+      if (letterCase === undefined) problems.push(listed(sayBackup('no-letter', { where, id: letterId })));
+      else if (letterCase !== caseId) problems.push(listed(sayBackup('letter-other-case', { where, id: letterId })));
     }
     for (const table of BACKUP_TABLE_NAMES) {
       if (header.counts[table] !== undefined && header.counts[table] !== this.counts[table]) {
         problems.push(
-          `counts.${table}: the header says ${header.counts[table]} but the file holds ${this.counts[table]}`,
+          listed(
+            sayBackup('count-differs', {
+              where: `counts.${table}`,
+              counted: header.counts[table],
+              held: this.counts[table],
+            }),
+          ),
         );
       }
     }
@@ -452,7 +514,7 @@ export class CrossCheck {
 }
 
 /** The cross-checks of a whole content at once (format 1). */
-async function crossCheck(content: BackupContent, header: BackupHeader, sha256: Sha256): Promise<string[]> {
+async function crossCheck(content: BackupContent, header: BackupHeader, sha256: Sha256): Promise<ListedProblem[]> {
   const check = new CrossCheck(sha256);
   for (const table of BACKUP_TABLE_NAMES) await check.add(table, content[table] as never[], 0);
   return check.problems(header);
@@ -519,19 +581,21 @@ export class BackupRowsWriter {
   private emit(line: string, table?: BackupTable): void {
     const bytes = encoder.encode(`${line}\n`);
     this.lineCount += 1;
-    // Never a file its own restore would refuse (see the reading limits).
+    // Never a file its own restore would refuse (see the reading limits): refused with a coded saying (h17).
+    const part: BackupValue = table ?? sayBackup('part-header');
     const beyond =
       bytes.length - 1 > MAX_BACKUP_LINE_BYTES
-        ? `longer than ${formatBytes(MAX_BACKUP_LINE_BYTES)}`
+        ? sayBackup('not-made-row-long', { table: part, size: { bytes: MAX_BACKUP_LINE_BYTES } })
         : nestedDeeperThan(bytes, MAX_BACKUP_JSON_DEPTH)
-          ? `nested more than ${MAX_BACKUP_JSON_DEPTH} deep`
+          ? sayBackup('not-made-row-nested', { table: part, max: MAX_BACKUP_JSON_DEPTH })
           : this.lineCount > MAX_BACKUP_LINES
-            ? `line ${this.lineCount}, more than ${MAX_BACKUP_LINES} lines`
+            ? sayBackup('not-made-too-many-lines', {
+                table: part,
+                line: { number: this.lineCount },
+                max: { number: MAX_BACKUP_LINES },
+              })
             : null;
-    if (beyond)
-      throw new Error(
-        `The backup was not made: a row of ${table ?? 'the header'} is ${beyond}, which a restore would refuse.`,
-      );
+    if (beyond) throw refuseBackup('too-large', beyond);
     this.hashes.push(this.options.sha256(bytes));
     if (this.out) this.out.push(bytes);
     else this.sink(bytes);
@@ -660,8 +724,8 @@ function readHeader(firstLine: Uint8Array): BackupHeader {
   }
   const parsed = headerSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `header.${formatPath(i.path)}: ${issueMessage(i)}`);
-    throw damaged(why('why-header-invalid', { problems: problems.slice(0, 3).join('; ') }));
+    const problems = parsed.error.issues.slice(0, 3).map((i) => issueProblem(`header.${formatPath(i.path)}`, i));
+    throw damaged(why('why-header-invalid', { problems: { list: problems } }));
   }
   return parsed.data as BackupHeader;
 }
@@ -873,9 +937,10 @@ async function readRows(
   sha256: Sha256,
   keep: (table: BackupTable) => boolean = () => true,
   onRows?: OnRows,
-): Promise<{ content: BackupContent; overLimits: string[] }> {
-  const problems: string[] = [];
+): Promise<{ content: BackupContent; overLimits: string[]; overLimitsSaid: BackupSaying[] }> {
+  const problems: ListedProblem[] = [];
   const overLimits: string[] = [];
+  const overLimitsSaid: BackupSaying[] = [];
   const seen = new Set<BackupTable>();
   const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, 0])) as Record<BackupTable, number>;
   const content = Object.fromEntries(BACKUP_TABLE_NAMES.map((t) => [t, []])) as unknown as Record<
@@ -891,28 +956,31 @@ async function readRows(
     try {
       raw = parseJson(body);
     } catch (error) {
-      problems.push(`line ${at + 1}: not readable JSON (${error instanceof Error ? error.message : String(error)})`);
+      const detail = error instanceof Error ? error.message : String(error);
+      problems.push(
+        listed(sayBackup('line-not-json', { line: at + 1 }), `line ${at + 1}: not readable JSON (${detail})`),
+      );
       return;
     }
     const chunk = raw as { table?: unknown; rows?: unknown } | null;
     if (typeof chunk !== 'object' || chunk === null || Array.isArray(chunk) || typeof chunk.table !== 'string') {
-      problems.push(`line ${at + 1}: not a table's rows`);
+      problems.push(listed(sayBackup('line-not-rows', { line: at + 1 })));
       return;
     }
     const table = chunk.table as BackupTable;
     if (!Object.hasOwn(BACKUP_TABLES, table)) {
-      problems.push(`${table}: not a table Redress knows`);
+      problems.push(listed(sayBackup('table-unknown', { table })));
       return;
     }
     if (table === 'attachments' && sealed.header.formatVersion < 3) {
       problems.push(
-        `attachments: not a table of backup format ${sealed.header.formatVersion} (attachments came with format 3)`,
+        listed(sayBackup('table-not-in-format', { table: 'attachments', version: sealed.header.formatVersion })),
       );
       return;
     }
     seen.add(table);
     if (!Array.isArray(chunk.rows)) {
-      problems.push(`${table}: must be a list`);
+      problems.push(listed(sayBackup('at', { where: table, note: sayBackup('note-not-list') })));
       return;
     }
     const base = counts[table];
@@ -920,6 +988,7 @@ async function readRows(
     counts[table] += checked.rows.length;
     problems.push(...checked.problems);
     overLimits.push(...checked.overLimits);
+    overLimitsSaid.push(...checked.overLimitsSaid);
     // Rows with problems are not cross-checked further: the file is refused anyway.
     if (checked.problems.length || problems.length) return;
     await cross.add(table, checked.rows as never[], base);
@@ -934,12 +1003,13 @@ async function readRows(
 
   const { header } = sealed;
   for (const table of BACKUP_TABLE_NAMES)
-    if (!seen.has(table) && BACKUP_TABLES[table] <= header.schemaVersion) problems.push(`${table}: missing`);
-  if (counts.settings > 1) problems.push('settings: holds more than one desk');
+    if (!seen.has(table) && BACKUP_TABLES[table] <= header.schemaVersion)
+      problems.push(listed(sayBackup('at', { where: table, note: sayBackup('note-missing') })));
+  if (counts.settings > 1) problems.push(listed(sayBackup('one-desk')));
   if (problems.length) throw invalid(problems);
   const crossProblems = cross.problems(header);
   if (crossProblems.length) throw invalid(crossProblems);
-  return { content: content as unknown as BackupContent, overLimits };
+  return { content: content as unknown as BackupContent, overLimits, overLimitsSaid };
 }
 
 /**
@@ -970,8 +1040,8 @@ export async function decodeBackup(file: Uint8Array, options: DecodeOptions): Pr
     return decodeFormatOne(file, options);
   }
   assertSchemaKnown(sealed.header, options.currentSchemaVersion);
-  const { content, overLimits } = await readRows(file, sealed, options.sha256);
-  return { header: sealed.header, content, sha256: sealed.sha256, overLimits };
+  const { content, overLimits, overLimitsSaid } = await readRows(file, sealed, options.sha256);
+  return { header: sealed.header, content, sha256: sealed.sha256, overLimits, overLimitsSaid };
 }
 
 function checksumMismatch(): BackupFileError {
@@ -998,21 +1068,29 @@ async function decodeFormatOne(file: Uint8Array, options: DecodeOptions): Promis
   try {
     raw = parseJson(body);
   } catch (error) {
-    throw invalid([`content: not readable JSON (${error instanceof Error ? error.message : String(error)})`]);
+    const detail = error instanceof Error ? error.message : String(error);
+    throw invalid([listed(sayBackup('content-not-json'), `content: not readable JSON (${detail})`)]);
   }
   // Tables added after the file's database version may be absent; every other table must be there.
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
     const tables = raw as Record<string, unknown>;
     // Format 1 never held attachments (they came with format 3).
-    if (tables.attachments !== undefined) throw invalid(['attachments: not a table of backup format 1']);
+    if (tables.attachments !== undefined)
+      throw invalid([
+        listed(
+          sayBackup('table-not-in-format', { table: 'attachments', version: 1 }),
+          'attachments: not a table of backup format 1',
+        ),
+      ]);
     for (const table of BACKUP_TABLE_NAMES) {
       if (tables[table] === undefined && BACKUP_TABLES[table] > header.schemaVersion) tables[table] = [];
     }
     const unknownTables = Object.keys(tables).filter((t) => !(t in BACKUP_TABLES));
-    if (unknownTables.length) throw invalid(unknownTables.map((t) => `${t}: not a table Redress knows`));
+    if (unknownTables.length) throw invalid(unknownTables.map((t) => listed(sayBackup('table-unknown', { table: t }))));
   }
   const parsed = contentSchema.safeParse(raw);
   const overLimits: string[] = [];
+  const overLimitsSaid: BackupSaying[] = [];
   let content: BackupContent;
   if (parsed.success) content = parsed.data as unknown as BackupContent;
   else {
@@ -1020,21 +1098,27 @@ async function decodeFormatOne(file: Uint8Array, options: DecodeOptions): Promis
     const issues = parsed.error.issues.filter((i) => !isOverLimit(i));
     const tables = raw as Record<BackupTable, unknown[]>;
     if (issues.some((i) => i.path.length < 2))
-      throw invalid(issues.map((i) => `${formatPath(i.path) || 'content'}: ${issueMessage(i)}`));
+      throw invalid(
+        issues.map((i) => {
+          const where = formatPath(i.path) || 'content';
+          return listed(issueProblem(where, i), `${where}: ${issueMessage(i)}`);
+        }),
+      );
     const out = {} as Record<BackupTable, unknown[]>;
-    const problems: string[] = [];
+    const problems: ListedProblem[] = [];
     for (const table of BACKUP_TABLE_NAMES) {
       const checked = checkTableRows(table, tables[table]);
       out[table] = checked.rows;
       problems.push(...checked.problems);
       overLimits.push(...checked.overLimits);
+      overLimitsSaid.push(...checked.overLimitsSaid);
     }
     if (problems.length) throw invalid(problems);
     content = out as unknown as BackupContent;
   }
   const problems = await crossCheck(content, header, options.sha256);
   if (problems.length) throw invalid(problems);
-  return { header, content, sha256: recorded, overLimits };
+  return { header, content, sha256: recorded, overLimits, overLimitsSaid };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1050,6 +1134,7 @@ export interface CheckedRows {
   header: BackupHeader;
   sha256: string;
   overLimits: string[];
+  overLimitsSaid: BackupSaying[];
   /** Every table's rows but those of STREAMED_TABLES, which are empty here (onRows was told them). */
   content: BackupContent;
 }
@@ -1075,11 +1160,12 @@ export async function checkBackupRows(
     const content = Object.fromEntries(
       BACKUP_TABLE_NAMES.map((t) => [t, held(t) ? decoded.content[t] : []]),
     ) as unknown as BackupContent;
-    return { header: decoded.header, sha256: decoded.sha256, overLimits: decoded.overLimits, content };
+    const { overLimits, overLimitsSaid } = decoded;
+    return { header: decoded.header, sha256: decoded.sha256, overLimits, overLimitsSaid, content };
   }
   assertSchemaKnown(sealed.header, options.currentSchemaVersion);
-  const { content, overLimits } = await readRows(file, sealed, options.sha256, held, options.onRows);
-  return { header: sealed.header, sha256: sealed.sha256, overLimits, content };
+  const { content, overLimits, overLimitsSaid } = await readRows(file, sealed, options.sha256, held, options.onRows);
+  return { header: sealed.header, sha256: sealed.sha256, overLimits, overLimitsSaid, content };
 }
 
 /** One content line's rows, as the restore reads them again. */

@@ -4,9 +4,10 @@
 //
 // Values: a string is shown as written (a file's member name, a table); a number as a number; `{ number }` a number
 // written with thousands separators; `{ bytes }` a size ("1 GB"); a nested saying (the `why-…` phrases) is said first
-// and put in its place.
+// and put in its place; `{ list }` sayings joined; `{ procedure }` a procedure's problem (its own catalogue).
 
 import { fillTemplate } from '#shared/model/template';
+import { procedureProblemInEnglish, type ProcedureSaying } from '#shared/rules/index';
 
 export const BACKUP_PROBLEMS_EN = {
   // --- what is wrong with the file, with {why}
@@ -24,6 +25,12 @@ export const BACKUP_PROBLEMS_EN = {
   // --- making a backup
   'not-made-too-large':
     'with its attachments it would be larger than {size}, more than one backup file can hold. Remove files from closed cases, or keep them elsewhere, then try again.',
+  // h17: a line the writer will not write, as a restore would refuse it ({table}: a table's name, or `part-header`)
+  'not-made-row-long': 'a row of {table} is longer than {size}, which a restore would refuse.',
+  'not-made-row-nested': 'a row of {table} is nested more than {max} deep, which a restore would refuse.',
+  'not-made-too-many-lines':
+    'a row of {table} would be line {line}, more than {max} lines, which a restore would refuse.',
+  'part-header': 'the header',
   'newer-format':
     'This backup was made by a newer Redress (backup format {version}; this Redress reads format {current}). Update Redress, then restore it.',
   'newer-database':
@@ -103,13 +110,90 @@ export const BACKUP_PROBLEMS_EN = {
   'file-size': '{where} "{file}" of case {reference}: its file holds {size} bytes, not the {recorded} recorded',
   'file-hash': '{where} "{file}" of case {reference}: its bytes do not match its SHA-256 (changed or damaged)',
   'file-not-named': '{member}: a file no row of the backup names',
+  // --- one problem of an invalid file's list (./format.ts; h17). {where} is the place as the file names it
+  // (`cases[3].receivedOn`, a table, a field: shown as written); {note} what is wrong there (a `note-…` saying).
+  at: '{where}: {note}',
+  'more-problems': '…and {more} more',
+  'built-in-procedure': '{where}: "{id}" is a built-in procedure, which a desk cannot change',
+  'same-as': '{where}: the same {field} as {other} ({key})',
+  'no-case': '{where}: no case with id {id} in the file',
+  'not-letter-id': '{where}: not a letter id (it must be text)',
+  'no-letter': '{where}: no letter with id {id} in the file',
+  'letter-other-case': '{where}: the letter {id} belongs to another case',
+  'count-differs': '{where}: the header says {counted} but the file holds {held}',
+  'letter-bytes-changed': "{where}: do not match the letter's SHA-256",
+  'line-not-json': 'line {line}: not readable JSON',
+  'line-not-rows': "line {line}: not a table's rows",
+  'content-not-json': 'content: not readable JSON',
+  'table-unknown': '{table}: not a table Redress knows',
+  'table-not-in-format': '{table}: not a table of backup format {version} (attachments came with format 3)',
+  'one-desk': 'settings: holds more than one desk',
+  // what is wrong with a field (./row-problems.ts: from the stored schemas' notes, shared/model/stored.ts)
+  'note-missing': 'missing',
+  'note-not-text': 'must be text',
+  'note-not-number': 'must be a number',
+  'note-not-whole': 'must be a whole number',
+  'note-not-boolean': 'must be true or false',
+  'note-not-object': 'must be an object',
+  'note-not-list': 'must be a list',
+  'note-not-date': 'not a date (YYYY-MM-DD)',
+  'note-not-timestamp': 'not a timestamp (e.g. 2026-11-22T14:30:00.000Z)',
+  'note-unknown-value': 'must be one of {choices}',
+  'note-too-long': 'is longer than {max} characters',
+  'note-too-many': 'holds more than {max}',
+  'note-empty': 'must not be empty',
+  'note-at-least': 'must be {min} or more',
+  'note-negative': 'must not be negative',
+  'note-more-than': 'is more than {max}',
+  'note-not-reference': 'not a reference like RDR-2026-000042',
+  'note-not-desk-prefix': 'not a desk prefix (2 to 6 capital letters or digits, starting with a letter)',
+  'note-not-counter-key': 'not a counter key like RDR-2026',
+  'note-not-sha256': 'not a SHA-256 (64 hexadecimal digits)',
+  'note-not-base64': 'not base64',
+  'note-letter-base64': 'must be the letter as base64 text',
+  'note-anonymised-personal': 'is set but the case still holds personal data',
+  'note-withdrawn-kind': 'a withdrawn letter must say its kind',
+  'note-key-must-be': 'must be "{key}"',
+  'note-procedure-version': 'must be the version the row names',
+  'note-default-language': 'must be one of its languages',
+  'note-provider-twice': 'holds provider "{id}" twice',
+  'note-no-provider': 'names no provider of the desk',
+  /** Anything else, as written (the schema's English). */
+  'note-other': '{message}',
+  // --- a backup made but refused by its own restore check, so not kept ({why}: the check's refusal; h17)
+  'not-made-check':
+    'The backup just made does not pass the restore check, so it was not kept: {why} Fix the rows named (or tell whoever supports Redress), then make the backup again.',
+  // --- a restore refused once the file was checked (renderer/src/db/backup/backup.ts RestoreError; h17)
+  'restore-held-no-longer': 'Choose the backup file again: it is no longer held for restoring.',
+  'restore-changed': 'Choose the backup file again: it changed after it was checked.',
+  'restore-team':
+    'This desk shares its cases with a team, so a backup cannot be restored into it: the team server holds the cases. To restore, first leave the team (Settings → Share cases with your team → Leave).',
+  'restore-not-empty': 'This desk is not empty: it holds cases ({cases}). Choose "Merge" or "Replace" instead.',
+  'merge-attachments':
+    'Cannot merge: attachments have the same id here and in the backup but different bytes ({listed}; {count} in all). An attachment never changes, so one of the two copies is damaged; nothing was restored.',
+  'merge-references':
+    'Cannot merge: references belong to a different case here than in the backup ({listed}; {count} in all). A reference is never shared, so nothing was restored. Use "Replace" to make this desk the backup\'s copy.',
+  // --- a row kept although it is over a limit of this version, for the desk to shorten (./format.ts overLimits):
+  // {row} the row (`cases[3] RDR-2026-000003`, or `row-of-case`), {path} the field as written
+  'over-limit': '{row}: {path} {note}',
+  'row-of-case': '{where} (case {id})',
+  'note-over-chars': 'has {length} characters; at most {max}',
+  'note-over-lines': 'has {lines} lines; letters need at most {max}',
+  'note-over-line': 'line {line} has {length} characters; at most {max} fit the envelope window',
 } as const;
 
 export type BackupProblemCode = keyof typeof BACKUP_PROBLEMS_EN;
 export const BACKUP_PROBLEM_CODES = Object.keys(BACKUP_PROBLEMS_EN) as BackupProblemCode[];
 
 export type BackupValue =
-  string | number | { number: number } | { bytes: number } | { list: readonly BackupSaying[] } | BackupSaying;
+  | string
+  | number
+  | { number: number }
+  | { bytes: number }
+  | { list: readonly BackupSaying[] }
+  /** A desk procedure's own problem (shared/rules/procedure-problems.ts), in a backup's list. */
+  | { procedure: ProcedureSaying }
+  | BackupSaying;
 
 /** A backup refusal (or a piece of one) as data: its code and values. */
 export interface BackupSaying {
@@ -130,6 +214,7 @@ function valueInEnglish(v: BackupValue): string {
   if ('number' in v) return v.number.toLocaleString('en-GB');
   if ('bytes' in v) return formatBytes(v.bytes);
   if ('list' in v) return v.list.map(backupProblemInEnglish).join('; ');
+  if ('procedure' in v) return procedureProblemInEnglish(v.procedure);
   return backupProblemInEnglish(v);
 }
 

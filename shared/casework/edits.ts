@@ -59,8 +59,9 @@ export type RebaseResult = { ok: true; input: ActionInput } | { ok: false; confl
 // m17b: the edit-conflict message's English, its one home (the interface's English catalogue takes it from here,
 // French writes its own): a lead, one change per field, and the words for a value that is not there.
 export const EDIT_CONFLICT_EN = {
-  'lead-one': 'Changed meanwhile at another window: {changes}. Keep theirs or use yours for it, then save.',
-  'lead-many': 'Changed meanwhile at another window: {changes}. Keep theirs or use yours for each, then save.',
+  // h17: the alert's title says where ("Changed in another window"); the lead says when, not the title again.
+  'lead-one': 'A change was saved while this form was open: {changes}. Keep theirs or use yours for it, then save.',
+  'lead-many': 'Changes were saved while this form was open: {changes}. Keep theirs or use yours for each, then save.',
   change: '{field} was {base} when you opened this, now {theirs}',
   empty: '(empty)',
   none: '(none)',

@@ -13,6 +13,7 @@ import {
   type DeskSettings,
   type LetterLanguageCode,
 } from './case';
+import { fillTemplate } from './template';
 
 export const REGULATOR_REGIONS = ['UK', 'CA'] as const;
 export type RegulatorRegion = (typeof REGULATOR_REGIONS)[number];
@@ -212,3 +213,24 @@ export function letterLanguagesForCase(
 
 export const isLetterLanguage = (value: string): value is LetterLanguageCode =>
   (LETTER_LANGUAGES as readonly string[]).includes(value);
+
+// ---------------------------------------------------------------------------------------------------------------
+// h17: why a change to the desk's providers is refused, with a code and values: the one home of its English (the
+// error's message); the Settings screen says it in its language from `code` (the catalogue's `providerRefusal.<code>`).
+export const PROVIDER_REFUSALS_EN = {
+  'no-desk': 'Set up the desk first: its settings are not saved yet.',
+  unknown: 'This desk has no provider “{id}”.',
+  'only-active': "{name} is the desk's only active provider: add another before retiring it.",
+  'retired-not-usual': '{name} is retired: bring it back before making it the usual one.',
+} as const;
+export type ProviderRefusalCode = keyof typeof PROVIDER_REFUSALS_EN;
+
+export class ProviderRefusal extends Error {
+  constructor(
+    readonly code: ProviderRefusalCode,
+    readonly values: Readonly<Record<string, string>> = {},
+  ) {
+    super(fillTemplate(PROVIDER_REFUSALS_EN[code], (name) => values[name] ?? ''));
+    this.name = 'ProviderRefusal';
+  }
+}

@@ -107,7 +107,8 @@ const limited = (max: number, what = 'characters') =>
           code: 'custom',
           message: `has ${ctx.value.length} ${what}; at most ${max}`,
           input: ctx.value,
-          params: { overLimit: true },
+          // The facts too, for the screens to say it in their language (shared/backup/row-problems.ts; h17).
+          params: { overLimit: true, length: ctx.value.length, max },
         });
       }
     });
@@ -151,7 +152,7 @@ export const storedAddress = z.looseObject(
             code: 'custom',
             message: `has ${lines.length} lines; letters need at most ${ADDRESS_MAX_LINES}`,
             input: lines,
-            params: { overLimit: true },
+            params: { overLimit: true, lines: lines.length, max: ADDRESS_MAX_LINES },
           });
         }
         lines.forEach((line, i) => {
@@ -161,7 +162,7 @@ export const storedAddress = z.looseObject(
               message: `line ${i + 1} has ${line.length} characters; at most ${ADDRESS_LINE_MAX_CHARS} fit the envelope window`,
               input: line,
               path: [i],
-              params: { overLimit: true },
+              params: { overLimit: true, line: i + 1, length: line.length, max: ADDRESS_LINE_MAX_CHARS },
             });
           }
         });

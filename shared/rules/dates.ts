@@ -13,6 +13,7 @@ import {
   WEEKDAY_NAMES,
 } from '#shared/model/dates';
 import type { IsoDate } from './types';
+import { fillTemplate } from '#shared/model/template';
 
 /** Days since 1970-01-01. */
 export type DayNumber = number;
@@ -97,43 +98,62 @@ export function toDayNumber(value: unknown, field?: string): DayNumber {
 // Memo of successful parses: a desk's dates repeat a lot, and a Map hit is cheaper than re-parsing.
 const dayCache = new Map<string, DayNumber>();
 
+/**
+ * Why a text is not a real date, as a kind and values (issue #17): the one home of its English, which is the
+ * RulesError's message; the procedure editor and files say the same in the interface language
+ * (./procedure-problems.ts `date-<kind>`). `{month}` of `days` is the month and year in words ("February 2026").
+ */
+export const DATE_FAULTS_EN = {
+  'not-written': '"{date}" is not a date written YYYY-MM-DD',
+  years: '"{date}" is outside the years {min}-{max}',
+  'no-month': '"{date}" is not a real date: there is no month {month}',
+  days: '"{date}" is not a real date: {month} has {days} days',
+} as const;
+export type DateFaultKind = keyof typeof DATE_FAULTS_EN;
+export interface DateFault {
+  kind: DateFaultKind;
+  values: Readonly<Record<string, string | number>>;
+}
+
+/** A text that is not a real date: the RulesError says it in English (a sentence), `fault` keeps it as data. */
+export class InvalidDateError extends RulesError {
+  /** What is wrong, without the field and the full stop (a field's note, e.g. in a schema issue). */
+  readonly words: string;
+  constructor(
+    readonly fault: DateFault,
+    field?: string,
+  ) {
+    const words = fillTemplate(DATE_FAULTS_EN[fault.kind], (name) => String(fault.values[name] ?? ''));
+    super('invalid-date', `${field ? `${field}: ` : ''}${words}.`, field);
+    this.words = words;
+  }
+}
+
 function parseDayNumber(value: unknown, field?: string): DayNumber {
-  const where = field ? `${field}: ` : '';
   if (typeof value !== 'string') {
+    const where = field ? `${field}: ` : '';
     throw new RulesError('invalid-date', `${where}expected a date written YYYY-MM-DD, got ${describe(value)}.`, field);
   }
-  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) {
-    throw new RulesError('invalid-date', `${where}"${value}" is not a date written YYYY-MM-DD.`, field);
-  }
+  const fault = (kind: DateFaultKind, values: Record<string, string | number> = {}) =>
+    new InvalidDateError({ kind, values: { date: value, ...values } }, field);
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) throw fault('not-written');
   let year = 0;
   for (let i = 0; i < 4; i++) {
     const d = digit(value.charCodeAt(i));
-    if (d < 0) throw new RulesError('invalid-date', `${where}"${value}" is not a date written YYYY-MM-DD.`, field);
+    if (d < 0) throw fault('not-written');
     year = year * 10 + d;
   }
   const m1 = digit(value.charCodeAt(5));
   const m2 = digit(value.charCodeAt(6));
   const d1 = digit(value.charCodeAt(8));
   const d2 = digit(value.charCodeAt(9));
-  if (m1 < 0 || m2 < 0 || d1 < 0 || d2 < 0) {
-    throw new RulesError('invalid-date', `${where}"${value}" is not a date written YYYY-MM-DD.`, field);
-  }
+  if (m1 < 0 || m2 < 0 || d1 < 0 || d2 < 0) throw fault('not-written');
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;
-  if (year < MIN_YEAR || year > MAX_YEAR) {
-    throw new RulesError('invalid-date', `${where}"${value}" is outside the years ${MIN_YEAR}-${MAX_YEAR}.`, field);
-  }
-  if (month < 1 || month > 12) {
-    throw new RulesError('invalid-date', `${where}"${value}" is not a real date: there is no month ${month}.`, field);
-  }
+  if (year < MIN_YEAR || year > MAX_YEAR) throw fault('years', { min: MIN_YEAR, max: MAX_YEAR });
+  if (month < 1 || month > 12) throw fault('no-month', { month });
   const dim = daysInMonth(year, month);
-  if (day < 1 || day > dim) {
-    throw new RulesError(
-      'invalid-date',
-      `${where}"${value}" is not a real date: ${MONTH_NAMES[month - 1]} ${year} has ${dim} days.`,
-      field,
-    );
-  }
+  if (day < 1 || day > dim) throw fault('days', { month: `${MONTH_NAMES[month - 1]} ${year}`, days: dim });
   return dayNumberFromParts(year, month, day);
 }
 

@@ -6,6 +6,7 @@
 // zod's own messages (a wrong type, an option not in the list, an unknown key) are given codes too, from the issue's
 // facts; their English stays zod's.
 import { fillTemplate } from '#shared/model/template';
+import { DATE_FAULTS_EN, type DateFault } from './dates';
 
 export const PROCEDURE_PROBLEMS_EN = {
   // --- the schema's words (./procedure.ts, ./zod-helpers.ts)
@@ -19,8 +20,12 @@ export const PROCEDURE_PROBLEMS_EN = {
   'no-channel': 'list at least one channel',
   'no-stage': 'a procedure needs at least one stage',
   slug: 'must be a slug: lower-case letters and digits joined by single hyphens',
-  /** A date the rules cannot read ({message}: the rules' own sentence, e.g. "there is no month 13"). */
-  date: '{message}',
+  // A date the rules cannot read (./dates.ts, the one home of the English): {date} as written; {month} of
+  // date-no-month its number, of date-days the month and year in words (the screens write them their way).
+  'date-not-written': DATE_FAULTS_EN['not-written'],
+  'date-years': DATE_FAULTS_EN.years,
+  'date-no-month': DATE_FAULTS_EN['no-month'],
+  'date-days': DATE_FAULTS_EN.days,
   // --- zod's own messages
   'expected-type': 'Invalid input: expected {expected}, received {received}',
   'invalid-option': 'Invalid option: expected one of {options}',
@@ -94,14 +99,15 @@ interface IssueFacts {
   expected?: unknown;
   values?: readonly unknown[];
   keys?: readonly string[];
-  params?: { date?: unknown };
+  params?: { date?: unknown; fault?: DateFault };
 }
 
 /** A schema issue as a saying: the schema's own words by their English, zod's from the issue's facts. */
 export function procedureIssueSaying(issue: IssueFacts): ProcedureSaying {
   const fixed = FIXED.get(issue.message);
   if (fixed) return { code: fixed };
-  if (issue.code === 'custom' && issue.params?.date === true) return sayProcedure('date', { message: issue.message });
+  const fault = issue.code === 'custom' && issue.params?.date === true ? issue.params.fault : undefined;
+  if (fault) return sayProcedure(`date-${fault.kind}`, fault.values);
   const received = /received (\w+)$/.exec(issue.message)?.[1];
   if (issue.code === 'invalid_type' && typeof issue.expected === 'string' && received)
     return sayProcedure('expected-type', { expected: issue.expected, received });

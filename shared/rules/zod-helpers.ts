@@ -1,14 +1,21 @@
 // Small zod pieces shared by the procedure, regime and holiday-file validators.
 import { z } from 'zod';
-import { toDayNumber } from './dates';
+import { InvalidDateError, toDayNumber } from './dates';
 import { PROCEDURE_PROBLEMS_EN } from './procedure-problems';
 
-/** A real calendar date written YYYY-MM-DD; the message says what is wrong ("February 2026 has 28 days"). */
+/**
+ * A real calendar date written YYYY-MM-DD; the message says what is wrong ("February 2026 has 28 days"), and the
+ * issue's `params.fault` the same as data (./dates.ts DateFault), for the interface to say in its language.
+ */
 export const isoDateSchema = z.string().superRefine((value, ctx) => {
   try {
     toDayNumber(value);
   } catch (e) {
-    ctx.addIssue({ code: 'custom', message: (e as Error).message, params: { date: true } });
+    ctx.addIssue({
+      code: 'custom',
+      message: e instanceof InvalidDateError ? e.words : (e as Error).message,
+      params: { date: true, ...(e instanceof InvalidDateError ? { fault: e.fault } : {}) },
+    });
   }
 });
 

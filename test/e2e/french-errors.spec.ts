@@ -1,13 +1,47 @@
 // The error messages written in shared/ on a French screen (issue #17; m17a): a CSV with bad rows and one that is
 // not a table, backup files that are not backups (empty, another file, a cut-off compressed file), and a procedure
 // file and a procedure editor field that the schema refuses. Each is said in French from its code, next to what it
-// is about, with none of the English catalogue's words left.
+// is about, with none of the English catalogue's words left. h17: a sealed backup whose rows are invalid (the list
+// of problems under the refusal) and a procedure file with an impossible date.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chooseOption, expect, messagesGone, setUpDesk, test } from './fixtures';
 import { englishLeft } from './french';
 
 const SHOTS = process.env.I18N_SHOTS ?? '/tmp/m17a-shots';
+
+/**
+ * Files shared/ writes, made by tsx (shared/ reads JSON data files Playwright's loader cannot import): a backup
+ * sealed as Redress seals it whose rows the schemas refuse, and a procedure file whose effective date is 2026-13-01.
+ */
+const made = JSON.parse(
+  execFileSync(
+    'npx',
+    [
+      'tsx',
+      '-e',
+      `import { encodeBackup } from '#shared/backup/format';
+       import { copyOfProcedure, KIJOMA, procedureFile } from '#shared/rules/index';
+       import { emptyBackupContent, sha256Hex } from '#test/support/backup-content';
+       import { caseRecord } from '#test/support/cases';
+       const at = { createdAt: '2026-11-18T09:00:00.000Z', updatedAt: '2026-11-18T09:00:00.000Z' };
+       const cases = [
+         caseRecord({ receivedOn: '2026-02-30', stage: 'x'.repeat(201), ...at }),
+         { ...caseRecord({ id: 'case-2', reference: 'RDR-2026-000002' }), channel: 'fax', summary: undefined },
+       ];
+       const procedure = procedureFile(copyOfProcedure(KIJOMA, new Set()));
+       procedure.procedure.effectiveFrom = '2026-13-01';
+       void encodeBackup({ ...emptyBackupContent(), cases } as never, {
+         madeAt: '2026-11-20T10:00:00.000Z', schemaVersion: 13, sha256: sha256Hex,
+       }).then((backup) => process.stdout.write(JSON.stringify({
+         backup: Buffer.from(backup).toString('base64'), procedure: JSON.stringify(procedure),
+       })));`,
+    ],
+    { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' },
+  ),
+) as { backup: string; procedure: string };
 const HIDE_MESSAGES = '.mantine-Notifications-root { display: none !important; }';
 
 test('bad CSV rows, bad backup files and a bad procedure are refused in French', async ({ page }) => {
@@ -86,6 +120,20 @@ test('bad CSV rows, bad backup files and a bad procedure are refused in French',
   await page.screenshot({ path: `${SHOTS}/restore-refused-fr.png`, fullPage: true, style: HIDE_MESSAGES });
   const cutLeft = await englishLeft(page);
 
+  // A sealed backup whose rows are invalid: the list under the refusal says each problem in French, at its place.
+  await restore('invalide.redress-backup', Buffer.from(made.backup, 'base64'));
+  await expect(refusal).toContainText('Le fichier de sauvegarde n’est pas valide');
+  const list = refusal.getByRole('list', { name: 'Problèmes trouvés' });
+  await expect(list.getByRole('listitem')).toHaveText([
+    'cases[0].receivedOn\u00a0: n’est pas une date (aaaa-mm-jj)',
+    'cases[0].stage\u00a0: dépasse 200 caractères',
+    'cases[1].channel\u00a0: doit être l’une des valeurs suivantes\u00a0: phone, email, web, letter, in-person, chat',
+    'cases[1].summary\u00a0: manquant',
+  ]);
+  await refusal.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/restore-invalid-list-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  const listLeft = await englishLeft(page);
+
   // A procedure file the schema refuses: the refusal names the field and says what is wrong, in French.
   await page.getByRole('link', { name: 'Paramètres' }).click();
   const procedures = page.getByRole('region', { name: 'Procédures' });
@@ -106,6 +154,19 @@ test('bad CSV rows, bad backup files and a bad procedure are refused in French',
   await page.screenshot({ path: `${SHOTS}/procedure-file-fr.png`, fullPage: true, style: HIDE_MESSAGES });
   const fileLeft = await englishLeft(page);
 
+  // A procedure file with an impossible date: the date as written, what is wrong with it, in French.
+  const dateChooser = page.waitForEvent('filechooser');
+  await procedures.getByRole('button', { name: 'Importer une procédure…' }).click();
+  await (
+    await dateChooser
+  ).setFiles({ name: 'procedure-date.json', mimeType: 'application/json', buffer: Buffer.from(made.procedure) });
+  await expect(notImported).toContainText(
+    'La procédure de ce fichier n’est pas valide\u00a0: procedure.effectiveFrom\u00a0: «\u00a02026-13-01\u00a0» n’est pas une date réelle\u00a0: il n’y a pas de mois 13. Rien n’a été importé.',
+  );
+  await notImported.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/procedure-date-fr.png`, fullPage: false, style: HIDE_MESSAGES });
+  const dateLeft = await englishLeft(page);
+
   // The procedure editor: a stage without a name is refused under its field, in French.
   await procedures.getByRole('button', { name: 'Ofcom baseline procedure' }).first().click();
   await procedures.getByRole('button', { name: 'Copier Ofcom baseline procedure', exact: true }).click();
@@ -125,13 +186,15 @@ test('bad CSV rows, bad backup files and a bad procedure are refused in French',
   await page.screenshot({ path: `${SHOTS}/procedure-editor-field-fr.png`, fullPage: false, style: HIDE_MESSAGES });
   const editorLeft = await englishLeft(page);
 
-  expect({ rowsLeft, notTableLeft, emptyLeft, otherLeft, cutLeft, fileLeft, editorLeft }).toEqual({
+  expect({ rowsLeft, notTableLeft, emptyLeft, otherLeft, cutLeft, listLeft, fileLeft, dateLeft, editorLeft }).toEqual({
     rowsLeft: [],
     notTableLeft: [],
     emptyLeft: [],
     otherLeft: [],
     cutLeft: [],
+    listLeft: [],
     fileLeft: [],
+    dateLeft: [],
     editorLeft: [],
   });
 });

@@ -70,7 +70,7 @@ test("window A's edit of the email keeps window B's new phone, and a field both 
   await a2.getByRole('button', { name: 'Save details' }).click();
   const conflict = a2.locator('[data-edit-conflicts]');
   await expect(conflict).toContainText(
-    'Changed meanwhile at another window: phone was 0207 946 0000 when you opened this, now 0113 496 0123',
+    'A change was saved while this form was open: phone was 0207 946 0000 when you opened this, now 0113 496 0123',
   );
   await a2.getByRole('button', { name: 'Save details' }).click();
   await expect(

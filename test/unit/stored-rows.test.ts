@@ -19,6 +19,8 @@ import {
 } from '#db/repositories/cases';
 import { closeAll, DESK, freshDatabase } from '#test/support/backup';
 import { customer, newCaseParts } from '#test/support/cases';
+import { en, fr } from '#test/support/translate';
+import { overLimitsIn } from '#renderer/features/data/words';
 
 afterEach(closeAll);
 
@@ -177,6 +179,13 @@ describe('finding 1: an address the letters cannot hold is never saved, and an o
       `cases[0] ${record.reference}: customer.address.lines has 9 lines; letters need at most 5`,
       'settings[0]: value.company.addressLines[0] line 1 has 201 characters; at most 36 fit the envelope window',
     ]);
+    // h17: the same rows said in French on the Your data screen, from their sayings (the place as written).
+    expect(overLimitsIn(fr, decoded.overLimits, decoded.overLimitsSaid)).toBe(
+      `2 entrées dépassent la longueur que les lettres acceptent (conservées telles quelles; raccourcissez-les)\u00a0: cases[0] ${record.reference}\u00a0: customer.address.lines compte 9 lignes; une lettre en accepte au plus 5\u00a0; settings[0]\u00a0: value.company.addressLines[0] la ligne 1 compte 201 caractères; la fenêtre de l’enveloppe en accepte au plus 36.`,
+    );
+    expect(overLimitsIn(en, decoded.overLimits, decoded.overLimitsSaid)).toBe(
+      `2 entries are longer than letters take (kept as they are; shorten them): ${decoded.overLimits.join('; ')}.`,
+    );
 
     const database = freshDatabase('stored');
     await restoreBackup(
@@ -204,6 +213,7 @@ describe('finding 1: an address the letters cannot hold is never saved, and an o
     const made = await makeBackup(database, { clock });
     expect(made.overLimits).toHaveLength(2);
     expect(made.overLimits[0]).toMatch(/^cases\[0\] RDR-2026-000001: customer\.address\.lines has 9 lines/);
+    expect(made.overLimitsSaid).toHaveLength(2);
     const again = freshDatabase('stored');
     await restoreBackup(again, await readBackupFile(again, made.file), { mode: 'into-empty', by: 'Sam', clock });
     expect(await again.cases.count()).toBe(1);

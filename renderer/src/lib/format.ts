@@ -71,6 +71,12 @@ export function formatLongDate(iso: string, locale: string = current): string {
   return british(locale, written(f, locale, day(iso)));
 }
 
+/** "February 2026" / "février 2026" from "2026-02" (or a day of that month). */
+export function formatMonthYear(isoMonth: string, locale: string = current): string {
+  const f = dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return f.format(day(`${isoMonth.slice(0, 7)}-01`));
+}
+
 /** "22 Nov 2026, 14:05" / "22 nov. 2026, 14 h 05": an instant, in this computer's time zone. */
 export function formatTimestamp(iso: string, locale: string = current): string {
   const f = dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });

@@ -7,7 +7,6 @@
 // The password is sent once, to CouchDB's `_session`, and never kept: the server's session cookie is (the browser
 // holds it). When the session ends, the status says "Sign in again" and nothing else stops: changes wait in the
 // outbox and the local PouchDB.
-import { formatNumber } from '#lib/format';
 import { translate, type Translate } from '#lib/i18n/index';
 import { liveQuery, type Subscription } from 'dexie';
 import { parseSyncDocId } from '#shared/sync/documents';
@@ -199,7 +198,7 @@ export function statusLine(
     case 'starting':
       return t('sync.starting');
     case 'downloading':
-      return t('sync.downloading', { done: formatNumber(state.done), total: formatNumber(state.total) });
+      return t('sync.downloading', { done: state.done, total: state.total });
     case 'syncing':
       return state.waiting ? t('sync.syncingWaiting', { waiting: waiting(state.waiting) }) : t('sync.syncing');
     case 'synced':

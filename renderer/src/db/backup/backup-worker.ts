@@ -5,8 +5,10 @@
 // reads the cases, timelines and letters again; see checkBackupStreamed): only its header crosses to the page, and a
 // restore's progress reports while it runs.
 import '#lib/zod-config';
+import { sayBackup } from '#shared/backup/problems';
 import { BackupFileError } from '#shared/backup/format';
 import {
+  BackupCheckError,
   casesToPreview,
   type Checked,
   checkBackupStreamed,
@@ -53,11 +55,16 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
         sha256: decoded.sha256,
         handlerName: handlerNameOf(decoded),
         overLimits: decoded.overLimits,
+        overLimitsSaid: decoded.overLimitsSaid,
         anonymise,
       });
     } else if (request.type === 'restore') {
       if (!checked || checked.sha256 !== request.sha256)
-        throw new RestoreError('Choose the backup file again: it is no longer held for restoring.');
+        throw new RestoreError(
+          'Choose the backup file again: it is no longer held for restoring.',
+          [],
+          sayBackup('restore-held-no-longer'),
+        );
       // Progress goes to the page as it comes (restoreBackup already spaces the reports a few thousand rows apart).
       const { id } = request;
       const report = await restoreBackup(db(), checked, {
@@ -83,8 +90,10 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
             problemsSaid: error.problemsSaid,
           }
         : error instanceof RestoreError
-          ? { name: 'RestoreError' as const, message: error.message, problems: error.problems }
-          : { name: 'Error' as const, message: error instanceof Error ? error.message : String(error), problems: [] };
+          ? { name: 'RestoreError' as const, message: error.message, problems: error.problems, said: error.said }
+          : error instanceof BackupCheckError
+            ? { name: 'BackupCheckError' as const, message: error.message, problems: error.problems, said: error.said }
+            : { name: 'Error' as const, message: error instanceof Error ? error.message : String(error), problems: [] };
     scope.postMessage({ id: request.id, ok: false, error: failure });
   }
 }

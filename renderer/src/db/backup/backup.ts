@@ -20,6 +20,7 @@
 // Progress: a restore of 100,000 cases writes close to a million rows and takes minutes, so it reports how far it is
 // (RestoreOptions.onProgress): the rows are written in chunks of a few thousand, and after each chunk (or a quarter of
 // a second) it says the stage, the rows of the table it works on, and the work done of the whole restore.
+import { type BackupSaying, sayBackup } from '#shared/backup/problems';
 import {
   ARCHIVE_PIECE_BYTES,
   type ByteSource,
@@ -86,6 +87,8 @@ export class RestoreError extends Error {
   constructor(
     message: string,
     readonly problems: string[] = [],
+    /** The refusal as data (shared/backup/problems.ts), for the screen to say in its language (h17). */
+    readonly said?: BackupSaying,
   ) {
     super(message);
     this.name = 'RestoreError';
@@ -133,6 +136,8 @@ export interface MadeBackup {
   counts: Record<BackupTable, number>;
   /** Rows over a limit of this version (saved before it existed): kept in the file, listed for the desk to shorten. */
   overLimits: string[];
+  /** The same as sayings, for the screen to say in its language (h17). */
+  overLimitsSaid: BackupSaying[];
 }
 
 export const APP_NAME = 'Redress';
@@ -169,17 +174,21 @@ export async function makeBackup(
   // as if it were one; rows over a limit (saved before it existed) are said, for the desk to shorten. An encrypted
   // file is opened with its passphrase first, so the check also proves the passphrase opens it.
   let overLimits: string[];
+  let overLimitsSaid: BackupSaying[];
   try {
-    overLimits = (await checkBackupStreamed(database, file, options.passphrase)).overLimits;
+    ({ overLimits, overLimitsSaid } = await checkBackupStreamed(database, file, options.passphrase));
   } catch (error) {
     const problems = error instanceof BackupFileError ? error.problems : [];
+    const message = error instanceof Error ? error.message : String(error);
+    const why = error instanceof BackupFileError && error.said ? error.said : sayBackup('why-other', { message });
     throw new BackupCheckError(
-      `The backup just made does not pass the restore check, so it was not kept: ${error instanceof Error ? error.message : String(error)}` +
+      `The backup just made does not pass the restore check, so it was not kept: ${message}` +
         ' Fix the rows named (or tell whoever supports Redress), then make the backup again.',
       problems,
+      sayBackup('not-made-check', { why }),
     );
   }
-  return { file, fileName: backupFileName(deskPrefix, now), madeAt, counts, overLimits };
+  return { file, fileName: backupFileName(deskPrefix, now), madeAt, counts, overLimits, overLimitsSaid };
 }
 
 /**
@@ -301,6 +310,8 @@ export class BackupCheckError extends Error {
   constructor(
     message: string,
     readonly problems: string[],
+    /** The refusal as data, for the screen to say in its language (h17). */
+    readonly said?: BackupSaying,
   ) {
     super(message);
     this.name = 'BackupCheckError';
@@ -592,6 +603,8 @@ export async function restoreBackup(
     throw new RestoreError(
       'This desk shares its cases with a team, so a backup cannot be restored into it: the team server holds the ' +
         'cases. To restore, first leave the team (Settings → Share cases with your team → Leave).',
+      [],
+      sayBackup('restore-team'),
     );
   let run: Promise<RestoreReport>;
   if (isStream(checked) && options.mode !== 'merge' && checked.header.formatVersion > 1) {
@@ -601,7 +614,11 @@ export async function restoreBackup(
       await source.slice(rowsMember.offset, rowsMember.offset + rowsMember.size).arrayBuffer(),
     );
     if ((await sha256Hex(bytes)) !== rowsSha256)
-      throw new RestoreError('Choose the backup file again: it changed after it was checked.');
+      throw new RestoreError(
+        'Choose the backup file again: it changed after it was checked.',
+        [],
+        sayBackup('restore-changed'),
+      );
     const content = { ...checked.content, attachments: attachmentRows(checked, checked.content) };
     const counts = checked.header.counts;
     run = restoreInTransaction(
@@ -672,6 +689,8 @@ function restoreInTransaction(
       if (cases + events + letters > 0) {
         throw new RestoreError(
           `This desk is not empty: it holds ${formatCount(cases)} ${cases === 1 ? 'case' : 'cases'}. Choose "Merge" or "Replace" instead.`,
+          [],
+          sayBackup('restore-not-empty', { cases: { number: cases } }),
         );
       }
     }
@@ -786,6 +805,10 @@ async function mergeAttachments(
     throw new RestoreError(
       `Cannot merge: ${clashes.length === 1 ? 'an attachment has' : `${formatCount(clashes.length)} attachments have`} the same id here and in the backup but different bytes (${clashes.slice(0, 5).join(', ')}${clashes.length > 5 ? ', …' : ''}). An attachment never changes, so one of the two copies is damaged; nothing was restored.`,
       clashes,
+      sayBackup('merge-attachments', {
+        listed: `${clashes.slice(0, 5).join(', ')}${clashes.length > 5 ? ', …' : ''}`,
+        count: { number: clashes.length },
+      }),
     );
 }
 
@@ -1261,6 +1284,10 @@ async function merge(
     throw new RestoreError(
       `Cannot merge: ${refs.length === 1 ? `reference ${refs[0]} belongs` : `${formatCount(refs.length)} references belong`} to a different case here than in the backup (${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ', …' : ''}). A reference is never shared, so nothing was restored. Use "Replace" to make this desk the backup's copy.`,
       refs,
+      sayBackup('merge-references', {
+        listed: `${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ', …' : ''}`,
+        count: { number: refs.length },
+      }),
     );
   }
   const affected = new Set<string>();

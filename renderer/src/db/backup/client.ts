@@ -1,6 +1,7 @@
 // The page's side of making, checking and restoring backups: the work runs in a module worker (./backup-worker.ts),
 // so the page keeps drawing while 100,000 cases are written or read. Where a worker cannot run (no Worker, or its
 // script fails to load) the same functions run on the page's thread instead: slower to the eye, never different.
+import { type BackupSaying, sayBackup } from '#shared/backup/problems';
 import { BackupFileError, type BackupHeader } from '#shared/backup/format';
 import {
   type AnonymisationPreview,
@@ -16,6 +17,7 @@ import {
   type RestoreReport,
   restoreBackup,
   RestoreError,
+  BackupCheckError,
 } from './backup';
 import {
   type BackupFailure,
@@ -39,6 +41,8 @@ export interface CheckedBackup {
   handlerName?: string;
   /** Rows over a limit of this version: restored as they are, listed for the desk to shorten. */
   overLimits: string[];
+  /** The same as sayings, for the screen to say in its language (h17). */
+  overLimitsSaid: BackupSaying[];
   /** What the restore will anonymise again right after it (cases this desk had anonymised), by how it is restored. */
   anonymise: AnonymisationPreview;
 }
@@ -60,7 +64,8 @@ let checkedHere: Checked | null = null;
 function rebuild(failure: BackupFailure): Error {
   if (failure.name === 'BackupFileError')
     return new BackupFileError(failure.kind, failure.message, failure.problems, failure.said, failure.problemsSaid);
-  if (failure.name === 'RestoreError') return new RestoreError(failure.message, failure.problems);
+  if (failure.name === 'RestoreError') return new RestoreError(failure.message, failure.problems, failure.said);
+  if (failure.name === 'BackupCheckError') return new BackupCheckError(failure.message, failure.problems, failure.said);
   return new Error(failure.message);
 }
 
@@ -152,18 +157,27 @@ export async function checkBackupFile(file: Blob, passphrase?: string): Promise<
       sha256: decoded.sha256,
       handlerName: handlerNameOf(decoded),
       overLimits: decoded.overLimits,
+      overLimitsSaid: decoded.overLimitsSaid,
       anonymise,
     };
   };
   const reply = await ask({ type: 'check', id, file, ...(passphrase ? { passphrase } : {}) }, here, []);
-  const { header, sha256, handlerName, overLimits, anonymise } = reply as {
+  const { header, sha256, handlerName, overLimits, overLimitsSaid, anonymise } = reply as {
     header: BackupHeader;
     sha256: string;
     handlerName?: string;
     overLimits?: string[];
+    overLimitsSaid?: BackupSaying[];
     anonymise: AnonymisationPreview;
   };
-  return { header, sha256, overLimits: overLimits ?? [], anonymise, ...(handlerName ? { handlerName } : {}) };
+  return {
+    header,
+    sha256,
+    overLimits: overLimits ?? [],
+    overLimitsSaid: overLimitsSaid ?? [],
+    anonymise,
+    ...(handlerName ? { handlerName } : {}),
+  };
 }
 
 /**
@@ -178,7 +192,11 @@ export async function restoreCheckedBackup(
   const { onProgress, mode, by } = options;
   const here = async () => {
     if (!checkedHere || checkedHere.sha256 !== checked.sha256)
-      throw new RestoreError('Choose the backup file again: it is no longer held for restoring.');
+      throw new RestoreError(
+        'Choose the backup file again: it is no longer held for restoring.',
+        [],
+        sayBackup('restore-held-no-longer'),
+      );
     const report = await restoreBackup(db(), checkedHere, { mode, by, ...(onProgress ? { onProgress } : {}) });
     checkedHere = null;
     return { id, ok: true as const, type: 'restored' as const, report };

@@ -26,7 +26,7 @@ export type BackupFailure =
       said?: BackupSaying;
       problemsSaid?: BackupSaying[];
     }
-  | { name: 'RestoreError' | 'Error'; message: string; problems: string[] };
+  | { name: 'RestoreError' | 'BackupCheckError' | 'Error'; message: string; problems: string[]; said?: BackupSaying };
 
 export type BackupReply =
   | ({ id: number; ok: true } & (
@@ -37,6 +37,7 @@ export type BackupReply =
           sha256: string;
           handlerName?: string;
           overLimits: string[];
+          overLimitsSaid: BackupSaying[];
           anonymise: AnonymisationPreview;
         }
       | { type: 'restored'; report: RestoreReport }

@@ -4,6 +4,8 @@ import { BackupFileError } from '#shared/backup/format';
 import type { NewCaseParts } from '#shared/model/intake';
 import { closeAll, DESK, freshDatabase, seedDesk, snapshot } from '#test/support/backup';
 import { newCaseParts } from '#test/support/cases';
+import { fr } from '#test/support/translate';
+import { backupErrorIn } from '#lib/i18n/index';
 import { encodeBackup } from '#shared/backup/format';
 import { sha256Hex } from '#db/repositories/cases';
 import {
@@ -121,6 +123,14 @@ describe('restore into an empty desk', () => {
       /This desk is not empty: it holds 1 case\./,
     );
     expect(await snapshot(target)).toEqual(before);
+    // h17: the refusal is coded, so the restore panel says it in French.
+    const refused = await restoreBackup(target, backup, { mode: 'into-empty', by: 'Sam Patel' }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(RestoreError);
+    expect(backupErrorIn(fr, refused as RestoreError)).toBe(
+      'Ce service n’est pas vide\u00a0: il contient des dossiers (1). Choisissez plutôt «\u00a0Fusionner avec ce qui est ici\u00a0» ou «\u00a0Remplacer ce qui est ici\u00a0».',
+    );
   });
 });
 

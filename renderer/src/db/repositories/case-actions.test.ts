@@ -432,7 +432,7 @@ describe('performAction', () => {
         { field: 'phone', label: 'Phone', base: '0113 496 0000', theirs: '0207 946 0000', mine: '0161 496 0999' },
       ]);
       expect(conflict.message).toBe(
-        'Changed meanwhile at another window: phone was 0113 496 0000 when you opened this, now 0207 946 0000. Keep theirs or use yours for it, then save.',
+        'A change was saved while this form was open: phone was 0113 496 0000 when you opened this, now 0207 946 0000. Keep theirs or use yours for it, then save.',
       );
       expect(await counts(database, record.id)).toEqual(before);
 

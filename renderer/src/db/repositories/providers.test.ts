@@ -1,7 +1,8 @@
 import { deskSettings as storedDesk } from '#db/desk';
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deskProviders, FIRST_PROVIDER_ID } from '#shared/model/provider';
+import { deskProviders, FIRST_PROVIDER_ID, ProviderRefusal } from '#shared/model/provider';
+import { en, fr } from '#test/support/translate';
 import { closeAll, freshDatabase } from '#test/support/backup';
 import { newCaseParts } from '#test/support/cases';
 import { deskSettings, JIVE } from '#test/support/desk';
@@ -54,6 +55,18 @@ describe('the desk’s providers', () => {
     );
     await expect(setUsualProvider(database, added.id)).rejects.toThrow(/is retired/);
     await expect(retireProvider(database, FIRST_PROVIDER_ID, '2026-12-01')).rejects.toThrow(/only active provider/);
+    // h17: the refusal is coded, so the Settings screen says it in French (the English stays its message).
+    const refused = await retireProvider(database, FIRST_PROVIDER_ID, '2026-12-01').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ProviderRefusal);
+    const { code, values, message } = refused as ProviderRefusal;
+    expect(en(`providerRefusal.${code}`, values)).toBe(message.replaceAll("'", '’'));
+    expect(fr(`providerRefusal.${code}`, values)).toMatch(
+      /^.+ est le seul fournisseur actif du service\u00a0: ajoutez-en un autre avant de le retirer\.$/u,
+    );
+    const usual = await setUsualProvider(database, added.id).catch((e: unknown) => e);
+    expect(fr(`providerRefusal.${(usual as ProviderRefusal).code}`, (usual as ProviderRefusal).values)).toBe(
+      `${jive.name} est retiré\u00a0: remettez-le en service avant d’en faire le fournisseur habituel.`,
+    );
     // Its old case is still its own.
     expect((await database.cases.get(record.id))!.providerId).toBe(added.id);
     await retireProvider(database, added.id, null);

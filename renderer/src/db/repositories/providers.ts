@@ -1,7 +1,7 @@
 // The desk's providers (issue #16): added, edited, retired and made the usual one, each in one transaction over the
 // desk's settings and providers rows (../desk.ts; checked on writing by the stored-row schema, shared/model/stored.ts).
 import type { DeskSettings } from '#shared/model/case';
-import { deskProviders, withProviders, type Provider } from '#shared/model/provider';
+import { deskProviders, ProviderRefusal, withProviders, type Provider } from '#shared/model/provider';
 import { readDesk, writeDesk } from '../desk';
 import type { RedressDatabase } from '../schema';
 
@@ -11,7 +11,7 @@ async function changeSettings(
 ): Promise<DeskSettings> {
   return database.transaction('rw', database.settings, database.providers, async () => {
     const desk = await readDesk(database);
-    if (!desk) throw new Error('Set up the desk first: its settings are not saved yet.');
+    if (!desk) throw new ProviderRefusal('no-desk');
     const value = change(withProviders(desk));
     await writeDesk(database, value);
     return value;
@@ -33,7 +33,7 @@ export async function saveProvider(
       return { ...settings, providers: [...providers, saved] };
     }
     const before = providers.find((p) => p.id === provider.id);
-    if (!before) throw new Error(`This desk has no provider “${provider.id}”.`);
+    if (!before) throw new ProviderRefusal('unknown', { id: provider.id });
     saved = { ...provider, id: before.id, ...(before.retiredOn ? { retiredOn: before.retiredOn } : {}) };
     return { ...settings, providers: providers.map((p) => (p.id === before.id ? saved : p)) };
   });
@@ -48,9 +48,9 @@ export async function retireProvider(database: RedressDatabase, id: string, on: 
   await changeSettings(database, (settings) => {
     const providers = deskProviders(settings);
     const target = providers.find((p) => p.id === id);
-    if (!target) throw new Error(`This desk has no provider “${id}”.`);
+    if (!target) throw new ProviderRefusal('unknown', { id });
     if (on !== null && !providers.some((p) => p.id !== id && !p.retiredOn))
-      throw new Error(`${target.name} is the desk's only active provider: add another before retiring it.`);
+      throw new ProviderRefusal('only-active', { name: target.name });
     const next = providers.map((p): Provider => {
       if (p.id !== id) return p;
       const { retiredOn: _was, ...rest } = p;
@@ -68,8 +68,8 @@ export async function retireProvider(database: RedressDatabase, id: string, on: 
 export async function setUsualProvider(database: RedressDatabase, id: string): Promise<void> {
   await changeSettings(database, (settings) => {
     const target = deskProviders(settings).find((p) => p.id === id);
-    if (!target) throw new Error(`This desk has no provider “${id}”.`);
-    if (target.retiredOn) throw new Error(`${target.name} is retired: bring it back before making it the usual one.`);
+    if (!target) throw new ProviderRefusal('unknown', { id });
+    if (target.retiredOn) throw new ProviderRefusal('retired-not-usual', { name: target.name });
     return { ...settings, defaultProviderId: id };
   });
 }

@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { BACKUP_MIME_TYPE } from '#shared/backup/format';
 import { AUTO_BACKUP_KEEP_DEFAULT, AUTO_BACKUP_KEEP_MAX, type AutoBackupStatus } from '#shared/ipc/contract';
-import { lastBackup, recordBackupMade } from '#db/backup/backup';
+import { BackupCheckError, lastBackup, recordBackupMade } from '#db/backup/backup';
 import { makeBackupFile } from '#db/backup/client';
 import { db } from '#db/schema';
 import { attachmentsSpaceUsed } from '#db/repositories/attachments';
@@ -59,7 +59,7 @@ function BackupSection() {
       else {
         await recordBackupMade(db(), { at: made.madeAt, fileName: saved.fileName, how: 'saved' });
         const { cases, events, letters } = made.counts;
-        const overLimits = overLimitsIn(t, made.overLimits);
+        const overLimits = overLimitsIn(t, made.overLimits, made.overLimitsSaid);
         const savedText = t(passphrase ? 'data.backup.savedProtected' : 'data.backup.saved', {
           file: saved.fileName,
           cases,
@@ -75,7 +75,7 @@ function BackupSection() {
         ok: false,
         text: t('data.backup.failed', {
           error:
-            error instanceof BackupFileError
+            error instanceof BackupFileError || error instanceof BackupCheckError
               ? backupErrorIn(t, error)
               : error instanceof Error
                 ? error.message

@@ -146,7 +146,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
     } catch (error) {
       const message =
         error instanceof RestoreError
-          ? error.message
+          ? backupErrorIn(t, error)
           : t('restore.nothingRestored', { error: error instanceof Error ? error.message : String(error) });
       setProblem({ message, problems: [] });
     } finally {
@@ -211,9 +211,9 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
             <Fact label={t('restore.letters')} value={counts.letters} />
             <Fact label={t('restore.people')} value={counts.people ?? 0} />
           </SimpleGrid>
-          {overLimitsIn(t, backup.overLimits) && (
+          {overLimitsIn(t, backup.overLimits, backup.overLimitsSaid) && (
             <Alert color="yellow" data-testid="restore-over-limits">
-              {overLimitsIn(t, backup.overLimits)}
+              {overLimitsIn(t, backup.overLimits, backup.overLimitsSaid)}
             </Alert>
           )}
           {modes.length > 1 ? (

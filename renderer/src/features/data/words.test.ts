@@ -86,7 +86,7 @@ describe('the rows over a limit', () => {
   it('names ten and counts the rest', () => {
     expect(overLimitsIn(en, [])).toBeNull();
     expect(overLimitsIn(en, ['RDR-1 summary'])).toBe(
-      '1 entry is longer than letters take (kept as they are; shorten them): RDR-1 summary.',
+      '1 entry is longer than letters take (kept as it is; shorten it): RDR-1 summary.',
     );
     const twelve = Array.from({ length: 12 }, (_, i) => `RDR-${i + 1}`);
     expect(overLimitsIn(en, twelve)).toMatch(/^12 entries are .*: RDR-1; .*; RDR-10; and 2 more\.$/);

@@ -5,7 +5,8 @@ import type { BackupTable } from '#shared/backup/format';
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH, passphraseProblemKind } from '#shared/backup/encryption';
 import { storageWarningFacts } from '#shared/model/attachment';
 import { OVER_LIMITS_SHOWN, type RestoreProgress } from '#db/backup/backup';
-import { fileSizeIn, type MessageKey, type Translate } from '#lib/i18n/index';
+import type { BackupSaying } from '#shared/backup/problems';
+import { backupProblemIn, fileSizeIn, type MessageKey, type Translate } from '#lib/i18n/index';
 
 /** A restore's progress as a sentence: "Writing cases: 12,000 of 100,000" / "Écriture des dossiers : 12 000 sur 100 000". */
 export function restoreProgressIn(t: Translate, progress: RestoreProgress): string {
@@ -19,10 +20,23 @@ export function restoreProgressIn(t: Translate, progress: RestoreProgress): stri
   return t(`restore.step.${stage}` as MessageKey, { what, done: rows.done, total: rows.total });
 }
 
-/** The rows over a limit, for the desk: null when there are none. */
-export function overLimitsIn(t: Translate, overLimits: readonly string[]): string | null {
+/**
+ * The rows over a limit, for the desk: null when there are none. Each said in the interface language from its saying
+ * (`said`, the same order; h17), or as shared wrote it when there is none.
+ */
+export function overLimitsIn(
+  t: Translate,
+  overLimits: readonly string[],
+  said?: readonly BackupSaying[],
+): string | null {
   if (overLimits.length === 0) return null;
-  const entries = overLimits.slice(0, OVER_LIMITS_SHOWN).join('; ');
+  const entries =
+    said && said.length === overLimits.length
+      ? said
+          .slice(0, OVER_LIMITS_SHOWN)
+          .map((s) => backupProblemIn(t, s))
+          .join(t('backupProblem.separator'))
+      : overLimits.slice(0, OVER_LIMITS_SHOWN).join('; ');
   const more = overLimits.length - OVER_LIMITS_SHOWN;
   return more > 0
     ? t('data.overLimitsMore', { n: overLimits.length, entries, more })

@@ -1,7 +1,6 @@
 // "Compact storage now" (issue #12, finding 12): after an erasure the erased data is gone from the database, but the
 // browser's files can still hold its bytes until they are compacted. This copies the database to a fresh place and
 // deletes the old one (db/storage.ts), then reloads every window onto the new copy.
-import { formatNumber } from '#lib/format';
 import { useT } from '#lib/i18n/index';
 import { Alert, Button, Card, Progress, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -24,8 +23,8 @@ export function CompactStorageCard() {
       sessionStorage.setItem(
         'redress.compacted',
         result.oldFilesRemoved
-          ? t('compact.done', { rows: formatNumber(result.rows) })
-          : t('compact.doneBestEffort', { rows: formatNumber(result.rows) }),
+          ? t('compact.done', { rows: result.rows })
+          : t('compact.doneBestEffort', { rows: result.rows }),
       );
       new BroadcastChannel(STORAGE_CHANNEL).postMessage('moved');
       window.location.reload();

@@ -30,7 +30,7 @@ export function RetentionOnStart() {
             color: 'blue',
             // Shown in the language of the interface at that moment.
             title: translate(formatLocale(), 'retentionStart.title', { n }),
-            message: translate(formatLocale(), 'retentionStart.message', { years: policy.anonymiseAfterYears }),
+            message: translate(formatLocale(), 'retentionStart.message', { n, years: policy.anonymiseAfterYears }),
             autoClose: 10_000,
           });
         }

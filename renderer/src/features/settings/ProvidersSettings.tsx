@@ -30,6 +30,7 @@ import {
   usualProvider,
   type Provider,
   type RegulatorRegion,
+  ProviderRefusal,
 } from '#shared/model/provider';
 import { providerToForm, validateProvider, type ProviderForm } from '#shared/model/provider-form';
 import { listAdrSchemes, providerMismatches } from '#shared/rules/index';
@@ -220,7 +221,13 @@ export function ProvidersSettings() {
       notifications.show({
         color: 'red',
         title: t('providers.notChanged'),
-        message: error instanceof Error ? error.message : String(error),
+        // A refusal of the desk's own rules in the interface language (h17); anything else as it came.
+        message:
+          error instanceof ProviderRefusal
+            ? t(`providerRefusal.${error.code}`, error.values)
+            : error instanceof Error
+              ? error.message
+              : String(error),
       });
     }
   };

@@ -9,6 +9,7 @@ import { backupErrorIn, backupProblemIn } from './backup';
 import { enGB, frCA } from './index';
 import { emptyBackupContent, sha256Hex } from '#test/support/backup-content';
 import { en, fr } from '#test/support/translate';
+import { caseRecord } from '#test/support/cases';
 
 const crypto = globalThis.crypto as unknown as WebCryptoLike;
 const sha256 = sha256Hex;
@@ -73,5 +74,121 @@ describe('a backup file’s refusal in the interface language', () => {
     } finally {
       setFormatLocale('en-GB');
     }
+  });
+
+  // h17: a backup the writer will not make (a row a restore would refuse) is a coded refusal, said in French.
+  it('says in French why a backup was not made: a row a restore would refuse', async () => {
+    const deep = {
+      ...EMPTY,
+      meta: [{ key: 'x', value: JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`) as unknown }],
+    };
+    const refused = await encodeBackup(deep, { madeAt: '2026-11-18T10:00:00.000Z', schemaVersion: 13, sha256 }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(BackupFileError);
+    const error = refused as BackupFileError;
+    expect(error.kind).toBe('too-large');
+    expect(error.message).toBe('a row of meta is nested more than 64 deep, which a restore would refuse.');
+    expect(backupErrorIn(en, error)).toBe(error.message);
+    expect(fr('data.backup.failed', { error: backupErrorIn(fr, error) })).toBe(
+      'La sauvegarde n’a pas pu être faite\u00a0: un enregistrement de meta imbrique des valeurs sur plus de 64 niveaux, ce qu’une restauration refuserait.',
+    );
+    setFormatLocale('fr-CA');
+    try {
+      const long = {
+        code: 'not-made-row-long',
+        values: { table: 'letters', size: { bytes: 32 * 1024 * 1024 } },
+      } as const;
+      expect(backupProblemIn(fr, long)).toBe(
+        'un enregistrement de letters dépasse 32,0 Mo, ce qu’une restauration refuserait.',
+      );
+      const header = { code: 'part-header' } as const;
+      const lines = {
+        code: 'not-made-too-many-lines',
+        values: { table: header, line: { number: 100_001 }, max: { number: 100_000 } },
+      } as const;
+      expect(backupProblemIn(fr, lines)).toMatch(
+        /^un enregistrement de l’en-tête serait la ligne 100\s001, au-delà de 100\s000 lignes, ce qu’une restauration refuserait\.$/u,
+      );
+      for (const said of [long, lines]) expect(backupProblemIn(fr, said)).not.toMatch(ENGLISH);
+    } finally {
+      setFormatLocale('en-GB');
+    }
+  });
+
+  // h17: the list under an invalid backup, said in French from each problem's code, the place as written.
+  it('lists an invalid backup’s problems in French, each at its place, with no English left', async () => {
+    const made = { madeAt: '2026-11-18T10:00:00.000Z', schemaVersion: 13, sha256 };
+    const rows = await refusal(
+      await encodeBackup(
+        {
+          ...EMPTY,
+          cases: [
+            caseRecord({
+              receivedOn: '2026-02-30',
+              stage: 'x'.repeat(201),
+              createdAt: '2026-11-18T09:00:00.000Z',
+              updatedAt: '2026-11-18T09:00:00.000Z',
+            }),
+            {
+              ...caseRecord({ id: 'case-2', reference: 'RDR-2026-000002' }),
+              channel: 'fax' as never,
+              summary: undefined as never,
+            },
+          ],
+          counters: [{ key: 'RDR-2026', last: -1 }],
+        },
+        made,
+      ),
+    );
+    expect(rows.kind).toBe('invalid');
+    expect(rows.problemsSaid).toHaveLength(rows.problems.length);
+    const french = rows.problemsSaid!.map((p) => backupProblemIn(fr, p));
+    expect(french).toEqual([
+      'cases[0].receivedOn\u00a0: n’est pas une date (aaaa-mm-jj)',
+      'cases[0].stage\u00a0: dépasse 200 caractères',
+      'cases[1].channel\u00a0: doit être l’une des valeurs suivantes\u00a0: phone, email, web, letter, in-person, chat',
+      'cases[1].summary\u00a0: manquant',
+      'counters[0].last\u00a0: ne doit pas être négatif',
+    ]);
+    // The English list (the logs) is the schemas' notes, and the English screen says the same.
+    expect(rows.problems[0]).toBe('cases[0].receivedOn: not a date (YYYY-MM-DD)');
+    expect(rows.problemsSaid!.map((p) => backupProblemIn(en, p))).toEqual(rows.problems);
+
+    // The checks across rows: a case twice, an entry of no case, a built-in procedure.
+    const entry = {
+      id: 'e1',
+      caseId: 'nobody',
+      type: 'note',
+      on: '2026-11-18',
+      at: '2026-11-18T09:00:00.000Z',
+      by: 'Ann',
+      summary: 'Called',
+    };
+    const cross = await refusal(
+      await encodeBackup(
+        { ...EMPTY, cases: [caseRecord(), caseRecord({ reference: 'RDR-2026-000002' })], events: [entry as never] },
+        made,
+      ),
+    );
+    const crossFrench = cross.problemsSaid!.map((p) => backupProblemIn(fr, p));
+    expect(crossFrench).toEqual([
+      'cases[1].id\u00a0: le même id que cases[0] (case-1)',
+      'events[0].caseId\u00a0: aucun dossier du fichier n’a l’identifiant nobody',
+    ]);
+    for (const said of [...french, ...crossFrench])
+      expect(said.replace(/^\S+\u00a0: /u, '').replace(/: .*$/u, '')).not.toMatch(ENGLISH);
+  });
+
+  it('says in French why a backup just made was not kept (its own restore check refused it)', () => {
+    const said = {
+      code: 'not-made-check',
+      values: { why: { code: 'invalid' } },
+    } as const;
+    const french = fr('data.backup.failed', { error: backupErrorIn(fr, { message: 'English', said }) });
+    expect(french).toBe(
+      'La sauvegarde n’a pas pu être faite\u00a0: la sauvegarde qui vient d’être faite ne passe pas la vérification d’une restauration, donc elle n’a pas été conservée\u00a0: Le fichier de sauvegarde n’est pas valide\u00a0: rien n’a été restauré. Les problèmes trouvés sont indiqués ci-dessous. Corrigez les lignes indiquées (ou avisez la personne qui assure le soutien de Redress), puis refaites la sauvegarde.',
+    );
+    expect(backupErrorIn(en, { message: 'x', said })).toMatch(/^The backup just made does not pass the restore check/);
   });
 });

@@ -4,6 +4,7 @@
 import type { BackupSaying, BackupValue } from '#shared/backup/problems';
 import { formatNumber } from '../format';
 import type { MessageKey } from './messages/en-GB';
+import { procedureProblemIn } from './procedures';
 import { fileSizeIn } from './sizes';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -12,7 +13,8 @@ function valueIn(t: T, v: BackupValue): string | number {
   if (typeof v === 'string' || typeof v === 'number') return v;
   if ('number' in v) return formatNumber(v.number);
   if ('bytes' in v) return fileSizeIn(t, v.bytes);
-  if ('list' in v) return v.list.map((s) => backupProblemIn(t, s)).join('; ');
+  if ('list' in v) return v.list.map((s) => backupProblemIn(t, s)).join(t('backupProblem.separator'));
+  if ('procedure' in v) return procedureProblemIn(t, v.procedure);
   return backupProblemIn(t, v);
 }
 

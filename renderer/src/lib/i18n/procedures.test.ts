@@ -16,6 +16,7 @@ import {
 import { enGB, frCA } from './index';
 import { procedureIssueIn, procedureProblemIn } from './procedures';
 import { en, fr } from '#test/support/translate';
+import { setFormatLocale } from '#lib/format';
 
 const ENGLISH = /\b(must|not|empty|number|the|is|this|file|procedure in|nothing|imported|invalid|expected|unknown)\b/i;
 
@@ -83,6 +84,46 @@ describe('a procedure’s problems in the interface language', () => {
       if (refused.ok) throw new Error('expected a refusal');
       expect(procedureProblemIn(en, refused.said)).toBe(refused.message.replaceAll("'", '’'));
       expect(procedureProblemIn(fr, refused.said)).toMatch(/^Ce fichier/);
+    }
+  });
+
+  // h17: an impossible date is a coded saying with the date as data, never the rules' English sentence.
+  it('says a procedure file’s impossible date in French, with the month in words', () => {
+    const said = (effectiveFrom: string) => {
+      const file = JSON.parse(JSON.stringify(procedureFile(copyOfProcedure(KIJOMA, new Set())))) as {
+        procedure: { effectiveFrom?: string };
+      };
+      file.procedure.effectiveFrom = effectiveFrom;
+      const read = readProcedureFile(JSON.stringify(file));
+      if (read.ok) throw new Error('expected a refusal');
+      expect(procedureProblemInEnglish(read.said)).toBe(read.message);
+      return read;
+    };
+    try {
+      setFormatLocale('fr-CA');
+      const month13 = said('2026-13-01');
+      expect(month13.message).toBe(
+        'The procedure in this file is not valid: procedure.effectiveFrom: "2026-13-01" is not a real date: there is no month 13. Nothing was imported.',
+      );
+      expect(procedureProblemIn(fr, month13.said)).toBe(
+        'La procédure de ce fichier n’est pas valide\u00a0: procedure.effectiveFrom\u00a0: «\u00a02026-13-01\u00a0» n’est pas une date réelle\u00a0: il n’y a pas de mois 13. Rien n’a été importé.',
+      );
+      const february = said('2026-02-30');
+      expect(procedureProblemIn(fr, february.said)).toContain(
+        '«\u00a02026-02-30\u00a0» n’est pas une date réelle\u00a0: février 2026 compte 28 jours. Rien',
+      );
+      expect(procedureProblemIn(fr, said('2026-2-3').said)).toContain(
+        '«\u00a02026-2-3\u00a0» n’est pas une date écrite aaaa-mm-jj. Rien',
+      );
+      expect(procedureProblemIn(fr, said('1899-01-01').said)).toMatch(/n’est pas comprise entre les années \d+ et \d+/);
+      for (const date of ['2026-13-01', '2026-02-30', '2026-2-3', '1899-01-01'])
+        expect(procedureProblemIn(fr, said(date).said)).not.toMatch(/\b(is|not a|real|there|has|days|written)\b/);
+      setFormatLocale('en-GB');
+      expect(procedureProblemIn(en, february.said)).toContain(
+        '"2026-02-30" is not a real date: February 2026 has 28 days. ',
+      );
+    } finally {
+      setFormatLocale('en-GB');
     }
   });
 });

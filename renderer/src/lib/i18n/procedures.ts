@@ -2,6 +2,7 @@
 // m17a). shared/rules writes it in English (the issue's `message`) and keeps it as data (`said`,
 // shared/rules/procedure-problems.ts); the screens say the same with the catalogue's `procedureProblem.<code>`.
 import type { ProcedureSaying } from '#shared/rules/index';
+import { formatMonthYear } from '../format';
 import { enGB, type MessageKey } from './messages/en-GB';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -17,6 +18,9 @@ export function procedureProblemIn(t: T, said: ProcedureSaying): string {
           said.code === 'expected-type' && `procedureProblem.type.${v}` in enGB
           ? t(`procedureProblem.type.${v}` as MessageKey)
           : v;
+  // The month of an impossible day ("February 2026" in English) in the interface's words, from the date as written.
+  if (said.code === 'date-days' && typeof said.values?.date === 'string' && /^\d{4}-\d{2}/.test(said.values.date))
+    values.month = formatMonthYear(said.values.date);
   return t(`procedureProblem.${said.code}`, values);
 }
 

@@ -104,13 +104,25 @@ describe('an edit conflict in the interface language', () => {
   it('says in English what shared/casework/edits.ts says (one home for the words)', () => {
     expect(editConflictsText(en, 'edit-customer', conflicts)).toBe(describeEditConflicts('edit-customer', conflicts));
     expect(editConflictsText(en, 'edit-customer', conflicts.slice(0, 1))).toBe(
-      'Changed meanwhile at another window: phone was 0161 496 0000 when you opened this, now 0207 946 0000. Keep theirs or use yours for it, then save.',
+      'A change was saved while this form was open: phone was 0161 496 0000 when you opened this, now 0207 946 0000. Keep theirs or use yours for it, then save.',
     );
+  });
+
+  // h17: the alert's title ("Changed in another window") is not said again as the first sentence.
+  it('does not repeat the alert’s title in its first sentence, in either language', () => {
+    for (const t of [en, fr])
+      for (const some of [conflicts.slice(0, 1), conflicts]) {
+        const title = t('actions.changedMeanwhile');
+        const lead = editConflictsText(t, 'edit-customer', some).split(/\s?:/u)[0];
+        const words = (text: string) => new Set(text.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
+        const shared = [...words(title)].filter((w) => words(lead).has(w));
+        expect({ title, lead, shared }).toEqual({ title, lead, shared: [] });
+      }
   });
 
   it('says it in French: the fields by their French labels, boxes and languages by their French names', () => {
     const text = editConflictsText(fr, 'edit-customer', conflicts);
-    expect(text).toMatch(/^Modifié entre-temps à un autre poste\u00a0: /u);
+    expect(text).toMatch(/^Des modifications ont été enregistrées pendant que ce formulaire était ouvert\u00a0: /u);
     expect(text).toContain(
       'le champ «\u00a0téléphone\u00a0» valait 0161 496 0000 à l’ouverture du formulaire et vaut maintenant 0207 946 0000',
     );

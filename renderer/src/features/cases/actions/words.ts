@@ -95,7 +95,7 @@ export function editValueText(t: Translate, id: CaseActionId, field: string, val
   return v.text;
 }
 
-/** "Changed meanwhile at another window: phone was … when you opened this, now …. Keep theirs or use yours …". */
+/** "A change was saved while this form was open: phone was … when you opened this, now …. Keep theirs or use yours …". */
 export function editConflictsText(t: Translate, id: CaseActionId, conflicts: readonly EditConflict[]): string {
   const changes = conflicts.map((c) =>
     t('editConflict.change', {

@@ -24,7 +24,7 @@ import { ACTION_GROUP_LABELS, type CaseActionId, CUSTOMER_FIELD_LABELS, getActio
 import { EDIT_CONFLICT_EN, type EditConflictPart } from '#shared/casework/edits';
 import { CORRECTABLE_LABELS } from '#shared/casework/corrections';
 import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/model/attachment';
-import { REGULATOR_REGION_LABELS } from '#shared/model/provider';
+import { PROVIDER_REFUSALS_EN, REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
 import { PROBLEM_CODES, PROBLEMS_EN, type ProblemCode } from '#shared/model/problems';
 import { BACKUP_PROBLEM_CODES, BACKUP_PROBLEMS_EN, type BackupProblemCode } from '#shared/backup/problems';
@@ -250,7 +250,7 @@ export const enGB = {
   'dashboard.waiting': '{days, plural, one {waiting # day} other {waiting # days}}',
   'dashboard.adrLetter': 'ADR letter',
   'dashboard.referralCloses': 'Customer’s ADR referral window closes',
-  'dashboard.showing': 'Showing the {shown} most urgent of {count}.',
+  'dashboard.showing': 'Showing the {shown, plural, one {most urgent} other {# most urgent}} of {count, number}.', // h17: reads right at a count of 1
   'dashboard.tile.overdue': 'Overdue',
   'dashboard.tile.dueToday': 'Due today',
   'dashboard.tile.dueThisWeek': 'Due this week',
@@ -264,17 +264,19 @@ export const enGB = {
   'dashboard.today.description': 'The case’s next deadline is today.',
   'dashboard.today.empty': 'Nothing due today.',
   'dashboard.week.title': 'Due this week',
-  'dashboard.week.description': 'The case’s next deadline is in the next {days} days.',
+  'dashboard.week.description':
+    'The case’s next deadline is {days, plural, one {within the next day} other {in the next # days}}.', // h17: reads right at a count of 1
   'dashboard.week.empty': 'Nothing due in the next few days.',
   'dashboard.unack.title': 'Unacknowledged',
   'dashboard.unack.description': 'Open complaints not yet acknowledged, the longest waiting first.',
   'dashboard.unack.empty': 'Every open complaint has been acknowledged.',
   'dashboard.adr.title': 'ADR letters due',
-  'dashboard.adr.description': 'Overdue or due in the next {days} days, not yet sent.',
+  'dashboard.adr.description':
+    'Overdue or due {days, plural, one {within the next day} other {in the next # days}}, not yet sent.', // h17: reads right at a count of 1
   'dashboard.adr.empty': 'No ADR letters due.',
   'dashboard.referral.title': 'ADR referral windows closing',
   'dashboard.referral.description':
-    'The customer’s time to take the complaint to the ADR scheme ends in the next {days} days.',
+    'The customer’s time to take the complaint to the ADR scheme ends {days, plural, one {within the next day} other {in the next # days}}.', // h17: reads right at a count of 1
   'dashboard.referral.empty': 'No referral windows closing soon.',
 
   // Case list (features/case-list CaseListPage, features/search CaseTable).
@@ -511,7 +513,8 @@ export const enGB = {
   // Sharing with a team: the status line, the team screen, clashes.
   'sync.notSharing': 'Not sharing',
   'sync.starting': 'Connecting to the team…',
-  'sync.downloading': 'Downloading the team’s cases: {done} of {total} records',
+  'sync.downloading':
+    'Downloading the team’s cases: {done, plural, other {#}} of {total, plural, one {# record} other {# records}}', // h17: reads right at a count of 1
   'sync.syncing': 'Syncing…',
   'sync.syncingWaiting': 'Syncing… {waiting}',
   'sync.synced': 'Synced {ago}',
@@ -600,16 +603,17 @@ export const enGB = {
     'Backups made before the erasure still hold the erased data, and so may copies of this computer’s disk (system backups, a disk image): replace or destroy them as your retention policy says.',
   'compact.copying': 'Copying the desk',
   'compact.now': 'Compact storage now',
-  'compact.done': 'Storage compacted: {rows} rows copied to a fresh store and the old store’s files deleted.',
+  'compact.done':
+    'Storage compacted: {rows, plural, one {# row} other {# rows}} copied to a fresh store and the old store’s files deleted.', // h17: reads right at a count of 1
   'compact.doneBestEffort':
-    'Storage compacted: {rows} rows copied to a fresh store; the old database was deleted and its files written over (best effort).',
+    'Storage compacted: {rows, plural, one {# row} other {# rows}} copied to a fresh store; the old database was deleted and its files written over (best effort).', // h17: reads right at a count of 1
   'compact.failed': 'Nothing was changed: {error}',
   'anonymised.title': 'Anonymised on {date}',
   'anonymised.text':
     'The customer’s details, the summary, the text of every timeline entry and the letters were removed. The reference, dates, category, stages and payment amounts are kept for the desk’s figures. Nothing more can be recorded on this case.',
   'retentionStart.title': '{n, plural, one {# closed case} other {# closed cases}} anonymised',
   'retentionStart.message':
-    'They closed more than {years, plural, one {# year} other {# years}} ago (the retention policy). The record is on the Privacy page.',
+    '{n, plural, one {It closed} other {They closed}} more than {years, plural, one {# year} other {# years}} ago (the retention policy). The record is on the Privacy page.', // h17: reads right at a count of 1
   'draft.title': 'Unsaved draft',
   'draft.text': 'You have an unsaved draft from {time}.',
   'draft.use': 'Use it',
@@ -699,9 +703,9 @@ export const enGB = {
   'data.backup.made': 'Backup made',
   'data.backup.failed': 'The backup could not be made: {error}',
   'data.overLimits':
-    '{n, plural, one {# entry is} other {# entries are}} longer than letters take (kept as they are; shorten them): {entries}.',
+    '{n, plural, one {# entry is longer than letters take (kept as it is; shorten it)} other {# entries are longer than letters take (kept as they are; shorten them)}}: {entries}.', // h17: reads right at a count of 1
   'data.overLimitsMore':
-    '{n, plural, one {# entry is} other {# entries are}} longer than letters take (kept as they are; shorten them): {entries}; and {more, number} more.',
+    '{n, plural, one {# entry is longer than letters take (kept as it is; shorten it)} other {# entries are longer than letters take (kept as they are; shorten them)}}: {entries}; and {more, number} more.', // h17: reads right at a count of 1
   'data.auto.title': 'Automatic daily backup',
   'data.auto.browser':
     'Not available in the browser: a web page cannot save into a folder by itself. The desktop app makes a backup every day into a folder you choose. Here, use “Make a backup now” regularly.',
@@ -761,6 +765,7 @@ export const enGB = {
   'restore.problems': 'Problems found',
   'restore.unreadable': 'The file could not be read: {error}',
   ...backupProblemWords, // m17a
+  'backupProblem.separator': '; ', // h17: between the sayings of a list
   'restore.nothingRestored': 'Nothing was restored: {error}',
   'restore.file': 'The backup file',
   'restore.made': 'Made {when}. The checksum matches.',
@@ -806,7 +811,7 @@ export const enGB = {
     'Open in the backup, so restored as they are and not anonymised (this desk had anonymised them; check them): {list}.',
   'restore.notOpened': 'Not opened: this backup is protected with a passphrase. Choose the file again to type it.',
   'restore.replaceWarning':
-    'The {here, plural, one {# case} other {# cases}} on this desk now will be replaced by the backup’s {backup, number}. Make a backup of this desk first if you may need it.',
+    '{here, plural, =0 {Everything on this desk now} one {The only case on this desk now} other {The # cases on this desk now}} will be replaced by {backup, plural, =0 {a backup with no cases} one {the backup’s only case} other {the backup’s # cases}}. Make a backup of this desk first if you may need it.', // h17: reads right at a count of 1
   'restore.cancel': 'Cancel',
   'restore.progress': 'Restore progress',
   'restore.starting': 'Starting the restore…',
@@ -817,7 +822,7 @@ export const enGB = {
   'restore.listedMore': '{list}, and {more, number} more',
   'restore.anonymiseTitle': 'Anonymised again after the restore',
   'restore.anonymiseReferences':
-    'This desk had anonymised {n, plural, one {# case} other {# cases}} that the backup holds with personal data: right after the restore they are anonymised again and their letters deleted: {list}.',
+    'This desk had anonymised {n, plural, one {# case} other {# cases}} that the backup holds with personal data: right after the restore {n, plural, one {it is anonymised again and its letters deleted} other {they are anonymised again and their letters deleted}}: {list}.', // h17: reads right at a count of 1
   'restore.anonymiseOpen':
     '{n, plural, one {# case this desk had anonymised is open in the backup: restored as it is, never anonymised this way; check it after the restore} other {# cases this desk had anonymised are open in the backup: restored as they are, never anonymised this way; check them after the restore}}: {list}.',
   'restore.step.checking': 'Checking the backup’s {what} against this desk: {done, number} of {total, number}',
@@ -954,7 +959,8 @@ export const enGB = {
   'import.clash': 'Column “{column}” is chosen for {fields}: choose one.',
   'import.and': '{a} and {b}',
   'import.step3': '3. Preview',
-  'import.step3Intro': 'The first {shown, number} of {rows, plural, one {# row} other {# rows}} as they will be read.',
+  'import.step3Intro':
+    '{shown, plural, one {The first row of {rows, number}, as it will be read.} other {The first # rows of {rows, number}, as they will be read.}}', // h17: reads right at a count of 1
   'import.step3IntroAll':
     '{rows, plural, one {The only row, as it will be read.} other {All # rows, as they will be read.}}',
   'import.preview': 'Preview',
@@ -992,13 +998,14 @@ export const enGB = {
   'post.none': 'No letters to post today.',
   'post.make': 'Make print file',
   'post.chosen': '{chosen} of {n, plural, one {# letter} other {# letters}} chosen',
-  'post.cannotCount': '({n} cannot be printed)',
+  'post.cannotCount': '({n, plural, other {# cannot be printed}})', // h17: reads right at a count of 1
   'post.made': 'Print file made',
   'post.madeText':
-    '{n, plural, one {# letter} other {# letters}} ({pages} pages) saved as {file}, and recorded on {n, plural, one {its case} other {their cases}} as printed for post.',
+    '{n, plural, one {# letter} other {# letters}} ({pages, plural, one {# page} other {# pages}}) saved as {file}, and recorded on {n, plural, one {its case} other {their cases}} as printed for post.', // h17: reads right at a count of 1
   'post.notSavedTitle': 'Print file not saved',
   'post.notSaved': 'The print file was not saved',
-  'post.notSavedText': '{reason}: no letter is recorded as printed, so all {n} are still to post.',
+  'post.notSavedText':
+    '{reason}: no letter is recorded as printed, so {n, plural, one {it is still to post} other {all # are still to post}}.', // h17: reads right at a count of 1
   'post.noCopy': 'No copy for the customer',
   'post.notMade': 'Not made',
   'post.progress': 'Progress so far (every ADR letter in this batch)',
@@ -1018,7 +1025,7 @@ export const enGB = {
   // i17c: why a letter cannot be printed, as shared/letters/printable.ts writes it (one home for the English).
   ...unprintableWords,
   'post.making': 'Making the print file',
-  'post.lettersMade': '{done} / {total} letters made',
+  'post.lettersMade': '{done, number} / {total, plural, one {# letter} other {# letters}} made', // h17: reads right at a count of 1
   'post.kind.acknowledgement': 'Acknowledgement',
   'post.kind.adr-letter': 'ADR letter (still unresolved)',
 
@@ -1160,7 +1167,8 @@ export const enGB = {
   'dateField.notADate': '“{typed}” is not a date: type it as {placeholder}.',
   'dateField.sure': 'Are you sure?',
   'dateField.receivedOn': 'The complaint was received on',
-  'dateField.doubt.longAgo': 'That is more than {days} days ago: the complaint’s deadlines are counted from it.',
+  'dateField.doubt.longAgo':
+    'That is more than {days, plural, one {# day} other {# days}} ago: the complaint’s deadlines are counted from it.', // h17: reads right at a count of 1
   'dateField.doubt.future': 'That date has not come yet.',
   'dateField.doubt.sunday': 'It is a Sunday: no post is delivered on a Sunday.',
   'dateField.doubt.bankHoliday': 'It is a bank holiday ({name}, {calendar}): no post is delivered on a bank holiday.',
@@ -1532,7 +1540,7 @@ export const enGB = {
   'actions.nothingRecorded': 'Nothing was recorded: {error}',
   'actions.ctrlEnter': 'Ctrl+Enter to save',
   'actions.fromTo': 'From <b>{from}</b> to <b>{to}</b> ({owner}).',
-  'actions.changedMeanwhile': 'Changed meanwhile',
+  'actions.changedMeanwhile': 'Changed in another window', // h17
   'actions.keepTheirs': 'Keep theirs: {value}',
   'actions.useYours': 'Use yours: {value}',
   // m17b: an edit conflict's message, as shared/casework/edits.ts writes it (one home for the English).
@@ -1801,6 +1809,11 @@ export const enGB = {
   'providers.save': 'Save provider',
   'providers.cancel': 'Cancel',
   'providers.notChanged': 'Not changed',
+  // h17: why a change to the providers is refused (shared/model/provider.ts, the one home of the English)
+  'providerRefusal.no-desk': typographic(PROVIDER_REFUSALS_EN['no-desk']),
+  'providerRefusal.unknown': typographic(PROVIDER_REFUSALS_EN.unknown),
+  'providerRefusal.only-active': typographic(PROVIDER_REFUSALS_EN['only-active']),
+  'providerRefusal.retired-not-usual': typographic(PROVIDER_REFUSALS_EN['retired-not-usual']),
   'providers.title': 'Providers',
   'providers.intro':
     'The brands this desk handles complaints for. Each case keeps the provider it was logged for: its letters, dates and procedure follow that provider, whatever the usual one is later. A retired provider takes no new complaints; its cases keep working.',

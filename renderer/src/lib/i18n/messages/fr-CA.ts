@@ -205,7 +205,7 @@ export const frCA: Record<MessageKey, string> = {
   'dashboard.waiting': '{days, plural, one {en attente depuis # jour} other {en attente depuis # jours}}',
   'dashboard.adrLetter': 'Lettre de recours externe',
   'dashboard.referralCloses': 'Fin du délai de recours externe de la clientèle',
-  'dashboard.showing': 'Les {shown} plus urgents sur {count}.',
+  'dashboard.showing': '{shown, plural, one {Le plus urgent} other {Les # plus urgents}} sur {count, number}.', // h17: reads right at a count of 1
   'dashboard.tile.overdue': 'En retard',
   'dashboard.tile.dueToday': 'Pour aujourd’hui',
   'dashboard.tile.dueThisWeek': 'Cette semaine',
@@ -219,18 +219,20 @@ export const frCA: Record<MessageKey, string> = {
   'dashboard.today.description': 'La prochaine échéance du dossier tombe aujourd’hui.',
   'dashboard.today.empty': 'Aucune échéance aujourd’hui.',
   'dashboard.week.title': 'Cette semaine',
-  'dashboard.week.description': 'La prochaine échéance du dossier tombe dans les {days} prochains jours.',
+  'dashboard.week.description':
+    'La prochaine échéance du dossier tombe {days, plural, one {dans la prochaine journée} other {dans les # prochains jours}}.', // h17: reads right at a count of 1
   'dashboard.week.empty': 'Aucune échéance dans les prochains jours.',
   'dashboard.unack.title': 'Sans accusé de réception',
   'dashboard.unack.description':
     'Plaintes ouvertes dont la réception n’a pas encore été confirmée, de la plus ancienne à la plus récente.',
   'dashboard.unack.empty': 'La réception de chaque plainte ouverte a été confirmée.',
   'dashboard.adr.title': 'Lettres de recours à envoyer',
-  'dashboard.adr.description': 'En retard ou à envoyer dans les {days} prochains jours.',
+  'dashboard.adr.description':
+    'En retard ou à envoyer {days, plural, one {dans la prochaine journée} other {dans les # prochains jours}}.', // h17: reads right at a count of 1
   'dashboard.adr.empty': 'Aucune lettre de recours à envoyer.',
   'dashboard.referral.title': 'Délais de recours qui prennent fin',
   'dashboard.referral.description':
-    'Le délai dont dispose la clientèle pour porter sa plainte devant l’organisme externe prend fin dans les {days} prochains jours.',
+    'Le délai dont dispose la clientèle pour porter sa plainte devant l’organisme externe prend fin {days, plural, one {dans la prochaine journée} other {dans les # prochains jours}}.', // h17: reads right at a count of 1
   'dashboard.referral.empty': 'Aucun délai de recours ne prend fin bientôt.',
 
   'caseList.title': 'Dossiers',
@@ -481,7 +483,8 @@ export const frCA: Record<MessageKey, string> = {
 
   'sync.notSharing': 'Aucun partage',
   'sync.starting': 'Connexion à l’équipe…',
-  'sync.downloading': 'Téléchargement des dossiers de l’équipe\u00a0: {done} documents sur {total}',
+  'sync.downloading':
+    'Téléchargement des dossiers de l’équipe\u00a0: {done, plural, one {# document} other {# documents}} sur {total, plural, other {#}}', // h17: reads right at a count of 1
   'sync.syncing': 'Synchronisation…',
   'sync.syncingWaiting': 'Synchronisation… {waiting}',
   'sync.synced': 'Synchronisation faite {ago}',
@@ -570,16 +573,16 @@ export const frCA: Record<MessageKey, string> = {
   'compact.copying': 'Copie du service en cours',
   'compact.now': 'Compacter le stockage maintenant',
   'compact.done':
-    'Stockage compacté\u00a0: {rows} lignes copiées dans un nouvel espace de stockage et les fichiers de l’ancien supprimés.',
+    'Stockage compacté\u00a0: {rows, plural, one {# ligne copiée} other {# lignes copiées}} dans un nouvel espace de stockage et les fichiers de l’ancien supprimés.', // h17: reads right at a count of 1
   'compact.doneBestEffort':
-    'Stockage compacté\u00a0: {rows} lignes copiées dans un nouvel espace de stockage\u00a0; l’ancienne base de données a été supprimée et ses fichiers écrasés (dans la mesure du possible).',
+    'Stockage compacté\u00a0: {rows, plural, one {# ligne copiée} other {# lignes copiées}} dans un nouvel espace de stockage\u00a0; l’ancienne base de données a été supprimée et ses fichiers écrasés (dans la mesure du possible).', // h17: reads right at a count of 1
   'compact.failed': 'Rien n’a été modifié\u00a0: {error}',
   'anonymised.title': 'Anonymisé le {date}',
   'anonymised.text':
     'Les coordonnées de la clientèle, le résumé, le texte de chaque inscription à l’historique et les lettres ont été retirés. Le numéro de dossier, les dates, la catégorie, les étapes et les montants versés sont conservés pour les chiffres du service. Plus rien ne peut être consigné dans ce dossier.',
   'retentionStart.title': '{n, plural, one {# dossier fermé anonymisé} other {# dossiers fermés anonymisés}}',
   'retentionStart.message':
-    'Leur fermeture remonte à plus de {years, plural, one {# an} other {# ans}} (politique de conservation). Le registre se trouve à l’écran Confidentialité.',
+    '{n, plural, one {Sa fermeture remonte} other {Leur fermeture remonte}} à plus de {years, plural, one {# an} other {# ans}} (politique de conservation). Le registre se trouve à l’écran Confidentialité.', // h17: reads right at a count of 1
   'draft.title': 'Brouillon non enregistré',
   'draft.text': 'Vous avez un brouillon non enregistré de {time}.',
   'draft.use': 'L’utiliser',
@@ -676,9 +679,9 @@ export const frCA: Record<MessageKey, string> = {
   'data.backup.made': 'Sauvegarde faite',
   'data.backup.failed': 'La sauvegarde n’a pas pu être faite\u00a0: {error}',
   'data.overLimits':
-    '{n, plural, one {# entrée dépasse} other {# entrées dépassent}} la longueur que les lettres acceptent (conservées telles quelles; raccourcissez-les)\u00a0: {entries}.',
+    '{n, plural, one {# entrée dépasse la longueur que les lettres acceptent (conservée telle quelle; raccourcissez-la)} other {# entrées dépassent la longueur que les lettres acceptent (conservées telles quelles; raccourcissez-les)}}\u00a0: {entries}.', // h17: reads right at a count of 1
   'data.overLimitsMore':
-    '{n, plural, one {# entrée dépasse} other {# entrées dépassent}} la longueur que les lettres acceptent (conservées telles quelles; raccourcissez-les)\u00a0: {entries}; et {more, number} de plus.',
+    '{n, plural, one {# entrée dépasse la longueur que les lettres acceptent (conservée telle quelle; raccourcissez-la)} other {# entrées dépassent la longueur que les lettres acceptent (conservées telles quelles; raccourcissez-les)}}\u00a0: {entries}; et {more, number} de plus.', // h17: reads right at a count of 1
   'data.auto.title': 'Sauvegarde quotidienne automatique',
   'data.auto.browser':
     'Non offerte dans le navigateur\u00a0: une page Web ne peut pas enregistrer d’elle-même dans un dossier. L’application de bureau fait une sauvegarde chaque jour dans le dossier de votre choix. Ici, utilisez régulièrement «\u00a0Faire une sauvegarde maintenant\u00a0».',
@@ -777,6 +780,13 @@ export const frCA: Record<MessageKey, string> = {
     'Redress ne peut pas lire ce fichier de sauvegarde\u00a0: il dépasse {size} sans être une archive. Rien n’a été restauré.',
   'backupProblem.not-made-too-large':
     'avec ses pièces jointes, elle dépasserait {size}, plus qu’un fichier de sauvegarde ne peut contenir. Retirez des fichiers de dossiers fermés, ou conservez-les ailleurs, puis réessayez.',
+  // h17: une ligne que la sauvegarde n’écrit pas, parce qu’une restauration la refuserait
+  'backupProblem.not-made-row-long': 'un enregistrement de {table} dépasse {size}, ce qu’une restauration refuserait.',
+  'backupProblem.not-made-row-nested':
+    'un enregistrement de {table} imbrique des valeurs sur plus de {max} niveaux, ce qu’une restauration refuserait.',
+  'backupProblem.not-made-too-many-lines':
+    'un enregistrement de {table} serait la ligne {line}, au-delà de {max} lignes, ce qu’une restauration refuserait.',
+  'backupProblem.part-header': 'l’en-tête',
   'backupProblem.too-large-rows':
     'Redress ne peut pas lire ce fichier de sauvegarde\u00a0: ses données dépassent {size}.',
   'backupProblem.newer-format':
@@ -864,6 +874,79 @@ export const frCA: Record<MessageKey, string> = {
     '{where} «\u00a0{file}\u00a0» du dossier {reference}\u00a0: ses octets ne correspondent pas à son SHA-256 (modifiés ou endommagés)',
   'backupProblem.file-not-named': '{member}\u00a0: un fichier qu’aucune ligne de la sauvegarde ne nomme',
   // fin m17a
+  // h17: un problème de la liste d’un fichier non valide ({where} : l’endroit tel que le fichier le nomme)
+  'backupProblem.separator': '\u00a0; ',
+  'backupProblem.at': '{where}\u00a0: {note}',
+  'backupProblem.more-problems': '…et {more} de plus',
+  'backupProblem.built-in-procedure':
+    '{where}\u00a0: «\u00a0{id}\u00a0» est une procédure intégrée, qu’un service ne peut pas modifier',
+  'backupProblem.same-as': '{where}\u00a0: le même {field} que {other} ({key})',
+  'backupProblem.no-case': '{where}\u00a0: aucun dossier du fichier n’a l’identifiant {id}',
+  'backupProblem.not-letter-id': '{where}\u00a0: ce n’est pas un identifiant de lettre (il doit être du texte)',
+  'backupProblem.no-letter': '{where}\u00a0: aucune lettre du fichier n’a l’identifiant {id}',
+  'backupProblem.letter-other-case': '{where}\u00a0: la lettre {id} appartient à un autre dossier',
+  'backupProblem.count-differs': '{where}\u00a0: l’en-tête en annonce {counted}, mais le fichier en contient {held}',
+  'backupProblem.letter-bytes-changed': '{where}\u00a0: ne correspond pas à l’empreinte SHA-256 de la lettre',
+  'backupProblem.line-not-json': 'ligne {line}\u00a0: JSON illisible',
+  'backupProblem.line-not-rows': 'ligne {line}\u00a0: ne contient pas les lignes d’une table',
+  'backupProblem.content-not-json': 'contenu\u00a0: JSON illisible',
+  'backupProblem.table-unknown': '{table}\u00a0: une table que Redress ne connaît pas',
+  'backupProblem.table-not-in-format':
+    '{table}\u00a0: n’est pas une table du format de sauvegarde {version} (les pièces jointes sont venues avec le format 3)',
+  'backupProblem.one-desk': 'settings\u00a0: contient plus d’un service',
+  'backupProblem.note-missing': 'manquant',
+  'backupProblem.note-not-text': 'doit être du texte',
+  'backupProblem.note-not-number': 'doit être un nombre',
+  'backupProblem.note-not-whole': 'doit être un nombre entier',
+  'backupProblem.note-not-boolean': 'doit être vrai ou faux',
+  'backupProblem.note-not-object': 'doit être un objet',
+  'backupProblem.note-not-list': 'doit être une liste',
+  'backupProblem.note-not-date': 'n’est pas une date (aaaa-mm-jj)',
+  'backupProblem.note-not-timestamp': 'n’est pas un horodatage (p.\u00a0ex. 2026-11-22T14:30:00.000Z)',
+  'backupProblem.note-unknown-value': 'doit être l’une des valeurs suivantes\u00a0: {choices}',
+  'backupProblem.note-too-long': 'dépasse {max} caractères',
+  'backupProblem.note-too-many': 'en contient plus de {max}',
+  'backupProblem.note-empty': 'ne doit pas être vide',
+  'backupProblem.note-at-least': 'doit être {min} ou plus',
+  'backupProblem.note-negative': 'ne doit pas être négatif',
+  'backupProblem.note-more-than': 'dépasse {max}',
+  'backupProblem.note-not-reference': 'n’est pas un numéro de dossier comme RDR-2026-000042',
+  'backupProblem.note-not-desk-prefix':
+    'n’est pas un préfixe de service (2 à 6 lettres majuscules ou chiffres, en commençant par une lettre)',
+  'backupProblem.note-not-counter-key': 'n’est pas une clé de compteur comme RDR-2026',
+  'backupProblem.note-not-sha256': 'n’est pas une empreinte SHA-256 (64 chiffres hexadécimaux)',
+  'backupProblem.note-not-base64': 'n’est pas du base64',
+  'backupProblem.note-letter-base64': 'doit être la lettre en texte base64',
+  'backupProblem.note-anonymised-personal':
+    'est indiqué, mais le dossier contient encore des renseignements personnels',
+  'backupProblem.note-withdrawn-kind': 'une lettre retirée doit indiquer son type',
+  'backupProblem.note-key-must-be': 'doit être «\u00a0{key}\u00a0»',
+  'backupProblem.note-procedure-version': 'doit être la version que nomme la ligne',
+  'backupProblem.note-default-language': 'doit être l’une de ses langues',
+  'backupProblem.note-provider-twice': 'contient deux fois le fournisseur «\u00a0{id}\u00a0»',
+  'backupProblem.note-no-provider': 'ne nomme aucun fournisseur du service',
+  'backupProblem.note-other': 'anomalie ({message})',
+  'backupProblem.not-made-check':
+    'la sauvegarde qui vient d’être faite ne passe pas la vérification d’une restauration, donc elle n’a pas été conservée\u00a0: {why} Corrigez les lignes indiquées (ou avisez la personne qui assure le soutien de Redress), puis refaites la sauvegarde.',
+  'backupProblem.restore-held-no-longer':
+    'Choisissez de nouveau le fichier de sauvegarde\u00a0: il n’est plus gardé pour la restauration.',
+  'backupProblem.restore-changed':
+    'Choisissez de nouveau le fichier de sauvegarde\u00a0: il a changé depuis sa vérification.',
+  'backupProblem.restore-team':
+    'Ce service partage ses dossiers avec une équipe, donc aucune sauvegarde ne peut y être restaurée\u00a0: c’est le serveur de l’équipe qui détient les dossiers. Pour restaurer, quittez d’abord l’équipe (Paramètres → Partager les dossiers avec votre équipe → Quitter l’équipe).',
+  'backupProblem.restore-not-empty':
+    'Ce service n’est pas vide\u00a0: il contient des dossiers ({cases}). Choisissez plutôt «\u00a0Fusionner avec ce qui est ici\u00a0» ou «\u00a0Remplacer ce qui est ici\u00a0».',
+  'backupProblem.merge-attachments':
+    'Fusion impossible\u00a0: des pièces jointes ont le même identifiant ici et dans la sauvegarde, mais des octets différents ({listed}; {count} en tout). Une pièce jointe ne change jamais, donc l’une des deux copies est endommagée; rien n’a été restauré.',
+  'backupProblem.merge-references':
+    'Fusion impossible\u00a0: des numéros de dossier désignent un dossier différent ici et dans la sauvegarde ({listed}; {count} en tout). Un numéro n’est jamais partagé, donc rien n’a été restauré. Choisissez «\u00a0Remplacer ce qui est ici\u00a0» pour que ce service devienne la copie de la sauvegarde.',
+  'backupProblem.over-limit': '{row}\u00a0: {path} {note}',
+  'backupProblem.row-of-case': '{where} (dossier {id})',
+  'backupProblem.note-over-chars': 'compte {length} caractères; au plus {max}',
+  'backupProblem.note-over-lines': 'compte {lines} lignes; une lettre en accepte au plus {max}',
+  'backupProblem.note-over-line':
+    'la ligne {line} compte {length} caractères; la fenêtre de l’enveloppe en accepte au plus {max}',
+  // fin h17
   'restore.nothingRestored': 'Rien n’a été restauré\u00a0: {error}',
   'restore.file': 'Le fichier de sauvegarde',
   'restore.made': 'Fait le {when}. La somme de contrôle correspond.',
@@ -905,15 +988,15 @@ export const frCA: Record<MessageKey, string> = {
   'restore.kept': 'Gardés tels quels',
   'restore.removed': 'Retirés',
   'restore.anonymisedAgain':
-    'Anonymisés de nouveau, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}}; {letters, plural, one {# lettre supprimée} other {# lettres supprimées}}.',
+    '{n, plural, one {Anonymisé de nouveau} other {Anonymisés de nouveau}}, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}}; {letters, plural, one {# lettre supprimée} other {# lettres supprimées}}.', // h17: reads right at a count of 1
   'restore.anonymisedAgainListed':
-    'Anonymisés de nouveau, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}} ({list}); {letters, plural, one {# lettre supprimée} other {# lettres supprimées}}.',
+    '{n, plural, one {Anonymisé de nouveau} other {Anonymisés de nouveau}}, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}} ({list}); {letters, plural, one {# lettre supprimée} other {# lettres supprimées}}.', // h17: reads right at a count of 1
   'restore.stillOpen':
     'Ouverts dans la sauvegarde, donc restaurés tels quels et non anonymisés (ce service les avait anonymisés; vérifiez-les)\u00a0: {list}.',
   'restore.notOpened':
     'Fichier non ouvert\u00a0: cette sauvegarde est protégée par une phrase de passe. Choisissez de nouveau le fichier pour la saisir.',
   'restore.replaceWarning':
-    '{here, plural, one {Le # dossier de ce service sera remplacé} other {Les # dossiers de ce service seront remplacés}} par les {backup, number} de la sauvegarde. Faites d’abord une sauvegarde de ce service si vous pourriez en avoir besoin.',
+    '{here, plural, =0 {Tout ce que contient ce service sera remplacé} one {Le seul dossier de ce service sera remplacé} other {Les # dossiers de ce service seront remplacés}} par {backup, plural, =0 {une sauvegarde sans dossier} one {le seul dossier de la sauvegarde} other {les # dossiers de la sauvegarde}}. Faites d’abord une sauvegarde de ce service si vous pourriez en avoir besoin.', // h17: reads right at a count of 1
   'restore.cancel': 'Annuler',
   'restore.progress': 'Progression de la restauration',
   'restore.starting': 'Début de la restauration…',
@@ -924,7 +1007,7 @@ export const frCA: Record<MessageKey, string> = {
   'restore.listedMore': '{list} et {more, number} de plus',
   'restore.anonymiseTitle': 'Anonymisés de nouveau après la restauration',
   'restore.anonymiseReferences':
-    'Ce service avait anonymisé {n, plural, one {# dossier} other {# dossiers}} que la sauvegarde contient avec des renseignements personnels\u00a0: tout de suite après la restauration, ils sont anonymisés de nouveau et leurs lettres supprimées\u00a0: {list}.',
+    'Ce service avait anonymisé {n, plural, one {# dossier} other {# dossiers}} que la sauvegarde contient avec des renseignements personnels\u00a0: tout de suite après la restauration, {n, plural, one {il est anonymisé de nouveau et ses lettres supprimées} other {ils sont anonymisés de nouveau et leurs lettres supprimées}}\u00a0: {list}.', // h17: reads right at a count of 1
   'restore.anonymiseOpen':
     '{n, plural, one {# dossier que ce service avait anonymisé est ouvert dans la sauvegarde\u00a0: il est restauré tel quel, jamais anonymisé de cette façon; vérifiez-le après la restauration} other {# dossiers que ce service avait anonymisés sont ouverts dans la sauvegarde\u00a0: ils sont restaurés tels quels, jamais anonymisés de cette façon; vérifiez-les après la restauration}}\u00a0: {list}.',
   'restore.step.checking':
@@ -1068,7 +1151,7 @@ export const frCA: Record<MessageKey, string> = {
   'import.and': '{a} et {b}',
   'import.step3': '3. Aperçu',
   'import.step3Intro':
-    'Les {shown, number} premières lignes sur {rows, plural, one {# ligne} other {# lignes}}, telles qu’elles seront lues.',
+    '{shown, plural, one {La première ligne sur {rows, number}, telle qu’elle sera lue.} other {Les # premières lignes sur {rows, number}, telles qu’elles seront lues.}}', // h17: reads right at a count of 1
   'import.step3IntroAll':
     '{rows, plural, one {La seule ligne, telle qu’elle sera lue.} other {Les # lignes, telles qu’elles seront lues.}}',
   'import.preview': 'Aperçu',
@@ -1108,13 +1191,14 @@ export const frCA: Record<MessageKey, string> = {
   'post.none': 'Aucune lettre à poster aujourd’hui.',
   'post.make': 'Produire le fichier d’impression',
   'post.chosen': '{chosen} {n, plural, one {lettre choisie sur #} other {lettres choisies sur #}}',
-  'post.cannotCount': '({n} impossibles à imprimer)',
+  'post.cannotCount': '({n, plural, one {# impossible à imprimer} other {# impossibles à imprimer}})', // h17: reads right at a count of 1
   'post.made': 'Fichier d’impression produit',
   'post.madeText':
-    '{n, plural, one {# lettre} other {# lettres}} ({pages} pages) enregistrées dans {file} et consignées à {n, plural, one {son dossier} other {leurs dossiers}} comme imprimées pour la poste.',
+    '{n, plural, one {# lettre ({pages, plural, one {# page} other {# pages}}) enregistrée dans {file} et consignée à son dossier comme imprimée pour la poste.} other {# lettres ({pages, plural, one {# page} other {# pages}}) enregistrées dans {file} et consignées à leurs dossiers comme imprimées pour la poste.}}', // h17: reads right at a count of 1
   'post.notSavedTitle': 'Fichier d’impression non enregistré',
   'post.notSaved': 'Le fichier d’impression n’a pas été enregistré',
-  'post.notSavedText': '{reason}\u00a0: aucune lettre n’est consignée comme imprimée; les {n} restent donc à poster.',
+  'post.notSavedText':
+    '{reason}\u00a0: aucune lettre n’est consignée comme imprimée; {n, plural, one {elle reste donc à poster} other {les # restent donc à poster}}.', // h17: reads right at a count of 1
   'post.noCopy': 'Aucune copie pour la clientèle',
   'post.notMade': 'Non produites',
   'post.progress': 'Avancement à ce jour (chaque lettre de recours de ce lot)',
@@ -1161,7 +1245,7 @@ export const frCA: Record<MessageKey, string> = {
   'unprintable.place.summary-other': 'le reste du texte du résumé',
   // fin i17c
   'post.making': 'Production du fichier d’impression',
-  'post.lettersMade': '{done} / {total} lettres produites',
+  'post.lettersMade': '{done, number} / {total, plural, one {# lettre produite} other {# lettres produites}}', // h17: reads right at a count of 1
   'post.kind.acknowledgement': 'Accusé de réception',
   'post.kind.adr-letter': 'Lettre de recours externe (plainte non réglée)',
 
@@ -1299,7 +1383,7 @@ export const frCA: Record<MessageKey, string> = {
   'dateField.sure': 'Confirmez-vous cette date\u00a0?',
   'dateField.receivedOn': 'La plainte a été reçue le',
   'dateField.doubt.longAgo':
-    'C’est il y a plus de {days} jours\u00a0: les délais du dossier sont comptés à partir de cette date.',
+    'C’est il y a plus de {days, plural, one {# jour} other {# jours}}\u00a0: les délais du dossier sont comptés à partir de cette date.', // h17: reads right at a count of 1
   'dateField.doubt.future': 'Cette date n’est pas encore arrivée.',
   'dateField.doubt.sunday': 'C’est un dimanche\u00a0: aucun courrier n’est distribué le dimanche.',
   'dateField.doubt.bankHoliday':
@@ -1797,14 +1881,15 @@ export const frCA: Record<MessageKey, string> = {
   'actions.nothingRecorded': 'Rien n’a été inscrit\u00a0: {error}',
   'actions.ctrlEnter': 'Ctrl+Entrée pour enregistrer',
   'actions.fromTo': 'De <b>{from}</b> à <b>{to}</b> ({owner}).',
-  'actions.changedMeanwhile': 'Modifié entre-temps',
+  'actions.changedMeanwhile': 'Modifié dans une autre fenêtre', // h17
   'actions.keepTheirs': 'Garder l’autre valeur\u00a0: {value}',
   'actions.useYours': 'Garder la vôtre\u00a0: {value}',
   // m17b: un conflit de modification
+  // h17: le titre dit où (une autre fenêtre), la phrase dit quand
   'editConflict.lead-one':
-    'Modifié entre-temps à un autre poste\u00a0: {changes}. Gardez l’autre valeur ou la vôtre, puis enregistrez.',
+    'Une modification a été enregistrée pendant que ce formulaire était ouvert\u00a0: {changes}. Gardez l’autre valeur ou la vôtre, puis enregistrez.',
   'editConflict.lead-many':
-    'Modifié entre-temps à un autre poste\u00a0: {changes}. Pour chaque champ, gardez l’autre valeur ou la vôtre, puis enregistrez.',
+    'Des modifications ont été enregistrées pendant que ce formulaire était ouvert\u00a0: {changes}. Pour chaque champ, gardez l’autre valeur ou la vôtre, puis enregistrez.',
   'editConflict.change':
     'le champ «\u00a0{field}\u00a0» valait {base} à l’ouverture du formulaire et vaut maintenant {theirs}',
   'editConflict.empty': '(vide)',
@@ -2138,6 +2223,13 @@ export const frCA: Record<MessageKey, string> = {
   'providers.save': 'Enregistrer le fournisseur',
   'providers.cancel': 'Annuler',
   'providers.notChanged': 'Aucune modification',
+  // h17: pourquoi une modification des fournisseurs est refusée
+  'providerRefusal.no-desk': 'Configurez d’abord le service\u00a0: ses paramètres ne sont pas encore enregistrés.',
+  'providerRefusal.unknown': 'Ce service n’a pas de fournisseur «\u00a0{id}\u00a0».',
+  'providerRefusal.only-active':
+    '{name} est le seul fournisseur actif du service\u00a0: ajoutez-en un autre avant de le retirer.',
+  'providerRefusal.retired-not-usual':
+    '{name} est retiré\u00a0: remettez-le en service avant d’en faire le fournisseur habituel.',
   'providers.title': 'Fournisseurs',
   'providers.intro':
     'Les marques pour lesquelles ce service traite les plaintes. Chaque dossier garde le fournisseur pour lequel il a été inscrit\u00a0: ses lettres, ses dates et sa procédure suivent ce fournisseur, quel que soit le fournisseur habituel par la suite. Un fournisseur retiré ne reçoit plus de nouvelles plaintes\u00a0; ses dossiers continuent de fonctionner.',
@@ -2178,7 +2270,12 @@ export const frCA: Record<MessageKey, string> = {
   'procedureProblem.no-stage': 'une procédure compte au moins une étape',
   'procedureProblem.slug':
     'doit être un identifiant\u00a0: lettres minuscules et chiffres reliés par des traits d’union simples',
-  'procedureProblem.date': 'date non valide ({message})',
+  // h17: une date impossible ({month} de date-days : le mois et l’année en toutes lettres, « février 2026 »)
+  'procedureProblem.date-not-written': '«\u00a0{date}\u00a0» n’est pas une date écrite aaaa-mm-jj',
+  'procedureProblem.date-years': '«\u00a0{date}\u00a0» n’est pas comprise entre les années {min} et {max}',
+  'procedureProblem.date-no-month':
+    '«\u00a0{date}\u00a0» n’est pas une date réelle\u00a0: il n’y a pas de mois {month}',
+  'procedureProblem.date-days': '«\u00a0{date}\u00a0» n’est pas une date réelle\u00a0: {month} compte {days} jours',
   'procedureProblem.expected-type': 'valeur non valide\u00a0: {expected} attendu, {received} reçu',
   'procedureProblem.type.string': 'texte',
   'procedureProblem.type.number': 'nombre',
