@@ -75,7 +75,7 @@ describe('the letterhead logo', () => {
       '“logo.gif” is not a PNG or JPEG image. Choose the logo as a .png or .jpg file.',
     );
     expect(checkLogoFile({ name: 'scan.jpg', type: 'image/jpeg', size: 3 * 1024 * 1024 })).toMatch(
-      /“scan.jpg” is 3072 KB; the logo can be at most 256 KB/,
+      /“scan.jpg” is 3.0 MB; the logo can be at most 256 KB/,
     );
     expect(checkLogoFile({ name: 'empty.png', type: 'image/png', size: 0 })).toMatch(/empty/);
   });

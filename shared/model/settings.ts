@@ -4,6 +4,8 @@ import { CALENDARS, type CompanyDetails, type DeskSettings } from './case';
 import { settingsForUsual } from './provider';
 import { DESK_PREFIX_PATTERN } from './reference';
 import { addressTextProblem, STORED_LIMITS as L } from './stored';
+import { fillTemplate } from './template';
+import { formatFileSize } from './attachment';
 
 /** A letterhead as a form holds it: the desk's in Settings, and each provider's. */
 export interface LetterheadForm {
@@ -40,18 +42,59 @@ const LOGO_SIGNATURES: Record<(typeof LOGO_TYPES)[number], string> = {
   'image/jpeg': '/9j/',
 };
 
-const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
+/**
+ * Why a file or a stored logo is refused, as a code and values (issue #17): the screens say it with the catalogue's
+ * `logoProblem.<code>` in the person's language; `LOGO_PROBLEMS_EN` is the one home of the English (the checks'
+ * strings, the settings schema's message). `name` is the chosen file's name; `bytes` a size; `type` PNG or JPEG.
+ */
+export const LOGO_PROBLEMS_EN = {
+  'file-not-image': '“{name}” is not a PNG or JPEG image. Choose the logo as a .png or .jpg file.',
+  'file-empty': '“{name}” is empty. Choose the logo image again.',
+  'file-too-large':
+    '“{name}” is {size}; the logo can be at most {max}. Save a smaller copy (about 600 pixels wide is plenty for a letterhead).',
+  'file-unreadable': '“{name}” could not be read. Check the file and choose it again.',
+  'file-undecodable':
+    '“{name}” is damaged or not a picture the app can read. Save it again as PNG or JPEG and choose it again.',
+  'not-image': 'The logo must be a PNG or JPEG image.',
+  damaged: 'The logo image is damaged or incomplete. Choose it again.',
+  'not-really': 'The logo file is not really a {type} image. Choose a PNG or JPEG file.',
+  'too-large': 'The logo is {size}; it can be at most {max}.',
+} as const;
+export type LogoProblemCode = keyof typeof LOGO_PROBLEMS_EN;
+export interface LogoProblem {
+  code: LogoProblemCode;
+  /** The chosen file's name: a problem found in a file's contents is said after it (“logo.png”: …). */
+  name?: string;
+  bytes?: number;
+  type?: 'PNG' | 'JPEG';
+}
 
-/** A file's problem as a logo, in plain words, before it is read; null when it may be read. */
-export function checkLogoFile(file: { name: string; type: string; size: number }): string | null {
-  if (!(LOGO_TYPES as readonly string[]).includes(file.type)) {
-    return `“${file.name}” is not a PNG or JPEG image. Choose the logo as a .png or .jpg file.`;
-  }
-  if (file.size === 0) return `“${file.name}” is empty. Choose the logo image again.`;
-  if (file.size > LOGO_MAX_BYTES) {
-    return `“${file.name}” is ${kb(file.size)}; the logo can be at most ${kb(LOGO_MAX_BYTES)}. Save a smaller copy (about 600 pixels wide is plenty for a letterhead).`;
-  }
+/** A logo problem in English. */
+export function logoProblemInEnglish(problem: LogoProblem): string {
+  const said = fillTemplate(LOGO_PROBLEMS_EN[problem.code], (name) =>
+    name === 'size'
+      ? formatFileSize(problem.bytes ?? 0)
+      : name === 'max'
+        ? formatFileSize(LOGO_MAX_BYTES)
+        : name === 'type'
+          ? (problem.type ?? '')
+          : (problem.name ?? ''),
+  );
+  return problem.name !== undefined && !problem.code.startsWith('file-') ? `“${problem.name}”: ${said}` : said;
+}
+
+/** A file's problem as a logo, before it is read; null when it may be read. */
+export function logoFileProblem(file: { name: string; type: string; size: number }): LogoProblem | null {
+  if (!(LOGO_TYPES as readonly string[]).includes(file.type)) return { code: 'file-not-image', name: file.name };
+  if (file.size === 0) return { code: 'file-empty', name: file.name };
+  if (file.size > LOGO_MAX_BYTES) return { code: 'file-too-large', name: file.name, bytes: file.size };
   return null;
+}
+
+/** A file's problem as a logo, in plain English, before it is read; null when it may be read. */
+export function checkLogoFile(file: { name: string; type: string; size: number }): string | null {
+  const problem = logoFileProblem(file);
+  return problem && logoProblemInEnglish(problem);
 }
 
 /** Bytes encoded by a base64 string. */
@@ -60,18 +103,24 @@ function base64Bytes(data: string): number {
   return (data.length / 4) * 3 - padding;
 }
 
-/** A stored logo's problem in plain words; null for a well-formed PNG or JPEG data URL within the size limit. */
-export function checkLogoDataUrl(url: string): string | null {
+/** A stored logo's problem; null for a well-formed PNG or JPEG data URL within the size limit. */
+export function logoDataProblem(url: string): LogoProblem | null {
   const m = /^data:(image\/(?:png|jpeg));base64,([A-Za-z0-9+/]*={0,2})$/.exec(url);
-  if (!m) return 'The logo must be a PNG or JPEG image.';
+  if (!m) return { code: 'not-image' };
   const type = m[1] as (typeof LOGO_TYPES)[number];
   const data = m[2];
-  if (data.length === 0 || data.length % 4 !== 0) return 'The logo image is damaged or incomplete. Choose it again.';
+  if (data.length === 0 || data.length % 4 !== 0) return { code: 'damaged' };
   if (!data.startsWith(LOGO_SIGNATURES[type]))
-    return `The logo file is not really a ${type === 'image/png' ? 'PNG' : 'JPEG'} image. Choose a PNG or JPEG file.`;
+    return { code: 'not-really', type: type === 'image/png' ? 'PNG' : 'JPEG' };
   const bytes = base64Bytes(data);
-  if (bytes > LOGO_MAX_BYTES) return `The logo is ${kb(bytes)}; it can be at most ${kb(LOGO_MAX_BYTES)}.`;
+  if (bytes > LOGO_MAX_BYTES) return { code: 'too-large', bytes };
   return null;
+}
+
+/** A stored logo's problem in plain English; null for a well-formed PNG or JPEG data URL within the size limit. */
+export function checkLogoDataUrl(url: string): string | null {
+  const problem = logoDataProblem(url);
+  return problem && logoProblemInEnglish(problem);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { useT } from '#lib/i18n/index';
 import { Button, FileButton, Group, Image, Input, Paper, Text } from '@mantine/core';
 import { useId, useState } from 'react';
 import { LOGO_MAX_BYTES } from '#shared/model/settings';
-import { readLogoFile } from './logo';
+import { logoProblemIn, readLogoFile } from './logo';
 
 export function LogoField({
   value,
@@ -50,7 +50,7 @@ export function LogoField({
             if (result.ok) {
               setProblem(null);
               onChange(result.dataUrl);
-            } else setProblem(result.error);
+            } else setProblem(logoProblemIn(t, result.problem));
           }}
         >
           {(props) => (

@@ -1,8 +1,10 @@
 // Reading a chosen logo file: checked before it is read, after it is read, and by the browser decoding it, so a
 // renamed or damaged file is refused with a message that says what to do.
-import { checkLogoDataUrl, checkLogoFile } from '#shared/model/settings';
+import { LOGO_MAX_BYTES, logoDataProblem, logoFileProblem, type LogoProblem } from '#shared/model/settings';
+import { fileSizeIn, type Translate } from '#lib/i18n/index';
 
-export type LogoResult = { ok: true; dataUrl: string; width: number; height: number } | { ok: false; error: string };
+export type LogoResult =
+  { ok: true; dataUrl: string; width: number; height: number } | { ok: false; problem: LogoProblem };
 
 function readAsDataUrl(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -16,25 +18,35 @@ function readAsDataUrl(file: Blob): Promise<string> {
 }
 
 export async function readLogoFile(file: File): Promise<LogoResult> {
-  const before = checkLogoFile(file);
-  if (before) return { ok: false, error: before };
+  const before = logoFileProblem(file);
+  if (before) return { ok: false, problem: before };
   let dataUrl: string;
   try {
     dataUrl = await readAsDataUrl(file);
   } catch {
-    return { ok: false, error: `“${file.name}” could not be read. Check the file and choose it again.` };
+    return { ok: false, problem: { code: 'file-unreadable', name: file.name } };
   }
-  const after = checkLogoDataUrl(dataUrl);
-  if (after) return { ok: false, error: `“${file.name}”: ${after}` };
+  const after = logoDataProblem(dataUrl);
+  if (after) return { ok: false, problem: { ...after, name: file.name } };
   const img = new Image();
   img.src = dataUrl;
   try {
     await img.decode();
   } catch {
-    return {
-      ok: false,
-      error: `“${file.name}” is damaged or not a picture the app can read. Save it again as PNG or JPEG and choose it again.`,
-    };
+    return { ok: false, problem: { code: 'file-undecodable', name: file.name } };
   }
   return { ok: true, dataUrl, width: img.naturalWidth, height: img.naturalHeight };
+}
+
+/** A logo problem in the interface language (the English is shared/model/settings.ts's LOGO_PROBLEMS_EN). */
+export function logoProblemIn(t: Translate, problem: LogoProblem): string {
+  const said = t(`logoProblem.${problem.code}`, {
+    name: problem.name ?? '',
+    size: fileSizeIn(t, problem.bytes ?? 0),
+    max: fileSizeIn(t, LOGO_MAX_BYTES),
+    type: problem.type ?? '',
+  });
+  return problem.name !== undefined && !problem.code.startsWith('file-')
+    ? t('logoProblem.inFile', { name: problem.name, problem: said })
+    : said;
 }

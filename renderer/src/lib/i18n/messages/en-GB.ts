@@ -1117,6 +1117,19 @@ export const enGB = {
   'settings.logoChooseAnother': 'Choose another logo…',
   'settings.logoRemove': 'Remove logo',
   'settings.logoHint': 'A PNG or JPEG of at most {kb} KB, printed at the top of every letter.',
+  // lead (session 6): why a logo file is refused (shared/model/settings.ts LOGO_PROBLEMS_EN says the same in English)
+  'logoProblem.file-not-image': '“{name}” is not a PNG or JPEG image. Choose the logo as a .png or .jpg file.',
+  'logoProblem.file-empty': '“{name}” is empty. Choose the logo image again.',
+  'logoProblem.file-too-large':
+    '“{name}” is {size}; the logo can be at most {max}. Save a smaller copy (about 600 pixels wide is plenty for a letterhead).',
+  'logoProblem.file-unreadable': '“{name}” could not be read. Check the file and choose it again.',
+  'logoProblem.file-undecodable':
+    '“{name}” is damaged or not a picture the app can read. Save it again as PNG or JPEG and choose it again.',
+  'logoProblem.not-image': 'The logo must be a PNG or JPEG image.',
+  'logoProblem.damaged': 'The logo image is damaged or incomplete. Choose it again.',
+  'logoProblem.not-really': 'The logo file is not really a {type} image. Choose a PNG or JPEG file.',
+  'logoProblem.too-large': 'The logo is {size}; it can be at most {max}.',
+  'logoProblem.inFile': '“{name}”: {problem}',
   'settings.noLogo': 'No logo',
   'settings.people.title': 'People',
   'settings.people.intro':

@@ -1336,6 +1336,21 @@ export const frCA: Record<MessageKey, string> = {
   'settings.logoChooseAnother': 'Choisir un autre logo…',
   'settings.logoRemove': 'Retirer le logo',
   'settings.logoHint': 'Une image PNG ou JPEG d’au plus {kb} Ko, imprimée en haut de chaque lettre.',
+  // lead (session 6): pourquoi un fichier de logo est refusé
+  'logoProblem.file-not-image':
+    '« {name} » n’est pas une image PNG ou JPEG. Choisissez le logo en fichier .png ou .jpg.',
+  'logoProblem.file-empty': '« {name} » est vide. Choisissez de nouveau l’image du logo.',
+  'logoProblem.file-too-large':
+    '« {name} » fait {size}; le logo peut faire au plus {max}. Enregistrez-en une copie plus petite (environ 600 pixels de large suffisent pour un en-tête).',
+  'logoProblem.file-unreadable': '« {name} » n’a pas pu être lu. Vérifiez le fichier, puis choisissez-le de nouveau.',
+  'logoProblem.file-undecodable':
+    '« {name} » est endommagé ou n’est pas une image que l’application peut lire. Enregistrez-le de nouveau en PNG ou en JPEG, puis choisissez-le de nouveau.',
+  'logoProblem.not-image': 'Le logo doit être une image PNG ou JPEG.',
+  'logoProblem.damaged': 'L’image du logo est endommagée ou incomplète. Choisissez-la de nouveau.',
+  'logoProblem.not-really':
+    'Le fichier du logo n’est pas vraiment une image {type}. Choisissez un fichier PNG ou JPEG.',
+  'logoProblem.too-large': 'Le logo fait {size}; il peut faire au plus {max}.',
+  'logoProblem.inFile': '« {name} »\u00a0: {problem}',
   'settings.noLogo': 'Aucun logo',
   'settings.people.title': 'Personnes',
   'settings.people.intro':
