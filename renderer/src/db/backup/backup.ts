@@ -42,7 +42,7 @@ import {
   RowsCursor,
   STREAMED_TABLES,
 } from '#shared/backup/format';
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { isEncryptedBackup, lockBackupStream, unlockBackupStream, type WebCryptoLike } from '#shared/backup/encryption';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
@@ -954,29 +954,43 @@ async function replaceStreamed(
   const cursor = new RowsCursor(file.bytes);
   let step: Step | null = null;
   let stepTable: BackupTable | null = null;
+  // The previous line's rows, still being written while the next line is inflated and parsed (the worker and
+  // IndexedDB's backend then work at the same time; awaited before the line after, so one line waits at most).
+  let writing: Promise<void> | null = null;
   for (let chunk = cursor.next(); chunk; chunk = cursor.next()) {
     const { table } = chunk;
     if (!STREAMED_TABLES.has(table)) continue;
     if (table !== stepTable) {
+      await writing;
+      writing = null;
       step?.end();
       step = progress.step('writing', counts[table], table, counts[table]);
       stepTable = table;
     }
     const rows = chunk.rows as Row[];
-    const size = chunkOf(table);
-    for (let i = 0; i < rows.length; i += size) {
-      const part = rows.length > size ? rows.slice(i, i + size) : rows;
-      await database.table(table).bulkAdd(part);
-      step!.advance(part.length);
-    }
+    const written = addLine(database.table(table), rows, chunkOf(table), step!);
+    // Its failure is thrown where it is awaited (below, or at the next line); the transaction aborts either way.
+    written.catch(() => undefined);
+    await writing;
+    writing = written;
     report.added[table] += rows.length;
     if (table === 'cases') for (const c of rows as unknown as CaseRecord[]) if (c.anonymisedOn) anonymised.push(c.id);
     if (table === 'events') await index.add(rows as unknown as TimelineEvent[]);
   }
+  await writing;
   step?.end();
   if (await index.end(counts.cases)) progress.step('indexing', counts.cases, 'cases', counts.cases).end();
   else await rebuildIndex(database, counts.cases, progress);
   return anonymised;
+}
+
+/** One content line's rows added, `size` a request, the step advanced after each. */
+async function addLine(store: Table<Row, string>, rows: Row[], size: number, step: Step): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) {
+    const part = rows.length > size ? rows.slice(i, i + size) : rows;
+    await store.bulkAdd(part);
+    step.advance(part.length);
+  }
 }
 
 /**
@@ -1087,9 +1101,21 @@ async function countRows<T extends BackupTable>(
   return Object.fromEntries(tables.map((t, i) => [t, counts[i]])) as Record<T, number>;
 }
 
+/** The rows derived from each case, keyed by its id: removed with the cases (removeAll), made again after. */
+const DERIVED_TABLES = ['caseIndex', 'reportRows'] as const;
+
+/**
+ * Cases removed per request: each takes its case index row and report row with it, three rows with some twenty index
+ * entries in all, so a chunk takes about as long as PROGRESS_EVERY_ROWS timeline entries.
+ */
+const CASES_REMOVED_PER_REQUEST = 500;
+
 /**
  * Every row of `table` (holding `rows`) deleted. A large table goes in key ranges of a chunk each, so the progress
- * moves (one clear() of 772,025 timeline entries is many seconds without a word); a small one in one clear().
+ * moves (one clear() of 772,025 timeline entries is many seconds without a word, and clear() is no quicker than key
+ * ranges: measured in docs/performance.md); a small one in one clear(). The cases take their case index and report
+ * rows with them, range by range (these were cleared afterwards in one step that said nothing: 10 s at 100,000 cases).
+ * A derived row whose case is missing is left for the clear() before indexing.
  */
 async function removeAll(
   database: RedressDatabase,
@@ -1099,17 +1125,20 @@ async function removeAll(
 ): Promise<void> {
   const step = progress.step('removing', rows, table, rows);
   const store = database.table<Row, string>(table);
-  if (rows > PROGRESS_EVERY_ROWS) {
+  const derived = table === 'cases' ? DERIVED_TABLES.map((name) => database.table<Row, string>(name)) : [];
+  const chunk = table === 'cases' ? CASES_REMOVED_PER_REQUEST : PROGRESS_EVERY_ROWS;
+  if (rows > chunk) {
     let after: string | null = null;
     for (;;) {
       const keys: string[] = await (after === null ? store.orderBy(':id') : store.where(':id').above(after))
-        .limit(PROGRESS_EVERY_ROWS)
+        .limit(chunk)
         .primaryKeys();
       if (keys.length === 0) break;
-      await store
-        .where(':id')
-        .between(keys[0], keys[keys.length - 1], true, true)
-        .delete();
+      for (const from of [store, ...derived])
+        await from
+          .where(':id')
+          .between(keys[0], keys[keys.length - 1], true, true)
+          .delete();
       step.advance(keys.length);
       after = keys[keys.length - 1];
     }
