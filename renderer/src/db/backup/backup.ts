@@ -954,30 +954,23 @@ async function replaceStreamed(
   const cursor = new RowsCursor(file.bytes);
   let step: Step | null = null;
   let stepTable: BackupTable | null = null;
-  // The previous line's rows, still being written while the next line is inflated and parsed (the worker and
-  // IndexedDB's backend then work at the same time; awaited before the line after, so one line waits at most).
-  let writing: Promise<void> | null = null;
   for (let chunk = cursor.next(); chunk; chunk = cursor.next()) {
     const { table } = chunk;
     if (!STREAMED_TABLES.has(table)) continue;
     if (table !== stepTable) {
-      await writing;
-      writing = null;
       step?.end();
       step = progress.step('writing', counts[table], table, counts[table]);
       stepTable = table;
     }
     const rows = chunk.rows as Row[];
-    const written = addLine(database.table(table), rows, chunkOf(table), step!);
-    // Its failure is thrown where it is awaited (below, or at the next line); the transaction aborts either way.
-    written.catch(() => undefined);
-    await writing;
-    writing = written;
+    // Awaited before the next line is parsed: writing one line while parsing the next (two chains of awaits in the
+    // one transaction) lost Dexie's transaction zone in Chromium, so later writes went to transactions of their own
+    // and the restore's committed early ("Transaction committed too early"; measured in docs/performance.md).
+    await addLine(database.table(table), rows, chunkOf(table), step!);
     report.added[table] += rows.length;
     if (table === 'cases') for (const c of rows as unknown as CaseRecord[]) if (c.anonymisedOn) anonymised.push(c.id);
     if (table === 'events') await index.add(rows as unknown as TimelineEvent[]);
   }
-  await writing;
   step?.end();
   if (await index.end(counts.cases)) progress.step('indexing', counts.cases, 'cases', counts.cases).end();
   else await rebuildIndex(database, counts.cases, progress);
