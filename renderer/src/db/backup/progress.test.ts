@@ -153,6 +153,9 @@ describe('a replace removes the desk’s cases with their derived rows', () => {
     // A derived row whose case is gone (a desk repaired by hand): it must not survive the replace either.
     const orphan = { ...(await target.caseIndex.toCollection().first())!, caseId: 'zz-orphan' };
     await target.caseIndex.put(orphan);
+    // Sharing state left from a team the desk has since left: a replace clears it (a table of it that is empty is
+    // left alone; see clearSharingState).
+    await target.syncRevs.put({ ref: 'case:zz-old', rev: '1-a' } as never);
 
     // Which of the case-keyed tables each range deletion (key range or clear) goes to, in order.
     const ranges: string[] = [];
@@ -198,6 +201,7 @@ describe('a replace removes the desk’s cases with their derived rows', () => {
     const rows = await target.reportRows.toArray();
     expect(index.map((r) => r.caseId).sort()).toEqual([...ids].sort());
     expect(rows.map((r) => r.caseId).sort()).toEqual([...ids].sort());
+    expect(await target.syncRevs.count()).toBe(0);
   }, 60_000);
 });
 
