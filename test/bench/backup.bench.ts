@@ -14,6 +14,9 @@
 //      and how the progress moved: the progress reports the worker sent the page (counted as they arrive on the page),
 //      and the longest gap between two of them, counting from the click and up to "Restored" (so a frozen bar shows).
 //      The profile then holds the same cases again (the file's), so it stays usable for the next run.
+//   4. (BENCH_RAW=0 skips it) IndexedDB's floor in the same run: the same rows (cases, timelines, case index, report
+//      rows) added with raw IndexedDB in one transaction into a scratch database, timing only IndexedDB's work, then
+//      cleared in one transaction (seed-page.ts's rawWrite); `restoreOverFloor` is the restore's time over that.
 // `--attachments-mb N` (or ATTACHMENTS_MB=N) also keeps N files of 1 MB on the desk's cases (issue #18), so the backup
 // carries N MB of attachments; the JSON then says the time and the peaks (page heap, renderer RSS) with them.
 // CASES=20000 makes a run of a few minutes (seeding included); the default 100,000 takes some ten minutes.
@@ -46,6 +49,8 @@ const flag = process.argv.indexOf('--attachments-mb');
 /** Megabytes of attachments (1 MB files) on the desk: `--attachments-mb 1000` or ATTACHMENTS_MB. */
 const ATTACHMENTS_MB = Number(flag >= 0 ? process.argv[flag + 1] : (process.env.ATTACHMENTS_MB ?? 0));
 const RESTORE = process.env.BENCH_RESTORE !== '0';
+/** BENCH_RAW=0 skips the raw floor (the same rows written and cleared with raw IndexedDB after the restore). */
+const RAW = process.env.BENCH_RAW !== '0';
 /** How long one step may take before the bench gives up on it (a frozen or crashed page). */
 const STEP_TIMEOUT_MS = Number(process.env.BENCH_STEP_TIMEOUT_MS ?? 900_000);
 const log = (message: string) => process.stderr.write(`[bench:backup] ${message}\n`);
@@ -72,6 +77,16 @@ const WATCH = `
     }
   };
 `;
+
+/** seed-page.ts's rawWrite: the same rows added raw in one transaction (IndexedDB busy only), then cleared. */
+interface RawFloor {
+  rows: Record<string, number>;
+  writeMs: number;
+  commitMs: number;
+  clearMs: number;
+  deleteDatabaseMs: number;
+  error?: string;
+}
 
 type ProgressEntry = [at: number, stage: string, table: string, done: number, total: number];
 
@@ -308,6 +323,22 @@ async function main() {
     await page.screenshot({ path: join(root, 'test/output/screenshots/bench-backup.png') }).catch(() => undefined);
     await context.close();
 
+    // IndexedDB's own floor, in the same run: the same rows added raw in one transaction, then cleared (seed-page.ts).
+    let raw: RawFloor | null = null;
+    if (RAW) {
+      log('writing the same rows raw (the floor)…');
+      const rawContext = await launch(profile);
+      try {
+        const blank = await blankPage(rawContext, bundle);
+        raw = await blank.evaluate((n) => (window as any).redressBench.rawWrite(n), CASES);
+      } catch (e) {
+        raw = { error: e instanceof Error ? e.message.split('\n')[0] : String(e) } as RawFloor;
+      } finally {
+        await rawContext.close();
+      }
+      log(`raw: ${JSON.stringify(raw)}`);
+    }
+
     console.log(
       JSON.stringify(
         {
@@ -319,6 +350,18 @@ async function main() {
           checkForRestore: check,
           replaceRestore: restore ? { ...restore, progress: restoreProgress } : null,
           afterRestore: casesAfter,
+          rawFloor:
+            raw && !raw.error
+              ? {
+                  ...raw,
+                  // What a replace must at least do in its one transaction: remove the desk's rows, write the file's.
+                  floorS: round((raw.writeMs + raw.commitMs + raw.clearMs) / 1000),
+                  restoreOverFloor:
+                    restore && !restore.error
+                      ? round((restore.ms / (raw.writeMs + raw.commitMs + raw.clearMs)) * 100) / 100
+                      : null,
+                }
+              : raw,
           targets: {
             replaceRestoreS: restore
               ? target(round(restore.ms / 1000), restore.error ? [-1] : [60], '≤ 60 s (issue #19)')

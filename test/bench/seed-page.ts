@@ -239,6 +239,90 @@ async function pack(): Promise<{ ms: number; blocks: number; already: boolean }>
   }
 }
 
+/**
+ * IndexedDB's own floor for a replace-restore (issue #19): the same rows the seeded desk holds (the same generated
+ * cases, their timelines, case index and report rows) added with raw IndexedDB into a scratch database of the app's
+ * schema, in ONE read-write transaction with the app's durability, as a restore must; then every row removed again in
+ * one transaction by `clear()`, and the database deleted. Only the time IndexedDB is working is counted: the rows of
+ * a chunk of `chunk` cases are made first (not timed), then added, and the clock runs until the chunk's last add
+ * succeeds; the commit is timed on its own. So `writeMs` is what writing these rows costs with nothing else on the
+ * page's side, the least any restore that writes them in one transaction can take.
+ */
+async function rawWrite(count: number, chunk = 2000) {
+  const today = localIsoDate(new Date());
+  const name = 'redress-bench-raw';
+  const scratch = new RedressDatabase(name);
+  await scratch.delete();
+  await scratch.open();
+  const idb = scratch.backendDB();
+  const stores = ['cases', 'events', 'caseIndex', 'reportRows'];
+  const rows = { cases: 0, events: 0, caseIndex: 0, reportRows: 0 };
+  let writeMs = 0;
+  let commitMs = 0;
+  await new Promise<void>((resolve, reject) => {
+    const tx = idb.transaction(stores, 'readwrite', { durability: 'strict' });
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+    let last = 0;
+    tx.oncomplete = () => {
+      commitMs = performance.now() - last;
+      resolve();
+    };
+    const cases = iterateCases(count, { today, seed: 20261122 });
+    const next = () => {
+      const batch: GeneratedCase[] = [];
+      while (batch.length < chunk) {
+        const c = cases.next();
+        if (c.done) break;
+        batch.push(c.value);
+      }
+      if (batch.length === 0) {
+        last = performance.now();
+        return; // nothing more asked for: the transaction commits
+      }
+      const values: Record<string, unknown[]> = {
+        cases: batch.map((c) => c.record),
+        events: batch.flatMap((c) => c.events),
+        caseIndex: batch.map((c) => deriveCaseIndex(c.record, c.events)),
+        reportRows: batch.map((c) => deriveReportRow(c.record, c.events)),
+      };
+      const started = performance.now();
+      let request: IDBRequest | null = null;
+      for (const store of stores) {
+        const os = tx.objectStore(store);
+        for (const v of values[store]) request = os.add(v);
+        rows[store as keyof typeof rows] += values[store].length;
+      }
+      request!.onsuccess = () => {
+        writeMs += performance.now() - started;
+        next();
+      };
+    };
+    next();
+  });
+  // Every row removed in one transaction, a clear() per table (as a replace over the whole desk could).
+  const cleared = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const tx = idb.transaction(stores, 'readwrite', { durability: 'strict' });
+    for (const store of stores) tx.objectStore(store).clear();
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+  const clearMs = performance.now() - cleared;
+  scratch.close();
+  const deleted = performance.now();
+  await scratch.delete();
+  const deleteMs = performance.now() - deleted;
+  return {
+    rows,
+    writeMs: Math.round(writeMs),
+    commitMs: Math.round(commitMs),
+    clearMs: Math.round(clearMs),
+    deleteDatabaseMs: Math.round(deleteMs),
+  };
+}
+
 (globalThis as unknown as { redressBench: unknown }).redressBench = {
   seed,
   pack,
@@ -246,4 +330,5 @@ async function pack(): Promise<{ ms: number; blocks: number; already: boolean }>
   seedAttachments,
   readAllCasesRaw,
   evaluateOpenCases,
+  rawWrite,
 };

@@ -43,7 +43,7 @@ import {
   RowsCursor,
   STREAMED_TABLES,
 } from '#shared/backup/format';
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { isEncryptedBackup, lockBackupStream, unlockBackupStream, type WebCryptoLike } from '#shared/backup/encryption';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
@@ -870,6 +870,16 @@ async function mergeCounters(
   step.end();
 }
 
+/**
+ * The desk-local sharing state cleared (a replace names new rows). Only the tables that hold rows: on a desk that has
+ * had a million rows removed, `clear()` of the EMPTY outbox took 45 s in Chromium 156 (counting it 3 s; measured on
+ * the 100,000-case bench profile at load 5), the progress standing still meanwhile at the start of every replace.
+ */
+async function clearSharingState(database: RedressDatabase): Promise<void> {
+  for (const table of SHARING_STATE_TABLES)
+    if ((await database.table(table).count()) > 0) await database.table(table).clear();
+}
+
 async function replace(
   database: RedressDatabase,
   content: BackupContent,
@@ -877,7 +887,7 @@ async function replace(
   progress: Progress,
   here: Record<(typeof REPLACED_TABLES)[number], number>,
 ): Promise<void> {
-  for (const table of SHARING_STATE_TABLES) await database.table(table).clear();
+  await clearSharingState(database);
   for (const table of REPLACED_TABLES) {
     report.removed[table] = here[table];
     await removeAll(database, table, here[table], progress);
@@ -956,7 +966,7 @@ async function replaceStreamed(
   here: Here,
 ): Promise<string[]> {
   const { content, counts } = file;
-  for (const table of SHARING_STATE_TABLES) await database.table(table).clear();
+  await clearSharingState(database);
   for (const table of REPLACED_TABLES) {
     report.removed[table] = here[table];
     await removeAll(database, table, here[table], progress);
@@ -986,12 +996,10 @@ async function replaceStreamed(
       stepTable = table;
     }
     const rows = chunk.rows as Row[];
-    const size = chunkOf(table);
-    for (let i = 0; i < rows.length; i += size) {
-      const part = rows.length > size ? rows.slice(i, i + size) : rows;
-      await database.table(table).bulkAdd(part);
-      step!.advance(part.length);
-    }
+    // Awaited before the next line is parsed: writing one line while parsing the next (two chains of awaits in the
+    // one transaction) lost Dexie's transaction zone in Chromium, so later writes went to transactions of their own
+    // and the restore's committed early ("Transaction committed too early"; measured in docs/performance.md).
+    await addLine(database.table(table), rows, chunkOf(table), step!);
     report.added[table] += rows.length;
     if (table === 'cases') for (const c of rows as unknown as CaseRecord[]) if (c.anonymisedOn) anonymised.push(c.id);
     if (table === 'events') await index.add(rows as unknown as TimelineEvent[]);
@@ -1000,6 +1008,15 @@ async function replaceStreamed(
   if (await index.end(counts.cases)) progress.step('indexing', counts.cases, 'cases', counts.cases).end();
   else await rebuildIndex(database, counts.cases, progress);
   return anonymised;
+}
+
+/** One content line's rows added, `size` a request, the step advanced after each. */
+async function addLine(store: Table<Row, string>, rows: Row[], size: number, step: Step): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) {
+    const part = rows.length > size ? rows.slice(i, i + size) : rows;
+    await store.bulkAdd(part);
+    step.advance(part.length);
+  }
 }
 
 /**
@@ -1110,9 +1127,21 @@ async function countRows<T extends BackupTable>(
   return Object.fromEntries(tables.map((t, i) => [t, counts[i]])) as Record<T, number>;
 }
 
+/** The rows derived from each case, keyed by its id: removed with the cases (removeAll), made again after. */
+const DERIVED_TABLES = ['caseIndex', 'reportRows'] as const;
+
+/**
+ * Cases removed per request: each takes its case index row and report row with it, three rows with some twenty index
+ * entries in all, so a chunk takes about as long as PROGRESS_EVERY_ROWS timeline entries.
+ */
+const CASES_REMOVED_PER_REQUEST = 500;
+
 /**
  * Every row of `table` (holding `rows`) deleted. A large table goes in key ranges of a chunk each, so the progress
- * moves (one clear() of 772,025 timeline entries is many seconds without a word); a small one in one clear().
+ * moves (one clear() of 772,025 timeline entries is many seconds without a word, and clear() is no quicker than key
+ * ranges: measured in docs/performance.md); a small one in one clear(). The cases take their case index and report
+ * rows with them, range by range (these were cleared afterwards in one step that said nothing: 10 s at 100,000 cases).
+ * A derived row whose case is missing is left for the clear() before indexing.
  */
 async function removeAll(
   database: RedressDatabase,
@@ -1122,17 +1151,20 @@ async function removeAll(
 ): Promise<void> {
   const step = progress.step('removing', rows, table, rows);
   const store = database.table<Row, string>(table);
-  if (rows > PROGRESS_EVERY_ROWS) {
+  const derived = table === 'cases' ? DERIVED_TABLES.map((name) => database.table<Row, string>(name)) : [];
+  const chunk = table === 'cases' ? CASES_REMOVED_PER_REQUEST : PROGRESS_EVERY_ROWS;
+  if (rows > chunk) {
     let after: string | null = null;
     for (;;) {
       const keys: string[] = await (after === null ? store.orderBy(':id') : store.where(':id').above(after))
-        .limit(PROGRESS_EVERY_ROWS)
+        .limit(chunk)
         .primaryKeys();
       if (keys.length === 0) break;
-      await store
-        .where(':id')
-        .between(keys[0], keys[keys.length - 1], true, true)
-        .delete();
+      for (const from of [store, ...derived])
+        await from
+          .where(':id')
+          .between(keys[0], keys[keys.length - 1], true, true)
+          .delete();
       step.advance(keys.length);
       after = keys[keys.length - 1];
     }

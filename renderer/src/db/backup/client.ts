@@ -89,6 +89,11 @@ function start(): Worker | null {
     pending.delete(reply.id);
     if (reply.ok) job.resolve(reply);
     else job.reject(rebuild(reply.error));
+    // A worker that holds nothing (a backup made, a file restored or let go) is ended, so the memory its last job
+    // used goes back to the system at once rather than when its heap is next collected: at 100,000 cases the check
+    // after making a backup started with the making's garbage still held (the renderer at 573 MB instead of ~400).
+    // A checked file is held in the worker for its restore, so a worker is never ended after a check.
+    if (reply.ok && reply.type !== 'checked' && pending.size === 0) idle();
   };
   worker.onerror = (event) => {
     // The script did not load, or the worker died (e.g. out of memory): the jobs under way run here instead.
@@ -102,6 +107,12 @@ function start(): Worker | null {
     for (const job of jobs) job.fallback().then(job.resolve as (v: unknown) => void, job.reject);
   };
   return worker;
+}
+
+/** End the backup worker between jobs (the next job starts another). */
+function idle(): void {
+  worker?.terminate();
+  worker = null;
 }
 
 function ask<T extends BackupReply & { ok: true }>(

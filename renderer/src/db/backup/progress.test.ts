@@ -143,6 +143,68 @@ describe('progress of a restore', () => {
   }, 60_000);
 });
 
+describe('a replace removes the desk’s cases with their derived rows', () => {
+  it('removes them range by range with their index and report rows, and leaves none of the old desk', async () => {
+    const source = freshDatabase('progress');
+    await seedDesk(source, 150, { seed: 21 });
+    const backup = await backupOf(source);
+    const target = freshDatabase('progress');
+    await seedDesk(target, 1300, { seed: 22, prefix: 'OLD' });
+    // A derived row whose case is gone (a desk repaired by hand): it must not survive the replace either.
+    const orphan = { ...(await target.caseIndex.toCollection().first())!, caseId: 'zz-orphan' };
+    await target.caseIndex.put(orphan);
+    // Sharing state left from a team the desk has since left: a replace clears it (a table of it that is empty is
+    // left alone; see clearSharingState).
+    await target.syncRevs.put({ ref: 'case:zz-old', rev: '1-a' } as never);
+
+    // Which of the case-keyed tables each range deletion (key range or clear) goes to, in order.
+    const ranges: string[] = [];
+    target.close();
+    target.use({
+      stack: 'dbcore',
+      name: 'watch-ranges',
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate(req) {
+              if (req.type === 'deleteRange' && ['cases', 'caseIndex', 'reportRows'].includes(name)) ranges.push(name);
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    });
+    await target.open();
+
+    const reports: RestoreProgress[] = [];
+    const report = await restoreBackup(target, backup, {
+      mode: 'replace',
+      by: 'Sam Patel',
+      onProgress: (p) => reports.push(p),
+    });
+    expect(report.removed.cases).toBe(1300);
+    // 1,300 cases at 500 a request: each range of cases goes with the same range of their index and report rows, then
+    // the (now almost empty) derived tables are cleared before indexing; no silent clear of 1,300 rows.
+    const three = ['cases', 'caseIndex', 'reportRows'];
+    expect(ranges).toEqual([...three, ...three, ...three, 'caseIndex', 'reportRows']);
+    const removing = reports
+      .filter((p) => p.stage === 'removing' && p.rows?.table === 'cases')
+      .map((p) => p.rows!.done);
+    expect(removing[0]).toBe(0);
+    expect(removing.at(-1)).toBe(1300);
+    expectSteady(reports);
+    const ids = new Set(backup.content.cases.map((c) => c.id));
+    const index = await target.caseIndex.toArray();
+    const rows = await target.reportRows.toArray();
+    expect(index.map((r) => r.caseId).sort()).toEqual([...ids].sort());
+    expect(rows.map((r) => r.caseId).sort()).toEqual([...ids].sort());
+    expect(await target.syncRevs.count()).toBe(0);
+  }, 60_000);
+});
+
 describe('a restore that fails after reporting progress changes nothing', () => {
   it.each(['into-empty', 'replace', 'merge'] as const)(
     '%s: stopped halfway through the timeline entries',
