@@ -12,6 +12,7 @@
 // same and they converge. A change made here while a newer revision arrived is merged with the same rule, from the
 // revision the row was last in step with (syncRevs). Timeline entries, letters and audit records are immutable:
 // written once; changed only by anonymisation (a revision marked `erasedBy`).
+import { sharingProblemInEnglish, type SharingSaying } from './sayings';
 import { fromBase64, toBase64 } from '#shared/backup/bytes';
 import type { CaseRecord } from '#shared/model/case';
 import { sameValue } from '#shared/model/merge';
@@ -66,11 +67,12 @@ const WRITE_CHUNK = 200;
 
 /** A document the team holds that this Redress cannot read: it stops sharing rather than damage it. */
 export class UpdateNeededError extends Error {
+  /** What the screens say, in the interface language. */
+  readonly said: SharingSaying;
   constructor(public readonly schema: number) {
-    super(
-      `A desk of the team writes documents in a newer format (version ${schema}; this Redress reads up to ` +
-        `${SYNC_SCHEMA}). Update Redress to keep sharing. Nothing was changed.`,
-    );
+    const said: SharingSaying = { code: 'update-needed', values: { schema, current: SYNC_SCHEMA } };
+    super(sharingProblemInEnglish(said));
+    this.said = said;
     this.name = 'UpdateNeededError';
   }
 }
@@ -79,6 +81,8 @@ export class UpdateNeededError extends Error {
 export interface BridgeProblem {
   docId: string;
   reason: string;
+  /** The problem in words the screens can say in the interface language, when it has them. */
+  said?: SharingSaying;
 }
 
 export interface BridgeOptions {

@@ -12,5 +12,6 @@ export {
   type TeamMembership,
 } from './team';
 export type { BridgeProblem } from './bridge';
+export { sharingProblemIn, type SharingSaying } from './sayings';
 export { describeValue, fieldHeading, fieldName, settleCaseClash } from './conflicts';
 export { startTeamSync, teamSync } from './instance';

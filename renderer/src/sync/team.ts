@@ -11,6 +11,7 @@ import { translate, type Translate } from '#lib/i18n/index';
 import { liveQuery, type Subscription } from 'dexie';
 import { parseSyncDocId } from '#shared/sync/documents';
 import type { RedressDatabase } from '#db/schema';
+import { refused, sharingProblemInEnglish, type SharingSaying } from './sayings';
 import { Bridge, enqueueAll, PULLED_SEQ_KEY, UpdateNeededError, writtenHere, type BridgeProblem } from './bridge';
 import {
   pouchError,
@@ -58,7 +59,7 @@ export type SharingState =
   | { kind: 'offline'; waiting: number; lastSyncedAt?: string }
   | { kind: 'unreachable'; waiting: number; reason: string; lastSyncedAt?: string }
   | { kind: 'signed-out'; waiting: number }
-  | { kind: 'update-needed'; message: string }
+  | { kind: 'update-needed'; message: string; said: SharingSaying }
   | { kind: 'follower'; message: string };
 
 export interface SharingStatus {
@@ -112,7 +113,7 @@ export async function signIn(
   user: string,
   password: string,
   fetcher: typeof fetch = fetch,
-): Promise<{ ok: true } | { ok: false; reason: string }> {
+): Promise<{ ok: true } | { ok: false; reason: string; said: SharingSaying }> {
   try {
     const response = await fetcher(`${serverUrl}/_session`, {
       method: 'POST',
@@ -120,15 +121,11 @@ export async function signIn(
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ name: user, password }),
     });
-    if (response.status === 401) return { ok: false, reason: 'The server did not accept that user name and password.' };
-    if (!response.ok) return { ok: false, reason: `The server answered ${response.status} to the sign-in.` };
+    if (response.status === 401) return refused('wrong-password');
+    if (!response.ok) return refused('sign-in-status', { status: response.status });
     return { ok: true };
   } catch {
-    return {
-      ok: false,
-      reason:
-        'The server cannot be reached from this desk (check the address, the network, and that the server allows this app).',
-    };
+    return refused('sign-in-unreachable');
   }
 }
 
@@ -137,29 +134,24 @@ export async function checkTeamDatabase(
   serverUrl: string,
   database: string,
   fetcher: typeof fetch = fetch,
-): Promise<{ ok: true; documents: number } | { ok: false; reason: string }> {
+): Promise<{ ok: true; documents: number } | { ok: false; reason: string; said: SharingSaying }> {
   try {
     const response = await fetcher(`${serverUrl}/${encodeURIComponent(database)}`, {
       credentials: 'include',
       headers: { accept: 'application/json' },
     });
-    if (response.status === 401 || response.status === 403)
-      return { ok: false, reason: `This desk user is not a member of the team database "${database}".` };
-    if (response.status === 404) return { ok: false, reason: `The server has no database "${database}".` };
-    if (!response.ok) return { ok: false, reason: `The server answered ${response.status}.` };
+    if (response.status === 401 || response.status === 403) return refused('not-member', { database });
+    if (response.status === 404) return refused('no-database', { database });
+    if (!response.ok) return refused('server-status', { status: response.status });
     const info = (await response.json()) as { doc_count?: number };
     const design = await fetcher(`${serverUrl}/${encodeURIComponent(database)}/_design/redress`, {
       credentials: 'include',
       headers: { accept: 'application/json' },
     });
-    if (design.status === 404)
-      return {
-        ok: false,
-        reason: `The database "${database}" is not set up for Redress (run npm run server:setup on the server).`,
-      };
+    if (design.status === 404) return refused('not-set-up', { database });
     return { ok: true, documents: info.doc_count ?? 0 };
   } catch {
-    return { ok: false, reason: 'The server cannot be reached from this desk.' };
+    return refused('unreachable');
   }
 }
 
@@ -533,16 +525,17 @@ export class TeamSync {
       } catch (error) {
         if (error instanceof UpdateNeededError) {
           await this.stop();
-          this.set({ kind: 'update-needed', message: error.message });
+          this.set({ kind: 'update-needed', message: error.message, said: error.said });
           return undefined;
         }
         // Shown with the status, and tried again at the next change (nothing is lost: the outbox and the checkpoint
         // still hold what was not done).
-        const reason = error instanceof Error ? error.message : String(error);
+        const said: SharingSaying = {
+          code: 'stopped',
+          values: { error: error instanceof Error ? error.message : String(error) },
+        };
         this.set(this.status.state, {
-          problems: [...this.status.problems, { docId: '', reason: `Sharing stopped on an error: ${reason}` }].slice(
-            -50,
-          ),
+          problems: [...this.status.problems, { docId: '', reason: sharingProblemInEnglish(said), said }].slice(-50),
         });
         throw error;
       }

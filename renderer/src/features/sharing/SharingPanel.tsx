@@ -12,7 +12,7 @@ import { useSettings } from '#db/hooks';
 import { saveSettings } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { platform } from '#platform';
-import { checkTeamDatabase, signIn, statusLine, teamSync } from '#sync';
+import { checkTeamDatabase, sharingProblemIn, signIn, statusLine, teamSync, type SharingSaying } from '#sync';
 import { useT } from '#lib/i18n/index';
 import { FormattedMessage } from 'react-intl';
 import { useMembership, useNow, useSharingStatus } from './hooks';
@@ -20,7 +20,7 @@ import { useMembership, useNow, useSharingStatus } from './hooks';
 /** The team server's set-up command, as typed. */
 const SETUP_COMMAND = 'npm run server:setup';
 
-type Checked = { ok: true; documents: number } | { ok: false; reason: string } | null;
+type Checked = { ok: true; documents: number } | { ok: false; reason: string; said: SharingSaying } | null;
 
 export function SharingPanel() {
   const membership = useMembership();
@@ -205,7 +205,7 @@ function JoinStep({ config }: { config: SharingConfig }) {
         </Group>
         {checked && (
           <Alert color={checked.ok ? 'teal' : 'red'} variant="light" role={checked.ok ? 'status' : 'alert'}>
-            {checked.ok ? t('sharing.connected', { count: checked.documents }) : checked.reason}
+            {checked.ok ? t('sharing.connected', { count: checked.documents }) : sharingProblemIn(t, checked.said)}
           </Alert>
         )}
         {takenBy.length > 0 && settings && (
@@ -251,7 +251,7 @@ function Joined(props: { serverUrl: string; database: string; user: string }) {
   const signInAgain = async () => {
     const result = await signIn(props.serverUrl, props.user, password);
     setPassword('');
-    if (!result.ok) return setError(result.reason);
+    if (!result.ok) return setError(sharingProblemIn(t, result.said));
     setError(null);
     await teamSync().stop();
     await teamSync().start();

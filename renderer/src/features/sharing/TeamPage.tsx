@@ -4,7 +4,7 @@ import { useT } from '#lib/i18n/index';
 import { Alert, Anchor, List, Stack, Table, Text, Title } from '@mantine/core';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { useLocation } from 'wouter';
-import { fieldName, statusLine } from '#sync';
+import { fieldName, sharingProblemIn, statusLine } from '#sync';
 import { SharingPanel } from './SharingPanel';
 import { useConflicts, useNow, useSharingStatus } from './hooks';
 
@@ -20,7 +20,7 @@ export function TeamPage() {
       {status.state.kind !== 'off' && <Text>{statusLine(status.state, now, t)}</Text>}
       {status.state.kind === 'update-needed' && (
         <Alert color="red" variant="light" role="alert" title={t('sync.updateNeeded')}>
-          {status.state.message}
+          {sharingProblemIn(t, status.state.said)}
         </Alert>
       )}
       {status.refusals.length > 0 && (
@@ -39,7 +39,7 @@ export function TeamPage() {
         <Alert color="orange" variant="light" title={t('team.problemsTitle')}>
           <List size="sm">
             {status.problems.map((p, i) => (
-              <List.Item key={`${p.docId}-${i}`}>{p.reason}</List.Item>
+              <List.Item key={`${p.docId}-${i}`}>{p.said ? sharingProblemIn(t, p.said) : p.reason}</List.Item>
             ))}
           </List>
         </Alert>

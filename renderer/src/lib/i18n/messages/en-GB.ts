@@ -522,6 +522,20 @@ export const enGB = {
   'sync.unreachable': 'Cannot reach the server: {waiting}',
   'sync.signedOut': 'Sign in to the team server again',
   'sync.updateNeeded': 'Update Redress to keep sharing',
+  // lead (session 6): why sharing could not do something (renderer/src/sync/sayings.ts)
+  'sharingProblem.wrong-password': 'The server did not accept that user name and password.',
+  'sharingProblem.sign-in-status': 'The server answered {status} to the sign-in.',
+  'sharingProblem.sign-in-unreachable':
+    'The server cannot be reached from this desk (check the address, the network, and that the server allows this app).',
+  'sharingProblem.not-member': 'This desk user is not a member of the team database "{database}".',
+  'sharingProblem.no-database': 'The server has no database "{database}".',
+  'sharingProblem.server-status': 'The server answered {status}.',
+  'sharingProblem.not-set-up':
+    'The database "{database}" is not set up for Redress (run npm run server:setup on the server).',
+  'sharingProblem.unreachable': 'The server cannot be reached from this desk.',
+  'sharingProblem.update-needed':
+    'A desk of the team writes documents in a newer format (version {schema}; this Redress reads up to {current}). Update Redress to keep sharing. Nothing was changed.',
+  'sharingProblem.stopped': 'Sharing stopped on an error: {error}',
   'sync.justNow': 'just now',
   'sync.minutesAgo': '{n, plural, one {# minute ago} other {# minutes ago}}',
   'sync.hoursAgo': '{n, plural, one {# hour ago} other {# hours ago}}',

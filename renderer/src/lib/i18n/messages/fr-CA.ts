@@ -492,6 +492,21 @@ export const frCA: Record<MessageKey, string> = {
   'sync.unreachable': 'Serveur injoignable\u00a0: {waiting}',
   'sync.signedOut': 'Reconnectez-vous au serveur de l’équipe',
   'sync.updateNeeded': 'Mettez Redress à jour pour continuer le partage',
+  // lead (session 6): pourquoi le partage n’a pas pu se faire (renderer/src/sync/sayings.ts)
+  'sharingProblem.wrong-password': 'Le serveur n’a pas accepté ce nom d’utilisateur et ce mot de passe.',
+  'sharingProblem.sign-in-status': 'Le serveur a répondu {status} à la connexion.',
+  'sharingProblem.sign-in-unreachable':
+    'Le serveur est injoignable depuis ce poste (vérifiez l’adresse, le réseau, et que le serveur accepte cette application).',
+  'sharingProblem.not-member':
+    'Cet utilisateur du poste n’est pas membre de la base de données d’équipe « {database} ».',
+  'sharingProblem.no-database': 'Le serveur n’a pas de base de données « {database} ».',
+  'sharingProblem.server-status': 'Le serveur a répondu {status}.',
+  'sharingProblem.not-set-up':
+    'La base de données « {database} » n’est pas préparée pour Redress (exécutez npm run server:setup sur le serveur).',
+  'sharingProblem.unreachable': 'Le serveur est injoignable depuis ce poste.',
+  'sharingProblem.update-needed':
+    'Un poste de l’équipe écrit des documents dans un format plus récent (version {schema}; ce Redress lit jusqu’à la version {current}). Mettez Redress à jour pour continuer le partage. Rien n’a été modifié.',
+  'sharingProblem.stopped': 'Le partage s’est arrêté sur une erreur\u00a0: {error}',
   'sync.justNow': 'à l’instant',
   'sync.minutesAgo': '{n, plural, one {il y a # minute} other {il y a # minutes}}',
   'sync.hoursAgo': '{n, plural, one {il y a # heure} other {il y a # heures}}',

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { en, fr } from '#test/support/translate';
+import { UpdateNeededError } from './bridge';
+import { refused, sharingProblemIn, type SharingProblemCode } from './sayings';
+import { checkTeamDatabase, signIn } from './team';
+
+const answering =
+  (...statuses: number[]): typeof fetch =>
+  async () => {
+    const status = statuses.shift() ?? 200;
+    return new Response(JSON.stringify({ doc_count: 3 }), { status });
+  };
+const unreachable: typeof fetch = async () => {
+  throw new TypeError('Failed to fetch');
+};
+
+describe('why sharing could not do something, in the interface language', () => {
+  const every: SharingProblemCode[] = [
+    'wrong-password',
+    'sign-in-status',
+    'sign-in-unreachable',
+    'not-member',
+    'no-database',
+    'server-status',
+    'not-set-up',
+    'unreachable',
+    'update-needed',
+    'stopped',
+  ];
+  const values = { status: 500, database: 'complaints', schema: 2, current: 1, error: 'TypeError: x' };
+
+  it('every code is said in English and in French, with no English words left in the French', () => {
+    for (const code of every) {
+      const said = { code, values };
+      expect(sharingProblemIn(en, said), code).not.toMatch(/\{|sharingProblem\./);
+      // The command to run is a command, in any language.
+      const french = sharingProblemIn(fr, said).replace('npm run server:setup', '');
+      expect(french, code).not.toMatch(/\{|sharingProblem\./);
+      expect(french, code).not.toMatch(/\b(the|server|cannot|this desk|sharing)\b/i);
+    }
+  });
+
+  it('a wrong password, a missing database and an unreachable server carry their saying and the English reason', async () => {
+    const wrong = await signIn('https://couch.example', 'desk1', 'nope', answering(401));
+    expect(wrong).toEqual(refused('wrong-password'));
+    if (wrong.ok) throw new Error('refused');
+    expect(wrong.reason).toBe('The server did not accept that user name and password.');
+    expect(sharingProblemIn(fr, wrong.said)).toBe(
+      'Le serveur n’a pas accepté ce nom d’utilisateur et ce mot de passe.',
+    );
+
+    const missing = await checkTeamDatabase('https://couch.example', 'complaints', answering(404));
+    expect(missing.ok || sharingProblemIn(fr, missing.said)).toBe(
+      'Le serveur n’a pas de base de données « complaints ».',
+    );
+    expect(missing.ok || missing.reason).toBe('The server has no database "complaints".');
+
+    const notSetUp = await checkTeamDatabase('https://couch.example', 'complaints', answering(200, 404));
+    expect(notSetUp.ok || notSetUp.said).toEqual({ code: 'not-set-up', values: { database: 'complaints' } });
+
+    const away = await signIn('https://couch.example', 'desk1', 'pw', unreachable);
+    expect(away.ok || away.said.code).toBe('sign-in-unreachable');
+    expect(await checkTeamDatabase('https://couch.example', 'complaints', answering(200, 200))).toEqual({
+      ok: true,
+      documents: 3,
+    });
+  });
+
+  it('a desk of a newer format: the error says it in English, the screen in French', () => {
+    const error = new UpdateNeededError(2);
+    expect(error.message).toMatch(/^A desk of the team writes documents in a newer format \(version 2;/);
+    expect(sharingProblemIn(fr, error.said)).toMatch(/^Un poste de l’équipe écrit des documents .*version 2;/);
+  });
+});

@@ -1,0 +1,38 @@
+// Why sharing could not do something, as a code and values (issue #17): the screens say it with the catalogue's
+// `sharingProblem.<code>` in the person's language; the English `reason` (logs, tests) is the en-GB catalogue's, so
+// the catalogue is the one home of the words. A value is shown as written (a database's name, an HTTP status, the
+// technical detail of an unexpected error, which comes from the browser or PouchDB).
+import { translate, type Translate } from '#lib/i18n/index';
+
+export type SharingProblemCode =
+  | 'wrong-password'
+  | 'sign-in-status'
+  | 'sign-in-unreachable'
+  | 'not-member'
+  | 'no-database'
+  | 'server-status'
+  | 'not-set-up'
+  | 'unreachable'
+  | 'update-needed'
+  | 'stopped';
+
+export interface SharingSaying {
+  code: SharingProblemCode;
+  values?: Record<string, string | number>;
+}
+
+const english: Translate = (key, values) => translate('en-GB', key, values);
+
+/** A sharing problem in the interface language. */
+export function sharingProblemIn(t: Translate, said: SharingSaying): string {
+  return t(`sharingProblem.${said.code}`, said.values);
+}
+
+/** The same in English: what the logs and the desk's `reason` fields keep. */
+export const sharingProblemInEnglish = (said: SharingSaying): string => sharingProblemIn(english, said);
+
+/** A refused check's outcome: the English reason and the saying the screen uses. */
+export function refused(code: SharingProblemCode, values?: SharingSaying['values']) {
+  const said: SharingSaying = values ? { code, values } : { code };
+  return { ok: false as const, reason: sharingProblemInEnglish(said), said };
+}
