@@ -178,8 +178,8 @@ describe('terms of one or two characters (issue #19)', () => {
     // Typed letter by letter, as a desk types (the one- and two-letter prefixes are the short ones).
     for (const q of ['smith', 'ada love', "o'neill", '0113 496', 'LS12', 'sw3 4', '@example.com']) {
       for (let i = 1; i <= q.length; i += 1) {
-        const ts = searchTerms(q.slice(0, i));
-        if (ts.length) expect([...matchingRows(odd, ts)], q.slice(0, i)).toEqual(definition(ts));
+        const ts = searchTerms(q.slice(0, i)); // never empty: no query above starts with a space
+        expect([...matchingRows(odd, ts)], q.slice(0, i)).toEqual(definition(ts));
       }
     }
   });
@@ -196,8 +196,8 @@ describe('terms of one or two characters (issue #19)', () => {
     const words = Math.ceil(n / 32);
     let pairs = 0;
     let bitsets = 0;
+    expect([...shorts.keys]).toEqual([...new Set(shorts.keys)].sort((a, b) => a - b));
     for (let j = 0; j < shorts.keys.length; j += 1) {
-      if (j > 0) expect(shorts.keys[j]).toBeGreaterThan(shorts.keys[j - 1]);
       pairs += shorts.counts[j];
       if (shorts.counts[j] * 32 >= n) bitsets += 1;
     }
