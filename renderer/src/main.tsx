@@ -22,15 +22,17 @@ const app = import('./app/boot');
 app.catch(() => {}); // a failure is shown below, once the database is open (or has failed)
 // The database is opened where the desk keeps it (finishing or rolling back an interrupted compaction first).
 // Then sharing with a team starts (a lone desk starts nothing), before the app can write: the outbox is on first.
-// The first draw waits for the reads it needs, started together as the database opens and in this order (IndexedDB
-// answers in the order asked): whether the desk shares with a team, the settings and people the shell draws, then,
-// opening on the dashboard, its figures, which the screen takes when it mounts (issue #19).
+// The reads the first draw needs are asked at once, before the dashboard's figures (opening on the dashboard): the
+// settings and people the shell draws (db/early.ts: the first draw uses them when they have answered by then, instead
+// of drawing a loader first), and the dashboard's figures, which the screen takes when it mounts (issue #19).
 startStorage()
   .then(() => {
     performance.mark('redress:storage-open'); // for the benchmark (and DevTools)
-    const ready = Promise.all([startTeamSync(), readSettingsEarly(), readPeopleEarly()]);
+    const sharing = startTeamSync();
+    void readSettingsEarly();
+    void readPeopleEarly();
     if (window.location.hash === '' || window.location.hash === '#/') prefetchDashboard(db(), todayIso());
-    return ready;
+    return sharing;
   })
   .then(() => app)
   .then(

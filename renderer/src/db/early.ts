@@ -1,8 +1,8 @@
 // Reads the first screen needs, started as soon as the database is open (renderer/src/main.tsx), before the app is
 // drawn (issue #19). A live query starts only when its screen mounts, so a cold start drew the app twice: once with
-// a loader while the desk's settings were read, then the shell. Started early, the first draw has them: the live
-// query uses the early answer until its own first answer (the same read, moments later), and follows every change
-// from then on. An early answer is used once: after the first live answer it is dropped, so a screen mounted later
+// a loader while the desk's settings were read, then the shell. Started early, they have usually answered by the
+// first draw, which then draws the shell at once: the live query uses the early answer until its own first answer
+// (the same read, moments later), and follows every change from then on. An early answer is used once: after the first live answer it is dropped, so a screen mounted later
 // never starts from an old value.
 import { useLiveQuery } from 'dexie-react-hooks';
 
