@@ -4,14 +4,11 @@ import '@mantine/dates/styles.css';
 import '@mantine/charts/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/a11y.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
 import { installLinkGuard } from './app/linkGuard';
-import { Providers } from './app/Providers';
 import { STORAGE_CHANNEL, startStorage } from './db/storage';
 import { prefetchDashboard } from './db/case-index/queries';
 import { db } from './db/schema';
+import { readPeopleEarly, readSettingsEarly } from './db/hooks';
 import { todayIso } from './lib/today';
 import { startTeamSync } from '#sync';
 import { localeFromSystem, translate } from '#lib/i18n/index';
@@ -20,30 +17,34 @@ installLinkGuard(window);
 // Another window moved the database ("Compact storage now"): read it from its new place.
 new BroadcastChannel(STORAGE_CHANNEL).onmessage = () => window.location.reload();
 
-const root = createRoot(document.getElementById('root')!);
+// The app's drawing code (React, Mantine, the screens) loads and runs while the database opens (issue #19).
+const app = import('./app/boot');
+app.catch(() => {}); // a failure is shown below, once the database is open (or has failed)
 // The database is opened where the desk keeps it (finishing or rolling back an interrupted compaction first).
 // Then sharing with a team starts (a lone desk starts nothing), before the app can write: the outbox is on first.
+// The reads the first draw needs are asked at once, before the dashboard's figures (opening on the dashboard): the
+// settings and people the shell draws (db/early.ts: the first draw uses them when they have answered by then, instead
+// of drawing a loader first), and the dashboard's figures, which the screen takes when it mounts (issue #19).
 startStorage()
   .then(() => {
-    // Opening on the dashboard: its reads start now, beside the settings and the shell's (issue #19).
+    performance.mark('redress:storage-open'); // for the benchmark (and DevTools)
+    const sharing = startTeamSync();
+    void readSettingsEarly();
+    void readPeopleEarly();
     if (window.location.hash === '' || window.location.hash === '#/') prefetchDashboard(db(), todayIso());
-    return startTeamSync();
+    return sharing;
   })
+  .then(() => app)
   .then(
-    () =>
-      root.render(
-        <StrictMode>
-          <Providers>
-            <App />
-          </Providers>
-        </StrictMode>,
-      ),
-    (error: unknown) =>
-      root.render(
-        <p role="alert" style={{ padding: 24, fontFamily: 'sans-serif' }}>
-          {translate(localeFromSystem(navigator.languages ?? []), 'app.databaseError', {
-            reason: error instanceof Error ? error.message : String(error),
-          })}
-        </p>,
-      ),
+    ({ renderApp }) => renderApp(document.getElementById('root')!),
+    (error: unknown) => {
+      const alert = document.createElement('p');
+      alert.setAttribute('role', 'alert');
+      alert.style.padding = '24px';
+      alert.style.fontFamily = 'sans-serif';
+      alert.textContent = translate(localeFromSystem(navigator.languages ?? []), 'app.databaseError', {
+        reason: error instanceof Error ? error.message : String(error),
+      });
+      document.getElementById('root')!.replaceChildren(alert);
+    },
   );

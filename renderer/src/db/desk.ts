@@ -8,10 +8,10 @@ import type { ProcedureRow, ProviderRow, RedressDatabase } from './schema';
 
 /** The desk's settings with their providers, or undefined before the first run. Call inside a transaction over both. */
 export async function readDesk(database: RedressDatabase): Promise<DeskSettings | undefined> {
-  const row = await database.settings.get('desk');
+  // Both asked at once: on a cold start the dashboard's reads queue behind a second request (issue #19).
+  const [row, providers] = await Promise.all([database.settings.get('desk'), database.providers.toArray()]);
   if (!row) return undefined;
   const { providers: _kept, ...value } = row.value;
-  const providers = await database.providers.toArray();
   // A settings row from before version 9 restored as it was (its providers inside) is read as it stands.
   if (!providers.length) return row.value;
   return { ...value, providers };

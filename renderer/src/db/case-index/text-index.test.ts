@@ -8,6 +8,7 @@ import { generateCases } from '#test/fixtures/generate-cases';
 import { deriveCaseIndex } from './derive';
 import {
   buildGrams,
+  buildShorts,
   gramsOf,
   type GramsReply,
   type GramsRequest,
@@ -139,5 +140,70 @@ describe('the trigram index off the page thread', () => {
     const once = gramsOf(haystack, starts);
     expect([...once.offsets]).toEqual([...next.value.offsets]);
     expect([...once.rows]).toEqual([...next.value.rows]);
+    for (const [name, array] of Object.entries(once.shorts))
+      expect([...array], name).toEqual([...next.value.shorts[name as keyof typeof once.shorts]]);
+  });
+});
+
+describe('terms of one or two characters (issue #19)', () => {
+  // 1,501 rows: not a multiple of 32 (the bitsets' last word is partial); characters outside the direct slots too.
+  const odd = [...rows, { ...rows[1], caseId: 'far', search: 'łódź ω 東京 ωω 0113' }];
+  const pieces = fc.oneof(
+    fc.tuple(fc.nat(odd.length - 1), fc.nat(200), fc.integer({ min: 1, max: 2 })).map(([row, from, length]) => {
+      const text = odd[row].search;
+      const start = from % Math.max(1, text.length);
+      return text.slice(start, start + length);
+    }),
+    fc.stringMatching(/^[a-z0-9@.]{1,2}$/),
+    fc.constantFrom('ł', 'łó', 'ω', 'ωω', '東京', '京', 'ë', 'q', 'zz', '.', '@'),
+  );
+  const terms = fc
+    .array(pieces, { minLength: 1, maxLength: 3 })
+    .map((ts) => ts.map((t) => t.replace(/\s+/g, '')).filter((t) => t.length > 0));
+  const definition = (ts: string[]) =>
+    odd.flatMap((r, i) => (matchesSearch(r.search.replace(/\n/g, ' '), ts) ? [i] : []));
+
+  it('are answered from the sets exactly as the scan of the text answers them, on random queries', async () => {
+    const scanned = odd.slice(); // a rows array of its own, never indexed while the checks run: the scan
+    await whenIndexed(odd);
+    fc.assert(
+      fc.property(terms, (ts) => {
+        fc.pre(ts.length > 0);
+        const fromSets = [...matchingRows(odd, ts)];
+        expect(fromSets).toEqual([...matchingRows(scanned, ts)]);
+        expect(fromSets).toEqual(definition(ts));
+      }),
+      { numRuns: 600 },
+    );
+    // Typed letter by letter, as a desk types (the one- and two-letter prefixes are the short ones).
+    for (const q of ['smith', 'ada love', "o'neill", '0113 496', 'LS12', 'sw3 4', '@example.com']) {
+      for (let i = 1; i <= q.length; i += 1) {
+        const ts = searchTerms(q.slice(0, i)); // never empty: no query above starts with a space
+        expect([...matchingRows(odd, ts)], q.slice(0, i)).toEqual(definition(ts));
+      }
+    }
+  });
+
+  it('keeps a bitset only where it is no larger than the list of rows, and each string once, in key order', () => {
+    const haystack = odd.map((r) => r.search.replace(/\n/g, ' ')).join('\n');
+    const starts = new Int32Array(odd.length + 1);
+    odd.forEach((r, i) => (starts[i + 1] = starts[i] + r.search.length + 1));
+    const steps = buildShorts(haystack, starts);
+    let next = steps.next();
+    while (!next.done) next = steps.next();
+    const shorts = next.value;
+    const n = odd.length;
+    const words = Math.ceil(n / 32);
+    let pairs = 0;
+    let bitsets = 0;
+    expect([...shorts.keys]).toEqual([...new Set(shorts.keys)].sort((a, b) => a - b));
+    for (let j = 0; j < shorts.keys.length; j += 1) {
+      pairs += shorts.counts[j];
+      if (shorts.counts[j] * 32 >= n) bitsets += 1;
+    }
+    expect(shorts.bits.length).toBe(bitsets * words);
+    expect(shorts.bits.length * 4 + shorts.lists.length * 4).toBeLessThanOrEqual(pairs * 4);
+    expect(bitsets).toBeGreaterThan(0);
+    expect(shorts.lists.length).toBeGreaterThan(0);
   });
 });
