@@ -5,6 +5,7 @@ import { CALENDARS, LETTER_LANGUAGES, type LetterLanguageCode } from './case';
 import { REGULATOR_REGIONS, type Provider } from './provider';
 import { companyFromForm, type LetterheadForm, letterheadShape, text, type SettingsChoices } from './settings';
 import { STORED_LIMITS as L } from './stored';
+import { PROBLEMS_EN, sayProblem } from './problems';
 
 export interface ProviderForm extends LetterheadForm {
   name: string;
@@ -23,22 +24,23 @@ export type ProviderField = keyof ProviderForm;
 const schema = ({ procedureIds, adrSchemeIds = [] }: SettingsChoices) =>
   z
     .object({
-      name: text(L.companyName, 'Name').min(1, 'Enter the name the desk knows this provider by'),
+      name: text(L.companyName, 'Name').min(1, PROBLEMS_EN['provider-name-missing']),
       ...letterheadShape({ adrSchemeIds }),
-      procedureId: z
-        .string()
-        .refine((id) => procedureIds.includes(id), 'Choose the complaints procedure this provider follows'),
-      calendar: z.enum(CALENDARS, { error: 'Choose the working-day calendar its dates are counted on' }),
+      procedureId: z.string().refine((id) => procedureIds.includes(id), PROBLEMS_EN['provider-procedure-choose']),
+      calendar: z.enum(CALENDARS, { error: PROBLEMS_EN['provider-calendar-choose'] }),
       languages: z
-        .array(z.enum(LETTER_LANGUAGES, { error: 'Choose languages from the list' }))
-        .min(1, 'Choose at least one language for its letters'),
-      defaultLanguage: z.enum(LETTER_LANGUAGES, { error: 'Choose the language its letters start in' }),
-      region: z.enum(REGULATOR_REGIONS, { error: 'Choose where the provider is regulated' }),
-      mismatchReason: z.string().trim().max(2000, 'At most 2000 characters'),
+        .array(z.enum(LETTER_LANGUAGES, { error: PROBLEMS_EN['languages-from-list'] }))
+        .min(1, PROBLEMS_EN['languages-at-least-one']),
+      defaultLanguage: z.enum(LETTER_LANGUAGES, { error: PROBLEMS_EN['default-language-choose'] }),
+      region: z.enum(REGULATOR_REGIONS, { error: PROBLEMS_EN['region-choose'] }),
+      mismatchReason: z
+        .string()
+        .trim()
+        .max(2000, sayProblem('at-most-characters', { max: 2000 })),
     })
     .refine((f) => f.languages.includes(f.defaultLanguage), {
       path: ['defaultLanguage'],
-      message: 'The default language must be one of the languages offered',
+      message: PROBLEMS_EN['default-language-offered'],
     });
 
 export type ProviderResult =
@@ -62,7 +64,7 @@ export function validateProvider(
     }
   }
   if (mismatches.length > 0 && form.mismatchReason.trim() === '')
-    errors.mismatchReason = 'Say why this provider is set up this way despite the warnings above';
+    errors.mismatchReason = PROBLEMS_EN['mismatch-reason-missing'];
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const f = parsed.data;
   return {

@@ -5,6 +5,7 @@ import { settingsForUsual } from './provider';
 import { DESK_PREFIX_PATTERN } from './reference';
 import { addressTextProblem, STORED_LIMITS as L } from './stored';
 import { fillTemplate } from './template';
+import { PROBLEMS_EN, sayProblem } from './problems';
 import { formatFileSize } from './attachment';
 
 /** A letterhead as a form holds it: the desk's in Settings, and each provider's. */
@@ -125,8 +126,7 @@ export function checkLogoDataUrl(url: string): string | null {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-export const text = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} must be at most ${max} characters`);
+export const text = (max: number, label: string) => z.string().trim().max(max, sayProblem('too-long', { label, max }));
 
 export interface SettingsChoices {
   /** Ids of the procedures a desk may follow. */
@@ -140,20 +140,20 @@ export interface SettingsChoices {
  * desk's first-run settings and for every provider (./provider-form.ts).
  */
 export const letterheadShape = ({ adrSchemeIds = [] }: Pick<SettingsChoices, 'adrSchemeIds'>) => ({
-  companyName: text(L.companyName, 'Company name').min(1, "Enter the company's name for the letterhead"),
+  companyName: text(L.companyName, 'Company name').min(1, PROBLEMS_EN['company-name-missing']),
   addressLines: z
     .string()
     .trim()
-    .min(1, "Enter the company's postal address for the letterhead")
+    .min(1, PROBLEMS_EN['company-address-missing'])
     .superRefine((s, ctx) => {
       const problem = addressTextProblem(s);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
-  postcode: text(L.postcode, 'Postcode').min(1, 'Enter the postcode'),
+  postcode: text(L.postcode, 'Postcode').min(1, PROBLEMS_EN['postcode-enter']),
   phone: text(L.phone, 'Phone'),
   email: text(L.email, 'Email').refine(
     (s) => s === '' || z.email().safeParse(s).success,
-    'Enter an email address like complaints@example.com',
+    PROBLEMS_EN['letterhead-email-invalid'],
   ),
   logoDataUrl: z
     .string()
@@ -167,7 +167,7 @@ export const letterheadShape = ({ adrSchemeIds = [] }: Pick<SettingsChoices, 'ad
     .string()
     .optional()
     .default('')
-    .refine((id) => id === '' || adrSchemeIds.includes(id), 'Choose an ADR scheme from the list'),
+    .refine((id) => id === '' || adrSchemeIds.includes(id), PROBLEMS_EN['adr-scheme-choose']),
 });
 
 /** The letterhead as stored, from the checked letterhead fields. */
@@ -197,16 +197,10 @@ const schema = ({ procedureIds, adrSchemeIds = [] }: SettingsChoices) =>
       .string()
       .trim()
       .transform((s) => s.toUpperCase())
-      .pipe(
-        z
-          .string()
-          .regex(DESK_PREFIX_PATTERN, 'Use 2 to 6 capital letters or digits, starting with a letter (e.g. RDR)'),
-      ),
-    calendar: z.enum(CALENDARS, { error: 'Choose the working-day calendar for this office' }),
-    defaultProcedureId: z
-      .string()
-      .refine((id) => procedureIds.includes(id), 'Choose the complaints procedure this desk follows'),
-    handlerName: text(100, 'Name').min(1, 'Enter the name of the person working at the desk'),
+      .pipe(z.string().regex(DESK_PREFIX_PATTERN, PROBLEMS_EN['desk-prefix-invalid'])),
+    calendar: z.enum(CALENDARS, { error: PROBLEMS_EN['desk-calendar-choose'] }),
+    defaultProcedureId: z.string().refine((id) => procedureIds.includes(id), PROBLEMS_EN['desk-procedure-choose']),
+    handlerName: text(100, 'Name').min(1, PROBLEMS_EN['handler-name-missing']),
   });
 
 export type SettingsResult =

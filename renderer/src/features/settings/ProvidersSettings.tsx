@@ -42,6 +42,7 @@ import { retireProvider, saveProvider, setUsualProvider } from '#db/repositories
 import { db } from '#db/schema';
 import { LetterheadFields } from './LetterheadFields';
 import { useT } from '#lib/i18n/index';
+import { formErrorsIn } from './form-errors';
 
 const OWN_SCHEME = 'procedure';
 
@@ -78,7 +79,7 @@ function ProviderDialog({
       warningsOf(values),
     );
     if (!result.ok) {
-      form.setErrors(result.errors);
+      form.setErrors(formErrorsIn(t, result.errors));
       return;
     }
     setSaving(true);

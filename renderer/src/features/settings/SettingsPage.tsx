@@ -37,6 +37,7 @@ import { deskProviders, regionLanguages, regionOfCalendar, usualProvider } from 
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { type MessageKey, useT } from '#lib/i18n/index';
 import { LanguageSettings } from './LanguageSettings';
+import { formErrorsIn } from './form-errors';
 
 /** The ADR scheme choice that means "the scheme of each case's procedure" (stored as no scheme). */
 const OWN_SCHEME = 'procedure';
@@ -102,7 +103,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
       adrSchemeIds: schemes.map((s) => s.id),
     });
     if (!result.ok) {
-      form.setErrors(result.errors);
+      form.setErrors(formErrorsIn(t, result.errors));
       return;
     }
     if (warnings.length > 0 && !reason.trim()) {

@@ -27,6 +27,7 @@ import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/mod
 import { PROVIDER_REFUSALS_EN, REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
 import { PROBLEM_CODES, PROBLEMS_EN, type ProblemCode } from '#shared/model/problems';
+import { LOGO_PROBLEMS_EN, type LogoProblemCode } from '#shared/model/settings';
 import { BACKUP_PROBLEM_CODES, BACKUP_PROBLEMS_EN, type BackupProblemCode } from '#shared/backup/problems';
 import {
   CASE_TEXT_PLACES,
@@ -101,6 +102,14 @@ const problemWords = Object.fromEntries(
 const backupProblemWords = Object.fromEntries(
   BACKUP_PROBLEM_CODES.map((code) => [`backupProblem.${code}`, typographic(BACKUP_PROBLEMS_EN[code])]),
 ) as Record<`backupProblem.${BackupProblemCode}`, string>;
+
+// lead (session 6): why a logo is refused, as shared/model/settings.ts writes it (one home for the English).
+const logoProblemWords = Object.fromEntries(
+  (Object.keys(LOGO_PROBLEMS_EN) as LogoProblemCode[]).map((code) => [
+    `logoProblem.${code}`,
+    typographic(LOGO_PROBLEMS_EN[code]),
+  ]),
+) as Record<`logoProblem.${LogoProblemCode}`, string>;
 
 // m17a: what is wrong with a procedure, as shared/rules/procedure-problems.ts writes it (one home for the English).
 const procedureProblemWords = Object.fromEntries(
@@ -1131,18 +1140,7 @@ export const enGB = {
   'settings.logoChooseAnother': 'Choose another logo…',
   'settings.logoRemove': 'Remove logo',
   'settings.logoHint': 'A PNG or JPEG of at most {kb} KB, printed at the top of every letter.',
-  // lead (session 6): why a logo file is refused (shared/model/settings.ts LOGO_PROBLEMS_EN says the same in English)
-  'logoProblem.file-not-image': '“{name}” is not a PNG or JPEG image. Choose the logo as a .png or .jpg file.',
-  'logoProblem.file-empty': '“{name}” is empty. Choose the logo image again.',
-  'logoProblem.file-too-large':
-    '“{name}” is {size}; the logo can be at most {max}. Save a smaller copy (about 600 pixels wide is plenty for a letterhead).',
-  'logoProblem.file-unreadable': '“{name}” could not be read. Check the file and choose it again.',
-  'logoProblem.file-undecodable':
-    '“{name}” is damaged or not a picture the app can read. Save it again as PNG or JPEG and choose it again.',
-  'logoProblem.not-image': 'The logo must be a PNG or JPEG image.',
-  'logoProblem.damaged': 'The logo image is damaged or incomplete. Choose it again.',
-  'logoProblem.not-really': 'The logo file is not really a {type} image. Choose a PNG or JPEG file.',
-  'logoProblem.too-large': 'The logo is {size}; it can be at most {max}.',
+  // lead (session 6): why a logo file is refused (logoProblemWords: shared/model/settings.ts's English)
   'logoProblem.inFile': '“{name}”: {problem}',
   'settings.noLogo': 'No logo',
   'settings.people.title': 'People',
@@ -1255,6 +1253,7 @@ export const enGB = {
   'intake.repPostcode': 'Representative’s postcode',
   // i17b: the forms' validation messages (intake, case actions, corrections), from shared/model/problems.ts.
   ...problemWords,
+  ...logoProblemWords,
   'intake.vulnerability': 'Vulnerability or health (optional)',
   'intake.vulnerabilityText':
     'Only if the desk needs it to treat the customer fairly, and only with a reason. Kept out of lists, search, exports and letters.',

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { providerToForm, validateProvider } from '#shared/model/provider-form';
+import { settingsToForm, validateSettings } from '#shared/model/settings';
+import { en, fr } from '#test/support/translate';
+import { formErrorsIn } from './form-errors';
+
+describe('the settings and provider forms say their errors in the interface language', () => {
+  const settings = {
+    ...settingsToForm(null),
+    deskPrefix: '1ab',
+    handlerName: '',
+    email: 'not an email',
+    phone: '0'.repeat(200),
+  };
+  const checked = validateSettings(settings, { procedureIds: ['ofcom-baseline'] });
+  if (checked.ok) throw new Error('the form is wrong on purpose');
+
+  it('in French, each field as the screen names it, nothing in English', () => {
+    const said = formErrorsIn(fr, checked.errors);
+    expect(said.companyName).toBe('Indiquez le nom de l’entreprise pour l’en-tête');
+    expect(said.email).toBe('Indiquez une adresse courriel comme plaintes@exemple.com');
+    expect(said.deskPrefix).toMatch(/^Utilisez de 2 à 6 lettres majuscules/);
+    expect(said.handlerName).toBe('Indiquez le nom de la personne qui travaille à ce poste');
+    expect(said.phone).toMatch(/^Téléphone\u00a0: au plus \d+ caractères$/);
+    for (const [field, message] of Object.entries(said))
+      expect(message, field).not.toMatch(/\b(Enter|Choose|must|the|Use)\b/);
+  });
+
+  it('in English, the same words the checks return', () => {
+    const said = formErrorsIn(en, checked.errors);
+    expect(said.email).toBe(checked.errors.email);
+    expect(said.phone).toBe(checked.errors.phone);
+    expect(said.companyName).toBe('Enter the company’s name for the letterhead');
+  });
+
+  it('a provider with no name and no language', () => {
+    const provider = validateProvider(
+      { ...providerToForm(null), name: '', languages: [] },
+      { procedureIds: ['ofcom-baseline'] },
+    );
+    if (provider.ok) throw new Error('the form is wrong on purpose');
+    const said = formErrorsIn(fr, provider.errors);
+    expect(said.name).toBe('Indiquez le nom sous lequel le poste connaît ce fournisseur');
+    expect(Object.values(said).join(' ')).not.toMatch(/\b(Enter|Choose|must|the)\b/);
+  });
+
+  it('a message with no code is kept as it is', () => {
+    expect(formErrorsIn(fr, { phone: 'Something else' })).toEqual({ phone: 'Something else' });
+  });
+});
