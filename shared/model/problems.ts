@@ -96,6 +96,15 @@ export const PROBLEMS_EN = {
   'at-most-characters': 'At most {max} characters',
   'default-language-offered': 'The default language must be one of the languages offered',
   'mismatch-reason-missing': 'Say why this provider is set up this way despite the warnings above',
+  // --- the desk's people, the retention period, a report's own period (lead, session 6)
+  'person-name-missing': 'Enter the person’s name',
+  'person-name-too-long': 'A name can be at most {max} characters',
+  'person-already-listed': '{name} is already on the list',
+  'someone-must-stay-active': 'Someone must stay active: add another person first',
+  'retention-years': 'Enter a whole number of years, from {min} to {max}',
+  'period-days-missing': 'Choose the first and the last day of the period.',
+  'period-dates-invalid': 'Enter the dates as YYYY-MM-DD.',
+  'period-backwards': 'The period ends before it starts: the first day must come first.',
   // --- the form as a whole
   'nothing-changed': 'Nothing has changed: edit a field first',
   'who-is-working': 'Choose who is working before recording anything on the case',

@@ -1,6 +1,7 @@
 // The retention policy (issue #7): when a case is due to be anonymised. Pure: "today" is an argument.
 import { addYears, format, parseISO } from 'date-fns';
 import type { CaseRecord, DeskSettings, RetentionPolicy, TimelineEvent } from '#shared/model/case';
+import { sayProblem } from '#shared/model/problems';
 
 export type { RetentionPolicy };
 
@@ -25,10 +26,10 @@ export function retentionPolicy(settings: Pick<DeskSettings, 'retention'> | null
 export function checkRetentionYears(text: string): { ok: true; years: number } | { ok: false; error: string } {
   const t = text.trim();
   if (!/^\d+$/.test(t))
-    return { ok: false, error: `Enter a whole number of years, from ${RETENTION_MIN_YEARS} to ${RETENTION_MAX_YEARS}` };
+    return { ok: false, error: sayProblem('retention-years', { min: RETENTION_MIN_YEARS, max: RETENTION_MAX_YEARS }) };
   const years = Number(t);
   if (years < RETENTION_MIN_YEARS || years > RETENTION_MAX_YEARS)
-    return { ok: false, error: `Enter a whole number of years, from ${RETENTION_MIN_YEARS} to ${RETENTION_MAX_YEARS}` };
+    return { ok: false, error: sayProblem('retention-years', { min: RETENTION_MIN_YEARS, max: RETENTION_MAX_YEARS }) };
   return { ok: true, years };
 }
 

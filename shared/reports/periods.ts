@@ -1,6 +1,7 @@
 // Report periods: inclusive ranges of calendar dates. "today" is an argument (the renderer passes the desk's date).
 import { addCalendarDays, isIsoDate } from '#shared/rules/index';
 import { dateLabel } from './format';
+import { PROBLEMS_EN } from '#shared/model/problems';
 
 export interface ReportPeriod {
   /** First day, inclusive (YYYY-MM-DD). */
@@ -53,9 +54,9 @@ export function presetPeriod(preset: PeriodPreset, today: string): ReportPeriod 
 
 /** A custom period's problem in plain words, or null when it is fine. */
 export function checkPeriod(period: { from?: string | null; to?: string | null }): string | null {
-  if (!period.from || !period.to) return 'Choose the first and the last day of the period.';
-  if (!isIsoDate(period.from) || !isIsoDate(period.to)) return 'Enter the dates as YYYY-MM-DD.';
-  if (period.from > period.to) return 'The period ends before it starts: the first day must come first.';
+  if (!period.from || !period.to) return PROBLEMS_EN['period-days-missing'];
+  if (!isIsoDate(period.from) || !isIsoDate(period.to)) return PROBLEMS_EN['period-dates-invalid'];
+  if (period.from > period.to) return PROBLEMS_EN['period-backwards'];
   return null;
 }
 

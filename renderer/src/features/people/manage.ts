@@ -1,6 +1,7 @@
 // Keeping the desk's list of people: the first-run default and the checks before adding or deactivating someone.
 import { addPerson } from '#db/repositories/cases';
 import type { PersonRow, RedressDatabase } from '#db/schema';
+import { PROBLEMS_EN, sayProblem } from '#shared/model/problems';
 
 /**
  * Make sure the settings' handler is on the list when nobody is (a new desk, or one set up before the list
@@ -18,16 +19,16 @@ export const PERSON_NAME_MAX = 100;
 /** Why a new name cannot be added, or null. */
 export function checkNewPersonName(name: string, people: readonly PersonRow[]): string | null {
   const trimmed = name.trim();
-  if (!trimmed) return 'Enter the person’s name';
-  if (trimmed.length > PERSON_NAME_MAX) return `A name can be at most ${PERSON_NAME_MAX} characters`;
+  if (!trimmed) return PROBLEMS_EN['person-name-missing'];
+  if (trimmed.length > PERSON_NAME_MAX) return sayProblem('person-name-too-long', { max: PERSON_NAME_MAX });
   const same = people.find((p) => p.name.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
-  if (same?.active) return `${same.name} is already on the list`;
+  if (same?.active) return sayProblem('person-already-listed', { name: same.name });
   return null;
 }
 
 /** Why someone cannot be deactivated (the desk needs one active person), or null. */
 export function checkDeactivate(person: PersonRow, people: readonly PersonRow[]): string | null {
   if (!person.active) return null;
-  if (people.filter((p) => p.active).length <= 1) return 'Someone must stay active: add another person first';
+  if (people.filter((p) => p.active).length <= 1) return PROBLEMS_EN['someone-must-stay-active'];
   return null;
 }

@@ -4,6 +4,8 @@ import { createCase } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import { reassignCase } from '#db/repositories/assign';
 import { deskSettings } from '#test/support/desk';
+import { fr } from '#test/support/translate';
+import { messageIn } from '#lib/i18n/index';
 import { pickCurrentPerson } from './current';
 import { checkDeactivate, checkNewPersonName, ensureDeskPerson } from './manage';
 
@@ -109,5 +111,17 @@ describe('the list of people', () => {
     expect(checkNewPersonName('Old Hand', people)).toBeNull();
     expect(checkDeactivate(people[0], people)).toMatch(/Someone must stay active/);
     expect(checkDeactivate(people[0], [...people, { id: 'c', name: 'Priya Shah', active: true }])).toBeNull();
+  });
+});
+
+describe('the people checks in French (lead, session 6)', () => {
+  it('a blank name, a name already listed, and the last active person', () => {
+    const sam = { id: 'p1', name: 'Sam Patel', active: true } as Parameters<typeof checkDeactivate>[0];
+    expect(messageIn(fr, checkNewPersonName('  ', [])!)).toBe('Indiquez le nom de la personne');
+    expect(messageIn(fr, checkNewPersonName('sam patel', [sam])!)).toBe('Sam Patel figure déjà dans la liste');
+    expect(messageIn(fr, checkNewPersonName('x'.repeat(101), [])!)).toBe('Un nom peut compter au plus 100 caractères');
+    expect(messageIn(fr, checkDeactivate(sam, [sam])!)).toBe(
+      'Une personne doit rester active\u00a0: ajoutez d’abord une autre personne',
+    );
   });
 });

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { checkRetentionYears, retentionPolicy } from '#shared/privacy/retention';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
-import { useT } from '#lib/i18n/index';
+import { messageIn, useT } from '#lib/i18n/index';
 import { saveRetentionPolicy } from './policy';
 
 export function RetentionSettings() {
@@ -31,7 +31,7 @@ export function RetentionSettings() {
     e.preventDefault();
     const checked = checkRetentionYears(years);
     if (!checked.ok) {
-      setError(checked.error);
+      setError(messageIn(t, checked.error));
       return;
     }
     setError(null);

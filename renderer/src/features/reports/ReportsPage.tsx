@@ -49,7 +49,7 @@ import { saveReportCsv, saveReportPdf } from './export';
 import { deskProviders } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { formatLocale, formatNumber, formatShortDate } from '#lib/format';
-import { failureIn, type MessageKey, type Translate, useT } from '#lib/i18n/index';
+import { failureIn, type MessageKey, messageIn, type Translate, useT } from '#lib/i18n/index';
 
 const UNASSIGNED = '__unassigned__';
 type PeriodChoice = PeriodPreset | 'custom';
@@ -430,7 +430,7 @@ const FilterBar = memo(function FilterBar({
             allowSingleDateInRange
             maxDate={today}
             w={260}
-            error={custom[0] || custom[1] ? periodProblem : null}
+            error={(custom[0] || custom[1]) && periodProblem ? messageIn(t, periodProblem) : null}
           />
         )}
         <Select

@@ -6,7 +6,7 @@ import { addPerson, setPersonActive } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { useCurrentPerson, usePeople } from '#features/people';
 import { checkDeactivate, checkNewPersonName } from '#features/people';
-import { useT } from '#lib/i18n/index';
+import { messageIn, useT } from '#lib/i18n/index';
 
 export function PeopleSettings() {
   const people = usePeople();
@@ -18,7 +18,7 @@ export function PeopleSettings() {
   const add = async () => {
     const problem = checkNewPersonName(name, people ?? []);
     if (problem) {
-      setError(problem);
+      setError(messageIn(t, problem));
       return;
     }
     try {
@@ -74,7 +74,7 @@ export function PeopleSettings() {
                       variant="subtle"
                       color={p.active ? 'gray' : 'teal'}
                       disabled={blocked !== null}
-                      title={blocked ?? undefined}
+                      title={blocked === null ? undefined : messageIn(t, blocked)}
                       aria-label={t(p.active ? 'settings.people.deactivateName' : 'settings.people.reactivateName', {
                         name: p.name,
                       })}

@@ -5,6 +5,8 @@ import { validateIntake } from '#shared/model/intake';
 import { sayProblem } from '#shared/model/problems';
 import { checkImport, guessMapping, rowProvider } from '#shared/exports/cases-import';
 import type { ProviderChoice } from '#shared/model/provider';
+import { checkPeriod } from '#shared/reports/periods';
+import { checkRetentionYears } from '#shared/privacy/retention';
 import { setFormatLocale } from '../format';
 import { messageIn, problemIn } from './problems';
 import { en, fr } from '#test/support/translate';
@@ -113,5 +115,20 @@ describe('a CSV import’s row problems in the interface language', () => {
     } finally {
       setFormatLocale('en-GB');
     }
+  });
+});
+
+describe('the period of a report and the retention period, in French (lead, session 6)', () => {
+  it('says why a custom period or a number of years is refused', () => {
+    expect(messageIn(fr, checkPeriod({ from: '2026-05-01', to: null })!)).toBe(
+      'Choisissez le premier et le dernier jour de la période.',
+    );
+    expect(messageIn(fr, checkPeriod({ from: '2026-05-01', to: '2026-04-01' })!)).toBe(
+      'La période se termine avant de commencer\u00a0: le premier jour doit venir d’abord.',
+    );
+    const years = checkRetentionYears('forty');
+    if (years.ok) throw new Error('refused on purpose');
+    expect(messageIn(fr, years.error)).toBe('Indiquez un nombre entier d’années, de 1 à 30');
+    expect(messageIn(en, years.error)).toBe(years.error);
   });
 });
