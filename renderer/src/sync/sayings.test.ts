@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en, fr } from '#test/support/translate';
 import { UpdateNeededError } from './bridge';
 import { refused, sharingProblemIn, type SharingProblemCode } from './sayings';
-import { checkTeamDatabase, signIn } from './team';
+import { checkTeamDatabase, signIn, statusLine } from './team';
 
 const answering =
   (...statuses: number[]): typeof fetch =>
@@ -71,4 +71,10 @@ describe('why sharing could not do something, in the interface language', () => 
     expect(error.message).toMatch(/^A desk of the team writes documents in a newer format \(version 2;/);
     expect(sharingProblemIn(fr, error.said)).toMatch(/^Un poste de l’équipe écrit des documents .*version 2;/);
   });
+});
+
+it('a second window of a sharing desk says so in the interface language', () => {
+  const state = { kind: 'follower', message: 'Sharing runs in another window of this desk' } as const;
+  expect(statusLine(state, new Date(), fr)).toBe('Le partage se fait dans une autre fenêtre de ce poste');
+  expect(statusLine(state, new Date(), en)).toBe(state.message);
 });

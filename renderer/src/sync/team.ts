@@ -204,7 +204,7 @@ export function statusLine(
     case 'update-needed':
       return t('sync.updateNeeded');
     case 'follower':
-      return state.message;
+      return t('sync.follower');
   }
 }
 

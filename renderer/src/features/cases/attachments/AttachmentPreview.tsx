@@ -214,7 +214,7 @@ export function AttachmentPreview({
           <Body attachment={attachment} />
           <Group justify="flex-end">
             {attachment.hasFile && (
-              <Button variant="default" onClick={() => void downloadAttachment(attachment.id)}>
+              <Button variant="default" onClick={() => void downloadAttachment(t, attachment.id)}>
                 {t('attachments.download.exact')}
               </Button>
             )}

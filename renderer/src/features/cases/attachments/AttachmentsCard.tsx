@@ -146,7 +146,7 @@ const AttachmentRowView = memo(function AttachmentRowView({
               <Anchor
                 component="button"
                 size="sm"
-                onClick={() => void downloadAttachment(a.id)}
+                onClick={() => void downloadAttachment(t, a.id)}
                 aria-label={t('attachments.downloadName', { name: a.fileName })}
               >
                 {t('attachments.download')}

@@ -6,6 +6,7 @@ import { recogniseFile } from '#shared/files/recognise';
 import { attachmentBytes, whyNotAttach } from '#db/repositories/attachments';
 import { db } from '#db/schema';
 import { platform } from '#platform';
+import { failureIn, type Translate } from '#lib/i18n/index';
 
 /** A picked or dropped file, checked: its type when accepted, or the reason it is refused. */
 export type PickedFile =
@@ -42,10 +43,10 @@ export const likelyKind = (fileType: AttachmentFileType): AttachmentKind =>
   fileType === 'eml' || fileType === 'msg' ? 'email' : 'evidence';
 
 /** Save the attachment's exact bytes (the system's save dialog on the desktop, a download in the browser). */
-export async function downloadAttachment(id: string): Promise<void> {
+export async function downloadAttachment(t: Translate, id: string): Promise<void> {
   const found = await attachmentBytes(db(), id);
   if (!found) {
-    notifications.show({ color: 'red', title: 'Not downloaded', message: 'This file was deleted.' });
+    notifications.show({ color: 'red', title: t('attachments.notDownloaded'), message: t('attachments.deleted') });
     return;
   }
   const result = await platform().saveFile({
@@ -54,5 +55,10 @@ export async function downloadAttachment(id: string): Promise<void> {
     data: found.bytes,
   });
   if (!result.ok)
-    notifications.show({ color: 'red', title: 'Not downloaded', message: result.error, autoClose: false });
+    notifications.show({
+      color: 'red',
+      title: t('attachments.notDownloaded'),
+      message: failureIn(t, { error: result.error, message: result.message }),
+      autoClose: false,
+    });
 }

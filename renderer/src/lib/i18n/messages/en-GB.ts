@@ -529,6 +529,7 @@ export const enGB = {
   'sync.synced': 'Synced {ago}',
   'sync.offline': 'Offline: {waiting}',
   'sync.unreachable': 'Cannot reach the server: {waiting}',
+  'sync.follower': 'Sharing runs in another window of this desk',
   'sync.signedOut': 'Sign in to the team server again',
   'sync.updateNeeded': 'Update Redress to keep sharing',
   // lead (session 6): why sharing could not do something (renderer/src/sync/sayings.ts)
@@ -1735,6 +1736,8 @@ export const enGB = {
   'attachments.typeAndSize': '{type}, {size}',
   'attachments.whatName': 'What {name} is',
   'attachments.noteOn': 'Note on {name}',
+  'attachments.notDownloaded': 'Not downloaded',
+  'attachments.deleted': 'This file was deleted.',
   'attachments.notAdded': 'Not added',
   'attachments.cancel': 'Cancel',
   'attachments.close': 'Close',

@@ -490,6 +490,7 @@ export const frCA: Record<MessageKey, string> = {
   'sync.synced': 'Synchronisation faite {ago}',
   'sync.offline': 'Hors ligne\u00a0: {waiting}',
   'sync.unreachable': 'Serveur injoignable\u00a0: {waiting}',
+  'sync.follower': 'Le partage se fait dans une autre fenêtre de ce poste',
   'sync.signedOut': 'Reconnectez-vous au serveur de l’équipe',
   'sync.updateNeeded': 'Mettez Redress à jour pour continuer le partage',
   // lead (session 6): pourquoi le partage n’a pas pu se faire (renderer/src/sync/sayings.ts)
@@ -2184,6 +2185,8 @@ export const frCA: Record<MessageKey, string> = {
   'attachments.typeAndSize': '{type}, {size}',
   'attachments.whatName': 'Nature de {name}',
   'attachments.noteOn': 'Note sur {name}',
+  'attachments.notDownloaded': 'Non téléchargé',
+  'attachments.deleted': 'Ce fichier a été supprimé.',
   'attachments.notAdded': 'Non ajouté',
   'attachments.cancel': 'Annuler',
   'attachments.close': 'Fermer',
