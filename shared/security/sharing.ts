@@ -37,7 +37,42 @@ export function isLoopbackHost(hostname: string): boolean {
 export const SERVER_URL_EXAMPLE = 'https://couch.example.com:6984';
 const MAX_SERVER_URL_LENGTH = 2000;
 
-export type ServerUrlCheck = { ok: true; url: string; origin: string } | { ok: false; problem: string };
+/**
+ * Why a server address or a database name is refused, as a code and values (issue #17): the one home of the English
+ * (`problem`, what the shell, the scripts and the logs say); the screens say `said` with the catalogue's
+ * `sharingConfig.<code>` in the person's language. Values: `example` an address, `max` a number, `origin` an origin,
+ * `name` the database name as typed (cut to 100 characters).
+ */
+export const SHARING_CONFIG_PROBLEMS_EN = {
+  'url-missing': 'Enter the server address (for example {example}).',
+  'url-too-long': 'The server address is longer than {max} characters.',
+  'url-not-address': 'That is not a server address: write it in full, for example {example}.',
+  'url-login': 'Put the user name and password in their own boxes, not in the server address.',
+  'url-not-https': 'The server address must start with https:// (for example {example}).',
+  'url-not-server-name': 'That is not a server name: write the address in full, for example {example}.',
+  'url-plain-http':
+    'Refused: {origin} is plain http to another computer, which would send the password unencrypted. Use https (CouchDB with TLS on, or behind a TLS proxy); http is allowed only for this computer (127.0.0.1, localhost or [::1]).',
+  'url-query': 'The server address cannot have a query (?…) or a fragment (#…).',
+  'database-too-long': 'The database name is longer than 238 characters.',
+  'database-invalid':
+    'Not a CouchDB database name: "{name}" (lower-case letters, digits and _$()+-/, starting with a letter).',
+} as const;
+export type SharingConfigProblemCode = keyof typeof SHARING_CONFIG_PROBLEMS_EN;
+export interface SharingConfigSaying {
+  code: SharingConfigProblemCode;
+  values?: Record<string, string | number>;
+}
+
+/** The English of a refusal, and the refusal as the check returns it. */
+function refuse(code: SharingConfigProblemCode, values?: SharingConfigSaying['values']) {
+  const problem = SHARING_CONFIG_PROBLEMS_EN[code].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(values?.[name] ?? ''),
+  );
+  return { ok: false as const, problem, said: values ? { code, values } : { code } };
+}
+
+export type ServerUrlCheck =
+  { ok: true; url: string; origin: string } | { ok: false; problem: string; said: SharingConfigSaying };
 
 /**
  * The team server's address made canonical (no trailing slash), with its origin for the CSP, or why it is refused:
@@ -46,57 +81,45 @@ export type ServerUrlCheck = { ok: true; url: string; origin: string } | { ok: f
  */
 export function checkServerUrl(raw: string): ServerUrlCheck {
   const text = raw.trim();
-  if (text === '') return { ok: false, problem: `Enter the server address (for example ${SERVER_URL_EXAMPLE}).` };
-  if (text.length > MAX_SERVER_URL_LENGTH)
-    return { ok: false, problem: `The server address is longer than ${MAX_SERVER_URL_LENGTH} characters.` };
+  const example = SERVER_URL_EXAMPLE;
+  if (text === '') return refuse('url-missing', { example });
+  if (text.length > MAX_SERVER_URL_LENGTH) return refuse('url-too-long', { max: MAX_SERVER_URL_LENGTH });
   let url: ParsedUrl;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, problem: `That is not a server address: write it in full, for example ${SERVER_URL_EXAMPLE}.` };
+    return refuse('url-not-address', { example });
   }
-  if (url.username || url.password)
-    return {
-      ok: false,
-      problem: 'Put the user name and password in their own boxes, not in the server address.',
-    };
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return { ok: false, problem: `The server address must start with https:// (for example ${SERVER_URL_EXAMPLE}).` };
+  if (url.username || url.password) return refuse('url-login');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return refuse('url-not-https', { example });
   // A CSP source and a server name: letters, digits, dots and hyphens, or an IP address (URL allows `*`, `%`, `!`…).
-  if (!/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/i.test(url.hostname))
-    return {
-      ok: false,
-      problem: `That is not a server name: write the address in full, for example ${SERVER_URL_EXAMPLE}.`,
-    };
+  if (!/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/i.test(url.hostname)) return refuse('url-not-server-name', { example });
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
-    return {
-      ok: false,
-      problem:
-        `Refused: ${url.origin} is plain http to another computer, which would send the password unencrypted. ` +
-        'Use https (CouchDB with TLS on, or behind a TLS proxy); http is allowed only for this computer ' +
-        '(127.0.0.1, localhost or [::1]).',
-    };
-  if (url.search || url.hash)
-    return { ok: false, problem: 'The server address cannot have a query (?…) or a fragment (#…).' };
+    return refuse('url-plain-http', { origin: url.origin });
+  if (url.search || url.hash) return refuse('url-query');
   return { ok: true, url: url.href.replace(/\/+$/, ''), origin: url.origin };
 }
 
 /** Why `name` is not a CouchDB database name (CouchDB's own rule), or null when it is one. */
 export function databaseNameProblem(name: string): string | null {
-  if (name.length > 238) return 'The database name is longer than 238 characters.';
-  if (!/^[a-z][a-z0-9_$()+/-]*$/.test(name))
-    return `Not a CouchDB database name: "${name.slice(0, 100)}" (lower-case letters, digits and _$()+-/, starting with a letter).`;
+  return databaseNameRefusal(name)?.problem ?? null;
+}
+
+function databaseNameRefusal(name: string) {
+  if (name.length > 238) return refuse('database-too-long');
+  if (!/^[a-z][a-z0-9_$()+/-]*$/.test(name)) return refuse('database-invalid', { name: name.slice(0, 100) });
   return null;
 }
 
-export type SharingConfigCheck = { ok: true; config: SharingConfig } | { ok: false; problem: string };
+export type SharingConfigCheck =
+  { ok: true; config: SharingConfig } | { ok: false; problem: string; said: SharingConfigSaying };
 
 /** A sharing config made canonical, or the first reason it is refused. */
 export function checkSharingConfig(input: { serverUrl: string; database: string }): SharingConfigCheck {
   const server = checkServerUrl(input.serverUrl);
   if (!server.ok) return server;
-  const problem = databaseNameProblem(input.database);
-  if (problem) return { ok: false, problem };
+  const refused = databaseNameRefusal(input.database);
+  if (refused) return refused;
   return { ok: true, config: { serverUrl: server.url, database: input.database } };
 }
 

@@ -70,7 +70,7 @@ function ServerStep(props: {
   const [busy, setBusy] = useState(false);
   const save = async () => {
     const checked = checkSharingConfig({ serverUrl: serverUrl.trim(), database: database.trim() });
-    if (!checked.ok) return setError(checked.problem);
+    if (!checked.ok) return setError(t(`sharingConfig.${checked.said.code}`, checked.said.values));
     setError(null);
     setBusy(true);
     try {

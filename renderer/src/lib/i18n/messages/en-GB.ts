@@ -28,6 +28,7 @@ import { PROVIDER_REFUSALS_EN, REGULATOR_REGION_LABELS } from '#shared/model/pro
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
 import { PROBLEM_CODES, PROBLEMS_EN, type ProblemCode } from '#shared/model/problems';
 import { LOGO_PROBLEMS_EN, type LogoProblemCode } from '#shared/model/settings';
+import { SHARING_CONFIG_PROBLEMS_EN, type SharingConfigProblemCode } from '#shared/security/sharing';
 import { BACKUP_PROBLEM_CODES, BACKUP_PROBLEMS_EN, type BackupProblemCode } from '#shared/backup/problems';
 import {
   CASE_TEXT_PLACES,
@@ -110,6 +111,14 @@ const logoProblemWords = Object.fromEntries(
     typographic(LOGO_PROBLEMS_EN[code]),
   ]),
 ) as Record<`logoProblem.${LogoProblemCode}`, string>;
+
+// lead (session 6): why a team server's address or database name is refused (shared/security/sharing.ts).
+const sharingConfigWords = Object.fromEntries(
+  (Object.keys(SHARING_CONFIG_PROBLEMS_EN) as SharingConfigProblemCode[]).map((code) => [
+    `sharingConfig.${code}`,
+    typographic(SHARING_CONFIG_PROBLEMS_EN[code]),
+  ]),
+) as Record<`sharingConfig.${SharingConfigProblemCode}`, string>;
 
 // m17a: what is wrong with a procedure, as shared/rules/procedure-problems.ts writes it (one home for the English).
 const procedureProblemWords = Object.fromEntries(
@@ -1255,6 +1264,7 @@ export const enGB = {
   // i17b: the forms' validation messages (intake, case actions, corrections), from shared/model/problems.ts.
   ...problemWords,
   ...logoProblemWords,
+  ...sharingConfigWords,
   'intake.vulnerability': 'Vulnerability or health (optional)',
   'intake.vulnerabilityText':
     'Only if the desk needs it to treat the customer fairly, and only with a reason. Kept out of lists, search, exports and letters.',

@@ -493,6 +493,22 @@ export const frCA: Record<MessageKey, string> = {
   'sync.follower': 'Le partage se fait dans une autre fenêtre de ce poste',
   'sync.signedOut': 'Reconnectez-vous au serveur de l’équipe',
   'sync.updateNeeded': 'Mettez Redress à jour pour continuer le partage',
+  // lead (session 6): pourquoi l’adresse du serveur ou le nom de la base de données est refusé
+  'sharingConfig.url-missing': 'Indiquez l’adresse du serveur (par exemple {example}).',
+  'sharingConfig.url-too-long': 'L’adresse du serveur compte plus de {max} caractères.',
+  'sharingConfig.url-not-address':
+    'Ce n’est pas une adresse de serveur\u00a0: écrivez-la en entier, par exemple {example}.',
+  'sharingConfig.url-login':
+    'Indiquez le nom d’utilisateur et le mot de passe dans leurs propres cases, pas dans l’adresse du serveur.',
+  'sharingConfig.url-not-https': 'L’adresse du serveur doit commencer par https:// (par exemple {example}).',
+  'sharingConfig.url-not-server-name':
+    'Ce n’est pas un nom de serveur\u00a0: écrivez l’adresse en entier, par exemple {example}.',
+  'sharingConfig.url-plain-http':
+    'Refusé\u00a0: {origin} est en http simple vers un autre ordinateur, ce qui enverrait le mot de passe sans chiffrement. Utilisez https (CouchDB avec TLS, ou derrière un mandataire TLS); le http n’est permis que pour cet ordinateur (127.0.0.1, localhost ou [::1]).',
+  'sharingConfig.url-query': 'L’adresse du serveur ne peut pas contenir de requête (?…) ni de fragment (#…).',
+  'sharingConfig.database-too-long': 'Le nom de la base de données compte plus de 238 caractères.',
+  'sharingConfig.database-invalid':
+    'Ce n’est pas un nom de base de données CouchDB\u00a0: « {name} » (lettres minuscules, chiffres et _$()+-/, en commençant par une lettre).',
   // lead (session 6): pourquoi le partage n’a pas pu se faire (renderer/src/sync/sayings.ts)
   'sharingProblem.wrong-password': 'Le serveur n’a pas accepté ce nom d’utilisateur et ce mot de passe.',
   'sharingProblem.sign-in-status': 'Le serveur a répondu {status} à la connexion.',
