@@ -28,6 +28,7 @@ import { PROVIDER_REFUSALS_EN, REGULATOR_REGION_LABELS } from '#shared/model/pro
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
 import { PROBLEM_CODES, PROBLEMS_EN, type ProblemCode } from '#shared/model/problems';
 import { BACKUP_PROBLEM_CODES, BACKUP_PROBLEMS_EN, type BackupProblemCode } from '#shared/backup/problems';
+import { ATTACHMENT_REFUSAL_CODES, ATTACHMENT_REFUSALS_EN, type AttachmentRefusalCode } from '#shared/files/refusals';
 import {
   CASE_TEXT_PLACES,
   type CaseTextPlace,
@@ -101,6 +102,11 @@ const problemWords = Object.fromEntries(
 const backupProblemWords = Object.fromEntries(
   BACKUP_PROBLEM_CODES.map((code) => [`backupProblem.${code}`, typographic(BACKUP_PROBLEMS_EN[code])]),
 ) as Record<`backupProblem.${BackupProblemCode}`, string>;
+
+// h17b: why a file is refused as an attachment, as shared/files/refusals.ts writes it (one home for the English).
+const attachmentRefusalWords = Object.fromEntries(
+  ATTACHMENT_REFUSAL_CODES.map((code) => [`attachmentRefusal.${code}`, typographic(ATTACHMENT_REFUSALS_EN[code])]),
+) as Record<`attachmentRefusal.${AttachmentRefusalCode}`, string>;
 
 // m17a: what is wrong with a procedure, as shared/rules/procedure-problems.ts writes it (one home for the English).
 const procedureProblemWords = Object.fromEntries(
@@ -1710,6 +1716,7 @@ export const enGB = {
   'attachments.whatName': 'What {name} is',
   'attachments.noteOn': 'Note on {name}',
   'attachments.notAdded': 'Not added',
+  ...attachmentRefusalWords, // h17b: why a file is not added (shared/files/refusals.ts)
   'attachments.cancel': 'Cancel',
   'attachments.close': 'Close',
   'attachments.addCount': '{count, plural, one {Add the file} other {Add # files}}',
