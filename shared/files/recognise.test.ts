@@ -108,7 +108,7 @@ describe('recogniseFile: refusals say what the file is and what is accepted', ()
   const exe = () => bytes('MZ', [0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff], padding, 'This program cannot be run');
 
   it('a Windows program renamed .pdf is refused as a Windows program, not a PDF', () => {
-    expect(recogniseFile(exe(), 'invoice.pdf')).toEqual({
+    expect(recogniseFile(exe(), 'invoice.pdf')).toMatchObject({
       ok: false,
       reason:
         'This file is a Windows program, not a PDF: Redress accepts PDF, JPEG, PNG, TIFF or HEIC images, plain text, emails (.eml, .msg), Word (.docx), Excel (.xlsx) or OpenDocument text (.odt).',
@@ -166,11 +166,11 @@ describe('recogniseFile: refusals say what the file is and what is accepted', ()
       /^This file is not a PDF: its contents are not one of the types/,
     ],
   ] as const)('%s', (_what, name, make, reason) => {
-    expect(recogniseFile(make(), name)).toEqual({ ok: false, reason: expect.stringMatching(reason) });
+    expect(recogniseFile(make(), name)).toMatchObject({ ok: false, reason: expect.stringMatching(reason) });
   });
 
   it('an empty file is refused as empty', () => {
-    expect(recogniseFile(new Uint8Array(0), 'letter.pdf')).toEqual({
+    expect(recogniseFile(new Uint8Array(0), 'letter.pdf')).toMatchObject({
       ok: false,
       reason: 'This file is empty (0 bytes): there is nothing to keep.',
     });

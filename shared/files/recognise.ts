@@ -3,9 +3,15 @@
 // block holds mail headers, a .msg an OLE compound file holding Outlook's __substg1.0_ streams. Anything else is
 // refused with what it is (when Redress can tell) and what is accepted. Pure: bytes in, a verdict out.
 import { unzipSync } from 'fflate';
-import { ACCEPTED_TYPES_TEXT, ATTACHMENT_MIME_TYPES, type AttachmentFileType } from '#shared/model/attachment';
+import { ATTACHMENT_MIME_TYPES, type AttachmentFileType } from '#shared/model/attachment';
+import {
+  attachmentRefusal,
+  type AttachmentRefusalCode,
+  type AttachmentRefusalSaying,
+  type AttachmentRefusal,
+} from './refusals';
 
-export type Recognised = { ok: true; fileType: AttachmentFileType; mime: string } | { ok: false; reason: string };
+export type Recognised = { ok: true; fileType: AttachmentFileType; mime: string } | ({ ok: false } & AttachmentRefusal);
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
   bytes.length >= at + signature.length && signature.every((b, i) => bytes[at + i] === b);
@@ -37,36 +43,39 @@ const OUTLOOK_STREAM = Array.from('__substg1.0_', (c) => [c.charCodeAt(0), 0]).f
 const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx']);
 const IMAGE_SEQUENCE_BRANDS = new Set(['mif1', 'msf1']);
 
-/** What the name's extension claims, in words ("a PDF"), or null when it names nothing Redress knows. */
-const CLAIMED: Record<string, string> = {
-  pdf: 'a PDF',
-  jpg: 'a JPEG image',
-  jpeg: 'a JPEG image',
-  png: 'a PNG image',
-  tif: 'a TIFF image',
-  tiff: 'a TIFF image',
-  heic: 'a HEIC photo',
-  heif: 'a HEIC photo',
-  txt: 'a plain text file',
-  text: 'a plain text file',
-  eml: 'an email (.eml)',
-  msg: 'an Outlook message (.msg)',
-  docx: 'a Word document (.docx)',
-  xlsx: 'an Excel workbook (.xlsx)',
-  odt: 'an OpenDocument text (.odt)',
+/** What the name's extension claims ("a PDF"), or nothing when it names nothing Redress knows. */
+const CLAIMED: Record<string, AttachmentRefusalCode> = {
+  pdf: 'claimed-pdf',
+  jpg: 'claimed-jpeg',
+  jpeg: 'claimed-jpeg',
+  png: 'claimed-png',
+  tif: 'claimed-tiff',
+  tiff: 'claimed-tiff',
+  heic: 'claimed-heic',
+  heif: 'claimed-heic',
+  txt: 'claimed-text',
+  text: 'claimed-text',
+  eml: 'claimed-eml',
+  msg: 'claimed-msg',
+  docx: 'claimed-docx',
+  xlsx: 'claimed-xlsx',
+  odt: 'claimed-odt',
 };
 
-function refuse(fileName: string, what: string | null): Recognised {
+/** What a refused file is, as a saying (`what-…`). */
+type What = AttachmentRefusalSaying;
+const what = (code: AttachmentRefusalCode): What => ({ code });
+
+function refuse(fileName: string, is: What | null): Recognised {
   const ext = /\.([A-Za-z0-9]{1,8})$/.exec(fileName)?.[1]?.toLowerCase();
-  const claimed = ext ? CLAIMED[ext] : undefined;
-  const accepted = `Redress accepts ${ACCEPTED_TYPES_TEXT}.`;
-  if (what) return { ok: false, reason: `This file is ${what}${claimed ? `, not ${claimed}` : ''}: ${accepted}` };
-  if (claimed)
-    return {
-      ok: false,
-      reason: `This file is not ${claimed}: its contents are not one of the types Redress accepts, whatever its name says. ${accepted}`,
-    };
-  return { ok: false, reason: `Redress cannot tell what this file is. ${accepted}` };
+  const claimedCode = ext ? CLAIMED[ext] : undefined;
+  const claimed = claimedCode ? what(claimedCode) : undefined;
+  const accepted = what('accepted');
+  if (is && claimed)
+    return { ok: false, ...attachmentRefusal('is-other-not-claimed', { what: is, claimed, accepted }) };
+  if (is) return { ok: false, ...attachmentRefusal('is-other', { what: is, accepted }) };
+  if (claimed) return { ok: false, ...attachmentRefusal('not-claimed', { claimed, accepted }) };
+  return { ok: false, ...attachmentRefusal('unknown', { accepted }) };
 }
 
 const ok = (fileType: AttachmentFileType): Recognised => ({
@@ -76,41 +85,41 @@ const ok = (fileType: AttachmentFileType): Recognised => ({
 });
 
 /** What a binary file Redress does not accept is, when its signature says so (for the refusal's message). */
-function knownOther(bytes: Uint8Array): string | null {
-  if (startsWith(bytes, ascii('MZ'))) return 'a Windows program';
-  if (startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46])) return 'a Linux program';
+function knownOther(bytes: Uint8Array): What | null {
+  if (startsWith(bytes, ascii('MZ'))) return what('what-windows-program');
+  if (startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46])) return what('what-linux-program');
   if (
     startsWith(bytes, [0xcf, 0xfa, 0xed, 0xfe]) ||
     startsWith(bytes, [0xce, 0xfa, 0xed, 0xfe]) ||
     startsWith(bytes, [0xca, 0xfe, 0xba, 0xbe])
   )
-    return 'a Mac program';
-  if (startsWith(bytes, ascii('GIF8'))) return 'a GIF image';
-  if (startsWith(bytes, ascii('RIFF')) && latin1(bytes, 8, 12) === 'WEBP') return 'a WebP image';
-  if (startsWith(bytes, ascii('RIFF'))) return 'a sound or video file';
-  if (startsWith(bytes, ascii('ID3')) || startsWith(bytes, [0xff, 0xfb])) return 'an MP3 sound file';
-  if (startsWith(bytes, [0x1f, 0x8b])) return 'a compressed (gzip) archive';
-  if (startsWith(bytes, ascii('Rar!'))) return 'a RAR archive';
-  if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return 'a 7-Zip archive';
-  if (startsWith(bytes, ascii('BM')) && bytes.length > 14) return 'a BMP image';
+    return what('what-mac-program');
+  if (startsWith(bytes, ascii('GIF8'))) return what('what-gif');
+  if (startsWith(bytes, ascii('RIFF')) && latin1(bytes, 8, 12) === 'WEBP') return what('what-webp');
+  if (startsWith(bytes, ascii('RIFF'))) return what('what-sound-video');
+  if (startsWith(bytes, ascii('ID3')) || startsWith(bytes, [0xff, 0xfb])) return what('what-mp3');
+  if (startsWith(bytes, [0x1f, 0x8b])) return what('what-gzip');
+  if (startsWith(bytes, ascii('Rar!'))) return what('what-rar');
+  if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return what('what-7zip');
+  if (startsWith(bytes, ascii('BM')) && bytes.length > 14) return what('what-bmp');
   return null;
 }
 
-function recogniseIsoMedia(bytes: Uint8Array): Recognised | string | null {
+function recogniseIsoMedia(bytes: Uint8Array): Recognised | What | null {
   if (latin1(bytes, 4, 8) !== 'ftyp') return null;
   const boxSize = ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0;
   const major = latin1(bytes, 8, 12);
   const brands = [major];
   for (let at = 16; at + 4 <= Math.min(boxSize, bytes.length, 256); at += 4) brands.push(latin1(bytes, at, at + 4));
-  if (brands.some((b) => b === 'avif' || b === 'avis')) return 'an AVIF image';
+  if (brands.some((b) => b === 'avif' || b === 'avis')) return what('what-avif');
   if (HEIC_BRANDS.has(major)) return ok('heic');
   if (IMAGE_SEQUENCE_BRANDS.has(major) && brands.some((b) => HEIC_BRANDS.has(b))) return ok('heic');
   if (IMAGE_SEQUENCE_BRANDS.has(major)) return ok('heic');
-  if (major === 'qt  ') return 'a QuickTime video';
-  return 'a video or sound file (MP4)';
+  if (major === 'qt  ') return what('what-quicktime');
+  return what('what-mp4');
 }
 
-function recogniseZip(bytes: Uint8Array): Recognised | string {
+function recogniseZip(bytes: Uint8Array): Recognised | What {
   const names = new Set<string>();
   let files: Record<string, Uint8Array>;
   try {
@@ -122,19 +131,21 @@ function recogniseZip(bytes: Uint8Array): Recognised | string {
       },
     });
   } catch {
-    return 'a damaged ZIP archive';
+    return what('what-damaged-zip');
   }
   if (names.has('word/document.xml')) return ok('docx');
   if (names.has('xl/workbook.xml')) return ok('xlsx');
-  if (names.has('ppt/presentation.xml')) return 'a PowerPoint presentation (.pptx)';
+  if (names.has('ppt/presentation.xml')) return what('what-pptx');
   const mimetype = files.mimetype ? latin1(files.mimetype).trim() : '';
   if (mimetype === ATTACHMENT_MIME_TYPES.odt) return ok('odt');
   if (mimetype.startsWith('application/vnd.oasis.opendocument.')) {
     const sort = mimetype.slice('application/vnd.oasis.opendocument.'.length);
-    return `an OpenDocument ${sort} (only OpenDocument text is accepted)`;
+    if (sort === 'spreadsheet' || sort === 'presentation' || sort === 'graphics')
+      return what(`what-opendocument-${sort}`);
+    return { code: 'what-opendocument', values: { sort } };
   }
-  if (mimetype === 'application/epub+zip') return 'an e-book (EPUB)';
-  return 'a ZIP archive';
+  if (mimetype === 'application/epub+zip') return what('what-epub');
+  return what('what-zip');
 }
 
 /** A byte no text holds: NUL and the C0 controls other than tab, line feed, form feed, carriage return and escape. */
@@ -179,14 +190,14 @@ function isMail(bytes: Uint8Array): boolean {
 }
 
 /** Text Redress does not keep as plain text: markup a browser would run or draw, and Rich Text. */
-function looksLikeMarkup(bytes: Uint8Array): string | null {
+function looksLikeMarkup(bytes: Uint8Array): What | null {
   const start = latin1(bytes, 0, 512)
     .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
     .trimStart()
     .toLowerCase();
-  if (start.startsWith('<!doctype html') || start.startsWith('<html')) return 'a web page (HTML)';
-  if (start.startsWith('{\\rtf')) return 'a Rich Text (RTF) document';
-  if (start.startsWith('<svg') || (start.startsWith('<?xml') && start.includes('<svg'))) return 'an SVG image';
+  if (start.startsWith('<!doctype html') || start.startsWith('<html')) return what('what-html');
+  if (start.startsWith('{\\rtf')) return what('what-rtf');
+  if (start.startsWith('<svg') || (start.startsWith('<?xml') && start.includes('<svg'))) return what('what-svg');
   return null;
 }
 
@@ -195,7 +206,7 @@ function looksLikeMarkup(bytes: Uint8Array): string | null {
  * `fileName` is used only to word the refusal ("…, not a PDF").
  */
 export function recogniseFile(bytes: Uint8Array, fileName: string): Recognised {
-  if (bytes.length === 0) return { ok: false, reason: 'This file is empty (0 bytes): there is nothing to keep.' };
+  if (bytes.length === 0) return { ok: false, ...attachmentRefusal('empty') };
   // A PDF starts with its header (after a byte-order mark or white space at most).
   const pdfAt = indexOf(bytes, PDF, 0, 16);
   if (pdfAt === 0 || (pdfAt > 0 && /^(\xEF\xBB\xBF)?\s*$/.test(latin1(bytes, 0, pdfAt)))) return ok('pdf');
@@ -203,15 +214,15 @@ export function recogniseFile(bytes: Uint8Array, fileName: string): Recognised {
   if (startsWith(bytes, PNG)) return ok('png');
   if (startsWith(bytes, TIFF_LE) || startsWith(bytes, TIFF_BE)) return ok('tiff');
   const media = recogniseIsoMedia(bytes);
-  if (typeof media === 'string') return refuse(fileName, media);
+  if (media && 'code' in media) return refuse(fileName, media);
   if (media) return media;
   if (startsWith(bytes, OLE)) {
     if (indexOf(bytes, OUTLOOK_STREAM) >= 0) return ok('msg');
-    return refuse(fileName, 'an older Microsoft Office file (.doc, .xls or .ppt)');
+    return refuse(fileName, what('what-old-office'));
   }
   if (startsWith(bytes, ZIP) || startsWith(bytes, ZIP_EMPTY)) {
     const zip = recogniseZip(bytes);
-    return typeof zip === 'string' ? refuse(fileName, zip) : zip;
+    return 'code' in zip ? refuse(fileName, zip) : zip;
   }
   // Text first: a letter that begins "BM…" or "MZ…" is still text; the signatures below are of binary files.
   if (isMail(bytes)) return ok('eml');

@@ -192,9 +192,19 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   // The attachments: a file added through the dialog, in French.
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Ajouter des fichiers…' }).click();
-  await (await chooser).setFiles({ name: 'facture.txt', mimeType: 'text/plain', buffer: Buffer.from('Facture\n') });
+  // h17b: beside it a Windows program renamed .pdf, refused with the reason in French.
+  const program = Buffer.concat([Buffer.from('MZ'), Buffer.from([0x90, 0, 3, 0, 0, 0, 4, 0]), Buffer.alloc(200)]);
+  await (
+    await chooser
+  ).setFiles([
+    { name: 'facture.txt', mimeType: 'text/plain', buffer: Buffer.from('Facture\n') },
+    { name: 'programme.pdf', mimeType: 'application/pdf', buffer: program },
+  ]);
   const adding = page.getByRole('dialog', { name: 'Ajouter des fichiers au dossier' });
   await expect(adding.getByRole('table', { name: 'Fichiers à ajouter' })).toContainText('texte brut');
+  await expect(adding.locator('[data-refused-file="programme.pdf"]')).toContainText(
+    'Ce fichier est un programme Windows, et non un PDF\u00a0: Redress accepte les PDF, les images JPEG',
+  );
   const attachLeft = await englishLeft(page);
   await page.screenshot({ path: `${SHOTS}/attachments-fr.png`, fullPage: true, style: HIDE_MESSAGES });
   await adding.getByRole('button', { name: 'Ajouter le fichier' }).click();

@@ -117,9 +117,10 @@ describe('addAttachments', () => {
       'Sam',
       clock,
     );
-    expect(outcomes[0]).toEqual({
+    expect(outcomes[0]).toMatchObject({
       ok: false,
       fileName: 'invoice.pdf',
+      said: { code: 'is-other-not-claimed' },
       reason: expect.stringMatching(/^This file is a Windows program, not a PDF: Redress accepts PDF, JPEG/),
     });
     expect(outcomes[1].ok).toBe(true);

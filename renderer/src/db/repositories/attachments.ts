@@ -3,7 +3,6 @@
 // Removing one is a new entry with a reason; its bytes go only when the person removing it says so.
 import {
   ATTACHMENT_KINDS,
-  formatFileSize,
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENT_NOTE,
   summariseAttachment,
@@ -14,6 +13,7 @@ import type { TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import { attachmentAddedEntry, attachmentRemovedEntry, whyNotRemove } from '#shared/files/entries';
 import { recogniseFile } from '#shared/files/recognise';
+import { attachmentRefusal, type AttachmentRefusal } from '#shared/files/refusals';
 import { refreshCaseIndex } from '#db/case-index/derive';
 import type { AttachmentDbRow, RedressDatabase } from '../schema';
 import { sha256Hex, systemNow, type Now } from './cases';
@@ -27,18 +27,26 @@ export interface FileToAttach {
 }
 
 /** Each file's outcome, in the order given: its stored row, or why it was refused (nothing of it stored). */
-export type AttachOutcome = { ok: true; row: AttachmentDbRow } | { ok: false; fileName: string; reason: string };
+export type AttachOutcome = { ok: true; row: AttachmentDbRow } | ({ ok: false; fileName: string } & AttachmentRefusal);
 
 const newId = () => crypto.randomUUID();
 
-/** Why a file is refused before its bytes are read (size, kind, note), or null. */
-export function whyNotAttach(file: { fileName: string; size: number; kind: string; note?: string }): string | null {
+/** Why a file is refused before its bytes are read (size, kind, note), or null: the English reason and its saying. */
+export function whyNotAttach(file: {
+  fileName: string;
+  size: number;
+  kind: string;
+  note?: string;
+}): AttachmentRefusal | null {
   if (file.size > MAX_ATTACHMENT_BYTES)
-    return `This file is ${formatFileSize(file.size)}: a file may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`;
-  if (!(ATTACHMENT_KINDS as readonly string[]).includes(file.kind)) return 'Choose what the file is.';
+    return attachmentRefusal('too-large', { size: { bytes: file.size }, max: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
+  if (!(ATTACHMENT_KINDS as readonly string[]).includes(file.kind)) return attachmentRefusal('no-kind');
   if ((file.note ?? '').length > MAX_ATTACHMENT_NOTE)
-    return `The note has ${(file.note ?? '').length.toLocaleString('en-GB')} characters; at most ${MAX_ATTACHMENT_NOTE.toLocaleString('en-GB')}.`;
-  if (!file.fileName.trim()) return 'The file has no name.';
+    return attachmentRefusal('note-too-long', {
+      length: { number: (file.note ?? '').length },
+      max: { number: MAX_ATTACHMENT_NOTE },
+    });
+  if (!file.fileName.trim()) return attachmentRefusal('no-name');
   return null;
 }
 
@@ -47,7 +55,7 @@ async function bytesOf(data: Uint8Array | Blob): Promise<Uint8Array> {
 }
 
 type Checked =
-  | { ok: false; fileName: string; reason: string }
+  | ({ ok: false; fileName: string } & AttachmentRefusal)
   | {
       ok: true;
       file: FileToAttach;
@@ -77,13 +85,13 @@ export async function addAttachments(
     const size = file.bytes instanceof Uint8Array ? file.bytes.length : file.bytes.size;
     const early = whyNotAttach({ ...file, size });
     if (early) {
-      checked.push({ ok: false, fileName: file.fileName, reason: early });
+      checked.push({ ok: false, fileName: file.fileName, ...early });
       continue;
     }
     const bytes = await bytesOf(file.bytes);
     const recognised = recogniseFile(bytes, file.fileName);
     if (!recognised.ok) {
-      checked.push({ ok: false, fileName: file.fileName, reason: recognised.reason });
+      checked.push({ ok: false, fileName: file.fileName, reason: recognised.reason, said: recognised.said });
       continue;
     }
     const { fileType, mime } = recognised;
@@ -117,7 +125,7 @@ export async function addAttachments(
           outcomes.push({
             ok: false,
             fileName: c.file.fileName,
-            reason: `This file is already on the case (the same bytes as “${same.fileName}”, added by ${same.addedBy}).`,
+            ...attachmentRefusal('already-on-case', { name: same.fileName, by: same.addedBy }),
           });
           continue;
         }

@@ -19,6 +19,7 @@ export { messageIn, problemIn } from './problems';
 export { correctedValueIn, entrySummaryIn, summaryIn } from './timeline';
 export { unprintableIn } from './printable';
 export { backupErrorIn, backupProblemIn } from './backup';
+export { attachmentRefusalIn } from './attachments';
 export { procedureIssueIn, procedureProblemIn } from './procedures';
 export { failureIn, mainMessageIn } from './main-messages';
 export {

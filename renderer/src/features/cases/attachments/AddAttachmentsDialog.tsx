@@ -4,7 +4,8 @@ import { Alert, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Tex
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { ATTACHMENT_KINDS, MAX_ATTACHMENT_NOTE, type AttachmentKind } from '#shared/model/attachment';
-import { fileSizeIn, type MessageKey, useT } from '#lib/i18n/index';
+import { attachmentRefusalIn, fileSizeIn, type MessageKey, useT } from '#lib/i18n/index';
+import type { AttachmentRefusalSaying } from '#shared/files/refusals';
 import { addAttachments } from '#db/repositories/attachments';
 import { logEmailContact } from '#db/repositories/email-contact';
 import { db } from '#db/schema';
@@ -37,7 +38,7 @@ export function AddAttachmentsDialog({
   const [picked, setPicked] = useState<PickedFile[] | null>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   // Refused when stored (e.g. already on the case): shown until the dialog is closed.
-  const [refusedOnAdding, setRefusedOnAdding] = useState<{ fileName: string; reason: string }[]>([]);
+  const [refusedOnAdding, setRefusedOnAdding] = useState<{ fileName: string; said: AttachmentRefusalSaying }[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -115,7 +116,7 @@ export function AddAttachmentsDialog({
           title: t('attachments.fileAdded', { count: added }),
           message: t('attachments.onTimeline'),
         });
-      const refused = outcomes.flatMap((o) => (o.ok ? [] : [{ fileName: o.fileName, reason: o.reason }]));
+      const refused = outcomes.flatMap((o) => (o.ok ? [] : [{ fileName: o.fileName, said: o.said }]));
       if (refused.length > 0) {
         setRefusedOnAdding(refused);
         setPicked([]);
@@ -187,7 +188,7 @@ export function AddAttachmentsDialog({
             </Table.Tbody>
           </Table>
         )}
-        {[...refused.map((p) => ({ fileName: p.file.name, reason: p.reason })), ...refusedOnAdding].map((r, i) => (
+        {[...refused.map((p) => ({ fileName: p.file.name, said: p.said })), ...refusedOnAdding].map((r, i) => (
           <Alert
             key={`${i}-${r.fileName}`}
             color="red"
@@ -202,7 +203,7 @@ export function AddAttachmentsDialog({
             }
             data-refused-file={r.fileName}
           >
-            {r.reason}
+            {attachmentRefusalIn(t, r.said)}
           </Alert>
         ))}
         {error && <Alert color="red">{error}</Alert>}

@@ -3,6 +3,7 @@
 import { notifications } from '@mantine/notifications';
 import { ATTACHMENT_MIME_TYPES, type AttachmentFileType, type AttachmentKind } from '#shared/model/attachment';
 import { recogniseFile } from '#shared/files/recognise';
+import { attachmentRefusal, type AttachmentRefusal } from '#shared/files/refusals';
 import { attachmentBytes, whyNotAttach } from '#db/repositories/attachments';
 import { db } from '#db/schema';
 import { platform } from '#platform';
@@ -11,7 +12,7 @@ import { failureIn, type Translate } from '#lib/i18n/index';
 /** A picked or dropped file, checked: its type when accepted, or the reason it is refused. */
 export type PickedFile =
   | { key: string; file: File; ok: true; fileType: AttachmentFileType }
-  | { key: string; file: File; ok: false; reason: string };
+  | ({ key: string; file: File; ok: false } & AttachmentRefusal);
 
 let counter = 0;
 
@@ -27,14 +28,14 @@ async function checkPickedFile(file: File): Promise<PickedFile> {
   counter += 1;
   const key = `${counter}-${file.name}`;
   const early = whyNotAttach({ fileName: file.name, size: file.size, kind: 'other' });
-  if (early) return { key, file, ok: false, reason: early };
+  if (early) return { key, file, ok: false, ...early };
   try {
     const recognised = recogniseFile(new Uint8Array(await file.arrayBuffer()), file.name);
     return recognised.ok
       ? { key, file, ok: true, fileType: recognised.fileType }
-      : { key, file, ok: false, reason: recognised.reason };
+      : { key, file, ok: false, reason: recognised.reason, said: recognised.said };
   } catch (error) {
-    return { key, file, ok: false, reason: `The file could not be read: ${String(error)}` };
+    return { key, file, ok: false, ...attachmentRefusal('unreadable', { error: String(error) }) };
   }
 }
 

@@ -30,6 +30,7 @@ import { PROBLEM_CODES, PROBLEMS_EN, type ProblemCode } from '#shared/model/prob
 import { LOGO_PROBLEMS_EN, type LogoProblemCode } from '#shared/model/settings';
 import { SHARING_CONFIG_PROBLEMS_EN, type SharingConfigProblemCode } from '#shared/security/sharing';
 import { BACKUP_PROBLEM_CODES, BACKUP_PROBLEMS_EN, type BackupProblemCode } from '#shared/backup/problems';
+import { ATTACHMENT_REFUSAL_CODES, ATTACHMENT_REFUSALS_EN, type AttachmentRefusalCode } from '#shared/files/refusals';
 import {
   CASE_TEXT_PLACES,
   type CaseTextPlace,
@@ -119,6 +120,10 @@ const sharingConfigWords = Object.fromEntries(
     typographic(SHARING_CONFIG_PROBLEMS_EN[code]),
   ]),
 ) as Record<`sharingConfig.${SharingConfigProblemCode}`, string>;
+// h17b: why a file is refused as an attachment, as shared/files/refusals.ts writes it (one home for the English).
+const attachmentRefusalWords = Object.fromEntries(
+  ATTACHMENT_REFUSAL_CODES.map((code) => [`attachmentRefusal.${code}`, typographic(ATTACHMENT_REFUSALS_EN[code])]),
+) as Record<`attachmentRefusal.${AttachmentRefusalCode}`, string>;
 
 // m17a: what is wrong with a procedure, as shared/rules/procedure-problems.ts writes it (one home for the English).
 const procedureProblemWords = Object.fromEntries(
@@ -1749,6 +1754,7 @@ export const enGB = {
   'attachments.notDownloaded': 'Not downloaded',
   'attachments.deleted': 'This file was deleted.',
   'attachments.notAdded': 'Not added',
+  ...attachmentRefusalWords, // h17b: why a file is not added (shared/files/refusals.ts)
   'attachments.cancel': 'Cancel',
   'attachments.close': 'Close',
   'attachments.addCount': '{count, plural, one {Add the file} other {Add # files}}',
