@@ -1367,7 +1367,7 @@ export const frCA: Record<MessageKey, string> = {
   'settings.logoChoose': 'Choisir un logo…',
   'settings.logoChooseAnother': 'Choisir un autre logo…',
   'settings.logoRemove': 'Retirer le logo',
-  'settings.logoHint': 'Une image PNG ou JPEG d’au plus {kb} Ko, imprimée en haut de chaque lettre.',
+  'settings.logoHint': 'Une image PNG ou JPEG d’au plus {kb} ko, imprimée en haut de chaque lettre.',
   // lead (session 6): pourquoi un fichier de logo est refusé
   'logoProblem.file-not-image':
     '« {name} » n’est pas une image PNG ou JPEG. Choisissez le logo en fichier .png ou .jpg.',
