@@ -72,11 +72,13 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
   page.on('console', (m) => {
     if (m.type() === 'warning' && /backup worker/.test(m.text())) workerWarnings.push(m.text());
   });
+  // Made in the backup worker (renderer/src/db/backup/backup-worker.ts), not on the page's thread. The worker is
+  // ended once the backup is made (it holds nothing then), so it is caught as it starts.
+  const workerPromise = page.waitForEvent('worker', { predicate: (w) => /backup-worker/.test(w.url()) });
   const backupPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Make a backup now' }).click();
   const backupDownload = await backupPromise;
-  // Made in the backup worker (renderer/src/db/backup/backup-worker.ts), not on the page's thread.
-  expect(page.workers().some((w) => /backup-worker/.test(w.url()))).toBe(true);
+  expect((await workerPromise).url()).toMatch(/backup-worker/);
   expect(backupDownload.suggestedFilename()).toMatch(/^redress-backup-RDR-\d{4}-\d{2}-\d{2}\.redress-backup$/);
   const backupPath = join(dir, backupDownload.suggestedFilename());
   await backupDownload.saveAs(backupPath);
