@@ -70,6 +70,13 @@ export interface LogoProblem {
   type?: 'PNG' | 'JPEG';
 }
 
+/** A problem found in a chosen file's contents is said after the file's name: `“logo.png”: {problem}`. */
+export const LOGO_IN_FILE_EN = '“{name}”: {problem}';
+
+/** Whether the problem is said after the chosen file's name (one found in its contents, not in the file as chosen). */
+export const logoProblemInFile = (problem: LogoProblem): problem is LogoProblem & { name: string } =>
+  problem.name !== undefined && !problem.code.startsWith('file-');
+
 /** A logo problem in English. */
 export function logoProblemInEnglish(problem: LogoProblem): string {
   const said = fillTemplate(LOGO_PROBLEMS_EN[problem.code], (name) =>
@@ -81,7 +88,9 @@ export function logoProblemInEnglish(problem: LogoProblem): string {
           ? (problem.type ?? '')
           : (problem.name ?? ''),
   );
-  return problem.name !== undefined && !problem.code.startsWith('file-') ? `“${problem.name}”: ${said}` : said;
+  return logoProblemInFile(problem)
+    ? fillTemplate(LOGO_IN_FILE_EN, (name) => (name === 'name' ? problem.name! : said))
+    : said;
 }
 
 /** A file's problem as a logo, before it is read; null when it may be read. */

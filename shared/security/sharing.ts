@@ -65,6 +65,8 @@ export interface SharingConfigSaying {
 
 /** The English of a refusal, and the refusal as the check returns it. */
 function refuse(code: SharingConfigProblemCode, values?: SharingConfigSaying['values']) {
+  // shared/security imports nothing else (the shell and the web server's config load it): so not shared/model's
+  // fillTemplate, whose one line this is.
   const problem = SHARING_CONFIG_PROBLEMS_EN[code].replace(/\{(\w+)\}/g, (_, name: string) =>
     String(values?.[name] ?? ''),
   );

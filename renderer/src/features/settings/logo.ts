@@ -1,6 +1,12 @@
 // Reading a chosen logo file: checked before it is read, after it is read, and by the browser decoding it, so a
 // renamed or damaged file is refused with a message that says what to do.
-import { LOGO_MAX_BYTES, logoDataProblem, logoFileProblem, type LogoProblem } from '#shared/model/settings';
+import {
+  LOGO_MAX_BYTES,
+  logoDataProblem,
+  logoFileProblem,
+  logoProblemInFile,
+  type LogoProblem,
+} from '#shared/model/settings';
 import { fileSizeIn, type Translate } from '#lib/i18n/index';
 
 export type LogoResult =
@@ -46,7 +52,5 @@ export function logoProblemIn(t: Translate, problem: LogoProblem): string {
     max: fileSizeIn(t, LOGO_MAX_BYTES),
     type: problem.type ?? '',
   });
-  return problem.name !== undefined && !problem.code.startsWith('file-')
-    ? t('logoProblem.inFile', { name: problem.name, problem: said })
-    : said;
+  return logoProblemInFile(problem) ? t('logoProblem.inFile', { name: problem.name, problem: said }) : said;
 }

@@ -27,7 +27,7 @@ import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/mod
 import { PROVIDER_REFUSALS_EN, REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
 import { PROBLEM_CODES, PROBLEMS_EN, type ProblemCode } from '#shared/model/problems';
-import { LOGO_PROBLEMS_EN, type LogoProblemCode } from '#shared/model/settings';
+import { LOGO_IN_FILE_EN, LOGO_PROBLEMS_EN, type LogoProblemCode } from '#shared/model/settings';
 import { SHARING_CONFIG_PROBLEMS_EN, type SharingConfigProblemCode } from '#shared/security/sharing';
 import { BACKUP_PROBLEM_CODES, BACKUP_PROBLEMS_EN, type BackupProblemCode } from '#shared/backup/problems';
 import { ATTACHMENT_REFUSAL_CODES, ATTACHMENT_REFUSALS_EN, type AttachmentRefusalCode } from '#shared/files/refusals';
@@ -1156,7 +1156,7 @@ export const enGB = {
   'settings.logoRemove': 'Remove logo',
   'settings.logoHint': 'A PNG or JPEG of at most {kb} KB, printed at the top of every letter.',
   // lead (session 6): why a logo file is refused (logoProblemWords: shared/model/settings.ts's English)
-  'logoProblem.inFile': '“{name}”: {problem}',
+  'logoProblem.inFile': LOGO_IN_FILE_EN,
   'settings.noLogo': 'No logo',
   'settings.people.title': 'People',
   'settings.people.intro':
