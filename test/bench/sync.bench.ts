@@ -56,7 +56,19 @@ import { RedressDatabase } from '#db/schema';
 import { Bridge } from '#renderer/sync/bridge';
 import type { PouchDatabase } from '#renderer/sync/pouch';
 import { TeamSync, type PouchFactory } from '#renderer/sync/team';
-import { BASE, buildWebApp, CHROMIUM, launch, PORT, startPreview, waitForServer } from './support';
+import { build } from 'vite';
+import {
+  BASE,
+  blankPage,
+  buildWebApp,
+  CHROMIUM,
+  firstChunkCode,
+  launch,
+  PORT,
+  ROOT,
+  startPreview,
+  waitForServer,
+} from './support';
 
 // --- Arguments --------------------------------------------------------------------------------------------------
 
@@ -75,7 +87,7 @@ function whole(name: string, fallback: number): number {
   return n;
 }
 
-const MODES = ['upload', 'live', 'download', 'chromium', 'team'] as const;
+const MODES = ['upload', 'live', 'download', 'chromium', 'chromium-floor', 'team'] as const;
 type Mode = (typeof MODES)[number];
 const TEAM = argument('team') === undefined ? 0 : whole('team', 20);
 const onlyArg = argument('only');
@@ -643,6 +655,81 @@ async function downloadInChromium() {
   }
 }
 
+// --- 3c. The replication engine's own floor in Chromium -------------------------------------------------------------
+
+/**
+ * `--only chromium-floor`: the same seeded server and the same page origin as `chromium`, but only PouchDB pulls
+ * (./pouch-floor-page.ts: the app's PouchDB set-up, batch size and checkpoint), into a fresh local PouchDB; no bridge,
+ * no Dexie. The time and the CPU of each process say how much of a desk's first download is the engine's own, which
+ * issue #14 fixes (PouchDB in the renderer on IndexedDB), and how much is Redress's (the bridge and Dexie).
+ */
+async function replicationFloorInChromium() {
+  const login = { name: 'floor-new', password: 'pw-floor' };
+  const seeder = { name: 'floor-seeder', password: 'pw-seed' };
+  buildWebApp(log);
+  process.env.REDRESS_SHARING_ORIGINS ??= 'http://127.0.0.1:*';
+  const preview = startPreview(PORT);
+  const server = await startSyncServer({ corsOrigins: [BASE] });
+  let context: BrowserContext | null = null;
+  try {
+    await waitForServer(BASE);
+    await createAdmin(server, ADMIN.name, ADMIN.password);
+    await setUpTeam(server, { db: 'floor', admin: ADMIN, teamRole: 'team-floor', desks: [seeder, login] });
+    const { entries, documents, seedMs } = await seedTeam(server, 'floor', seeder);
+    const bundle = await floorBundle();
+    const profile = mkdtempSync(join(tmpdir(), 'redress-bench-floor-'));
+    context = await launch(profile);
+    const page = await blankPage(context, bundle);
+    const cpuBefore = processTreeCpu();
+    const pulled = await page.evaluate(
+      ([url, user, password, batch]) =>
+        (window as any).RedressFloorBundle.pullOnly(url, 'floor', user, password, batch) as Promise<{
+          ms: number;
+          documents: number;
+        }>,
+      [server.url, login.name, login.password, 500] as const,
+    );
+    const cpu = cpuBetween(cpuBefore, processTreeCpu());
+    return {
+      cases: CASES,
+      entries,
+      documents,
+      seedingS: seconds(seedMs),
+      documentsPulled: pulled.documents,
+      pullOnlyS: seconds(pulled.ms),
+      casesPerS: round(CASES / (pulled.ms / 1000)),
+      documentsPerS: round(documents / (pulled.ms / 1000)),
+      extrapolatedTo100kS: round((pulled.ms / 1000) * (100_000 / CASES)),
+      cpuS: cpu,
+      what: 'PouchDB alone (the app’s set-up) pulling the team database into a fresh indexeddb PouchDB; no bridge, no Dexie',
+    };
+  } finally {
+    await context?.close();
+    await server.stop();
+    preview.kill();
+  }
+}
+
+/** ./pouch-floor-page.ts bundled (Vite, in memory) for evaluating in a page. */
+async function floorBundle(): Promise<string> {
+  const out = await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      minify: true,
+      lib: {
+        entry: join(ROOT, 'test/bench/pouch-floor-page.ts'),
+        formats: ['iife'],
+        name: 'RedressFloorBundle',
+        fileName: 'floor',
+      },
+    },
+  });
+  return firstChunkCode(out);
+}
+
 // --- 4. Many desks through one server ---------------------------------------------------------------------------
 
 interface FieldEdit {
@@ -904,7 +991,7 @@ async function main() {
     loadAverageAtStart: load(),
     modes,
   };
-  const needsServer = modes.some((m) => m !== 'team' && m !== 'chromium');
+  const needsServer = modes.some((m) => m !== 'team' && m !== 'chromium' && m !== 'chromium-floor');
   let server: SyncServer | null = null;
   try {
     if (needsServer) {
@@ -920,6 +1007,7 @@ async function main() {
         else if (mode === 'live') result.live = await live(server!);
         else if (mode === 'download') result.download = await download(server!);
         else if (mode === 'chromium') result.chromium = await downloadInChromium();
+        else if (mode === 'chromium-floor') result.chromiumFloor = await replicationFloorInChromium();
         else result.team = await teamSimulation();
       } catch (error) {
         result[mode] = { error: error instanceof Error ? error.message : String(error), ok: false };
