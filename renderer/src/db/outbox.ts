@@ -37,6 +37,21 @@ export const SHARED_TABLES: Readonly<Record<string, SyncType>> = {
 
 export const OUTBOX_TABLE = 'outbox';
 
+/**
+ * The desk's sharing state kept in its meta table (renderer/src/sync keeps and reads it): the membership, when it last
+ * synced, and the checkpoints of the push and the pull. Desk-local like the outbox: leaving a team deletes them, and a
+ * restore or merge never takes them from a backup (a backup made at a desk in a team holds them; taken, they made the
+ * desk restored into a member of that team at its next start, with the other desk's checkpoints).
+ */
+export const SHARING_META_KEYS = {
+  membership: 'sharing-membership',
+  lastSynced: 'sharing-last-synced',
+  /** The local PouchDB's sequence when the replication was last idle with the server (all of it sent). */
+  pushedSeq: 'sharing-pushed-seq',
+  /** The local PouchDB's sequence the bridge last applied to Dexie. */
+  pulledSeq: 'sync-pulled-seq',
+} as const;
+
 export interface OutboxRow {
   /** The document: `<type>:<key>` (shared/sync/documents.ts `syncDocId`). */
   ref: string;

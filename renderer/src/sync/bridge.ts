@@ -38,12 +38,19 @@ import {
 import { checkProcedure } from '#shared/rules/index';
 import { refreshCaseIndexes } from '#db/case-index/derive';
 import { installRows } from '#db/desk';
-import { OUTBOX_TABLE, SYNC_TABLES, writingFromTeam, type OutboxRow, type SyncRevRow } from '#db/outbox';
+import {
+  OUTBOX_TABLE,
+  SHARING_META_KEYS,
+  SYNC_TABLES,
+  writingFromTeam,
+  type OutboxRow,
+  type SyncRevRow,
+} from '#db/outbox';
 import { sha256Hex } from '#db/repositories/cases';
 import type { AttachmentDbRow, LetterRow, RedressDatabase } from '#db/schema';
 import type { PouchDatabase, PouchDoc } from './pouch';
 
-export const PULLED_SEQ_KEY = 'sync-pulled-seq';
+export const PULLED_SEQ_KEY = SHARING_META_KEYS.pulledSeq;
 
 /** Documents written or read per round: small enough to keep each Dexie transaction short. */
 const BATCH = 250;

@@ -11,6 +11,7 @@ import { translate, type Translate } from '#lib/i18n/index';
 import { liveQuery, type Subscription } from 'dexie';
 import { parseSyncDocId } from '#shared/sync/documents';
 import type { RedressDatabase } from '#db/schema';
+import { SHARING_META_KEYS } from '#db/outbox';
 import { refused, sharingProblemInEnglish, type SharingSaying } from './sayings';
 import { Bridge, enqueueAll, PULLED_SEQ_KEY, UpdateNeededError, writtenHere, type BridgeProblem } from './bridge';
 import {
@@ -38,10 +39,9 @@ export interface TeamMembership {
   localStore?: 'indexeddb';
 }
 
-export const MEMBERSHIP_KEY = 'sharing-membership';
-const LAST_SYNCED_KEY = 'sharing-last-synced';
-/** The local PouchDB's sequence when the replication was last idle with the server (all of it sent). */
-const PUSHED_SEQ_KEY = 'sharing-pushed-seq';
+export const MEMBERSHIP_KEY = SHARING_META_KEYS.membership;
+const LAST_SYNCED_KEY = SHARING_META_KEYS.lastSynced;
+const PUSHED_SEQ_KEY = SHARING_META_KEYS.pushedSeq;
 
 /** A change the server refused, with the case it belongs to when known. */
 export interface Refusal {
@@ -498,7 +498,7 @@ export class TeamSync {
       'rw',
       [this.database.meta, this.database.outbox, this.database.syncRevs],
       async () => {
-        await this.database.meta.bulkDelete([MEMBERSHIP_KEY, LAST_SYNCED_KEY, PUSHED_SEQ_KEY, PULLED_SEQ_KEY]);
+        await this.database.meta.bulkDelete(Object.values(SHARING_META_KEYS));
         await this.database.outbox.clear();
         await this.database.syncRevs.clear();
       },
