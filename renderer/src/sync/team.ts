@@ -13,7 +13,15 @@ import { parseSyncDocId } from '#shared/sync/documents';
 import type { RedressDatabase } from '#db/schema';
 import { SHARING_META_KEYS } from '#db/outbox';
 import { refused, sharingProblemInEnglish, type SharingSaying } from './sayings';
-import { Bridge, enqueueAll, PULLED_SEQ_KEY, UpdateNeededError, writtenHere, type BridgeProblem } from './bridge';
+import {
+  Bridge,
+  enqueueAll,
+  PULLED_SEQ_KEY,
+  teamCopiesIn,
+  UpdateNeededError,
+  writtenHere,
+  type BridgeProblem,
+} from './bridge';
 import {
   pouchError,
   withBatchedRevsDiff,
@@ -467,15 +475,30 @@ export class TeamSync {
     this.releaseLock = null;
   }
 
-  /** Join: keep the membership, upload what this desk holds, start. */
+  /**
+   * Join: upload what this desk holds that the team should have from it (bridge.ts uploadsOnJoin: never a copy of what
+   * the team deleted or erased, as a desk that left and restored an older backup holds), keep the membership, start.
+   * The team's server is asked which documents it holds; if it cannot answer, the desk stays alone and this throws.
+   */
   async join(membership: Omit<TeamMembership, 'joinedAt' | 'localStore'>): Promise<void> {
+    this.database.sharing = true;
+    try {
+      const holds = (await this.database.cases.count()) + (await this.database.people.count());
+      if (holds > 0) {
+        const remote = await this.pouch.remote(`${membership.serverUrl}/${encodeURIComponent(membership.database)}`);
+        // A team database never written to (its update sequence 0, or CouchDB's "0-…") holds none of this desk's.
+        const empty = String((await remote.info()).update_seq).split('-')[0] === '0';
+        await enqueueAll(this.database, empty ? undefined : teamCopiesIn(remote));
+      }
+    } catch (error) {
+      this.database.sharing = false;
+      await this.database.outbox.clear();
+      throw error;
+    }
     await this.database.meta.put({
       key: MEMBERSHIP_KEY,
       value: { ...membership, joinedAt: new Date().toISOString(), localStore: 'indexeddb' } satisfies TeamMembership,
     });
-    this.database.sharing = true;
-    const holds = (await this.database.cases.count()) + (await this.database.people.count());
-    if (holds > 0) await enqueueAll(this.database);
     await this.start();
   }
 
