@@ -31,6 +31,36 @@ describe('the outbox of a desk that shares its cases', () => {
     expect(await database.outbox.count()).toBe(0);
   });
 
+  it('a lone desk writes none in a transaction that names the outbox itself, nor with state left from a team', async () => {
+    const database = open(false);
+    // What a desk that left a team may still hold (a restore's transaction names the outbox, to clear it).
+    await database.syncRevs.put({ ref: 'case:old', rev: '2-b' });
+    await database.transaction('rw', [database.people, database.cases, database.outbox], async () => {
+      await database.people.put({ id: 'p1', name: 'Kim', active: true });
+      await database.people.clear();
+      await database.people.put({ id: 'p2', name: 'Jo', active: true });
+    });
+    const record = await createCase(database, newCaseParts(), { settings, by: 'Sam', clock });
+    await appendEvent(database, record.id, { type: 'note', on: '2026-11-21', by: 'Sam', summary: 'Called back' });
+    await deleteCase(database, record.id);
+    expect(await database.people.count()).toBe(1);
+    expect(await database.outbox.count()).toBe(0);
+  });
+
+  it('whether the desk shares is read when a transaction begins, whatever tables it names', async () => {
+    const database = open(true);
+    await database.transaction('rw', [database.people, database.outbox], async () => {
+      await database.people.put({ id: 'p1', name: 'Kim', active: true });
+    });
+    expect(await refs(database)).toEqual(['person:p1']);
+    database.sharing = false;
+    await database.transaction('rw', [database.people, database.outbox], async () => {
+      await database.people.put({ id: 'p2', name: 'Jo', active: true });
+    });
+    await addPerson(database, 'Lee');
+    expect(await refs(database)).toEqual(['person:p1']);
+  });
+
   it('every shared row a repository writes leaves one outbox row for its document, in the same transaction', async () => {
     const database = open(true);
     const record = await createCase(database, newCaseParts(), { settings, by: 'Sam', clock });

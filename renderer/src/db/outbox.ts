@@ -8,8 +8,10 @@
 // puts one row per changed document: `ref` names the document (`case:<id>`…); `token` is new each time, so the
 // bridge deletes a row only if nothing changed the document again while it was sending it.
 //
-// Not written: by the bridge itself applying documents that came from the team (`writingFromTeam`), and in schema
-// upgrades (each desk migrates its own copy).
+// Not written: by a lone desk (sharing off when the transaction started), even in a transaction that names the outbox
+// itself (a restore clears it: its rows used to go to the outbox, each of them, on a desk in no team); by the bridge
+// itself applying documents that came from the team (`writingFromTeam`); and in schema upgrades (each desk migrates
+// its own copy).
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie';
 import type { SyncType } from '#shared/sync/documents';
 import type { CaseClash } from '#shared/sync/merge';
@@ -34,6 +36,21 @@ export const SHARED_TABLES: Readonly<Record<string, SyncType>> = {
 };
 
 export const OUTBOX_TABLE = 'outbox';
+
+/**
+ * The desk's sharing state kept in its meta table (renderer/src/sync keeps and reads it): the membership, when it last
+ * synced, and the checkpoints of the push and the pull. Desk-local like the outbox: leaving a team deletes them, and a
+ * restore or merge never takes them from a backup (a backup made at a desk in a team holds them; taken, they made the
+ * desk restored into a member of that team at its next start, with the other desk's checkpoints).
+ */
+export const SHARING_META_KEYS = {
+  membership: 'sharing-membership',
+  lastSynced: 'sharing-last-synced',
+  /** The local PouchDB's sequence when the replication was last idle with the server (all of it sent). */
+  pushedSeq: 'sharing-pushed-seq',
+  /** The local PouchDB's sequence the bridge last applied to Dexie. */
+  pulledSeq: 'sync-pulled-seq',
+} as const;
 
 export interface OutboxRow {
   /** The document: `<type>:<key>` (shared/sync/documents.ts `syncDocId`). */
@@ -76,15 +93,22 @@ function isShared(name: string): boolean {
 /** Transactions of the bridge applying what came from the team: no outbox rows (they would echo back). */
 const fromTeam = new WeakSet<object>();
 
+/**
+ * Read-write transactions over a shared table begun while the desk shared (the outbox opened with them). Decided when
+ * the transaction begins, never by which tables it names: a lone desk's restore names the outbox (to clear it), and
+ * wrote an outbox row for every row it removed and added (12,815 after a replace in r19; issue #14 wants a lone desk
+ * to write none, and a desk joining later to upload none of a restore's deletions). An upgrade's versionchange
+ * transaction never begins here, so it is never tracked.
+ */
+const tracked = new WeakSet<object>();
+
 /** Mark a transaction as the bridge's applying of documents that came from the team. */
 export function writingFromTeam(tx: Transaction): void {
   fromTeam.add(tx.idbtrans);
 }
 
 function tracks(trans: DBCoreTransaction): boolean {
-  const idb = trans as unknown as IDBTransaction;
-  if (fromTeam.has(idb) || idb.mode === 'versionchange') return false;
-  return idb.objectStoreNames.contains(OUTBOX_TABLE);
+  return tracked.has(trans) && !fromTeam.has(trans);
 }
 
 /** The outbox middleware. `sharing()` says whether the desk shares now (read when a transaction starts). */
@@ -96,11 +120,11 @@ export function outboxMiddleware(sharing: () => boolean): Middleware<DBCore> {
       return {
         ...down,
         transaction(stores, mode, options) {
-          const widened =
-            mode === 'readwrite' && sharing() && stores.some(isShared) && !stores.includes(OUTBOX_TABLE)
-              ? [...stores, OUTBOX_TABLE]
-              : stores;
-          return down.transaction(widened, mode, options);
+          const sharingNow = mode === 'readwrite' && sharing() && stores.some(isShared);
+          const widened = sharingNow && !stores.includes(OUTBOX_TABLE) ? [...stores, OUTBOX_TABLE] : stores;
+          const trans = down.transaction(widened, mode, options);
+          if (sharingNow) tracked.add(trans);
+          return trans;
         },
         table(name: string): DBCoreTable {
           const table = down.table(name);

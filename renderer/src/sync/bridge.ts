@@ -38,12 +38,19 @@ import {
 import { checkProcedure } from '#shared/rules/index';
 import { refreshCaseIndexes } from '#db/case-index/derive';
 import { installRows } from '#db/desk';
-import { OUTBOX_TABLE, SYNC_TABLES, writingFromTeam, type OutboxRow, type SyncRevRow } from '#db/outbox';
+import {
+  OUTBOX_TABLE,
+  SHARING_META_KEYS,
+  SYNC_TABLES,
+  writingFromTeam,
+  type OutboxRow,
+  type SyncRevRow,
+} from '#db/outbox';
 import { sha256Hex } from '#db/repositories/cases';
 import type { AttachmentDbRow, LetterRow, RedressDatabase } from '#db/schema';
 import type { PouchDatabase, PouchDoc } from './pouch';
 
-export const PULLED_SEQ_KEY = 'sync-pulled-seq';
+export const PULLED_SEQ_KEY = SHARING_META_KEYS.pulledSeq;
 
 /** Documents written or read per round: small enough to keep each Dexie transaction short. */
 const BATCH = 250;
@@ -157,21 +164,61 @@ export function writtenHere(user: string): (doc: PouchDoc) => boolean {
   return (doc) => doc._deleted === true || doc.writer === user || doc.erasedBy === user;
 }
 
-/** Outbox rows for every shared row this desk holds: a desk joining a team with cases uploads them all. */
-export async function enqueueAll(database: RedressDatabase): Promise<number> {
+/** What the team's server holds of a document: nothing (undefined), a deletion, or an erased or a plain copy. */
+export type TeamCopy = 'deleted' | 'erased' | 'held';
+
+/** The team's copy of each of these documents of one type, asked of the team's server (TeamSync.join). */
+export type TeamCopies = (type: SyncType, ids: string[]) => Promise<Map<string, TeamCopy>>;
+
+/**
+ * Whether a desk joining a team uploads its row of a document the team's server holds as `team`. A document the team
+ * never had goes up (a desk joining with its own cases uploads them all, issue #14). One the team has is the team's
+ * when it was deleted or erased there, or is immutable (an entry, a letter, an audit record, a file: the team's copy
+ * is the same or erased further): uploaded, a desk that left the team, restored an older backup (or kept its copy
+ * while the team erased) and joined again put its copy beside the team's as a second branch, so a case the team
+ * deleted came back at every desk and an erased customer's details went back to the server. The pull then brings the
+ * team's copy over this desk's. A case, person or other mutable document the team holds as it was goes up (merged
+ * field by field with the team's, clashes shown), and a counter always does (the highest number wins).
+ */
+export function uploadsOnJoin(type: SyncType, team: TeamCopy | undefined): boolean {
+  if (team === undefined || type === 'counter') return true;
+  return team === 'held' && !isImmutableType(type);
+}
+
+/**
+ * Outbox rows for every shared row this desk holds that the team should get from it (uploadsOnJoin; without
+ * `teamCopies`, every row). Returns the rows written.
+ */
+export async function enqueueAll(database: RedressDatabase, teamCopies?: TeamCopies): Promise<number> {
   const at = new Date().toISOString();
   let count = 0;
   for (const [type, { table }] of Object.entries(SYNC_TABLES) as Array<[SyncType, (typeof SYNC_TABLES)[SyncType]]>) {
     const keys = (await database.table(table).toCollection().primaryKeys()) as string[];
     for (let i = 0; i < keys.length; i += 5000) {
-      const rows: OutboxRow[] = keys
-        .slice(i, i + 5000)
-        .map((k) => ({ ref: syncDocId(type, String(k)), token: crypto.randomUUID(), at }));
+      const ids = keys.slice(i, i + 5000).map((k) => syncDocId(type, String(k)));
+      const team = teamCopies ? await teamCopies(type, ids) : new Map<string, TeamCopy>();
+      const rows: OutboxRow[] = ids
+        .filter((ref) => uploadsOnJoin(type, team.get(ref)))
+        .map((ref) => ({ ref, token: crypto.randomUUID(), at }));
       await database.table(OUTBOX_TABLE).bulkPut(rows);
       count += rows.length;
     }
   }
   return count;
+}
+
+/** TeamCopies from the team's database (a case's body is read to tell an erased one; other documents' revisions). */
+export function teamCopiesIn(remote: PouchDatabase): TeamCopies {
+  return async (type, ids) => {
+    const { rows } = await remote.allDocs({ keys: ids, include_docs: type === 'case' });
+    const copies = new Map<string, TeamCopy>();
+    rows.forEach((row, i) => {
+      if (!row.value) return;
+      const erased = type === 'case' && (row.doc as ShapedDoc | undefined)?.body?.anonymisedOn;
+      copies.set(ids[i], row.value.deleted ? 'deleted' : erased ? 'erased' : 'held');
+    });
+    return copies;
+  };
 }
 
 export class Bridge {

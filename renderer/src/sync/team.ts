@@ -11,8 +11,17 @@ import { translate, type Translate } from '#lib/i18n/index';
 import { liveQuery, type Subscription } from 'dexie';
 import { parseSyncDocId } from '#shared/sync/documents';
 import type { RedressDatabase } from '#db/schema';
+import { SHARING_META_KEYS } from '#db/outbox';
 import { refused, sharingProblemInEnglish, type SharingSaying } from './sayings';
-import { Bridge, enqueueAll, PULLED_SEQ_KEY, UpdateNeededError, writtenHere, type BridgeProblem } from './bridge';
+import {
+  Bridge,
+  enqueueAll,
+  PULLED_SEQ_KEY,
+  teamCopiesIn,
+  UpdateNeededError,
+  writtenHere,
+  type BridgeProblem,
+} from './bridge';
 import {
   pouchError,
   withBatchedRevsDiff,
@@ -38,10 +47,9 @@ export interface TeamMembership {
   localStore?: 'indexeddb';
 }
 
-export const MEMBERSHIP_KEY = 'sharing-membership';
-const LAST_SYNCED_KEY = 'sharing-last-synced';
-/** The local PouchDB's sequence when the replication was last idle with the server (all of it sent). */
-const PUSHED_SEQ_KEY = 'sharing-pushed-seq';
+export const MEMBERSHIP_KEY = SHARING_META_KEYS.membership;
+const LAST_SYNCED_KEY = SHARING_META_KEYS.lastSynced;
+const PUSHED_SEQ_KEY = SHARING_META_KEYS.pushedSeq;
 
 /** A change the server refused, with the case it belongs to when known. */
 export interface Refusal {
@@ -467,15 +475,30 @@ export class TeamSync {
     this.releaseLock = null;
   }
 
-  /** Join: keep the membership, upload what this desk holds, start. */
+  /**
+   * Join: upload what this desk holds that the team should have from it (bridge.ts uploadsOnJoin: never a copy of what
+   * the team deleted or erased, as a desk that left and restored an older backup holds), keep the membership, start.
+   * The team's server is asked which documents it holds; if it cannot answer, the desk stays alone and this throws.
+   */
   async join(membership: Omit<TeamMembership, 'joinedAt' | 'localStore'>): Promise<void> {
+    this.database.sharing = true;
+    try {
+      const holds = (await this.database.cases.count()) + (await this.database.people.count());
+      if (holds > 0) {
+        const remote = await this.pouch.remote(`${membership.serverUrl}/${encodeURIComponent(membership.database)}`);
+        // A team database never written to (its update sequence 0, or CouchDB's "0-…") holds none of this desk's.
+        const empty = String((await remote.info()).update_seq).split('-')[0] === '0';
+        await enqueueAll(this.database, empty ? undefined : teamCopiesIn(remote));
+      }
+    } catch (error) {
+      this.database.sharing = false;
+      await this.database.outbox.clear();
+      throw error;
+    }
     await this.database.meta.put({
       key: MEMBERSHIP_KEY,
       value: { ...membership, joinedAt: new Date().toISOString(), localStore: 'indexeddb' } satisfies TeamMembership,
     });
-    this.database.sharing = true;
-    const holds = (await this.database.cases.count()) + (await this.database.people.count());
-    if (holds > 0) await enqueueAll(this.database);
     await this.start();
   }
 
@@ -498,7 +521,7 @@ export class TeamSync {
       'rw',
       [this.database.meta, this.database.outbox, this.database.syncRevs],
       async () => {
-        await this.database.meta.bulkDelete([MEMBERSHIP_KEY, LAST_SYNCED_KEY, PUSHED_SEQ_KEY, PULLED_SEQ_KEY]);
+        await this.database.meta.bulkDelete(Object.values(SHARING_META_KEYS));
         await this.database.outbox.clear();
         await this.database.syncRevs.clear();
       },

@@ -58,6 +58,7 @@ import {
 } from '#db/repositories/retention';
 import type { Provider } from '#shared/model/provider';
 import { installRows, installStoredProcedures, writeDesk } from '../desk';
+import { SHARING_META_KEYS } from '../outbox';
 import {
   type AttachmentDbRow,
   type AuditRow,
@@ -73,6 +74,11 @@ export const LAST_BACKUP_KEY = 'backup.last';
 // The desk's own record of the cases it anonymised (./retention.ts): a restore never adds to it, so a backup cannot
 // make this desk anonymise anything.
 const LOCAL_META_KEYS = new Set([LAST_BACKUP_KEY, ANONYMISED_HERE_KEY]);
+/**
+ * The sharing state of the desk that made the file (db/outbox.ts): never taken from a file (it would make this desk a
+ * member of that desk's team at its next start), and, as the other sharing state, not kept by a replace either.
+ */
+const SHARING_META: ReadonlySet<string> = new Set(Object.values(SHARING_META_KEYS));
 
 export interface LastBackup {
   at: string;
@@ -816,7 +822,8 @@ async function mergeAttachments(
 const removedFurther = (incoming: AttachmentDbRow, current: AttachmentDbRow) =>
   (incoming.deleted !== undefined && current.deleted === undefined) ||
   (incoming.deleted?.fileDeleted === true && current.deleted?.fileDeleted !== true);
-const fileMeta = (content: BackupContent) => content.meta.filter((m) => !LOCAL_META_KEYS.has(m.key));
+const fileMeta = (content: BackupContent) =>
+  content.meta.filter((m) => !LOCAL_META_KEYS.has(m.key) && !SHARING_META.has(m.key));
 
 /** The whole restore's work in rows, as the steps below count it (see Progress). */
 function plannedWork(content: BackupContent, mode: RestoreMode): number {

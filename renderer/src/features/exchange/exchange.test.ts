@@ -217,6 +217,22 @@ describe('importing a CSV', () => {
     expect(await database.audit.count()).toBe(0);
   });
 
+  it('on a lone desk, even one with sharing state left from a team, writes no outbox rows (issue #14)', async () => {
+    const database = fresh();
+    await database.syncRevs.put({ ref: 'case:old', rev: '2-b' });
+    const { import: doImport } = await run(database, csv([good1, good2]));
+    expect((await doImport()).count).toBe(2);
+    expect(await database.outbox.count()).toBe(0);
+    // The same import at a desk in a team sends every case, entry and the counter on.
+    const shared = fresh();
+    shared.sharing = true;
+    const { import: again } = await run(shared, csv([good1, good2]));
+    await again();
+    const refs = (await shared.outbox.toArray()).map((r) => r.ref.split(':')[0]);
+    expect(refs.filter((t) => t === 'case')).toHaveLength(2);
+    expect(refs).toContain('counter');
+  });
+
   it('imports every row once the file is fixed, with quoted semicolons and line breaks kept', async () => {
     const database = fresh();
     const { check, import: doImport } = await run(database, csv([good1, good2]));
