@@ -107,9 +107,13 @@ describe('schema upgrade to version 14: fewer indexes, every row kept and found'
     const deadlines = await openDeadlines(database, TODAY);
     const expected = active.flatMap(({ record, events: timeline }) => {
       const { evaluation } = evaluateRecord(record, timeline, TODAY);
-      return evaluation ? evaluation.clocks.filter((c) => isPendingClock(c, evaluation)).map((c) => record.id) : [];
+      if (!evaluation) return [];
+      return evaluation.clocks
+        .filter((c) => isPendingClock(c, evaluation))
+        .map((c) => `${record.id} ${c.id} ${c.dueOn}`);
     });
-    expect(deadlines.map((d) => d.caseId).sort()).toEqual(expected.sort());
+    expect(expected.length).toBeGreaterThan(0);
+    expect(deadlines.map((d) => `${d.caseId} ${d.clockId} ${d.dueOn}`).sort()).toEqual(expected.sort());
 
     const summaries = await loadCaseSummaries(database, TODAY, () => {});
     const sortById = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
