@@ -269,8 +269,8 @@ export class RedressDatabase extends Dexie {
     // Version 13 (issue #19): the case index and the report rows also packed a block at a time (./packs.ts), so the
     // case list and Reports read a few hundred strings instead of 100,000 rows. Empty until first packed.
     this.version(13).stores({ packs: 'id' });
-    // Version 14 (issues #14, #19): the indexes nothing reads are dropped. Every row written also writes one IndexedDB entry per index,
-    // and on a first download or a restore of 100,000 cases that is most of the work. Gone: the timeline entries'
+    // Version 14 (issues #14, #19): the indexes nothing reads are dropped. Every row written also writes one IndexedDB
+    // entry per index, and on a first download or a restore of 100,000 cases that is most of the work. Gone: the entries'
     // `caseId` (772,000 entries at 100,000 cases: every timeline is read by `[caseId+at]`, ./timeline.ts), the cases'
     // `status` and `updatedAt`, and the case index's `status`, `assignee`, `nextDueOn` and `adrLetterDueOn` (read by
     // their compound indexes, ./case-index/queries.ts). No data changes, except an entry stored without a valid `at`
