@@ -69,6 +69,7 @@ import {
   startPreview,
   waitForServer,
 } from './support';
+import { timelineOf } from '#db/timeline';
 
 // --- Arguments --------------------------------------------------------------------------------------------------
 
@@ -846,7 +847,7 @@ async function teamSimulation() {
             by,
           });
           own.push(record);
-          const [first] = await d.database.events.where('caseId').equals(record.id).toArray();
+          const [first] = await timelineOf(d.database, record.id).toArray();
           entriesBy[i].push(first.id);
         } else {
           const record = own[j % own.length];

@@ -16,10 +16,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { LetterContent, LetterDocument, LetterStyle, LetterText, Margins } from '#shared/letters/index';
-import type { TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import { getSettings } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
+import { timelinesOf } from '#db/timeline';
 import { buildDueLetter, DEFAULT_PROGRESS, lettersToPost } from '#renderer/features/post/batch';
 import { LETTERS_DESK, seed } from './letters-seed';
 import { lettersBench } from './letters.bench';
@@ -102,11 +102,9 @@ async function lettersAsHtml(): Promise<{ html: string; letters: number }> {
   const due = (await lettersToPost(database, today)).filter((l) => !l.cannotPrint);
   const ids = [...new Set(due.map((l) => l.caseId))];
   const records = await database.cases.bulkGet(ids);
-  const events = await database.events.where('caseId').anyOf(ids).toArray();
+  const eventsOf = await timelinesOf(database, ids);
   database.close();
   const recordOf = new Map(ids.map((id, i) => [id, records[i]!]));
-  const eventsOf = new Map<string, TimelineEvent[]>(ids.map((id) => [id, []]));
-  for (const event of events) eventsOf.get(event.caseId)!.push(event);
   const first = due.map(
     (l) =>
       buildDueLetter(l.kind, {

@@ -1,5 +1,5 @@
 // A desk's database as an older release left it, for the schema-upgrade tests (test/unit/migration-v*.test.ts):
-// the version-1 fixture (test/fixtures/redress-v1.json) and the stores of versions 1 to 9 exactly as released.
+// the version-1 fixture (test/fixtures/redress-v1.json) and the stores of versions 1 to 13 exactly as released.
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach } from 'vitest';
@@ -29,37 +29,45 @@ export const fixtureCases = v1Fixture.stores.cases as unknown as CaseRecord[];
 export const fixtureEvents = v1Fixture.stores.events as unknown as TimelineEvent[];
 export const fixtureTimeline = (caseId: string): TimelineEvent[] => fixtureEvents.filter((e) => e.caseId === caseId);
 
-/** Each released version's store changes, in order (renderer/src/db/schema.ts keeps them all). */
-const RELEASED_STORES: Record<string, string | null>[] = [
-  {
-    cases: 'id, &reference, receivedOn, status, updatedAt',
-    events: 'id, caseId, [caseId+at]',
-    counters: 'key',
-    settings: 'key',
-    letters: 'id, caseId',
-  },
-  {
-    caseIndex:
-      'caseId, reference, status, assignee, procedureId, receivedOn, nextDueOn, adrLetterDueOn, adrReferralEndsOn, ' +
-      '[status+nextDueOn], [status+acknowledged], [status+adrLetterDueOn], [assignee+status]',
-    people: 'id, name',
-    notified: 'id, at',
-  },
-  { audit: 'id, at, kind', meta: 'key' },
-  {},
-  { outbox: 'ref', syncRevs: 'ref', conflicts: 'caseId' },
-  { reportRows: 'caseId' },
-  {},
-  { attachments: 'id, caseId' },
-  { providers: 'id', procedures: 'key, id' },
+/** Each released version's store changes, in order (renderer/src/db/schema.ts keeps them all; 10 and 11 are reserved). */
+const RELEASED_STORES: [ReleasedVersion, Record<string, string | null>][] = [
+  [
+    1,
+    {
+      cases: 'id, &reference, receivedOn, status, updatedAt',
+      events: 'id, caseId, [caseId+at]',
+      counters: 'key',
+      settings: 'key',
+      letters: 'id, caseId',
+    },
+  ],
+  [
+    2,
+    {
+      caseIndex:
+        'caseId, reference, status, assignee, procedureId, receivedOn, nextDueOn, adrLetterDueOn, adrReferralEndsOn, ' +
+        '[status+nextDueOn], [status+acknowledged], [status+adrLetterDueOn], [assignee+status]',
+      people: 'id, name',
+      notified: 'id, at',
+    },
+  ],
+  [3, { audit: 'id, at, kind', meta: 'key' }],
+  [4, {}],
+  [5, { outbox: 'ref', syncRevs: 'ref', conflicts: 'caseId' }],
+  [6, { reportRows: 'caseId' }],
+  [7, {}],
+  [8, { attachments: 'id, caseId' }],
+  [9, { providers: 'id', procedures: 'key, id' }],
+  [12, {}],
+  [13, { packs: 'id' }],
 ];
 
-export type ReleasedVersion = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+export type ReleasedVersion = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 12 | 13;
 
 /** The database `name` opened exactly as released at `version`: the stores of versions 1 to `version`. */
 export function asReleased(name: string, version: ReleasedVersion): Dexie {
   const old = new Dexie(name);
-  RELEASED_STORES.slice(0, version).forEach((stores, i) => old.version(i + 1).stores(stores));
+  for (const [v, stores] of RELEASED_STORES) if (v <= version) old.version(v).stores(stores);
   return old;
 }
 

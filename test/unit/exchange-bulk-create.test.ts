@@ -7,6 +7,7 @@ import { createCase, createCases } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import { deskSettings } from '#test/support/desk';
 import { newCaseParts } from '#test/support/cases';
+import { timelineOf } from '#db/timeline';
 
 const settings = deskSettings({ defaultProcedureId: 'kijoma' });
 const parts = (name: string, receivedOn = '2026-11-18'): NewCaseParts =>
@@ -66,15 +67,13 @@ describe('createCases', () => {
         calendar: 'england-and-wales',
         createdAt: '2026-11-20T10:00:00.000Z',
       });
-      const events = await database.events.where('caseId').equals(record.id).toArray();
+      const events = await timelineOf(database, record.id).toArray();
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ type: 'received', on: record.receivedOn, by: 'Sam Patel' });
       // The index row is the one refreshCaseIndex would build from the stored facts.
       expect(await database.caseIndex.get(record.id)).toEqual(deriveCaseIndex(stored!, events));
     }
-    expect((await database.events.where('caseId').equals(records[1].id).first())!.summary).toBe(
-      'Imported row 3 as RDR-2026-000003',
-    );
+    expect((await timelineOf(database, records[1].id).first())!.summary).toBe('Imported row 3 as RDR-2026-000003');
     const [audit] = await database.audit.toArray();
     expect(audit).toMatchObject({
       kind: 'import',

@@ -12,6 +12,7 @@ import { addAttachments, removeAttachment } from '#db/repositories/attachments';
 import { buildSubjectAccessBundle, findCustomerCases } from '#renderer/features/exchange/subject-access';
 import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
 import { deskSettings, NORTHWIND } from '#test/support/desk';
+import { timelineOf } from '#db/timeline';
 
 const settings = deskSettings({ defaultProcedureId: 'kijoma', company: NORTHWIND });
 const clock = { now: () => new Date('2026-11-20T10:00:00Z') };
@@ -202,7 +203,7 @@ describe('subject-access bundle', () => {
     for (const c of data.cases) {
       const record = await database.cases.get(c.case.id);
       expect(c.case).toEqual(record);
-      const events = await database.events.where('caseId').equals(c.case.id).toArray();
+      const events = await timelineOf(database, c.case.id).toArray();
       expect(c.timeline).toHaveLength(events.length);
       expect(new Set(c.timeline.map((e: { id: string }) => e.id))).toEqual(new Set(events.map((e) => e.id)));
       expect(c.letters).toHaveLength(1);

@@ -20,12 +20,14 @@ import type {
 import type { IssuedLetter } from '#shared/model/letter';
 import type { AttachmentRow } from '#shared/model/attachment';
 import type { ReportBasis } from '#shared/reports/index';
+import { isIsoDate } from '#shared/model/dates';
 import { caseProviderId, FIRST_PROVIDER_ID, withProviders, type Provider } from '#shared/model/provider';
 import type { Procedure } from '#shared/rules/procedure';
 import { deriveCaseIndex, deriveReportRow } from './case-index/derive';
 import { installStoredProcedures } from './desk';
 import { outboxMiddleware, type ConflictRow, type OutboxRow, type SyncRevRow } from './outbox';
 import { packsMiddleware, type PackRow } from './packs';
+import { TIMELINE_INDEX } from './timeline';
 
 export interface CounterRow {
   /** `${prefix}-${year}` */
@@ -168,7 +170,7 @@ export interface NotifiedRow {
 export const DB_NAME = 'redress';
 
 /** The newest schema version below: what a desk's database is after it opens (migration tests check it). */
-export const DB_VERSION = 13;
+export const DB_VERSION = 14;
 
 export class RedressDatabase extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>;
@@ -267,6 +269,21 @@ export class RedressDatabase extends Dexie {
     // Version 13 (issue #19): the case index and the report rows also packed a block at a time (./packs.ts), so the
     // case list and Reports read a few hundred strings instead of 100,000 rows. Empty until first packed.
     this.version(13).stores({ packs: 'id' });
+    // Version 14 (issues #14, #19): the indexes nothing reads are dropped. Every row written also writes one IndexedDB
+    // entry per index, and on a first download or a restore of 100,000 cases that is most of the work. Gone: the entries'
+    // `caseId` (772,000 entries at 100,000 cases: every timeline is read by `[caseId+at]`, ./timeline.ts), the cases'
+    // `status` and `updatedAt`, and the case index's `status`, `assignee`, `nextDueOn` and `adrLetterDueOn` (read by
+    // their compound indexes, ./case-index/queries.ts). No data changes, except an entry stored without a valid `at`
+    // (none should be), which gets one so that it stays on its timeline.
+    this.version(14)
+      .stores({
+        cases: 'id, &reference, receivedOn',
+        events: `id, ${TIMELINE_INDEX}`,
+        caseIndex:
+          'caseId, reference, procedureId, receivedOn, adrReferralEndsOn, ' +
+          '[status+nextDueOn], [status+acknowledged], [status+adrLetterDueOn], [assignee+status]',
+      })
+      .upgrade((tx) => timeEveryEntry(tx));
     this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
     this.use(packsMiddleware());
     this.use(outboxMiddleware(() => this.sharing));
@@ -278,7 +295,8 @@ export class RedressDatabase extends Dexie {
 // (shared/model/stored.ts): whatever path writes it (intake, actions, import, settings, people, restore), a value
 // the restore would refuse is never saved. One place for all of them: a Dexie middleware under every table.
 
-/** Transactions of a restore, whose rows the backup check has just checked with these same schemas. */
+/** Transactions of a restore, whose rows the backup check has just checked with these same schemas (and the
+ * version-14 upgrade's, `timeEveryEntry`, when it mends an entry stored before the checks). */
 const restoring = new WeakSet<object>();
 
 /**
@@ -418,6 +436,29 @@ async function indexProviders(tx: Transaction): Promise<void> {
     .toCollection()
     .modify((row) => {
       row.providerId = providers.get(row.caseId) ?? FIRST_PROVIDER_ID;
+    });
+}
+
+/**
+ * Version 14: every timeline entry must be in the `[caseId+at]` index, the only one its timeline is read by
+ * (./timeline.ts). It is when its `at` is a timestamp, as every entry's is (shared/model/stored.ts); the two counts
+ * say so at once. An entry without one (written before every write was checked) is given the start of its day, or its
+ * `at` as a timestamp if it was a date, so that it is not lost from its timeline. Such a row is written unchecked, like
+ * a restore's: it was stored before the checks, and refusing it here would keep the desk's database from opening.
+ */
+async function timeEveryEntry(tx: Transaction): Promise<void> {
+  const events = tx.table<TimelineEvent, string>('events');
+  const [all, indexed] = await Promise.all([events.count(), events.orderBy(TIMELINE_INDEX).count()]);
+  if (all === indexed) return;
+  writingCheckedBackup(tx);
+  await events
+    .filter((e) => typeof e.at !== 'string')
+    .modify((e) => {
+      const at: unknown = e.at;
+      e.at =
+        at instanceof Date && Number.isFinite(at.getTime())
+          ? at.toISOString()
+          : `${typeof e.on === 'string' && isIsoDate(e.on) ? e.on : '1970-01-01'}T00:00:00.000Z`;
     });
 }
 

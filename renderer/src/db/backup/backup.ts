@@ -68,6 +68,7 @@ import {
   type RedressDatabase,
   writingCheckedBackup,
 } from '../schema';
+import { TIMELINE_INDEX } from '../timeline';
 
 /** Meta keys about this install, not about the data: never taken from a file, never replaced by a restore. */
 export const LAST_BACKUP_KEY = 'backup.last';
@@ -123,7 +124,10 @@ export async function readAllTables(database: RedressDatabase): Promise<BackupCo
       const entries = await Promise.all(
         BACKUP_TABLE_NAMES.map(
           async (t) =>
-            [t, await (t === 'events' ? database.events.orderBy('[caseId+at]') : database.table(t)).toArray()] as const,
+            [
+              t,
+              await (t === 'events' ? database.events.orderBy(TIMELINE_INDEX) : database.table(t)).toArray(),
+            ] as const,
         ),
       );
       return Object.fromEntries(entries) as unknown as BackupContent;
@@ -235,7 +239,7 @@ async function writeRows(
           writer.add(
             table,
             await store
-              .where('[caseId+at]')
+              .where(TIMELINE_INDEX)
               .between(lower, upper, i === 0, true)
               .toArray(),
           );

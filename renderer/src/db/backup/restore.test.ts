@@ -24,6 +24,7 @@ import { deriveCaseIndex, deriveReportRow } from '#db/case-index/derive';
 import { appendEvent, createCase } from '#db/repositories/cases';
 import type { RedressDatabase } from '../schema';
 import { ANONYMISED_HERE_KEY, eraseCustomer } from '#db/repositories/retention';
+import { timelineOf } from '../timeline';
 
 afterEach(closeAll);
 
@@ -226,7 +227,7 @@ describe('merge', () => {
     expect(report.added.events).toBe(1);
 
     expect((await database.cases.get(b.id))!.summary).toBe('Updated elsewhere');
-    expect((await database.events.where('caseId').equals(a.id).toArray()).map((e) => e.type).sort()).toEqual([
+    expect((await timelineOf(database, a.id).toArray()).map((e) => e.type).sort()).toEqual([
       'acknowledged',
       'received',
     ]);
@@ -234,7 +235,7 @@ describe('merge', () => {
     expect((await database.counters.get('RDR-2026'))!.last).toBe(77);
     // Every index row is what the facts give.
     for (const record of await database.cases.toArray()) {
-      const events = await database.events.where('caseId').equals(record.id).toArray();
+      const events = await timelineOf(database, record.id).toArray();
       const { updatedAt: _u, ...row } = deriveCaseIndex(record, events);
       expect(await database.caseIndex.get(record.id)).toMatchObject(row);
     }
@@ -401,7 +402,7 @@ describe('a restore that reads the checked file again (checkBackupStreamed: what
     for (const mode of ['replace', 'into-empty'] as const) {
       const restored = await both(made.file, mode);
       const [record] = await restored.cases.toArray();
-      const events = await restored.events.where('caseId').equals(record.id).toArray();
+      const events = await timelineOf(restored, record.id).toArray();
       expect(await restored.caseIndex.get(record.id)).toEqual(deriveCaseIndex(record, events));
     }
   });
@@ -420,7 +421,7 @@ describe('a restore that reads the checked file again (checkBackupStreamed: what
       const restored = await both(file, mode);
       expect(await restored.caseIndex.count()).toBe(60);
       const [record] = await restored.cases.toArray();
-      const events = await restored.events.where('caseId').equals(record.id).toArray();
+      const events = await timelineOf(restored, record.id).toArray();
       expect(await restored.reportRows.get(record.id)).toEqual(deriveReportRow(record, events));
     }
   });

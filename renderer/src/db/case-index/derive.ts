@@ -8,6 +8,7 @@ import { evaluateCase, type Clock, type Evaluation } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
 import { reportBasis } from '#shared/reports/index';
 import type { CaseIndexRow, RedressDatabase, ReportRow } from '../schema';
+import { timelineOf } from '../timeline';
 
 /**
  * Clocks that are not a task for the desk, so they never decide a case's next due date: the customer's ADR
@@ -161,11 +162,7 @@ export async function refreshCaseIndexes(database: RedressDatabase, caseIds: rea
   const records = await database.cases.bulkGet([...caseIds]);
   const gone = caseIds.filter((_, i) => !records[i]);
   const present = records.filter((r): r is CaseRecord => !!r);
-  const timelines = await Promise.all(
-    present.map((record) =>
-      database.events.where('[caseId+at]').between([record.id, ''], [record.id, '\uffff']).toArray(),
-    ),
-  );
+  const timelines = await Promise.all(present.map((record) => timelineOf(database, record.id).toArray()));
   if (gone.length) {
     await database.caseIndex.bulkDelete(gone);
     await database.reportRows.bulkDelete(gone);

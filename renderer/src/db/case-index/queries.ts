@@ -75,6 +75,26 @@ export async function deskCaseIds(database: RedressDatabase, desk: string): Prom
   return new Set(await database.caseIndex.where('reference').startsWith(deskReferenceStart(desk)).primaryKeys());
 }
 
+/**
+ * The ids of the cases whose index row has one of these statuses. By the `[status+acknowledged]` index (from schema
+ * version 14 `status` has no index of its own): `acknowledged` is 0 or 1 on every row, so every row is in it, where
+ * `[status+nextDueOn]` and `[status+adrLetterDueOn]` leave out the rows whose date is null.
+ */
+export async function caseIdsWithStatus(
+  database: RedressDatabase,
+  statuses: readonly CaseIndexRow['status'][],
+): Promise<string[]> {
+  const ranges = statuses.map((status): [[string, number], [string, number]] => [
+    [status, 0],
+    [status, 1],
+  ]);
+  if (ranges.length === 0) return [];
+  return (await database.caseIndex
+    .where('[status+acknowledged]')
+    .inAnyRange(ranges, { includeLowers: true, includeUppers: true })
+    .primaryKeys()) as string[];
+}
+
 const byDate = (key: (r: CaseIndexRow) => string | null) => (a: CaseIndexRow, b: CaseIndexRow) =>
   (key(a) ?? '').localeCompare(key(b) ?? '') || a.reference.localeCompare(b.reference);
 

@@ -17,6 +17,7 @@ import { caseFacts } from '#shared/rules/facts';
 import { refreshCaseIndex } from '#db/case-index/derive';
 import { systemNow, type Now } from './cases';
 import type { RedressDatabase } from '../schema';
+import { timelineOf } from '../timeline';
 
 /** An action the case's procedure does not allow now, or input that is not valid. Nothing was written. */
 export class ActionRefusedError extends Error {
@@ -109,7 +110,7 @@ export async function performAction(
         throw new ActionRefusedError(`There is no case with id ${caseId}; nothing was recorded.`, {
           action: 'There is no such case',
         });
-      const events = await database.events.where('[caseId+at]').between([caseId, ''], [caseId, '\uffff']).toArray();
+      const events = await timelineOf(database, caseId).toArray();
       const procedure = tryProcedure(record);
       const evaluation = tryEvaluate(record, events, today);
 

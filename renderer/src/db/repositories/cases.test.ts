@@ -5,6 +5,7 @@ import { deskSettings } from '#test/support/desk';
 import { newCaseParts } from '#test/support/cases';
 import { createCase, deleteCase, recordLetterIssued, sha256Hex } from './cases';
 import { RedressDatabase } from '../schema';
+import { timelineOf } from '../timeline';
 
 const settings = deskSettings();
 
@@ -106,7 +107,7 @@ describe('case creation', () => {
       by: 'Sam Patel',
       clock: clockAt('2026-11-21T10:00:00Z'),
     });
-    const events = await database.events.where('caseId').equals(record.id).toArray();
+    const events = await timelineOf(database, record.id).toArray();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'received', on: '2026-11-18', by: 'Sam Patel' });
     expect(record).toMatchObject({
@@ -145,7 +146,7 @@ describe('issued letters', () => {
     expect(row.sha256).toBe(await sha256Hex(bytes));
     const stored = await database.letters.get(row.id);
     expect(Array.from(stored!.bytes)).toEqual(Array.from(bytes));
-    const types = (await database.events.where('caseId').equals(record.id).toArray()).map((e) => e.type).sort();
+    const types = (await timelineOf(database, record.id).toArray()).map((e) => e.type).sort();
     expect(types).toEqual(['acknowledged', 'letter-issued', 'received']);
   });
 });

@@ -11,6 +11,7 @@ import { counterKey, formatReference } from '#shared/model/reference';
 import { putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
 import { deskSettings, readDesk, writeDesk } from '#db/desk';
 import type { AuditRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from '../schema';
+import { timelineOf, timelinesOf } from '../timeline';
 
 /** Where a write reads the time it records (tests pass a fixed one); not a regulatory clock (those are shared/rules). */
 export interface Now {
@@ -327,7 +328,7 @@ export async function recordLetterWithdrawn(
       if (!record) throw new Error(`No case with id ${caseId}`);
       const letter = await database.letters.get(letterId);
       if (!letter || letter.caseId !== caseId) throw new Error('This letter is not one of the case’s letters.');
-      const events = await database.events.where('caseId').equals(caseId).toArray();
+      const events = await timelineOf(database, caseId).toArray();
       const built = letterWithdrawnEntry(events, letterId, input);
       if (!built.ok) throw new Error(built.error);
       const row: TimelineEvent = { id: newId(), caseId, at, ...built.event };
@@ -409,9 +410,7 @@ export async function recordLettersIssued(
       const touched = [...new Set(rows.map((row) => row.caseId))];
       await database.cases.bulkUpdate(touched.map((key) => ({ key, changes: { updatedAt: at } })));
       // Each touched case's index row, as refreshCaseIndex builds it, from a few bulk reads instead of three per case.
-      const timelines = new Map<string, TimelineEvent[]>(touched.map((id) => [id, []]));
-      for (const event of await database.events.where('caseId').anyOf(touched).toArray())
-        timelines.get(event.caseId)!.push(event);
+      const timelines = await timelinesOf(database, touched);
       const recordOf = new Map(caseIds.map((id, i) => [id, records[i]]));
       await putDerivedRows(
         database,
@@ -428,7 +427,7 @@ export async function deleteCase(database: RedressDatabase, caseId: string): Pro
     'rw',
     [database.cases, database.events, database.letters, database.attachments, database.caseIndex, database.reportRows],
     async () => {
-      await database.events.where('caseId').equals(caseId).delete();
+      await timelineOf(database, caseId).delete();
       await database.letters.where('caseId').equals(caseId).delete();
       await database.attachments.where('caseId').equals(caseId).delete();
       await database.cases.delete(caseId);

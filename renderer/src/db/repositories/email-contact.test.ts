@@ -13,6 +13,7 @@ import { performAction } from './case-actions';
 import { createCase } from './cases';
 import { logEmailContact } from './email-contact';
 import { RedressDatabase } from '../schema';
+import { timelineOf } from '../timeline';
 
 const mail = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../../../test/fixtures/mail/${name}`, import.meta.url)));
@@ -57,7 +58,7 @@ describe('logEmailContact', () => {
     expect(event.summary).toBe(
       'The customer got in touch by email: Complaint – early termination fee on my October bill',
     );
-    const stored = await database.events.where('caseId').equals(record.id).toArray();
+    const stored = await timelineOf(database, record.id).toArray();
     expect(stored.filter((e) => e.type === 'contact')).toHaveLength(1);
     // The rules engine does not count contacts (no procedure's clock depends on one): it leaves them out.
     expect(caseFacts(record, stored).events.map((e) => e.type)).not.toContain('contact');

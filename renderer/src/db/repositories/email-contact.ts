@@ -7,6 +7,7 @@ import type { TimelineEvent } from '#shared/model/case';
 import type { RedressDatabase } from '../schema';
 import { performAction } from './case-actions';
 import type { Now } from './cases';
+import { timelineOf } from '../timeline';
 
 /**
  * Record the contact an email file is: its bytes parsed (the mail parser loaded on first use), then 'log-contact'
@@ -25,7 +26,7 @@ export async function logEmailContact(
   if (!parsed.ok) throw new Error(parsed.error);
   const record = await database.cases.get(caseId);
   if (!record) throw new Error(`No case with id ${caseId}`);
-  const events = await database.events.where('caseId').equals(caseId).toArray();
+  const events = await timelineOf(database, caseId).toArray();
   const last = lastEntry(events)?.on ?? '';
   const notBefore = last > record.receivedOn ? last : record.receivedOn;
   const input = contactFromEmail(parsed.email, { ...desk, notBefore });

@@ -16,6 +16,7 @@ import {
   type LetterToRecord,
 } from './cases';
 import { RedressDatabase } from '../schema';
+import { timelineOf } from '../timeline';
 
 const settings = deskSettings();
 const parts = (name: string, receivedOn = '2026-11-18'): NewCaseParts =>
@@ -67,9 +68,7 @@ describe('recordLettersIssued', () => {
       expect(result.row.sha256).toBe(await sha256Hex(input[i].bytes));
       const stored = await database.letters.get(result.row.id);
       expect(Array.from(stored!.bytes)).toEqual(Array.from(input[i].bytes));
-      const event = await database.events
-        .where('caseId')
-        .equals(input[i].caseId)
+      const event = await timelineOf(database, input[i].caseId)
         .filter((e) => e.type === 'letter-issued' && e.data?.letterId === result.row.id)
         .first();
       expect(event?.data).toEqual({
@@ -80,7 +79,7 @@ describe('recordLettersIssued', () => {
       });
       expect(event?.summary).toBe(input[i].summary);
     }
-    const graceTypes = (await database.events.where('caseId').equals(grace.id).toArray()).map((e) => e.type).sort();
+    const graceTypes = (await timelineOf(database, grace.id).toArray()).map((e) => e.type).sort();
     expect(graceTypes).toEqual(['acknowledged', 'adr-letter-sent', 'letter-issued', 'letter-issued', 'received']);
     expect((await database.cases.get(ada.id))!.updatedAt).toBe('2026-11-21T10:00:00.000Z');
 
@@ -110,7 +109,7 @@ describe('recordLettersIssued', () => {
     const strip = <T extends { id: string; caseId: string }>(row: T) => ({ ...row, id: '', caseId: '' });
     expect(strip(batch.row)).toEqual(strip(single));
     const shape = async (database: RedressDatabase, caseId: string) =>
-      (await database.events.where('caseId').equals(caseId).toArray())
+      (await timelineOf(database, caseId).toArray())
         .map((e) => ({
           type: e.type,
           on: e.on,
@@ -136,7 +135,7 @@ describe('recordLettersIssued', () => {
     expect(results[0]).toEqual({ ok: false, error: `No case with id ${gone.id}` });
     expect(results[1].ok).toBe(true);
     expect(await database.letters.count()).toBe(1);
-    expect(await database.events.where('caseId').equals(gone.id).count()).toBe(0);
+    expect(await timelineOf(database, gone.id).count()).toBe(0);
     expect(await database.caseIndex.get(gone.id)).toBeUndefined();
   });
 
@@ -147,9 +146,7 @@ describe('recordLettersIssued', () => {
     const bad = { ...letter(record.id), summary: Symbol('not storable') as unknown as string };
     await expect(recordLettersIssued(database, [letter(record.id), bad], clock)).rejects.toThrow();
     expect(await database.letters.count()).toBe(0);
-    expect((await database.events.where('caseId').equals(record.id).toArray()).map((e) => e.type)).toEqual([
-      'received',
-    ]);
+    expect((await timelineOf(database, record.id).toArray()).map((e) => e.type)).toEqual(['received']);
   });
 
   it('does nothing for an empty batch', async () => {
@@ -186,7 +183,7 @@ describe('recordLetterWithdrawn', () => {
     const after = await database.letters.get(issued.id);
     expect(after).toEqual(before);
     expect(after!.sha256).toBe(await sha256Hex(after!.bytes));
-    const events = await database.events.where('caseId').equals(ada.id).toArray();
+    const events = await timelineOf(database, ada.id).toArray();
     expect(events.filter((e) => e.type === 'letter-issued')).toHaveLength(1);
     expect(events.filter((e) => e.type === 'letter-withdrawn')).toHaveLength(1);
   });

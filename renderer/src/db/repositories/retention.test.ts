@@ -16,6 +16,7 @@ import {
 } from './retention';
 import { refreshCaseIndex } from '#db/case-index/derive';
 import { RedressDatabase } from '../schema';
+import { timelineOf } from '../timeline';
 
 let opened: RedressDatabase[] = [];
 let n = 0;
@@ -343,7 +344,7 @@ describe('reapplyAnonymisation', () => {
   it('never anonymises an open case this way, even one this desk anonymised: it is listed as still open instead', async () => {
     const database = open();
     const f = await buildPrivacyFixture(database);
-    const original = { record: f.zebOld, events: await database.events.where('caseId').equals(f.zebOld.id).toArray() };
+    const original = { record: f.zebOld, events: await timelineOf(database, f.zebOld.id).toArray() };
     await eraseCustomer(database, {
       caseIds: [f.zebOld.id],
       basis: 'customer-request',

@@ -2,13 +2,14 @@
 // the rules engine, evaluated on today's date; "open" is what the case index and the dashboard count as pending
 // (db/derive.ts isPendingClock): running or missed, not yet closed, and something the desk has to do.
 import { deadlinesCalendar, deadlinesFileName, type DeadlineEntry } from '#shared/exports/deadlines-ics';
-import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import type { CaseRecord } from '#shared/model/case';
 import { evaluateRecord } from '#lib/rules';
 import { isPendingClock } from '#db/case-index/derive';
-import { ACTIVE_STATUSES } from '#db/case-index/queries';
+import { ACTIVE_STATUSES, caseIdsWithStatus } from '#db/case-index/queries';
 import type { RedressDatabase } from '#db/schema';
 import { platform } from '#platform';
 import type { ExportOutcome } from './cases-export';
+import { timelinesOf } from '#db/timeline';
 
 /** One entry per open clock of every active case (or of the given cases). */
 export async function openDeadlines(
@@ -16,23 +17,10 @@ export async function openDeadlines(
   today: string,
   caseIds?: readonly string[],
 ): Promise<DeadlineEntry[]> {
-  const ids = caseIds
-    ? [...caseIds]
-    : ((await database.caseIndex
-        .where('status')
-        .anyOf([...ACTIVE_STATUSES])
-        .primaryKeys()) as string[]);
+  const ids = caseIds ? [...caseIds] : await caseIdsWithStatus(database, ACTIVE_STATUSES);
   if (ids.length === 0) return [];
   const records = (await database.cases.bulkGet(ids)).filter((r): r is CaseRecord => !!r);
-  const events = new Map<string, TimelineEvent[]>();
-  await database.events
-    .where('caseId')
-    .anyOf(ids)
-    .each((e) => {
-      const list = events.get(e.caseId);
-      if (list) list.push(e);
-      else events.set(e.caseId, [e]);
-    });
+  const events = await timelinesOf(database, ids);
   const entries: DeadlineEntry[] = [];
   for (const record of records) {
     const { evaluation } = evaluateRecord(record, events.get(record.id) ?? [], today);

@@ -7,6 +7,7 @@ import { letterText } from '#features/letters';
 import { deskSettings } from '#test/support/desk';
 import { customer, newCaseParts } from '#test/support/cases';
 import { buildDueLetter, DEFAULT_PROGRESS, lettersToPost, wantsPost } from './batch';
+import { timelineOf } from '#db/timeline';
 
 const settings = deskSettings();
 const address = { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' };
@@ -65,7 +66,7 @@ describe('letters to post', () => {
   it('builds the time-based ADR letter with the default progress sentence, and refuses a case with no address', async () => {
     const database = fresh();
     const old = await createCase(database, parts({ receivedOn: '2026-10-01' }), { settings, by: 'Sam', clock });
-    const events = await database.events.where('caseId').equals(old.id).toArray();
+    const events = await timelineOf(database, old.id).toArray();
     const built = buildDueLetter('adr-letter', {
       record: old,
       events,
@@ -184,7 +185,7 @@ describe('making the print file', () => {
       expect(Array.from(letter.bytes)).toEqual(Array.from(made.rendered.bytes));
       expect(letter.sha256).toBe(await sha256Hex(made.rendered.bytes));
     }
-    const graceEvents = await database.events.where('caseId').equals(grace.id).toArray();
+    const graceEvents = await timelineOf(database, grace.id).toArray();
     expect(graceEvents.map((e) => e.type).sort()).toEqual([
       'acknowledged',
       'adr-letter-sent',

@@ -5,7 +5,7 @@
 // for post, each with its exact bytes, in one transaction (`recordPrintRun`).
 import { caseUnprintable, type Unprintable, unprintableMessage } from '#shared/letters/index';
 import { summaryInEnglish } from '#shared/casework/summaries';
-import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
+import type { CaseRecord, DeskSettings } from '#shared/model/case';
 import { adrLettersDue, unacknowledged } from '#db/case-index/queries';
 import { PdfJoiner } from '#letters/join-pdf';
 import { recordLettersIssued, type Now } from '#db/repositories/cases';
@@ -13,6 +13,7 @@ import type { CaseIndexRow, RedressDatabase } from '#db/schema';
 import type { BuildContext, PostLetterKind } from './due-letter';
 import type { RenderedLetter } from './render-protocol';
 import { renderDueLetter } from './render-pool';
+import { timelinesOf } from '#db/timeline';
 
 export {
   buildDueLetter,
@@ -155,11 +156,9 @@ export async function makePrintFile(
   const total = letters.length;
   const ids = [...new Set(letters.map((l) => l.caseId))];
   const [records, events] = await database.transaction('r', [database.cases, database.events], () =>
-    Promise.all([database.cases.bulkGet(ids), database.events.where('caseId').anyOf(ids).toArray()]),
+    Promise.all([database.cases.bulkGet(ids), timelinesOf(database, ids)]),
   );
   const recordOf = new Map(ids.map((id, i) => [id, records[i]]));
-  const eventsOf = new Map<string, TimelineEvent[]>(ids.map((id) => [id, []]));
-  for (const event of events) eventsOf.get(event.caseId)?.push(event);
 
   const jobs = letters.map((letter): Promise<RenderedLetter> => {
     const record = recordOf.get(letter.caseId);
@@ -167,7 +166,7 @@ export async function makePrintFile(
     if (letter.cannotPrint) return Promise.reject(new Error(letter.cannotPrint));
     const context: BuildContext = {
       record,
-      events: eventsOf.get(letter.caseId) ?? [],
+      events: events.get(letter.caseId) ?? [],
       settings,
       today,
       by,
