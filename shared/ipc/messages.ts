@@ -2,8 +2,7 @@
 // data as its last error) and a file that could not be saved. Main sends each as a code and values beside its English
 // `error` (kept for logs and older screens); the renderer says it in the person's language with the catalogue's
 // `main.<code>`. This is the one home of the English: main fills it in here, the English catalogue takes it from here.
-import { formatFileSize } from '#shared/model/attachment';
-import { fillTemplate } from '#shared/model/template';
+import { codesOf, type Saying, saying, sayingInEnglish } from '#shared/model/saying';
 
 /** Why a passphrase for the daily backups cannot be kept on this computer. */
 const NO_KEYCHAIN =
@@ -36,31 +35,21 @@ export const MAIN_MESSAGES_EN = {
 };
 
 export type MainMessageCode = keyof typeof MAIN_MESSAGES_EN;
-export const MAIN_MESSAGE_CODES = Object.keys(MAIN_MESSAGES_EN) as MainMessageCode[];
+export const MAIN_MESSAGE_CODES = codesOf(MAIN_MESSAGES_EN);
 
 /** A value: text shown as it is (a file or folder name, the system's own reason), a number, or a size in bytes. */
 export type MainMessageValue = string | number | { bytes: number };
 
 /** A message of the main process as data: its code and values. */
-export interface MainMessage {
-  code: MainMessageCode;
-  values?: Readonly<Record<string, MainMessageValue>>;
-}
+export type MainMessage = Saying<MainMessageCode, MainMessageValue>;
 
-export function mainMessageInEnglish(m: MainMessage): string {
-  const values = m.values ?? {};
-  return fillTemplate(MAIN_MESSAGES_EN[m.code], (name) => {
-    const v = values[name];
-    if (v === undefined) return '';
-    return typeof v === 'object' ? formatFileSize(v.bytes) : String(v);
-  });
-}
+export const mainMessageInEnglish = (m: MainMessage): string => sayingInEnglish(MAIN_MESSAGES_EN, m);
 
 /** A failure as main returns it: the English and the message as data. */
 export function mainFailure(
   code: MainMessageCode,
   values?: Record<string, MainMessageValue>,
 ): { ok: false; error: string; message: MainMessage } {
-  const message: MainMessage = values ? { code, values } : { code };
+  const message = saying(code, values);
   return { ok: false, error: mainMessageInEnglish(message), message };
 }

@@ -13,7 +13,7 @@ import { saveSettings } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { platform } from '#platform';
 import { checkTeamDatabase, sharingProblemIn, signIn, statusLine, teamSync, type SharingSaying } from '#sync';
-import { useT } from '#lib/i18n/index';
+import { sayingIn, useT } from '#lib/i18n/index';
 import { FormattedMessage } from 'react-intl';
 import { useMembership, useNow, useSharingStatus } from './hooks';
 
@@ -70,7 +70,7 @@ function ServerStep(props: {
   const [busy, setBusy] = useState(false);
   const save = async () => {
     const checked = checkSharingConfig({ serverUrl: serverUrl.trim(), database: database.trim() });
-    if (!checked.ok) return setError(t(`sharingConfig.${checked.said.code}`, checked.said.values));
+    if (!checked.ok) return setError(sayingIn(t, 'sharingConfig', checked.said));
     setError(null);
     setBusy(true);
     try {
