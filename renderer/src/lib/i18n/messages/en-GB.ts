@@ -1819,10 +1819,7 @@ export const enGB = {
   'providers.cancel': 'Cancel',
   'providers.notChanged': 'Not changed',
   // h17: why a change to the providers is refused (shared/model/provider.ts, the one home of the English)
-  'providerRefusal.no-desk': typographic(PROVIDER_REFUSALS_EN['no-desk']),
-  'providerRefusal.unknown': typographic(PROVIDER_REFUSALS_EN.unknown),
-  'providerRefusal.only-active': typographic(PROVIDER_REFUSALS_EN['only-active']),
-  'providerRefusal.retired-not-usual': typographic(PROVIDER_REFUSALS_EN['retired-not-usual']),
+  ...catalogueWords('providerRefusal', PROVIDER_REFUSALS_EN),
   'providers.title': 'Providers',
   'providers.intro':
     'The brands this desk handles complaints for. Each case keeps the provider it was logged for: its letters, dates and procedure follow that provider, whatever the usual one is later. A retired provider takes no new complaints; its cases keep working.',
