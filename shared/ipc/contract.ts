@@ -162,7 +162,7 @@ export const printPdfRequestSchema = z
 export type PrintPdfRequest = z.infer<typeof printPdfRequestSchema>;
 
 /** printed: the print dialog was shown and not cancelled (as far as the platform can tell). */
-export type PrintPdfResult = { ok: true; printed: boolean } | { ok: false; error: string };
+export type PrintPdfResult = { ok: true; printed: boolean } | MainFailure;
 
 // --- Automatic daily backup (desktop only) ---------------------------------------------------------------------
 // The user picks the folder in main's own dialog; the renderer never names a path or a file. The renderer makes the

@@ -32,6 +32,12 @@ export const MAIN_MESSAGES_EN = {
   'save-disk-full': 'Could not save {file}: the disk is full.',
   'save-folder-in-way': 'Could not save {file}: a folder of that name is in the way.',
   'save-failed': 'Could not save {file}: {reason}',
+  // --- say7: the page's own part of printing and saving (the browser in web mode; reading a file to hand it to the
+  // shell); {reason} is the browser's or the check's own words
+  'save-refused': 'Cannot save the file: {reason}',
+  'save-unreadable': 'The file could not be read to save it: {reason}',
+  'print-refused': 'Cannot print: {reason}',
+  'print-not-loaded': 'Cannot print: the letter did not load for printing.',
 };
 
 export type MainMessageCode = keyof typeof MAIN_MESSAGES_EN;

@@ -18,6 +18,7 @@ import {
   sharingConfigRequestSchema,
   type SharingStatusResult,
 } from '#shared/ipc/contract';
+import { mainFailure } from '#shared/ipc/messages';
 import {
   checkSharingConfig,
   connectOriginsOf,
@@ -156,7 +157,7 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
 
     async saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
       const parsed = saveFileRequestSchema.safeParse(request);
-      if (!parsed.success) return { ok: false, error: `Cannot save the file: ${describeIssues(parsed.error)}` };
+      if (!parsed.success) return mainFailure('save-refused', { reason: describeIssues(parsed.error) });
       const blob = new Blob([parsed.data.data as BlobPart], { type: parsed.data.mimeType });
       return downloadBlob(deps.document, blob, parsed.data.suggestedName);
     },
@@ -197,7 +198,7 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
     // asynchronously and fires no reliable 'afterprint', so the frame cannot go as soon as print() returns.
     async printPdf(request: PrintPdfRequest): Promise<PrintPdfResult> {
       const parsed = printPdfRequestSchema.safeParse(request);
-      if (!parsed.success) return { ok: false, error: `Cannot print: ${describeIssues(parsed.error)}` };
+      if (!parsed.success) return mainFailure('print-refused', { reason: describeIssues(parsed.error) });
       removePrintFrame?.();
 
       const url = URL.createObjectURL(new Blob([parsed.data.data as BlobPart], { type: 'application/pdf' }));
@@ -242,7 +243,7 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
 
       if (!(await loaded) || !frame.contentWindow) {
         cleanup();
-        return { ok: false, error: 'Cannot print: the letter did not load for printing.' };
+        return mainFailure('print-not-loaded');
       }
       try {
         const view = frame.contentWindow;
@@ -250,7 +251,7 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
         view.print();
       } catch (error) {
         cleanup();
-        return { ok: false, error: `Cannot print: ${error instanceof Error ? error.message : String(error)}` };
+        return mainFailure('print-refused', { reason: error instanceof Error ? error.message : String(error) });
       }
       timer = setTimeout(cleanup, deps.printFrameLifetimeMs ?? 120_000);
       return { ok: true, printed: true };

@@ -39,4 +39,18 @@ describe('the main process’s messages in the interface language', () => {
     expect(failureIn(fr, failure)).toBe('Impossible d’enregistrer lettre.pdf\u00a0: le disque est plein.');
     expect(failureIn(fr, { error: 'Something else' })).toBe('Something else');
   });
+
+  it('says the page’s own print and save failures in French (say7: the browser in web mode)', () => {
+    const notLoaded = mainFailure('print-not-loaded');
+    expect(notLoaded.error).toBe('Cannot print: the letter did not load for printing.');
+    expect(failureIn(fr, notLoaded)).toBe(
+      'Impossible d’imprimer\u00a0: la lettre ne s’est pas chargée pour l’impression.',
+    );
+    const refused = mainFailure('print-refused', { reason: 'blocked' });
+    expect(refused.error).toBe('Cannot print: blocked');
+    expect(failureIn(fr, refused)).toBe('Impossible d’imprimer\u00a0: blocked');
+    expect(failureIn(fr, mainFailure('save-unreadable', { reason: 'moved' }))).toBe(
+      'Le fichier n’a pas pu être lu pour être enregistré\u00a0: moved',
+    );
+  });
 });

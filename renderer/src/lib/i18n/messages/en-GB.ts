@@ -186,6 +186,9 @@ export const enGB = {
   'app.nav.settings': 'Settings',
   'app.windowTitle': '{screen} — Redress',
   'app.databaseError': 'The desk’s database cannot be opened: {reason}. Nothing has been changed or deleted.',
+  // say7: the app's own code (its drawing chunk) failed to load; the database is not the cause
+  'app.codeError':
+    'Redress could not load its own code: {reason}. Reload the page (or restart the app). Nothing has been changed or deleted.',
   'app.whoIsWorking': 'Who is working',
 
   // Model labels (shared/model ids shown on screens).
@@ -1030,6 +1033,14 @@ export const enGB = {
   'post.lettersMade': '{done, number} / {total, plural, one {# letter} other {# letters}} made', // h17: reads right at a count of 1
   'post.kind.acknowledgement': 'Acknowledgement',
   'post.kind.adr-letter': 'ADR letter (still unresolved)',
+  // say7: why a letter of a print run was not made or not recorded (features/post/batch.ts; the English it keeps)
+  'post.letterProblem.not-recorded':
+    'Not recorded ({reason}): it is in {printFile} but still to post; do not post that print file, make it again.',
+  'post.letterProblem.not-recorded-case-gone':
+    'Not recorded (No case with id {id}): take its pages out of {printFile} before posting.',
+  'post.letterProblem.case-gone': 'The case no longer exists.',
+  'post.letterProblem.skipped': 'Skipped: the case’s earlier letter could not be made.',
+  'post.letterProblem.not-joined': 'It could not be added to the print file: {reason}',
 
   'exchange.deadlinesExported': 'Deadlines exported',
   'exchange.deadlines': '{n, plural, one {# deadline} other {# deadlines}}',
