@@ -38,6 +38,11 @@ export const MAIN_MESSAGES_EN = {
   'save-unreadable': 'The file could not be read to save it: {reason}',
   'print-refused': 'Cannot print: {reason}',
   'print-not-loaded': 'Cannot print: the letter did not load for printing.',
+  // --- say7: printing a letter on the desktop (electron/main/handlers/print.ts)
+  'print-busy': 'A print dialog is already open.',
+  'print-printer-failed': 'Could not print: {reason}.',
+  'print-printer-failed-silent': 'Could not print: the printer reported a failure.',
+  'print-failed': 'Could not print: {reason}',
 };
 
 export type MainMessageCode = keyof typeof MAIN_MESSAGES_EN;

@@ -767,6 +767,11 @@ export const frCA: Record<MessageKey, string> = {
   'main.save-unreadable': 'Le fichier n’a pas pu être lu pour être enregistré\u00a0: {reason}',
   'main.print-refused': 'Impossible d’imprimer\u00a0: {reason}',
   'main.print-not-loaded': 'Impossible d’imprimer\u00a0: la lettre ne s’est pas chargée pour l’impression.',
+  // say7 : l’impression d’une lettre dans l’application de bureau
+  'main.print-busy': 'Une fenêtre d’impression est déjà ouverte.',
+  'main.print-printer-failed': 'L’impression a échoué\u00a0: {reason}.',
+  'main.print-printer-failed-silent': 'L’impression a échoué\u00a0: l’imprimante a signalé une erreur.',
+  'main.print-failed': 'L’impression a échoué\u00a0: {reason}',
   'data.auto.noKeychain':
     'La protection des sauvegardes quotidiennes par une phrase de passe n’est pas offerte\u00a0: {problem}.',
   'data.auto.protected': 'Protégées par une phrase de passe gardée dans le trousseau de cet ordinateur.',
