@@ -308,8 +308,10 @@ export interface SharingStatus {
   reloading: boolean;
   /** Why the page cannot reach the configured server (web mode: its server's policy does not allow it), or null. */
   problem: string | null;
+  /** The same as a code (say7), for the screen to say in the person's language. */
+  problemMessage?: MainMessage | null;
 }
-export type SharingStatusResult = ({ ok: true } & SharingStatus) | { ok: false; error: string };
+export type SharingStatusResult = ({ ok: true } & SharingStatus) | MainFailure;
 
 export interface SharingApi {
   /** The config the page's CSP was built from. */

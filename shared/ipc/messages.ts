@@ -2,7 +2,8 @@
 // data as its last error) and a file that could not be saved. Main sends each as a code and values beside its English
 // `error` (kept for logs and older screens); the renderer says it in the person's language with the catalogue's
 // `main.<code>`. This is the one home of the English: main fills it in here, the English catalogue takes it from here.
-import { codesOf, type Saying, saying, sayingInEnglish } from '#shared/model/saying';
+import { codesOf, plainValueInEnglish, type Saying, saying, sayingInEnglish } from '#shared/model/saying';
+import { sharingConfigProblemInEnglish, type SharingConfigSaying } from '#shared/security/sharing';
 
 /** Why a passphrase for the daily backups cannot be kept on this computer. */
 const NO_KEYCHAIN =
@@ -43,18 +44,39 @@ export const MAIN_MESSAGES_EN = {
   'print-printer-failed': 'Could not print: {reason}.',
   'print-printer-failed-silent': 'Could not print: the printer reported a failure.',
   'print-failed': 'Could not print: {reason}',
+  // --- say7: the team server's settings as the shell keeps them ({problem}: why the address is refused)
+  'sharing-file-unreadable': 'The sharing settings could not be read ({reason}); sharing is off.',
+  'sharing-file-not-json':
+    'The sharing settings file ({file}) is not valid JSON; sharing is off until the team server is set again.',
+  'sharing-file-no-server':
+    'The sharing settings file ({file}) does not name a server and a database; sharing is off until the team server is set again.',
+  'sharing-file-refused':
+    'The sharing settings file ({file}) names a server Redress refuses: {problem}; sharing is off until the team server is set again.',
+  'sharing-refused': 'Refused: {problem}',
+  'sharing-saved-refused': 'The saved team server is refused ({problem}); sharing is off.',
+  'sharing-saved-unreadable': 'The saved team server could not be read; sharing is off.',
+  'sharing-not-allowed':
+    'This web app’s server does not allow the page to connect to {origin}: its administrator must add it to REDRESS_SHARING_ORIGINS (see the team server guide).',
 };
 
 export type MainMessageCode = keyof typeof MAIN_MESSAGES_EN;
 export const MAIN_MESSAGE_CODES = codesOf(MAIN_MESSAGES_EN);
 
-/** A value: text shown as it is (a file or folder name, the system's own reason), a number, or a size in bytes. */
-export type MainMessageValue = string | number | { bytes: number };
+/**
+ * A value: text shown as it is (a file or folder name, the system's own reason), a number, a size in bytes, or why a
+ * team server's address is refused (said first and put in its place).
+ */
+export type MainMessageValue = string | number | { bytes: number } | { sharingConfig: SharingConfigSaying };
 
 /** A message of the main process as data: its code and values. */
 export type MainMessage = Saying<MainMessageCode, MainMessageValue>;
 
-export const mainMessageInEnglish = (m: MainMessage): string => sayingInEnglish(MAIN_MESSAGES_EN, m);
+export const mainMessageInEnglish = (m: MainMessage): string =>
+  sayingInEnglish(MAIN_MESSAGES_EN, m, (v) =>
+    typeof v === 'object' && 'sharingConfig' in v
+      ? sharingConfigProblemInEnglish(v.sharingConfig)
+      : plainValueInEnglish(v),
+  );
 
 /** A failure as main returns it: the English and the message as data. */
 export function mainFailure(

@@ -18,7 +18,7 @@ import {
   sharingConfigRequestSchema,
   type SharingStatusResult,
 } from '#shared/ipc/contract';
-import { mainFailure } from '#shared/ipc/messages';
+import { mainFailure, type MainMessage } from '#shared/ipc/messages';
 import {
   checkSharingConfig,
   connectOriginsOf,
@@ -41,26 +41,35 @@ function createBrowserSharing(deps: Pick<BrowserDeps, 'document' | 'storage'>): 
     const meta = deps.document.querySelector('meta[http-equiv="Content-Security-Policy"]');
     return connectOriginsOf(meta?.getAttribute('content') ?? '');
   };
-  const stored = (): { config: SharingConfig | null; problem: string | null } => {
+  type Problem = { error: string; message: MainMessage } | null;
+  const stored = (): { config: SharingConfig | null; problem: Problem } => {
     const text = deps.storage.getItem(SHARING_KEY);
     if (text === null) return { config: null, problem: null };
     try {
       const checked = checkSharingConfig(JSON.parse(text) as SharingConfig);
       if (checked.ok) return { config: checked.config, problem: null };
-      return { config: null, problem: `The saved team server is refused (${checked.problem}); sharing is off.` };
+      return {
+        config: null,
+        problem: mainFailure('sharing-saved-refused', { problem: { sharingConfig: checked.said } }),
+      };
     } catch {
-      return { config: null, problem: 'The saved team server could not be read; sharing is off.' };
+      return { config: null, problem: mainFailure('sharing-saved-unreadable') };
     }
   };
-  const statusOf = (config: SharingConfig | null, problem: string | null): SharingStatusResult => {
+  const statusOf = (config: SharingConfig | null, problem: Problem): SharingStatusResult => {
     const connectOrigins = allowedOrigins();
     const origin = sharingConnectOrigins(config)[0];
     const blocked =
-      origin && !originAllowed(origin, connectOrigins)
-        ? `This web app's server does not allow the page to connect to ${origin}: its administrator must add it to ` +
-          'REDRESS_SHARING_ORIGINS (see the team server guide).'
-        : null;
-    return { ok: true, config, connectOrigins, reloading: false, problem: problem ?? blocked };
+      origin && !originAllowed(origin, connectOrigins) ? mainFailure('sharing-not-allowed', { origin }) : null;
+    const said = problem ?? blocked;
+    return {
+      ok: true,
+      config,
+      connectOrigins,
+      reloading: false,
+      problem: said?.error ?? null,
+      ...(said ? { problemMessage: said.message } : {}),
+    };
   };
   return {
     status: async () => {

@@ -772,6 +772,19 @@ export const frCA: Record<MessageKey, string> = {
   'main.print-printer-failed': 'L’impression a échoué\u00a0: {reason}.',
   'main.print-printer-failed-silent': 'L’impression a échoué\u00a0: l’imprimante a signalé une erreur.',
   'main.print-failed': 'L’impression a échoué\u00a0: {reason}',
+  // say7 : les réglages du serveur de l’équipe, tels que l’application les garde
+  'main.sharing-file-unreadable': 'Les réglages de partage n’ont pas pu être lus ({reason}); le partage est désactivé.',
+  'main.sharing-file-not-json':
+    'Le fichier des réglages de partage ({file}) n’est pas du JSON valide; le partage est désactivé jusqu’à ce que le serveur de l’équipe soit indiqué de nouveau.',
+  'main.sharing-file-no-server':
+    'Le fichier des réglages de partage ({file}) n’indique pas de serveur et de base de données; le partage est désactivé jusqu’à ce que le serveur de l’équipe soit indiqué de nouveau.',
+  'main.sharing-file-refused':
+    'Le fichier des réglages de partage ({file}) indique un serveur que Redress refuse\u00a0: {problem}; le partage est désactivé jusqu’à ce que le serveur de l’équipe soit indiqué de nouveau.',
+  'main.sharing-refused': 'Refusé\u00a0: {problem}',
+  'main.sharing-saved-refused': 'Le serveur de l’équipe enregistré est refusé ({problem}); le partage est désactivé.',
+  'main.sharing-saved-unreadable': 'Le serveur de l’équipe enregistré n’a pas pu être lu; le partage est désactivé.',
+  'main.sharing-not-allowed':
+    'Le serveur de cette application Web ne permet pas à la page de se connecter à {origin}\u00a0: son administrateur doit l’ajouter à REDRESS_SHARING_ORIGINS (voir le guide du serveur de l’équipe).',
   'data.auto.noKeychain':
     'La protection des sauvegardes quotidiennes par une phrase de passe n’est pas offerte\u00a0: {problem}.',
   'data.auto.protected': 'Protégées par une phrase de passe gardée dans le trousseau de cet ordinateur.',
