@@ -17,9 +17,25 @@ installLinkGuard(window);
 // Another window moved the database ("Compact storage now"): read it from its new place.
 new BroadcastChannel(STORAGE_CHANNEL).onmessage = () => window.location.reload();
 
-// The app's drawing code (React, Mantine, the screens) loads and runs while the database opens (issue #19).
-const app = import('./app/boot');
-app.catch(() => {}); // a failure is shown below, once the database is open (or has failed)
+// The app's drawing code (React, Mantine, the screens) loads and runs while the database opens (issue #19). Its
+// failure is kept apart from the database's, so the page says which of the two went wrong (say7).
+const app = import('./app/boot').then(
+  ({ renderApp }) => ({ ok: true as const, renderApp }),
+  (error: unknown) => ({ ok: false as const, error }),
+);
+
+/** The page's only words when the app cannot start: in the computer's language, from the catalogue. */
+function showStartFailure(key: 'app.databaseError' | 'app.codeError', error: unknown): void {
+  const alert = document.createElement('p');
+  alert.setAttribute('role', 'alert');
+  alert.style.padding = '24px';
+  alert.style.fontFamily = 'sans-serif';
+  alert.textContent = translate(localeFromSystem(navigator.languages ?? []), key, {
+    reason: error instanceof Error ? error.message : String(error),
+  });
+  document.getElementById('root')!.replaceChildren(alert);
+}
+
 // The database is opened where the desk keeps it (finishing or rolling back an interrupted compaction first).
 // Then sharing with a team starts (a lone desk starts nothing), before the app can write: the outbox is on first.
 // The reads the first draw needs are asked at once, before the dashboard's figures (opening on the dashboard): the
@@ -34,17 +50,12 @@ startStorage()
     if (window.location.hash === '' || window.location.hash === '#/') prefetchDashboard(db(), todayIso());
     return sharing;
   })
-  .then(() => app)
   .then(
-    ({ renderApp }) => renderApp(document.getElementById('root')!),
-    (error: unknown) => {
-      const alert = document.createElement('p');
-      alert.setAttribute('role', 'alert');
-      alert.style.padding = '24px';
-      alert.style.fontFamily = 'sans-serif';
-      alert.textContent = translate(localeFromSystem(navigator.languages ?? []), 'app.databaseError', {
-        reason: error instanceof Error ? error.message : String(error),
-      });
-      document.getElementById('root')!.replaceChildren(alert);
-    },
+    () =>
+      app.then((loaded) =>
+        loaded.ok
+          ? loaded.renderApp(document.getElementById('root')!)
+          : showStartFailure('app.codeError', loaded.error),
+      ),
+    (error: unknown) => showStartFailure('app.databaseError', error),
   );

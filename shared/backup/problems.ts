@@ -6,7 +6,7 @@
 // written with thousands separators; `{ bytes }` a size ("1 GB"); a nested saying (the `why-…` phrases) is said first
 // and put in its place; `{ list }` sayings joined; `{ procedure }` a procedure's problem (its own catalogue).
 
-import { fillTemplate } from '#shared/model/template';
+import { codesOf, isSaying, plainValueInEnglish, type Saying, saying, sayingInEnglish } from '#shared/model/saying';
 import { procedureProblemInEnglish, type ProcedureSaying } from '#shared/rules/index';
 
 export const BACKUP_PROBLEMS_EN = {
@@ -183,7 +183,7 @@ export const BACKUP_PROBLEMS_EN = {
 } as const;
 
 export type BackupProblemCode = keyof typeof BACKUP_PROBLEMS_EN;
-export const BACKUP_PROBLEM_CODES = Object.keys(BACKUP_PROBLEMS_EN) as BackupProblemCode[];
+export const BACKUP_PROBLEM_CODES = codesOf(BACKUP_PROBLEMS_EN);
 
 export type BackupValue =
   | string
@@ -196,10 +196,7 @@ export type BackupValue =
   | BackupSaying;
 
 /** A backup refusal (or a piece of one) as data: its code and values. */
-export interface BackupSaying {
-  code: BackupProblemCode;
-  values?: Readonly<Record<string, BackupValue>>;
-}
+export type BackupSaying = Saying<BackupProblemCode, BackupValue>;
 
 /** 1 GB, 32 MB: a size as people read it (the English of the records; the screens say it their way). */
 export function formatBytes(bytes: number): string {
@@ -209,22 +206,16 @@ export function formatBytes(bytes: number): string {
 }
 
 function valueInEnglish(v: BackupValue): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  if ('number' in v) return v.number.toLocaleString('en-GB');
-  if ('bytes' in v) return formatBytes(v.bytes);
-  if ('list' in v) return v.list.map(backupProblemInEnglish).join('; ');
-  if ('procedure' in v) return procedureProblemInEnglish(v.procedure);
-  return backupProblemInEnglish(v);
+  if (isSaying(v)) return backupProblemInEnglish(v);
+  if (typeof v === 'object' && 'list' in v) return v.list.map(backupProblemInEnglish).join('; ');
+  if (typeof v === 'object' && 'procedure' in v) return procedureProblemInEnglish(v.procedure);
+  return plainValueInEnglish(v, formatBytes);
 }
 
 export function backupProblemInEnglish(s: BackupSaying): string {
-  const values = s.values ?? {};
-  return fillTemplate(BACKUP_PROBLEMS_EN[s.code], (name) =>
-    values[name] === undefined ? '' : valueInEnglish(values[name]),
-  );
+  return sayingInEnglish(BACKUP_PROBLEMS_EN, s, valueInEnglish);
 }
 
 /** A saying (shorthand for the throw sites). */
 export const sayBackup = (code: BackupProblemCode, values?: Readonly<Record<string, BackupValue>>): BackupSaying =>
-  values ? { code, values } : { code };
+  saying(code, values);

@@ -23,6 +23,7 @@ import {
   type PaymentKind,
 } from './catalogue';
 import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, type AttachmentKind } from '#shared/model/attachment';
+import { codesOf } from '#shared/model/saying';
 import { fillTemplate as fillEnglish } from '#shared/model/template';
 import { CORRECTABLE_LABELS, correctedValueText } from './corrections';
 
@@ -95,7 +96,7 @@ export function short(text: string, max = 60): string {
 }
 
 export type SummaryKind = keyof typeof SUMMARIES_EN;
-export const SUMMARY_KINDS = Object.keys(SUMMARIES_EN) as SummaryKind[];
+export const SUMMARY_KINDS = codesOf(SUMMARIES_EN);
 
 export type SummaryValue =
   | string

@@ -5,8 +5,8 @@
 // Values: a string is shown as written (a file's name, a person); a number as a number; `{ number }` a number written
 // with thousands separators; `{ bytes }` a file's size ("25 MB"); a nested saying (what a file is, what its name
 // claims, the accepted types) is said first and put in its place.
-import { ACCEPTED_TYPES_TEXT, formatFileSize } from '#shared/model/attachment';
-import { fillTemplate } from '#shared/model/template';
+import { ACCEPTED_TYPES_TEXT } from '#shared/model/attachment';
+import { codesOf, isSaying, plainValueInEnglish, type Saying, saying, sayingInEnglish } from '#shared/model/saying';
 
 export const ATTACHMENT_REFUSALS_EN = {
   // --- before the bytes are read (renderer/src/db/repositories/attachments.ts whyNotAttach)
@@ -68,15 +68,12 @@ export const ATTACHMENT_REFUSALS_EN = {
 } as const;
 
 export type AttachmentRefusalCode = keyof typeof ATTACHMENT_REFUSALS_EN;
-export const ATTACHMENT_REFUSAL_CODES = Object.keys(ATTACHMENT_REFUSALS_EN) as AttachmentRefusalCode[];
+export const ATTACHMENT_REFUSAL_CODES = codesOf(ATTACHMENT_REFUSALS_EN);
 
 export type AttachmentRefusalValue = string | number | { number: number } | { bytes: number } | AttachmentRefusalSaying;
 
 /** A refusal (or a piece of one) as data: its code and values. */
-export interface AttachmentRefusalSaying {
-  code: AttachmentRefusalCode;
-  values?: Readonly<Record<string, AttachmentRefusalValue>>;
-}
+export type AttachmentRefusalSaying = Saying<AttachmentRefusalCode, AttachmentRefusalValue>;
 
 /** A refused file, as the checks return it: the English `reason` and the same as data (`said`). */
 export interface AttachmentRefusal {
@@ -84,18 +81,9 @@ export interface AttachmentRefusal {
   said: AttachmentRefusalSaying;
 }
 
-function valueInEnglish(v: AttachmentRefusalValue): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  if ('number' in v) return v.number.toLocaleString('en-GB');
-  if ('bytes' in v) return formatFileSize(v.bytes);
-  return attachmentRefusalInEnglish(v);
-}
-
 export function attachmentRefusalInEnglish(s: AttachmentRefusalSaying): string {
-  const values = s.values ?? {};
-  return fillTemplate(ATTACHMENT_REFUSALS_EN[s.code], (name) =>
-    values[name] === undefined ? '' : valueInEnglish(values[name]),
+  return sayingInEnglish(ATTACHMENT_REFUSALS_EN, s, (v) =>
+    isSaying(v) ? attachmentRefusalInEnglish(v) : plainValueInEnglish(v),
   );
 }
 
@@ -104,6 +92,6 @@ export function attachmentRefusal(
   code: AttachmentRefusalCode,
   values?: Readonly<Record<string, AttachmentRefusalValue>>,
 ): AttachmentRefusal {
-  const said: AttachmentRefusalSaying = values ? { code, values } : { code };
+  const said = saying(code, values);
   return { reason: attachmentRefusalInEnglish(said), said };
 }

@@ -162,7 +162,7 @@ export const printPdfRequestSchema = z
 export type PrintPdfRequest = z.infer<typeof printPdfRequestSchema>;
 
 /** printed: the print dialog was shown and not cancelled (as far as the platform can tell). */
-export type PrintPdfResult = { ok: true; printed: boolean } | { ok: false; error: string };
+export type PrintPdfResult = { ok: true; printed: boolean } | MainFailure;
 
 // --- Automatic daily backup (desktop only) ---------------------------------------------------------------------
 // The user picks the folder in main's own dialog; the renderer never names a path or a file. The renderer makes the
@@ -308,8 +308,10 @@ export interface SharingStatus {
   reloading: boolean;
   /** Why the page cannot reach the configured server (web mode: its server's policy does not allow it), or null. */
   problem: string | null;
+  /** The same as a code (say7), for the screen to say in the person's language. */
+  problemMessage?: MainMessage | null;
 }
-export type SharingStatusResult = ({ ok: true } & SharingStatus) | { ok: false; error: string };
+export type SharingStatusResult = ({ ok: true } & SharingStatus) | MainFailure;
 
 export interface SharingApi {
   /** The config the page's CSP was built from. */

@@ -2,8 +2,8 @@
 // data as its last error) and a file that could not be saved. Main sends each as a code and values beside its English
 // `error` (kept for logs and older screens); the renderer says it in the person's language with the catalogue's
 // `main.<code>`. This is the one home of the English: main fills it in here, the English catalogue takes it from here.
-import { formatFileSize } from '#shared/model/attachment';
-import { fillTemplate } from '#shared/model/template';
+import { codesOf, plainValueInEnglish, type Saying, saying, sayingInEnglish } from '#shared/model/saying';
+import { sharingConfigProblemInEnglish, type SharingConfigSaying } from '#shared/security/sharing';
 
 /** Why a passphrase for the daily backups cannot be kept on this computer. */
 const NO_KEYCHAIN =
@@ -33,34 +33,56 @@ export const MAIN_MESSAGES_EN = {
   'save-disk-full': 'Could not save {file}: the disk is full.',
   'save-folder-in-way': 'Could not save {file}: a folder of that name is in the way.',
   'save-failed': 'Could not save {file}: {reason}',
+  // --- say7: the page's own part of printing and saving (the browser in web mode; reading a file to hand it to the
+  // shell); {reason} is the browser's or the check's own words
+  'save-refused': 'Cannot save the file: {reason}',
+  'save-unreadable': 'The file could not be read to save it: {reason}',
+  'print-refused': 'Cannot print: {reason}',
+  'print-not-loaded': 'Cannot print: the letter did not load for printing.',
+  // --- say7: printing a letter on the desktop (electron/main/handlers/print.ts)
+  'print-busy': 'A print dialog is already open.',
+  'print-printer-failed': 'Could not print: {reason}.',
+  'print-printer-failed-silent': 'Could not print: the printer reported a failure.',
+  'print-failed': 'Could not print: {reason}',
+  // --- say7: the team server's settings as the shell keeps them ({problem}: why the address is refused)
+  'sharing-file-unreadable': 'The sharing settings could not be read ({reason}); sharing is off.',
+  'sharing-file-not-json':
+    'The sharing settings file ({file}) is not valid JSON; sharing is off until the team server is set again.',
+  'sharing-file-no-server':
+    'The sharing settings file ({file}) does not name a server and a database; sharing is off until the team server is set again.',
+  'sharing-file-refused':
+    'The sharing settings file ({file}) names a server Redress refuses: {problem}; sharing is off until the team server is set again.',
+  'sharing-refused': 'Refused: {problem}',
+  'sharing-saved-refused': 'The saved team server is refused ({problem}); sharing is off.',
+  'sharing-saved-unreadable': 'The saved team server could not be read; sharing is off.',
+  'sharing-not-allowed':
+    'This web app’s server does not allow the page to connect to {origin}: its administrator must add it to REDRESS_SHARING_ORIGINS (see the team server guide).',
 };
 
 export type MainMessageCode = keyof typeof MAIN_MESSAGES_EN;
-export const MAIN_MESSAGE_CODES = Object.keys(MAIN_MESSAGES_EN) as MainMessageCode[];
+export const MAIN_MESSAGE_CODES = codesOf(MAIN_MESSAGES_EN);
 
-/** A value: text shown as it is (a file or folder name, the system's own reason), a number, or a size in bytes. */
-export type MainMessageValue = string | number | { bytes: number };
+/**
+ * A value: text shown as it is (a file or folder name, the system's own reason), a number, a size in bytes, or why a
+ * team server's address is refused (said first and put in its place).
+ */
+export type MainMessageValue = string | number | { bytes: number } | { sharingConfig: SharingConfigSaying };
 
 /** A message of the main process as data: its code and values. */
-export interface MainMessage {
-  code: MainMessageCode;
-  values?: Readonly<Record<string, MainMessageValue>>;
-}
+export type MainMessage = Saying<MainMessageCode, MainMessageValue>;
 
-export function mainMessageInEnglish(m: MainMessage): string {
-  const values = m.values ?? {};
-  return fillTemplate(MAIN_MESSAGES_EN[m.code], (name) => {
-    const v = values[name];
-    if (v === undefined) return '';
-    return typeof v === 'object' ? formatFileSize(v.bytes) : String(v);
-  });
-}
+export const mainMessageInEnglish = (m: MainMessage): string =>
+  sayingInEnglish(MAIN_MESSAGES_EN, m, (v) =>
+    typeof v === 'object' && 'sharingConfig' in v
+      ? sharingConfigProblemInEnglish(v.sharingConfig)
+      : plainValueInEnglish(v),
+  );
 
 /** A failure as main returns it: the English and the message as data. */
 export function mainFailure(
   code: MainMessageCode,
   values?: Record<string, MainMessageValue>,
 ): { ok: false; error: string; message: MainMessage } {
-  const message: MainMessage = values ? { code, values } : { code };
+  const message = saying(code, values);
   return { ok: false, error: mainMessageInEnglish(message), message };
 }

@@ -6,7 +6,7 @@
 // Values: a string is shown as written (a label, a summary the desk typed); a number as a number; `{ date }` is a day
 // (YYYY-MM-DD here, the interface's own format on screen); `{ number }` a number written with thousands separators.
 
-import { fillTemplate } from './template';
+import { codesOf, type Saying, saying, sayingInEnglish } from './saying';
 
 export const PROBLEMS_EN = {
   // --- dates
@@ -162,27 +162,14 @@ export const PROBLEMS_EN = {
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS_EN;
-export const PROBLEM_CODES = Object.keys(PROBLEMS_EN) as ProblemCode[];
+export const PROBLEM_CODES = codesOf(PROBLEMS_EN);
 
 export type ProblemValue = string | number | { date: string } | { number: number };
 
 /** A validation message as data: its code and values. */
-export interface Problem {
-  code: ProblemCode;
-  values?: Readonly<Record<string, ProblemValue>>;
-}
+export type Problem = Saying<ProblemCode, ProblemValue>;
 
-function valueInEnglish(v: ProblemValue): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  if ('date' in v) return v.date;
-  return v.number.toLocaleString('en-GB');
-}
-
-export function problemInEnglish(p: Problem): string {
-  const values = p.values ?? {};
-  return fillTemplate(PROBLEMS_EN[p.code], (name) => (values[name] === undefined ? '' : valueInEnglish(values[name])));
-}
+export const problemInEnglish = (p: Problem): string => sayingInEnglish(PROBLEMS_EN, p);
 
 // Every message said, by its English: fixed messages from the start, the others as they are said. Most are few (a
 // label and a limit); those naming a day or an entry grow with use, so past a bound nothing more is remembered (a
@@ -195,7 +182,7 @@ const SAID_MAX = 50_000;
 
 /** The English of a validation message, remembered so the interface can find its code: what the checks return. */
 export function sayProblem(code: ProblemCode, values?: Readonly<Record<string, ProblemValue>>): string {
-  const p: Problem = values ? { code, values } : { code };
+  const p: Problem = saying(code, values);
   const text = problemInEnglish(p);
   if (values && said.size < SAID_MAX) said.set(text, p);
   return text;

@@ -13,7 +13,7 @@ import {
   type DeskSettings,
   type LetterLanguageCode,
 } from './case';
-import { fillTemplate } from './template';
+import { sayingInEnglish } from './saying';
 
 export const REGULATOR_REGIONS = ['UK', 'CA'] as const;
 export type RegulatorRegion = (typeof REGULATOR_REGIONS)[number];
@@ -230,7 +230,7 @@ export class ProviderRefusal extends Error {
     readonly code: ProviderRefusalCode,
     readonly values: Readonly<Record<string, string>> = {},
   ) {
-    super(fillTemplate(PROVIDER_REFUSALS_EN[code], (name) => values[name] ?? ''));
+    super(sayingInEnglish(PROVIDER_REFUSALS_EN, { code, values }));
     this.name = 'ProviderRefusal';
   }
 }

@@ -5,8 +5,8 @@ import { settingsForUsual } from './provider';
 import { DESK_PREFIX_PATTERN } from './reference';
 import { addressTextProblem, STORED_LIMITS as L } from './stored';
 import { fillTemplate } from './template';
+import { type Saying, sayingInEnglish } from './saying';
 import { PROBLEMS_EN, sayProblem } from './problems';
-import { formatFileSize } from './attachment';
 
 /** A letterhead as a form holds it: the desk's in Settings, and each provider's. */
 export interface LetterheadForm {
@@ -77,19 +77,24 @@ export const LOGO_IN_FILE_EN = '“{name}”: {problem}';
 export const logoProblemInFile = (problem: LogoProblem): problem is LogoProblem & { name: string } =>
   problem.name !== undefined && !problem.code.startsWith('file-');
 
+/** A logo problem as a saying: the values its templates name (`size` and `max` sizes, `type`, the file's `name`). */
+export function logoSaying(problem: LogoProblem): Saying<LogoProblemCode, string | { bytes: number }> {
+  return {
+    code: problem.code,
+    values: {
+      name: problem.name ?? '',
+      size: { bytes: problem.bytes ?? 0 },
+      max: { bytes: LOGO_MAX_BYTES },
+      type: problem.type ?? '',
+    },
+  };
+}
+
 /** A logo problem in English. */
 export function logoProblemInEnglish(problem: LogoProblem): string {
-  const said = fillTemplate(LOGO_PROBLEMS_EN[problem.code], (name) =>
-    name === 'size'
-      ? formatFileSize(problem.bytes ?? 0)
-      : name === 'max'
-        ? formatFileSize(LOGO_MAX_BYTES)
-        : name === 'type'
-          ? (problem.type ?? '')
-          : (problem.name ?? ''),
-  );
+  const said = sayingInEnglish(LOGO_PROBLEMS_EN, logoSaying(problem));
   return logoProblemInFile(problem)
-    ? fillTemplate(LOGO_IN_FILE_EN, (name) => (name === 'name' ? problem.name! : said))
+    ? fillTemplate(LOGO_IN_FILE_EN, (name) => (name === 'name' ? problem.name : said))
     : said;
 }
 

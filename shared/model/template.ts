@@ -1,5 +1,5 @@
-// The one filler of the English templates shared/ keeps beside their phrases (shared/model/problems.ts,
-// shared/casework/summaries.ts, shared/rules/explain.ts): plain {placeholders}, no plural or select.
+// The one filler of the English templates shared/ keeps beside their phrases: plain {placeholders}, no plural or
+// select. A coded message (a code and values) is filled through ./saying.ts `sayingInEnglish`, which uses this.
 
 /** The template with each {name} replaced by `valueOf(name)`. */
 export function fillTemplate(template: string, valueOf: (name: string) => string): string {

@@ -7,6 +7,7 @@
 // Values: a string is data shown as written (a rule, stage, scheme or holiday name); a number is a number; the objects
 // say what kind of value they hold (a day, a period, an event…) so each language writes it its own way; a nested
 // phrase is written by its own template.
+import { codesOf } from '#shared/model/saying';
 import { fillTemplate as fillEnglish } from '#shared/model/template';
 import { type CalendarId, type Category, type Channel, CHANNEL_LABELS } from '#shared/model/case';
 import { WEEKDAY_NAMES } from './dates';
@@ -125,7 +126,7 @@ export const PHRASES_EN = {
 } as const;
 
 export type PhraseKind = keyof typeof PHRASES_EN;
-export const PHRASE_KINDS = Object.keys(PHRASES_EN) as PhraseKind[];
+export const PHRASE_KINDS = codesOf(PHRASES_EN);
 
 /** One piece of an explanation: its words are `PHRASES_EN[kind]` in English, the catalogue's `explain.<kind>` else. */
 export interface Phrase {

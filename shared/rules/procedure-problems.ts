@@ -5,7 +5,7 @@
 //
 // zod's own messages (a wrong type, an option not in the list, an unknown key) are given codes too, from the issue's
 // facts; their English stays zod's.
-import { fillTemplate } from '#shared/model/template';
+import { codesOf, isSaying, type Saying, saying, sayingInEnglish } from '#shared/model/saying';
 import { DATE_FAULTS_EN, type DateFault } from './dates';
 
 export const PROCEDURE_PROBLEMS_EN = {
@@ -53,26 +53,19 @@ export const PROCEDURE_PROBLEMS_EN = {
 } as const;
 
 export type ProcedureProblemCode = keyof typeof PROCEDURE_PROBLEMS_EN;
-export const PROCEDURE_PROBLEM_CODES = Object.keys(PROCEDURE_PROBLEMS_EN) as ProcedureProblemCode[];
+export const PROCEDURE_PROBLEM_CODES = codesOf(PROCEDURE_PROBLEMS_EN);
 
 /** A procedure's problem as data; a value is a string or number as written, or a nested saying (a file's issue). */
-export interface ProcedureSaying {
-  code: ProcedureProblemCode;
-  values?: Readonly<Record<string, string | number | ProcedureSaying>>;
-}
+export type ProcedureSaying = Saying<ProcedureProblemCode, string | number | ProcedureSaying>;
 
 export function procedureProblemInEnglish(s: ProcedureSaying): string {
-  const values = s.values ?? {};
-  return fillTemplate(PROCEDURE_PROBLEMS_EN[s.code], (name) => {
-    const v = values[name];
-    return v === undefined ? '' : typeof v === 'object' ? procedureProblemInEnglish(v) : String(v);
-  });
+  return sayingInEnglish(PROCEDURE_PROBLEMS_EN, s, (v) => (isSaying(v) ? procedureProblemInEnglish(v) : String(v)));
 }
 
 export const sayProcedure = (
   code: ProcedureProblemCode,
   values?: Readonly<Record<string, string | number | ProcedureSaying>>,
-): ProcedureSaying => (values ? { code, values } : { code });
+): ProcedureSaying => saying(code, values);
 
 /** The schema's fixed words, by their English. */
 const FIXED = new Map<string, ProcedureProblemCode>(

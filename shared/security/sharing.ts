@@ -63,14 +63,19 @@ export interface SharingConfigSaying {
   values?: Record<string, string | number>;
 }
 
+/** A refusal in English. */
+export function sharingConfigProblemInEnglish(said: SharingConfigSaying): string {
+  // shared/security imports nothing else (the shell and the web server's config load it): so not shared/model's
+  // sayingInEnglish, whose one line this is.
+  return SHARING_CONFIG_PROBLEMS_EN[said.code].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(said.values?.[name] ?? ''),
+  );
+}
+
 /** The English of a refusal, and the refusal as the check returns it. */
 function refuse(code: SharingConfigProblemCode, values?: SharingConfigSaying['values']) {
-  // shared/security imports nothing else (the shell and the web server's config load it): so not shared/model's
-  // fillTemplate, whose one line this is.
-  const problem = SHARING_CONFIG_PROBLEMS_EN[code].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(values?.[name] ?? ''),
-  );
-  return { ok: false as const, problem, said: values ? { code, values } : { code } };
+  const said: SharingConfigSaying = values ? { code, values } : { code };
+  return { ok: false as const, problem: sharingConfigProblemInEnglish(said), said };
 }
 
 export type ServerUrlCheck =

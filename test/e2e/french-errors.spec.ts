@@ -198,3 +198,22 @@ test('bad CSV rows, bad backup files and a bad procedure are refused in French',
     editorLeft: [],
   });
 });
+
+// say7: the app's own code (its drawing chunk, app/boot) failing to load is said as that, not as the database, in
+// the computer's language (the catalogue is in the entry chunk; the desk's settings are not read yet).
+test.describe('the app’s code failing to load', () => {
+  test.use({ locale: 'fr-CA' });
+
+  test('is said in French as the app’s code, with the reason, not as the database', async ({ page, consoleErrors }) => {
+    mkdirSync(SHOTS, { recursive: true });
+    await page.route(/\/assets\/boot-[^/]*\.js$/, (route) => route.abort('failed'));
+    await page.goto('/');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(/^Redress n’a pas pu charger son propre code\u00a0: .+\. Rechargez la page/);
+    await expect(alert).not.toContainText('base de données');
+    await page.screenshot({ path: `${SHOTS}/app-code-error-fr.png` });
+    expect(await englishLeft(page)).toEqual([]);
+    // The refused chunk is logged by the browser: that is the test's own doing.
+    consoleErrors.splice(0, consoleErrors.length);
+  });
+});

@@ -13,13 +13,7 @@ import { z } from 'zod';
 import { encryptBytes, type WebCryptoLike } from '#shared/backup/encryption';
 import { bytesSource, verifyBackupSource } from '#shared/backup/archive';
 import { BackupFileError, BACKUP_FILE_EXTENSION } from '#shared/backup/format';
-import {
-  MAIN_MESSAGE_CODES,
-  MAIN_MESSAGES_EN,
-  type MainMessageCode,
-  type MainMessageValue,
-  mainFailure,
-} from '#shared/ipc/messages';
+import { MAIN_MESSAGE_CODES, MAIN_MESSAGES_EN, type MainMessageCode, mainFailure } from '#shared/ipc/messages';
 import {
   AUTO_BACKUP_KEEP_DEFAULT,
   AUTO_BACKUP_KEEP_MAX,
@@ -259,9 +253,11 @@ export function createAutoBackupHandlers(deps: AutoBackupDeps): AutoBackupHandle
     if (!config.enabled || !config.folder)
       return { ok: true, written: false, reason: 'Automatic backup is off, or no folder is chosen.' };
     /** A failure kept as the automatic backup's last error (Your data shows it), and returned. */
-    const failed = async (code: MainMessageCode, values?: Record<string, MainMessageValue>) => {
+    const failed = async (code: MainMessageCode, values?: Record<string, string | number | { bytes: number }>) => {
       const failure = mainFailure(code, values);
-      await saveConfig({ ...config, lastError: failure.error, lastMessage: failure.message }).catch(() => undefined);
+      // Kept as the stored config's own shape (plain values: an automatic backup's failure names no server).
+      const lastMessage = values ? { code, values } : { code };
+      await saveConfig({ ...config, lastError: failure.error, lastMessage }).catch(() => undefined);
       return failure;
     };
     if ('tooLarge' in request)

@@ -126,6 +126,7 @@ describe('print-pdf handler', () => {
     expect(await invoke({ title: 'Letter', data: pdf })).toEqual({
       ok: false,
       error: 'Could not print: Print job failed.',
+      message: { code: 'print-printer-failed', values: { reason: 'Print job failed' } },
     });
     expect(windows[0]!.destroyed).toBe(true);
     expect(await readdir(temp)).toEqual([]);
@@ -168,7 +169,11 @@ describe('print-pdf handler', () => {
   it('allows one print dialog at a time', async () => {
     const { print } = setup();
     const first = print({ title: 'a', data: pdf });
-    expect(await print({ title: 'b', data: pdf })).toEqual({ ok: false, error: 'A print dialog is already open.' });
+    expect(await print({ title: 'b', data: pdf })).toEqual({
+      ok: false,
+      error: 'A print dialog is already open.',
+      message: { code: 'print-busy' },
+    });
     expect(await first).toEqual({ ok: true, printed: true });
     expect(await print({ title: 'c', data: pdf })).toEqual({ ok: true, printed: true });
   });

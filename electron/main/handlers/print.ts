@@ -13,6 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron';
 import type { PrintPdfRequest, PrintPdfResult } from '#shared/ipc/contract';
+import { mainFailure } from '#shared/ipc/messages';
 import { mainWindowOptions } from '../window';
 import { type AtomicWriteFs, nodeFs, writeFileAtomic } from './atomic-write';
 
@@ -60,7 +61,7 @@ export function createPrintPdfHandler(deps: PrintPdfDeps): (request: PrintPdfReq
 
   return async (request) => {
     // One print dialog at a time: a page cannot stack them up by calling in a loop.
-    if (printing) return { ok: false, error: 'A print dialog is already open.' };
+    if (printing) return mainFailure('print-busy');
     printing = true;
     const tempPath = path.join(deps.tempFolder(), `redress-print-${randomBytes(8).toString('hex')}.pdf`);
     let window: PrintWindowLike | undefined;
@@ -77,10 +78,12 @@ export function createPrintPdfHandler(deps: PrintPdfDeps): (request: PrintPdfReq
       });
       if (outcome.success) return { ok: true, printed: true };
       if (/cancel/i.test(outcome.failureReason)) return { ok: true, printed: false };
-      return { ok: false, error: `Could not print: ${outcome.failureReason || 'the printer reported a failure'}.` };
+      return outcome.failureReason
+        ? mainFailure('print-printer-failed', { reason: outcome.failureReason })
+        : mainFailure('print-printer-failed-silent');
     } catch (error) {
       log(`Redress: printing failed: ${String(error)}`);
-      return { ok: false, error: `Could not print: ${error instanceof Error ? error.message : String(error)}` };
+      return mainFailure('print-failed', { reason: error instanceof Error ? error.message : String(error) });
     } finally {
       if (window && !window.isDestroyed()) window.destroy();
       await fsImpl

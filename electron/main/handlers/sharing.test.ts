@@ -7,6 +7,7 @@ import { appCsp } from '#shared/security/sharing';
 import { registerIpcHandlers } from '../ipc';
 import { trustedOrigins } from '../origin';
 import { createSharingShell, loadSharingConfig, SHARING_CONFIG_FILE } from './sharing';
+import { mainMessageInEnglish } from '#shared/ipc/messages';
 
 let userData: string;
 beforeEach(async () => {
@@ -152,16 +153,33 @@ describe('loadSharingConfig', () => {
   });
 
   it.each([
-    ['not JSON', '{', /not valid JSON/],
-    ['no server', '{"config":{"database":"complaints"}}', /does not name a server/],
-    ['plain http elsewhere', '{"config":{"serverUrl":"http://10.0.0.5:5984","database":"complaints"}}', /plain http/],
-  ])('keeps a file that is %s, unused, and says why: sharing is off', async (_label, text, problem) => {
+    ['not JSON', '{', /not valid JSON/, 'sharing-file-not-json'],
+    ['no server', '{"config":{"database":"complaints"}}', /does not name a server/, 'sharing-file-no-server'],
+    [
+      'plain http elsewhere',
+      '{"config":{"serverUrl":"http://10.0.0.5:5984","database":"complaints"}}',
+      /plain http/,
+      'sharing-file-refused',
+    ],
+  ])('keeps a file that is %s, unused, and says why: sharing is off', async (_label, text, problem, code) => {
     await writeFile(configFile(), text);
-    expect(loadSharingConfig(configFile())).toEqual({ config: null, problem: expect.stringMatching(problem) });
+    const loaded = loadSharingConfig(configFile());
+    expect(loaded).toEqual({
+      config: null,
+      problem: expect.stringMatching(problem),
+      message: expect.objectContaining({ code }),
+    });
+    // say7: the same as a code, said in English exactly as the problem (the screens say it in their language).
+    expect(mainMessageInEnglish(loaded.message!)).toBe(loaded.problem);
     const log = vi.fn();
     const shell = createSharingShell({ configFolder: () => userData, reload: vi.fn(), log });
     expect(shell.csp()).toBe(appCsp());
-    expect(await shell.status()).toMatchObject({ ok: true, config: null, problem: expect.stringMatching(problem) });
+    expect(await shell.status()).toMatchObject({
+      ok: true,
+      config: null,
+      problem: expect.stringMatching(problem),
+      problemMessage: loaded.message,
+    });
     expect(log).toHaveBeenCalledWith(expect.stringMatching(problem));
     expect(await readFile(configFile(), 'utf8')).toBe(text);
   });

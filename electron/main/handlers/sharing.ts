@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import type { SharingStatusResult } from '#shared/ipc/contract';
+import { mainFailure, type MainMessage, type MainMessageCode, type MainMessageValue } from '#shared/ipc/messages';
 import { appCsp, checkSharingConfig, type SharingConfig, sharingConnectOrigins } from '#shared/security/sharing';
 import { type AtomicWriteFs, nodeFs, writeFileAtomic } from './atomic-write';
 
@@ -36,6 +37,14 @@ export interface LoadedSharingConfig {
   config: SharingConfig | null;
   /** Why the file was not used (it is left as it is), or null. */
   problem: string | null;
+  /** The same as a code (say7), when there is one. */
+  message?: MainMessage;
+}
+
+/** A file not used, with why in English and as a code. */
+function notUsed(code: MainMessageCode, values: Record<string, MainMessageValue>): LoadedSharingConfig {
+  const failure = mainFailure(code, values);
+  return { config: null, problem: failure.error, message: failure.message };
 }
 
 /** Read the config file: missing means sharing is off; an unreadable or invalid one is kept, unused, with a reason. */
@@ -48,17 +57,14 @@ export function loadSharingConfig(
     text = readFile(filePath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return { config: null, problem: null };
-    return { config: null, problem: `The sharing settings could not be read (${String(error)}); sharing is off.` };
+    return notUsed('sharing-file-unreadable', { reason: String(error) });
   }
-  const unusable = (why: string): LoadedSharingConfig => ({
-    config: null,
-    problem: `The sharing settings file (${path.basename(filePath)}) ${why}; sharing is off until the team server is set again.`,
-  });
+  const file = path.basename(filePath);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return unusable('is not valid JSON');
+    return notUsed('sharing-file-not-json', { file });
   }
   const config = (data as { config?: unknown } | null)?.config;
   if (config === null) return { config: null, problem: null };
@@ -68,9 +74,9 @@ export function loadSharingConfig(
     typeof (config as SharingConfig).serverUrl !== 'string' ||
     typeof (config as SharingConfig).database !== 'string'
   )
-    return unusable('does not name a server and a database');
+    return notUsed('sharing-file-no-server', { file });
   const checked = checkSharingConfig(config as SharingConfig);
-  if (!checked.ok) return unusable(`names a server Redress refuses: ${checked.problem}`);
+  if (!checked.ok) return notUsed('sharing-file-refused', { file, problem: { sharingConfig: checked.said } });
   return { config: checked.config, problem: null };
 }
 
@@ -82,6 +88,7 @@ export function createSharingShell(deps: SharingShellDeps): SharingShell {
   if (loaded.problem) log(`Redress: ${loaded.problem}`);
   let current = loaded.config;
   let problem = loaded.problem;
+  let problemMessage = loaded.message;
   /** One write at a time: the last answer given is what the file holds. */
   let writing: Promise<unknown> = Promise.resolve();
 
@@ -92,13 +99,14 @@ export function createSharingShell(deps: SharingShellDeps): SharingShell {
     connectOrigins: sharingConnectOrigins(current),
     reloading,
     problem,
+    ...(problemMessage ? { problemMessage } : {}),
   });
 
   async function configure(request: { config: SharingConfig | null }): Promise<SharingStatusResult> {
     let next: SharingConfig | null = null;
     if (request.config) {
       const checked = checkSharingConfig(request.config);
-      if (!checked.ok) return { ok: false, error: `Refused: ${checked.problem}` };
+      if (!checked.ok) return mainFailure('sharing-refused', { problem: { sharingConfig: checked.said } });
       next = checked.config;
     }
     const run = writing.then(async () => {
@@ -111,6 +119,7 @@ export function createSharingShell(deps: SharingShellDeps): SharingShell {
       );
       current = next;
       problem = null;
+      problemMessage = undefined;
       const reloading = csp() !== before;
       if (reloading) later(deps.reload);
       return statusOf(reloading);

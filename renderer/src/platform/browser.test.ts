@@ -237,6 +237,7 @@ describe('browser platform: printPdf', () => {
     expect(await api.printPdf({ title: 'a', data: pdf })).toEqual({
       ok: false,
       error: 'Cannot print: the letter did not load for printing.',
+      message: { code: 'print-not-loaded' },
     });
     expect(d.frames[0]!.attached).toBe(false);
     expect(revoked).toEqual(['blob:x/1']);
@@ -247,7 +248,11 @@ describe('browser platform: printPdf', () => {
     const { revoked } = urls();
     const d = fakePrintDocument({ printThrows: true });
     const api = createBrowserApi({ document: d.document, storage: fakeDeps().storage, focus: () => {} });
-    expect(await api.printPdf({ title: 'a', data: pdf })).toEqual({ ok: false, error: 'Cannot print: blocked' });
+    expect(await api.printPdf({ title: 'a', data: pdf })).toEqual({
+      ok: false,
+      error: 'Cannot print: blocked',
+      message: { code: 'print-refused', values: { reason: 'blocked' } },
+    });
     expect(d.frames[0]!.attached).toBe(false);
     expect(revoked).toEqual(['blob:x/1']);
     vi.unstubAllGlobals();

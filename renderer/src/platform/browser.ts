@@ -18,6 +18,7 @@ import {
   sharingConfigRequestSchema,
   type SharingStatusResult,
 } from '#shared/ipc/contract';
+import { mainFailure, type MainMessage } from '#shared/ipc/messages';
 import {
   checkSharingConfig,
   connectOriginsOf,
@@ -40,26 +41,35 @@ function createBrowserSharing(deps: Pick<BrowserDeps, 'document' | 'storage'>): 
     const meta = deps.document.querySelector('meta[http-equiv="Content-Security-Policy"]');
     return connectOriginsOf(meta?.getAttribute('content') ?? '');
   };
-  const stored = (): { config: SharingConfig | null; problem: string | null } => {
+  type Problem = { error: string; message: MainMessage } | null;
+  const stored = (): { config: SharingConfig | null; problem: Problem } => {
     const text = deps.storage.getItem(SHARING_KEY);
     if (text === null) return { config: null, problem: null };
     try {
       const checked = checkSharingConfig(JSON.parse(text) as SharingConfig);
       if (checked.ok) return { config: checked.config, problem: null };
-      return { config: null, problem: `The saved team server is refused (${checked.problem}); sharing is off.` };
+      return {
+        config: null,
+        problem: mainFailure('sharing-saved-refused', { problem: { sharingConfig: checked.said } }),
+      };
     } catch {
-      return { config: null, problem: 'The saved team server could not be read; sharing is off.' };
+      return { config: null, problem: mainFailure('sharing-saved-unreadable') };
     }
   };
-  const statusOf = (config: SharingConfig | null, problem: string | null): SharingStatusResult => {
+  const statusOf = (config: SharingConfig | null, problem: Problem): SharingStatusResult => {
     const connectOrigins = allowedOrigins();
     const origin = sharingConnectOrigins(config)[0];
     const blocked =
-      origin && !originAllowed(origin, connectOrigins)
-        ? `This web app's server does not allow the page to connect to ${origin}: its administrator must add it to ` +
-          'REDRESS_SHARING_ORIGINS (see the team server guide).'
-        : null;
-    return { ok: true, config, connectOrigins, reloading: false, problem: problem ?? blocked };
+      origin && !originAllowed(origin, connectOrigins) ? mainFailure('sharing-not-allowed', { origin }) : null;
+    const said = problem ?? blocked;
+    return {
+      ok: true,
+      config,
+      connectOrigins,
+      reloading: false,
+      problem: said?.error ?? null,
+      ...(said ? { problemMessage: said.message } : {}),
+    };
   };
   return {
     status: async () => {
@@ -156,7 +166,7 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
 
     async saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
       const parsed = saveFileRequestSchema.safeParse(request);
-      if (!parsed.success) return { ok: false, error: `Cannot save the file: ${describeIssues(parsed.error)}` };
+      if (!parsed.success) return mainFailure('save-refused', { reason: describeIssues(parsed.error) });
       const blob = new Blob([parsed.data.data as BlobPart], { type: parsed.data.mimeType });
       return downloadBlob(deps.document, blob, parsed.data.suggestedName);
     },
@@ -197,7 +207,7 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
     // asynchronously and fires no reliable 'afterprint', so the frame cannot go as soon as print() returns.
     async printPdf(request: PrintPdfRequest): Promise<PrintPdfResult> {
       const parsed = printPdfRequestSchema.safeParse(request);
-      if (!parsed.success) return { ok: false, error: `Cannot print: ${describeIssues(parsed.error)}` };
+      if (!parsed.success) return mainFailure('print-refused', { reason: describeIssues(parsed.error) });
       removePrintFrame?.();
 
       const url = URL.createObjectURL(new Blob([parsed.data.data as BlobPart], { type: 'application/pdf' }));
@@ -242,7 +252,7 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
 
       if (!(await loaded) || !frame.contentWindow) {
         cleanup();
-        return { ok: false, error: 'Cannot print: the letter did not load for printing.' };
+        return mainFailure('print-not-loaded');
       }
       try {
         const view = frame.contentWindow;
@@ -250,7 +260,7 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
         view.print();
       } catch (error) {
         cleanup();
-        return { ok: false, error: `Cannot print: ${error instanceof Error ? error.message : String(error)}` };
+        return mainFailure('print-refused', { reason: error instanceof Error ? error.message : String(error) });
       }
       timer = setTimeout(cleanup, deps.printFrameLifetimeMs ?? 120_000);
       return { ok: true, printed: true };

@@ -59,7 +59,11 @@ describe('saving a big file in pieces', () => {
       slice: () => ({ arrayBuffer: () => Promise.reject(new Error('the file was moved')) }) as unknown as Blob,
     });
     const result = await saveInPieces(shell.stream, { ...request(0), file: unreadable }, 1000);
-    expect(result).toEqual({ ok: false, error: 'The file could not be read to save it: the file was moved' });
+    expect(result).toEqual({
+      ok: false,
+      error: 'The file could not be read to save it: the file was moved',
+      message: { code: 'save-unreadable', values: { reason: 'the file was moved' } },
+    });
     expect(shell.calls).toEqual(['open b.redress 2500', 'abort']);
   });
 });

@@ -2,6 +2,7 @@
 // page's memory, nor in one message (#shared/ipc/contract SaveStreamApi). Each piece is read from the Blob only when
 // it is sent; if a piece cannot be read or written, the shell is told to give up, and the chosen file stays as it was.
 import { SAVE_STREAM_PIECE_BYTES, type SaveFileResult, type SaveStreamApi } from '#shared/ipc/contract';
+import { mainFailure } from '#shared/ipc/messages';
 
 export async function saveInPieces(
   stream: SaveStreamApi,
@@ -25,10 +26,7 @@ export async function saveInPieces(
     }
   } catch (error) {
     await stream.close({ streamId, abort: true }).catch(() => undefined);
-    return {
-      ok: false,
-      error: `The file could not be read to save it: ${error instanceof Error ? error.message : String(error)}`,
-    };
+    return mainFailure('save-unreadable', { reason: error instanceof Error ? error.message : String(error) });
   }
   return stream.close({ streamId });
 }

@@ -2,7 +2,8 @@
 // `sharingProblem.<code>` in the person's language; the English `reason` (logs, tests) is the en-GB catalogue's, so
 // the catalogue is the one home of the words. A value is shown as written (a database's name, an HTTP status, the
 // technical detail of an unexpected error, which comes from the browser or PouchDB).
-import { translate, type Translate } from '#lib/i18n/index';
+import { type Saying, saying } from '#shared/model/saying';
+import { sayingIn, translate, type Translate } from '#lib/i18n/index';
 
 export type SharingProblemCode =
   | 'wrong-password'
@@ -16,16 +17,13 @@ export type SharingProblemCode =
   | 'update-needed'
   | 'stopped';
 
-export interface SharingSaying {
-  code: SharingProblemCode;
-  values?: Record<string, string | number>;
-}
+export type SharingSaying = Saying<SharingProblemCode, string | number>;
 
 const english: Translate = (key, values) => translate('en-GB', key, values);
 
 /** A sharing problem in the interface language. */
 export function sharingProblemIn(t: Translate, said: SharingSaying): string {
-  return t(`sharingProblem.${said.code}`, said.values);
+  return sayingIn(t, 'sharingProblem', said);
 }
 
 /** The same in English: what the logs and the desk's `reason` fields keep. */
@@ -33,6 +31,6 @@ export const sharingProblemInEnglish = (said: SharingSaying): string => sharingP
 
 /** A refused check's outcome: the English reason and the saying the screen uses. */
 export function refused(code: SharingProblemCode, values?: SharingSaying['values']) {
-  const said: SharingSaying = values ? { code, values } : { code };
+  const said = saying(code, values);
   return { ok: false as const, reason: sharingProblemInEnglish(said), said };
 }

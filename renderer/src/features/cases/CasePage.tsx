@@ -35,7 +35,16 @@ import { VulnerabilityRow } from '#features/privacy';
 import { SubjectAccessButton } from '#features/exchange';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { FormattedMessage } from 'react-intl';
-import { clockLabel, entrySummaryIn, explanationIn, phraseIn, type Translate, useLocale, useT } from '#lib/i18n/index';
+import {
+  clockLabel,
+  entrySummaryIn,
+  failureIn,
+  explanationIn,
+  phraseIn,
+  type Translate,
+  useLocale,
+  useT,
+} from '#lib/i18n/index';
 import { AddAttachmentsDialog } from './attachments/AddAttachmentsDialog';
 import { AttachmentsCard, FileDropArea } from './attachments/AttachmentsCard';
 
@@ -49,7 +58,12 @@ async function printIssuedLetter(letter: { fileName: string; bytes: Uint8Array }
     data: letter.bytes,
   });
   if (!result.ok)
-    notifications.show({ color: 'red', title: t('case.letterNotPrinted'), message: result.error, autoClose: false });
+    notifications.show({
+      color: 'red',
+      title: t('case.letterNotPrinted'),
+      message: failureIn(t, result),
+      autoClose: false,
+    });
 }
 
 /** The version of its procedure the case follows (in force on the day it was received), or null. */

@@ -1,6 +1,6 @@
 // "Letters to post today": every letter due today or overdue for customers who wrote by post (or asked for post),
 // made into one print file with a progress bar; once it is saved, each letter is locked on its case's timeline as printed for post.
-import { unprintableIn, useLocale, useT } from '#lib/i18n/index';
+import { failureIn, unprintableIn, useLocale, useT } from '#lib/i18n/index';
 import { Alert, Anchor, Box, Button, Checkbox, Group, List, Loader, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -12,7 +12,16 @@ import { db } from '#db/schema';
 import { platform } from '#platform';
 import { useWorkingPerson } from '#features/people';
 import { warmLetterRenderer } from './render-pool';
-import { DEFAULT_PROGRESS, dueLetterKey, lettersToPost, makePrintFile, recordPrintRun, type DueLetter } from './batch';
+import {
+  DEFAULT_PROGRESS,
+  dueLetterKey,
+  type DueLetter,
+  type LetterMessage,
+  letterProblemIn,
+  lettersToPost,
+  makePrintFile,
+  recordPrintRun,
+} from './batch';
 import { ScreenTitle } from '#ui/ScreenTitle';
 
 export function LettersToPostPage() {
@@ -95,7 +104,7 @@ export function LettersToPostPage() {
           outcome.errors.sort((a, b) => order.get(dueLetterKey(a.letter))! - order.get(dueLetterKey(b.letter))!);
         } else {
           outcome.notSaved = t('post.notSavedText', {
-            reason: saved.ok ? t('post.notSaved') : saved.error,
+            reason: saved.ok ? t('post.notSaved') : failureIn(t, saved),
             n: run.made.length,
           });
         }
@@ -193,7 +202,7 @@ interface BatchResult {
   fileName?: string;
   /** Why nothing was recorded: the print file was not saved. */
   notSaved?: string;
-  errors: Array<{ letter: DueLetter; message: string }>;
+  errors: LetterMessage[];
   noCopy: Array<{ letter: DueLetter; message: string }>;
 }
 
@@ -392,13 +401,13 @@ function BatchProgress({ store }: { store: ProgressStore }) {
 }
 
 /** One line per letter: its case reference, which letter, and what is to be said about it. */
-function LetterMessages({ items }: { items: ReadonlyArray<{ letter: DueLetter; message: string }> }) {
+function LetterMessages({ items }: { items: readonly LetterMessage[] }) {
   const t = useT();
   return (
     <List size="sm">
       {items.map((e) => (
         <List.Item key={dueLetterKey(e.letter)}>
-          {e.letter.reference} ({t(`post.kind.${e.letter.kind}`)}): {e.message}
+          {e.letter.reference} ({t(`post.kind.${e.letter.kind}`)}): {e.said ? letterProblemIn(t, e.said) : e.message}
         </List.Item>
       ))}
     </List>

@@ -8,6 +8,7 @@ import { deskSettings } from '#test/support/desk';
 import { customer, newCaseParts } from '#test/support/cases';
 import { buildDueLetter, DEFAULT_PROGRESS, lettersToPost, wantsPost } from './batch';
 import { timelineOf } from '#db/timeline';
+import { en, fr } from '#test/support/translate';
 
 const settings = deskSettings();
 const address = { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' };
@@ -254,6 +255,17 @@ describe('making the print file', () => {
     ]);
     expect(await database.letters.count()).toBe(2);
     expect(await lettersToPost(database, '2026-11-22')).toEqual([]);
+    // say7: the same lines in French, from their codes (a technical reason, from the database, stays as it came).
+    const { letterProblemIn } = await import('./batch');
+    const [gone] = partly.notRecorded;
+    expect(letterProblemIn(en, gone.said!)).toBe(gone.message);
+    expect(letterProblemIn(fr, gone.said!)).toBe(
+      `Non consignée (aucun dossier n’a l’identifiant ${run.made[1].letter.caseId})\u00a0: retirez ses pages de p.pdf avant de poster.`,
+    );
+    expect(letterProblemIn(en, failed.notRecorded[0].said!)).toBe(failed.notRecorded[0].message);
+    expect(letterProblemIn(fr, failed.notRecorded[0].said!)).toMatch(
+      /^Non consignée \(.+\)\u00a0: elle est dans p\.pdf, mais reste à poster; ne postez pas ce fichier d’impression, produisez-le de nouveau\.$/su,
+    );
   });
 
   it('makes the letters with the renderer it is given, in order, whatever order they come back in', async () => {

@@ -6,10 +6,12 @@
 import { caseUnprintable, type Unprintable, unprintableMessage } from '#shared/letters/index';
 import { summaryInEnglish } from '#shared/casework/summaries';
 import type { CaseRecord, DeskSettings } from '#shared/model/case';
+import { type Saying, saying } from '#shared/model/saying';
 import { adrLettersDue, unacknowledged } from '#db/case-index/queries';
 import { PdfJoiner } from '#letters/join-pdf';
 import { recordLettersIssued, type Now } from '#db/repositories/cases';
 import type { CaseIndexRow, RedressDatabase } from '#db/schema';
+import { sayingIn, translate, type Translate } from '#lib/i18n/index';
 import type { BuildContext, PostLetterKind } from './due-letter';
 import type { RenderedLetter } from './render-protocol';
 import { renderDueLetter } from './render-pool';
@@ -101,9 +103,31 @@ export interface PrintRun {
   /** The letters in the print file, in order, with their exact bytes (what is locked on each case when recorded). */
   made: Array<{ letter: DueLetter; rendered: RenderedLetter }>;
   pages: number;
-  errors: Array<{ letter: DueLetter; message: string }>;
+  errors: LetterMessage[];
   /** Letters made, to a representative, whose customer's copy could not be printed (no postal address). */
   noCopy: Array<{ letter: DueLetter; message: string }>;
+}
+
+/**
+ * say7: what is said about a letter of a run that was not made or not recorded, as a code and values: the screen says
+ * it with the catalogue's `post.letterProblem.<code>`; its English `message` (the logs, the tests) is the en-GB
+ * catalogue's, the one home of the words. A value is shown as written (a file's name, a case's id, the technical
+ * reason of a failure, which comes from the browser or the database).
+ */
+export type LetterProblemCode = 'not-recorded' | 'not-recorded-case-gone' | 'case-gone' | 'skipped' | 'not-joined';
+export type LetterProblem = Saying<LetterProblemCode, string>;
+/** A letter of a run with what is to be said about it: in English (`message`) and as a code (`said`, when it has one). */
+export type LetterMessage = { letter: DueLetter; message: string; said?: LetterProblem };
+
+const english: Translate = (key, values) => translate('en-GB', key, values);
+
+/** A letter's problem in the interface language. */
+export const letterProblemIn = (t: Translate, said: LetterProblem): string => sayingIn(t, 'post.letterProblem', said);
+
+/** A letter's problem with its English message. */
+function letterProblem(letter: DueLetter, code: LetterProblemCode, values?: Record<string, string>): LetterMessage {
+  const said = saying(code, values);
+  return { letter, message: letterProblemIn(english, said), said };
 }
 
 /** Let the page draw and take input: a macrotask (a MessageChannel message, not clamped like nested timeouts). */
@@ -123,6 +147,16 @@ function breathe(): Promise<void> {
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A letter's problem thrown while the print file is made (caught and listed with the letter). */
+class LetterProblemError extends Error {
+  constructor(
+    readonly code: LetterProblemCode,
+    readonly values?: Record<string, string>,
+  ) {
+    super(code);
+  }
+}
 
 /** Makes one due letter's bytes; the app's is the worker pool, tests may pass their own. */
 export type DueLetterRenderer = (kind: PostLetterKind, context: BuildContext) => Promise<RenderedLetter>;
@@ -162,7 +196,7 @@ export async function makePrintFile(
 
   const jobs = letters.map((letter): Promise<RenderedLetter> => {
     const record = recordOf.get(letter.caseId);
-    if (!record) return Promise.reject(new Error('The case no longer exists.'));
+    if (!record) return Promise.reject(new LetterProblemError('case-gone'));
     if (letter.cannotPrint) return Promise.reject(new Error(letter.cannotPrint));
     const context: BuildContext = {
       record,
@@ -189,18 +223,22 @@ export async function makePrintFile(
     try {
       // An ADR letter is not sent for a case whose acknowledgement in this batch failed (if it was made, it is dropped).
       if (letter.cannotPrint) throw new Error(letter.cannotPrint);
-      if (failedCases.has(letter.caseId)) throw new Error('Skipped: the case’s earlier letter could not be made.');
+      if (failedCases.has(letter.caseId)) throw new LetterProblemError('skipped');
       const rendered = await jobs[i];
       try {
         await out.add(rendered.bytes);
       } catch (error) {
-        throw new Error(`It could not be added to the print file: ${messageOf(error)}`);
+        throw new LetterProblemError('not-joined', { reason: messageOf(error) });
       }
       made.push({ letter, rendered });
       if (rendered.copyMissing) noCopy.push({ letter, message: rendered.copyMissing });
     } catch (error) {
       failedCases.add(letter.caseId);
-      errors.push({ letter, message: messageOf(error) });
+      errors.push(
+        error instanceof LetterProblemError
+          ? letterProblem(letter, error.code, error.values)
+          : { letter, message: messageOf(error) },
+      );
     }
     options.onProgress?.(i + 1, total);
     // After the last letter there is nothing left to join: the print file is finished at once (a turn given here
@@ -220,7 +258,7 @@ export async function makePrintFile(
 /** Phase two's outcome: the letters recorded as printed for post, and any that could not be (still to post). */
 export interface RecordedRun {
   recorded: DueLetter[];
-  notRecorded: Array<{ letter: DueLetter; message: string }>;
+  notRecorded: LetterMessage[];
 }
 
 /**
@@ -258,19 +296,19 @@ export async function recordPrintRun(
       options.clock,
     );
   } catch (error) {
-    const message = `Not recorded (${messageOf(error)}): it is in ${options.printFileName} but still to post; do not post that print file, make it again.`;
-    return { recorded: [], notRecorded: run.made.map(({ letter }) => ({ letter, message })) };
+    const values = { reason: messageOf(error), printFile: options.printFileName };
+    return { recorded: [], notRecorded: run.made.map(({ letter }) => letterProblem(letter, 'not-recorded', values)) };
   }
   const recorded: DueLetter[] = [];
   const notRecorded: RecordedRun['notRecorded'] = [];
   results.forEach((result, i) => {
     const { letter } = run.made[i];
     if (result.ok) recorded.push(letter);
+    // A letter is left out of the transaction only when its case is gone (recordLettersIssued's one refusal).
     else
-      notRecorded.push({
-        letter,
-        message: `Not recorded (${result.error}): take its pages out of ${options.printFileName} before posting.`,
-      });
+      notRecorded.push(
+        letterProblem(letter, 'not-recorded-case-gone', { id: letter.caseId, printFile: options.printFileName }),
+      );
   });
   return { recorded, notRecorded };
 }

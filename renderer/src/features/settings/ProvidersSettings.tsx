@@ -41,7 +41,7 @@ import { useSettings } from '#db/hooks';
 import { retireProvider, saveProvider, setUsualProvider } from '#db/repositories/providers';
 import { db } from '#db/schema';
 import { LetterheadFields } from './LetterheadFields';
-import { useT } from '#lib/i18n/index';
+import { sayingIn, useT } from '#lib/i18n/index';
 import { formErrorsIn } from './form-errors';
 
 const OWN_SCHEME = 'procedure';
@@ -225,7 +225,7 @@ export function ProvidersSettings() {
         // A refusal of the desk's own rules in the interface language (h17); anything else as it came.
         message:
           error instanceof ProviderRefusal
-            ? t(`providerRefusal.${error.code}`, error.values)
+            ? sayingIn(t, 'providerRefusal', error)
             : error instanceof Error
               ? error.message
               : String(error),

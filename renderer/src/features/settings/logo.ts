@@ -1,13 +1,13 @@
 // Reading a chosen logo file: checked before it is read, after it is read, and by the browser decoding it, so a
 // renamed or damaged file is refused with a message that says what to do.
 import {
-  LOGO_MAX_BYTES,
   logoDataProblem,
   logoFileProblem,
   logoProblemInFile,
   type LogoProblem,
+  logoSaying,
 } from '#shared/model/settings';
-import { fileSizeIn, type Translate } from '#lib/i18n/index';
+import { sayingIn, type Translate } from '#lib/i18n/index';
 
 export type LogoResult =
   { ok: true; dataUrl: string; width: number; height: number } | { ok: false; problem: LogoProblem };
@@ -46,11 +46,6 @@ export async function readLogoFile(file: File): Promise<LogoResult> {
 
 /** A logo problem in the interface language (the English is shared/model/settings.ts's LOGO_PROBLEMS_EN). */
 export function logoProblemIn(t: Translate, problem: LogoProblem): string {
-  const said = t(`logoProblem.${problem.code}`, {
-    name: problem.name ?? '',
-    size: fileSizeIn(t, problem.bytes ?? 0),
-    max: fileSizeIn(t, LOGO_MAX_BYTES),
-    type: problem.type ?? '',
-  });
+  const said = sayingIn(t, 'logoProblem', logoSaying(problem));
   return logoProblemInFile(problem) ? t('logoProblem.inFile', { name: problem.name, problem: said }) : said;
 }

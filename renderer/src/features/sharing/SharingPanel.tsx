@@ -6,6 +6,7 @@ import { Alert, Button, Group, Paper, PasswordInput, Progress, Stack, Text, Text
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
+import type { MainMessage } from '#shared/ipc/messages';
 import { DESK_PREFIX_PATTERN } from '#shared/model/reference';
 import { checkSharingConfig, SERVER_URL_EXAMPLE, type SharingConfig } from '#shared/security/sharing';
 import { useSettings } from '#db/hooks';
@@ -13,7 +14,7 @@ import { saveSettings } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { platform } from '#platform';
 import { checkTeamDatabase, sharingProblemIn, signIn, statusLine, teamSync, type SharingSaying } from '#sync';
-import { useT } from '#lib/i18n/index';
+import { failureIn, sayingIn, useT } from '#lib/i18n/index';
 import { FormattedMessage } from 'react-intl';
 import { useMembership, useNow, useSharingStatus } from './hooks';
 
@@ -26,14 +27,14 @@ export function SharingPanel() {
   const membership = useMembership();
   const t = useT();
   const [config, setConfig] = useState<SharingConfig | null | undefined>(undefined);
-  const [configProblem, setConfigProblem] = useState<string | null>(null);
+  const [configProblem, setConfigProblem] = useState<{ error: string; message?: MainMessage | null } | null>(null);
   useEffect(() => {
     void platform()
       .sharing.status()
       .then((s) => {
         if (s.ok) {
           setConfig(s.config);
-          setConfigProblem(s.problem ?? null);
+          setConfigProblem(s.problem ? { error: s.problem, message: s.problemMessage } : null);
         } else setConfig(null);
       });
   }, []);
@@ -49,7 +50,7 @@ export function SharingPanel() {
         ) : (
           <>
             <Text size="sm">{t('sharing.intro')}</Text>
-            <ServerStep config={config} problem={configProblem} onChanged={setConfig} />
+            <ServerStep config={config} problem={configProblem && failureIn(t, configProblem)} onChanged={setConfig} />
             {config && !configProblem && <JoinStep config={config} />}
           </>
         )}
@@ -70,13 +71,13 @@ function ServerStep(props: {
   const [busy, setBusy] = useState(false);
   const save = async () => {
     const checked = checkSharingConfig({ serverUrl: serverUrl.trim(), database: database.trim() });
-    if (!checked.ok) return setError(t(`sharingConfig.${checked.said.code}`, checked.said.values));
+    if (!checked.ok) return setError(sayingIn(t, 'sharingConfig', checked.said));
     setError(null);
     setBusy(true);
     try {
       const result = await platform().sharing.configure({ config: checked.config });
-      if (!result.ok) return setError(result.error);
-      if (result.problem) return setError(result.problem);
+      if (!result.ok) return setError(failureIn(t, result));
+      if (result.problem) return setError(failureIn(t, { error: result.problem, message: result.problemMessage }));
       if (!result.reloading) props.onChanged(checked.config);
     } finally {
       setBusy(false);

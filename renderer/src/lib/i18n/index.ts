@@ -22,6 +22,7 @@ export { backupErrorIn, backupProblemIn } from './backup';
 export { attachmentRefusalIn } from './attachments';
 export { procedureIssueIn, procedureProblemIn } from './procedures';
 export { failureIn, mainMessageIn } from './main-messages';
+export { plainValueIn, sayingIn } from './sayings';
 export {
   chosenLocale,
   interfaceLocaleFor,

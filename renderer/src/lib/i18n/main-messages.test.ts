@@ -2,6 +2,7 @@
 // has English (shared/ipc/messages.ts's own words) and French, and a failure without a code is shown as it came.
 import { describe, expect, it } from 'vitest';
 import { MAIN_MESSAGE_CODES, MAIN_MESSAGES_EN, mainFailure, mainMessageInEnglish } from '#shared/ipc/messages';
+import { checkServerUrl } from '#shared/security/sharing';
 import { enGB, frCA } from './index';
 import { failureIn, mainMessageIn } from './main-messages';
 import { setFormatLocale } from '../format';
@@ -38,5 +39,33 @@ describe('the main process’s messages in the interface language', () => {
     expect(mainMessageInEnglish(failure.message)).toBe('Could not save lettre.pdf: the disk is full.');
     expect(failureIn(fr, failure)).toBe('Impossible d’enregistrer lettre.pdf\u00a0: le disque est plein.');
     expect(failureIn(fr, { error: 'Something else' })).toBe('Something else');
+  });
+
+  it('says a refused team server in French, the address’s own refusal nested in its place (say7)', () => {
+    const checked = checkServerUrl('http://10.0.0.5:5984');
+    if (checked.ok) throw new Error('plain http to another computer must be refused');
+    const failure = mainFailure('sharing-saved-refused', { problem: { sharingConfig: checked.said } });
+    expect(failure.error).toBe(`The saved team server is refused (${checked.problem}); sharing is off.`);
+    expect(mainMessageIn(en, failure.message)).toBe(failure.error);
+    expect(failureIn(fr, failure)).toBe(
+      `Le serveur de l’équipe enregistré est refusé (${fr('sharingConfig.url-plain-http', checked.said.values)}); le partage est désactivé.`,
+    );
+    expect(failureIn(fr, failure)).toMatch(
+      /^Le serveur de l’équipe enregistré est refusé \(Refusé\u00a0: http:\/\/10\.0\.0\.5:5984 /u,
+    );
+  });
+
+  it('says the page’s own print and save failures in French (say7: the browser in web mode)', () => {
+    const notLoaded = mainFailure('print-not-loaded');
+    expect(notLoaded.error).toBe('Cannot print: the letter did not load for printing.');
+    expect(failureIn(fr, notLoaded)).toBe(
+      'Impossible d’imprimer\u00a0: la lettre ne s’est pas chargée pour l’impression.',
+    );
+    const refused = mainFailure('print-refused', { reason: 'blocked' });
+    expect(refused.error).toBe('Cannot print: blocked');
+    expect(failureIn(fr, refused)).toBe('Impossible d’imprimer\u00a0: blocked');
+    expect(failureIn(fr, mainFailure('save-unreadable', { reason: 'moved' }))).toBe(
+      'Le fichier n’a pas pu être lu pour être enregistré\u00a0: moved',
+    );
   });
 });

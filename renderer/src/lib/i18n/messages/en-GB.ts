@@ -21,16 +21,16 @@ import {
   VOLUMES_DEFINITION,
 } from '#shared/reports/index';
 import { ACTION_GROUP_LABELS, type CaseActionId, CUSTOMER_FIELD_LABELS, getAction } from '#shared/casework/catalogue';
-import { EDIT_CONFLICT_EN, type EditConflictPart } from '#shared/casework/edits';
+import { EDIT_CONFLICT_EN } from '#shared/casework/edits';
 import { CORRECTABLE_LABELS } from '#shared/casework/corrections';
 import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/model/attachment';
 import { PROVIDER_REFUSALS_EN, REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
-import { PROBLEM_CODES, PROBLEMS_EN, type ProblemCode } from '#shared/model/problems';
-import { LOGO_IN_FILE_EN, LOGO_PROBLEMS_EN, type LogoProblemCode } from '#shared/model/settings';
-import { SHARING_CONFIG_PROBLEMS_EN, type SharingConfigProblemCode } from '#shared/security/sharing';
-import { BACKUP_PROBLEM_CODES, BACKUP_PROBLEMS_EN, type BackupProblemCode } from '#shared/backup/problems';
-import { ATTACHMENT_REFUSAL_CODES, ATTACHMENT_REFUSALS_EN, type AttachmentRefusalCode } from '#shared/files/refusals';
+import { PROBLEMS_EN } from '#shared/model/problems';
+import { LOGO_IN_FILE_EN, LOGO_PROBLEMS_EN } from '#shared/model/settings';
+import { SHARING_CONFIG_PROBLEMS_EN } from '#shared/security/sharing';
+import { BACKUP_PROBLEMS_EN } from '#shared/backup/problems';
+import { ATTACHMENT_REFUSALS_EN } from '#shared/files/refusals';
 import {
   CASE_TEXT_PLACES,
   type CaseTextPlace,
@@ -39,24 +39,13 @@ import {
   UNPRINTABLE_EN,
   type UnprintablePart,
 } from '#shared/letters/index';
-import {
-  LETTER_KINDS,
-  LETTER_NAMES,
-  type LetterKind,
-  SUMMARIES_EN,
-  SUMMARY_KINDS,
-  type SummaryKind,
-} from '#shared/casework/summaries';
+import { LETTER_KINDS, LETTER_NAMES, type LetterKind, SUMMARIES_EN } from '#shared/casework/summaries';
 import {
   describeDuration,
   EVENT_WORDS,
   ORDINALS,
-  PHRASE_KINDS,
   PHRASES_EN,
-  type PhraseKind,
-  PROCEDURE_PROBLEM_CODES,
   PROCEDURE_PROBLEMS_EN,
-  type ProcedureProblemCode,
   type RuleEventType,
   type DurationUnit,
   UNIT_WORDS,
@@ -69,7 +58,8 @@ import { ERASED, ERASURE_BASIS_LABELS, KEPT, KEPT_WHY } from '#shared/privacy/er
 import { IMPORT_FIELDS } from '#shared/exports/cases-import';
 import type { IntakeField } from '#shared/model/intake';
 import { CLOCKS_UNREADABLE_EN } from '#lib/rules';
-import { MAIN_MESSAGE_CODES, MAIN_MESSAGES_EN, type MainMessageCode } from '#shared/ipc/messages';
+import { MAIN_MESSAGES_EN } from '#shared/ipc/messages';
+import { catalogueWords } from '../sayings';
 
 /** The case actions' words, as shared/casework/catalogue.ts writes them (one home for the English). */
 const actionWord = (id: CaseActionId, part: 'label' | 'title' | 'submitLabel' | 'done') => getAction(id)[part];
@@ -82,9 +72,7 @@ const optionWord = (id: CaseActionId, name: string, value: string) =>
 // i17b: the rules engine's explanations, reasons and warnings, as shared/rules/explain.ts writes them (one home for
 // the English; the records keep its straight apostrophes, the interface writes ’).
 const typographic = (text: string) => text.replaceAll("'", '’');
-const explainPhrases = Object.fromEntries(
-  PHRASE_KINDS.map((kind) => [`explain.${kind}`, typographic(PHRASES_EN[kind])]),
-) as Record<`explain.${PhraseKind}`, string>;
+const explainPhrases = catalogueWords('explain', PHRASES_EN);
 const explainEvents = Object.fromEntries(
   Object.entries(EVENT_WORDS).map(([event, words]) => [`explain.value.event.${event}`, words]),
 ) as Record<`explain.value.event.${RuleEventType}`, string>;
@@ -96,44 +84,24 @@ const explainDurations = Object.fromEntries(
 ) as Record<`explain.value.duration.${DurationUnit}`, string>;
 
 // i17b: the forms' validation messages, as shared/model/problems.ts writes them (one home for the English).
-const problemWords = Object.fromEntries(
-  PROBLEM_CODES.map((code) => [`problem.${code}`, typographic(PROBLEMS_EN[code])]),
-) as Record<`problem.${ProblemCode}`, string>;
+const problemWords = catalogueWords('problem', PROBLEMS_EN);
 
 // m17a: why a backup file is refused, as shared/backup/problems.ts writes it (one home for the English).
-const backupProblemWords = Object.fromEntries(
-  BACKUP_PROBLEM_CODES.map((code) => [`backupProblem.${code}`, typographic(BACKUP_PROBLEMS_EN[code])]),
-) as Record<`backupProblem.${BackupProblemCode}`, string>;
+const backupProblemWords = catalogueWords('backupProblem', BACKUP_PROBLEMS_EN);
 
 // lead (session 6): why a logo is refused, as shared/model/settings.ts writes it (one home for the English).
-const logoProblemWords = Object.fromEntries(
-  (Object.keys(LOGO_PROBLEMS_EN) as LogoProblemCode[]).map((code) => [
-    `logoProblem.${code}`,
-    typographic(LOGO_PROBLEMS_EN[code]),
-  ]),
-) as Record<`logoProblem.${LogoProblemCode}`, string>;
+const logoProblemWords = catalogueWords('logoProblem', LOGO_PROBLEMS_EN);
 
 // lead (session 6): why a team server's address or database name is refused (shared/security/sharing.ts).
-const sharingConfigWords = Object.fromEntries(
-  (Object.keys(SHARING_CONFIG_PROBLEMS_EN) as SharingConfigProblemCode[]).map((code) => [
-    `sharingConfig.${code}`,
-    typographic(SHARING_CONFIG_PROBLEMS_EN[code]),
-  ]),
-) as Record<`sharingConfig.${SharingConfigProblemCode}`, string>;
+const sharingConfigWords = catalogueWords('sharingConfig', SHARING_CONFIG_PROBLEMS_EN);
 // h17b: why a file is refused as an attachment, as shared/files/refusals.ts writes it (one home for the English).
-const attachmentRefusalWords = Object.fromEntries(
-  ATTACHMENT_REFUSAL_CODES.map((code) => [`attachmentRefusal.${code}`, typographic(ATTACHMENT_REFUSALS_EN[code])]),
-) as Record<`attachmentRefusal.${AttachmentRefusalCode}`, string>;
+const attachmentRefusalWords = catalogueWords('attachmentRefusal', ATTACHMENT_REFUSALS_EN);
 
 // m17a: what is wrong with a procedure, as shared/rules/procedure-problems.ts writes it (one home for the English).
-const procedureProblemWords = Object.fromEntries(
-  PROCEDURE_PROBLEM_CODES.map((code) => [`procedureProblem.${code}`, typographic(PROCEDURE_PROBLEMS_EN[code])]),
-) as Record<`procedureProblem.${ProcedureProblemCode}`, string>;
+const procedureProblemWords = catalogueWords('procedureProblem', PROCEDURE_PROBLEMS_EN);
 
 // i17b: the timeline entries' summaries, as shared/casework/summaries.ts writes them (one home for the English).
-const summaryWords = Object.fromEntries(
-  SUMMARY_KINDS.map((kind) => [`summary.${kind}`, typographic(SUMMARIES_EN[kind])]),
-) as Record<`summary.${SummaryKind}`, string>;
+const summaryWords = catalogueWords('summary', SUMMARIES_EN);
 // i17c: why a letter cannot be printed, and where the characters are.
 const unprintableWords = {
   ...(Object.fromEntries(
@@ -164,9 +132,7 @@ const letterNames = Object.fromEntries(
 const importField = (field: IntakeField) => IMPORT_FIELDS.find((f) => f.field === field)?.label ?? field;
 
 // m17b: an edit conflict's message, as shared/casework/edits.ts writes it.
-const editConflictWords = Object.fromEntries(
-  Object.entries(EDIT_CONFLICT_EN).map(([part, words]) => [`editConflict.${part}`, typographic(words)]),
-) as Record<`editConflict.${EditConflictPart}`, string>;
+const editConflictWords = catalogueWords('editConflict', EDIT_CONFLICT_EN);
 
 // m17b: the rules engine's clock labels and next steps, as shared/rules/words.ts writes them (one home).
 const clockWords = Object.fromEntries(
@@ -184,9 +150,7 @@ const nextStepWords = Object.fromEntries(
 >;
 
 // m17b: what the desktop shell's main process says, as shared/ipc/messages.ts writes it.
-const mainWords = Object.fromEntries(
-  MAIN_MESSAGE_CODES.map((code) => [`main.${code}`, typographic(MAIN_MESSAGES_EN[code])]),
-) as Record<`main.${MainMessageCode}`, string>;
+const mainWords = catalogueWords('main', MAIN_MESSAGES_EN);
 
 const volumeTitle = (key: string) => VOLUME_SECTIONS.find((v) => v.key === key)?.title ?? key;
 
@@ -222,6 +186,9 @@ export const enGB = {
   'app.nav.settings': 'Settings',
   'app.windowTitle': '{screen} — Redress',
   'app.databaseError': 'The desk’s database cannot be opened: {reason}. Nothing has been changed or deleted.',
+  // say7: the app's own code (its drawing chunk) failed to load; the database is not the cause
+  'app.codeError':
+    'Redress could not load its own code: {reason}. Reload the page (or restart the app). Nothing has been changed or deleted.',
   'app.whoIsWorking': 'Who is working',
 
   // Model labels (shared/model ids shown on screens).
@@ -1066,6 +1033,14 @@ export const enGB = {
   'post.lettersMade': '{done, number} / {total, plural, one {# letter} other {# letters}} made', // h17: reads right at a count of 1
   'post.kind.acknowledgement': 'Acknowledgement',
   'post.kind.adr-letter': 'ADR letter (still unresolved)',
+  // say7: why a letter of a print run was not made or not recorded (features/post/batch.ts; the English it keeps)
+  'post.letterProblem.not-recorded':
+    'Not recorded ({reason}): it is in {printFile} but still to post; do not post that print file, make it again.',
+  'post.letterProblem.not-recorded-case-gone':
+    'Not recorded (No case with id {id}): take its pages out of {printFile} before posting.',
+  'post.letterProblem.case-gone': 'The case no longer exists.',
+  'post.letterProblem.skipped': 'Skipped: the case’s earlier letter could not be made.',
+  'post.letterProblem.not-joined': 'It could not be added to the print file: {reason}',
 
   'exchange.deadlinesExported': 'Deadlines exported',
   'exchange.deadlines': '{n, plural, one {# deadline} other {# deadlines}}',
@@ -1855,10 +1830,7 @@ export const enGB = {
   'providers.cancel': 'Cancel',
   'providers.notChanged': 'Not changed',
   // h17: why a change to the providers is refused (shared/model/provider.ts, the one home of the English)
-  'providerRefusal.no-desk': typographic(PROVIDER_REFUSALS_EN['no-desk']),
-  'providerRefusal.unknown': typographic(PROVIDER_REFUSALS_EN.unknown),
-  'providerRefusal.only-active': typographic(PROVIDER_REFUSALS_EN['only-active']),
-  'providerRefusal.retired-not-usual': typographic(PROVIDER_REFUSALS_EN['retired-not-usual']),
+  ...catalogueWords('providerRefusal', PROVIDER_REFUSALS_EN),
   'providers.title': 'Providers',
   'providers.intro':
     'The brands this desk handles complaints for. Each case keeps the provider it was logged for: its letters, dates and procedure follow that provider, whatever the usual one is later. A retired provider takes no new complaints; its cases keep working.',

@@ -34,6 +34,9 @@ export const frCA: Record<MessageKey, string> = {
   'app.windowTitle': '{screen} — Redress',
   'app.databaseError':
     'La base de données du service ne peut pas être ouverte\u00a0: {reason}. Rien n’a été modifié ni supprimé.',
+  // say7 : le code de l’application (son module d’affichage) n’a pas pu être chargé; la base de données n’y est pour rien
+  'app.codeError':
+    'Redress n’a pas pu charger son propre code\u00a0: {reason}. Rechargez la page (ou redémarrez l’application). Rien n’a été modifié ni supprimé.',
   'app.whoIsWorking': 'Qui travaille à ce poste',
 
   'model.status.open': 'Ouvert',
@@ -759,6 +762,29 @@ export const frCA: Record<MessageKey, string> = {
   'main.save-disk-full': 'Impossible d’enregistrer {file}\u00a0: le disque est plein.',
   'main.save-folder-in-way': 'Impossible d’enregistrer {file}\u00a0: un dossier du même nom est déjà là.',
   'main.save-failed': 'Impossible d’enregistrer {file}\u00a0: {reason}',
+  // say7 : ce que dit la page elle-même en imprimant ou en enregistrant (le navigateur en mode Web)
+  'main.save-refused': 'Impossible d’enregistrer le fichier\u00a0: {reason}',
+  'main.save-unreadable': 'Le fichier n’a pas pu être lu pour être enregistré\u00a0: {reason}',
+  'main.print-refused': 'Impossible d’imprimer\u00a0: {reason}',
+  'main.print-not-loaded': 'Impossible d’imprimer\u00a0: la lettre ne s’est pas chargée pour l’impression.',
+  // say7 : l’impression d’une lettre dans l’application de bureau
+  'main.print-busy': 'Une fenêtre d’impression est déjà ouverte.',
+  'main.print-printer-failed': 'L’impression a échoué\u00a0: {reason}.',
+  'main.print-printer-failed-silent': 'L’impression a échoué\u00a0: l’imprimante a signalé une erreur.',
+  'main.print-failed': 'L’impression a échoué\u00a0: {reason}',
+  // say7 : les réglages du serveur de l’équipe, tels que l’application les garde
+  'main.sharing-file-unreadable': 'Les réglages de partage n’ont pas pu être lus ({reason}); le partage est désactivé.',
+  'main.sharing-file-not-json':
+    'Le fichier des réglages de partage ({file}) n’est pas du JSON valide; le partage est désactivé jusqu’à ce que le serveur de l’équipe soit indiqué de nouveau.',
+  'main.sharing-file-no-server':
+    'Le fichier des réglages de partage ({file}) n’indique pas de serveur et de base de données; le partage est désactivé jusqu’à ce que le serveur de l’équipe soit indiqué de nouveau.',
+  'main.sharing-file-refused':
+    'Le fichier des réglages de partage ({file}) indique un serveur que Redress refuse\u00a0: {problem}; le partage est désactivé jusqu’à ce que le serveur de l’équipe soit indiqué de nouveau.',
+  'main.sharing-refused': 'Refusé\u00a0: {problem}',
+  'main.sharing-saved-refused': 'Le serveur de l’équipe enregistré est refusé ({problem}); le partage est désactivé.',
+  'main.sharing-saved-unreadable': 'Le serveur de l’équipe enregistré n’a pas pu être lu; le partage est désactivé.',
+  'main.sharing-not-allowed':
+    'Le serveur de cette application Web ne permet pas à la page de se connecter à {origin}\u00a0: son administrateur doit l’ajouter à REDRESS_SHARING_ORIGINS (voir le guide du serveur de l’équipe).',
   'data.auto.noKeychain':
     'La protection des sauvegardes quotidiennes par une phrase de passe n’est pas offerte\u00a0: {problem}.',
   'data.auto.protected': 'Protégées par une phrase de passe gardée dans le trousseau de cet ordinateur.',
@@ -1280,6 +1306,14 @@ export const frCA: Record<MessageKey, string> = {
   'post.lettersMade': '{done, number} / {total, plural, one {# lettre produite} other {# lettres produites}}', // h17: reads right at a count of 1
   'post.kind.acknowledgement': 'Accusé de réception',
   'post.kind.adr-letter': 'Lettre de recours externe (plainte non réglée)',
+  // say7 : pourquoi une lettre d’un lot n’a pas été produite ou consignée (features/post/batch.ts)
+  'post.letterProblem.not-recorded':
+    'Non consignée ({reason})\u00a0: elle est dans {printFile}, mais reste à poster; ne postez pas ce fichier d’impression, produisez-le de nouveau.',
+  'post.letterProblem.not-recorded-case-gone':
+    'Non consignée (aucun dossier n’a l’identifiant {id})\u00a0: retirez ses pages de {printFile} avant de poster.',
+  'post.letterProblem.case-gone': 'Le dossier n’existe plus.',
+  'post.letterProblem.skipped': 'Laissée de côté\u00a0: la lettre précédente du même dossier n’a pas pu être produite.',
+  'post.letterProblem.not-joined': 'Elle n’a pas pu être ajoutée au fichier d’impression\u00a0: {reason}',
 
   'exchange.deadlinesExported': 'Échéances exportées',
   'exchange.deadlines': '{n, plural, one {# échéance} other {# échéances}}',
