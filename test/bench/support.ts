@@ -86,6 +86,8 @@ export async function seedBundle(): Promise<string> {
     configFile: false,
     root: ROOT,
     logLevel: 'warn',
+    // A library build leaves `process.env.NODE_ENV` as it is (the app's build replaces it); the page has no `process`.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       write: false,
       minify: true,
