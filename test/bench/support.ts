@@ -80,8 +80,11 @@ export function startPreview(port = PORT): ChildProcess {
   );
 }
 
-/** test/bench/seed-page.ts bundled (Vite, in memory) for evaluating in a page: not part of the app's bundle. */
-export async function seedBundle(): Promise<string> {
+/**
+ * A bench page's code (`entry`, under test/bench) bundled with Vite in memory, as an IIFE that sets `window[name]`, for
+ * evaluating in a page of the app's origin: not part of the app's bundle.
+ */
+export async function pageBundle(entry: string, name: string): Promise<string> {
   const out = await build({
     configFile: false,
     root: ROOT,
@@ -91,16 +94,14 @@ export async function seedBundle(): Promise<string> {
     build: {
       write: false,
       minify: true,
-      lib: {
-        entry: join(ROOT, 'test/bench/seed-page.ts'),
-        formats: ['iife'],
-        name: 'RedressBenchBundle',
-        fileName: 'seed',
-      },
+      lib: { entry: join(ROOT, 'test/bench', entry), formats: ['iife'], name, fileName: 'page' },
     },
   });
   return firstChunkCode(out);
 }
+
+/** test/bench/seed-page.ts as a page bundle (`window.RedressBenchBundle`). */
+export const seedBundle = () => pageBundle('seed-page.ts', 'RedressBenchBundle');
 
 /** Debian's Chromium with a persistent profile, British locale and time zone; downloads kept when a folder is given. */
 export async function launch(profile: string, downloads?: string): Promise<BrowserContext> {

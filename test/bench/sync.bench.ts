@@ -56,16 +56,14 @@ import { RedressDatabase } from '#db/schema';
 import { Bridge } from '#renderer/sync/bridge';
 import type { PouchDatabase } from '#renderer/sync/pouch';
 import { TeamSync, type PouchFactory } from '#renderer/sync/team';
-import { build } from 'vite';
 import {
   BASE,
   blankPage,
   buildWebApp,
+  pageBundle,
   CHROMIUM,
-  firstChunkCode,
   launch,
   PORT,
-  ROOT,
   startPreview,
   waitForServer,
 } from './support';
@@ -468,6 +466,29 @@ async function download(server: SyncServer) {
 
 // --- 3b. Initial download to a new desk in Chromium ----------------------------------------------------------------
 
+/** The web app built and served (vite preview), and a pouchdb-server on another port whose CORS lets the app in. */
+async function servedApp() {
+  buildWebApp(log);
+  process.env.REDRESS_SHARING_ORIGINS ??= 'http://127.0.0.1:*';
+  const preview = startPreview(PORT);
+  const server = await startSyncServer({ corsOrigins: [BASE] });
+  try {
+    await waitForServer(BASE);
+  } catch (error) {
+    await server.stop();
+    preview.kill();
+    throw error;
+  }
+  return { preview, server };
+}
+
+/** A team database `db` on the server, with a seeder and a new desk as its members, seeded with --cases cases. */
+async function seededTeam(server: SyncServer, db: string, seeder: Login, login: Login) {
+  await createAdmin(server, ADMIN.name, ADMIN.password);
+  await setUpTeam(server, { db, admin: ADMIN, teamRole: `team-${db}`, desks: [seeder, login] });
+  return seedTeam(server, db, seeder);
+}
+
 /**
  * The issue's own figure: the web app (built, served by `vite preview` as the e2e tests do) in Debian's Chromium joins
  * a pouchdb-server on another port (cross-origin, the cookie session) seeded with --cases cases, through the screens.
@@ -477,16 +498,10 @@ async function download(server: SyncServer) {
 async function downloadInChromium() {
   const login = { name: 'chromium-new', password: 'pw-chromium' };
   const seeder = { name: 'chromium-seeder', password: 'pw-seed' };
-  buildWebApp(log);
-  process.env.REDRESS_SHARING_ORIGINS ??= 'http://127.0.0.1:*';
-  const preview = startPreview(PORT);
-  const server = await startSyncServer({ corsOrigins: [BASE] });
+  const { preview, server } = await servedApp();
   let context: BrowserContext | null = null;
   try {
-    await waitForServer(BASE);
-    await createAdmin(server, ADMIN.name, ADMIN.password);
-    await setUpTeam(server, { db: 'chromium', admin: ADMIN, teamRole: 'team-chromium', desks: [seeder, login] });
-    const { entries, documents, seedMs } = await seedTeam(server, 'chromium', seeder);
+    const { entries, documents, seedMs } = await seededTeam(server, 'chromium', seeder, login);
     const profile = mkdtempSync(join(tmpdir(), 'redress-bench-sync-'));
     context = await launch(profile);
     await context.addInitScript(() => {
@@ -667,17 +682,11 @@ async function downloadInChromium() {
 async function replicationFloorInChromium() {
   const login = { name: 'floor-new', password: 'pw-floor' };
   const seeder = { name: 'floor-seeder', password: 'pw-seed' };
-  buildWebApp(log);
-  process.env.REDRESS_SHARING_ORIGINS ??= 'http://127.0.0.1:*';
-  const preview = startPreview(PORT);
-  const server = await startSyncServer({ corsOrigins: [BASE] });
+  const { preview, server } = await servedApp();
   let context: BrowserContext | null = null;
   try {
-    await waitForServer(BASE);
-    await createAdmin(server, ADMIN.name, ADMIN.password);
-    await setUpTeam(server, { db: 'floor', admin: ADMIN, teamRole: 'team-floor', desks: [seeder, login] });
-    const { entries, documents, seedMs } = await seedTeam(server, 'floor', seeder);
-    const bundle = await floorBundle();
+    const { entries, documents, seedMs } = await seededTeam(server, 'floor', seeder, login);
+    const bundle = await pageBundle('pouch-floor-page.ts', 'RedressFloorBundle');
     const profile = mkdtempSync(join(tmpdir(), 'redress-bench-floor-'));
     context = await launch(profile);
     const page = await blankPage(context, bundle);
@@ -709,28 +718,6 @@ async function replicationFloorInChromium() {
     await server.stop();
     preview.kill();
   }
-}
-
-/** ./pouch-floor-page.ts bundled (Vite, in memory) for evaluating in a page. */
-async function floorBundle(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    // A library build leaves `process.env.NODE_ENV` as it is (the app's build replaces it); the page has no `process`.
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: {
-      write: false,
-      minify: true,
-      lib: {
-        entry: join(ROOT, 'test/bench/pouch-floor-page.ts'),
-        formats: ['iife'],
-        name: 'RedressFloorBundle',
-        fileName: 'floor',
-      },
-    },
-  });
-  return firstChunkCode(out);
 }
 
 // --- 4. Many desks through one server ---------------------------------------------------------------------------

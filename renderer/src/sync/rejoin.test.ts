@@ -12,22 +12,13 @@ import { eraseCustomer } from '#db/repositories/retention';
 import type { RedressDatabase } from '#db/schema';
 import type { PouchDatabase } from './pouch';
 import { TeamSync, type PouchFactory } from './team';
+import { until } from '#test/support/until';
 
 const teams: TeamSync[] = [];
 afterEach(async () => {
   for (const t of teams.splice(0)) await t.stop();
   await closeAll();
 });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await sleep(20);
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 let n = 0;
 function desk(database: RedressDatabase, server: PouchDatabase): TeamSync {

@@ -18,6 +18,7 @@ import {
   type SharingState,
   type TeamMembership,
 } from './team';
+import { until } from '#test/support/until';
 
 const CASES = 60;
 let n = 0;
@@ -45,16 +46,6 @@ async function seededServer(): Promise<{ server: PouchDatabase; cases: number; e
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Wait until `check` holds, or fail after `ms`. */
-async function until(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await sleep(20);
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 /** A new desk joining the team of `server`; every state its status goes through, with the cases it held then. */
 function newDesk(server: PouchDatabase) {
