@@ -41,6 +41,7 @@ import {
 import { fromBase64, toBase64, utf8Decoder, utf8Encoder } from './bytes';
 import { Gunzip } from 'fflate';
 import { concat, gunzip, GunzipError, gunzipStream, gzipStream, isGzip } from './gzip';
+import { KeyPositions } from './key-positions';
 import { backupProblemInEnglish, type BackupSaying, type BackupValue, sayBackup } from './problems';
 import { issueProblem, overLimitNote } from './row-problems';
 
@@ -394,7 +395,10 @@ const UNIQUE_FIELDS: [table: BackupTable, field: string][] = [
  * order whatever the order of the lines.
  */
 export class CrossCheck {
-  private readonly seen = new Map<string, Map<string, number>>(UNIQUE_FIELDS.map(([t, f]) => [`${t}.${f}`, new Map()]));
+  /** Each unique field's keys and the row each was first seen in (kept compactly: KeyPositions). */
+  private readonly seen = new Map<string, KeyPositions>(
+    UNIQUE_FIELDS.map(([t, f]) => [`${t}.${f}`, new KeyPositions()]),
+  );
   private readonly buckets = {
     unique: new Map<string, ListedProblem[]>(UNIQUE_FIELDS.map(([t, f]) => [`${t}.${f}`, []])),
     events: [] as [number, string][],
@@ -411,7 +415,7 @@ export class CrossCheck {
 
   constructor(private readonly sha256: Sha256) {}
 
-  private cases(): Map<string, number> {
+  private cases(): KeyPositions {
     return this.seen.get('cases.id')!;
   }
 
