@@ -79,6 +79,36 @@ describe("letters follow the case's own provider", () => {
     expect(words(notice)).toContain('Jive Communications Canada');
   });
 
+  it("the acknowledgement names the ADR scheme the case's provider chose, not its procedure's", () => {
+    // Kijoma's procedure names CISAS; this desk chose the Communications Ombudsman for the Kijoma provider.
+    const settings = desk();
+    const chose = {
+      ...settings,
+      providers: settings.providers!.map((p) =>
+        p.id === 'first' ? { ...p, adrSchemeId: 'communications-ombudsman' } : p,
+      ),
+    };
+    const ctx = { ...context(ukCase), settings: chose };
+    expect(ctx.evaluation.adrScheme?.id).toBe('cisas');
+    const batch = letterText(acknowledgementDocument(ctx));
+    const dialog = letterText(buildLetter('acknowledgement', defaultInputs(ctx), defaultOptions(ukCase, chose), ctx));
+    for (const text of [batch, dialog]) {
+      expect(text).toContain('the Communications Ombudsman');
+      expect(text).toContain('www.commsombudsman.org');
+      expect(text).not.toMatch(/CISAS|cedr\.com/);
+    }
+    // The update letter names the same scheme: one choice for every letter of the case.
+    const update = letterText(
+      buildLetter(
+        'update',
+        { ...defaultInputs(ctx), progress: 'We are checking.' },
+        defaultOptions(ukCase, chose),
+        ctx,
+      ),
+    );
+    expect(update).toContain('Communications Ombudsman');
+  });
+
   it("the customer's own language still wins over the provider's", () => {
     const record = { ...caCase, communication: { language: 'en-CA' as const } };
     expect(defaultOptions(record, context(record).settings).language).toBe('en-CA');
