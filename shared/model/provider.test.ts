@@ -84,6 +84,24 @@ describe('providers', () => {
     expect(letterLanguageForCase(record(), two)).toBe('en-GB');
   });
 
+  it("a case's letters carry its own provider's logo, never the desk's usual provider's", () => {
+    const KIJOMA_LOGO = 'data:image/png;base64,iVBORw0KGgoKIJOMA';
+    const JIVE_LOGO = 'data:image/jpeg;base64,/9j/JIVE';
+    const logos = withProviders({ ...desk, logoDataUrl: KIJOMA_LOGO });
+    logos.providers = [...logos.providers!, { ...jive, logoDataUrl: JIVE_LOGO }];
+    expect(logos.providers[0].logoDataUrl).toBe(KIJOMA_LOGO);
+    // Kijoma is the usual provider (its logo is the desk settings' own): a Jive case still gets Jive's.
+    expect(settingsForCase(record('jive'), logos).logoDataUrl).toBe(JIVE_LOGO);
+    expect(settingsForCase(record(FIRST_PROVIDER_ID), logos).logoDataUrl).toBe(KIJOMA_LOGO);
+    // Jive usual now: a Kijoma case, and one from before providers existed, keep Kijoma's.
+    const usualJive = { ...logos, defaultProviderId: 'jive', logoDataUrl: JIVE_LOGO };
+    expect(settingsForCase(record(FIRST_PROVIDER_ID), usualJive).logoDataUrl).toBe(KIJOMA_LOGO);
+    expect(settingsForCase(record(), usualJive).logoDataUrl).toBe(KIJOMA_LOGO);
+    // A provider with no logo of its own prints none: not the desk settings' (the usual provider's).
+    const noLogo = { ...usualJive, providers: [logos.providers[0], jive] };
+    expect(settingsForCase(record('jive'), { ...noLogo, logoDataUrl: KIJOMA_LOGO })).not.toHaveProperty('logoDataUrl');
+  });
+
   it('a retired provider takes no new cases; the usual one falls back to an active one', () => {
     const retired = {
       ...two,
