@@ -334,7 +334,7 @@ export function letterheadFrom(
 }
 
 /** The box the logo is scaled into, top right of the letterhead (it keeps its proportions), and the gap beside it. */
-export const LOGO_BOX = { width: mm(45), height: mm(18), gap: mm(5) } as const;
+const LOGO_BOX = { width: mm(45), height: mm(18), gap: mm(5) } as const;
 
 function letterhead(
   language: LetterLanguage,
