@@ -201,6 +201,8 @@ export function subjectAccessData(request: SubjectAccessRequest) {
       status: c.status ?? c.record.status,
       stageName: c.stageName ?? null,
       procedureName: c.procedureName ?? null,
+      // The provider (brand) by name: the case's providerId alone means nothing to the customer (#16).
+      providerName: c.providerName ?? null,
       timeline: inTimelineOrder(c.events),
       letters: c.letters.map(({ bytes, ...meta }) => ({ ...meta, bytes: bytes.byteLength, path: paths.get(meta.id)! })),
       // A file deleted (removed with its bytes, or anonymised) is listed without a path.

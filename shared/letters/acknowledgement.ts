@@ -18,7 +18,7 @@ import {
   parseIsoDate,
   schemeNamesIn,
 } from './catalogue';
-import { joinSentences, letterDocument, paragraph, section } from './layout';
+import { joinSentences, letterDocument, letterheadFrom, paragraph, section } from './layout';
 import { customerAsObject } from './salutation';
 
 export interface AdrSchemeContact {
@@ -125,7 +125,7 @@ export function acknowledgementLetter(input: AcknowledgementInput): LetterDocume
 
   return letterDocument({
     language,
-    company: settings.company,
+    ...letterheadFrom(settings),
     reference,
     issuedOn: input.issuedOn,
     accountNumber: caseRecord.customer.accountNumber,

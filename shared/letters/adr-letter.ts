@@ -17,7 +17,7 @@ import {
   schemeOn,
 } from './common';
 import type { LetterDocument } from './document';
-import { joinSentences, letterDocument, paragraph, section } from './layout';
+import { joinSentences, letterDocument, letterheadFrom, paragraph, section } from './layout';
 
 export type AdrLetterReason =
   /** Unresolved after the regime's wait: `progress` says what has been done so far, in the desk's words. */
@@ -68,7 +68,7 @@ export function adrLetter(input: AdrLetterInput): LetterDocument {
 
   return letterDocument({
     language,
-    company: input.settings.company,
+    ...letterheadFrom(input.settings),
     reference,
     issuedOn: input.issuedOn,
     accountNumber: input.caseRecord.customer.accountNumber,

@@ -11,7 +11,7 @@ import {
   schemeOn,
 } from './common';
 import type { LetterDocument } from './document';
-import { joinSentences, letterDocument, paragraph } from './layout';
+import { joinSentences, letterDocument, letterheadFrom, paragraph } from './layout';
 
 export interface CctsNoticeInput extends LetterBaseInput {
   /** The CCTS's directory id; 'ccts' when absent. */
@@ -28,7 +28,7 @@ export function cctsNoticeLetter(input: CctsNoticeInput): LetterDocument {
 
   return letterDocument({
     language,
-    company: input.settings.company,
+    ...letterheadFrom(input.settings),
     reference,
     issuedOn: input.issuedOn,
     accountNumber: input.caseRecord.customer.accountNumber,

@@ -47,6 +47,8 @@ export interface LetterStack extends LetterNode {
 export type LetterColumn = (LetterText | LetterStack | LetterColumns) & { width?: number | '*' | 'auto' };
 export interface LetterColumns extends LetterNode {
   columns: LetterColumn[];
+  /** Points between the columns. */
+  columnGap?: number;
 }
 export interface LetterLine {
   type: 'line';
@@ -61,7 +63,13 @@ export interface LetterCanvas extends LetterNode {
   canvas: LetterLine[];
 }
 
-export type LetterContent = string | LetterText | LetterStack | LetterColumns | LetterCanvas;
+/** An image (the letterhead's logo): a PNG or JPEG `data:` URL, scaled to fit the box and keep its proportions. */
+export interface LetterImage extends LetterNode {
+  image: string;
+  fit: [number, number];
+}
+
+export type LetterContent = string | LetterText | LetterStack | LetterColumns | LetterCanvas | LetterImage;
 
 /** A complete letter, ready for pdfmake's createPdf. */
 export interface LetterDocument {

@@ -1,7 +1,7 @@
 // The frame every Redress letter shares: an A4 page laid out for a standard DL window envelope (letterhead, the
 // addressee in the window, reference and date beside it, the reference and page number in every footer, a sign-off
 // with the handler's name). Letter builders supply only the body. Pure: returns a pdfmake document definition.
-import type { CompanyDetails } from '#shared/model/case';
+import type { CompanyDetails, DeskSettings } from '#shared/model/case';
 import type { Addressee } from './addressee';
 import {
   type LetterLanguage,
@@ -111,6 +111,8 @@ export function windowLineCapacity(sizes: TypeSizes): number {
 export interface LetterFrame {
   language: LetterLanguage;
   company: CompanyDetails;
+  /** The letterhead's logo (a PNG or JPEG `data:` URL), at the top right; none when absent. */
+  logoDataUrl?: string;
   reference: string;
   /** The date printed on the letter (YYYY-MM-DD). */
   issuedOn: string;
@@ -234,7 +236,7 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
       ],
     }),
     content: [
-      letterhead(language, company, sizes),
+      letterhead(language, company, sizes, frame.logoDataUrl),
       addressBlock(windowLines),
       info.block,
       // Everything above is placed absolutely; this pushes the body below the envelope window and the reference
@@ -323,8 +325,26 @@ function styles(sizes: TypeSizes): Record<string, LetterStyle> {
 const COMPANY_NAME_GAP = 4;
 const RULE_HEIGHT = 6;
 
-function letterhead(language: LetterLanguage, company: CompanyDetails, sizes: TypeSizes): LetterContent {
+/** The letterhead as a letter takes it from the (case's) settings: the company's details and its logo, if any. */
+export function letterheadFrom(
+  settings: Pick<DeskSettings, 'company' | 'logoDataUrl'>,
+): Pick<LetterFrame, 'company' | 'logoDataUrl'> {
+  const logo = settings.logoDataUrl?.trim();
+  return { company: settings.company, ...(logo ? { logoDataUrl: logo } : {}) };
+}
+
+/** The box the logo is scaled into, top right of the letterhead (it keeps its proportions), and the gap beside it. */
+const LOGO_BOX = { width: mm(45), height: mm(18), gap: mm(5) } as const;
+
+function letterhead(
+  language: LetterLanguage,
+  company: CompanyDetails,
+  sizes: TypeSizes,
+  logoDataUrl?: string,
+): LetterContent {
   const largePrint = sizes === LARGE_PRINT;
+  // The name, address and contacts take the width the logo leaves.
+  const textWidth = logoDataUrl ? CONTENT_WIDTH - LOGO_BOX.width - LOGO_BOX.gap : CONTENT_WIDTH;
   const address = [...company.addressLines, company.postcode]
     .map((line) => line.trim())
     .filter(Boolean)
@@ -346,14 +366,11 @@ function letterhead(language: LetterLanguage, company: CompanyDetails, sizes: Ty
   ].filter((line): line is string => Boolean(line));
   const top = largePrint ? PAGE.letterheadTopLargePrint : PAGE.letterheadTop;
   if (largePrint) {
-    const printed = measured.reduce((sum, line) => sum + wrappedLineCount(line, sizes.letterhead, CONTENT_WIDTH), 0);
-    const nameLines = wrappedLineCount(company.name, sizes.companyName, CONTENT_WIDTH, true);
-    const bottom =
-      top +
-      nameLines * lineHeightOf(sizes.companyName, 1) +
-      COMPANY_NAME_GAP +
-      printed * lineHeightOf(sizes.letterhead, 1) +
-      RULE_HEIGHT;
+    const printed = measured.reduce((sum, line) => sum + wrappedLineCount(line, sizes.letterhead, textWidth), 0);
+    const nameLines = wrappedLineCount(company.name, sizes.companyName, textWidth, true);
+    const textBottom =
+      nameLines * lineHeightOf(sizes.companyName, 1) + COMPANY_NAME_GAP + printed * lineHeightOf(sizes.letterhead, 1);
+    const bottom = top + Math.max(textBottom, logoDataUrl ? LOGO_BOX.height : 0) + RULE_HEIGHT;
     if (bottom > PAGE.window.top) {
       throw new Error(
         `In large print the letterhead (${company.name}, its address, phone and email) would reach into the envelope ` +
@@ -361,19 +378,35 @@ function letterhead(language: LetterLanguage, company: CompanyDetails, sizes: Ty
       );
     }
   }
+  const text: LetterContent[] = [
+    { text: company.name, style: 'companyName', margin: [0, 0, 0, COMPANY_NAME_GAP] },
+    ...(address ? [{ text: address, style: 'letterhead' }] : []),
+    ...contactLines.map((text) => ({ text, style: 'letterhead' })),
+  ];
+  const rule: LetterContent = {
+    canvas: [{ type: 'line', x1: 0, y1: 5, x2: CONTENT_WIDTH, y2: 5, lineWidth: 0.6, lineColor: '#14365d' }],
+  };
   return {
     absolutePosition: { x: PAGE.marginLeft, y: top },
     columns: [
       {
         width: CONTENT_WIDTH,
-        stack: [
-          { text: company.name, style: 'companyName', margin: [0, 0, 0, COMPANY_NAME_GAP] },
-          ...(address ? [{ text: address, style: 'letterhead' }] : []),
-          ...contactLines.map((text) => ({ text, style: 'letterhead' })),
-          {
-            canvas: [{ type: 'line', x1: 0, y1: 5, x2: CONTENT_WIDTH, y2: 5, lineWidth: 0.6, lineColor: '#14365d' }],
-          },
-        ],
+        stack: logoDataUrl
+          ? [
+              {
+                columnGap: LOGO_BOX.gap,
+                columns: [
+                  { width: textWidth, stack: text },
+                  // In a stack: a column's width is '*' or 'auto' at times, an image's only ever points.
+                  {
+                    width: LOGO_BOX.width,
+                    stack: [{ image: logoDataUrl, fit: [LOGO_BOX.width, LOGO_BOX.height], alignment: 'right' }],
+                  },
+                ],
+              },
+              rule,
+            ]
+          : [...text, rule],
       },
     ],
   };

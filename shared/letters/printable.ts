@@ -214,8 +214,15 @@ export function drawnTexts(doc: { content: unknown; footer?: unknown; background
     else if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        // Names of styles, fonts and colours are not drawn (and are ASCII anyway).
-        if (key === 'style' || key === 'font' || key === 'color' || key === 'fillColor' || key === 'lineColor')
+        // Names of styles, fonts and colours are not drawn (and are ASCII anyway), nor is an image's data URL.
+        if (
+          key === 'style' ||
+          key === 'font' ||
+          key === 'color' ||
+          key === 'fillColor' ||
+          key === 'lineColor' ||
+          key === 'image'
+        )
           continue;
         walk(value);
       }

@@ -27,7 +27,7 @@ import {
   schemeOn,
 } from './common';
 import type { LetterContent, LetterDocument } from './document';
-import { joinSentences, letterDocument, paragraph, section } from './layout';
+import { joinSentences, letterDocument, letterheadFrom, paragraph, section } from './layout';
 
 export interface UpdateLetterInput extends LetterBaseInput {
   /** What has been done so far, in the desk's words (blank lines separate paragraphs). */
@@ -70,7 +70,7 @@ export function updateLetter(input: UpdateLetterInput): LetterDocument {
 
   return letterDocument({
     language,
-    company: input.settings.company,
+    ...letterheadFrom(input.settings),
     reference,
     issuedOn: input.issuedOn,
     accountNumber: input.caseRecord.customer.accountNumber,
@@ -135,7 +135,7 @@ export function finalResponseLetter(input: FinalResponseInput): LetterDocument {
 
   return letterDocument({
     language,
-    company: input.settings.company,
+    ...letterheadFrom(input.settings),
     reference,
     issuedOn: input.issuedOn,
     accountNumber: input.caseRecord.customer.accountNumber,

@@ -13,7 +13,7 @@ import {
   schemeOn,
 } from './common';
 import type { LetterDocument } from './document';
-import { letterDocument, paragraph, section } from './layout';
+import { letterDocument, letterheadFrom, paragraph, section } from './layout';
 
 export interface SummaryResolutionInput extends LetterBaseInput {
   /** The day the complaint was resolved (YYYY-MM-DD), by the close of the 3rd business day after receipt. */
@@ -36,7 +36,7 @@ export function summaryResolutionLetter(input: SummaryResolutionInput): LetterDo
 
   return letterDocument({
     language,
-    company: input.settings.company,
+    ...letterheadFrom(input.settings),
     reference,
     issuedOn: input.issuedOn,
     accountNumber: input.caseRecord.customer.accountNumber,

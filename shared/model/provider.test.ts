@@ -5,6 +5,7 @@ import {
   deskProviders,
   FIRST_PROVIDER_ID,
   letterLanguageForCase,
+  letterLanguagesForCase,
   providerForCase,
   providerFromSettings,
   settingsForCase,
@@ -82,6 +83,51 @@ describe('providers', () => {
     expect(letterLanguageForCase(record('jive'), two)).toBe('fr-CA');
     expect(letterLanguageForCase({ providerId: 'jive', communication: { language: 'en-CA' } }, two)).toBe('en-CA');
     expect(letterLanguageForCase(record(), two)).toBe('en-GB');
+  });
+
+  it("a case's letters carry its own provider's logo, never the desk's usual provider's", () => {
+    const KIJOMA_LOGO = 'data:image/png;base64,iVBORw0KGgoKIJOMA';
+    const JIVE_LOGO = 'data:image/jpeg;base64,/9j/JIVE';
+    const logos = withProviders({ ...desk, logoDataUrl: KIJOMA_LOGO });
+    logos.providers = [...logos.providers!, { ...jive, logoDataUrl: JIVE_LOGO }];
+    expect(logos.providers[0].logoDataUrl).toBe(KIJOMA_LOGO);
+    // Kijoma is the usual provider (its logo is the desk settings' own): a Jive case still gets Jive's.
+    expect(settingsForCase(record('jive'), logos).logoDataUrl).toBe(JIVE_LOGO);
+    expect(settingsForCase(record(FIRST_PROVIDER_ID), logos).logoDataUrl).toBe(KIJOMA_LOGO);
+    // Jive usual now: a Kijoma case, and one from before providers existed, keep Kijoma's.
+    const usualJive = { ...logos, defaultProviderId: 'jive', logoDataUrl: JIVE_LOGO };
+    expect(settingsForCase(record(FIRST_PROVIDER_ID), usualJive).logoDataUrl).toBe(KIJOMA_LOGO);
+    expect(settingsForCase(record(), usualJive).logoDataUrl).toBe(KIJOMA_LOGO);
+    // A provider with no logo of its own prints none: not the desk settings' (the usual provider's).
+    const noLogo = { ...usualJive, providers: [logos.providers[0], jive] };
+    expect(settingsForCase(record('jive'), { ...noLogo, logoDataUrl: KIJOMA_LOGO })).not.toHaveProperty('logoDataUrl');
+  });
+
+  it("a case's letters are offered in its provider's languages and the customer's own, the one they start in first", () => {
+    // A UK provider offers English (UK) only.
+    expect(letterLanguagesForCase(record(FIRST_PROVIDER_ID), two)).toEqual(['en-GB']);
+    // Jive offers French and English (Canada), French (its default) first.
+    expect(letterLanguagesForCase(record('jive'), two)).toEqual(['fr-CA', 'en-CA']);
+    // A Jive customer who reads English: English (Canada) first, French still offered.
+    expect(letterLanguagesForCase({ providerId: 'jive', communication: { language: 'en-CA' } }, two)).toEqual([
+      'en-CA',
+      'fr-CA',
+    ]);
+    // A customer whose language the provider does not offer: theirs is added, and first (the letter starts in it).
+    expect(
+      letterLanguagesForCase({ providerId: FIRST_PROVIDER_ID, communication: { language: 'fr-CA' } }, two),
+    ).toEqual(['fr-CA', 'en-GB']);
+    expect(letterLanguagesForCase({ providerId: 'jive', communication: { language: 'en-GB' } }, two)).toEqual([
+      'en-GB',
+      'en-CA',
+      'fr-CA',
+    ]);
+    // A case from before providers existed, or of a provider this desk does not hold: the first provider's.
+    expect(letterLanguagesForCase(record(), two)).toEqual(['en-GB']);
+    expect(letterLanguagesForCase(record('elsewhere'), two)).toEqual(['en-GB']);
+    // Whatever the case, the language its letters start in is always on offer, first.
+    for (const r of [record('jive'), record(), { providerId: 'jive', communication: { language: 'en-GB' as const } }])
+      expect(letterLanguagesForCase(r, two)[0]).toBe(letterLanguageForCase(r, two));
   });
 
   it('a retired provider takes no new cases; the usual one falls back to an active one', () => {

@@ -201,14 +201,18 @@ export function letterLanguageForCase(
   return record.communication?.language ?? providerForCase(record, settings).provider.defaultLanguage;
 }
 
-/** The languages a case's letters are offered in: the provider's, and the customer's own if it is not among them. */
+/**
+ * The languages a case's letters are offered in: the provider's, and the customer's own if it is not among them. The
+ * one its letters start in (`letterLanguageForCase`) comes first, as the provider's default does in the picker; the
+ * others follow in the catalogue's order.
+ */
 export function letterLanguagesForCase(
   record: Pick<CaseRecord, 'providerId' | 'communication'>,
   settings: DeskSettings,
 ): LetterLanguageCode[] {
   const offered = providerForCase(record, settings).provider.languages;
-  const own = record.communication?.language;
-  return LETTER_LANGUAGES.filter((l) => offered.includes(l) || l === own);
+  const first = letterLanguageForCase(record, settings);
+  return [first, ...LETTER_LANGUAGES.filter((l) => l !== first && offered.includes(l))];
 }
 
 export const isLetterLanguage = (value: string): value is LetterLanguageCode =>

@@ -1,12 +1,13 @@
 // Issue #16: one desk, several providers. Two providers are set up on one desk (a UK one on the Kijoma procedure, the
 // Canadian Jive one with French letters); a complaint is logged for each from the intake; each case's letters carry
-// its own letterhead and language (read with pdftotext) whatever the desk's usual provider is; the dashboard shows
-// both. A provider whose procedure and calendar do not fit together is saved only after the desk says why.
+// its own letterhead (its logo too: pdfimages), language, ADR scheme and procedure's escalation wording (read with
+// pdftotext) whatever the desk's usual provider is; the dashboard shows both. A provider whose procedure and calendar do not fit together is saved only after the desk says why.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { SAMPLE_LOGO_DATA_URL } from '#test/support/desk';
 import { chooseOption, expect, issueLetterFromDialog, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
 
 const today = todayInLondon();
@@ -52,14 +53,20 @@ async function addProvider(page: Page, p: NewProvider, beforeSave?: (dialog: Loc
   await expect(providers.getByRole('row', { name: new RegExp(p.name) })).toBeVisible();
 }
 
-async function acknowledgementText(page: Page, dir: string): Promise<string> {
+/** The acknowledgement issued from the letter dialog: its words (pdftotext) and its images' sizes (pdfimages). */
+async function acknowledgement(page: Page, dir: string): Promise<{ text: string; images: string[] }> {
   const download = await issueLetterFromDialog(page);
   const pdf = join(dir, download.suggestedFilename());
   await download.saveAs(pdf);
-  return execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  // pdfimages -list: two header lines, then a row per image: page, num, type, width, height, …
+  const rows = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  return { text, images: rows.map((row) => row.trim().split(/\s+/).slice(3, 5).join('×')) };
 }
 
-test('two providers on one desk: each case keeps its own provider, letterhead and language', async ({ page }) => {
+test('two providers on one desk: each case keeps its own provider, letterhead, language, scheme and escalation wording', async ({
+  page,
+}) => {
   const dir = mkdtempSync(join(tmpdir(), 'redress-providers-'));
   await setUpDesk(page);
   await page.getByRole('link', { name: 'Settings' }).click();
@@ -95,6 +102,13 @@ test('two providers on one desk: each case keeps its own provider, letterhead an
       defaultLanguage: 'French (Canada)',
     },
     async (dialog) => {
+      // Jive's own logo (a 240 × 80 PNG), for its letterhead only.
+      await dialog.locator('input[type="file"]').setInputFiles({
+        name: 'jive-logo.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from(SAMPLE_LOGO_DATA_URL.split(',')[1], 'base64'),
+      });
+      await expect(dialog.getByRole('img', { name: 'The company’s logo' })).toBeVisible();
       await expect(dialog.locator('[data-mismatch="procedure-calendar"]')).toContainText(
         'Canadian procedure “Jive Canada complaint handling code” is counted on the England & Wales calendar',
       );
@@ -157,20 +171,43 @@ test('two providers on one desk: each case keeps its own provider, letterhead an
   await page.reload();
   await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toBeVisible();
 
-  // Each case's acknowledgement: its own letterhead and language. Jive's first (the usual provider is Kijoma).
+  // Each case's acknowledgement: its own letterhead, language, ADR scheme and the escalation steps in its procedure's
+  // words (shared/rules/procedures.ts `wording`). Jive's first (the usual provider is Kijoma).
   await unacknowledged.getByRole('link', { name: new RegExp(caRef) }).click();
-  const caText = await acknowledgementText(page, dir);
+  const { text: caText, images: caImages } = await acknowledgement(page, dir);
+  // Jive's logo, once, on its letterhead.
+  expect(caImages).toEqual(['240×80']);
   expect(caText).toContain('Jive Communications Canada');
   expect(caText).toContain('Nous avons bien reçu votre plainte');
   expect(caText).not.toContain('Kijoma');
   expect(caText).not.toContain('Northwind');
+  // The CCTS, named in French as the fr-CA letter writes it, with its website.
+  expect(caText).toContain('la Commission des plaintes relatives aux services de télécom-télévision (CPRST)');
+  expect(caText).toContain('www.ccts-cprst.ca');
+  expect(caText).not.toContain('Commission for Complaints');
+  // Jive's own two escalation steps, not the catalogue's "ask for a manager".
+  expect(caText).toContain(
+    'que votre plainte soit confiée à notre cadre supérieur, puis au responsable de notre équipe d’assistance',
+  );
+  expect(caText).not.toContain('qu’un gestionnaire examine votre plainte');
 
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await unacknowledged.getByRole('link', { name: new RegExp(ukRef) }).click();
-  const ukText = await acknowledgementText(page, dir);
+  const { text: ukText, images: ukImages } = await acknowledgement(page, dir);
+  // Kijoma has no logo: none printed, not Jive's.
+  expect(ukImages).toEqual([]);
   expect(ukText).toContain('Kijoma Broadband Ltd');
   expect(ukText).toContain('21 Ship Street');
   expect(ukText).toContain('We have received your complaint');
   expect(ukText).not.toContain('Jive');
   expect(ukText).not.toContain('Northwind');
+  // Kijoma's scheme, CISAS, with its website; not the Communications Ombudsman, not the CCTS.
+  expect(ukText).toContain('CISAS (Communications and Internet Services Adjudication Scheme)');
+  expect(ukText).toContain('www.cedr.com/consumer/cisas');
+  expect(ukText).not.toMatch(/Ombudsman|CCTS|CPRST/);
+  // Kijoma's escalation wording, not the catalogue's default.
+  expect(ukText).toContain(
+    'you can ask for your complaint to go to a manager at an appropriate level within the company',
+  );
+  expect(ukText).not.toContain('ask for a manager to review the complaint');
 });

@@ -35,3 +35,10 @@ export const JIVE: Readonly<Omit<Provider, 'id'>> = {
   defaultLanguage: 'fr-CA',
   region: 'CA',
 };
+
+/**
+ * A letterhead logo: a real 240 × 80 PNG (a gold disc and two white bars on navy), as a `data:` URL the settings
+ * accept, for tests that print one.
+ */
+export const SAMPLE_LOGO_DATA_URL =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAPAAAABQCAIAAACoK28rAAABcklEQVR42u3dYRHCMAyA0YmoFtwgEHsYYBjgjo00zcLLfQqWB38G7TZud6lNm0cgoCWgJaAloAW0BLQEtAS0BLSAloA+1fPhs6Rrgn7b/T4rUVHQhxyTrbqgf6SMtaqADqSMtRaDnqSZaWWDnkoZa6WCTtPMtKaDTtbMtCaCXqKZaU0BvVAz0woGvVwz0wJaQBfWzLQCQJfSzLSAFtCFNceafpkaAzTQQB8EXVZzoGmSgAbaAA20WQu6uOYo0yQBDbQBGmgDNNBAAy1vCoEW0EDrMqAvoZlp+YYW0EALaKAFNNACWkAD7U1h8vs8oIEG2u+hgQYaaAM00EA7xsC/voEGGmignZwENNBAmz8B7fRROR+aZgENtNJAD3esqBno4RYsNQM93FOoZqCHm2TVDPRw17eagU5gbVXKBj3PtD1pDehw1jak9aBDWNuNaoE+J9tKVB30J+WevvqAloCWgBbQEtAS0BLQEtACWgJaAlqKaQf8zCD46J3y3AAAAABJRU5ErkJggg==';

@@ -11,7 +11,8 @@ import { RedressDatabase } from '#db/schema';
 import { addAttachments, removeAttachment } from '#db/repositories/attachments';
 import { buildSubjectAccessBundle, findCustomerCases } from '#renderer/features/exchange/subject-access';
 import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
-import { deskSettings, NORTHWIND } from '#test/support/desk';
+import { deskSettings, JIVE, NORTHWIND } from '#test/support/desk';
+import { withProviders } from '#shared/model/provider';
 import { timelineOf } from '#db/timeline';
 
 const settings = deskSettings({ defaultProcedureId: 'kijoma', company: NORTHWIND });
@@ -245,6 +246,57 @@ describe('subject-access bundle', () => {
       '1',
       join(dir, 'summary.pdf'),
       join(shots, '70-subject-access-summary'),
+    ]);
+  });
+
+  it('names the provider each complaint was about, in the summary and the data (#16)', async () => {
+    const database = new RedressDatabase(`exchange-sar-providers-${process.pid}`);
+    opened.push(database);
+    // Northwind (the desk's first and usual provider) and Jive Canada on one desk.
+    const twoProviders = withProviders(settings);
+    twoProviders.providers = [...twoProviders.providers!, { id: 'jive', ...JIVE }];
+    const by = { settings: twoProviders, by: 'Sam Patel', clock };
+    const customer = { name: 'Béatrice Tremblay', email: 'beatrice@example.com' };
+    const northwind = await createCase(
+      database,
+      { receivedOn: '2026-11-02', channel: 'email', customer, category: 'billing', summary: 'Charged twice' },
+      by,
+    );
+    const jive = await createCase(
+      database,
+      { receivedOn: '2026-11-16', channel: 'email', customer, category: 'service', summary: 'Service coupé' },
+      { ...by, providerId: 'jive' },
+    );
+    expect([northwind.providerId, jive.providerId]).toEqual(['first', 'jive']);
+
+    // The summary as built (read before pdfmake lays it out: rendering adds its own fields to the nodes).
+    let printed = '';
+    const { bytes, request } = await buildSubjectAccessBundle(database, {
+      start: jive,
+      caseIds: [northwind.id, jive.id],
+      requestReceivedOn: '2026-11-20',
+      // Jive is the usual provider now: each case still names its own.
+      settings: { ...twoProviders, defaultProviderId: 'jive' },
+      by: 'Sam Patel',
+      today: '2026-11-20',
+      now: clock.now(),
+      render: (doc) => {
+        printed = JSON.stringify(doc.content);
+        return renderPdfInNode(doc);
+      },
+    });
+    expect(request.cases.map((c) => [c.record.reference, c.providerName])).toEqual([
+      [northwind.reference, 'Northwind Broadband Ltd'],
+      [jive.reference, 'Jive Canada'],
+    ]);
+    // The controller is the provider of the case the request was started from.
+    expect(request.company.name).toBe('Jive Communications Canada');
+    expect(printed).toContain('{"text":"Provider","bold":true},"Northwind Broadband Ltd"');
+    expect(printed).toContain('{"text":"Provider","bold":true},"Jive Canada"');
+    const data = JSON.parse(strFromU8(unzipSync(bytes)['data.json']));
+    expect(data.cases.map((c: { providerName: string }) => c.providerName)).toEqual([
+      'Northwind Broadband Ltd',
+      'Jive Canada',
     ]);
   });
 });

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgementLetter } from '#shared/letters/index';
 import { sampleAcknowledgement, sampleCase } from '#shared/letters/fixtures';
 import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
+import { SAMPLE_LOGO_DATA_URL } from '#test/support/desk';
+import { checkLogoDataUrl } from '#shared/model/settings';
 
 let dir: string;
 
@@ -53,6 +55,39 @@ describe('acknowledgement letter as a PDF', () => {
       // Columns: name type encoding emb sub uni object-id; "emb" must be yes for every font.
       expect(row).toMatch(/\s(yes)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/);
     }
+  });
+
+  it("prints the letterhead's logo at the top right, beside the company's details; none without one", async () => {
+    expect(checkLogoDataUrl(SAMPLE_LOGO_DATA_URL)).toBeNull();
+    const withLogo = (largePrint: boolean) =>
+      acknowledgementLetter(
+        sampleAcknowledgement({
+          settings: { ...sampleAcknowledgement().settings, logoDataUrl: SAMPLE_LOGO_DATA_URL },
+          largePrint,
+        }),
+      );
+    for (const [name, doc] of [
+      ['ack-logo.pdf', withLogo(false)],
+      ['ack-logo-large.pdf', withLogo(true)],
+    ] as const) {
+      const file = await writePdf(name, doc);
+      // pdfimages -list: two header lines, then one row per image (page, num, type, width, height, …).
+      const images = poppler('pdfimages', ['-list', file]).trim().split('\n').slice(2);
+      expect(images, name).toHaveLength(1);
+      expect(images[0].trim().split(/\s+/).slice(0, 5), name).toEqual(['1', '0', 'image', '240', '80']);
+      const text = textOf(file);
+      expect(text).toContain('Kijoma Broadband');
+      expect(text).toContain('21 Ship Street');
+      // The logo moves nothing below the letterhead: as many pages as without it.
+      const without = await writePdf(
+        `no-${name}`,
+        acknowledgementLetter(sampleAcknowledgement({ largePrint: name.includes('large') })),
+      );
+      const pages = (f: string) => /Pages:\s+(\d+)/.exec(poppler('pdfinfo', [f]))?.[1];
+      expect(pages(file), name).toBe(pages(without));
+    }
+    const plain = await writePdf('ack-no-logo.pdf', acknowledgementLetter(sampleAcknowledgement()));
+    expect(poppler('pdfimages', ['-list', plain]).trim().split('\n').slice(2)).toEqual([]);
   });
 
   it('puts the addressee in the envelope window: the representative, with a copy line for the customer', async () => {

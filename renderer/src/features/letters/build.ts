@@ -19,13 +19,14 @@ import {
   standingLetterOfKind,
   summaryResolutionLetter,
   updateLetter,
+  type AcknowledgementNextSteps,
   type LetterContent,
   type LetterDocument,
   type LetterLanguage,
   type LetterText,
   type ParagraphEdits,
 } from '#shared/letters/index';
-import { getProcedure, procedureForCase, type Evaluation, type Procedure } from '#shared/rules/index';
+import { getAdrScheme, getProcedure, procedureForCase, type Evaluation, type Procedure } from '#shared/rules/index';
 import { LETTER_NAMES, type LetterKind, summaryInEnglish } from '#shared/casework/summaries';
 import { effectiveTimeline } from '#shared/model/effective';
 import { letterLanguageForCase, settingsForCase } from '#shared/model/provider';
@@ -211,10 +212,17 @@ export function choiceForKind(kind: string, context: Pick<LetterContext, 'events
   }
 }
 
+type SchemeContext = Pick<LetterContext, 'record' | 'settings' | 'evaluation'>;
+
+/** The ADR scheme the case's provider chose for its letters, or undefined (its procedure's scheme then). */
+function providerSchemeId(context: SchemeContext): string | undefined {
+  return settingsForCase(context.record, context.settings).adrSchemeId || undefined;
+}
+
 /** The scheme the letter names: the case's provider's choice, else the evaluated scheme, else the procedure's. */
-function schemeIdFor(context: LetterContext): string {
+function schemeIdFor(context: SchemeContext): string {
   return (
-    settingsForCase(context.record, context.settings).adrSchemeId ||
+    providerSchemeId(context) ||
     context.evaluation.adrScheme?.id ||
     procedureOf(context.record.procedureId)?.adrSchemeId ||
     'ccts'
@@ -248,10 +256,7 @@ export function buildLetter(
   const adrAvailableOn = clockDue(evaluation, 'adr-letter');
   switch (choice) {
     case 'acknowledgement':
-      return acknowledgementLetter({
-        ...base,
-        nextSteps: nextStepsFromEvaluation(evaluation, procedureWordingFor(caseProcedure(record), options.language)),
-      });
+      return acknowledgementLetter({ ...base, nextSteps: acknowledgementNextSteps(context, options.language) });
     case 'update':
       return updateLetter({
         ...base,
@@ -399,6 +404,23 @@ export function recordedAs(choice: LetterChoice, context: LetterContext): Record
   }
 }
 
+/**
+ * What the acknowledgement promises (the dialog's and the post batch's, one home): the evaluation's dates, the case's
+ * procedure's words in the letter's language, and the ADR scheme the case's provider chose when it chose one (the
+ * choice `schemeIdFor` gives the ADR, update and final letters), else the evaluated one (the procedure's).
+ */
+function acknowledgementNextSteps(
+  context: SchemeContext & Pick<LetterContext, 'today'>,
+  language: LetterLanguage,
+): AcknowledgementNextSteps {
+  const { record, evaluation, today } = context;
+  const chosen = providerSchemeId(context);
+  return nextStepsFromEvaluation(evaluation, {
+    ...procedureWordingFor(caseProcedure(record), language),
+    ...(chosen && chosen !== evaluation.adrScheme?.id ? { adrScheme: getAdrScheme(chosen, today) } : {}),
+  });
+}
+
 /** The acknowledgement letter for a case, in the customer's language and print size. */
 export function acknowledgementDocument(input: {
   record: CaseRecord;
@@ -407,7 +429,8 @@ export function acknowledgementDocument(input: {
   today: string;
   by: string;
 }): LetterDocument {
-  const { record, evaluation, settings, today, by } = input;
+  const { record, settings, today, by } = input;
+  const options = defaultOptions(record, settings);
   return acknowledgementLetter({
     caseRecord: record,
     // The case's own provider's letterhead, never the desk's usual one.
@@ -416,10 +439,7 @@ export function acknowledgementDocument(input: {
     // The letter names the person handling the case.
     handlerName: record.assignee || by,
     // The procedure's internal name (English, sometimes a regulator's baseline) is not for the customer's letter.
-    ...defaultOptions(record, settings),
-    nextSteps: nextStepsFromEvaluation(
-      evaluation,
-      procedureWordingFor(caseProcedure(record), defaultOptions(record, settings).language),
-    ),
+    ...options,
+    nextSteps: acknowledgementNextSteps(input, options.language),
   });
 }

@@ -6,6 +6,7 @@ import { sampleCase, sampleSettings } from '#shared/letters/fixtures';
 import { withProviders, type Provider } from '#shared/model/provider';
 import type { CaseRecord, DeskSettings } from '#shared/model/case';
 import { evaluateRecord } from '#lib/rules';
+import { SAMPLE_LOGO_DATA_URL } from '#test/support/desk';
 import {
   acknowledgementDocument,
   buildLetter,
@@ -77,6 +78,62 @@ describe("letters follow the case's own provider", () => {
     expect(words(doc)).not.toContain('Kijoma Broadband');
     const notice = buildLetter('ccts-notice', defaultInputs(ctx), defaultOptions(caCase, ctx.settings), ctx);
     expect(words(notice)).toContain('Jive Communications Canada');
+  });
+
+  it("the acknowledgement names the ADR scheme the case's provider chose, not its procedure's", () => {
+    // Kijoma's procedure names CISAS; this desk chose the Communications Ombudsman for the Kijoma provider.
+    const settings = desk();
+    const chose = {
+      ...settings,
+      providers: settings.providers!.map((p) =>
+        p.id === 'first' ? { ...p, adrSchemeId: 'communications-ombudsman' } : p,
+      ),
+    };
+    const ctx = { ...context(ukCase), settings: chose };
+    expect(ctx.evaluation.adrScheme?.id).toBe('cisas');
+    const batch = letterText(acknowledgementDocument(ctx));
+    const dialog = letterText(buildLetter('acknowledgement', defaultInputs(ctx), defaultOptions(ukCase, chose), ctx));
+    for (const text of [batch, dialog]) {
+      expect(text).toContain('the Communications Ombudsman');
+      expect(text).toContain('www.commsombudsman.org');
+      expect(text).not.toMatch(/CISAS|cedr\.com/);
+    }
+    // The update letter names the same scheme: one choice for every letter of the case.
+    const update = letterText(
+      buildLetter(
+        'update',
+        { ...defaultInputs(ctx), progress: 'We are checking.' },
+        defaultOptions(ukCase, chose),
+        ctx,
+      ),
+    );
+    expect(update).toContain('Communications Ombudsman');
+  });
+
+  it("each case's letters print its own provider's logo, never the usual provider's", () => {
+    const JIVE_LOGO = 'data:image/png;base64,iVBORw0KGgoJIVE';
+    const settings = desk();
+    const logos: DeskSettings = {
+      ...settings,
+      // The desk settings' own logo is the usual provider's (Jive's): a Kijoma case must not take it.
+      logoDataUrl: JIVE_LOGO,
+      providers: settings.providers!.map((p) =>
+        p.id === 'first' ? { ...p, logoDataUrl: SAMPLE_LOGO_DATA_URL } : { ...p, logoDataUrl: JIVE_LOGO },
+      ),
+    };
+    const logosIn = (doc: unknown) => [...words(doc).matchAll(/"image":"([^"]+)"/g)].map((m) => m[1]);
+    const uk = { ...context(ukCase), settings: logos };
+    expect(logosIn(acknowledgementDocument(uk))).toEqual([SAMPLE_LOGO_DATA_URL]);
+    const update = { ...defaultInputs(uk), progress: 'We are checking the bills.' };
+    expect(logosIn(buildLetter('update', update, defaultOptions(ukCase, logos), uk))).toEqual([SAMPLE_LOGO_DATA_URL]);
+    const ca = { ...context(caCase), settings: logos };
+    expect(logosIn(acknowledgementDocument(ca))).toEqual([JIVE_LOGO]);
+    expect(logosIn(buildLetter('ccts-notice', defaultInputs(ca), defaultOptions(caCase, logos), ca))).toEqual([
+      JIVE_LOGO,
+    ]);
+    // A provider without a logo prints none, whatever the desk settings hold.
+    const none = { ...uk, settings: { ...logos, providers: settings.providers } };
+    expect(logosIn(acknowledgementDocument(none))).toEqual([]);
   });
 
   it("the customer's own language still wins over the provider's", () => {
