@@ -591,14 +591,7 @@ export const SPECS: readonly CaseActionSpec[] = [
         options: CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
       },
       words('summary', 'Summary of the complaint', true, undefined, 'Write the summary of the complaint'),
-      {
-        name: 'procedureId',
-        label: 'Procedure',
-        kind: 'select',
-        required: true,
-        missing: 'Choose the procedure',
-        options: listProcedures().map((p) => ({ value: p.id, label: p.name })),
-      },
+      // The provider first: choosing another sets the procedure to its own (corrections.ts followProvider).
       {
         name: 'providerId',
         label: 'Provider',
@@ -607,6 +600,14 @@ export const SPECS: readonly CaseActionSpec[] = [
         missing: 'Choose the provider',
         description: "The case's letterhead, letter language and working-day calendar are its provider's",
         optionsFrom: 'providers',
+      },
+      {
+        name: 'procedureId',
+        label: 'Procedure',
+        kind: 'select',
+        required: true,
+        missing: 'Choose the procedure',
+        options: listProcedures().map((p) => ({ value: p.id, label: p.name })),
       },
       {
         name: 'repName',
