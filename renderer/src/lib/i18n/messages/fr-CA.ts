@@ -2023,6 +2023,19 @@ export const frCA: Record<MessageKey, string> = {
   'preview.noChange': 'Aucun changement d’étape, d’état ni d’échéance.',
   'preview.dependents': 'Inscriptions ultérieures qui en dépendent (elles restent telles quelles)\u00a0:',
   'preview.dependent': '{date}\u00a0: {summary}',
+  // p8d : déplacer un dossier vers un autre fournisseur : ce qui ne concorde pas (shared/rules/provider-checks.ts)
+  'preview.mismatchTitle': 'À vérifier avant d’enregistrer : ces choix ne concordent pas',
+  'preview.mismatchHint': 'Vous pouvez tout de même enregistrer : le motif de la correction en donne la raison.',
+  'providerMismatch.procedure-calendar':
+    'La procédure {procedureCountry, select, CA {canadienne} other {britannique}} « {procedure} » est calculée selon le calendrier « {calendar} » : ses jours ouvrables et ses jours fériés sont {calendarCountry, select, CA {canadiens} other {britanniques}}.',
+  'providerMismatch.procedure-region':
+    'La procédure {procedureCountry, select, CA {canadienne} other {britannique}} « {procedure} » est choisie pour un fournisseur réglementé {region, select, CA {au Canada} other {au Royaume-Uni}}.',
+  'providerMismatch.calendar-region':
+    'Le calendrier « {calendar} » est choisi pour un fournisseur {region, select, CA {canadien} other {britannique}}.',
+  'providerMismatch.scheme-region':
+    '{schemeCountry, select, CA {Les lettres d’un fournisseur britannique nommeraient la CPRST, qui ne traite que les plaintes canadiennes.} other {Les lettres d’un fournisseur canadien nommeraient un organisme britannique ({scheme}) ; la clientèle canadienne s’adresse à la CPRST.}}',
+  'providerMismatch.language-region':
+    'Lettres en français seulement pour un fournisseur britannique : on écrit en anglais à la clientèle du Royaume-Uni.',
   'nextSteps.title': 'Prochaines étapes',
   'nextSteps.nothing': 'Rien n’est dû dans ce dossier.',
   'nextSteps.wasDue': 'Était dû le {date}',
