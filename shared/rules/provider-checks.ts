@@ -56,7 +56,8 @@ export function providerMismatches(
     calendar: provider.calendar,
     calendarCountry: calendar,
     region,
-    scheme: scheme?.id ?? '',
+    // The scheme by its current name ("Communications Ombudsman"), as its letters name it.
+    scheme: scheme?.versions.at(-1)?.name ?? scheme?.id ?? '',
     schemeCountry: scheme?.country ?? region,
   };
 
@@ -92,7 +93,7 @@ export function providerMismatches(
       message:
         scheme.country === 'CA'
           ? `A UK provider's letters would name the CCTS, which handles only Canadian complaints.`
-          : `A Canadian provider's letters would name a UK scheme (${scheme.id}); Canadian customers go to the CCTS.`,
+          : `A Canadian provider's letters would name a UK scheme (${values.scheme}); Canadian customers go to the CCTS.`,
     });
   }
   if (region === 'GB' && provider.languages.length > 0 && provider.languages.every((l) => l === 'fr-CA')) {

@@ -158,6 +158,9 @@ test('correct a received date, void an escalation, reopen a closed case, move a 
   const moved = dialog.getByLabel('Dates that change');
   await expect(moved).toContainText('→');
   await expect(dialog.locator('[data-mismatch]')).toHaveCount(0);
+  mkdirSync(SHOTS, { recursive: true });
+  await moved.scrollIntoViewIfNeeded();
+  await dialog.screenshot({ path: `${SHOTS}/correction-provider-follows-en.png`, style: HIDE_NOTIFICATIONS });
   // Keeping the UK procedure on the Canadian provider is warned of before saving; it could still be saved.
   await chooseIn(page, dialog, 'Procedure', 'Ofcom baseline procedure');
   const mismatches = dialog.getByLabel('Check before saving: this does not fit together');
@@ -165,7 +168,6 @@ test('correct a received date, void an escalation, reopen a closed case, move a 
     'The UK procedure “Ofcom baseline procedure” is counted on the Canada (federal) calendar: its working days and holidays are Canadian.',
   );
   await expect(mismatches.locator('[data-mismatch="procedure-region"]')).toBeVisible();
-  mkdirSync(SHOTS, { recursive: true });
   await mismatches.scrollIntoViewIfNeeded();
   await dialog.screenshot({ path: `${SHOTS}/correction-provider-en.png`, style: HIDE_NOTIFICATIONS });
   // Back to Jive's own procedure: nothing to warn of. A reason is required.
