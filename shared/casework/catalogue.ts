@@ -598,7 +598,8 @@ export const SPECS: readonly CaseActionSpec[] = [
         kind: 'select',
         required: true,
         missing: 'Choose the provider',
-        description: "The case's letterhead, letter language and working-day calendar are its provider's",
+        description:
+          "The case's letterhead, letter language and working-day calendar are its provider's; the procedure becomes its own too, unless you choose another",
         optionsFrom: 'providers',
       },
       {
