@@ -56,7 +56,7 @@ export function providerMismatches(
     calendar: provider.calendar,
     calendarCountry: calendar,
     region,
-    // The scheme by its current name ("Communications Ombudsman"), as its letters name it.
+    // The scheme by its name ("Communications Ombudsman": its latest version's), not its id.
     scheme: scheme?.versions.at(-1)?.name ?? scheme?.id ?? '',
     schemeCountry: scheme?.country ?? region,
   };

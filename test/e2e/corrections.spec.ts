@@ -156,7 +156,10 @@ test('correct a received date, void an escalation, reopen a closed case, move a 
   const procedure = dialog.getByRole('combobox', { name: 'Procedure' });
   await expect(procedure).toHaveValue('Jive Canada complaint handling code');
   const moved = dialog.getByLabel('Dates that change');
-  await expect(moved).toContainText('→');
+  // Jive's code has its own stages and an acknowledgement clock, and no Ofcom ADR letter (the CCTS instead).
+  await expect(moved).toContainText('Stage: Front line → Customer support');
+  await expect(moved).toContainText(/Acknowledgement: — → \w{3} \d{1,2} \w{3} \d{4}/);
+  await expect(moved).toContainText(/ADR letter: \w{3} \d{1,2} \w{3} \d{4} → —/);
   await expect(dialog.locator('[data-mismatch]')).toHaveCount(0);
   mkdirSync(SHOTS, { recursive: true });
   await moved.scrollIntoViewIfNeeded();
