@@ -1,6 +1,7 @@
 // Corrections are entries, never edits (issue #15): correct a received date and see the ADR date move on the case page
 // and the dashboard; void an escalation and see the stage go back; reopen a closed case; move a case to another
-// provider (issue #16): its procedure follows, the dates that move and any mismatch are shown before saving.
+// provider (issue #16): its procedure follows, the dates that move and any mismatch are shown before saving; once the
+// provider is retired it takes no new complaint and the case keeps it.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -186,6 +187,22 @@ test('correct a received date, void an escalation, reopen a closed case, move a 
   const entry = timeline.getByText(/Corrected .*provider Northwind Broadband Ltd → Jive Canada/);
   await expect(entry).toContainText('The customer is with Jive in Montréal');
   await expect(page.getByText('Provider: Jive Canada')).toBeVisible();
+
+  // Jive Canada retired: it takes no new complaint (the intake has only the first provider left, so asks for none),
+  // and its case keeps working: the case page and the correction form still name it, as retired.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const providers = page.getByRole('region', { name: 'Providers' });
+  await providers.getByRole('button', { name: 'Retire Jive Canada' }).click();
+  await expect(providers.getByRole('row', { name: /Jive Canada/ })).toContainText('Retired');
+  await page.getByRole('link', { name: 'New complaint' }).click();
+  await expect(page.getByLabel('Date received')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Provider' })).toHaveCount(0);
+  await page.goto(caseUrl);
+  await expect(page.getByText('Provider: Jive Canada')).toBeVisible();
+  dialog = await openAction(page, "Correct the complaint's facts");
+  await expect(dialog.getByRole('combobox', { name: 'Provider' })).toHaveValue('Jive Canada (retired)');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
 
   // In French: moving it back with Jive's procedure kept is warned of in French.
   await page.getByRole('link', { name: 'Settings' }).click();
