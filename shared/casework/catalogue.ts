@@ -591,6 +591,17 @@ export const SPECS: readonly CaseActionSpec[] = [
         options: CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
       },
       words('summary', 'Summary of the complaint', true, undefined, 'Write the summary of the complaint'),
+      // The provider first: choosing another sets the procedure to its own (corrections.ts followProvider).
+      {
+        name: 'providerId',
+        label: 'Provider',
+        kind: 'select',
+        required: true,
+        missing: 'Choose the provider',
+        description:
+          "The case's letterhead, letter language and working-day calendar are its provider's; the procedure becomes its own too, unless you choose another",
+        optionsFrom: 'providers',
+      },
       {
         name: 'procedureId',
         label: 'Procedure',
@@ -598,15 +609,6 @@ export const SPECS: readonly CaseActionSpec[] = [
         required: true,
         missing: 'Choose the procedure',
         options: listProcedures().map((p) => ({ value: p.id, label: p.name })),
-      },
-      {
-        name: 'providerId',
-        label: 'Provider',
-        kind: 'select',
-        required: true,
-        missing: 'Choose the provider',
-        description: "The case's letterhead, letter language and working-day calendar are its provider's",
-        optionsFrom: 'providers',
       },
       {
         name: 'repName',

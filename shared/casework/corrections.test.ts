@@ -5,9 +5,12 @@ import { caseRecord, Desk } from '#test/support/case-desk';
 import {
   applyCorrections,
   correctableFacts,
+  correctionFormValues,
+  correctionMismatches,
   correctionPreview,
   dueDateChanges,
   fieldOptions,
+  followProvider,
   getAction,
   VOIDABLE_TYPES,
   voidEffects,
@@ -286,5 +289,87 @@ describe('moving a case to another provider (issue #16)', () => {
       value: 'other-desk',
       label: 'Not one of this desk’s providers',
     });
+  });
+});
+
+describe('moving a case to another provider: its procedure follows, a mismatch is warned of (issue #16, p8d)', () => {
+  const kijomaUk = {
+    id: 'first',
+    name: 'Kijoma UK',
+    calendar: 'england-and-wales' as const,
+    procedureId: 'kijoma',
+    region: 'UK' as const,
+    languages: ['en-GB' as const],
+  };
+  const jive = {
+    id: 'jive',
+    name: 'Jive Canada',
+    calendar: 'canada' as const,
+    procedureId: 'jive-ca',
+    region: 'CA' as const,
+    languages: ['fr-CA' as const, 'en-CA' as const],
+  };
+  const providers = [kijomaUk, jive];
+
+  it('the form’s procedure follows the provider chosen, and goes back with it', () => {
+    const ctx = new Desk(record(), '2026-12-02', providers).context();
+    const values = correctionFormValues(ctx.record);
+    const moved = followProvider(values, 'jive', ctx);
+    expect(moved).toMatchObject({ providerId: 'jive', procedureId: 'jive-ca' });
+    // The handler may still choose another procedure; going back to the case's own provider gives its own procedure.
+    expect(followProvider({ ...moved, procedureId: 'miso' }, 'first', ctx)).toMatchObject({
+      providerId: 'first',
+      procedureId: 'kijoma',
+    });
+    // A provider whose procedure is not installed here leaves the procedure as it was.
+    const stray = [...providers, { ...jive, id: 'stray', procedureId: 'not-installed' }];
+    expect(followProvider(values, 'stray', { ...ctx, providers: stray }).procedureId).toBe('kijoma');
+  });
+
+  it('with the procedure followed: the dates move onto the Canadian calendar and nothing is warned of', () => {
+    const desk = new Desk(record(), '2026-12-02', providers);
+    const ctx = desk.context();
+    const input = { ...followProvider(correctionFormValues(ctx.record), 'jive', ctx), reason: 'Canadian customer' };
+    const preview = correctionPreview(input, ctx);
+    expect(preview?.error).toBeNull();
+    expect(preview?.dueDates.length).toBeGreaterThan(0);
+    expect(preview?.mismatches).toBeUndefined();
+    const e = desk.do('correct-facts', input);
+    expect(e.data).toMatchObject({
+      changed: ['procedureId', 'providerId', 'calendar'],
+      before: { procedureId: 'kijoma', providerId: 'first', calendar: 'england-and-wales' },
+      after: { procedureId: 'jive-ca', providerId: 'jive', calendar: 'canada' },
+    });
+    expect(desk.record).toMatchObject({ providerId: 'jive', procedureId: 'jive-ca', calendar: 'canada' });
+  });
+
+  it('keeping the UK procedure on the Canadian provider is warned of before saving, in words and with values', () => {
+    const ctx = new Desk(record(), '2026-12-02', providers).context();
+    const preview = correctionPreview({ providerId: 'jive', reason: 'Canadian customer' }, ctx);
+    // The UK procedure counted on the Canadian calendar, for a Canadian provider, and its letters naming a UK scheme.
+    expect(preview?.mismatches?.map((m) => m.code)).toEqual([
+      'procedure-calendar',
+      'procedure-region',
+      'scheme-region',
+    ]);
+    expect(preview?.mismatches?.[0]).toMatchObject({
+      message: expect.stringContaining('The UK procedure “Kijoma Broadband'),
+      values: { procedureCountry: 'GB', calendar: 'canada', calendarCountry: 'CA', region: 'CA' },
+    });
+    // A UK case given a Canadian procedure on its own UK provider is warned of too.
+    const proc = correctionPreview({ procedureId: 'jive-ca', reason: 'x' }, ctx);
+    expect(proc?.mismatches?.map((m) => m.code)).toEqual(['procedure-calendar', 'procedure-region', 'scheme-region']);
+    // Any other correction says nothing of the provider.
+    expect(correctionPreview({ channel: 'letter', reason: 'x' }, ctx)?.mismatches).toBeUndefined();
+  });
+
+  it('does not repeat what the provider’s own set-up already has (the desk said why in Settings)', () => {
+    // A Canadian brand set up, knowingly, on the Kijoma procedure: moving a case there with Kijoma warns of nothing new.
+    const oddJive = { ...jive, id: 'odd', procedureId: 'kijoma' };
+    const ctx = new Desk(record(), '2026-12-02', [...providers, oddJive]).context();
+    const preview = correctionPreview({ providerId: 'odd', reason: 'x' }, ctx);
+    expect(preview?.mismatches).toBeUndefined();
+    // Providers given without their set-up (an older caller) cannot be checked: nothing is claimed.
+    expect(correctionMismatches({ providerId: 'jive', procedureId: 'kijoma', calendar: 'canada' }, [])).toEqual([]);
   });
 });

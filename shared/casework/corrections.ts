@@ -24,7 +24,16 @@ import { effectiveTimeline, voidsByEntry } from '#shared/model/effective';
 import { STORED_LIMITS } from '#shared/model/stored';
 import { sayProblem as say } from '#shared/model/problems';
 import { fieldCharacterProblem } from '#shared/model/text';
-import { caseFacts, evaluateCase, type Evaluation, getProcedure, isRulesError, type Phrase } from '#shared/rules/index';
+import {
+  caseFacts,
+  evaluateCase,
+  type Evaluation,
+  getProcedure,
+  isRulesError,
+  type Phrase,
+  providerMismatches,
+  type ProviderMismatch,
+} from '#shared/rules/index';
 
 /** The facts a correction can change, as the case holds them (no representative or needs: null). */
 export interface CorrectableFacts {
@@ -131,6 +140,28 @@ export function correctionFormValues(record: CaseRecord): Record<string, string>
     providerId: caseProviderId(record),
     reason: '',
   };
+}
+
+/**
+ * The correction form's values once the provider field is set to `providerId`: the procedure follows to the new
+ * provider's own procedure (the handler may still choose another after); back to the case's own provider, it is the
+ * case's procedure again. A provider this desk does not know, or whose procedure is not installed, leaves it as it is.
+ */
+export function followProvider(
+  values: Record<string, string>,
+  providerId: string,
+  ctx: Pick<CorrectionContext, 'record' | 'providers'>,
+): Record<string, string> {
+  const next = { ...values, providerId };
+  if (providerId === caseProviderId(ctx.record)) return { ...next, procedureId: ctx.record.procedureId };
+  const procedureId = ctx.providers?.find((p) => p.id === providerId)?.procedureId;
+  if (!procedureId) return next;
+  try {
+    getProcedure(procedureId);
+  } catch {
+    return next;
+  }
+  return { ...next, procedureId };
 }
 
 const ticked = (v: string | undefined) => ['yes', 'true', 'on'].includes((v ?? '').trim().toLowerCase());
@@ -310,6 +341,12 @@ function evaluate(
 
 export interface ChangePreview {
   dueDates: DueDateChange[];
+  /**
+   * What would not fit together once corrected (a correction of the provider or the procedure only): the checks of a
+   * provider's own set-up (shared/rules/provider-checks.ts) run on the provider the case would have with the procedure
+   * it would follow, less those the provider's own set-up already has (the desk saw them, and said why, in Settings).
+   */
+  mismatches?: ProviderMismatch[];
   stage: { from: string; to: string } | null;
   status: { from: string; to: string } | null;
   /** The rules engine cannot read the case after the change: it would be refused, with this reason. */
@@ -343,7 +380,37 @@ export function correctionPreview(
   const read = readCorrection(input, ctx);
   if (!read.ok || read.changed.length === 0) return null;
   const before = evaluate(ctx.record, ctx.events, ctx.today).evaluation;
-  return preview(before, evaluate(withFacts(ctx.record, read.facts), ctx.events, ctx.today));
+  const out = preview(before, evaluate(withFacts(ctx.record, read.facts), ctx.events, ctx.today));
+  const moves = read.changed.includes('providerId') || read.changed.includes('procedureId');
+  const mismatches = moves ? correctionMismatches(read.facts, ctx.providers) : [];
+  return mismatches.length ? { ...out, mismatches } : out;
+}
+
+/**
+ * The mismatches a case's corrected provider and procedure would have (see `ChangePreview.mismatches`); [] when the
+ * provider's region is not known here (a provider given without its set-up).
+ */
+export function correctionMismatches(
+  facts: Pick<CorrectableFacts, 'providerId' | 'procedureId' | 'calendar'>,
+  providers: readonly ProviderChoice[] | undefined,
+): ProviderMismatch[] {
+  const provider = providers?.find((p) => p.id === facts.providerId);
+  if (!provider?.region) return [];
+  const setUp = {
+    procedureId: facts.procedureId,
+    calendar: facts.calendar,
+    adrSchemeId: provider.adrSchemeId,
+    languages: provider.languages ?? [],
+    region: provider.region,
+  };
+  const own = new Set(
+    provider.procedureId
+      ? providerMismatches({ ...setUp, procedureId: provider.procedureId, calendar: provider.calendar }).map(
+          (m) => m.code,
+        )
+      : [],
+  );
+  return providerMismatches(setUp).filter((m) => !own.has(m.code));
 }
 
 /**

@@ -153,8 +153,13 @@ export const activeProviders = (settings: DeskSettings): Provider[] =>
  * provider (made from the settings it was logged with); a case whose provider this desk does not hold (merged from
  * another desk's backup) follows the first provider too, and says so (`known: false`).
  */
-/** What choosing a provider for a case needs to know of it (a correction, an import): a retired one takes no cases. */
-export type ProviderChoice = Pick<Provider, 'id' | 'name' | 'calendar' | 'retiredOn'>;
+/**
+ * What choosing a provider for a case needs to know of it (a correction, an import): a retired one takes no cases. A
+ * correction that moves a case also reads its procedure (the form's procedure follows it) and what the mismatch
+ * checks need (region, scheme, languages), when the desk's providers are given in full.
+ */
+export type ProviderChoice = Pick<Provider, 'id' | 'name' | 'calendar' | 'retiredOn'> &
+  Partial<Pick<Provider, 'procedureId' | 'region' | 'adrSchemeId' | 'languages'>>;
 
 export const caseProviderId = (record: Pick<CaseRecord, 'providerId'>): string =>
   record.providerId ?? FIRST_PROVIDER_ID;

@@ -110,7 +110,12 @@ export {
   MISO,
   OFCOM_BASELINE,
 } from './procedures';
-export { providerMismatches, type ProviderMismatch, type ProviderMismatchCode } from './provider-checks';
+export {
+  providerMismatches,
+  type MismatchValues,
+  type ProviderMismatch,
+  type ProviderMismatchCode,
+} from './provider-checks';
 
 // Regimes
 export {

@@ -16,6 +16,19 @@ export interface ProviderMismatch {
   /** The form field the warning sits next to. */
   field: 'procedureId' | 'calendar' | 'adrSchemeId' | 'languages';
   message: string;
+  /** What the message names, for the interface to say it in its own language (`providerMismatch.<code>`). */
+  values: MismatchValues;
+}
+
+/** The facts a mismatch message names: countries as 'GB' / 'CA', the calendar by its id. */
+export interface MismatchValues {
+  procedure: string;
+  procedureCountry: 'GB' | 'CA';
+  calendar: Provider['calendar'];
+  calendarCountry: 'GB' | 'CA';
+  region: 'GB' | 'CA';
+  scheme: string;
+  schemeCountry: 'GB' | 'CA';
 }
 
 type Checked = Pick<Provider, 'procedureId' | 'calendar' | 'adrSchemeId' | 'languages' | 'region'>;
@@ -35,11 +48,24 @@ export function providerMismatches(
   const procedure = procedures.byId.get(provider.procedureId);
   const calendar = calendarCountry(provider.calendar);
   const region = regionCountry(provider.region);
+  const schemeId = provider.adrSchemeId || procedure?.adrSchemeId;
+  const scheme = schemeId ? schemes.byId.get(schemeId) : undefined;
+  const values: MismatchValues = {
+    procedure: procedure?.name ?? provider.procedureId,
+    procedureCountry: procedure?.provider.country ?? region,
+    calendar: provider.calendar,
+    calendarCountry: calendar,
+    region,
+    // The scheme by its name ("Communications Ombudsman": its latest version's), not its id.
+    scheme: scheme?.versions.at(-1)?.name ?? scheme?.id ?? '',
+    schemeCountry: scheme?.country ?? region,
+  };
 
   if (procedure && procedure.provider.country !== calendar) {
     out.push({
       code: 'procedure-calendar',
       field: 'calendar',
+      values,
       message: `The ${countryWords(procedure.provider.country)} procedure “${procedure.name}” is counted on the ${CALENDAR_LABELS[provider.calendar]} calendar: its working days and holidays are ${countryWords(calendar)}.`,
     });
   }
@@ -47,6 +73,7 @@ export function providerMismatches(
     out.push({
       code: 'procedure-region',
       field: 'procedureId',
+      values,
       message: `The ${countryWords(procedure.provider.country)} procedure “${procedure.name}” is chosen for a provider regulated in ${region === 'CA' ? 'Canada' : 'the UK'}.`,
     });
   }
@@ -54,25 +81,26 @@ export function providerMismatches(
     out.push({
       code: 'calendar-region',
       field: 'calendar',
+      values,
       message: `The ${CALENDAR_LABELS[provider.calendar]} calendar is chosen for a ${countryWords(region)} provider.`,
     });
   }
-  const schemeId = provider.adrSchemeId || procedure?.adrSchemeId;
-  const scheme = schemeId ? schemes.byId.get(schemeId) : undefined;
   if (scheme && scheme.country !== region) {
     out.push({
       code: 'scheme-region',
       field: 'adrSchemeId',
+      values,
       message:
         scheme.country === 'CA'
           ? `A UK provider's letters would name the CCTS, which handles only Canadian complaints.`
-          : `A Canadian provider's letters would name a UK scheme (${scheme.id}); Canadian customers go to the CCTS.`,
+          : `A Canadian provider's letters would name a UK scheme (${values.scheme}); Canadian customers go to the CCTS.`,
     });
   }
   if (region === 'GB' && provider.languages.length > 0 && provider.languages.every((l) => l === 'fr-CA')) {
     out.push({
       code: 'language-region',
       field: 'languages',
+      values,
       message: 'Letters only in French for a UK provider: UK customers are written to in English.',
     });
   }

@@ -1,11 +1,18 @@
 // Corrections are entries, never edits (issue #15): correct a received date and see the ADR date move on the case page
-// and the dashboard; void an escalation and see the stage go back; reopen a closed case.
+// and the dashboard; void an escalation and see the stage go back; reopen a closed case; move a case to another
+// provider (issue #16): its procedure follows, the dates that move and any mismatch are shown before saving; once the
+// provider is retired it takes no new complaint and the case keeps it.
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import {
   addDays,
+  addProvider,
+  chooseIn,
+  chooseOption,
   closedCase,
   expect,
+  JIVE_CANADA,
   fillDate,
   logComplaint,
   setUpDesk,
@@ -13,6 +20,9 @@ import {
   textbox,
   todayInLondon,
 } from './fixtures';
+
+/** The correction dialog with a provider change, in English and French, for people to look at. */
+const SHOTS = process.env.P8D_SHOTS ?? '/tmp/p8d-shots';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
@@ -27,7 +37,10 @@ async function openAction(page: Page, item: string) {
   return page.getByRole('dialog');
 }
 
-test('correct a received date, void an escalation, reopen a closed case', async ({ page }) => {
+test('correct a received date, void an escalation, reopen a closed case, move a case to another provider', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
   await setUpDesk(page);
   // Logged as received 10 days ago: the ADR letter (6 weeks) is due in 32 days.
   await logComplaint(page, {
@@ -130,4 +143,85 @@ test('correct a received date, void an escalation, reopen a closed case', async 
   await expect(dialog).toBeHidden();
   await expect(timeline).toContainText('Case reopened: The engineer did not come again');
   await expect(page.getByTestId('case-status')).toHaveText('Open');
+
+  // Issue #16: the case moves to another provider. A second provider, Jive Canada, from Settings → Providers.
+  const caseUrl = page.url();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await addProvider(page, JIVE_CANADA);
+  await page.goto(caseUrl);
+  await expect(heading).toHaveText(closed);
+  await expect(page.getByText('Provider: Northwind Broadband Ltd')).toBeVisible();
+  dialog = await openAction(page, "Correct the complaint's facts");
+  // Choosing Jive Canada sets the procedure to Jive's own; the preview, under the procedure, lists the dates that move.
+  await chooseIn(page, dialog, 'Provider', 'Jive Canada');
+  const procedure = dialog.getByRole('combobox', { name: 'Procedure' });
+  await expect(procedure).toHaveValue('Jive Canada complaint handling code');
+  const moved = dialog.getByLabel('Dates that change');
+  // Jive's code has its own stages and an acknowledgement clock, and no Ofcom ADR letter (the CCTS instead).
+  await expect(moved).toContainText('Stage: Front line → Customer support');
+  await expect(moved).toContainText(/Acknowledgement: — → \w{3} \d{1,2} \w{3} \d{4}/);
+  await expect(moved).toContainText(/ADR letter: \w{3} \d{1,2} \w{3} \d{4} → —/);
+  await expect(dialog.locator('[data-mismatch]')).toHaveCount(0);
+  mkdirSync(SHOTS, { recursive: true });
+  await moved.scrollIntoViewIfNeeded();
+  await dialog.screenshot({ path: `${SHOTS}/correction-provider-follows-en.png`, style: HIDE_NOTIFICATIONS });
+  // Keeping the UK procedure on the Canadian provider is warned of before saving; it could still be saved.
+  await chooseIn(page, dialog, 'Procedure', 'Ofcom baseline procedure');
+  const mismatches = dialog.getByLabel('Check before saving: this does not fit together');
+  await expect(mismatches.locator('[data-mismatch="procedure-calendar"]')).toHaveText(
+    'The UK procedure “Ofcom baseline procedure” is counted on the Canada (federal) calendar: its working days and holidays are Canadian.',
+  );
+  await expect(mismatches.locator('[data-mismatch="procedure-region"]')).toBeVisible();
+  await mismatches.scrollIntoViewIfNeeded();
+  await dialog.screenshot({ path: `${SHOTS}/correction-provider-en.png`, style: HIDE_NOTIFICATIONS });
+  // Back to Jive's own procedure: nothing to warn of. A reason is required.
+  await chooseIn(page, dialog, 'Procedure', 'Jive Canada complaint handling code');
+  await expect(dialog.locator('[data-mismatch]')).toHaveCount(0);
+  await expect(moved).toContainText('→');
+  await dialog.getByRole('button', { name: 'Save the correction' }).click();
+  await expect(textbox(dialog, 'Why the correction')).toHaveAttribute('aria-invalid', 'true');
+  await textbox(dialog, 'Why the correction').fill('The customer is with Jive in Montréal');
+  await dialog.getByRole('button', { name: 'Save the correction' }).click();
+  await expect(dialog).toBeHidden();
+  // The timeline's entry names both providers; the case page says the new one.
+  const entry = timeline.getByText(/Corrected .*provider Northwind Broadband Ltd → Jive Canada/);
+  await expect(entry).toContainText('The customer is with Jive in Montréal');
+  await expect(page.getByText('Provider: Jive Canada')).toBeVisible();
+
+  // Jive Canada retired: it takes no new complaint (the intake has only the first provider left, so asks for none),
+  // and its case keeps working: the case page and the correction form still name it, as retired.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const providers = page.getByRole('region', { name: 'Providers' });
+  await providers.getByRole('button', { name: 'Retire Jive Canada' }).click();
+  await expect(providers.getByRole('row', { name: /Jive Canada/ })).toContainText('Retired');
+  await page.getByRole('link', { name: 'New complaint' }).click();
+  await expect(page.getByLabel('Date received')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Provider' })).toHaveCount(0);
+  await page.goto(caseUrl);
+  await expect(page.getByText('Provider: Jive Canada')).toBeVisible();
+  dialog = await openAction(page, "Correct the complaint's facts");
+  await expect(dialog.getByRole('combobox', { name: 'Provider' })).toHaveValue('Jive Canada (retired)');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+
+  // In French: moving it back with Jive's procedure kept is warned of in French.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
+  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
+  await page.goto(caseUrl);
+  await expect(page.getByText('Fournisseur\u00a0: Jive Canada')).toBeVisible();
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Corriger les faits du dossier…', exact: true }).click();
+  dialog = page.getByRole('dialog');
+  await chooseIn(page, dialog, 'Fournisseur', 'Northwind Broadband Ltd');
+  await expect(dialog.getByRole('combobox', { name: 'Procédure' })).toHaveValue('Ofcom baseline procedure');
+  await chooseIn(page, dialog, 'Procédure', 'Jive Canada complaint handling code');
+  const enFrancais = dialog.locator('[data-correction-mismatches]');
+  await expect(enFrancais.locator('[data-mismatch="procedure-calendar"]')).toContainText(
+    'La procédure canadienne «\u00a0Jive Canada complaint handling code\u00a0» est calculée selon le calendrier',
+  );
+  await enFrancais.scrollIntoViewIfNeeded();
+  await dialog.screenshot({ path: `${SHOTS}/correction-provider-fr.png`, style: HIDE_NOTIFICATIONS });
+  await dialog.press('Escape');
+  await expect(dialog).toBeHidden();
 });

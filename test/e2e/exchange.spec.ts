@@ -9,7 +9,18 @@ import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
-import { allRows, countRows, expect, fillDate, issueLetterFromDialog, logComplaint, setUpDesk, test } from './fixtures';
+import {
+  addProvider,
+  allRows,
+  countRows,
+  expect,
+  fillDate,
+  issueLetterFromDialog,
+  JIVE_CANADA,
+  logComplaint,
+  setUpDesk,
+  test,
+} from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
@@ -31,7 +42,14 @@ async function openExports(page: Page) {
 }
 
 async function storedCases(page: Page) {
-  return allRows<{ reference: string; customer: { name: string }; summary: string }>(page, 'cases');
+  return allRows<{
+    reference: string;
+    customer: { name: string };
+    summary: string;
+    providerId?: string;
+    calendar: string;
+    procedureId: string;
+  }>(page, 'cases');
 }
 
 test('cases export as CSV, and a spreadsheet imports only once every row is valid', async ({ page }) => {
@@ -162,6 +180,45 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
   await expect(page.getByRole('button', { name: /^Import \d+ case/ })).toHaveCount(0);
   await page.screenshot({ path: shots('83b-import-already-in'), fullPage: true });
   expect(await countRows(page, 'cases')).toBe(5);
+
+  // Issue #16: a desk with two providers imports a file whose Provider column names each row's, by name (any case).
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await addProvider(page, JIVE_CANADA);
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'two-brands.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      [
+        'Date,Channel,Category,Name,Phone,Summary,Provider',
+        '24/11/2026,Phone,Billing,Marie Tremblay,514 555 0100,Facturée deux fois,jive canada',
+        '25/11/2026,Phone,Service,Tom Reed,0113 496 0002,Slow broadband,Northwind Broadband Ltd',
+      ].join('\r\n'),
+      'utf8',
+    ),
+  });
+  await expect(page.getByRole('combobox', { name: 'Provider' })).toHaveValue('From the column “Provider”');
+  await expect(page.getByText('All rows valid')).toBeVisible();
+  await page.getByRole('button', { name: 'Import 2 cases' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '2 cases imported' })).toBeVisible();
+  const brands = await storedCases(page);
+  const marie = brands.find((c) => c.customer.name === 'Marie Tremblay')!;
+  const tom = brands.find((c) => c.customer.name === 'Tom Reed')!;
+  // Each case under its provider, with that provider's calendar and procedure.
+  expect(tom).toMatchObject({ providerId: 'first', calendar: 'england-and-wales' });
+  expect(marie.providerId).toBeTruthy();
+  expect(marie.providerId).not.toBe('first');
+  expect(marie).toMatchObject({ calendar: 'canada', procedureId: 'jive-ca' });
+  await page.getByRole('button', { name: 'Open the case list' }).click();
+  await page.getByRole('textbox', { name: 'Search cases' }).fill('tremblay');
+  await expect(page.locator('[data-count="1"]')).toBeVisible();
+  await page
+    .getByRole('row', { name: /Marie Tremblay/ })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByText('Provider: Jive Canada')).toBeVisible();
 });
 
 test('open deadlines as an ICS calendar, and a subject-access bundle with the issued letter', async ({ page }) => {

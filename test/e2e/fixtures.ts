@@ -281,3 +281,63 @@ export async function messagesGone(page: Page) {
   await page.mouse.move(size.width - 5, 5);
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
 }
+
+/** Choose `option` in the combobox labelled `label` inside `scope` (a dialog, a region): its list opens in a portal. */
+export async function chooseIn(page: Page, scope: Locator, label: string, option: string) {
+  await scope.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** A provider as Settings → Providers' dialog asks for it (issue #16); option labels as the dialog shows them. */
+export interface NewProvider {
+  name: string;
+  company: string;
+  address: string;
+  postcode: string;
+  procedure: string;
+  calendar: string;
+  region: string;
+  languages: string[];
+  defaultLanguage: string;
+}
+
+/** Jive Canada on its own procedure, on the Canadian calendar, letters in English and French (Canada). */
+export const JIVE_CANADA: NewProvider = {
+  name: 'Jive Canada',
+  company: 'Jive Communications Canada',
+  address: '1000 rue De La Gauchetière\nMontréal QC',
+  postcode: 'H3B 4W5',
+  procedure: 'Jive Canada complaint handling code',
+  calendar: 'Canada (federal)',
+  region: 'Canada (CRTC)',
+  languages: ['English (Canada)', 'French (Canada)'],
+  defaultLanguage: 'English (Canada)',
+};
+
+/**
+ * Add a provider from Settings → Providers (the page must be open): fills the dialog, lets `beforeSave` look at it
+ * (the mismatch warnings), saves it and waits for its row.
+ */
+export async function addProvider(page: Page, p: NewProvider, beforeSave?: (dialog: Locator) => Promise<void>) {
+  const providers = page.getByRole('region', { name: 'Providers' });
+  await providers.getByRole('button', { name: 'Add a provider…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New provider' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Provider name').fill(p.name);
+  await dialog.getByLabel('Company name').fill(p.company);
+  await dialog.getByLabel('Postal address').fill(p.address);
+  await dialog.getByLabel('Postcode').fill(p.postcode);
+  await chooseIn(page, dialog, 'Complaints procedure', p.procedure);
+  await chooseIn(page, dialog, 'Working-day calendar', p.calendar);
+  await chooseIn(page, dialog, 'Regulator region', p.region);
+  for (const language of ['English (UK)', 'English (Canada)', 'French (Canada)']) {
+    const box = dialog.getByRole('checkbox', { name: language });
+    if (p.languages.includes(language)) await box.check();
+    else await box.uncheck();
+  }
+  await chooseIn(page, dialog, 'Default letter language', p.defaultLanguage);
+  await beforeSave?.(dialog);
+  await dialog.getByRole('button', { name: 'Save provider' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(providers.getByRole('row', { name: new RegExp(p.name) })).toBeVisible();
+}

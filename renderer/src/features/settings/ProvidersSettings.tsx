@@ -41,7 +41,7 @@ import { useSettings } from '#db/hooks';
 import { retireProvider, saveProvider, setUsualProvider } from '#db/repositories/providers';
 import { db } from '#db/schema';
 import { LetterheadFields } from './LetterheadFields';
-import { sayingIn, useT } from '#lib/i18n/index';
+import { mismatchIn, sayingIn, useT } from '#lib/i18n/index';
 import { formErrorsIn } from './form-errors';
 
 const OWN_SCHEME = 'procedure';
@@ -177,7 +177,7 @@ function ProviderDialog({
             <Stack gap={4}>
               {warnings.map((w) => (
                 <Text size="sm" key={w.code} data-mismatch={w.code}>
-                  {w.message}
+                  {mismatchIn(t, w)}
                 </Text>
               ))}
             </Stack>

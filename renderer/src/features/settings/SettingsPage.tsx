@@ -35,7 +35,7 @@ import { SharingPanel } from '#features/sharing';
 import { ProceduresView } from './ProceduresView';
 import { deskProviders, regionLanguages, regionOfCalendar, usualProvider } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
-import { type MessageKey, useT } from '#lib/i18n/index';
+import { type MessageKey, mismatchIn, useT } from '#lib/i18n/index';
 import { LanguageSettings } from './LanguageSettings';
 import { formErrorsIn } from './form-errors';
 
@@ -220,7 +220,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
                   <Stack gap={4}>
                     {warnings.map((w) => (
                       <Text size="sm" key={w.code} data-mismatch={w.code}>
-                        {w.message}
+                        {mismatchIn(t, w)}
                       </Text>
                     ))}
                   </Stack>

@@ -23,6 +23,7 @@ export { attachmentRefusalIn } from './attachments';
 export { procedureIssueIn, procedureProblemIn } from './procedures';
 export { failureIn, mainMessageIn } from './main-messages';
 export { plainValueIn, sayingIn } from './sayings';
+export { mismatchIn } from './mismatches';
 export {
   chosenLocale,
   interfaceLocaleFor,

@@ -13,6 +13,7 @@ import {
   defaultInput,
   type EditConflict,
   fieldOptions,
+  followProvider,
   getAction,
   nextStage,
   rebaseEdit,
@@ -20,6 +21,7 @@ import {
   storedFormValues,
 } from '#shared/casework/index';
 import type { Channel } from '#shared/model/case';
+import { caseProviderId } from '#shared/model/provider';
 import { getCalendar } from '#shared/rules/index';
 import { ActionRefusedError, EditConflictError, performAction } from '#db/repositories/case-actions';
 import { db } from '#db/schema';
@@ -68,6 +70,14 @@ function lastDate(context: ActionContext): string {
   let last = context.record.receivedOn;
   for (const e of context.events) if (e.on > last) last = e.on;
   return last;
+}
+
+/** The correction field the preview sits under: the procedure once provider or procedure change, else the date. */
+function previewUnder(values: Record<string, string>, context: ActionContext): 'receivedOn' | 'procedureId' {
+  const moved =
+    (values.providerId || caseProviderId(context.record)) !== caseProviderId(context.record) ||
+    (values.procedureId || context.record.procedureId) !== context.record.procedureId;
+  return moved ? 'procedureId' : 'receivedOn';
 }
 
 function ActionForm({
@@ -227,7 +237,12 @@ function ActionForm({
             key={f.name}
             {...common}
             value={form.values[f.name] || null}
-            onChange={(value) => form.setFieldValue(f.name, value ?? '')}
+            onChange={(value) =>
+              // A correction's procedure follows the provider chosen (it can still be chosen after).
+              action === 'correct-facts' && f.name === 'providerId'
+                ? form.setValues(followProvider(form.values, value ?? '', context))
+                : form.setFieldValue(f.name, value ?? '')
+            }
             data={fieldOptions(f, context).map((o) => ({ ...o, label: optionText(t, action, f, o.value, o.label) }))}
             allowDeselect={false}
             clearable={!f.required}
@@ -276,8 +291,9 @@ function ActionForm({
         )}
         {action === 'void-entry' && <VoidPreview context={context} entryId={form.values.entryId ?? ''} />}
         {spec.fields.map((f) =>
-          // A correction says which due dates change right under the date received.
-          action === 'correct-facts' && f.name === 'receivedOn' ? (
+          // A correction says which due dates change right under the date received, or under the procedure when it
+          // moves the case to another provider or procedure (with what would not fit together).
+          action === 'correct-facts' && f.name === previewUnder(form.values, context) ? (
             <Stack key={f.name} gap="xs">
               {field(f)}
               <CorrectionPreview context={context} values={form.values} />

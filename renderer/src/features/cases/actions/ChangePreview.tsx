@@ -5,7 +5,7 @@ import { Alert, List, Stack, Text } from '@mantine/core';
 import { type ActionContext, type ChangePreview, correctionPreview, voidEffects } from '#shared/casework/index';
 import { formatDate } from '#lib/format';
 import { FormattedMessage } from 'react-intl';
-import { clockLabel, entrySummaryIn, type MessageKey, phraseIn, useLocale, useT } from '#lib/i18n/index';
+import { clockLabel, entrySummaryIn, type MessageKey, mismatchIn, phraseIn, useLocale, useT } from '#lib/i18n/index';
 
 function Changes({ preview, none }: { preview: ChangePreview; none: string }) {
   const t = useT();
@@ -44,15 +44,43 @@ function Changes({ preview, none }: { preview: ChangePreview; none: string }) {
   );
 }
 
-/** The dates that change if the correction in `values` is saved; nothing until a fact is changed. */
+/**
+ * The dates that change if the correction in `values` is saved; nothing until a fact is changed. A move to another
+ * provider or procedure also says what would not fit together (a UK procedure on the Canadian calendar…): a warning,
+ * the correction may still be saved.
+ */
 export function CorrectionPreview({ context, values }: { context: ActionContext; values: Record<string, string> }) {
   const t = useT();
   const preview = correctionPreview(values, context);
   if (!preview) return null;
-  return (
+  const dates = (
     <Alert color="blue" variant="light" title={t('preview.datesChange')} aria-label={t('preview.datesChange')}>
       <Changes preview={preview} none={t('preview.noDueChange')} />
     </Alert>
+  );
+  if (!preview.mismatches?.length) return dates;
+  return (
+    <Stack gap="xs">
+      {dates}
+      <Alert
+        color="yellow"
+        variant="light"
+        title={t('preview.mismatchTitle')}
+        aria-label={t('preview.mismatchTitle')}
+        data-correction-mismatches
+      >
+        <Stack gap={4}>
+          {preview.mismatches.map((m) => (
+            <Text size="sm" key={m.code} data-mismatch={m.code}>
+              {mismatchIn(t, m)}
+            </Text>
+          ))}
+          <Text size="xs" c="dimmed">
+            {t('preview.mismatchHint')}
+          </Text>
+        </Stack>
+      </Alert>
+    </Stack>
   );
 }
 

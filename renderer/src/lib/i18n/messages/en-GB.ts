@@ -1580,6 +1580,20 @@ export const enGB = {
   'preview.noChange': 'No stage, status or due date changes.',
   'preview.dependents': 'Later entries that depend on it (they stay as recorded):',
   'preview.dependent': '{date}: {summary}',
+  // p8d: moving a case to another provider: what would not fit together (shared/rules/provider-checks.ts; its
+  // English there is the records' words, these are the screens')
+  'preview.mismatchTitle': 'Check before saving: this does not fit together',
+  'preview.mismatchHint': 'You can still save: the reason for the correction says why.',
+  'providerMismatch.procedure-calendar':
+    'The {procedureCountry, select, CA {Canadian} other {UK}} procedure “{procedure}” is counted on the {calendar} calendar: its working days and holidays are {calendarCountry, select, CA {Canadian} other {UK}}.',
+  'providerMismatch.procedure-region':
+    'The {procedureCountry, select, CA {Canadian} other {UK}} procedure “{procedure}” is chosen for a provider regulated in {region, select, CA {Canada} other {the UK}}.',
+  'providerMismatch.calendar-region':
+    'The {calendar} calendar is chosen for a {region, select, CA {Canadian} other {UK}} provider.',
+  'providerMismatch.scheme-region':
+    '{schemeCountry, select, CA {A UK provider’s letters would name the CCTS, which handles only Canadian complaints.} other {A Canadian provider’s letters would name a UK scheme ({scheme}); Canadian customers go to the CCTS.}}',
+  'providerMismatch.language-region':
+    'Letters only in French for a UK provider: UK customers are written to in English.',
   'nextSteps.title': 'What to do next',
   'nextSteps.nothing': 'Nothing is due on this case.',
   'nextSteps.wasDue': 'Was due {date}',

@@ -1923,7 +1923,7 @@ export const frCA: Record<MessageKey, string> = {
   'field.correct-facts.procedureId.missing': 'Choisissez la procédure',
   'field.correct-facts.providerId.label': 'Fournisseur',
   'field.correct-facts.providerId.description':
-    'L’en-tête, la langue des lettres et le calendrier des jours ouvrables du dossier sont ceux de son fournisseur',
+    'L’en-tête, la langue des lettres et le calendrier des jours ouvrables du dossier sont ceux de son fournisseur\u00a0; la procédure devient aussi la sienne, sauf si vous en choisissez une autre',
   'field.correct-facts.providerId.missing': 'Choisissez le fournisseur',
   'field.correct-facts.repName.label': 'Personne représentante',
   'field.correct-facts.repName.description':
@@ -2023,6 +2023,19 @@ export const frCA: Record<MessageKey, string> = {
   'preview.noChange': 'Aucun changement d’étape, d’état ni d’échéance.',
   'preview.dependents': 'Inscriptions ultérieures qui en dépendent (elles restent telles quelles)\u00a0:',
   'preview.dependent': '{date}\u00a0: {summary}',
+  // p8d : déplacer un dossier vers un autre fournisseur : ce qui ne concorde pas (shared/rules/provider-checks.ts)
+  'preview.mismatchTitle': 'À vérifier avant d’enregistrer\u00a0: ces choix ne concordent pas',
+  'preview.mismatchHint': 'Vous pouvez tout de même enregistrer\u00a0: le motif de la correction en donne la raison.',
+  'providerMismatch.procedure-calendar':
+    'La procédure {procedureCountry, select, CA {canadienne} other {britannique}} «\u00a0{procedure}\u00a0» est calculée selon le calendrier «\u00a0{calendar}\u00a0»\u00a0: ses jours ouvrables et ses jours fériés sont {calendarCountry, select, CA {canadiens} other {britanniques}}.',
+  'providerMismatch.procedure-region':
+    'La procédure {procedureCountry, select, CA {canadienne} other {britannique}} «\u00a0{procedure}\u00a0» est choisie pour un fournisseur réglementé {region, select, CA {au Canada} other {au Royaume-Uni}}.',
+  'providerMismatch.calendar-region':
+    'Le calendrier «\u00a0{calendar}\u00a0» est choisi pour un fournisseur {region, select, CA {canadien} other {britannique}}.',
+  'providerMismatch.scheme-region':
+    '{schemeCountry, select, CA {Les lettres d’un fournisseur britannique nommeraient la CPRST, qui ne traite que les plaintes canadiennes.} other {Les lettres d’un fournisseur canadien nommeraient un organisme britannique ({scheme})\u00a0; la clientèle canadienne s’adresse à la CPRST.}}',
+  'providerMismatch.language-region':
+    'Lettres en français seulement pour un fournisseur britannique\u00a0: on écrit en anglais à la clientèle du Royaume-Uni.',
   'nextSteps.title': 'Prochaines étapes',
   'nextSteps.nothing': 'Rien n’est dû dans ce dossier.',
   'nextSteps.wasDue': 'Était dû le {date}',
