@@ -8,50 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { SAMPLE_LOGO_DATA_URL } from '#test/support/desk';
-import { chooseOption, expect, issueLetterFromDialog, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
+import {
+  addProvider,
+  chooseIn as choose,
+  chooseOption,
+  expect,
+  issueLetterFromDialog,
+  logComplaint,
+  setUpDesk,
+  test,
+  todayInLondon,
+} from './fixtures';
 
 const today = todayInLondon();
-
-async function choose(page: Page, scope: Locator, label: string, option: string) {
-  await scope.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-interface NewProvider {
-  name: string;
-  company: string;
-  address: string;
-  postcode: string;
-  procedure: string;
-  calendar: string;
-  region: string;
-  languages: string[];
-  defaultLanguage: string;
-}
-
-async function addProvider(page: Page, p: NewProvider, beforeSave?: (dialog: Locator) => Promise<void>) {
-  const providers = page.getByRole('region', { name: 'Providers' });
-  await providers.getByRole('button', { name: 'Add a provider…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New provider' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByLabel('Provider name').fill(p.name);
-  await dialog.getByLabel('Company name').fill(p.company);
-  await dialog.getByLabel('Postal address').fill(p.address);
-  await dialog.getByLabel('Postcode').fill(p.postcode);
-  await choose(page, dialog, 'Complaints procedure', p.procedure);
-  await choose(page, dialog, 'Working-day calendar', p.calendar);
-  await choose(page, dialog, 'Regulator region', p.region);
-  for (const language of ['English (UK)', 'English (Canada)', 'French (Canada)']) {
-    const box = dialog.getByRole('checkbox', { name: language });
-    if (p.languages.includes(language)) await box.check();
-    else await box.uncheck();
-  }
-  await choose(page, dialog, 'Default letter language', p.defaultLanguage);
-  await beforeSave?.(dialog);
-  await dialog.getByRole('button', { name: 'Save provider' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(providers.getByRole('row', { name: new RegExp(p.name) })).toBeVisible();
-}
 
 /** The acknowledgement issued from the letter dialog: its words (pdftotext) and its images' sizes (pdfimages). */
 async function acknowledgement(page: Page, dir: string): Promise<{ text: string; images: string[] }> {
