@@ -33,6 +33,7 @@ import {
   defaultOptions,
   issueLetter,
   letterText,
+  noTimeFrameIn,
   renderLetter,
   secondLetterQuestion,
   type LetterChoice,
@@ -85,6 +86,12 @@ export function LetterDialog({
   // "Edit text": the desk's words for the draft's catalogue paragraphs, by paragraph id (only those changed).
   const [editing, setEditing] = useState(false);
   const [edits, setEdits] = useState<Record<string, string>>({});
+
+  // An acknowledgement that can only say "as soon as we can" (no reply date, no time frame promised): the desk is told.
+  const noTimeFrame = useMemo(
+    () => (choice === 'acknowledgement' && options && context ? noTimeFrameIn(context, options.language) : null),
+    [choice, options, context],
+  );
 
   // The draft's paragraphs as the catalogue writes them (the starting point of every edit), or why there are none yet.
   const draft = useMemo((): { paragraphs: LetterParagraph[] } | { error: string } | null => {
@@ -292,6 +299,11 @@ export function LetterDialog({
         )}
         {editing && draft && (
           <DraftParagraphs draft={draft} edits={edits} onChange={changeEdit} largePrint={options.largePrint} />
+        )}
+        {noTimeFrame && (
+          <Alert color="yellow" title={t('letter.noTimeFrame')} data-notice="no-time-frame">
+            {t('letter.noTimeFrameText', { procedure: noTimeFrame.procedure })}
+          </Alert>
         )}
         {error && (
           <Alert color="red" title={t('letter.cannotMake')} role="alert">

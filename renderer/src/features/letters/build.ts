@@ -421,6 +421,19 @@ function acknowledgementNextSteps(
   });
 }
 
+/**
+ * When the case's acknowledgement would give the customer no time frame: the rules give no reply date (its procedure
+ * sets no first-response target, as Jive's code sets none) and the procedure promises no time frame in the letter's
+ * language, so the letter can only say "as soon as we can". Jive's code asks for "an approximate time frame"; a desk
+ * states the one it promises in a copy of the procedure (Settings → Procedures). The procedure's name, or null when
+ * the letter gives a date or a time frame.
+ */
+export function noTimeFrameIn(context: LetterContext, language: LetterLanguage): { procedure: string } | null {
+  const steps = acknowledgementNextSteps(context, language);
+  if (steps.firstResponseDueOn || steps.promisedTimeFrame) return null;
+  return { procedure: caseProcedure(context.record)?.name ?? context.record.procedureId };
+}
+
 /** The acknowledgement letter for a case, in the customer's language and print size. */
 export function acknowledgementDocument(input: {
   record: CaseRecord;

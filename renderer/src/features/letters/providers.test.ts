@@ -13,8 +13,10 @@ import {
   defaultInputs,
   defaultOptions,
   letterText,
+  noTimeFrameIn,
   type LetterContext,
 } from './build';
+import { copyOfProcedure, installDeskProcedures, JIVE_CA } from '#shared/rules/index';
 
 const jive: Provider = {
   id: 'jive',
@@ -139,5 +141,33 @@ describe("letters follow the case's own provider", () => {
   it("the customer's own language still wins over the provider's", () => {
     const record = { ...caCase, communication: { language: 'en-CA' as const } };
     expect(defaultOptions(record, context(record).settings).language).toBe('en-CA');
+  });
+});
+
+describe('an acknowledgement that can give no time frame (Jive’s code asks for “an approximate time frame”)', () => {
+  const caCase = sampleCase({ id: 'case-44', procedureId: 'jive-ca', calendar: 'canada', providerId: 'jive' });
+
+  it('is pointed out for a case on the built-in Jive code (no reply target, no time frame promised)', () => {
+    const ctx = context(caCase);
+    expect(noTimeFrameIn(ctx, 'fr-CA')).toEqual({ procedure: JIVE_CA.name });
+    expect(noTimeFrameIn(ctx, 'en-CA')).toEqual({ procedure: JIVE_CA.name });
+  });
+
+  it('is not, where the rules give a reply date (Kijoma) or the procedure promises a time frame in that language', () => {
+    expect(noTimeFrameIn(context(sampleCase({ procedureId: 'kijoma', providerId: 'first' })), 'en-GB')).toBeNull();
+    const copy = {
+      ...copyOfProcedure(JIVE_CA, new Set()),
+      wording: { promisedTimeFrame: { fr: 'Nous vous répondrons dans un délai approximatif de 10 jours ouvrables.' } },
+    };
+    installDeskProcedures([copy]);
+    try {
+      const ctx = context({ ...caCase, procedureId: copy.id });
+      expect(noTimeFrameIn(ctx, 'fr-CA')).toBeNull();
+      // Promised in French only: an English letter still has none.
+      expect(noTimeFrameIn(ctx, 'en-CA')).toEqual({ procedure: copy.name });
+      expect(letterText(acknowledgementDocument(ctx))).toContain('dans un délai approximatif de 10 jours ouvrables');
+    } finally {
+      installDeskProcedures([]);
+    }
   });
 });

@@ -2027,6 +2027,10 @@ export const enGB = {
   'letter.previewText':
     'The letter’s pages exactly as they will be issued (PDF {kb} KB). Edit the boxes above and preview again if it needs changing.',
   'letter.customerCopy': 'The customer’s copy, addressed to them, is printed after the letter in the same file.',
+  // lead8: an acknowledgement that can give no time frame (issue #16, Jive's "approximate time frame").
+  'letter.noTimeFrame': 'No time frame on this letter',
+  'letter.noTimeFrameText':
+    '“{procedure}” sets no reply date and promises no time frame, so the letter says you will reply as soon as you can. To give the customer the time frame you promise, copy the procedure in Settings → Procedures and fill in “Time frame we promise”.',
   'letter.noCopy': 'No copy for the customer',
   'letter.alreadyIssued': 'Already issued',
   'letter.issueAnother': 'Issue another',

@@ -2636,6 +2636,10 @@ export const frCA: Record<MessageKey, string> = {
     'Les pages de la lettre exactement telles qu’elles seront produites (PDF de {kb} ko). Modifiez les champs ci-dessus et prévisualisez de nouveau au besoin.',
   'letter.customerCopy':
     'La copie du ou de la titulaire, à son adresse, est imprimée après la lettre dans le même fichier.',
+  // lead8: an acknowledgement that can give no time frame (issue #16, Jive's "approximate time frame").
+  'letter.noTimeFrame': 'Aucun délai dans cette lettre',
+  'letter.noTimeFrameText':
+    '«\u00a0{procedure}\u00a0» ne fixe aucune date de réponse et ne promet aucun délai\u00a0: la lettre dit donc que vous répondrez dès que possible. Pour indiquer à la personne le délai que vous promettez, copiez la procédure dans Paramètres → Procédures et remplissez «\u00a0Délai promis\u00a0».',
   'letter.noCopy': 'Aucune copie pour le ou la titulaire',
   'letter.alreadyIssued': 'Déjà produite',
   'letter.issueAnother': 'En produire une autre',
