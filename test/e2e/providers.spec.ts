@@ -22,15 +22,26 @@ import {
 
 const today = todayInLondon();
 
-/** The acknowledgement issued from the letter dialog: its words (pdftotext) and its images' sizes (pdfimages). */
-async function acknowledgement(page: Page, dir: string): Promise<{ text: string; images: string[] }> {
-  const download = await issueLetterFromDialog(page);
+/**
+ * The acknowledgement issued from the letter dialog: its words (pdftotext) and its images' sizes (pdfimages); whether
+ * the dialog said the letter gives no time frame (its procedure sets no reply date and promises none).
+ */
+async function acknowledgement(
+  page: Page,
+  dir: string,
+): Promise<{ text: string; images: string[]; noTimeFrame: string | null }> {
+  await page.getByRole('button', { name: 'Acknowledgement letter…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Write a letter' });
+  await expect(dialog.getByRole('group', { name: /^Page 1 of \d+$/ })).toBeVisible({ timeout: 20_000 });
+  const notice = dialog.locator('[data-notice="no-time-frame"]');
+  const noTimeFrame = (await notice.count()) ? await notice.textContent() : null;
+  const download = await issueLetterFromDialog(page, { button: null });
   const pdf = join(dir, download.suggestedFilename());
   await download.saveAs(pdf);
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   // pdfimages -list: two header lines, then a row per image: page, num, type, width, height, …
   const rows = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
-  return { text, images: rows.map((row) => row.trim().split(/\s+/).slice(3, 5).join('×')) };
+  return { text, images: rows.map((row) => row.trim().split(/\s+/).slice(3, 5).join('×')), noTimeFrame };
 }
 
 test('two providers on one desk: each case keeps its own provider, letterhead, language, scheme and escalation wording', async ({
@@ -143,7 +154,10 @@ test('two providers on one desk: each case keeps its own provider, letterhead, l
   // Each case's acknowledgement: its own letterhead, language, ADR scheme and the escalation steps in its procedure's
   // words (shared/rules/procedures.ts `wording`). Jive's first (the usual provider is Kijoma).
   await unacknowledged.getByRole('link', { name: new RegExp(caRef) }).click();
-  const { text: caText, images: caImages } = await acknowledgement(page, dir);
+  const { text: caText, images: caImages, noTimeFrame: caNotice } = await acknowledgement(page, dir);
+  // The built-in Jive code sets no reply date and promises no time frame: the dialog said so, and where to state one.
+  expect(caNotice).toContain('“Jive Canada complaint handling code” sets no reply date and promises no time frame');
+  expect(caText).toContain('Nous vous répondrons dès que possible');
   // Jive's logo, once, on its letterhead.
   expect(caImages).toEqual(['240×80']);
   expect(caText).toContain('Jive Communications Canada');
@@ -162,7 +176,8 @@ test('two providers on one desk: each case keeps its own provider, letterhead, l
 
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await unacknowledged.getByRole('link', { name: new RegExp(ukRef) }).click();
-  const { text: ukText, images: ukImages } = await acknowledgement(page, dir);
+  const { text: ukText, images: ukImages, noTimeFrame: ukNotice } = await acknowledgement(page, dir);
+  expect(ukNotice).toBeNull();
   // Kijoma has no logo: none printed, not Jive's.
   expect(ukImages).toEqual([]);
   expect(ukText).toContain('Kijoma Broadband Ltd');
