@@ -10,6 +10,7 @@ import { deskProviders, savedDeskForm, usualProvider, type Provider } from '#sha
 import { counterKey, formatReference } from '#shared/model/reference';
 import { putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
 import { deskSettings, readDesk, writeDesk } from '#db/desk';
+import { newProviderId } from './providers';
 import type { AuditRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from '../schema';
 import { timelineOf, timelinesOf } from '../timeline';
 
@@ -28,7 +29,7 @@ export async function getSettings(database: RedressDatabase): Promise<DeskSettin
 /**
  * Save the desk's settings. Settings without providers (the settings form's) keep the desk's stored providers and
  * edit the usual one's letterhead, procedure and calendar (`savedDeskForm`); on the first run, the first provider is
- * made from them.
+ * made from them, with an id of its own (not `first`: every desk of a team would write that one document).
  */
 export async function saveSettings(
   database: RedressDatabase,
@@ -37,7 +38,7 @@ export async function saveSettings(
 ): Promise<void> {
   await database.transaction('rw', database.settings, database.providers, async () => {
     const stored = await readDesk(database);
-    await writeDesk(database, savedDeskForm(settings, stored, accepted));
+    await writeDesk(database, savedDeskForm(settings, stored, accepted, newProviderId()));
   });
 }
 

@@ -18,7 +18,8 @@ async function changeSettings(
   });
 }
 
-const newProviderId = () => `provider-${crypto.randomUUID()}`;
+/** A new provider's id: unique to it, so no two desks of a team ever name two providers alike (the first run's too). */
+export const newProviderId = (): string => `provider-${crypto.randomUUID()}`;
 
 /** Add a provider (no `id`) or replace one (its `id`): its retirement, if any, is kept as it was. */
 export async function saveProvider(
