@@ -193,7 +193,10 @@ export async function idClashes(
   remote: PouchDatabase,
   user: string,
 ): Promise<SharingSaying[]> {
-  const mine = new Map<string, { type: 'provider' | 'procedure'; content: unknown; said: (team: unknown) => SharingSaying }>();
+  const mine = new Map<
+    string,
+    { type: 'provider' | 'procedure'; content: unknown; said: (team: unknown) => SharingSaying }
+  >();
   for (const p of await database.providers.toArray())
     mine.set(syncDocId('provider', p.id), {
       type: 'provider',
