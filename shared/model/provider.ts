@@ -48,8 +48,8 @@ export interface Provider {
 
 /**
  * The id of the provider made from the desk's own settings by a desk set up before providers had ids of their own,
- * and the provider of older cases (with no `providerId`). A desk set up now names its first provider like any other
- * (`provider-<uuid>`, given by the repository): in a team every desk's providers are documents of one database, and
+ * and the provider of older cases (with no `providerId`). A desk set up now names its first provider with an id of its own
+ * (`first-<uuid>`, given by the repository): in a team every desk's providers are documents of one database, and
  * two desks that each had a provider `first` would write one document (p8b, issue #16 gap G6).
  */
 export const FIRST_PROVIDER_ID = 'first';

@@ -1587,6 +1587,9 @@ export const frCA: Record<MessageKey, string> = {
   'problem.adr-scheme-choose': 'Choisissez un organisme de règlement des différends dans la liste',
   'problem.desk-prefix-invalid':
     'Utilisez de 2 à 6 lettres majuscules ou chiffres, en commençant par une lettre (p. ex. RDR)',
+  // p8b (problème 16, G5)
+  'problem.desk-prefix-in-team':
+    'Ce poste partage ses dossiers avec une équipe, dont chaque poste garde son propre préfixe\u00a0: quittez l’équipe pour le changer',
   'problem.desk-calendar-choose': 'Choisissez le calendrier des jours ouvrables de ce bureau',
   'problem.desk-procedure-choose': 'Choisissez la procédure de traitement des plaintes que suit ce poste',
   'problem.handler-name-missing': 'Indiquez le nom de la personne qui travaille à ce poste',
