@@ -527,7 +527,7 @@ export const frCA: Record<MessageKey, string> = {
   'sharingProblem.update-needed':
     'Un poste de l’équipe écrit des documents dans un format plus récent (version {schema}; ce Redress lit jusqu’à la version {current}). Mettez Redress à jour pour continuer le partage. Rien n’a été modifié.',
   'sharingProblem.stopped': 'Le partage s’est arrêté sur une erreur\u00a0: {error}',
-  // p8b (problème 16, G6) : adhésion refusée, l’équipe a l’un des identifiants de ce poste avec un autre contenu.
+  // p8b (problème 16, G6) : adhésion refusée, l’équipe a l’un des identifiants de ce poste avec un autre contenu.
   'sharingProblem.provider-id-clash':
     'Le fournisseur « {name} » de ce poste a l’identifiant « {id} », que l’équipe utilise déjà pour un fournisseur aux coordonnées différentes (« {team} »).',
   'sharingProblem.procedure-id-clash':
