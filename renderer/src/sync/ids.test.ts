@@ -129,6 +129,9 @@ describe('one id, one provider or procedure version, across a team', () => {
     const teamD = teamOf(d.database, server);
     await join(teamD, 'desk-d');
     await synced(teamD, 'desk D to upload');
+    // D has no case yet: joining uploads its provider and its copy all the same (it has a letterhead to keep).
+    expect((await server.get('provider:first')) as unknown).toMatchObject({ writer: 'desk-d' });
+    expect((await server.get('procedure:kijoma-copy@1')) as unknown).toMatchObject({ writer: 'desk-d' });
     const before = await server.allDocs({ include_docs: true });
 
     const c = await legacy('DSC', 'Southgate Telecom', 'York', 7);
