@@ -201,6 +201,22 @@ test('two desks share cases live, work offline, and meet again with every entry,
   const settled = (await b.page.getByRole('heading', { level: 1 }).locator('xpath=../..').textContent()) ?? '';
   expect(settled).toMatch(/Ada (King|Byron)/);
 
+  // A desk in a team keeps the prefix the team checked when it joined (#16 G5): Settings refuses another, under the
+  // field, and saves nothing.
+  await a.page.getByRole('link', { name: 'Settings' }).click();
+  await a.page.getByLabel('Desk prefix').fill('XYZ');
+  await a.page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(
+    a.page.getByText(
+      'This desk shares its cases with a team, whose desks each keep their own prefix: leave the team to change it',
+    ),
+  ).toBeVisible();
+  await a.page.screenshot({ path: shots('166-team-prefix-kept') });
+  const [desk] = (await allRows<{ key: string; value: { deskPrefix: string } }>(a.page, 'settings')).filter(
+    (r) => r.key === 'desk',
+  );
+  expect(desk.value.deskPrefix).toBe('LDS');
+
   for (const d of [a, b]) {
     expect(d.errors, 'console errors').toEqual([]);
     await d.context.close();
