@@ -186,7 +186,9 @@ export async function prefixUsers(remote: PouchDatabase, prefix: string, user: s
  * joining with one of them would silently replace one desk's letterhead, or the content of a version its cases follow,
  * with the other's. Desks set up before ids were made unique all had a provider `first`, and copies named
  * `kijoma-copy`; an imported procedure keeps its file's id. The same content is no clash (the join goes on), nor is
- * the team's copy this desk's own user wrote (a desk joining again: its edits go up as before).
+ * the team's copy this desk's own user wrote (a desk joining again: its edits go up as before). A desk joining again
+ * whose copy differs from one another desk wrote meanwhile is refused too: with no revision both grew from (leaving
+ * forgets them), a stale copy cannot be told from an edit, and either would be merged over the team's blindly.
  */
 export async function idClashes(
   database: RedressDatabase,
