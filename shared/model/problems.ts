@@ -83,6 +83,9 @@ export const PROBLEMS_EN = {
   'letterhead-email-invalid': 'Enter an email address like complaints@example.com',
   'adr-scheme-choose': 'Choose an ADR scheme from the list',
   'desk-prefix-invalid': 'Use 2 to 6 capital letters or digits, starting with a letter (e.g. RDR)',
+  // p8b (issue #16 G5): the prefix is this desk's across its team (checked when it joined).
+  'desk-prefix-in-team':
+    'This desk shares its cases with a team, whose desks each keep their own prefix: leave the team to change it',
   'desk-calendar-choose': 'Choose the working-day calendar for this office',
   'desk-procedure-choose': 'Choose the complaints procedure this desk follows',
   'handler-name-missing': 'Enter the name of the person working at the desk',

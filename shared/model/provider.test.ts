@@ -8,6 +8,7 @@ import {
   letterLanguagesForCase,
   providerForCase,
   providerFromSettings,
+  savedDeskForm,
   settingsForCase,
   usualProvider,
   withProviders,
@@ -43,6 +44,19 @@ const record = (providerId?: string): Pick<CaseRecord, 'providerId' | 'communica
   providerId ? { providerId } : {};
 
 describe('providers', () => {
+  it('the first run gives the first provider the id it is handed; settings stored without providers keep `first` (p8b, G6)', () => {
+    const firstRun = savedDeskForm(desk, undefined, undefined, 'first-abc');
+    expect(firstRun.providers!.map((p) => p.id)).toEqual(['first-abc']);
+    expect(firstRun.defaultProviderId).toBe('first-abc');
+    expect(savedDeskForm(desk, desk, undefined, 'first-abc').providers!.map((p) => p.id)).toEqual([FIRST_PROVIDER_ID]);
+    // A case of a provider the desk does not hold follows `first` when the desk has it, else its usual provider.
+    // (listed first, as the providers table's key order may put it: the usual one is still followed)
+    const own = { ...firstRun, providers: [{ ...jive, id: 'provider-000' }, ...firstRun.providers!] };
+    expect(providerForCase(record('elsewhere'), own)).toMatchObject({ provider: { id: 'first-abc' }, known: false });
+    expect(providerForCase(record(), own)).toMatchObject({ provider: { id: 'first-abc' }, known: false });
+    expect(providerForCase(record('elsewhere'), two)).toMatchObject({ provider: { id: FIRST_PROVIDER_ID } });
+  });
+
   it('settings from before providers have one provider, made from their letterhead, procedure, calendar and scheme', () => {
     expect(deskProviders(desk)).toEqual([
       {

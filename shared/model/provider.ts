@@ -46,7 +46,12 @@ export interface Provider {
   mismatchesAccepted?: string[];
 }
 
-/** The id of the provider made from the desk's own settings (the desk's first provider, and older cases'). */
+/**
+ * The id of the provider made from the desk's own settings by a desk set up before providers had ids of their own,
+ * and the provider of older cases (with no `providerId`). A desk set up now names its first provider with an id of its own
+ * (`first-<uuid>`, given by the repository): in a team every desk's providers are documents of one database, and
+ * two desks that each had a provider `first` would write one document (p8b, issue #16 gap G6).
+ */
 export const FIRST_PROVIDER_ID = 'first';
 
 /** The region a calendar belongs to. */
@@ -80,9 +85,12 @@ export function deskProviders(settings: DeskSettings): Provider[] {
   return settings.providers?.length ? settings.providers : [providerFromSettings(settings)];
 }
 
-/** The settings with their providers made explicit (the schema upgrade and the first-run setup store this). */
-export function withProviders(settings: DeskSettings): DeskSettings {
-  const providers = deskProviders(settings);
+/**
+ * The settings with their providers made explicit (the schema upgrade and the first-run setup store this). `firstId`:
+ * the id of a first provider made from the settings (the first run gives a new one; older settings keep `first`).
+ */
+export function withProviders(settings: DeskSettings, firstId = FIRST_PROVIDER_ID): DeskSettings {
+  const providers = settings.providers?.length ? settings.providers : [providerFromSettings(settings, firstId)];
   const usual = providers.some((p) => p.id === settings.defaultProviderId)
     ? settings.defaultProviderId!
     : providers[0].id;
@@ -94,13 +102,15 @@ export function withProviders(settings: DeskSettings): DeskSettings {
  * logo, procedure, calendar and ADR scheme (`settingsForUsual`), so those go to that provider; the other providers,
  * and which one is usual, are kept. Settings with no stored providers (the first run) get their first one from them.
  * `accepted`: the mismatch warnings the desk went on despite (shared/rules/provider-checks.ts), and why.
+ * `firstId`: the id the first run gives the desk's first provider (one of its own, so no two desks of a team share it).
  */
 export function savedDeskForm(
   next: DeskSettings,
   stored: DeskSettings | undefined,
   accepted?: { reason: string; codes: string[] },
+  firstId = FIRST_PROVIDER_ID,
 ): DeskSettings {
-  const saved = savedDeskFormValues(next, stored);
+  const saved = savedDeskFormValues(next, stored, firstId);
   if (!accepted) return saved;
   const usualId = usualProvider(saved).id;
   return {
@@ -111,8 +121,10 @@ export function savedDeskForm(
   };
 }
 
-function savedDeskFormValues(next: DeskSettings, stored: DeskSettings | undefined): DeskSettings {
-  if (next.providers !== undefined || !stored?.providers?.length) return withProviders(next);
+function savedDeskFormValues(next: DeskSettings, stored: DeskSettings | undefined, firstId: string): DeskSettings {
+  // Stored settings without providers (from before #16): their cases follow `first`, so the first provider keeps it.
+  if (next.providers !== undefined || !stored?.providers?.length)
+    return withProviders(next, stored ? FIRST_PROVIDER_ID : firstId);
   const usualId = usualProvider(stored).id;
   const providers = stored.providers.map((p) => {
     if (p.id !== usualId) return p;
@@ -151,7 +163,8 @@ export const activeProviders = (settings: DeskSettings): Provider[] =>
 /**
  * THE provider of a case: the one it was logged for (`caseProviderId`: its id, for reports and filters). A case from before providers existed follows the desk's first
  * provider (made from the settings it was logged with); a case whose provider this desk does not hold (merged from
- * another desk's backup) follows the first provider too, and says so (`known: false`).
+ * another desk's backup) follows the first provider too, and says so (`known: false`). A desk set up with a first
+ * provider of its own id (no `first`) lets such a case follow its usual provider.
  */
 /**
  * What choosing a provider for a case needs to know of it (a correction, an import): a retired one takes no cases. A
@@ -172,7 +185,7 @@ export function providerForCase(
   const id = caseProviderId(record);
   const found = providers.find((p) => p.id === id);
   if (found) return { provider: found, known: true };
-  return { provider: providers.find((p) => p.id === FIRST_PROVIDER_ID) ?? providers[0], known: false };
+  return { provider: providers.find((p) => p.id === FIRST_PROVIDER_ID) ?? usualProvider(settings), known: false };
 }
 
 /** A case's provider's name for exports and reports; a provider this desk does not hold is named by its id. */

@@ -25,6 +25,25 @@ describe('validateSettings', () => {
       },
     });
   });
+  it('in a team, keeps the prefix the team checked: the same one saves, another is refused on its field (p8b, G5)', () => {
+    const inTeam = { procedureIds: ids, teamPrefix: 'ACM' };
+    expect(validateSettings({ ...form, companyName: 'Acme Broadband plc' }, inTeam)).toMatchObject({
+      ok: true,
+      value: { deskPrefix: 'ACM', company: { name: 'Acme Broadband plc' } },
+    });
+    expect(validateSettings({ ...form, deskPrefix: 'LDS' }, inTeam)).toEqual({
+      ok: false,
+      errors: {
+        deskPrefix:
+          'This desk shares its cases with a team, whose desks each keep their own prefix: leave the team to change it',
+      },
+    });
+    // Alone, the prefix can change.
+    expect(validateSettings({ ...form, deskPrefix: 'LDS' }, { procedureIds: ids })).toMatchObject({
+      ok: true,
+      value: { deskPrefix: 'LDS' },
+    });
+  });
   it('round-trips through the form', () => {
     const r = validateSettings(form, ids);
     if (!r.ok) throw new Error('expected ok');

@@ -147,6 +147,11 @@ export interface SettingsChoices {
   procedureIds: readonly string[];
   /** Ids of the ADR schemes in the directory; '' (the procedure's own scheme) is always allowed. */
   adrSchemeIds?: readonly string[];
+  /**
+   * The desk's prefix while it belongs to a team (p8b, issue #16 G5): it cannot change then. Joining checked that no
+   * other desk of the team uses it; a new one could be another desk's, and two cases would share a reference.
+   */
+  teamPrefix?: string;
 }
 
 /**
@@ -204,14 +209,15 @@ export function companyFromForm(f: {
   };
 }
 
-const schema = ({ procedureIds, adrSchemeIds = [] }: SettingsChoices) =>
+const schema = ({ procedureIds, adrSchemeIds = [], teamPrefix }: SettingsChoices) =>
   z.object({
     ...letterheadShape({ adrSchemeIds }),
     deskPrefix: z
       .string()
       .trim()
       .transform((s) => s.toUpperCase())
-      .pipe(z.string().regex(DESK_PREFIX_PATTERN, PROBLEMS_EN['desk-prefix-invalid'])),
+      .pipe(z.string().regex(DESK_PREFIX_PATTERN, PROBLEMS_EN['desk-prefix-invalid']))
+      .refine((p) => teamPrefix === undefined || p === teamPrefix, PROBLEMS_EN['desk-prefix-in-team']),
     calendar: z.enum(CALENDARS, { error: PROBLEMS_EN['desk-calendar-choose'] }),
     defaultProcedureId: z.string().refine((id) => procedureIds.includes(id), PROBLEMS_EN['desk-procedure-choose']),
     handlerName: text(100, 'Name').min(1, PROBLEMS_EN['handler-name-missing']),

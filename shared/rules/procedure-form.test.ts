@@ -3,6 +3,7 @@ import { evaluateCase } from './evaluate';
 import { createProcedureRegistry, procedureOnDay, withProcedures } from './procedure';
 import {
   checkProcedureForm,
+  copyId,
   copyOfProcedure,
   procedureFile,
   procedureFromForm,
@@ -53,6 +54,15 @@ describe('versions with an effective date', () => {
     stages: copy.stages.map((s, i) => (i === 0 && s.target ? { ...s, target: { ...s.target, amount: 3 } } : s)),
   };
   const registry = withProcedures(DEFAULT_PROCEDURES, [copy, v2]);
+
+  it('a copy made with a tag has an id of the desk’s own, readable in a file name (p8b, G6)', () => {
+    expect(copyOfProcedure(KIJOMA, new Set(), '3f9a2c1b').id).toBe('kijoma-copy-3f9a2c1b');
+    // A copy of a copy (a tagged one, or an older numbered one) is named after the procedure, not the copy.
+    expect(copyId('kijoma-copy-3f9a2c1b', new Set(), '0d4e7a55')).toBe('kijoma-copy-0d4e7a55');
+    expect(copyId('kijoma-copy-2', new Set(), '0d4e7a55')).toBe('kijoma-copy-0d4e7a55');
+    // Never an id the desk holds.
+    expect(copyId('kijoma', new Set(['kijoma-copy-0d4e7a55']), '0d4e7a55')).toBe('kijoma-copy-0d4e7a55-2');
+  });
 
   it('a copy is a new procedure, version 1, in force for every case, saying where it came from', () => {
     expect(copy).toMatchObject({ id: 'kijoma-copy', version: 1, copiedFrom: 'kijoma v1' });

@@ -233,19 +233,23 @@ export function checkProcedureForm(f: ProcedureForm):
   return { ok: false, errors, issues: result.issues, issueByField };
 }
 
-/** A free id for a copy: `kijoma-copy`, `kijoma-copy-2`, … */
-export function copyId(id: string, taken: ReadonlySet<string>): string {
-  const base = `${id.replace(/-copy(-\d+)?$/, '')}-copy`;
+/**
+ * A free id for a copy. With `tag` (the repository gives a random one): `kijoma-copy-3f9a2c1b`, unique to the desk
+ * that made it, so two desks of a team that each copy Kijoma never write one document `procedure:kijoma-copy@1`
+ * (p8b, issue #16 gap G6); still readable in a file name. Without: `kijoma-copy`, `kijoma-copy-2`, … as before.
+ */
+export function copyId(id: string, taken: ReadonlySet<string>, tag?: string): string {
+  const base = `${id.replace(/-copy(-[a-z0-9]+)?$/, '')}-copy${tag ? `-${tag}` : ''}`;
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** A desk's copy of a procedure (built-in or its own): a new id, version 1, in force for every case. */
-export function copyOfProcedure(p: Procedure, taken: ReadonlySet<string>): Procedure {
+/** A desk's copy of a procedure (built-in or its own): a new id (`copyId`), version 1, in force for every case. */
+export function copyOfProcedure(p: Procedure, taken: ReadonlySet<string>, tag?: string): Procedure {
   const { effectiveFrom: _from, copiedFrom: _copied, ...rest } = p;
   return {
     ...(JSON.parse(JSON.stringify(rest)) as typeof rest),
-    id: copyId(p.id, taken),
+    id: copyId(p.id, taken, tag),
     version: 1,
     name: `${p.name} (copy)`,
     copiedFrom: `${p.id} v${p.version}`,

@@ -201,6 +201,22 @@ test('two desks share cases live, work offline, and meet again with every entry,
   const settled = (await b.page.getByRole('heading', { level: 1 }).locator('xpath=../..').textContent()) ?? '';
   expect(settled).toMatch(/Ada (King|Byron)/);
 
+  // A desk in a team keeps the prefix the team checked when it joined (#16 G5): Settings refuses another, under the
+  // field, and saves nothing.
+  await a.page.getByRole('link', { name: 'Settings' }).click();
+  await a.page.getByLabel('Desk prefix').fill('XYZ');
+  await a.page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(
+    a.page.getByText(
+      'This desk shares its cases with a team, whose desks each keep their own prefix: leave the team to change it',
+    ),
+  ).toBeVisible();
+  await a.page.screenshot({ path: shots('166-team-prefix-kept') });
+  const [desk] = (await allRows<{ key: string; value: { deskPrefix: string } }>(a.page, 'settings')).filter(
+    (r) => r.key === 'desk',
+  );
+  expect(desk.value.deskPrefix).toBe('LDS');
+
   for (const d of [a, b]) {
     expect(d.errors, 'console errors').toEqual([]);
     await d.context.close();
@@ -308,5 +324,59 @@ test('a desk killed in the middle of its first download resumes it and ends with
   await again.getByText('The team’s cases').click();
   await expect(unacknowledged).toHaveAccessibleName(`Unacknowledged ${SEEDED}`);
   expect(errors).toEqual([]);
+  await c.context.close();
+});
+
+test('a desk holding a provider id the team has with other details is not joined: told why, nothing sent (#16 G6)', async ({
+  browser,
+  baseURL,
+}) => {
+  // A provider of the team (desk A's, from the first test) and a desk that holds one under the same id with another
+  // letterhead, as two desks set up before ids were unique (both `first`) would.
+  const teamProvider = (await onServer('provider')).find((d) => d.writer === DESK_A.name)!;
+  const body = teamProvider.body as { id: string; name: string; company: { name: string } };
+  const before = JSON.stringify(await onServer('provider'));
+  const c = await openDesk(browser, baseURL!);
+  await setUpDesk(c.page, 'OLD');
+  const [own] = await allRows<Record<string, unknown>>(c.page, 'providers');
+  const clashing = {
+    ...own,
+    id: body.id,
+    name: 'Southgate Telecom',
+    company: { name: 'Southgate Telecom Ltd', addressLines: ['2 Station Road', 'York'], postcode: 'YO1 1AA' },
+  };
+  await c.page.evaluate(
+    (row) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('redress');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('providers', 'readwrite');
+          tx.objectStore('providers').put(row);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    clashing,
+  );
+  await c.page.reload();
+  await join(c.page, DESK_B, false);
+  const refusal = c.page.getByRole('alert').filter({ hasText: 'Not joined' });
+  await expect(refusal).toContainText('Not joined: the team uses some of this desk’s ids for other things');
+  await expect(refusal).toContainText(
+    `This desk’s provider “Southgate Telecom” has the id “${body.id}”, which the team already uses for a provider with other details (“${body.name}”).`,
+  );
+  await expect(refusal).toContainText('Nothing was sent, and this desk is unchanged.');
+  await c.page.screenshot({ path: shots('165-team-join-refused-id-clash'), fullPage: true });
+  // Not joined: still offered the join; the team's providers as they were; the desk's own letterhead kept.
+  await expect(c.page.getByRole('button', { name: 'Join the team' })).toBeVisible();
+  expect(JSON.stringify(await onServer('provider'))).toBe(before);
+  expect((await allRows<{ id: string; name: string }>(c.page, 'providers')).find((p) => p.id === body.id)?.name).toBe(
+    'Southgate Telecom',
+  );
+  expect(c.errors).toEqual([]);
   await c.context.close();
 });

@@ -113,8 +113,8 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
         'Acme Broadband Ltd',
         'Kijoma',
       ]);
-      expect((await b.database.procedures.toArray()).map((r) => r.key)).toEqual(['kijoma-copy@1']);
-      expect(deskProcedures().byId.get('kijoma-copy')).toEqual(copy);
+      expect((await b.database.procedures.toArray()).map((r) => r.key)).toEqual([`${copy.id}@1`]);
+      expect(deskProcedures().byId.get(copy.id)).toEqual(copy);
       const row = await b.database.caseIndex.get(record.id);
       expect(row?.rulesError).toBeUndefined();
       expect(row?.nextDueOn).toBeTruthy();

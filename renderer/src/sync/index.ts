@@ -1,6 +1,7 @@
 // The team store (issue #14): the door for the app and the features.
 export {
   checkTeamDatabase,
+  JoinRefusedError,
   MEMBERSHIP_KEY,
   prefixUsers,
   signIn,

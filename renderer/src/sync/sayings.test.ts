@@ -26,8 +26,20 @@ describe('why sharing could not do something, in the interface language', () => 
     'unreachable',
     'update-needed',
     'stopped',
+    'provider-id-clash',
+    'procedure-id-clash',
   ];
-  const values = { status: 500, database: 'complaints', schema: 2, current: 1, error: 'TypeError: x' };
+  const values = {
+    status: 500,
+    database: 'complaints',
+    schema: 2,
+    current: 1,
+    error: 'TypeError: x',
+    name: 'Kijoma',
+    id: 'first',
+    team: 'Jive',
+    version: 1,
+  };
 
   it('every code is said in English and in French, with no English words left in the French', () => {
     for (const code of every) {

@@ -15,7 +15,10 @@ export type SharingProblemCode =
   | 'not-set-up'
   | 'unreachable'
   | 'update-needed'
-  | 'stopped';
+  | 'stopped'
+  // p8b (issue #16 G6): a join refused, one saying per provider or procedure version the team holds differently.
+  | 'provider-id-clash'
+  | 'procedure-id-clash';
 
 export type SharingSaying = Saying<SharingProblemCode, string | number>;
 

@@ -9,10 +9,13 @@
 // outbox and the local PouchDB.
 import { translate, type Translate } from '#lib/i18n/index';
 import { liveQuery, type Subscription } from 'dexie';
-import { parseSyncDocId } from '#shared/sync/documents';
+import { sameValue } from '#shared/model/merge';
+import { parseSyncDocId, syncDocId } from '#shared/sync/documents';
+import type { Provider } from '#shared/model/provider';
 import type { RedressDatabase } from '#db/schema';
 import { SHARING_META_KEYS } from '#db/outbox';
 import { refused, sharingProblemInEnglish, type SharingSaying } from './sayings';
+import { saying } from '#shared/model/saying';
 import {
   Bridge,
   enqueueAll,
@@ -175,6 +178,65 @@ export async function prefixUsers(remote: PouchDatabase, prefix: string, user: s
   });
   const writers = counters.rows.map((r) => r.doc?.writer).filter((w): w is string => typeof w === 'string');
   return [...new Set(writers.filter((w) => w !== user))];
+}
+
+/**
+ * The desk's providers and procedure versions whose id the team already holds with other content, written by another
+ * desk (p8b, issue #16 gap G6). Providers and procedure versions are merged field by field with no clash record, so
+ * joining with one of them would silently replace one desk's letterhead, or the content of a version its cases follow,
+ * with the other's. Desks set up before ids were made unique all had a provider `first`, and copies named
+ * `kijoma-copy`; an imported procedure keeps its file's id. The same content is no clash (the join goes on), nor is
+ * the team's copy this desk's own user wrote (a desk joining again: its edits go up as before). A desk joining again
+ * whose copy differs from one another desk wrote meanwhile is refused too: with no revision both grew from (leaving
+ * forgets them), a stale copy cannot be told from an edit, and either would be merged over the team's blindly.
+ */
+export async function idClashes(
+  database: RedressDatabase,
+  remote: PouchDatabase,
+  user: string,
+): Promise<SharingSaying[]> {
+  const mine = new Map<
+    string,
+    { type: 'provider' | 'procedure'; content: unknown; said: (team: unknown) => SharingSaying }
+  >();
+  for (const p of await database.providers.toArray())
+    mine.set(syncDocId('provider', p.id), {
+      type: 'provider',
+      content: p,
+      said: (team) => saying('provider-id-clash', { name: p.name, id: p.id, team: (team as Provider).name ?? '' }),
+    });
+  for (const r of await database.procedures.toArray())
+    mine.set(syncDocId('procedure', r.key), {
+      type: 'procedure',
+      // The procedure itself: when it was saved is no part of it.
+      content: r.procedure,
+      said: (team) =>
+        saying('procedure-id-clash', {
+          name: r.procedure.name,
+          id: r.id,
+          version: r.version,
+          team: (team as { procedure?: { name?: string } }).procedure?.name ?? '',
+        }),
+    });
+  if (mine.size === 0) return [];
+  const { rows } = await remote.allDocs({ keys: [...mine.keys()], include_docs: true });
+  const clashes: SharingSaying[] = [];
+  for (const row of rows) {
+    const doc = row.doc as { writer?: unknown; body?: Record<string, unknown> } | undefined;
+    const here = mine.get(row.key);
+    if (!here || !doc?.body || row.value?.deleted || doc.writer === user) continue;
+    const team = here.type === 'procedure' ? doc.body.procedure : doc.body;
+    if (!sameValue(team, here.content)) clashes.push(here.said(doc.body));
+  }
+  return clashes;
+}
+
+/** A join refused before anything was sent: the reasons, one saying each (English in `message`). */
+export class JoinRefusedError extends Error {
+  constructor(readonly said: SharingSaying[]) {
+    super(said.map(sharingProblemInEnglish).join(' '));
+    this.name = 'JoinRefusedError';
+  }
 }
 
 /** The status line the header shows, in the interface language (English (UK) unless `t` says otherwise). Pure. */
@@ -479,15 +541,26 @@ export class TeamSync {
    * Join: upload what this desk holds that the team should have from it (bridge.ts uploadsOnJoin: never a copy of what
    * the team deleted or erased, as a desk that left and restored an older backup holds), keep the membership, start.
    * The team's server is asked which documents it holds; if it cannot answer, the desk stays alone and this throws.
+   * Refused (JoinRefusedError, nothing sent, the desk alone as before) when the team holds one of this desk's provider
+   * or procedure-version ids with other content (`idClashes`).
    */
   async join(membership: Omit<TeamMembership, 'joinedAt' | 'localStore'>): Promise<void> {
     this.database.sharing = true;
     try {
-      const holds = (await this.database.cases.count()) + (await this.database.people.count());
+      // Providers and procedures count: a set-up desk with no case yet still has its own letterhead to keep.
+      const holds =
+        (await this.database.cases.count()) +
+        (await this.database.people.count()) +
+        (await this.database.providers.count()) +
+        (await this.database.procedures.count());
       if (holds > 0) {
         const remote = await this.pouch.remote(`${membership.serverUrl}/${encodeURIComponent(membership.database)}`);
         // A team database never written to (its update sequence 0, or CouchDB's "0-…") holds none of this desk's.
         const empty = String((await remote.info()).update_seq).split('-')[0] === '0';
+        if (!empty) {
+          const clashes = await idClashes(this.database, remote, membership.user);
+          if (clashes.length) throw new JoinRefusedError(clashes);
+        }
         await enqueueAll(this.database, empty ? undefined : teamCopiesIn(remote));
       }
     } catch (error) {

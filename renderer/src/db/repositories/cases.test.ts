@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseReference } from '#shared/model/reference';
 import { deskSettings } from '#test/support/desk';
 import { newCaseParts } from '#test/support/cases';
-import { createCase, deleteCase, recordLetterIssued, sha256Hex } from './cases';
+import { FIRST_PROVIDER_ID } from '#shared/model/provider';
+import { createCase, deleteCase, getSettings, recordLetterIssued, saveSettings, sha256Hex } from './cases';
 import { RedressDatabase } from '../schema';
 import { timelineOf } from '../timeline';
 
@@ -148,5 +149,34 @@ describe('issued letters', () => {
     expect(Array.from(stored!.bytes)).toEqual(Array.from(bytes));
     const types = (await timelineOf(database, record.id).toArray()).map((e) => e.type).sort();
     expect(types).toEqual(['acknowledged', 'letter-issued', 'received']);
+  });
+});
+
+describe('saving the desk’s settings (p8b, issue #16 gaps G6 and G5)', () => {
+  it('the first run names the first provider on its own, not `first`; older settings keep `first` for their cases', async () => {
+    const database = open(freshName());
+    await saveSettings(database, deskSettings());
+    const [first] = (await getSettings(database))!.providers!;
+    expect(first.id).toMatch(/^first-[0-9a-f-]{36}$/);
+    const record = await createCase(database, parts, { settings: (await getSettings(database))!, by: 'Sam' });
+    expect(record.providerId).toBe(first.id);
+
+    // Settings from before #16 (restored as they were, no providers): their cases follow `first`, which stays.
+    const older = open(freshName());
+    await older.settings.put({ key: 'desk', value: deskSettings() });
+    await saveSettings(older, deskSettings({ handlerName: 'Jo Bloggs' }));
+    expect((await getSettings(older))!.providers!.map((p) => p.id)).toEqual([FIRST_PROVIDER_ID]);
+  });
+
+  it('a desk in a team keeps its prefix: another is refused and nothing is saved; other changes save', async () => {
+    const database = open(freshName());
+    await saveSettings(database, deskSettings({ deskPrefix: 'LDS' }));
+    database.sharing = true;
+    await expect(saveSettings(database, deskSettings({ deskPrefix: 'YRK', handlerName: 'Jo' }))).rejects.toThrow(
+      'leave the team to change it',
+    );
+    expect(await getSettings(database)).toMatchObject({ deskPrefix: 'LDS', handlerName: 'Sam Patel' });
+    await saveSettings(database, deskSettings({ deskPrefix: 'LDS', handlerName: 'Jo' }));
+    expect(await getSettings(database)).toMatchObject({ deskPrefix: 'LDS', handlerName: 'Jo' });
   });
 });

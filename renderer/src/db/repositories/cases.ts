@@ -7,9 +7,11 @@ import { localIsoDate } from '#shared/model/dates';
 import type { NewCaseParts } from '#shared/model/intake';
 import { letterWithdrawnEntry } from '#shared/letters/index';
 import { deskProviders, savedDeskForm, usualProvider, type Provider } from '#shared/model/provider';
+import { PROBLEMS_EN } from '#shared/model/problems';
 import { counterKey, formatReference } from '#shared/model/reference';
 import { putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
 import { deskSettings, readDesk, writeDesk } from '#db/desk';
+import { newFirstProviderId } from './providers';
 import type { AuditRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from '../schema';
 import { timelineOf, timelinesOf } from '../timeline';
 
@@ -28,7 +30,7 @@ export async function getSettings(database: RedressDatabase): Promise<DeskSettin
 /**
  * Save the desk's settings. Settings without providers (the settings form's) keep the desk's stored providers and
  * edit the usual one's letterhead, procedure and calendar (`savedDeskForm`); on the first run, the first provider is
- * made from them.
+ * made from them, with an id of its own (not `first`: every desk of a team would write that one document).
  */
 export async function saveSettings(
   database: RedressDatabase,
@@ -37,7 +39,10 @@ export async function saveSettings(
 ): Promise<void> {
   await database.transaction('rw', database.settings, database.providers, async () => {
     const stored = await readDesk(database);
-    await writeDesk(database, savedDeskForm(settings, stored, accepted));
+    // A desk in a team keeps the prefix the team checked when it joined (p8b, G5; the form says so first).
+    if (database.sharing && stored && settings.deskPrefix !== stored.deskPrefix)
+      throw new Error(`Not saved: ${PROBLEMS_EN['desk-prefix-in-team']}.`);
+    await writeDesk(database, savedDeskForm(settings, stored, accepted, newFirstProviderId()));
   });
 }
 

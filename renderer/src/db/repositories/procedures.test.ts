@@ -23,14 +23,17 @@ describe('the desk’s procedures', () => {
     const database = freshDatabase('procedures');
     await saveSettings(database, deskSettings());
     const copy = await copyProcedure(database, 'kijoma');
-    expect(copy).toMatchObject({ id: 'kijoma-copy', version: 1, copiedFrom: 'kijoma v1' });
-    expect(deskProcedures().byId.get('kijoma-copy')).toEqual(copy);
+    // An id of the desk's own (p8b, G6): a random tag, so another desk of a team copying Kijoma names its copy apart.
+    expect(copy).toMatchObject({ version: 1, copiedFrom: 'kijoma v1' });
+    expect(copy.id).toMatch(/^kijoma-copy-[0-9a-f]{8}$/);
+    expect((await copyProcedure(database, 'kijoma')).id).not.toBe(copy.id);
+    expect(deskProcedures().byId.get(copy.id)).toEqual(copy);
 
     const provider = await saveProvider(database, {
       ...(await storedDesk(database))!.providers![0],
       id: undefined,
       name: 'Kijoma',
-      procedureId: 'kijoma-copy',
+      procedureId: copy.id,
     });
     const settings = (await storedDesk(database))!;
     const before = await createCase(database, newCaseParts({ receivedOn: '2026-11-23' }), {
@@ -38,7 +41,7 @@ describe('the desk’s procedures', () => {
       providerId: provider.id,
       by: 'Sam',
     });
-    expect(before.procedureId).toBe('kijoma-copy');
+    expect(before.procedureId).toBe(copy.id);
 
     const edited = {
       ...copy,
@@ -49,11 +52,14 @@ describe('the desk’s procedures', () => {
     await expect(saveProcedure(database, { ...edited, effectiveFrom: '2026-11-23' })).rejects.toBeInstanceOf(
       ProcedureSaveError,
     );
-    expect(await database.procedures.count()).toBe(1);
+    expect(await database.procedures.where('id').equals(copy.id).count()).toBe(1);
 
     const saved = await saveProcedure(database, { ...edited, effectiveFrom: '2026-11-25' });
     expect(saved).toMatchObject({ newVersion: true, procedure: { version: 2, effectiveFrom: '2026-11-25' } });
-    expect((await database.procedures.toArray()).map((r) => r.key).sort()).toEqual(['kijoma-copy@1', 'kijoma-copy@2']);
+    expect((await database.procedures.where('id').equals(copy.id).toArray()).map((r) => r.key).sort()).toEqual([
+      `${copy.id}@1`,
+      `${copy.id}@2`,
+    ]);
 
     const after = await createCase(database, newCaseParts({ receivedOn: '2026-11-26' }), {
       settings,
@@ -80,7 +86,7 @@ describe('the desk’s procedures', () => {
     await expect(
       saveProcedure(database, { ...copy, stages: [{ ...copy.stages[0], owner: '' }, ...copy.stages.slice(1)] }),
     ).rejects.toMatchObject({ field: 'stages[0].owner', message: 'must not be empty' });
-    await expect(importProcedure(database, copy)).rejects.toThrow(/already has a procedure with the id "jive-ca-copy"/);
+    await expect(importProcedure(database, copy)).rejects.toThrow(`already has a procedure with the id "${copy.id}"`);
     expect(await database.procedures.count()).toBe(1);
   });
 

@@ -42,7 +42,15 @@ const rowOf = (procedure: Procedure, now: Now): ProcedureRow => ({
   procedure,
 });
 
-/** The latest day a case following the procedure's newest version was received, or null when none does. */
+/**
+ * The latest day a case following the procedure's newest version was received, or null when none does. It reads the
+ * cases this desk holds: alone, all of them; in a team, every case synced so far (each desk holds the team's store).
+ * That is sound because one id is one procedure across the team: a desk's copies get ids of their own
+ * (`copyProcedure`: a random tag), so two desks never hold different procedures under one id and count each other's
+ * cases against the wrong versions, and a desk joining with an id the team holds differently is refused (sync/team.ts
+ * `idClashes`). The copies a desk makes are followed by that desk's cases until it shares them; a case another desk
+ * logged on a shared copy and has not yet synced is not seen (the rule cannot see a desk that is offline).
+ */
 export async function lastCaseFollowing(database: RedressDatabase, newest: Procedure): Promise<string | null> {
   let last: string | null = null;
   await database.caseIndex
@@ -95,11 +103,14 @@ export async function saveProcedure(
   return result;
 }
 
-/** Copy a procedure (built-in or the desk's own, its newest version) as a new procedure of the desk's. */
+/**
+ * Copy a procedure (built-in or the desk's own, its newest version) as a new procedure of the desk's, under an id of
+ * its own (`kijoma-copy-3f9a2c1b`: no other desk of a team makes the same one).
+ */
 export async function copyProcedure(database: RedressDatabase, id: string, now: Now = systemNow): Promise<Procedure> {
   const source = getProcedure(id);
   const taken = new Set([...DEFAULT_PROCEDURES.byId.keys(), ...(await database.procedures.toArray()).map((r) => r.id)]);
-  const copy = copyOfProcedure(source, taken);
+  const copy = copyOfProcedure(source, taken, crypto.randomUUID().slice(0, 8));
   await saveProcedure(database, copy, now);
   return copy;
 }

@@ -18,7 +18,11 @@ describe('the desk’s providers', () => {
   it('the first-run settings make the first provider; saving the settings form later keeps every provider', async () => {
     const database = freshDatabase('providers');
     await saveSettings(database, deskSettings());
-    expect(deskProviders(await stored(database)).map((p) => p.id)).toEqual([FIRST_PROVIDER_ID]);
+    // An id of its own, not `first` (p8b, G6: two desks of a team would write one document).
+    const ids = deskProviders(await stored(database)).map((p) => p.id);
+    expect(ids).toHaveLength(1);
+    expect(ids[0]).toMatch(/^first-[0-9a-f-]{36}$/);
+    expect(ids[0]).not.toBe(FIRST_PROVIDER_ID);
     const added = await saveProvider(database, jive);
     await setUsualProvider(database, added.id);
     // The settings form knows nothing of providers: what it saves must not drop them.
@@ -44,19 +48,20 @@ describe('the desk’s providers', () => {
   it('retires a provider (no new cases, the usual one moves on), brings it back, and never retires the last active one', async () => {
     const database = freshDatabase('providers');
     await saveSettings(database, deskSettings());
+    const firstId = (await stored(database)).providers![0].id;
     const added = await saveProvider(database, jive);
     await setUsualProvider(database, added.id);
     const record = await createCase(database, newCaseParts(), { settings: await stored(database), by: 'Sam' });
     await retireProvider(database, added.id, '2026-12-01');
     let settings = await stored(database);
-    expect(settings.defaultProviderId).toBe(FIRST_PROVIDER_ID);
+    expect(settings.defaultProviderId).toBe(firstId);
     await expect(createCase(database, newCaseParts(), { settings, providerId: added.id, by: 'Sam' })).rejects.toThrow(
       /retired on 2026-12-01/,
     );
     await expect(setUsualProvider(database, added.id)).rejects.toThrow(/is retired/);
-    await expect(retireProvider(database, FIRST_PROVIDER_ID, '2026-12-01')).rejects.toThrow(/only active provider/);
+    await expect(retireProvider(database, firstId, '2026-12-01')).rejects.toThrow(/only active provider/);
     // h17: the refusal is coded, so the Settings screen says it in French (the English stays its message).
-    const refused = await retireProvider(database, FIRST_PROVIDER_ID, '2026-12-01').catch((e: unknown) => e);
+    const refused = await retireProvider(database, firstId, '2026-12-01').catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ProviderRefusal);
     const { code, values, message } = refused as ProviderRefusal;
     expect(en(`providerRefusal.${code}`, values)).toBe(message.replaceAll("'", '’'));

@@ -18,7 +18,15 @@ async function changeSettings(
   });
 }
 
-const newProviderId = () => `provider-${crypto.randomUUID()}`;
+/** A new provider's id: unique to it, so no two desks of a team ever name two providers alike. */
+const newProviderId = (): string => `provider-${crypto.randomUUID()}`;
+
+/**
+ * The id the first run gives a desk's first provider (p8b, issue #16 G6): unique like any other's, not the `first` of
+ * desks set up before, which every desk of a team would write as one document. It still sorts before the providers
+ * added later (the desk's lists show them in the providers table's key order).
+ */
+export const newFirstProviderId = (): string => `first-${crypto.randomUUID()}`;
 
 /** Add a provider (no `id`) or replace one (its `id`): its retirement, if any, is kept as it was. */
 export async function saveProvider(

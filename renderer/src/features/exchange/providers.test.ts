@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkImport, guessMapping, guessProviderSource } from '#shared/exports/cases-import';
-import { deskProviders, FIRST_PROVIDER_ID } from '#shared/model/provider';
+import { deskProviders } from '#shared/model/provider';
 import { createCase, saveSettings } from '#db/repositories/cases';
 import { saveProvider } from '#db/repositories/providers';
 import { deskSettings as storedDesk } from '#db/desk';
@@ -23,6 +23,8 @@ describe('the provider in CSV files (#16)', () => {
     await saveSettings(database, deskSettings());
     const added = await saveProvider(database, jive);
     const settings = await stored(database);
+    // The desk's first provider (an id of its own since p8b, G6), its usual one.
+    const usualId = settings.defaultProviderId!;
     await createCase(database, newCaseParts({ summary: 'Kept at home' }), { settings, by: 'Sam' });
     await createCase(database, newCaseParts({ summary: 'Facture en double' }), {
       settings,
@@ -44,10 +46,10 @@ describe('the provider in CSV files (#16)', () => {
       brand,
     ];
     const providers = deskProviders(settings);
-    const source = guessProviderSource(headers, FIRST_PROVIDER_ID);
+    const source = guessProviderSource(headers, usualId);
     expect(source).toEqual({ column: 6 });
     const options = { today: '2026-12-02', dateOrder: 'day-first' as const };
-    const provider = { source, providers, usualProviderId: FIRST_PROVIDER_ID };
+    const provider = { source, providers, usualProviderId: usualId };
     const bad = checkImport([row('jive canada'), row('Virgin')], headers, guessMapping(headers), {
       ...options,
       provider,
@@ -66,7 +68,7 @@ describe('the provider in CSV files (#16)', () => {
     const imported = await database.cases.filter((c) => c.summary.startsWith('About')).toArray();
     const bySummary = Object.fromEntries(imported.map((c) => [c.summary, c]));
     expect(bySummary['About JIVE CANADA']).toMatchObject({ providerId: added.id, calendar: 'canada' });
-    expect(bySummary['About nothing']).toMatchObject({ providerId: FIRST_PROVIDER_ID });
+    expect(bySummary['About nothing']).toMatchObject({ providerId: usualId });
 
     // One provider for the whole file, whatever the column says.
     const whole = checkImport([row('Virgin')], headers, guessMapping(headers), {

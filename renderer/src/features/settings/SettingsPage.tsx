@@ -101,6 +101,8 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
     const result = validateSettings(values, {
       procedureIds: options.map((o) => o.value),
       adrSchemeIds: schemes.map((s) => s.id),
+      // In a team, the prefix stays the one the team checked when the desk joined (p8b, G5).
+      ...(db().sharing && settings ? { teamPrefix: settings.deskPrefix } : {}),
     });
     if (!result.ok) {
       form.setErrors(formErrorsIn(t, result.errors));

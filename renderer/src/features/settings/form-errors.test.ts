@@ -26,6 +26,17 @@ describe('the settings and provider forms say their errors in the interface lang
       expect(message, field).not.toMatch(/\b(Enter|Choose|must|the|Use)\b/);
   });
 
+  it('a desk in a team changing its prefix is told why, in French (p8b, G5)', () => {
+    const inTeam = validateSettings(
+      { ...settingsToForm(null), companyName: 'Acme', addressLines: '1 High Street', postcode: 'LS1 1AA' },
+      { procedureIds: ['ofcom-baseline'], teamPrefix: 'LDS' },
+    );
+    if (inTeam.ok) throw new Error('RDR is not the team’s prefix for this desk');
+    expect(formErrorsIn(fr, inTeam.errors).deskPrefix).toBe(
+      'Ce poste partage ses dossiers avec une équipe, dont chaque poste garde son propre préfixe\u00a0: quittez l’équipe pour le changer',
+    );
+  });
+
   it('in English, the same words the checks return', () => {
     const said = formErrorsIn(en, checked.errors);
     expect(said.email).toBe(checked.errors.email);

@@ -13,7 +13,15 @@ import { useSettings } from '#db/hooks';
 import { saveSettings } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { platform } from '#platform';
-import { checkTeamDatabase, sharingProblemIn, signIn, statusLine, teamSync, type SharingSaying } from '#sync';
+import {
+  checkTeamDatabase,
+  JoinRefusedError,
+  sharingProblemIn,
+  signIn,
+  statusLine,
+  teamSync,
+  type SharingSaying,
+} from '#sync';
 import { failureIn, sayingIn, useT } from '#lib/i18n/index';
 import { FormattedMessage } from 'react-intl';
 import { useMembership, useNow, useSharingStatus } from './hooks';
@@ -131,9 +139,12 @@ function JoinStep({ config }: { config: SharingConfig }) {
   const [takenBy, setTakenBy] = useState<string[]>([]);
   const [prefix, setPrefix] = useState('');
   const [busy, setBusy] = useState(false);
+  // p8b: why the team refused this desk's providers or procedures (their ids held with other content).
+  const [clashes, setClashes] = useState<SharingSaying[]>([]);
 
   const test = async (): Promise<Checked> => {
     setTakenBy([]);
+    setClashes([]);
     const session = await signIn(config.serverUrl, user.trim(), password);
     const result: Checked = session.ok ? await checkTeamDatabase(config.serverUrl, config.database) : session;
     setChecked(result);
@@ -150,7 +161,13 @@ function JoinStep({ config }: { config: SharingConfig }) {
         setTakenBy(taken);
         return;
       }
-      await teamSync().join({ serverUrl: config.serverUrl, database: config.database, user: user.trim() });
+      try {
+        await teamSync().join({ serverUrl: config.serverUrl, database: config.database, user: user.trim() });
+      } catch (error) {
+        if (!(error instanceof JoinRefusedError)) throw error;
+        setClashes(error.said);
+        return;
+      }
       setPassword('');
       notifications.show({ color: 'teal', title: t('sharing.joined'), message: t('sharing.joinedMessage') });
     } finally {
@@ -207,6 +224,18 @@ function JoinStep({ config }: { config: SharingConfig }) {
         {checked && (
           <Alert color={checked.ok ? 'teal' : 'red'} variant="light" role={checked.ok ? 'status' : 'alert'}>
             {checked.ok ? t('sharing.connected', { count: checked.documents }) : sharingProblemIn(t, checked.said)}
+          </Alert>
+        )}
+        {clashes.length > 0 && (
+          <Alert color="red" variant="light" role="alert" title={t('sharing.idClashTitle')} data-join-refused="">
+            <Stack gap="xs">
+              {clashes.map((said) => (
+                <Text size="sm" key={JSON.stringify(said)}>
+                  {sharingProblemIn(t, said)}
+                </Text>
+              ))}
+              <Text size="sm">{t('sharing.idClashText')}</Text>
+            </Stack>
           </Alert>
         )}
         {takenBy.length > 0 && settings && (

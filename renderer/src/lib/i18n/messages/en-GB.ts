@@ -527,6 +527,14 @@ export const enGB = {
   'sharingProblem.update-needed':
     'A desk of the team writes documents in a newer format (version {schema}; this Redress reads up to {current}). Update Redress to keep sharing. Nothing was changed.',
   'sharingProblem.stopped': 'Sharing stopped on an error: {error}',
+  // p8b (issue #16 G6): a join refused because the team holds one of this desk's ids with other content.
+  'sharingProblem.provider-id-clash':
+    'This desk’s provider “{name}” has the id “{id}”, which the team already uses for a provider with other details (“{team}”).',
+  'sharingProblem.procedure-id-clash':
+    'Version {version} of this desk’s procedure “{name}” has the id “{id}”, which the team already uses for another procedure (“{team}”).',
+  'sharing.idClashTitle': 'Not joined: the team uses some of this desk’s ids for other things',
+  'sharing.idClashText':
+    'Joining would replace one desk’s letterhead or procedure with the other’s, and change the cases that follow it. Nothing was sent, and this desk is unchanged. Desks set up with an earlier Redress all named their first provider “first”, and their copies of a procedure alike; such a desk cannot join a team that holds a different one. Keep working on this desk alone, or ask whoever runs the team’s server.',
   'sync.justNow': 'just now',
   'sync.minutesAgo': '{n, plural, one {# minute ago} other {# minutes ago}}',
   'sync.hoursAgo': '{n, plural, one {# hour ago} other {# hours ago}}',

@@ -527,6 +527,14 @@ export const frCA: Record<MessageKey, string> = {
   'sharingProblem.update-needed':
     'Un poste de l’équipe écrit des documents dans un format plus récent (version {schema}; ce Redress lit jusqu’à la version {current}). Mettez Redress à jour pour continuer le partage. Rien n’a été modifié.',
   'sharingProblem.stopped': 'Le partage s’est arrêté sur une erreur\u00a0: {error}',
+  // p8b (problème 16, G6) : adhésion refusée, l’équipe a l’un des identifiants de ce poste avec un autre contenu.
+  'sharingProblem.provider-id-clash':
+    'Le fournisseur « {name} » de ce poste a l’identifiant « {id} », que l’équipe utilise déjà pour un fournisseur aux coordonnées différentes (« {team} »).',
+  'sharingProblem.procedure-id-clash':
+    'La version {version} de la procédure « {name} » de ce poste a l’identifiant « {id} », que l’équipe utilise déjà pour une autre procédure (« {team} »).',
+  'sharing.idClashTitle': 'Adhésion refusée\u00a0: l’équipe utilise certains identifiants de ce poste pour autre chose',
+  'sharing.idClashText':
+    'Rejoindre l’équipe remplacerait l’en-tête ou la procédure d’un poste par celui de l’autre, et changerait les dossiers qui les suivent. Rien n’a été envoyé et ce poste n’a pas changé. Les postes configurés avec une version antérieure de Redress nommaient tous leur premier fournisseur « first », et leurs copies d’une procédure de la même façon\u00a0; un tel poste ne peut pas rejoindre une équipe qui en a un différent. Continuez à travailler seul sur ce poste, ou adressez-vous à la personne qui gère le serveur de l’équipe.',
   'sync.justNow': 'à l’instant',
   'sync.minutesAgo': '{n, plural, one {il y a # minute} other {il y a # minutes}}',
   'sync.hoursAgo': '{n, plural, one {il y a # heure} other {il y a # heures}}',
@@ -1579,6 +1587,9 @@ export const frCA: Record<MessageKey, string> = {
   'problem.adr-scheme-choose': 'Choisissez un organisme de règlement des différends dans la liste',
   'problem.desk-prefix-invalid':
     'Utilisez de 2 à 6 lettres majuscules ou chiffres, en commençant par une lettre (p. ex. RDR)',
+  // p8b (problème 16, G5)
+  'problem.desk-prefix-in-team':
+    'Ce poste partage ses dossiers avec une équipe, dont chaque poste garde son propre préfixe\u00a0: quittez l’équipe pour le changer',
   'problem.desk-calendar-choose': 'Choisissez le calendrier des jours ouvrables de ce bureau',
   'problem.desk-procedure-choose': 'Choisissez la procédure de traitement des plaintes que suit ce poste',
   'problem.handler-name-missing': 'Indiquez le nom de la personne qui travaille à ce poste',

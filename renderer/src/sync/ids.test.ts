@@ -1,0 +1,206 @@
+// Providers and procedure versions in a team (p8b, issue #16 gap G6): they are merged field by field with no clash
+// record, so one id must be one provider (one procedure version) across the team. Two desks that each set up their
+// first provider and each copy and edit Kijoma, then share, keep their own letterheads and versions; a desk whose ids
+// the team already holds with other content (desks set up before ids were made unique) is refused, nothing sent.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DeskSettings } from '#shared/model/case';
+import { FIRST_PROVIDER_ID, settingsForCase, withProviders } from '#shared/model/provider';
+import { copyOfProcedure, installDeskProcedures, KIJOMA, type Procedure } from '#shared/rules/index';
+import { closeAll, freshDatabase } from '#test/support/backup';
+import { newCaseParts } from '#test/support/cases';
+import { deskSettings } from '#test/support/desk';
+import { memoryPouch, PouchDB } from '#test/support/pouch';
+import { en, fr } from '#test/support/translate';
+import { until } from '#test/support/until';
+import { deskSettings as storedDesk } from '#db/desk';
+import { createCase, saveSettings } from '#db/repositories/cases';
+import { copyProcedure, saveProcedure } from '#db/repositories/procedures';
+import { saveProvider } from '#db/repositories/providers';
+import type { RedressDatabase } from '#db/schema';
+import type { PouchDatabase } from './pouch';
+import { sharingProblemIn } from './sayings';
+import { JoinRefusedError, prefixUsers, TeamSync, type PouchFactory } from './team';
+
+const teams: TeamSync[] = [];
+afterEach(async () => {
+  for (const t of teams.splice(0)) await t.stop();
+  await closeAll();
+  installDeskProcedures([]);
+});
+
+let n = 0;
+function teamOf(database: RedressDatabase, server: PouchDatabase): TeamSync {
+  const k = ++n;
+  const factory: PouchFactory = {
+    local: (name) => new PouchDB(`${name}-${process.pid}-ids-${k}`, { adapter: 'memory' }),
+    remote: () => server,
+    sync: (a, b, options) => PouchDB.sync(a, b, options),
+  };
+  const team = new TeamSync(database, factory);
+  teams.push(team);
+  return team;
+}
+const join = (team: TeamSync, user: string) =>
+  team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user });
+const synced = (team: TeamSync, what: string) => until(() => team.snapshot().state.kind === 'synced', 30_000, what);
+
+const letterhead = (name: string, town: string): Partial<DeskSettings> => ({
+  company: { name, addressLines: [`1 ${town} Road`, town], postcode: 'LS1 1AA' },
+  defaultProcedureId: 'kijoma',
+});
+
+/** Kijoma's substantive reply target changed to `days` working days. */
+const withReplyIn = (p: Procedure, days: number): Procedure => ({
+  ...p,
+  firstResponse: { default: { ...p.firstResponse.default!, amount: days } },
+});
+
+/** A desk set up as the first run does, with its first provider on its own edited copy of Kijoma, and one case. */
+async function setUpDesk(label: string, prefix: string, name: string, days: number) {
+  const database = freshDatabase(`ids-${label}`);
+  await saveSettings(database, deskSettings({ deskPrefix: prefix, ...letterhead(name, label) }));
+  const copy = await copyProcedure(database, 'kijoma');
+  const edited = (await saveProcedure(database, withReplyIn(copy, days))).procedure;
+  const first = (await storedDesk(database))!.providers![0];
+  await saveProvider(database, { ...first, procedureId: copy.id });
+  const record = await createCase(database, newCaseParts({ receivedOn: '2026-11-23' }), {
+    settings: (await storedDesk(database))!,
+    by: 'Sam',
+  });
+  return { database, first, copy: edited, record };
+}
+
+describe('one id, one provider or procedure version, across a team', () => {
+  it('two desks each set up their first provider and copy and edit Kijoma; shared, each case keeps its own letterhead and version', async () => {
+    const server = memoryPouch('ids-server');
+    const a = await setUpDesk('Leeds', 'DSA', 'Northwind Broadband', 3);
+    const b = await setUpDesk('York', 'DSB', 'Southgate Telecom', 7);
+    // Each desk named its first provider and its copy on its own: no `first`, no `kijoma-copy` written at both.
+    expect(a.first.id).not.toBe(FIRST_PROVIDER_ID);
+    expect(a.first.id).not.toBe(b.first.id);
+    expect(a.copy.id).not.toBe(b.copy.id);
+    expect(a.record.providerId).toBe(a.first.id);
+    expect(a.record.procedureId).toBe(a.copy.id);
+
+    const teamA = teamOf(a.database, server);
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to upload');
+    const teamB = teamOf(b.database, server);
+    await join(teamB, 'desk-b');
+    await synced(teamB, 'desk B to upload and download');
+    await teamA.syncNow();
+    await until(async () => (await a.database.cases.get(b.record.id)) !== undefined, 30_000, "B's case at A");
+
+    for (const database of [a.database, b.database]) {
+      const settings = (await storedDesk(database))!;
+      // Both providers at both desks, each with its own letterhead; each case prints its own.
+      expect(settings.providers!.map((p) => p.company.name).sort()).toEqual([
+        'Northwind Broadband',
+        'Southgate Telecom',
+      ]);
+      const caseA = (await database.cases.get(a.record.id))!;
+      const caseB = (await database.cases.get(b.record.id))!;
+      expect(settingsForCase(caseA, settings).company.name).toBe('Northwind Broadband');
+      expect(settingsForCase(caseB, settings).company.name).toBe('Southgate Telecom');
+      // Each case follows its own desk's copy, whose version 1 is that desk's edit, untouched by the other's.
+      expect(caseA.procedureId).toBe(a.copy.id);
+      expect(caseB.procedureId).toBe(b.copy.id);
+      const version = async (id: string) => (await database.procedures.get(`${id}@1`))?.procedure;
+      expect(await version(a.copy.id)).toEqual(a.copy);
+      expect(await version(b.copy.id)).toEqual(b.copy);
+      expect((await version(a.copy.id))?.firstResponse.default?.amount).toBe(3);
+      expect((await version(b.copy.id))?.firstResponse.default?.amount).toBe(7);
+    }
+  }, 120_000);
+
+  it('a desk whose provider and procedure ids the team holds with other content is refused, nothing sent; the same content joins', async () => {
+    const server = memoryPouch('ids-legacy');
+    // Desks set up before ids were unique: each first provider is `first`, each copy of Kijoma `kijoma-copy`.
+    const legacy = async (prefix: string, name: string, town: string, days: number) => {
+      const database = freshDatabase(`ids-legacy-${prefix}`);
+      await saveSettings(database, withProviders(deskSettings({ deskPrefix: prefix, ...letterhead(name, town) })));
+      const copy = (await saveProcedure(database, withReplyIn(copyOfProcedure(KIJOMA, new Set()), days))).procedure;
+      return { database, copy };
+    };
+    const d = await legacy('DSD', 'Northwind Broadband', 'Leeds', 3);
+    expect((await storedDesk(d.database))!.providers!.map((p) => p.id)).toEqual([FIRST_PROVIDER_ID]);
+    expect(d.copy.id).toBe('kijoma-copy');
+    const teamD = teamOf(d.database, server);
+    await join(teamD, 'desk-d');
+    await synced(teamD, 'desk D to upload');
+    // D has no case yet: joining uploads its provider and its copy all the same (it has a letterhead to keep).
+    expect((await server.get('provider:first')) as unknown).toMatchObject({ writer: 'desk-d' });
+    expect((await server.get('procedure:kijoma-copy@1')) as unknown).toMatchObject({ writer: 'desk-d' });
+    const before = await server.allDocs({ include_docs: true });
+
+    const c = await legacy('DSC', 'Southgate Telecom', 'York', 7);
+    await createCase(c.database, newCaseParts(), { settings: (await storedDesk(c.database))!, by: 'Sam' });
+    const teamC = teamOf(c.database, server);
+    const refusal = await join(teamC, 'desk-c').then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(JoinRefusedError);
+    const said = (refusal as JoinRefusedError).said;
+    expect(said).toEqual([
+      {
+        code: 'provider-id-clash',
+        values: { name: 'Southgate Telecom', id: 'first', team: 'Northwind Broadband' },
+      },
+      {
+        code: 'procedure-id-clash',
+        values: { name: `${KIJOMA.name} (copy)`, id: 'kijoma-copy', version: 1, team: `${KIJOMA.name} (copy)` },
+      },
+    ]);
+    expect(sharingProblemIn(en, said[0])).toBe(
+      'This desk’s provider “Southgate Telecom” has the id “first”, which the team already uses for a provider with other details (“Northwind Broadband”).',
+    );
+    expect(sharingProblemIn(fr, said[1])).toBe(
+      `La version 1 de la procédure « ${KIJOMA.name} (copy) » de ce poste a l’identifiant « kijoma-copy », que l’équipe utilise déjà pour une autre procédure (« ${KIJOMA.name} (copy) »).`,
+    );
+    // Nothing sent, nothing changed: the desk is alone as before, and the team's documents are as they were.
+    expect(c.database.sharing).toBe(false);
+    expect(await teamC.membership()).toBeNull();
+    expect(await c.database.outbox.count()).toBe(0);
+    expect((await server.allDocs({ include_docs: true })).rows).toEqual(before.rows);
+    expect((await storedDesk(c.database))!.providers![0].company.name).toBe('Southgate Telecom');
+
+    // A desk holding the same provider and procedure as the team's (the same content under the same id) joins.
+    const e = await legacy('DSE', 'Northwind Broadband', 'Leeds', 3);
+    const teamE = teamOf(e.database, server);
+    await join(teamE, 'desk-e');
+    await synced(teamE, 'desk E to join');
+    expect(await teamE.membership()).not.toBeNull();
+  }, 120_000);
+});
+
+describe('a reference prefix is the desk’s own across the team (issue #16 gap G5)', () => {
+  it('names the other desks whose counters use the prefix, never the asking desk itself', async () => {
+    const server = memoryPouch('ids-prefix');
+    await server.bulkDocs([
+      { _id: 'counter:RDR-2025', type: 'counter', schema: 1, writer: 'desk-a', body: { key: 'RDR-2025', last: 9 } },
+      { _id: 'counter:RDR-2026', type: 'counter', schema: 1, writer: 'desk-a', body: { key: 'RDR-2026', last: 4 } },
+      { _id: 'counter:RDR-2027', type: 'counter', schema: 1, writer: 'desk-c', body: { key: 'RDR-2027', last: 1 } },
+      { _id: 'counter:RDRX-2026', type: 'counter', schema: 1, writer: 'desk-d', body: { key: 'RDRX-2026', last: 2 } },
+      { _id: 'counter:LDS-2026', type: 'counter', schema: 1, writer: 'desk-b', body: { key: 'LDS-2026', last: 3 } },
+    ] as never);
+    // Another desk's counters under RDR: taken, by whom (each desk once).
+    expect((await prefixUsers(server, 'RDR', 'desk-b')).sort()).toEqual(['desk-a', 'desk-c']);
+    // The desk's own counters (a desk set up again) do not take its prefix from it.
+    expect(await prefixUsers(server, 'LDS', 'desk-b')).toEqual([]);
+    // A prefix that only begins another desk's (RD, RDRX vs RDR) is free; one nobody uses is free.
+    expect(await prefixUsers(server, 'RD', 'desk-b')).toEqual([]);
+    expect(await prefixUsers(server, 'NEW', 'desk-b')).toEqual([]);
+
+    // The same through the desk's TeamSync (the Sharing screen's question before it joins); it closes its handle.
+    const database = freshDatabase('ids-prefix-desk');
+    const team = new TeamSync(database, {
+      local: (name) => new PouchDB(`${name}-${process.pid}-ids-prefix`, { adapter: 'memory' }),
+      remote: () => new PouchDB(server.name, { adapter: 'memory' }) as PouchDatabase,
+      sync: (a, b, options) => PouchDB.sync(a, b, options),
+    });
+    expect(await team.prefixTakenBy('http://127.0.0.1:1', 'complaints', 'desk-b', 'LDS')).toEqual([]);
+    expect(await team.prefixTakenBy('http://127.0.0.1:1', 'complaints', 'desk-e', 'LDS')).toEqual(['desk-b']);
+  });
+});
