@@ -194,4 +194,40 @@ test('two providers on one desk: each case keeps its own provider, letterhead, l
     'you can ask for your complaint to go to a manager at an appropriate level within the company',
   );
   expect(ukText).not.toContain('ask for a manager to review the complaint');
+
+  // Settings → Providers: an edit is kept (Kijoma's phone number), and a provider that does not fit together is saved
+  // once the desk says why (Miso Business counted on the Canadian calendar), the reason kept with it.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await providers.getByRole('button', { name: 'Edit Kijoma Broadband' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit Kijoma Broadband' });
+  await edit.getByLabel('Phone').fill('0161 496 0123');
+  await edit.getByRole('button', { name: 'Save provider' }).click();
+  await expect(edit).toBeHidden();
+  await providers.getByRole('button', { name: 'Edit Kijoma Broadband' }).click();
+  await expect(edit.getByLabel('Phone')).toHaveValue('0161 496 0123');
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+  await expect(edit).toBeHidden();
+  const why = 'Its billing team works from our Montréal office.';
+  await addProvider(
+    page,
+    {
+      name: 'Miso Business',
+      company: 'Miso Communications Business Ltd',
+      address: '3 Dock Road\nHull',
+      postcode: 'HU1 1AA',
+      procedure: 'Miso Communications complaints procedure',
+      calendar: 'Canada (federal)',
+      region: 'United Kingdom (Ofcom)',
+      languages: ['English (UK)'],
+      defaultLanguage: 'English (UK)',
+    },
+    async (dialog) => {
+      await expect(dialog.locator('[data-mismatch="procedure-calendar"]')).toBeVisible();
+      await dialog.getByLabel('Why it is set up this way').fill(why);
+    },
+  );
+  await providers.getByRole('button', { name: 'Edit Miso Business' }).click();
+  const miso = page.getByRole('dialog', { name: 'Edit Miso Business' });
+  await expect(miso.getByLabel('Why it is set up this way')).toHaveValue(why);
+  await miso.getByRole('button', { name: 'Cancel' }).click();
 });
