@@ -186,6 +186,8 @@ test('bad CSV rows, bad backup files and a bad procedure are refused in French',
   );
   await stageName.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/procedure-editor-field-fr.png`, fullPage: false, style: HIDE_MESSAGES });
+  await editor.getByRole('alert').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/procedure-editor-summary-fr.png`, fullPage: false, style: HIDE_MESSAGES });
   const editorLeft = await englishLeft(page);
 
   expect({ rowsLeft, notTableLeft, emptyLeft, otherLeft, cutLeft, listLeft, fileLeft, dateLeft, editorLeft }).toEqual({
