@@ -5,6 +5,8 @@ import {
   checkProcedureForm,
   copyId,
   copyOfProcedure,
+  emptyStage,
+  formField,
   procedureFile,
   procedureFromForm,
   procedureToForm,
@@ -42,6 +44,142 @@ describe('the procedure editor’s data form', () => {
     form.firstResponse.byChannel.letter.on = false;
     const again = checkProcedureForm(form);
     expect(!again.ok && again.errors.regimeId).toMatch(/unknown regime "nowhere"/);
+  });
+
+  it('a channel taken out of "Channels" takes its first-response target with it; put back, the target comes back', () => {
+    // Infinity answers a letter in 10 working days, an email and a call in 5 (its own targets by channel).
+    const form = procedureToForm(copyOfProcedure(DEFAULT_PROCEDURES.byId.get('infinity')!, new Set()));
+    expect(Object.keys(procedureFromForm(form).firstResponse.byChannel ?? {}).sort()).toEqual([
+      'email',
+      'letter',
+      'phone',
+    ]);
+    form.channels = form.channels.filter((c) => c !== 'letter');
+    // A half-filled letter target that no field shows any more is neither saved nor refused.
+    form.firstResponse.byChannel.letter.what = '';
+    const checked = checkProcedureForm(form);
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(checked.procedure.channels).toEqual(['phone', 'email']);
+    expect(Object.keys(checked.procedure.firstResponse.byChannel ?? {}).sort()).toEqual(['email', 'phone']);
+    // The engine then sets no first-response date of the procedure's own for a letter (it had 10 working days);
+    // an email keeps its 5 (Monday 23 Nov → Monday 30 Nov).
+    const registry = withProcedures(DEFAULT_PROCEDURES, [checked.procedure]);
+    const firstResponse = (channel: 'letter' | 'email') =>
+      evaluateCase(
+        {
+          procedureId: checked.procedure.id,
+          calendar: 'england-and-wales',
+          receivedOn: '2026-11-23',
+          channel,
+          events: [],
+        },
+        '2026-11-23',
+        { procedures: registry },
+      ).clocks.find((c) => c.id === 'first-response');
+    expect(firstResponse('letter')).toMatchObject({ state: 'not-applicable', dueOn: null });
+    expect(firstResponse('email')).toMatchObject({ state: 'running', dueOn: '2026-11-30' });
+    // The form kept what was typed: listing letters again brings its target back (once it says what is due).
+    form.channels = [...form.channels, 'letter'];
+    form.firstResponse.byChannel.letter.what = 'a reply to the letter';
+    expect(procedureFromForm(form).firstResponse.byChannel?.letter).toMatchObject({ amount: 10, unit: 'working-days' });
+    // With nothing listed, no target by channel is sent, and the one problem is the empty list, under its box.
+    form.channels = [];
+    const none = checkProcedureForm(form);
+    expect(procedureFromForm(form).firstResponse.byChannel).toBeUndefined();
+    expect(!none.ok && Object.keys(none.errors)).toEqual(['channels']);
+  });
+
+  it('a problem with one item of a list chosen in one box belongs to that box', () => {
+    expect(formField('channels[2]')).toBe('channels');
+    expect(formField('stages[1].escalateWhen[0]')).toBe('stages.1.escalateWhen');
+    expect(formField('stages[0].enteredBy[1]')).toBe('stages.0.enteredBy');
+    expect(formField('stages[1].target.amount')).toBe('stages.1.target.amount');
+    expect(formField('notes[3]')).toBe('notes');
+    expect(formField('provider.name')).toBe('provider.name');
+  });
+
+  it('stages moved, added and removed, an acknowledgement target, an escalation rule and the ADR scheme: saved and followed by the engine', () => {
+    const form = procedureToForm(copyOfProcedure(KIJOMA, new Set(['kijoma'])));
+    // Add a stage (the editor puts it before the first stage run outside the provider), fill it in, move it up one,
+    // and take "Management review" out.
+    const added = {
+      ...emptyStage('stage-4'),
+      name: 'Head of support review',
+      owner: 'Head of support',
+      target: {
+        on: true,
+        amount: 10 as const,
+        unit: 'working-days' as const,
+        what: 'a final reply',
+        action: '',
+        basis: '',
+      },
+    };
+    form.stages.splice(
+      form.stages.findIndex((st) => st.external),
+      0,
+      added,
+    );
+    expect(form.stages.map((st) => st.id)).toEqual(['customer-services', 'management-review', 'stage-4', 'adr']);
+    const [moved] = form.stages.splice(2, 1);
+    form.stages.splice(1, 0, moved);
+    form.stages.splice(
+      form.stages.findIndex((st) => st.id === 'management-review'),
+      1,
+    );
+    form.acknowledgement = {
+      ...form.acknowledgement,
+      on: true,
+      amount: 2,
+      unit: 'working-days',
+      what: 'an acknowledgement',
+    };
+    form.stages[0].escalateWhen = ['missed-target'];
+    form.adrSchemeId = 'communications-ombudsman';
+
+    const checked = checkProcedureForm(form);
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    const p = checked.procedure;
+    expect(p.stages.map((st) => [st.id, st.name, st.owner])).toEqual([
+      ['customer-services', 'Customer services', 'Customer services team'],
+      ['stage-4', 'Head of support review', 'Head of support'],
+      ['adr', 'Independent review (CISAS)', 'CISAS'],
+    ]);
+    expect(p.stages[1]).toEqual({
+      id: 'stage-4',
+      name: 'Head of support review',
+      owner: 'Head of support',
+      description: '',
+      target: { amount: 10, unit: 'working-days', what: 'a final reply' },
+      escalateWhen: ['unresolved'],
+    });
+    expect(p.acknowledgement).toEqual({ amount: 2, unit: 'working-days', what: 'an acknowledgement' });
+    expect(p.stages[0].escalateWhen).toEqual(['missed-target']);
+    expect(p.adrSchemeId).toBe('communications-ombudsman');
+    // The saved form reads back as it was edited.
+    expect(procedureFromForm(procedureToForm(p))).toEqual(p);
+
+    const procedures = withProcedures(DEFAULT_PROCEDURES, [p]);
+    const facts = (events: Array<{ type: 'escalated'; on: string }>) => ({
+      procedureId: p.id,
+      calendar: 'england-and-wales' as const,
+      receivedOn: '2026-11-23',
+      channel: 'letter' as const,
+      events,
+    });
+    // Received Monday 23 Nov: acknowledged within 2 working days (Wednesday 25); the customer-services reply was due
+    // Monday 30 Nov, so on 1 Dec the missed target says to escalate, to the stage that now comes second.
+    const waiting = evaluateCase(facts([]), '2026-12-01', { procedures });
+    expect(waiting.clocks.find((c) => c.id === 'acknowledgement')?.dueOn).toBe('2026-11-25');
+    expect(waiting.clocks.find((c) => c.id === 'stage-response')?.dueOn).toBe('2026-11-30');
+    expect(waiting.nextActions.find((a) => a.id === 'escalate')?.label).toBe('Escalate to Head of support review');
+    expect(waiting.adrScheme?.name).toBe('Communications Ombudsman');
+    // Escalated on Tuesday 24 Nov: the new stage, its own 10 working days (Tuesday 8 Dec).
+    const escalated = evaluateCase(facts([{ type: 'escalated', on: '2026-11-24' }]), '2026-12-01', { procedures });
+    expect(escalated).toMatchObject({ stage: 'stage-4', stageName: 'Head of support review', escalationLevel: 1 });
+    expect(escalated.clocks.find((c) => c.id === 'stage-response')?.dueOn).toBe('2026-12-08');
   });
 });
 

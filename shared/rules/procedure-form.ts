@@ -150,10 +150,15 @@ function wordsFrom(w: WordsForm): LetterWords | undefined {
   return en || fr ? { ...(en ? { en } : {}), ...(fr ? { fr } : {}) } : undefined;
 }
 
-/** The editor's fields as a procedure, NOT yet checked: pass it to `checkProcedureForm`. */
+/**
+ * The editor's fields as a procedure, NOT yet checked: pass it to `checkProcedureForm`. A first-response target is
+ * kept only for a channel the procedure lists: a channel taken out of "Channels" takes its target with it (the editor
+ * shows no field for it; the form keeps it, so putting the channel back brings the target back).
+ */
 export function procedureFromForm(f: ProcedureForm): Procedure {
   const byChannel: Partial<Record<Channel, Target>> = {};
   for (const c of CHANNELS) {
+    if (!f.channels.includes(c)) continue;
     const t = targetFrom(f.firstResponse.byChannel[c]);
     if (t) byChannel[c] = t;
   }
@@ -203,10 +208,15 @@ export function procedureFromForm(f: ProcedureForm): Procedure {
   };
 }
 
-/** The editor field a problem belongs to: `stages[1].target.amount` → `stages.1.target.amount`; notes → `notes`. */
+/**
+ * The editor field a problem belongs to: `stages[1].target.amount` → `stages.1.target.amount`; notes → `notes`; an
+ * item of a list chosen in one box (`channels[2]`, `stages[0].escalateWhen[1]`, `…enteredBy[0]`) → that box.
+ */
 export function formField(field: string): string {
   if (field.startsWith('notes')) return 'notes';
-  return field.replace(/\[(\d+)\]/g, '.$1');
+  return field
+    .replace(/^(channels|stages\[\d+\]\.(?:escalateWhen|enteredBy))\[\d+\]$/, '$1')
+    .replace(/\[(\d+)\]/g, '.$1');
 }
 
 /**

@@ -179,11 +179,15 @@ test('bad CSV rows, bad backup files and a bad procedure are refused in French',
   await expect(stageName).toHaveAttribute('aria-invalid', 'true');
   await expect(editor.getByText('ne doit pas être vide', { exact: true })).toBeVisible();
   await expect(editor).toContainText('1 champ doit être modifié.');
+  // The summary names the problem by its field's label (p8c, issue #16 G7).
+  await expect(editor.getByRole('alert')).toContainText('Étape 1\u00a0: nom\u00a0: ne doit pas être vide');
   await expect(editor.getByRole('complementary', { name: 'Aperçu' })).toContainText(
-    'Aucun aperçu tant que ceci n’est pas modifié\u00a0: stages[0].name\u00a0: ne doit pas être vide',
+    'Aucun aperçu tant que ceci n’est pas modifié\u00a0: Étape 1\u00a0: nom\u00a0: ne doit pas être vide',
   );
   await stageName.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/procedure-editor-field-fr.png`, fullPage: false, style: HIDE_MESSAGES });
+  await editor.getByRole('alert').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/procedure-editor-summary-fr.png`, fullPage: false, style: HIDE_MESSAGES });
   const editorLeft = await englishLeft(page);
 
   expect({ rowsLeft, notTableLeft, emptyLeft, otherLeft, cutLeft, listLeft, fileLeft, dateLeft, editorLeft }).toEqual({

@@ -2,9 +2,11 @@
 // logged under the copy; its substantive-reply target is then changed from 5 to 3 working days with an effective date:
 // the case received before keeps 5, one received after gets 3, and each case page says which version it follows.
 // A copy of Jive's code promises a time frame; the Jive acknowledgement (read with pdftotext) carries Jive's own
-// escalation steps and that time frame, in French.
+// escalation steps and that time frame, in French. A copy of Kijoma edited in every part the editor offers (stages
+// added, moved and removed, the acknowledgement target, an escalation rule, the ADR scheme) is saved, exported to a
+// file whose bytes are that procedure, and imported again under a new id (p8c: issue #16 G8, G9).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,7 @@ import {
   fillDate,
   issueLetterFromDialog,
   logComplaint,
+  messagesGone,
   setUpDesk,
   test,
   todayInLondon,
@@ -190,4 +193,129 @@ test('a copy of Jive’s code: its acknowledgement carries Jive’s escalation s
   expect(text).toContain('confiée à notre cadre supérieur, puis au responsable de notre équipe');
   expect(text).toContain('dans un délai approximatif de 10 jours ouvrables');
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(shots, '172-jive-acknowledgement')]);
+});
+
+test('a copy of Kijoma edited in every part: saved, shown, exported to a file and imported again under a new id', async ({
+  page,
+}) => {
+  test.slow();
+  mkdirSync(shots, { recursive: true });
+  await setUpDesk(page);
+  const editor = await copyProcedure(page, 'Kijoma Broadband complaints procedure');
+  const name = 'Kijoma Broadband complaints procedure (copy)';
+
+  // The acknowledgement target: within 2 working days (none in Kijoma's own document).
+  await editor.getByRole('checkbox', { name: 'Acknowledgement: set a target' }).check();
+  await editor.getByRole('textbox', { name: 'Acknowledgement: amount' }).fill('2');
+  await editor.getByRole('textbox', { name: 'Acknowledgement: what is due' }).fill('an acknowledgement');
+  const preview = page.getByRole('list', { name: 'Due dates of a complaint received today by letter' });
+  await expect(preview).toContainText('Acknowledgement');
+  await expect(preview).toContainText('+ 2 working days');
+
+  // A new stage goes in before the one run outside the provider (CISAS): stage 3 of 4. Saved empty, it is refused,
+  // each problem under its field and named in the summary.
+  await editor.getByRole('button', { name: 'Add a stage' }).click();
+  await expect(editor.getByRole('region', { name: /^Stage \d$/ })).toHaveCount(4);
+  await expect(editor.getByRole('textbox', { name: 'Stage 4: name' })).toHaveValue('Independent review (CISAS)');
+  await editor.getByRole('button', { name: 'Save', exact: true }).click();
+  const summary = editor.getByRole('alert');
+  await expect(summary).toContainText('2 fields need a change.');
+  await expect(summary).toContainText('Stage 3: name: must not be empty');
+  await expect(summary).toContainText('Stage 3: owner: must not be empty');
+  await expect(editor.getByRole('textbox', { name: 'Stage 3: name' })).toHaveAttribute('aria-invalid', 'true');
+  await messagesGone(page);
+  await summary.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, '173-procedure-editor-summary.png') });
+
+  await editor.getByRole('textbox', { name: 'Stage 3: name' }).fill('Head of support review');
+  await editor.getByRole('textbox', { name: 'Stage 3: owner' }).fill('Head of support');
+  await editor.getByRole('checkbox', { name: 'Stage 3 target: set a target' }).check();
+  await editor.getByRole('textbox', { name: 'Stage 3 target: amount' }).fill('10');
+  await editor.getByRole('textbox', { name: 'Stage 3 target: what is due' }).fill('a final reply');
+  // Moved above "Management review", which is then taken out.
+  await editor.getByRole('button', { name: 'Move stage 3 up' }).click();
+  await expect(editor.getByRole('textbox', { name: 'Stage 2: name' })).toHaveValue('Head of support review');
+  await expect(editor.getByRole('textbox', { name: 'Stage 3: name' })).toHaveValue('Management review');
+  await editor.getByRole('button', { name: 'Remove stage 3' }).click();
+  await expect(editor.getByRole('region', { name: /^Stage \d$/ })).toHaveCount(3);
+  await expect(editor.getByRole('textbox', { name: 'Stage 3: name' })).toHaveValue('Independent review (CISAS)');
+
+  // Stage 1 moves on when its target is missed, not merely when unresolved (a selected option, chosen again, goes).
+  // (The box's input shrinks behind its pills: open the list from the pills' field around it.)
+  await editor.getByRole('combobox', { name: 'Stage 1: moves on when' }).locator('xpath=..').click();
+  await page.getByRole('option', { name: 'it is not resolved', exact: true }).click();
+  await page.getByRole('option', { name: 'the target is missed', exact: true }).click();
+  await page.keyboard.press('Escape');
+  // The procedure's ADR scheme.
+  await choose(page, editor, 'ADR scheme', 'Communications Ombudsman');
+
+  await editor.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(editor).toBeHidden();
+  const section = page.getByRole('region', { name: 'Procedures' });
+  const stages = section.getByRole('table', { name: `Stages of ${name}` });
+  await expect(stages.getByRole('row')).toHaveText([
+    /^#StageOwnerTarget$/,
+    /^1Customer servicesCustomer services team5 working days: a substantive response$/,
+    /^2Head of support reviewHead of support10 working days: a final reply$/,
+    /^3Independent review \(CISAS\)outside the providerCISAS—$/,
+  ]);
+  const panel = section.getByRole('region', { name });
+  await expect(panel.getByText('2 working days: an acknowledgement')).toBeVisible();
+  await expect(panel.getByText(/ADR scheme: Communications Ombudsman/)).toBeVisible();
+
+  // Export: a file named after the procedure and its version, whose bytes are the procedure as saved.
+  const downloading = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('kijoma-copy-v1.redress-procedure.json');
+  const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+    format: string;
+    formatVersion: number;
+    procedure: Record<string, unknown> & {
+      stages: Array<{ id: string; name: string; owner: string; escalateWhen: string[]; target?: object }>;
+    };
+  };
+  expect(file).toMatchObject({
+    format: 'redress-procedure',
+    formatVersion: 1,
+    procedure: {
+      id: 'kijoma-copy',
+      version: 1,
+      name,
+      copiedFrom: 'kijoma v1',
+      adrSchemeId: 'communications-ombudsman',
+      acknowledgement: { amount: 2, unit: 'working-days', what: 'an acknowledgement' },
+    },
+  });
+  expect(file.procedure.stages.map((st) => [st.id, st.name, st.owner, st.escalateWhen])).toEqual([
+    ['customer-services', 'Customer services', 'Customer services team', ['customer-request', 'missed-target']],
+    ['stage-4', 'Head of support review', 'Head of support', ['unresolved']],
+    ['adr', 'Independent review (CISAS)', 'CISAS', []],
+  ]);
+  expect(file.procedure.stages[1].target).toEqual({ amount: 10, unit: 'working-days', what: 'a final reply' });
+
+  // Import a changed copy of that file (a new id and name, for a second office): listed beside the others, the same
+  // stages, the desk's own.
+  const chooser = page.waitForEvent('filechooser');
+  await section.getByRole('button', { name: 'Import a procedure…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'kijoma-second-office.redress-procedure.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        ...file,
+        procedure: { ...file.procedure, id: 'kijoma-second-office', name: 'Kijoma Broadband (second office)' },
+      }),
+    ),
+  });
+  await expect(page.getByText('Procedure imported', { exact: true })).toBeVisible();
+  await section.getByRole('button', { name: 'Kijoma Broadband (second office)' }).first().click();
+  const imported = section.getByRole('table', { name: 'Stages of Kijoma Broadband (second office)' });
+  await expect(imported.getByRole('row')).toHaveCount(4);
+  await expect(imported.getByRole('row').nth(2)).toHaveText(/^2Head of support reviewHead of support10 working days/);
+  await expect(
+    section.getByRole('button', { name: 'Edit Kijoma Broadband (second office)', exact: true }),
+  ).toBeVisible();
 });

@@ -2,7 +2,17 @@
 // new version effective after the last of them, so no existing case changes version; a bad procedure writes nothing.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseFacts, deskProcedures, evaluateCase, installDeskProcedures } from '#shared/rules/index';
+import {
+  caseFacts,
+  copyOfProcedure,
+  deskProcedures,
+  evaluateCase,
+  installDeskProcedures,
+  KIJOMA,
+  listProcedures,
+  procedureFile,
+  readProcedureFile,
+} from '#shared/rules/index';
 import { closeAll, freshDatabase } from '#test/support/backup';
 import { newCaseParts } from '#test/support/cases';
 import { deskSettings } from '#test/support/desk';
@@ -87,6 +97,56 @@ describe('the desk’s procedures', () => {
       saveProcedure(database, { ...copy, stages: [{ ...copy.stages[0], owner: '' }, ...copy.stages.slice(1)] }),
     ).rejects.toMatchObject({ field: 'stages[0].owner', message: 'must not be empty' });
     await expect(importProcedure(database, copy)).rejects.toThrow(`already has a procedure with the id "${copy.id}"`);
+    expect(await database.procedures.count()).toBe(1);
+  });
+
+  it('a good procedure file is imported as the desk’s version 1, in force for every case, and the rules follow it', async () => {
+    const database = freshDatabase('procedures');
+    // Another office's version 2 of its copy of Kijoma, in force there from 25 Nov: 3 working days, not 5.
+    const copy = copyOfProcedure(KIJOMA, new Set(['kijoma']));
+    const elsewhere = {
+      ...copy,
+      id: 'kijoma-second-office',
+      name: 'Kijoma Broadband (second office)',
+      version: 2,
+      effectiveFrom: '2026-11-25',
+      firstResponse: { default: { ...copy.firstResponse.default!, amount: 3 } },
+    };
+    const read = readProcedureFile(`${JSON.stringify(procedureFile(elsewhere), null, 2)}\n`);
+    if (!read.ok) throw new Error(read.message);
+    const imported = await importProcedure(database, read.procedure);
+
+    // This desk's first version: renumbered 1, its effective date dropped (the other office's versions are not
+    // this desk's cases'); everything else as the file has it.
+    const { effectiveFrom: _from, ...rest } = elsewhere;
+    expect(imported).toEqual({ ...rest, version: 1 });
+    expect(await database.procedures.toArray()).toEqual([
+      expect.objectContaining({
+        key: 'kijoma-second-office@1',
+        id: 'kijoma-second-office',
+        version: 1,
+        procedure: imported,
+      }),
+    ]);
+    // Installed: the desk's procedures (Settings → Procedures, the provider dialog) list it beside the built-in ones.
+    expect(deskProcedures().byId.get('kijoma-second-office')).toEqual(imported);
+    expect(listProcedures().map((p) => p.id)).toEqual(expect.arrayContaining(['kijoma', 'kijoma-second-office']));
+    // The rules engine follows it for any case, even one received before the other office's date: Monday 23 Nov +
+    // 3 working days = Thursday 26 Nov.
+    const evaluation = evaluateCase(
+      {
+        procedureId: 'kijoma-second-office',
+        calendar: 'england-and-wales',
+        receivedOn: '2026-11-23',
+        channel: 'letter',
+        events: [],
+      },
+      '2026-11-23',
+    );
+    expect(evaluation.procedureVersion).toEqual({ version: 1, label: 'Kijoma Broadband (second office) v1' });
+    expect(evaluation.clocks.find((c) => c.id === 'first-response')?.dueOn).toBe('2026-11-26');
+    // The same file again is refused (the desk has that id), and nothing changes.
+    await expect(importProcedure(database, read.procedure)).rejects.toMatchObject({ field: 'id' });
     expect(await database.procedures.count()).toBe(1);
   });
 

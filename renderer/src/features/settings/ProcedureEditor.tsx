@@ -1,7 +1,9 @@
 // The procedure editor (issue #16): a desk's own procedure's stages, owners, order and targets, its acknowledgement and
 // first-response targets, regime and ADR scheme, the words its letters use, and (for a procedure cases follow) the day
 // a new version takes effect. Checked with THE procedure schema (shared/rules `checkProcedureForm`); each problem next
-// to its field. Beside it, the preview: what a complaint received today by letter would be due, from the rules engine.
+// to its field, and every problem named in the summary above Save, with what it is about when it has no field on the
+// screen (./procedure-fields.ts). Beside it, the preview: what a complaint received today by letter would be due, from
+// the rules engine.
 import {
   Alert,
   Button,
@@ -29,6 +31,7 @@ import {
   DURATION_UNITS,
   emptyStage,
   ESCALATION_TRIGGERS,
+  formField,
   listAdrSchemes,
   listRegimes,
   type Explanation,
@@ -43,6 +46,7 @@ import { formatDate } from '#lib/format';
 import { DateField } from '#ui/DateField';
 import { FormattedMessage } from 'react-intl';
 import { clockLabel, explanationIn, procedureIssueIn, useLocale, useT } from '#lib/i18n/index';
+import { fieldNameIn, problemSummary, shownFields } from './procedure-fields';
 
 type Form = ReturnType<typeof useForm<ProcedureForm>>;
 
@@ -94,7 +98,8 @@ export function ProcedureEditor({
 }) {
   const form = useForm<ProcedureForm>({ initialValues: procedureToForm(procedure) });
   const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  // The summary above Save: a title, and each problem named by its field.
+  const [problem, setProblem] = useState<{ title: string; lines: string[] } | null>(null);
   const [calendar, setCalendar] = useState<CalendarId>(deskCalendar);
   const t = useT();
   const { locale } = useLocale();
@@ -109,21 +114,27 @@ export function ProcedureEditor({
 
   const submit = async () => {
     setProblem(null);
-    const checked = checkProcedureForm(form.getValues());
+    const current = form.getValues();
+    const checked = checkProcedureForm(current);
     if (!checked.ok) {
       // Each field's first problem, in the interface language (m17a: from its code; as shared wrote it without one).
-      form.setErrors(
-        Object.fromEntries(Object.entries(checked.issueByField).map(([f, i]) => [f, procedureIssueIn(t, i)])),
+      const said = Object.fromEntries(
+        Object.entries(checked.issueByField).map(([f, i]) => [f, procedureIssueIn(t, i)]),
       );
-      setProblem(t('editor.fieldsNeedChange', { n: checked.issues.length }));
+      form.setErrors(said);
+      setProblem({
+        title: t('editor.fieldsNeedChange', { n: Object.keys(said).length }),
+        lines: problemSummary(t, said, current),
+      });
       return;
     }
     setSaving(true);
     const refused = await onSave(checked.procedure);
     setSaving(false);
     if (refused) {
-      form.setFieldError(refused.field.replace(/\[(\d+)\]/g, '.$1'), refused.message);
-      setProblem(refused.message);
+      const field = formField(refused.field);
+      if (shownFields(current).has(field)) form.setFieldError(field, refused.message);
+      setProblem({ title: t('editor.notSaved'), lines: problemSummary(t, { [field]: refused.message }, current) });
     }
   };
 
@@ -331,8 +342,12 @@ export function ProcedureEditor({
           <Textarea label={t('editor.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
 
           {problem && (
-            <Alert color="red" variant="light" role="alert">
-              {problem}
+            <Alert color="red" variant="light" role="alert" title={problem.title}>
+              <List size="sm" spacing={2}>
+                {problem.lines.map((line) => (
+                  <List.Item key={line}>{line}</List.Item>
+                ))}
+              </List>
             </Alert>
           )}
           <Group>
@@ -372,7 +387,10 @@ export function ProcedureEditor({
         {'error' in preview ? (
           <Text size="sm" c="red.8">
             {preview.issue
-              ? t('editor.previewInvalid', { field: preview.issue.field, problem: procedureIssueIn(t, preview.issue) })
+              ? t('editor.previewInvalid', {
+                  field: fieldNameIn(t, formField(preview.issue.field), values),
+                  problem: procedureIssueIn(t, preview.issue),
+                })
               : preview.error}
           </Text>
         ) : preview.lines.length === 0 ? (

@@ -2000,6 +2000,25 @@ export const enGB = {
   'editor.dueList': 'Due dates of a complaint received today by letter',
   'editor.due': '<b>{label}</b>: {date}',
   'editor.noDate': 'no date',
+  // p8c (issue #16 G7): every problem named in the editor's summary, by its field's label or by what it is about when
+  // it has no field on the screen (features/settings/procedure-fields.ts).
+  'editor.problem': '{field}: {problem}',
+  'editor.problemNoField': '{field} (no field on this screen): {problem}',
+  'editor.notSaved': 'Not saved',
+  'editor.field.id': 'The procedure’s id ({id})',
+  'editor.field.version': 'The version number',
+  'editor.field.copiedFrom': 'Where the copy came from',
+  'editor.field.provider': 'The provider',
+  'editor.field.providerName': 'The provider’s name',
+  'editor.field.providerCountry': 'The provider’s country',
+  'editor.field.source': 'Where the procedure comes from',
+  'editor.field.escalation': 'How to escalate',
+  'editor.field.promise': 'Time frame we promise',
+  'editor.field.stageExternal': 'Stage {n}: run outside the provider',
+  'editor.field.stageId': 'Stage {n}: its id ({id})',
+  'editor.field.action': '{label}: the next action',
+  'editor.field.basis': '{label}: the provider’s own words',
+  'editor.field.other': 'Part of the procedure ({field})',
 
   // The letter dialogs (features/letters).
   'letter.choice.acknowledgement': 'Acknowledgement',
