@@ -11,7 +11,14 @@ export {
 export { adrLetter, type AdrLetterInput, type AdrLetterReason } from './adr-letter';
 export { letterAddressee, type Addressee } from './addressee';
 export { cctsNoticeLetter, type CctsNoticeInput } from './ccts-notice';
-export { customerCopy, type CustomerCopy } from './copy';
+export {
+  COPY_MISSING_EN,
+  type CopyMissing,
+  type CopyMissingCode,
+  copyMissingInEnglish,
+  customerCopy,
+  type CustomerCopy,
+} from './copy';
 export { adrTermsFor, adrTermsFromEvaluation, type AdrTerms, type LetterBaseInput, type SchemeChoice } from './common';
 export { finalResponseLetter, updateLetter, type FinalResponseInput, type UpdateLetterInput } from './progress-letters';
 export { summaryResolutionLetter, type SummaryResolutionInput } from './summary-resolution';

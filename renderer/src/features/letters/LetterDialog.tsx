@@ -20,10 +20,10 @@ import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useFocusReturnAfterClose } from '#ui/focus-return';
-import { failureIn, useT } from '#lib/i18n/index';
+import { failureIn, sayingIn, unprintableIn, useLocale, useT } from '#lib/i18n/index';
 import { DateField } from '#ui/DateField';
 import { letterLanguagesForCase } from '#shared/model/provider';
-import { letterParagraphs, type LetterLanguage, type LetterParagraph } from '#shared/letters/index';
+import { letterParagraphs, type LetterLanguage, type LetterParagraph, UnprintableError } from '#shared/letters/index';
 import type { LetterPdf } from '#letters/letter-pdf';
 import { formatDate } from '#lib/format';
 import {
@@ -70,6 +70,7 @@ export function LetterDialog({
   initialChoice?: LetterChoice | null;
 }) {
   const t = useT();
+  const { locale } = useLocale();
   const choices = useMemo(() => (context ? availableLetters(context.record, context.evaluation) : []), [context]);
   const [choice, setChoice] = useState<LetterChoice | null>(null);
   const [inputs, setInputs] = useState<LetterInputs | null>(null);
@@ -143,7 +144,8 @@ export function LetterDialog({
       focusIssueWhenReady.current = focusIssue;
     } catch (e) {
       setPreview(null);
-      setError(message(e));
+      // p8e: characters the letter font cannot print are named in the interface language.
+      setError(e instanceof UnprintableError ? unprintableIn(t, locale, e.found, e.what) : message(e));
     } finally {
       setBusy(null);
     }
@@ -315,7 +317,7 @@ export function LetterDialog({
             )}
             {typeof preview.customerCopy === 'object' && (
               <Alert color="yellow" mb="xs" title={t('letter.noCopy')}>
-                {preview.customerCopy.missing}
+                {sayingIn(t, 'copyMissing', preview.customerCopy.said)}
               </Alert>
             )}
             <PdfPreview bytes={preview.bytes} fallbackText={preview.text} />

@@ -26,6 +26,7 @@ import { CORRECTABLE_LABELS } from '#shared/casework/corrections';
 import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/model/attachment';
 import { PROVIDER_REFUSALS_EN, REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
+import { COPY_MISSING_EN } from '#shared/letters/copy';
 import { PROBLEMS_EN } from '#shared/model/problems';
 import { LOGO_IN_FILE_EN, LOGO_PROBLEMS_EN } from '#shared/model/settings';
 import { SHARING_CONFIG_PROBLEMS_EN } from '#shared/security/sharing';
@@ -1041,6 +1042,11 @@ export const enGB = {
   'post.letterProblem.case-gone': 'The case no longer exists.',
   'post.letterProblem.skipped': 'Skipped: the case’s earlier letter could not be made.',
   'post.letterProblem.not-joined': 'It could not be added to the print file: {reason}',
+  // p8e: a letter the letter-rendering worker (or the page, without workers) could not make; {reason} is the
+  // engine's or pdfmake's own technical words
+  'post.letterProblem.no-postal-address': 'No postal address for the customer.',
+  'post.letterProblem.no-clocks': typographic(CLOCKS_UNREADABLE_EN),
+  'post.letterProblem.not-made': 'The letter could not be made: {reason}',
 
   'exchange.deadlinesExported': 'Deadlines exported',
   'exchange.deadlines': '{n, plural, one {# deadline} other {# deadlines}}',
@@ -2014,6 +2020,8 @@ export const enGB = {
     'The letter’s pages exactly as they will be issued (PDF {kb} KB). Edit the boxes above and preview again if it needs changing.',
   'letter.customerCopy': 'The customer’s copy, addressed to them, is printed after the letter in the same file.',
   'letter.noCopy': 'No copy for the customer',
+  // p8e: why no copy for the customer is printed, as shared/letters/copy.ts writes it (the letter dialog, the print run)
+  ...catalogueWords('copyMissing', COPY_MISSING_EN),
   'letter.alreadyIssued': 'Already issued',
   'letter.issueAnother': 'Issue another',
   'letter.doNotIssue': 'Do not issue',

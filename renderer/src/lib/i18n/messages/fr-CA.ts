@@ -1314,6 +1314,10 @@ export const frCA: Record<MessageKey, string> = {
   'post.letterProblem.case-gone': 'Le dossier n’existe plus.',
   'post.letterProblem.skipped': 'Laissée de côté\u00a0: la lettre précédente du même dossier n’a pas pu être produite.',
   'post.letterProblem.not-joined': 'Elle n’a pas pu être ajoutée au fichier d’impression\u00a0: {reason}',
+  // p8e : une lettre que le service de production des lettres n’a pas pu produire ({reason} : les mots techniques)
+  'post.letterProblem.no-postal-address': 'Aucune adresse postale n’est enregistrée pour le ou la titulaire.',
+  'post.letterProblem.no-clocks': 'Les délais de ce dossier ne peuvent pas être calculés\u00a0: {reason}',
+  'post.letterProblem.not-made': 'La lettre n’a pas pu être produite\u00a0: {reason}',
 
   'exchange.deadlinesExported': 'Échéances exportées',
   'exchange.deadlines': '{n, plural, one {# échéance} other {# échéances}}',
@@ -2624,6 +2628,11 @@ export const frCA: Record<MessageKey, string> = {
   'letter.customerCopy':
     'La copie du ou de la titulaire, à son adresse, est imprimée après la lettre dans le même fichier.',
   'letter.noCopy': 'Aucune copie pour le ou la titulaire',
+  // p8e : pourquoi aucune copie n’est imprimée pour le ou la titulaire (shared/letters/copy.ts)
+  'copyMissing.no-address':
+    '{name} n’a pas d’adresse postale enregistrée\u00a0: aucune copie ne lui est donc imprimée. Ajoutez son adresse ou envoyez-lui une copie autrement.',
+  'copyMissing.no-address-unnamed':
+    'Le ou la titulaire n’a pas d’adresse postale enregistrée\u00a0: aucune copie ne lui est donc imprimée. Ajoutez son adresse ou envoyez-lui une copie autrement.',
   'letter.alreadyIssued': 'Déjà produite',
   'letter.issueAnother': 'En produire une autre',
   'letter.doNotIssue': 'Ne pas produire',
