@@ -16,7 +16,7 @@ export function Reminders() {
       source: databaseReminderSource(db()),
       notify: async (n) => {
         const result = await platform().notify(n);
-        return result.ok ? { ok: true } : { ok: false, error: result.error };
+        return result.ok ? { ok: true } : result;
       },
       onError: (error) => console.warn('Reminder check failed:', error),
     });
@@ -27,7 +27,8 @@ export function Reminders() {
 
 export function ReminderFailuresAlert() {
   const t = useT();
-  const message = useLiveQuery(async () => describeReminderFailures(await reminderFailures(db(), new Date())), []);
+  const failures = useLiveQuery(() => reminderFailures(db(), new Date()), []);
+  const message = failures ? describeReminderFailures(t, failures) : null;
   if (!message) return null;
   return (
     <Alert color="orange" variant="light" role="status" title={t('reminders.notShown')} data-reminder-failures>

@@ -2,6 +2,7 @@
 // dependency (the time, the data, the record of what was shown, the shell) is passed in, so tests drive it with
 // fake timers and a fake clock.
 import { fitNotification, type NotifyRequest } from '#shared/ipc/contract';
+import type { MainMessage } from '#shared/ipc/messages';
 import { localIsoDate } from '#shared/model/dates';
 import { msUntilMidnight } from '#lib/today';
 import { digestId, overdueBatchId, overdueId, planReminders, type DigestInput, type DueRow } from './plan';
@@ -17,12 +18,12 @@ export interface ReminderSource {
   claim(id: string, at: Date): Promise<boolean>;
   /** Record ids as shown (after the system accepted the notification), or as told without showing anything. */
   delivered(ids: readonly string[], at: Date): Promise<void>;
-  /** Record that showing a claimed id was refused, and why: it is tried again at the next check. */
-  failed(id: string, at: Date, title: string, reason: string): Promise<void>;
+  /** Record that showing a claimed id was refused, and why (and its code, when it has one): tried again next check. */
+  failed(id: string, at: Date, title: string, reason: string, said?: MainMessage): Promise<void>;
 }
 
 /** What the shell said: accepted (shown, or nothing to show such as notifications turned off), or refused and why. */
-export type NotifyOutcome = { ok: true } | { ok: false; error: string };
+export type NotifyOutcome = { ok: true } | { ok: false; error: string; message?: MainMessage };
 
 export interface ReminderDeps {
   now: () => Date;
@@ -94,7 +95,7 @@ export function startReminders(deps: ReminderDeps): ReminderRunner {
       if (outcome.ok) await deps.source.delivered([n.id, ...(n.covers ?? [])], now);
       else {
         refused += 1;
-        await deps.source.failed(n.id, now, request.title, outcome.error);
+        await deps.source.failed(n.id, now, request.title, outcome.error, outcome.message);
       }
     }
     // After a refusal the day is looked at again next time, so clocks that fell overdue are offered again.

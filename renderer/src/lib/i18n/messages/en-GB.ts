@@ -500,6 +500,10 @@ export const enGB = {
   'handler.handedOverMessage': '{reference} is now handled by {name}',
   'handler.notHandedOver': 'The case was not handed over',
   'reminders.notShown': 'Reminders not shown',
+  // p8e: the reminders the system refused to show, listed on the dashboard ({reason}: main's saying, or as it came)
+  'reminders.failures':
+    '{count, plural, one {# reminder could not be shown: {list}. It is tried again every minute while the app is open.} other {# reminders could not be shown: {list}. They are tried again every minute while the app is open.}}',
+  'reminders.failure': '“{title}” ({reason})',
 
   // Sharing with a team: the status line, the team screen, clashes.
   'sync.notSharing': 'Not sharing',

@@ -483,6 +483,10 @@ export const frCA: Record<MessageKey, string> = {
   'handler.handedOverMessage': '{name} est maintenant responsable du dossier {reference}',
   'handler.notHandedOver': 'Le dossier n’a pas été confié',
   'reminders.notShown': 'Rappels non affichés',
+  // p8e : les rappels que le système a refusé d’afficher, listés au tableau de bord
+  'reminders.failures':
+    '{count, plural, one {# rappel n’a pas pu être affiché\u00a0: {list}. Il est réessayé chaque minute tant que l’application est ouverte.} other {# rappels n’ont pas pu être affichés\u00a0: {list}. Ils sont réessayés chaque minute tant que l’application est ouverte.}}',
+  'reminders.failure': '«\u00a0{title}\u00a0» ({reason})',
 
   'sync.notSharing': 'Aucun partage',
   'sync.starting': 'Connexion à l’équipe…',
@@ -783,6 +787,15 @@ export const frCA: Record<MessageKey, string> = {
   'main.sharing-refused': 'Refusé\u00a0: {problem}',
   'main.sharing-saved-refused': 'Le serveur de l’équipe enregistré est refusé ({problem}); le partage est désactivé.',
   'main.sharing-saved-unreadable': 'Le serveur de l’équipe enregistré n’a pas pu être lu; le partage est désactivé.',
+  // p8e : un rappel que le système (ou le navigateur) n’a pas affiché; la sauvegarde automatique de l’application Web
+  'main.notify-invalid': 'Impossible d’afficher la notification\u00a0: {reason}',
+  'main.notify-unsupported': 'Ce système ne prend pas en charge les notifications de bureau.',
+  'main.notify-refused': 'La notification n’a pas été affichée\u00a0: {reason}',
+  'main.notify-system-refused': 'La notification n’a pas été affichée\u00a0: le système l’a refusée',
+  'main.web-auto-backup-unavailable':
+    'La sauvegarde automatique quotidienne exige l’application de bureau\u00a0: un navigateur ne peut pas enregistrer dans un dossier de lui-même. Faites plutôt une sauvegarde à la main.',
+  'main.web-no-keychain':
+    'L’application de bureau garde la phrase de passe des sauvegardes automatiques dans le trousseau de l’ordinateur; un navigateur n’a pas d’endroit semblable. Protégez plutôt par une phrase de passe une sauvegarde faite à la main.',
   'main.sharing-not-allowed':
     'Le serveur de cette application Web ne permet pas à la page de se connecter à {origin}\u00a0: son administrateur doit l’ajouter à REDRESS_SHARING_ORIGINS (voir le guide du serveur de l’équipe).',
   'data.auto.noKeychain':
