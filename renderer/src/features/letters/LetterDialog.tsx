@@ -20,10 +20,16 @@ import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useFocusReturnAfterClose } from '#ui/focus-return';
-import { failureIn, sayingIn, unprintableIn, useLocale, useT } from '#lib/i18n/index';
+import { failureIn, sayingIn, type Translate, unprintableIn, useLocale, useT } from '#lib/i18n/index';
 import { DateField } from '#ui/DateField';
 import { letterLanguagesForCase } from '#shared/model/provider';
-import { letterParagraphs, type LetterLanguage, type LetterParagraph, UnprintableError } from '#shared/letters/index';
+import {
+  AddresseeError,
+  letterParagraphs,
+  type LetterLanguage,
+  type LetterParagraph,
+  UnprintableError,
+} from '#shared/letters/index';
 import type { LetterPdf } from '#letters/letter-pdf';
 import { formatDate } from '#lib/format';
 import {
@@ -52,6 +58,16 @@ interface Preview {
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Why a letter could not be made, in the interface language (p8e): an address it cannot be sent to, characters the
+ * letter font cannot print; any other failure's own (technical) words as they came.
+ */
+function errorIn(t: Translate, locale: string, error: unknown): string {
+  if (error instanceof AddresseeError) return sayingIn(t, 'addresseeProblem', error.said);
+  if (error instanceof UnprintableError) return unprintableIn(t, locale, error.found, error.what);
+  return message(error);
 }
 
 export function LetterDialog({
@@ -93,9 +109,9 @@ export function LetterDialog({
     try {
       return { paragraphs: letterParagraphs(buildLetter(choice, inputs, options, context)) };
     } catch (e) {
-      return { error: message(e) };
+      return { error: errorIn(t, locale, e) };
     }
-  }, [editing, choice, inputs, options, context]);
+  }, [editing, choice, inputs, options, context, t, locale]);
 
   // Fresh inputs each time the dialog opens; with a letter chosen for it, its pages are drawn at once.
   useEffect(() => {
@@ -144,8 +160,7 @@ export function LetterDialog({
       focusIssueWhenReady.current = focusIssue;
     } catch (e) {
       setPreview(null);
-      // p8e: characters the letter font cannot print are named in the interface language.
-      setError(e instanceof UnprintableError ? unprintableIn(t, locale, e.found, e.what) : message(e));
+      setError(errorIn(t, locale, e));
     } finally {
       setBusy(null);
     }
@@ -199,7 +214,7 @@ export function LetterDialog({
         onClose();
       } else if (outcome.error) setError(failureIn(t, { error: outcome.error, message: outcome.message }));
     } catch (e) {
-      setError(message(e));
+      setError(errorIn(t, locale, e));
     } finally {
       setBusy(null);
     }

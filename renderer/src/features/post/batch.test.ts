@@ -477,6 +477,36 @@ describe('a letter the worker could not make, in the interface language (p8e)', 
       `Les délais de ce dossier ne peuvent pas être calculés\u00a0: ${reason}`,
     );
   });
+
+  it('a letter to a representative with no postal address: said in the interface language, through a worker too', async () => {
+    const { makePrintFile } = await import('./batch');
+    const { failureOf } = await import('./render-pool');
+    const { AddresseeError } = await import('#shared/letters/index');
+    const database = fresh();
+    const record = await createCase(
+      database,
+      parts({ representative: { name: 'Augusta Byron', relationship: 'mother' } }),
+      { settings, by: 'Sam', clock },
+    );
+    const due = await lettersToPost(database, '2026-11-22');
+    expect(due.map((l) => l.caseId)).toEqual([record.id]);
+    const run = await makePrintFile(database, due, { settings, today: '2026-11-22', by: 'Sam', progress: '' });
+    const english = 'The representative (Augusta Byron) has no postal address: add one before issuing a letter.';
+    expect(run.errors).toEqual([
+      {
+        letter: due[0],
+        message: english,
+        addressee: { code: 'representative-no-address', values: { name: 'Augusta Byron' } },
+      },
+    ]);
+    expect(letterMessageIn(en, 'en-GB', run.errors[0])).toBe(english);
+    expect(letterMessageIn(fr, 'fr-CA', run.errors[0])).toBe(
+      'La personne représentante (Augusta Byron) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
+    );
+    const again = failureOf({ type: 'failed', id: 4, message: english, addressee: run.errors[0].addressee });
+    expect(again).toBeInstanceOf(AddresseeError);
+    expect(again.message).toBe(english);
+  });
 });
 
 function due0(record: { id: string; reference: string }) {

@@ -4,6 +4,8 @@
 // first, with nothing recorded (`makePrintFile`); only once it has been handed over are its letters recorded as printed
 // for post, each with its exact bytes, in one transaction (`recordPrintRun`).
 import {
+  AddresseeError,
+  type AddresseeProblem,
   caseUnprintable,
   type CopyMissing,
   copyMissingInEnglish,
@@ -117,13 +119,17 @@ export interface PrintRun {
   noCopy: LetterMessage[];
 }
 
-/** A letter of a run with what is to be said about it: in English (`message`) and as data for the screen (`said`, a
- * letter problem; `unprintable`, the characters the font cannot print; `copyMissing`, why no customer's copy). */
+/**
+ * A letter of a run with what is to be said about it: in English (`message`) and as data for the screen (`said`, a
+ * letter problem; `unprintable`, the characters the font cannot print; `addressee`, why it cannot be addressed;
+ * `copyMissing`, why no customer's copy).
+ */
 export type LetterMessage = {
   letter: DueLetter;
   message: string;
   said?: LetterProblem;
   unprintable?: Unprintable;
+  addressee?: AddresseeProblem;
   copyMissing?: CopyMissing;
 };
 
@@ -135,6 +141,7 @@ export const letterProblemIn = (t: Translate, said: LetterProblem): string => sa
 /** What is said about a letter of a run, in the interface language (`locale` names the list of places). */
 export function letterMessageIn(t: Translate, locale: string, m: LetterMessage): string {
   if (m.unprintable) return unprintableIn(t, locale, m.unprintable);
+  if (m.addressee) return sayingIn(t, 'addresseeProblem', m.addressee);
   if (m.copyMissing) return sayingIn(t, 'copyMissing', m.copyMissing);
   return m.said ? letterProblemIn(t, m.said) : m.message;
 }
@@ -175,6 +182,7 @@ const cannotPrintError = (letter: DueLetter): Error =>
 function letterMessageOf(letter: DueLetter, error: unknown): LetterMessage {
   if (error instanceof LetterProblemError) return letterProblem(letter, error.said.code, error.said.values);
   if (error instanceof UnprintableError) return { letter, message: error.message, unprintable: error.found };
+  if (error instanceof AddresseeError) return { letter, message: error.message, addressee: error.said };
   return letterProblem(letter, 'not-made', { reason: messageOf(error) });
 }
 

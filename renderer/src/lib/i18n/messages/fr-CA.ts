@@ -2641,6 +2641,23 @@ export const frCA: Record<MessageKey, string> = {
   'letter.customerCopy':
     'La copie du ou de la titulaire, à son adresse, est imprimée après la lettre dans le même fichier.',
   'letter.noCopy': 'Aucune copie pour le ou la titulaire',
+  // p8e : pourquoi une lettre ne peut pas être adressée (shared/letters/addressee.ts)
+  'addresseeProblem.customer-no-address':
+    'Le ou la titulaire ({name}) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
+  'addresseeProblem.customer-no-address-unnamed':
+    'Le ou la titulaire (sans nom) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
+  'addresseeProblem.customer-no-postcode':
+    'L’adresse du ou de la titulaire ({name}) n’a pas de code postal\u00a0: ajoutez-le avant de produire une lettre.',
+  'addresseeProblem.customer-no-postcode-unnamed':
+    'L’adresse du ou de la titulaire (sans nom) n’a pas de code postal\u00a0: ajoutez-le avant de produire une lettre.',
+  'addresseeProblem.representative-no-address':
+    'La personne représentante ({name}) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
+  'addresseeProblem.representative-no-address-unnamed':
+    'La personne représentante (sans nom) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
+  'addresseeProblem.representative-no-postcode':
+    'L’adresse de la personne représentante ({name}) n’a pas de code postal\u00a0: ajoutez-le avant de produire une lettre.',
+  'addresseeProblem.representative-no-postcode-unnamed':
+    'L’adresse de la personne représentante (sans nom) n’a pas de code postal\u00a0: ajoutez-le avant de produire une lettre.',
   // p8e : pourquoi aucune copie n’est imprimée pour le ou la titulaire (shared/letters/copy.ts)
   'copyMissing.no-address':
     '{name} n’a pas d’adresse postale enregistrée\u00a0: aucune copie ne lui est donc imprimée. Ajoutez son adresse ou envoyez-lui une copie autrement.',
