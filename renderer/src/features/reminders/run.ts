@@ -3,6 +3,7 @@
 // fake timers and a fake clock.
 import { fitNotification, type NotifyRequest } from '#shared/ipc/contract';
 import type { MainMessage } from '#shared/ipc/messages';
+import type { Translate } from '#lib/i18n/index';
 import { localIsoDate } from '#shared/model/dates';
 import { msUntilMidnight } from '#lib/today';
 import { digestId, overdueBatchId, overdueId, planReminders, type DigestInput, type DueRow } from './plan';
@@ -30,6 +31,8 @@ export interface ReminderDeps {
   source: ReminderSource;
   /** Shows a notification (its text already fitted to what the shell accepts). A throw counts as refused. */
   notify: (n: NotifyRequest) => Promise<NotifyOutcome>;
+  /** The interface's words at the time of a check (p8e: the notifications are in its language); English without. */
+  words?: () => Translate;
   /** Reports a failed check; reminders carry on at the next tick. */
   onError?: (error: unknown) => void;
   everyMs?: number;
@@ -73,7 +76,8 @@ export function startReminders(deps: ReminderDeps): ReminderRunner {
       lastCheckedOn !== null && lastCheckedOn < today ? await deps.source.dueBetween(lastCheckedOn, today) : [];
     const candidates = [digestId(today), overdueBatchId(today), ...becameOverdue.map(overdueId)];
     const notified = await deps.source.notifiedAmong(candidates, now);
-    const plan = planReminders({ now, lastCheckedOn, digest, becameOverdue, notified });
+    const t = deps.words?.();
+    const plan = planReminders({ now, lastCheckedOn, digest, becameOverdue, notified, ...(t ? { t } : {}) });
     if (plan.recordOnly.length) await deps.source.delivered(plan.recordOnly, now);
     let refused = 0;
     for (const n of plan.show) {

@@ -505,6 +505,18 @@ export const enGB = {
   'reminders.failures':
     '{count, plural, one {# reminder could not be shown: {list}. It is tried again every minute while the app is open.} other {# reminders could not be shown: {list}. They are tried again every minute while the app is open.}}',
   'reminders.failure': '“{title}” ({reason})',
+  // p8e: the reminders' own notifications (features/reminders/plan.ts), in the interface language of the check
+  'reminders.digest.title': 'Good morning: {parts}',
+  'reminders.digest.overdue': '{n} overdue',
+  'reminders.digest.dueToday': '{n} due today',
+  'reminders.line': '{reference} {name}: {what}, {due}',
+  'reminders.nextDeadline': 'Next deadline',
+  'reminders.theNextDeadline': 'the next deadline',
+  'reminders.noDate': 'no date',
+  'reminders.more': '{n, plural, one {and # more} other {and # more}}',
+  'reminders.batch.title': '{n, plural, one {# deadline passed overnight} other {# deadlines passed overnight}}',
+  'reminders.overdue.title': 'Overdue: {reference}',
+  'reminders.overdue.body': '{name}: {what} was due {dueOn} and is now {due}.',
 
   // Sharing with a team: the status line, the team screen, clashes.
   'sync.notSharing': 'Not sharing',

@@ -487,6 +487,19 @@ export const frCA: Record<MessageKey, string> = {
   'reminders.failures':
     '{count, plural, one {# rappel n’a pas pu être affiché\u00a0: {list}. Il est réessayé chaque minute tant que l’application est ouverte.} other {# rappels n’ont pas pu être affichés\u00a0: {list}. Ils sont réessayés chaque minute tant que l’application est ouverte.}}',
   'reminders.failure': '«\u00a0{title}\u00a0» ({reason})',
+  // p8e : les notifications des rappels (features/reminders/plan.ts), dans la langue de l’interface
+  'reminders.digest.title': 'Bonjour\u00a0: {parts}',
+  'reminders.digest.overdue': '{n} en retard',
+  'reminders.digest.dueToday': '{n} à échéance aujourd’hui',
+  'reminders.line': '{reference} {name}\u00a0: {what}, {due}',
+  'reminders.nextDeadline': 'Prochaine échéance',
+  'reminders.theNextDeadline': 'la prochaine échéance',
+  'reminders.noDate': 'sans date',
+  'reminders.more': '{n, plural, one {et # autre} other {et # autres}}',
+  'reminders.batch.title':
+    '{n, plural, one {# échéance dépassée pendant la nuit} other {# échéances dépassées pendant la nuit}}',
+  'reminders.overdue.title': 'En retard\u00a0: {reference}',
+  'reminders.overdue.body': '{name}\u00a0: {what}, échéance le {dueOn}, maintenant {due}.',
 
   'sync.notSharing': 'Aucun partage',
   'sync.starting': 'Connexion à l’équipe…',
