@@ -1,36 +1,8 @@
 // Who a letter is addressed to: the representative when someone acts for the customer (the customer gets a copy),
 // otherwise the customer. Every letter posts, so a letter without a full postal address is refused here.
 import type { CaseRecord, CustomerTitle, PostalAddress } from '#shared/model/case';
-import { type Saying, saying, sayingInEnglish } from '#shared/model/saying';
-
-/**
- * p8e: why a letter cannot be addressed, in English (the one home of the words: the en-GB catalogue takes them as
- * `addresseeProblem.<code>`, the screens say them in the interface language); {name} as the case records it.
- */
-export const ADDRESSEE_PROBLEMS_EN = {
-  'customer-no-address': 'The customer ({name}) has no postal address: add one before issuing a letter.',
-  'customer-no-address-unnamed': 'The customer (no name) has no postal address: add one before issuing a letter.',
-  'customer-no-postcode': 'The customer ({name}) has no postcode in their address: add one before issuing a letter.',
-  'customer-no-postcode-unnamed':
-    'The customer (no name) has no postcode in their address: add one before issuing a letter.',
-  'representative-no-address': 'The representative ({name}) has no postal address: add one before issuing a letter.',
-  'representative-no-address-unnamed':
-    'The representative (no name) has no postal address: add one before issuing a letter.',
-  'representative-no-postcode':
-    'The representative ({name}) has no postcode in their address: add one before issuing a letter.',
-  'representative-no-postcode-unnamed':
-    'The representative (no name) has no postcode in their address: add one before issuing a letter.',
-} as const;
-export type AddresseeProblemCode = keyof typeof ADDRESSEE_PROBLEMS_EN;
-export type AddresseeProblem = Saying<AddresseeProblemCode, string>;
-
-/** A letter refused for its addressee's address: its English message and its saying. */
-export class AddresseeError extends Error {
-  constructor(readonly said: AddresseeProblem) {
-    super(sayingInEnglish(ADDRESSEE_PROBLEMS_EN, said));
-    this.name = 'AddresseeError';
-  }
-}
+import { saying } from '#shared/model/saying';
+import { LetterRefusalError } from './refusals';
 
 export interface Addressee {
   role: 'customer' | 'representative';
@@ -76,7 +48,7 @@ export function customerAsAddressee(caseRecord: CaseRecord): Addressee {
 
 function postalLines(address: PostalAddress | undefined, who: Addressee['role'], name: string): string[] {
   const refuse = (what: 'no-address' | 'no-postcode') =>
-    new AddresseeError(name ? saying(`${who}-${what}`, { name }) : saying(`${who}-${what}-unnamed`));
+    new LetterRefusalError(name ? saying(`${who}-${what}`, { name }) : saying(`${who}-${what}-unnamed`));
   const lines = (address?.lines ?? []).map((line) => line.trim()).filter((line) => line.length > 0);
   if (lines.length === 0) throw refuse('no-address');
   const postcode = address?.postcode.trim() ?? '';

@@ -9,14 +9,14 @@ export {
   type AdrSchemeContact,
 } from './acknowledgement';
 export { adrLetter, type AdrLetterInput, type AdrLetterReason } from './adr-letter';
+export { letterAddressee, type Addressee } from './addressee';
 export {
-  ADDRESSEE_PROBLEMS_EN,
-  AddresseeError,
-  type AddresseeProblem,
-  type AddresseeProblemCode,
-  letterAddressee,
-  type Addressee,
-} from './addressee';
+  type DeskTextPart,
+  LETTER_REFUSALS_EN,
+  type LetterRefusal,
+  type LetterRefusalCode,
+  LetterRefusalError,
+} from './refusals';
 export { cctsNoticeLetter, type CctsNoticeInput } from './ccts-notice';
 export {
   COPY_MISSING_EN,

@@ -24,7 +24,7 @@ import { failureIn, sayingIn, type Translate, unprintableIn, useLocale, useT } f
 import { DateField } from '#ui/DateField';
 import { letterLanguagesForCase } from '#shared/model/provider';
 import {
-  AddresseeError,
+  LetterRefusalError,
   letterParagraphs,
   type LetterLanguage,
   type LetterParagraph,
@@ -65,7 +65,7 @@ function message(error: unknown): string {
  * letter font cannot print; any other failure's own (technical) words as they came.
  */
 function errorIn(t: Translate, locale: string, error: unknown): string {
-  if (error instanceof AddresseeError) return sayingIn(t, 'addresseeProblem', error.said);
+  if (error instanceof LetterRefusalError) return sayingIn(t, 'letterRefusal', error.said);
   if (error instanceof UnprintableError) return unprintableIn(t, locale, error.found, error.what);
   return message(error);
 }

@@ -481,7 +481,7 @@ describe('a letter the worker could not make, in the interface language (p8e)', 
   it('a letter to a representative with no postal address: said in the interface language, through a worker too', async () => {
     const { makePrintFile } = await import('./batch');
     const { failureOf } = await import('./render-pool');
-    const { AddresseeError } = await import('#shared/letters/index');
+    const { LetterRefusalError } = await import('#shared/letters/index');
     const database = fresh();
     const record = await createCase(
       database,
@@ -496,15 +496,15 @@ describe('a letter the worker could not make, in the interface language (p8e)', 
       {
         letter: due[0],
         message: english,
-        addressee: { code: 'representative-no-address', values: { name: 'Augusta Byron' } },
+        refusal: { code: 'representative-no-address', values: { name: 'Augusta Byron' } },
       },
     ]);
     expect(letterMessageIn(en, 'en-GB', run.errors[0])).toBe(english);
     expect(letterMessageIn(fr, 'fr-CA', run.errors[0])).toBe(
       'La personne représentante (Augusta Byron) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
     );
-    const again = failureOf({ type: 'failed', id: 4, message: english, addressee: run.errors[0].addressee });
-    expect(again).toBeInstanceOf(AddresseeError);
+    const again = failureOf({ type: 'failed', id: 4, message: english, refusal: run.errors[0].refusal });
+    expect(again).toBeInstanceOf(LetterRefusalError);
     expect(again.message).toBe(english);
   });
 });

@@ -4,8 +4,8 @@
 // first, with nothing recorded (`makePrintFile`); only once it has been handed over are its letters recorded as printed
 // for post, each with its exact bytes, in one transaction (`recordPrintRun`).
 import {
-  AddresseeError,
-  type AddresseeProblem,
+  LetterRefusalError,
+  type LetterRefusal,
   caseUnprintable,
   type CopyMissing,
   copyMissingInEnglish,
@@ -121,7 +121,7 @@ export interface PrintRun {
 
 /**
  * A letter of a run with what is to be said about it: in English (`message`) and as data for the screen (`said`, a
- * letter problem; `unprintable`, the characters the font cannot print; `addressee`, why it cannot be addressed;
+ * letter problem; `unprintable`, the characters the font cannot print; `refusal`, why it cannot be made from what the desk gave (its address);
  * `copyMissing`, why no customer's copy).
  */
 export type LetterMessage = {
@@ -129,7 +129,7 @@ export type LetterMessage = {
   message: string;
   said?: LetterProblem;
   unprintable?: Unprintable;
-  addressee?: AddresseeProblem;
+  refusal?: LetterRefusal;
   copyMissing?: CopyMissing;
 };
 
@@ -141,7 +141,7 @@ export const letterProblemIn = (t: Translate, said: LetterProblem): string => sa
 /** What is said about a letter of a run, in the interface language (`locale` names the list of places). */
 export function letterMessageIn(t: Translate, locale: string, m: LetterMessage): string {
   if (m.unprintable) return unprintableIn(t, locale, m.unprintable);
-  if (m.addressee) return sayingIn(t, 'addresseeProblem', m.addressee);
+  if (m.refusal) return sayingIn(t, 'letterRefusal', m.refusal);
   if (m.copyMissing) return sayingIn(t, 'copyMissing', m.copyMissing);
   return m.said ? letterProblemIn(t, m.said) : m.message;
 }
@@ -182,7 +182,7 @@ const cannotPrintError = (letter: DueLetter): Error =>
 function letterMessageOf(letter: DueLetter, error: unknown): LetterMessage {
   if (error instanceof LetterProblemError) return letterProblem(letter, error.said.code, error.said.values);
   if (error instanceof UnprintableError) return { letter, message: error.message, unprintable: error.found };
-  if (error instanceof AddresseeError) return { letter, message: error.message, addressee: error.said };
+  if (error instanceof LetterRefusalError) return { letter, message: error.message, refusal: error.said };
   return letterProblem(letter, 'not-made', { reason: messageOf(error) });
 }
 

@@ -2,7 +2,7 @@
 // in them is plain data: a pdfmake document cannot be posted (its footer and background are functions), so a
 // worker builds each letter's document itself from the case, with the same pure builders the page uses.
 import type { LetterKind } from '#shared/casework/summaries';
-import type { AddresseeProblem, CopyMissing, Unprintable } from '#shared/letters/index';
+import type { LetterRefusal, CopyMissing, Unprintable } from '#shared/letters/index';
 import type { TimelineType } from '#shared/model/case';
 import type { BuildContext, PostLetterKind } from './due-letter';
 import type { LetterProblem } from './letter-problem';
@@ -30,7 +30,7 @@ export type RenderReply =
   | ({ type: 'rendered'; id: number } & RenderedLetter)
   /**
    * Not made: the error's message, and (p8e) as data when it has it: its saying, the characters the font cannot print,
-   * or why the letter cannot be addressed.
+   * or why the letter cannot be made from the case (its address).
    */
   | {
       type: 'failed';
@@ -38,6 +38,6 @@ export type RenderReply =
       message: string;
       said?: LetterProblem;
       unprintable?: Unprintable;
-      addressee?: AddresseeProblem;
+      refusal?: LetterRefusal;
     }
   | { type: 'warmed'; id: number };

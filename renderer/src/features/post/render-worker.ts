@@ -6,7 +6,7 @@ import '#lib/zod-config';
 import { renderPdf } from '#letters/render';
 import { buildAndRenderDueLetter } from './render-due';
 import type { RenderReply, RenderRequest } from './render-protocol';
-import { AddresseeError, UnprintableError } from '#shared/letters/index';
+import { LetterRefusalError, UnprintableError } from '#shared/letters/index';
 import { LetterProblemError } from './letter-problem';
 
 interface WorkerScope {
@@ -42,7 +42,7 @@ async function handle(request: RenderRequest): Promise<void> {
       message: error instanceof Error ? error.message : String(error),
       ...(error instanceof LetterProblemError ? { said: error.said } : {}),
       ...(error instanceof UnprintableError ? { unprintable: error.found } : {}),
-      ...(error instanceof AddresseeError ? { addressee: error.said } : {}),
+      ...(error instanceof LetterRefusalError ? { refusal: error.said } : {}),
     });
   }
 }

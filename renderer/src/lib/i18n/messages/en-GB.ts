@@ -27,7 +27,7 @@ import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/mod
 import { PROVIDER_REFUSALS_EN, REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
 import { COPY_MISSING_EN } from '#shared/letters/copy';
-import { ADDRESSEE_PROBLEMS_EN } from '#shared/letters/addressee';
+import { LETTER_REFUSALS_EN } from '#shared/letters/refusals';
 import { PROBLEMS_EN } from '#shared/model/problems';
 import { LOGO_IN_FILE_EN, LOGO_PROBLEMS_EN } from '#shared/model/settings';
 import { SHARING_CONFIG_PROBLEMS_EN } from '#shared/security/sharing';
@@ -2039,8 +2039,8 @@ export const enGB = {
   'letter.noCopy': 'No copy for the customer',
   // p8e: why no copy for the customer is printed, as shared/letters/copy.ts writes it (the letter dialog, the print run)
   ...catalogueWords('copyMissing', COPY_MISSING_EN),
-  // p8e: why a letter cannot be addressed, as shared/letters/addressee.ts writes it
-  ...catalogueWords('addresseeProblem', ADDRESSEE_PROBLEMS_EN),
+  // p8e: why a letter cannot be made from what the desk gave, as shared/letters/refusals.ts writes it
+  ...catalogueWords('letterRefusal', LETTER_REFUSALS_EN),
   'letter.alreadyIssued': 'Already issued',
   'letter.issueAnother': 'Issue another',
   'letter.doNotIssue': 'Do not issue',

@@ -2654,23 +2654,40 @@ export const frCA: Record<MessageKey, string> = {
   'letter.customerCopy':
     'La copie du ou de la titulaire, à son adresse, est imprimée après la lettre dans le même fichier.',
   'letter.noCopy': 'Aucune copie pour le ou la titulaire',
-  // p8e : pourquoi une lettre ne peut pas être adressée (shared/letters/addressee.ts)
-  'addresseeProblem.customer-no-address':
+  // p8e : pourquoi une lettre ne peut pas être produite avec ce que le poste a fourni (shared/letters/refusals.ts)
+  'letterRefusal.customer-no-address':
     'Le ou la titulaire ({name}) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
-  'addresseeProblem.customer-no-address-unnamed':
+  'letterRefusal.customer-no-address-unnamed':
     'Le ou la titulaire (sans nom) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
-  'addresseeProblem.customer-no-postcode':
+  'letterRefusal.customer-no-postcode':
     'L’adresse du ou de la titulaire ({name}) n’a pas de code postal\u00a0: ajoutez-le avant de produire une lettre.',
-  'addresseeProblem.customer-no-postcode-unnamed':
+  'letterRefusal.customer-no-postcode-unnamed':
     'L’adresse du ou de la titulaire (sans nom) n’a pas de code postal\u00a0: ajoutez-le avant de produire une lettre.',
-  'addresseeProblem.representative-no-address':
+  'letterRefusal.representative-no-address':
     'La personne représentante ({name}) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
-  'addresseeProblem.representative-no-address-unnamed':
+  'letterRefusal.representative-no-address-unnamed':
     'La personne représentante (sans nom) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
-  'addresseeProblem.representative-no-postcode':
+  'letterRefusal.representative-no-postcode':
     'L’adresse de la personne représentante ({name}) n’a pas de code postal\u00a0: ajoutez-le avant de produire une lettre.',
-  'addresseeProblem.representative-no-postcode-unnamed':
+  'letterRefusal.representative-no-postcode-unnamed':
     'L’adresse de la personne représentante (sans nom) n’a pas de code postal\u00a0: ajoutez-le avant de produire une lettre.',
+  'letterRefusal.window-lines':
+    'L’adresse de {name} compte {lines} lignes, mais seulement {max} tiennent dans la fenêtre de l’enveloppe\u00a0: raccourcissez-la avant de produire une lettre.',
+  'letterRefusal.window-large-print':
+    'En gros caractères ({size}\u00a0pt), la fenêtre de l’enveloppe contient {capacity} lignes, nom et code postal compris, mais le nom et l’adresse de {name} en prennent {printed}. Raccourcissez l’adresse pour cette lettre (par exemple en omettant la région, ou en mettant la ville et la région sur une même ligne si elles y tiennent), puis produisez-la de nouveau.',
+  'letterRefusal.letterhead-large-print':
+    'En gros caractères, l’en-tête ({company}, son adresse, son téléphone et son courriel) empiéterait sur la fenêtre de l’enveloppe. Raccourcissez l’adresse ou le nom de l’entreprise dans Paramètres → En-tête.',
+  'letterRefusal.no-handler': 'Une lettre doit porter le nom de la personne qui traite la plainte.',
+  'letterRefusal.needs-progress-made': 'La lettre doit indiquer les progrès réalisés jusqu’ici.',
+  'letterRefusal.needs-final-position': 'La lettre doit indiquer notre position finale.',
+  'letterRefusal.needs-progress': 'La lettre doit indiquer où en est le traitement de la plainte.',
+  'letterRefusal.needs-outcome': 'La lettre doit indiquer ce que nous avons constaté.',
+  'letterRefusal.needs-actions': 'La lettre doit indiquer ce que nous avons fait.',
+  'letterRefusal.needs-remedy': 'La lettre doit indiquer la mesure corrective.',
+  'letterRefusal.needs-agreed': 'La lettre doit indiquer ce qui a été convenu.',
+  'letterRefusal.required-paragraph':
+    'Le paragraphe «\u00a0{start}…\u00a0» énonce ce qu’exige l’organisme de réglementation et ne peut pas être modifié.',
+  'letterRefusal.resolved-before-received': 'La plainte ne peut pas être réglée avant d’avoir été reçue.',
   // p8e : pourquoi aucune copie n’est imprimée pour le ou la titulaire (shared/letters/copy.ts)
   'copyMissing.no-address':
     '{name} n’a pas d’adresse postale enregistrée\u00a0: aucune copie ne lui est donc imprimée. Ajoutez son adresse ou envoyez-lui une copie autrement.',
