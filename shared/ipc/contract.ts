@@ -141,7 +141,7 @@ export function fitNotification(n: NotifyRequest): NotifyRequest {
   return cleaned;
 }
 
-export type NotifyResult = { ok: true; shown: boolean } | { ok: false; error: string };
+export type NotifyResult = { ok: true; shown: boolean } | MainFailure;
 
 /** Largest PDF the renderer may ask the shell to print (a 200-letter batch stays well under this). */
 export const MAX_PRINT_BYTES = 256 * 1024 * 1024;

@@ -57,6 +57,17 @@ export const MAIN_MESSAGES_EN = {
   'sharing-saved-unreadable': 'The saved team server could not be read; sharing is off.',
   'sharing-not-allowed':
     'This web app’s server does not allow the page to connect to {origin}: its administrator must add it to REDRESS_SHARING_ORIGINS (see the team server guide).',
+  // --- p8e: a reminder the system (or the browser) would not show ({reason}: the system's or the check's own words),
+  // listed on the dashboard while it is tried again
+  'notify-invalid': 'Cannot show the notification: {reason}',
+  'notify-unsupported': 'This system does not support desktop notifications.',
+  'notify-refused': 'The notification was not shown: {reason}',
+  'notify-system-refused': 'The notification was not shown: the system refused it',
+  // --- p8e: the web app's automatic backup, which a browser cannot make
+  'web-auto-backup-unavailable':
+    'Automatic daily backup needs the desktop app: a browser cannot save into a folder by itself. Make a backup by hand instead.',
+  'web-no-keychain':
+    'A passphrase for automatic backups is kept by the desktop app in the computer’s keychain; a browser has no such place. Protect a backup made by hand with a passphrase instead.',
 };
 
 export type MainMessageCode = keyof typeof MAIN_MESSAGES_EN;

@@ -1,6 +1,8 @@
 // Who a letter is addressed to: the representative when someone acts for the customer (the customer gets a copy),
 // otherwise the customer. Every letter posts, so a letter without a full postal address is refused here.
 import type { CaseRecord, CustomerTitle, PostalAddress } from '#shared/model/case';
+import { saying } from '#shared/model/saying';
+import { LetterRefusalError } from './refusals';
 
 export interface Addressee {
   role: 'customer' | 'representative';
@@ -20,7 +22,7 @@ export function letterAddressee(caseRecord: CaseRecord): Addressee {
     return {
       role: 'representative',
       name,
-      addressLines: postalLines(representative.address, `The representative (${name || 'no name'})`),
+      addressLines: postalLines(representative.address, 'representative', name),
       copyTo: customer.name.trim(),
     };
   }
@@ -29,7 +31,7 @@ export function letterAddressee(caseRecord: CaseRecord): Addressee {
     role: 'customer',
     name,
     ...(customer.title ? { title: customer.title } : {}),
-    addressLines: postalLines(customer.address, `The customer (${name || 'no name'})`),
+    addressLines: postalLines(customer.address, 'customer', name),
   };
 }
 
@@ -40,14 +42,16 @@ export function customerAsAddressee(caseRecord: CaseRecord): Addressee {
     role: 'customer',
     name,
     ...(caseRecord.customer.title ? { title: caseRecord.customer.title } : {}),
-    addressLines: postalLines(caseRecord.customer.address, `The customer (${name || 'no name'})`),
+    addressLines: postalLines(caseRecord.customer.address, 'customer', name),
   };
 }
 
-function postalLines(address: PostalAddress | undefined, who: string): string[] {
+function postalLines(address: PostalAddress | undefined, who: Addressee['role'], name: string): string[] {
+  const refuse = (what: 'no-address' | 'no-postcode') =>
+    new LetterRefusalError(name ? saying(`${who}-${what}`, { name }) : saying(`${who}-${what}-unnamed`));
   const lines = (address?.lines ?? []).map((line) => line.trim()).filter((line) => line.length > 0);
-  if (lines.length === 0) throw new Error(`${who} has no postal address: add one before issuing a letter.`);
+  if (lines.length === 0) throw refuse('no-address');
   const postcode = address?.postcode.trim() ?? '';
-  if (!postcode) throw new Error(`${who} has no postcode in their address: add one before issuing a letter.`);
+  if (!postcode) throw refuse('no-postcode');
   return [...lines, postcode];
 }

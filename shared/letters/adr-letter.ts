@@ -46,16 +46,13 @@ export function adrLetter(input: AdrLetterInput): LetterDocument {
       ? [
           paragraph(language, 'adrLetter.time.intro', { receivedOn, weeks: String(terms.waitWeeks) }, ['weeks']),
           section(message(language, 'adrLetter.time.progressHeading', {}), [
-            ...deskText(reason.progress, 'the progress made so far'),
+            ...deskText(reason.progress, 'progress-made'),
             paragraph(language, 'adrLetter.time.continue', { schemeName }),
           ]),
         ]
       : [
           paragraph(language, 'adrLetter.final.intro', { receivedOn }),
-          section(
-            message(language, 'adrLetter.final.heading', {}),
-            deskText(reason.finalPosition, 'our final position'),
-          ),
+          section(message(language, 'adrLetter.final.heading', {}), deskText(reason.finalPosition, 'final-position')),
         ];
 
   const help = section(message(language, 'adrLetter.help.heading', {}), [

@@ -1,6 +1,8 @@
 // What the letters after the acknowledgement share: the common inputs, the ADR scheme as the versioned directory
 // gives it on the letter's date, the scheme's contact block, and the ADR timings read from the rules engine's
 // regimes (never typed into a template).
+import { saying } from '#shared/model/saying';
+import { type DeskTextPart, LetterRefusalError } from './refusals';
 import type { CaseRecord, DeskSettings } from '#shared/model/case';
 import {
   type AdrDirectory,
@@ -225,11 +227,11 @@ export function schemeAboutParagraphs(language: LetterLanguage, schemeName: stri
 }
 
 /** A free-text block from the desk (progress, final position, remedy): one paragraph per blank-line-separated part. */
-export function deskText(text: string, what: string): LetterText[] {
+export function deskText(text: string, what: DeskTextPart): LetterText[] {
   const parts = text
     .split(/\n\s*\n/)
     .map((part) => part.trim())
     .filter(Boolean);
-  if (parts.length === 0) throw new Error(`The letter needs ${what}.`);
+  if (parts.length === 0) throw new LetterRefusalError(saying(`needs-${what}`));
   return parts.map((part) => ({ text: part, style: 'paragraph' }));
 }

@@ -4,6 +4,8 @@
 // headings, the ADR scheme's details and the footer stay generated, and so do the paragraphs that carry what the
 // regulator requires (the ADR scheme, its time limit, the CCTS): those are `required` and cannot be edited. The
 // desk's own words (progress, outcome, …) are edited in their own inputs, not here.
+import { saying } from '#shared/model/saying';
+import { LetterRefusalError } from './refusals';
 import type { LetterContent, LetterDocument, LetterText } from './document';
 
 /** Paragraph id → the desk's words for it ('' leaves the paragraph out). */
@@ -98,9 +100,7 @@ export function applyParagraphEdits(
   return mapParagraphs(body, (node, id) => {
     if (!Object.prototype.hasOwnProperty.call(edits, id)) return node;
     if (node.required) {
-      throw new Error(
-        `The paragraph “${inlineText(node.text).slice(0, 60)}…” says what the regulator requires and cannot be edited.`,
-      );
+      throw new LetterRefusalError(saying('required-paragraph', { start: inlineText(node.text).slice(0, 60) }));
     }
     const words = edits[id]
       .replace(/\r\n?/g, '\n')

@@ -10,8 +10,22 @@ export {
 } from './acknowledgement';
 export { adrLetter, type AdrLetterInput, type AdrLetterReason } from './adr-letter';
 export { letterAddressee, type Addressee } from './addressee';
+export {
+  type DeskTextPart,
+  LETTER_REFUSALS_EN,
+  type LetterRefusal,
+  type LetterRefusalCode,
+  LetterRefusalError,
+} from './refusals';
 export { cctsNoticeLetter, type CctsNoticeInput } from './ccts-notice';
-export { customerCopy, type CustomerCopy } from './copy';
+export {
+  COPY_MISSING_EN,
+  type CopyMissing,
+  type CopyMissingCode,
+  copyMissingInEnglish,
+  customerCopy,
+  type CustomerCopy,
+} from './copy';
 export { adrTermsFor, adrTermsFromEvaluation, type AdrTerms, type LetterBaseInput, type SchemeChoice } from './common';
 export { finalResponseLetter, updateLetter, type FinalResponseInput, type UpdateLetterInput } from './progress-letters';
 export { summaryResolutionLetter, type SummaryResolutionInput } from './summary-resolution';

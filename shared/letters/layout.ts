@@ -3,6 +3,8 @@
 // with the handler's name). Letter builders supply only the body. Pure: returns a pdfmake document definition.
 import type { CompanyDetails, DeskSettings } from '#shared/model/case';
 import type { Addressee } from './addressee';
+import { saying } from '#shared/model/saying';
+import { LetterRefusalError } from './refusals';
 import {
   type LetterLanguage,
   type MessageKey,
@@ -143,9 +145,12 @@ export interface LetterFrame {
 export function windowLinesFor(addressee: Pick<Addressee, 'name' | 'addressLines'>, largePrint = false): string[] {
   const windowLines = [addressee.name, ...addressee.addressLines];
   if (windowLines.length > PAGE.addressMaxLines) {
-    throw new Error(
-      `The address for ${addressee.name} has ${windowLines.length - 1} lines, but only ${PAGE.addressMaxLines - 1} ` +
-        'fit the envelope window: shorten it before issuing a letter.',
+    throw new LetterRefusalError(
+      saying('window-lines', {
+        name: addressee.name,
+        lines: windowLines.length - 1,
+        max: PAGE.addressMaxLines - 1,
+      }),
     );
   }
   if (largePrint) {
@@ -153,10 +158,8 @@ export function windowLinesFor(addressee: Pick<Addressee, 'name' | 'addressLines
     const capacity = windowLineCapacity(LARGE_PRINT);
     const printed = windowLines.reduce((sum, line) => sum + wrappedLineCount(line, fontSize, PAGE.addressWidth), 0);
     if (printed > capacity) {
-      throw new Error(
-        `In large print (${fontSize} pt) the envelope window holds ${capacity} lines, name and postcode included, ` +
-          `but the name and address of ${addressee.name} take ${printed}. Shorten the address for this letter ` +
-          '(for example leave out the county, or put the town and county on one line if it fits), then issue it again.',
+      throw new LetterRefusalError(
+        saying('window-large-print', { size: fontSize, capacity, name: addressee.name, printed }),
       );
     }
   }
@@ -208,7 +211,7 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
   const sizes = largePrint ? LARGE_PRINT : STANDARD_PRINT;
   const windowLines = windowLinesFor(addressee, largePrint);
   const handlerName = frame.handlerName.trim();
-  if (!handlerName) throw new Error('A letter needs the name of the person handling the complaint.');
+  if (!handlerName) throw new LetterRefusalError(saying('no-handler'));
   const named = nameSchemeOnce([frame.heading, ...applyParagraphEdits(frame.body, frame.edits)], frame.schemeNames);
   const heading = named[0] as string;
   const body = named.slice(1);
@@ -372,10 +375,7 @@ function letterhead(
       nameLines * lineHeightOf(sizes.companyName, 1) + COMPANY_NAME_GAP + printed * lineHeightOf(sizes.letterhead, 1);
     const bottom = top + Math.max(textBottom, logoDataUrl ? LOGO_BOX.height : 0) + RULE_HEIGHT;
     if (bottom > PAGE.window.top) {
-      throw new Error(
-        `In large print the letterhead (${company.name}, its address, phone and email) would reach into the envelope ` +
-          'window. Shorten the company address or name in Settings → Letterhead.',
-      );
+      throw new LetterRefusalError(saying('letterhead-large-print', { company: company.name }));
     }
   }
   const text: LetterContent[] = [

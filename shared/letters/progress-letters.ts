@@ -80,7 +80,7 @@ export function updateLetter(input: UpdateLetterInput): LetterDocument {
     body: [
       ...representativeOpening(basics),
       paragraph(language, 'update.intro', { receivedOn }),
-      section(message(language, 'update.progress.heading', {}), deskText(input.progress, 'the progress so far')),
+      section(message(language, 'update.progress.heading', {}), deskText(input.progress, 'progress')),
       section(message(language, 'update.next.heading', {}), [
         nextUpdateOn
           ? paragraph(language, 'update.next.by', { nextUpdateOn: dateWithWeekdayInWords(language, nextUpdateOn) }, [
@@ -145,9 +145,9 @@ export function finalResponseLetter(input: FinalResponseInput): LetterDocument {
     body: [
       ...representativeOpening(basics),
       paragraph(language, 'final.intro', { receivedOn }),
-      section(message(language, 'final.outcome.heading', {}), deskText(input.outcome, 'what we found')),
-      section(message(language, 'final.done.heading', {}), deskText(input.actionsTaken, 'what we have done')),
-      ...(remedy ? [section(message(language, 'final.remedy.heading', {}), deskText(remedy, 'the remedy'))] : []),
+      section(message(language, 'final.outcome.heading', {}), deskText(input.outcome, 'outcome')),
+      section(message(language, 'final.done.heading', {}), deskText(input.actionsTaken, 'actions')),
+      ...(remedy ? [section(message(language, 'final.remedy.heading', {}), deskText(remedy, 'remedy'))] : []),
       ...(input.adrOutOfScope
         ? [
             section(message(language, 'final.adr.heading', {}), [

@@ -1,6 +1,8 @@
 // FCA DISP: a complaint resolved by the close of the third business day after receipt gets a "summary resolution
 // communication" instead of a final response (REGULATION.md §3): it says we consider the complaint resolved and that
 // the customer may be able to refer it to the Financial Ombudsman Service, with its details from the directory.
+import { saying } from '#shared/model/saying';
+import { LetterRefusalError } from './refusals';
 import { dateInWords, message, parseIsoDate, schemeNamesIn } from './catalogue';
 import {
   type LetterBaseInput,
@@ -28,8 +30,7 @@ export function summaryResolutionLetter(input: SummaryResolutionInput): LetterDo
   const basics = letterBasics(input);
   const { language, reference, receivedOn } = basics;
   parseIsoDate(input.resolvedOn);
-  if (input.resolvedOn < input.caseRecord.receivedOn)
-    throw new Error('The complaint cannot be resolved before it was received.');
+  if (input.resolvedOn < input.caseRecord.receivedOn) throw new LetterRefusalError(saying('resolved-before-received'));
   const scheme = schemeOn(input.scheme ?? { schemeId: 'financial-ombudsman' }, input.issuedOn);
   const schemeNames = schemeNamesIn(language, scheme);
   const schemeName = schemeNames.short;
@@ -48,7 +49,7 @@ export function summaryResolutionLetter(input: SummaryResolutionInput): LetterDo
       paragraph(language, 'summary.intro', { receivedOn, resolvedOn: dateInWords(language, input.resolvedOn) }, [
         'resolvedOn',
       ]),
-      section(message(language, 'summary.what.heading', {}), deskText(input.resolution, 'what was agreed')),
+      section(message(language, 'summary.what.heading', {}), deskText(input.resolution, 'agreed')),
       section(message(language, 'summary.adr.heading', {}), [paragraph(language, 'summary.adr', { schemeName })]),
       schemeContactSection(language, scheme, reference),
       handlerParagraph(basics),

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chooseOption, expect, messagesGone, setUpDesk, test } from './fixtures';
+import { chooseOption, expect, logComplaint, messagesGone, setUpDesk, test } from './fixtures';
 import { englishLeft } from './french';
 
 const SHOTS = process.env.I18N_SHOTS ?? '/tmp/m17a-shots';
@@ -201,6 +201,39 @@ test('bad CSV rows, bad backup files and a bad procedure are refused in French',
     dateLeft: [],
     editorLeft: [],
   });
+});
+
+// p8e: a letter refused for what the desk gave (here, a customer with no postal address) is said in French in the
+// letter dialog, from its code; the English it keeps is the letters' own record.
+test('a letter to a customer with no postal address is refused in French', async ({ page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: '2026-04-08',
+    channel: 'Phone',
+    category: 'Billing',
+    summary: 'Phoned about a price rise.',
+    name: 'Phone Caller',
+    phone: '0113 496 0000',
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
+  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
+  await messagesGone(page);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
+
+  await page.getByRole('button', { name: 'Accusé de réception…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rédiger une lettre' });
+  const alert = dialog.getByRole('alert');
+  if (!(await alert.isVisible())) await dialog.getByRole('button', { name: 'Prévisualiser' }).click();
+  await expect(alert).toContainText(
+    'Le ou la titulaire (Phone Caller) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
+  );
+  await page.addStyleTag({ content: HIDE_MESSAGES });
+  await page.screenshot({ path: `${SHOTS}/letter-no-address-fr.png` });
+  expect(await englishLeft(page)).toEqual([]);
 });
 
 // say7: the app's own code (its drawing chunk, app/boot) failing to load is said as that, not as the database, in

@@ -85,6 +85,14 @@ describe("the customer's copy", () => {
       message: expect.stringContaining(
         'Margaret Okafor has no postal address recorded, so no copy for them is printed',
       ),
+      said: { code: 'no-address', values: { name: 'Margaret Okafor' } },
+    });
+    // p8e: a customer with no name yet is "the customer", by its own code (French says it its own way).
+    const unnamed = withRepresentative({ customer: { name: ' ', email: 'm@example.com' } });
+    const nameless = customerCopy(acknowledgementLetter(sampleAcknowledgement({ caseRecord: unnamed })), unnamed);
+    expect(nameless).toMatchObject({
+      message: expect.stringMatching(/^The customer has no postal address recorded/),
+      said: { code: 'no-address-unnamed' },
     });
   });
 

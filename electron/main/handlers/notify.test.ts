@@ -106,7 +106,11 @@ describe('notify handler', () => {
       Notification: Object.assign(Notification, { isSupported: () => supported }),
       getWindow: () => null,
     });
-    expect(await notify(request)).toEqual({ ok: false, error: expect.stringContaining('not support') });
+    expect(await notify(request)).toEqual({
+      ok: false,
+      error: 'This system does not support desktop notifications.',
+      message: { code: 'notify-unsupported' },
+    });
     supported = true;
     expect(await notify(request)).toEqual({ ok: true, shown: true });
     expect(instances).toHaveLength(1);
@@ -122,12 +126,18 @@ describe('notify handler', () => {
   it('answers refused, with the reason, when the system reports the notification failed, and may show it again later', async () => {
     const { Notification } = fakeNotifications(true, 'fails');
     const notify = createNotifyHandler({ Notification, getWindow: () => null, failWithinMs: 1000 });
-    expect(await notify(request)).toEqual({ ok: false, error: 'The notification was not shown: Toast XML is invalid' });
+    expect(await notify(request)).toEqual({
+      ok: false,
+      error: 'The notification was not shown: Toast XML is invalid',
+      message: { code: 'notify-refused', values: { reason: 'Toast XML is invalid' } },
+    });
     // Not remembered as shown: the renderer's retry is shown when the system accepts it.
     const ok = fakeNotifications(true, 'shows');
     const again = createNotifyHandler({ Notification: ok.Notification, getWindow: () => null });
     expect(await again(request)).toEqual({ ok: true, shown: true });
-    expect(await notify(request)).toEqual({ ok: false, error: expect.stringContaining('Toast XML') });
+    expect(await notify(request)).toEqual(
+      expect.objectContaining({ ok: false, error: expect.stringContaining('Toast XML') }),
+    );
   });
 
   it('answers refused when showing throws', async () => {
@@ -136,6 +146,7 @@ describe('notify handler', () => {
     expect(await notify(request)).toEqual({
       ok: false,
       error: 'The notification was not shown: Notification body is not valid UTF-16',
+      message: { code: 'notify-refused', values: { reason: 'Notification body is not valid UTF-16' } },
     });
   });
 

@@ -5,6 +5,7 @@
 import type { NotificationConstructorOptions } from 'electron';
 import { IPC_CHANNELS } from '#shared/ipc/channels';
 import type { NotifyRequest, NotifyResult } from '#shared/ipc/contract';
+import { mainFailure } from '#shared/ipc/messages';
 
 /** The slice of Electron's Notification used here. */
 export interface NotificationLike {
@@ -57,15 +58,15 @@ export function createNotifyHandler(deps: NotifyDeps): (request: NotifyRequest) 
   return async (request) => {
     if (shownIds.has(request.id)) return { ok: true, shown: false };
     if (!deps.Notification.isSupported()) {
-      return { ok: false, error: 'This system does not support desktop notifications.' };
+      return mainFailure('notify-unsupported');
     }
     shownIds.add(request.id);
 
     const refused = (error: unknown): NotifyResult => {
       shownIds.delete(request.id);
-      const reason =
-        error instanceof Error ? error.message : typeof error === 'string' && error ? error : 'the system refused it';
-      return { ok: false, error: `The notification was not shown: ${reason}` };
+      // p8e: a code and values beside the English, for the dashboard to say it in the interface language.
+      const reason = error instanceof Error ? error.message : typeof error === 'string' && error ? error : null;
+      return reason === null ? mainFailure('notify-system-refused') : mainFailure('notify-refused', { reason });
     };
     let notification: NotificationLike;
     let outcome: Promise<string | null>;

@@ -18,6 +18,7 @@ import type {
   TimelineEvent,
 } from '#shared/model/case';
 import type { IssuedLetter } from '#shared/model/letter';
+import type { MainMessage } from '#shared/ipc/messages';
 import type { AttachmentRow } from '#shared/model/attachment';
 import type { ReportBasis } from '#shared/reports/index';
 import { isIsoDate } from '#shared/model/dates';
@@ -163,8 +164,11 @@ export interface NotifiedRow {
   at: string;
   /** A window has claimed it and is showing it now (a claim older than a few minutes is abandoned). */
   sending?: true;
-  /** The last attempt was refused: the notification's title, the reason, how many attempts and since when. */
-  failed?: { title: string; reason: string; attempts: number; since: string };
+  /**
+   * The last attempt was refused: the notification's title, the reason (in English, and as a code when the shell or
+   * the browser gave one, p8e), how many attempts and since when.
+   */
+  failed?: { title: string; reason: string; said?: MainMessage; attempts: number; since: string };
 }
 
 export const DB_NAME = 'redress';

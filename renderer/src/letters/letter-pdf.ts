@@ -1,7 +1,14 @@
 // A letter's PDF as it is issued: the letter, and after it the customer's copy when the letter is written to someone
 // acting for them (shared/letters/copy.ts), joined into one file so one print run fills both envelopes and the
 // timeline locks both together. Each part keeps its own page numbers ("Page 1 of 2" in each).
-import { customerCopy, letterPrintProblem, type LetterDocument } from '#shared/letters/index';
+import {
+  caseTextSources,
+  type CopyMissing,
+  customerCopy,
+  documentUnprintable,
+  type LetterDocument,
+  UnprintableError,
+} from '#shared/letters/index';
 import type { CaseRecord } from '#shared/model/case';
 import { joinPdfs } from './join-pdf';
 import { renderPdf } from './render';
@@ -9,12 +16,13 @@ import { renderPdf } from './render';
 export interface LetterPdf {
   bytes: Uint8Array;
   /** Whether the customer's copy is in the file; or why it could not be (no postal address for the customer). */
-  customerCopy: 'none' | 'included' | { missing: string };
+  customerCopy: 'none' | 'included' | { missing: string; said: CopyMissing };
 }
 
 /**
- * Render a letter built for `record`, with the customer's copy after it when there is one. Refuses (throws, with the
- * characters named) a letter holding characters the letter font cannot print, rather than print empty boxes.
+ * Render a letter built for `record`, with the customer's copy after it when there is one. Refuses (throws an
+ * `UnprintableError`, with the characters and their places) a letter holding characters the letter font cannot print,
+ * rather than print empty boxes.
  */
 export async function renderLetterPdf(
   doc: LetterDocument,
@@ -22,12 +30,14 @@ export async function renderLetterPdf(
   render: (d: LetterDocument) => Promise<Uint8Array> = renderPdf,
 ): Promise<LetterPdf> {
   const copy = customerCopy(doc, record);
-  const problem =
-    letterPrintProblem(doc, record) ?? (copy.kind === 'copy' ? letterPrintProblem(copy.doc, record) : null);
-  if (problem) throw new Error(problem);
+  const sources = caseTextSources(record);
+  const found =
+    documentUnprintable(doc, sources, 'letter') ??
+    (copy.kind === 'copy' ? documentUnprintable(copy.doc, sources, 'letter') : null);
+  if (found) throw new UnprintableError(found, 'letter');
   const letter = await render(doc);
   if (copy.kind === 'none') return { bytes: letter, customerCopy: 'none' };
-  if (copy.kind === 'no-address') return { bytes: letter, customerCopy: { missing: copy.message } };
+  if (copy.kind === 'no-address') return { bytes: letter, customerCopy: { missing: copy.message, said: copy.said } };
   const bytes = await joinPdfs([letter, await render(copy.doc)], doc.info?.title);
   return { bytes, customerCopy: 'included' };
 }

@@ -23,6 +23,8 @@ export interface EvaluatedCase {
   evaluation?: Evaluation;
   /** Why the engine cannot read the case, in English (the engine's own technical words). */
   error?: string;
+  /** The engine's own words alone (the error's message), to put in another sentence (p8e: the print run's). */
+  detail?: string;
   /** The same, as a phrase the interface can say in its language, when the timeline itself is at fault. */
   reason?: Phrase;
   procedureName?: string;
@@ -34,8 +36,10 @@ export function evaluateRecord(record: CaseRecord, events: readonly TimelineEven
     return { evaluation: evaluateCase(caseFacts(record, events), today), procedureName: name };
   } catch (error) {
     const reason = isRulesError(error) ? error.reason : undefined;
+    const detail = error instanceof Error ? error.message : String(error);
     return {
-      error: CLOCKS_UNREADABLE_EN.replace('{reason}', error instanceof Error ? error.message : String(error)),
+      error: CLOCKS_UNREADABLE_EN.replace('{reason}', detail),
+      detail,
       ...(reason ? { reason } : {}),
       procedureName: name,
     };

@@ -103,9 +103,12 @@ describe('browser platform', () => {
       focus: vi.fn(),
       NotificationCtor: FakeNotification as unknown as typeof Notification,
     });
-    expect(await api.notify({ id: 'digest:1', title: 'Good morning', body: '' })).toEqual({
+    const reason = "Failed to construct 'Notification': Illegal constructor.";
+    const refused = await api.notify({ id: 'digest:1', title: 'Good morning', body: '' });
+    expect(refused).toEqual({
       ok: false,
-      error: expect.stringContaining('Illegal constructor'),
+      error: `The notification was not shown: ${reason}`,
+      message: { code: 'notify-refused', values: { reason } },
     });
     refuse = false;
     expect(await api.notify({ id: 'digest:1', title: 'Good morning', body: '' })).toEqual({ ok: true, shown: true });
@@ -118,6 +121,28 @@ describe('browser platform', () => {
     ['', 'redress-file'],
   ])('makes %j safe as %j', (input, expected) => {
     expect(safeFileName(input)).toBe(expected);
+  });
+});
+
+describe('browser platform: the automatic backup a browser cannot make (p8e)', () => {
+  it('says why with a code beside the English, for the screen to say in its language', async () => {
+    const d = fakeDeps();
+    const api = createBrowserApi({ document: d.document, storage: d.storage, focus: () => {} });
+    const status = await api.autoBackup.status();
+    expect(status).toMatchObject({
+      ok: true,
+      available: false,
+      keychainProblem: expect.stringMatching(/^A passphrase for automatic backups is kept by the desktop app/),
+      keychainMessage: { code: 'web-no-keychain' },
+    });
+    const refused = {
+      ok: false,
+      error: expect.stringMatching(/^Automatic daily backup needs the desktop app/),
+      message: { code: 'web-auto-backup-unavailable' },
+    };
+    expect(await api.autoBackup.chooseFolder()).toEqual(refused);
+    expect(await api.autoBackup.configure({ enabled: true, keep: 7 })).toEqual(refused);
+    expect(await api.autoBackup.setPassphrase({ passphrase: null })).toEqual(refused);
   });
 });
 

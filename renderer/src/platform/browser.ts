@@ -87,8 +87,10 @@ function createBrowserSharing(deps: Pick<BrowserDeps, 'document' | 'storage'>): 
   };
 }
 
-export const AUTO_BACKUP_UNAVAILABLE =
-  'Automatic daily backup needs the desktop app: a browser cannot save into a folder by itself. Make a backup by hand instead.';
+/** p8e: why the web app makes no automatic backup, as a code (said in the interface language) and its English. */
+const autoBackupUnavailable = () => mainFailure('web-auto-backup-unavailable');
+const AUTO_BACKUP_UNAVAILABLE = autoBackupUnavailable().error;
+const WEB_KEYCHAIN = mainFailure('web-no-keychain');
 const WEB_AUTO_BACKUP: AutoBackupStatus = {
   available: false,
   enabled: false,
@@ -99,8 +101,8 @@ const WEB_AUTO_BACKUP: AutoBackupStatus = {
   lastError: null,
   due: false,
   encrypted: false,
-  keychainProblem:
-    'A passphrase for automatic backups is kept by the desktop app in the computer’s keychain; a browser has no such place. Protect a backup made by hand with a passphrase instead.',
+  keychainProblem: WEB_KEYCHAIN.error,
+  keychainMessage: WEB_KEYCHAIN.message,
 };
 
 /** A file name safe to offer as a download: no folders, no characters Windows or macOS refuse. */
@@ -173,7 +175,7 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
 
     async notify(request: NotifyRequest): Promise<NotifyResult> {
       const parsed = notifyRequestSchema.safeParse(request);
-      if (!parsed.success) return { ok: false, error: `Cannot show the notification: ${describeIssues(parsed.error)}` };
+      if (!parsed.success) return mainFailure('notify-invalid', { reason: describeIssues(parsed.error) });
       const N = deps.NotificationCtor;
       if (!N) return { ok: true, shown: false };
       const already = shown();
@@ -185,10 +187,7 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
         n = new N(parsed.data.title, { body: parsed.data.body, tag: parsed.data.id });
       } catch (error) {
         // Not remembered as shown: the reminder is tried again.
-        return {
-          ok: false,
-          error: `The notification was not shown: ${error instanceof Error ? error.message : String(error)}`,
-        };
+        return mainFailure('notify-refused', { reason: error instanceof Error ? error.message : String(error) });
       }
       const caseId = parsed.data.caseId;
       if (caseId) {
@@ -274,10 +273,10 @@ export function createBrowserApi(deps: BrowserDeps): RedressApi {
     // A browser cannot write into a folder on its own: the "Your data" page offers the manual backup instead.
     autoBackup: {
       status: async () => ({ ok: true, ...WEB_AUTO_BACKUP }),
-      chooseFolder: async () => ({ ok: false, error: AUTO_BACKUP_UNAVAILABLE }),
-      configure: async () => ({ ok: false, error: AUTO_BACKUP_UNAVAILABLE }),
+      chooseFolder: async () => autoBackupUnavailable(),
+      configure: async () => autoBackupUnavailable(),
       write: async () => ({ ok: true, written: false, reason: AUTO_BACKUP_UNAVAILABLE }),
-      setPassphrase: async () => ({ ok: false, error: AUTO_BACKUP_UNAVAILABLE }),
+      setPassphrase: async () => autoBackupUnavailable(),
     },
 
     sharing: createBrowserSharing(deps),

@@ -298,7 +298,9 @@ function AutoBackupProtection({
       )}
       {status.encrypted && status.keychainProblem && (
         <Text size="sm" c="red.8">
-          {t('data.auto.cannot', { problem: status.keychainProblem })}
+          {t('data.auto.cannot', {
+            problem: failureIn(t, { error: status.keychainProblem, message: status.keychainMessage }),
+          })}
         </Text>
       )}
     </Group>

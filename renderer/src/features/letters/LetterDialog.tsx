@@ -20,10 +20,16 @@ import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useFocusReturnAfterClose } from '#ui/focus-return';
-import { failureIn, useT } from '#lib/i18n/index';
+import { failureIn, sayingIn, type Translate, unprintableIn, useLocale, useT } from '#lib/i18n/index';
 import { DateField } from '#ui/DateField';
 import { letterLanguagesForCase } from '#shared/model/provider';
-import { letterParagraphs, type LetterLanguage, type LetterParagraph } from '#shared/letters/index';
+import {
+  LetterRefusalError,
+  letterParagraphs,
+  type LetterLanguage,
+  type LetterParagraph,
+  UnprintableError,
+} from '#shared/letters/index';
 import type { LetterPdf } from '#letters/letter-pdf';
 import { formatDate } from '#lib/format';
 import {
@@ -55,6 +61,16 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Why a letter could not be made, in the interface language (p8e): an address it cannot be sent to, characters the
+ * letter font cannot print; any other failure's own (technical) words as they came.
+ */
+function errorIn(t: Translate, locale: string, error: unknown): string {
+  if (error instanceof LetterRefusalError) return sayingIn(t, 'letterRefusal', error.said);
+  if (error instanceof UnprintableError) return unprintableIn(t, locale, error.found, error.what);
+  return message(error);
+}
+
 export function LetterDialog({
   opened,
   onClose,
@@ -71,6 +87,7 @@ export function LetterDialog({
   initialChoice?: LetterChoice | null;
 }) {
   const t = useT();
+  const { locale } = useLocale();
   const choices = useMemo(() => (context ? availableLetters(context.record, context.evaluation) : []), [context]);
   const [choice, setChoice] = useState<LetterChoice | null>(null);
   const [inputs, setInputs] = useState<LetterInputs | null>(null);
@@ -99,9 +116,9 @@ export function LetterDialog({
     try {
       return { paragraphs: letterParagraphs(buildLetter(choice, inputs, options, context)) };
     } catch (e) {
-      return { error: message(e) };
+      return { error: errorIn(t, locale, e) };
     }
-  }, [editing, choice, inputs, options, context]);
+  }, [editing, choice, inputs, options, context, t, locale]);
 
   // Fresh inputs each time the dialog opens; with a letter chosen for it, its pages are drawn at once.
   useEffect(() => {
@@ -150,7 +167,7 @@ export function LetterDialog({
       focusIssueWhenReady.current = focusIssue;
     } catch (e) {
       setPreview(null);
-      setError(message(e));
+      setError(errorIn(t, locale, e));
     } finally {
       setBusy(null);
     }
@@ -204,7 +221,7 @@ export function LetterDialog({
         onClose();
       } else if (outcome.error) setError(failureIn(t, { error: outcome.error, message: outcome.message }));
     } catch (e) {
-      setError(message(e));
+      setError(errorIn(t, locale, e));
     } finally {
       setBusy(null);
     }
@@ -327,7 +344,7 @@ export function LetterDialog({
             )}
             {typeof preview.customerCopy === 'object' && (
               <Alert color="yellow" mb="xs" title={t('letter.noCopy')}>
-                {preview.customerCopy.missing}
+                {sayingIn(t, 'copyMissing', preview.customerCopy.said)}
               </Alert>
             )}
             <PdfPreview bytes={preview.bytes} fallbackText={preview.text} />

@@ -17,7 +17,7 @@ import {
   dueLetterKey,
   type DueLetter,
   type LetterMessage,
-  letterProblemIn,
+  letterMessageIn,
   lettersToPost,
   makePrintFile,
   recordPrintRun,
@@ -203,7 +203,7 @@ interface BatchResult {
   /** Why nothing was recorded: the print file was not saved. */
   notSaved?: string;
   errors: LetterMessage[];
-  noCopy: Array<{ letter: DueLetter; message: string }>;
+  noCopy: LetterMessage[];
 }
 
 /**
@@ -403,11 +403,12 @@ function BatchProgress({ store }: { store: ProgressStore }) {
 /** One line per letter: its case reference, which letter, and what is to be said about it. */
 function LetterMessages({ items }: { items: readonly LetterMessage[] }) {
   const t = useT();
+  const { locale } = useLocale();
   return (
     <List size="sm">
       {items.map((e) => (
         <List.Item key={dueLetterKey(e.letter)}>
-          {e.letter.reference} ({t(`post.kind.${e.letter.kind}`)}): {e.said ? letterProblemIn(t, e.said) : e.message}
+          {e.letter.reference} ({t(`post.kind.${e.letter.kind}`)}): {letterMessageIn(t, locale, e)}
         </List.Item>
       ))}
     </List>

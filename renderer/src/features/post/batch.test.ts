@@ -6,7 +6,7 @@ import { RedressDatabase } from '#db/schema';
 import { letterText } from '#features/letters';
 import { deskSettings } from '#test/support/desk';
 import { customer, newCaseParts } from '#test/support/cases';
-import { buildDueLetter, DEFAULT_PROGRESS, lettersToPost, wantsPost } from './batch';
+import { buildDueLetter, DEFAULT_PROGRESS, letterMessageIn, lettersToPost, wantsPost } from './batch';
 import { timelineOf } from '#db/timeline';
 import { en, fr } from '#test/support/translate';
 
@@ -98,7 +98,7 @@ describe('letters to post', () => {
         by: 'Sam',
         progress: '',
       }),
-    ).toThrow(/postal address/);
+    ).toThrow(expect.objectContaining({ said: { code: 'no-postal-address' } }));
   });
 });
 
@@ -153,6 +153,11 @@ describe('making the print file', () => {
     expect(run.errors.map((e) => `${e.letter.kind}: ${e.message}`)).toEqual([
       'acknowledgement: No postal address for the customer.',
       'adr-letter: Skipped: the case’s earlier letter could not be made.',
+    ]);
+    // p8e: said in the interface language too.
+    expect(run.errors.map((e) => letterMessageIn(fr, 'fr-CA', e))).toEqual([
+      'Aucune adresse postale n’est enregistrée pour le ou la titulaire.',
+      'Laissée de côté\u00a0: la lettre précédente du même dossier n’a pas pu être produite.',
     ]);
     expect(progress.at(-1)).toBe(1);
     // Phase one writes nothing: every letter is still to post (a run stopped here loses nothing).
@@ -326,6 +331,11 @@ describe('making the print file', () => {
         expect.stringContaining('Grace Hopper has no postal address recorded, so no copy for them is printed'),
       ],
     ]);
+    // p8e: the English kept is the one the screen says in English; French says it its own way.
+    expect(letterMessageIn(en, 'en-GB', outcome.noCopy[0])).toBe(outcome.noCopy[0].message);
+    expect(letterMessageIn(fr, 'fr-CA', outcome.noCopy[0])).toBe(
+      'Grace Hopper n’a pas d’adresse postale enregistrée\u00a0: aucune copie ne lui est donc imprimée. Ajoutez son adresse ou envoyez-lui une copie autrement.',
+    );
     const pagesOf = async (caseId: string) =>
       (
         await PDFDocument.load(outcome.made.find(({ letter }) => letter.caseId === caseId)!.rendered.bytes)
@@ -384,9 +394,127 @@ describe('making the print file', () => {
       },
     });
     expect(asked).toEqual([ada.id]);
-    expect(run.errors).toEqual([{ letter: due[0], message: reason }]);
+    expect(run.errors).toEqual([{ letter: due[0], message: reason, unprintable: due[0].unprintable }]);
+    expect(letterMessageIn(en, 'en-GB', run.errors[0])).toBe(reason);
+    expect(letterMessageIn(fr, 'fr-CA', run.errors[0])).toMatch(/^Cette lettre contient des caractères .*王, 小, 明/);
     await recordPrintRun(database, run, { today: '2026-11-22', by: 'Sam', printFileName: 'p.pdf' });
     expect(await database.letters.where('caseId').equals(wang.id).count()).toBe(0);
     expect((await lettersToPost(database, '2026-11-22')).map((l) => l.caseId)).toEqual([wang.id]);
   });
 });
+
+describe('a letter the worker could not make, in the interface language (p8e)', () => {
+  it('a refusal posted back by a worker is the same error again on the page', async () => {
+    const { failureOf } = await import('./render-pool');
+    const { LetterProblemError } = await import('./letter-problem');
+    const { caseUnprintable, UnprintableError } = await import('#shared/letters/index');
+    const said = failureOf({
+      type: 'failed',
+      id: 1,
+      message: 'no-postal-address',
+      said: { code: 'no-postal-address' },
+    });
+    expect(said).toBeInstanceOf(LetterProblemError);
+    expect((said as InstanceType<typeof LetterProblemError>).said).toEqual({ code: 'no-postal-address' });
+    const found = caseUnprintable({ customer: customer({ name: '王小明', address }) })!;
+    const unprintable = failureOf({ type: 'failed', id: 2, message: 'x', unprintable: found });
+    expect(unprintable).toBeInstanceOf(UnprintableError);
+    expect((unprintable as InstanceType<typeof UnprintableError>).found).toEqual(found);
+    const other = failureOf({ type: 'failed', id: 3, message: 'pdfmake: no such font' });
+    expect(other).not.toBeInstanceOf(LetterProblemError);
+    expect(other.message).toBe('pdfmake: no such font');
+  });
+
+  it('an unexpected failure is named in the catalogue’s sentence, its technical words as they came', async () => {
+    const { makePrintFile } = await import('./batch');
+    const database = fresh();
+    await createCase(database, parts({}), { settings, by: 'Sam', clock });
+    const due = await lettersToPost(database, '2026-11-22');
+    const run = await makePrintFile(database, due, {
+      settings,
+      today: '2026-11-22',
+      by: 'Sam',
+      progress: '',
+      render: async () => {
+        throw new Error('pdfmake: no such font');
+      },
+    });
+    expect(run.errors.map((e) => e.message)).toEqual(['The letter could not be made: pdfmake: no such font']);
+    expect(letterMessageIn(en, 'en-GB', run.errors[0])).toBe(run.errors[0].message);
+    expect(letterMessageIn(fr, 'fr-CA', run.errors[0])).toBe(
+      'La lettre n’a pas pu être produite\u00a0: pdfmake: no such font',
+    );
+  });
+
+  it('a case whose clocks cannot be worked out: the engine’s words inside the sentence', async () => {
+    const database = fresh();
+    const ada = await createCase(database, parts({}), { settings, by: 'Sam', clock });
+    const events = await timelineOf(database, ada.id).toArray();
+    let thrown: unknown;
+    try {
+      buildDueLetter('acknowledgement', {
+        record: { ...ada, procedureId: 'no-such-procedure' },
+        events,
+        settings,
+        today: '2026-11-22',
+        by: 'Sam',
+        progress: '',
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    const { LetterProblemError } = await import('./letter-problem');
+    expect(thrown).toBeInstanceOf(LetterProblemError);
+    const said = (thrown as InstanceType<typeof LetterProblemError>).said;
+    expect(said.code).toBe('no-clocks');
+    const reason = said.values?.reason ?? '';
+    expect(reason).not.toBe('');
+    const letter = due0(ada);
+    expect(letterMessageIn(en, 'en-GB', { letter, message: '', said })).toBe(
+      `The clocks for this case cannot be worked out: ${reason}`,
+    );
+    expect(letterMessageIn(fr, 'fr-CA', { letter, message: '', said })).toBe(
+      `Les délais de ce dossier ne peuvent pas être calculés\u00a0: ${reason}`,
+    );
+  });
+
+  it('a letter to a representative with no postal address: said in the interface language, through a worker too', async () => {
+    const { makePrintFile } = await import('./batch');
+    const { failureOf } = await import('./render-pool');
+    const { LetterRefusalError } = await import('#shared/letters/index');
+    const database = fresh();
+    const record = await createCase(
+      database,
+      parts({ representative: { name: 'Augusta Byron', relationship: 'mother' } }),
+      { settings, by: 'Sam', clock },
+    );
+    const due = await lettersToPost(database, '2026-11-22');
+    expect(due.map((l) => l.caseId)).toEqual([record.id]);
+    const run = await makePrintFile(database, due, { settings, today: '2026-11-22', by: 'Sam', progress: '' });
+    const english = 'The representative (Augusta Byron) has no postal address: add one before issuing a letter.';
+    expect(run.errors).toEqual([
+      {
+        letter: due[0],
+        message: english,
+        refusal: { code: 'representative-no-address', values: { name: 'Augusta Byron' } },
+      },
+    ]);
+    expect(letterMessageIn(en, 'en-GB', run.errors[0])).toBe(english);
+    expect(letterMessageIn(fr, 'fr-CA', run.errors[0])).toBe(
+      'La personne représentante (Augusta Byron) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
+    );
+    const again = failureOf({ type: 'failed', id: 4, message: english, refusal: run.errors[0].refusal });
+    expect(again).toBeInstanceOf(LetterRefusalError);
+    expect(again.message).toBe(english);
+  });
+});
+
+function due0(record: { id: string; reference: string }) {
+  return {
+    caseId: record.id,
+    reference: record.reference,
+    customerName: 'Ada Lovelace',
+    kind: 'acknowledgement' as const,
+    why: { kind: 'unacknowledged' as const, receivedOn: '2026-11-22' },
+  };
+}

@@ -3,20 +3,31 @@
 // own, in workers off the page's thread (./render-pool.ts), and joined as they are (#letters/join-pdf). Two phases: the print file is made
 // first, with nothing recorded (`makePrintFile`); only once it has been handed over are its letters recorded as printed
 // for post, each with its exact bytes, in one transaction (`recordPrintRun`).
-import { caseUnprintable, type Unprintable, unprintableMessage } from '#shared/letters/index';
+import {
+  LetterRefusalError,
+  type LetterRefusal,
+  caseUnprintable,
+  type CopyMissing,
+  copyMissingInEnglish,
+  type Unprintable,
+  UnprintableError,
+  unprintableMessage,
+} from '#shared/letters/index';
 import { summaryInEnglish } from '#shared/casework/summaries';
 import type { CaseRecord, DeskSettings } from '#shared/model/case';
-import { type Saying, saying } from '#shared/model/saying';
+import { saying } from '#shared/model/saying';
 import { adrLettersDue, unacknowledged } from '#db/case-index/queries';
 import { PdfJoiner } from '#letters/join-pdf';
 import { recordLettersIssued, type Now } from '#db/repositories/cases';
 import type { CaseIndexRow, RedressDatabase } from '#db/schema';
-import { sayingIn, translate, type Translate } from '#lib/i18n/index';
+import { sayingIn, translate, type Translate, unprintableIn } from '#lib/i18n/index';
 import type { BuildContext, PostLetterKind } from './due-letter';
 import type { RenderedLetter } from './render-protocol';
+import { type LetterProblem, type LetterProblemCode, LetterProblemError } from './letter-problem';
 import { renderDueLetter } from './render-pool';
 import { timelinesOf } from '#db/timeline';
 
+export { type LetterProblem, type LetterProblemCode, LetterProblemError } from './letter-problem';
 export {
   buildDueLetter,
   DEFAULT_PROGRESS,
@@ -105,24 +116,35 @@ export interface PrintRun {
   pages: number;
   errors: LetterMessage[];
   /** Letters made, to a representative, whose customer's copy could not be printed (no postal address). */
-  noCopy: Array<{ letter: DueLetter; message: string }>;
+  noCopy: LetterMessage[];
 }
 
 /**
- * say7: what is said about a letter of a run that was not made or not recorded, as a code and values: the screen says
- * it with the catalogue's `post.letterProblem.<code>`; its English `message` (the logs, the tests) is the en-GB
- * catalogue's, the one home of the words. A value is shown as written (a file's name, a case's id, the technical
- * reason of a failure, which comes from the browser or the database).
+ * A letter of a run with what is to be said about it: in English (`message`) and as data for the screen (`said`, a
+ * letter problem; `unprintable`, the characters the font cannot print; `refusal`, why it cannot be made from what the desk gave (its address);
+ * `copyMissing`, why no customer's copy).
  */
-export type LetterProblemCode = 'not-recorded' | 'not-recorded-case-gone' | 'case-gone' | 'skipped' | 'not-joined';
-export type LetterProblem = Saying<LetterProblemCode, string>;
-/** A letter of a run with what is to be said about it: in English (`message`) and as a code (`said`, when it has one). */
-export type LetterMessage = { letter: DueLetter; message: string; said?: LetterProblem };
+export type LetterMessage = {
+  letter: DueLetter;
+  message: string;
+  said?: LetterProblem;
+  unprintable?: Unprintable;
+  refusal?: LetterRefusal;
+  copyMissing?: CopyMissing;
+};
 
 const english: Translate = (key, values) => translate('en-GB', key, values);
 
 /** A letter's problem in the interface language. */
 export const letterProblemIn = (t: Translate, said: LetterProblem): string => sayingIn(t, 'post.letterProblem', said);
+
+/** What is said about a letter of a run, in the interface language (`locale` names the list of places). */
+export function letterMessageIn(t: Translate, locale: string, m: LetterMessage): string {
+  if (m.unprintable) return unprintableIn(t, locale, m.unprintable);
+  if (m.refusal) return sayingIn(t, 'letterRefusal', m.refusal);
+  if (m.copyMissing) return sayingIn(t, 'copyMissing', m.copyMissing);
+  return m.said ? letterProblemIn(t, m.said) : m.message;
+}
 
 /** A letter's problem with its English message. */
 function letterProblem(letter: DueLetter, code: LetterProblemCode, values?: Record<string, string>): LetterMessage {
@@ -148,14 +170,20 @@ function breathe(): Promise<void> {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** A letter's problem thrown while the print file is made (caught and listed with the letter). */
-class LetterProblemError extends Error {
-  constructor(
-    readonly code: LetterProblemCode,
-    readonly values?: Record<string, string>,
-  ) {
-    super(code);
-  }
+/** A letter listed as not printable (its characters found when the list was read), refused as the letter would be. */
+const cannotPrintError = (letter: DueLetter): Error =>
+  letter.unprintable ? new UnprintableError(letter.unprintable, 'letter') : new Error(letter.cannotPrint);
+
+/**
+ * p8e: what is said about a letter that could not be made, from what was thrown (here, in the letter's builders or in
+ * the rendering worker, which posts its refusals back as data): a letter problem, characters the font cannot print,
+ * or an unexpected failure, whose own technical message is put inside the catalogue's sentence.
+ */
+function letterMessageOf(letter: DueLetter, error: unknown): LetterMessage {
+  if (error instanceof LetterProblemError) return letterProblem(letter, error.said.code, error.said.values);
+  if (error instanceof UnprintableError) return { letter, message: error.message, unprintable: error.found };
+  if (error instanceof LetterRefusalError) return { letter, message: error.message, refusal: error.said };
+  return letterProblem(letter, 'not-made', { reason: messageOf(error) });
 }
 
 /** Makes one due letter's bytes; the app's is the worker pool, tests may pass their own. */
@@ -197,7 +225,7 @@ export async function makePrintFile(
   const jobs = letters.map((letter): Promise<RenderedLetter> => {
     const record = recordOf.get(letter.caseId);
     if (!record) return Promise.reject(new LetterProblemError('case-gone'));
-    if (letter.cannotPrint) return Promise.reject(new Error(letter.cannotPrint));
+    if (letter.cannotPrint) return Promise.reject(cannotPrintError(letter));
     const context: BuildContext = {
       record,
       events: events.get(letter.caseId) ?? [],
@@ -222,7 +250,7 @@ export async function makePrintFile(
     const letter = letters[i];
     try {
       // An ADR letter is not sent for a case whose acknowledgement in this batch failed (if it was made, it is dropped).
-      if (letter.cannotPrint) throw new Error(letter.cannotPrint);
+      if (letter.cannotPrint) throw cannotPrintError(letter);
       if (failedCases.has(letter.caseId)) throw new LetterProblemError('skipped');
       const rendered = await jobs[i];
       try {
@@ -231,14 +259,11 @@ export async function makePrintFile(
         throw new LetterProblemError('not-joined', { reason: messageOf(error) });
       }
       made.push({ letter, rendered });
-      if (rendered.copyMissing) noCopy.push({ letter, message: rendered.copyMissing });
+      if (rendered.copyMissing)
+        noCopy.push({ letter, message: copyMissingInEnglish(rendered.copyMissing), copyMissing: rendered.copyMissing });
     } catch (error) {
       failedCases.add(letter.caseId);
-      errors.push(
-        error instanceof LetterProblemError
-          ? letterProblem(letter, error.code, error.values)
-          : { letter, message: messageOf(error) },
-      );
+      errors.push(letterMessageOf(letter, error));
     }
     options.onProgress?.(i + 1, total);
     // After the last letter there is nothing left to join: the print file is finished at once (a turn given here

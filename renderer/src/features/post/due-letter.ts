@@ -4,6 +4,7 @@ import { LETTER_NAMES, summaryInEnglish } from '#shared/casework/summaries';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import { adrTermsFromEvaluation, type LetterDocument } from '#shared/letters/index';
 import { evaluateRecord } from '#lib/rules';
+import { LetterProblemError } from './letter-problem';
 import { acknowledgementDocument, buildLetter, defaultInputs, defaultOptions } from '#features/letters';
 
 export type PostLetterKind = 'acknowledgement' | 'adr-letter';
@@ -29,10 +30,10 @@ export interface BuildContext {
 export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
   const { record, events, settings, today, by } = context;
   const evaluated = evaluateRecord(record, events, today);
-  if (!evaluated.evaluation) throw new Error(evaluated.error ?? 'The case’s clocks cannot be worked out.');
+  if (!evaluated.evaluation)
+    throw new LetterProblemError('no-clocks', { reason: evaluated.detail ?? evaluated.error ?? '' });
   const evaluation = evaluated.evaluation;
-  if (!record.representative?.address && !record.customer.address)
-    throw new Error('No postal address for the customer.');
+  if (!record.representative?.address && !record.customer.address) throw new LetterProblemError('no-postal-address');
   if (kind === 'acknowledgement') {
     const doc: LetterDocument = acknowledgementDocument({ record, evaluation, settings, today, by });
     const alreadyAcknowledged = events.some((e) => e.type === 'acknowledged');

@@ -8,7 +8,7 @@ export async function buildAndRenderDueLetter(kind: PostLetterKind, context: Bui
   const built = buildDueLetter(kind, context);
   // With the customer's copy after it when the letter goes to their representative.
   const { bytes, customerCopy } = await renderLetterPdf(built.doc, context.record);
-  const copyMissing = typeof customerCopy === 'object' ? customerCopy.missing : undefined;
+  const copyMissing = typeof customerCopy === 'object' ? customerCopy.said : undefined;
   return {
     bytes,
     fileName: built.fileName,

@@ -2,8 +2,10 @@
 // in them is plain data: a pdfmake document cannot be posted (its footer and background are functions), so a
 // worker builds each letter's document itself from the case, with the same pure builders the page uses.
 import type { LetterKind } from '#shared/casework/summaries';
+import type { LetterRefusal, CopyMissing, Unprintable } from '#shared/letters/index';
 import type { TimelineType } from '#shared/model/case';
 import type { BuildContext, PostLetterKind } from './due-letter';
+import type { LetterProblem } from './letter-problem';
 
 /** A letter made: its exact bytes, and how it is to be recorded on the timeline. */
 export interface RenderedLetter {
@@ -15,8 +17,8 @@ export interface RenderedLetter {
   name: string;
   /** The event the letter stands for, when it is to be recorded with it. */
   also?: { type: TimelineType; summary: string };
-  /** Written to a representative, but no copy for the customer could be printed (why, in words). */
-  copyMissing?: string;
+  /** Written to a representative, but no copy for the customer could be printed (why, as a code and values). */
+  copyMissing?: CopyMissing;
 }
 
 export type RenderRequest =
@@ -26,5 +28,16 @@ export type RenderRequest =
 
 export type RenderReply =
   | ({ type: 'rendered'; id: number } & RenderedLetter)
-  | { type: 'failed'; id: number; message: string }
+  /**
+   * Not made: the error's message, and (p8e) as data when it has it: its saying, the characters the font cannot print,
+   * or why the letter cannot be made from the case (its address).
+   */
+  | {
+      type: 'failed';
+      id: number;
+      message: string;
+      said?: LetterProblem;
+      unprintable?: Unprintable;
+      refusal?: LetterRefusal;
+    }
   | { type: 'warmed'; id: number };

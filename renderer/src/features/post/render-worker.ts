@@ -6,6 +6,8 @@ import '#lib/zod-config';
 import { renderPdf } from '#letters/render';
 import { buildAndRenderDueLetter } from './render-due';
 import type { RenderReply, RenderRequest } from './render-protocol';
+import { LetterRefusalError, UnprintableError } from '#shared/letters/index';
+import { LetterProblemError } from './letter-problem';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<RenderRequest>) => void) | null;
@@ -33,10 +35,14 @@ async function handle(request: RenderRequest): Promise<void> {
     const letter = await buildAndRenderDueLetter(request.kind, request.context);
     scope.postMessage({ type: 'rendered', id: request.id, ...letter }, [letter.bytes.buffer]);
   } catch (error) {
+    // p8e: a refusal goes back as data (an Error's class does not survive postMessage), for the page to say it.
     scope.postMessage({
       type: 'failed',
       id: request.id,
       message: error instanceof Error ? error.message : String(error),
+      ...(error instanceof LetterProblemError ? { said: error.said } : {}),
+      ...(error instanceof UnprintableError ? { unprintable: error.found } : {}),
+      ...(error instanceof LetterRefusalError ? { refusal: error.said } : {}),
     });
   }
 }

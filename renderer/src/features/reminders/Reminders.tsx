@@ -1,6 +1,7 @@
 // Mounted once in the app shell: runs the reminders while the app is open. Renders nothing. `ReminderFailuresAlert`
 // (on the dashboard) lists the reminders the system refused to show, with the reason, while they are being retried.
-import { useT } from '#lib/i18n/index';
+import { translate, useT } from '#lib/i18n/index';
+import { formatLocale } from '#lib/format';
 import { Alert } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
@@ -16,8 +17,10 @@ export function Reminders() {
       source: databaseReminderSource(db()),
       notify: async (n) => {
         const result = await platform().notify(n);
-        return result.ok ? { ok: true } : { ok: false, error: result.error };
+        return result.ok ? { ok: true } : result;
       },
+      // The person's interface language at each check (the provider keeps it as the format locale).
+      words: () => (key, values) => translate(formatLocale(), key, values),
       onError: (error) => console.warn('Reminder check failed:', error),
     });
     return () => runner.stop();
@@ -27,7 +30,8 @@ export function Reminders() {
 
 export function ReminderFailuresAlert() {
   const t = useT();
-  const message = useLiveQuery(async () => describeReminderFailures(await reminderFailures(db(), new Date())), []);
+  const failures = useLiveQuery(() => reminderFailures(db(), new Date()), []);
+  const message = failures ? describeReminderFailures(t, failures) : null;
   if (!message) return null;
   return (
     <Alert color="orange" variant="light" role="status" title={t('reminders.notShown')} data-reminder-failures>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fr } from '#test/support/translate';
 import { digestId, morningDigest, overdueId, planReminders, type DueRow } from './plan';
 
 const row = (n: number, nextDueOn: string, extra: Partial<DueRow> = {}): DueRow => ({
@@ -165,5 +166,56 @@ describe('planReminders', () => {
       'overdue:case-20:first-response:2026-11-18',
       'overdue:case-21:first-response:2026-11-20',
     ]);
+  });
+});
+
+describe('the notifications in the interface language (p8e)', () => {
+  it('says the morning digest in French, clock labels and how each stands the French way', () => {
+    const d = morningDigest({
+      today: '2026-11-21',
+      overdue: [row(1, '2026-11-18', { nextClockLabel: 'First response (email)' })],
+      dueToday: [
+        row(2, '2026-11-21', { nextClockLabel: 'First response (email)' }),
+        row(3, '2026-11-21', { nextClockLabel: null }),
+      ],
+      overdueCount: 7,
+      t: fr,
+    });
+    expect(d?.title).toBe('Bonjour\u00a0: 7 en retard, 2 à échéance aujourd’hui');
+    expect(d?.body.split('\n')).toEqual([
+      'RDR-2026-000001 Customer 1\u00a0: Première réponse (courriel), 3 jours de retard',
+      'RDR-2026-000002 Customer 2\u00a0: Première réponse (courriel), échéance aujourd’hui',
+      'RDR-2026-000003 Customer 3\u00a0: Prochaine échéance, échéance aujourd’hui',
+      'et 6 autres',
+    ]);
+    expect(d?.body).not.toMatch(/\b(due|overdue|more|response)\b/i);
+  });
+
+  it('says a clock that fell overdue, and many at once, in French', () => {
+    const fell = [row(4, '2026-11-20', { nextClockId: 'acknowledgement', nextClockLabel: 'Acknowledgement' })];
+    const one = planReminders({
+      now: at('2026-11-21T00:00:30'),
+      lastCheckedOn: '2026-11-20',
+      digest: { overdue: [], dueToday: [] },
+      becameOverdue: fell,
+      notified: new Set([digestId('2026-11-21')]),
+      t: fr,
+    });
+    expect(one.show).toEqual([
+      expect.objectContaining({
+        title: 'En retard\u00a0: RDR-2026-000004',
+        body: 'Customer 4\u00a0: Accusé de réception, échéance le 2026-11-20, maintenant 1 jour de retard.',
+      }),
+    ]);
+    const many = Array.from({ length: 8 }, (_, i) => row(i + 10, '2026-11-20'));
+    const batch = planReminders({
+      now: at('2026-11-21T00:00:30'),
+      lastCheckedOn: '2026-11-20',
+      digest: { overdue: [], dueToday: [] },
+      becameOverdue: many,
+      notified: new Set([digestId('2026-11-21')]),
+      t: fr,
+    });
+    expect(batch.show.map((n) => n.title)).toEqual(['8 échéances dépassées pendant la nuit']);
   });
 });

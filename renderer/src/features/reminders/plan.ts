@@ -1,7 +1,10 @@
 // What to remind the desk of, worked out from the case index, today and the notifications already shown. Pure: the
 // time, the rows and the record of what was shown are all arguments, so every decision is reproducible in a test.
+// p8e: the notifications' words are the catalogue's (`reminders.*`), in the language `t` says (English by default).
 import { localIsoDate } from '#shared/model/dates';
-import { describeDue } from '#db/case-index/due';
+import { clockLabel, describeDueIn, translate, type Translate } from '#lib/i18n/index';
+
+const english: Translate = (key, values) => translate('en-GB', key, values);
 
 /** The part of a case-index row reminders need (a `caseIndex` row has all of these). */
 export interface DueRow {
@@ -42,16 +45,18 @@ export const digestId = (today: string) => `digest:${today}`;
 export const overdueId = (row: DueRow) => `overdue:${row.caseId}:${row.nextClockId ?? 'clock'}:${row.nextDueOn}`;
 export const overdueBatchId = (today: string) => `overdue-batch:${today}`;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-function line(row: DueRow, today: string): string {
-  const what = row.nextClockLabel ?? 'Next deadline';
-  return `${row.reference} ${row.customerName}: ${what}, ${row.nextDueOn ? describeDue(row.nextDueOn, today) : 'no date'}`;
+function line(t: Translate, row: DueRow, today: string): string {
+  return t('reminders.line', {
+    reference: row.reference,
+    name: row.customerName,
+    what: row.nextClockLabel ? clockLabel(t, row.nextClockLabel) : t('reminders.nextDeadline'),
+    due: row.nextDueOn ? describeDueIn(t, row.nextDueOn, today) : t('reminders.noDate'),
+  });
 }
 
-function listed(rows: readonly DueRow[], total: number, today: string): string {
-  const lines = rows.slice(0, LISTED).map((r) => line(r, today));
-  if (total > lines.length) lines.push(`and ${total - lines.length} more`);
+function listed(t: Translate, rows: readonly DueRow[], total: number, today: string): string {
+  const lines = rows.slice(0, LISTED).map((r) => line(t, r, today));
+  if (total > lines.length) lines.push(t('reminders.more', { n: total - lines.length }));
   return lines.join('\n');
 }
 
@@ -63,23 +68,26 @@ export interface DigestInput {
   overdue: readonly DueRow[];
   dueTodayCount?: number;
   overdueCount?: number;
+  /** The interface's words (p8e); English when not given. */
+  t?: Translate;
 }
 
 /** The morning digest: today's and overdue items in one notification; null when nothing is due. */
 export function morningDigest(input: DigestInput): PlannedNotification | null {
+  const t = input.t ?? english;
   const dueTodayCount = input.dueTodayCount ?? input.dueToday.length;
   const overdueCount = input.overdueCount ?? input.overdue.length;
   if (dueTodayCount + overdueCount === 0) return null;
   const parts = [
-    overdueCount ? `${overdueCount} overdue` : null,
-    dueTodayCount ? `${dueTodayCount} due today` : null,
+    overdueCount ? t('reminders.digest.overdue', { n: overdueCount }) : null,
+    dueTodayCount ? t('reminders.digest.dueToday', { n: dueTodayCount }) : null,
   ].filter(Boolean);
   const rows = [...input.overdue, ...input.dueToday];
   const only = dueTodayCount + overdueCount === 1 ? rows[0] : undefined;
   return {
     id: digestId(input.today),
-    title: `Good morning: ${parts.join(', ')}`,
-    body: listed(rows, dueTodayCount + overdueCount, input.today),
+    title: t('reminders.digest.title', { parts: parts.join(', ') }),
+    body: listed(t, rows, dueTodayCount + overdueCount, input.today),
     ...(only ? { caseId: only.caseId } : {}),
   };
 }
@@ -98,6 +106,8 @@ export interface PlanInput {
   /** Ids already shown or recorded (in this window, another window or an earlier session). */
   notified: ReadonlySet<string>;
   digestHour?: number;
+  /** The interface's words (p8e); English when not given. */
+  t?: Translate;
 }
 
 /**
@@ -108,12 +118,13 @@ export interface PlanInput {
  */
 export function planReminders(input: PlanInput): ReminderPlan {
   const today = localIsoDate(input.now);
+  const t = input.t ?? english;
   const show: PlannedNotification[] = [];
   const recordOnly: string[] = [];
 
   const hour = input.digestHour ?? DIGEST_HOUR;
   if (input.now.getHours() >= hour && !input.notified.has(digestId(today))) {
-    const digest = morningDigest({ ...input.digest, today });
+    const digest = morningDigest({ ...input.digest, today, t });
     if (digest) show.push(digest);
     else recordOnly.push(digestId(today));
   }
@@ -130,8 +141,8 @@ export function planReminders(input: PlanInput): ReminderPlan {
     if (fresh.length > MAX_SINGLE_OVERDUE) {
       const batch = {
         id: overdueBatchId(today),
-        title: `${plural(fresh.length, 'deadline')} passed overnight`,
-        body: listed(fresh, fresh.length, today),
+        title: t('reminders.batch.title', { n: fresh.length }),
+        body: listed(t, fresh, fresh.length, today),
         covers: fresh.map(overdueId),
       };
       // The clocks it names count as told only once the grouped notification is shown.
@@ -141,8 +152,13 @@ export function planReminders(input: PlanInput): ReminderPlan {
       for (const r of fresh) {
         show.push({
           id: overdueId(r),
-          title: `Overdue: ${r.reference}`,
-          body: `${r.customerName}: ${r.nextClockLabel ?? 'the next deadline'} was due ${r.nextDueOn} and is now ${describeDue(r.nextDueOn!, today)}.`,
+          title: t('reminders.overdue.title', { reference: r.reference }),
+          body: t('reminders.overdue.body', {
+            name: r.customerName,
+            what: r.nextClockLabel ? clockLabel(t, r.nextClockLabel) : t('reminders.theNextDeadline'),
+            dueOn: r.nextDueOn!,
+            due: describeDueIn(t, r.nextDueOn!, today),
+          }),
           caseId: r.caseId,
         });
       }

@@ -2,6 +2,8 @@
 // dependency (the time, the data, the record of what was shown, the shell) is passed in, so tests drive it with
 // fake timers and a fake clock.
 import { fitNotification, type NotifyRequest } from '#shared/ipc/contract';
+import type { MainMessage } from '#shared/ipc/messages';
+import type { Translate } from '#lib/i18n/index';
 import { localIsoDate } from '#shared/model/dates';
 import { msUntilMidnight } from '#lib/today';
 import { digestId, overdueBatchId, overdueId, planReminders, type DigestInput, type DueRow } from './plan';
@@ -17,18 +19,20 @@ export interface ReminderSource {
   claim(id: string, at: Date): Promise<boolean>;
   /** Record ids as shown (after the system accepted the notification), or as told without showing anything. */
   delivered(ids: readonly string[], at: Date): Promise<void>;
-  /** Record that showing a claimed id was refused, and why: it is tried again at the next check. */
-  failed(id: string, at: Date, title: string, reason: string): Promise<void>;
+  /** Record that showing a claimed id was refused, and why (and its code, when it has one): tried again next check. */
+  failed(id: string, at: Date, title: string, reason: string, said?: MainMessage): Promise<void>;
 }
 
 /** What the shell said: accepted (shown, or nothing to show such as notifications turned off), or refused and why. */
-export type NotifyOutcome = { ok: true } | { ok: false; error: string };
+export type NotifyOutcome = { ok: true } | { ok: false; error: string; message?: MainMessage };
 
 export interface ReminderDeps {
   now: () => Date;
   source: ReminderSource;
   /** Shows a notification (its text already fitted to what the shell accepts). A throw counts as refused. */
   notify: (n: NotifyRequest) => Promise<NotifyOutcome>;
+  /** The interface's words at the time of a check (p8e: the notifications are in its language); English without. */
+  words?: () => Translate;
   /** Reports a failed check; reminders carry on at the next tick. */
   onError?: (error: unknown) => void;
   everyMs?: number;
@@ -72,7 +76,8 @@ export function startReminders(deps: ReminderDeps): ReminderRunner {
       lastCheckedOn !== null && lastCheckedOn < today ? await deps.source.dueBetween(lastCheckedOn, today) : [];
     const candidates = [digestId(today), overdueBatchId(today), ...becameOverdue.map(overdueId)];
     const notified = await deps.source.notifiedAmong(candidates, now);
-    const plan = planReminders({ now, lastCheckedOn, digest, becameOverdue, notified });
+    const t = deps.words?.();
+    const plan = planReminders({ now, lastCheckedOn, digest, becameOverdue, notified, ...(t ? { t } : {}) });
     if (plan.recordOnly.length) await deps.source.delivered(plan.recordOnly, now);
     let refused = 0;
     for (const n of plan.show) {
@@ -94,7 +99,7 @@ export function startReminders(deps: ReminderDeps): ReminderRunner {
       if (outcome.ok) await deps.source.delivered([n.id, ...(n.covers ?? [])], now);
       else {
         refused += 1;
-        await deps.source.failed(n.id, now, request.title, outcome.error);
+        await deps.source.failed(n.id, now, request.title, outcome.error, outcome.message);
       }
     }
     // After a refusal the day is looked at again next time, so clocks that fell overdue are offered again.

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RedressDatabase } from '#db/schema';
+import { mainFailure } from '#shared/ipc/messages';
+import { en, fr } from '#test/support/translate';
 import { describeReminderFailures, databaseReminderSource, reminderFailures, SENDING_LEASE_MS } from './source';
 
 let opened: RedressDatabase[] = [];
@@ -83,7 +85,7 @@ describe('databaseReminderSource: the notified record', () => {
       },
       expect.objectContaining({ id: 'overdue:c1:first-response:2026-11-20', attempts: 1 }),
     ]);
-    expect(describeReminderFailures(failures)).toBe(
+    expect(describeReminderFailures(en, failures)).toBe(
       '2 reminders could not be shown: “Good morning: 2 overdue” (This system does not support desktop notifications); ' +
         '“Overdue: RDR-2026-000001” (The notification was not shown: Toast XML is invalid). They are tried again every minute while the app is open.',
     );
@@ -93,6 +95,44 @@ describe('databaseReminderSource: the notified record', () => {
     expect((await reminderFailures(database, t1)).map((f) => f.id)).toEqual(['overdue:c1:first-response:2026-11-20']);
     // A refusal no longer being tried (yesterday's digest, superseded) leaves the dashboard.
     expect(await reminderFailures(database, at('2026-11-21T09:00:00Z'))).toEqual([]);
-    expect(describeReminderFailures([])).toBeNull();
+    expect(describeReminderFailures(en, [])).toBeNull();
+  });
+
+  it('a refusal the shell gave as a code is listed in the interface language; one without a code as it came (p8e)', async () => {
+    const database = open();
+    const source = databaseReminderSource(database);
+    const t0 = at('2026-11-21T08:00:00Z');
+    const unsupported = mainFailure('notify-unsupported');
+    await source.claim('digest:2026-11-21', t0);
+    await source.failed('digest:2026-11-21', t0, 'Good morning: 2 overdue', unsupported.error, unsupported.message);
+    const failures = await reminderFailures(database, t0);
+    expect(failures[0]?.said).toEqual({ code: 'notify-unsupported' });
+    expect(describeReminderFailures(en, failures)).toBe(
+      '1 reminder could not be shown: “Good morning: 2 overdue” (This system does not support desktop notifications). It is tried again every minute while the app is open.',
+    );
+    expect(describeReminderFailures(fr, failures)).toBe(
+      '1 rappel n’a pas pu être affiché\u00a0: «\u00a0Good morning: 2 overdue\u00a0» (Ce système ne prend pas en charge les notifications de bureau). Il est réessayé chaque minute tant que l’application est ouverte.',
+    );
+    const refused = mainFailure('notify-refused', { reason: 'Toast XML is invalid' });
+    await source.claim('overdue:c1:first-response:2026-11-20', t0);
+    await source.failed(
+      'overdue:c1:first-response:2026-11-20',
+      t0,
+      'Overdue: RDR-2026-000001',
+      refused.error,
+      refused.message,
+    );
+    await source.claim('overdue:c2:first-response:2026-11-20', t0);
+    await source.failed(
+      'overdue:c2:first-response:2026-11-20',
+      t0,
+      'Overdue: RDR-2026-000002',
+      'An older shell said this.',
+    );
+    expect(describeReminderFailures(fr, await reminderFailures(database, t0))).toBe(
+      '3 rappels n’ont pas pu être affichés\u00a0: «\u00a0Good morning: 2 overdue\u00a0» (Ce système ne prend pas en charge les notifications de bureau); ' +
+        '«\u00a0Overdue: RDR-2026-000001\u00a0» (La notification n’a pas été affichée\u00a0: Toast XML is invalid); ' +
+        '«\u00a0Overdue: RDR-2026-000002\u00a0» (An older shell said this). Ils sont réessayés chaque minute tant que l’application est ouverte.',
+    );
   });
 });

@@ -3,6 +3,8 @@
 import type { NotifiedRow, RedressDatabase } from '#db/schema';
 import { nextDueBetween } from '#db/case-index/queries';
 import type { ReminderSource } from './run';
+import type { MainMessage } from '#shared/ipc/messages';
+import { failureIn, type Translate } from '#lib/i18n/index';
 
 /** Rows named in a digest (the rest are counted). */
 const DIGEST_ROWS = 5;
@@ -54,12 +56,13 @@ export function databaseReminderSource(database: RedressDatabase): ReminderSourc
       const shown: NotifiedRow[] = ids.map((id) => ({ id, at: at.toISOString() }));
       await database.notified.bulkPut(shown);
     },
-    failed(id, at, title, reason) {
+    failed(id, at, title, reason, said) {
       return database.transaction('rw', database.notified, async () => {
         const before = (await database.notified.get(id))?.failed;
         const failed = {
           title,
           reason,
+          ...(said ? { said } : {}),
           attempts: (before?.attempts ?? 0) + 1,
           since: before?.since ?? at.toISOString(),
         };
@@ -74,6 +77,8 @@ export interface ReminderFailure {
   id: string;
   title: string;
   reason: string;
+  /** The reason as a code and values, when the shell or the browser gave one (p8e). */
+  said?: MainMessage;
   attempts: number;
   since: string;
   lastTriedAt: string;
@@ -92,11 +97,19 @@ export async function reminderFailures(database: RedressDatabase, at: Date): Pro
     .sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** "2 reminders could not be shown: Good morning: 1 overdue (This system does not support …); …"; null when none. */
-export function describeReminderFailures(failures: readonly ReminderFailure[]): string | null {
+/**
+ * "2 reminders could not be shown: “Good morning: 1 overdue” (This system does not support …); …" in the interface
+ * language (p8e: each reason said from its code when it has one, else as it came); null when none.
+ */
+export function describeReminderFailures(t: Translate, failures: readonly ReminderFailure[]): string | null {
   if (failures.length === 0) return null;
-  const what =
-    failures.length === 1 ? '1 reminder could not be shown' : `${failures.length} reminders could not be shown`;
-  const each = failures.map((f) => `“${f.title}” (${f.reason.replace(/[.\s]+$/, '')})`);
-  return `${what}: ${each.join('; ')}. They are tried again every minute while the app is open.`;
+  const list = failures
+    .map((f) =>
+      t('reminders.failure', {
+        title: f.title,
+        reason: failureIn(t, { error: f.reason, message: f.said }).replace(/[.\s]+$/, ''),
+      }),
+    )
+    .join('; ');
+  return t('reminders.failures', { count: failures.length, list });
 }

@@ -68,4 +68,25 @@ describe('the main process’s messages in the interface language', () => {
       'Le fichier n’a pas pu être lu pour être enregistré\u00a0: moved',
     );
   });
+
+  it('says a notification the system would not show, and the web app’s automatic backup, in French (p8e)', () => {
+    const unsupported = mainFailure('notify-unsupported');
+    expect(unsupported.error).toBe('This system does not support desktop notifications.');
+    expect(failureIn(fr, unsupported)).toBe('Ce système ne prend pas en charge les notifications de bureau.');
+    const refused = mainFailure('notify-refused', { reason: 'Toast XML is invalid' });
+    expect(refused.error).toBe('The notification was not shown: Toast XML is invalid');
+    expect(failureIn(fr, refused)).toBe('La notification n’a pas été affichée\u00a0: Toast XML is invalid');
+    expect(failureIn(fr, mainFailure('notify-system-refused'))).toBe(
+      'La notification n’a pas été affichée\u00a0: le système l’a refusée',
+    );
+    expect(failureIn(fr, mainFailure('notify-invalid', { reason: 'title: too long' }))).toBe(
+      'Impossible d’afficher la notification\u00a0: title: too long',
+    );
+    const unavailable = mainFailure('web-auto-backup-unavailable');
+    expect(unavailable.error).toMatch(/^Automatic daily backup needs the desktop app: a browser cannot save/);
+    expect(failureIn(fr, unavailable)).toMatch(/^La sauvegarde automatique quotidienne exige l’application de bureau/);
+    const keychain = mainFailure('web-no-keychain');
+    expect(mainMessageIn(en, keychain.message)).toBe(keychain.error);
+    expect(failureIn(fr, keychain)).toMatch(/^L’application de bureau garde la phrase de passe .* trousseau/);
+  });
 });

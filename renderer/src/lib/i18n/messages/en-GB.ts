@@ -26,6 +26,8 @@ import { CORRECTABLE_LABELS } from '#shared/casework/corrections';
 import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/model/attachment';
 import { PROVIDER_REFUSALS_EN, REGULATOR_REGION_LABELS } from '#shared/model/provider';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
+import { COPY_MISSING_EN } from '#shared/letters/copy';
+import { LETTER_REFUSALS_EN } from '#shared/letters/refusals';
 import { PROBLEMS_EN } from '#shared/model/problems';
 import { LOGO_IN_FILE_EN, LOGO_PROBLEMS_EN } from '#shared/model/settings';
 import { SHARING_CONFIG_PROBLEMS_EN } from '#shared/security/sharing';
@@ -499,6 +501,22 @@ export const enGB = {
   'handler.handedOverMessage': '{reference} is now handled by {name}',
   'handler.notHandedOver': 'The case was not handed over',
   'reminders.notShown': 'Reminders not shown',
+  // p8e: the reminders the system refused to show, listed on the dashboard ({reason}: main's saying, or as it came)
+  'reminders.failures':
+    '{count, plural, one {# reminder could not be shown: {list}. It is tried again every minute while the app is open.} other {# reminders could not be shown: {list}. They are tried again every minute while the app is open.}}',
+  'reminders.failure': '“{title}” ({reason})',
+  // p8e: the reminders' own notifications (features/reminders/plan.ts), in the interface language of the check
+  'reminders.digest.title': 'Good morning: {parts}',
+  'reminders.digest.overdue': '{n} overdue',
+  'reminders.digest.dueToday': '{n} due today',
+  'reminders.line': '{reference} {name}: {what}, {due}',
+  'reminders.nextDeadline': 'Next deadline',
+  'reminders.theNextDeadline': 'the next deadline',
+  'reminders.noDate': 'no date',
+  'reminders.more': '{n, plural, one {and # more} other {and # more}}',
+  'reminders.batch.title': '{n, plural, one {# deadline passed overnight} other {# deadlines passed overnight}}',
+  'reminders.overdue.title': 'Overdue: {reference}',
+  'reminders.overdue.body': '{name}: {what} was due {dueOn} and is now {due}.',
 
   // Sharing with a team: the status line, the team screen, clashes.
   'sync.notSharing': 'Not sharing',
@@ -1049,6 +1067,11 @@ export const enGB = {
   'post.letterProblem.case-gone': 'The case no longer exists.',
   'post.letterProblem.skipped': 'Skipped: the case’s earlier letter could not be made.',
   'post.letterProblem.not-joined': 'It could not be added to the print file: {reason}',
+  // p8e: a letter the letter-rendering worker (or the page, without workers) could not make; {reason} is the
+  // engine's or pdfmake's own technical words
+  'post.letterProblem.no-postal-address': 'No postal address for the customer.',
+  'post.letterProblem.no-clocks': typographic(CLOCKS_UNREADABLE_EN),
+  'post.letterProblem.not-made': 'The letter could not be made: {reason}',
 
   'exchange.deadlinesExported': 'Deadlines exported',
   'exchange.deadlines': '{n, plural, one {# deadline} other {# deadlines}}',
@@ -2059,6 +2082,10 @@ export const enGB = {
   'letter.noTimeFrameText':
     '“{procedure}” sets no reply date and promises no time frame, so the letter says you will reply as soon as you can. To give the customer the time frame you promise, copy the procedure in Settings → Procedures and fill in “Time frame we promise”.',
   'letter.noCopy': 'No copy for the customer',
+  // p8e: why no copy for the customer is printed, as shared/letters/copy.ts writes it (the letter dialog, the print run)
+  ...catalogueWords('copyMissing', COPY_MISSING_EN),
+  // p8e: why a letter cannot be made from what the desk gave, as shared/letters/refusals.ts writes it
+  ...catalogueWords('letterRefusal', LETTER_REFUSALS_EN),
   'letter.alreadyIssued': 'Already issued',
   'letter.issueAnother': 'Issue another',
   'letter.doNotIssue': 'Do not issue',

@@ -483,6 +483,23 @@ export const frCA: Record<MessageKey, string> = {
   'handler.handedOverMessage': '{name} est maintenant responsable du dossier {reference}',
   'handler.notHandedOver': 'Le dossier n’a pas été confié',
   'reminders.notShown': 'Rappels non affichés',
+  // p8e : les rappels que le système a refusé d’afficher, listés au tableau de bord
+  'reminders.failures':
+    '{count, plural, one {# rappel n’a pas pu être affiché\u00a0: {list}. Il est réessayé chaque minute tant que l’application est ouverte.} other {# rappels n’ont pas pu être affichés\u00a0: {list}. Ils sont réessayés chaque minute tant que l’application est ouverte.}}',
+  'reminders.failure': '«\u00a0{title}\u00a0» ({reason})',
+  // p8e : les notifications des rappels (features/reminders/plan.ts), dans la langue de l’interface
+  'reminders.digest.title': 'Bonjour\u00a0: {parts}',
+  'reminders.digest.overdue': '{n} en retard',
+  'reminders.digest.dueToday': '{n} à échéance aujourd’hui',
+  'reminders.line': '{reference} {name}\u00a0: {what}, {due}',
+  'reminders.nextDeadline': 'Prochaine échéance',
+  'reminders.theNextDeadline': 'la prochaine échéance',
+  'reminders.noDate': 'sans date',
+  'reminders.more': '{n, plural, one {et # autre} other {et # autres}}',
+  'reminders.batch.title':
+    '{n, plural, one {# échéance dépassée pendant la nuit} other {# échéances dépassées pendant la nuit}}',
+  'reminders.overdue.title': 'En retard\u00a0: {reference}',
+  'reminders.overdue.body': '{name}\u00a0: {what}, échéance le {dueOn}, maintenant {due}.',
 
   'sync.notSharing': 'Aucun partage',
   'sync.starting': 'Connexion à l’équipe…',
@@ -791,6 +808,15 @@ export const frCA: Record<MessageKey, string> = {
   'main.sharing-refused': 'Refusé\u00a0: {problem}',
   'main.sharing-saved-refused': 'Le serveur de l’équipe enregistré est refusé ({problem}); le partage est désactivé.',
   'main.sharing-saved-unreadable': 'Le serveur de l’équipe enregistré n’a pas pu être lu; le partage est désactivé.',
+  // p8e : un rappel que le système (ou le navigateur) n’a pas affiché; la sauvegarde automatique de l’application Web
+  'main.notify-invalid': 'Impossible d’afficher la notification\u00a0: {reason}',
+  'main.notify-unsupported': 'Ce système ne prend pas en charge les notifications de bureau.',
+  'main.notify-refused': 'La notification n’a pas été affichée\u00a0: {reason}',
+  'main.notify-system-refused': 'La notification n’a pas été affichée\u00a0: le système l’a refusée',
+  'main.web-auto-backup-unavailable':
+    'La sauvegarde automatique quotidienne exige l’application de bureau\u00a0: un navigateur ne peut pas enregistrer dans un dossier de lui-même. Faites plutôt une sauvegarde à la main.',
+  'main.web-no-keychain':
+    'L’application de bureau garde la phrase de passe des sauvegardes automatiques dans le trousseau de l’ordinateur; un navigateur n’a pas d’endroit semblable. Protégez plutôt par une phrase de passe une sauvegarde faite à la main.',
   'main.sharing-not-allowed':
     'Le serveur de cette application Web ne permet pas à la page de se connecter à {origin}\u00a0: son administrateur doit l’ajouter à REDRESS_SHARING_ORIGINS (voir le guide du serveur de l’équipe).',
   'data.auto.noKeychain':
@@ -1322,6 +1348,10 @@ export const frCA: Record<MessageKey, string> = {
   'post.letterProblem.case-gone': 'Le dossier n’existe plus.',
   'post.letterProblem.skipped': 'Laissée de côté\u00a0: la lettre précédente du même dossier n’a pas pu être produite.',
   'post.letterProblem.not-joined': 'Elle n’a pas pu être ajoutée au fichier d’impression\u00a0: {reason}',
+  // p8e : une lettre que le service de production des lettres n’a pas pu produire ({reason} : les mots techniques)
+  'post.letterProblem.no-postal-address': 'Aucune adresse postale n’est enregistrée pour le ou la titulaire.',
+  'post.letterProblem.no-clocks': 'Les délais de ce dossier ne peuvent pas être calculés\u00a0: {reason}',
+  'post.letterProblem.not-made': 'La lettre n’a pas pu être produite\u00a0: {reason}',
 
   'exchange.deadlinesExported': 'Échéances exportées',
   'exchange.deadlines': '{n, plural, one {# échéance} other {# échéances}}',
@@ -2671,6 +2701,45 @@ export const frCA: Record<MessageKey, string> = {
   'letter.noTimeFrameText':
     '«\u00a0{procedure}\u00a0» ne fixe aucune date de réponse et ne promet aucun délai\u00a0: la lettre dit donc que vous répondrez dès que possible. Pour indiquer à la personne le délai que vous promettez, copiez la procédure dans Paramètres → Procédures et remplissez «\u00a0Délai promis\u00a0».',
   'letter.noCopy': 'Aucune copie pour le ou la titulaire',
+  // p8e : pourquoi une lettre ne peut pas être produite avec ce que le poste a fourni (shared/letters/refusals.ts)
+  'letterRefusal.customer-no-address':
+    'Le ou la titulaire ({name}) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
+  'letterRefusal.customer-no-address-unnamed':
+    'Le ou la titulaire (sans nom) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
+  'letterRefusal.customer-no-postcode':
+    'L’adresse du ou de la titulaire ({name}) n’a pas de code postal\u00a0: ajoutez-le avant de produire une lettre.',
+  'letterRefusal.customer-no-postcode-unnamed':
+    'L’adresse du ou de la titulaire (sans nom) n’a pas de code postal\u00a0: ajoutez-le avant de produire une lettre.',
+  'letterRefusal.representative-no-address':
+    'La personne représentante ({name}) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
+  'letterRefusal.representative-no-address-unnamed':
+    'La personne représentante (sans nom) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
+  'letterRefusal.representative-no-postcode':
+    'L’adresse de la personne représentante ({name}) n’a pas de code postal\u00a0: ajoutez-le avant de produire une lettre.',
+  'letterRefusal.representative-no-postcode-unnamed':
+    'L’adresse de la personne représentante (sans nom) n’a pas de code postal\u00a0: ajoutez-le avant de produire une lettre.',
+  'letterRefusal.window-lines':
+    'L’adresse de {name} compte {lines} lignes, mais seulement {max} tiennent dans la fenêtre de l’enveloppe\u00a0: raccourcissez-la avant de produire une lettre.',
+  'letterRefusal.window-large-print':
+    'En gros caractères ({size}\u00a0pt), la fenêtre de l’enveloppe contient {capacity} lignes, nom et code postal compris, mais le nom et l’adresse de {name} en prennent {printed}. Raccourcissez l’adresse pour cette lettre (par exemple en omettant la région, ou en mettant la ville et la région sur une même ligne si elles y tiennent), puis produisez-la de nouveau.',
+  'letterRefusal.letterhead-large-print':
+    'En gros caractères, l’en-tête ({company}, son adresse, son téléphone et son courriel) empiéterait sur la fenêtre de l’enveloppe. Raccourcissez l’adresse ou le nom de l’entreprise dans Paramètres → En-tête.',
+  'letterRefusal.no-handler': 'Une lettre doit porter le nom de la personne qui traite la plainte.',
+  'letterRefusal.needs-progress-made': 'La lettre doit indiquer les progrès réalisés jusqu’ici.',
+  'letterRefusal.needs-final-position': 'La lettre doit indiquer notre position finale.',
+  'letterRefusal.needs-progress': 'La lettre doit indiquer où en est le traitement de la plainte.',
+  'letterRefusal.needs-outcome': 'La lettre doit indiquer ce que nous avons constaté.',
+  'letterRefusal.needs-actions': 'La lettre doit indiquer ce que nous avons fait.',
+  'letterRefusal.needs-remedy': 'La lettre doit indiquer la mesure corrective.',
+  'letterRefusal.needs-agreed': 'La lettre doit indiquer ce qui a été convenu.',
+  'letterRefusal.required-paragraph':
+    'Le paragraphe «\u00a0{start}…\u00a0» énonce ce qu’exige l’organisme de réglementation et ne peut pas être modifié.',
+  'letterRefusal.resolved-before-received': 'La plainte ne peut pas être réglée avant d’avoir été reçue.',
+  // p8e : pourquoi aucune copie n’est imprimée pour le ou la titulaire (shared/letters/copy.ts)
+  'copyMissing.no-address':
+    '{name} n’a pas d’adresse postale enregistrée\u00a0: aucune copie ne lui est donc imprimée. Ajoutez son adresse ou envoyez-lui une copie autrement.',
+  'copyMissing.no-address-unnamed':
+    'Le ou la titulaire n’a pas d’adresse postale enregistrée\u00a0: aucune copie ne lui est donc imprimée. Ajoutez son adresse ou envoyez-lui une copie autrement.',
   'letter.alreadyIssued': 'Déjà produite',
   'letter.issueAnother': 'En produire une autre',
   'letter.doNotIssue': 'Ne pas produire',
