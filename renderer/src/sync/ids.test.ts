@@ -241,6 +241,75 @@ describe('a desk with no case joining a team that has providers takes the team�
   }, 120_000);
 });
 
+describe('a desk taking the team’s providers loses nothing (p8b)', () => {
+  it('unable to read them at its first start, it keeps its own; a case logged meanwhile keeps its provider, which goes up', async () => {
+    const server = memoryPouch('ids-take-later');
+    const a = await setUpDesk('Leeds', 'DSA', 'Northwind Broadband Ltd', 3);
+    const teamA = teamOf(a.database, server);
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to upload');
+
+    const b = freshDatabase('ids-take-later-b');
+    await saveSettings(b, deskSettings({ deskPrefix: 'DSB', ...letterhead('Northwind Broadband Ltd', 'York') }));
+    const bFirst = (await storedDesk(b))!.providers![0];
+    const bCopy = await copyProcedure(b, 'kijoma');
+    await saveProvider(b, { ...bFirst, procedureId: bCopy.id });
+    // The server's providers cannot be read with their content (as when it is lost after the join): nothing is taken yet.
+    let unreadable = true;
+    const localName = `ids-take-later-${process.pid}`;
+    const factory: PouchFactory = {
+      local: () => new PouchDB(localName, { adapter: 'memory' }),
+      remote: () =>
+        new Proxy(server, {
+          get: (target, prop) => {
+            if (prop === 'allDocs')
+              return (options: Record<string, unknown>) =>
+                unreadable && options.include_docs && options.startkey === 'provider:'
+                  ? Promise.reject(new Error('unreachable'))
+                  : target.allDocs(options);
+            const value = target[prop as keyof PouchDatabase];
+            return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+          },
+        }),
+      sync: (local, _remote, options) => PouchDB.sync(local, server, options),
+    };
+    const first = new TeamSync(b, factory);
+    teams.push(first);
+    await join(first, 'desk-b');
+    await synced(first, 'desk B to join');
+    expect(await b.meta.get('sharing-take-team-providers')).toBeDefined();
+    expect((await storedDesk(b))!.defaultProviderId).toBe(bFirst.id);
+    expect((await server.allDocs({})).rows.map((r) => r.id)).not.toContain(`provider:${bFirst.id}`);
+
+    // A case logged now is under B's own provider, on its own copy.
+    const logged = await createCase(b, newCaseParts({ receivedOn: '2026-11-24' }), {
+      settings: (await storedDesk(b))!,
+      by: 'Kim',
+    });
+    expect(logged.providerId).toBe(bFirst.id);
+    await until(async () => (await b.outbox.count()) === 0, 30_000, "B's case sent");
+    await first.stop();
+
+    // The next start can read them: B keeps the provider and copy its case uses, uploads them, and keeps its usual one.
+    unreadable = false;
+    const again = new TeamSync(b, factory);
+    teams.push(again);
+    await again.start();
+    await until(async () => (await b.meta.get('sharing-take-team-providers')) === undefined, 30_000, 'the take');
+    await synced(again, 'desk B to upload its provider');
+    await until(
+      async () => (await server.allDocs({ keys: [`provider:${bFirst.id}`] })).rows[0]?.value !== undefined,
+      30_000,
+      "B's provider on the server",
+    );
+    expect((await server.get(`provider:${bFirst.id}`)) as unknown).toMatchObject({ writer: 'desk-b' });
+    expect((await server.get(`procedure:${bCopy.id}@1`)) as unknown).toMatchObject({ writer: 'desk-b' });
+    expect((await b.providers.toArray()).map((p) => p.id).sort()).toEqual([a.first.id, bFirst.id].sort());
+    expect((await storedDesk(b))!.defaultProviderId).toBe(bFirst.id);
+    expect((await b.cases.get(logged.id))!.providerId).toBe(bFirst.id);
+  }, 120_000);
+});
+
 describe('a reference prefix is the desk’s own across the team (issue #16 gap G5)', () => {
   it('names the other desks whose counters use the prefix, never the asking desk itself', async () => {
     const server = memoryPouch('ids-prefix');
