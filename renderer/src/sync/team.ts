@@ -637,10 +637,8 @@ export class TeamSync {
       const procedures = (await remote.allDocs({ startkey: 'procedure:', endkey: 'procedure:\ufff0' })).rows.filter(
         (r) => !r.value?.deleted && uses.has(r.id.slice('procedure:'.length, r.id.lastIndexOf('@'))),
       );
-      await this.pouch.sync(local, remote, {
-        doc_ids: [...providers, ...procedures].map((r) => r.id),
-        checkpoint: false,
-      });
+      const ids = [...providers, ...procedures].map((r) => r.id);
+      if (ids.length) await this.pouch.sync(local, remote, { doc_ids: ids, checkpoint: false });
     } catch {
       return;
     }
@@ -663,7 +661,13 @@ export class TeamSync {
       const gone = teams.length
         ? take.remove.filter((ref) => !sent.has(ref) && !waiting.has(ref) && !usedByCase(ref))
         : [];
-      const upload = take.remove.filter((ref) => !gone.includes(ref) && !sent.has(ref) && !waiting.has(ref));
+      const held = new Set([
+        ...(await db.providers.toCollection().primaryKeys()).map((k) => syncDocId('provider', k)),
+        ...(await db.procedures.toCollection().primaryKeys()).map((k) => syncDocId('procedure', k)),
+      ]);
+      const upload = take.remove.filter(
+        (ref) => held.has(ref) && !gone.includes(ref) && !sent.has(ref) && !waiting.has(ref),
+      );
       const at = new Date().toISOString();
       await db.outbox.bulkPut(upload.map((ref) => ({ ref, token: crypto.randomUUID(), at })));
       const key = (ref: string) => ref.slice(ref.indexOf(':') + 1);
