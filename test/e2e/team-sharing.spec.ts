@@ -8,7 +8,17 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { toSyncDoc } from '#shared/sync/documents';
 import { customer } from '#test/support/cases';
 import { createAdmin, setUpTeam, startSyncServer, type SyncServer } from '#test/support/sync-server';
-import { allRows, countRows, expect, issueLetterFromDialog, logComplaint, setUpDesk, test, textbox } from './fixtures';
+import {
+  allRows,
+  countRows,
+  expect,
+  issueLetterFromDialog,
+  logComplaint,
+  messagesGone,
+  setUpDesk,
+  test,
+  textbox,
+} from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 const DB = 'complaints';
@@ -117,6 +127,9 @@ test('two desks share cases live, work offline, and meet again with every entry,
   await join(a.page, DESK_A);
   await setUpDesk(b.page, 'BRD');
   await join(b.page, DESK_B);
+  // Desk B joined with no case: it took the team's provider instead of adding a look-alike of its own (p8b).
+  const providerIds = async (page: Page) => (await allRows<{ id: string }>(page, 'providers')).map((p) => p.id);
+  await expect.poll(() => providerIds(b.page)).toEqual(await providerIds(a.page));
 
   // Desk A logs a case; desk B sees it on its case list without a reload.
   await logComplaint(a.page, {
@@ -332,7 +345,8 @@ test('a desk holding a provider id the team has with other details is not joined
   baseURL,
 }) => {
   // A provider of the team (desk A's, from the first test) and a desk that holds one under the same id with another
-  // letterhead, as two desks set up before ids were unique (both `first`) would.
+  // letterhead, as two desks set up before ids were unique (both `first`) would. The desk has a case: one with none
+  // takes the team's providers instead of uploading its own (p8b).
   const teamProvider = (await onServer('provider')).find((d) => d.writer === DESK_A.name)!;
   const body = teamProvider.body as { id: string; name: string; company: { name: string } };
   const before = JSON.stringify(await onServer('provider'));
@@ -363,6 +377,16 @@ test('a desk holding a provider id the team has with other details is not joined
     clashing,
   );
   await c.page.reload();
+  await logComplaint(c.page, {
+    receivedOn: '2026-11-20',
+    channel: 'Letter',
+    category: 'Billing',
+    summary: 'Charged for a line never connected.',
+    name: 'Grace Hopper',
+    address: '3 Mill Lane\nYork',
+    postcode: 'YO1 7HH',
+  });
+  await expect(c.page.getByRole('heading', { level: 1, name: /^OLD-\d{4}-000001$/ })).toBeVisible();
   await join(c.page, DESK_B, false);
   const refusal = c.page.getByRole('alert').filter({ hasText: 'Not joined' });
   await expect(refusal).toContainText('Not joined: the team uses some of this desk’s ids for other things');
@@ -370,9 +394,10 @@ test('a desk holding a provider id the team has with other details is not joined
     `This desk’s provider “Southgate Telecom” has the id “${body.id}”, which the team already uses for a provider with other details (“${body.name}”).`,
   );
   await expect(refusal).toContainText('Nothing was sent, and this desk is unchanged.');
-  await c.page.screenshot({ path: shots('165-team-join-refused-id-clash'), fullPage: true });
   // Not joined: still offered the join; the team's providers as they were; the desk's own letterhead kept.
-  await expect(c.page.getByRole('button', { name: 'Join the team' })).toBeVisible();
+  await expect(c.page.getByRole('button', { name: 'Join the team' })).toBeEnabled();
+  await messagesGone(c.page);
+  await c.page.screenshot({ path: shots('165-team-join-refused-id-clash'), fullPage: true });
   expect(JSON.stringify(await onServer('provider'))).toBe(before);
   expect((await allRows<{ id: string; name: string }>(c.page, 'providers')).find((p) => p.id === body.id)?.name).toBe(
     'Southgate Telecom',

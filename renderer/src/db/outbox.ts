@@ -50,6 +50,11 @@ export const SHARING_META_KEYS = {
   pushedSeq: 'sharing-pushed-seq',
   /** The local PouchDB's sequence the bridge last applied to Dexie. */
   pulledSeq: 'sync-pulled-seq',
+  /**
+   * A desk that joined with no case a team that has providers (p8b): its own providers and their procedure versions
+   * the team lacks, not uploaded, to remove once the team's providers are here (TeamSync; value `TakeTeamProviders`).
+   */
+  takeTeamProviders: 'sharing-take-team-providers',
 } as const;
 
 export interface OutboxRow {

@@ -187,15 +187,23 @@ export function uploadsOnJoin(type: SyncType, team: TeamCopy | undefined): boole
 
 /**
  * Outbox rows for every shared row this desk holds that the team should get from it (uploadsOnJoin; without
- * `teamCopies`, every row). Returns the rows written.
+ * `teamCopies`, every row), but none for the documents in `except` (a desk taking the team's providers: its own are
+ * not uploaded). Returns the rows written.
  */
-export async function enqueueAll(database: RedressDatabase, teamCopies?: TeamCopies): Promise<number> {
+export async function enqueueAll(
+  database: RedressDatabase,
+  teamCopies?: TeamCopies,
+  except: ReadonlySet<string> = new Set(),
+): Promise<number> {
   const at = new Date().toISOString();
   let count = 0;
   for (const [type, { table }] of Object.entries(SYNC_TABLES) as Array<[SyncType, (typeof SYNC_TABLES)[SyncType]]>) {
     const keys = (await database.table(table).toCollection().primaryKeys()) as string[];
     for (let i = 0; i < keys.length; i += 5000) {
-      const ids = keys.slice(i, i + 5000).map((k) => syncDocId(type, String(k)));
+      const ids = keys
+        .slice(i, i + 5000)
+        .map((k) => syncDocId(type, String(k)))
+        .filter((ref) => !except.has(ref));
       const team = teamCopies ? await teamCopies(type, ids) : new Map<string, TeamCopy>();
       const rows: OutboxRow[] = ids
         .filter((ref) => uploadsOnJoin(type, team.get(ref)))

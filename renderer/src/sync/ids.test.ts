@@ -175,6 +175,141 @@ describe('one id, one provider or procedure version, across a team', () => {
   }, 120_000);
 });
 
+describe('a desk with no case joining a team that has providers takes the team’s (p8b)', () => {
+  it('B, set up with its own first provider and no case, ends with exactly A’s providers, A’s as its usual; C with a case keeps its own', async () => {
+    const server = memoryPouch('ids-take');
+    // A: set up, its provider on its own edited copy of Kijoma, one case; it joins the empty team: its providers become the team's.
+    const a = await setUpDesk('Bradford', 'DSA', 'Northwind Broadband Ltd', 3);
+    const teamA = teamOf(a.database, server);
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to upload');
+
+    // B: the first run only (the same letterhead), a copy of Kijoma its provider follows, another copy of its own, no case.
+    const b = freshDatabase('ids-take-b');
+    await saveSettings(b, deskSettings({ deskPrefix: 'DSB', ...letterhead('Northwind Broadband Ltd', 'Bradford') }));
+    const bFirst = (await storedDesk(b))!.providers![0];
+    const bCopy = await copyProcedure(b, 'kijoma');
+    await saveProvider(b, { ...bFirst, procedureId: bCopy.id });
+    const bOther = (await saveProcedure(b, withReplyIn(await copyProcedure(b, 'kijoma'), 9))).procedure;
+    expect(bFirst.id).not.toBe(a.first.id);
+    const teamB = teamOf(b, server);
+    await join(teamB, 'desk-b');
+    await synced(teamB, 'desk B to join');
+
+    // B holds exactly A's providers, and A's copy its provider follows; its own provider and copy went, never uploaded.
+    const providersAt = async (database: RedressDatabase) => (await database.providers.toArray()).map((p) => p.id);
+    expect(await providersAt(b)).toEqual([a.first.id]);
+    expect(await providersAt(b)).toEqual(await providersAt(a.database));
+    expect(await b.procedures.get(`${a.copy.id}@1`)).toBeDefined();
+    expect(await b.procedures.get(`${bCopy.id}@1`)).toBeUndefined();
+    const teamIds = (await server.allDocs({})).rows.map((r) => r.id);
+    expect(teamIds).not.toContain(`provider:${bFirst.id}`);
+    expect(teamIds).not.toContain(`procedure:${bCopy.id}@1`);
+    // Its copy no provider of its followed is its own work: kept, and shared.
+    expect((await b.procedures.get(`${bOther.id}@1`))?.procedure).toEqual(bOther);
+    expect((await server.get(`procedure:${bOther.id}@1`)) as unknown).toMatchObject({ writer: 'desk-b' });
+    // Its usual provider is A's; nothing left to do at the next start.
+    const deskB = (await storedDesk(b))!;
+    expect(deskB.defaultProviderId).toBe(a.first.id);
+    expect(await b.meta.get('sharing-take-team-providers')).toBeUndefined();
+
+    // A case logged at B is under A's provider, on A's copy, at both desks.
+    const logged = await createCase(b, newCaseParts({ receivedOn: '2026-11-24' }), { settings: deskB, by: 'Kim' });
+    expect(logged.providerId).toBe(a.first.id);
+    expect(logged.procedureId).toBe(a.copy.id);
+    await until(
+      async () => {
+        await teamA.syncNow();
+        return (await a.database.cases.get(logged.id)) !== undefined;
+      },
+      30_000,
+      "B's case at A",
+    );
+    const atA = (await a.database.cases.get(logged.id))!;
+    expect(atA.providerId).toBe(a.first.id);
+    expect(settingsForCase(atA, (await storedDesk(a.database))!).company.name).toBe('Northwind Broadband Ltd');
+    expect(await providersAt(a.database)).toEqual([a.first.id]);
+
+    // C, with a case, joins as before: its own provider is uploaded and stays its usual one.
+    const c = await setUpDesk('Hull', 'DSC', 'Southgate Telecom', 5);
+    const teamC = teamOf(c.database, server);
+    await join(teamC, 'desk-c');
+    await synced(teamC, 'desk C to join');
+    expect((await server.get(`provider:${c.first.id}`)) as unknown).toMatchObject({ writer: 'desk-c' });
+    expect((await providersAt(c.database)).sort()).toEqual([a.first.id, c.first.id].sort());
+    expect((await storedDesk(c.database))!.defaultProviderId).toBe(c.first.id);
+  }, 120_000);
+});
+
+describe('a desk taking the team’s providers loses nothing (p8b)', () => {
+  it('unable to read them at its first start, it keeps its own; a case logged meanwhile keeps its provider, which goes up', async () => {
+    const server = memoryPouch('ids-take-later');
+    const a = await setUpDesk('Leeds', 'DSA', 'Northwind Broadband Ltd', 3);
+    const teamA = teamOf(a.database, server);
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to upload');
+
+    const b = freshDatabase('ids-take-later-b');
+    await saveSettings(b, deskSettings({ deskPrefix: 'DSB', ...letterhead('Northwind Broadband Ltd', 'York') }));
+    const bFirst = (await storedDesk(b))!.providers![0];
+    const bCopy = await copyProcedure(b, 'kijoma');
+    await saveProvider(b, { ...bFirst, procedureId: bCopy.id });
+    // The server's providers cannot be read with their content (as when it is lost after the join): nothing is taken yet.
+    let unreadable = true;
+    const localName = `ids-take-later-${process.pid}`;
+    const factory: PouchFactory = {
+      local: () => new PouchDB(localName, { adapter: 'memory' }),
+      remote: () =>
+        new Proxy(server, {
+          get: (target, prop) => {
+            if (prop === 'allDocs')
+              return (options: Record<string, unknown>) =>
+                unreadable && options.include_docs && options.startkey === 'provider:'
+                  ? Promise.reject(new Error('unreachable'))
+                  : target.allDocs(options);
+            const value = target[prop as keyof PouchDatabase];
+            return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+          },
+        }),
+      sync: (local, _remote, options) => PouchDB.sync(local, server, options),
+    };
+    const first = new TeamSync(b, factory);
+    teams.push(first);
+    await join(first, 'desk-b');
+    await synced(first, 'desk B to join');
+    expect(await b.meta.get('sharing-take-team-providers')).toBeDefined();
+    expect((await storedDesk(b))!.defaultProviderId).toBe(bFirst.id);
+    expect((await server.allDocs({})).rows.map((r) => r.id)).not.toContain(`provider:${bFirst.id}`);
+
+    // A case logged now is under B's own provider, on its own copy.
+    const logged = await createCase(b, newCaseParts({ receivedOn: '2026-11-24' }), {
+      settings: (await storedDesk(b))!,
+      by: 'Kim',
+    });
+    expect(logged.providerId).toBe(bFirst.id);
+    await until(async () => (await b.outbox.count()) === 0, 30_000, "B's case sent");
+    await first.stop();
+
+    // The next start can read them: B keeps the provider and copy its case uses, uploads them, and keeps its usual one.
+    unreadable = false;
+    const again = new TeamSync(b, factory);
+    teams.push(again);
+    await again.start();
+    await until(async () => (await b.meta.get('sharing-take-team-providers')) === undefined, 30_000, 'the take');
+    await synced(again, 'desk B to upload its provider');
+    await until(
+      async () => (await server.allDocs({ keys: [`provider:${bFirst.id}`] })).rows[0]?.value !== undefined,
+      30_000,
+      "B's provider on the server",
+    );
+    expect((await server.get(`provider:${bFirst.id}`)) as unknown).toMatchObject({ writer: 'desk-b' });
+    expect((await server.get(`procedure:${bCopy.id}@1`)) as unknown).toMatchObject({ writer: 'desk-b' });
+    expect((await b.providers.toArray()).map((p) => p.id).sort()).toEqual([a.first.id, bFirst.id].sort());
+    expect((await storedDesk(b))!.defaultProviderId).toBe(bFirst.id);
+    expect((await b.cases.get(logged.id))!.providerId).toBe(bFirst.id);
+  }, 120_000);
+});
+
 describe('a reference prefix is the desk’s own across the team (issue #16 gap G5)', () => {
   it('names the other desks whose counters use the prefix, never the asking desk itself', async () => {
     const server = memoryPouch('ids-prefix');

@@ -13,7 +13,8 @@ import { sameValue } from '#shared/model/merge';
 import { parseSyncDocId, syncDocId } from '#shared/sync/documents';
 import type { Provider } from '#shared/model/provider';
 import type { RedressDatabase } from '#db/schema';
-import { SHARING_META_KEYS } from '#db/outbox';
+import { installRows } from '#db/desk';
+import { SHARING_META_KEYS, writingFromTeam } from '#db/outbox';
 import { refused, sharingProblemInEnglish, type SharingSaying } from './sayings';
 import { saying } from '#shared/model/saying';
 import {
@@ -53,6 +54,18 @@ export interface TeamMembership {
 export const MEMBERSHIP_KEY = SHARING_META_KEYS.membership;
 const LAST_SYNCED_KEY = SHARING_META_KEYS.lastSynced;
 const PUSHED_SEQ_KEY = SHARING_META_KEYS.pushedSeq;
+const TAKE_PROVIDERS_KEY = SHARING_META_KEYS.takeTeamProviders;
+
+/**
+ * A desk that joined with no case a team that already has providers takes the team's (p8b): every desk does its
+ * first-run setup, and so has a first provider of its own, before it can join, and ten desks each uploading theirs
+ * made ten identical-looking providers in the intake and the reports. Its own providers and the procedure versions
+ * they use are not uploaded; `remove`: those the team does not hold (one it holds, the pull replaces), removed once the
+ * team's providers are here (TeamSync.takeTeamProviders).
+ */
+export interface TakeTeamProviders {
+  remove: string[];
+}
 
 /** A change the server refused, with the case it belongs to when known. */
 export interface Refusal {
@@ -194,6 +207,7 @@ export async function idClashes(
   database: RedressDatabase,
   remote: PouchDatabase,
   user: string,
+  notUploaded: ReadonlySet<string> = new Set(),
 ): Promise<SharingSaying[]> {
   const mine = new Map<
     string,
@@ -218,6 +232,8 @@ export async function idClashes(
           team: (team as { procedure?: { name?: string } }).procedure?.name ?? '',
         }),
     });
+  // Documents this desk does not upload (it takes the team's providers) clash with nothing.
+  for (const ref of notUploaded) mine.delete(ref);
   if (mine.size === 0) return [];
   const { rows } = await remote.allDocs({ keys: [...mine.keys()], include_docs: true });
   const clashes: SharingSaying[] = [];
@@ -370,6 +386,7 @@ export class TeamSync {
       onProblem: (p) => this.set(this.status.state, { problems: [...this.status.problems, p].slice(-50) }),
     });
     await this.takeTeamCounters(remote, membership.user);
+    await this.takeTeamProviders(local, remote);
     const firstTime = (await this.database.meta.get(LAST_SYNCED_KEY)) === undefined;
     if (firstTime) {
       try {
@@ -546,6 +563,7 @@ export class TeamSync {
    */
   async join(membership: Omit<TeamMembership, 'joinedAt' | 'localStore'>): Promise<void> {
     this.database.sharing = true;
+    let take: { notUploaded: string[]; remove: string[] } | null = null;
     try {
       // Providers and procedures count: a set-up desk with no case yet still has its own letterhead to keep.
       const holds =
@@ -558,21 +576,112 @@ export class TeamSync {
         // A team database never written to (its update sequence 0, or CouchDB's "0-…") holds none of this desk's.
         const empty = String((await remote.info()).update_seq).split('-')[0] === '0';
         if (!empty) {
-          const clashes = await idClashes(this.database, remote, membership.user);
+          take = await this.providersToLeave(remote);
+          const clashes = await idClashes(this.database, remote, membership.user, new Set(take?.notUploaded));
           if (clashes.length) throw new JoinRefusedError(clashes);
         }
-        await enqueueAll(this.database, empty ? undefined : teamCopiesIn(remote));
+        await enqueueAll(this.database, empty ? undefined : teamCopiesIn(remote), new Set(take?.notUploaded));
       }
     } catch (error) {
       this.database.sharing = false;
       await this.database.outbox.clear();
       throw error;
     }
-    await this.database.meta.put({
-      key: MEMBERSHIP_KEY,
-      value: { ...membership, joinedAt: new Date().toISOString(), localStore: 'indexeddb' } satisfies TeamMembership,
-    });
+    await this.database.meta.bulkPut([
+      ...(take ? [{ key: TAKE_PROVIDERS_KEY, value: { remove: take.remove } satisfies TakeTeamProviders }] : []),
+      {
+        key: MEMBERSHIP_KEY,
+        value: { ...membership, joinedAt: new Date().toISOString(), localStore: 'indexeddb' } satisfies TeamMembership,
+      },
+    ]);
     await this.start();
+  }
+
+  /**
+   * A desk with no case joining a team that has providers takes the team's (TakeTeamProviders): its providers, and
+   * the procedure versions they use, are not uploaded. Null: the desk uploads its own as any desk does (it has a case,
+   * or the team has no provider yet, so the desk's become the team's).
+   */
+  private async providersToLeave(remote: PouchDatabase): Promise<{ notUploaded: string[]; remove: string[] } | null> {
+    if ((await this.database.cases.count()) > 0) return null;
+    const team = await remote.allDocs({ startkey: 'provider:', endkey: 'provider:\ufff0' });
+    if (!team.rows.some((r) => r.value && !r.value.deleted)) return null;
+    const providers = await this.database.providers.toArray();
+    const uses = new Set(providers.map((p) => p.procedureId));
+    const procedures = (await this.database.procedures.toArray()).filter((r) => uses.has(r.id));
+    const notUploaded = [
+      ...providers.map((p) => syncDocId('provider', p.id)),
+      ...procedures.map((r) => syncDocId('procedure', r.key)),
+    ];
+    const { rows } = await remote.allDocs({ keys: notUploaded });
+    const held = new Set(rows.filter((r) => r.value && !r.value.deleted).map((r) => r.key));
+    return { notUploaded, remove: notUploaded.filter((ref) => !held.has(ref)) };
+  }
+
+  /**
+   * A desk that joined taking the team's providers (TakeTeamProviders): the team's providers and the procedure
+   * versions they use are replicated first and taken in by the bridge; then, in one transaction, the desk's own are
+   * removed and its usual provider becomes the team's first active one (in the intake's order). Removed only what was
+   * never shared and nothing uses: one a case logged meanwhile uses, or one sent or waiting to be sent (changed here
+   * while the desk could not reach the server) is kept, and uploaded. Offline: tried again at the next start, the desk
+   * working with its own providers meanwhile.
+   */
+  private async takeTeamProviders(local: PouchDatabase, remote: PouchDatabase): Promise<void> {
+    const take = (await this.database.meta.get(TAKE_PROVIDERS_KEY))?.value as TakeTeamProviders | undefined;
+    if (!take) return;
+    try {
+      const providers = (
+        await remote.allDocs({ startkey: 'provider:', endkey: 'provider:\ufff0', include_docs: true })
+      ).rows.filter((r) => r.doc && !r.value?.deleted);
+      const uses = new Set(providers.map((r) => (r.doc?.body as { procedureId?: unknown } | undefined)?.procedureId));
+      const procedures = (await remote.allDocs({ startkey: 'procedure:', endkey: 'procedure:\ufff0' })).rows.filter(
+        (r) => !r.value?.deleted && uses.has(r.id.slice('procedure:'.length, r.id.lastIndexOf('@'))),
+      );
+      const ids = [...providers, ...procedures].map((r) => r.id);
+      if (ids.length) await this.pouch.sync(local, remote, { doc_ids: ids, checkpoint: false });
+    } catch {
+      return;
+    }
+    await this.enqueue(() => this.bridge!.pull());
+    const sent = new Set((await local.allDocs({ keys: take.remove })).rows.filter((r) => r.value).map((r) => r.key));
+    const db = this.database;
+    await db.transaction('rw', [db.settings, db.providers, db.procedures, db.cases, db.outbox, db.meta], async (tx) => {
+      writingFromTeam(tx);
+      const cases = await db.cases.toArray();
+      const waiting = new Set((await db.outbox.bulkGet(take.remove)).map((row) => row?.ref));
+      const used = new Set([
+        ...cases.map((c) => syncDocId('provider', c.providerId ?? '')),
+        ...cases.map((c) => `procedure-id:${c.procedureId}`),
+      ]);
+      const usedByCase = (ref: string) =>
+        used.has(ref) || used.has(`procedure-id:${ref.slice('procedure:'.length, ref.lastIndexOf('@'))}`);
+      const mine = new Set(take.remove);
+      const teams = (await db.providers.toArray()).filter((p) => !mine.has(syncDocId('provider', p.id)));
+      // None of the team's could be taken in (each said as a problem): the desk keeps and uploads its own.
+      const gone = teams.length
+        ? take.remove.filter((ref) => !sent.has(ref) && !waiting.has(ref) && !usedByCase(ref))
+        : [];
+      const held = new Set([
+        ...(await db.providers.toCollection().primaryKeys()).map((k) => syncDocId('provider', k)),
+        ...(await db.procedures.toCollection().primaryKeys()).map((k) => syncDocId('procedure', k)),
+      ]);
+      const upload = take.remove.filter(
+        (ref) => held.has(ref) && !gone.includes(ref) && !sent.has(ref) && !waiting.has(ref),
+      );
+      const at = new Date().toISOString();
+      await db.outbox.bulkPut(upload.map((ref) => ({ ref, token: crypto.randomUUID(), at })));
+      const key = (ref: string) => ref.slice(ref.indexOf(':') + 1);
+      await db.providers.bulkDelete(gone.filter((ref) => ref.startsWith('provider:')).map(key));
+      await db.procedures.bulkDelete(gone.filter((ref) => ref.startsWith('procedure:')).map(key));
+      const row = await db.settings.get('desk');
+      const usual = row?.value.defaultProviderId;
+      if (row && teams.length && (usual === undefined || gone.includes(syncDocId('provider', usual)))) {
+        const first = teams.find((p) => !p.retiredOn) ?? teams[0];
+        await db.settings.put({ ...row, value: { ...row.value, defaultProviderId: first.id } });
+      }
+      await db.meta.delete(TAKE_PROVIDERS_KEY);
+    });
+    installRows(await db.procedures.toArray());
   }
 
   /** The other desks of the team already using `prefix` for their references (none: this desk may use it). */
