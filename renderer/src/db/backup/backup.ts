@@ -1196,9 +1196,7 @@ async function removeAll(
       after = keys[keys.length - 1];
     }
   } else {
-    // An empty table is left alone: clearing it reads where its rows would be, past the rows just removed from the
-    // tables before it, which IndexedDB still keeps as tombstones (2–3 s after the timeline entries at 100,000 cases).
-    if (rows > 0) await store.clear();
+    await store.clear();
     for (const from of derived) await from.clear();
   }
   step.end();
