@@ -318,7 +318,8 @@ export function LetterDialog({
           <DraftParagraphs draft={draft} edits={edits} onChange={changeEdit} largePrint={options.largePrint} />
         )}
         {noTimeFrame && (
-          <Alert color="yellow" title={t('letter.noTimeFrame')} data-notice="no-time-frame">
+          // A note, not an alert (Mantine's default role): nothing went wrong, and a screen reader need not break in.
+          <Alert color="yellow" title={t('letter.noTimeFrame')} role="note" data-notice="no-time-frame">
             {t('letter.noTimeFrameText', { procedure: noTimeFrame.procedure })}
           </Alert>
         )}
