@@ -56,6 +56,12 @@ const LAST_SYNCED_KEY = SHARING_META_KEYS.lastSynced;
 const PUSHED_SEQ_KEY = SHARING_META_KEYS.pushedSeq;
 const TAKE_PROVIDERS_KEY = SHARING_META_KEYS.takeTeamProviders;
 
+/** The procedure a procedure version's document is of (`procedure:<id>@<version>` → `<id>`); '' for another document. */
+function procedureIdOf(ref: string): string {
+  const doc = parseSyncDocId(ref);
+  return doc?.type === 'procedure' ? doc.key.slice(0, doc.key.lastIndexOf('@')) : '';
+}
+
 /**
  * A desk that joined with no case a team that already has providers takes the team's (p8b): every desk does its
  * first-run setup, and so has a first provider of its own, before it can join, and ten desks each uploading theirs
@@ -635,7 +641,7 @@ export class TeamSync {
       ).rows.filter((r) => r.doc && !r.value?.deleted);
       const uses = new Set(providers.map((r) => (r.doc?.body as { procedureId?: unknown } | undefined)?.procedureId));
       const procedures = (await remote.allDocs({ startkey: 'procedure:', endkey: 'procedure:\ufff0' })).rows.filter(
-        (r) => !r.value?.deleted && uses.has(r.id.slice('procedure:'.length, r.id.lastIndexOf('@'))),
+        (r) => !r.value?.deleted && uses.has(procedureIdOf(r.id)),
       );
       const ids = [...providers, ...procedures].map((r) => r.id);
       if (ids.length) await this.pouch.sync(local, remote, { doc_ids: ids, checkpoint: false });
@@ -653,8 +659,7 @@ export class TeamSync {
         ...cases.map((c) => syncDocId('provider', c.providerId ?? '')),
         ...cases.map((c) => `procedure-id:${c.procedureId}`),
       ]);
-      const usedByCase = (ref: string) =>
-        used.has(ref) || used.has(`procedure-id:${ref.slice('procedure:'.length, ref.lastIndexOf('@'))}`);
+      const usedByCase = (ref: string) => used.has(ref) || used.has(`procedure-id:${procedureIdOf(ref)}`);
       const mine = new Set(take.remove);
       const teams = (await db.providers.toArray()).filter((p) => !mine.has(syncDocId('provider', p.id)));
       // None of the team's could be taken in (each said as a problem): the desk keeps and uploads its own.
@@ -670,9 +675,10 @@ export class TeamSync {
       );
       const at = new Date().toISOString();
       await db.outbox.bulkPut(upload.map((ref) => ({ ref, token: crypto.randomUUID(), at })));
-      const key = (ref: string) => ref.slice(ref.indexOf(':') + 1);
-      await db.providers.bulkDelete(gone.filter((ref) => ref.startsWith('provider:')).map(key));
-      await db.procedures.bulkDelete(gone.filter((ref) => ref.startsWith('procedure:')).map(key));
+      const keysOf = (type: 'provider' | 'procedure') =>
+        gone.map(parseSyncDocId).flatMap((doc) => (doc?.type === type ? [doc.key] : []));
+      await db.providers.bulkDelete(keysOf('provider'));
+      await db.procedures.bulkDelete(keysOf('procedure'));
       const row = await db.settings.get('desk');
       const usual = row?.value.defaultProviderId;
       if (row && teams.length && (usual === undefined || gone.includes(syncDocId('provider', usual)))) {
