@@ -1171,8 +1171,10 @@ async function removeAll(
     // Derived rows after the last case (a desk's leftovers) go first, while the rows after them are still there:
     // once the cases' ranges are removed, a read past the last of them walks over every row just removed (IndexedDB
     // keeps them as tombstones for a while: 2 to 4 s at 100,000 cases).
-    const last = (await store.orderBy(':id').lastKey()) as string | undefined;
-    if (last !== undefined) for (const from of derived) await from.where(':id').above(last).delete();
+    if (derived.length) {
+      const last = (await store.orderBy(':id').lastKey()) as string | undefined;
+      if (last !== undefined) for (const from of derived) await from.where(':id').above(last).delete();
+    }
     let after: string | null = null;
     let removed = 0;
     // Until the rows counted in this transaction are gone: the read for one more chunk would walk over them all.
