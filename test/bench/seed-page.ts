@@ -4,6 +4,7 @@
 // Zod in jitless mode first, as in every entry point of the app: the page's CSP refuses the compiled parsers' eval.
 import '#lib/zod-config';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import Dexie from 'dexie';
 import { localIsoDate } from '#shared/model/dates';
 import { attachmentAddedEntry } from '#shared/files/entries';
 import { evaluateRecord } from '#lib/rules';
@@ -238,25 +239,93 @@ async function pack(): Promise<{ ms: number; blocks: number; already: boolean }>
 }
 
 /**
- * IndexedDB's own floor for a replace-restore (issue #19): the same rows the seeded desk holds (the same generated
- * cases, their timelines, case index and report rows) added with raw IndexedDB into a scratch database of the app's
- * schema, in ONE read-write transaction with the app's durability, as a restore must; then every row removed again in
- * one transaction by `clear()`, and the database deleted. Only the time IndexedDB is working is counted: the rows of
- * a chunk of `chunk` cases are made first (not timed), then added, and the clock runs until the chunk's last add
- * succeeds; the commit is timed on its own. So `writeMs` is what writing these rows costs with nothing else on the
- * page's side, the least any restore that writes them in one transaction can take.
+ * How the rows of a desk can be laid out in IndexedDB, for the floor below (issue #19): `rows` is the app's schema
+ * today (a row per case, per timeline entry, per case index row and per report row); the other two are not the app's,
+ * only what a restore's floor would be if it were: `timeline-per-case` keeps each case's timeline as one row (its
+ * entries in an array), and `case-per-row` keeps everything of a case (record, timeline, report row) in one row that
+ * carries the case index's fields and indexes. Their indexes are the app's own (read from its schema), so the three
+ * answer the same dashboard and list queries.
  */
-async function rawWrite(count: number, chunk = 2000) {
+export type RawLayout = 'rows' | 'timeline-per-case' | 'case-per-row';
+
+/** A table's Dexie schema string as the app declares it (its primary key first), from the app's own schema. */
+function schemaOf(database: RedressDatabase, table: string): string {
+  const { primKey, indexes } = database.table(table).schema;
+  return [primKey.src, ...indexes.map((i) => i.src)].join(', ');
+}
+
+/** The scratch database of a layout, and the rows a batch of generated cases becomes in it. */
+function rawLayout(
+  layout: RawLayout,
+  name: string,
+): { database: Dexie; stores: string[]; values: (batch: GeneratedCase[]) => Record<string, unknown[]> } {
+  if (layout === 'rows')
+    return {
+      database: new RedressDatabase(name),
+      stores: ['cases', 'events', 'caseIndex', 'reportRows'],
+      values: (batch) => ({
+        cases: batch.map((c) => c.record),
+        events: batch.flatMap((c) => c.events),
+        caseIndex: batch.map((c) => deriveCaseIndex(c.record, c.events)),
+        reportRows: batch.map((c) => deriveReportRow(c.record, c.events)),
+      }),
+    };
+  const app = new RedressDatabase(name);
+  const database = new Dexie(name);
+  if (layout === 'timeline-per-case') {
+    database.version(1).stores({
+      cases: schemaOf(app, 'cases'),
+      timelines: 'caseId',
+      caseIndex: schemaOf(app, 'caseIndex'),
+      reportRows: schemaOf(app, 'reportRows'),
+    });
+    return {
+      database,
+      stores: ['cases', 'timelines', 'caseIndex', 'reportRows'],
+      values: (batch) => ({
+        cases: batch.map((c) => c.record),
+        timelines: batch.map((c) => ({ caseId: c.record.id, entries: c.events })),
+        caseIndex: batch.map((c) => deriveCaseIndex(c.record, c.events)),
+        reportRows: batch.map((c) => deriveReportRow(c.record, c.events)),
+      }),
+    };
+  }
+  database.version(1).stores({ desk: schemaOf(app, 'caseIndex') });
+  return {
+    database,
+    stores: ['desk'],
+    values: (batch) => ({
+      desk: batch.map((c) => ({
+        ...deriveCaseIndex(c.record, c.events),
+        record: c.record,
+        entries: c.events,
+        report: deriveReportRow(c.record, c.events),
+      })),
+    }),
+  };
+}
+
+/**
+ * IndexedDB's own floor for a replace-restore (issue #19): the same rows the seeded desk holds (the same generated
+ * cases, their timelines, case index and report rows) added with raw IndexedDB into a scratch database, laid out as
+ * `layout` says (the app's schema by default), in ONE read-write transaction with the app's durability, as a restore
+ * must; then every row removed again in one transaction by `clear()`, and the database deleted. Only the time
+ * IndexedDB is working is counted: the rows of a chunk of `chunk` cases are made first (not timed), then added, and
+ * the clock runs until the chunk's last add succeeds; the commit is timed on its own. So `writeMs` is what writing
+ * these rows costs with nothing else on the page's side, the least any restore that writes them in one transaction
+ * can take.
+ */
+async function rawWrite(count: number, layout: RawLayout = 'rows', chunk = 2000) {
   const today = localIsoDate(new Date());
-  const name = 'redress-bench-raw';
-  const scratch = new RedressDatabase(name);
+  const name = `redress-bench-raw-${layout}`;
+  const { database: scratch, stores, values: valuesOf } = rawLayout(layout, name);
   await scratch.delete();
   await scratch.open();
   const idb = scratch.backendDB();
-  const stores = ['cases', 'events', 'caseIndex', 'reportRows'];
-  const rows = { cases: 0, events: 0, caseIndex: 0, reportRows: 0 };
+  const rows: Record<string, number> = Object.fromEntries(stores.map((s) => [s, 0]));
   let writeMs = 0;
   let commitMs = 0;
+  let bytes = 0;
   await new Promise<void>((resolve, reject) => {
     const tx = idb.transaction(stores, 'readwrite', { durability: 'strict' });
     tx.onerror = () => reject(tx.error);
@@ -278,18 +347,15 @@ async function rawWrite(count: number, chunk = 2000) {
         last = performance.now();
         return; // nothing more asked for: the transaction commits
       }
-      const values: Record<string, unknown[]> = {
-        cases: batch.map((c) => c.record),
-        events: batch.flatMap((c) => c.events),
-        caseIndex: batch.map((c) => deriveCaseIndex(c.record, c.events)),
-        reportRows: batch.map((c) => deriveReportRow(c.record, c.events)),
-      };
+      const values = valuesOf(batch);
+      // The rows' size as JSON (not timed): the layouts hold the same data, so this should differ only by field names.
+      for (const store of stores) for (const v of values[store]) bytes += JSON.stringify(v).length;
       const started = performance.now();
       let request: IDBRequest | null = null;
       for (const store of stores) {
         const os = tx.objectStore(store);
         for (const v of values[store]) request = os.add(v);
-        rows[store as keyof typeof rows] += values[store].length;
+        rows[store] += values[store].length;
       }
       request!.onsuccess = () => {
         writeMs += performance.now() - started;
@@ -313,7 +379,9 @@ async function rawWrite(count: number, chunk = 2000) {
   await scratch.delete();
   const deleteMs = performance.now() - deleted;
   return {
+    layout,
     rows,
+    jsonMb: Math.round(bytes / 1024 / 1024),
     writeMs: Math.round(writeMs),
     commitMs: Math.round(commitMs),
     clearMs: Math.round(clearMs),
