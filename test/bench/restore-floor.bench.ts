@@ -53,10 +53,10 @@ async function main() {
       try {
         log(`${layout}: writing ${CASES} cases…`);
         const page = await blankPage(context, bundle);
-        const floor: LayoutFloor = await page.evaluate(
-          ([n, l]) => (window as any).redressBench.rawWrite(n, l),
-          [CASES, layout] as const,
-        );
+        const floor: LayoutFloor = await page.evaluate(([n, l]) => (window as any).redressBench.rawWrite(n, l), [
+          CASES,
+          layout,
+        ] as const);
         const figures = {
           ...floor,
           rowsTotal: Object.values(floor.rows).reduce((a, b) => a + b, 0),
