@@ -1,0 +1,135 @@
+// A restore is all or nothing (issues #8 and #19): a replace cut off in the middle, by the page crashing while the
+// backup worker writes, leaves the desk exactly as it was, and the same file then restores in full. The unit tests
+// prove the transaction's rollback under fake-indexeddb; this proves it in Chromium's IndexedDB, with the app's worker.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { addDays, chooseBackupFile, countRows, expect, setUpDesk, test, todayInLondon, ukDate } from './fixtures';
+
+/** Enough cases that a replace takes a few seconds here, so it can be cut off while it writes. */
+const CASES = 3000;
+
+async function openDataPage(page: Page) {
+  await page.getByRole('link', { name: 'Your data' }).click();
+  await expect(page.getByRole('heading', { name: 'Your data', level: 1 })).toBeVisible();
+}
+
+/** The desk's rows that a replace removes and writes, counted straight from IndexedDB. */
+async function deskCounts(page: Page) {
+  return {
+    cases: await countRows(page, 'cases'),
+    events: await countRows(page, 'events'),
+    caseIndex: await countRows(page, 'caseIndex'),
+    audit: await countRows(page, 'audit'),
+  };
+}
+
+/** Choose the file, wait for its check, and start "Replace what is here". */
+async function startReplace(page: Page, file: string) {
+  await openDataPage(page);
+  await chooseBackupFile(page, file);
+  await expect(page.getByLabel('The backup file')).toContainText('The checksum matches.');
+  await page.getByRole('radio', { name: /^Replace/ }).check();
+  await page.getByRole('button', { name: 'Restore…' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^(Restore|Replace)/ })
+    .click();
+}
+
+test('a replace cut off midway by a crash changes nothing; the same file then restores in full', async ({
+  page,
+  context,
+}) => {
+  // Importing 3,000 complaints, a backup, a crash and two restores: minutes on a busy machine.
+  test.setTimeout(300_000);
+  const dir = mkdtempSync(join(tmpdir(), 'redress-restore-cut-'));
+  await setUpDesk(page);
+
+  // 3,000 complaints by the CSV import (the quickest way a desk gets many), then a backup of them.
+  const today = todayInLondon();
+  const rows = Array.from(
+    { length: CASES },
+    (_, i) =>
+      `${ukDate(addDays(today, -(i % 60)))},Phone,Billing,Customer ${i + 1},0113 496 ${String(i).padStart(4, '0')},Bill query ${i + 1}`,
+  );
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'many.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['Date,Channel,Category,Name,Phone,Summary', ...rows].join('\r\n'), 'utf8'),
+  });
+  await page.getByRole('button', { name: `Import ${CASES.toLocaleString('en-GB')} cases` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'cases imported' })).toBeVisible({ timeout: 120_000 });
+
+  await openDataPage(page);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Make a backup now' }).click();
+  const file = join(dir, 'desk.redress-backup');
+  await (await downloading).saveAs(file);
+
+  // The desk moves on after the backup: one more complaint, so the file and the desk differ.
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'one.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      [
+        'Date,Channel,Category,Name,Phone,Summary',
+        `${ukDate(today)},Phone,Service,Late Comer,0113 496 9999,Slow line`,
+      ].join('\r\n'),
+      'utf8',
+    ),
+  });
+  await page.getByRole('button', { name: 'Import 1 case' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '1 case imported' })).toBeVisible();
+  const before = await deskCounts(page);
+  expect(before.cases).toBe(CASES + 1);
+
+  // Replace, and crash the page once the worker writes the file's cases: every row of the desk is removed by then, inside
+  // the restore's one transaction, which has not committed.
+  await startReplace(page, file);
+  await page.waitForFunction(
+    () =>
+      /^(Writing (cases|timeline entries)|Indexing)/.test(
+        document.querySelector('[data-testid="restore-progress-text"]')?.textContent ?? '',
+      ),
+    undefined,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  const cutAt = await page.getByTestId('restore-progress-text').textContent();
+  test.info().annotations.push({ type: 'cut off at', description: cutAt ?? '' });
+  console.log('CUT', cutAt);
+  const crashed = page.waitForEvent('crash');
+  const cdp = await context.newCDPSession(page);
+  void cdp.send('Page.crash').catch(() => undefined);
+  await crashed;
+
+  // A new window: the desk is exactly as it was before the restore began.
+  const again = await context.newPage();
+  await again.goto('/');
+  await expect(again.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await deskCounts(again), `cut off at "${cutAt}"`).toEqual(before);
+  await again.getByRole('link', { name: 'Cases', exact: true }).click();
+  await again.getByRole('textbox', { name: 'Search cases' }).fill('Late Comer');
+  await expect(again.getByRole('row', { name: /Late Comer/ })).toBeVisible();
+
+  // The same file restores in full afterwards: nothing was left locked or half-written.
+  await startReplace(again, file);
+  await expect(again.getByRole('region', { name: 'Restore from a backup' }).getByRole('status')).toContainText(
+    `this desk now has ${CASES.toLocaleString('en-GB')} cases`,
+    { timeout: 120_000 },
+  );
+  const after = await deskCounts(again);
+  expect(after.cases).toBe(CASES);
+  expect(after.caseIndex).toBe(CASES);
+  expect(after.events).toBeLessThan(before.events);
+  // The restore is in the audit trail: the cut-off one left no row there.
+  expect(after.audit).toBeGreaterThan(before.audit);
+  await again.getByRole('link', { name: 'Cases', exact: true }).click();
+  await again.getByRole('textbox', { name: 'Search cases' }).fill('Late Comer');
+  await expect(again.locator('[data-count="0"]')).toBeVisible();
+});
