@@ -125,6 +125,28 @@ describe('correcting the complaint’s facts', () => {
     expect(correctionPreview({ category: 'service' }, ctx)?.dueDates).toEqual([]);
     expect(correctionPreview({}, ctx)).toBeNull();
   });
+
+  it('says when a moved date has already passed, so the clock is overdue once saved (and when it no longer is)', () => {
+    // Received 27 November: every clock runs. Corrected to a receipt in August, the ADR letter (8 weeks in UK working
+    // days) fell due in October: missed on 2 December, the desk's day.
+    const desk = new Desk(record(), '2026-12-02');
+    const moved = correctionPreview({ receivedOn: '2026-08-03' }, desk.context())!;
+    const adr = moved.dueDates.find((d) => d.clockId === 'adr-letter')!;
+    expect(adr.to! < desk.today).toBe(true);
+    expect(adr.missed).toBe('now-missed');
+    // The engine's own judgement, not a date comparison of its own: the same as the evaluation after the change.
+    const after = evaluateCase(caseFacts({ ...desk.record, receivedOn: '2026-08-03' }, desk.events), desk.today);
+    expect(after.clocks.find((c) => c.id === 'adr-letter')!.state).toBe('missed');
+    // A date that moves but stays ahead says nothing of the kind: the ADR letter moved to 22 December. (Received on 10
+    // November, the acknowledgement, never sent, is overdue though, and is said to be.)
+    const ahead = correctionPreview({ receivedOn: '2026-11-10' }, desk.context())!;
+    expect(ahead.dueDates.find((d) => d.clockId === 'adr-letter')).not.toHaveProperty('missed');
+    for (const d of ahead.dueDates) expect(d.missed === 'now-missed').toBe(d.to! < desk.today);
+    // The other way round: a case logged in August with the wrong date, corrected to December, is no longer overdue.
+    const late = new Desk(record({ receivedOn: '2026-08-03' }), '2026-12-02');
+    const back = correctionPreview({ receivedOn: '2026-12-01' }, late.context())!;
+    expect(back.dueDates.find((d) => d.clockId === 'adr-letter')!.missed).toBe('no-longer-missed');
+  });
 });
 
 describe('voiding a mistaken entry', () => {

@@ -306,6 +306,12 @@ export interface DueDateChange {
   label: string;
   from: string | null;
   to: string | null;
+  /**
+   * How the change moves the clock past its date, as the rules engine judges it on the desk's day: `now-missed` when
+   * the clock is missed after the change and was not before (the new date has already passed unmet: overdue as soon
+   * as it is saved), `no-longer-missed` the other way round; absent when the change does neither.
+   */
+  missed?: 'now-missed' | 'no-longer-missed';
 }
 
 /** The clocks whose due date differs between two evaluations of a case, in the order the later one lists them. */
@@ -317,7 +323,17 @@ export function dueDateChanges(before: Evaluation | null, after: Evaluation | nu
   for (const id of ids) {
     const from = was.get(id)?.dueOn ?? null;
     const to = now.get(id)?.dueOn ?? null;
-    if (from !== to) out.push({ clockId: id, label: (now.get(id) ?? was.get(id))!.label, from, to });
+    if (from === to) continue;
+    const missedBefore = was.get(id)?.state === 'missed';
+    const missedAfter = now.get(id)?.state === 'missed';
+    out.push({
+      clockId: id,
+      label: (now.get(id) ?? was.get(id))!.label,
+      from,
+      to,
+      ...(missedAfter && !missedBefore ? { missed: 'now-missed' as const } : {}),
+      ...(missedBefore && !missedAfter ? { missed: 'no-longer-missed' as const } : {}),
+    });
   }
   return out;
 }

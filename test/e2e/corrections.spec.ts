@@ -68,10 +68,17 @@ test('correct a received date, void an escalation, reopen a closed case, move a 
   // The letter was in fact received 35 days ago: the form says which dates change before it is saved.
   let dialog = await openAction(page, "Correct the complaint's facts");
   await expect(dialog.getByRole('heading', { name: "Correct the complaint's facts" })).toBeVisible();
-  await fillDate(dialog.getByLabel('Date received'), addDays(today, -35));
   const preview = dialog.getByLabel('Dates that change');
+  // A date typed wrongly first, 70 days ago: the ADR letter's new date has already passed, and the preview says so.
+  await fillDate(dialog.getByLabel('Date received'), addDays(today, -70));
+  await expect(preview.locator('[data-overdue]')).toHaveText(
+    /^ADR letter: .+ → .+, a date already past: overdue as soon as this is saved$/,
+  );
+  await dialog.screenshot({ path: shots('150a-correction-date-already-past'), style: HIDE_NOTIFICATIONS });
+  await fillDate(dialog.getByLabel('Date received'), addDays(today, -35));
   await expect(preview).toContainText('ADR letter');
   await expect(preview).toContainText('→');
+  await expect(preview.locator('[data-overdue]')).toHaveCount(0);
   await textbox(dialog, 'Why the correction').fill('The letter was date-stamped a month earlier');
   await dialog.getByLabel('Date received').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await dialog.screenshot({ path: shots('150-correction-dates-that-change'), style: HIDE_NOTIFICATIONS });

@@ -10,17 +10,22 @@ import { clockLabel, entrySummaryIn, type MessageKey, mismatchIn, phraseIn, useL
 function Changes({ preview, none }: { preview: ChangePreview; none: string }) {
   const t = useT();
   const { locale } = useLocale();
-  const lines: string[] = [];
-  if (preview.stage) lines.push(t('preview.stage', { from: preview.stage.from, to: preview.stage.to }));
+  // Each line, and whether it makes a clock overdue (said in words, and marked).
+  const lines: Array<{ text: string; overdue?: true }> = [];
+  if (preview.stage) lines.push({ text: t('preview.stage', { from: preview.stage.from, to: preview.stage.to }) });
   if (preview.status)
-    lines.push(
-      t('preview.status', {
+    lines.push({
+      text: t('preview.status', {
         from: t(`model.status.${preview.status.from}` as MessageKey),
         to: t(`model.status.${preview.status.to}` as MessageKey),
       }),
-    );
-  for (const d of preview.dueDates)
-    lines.push(t('preview.due', { label: clockLabel(t, d.label), from: formatDate(d.from), to: formatDate(d.to) }));
+    });
+  for (const d of preview.dueDates) {
+    const values = { label: clockLabel(t, d.label), from: formatDate(d.from), to: formatDate(d.to) };
+    if (d.missed === 'now-missed') lines.push({ text: t('preview.dueNowMissed', values), overdue: true });
+    else if (d.missed === 'no-longer-missed') lines.push({ text: t('preview.dueNoLongerMissed', values) });
+    else lines.push({ text: t('preview.due', values) });
+  }
   if (preview.error)
     return (
       <Alert color="red" variant="light" title={t('preview.refused')} role="alert">
@@ -38,7 +43,9 @@ function Changes({ preview, none }: { preview: ChangePreview; none: string }) {
   return (
     <List size="sm" spacing={2} data-change-preview="dates">
       {lines.map((l) => (
-        <List.Item key={l}>{l}</List.Item>
+        <List.Item key={l.text} {...(l.overdue ? { c: 'red.9', fw: 600, 'data-overdue': '' } : {})}>
+          {l.text}
+        </List.Item>
       ))}
     </List>
   );

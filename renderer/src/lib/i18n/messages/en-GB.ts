@@ -1602,6 +1602,9 @@ export const enGB = {
   'preview.stage': 'Stage: {from} → {to}',
   'preview.status': 'Status: {from} → {to}',
   'preview.due': '{label}: {from} → {to}',
+  // lead9: a moved date that has already passed (the clock overdue once the correction is saved), or no longer has.
+  'preview.dueNowMissed': '{label}: {from} → {to}, a date already past: overdue as soon as this is saved',
+  'preview.dueNoLongerMissed': '{label}: {from} → {to}, no longer overdue',
   'preview.refused': 'This would be refused',
   'preview.refusedText': 'The rules engine cannot read the case after this change: {error}',
   'preview.datesChange': 'Dates that change',

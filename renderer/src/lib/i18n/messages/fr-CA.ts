@@ -2055,6 +2055,9 @@ export const frCA: Record<MessageKey, string> = {
   'preview.stage': 'Étape\u00a0: {from} → {to}',
   'preview.status': 'État\u00a0: {from} → {to}',
   'preview.due': '{label}\u00a0: {from} → {to}',
+  // lead9
+  'preview.dueNowMissed': '{label}\u00a0: {from} → {to}, une date déjà passée\u00a0: en retard dès l’enregistrement',
+  'preview.dueNoLongerMissed': '{label}\u00a0: {from} → {to}, n’est plus en retard',
   'preview.refused': 'Cette modification serait refusée',
   'preview.refusedText': 'Le moteur de règles ne peut pas lire le dossier après cette modification\u00a0: {error}',
   'preview.datesChange': 'Dates modifiées',
