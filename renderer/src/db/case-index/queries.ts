@@ -1,10 +1,9 @@
 // The dashboard's reads: index range queries on the derived case index, so the home screen costs the same at
 // 100 cases and at 100,000. Each list is a count plus its first rows in order; nothing reads the whole table.
+// Plain reads of a database given: the screens' live hooks over them (`useDashboard`, `useHandledBy`) are in ../hooks.ts.
 import type { Collection, InsertType } from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import { deskReferenceStart, isDeskReference } from '#shared/model/reference';
-import { db, type CaseIndexRow, type RedressDatabase } from '../schema';
+import type { CaseIndexRow, RedressDatabase } from '../schema';
 import { dashboardWindows } from './due';
 
 /** Cases still being worked: a resolved case can still owe the customer something (an ADR letter); a closed one has
@@ -229,63 +228,4 @@ export async function loadDashboard(
     adrLettersDue: adr,
     referralWindowsClosing: referral,
   };
-}
-
-/**
- * The dashboard's figures read early, as soon as the database is open (main.tsx), while the app shell and the desk's
- * settings are still being read and drawn: the screen's own live query starts only once the screen is mounted, after
- * them. Until that live query answers, the screen shows this early answer (the same reads, moments older); then the
- * live one, which follows every change. Kept only for the next `useDashboard` with the same day, limit and scope.
- */
-let early: { key: string; promise: Promise<Dashboard>; value?: Dashboard } | null = null;
-
-const dashboardKey = (today: string, limit: number, { desk, providerId }: CaseScope) =>
-  JSON.stringify([today, limit, desk ?? null, providerId ?? null]);
-
-/** Start reading the dashboard for `today` (every case, no provider chosen: how the screen opens on a lone desk). */
-export function prefetchDashboard(database: RedressDatabase, today: string, limit = 50): void {
-  const started = performance.now();
-  const promise = loadDashboard(database, today, limit);
-  const entry: NonNullable<typeof early> = { key: dashboardKey(today, limit, {}), promise };
-  early = entry;
-  promise.then(
-    (value) => {
-      entry.value = value;
-      // For the benchmark (and DevTools): how long the dashboard's reads took from the database's opening.
-      performance.measure('redress:dashboard-prefetch', { start: started, end: performance.now() });
-    },
-    () => {
-      if (early === entry) early = null;
-    },
-  );
-}
-
-/** The dashboard, live: redrawn when any case changes, in this window or another. */
-export function useDashboard(today: string, limit = 50, scope: CaseScope = {}): Dashboard | undefined {
-  const { desk, providerId } = scope;
-  const live = useLiveQuery(
-    () => loadDashboard(db(), today, limit, { desk, providerId }),
-    [today, limit, desk, providerId],
-  );
-  const key = dashboardKey(today, limit, { desk, providerId });
-  const [read, setRead] = useState<{ key: string; value: Dashboard } | undefined>(() =>
-    early?.key === key && early.value ? { key, value: early.value } : undefined,
-  );
-  useEffect(() => {
-    if (live !== undefined) {
-      early = null; // the live query answers from now on
-      return;
-    }
-    const entry = early;
-    if (!entry || entry.key !== key || read?.key === key) return;
-    let current = true;
-    entry.promise.then(
-      (value) => current && setRead({ key, value }),
-      () => {},
-    );
-    return () => {
-      current = false;
-    };
-  }, [live, key, read]);
-  return live ?? (read?.key === key ? read.value : undefined);
 }

@@ -6,7 +6,7 @@ import { useLocation } from 'wouter';
 import { calendarDaysBetween } from '#shared/rules/index';
 import { deskProviders } from '#shared/model/provider';
 import { useToday } from '#lib/today';
-import { useSettings } from '#db/hooks';
+import { useDashboard, useSettings } from '#db/hooks';
 import type { CaseIndexRow } from '#db/schema';
 import { formatDate, formatLongDate } from '#lib/format';
 import { clockLabel, describeDueIn, useT } from '#lib/i18n/index';
@@ -14,7 +14,7 @@ import { useCurrentPerson } from '#features/people';
 import { ReminderFailuresAlert } from '#features/reminders';
 import { CasesScopeChoice, useCasesScope } from '#features/sharing';
 import { ADR_LETTER_HORIZON_DAYS, REFERRAL_HORIZON_DAYS, WEEK_DAYS } from '#db/case-index/due';
-import { useDashboard, type DueList } from '#db/case-index/queries';
+import type { DueList } from '#db/case-index/queries';
 import classes from './dashboard.module.css';
 import { ScreenTitle } from '#ui/ScreenTitle';
 
