@@ -4,6 +4,7 @@
 import { lastEntry } from '#shared/casework/index';
 import { contactFromEmail } from '#shared/mail/intake';
 import type { TimelineEvent } from '#shared/model/case';
+import { RecordRefusal } from '#shared/model/refusals';
 import type { RedressDatabase } from '../schema';
 import { performAction } from './case-actions';
 import type { Now } from './cases';
@@ -25,7 +26,7 @@ export async function logEmailContact(
   const parsed = await parseEmail(bytes, file.fileName);
   if (!parsed.ok) throw new Error(parsed.error);
   const record = await database.cases.get(caseId);
-  if (!record) throw new Error(`No case with id ${caseId}`);
+  if (!record) throw new RecordRefusal('no-case', { id: caseId });
   const events = await timelineOf(database, caseId).toArray();
   const last = lastEntry(events)?.on ?? '';
   const notBefore = last > record.receivedOn ? last : record.receivedOn;

@@ -35,7 +35,16 @@ import { ScreenTitle } from '#ui/ScreenTitle';
 import { emailIntakeNote, intakeFromEmail } from '#shared/mail/intake';
 import { EmailView, onEmailForIntake, readEmailFile, takeEmailForIntake, type IncomingEmail } from '#features/mail';
 import { useIntl } from 'react-intl';
-import { type MessageKey, problemIn, type Translate, useT } from '#lib/i18n/index';
+import {
+  attachmentRefusalIn,
+  errorDetailIn,
+  type MessageKey,
+  problemIn,
+  refusalIn,
+  technicalDetail,
+  type Translate,
+  useT,
+} from '#lib/i18n/index';
 import type { IntakeField } from '#shared/model/intake';
 import type { Problem } from '#shared/model/problems';
 import { ADDRESS_LINE_MAX_CHARS, ADDRESS_MAX_LINES } from '#shared/model/stored';
@@ -59,9 +68,9 @@ async function attachEmail(
       [{ fileName: email.fileName, bytes: email.bytes, kind: 'email', note: t('intake.emailNote') }],
       by,
     );
-    if (!outcome.ok) reason = outcome.reason;
+    if (!outcome.ok) reason = attachmentRefusalIn(t, outcome.said);
   } catch (error) {
-    reason = error instanceof Error ? error.message : String(error);
+    reason = errorDetailIn(t, error);
   }
   if (reason)
     notifications.show({
@@ -187,7 +196,8 @@ export function IntakePage() {
       notifications.show({
         color: 'red',
         title: t('intake.notSaved'),
-        message: t('intake.notSavedText', { error: String(error) }),
+        // A refusal (a provider retired meanwhile) says it was not saved; anything else as technical detail (say9).
+        message: refusalIn(t, error) ?? t('intake.notSavedText', { error: technicalDetail(error) }),
       });
     } finally {
       setSaving(false);
