@@ -110,6 +110,9 @@ describe('the records’ refusals, in English and in French', () => {
       'There is no such attachment on this case.',
       'Ce dossier n’a pas cette pièce jointe.',
     );
+    // Nothing was written by a refusal: one removal, the one accepted.
+    const removals = await database.events.filter((e) => e.type === 'attachment-removed').count();
+    expect(removals).toBe(1);
   });
 
   it('a letter withdrawn without a reason, twice, before it was issued, or from another case', async () => {
@@ -160,6 +163,8 @@ describe('the records’ refusals, in English and in French', () => {
       'No case with id nope',
       'Aucun dossier ne porte l’identifiant nope',
     );
+    const withdrawals = await database.events.filter((e) => e.type === 'letter-withdrawn').count();
+    expect(withdrawals).toBe(1);
   });
 
   it('a case logged for a provider the desk does not have, or has retired', async () => {
@@ -195,12 +200,15 @@ describe('the records’ refusals, in English and in French', () => {
       'Aucun dossier ne porte l’identifiant nope',
     );
     same(await refusalOf(addPerson(database, ' ')), 'Enter a name', 'Indiquez un nom');
+    expect((await database.cases.get(record.id))!.assignee).toBe(record.assignee);
+    expect(await database.people.filter((p) => !p.name.trim()).count()).toBe(0);
     database.sharing = true;
     same(
       await refusalOf(saveSettings(database, deskSettings({ deskPrefix: 'YRK' }))),
       'Not saved: This desk shares its cases with a team, whose desks each keep their own prefix: leave the team to change it.',
       'Non enregistré\u00a0: ce poste partage ses dossiers avec une équipe, dont chaque poste garde son propre préfixe\u00a0: quittez l’équipe pour le changer.',
     );
+    expect((await storedDesk(database))!.deskPrefix).toBe('RDR');
   });
 });
 
