@@ -3,6 +3,7 @@
 // English and in French, each provoked through the repository a screen calls.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NotAnEmailError } from '#shared/mail/problems';
 import { RecordRefusal } from '#shared/model/refusals';
 import { DEFAULT_RETENTION } from '#shared/privacy/retention';
 import { deskSettings as storedDesk } from '#db/desk';
@@ -75,6 +76,16 @@ describe('the records’ refusals, in English and in French', () => {
       await refusalOf(addAttachments(database, 'nope', [file], 'Sam', clock)),
       'No case with id nope',
       'Aucun dossier ne porte l’identifiant nope',
+    );
+    // An email logged as a contact that is no email: said from its code too (shared/mail/problems.ts).
+    const notEmail = await logEmailContact(database, record.id, { fileName: 'notes.txt', bytes: jpeg }, desk).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(notEmail).toBeInstanceOf(NotAnEmailError);
+    expect(errorIn(en, notEmail)).toBe((notEmail as NotAnEmailError).message);
+    expect(errorIn(fr, notEmail)).toBe(
+      'Ce fichier n’est pas un courriel\u00a0: «\u00a0notes.txt\u00a0»\u00a0: ce n’est pas du texte avec des en-têtes de courriel (il contient des données binaires).',
     );
     same(
       await refusalOf(logEmailContact(database, 'nope', { fileName: 'a.eml', bytes: eml }, desk)),

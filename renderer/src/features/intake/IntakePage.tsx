@@ -37,6 +37,7 @@ import { EmailView, onEmailForIntake, readEmailFile, takeEmailForIntake, type In
 import { useIntl } from 'react-intl';
 import {
   attachmentRefusalIn,
+  emailProblemIn,
   errorDetailIn,
   type MessageKey,
   problemIn,
@@ -155,7 +156,13 @@ export function IntakePage() {
     if (!file) return;
     const read = await readEmailFile(file);
     if (read.ok) fillFromEmail(read.incoming);
-    else notifications.show({ color: 'red', title: t('intake.notAnEmail'), message: read.error, autoClose: 10_000 });
+    else
+      notifications.show({
+        color: 'red',
+        title: t('intake.notAnEmail'),
+        message: emailProblemIn(t, read.said),
+        autoClose: 10_000,
+      });
   };
 
   const submit = form.onSubmit(async (values) => {

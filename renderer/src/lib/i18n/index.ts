@@ -24,7 +24,7 @@ export { procedureIssueIn, procedureProblemIn } from './procedures';
 export { failureIn, mainMessageIn } from './main-messages';
 export { plainValueIn, sayingIn } from './sayings';
 export { mismatchIn } from './mismatches';
-export { errorDetailIn, errorIn, refusalIn, technicalDetail } from './refusals'; // say9
+export { emailProblemIn, errorDetailIn, errorIn, refusalIn, technicalDetail } from './refusals'; // say9
 export {
   chosenLocale,
   interfaceLocaleFor,

@@ -2475,6 +2475,17 @@ export const frCA: Record<MessageKey, string> = {
   'recordRefusal.desk-prefix-in-team':
     'Non enregistré\u00a0: ce poste partage ses dossiers avec une équipe, dont chaque poste garde son propre préfixe\u00a0: quittez l’équipe pour le changer.',
   'error.unexpected': 'Problème inattendu (détail technique)\u00a0: {error}',
+  'emailProblem.not-an-email': 'Ce fichier n’est pas un courriel\u00a0: «\u00a0{file}\u00a0»\u00a0: {why}.',
+  'emailProblem.unreadable': 'Ce fichier n’est pas un courriel lisible\u00a0: «\u00a0{file}\u00a0»\u00a0: {error}.',
+  'emailProblem.why-empty': 'le fichier est vide',
+  'emailProblem.why-binary': 'ce n’est pas du texte avec des en-têtes de courriel (il contient des données binaires)',
+  'emailProblem.why-no-headers': 'il ne commence pas par des en-têtes de courriel (From:, To:, Subject:, Date:)',
+  'emailProblem.why-not-mail-headers':
+    'ses lignes d’en-tête ne sont pas celles d’un courriel (aucun From:, To:, Subject: ni Date:)',
+  'emailProblem.why-other-outlook-item':
+    'c’est un élément Outlook d’un autre type ({messageClass}), et non un courriel',
+  'emailProblem.why-compound-file':
+    'c’est un fichier composé Office (par exemple un ancien document Word ou Excel), et non un message Outlook',
   'providers.title': 'Fournisseurs',
   'providers.intro':
     'Les marques pour lesquelles ce service traite les plaintes. Chaque dossier garde le fournisseur pour lequel il a été inscrit\u00a0: ses lettres, ses dates et sa procédure suivent ce fournisseur, quel que soit le fournisseur habituel par la suite. Un fournisseur retiré ne reçoit plus de nouvelles plaintes\u00a0; ses dossiers continuent de fonctionner.',
