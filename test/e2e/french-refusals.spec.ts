@@ -78,3 +78,25 @@ test('a file already removed in another window: the refusal is said in French', 
   await inA.getByRole('button', { name: 'Annuler' }).click();
   await expect(page.locator('[data-event-type="attachment-removed"]')).toHaveCount(1);
 });
+
+test('a file picked as an email that is not one is refused in French', async ({ page }) => {
+  test.setTimeout(120_000);
+  mkdirSync(SHOTS, { recursive: true });
+  await setUpDesk(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
+  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
+  await messagesGone(page);
+  await page.getByRole('link', { name: 'Nouvelle plainte' }).first().click();
+  await page
+    .getByLabel('Fichier de courriel')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Rappeler lundi.\n') });
+  const notice = page.locator('.mantine-Notification-root', { hasText: 'Ce n’est pas un courriel' });
+  await expect(notice).toContainText(
+    'Ce fichier n’est pas un courriel\u00a0: «\u00a0notes.txt\u00a0»\u00a0: il ne commence pas par des en-têtes de courriel',
+  );
+  await expect(notice).not.toContainText('This file is not an email');
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.screenshot({ path: `${SHOTS}/refusal-not-an-email-fr.png` });
+  expect(await englishLeft(page)).toEqual([]);
+});
