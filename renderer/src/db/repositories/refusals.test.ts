@@ -7,7 +7,7 @@ import { NotAnEmailError } from '#shared/mail/problems';
 import { RecordRefusal } from '#shared/model/refusals';
 import { DEFAULT_RETENTION } from '#shared/privacy/retention';
 import { deskSettings as storedDesk } from '#db/desk';
-import { errorIn } from '#lib/i18n/index';
+import { errorIn, messageIn } from '#lib/i18n/index';
 import { setFormatLocale } from '#lib/format';
 import { en, fr } from '#test/support/translate';
 import { closeAll, freshDatabase } from '#test/support/backup';
@@ -15,6 +15,7 @@ import { buildPrivacyFixture, TODAY } from '#test/fixtures/retention';
 import { newCaseParts } from '#test/support/cases';
 import { deskSettings, JIVE } from '#test/support/desk';
 import { addAttachments, removeAttachment } from './attachments';
+import { ActionRefusedError, performAction } from './case-actions';
 import { reassignCase } from './assign';
 import { addPerson, createCase, recordLetterIssued, recordLetterWithdrawn, saveSettings } from './cases';
 import { logEmailContact } from './email-contact';
@@ -220,6 +221,27 @@ describe('the records’ refusals, in English and in French', () => {
       'Non enregistré\u00a0: ce poste partage ses dossiers avec une équipe, dont chaque poste garde son propre préfixe\u00a0: quittez l’équipe pour le changer.',
     );
     expect((await storedDesk(database))!.deskPrefix).toBe('RDR');
+  });
+});
+
+describe('an action on a case that is no longer there', () => {
+  it('is refused with a problem the action form says in French (messageIn, problem.refused-no-case)', async () => {
+    const database = freshDatabase('refusal-action');
+    const refused = await performAction(
+      database,
+      'nope',
+      'add-note',
+      { on: '2026-11-21', summary: 'Called' },
+      desk,
+    ).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(ActionRefusedError);
+    const { errors, message } = refused as ActionRefusedError;
+    expect(message).toBe('There is no case with id nope; nothing was recorded.');
+    expect(messageIn(en, errors.action!)).toBe('There is no such case');
+    expect(messageIn(fr, errors.action!)).toBe('Ce dossier n’existe pas');
   });
 });
 

@@ -1710,6 +1710,7 @@ export const frCA: Record<MessageKey, string> = {
     'La personne peut s’adresser à {scheme} une fois la lettre de recours externe envoyée ou la position finale donnée.',
   'problem.refused-ccts-only': 'Les actions liées à la CPRST ne s’appliquent qu’aux procédures canadiennes.',
   'problem.refused-ccts-referred': 'Le renvoi par la CPRST a été inscrit le {on}.',
+  'problem.refused-no-case': 'Ce dossier n’existe pas', // say9
   // m17a: une ligne d’un fichier CSV importé ({choices} : les mots que le fichier peut contenir, tels quels)
   'problem.import-not-channel': '«\u00a0{text}\u00a0» n’est pas un mode de réception\u00a0: utilisez {choices}',
   'problem.import-not-category': '«\u00a0{text}\u00a0» n’est pas une catégorie\u00a0: utilisez {choices}',
