@@ -4,6 +4,7 @@
 // are these, word for word (renderer/src/lib/i18n/timeline.test.ts checks both agree).
 import { ATTACHMENT_KIND_LABELS, type AttachmentRow, type BlobLike } from '#shared/model/attachment';
 import type { TimelineEvent } from '#shared/model/case';
+import type { RecordRefusalSaying } from '#shared/model/refusals';
 
 type NewEntry = Pick<TimelineEvent, 'type' | 'on' | 'by' | 'summary' | 'data'>;
 
@@ -40,10 +41,10 @@ export function attachmentRemovedEntry(
   };
 }
 
-/** Why this attachment cannot be removed as asked, or null. */
-export function whyNotRemove(row: AttachmentRow<BlobLike> | undefined, reason: string): string | null {
-  if (!row) return 'There is no such attachment on this case.';
-  if (row.deleted) return 'This attachment was already removed.';
-  if (!reason.trim()) return 'Say why the attachment is removed.';
+/** Why this attachment cannot be removed as asked (a refusal of shared/model/refusals.ts, say9), or null. */
+export function whyNotRemove(row: AttachmentRow<BlobLike> | undefined, reason: string): RecordRefusalSaying | null {
+  if (!row) return { code: 'no-attachment' };
+  if (row.deleted) return { code: 'attachment-removed' };
+  if (!reason.trim()) return { code: 'no-removal-reason' };
   return null;
 }

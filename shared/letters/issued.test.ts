@@ -49,6 +49,7 @@ describe('letterWithdrawnEntry', () => {
     expect(letterWithdrawnEntry(events, 'L1', { on: '2026-12-03', by: 'Kim', reason: '   ' })).toEqual({
       ok: false,
       error: 'Say why the letter is withdrawn.',
+      said: { code: 'no-withdrawal-reason' },
     });
   });
 
@@ -60,6 +61,7 @@ describe('letterWithdrawnEntry', () => {
     expect(letterWithdrawnEntry(after, 'L1', { on: '2026-12-04', by: 'Kim', reason: 'Again' })).toEqual({
       ok: false,
       error: 'This letter was already withdrawn on 2026-12-03.',
+      said: { code: 'letter-withdrawn', values: { on: { date: '2026-12-03' } } },
     });
     expect(letterWithdrawnEntry(events, 'L1', { on: '2026-12-01', by: 'Kim', reason: 'x' }).ok).toBe(false);
   });

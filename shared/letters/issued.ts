@@ -4,6 +4,7 @@
 import { inTimelineOrder, type TimelineEvent } from '#shared/model/case';
 import type { NewTimelineEvent } from '#shared/casework/index';
 import { summaryInEnglish } from '#shared/casework/summaries';
+import { recordRefusalInEnglish, type RecordRefusalSaying } from '#shared/model/refusals';
 
 export interface LetterWithdrawal {
   on: string;
@@ -69,14 +70,16 @@ export function letterWithdrawnEntry(
   events: readonly TimelineEvent[],
   letterId: string,
   input: { on: string; by: string; reason: string },
-): { ok: true; event: NewTimelineEvent } | { ok: false; error: string } {
+): { ok: true; event: NewTimelineEvent } | { ok: false; error: string; said: RecordRefusalSaying } {
+  // say9: the refusal as data (`said`, shared/model/refusals.ts) beside its English.
+  const refused = (said: RecordRefusalSaying) => ({ ok: false as const, error: recordRefusalInEnglish(said), said });
   const letter = lettersOnTimeline(events).find((l) => l.letterId === letterId);
-  if (!letter) return { ok: false, error: 'This letter is not on the case’s timeline.' };
-  if (letter.withdrawn) return { ok: false, error: `This letter was already withdrawn on ${letter.withdrawn.on}.` };
+  if (!letter) return refused({ code: 'letter-not-on-timeline' });
+  if (letter.withdrawn) return refused({ code: 'letter-withdrawn', values: { on: { date: letter.withdrawn.on } } });
   const reason = input.reason.trim();
-  if (!reason) return { ok: false, error: 'Say why the letter is withdrawn.' };
+  if (!reason) return refused({ code: 'no-withdrawal-reason' });
   if (input.on < letter.issuedOn)
-    return { ok: false, error: `A letter cannot be withdrawn before the day it was issued (${letter.issuedOn}).` };
+    return refused({ code: 'withdrawn-before-issued', values: { issuedOn: { date: letter.issuedOn } } });
   return {
     ok: true,
     event: {

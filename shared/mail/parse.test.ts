@@ -161,8 +161,9 @@ describe('files that are not emails are refused with the reason', () => {
     expect(await parseEmail(new Uint8Array(), 'empty.eml')).toEqual({
       ok: false,
       error: 'This file is not an email: “empty.eml”: the file is empty.',
+      said: { code: 'not-an-email', values: { file: 'empty.eml', why: { code: 'why-empty' } } },
     });
-    expect(emailHeaderProblem(enc('Note: call her back\n\nShe rang twice.'))).toMatch(/not those of an email/);
+    expect(emailHeaderProblem(enc('Note: call her back\n\nShe rang twice.'))).toEqual({ code: 'why-not-mail-headers' });
     expect(emailHeaderProblem(enc('Subject: Refund\nDate: Mon, 2 Nov 2026 10:00:00 +0000\n\nBody'))).toBeNull();
     expect(
       emailHeaderProblem(enc('From someone@example.org Mon Nov  2 10:00:00 2026\nFrom: a@example.org\n\nx')),

@@ -13,6 +13,7 @@ import { decompressRTF } from '@kenjiuno/decompressrtf';
 import type MsgReaderType from '@kenjiuno/msgreader/lib/MsgReader';
 import type { FieldsData } from '@kenjiuno/msgreader/lib/MsgReader';
 import { rtfToText } from './rtf';
+import { type EmailProblemSaying, type EmailWhy, notAnEmail, unreadableEmail } from './problems';
 
 export interface MailAddress {
   /** The display name, decoded (RFC 2047); '' when the address has none. */
@@ -46,12 +47,11 @@ export interface ParsedEmail {
   attachments: MailAttachment[];
 }
 
-export type ParseEmailResult = { ok: true; email: ParsedEmail } | { ok: false; error: string };
+export type ParseEmailResult =
+  { ok: true; email: ParsedEmail } | { ok: false; error: string; said: EmailProblemSaying };
 
 /** How deep attached emails inside attached emails are parsed; deeper ones stay attachments (their bytes). */
 export const MAX_NESTING = 5;
-
-const NOT_AN_EMAIL = 'This file is not an email';
 
 type Decoder = { decode(bytes: Uint8Array): string };
 const TextDecoderCtor = (
@@ -89,12 +89,12 @@ const MAIL_HEADERS = new Set([
 /**
  * Whether the bytes start with a mail header block (RFC 5322: `Name: value` lines, folded lines starting with
  * white space, up to the first blank line), naming From or at least two of the usual mail headers. A leading mbox
- * "From " line is allowed. Returns the reason it is not one, or null.
+ * "From " line is allowed. Returns the reason it is not one (shared/mail/problems.ts `why-*`), or null.
  */
-export function emailHeaderProblem(bytes: Uint8Array): string | null {
-  if (bytes.length === 0) return 'the file is empty';
+export function emailHeaderProblem(bytes: Uint8Array): EmailWhy | null {
+  if (bytes.length === 0) return { code: 'why-empty' };
   const head = latin1.decode(bytes.subarray(0, Math.min(bytes.length, 64 * 1024)));
-  if (head.includes('\u0000')) return 'it is not text with mail headers (it holds binary data)';
+  if (head.includes('\u0000')) return { code: 'why-binary' };
   const lines = head.replace(/^\ufeff/, '').split(/\r?\n/);
   let index = 0;
   if (lines[0]?.startsWith('From ')) index = 1;
@@ -109,9 +109,7 @@ export function emailHeaderProblem(bytes: Uint8Array): string | null {
   }
   const known = [...seen].filter((h) => MAIL_HEADERS.has(h));
   if (seen.has('from') || known.length >= 2) return null;
-  return seen.size === 0
-    ? 'it does not start with mail headers (From:, To:, Subject:, Date:)'
-    : 'its header lines are not those of an email (no From:, To:, Subject: or Date:)';
+  return seen.size === 0 ? { code: 'why-no-headers' } : { code: 'why-not-mail-headers' };
 }
 
 /**
@@ -122,13 +120,10 @@ export async function parseEmail(bytes: Uint8Array, fileName: string): Promise<P
   try {
     if (isCompoundFile(bytes)) return await parseMsg(bytes, fileName, 0);
     const problem = emailHeaderProblem(bytes);
-    if (problem) return { ok: false, error: `${NOT_AN_EMAIL}: “${fileName}”: ${problem}.` };
+    if (problem) return notAnEmail(fileName, problem);
     return { ok: true, email: await parseEml(bytes, 0) };
   } catch (error) {
-    return {
-      ok: false,
-      error: `${NOT_AN_EMAIL} that can be read: “${fileName}”: ${error instanceof Error ? error.message : String(error)}.`,
-    };
+    return unreadableEmail(fileName, error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -224,13 +219,13 @@ async function parseMsg(bytes: Uint8Array, fileName: string, depth: number): Pro
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const reader = new Reader(view);
   const fields = reader.getFileData();
-  if (fields.error) return { ok: false, error: `${NOT_AN_EMAIL}: “${fileName}”: ${fields.error}.` };
+  if (fields.error) return unreadableEmail(fileName, fields.error);
   const messageClass = fields.messageClass ?? '';
   if (!/^IPM\.Note(\.|$)/i.test(messageClass)) {
-    const what = messageClass
-      ? `it is an Outlook item of another kind (${messageClass}), not an email message`
-      : 'it is an Office compound file (for example an old Word or Excel document), not an Outlook message';
-    return { ok: false, error: `${NOT_AN_EMAIL}: “${fileName}”: ${what}.` };
+    const why: EmailWhy = messageClass
+      ? { code: 'why-other-outlook-item', values: { messageClass } }
+      : { code: 'why-compound-file' };
+    return notAnEmail(fileName, why);
   }
   return { ok: true, email: await msgToEmail(reader, fields, depth) };
 }

@@ -151,6 +151,8 @@ export const PROBLEMS_EN = {
     'The customer can go to {scheme} once the ADR letter is sent, a final position is given.',
   'refused-ccts-only': 'CCTS actions apply only to Canadian procedures.',
   'refused-ccts-referred': 'The CCTS referral was recorded on {on}.',
+  // say9: an action on a case that is no longer there (deleted in another window meanwhile; case-actions.ts)
+  'refused-no-case': 'There is no such case',
   // --- a row of a CSV import (shared/exports/cases-import.ts; m17a): {text} is the cell as written, {choices} the
   // words the file may hold (the import reads these English labels, so they are shown as the file must have them)
   'import-not-channel': '“{text}” is not a channel: use {choices}',

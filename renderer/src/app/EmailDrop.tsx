@@ -6,7 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useLocation } from 'wouter';
 import { offerEmailForIntake, readEmailFile } from '#features/mail';
-import { useT } from '#lib/i18n/index';
+import { emailProblemIn, useT } from '#lib/i18n/index';
 
 const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 /** A case page is open: what is dropped anywhere on the window is for that case (its FileDropArea takes it). */
@@ -39,7 +39,7 @@ export function EmailDrop() {
           notifications.show({
             color: 'red',
             title: t('emailDrop.notAnEmail'),
-            message: read.error,
+            message: emailProblemIn(t, read.said),
             autoClose: 10_000,
           });
           return;

@@ -3,6 +3,7 @@
 // action. A failure is shown under the reason and the dialog stays open with what was typed.
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
+import { errorIn, useT } from '#lib/i18n/index';
 
 export function ReasonDialog({
   opened,
@@ -29,13 +30,17 @@ export function ReasonDialog({
   sayWhy: string;
   cancelLabel: string;
   actionLabel: string;
-  /** Do it with the reason; a thrown error's message is shown and the dialog stays open. Closes when it resolves. */
+  /**
+   * Do it with the reason; a thrown error is shown in the interface language (a refusal said, anything else as
+   * technical detail: `errorIn`) and the dialog stays open. Closes when it resolves.
+   */
   onConfirm: (reason: string) => Promise<void>;
   /** Shown above the reason. */
   children: ReactNode;
   /** Shown below the reason. */
   after?: ReactNode;
 }) {
+  const t = useT();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,7 +61,7 @@ export function ReasonDialog({
       await onConfirm(reason);
       onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorIn(t, e));
     } finally {
       setBusy(false);
     }

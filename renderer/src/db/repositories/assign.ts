@@ -3,6 +3,7 @@
 import type { TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import { summaryInEnglish, withDetails } from '#shared/casework/summaries';
+import { RecordRefusal } from '#shared/model/refusals';
 import { refreshCaseIndex } from '#db/case-index/derive';
 import { systemNow, type Now } from './cases';
 import type { RedressDatabase } from '../schema';
@@ -26,7 +27,7 @@ export async function reassignCase(
   options: ReassignOptions,
 ): Promise<TimelineEvent | null> {
   const handler = to.trim();
-  if (!handler) throw new Error('Choose who will handle the case');
+  if (!handler) throw new RecordRefusal('no-handler');
   const now = (options.clock ?? systemNow).now();
   const at = now.toISOString();
   return database.transaction(
@@ -34,7 +35,7 @@ export async function reassignCase(
     [database.cases, database.events, database.caseIndex, database.reportRows],
     async () => {
       const record = await database.cases.get(caseId);
-      if (!record) throw new Error(`No case with id ${caseId}`);
+      if (!record) throw new RecordRefusal('no-case', { id: caseId });
       const from = record.assignee?.trim() ?? '';
       if (from === handler) return null;
       const reason = options.reason?.trim();

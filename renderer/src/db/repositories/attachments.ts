@@ -14,6 +14,7 @@ import { localIsoDate } from '#shared/model/dates';
 import { attachmentAddedEntry, attachmentRemovedEntry, whyNotRemove } from '#shared/files/entries';
 import { recogniseFile } from '#shared/files/recognise';
 import { attachmentRefusal, type AttachmentRefusal } from '#shared/files/refusals';
+import { RecordRefusal } from '#shared/model/refusals';
 import { refreshCaseIndex } from '#db/case-index/derive';
 import type { AttachmentDbRow, RedressDatabase } from '../schema';
 import { sha256Hex, systemNow, type Now } from './cases';
@@ -107,8 +108,8 @@ export async function addAttachments(
     [database.cases, database.events, database.attachments, database.caseIndex, database.reportRows],
     async () => {
       const record = await database.cases.get(caseId);
-      if (!record) throw new Error(`No case with id ${caseId}`);
-      if (record.anonymisedOn) throw new Error('This case was anonymised: no files can be added to it.');
+      if (!record) throw new RecordRefusal('no-case', { id: caseId });
+      if (record.anonymisedOn) throw new RecordRefusal('anonymised-no-files');
       const onCase = new Map(
         (await database.attachments.where('caseId').equals(caseId).toArray())
           .filter((a) => !a.deleted)
@@ -205,7 +206,7 @@ export async function removeAttachment(
     async () => {
       const row = await database.attachments.get(id);
       const why = whyNotRemove(row, reason);
-      if (why) throw new Error(why);
+      if (why) throw new RecordRefusal(why.code, why.values);
       const { blob, ...rest } = row!;
       const kept: AttachmentDbRow = {
         ...rest,

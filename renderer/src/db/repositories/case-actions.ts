@@ -12,6 +12,7 @@ import {
   type EditConflict,
 } from '#shared/casework/index';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { PROBLEMS_EN } from '#shared/model/problems';
 import { evaluateCase, procedureForCase, type Evaluation, type Procedure } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
 import { refreshCaseIndex } from '#db/case-index/derive';
@@ -108,7 +109,7 @@ export async function performAction(
       const record = await database.cases.get(caseId);
       if (!record)
         throw new ActionRefusedError(`There is no case with id ${caseId}; nothing was recorded.`, {
-          action: 'There is no such case',
+          action: PROBLEMS_EN['refused-no-case'],
         });
       const events = await timelineOf(database, caseId).toArray();
       const procedure = tryProcedure(record);

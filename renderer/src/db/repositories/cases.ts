@@ -7,7 +7,7 @@ import { localIsoDate } from '#shared/model/dates';
 import type { NewCaseParts } from '#shared/model/intake';
 import { letterWithdrawnEntry } from '#shared/letters/index';
 import { deskProviders, savedDeskForm, usualProvider, type Provider } from '#shared/model/provider';
-import { PROBLEMS_EN } from '#shared/model/problems';
+import { RecordRefusal } from '#shared/model/refusals';
 import { counterKey, formatReference } from '#shared/model/reference';
 import { putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
 import { deskSettings, readDesk, writeDesk } from '#db/desk';
@@ -41,7 +41,7 @@ export async function saveSettings(
     const stored = await readDesk(database);
     // A desk in a team keeps the prefix the team checked when it joined (p8b, G5; the form says so first).
     if (database.sharing && stored && settings.deskPrefix !== stored.deskPrefix)
-      throw new Error(`Not saved: ${PROBLEMS_EN['desk-prefix-in-team']}.`);
+      throw new RecordRefusal('desk-prefix-in-team');
     await writeDesk(database, savedDeskForm(settings, stored, accepted, newFirstProviderId()));
   });
 }
@@ -70,9 +70,9 @@ async function nextReference(database: RedressDatabase, prefix: string, year: nu
 export function providerForNewCase(settings: DeskSettings, providerId?: string): Provider {
   if (providerId === undefined) return usualProvider(settings);
   const provider = deskProviders(settings).find((p) => p.id === providerId);
-  if (!provider) throw new Error(`Not saved: this desk has no provider “${providerId}”. Choose one from the list.`);
+  if (!provider) throw new RecordRefusal('no-provider', { id: providerId });
   if (provider.retiredOn)
-    throw new Error(`Not saved: ${provider.name} was retired on ${provider.retiredOn} and takes no new cases.`);
+    throw new RecordRefusal('provider-retired', { name: provider.name, retiredOn: { date: provider.retiredOn } });
   return provider;
 }
 
@@ -231,7 +231,7 @@ export async function appendEvent(
     [database.cases, database.events, database.caseIndex, database.reportRows],
     async () => {
       const record = await database.cases.get(caseId);
-      if (!record) throw new Error(`No case with id ${caseId}`);
+      if (!record) throw new RecordRefusal('no-case', { id: caseId });
       const row: TimelineEvent = { id: newId(), caseId, at, ...event };
       await database.events.add(row);
       await database.cases.update(caseId, { updatedAt: at });
@@ -273,7 +273,7 @@ export async function recordLetterIssued(
     [database.cases, database.events, database.letters, database.caseIndex, database.reportRows],
     async () => {
       const record = await database.cases.get(caseId);
-      if (!record) throw new Error(`No case with id ${caseId}`);
+      if (!record) throw new RecordRefusal('no-case', { id: caseId });
       const row: LetterRow = {
         id: newId(),
         caseId,
@@ -330,12 +330,12 @@ export async function recordLetterWithdrawn(
     [database.cases, database.events, database.letters, database.caseIndex, database.reportRows],
     async () => {
       const record = await database.cases.get(caseId);
-      if (!record) throw new Error(`No case with id ${caseId}`);
+      if (!record) throw new RecordRefusal('no-case', { id: caseId });
       const letter = await database.letters.get(letterId);
-      if (!letter || letter.caseId !== caseId) throw new Error('This letter is not one of the case’s letters.');
+      if (!letter || letter.caseId !== caseId) throw new RecordRefusal('letter-not-on-case');
       const events = await timelineOf(database, caseId).toArray();
       const built = letterWithdrawnEntry(events, letterId, input);
-      if (!built.ok) throw new Error(built.error);
+      if (!built.ok) throw new RecordRefusal(built.said.code, built.said.values);
       const row: TimelineEvent = { id: newId(), caseId, at, ...built.event };
       await database.events.add(row);
       await database.cases.update(caseId, { updatedAt: at });
@@ -447,7 +447,7 @@ export async function deleteCase(database: RedressDatabase, caseId: string): Pro
 /** Add someone to the desk (active), or return the existing person of that name. */
 export async function addPerson(database: RedressDatabase, name: string): Promise<PersonRow> {
   const trimmed = name.trim();
-  if (!trimmed) throw new Error('Enter a name');
+  if (!trimmed) throw new RecordRefusal('no-person-name');
   return database.transaction('rw', database.people, async () => {
     const existing = await database.people.where('name').equals(trimmed).first();
     if (existing) {

@@ -3,7 +3,9 @@
 // like any other contact, checked by the same rules), dated the email's date in the desk's time zone.
 import { lastEntry } from '#shared/casework/index';
 import { contactFromEmail } from '#shared/mail/intake';
+import { NotAnEmailError } from '#shared/mail/problems';
 import type { TimelineEvent } from '#shared/model/case';
+import { RecordRefusal } from '#shared/model/refusals';
 import type { RedressDatabase } from '../schema';
 import { performAction } from './case-actions';
 import type { Now } from './cases';
@@ -23,9 +25,9 @@ export async function logEmailContact(
   const bytes = file.bytes instanceof Uint8Array ? file.bytes : new Uint8Array(await file.bytes.arrayBuffer());
   const { parseEmail } = await import('#shared/mail/parse');
   const parsed = await parseEmail(bytes, file.fileName);
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new NotAnEmailError(parsed.said);
   const record = await database.cases.get(caseId);
-  if (!record) throw new Error(`No case with id ${caseId}`);
+  if (!record) throw new RecordRefusal('no-case', { id: caseId });
   const events = await timelineOf(database, caseId).toArray();
   const last = lastEntry(events)?.on ?? '';
   const notBefore = last > record.receivedOn ? last : record.receivedOn;

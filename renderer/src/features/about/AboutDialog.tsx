@@ -2,7 +2,7 @@
 // web mode), and the licences and attributions of everything bundled with it, code, fonts and data alike. The list
 // is generated from node_modules by `npm run licences` (build/licences.mjs) and loaded only when the box opens.
 // Opened from Help → About Redress in the desktop menu (app/MenuCommands.tsx) or the link under the navigation.
-import { type Translate, useT } from '#lib/i18n/index';
+import { technicalDetail, type Translate, useT } from '#lib/i18n/index';
 import { Accordion, Anchor, Badge, Box, Group, Loader, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -141,7 +141,7 @@ export function AboutDialog() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!isOpen || list) return;
-    loadLicences().then(setList, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    loadLicences().then(setList, (e: unknown) => setError(technicalDetail(e)));
   }, [isOpen, list]);
   const api = platform();
   const versions = api.versions;

@@ -17,7 +17,7 @@ import { RestorePanel } from './RestorePanel';
 import { askToKeepData, type StorageFacts, storageFacts } from './storage';
 import { overLimitsIn, storageWarningIn } from './words';
 import { FormattedMessage } from 'react-intl';
-import { backupErrorIn, failureIn, fileSizeIn, useT } from '#lib/i18n/index';
+import { backupErrorIn, errorDetailIn, failureIn, fileSizeIn, useT } from '#lib/i18n/index';
 import { BackupFileError } from '#shared/backup/format';
 import { formatTimestamp as when } from '#lib/format';
 import { ExportsPanel } from '#features/exchange';
@@ -77,9 +77,7 @@ function BackupSection() {
           error:
             error instanceof BackupFileError || error instanceof BackupCheckError
               ? backupErrorIn(t, error)
-              : error instanceof Error
-                ? error.message
-                : String(error),
+              : errorDetailIn(t, error),
         }),
       });
     } finally {

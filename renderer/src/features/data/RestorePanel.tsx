@@ -26,7 +26,7 @@ import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import { useWorkingPerson } from '#features/people';
 import { formatNumber, formatTimestamp as when } from '#lib/format';
-import { backupErrorIn, backupProblemIn, type MessageKey, type Translate, useT } from '#lib/i18n/index';
+import { backupErrorIn, backupProblemIn, errorDetailIn, type MessageKey, type Translate, useT } from '#lib/i18n/index';
 import { PassphrasePrompt } from './PassphraseDialogs';
 import { overLimitsIn, restoreProgressIn } from './words';
 
@@ -116,7 +116,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
         });
       else
         setProblem({
-          message: t('restore.unreadable', { error: error instanceof Error ? error.message : String(error) }),
+          message: t('restore.unreadable', { error: errorDetailIn(t, error) }),
           problems: [],
         });
     } finally {
@@ -147,7 +147,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
       const message =
         error instanceof RestoreError
           ? backupErrorIn(t, error)
-          : t('restore.nothingRestored', { error: error instanceof Error ? error.message : String(error) });
+          : t('restore.nothingRestored', { error: errorDetailIn(t, error) });
       setProblem({ message, problems: [] });
     } finally {
       setRestoring(false);

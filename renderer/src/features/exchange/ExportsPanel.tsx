@@ -1,6 +1,6 @@
 // The "Exports" panel (on the data page): all cases as CSV, the open deadlines as a calendar, and the way to import.
 import { formatLocale } from '#lib/format';
-import { failureIn, type MessageKey, translate, useT } from '#lib/i18n/index';
+import { errorIn, failureIn, type MessageKey, translate, useT } from '#lib/i18n/index';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -40,7 +40,7 @@ export async function runExport(
     notifications.show({
       color: 'red',
       title: say('exchange.notSaved', { title }),
-      message: error instanceof Error ? error.message : String(error),
+      message: errorIn(say, error),
       autoClose: false,
     });
   }

@@ -53,7 +53,7 @@ import {
 import { importCheckedCases, withoutDuplicates, type ImportResult } from './import';
 import { useImportCheck } from './useImportCheck';
 import { ScreenTitle } from '#ui/ScreenTitle';
-import { enGB, type MessageKey, problemIn, type Translate, useT } from '#lib/i18n/index';
+import { enGB, errorDetailIn, type MessageKey, problemIn, type Translate, useT } from '#lib/i18n/index';
 
 const PREVIEW_ROWS = 5;
 /** The report lists every problem; drawing more than this many at once would slow the page, so it says how many more. */
@@ -137,9 +137,7 @@ export function ImportPage() {
       const why =
         error instanceof CsvDecodeError
           ? csvDecodeErrorIn(t, error.encoding, error.oddLength)
-          : error instanceof Error
-            ? error.message
-            : String(error);
+          : errorDetailIn(t, error);
       setFileError(t('import.unreadable', { file: chosen.name, error: why }));
     }
   };
@@ -226,7 +224,7 @@ export function ImportPage() {
       setPicked(null);
       setMapping(null);
     } catch (error) {
-      setImportError(t('import.failed', { error: error instanceof Error ? error.message : String(error) }));
+      setImportError(t('import.failed', { error: errorDetailIn(t, error) }));
     } finally {
       setImporting(false);
     }

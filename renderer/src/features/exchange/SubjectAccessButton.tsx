@@ -14,7 +14,7 @@ import { db } from '#db/schema';
 import { useWorkingPerson } from '#features/people';
 import { formatDate } from '#lib/format';
 import { FormattedMessage } from 'react-intl';
-import { failureIn, type Translate, unprintableIn, useLocale, useT } from '#lib/i18n/index';
+import { errorDetailIn, failureIn, type Translate, unprintableIn, useLocale, useT } from '#lib/i18n/index';
 import { UnprintableError } from '#shared/letters/index';
 import { exportSubjectAccess, findCustomerCases, type CandidateCase } from './subject-access';
 
@@ -41,9 +41,7 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
     let live = true;
     findCustomerCases(db(), record)
       .then((found) => live && setCandidates(found))
-      .catch(
-        (e: unknown) => live && setError(t('sar.lookFailed', { error: e instanceof Error ? e.message : String(e) })),
-      );
+      .catch((e: unknown) => live && setError(t('sar.lookFailed', { error: errorDetailIn(t, e) })));
     return () => {
       live = false;
     };
@@ -81,7 +79,7 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
       } else if (outcome.error) setError(failureIn(t, { error: outcome.error, message: outcome.message }));
     } catch (e) {
       const why = e instanceof UnprintableError ? unprintableIn(t, locale, e.found, e.what) : undefined;
-      setError(t('sar.notMade', { error: why ?? (e instanceof Error ? e.message : String(e)) }));
+      setError(t('sar.notMade', { error: why ?? errorDetailIn(t, e) }));
     } finally {
       setBusy(false);
     }

@@ -35,7 +35,17 @@ import { ScreenTitle } from '#ui/ScreenTitle';
 import { emailIntakeNote, intakeFromEmail } from '#shared/mail/intake';
 import { EmailView, onEmailForIntake, readEmailFile, takeEmailForIntake, type IncomingEmail } from '#features/mail';
 import { useIntl } from 'react-intl';
-import { type MessageKey, problemIn, type Translate, useT } from '#lib/i18n/index';
+import {
+  attachmentRefusalIn,
+  emailProblemIn,
+  errorDetailIn,
+  type MessageKey,
+  problemIn,
+  refusalIn,
+  technicalDetail,
+  type Translate,
+  useT,
+} from '#lib/i18n/index';
 import type { IntakeField } from '#shared/model/intake';
 import type { Problem } from '#shared/model/problems';
 import { ADDRESS_LINE_MAX_CHARS, ADDRESS_MAX_LINES } from '#shared/model/stored';
@@ -59,9 +69,9 @@ async function attachEmail(
       [{ fileName: email.fileName, bytes: email.bytes, kind: 'email', note: t('intake.emailNote') }],
       by,
     );
-    if (!outcome.ok) reason = outcome.reason;
+    if (!outcome.ok) reason = attachmentRefusalIn(t, outcome.said);
   } catch (error) {
-    reason = error instanceof Error ? error.message : String(error);
+    reason = errorDetailIn(t, error);
   }
   if (reason)
     notifications.show({
@@ -146,7 +156,13 @@ export function IntakePage() {
     if (!file) return;
     const read = await readEmailFile(file);
     if (read.ok) fillFromEmail(read.incoming);
-    else notifications.show({ color: 'red', title: t('intake.notAnEmail'), message: read.error, autoClose: 10_000 });
+    else
+      notifications.show({
+        color: 'red',
+        title: t('intake.notAnEmail'),
+        message: emailProblemIn(t, read.said),
+        autoClose: 10_000,
+      });
   };
 
   const submit = form.onSubmit(async (values) => {
@@ -187,7 +203,8 @@ export function IntakePage() {
       notifications.show({
         color: 'red',
         title: t('intake.notSaved'),
-        message: t('intake.notSavedText', { error: String(error) }),
+        // A refusal (a provider retired meanwhile) says it was not saved; anything else as technical detail (say9).
+        message: refusalIn(t, error) ?? t('intake.notSavedText', { error: technicalDetail(error) }),
       });
     } finally {
       setSaving(false);

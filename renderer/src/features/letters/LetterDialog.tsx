@@ -20,7 +20,7 @@ import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useFocusReturnAfterClose } from '#ui/focus-return';
-import { failureIn, sayingIn, type Translate, unprintableIn, useLocale, useT } from '#lib/i18n/index';
+import { errorIn, failureIn, sayingIn, type Translate, unprintableIn, useLocale, useT } from '#lib/i18n/index';
 import { DateField } from '#ui/DateField';
 import { letterLanguagesForCase } from '#shared/model/provider';
 import {
@@ -57,18 +57,15 @@ interface Preview {
   customerCopy: LetterPdf['customerCopy'];
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * Why a letter could not be made, in the interface language (p8e): an address it cannot be sent to, characters the
- * letter font cannot print; any other failure's own (technical) words as they came.
+ * letter font cannot print, a refusal of the records (say9); any other failure's own (technical) words inside the
+ * catalogue's sentence (`errorIn`).
  */
-function errorIn(t: Translate, locale: string, error: unknown): string {
+function letterErrorIn(t: Translate, locale: string, error: unknown): string {
   if (error instanceof LetterRefusalError) return sayingIn(t, 'letterRefusal', error.said);
   if (error instanceof UnprintableError) return unprintableIn(t, locale, error.found, error.what);
-  return message(error);
+  return errorIn(t, error);
 }
 
 export function LetterDialog({
@@ -116,7 +113,7 @@ export function LetterDialog({
     try {
       return { paragraphs: letterParagraphs(buildLetter(choice, inputs, options, context)) };
     } catch (e) {
-      return { error: errorIn(t, locale, e) };
+      return { error: letterErrorIn(t, locale, e) };
     }
   }, [editing, choice, inputs, options, context, t, locale]);
 
@@ -167,7 +164,7 @@ export function LetterDialog({
       focusIssueWhenReady.current = focusIssue;
     } catch (e) {
       setPreview(null);
-      setError(errorIn(t, locale, e));
+      setError(letterErrorIn(t, locale, e));
     } finally {
       setBusy(null);
     }
@@ -221,7 +218,7 @@ export function LetterDialog({
         onClose();
       } else if (outcome.error) setError(failureIn(t, { error: outcome.error, message: outcome.message }));
     } catch (e) {
-      setError(errorIn(t, locale, e));
+      setError(letterErrorIn(t, locale, e));
     } finally {
       setBusy(null);
     }

@@ -1,6 +1,7 @@
 // An email file dropped or picked for a new complaint, read and waiting for the intake form: the window's drop
 // handler (app/) leaves it here and opens "New complaint", which takes it; a form already open takes it at once.
 import type { ParsedEmail } from '#shared/mail/parse';
+import type { EmailProblemSaying } from '#shared/mail/problems';
 
 export interface IncomingEmail {
   fileName: string;
@@ -11,10 +12,10 @@ export interface IncomingEmail {
   email: ParsedEmail;
 }
 
-/** Read a dropped or picked file as an email: the email, or the reason it is refused. */
+/** Read a dropped or picked file as an email: the email, or the reason it is refused (English and `said`). */
 export async function readEmailFile(
   file: File,
-): Promise<{ ok: true; incoming: IncomingEmail } | { ok: false; error: string }> {
+): Promise<{ ok: true; incoming: IncomingEmail } | { ok: false; error: string; said: EmailProblemSaying }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   // The MIME and Outlook readers (and iconv-lite's code pages) are loaded the first time an email is read.
   const { parseEmail } = await import('#shared/mail/parse');

@@ -1,5 +1,5 @@
 // Hand a case to someone else at the desk. Drop it on any screen that shows a case (the case page, "My cases").
-import { useT } from '#lib/i18n/index';
+import { errorIn, useT } from '#lib/i18n/index';
 import { Select, type SelectProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -47,7 +47,7 @@ export function HandlerSelect({ caseId, reference, assignee, ...props }: Handler
           notifications.show({
             color: 'red',
             title: t('handler.notHandedOver'),
-            message: error instanceof Error ? error.message : String(error),
+            message: errorIn(t, error),
           });
         } finally {
           setSaving(false);

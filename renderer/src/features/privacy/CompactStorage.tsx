@@ -1,7 +1,7 @@
 // "Compact storage now" (issue #12, finding 12): after an erasure the erased data is gone from the database, but the
 // browser's files can still hold its bytes until they are compacted. This copies the database to a fresh place and
 // deletes the old one (db/storage.ts), then reloads every window onto the new copy.
-import { useT } from '#lib/i18n/index';
+import { errorDetailIn, useT } from '#lib/i18n/index';
 import { Alert, Button, Card, Progress, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { db } from '#db/schema';
@@ -30,7 +30,7 @@ export function CompactStorageCard() {
       window.location.reload();
     } catch (error) {
       setState(null);
-      setProblem(t('compact.failed', { error: error instanceof Error ? error.message : String(error) }));
+      setProblem(t('compact.failed', { error: errorDetailIn(t, error) }));
     }
   };
   const done = sessionStorage.getItem('redress.compacted');

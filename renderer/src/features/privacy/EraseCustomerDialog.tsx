@@ -23,7 +23,7 @@ import { todayIso } from '#lib/today';
 import { eraseCustomer, findCustomerCases, type CustomerCase } from '#db/repositories/retention';
 import { db } from '#db/schema';
 import { formatDate } from '#lib/format';
-import { useT } from '#lib/i18n/index';
+import { errorDetailIn, useT } from '#lib/i18n/index';
 
 export interface EraseCustomerDialogProps {
   opened: boolean;
@@ -61,10 +61,7 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
         setCases(found);
         setSelected(new Set(found.filter((c) => c.erasable.ok).map((c) => c.caseId)));
       })
-      .catch(
-        (error: unknown) =>
-          live && setProblem(t('erase.readFailed', { error: error instanceof Error ? error.message : String(error) })),
-      );
+      .catch((error: unknown) => live && setProblem(t('erase.readFailed', { error: errorDetailIn(t, error) })));
     return () => {
       live = false;
     };
@@ -88,7 +85,7 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
       });
       onDone();
     } catch (error) {
-      setProblem(t('erase.failed', { error: error instanceof Error ? error.message : String(error) }));
+      setProblem(t('erase.failed', { error: errorDetailIn(t, error) }));
     } finally {
       setErasing(false);
     }

@@ -1,6 +1,6 @@
 // Privacy (issue #7): the retention policy, a preview of what a run would anonymise today and the run itself, and the
 // record of every retention run and erasure (the audit entries, which hold no personal data).
-import { type MessageKey, type Translate, useT } from '#lib/i18n/index';
+import { errorDetailIn, type MessageKey, type Translate, useT } from '#lib/i18n/index';
 import { Alert, Anchor, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -88,7 +88,7 @@ export function PrivacyPage() {
     try {
       setPreview(await previewRetention(db(), policy, todayIso()));
     } catch (error) {
-      setProblem(t('privacy.previewFailed', { error: error instanceof Error ? error.message : String(error) }));
+      setProblem(t('privacy.previewFailed', { error: errorDetailIn(t, error) }));
     } finally {
       setLoading(false);
     }
@@ -119,7 +119,7 @@ export function PrivacyPage() {
       setConfirming(false);
       setPreview(await previewRetention(db(), policy, todayIso()));
     } catch (error) {
-      setProblem(t('privacy.notAnonymised', { error: error instanceof Error ? error.message : String(error) }));
+      setProblem(t('privacy.notAnonymised', { error: errorDetailIn(t, error) }));
       setConfirming(false);
     } finally {
       setRunning(false);

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { checkRetentionYears, retentionPolicy } from '#shared/privacy/retention';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
-import { messageIn, useT } from '#lib/i18n/index';
+import { errorIn, messageIn, useT } from '#lib/i18n/index';
 import { saveRetentionPolicy } from './policy';
 
 export function RetentionSettings() {
@@ -47,7 +47,7 @@ export function RetentionSettings() {
       notifications.show({
         color: 'red',
         title: t('retention.notSaved'),
-        message: err instanceof Error ? err.message : String(err),
+        message: errorIn(t, err),
       });
     } finally {
       setSaving(false);

@@ -1,5 +1,6 @@
 // The retention policy in the desk's settings: saved on its own, so the rest of the settings stay as they are.
 import type { DeskSettings, RetentionPolicy } from '#shared/model/case';
+import { RecordRefusal } from '#shared/model/refusals';
 import type { RedressDatabase } from '#db/schema';
 import { readDesk, writeDesk } from '#db/desk';
 
@@ -7,7 +8,7 @@ import { readDesk, writeDesk } from '#db/desk';
 export async function saveRetentionPolicy(database: RedressDatabase, policy: RetentionPolicy): Promise<void> {
   await database.transaction('rw', database.settings, database.providers, async () => {
     const desk = await readDesk(database);
-    if (!desk) throw new Error('Set up the desk first');
+    if (!desk) throw new RecordRefusal('no-desk');
     await writeDesk(database, {
       ...desk,
       retention: { enabled: policy.enabled, anonymiseAfterYears: policy.anonymiseAfterYears },

@@ -49,7 +49,7 @@ import { saveReportCsv, saveReportPdf } from './export';
 import { deskProviders } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { formatLocale, formatNumber, formatShortDate } from '#lib/format';
-import { failureIn, type MessageKey, messageIn, type Translate, useT } from '#lib/i18n/index';
+import { errorIn, failureIn, type MessageKey, messageIn, type Translate, useT } from '#lib/i18n/index';
 
 const UNASSIGNED = '__unassigned__';
 type PeriodChoice = PeriodPreset | 'custom';
@@ -99,7 +99,8 @@ function periodWords(t: Translate, period: ReportPeriod): string {
 function useSummaries(today: string, reloads: number) {
   const [summaries, setSummaries] = useState<CaseSummary[] | null>(null);
   const [progress] = useState(() => new ProgressStore());
-  const [error, setError] = useState<string | null>(null);
+  // The error as thrown, said in the interface language where it is shown (say9).
+  const [error, setError] = useState<{ thrown: unknown } | null>(null);
   const seenReloads = useRef(reloads);
   useEffect(() => {
     const controller = new AbortController();
@@ -118,7 +119,7 @@ function useSummaries(today: string, reloads: number) {
       })
       .catch((e: unknown) => {
         if (controller.signal.aborted) return;
-        setError(e instanceof Error ? e.message : String(e));
+        setError({ thrown: e });
       });
     return () => controller.abort();
   }, [today, reloads, progress]);
@@ -566,7 +567,7 @@ export function ReportsPage() {
       notifications.show({
         color: 'red',
         title: t('reports.notMade'),
-        message: e instanceof Error ? e.message : String(e),
+        message: errorIn(t, e),
       });
     } finally {
       setExporting(null);
@@ -621,7 +622,7 @@ export function ReportsPage() {
 
       {error && (
         <Alert color="red" title={t('reports.readError')}>
-          {error}
+          {errorIn(t, error.thrown)}
         </Alert>
       )}
       {!summaries && !error && <ReadingProgress progress={progress} />}

@@ -6,7 +6,7 @@ import { addPerson, setPersonActive } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { useCurrentPerson, usePeople } from '#features/people';
 import { checkDeactivate, checkNewPersonName } from '#features/people';
-import { messageIn, useT } from '#lib/i18n/index';
+import { errorIn, messageIn, useT } from '#lib/i18n/index';
 
 export function PeopleSettings() {
   const people = usePeople();
@@ -31,7 +31,7 @@ export function PeopleSettings() {
         message: t('settings.people.addedMessage', { name: person.name }),
       });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorIn(t, e));
     }
   };
 

@@ -44,7 +44,7 @@ import {
 import { db } from '#db/schema';
 import { platform } from '#platform';
 import { formatDate } from '#lib/format';
-import { failureIn, procedureIssueIn, procedureProblemIn, type Translate, useT } from '#lib/i18n/index';
+import { errorIn, failureIn, procedureIssueIn, procedureProblemIn, type Translate, useT } from '#lib/i18n/index';
 import { ProcedureEditor } from './ProcedureEditor';
 
 /** "10 working days" / "10 jours ouvrables" (shared/rules describeDuration's English, in the interface language). */
@@ -218,13 +218,7 @@ export function ProceduresView({
       const added = await importProcedure(db(), read.procedure);
       notifications.show({ color: 'teal', title: t('procedures.imported'), message: added.name });
     } catch (error) {
-      setImportProblem(
-        error instanceof ProcedureSaveError
-          ? procedureIssueIn(t, error)
-          : error instanceof Error
-            ? error.message
-            : String(error),
-      );
+      setImportProblem(error instanceof ProcedureSaveError ? procedureIssueIn(t, error) : errorIn(t, error));
     }
   };
 

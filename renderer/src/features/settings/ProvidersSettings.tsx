@@ -30,7 +30,6 @@ import {
   usualProvider,
   type Provider,
   type RegulatorRegion,
-  ProviderRefusal,
 } from '#shared/model/provider';
 import { providerToForm, validateProvider, type ProviderForm } from '#shared/model/provider-form';
 import { listAdrSchemes, providerMismatches } from '#shared/rules/index';
@@ -41,7 +40,7 @@ import { useSettings } from '#db/hooks';
 import { retireProvider, saveProvider, setUsualProvider } from '#db/repositories/providers';
 import { db } from '#db/schema';
 import { LetterheadFields } from './LetterheadFields';
-import { mismatchIn, sayingIn, useT } from '#lib/i18n/index';
+import { errorIn, mismatchIn, useT } from '#lib/i18n/index';
 import { formErrorsIn } from './form-errors';
 
 const OWN_SCHEME = 'procedure';
@@ -88,7 +87,7 @@ function ProviderDialog({
       notifications.show({ color: 'teal', title: t('providers.saved'), message: saved.name });
       onClose();
     } catch (error) {
-      notifications.show({ color: 'red', title: t('providers.notSaved'), message: String(error) });
+      notifications.show({ color: 'red', title: t('providers.notSaved'), message: errorIn(t, error) });
     } finally {
       setSaving(false);
     }
@@ -222,13 +221,8 @@ export function ProvidersSettings() {
       notifications.show({
         color: 'red',
         title: t('providers.notChanged'),
-        // A refusal of the desk's own rules in the interface language (h17); anything else as it came.
-        message:
-          error instanceof ProviderRefusal
-            ? sayingIn(t, 'providerRefusal', error)
-            : error instanceof Error
-              ? error.message
-              : String(error),
+        // A refusal of the desk's own rules in the interface language (h17); anything else as technical detail.
+        message: errorIn(t, error),
       });
     }
   };

@@ -35,7 +35,7 @@ import { SharingPanel } from '#features/sharing';
 import { ProceduresView } from './ProceduresView';
 import { deskProviders, regionLanguages, regionOfCalendar, usualProvider } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
-import { type MessageKey, mismatchIn, useT } from '#lib/i18n/index';
+import { errorIn, type MessageKey, mismatchIn, useT } from '#lib/i18n/index';
 import { LanguageSettings } from './LanguageSettings';
 import { formErrorsIn } from './form-errors';
 
@@ -127,7 +127,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
         message: t('settings.savedMessage', { prefix: result.value.deskPrefix }),
       });
     } catch (error) {
-      notifications.show({ color: 'red', title: t('settings.notSaved'), message: String(error) });
+      notifications.show({ color: 'red', title: t('settings.notSaved'), message: errorIn(t, error) });
     } finally {
       setSaving(false);
     }

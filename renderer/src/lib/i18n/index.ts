@@ -24,6 +24,7 @@ export { procedureIssueIn, procedureProblemIn } from './procedures';
 export { failureIn, mainMessageIn } from './main-messages';
 export { plainValueIn, sayingIn } from './sayings';
 export { mismatchIn } from './mismatches';
+export { emailProblemIn, errorDetailIn, errorIn, refusalIn, technicalDetail } from './refusals'; // say9
 export {
   chosenLocale,
   interfaceLocaleFor,

@@ -30,7 +30,7 @@ import { confirmReceivedDate, DateField } from '#ui/DateField';
 import { useFormDraft } from '#lib/forms';
 import { DraftOffer } from '#ui/DraftOffer';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { entrySummaryIn, messageIn, useLocale, useT } from '#lib/i18n/index';
+import { entrySummaryIn, errorDetailIn, messageIn, useLocale, useT } from '#lib/i18n/index';
 import {
   actionText,
   conflictFieldText,
@@ -187,7 +187,7 @@ function ActionForm({
     } catch (error) {
       if (error instanceof EditConflictError) askAbout(error.conflicts);
       else if (error instanceof ActionRefusedError) showErrors(error.errors, error.message);
-      else setRefusal(t('actions.nothingRecorded', { error: error instanceof Error ? error.message : String(error) }));
+      else setRefusal(t('actions.nothingRecorded', { error: errorDetailIn(t, error) }));
     } finally {
       setSaving(false);
     }

@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Tex
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { ATTACHMENT_KINDS, MAX_ATTACHMENT_NOTE, type AttachmentKind } from '#shared/model/attachment';
-import { attachmentRefusalIn, fileSizeIn, type MessageKey, useT } from '#lib/i18n/index';
+import { attachmentRefusalIn, errorDetailIn, errorIn, fileSizeIn, type MessageKey, useT } from '#lib/i18n/index';
 import type { AttachmentRefusalSaying } from '#shared/files/refusals';
 import { addAttachments } from '#db/repositories/attachments';
 import { logEmailContact } from '#db/repositories/email-contact';
@@ -93,7 +93,7 @@ export function AddAttachmentsDialog({
           );
           contacts.push(event.summary);
         } catch (e) {
-          contactProblems.push(`${p.file.name}: ${e instanceof Error ? e.message : String(e)}`);
+          contactProblems.push(`${p.file.name}: ${errorDetailIn(t, e)}`);
         }
       }
       if (contacts.length > 0)
@@ -122,7 +122,7 @@ export function AddAttachmentsDialog({
         setPicked([]);
       } else onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorIn(t, e));
     } finally {
       setBusy(false);
     }

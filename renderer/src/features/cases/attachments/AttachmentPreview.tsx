@@ -5,7 +5,8 @@
 import { Alert, Button, Center, Code, Group, Image, Loader, Modal, ScrollArea, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ParseEmailResult } from '#shared/mail/parse';
-import { fileSizeIn, type MessageKey, useT } from '#lib/i18n/index';
+import { unreadableEmail } from '#shared/mail/problems';
+import { emailProblemIn, fileSizeIn, type MessageKey, useT } from '#lib/i18n/index';
 import type { AttachmentFileType, AttachmentSummary } from '#shared/model/attachment';
 import { attachmentBlob } from '#db/repositories/attachments';
 import { db } from '#db/schema';
@@ -101,7 +102,7 @@ function EmailPreview({ blob, fileName }: { blob: Blob; fileName: string }) {
     setParsed(null);
     void Promise.all([blob.arrayBuffer(), import('#shared/mail/parse')])
       .then(([buffer, { parseEmail }]) => parseEmail(new Uint8Array(buffer), fileName))
-      .catch((error: unknown): ParseEmailResult => ({ ok: false, error: String(error) }))
+      .catch((error: unknown): ParseEmailResult => unreadableEmail(fileName, String(error)))
       .then((result) => live && setParsed(result));
     return () => {
       live = false;
@@ -116,7 +117,7 @@ function EmailPreview({ blob, fileName }: { blob: Blob; fileName: string }) {
   if (!parsed.ok)
     return (
       <Alert color="yellow" title={t('attachments.email.cannotShow')} data-email-preview>
-        {parsed.error} {t('attachments.email.downloadInstead')}
+        {emailProblemIn(t, parsed.said)} {t('attachments.email.downloadInstead')}
       </Alert>
     );
   return <EmailView email={parsed.email} />;

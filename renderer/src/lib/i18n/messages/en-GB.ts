@@ -25,6 +25,8 @@ import { EDIT_CONFLICT_EN } from '#shared/casework/edits';
 import { CORRECTABLE_LABELS } from '#shared/casework/corrections';
 import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/model/attachment';
 import { PROVIDER_REFUSALS_EN, REGULATOR_REGION_LABELS } from '#shared/model/provider';
+import { RECORD_REFUSALS_EN } from '#shared/model/refusals';
+import { EMAIL_PROBLEMS_EN } from '#shared/mail/problems';
 import { WITHDRAW_WORDING } from '#shared/letters/issued';
 import { COPY_MISSING_EN } from '#shared/letters/copy';
 import { LETTER_REFUSALS_EN } from '#shared/letters/refusals';
@@ -1879,6 +1881,11 @@ export const enGB = {
   'providers.notChanged': 'Not changed',
   // h17: why a change to the providers is refused (shared/model/provider.ts, the one home of the English)
   ...catalogueWords('providerRefusal', PROVIDER_REFUSALS_EN),
+  // say9: why a change to the records is refused (shared/model/refusals.ts, the one home of the English), and an
+  // unexpected error's own words under a translated title (lib/i18n/refusals.ts errorIn)
+  ...catalogueWords('recordRefusal', RECORD_REFUSALS_EN),
+  ...catalogueWords('emailProblem', EMAIL_PROBLEMS_EN), // why a file is not an email (shared/mail/problems.ts)
+  'error.unexpected': 'Unexpected problem (technical detail): {error}',
   'providers.title': 'Providers',
   'providers.intro':
     'The brands this desk handles complaints for. Each case keeps the provider it was logged for: its letters, dates and procedure follow that provider, whatever the usual one is later. A retired provider takes no new complaints; its cases keep working.',

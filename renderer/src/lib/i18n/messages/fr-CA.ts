@@ -1710,6 +1710,7 @@ export const frCA: Record<MessageKey, string> = {
     'La personne peut s’adresser à {scheme} une fois la lettre de recours externe envoyée ou la position finale donnée.',
   'problem.refused-ccts-only': 'Les actions liées à la CPRST ne s’appliquent qu’aux procédures canadiennes.',
   'problem.refused-ccts-referred': 'Le renvoi par la CPRST a été inscrit le {on}.',
+  'problem.refused-no-case': 'Ce dossier n’existe pas', // say9
   // m17a: une ligne d’un fichier CSV importé ({choices} : les mots que le fichier peut contenir, tels quels)
   'problem.import-not-channel': '«\u00a0{text}\u00a0» n’est pas un mode de réception\u00a0: utilisez {choices}',
   'problem.import-not-category': '«\u00a0{text}\u00a0» n’est pas une catégorie\u00a0: utilisez {choices}',
@@ -2456,6 +2457,39 @@ export const frCA: Record<MessageKey, string> = {
     '{name} est le seul fournisseur actif du service\u00a0: ajoutez-en un autre avant de le retirer.',
   'providerRefusal.retired-not-usual':
     '{name} est retiré\u00a0: remettez-le en service avant d’en faire le fournisseur habituel.',
+  // say9: why a change to the records is refused (shared/model/refusals.ts), and an unexpected error's own words
+  'recordRefusal.no-case': 'Aucun dossier ne porte l’identifiant {id}',
+  'recordRefusal.anonymised-no-files': 'Ce dossier a été anonymisé\u00a0: on ne peut plus y joindre de fichier.',
+  'recordRefusal.no-attachment': 'Ce dossier n’a pas cette pièce jointe.',
+  'recordRefusal.attachment-removed': 'Cette pièce jointe a déjà été retirée.',
+  'recordRefusal.no-removal-reason': 'Indiquez pourquoi la pièce jointe est retirée.',
+  'recordRefusal.letter-not-on-case': 'Cette lettre n’est pas une des lettres du dossier.',
+  'recordRefusal.letter-not-on-timeline': 'Cette lettre ne figure pas à l’historique du dossier.',
+  'recordRefusal.letter-withdrawn': 'Cette lettre a déjà été retirée le {on}.',
+  'recordRefusal.no-withdrawal-reason': 'Indiquez pourquoi la lettre est retirée.',
+  'recordRefusal.withdrawn-before-issued':
+    'Une lettre ne peut pas être retirée avant le jour où elle a été produite ({issuedOn}).',
+  'recordRefusal.no-provider':
+    'Non enregistré\u00a0: ce service n’a pas de fournisseur «\u00a0{id}\u00a0». Choisissez-en un dans la liste.',
+  'recordRefusal.provider-retired':
+    'Non enregistré\u00a0: {name} a été retiré le {retiredOn} et ne reçoit plus de nouveaux dossiers.',
+  'recordRefusal.no-handler': 'Choisissez la personne responsable du dossier',
+  'recordRefusal.no-person-name': 'Indiquez un nom',
+  'recordRefusal.no-desk': 'Configurez d’abord le service',
+  'recordRefusal.desk-prefix-in-team':
+    'Non enregistré\u00a0: ce poste partage ses dossiers avec une équipe, dont chaque poste garde son propre préfixe\u00a0: quittez l’équipe pour le changer.',
+  'error.unexpected': 'Problème inattendu (détail technique)\u00a0: {error}',
+  'emailProblem.not-an-email': 'Ce fichier n’est pas un courriel\u00a0: «\u00a0{file}\u00a0»\u00a0: {why}.',
+  'emailProblem.unreadable': 'Ce fichier n’est pas un courriel lisible\u00a0: «\u00a0{file}\u00a0»\u00a0: {error}.',
+  'emailProblem.why-empty': 'le fichier est vide',
+  'emailProblem.why-binary': 'ce n’est pas du texte avec des en-têtes de courriel (il contient des données binaires)',
+  'emailProblem.why-no-headers': 'il ne commence pas par des en-têtes de courriel (From:, To:, Subject:, Date:)',
+  'emailProblem.why-not-mail-headers':
+    'ses lignes d’en-tête ne sont pas celles d’un courriel (aucun From:, To:, Subject: ni Date:)',
+  'emailProblem.why-other-outlook-item':
+    'c’est un élément Outlook d’un autre type ({messageClass}), et non un courriel',
+  'emailProblem.why-compound-file':
+    'c’est un fichier composé Office (par exemple un ancien document Word ou Excel), et non un message Outlook',
   'providers.title': 'Fournisseurs',
   'providers.intro':
     'Les marques pour lesquelles ce service traite les plaintes. Chaque dossier garde le fournisseur pour lequel il a été inscrit\u00a0: ses lettres, ses dates et sa procédure suivent ce fournisseur, quel que soit le fournisseur habituel par la suite. Un fournisseur retiré ne reçoit plus de nouvelles plaintes\u00a0; ses dossiers continuent de fonctionner.',
