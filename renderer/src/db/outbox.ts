@@ -55,6 +55,12 @@ export const SHARING_META_KEYS = {
    * the team lacks, not uploaded, to remove once the team's providers are here (TeamSync; value `TakeTeamProviders`).
    */
   takeTeamProviders: 'sharing-take-team-providers',
+  /**
+   * A desk that joined holding cases it anonymised itself (retention, erasure): once the team's documents are here,
+   * its erasures are applied again and sent (TeamSync; value `true`). The team keeps its own copies of entries,
+   * letters and files, which a join does not upload over.
+   */
+  resendErasures: 'sharing-resend-erasures',
 } as const;
 
 export interface OutboxRow {

@@ -15,6 +15,9 @@ import type { Provider } from '#shared/model/provider';
 import type { RedressDatabase } from '#db/schema';
 import { installRows } from '#db/desk';
 import { SHARING_META_KEYS, writingFromTeam } from '#db/outbox';
+import { anonymisedHere, reapplyAnonymisation } from '#db/repositories/retention';
+import { timelinesOf } from '#db/timeline';
+import { todayIso } from '#lib/today';
 import { refused, sharingProblemInEnglish, type SharingSaying } from './sayings';
 import { saying } from '#shared/model/saying';
 import {
@@ -55,6 +58,10 @@ export const MEMBERSHIP_KEY = SHARING_META_KEYS.membership;
 const LAST_SYNCED_KEY = SHARING_META_KEYS.lastSynced;
 const PUSHED_SEQ_KEY = SHARING_META_KEYS.pushedSeq;
 const TAKE_PROVIDERS_KEY = SHARING_META_KEYS.takeTeamProviders;
+const RESEND_ERASURES_KEY = SHARING_META_KEYS.resendErasures;
+
+/** Who the audit entry names when a desk joining its team again applies its erasures again (TeamSync.resendErasures). */
+export const REJOIN_REAPPLY_BY = 'Redress (joining the team again)';
 
 /** The procedure a procedure version's document is of (`procedure:<id>@<version>` → `<id>`); '' for another document. */
 function procedureIdOf(ref: string): string {
@@ -570,6 +577,7 @@ export class TeamSync {
   async join(membership: Omit<TeamMembership, 'joinedAt' | 'localStore'>): Promise<void> {
     this.database.sharing = true;
     let take: { notUploaded: string[]; remove: string[] } | null = null;
+    let resend = false;
     try {
       // Providers and procedures count: a set-up desk with no case yet still has its own letterhead to keep.
       const holds =
@@ -587,6 +595,9 @@ export class TeamSync {
           if (clashes.length) throw new JoinRefusedError(clashes);
         }
         await enqueueAll(this.database, empty ? undefined : teamCopiesIn(remote), new Set(take?.notUploaded));
+        // The team keeps its own copies of entries, letters and files (not uploaded over: uploadsOnJoin), so the
+        // erasures this desk made while it was not in the team are sent once the team's documents are here.
+        resend = !empty && (await anonymisedHere(this.database)).size > 0;
       }
     } catch (error) {
       this.database.sharing = false;
@@ -595,6 +606,7 @@ export class TeamSync {
     }
     await this.database.meta.bulkPut([
       ...(take ? [{ key: TAKE_PROVIDERS_KEY, value: { remove: take.remove } satisfies TakeTeamProviders }] : []),
+      ...(resend ? [{ key: RESEND_ERASURES_KEY, value: true }] : []),
       {
         key: MEMBERSHIP_KEY,
         value: { ...membership, joinedAt: new Date().toISOString(), localStore: 'indexeddb' } satisfies TeamMembership,
@@ -688,6 +700,46 @@ export class TeamSync {
       await db.meta.delete(TAKE_PROVIDERS_KEY);
     });
     installRows(await db.procedures.toArray());
+  }
+
+  private resending = false;
+
+  /** Run resendErasures after the work queued (once at a time; tried again at the next "synced" if it failed). */
+  private scheduleResendErasures(): void {
+    if (this.resending) return;
+    this.resending = true;
+    void this.enqueue(() => this.resendErasures())
+      .catch(() => {})
+      .finally(() => (this.resending = false));
+  }
+
+  /**
+   * A desk that joined again holding cases it anonymised itself (RESEND_ERASURES_KEY), once the team's documents are
+   * here. The team kept its own copies of those cases' entries, letters and files (a join never uploads a desk's copy
+   * of an immutable document over the team's: bridge.ts uploadsOnJoin), and the download brought some back (a letter,
+   * an entry another desk added meanwhile). The desk's erasures are applied again (reapplyAnonymisation, the one
+   * anonymisation; an open case never) and every entry, letter and file of those cases goes through the outbox, as an
+   * erasure at a desk in a team does: the push writes the anonymising revision (`erasedBy`) of each one the team holds
+   * unerased and skips the rest, and every desk takes it in.
+   */
+  private async resendErasures(): Promise<void> {
+    const db = this.database;
+    if (!(await db.meta.get(RESEND_ERASURES_KEY))) return;
+    // Its deletions and rewrites are written to the outbox in its own transaction (the desk shares).
+    await reapplyAnonymisation(db, { today: todayIso(), by: REJOIN_REAPPLY_BY, timelines: true });
+    await db.transaction('rw', [db.cases, db.events, db.attachments, db.outbox, db.meta], async () => {
+      const records = await db.cases.bulkGet([...(await anonymisedHere(db))]);
+      const caseIds = records.flatMap((r) => (r?.anonymisedOn ? [r.id] : []));
+      const entries = [...(await timelinesOf(db, caseIds)).values()].flat();
+      const files = (await db.attachments.where('caseId').anyOf(caseIds).primaryKeys()) as string[];
+      const at = new Date().toISOString();
+      await db.outbox.bulkPut(
+        [...entries.map((e) => syncDocId('entry', e.id)), ...files.map((id) => syncDocId('attachment', id))].map(
+          (ref) => ({ ref, token: crypto.randomUUID(), at }),
+        ),
+      );
+      await db.meta.delete(RESEND_ERASURES_KEY);
+    });
   }
 
   /** The other desks of the team already using `prefix` for their references (none: this desk may use it). */
@@ -838,6 +890,9 @@ export class TeamSync {
         ...(seq === undefined ? [] : [{ key: PUSHED_SEQ_KEY, value: seq }]),
       ]);
       this.downloading = null;
+      // Everything the team holds is here now: the erasures of a desk that joined again go out (its outbox's rows
+      // make the state "syncing" again at once).
+      if (await this.database.meta.get(RESEND_ERASURES_KEY)) this.scheduleResendErasures();
       this.set(waiting ? { kind: 'syncing', waiting } : { kind: 'synced', at });
       return;
     }
