@@ -718,26 +718,35 @@ export class TeamSync {
    * here. The team kept its own copies of those cases' entries, letters and files (a join never uploads a desk's copy
    * of an immutable document over the team's: bridge.ts uploadsOnJoin), and the download brought some back (a letter,
    * an entry another desk added meanwhile). The desk's erasures are applied again (reapplyAnonymisation, the one
-   * anonymisation; an open case never) and every entry, letter and file of those cases goes through the outbox, as an
-   * erasure at a desk in a team does: the push writes the anonymising revision (`erasedBy`) of each one the team holds
-   * unerased and skips the rest, and every desk takes it in.
+   * anonymisation; an open case never: its letters deleted again go to the outbox with that write), and each entry
+   * and file of those cases whose team copy differs from the desk's goes through the outbox too, as an erasure at a
+   * desk in a team does: the push writes its anonymising revision (`erasedBy`), and every desk takes it in.
    */
   private async resendErasures(): Promise<void> {
     const db = this.database;
-    if (!(await db.meta.get(RESEND_ERASURES_KEY))) return;
+    const local = this.local;
+    if (!local || !(await db.meta.get(RESEND_ERASURES_KEY))) return;
     // Its deletions and rewrites are written to the outbox in its own transaction (the desk shares).
     await reapplyAnonymisation(db, { today: todayIso(), by: REJOIN_REAPPLY_BY, timelines: true });
-    await db.transaction('rw', [db.cases, db.events, db.attachments, db.outbox, db.meta], async () => {
-      const records = await db.cases.bulkGet([...(await anonymisedHere(db))]);
-      const caseIds = records.flatMap((r) => (r?.anonymisedOn ? [r.id] : []));
-      const entries = [...(await timelinesOf(db, caseIds)).values()].flat();
-      const files = (await db.attachments.where('caseId').anyOf(caseIds).primaryKeys()) as string[];
+    const records = await db.cases.bulkGet([...(await anonymisedHere(db))]);
+    const caseIds = records.flatMap((r) => (r?.anonymisedOn ? [r.id] : []));
+    // Only the documents whose team copy differs from the desk's row: years of retention runs make many anonymised
+    // cases, whose entries the team mostly holds erased already (the push would find each of them the same).
+    const differ: string[] = [];
+    for (let i = 0; i < caseIds.length; i += RESEND_CASES) {
+      const some = caseIds.slice(i, i + RESEND_CASES);
+      const rows = new Map<string, unknown>();
+      for (const e of [...(await timelinesOf(db, some)).values()].flat()) rows.set(syncDocId('entry', e.id), e);
+      for (const { blob: _, ...file } of await db.attachments.where('caseId').anyOf(some).toArray())
+        rows.set(syncDocId('attachment', file.id), file);
+      const team = await local.allDocs({ keys: [...rows.keys()], include_docs: true });
+      // One the team lacks went up with the join.
+      for (const row of team.rows)
+        if (row.doc && !row.value?.deleted && !sameValue(row.doc.body, rows.get(row.key))) differ.push(row.key);
+    }
+    await db.transaction('rw', [db.outbox, db.meta], async () => {
       const at = new Date().toISOString();
-      await db.outbox.bulkPut(
-        [...entries.map((e) => syncDocId('entry', e.id)), ...files.map((id) => syncDocId('attachment', id))].map(
-          (ref) => ({ ref, token: crypto.randomUUID(), at }),
-        ),
-      );
+      await db.outbox.bulkPut(differ.map((ref) => ({ ref, token: crypto.randomUUID(), at })));
       await db.meta.delete(RESEND_ERASURES_KEY);
     });
   }
@@ -945,6 +954,8 @@ export function localStore(
  * than key by key (docs/performance.md, Sharing).
  */
 const PULL_ROUND = 1000;
+/** Cases whose entries and files are compared with the team's copies at once when a desk joins again. */
+const RESEND_CASES = 200;
 /** How long the team server's info is reused (withRecentInfo): PouchDB asks for it after every replication batch. */
 const REMOTE_INFO_MAX_AGE_MS = 10_000;
 /** The longest a partial round waits during a download before it is taken in. */
