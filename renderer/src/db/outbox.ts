@@ -61,6 +61,13 @@ export const SHARING_META_KEYS = {
    * letters and files, which a join does not upload over.
    */
   resendErasures: 'sharing-resend-erasures',
+  /**
+   * Written when the desk leaves its team: the team, and each case it was then in step with (its row the team's
+   * revision, nothing waiting to be sent), by id, with the row's `updatedAt` (team.ts `LeftInStep`; no personal data).
+   * Joining that team again, a case it holds whose row still has that `updatedAt` was not changed here meanwhile: the
+   * team's copy is taken as it is instead of being uploaded beside it (TeamSync.leave, bridge.ts uploadsOnJoin).
+   */
+  leftInStep: 'sharing-left-in-step',
 } as const;
 
 export interface OutboxRow {

@@ -16,7 +16,7 @@ import type { AttachmentDbRow } from '#db/schema';
 import type { CaseRecord } from '#shared/model/case';
 import { sameValue } from '#shared/model/merge';
 import { anonymiseEvent, ERASED_FILE_NAME } from '#shared/privacy/anonymise';
-import { TeamSync, type PouchFactory } from './team';
+import { TeamSync, type LeftInStep, type PouchFactory } from './team';
 import { until } from '#test/support/until';
 
 const teams: TeamSync[] = [];
@@ -269,5 +269,76 @@ describe('a desk that erased a customer while out of its team joins again', () =
     }
     expect(teamA.snapshot().refusals).toEqual([]);
     expect(teamA.snapshot().problems).toEqual([]);
+  }, 120_000);
+});
+
+describe('a desk that left its team and joins again', () => {
+  it('takes the changes the team made meanwhile to cases it did not change, with no "Changed at two desks"', async () => {
+    const server = memoryPouch('unchanged-server');
+    const a = freshDatabase('unchanged-a');
+    await seedDesk(a, 4, { seed: 61, prefix: 'DSU' });
+    const teamA = desk(a, server);
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to upload its cases');
+    const b = freshDatabase('unchanged-b');
+    const teamB = desk(b, server);
+    await join(teamB, 'desk-b');
+    await synced(teamB, 'desk B to download');
+    const [first, second, third] = await a.cases.orderBy('reference').toArray();
+
+    // A change A made that had not reached the team when it left (its sharing stopped first).
+    await teamA.stop();
+    await a.cases.update(second.id, {
+      summary: 'Changed at desk A, never sent',
+      updatedAt: '2026-12-01T08:00:00.000Z',
+    });
+    expect(await a.outbox.count()).toBe(1);
+    await teamA.leave();
+    // What A keeps of the team: the cases it was in step with (not the one whose change waited), by `updatedAt`.
+    const left = (await a.meta.get('sharing-left-in-step'))?.value as LeftInStep;
+    expect(left.team).toBe('http://127.0.0.1:1/complaints');
+    expect(Object.keys(left.cases).sort()).toEqual(
+      (await a.cases.toCollection().primaryKeys()).filter((id) => id !== second.id).sort(),
+    );
+    expect(left.cases[first.id]).toBe(first.updatedAt);
+    // Away from the team, A changes a third case; B changes the first.
+    await a.cases.update(third.id, { summary: 'Changed at desk A while away', updatedAt: '2026-12-01T08:30:00.000Z' });
+    await b.cases.update(first.id, {
+      summary: 'Changed at desk B while desk A was away',
+      updatedAt: '2026-12-01T09:00:00.000Z',
+    });
+    await teamB.syncNow();
+    await until(
+      async () =>
+        ((await server.get(`case:${first.id}`)) as unknown as { body: CaseRecord }).body.summary !== first.summary,
+      30_000,
+      "B's change on the server",
+    );
+
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to sync again');
+    await teamB.syncNow();
+    await synced(teamB, 'desk B to sync');
+    await until(async () => (await b.cases.get(second.id))?.updatedAt === '2026-12-01T08:00:00.000Z', 30_000, 'A at B');
+    // The case only the team changed: the team's copy at both desks, no clash, one revision on the server.
+    for (const database of [a, b]) {
+      expect((await database.cases.get(first.id))?.summary).toBe('Changed at desk B while desk A was away');
+      expect(await database.conflicts.get(first.id)).toBeUndefined();
+    }
+    expect(JSON.parse(await everyRevision(server, `case:${first.id}`))).toHaveLength(1);
+    // The cases A changed (sent or not before it left) go up as before: neither change is lost (with no revision both
+    // copies grew from, a field both hold differently is offered as "Changed at two desks").
+    const offered = async (database: RedressDatabase, id: string, summary: string) => {
+      const clash = (await database.conflicts.get(id))?.clashes.find((c) => c.path.join('.') === 'summary');
+      return (
+        (await database.cases.get(id))?.summary === summary ||
+        [clash?.kept, clash?.other, ...(clash?.more ?? [])].some((side) => side?.value === summary)
+      );
+    };
+    for (const database of [a, b]) {
+      expect(await offered(database, second.id, 'Changed at desk A, never sent')).toBe(true);
+      expect(await offered(database, third.id, 'Changed at desk A while away')).toBe(true);
+    }
+    expect(await a.meta.get('sharing-left-in-step')).toBeUndefined();
   }, 120_000);
 });

@@ -59,6 +59,7 @@ const LAST_SYNCED_KEY = SHARING_META_KEYS.lastSynced;
 const PUSHED_SEQ_KEY = SHARING_META_KEYS.pushedSeq;
 const TAKE_PROVIDERS_KEY = SHARING_META_KEYS.takeTeamProviders;
 const RESEND_ERASURES_KEY = SHARING_META_KEYS.resendErasures;
+const LEFT_IN_STEP_KEY = SHARING_META_KEYS.leftInStep;
 
 /** Who the audit entry names when a desk joining its team again applies its erasures again (TeamSync.resendErasures). */
 export const REJOIN_REAPPLY_BY = 'Redress (joining the team again)';
@@ -258,6 +259,37 @@ export async function idClashes(
     if (!sameValue(team, here.content)) clashes.push(here.said(doc.body));
   }
   return clashes;
+}
+
+/** What a desk that left its team keeps of it (SHARING_META_KEYS.leftInStep): the team, and its cases in step then. */
+export interface LeftInStep {
+  /** The team's server and database (teamOf). */
+  team: string;
+  /** Case id → the row's `updatedAt` when the desk left. */
+  cases: Record<string, string>;
+}
+
+/** One team: its server and database. */
+const teamOf = (membership: Pick<TeamMembership, 'serverUrl' | 'database'>) =>
+  `${membership.serverUrl}/${encodeURIComponent(membership.database)}`;
+
+/**
+ * The cases this desk has not changed since it left its team (`leftInStep`: SHARING_META_KEYS.leftInStep), as sync
+ * ids: the row still has the `updatedAt` it had then (every change to a case sets it) and no clash is recorded on it.
+ */
+export async function unchangedSinceLeaving(
+  database: RedressDatabase,
+  leftInStep: Readonly<Record<string, string>>,
+): Promise<Set<string>> {
+  const ids = Object.keys(leftInStep);
+  if (ids.length === 0) return new Set();
+  const rows = await database.cases.bulkGet(ids);
+  const clashes = await database.conflicts.bulkGet(ids);
+  return new Set(
+    rows.flatMap((row, i) =>
+      row && !clashes[i] && row.updatedAt === leftInStep[row.id] ? [syncDocId('case', row.id)] : [],
+    ),
+  );
 }
 
 /** A join refused before anything was sent: the reasons, one saying each (English in `message`). */
@@ -594,7 +626,15 @@ export class TeamSync {
           const clashes = await idClashes(this.database, remote, membership.user, new Set(take?.notUploaded));
           if (clashes.length) throw new JoinRefusedError(clashes);
         }
-        await enqueueAll(this.database, empty ? undefined : teamCopiesIn(remote), new Set(take?.notUploaded));
+        const left = (await this.database.meta.get(LEFT_IN_STEP_KEY))?.value as LeftInStep | undefined;
+        // Only for the team it left (one server and database): another team's copies are not the ones it was in step with.
+        const leftInStep = left?.team === teamOf(membership) ? left.cases : {};
+        await enqueueAll(
+          this.database,
+          empty ? undefined : teamCopiesIn(remote),
+          new Set(take?.notUploaded),
+          await unchangedSinceLeaving(this.database, leftInStep),
+        );
         // The team keeps its own copies of entries, letters and files (not uploaded over: uploadsOnJoin), so the
         // erasures this desk made while it was not in the team are sent once the team's documents are here.
         resend = !empty && (await anonymisedHere(this.database)).size > 0;
@@ -612,6 +652,7 @@ export class TeamSync {
         value: { ...membership, joinedAt: new Date().toISOString(), localStore: 'indexeddb' } satisfies TeamMembership,
       },
     ]);
+    await this.database.meta.delete(LEFT_IN_STEP_KEY);
     await this.start();
   }
 
@@ -766,15 +807,28 @@ export class TeamSync {
     const membership = await this.membership();
     await this.stop();
     this.database.sharing = false;
-    await this.database.transaction(
-      'rw',
-      [this.database.meta, this.database.outbox, this.database.syncRevs],
-      async () => {
-        await this.database.meta.bulkDelete(Object.values(SHARING_META_KEYS));
-        await this.database.outbox.clear();
-        await this.database.syncRevs.clear();
-      },
-    );
+    const db = this.database;
+    await db.transaction('rw', [db.meta, db.outbox, db.syncRevs, db.cases, db.conflicts], async () => {
+      // The cases in step with the team now, for a later join (LEFT_IN_STEP_KEY): their row is the body of the
+      // revision last taken in or sent, no change waits in the outbox, and no clash is open or settled here.
+      const revs = await db.syncRevs.where('ref').startsWith('case:').toArray();
+      const ids = revs.map((r) => r.ref.slice('case:'.length));
+      const rows = await db.cases.bulkGet(ids);
+      const waiting = await db.outbox.bulkGet(revs.map((r) => r.ref));
+      const clashes = await db.conflicts.bulkGet(ids);
+      const inStep: Record<string, string> = {};
+      rows.forEach((row, i) => {
+        if (row && !waiting[i] && !clashes[i] && sameValue(row, revs[i].body)) inStep[row.id] = row.updatedAt;
+      });
+      await db.meta.bulkDelete(Object.values(SHARING_META_KEYS));
+      await db.outbox.clear();
+      await db.syncRevs.clear();
+      if (membership)
+        await db.meta.put({
+          key: LEFT_IN_STEP_KEY,
+          value: { team: teamOf(membership), cases: inStep } satisfies LeftInStep,
+        });
+    });
     if (membership) {
       const store = localStore(this.database, membership);
       const local = await this.pouch.local(store.name, store.adapter);
