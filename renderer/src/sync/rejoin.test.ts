@@ -16,7 +16,7 @@ import type { AttachmentDbRow } from '#db/schema';
 import type { CaseRecord } from '#shared/model/case';
 import { sameValue } from '#shared/model/merge';
 import { anonymiseEvent, ERASED_FILE_NAME } from '#shared/privacy/anonymise';
-import { TeamSync, type LeftInStep, type PouchFactory } from './team';
+import { REJOIN_REAPPLY_BY, TeamSync, type LeftInStep, type PouchFactory } from './team';
 import { until } from '#test/support/until';
 
 const teams: TeamSync[] = [];
@@ -267,6 +267,15 @@ describe('a desk that erased a customer while out of its team joins again', () =
       expect(doc.body).toEqual(e);
       expect(doc.erasedBy).toBeUndefined();
     }
+    // A's audit trail says what joining again did (the team's copies of the letter and the note brought back).
+    const reapplied = await a.audit.where('kind').equals('anonymisation-reapplied').toArray();
+    expect(reapplied.map((r) => [r.by, r.detail])).toEqual([
+      [
+        REJOIN_REAPPLY_BY,
+        { count: 1, lettersDeleted: erasedLetters.length, caseIds: [erased.id], references: [erased.reference] },
+      ],
+    ]);
+    expect(await a.meta.get('sharing-resend-erasures')).toBeUndefined();
     expect(teamA.snapshot().refusals).toEqual([]);
     expect(teamA.snapshot().problems).toEqual([]);
   }, 120_000);
