@@ -55,6 +55,19 @@ export const SHARING_META_KEYS = {
    * the team lacks, not uploaded, to remove once the team's providers are here (TeamSync; value `TakeTeamProviders`).
    */
   takeTeamProviders: 'sharing-take-team-providers',
+  /**
+   * A desk that joined holding cases it anonymised itself (retention, erasure): once the team's documents are here,
+   * its erasures are applied again and sent (TeamSync; value `true`). The team keeps its own copies of entries,
+   * letters and files, which a join does not upload over.
+   */
+  resendErasures: 'sharing-resend-erasures',
+  /**
+   * Written when the desk leaves its team: the team, and each case it was then in step with (its row the team's
+   * revision, nothing waiting to be sent), by id, with the row's `updatedAt` (team.ts `LeftInStep`; no personal data).
+   * Joining that team again, a case it holds whose row still has that `updatedAt` was not changed here meanwhile: the
+   * team's copy is taken as it is instead of being uploaded beside it (TeamSync.leave, bridge.ts uploadsOnJoin).
+   */
+  leftInStep: 'sharing-left-in-step',
 } as const;
 
 export interface OutboxRow {

@@ -178,22 +178,26 @@ export type TeamCopies = (type: SyncType, ids: string[]) => Promise<Map<string, 
  * while the team erased) and joined again put its copy beside the team's as a second branch, so a case the team
  * deleted came back at every desk and an erased customer's details went back to the server. The pull then brings the
  * team's copy over this desk's. A case, person or other mutable document the team holds as it was goes up (merged
- * field by field with the team's, clashes shown), and a counter always does (the highest number wins).
+ * field by field with the team's, clashes shown), and a counter always does (the highest number wins). But not a
+ * case `unchangedHere`: one the desk was in step with when it left the team and has not changed since (TeamSync
+ * unchangedSinceLeaving). Uploaded, with no revision both copies grew from (leaving forgets them), every field the team
+ * changed meanwhile showed as "Changed at two desks"; the pull brings the team's copy over it.
  */
-export function uploadsOnJoin(type: SyncType, team: TeamCopy | undefined): boolean {
+export function uploadsOnJoin(type: SyncType, team: TeamCopy | undefined, unchangedHere = false): boolean {
   if (team === undefined || type === 'counter') return true;
-  return team === 'held' && !isImmutableType(type);
+  return team === 'held' && !isImmutableType(type) && !unchangedHere;
 }
 
 /**
  * Outbox rows for every shared row this desk holds that the team should get from it (uploadsOnJoin; without
  * `teamCopies`, every row), but none for the documents in `except` (a desk taking the team's providers: its own are
- * not uploaded). Returns the rows written.
+ * not uploaded), nor for those in `unchanged` the team holds (uploadsOnJoin). Returns the rows written.
  */
 export async function enqueueAll(
   database: RedressDatabase,
   teamCopies?: TeamCopies,
   except: ReadonlySet<string> = new Set(),
+  unchanged: ReadonlySet<string> = new Set(),
 ): Promise<number> {
   const at = new Date().toISOString();
   let count = 0;
@@ -206,7 +210,7 @@ export async function enqueueAll(
         .filter((ref) => !except.has(ref));
       const team = teamCopies ? await teamCopies(type, ids) : new Map<string, TeamCopy>();
       const rows: OutboxRow[] = ids
-        .filter((ref) => uploadsOnJoin(type, team.get(ref)))
+        .filter((ref) => uploadsOnJoin(type, team.get(ref), unchanged.has(ref)))
         .map((ref) => ({ ref, token: crypto.randomUUID(), at }));
       await database.table(OUTBOX_TABLE).bulkPut(rows);
       count += rows.length;

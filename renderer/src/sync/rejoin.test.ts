@@ -5,13 +5,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeAll, freshDatabase, seedDesk } from '#test/support/backup';
 import { memoryPouch, PouchDB } from '#test/support/pouch';
 import { makeBackup, readBackupFile, restoreBackup } from '#db/backup/backup';
-import { createCase, deleteCase } from '#db/repositories/cases';
+import { appendEvent, createCase, deleteCase, sha256Hex } from '#db/repositories/cases';
+import { timelineOf } from '#db/timeline';
 import { newCaseParts } from '#test/support/cases';
 import { deskSettings } from '#test/support/desk';
 import { eraseCustomer } from '#db/repositories/retention';
 import type { RedressDatabase } from '#db/schema';
-import type { PouchDatabase } from './pouch';
-import { TeamSync, type PouchFactory } from './team';
+import type { PouchDatabase, PouchDoc } from './pouch';
+import type { AttachmentDbRow } from '#db/schema';
+import type { CaseRecord } from '#shared/model/case';
+import { sameValue } from '#shared/model/merge';
+import { anonymiseEvent, ERASED_FILE_NAME } from '#shared/privacy/anonymise';
+import { REJOIN_REAPPLY_BY, TeamSync, type LeftInStep, type PouchFactory } from './team';
 import { until } from '#test/support/until';
 
 const teams: TeamSync[] = [];
@@ -118,4 +123,231 @@ describe('joining asks the team what it holds first', () => {
     expect(await team.membership()).toBeNull();
     expect(await database.outbox.count()).toBe(0);
   });
+});
+
+/** A file kept on a case (a scanned letter), its bytes in the row. */
+async function fileOn(caseId: string, id: string): Promise<AttachmentDbRow> {
+  const bytes = new Uint8Array(3000).map((_, i) => (i * 7) % 256);
+  bytes.set([0x25, 0x50, 0x44, 0x46, 0x2d], 0);
+  return {
+    id,
+    caseId,
+    fileName: `${id}.pdf`,
+    fileType: 'pdf',
+    mime: 'application/pdf',
+    size: bytes.length,
+    sha256: await sha256Hex(bytes),
+    kind: 'customer-letter',
+    note: id === 'erase-file' ? 'Scanned letter of the erased case' : 'Scanned letter',
+    addedBy: 'Sam Patel',
+    addedAt: '2026-11-19T10:00:00.000Z',
+    blob: new Blob([bytes], { type: 'application/pdf' }),
+  };
+}
+
+/** What a desk holds of one case: the record, its timeline (by id), its letters' ids and its files without bytes. */
+async function caseContent(database: RedressDatabase, caseId: string) {
+  const byId = <T extends { id: string }>(rows: T[]) => rows.sort((x, y) => x.id.localeCompare(y.id));
+  return {
+    record: await database.cases.get(caseId),
+    events: byId(await timelineOf(database, caseId).toArray()),
+    letters: byId(await database.letters.where('caseId').equals(caseId).toArray()).map((l) => [l.id, l.sha256]),
+    files: byId(await database.attachments.where('caseId').equals(caseId).toArray()).map(({ blob, ...row }) => ({
+      ...row,
+      ...(blob ? { blob: blob.size } : {}),
+    })),
+  };
+}
+
+describe('a desk that erased a customer while out of its team joins again', () => {
+  it('sends its erasure to the team: no desk, and no winning revision on the server, keeps the erased data', async () => {
+    const server = memoryPouch('erase-server');
+    const a = freshDatabase('erase-a');
+    await seedDesk(a, 9, { seed: 53, prefix: 'DSE', letterEvery: 1 });
+    // A closed case with a letter, a file kept on it and at least one entry whose text anonymising removes.
+    const closed = (await a.cases.toArray()).filter((c) => c.status === 'closed');
+    const withText = async (id: string) =>
+      (await timelineOf(a, id).toArray()).some((e) => !sameValue(anonymiseEvent(e), e));
+    const candidates: CaseRecord[] = [];
+    for (const c of closed) if (await withText(c.id)) candidates.push(c);
+    const [erased, kept] = candidates;
+    expect(kept).toBeDefined();
+    await a.attachments.add(await fileOn(erased.id, 'erase-file'));
+    await a.attachments.add(await fileOn(kept.id, 'kept-file'));
+    const erasedEntries = (await caseContent(a, erased.id)).events;
+    const keptBefore = await caseContent(a, kept.id);
+    expect(keptBefore.letters.length).toBeGreaterThan(0);
+    const erasedLetters = await a.letters.where('caseId').equals(erased.id).toArray();
+    expect(erasedLetters.length).toBeGreaterThan(0);
+
+    const teamA = desk(a, server);
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to upload its cases');
+    const b = freshDatabase('erase-b');
+    const teamB = desk(b, server);
+    await join(teamB, 'desk-b');
+    await synced(teamB, 'desk B to download');
+    expect((await caseContent(b, erased.id)).events).toEqual(erasedEntries);
+
+    // A leaves, erases the customer of one closed case while alone, and joins again. Meanwhile B notes a call from
+    // that customer on the case (its text goes to the team while A is away).
+    await teamA.leave();
+    const note = await appendEvent(b, erased.id, {
+      type: 'note',
+      on: '2026-11-25',
+      by: 'Jo Bloggs',
+      summary: `${erased.customer.name} rang again about the refund`,
+    });
+    await teamB.syncNow();
+    await until(async () => (await server.get(`entry:${note.id}`).catch(() => null)) !== null, 30_000, "B's note");
+    await eraseCustomer(a, { caseIds: [erased.id], basis: 'customer-request', by: 'Sam Patel', today: '2026-11-26' });
+    const erasedAtA = await caseContent(a, erased.id);
+    expect(erasedAtA.record?.anonymisedOn).toBe('2026-11-26');
+    expect(erasedAtA.events).toEqual(erasedEntries.map(anonymiseEvent));
+    expect(erasedAtA.letters).toEqual([]);
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to sync again');
+    await until(async () => (await a.outbox.count()) === 0, 30_000, "desk A's outbox to empty");
+    await synced(teamA, 'desk A to send its erasure');
+    await teamB.syncNow();
+    const expected = (await caseContent(a, erased.id)).events;
+    expect(expected).toEqual([...erasedEntries, note].map(anonymiseEvent).sort((x, y) => x.id.localeCompare(y.id)));
+    await until(
+      async () => sameValue((await caseContent(b, erased.id)).events, expected),
+      30_000,
+      "the erasure's entries at desk B",
+    );
+    await synced(teamB, 'desk B to sync');
+
+    // The erased case, at both desks: the anonymised record, the anonymised entries, no letter, the file erased.
+    for (const database of [a, b]) {
+      const here = await caseContent(database, erased.id);
+      expect(here.record?.anonymisedOn).toBe('2026-11-26');
+      expect(here.record?.customer.name).not.toBe(erased.customer.name);
+      expect(here.events).toEqual(expected);
+      expect(here.letters).toEqual([]);
+      expect(here.files.map((f) => [f.id, f.note, f.fileName, f.deleted?.fileDeleted, 'blob' in f])).toEqual([
+        ['erase-file', '', ERASED_FILE_NAME, true, false],
+      ]);
+    }
+    // On the server: the winning revision of every document of the erased case holds none of its personal data.
+    const personal = [
+      erased.customer.name,
+      ...[...erasedEntries, note].filter((e) => !sameValue(anonymiseEvent(e), e)).map((e) => e.summary),
+      'Scanned letter of the erased case',
+    ];
+    const docs = await server.allDocs({ include_docs: true, attachments: true } as never);
+    const ofErased = docs.rows
+      .map((r) => r.doc as unknown as { _id: string; body?: { caseId?: string; id?: string } })
+      .filter((d) => d.body?.caseId === erased.id || d.body?.id === erased.id);
+    // The case, its entries, its letters and its file.
+    expect(ofErased.length).toBe(1 + erasedEntries.length + 1 + erasedLetters.length + 1);
+    for (const doc of ofErased) for (const text of personal) expect(JSON.stringify(doc)).not.toContain(text);
+    for (const letter of erasedLetters) {
+      const doc = (await server.get(`letter:${letter.id}`, { attachments: true } as never)) as unknown as PouchDoc;
+      expect(doc._attachments).toBeUndefined();
+      expect(doc.body).toEqual({
+        id: letter.id,
+        caseId: erased.id,
+        kind: letter.kind,
+        issuedOn: letter.issuedOn,
+        issuedAt: letter.issuedAt,
+      });
+    }
+    for (const e of [...erasedEntries, note]) {
+      const doc = (await server.get(`entry:${e.id}`)) as unknown as { body: unknown; erasedBy?: string };
+      expect(doc.body).toEqual(anonymiseEvent(e));
+    }
+
+    // The case A did not erase: unchanged at both desks and on the server.
+    expect(await caseContent(a, kept.id)).toEqual(keptBefore);
+    expect(await caseContent(b, kept.id)).toEqual(keptBefore);
+    for (const e of keptBefore.events) {
+      const doc = (await server.get(`entry:${e.id}`)) as unknown as { body: unknown; erasedBy?: string };
+      expect(doc.body).toEqual(e);
+      expect(doc.erasedBy).toBeUndefined();
+    }
+    // A's audit trail says what joining again did (the team's copies of the letter and the note brought back).
+    const reapplied = await a.audit.where('kind').equals('anonymisation-reapplied').toArray();
+    expect(reapplied.map((r) => [r.by, r.detail])).toEqual([
+      [
+        REJOIN_REAPPLY_BY,
+        { count: 1, lettersDeleted: erasedLetters.length, caseIds: [erased.id], references: [erased.reference] },
+      ],
+    ]);
+    expect(await a.meta.get('sharing-resend-erasures')).toBeUndefined();
+    expect(teamA.snapshot().refusals).toEqual([]);
+    expect(teamA.snapshot().problems).toEqual([]);
+  }, 120_000);
+});
+
+describe('a desk that left its team and joins again', () => {
+  it('takes the changes the team made meanwhile to cases it did not change, with no "Changed at two desks"', async () => {
+    const server = memoryPouch('unchanged-server');
+    const a = freshDatabase('unchanged-a');
+    await seedDesk(a, 4, { seed: 61, prefix: 'DSU' });
+    const teamA = desk(a, server);
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to upload its cases');
+    const b = freshDatabase('unchanged-b');
+    const teamB = desk(b, server);
+    await join(teamB, 'desk-b');
+    await synced(teamB, 'desk B to download');
+    const [first, second, third] = await a.cases.orderBy('reference').toArray();
+
+    // A change A made that had not reached the team when it left (its sharing stopped first).
+    await teamA.stop();
+    await a.cases.update(second.id, {
+      summary: 'Changed at desk A, never sent',
+      updatedAt: '2026-12-01T08:00:00.000Z',
+    });
+    expect(await a.outbox.count()).toBe(1);
+    await teamA.leave();
+    // What A keeps of the team: the cases it was in step with (not the one whose change waited), by `updatedAt`.
+    const left = (await a.meta.get('sharing-left-in-step'))?.value as LeftInStep;
+    expect(left.team).toBe('http://127.0.0.1:1/complaints');
+    expect(Object.keys(left.cases).sort()).toEqual(
+      (await a.cases.toCollection().primaryKeys()).filter((id) => id !== second.id).sort(),
+    );
+    expect(left.cases[first.id]).toBe(first.updatedAt);
+    // Away from the team, A changes a third case; B changes the first.
+    await a.cases.update(third.id, { summary: 'Changed at desk A while away', updatedAt: '2026-12-01T08:30:00.000Z' });
+    await b.cases.update(first.id, {
+      summary: 'Changed at desk B while desk A was away',
+      updatedAt: '2026-12-01T09:00:00.000Z',
+    });
+    await teamB.syncNow();
+    await until(
+      async () =>
+        ((await server.get(`case:${first.id}`)) as unknown as { body: CaseRecord }).body.summary !== first.summary,
+      30_000,
+      "B's change on the server",
+    );
+
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to sync again');
+    await teamB.syncNow();
+    await synced(teamB, 'desk B to sync');
+    await until(async () => (await b.cases.get(second.id))?.updatedAt === '2026-12-01T08:00:00.000Z', 30_000, 'A at B');
+    // The case only the team changed: the team's copy at both desks, no clash, one revision on the server.
+    for (const database of [a, b]) {
+      expect((await database.cases.get(first.id))?.summary).toBe('Changed at desk B while desk A was away');
+      expect(await database.conflicts.get(first.id)).toBeUndefined();
+    }
+    expect(JSON.parse(await everyRevision(server, `case:${first.id}`))).toHaveLength(1);
+    // The cases A changed (sent or not before it left) go up as before: neither change is lost (with no revision both
+    // copies grew from, a field both hold differently is offered as "Changed at two desks").
+    const offered = async (database: RedressDatabase, id: string, summary: string) => {
+      const clash = (await database.conflicts.get(id))?.clashes.find((c) => c.path.join('.') === 'summary');
+      return (
+        (await database.cases.get(id))?.summary === summary ||
+        [clash?.kept, clash?.other, ...(clash?.more ?? [])].some((side) => side?.value === summary)
+      );
+    };
+    for (const database of [a, b]) {
+      expect(await offered(database, second.id, 'Changed at desk A, never sent')).toBe(true);
+      expect(await offered(database, third.id, 'Changed at desk A while away')).toBe(true);
+    }
+    expect(await a.meta.get('sharing-left-in-step')).toBeUndefined();
+  }, 120_000);
 });

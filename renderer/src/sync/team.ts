@@ -15,6 +15,9 @@ import type { Provider } from '#shared/model/provider';
 import type { RedressDatabase } from '#db/schema';
 import { installRows } from '#db/desk';
 import { SHARING_META_KEYS, writingFromTeam } from '#db/outbox';
+import { anonymisedHere, reapplyAnonymisation } from '#db/repositories/retention';
+import { timelinesOf } from '#db/timeline';
+import { todayIso } from '#lib/today';
 import { refused, sharingProblemInEnglish, type SharingSaying } from './sayings';
 import { saying } from '#shared/model/saying';
 import {
@@ -55,6 +58,11 @@ export const MEMBERSHIP_KEY = SHARING_META_KEYS.membership;
 const LAST_SYNCED_KEY = SHARING_META_KEYS.lastSynced;
 const PUSHED_SEQ_KEY = SHARING_META_KEYS.pushedSeq;
 const TAKE_PROVIDERS_KEY = SHARING_META_KEYS.takeTeamProviders;
+const RESEND_ERASURES_KEY = SHARING_META_KEYS.resendErasures;
+const LEFT_IN_STEP_KEY = SHARING_META_KEYS.leftInStep;
+
+/** Who the audit entry names when a desk joining its team again applies its erasures again (TeamSync.resendErasures). */
+export const REJOIN_REAPPLY_BY = 'Redress (joining the team again)';
 
 /** The procedure a procedure version's document is of (`procedure:<id>@<version>` → `<id>`); '' for another document. */
 function procedureIdOf(ref: string): string {
@@ -251,6 +259,37 @@ export async function idClashes(
     if (!sameValue(team, here.content)) clashes.push(here.said(doc.body));
   }
   return clashes;
+}
+
+/** What a desk that left its team keeps of it (SHARING_META_KEYS.leftInStep): the team, and its cases in step then. */
+export interface LeftInStep {
+  /** The team's server and database (teamOf). */
+  team: string;
+  /** Case id → the row's `updatedAt` when the desk left. */
+  cases: Record<string, string>;
+}
+
+/** One team: its server and database. */
+const teamOf = (membership: Pick<TeamMembership, 'serverUrl' | 'database'>) =>
+  `${membership.serverUrl}/${encodeURIComponent(membership.database)}`;
+
+/**
+ * The cases this desk has not changed since it left its team (`leftInStep`: SHARING_META_KEYS.leftInStep), as sync
+ * ids: the row still has the `updatedAt` it had then (every change to a case sets it) and no clash is recorded on it.
+ */
+export async function unchangedSinceLeaving(
+  database: RedressDatabase,
+  leftInStep: Readonly<Record<string, string>>,
+): Promise<Set<string>> {
+  const ids = Object.keys(leftInStep);
+  if (ids.length === 0) return new Set();
+  const rows = await database.cases.bulkGet(ids);
+  const clashes = await database.conflicts.bulkGet(ids);
+  return new Set(
+    rows.flatMap((row, i) =>
+      row && !clashes[i] && row.updatedAt === leftInStep[row.id] ? [syncDocId('case', row.id)] : [],
+    ),
+  );
 }
 
 /** A join refused before anything was sent: the reasons, one saying each (English in `message`). */
@@ -570,6 +609,7 @@ export class TeamSync {
   async join(membership: Omit<TeamMembership, 'joinedAt' | 'localStore'>): Promise<void> {
     this.database.sharing = true;
     let take: { notUploaded: string[]; remove: string[] } | null = null;
+    let resend = false;
     try {
       // Providers and procedures count: a set-up desk with no case yet still has its own letterhead to keep.
       const holds =
@@ -586,7 +626,18 @@ export class TeamSync {
           const clashes = await idClashes(this.database, remote, membership.user, new Set(take?.notUploaded));
           if (clashes.length) throw new JoinRefusedError(clashes);
         }
-        await enqueueAll(this.database, empty ? undefined : teamCopiesIn(remote), new Set(take?.notUploaded));
+        const left = (await this.database.meta.get(LEFT_IN_STEP_KEY))?.value as LeftInStep | undefined;
+        // Only for the team it left (one server and database): another team's copies are not the ones it was in step with.
+        const leftInStep = left?.team === teamOf(membership) ? left.cases : {};
+        await enqueueAll(
+          this.database,
+          empty ? undefined : teamCopiesIn(remote),
+          new Set(take?.notUploaded),
+          await unchangedSinceLeaving(this.database, leftInStep),
+        );
+        // The team keeps its own copies of entries, letters and files (not uploaded over: uploadsOnJoin), so the
+        // erasures this desk made while it was not in the team are sent once the team's documents are here.
+        resend = !empty && (await anonymisedHere(this.database)).size > 0;
       }
     } catch (error) {
       this.database.sharing = false;
@@ -595,11 +646,13 @@ export class TeamSync {
     }
     await this.database.meta.bulkPut([
       ...(take ? [{ key: TAKE_PROVIDERS_KEY, value: { remove: take.remove } satisfies TakeTeamProviders }] : []),
+      ...(resend ? [{ key: RESEND_ERASURES_KEY, value: true }] : []),
       {
         key: MEMBERSHIP_KEY,
         value: { ...membership, joinedAt: new Date().toISOString(), localStore: 'indexeddb' } satisfies TeamMembership,
       },
     ]);
+    await this.database.meta.delete(LEFT_IN_STEP_KEY);
     await this.start();
   }
 
@@ -690,6 +743,55 @@ export class TeamSync {
     installRows(await db.procedures.toArray());
   }
 
+  private resending = false;
+
+  /** Run resendErasures after the work queued (once at a time; tried again at the next "synced" if it failed). */
+  private scheduleResendErasures(): void {
+    if (this.resending) return;
+    this.resending = true;
+    void this.enqueue(() => this.resendErasures())
+      .catch(() => {})
+      .finally(() => (this.resending = false));
+  }
+
+  /**
+   * A desk that joined again holding cases it anonymised itself (RESEND_ERASURES_KEY), once the team's documents are
+   * here. The team kept its own copies of those cases' entries, letters and files (a join never uploads a desk's copy
+   * of an immutable document over the team's: bridge.ts uploadsOnJoin), and the download brought some back (a letter,
+   * an entry another desk added meanwhile). The desk's erasures are applied again (reapplyAnonymisation, the one
+   * anonymisation; an open case never: its letters deleted again go to the outbox with that write), and each entry
+   * and file of those cases whose team copy differs from the desk's goes through the outbox too, as an erasure at a
+   * desk in a team does: the push writes its anonymising revision (`erasedBy`), and every desk takes it in.
+   */
+  private async resendErasures(): Promise<void> {
+    const db = this.database;
+    const local = this.local;
+    if (!local || !(await db.meta.get(RESEND_ERASURES_KEY))) return;
+    // Its deletions and rewrites are written to the outbox in its own transaction (the desk shares).
+    await reapplyAnonymisation(db, { today: todayIso(), by: REJOIN_REAPPLY_BY, timelines: true });
+    const records = await db.cases.bulkGet([...(await anonymisedHere(db))]);
+    const caseIds = records.flatMap((r) => (r?.anonymisedOn ? [r.id] : []));
+    // Only the documents whose team copy differs from the desk's row: years of retention runs make many anonymised
+    // cases, whose entries the team mostly holds erased already (the push would find each of them the same).
+    const differ: string[] = [];
+    for (let i = 0; i < caseIds.length; i += RESEND_CASES) {
+      const some = caseIds.slice(i, i + RESEND_CASES);
+      const rows = new Map<string, unknown>();
+      for (const e of [...(await timelinesOf(db, some)).values()].flat()) rows.set(syncDocId('entry', e.id), e);
+      for (const { blob: _, ...file } of await db.attachments.where('caseId').anyOf(some).toArray())
+        rows.set(syncDocId('attachment', file.id), file);
+      const team = await local.allDocs({ keys: [...rows.keys()], include_docs: true });
+      // One the team lacks went up with the join.
+      for (const row of team.rows)
+        if (row.doc && !row.value?.deleted && !sameValue(row.doc.body, rows.get(row.key))) differ.push(row.key);
+    }
+    await db.transaction('rw', [db.outbox, db.meta], async () => {
+      const at = new Date().toISOString();
+      await db.outbox.bulkPut(differ.map((ref) => ({ ref, token: crypto.randomUUID(), at })));
+      await db.meta.delete(RESEND_ERASURES_KEY);
+    });
+  }
+
   /** The other desks of the team already using `prefix` for their references (none: this desk may use it). */
   async prefixTakenBy(serverUrl: string, database: string, user: string, prefix: string): Promise<string[]> {
     const remote = await this.pouch.remote(`${serverUrl}/${encodeURIComponent(database)}`);
@@ -705,15 +807,28 @@ export class TeamSync {
     const membership = await this.membership();
     await this.stop();
     this.database.sharing = false;
-    await this.database.transaction(
-      'rw',
-      [this.database.meta, this.database.outbox, this.database.syncRevs],
-      async () => {
-        await this.database.meta.bulkDelete(Object.values(SHARING_META_KEYS));
-        await this.database.outbox.clear();
-        await this.database.syncRevs.clear();
-      },
-    );
+    const db = this.database;
+    await db.transaction('rw', [db.meta, db.outbox, db.syncRevs, db.cases, db.conflicts], async () => {
+      // The cases in step with the team now, for a later join (LEFT_IN_STEP_KEY): their row is the body of the
+      // revision last taken in or sent, no change waits in the outbox, and no clash is open or settled here.
+      const revs = await db.syncRevs.where('ref').startsWith('case:').toArray();
+      const ids = revs.map((r) => r.ref.slice('case:'.length));
+      const rows = await db.cases.bulkGet(ids);
+      const waiting = await db.outbox.bulkGet(revs.map((r) => r.ref));
+      const clashes = await db.conflicts.bulkGet(ids);
+      const inStep: Record<string, string> = {};
+      rows.forEach((row, i) => {
+        if (row && !waiting[i] && !clashes[i] && sameValue(row, revs[i].body)) inStep[row.id] = row.updatedAt;
+      });
+      await db.meta.bulkDelete(Object.values(SHARING_META_KEYS));
+      await db.outbox.clear();
+      await db.syncRevs.clear();
+      if (membership)
+        await db.meta.put({
+          key: LEFT_IN_STEP_KEY,
+          value: { team: teamOf(membership), cases: inStep } satisfies LeftInStep,
+        });
+    });
     if (membership) {
       const store = localStore(this.database, membership);
       const local = await this.pouch.local(store.name, store.adapter);
@@ -838,6 +953,9 @@ export class TeamSync {
         ...(seq === undefined ? [] : [{ key: PUSHED_SEQ_KEY, value: seq }]),
       ]);
       this.downloading = null;
+      // Everything the team holds is here now: the erasures of a desk that joined again go out (its outbox's rows
+      // make the state "syncing" again at once).
+      if (await this.database.meta.get(RESEND_ERASURES_KEY)) this.scheduleResendErasures();
       this.set(waiting ? { kind: 'syncing', waiting } : { kind: 'synced', at });
       return;
     }
@@ -890,6 +1008,8 @@ export function localStore(
  * than key by key (docs/performance.md, Sharing).
  */
 const PULL_ROUND = 1000;
+/** Cases whose entries and files are compared with the team's copies at once when a desk joins again. */
+const RESEND_CASES = 200;
 /** How long the team server's info is reused (withRecentInfo): PouchDB asks for it after every replication batch. */
 const REMOTE_INFO_MAX_AGE_MS = 10_000;
 /** The longest a partial round waits during a download before it is taken in. */

@@ -363,4 +363,58 @@ describe('reapplyAnonymisation', () => {
     expect(closed).toMatchObject({ caseIds: [f.zebOld.id], stillOpen: [] });
     expect((await database.cases.get(f.zebOld.id))!.customer.name).toBe(ANONYMISED_NAME);
   });
+
+  it("with `timelines`, anonymises entries that reached a case still anonymised here (a team's copies); only then", async () => {
+    const database = open();
+    const f = await buildPrivacyFixture(database);
+    const original = await timelineOf(database, f.zebOld.id).toArray();
+    await eraseCustomer(database, {
+      caseIds: [f.zebOld.id],
+      basis: 'customer-request',
+      by: 'Kim Lee',
+      today: TODAY,
+      clock,
+    });
+    const anonymised = await timelineOf(database, f.zebOld.id).toArray();
+    // The team's copies of two entries, and a note another desk added meanwhile, taken in over the anonymised ones.
+    const note = {
+      id: 'note-from-the-team',
+      caseId: f.zebOld.id,
+      type: 'note' as const,
+      on: '2026-05-30',
+      at: '2026-05-30T09:00:00.000Z',
+      by: 'Sam Patel',
+      summary: 'Zebedee Quillfeather rang about Marmalade the cat',
+    };
+    await database.events.bulkPut([...original.slice(0, 2), note]);
+    const record = await database.cases.get(f.zebOld.id);
+    const before = await dumpDatabase(database);
+    // At start and after a restore the timelines are not read: nothing changes.
+    expect((await reapplyAnonymisation(database, { today: TODAY, by: 'Redress', clock })).audit).toBeNull();
+    expect(await dumpDatabase(database)).toEqual(before);
+
+    const again = await reapplyAnonymisation(database, { today: TODAY, by: 'Redress', clock, timelines: true });
+    expect(again).toMatchObject({ caseIds: [f.zebOld.id], references: [f.zebOld.reference], lettersDeleted: 0 });
+    expect(again.audit?.summary).toBe(
+      "1 case anonymised again and 0 letters deleted: the team's copies had brought back personal data that this desk had erased or anonymised",
+    );
+    const entries = await timelineOf(database, f.zebOld.id).toArray();
+    expect(entries.filter((e) => e.id !== note.id)).toEqual(anonymised);
+    expect(entries.find((e) => e.id === note.id)).toEqual({
+      id: note.id,
+      caseId: f.zebOld.id,
+      type: 'note',
+      on: '2026-05-30',
+      at: '2026-05-30T09:00:00.000Z',
+      by: 'Sam Patel',
+      summary: 'Note',
+    });
+    // The case record itself was already anonymised: unchanged.
+    expect(await database.cases.get(f.zebOld.id)).toEqual(record);
+    const after = await dumpDatabase(database);
+    expect(
+      (await reapplyAnonymisation(database, { today: TODAY, by: 'Redress', clock, timelines: true })).audit,
+    ).toBeNull();
+    expect(await dumpDatabase(database)).toEqual(after);
+  });
 });

@@ -3,7 +3,14 @@
 // land together or not at all. The audit entry holds no personal data: counts, case ids and reference numbers (a
 // reference names no one; it stays on the anonymised case anyway and is what proves which record was erased).
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
-import { anonymiseAttachment, anonymiseCase, attachmentNeedsErasing, describeRemoval } from '#shared/privacy/anonymise';
+import {
+  anonymiseAttachment,
+  anonymiseCase,
+  anonymiseEvent,
+  attachmentNeedsErasing,
+  describeRemoval,
+} from '#shared/privacy/anonymise';
+import { sameValue } from '#shared/model/merge';
 import {
   ERASURE_BASIS_LABELS,
   erasableNow,
@@ -387,7 +394,17 @@ export interface ReapplyResult extends RunResult {
  */
 export async function reapplyAnonymisation(
   database: RedressDatabase,
-  options: { today: string; by: string; clock?: Now },
+  options: {
+    today: string;
+    by: string;
+    clock?: Now;
+    /**
+     * Also read the timelines of the cases still anonymised here and anonymise any entry that holds what anonymising
+     * removes (a desk joining its team again takes in the team's copies: an entry another desk added meanwhile). Off
+     * at start and after a restore: every such case's timeline is read.
+     */
+    timelines?: boolean;
+  },
 ): Promise<ReapplyResult> {
   const at = (options.clock ?? systemNow).now().toISOString();
   return database.transaction('rw', anonymisingTables(database), async () => {
@@ -412,12 +429,27 @@ export async function reapplyAnonymisation(
     // Letters brought back for a case that is still anonymised here (a merge adds the file's letters by id).
     const stillAnonymised = records.filter((r) => r.anonymisedOn).map((r) => r.id);
     let filesErased = 0;
+    const entriesAgain: CaseRecord[] = [];
     if (stillAnonymised.length) {
       lettersDeleted += await database.letters.where('caseId').anyOf(stillAnonymised).delete();
       // …and attachments (a merge adds the file's attachments by id).
       filesErased = await eraseAttachments(database, stillAnonymised, at);
+      if (options.timelines) {
+        const timelines = await timelinesOf(database, stillAnonymised);
+        for (const record of records.filter((r) => r.anonymisedOn)) {
+          const events = (timelines.get(record.id) ?? []).filter((e) => !sameValue(anonymiseEvent(e), e));
+          if (events.length === 0) continue;
+          await database.events.bulkPut(events.map(anonymiseEvent));
+          entriesAgain.push(record);
+        }
+      }
     }
-    if (again.length === 0 && lettersDeleted === 0 && filesErased === 0) return { ...nothing, stillOpen };
+    if (again.length === 0 && lettersDeleted === 0 && filesErased === 0 && entriesAgain.length === 0)
+      return { ...nothing, stillOpen };
+    for (const record of entriesAgain) {
+      await refreshCaseIndex(database, record.id);
+      again.push(record);
+    }
     const references = again.map((r) => r.reference);
     const audit: AuditRow = {
       id: crypto.randomUUID(),
@@ -426,7 +458,7 @@ export async function reapplyAnonymisation(
       by: options.by,
       summary:
         `${plural(again.length, 'case', 'cases')} anonymised again and ${plural(lettersDeleted, 'letter', 'letters')} deleted: ` +
-        'restored data had brought back personal data that this desk had erased or anonymised',
+        `${options.timelines ? "the team's copies" : 'restored data'} had brought back personal data that this desk had erased or anonymised`,
       detail: { count: again.length, lettersDeleted, caseIds: again.map((r) => r.id), references },
     };
     await database.audit.add(audit);
