@@ -812,7 +812,7 @@ export class TeamSync {
       // The cases in step with the team now, for a later join (LEFT_IN_STEP_KEY): their row is the body of the
       // revision last taken in or sent, no change waits in the outbox, and no clash is open or settled here.
       const revs = await db.syncRevs.where('ref').startsWith('case:').toArray();
-      const ids = revs.map((r) => r.ref.slice('case:'.length));
+      const ids = revs.map((r) => parseSyncDocId(r.ref)!.key);
       const rows = await db.cases.bulkGet(ids);
       const waiting = await db.outbox.bulkGet(revs.map((r) => r.ref));
       const clashes = await db.conflicts.bulkGet(ids);
