@@ -102,7 +102,6 @@ test('a replace cut off midway by a crash changes nothing; the same file then re
   );
   const cutAt = await page.getByTestId('restore-progress-text').textContent();
   test.info().annotations.push({ type: 'cut off at', description: cutAt ?? '' });
-  console.log('CUT', cutAt);
   const crashed = page.waitForEvent('crash');
   const cdp = await context.newCDPSession(page);
   void cdp.send('Page.crash').catch(() => undefined);
