@@ -204,8 +204,14 @@ test('a copy of Kijoma edited in every part: saved, shown, exported to a file an
   const editor = await copyProcedure(page, 'Kijoma Broadband complaints procedure');
   const name = 'Kijoma Broadband complaints procedure (copy)';
 
-  // The acknowledgement target: within 2 working days (none in Kijoma's own document).
-  await editor.getByRole('checkbox', { name: 'Acknowledgement: set a target' }).check();
+  // The acknowledgement target: within 2 working days (none in Kijoma's own document). In the clean-clone CI runs of
+  // the ninth session a tick made the moment the copy's editor opened did not hold (the box focused, not ticked), in
+  // two runs of two, and in 1 of 5 local runs (none of 8 in others): the cause is not found (see the closing note), so
+  // the step ticks until it holds rather than stopping every later check of this test.
+  const ackTarget = editor.getByRole('checkbox', { name: 'Acknowledgement: set a target' });
+  await expect(async () => {
+    await ackTarget.check({ timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
   await editor.getByRole('textbox', { name: 'Acknowledgement: amount' }).fill('2');
   await editor.getByRole('textbox', { name: 'Acknowledgement: what is due' }).fill('an acknowledgement');
   const preview = page.getByRole('list', { name: 'Due dates of a complaint received today by letter' });
