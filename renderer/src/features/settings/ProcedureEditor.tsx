@@ -1,9 +1,10 @@
 // The procedure editor (issue #16): a desk's own procedure's stages, owners, order and targets, its acknowledgement and
 // first-response targets, regime and ADR scheme, the words its letters use, and (for a procedure cases follow) the day
-// a new version takes effect. Checked with THE procedure schema (shared/rules `checkProcedureForm`); each problem next
-// to its field, and every problem named in the summary above Save, with what it is about when it has no field on the
-// screen (./procedure-fields.ts). Beside it, the preview: what a complaint received today by letter would be due, from
-// the rules engine.
+// a new version takes effect. Its fields and their labels are declared once, in ./procedure-fields.ts: each field here
+// takes its label from there (`fieldProps`), and ./ProcedureEditor.test.tsx checks that the fields drawn are exactly
+// that list. Checked with THE procedure schema (shared/rules `checkProcedureForm`); each problem next to its field,
+// and every problem named in the summary above Save, with what it is about when it has no field on the screen.
+// Beside it, the preview: what a complaint received today by letter would be due, from the rules engine.
 import {
   Alert,
   Button,
@@ -45,34 +46,41 @@ import {
 import { formatDate } from '#lib/format';
 import { DateField } from '#ui/DateField';
 import { FormattedMessage } from 'react-intl';
-import { clockLabel, explanationIn, procedureIssueIn, useLocale, useT } from '#lib/i18n/index';
-import { fieldNameIn, problemSummary, shownFields } from './procedure-fields';
+import { clockLabel, explanationIn, procedureIssueIn, type Translate, useLocale, useT } from '#lib/i18n/index';
+import {
+  type FieldPath,
+  fieldLabel,
+  fieldNameIn,
+  problemSummary,
+  shownFields,
+  type TargetPath,
+  targetLabel,
+} from './procedure-fields';
 
 type Form = ReturnType<typeof useForm<ProcedureForm>>;
 
+/** A field's label (./procedure-fields.ts, the one list of this editor's fields) and its form bindings. */
+function fieldProps(form: Form, t: Translate, path: FieldPath, options?: { type: 'checkbox' }) {
+  return { label: fieldLabel(t, path), ...form.getInputProps(path, options) };
+}
+
 /** One target: on/off, amount, unit, what is due. `path` is the form path (`stages.0.target`). */
-function TargetFields({ form, path, label }: { form: Form; path: string; label: string }) {
-  const on = form.getInputProps(`${path}.on`, { type: 'checkbox' });
-  const set = Boolean(on.checked);
+function TargetFields({ form, path }: { form: Form; path: TargetPath }) {
   const t = useT();
+  const on = fieldProps(form, t, `${path}.on`, { type: 'checkbox' });
+  const set = Boolean(on.checked);
   return (
-    <Fieldset legend={label} variant="filled" p="xs">
-      <Checkbox label={t('editor.setTarget', { label })} {...on} mb={set ? 'xs' : 0} />
+    <Fieldset legend={targetLabel(t, path)} variant="filled" p="xs">
+      <Checkbox {...on} mb={set ? 'xs' : 0} />
       {set && (
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-          <NumberInput
-            label={t('editor.amount', { label })}
-            min={0}
-            allowDecimal={false}
-            {...form.getInputProps(`${path}.amount`)}
-          />
+          <NumberInput min={0} allowDecimal={false} {...fieldProps(form, t, `${path}.amount`)} />
           <Select
-            label={t('editor.unit', { label })}
             data={DURATION_UNITS.map((u) => ({ value: u, label: t(`editor.unit.${u}`) }))}
             allowDeselect={false}
-            {...form.getInputProps(`${path}.unit`)}
+            {...fieldProps(form, t, `${path}.unit`)}
           />
-          <TextInput label={t('editor.what', { label })} {...form.getInputProps(`${path}.what`)} />
+          <TextInput {...fieldProps(form, t, `${path}.what`)} />
         </SimpleGrid>
       )}
     </Fieldset>
@@ -102,6 +110,7 @@ export function ProcedureEditor({
   const [problem, setProblem] = useState<{ title: string; lines: string[] } | null>(null);
   const [calendar, setCalendar] = useState<CalendarId>(deskCalendar);
   const t = useT();
+  const field = (path: FieldPath, options?: { type: 'checkbox' }) => fieldProps(form, t, path, options);
   const { locale } = useLocale();
   // i17c: the engine's English as it is on English screens; its phrases said in the interface's language otherwise.
   const explained = (l: { explanation: string; explain: Explanation }) =>
@@ -153,36 +162,23 @@ export function ProcedureEditor({
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-            <TextInput label={t('editor.name')} {...form.getInputProps('name')} />
+            <TextInput {...field('name')} />
             {/* The app's date box (typed in the interface language's order), not the browser's own. */}
             <DateField
-              label={t('editor.effective')}
               description={inUse ? t('editor.effectiveInUse') : t('editor.optional')}
               withWords={false}
-              {...form.getInputProps('effectiveFrom')}
+              {...field('effectiveFrom')}
             />
+            <Select data={regimes} allowDeselect={false} {...field('regimeId')} />
+            <Select data={schemes} allowDeselect={false} {...field('adrSchemeId')} />
             <Select
-              label={t('editor.regime')}
-              data={regimes}
-              allowDeselect={false}
-              {...form.getInputProps('regimeId')}
-            />
-            <Select
-              label={t('editor.scheme')}
-              data={schemes}
-              allowDeselect={false}
-              {...form.getInputProps('adrSchemeId')}
-            />
-            <Select
-              label={t('editor.calendar')}
               data={CALENDARS.map((c) => ({ value: c, label: t(`model.calendar.${c}`) }))}
               allowDeselect={false}
-              {...form.getInputProps('defaultCalendar')}
+              {...field('defaultCalendar')}
             />
             <MultiSelect
-              label={t('editor.channels')}
               data={CHANNELS.map((c) => ({ value: c, label: t(`model.channel.${c}`) }))}
-              {...form.getInputProps('channels')}
+              {...field('channels')}
             />
           </SimpleGrid>
           <Text size="xs" c="dimmed">
@@ -191,17 +187,12 @@ export function ProcedureEditor({
               : t('editor.idOwn', { id: values.id })}
           </Text>
 
-          <TargetFields form={form} path="acknowledgement" label={t('editor.acknowledgement')} />
-          <TargetFields form={form} path="firstResponse.default" label={t('editor.firstResponse')} />
+          <TargetFields form={form} path="acknowledgement" />
+          <TargetFields form={form} path="firstResponse.default" />
           <Fieldset legend={t('editor.byChannel')} variant="unstyled">
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
               {values.channels.map((c) => (
-                <TargetFields
-                  key={c}
-                  form={form}
-                  path={`firstResponse.byChannel.${c}`}
-                  label={t('editor.firstResponseChannel', { channel: t(`model.channel.${c}`).toLowerCase() })}
-                />
+                <TargetFields key={c} form={form} path={`firstResponse.byChannel.${c}`} />
               ))}
             </SimpleGrid>
           </Fieldset>
@@ -257,36 +248,24 @@ export function ProcedureEditor({
                 </Group>
               </Group>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                <TextInput label={t('editor.stageName', { n: i + 1 })} {...form.getInputProps(`stages.${i}.name`)} />
-                <TextInput label={t('editor.stageOwner', { n: i + 1 })} {...form.getInputProps(`stages.${i}.owner`)} />
+                <TextInput {...field(`stages.${i}.name`)} />
+                <TextInput {...field(`stages.${i}.owner`)} />
               </SimpleGrid>
-              <Textarea
-                label={t('editor.stageWhat', { n: i + 1 })}
-                autosize
-                minRows={1}
-                mt="xs"
-                {...form.getInputProps(`stages.${i}.description`)}
-              />
+              <Textarea autosize minRows={1} mt="xs" {...field(`stages.${i}.description`)} />
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
                 <MultiSelect
-                  label={t('editor.stageMovesOn', { n: i + 1 })}
                   data={ESCALATION_TRIGGERS.map((e) => ({ value: e, label: t(`editor.trigger.${e}`) }))}
-                  {...form.getInputProps(`stages.${i}.escalateWhen`)}
+                  {...field(`stages.${i}.escalateWhen`)}
                 />
                 <MultiSelect
-                  label={t('editor.stageEnteredBy', { n: i + 1 })}
                   placeholder={t('editor.escalation')}
                   data={STAGE_ENTRY_EVENTS.map((e) => ({ value: e, label: t(`editor.entry.${e}`) }))}
-                  {...form.getInputProps(`stages.${i}.enteredBy`)}
+                  {...field(`stages.${i}.enteredBy`)}
                 />
               </SimpleGrid>
-              <Checkbox
-                mt="xs"
-                label={t('editor.external')}
-                {...form.getInputProps(`stages.${i}.external`, { type: 'checkbox' })}
-              />
+              <Checkbox mt="xs" {...field(`stages.${i}.external`, { type: 'checkbox' })} />
               <Divider my="xs" variant="dashed" />
-              <TargetFields form={form} path={`stages.${i}.target`} label={t('editor.stageTarget', { n: i + 1 })} />
+              <TargetFields form={form} path={`stages.${i}.target`} />
             </Paper>
           ))}
           <Group>
@@ -312,34 +291,17 @@ export function ProcedureEditor({
             {t('editor.letters')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+            <Textarea description={t('editor.escalateHint')} autosize minRows={2} {...field('wording.escalation.en')} />
+            <Textarea autosize minRows={2} {...field('wording.escalation.fr')} />
             <Textarea
-              label={t('editor.escalateEn')}
-              description={t('editor.escalateHint')}
-              autosize
-              minRows={2}
-              {...form.getInputProps('wording.escalation.en')}
-            />
-            <Textarea
-              label={t('editor.escalateFr')}
-              autosize
-              minRows={2}
-              {...form.getInputProps('wording.escalation.fr')}
-            />
-            <Textarea
-              label={t('editor.promiseEn')}
               description={t('editor.promiseHint')}
               autosize
               minRows={2}
-              {...form.getInputProps('wording.promisedTimeFrame.en')}
+              {...field('wording.promisedTimeFrame.en')}
             />
-            <Textarea
-              label={t('editor.promiseFr')}
-              autosize
-              minRows={2}
-              {...form.getInputProps('wording.promisedTimeFrame.fr')}
-            />
+            <Textarea autosize minRows={2} {...field('wording.promisedTimeFrame.fr')} />
           </SimpleGrid>
-          <Textarea label={t('editor.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+          <Textarea autosize minRows={2} {...field('notes')} />
 
           {problem && (
             <Alert color="red" variant="light" role="alert" title={problem.title}>
