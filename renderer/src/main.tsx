@@ -5,7 +5,7 @@ import '@mantine/charts/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/a11y.css';
 import { installLinkGuard } from './app/linkGuard';
-import { STORAGE_CHANNEL, startStorage } from './db/storage';
+import { STORAGE_CHANNEL, type StorageMessage, startStorage } from './db/storage';
 import { db } from './db/schema';
 import { prefetchDashboard, readPeopleEarly, readSettingsEarly } from './db/hooks';
 import { todayIso } from './lib/today';
@@ -13,8 +13,26 @@ import { startTeamSync } from '#sync';
 import { localeFromSystem, translate } from '#lib/i18n/index';
 
 installLinkGuard(window);
-// Another window moved the database ("Compact storage now"): read it from its new place.
-new BroadcastChannel(STORAGE_CHANNEL).onmessage = () => window.location.reload();
+// Another window moved the database ("Compact storage now", a replace-restore): read it from its new place. While it
+// moves it, this window writes nothing (a change would be left behind in the old copy), and says so.
+let storageOpen = false;
+let heldByOther = false;
+new BroadcastChannel(STORAGE_CHANNEL).onmessage = (event: MessageEvent<StorageMessage>) => {
+  if (event.data === 'moved') return window.location.reload();
+  heldByOther = event.data === 'hold';
+  if (storageOpen) db().held = heldByOther;
+  document.getElementById('redress-held')?.remove();
+  if (heldByOther) {
+    const note = document.createElement('p');
+    note.id = 'redress-held';
+    note.setAttribute('role', 'alert');
+    note.style.cssText =
+      'position:fixed;top:0;left:0;right:0;z-index:10000;margin:0;padding:12px 24px;font-family:sans-serif;' +
+      'background:#fff3bf;color:#1a1b1e;border-bottom:2px solid #e67700';
+    note.textContent = translate(localeFromSystem(navigator.languages ?? []), 'app.heldByMove');
+    document.body.append(note);
+  }
+};
 
 // The app's drawing code (React, Mantine, the screens) loads and runs while the database opens (issue #19). Its
 // failure is kept apart from the database's, so the page says which of the two went wrong (say7).
@@ -43,6 +61,8 @@ function showStartFailure(key: 'app.databaseError' | 'app.codeError', error: unk
 startStorage()
   .then(() => {
     performance.mark('redress:storage-open'); // for the benchmark (and DevTools)
+    storageOpen = true;
+    db().held = heldByOther;
     const sharing = startTeamSync();
     void readSettingsEarly();
     void readPeopleEarly();

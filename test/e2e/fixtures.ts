@@ -137,30 +137,39 @@ export async function allRows<T>(page: Page, store: string): Promise<T[]> {
   );
 }
 
-/** Count the rows of an IndexedDB store of the app's database, straight from the browser. */
+/**
+ * Count the rows of an IndexedDB store of the app's database, straight from the browser: the database where the desk
+ * keeps it now (after "Compact storage now" or a replace-restore, a storage bucket named in localStorage).
+ */
 export async function countRows(page: Page, store: string): Promise<number> {
-  return page.evaluate(
-    (storeName) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('redress');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const database = open.result;
-          if (!database.objectStoreNames.contains(storeName)) {
-            database.close();
-            resolve(0);
-            return;
-          }
-          const req = database.transaction(storeName).objectStore(storeName).count();
-          req.onsuccess = () => {
-            database.close();
-            resolve(req.result);
-          };
-          req.onerror = () => reject(req.error);
+  return page.evaluate(async (storeName) => {
+    const raw = localStorage.getItem('redress.storage');
+    const place = raw
+      ? (JSON.parse(raw) as { current: { bucket: string | null; name: string } }).current
+      : { bucket: null, name: 'redress' };
+    const buckets = (
+      navigator as unknown as { storageBuckets: { open(name: string): Promise<{ indexedDB: IDBFactory }> } }
+    ).storageBuckets;
+    const factory = place.bucket === null ? indexedDB : (await buckets.open(place.bucket)).indexedDB;
+    return new Promise<number>((resolve, reject) => {
+      const open = factory.open(place.name);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const database = open.result;
+        if (!database.objectStoreNames.contains(storeName)) {
+          database.close();
+          resolve(0);
+          return;
+        }
+        const req = database.transaction(storeName).objectStore(storeName).count();
+        req.onsuccess = () => {
+          database.close();
+          resolve(req.result);
         };
-      }),
-    store,
-  );
+        req.onerror = () => reject(req.error);
+      };
+    });
+  }, store);
 }
 
 /** Pick a backup file through the "Choose a backup file…" button's file chooser. */

@@ -1,6 +1,7 @@
 // A restore is all or nothing (issues #8 and #19): a replace cut off in the middle, by the page crashing while the
-// backup worker writes, leaves the desk exactly as it was, and the same file then restores in full. The unit tests
-// prove the transaction's rollback under fake-indexeddb; this proves it in Chromium's IndexedDB, with the app's worker.
+// backup worker writes, leaves the desk exactly as it was, and the same file then restores in full. A replace is written
+// into a new copy of the database (a storage bucket) and the desk switched to it at the end: the unit tests prove the
+// protocol under fake-indexeddb; this proves it in Chromium, with the app's worker, its buckets and a second window.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,8 +90,8 @@ test('a replace cut off midway by a crash changes nothing; the same file then re
   const before = await deskCounts(page);
   expect(before.cases).toBe(CASES + 1);
 
-  // Replace, and crash the page once the worker writes the file's cases: every row of the desk is removed by then, inside
-  // the restore's one transaction, which has not committed.
+  // Replace, and crash the page once the worker writes the file's cases into the new copy (its one transaction not
+  // committed, the desk not switched to it).
   await startReplace(page, file);
   await page.waitForFunction(
     () =>
@@ -116,8 +117,13 @@ test('a replace cut off midway by a crash changes nothing; the same file then re
   await again.getByRole('textbox', { name: 'Search cases' }).fill('Late Comer');
   await expect(again.getByRole('row', { name: /Late Comer/ })).toBeVisible();
 
-  // The same file restores in full afterwards: nothing was left locked or half-written.
+  // The same file restores in full afterwards: nothing was left locked or half-written. Another window meanwhile says
+  // why it saves nothing, then reloads onto the restored desk.
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(other.getByRole('heading', { level: 1 })).toBeVisible();
   await startReplace(again, file);
+  await expect(other.getByRole('alert').filter({ hasText: 'is restoring a backup' })).toBeVisible();
   await expect(again.getByRole('region', { name: 'Restore from a backup' }).getByRole('status')).toContainText(
     `this desk now has ${CASES.toLocaleString('en-GB')} cases`,
     { timeout: 120_000 },
@@ -131,4 +137,9 @@ test('a replace cut off midway by a crash changes nothing; the same file then re
   await again.getByRole('link', { name: 'Cases', exact: true }).click();
   await again.getByRole('textbox', { name: 'Search cases' }).fill('Late Comer');
   await expect(again.locator('[data-count="0"]')).toBeVisible();
+  // The other window reloaded onto the restored desk: no note, and the complaint logged after the backup is gone.
+  await expect(other.getByRole('alert').filter({ hasText: 'is restoring a backup' })).toHaveCount(0);
+  await other.getByRole('link', { name: 'Cases', exact: true }).click();
+  await other.getByRole('textbox', { name: 'Search cases' }).fill('Late Comer');
+  await expect(other.locator('[data-count="0"]')).toBeVisible();
 });

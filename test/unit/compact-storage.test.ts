@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory as FakeFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { RecordRefusal } from '#shared/model/refusals';
 import { DB_NAME, type RedressDatabase, writingCheckedBackup } from '#db/schema';
 import {
   compactStorage,
@@ -30,8 +31,19 @@ function fakeHost(buckets = true) {
       made.delete(bucket);
     },
     bucketNames: async () => [...made.keys()],
+    lock: oneAtATime(),
   };
   return host;
+}
+
+/** The origin's storage lock (Web Locks in the browser): one holder at a time, the others wait their turn. */
+function oneAtATime(): NonNullable<StorageHost['lock']> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>) => {
+    const run = tail.then(work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
 }
 
 function memoryPointer(): PointerStore & { value: string | null } {
@@ -159,6 +171,28 @@ describe('compact storage', () => {
     reopened.close();
   });
 
+  it('holds the desk while it copies: a change is refused, saying why, and a window starting waits for the switch', async () => {
+    const host = fakeHost();
+    const pointer = memoryPointer();
+    const database = await databaseAt(host, await prepareStorage(host, pointer));
+    await seed(database, 100);
+    const seen: { change?: Promise<unknown>; start?: Promise<unknown> } = {};
+    await compactStorage(database, host, pointer, {
+      now: () => 5,
+      onProgress: () => {
+        // Another window starts (it would delete the copy being made as a half-made one) and this one writes.
+        seen.start ??= prepareStorage(host, pointer);
+        seen.change ??= database.cases.delete('c00001').catch((error: unknown) => error);
+      },
+    });
+    expect(await seen.change).toBeInstanceOf(RecordRefusal);
+    // The window that started meanwhile opens the new copy, complete.
+    expect(await seen.start).toEqual({ bucket: 'redress-5', name: DB_NAME });
+    const moved = await databaseAt(host, { bucket: 'redress-5', name: DB_NAME });
+    expect(await moved.cases.get('c00001')).toBeDefined();
+    moved.close();
+  });
+
   it('a failure during the copy changes nothing and leaves no half-made copy', async () => {
     const host = fakeHost();
     const pointer = memoryPointer();
@@ -171,6 +205,8 @@ describe('compact storage', () => {
     expect(pointer.value).toBeNull();
     expect(host.made.size).toBe(0);
     expect(await contents(database)).toEqual(before);
+    // The desk takes changes again.
+    expect(database.held).toBe(false);
     database.close();
   });
 

@@ -22,6 +22,7 @@ import type { MainMessage } from '#shared/ipc/messages';
 import type { AttachmentRow } from '#shared/model/attachment';
 import type { ReportBasis } from '#shared/reports/index';
 import { isIsoDate } from '#shared/model/dates';
+import { RecordRefusal } from '#shared/model/refusals';
 import { caseProviderId, FIRST_PROVIDER_ID, withProviders, type Provider } from '#shared/model/provider';
 import type { Procedure } from '#shared/rules/procedure';
 import { deriveCaseIndex, deriveReportRow } from './case-index/derive';
@@ -201,6 +202,11 @@ export class RedressDatabase extends Dexie {
    * table then also leaves an outbox row in the same transaction (./outbox.ts). Off: the desk works as a lone desk.
    */
   sharing = false;
+  /**
+   * Every write is refused (RecordRefusal 'desk-held'): a window, or this one, is restoring a backup into a new copy
+   * of the database (./backup/client.ts), and a change made here meanwhile would be left behind in the old one.
+   */
+  held = false;
 
   /** `options` names another IndexedDB (a storage bucket's, see ./storage.ts; fake-indexeddb in tests). */
   constructor(name = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
@@ -289,6 +295,7 @@ export class RedressDatabase extends Dexie {
       })
       .upgrade((tx) => timeEveryEntry(tx));
     this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
+    this.use({ stack: 'dbcore', name: 'held', create: (down) => refuseWhileHeld(down, () => this.held) });
     this.use(packsMiddleware());
     this.use(outboxMiddleware(() => this.sharing));
   }
@@ -310,6 +317,21 @@ const restoring = new WeakSet<object>();
  */
 export function writingCheckedBackup(tx: Transaction): void {
   restoring.add(tx.idbtrans);
+}
+
+/** No write while the database is held (RedressDatabase.held): refused before anything is written, saying why. */
+function refuseWhileHeld(down: DBCore, held: () => boolean): DBCore {
+  return {
+    ...down,
+    table(name: string): DBCoreTable {
+      const table = down.table(name);
+      return {
+        ...table,
+        mutate: (req: DBCoreMutateRequest) =>
+          held() ? Promise.reject(new RecordRefusal('desk-held')) : table.mutate(req),
+      };
+    },
+  };
 }
 
 function checkStoredRows(down: DBCore): DBCore {

@@ -52,6 +52,8 @@ export interface StorageHost {
    * removed every trace of the deleted rows in Chromium 150 (see the e2e test), but no browser promises it.
    */
   purgeDefault?(): Promise<void>;
+  /** Run `work` holding the origin's one storage lock (Web Locks); absent: no other window to wait for (tests). */
+  lock?<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** Where the pointer is kept: a synchronous store that survives a reload (localStorage in the app). */
@@ -61,6 +63,8 @@ export interface PointerStore {
 }
 
 export const POINTER_KEY = 'redress.storage';
+/** The Web Lock a move of the database holds (./storage.ts holdStorage). */
+const STORAGE_LOCK = 'redress-storage';
 const DEFAULT_LOCATION: StorageLocation = { bucket: null, name: DB_NAME };
 
 interface StorageBucketManagerLike {
@@ -75,6 +79,7 @@ interface StorageBucketManagerLike {
 /** The browser's own storage: buckets where the browser has them. */
 export function browserStorageHost(): StorageHost {
   const manager = (globalThis.navigator as { storageBuckets?: StorageBucketManagerLike } | undefined)?.storageBuckets;
+  const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
   return {
     buckets: manager !== undefined,
     async factory(bucket) {
@@ -88,6 +93,7 @@ export function browserStorageHost(): StorageHost {
     },
     bucketNames: async () => (manager ? manager.keys() : []),
     purgeDefault: () => churn(indexedDB),
+    ...(locks ? { lock: <T>(work: () => Promise<T>) => locks.request(STORAGE_LOCK, work) as Promise<T> } : {}),
   };
 }
 
@@ -173,7 +179,11 @@ export async function databaseAt(host: StorageHost, location: StorageLocation): 
  * At start, before the database is opened: finish or roll back an interrupted compaction, and say where the desk's
  * database is. Never deletes the current place.
  */
-export async function prepareStorage(host: StorageHost, store: PointerStore): Promise<StorageLocation> {
+export function prepareStorage(host: StorageHost, store: PointerStore): Promise<StorageLocation> {
+  return holdStorage(host, () => prepareHeld(host, store));
+}
+
+async function prepareHeld(host: StorageHost, store: PointerStore): Promise<StorageLocation> {
   if (store.read() === null) {
     // No note (first start, or the browser's local storage was cleared): a desk already moved into a bucket is found
     // again, rather than starting an empty desk beside it.
@@ -215,11 +225,59 @@ export interface CompactionResult {
 const COPY_CHUNK = 2000;
 
 /**
+ * Step 1 of a move (see the top of this file): a fresh place noted as `next`, nothing switched yet. Call it holding
+ * the storage lock (`holdStorage`), and end the move with `switchStorage` or `abandonMove`.
+ */
+export function beginMove(host: StorageHost, store: PointerStore, now: () => number = Date.now): StorageLocation {
+  const { current } = readPointer(store);
+  const stamp = now().toString(36);
+  const next: StorageLocation = host.buckets
+    ? { bucket: `${BUCKET_PREFIX}${stamp}`, name: DB_NAME }
+    : { bucket: null, name: `${DB_NAME}-${stamp}` };
+  writePointer(store, { current, next });
+  return next;
+}
+
+/** A move that failed: the half-made copy at `next` deleted, the desk still where it was. */
+export async function abandonMove(host: StorageHost, store: PointerStore, next: StorageLocation): Promise<void> {
+  const { current } = readPointer(store);
+  await drop(host, next).catch(() => undefined);
+  writePointer(store, { current });
+}
+
+/**
+ * Step 2 of a move: `next` (complete and closed) becomes the desk's database; the old place is noted as `old`, which
+ * `finishMove` (or, after a reload, `prepareStorage`) deletes. Every window must reload to use the new place.
+ */
+export function switchStorage(store: PointerStore, next: StorageLocation): void {
+  const { current } = readPointer(store);
+  writePointer(store, { current: next, old: current });
+}
+
+/** Step 3 of a move: the old place deleted. `database` (open there) is closed first. */
+export async function finishMove(host: StorageHost, store: PointerStore, database: RedressDatabase): Promise<boolean> {
+  const { current, old } = readPointer(store);
+  database.close();
+  if (old) await drop(host, old);
+  writePointer(store, { current });
+  return old !== undefined && old.bucket !== null;
+}
+
+/**
+ * Run `work` holding the origin's storage lock (Web Locks, across every window and worker of the app): a move holds
+ * it from `beginMove` to its end, and a window starting meanwhile waits in `prepareStorage` rather than deleting the
+ * copy being made as an interrupted one.
+ */
+export function holdStorage<T>(host: StorageHost, work: () => Promise<T>): Promise<T> {
+  return host.lock ? host.lock(work) : work();
+}
+
+/**
  * Copy the database into a fresh place, switch to it and delete the old one (see the top of this file). `database` is
  * the open current database; it is closed at the end. The caller reloads the app (every window) to use the new place.
  * `failAfter` (tests) throws at a named step, as a killed tab would stop there.
  */
-export async function compactStorage(
+export function compactStorage(
   database: RedressDatabase,
   host: StorageHost,
   store: PointerStore,
@@ -229,62 +287,62 @@ export async function compactStorage(
     failAfter?: 'copy' | 'switch';
   } = {},
 ): Promise<CompactionResult> {
-  const pointer = readPointer(store);
-  const current = pointer.current;
-  if (current.name !== database.name)
-    throw new Error(`The open database (${database.name}) is not the desk's current one (${current.name}).`);
-  const stamp = (options.now ?? Date.now)().toString(36);
-  const next: StorageLocation = host.buckets
-    ? { bucket: `${BUCKET_PREFIX}${stamp}`, name: DB_NAME }
-    : { bucket: null, name: `${DB_NAME}-${stamp}` };
-  writePointer(store, { current, next });
-  let target: RedressDatabase | null = null;
-  let rows = 0;
-  try {
-    target = await databaseAt(host, next);
-    await target.open();
-    const tables = database.tables.map((t) => t.name);
-    const counts = await Promise.all(tables.map((name) => database.table(name).count()));
-    const total = counts.reduce((a, b) => a + b, 0);
-    for (const [i, name] of tables.entries()) {
-      const from = database.table(name);
-      const to = target.table(name);
-      const keyPath = from.schema.primKey.keyPath;
-      if (typeof keyPath !== 'string') throw new Error(`The table ${name} has no simple key.`);
-      let after: unknown = null;
-      for (;;) {
-        const page: unknown[] = await (after === null ? from.orderBy(':id') : from.where(':id').above(after))
-          .limit(COPY_CHUNK)
-          .toArray();
-        if (page.length === 0) break;
-        // Every table has its key in the row (inbound keys). The rows are copied as they are stored: they were checked
-        // when written, and a row from before a limit existed must move too, so the write-time check is not repeated.
-        await target.transaction('rw', to, async (tx) => {
-          writingCheckedBackup(tx);
-          await to.bulkPut(page);
-        });
-        rows += page.length;
-        options.onProgress?.(rows, total);
-        after = (page[page.length - 1] as Record<string, unknown>)[keyPath];
+  return holdStorage(host, async () => {
+    const { current } = readPointer(store);
+    if (current.name !== database.name)
+      throw new Error(`The open database (${database.name}) is not the desk's current one (${current.name}).`);
+    // No window writes to the copy being left (a change made there meanwhile would be lost).
+    database.held = true;
+    tellOtherWindows('hold');
+    const next = beginMove(host, store, options.now);
+    let target: RedressDatabase | null = null;
+    let rows = 0;
+    try {
+      target = await databaseAt(host, next);
+      await target.open();
+      const tables = database.tables.map((t) => t.name);
+      const counts = await Promise.all(tables.map((name) => database.table(name).count()));
+      const total = counts.reduce((a, b) => a + b, 0);
+      for (const [i, name] of tables.entries()) {
+        const from = database.table(name);
+        const to = target.table(name);
+        const keyPath = from.schema.primKey.keyPath;
+        if (typeof keyPath !== 'string') throw new Error(`The table ${name} has no simple key.`);
+        let after: unknown = null;
+        for (;;) {
+          const page: unknown[] = await (after === null ? from.orderBy(':id') : from.where(':id').above(after))
+            .limit(COPY_CHUNK)
+            .toArray();
+          if (page.length === 0) break;
+          // Every table has its key in the row (inbound keys). The rows are copied as they are stored: they were
+          // checked when written, and a row from before a limit existed must move too, so the write-time check is not
+          // repeated.
+          await target.transaction('rw', to, async (tx) => {
+            writingCheckedBackup(tx);
+            await to.bulkPut(page);
+          });
+          rows += page.length;
+          options.onProgress?.(rows, total);
+          after = (page[page.length - 1] as Record<string, unknown>)[keyPath];
+        }
+        const copied = await to.count();
+        if (copied !== counts[i]) throw new Error(`The copy of ${name} holds ${copied} rows, not ${counts[i]}.`);
       }
-      const copied = await to.count();
-      if (copied !== counts[i]) throw new Error(`The copy of ${name} holds ${copied} rows, not ${counts[i]}.`);
+      if (options.failAfter === 'copy') throw new Error('Stopped after the copy (test).');
+    } catch (error) {
+      target?.close();
+      await abandonMove(host, store, next);
+      database.held = false;
+      tellOtherWindows('resume');
+      throw error;
     }
-    if (options.failAfter === 'copy') throw new Error('Stopped after the copy (test).');
-  } catch (error) {
-    target?.close();
-    await drop(host, next).catch(() => undefined);
-    writePointer(store, { current });
-    throw error;
-  }
-  target.close();
-  // The switch: from here on the new copy is the desk's database.
-  writePointer(store, { current: next, old: current });
-  if (options.failAfter === 'switch') throw new Error('Stopped after the switch (test).');
-  database.close();
-  await drop(host, current);
-  writePointer(store, { current: next });
-  return { location: next, rows, oldFilesRemoved: current.bucket !== null, inBucket: next.bucket !== null };
+    target.close();
+    // The switch: from here on the new copy is the desk's database.
+    switchStorage(store, next);
+    if (options.failAfter === 'switch') throw new Error('Stopped after the switch (test).');
+    const oldFilesRemoved = await finishMove(host, store, database);
+    return { location: next, rows, oldFilesRemoved, inBucket: next.bucket !== null };
+  });
 }
 
 /** At app start: finish or roll back an interrupted compaction and make `db()` the desk's current database. */
@@ -320,3 +378,16 @@ let opened: StorageLocation | null = null;
 
 /** Every window reloads once the database has moved (BroadcastChannel reaches the other windows of the app). */
 export const STORAGE_CHANNEL = 'redress-storage';
+
+/**
+ * What a window tells the app's other windows about the database: it has moved (reload to use it), a move is under
+ * way (hold: refuse writes, which would be left behind), or the move failed (resume writing).
+ */
+export type StorageMessage = 'moved' | 'hold' | 'resume';
+
+export function tellOtherWindows(message: StorageMessage): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(STORAGE_CHANNEL);
+  channel.postMessage(message);
+  channel.close();
+}

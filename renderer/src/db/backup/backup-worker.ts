@@ -20,7 +20,7 @@ import {
 } from './backup';
 import type { BackupMessage, PlacedBackupRequest } from './protocol';
 import { db } from '../schema';
-import { switchToDatabaseAt } from '../storage';
+import { browserStorageHost, databaseAt, switchToDatabaseAt } from '../storage';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<PlacedBackupRequest>) => void) | null;
@@ -67,11 +67,18 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
         );
       // Progress goes to the page as it comes (restoreBackup already spaces the reports a few thousand rows apart).
       const { id } = request;
-      const report = await restoreBackup(db(), checked, {
-        mode: request.mode,
-        by: request.by,
-        onProgress: (progress) => scope.postMessage({ id, type: 'progress', progress }),
-      });
+      const into = request.into ? await databaseAt(browserStorageHost(), request.into) : null;
+      let report;
+      try {
+        report = await restoreBackup(db(), checked, {
+          mode: request.mode,
+          by: request.by,
+          onProgress: (progress) => scope.postMessage({ id, type: 'progress', progress }),
+          ...(into ? { into } : {}),
+        });
+      } finally {
+        into?.close();
+      }
       checked = null;
       scope.postMessage({ id: request.id, ok: true, type: 'restored', report });
     } else {

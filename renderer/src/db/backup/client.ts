@@ -28,7 +28,20 @@ import {
   type PlacedBackupRequest,
 } from './protocol';
 import { db } from '../schema';
-import { currentLocation } from '../storage';
+import {
+  abandonMove,
+  beginMove,
+  browserStorageHost,
+  currentLocation,
+  databaseAt,
+  holdStorage,
+  localStoragePointer,
+  type PointerStore,
+  type StorageHost,
+  type StorageLocation,
+  switchStorage,
+  tellOtherWindows,
+} from '../storage';
 
 /**
  * A file that was read and checked completely; it is held (in the worker: its small tables and the file) until it is
@@ -192,28 +205,81 @@ export async function checkBackupFile(file: Blob, passphrase?: string): Promise<
 }
 
 /**
- * Restore the file checked last (see restoreBackup): one transaction, all or nothing. `onProgress` hears how far it
- * is (from the worker, a few thousand rows apart; see RestoreProgress).
+ * Restore the file checked last (see restoreBackup): all or nothing. `onProgress` hears how far it is (from the
+ * worker, a few thousand rows apart; see RestoreProgress). A replace is written into a new copy of the database and
+ * the desk switched to it (replaceIntoNewCopy): the app must then reload, in every window (`report.intoNewCopy`).
  */
 export async function restoreCheckedBackup(
   checked: CheckedBackup,
-  options: { mode: RestoreMode; by: string; onProgress?: OnRestoreProgress },
+  options: {
+    mode: RestoreMode;
+    by: string;
+    onProgress?: OnRestoreProgress;
+    /** Where the desk's database is kept and noted (tests; the browser's storage and localStorage otherwise). */
+    storage?: { host: StorageHost; store: PointerStore };
+  },
 ): Promise<RestoreReport> {
-  const id = nextId++;
-  const { onProgress, mode, by } = options;
-  const here = async () => {
-    if (!checkedHere || checkedHere.sha256 !== checked.sha256)
-      throw new RestoreError(
-        'Choose the backup file again: it is no longer held for restoring.',
-        [],
-        sayBackup('restore-held-no-longer'),
-      );
-    const report = await restoreBackup(db(), checkedHere, { mode, by, ...(onProgress ? { onProgress } : {}) });
-    checkedHere = null;
-    return { id, ok: true as const, type: 'restored' as const, report };
+  const { onProgress, mode, by, storage } = options;
+  const run = async (into?: StorageLocation) => {
+    const id = nextId++;
+    const here = async () => {
+      if (!checkedHere || checkedHere.sha256 !== checked.sha256)
+        throw new RestoreError(
+          'Choose the backup file again: it is no longer held for restoring.',
+          [],
+          sayBackup('restore-held-no-longer'),
+        );
+      const target = into ? await databaseAt(storage?.host ?? browserStorageHost(), into) : null;
+      try {
+        const report = await restoreBackup(db(), checkedHere, {
+          mode,
+          by,
+          ...(onProgress ? { onProgress } : {}),
+          ...(target ? { into: target } : {}),
+        });
+        checkedHere = null;
+        return { id, ok: true as const, type: 'restored' as const, report };
+      } finally {
+        target?.close();
+      }
+    };
+    const request = { type: 'restore' as const, id, sha256: checked.sha256, mode, by, ...(into ? { into } : {}) };
+    const reply = await ask(request, here, [], onProgress);
+    return (reply as { report: RestoreReport }).report;
   };
-  const reply = await ask({ type: 'restore', id, sha256: checked.sha256, mode, by }, here, [], onProgress);
-  return (reply as { report: RestoreReport }).report;
+  return mode === 'replace' ? replaceIntoNewCopy(run, storage?.host, storage?.store) : run();
+}
+
+/**
+ * A replace written into a new copy of the database, with the protocol of "Compact storage now" (../storage.ts): the
+ * new place noted, the restore written there while the desk's database is only read, then one write of the pointer
+ * switches the desk to it; the old copy is deleted when the app starts again. Killed before the switch, the next start
+ * deletes the half-made copy and the desk is as it was. Meanwhile no window writes to the old copy (a change made
+ * there would be left behind): this one and every other window of the app hold their database (writes refused, saying
+ * why), and a window that starts waits on the storage lock until the move has ended.
+ */
+export function replaceIntoNewCopy(
+  run: (into: StorageLocation) => Promise<RestoreReport>,
+  host: StorageHost = browserStorageHost(),
+  store: PointerStore = localStoragePointer(),
+): Promise<RestoreReport> {
+  const database = db();
+  return holdStorage(host, async () => {
+    database.held = true;
+    tellOtherWindows('hold');
+    const next = beginMove(host, store);
+    try {
+      const report = await run(next);
+      switchStorage(store, next);
+      tellOtherWindows('moved');
+      return { ...report, intoNewCopy: true };
+    } catch (error) {
+      await abandonMove(host, store, next);
+      database.held = false;
+      tellOtherWindows('resume');
+      throw error;
+    }
+  });
 }
 
 /** Let go of a checked file's content (another file chosen, or the page left). */

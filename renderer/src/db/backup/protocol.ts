@@ -10,7 +10,8 @@ export type BackupRequest =
   /** The file chosen (a Blob crosses by reference, its bytes not read); passphrase: for an encrypted file. */
   | { type: 'check'; id: number; file: Blob; passphrase?: string }
   /** Restore the file checked last (named by its seal, so a stale screen cannot restore another file). */
-  | { type: 'restore'; id: number; sha256: string; mode: RestoreMode; by: string }
+  /** into: a replace written into this new place (../storage.ts beginMove), not over the desk's database. */
+  | { type: 'restore'; id: number; sha256: string; mode: RestoreMode; by: string; into?: StorageLocation }
   | { type: 'forget'; id: number };
 
 /** A request as posted: with where the page's database is (db/storage.ts), so the worker opens the same one. */

@@ -174,6 +174,68 @@ describe('replace', () => {
   });
 });
 
+describe('replace into a new copy (what the app does; the desk then switches to it, ../storage.ts)', () => {
+  /** A snapshot without what differs between two runs of the same restore: the ids of the audit rows it adds. */
+  const comparable = (snap: Record<string, unknown[]>) => ({
+    ...snap,
+    audit: snap.audit
+      .map((a) => JSON.stringify({ ...(a as object), id: undefined }))
+      .sort()
+      .map((a) => JSON.parse(a) as unknown),
+  });
+
+  it('gives the desk a replace in place gives, erasures and counters included, and leaves the old copy as it was', async () => {
+    const desk = freshDatabase();
+    await seedDesk(desk, 30, { letterEvery: 3 });
+    const made = await makeBackup(desk, { clock: clockAt('2026-11-22T14:30:00.000Z') });
+    // After the backup: a customer erased, a complaint logged (a reference handed out), a backup recorded.
+    const closed = (await desk.cases.toArray()).find((c) => c.status === 'closed')!;
+    await eraseCustomer(desk, {
+      caseIds: [closed.id],
+      basis: 'customer-request',
+      by: 'Sam Patel',
+      today: '2026-11-22',
+    });
+    await desk.counters.put({ key: 'RDR-2026', last: 901 });
+    await createCase(desk, parts('Alan Turing'), {
+      settings: DESK,
+      by: 'Sam Patel',
+      clock: clockAt('2026-11-23T08:00:00.000Z'),
+    });
+    await recordBackupMade(desk, { at: '2026-11-23T08:30:00.000Z', fileName: 'mine.redress-backup', how: 'saved' });
+    const before = await snapshot(desk);
+    const clock = clockAt('2026-11-23T09:00:00.000Z');
+
+    const copies = [];
+    for (const streamed of [true, false]) {
+      const copy = freshDatabase('copy');
+      const checked = streamed ? await checkBackupStreamed(desk, made.file) : await readBackupFile(desk, made.file);
+      const report = await restoreBackup(desk, checked, { mode: 'replace', by: 'Sam Patel', clock, into: copy });
+      // The old copy is only read.
+      expect(await snapshot(desk)).toEqual(before);
+      copies.push({ copy, report });
+    }
+    const inPlace = await restoreBackup(desk, await checkBackupStreamed(desk, made.file), {
+      mode: 'replace',
+      by: 'Sam Patel',
+      clock,
+    });
+    expect(inPlace.removed.cases).toBe(31);
+    expect(inPlace.anonymisedAgain!.references).toEqual([closed.reference]);
+    for (const { copy, report } of copies) {
+      expect(report).toEqual(inPlace);
+      expect(comparable(await snapshot(copy))).toEqual(comparable(await snapshot(desk)));
+    }
+    // What a replace keeps: the counters' highest value (902 handed out after the backup), this install's last backup,
+    // the audit trail with the erasure.
+    const [{ copy }] = copies;
+    expect((await copy.counters.get('RDR-2026'))!.last).toBe(902);
+    expect(await lastBackup(copy)).toMatchObject({ fileName: 'mine.redress-backup' });
+    expect((await copy.audit.toArray()).map((a) => a.kind)).toEqual(expect.arrayContaining(['erasure', 'restore']));
+    expect((await copy.cases.get(closed.id))!.anonymisedOn).toBe('2026-11-23');
+  });
+});
+
 describe('merge', () => {
   it('adds what is missing, keeps the newer copy of a case, unites timelines and rebuilds their index rows', async () => {
     const database = freshDatabase();

@@ -48,6 +48,19 @@ export interface RestorePanelProps {
   onRestored?: (report: RestoreReport) => void;
 }
 
+/** A replace's report, kept over the reload onto the new copy of the database it was written into. */
+const RESTORED_KEY = 'redress.restored';
+
+function restoredReport(): RestoreReport | null {
+  const kept = sessionStorage.getItem(RESTORED_KEY);
+  if (kept === null) return null;
+  try {
+    return JSON.parse(kept) as RestoreReport;
+  } catch {
+    return null;
+  }
+}
+
 export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps) {
   const casesHere = useLiveQuery(() => db().cases.count(), []);
   const settings = useSettings();
@@ -61,10 +74,21 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
   const [restoring, setRestoring] = useState(false);
   /** How far the restore under way is (null before its first report). */
   const [progress, setProgress] = useState<RestoreProgress | null>(null);
-  const [report, setReport] = useState<RestoreReport | null>(null);
+  const [report, setReport] = useState<RestoreReport | null>(restoredReport);
   /** An encrypted file waiting for its passphrase (kept only while the prompt is open), and the last refusal. */
   const [locked, setLocked] = useState<{ file: File; error: string | null } | null>(null);
   const t = useT();
+  // Back from the reload onto a replace's new copy: said once, then forgotten.
+  useEffect(() => {
+    const done = restoredReport();
+    if (!done) return;
+    sessionStorage.removeItem(RESTORED_KEY);
+    notifications.show({
+      color: 'teal',
+      title: t('restore.backupRestored'),
+      message: t('restore.casesNow', { n: done.casesNow }),
+    });
+  }, [t]);
   // The catalogue's restore.mode.<mode>, .description and .confirm.
   const modeWords = (m: RestoreMode) => ({
     label: t(`restore.mode.${m}`),
@@ -135,6 +159,13 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
       const who = by || settings?.handlerName || backup.handlerName || 'Unknown';
       // Reported from the worker a few thousand rows apart: a large desk takes minutes, and the page shows how far it is.
       const done = await restoreCheckedBackup(backup, { mode, by: who, onProgress: setProgress });
+      if (done.intoNewCopy) {
+        // The desk now uses the new copy the replace was written into: the app reloads onto it (every window does)
+        // and this panel shows what the restore did once it has.
+        sessionStorage.setItem(RESTORED_KEY, JSON.stringify(done));
+        window.location.reload();
+        return;
+      }
       setReport(done);
       setBackup(null);
       notifications.show({

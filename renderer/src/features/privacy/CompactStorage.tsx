@@ -5,7 +5,7 @@ import { errorDetailIn, useT } from '#lib/i18n/index';
 import { Alert, Button, Card, Progress, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { db } from '#db/schema';
-import { browserStorageHost, compactStorage, localStoragePointer, STORAGE_CHANNEL } from '#db/storage';
+import { browserStorageHost, compactStorage, localStoragePointer, tellOtherWindows } from '#db/storage';
 
 export function CompactStorageCard() {
   const t = useT();
@@ -26,7 +26,7 @@ export function CompactStorageCard() {
           ? t('compact.done', { rows: result.rows })
           : t('compact.doneBestEffort', { rows: result.rows }),
       );
-      new BroadcastChannel(STORAGE_CHANNEL).postMessage('moved');
+      tellOtherWindows('moved');
       window.location.reload();
     } catch (error) {
       setState(null);

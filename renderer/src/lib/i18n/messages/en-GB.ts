@@ -193,6 +193,9 @@ export const enGB = {
   // say7: the app's own code (its drawing chunk) failed to load; the database is not the cause
   'app.codeError':
     'Redress could not load its own code: {reason}. Reload the page (or restart the app). Nothing has been changed or deleted.',
+  // a replace-restore or a compaction under way in another window: this one writes nothing meanwhile
+  'app.heldByMove':
+    'Another window of Redress is restoring a backup or compacting storage. Nothing can be saved here until it is done; this window then reloads by itself.',
   'app.whoIsWorking': 'Who is working',
 
   // Model labels (shared/model ids shown on screens).

@@ -37,6 +37,8 @@ export const frCA: Record<MessageKey, string> = {
   // say7 : le code de l’application (son module d’affichage) n’a pas pu être chargé; la base de données n’y est pour rien
   'app.codeError':
     'Redress n’a pas pu charger son propre code\u00a0: {reason}. Rechargez la page (ou redémarrez l’application). Rien n’a été modifié ni supprimé.',
+  'app.heldByMove':
+    'Une autre fenêtre de Redress restaure une sauvegarde ou compacte le stockage. Rien ne peut être enregistré ici avant la fin; cette fenêtre se recharge ensuite d’elle-même.',
   'app.whoIsWorking': 'Qui travaille à ce poste',
 
   'model.status.open': 'Ouvert',
@@ -2476,6 +2478,8 @@ export const frCA: Record<MessageKey, string> = {
   'recordRefusal.no-handler': 'Choisissez la personne responsable du dossier',
   'recordRefusal.no-person-name': 'Indiquez un nom',
   'recordRefusal.no-desk': 'Configurez d’abord le service',
+  'recordRefusal.desk-held':
+    'Non enregistré : une sauvegarde est en cours de restauration sur cet ordinateur. L’application se recharge une fois terminé.',
   'recordRefusal.desk-prefix-in-team':
     'Non enregistré\u00a0: ce poste partage ses dossiers avec une équipe, dont chaque poste garde son propre préfixe\u00a0: quittez l’équipe pour le changer.',
   'error.unexpected': 'Problème inattendu (détail technique)\u00a0: {error}',
