@@ -61,7 +61,11 @@ const mb = (bytes: number) => round(bytes / 1024 / 1024);
  * the backup worker posts to the page ([page time, stage, table, done, total]), seen by a listener added to each Worker.
  */
 const WATCH = `
-  window.__backup = { longTasks: [], progress: [] };
+  // Kept over a reload (a replace reloads the app onto the new copy of the database it wrote), in epoch milliseconds.
+  const kept = JSON.parse(sessionStorage.getItem('bench.backup') || 'null');
+  window.__backup = kept || { longTasks: [], progress: [] };
+  if (kept) window.__backup.progress.push([performance.timeOrigin + performance.now(), 'reloaded', '', 0, 0]);
+  addEventListener('pagehide', () => sessionStorage.setItem('bench.backup', JSON.stringify(window.__backup)));
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__backup.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
@@ -71,7 +75,7 @@ const WATCH = `
         const d = event.data;
         if (d && d.type === 'progress') {
           const p = d.progress;
-          window.__backup.progress.push([performance.now(), p.stage, p.rows ? p.rows.table : '', p.done, p.total]);
+          window.__backup.progress.push([performance.timeOrigin + performance.now(), p.stage, p.rows ? p.rows.table : '', p.done, p.total]);
         }
       });
     }
@@ -117,9 +121,10 @@ function progressFigures(entries: ProgressEntry[], startedAt: number, doneAt: nu
     }
   }
   const s = (ms: number) => Math.round(ms / 100) / 10;
-  const last = entries[entries.length - 1];
+  const reports = entries.filter((e) => e[1] !== 'reloaded');
+  const last = reports[reports.length - 1];
   return {
-    reports: entries.length,
+    reports: reports.length,
     longestGapS: s(longest),
     longestGapAfter: after,
     firstReportAfterS: entries.length ? s(entries[0][0] - startedAt) : null,
@@ -297,7 +302,7 @@ async function main() {
         restore = await step(page, profile, async () => {
           startedAt = await page.evaluate(() => {
             (window as any).__backup.progress = [];
-            return performance.now();
+            return performance.timeOrigin + performance.now();
           });
           await page.getByRole('button', { name: 'Replace this desk’s data' }).click();
           const done = page.getByRole('status').filter({ hasText: 'this desk now has' });
@@ -309,7 +314,7 @@ async function main() {
             ]);
           } finally {
             // Also when it timed out: how far the progress got, and how long it stood still.
-            doneAt = await page.evaluate(() => performance.now()).catch(() => 0);
+            doneAt = await page.evaluate(() => performance.timeOrigin + performance.now()).catch(() => 0);
           }
           if (await refused.isVisible()) throw new Error((await refused.textContent()) ?? 'refused');
           casesAfter = await done.locator('p').first().textContent();

@@ -13,6 +13,7 @@ import { RedressDatabase, type CaseIndexRow } from '#db/schema';
 import { caseIdsWithStatus } from '#db/case-index/queries';
 import { timelinesOf } from '#db/timeline';
 import { PACKED_TABLES, readPacked, repack } from '#db/packs';
+import { browserStorageHost, databaseAt, localStoragePointer, prepareStorage } from '#db/storage';
 import { iterateCases, type GeneratedCase } from '#test/fixtures/generate-cases';
 import { deskSettings, NORTHWIND } from '#test/support/desk';
 
@@ -50,9 +51,15 @@ function putAll(idb: IDBDatabase, rows: Record<string, unknown[]>): Promise<void
   });
 }
 
+/** The app's database where the desk keeps it (after a replace-restore or a compaction: a storage bucket). */
+async function deskDatabase(): Promise<RedressDatabase> {
+  const host = browserStorageHost();
+  return databaseAt(host, await prepareStorage(host, localStoragePointer()));
+}
+
 /** Does the app's database already hold `count` cases (a kept profile)? */
 async function seeded(): Promise<number> {
-  const database = new RedressDatabase();
+  const database = await deskDatabase();
   const n = await database.cases.count();
   database.close();
   return n;
@@ -62,7 +69,7 @@ async function seed(count: number, chunk = 5000) {
   const started = performance.now();
   const today = localIsoDate(new Date());
   // The app's schema, created by the app's own Dexie class.
-  const database = new RedressDatabase();
+  const database = await deskDatabase();
   await database.open();
   await database.settings.put({ key: 'desk', value: settings });
   await database.people.bulkPut(HANDLERS.map((name, i) => ({ id: `person-${i}`, name, active: true })));
@@ -118,10 +125,14 @@ async function seed(count: number, chunk = 5000) {
 }
 
 /** The baseline: every case record read raw from IndexedDB (no Dexie), as the slowest honest way to list cases. */
-function readAllCasesRaw(): Promise<{ ms: number; count: number }> {
+async function readAllCasesRaw(): Promise<{ ms: number; count: number }> {
+  // The desk's database where it is kept (a storage bucket after a replace-restore or a compaction).
+  const host = browserStorageHost();
+  const place = await prepareStorage(host, localStoragePointer());
+  const factory = await host.factory(place.bucket);
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const open = indexedDB.open('redress');
+    const open = factory.open(place.name);
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const idb = open.result;
@@ -139,7 +150,7 @@ function readAllCasesRaw(): Promise<{ ms: number; count: number }> {
 /** Every case not closed, with its timeline, evaluated by the rules engine on today (read and evaluation timed apart). */
 async function evaluateOpenCases() {
   const today = localIsoDate(new Date());
-  const database = new RedressDatabase();
+  const database = await deskDatabase();
   let t = performance.now();
   const ids = await caseIdsWithStatus(database, ['open', 'resolved']);
   const records = (await database.cases.bulkGet(ids)).filter((r): r is CaseRecord => !!r);
@@ -168,7 +179,7 @@ async function seedAttachments(
   megabytes: number,
   onCase?: string,
 ): Promise<{ files: number; bytes: number; reused?: boolean }> {
-  const database = new RedressDatabase();
+  const database = await deskDatabase();
   await database.open();
   try {
     const already = await database.attachments.count();
@@ -220,7 +231,7 @@ async function seedAttachments(
  * benchmark opens a desk as it is on any day after its first; nothing when they are packed already.
  */
 async function pack(): Promise<{ ms: number; blocks: number; already: boolean }> {
-  const database = new RedressDatabase();
+  const database = await deskDatabase();
   await database.open();
   try {
     const started = performance.now();

@@ -653,6 +653,7 @@ export class TeamSync {
       },
     ]);
     await this.database.meta.delete(LEFT_IN_STEP_KEY);
+    this.resendPending = resend;
     await this.start();
   }
 
@@ -744,6 +745,11 @@ export class TeamSync {
   }
 
   private resending = false;
+  /**
+   * Whether RESEND_ERASURES_KEY is set (null: not read yet). Kept here, so a sync round's "idle" does not read meta
+   * for a flag that is almost always absent: read once, set by join(), cleared by resendErasures().
+   */
+  private resendPending: boolean | null = null;
 
   /** Run resendErasures after the work queued (once at a time; tried again at the next "synced" if it failed). */
   private scheduleResendErasures(): void {
@@ -790,6 +796,7 @@ export class TeamSync {
       await db.outbox.bulkPut(differ.map((ref) => ({ ref, token: crypto.randomUUID(), at })));
       await db.meta.delete(RESEND_ERASURES_KEY);
     });
+    this.resendPending = false;
   }
 
   /** The other desks of the team already using `prefix` for their references (none: this desk may use it). */
@@ -955,7 +962,8 @@ export class TeamSync {
       this.downloading = null;
       // Everything the team holds is here now: the erasures of a desk that joined again go out (its outbox's rows
       // make the state "syncing" again at once).
-      if (await this.database.meta.get(RESEND_ERASURES_KEY)) this.scheduleResendErasures();
+      this.resendPending ??= (await this.database.meta.get(RESEND_ERASURES_KEY)) !== undefined;
+      if (this.resendPending) this.scheduleResendErasures();
       this.set(waiting ? { kind: 'syncing', waiting } : { kind: 'synced', at });
       return;
     }

@@ -20,7 +20,7 @@ import { adrLettersDue, unacknowledged } from '#db/case-index/queries';
 import { PdfJoiner } from '#letters/join-pdf';
 import { recordLettersIssued, type Now } from '#db/repositories/cases';
 import type { CaseIndexRow, RedressDatabase } from '#db/schema';
-import { sayingIn, translate, type Translate, unprintableIn } from '#lib/i18n/index';
+import { sayingIn, technicalDetail, translate, type Translate, unprintableIn } from '#lib/i18n/index';
 import type { BuildContext, PostLetterKind } from './due-letter';
 import type { RenderedLetter } from './render-protocol';
 import { type LetterProblem, type LetterProblemCode, LetterProblemError } from './letter-problem';
@@ -168,8 +168,6 @@ function breathe(): Promise<void> {
   });
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** A letter listed as not printable (its characters found when the list was read), refused as the letter would be. */
 const cannotPrintError = (letter: DueLetter): Error =>
   letter.unprintable ? new UnprintableError(letter.unprintable, 'letter') : new Error(letter.cannotPrint);
@@ -183,7 +181,7 @@ function letterMessageOf(letter: DueLetter, error: unknown): LetterMessage {
   if (error instanceof LetterProblemError) return letterProblem(letter, error.said.code, error.said.values);
   if (error instanceof UnprintableError) return { letter, message: error.message, unprintable: error.found };
   if (error instanceof LetterRefusalError) return { letter, message: error.message, refusal: error.said };
-  return letterProblem(letter, 'not-made', { reason: messageOf(error) });
+  return letterProblem(letter, 'not-made', { reason: technicalDetail(error) });
 }
 
 /** Makes one due letter's bytes; the app's is the worker pool, tests may pass their own. */
@@ -256,7 +254,7 @@ export async function makePrintFile(
       try {
         await out.add(rendered.bytes);
       } catch (error) {
-        throw new LetterProblemError('not-joined', { reason: messageOf(error) });
+        throw new LetterProblemError('not-joined', { reason: technicalDetail(error) });
       }
       made.push({ letter, rendered });
       if (rendered.copyMissing)
@@ -321,7 +319,7 @@ export async function recordPrintRun(
       options.clock,
     );
   } catch (error) {
-    const values = { reason: messageOf(error), printFile: options.printFileName };
+    const values = { reason: technicalDetail(error), printFile: options.printFileName };
     return { recorded: [], notRecorded: run.made.map(({ letter }) => letterProblem(letter, 'not-recorded', values)) };
   }
   const recorded: DueLetter[] = [];
