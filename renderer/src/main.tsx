@@ -5,7 +5,7 @@ import '@mantine/charts/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/a11y.css';
 import { installLinkGuard } from './app/linkGuard';
-import { STORAGE_CHANNEL, type StorageMessage, startStorage } from './db/storage';
+import { browserStorageHost, holdStorage, STORAGE_CHANNEL, type StorageMessage, startStorage } from './db/storage';
 import { db } from './db/schema';
 import { prefetchDashboard, readPeopleEarly, readSettingsEarly } from './db/hooks';
 import { todayIso } from './lib/today';
@@ -31,6 +31,11 @@ new BroadcastChannel(STORAGE_CHANNEL).onmessage = (event: MessageEvent<StorageMe
       'background:#fff3bf;color:#1a1b1e;border-bottom:2px solid #e67700';
     note.textContent = translate(localeFromSystem(navigator.languages ?? []), 'app.heldByMove');
     document.body.append(note);
+    // The moving window holds the storage lock until it is done: if it is closed or crashes instead of saying so, the
+    // lock comes free and this window reloads (the start then deletes the half-made copy).
+    void holdStorage(browserStorageHost(), async () => {
+      if (heldByOther) window.location.reload();
+    });
   }
 };
 

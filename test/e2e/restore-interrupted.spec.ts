@@ -5,8 +5,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { addDays, chooseBackupFile, countRows, expect, setUpDesk, test, todayInLondon, ukDate } from './fixtures';
+
+const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
 /** Enough cases that a replace takes a few seconds here, so it can be cut off while it writes. */
 const CASES = 3000;
@@ -91,8 +94,12 @@ test('a replace cut off midway by a crash changes nothing; the same file then re
   expect(before.cases).toBe(CASES + 1);
 
   // Replace, and crash the page once the worker writes the file's cases into the new copy (its one transaction not
-  // committed, the desk not switched to it).
+  // committed, the desk not switched to it). A second window is held meanwhile.
+  const watching = await context.newPage();
+  await watching.goto('/');
+  await expect(watching.getByRole('heading', { level: 1 })).toBeVisible();
   await startReplace(page, file);
+  await expect(watching.getByRole('alert').filter({ hasText: 'is restoring a backup' })).toBeVisible();
   await page.waitForFunction(
     () =>
       /^(Writing (cases|timeline entries)|Indexing)/.test(
@@ -107,6 +114,11 @@ test('a replace cut off midway by a crash changes nothing; the same file then re
   const cdp = await context.newCDPSession(page);
   void cdp.send('Page.crash').catch(() => undefined);
   await crashed;
+
+  // The held window, no longer told anything, finds the storage lock free and reloads: it works on the desk as it was.
+  await expect(watching.getByRole('alert').filter({ hasText: 'is restoring a backup' })).toHaveCount(0);
+  await expect(watching.getByRole('heading', { level: 1 })).toBeVisible();
+  await watching.close();
 
   // A new window: the desk is exactly as it was before the restore began.
   const again = await context.newPage();
@@ -124,10 +136,12 @@ test('a replace cut off midway by a crash changes nothing; the same file then re
   await expect(other.getByRole('heading', { level: 1 })).toBeVisible();
   await startReplace(again, file);
   await expect(other.getByRole('alert').filter({ hasText: 'is restoring a backup' })).toBeVisible();
+  await other.screenshot({ path: shots('73-held-while-restoring') });
   await expect(again.getByRole('region', { name: 'Restore from a backup' }).getByRole('status')).toContainText(
     `this desk now has ${CASES.toLocaleString('en-GB')} cases`,
     { timeout: 120_000 },
   );
+  await again.screenshot({ path: shots('74-replaced-after-reload'), fullPage: true });
   const after = await deskCounts(again);
   expect(after.cases).toBe(CASES);
   expect(after.caseIndex).toBe(CASES);
