@@ -5,7 +5,14 @@ import '@mantine/charts/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/a11y.css';
 import { installLinkGuard } from './app/linkGuard';
-import { browserStorageHost, holdStorage, STORAGE_CHANNEL, type StorageMessage, startStorage } from './db/storage';
+import {
+  browserStorageHost,
+  holdStorage,
+  STORAGE_CHANNEL,
+  type StorageMessage,
+  startStorage,
+  storageBusy,
+} from './db/storage';
 import { db } from './db/schema';
 import { prefetchDashboard, readPeopleEarly, readSettingsEarly } from './db/hooks';
 import { todayIso } from './lib/today';
@@ -21,16 +28,8 @@ new BroadcastChannel(STORAGE_CHANNEL).onmessage = (event: MessageEvent<StorageMe
   if (event.data === 'moved') return window.location.reload();
   heldByOther = event.data === 'hold';
   if (storageOpen) db().held = heldByOther;
-  document.getElementById('redress-held')?.remove();
+  showHeldNote(heldByOther);
   if (heldByOther) {
-    const note = document.createElement('p');
-    note.id = 'redress-held';
-    note.setAttribute('role', 'alert');
-    note.style.cssText =
-      'position:fixed;top:0;left:0;right:0;z-index:10000;margin:0;padding:12px 24px;font-family:sans-serif;' +
-      'background:#fff3bf;color:#1a1b1e;border-bottom:2px solid #e67700';
-    note.textContent = translate(localeFromSystem(navigator.languages ?? []), 'app.heldByMove');
-    document.body.append(note);
     // The moving window holds the storage lock until it is done: if it is closed or crashes instead of saying so, the
     // lock comes free and this window reloads (the start then deletes the half-made copy).
     void holdStorage(browserStorageHost(), async () => {
@@ -38,6 +37,30 @@ new BroadcastChannel(STORAGE_CHANNEL).onmessage = (event: MessageEvent<StorageMe
     });
   }
 };
+
+/** The note at the top of the window while another window moves the database. */
+function showHeldNote(on: boolean): void {
+  document.getElementById('redress-held')?.remove();
+  if (!on) return;
+  const note = document.createElement('p');
+  note.id = 'redress-held';
+  note.setAttribute('role', 'alert');
+  note.style.cssText =
+    'position:fixed;top:0;left:0;right:0;z-index:10000;margin:0;padding:12px 24px;font-family:sans-serif;' +
+    'background:#fff3bf;color:#1a1b1e;border-bottom:2px solid #e67700';
+  note.textContent = translate(localeFromSystem(navigator.languages ?? []), 'app.heldByMove');
+  document.body.append(note);
+}
+
+// A window started while another moves the database waits for the storage lock before it opens the desk (startStorage):
+// after half a second it says why, rather than staying blank for the minutes a large restore takes.
+const waitingForStorage = setTimeout(
+  () =>
+    void storageBusy().then((busy) => {
+      if (busy && !storageOpen) showHeldNote(true);
+    }),
+  500,
+);
 
 // The app's drawing code (React, Mantine, the screens) loads and runs while the database opens (issue #19). Its
 // failure is kept apart from the database's, so the page says which of the two went wrong (say7).
@@ -67,7 +90,9 @@ startStorage()
   .then(() => {
     performance.mark('redress:storage-open'); // for the benchmark (and DevTools)
     storageOpen = true;
+    clearTimeout(waitingForStorage);
     db().held = heldByOther;
+    if (!heldByOther) showHeldNote(false);
     const sharing = startTeamSync();
     void readSettingsEarly();
     void readPeopleEarly();

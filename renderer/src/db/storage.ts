@@ -276,6 +276,14 @@ export function holdStorage<T>(host: StorageHost, work: () => Promise<T>): Promi
   return host.lock ? host.lock(work) : work();
 }
 
+/** True while a window or worker of the app holds the storage lock (a move under way); false where there are no locks. */
+export async function storageBusy(): Promise<boolean> {
+  const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+  if (!locks) return false;
+  const { held = [] } = await locks.query();
+  return held.some((lock) => lock.name === STORAGE_LOCK);
+}
+
 /**
  * Copy the database into a fresh place, switch to it and delete the old one (see the top of this file). `database` is
  * the open current database; it is closed at the end. The caller reloads the app (every window) to use the new place.
