@@ -67,11 +67,17 @@ export const POINTER_KEY = 'redress.storage';
 const STORAGE_LOCK = 'redress-storage';
 const DEFAULT_LOCATION: StorageLocation = { bucket: null, name: DB_NAME };
 
+/** Whether a place's data is kept when the disk runs low (a storage bucket's own, or the page's StorageManager's). */
+export interface Persistence {
+  persisted(): Promise<boolean>;
+  persist(): Promise<boolean>;
+}
+
 interface StorageBucketManagerLike {
   open(
     name: string,
     options?: { durability?: 'strict' | 'relaxed'; persisted?: boolean },
-  ): Promise<{ indexedDB: IDBFactory }>;
+  ): Promise<{ indexedDB: IDBFactory } & Partial<Persistence>>;
   delete(name: string): Promise<void>;
   keys(): Promise<string[]>;
 }
@@ -376,6 +382,21 @@ export async function startStorage(
 }
 
 let here: StorageLocation = DEFAULT_LOCATION;
+
+/**
+ * The persistence of the place the desk's database is in: after "Compact storage now" or a replace-restore that is a
+ * storage bucket, whose data the browser keeps or evicts apart from the page's default storage. Null where the browser
+ * cannot tell.
+ */
+export async function deskPersistence(): Promise<Persistence | null> {
+  const nav = globalThis.navigator as { storage?: Partial<StorageManager>; storageBuckets?: StorageBucketManagerLike };
+  if (here.bucket !== null && nav?.storageBuckets) {
+    const bucket = await nav.storageBuckets.open(here.bucket);
+    if (bucket.persisted && bucket.persist) return bucket as Persistence;
+  }
+  const m = nav?.storage;
+  return m?.persisted && m.persist ? (m as Persistence) : null;
+}
 
 /** Where this page's `db()` is (the backup worker is told, so it opens the same database). */
 export function currentLocation(): StorageLocation {
