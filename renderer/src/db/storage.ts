@@ -312,10 +312,11 @@ export function compactStorage(
     // No window writes to the copy being left (a change made there meanwhile would be lost).
     database.held = true;
     tellOtherWindows('hold');
-    const next = beginMove(host, store, options.now);
+    let next: StorageLocation | null = null;
     let target: RedressDatabase | null = null;
     let rows = 0;
     try {
+      next = beginMove(host, store, options.now);
       target = await databaseAt(host, next);
       await target.open();
       const tables = database.tables.map((t) => t.name);
@@ -349,9 +350,12 @@ export function compactStorage(
       if (options.failAfter === 'copy') throw new Error('Stopped after the copy (test).');
     } catch (error) {
       target?.close();
-      await abandonMove(host, store, next);
-      database.held = false;
-      tellOtherWindows('resume');
+      try {
+        if (next) await abandonMove(host, store, next);
+      } finally {
+        database.held = false;
+        tellOtherWindows('resume');
+      }
       throw error;
     }
     target.close();

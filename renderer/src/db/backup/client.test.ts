@@ -93,3 +93,14 @@ it('makes, checks and restores through the client without a worker, and refuses 
   expect(refusal).toBeInstanceOf(BackupFileError);
   expect((refusal as BackupFileError).kind).toBe('truncated');
 }, 120_000);
+
+it('a replace that cannot begin its copy (the note of where the desk is unreadable) leaves the desk taking writes', async () => {
+  const database = db();
+  note = '{not json';
+  const checked = { sha256: 'f'.repeat(64) } as Parameters<typeof restoreCheckedBackup>[0];
+  await expect(restoreCheckedBackup(checked, { mode: 'replace', by: 'Sam Patel', storage })).rejects.toThrow(
+    /cannot be read/,
+  );
+  expect(database.held).toBe(false);
+  note = null;
+});

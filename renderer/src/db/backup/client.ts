@@ -267,16 +267,20 @@ export function replaceIntoNewCopy(
   return holdStorage(host, async () => {
     database.held = true;
     tellOtherWindows('hold');
-    const next = beginMove(host, store);
+    let next: StorageLocation | null = null;
     try {
+      next = beginMove(host, store);
       const report = await run(next);
       switchStorage(store, next);
       tellOtherWindows('moved');
       return { ...report, intoNewCopy: true };
     } catch (error) {
-      await abandonMove(host, store, next);
-      database.held = false;
-      tellOtherWindows('resume');
+      try {
+        if (next) await abandonMove(host, store, next);
+      } finally {
+        database.held = false;
+        tellOtherWindows('resume');
+      }
       throw error;
     }
   });
