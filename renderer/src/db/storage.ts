@@ -305,65 +305,93 @@ export function compactStorage(
     failAfter?: 'copy' | 'switch';
   } = {},
 ): Promise<CompactionResult> {
+  const { current } = readPointer(store);
+  if (current.name !== database.name)
+    return Promise.reject(
+      new Error(`The open database (${database.name}) is not the desk's current one (${current.name}).`),
+    );
+  return moveDesk(
+    database,
+    host,
+    store,
+    async (next) => {
+      let rows = 0;
+      const target = await databaseAt(host, next);
+      try {
+        await target.open();
+        const tables = database.tables.map((t) => t.name);
+        const counts = await Promise.all(tables.map((name) => database.table(name).count()));
+        const total = counts.reduce((a, b) => a + b, 0);
+        for (const [i, name] of tables.entries()) {
+          const from = database.table(name);
+          const to = target.table(name);
+          const keyPath = from.schema.primKey.keyPath;
+          if (typeof keyPath !== 'string') throw new Error(`The table ${name} has no simple key.`);
+          let after: unknown = null;
+          for (;;) {
+            const page: unknown[] = await (after === null ? from.orderBy(':id') : from.where(':id').above(after))
+              .limit(COPY_CHUNK)
+              .toArray();
+            if (page.length === 0) break;
+            // Every table has its key in the row (inbound keys). The rows are copied as they are stored: they were
+            // checked when written, and a row from before a limit existed must move too, so the write-time check is
+            // not repeated.
+            await target.transaction('rw', to, async (tx) => {
+              writingCheckedBackup(tx);
+              await to.bulkPut(page);
+            });
+            rows += page.length;
+            options.onProgress?.(rows, total);
+            after = (page[page.length - 1] as Record<string, unknown>)[keyPath];
+          }
+          const copied = await to.count();
+          if (copied !== counts[i]) throw new Error(`The copy of ${name} holds ${copied} rows, not ${counts[i]}.`);
+        }
+        if (options.failAfter === 'copy') throw new Error('Stopped after the copy (test).');
+      } finally {
+        target.close();
+      }
+      // The switch: from here on the new copy is the desk's database.
+      switchStorage(store, next);
+      if (options.failAfter === 'switch') throw new Error('Stopped after the switch (test).');
+      const oldFilesRemoved = await finishMove(host, store, database);
+      return { location: next, rows, oldFilesRemoved, inBucket: next.bucket !== null };
+    },
+    options.now,
+  );
+}
+
+/**
+ * A move of the desk's database (see the top of this file), holding the storage lock: this window's `database` is held
+ * and the app's other windows are told to hold theirs (a change made in the copy being left would be lost), a fresh
+ * place is noted, and `work` makes the copy there and switches to it. A failure before the switch deletes the half-made
+ * copy and lets go of the holds; after the switch the desk has moved, so this window stays held until it reloads.
+ */
+export function moveDesk<T>(
+  database: RedressDatabase,
+  host: StorageHost,
+  store: PointerStore,
+  work: (next: StorageLocation) => Promise<T>,
+  now?: () => number,
+): Promise<T> {
   return holdStorage(host, async () => {
-    const { current } = readPointer(store);
-    if (current.name !== database.name)
-      throw new Error(`The open database (${database.name}) is not the desk's current one (${current.name}).`);
-    // No window writes to the copy being left (a change made there meanwhile would be lost).
     database.held = true;
     tellOtherWindows('hold');
     let next: StorageLocation | null = null;
-    let target: RedressDatabase | null = null;
-    let rows = 0;
     try {
-      next = beginMove(host, store, options.now);
-      target = await databaseAt(host, next);
-      await target.open();
-      const tables = database.tables.map((t) => t.name);
-      const counts = await Promise.all(tables.map((name) => database.table(name).count()));
-      const total = counts.reduce((a, b) => a + b, 0);
-      for (const [i, name] of tables.entries()) {
-        const from = database.table(name);
-        const to = target.table(name);
-        const keyPath = from.schema.primKey.keyPath;
-        if (typeof keyPath !== 'string') throw new Error(`The table ${name} has no simple key.`);
-        let after: unknown = null;
-        for (;;) {
-          const page: unknown[] = await (after === null ? from.orderBy(':id') : from.where(':id').above(after))
-            .limit(COPY_CHUNK)
-            .toArray();
-          if (page.length === 0) break;
-          // Every table has its key in the row (inbound keys). The rows are copied as they are stored: they were
-          // checked when written, and a row from before a limit existed must move too, so the write-time check is not
-          // repeated.
-          await target.transaction('rw', to, async (tx) => {
-            writingCheckedBackup(tx);
-            await to.bulkPut(page);
-          });
-          rows += page.length;
-          options.onProgress?.(rows, total);
-          after = (page[page.length - 1] as Record<string, unknown>)[keyPath];
-        }
-        const copied = await to.count();
-        if (copied !== counts[i]) throw new Error(`The copy of ${name} holds ${copied} rows, not ${counts[i]}.`);
-      }
-      if (options.failAfter === 'copy') throw new Error('Stopped after the copy (test).');
+      next = beginMove(host, store, now);
+      return await work(next);
     } catch (error) {
-      target?.close();
-      try {
-        if (next) await abandonMove(host, store, next);
-      } finally {
-        database.held = false;
-        tellOtherWindows('resume');
+      if (!next || !same(readPointer(store).current, next)) {
+        try {
+          if (next) await abandonMove(host, store, next);
+        } finally {
+          database.held = false;
+          tellOtherWindows('resume');
+        }
       }
       throw error;
     }
-    target.close();
-    // The switch: from here on the new copy is the desk's database.
-    switchStorage(store, next);
-    if (options.failAfter === 'switch') throw new Error('Stopped after the switch (test).');
-    const oldFilesRemoved = await finishMove(host, store, database);
-    return { location: next, rows, oldFilesRemoved, inBucket: next.bucket !== null };
   });
 }
 

@@ -29,13 +29,11 @@ import {
 } from './protocol';
 import { db } from '../schema';
 import {
-  abandonMove,
-  beginMove,
   browserStorageHost,
   currentLocation,
   databaseAt,
-  holdStorage,
   localStoragePointer,
+  moveDesk,
   type PointerStore,
   type StorageHost,
   type StorageLocation,
@@ -263,26 +261,11 @@ export function replaceIntoNewCopy(
   host: StorageHost = browserStorageHost(),
   store: PointerStore = localStoragePointer(),
 ): Promise<RestoreReport> {
-  const database = db();
-  return holdStorage(host, async () => {
-    database.held = true;
-    tellOtherWindows('hold');
-    let next: StorageLocation | null = null;
-    try {
-      next = beginMove(host, store);
-      const report = await run(next);
-      switchStorage(store, next);
-      tellOtherWindows('moved');
-      return { ...report, intoNewCopy: true };
-    } catch (error) {
-      try {
-        if (next) await abandonMove(host, store, next);
-      } finally {
-        database.held = false;
-        tellOtherWindows('resume');
-      }
-      throw error;
-    }
+  return moveDesk(db(), host, store, async (next) => {
+    const report = await run(next);
+    switchStorage(store, next);
+    tellOtherWindows('moved');
+    return { ...report, intoNewCopy: true };
   });
 }
 
