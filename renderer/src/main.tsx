@@ -42,14 +42,24 @@ new BroadcastChannel(STORAGE_CHANNEL).onmessage = (event: MessageEvent<StorageMe
 function showHeldNote(on: boolean): void {
   document.getElementById('redress-held')?.remove();
   if (!on) return;
-  const note = document.createElement('p');
+  const note = pageAlert('app.heldByMove');
   note.id = 'redress-held';
-  note.setAttribute('role', 'alert');
   note.style.cssText =
     'position:fixed;top:0;left:0;right:0;z-index:10000;margin:0;padding:12px 24px;font-family:sans-serif;' +
     'background:#fff3bf;color:#1a1b1e;border-bottom:2px solid #e67700';
-  note.textContent = translate(localeFromSystem(navigator.languages ?? []), 'app.heldByMove');
   document.body.append(note);
+}
+
+/** Words the page says before (or without) the app, in the computer's language, from the catalogue. */
+function pageAlert(key: 'app.heldByMove' | 'app.databaseError' | 'app.codeError', reason?: string): HTMLElement {
+  const alert = document.createElement('p');
+  alert.setAttribute('role', 'alert');
+  alert.textContent = translate(
+    localeFromSystem(navigator.languages ?? []),
+    key,
+    reason === undefined ? {} : { reason },
+  );
+  return alert;
 }
 
 // A window started while another moves the database waits for the storage lock before it opens the desk (startStorage):
@@ -71,13 +81,9 @@ const app = import('./app/boot').then(
 
 /** The page's only words when the app cannot start: in the computer's language, from the catalogue. */
 function showStartFailure(key: 'app.databaseError' | 'app.codeError', error: unknown): void {
-  const alert = document.createElement('p');
-  alert.setAttribute('role', 'alert');
+  const alert = pageAlert(key, error instanceof Error ? error.message : String(error));
   alert.style.padding = '24px';
   alert.style.fontFamily = 'sans-serif';
-  alert.textContent = translate(localeFromSystem(navigator.languages ?? []), key, {
-    reason: error instanceof Error ? error.message : String(error),
-  });
   document.getElementById('root')!.replaceChildren(alert);
 }
 

@@ -82,10 +82,15 @@ interface StorageBucketManagerLike {
   keys(): Promise<string[]>;
 }
 
+/** What of the browser's navigator the desk's storage uses (absent in Node and where a browser lacks them). */
+const browser = () =>
+  globalThis.navigator as
+    { storageBuckets?: StorageBucketManagerLike; locks?: LockManager; storage?: Partial<StorageManager> } | undefined;
+
 /** The browser's own storage: buckets where the browser has them. */
 export function browserStorageHost(): StorageHost {
-  const manager = (globalThis.navigator as { storageBuckets?: StorageBucketManagerLike } | undefined)?.storageBuckets;
-  const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+  const manager = browser()?.storageBuckets;
+  const locks = browser()?.locks;
   return {
     buckets: manager !== undefined,
     async factory(bucket) {
@@ -284,7 +289,7 @@ export function holdStorage<T>(host: StorageHost, work: () => Promise<T>): Promi
 
 /** True while a window or worker of the app holds the storage lock (a move under way); false where there are no locks. */
 export async function storageBusy(): Promise<boolean> {
-  const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+  const locks = browser()?.locks;
   if (!locks) return false;
   const { held = [] } = await locks.query();
   return held.some((lock) => lock.name === STORAGE_LOCK);
@@ -408,9 +413,29 @@ export async function startStorage(
   const location = await holdStorage(host, () => currentPlace(host, store));
   switchToDatabase(await databaseAt(host, location));
   here = location;
-  void prepareStorage(host, store).catch((error: unknown) =>
-    console.warn('Redress: what a move of the database left behind could not be deleted yet.', error),
-  );
+  // Only when a move left something (nearly every start has nothing to tidy, and needs no second look).
+  const { next, old } = readPointer(store);
+  if (next || old)
+    void prepareStorage(host, store).catch((error: unknown) =>
+      console.warn('Redress: what a move of the database left behind could not be deleted yet.', error),
+    );
+}
+
+/**
+ * A replace restored at `into` (a new place, ./backup/client.ts) or over the desk's database: the database at that
+ * place opened for `work` and closed after. One way for the page's thread and the backup worker.
+ */
+export async function withDatabaseAt<T>(
+  into: StorageLocation | undefined,
+  work: (database: RedressDatabase | undefined) => Promise<T>,
+  host: StorageHost = browserStorageHost(),
+): Promise<T> {
+  const target = into ? await databaseAt(host, into) : undefined;
+  try {
+    return await work(target);
+  } finally {
+    target?.close();
+  }
 }
 
 let here: StorageLocation = DEFAULT_LOCATION;
@@ -421,7 +446,7 @@ let here: StorageLocation = DEFAULT_LOCATION;
  * cannot tell.
  */
 export async function deskPersistence(): Promise<Persistence | null> {
-  const nav = globalThis.navigator as { storage?: Partial<StorageManager>; storageBuckets?: StorageBucketManagerLike };
+  const nav = browser();
   if (here.bucket !== null && nav?.storageBuckets) {
     const bucket = await nav.storageBuckets.open(here.bucket);
     if (bucket.persisted && bucket.persist) return bucket as Persistence;

@@ -20,7 +20,7 @@ import {
 } from './backup';
 import type { BackupMessage, PlacedBackupRequest } from './protocol';
 import { db } from '../schema';
-import { browserStorageHost, databaseAt, switchToDatabaseAt } from '../storage';
+import { switchToDatabaseAt, withDatabaseAt } from '../storage';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<PlacedBackupRequest>) => void) | null;
@@ -67,18 +67,15 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
         );
       // Progress goes to the page as it comes (restoreBackup already spaces the reports a few thousand rows apart).
       const { id } = request;
-      const into = request.into ? await databaseAt(browserStorageHost(), request.into) : null;
-      let report;
-      try {
-        report = await restoreBackup(db(), checked, {
+      const held = checked;
+      const report = await withDatabaseAt(request.into, (into) =>
+        restoreBackup(db(), held, {
           mode: request.mode,
           by: request.by,
           onProgress: (progress) => scope.postMessage({ id, type: 'progress', progress }),
           ...(into ? { into } : {}),
-        });
-      } finally {
-        into?.close();
-      }
+        }),
+      );
       checked = null;
       scope.postMessage({ id: request.id, ok: true, type: 'restored', report });
     } else {

@@ -31,7 +31,6 @@ import { db } from '../schema';
 import {
   browserStorageHost,
   currentLocation,
-  databaseAt,
   localStoragePointer,
   moveDesk,
   type PointerStore,
@@ -39,6 +38,7 @@ import {
   type StorageLocation,
   switchStorage,
   tellOtherWindows,
+  withDatabaseAt,
 } from '../storage';
 
 /**
@@ -227,19 +227,20 @@ export async function restoreCheckedBackup(
           [],
           sayBackup('restore-held-no-longer'),
         );
-      const target = into ? await databaseAt(storage?.host ?? browserStorageHost(), into) : null;
-      try {
-        const report = await restoreBackup(db(), checkedHere, {
-          mode,
-          by,
-          ...(onProgress ? { onProgress } : {}),
-          ...(target ? { into: target } : {}),
-        });
-        checkedHere = null;
-        return { id, ok: true as const, type: 'restored' as const, report };
-      } finally {
-        target?.close();
-      }
+      const held = checkedHere;
+      const report = await withDatabaseAt(
+        into,
+        (target) =>
+          restoreBackup(db(), held, {
+            mode,
+            by,
+            ...(onProgress ? { onProgress } : {}),
+            ...(target ? { into: target } : {}),
+          }),
+        storage?.host,
+      );
+      checkedHere = null;
+      return { id, ok: true as const, type: 'restored' as const, report };
     };
     const request = { type: 'restore' as const, id, sha256: checked.sha256, mode, by, ...(into ? { into } : {}) };
     const reply = await ask(request, here, [], onProgress);
