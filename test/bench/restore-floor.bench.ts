@@ -27,6 +27,9 @@ import {
 const CASES = Number(process.env.CASES ?? 100_000);
 const LAYOUTS = (process.env.BENCH_LAYOUTS ?? 'rows,timeline-per-case,case-per-row').split(',');
 const TARGET_S = 60;
+// BENCH_TX_PER_CHUNK=1: a transaction per chunk of cases (relaxed, the last strict) instead of one for all.
+const PER_CHUNK = process.env.BENCH_TX_PER_CHUNK === '1';
+const CHUNK = Number(process.env.BENCH_CHUNK ?? 2000);
 const log = (message: string) => process.stderr.write(`[bench:restore-floor] ${message}\n`);
 
 interface LayoutFloor {
@@ -53,10 +56,10 @@ async function main() {
       try {
         log(`${layout}: writing ${CASES} cases…`);
         const page = await blankPage(context, bundle);
-        const floor: LayoutFloor = await page.evaluate(([n, l]) => (window as any).redressBench.rawWrite(n, l), [
-          CASES,
-          layout,
-        ] as const);
+        const floor: LayoutFloor = await page.evaluate(
+          ([n, l, c, p]) => (window as any).redressBench.rawWrite(n, l, c, p),
+          [CASES, layout, CHUNK, PER_CHUNK] as const,
+        );
         const figures = {
           ...floor,
           rowsTotal: Object.values(floor.rows).reduce((a, b) => a + b, 0),

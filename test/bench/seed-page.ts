@@ -326,7 +326,7 @@ function rawLayout(
  * these rows costs with nothing else on the page's side, the least any restore that writes them in one transaction
  * can take.
  */
-async function rawWrite(count: number, layout: RawLayout = 'rows', chunk = 2000) {
+async function rawWrite(count: number, layout: RawLayout = 'rows', chunk = 2000, transactionPerChunk = false) {
   const today = localIsoDate(new Date());
   const name = `redress-bench-raw-${layout}`;
   const { database: scratch, stores, values: valuesOf } = rawLayout(layout, name);
@@ -337,44 +337,75 @@ async function rawWrite(count: number, layout: RawLayout = 'rows', chunk = 2000)
   let writeMs = 0;
   let commitMs = 0;
   let bytes = 0;
-  await new Promise<void>((resolve, reject) => {
-    const tx = idb.transaction(stores, 'readwrite', { durability: 'strict' });
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-    let last = 0;
-    tx.oncomplete = () => {
-      commitMs = performance.now() - last;
-      resolve();
+  const cases = iterateCases(count, { today, seed: 20261122 });
+  const nextBatch = () => {
+    const batch: GeneratedCase[] = [];
+    while (batch.length < chunk) {
+      const c = cases.next();
+      if (c.done) break;
+      batch.push(c.value);
+    }
+    return batch;
+  };
+  // Add one batch's rows in `tx`; resolves when its last add succeeds, with the time IndexedDB took.
+  const addBatch = (tx: IDBTransaction, batch: GeneratedCase[], done: () => void) => {
+    const values = valuesOf(batch);
+    // The rows' size as JSON (not timed): the layouts hold the same data, so this should differ only by field names.
+    for (const store of stores) for (const v of values[store]) bytes += JSON.stringify(v).length;
+    const started = performance.now();
+    let request: IDBRequest | null = null;
+    for (const store of stores) {
+      const os = tx.objectStore(store);
+      for (const v of values[store]) request = os.add(v);
+      rows[store] += values[store].length;
+    }
+    request!.onsuccess = () => {
+      writeMs += performance.now() - started;
+      done();
     };
-    const cases = iterateCases(count, { today, seed: 20261122 });
-    const next = () => {
-      const batch: GeneratedCase[] = [];
-      while (batch.length < chunk) {
-        const c = cases.next();
-        if (c.done) break;
-        batch.push(c.value);
-      }
-      if (batch.length === 0) {
-        last = performance.now();
-        return; // nothing more asked for: the transaction commits
-      }
-      const values = valuesOf(batch);
-      // The rows' size as JSON (not timed): the layouts hold the same data, so this should differ only by field names.
-      for (const store of stores) for (const v of values[store]) bytes += JSON.stringify(v).length;
-      const started = performance.now();
-      let request: IDBRequest | null = null;
-      for (const store of stores) {
-        const os = tx.objectStore(store);
-        for (const v of values[store]) request = os.add(v);
-        rows[store] += values[store].length;
-      }
-      request!.onsuccess = () => {
-        writeMs += performance.now() - started;
-        next();
+  };
+  if (transactionPerChunk) {
+    // One transaction per batch, relaxed, as a restore into a new copy could write (the copy is switched to only
+    // when whole); the last one strict, which flushes the log the others were written to.
+    for (let batch = nextBatch(); batch.length > 0;) {
+      const following = nextBatch();
+      const durability = following.length === 0 ? 'strict' : 'relaxed';
+      await new Promise<void>((resolve, reject) => {
+        const tx = idb.transaction(stores, 'readwrite', { durability });
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+        let last = 0;
+        tx.oncomplete = () => {
+          commitMs += performance.now() - last;
+          resolve();
+        };
+        addBatch(tx, batch, () => {
+          last = performance.now();
+        });
+      });
+      batch = following;
+    }
+  } else {
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction(stores, 'readwrite', { durability: 'strict' });
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+      let last = 0;
+      tx.oncomplete = () => {
+        commitMs = performance.now() - last;
+        resolve();
       };
-    };
-    next();
-  });
+      const next = () => {
+        const batch = nextBatch();
+        if (batch.length === 0) {
+          last = performance.now();
+          return; // nothing more asked for: the transaction commits
+        }
+        addBatch(tx, batch, next);
+      };
+      next();
+    });
+  }
   // Every row removed in one transaction, a clear() per table (as a replace over the whole desk could).
   const cleared = performance.now();
   await new Promise<void>((resolve, reject) => {

@@ -44,10 +44,17 @@ import {
   STREAMED_TABLES,
 } from '#shared/backup/format';
 import Dexie, { type Table } from 'dexie';
+import { together } from '#db/together';
 import { isEncryptedBackup, lockBackupStream, unlockBackupStream, type WebCryptoLike } from '#shared/backup/encryption';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
-import { putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
+import {
+  deriveRows,
+  putDerivedRows,
+  refreshCaseIndex,
+  writeDerivedRows,
+  type DerivedRows,
+} from '#db/case-index/derive';
 import { type Now, sha256Hex, systemNow } from '#db/repositories/cases';
 import {
   ANONYMISED_HERE_KEY,
@@ -1044,22 +1051,39 @@ async function replaceStreamed(
   const cursor = new RowsCursor(file.bytes);
   let step: Step | null = null;
   let stepTable: BackupTable | null = null;
-  for (let chunk = cursor.next(); chunk; chunk = cursor.next()) {
+  for (let chunk = cursor.next(); chunk;) {
     const { table } = chunk;
-    if (!STREAMED_TABLES.has(table)) continue;
+    const rows = chunk.rows as Row[];
+    if (!STREAMED_TABLES.has(table)) {
+      chunk = cursor.next();
+      continue;
+    }
     if (table !== stepTable) {
       step?.end();
       step = progress.step('writing', counts[table], table, counts[table]);
       stepTable = table;
     }
-    const rows = chunk.rows as Row[];
-    // Awaited before the next line is parsed: writing one line while parsing the next (two chains of awaits in the
-    // one transaction) lost Dexie's transaction zone in Chromium, so later writes went to transactions of their own
-    // and the restore's committed early ("Transaction committed too early"; measured in docs/performance.md).
-    await addLine(database.table(table), rows, chunkOf(table), step!);
     report.added[table] += rows.length;
     if (table === 'cases') for (const c of rows as unknown as CaseRecord[]) if (c.anonymisedOn) anonymised.push(c.id);
-    if (table === 'events') await index.add(rows as unknown as TimelineEvent[]);
+    if (rows.length > chunkOf(table)) {
+      // A line of letters, written a few at a time (their files are large).
+      await addLine(database.table(table), rows, chunkOf(table), step!);
+      chunk = cursor.next();
+      continue;
+    }
+    // The line's requests asked now; then, while IndexedDB writes them (in the browser's storage process), the
+    // derived rows of the cases whose timelines are complete are made and asked, and the next line is parsed. One
+    // chain of awaits: the work between is synchronous (an await of anything but the database inside the restore's
+    // transaction would let IndexedDB commit it; two chains lost Dexie's transaction zone, docs/performance.md).
+    const writes: Array<Promise<unknown>> = [database.table(table).bulkAdd(rows)];
+    if (table === 'events') {
+      const derived = index.take(rows as unknown as TimelineEvent[]);
+      if (derived) writes.push(writeDerivedRows(database, derived));
+    }
+    const next = cursor.next();
+    await together(writes);
+    step!.advance(rows.length);
+    chunk = next;
   }
   step?.end();
   if (await index.end(counts.cases)) progress.step('indexing', counts.cases, 'cases', counts.cases).end();
@@ -1130,14 +1154,11 @@ class StreamIndex {
     this.indexed += 1;
   }
 
-  /**
-   * The queued cases' derived rows written (only the database is awaited here: an await of anything else inside the
-   * restore's transaction would let IndexedDB commit it).
-   */
-  private flush(): Promise<void> {
+  /** The queued cases' derived rows, made (written by the caller). */
+  private derive(): DerivedRows {
     const batch = this.batch;
     this.batch = [];
-    return putDerivedRows(this.database, batch);
+    return deriveRows(batch);
   }
 
   private stop(): void {
@@ -1146,19 +1167,25 @@ class StreamIndex {
     this.events = [];
   }
 
-  /** Timeline entries as the file gives them, after their cases were written. */
-  async add(events: readonly TimelineEvent[]): Promise<void> {
-    if (!this.ordered) return;
+  /**
+   * Timeline entries as the file gives them, after their cases were written: the derived rows of a batch of cases
+   * whose timelines are now complete, when there is a batch (synchronous: the caller writes them while it goes on).
+   */
+  take(events: readonly TimelineEvent[]): DerivedRows | null {
+    if (!this.ordered) return null;
     if (this.current === undefined) this.current = this.nextCase();
     for (const e of events) {
       while (this.current && this.current.id < e.caseId) {
         this.finish();
         this.current = this.nextCase();
       }
-      if (!this.current || this.current.id !== e.caseId || !this.ordered) return this.stop();
+      if (!this.current || this.current.id !== e.caseId || !this.ordered) {
+        this.stop();
+        return null;
+      }
       this.events.push(e);
     }
-    if (this.batch.length >= PROGRESS_EVERY_ROWS) await this.flush();
+    return this.batch.length >= PROGRESS_EVERY_ROWS ? this.derive() : null;
   }
 
   /** The cases after the last entry indexed; whether every one of the file's `cases` was indexed here, in order. */
@@ -1168,10 +1195,10 @@ class StreamIndex {
     while (this.current) {
       this.finish();
       this.current = this.nextCase();
-      if (this.batch.length >= PROGRESS_EVERY_ROWS) await this.flush();
+      if (this.batch.length >= PROGRESS_EVERY_ROWS) await writeDerivedRows(this.database, this.derive());
     }
     if (!this.ordered) return false;
-    if (this.batch.length) await this.flush();
+    if (this.batch.length) await writeDerivedRows(this.database, this.derive());
     return this.indexed === cases;
   }
 }

@@ -9,6 +9,7 @@ import { caseFacts } from '#shared/rules/facts';
 import { reportBasis } from '#shared/reports/index';
 import type { CaseIndexRow, RedressDatabase, ReportRow } from '../schema';
 import { timelineOf } from '../timeline';
+import { together } from '../together';
 
 /**
  * Clocks that are not a task for the desk, so they never decide a case's next due date: the customer's ADR
@@ -139,12 +140,32 @@ export function deriveReportRow(record: CaseRecord, events: readonly TimelineEve
  * Store the derived rows of these cases (the index row and the report row), each built from the case and its whole
  * timeline. Inside a write transaction that includes `caseIndex` and `reportRows`.
  */
-export async function putDerivedRows(
+export function putDerivedRows(
   database: RedressDatabase,
   cases: ReadonlyArray<{ record: CaseRecord; events: readonly TimelineEvent[] }>,
 ): Promise<void> {
-  await database.caseIndex.bulkPut(cases.map((c) => deriveCaseIndex(c.record, c.events)));
-  await database.reportRows.bulkPut(cases.map((c) => deriveReportRow(c.record, c.events)));
+  return writeDerivedRows(database, deriveRows(cases));
+}
+
+/** The derived rows of these cases, made (pure, no database): putDerivedRows in two steps, for a caller that does
+ * other work while they are written (a restore parses its next rows meanwhile). */
+export interface DerivedRows {
+  index: CaseIndexRow[];
+  reports: ReportRow[];
+}
+
+export function deriveRows(
+  cases: ReadonlyArray<{ record: CaseRecord; events: readonly TimelineEvent[] }>,
+): DerivedRows {
+  return {
+    index: cases.map((c) => deriveCaseIndex(c.record, c.events)),
+    reports: cases.map((c) => deriveReportRow(c.record, c.events)),
+  };
+}
+
+/** Both tables' requests asked at once (IndexedDB runs them in order in the transaction). */
+export function writeDerivedRows(database: RedressDatabase, rows: DerivedRows): Promise<void> {
+  return together([database.caseIndex.bulkPut(rows.index), database.reportRows.bulkPut(rows.reports)]);
 }
 
 /**
