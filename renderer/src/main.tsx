@@ -17,7 +17,7 @@ import { db } from './db/schema';
 import { prefetchDashboard, readPeopleEarly, readSettingsEarly } from './db/hooks';
 import { todayIso } from './lib/today';
 import { startTeamSync } from '#sync';
-import { localeFromSystem, translate } from '#lib/i18n/index';
+import { pageLocale, translate } from '#lib/i18n/index';
 
 installLinkGuard(window);
 // Another window moved the database ("Compact storage now", a replace-restore): read it from its new place. While it
@@ -50,15 +50,11 @@ function showHeldNote(on: boolean): void {
   document.body.append(note);
 }
 
-/** Words the page says before (or without) the app, in the computer's language, from the catalogue. */
+/** Words the page says before (or without) the app, in the language of the person last working here, from the catalogue. */
 function pageAlert(key: 'app.heldByMove' | 'app.databaseError' | 'app.codeError', reason?: string): HTMLElement {
   const alert = document.createElement('p');
   alert.setAttribute('role', 'alert');
-  alert.textContent = translate(
-    localeFromSystem(navigator.languages ?? []),
-    key,
-    reason === undefined ? {} : { reason },
-  );
+  alert.textContent = translate(pageLocale(), key, reason === undefined ? {} : { reason });
   return alert;
 }
 

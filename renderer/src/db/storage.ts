@@ -243,7 +243,7 @@ const COPY_CHUNK = 2000;
  * Step 1 of a move (see the top of this file): a fresh place noted as `next`, nothing switched yet. Call it holding
  * the storage lock (`holdStorage`), and end the move with `switchStorage` or `abandonMove`.
  */
-export function beginMove(host: StorageHost, store: PointerStore, now: () => number = Date.now): StorageLocation {
+function beginMove(host: StorageHost, store: PointerStore, now: () => number = Date.now): StorageLocation {
   const { current } = readPointer(store);
   const stamp = now().toString(36);
   const next: StorageLocation = host.buckets
@@ -254,7 +254,7 @@ export function beginMove(host: StorageHost, store: PointerStore, now: () => num
 }
 
 /** A move that failed: the half-made copy at `next` deleted, the desk still where it was. */
-export async function abandonMove(host: StorageHost, store: PointerStore, next: StorageLocation): Promise<void> {
+async function abandonMove(host: StorageHost, store: PointerStore, next: StorageLocation): Promise<void> {
   const { current } = readPointer(store);
   await drop(host, next).catch(() => undefined);
   writePointer(store, { current });

@@ -44,7 +44,6 @@ import {
   STREAMED_TABLES,
 } from '#shared/backup/format';
 import Dexie, { type Table } from 'dexie';
-import { together } from '#db/together';
 import { isEncryptedBackup, lockBackupStream, unlockBackupStream, type WebCryptoLike } from '#shared/backup/encryption';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
@@ -1073,15 +1072,21 @@ async function replaceStreamed(
     }
     // The line's requests asked now; then, while IndexedDB writes them (in the browser's storage process), the
     // derived rows of the cases whose timelines are complete are made and asked, and the next line is parsed. One
-    // chain of awaits: the work between is synchronous (an await of anything but the database inside the restore's
-    // transaction would let IndexedDB commit it; two chains lost Dexie's transaction zone, docs/performance.md).
-    const writes: Array<Promise<unknown>> = [database.table(table).bulkAdd(rows)];
-    if (table === 'events') {
-      const derived = index.take(rows as unknown as TimelineEvent[]);
-      if (derived) writes.push(writeDerivedRows(database, derived));
-    }
+    // chain of awaits, each of Dexie's own promise: the work between is synchronous. In Chromium, awaiting anything
+    // else here (a native promise, even an async helper's over these same requests) lost Dexie's transaction zone
+    // after such work, so the next line's writes went to transactions of their own and the restore's committed early
+    // ("Transaction committed too early": restore-interrupted.spec.ts; fake-indexeddb does not show it).
+    const added = database.table(table).bulkAdd(rows);
+    const derived = table === 'events' ? index.take(rows as unknown as TimelineEvent[]) : null;
+    const indexed = derived && database.caseIndex.bulkPut(derived.index);
+    const reported = derived && database.reportRows.bulkPut(derived.reports);
+    // When one fails the transaction aborts and the others fail with it: the first failure is the one thrown.
+    indexed?.catch(ignore);
+    reported?.catch(ignore);
     const next = cursor.next();
-    await together(writes);
+    await added;
+    if (indexed) await indexed;
+    if (reported) await reported;
     step!.advance(rows.length);
     chunk = next;
   }
@@ -1090,6 +1095,8 @@ async function replaceStreamed(
   else await rebuildIndex(database, counts.cases, progress);
   return anonymised;
 }
+
+const ignore = () => undefined;
 
 /** One content line's rows added, `size` a request, the step advanced after each. */
 async function addLine(store: Table<Row, string>, rows: Row[], size: number, step: Step): Promise<void> {

@@ -9,7 +9,6 @@ import { caseFacts } from '#shared/rules/facts';
 import { reportBasis } from '#shared/reports/index';
 import type { CaseIndexRow, RedressDatabase, ReportRow } from '../schema';
 import { timelineOf } from '../timeline';
-import { together } from '../together';
 
 /**
  * Clocks that are not a task for the desk, so they never decide a case's next due date: the customer's ADR
@@ -163,9 +162,10 @@ export function deriveRows(
   };
 }
 
-/** Both tables' requests asked at once (IndexedDB runs them in order in the transaction). */
-export function writeDerivedRows(database: RedressDatabase, rows: DerivedRows): Promise<void> {
-  return together([database.caseIndex.bulkPut(rows.index), database.reportRows.bulkPut(rows.reports)]);
+/** Written one table after the other, each awaited as Dexie's own promise (see replaceStreamed in ../backup). */
+export async function writeDerivedRows(database: RedressDatabase, rows: DerivedRows): Promise<void> {
+  await database.caseIndex.bulkPut(rows.index);
+  await database.reportRows.bulkPut(rows.reports);
 }
 
 /**

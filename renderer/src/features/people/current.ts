@@ -4,23 +4,15 @@ import { useSyncExternalStore } from 'react';
 import { sortedPeople, sortPeople, useSettings } from '#db/hooks';
 import { db, type PersonRow } from '#db/schema';
 import { useEarlyLiveQuery } from '#db/early';
+import { storedWorkingPersonId, storeWorkingPersonId, WORKING_PERSON_KEY } from '#lib/working-person';
 
-const KEY = 'redress.currentPersonId';
 const listeners = new Set<() => void>();
-
-function read(): string | null {
-  try {
-    return window.localStorage.getItem(KEY);
-  } catch {
-    return null;
-  }
-}
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   // Another window chose someone else: follow it.
   const onStorage = (e: StorageEvent) => {
-    if (e.key === KEY) listener();
+    if (e.key === WORKING_PERSON_KEY) listener();
   };
   window.addEventListener('storage', onStorage);
   return () => {
@@ -31,11 +23,7 @@ function subscribe(listener: () => void): () => void {
 
 /** Remember who is working at this computer. */
 export function setCurrentPersonId(id: string): void {
-  try {
-    window.localStorage.setItem(KEY, id);
-  } catch {
-    // Storage full or blocked: the choice lasts until the window closes.
-  }
+  storeWorkingPersonId(id);
   for (const l of listeners) l();
 }
 
@@ -74,7 +62,7 @@ export function pickCurrentPerson(
  * being read or before the desk is set up.
  */
 export function useCurrentPerson(): CurrentPerson | null {
-  const chosenId = useSyncExternalStore(subscribe, read, () => null);
+  const chosenId = useSyncExternalStore(subscribe, storedWorkingPersonId, () => null);
   const people = usePeople();
   const settings = useSettings();
   if (people === undefined || settings === undefined) return null;

@@ -1,7 +1,8 @@
 // The interface language is each person's (issue #17): two people at one computer keep their own; someone who never
 // chose gets the operating system's language.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { chosenLocale, interfaceLocaleFor, setInterfaceLocale } from './choice';
+import { chosenLocale, interfaceLocaleFor, pageLocale, setInterfaceLocale } from './choice';
+import { storeWorkingPersonId } from '../working-person';
 
 function fakeStorage() {
   const data = new Map<string, string>();
@@ -35,5 +36,18 @@ describe('the interface language of each person', () => {
     window.localStorage.setItem('redress.interfaceLocale.ana', 'de-DE');
     expect(chosenLocale('ana')).toBeNull();
     expect(interfaceLocaleFor('ana')).toBe('fr-CA');
+  });
+
+  it('speaks the page’s own notes in the language of the person last working at this computer', () => {
+    // Before anyone was chosen here: the desk's choice, else the operating system's.
+    expect(pageLocale()).toBe('fr-CA');
+    setInterfaceLocale(null, 'en-CA');
+    expect(pageLocale()).toBe('en-CA');
+    // Ana chose English (UK); Ben never chose. The note follows whoever was chosen last at this computer.
+    setInterfaceLocale('ana', 'en-GB');
+    storeWorkingPersonId('ana');
+    expect(pageLocale()).toBe('en-GB');
+    storeWorkingPersonId('ben');
+    expect(pageLocale()).toBe('fr-CA');
   });
 });

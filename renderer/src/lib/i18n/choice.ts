@@ -4,6 +4,7 @@
 // between the app's windows. A person who never chose gets the operating system's language.
 import { useSyncExternalStore } from 'react';
 import { INTERFACE_LOCALES, type InterfaceLocale } from '#shared/model/dates';
+import { storedWorkingPersonId } from '../working-person';
 
 const PREFIX = 'redress.interfaceLocale.';
 /** The key used before anyone is on the desk's list of people (first run). */
@@ -46,6 +47,14 @@ export function chosenLocale(personId: string | null): InterfaceLocale | null {
 /** The language the interface shows for a person: their choice, else the operating system's. */
 export function interfaceLocaleFor(personId: string | null): InterfaceLocale {
   return chosenLocale(personId) ?? localeFromSystem(systemLanguages());
+}
+
+/**
+ * The language of the page's own notes, drawn before the app knows who is working (the database opening, held by a
+ * move, or failing): the language of the person last chosen at this computer, else the operating system's.
+ */
+export function pageLocale(): InterfaceLocale {
+  return interfaceLocaleFor(storedWorkingPersonId());
 }
 
 /** Remember a person's language at this desk; every window follows at once. */

@@ -30,6 +30,7 @@ export {
   interfaceLocaleFor,
   isInterfaceLocale,
   localeFromSystem,
+  pageLocale,
   setInterfaceLocale,
   useInterfaceLocaleFor,
 } from './choice';
