@@ -54,7 +54,10 @@ function showHeldNote(on: boolean): void {
 function pageAlert(key: 'app.heldByMove' | 'app.databaseError' | 'app.codeError', reason?: string): HTMLElement {
   const alert = document.createElement('p');
   alert.setAttribute('role', 'alert');
-  alert.textContent = translate(pageLocale(), key, reason === undefined ? {} : { reason });
+  const locale = pageLocale();
+  // Its language named, so a screen reader reads French words as French on a page still marked as another language.
+  alert.lang = locale;
+  alert.textContent = translate(locale, key, reason === undefined ? {} : { reason });
   return alert;
 }
 

@@ -39,6 +39,7 @@ import {
   seedProfile,
   startPreview,
   waitForServer,
+  processCpuMs,
   rendererPids,
   rssBytes,
   target,
@@ -63,10 +64,10 @@ const mb = (bytes: number) => round(bytes / 1024 / 1024);
 const WATCH = `
   // Kept over a reload (a replace reloads the app onto the new copy of the database it wrote), in epoch milliseconds.
   const kept = JSON.parse(sessionStorage.getItem('bench.backup') || 'null');
-  window.__backup = kept || { longTasks: [], progress: [] };
+  window.__backup = kept || { longTasks: [], longTaskStarts: [], progress: [] };
   if (kept) window.__backup.progress.push([performance.timeOrigin + performance.now(), 'reloaded', '', 0, 0]);
   addEventListener('pagehide', () => sessionStorage.setItem('bench.backup', JSON.stringify(window.__backup)));
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__backup.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.__backup.longTasks.push(e.duration); window.__backup.longTaskStarts.push(performance.timeOrigin + e.startTime); } }).observe({ type: 'longtask', buffered: true });
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
     constructor(url, options) {
@@ -139,7 +140,12 @@ function progressFigures(entries: ProgressEntry[], startedAt: number, doneAt: nu
 // rendererPids and rssBytes.
 
 interface Sampler {
-  stop(): Promise<{ peakPageHeapMb: number | null; peakRendererRssMb: number; peakUtilityRssMb: number }>;
+  stop(): Promise<{
+    peakPageHeapMb: number | null;
+    peakRendererRssMb: number;
+    peakUtilityRssMb: number;
+    cpuS: Record<string, number>;
+  }>;
 }
 
 /** Sample the JS heap (DevTools protocol: answered between JS slices, even in a long task) and the renderers' RSS. */
@@ -149,6 +155,7 @@ async function sample(page: Page, profile: string): Promise<Sampler> {
   let peakRss = 0;
   let peakUtility = 0;
   let running = true;
+  const cpuAtStart = processCpuMs(profile);
   const loop = (async () => {
     while (running) {
       const rss = rendererPids(profile).reduce((max, pid) => Math.max(max, rssBytes(pid)), 0);
@@ -171,10 +178,18 @@ async function sample(page: Page, profile: string): Promise<Sampler> {
       running = false;
       await loop;
       await cdp.detach().catch(() => undefined);
+      const cpuAtEnd = processCpuMs(profile);
       return {
         peakPageHeapMb: peakHeap ? mb(peakHeap) : null,
         peakRendererRssMb: mb(peakRss),
         peakUtilityRssMb: mb(peakUtility),
+        // Where the step's work ran (a process that ended meanwhile, e.g. a renderer replaced on reload, is left out).
+        cpuS: Object.fromEntries(
+          Object.entries(cpuAtEnd).map(([kind, ms]) => [
+            kind,
+            round((ms - cpuAtStart[kind as keyof typeof cpuAtStart]) / 1000),
+          ]),
+        ),
       };
     },
   };
@@ -188,12 +203,16 @@ interface Step {
   peakRendererRssMb: number;
   /** The largest utility process (IndexedDB's storage service among them). */
   peakUtilityRssMb: number;
+  /** Whether the longest task ran after the app reloaded onto a replace's new copy (a replace only). */
+  longestTaskAfterReload?: boolean;
+  /** CPU seconds the step used, by process kind (support.ts processCpuMs). */
+  cpuS: Record<string, number>;
   error?: string;
 }
 
 /** Run one user step, timing it from Node and collecting the page's long tasks and the memory peaks meanwhile. */
 async function step(page: Page, profile: string, run: () => Promise<void>): Promise<Step> {
-  await page.evaluate(() => ((window as any).__backup.longTasks = []));
+  await page.evaluate(() => Object.assign((window as any).__backup, { longTasks: [], longTaskStarts: [] }));
   const sampler = await sample(page, profile);
   const t0 = performance.now();
   let error: string | undefined;
@@ -206,11 +225,21 @@ async function step(page: Page, profile: string, run: () => Promise<void>): Prom
   const memory = await sampler.stop();
   // Long tasks are reported once they end; give the observer a frame.
   await page.waitForTimeout(300).catch(() => undefined);
-  const tasks = ((await page.evaluate(() => (window as any).__backup.longTasks).catch(() => [])) as number[]) ?? [];
+  const watched = (await page
+    .evaluate(() => {
+      const w = (window as any).__backup;
+      const reloaded = (w.progress as ProgressEntry[]).find((p) => p[1] === 'reloaded')?.[0] ?? null;
+      return { tasks: w.longTasks as number[], starts: w.longTaskStarts as number[], reloaded };
+    })
+    .catch(() => null)) ?? { tasks: [], starts: [], reloaded: null };
+  const { tasks, starts, reloaded } = watched;
+  const longest = tasks.length ? tasks.indexOf(Math.max(...tasks)) : -1;
   return {
     ms: round(ms),
     longTasks: tasks.length,
     longestTaskMs: round(tasks.length ? Math.max(...tasks) : 0),
+    // Whether the longest task came after a replace reloaded the app onto the new copy (the app starting, not the restore).
+    ...(reloaded !== null && longest >= 0 ? { longestTaskAfterReload: starts[longest] >= reloaded } : {}),
     ...memory,
     ...(error ? { error } : {}),
   };

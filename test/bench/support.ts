@@ -209,7 +209,7 @@ export function percentile(values: number[], p: number): number {
  * The renderer processes of the Chromium started with `--user-data-dir=<profile>` (its web workers are their threads),
  * or its utility processes (the network and storage services: IndexedDB lives in the storage service).
  */
-export function rendererPids(profile: string, type: 'renderer' | 'utility' = 'renderer'): number[] {
+export function rendererPids(profile: string, type: 'renderer' | 'utility' | 'browser' = 'renderer'): number[] {
   const parent = new Map<number, number>();
   const args = new Map<number, string>();
   for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
@@ -223,6 +223,7 @@ export function rendererPids(profile: string, type: 'renderer' | 'utility' = 're
   }
   const browser = [...args].find(([, a]) => a.includes(`--user-data-dir=${profile}`) && !a.includes('--type='))?.[0];
   if (browser === undefined) return [];
+  if (type === 'browser') return [browser];
   const descends = (pid: number): boolean => {
     for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === browser) return true;
     return false;
@@ -277,6 +278,21 @@ function threadCpuMs(pid: number): Map<string, number> {
     }
   }
   return out;
+}
+
+/**
+ * CPU time so far, in ms, of the profile's Chromium processes by kind: the browser process (where Chromium's
+ * IndexedDB does its work on Linux), its renderers (the page and its web workers) and its utility processes. Two
+ * readings subtracted say where a step's work ran, whatever else the shared cores did meanwhile (a process that ends
+ * between them is left out).
+ */
+export function processCpuMs(profile: string): { browser: number; renderer: number; utility: number } {
+  const sum = (pids: number[]) => pids.reduce((total, pid) => total + cpuMs(pid), 0);
+  return {
+    browser: sum(rendererPids(profile, 'browser')),
+    renderer: sum(rendererPids(profile)),
+    utility: sum(rendererPids(profile, 'utility')),
+  };
 }
 
 /**

@@ -47,13 +47,7 @@ import Dexie, { type Table } from 'dexie';
 import { isEncryptedBackup, lockBackupStream, unlockBackupStream, type WebCryptoLike } from '#shared/backup/encryption';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
-import {
-  deriveRows,
-  putDerivedRows,
-  refreshCaseIndex,
-  writeDerivedRows,
-  type DerivedRows,
-} from '#db/case-index/derive';
+import { putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
 import { type Now, sha256Hex, systemNow } from '#db/repositories/cases';
 import {
   ANONYMISED_HERE_KEY,
@@ -1050,53 +1044,28 @@ async function replaceStreamed(
   const cursor = new RowsCursor(file.bytes);
   let step: Step | null = null;
   let stepTable: BackupTable | null = null;
-  for (let chunk = cursor.next(); chunk;) {
+  for (let chunk = cursor.next(); chunk; chunk = cursor.next()) {
     const { table } = chunk;
-    const rows = chunk.rows as Row[];
-    if (!STREAMED_TABLES.has(table)) {
-      chunk = cursor.next();
-      continue;
-    }
+    if (!STREAMED_TABLES.has(table)) continue;
     if (table !== stepTable) {
       step?.end();
       step = progress.step('writing', counts[table], table, counts[table]);
       stepTable = table;
     }
+    const rows = chunk.rows as Row[];
+    // Awaited before the next line is parsed: writing one line while parsing the next (two chains of awaits in the
+    // one transaction) lost Dexie's transaction zone in Chromium, so later writes went to transactions of their own
+    // and the restore's committed early ("Transaction committed too early"; measured in docs/performance.md).
+    await addLine(database.table(table), rows, chunkOf(table), step!);
     report.added[table] += rows.length;
     if (table === 'cases') for (const c of rows as unknown as CaseRecord[]) if (c.anonymisedOn) anonymised.push(c.id);
-    if (rows.length > chunkOf(table)) {
-      // A line of letters, written a few at a time (their files are large).
-      await addLine(database.table(table), rows, chunkOf(table), step!);
-      chunk = cursor.next();
-      continue;
-    }
-    // The line's requests asked now; then, while IndexedDB writes them (in the browser's storage process), the
-    // derived rows of the cases whose timelines are complete are made and asked, and the next line is parsed. One
-    // chain of awaits, each of Dexie's own promise: the work between is synchronous. In Chromium, awaiting anything
-    // else here (a native promise, even an async helper's over these same requests) lost Dexie's transaction zone
-    // after such work, so the next line's writes went to transactions of their own and the restore's committed early
-    // ("Transaction committed too early": restore-interrupted.spec.ts; fake-indexeddb does not show it).
-    const added = database.table(table).bulkAdd(rows);
-    const derived = table === 'events' ? index.take(rows as unknown as TimelineEvent[]) : null;
-    const indexed = derived && database.caseIndex.bulkPut(derived.index);
-    const reported = derived && database.reportRows.bulkPut(derived.reports);
-    // When one fails the transaction aborts and the others fail with it: the first failure is the one thrown.
-    indexed?.catch(ignore);
-    reported?.catch(ignore);
-    const next = cursor.next();
-    await added;
-    if (indexed) await indexed;
-    if (reported) await reported;
-    step!.advance(rows.length);
-    chunk = next;
+    if (table === 'events') await index.add(rows as unknown as TimelineEvent[]);
   }
   step?.end();
   if (await index.end(counts.cases)) progress.step('indexing', counts.cases, 'cases', counts.cases).end();
   else await rebuildIndex(database, counts.cases, progress);
   return anonymised;
 }
-
-const ignore = () => undefined;
 
 /** One content line's rows added, `size` a request, the step advanced after each. */
 async function addLine(store: Table<Row, string>, rows: Row[], size: number, step: Step): Promise<void> {
@@ -1161,11 +1130,14 @@ class StreamIndex {
     this.indexed += 1;
   }
 
-  /** The queued cases' derived rows, made (written by the caller). */
-  private derive(): DerivedRows {
+  /**
+   * The queued cases' derived rows written (only the database is awaited here: an await of anything else inside the
+   * restore's transaction would let IndexedDB commit it).
+   */
+  private flush(): Promise<void> {
     const batch = this.batch;
     this.batch = [];
-    return deriveRows(batch);
+    return putDerivedRows(this.database, batch);
   }
 
   private stop(): void {
@@ -1174,25 +1146,19 @@ class StreamIndex {
     this.events = [];
   }
 
-  /**
-   * Timeline entries as the file gives them, after their cases were written: the derived rows of a batch of cases
-   * whose timelines are now complete, when there is a batch (synchronous: the caller writes them while it goes on).
-   */
-  take(events: readonly TimelineEvent[]): DerivedRows | null {
-    if (!this.ordered) return null;
+  /** Timeline entries as the file gives them, after their cases were written. */
+  async add(events: readonly TimelineEvent[]): Promise<void> {
+    if (!this.ordered) return;
     if (this.current === undefined) this.current = this.nextCase();
     for (const e of events) {
       while (this.current && this.current.id < e.caseId) {
         this.finish();
         this.current = this.nextCase();
       }
-      if (!this.current || this.current.id !== e.caseId || !this.ordered) {
-        this.stop();
-        return null;
-      }
+      if (!this.current || this.current.id !== e.caseId || !this.ordered) return this.stop();
       this.events.push(e);
     }
-    return this.batch.length >= PROGRESS_EVERY_ROWS ? this.derive() : null;
+    if (this.batch.length >= PROGRESS_EVERY_ROWS) await this.flush();
   }
 
   /** The cases after the last entry indexed; whether every one of the file's `cases` was indexed here, in order. */
@@ -1202,10 +1168,10 @@ class StreamIndex {
     while (this.current) {
       this.finish();
       this.current = this.nextCase();
-      if (this.batch.length >= PROGRESS_EVERY_ROWS) await writeDerivedRows(this.database, this.derive());
+      if (this.batch.length >= PROGRESS_EVERY_ROWS) await this.flush();
     }
     if (!this.ordered) return false;
-    if (this.batch.length) await writeDerivedRows(this.database, this.derive());
+    if (this.batch.length) await this.flush();
     return this.indexed === cases;
   }
 }

@@ -139,33 +139,12 @@ export function deriveReportRow(record: CaseRecord, events: readonly TimelineEve
  * Store the derived rows of these cases (the index row and the report row), each built from the case and its whole
  * timeline. Inside a write transaction that includes `caseIndex` and `reportRows`.
  */
-export function putDerivedRows(
+export async function putDerivedRows(
   database: RedressDatabase,
   cases: ReadonlyArray<{ record: CaseRecord; events: readonly TimelineEvent[] }>,
 ): Promise<void> {
-  return writeDerivedRows(database, deriveRows(cases));
-}
-
-/** The derived rows of these cases, made (pure, no database): putDerivedRows in two steps, for a caller that does
- * other work while they are written (a restore parses its next rows meanwhile). */
-export interface DerivedRows {
-  index: CaseIndexRow[];
-  reports: ReportRow[];
-}
-
-export function deriveRows(
-  cases: ReadonlyArray<{ record: CaseRecord; events: readonly TimelineEvent[] }>,
-): DerivedRows {
-  return {
-    index: cases.map((c) => deriveCaseIndex(c.record, c.events)),
-    reports: cases.map((c) => deriveReportRow(c.record, c.events)),
-  };
-}
-
-/** Written one table after the other, each awaited as Dexie's own promise (see replaceStreamed in ../backup). */
-export async function writeDerivedRows(database: RedressDatabase, rows: DerivedRows): Promise<void> {
-  await database.caseIndex.bulkPut(rows.index);
-  await database.reportRows.bulkPut(rows.reports);
+  await database.caseIndex.bulkPut(cases.map((c) => deriveCaseIndex(c.record, c.events)));
+  await database.reportRows.bulkPut(cases.map((c) => deriveReportRow(c.record, c.events)));
 }
 
 /**
