@@ -3,15 +3,13 @@
 // The tests share one page (the CI budget is tight): they run in order on one desk.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { axeViolations } from '#test/support/axe';
 import { readPdf } from '#test/support/pdf-text';
 import { issueLetterFromDialog, logComplaint, messagesGone, setUpDesk } from './fixtures';
 
 /** The repository's root (this file is test/e2e/accessibility.spec.ts). */
 const REPO = new URL('../', new URL('../', import.meta.url));
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** The screens this spec checks, by route (as App.tsx writes them): a new route without a check here fails. */
 const SCREENS: Record<string, { link?: string; heading: string | RegExp }> = {
@@ -45,16 +43,7 @@ const test = base.extend<object, { shared: Page }>({
 test.describe.configure({ mode: 'serial' });
 
 async function axe(page: Page, what: string, include?: string) {
-  // A dialog or menu fading in is measured once it has finished (its colours are blended while it moves).
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  let builder = new AxeBuilder({ page }).withTags(TAGS);
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  const report = violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} ${n.html.slice(0, 160)}: ${n.failureSummary}`).join('\n')}`,
-  );
-  expect.soft(report, `axe violations on ${what}`).toEqual([]);
+  expect.soft(await axeViolations(page, include), `axe violations on ${what}`).toEqual([]);
 }
 
 test('every route of the app has an axe check here', () => {

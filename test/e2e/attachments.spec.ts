@@ -4,8 +4,8 @@
 // Windows program renamed .pdf refused with the reason while the others are added; removal with a reason keeps the
 // adding entry; "Your data" shows the space attachments use. axe on the add, preview and remove dialogs.
 import { mkdirSync, readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { axeViolations } from '#test/support/axe';
 import { canvasJpeg, sha256Hex, textPdf, undecodableScanPdf } from '#test/support/files';
 import { chooseOption, expect, logComplaint, setUpDesk, test } from './fixtures';
 
@@ -33,17 +33,7 @@ const billJpeg = (page: Page) =>
   });
 
 async function axe(page: Page, what: string, include = '[role="dialog"]') {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .include(include)
-    .analyze();
-  expect
-    .soft(
-      violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      what,
-    )
-    .toEqual([]);
+  expect.soft(await axeViolations(page, include), what).toEqual([]);
 }
 
 test('files on a case: added, refused with the reason, previewed, downloaded byte for byte, removed with a reason', async ({

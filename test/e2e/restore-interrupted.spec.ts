@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { axeViolations } from '#test/support/axe';
 import { addDays, chooseBackupFile, countRows, expect, setUpDesk, test, todayInLondon, ukDate } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
@@ -137,6 +138,9 @@ test('a replace cut off midway by a crash changes nothing; the same file then re
   await startReplace(again, file);
   await expect(other.getByRole('alert').filter({ hasText: 'is restoring a backup' })).toBeVisible();
   await other.screenshot({ path: shots('73-held-while-restoring') });
+  // The note is drawn by the page itself (main.tsx), outside the app's components: axe checks it here.
+  expect.soft(await axeViolations(other, '#redress-held'), 'axe on the held note').toEqual([]);
+  await expect(other.locator('#redress-held')).toHaveAttribute('lang', 'en-GB');
   await expect(again.getByRole('region', { name: 'Restore from a backup' }).getByRole('status')).toContainText(
     `this desk now has ${CASES.toLocaleString('en-GB')} cases`,
     { timeout: 120_000 },
