@@ -11,6 +11,7 @@ import {
   STORAGE_CHANNEL,
   type StorageMessage,
   startStorage,
+  tidyAfterMove,
   storageBusy,
 } from './db/storage';
 import { db } from './db/schema';
@@ -106,10 +107,11 @@ startStorage()
   })
   .then(
     () =>
-      app.then((loaded) =>
-        loaded.ok
-          ? loaded.renderApp(document.getElementById('root')!)
-          : showStartFailure('app.codeError', loaded.error),
-      ),
+      app.then((loaded) => {
+        if (!loaded.ok) return showStartFailure('app.codeError', loaded.error);
+        loaded.renderApp(document.getElementById('root')!);
+        // What a move of the database left (the old copy after a restore) is deleted once the first frame is drawn.
+        requestAnimationFrame(() => setTimeout(() => void tidyAfterMove(), 0));
+      }),
     (error: unknown) => showStartFailure('app.databaseError', error),
   );

@@ -11,8 +11,11 @@ import {
   POINTER_KEY,
   prepareStorage,
   type PointerStore,
+  startStorage,
   type StorageHost,
+  tidyAfterMove,
 } from '#db/storage';
+import { db } from '#db/schema';
 
 /** A browser with storage buckets: each bucket its own IndexedDB; deleting one forgets it entirely. */
 function fakeHost(buckets = true) {
@@ -146,6 +149,38 @@ describe('compact storage', () => {
     expect(await contents(moved)).toEqual(before);
     expect((await moved.cases.get('c00003'))?.customer.address?.lines).toHaveLength(9);
     moved.close();
+  });
+
+  it('at the next start the desk opens on the new copy first; the old one is deleted only when the app asks after its first draw', async () => {
+    const host = fakeHost();
+    const pointer = memoryPointer();
+    const first = await databaseAt(host, await prepareStorage(host, pointer));
+    await seed(first, 50);
+    const before = await contents(first);
+    // Stopped right after the switch: the old copy is left noted, as a replace-restore leaves it for the next start
+    // (compaction itself deletes it at once).
+    await expect(compactStorage(first, host, pointer, { now: () => 3, failAfter: 'switch' })).rejects.toThrow(/switch/);
+    first.close();
+    expect(JSON.parse(pointer.value!).old).toEqual({ bucket: null, name: DB_NAME });
+    const locks: string[] = [];
+    const counting: StorageHost = { ...host, lock: (work) => (locks.push('lock'), host.lock!(work)) };
+
+    await startStorage(counting, pointer);
+    expect(db().name).toBe(DB_NAME);
+    expect(await contents(db())).toEqual(before);
+    // Opened, and nothing deleted yet.
+    expect(JSON.parse(pointer.value!).old).toEqual({ bucket: null, name: DB_NAME });
+    expect((await (await host.factory(null)).databases()).map((d) => d.name)).toContain(DB_NAME);
+
+    await tidyAfterMove(counting, pointer);
+    expect(JSON.parse(pointer.value!)).toEqual({ current: { bucket: 'redress-3', name: DB_NAME } });
+    expect((await (await host.factory(null)).databases()).map((d) => d.name)).not.toContain(DB_NAME);
+    expect(await contents(db())).toEqual(before);
+    // Nothing left to tidy: the next start's tidy does not even take the lock.
+    const taken = locks.length;
+    await tidyAfterMove(counting, pointer);
+    expect(locks.length).toBe(taken);
+    db().close();
   });
 
   it('stopped after the copy, before the switch: the desk keeps its database and the next start deletes the half-made copy', async () => {

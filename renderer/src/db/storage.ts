@@ -401,10 +401,8 @@ export function moveDesk<T>(
 }
 
 /**
- * At app start: make `db()` the desk's current database, then finish or roll back an interrupted move in the
- * background (prepareStorage). The old copy a move left is deleted only once the desk is open: deleting the old
- * database of a 100,000-case desk took 22 s in Chromium 156, and the app, just reloaded onto the restored desk, stood
- * blank meanwhile. Both steps hold the storage lock, so a move another window starts waits for them.
+ * At app start: make `db()` the desk's current database (under the storage lock, so a move another window has begun
+ * is waited for). What a move left behind is deleted later, by tidyAfterMove.
  */
 export async function startStorage(
   host: StorageHost = browserStorageHost(),
@@ -413,12 +411,26 @@ export async function startStorage(
   const location = await holdStorage(host, () => currentPlace(host, store));
   switchToDatabase(await databaseAt(host, location));
   here = location;
-  // Only when a move left something (nearly every start has nothing to tidy, and needs no second look).
+}
+
+/**
+ * Finish or roll back a move of the database in the background (prepareStorage: the old copy a switch left, or the
+ * half-made copy of an interrupted move, deleted under the storage lock). Called once the app has drawn: deleting the
+ * old database of a 100,000-case desk took 22 s in Chromium 156 (the app, just reloaded onto the restored desk, stood
+ * blank meanwhile when it came first), and writing over default storage's files after it (purgeDefault) competed with
+ * the start's own reads. Only when a move left something: nearly every start has nothing to tidy.
+ */
+export function tidyAfterMove(
+  host: StorageHost = browserStorageHost(),
+  store: PointerStore = localStoragePointer(),
+): Promise<void> {
   const { next, old } = readPointer(store);
-  if (next || old)
-    void prepareStorage(host, store).catch((error: unknown) =>
+  if (!next && !old) return Promise.resolve();
+  return prepareStorage(host, store).then(
+    () => undefined,
+    (error: unknown) =>
       console.warn('Redress: what a move of the database left behind could not be deleted yet.', error),
-    );
+  );
 }
 
 /**
