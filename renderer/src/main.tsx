@@ -79,7 +79,7 @@ const app = import('./app/boot').then(
   (error: unknown) => ({ ok: false as const, error }),
 );
 
-/** The page's only words when the app cannot start: in the computer's language, from the catalogue. */
+/** The page's only words when the app cannot start (pageAlert: the language of the person last working here). */
 function showStartFailure(key: 'app.databaseError' | 'app.codeError', error: unknown): void {
   const alert = pageAlert(key, error instanceof Error ? error.message : String(error));
   alert.style.padding = '24px';

@@ -7,6 +7,7 @@ import { RecordRefusal } from '#shared/model/refusals';
 import { DB_NAME, type RedressDatabase, writingCheckedBackup } from '#db/schema';
 import {
   compactStorage,
+  currentLocation,
   databaseAt,
   POINTER_KEY,
   prepareStorage,
@@ -91,6 +92,15 @@ async function seed(database: RedressDatabase, cases = 2500) {
   } as never);
 }
 
+/** A desk of `cases` cases in the page's default storage, as it is before any move, and its rows. */
+async function seededDesk(cases: number) {
+  const host = fakeHost();
+  const pointer = memoryPointer();
+  const database = await databaseAt(host, await prepareStorage(host, pointer));
+  await seed(database, cases);
+  return { host, pointer, database, before: await contents(database) };
+}
+
 async function contents(database: RedressDatabase) {
   const out: Record<string, unknown[]> = {};
   for (const t of database.tables) out[t.name] = await t.toArray();
@@ -126,10 +136,7 @@ describe('compact storage', () => {
   });
 
   it("moves a row stored before a limit existed (a 9-line address) as it is: compaction never refuses the desk's own rows", async () => {
-    const host = fakeHost();
-    const pointer = memoryPointer();
-    const database = await databaseAt(host, await prepareStorage(host, pointer));
-    await seed(database, 10);
+    const { host, pointer, database } = await seededDesk(10);
     // Written as a restore of an old backup writes it: over today's address limits, kept as it was.
     const old = {
       ...(await database.cases.get('c00003'))!,
@@ -152,21 +159,19 @@ describe('compact storage', () => {
   });
 
   it('at the next start the desk opens on the new copy first; the old one is deleted only when the app asks after its first draw', async () => {
-    const host = fakeHost();
-    const pointer = memoryPointer();
-    const first = await databaseAt(host, await prepareStorage(host, pointer));
-    await seed(first, 50);
-    const before = await contents(first);
+    const { host, pointer, database, before } = await seededDesk(50);
     // Stopped right after the switch: the old copy is left noted, as a replace-restore leaves it for the next start
     // (compaction itself deletes it at once).
-    await expect(compactStorage(first, host, pointer, { now: () => 3, failAfter: 'switch' })).rejects.toThrow(/switch/);
-    first.close();
+    await expect(compactStorage(database, host, pointer, { now: () => 3, failAfter: 'switch' })).rejects.toThrow(
+      /switch/,
+    );
+    database.close();
     expect(JSON.parse(pointer.value!).old).toEqual({ bucket: null, name: DB_NAME });
     const locks: string[] = [];
     const counting: StorageHost = { ...host, lock: (work) => (locks.push('lock'), host.lock!(work)) };
 
     await startStorage(counting, pointer);
-    expect(db().name).toBe(DB_NAME);
+    expect(currentLocation()).toEqual({ bucket: 'redress-3', name: DB_NAME });
     expect(await contents(db())).toEqual(before);
     // Opened, and nothing deleted yet.
     expect(JSON.parse(pointer.value!).old).toEqual({ bucket: null, name: DB_NAME });
@@ -184,11 +189,7 @@ describe('compact storage', () => {
   });
 
   it('stopped after the copy, before the switch: the desk keeps its database and the next start deletes the half-made copy', async () => {
-    const host = fakeHost();
-    const pointer = memoryPointer();
-    const database = await databaseAt(host, await prepareStorage(host, pointer));
-    await seed(database, 100);
-    const before = await contents(database);
+    const { host, pointer, database, before } = await seededDesk(100);
     // A tab killed mid-copy: the pointer names the new bucket as `next`, nothing switched.
     pointer.write(
       JSON.stringify({ current: { bucket: null, name: DB_NAME }, next: { bucket: 'redress-x', name: DB_NAME } }),
@@ -207,10 +208,7 @@ describe('compact storage', () => {
   });
 
   it('holds the desk while it copies: a change is refused, saying why, and a window starting waits for the switch', async () => {
-    const host = fakeHost();
-    const pointer = memoryPointer();
-    const database = await databaseAt(host, await prepareStorage(host, pointer));
-    await seed(database, 100);
+    const { host, pointer, database } = await seededDesk(100);
     const seen: { change?: Promise<unknown>; start?: Promise<unknown> } = {};
     await compactStorage(database, host, pointer, {
       now: () => 5,
@@ -229,11 +227,7 @@ describe('compact storage', () => {
   });
 
   it('a failure during the copy changes nothing and leaves no half-made copy', async () => {
-    const host = fakeHost();
-    const pointer = memoryPointer();
-    const database = await databaseAt(host, await prepareStorage(host, pointer));
-    await seed(database, 100);
-    const before = await contents(database);
+    const { host, pointer, database, before } = await seededDesk(100);
     await expect(compactStorage(database, host, pointer, { failAfter: 'copy' })).rejects.toThrow(
       'Stopped after the copy',
     );
@@ -246,11 +240,7 @@ describe('compact storage', () => {
   });
 
   it('stopped after the switch: the next start uses the complete new copy and finishes deleting the old one', async () => {
-    const host = fakeHost();
-    const pointer = memoryPointer();
-    const database = await databaseAt(host, await prepareStorage(host, pointer));
-    await seed(database, 100);
-    const before = await contents(database);
+    const { host, pointer, database, before } = await seededDesk(100);
     await expect(compactStorage(database, host, pointer, { now: () => 5, failAfter: 'switch' })).rejects.toThrow(
       'Stopped after the switch',
     );
@@ -287,11 +277,7 @@ describe('compact storage', () => {
   });
 
   it('finds a desk already moved into a bucket when the note of where it is has been lost', async () => {
-    const host = fakeHost();
-    const pointer = memoryPointer();
-    const database = await databaseAt(host, await prepareStorage(host, pointer));
-    await seed(database, 20);
-    const before = await contents(database);
+    const { host, pointer, database, before } = await seededDesk(20);
     await compactStorage(database, host, pointer, { now: () => 36 ** 3 });
     pointer.write(null);
     const location = await prepareStorage(host, pointer);

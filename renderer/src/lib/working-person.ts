@@ -14,12 +14,11 @@ export function storedWorkingPersonId(): string | null {
   }
 }
 
-/** Remember the person chosen; false when storage is full or blocked (the choice then lasts until the window closes). */
-export function storeWorkingPersonId(id: string): boolean {
+/** Remember the person chosen (storage full or blocked: not remembered, and nothing breaks). */
+export function storeWorkingPersonId(id: string): void {
   try {
     window.localStorage.setItem(WORKING_PERSON_KEY, id);
-    return true;
   } catch {
-    return false;
+    // Not remembered: the header goes on showing the person it showed before.
   }
 }
