@@ -138,9 +138,6 @@ test('a replace cut off midway by a crash changes nothing; the same file then re
   await startReplace(again, file);
   await expect(other.getByRole('alert').filter({ hasText: 'is restoring a backup' })).toBeVisible();
   await other.screenshot({ path: shots('73-held-while-restoring') });
-  // The note is drawn by the page itself (main.tsx), outside the app's components: axe checks it here.
-  expect.soft(await axeViolations(other, '#redress-held'), 'axe on the held note').toEqual([]);
-  await expect(other.locator('#redress-held')).toHaveAttribute('lang', 'en-GB');
   await expect(again.getByRole('region', { name: 'Restore from a backup' }).getByRole('status')).toContainText(
     `this desk now has ${CASES.toLocaleString('en-GB')} cases`,
     { timeout: 120_000 },
@@ -176,6 +173,10 @@ test('a replace cut off midway by a crash changes nothing; the same file then re
   await late.goto('/');
   await expect(late.getByRole('alert').filter({ hasText: 'is restoring a backup' })).toBeVisible();
   await expect(late.getByRole('heading', { level: 1 })).toHaveCount(0);
+  // The note is drawn by the page itself (main.tsx), outside the app's components: axe checks it here, while the lock
+  // taken by hand keeps it up (a real restore of this small desk can end, and the note go, before axe has run).
+  expect.soft(await axeViolations(late, '#redress-held'), 'axe on the held note').toEqual([]);
+  await expect(late.locator('#redress-held')).toHaveAttribute('lang', 'en-GB');
   await again.evaluate(() => (window as unknown as { release: () => void }).release());
   await expect(late.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(late.getByRole('alert').filter({ hasText: 'is restoring a backup' })).toHaveCount(0);
