@@ -5,6 +5,7 @@
 // reads the cases, timelines and letters again; see checkBackupStreamed): only its header crosses to the page, and a
 // restore's progress reports while it runs.
 import '#lib/zod-config';
+import { isStorageFull } from '#lib/storage-full';
 import { sayBackup } from '#shared/backup/problems';
 import { BackupFileError } from '#shared/backup/format';
 import {
@@ -97,7 +98,12 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
           ? { name: 'RestoreError' as const, message: error.message, problems: error.problems, said: error.said }
           : error instanceof BackupCheckError
             ? { name: 'BackupCheckError' as const, message: error.message, problems: error.problems, said: error.said }
-            : { name: 'Error' as const, message: error instanceof Error ? error.message : String(error), problems: [] };
+            : {
+                // The storage being full keeps its name, so the page says it in plain words (lib/storage-full.ts).
+                name: isStorageFull(error) ? ('QuotaExceededError' as const) : ('Error' as const),
+                message: error instanceof Error ? error.message : String(error),
+                problems: [],
+              };
     scope.postMessage({ id: request.id, ok: false, error: failure });
   }
 }

@@ -3,6 +3,7 @@
 // script fails to load) the same functions run on the page's thread instead: slower to the eye, never different.
 import { type BackupSaying, sayBackup } from '#shared/backup/problems';
 import { BackupFileError, type BackupHeader } from '#shared/backup/format';
+import { storageFullError } from '#lib/storage-full';
 import {
   type AnonymisationPreview,
   casesToPreview,
@@ -77,6 +78,7 @@ function rebuild(failure: BackupFailure): Error {
     return new BackupFileError(failure.kind, failure.message, failure.problems, failure.said, failure.problemsSaid);
   if (failure.name === 'RestoreError') return new RestoreError(failure.message, failure.problems, failure.said);
   if (failure.name === 'BackupCheckError') return new BackupCheckError(failure.message, failure.problems, failure.said);
+  if (failure.name === 'QuotaExceededError') return storageFullError(failure.message);
   return new Error(failure.message);
 }
 

@@ -27,7 +27,12 @@ export type BackupFailure =
       said?: BackupSaying;
       problemsSaid?: BackupSaying[];
     }
-  | { name: 'RestoreError' | 'BackupCheckError' | 'Error'; message: string; problems: string[]; said?: BackupSaying };
+  | {
+      name: 'RestoreError' | 'BackupCheckError' | 'QuotaExceededError' | 'Error';
+      message: string;
+      problems: string[];
+      said?: BackupSaying;
+    };
 
 export type BackupReply =
   | ({ id: number; ok: true } & (

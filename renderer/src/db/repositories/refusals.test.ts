@@ -247,9 +247,11 @@ describe('an action on a case that is no longer there', () => {
 
 describe('an error that is no refusal', () => {
   it('is technical detail inside a sentence of the interface language', () => {
-    const error = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    expect(errorIn(en, error)).toBe('Unexpected problem (technical detail): The quota has been exceeded.');
-    expect(errorIn(fr, error)).toBe('Problème inattendu (détail technique)\u00a0: The quota has been exceeded.');
+    const error = new DOMException('Internal error writing to the database.', 'UnknownError');
+    expect(errorIn(en, error)).toBe('Unexpected problem (technical detail): Internal error writing to the database.');
+    expect(errorIn(fr, error)).toBe(
+      'Problème inattendu (détail technique)\u00a0: Internal error writing to the database.',
+    );
     expect(errorIn(fr, 'plain words')).toBe('Problème inattendu (détail technique)\u00a0: plain words');
   });
 });

@@ -1,5 +1,6 @@
 // say9: the records' refusals (shared/model/refusals.ts) in the interface language: the English is shared's table,
 // French its own words, every code in both; a provider's refusal is said through the same door.
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { parseEmail } from '#shared/mail/parse';
 import { EMAIL_PROBLEM_CODES, EMAIL_PROBLEMS_EN } from '#shared/mail/problems';
@@ -31,6 +32,19 @@ describe('the records’ refusals in the interface language', () => {
     expect(errorDetailIn(fr, unexpected)).toBe('Failed to fetch');
     expect(errorIn(fr, unexpected)).toBe('Problème inattendu (détail technique)\u00a0: Failed to fetch');
     expect(errorIn(en, unexpected)).toBe('Unexpected problem (technical detail): Failed to fetch');
+  });
+
+  it('says the browser’s storage being full in plain words, alone or inside a sentence, not as technical detail', () => {
+    const full = new Dexie.AbortError('Transaction aborted', new DOMException('', 'QuotaExceededError'));
+    expect(errorIn(en, full)).toBe(
+      'This computer has no room left for Redress’s data. Free some disk space (or ask your IT team to), then try again.',
+    );
+    expect(errorDetailIn(fr, full)).toBe(
+      'Cet ordinateur n’a plus de place pour les données de Redress. Libérez de l’espace disque (ou demandez-le à votre service informatique), puis réessayez.',
+    );
+    expect(fr('restore.nothingRestored', { error: errorDetailIn(fr, full) })).toMatch(
+      /^Rien n’a été restauré\u00a0: Cet ordinateur n’a plus de place/,
+    );
   });
 });
 

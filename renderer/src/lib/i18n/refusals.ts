@@ -7,6 +7,7 @@ import { type EmailProblemSaying, NotAnEmailError } from '#shared/mail/problems'
 import { ProviderRefusal } from '#shared/model/provider';
 import { RecordRefusal } from '#shared/model/refusals';
 import { isSaying } from '#shared/model/saying';
+import { isStorageFull } from '#lib/storage-full';
 import type { Translate } from './index';
 import { sayingIn } from './sayings';
 
@@ -15,11 +16,16 @@ export function emailProblemIn(t: Translate, said: EmailProblemSaying): string {
   return sayingIn(t, 'emailProblem', said, (v) => (isSaying(v) ? emailProblemIn(t, v) : v));
 }
 
-/** A coded refusal in the interface language, or null for an error that carries no saying. */
+/**
+ * A coded refusal in the interface language, or null for an error that carries no saying. The browser's storage being
+ * full counts as one: the handler can do something about it (free some disk space), so it is said in plain words,
+ * not as technical detail.
+ */
 export function refusalIn(t: Translate, error: unknown): string | null {
   if (error instanceof RecordRefusal) return sayingIn(t, 'recordRefusal', error.said);
   if (error instanceof ProviderRefusal) return sayingIn(t, 'providerRefusal', error);
   if (error instanceof NotAnEmailError) return emailProblemIn(t, error.said);
+  if (isStorageFull(error)) return t('error.storageFull');
   return null;
 }
 

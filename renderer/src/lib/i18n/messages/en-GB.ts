@@ -1889,6 +1889,9 @@ export const enGB = {
   ...catalogueWords('recordRefusal', RECORD_REFUSALS_EN),
   ...catalogueWords('emailProblem', EMAIL_PROBLEMS_EN), // why a file is not an email (shared/mail/problems.ts)
   'error.unexpected': 'Unexpected problem (technical detail): {error}',
+  // the browser's storage is full (lib/storage-full.ts): said alone and inside "Nothing was restored: {error}"
+  'error.storageFull':
+    'This computer has no room left for Redress’s data. Free some disk space (or ask your IT team to), then try again.',
   'providers.title': 'Providers',
   'providers.intro':
     'The brands this desk handles complaints for. Each case keeps the provider it was logged for: its letters, dates and procedure follow that provider, whatever the usual one is later. A retired provider takes no new complaints; its cases keep working.',

@@ -2483,6 +2483,8 @@ export const frCA: Record<MessageKey, string> = {
   'recordRefusal.desk-prefix-in-team':
     'Non enregistré\u00a0: ce poste partage ses dossiers avec une équipe, dont chaque poste garde son propre préfixe\u00a0: quittez l’équipe pour le changer.',
   'error.unexpected': 'Problème inattendu (détail technique)\u00a0: {error}',
+  'error.storageFull':
+    'Cet ordinateur n’a plus de place pour les données de Redress. Libérez de l’espace disque (ou demandez-le à votre service informatique), puis réessayez.',
   'emailProblem.not-an-email': 'Ce fichier n’est pas un courriel\u00a0: «\u00a0{file}\u00a0»\u00a0: {why}.',
   'emailProblem.unreadable': 'Ce fichier n’est pas un courriel lisible\u00a0: «\u00a0{file}\u00a0»\u00a0: {error}.',
   'emailProblem.why-empty': 'le fichier est vide',
