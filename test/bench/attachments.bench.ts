@@ -78,21 +78,17 @@ async function main() {
     let attachments: unknown;
     try {
       const blank = await blankPage(seeding, bundle);
-      caseId = await blank.evaluate(
-        () =>
-          new Promise<string>((resolve, reject) => {
-            const open = indexedDB.open('redress');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const req = open.result.transaction('cases').objectStore('cases').openCursor();
-              req.onsuccess = () => {
-                const id = (req.result?.value as { id: string } | undefined)?.id ?? '';
-                open.result.close();
-                resolve(id);
-              };
-            };
-          }),
-      );
+      caseId = await blank.evaluate(async () => {
+        const database = (await redressDesk())!;
+        return new Promise<string>((resolve) => {
+          const req = database.transaction('cases').objectStore('cases').openCursor();
+          req.onsuccess = () => {
+            const id = (req.result?.value as { id: string } | undefined)?.id ?? '';
+            database.close();
+            resolve(id);
+          };
+        });
+      });
       log(`keeping ${FILES} files of 1 MB on case ${caseId}…`);
       attachments = await blank.evaluate(({ n, id }) => (window as any).redressBench.seedAttachments(n, id), {
         n: FILES,
@@ -120,26 +116,21 @@ async function main() {
           50,
         );
       // The baseline: the case's attachment rows (with their Blobs) read straight from IndexedDB, and their keys only.
-      const raw = await page.evaluate(
-        (id) =>
-          new Promise<{ rowsMs: number; keysMs: number }>((resolve, reject) => {
-            const open = indexedDB.open('redress');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const index = open.result.transaction('attachments').objectStore('attachments').index('caseId');
-              const t0 = performance.now();
-              index.getAll(id).onsuccess = () => {
-                const rowsMs = performance.now() - t0;
-                const t1 = performance.now();
-                index.getAllKeys(id).onsuccess = () => {
-                  open.result.close();
-                  resolve({ rowsMs, keysMs: performance.now() - t1 });
-                };
-              };
+      const raw = await page.evaluate(async (id) => {
+        const database = (await redressDesk())!;
+        return new Promise<{ rowsMs: number; keysMs: number }>((resolve) => {
+          const index = database.transaction('attachments').objectStore('attachments').index('caseId');
+          const t0 = performance.now();
+          index.getAll(id).onsuccess = () => {
+            const rowsMs = performance.now() - t0;
+            const t1 = performance.now();
+            index.getAllKeys(id).onsuccess = () => {
+              database.close();
+              resolve({ rowsMs, keysMs: performance.now() - t1 });
             };
-          }),
-        caseId,
-      );
+          };
+        });
+      }, caseId);
       const result = {
         rawReadMs: { rows: round(raw.rowsMs), keys: round(raw.keysMs) },
         benchmark: 'attachments: a case page with many files',

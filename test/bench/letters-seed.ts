@@ -4,7 +4,7 @@
 import type { DeskSettings } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import { appendEvent, createCase, saveSettings } from '#db/repositories/cases';
-import { RedressDatabase } from '#db/schema';
+import { deskDatabase } from './desk-database';
 
 export const LETTERS_DESK = {
   deskPrefix: 'RDR',
@@ -26,7 +26,7 @@ let seq = 0;
  * 1 September 2026 and acknowledged (each due its time-based ADR letter), to the app's database.
  */
 export async function seed(acknowledgements: number, adrLetters: number): Promise<void> {
-  const database = new RedressDatabase();
+  const database = await deskDatabase();
   await database.open();
   if (!(await database.settings.get('desk'))) await saveSettings(database, LETTERS_DESK);
   const today = localIsoDate(new Date());

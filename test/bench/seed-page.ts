@@ -13,7 +13,8 @@ import { RedressDatabase, type CaseIndexRow } from '#db/schema';
 import { caseIdsWithStatus } from '#db/case-index/queries';
 import { timelinesOf } from '#db/timeline';
 import { PACKED_TABLES, readPacked, repack } from '#db/packs';
-import { browserStorageHost, databaseAt, localStoragePointer, prepareStorage } from '#db/storage';
+import { browserStorageHost, localStoragePointer, prepareStorage } from '#db/storage';
+import { deskDatabase } from './desk-database';
 import { iterateCases, type GeneratedCase } from '#test/fixtures/generate-cases';
 import { deskSettings, NORTHWIND } from '#test/support/desk';
 
@@ -49,12 +50,6 @@ function putAll(idb: IDBDatabase, rows: Record<string, unknown[]>): Promise<void
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error);
   });
-}
-
-/** The app's database where the desk keeps it (after a replace-restore or a compaction: a storage bucket). */
-async function deskDatabase(): Promise<RedressDatabase> {
-  const host = browserStorageHost();
-  return databaseAt(host, await prepareStorage(host, localStoragePointer()));
 }
 
 /** Does the app's database already hold `count` cases (a kept profile)? */

@@ -1,5 +1,6 @@
 // What the benchmarks share: Debian's Chromium and the launch flags that work on this machine, building and serving
 // the web app, the seeding bundle, seeding a browser profile, and the page's heap.
+import { installDeskOpener } from '#test/support/desk-opener';
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -116,6 +117,8 @@ export async function launch(profile: string, downloads?: string): Promise<Brows
   });
   // tsx compiles the benchmarks with esbuild's keepNames, which wraps functions sent to page.evaluate in __name().
   await context.addInitScript('globalThis.__name = (fn) => fn;');
+  // `redressDesk()` in the page: the desk's database where the app keeps it (a storage bucket for a desk made now).
+  await installDeskOpener(context);
   return context;
 }
 

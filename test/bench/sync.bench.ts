@@ -557,23 +557,19 @@ async function downloadInChromium() {
     const status = page.getByRole('status', { name: 'Sharing with your team' });
     let lastReport = performance.now();
     const counts = () =>
-      page.evaluate(
-        () =>
-          new Promise<{ cases: number; events: number }>((resolve, reject) => {
-            const open = indexedDB.open('redress');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const tx = open.result.transaction(['cases', 'events']);
-              const cases = tx.objectStore('cases').count();
-              const events = tx.objectStore('events').count();
-              tx.oncomplete = () => {
-                open.result.close();
-                resolve({ cases: cases.result, events: events.result });
-              };
-              tx.onerror = () => reject(tx.error);
-            };
-          }),
-      );
+      page.evaluate(async () => {
+        const database = (await redressDesk())!;
+        return new Promise<{ cases: number; events: number }>((resolve, reject) => {
+          const tx = database.transaction(['cases', 'events']);
+          const cases = tx.objectStore('cases').count();
+          const events = tx.objectStore('events').count();
+          tx.oncomplete = () => {
+            database.close();
+            resolve({ cases: cases.result, events: events.result });
+          };
+          tx.onerror = () => reject(tx.error);
+        });
+      });
     await until(
       async () => {
         const now = await counts();
@@ -619,19 +615,16 @@ async function downloadInChromium() {
       .slice(0, 5)
       .map((task) => ({ atS: round((task.start - joinedAt) / 1000), ms: round(task.duration) }));
     const longest = during.length ? Math.max(...during) : 0;
-    const indexRows = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const open = indexedDB.open('redress');
-          open.onsuccess = () => {
-            const req = open.result.transaction('caseIndex').objectStore('caseIndex').count();
-            req.onsuccess = () => {
-              open.result.close();
-              resolve(req.result);
-            };
-          };
-        }),
-    );
+    const indexRows = await page.evaluate(async () => {
+      const database = (await redressDesk())!;
+      return new Promise<number>((resolve) => {
+        const req = database.transaction('caseIndex').objectStore('caseIndex').count();
+        req.onsuccess = () => {
+          database.close();
+          resolve(req.result);
+        };
+      });
+    });
     const rate = CASES / (downloadMs / 1000);
     return {
       cases: CASES,

@@ -223,21 +223,17 @@ test('people: add someone, pick who is working, hand a case over, and see each p
 
 /** The desk's settings as stored (IndexedDB), straight from the browser. */
 function storedDesk(page: Page): Promise<Record<string, unknown> | undefined> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('redress');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('settings').objectStore('settings').get('desk');
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result?.value);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+  return page.evaluate(async () => {
+    const database = (await redressDesk())!;
+    return new Promise((resolve, reject) => {
+      const req = database.transaction('settings').objectStore('settings').get('desk');
+      req.onsuccess = () => {
+        database.close();
+        resolve(req.result?.value);
+      };
+      req.onerror = () => reject(req.error);
+    });
+  });
 }
 
 // A 1×1 PNG.

@@ -136,52 +136,51 @@ async function letterState(page: Page): Promise<{
   }>;
   letters: Array<{ id: string; caseId: string; sha256: string; actual: string }>;
 }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('redress');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['cases', 'events', 'letters']);
-          const all = (store: string) =>
-            new Promise<unknown[]>((done, fail) => {
-              const req = tx.objectStore(store).getAll();
-              req.onsuccess = () => done(req.result);
-              req.onerror = () => fail(req.error);
-            });
-          Promise.all([all('cases'), all('events'), all('letters')])
-            .then(async ([cases, events, letters]) => {
-              open.result.close();
-              const hex = async (bytes: Uint8Array) =>
-                Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)), (b) =>
-                  b.toString(16).padStart(2, '0'),
-                ).join('');
-              const evs = events as Array<{
-                caseId: string;
-                type: string;
-                summary: string;
-                data?: { letterId: string; sha256: string };
-              }>;
-              resolve({
-                cases: (cases as Array<{ id: string; reference: string }>).map((c) => ({
-                  id: c.id,
-                  reference: c.reference,
-                  acknowledged: evs.filter((e) => e.caseId === c.id && e.type === 'acknowledged').length,
-                  issued: evs
-                    .filter((e) => e.caseId === c.id && e.type === 'letter-issued')
-                    .map((e) => ({ summary: e.summary, letterId: e.data!.letterId, sha256: e.data!.sha256 })),
-                })),
-                letters: await Promise.all(
-                  (letters as Array<{ id: string; caseId: string; sha256: string; bytes: Uint8Array }>).map(
-                    async (l) => ({ id: l.id, caseId: l.caseId, sha256: l.sha256, actual: await hex(l.bytes) }),
-                  ),
-                ),
-              });
-            })
-            .catch(reject);
-        };
-      }),
-  );
+  return page.evaluate(async () => {
+    const database = (await redressDesk())!;
+    return new Promise((resolve, reject) => {
+      const tx = database.transaction(['cases', 'events', 'letters']);
+      const all = (store: string) =>
+        new Promise<unknown[]>((done, fail) => {
+          const req = tx.objectStore(store).getAll();
+          req.onsuccess = () => done(req.result);
+          req.onerror = () => fail(req.error);
+        });
+      Promise.all([all('cases'), all('events'), all('letters')])
+        .then(async ([cases, events, letters]) => {
+          database.close();
+          const hex = async (bytes: Uint8Array) =>
+            Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)), (b) =>
+              b.toString(16).padStart(2, '0'),
+            ).join('');
+          const evs = events as Array<{
+            caseId: string;
+            type: string;
+            summary: string;
+            data?: { letterId: string; sha256: string };
+          }>;
+          resolve({
+            cases: (cases as Array<{ id: string; reference: string }>).map((c) => ({
+              id: c.id,
+              reference: c.reference,
+              acknowledged: evs.filter((e) => e.caseId === c.id && e.type === 'acknowledged').length,
+              issued: evs
+                .filter((e) => e.caseId === c.id && e.type === 'letter-issued')
+                .map((e) => ({ summary: e.summary, letterId: e.data!.letterId, sha256: e.data!.sha256 })),
+            })),
+            letters: await Promise.all(
+              (letters as Array<{ id: string; caseId: string; sha256: string; bytes: Uint8Array }>).map(async (l) => ({
+                id: l.id,
+                caseId: l.caseId,
+                sha256: l.sha256,
+                actual: await hex(l.bytes),
+              })),
+            ),
+          });
+        })
+        .catch(reject);
+    });
+  });
 }
 
 /** Import `count` complaints received by letter today, each with a postal address (so each is due an acknowledgement). */

@@ -100,30 +100,26 @@ async function dropFile(page: Page, name: string, bytes: Buffer, type: string) {
 
 /** Every attachment row: its name, the checksum stored, and the SHA-256 of the bytes its Blob holds now (or null). */
 async function storedFiles(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<{ fileName: string; sha256: string; bytesSha: string | null }[]>((resolve, reject) => {
-        const open = indexedDB.open('redress');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('attachments').objectStore('attachments').getAll();
-          req.onerror = () => reject(req.error);
-          req.onsuccess = async () => {
-            open.result.close();
-            const rows = req.result as { fileName: string; sha256: string; blob?: Blob }[];
-            const hex = (b: ArrayBuffer) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
-            const out = [];
-            for (const r of rows)
-              out.push({
-                fileName: r.fileName,
-                sha256: r.sha256,
-                bytesSha: r.blob ? hex(await crypto.subtle.digest('SHA-256', await r.blob.arrayBuffer())) : null,
-              });
-            resolve(out.sort((a, b) => a.sha256.localeCompare(b.sha256)));
-          };
-        };
-      }),
-  );
+  return page.evaluate(async () => {
+    const database = (await redressDesk())!;
+    return new Promise<{ fileName: string; sha256: string; bytesSha: string | null }[]>((resolve, reject) => {
+      const req = database.transaction('attachments').objectStore('attachments').getAll();
+      req.onerror = () => reject(req.error);
+      req.onsuccess = async () => {
+        database.close();
+        const rows = req.result as { fileName: string; sha256: string; blob?: Blob }[];
+        const hex = (b: ArrayBuffer) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
+        const out = [];
+        for (const r of rows)
+          out.push({
+            fileName: r.fileName,
+            sha256: r.sha256,
+            bytesSha: r.blob ? hex(await crypto.subtle.digest('SHA-256', await r.blob.arrayBuffer())) : null,
+          });
+        resolve(out.sort((a, b) => a.sha256.localeCompare(b.sha256)));
+      };
+    });
+  });
 }
 
 const authorityPdf = () => textPdf([{ text: 'Authority to act: Renée Lefèvre allows José Lefèvre to act', size: 14 }]);

@@ -1,9 +1,13 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { installDeskOpener } from '#test/support/desk-opener';
+
+export { installDeskOpener };
 
 /** Every test fails if the page logs a console error or throws. */
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
     async ({ page }, use) => {
+      await installDeskOpener(page.context());
       const errors: string[] = [];
       page.on('console', (msg) => {
         if (msg.type() === 'error') errors.push(msg.text());
@@ -117,57 +121,38 @@ export async function logComplaint(page: Page, c: Complaint) {
   await submitComplaint(page);
 }
 
-/** Every row of an IndexedDB store of the app's database, straight from the browser. */
+/** Every row of an IndexedDB store of the app's database, straight from the browser (none before there is a desk). */
 export async function allRows<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (storeName) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('redress');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(storeName).objectStore(storeName).getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result as T[]);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
+  return page.evaluate(async (storeName) => {
+    const database = await redressDesk();
+    if (!database) return [];
+    return new Promise<T[]>((resolve, reject) => {
+      const req = database.transaction(storeName).objectStore(storeName).getAll();
+      req.onsuccess = () => {
+        database.close();
+        resolve(req.result as T[]);
+      };
+      req.onerror = () => reject(req.error);
+    });
+  }, store);
 }
 
-/**
- * Count the rows of an IndexedDB store of the app's database, straight from the browser: the database where the desk
- * keeps it now (after "Compact storage now" or a replace-restore, a storage bucket named in localStorage).
- */
+/** Count the rows of an IndexedDB store of the app's database, straight from the browser (0 before there is a desk). */
 export async function countRows(page: Page, store: string): Promise<number> {
   return page.evaluate(async (storeName) => {
-    const raw = localStorage.getItem('redress.storage');
-    const place = raw
-      ? (JSON.parse(raw) as { current: { bucket: string | null; name: string } }).current
-      : { bucket: null, name: 'redress' };
-    const buckets = (
-      navigator as unknown as { storageBuckets: { open(name: string): Promise<{ indexedDB: IDBFactory }> } }
-    ).storageBuckets;
-    const factory = place.bucket === null ? indexedDB : (await buckets.open(place.bucket)).indexedDB;
+    const database = await redressDesk();
+    if (!database) return 0;
+    if (!database.objectStoreNames.contains(storeName)) {
+      database.close();
+      return 0;
+    }
     return new Promise<number>((resolve, reject) => {
-      const open = factory.open(place.name);
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const database = open.result;
-        if (!database.objectStoreNames.contains(storeName)) {
-          database.close();
-          resolve(0);
-          return;
-        }
-        const req = database.transaction(storeName).objectStore(storeName).count();
-        req.onsuccess = () => {
-          database.close();
-          resolve(req.result);
-        };
-        req.onerror = () => reject(req.error);
+      const req = database.transaction(storeName).objectStore(storeName).count();
+      req.onsuccess = () => {
+        database.close();
+        resolve(req.result);
       };
+      req.onerror = () => reject(req.error);
     });
   }, store);
 }
@@ -179,21 +164,34 @@ export async function chooseBackupFile(page: Page, file: string) {
   await (await chooserPromise).setFiles(file);
 }
 
-/** Delete the app's IndexedDB database from a blank page of the same origin (the app is not running there). */
+/**
+ * Delete the desk, wherever it is kept (its storage bucket, or its database in the default storage) and the note of
+ * where, from a blank page of the same origin (the app is not running there): a new computer.
+ */
 export async function wipeDatabase(page: Page) {
   await page.route('**/wipe.html', (route) =>
     route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>wipe</title>' }),
   );
   await page.goto('/wipe.html');
-  const outcome = await page.evaluate(
-    () =>
-      new Promise<string>((resolve) => {
-        const request = indexedDB.deleteDatabase('redress');
-        request.onsuccess = () => resolve('deleted');
-        request.onerror = () => resolve(`error: ${String(request.error)}`);
-        request.onblocked = () => resolve('blocked');
-      }),
-  );
+  const outcome = await page.evaluate(async () => {
+    const raw = localStorage.getItem('redress.storage');
+    const place = raw
+      ? (JSON.parse(raw) as { current: { bucket: string | null; name: string } }).current
+      : { bucket: null, name: 'redress' };
+    localStorage.removeItem('redress.storage');
+    if (place.bucket !== null) {
+      await (navigator as unknown as { storageBuckets: { delete(name: string): Promise<void> } }).storageBuckets.delete(
+        place.bucket,
+      );
+      return 'deleted';
+    }
+    return new Promise<string>((resolve) => {
+      const request = indexedDB.deleteDatabase(place.name);
+      request.onsuccess = () => resolve('deleted');
+      request.onerror = () => resolve(`error: ${String(request.error)}`);
+      request.onblocked = () => resolve('blocked');
+    });
+  });
   expect(outcome).toBe('deleted');
 }
 

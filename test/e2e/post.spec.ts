@@ -12,26 +12,22 @@ const pageCount = (pdf: string) =>
 
 /** The issued letters' bytes, straight from the app's IndexedDB. */
 async function issuedLetters(page: Page): Promise<Array<{ fileName: string; bytes: number[] }>> {
-  return page.evaluate(
-    () =>
-      new Promise<Array<{ fileName: string; bytes: number[] }>>((resolve, reject) => {
-        const open = indexedDB.open('redress');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('letters').objectStore('letters').getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(
-              (req.result as Array<{ fileName: string; bytes: Uint8Array }>).map((l) => ({
-                fileName: l.fileName,
-                bytes: Array.from(l.bytes),
-              })),
-            );
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+  return page.evaluate(async () => {
+    const database = (await redressDesk())!;
+    return new Promise<Array<{ fileName: string; bytes: number[] }>>((resolve, reject) => {
+      const req = database.transaction('letters').objectStore('letters').getAll();
+      req.onsuccess = () => {
+        database.close();
+        resolve(
+          (req.result as Array<{ fileName: string; bytes: Uint8Array }>).map((l) => ({
+            fileName: l.fileName,
+            bytes: Array.from(l.bytes),
+          })),
+        );
+      };
+      req.onerror = () => reject(req.error);
+    });
+  });
 }
 
 async function reference(page: Page): Promise<string> {
@@ -142,22 +138,17 @@ test('letters to post today are made into one print file, recorded on each case,
 });
 
 async function caseId(page: Page, ref: string): Promise<string> {
-  return page.evaluate(
-    (reference) =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('redress');
-        open.onsuccess = () => {
-          const req = open.result.transaction('cases').objectStore('cases').index('reference').get(reference);
-          req.onsuccess = () => {
-            open.result.close();
-            resolve((req.result as { id: string }).id);
-          };
-          req.onerror = () => reject(req.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    ref,
-  );
+  return page.evaluate(async (reference) => {
+    const database = (await redressDesk())!;
+    return new Promise<string>((resolve, reject) => {
+      const req = database.transaction('cases').objectStore('cases').index('reference').get(reference);
+      req.onsuccess = () => {
+        database.close();
+        resolve((req.result as { id: string }).id);
+      };
+      req.onerror = () => reject(req.error);
+    });
+  }, ref);
 }
 
 test('a name the letter font cannot print is refused with the characters named, and never recorded as issued', async ({

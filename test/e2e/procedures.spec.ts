@@ -70,21 +70,17 @@ class Walk {
 
 /** The desk's settings as stored (IndexedDB), straight from the browser. */
 function storedDesk(page: Page): Promise<{ defaultProcedureId: string; calendar: string } | undefined> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('redress');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('settings').objectStore('settings').get('desk');
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result?.value);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+  return page.evaluate(async () => {
+    const database = (await redressDesk())!;
+    return new Promise((resolve, reject) => {
+      const req = database.transaction('settings').objectStore('settings').get('desk');
+      req.onsuccess = () => {
+        database.close();
+        resolve(req.result?.value);
+      };
+      req.onerror = () => reject(req.error);
+    });
+  });
 }
 
 /** Change the desk's complaints procedure and calendar in Settings: new complaints follow them. */

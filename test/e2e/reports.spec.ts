@@ -30,19 +30,16 @@ async function useMiso(page: Page) {
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect
     .poll(() =>
-      page.evaluate(
-        () =>
-          new Promise<string | undefined>((resolve) => {
-            const open = indexedDB.open('redress');
-            open.onsuccess = () => {
-              const req = open.result.transaction('settings').objectStore('settings').get('desk');
-              req.onsuccess = () => {
-                open.result.close();
-                resolve(req.result?.value?.defaultProcedureId);
-              };
-            };
-          }),
-      ),
+      page.evaluate(async () => {
+        const database = (await redressDesk())!;
+        return new Promise<string | undefined>((resolve) => {
+          const req = database.transaction('settings').objectStore('settings').get('desk');
+          req.onsuccess = () => {
+            database.close();
+            resolve(req.result?.value?.defaultProcedureId);
+          };
+        });
+      }),
     )
     .toBe('miso');
 }

@@ -12,6 +12,7 @@ import {
   allRows,
   countRows,
   expect,
+  installDeskOpener,
   issueLetterFromDialog,
   logComplaint,
   messagesGone,
@@ -62,6 +63,7 @@ async function openDesk(browser: Browser, baseURL: string): Promise<Desk> {
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   });
+  await installDeskOpener(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg) => {
@@ -359,23 +361,18 @@ test('a desk holding a provider id the team has with other details is not joined
     name: 'Southgate Telecom',
     company: { name: 'Southgate Telecom Ltd', addressLines: ['2 Station Road', 'York'], postcode: 'YO1 1AA' },
   };
-  await c.page.evaluate(
-    (row) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('redress');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('providers', 'readwrite');
-          tx.objectStore('providers').put(row);
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    clashing,
-  );
+  await c.page.evaluate(async (row) => {
+    const database = (await redressDesk())!;
+    return new Promise<void>((resolve, reject) => {
+      const tx = database.transaction('providers', 'readwrite');
+      tx.objectStore('providers').put(row);
+      tx.oncomplete = () => {
+        database.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    });
+  }, clashing);
   await c.page.reload();
   await logComplaint(c.page, {
     receivedOn: '2026-11-20',
