@@ -88,13 +88,73 @@ async function compactNow(page: Page, done: RegExp) {
   await expect(page.getByText(done)).toBeVisible({ timeout: 120_000 });
 }
 
-test('after an erasure, "Compact storage now" leaves no trace of the erased name in the browser profile', async () => {
+/**
+ * A desk made before desks started in a storage bucket of their own: its database in the page's default storage. The
+ * app, finding a database there at its first start, keeps the desk in it (db/storage.ts placeWithoutNote).
+ */
+async function madeBeforeBuckets(page: Page) {
+  await page.route('**/before-buckets.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>before buckets</title>' }),
+  );
+  await page.goto('/before-buckets.html');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('redress', 1);
+        open.onsuccess = () => {
+          open.result.close();
+          resolve();
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+}
+
+/** Where the desk's database is, as the app noted it, and the databases of the page's default storage. */
+const places = (page: Page) =>
+  page.evaluate(async () => ({
+    note: localStorage.getItem('redress.storage'),
+    inDefault: (await indexedDB.databases()).map((d) => d.name),
+  }));
+
+test('a new desk lives in a storage bucket of its own: after an erasure, "Compact storage now" deletes its old files outright', async () => {
+  test.setTimeout(180_000);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'redress-compact-new-'));
+  try {
+    let context = await launch(profile);
+    let page = context.pages()[0] ?? (await context.newPage());
+    await setUpDesk(page);
+    const where = await places(page);
+    expect(JSON.parse(where.note!)).toEqual({
+      current: { bucket: expect.stringMatching(/^redress-/), name: 'redress' },
+    });
+    expect(where.inDefault).not.toContain('redress');
+    const reference = await eraseClosedCase(page, NAME, '2026-01-05');
+    await context.close();
+    const before = scan(profile);
+    expect(before.length, 'the erased name is in the bucket’s files after the erasure').toBeGreaterThan(0);
+
+    context = await launch(profile);
+    page = context.pages()[0] ?? (await context.newPage());
+    await compactNow(page, /^Storage compacted: \d+ rows copied to a fresh store and the old store’s files deleted/);
+    await page.getByRole('link', { name: 'Cases' }).click();
+    await expect(page.getByRole('link', { name: reference })).toBeVisible();
+    await context.close();
+    expect(scan(profile), `before: ${before.join('; ')}`).toEqual([]);
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  }
+});
+
+test('a desk made before buckets: after an erasure, "Compact storage now" moves it into a bucket and leaves no trace of the erased name', async () => {
   test.setTimeout(240_000);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'redress-compact-'));
   try {
     let context = await launch(profile);
     let page = context.pages()[0] ?? (await context.newPage());
+    await madeBeforeBuckets(page);
     await setUpDesk(page);
+    expect(await places(page)).toMatchObject({ note: null, inDefault: ['redress'] });
     const reference = await eraseClosedCase(page, NAME, '2026-01-05');
     await context.close();
 

@@ -92,10 +92,18 @@ async function seed(database: RedressDatabase, cases = 2500) {
   } as never);
 }
 
+/** The desk's database made in the page's default storage, as every desk made before buckets was (it stays there). */
+async function madeBeforeBuckets(host: StorageHost) {
+  const old = await databaseAt(host, { bucket: null, name: DB_NAME });
+  await old.open();
+  old.close();
+}
+
 /** A desk of `cases` cases in the page's default storage, as it is before any move, and its rows. */
 async function seededDesk(cases: number) {
   const host = fakeHost();
   const pointer = memoryPointer();
+  await madeBeforeBuckets(host);
   const database = await databaseAt(host, await prepareStorage(host, pointer));
   await seed(database, cases);
   return { host, pointer, database, before: await contents(database) };
@@ -108,9 +116,30 @@ async function contents(database: RedressDatabase) {
 }
 
 describe('compact storage', () => {
-  it('copies every row of every table to a fresh bucket, switches to it and deletes the old one', async () => {
+  it('a new desk starts in a bucket of its own, so that its first compaction deletes the old copy outright', async () => {
     const host = fakeHost();
     const pointer = memoryPointer();
+    const location = await prepareStorage(host, pointer);
+    expect(location).toEqual({ bucket: expect.stringMatching(/^redress-[0-9a-z]+$/), name: DB_NAME });
+    expect(JSON.parse(pointer.value!)).toEqual({ current: location });
+    const database = await databaseAt(host, location);
+    await seed(database, 20);
+    const before = await contents(database);
+    // Nothing of the desk in the page's default storage; the next start opens the same place.
+    expect((await (await host.factory(null)).databases()).map((d) => d.name)).not.toContain(DB_NAME);
+    expect(await prepareStorage(host, pointer)).toEqual(location);
+    const result = await compactStorage(database, host, pointer, { now: () => 36 ** 6 });
+    expect(result).toMatchObject({ location: { bucket: 'redress-1000000' }, oldFilesRemoved: true, inBucket: true });
+    expect([...host.made.keys()]).toEqual(['redress-1000000']);
+    const moved = await databaseAt(host, await prepareStorage(host, pointer));
+    expect(await contents(moved)).toEqual(before);
+    moved.close();
+  });
+
+  it('a desk made before buckets stays in the default storage until its first compaction moves it to a bucket', async () => {
+    const host = fakeHost();
+    const pointer = memoryPointer();
+    await madeBeforeBuckets(host);
     const first = await databaseAt(host, await prepareStorage(host, pointer));
     expect(first.name).toBe(DB_NAME);
     await seed(first);

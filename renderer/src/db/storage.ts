@@ -16,9 +16,12 @@
 //
 // Where buckets are not available (another browser, an origin that is not secure) the copy goes to a new database of
 // the page's own storage and the old database is deleted: IndexedDB no longer returns the erased data, but its bytes
-// can stay in the browser's files until it compacts them, and the result says so. The page's default storage (where
-// desks made before this lived) cannot be deleted as a bucket either: a desk moved out of it leaves there what it held
-// before the move until the browser compacts those files.
+// can stay in the browser's files until it compacts them, and the result says so. The page's default storage cannot
+// be deleted as a bucket either, so a new desk starts in a bucket of its own (placeWithoutNote). A desk made before
+// that lives in the default storage until its first move, which leaves there what it held until Chromium compacts
+// those files: at most every one to three days, when nothing has used the store for a while. Writing throw-away data
+// over them (purgeDefault) hastens that for a small desk only: at 100,000 cases nearly all the old bytes were still
+// there after it (docs/user-guide.md, "Erased means erased on disk too").
 import Dexie from 'dexie';
 import { DB_NAME, RedressDatabase, switchToDatabase, writingCheckedBackup } from './schema';
 
@@ -49,7 +52,8 @@ export interface StorageHost {
   /**
    * After a database of the default storage is deleted: push its old bytes out of the browser's files (best effort).
    * Chromium compacts LevelDB files once enough new data is written; writing and deleting ~24 MB of random rows
-   * removed every trace of the deleted rows in Chromium 150 (see the e2e test), but no browser promises it.
+   * removed every trace of a small desk's deleted rows (see the e2e test), but almost none of a desk of 100,000 cases
+   * (about 1 GB of files), and no browser promises it.
    */
   purgeDefault?(): Promise<void>;
   /** Run `work` holding the origin's one storage lock (Web Locks); absent: no other window to wait for (tests). */
@@ -203,24 +207,28 @@ export function prepareStorage(host: StorageHost, store: PointerStore): Promise<
 
 /** Where the desk's database is now, deleting nothing (call it holding the storage lock). */
 async function currentPlace(host: StorageHost, store: PointerStore): Promise<StorageLocation> {
-  if (store.read() === null) {
-    // No note (first start, or the browser's local storage was cleared): a desk already moved into a bucket is found
-    // again, rather than starting an empty desk beside it.
-    const found = await findMovedDesk(host);
-    if (found) writePointer(store, { current: found });
-  }
+  if (store.read() === null) writePointer(store, { current: await placeWithoutNote(host) });
   return readPointer(store).current;
 }
 
 const BUCKET_PREFIX = 'redress-';
+/** A fresh place for the desk's database, named after `stamp` (a new desk, or the copy a move makes). */
+const freshPlace = (host: StorageHost, stamp: string): StorageLocation =>
+  host.buckets ? { bucket: `${BUCKET_PREFIX}${stamp}`, name: DB_NAME } : { bucket: null, name: `${DB_NAME}-${stamp}` };
 
-/** With no pointer: the newest desk bucket when the default storage holds no desk database, else null. */
-async function findMovedDesk(host: StorageHost): Promise<StorageLocation | null> {
-  if (!host.buckets) return null;
-  const names = (await host.bucketNames()).filter((name) => name.startsWith(BUCKET_PREFIX));
-  if (names.length === 0) return null;
+/**
+ * With no note of where the desk is (a first start, or the browser's local storage cleared): a desk in the page's
+ * default storage stays there (every desk made before buckets); else a desk already moved into a bucket is found again,
+ * rather than starting an empty desk beside it; else this is a new desk, and it starts in a bucket of its own, so that
+ * "Compact storage now" can always delete its old copy outright (deleting a database of the default storage leaves its
+ * bytes in the browser's files until Chromium compacts them: at 100,000 cases nearly all of them, docs/user-guide.md).
+ */
+async function placeWithoutNote(host: StorageHost): Promise<StorageLocation> {
+  if (!host.buckets) return DEFAULT_LOCATION;
   const inDefault = (await (await host.factory(null)).databases()).some((d) => d.name === DB_NAME);
-  if (inDefault) return null;
+  if (inDefault) return DEFAULT_LOCATION;
+  const names = (await host.bucketNames()).filter((name) => name.startsWith(BUCKET_PREFIX));
+  if (names.length === 0) return freshPlace(host, Date.now().toString(36));
   const stamp = (name: string) => parseInt(name.slice(BUCKET_PREFIX.length), 36) || 0;
   const newest = names.sort((a, b) => stamp(b) - stamp(a))[0];
   return { bucket: newest, name: DB_NAME };
@@ -245,10 +253,7 @@ const COPY_CHUNK = 2000;
  */
 function beginMove(host: StorageHost, store: PointerStore, now: () => number = Date.now): StorageLocation {
   const { current } = readPointer(store);
-  const stamp = now().toString(36);
-  const next: StorageLocation = host.buckets
-    ? { bucket: `${BUCKET_PREFIX}${stamp}`, name: DB_NAME }
-    : { bucket: null, name: `${DB_NAME}-${stamp}` };
+  const next = freshPlace(host, now().toString(36));
   writePointer(store, { current, next });
   return next;
 }

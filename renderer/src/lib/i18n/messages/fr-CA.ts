@@ -629,7 +629,7 @@ export const frCA: Record<MessageKey, string> = {
   'compact.intro':
     'Les données effacées disparaissent aussitôt du service, mais les fichiers du navigateur sur cet ordinateur peuvent en garder les anciens octets jusqu’à leur compactage. « Compacter le stockage maintenant » copie le service dans un nouvel espace de stockage et supprime l’ancien, pour qu’il n’y reste rien d’effacé. Le service se recharge à la fin\u00a0; si l’opération est interrompue, il garde l’ancienne copie et fait le ménage au prochain démarrage.',
   'compact.noBuckets':
-    'Ce navigateur ne peut pas supprimer directement les fichiers d’un espace de stockage\u00a0: l’ancienne copie est plutôt supprimée et écrasée, ce qui la retire dans Chromium, sans garantie ailleurs.',
+    'Ce navigateur ne peut pas supprimer directement les fichiers d’un espace de stockage\u00a0: l’ancienne copie est plutôt supprimée et écrasée, ce qui peut en laisser des octets dans les fichiers du navigateur jusqu’à ce qu’il les compacte.',
   'compact.backups':
     'Les sauvegardes faites avant l’effacement contiennent encore les données effacées, tout comme les copies du disque de cet ordinateur (sauvegardes du système, image disque)\u00a0: remplacez-les ou détruisez-les selon votre politique de conservation.',
   'compact.copying': 'Copie du service en cours',
