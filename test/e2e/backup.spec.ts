@@ -6,7 +6,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import {
   chooseBackupFile,
   countRows,
@@ -14,6 +13,7 @@ import {
   issueLetterFromDialog,
   logComplaint,
   messagesGone,
+  openDataPage,
   setUpDesk,
   test,
   wipeDatabase,
@@ -21,11 +21,6 @@ import {
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-async function openDataPage(page: Page) {
-  await page.getByRole('link', { name: 'Your data' }).click();
-  await expect(page.getByRole('heading', { name: 'Your data', level: 1 })).toBeVisible();
-}
 
 test('back up, wipe, restore: the cases and the byte-identical letter are back; a damaged file changes nothing', async ({
   page,

@@ -3,7 +3,16 @@
 // ADR letter, 6 weeks after receipt) lands in a known list.
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { addDays, chooseOption, expect, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
+import {
+  addDays,
+  chooseOption,
+  expect,
+  logComplaint,
+  setUpDesk,
+  storedDeskSettings,
+  test,
+  todayInLondon,
+} from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 /** A screenshot of the whole screen without the passing "saved" messages in the corner. */
@@ -221,21 +230,6 @@ test('people: add someone, pick who is working, hand a case over, and see each p
   await page.keyboard.press('Escape');
 });
 
-/** The desk's settings as stored (IndexedDB), straight from the browser. */
-function storedDesk(page: Page): Promise<Record<string, unknown> | undefined> {
-  return page.evaluate(async () => {
-    const database = (await redressDesk())!;
-    return new Promise((resolve, reject) => {
-      const req = database.transaction('settings').objectStore('settings').get('desk');
-      req.onsuccess = () => {
-        database.close();
-        resolve(req.result?.value);
-      };
-      req.onerror = () => reject(req.error);
-    });
-  });
-}
-
 // A 1×1 PNG.
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -268,7 +262,7 @@ test('settings: the letterhead logo (bad files refused with a reason), the ADR s
   await chooseOption(page, 'ADR scheme', 'CISAS (Communications and Internet Services Adjudication Scheme)');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect
-    .poll(() => storedDesk(page))
+    .poll(() => storedDeskSettings(page))
     .toMatchObject({ adrSchemeId: 'cisas', logoDataUrl: expect.stringMatching(/^data:image\/png;base64,/) });
 
   await page.reload();

@@ -157,6 +157,41 @@ export async function countRows(page: Page, store: string): Promise<number> {
   }, store);
 }
 
+/** The desk's settings as stored (IndexedDB), straight from the browser. */
+export function storedDeskSettings<T = Record<string, unknown>>(page: Page): Promise<T | undefined> {
+  return page.evaluate(async () => {
+    const database = await redressDesk();
+    if (!database) return undefined;
+    return new Promise((resolve, reject) => {
+      const req = database.transaction('settings').objectStore('settings').get('desk');
+      req.onsuccess = () => {
+        database.close();
+        resolve(req.result?.value);
+      };
+      req.onerror = () => reject(req.error);
+    });
+  });
+}
+
+/** Open "Your data" from the menu. */
+export async function openDataPage(page: Page) {
+  await page.getByRole('link', { name: 'Your data' }).click();
+  await expect(page.getByRole('heading', { name: 'Your data', level: 1 })).toBeVisible();
+}
+
+/** On "Your data": choose the backup file, wait for its check, and start "Replace what is here". */
+export async function startReplace(page: Page, file: string) {
+  await openDataPage(page);
+  await chooseBackupFile(page, file);
+  await expect(page.getByLabel('The backup file')).toContainText('The checksum matches.');
+  await page.getByRole('radio', { name: /^Replace/ }).check();
+  await page.getByRole('button', { name: 'Restore…' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^(Restore|Replace)/ })
+    .click();
+}
+
 /** Pick a backup file through the "Choose a backup file…" button's file chooser. */
 export async function chooseBackupFile(page: Page, file: string) {
   const chooserPromise = page.waitForEvent('filechooser');

@@ -8,7 +8,17 @@ import { tsImport } from 'tsx/esm/api';
 import type * as Rules from '#shared/rules/index';
 import type * as I18n from '#lib/i18n/index';
 import type { CaseFacts, ClockState, RuleEvent } from '#shared/rules/types';
-import { chooseOption, countRows, expect, fillDate, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
+import {
+  chooseOption,
+  countRows,
+  expect,
+  fillDate,
+  logComplaint,
+  setUpDesk,
+  storedDeskSettings,
+  test,
+  todayInLondon,
+} from './fixtures';
 
 // The rules engine, loaded through tsx: it imports its holiday data as JSON, which the ESM loader Playwright runs
 // specs with refuses without an import attribute (the app's bundler and Vitest accept it).
@@ -68,21 +78,6 @@ class Walk {
   }
 }
 
-/** The desk's settings as stored (IndexedDB), straight from the browser. */
-function storedDesk(page: Page): Promise<{ defaultProcedureId: string; calendar: string } | undefined> {
-  return page.evaluate(async () => {
-    const database = (await redressDesk())!;
-    return new Promise((resolve, reject) => {
-      const req = database.transaction('settings').objectStore('settings').get('desk');
-      req.onsuccess = () => {
-        database.close();
-        resolve(req.result?.value);
-      };
-      req.onerror = () => reject(req.error);
-    });
-  });
-}
-
 /** Change the desk's complaints procedure and calendar in Settings: new complaints follow them. */
 async function useProcedure(
   page: Page,
@@ -95,7 +90,7 @@ async function useProcedure(
   await chooseOption(page, 'Working-day calendar', calendar.name);
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect
-    .poll(async () => storedDesk(page))
+    .poll(async () => storedDeskSettings<{ defaultProcedureId: string; calendar: string }>(page))
     .toMatchObject({ defaultProcedureId: procedure.id, calendar: calendar.id });
 }
 

@@ -15,6 +15,7 @@ import {
   fillDate,
   logComplaint,
   setUpDesk,
+  storedDeskSettings,
   test,
   todayInLondon,
 } from './fixtures';
@@ -29,18 +30,7 @@ async function useMiso(page: Page) {
   await chooseOption(page, 'Complaints procedure', 'Miso Communications complaints procedure');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        const database = (await redressDesk())!;
-        return new Promise<string | undefined>((resolve) => {
-          const req = database.transaction('settings').objectStore('settings').get('desk');
-          req.onsuccess = () => {
-            database.close();
-            resolve(req.result?.value?.defaultProcedureId);
-          };
-        });
-      }),
-    )
+    .poll(() => storedDeskSettings<{ defaultProcedureId: string }>(page).then((desk) => desk?.defaultProcedureId))
     .toBe('miso');
 }
 

@@ -8,17 +8,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { axeViolations } from '#test/support/axe';
-import { addDays, chooseBackupFile, countRows, expect, setUpDesk, test, todayInLondon, ukDate } from './fixtures';
+import {
+  addDays,
+  countRows,
+  expect,
+  openDataPage,
+  setUpDesk,
+  startReplace,
+  test,
+  todayInLondon,
+  ukDate,
+} from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
 /** Enough cases that a replace takes a few seconds here, so it can be cut off while it writes. */
 const CASES = 3000;
-
-async function openDataPage(page: Page) {
-  await page.getByRole('link', { name: 'Your data' }).click();
-  await expect(page.getByRole('heading', { name: 'Your data', level: 1 })).toBeVisible();
-}
 
 /** The desk's rows that a replace removes and writes, counted straight from IndexedDB. */
 async function deskCounts(page: Page) {
@@ -28,19 +33,6 @@ async function deskCounts(page: Page) {
     caseIndex: await countRows(page, 'caseIndex'),
     audit: await countRows(page, 'audit'),
   };
-}
-
-/** Choose the file, wait for its check, and start "Replace what is here". */
-async function startReplace(page: Page, file: string) {
-  await openDataPage(page);
-  await chooseBackupFile(page, file);
-  await expect(page.getByLabel('The backup file')).toContainText('The checksum matches.');
-  await page.getByRole('radio', { name: /^Replace/ }).check();
-  await page.getByRole('button', { name: 'Restore…' }).click();
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /^(Restore|Replace)/ })
-    .click();
 }
 
 test('a replace cut off midway by a crash changes nothing; the same file then restores in full', async ({

@@ -10,16 +10,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { chooseBackupFile, countRows, expect, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
+import {
+  countRows,
+  expect,
+  logComplaint,
+  openDataPage,
+  setUpDesk,
+  startReplace,
+  test,
+  todayInLondon,
+} from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 const FULL =
   'This computer has no room left for Redress’s data. Free some disk space (or ask your IT team to), then try again.';
-
-async function openDataPage(page: Page) {
-  await page.getByRole('link', { name: 'Your data' }).click();
-  await expect(page.getByRole('heading', { name: 'Your data', level: 1 })).toBeVisible();
-}
 
 /** The desk's storage buckets and the note of where its database is: what a move left behind would show here. */
 const storagePlaces = (page: Page) =>
@@ -53,15 +57,7 @@ test('with no room left, a replace and "Compact storage now" say so, change noth
   const origin = new URL(baseURL!).origin;
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
 
-  await openDataPage(page);
-  await chooseBackupFile(page, file);
-  await expect(page.getByLabel('The backup file')).toContainText('The checksum matches.');
-  await page.getByRole('radio', { name: /^Replace/ }).check();
-  await page.getByRole('button', { name: 'Restore…' }).click();
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /^(Restore|Replace)/ })
-    .click();
+  await startReplace(page, file);
   const refused = page.getByRole('alert').filter({ hasText: 'Not restored' });
   await expect(refused).toContainText(`Nothing was restored: ${FULL}`);
   await refused.scrollIntoViewIfNeeded();
@@ -78,15 +74,7 @@ test('with no room left, a replace and "Compact storage now" say so, change noth
 
   // Room again: the same file restores, nothing was left locked or half-made.
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-  await openDataPage(page);
-  await chooseBackupFile(page, file);
-  await expect(page.getByLabel('The backup file')).toContainText('The checksum matches.');
-  await page.getByRole('radio', { name: /^Replace/ }).check();
-  await page.getByRole('button', { name: 'Restore…' }).click();
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /^(Restore|Replace)/ })
-    .click();
+  await startReplace(page, file);
   await expect(page.getByText(/^Restored/).first()).toBeVisible({ timeout: 60_000 });
   expect(await countRows(page, 'cases')).toBe(1);
 });
