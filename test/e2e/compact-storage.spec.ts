@@ -4,11 +4,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import config from '#test/playwright.config';
 import { chooseOption, closedCase, expect, setUpDesk, test } from './fixtures';
 
 const NAME = 'Zébulon Quixworth-Ærnström';
+/** What the Privacy page says of a desk still in the browser's built-in storage. */
+const IN_DEFAULT = /^This desk is still kept in the browser’s built-in storage/;
 const SECOND = 'Wilhelmina Brackenbury';
 const encodings = (name: string): Array<[string, Buffer]> => [
   ['UTF-8', Buffer.from(name, 'utf8')],
@@ -137,6 +140,7 @@ test('a new desk lives in a storage bucket of its own: after an erasure, "Compac
     context = await launch(profile);
     page = context.pages()[0] ?? (await context.newPage());
     await compactNow(page, /^Storage compacted: \d+ rows copied to a fresh store and the old store’s files deleted/);
+    await expect(page.getByText(IN_DEFAULT)).toHaveCount(0);
     await page.getByRole('link', { name: 'Cases' }).click();
     await expect(page.getByRole('link', { name: reference })).toBeVisible();
     await context.close();
@@ -165,8 +169,16 @@ test('a desk made before buckets: after an erasure, "Compact storage now" moves 
 
     context = await launch(profile);
     page = context.pages()[0] ?? (await context.newPage());
-    // The desk was in the page's default storage: moved to a bucket, the old database deleted and written over.
+    // The desk was in the page's default storage, and the Privacy page says what its first compaction leaves: it is
+    // moved to a bucket, the old database deleted and written over.
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Privacy' }).click();
+    await expect(page.getByText(IN_DEFAULT)).toBeVisible();
+    await page
+      .getByRole('region', { name: 'Compact storage' })
+      .screenshot({ path: fileURLToPath(new URL('../output/screenshots/76-compact-in-default.png', import.meta.url)) });
     await compactNow(page, /^Storage compacted: \d+ rows copied .*best effort/);
+    await expect(page.getByText(IN_DEFAULT)).toHaveCount(0);
     // The desk is all there, from its new place.
     await page.getByRole('link', { name: 'Cases' }).click();
     await expect(page.getByRole('link', { name: reference })).toBeVisible();

@@ -5,7 +5,13 @@ import { errorDetailIn, useT } from '#lib/i18n/index';
 import { Alert, Button, Card, Progress, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { db } from '#db/schema';
-import { browserStorageHost, compactStorage, localStoragePointer, tellOtherWindows } from '#db/storage';
+import {
+  browserStorageHost,
+  compactStorage,
+  currentLocation,
+  localStoragePointer,
+  tellOtherWindows,
+} from '#db/storage';
 
 export function CompactStorageCard() {
   const t = useT();
@@ -45,6 +51,12 @@ export function CompactStorageCard() {
         {!host.buckets && (
           <Text size="sm" c="dimmed">
             {t('compact.noBuckets')}
+          </Text>
+        )}
+        {/* A desk made before desks started in a bucket of their own (db/storage.ts placeWithoutNote). */}
+        {host.buckets && currentLocation().bucket === null && (
+          <Text size="sm" c="dimmed">
+            {t('compact.inDefault')}
           </Text>
         )}
         <Text size="sm" c="dimmed">

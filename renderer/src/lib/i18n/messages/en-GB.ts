@@ -635,6 +635,8 @@ export const enGB = {
     'Erased data is gone from the desk at once, but the browser’s files on this computer can still hold its old bytes until they are compacted. “Compact storage now” copies the desk to a fresh store and deletes the old one, so nothing erased is left in them. The desk reloads when it is done; if it is stopped part-way, the desk keeps the old copy and tidies up at the next start.',
   'compact.noBuckets':
     'This browser cannot delete a store’s files directly: the old copy is deleted and written over instead, which can leave some of its bytes in the browser’s files until the browser compacts them.',
+  'compact.inDefault':
+    'This desk is still kept in the browser’s built-in storage, which cannot be deleted as a whole. Its first compaction moves it into a store of its own and writes over the old one, but on a large desk most of the erased bytes stay in the built-in storage’s files until the browser compacts them, which can take days. From then on, every compaction deletes the old store outright.',
   'compact.backups':
     'Backups made before the erasure still hold the erased data, and so may copies of this computer’s disk (system backups, a disk image): replace or destroy them as your retention policy says.',
   'compact.copying': 'Copying the desk',

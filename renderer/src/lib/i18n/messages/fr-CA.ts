@@ -630,6 +630,8 @@ export const frCA: Record<MessageKey, string> = {
     'Les données effacées disparaissent aussitôt du service, mais les fichiers du navigateur sur cet ordinateur peuvent en garder les anciens octets jusqu’à leur compactage. « Compacter le stockage maintenant » copie le service dans un nouvel espace de stockage et supprime l’ancien, pour qu’il n’y reste rien d’effacé. Le service se recharge à la fin\u00a0; si l’opération est interrompue, il garde l’ancienne copie et fait le ménage au prochain démarrage.',
   'compact.noBuckets':
     'Ce navigateur ne peut pas supprimer directement les fichiers d’un espace de stockage\u00a0: l’ancienne copie est plutôt supprimée et écrasée, ce qui peut en laisser des octets dans les fichiers du navigateur jusqu’à ce qu’il les compacte.',
+  'compact.inDefault':
+    'Ce poste est encore conservé dans le stockage intégré du navigateur, qu’on ne peut pas supprimer en entier. Son premier compactage le déplace dans un espace de stockage qui lui est propre et écrase l’ancien, mais sur un gros poste la plupart des octets effacés restent dans les fichiers du stockage intégré jusqu’à ce que le navigateur les compacte, ce qui peut prendre des jours. Ensuite, chaque compactage supprime entièrement l’ancien espace.',
   'compact.backups':
     'Les sauvegardes faites avant l’effacement contiennent encore les données effacées, tout comme les copies du disque de cet ordinateur (sauvegardes du système, image disque)\u00a0: remplacez-les ou détruisez-les selon votre politique de conservation.',
   'compact.copying': 'Copie du service en cours',
