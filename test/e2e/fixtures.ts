@@ -209,10 +209,7 @@ export async function wipeDatabase(page: Page) {
   );
   await page.goto('/wipe.html');
   const outcome = await page.evaluate(async () => {
-    const raw = localStorage.getItem('redress.storage');
-    const place = raw
-      ? (JSON.parse(raw) as { current: { bucket: string | null; name: string } }).current
-      : { bucket: null, name: 'redress' };
+    const place = redressDeskPlace();
     localStorage.removeItem('redress.storage');
     if (place.bucket !== null) {
       await (navigator as unknown as { storageBuckets: { delete(name: string): Promise<void> } }).storageBuckets.delete(

@@ -4,6 +4,8 @@
 import type { BrowserContext } from '@playwright/test';
 
 declare global {
+  /** In the page: where the desk's database is, as the app noted it (the default storage when there is no note). */
+  var redressDeskPlace: () => { bucket: string | null; name: string };
   /**
    * In the page (inside page.evaluate): the desk's database, opened where the app keeps it, or null when there is no
    * desk yet. Installed on every page by installDeskOpener.
@@ -19,11 +21,14 @@ declare global {
  */
 export async function installDeskOpener(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    globalThis.redressDesk = async () => {
+    globalThis.redressDeskPlace = () => {
       const raw = localStorage.getItem('redress.storage');
-      const place = raw
+      return raw
         ? (JSON.parse(raw) as { current: { bucket: string | null; name: string } }).current
         : { bucket: null, name: 'redress' };
+    };
+    globalThis.redressDesk = async () => {
+      const place = redressDeskPlace();
       if (place.bucket === null && !(await indexedDB.databases()).some((d) => d.name === place.name)) return null;
       const buckets = (
         navigator as unknown as { storageBuckets: { open(name: string): Promise<{ indexedDB: IDBFactory }> } }
