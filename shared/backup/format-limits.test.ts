@@ -148,20 +148,17 @@ describe('backup limits', () => {
       strToU8(`${JSON.stringify({ sha256: '0'.repeat(64) })}\n`),
     );
     expect(file.length).toBeLessThan(4 * MB);
-    const { error, seconds, peakGrowthMb } = await measured(file);
+    const { error, peakGrowthMb } = await measured(file);
     expect(error.kind).toBe('checksum');
-    expect(seconds).toBeLessThan(30);
     expect(peakGrowthMb).toBeLessThan(400);
   }, 120_000);
 
   it(`refuses a bomb that inflates past ${MAX_BACKUP_CONTENT_BYTES / 1024 ** 3} GB at the limit, within bounds`, async () => {
     const line = strToU8(`${'a'.repeat(16 * MB - 1)}\n`);
     const file = gzipRepeated(strToU8(`${HEADER}\n`), line, MAX_BACKUP_CONTENT_BYTES / (16 * MB) + 2, strToU8('\n'));
-    const { error, seconds, peakGrowthMb } = await measured(file);
+    const { error, peakGrowthMb } = await measured(file);
     expect(error.kind).toBe('too-large');
     expect(error.message).toMatch(/inflates to more than 1 GB/);
-    // Inflating and checking 1 GB: some 10 s on an idle machine, 37 s on a shared one; the bound is for safety.
-    expect(seconds).toBeLessThan(120);
     expect(peakGrowthMb).toBeLessThan(400);
   }, 240_000);
 
@@ -169,10 +166,9 @@ describe('backup limits', () => {
     // One line of 1 GB: nothing may hold it.
     const unit = strToU8('a'.repeat(16 * MB));
     const file = gzipRepeated(strToU8(`${HEADER}\n`), unit, 63, strToU8('\n{"sha256":"00"}\n'));
-    const { error, seconds, peakGrowthMb } = await measured(file);
+    const { error, peakGrowthMb } = await measured(file);
     expect(error.kind).toBe('too-large');
     expect(error.message).toContain(`line 2 is longer than ${MAX_BACKUP_LINE_BYTES / MB} MB`);
-    expect(seconds).toBeLessThan(15);
     expect(peakGrowthMb).toBeLessThan(200);
     // The desktop shell's check before it keeps a backup is the same pass.
     await expect(verifyBackupSeal(file, sha256)).rejects.toMatchObject({ kind: 'too-large' });
@@ -180,16 +176,14 @@ describe('backup limits', () => {
 
   it(`refuses a file of more than ${MAX_BACKUP_LINES.toLocaleString('en-GB')} lines (a flood of empty lines) at that line`, async () => {
     const file = gzipRepeated(strToU8(`${HEADER}\n`), strToU8('\n'.repeat(MB)), 64, strToU8(''));
-    const { error, seconds } = await measured(file);
+    const { error } = await measured(file);
     expect(error.kind).toBe('too-large');
     expect(error.message).toContain(`more than ${MAX_BACKUP_LINES.toLocaleString('en-GB')} lines`);
-    expect(seconds).toBeLessThan(15);
   }, 60_000);
 
   it('says a huge first line is not a backup header, without reading on', async () => {
     const file = gzipRepeated(strToU8('{"format":"redress-backup",'), strToU8(' '.repeat(16 * MB)), 8, strToU8('}\n'));
-    const { error, seconds } = await measured(file);
+    const { error } = await measured(file);
     expect(error.kind).toBe('not-a-backup');
-    expect(seconds).toBeLessThan(15);
   }, 60_000);
 });
