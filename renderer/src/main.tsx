@@ -17,6 +17,7 @@ import {
 import { db } from './db/schema';
 import { prefetchDashboard, readPeopleEarly, readSettingsEarly } from './db/hooks';
 import { todayIso } from './lib/today';
+import { afterFirstFrame } from './lib/after-first-frame';
 import { startTeamSync } from '#sync';
 import { pageLocale, translate } from '#lib/i18n/index';
 
@@ -110,8 +111,9 @@ startStorage()
       app.then((loaded) => {
         if (!loaded.ok) return showStartFailure('app.codeError', loaded.error);
         loaded.renderApp(document.getElementById('root')!);
-        // What a move of the database left (the old copy after a restore) is deleted once the first frame is drawn.
-        requestAnimationFrame(() => setTimeout(() => void tidyAfterMove(), 0));
+        // What a move of the database left (the old copy after a restore) is deleted once the first frame is drawn
+        // (or after five seconds in a hidden window, which draws none).
+        afterFirstFrame(() => void tidyAfterMove());
       }),
     (error: unknown) => showStartFailure('app.databaseError', error),
   );
