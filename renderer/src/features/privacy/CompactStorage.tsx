@@ -48,6 +48,9 @@ export function CompactStorageCard() {
       </Title>
       <Stack gap="sm">
         <Text size="sm">{t('compact.intro')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('compact.slowOpen')}
+        </Text>
         {!host.buckets && (
           <Text size="sm" c="dimmed">
             {t('compact.noBuckets')}

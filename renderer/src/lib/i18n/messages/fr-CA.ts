@@ -628,6 +628,8 @@ export const frCA: Record<MessageKey, string> = {
   'compact.title': 'Compacter le stockage',
   'compact.intro':
     'Les données effacées disparaissent aussitôt du service, mais les fichiers du navigateur sur cet ordinateur peuvent en garder les anciens octets jusqu’à leur compactage. « Compacter le stockage maintenant » copie le service dans un nouvel espace de stockage et supprime l’ancien, pour qu’il n’y reste rien d’effacé. Le service se recharge à la fin\u00a0; si l’opération est interrompue, il garde l’ancienne copie et fait le ménage au prochain démarrage.',
+  'compact.slowOpen':
+    'Un grand service devenu lent à s’ouvrir s’ouvre aussi plus vite ensuite. Pour 100\u00a0000 dossiers, la copie prend environ cinq minutes, pendant lesquelles rien ne peut être enregistré\u00a0: choisissez un moment calme.',
   'compact.noBuckets':
     'Ce navigateur ne peut pas supprimer directement les fichiers d’un espace de stockage\u00a0: l’ancienne copie est plutôt supprimée et écrasée, ce qui peut en laisser des octets dans les fichiers du navigateur jusqu’à ce qu’il les compacte.',
   'compact.inDefault':
