@@ -6,14 +6,16 @@ import {
   extendCalendar,
   getCalendar,
   holidaysBetween,
+  HolidayCalendar,
   isWorkingDay,
   listCalendars,
   parseHolidayFeed,
+  SNAPSHOT_YEARS,
+  snapshotSource,
   workingDaysBetween,
 } from './calendars';
 import { RulesError } from './errors';
 import { dateHolidaysSource } from './holiday-rules';
-import { HolidayCalendar, SNAPSHOT_YEARS, snapshotSource } from './calendars';
 import govuk from './fixtures/uk-bank-holidays-2025-2027.json';
 
 const UK: Array<Exclude<CalendarId, 'canada'>> = ['england-and-wales', 'scotland', 'northern-ireland'];

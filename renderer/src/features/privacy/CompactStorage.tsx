@@ -48,9 +48,12 @@ export function CompactStorageCard() {
       </Title>
       <Stack gap="sm">
         <Text size="sm">{t('compact.intro')}</Text>
-        <Text size="sm" c="dimmed">
-          {t('compact.slowOpen')}
-        </Text>
+        {/* Only a copy into a bucket has a store of its own to open: without buckets it shares the old one's files. */}
+        {host.buckets && (
+          <Text size="sm" c="dimmed">
+            {t('compact.slowOpen')}
+          </Text>
+        )}
         {!host.buckets && (
           <Text size="sm" c="dimmed">
             {t('compact.noBuckets')}
