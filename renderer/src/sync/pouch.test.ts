@@ -1,9 +1,9 @@
 // The local PouchDB's batched revsDiff (withBatchedRevsDiff): the same answer as PouchDB's own, with one read for the
 // documents the database has never held, and the replication between two databases still brings every revision. The
 // team server's info reused while recent (withRecentInfo).
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryPouch, PouchDB } from '#test/support/pouch';
-import { withBatchedRevsDiff, withRecentInfo, type PouchDatabase, type RevsDiff } from './pouch';
+import { answeredWithin, withBatchedRevsDiff, withRecentInfo, type PouchDatabase, type RevsDiff } from './pouch';
 
 /** Counts the calls of PouchDB's own revsDiff and the documents each asked about. */
 function countOwnRevsDiff(db: PouchDatabase): string[][] {
@@ -141,5 +141,65 @@ describe('withRecentInfo', () => {
       ),
     );
     expect(count).toBe(1);
+  });
+});
+
+describe('answeredWithin', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  /** A server that takes requests and answers only those `answers` says, when it says; each request's signal kept. */
+  function server(answers: (init?: RequestInit) => boolean) {
+    const asked: Array<RequestInit | undefined> = [];
+    const fetcher: typeof fetch = (_input, init) => {
+      asked.push(init);
+      if (answers(init)) return Promise.resolve(new Response('{}', { status: 200 }));
+      // Held: it never answers, and fails only when aborted, as the browser's fetch does.
+      return new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason as Error));
+      });
+    };
+    return { fetcher, asked };
+  }
+
+  it('fails a request the server holds unanswered once the deadline passes, saying so', async () => {
+    vi.useFakeTimers();
+    const { fetcher } = server(() => false);
+    const request = answeredWithin(fetcher, 20_000)('http://team.example/complaints/_all_docs', { method: 'GET' });
+    let failure: unknown = null;
+    const settled = request.catch((error: unknown) => (failure = error));
+    await vi.advanceTimersByTimeAsync(19_999);
+    expect(failure).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    await settled;
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toBe('The team server did not answer within 20 s');
+  });
+
+  it('passes an answer on, and leaves alone requests with their own signal and large uploads', async () => {
+    vi.useFakeTimers();
+    const answered = server(() => true);
+    const response = await answeredWithin(answered.fetcher, 20_000)('http://team.example/', { method: 'GET' });
+    expect(response.status).toBe(200);
+    expect(answered.asked[0]?.signal).toBeInstanceOf(AbortSignal);
+    expect(vi.getTimerCount()).toBe(0); // the deadline ends with the answer
+
+    const held = server(() => false);
+    const ask = answeredWithin(held.fetcher, 20_000, 1_000);
+    const own = new AbortController();
+    let longPollSettled = false;
+    let uploadSettled = false;
+    void ask('http://team.example/complaints/_changes?feed=longpoll', { signal: own.signal }).catch(
+      () => (longPollSettled = true),
+    );
+    void ask('http://team.example/complaints/_bulk_docs', { method: 'POST', body: 'x'.repeat(1_001) }).catch(
+      () => (uploadSettled = true),
+    );
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect([longPollSettled, uploadSettled]).toEqual([false, false]);
+    expect(held.asked[0]?.signal).toBe(own.signal);
+    expect(held.asked[1]?.signal).toBeUndefined();
+    own.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(longPollSettled).toBe(true);
   });
 });

@@ -134,6 +134,38 @@ export function withRecentInfo<T extends PouchDatabase>(db: T, maxAgeMs: number,
   return db;
 }
 
+/**
+ * `fetcher` with a deadline for the server's answer: a request whose response has not begun (its status and headers)
+ * within `ms` is aborted, and fails as an unreachable server's does. Why: a server or link that has hung takes the
+ * request and never answers, and the browser waits as long as the connection lives; a desk would then say "Starting…"
+ * for ever, its references waiting on the team's counters and its replication never retried. Left alone: requests with
+ * a signal of their own (PouchDB's changes feeds, which it already bounds, and whose long polls wait on purpose), and
+ * requests sending a body over `maxBodyChars` (an upload of attachments over a slow link answers only when it is all
+ * sent; the body's time is not the server's). The deadline ends when the answer begins: a long body still comes.
+ */
+export function answeredWithin(
+  fetcher: typeof fetch,
+  ms: number,
+  maxBodyChars = 1_000_000,
+  timers: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'> = globalThis,
+): typeof fetch {
+  return async (input, init) => {
+    const body = init?.body;
+    const small = body === undefined || body === null || (typeof body === 'string' && body.length <= maxBodyChars);
+    if (init?.signal || !small) return fetcher(input, init);
+    const controller = new AbortController();
+    const timer = timers.setTimeout(
+      () => controller.abort(new Error(`The team server did not answer within ${Math.round(ms / 1000)} s`)),
+      ms,
+    );
+    try {
+      return await fetcher(input, { ...init, signal: controller.signal });
+    } finally {
+      timers.clearTimeout(timer);
+    }
+  };
+}
+
 /** The status code and reason of a PouchDB error (HTTP-like). */
 export function pouchError(error: unknown): { status: number; name: string; reason: string } {
   const e = (error ?? {}) as { status?: number; name?: string; reason?: string; message?: string };
