@@ -89,7 +89,8 @@ function showStartFailure(key: 'app.databaseError' | 'app.codeError', error: unk
 }
 
 // The database is opened where the desk keeps it (finishing or rolling back an interrupted compaction first).
-// Then sharing with a team starts (a lone desk starts nothing), before the app can write: the outbox is on first.
+// Then sharing with a team starts (a lone desk starts nothing), before the app can write: the outbox is on first. The
+// draw waits for no more of sharing than that: what needs the team's server goes on meanwhile (sync/instance.ts).
 // The reads the first draw needs are asked at once, before the dashboard's figures (opening on the dashboard): the
 // settings and people the shell draws (db/early.ts: the first draw uses them when they have answered by then, instead
 // of drawing a loader first), and the dashboard's figures, which the screen takes when it mounts (issue #19).

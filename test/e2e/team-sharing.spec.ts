@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { toSyncDoc } from '#shared/sync/documents';
 import { customer } from '#test/support/cases';
-import { createAdmin, setUpTeam, startSyncServer, type SyncServer } from '#test/support/sync-server';
+import { createAdmin, setUpTeam, startGate, startSyncServer, type SyncServer } from '#test/support/sync-server';
 import {
   allRows,
   countRows,
@@ -26,6 +26,7 @@ const DB = 'complaints';
 const ADMIN = { name: 'admin', password: 'admin-password-for-the-test' };
 const DESK_A = { name: 'leeds-desk', password: 'leeds-password-for-the-test' };
 const DESK_B = { name: 'bradford-desk', password: 'bradford-password-for-the-test' };
+const DESK_C = { name: 'halifax-desk', password: 'halifax-password-for-the-test' };
 
 let server: SyncServer;
 
@@ -40,7 +41,7 @@ test.beforeAll(async ({ baseURL }) => {
     db: DB,
     admin: ADMIN,
     teamRole: 'team-e2e',
-    desks: [DESK_A, DESK_B],
+    desks: [DESK_A, DESK_B, DESK_C],
     erasureDesks: [DESK_A.name],
   });
 });
@@ -75,10 +76,10 @@ async function openDesk(browser: Browser, baseURL: string): Promise<Desk> {
   return { context, page, errors };
 }
 
-async function join(page: Page, login: { name: string; password: string }, waitForSync = true) {
+async function join(page: Page, login: { name: string; password: string }, waitForSync = true, url = server.url) {
   await page.getByRole('link', { name: 'Team sharing' }).click();
   await expect(page.getByRole('heading', { name: 'Team sharing', level: 1 })).toBeVisible();
-  await page.getByLabel('Server address').fill(server.url);
+  await page.getByLabel('Server address').fill(url);
   await page.getByLabel('Team database').fill(DB);
   await page.getByRole('button', { name: 'Use this server' }).click();
   await page.getByLabel('Desk user').fill(login.name);
@@ -401,4 +402,58 @@ test('a desk holding a provider id the team has with other details is not joined
   );
   expect(c.errors).toEqual([]);
   await c.context.close();
+});
+
+test('a desk whose team server has hung opens at once, logs cases in turn, says so, and sends them when it answers', async ({
+  browser,
+  baseURL,
+}) => {
+  // The desk reaches the server through a gate that can hang: it takes every request and answers none, as a server,
+  // VPN or proxy that has hung does (a refused connection or no network fails at once; this waits for ever).
+  const gate = await startGate(server);
+  const c = await openDesk(browser, baseURL!);
+  try {
+    await setUpDesk(c.page, 'HFX');
+    await join(c.page, DESK_C, true, gate.url);
+    const complaint = {
+      receivedOn: '2026-11-20',
+      channel: 'Phone',
+      category: 'Billing',
+      summary: 'Line dead since Tuesday.',
+      name: 'Grace Hopper',
+      address: '3 Dock Street\nHalifax',
+      postcode: 'HX1 1AA',
+      phone: '01422 000000',
+    };
+    await logComplaint(c.page, complaint);
+    const first = (await c.page.getByRole('heading', { level: 1 }).textContent({ timeout: 15_000 }))!;
+    expect(first).toMatch(/^HFX-\d{4}-000001$/);
+
+    gate.hang();
+    await c.page.goto('/');
+    // The desk draws without waiting for the server (it waited as long as the request was held).
+    await expect(c.page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible({ timeout: 10_000 });
+    await expect.poll(() => gate.held()).toBeGreaterThan(0); // it did ask the server
+    // A case logged now takes the next reference (once the team's counters have been waited for, a few seconds).
+    await logComplaint(c.page, { ...complaint, summary: 'Second fault this month.' });
+    const second = (await c.page.getByRole('heading', { level: 1 }).textContent({ timeout: 20_000 }))!;
+    expect(second).toBe(first.replace(/000001$/, '000002'));
+    // The status says the server cannot be reached, and that the change waits.
+    const status = c.page.getByRole('status', { name: 'Sharing with your team' });
+    await expect(status).toContainText(/Cannot reach the server/, { timeout: 60_000 });
+    await c.page.screenshot({ path: shots('168-team-server-hung'), fullPage: true });
+
+    // The server answers again: the case logged meanwhile reaches it.
+    gate.pass();
+    await expect
+      .poll(async () => (await onServer('case')).map((doc) => (doc.body as { reference?: string }).reference), {
+        timeout: 90_000,
+      })
+      .toContain(second);
+    await expect(status).toContainText(/Synced/, { timeout: 60_000 });
+    expect(c.errors, 'console errors').toEqual([]);
+  } finally {
+    await c.context.close();
+    await gate.stop();
+  }
 });

@@ -8,6 +8,7 @@
 // `npm run sync-server` (build/team-server/dev-server.ts).
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, request as httpRequest, type ServerResponse } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -222,4 +223,74 @@ export async function setUpTeam(server: Pick<SyncServer, 'url'>, team: TeamSetUp
     const stderr = (error as { stderr?: string }).stderr ?? '';
     throw new Error(`server:setup failed: ${stderr || String(error)}`);
   }
+}
+
+/** A way in to a server that can stop answering (`hang`) without refusing connections, and answer again (`pass`). */
+export interface Gate {
+  /** `http://127.0.0.1:<port>`: the address the desks are given instead of the server's own. */
+  url: string;
+  /** From now on every new request is taken and held with no answer, as a server or link that has hung does. */
+  hang(): void;
+  /** Pass requests on again (those held meanwhile are dropped, as a timed-out connection is). */
+  pass(): void;
+  /** How many requests are being held unanswered now. */
+  held(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A plain HTTP relay on 127.0.0.1 and a free port in front of `target` (cookies and CORS pass through unchanged: a
+ * cookie is the host's, whatever its port). Held requests are never answered; `pass` closes them.
+ */
+export async function startGate(target: Pick<SyncServer, 'url'>): Promise<Gate> {
+  const upstream = new URL(target.url);
+  let hanging = false;
+  const holding = new Set<ServerResponse>();
+  const server = createHttpServer((request, response) => {
+    if (hanging) {
+      holding.add(response);
+      response.on('close', () => holding.delete(response));
+      return;
+    }
+    const relay = httpRequest(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        path: request.url,
+        method: request.method,
+        headers: { ...request.headers, host: upstream.host },
+      },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    relay.on('error', () => response.destroy());
+    response.on('close', () => relay.destroy());
+    request.pipe(relay);
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const dropHeld = () => {
+    for (const response of holding) response.destroy();
+    holding.clear();
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    hang: () => void (hanging = true),
+    pass: () => {
+      hanging = false;
+      dropHeld();
+    },
+    held: () => holding.size,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        dropHeld();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

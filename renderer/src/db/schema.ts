@@ -207,6 +207,12 @@ export class RedressDatabase extends Dexie {
    * of the database (./backup/client.ts), and a change made here meanwhile would be left behind in the old one.
    */
   held = false;
+  /**
+   * A new reference waits for this (./repositories/cases.ts): a team desk's counters being read from the team's
+   * server as sharing starts (renderer/src/sync), so a desk set up again or restored from an older backup never hands
+   * out a reference the team has used. Bounded there; settled at once on a lone desk.
+   */
+  numbering: Promise<void> = Promise.resolve();
 
   /** `options` names another IndexedDB (a storage bucket's, see ./storage.ts; fake-indexeddb in tests). */
   constructor(name = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {

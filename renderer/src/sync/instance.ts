@@ -1,5 +1,5 @@
-// The desk's one TeamSync, for the database the app opened. Started before the app renders (renderer/src/main.tsx),
-// so the outbox is on before the desk writes anything.
+// The desk's one TeamSync, for the database the app opened. Its outbox is on before the app renders
+// (renderer/src/main.tsx), so before the desk writes anything; the rest of its start runs meanwhile.
 import { db } from '#db/schema';
 import { TeamSync } from './team';
 
@@ -10,10 +10,14 @@ export function teamSync(): TeamSync {
   return instance;
 }
 
-/** Start sharing if this desk belongs to a team; a lone desk starts nothing. Never throws: problems go to the status. */
+/**
+ * Start sharing if this desk belongs to a team; a lone desk starts nothing. Resolves once the desk may write (the
+ * outbox is on), without waiting for the team's server: a server that is slow or has hung must not keep the app from
+ * drawing. Never throws: problems go to the status.
+ */
 export async function startTeamSync(): Promise<void> {
   try {
-    await teamSync().start();
+    await teamSync().begin();
   } catch (error) {
     console.warn('Sharing could not start', error);
   }

@@ -2,6 +2,7 @@
 // rules are tested through pouchdb-server in test/integration/team-sync.test.ts): "Synced" means nothing is pending.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { counterKey, formatReference } from '#shared/model/reference';
 import { toSyncDoc } from '#shared/sync/documents';
 import { iterateCases } from '#test/fixtures/generate-cases';
 import { newCaseParts } from '#test/support/cases';
@@ -164,6 +165,80 @@ describe("the desk's local PouchDB", () => {
     expect(await desk.database.cases.count()).toBe(cases);
     expect(await desk.database.events.count()).toBe(entries);
   }, 60_000);
+});
+
+describe('starting without waiting for the server', () => {
+  /** A member desk (as after a restart): its membership kept, its own counter behind the team's (an older backup). */
+  async function memberDesk(server: PouchDatabase) {
+    const desk = newDesk(server);
+    const membership: TeamMembership = {
+      serverUrl: 'http://127.0.0.1:1',
+      database: 'complaints',
+      user: 'desk-b',
+      joinedAt: '2026-11-30T09:00:00.000Z',
+      localStore: 'indexeddb',
+    };
+    await desk.database.meta.put({ key: MEMBERSHIP_KEY, value: membership });
+    return desk;
+  }
+  /** The server's answer to the counters' read held until `release` (a slow server or link). */
+  function holdCounters(server: PouchDatabase) {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    const allDocs = server.allDocs.bind(server);
+    server.allDocs = async (options) => {
+      if (String(options.startkey).startsWith('counter:')) {
+        asked = true;
+        await held;
+      }
+      return allDocs(options);
+    };
+    return { release, asked: () => asked };
+  }
+
+  it("the desk may write at once; a new reference waits for the team's counters, and continues them", async () => {
+    const server = memoryPouch('team-server');
+    const year = 2026;
+    const clock = { now: () => new Date('2026-12-04T10:00:00Z') };
+    const key = counterKey('DSB', year);
+    await server.bulkDocs([toSyncDoc('counter', key, { key, last: 41 }, 'desk-b')] as never);
+    const counters = holdCounters(server);
+    const desk = await memberDesk(server);
+
+    const { started } = await desk.team.begin();
+    // Ready to write: the outbox is on, while the server has not answered.
+    expect(desk.database.sharing).toBe(true);
+    let done = false;
+    void started.then(() => (done = true));
+    await until(counters.asked, 10_000, 'the counters to be asked for');
+    expect(done).toBe(false);
+
+    let logged: string | null = null;
+    const creating = createCase(desk.database, newCaseParts(), {
+      settings: deskSettings({ deskPrefix: 'DSB' }),
+      by: 'Sam',
+      clock,
+    }).then((record) => (logged = record.reference));
+    await sleep(200);
+    expect(logged).toBeNull(); // waiting for the counters, not handing out 000001
+    counters.release();
+    await creating;
+    expect(logged).toBe(formatReference('DSB', year, 42));
+    await started;
+    expect(done).toBe(true);
+  }, 60_000);
+
+  it('a lone desk starts nothing and its references never wait', async () => {
+    const desk = newDesk(memoryPouch('team-server'));
+    const { started } = await desk.team.begin();
+    await started;
+    expect(desk.database.sharing).toBe(false);
+    expect(desk.team.snapshot().state.kind).toBe('off');
+    const clock = { now: () => new Date('2026-12-04T10:00:00Z') };
+    const record = await createCase(desk.database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
+    expect(record.reference).toBe(formatReference('RDR', 2026, 1));
+  });
 });
 
 describe('the push offers the server only what this desk wrote', () => {

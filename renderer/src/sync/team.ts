@@ -30,6 +30,7 @@ import {
   type BridgeProblem,
 } from './bridge';
 import {
+  answeredWithin,
   pouchError,
   withBatchedRevsDiff,
   withRecentInfo,
@@ -135,7 +136,8 @@ export const browserPouch: PouchFactory = {
     return withRecentInfo(
       new PouchDB(url, {
         skip_setup: true,
-        fetch: (input: RequestInfo, init?: RequestInit) => fetch(input, { ...init, credentials: 'include' }),
+        // A server that has hung fails the request after ANSWER_DEADLINE_MS, as one that cannot be reached does.
+        fetch: answeredWithin((input, init) => fetch(input, { ...init, credentials: 'include' }), ANSWER_DEADLINE_MS),
       }) as PouchDatabase,
       REMOTE_INFO_MAX_AGE_MS,
     );
@@ -384,17 +386,55 @@ export class TeamSync {
     return ((await this.database.meta.get(MEMBERSHIP_KEY))?.value as TeamMembership | undefined) ?? null;
   }
 
-  /** Start sharing if the desk belongs to a team. Call before the desk writes anything (the outbox turns on). */
+  /** Start sharing if the desk belongs to a team, and wait until it has started (or found it cannot reach the server). */
   async start(): Promise<void> {
+    await (
+      await this.begin()
+    ).started;
+  }
+
+  /**
+   * Start sharing if the desk belongs to a team, waiting only for the desk's own part: the membership read and the
+   * outbox on, so the desk may write at once (main.tsx draws the app then). Call before the desk writes anything.
+   * `started` is the rest, which talks to the team's server and waits for it (never rejects: problems go to the
+   * status). Meanwhile a new reference waits for the team's counters (`RedressDatabase.numbering`), at most
+   * COUNTERS_WAIT_MS.
+   */
+  async begin(): Promise<{ started: Promise<void> }> {
     const membership = await this.membership();
     if (!membership) {
       this.database.sharing = false;
       this.set({ kind: 'off' });
-      return;
+      return { started: Promise.resolve() };
     }
     this.database.sharing = true;
     this.stopped = false;
     this.set({ kind: 'starting' });
+    const counters = this.waitForCounters();
+    const started = this.run(membership).catch((error: unknown) => {
+      console.warn('Sharing could not start', error);
+      void this.refreshState('error', error);
+    });
+    void started.finally(counters);
+    return { started };
+  }
+
+  /** Until the returned function is called, or COUNTERS_WAIT_MS have passed, new references wait (`numbering`). */
+  private waitForCounters(): () => void {
+    let done!: () => void;
+    const taken = new Promise<void>((resolve) => (done = resolve));
+    const timer = setTimeout(done, COUNTERS_WAIT_MS);
+    this.countersTaken = () => {
+      clearTimeout(timer);
+      done();
+    };
+    this.database.numbering = taken;
+    return this.countersTaken;
+  }
+
+  private countersTaken: (() => void) | null = null;
+
+  private async run(membership: TeamMembership): Promise<void> {
     // One window of the desk replicates; another window of the same desk follows (its writes reach the outbox,
     // which the leading window sends) and takes over when that window closes.
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
@@ -403,7 +443,10 @@ export class TeamSync {
     await new Promise<void>((started) => {
       void locks.request(lockName, async () => {
         if (this.stopped) return started();
-        await this.lead(membership).catch((error: unknown) => console.warn('Sharing could not start', error));
+        await this.lead(membership).catch((error: unknown) => {
+          console.warn('Sharing could not start', error);
+          void this.refreshState('error', error);
+        });
         started();
         await new Promise<void>((release) => (this.releaseLock = release));
       });
@@ -431,6 +474,7 @@ export class TeamSync {
       onProblem: (p) => this.set(this.status.state, { problems: [...this.status.problems, p].slice(-50) }),
     });
     await this.takeTeamCounters(remote, membership.user);
+    this.countersTaken?.();
     await this.takeTeamProviders(local, remote);
     const firstTime = (await this.database.meta.get(LAST_SYNCED_KEY)) === undefined;
     if (firstTime) {
@@ -557,7 +601,9 @@ export class TeamSync {
     let rows;
     try {
       rows = (await remote.allDocs({ startkey: 'counter:', endkey: 'counter:\ufff0', include_docs: true })).rows;
-    } catch {
+    } catch (error) {
+      // Said at once (offline, unreachable, signed out), not only once the replication has tried too.
+      void this.refreshState('error', error);
       return;
     }
     const mine = rows
@@ -577,6 +623,7 @@ export class TeamSync {
   /** Stop syncing (the desk keeps its copy). */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.countersTaken?.();
     const replication = this.replication;
     this.replication = null;
     if (replication) {
@@ -1020,6 +1067,17 @@ const PULL_ROUND = 1000;
 const RESEND_CASES = 200;
 /** How long the team server's info is reused (withRecentInfo): PouchDB asks for it after every replication batch. */
 const REMOTE_INFO_MAX_AGE_MS = 10_000;
+/**
+ * How long a request to the team's server may wait for the start of its answer (`answeredWithin`) before it counts as
+ * unreachable: far longer than a CouchDB takes to begin answering any request Redress makes, short enough for the
+ * status to say so within half a minute of a server or link hanging.
+ */
+const ANSWER_DEADLINE_MS = 20_000;
+/**
+ * How long a new reference waits, at the start, for this desk's counters from the team's server (takeTeamCounters).
+ * They are read in well under a second from a server that answers; one that does not is treated as offline after this.
+ */
+const COUNTERS_WAIT_MS = 8_000;
 /** The longest a partial round waits during a download before it is taken in. */
 const ROUND_WAIT_MS = 3000;
 

@@ -128,6 +128,7 @@ export async function createCase(
   parts: NewCaseParts,
   options: CreateCaseOptions,
 ): Promise<CaseRecord> {
+  await database.numbering; // a team desk's counters from its server, as sharing starts (bounded: schema.ts)
   const now = (options.clock ?? systemNow).now();
   const at = now.toISOString();
   const year = Number(localIsoDate(now).slice(0, 4));
@@ -163,6 +164,7 @@ export async function createCases(
   list: readonly NewCaseParts[],
   options: CreateCasesOptions,
 ): Promise<CaseRecord[]> {
+  await database.numbering; // as createCase
   const now = (options.clock ?? systemNow).now();
   const at = now.toISOString();
   const year = Number(localIsoDate(now).slice(0, 4));
