@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { en, fr } from '#test/support/translate';
 import { UpdateNeededError } from './bridge';
 import { refused, sharingProblemIn, type SharingProblemCode } from './sayings';
@@ -76,6 +76,25 @@ describe('why sharing could not do something, in the interface language', () => 
       ok: true,
       documents: 3,
     });
+  });
+
+  it('a server that takes the request and never answers is said to be unreachable after 20 s, not waited for', async () => {
+    vi.useFakeTimers();
+    try {
+      // Answers only when aborted, as the browser's fetch does for a request held by a server or link that has hung.
+      const hung: typeof fetch = (_input, init) =>
+        new Promise((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(init.signal!.reason as Error)),
+        );
+      const signing = signIn('https://couch.example', 'desk1', 'pw', hung);
+      const checking = checkTeamDatabase('https://couch.example', 'complaints', hung);
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect((await signing).ok || (await signing).said).toEqual(refused('sign-in-unreachable').said);
+      const checked = await checking;
+      expect(checked.ok || checked.said.code).toBe('unreachable');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a desk of a newer format: the error says it in English, the screen in French', () => {

@@ -155,7 +155,8 @@ export async function signIn(
   fetcher: typeof fetch = fetch,
 ): Promise<{ ok: true } | { ok: false; reason: string; said: SharingSaying }> {
   try {
-    const response = await fetcher(`${serverUrl}/_session`, {
+    // A server that has hung is said to be unreachable, not waited for with the button spinning (answeredWithin).
+    const response = await answeredWithin(fetcher, ANSWER_DEADLINE_MS)(`${serverUrl}/_session`, {
       method: 'POST',
       credentials: 'include',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -175,8 +176,9 @@ export async function checkTeamDatabase(
   database: string,
   fetcher: typeof fetch = fetch,
 ): Promise<{ ok: true; documents: number } | { ok: false; reason: string; said: SharingSaying }> {
+  const ask = answeredWithin(fetcher, ANSWER_DEADLINE_MS); // as signIn
   try {
-    const response = await fetcher(`${serverUrl}/${encodeURIComponent(database)}`, {
+    const response = await ask(`${serverUrl}/${encodeURIComponent(database)}`, {
       credentials: 'include',
       headers: { accept: 'application/json' },
     });
@@ -184,7 +186,7 @@ export async function checkTeamDatabase(
     if (response.status === 404) return refused('no-database', { database });
     if (!response.ok) return refused('server-status', { status: response.status });
     const info = (await response.json()) as { doc_count?: number };
-    const design = await fetcher(`${serverUrl}/${encodeURIComponent(database)}/_design/redress`, {
+    const design = await ask(`${serverUrl}/${encodeURIComponent(database)}/_design/redress`, {
       credentials: 'include',
       headers: { accept: 'application/json' },
     });
