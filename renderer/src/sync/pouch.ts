@@ -192,5 +192,9 @@ export interface PouchReplicationSide {
 
 export interface PouchReplicationChange {
   direction?: 'push' | 'pull';
-  change: { docs_read: number; docs_written: number; pending?: number; last_seq?: number | string; docs: PouchDoc[] };
+  /**
+   * `docs_read` and `docs_written` are the replication's running totals from its start (PouchDB sends a copy of its
+   * result with each batch); `docs` are the documents this batch wrote.
+   */
+  change: { docs_read: number; docs_written: number; pending?: number; last_seq?: number | string; docs?: PouchDoc[] };
 }

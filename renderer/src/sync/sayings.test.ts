@@ -89,7 +89,8 @@ describe('why sharing could not do something, in the interface language', () => 
       const signing = signIn('https://couch.example', 'desk1', 'pw', hung);
       const checking = checkTeamDatabase('https://couch.example', 'complaints', hung);
       await vi.advanceTimersByTimeAsync(20_000);
-      expect((await signing).ok || (await signing).said).toEqual(refused('sign-in-unreachable').said);
+      const signed = await signing;
+      expect(signed.ok || signed.said).toEqual(refused('sign-in-unreachable').said);
       const checked = await checking;
       expect(checked.ok || checked.said.code).toBe('unreachable');
     } finally {

@@ -123,6 +123,29 @@ describe('TeamSync says "Synced" only when nothing is pending', () => {
   }, 60_000);
 });
 
+describe('the download\'s progress', () => {
+  it('counts each document once: never more than the team holds, and climbing to it', async () => {
+    const { server, cases, entries } = await seededServer();
+    const desk = newDesk(server);
+    // Small replication batches: the download takes some fifteen. PouchDB's events carry running totals.
+    const sync = PouchDB.sync.bind(PouchDB);
+    (desk.team as unknown as { pouch: PouchFactory }).pouch.sync = (a, b, options) =>
+      sync(a, b, { ...options, batch_size: 40 });
+    await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+    const progress = desk.seen.flatMap(({ state }) => (state.kind === 'downloading' ? [state] : []));
+    expect(progress.length).toBeGreaterThan(2);
+    const total = cases + entries;
+    for (const state of progress) {
+      expect(state.total).toBe(total);
+      expect(state.done).toBeLessThanOrEqual(total);
+    }
+    const done = progress.map((state) => state.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b)); // it only climbs
+    expect(Math.max(...done)).toBeGreaterThanOrEqual(total - 40); // to the last batch
+  }, 60_000);
+});
+
 describe("the desk's local PouchDB", () => {
   it('a new desk keeps it in the indexeddb adapter; leaving destroys that one', async () => {
     const { server, cases } = await seededServer();

@@ -537,8 +537,11 @@ export class TeamSync {
     replication
       .on('change', (info) => {
         if (info.direction === 'pull') {
-          if (this.downloading) this.downloading.done += info.change.docs_written;
-          this.arrived += info.change.docs_written;
+          // This batch's documents written. Not `docs_written`: PouchDB counts that from the replication's start (its
+          // every event carries the running total), so adding it up said "663,000 of 26,167 records".
+          const written = info.change.docs?.length ?? 0;
+          if (this.downloading) this.downloading.done += written;
+          this.arrived += written;
           // During the first download the bridge takes documents in by full rounds (fewer, larger Dexie writes: see
           // PULL_ROUND); otherwise at once, so a change from another desk shows without waiting.
           if (!this.downloading || this.arrived >= PULL_ROUND) this.schedulePull();
