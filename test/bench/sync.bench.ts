@@ -558,20 +558,27 @@ async function downloadInChromium() {
     }
     const status = page.getByRole('status', { name: 'Sharing with your team' });
     let lastReport = performance.now();
-    const counts = () =>
-      page.evaluate(async () => {
+    // Each store counted in its own transaction, and a count that has not answered in 10 s asked again on a new
+    // connection: a read-only transaction over cases and events from this second connection sometimes never completed
+    // during the download in Chromium 156 (with every build; the app's own connection went on).
+    const counts = async () => {
+      const read = page.evaluate(async () => {
         const database = (await redressDesk())!;
-        return new Promise<{ cases: number; events: number }>((resolve, reject) => {
-          const tx = database.transaction(['cases', 'events']);
-          const cases = tx.objectStore('cases').count();
-          const events = tx.objectStore('events').count();
-          tx.oncomplete = () => {
-            database.close();
-            resolve({ cases: cases.result, events: events.result });
-          };
-          tx.onerror = () => reject(tx.error);
-        });
+        const count = (store: string) =>
+          new Promise<number>((resolve, reject) => {
+            const request = database.transaction(store).objectStore(store).count();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+        try {
+          return { cases: await count('cases'), events: await count('events') };
+        } finally {
+          database.close();
+        }
       });
+      const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000));
+      return (await Promise.race([read, late])) ?? { cases: -1, events: -1 };
+    };
     await until(
       async () => {
         const now = await counts();
@@ -630,8 +637,12 @@ async function downloadInChromium() {
     // The desk opened again (a new browser on its profile), the team server answering: the time to the app's first
     // draw and to the dashboard, as `npm run bench` times a lone desk's. Sharing starts meanwhile (issue #19: the
     // first draw waited for the team server's answers until the fourteenth session).
+    // The session goes with it: pouchdb-server's cookie ends with the browser, CouchDB's lasts its `timeout` (a desk
+    // reopened within it is still signed in: docs/team-server.md).
+    const cookies = await context.cookies();
     await context.close();
     context = await launch(profile);
+    await context.addCookies(cookies);
     const reopened = context.pages()[0] ?? (await context.newPage());
     reopened.on('pageerror', (error) => errors.push(error.message));
     await reopened.goto(BASE);
