@@ -143,25 +143,20 @@ export function withRecentInfo<T extends PouchDatabase>(db: T, maxAgeMs: number,
  * requests sending a body over `maxBodyChars` (an upload of attachments over a slow link answers only when it is all
  * sent; the body's time is not the server's). The deadline ends when the answer begins: a long body still comes.
  */
-export function answeredWithin(
-  fetcher: typeof fetch,
-  ms: number,
-  maxBodyChars = 1_000_000,
-  timers: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'> = globalThis,
-): typeof fetch {
+export function answeredWithin(fetcher: typeof fetch, ms: number, maxBodyChars = 1_000_000): typeof fetch {
   return async (input, init) => {
     const body = init?.body;
     const small = body === undefined || body === null || (typeof body === 'string' && body.length <= maxBodyChars);
     if (init?.signal || !small) return fetcher(input, init);
     const controller = new AbortController();
-    const timer = timers.setTimeout(
+    const timer = setTimeout(
       () => controller.abort(new Error(`The team server did not answer within ${Math.round(ms / 1000)} s`)),
       ms,
     );
     try {
       return await fetcher(input, { ...init, signal: controller.signal });
     } finally {
-      timers.clearTimeout(timer);
+      clearTimeout(timer);
     }
   };
 }

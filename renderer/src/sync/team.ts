@@ -390,9 +390,8 @@ export class TeamSync {
 
   /** Start sharing if the desk belongs to a team, and wait until it has started (or found it cannot reach the server). */
   async start(): Promise<void> {
-    await (
-      await this.begin()
-    ).started;
+    const { started } = await this.begin();
+    await started;
   }
 
   /**
