@@ -299,6 +299,12 @@ test('a desk killed in the middle of its first download resumes it and ends with
   await expect(status).toContainText(/Downloading the team’s cases: [\d,]+ of [\d,]+ records/, { timeout: 30_000 });
   await expect.poll(() => countRows(c.page, 'cases'), { timeout: 60_000 }).toBeGreaterThan(0);
   await c.page.screenshot({ path: shots('162-team-downloading') });
+  // Each record counted once (the progress once added up PouchDB's running totals: "663,000 of 26,167").
+  const [done, total] = /([\d,]+) of ([\d,]+)/
+    .exec((await status.textContent()) ?? '')!
+    .slice(1)
+    .map((n) => Number(n.replaceAll(',', '')));
+  expect(done).toBeLessThanOrEqual(total);
   const before = await countRows(c.page, 'cases');
   expect(before).toBeLessThan(onTheServer);
 
@@ -442,6 +448,9 @@ test('a desk whose team server has hung opens at once, logs cases in turn, says 
     const status = c.page.getByRole('status', { name: 'Sharing with your team' });
     await expect(status).toContainText(/Cannot reach the server/, { timeout: 60_000 });
     await c.page.screenshot({ path: shots('168-team-server-hung'), fullPage: true });
+    await c.page.getByRole('link', { name: 'Team sharing' }).click();
+    await expect(c.page.getByRole('heading', { name: 'Team sharing', level: 1 })).toBeVisible();
+    await c.page.screenshot({ path: shots('169-team-sharing-unreachable') });
 
     // The server answers again: the case logged meanwhile reaches it.
     gate.pass();
