@@ -123,7 +123,7 @@ describe('TeamSync says "Synced" only when nothing is pending', () => {
   }, 60_000);
 });
 
-describe('the download\'s progress', () => {
+describe("the download's progress", () => {
   it('counts each document once: never more than the team holds, and climbing to it', async () => {
     const { server, cases, entries } = await seededServer();
     const desk = newDesk(server);
