@@ -69,6 +69,23 @@ function newDesk(server: PouchDatabase) {
   return { database, team, seen, locals, factory };
 }
 
+/**
+ * A desk that joined before (as after a restart): its membership kept, as `desk-b`, its local PouchDB in `localStore`
+ * (null: none named, as a Redress from before the indexeddb adapter joined).
+ */
+async function memberDesk(server: PouchDatabase, localStore: TeamMembership['localStore'] | null = 'indexeddb') {
+  const desk = newDesk(server);
+  const membership: TeamMembership = {
+    serverUrl: 'http://127.0.0.1:1',
+    database: 'complaints',
+    user: 'desk-b',
+    joinedAt: '2026-11-30T09:00:00.000Z',
+    ...(localStore ? { localStore } : {}),
+  };
+  await desk.database.meta.put({ key: MEMBERSHIP_KEY, value: membership });
+  return desk;
+}
+
 describe('TeamSync says "Synced" only when nothing is pending', () => {
   it('a new desk whose download starts late (the push idle first) shows the download, not "Synced" with nothing', async () => {
     const { server, cases, entries } = await seededServer();
@@ -165,15 +182,8 @@ describe("the desk's local PouchDB", () => {
 
   it('a desk that joined before the indexeddb adapter keeps its idb database, its checkpoint and its copy', async () => {
     const { server, cases, entries } = await seededServer();
-    const desk = newDesk(server);
     // Joined by an earlier Redress: a membership without localStore, and a local PouchDB (idb) already filled.
-    const membership: TeamMembership = {
-      serverUrl: 'http://127.0.0.1:1',
-      database: 'complaints',
-      user: 'desk-b',
-      joinedAt: '2026-11-30T09:00:00.000Z',
-    };
-    await desk.database.meta.put({ key: MEMBERSHIP_KEY, value: membership });
+    const desk = await memberDesk(server, null);
     const store: [string, 'idb'] = [`${desk.database.name}-team-complaints`, 'idb'];
     const old = await desk.factory.local(...store);
     await PouchDB.replicate(server, old);
@@ -191,19 +201,6 @@ describe("the desk's local PouchDB", () => {
 });
 
 describe('starting without waiting for the server', () => {
-  /** A member desk (as after a restart): its membership kept, its own counter behind the team's (an older backup). */
-  async function memberDesk(server: PouchDatabase) {
-    const desk = newDesk(server);
-    const membership: TeamMembership = {
-      serverUrl: 'http://127.0.0.1:1',
-      database: 'complaints',
-      user: 'desk-b',
-      joinedAt: '2026-11-30T09:00:00.000Z',
-      localStore: 'indexeddb',
-    };
-    await desk.database.meta.put({ key: MEMBERSHIP_KEY, value: membership });
-    return desk;
-  }
   /** The server's answer to the counters' read held until `release` (a slow server or link). */
   function holdCounters(server: PouchDatabase) {
     let release!: () => void;
