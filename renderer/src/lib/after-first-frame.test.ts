@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterFirstFrame } from './after-first-frame';
+import { afterFirstFrame, afterNextFrame } from './after-first-frame';
 
 describe('afterFirstFrame', () => {
   let frames: FrameRequestCallback[];
@@ -35,5 +35,44 @@ describe('afterFirstFrame', () => {
     frames.shift()!(0); // the window is shown at last
     vi.advanceTimersByTime(0);
     expect(task).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('afterNextFrame', () => {
+  let frames: FrameRequestCallback[];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    frames = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.splice(id - 1, 1, () => {}));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('without a latest time, waits for the frame however long it takes', () => {
+    const task = vi.fn();
+    afterNextFrame(task);
+    vi.advanceTimersByTime(60_000);
+    expect(task).not.toHaveBeenCalled();
+    frames[0](0);
+    vi.advanceTimersByTime(0);
+    expect(task).toHaveBeenCalledTimes(1);
+  });
+
+  it('cancelled before the frame, or between the frame and its task, never runs', () => {
+    const early = vi.fn();
+    afterNextFrame(early, 2000)();
+    frames[0](0);
+    vi.advanceTimersByTime(5000);
+    expect(early).not.toHaveBeenCalled();
+
+    const late = vi.fn();
+    const cancel = afterNextFrame(late);
+    frames[1](0); // the frame is drawn; the task is due in a task of its own
+    cancel();
+    vi.advanceTimersByTime(0);
+    expect(late).not.toHaveBeenCalled();
   });
 });

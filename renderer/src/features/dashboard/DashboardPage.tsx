@@ -15,6 +15,7 @@ import { ReminderFailuresAlert } from '#features/reminders';
 import { CasesScopeChoice, useCasesScope } from '#features/sharing';
 import { ADR_LETTER_HORIZON_DAYS, REFERRAL_HORIZON_DAYS, WEEK_DAYS } from '#db/case-index/due';
 import type { DueList } from '#db/case-index/queries';
+import { afterNextFrame } from '#lib/after-first-frame';
 import classes from './dashboard.module.css';
 import { ScreenTitle } from '#ui/ScreenTitle';
 
@@ -168,19 +169,11 @@ export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
   const drawn = data !== undefined;
   useEffect(() => {
     if (!drawn || shown.current) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(
-      () =>
-        (timer = setTimeout(() => {
-          shown.current = true;
-          setAllRows(true);
-          onShown?.();
-        }, 0)),
-    );
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterNextFrame(() => {
+      shown.current = true;
+      setAllRows(true);
+      onShown?.();
+    });
   }, [drawn, onShown]);
   const refs = {
     overdue: useRef<HTMLHeadingElement>(null),

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { prepareSearch } from '#db/case-index/text-index';
 import { useCaseIndex } from '#db/hooks';
+import { afterNextFrame } from '#lib/after-first-frame';
 import { CaseSearch, type CaseFilters, type SortKey } from './search';
 
 export interface ListState {
@@ -35,12 +36,7 @@ export function useCaseSearch(today: string, initial?: Partial<ListState>) {
   // first key: after the frame that shows the list (a key pressed sooner gets the same answer from a scan).
   useEffect(() => {
     if (!snapshot.complete) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => prepareSearch(snapshot.rows), 0)));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterNextFrame(() => prepareSearch(snapshot.rows));
   }, [snapshot.complete, snapshot.rows]);
 
   const results = useMemo(
