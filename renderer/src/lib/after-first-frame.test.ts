@@ -1,18 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { afterFirstFrame, afterNextFrame } from './after-first-frame';
 
-describe('afterFirstFrame', () => {
-  let frames: FrameRequestCallback[];
-  beforeEach(() => {
-    vi.useFakeTimers();
-    frames = [];
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
+// The browser's frames, drawn when a test calls them; timers faked.
+let frames: FrameRequestCallback[];
+beforeEach(() => {
+  vi.useFakeTimers();
+  frames = [];
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.splice(id - 1, 1, () => {}));
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
+describe('afterFirstFrame', () => {
   it('runs the task just after the next frame, once', () => {
     const task = vi.fn();
     afterFirstFrame(task, 2000);
@@ -39,18 +41,6 @@ describe('afterFirstFrame', () => {
 });
 
 describe('afterNextFrame', () => {
-  let frames: FrameRequestCallback[];
-  beforeEach(() => {
-    vi.useFakeTimers();
-    frames = [];
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
-    vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.splice(id - 1, 1, () => {}));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
-
   it('without a latest time, waits for the frame however long it takes', () => {
     const task = vi.fn();
     afterNextFrame(task);
