@@ -60,3 +60,60 @@ test('search as you type uses the worker-built index and every reused row shows 
   await search.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/RDR-\d{4}-000001/);
 });
+
+test('a long list: the keyboard and the scroll bar reach every row, and a new search starts at the top', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  // 120 complaints by CSV import (customers Customer 001 … 120; the newest, received last, first in the list).
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const lines = Array.from({ length: 120 }, (_, i) => {
+    const n = String(i + 1).padStart(3, '0');
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    return `${day}/${i < 28 ? '09' : i < 56 ? '10' : '11'}/2026,Phone,Billing,Customer ${n},0113 496 0${n},Bill query ${n}`;
+  });
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'many.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['Date,Channel,Category,Name,Phone,Summary', ...lines].join('\r\n'), 'utf8'),
+  });
+  await page.getByRole('button', { name: 'Import 120 cases' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '120 cases imported' })).toBeVisible();
+  await page.getByRole('button', { name: 'Open the case list' }).click();
+  await expect(page.locator('[data-ready="case-list"][data-count="120"]')).toBeVisible();
+
+  const grid = page.getByRole('grid');
+  const body = grid.getByRole('rowgroup', { name: /^Case rows/ });
+  const row = (ariaIndex: number) => grid.locator(`[role="row"][aria-rowindex="${ariaIndex}"]`);
+  // Only the rows in view (and a few beyond) are in the page.
+  expect(await grid.locator('[role="row"][aria-rowindex]').count()).toBeLessThan(60);
+
+  // End: the last row is drawn, in view and highlighted; Home: back to the first.
+  await body.focus();
+  await body.press('End');
+  await expect(row(121)).toBeInViewport();
+  await expect(row(121)).toHaveAttribute('aria-selected', 'true');
+  await expect(row(2)).toHaveCount(0);
+  await body.press('Home');
+  await expect(row(2)).toBeInViewport();
+  await expect(row(2)).toHaveAttribute('aria-selected', 'true');
+  // Page Down moves the highlight a screenful and keeps it in view.
+  await body.press('PageDown');
+  const selected = grid.locator('[role="row"][aria-selected="true"]');
+  await expect(selected).toBeInViewport();
+  expect(Number(await selected.getAttribute('aria-rowindex'))).toBeGreaterThan(4);
+
+  // Scrolled by the scroll bar to the middle: the rows there are drawn.
+  await body.evaluate((el) => {
+    el.scrollTop = 60 * 44;
+  });
+  await expect(row(62)).toBeInViewport();
+
+  // A new search shows its first match at the top.
+  await page.getByRole('textbox', { name: 'Search cases' }).fill('customer 105');
+  await expect(page.locator('[data-count="1"]')).toBeVisible();
+  await expect(row(2)).toBeInViewport();
+  await expect(row(2)).toContainText('Customer 105');
+  expect(await body.evaluate((el) => el.scrollTop)).toBe(0);
+});
