@@ -4,6 +4,8 @@
 // tsconfig check that keeps this layer pure. renderer/src/letters/render.ts (and the Node test renderer) prove at
 // compile time that a LetterDocument is a pdfmake TDocumentDefinitions.
 
+import type { LetterLanguage } from './catalogue';
+
 /** In points: all sides, [horizontal, vertical], or [left, top, right, bottom]. */
 export type Margins = number | [number, number] | [number, number, number, number];
 
@@ -71,6 +73,16 @@ export interface LetterImage extends LetterNode {
 
 export type LetterContent = string | LetterText | LetterStack | LetterColumns | LetterCanvas | LetterImage;
 
+/**
+ * What a letter's page furniture (the fold marks on page 1, the footer with the reference and the page numbers) is made
+ * from. pdfmake takes the furniture as functions, which cannot be posted to a worker; this data can, and the worker
+ * makes the same functions from it again (layout.ts `withPageFurniture`).
+ */
+export interface PageFurniture {
+  language: LetterLanguage;
+  reference: string;
+}
+
 /** A complete letter, ready for pdfmake's createPdf. */
 export interface LetterDocument {
   pageSize: 'A4';
@@ -82,5 +94,7 @@ export interface LetterDocument {
   styles?: Record<string, LetterStyle>;
   background?: (currentPage: number) => LetterContent | null;
   footer?: (currentPage: number, pageCount: number) => LetterContent;
+  /** What `background` and `footer` were made from (every letter has it; pdfmake ignores it). */
+  furniture?: PageFurniture;
   content: LetterContent[];
 }

@@ -60,6 +60,7 @@ export type {
   LetterStyle,
   LetterText,
   Margins,
+  PageFurniture,
 } from './document';
 export {
   applyParagraphEdits,
@@ -76,7 +77,9 @@ export {
   letterDocument,
   mm,
   paragraph,
+  postableLetter,
   section,
+  withPageFurniture,
   type LetterFrame,
   type TypeSizes,
 } from './layout';

@@ -13,7 +13,15 @@ import {
   message,
   messageParts,
 } from './catalogue';
-import type { LetterColumn, LetterContent, LetterDocument, LetterStyle, LetterText, Margins } from './document';
+import type {
+  LetterColumn,
+  LetterContent,
+  LetterDocument,
+  LetterStyle,
+  LetterText,
+  Margins,
+  PageFurniture,
+} from './document';
 import { applyParagraphEdits, isRequiredParagraphKey, type ParagraphEdits } from './edits';
 import { LETTER_FONT_LINE_FACTOR, wrappedLineCount } from './font-metrics';
 import { greeting } from './salutation';
@@ -205,6 +213,44 @@ export function isLargePrint(doc: LetterDocument): boolean {
   return doc.defaultStyle?.fontSize === LARGE_PRINT.body;
 }
 
+/** A letter's fold marks (page 1) and footer (the reference, and "Page n of m"), and what they were made from. */
+function pageFurniture(furniture: PageFurniture): Pick<LetterDocument, 'background' | 'footer' | 'furniture'> {
+  const { language, reference } = furniture;
+  return {
+    furniture,
+    background: (currentPage) => (currentPage === 1 ? foldMarks() : null),
+    footer: (currentPage, pageCount) => ({
+      margin: [PAGE.marginLeft, mm(8), PAGE.marginRight, 0],
+      style: 'footer',
+      // The page number takes what it needs; the reference the rest (at 16 pt neither fits half the width in French).
+      columns: [
+        { width: '*', text: message(language, 'footer.reference', { reference }) },
+        {
+          width: 'auto',
+          text: message(language, 'footer.page', { page: String(currentPage), pages: String(pageCount) }),
+          alignment: 'right',
+        },
+      ],
+    }),
+  };
+}
+
+/**
+ * A letter as plain data, to post to a worker (structured clone refuses functions): without its page furniture's
+ * functions, which `withPageFurniture` makes again from `furniture`. Null for a document without `furniture`, whose
+ * functions could not be made again.
+ */
+export function postableLetter(doc: LetterDocument): LetterDocument | null {
+  if ((doc.background || doc.footer) && !doc.furniture) return null;
+  const { background: _background, footer: _footer, ...data } = doc;
+  return data;
+}
+
+/** A posted letter (`postableLetter`) with its fold marks and footer again: the document the page had. */
+export function withPageFurniture(doc: LetterDocument): LetterDocument {
+  return doc.furniture ? { ...doc, ...pageFurniture(doc.furniture) } : doc;
+}
+
 export function letterDocument(frame: LetterFrame): LetterDocument {
   const { language, company, reference, addressee } = frame;
   const largePrint = frame.largePrint === true;
@@ -224,20 +270,7 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
     info: { title: frame.title, author: company.name, subject: frame.title, creator: 'Redress' },
     defaultStyle: { font: 'Roboto', fontSize: sizes.body, lineHeight: 1.2, color: '#1a1a1a' },
     styles: styles(sizes),
-    background: (currentPage) => (currentPage === 1 ? foldMarks() : null),
-    footer: (currentPage, pageCount) => ({
-      margin: [PAGE.marginLeft, mm(8), PAGE.marginRight, 0],
-      style: 'footer',
-      // The page number takes what it needs; the reference the rest (at 16 pt neither fits half the width in French).
-      columns: [
-        { width: '*', text: message(language, 'footer.reference', { reference }) },
-        {
-          width: 'auto',
-          text: message(language, 'footer.page', { page: String(currentPage), pages: String(pageCount) }),
-          alignment: 'right',
-        },
-      ],
-    }),
+    ...pageFurniture({ language, reference }),
     content: [
       letterhead(language, company, sizes, frame.logoDataUrl),
       addressBlock(windowLines),
