@@ -60,6 +60,11 @@ const fontsDocument = (): TDocumentDefinitions => ({
   content: [{ text: 'Redress' }, { text: 'Redress', bold: true }, { text: 'Redress', italics: true }],
 });
 
+/** Load pdfmake and parse the letter fonts now (in a worker that will make letters), so the first letter is quick. */
+export async function warmPdfMake(): Promise<void> {
+  await renderPdf({ pageSize: 'A4', pageMargins: 40, content: [{ text: 'Redress' }] });
+}
+
 /** Render a document definition to the bytes of a PDF file. */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Uint8Array> {
   const pdfMake = await pdfMakeBrowser();

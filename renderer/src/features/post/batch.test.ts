@@ -417,7 +417,7 @@ describe('a letter the worker could not make, in the interface language (p8e)', 
     expect(said).toBeInstanceOf(LetterProblemError);
     expect((said as InstanceType<typeof LetterProblemError>).said).toEqual({ code: 'no-postal-address' });
     const found = caseUnprintable({ customer: customer({ name: '王小明', address }) })!;
-    const unprintable = failureOf({ type: 'failed', id: 2, message: 'x', unprintable: found });
+    const unprintable = failureOf({ type: 'failed', id: 2, message: 'x', unprintable: { found, what: 'letter' } });
     expect(unprintable).toBeInstanceOf(UnprintableError);
     expect((unprintable as InstanceType<typeof UnprintableError>).found).toEqual(found);
     const other = failureOf({ type: 'failed', id: 3, message: 'pdfmake: no such font' });

@@ -7,15 +7,12 @@
 import type { BuildContext, PostLetterKind } from './due-letter';
 import { buildAndRenderDueLetter } from './render-due';
 import type { RenderedLetter, RenderReply, RenderRequest } from './render-protocol';
-import { LetterRefusalError, UnprintableError } from '#shared/letters/index';
+import { failureError } from '#letters/posted-failure';
 import { LetterProblemError } from './letter-problem';
 
 /** A worker's refusal as the page's own error again (p8e): what the letter's builders threw, said the same way. */
 export function failureOf(reply: Extract<RenderReply, { type: 'failed' }>): Error {
-  if (reply.said) return new LetterProblemError(reply.said.code, reply.said.values);
-  if (reply.unprintable) return new UnprintableError(reply.unprintable, 'letter');
-  if (reply.refusal) return new LetterRefusalError(reply.refusal);
-  return new Error(reply.message);
+  return reply.said ? new LetterProblemError(reply.said.code, reply.said.values) : failureError(reply);
 }
 
 /** Workers to run: one per core, at most 4 (each holds pdfmake and its fonts, some tens of MB). */

@@ -2,7 +2,8 @@
 // in them is plain data: a pdfmake document cannot be posted (its footer and background are functions), so a
 // worker builds each letter's document itself from the case, with the same pure builders the page uses.
 import type { LetterKind } from '#shared/casework/summaries';
-import type { LetterRefusal, CopyMissing, Unprintable } from '#shared/letters/index';
+import type { CopyMissing } from '#shared/letters/index';
+import type { PostedFailure } from '#letters/posted-failure';
 import type { TimelineType } from '#shared/model/case';
 import type { BuildContext, PostLetterKind } from './due-letter';
 import type { LetterProblem } from './letter-problem';
@@ -29,15 +30,8 @@ export type RenderRequest =
 export type RenderReply =
   | ({ type: 'rendered'; id: number } & RenderedLetter)
   /**
-   * Not made: the error's message, and (p8e) as data when it has it: its saying, the characters the font cannot print,
-   * or why the letter cannot be made from the case (its address).
+   * Not made: the error's message, and (p8e) as data when it has it: its saying (a letter problem), the characters the
+   * font cannot print, or why the letter cannot be made from the case (its address): #letters/posted-failure.
    */
-  | {
-      type: 'failed';
-      id: number;
-      message: string;
-      said?: LetterProblem;
-      unprintable?: Unprintable;
-      refusal?: LetterRefusal;
-    }
+  | ({ type: 'failed'; id: number; said?: LetterProblem } & PostedFailure)
   | { type: 'warmed'; id: number };

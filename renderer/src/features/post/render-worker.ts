@@ -3,10 +3,10 @@
 // then hands the bytes back (transferred, not copied). One letter at a time; the page runs a few of these at once
 // (./render-pool.ts). The page stays free to draw the progress bar and store the letters as they come back.
 import '#lib/zod-config';
-import { renderPdf } from '#letters/render';
+import { warmPdfMake } from '#letters/render';
 import { buildAndRenderDueLetter } from './render-due';
 import type { RenderReply, RenderRequest } from './render-protocol';
-import { LetterRefusalError, UnprintableError } from '#shared/letters/index';
+import { postedFailure } from '#letters/posted-failure';
 import { LetterProblemError } from './letter-problem';
 
 interface WorkerScope {
@@ -15,19 +15,12 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-/** The fonts every letter uses, so warming up parses them all (see renderer/src/letters/font-cache.ts). */
-const WARM_UP_DOCUMENT = {
-  pageSize: 'A4' as const,
-  pageMargins: 40,
-  content: [{ text: 'Redress' }, { text: 'Redress', bold: true }, { text: 'Redress', italics: true }],
-};
-
 // Jobs run one after another: pdfmake's layout is synchronous, so running two at once in one worker gains nothing.
 let queue: Promise<void> = Promise.resolve();
 
 async function handle(request: RenderRequest): Promise<void> {
   if (request.type === 'warm') {
-    await renderPdf(WARM_UP_DOCUMENT);
+    await warmPdfMake();
     scope.postMessage({ type: 'warmed', id: request.id });
     return;
   }
@@ -39,10 +32,8 @@ async function handle(request: RenderRequest): Promise<void> {
     scope.postMessage({
       type: 'failed',
       id: request.id,
-      message: error instanceof Error ? error.message : String(error),
+      ...postedFailure(error),
       ...(error instanceof LetterProblemError ? { said: error.said } : {}),
-      ...(error instanceof UnprintableError ? { unprintable: error.found } : {}),
-      ...(error instanceof LetterRefusalError ? { refusal: error.said } : {}),
     });
   }
 }
