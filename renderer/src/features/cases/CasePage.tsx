@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { availableActions, whyNotVoid, type ActionContext, type CaseActionId } from '#shared/casework/index';
 import { voidsByEntry } from '#shared/model/effective';
 import { type CaseRecord, type PostalAddress } from '#shared/model/case';
@@ -8,6 +8,8 @@ import { deskProviders, providerForCase } from '#shared/model/provider';
 import { procedureForCase, type Clock, type Procedure } from '#shared/rules/index';
 import { evaluateRecord } from '#lib/rules';
 import { todayIso } from '#lib/today';
+import { afterNextFrame } from '#lib/after-first-frame';
+import { warmLetterWorker } from '#letters/off-thread';
 import { CaseClashes } from '#features/sharing';
 import { useAttachments, useCase, useLetters, useSettings, useTimeline } from '#db/hooks';
 import type { LetterRow } from '#db/schema';
@@ -220,6 +222,9 @@ export function CasePage({ id }: { id: string }) {
   // Files picked or dropped, waiting in the add dialog for their kind and note.
   const [adding, setAdding] = useState<File[] | null>(null);
   const today = todayIso();
+  // The letter worker gets ready (pdfmake loaded, the fonts parsed) once the case is on screen, off the page's thread,
+  // so the first letter a handler makes is quick (issue #19).
+  useEffect(() => afterNextFrame(warmLetterWorker), []);
 
   const evaluated = useMemo(
     () => (record && events ? evaluateRecord(record, events, today) : null),

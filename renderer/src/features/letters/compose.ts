@@ -6,7 +6,8 @@ import { letterParagraphs, type LetterDocument, type ParagraphEdits } from '#sha
 import { summaryInEnglish } from '#shared/casework/summaries';
 import { recordLetterIssued } from '#db/repositories/cases';
 import { db } from '#db/schema';
-import { renderLetterPdf, type LetterPdf } from '#letters/letter-pdf';
+import type { LetterPdf } from '#letters/letter-pdf';
+import { renderLetterPdfOffThread } from '#letters/off-thread';
 import { platform } from '#platform';
 import {
   buildLetter,
@@ -44,8 +45,9 @@ export async function renderLetter(
   edits?: ParagraphEdits,
 ): Promise<LetterPdf & { doc: LetterDocument }> {
   const doc = buildLetter(choice, inputs, options, context, edits);
-  // With the customer's copy after it when the letter goes to their representative.
-  return { ...(await renderLetterPdf(doc, context.record)), doc };
+  // With the customer's copy after it when the letter goes to their representative; made in a worker, so the dialog
+  // answers while pdfmake loads and lays the letter out.
+  return { ...(await renderLetterPdfOffThread(doc, context.record)), doc };
 }
 
 /**
