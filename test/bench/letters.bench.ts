@@ -121,6 +121,55 @@ async function timeMake(
   };
 }
 
+/** How long the handler reads the case before asking for its first letter (the letter worker warms up meanwhile). */
+const READ_CASE_MS = 3000;
+
+/**
+ * The letter dialog's first letter of the session: open the one case from the case list, read it for READ_CASE_MS,
+ * click "Acknowledgement letter…" and time, on the page's clock, until the preview shows its first page; with the
+ * longest frame gap (how long the page stopped answering) from the click on.
+ */
+async function timeDialogFirstLetter(page: Page): Promise<{ ms: number; longestFrameGapMs: number }> {
+  await page.evaluate(() => (location.hash = '#/cases'));
+  await page.locator('[data-ready="case-list"] [role="row"][aria-rowindex="2"]').click();
+  await page.getByRole('button', { name: 'Acknowledgement letter…' }).waitFor();
+  await page.waitForTimeout(READ_CASE_MS);
+  const result = await page.evaluate(async () => {
+    let last = performance.now();
+    let longest = 0;
+    let running = true;
+    const tick = (t: number) => {
+      longest = Math.max(longest, t - last);
+      last = t;
+      if (running) requestAnimationFrame(tick);
+    };
+    await new Promise<void>((r) => requestAnimationFrame((t) => ((last = t), r())));
+    requestAnimationFrame(tick);
+    const button = [...document.querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === 'Acknowledgement letter…',
+    )!;
+    const shown = new Promise<void>((resolve) => {
+      const check = () => {
+        if (!document.querySelector('[role="dialog"] [role="group"][aria-label^="Page 1 of"]')) return;
+        observer.disconnect();
+        resolve();
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+    });
+    const t0 = performance.now();
+    button.click();
+    await shown;
+    const ms = performance.now() - t0;
+    running = false;
+    longest = Math.max(longest, performance.now() - last);
+    return { ms, longestFrameGapMs: longest };
+  });
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  return { ms: round(result.ms), longestFrameGapMs: round(result.longestFrameGapMs) };
+}
+
 /** The figures of one run (what `npm run bench:letters` prints). */
 export type LettersBenchResult = Awaited<ReturnType<typeof lettersBench>>;
 
@@ -149,6 +198,8 @@ export async function lettersBench(hooks: { beforeBatch?: () => Promise<void> } 
     await page.goto(BASE);
     await seed(1, 0);
     await page.reload();
+    log('the letter dialog, first letter…');
+    const dialogFirst = await timeDialogFirstLetter(page);
     await openPostPage(page, 1);
     log('one letter, cold…');
     const cold = await timeMake(page, 1);
@@ -206,6 +257,9 @@ export async function lettersBench(hooks: { beforeBatch?: () => Promise<void> } 
     await context.close();
     const oneWarm = warm[Math.floor(warm.length / 2)];
     return {
+      // The letter dialog's first letter of the session, the case read for READ_CASE_MS first (made in the letter
+      // worker, warmed up meanwhile): to the preview's first page, and how long the page stopped answering.
+      dialogFirstLetter: { ...dialogFirst, afterReadingTheCaseMs: READ_CASE_MS },
       oneLetterColdMs: cold.ms,
       oneLetterWarmMs: oneWarm,
       oneLetterWarmRunsMs: warm,
