@@ -73,50 +73,66 @@ async function openPostPage(page: Page, letters: number) {
   await page.getByText(`${letters} of ${letters} ${noun} chosen`).waitFor({ timeout: 60_000 });
 }
 
-/** Click "Make print file" and time, on the page's clock, until the result shows; with the longest frame gap. */
+/**
+ * Click the button labelled `button` and time, on the page's clock, until an element matching `done` shows (holding
+ * `text`, when given); with the longest frame gap meanwhile (how long the page stopped answering). Returns that
+ * element's text.
+ */
+async function timeClick(
+  page: Page,
+  button: string,
+  done: { selector: string; text?: string },
+): Promise<{ ms: number; longestFrameGapMs: number; text: string }> {
+  const result = await page.evaluate(
+    async ({ button, done }) => {
+      let last = performance.now();
+      let longest = 0;
+      let running = true;
+      const tick = (t: number) => {
+        longest = Math.max(longest, t - last);
+        last = t;
+        if (running) requestAnimationFrame(tick);
+      };
+      await new Promise<void>((r) => requestAnimationFrame((t) => ((last = t), r())));
+      requestAnimationFrame(tick);
+      const target = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === button)!;
+      const shown = new Promise<string>((resolve) => {
+        const check = () => {
+          const found = [...document.querySelectorAll(done.selector)].find(
+            (e) => done.text === undefined || e.textContent?.includes(done.text),
+          );
+          if (!found) return;
+          observer.disconnect();
+          resolve(found.textContent ?? '');
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+      });
+      const t0 = performance.now();
+      target.click();
+      const text = await shown;
+      const ms = performance.now() - t0;
+      running = false;
+      longest = Math.max(longest, performance.now() - last);
+      return { ms, longestFrameGapMs: longest, text };
+    },
+    { button, done },
+  );
+  return { ms: round(result.ms), longestFrameGapMs: round(result.longestFrameGapMs), text: result.text };
+}
+
+/** Click "Make print file" and time until the result shows; with the longest frame gap. */
 async function timeMake(
   page: Page,
   letters: number,
 ): Promise<{ ms: number; longestFrameGapMs: number; pages: string }> {
   const download = page.waitForEvent('download', { timeout: 120_000 });
-  const result = await page.evaluate(async () => {
-    let last = performance.now();
-    let longest = 0;
-    let running = true;
-    const tick = (t: number) => {
-      longest = Math.max(longest, t - last);
-      last = t;
-      if (running) requestAnimationFrame(tick);
-    };
-    await new Promise<void>((r) => requestAnimationFrame((t) => ((last = t), r())));
-    requestAnimationFrame(tick);
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Make print file')!;
-    const t0 = performance.now();
-    const done = new Promise<string>((resolve) => {
-      const check = () => {
-        const status = [...document.querySelectorAll('[role="status"]')].find((s) =>
-          s.textContent?.includes('Print file made'),
-        );
-        if (status) {
-          observer.disconnect();
-          resolve(status.textContent ?? '');
-        }
-      };
-      const observer = new MutationObserver(check);
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    });
-    button.click();
-    const text = await done;
-    const ms = performance.now() - t0;
-    running = false;
-    longest = Math.max(longest, performance.now() - last);
-    return { ms, longestFrameGapMs: longest, text };
-  });
+  const result = await timeClick(page, 'Make print file', { selector: '[role="status"]', text: 'Print file made' });
   await download;
   if (!result.text.includes(`${letters} letter`)) throw new Error(`Unexpected result: ${result.text}`);
   return {
-    ms: round(result.ms),
-    longestFrameGapMs: round(result.longestFrameGapMs),
+    ms: result.ms,
+    longestFrameGapMs: result.longestFrameGapMs,
     pages: /\((\d+) pages\)/.exec(result.text)?.[1] ?? '?',
   };
 }
@@ -126,48 +142,19 @@ const READ_CASE_MS = 3000;
 
 /**
  * The letter dialog's first letter of the session: open the one case from the case list, read it for READ_CASE_MS,
- * click "Acknowledgement letter…" and time, on the page's clock, until the preview shows its first page; with the
- * longest frame gap (how long the page stopped answering) from the click on.
+ * click "Acknowledgement letter…" and time until the preview shows its first page; with the longest frame gap.
  */
 async function timeDialogFirstLetter(page: Page): Promise<{ ms: number; longestFrameGapMs: number }> {
   await page.evaluate(() => (location.hash = '#/cases'));
   await page.locator('[data-ready="case-list"] [role="row"][aria-rowindex="2"]').click();
   await page.getByRole('button', { name: 'Acknowledgement letter…' }).waitFor();
   await page.waitForTimeout(READ_CASE_MS);
-  const result = await page.evaluate(async () => {
-    let last = performance.now();
-    let longest = 0;
-    let running = true;
-    const tick = (t: number) => {
-      longest = Math.max(longest, t - last);
-      last = t;
-      if (running) requestAnimationFrame(tick);
-    };
-    await new Promise<void>((r) => requestAnimationFrame((t) => ((last = t), r())));
-    requestAnimationFrame(tick);
-    const button = [...document.querySelectorAll('button')].find(
-      (b) => b.textContent?.trim() === 'Acknowledgement letter…',
-    )!;
-    const shown = new Promise<void>((resolve) => {
-      const check = () => {
-        if (!document.querySelector('[role="dialog"] [role="group"][aria-label^="Page 1 of"]')) return;
-        observer.disconnect();
-        resolve();
-      };
-      const observer = new MutationObserver(check);
-      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
-    });
-    const t0 = performance.now();
-    button.click();
-    await shown;
-    const ms = performance.now() - t0;
-    running = false;
-    longest = Math.max(longest, performance.now() - last);
-    return { ms, longestFrameGapMs: longest };
+  const { ms, longestFrameGapMs } = await timeClick(page, 'Acknowledgement letter…', {
+    selector: '[role="dialog"] [role="group"][aria-label^="Page 1 of"]',
   });
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
-  return { ms: round(result.ms), longestFrameGapMs: round(result.longestFrameGapMs) };
+  return { ms, longestFrameGapMs };
 }
 
 /** The figures of one run (what `npm run bench:letters` prints). */
