@@ -99,6 +99,15 @@ describe('LetterWorker', () => {
     expect(started).toHaveLength(1); // not tried again
   });
 
+  it('a warm-up whose worker does not load is let go quietly, and the next letter is made on the page', async () => {
+    const letters = new LetterWorker(standIn(false));
+    letters.warm();
+    await vi.waitFor(() => expect(started[0].terminated).toBe(true));
+    const made = await letters.render(acknowledgementLetter(sampleAcknowledgement()), sampleCase());
+    expect(made.bytes.length).toBeGreaterThan(0);
+    expect(started).toHaveLength(1);
+  });
+
   it('makes on the page a document it could not post (page furniture it cannot make again)', async () => {
     const doc: LetterDocument = { pageSize: 'A4', pageMargins: 40, footer: () => 'Page', content: ['Hello'] };
     const letters = new LetterWorker(standIn());

@@ -24,8 +24,8 @@ const IDLE_MS = 5 * 60_000;
 interface Job {
   resolve: (pdf: LetterPdf) => void;
   reject: (error: Error) => void;
-  /** The same letter made on the page's thread, if the worker fails. */
-  here: () => Promise<LetterPdf>;
+  /** The same letter made on the page's thread, if the worker fails (none for a warm-up). */
+  here?: () => Promise<LetterPdf>;
 }
 
 /** What starts the worker; tests give their own. */
@@ -67,11 +67,7 @@ export class LetterWorker {
     const worker = this.started();
     if (!worker) return;
     const id = this.nextId++;
-    this.jobs.set(id, {
-      resolve: () => {},
-      reject: () => {},
-      here: async () => ({ bytes: new Uint8Array(), customerCopy: 'none' }),
-    });
+    this.jobs.set(id, { resolve: () => {}, reject: () => {} });
     this.touch();
     worker.postMessage({ type: 'warm', id } satisfies LetterRequest);
   }
@@ -117,7 +113,7 @@ export class LetterWorker {
     this.broken = true;
     const orphans = [...this.jobs.values()];
     this.jobs.clear();
-    for (const job of orphans) job.here().then(job.resolve, job.reject);
+    for (const job of orphans) job.here?.().then(job.resolve, job.reject);
   }
 
   private touch(): void {
