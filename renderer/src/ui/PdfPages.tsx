@@ -7,18 +7,6 @@ import type { DrawnPages } from './pdf-pages';
 
 export type { DrawnPages };
 
-/**
- * Load pdf.js and start its worker before a preview is asked for (a case on screen: its letters and attachments are
- * previewed), so the first preview draws as quickly as the next ones. A failure here is met again, and said, when a
- * preview draws.
- */
-export function warmPdfPreview(): void {
-  import('./pdf-pages').then(
-    ({ startPdfWorker }) => startPdfWorker(),
-    () => undefined,
-  );
-}
-
 export function PdfPages({
   source,
   maxWidth,

@@ -31,11 +31,6 @@ function pdfWorker(): PDFWorker {
   return worker;
 }
 
-/** Start pdf.js's worker now (it loads and sets itself up on its own thread), so the first preview is quicker. */
-export function startPdfWorker(): void {
-  pdfWorker();
-}
-
 export interface DrawnPages {
   pages: number;
   /**

@@ -36,7 +36,6 @@ import { EraseCustomerDialog } from '#features/privacy';
 import { VulnerabilityRow } from '#features/privacy';
 import { SubjectAccessButton } from '#features/exchange';
 import { ScreenTitle } from '#ui/ScreenTitle';
-import { warmPdfPreview } from '#ui/PdfPages';
 import { FormattedMessage } from 'react-intl';
 import {
   clockLabel,
@@ -223,16 +222,9 @@ export function CasePage({ id }: { id: string }) {
   // Files picked or dropped, waiting in the add dialog for their kind and note.
   const [adding, setAdding] = useState<File[] | null>(null);
   const today = todayIso();
-  // Once the case is on screen, the letter worker gets ready (pdfmake loaded, the fonts parsed, off the page's thread)
-  // and so does pdf.js, which previews letters and attachments: the first letter a handler makes is quick (issue #19).
-  useEffect(
-    () =>
-      afterNextFrame(() => {
-        warmLetterWorker();
-        warmPdfPreview();
-      }),
-    [],
-  );
+  // The letter worker gets ready (pdfmake loaded, the fonts parsed) once the case is on screen, off the page's thread,
+  // so the first letter a handler makes is quick (issue #19).
+  useEffect(() => afterNextFrame(warmLetterWorker), []);
 
   const evaluated = useMemo(
     () => (record && events ? evaluateRecord(record, events, today) : null),
