@@ -6,6 +6,7 @@
 import '#lib/zod-config';
 import { answerLetterRequest } from './letter-job';
 import type { LetterReply, LetterRequest } from './off-thread';
+import { postedFailure } from './posted-failure';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<LetterRequest>) => void) | null;
@@ -18,5 +19,7 @@ let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (event) => {
   queue = queue
     .then(() => answerLetterRequest(event.data))
-    .then(([reply, transfer]) => scope.postMessage(reply, transfer));
+    .then(([reply, transfer]) => scope.postMessage(reply, transfer))
+    // A reply that could not be posted still answers, and the queue goes on (a rejected queue would answer no more).
+    .catch((error: unknown) => scope.postMessage({ type: 'failed', id: event.data.id, ...postedFailure(error) }));
 };

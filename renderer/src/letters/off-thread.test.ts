@@ -120,6 +120,7 @@ describe('LetterWorker', () => {
     vi.useFakeTimers();
     const letters = new LetterWorker(standIn(), 60_000);
     letters.warm();
+    letters.warm(); // a second case opened: the running worker is not warmed again
     expect(started).toHaveLength(1);
     expect(started[0].asked.map((r) => r.type)).toEqual(['warm']);
     await vi.advanceTimersByTimeAsync(0);

@@ -62,8 +62,12 @@ export class LetterWorker {
     });
   }
 
-  /** Start the worker and have it load pdfmake and parse the fonts, without waiting for it. */
+  /**
+   * Start the worker and have it load pdfmake and parse the fonts, without waiting for it. A worker already running is
+   * warm, or warming (every case opened asks): it is only kept a while longer.
+   */
   warm(): void {
+    if (this.worker) return this.touch();
     const worker = this.started();
     if (!worker) return;
     const id = this.nextId++;
