@@ -655,6 +655,7 @@ async function downloadInChromium() {
       return {
         dashboardMs: Math.round(performance.now()),
         storageOpenMs: mark('redress:storage-open'),
+        databaseOpenMs: mark('redress:database-open'),
         renderStartMs: mark('redress:render'),
       };
     });
