@@ -260,6 +260,7 @@ export async function lettersBench(hooks: { beforeBatch?: () => Promise<void> } 
         rendererCpuMsPerLetter: round(batchProcesses.rendererCpuMs / BATCH),
         rendererCpuMsByThread: batchProcesses.rendererCpuMsByThread,
         peakRendererRssMb: batchProcesses.peakRendererRssMb,
+        rendererRssBeforeMb: batchProcesses.startRendererRssMb,
       },
       loadAverage: { start: loadAtStart, end: loadAverage() },
       targets: {

@@ -305,7 +305,13 @@ export function processCpuMs(profile: string): { browser: number; renderer: numb
  * wall-clock time. A thread that ends before stop() is counted up to its last sample.
  */
 export function watchRenderers(profile: string): {
-  stop(): { peakRendererRssMb: number; rendererCpuMs: number; rendererCpuMsByThread: Record<string, number> };
+  stop(): {
+    peakRendererRssMb: number;
+    /** The largest renderer's RSS when watching began (as the peak is the largest's), to tell what the work added. */
+    startRendererRssMb: number;
+    rendererCpuMs: number;
+    rendererCpuMsByThread: Record<string, number>;
+  };
 } {
   const start = new Map(rendererPids(profile).map((pid) => [pid, cpuMs(pid)]));
   const threadsAtStart = new Map([...start.keys()].map((pid) => [pid, threadCpuMs(pid)]));
@@ -319,6 +325,7 @@ export function watchRenderers(profile: string): {
     }
   };
   sample();
+  const atStart = peak;
   const timer = setInterval(sample, 100);
   return {
     stop() {
@@ -336,6 +343,7 @@ export function watchRenderers(profile: string): {
       }
       return {
         peakRendererRssMb: round(peak / 1024 / 1024),
+        startRendererRssMb: round(atStart / 1024 / 1024),
         rendererCpuMs: round(cpu),
         rendererCpuMsByThread: byThread,
       };
