@@ -8,7 +8,7 @@ import { installLinkGuard } from './app/linkGuard';
 import {
   browserStorageHost,
   holdStorage,
-  STORAGE_CHANNEL,
+  storageChannel,
   type StorageMessage,
   startStorage,
   tidyAfterMove,
@@ -26,19 +26,24 @@ installLinkGuard(window);
 // moves it, this window writes nothing (a change would be left behind in the old copy), and says so.
 let storageOpen = false;
 let heldByOther = false;
-new BroadcastChannel(STORAGE_CHANNEL).onmessage = (event: MessageEvent<StorageMessage>) => {
+function heardFromAnotherWindow(event: MessageEvent<StorageMessage>): void {
   if (event.data === 'moved') return window.location.reload();
   heldByOther = event.data === 'hold';
   if (storageOpen) db().held = heldByOther;
   showHeldNote(heldByOther);
   if (heldByOther) {
     // The moving window holds the storage lock until it is done: if it is closed or crashes instead of saying so, the
-    // lock comes free and this window reloads (the start then deletes the half-made copy).
+    // lock comes free and this window reloads (the start then deletes the half-made copy). A move that failed says
+    // "resume" just before it lets the lock go, and the two can arrive either way round: the word is waited for a
+    // moment, so a window does not reload (losing what is being typed there) for nothing.
     void holdStorage(browserStorageHost(), async () => {
+      if (heldByOther) await new Promise((resolve) => setTimeout(resolve, 250));
       if (heldByOther) window.location.reload();
     });
   }
-};
+}
+const channel = storageChannel();
+if (channel) channel.onmessage = heardFromAnotherWindow;
 
 /** The note at the top of the window while another window moves the database. */
 function showHeldNote(on: boolean): void {

@@ -492,7 +492,7 @@ export async function switchToDatabaseAt(
 let opened: StorageLocation | null = null;
 
 /** Every window reloads once the database has moved (BroadcastChannel reaches the other windows of the app). */
-export const STORAGE_CHANNEL = 'redress-storage';
+const STORAGE_CHANNEL = 'redress-storage';
 
 /**
  * What a window tells the app's other windows about the database: it has moved (reload to use it), a move is under
@@ -500,9 +500,21 @@ export const STORAGE_CHANNEL = 'redress-storage';
  */
 export type StorageMessage = 'moved' | 'hold' | 'resume';
 
+let channel: BroadcastChannel | null = null;
+
+/**
+ * This window's one channel to the app's other windows (null where there are none): it listens on it and tells the
+ * others on it. A BroadcastChannel never hands a message to the object that posted it, so a window does not hear what
+ * it told the others. With a channel of its own for telling, the moving window took its own "hold" for another
+ * window's: it said "Another window of Redress is restoring…" about itself, and when its move failed it could reload
+ * before its own "resume" arrived, losing the words that said why (storage-full.spec.ts failed about 1 run in 5).
+ */
+export function storageChannel(): BroadcastChannel | null {
+  if (typeof BroadcastChannel === 'undefined') return null;
+  channel ??= new BroadcastChannel(STORAGE_CHANNEL);
+  return channel;
+}
+
 export function tellOtherWindows(message: StorageMessage): void {
-  if (typeof BroadcastChannel === 'undefined') return;
-  const channel = new BroadcastChannel(STORAGE_CHANNEL);
-  channel.postMessage(message);
-  channel.close();
+  storageChannel()?.postMessage(message);
 }
