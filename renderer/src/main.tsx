@@ -7,6 +7,7 @@ import './app/a11y.css';
 import { installLinkGuard } from './app/linkGuard';
 import {
   browserStorageHost,
+  deskPlaceChanged,
   holdStorage,
   storageChannel,
   type StorageMessage,
@@ -26,19 +27,24 @@ installLinkGuard(window);
 // moves it, this window writes nothing (a change would be left behind in the old copy), and says so.
 let storageOpen = false;
 let heldByOther = false;
+/** Held (another window moves the desk) or not: no writes here meanwhile, and the note at the top says why. */
+function setHeld(on: boolean): void {
+  heldByOther = on;
+  if (storageOpen) db().held = on;
+  showHeldNote(on);
+}
 function heardFromAnotherWindow(event: MessageEvent<StorageMessage>): void {
   if (event.data === 'moved') return window.location.reload();
-  heldByOther = event.data === 'hold';
-  if (storageOpen) db().held = heldByOther;
-  showHeldNote(heldByOther);
+  setHeld(event.data === 'hold');
   if (heldByOther) {
-    // The moving window holds the storage lock until it is done: if it is closed or crashes instead of saying so, the
-    // lock comes free and this window reloads (the start then deletes the half-made copy). A move that failed says
-    // "resume" just before it lets the lock go, and the two can arrive either way round: the word is waited for a
-    // moment, so a window does not reload (losing what is being typed there) for nothing.
+    // The moving window holds the storage lock until it is done. Once it lets go, the note of where the desk is says
+    // what happened, whether or not its word has arrived yet: moved, or stopped part-way (the mover closed or crashed:
+    // the start then deletes the half-made copy), and this window reloads; unchanged, the move failed and was rolled
+    // back, and this window carries on without reloading (which would lose what is being typed here).
     void holdStorage(browserStorageHost(), async () => {
-      if (heldByOther) await new Promise((resolve) => setTimeout(resolve, 250));
-      if (heldByOther) window.location.reload();
+      if (!heldByOther) return;
+      if (!storageOpen || deskPlaceChanged()) return window.location.reload();
+      setHeld(false);
     });
   }
 }

@@ -8,6 +8,7 @@ import { DB_NAME, type RedressDatabase, writingCheckedBackup } from '#db/schema'
 import {
   compactStorage,
   currentLocation,
+  deskPlaceChanged,
   databaseAt,
   POINTER_KEY,
   prepareStorage,
@@ -253,6 +254,27 @@ describe('compact storage', () => {
     const moved = await databaseAt(host, { bucket: 'redress-5', name: DB_NAME });
     expect(await moved.cases.get('c00001')).toBeDefined();
     moved.close();
+  });
+
+  it('a window held while another moved the desk reloads only when the note of where the desk is has changed', async () => {
+    const { host, pointer, database } = await seededDesk(100);
+    const opened = { bucket: null, name: DB_NAME }; // where this window opened the desk
+    expect(deskPlaceChanged(pointer, opened)).toBe(false);
+    // The move failed and was rolled back: the held window carries on, whether or not the mover's word has arrived.
+    await expect(compactStorage(database, host, pointer, { failAfter: 'copy' })).rejects.toThrow();
+    expect(deskPlaceChanged(pointer, opened)).toBe(false);
+    // The mover closed or crashed mid-copy: its half-made copy is noted, and the start deletes it after a reload.
+    pointer.write(
+      JSON.stringify({ current: { bucket: null, name: DB_NAME }, next: { bucket: 'redress-x', name: DB_NAME } }),
+    );
+    expect(deskPlaceChanged(pointer, opened)).toBe(true);
+    pointer.write(null);
+    // The move finished: the desk is somewhere else now.
+    await compactStorage(database, host, pointer, { now: () => 7 });
+    expect(deskPlaceChanged(pointer, opened)).toBe(true);
+    // A note nobody can read: reload, and the start says so.
+    pointer.write('{not json');
+    expect(deskPlaceChanged(pointer, opened)).toBe(true);
   });
 
   it('a failure during the copy changes nothing and leaves no half-made copy', async () => {

@@ -477,6 +477,22 @@ export function currentLocation(): StorageLocation {
   return here;
 }
 
+/**
+ * Whether the note of where the desk is says anything but the place this window opened: a move finished (another
+ * current place, or an old one still to delete) or one stopped part-way (a copy still to delete). Read by a window that
+ * was held while another moved the desk, once the mover lets the storage lock go: then it must reload. Unchanged, the
+ * move failed and was rolled back, and the window carries on. An unreadable note counts as changed (the start reports
+ * it).
+ */
+export function deskPlaceChanged(store: PointerStore = localStoragePointer(), opened: StorageLocation = here): boolean {
+  try {
+    const pointer = readPointer(store);
+    return !same(pointer.current, opened) || pointer.next !== undefined || pointer.old !== undefined;
+  } catch {
+    return true;
+  }
+}
+
 /** In a worker: make `db()` the database at `location` (the page's), once. */
 export async function switchToDatabaseAt(
   location: StorageLocation,
