@@ -216,6 +216,10 @@ async function main() {
     const navigation = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      const markedAt = (name: string) => {
+        const m = performance.getEntriesByName(name)[0];
+        return m ? Math.round(m.startTime) : null;
+      };
       return {
         responseEndMs: Math.round(nav.responseEnd),
         domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd),
@@ -227,18 +231,9 @@ async function main() {
         })(),
         // When the desk's database was found and declared, when IndexedDB had opened it (its files read: most of the
         // wait on a large desk), and when the app was first drawn (main.tsx); null: not marked.
-        storageOpenMs: (() => {
-          const m = performance.getEntriesByName('redress:storage-open')[0];
-          return m ? Math.round(m.startTime) : null;
-        })(),
-        databaseOpenMs: (() => {
-          const m = performance.getEntriesByName('redress:database-open')[0];
-          return m ? Math.round(m.startTime) : null;
-        })(),
-        renderStartMs: (() => {
-          const m = performance.getEntriesByName('redress:render')[0];
-          return m ? Math.round(m.startTime) : null;
-        })(),
+        storageOpenMs: markedAt('redress:storage-open'),
+        databaseOpenMs: markedAt('redress:database-open'),
+        renderStartMs: markedAt('redress:render'),
       };
     });
     await page.waitForTimeout(300);
