@@ -4,7 +4,7 @@
 // The replace-restore target (≤ 60 s at 100,000 cases) is far under what `bench:backup`'s raw floor measures for the
 // app's rows (one per case, per timeline entry, per case-index row and per report row). This asks what the floor would
 // be with fewer, larger rows holding the same data and the same indexes (seed-page.ts's `rawWrite` and its layouts):
-// `rows` (the app's schema), `timeline-per-case` and `case-per-row`. Each layout is written in a fresh browser
+// `rows` (the app's schema), `timeline-per-case` (with `-ids`: its entries' ids indexed too) and `case-per-row`. Each layout is written in a fresh browser
 // profile (no earlier database's files beside it), in one read-write transaction with the app's durability, timing
 // only IndexedDB's work; then cleared in one transaction. Needs no seeded desk.
 // CASES (default 100,000); BENCH_LAYOUTS=rows,case-per-row picks layouts; BENCH_PORT, REDRESS_WEB_OUT and
@@ -25,7 +25,7 @@ import {
 } from './support';
 
 const CASES = Number(process.env.CASES ?? 100_000);
-const LAYOUTS = (process.env.BENCH_LAYOUTS ?? 'rows,timeline-per-case,case-per-row').split(',');
+const LAYOUTS = (process.env.BENCH_LAYOUTS ?? 'rows,timeline-per-case,timeline-per-case-ids,case-per-row').split(',');
 const TARGET_S = 60;
 // BENCH_TX_PER_CHUNK=1: a transaction per chunk of cases (relaxed, the last strict) instead of one for all.
 const PER_CHUNK = process.env.BENCH_TX_PER_CHUNK === '1';

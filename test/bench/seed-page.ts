@@ -252,7 +252,7 @@ async function pack(): Promise<{ ms: number; blocks: number; already: boolean }>
  * carries the case index's fields and indexes. Their indexes are the app's own (read from its schema), so the three
  * answer the same dashboard and list queries.
  */
-export type RawLayout = 'rows' | 'timeline-per-case' | 'case-per-row';
+export type RawLayout = 'rows' | 'timeline-per-case' | 'timeline-per-case-ids' | 'case-per-row';
 
 /** A table's Dexie schema string as the app declares it (its primary key first), from the app's own schema. */
 function schemaOf(database: RedressDatabase, table: string): string {
@@ -278,10 +278,13 @@ function rawLayout(
     };
   const app = new RedressDatabase(name);
   const database = new Dexie(name);
-  if (layout === 'timeline-per-case') {
+  if (layout === 'timeline-per-case' || layout === 'timeline-per-case-ids') {
+    // `-ids`: the timeline row also lists its entries' ids, in a multi-entry index, so an entry can still be found by
+    // its id alone (as the team bridge and the outbox find it) without reading every timeline.
+    const ids = layout === 'timeline-per-case-ids';
     database.version(1).stores({
       cases: schemaOf(app, 'cases'),
-      timelines: 'caseId',
+      timelines: ids ? 'caseId, *ids' : 'caseId',
       caseIndex: schemaOf(app, 'caseIndex'),
       reportRows: schemaOf(app, 'reportRows'),
     });
@@ -290,7 +293,11 @@ function rawLayout(
       stores: ['cases', 'timelines', 'caseIndex', 'reportRows'],
       values: (batch) => ({
         cases: batch.map((c) => c.record),
-        timelines: batch.map((c) => ({ caseId: c.record.id, entries: c.events })),
+        timelines: batch.map((c) =>
+          ids
+            ? { caseId: c.record.id, ids: c.events.map((e) => e.id), entries: c.events }
+            : { caseId: c.record.id, entries: c.events },
+        ),
         caseIndex: batch.map((c) => deriveCaseIndex(c.record, c.events)),
         reportRows: batch.map((c) => deriveReportRow(c.record, c.events)),
       }),
