@@ -92,6 +92,16 @@ describe('a forbidden import planted in a copy of the tree is found', () => {
     ],
     ['renderer/src/lib/planted.ts', `export * ${from_('#renderer/db/schema')};\n`, /#renderer\/… is for tests/],
     ['shared/model/deep.ts', `export * ${from_('../../shared/model/case')};\n`, /climbs more than one folder/],
+    [
+      'renderer/src/db/repositories/planted.ts',
+      `export const w = (database: { events: { add(e: object): void } }) =>\n  database.events.add({});\n`,
+      /writes timeline entries itself/,
+    ],
+    [
+      'renderer/src/features/planted/w.ts',
+      `export const w = (timelineOf: (id: string) => { delete(): void }) => timelineOf('c').delete();\n`,
+      /writes timeline entries itself/,
+    ],
   ];
 
   for (const [file, source, expected] of plants) {

@@ -298,6 +298,23 @@ function importsOf(file: string, source: string): { specifier: string; line: num
   return found;
 }
 
+/**
+ * How a case's timeline is stored is renderer/src/db/timeline.ts's business (one home: `recordEntries`,
+ * `rewriteAnonymisedEntries`, `removeTimeline`), so nothing else in the app writes timeline entries itself. The schema's
+ * upgrades (db/schema.ts) and what moves rows by a table's name (backup, storage, the bridge) are not caught here.
+ */
+const TIMELINE_HOME = new Set(['renderer/src/db/timeline.ts', 'renderer/src/db/schema.ts']);
+const TIMELINE_WRITE =
+  /\bevents\s*\.\s*(?:add|bulkAdd|put|bulkPut|update|bulkUpdate|upsert|bulkUpsert|delete|bulkDelete|clear)\s*\(|timelineOf\([^)]*\)\s*\.\s*(?:delete|modify)\s*\(/g;
+
+function timelineWrites(file: string, source: string): { specifier: string; line: number }[] {
+  if (!file.startsWith('renderer/src/') || TIMELINE_HOME.has(file) || isTestFile(file)) return [];
+  return [...source.matchAll(TIMELINE_WRITE)].map((m) => ({
+    specifier: m[0],
+    line: source.slice(0, m.index).split('\n').length,
+  }));
+}
+
 const isTestFile = (file: string) => /\.(test|spec|bench)\.(ts|tsx)$/.test(file) || /(^|\/)fixtures?\.ts$/.test(file);
 
 export function checkLayers(root: string): LayerReport {
@@ -322,7 +339,15 @@ export function checkLayers(root: string): LayerReport {
     report.modules += 1;
     report.byLayer[layer.name] = (report.byLayer[layer.name] ?? 0) + 1;
     const test = isTestFile(file);
-    for (const { specifier, line } of importsOf(file, readFileSync(absolute, 'utf8'))) {
+    const source = readFileSync(absolute, 'utf8');
+    for (const { specifier, line } of timelineWrites(file, source))
+      report.problems.push({
+        file,
+        line,
+        specifier,
+        message: 'writes timeline entries itself: record, rewrite or remove them through #db/timeline',
+      });
+    for (const { specifier, line } of importsOf(file, source)) {
       report.imports += 1;
       const problem = (message: string) => report.problems.push({ file, line, specifier, message });
       let target: string | undefined;

@@ -1,6 +1,12 @@
-// The one way a case's timeline is read: by the `[caseId+at]` index (./schema.ts), its entries in `at` order. From
-// schema version 14 the timeline entries have no index of their own on `caseId` (one LevelDB entry fewer for each of
-// the 772,000 entries of 100,000 cases, on every download and restore), so every reader goes through here.
+// The one home of how a case's timeline is stored: every entry the desk's own code records, rewrites or removes, and
+// every timeline it reads, goes through here (the lint checks the writes: build/lint/layers.ts), so that how entries lie
+// in IndexedDB is this module's business. What moves entries as rows of a table, whatever they hold, does so by the
+// table's name: the backup and restore (./backup), "Compact storage now" (./storage.ts), the team bridge (#sync), which
+// finds an entry by its id alone, and the schema's upgrades (./schema.ts).
+//
+// Today an entry is a row of `events`, read by the `[caseId+at]` index (./schema.ts), its case's entries in `at`
+// order. From schema version 14 the timeline entries have no index of their own on `caseId` (one LevelDB entry fewer
+// for each of the 772,000 entries of 100,000 cases, on every download and restore).
 //
 // Every entry is in that index: `caseId` is an id and `at` a timestamp on every stored entry (shared/model/stored.ts
 // `storedEvent`, checked on every write and restore; the version-14 upgrade gives an entry stored without a valid `at`
@@ -38,4 +44,30 @@ export async function timelinesOf(
   const read = () => Promise.all(ids.map((id) => timelineOf(database, id).toArray()));
   const lists = await (Dexie.currentTransaction ? read() : database.transaction('r', database.events, read));
   return new Map(ids.map((id, i) => [id, lists[i]]));
+}
+
+/**
+ * Record new entries, each on the timeline of the case it names. Entries are immutable: one whose id is stored
+ * already is refused (with the whole write transaction), never overwritten. In the caller's write transaction, with
+ * the tables ./case-index/derive.ts `caseWriteTables` names.
+ */
+export async function recordEntries(database: RedressDatabase, entries: readonly TimelineEvent[]): Promise<void> {
+  if (entries.length === 1) await database.events.add(entries[0]);
+  else if (entries.length > 0) await database.events.bulkAdd([...entries]);
+}
+
+/**
+ * Store entries again with their personal data taken out (retention and erasure: shared/privacy/anonymise.ts), the
+ * one change an entry ever takes. Same ids, same cases.
+ */
+export async function rewriteAnonymisedEntries(
+  database: RedressDatabase,
+  entries: readonly TimelineEvent[],
+): Promise<void> {
+  if (entries.length > 0) await database.events.bulkPut([...entries]);
+}
+
+/** Remove a case's whole timeline (the case itself is deleted in the same transaction). */
+export async function removeTimeline(database: RedressDatabase, caseId: string): Promise<void> {
+  await timelineOf(database, caseId).delete();
 }

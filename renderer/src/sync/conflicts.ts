@@ -4,7 +4,8 @@
 // the case document, like any edit.
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { chosenSide, otherSides, settleClash, type ClashSide } from '#shared/sync/merge';
-import { refreshCaseIndex } from '#db/case-index/derive';
+import { caseWriteTables, refreshCaseIndex } from '#db/case-index/derive';
+import { recordEntries } from '#db/timeline';
 import type { RedressDatabase } from '#db/schema';
 
 /** How a clash's value reads on screen and in the note: text as it is, nothing as "(empty)", the rest as JSON. */
@@ -34,35 +35,31 @@ export async function settleCaseClash(
   options: { by: string; today: string; clock?: { now(): Date } },
 ): Promise<void> {
   const at = (options.clock ?? { now: () => new Date() }).now().toISOString();
-  await database.transaction(
-    'rw',
-    [database.cases, database.conflicts, database.events, database.caseIndex, database.reportRows],
-    async () => {
-      const record = await database.cases.get(caseId);
-      const row = await database.conflicts.get(caseId);
-      if (!record || !row) return;
-      const clash = row.clashes.find((c) => c.path.join('.') === path.join('.'));
-      if (!clash) return; // settled already (at this desk or another)
-      const settled = settleClash(record, row.clashes, path, choice, row.settled);
-      const chosen = chosenSide(clash, choice);
-      const notTaken = [clash.kept, ...otherSides(clash)].filter((side) => side !== chosen);
-      const side = (s: ClashSide) => `“${describeValue(s.value)}” (${s.writer}${s.by ? `, ${s.by}` : ''})`;
-      const next: CaseRecord = { ...settled.record, updatedAt: at };
-      await database.cases.put(next);
-      // The settlement is kept beside the open clashes: it travels on the case document, so a desk whose revision
-      // still carries the clash (made before it heard) does not bring it back.
-      await database.conflicts.put({ caseId, clashes: settled.clashes, settled: settled.settled });
-      const note: TimelineEvent = {
-        id: crypto.randomUUID(),
-        caseId,
-        type: 'note',
-        on: options.today,
-        at,
-        by: options.by,
-        summary: `Changed at two desks: ${fieldName(path)} is ${side(chosen)}, not ${notTaken.map(side).join(' or ')}`,
-      };
-      await database.events.add(note);
-      await refreshCaseIndex(database, caseId);
-    },
-  );
+  await database.transaction('rw', caseWriteTables(database, database.conflicts), async () => {
+    const record = await database.cases.get(caseId);
+    const row = await database.conflicts.get(caseId);
+    if (!record || !row) return;
+    const clash = row.clashes.find((c) => c.path.join('.') === path.join('.'));
+    if (!clash) return; // settled already (at this desk or another)
+    const settled = settleClash(record, row.clashes, path, choice, row.settled);
+    const chosen = chosenSide(clash, choice);
+    const notTaken = [clash.kept, ...otherSides(clash)].filter((side) => side !== chosen);
+    const side = (s: ClashSide) => `“${describeValue(s.value)}” (${s.writer}${s.by ? `, ${s.by}` : ''})`;
+    const next: CaseRecord = { ...settled.record, updatedAt: at };
+    await database.cases.put(next);
+    // The settlement is kept beside the open clashes: it travels on the case document, so a desk whose revision
+    // still carries the clash (made before it heard) does not bring it back.
+    await database.conflicts.put({ caseId, clashes: settled.clashes, settled: settled.settled });
+    const note: TimelineEvent = {
+      id: crypto.randomUUID(),
+      caseId,
+      type: 'note',
+      on: options.today,
+      at,
+      by: options.by,
+      summary: `Changed at two desks: ${fieldName(path)} is ${side(chosen)}, not ${notTaken.map(side).join(' or ')}`,
+    };
+    await recordEntries(database, [note]);
+    await refreshCaseIndex(database, caseId);
+  });
 }

@@ -7,6 +7,7 @@ import { fold } from '#shared/model/search-text';
 import { evaluateCase, type Clock, type Evaluation } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
 import { reportBasis } from '#shared/reports/index';
+import type { Table } from 'dexie';
 import type { CaseIndexRow, RedressDatabase, ReportRow } from '../schema';
 import { timelineOf } from '../timeline';
 
@@ -148,9 +149,18 @@ export async function putDerivedRows(
 }
 
 /**
+ * The tables of a write to cases: the cases, their timelines and their derived rows, which `refreshCaseIndex` rebuilds
+ * in the same transaction, and the `more` the write also touches. The one list, so that no write leaves a case's
+ * derived rows behind its facts.
+ */
+export function caseWriteTables(database: RedressDatabase, ...more: Table[]): Table[] {
+  return [database.cases, database.events, database.caseIndex, database.reportRows, ...more];
+}
+
+/**
  * Rebuild one case's derived rows (its index row and report row) from what is stored, or remove them when the case is
- * gone. Call it INSIDE the write transaction that changed the case or its timeline; that transaction must include
- * `cases`, `events`, `caseIndex` and `reportRows`, so the rows land (or not) together with the change.
+ * gone. Call it INSIDE the write transaction that changed the case or its timeline, over `caseWriteTables`, so the rows
+ * land (or not) together with the change.
  */
 export async function refreshCaseIndex(database: RedressDatabase, caseId: string): Promise<void> {
   await refreshCaseIndexes(database, [caseId]);

@@ -4,9 +4,10 @@ import type { TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import { summaryInEnglish, withDetails } from '#shared/casework/summaries';
 import { RecordRefusal } from '#shared/model/refusals';
-import { refreshCaseIndex } from '#db/case-index/derive';
+import { caseWriteTables, refreshCaseIndex } from '#db/case-index/derive';
 import { systemNow, type Now } from './cases';
 import type { RedressDatabase } from '../schema';
+import { recordEntries } from '../timeline';
 
 export interface ReassignOptions {
   /** Who is doing it (the current person's name). */
@@ -30,36 +31,30 @@ export async function reassignCase(
   if (!handler) throw new RecordRefusal('no-handler');
   const now = (options.clock ?? systemNow).now();
   const at = now.toISOString();
-  return database.transaction(
-    'rw',
-    [database.cases, database.events, database.caseIndex, database.reportRows],
-    async () => {
-      const record = await database.cases.get(caseId);
-      if (!record) throw new RecordRefusal('no-case', { id: caseId });
-      const from = record.assignee?.trim() ?? '';
-      if (from === handler) return null;
-      const reason = options.reason?.trim();
-      const event: TimelineEvent = {
-        id: crypto.randomUUID(),
-        caseId,
-        type: 'reassigned',
-        on: localIsoDate(now),
-        at,
-        by: options.by,
-        summary: summaryInEnglish(
-          withDetails(
-            from
-              ? { kind: 'handed-over', values: { from, to: handler } }
-              : { kind: 'assigned', values: { to: handler } },
-            reason,
-          ),
+  return database.transaction('rw', caseWriteTables(database), async () => {
+    const record = await database.cases.get(caseId);
+    if (!record) throw new RecordRefusal('no-case', { id: caseId });
+    const from = record.assignee?.trim() ?? '';
+    if (from === handler) return null;
+    const reason = options.reason?.trim();
+    const event: TimelineEvent = {
+      id: crypto.randomUUID(),
+      caseId,
+      type: 'reassigned',
+      on: localIsoDate(now),
+      at,
+      by: options.by,
+      summary: summaryInEnglish(
+        withDetails(
+          from ? { kind: 'handed-over', values: { from, to: handler } } : { kind: 'assigned', values: { to: handler } },
+          reason,
         ),
-        data: { from: from || null, to: handler, ...(reason ? { reason } : {}) },
-      };
-      await database.cases.update(caseId, { assignee: handler, updatedAt: at });
-      await database.events.add(event);
-      await refreshCaseIndex(database, caseId);
-      return event;
-    },
-  );
+      ),
+      data: { from: from || null, to: handler, ...(reason ? { reason } : {}) },
+    };
+    await database.cases.update(caseId, { assignee: handler, updatedAt: at });
+    await recordEntries(database, [event]);
+    await refreshCaseIndex(database, caseId);
+    return event;
+  });
 }

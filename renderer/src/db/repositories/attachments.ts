@@ -15,8 +15,9 @@ import { attachmentAddedEntry, attachmentRemovedEntry, whyNotRemove } from '#sha
 import { recogniseFile } from '#shared/files/recognise';
 import { attachmentRefusal, type AttachmentRefusal } from '#shared/files/refusals';
 import { RecordRefusal } from '#shared/model/refusals';
-import { refreshCaseIndex } from '#db/case-index/derive';
+import { caseWriteTables, refreshCaseIndex } from '#db/case-index/derive';
 import type { AttachmentDbRow, RedressDatabase } from '../schema';
+import { recordEntries } from '../timeline';
 import { sha256Hex, systemNow, type Now } from './cases';
 
 /** A file to keep on a case, as picked or dropped. */
@@ -103,59 +104,55 @@ export async function addAttachments(
   }
   const at = clock.now().toISOString();
   const on = localIsoDate(clock.now());
-  return database.transaction(
-    'rw',
-    [database.cases, database.events, database.attachments, database.caseIndex, database.reportRows],
-    async () => {
-      const record = await database.cases.get(caseId);
-      if (!record) throw new RecordRefusal('no-case', { id: caseId });
-      if (record.anonymisedOn) throw new RecordRefusal('anonymised-no-files');
-      const onCase = new Map(
-        (await database.attachments.where('caseId').equals(caseId).toArray())
-          .filter((a) => !a.deleted)
-          .map((a) => [a.sha256, a] as const),
-      );
-      const outcomes: AttachOutcome[] = [];
-      for (const c of checked) {
-        if (!c.ok) {
-          outcomes.push(c);
-          continue;
-        }
-        const same = onCase.get(c.sha256);
-        if (same) {
-          outcomes.push({
-            ok: false,
-            fileName: c.file.fileName,
-            ...attachmentRefusal('already-on-case', { name: same.fileName, by: same.addedBy }),
-          });
-          continue;
-        }
-        const row: AttachmentDbRow = {
-          id: newId(),
-          caseId,
-          fileName: c.file.fileName.trim(),
-          fileType: c.fileType,
-          mime: c.mime,
-          size: c.size,
-          sha256: c.sha256,
-          kind: c.file.kind,
-          note: (c.file.note ?? '').trim(),
-          addedBy: by,
-          addedAt: at,
-          blob: c.blob,
-        };
-        await database.attachments.add(row);
-        await database.events.add({ id: newId(), caseId, at, ...attachmentAddedEntry(row, on, by) });
-        onCase.set(row.sha256, row);
-        outcomes.push({ ok: true, row });
+  return database.transaction('rw', caseWriteTables(database, database.attachments), async () => {
+    const record = await database.cases.get(caseId);
+    if (!record) throw new RecordRefusal('no-case', { id: caseId });
+    if (record.anonymisedOn) throw new RecordRefusal('anonymised-no-files');
+    const onCase = new Map(
+      (await database.attachments.where('caseId').equals(caseId).toArray())
+        .filter((a) => !a.deleted)
+        .map((a) => [a.sha256, a] as const),
+    );
+    const outcomes: AttachOutcome[] = [];
+    for (const c of checked) {
+      if (!c.ok) {
+        outcomes.push(c);
+        continue;
       }
-      if (outcomes.some((o) => o.ok)) {
-        await database.cases.update(caseId, { updatedAt: at });
-        await refreshCaseIndex(database, caseId);
+      const same = onCase.get(c.sha256);
+      if (same) {
+        outcomes.push({
+          ok: false,
+          fileName: c.file.fileName,
+          ...attachmentRefusal('already-on-case', { name: same.fileName, by: same.addedBy }),
+        });
+        continue;
       }
-      return outcomes;
-    },
-  );
+      const row: AttachmentDbRow = {
+        id: newId(),
+        caseId,
+        fileName: c.file.fileName.trim(),
+        fileType: c.fileType,
+        mime: c.mime,
+        size: c.size,
+        sha256: c.sha256,
+        kind: c.file.kind,
+        note: (c.file.note ?? '').trim(),
+        addedBy: by,
+        addedAt: at,
+        blob: c.blob,
+      };
+      await database.attachments.add(row);
+      await recordEntries(database, [{ id: newId(), caseId, at, ...attachmentAddedEntry(row, on, by) }]);
+      onCase.set(row.sha256, row);
+      outcomes.push({ ok: true, row });
+    }
+    if (outcomes.some((o) => o.ok)) {
+      await database.cases.update(caseId, { updatedAt: at });
+      await refreshCaseIndex(database, caseId);
+    }
+    return outcomes;
+  });
 }
 
 /**
@@ -200,32 +197,28 @@ export async function removeAttachment(
   const at = clock.now().toISOString();
   const on = localIsoDate(clock.now());
   const reason = input.reason.trim();
-  return database.transaction(
-    'rw',
-    [database.cases, database.events, database.attachments, database.caseIndex, database.reportRows],
-    async () => {
-      const row = await database.attachments.get(id);
-      const why = whyNotRemove(row, reason);
-      if (why) throw new RecordRefusal(why.code, why.values);
-      const { blob, ...rest } = row!;
-      const kept: AttachmentDbRow = {
-        ...rest,
-        ...(input.deleteFile ? {} : { blob }),
-        deleted: { at, by: input.by, reason, fileDeleted: input.deleteFile },
-      };
-      await database.attachments.put(kept);
-      const entry: TimelineEvent = {
-        id: newId(),
-        caseId: row!.caseId,
-        at,
-        ...attachmentRemovedEntry(row!, { on, by: input.by, reason, fileDeleted: input.deleteFile }),
-      };
-      await database.events.add(entry);
-      await database.cases.update(row!.caseId, { updatedAt: at });
-      await refreshCaseIndex(database, row!.caseId);
-      return entry;
-    },
-  );
+  return database.transaction('rw', caseWriteTables(database, database.attachments), async () => {
+    const row = await database.attachments.get(id);
+    const why = whyNotRemove(row, reason);
+    if (why) throw new RecordRefusal(why.code, why.values);
+    const { blob, ...rest } = row!;
+    const kept: AttachmentDbRow = {
+      ...rest,
+      ...(input.deleteFile ? {} : { blob }),
+      deleted: { at, by: input.by, reason, fileDeleted: input.deleteFile },
+    };
+    await database.attachments.put(kept);
+    const entry: TimelineEvent = {
+      id: newId(),
+      caseId: row!.caseId,
+      at,
+      ...attachmentRemovedEntry(row!, { on, by: input.by, reason, fileDeleted: input.deleteFile }),
+    };
+    await recordEntries(database, [entry]);
+    await database.cases.update(row!.caseId, { updatedAt: at });
+    await refreshCaseIndex(database, row!.caseId);
+    return entry;
+  });
 }
 
 /** The space the desk's attachments take (the bytes still kept), and how many files. */

@@ -15,10 +15,10 @@ import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { PROBLEMS_EN } from '#shared/model/problems';
 import { evaluateCase, procedureForCase, type Evaluation, type Procedure } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
-import { refreshCaseIndex } from '#db/case-index/derive';
+import { caseWriteTables, refreshCaseIndex } from '#db/case-index/derive';
 import { systemNow, type Now } from './cases';
 import type { RedressDatabase } from '../schema';
-import { timelineOf } from '../timeline';
+import { recordEntries, timelineOf } from '../timeline';
 
 /** An action the case's procedure does not allow now, or input that is not valid. Nothing was written. */
 export class ActionRefusedError extends Error {
@@ -102,81 +102,77 @@ export async function performAction(
 ): Promise<PerformResult> {
   const { by, today } = options;
   const now = (options.clock ?? systemNow).now().toISOString();
-  return database.transaction(
-    'rw',
-    [database.cases, database.events, database.caseIndex, database.reportRows],
-    async () => {
-      const record = await database.cases.get(caseId);
-      if (!record)
-        throw new ActionRefusedError(`There is no case with id ${caseId}; nothing was recorded.`, {
-          action: PROBLEMS_EN['refused-no-case'],
-        });
-      const events = await timelineOf(database, caseId).toArray();
-      const procedure = tryProcedure(record);
-      const evaluation = tryEvaluate(record, events, today);
-
-      // Only what the person changed, on top of what is stored now (another window may have saved meanwhile).
-      const rebased = rebaseEdit(action, input, options.base, record);
-      if (!rebased.ok) throw new EditConflictError(rebased.message, rebased.conflicts);
-      const built = buildActionEvent(action, rebased.input, {
-        record,
-        events,
-        evaluation,
-        procedure,
-        today,
-        by,
-        providers: options.providers,
+  return database.transaction('rw', caseWriteTables(database), async () => {
+    const record = await database.cases.get(caseId);
+    if (!record)
+      throw new ActionRefusedError(`There is no case with id ${caseId}; nothing was recorded.`, {
+        action: PROBLEMS_EN['refused-no-case'],
       });
-      if (!built.ok) throw new ActionRefusedError(built.message, built.errors);
+    const events = await timelineOf(database, caseId).toArray();
+    const procedure = tryProcedure(record);
+    const evaluation = tryEvaluate(record, events, today);
 
-      // The timeline is read in recorded order: keep the new event after every earlier one even if clocks disagree.
-      const latest = events.reduce<string>((m, e) => (e.at > m ? e.at : m), '');
-      const at = latest && now <= latest ? after(latest) : now;
-      const event: TimelineEvent = { id: crypto.randomUUID(), caseId, at, ...built.event };
-      await database.events.add(event);
+    // Only what the person changed, on top of what is stored now (another window may have saved meanwhile).
+    const rebased = rebaseEdit(action, input, options.base, record);
+    if (!rebased.ok) throw new EditConflictError(rebased.message, rebased.conflicts);
+    const built = buildActionEvent(action, rebased.input, {
+      record,
+      events,
+      evaluation,
+      procedure,
+      today,
+      by,
+      providers: options.providers,
+    });
+    if (!built.ok) throw new ActionRefusedError(built.message, built.errors);
 
-      const timeline = [...events, event];
-      // The customer's new business size changes the rules' scope, a correction the facts: evaluate with them.
-      let edited: CaseRecord = built.customer ? { ...record, customer: built.customer } : record;
-      if (built.corrections) edited = withFacts(edited, built.corrections);
-      let evaluationAfter: Evaluation | null = null;
-      try {
-        evaluationAfter = evaluateCase(caseFacts(edited, timeline), today);
-      } catch (error) {
-        // The rules engine refuses the new timeline: abort, so nothing is half-written. (A case it could not read
-        // before only takes record-keeping actions, which leave the rules' facts as they were.)
-        if (evaluation) {
-          const message = error instanceof Error ? error.message : String(error);
-          throw new ActionRefusedError(`Not recorded: the procedure does not allow this here. ${message}`, {
-            action: message,
-          });
-        }
+    // The timeline is read in recorded order: keep the new event after every earlier one even if clocks disagree.
+    const latest = events.reduce<string>((m, e) => (e.at > m ? e.at : m), '');
+    const at = latest && now <= latest ? after(latest) : now;
+    const event: TimelineEvent = { id: crypto.randomUUID(), caseId, at, ...built.event };
+    await recordEntries(database, [event]);
+
+    const timeline = [...events, event];
+    // The customer's new business size changes the rules' scope, a correction the facts: evaluate with them.
+    let edited: CaseRecord = built.customer ? { ...record, customer: built.customer } : record;
+    if (built.corrections) edited = withFacts(edited, built.corrections);
+    let evaluationAfter: Evaluation | null = null;
+    try {
+      evaluationAfter = evaluateCase(caseFacts(edited, timeline), today);
+    } catch (error) {
+      // The rules engine refuses the new timeline: abort, so nothing is half-written. (A case it could not read
+      // before only takes record-keeping actions, which leave the rules' facts as they were.)
+      if (evaluation) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new ActionRefusedError(`Not recorded: the procedure does not allow this here. ${message}`, {
+          action: message,
+        });
       }
-      const changes: Partial<CaseRecord> = { updatedAt: at };
-      if (evaluationAfter) {
-        changes.status = evaluationAfter.status === 'closed' ? 'closed' : 'open';
-        changes.stage = evaluationAfter.stage;
-      }
-      if (built.customer) changes.customer = built.customer;
-      if (built.communication) changes.communication = built.communication;
-      let updated: CaseRecord = { ...(built.corrections ? edited : record), ...changes };
-      if (built.communication === null) {
-        // No communication needs left: remove the field rather than store an empty one.
-        const { communication: _none, ...rest } = updated;
-        updated = rest;
-      }
-      if (built.vulnerability !== undefined) {
-        // Removed details must be gone from the stored record, not left behind: write the whole record.
-        const { vulnerability: _old, ...rest } = updated;
-        updated = built.vulnerability ? { ...rest, vulnerability: built.vulnerability } : rest;
-      }
-      if (built.vulnerability !== undefined || built.communication === null || built.corrections) {
-        await database.cases.put(updated);
-      } else {
-        await database.cases.update(caseId, changes);
-      }
-      await refreshCaseIndex(database, caseId);
-      return { event, record: updated, evaluation: evaluationAfter };
-    },
-  );
+    }
+    const changes: Partial<CaseRecord> = { updatedAt: at };
+    if (evaluationAfter) {
+      changes.status = evaluationAfter.status === 'closed' ? 'closed' : 'open';
+      changes.stage = evaluationAfter.stage;
+    }
+    if (built.customer) changes.customer = built.customer;
+    if (built.communication) changes.communication = built.communication;
+    let updated: CaseRecord = { ...(built.corrections ? edited : record), ...changes };
+    if (built.communication === null) {
+      // No communication needs left: remove the field rather than store an empty one.
+      const { communication: _none, ...rest } = updated;
+      updated = rest;
+    }
+    if (built.vulnerability !== undefined) {
+      // Removed details must be gone from the stored record, not left behind: write the whole record.
+      const { vulnerability: _old, ...rest } = updated;
+      updated = built.vulnerability ? { ...rest, vulnerability: built.vulnerability } : rest;
+    }
+    if (built.vulnerability !== undefined || built.communication === null || built.corrections) {
+      await database.cases.put(updated);
+    } else {
+      await database.cases.update(caseId, changes);
+    }
+    await refreshCaseIndex(database, caseId);
+    return { event, record: updated, evaluation: evaluationAfter };
+  });
 }

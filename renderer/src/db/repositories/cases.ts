@@ -9,11 +9,11 @@ import { letterWithdrawnEntry } from '#shared/letters/index';
 import { deskProviders, savedDeskForm, usualProvider, type Provider } from '#shared/model/provider';
 import { RecordRefusal } from '#shared/model/refusals';
 import { counterKey, formatReference } from '#shared/model/reference';
-import { putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
+import { caseWriteTables, putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
 import { deskSettings, readDesk, writeDesk } from '#db/desk';
 import { newFirstProviderId } from './providers';
 import type { AuditRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from '../schema';
-import { timelineOf, timelinesOf } from '../timeline';
+import { recordEntries, removeTimeline, timelineOf, timelinesOf } from '../timeline';
 
 /** Where a write reads the time it records (tests pass a fixed one); not a regulatory clock (those are shared/rules). */
 export interface Now {
@@ -132,18 +132,14 @@ export async function createCase(
   const now = (options.clock ?? systemNow).now();
   const at = now.toISOString();
   const year = Number(localIsoDate(now).slice(0, 4));
-  return database.transaction(
-    'rw',
-    [database.cases, database.events, database.counters, database.caseIndex, database.reportRows],
-    async () => {
-      const reference = await nextReference(database, options.settings.deskPrefix, year);
-      const { record, event } = newCase(parts, reference, at, options);
-      await database.cases.add(record);
-      await database.events.add(event);
-      await refreshCaseIndex(database, record.id);
-      return record;
-    },
-  );
+  return database.transaction('rw', caseWriteTables(database, database.counters), async () => {
+    const reference = await nextReference(database, options.settings.deskPrefix, year);
+    const { record, event } = newCase(parts, reference, at, options);
+    await database.cases.add(record);
+    await recordEntries(database, [event]);
+    await refreshCaseIndex(database, record.id);
+    return record;
+  });
 }
 
 export interface CreateCasesOptions extends CreateCaseOptions {
@@ -169,56 +165,52 @@ export async function createCases(
   const at = now.toISOString();
   const year = Number(localIsoDate(now).slice(0, 4));
   const prefix = options.settings.deskPrefix;
-  return database.transaction(
-    'rw',
-    [database.cases, database.events, database.counters, database.caseIndex, database.reportRows, database.audit],
-    async () => {
-      // References: on from the counter, skipping any already stored (restored or merged data), as nextReference does.
-      const key = counterKey(prefix, year);
-      const taken = new Set(
-        (await database.cases.where('reference').startsWith(`${prefix}-${year}-`).keys()) as string[],
-      );
-      let last = (await database.counters.get(key))?.last ?? 0;
-      const records: CaseRecord[] = [];
-      const events: TimelineEvent[] = [];
+  return database.transaction('rw', caseWriteTables(database, database.counters, database.audit), async () => {
+    // References: on from the counter, skipping any already stored (restored or merged data), as nextReference does.
+    const key = counterKey(prefix, year);
+    const taken = new Set(
+      (await database.cases.where('reference').startsWith(`${prefix}-${year}-`).keys()) as string[],
+    );
+    let last = (await database.counters.get(key))?.last ?? 0;
+    const records: CaseRecord[] = [];
+    const events: TimelineEvent[] = [];
 
-      list.forEach((parts, index) => {
-        let reference: string;
-        do {
-          last += 1;
-          reference = formatReference(prefix, year, last);
-        } while (taken.has(reference));
-        const { record, event } = newCase(
-          parts,
-          reference,
-          at,
-          { ...options, providerId: options.providerIds?.[index] ?? options.providerId },
-          options.receivedSummary?.(parts, index, reference),
-        );
-        records.push(record);
-        events.push(event);
-      });
-      if (records.length === 0) return records;
-      await database.counters.put({ key, last });
-      await database.cases.bulkAdd(records);
-      await database.events.bulkAdd(events);
-      // The same rows refreshCaseIndex would build from what is about to be stored.
-      await putDerivedRows(
-        database,
-        records.map((record, i) => ({ record, events: [events[i]] })),
+    list.forEach((parts, index) => {
+      let reference: string;
+      do {
+        last += 1;
+        reference = formatReference(prefix, year, last);
+      } while (taken.has(reference));
+      const { record, event } = newCase(
+        parts,
+        reference,
+        at,
+        { ...options, providerId: options.providerIds?.[index] ?? options.providerId },
+        options.receivedSummary?.(parts, index, reference),
       );
-      if (options.audit) {
-        await database.audit.add({
-          id: newId(),
-          at,
-          by: options.by,
-          ...options.audit,
-          detail: { ...options.audit.detail, caseIds: records.map((r) => r.id) },
-        });
-      }
-      return records;
-    },
-  );
+      records.push(record);
+      events.push(event);
+    });
+    if (records.length === 0) return records;
+    await database.counters.put({ key, last });
+    await database.cases.bulkAdd(records);
+    await recordEntries(database, events);
+    // The same rows refreshCaseIndex would build from what is about to be stored.
+    await putDerivedRows(
+      database,
+      records.map((record, i) => ({ record, events: [events[i]] })),
+    );
+    if (options.audit) {
+      await database.audit.add({
+        id: newId(),
+        at,
+        by: options.by,
+        ...options.audit,
+        detail: { ...options.audit.detail, caseIds: records.map((r) => r.id) },
+      });
+    }
+    return records;
+  });
 }
 
 export async function appendEvent(
@@ -228,19 +220,15 @@ export async function appendEvent(
   clock: Now = systemNow,
 ): Promise<TimelineEvent> {
   const at = clock.now().toISOString();
-  return database.transaction(
-    'rw',
-    [database.cases, database.events, database.caseIndex, database.reportRows],
-    async () => {
-      const record = await database.cases.get(caseId);
-      if (!record) throw new RecordRefusal('no-case', { id: caseId });
-      const row: TimelineEvent = { id: newId(), caseId, at, ...event };
-      await database.events.add(row);
-      await database.cases.update(caseId, { updatedAt: at });
-      await refreshCaseIndex(database, caseId);
-      return row;
-    },
-  );
+  return database.transaction('rw', caseWriteTables(database), async () => {
+    const record = await database.cases.get(caseId);
+    if (!record) throw new RecordRefusal('no-case', { id: caseId });
+    const row: TimelineEvent = { id: newId(), caseId, at, ...event };
+    await recordEntries(database, [row]);
+    await database.cases.update(caseId, { updatedAt: at });
+    await refreshCaseIndex(database, caseId);
+    return row;
+  });
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -270,49 +258,48 @@ export async function recordLetterIssued(
 ): Promise<LetterRow> {
   const at = clock.now().toISOString();
   const sha256 = await sha256Hex(letter.bytes);
-  return database.transaction(
-    'rw',
-    [database.cases, database.events, database.letters, database.caseIndex, database.reportRows],
-    async () => {
-      const record = await database.cases.get(caseId);
-      if (!record) throw new RecordRefusal('no-case', { id: caseId });
-      const row: LetterRow = {
-        id: newId(),
-        caseId,
-        kind: letter.kind,
-        fileName: letter.fileName,
-        issuedOn: letter.issuedOn,
-        issuedAt: at,
-        sha256,
-        bytes: letter.bytes,
-      };
-      await database.letters.add(row);
-      await database.events.add({
-        id: newId(),
-        caseId,
-        type: 'letter-issued',
-        on: letter.issuedOn,
-        at,
-        by: letter.by,
-        summary: letter.summary,
-        data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
-      });
-      if (letter.alsoRecord) {
-        await database.events.add({
-          id: newId(),
-          caseId,
-          type: letter.alsoRecord.type,
-          on: letter.issuedOn,
-          at,
-          by: letter.by,
-          summary: letter.alsoRecord.summary,
-        });
-      }
-      await database.cases.update(caseId, { updatedAt: at });
-      await refreshCaseIndex(database, caseId);
-      return row;
-    },
-  );
+  return database.transaction('rw', caseWriteTables(database, database.letters), async () => {
+    const record = await database.cases.get(caseId);
+    if (!record) throw new RecordRefusal('no-case', { id: caseId });
+    const row: LetterRow = {
+      id: newId(),
+      caseId,
+      kind: letter.kind,
+      fileName: letter.fileName,
+      issuedOn: letter.issuedOn,
+      issuedAt: at,
+      sha256,
+      bytes: letter.bytes,
+    };
+    await database.letters.add(row);
+    const issued: TimelineEvent = {
+      id: newId(),
+      caseId,
+      type: 'letter-issued',
+      on: letter.issuedOn,
+      at,
+      by: letter.by,
+      summary: letter.summary,
+      data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
+    };
+    const also: TimelineEvent[] = letter.alsoRecord
+      ? [
+          {
+            id: newId(),
+            caseId,
+            type: letter.alsoRecord.type,
+            on: letter.issuedOn,
+            at,
+            by: letter.by,
+            summary: letter.alsoRecord.summary,
+          },
+        ]
+      : [];
+    await recordEntries(database, [issued, ...also]);
+    await database.cases.update(caseId, { updatedAt: at });
+    await refreshCaseIndex(database, caseId);
+    return row;
+  });
 }
 
 /**
@@ -327,24 +314,20 @@ export async function recordLetterWithdrawn(
   clock: Now = systemNow,
 ): Promise<TimelineEvent> {
   const at = clock.now().toISOString();
-  return database.transaction(
-    'rw',
-    [database.cases, database.events, database.letters, database.caseIndex, database.reportRows],
-    async () => {
-      const record = await database.cases.get(caseId);
-      if (!record) throw new RecordRefusal('no-case', { id: caseId });
-      const letter = await database.letters.get(letterId);
-      if (!letter || letter.caseId !== caseId) throw new RecordRefusal('letter-not-on-case');
-      const events = await timelineOf(database, caseId).toArray();
-      const built = letterWithdrawnEntry(events, letterId, input);
-      if (!built.ok) throw new RecordRefusal(built.said.code, built.said.values);
-      const row: TimelineEvent = { id: newId(), caseId, at, ...built.event };
-      await database.events.add(row);
-      await database.cases.update(caseId, { updatedAt: at });
-      await refreshCaseIndex(database, caseId);
-      return row;
-    },
-  );
+  return database.transaction('rw', caseWriteTables(database, database.letters), async () => {
+    const record = await database.cases.get(caseId);
+    if (!record) throw new RecordRefusal('no-case', { id: caseId });
+    const letter = await database.letters.get(letterId);
+    if (!letter || letter.caseId !== caseId) throw new RecordRefusal('letter-not-on-case');
+    const events = await timelineOf(database, caseId).toArray();
+    const built = letterWithdrawnEntry(events, letterId, input);
+    if (!built.ok) throw new RecordRefusal(built.said.code, built.said.values);
+    const row: TimelineEvent = { id: newId(), caseId, at, ...built.event };
+    await recordEntries(database, [row]);
+    await database.cases.update(caseId, { updatedAt: at });
+    await refreshCaseIndex(database, caseId);
+    return row;
+  });
 }
 
 /** Each letter's outcome, in the order given: its stored row, or why it was not recorded. */
@@ -365,83 +348,75 @@ export async function recordLettersIssued(
   if (letters.length === 0) return [];
   const at = clock.now().toISOString();
   const hashes = await Promise.all(letters.map((letter) => sha256Hex(letter.bytes)));
-  return database.transaction(
-    'rw',
-    [database.cases, database.events, database.letters, database.caseIndex, database.reportRows],
-    async () => {
-      const caseIds = [...new Set(letters.map((letter) => letter.caseId))];
-      const records = await database.cases.bulkGet(caseIds);
-      const exists = new Set(caseIds.filter((_, i) => records[i] !== undefined));
-      const rows: LetterRow[] = [];
-      const events: TimelineEvent[] = [];
-      const results = letters.map((letter, i): IssuedLetterResult => {
-        if (!exists.has(letter.caseId)) return { ok: false, error: `No case with id ${letter.caseId}` };
-        const sha256 = hashes[i];
-        const row: LetterRow = {
-          id: newId(),
-          caseId: letter.caseId,
-          kind: letter.kind,
-          fileName: letter.fileName,
-          issuedOn: letter.issuedOn,
-          issuedAt: at,
-          sha256,
-          bytes: letter.bytes,
-        };
-        rows.push(row);
+  return database.transaction('rw', caseWriteTables(database, database.letters), async () => {
+    const caseIds = [...new Set(letters.map((letter) => letter.caseId))];
+    const records = await database.cases.bulkGet(caseIds);
+    const exists = new Set(caseIds.filter((_, i) => records[i] !== undefined));
+    const rows: LetterRow[] = [];
+    const events: TimelineEvent[] = [];
+    const results = letters.map((letter, i): IssuedLetterResult => {
+      if (!exists.has(letter.caseId)) return { ok: false, error: `No case with id ${letter.caseId}` };
+      const sha256 = hashes[i];
+      const row: LetterRow = {
+        id: newId(),
+        caseId: letter.caseId,
+        kind: letter.kind,
+        fileName: letter.fileName,
+        issuedOn: letter.issuedOn,
+        issuedAt: at,
+        sha256,
+        bytes: letter.bytes,
+      };
+      rows.push(row);
+      events.push({
+        id: newId(),
+        caseId: letter.caseId,
+        type: 'letter-issued',
+        on: letter.issuedOn,
+        at,
+        by: letter.by,
+        summary: letter.summary,
+        data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
+      });
+      if (letter.alsoRecord) {
         events.push({
           id: newId(),
           caseId: letter.caseId,
-          type: 'letter-issued',
+          type: letter.alsoRecord.type,
           on: letter.issuedOn,
           at,
           by: letter.by,
-          summary: letter.summary,
-          data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
+          summary: letter.alsoRecord.summary,
         });
-        if (letter.alsoRecord) {
-          events.push({
-            id: newId(),
-            caseId: letter.caseId,
-            type: letter.alsoRecord.type,
-            on: letter.issuedOn,
-            at,
-            by: letter.by,
-            summary: letter.alsoRecord.summary,
-          });
-        }
-        return { ok: true, row };
-      });
-      if (rows.length === 0) return results;
-      await database.letters.bulkAdd(rows);
-      await database.events.bulkAdd(events);
-      const touched = [...new Set(rows.map((row) => row.caseId))];
-      await database.cases.bulkUpdate(touched.map((key) => ({ key, changes: { updatedAt: at } })));
-      // Each touched case's index row, as refreshCaseIndex builds it, from a few bulk reads instead of three per case.
-      const timelines = await timelinesOf(database, touched);
-      const recordOf = new Map(caseIds.map((id, i) => [id, records[i]]));
-      await putDerivedRows(
-        database,
-        touched.map((id) => ({ record: { ...recordOf.get(id)!, updatedAt: at }, events: timelines.get(id)! })),
-      );
-      return results;
-    },
-  );
+      }
+      return { ok: true, row };
+    });
+    if (rows.length === 0) return results;
+    await database.letters.bulkAdd(rows);
+    await recordEntries(database, events);
+    const touched = [...new Set(rows.map((row) => row.caseId))];
+    await database.cases.bulkUpdate(touched.map((key) => ({ key, changes: { updatedAt: at } })));
+    // Each touched case's index row, as refreshCaseIndex builds it, from a few bulk reads instead of three per case.
+    const timelines = await timelinesOf(database, touched);
+    const recordOf = new Map(caseIds.map((id, i) => [id, records[i]]));
+    await putDerivedRows(
+      database,
+      touched.map((id) => ({ record: { ...recordOf.get(id)!, updatedAt: at }, events: timelines.get(id)! })),
+    );
+    return results;
+  });
 }
 
 /** Delete a case and everything on it. Its reference is never handed out again (the counter does not go back). */
 export async function deleteCase(database: RedressDatabase, caseId: string): Promise<void> {
-  await database.transaction(
-    'rw',
-    [database.cases, database.events, database.letters, database.attachments, database.caseIndex, database.reportRows],
-    async () => {
-      await timelineOf(database, caseId).delete();
-      await database.letters.where('caseId').equals(caseId).delete();
-      await database.attachments.where('caseId').equals(caseId).delete();
-      await database.cases.delete(caseId);
-      await database.caseIndex.delete(caseId);
-      await database.reportRows.delete(caseId);
-    },
-  );
+  await database.transaction('rw', caseWriteTables(database, database.letters, database.attachments), async () => {
+    await removeTimeline(database, caseId);
+    await database.letters.where('caseId').equals(caseId).delete();
+    await database.attachments.where('caseId').equals(caseId).delete();
+    await database.cases.delete(caseId);
+    await database.caseIndex.delete(caseId);
+    await database.reportRows.delete(caseId);
+  });
 }
 
 // The desk's people (the "who is working" picker) and the reminders already shown.

@@ -23,7 +23,7 @@ import { receivedOnOrBefore, retentionDue, type RetentionDue, type RetentionPoli
 import { refreshCaseIndex } from '#db/case-index/derive';
 import { systemNow, type Now } from './cases';
 import type { AuditRow, RedressDatabase } from '../schema';
-import { timelinesOf } from '../timeline';
+import { rewriteAnonymisedEntries, timelinesOf } from '../timeline';
 
 export interface RetentionItem extends RetentionDue {
   caseId: string;
@@ -125,7 +125,7 @@ async function anonymiseAll(
     const anonymised = anonymiseCase(record, events, { on, at });
     // put, not update: a removed field must be gone from the stored object, not left as it was.
     await database.cases.put(anonymised.record);
-    await database.events.bulkPut(anonymised.events);
+    await rewriteAnonymisedEntries(database, anonymised.events);
     letters += await database.letters.where('caseId').equals(record.id).delete();
     await eraseAttachments(database, [record.id], at);
     // Fields changed at two desks hold both values: personal data too.
@@ -439,7 +439,7 @@ export async function reapplyAnonymisation(
         for (const record of records.filter((r) => r.anonymisedOn)) {
           const events = (timelines.get(record.id) ?? []).filter((e) => !sameValue(anonymiseEvent(e), e));
           if (events.length === 0) continue;
-          await database.events.bulkPut(events.map(anonymiseEvent));
+          await rewriteAnonymisedEntries(database, events.map(anonymiseEvent));
           entriesAgain.push(record);
         }
       }

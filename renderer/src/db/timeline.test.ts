@@ -1,0 +1,98 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TimelineEvent } from '#shared/model/case';
+import { deskSettings } from '#test/support/desk';
+import { newCaseParts } from '#test/support/cases';
+import { createCase } from './repositories/cases';
+import { RedressDatabase } from './schema';
+import { recordEntries, removeTimeline, rewriteAnonymisedEntries, timelineOf, timelinesOf } from './timeline';
+
+const clock = { now: () => new Date('2026-11-21T10:00:00Z') };
+let opened: RedressDatabase[] = [];
+let n = 0;
+function open() {
+  n += 1;
+  const database = new RedressDatabase(`timeline-test-${process.pid}-${n}`);
+  opened.push(database);
+  return database;
+}
+afterEach(() => {
+  for (const d of opened) d.close();
+  opened = [];
+});
+
+const entry = (caseId: string, at: string, summary: string): TimelineEvent => ({
+  id: crypto.randomUUID(),
+  caseId,
+  type: 'note',
+  on: at.slice(0, 10),
+  at,
+  by: 'Sam',
+  summary,
+});
+
+describe("a case's timeline, stored through one module", () => {
+  it('records entries on the timelines of the cases they name, read back in the order they were recorded', async () => {
+    const database = open();
+    const one = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
+    const two = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
+    const later = entry(one.id, '2026-11-23T09:00:00.000Z', 'later');
+    const earlier = entry(one.id, '2026-11-22T09:00:00.000Z', 'earlier');
+    const other = entry(two.id, '2026-11-22T10:00:00.000Z', 'on the other case');
+    await database.transaction('rw', database.events, () => recordEntries(database, [later, earlier, other]));
+    await database.transaction('rw', database.events, () => recordEntries(database, []));
+
+    const timelines = await timelinesOf(database, [one.id, two.id]);
+    expect(
+      timelines
+        .get(one.id)!
+        .map((e) => e.summary)
+        .slice(1),
+    ).toEqual(['earlier', 'later']);
+    expect(
+      timelines
+        .get(two.id)!
+        .map((e) => e.summary)
+        .slice(1),
+    ).toEqual(['on the other case']);
+  });
+
+  it('never overwrites a recorded entry: one whose id is stored is refused, with the whole transaction', async () => {
+    const database = open();
+    const record = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
+    const first = entry(record.id, '2026-11-22T09:00:00.000Z', 'as recorded');
+    await database.transaction('rw', database.events, () => recordEntries(database, [first]));
+
+    const fresh = entry(record.id, '2026-11-22T11:00:00.000Z', 'new');
+    await expect(
+      database.transaction('rw', database.events, () =>
+        recordEntries(database, [fresh, { ...first, summary: 'changed' }]),
+      ),
+    ).rejects.toThrow();
+    await expect(
+      database.transaction('rw', database.events, () => recordEntries(database, [{ ...first, summary: 'changed' }])),
+    ).rejects.toThrow();
+
+    const stored = await timelineOf(database, record.id).toArray();
+    expect(stored.map((e) => e.summary).slice(1)).toEqual(['as recorded']);
+  });
+
+  it('rewrites anonymised entries in place, and removes a whole timeline', async () => {
+    const database = open();
+    const record = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
+    const kept = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
+    const note = entry(record.id, '2026-11-22T09:00:00.000Z', 'Called Ada on 07700 900123');
+    await database.transaction('rw', database.events, () => recordEntries(database, [note]));
+
+    await database.transaction('rw', database.events, () =>
+      rewriteAnonymisedEntries(database, [{ ...note, summary: '[removed]' }]),
+    );
+    const after = await timelineOf(database, record.id).toArray();
+    expect(after).toHaveLength(2);
+    expect(after[1]).toEqual({ ...note, summary: '[removed]' });
+
+    await database.transaction('rw', database.events, () => removeTimeline(database, record.id));
+    expect(await timelineOf(database, record.id).count()).toBe(0);
+    expect(await timelineOf(database, kept.id).count()).toBe(1);
+  });
+});
