@@ -3,7 +3,6 @@
 // dialog that warns of what does not fit together (shared/rules/provider-checks.ts) and asks why before saving;
 // retired, never deleted: a retired provider takes no new cases, its cases keep working.
 import {
-  Alert,
   Badge,
   Button,
   Checkbox,
@@ -16,7 +15,6 @@ import {
   Table,
   Text,
   TextInput,
-  Textarea,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
@@ -40,7 +38,8 @@ import { useSettings } from '#db/hooks';
 import { retireProvider, saveProvider, setUsualProvider } from '#db/repositories/providers';
 import { db } from '#db/schema';
 import { LetterheadFields } from './LetterheadFields';
-import { errorIn, mismatchIn, useT } from '#lib/i18n/index';
+import { MismatchReason } from './MismatchReason';
+import { errorIn, useT } from '#lib/i18n/index';
 import { formErrorsIn } from './form-errors';
 
 const OWN_SCHEME = 'procedure';
@@ -171,27 +170,7 @@ function ProviderDialog({
           withAsterisk
           {...form.getInputProps('defaultLanguage')}
         />
-        {warnings.length > 0 && (
-          <Alert color="yellow" variant="light" title={t('providers.check')} role="alert">
-            <Stack gap={4}>
-              {warnings.map((w) => (
-                <Text size="sm" key={w.code} data-mismatch={w.code}>
-                  {mismatchIn(t, w)}
-                </Text>
-              ))}
-            </Stack>
-          </Alert>
-        )}
-        {warnings.length > 0 && (
-          <Textarea
-            label={t('providers.why')}
-            description={t('providers.whyHint')}
-            autosize
-            minRows={2}
-            withAsterisk
-            {...form.getInputProps('mismatchReason')}
-          />
-        )}
+        <MismatchReason warnings={warnings} reason={form.getInputProps('mismatchReason')} />
         <Group>
           <Button type="submit" loading={saving}>
             {t('providers.save')}

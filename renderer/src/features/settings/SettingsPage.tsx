@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
@@ -27,6 +14,7 @@ import { db } from '#db/schema';
 import { RestorePanel } from '#features/data';
 import { ensureDeskPerson } from '#features/people';
 import { LetterheadFields } from './LetterheadFields';
+import { MismatchReason } from './MismatchReason';
 import { ProvidersSettings } from './ProvidersSettings';
 import { PeopleSettings } from './PeopleSettings';
 import { keepRetention } from '#features/privacy';
@@ -35,7 +23,7 @@ import { SharingPanel } from '#features/sharing';
 import { ProceduresView } from './ProceduresView';
 import { deskProviders, regionLanguages, regionOfCalendar, usualProvider } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
-import { errorIn, type MessageKey, mismatchIn, useT } from '#lib/i18n/index';
+import { errorIn, type MessageKey, useT } from '#lib/i18n/index';
 import { LanguageSettings } from './LanguageSettings';
 import { formErrorsIn } from './form-errors';
 
@@ -217,29 +205,10 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
                 onChange={(v) => form.setFieldValue('adrSchemeId', !v || v === OWN_SCHEME ? '' : v)}
                 error={form.errors.adrSchemeId}
               />
-              {warnings.length > 0 && (
-                <Alert color="yellow" variant="light" title={t('settings.checkBeforeSaving')} role="alert">
-                  <Stack gap={4}>
-                    {warnings.map((w) => (
-                      <Text size="sm" key={w.code} data-mismatch={w.code}>
-                        {mismatchIn(t, w)}
-                      </Text>
-                    ))}
-                  </Stack>
-                </Alert>
-              )}
-              {warnings.length > 0 && (
-                <Textarea
-                  label={t('settings.why')}
-                  description={t('settings.whyHint')}
-                  autosize
-                  minRows={2}
-                  withAsterisk
-                  value={reason}
-                  onChange={(e) => setReason(e.currentTarget.value)}
-                  error={reasonError}
-                />
-              )}
+              <MismatchReason
+                warnings={warnings}
+                reason={{ value: reason, onChange: (e) => setReason(e.currentTarget.value), error: reasonError }}
+              />
               <Group mt="md">
                 <Button type="submit" loading={saving}>
                   {t('settings.save')}

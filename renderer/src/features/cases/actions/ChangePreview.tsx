@@ -4,8 +4,9 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
 import { type ActionContext, type ChangePreview, correctionPreview, voidEffects } from '#shared/casework/index';
 import { formatDate } from '#lib/format';
+import { MismatchWarning } from '#ui/MismatchWarning';
 import { FormattedMessage } from 'react-intl';
-import { clockLabel, entrySummaryIn, type MessageKey, mismatchIn, phraseIn, useLocale, useT } from '#lib/i18n/index';
+import { clockLabel, entrySummaryIn, type MessageKey, phraseIn, useLocale, useT } from '#lib/i18n/index';
 
 function Changes({ preview, none }: { preview: ChangePreview; none: string }) {
   const t = useT();
@@ -69,24 +70,16 @@ export function CorrectionPreview({ context, values }: { context: ActionContext;
   return (
     <Stack gap="xs">
       {dates}
-      <Alert
-        color="yellow"
-        variant="light"
+      <MismatchWarning
         title={t('preview.mismatchTitle')}
         aria-label={t('preview.mismatchTitle')}
         data-correction-mismatches
+        mismatches={preview.mismatches}
       >
-        <Stack gap={4}>
-          {preview.mismatches.map((m) => (
-            <Text size="sm" key={m.code} data-mismatch={m.code}>
-              {mismatchIn(t, m)}
-            </Text>
-          ))}
-          <Text size="xs" c="dimmed">
-            {t('preview.mismatchHint')}
-          </Text>
-        </Stack>
-      </Alert>
+        <Text size="xs" c="dimmed">
+          {t('preview.mismatchHint')}
+        </Text>
+      </MismatchWarning>
     </Stack>
   );
 }
