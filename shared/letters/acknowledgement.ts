@@ -1,13 +1,11 @@
 // The acknowledgement letter (REGULATION.md §1): the reference, when and how the complaint reached us, what happens
 // next and by when, how to escalate, from when the customer can go to the ADR scheme, and other formats on offer.
-import type { CaseRecord, DeskSettings } from '#shared/model/case';
 import type { AdrSchemeLocalNames } from '#shared/rules/adr-schemes';
 import { type Procedure, wordsIn } from '#shared/rules/procedure';
 import type { Clock } from '#shared/rules/types';
 import { letterAddressee } from './addressee';
 import type { LetterDocument } from './document';
-import type { AdrOutOfScope } from './common';
-import type { ParagraphEdits } from './edits';
+import { type AdrOutOfScope, caseLetter, type LetterBaseInput } from './common';
 import {
   DEFAULT_LANGUAGE,
   type LetterLanguage,
@@ -18,7 +16,7 @@ import {
   parseIsoDate,
   schemeNamesIn,
 } from './catalogue';
-import { joinSentences, letterDocument, letterheadFrom, paragraph, section } from './layout';
+import { joinSentences, paragraph, section } from './layout';
 import { customerAsObject } from './salutation';
 
 export interface AdrSchemeContact {
@@ -49,23 +47,13 @@ export interface AcknowledgementNextSteps {
   adrOutOfScope?: AdrOutOfScope;
 }
 
-export interface AcknowledgementInput {
-  caseRecord: CaseRecord;
-  settings: DeskSettings;
-  /** The date printed on the letter (YYYY-MM-DD). */
-  issuedOn: string;
-  handlerName: string;
-  language?: LetterLanguage;
-  /** Large print (16 pt body), when the customer's communication needs call for it. */
-  largePrint?: boolean;
+export interface AcknowledgementInput extends LetterBaseInput {
   nextSteps: AcknowledgementNextSteps;
-  /** The desk's edits to the draft's catalogue paragraphs, by paragraph id (see ./edits.ts). */
-  edits?: ParagraphEdits;
 }
 
 /** The acknowledgement letter as a pdfmake document definition. Throws if the addressee has no postal address. */
 export function acknowledgementLetter(input: AcknowledgementInput): LetterDocument {
-  const { caseRecord, settings, nextSteps } = input;
+  const { caseRecord, nextSteps } = input;
   const language = input.language ?? DEFAULT_LANGUAGE;
   parseIsoDate(input.issuedOn); // refuse a malformed date before anything else
   const addressee = letterAddressee(caseRecord);
@@ -123,25 +111,20 @@ export function acknowledgementLetter(input: AcknowledgementInput): LetterDocume
     paragraph(language, 'ack.formats.offer', {}),
   ]);
 
-  return letterDocument({
-    language,
-    ...letterheadFrom(settings),
-    reference,
-    issuedOn: input.issuedOn,
-    accountNumber: caseRecord.customer.accountNumber,
-    addressee,
-    title: message(language, 'ack.title', { reference }),
-    heading: forRepresentative
-      ? message(language, 'ack.heading.representative', { customerName })
-      : message(language, 'ack.heading.customer', {}),
-    body: [...opening, whatHappensNext, howToEscalate, ...independentHelp, otherFormats],
-    ...(nextSteps.adrScheme?.name.trim() && !nextSteps.adrOutOfScope
-      ? { schemeNames: schemeNamesIn(language, nextSteps.adrScheme) }
-      : {}),
-    handlerName: input.handlerName,
-    largePrint: input.largePrint,
-    edits: input.edits,
-  });
+  return caseLetter(
+    input,
+    { language, reference, addressee },
+    {
+      title: message(language, 'ack.title', { reference }),
+      heading: forRepresentative
+        ? message(language, 'ack.heading.representative', { customerName })
+        : message(language, 'ack.heading.customer', {}),
+      body: [...opening, whatHappensNext, howToEscalate, ...independentHelp, otherFormats],
+      ...(nextSteps.adrScheme?.name.trim() && !nextSteps.adrOutOfScope
+        ? { schemeNames: schemeNamesIn(language, nextSteps.adrScheme) }
+        : {}),
+    },
+  );
 }
 
 function adrParagraphs(input: AcknowledgementInput, language: LetterLanguage) {

@@ -5,6 +5,7 @@
 import { message, schemeNamesIn } from './catalogue';
 import {
   type AdrTerms,
+  caseLetter,
   type LetterBaseInput,
   type SchemeChoice,
   deskText,
@@ -17,7 +18,7 @@ import {
   schemeOn,
 } from './common';
 import type { LetterDocument } from './document';
-import { joinSentences, letterDocument, letterheadFrom, paragraph, section } from './layout';
+import { joinSentences, paragraph, section } from './layout';
 
 export type AdrLetterReason =
   /** Unresolved after the regime's wait: `progress` says what has been done so far, in the desk's words. */
@@ -63,13 +64,7 @@ export function adrLetter(input: AdrLetterInput): LetterDocument {
     referralLimitParagraph(language, schemeName, terms.referralMonths, input.issuedOn),
   ]);
 
-  return letterDocument({
-    language,
-    ...letterheadFrom(input.settings),
-    reference,
-    issuedOn: input.issuedOn,
-    accountNumber: input.caseRecord.customer.accountNumber,
-    addressee: basics.addressee,
+  return caseLetter(input, basics, {
     title: message(language, 'adrLetter.title', { reference }),
     heading: message(language, 'adrLetter.heading', { schemeName }),
     body: [
@@ -80,8 +75,5 @@ export function adrLetter(input: AdrLetterInput): LetterDocument {
       handlerParagraph(basics),
     ],
     schemeNames,
-    handlerName: input.handlerName,
-    largePrint: input.largePrint,
-    edits: input.edits,
   });
 }

@@ -2,6 +2,7 @@
 // level of escalation (REGULATION.md §2), with the CCTS's details from the scheme directory.
 import { message, schemeNamesIn } from './catalogue';
 import {
+  caseLetter,
   type LetterBaseInput,
   type SchemeChoice,
   handlerParagraph,
@@ -11,7 +12,7 @@ import {
   schemeOn,
 } from './common';
 import type { LetterDocument } from './document';
-import { joinSentences, letterDocument, letterheadFrom, paragraph } from './layout';
+import { joinSentences, paragraph } from './layout';
 
 export interface CctsNoticeInput extends LetterBaseInput {
   /** The CCTS's directory id; 'ccts' when absent. */
@@ -26,13 +27,7 @@ export function cctsNoticeLetter(input: CctsNoticeInput): LetterDocument {
   const schemeNames = schemeNamesIn(language, scheme);
   const schemeName = schemeNames.short;
 
-  return letterDocument({
-    language,
-    ...letterheadFrom(input.settings),
-    reference,
-    issuedOn: input.issuedOn,
-    accountNumber: input.caseRecord.customer.accountNumber,
-    addressee: basics.addressee,
+  return caseLetter(input, basics, {
     title: message(language, 'ccts.title', { reference }),
     heading: message(language, 'ccts.heading', { schemeName }),
     body: [
@@ -50,8 +45,5 @@ export function cctsNoticeLetter(input: CctsNoticeInput): LetterDocument {
       handlerParagraph(basics),
     ],
     schemeNames,
-    handlerName: input.handlerName,
-    largePrint: input.largePrint,
-    edits: input.edits,
   });
 }

@@ -24,9 +24,9 @@ import {
   schemeNameIn,
   schemeNamesIn,
 } from './catalogue';
-import type { LetterContent, LetterText } from './document';
+import type { LetterContent, LetterDocument, LetterText } from './document';
 import type { ParagraphEdits } from './edits';
-import { joinSentences, paragraph, section } from './layout';
+import { joinSentences, type LetterFrame, letterDocument, letterheadFrom, paragraph, section } from './layout';
 import { customerAsObject } from './salutation';
 
 /** What every letter needs besides its own content. */
@@ -75,6 +75,29 @@ export function letterBasics(input: LetterBaseInput): LetterBasics {
     reference: input.caseRecord.reference,
     receivedOn: dateInWords(language, input.caseRecord.receivedOn),
   };
+}
+
+/**
+ * A letter about a case, in the frame every letter shares: the desk's letterhead, the case's reference and account
+ * number, the addressee, the date, the handler, large print and the desk's edits, around what this letter `says`.
+ */
+export function caseLetter(
+  input: LetterBaseInput,
+  basics: Pick<LetterBasics, 'language' | 'reference' | 'addressee'>,
+  says: Pick<LetterFrame, 'title' | 'heading' | 'body' | 'schemeNames'>,
+): LetterDocument {
+  return letterDocument({
+    language: basics.language,
+    ...letterheadFrom(input.settings),
+    reference: basics.reference,
+    issuedOn: input.issuedOn,
+    accountNumber: input.caseRecord.customer.accountNumber,
+    addressee: basics.addressee,
+    handlerName: input.handlerName,
+    largePrint: input.largePrint,
+    edits: input.edits,
+    ...says,
+  });
 }
 
 /** "We are writing to you because you are acting for …", when the letter goes to a representative. */

@@ -15,6 +15,7 @@ import {
 import {
   type AdrOutOfScope,
   outOfScopeParagraph,
+  caseLetter,
   type LetterBaseInput,
   type SchemeChoice,
   deskText,
@@ -27,7 +28,7 @@ import {
   schemeOn,
 } from './common';
 import type { LetterContent, LetterDocument } from './document';
-import { joinSentences, letterDocument, letterheadFrom, paragraph, section } from './layout';
+import { joinSentences, paragraph, section } from './layout';
 
 export interface UpdateLetterInput extends LetterBaseInput {
   /** What has been done so far, in the desk's words (blank lines separate paragraphs). */
@@ -68,13 +69,7 @@ export function updateLetter(input: UpdateLetterInput): LetterDocument {
           paragraph(language, 'ack.adr.contact', { website: scheme.website.trim(), phone: scheme.phone.trim() }),
         ];
 
-  return letterDocument({
-    language,
-    ...letterheadFrom(input.settings),
-    reference,
-    issuedOn: input.issuedOn,
-    accountNumber: input.caseRecord.customer.accountNumber,
-    addressee: basics.addressee,
+  return caseLetter(input, basics, {
     title: message(language, 'update.title', { reference }),
     heading: message(language, 'update.heading', {}),
     body: [
@@ -92,9 +87,6 @@ export function updateLetter(input: UpdateLetterInput): LetterDocument {
       handlerParagraph(basics),
     ],
     schemeNames,
-    handlerName: input.handlerName,
-    largePrint: input.largePrint,
-    edits: input.edits,
   });
 }
 
@@ -133,13 +125,7 @@ export function finalResponseLetter(input: FinalResponseInput): LetterDocument {
         )
       : paragraph(language, 'final.adr.now', { schemeName });
 
-  return letterDocument({
-    language,
-    ...letterheadFrom(input.settings),
-    reference,
-    issuedOn: input.issuedOn,
-    accountNumber: input.caseRecord.customer.accountNumber,
-    addressee: basics.addressee,
+  return caseLetter(input, basics, {
     title: message(language, 'final.title', { reference }),
     heading: message(language, 'final.heading', {}),
     body: [
@@ -164,9 +150,6 @@ export function finalResponseLetter(input: FinalResponseInput): LetterDocument {
       handlerParagraph(basics),
     ],
     schemeNames,
-    handlerName: input.handlerName,
-    largePrint: input.largePrint,
-    edits: input.edits,
   });
 }
 

@@ -5,6 +5,7 @@ import { saying } from '#shared/model/saying';
 import { LetterRefusalError } from './refusals';
 import { dateInWords, message, parseIsoDate, schemeNamesIn } from './catalogue';
 import {
+  caseLetter,
   type LetterBaseInput,
   type SchemeChoice,
   deskText,
@@ -15,7 +16,7 @@ import {
   schemeOn,
 } from './common';
 import type { LetterDocument } from './document';
-import { letterDocument, letterheadFrom, paragraph, section } from './layout';
+import { paragraph, section } from './layout';
 
 export interface SummaryResolutionInput extends LetterBaseInput {
   /** The day the complaint was resolved (YYYY-MM-DD), by the close of the 3rd business day after receipt. */
@@ -35,13 +36,7 @@ export function summaryResolutionLetter(input: SummaryResolutionInput): LetterDo
   const schemeNames = schemeNamesIn(language, scheme);
   const schemeName = schemeNames.short;
 
-  return letterDocument({
-    language,
-    ...letterheadFrom(input.settings),
-    reference,
-    issuedOn: input.issuedOn,
-    accountNumber: input.caseRecord.customer.accountNumber,
-    addressee: basics.addressee,
+  return caseLetter(input, basics, {
     title: message(language, 'summary.title', { reference }),
     heading: message(language, 'summary.heading', {}),
     body: [
@@ -55,8 +50,5 @@ export function summaryResolutionLetter(input: SummaryResolutionInput): LetterDo
       handlerParagraph(basics),
     ],
     schemeNames,
-    handlerName: input.handlerName,
-    largePrint: input.largePrint,
-    edits: input.edits,
   });
 }
