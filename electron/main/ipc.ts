@@ -118,126 +118,36 @@ export interface IpcHandlerDeps {
 
 /** One handler per channel of the contract. */
 export function registerIpcHandlers(deps: IpcHandlerDeps): void {
-  const common = { trustedOrigins: deps.trustedOrigins, log: deps.log };
-  deps.ipcMain.handle(
-    IPC_CHANNELS.saveFile,
-    validatedHandler({
-      ...common,
-      channel: IPC_CHANNELS.saveFile,
-      schema: saveFileRequestSchema,
-      handle: deps.saveFile,
-    }),
-  );
+  /** `channel` answered by `handle`, behind the sender and payload checks (validatedHandler). */
+  const on = <Schema extends z.ZodType, Result>(
+    channel: string,
+    schema: Schema,
+    handle: (request: z.infer<Schema>) => Promise<Result>,
+  ) =>
+    deps.ipcMain.handle(
+      channel,
+      validatedHandler({ channel, schema, handle, trustedOrigins: deps.trustedOrigins, log: deps.log }),
+    );
+  on(IPC_CHANNELS.saveFile, saveFileRequestSchema, deps.saveFile);
   const saveStream = deps.saveStream;
   if (saveStream) {
-    deps.ipcMain.handle(
-      IPC_CHANNELS.saveStreamOpen,
-      validatedHandler({
-        ...common,
-        channel: IPC_CHANNELS.saveStreamOpen,
-        schema: saveStreamOpenRequestSchema,
-        handle: saveStream.open,
-      }),
-    );
-    deps.ipcMain.handle(
-      IPC_CHANNELS.saveStreamWrite,
-      validatedHandler({
-        ...common,
-        channel: IPC_CHANNELS.saveStreamWrite,
-        schema: saveStreamWriteRequestSchema,
-        handle: saveStream.write,
-      }),
-    );
-    deps.ipcMain.handle(
-      IPC_CHANNELS.saveStreamClose,
-      validatedHandler({
-        ...common,
-        channel: IPC_CHANNELS.saveStreamClose,
-        schema: saveStreamCloseRequestSchema,
-        handle: saveStream.close,
-      }),
-    );
+    on(IPC_CHANNELS.saveStreamOpen, saveStreamOpenRequestSchema, saveStream.open);
+    on(IPC_CHANNELS.saveStreamWrite, saveStreamWriteRequestSchema, saveStream.write);
+    on(IPC_CHANNELS.saveStreamClose, saveStreamCloseRequestSchema, saveStream.close);
   }
-  deps.ipcMain.handle(
-    IPC_CHANNELS.notify,
-    validatedHandler({ ...common, channel: IPC_CHANNELS.notify, schema: notifyRequestSchema, handle: deps.notify }),
-  );
-  deps.ipcMain.handle(
-    IPC_CHANNELS.printPdf,
-    validatedHandler({
-      ...common,
-      channel: IPC_CHANNELS.printPdf,
-      schema: printPdfRequestSchema,
-      handle: deps.printPdf,
-    }),
-  );
+  on(IPC_CHANNELS.notify, notifyRequestSchema, deps.notify);
+  on(IPC_CHANNELS.printPdf, printPdfRequestSchema, deps.printPdf);
   const autoBackup = deps.autoBackup;
   if (autoBackup) {
-    deps.ipcMain.handle(
-      IPC_CHANNELS.autoBackupStatus,
-      validatedHandler({
-        ...common,
-        channel: IPC_CHANNELS.autoBackupStatus,
-        schema: emptyRequestSchema,
-        handle: () => autoBackup.status(),
-      }),
-    );
-    deps.ipcMain.handle(
-      IPC_CHANNELS.autoBackupChooseFolder,
-      validatedHandler({
-        ...common,
-        channel: IPC_CHANNELS.autoBackupChooseFolder,
-        schema: emptyRequestSchema,
-        handle: () => autoBackup.chooseFolder(),
-      }),
-    );
-    deps.ipcMain.handle(
-      IPC_CHANNELS.autoBackupConfigure,
-      validatedHandler({
-        ...common,
-        channel: IPC_CHANNELS.autoBackupConfigure,
-        schema: autoBackupSettingsRequestSchema,
-        handle: autoBackup.configure,
-      }),
-    );
-    deps.ipcMain.handle(
-      IPC_CHANNELS.autoBackupWrite,
-      validatedHandler({
-        ...common,
-        channel: IPC_CHANNELS.autoBackupWrite,
-        schema: autoBackupWriteRequestSchema,
-        handle: autoBackup.write,
-      }),
-    );
-    deps.ipcMain.handle(
-      IPC_CHANNELS.autoBackupPassphrase,
-      validatedHandler({
-        ...common,
-        channel: IPC_CHANNELS.autoBackupPassphrase,
-        schema: autoBackupPassphraseRequestSchema,
-        handle: autoBackup.setPassphrase,
-      }),
-    );
+    on(IPC_CHANNELS.autoBackupStatus, emptyRequestSchema, () => autoBackup.status());
+    on(IPC_CHANNELS.autoBackupChooseFolder, emptyRequestSchema, () => autoBackup.chooseFolder());
+    on(IPC_CHANNELS.autoBackupConfigure, autoBackupSettingsRequestSchema, autoBackup.configure);
+    on(IPC_CHANNELS.autoBackupWrite, autoBackupWriteRequestSchema, autoBackup.write);
+    on(IPC_CHANNELS.autoBackupPassphrase, autoBackupPassphraseRequestSchema, autoBackup.setPassphrase);
   }
   const sharing = deps.sharing;
   if (sharing) {
-    deps.ipcMain.handle(
-      IPC_CHANNELS.sharingConfigGet,
-      validatedHandler({
-        ...common,
-        channel: IPC_CHANNELS.sharingConfigGet,
-        schema: emptyRequestSchema,
-        handle: () => sharing.status(),
-      }),
-    );
-    deps.ipcMain.handle(
-      IPC_CHANNELS.sharingConfigSet,
-      validatedHandler({
-        ...common,
-        channel: IPC_CHANNELS.sharingConfigSet,
-        schema: sharingConfigRequestSchema,
-        handle: (request) => sharing.configure(request),
-      }),
-    );
+    on(IPC_CHANNELS.sharingConfigGet, emptyRequestSchema, () => sharing.status());
+    on(IPC_CHANNELS.sharingConfigSet, sharingConfigRequestSchema, (request) => sharing.configure(request));
   }
 }
