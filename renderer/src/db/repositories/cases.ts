@@ -249,6 +249,51 @@ export interface LetterToRecord {
   alsoRecord?: { type: TimelineType; summary: string };
 }
 
+/**
+ * What an issued letter is stored as: its row (its exact bytes and their SHA-256) and the entries it records on its
+ * case's timeline (the letter issued, and the event it stands for, if any). One rule for one letter and a print run.
+ */
+function issuedLetterRows(
+  letter: LetterToRecord,
+  at: string,
+  sha256: string,
+): { row: LetterRow; entries: TimelineEvent[] } {
+  const { caseId } = letter;
+  const row: LetterRow = {
+    id: newId(),
+    caseId,
+    kind: letter.kind,
+    fileName: letter.fileName,
+    issuedOn: letter.issuedOn,
+    issuedAt: at,
+    sha256,
+    bytes: letter.bytes,
+  };
+  const entries: TimelineEvent[] = [
+    {
+      id: newId(),
+      caseId,
+      type: 'letter-issued',
+      on: letter.issuedOn,
+      at,
+      by: letter.by,
+      summary: letter.summary,
+      data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
+    },
+  ];
+  if (letter.alsoRecord)
+    entries.push({
+      id: newId(),
+      caseId,
+      type: letter.alsoRecord.type,
+      on: letter.issuedOn,
+      at,
+      by: letter.by,
+      summary: letter.alsoRecord.summary,
+    });
+  return { row, entries };
+}
+
 /** Keep an issued letter's exact bytes and record it on the timeline, in one transaction. */
 export async function recordLetterIssued(
   database: RedressDatabase,
@@ -261,41 +306,9 @@ export async function recordLetterIssued(
   return database.transaction('rw', caseWriteTables(database, database.letters), async () => {
     const record = await database.cases.get(caseId);
     if (!record) throw new RecordRefusal('no-case', { id: caseId });
-    const row: LetterRow = {
-      id: newId(),
-      caseId,
-      kind: letter.kind,
-      fileName: letter.fileName,
-      issuedOn: letter.issuedOn,
-      issuedAt: at,
-      sha256,
-      bytes: letter.bytes,
-    };
+    const { row, entries } = issuedLetterRows({ ...letter, caseId }, at, sha256);
     await database.letters.add(row);
-    const issued: TimelineEvent = {
-      id: newId(),
-      caseId,
-      type: 'letter-issued',
-      on: letter.issuedOn,
-      at,
-      by: letter.by,
-      summary: letter.summary,
-      data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
-    };
-    const also: TimelineEvent[] = letter.alsoRecord
-      ? [
-          {
-            id: newId(),
-            caseId,
-            type: letter.alsoRecord.type,
-            on: letter.issuedOn,
-            at,
-            by: letter.by,
-            summary: letter.alsoRecord.summary,
-          },
-        ]
-      : [];
-    await recordEntries(database, [issued, ...also]);
+    await recordEntries(database, entries);
     await database.cases.update(caseId, { updatedAt: at });
     await refreshCaseIndex(database, caseId);
     return row;
@@ -356,39 +369,9 @@ export async function recordLettersIssued(
     const events: TimelineEvent[] = [];
     const results = letters.map((letter, i): IssuedLetterResult => {
       if (!exists.has(letter.caseId)) return { ok: false, error: `No case with id ${letter.caseId}` };
-      const sha256 = hashes[i];
-      const row: LetterRow = {
-        id: newId(),
-        caseId: letter.caseId,
-        kind: letter.kind,
-        fileName: letter.fileName,
-        issuedOn: letter.issuedOn,
-        issuedAt: at,
-        sha256,
-        bytes: letter.bytes,
-      };
+      const { row, entries } = issuedLetterRows(letter, at, hashes[i]);
       rows.push(row);
-      events.push({
-        id: newId(),
-        caseId: letter.caseId,
-        type: 'letter-issued',
-        on: letter.issuedOn,
-        at,
-        by: letter.by,
-        summary: letter.summary,
-        data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
-      });
-      if (letter.alsoRecord) {
-        events.push({
-          id: newId(),
-          caseId: letter.caseId,
-          type: letter.alsoRecord.type,
-          on: letter.issuedOn,
-          at,
-          by: letter.by,
-          summary: letter.alsoRecord.summary,
-        });
-      }
+      events.push(...entries);
       return { ok: true, row };
     });
     if (rows.length === 0) return results;
