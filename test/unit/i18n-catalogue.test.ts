@@ -122,6 +122,50 @@ describe('the French of the interface', () => {
     expect(missing).toEqual([]);
   });
 
+  it('calls one thing by one name: the same English words read the same in French, unless listed here with why', () => {
+    // The English words of several keys, translated differently on purpose (French agrees with its noun and tells a
+    // verb from an adjective where English does not). Anything else that differs is the same thing named twice, as
+    // the ADR scheme once was ("organisme de recours externe" on one screen, "… de règlement des différends" on two).
+    const MEANT: Record<string, string> = {
+      Open: 'a case that is open (Ouvert) and a button that opens an email (Ouvrir)',
+      Closed: 'a status (Fermé) and a column of dates (Fermé le)',
+      escalated: 'an entry explained (passage à l’étape suivante) and an entry a procedure allows, by what it does',
+      'at once': 'a due date explained (sans délai) and a procedure’s time limit (immédiatement)',
+      Summary: 'the dashboard’s overview (Sommaire) and the complaint’s summary (Résumé)',
+      Handler: 'a column or filter (Responsable) and the case page’s field (Responsable du dossier)',
+      Reference: 'a sort order says what is sorted (Numéro de dossier), a column is short (Numéro)',
+      Customer: 'the person in a list (Personne cliente, Nom de la clientèle) and the account holder of a case',
+      Received: 'a column of dates (Reçue le) and the case page’s field',
+      Compensation: 'amounts in a report (Indemnités) and a kind of payment (Indemnisation)',
+      'received {date}': 'a complaint received (reçue) and a request (reçu)',
+      'no date': 'a reminder’s date (sans date) and a procedure’s field (aucune date)',
+      Details: 'a column (Détails) and the vulnerability form’s field (Précisions)',
+      'Vulnerability and health details': 'in a sentence (Les renseignements…) and as a title',
+      'Restore from a backup': 'the panel’s title and the Settings link to it',
+      '{message}': 'a technical detail, said with what it is about',
+      Added: 'restored rows (Ajoutés) and a file (Ajouté)',
+      Removed: 'restored rows (Retirés) and a file (Retiré)',
+      Preview: 'a panel (Aperçu) and a button (Prévisualiser)',
+      'No copy for the customer':
+        'a print run’s column (la clientèle) and a letter to a representative (le ou la titulaire)',
+      'Choose the channel': 'an import row’s problem, and a form’s field (how the complaint was received)',
+    };
+    const frenchOf = new Map<string, Map<string, string[]>>();
+    for (const key of keys) {
+      const french = frCA[key].toLocaleLowerCase('fr');
+      const byFrench = frenchOf.get(enGB[key]) ?? new Map<string, string[]>();
+      byFrench.set(french, [...(byFrench.get(french) ?? []), key]);
+      frenchOf.set(enGB[key], byFrench);
+    }
+    const twice = [...frenchOf]
+      .filter(([english, byFrench]) => byFrench.size > 1 && !(english in MEANT))
+      .map(([english, byFrench]) => `${english}: ${[...byFrench.values()].map((k) => k.join(', ')).join(' / ')}`);
+    expect(twice).toEqual([]);
+    // The list stays true: each entry still names English that is translated more than one way.
+    const stale = Object.keys(MEANT).filter((english) => (frenchOf.get(english)?.size ?? 0) < 2);
+    expect(stale).toEqual([]);
+  });
+
   it('translates every message that is words (no English left as it was)', () => {
     const SAME_IN_BOTH =
       /^(\{[^}]+\}|—|Redress|Total|Menu|Logo|Mx|Canada \(CRTC\)|Cc|SHA-256|SHA-256 \{sha\}|PDF|\{type\}, \{size\}|\{name\} \(\{relationship\}\)|Actions|Date|Notes|Note|\{date\} — \{when\}|Licences|UTF-8|Windows-1252|Redress \{version\}|Service|Canada \(fédéral\)|\{screen\} — Redress|\{scheme\} · Canada|\{name\} v\{version\}\.)$/;
