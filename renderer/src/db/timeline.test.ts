@@ -1,25 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '#shared/model/case';
+import { closeAll, freshDatabase } from '#test/support/backup';
 import { deskSettings } from '#test/support/desk';
 import { newCaseParts } from '#test/support/cases';
 import { createCase } from './repositories/cases';
-import { RedressDatabase } from './schema';
 import { recordEntries, removeTimeline, rewriteAnonymisedEntries, timelineOf, timelinesOf } from './timeline';
 
 const clock = { now: () => new Date('2026-11-21T10:00:00Z') };
-let opened: RedressDatabase[] = [];
-let n = 0;
-function open() {
-  n += 1;
-  const database = new RedressDatabase(`timeline-test-${process.pid}-${n}`);
-  opened.push(database);
-  return database;
-}
-afterEach(() => {
-  for (const d of opened) d.close();
-  opened = [];
-});
+afterEach(closeAll);
 
 const entry = (caseId: string, at: string, summary: string): TimelineEvent => ({
   id: crypto.randomUUID(),
@@ -33,7 +22,7 @@ const entry = (caseId: string, at: string, summary: string): TimelineEvent => ({
 
 describe("a case's timeline, stored through one module", () => {
   it('records entries on the timelines of the cases they name, read back in the order they were recorded', async () => {
-    const database = open();
+    const database = freshDatabase('timeline');
     const one = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
     const two = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
     const later = entry(one.id, '2026-11-23T09:00:00.000Z', 'later');
@@ -58,7 +47,7 @@ describe("a case's timeline, stored through one module", () => {
   });
 
   it('never overwrites a recorded entry: one whose id is stored is refused, with the whole transaction', async () => {
-    const database = open();
+    const database = freshDatabase('timeline');
     const record = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
     const first = entry(record.id, '2026-11-22T09:00:00.000Z', 'as recorded');
     await database.transaction('rw', database.events, () => recordEntries(database, [first]));
@@ -78,7 +67,7 @@ describe("a case's timeline, stored through one module", () => {
   });
 
   it('rewrites anonymised entries in place, and removes a whole timeline', async () => {
-    const database = open();
+    const database = freshDatabase('timeline');
     const record = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
     const kept = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
     const note = entry(record.id, '2026-11-22T09:00:00.000Z', 'Called Ada on 07700 900123');
