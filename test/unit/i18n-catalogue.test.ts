@@ -129,8 +129,6 @@ describe('the French of the interface', () => {
     const MEANT: Record<string, string> = {
       Open: 'a case that is open (Ouvert) and a button that opens an email (Ouvrir)',
       Closed: 'a status (Fermé) and a column of dates (Fermé le)',
-      escalated: 'an entry explained (passage à l’étape suivante) and an entry a procedure allows, by what it does',
-      'at once': 'a due date explained (sans délai) and a procedure’s time limit (immédiatement)',
       Summary: 'the dashboard’s overview (Sommaire) and the complaint’s summary (Résumé)',
       Handler: 'a column or filter (Responsable) and the case page’s field (Responsable du dossier)',
       Reference: 'a sort order says what is sorted (Numéro de dossier), a column is short (Numéro)',
@@ -141,14 +139,12 @@ describe('the French of the interface', () => {
       'no date': 'a reminder’s date (sans date) and a procedure’s field (aucune date)',
       Details: 'a column (Détails) and the vulnerability form’s field (Précisions)',
       'Vulnerability and health details': 'in a sentence (Les renseignements…) and as a title',
-      'Restore from a backup': 'the panel’s title and the Settings link to it',
       '{message}': 'a technical detail, said with what it is about',
       Added: 'restored rows (Ajoutés) and a file (Ajouté)',
       Removed: 'restored rows (Retirés) and a file (Retiré)',
       Preview: 'a panel (Aperçu) and a button (Prévisualiser)',
       'No copy for the customer':
         'a print run’s column (la clientèle) and a letter to a representative (le ou la titulaire)',
-      'Choose the channel': 'an import row’s problem, and a form’s field (how the complaint was received)',
     };
     const frenchOf = new Map<string, Map<string, string[]>>();
     for (const key of keys) {

@@ -1396,7 +1396,7 @@ export const frCA: Record<MessageKey, string> = {
   'settings.firstRunTitle': 'Configurer votre service',
   'settings.firstRunIntro':
     'Entrez une seule fois les coordonnées de votre entreprise. Elles figurent dans l’en-tête de chaque lettre, et le préfixe du service commence chaque numéro de dossier.',
-  'settings.restore': 'Restaurer à partir d’une sauvegarde',
+  'settings.restore': 'Restaurer une sauvegarde',
   'settings.restoreTitle': 'Vous changez d’ordinateur? Restaurez à partir d’une sauvegarde',
   'settings.reading': 'Lecture des paramètres du service',
   'settings.desk': 'Paramètres du service',
@@ -1579,7 +1579,7 @@ export const frCA: Record<MessageKey, string> = {
   'problem.date-before-last-entry':
     'La date ne peut pas être antérieure à la dernière inscription de l’historique ({on}\u00a0: {summary})',
   'problem.channel-missing': 'Choisissez le mode de réception',
-  'problem.channel-choose': 'Choisissez le mode',
+  'problem.channel-choose': 'Choisissez le mode de réception',
   'problem.category-missing': 'Choisissez une catégorie',
   'problem.category-choose': 'Choisissez la catégorie',
   'problem.procedure-choose': 'Choisissez la procédure',
@@ -2616,7 +2616,7 @@ export const frCA: Record<MessageKey, string> = {
   'procedures.target': 'Délai',
   'procedures.outside': 'hors du fournisseur',
   'procedures.targetText': '{duration}\u00a0: {what}',
-  'procedures.atOnce': 'immédiatement',
+  'procedures.atOnce': 'sans délai',
   'procedures.duration':
     '{unit, select, working {{n, plural, one {# jour ouvrable} other {# jours ouvrables}}} days {{n, plural, one {# jour} other {# jours}}} weeks {{n, plural, one {# semaine} other {# semaines}}} other {{n, plural, one {# mois} other {# mois}}}}',
   'editor.unit.working-days': 'jours ouvrables',
@@ -2626,7 +2626,7 @@ export const frCA: Record<MessageKey, string> = {
   'editor.trigger.customer-request': 'la personne cliente le demande',
   'editor.trigger.unresolved': 'la plainte n’est pas réglée',
   'editor.trigger.missed-target': 'le délai est dépassé',
-  'editor.entry.escalated': 'plainte portée à un niveau supérieur',
+  'editor.entry.escalated': 'passage à l’étape suivante',
   'editor.entry.deadlock': 'impasse',
   'editor.entry.referred-to-adr': 'plainte soumise à l’organisme de recours externe',
   'editor.entry.ccts-referral': 'renvoi à la CPRST',
