@@ -138,6 +138,21 @@ describe('TeamSync says "Synced" only when nothing is pending', () => {
     expect(await desk.database.cases.count()).toBe(cases);
     for (const s of desk.seen.filter((s) => s.state.kind === 'synced')) expect(await s.cases).toBe(cases);
   }, 60_000);
+  it('a change that sends nothing new (the team holds it already) ends "Synced" again, not "Syncing…" for ever', async () => {
+    const { server } = await seededServer();
+    const desk = newDesk(server);
+    await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+    // A case saved with nothing changed: its outbox row names a document the local PouchDB holds the same.
+    const [first] = await desk.database.cases.limit(1).toArray();
+    await desk.database.outbox.put({ ref: `case:${first.id}`, token: 'unchanged', at: new Date().toISOString() });
+    const said = desk.seen.length;
+    await until(async () => (await desk.database.outbox.count()) === 0, 10_000, 'the push to take the row');
+    // Said after the push: before, the push's "active" was the last word, and no replication event followed it.
+    await until(() => desk.seen.length > said, 5_000, 'the status said after the push');
+    await sleep(500);
+    expect(desk.team.snapshot().state.kind).toBe('synced');
+  }, 60_000);
 });
 
 describe("the download's progress", () => {

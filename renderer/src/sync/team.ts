@@ -934,11 +934,14 @@ export class TeamSync {
     void this.enqueue(async () => {
       this.pushing = false;
       return this.bridge?.push();
-    }).then(() => {
+    }).then((written) => {
       // What the push wrote is in the local changes feed too: the pull's checkpoint moves past it (nothing to apply),
       // so the status can tell "all taken in" from "still taking in".
       this.schedulePull();
-      void this.refreshState('active');
+      // Documents written: the replication has them to send, and says "paused" once it has. None (the team holds the
+      // change already, as after a case saved unchanged): no replication event follows, so the status stands on what
+      // the replication last said; "active" here left the desk on "Syncing…" until another desk's change came.
+      void this.refreshState(written || !this.idle ? 'active' : 'idle');
     });
   }
 
@@ -979,13 +982,35 @@ export class TeamSync {
     return inOutbox + local.results.filter((c) => parseSyncDocId(c.id)).length;
   }
 
-  private async refreshState(event: 'active' | 'idle' | 'error', error?: unknown): Promise<void> {
-    try {
-      await this.updateState(event, error);
-    } catch (problem) {
-      // Stopped meanwhile (the database closed under it): nothing to say.
-      if (!this.stopped) throw problem;
+  /** The status's evaluation running now (null: none), and the one to run after it (only the newest waits). */
+  private stateRun: Promise<void> | null = null;
+  private stateNext: { event: 'active' | 'idle' | 'error'; error?: unknown } | null = null;
+
+  /**
+   * Say the status again after `event`. One evaluation at a time, in the order of their events, the newest waiting
+   * replacing any older one that has not started: each reads the outbox, the checkpoint and the local PouchDB, so two at
+   * once could finish out of order and leave the older event's state on screen ("Syncing…" after "Synced").
+   */
+  private refreshState(event: 'active' | 'idle' | 'error', error?: unknown): Promise<void> {
+    this.stateNext = { event, error };
+    this.stateRun ??= this.runStateUpdates();
+    return this.stateRun;
+  }
+
+  private async runStateUpdates(): Promise<void> {
+    let failure: unknown = null;
+    while (this.stateNext) {
+      const { event, error } = this.stateNext;
+      this.stateNext = null;
+      try {
+        await this.updateState(event, error);
+      } catch (problem) {
+        // Stopped meanwhile (the database closed under it): nothing to say.
+        if (!this.stopped) failure = problem;
+      }
     }
+    this.stateRun = null;
+    if (failure) throw failure;
   }
 
   private async updateState(event: 'active' | 'idle' | 'error', error?: unknown): Promise<void> {
