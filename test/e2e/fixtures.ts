@@ -126,14 +126,12 @@ export async function allRows<T>(page: Page, store: string): Promise<T[]> {
   return page.evaluate(async (storeName) => {
     const database = await redressDesk();
     if (!database) return [];
-    return new Promise<T[]>((resolve, reject) => {
+    const read = new Promise<T[]>((resolve, reject) => {
       const req = database.transaction(storeName).objectStore(storeName).getAll();
-      req.onsuccess = () => {
-        database.close();
-        resolve(req.result as T[]);
-      };
+      req.onsuccess = () => resolve(req.result as T[]);
       req.onerror = () => reject(req.error);
     });
+    return redressWithin(read, 30_000, `reading every row of '${storeName}'`).finally(() => database.close());
   }, store);
 }
 
@@ -146,14 +144,12 @@ export async function countRows(page: Page, store: string): Promise<number> {
       database.close();
       return 0;
     }
-    return new Promise<number>((resolve, reject) => {
+    const count = new Promise<number>((resolve, reject) => {
       const req = database.transaction(storeName).objectStore(storeName).count();
-      req.onsuccess = () => {
-        database.close();
-        resolve(req.result);
-      };
+      req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
+    return redressWithin(count, 30_000, `counting the rows of '${storeName}'`).finally(() => database.close());
   }, store);
 }
 

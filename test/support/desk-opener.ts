@@ -8,9 +8,12 @@ declare global {
   var redressDeskPlace: () => { bucket: string | null; name: string };
   /**
    * In the page (inside page.evaluate): the desk's database, opened where the app keeps it, or null when there is no
-   * desk yet. Installed on every page by installDeskOpener.
+   * desk yet. Installed on every page by installDeskOpener. Each step that waits on the browser (the bucket, the
+   * database) fails after `limitMs` with an error naming it, rather than holding the test to its own time-out.
    */
-  var redressDesk: () => Promise<IDBDatabase | null>;
+  var redressDesk: (limitMs?: number) => Promise<IDBDatabase | null>;
+  /** In the page: `promise`, or after `ms` an error saying what did not answer. */
+  var redressWithin: <T>(promise: Promise<T>, ms: number, what: string) => Promise<T>;
 }
 
 /**
@@ -27,17 +30,50 @@ export async function installDeskOpener(context: BrowserContext): Promise<void> 
         ? (JSON.parse(raw) as { current: { bucket: string | null; name: string } }).current
         : { bucket: null, name: 'redress' };
     };
-    globalThis.redressDesk = async () => {
+    globalThis.redressWithin = <T>(promise: Promise<T>, ms: number, what: string) =>
+      new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+        promise.then(
+          (value) => {
+            clearTimeout(timer);
+            resolve(value);
+          },
+          (error: unknown) => {
+            clearTimeout(timer);
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        );
+      });
+    globalThis.redressDesk = async (limitMs = 20_000) => {
       const place = redressDeskPlace();
-      if (place.bucket === null && !(await indexedDB.databases()).some((d) => d.name === place.name)) return null;
+      if (
+        place.bucket === null &&
+        !(await redressWithin(indexedDB.databases(), limitMs, 'indexedDB.databases()')).some(
+          (d) => d.name === place.name,
+        )
+      )
+        return null;
       const buckets = (
         navigator as unknown as { storageBuckets: { open(name: string): Promise<{ indexedDB: IDBFactory }> } }
       ).storageBuckets;
-      const factory = place.bucket === null ? indexedDB : (await buckets.open(place.bucket)).indexedDB;
-      return new Promise<IDBDatabase>((resolve, reject) => {
+      const factory =
+        place.bucket === null
+          ? indexedDB
+          : (await redressWithin(buckets.open(place.bucket), limitMs, `storageBuckets.open('${place.bucket}')`))
+              .indexedDB;
+      let late = false;
+      const opened = new Promise<IDBDatabase>((resolve, reject) => {
         const open = factory.open(place.name);
-        open.onsuccess = () => resolve(open.result);
+        open.onsuccess = () => {
+          // Opened after the limit: closed at once, so it holds nothing up.
+          if (late) open.result.close();
+          else resolve(open.result);
+        };
         open.onerror = () => reject(open.error);
+      });
+      return redressWithin(opened, limitMs, `opening the database '${place.name}'`).catch((error: unknown) => {
+        late = true;
+        throw error;
       });
     };
   });
