@@ -345,6 +345,9 @@ export function statusLine(
 
 type Listener = () => void;
 
+/** What the status is said again after: the replication active, caught up (idle), or failing. */
+type StateEvent = 'active' | 'idle' | 'error';
+
 /** The team sharing of one desk database. */
 export class TeamSync {
   private status: SharingStatus = { state: { kind: 'off' }, refusals: [], problems: [] };
@@ -941,7 +944,7 @@ export class TeamSync {
       // Documents written: the replication has them to send, and says "paused" once it has. None (the team holds the
       // change already, as after a case saved unchanged): no replication event follows, so the status stands on what
       // the replication last said; "active" here left the desk on "Syncing…" until another desk's change came.
-      void this.refreshState(written || !this.idle ? 'active' : 'idle');
+      void this.refreshState(() => (written || !this.idle ? 'active' : 'idle'));
     });
   }
 
@@ -955,7 +958,7 @@ export class TeamSync {
       this.arrived = 0;
       return this.bridge?.pull();
     }).then(() => {
-      if (this.idle) void this.refreshState('idle');
+      void this.refreshState(() => (this.idle ? 'idle' : null));
     });
   }
 
@@ -982,38 +985,31 @@ export class TeamSync {
     return inOutbox + local.results.filter((c) => parseSyncDocId(c.id)).length;
   }
 
-  /** The status's evaluation running now (null: none), and the one to run after it (only the newest waits). */
-  private stateRun: Promise<void> | null = null;
-  private stateNext: { event: 'active' | 'idle' | 'error'; error?: unknown } | null = null;
+  /** The status's evaluations, one after another in the order of the events that asked for them. */
+  private stateQueue: Promise<void> = Promise.resolve();
 
   /**
-   * Say the status again after `event`. One evaluation at a time, in the order of their events, the newest waiting
-   * replacing any older one that has not started: each reads the outbox, the checkpoint and the local PouchDB, so two at
-   * once could finish out of order and leave the older event's state on screen ("Syncing…" after "Synced").
+   * Say the status again after `event`: the replication's word, or, for the bridge's own work, a function choosing it
+   * when its turn comes (from what the evaluations before it found). One evaluation at a time, in order: each reads
+   * the outbox, the checkpoint and the local PouchDB, so two at once could finish out of order and leave the older
+   * event's state on screen ("Syncing…" after "Synced").
    */
-  private refreshState(event: 'active' | 'idle' | 'error', error?: unknown): Promise<void> {
-    this.stateNext = { event, error };
-    this.stateRun ??= this.runStateUpdates();
-    return this.stateRun;
-  }
-
-  private async runStateUpdates(): Promise<void> {
-    let failure: unknown = null;
-    while (this.stateNext) {
-      const { event, error } = this.stateNext;
-      this.stateNext = null;
+  private refreshState(event: StateEvent | (() => StateEvent | null), error?: unknown): Promise<void> {
+    const run = this.stateQueue.then(async () => {
+      const chosen = typeof event === 'function' ? event() : event;
+      if (!chosen) return;
       try {
-        await this.updateState(event, error);
+        await this.updateState(chosen, error);
       } catch (problem) {
         // Stopped meanwhile (the database closed under it): nothing to say.
-        if (!this.stopped) failure = problem;
+        if (!this.stopped) throw problem;
       }
-    }
-    this.stateRun = null;
-    if (failure) throw failure;
+    });
+    this.stateQueue = run.catch(() => {});
+    return run;
   }
 
-  private async updateState(event: 'active' | 'idle' | 'error', error?: unknown): Promise<void> {
+  private async updateState(event: StateEvent, error?: unknown): Promise<void> {
     if (this.stopped || this.status.state.kind === 'update-needed') return;
     // "Synced" only when both directions say they are caught up (a later event of the other side brings it).
     if (event === 'idle' && !(this.caughtUp.pull && this.caughtUp.push)) event = 'active';
