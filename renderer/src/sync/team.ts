@@ -945,7 +945,7 @@ export class TeamSync {
       // change already, as after a case saved unchanged): no replication event follows, so the status stands on what
       // the replication last said; "active" here left the desk on "Syncing…" until another desk's change came.
       void this.refreshState(() => (written || !this.idle ? 'active' : 'idle'));
-    });
+    }, noMore);
   }
 
   private schedulePull(): void {
@@ -959,7 +959,7 @@ export class TeamSync {
       return this.bridge?.pull();
     }).then(() => {
       void this.refreshState(() => (this.idle ? 'idle' : null));
-    });
+    }, noMore);
   }
 
   /** Whether the replication last said it was idle with the server (the status waits for the bridge as well). */
@@ -1116,6 +1116,9 @@ export function pushFilter(user: string): (doc: PouchDoc) => boolean {
   filter.toString = () => 'redress-push-written-here-1';
   return filter;
 }
+
+/** A push or pull round that failed: already said with the status (TeamSync.enqueue), and tried again later. */
+function noMore(): void {}
 
 /** Retry a lost server after 1 s, doubling to at most a minute. */
 function backOff(delay: number): number {
