@@ -406,13 +406,13 @@ test('in French, a refused invisible character, a corrected channel and a voided
   await ack.getByRole('button', { name: 'Inscrire l’accusé de réception' }).click();
   await expect(ack).toBeHidden();
   await messagesGone(page);
-  await page.getByRole('button', { name: /^Annuler l’inscription du .*Accusé de réception envoyé/ }).click();
-  const voiding = page.getByRole('dialog', { name: 'Annuler cette inscription' });
-  await voiding.getByRole('textbox', { name: 'Motif de l’annulation' }).fill('Inscrite par erreur');
-  await voiding.getByRole('button', { name: 'Annuler l’inscription' }).click();
+  await page.getByRole('button', { name: /^Invalider l’inscription du .*Accusé de réception envoyé/ }).click();
+  const voiding = page.getByRole('dialog', { name: 'Invalider cette inscription' });
+  await voiding.getByRole('textbox', { name: 'Motif de l’invalidation' }).fill('Inscrite par erreur');
+  await voiding.getByRole('button', { name: 'Invalider l’inscription' }).click();
   await expect(voiding).toBeHidden();
   await expect(timeline).toContainText(
-    /Inscription «\u00a0Accusé de réception envoyé \([^)]+\)\u00a0» du .+ annulée\u00a0: Inscrite par erreur/,
+    /Inscription «\u00a0Accusé de réception envoyé \([^)]+\)\u00a0» du .+ invalidée\u00a0: Inscrite par erreur/,
   );
   await messagesGone(page);
   const caseLeft = await englishLeft(page);

@@ -132,10 +132,9 @@ describe('the French of the interface', () => {
       Summary: 'the dashboard’s overview (Sommaire) and the complaint’s summary (Résumé)',
       Handler: 'a column or filter (Responsable) and the case page’s field (Responsable du dossier)',
       Reference: 'a sort order says what is sorted (Numéro de dossier), a column is short (Numéro)',
-      Customer: 'the person in a list (Personne cliente, Nom de la clientèle) and the account holder of a case',
+      Customer: 'the person in a list (Personne cliente, Nom de la personne cliente) and the account holder of a case',
       Received: 'a column of dates (Reçue le) and the case page’s field',
       Compensation: 'amounts in a report (Indemnités) and a kind of payment (Indemnisation)',
-      'received {date}': 'a complaint received (reçue) and a request (reçu)',
       'no date': 'a reminder’s date (sans date) and a procedure’s field (aucune date)',
       Details: 'a column (Détails) and the vulnerability form’s field (Précisions)',
       'Vulnerability and health details': 'in a sentence (Les renseignements…) and as a title',
@@ -143,6 +142,9 @@ describe('the French of the interface', () => {
       Added: 'restored rows (Ajoutés) and a file (Ajouté)',
       Removed: 'restored rows (Retirés) and a file (Retiré)',
       Preview: 'a panel (Aperçu) and a button (Prévisualiser)',
+      Channel:
+        'how a complaint was received (Mode de réception) and a contact, which may go out (Mode de communication)',
+      'Choose the channel': 'the same two: a complaint received and a contact either way',
       'No copy for the customer':
         'a print run’s column (la clientèle) and a letter to a representative (le ou la titulaire)',
     };

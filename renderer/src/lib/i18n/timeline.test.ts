@@ -123,7 +123,7 @@ describe('timeline summaries in the interface language', () => {
         { kind: 'voided', values: { entry: 'Resumed', on: '2026-11-17', reason: 'Erreur' } },
         { entryId: 'e0', entryType: 'resumed', entryOn: '2026-11-17', reason: 'Erreur' },
         'Voided “Resumed” of 2026-11-17: Erreur',
-        'Inscription «\u00a0Resumed\u00a0» du 17 nov. 2026 annulée\u00a0: Erreur',
+        'Inscription «\u00a0Resumed\u00a0» du 17 nov. 2026 invalidée\u00a0: Erreur',
       ],
       [
         'vulnerability',
@@ -156,7 +156,7 @@ describe('timeline summaries in the interface language', () => {
     );
     expect(
       entrySummaryIn(fr, 'fr-CA', also('adr-letter-sent', { kind: 'adr-letter-after-weeks', values: { weeks: '8' } })),
-    ).toBe('Lettre de recours externe envoyée (toujours pas réglé après 8\u00a0semaines)');
+    ).toBe('Lettre de recours externe envoyée (plainte toujours non réglée après 8\u00a0semaines)');
     expect(
       entrySummaryIn(
         fr,
@@ -247,14 +247,14 @@ describe('timeline summaries in the interface language', () => {
     expect(voided.summary).toBe('Voided “Complaint acknowledged by email” of 2026-11-17: Doublon');
     const events = [ack, voided];
     expect(entrySummaryIn(fr, 'fr-CA', voided, { events })).toBe(
-      'Inscription «\u00a0Accusé de réception envoyé (courriel)\u00a0» du 17 nov. 2026 annulée\u00a0: Doublon',
+      'Inscription «\u00a0Accusé de réception envoyé (courriel)\u00a0» du 17 nov. 2026 invalidée\u00a0: Doublon',
     );
     expect(entrySummaryIn(en, 'en-GB', voided, { events })).toBe(
       'Voided “Complaint acknowledged by email” of 17 Nov 2026: Doublon',
     );
     // Without the voided entry (or when its data no longer says what was quoted), the quote is shown as stored.
     expect(entrySummaryIn(fr, 'fr-CA', voided)).toBe(
-      'Inscription «\u00a0Complaint acknowledged by email\u00a0» du 17 nov. 2026 annulée\u00a0: Doublon',
+      'Inscription «\u00a0Complaint acknowledged by email\u00a0» du 17 nov. 2026 invalidée\u00a0: Doublon',
     );
     const long = {
       ...ack,

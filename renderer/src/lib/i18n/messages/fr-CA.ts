@@ -23,7 +23,7 @@ export const frCA: Record<MessageKey, string> = {
   'app.mainNavigation': 'Navigation principale',
   'app.nav.dashboard': 'Tableau de bord',
   'app.nav.cases': 'Dossiers',
-  'app.nav.my': 'Qui me sont attribués',
+  'app.nav.my': 'Mes dossiers',
   'app.nav.new': 'Nouvelle plainte',
   'app.nav.post': 'Lettres à poster',
   'app.nav.reports': 'Rapports',
@@ -104,7 +104,7 @@ export const frCA: Record<MessageKey, string> = {
   'explain.unit-months': 'mois',
   'explain.month-clamp': 'Ce mois-là n’a pas de jour {day}\u00a0: c’est son dernier jour qui compte.',
   'explain.paused':
-    'Dossier suspendu {list}\u00a0: les délais propres à l’entreprise s’arrêtent pendant l’attente de la réponse de la personne.',
+    'Dossier suspendu {list}\u00a0: les délais propres au fournisseur s’arrêtent pendant l’attente de la réponse de la personne.',
   'explain.pause': 'du {from} au {to}',
   'explain.pause-open': 'depuis le {from} (suspension en cours)',
   'explain.met': 'Respecté\u00a0: {event} le {on}.',
@@ -121,13 +121,13 @@ export const frCA: Record<MessageKey, string> = {
     '{rule} ne fixe pas de délai de première réponse pour les plaintes par {channel}.',
   'explain.no-stage-target': 'L’étape {stage} de {rule} n’a pas de délai propre.',
   'explain.external-stage':
-    'Le dossier est à l’étape « {stage} » ({owner}) depuis le {on}\u00a0; les délais d’étape propres à l’entreprise ne s’appliquent pas.',
+    'Le dossier est à l’étape « {stage} » ({owner}) depuis le {on}\u00a0; les délais d’étape propres au fournisseur ne s’appliquent pas.',
   'explain.out-of-scope':
     'Sans objet\u00a0: une entreprise de {employees} employés dépasse le champ de l’organisme de recours externe ({maxEmployees} ou moins) ({rule}).',
   'explain.adr-not-needed':
-    'Pas nécessaire\u00a0: {event} le {on}, au plus tard à la date où « {clock} » aurait été dû ({dueOn}\u00a0: {basis}).',
+    'Pas nécessaire\u00a0: {event} le {on}, au plus tard à la date où « {clock} » aurait été due ({dueOn}\u00a0: {basis}).',
   'explain.closed-unresolved':
-    'Dossier fermé le {on} sans règlement ni position finale\u00a0: le problème a-t-il été réglé\u00a0? Si oui, inscrivez le règlement\u00a0; sinon, « {clock} » est dû.',
+    'Dossier fermé le {on} sans règlement ni position finale\u00a0: le problème a-t-il été réglé\u00a0? Si oui, inscrivez le règlement\u00a0; sinon, « {clock} » est due.',
   'explain.no-adr-letter-sent': 'Aucune lettre de recours externe n’a été envoyée, donc aucun délai ne court ({rule}).',
   'explain.referral-time':
     'Le temps dont dispose la personne pour soumettre sa plainte à l’organisme de recours externe ({scheme}).',
@@ -141,12 +141,12 @@ export const frCA: Record<MessageKey, string> = {
     'Si tout est réglé d’ici là, une communication de règlement sommaire peut remplacer la réponse finale.',
   'explain.ccts-not-referred': 'La CPRST n’a pas renvoyé cette affaire ({rule}).',
   'explain.objection-passed': 'Le délai pour s’opposer est passé.',
-  'explain.objection-only-if': 'Seulement si l’entreprise s’oppose à ce que la CPRST accepte l’affaire.',
+  'explain.objection-only-if': 'Seulement si le fournisseur s’oppose à ce que la CPRST accepte l’affaire.',
   'explain.level': 'le {ordinal} palier de traitement{stage}',
   'explain.level-stage': ' (l’étape {stage})',
   'explain.notice-not-needed': 'Pas nécessaire\u00a0: {event} le {on} avant d’atteindre {level} ({rule}).',
   'explain.notice-not-yet':
-    'Pas encore dû\u00a0: parler de la CPRST à la personne si sa plainte n’est toujours pas réglée en atteignant {level}, puis à chaque palier suivant ({rule}).',
+    'Pas encore dû\u00a0: parler de la CPRST à la personne si sa plainte n’est toujours pas réglée lorsqu’elle atteint {level}, puis à chaque palier suivant ({rule}).',
   'explain.notice-earlier-missed': 'L’information due le {on} ({stage}) n’a pas été donnée à temps.',
   'explain.regime-not-yet':
     '{regime} s’applique aux plaintes faites à partir du {from}\u00a0; celle-ci a été reçue le {on}.',
@@ -160,7 +160,7 @@ export const frCA: Record<MessageKey, string> = {
   'explain.escalate-missed':
     'Le délai de l’étape {stage} n’a pas été respecté\u00a0; la procédure prévoit alors le passage à l’étape suivante.',
   'explain.paused-since':
-    'Dossier suspendu depuis le {on}\u00a0: les délais propres à l’entreprise sont arrêtés, les délais réglementaires continuent de courir.',
+    'Dossier suspendu depuis le {on}\u00a0: les délais propres au fournisseur sont arrêtés, les délais réglementaires continuent de courir.',
   'explain.resolved-nothing-due': 'Plainte réglée le {on}\u00a0; plus rien n’est dû.',
   'explain.business-size-unknown':
     'Entreprise\u00a0: {scheme} n’accepte que les entreprises de {maxEmployees} employés ou moins\u00a0; inscrivez le nombre d’employés.',
@@ -185,7 +185,7 @@ export const frCA: Record<MessageKey, string> = {
   'explain.value.event.adr-letter-sent': 'lettre de recours externe envoyée',
   'explain.value.event.referred-to-adr': 'plainte soumise à l’organisme de recours externe',
   'explain.value.event.ccts-referral': 'renvoi par la CPRST',
-  'explain.value.event.ccts-informed': 'personne mise au courant au sujet de la CPRST',
+  'explain.value.event.ccts-informed': 'personne renseignée sur la CPRST',
   'explain.value.event.closed': 'dossier fermé',
   'explain.value.duration.working-days': '{amount, plural, one {# jour ouvrable} other {# jours ouvrables}}',
   'explain.value.duration.days': '{amount, plural, one {# jour} other {# jours}}',
@@ -209,7 +209,7 @@ export const frCA: Record<MessageKey, string> = {
   'dashboard.receivedToday': 'reçue aujourd’hui',
   'dashboard.waiting': '{days, plural, one {en attente depuis # jour} other {en attente depuis # jours}}',
   'dashboard.adrLetter': 'Lettre de recours externe',
-  'dashboard.referralCloses': 'Fin du délai de recours externe de la clientèle',
+  'dashboard.referralCloses': 'Fin du délai de recours externe de la personne cliente',
   'dashboard.showing': '{shown, plural, one {Le plus urgent} other {Les # plus urgents}} sur {count, number}.', // h17: reads right at a count of 1
   'dashboard.tile.overdue': 'En retard',
   'dashboard.tile.dueToday': 'Pour aujourd’hui',
@@ -237,7 +237,7 @@ export const frCA: Record<MessageKey, string> = {
   'dashboard.adr.empty': 'Aucune lettre de recours à envoyer.',
   'dashboard.referral.title': 'Délais de recours qui prennent fin',
   'dashboard.referral.description':
-    'Le délai dont dispose la clientèle pour porter sa plainte devant l’organisme externe prend fin {days, plural, one {dans la prochaine journée} other {dans les # prochains jours}}.', // h17: reads right at a count of 1
+    'Le délai dont dispose la clientèle pour porter sa plainte devant l’organisme de recours externe prend fin {days, plural, one {dans la prochaine journée} other {dans les # prochains jours}}.', // h17: reads right at a count of 1
   'dashboard.referral.empty': 'Aucun délai de recours ne prend fin bientôt.',
 
   'caseList.title': 'Dossiers',
@@ -261,7 +261,7 @@ export const frCA: Record<MessageKey, string> = {
   'caseList.sort.received': 'Plus récents d’abord',
   'caseList.sort.reference': 'Numéro de dossier',
   'caseList.sort.nextDue': 'Prochaine échéance',
-  'caseList.sort.customer': 'Nom de la clientèle',
+  'caseList.sort.customer': 'Nom de la personne cliente',
   'caseList.overdueOnly': 'En retard seulement',
   'caseList.clearFilters': 'Effacer les filtres',
   'caseTable.label': 'Dossiers',
@@ -348,7 +348,7 @@ export const frCA: Record<MessageKey, string> = {
   'reports.measure.median-days': 'Nombre médian de jours pour régler',
   'reports.measure.adr-letters-sent': 'Lettres de recours envoyées',
   'reports.measure.adr-letters-on-time': 'Lettres de recours envoyées dans les délais',
-  'reports.measure.adr-referrals': 'Renvois à l’organisme externe',
+  'reports.measure.adr-referrals': 'Plaintes soumises à l’organisme de recours externe',
   'reports.measure.ccts-referrals': 'Renvois par la CPRST',
   'reports.detail.of': '{numerator} sur {denominator, plural, one {# dossier} other {# dossiers}}',
   'reports.detail.noneToMeasure': 'aucun dossier à mesurer',
@@ -356,9 +356,9 @@ export const frCA: Record<MessageKey, string> = {
   'reports.detail.noneResolved': 'aucun dossier réglé',
   'reports.measureDefinition.received': 'Dossiers dont la date de réception tombe dans la période.',
   'reports.measureDefinition.resolved':
-    'Dossiers réglés pendant la période\u00a0: la première inscription « réglé » ou « fermé » de l’historique tombe dans la période, quelle que soit la date de réception.',
+    'Dossiers réglés pendant la période\u00a0: la première inscription « plainte réglée » ou « dossier fermé » de l’historique tombe dans la période, quelle que soit la date de réception.',
   'reports.measureDefinition.acknowledged-on-time':
-    'Parmi les dossiers reçus pendant la période dont la procédure fixe un délai d’accusé de réception échu aujourd’hui, la part dont la réception a été confirmée dans ce délai (l’échéance d’accusé de réception du moteur de règles\u00a0: respectée, sur respectée ou manquée\u00a0; un dossier toujours sans accusé de réception après l’échéance compte comme manqué).',
+    'Parmi les dossiers reçus pendant la période dont la procédure fixe un délai d’accusé de réception arrivé à échéance au plus tard aujourd’hui, la part dont la réception a été confirmée dans ce délai (l’échéance d’accusé de réception du moteur de règles\u00a0: respectée, sur respectée ou manquée\u00a0; un dossier toujours sans accusé de réception après l’échéance compte comme manqué).',
   'reports.measureDefinition.within-provider-targets':
     'Parmi les dossiers réglés pendant la période qui ont au moins un délai de la procédure propre au fournisseur (accusé de réception, première réponse ou délai de réponse d’une étape), la part qui n’en a manqué aucun. Le délai de chaque étape est lu dans le moteur de règles le jour où le dossier a quitté l’étape\u00a0; les suspensions prolongent ces délais.',
   'reports.measureDefinition.within-regulatory-deadline':
@@ -370,13 +370,13 @@ export const frCA: Record<MessageKey, string> = {
   'reports.measureDefinition.median-days':
     'Valeur médiane des jours civils entre la réception et le règlement sur les dossiers réglés pendant la période (la moyenne des deux valeurs du milieu quand leur nombre est pair).',
   'reports.measureDefinition.adr-letters-sent':
-    'Lettres de recours consignées à l’historique (« lettre de recours envoyée ») avec une date comprise dans la période, quelle que soit la date de réception.',
+    'Lettres de recours consignées à l’historique (« lettre de recours externe envoyée ») avec une date comprise dans la période, quelle que soit la date de réception.',
   'reports.measureDefinition.adr-letters-on-time':
-    'Parmi les dossiers dont la lettre de recours arrivait à échéance pendant la période (l’échéance du moteur de règles\u00a0: 6 ou 8 semaines après la réception, ou immédiatement en cas d’impasse) et échue aujourd’hui, la part dont la lettre a été envoyée dans le délai. Un dossier réglé après l’échéance sans lettre compte comme manqué\u00a0; un dossier réglé avant n’a pas besoin de lettre et n’est pas compté.',
+    'Parmi les dossiers dont la lettre de recours arrivait à échéance pendant la période (l’échéance du moteur de règles\u00a0: 6 ou 8 semaines après la réception, ou sans délai en cas d’impasse) et arrivée à échéance au plus tard aujourd’hui, la part dont la lettre a été envoyée dans le délai. Un dossier réglé après l’échéance sans lettre compte comme manqué\u00a0; un dossier réglé avant n’a pas besoin de lettre et n’est pas compté.',
   'reports.measureDefinition.adr-referrals':
-    'Inscriptions « renvoyée à l’organisme externe » de l’historique avec une date comprise dans la période.',
+    'Inscriptions « plainte soumise à l’organisme de recours externe » de l’historique avec une date comprise dans la période.',
   'reports.measureDefinition.ccts-referrals':
-    'Inscriptions « renvoyée par la CPRST » (Commission des plaintes relatives aux services de télécom-télévision) de l’historique avec une date comprise dans la période (Canada).',
+    'Inscriptions « renvoi reçu de la CPRST » (Commission des plaintes relatives aux services de télécom-télévision) de l’historique avec une date comprise dans la période (Canada).',
 
   'palette.button': 'Aller à un dossier…',
   'palette.search': 'Aller à un dossier par son numéro ou un nom, ou à un écran',
@@ -645,7 +645,7 @@ export const frCA: Record<MessageKey, string> = {
   'compact.failed': 'Rien n’a été modifié\u00a0: {error}',
   'anonymised.title': 'Anonymisé le {date}',
   'anonymised.text':
-    'Les coordonnées de la clientèle, le résumé, le texte de chaque inscription à l’historique et les lettres ont été retirés. Le numéro de dossier, les dates, la catégorie, les étapes et les montants versés sont conservés pour les chiffres du service. Plus rien ne peut être consigné dans ce dossier.',
+    'Les coordonnées de la personne cliente, le résumé, le texte de chaque inscription à l’historique et les lettres ont été retirés. Le numéro de dossier, les dates, la catégorie, les étapes et les montants versés sont conservés pour les chiffres du service. Plus rien ne peut être consigné dans ce dossier.',
   'retentionStart.title': '{n, plural, one {# dossier fermé anonymisé} other {# dossiers fermés anonymisés}}',
   'retentionStart.message':
     '{n, plural, one {Sa fermeture remonte} other {Leur fermeture remonte}} à plus de {years, plural, one {# an} other {# ans}} (politique de conservation). Le registre se trouve à l’écran Confidentialité.', // h17: reads right at a count of 1
@@ -681,10 +681,10 @@ export const frCA: Record<MessageKey, string> = {
   'erase.erased.1': 'Toute personne qui la représente, et la façon dont elle a demandé qu’on lui écrive',
   'erase.erased.2': 'Les renseignements sur la vulnérabilité et la santé',
   'erase.erased.3':
-    'Le résumé de la plainte et le texte de chaque entrée d’historique (notes, contacts, motifs, ce qui a été convenu)',
+    'Le résumé de la plainte et le texte de chaque inscription à l’historique (notes, contacts, motifs, ce qui a été convenu)',
   'erase.erased.4': 'Chaque lettre envoyée dans le dossier (les copies PDF conservées)',
   'erase.kept.0':
-    'Le numéro de référence, les dates, le mode de réception de la plainte, sa catégorie, sa procédure, la personne responsable et l’étape',
+    'Le numéro de dossier, les dates, le mode de réception de la plainte, sa catégorie, sa procédure, la personne responsable et l’étape',
   'erase.kept.1':
     'Que chaque étape a eu lieu, et quand (par exemple «\u00a0Réglée, 3 mars\u00a0»), sans ce qui a été écrit',
   'erase.kept.2': 'Les montants d’indemnisation et les gestes commerciaux',
@@ -739,9 +739,9 @@ export const frCA: Record<MessageKey, string> = {
   'data.backup.dialogConfirm': 'Faire la sauvegarde protégée',
   'data.backup.cancelled': 'La sauvegarde n’a pas été enregistrée (l’enregistrement a été annulé).',
   'data.backup.saved':
-    '{file} enregistré\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# entrée d’historique} other {# entrées d’historique}}, {letters, plural, one {# lettre} other {# lettres}}; vérifié comme le ferait une restauration.',
+    '{file} enregistré\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# inscription à l’historique} other {# inscriptions à l’historique}}, {letters, plural, one {# lettre} other {# lettres}}; vérifié comme le ferait une restauration.',
   'data.backup.savedProtected':
-    '{file} enregistré (protégé par une phrase de passe)\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# entrée d’historique} other {# entrées d’historique}}, {letters, plural, one {# lettre} other {# lettres}}; vérifié comme le ferait une restauration.',
+    '{file} enregistré (protégé par une phrase de passe)\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# inscription à l’historique} other {# inscriptions à l’historique}}, {letters, plural, one {# lettre} other {# lettres}}; vérifié comme le ferait une restauration.',
   'data.backup.made': 'Sauvegarde faite',
   'data.backup.failed': 'La sauvegarde n’a pas pu être faite\u00a0: {error}',
   'data.overLimits':
@@ -852,7 +852,8 @@ export const frCA: Record<MessageKey, string> = {
   'data.storage.size': 'Données stockées\u00a0: {used}.',
   'data.storage.sizeOf': 'Données stockées\u00a0: {used} (espace accordé\u00a0: {allowed}).',
   'data.storage.sizeUnknown': 'Données stockées\u00a0: le navigateur ne l’indique pas.',
-  'data.storage.attachments': 'Pièces jointes\u00a0: {files, plural, one {un fichier} other {# fichiers}}, {size}.',
+  'data.storage.attachments':
+    'Pièces jointes\u00a0: {files, plural, =0 {aucun fichier} one {# fichier} other {# fichiers}}, {size}.',
   'data.storage.attachmentsLoading': 'Pièces jointes\u00a0: …',
 
   'restore.introFirstRun':
@@ -1052,7 +1053,7 @@ export const frCA: Record<MessageKey, string> = {
   'restore.madeWith': 'Fait le {when} avec {app}. La somme de contrôle correspond.',
   'restore.madeByWith': 'Fait le {when} par le service {desk} avec {app}. La somme de contrôle correspond.',
   'restore.cases': 'Dossiers',
-  'restore.events': 'Entrées d’historique',
+  'restore.events': 'Inscriptions à l’historique',
   'restore.letters': 'Lettres',
   'restore.people': 'Personnes',
   'restore.audit': 'Entrées du journal d’audit',
@@ -1094,7 +1095,7 @@ export const frCA: Record<MessageKey, string> = {
   'restore.notOpened':
     'Fichier non ouvert\u00a0: cette sauvegarde est protégée par une phrase de passe. Choisissez de nouveau le fichier pour la saisir.',
   'restore.replaceWarning':
-    '{here, plural, =0 {Tout ce que contient ce service sera remplacé} one {Le seul dossier de ce service sera remplacé} other {Les # dossiers de ce service seront remplacés}} par {backup, plural, =0 {une sauvegarde sans dossier} one {le seul dossier de la sauvegarde} other {les # dossiers de la sauvegarde}}. Faites d’abord une sauvegarde de ce service si vous pourriez en avoir besoin.', // h17: reads right at a count of 1
+    '{here, plural, =0 {Tout ce que contient ce service sera remplacé} one {Le seul dossier de ce service sera remplacé} other {Les # dossiers de ce service seront remplacés}} par {backup, plural, =0 {une sauvegarde sans dossier} one {le seul dossier de la sauvegarde} other {les # dossiers de la sauvegarde}}. Faites d’abord une sauvegarde de ce service si vous risquez d’en avoir besoin.', // h17: reads right at a count of 1
   'restore.cancel': 'Annuler',
   'restore.progress': 'Progression de la restauration',
   'restore.starting': 'Début de la restauration…',
@@ -1124,7 +1125,7 @@ export const frCA: Record<MessageKey, string> = {
   'restore.step.finishingFiles':
     'Dernière étape\u00a0: tout est enregistré d’un seul coup, avec {count, plural, one {le fichier joint} other {les # fichiers joints}} ({size})…',
   'restore.rows.cases': 'dossiers',
-  'restore.rows.events': 'entrées d’historique',
+  'restore.rows.events': 'inscriptions à l’historique',
   'restore.rows.counters': 'compteurs de références',
   'restore.rows.settings': 'paramètres du service',
   'restore.rows.letters': 'lettres',
@@ -1198,8 +1199,9 @@ export const frCA: Record<MessageKey, string> = {
   'import.fromColumn': 'Selon la colonne «\u00a0{column}\u00a0»',
   'import.failed': 'Rien n’a été importé\u00a0: {error}',
   'import.imported': '{n, plural, one {# dossier importé} other {# dossiers importés}}',
-  'import.loggedOne': 'De {file}\u00a0: inscrit sous {first}, avec sa première entrée d’historique.',
-  'import.loggedMany': 'De {file}\u00a0: inscrits de {first} à {last}, chacun avec sa première entrée d’historique.',
+  'import.loggedOne': 'De {file}\u00a0: inscrit sous {first}, avec sa première inscription à l’historique.',
+  'import.loggedMany':
+    'De {file}\u00a0: inscrits de {first} à {last}, chacun avec sa première inscription à l’historique.',
   'import.allThere': 'Toutes les plaintes de {file} sont déjà dans Redress\u00a0: rien de nouveau n’a été inscrit.',
   'import.noComplaints': '{file} ne contenait aucune plainte.',
   'import.leftOut':
@@ -1288,7 +1290,7 @@ export const frCA: Record<MessageKey, string> = {
     'Lettres à envoyer aujourd’hui ou en retard pour la clientèle qui a écrit par la poste ou demandé le courrier postal. Chacune est consignée à son dossier comme imprimée pour la poste une fois le fichier d’impression enregistré.',
   'post.none': 'Aucune lettre à poster aujourd’hui.',
   'post.make': 'Produire le fichier d’impression',
-  'post.chosen': '{chosen} {n, plural, one {lettre choisie sur #} other {lettres choisies sur #}}',
+  'post.chosen': '{chosen} sur {n, plural, one {# lettre choisie} other {# lettres choisies}}',
   'post.cannotCount': '({n, plural, one {# impossible à imprimer} other {# impossibles à imprimer}})', // h17: reads right at a count of 1
   'post.made': 'Fichier d’impression produit',
   'post.madeText':
@@ -1300,7 +1302,7 @@ export const frCA: Record<MessageKey, string> = {
   'post.noCopy': 'Aucune copie pour la clientèle',
   'post.notMade': 'Non produites',
   'post.progress': 'Avancement à ce jour (chaque lettre de recours de ce lot)',
-  'post.progressHint': 'Imprimé sous « Où en est le dossier » dans chaque lettre de recours.',
+  'post.progressHint': 'Imprimé dans chaque lettre de recours externe, dans la section sur l’avancement de la plainte.',
   'post.table': 'Lettres à poster',
   'post.chooseAll': 'Tout choisir',
   'post.col.reference': 'Numéro',
@@ -1414,7 +1416,7 @@ export const frCA: Record<MessageKey, string> = {
   'settings.deskPrefix': 'Préfixe du service',
   'settings.deskPrefixHint': 'Commence chaque numéro de dossier, par exemple RDR-2026-000042',
   'settings.yourName': 'Votre nom',
-  'settings.yourNameFirstRun': 'Inscrit à chaque entrée de l’historique et sur chaque lettre',
+  'settings.yourNameFirstRun': 'Figure dans chaque inscription à l’historique et sur chaque lettre',
   'settings.yourNameHint': 'La première personne responsable du service\u00a0; ajoutez les autres sous Personnes',
   'settings.calendar': 'Calendrier des jours ouvrables',
   'settings.calendarHint': 'Jours fériés du territoire du bureau',
@@ -1477,10 +1479,10 @@ export const frCA: Record<MessageKey, string> = {
   'attachments.email.reading': 'Lecture du courriel',
   'attachments.email.cannotShow': 'Le courriel ne peut pas être affiché',
   'attachments.email.downloadInstead': 'Téléchargez le fichier pour l’ouvrir dans un logiciel de courriel.',
-  'attachments.email.asContact': 'Consigner aussi comme communication de la clientèle (à la date du courriel)',
-  'attachments.email.asContactOn': 'Consigner {name} comme communication de la clientèle',
+  'attachments.email.asContact': 'Consigner aussi comme communication de la personne cliente (à la date du courriel)',
+  'attachments.email.asContactOn': 'Consigner {name} comme communication de la personne cliente',
   'attachments.email.contactLogged':
-    '{count, plural, one {Communication de la clientèle consignée} other {# communications de la clientèle consignées}}',
+    '{count, plural, one {Communication de la personne cliente consignée} other {# communications de la personne cliente consignées}}',
   'attachments.email.contactNotLogged': 'Joint, mais pas consigné comme communication',
   'model.title.mr': 'M.',
   'model.title.mrs': 'Mme (Mrs)',
@@ -1505,7 +1507,7 @@ export const frCA: Record<MessageKey, string> = {
   'dateField.sure': 'Confirmez-vous cette date\u00a0?',
   'dateField.receivedOn': 'La plainte a été reçue le',
   'dateField.doubt.longAgo':
-    'C’est il y a plus de {days, plural, one {# jour} other {# jours}}\u00a0: les délais du dossier sont comptés à partir de cette date.', // h17: reads right at a count of 1
+    'Cette date remonte à plus de {days, plural, one {# jour} other {# jours}}\u00a0: les délais du dossier sont comptés à partir de cette date.', // h17: reads right at a count of 1
   'dateField.doubt.future': 'Cette date n’est pas encore arrivée.',
   'dateField.doubt.sunday': 'C’est un dimanche\u00a0: aucun courrier n’est distribué le dimanche.',
   'dateField.doubt.bankHoliday':
@@ -1517,7 +1519,7 @@ export const frCA: Record<MessageKey, string> = {
   'intake.emailNotAttachedText': '{reason}. Ajoutez-le depuis la page du dossier.',
   'intake.notAnEmail': 'Ce n’est pas un courriel',
   'intake.logged': 'Plainte inscrite',
-  'intake.loggedText': 'Référence {reference}',
+  'intake.loggedText': 'Numéro de dossier {reference}',
   'intake.notSaved': 'Plainte non enregistrée',
   'intake.notSavedText':
     '{error}. Rien n’a été enregistré\u00a0; ce que vous avez saisi est toujours dans le formulaire.',
@@ -1704,7 +1706,7 @@ export const frCA: Record<MessageKey, string> = {
   'problem.refused-no-adr-letter': '{procedure} n’a pas de délai de lettre de recours externe.',
   'problem.refused-adr-letter-sent': 'La lettre de recours externe a déjà été envoyée (le {on}).',
   'problem.refused-referral-ccts':
-    'Le recours à un organisme externe s’applique aux procédures du Royaume-Uni\u00a0; pour {procedure}, inscrivez le renvoi par la CPRST.',
+    'Le recours à un organisme de recours externe s’applique aux procédures du Royaume-Uni\u00a0; pour {procedure}, inscrivez le renvoi par la CPRST.',
   'problem.refused-no-adr-stage': '{procedure} n’a pas d’étape de recours externe.',
   'problem.refused-referred': 'Le recours externe a été inscrit le {on}.',
   'problem.refused-referral-not-yet':
@@ -1739,14 +1741,14 @@ export const frCA: Record<MessageKey, string> = {
   'intake.vulnerabilityReasonHint': 'Choisissez le motif',
   'intake.vulnerabilityNote': 'Au sujet du motif (facultatif)',
   'intake.log': 'Inscrire une plainte',
-  'intake.referenceOnSaving': 'Un numéro de référence est attribué à l’enregistrement.',
+  'intake.referenceOnSaving': 'Un numéro de dossier est attribué à l’enregistrement.',
   'action.log-contact.label': 'Inscrire un contact',
   'action.log-contact.title': 'Inscrire un contact avec la personne',
   'action.log-contact.submitLabel': 'Inscrire le contact',
   'action.log-contact.done': 'Contact inscrit',
   'field.log-contact.on.label': 'Date',
-  'field.log-contact.channel.label': 'Mode de réception',
-  'field.log-contact.channel.missing': 'Choisissez le mode de réception',
+  'field.log-contact.channel.label': 'Mode de communication',
+  'field.log-contact.channel.missing': 'Choisissez le mode de communication',
   'field.log-contact.direction.label': 'Qui a pris contact',
   'field.log-contact.direction.missing': 'Indiquez qui a pris contact',
   'field.log-contact.direction.option.from-customer': 'La personne a pris contact avec nous',
@@ -1865,10 +1867,10 @@ export const frCA: Record<MessageKey, string> = {
   'field.adr-letter-sent.channel.label': 'Mode d’envoi',
   'field.adr-letter-sent.channel.missing': 'Choisissez le mode d’envoi',
   'field.adr-letter-sent.summary.label': 'Notes',
-  'action.referred-to-adr.label': 'Renvoi au recours externe',
+  'action.referred-to-adr.label': 'Plainte soumise à l’organisme de recours externe',
   'action.referred-to-adr.title': 'La personne s’est adressée à l’organisme de recours externe',
   'action.referred-to-adr.submitLabel': 'Inscrire le renvoi',
-  'action.referred-to-adr.done': 'Renvoi au recours externe inscrit',
+  'action.referred-to-adr.done': 'Plainte soumise à l’organisme de recours externe (inscrite)',
   'field.referred-to-adr.on.label': 'Renvoyé le',
   'field.referred-to-adr.reference.label': 'Référence de l’organisme',
   'field.referred-to-adr.summary.label': 'Notes',
@@ -1987,11 +1989,11 @@ export const frCA: Record<MessageKey, string> = {
   'field.correct-facts.reason.label': 'Motif de la correction',
   'field.correct-facts.reason.description': 'Conservé dans l’historique avec les anciennes et les nouvelles valeurs',
   'field.correct-facts.reason.missing': 'Indiquez le motif de la correction',
-  'action.void-entry.label': 'Annuler une inscription',
-  'action.void-entry.title': 'Annuler cette inscription',
-  'action.void-entry.submitLabel': 'Annuler l’inscription',
-  'action.void-entry.done': 'Inscription annulée',
-  'field.void-entry.reason.label': 'Motif de l’annulation',
+  'action.void-entry.label': 'Invalider une inscription',
+  'action.void-entry.title': 'Invalider cette inscription',
+  'action.void-entry.submitLabel': 'Invalider l’inscription',
+  'action.void-entry.done': 'Inscription invalidée',
+  'field.void-entry.reason.label': 'Motif de l’invalidation',
   'field.void-entry.reason.description':
     'p. ex. inscrite dans le mauvais dossier. L’inscription reste dans l’historique, barrée',
   'field.void-entry.reason.missing': 'Indiquez le motif de l’annulation',
@@ -2054,7 +2056,7 @@ export const frCA: Record<MessageKey, string> = {
   'editConflict.yes': 'Oui',
   'editConflict.no': 'Non',
   'actions.recordedBy': 'Inscrit par {name}',
-  'actions.recordedByNobody': 'Inscrit par personne\u00a0: indiquez votre nom dans les paramètres',
+  'actions.recordedByNobody': 'Aucun nom inscrit\u00a0: indiquez votre nom dans les paramètres',
   'actions.cancel': 'Annuler',
   'preview.stage': 'Étape\u00a0: {from} → {to}',
   'preview.status': 'État\u00a0: {from} → {to}',
@@ -2115,7 +2117,7 @@ export const frCA: Record<MessageKey, string> = {
   'explain.unreadable-before-receipt':
     'L’inscription «\u00a0{event}\u00a0» du {on} est datée d’avant la réception de la plainte ({receivedOn}).',
   'explain.unreadable-out-of-order':
-    'L’inscription «\u00a0{event}\u00a0» du {on} figure après «\u00a0{previous}\u00a0» du {previousOn}, un jour plus tard.',
+    'L’inscription «\u00a0{event}\u00a0» du {on} figure après «\u00a0{previous}\u00a0» du {previousOn}, une date postérieure.',
   'explain.unreadable-same-day-order':
     'L’inscription «\u00a0{event}\u00a0» du {on} a été consignée avant «\u00a0{previous}\u00a0» du même jour.',
   'explain.unreadable-after-today':
@@ -2195,7 +2197,7 @@ export const frCA: Record<MessageKey, string> = {
     'La personne a soumis sa plainte à l’organisme de recours externe ({scheme}, référence {reference})',
   'summary.ccts-referral': 'Renvoi reçu de la CPRST',
   'summary.ccts-referral-reference': 'Renvoi reçu de la CPRST (référence de la CPRST\u00a0: {reference})',
-  'summary.ccts-informed': 'Personne mise au courant au sujet de la CPRST ({channel})',
+  'summary.ccts-informed': 'Personne renseignée sur la CPRST ({channel})',
   'summary.reopened': 'Dossier rouvert\u00a0: {reason}',
   'summary.payment': '{kind} de {amount}\u00a0: {reason}',
   'summary.customer-edited': 'Coordonnées de la personne modifiées\u00a0: {fields}',
@@ -2209,7 +2211,7 @@ export const frCA: Record<MessageKey, string> = {
   'summary.assigned': 'Dossier confié à {to}',
   'summary.handed-over': 'Dossier transféré de {from} à {to}',
   'summary.corrected': 'Correction ({changes})\u00a0: {reason}',
-  'summary.voided': 'Inscription «\u00a0{entry}\u00a0» du {on} annulée\u00a0: {reason}',
+  'summary.voided': 'Inscription «\u00a0{entry}\u00a0» du {on} invalidée\u00a0: {reason}',
   'summary.vulnerability-recorded': 'Renseignements sur la vulnérabilité inscrits',
   'summary.vulnerability-updated': 'Renseignements sur la vulnérabilité mis à jour',
   'summary.vulnerability-removed': 'Renseignements sur la vulnérabilité retirés',
@@ -2220,7 +2222,7 @@ export const frCA: Record<MessageKey, string> = {
     'Pièce jointe retirée\u00a0: {file} (le fichier a été supprimé). Motif\u00a0: {reason}',
   'summary.final-response-letter': 'Réponse finale envoyée (lettre)',
   'summary.adr-letter-after-weeks':
-    'Lettre de recours externe envoyée (toujours pas réglé après {weeks}\u00a0semaines)',
+    'Lettre de recours externe envoyée (plainte toujours non réglée après {weeks}\u00a0semaines)',
   'summary.adr-letter-final-position': 'Lettre de recours externe envoyée avec notre position finale',
   'letterName.acknowledgement': 'Accusé de réception',
   'letterName.update': 'Lettre de suivi',
@@ -2230,10 +2232,10 @@ export const frCA: Record<MessageKey, string> = {
   'letterName.summary-resolution': 'Communication de règlement sommaire',
   // fin i17c
   'case.recorded': '{date} · inscrit le {at} par {by}',
-  'case.voidEntry': 'Annuler l’inscription du {date}\u00a0: {summary}',
-  'case.void': 'Annuler…',
-  'case.voided': 'Annulé le {date} par {by}',
-  'case.voidedWhy': 'Annulé le {date} par {by}\u00a0: {reason}', // m17b
+  'case.voidEntry': 'Invalider l’inscription du {date}\u00a0: {summary}',
+  'case.void': 'Invalider…',
+  'case.voided': 'Invalidée le {date} par {by}',
+  'case.voidedWhy': 'Invalidée le {date} par {by}\u00a0: {reason}', // m17b
   'case.lettersIssued': 'Lettres produites',
   'case.withdrawn': 'Retirée',
   'case.withdrawnBy': '{date} par {by}\u00a0: {reason}',
@@ -2555,7 +2557,8 @@ export const frCA: Record<MessageKey, string> = {
   'procedureProblem.unknown-key': 'champ inconnu\u00a0: {keys}',
   'procedureProblem.unknown-keys': 'champs inconnus\u00a0: {keys}',
   'procedureProblem.unknown-regime': 'régime inconnu «\u00a0{id}\u00a0» (connus\u00a0: {known})',
-  'procedureProblem.unknown-adr-scheme': 'organisme de règlement inconnu «\u00a0{id}\u00a0» (connus\u00a0: {known})',
+  'procedureProblem.unknown-adr-scheme':
+    'organisme de recours externe inconnu «\u00a0{id}\u00a0» (connus\u00a0: {known})',
   'procedureProblem.stage-id-taken': '«\u00a0{id}\u00a0» est déjà l’identifiant d’une étape précédente',
   'procedureProblem.entry-taken': '«\u00a0{event}\u00a0» fait déjà passer le dossier à l’étape «\u00a0{stage}\u00a0»',
   'procedureProblem.first-stage-external': 'la première étape doit être menée par le fournisseur',
@@ -2629,7 +2632,7 @@ export const frCA: Record<MessageKey, string> = {
   'editor.entry.escalated': 'passage à l’étape suivante',
   'editor.entry.deadlock': 'impasse',
   'editor.entry.referred-to-adr': 'plainte soumise à l’organisme de recours externe',
-  'editor.entry.ccts-referral': 'renvoi à la CPRST',
+  'editor.entry.ccts-referral': 'renvoi par la CPRST',
   'editor.setTarget': '{label}\u00a0: fixer un délai',
   'editor.amount': '{label}\u00a0: durée',
   'editor.unit': '{label}\u00a0: unité',
@@ -2709,7 +2712,7 @@ export const frCA: Record<MessageKey, string> = {
   'letter.choice.acknowledgement': 'Accusé de réception',
   'letter.choice.update': 'Lettre de suivi (attente)',
   'letter.choice.final-response': 'Réponse finale',
-  'letter.choice.adr-time': 'Lettre de recours externe\u00a0: toujours pas réglé après le délai',
+  'letter.choice.adr-time': 'Lettre de recours externe\u00a0: plainte toujours non réglée après le délai',
   'letter.choice.adr-final': 'Lettre de recours externe\u00a0: notre position finale',
   'letter.choice.ccts-notice': 'Avis sur la CPRST',
   'letter.choice.summary-resolution': 'Communication de règlement sommaire',
@@ -2827,10 +2830,10 @@ export const frCA: Record<MessageKey, string> = {
   'sar.lookFailed': 'Impossible de chercher les autres dossiers de la personne\u00a0: {error}',
   'sar.enterDate': 'Indiquez la date d’arrivée de la demande',
   'sar.future': 'La date ne peut pas être dans le futur',
-  'sar.saved': 'Dossier de demande d’accès enregistré',
+  'sar.saved': 'Fichier de réponse à la demande d’accès enregistré',
   'sar.savedText':
     '{fileName}\u00a0: {count, plural, one {# dossier} other {# dossiers}}, {letters, plural, one {# lettre} other {# lettres}}. Répondre au plus tard le {date}.',
-  'sar.notMade': 'Le dossier de demande d’accès n’a pas été produit\u00a0: {error}',
+  'sar.notMade': 'Le fichier de réponse à la demande d’accès n’a pas été produit\u00a0: {error}',
   'sar.intro':
     'Tout ce qui est conservé au sujet de <b>{name}</b>\u00a0: un résumé PDF, les lettres telles que produites et toutes les données dans un fichier JSON, réunis dans un fichier ZIP.',
   'sar.receivedOn': 'Demande reçue le',
@@ -2845,12 +2848,12 @@ export const frCA: Record<MessageKey, string> = {
   'sar.customer': 'Titulaire tel qu’inscrit',
   'sar.matched': 'Correspondance',
   'sar.include': 'Inclure {reference}',
-  'sar.received': 'reçu le {date}',
+  'sar.received': 'reçue le {date}',
   'sar.thisCase': 'ce dossier',
   'sar.cancel': 'Annuler',
-  'sar.make': 'Produire le dossier ({count, plural, one {# dossier} other {# dossiers}})',
-  'sar.button': 'Demande d’accès aux renseignements personnels…',
-  'sar.title': 'Demande d’accès aux renseignements personnels',
+  'sar.make': 'Produire le fichier ({count, plural, one {# dossier} other {# dossiers}})',
+  'sar.button': 'Exporter pour une demande d’accès…',
+  'sar.title': 'Exporter pour une demande d’accès',
   'nextSteps.label.acknowledge': 'Accuser réception',
   'nextSteps.label.resolved':
     'Le dossier est-il réglé\u00a0? Inscrivez le règlement ou envoyez la lettre de recours externe',
