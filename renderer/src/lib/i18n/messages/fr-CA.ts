@@ -853,7 +853,7 @@ export const frCA: Record<MessageKey, string> = {
   'data.storage.sizeOf': 'Données stockées\u00a0: {used} (espace accordé\u00a0: {allowed}).',
   'data.storage.sizeUnknown': 'Données stockées\u00a0: le navigateur ne l’indique pas.',
   'data.storage.attachments':
-    'Pièces jointes\u00a0: {files, plural, =0 {aucun fichier} one {# fichier} other {# fichiers}}, {size}.',
+    'Pièces jointes\u00a0: {files, plural, =0 {aucun fichier} one {un fichier} other {# fichiers}}, {size}.',
   'data.storage.attachmentsLoading': 'Pièces jointes\u00a0: …',
 
   'restore.introFirstRun':
