@@ -77,7 +77,9 @@ describe('a restore’s progress', () => {
       total: 2,
       rows: { table: 'events' as const, done: 300_000, total: 772_025 },
     };
-    expect(spaced(restoreProgressIn(fr, writing))).toBe('Écriture des inscriptions à l’historique : 300 000 sur 772 025');
+    expect(spaced(restoreProgressIn(fr, writing))).toBe(
+      'Écriture des inscriptions à l’historique : 300 000 sur 772 025',
+    );
     expect(restoreProgressIn(fr, { stage: 'checking', done: 0, total: 2 })).toBe('Vérification de ce service…');
   });
 });
