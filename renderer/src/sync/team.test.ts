@@ -143,7 +143,7 @@ describe('TeamSync says "Synced" only when nothing is pending', () => {
     const desk = newDesk(server);
     await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
     await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
-    // A case saved with nothing changed: its outbox row names a document the local PouchDB holds the same.
+    // A write that changed nothing the team holds: its outbox row names a document the local PouchDB holds the same.
     const [first] = await desk.database.cases.limit(1).toArray();
     await desk.database.outbox.put({ ref: `case:${first.id}`, token: 'unchanged', at: new Date().toISOString() });
     const said = desk.seen.length;

@@ -941,8 +941,8 @@ export class TeamSync {
       // What the push wrote is in the local changes feed too: the pull's checkpoint moves past it (nothing to apply),
       // so the status can tell "all taken in" from "still taking in".
       this.schedulePull();
-      // Documents written: the replication has them to send, and says "paused" once it has. None (the team holds the
-      // change already, as after a case saved unchanged): no replication event follows, so the status stands on what
+      // Documents written: the replication has them to send, and says "paused" once it has. None (each outbox row named
+      // a document the local copy already holds the same): no replication event follows, so the status stands on what
       // the replication last said; "active" here left the desk on "Syncing…" until another desk's change came.
       void this.refreshState(() => (written || !this.idle ? 'active' : 'idle'));
     }, noMore);
