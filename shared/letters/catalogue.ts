@@ -223,21 +223,21 @@ const FR_CA: Messages = {
 
   'ack.title': 'Accusé de réception de votre plainte {reference}',
   'ack.heading.customer': 'Nous avons bien reçu votre plainte',
-  'ack.heading.representative': 'Nous avons bien reçu votre plainte pour {customerName}',
+  'ack.heading.representative': 'Nous avons bien reçu votre plainte concernant le compte de {customerName}',
   'ack.intro.customer':
     'Merci de nous avoir fait part de ce qui n’a pas fonctionné. Nous regrettons que vous ayez dû porter plainte.',
   'ack.intro.representative':
-    'Nous vous écrivons parce que vous agissez pour {customerName}. Nous envoyons aussi une copie de cette lettre à {customerObject}.',
+    'Nous vous écrivons parce que vous agissez au nom de {customerName}. Nous envoyons aussi une copie de cette lettre à {customerObject}.',
   'ack.received.customer': 'Nous avons reçu votre plainte {channel} le {receivedOn}.',
   'ack.received.representative': 'Nous avons reçu votre plainte {channel} le {receivedOn}.',
   'ack.quoteReference':
-    'Le numéro de référence de votre plainte est {reference}. Veuillez l’indiquer chaque fois que vous communiquez avec nous à ce sujet.',
+    'Votre plainte porte notre référence {reference}. Veuillez l’indiquer chaque fois que vous communiquez avec nous à ce sujet.',
 
   'ack.next.heading': 'Prochaines étapes',
   'ack.next.handler': 'Je m’occupe de votre plainte.',
   'ack.next.procedure': 'Nous la traiterons selon notre {procedureName}.',
   'ack.next.replyBy':
-    'Nous vous répondrons d’ici le {firstResponseDueOn}. S’il nous faut plus de temps, nous vous dirons pourquoi et quand vous pouvez attendre notre réponse.',
+    'Nous vous répondrons d’ici le {firstResponseDueOn}. S’il nous faut plus de temps, nous vous dirons pourquoi et à quel moment vous pourrez vous attendre à recevoir notre réponse.',
   'ack.next.replySoon': 'Nous vous répondrons dès que possible et nous vous tiendrons au courant.',
   'ack.next.addMore':
     'Si vous avez quelque chose à ajouter ou une question, communiquez avec nous aux coordonnées indiquées en haut de cette lettre.',
@@ -248,9 +248,9 @@ const FR_CA: Messages = {
 
   'ack.adr.heading': 'Une aide indépendante et gratuite',
   'ack.adr.fromDate.scheme':
-    'Si votre plainte n’est pas réglée d’ici le {adrAvailableOn}, vous pouvez demander à {schemeName} de l’examiner. Vous pouvez le faire plus tôt si nous vous disons par écrit que nous ne pouvons rien faire de plus. {schemeName} ne dépend pas de nous et ses services sont gratuits pour vous.',
+    'Si votre plainte n’est pas réglée d’ici le {adrAvailableOn}, vous pourrez demander à {schemeName} de l’examiner. Vous pouvez le faire plus tôt si nous vous disons par écrit que nous ne pouvons rien faire de plus. {schemeName} ne dépend pas de nous et ses services sont gratuits pour vous.',
   'ack.adr.fromDate.noScheme':
-    'Si votre plainte n’est pas réglée d’ici le {adrAvailableOn}, vous pouvez demander gratuitement à un organisme indépendant de l’examiner. Vous pouvez le faire plus tôt si nous vous disons par écrit que nous ne pouvons rien faire de plus. Nous vous écrirons pour vous donner ses coordonnées.',
+    'Si votre plainte n’est pas réglée d’ici le {adrAvailableOn}, vous pourrez demander gratuitement à un organisme indépendant de l’examiner. Vous pouvez le faire plus tôt si nous vous disons par écrit que nous ne pouvons rien faire de plus. Nous vous écrirons pour vous donner ses coordonnées.',
   'ack.adr.now.scheme':
     'Vous pouvez déjà demander à {schemeName} d’examiner votre plainte. {schemeName} ne dépend pas de nous et ses services sont gratuits pour vous.',
   'ack.adr.now.noScheme':
@@ -266,7 +266,7 @@ const FR_CA: Messages = {
     'Nous pouvons vous envoyer nos lettres en gros caractères, en braille ou en format audio. Si vous avez une surdité, une perte auditive ou un trouble de la parole, vous pouvez nous joindre par un service de relais (composez le 711). Dites-nous simplement ce dont vous avez besoin.',
 
   'letter.representative':
-    'Nous vous écrivons parce que vous agissez pour {customerName}. Nous envoyons aussi une copie de cette lettre à {customerObject}.',
+    'Nous vous écrivons parce que vous agissez au nom de {customerName}. Nous envoyons aussi une copie de cette lettre à {customerObject}.',
   'letter.handler':
     'Je m’occupe de votre plainte. Si vous avez une question, communiquez avec moi aux coordonnées indiquées en haut de cette lettre en mentionnant notre référence, {reference}.',
 
@@ -276,9 +276,9 @@ const FR_CA: Messages = {
   'adr.binding':
     'Une décision de {schemeName} nous lie seulement si vous l’acceptez. Si vous ne l’acceptez pas, vous conservez vos autres droits, par exemple celui de vous adresser aux tribunaux.',
   'adr.limit':
-    'Vous avez {referralMonths} mois à compter de la date de cette lettre pour demander à {schemeName} d’examiner votre plainte, soit jusqu’au {referralDeadline}. Après cette date, {schemeName} pourrait ne plus pouvoir vous aider.',
+    'Vous avez {referralMonths} mois à compter de la date de cette lettre pour demander à {schemeName} d’examiner votre plainte, soit jusqu’au {referralDeadline}. Après cette date, {schemeName} pourrait ne plus être en mesure de vous aider.',
   'adr.contact.heading': 'Comment joindre {schemeName}',
-  'adr.contact.intro': 'Indiquez notre référence, {reference}.',
+  'adr.contact.intro': 'Veuillez indiquer notre référence, {reference}.',
   'adr.contact.website': 'Site Web\u00a0: {website}',
   'adr.contact.phone': 'Téléphone\u00a0: {phone}',
   'adr.contact.textphone': 'ATS\u00a0: {textphone}',
@@ -291,9 +291,9 @@ const FR_CA: Messages = {
     'Nous avons reçu votre plainte le {receivedOn}. Nous n’avons pas pu la régler en {weeks} semaines. Vous pouvez donc maintenant demander à un organisme indépendant de l’examiner.',
   'adrLetter.time.progressHeading': 'Où en est votre plainte',
   'adrLetter.time.continue':
-    'Nous continuerons de traiter votre plainte. Vous adresser à {schemeName} ne nous empêche pas de corriger la situation.',
+    'Nous continuerons de traiter votre plainte. Le fait de vous adresser à {schemeName} ne nous empêche pas de corriger la situation.',
   'adrLetter.final.intro':
-    'Nous avons reçu votre plainte le {receivedOn}. Nous l’avons examinée en entier et nous ne pouvons rien faire de plus pour la régler. Cette lettre présente notre position finale et explique comment demander à un organisme indépendant de l’examiner.',
+    'Nous avons reçu votre plainte le {receivedOn}. Nous l’avons examinée de façon approfondie et nous ne pouvons rien faire de plus pour la régler. Cette lettre présente notre position finale et explique comment demander à un organisme indépendant de l’examiner.',
   'adrLetter.final.heading': 'Notre position finale',
   'adrLetter.help.heading': 'Une aide indépendante et gratuite',
   'adrLetter.help.now': 'Vous pouvez demander dès maintenant à {schemeName} d’examiner votre plainte.',
@@ -301,12 +301,12 @@ const FR_CA: Messages = {
   'update.title': 'Suivi de votre plainte {reference}',
   'update.heading': 'Où en est votre plainte',
   'update.intro':
-    'Nous traitons toujours votre plainte reçue le {receivedOn}. Nous regrettons que cela prenne plus de temps que prévu et nous voulons vous dire où en est votre dossier.',
+    'Nous traitons toujours votre plainte reçue le {receivedOn}. Nous regrettons que cela prenne plus de temps que prévu et nous voulons vous dire où en est votre plainte.',
   'update.progress.heading': 'Ce que nous avons fait jusqu’ici',
   'update.next.heading': 'Prochaines étapes',
   'update.next.by':
-    'Nous prévoyons vous répondre en entier d’ici le {nextUpdateOn}. Si cela change, nous vous dirons pourquoi.',
-  'update.next.soon': 'Nous vous écrirons de nouveau dès que nous aurons du nouveau.',
+    'Nous prévoyons vous donner une réponse complète d’ici le {nextUpdateOn}. Si cela change, nous vous dirons pourquoi.',
+  'update.next.soon': 'Nous vous écrirons de nouveau dès que nous aurons d’autres renseignements à vous communiquer.',
   'update.adr.fromDate':
     'Si votre plainte n’est pas réglée d’ici le {adrAvailableOn}, vous pourrez demander à {schemeName} de l’examiner. Nous vous écrirons pour vous donner les détails.',
   'update.adr.now': 'Vous pouvez déjà demander à {schemeName} d’examiner votre plainte.',
@@ -320,14 +320,14 @@ const FR_CA: Messages = {
   'final.remedy.heading': 'Pour corriger la situation',
   'final.adr.heading': 'Si notre réponse ne vous convient pas',
   'final.adr.fromDate':
-    'Si cette réponse ne vous convient pas, vous pouvez demander à {schemeName} d’examiner votre plainte à compter du {adrAvailableOn}.',
+    'Si cette réponse ne vous convient pas, vous pourrez, à compter du {adrAvailableOn}, demander à {schemeName} d’examiner votre plainte.',
   'final.adr.now':
     'Si cette réponse ne vous convient pas, vous pouvez demander dès maintenant à {schemeName} d’examiner votre plainte.',
 
   'ccts.title': 'Aide indépendante de la CPRST\u00a0: plainte {reference}',
   'ccts.heading': 'Vous pouvez soumettre votre plainte à {schemeName}',
   'ccts.intro':
-    'Nous avons reçu votre plainte le {receivedOn}. Elle a maintenant été examinée à un deuxième niveau chez nous et n’est toujours pas réglée. Vous pouvez demander l’aide de {schemeName}.',
+    'Nous avons reçu votre plainte le {receivedOn}. Elle a maintenant été réexaminée à un niveau supérieur de notre entreprise, mais elle n’est toujours pas réglée. Vous pouvez demander l’aide de {schemeName}.',
   'ccts.about':
     '{schemeName} ne dépend pas des fournisseurs de services de télécommunication et de télévision. Ses services sont gratuits pour vous.',
   'ccts.fairChance':
@@ -339,7 +339,7 @@ const FR_CA: Messages = {
   'summary.heading': 'Nous avons réglé votre plainte',
   'summary.intro':
     'Merci d’avoir communiqué avec nous le {receivedOn}. Nous estimons avoir réglé votre plainte le {resolvedOn}, comme convenu avec vous.',
-  'summary.what.heading': 'Ce que nous avons convenu',
+  'summary.what.heading': 'Ce dont nous avons convenu',
   'summary.adr.heading': 'Si vous changez d’avis',
   'summary.adr':
     'Si, plus tard, la façon dont nous avons réglé votre plainte ne vous convient plus, vous pourriez demander à {schemeName} de l’examiner. {schemeName} ne dépend pas de nous et ses services sont gratuits pour vous.',

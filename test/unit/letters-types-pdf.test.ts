@@ -264,7 +264,7 @@ describe('languages', () => {
 
   it('fr-CA CCTS notice, after the second level of escalation', async () => {
     const text = textOf(await writePdf('ccts-fr-CA', cctsNoticeLetter(sampleCctsNotice())));
-    expect(text).toContain('examinée à un deuxième niveau');
+    expect(text).toContain('réexaminée à un niveau supérieur');
     expect(text).toContain('CPRST');
     expect(text).toContain('ccts-cprst.ca');
     expect(text).toContain('1-888-221-1687');
