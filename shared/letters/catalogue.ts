@@ -377,6 +377,11 @@ export interface PeopleWords {
       };
   /** How a sentence names the customer (object) when no title was recorded: "them"; absent: their full name. */
   untitledObject?: string;
+  /**
+   * The titles a sentence may put before a surname ("à Mme Tremblay"); a customer with another title is named in full
+   * there. Absent: every title. (French: "à Dr Tremblay" wants an article and a gender, and "Mx" is not French usage.)
+   */
+  titlesInSentence?: readonly CustomerTitle[];
 }
 
 const EN_TITLES = { mr: 'Mr', mrs: 'Mrs', ms: 'Ms', mx: 'Mx', dr: 'Dr' } as const;
@@ -422,6 +427,7 @@ export const LANGUAGES = {
         byTitle: { mr: 'Monsieur,', mrs: 'Madame,', ms: 'Madame,' },
         otherwise: 'Madame, Monsieur,',
       },
+      titlesInSentence: ['mr', 'mrs', 'ms'],
     },
   },
 } as const satisfies Record<string, LanguagePack>;

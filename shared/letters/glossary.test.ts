@@ -115,6 +115,19 @@ describe('the greeting follows the recorded title', () => {
     // The representative is greeted by name (no title is recorded for them).
     expect(documentText(ack.doc)).toContain("Dear Daniel O'Neill,");
   });
+
+  it('in French, a customer titled Dr or Mx is named in full in a sentence; M. and Mme are kept', () => {
+    const copyLine = (title?: CustomerTitle) => {
+      const [ack] = sampleLetterOfEveryKind('fr-CA', { caseRecord: caseFor('fr-CA', title, { representative: true }) });
+      return documentText(ack.doc)
+        .split('\n')
+        .find((line) => line.includes('une copie de cette lettre à'));
+    };
+    expect(copyLine('ms')).toContain("une copie de cette lettre à Mme O'Brien.");
+    expect(copyLine('mr')).toContain("une copie de cette lettre à M. O'Brien.");
+    for (const title of ['dr', 'mx'] as const)
+      expect(copyLine(title)).toContain("une copie de cette lettre à Siobhán O'Brien.");
+  });
 });
 
 describe('the catalogue itself', () => {

@@ -59,8 +59,11 @@ export function greeting(language: LetterLanguage, person: NamedPerson): string 
 
 /**
  * The customer as the object of a sentence ("We are sending … a copy"): "Ms Okafor" when a title was recorded (a
- * customer is not "them" then), otherwise the language's neutral word ("them") or their full name.
+ * customer is not "them" then), otherwise the language's neutral word ("them") or their full name; their full name
+ * too for a title the language does not put in a sentence (French: Dr, Mx).
  */
 export function customerAsObject(language: LetterLanguage, person: NamedPerson): string {
-  return titledName(language, person) ?? languagePack(language).people.untitledObject ?? person.name.trim();
+  const { titlesInSentence, untitledObject } = languagePack(language).people;
+  if (person.title && titlesInSentence && !titlesInSentence.includes(person.title)) return person.name.trim();
+  return titledName(language, person) ?? untitledObject ?? person.name.trim();
 }
