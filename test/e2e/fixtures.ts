@@ -126,12 +126,8 @@ export async function allRows<T>(page: Page, store: string): Promise<T[]> {
   return page.evaluate(async (storeName) => {
     const database = await redressDesk();
     if (!database) return [];
-    const read = new Promise<T[]>((resolve, reject) => {
-      const req = database.transaction(storeName).objectStore(storeName).getAll();
-      req.onsuccess = () => resolve(req.result as T[]);
-      req.onerror = () => reject(req.error);
-    });
-    return redressWithin(read, 30_000, `reading every row of '${storeName}'`).finally(() => database.close());
+    const request = database.transaction(storeName).objectStore(storeName).getAll() as IDBRequest<T[]>;
+    return redressAnswer(database, request, `reading every row of '${storeName}'`);
   }, store);
 }
 
@@ -144,12 +140,8 @@ export async function countRows(page: Page, store: string): Promise<number> {
       database.close();
       return 0;
     }
-    const count = new Promise<number>((resolve, reject) => {
-      const req = database.transaction(storeName).objectStore(storeName).count();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    return redressWithin(count, 30_000, `counting the rows of '${storeName}'`).finally(() => database.close());
+    const request = database.transaction(storeName).objectStore(storeName).count();
+    return redressAnswer(database, request, `counting the rows of '${storeName}'`);
   }, store);
 }
 
@@ -158,14 +150,10 @@ export function storedDeskSettings<T = Record<string, unknown>>(page: Page): Pro
   return page.evaluate(async () => {
     const database = await redressDesk();
     if (!database) return undefined;
-    return new Promise((resolve, reject) => {
-      const req = database.transaction('settings').objectStore('settings').get('desk');
-      req.onsuccess = () => {
-        database.close();
-        resolve(req.result?.value);
-      };
-      req.onerror = () => reject(req.error);
-    });
+    const request = database.transaction('settings').objectStore('settings').get('desk') as IDBRequest<
+      { value: T } | undefined
+    >;
+    return (await redressAnswer(database, request, 'reading the desk’s settings'))?.value;
   });
 }
 

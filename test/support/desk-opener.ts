@@ -14,6 +14,11 @@ declare global {
   var redressDesk: (limitMs?: number) => Promise<IDBDatabase | null>;
   /** In the page: `promise`, or after `ms` an error saying what did not answer. */
   var redressWithin: <T>(promise: Promise<T>, ms: number, what: string) => Promise<T>;
+  /**
+   * In the page: the result of one request on the desk's database, or after 30 s an error naming `what`; the database
+   * is closed either way.
+   */
+  var redressAnswer: <T>(database: IDBDatabase, request: IDBRequest<T>, what: string) => Promise<T>;
 }
 
 /**
@@ -44,6 +49,15 @@ export async function installDeskOpener(context: BrowserContext): Promise<void> 
           },
         );
       });
+    globalThis.redressAnswer = <T>(database: IDBDatabase, request: IDBRequest<T>, what: string) =>
+      redressWithin(
+        new Promise<T>((resolve, reject) => {
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        }),
+        30_000,
+        what,
+      ).finally(() => database.close());
     globalThis.redressDesk = async (limitMs = 20_000) => {
       const place = redressDeskPlace();
       if (
