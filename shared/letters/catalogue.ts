@@ -20,8 +20,8 @@ const EN_GB = {
   'footer.reference': 'Our reference: {reference}',
   'footer.page': 'Page {page} of {pages}',
 
-  // Sign-off (shared by every letter; the greeting is the language pack's `people`, see ./salutation.ts)
-  'letter.signOff': 'Yours sincerely',
+  // Under the signature (the sign-off above it is the language pack's `people`, beside the greeting it answers:
+  // ./salutation.ts)
   'letter.signatureRole': 'Complaints team, {companyName}',
   'letter.copyTo': 'cc: {customerName} (our customer)',
   'letter.copyNotice':
@@ -207,7 +207,6 @@ const FR_CA: Messages = {
   'footer.reference': 'Notre référence\u00a0: {reference}',
   'footer.page': 'Page {page} de {pages}',
 
-  'letter.signOff': 'Veuillez agréer nos salutations distinguées.',
   'letter.signatureRole': 'Service des plaintes, {companyName}',
   'letter.copyTo': 'c. c.\u00a0: {customerName} (titulaire du compte)',
   'letter.copyNotice':
@@ -354,6 +353,12 @@ export interface LanguagePack {
   dateWithWeekdayPattern: string;
   /** English: "the Communications Ombudsman", but "CISAS (…)" (a name that starts with an acronym takes none). */
   schemeArticle?: string;
+  /**
+   * The letter's subject line (its bold heading) above the greeting, where French correspondence puts it (OQLF,
+   * Banque de dépannage linguistique, « Objet dans la lettre administrative »: under the address, above the appel);
+   * absent: under the greeting, as British and Canadian English letters have it.
+   */
+  subjectBeforeGreeting?: boolean;
   /** How letters greet people and name a customer whose title the desk recorded (./salutation.ts). */
   people: PeopleWords;
 }
@@ -368,12 +373,21 @@ export interface PeopleWords {
         kind: 'dear';
         titled: string;
         untitled: string;
+        /** The line above the signature: "Yours sincerely". */
+        signOff: string;
       }
     | {
-        /** French: "Madame," / "Monsieur," from the title, "Madame, Monsieur," when it says no gender (or none). */
+        /** French: "Madame" / "Monsieur" from the title, "Madame, Monsieur" when it says no gender (or none). */
         kind: 'appellation';
         byTitle: Readonly<Partial<Record<CustomerTitle, string>>>;
         otherwise: string;
+        /** The greeting line made of the appellation: "{appellation},". */
+        line: string;
+        /**
+         * The line above the signature, which says the appellation again (OQLF, « Salutation dans la lettre »):
+         * "Veuillez agréer, {appellation}, nos salutations distinguées."
+         */
+        signOff: string;
       };
   /** How a sentence names the customer (object) when no title was recorded: "them"; absent: their full name. */
   untitledObject?: string;
@@ -385,7 +399,12 @@ export interface PeopleWords {
 }
 
 const EN_TITLES = { mr: 'Mr', mrs: 'Mrs', ms: 'Ms', mx: 'Mx', dr: 'Dr' } as const;
-const DEAR = { kind: 'dear', titled: 'Dear {titledName},', untitled: 'Dear {name},' } as const;
+const DEAR = {
+  kind: 'dear',
+  titled: 'Dear {titledName},',
+  untitled: 'Dear {name},',
+  signOff: 'Yours sincerely',
+} as const;
 
 /**
  * The languages letters can be written in. English (Canada) and French (Canada) arrive here as entries of their own
@@ -419,13 +438,16 @@ export const LANGUAGES = {
     // "1er janvier 2027", "18 novembre 2026", "mercredi 25 novembre 2026"
     datePattern: 'do MMMM yyyy',
     dateWithWeekdayPattern: 'EEEE do MMMM yyyy',
+    subjectBeforeGreeting: true,
     people: {
       titles: { mr: 'M.', mrs: 'Mme', ms: 'Mme', mx: 'Mx', dr: 'Dr' },
       // Mx and Dr say no gender: the neutral appellation, never a guess.
       greeting: {
         kind: 'appellation',
-        byTitle: { mr: 'Monsieur,', mrs: 'Madame,', ms: 'Madame,' },
-        otherwise: 'Madame, Monsieur,',
+        byTitle: { mr: 'Monsieur', mrs: 'Madame', ms: 'Madame' },
+        otherwise: 'Madame, Monsieur',
+        line: '{appellation},',
+        signOff: 'Veuillez agréer, {appellation}, nos salutations distinguées.',
       },
       titlesInSentence: ['mr', 'mrs', 'ms'],
     },
@@ -455,7 +477,8 @@ export function messageParts<K extends MessageKey>(
   key: K,
   vars: MessageVars<K>,
 ): MessagePart[] {
-  const template = languagePack(language).messages[key];
+  const pack = languagePack(language);
+  const template = pack.messages[key];
   const values = vars as Readonly<Record<string, string>>;
   const parts: MessagePart[] = [];
   let last = 0;

@@ -105,6 +105,28 @@ describe('the greeting follows the recorded title', () => {
       expect(new Set(opening(title))).toEqual(new Set(['Madame, Monsieur,']));
   });
 
+  it('French: the subject line comes before the greeting, and the sign-off says the appellation again (OQLF)', () => {
+    const appellations = { ms: 'Madame', mr: 'Monsieur', dr: 'Madame, Monsieur' } as const;
+    for (const [title, appellation] of Object.entries(appellations) as [CustomerTitle, string][]) {
+      for (const { kind, doc } of sampleLetterOfEveryKind('fr-CA', { caseRecord: caseFor('fr-CA', title) })) {
+        const lines = documentText(doc).split('\n');
+        const at = lines.indexOf(`${appellation},`);
+        expect(at, kind).toBeGreaterThan(0);
+        // The line before the greeting is the letter's subject line (its bold heading).
+        const subject = doc.content.find(
+          (node) => typeof node === 'object' && 'style' in node && [node.style].flat().includes('letterHeading'),
+        );
+        expect(typeof subject === 'object' && 'text' in subject ? subject.text : undefined, kind).toBe(lines[at - 1]);
+        expect(lines, kind).toContain(`Veuillez agréer, ${appellation}, nos salutations distinguées.`);
+      }
+    }
+    // English keeps the greeting first.
+    const [ack] = sampleLetterOfEveryKind('en-GB', { caseRecord: caseFor('en-GB', 'ms') });
+    const lines = documentText(ack.doc).split('\n');
+    expect(lines[lines.indexOf("Dear Ms O'Brien,") + 1]).toBe('We have received your complaint');
+    expect(lines).toContain('Yours sincerely');
+  });
+
   it('a representative letter names a titled customer, never "them"', () => {
     const [ack] = sampleLetterOfEveryKind('en-GB', { caseRecord: caseFor('en-GB', 'ms', { representative: true }) });
     expect(documentText(ack.doc)).toContain("We are sending Ms O'Brien a copy of this letter.");

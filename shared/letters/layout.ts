@@ -10,6 +10,7 @@ import {
   type MessageKey,
   type MessageVars,
   dateInWords,
+  languagePack,
   message,
   messageParts,
 } from './catalogue';
@@ -24,7 +25,7 @@ import type {
 } from './document';
 import { applyParagraphEdits, isRequiredParagraphKey, type ParagraphEdits } from './edits';
 import { LETTER_FONT_LINE_FACTOR, wrappedLineCount } from './font-metrics';
-import { greeting } from './salutation';
+import { greeting, signOffLine } from './salutation';
 import { ADDRESS_WINDOW_LINES, ADDRESS_WINDOW_WIDTH_MM } from '#shared/model/stored';
 
 /** Millimetres to PDF points. */
@@ -194,10 +195,15 @@ export function customerCopyOf(
   const content: LetterContent[] = [];
   // A deep copy: pdfmake writes its layout into the nodes it renders, so the two documents must share none.
   const nodes = JSON.parse(JSON.stringify(doc.content)) as LetterContent[];
+  let noticed = false;
   for (const node of nodes) {
     if (typeof node === 'object' && node.windowAddress) content.push(addressBlock(windowLines));
     else {
-      if (typeof node === 'object' && 'style' in node && node.style === 'salutation') content.push(notice);
+      // Above the letter's opening: the greeting or the subject line, whichever comes first (`opening`).
+      if (!noticed && isOpening(node)) {
+        content.push(notice);
+        noticed = true;
+      }
       content.push(node);
     }
   }
@@ -207,6 +213,11 @@ export function customerCopyOf(
     content,
   };
 }
+
+const isOpening = (node: LetterContent) =>
+  typeof node === 'object' &&
+  'style' in node &&
+  [node.style].flat().some((style) => style === 'salutation' || style === 'letterHeading');
 
 /** Whether a letter was laid out in large print. */
 export function isLargePrint(doc: LetterDocument): boolean {
@@ -278,13 +289,22 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
       // Everything above is placed absolutely; this pushes the body below the envelope window and the reference
       // block. (An empty canvas, because an empty text would add a line's height of its own.)
       { canvas: [], margin: [0, Math.max(PAGE.bodyTopFirstPage, info.bottom + mm(5)) - PAGE.marginTop, 0, 0] },
-      { text: greeting(language, addressee), style: 'salutation' },
-      { text: heading, style: 'letterHeading' },
+      ...opening(language, greeting(language, addressee), heading),
       ...body.slice(0, -1),
       // The sign-off never stands alone at the top of a page: it keeps the last section with it.
       { unbreakable: true, stack: [...body.slice(-1), signOff(frame, handlerName)] },
     ],
   };
+}
+
+/**
+ * The greeting and the subject line (the letter's bold heading), in the order the language's letters have them: the
+ * greeting first in English, the subject first in French (with the room of a line more under it, before the greeting).
+ */
+function opening(language: LetterLanguage, greetingLine: string, heading: string): LetterContent[] {
+  const salutation: LetterContent = { text: greetingLine, style: 'salutation' };
+  if (!languagePack(language).subjectBeforeGreeting) return [salutation, { text: heading, style: 'letterHeading' }];
+  return [{ text: heading, style: ['letterHeading', 'subjectFirst'] }, salutation];
 }
 
 const LETTERHEAD_LINE_HEIGHT = 1.2;
@@ -351,6 +371,7 @@ function styles(sizes: TypeSizes): Record<string, LetterStyle> {
     salutation: { margin: [0, 0, 0, sizes.body * 0.8] },
     copyNotice: { bold: true, color: '#14365d', margin: [0, 0, 0, sizes.body * 0.8] },
     letterHeading: { fontSize: sizes.heading + 1, bold: true, margin: [0, 0, 0, sizes.body * 0.6] },
+    subjectFirst: { margin: [0, 0, 0, sizes.body * 1.2] },
     heading: { fontSize: sizes.heading, bold: true, margin: [0, sizes.body * 0.35, 0, sizes.body * 0.2] },
     paragraph: { margin: [0, 0, 0, sizes.body * 0.5] },
     signOff: { margin: [0, sizes.body * 0.4, 0, 0] },
@@ -522,7 +543,7 @@ function signOff(frame: LetterFrame, handlerName: string): LetterContent {
     unbreakable: true,
     style: 'signOff',
     stack: [
-      { text: message(language, 'letter.signOff', {}) },
+      { text: signOffLine(language, addressee) },
       // Room for a signature.
       { text: handlerName, bold: true, margin: [0, mm(13), 0, 0] },
       { text: message(language, 'letter.signatureRole', { companyName: frame.company.name }) },

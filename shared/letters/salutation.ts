@@ -2,7 +2,7 @@
 // "Dear Ms Okafor," or, with no title, "Dear Amara Okafor,"; in French "Madame," / "Monsieur," / "Madame, Monsieur,"
 // (Mx, Dr or no title: no gender is guessed). The words are the language pack's (./catalogue.ts, `people`).
 import type { CustomerTitle } from '#shared/model/case';
-import { type LetterLanguage, languagePack } from './catalogue';
+import { type LetterLanguage, languagePack, type PeopleWords } from './catalogue';
 
 /** Someone a letter greets or names: their name as the desk typed it, and their title when one was recorded. */
 export interface NamedPerson {
@@ -52,10 +52,27 @@ export function titledName(language: LetterLanguage, person: NamedPerson): strin
 /** The greeting line: "Dear Ms Okafor,", "Dear Amara Okafor,", "Madame,", "Madame, Monsieur,". */
 export function greeting(language: LetterLanguage, person: NamedPerson): string {
   const { greeting: words } = languagePack(language).people;
-  if (words.kind === 'appellation') return (person.title && words.byTitle[person.title]) || words.otherwise;
+  if (words.kind === 'appellation') return words.line.replace('{appellation}', appellation(words, person));
   const titled = titledName(language, person);
   return titled ? words.titled.replace('{titledName}', titled) : words.untitled.replace('{name}', person.name.trim());
 }
+
+/**
+ * The line above the signature, which answers the greeting: "Yours sincerely"; in French it names the addressee as
+ * the greeting did ("Veuillez agréer, Madame, nos salutations distinguées.").
+ */
+export function signOffLine(language: LetterLanguage, person: NamedPerson): string {
+  const { greeting: words } = languagePack(language).people;
+  return words.kind === 'appellation'
+    ? words.signOff.replace('{appellation}', appellation(words, person))
+    : words.signOff;
+}
+
+type Appellation = Extract<PeopleWords['greeting'], { kind: 'appellation' }>;
+
+/** "Madame" / "Monsieur" from the title; the neutral appellation when the title says no gender, or there is none. */
+const appellation = (words: Appellation, person: NamedPerson) =>
+  (person.title && words.byTitle[person.title]) || words.otherwise;
 
 /**
  * The customer as the object of a sentence ("We are sending … a copy"): "Ms Okafor" when a title was recorded (a

@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgementLetter, customerCopy, finalResponseLetter } from '#shared/letters/index';
-import { contentText, sampleAcknowledgement, sampleCase, sampleFinalResponse } from '#shared/letters/fixtures';
+import {
+  contentText,
+  sampleAcknowledgement,
+  sampleCanadianCase,
+  sampleCase,
+  sampleFinalResponse,
+  sampleLetterOfEveryKind,
+} from '#shared/letters/fixtures';
 import type { CaseRecord } from '#shared/model/case';
 import { renderLetterPdf } from '#letters/letter-pdf';
 import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
@@ -71,6 +78,21 @@ describe("the customer's copy", () => {
     expect(copied.slice(copied.indexOf('Dear Daniel Okafor'))).toBe(
       original.slice(original.indexOf('Dear Daniel Okafor')),
     );
+  });
+
+  it('in French, says whose copy it is above the subject line, which comes before the greeting', () => {
+    const record = { ...sampleCanadianCase(), representative };
+    const [{ doc }] = sampleLetterOfEveryKind('fr-CA', { caseRecord: record });
+    const copy = customerCopy(doc, record);
+    if (copy.kind !== 'copy') throw new Error(`no copy: ${copy.kind}`);
+    const original = contentText(doc.content).replace(/\s+/g, ' ');
+    const copied = contentText(copy.doc.content).replace(/\s+/g, ' ');
+    const subject = 'Nous avons bien reçu votre plainte concernant le compte de Élodie Tremblay Madame, Monsieur,';
+    expect(original).toContain(subject);
+    expect(copied).toContain(
+      `Copie pour ${record.customer.name}. Nous avons envoyé cette lettre à Daniel Okafor, qui agit en votre nom. ${subject}`,
+    );
+    expect(copied.slice(copied.indexOf(subject))).toBe(original.slice(original.indexOf(subject)));
   });
 
   it('is not made for a letter to the customer; with no postal address for the customer the desk is told why', () => {

@@ -242,8 +242,8 @@ describe('languages', () => {
       }),
     );
     const text = textOf(await writePdf('final-fr-CA', doc));
-    expect(text).toContain('Notre réponse finale');
-    expect(text).toContain('Madame, Monsieur,');
+    // The subject line above the greeting, as French letters have it (OQLF).
+    expect(text).toContain('Date 9 décembre 2026 Notre réponse finale Madame, Monsieur, Merci');
     expect(text).toContain(
       'Nous avons reçu la plainte le 18 novembre 2026'.replace(
         'Nous avons reçu la plainte',
@@ -256,7 +256,8 @@ describe('languages', () => {
     expect(text).toContain('1-888-221-1687');
     expect(text).toContain('Notre référence : RDR-2026-000042');
     expect(text).toMatch(/Page 1 de \d/);
-    expect(text).toContain('Veuillez agréer nos salutations distinguées.');
+    // The sign-off says the greeting's appellation again.
+    expect(text).toContain('Veuillez agréer, Madame, Monsieur, nos salutations distinguées.');
     for (const word of ['Ombudsman', 'Dear', 'Yours sincerely', 'December', 'text relay', '18001', 'months', '£']) {
       expect(text, word).not.toContain(word);
     }
