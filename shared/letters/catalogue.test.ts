@@ -55,6 +55,25 @@ describe('messages', () => {
     expect(() => message('en-GB', 'footer.reference', vars)).toThrow('needs a value for {reference}');
   });
 
+  it('writes French "de" short before a name that starts with a vowel or an h, and only there', () => {
+    const heading = (customerName: string) => message('fr-CA', 'ack.heading.representative', { customerName });
+    expect(heading('Élodie Tremblay')).toBe(
+      'Nous avons bien reçu votre plainte concernant le compte d’Élodie Tremblay',
+    );
+    expect(heading('Hélène Roy')).toBe('Nous avons bien reçu votre plainte concernant le compte d’Hélène Roy');
+    expect(heading('André Côté')).toBe('Nous avons bien reçu votre plainte concernant le compte d’André Côté');
+    expect(heading('Luc Gagnon')).toBe('Nous avons bien reçu votre plainte concernant le compte de Luc Gagnon');
+    expect(heading('Yannick Roy')).toBe('Nous avons bien reçu votre plainte concernant le compte de Yannick Roy');
+    // The value itself stays apart, for emphasis; English is left as it is.
+    expect(messageParts('fr-CA', 'ack.heading.representative', { customerName: 'Élodie Tremblay' })).toEqual([
+      { text: 'Nous avons bien reçu votre plainte concernant le compte d’' },
+      { text: 'Élodie Tremblay', placeholder: 'customerName' },
+    ]);
+    expect(message('en-GB', 'ack.heading.representative', { customerName: 'Élodie Tremblay' })).toBe(
+      'We have received the complaint about Élodie Tremblay’s account',
+    );
+  });
+
   it('says how every channel reached us', () => {
     const words = CHANNELS.map((channel) => channelInWords('en-GB', channel));
     expect(words).toEqual([

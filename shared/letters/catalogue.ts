@@ -359,6 +359,11 @@ export interface LanguagePack {
    * absent: under the greeting, as British and Canadian English letters have it.
    */
   subjectBeforeGreeting?: boolean;
+  /**
+   * Words written short before a value that starts with a vowel or an h (French: "au nom de" + "Élodie Tremblay" is
+   * "au nom d’Élodie Tremblay"); absent: none. Only where a value follows: the fixed words are written elided already.
+   */
+  elision?: { words: Readonly<Record<string, string>>; before: RegExp };
   /** How letters greet people and name a customer whose title the desk recorded (./salutation.ts). */
   people: PeopleWords;
 }
@@ -439,6 +444,8 @@ export const LANGUAGES = {
     datePattern: 'do MMMM yyyy',
     dateWithWeekdayPattern: 'EEEE do MMMM yyyy',
     subjectBeforeGreeting: true,
+    // A name that starts with a Y is left as it is ("de Yannick", but "d’Yves": which one, only its owner knows).
+    elision: { words: { de: 'd’', que: 'qu’' }, before: /^[aeiouhàâäéèêëîïôöùûüœæ]/iu },
     people: {
       titles: { mr: 'M.', mrs: 'Mme', ms: 'Mme', mx: 'Mx', dr: 'Dr' },
       // Mx and Dr say no gender: the neutral appellation, never a guess.
@@ -488,7 +495,7 @@ export function messageParts<K extends MessageKey>(
     if (typeof value !== 'string') {
       throw new Error(`Letter text "${key}" (${language}) needs a value for {${name}}.`);
     }
-    if (match.index > last) parts.push({ text: template.slice(last, match.index) });
+    if (match.index > last) parts.push({ text: elided(pack, template.slice(last, match.index), value) });
     // A value that starts a sentence ("the Communications Ombudsman is …") starts with a capital.
     const startsSentence = /(^|[.!?(]\s*)$/.test(template.slice(0, match.index));
     parts.push({ text: startsSentence ? value.charAt(0).toUpperCase() + value.slice(1) : value, placeholder: name });
@@ -496,6 +503,14 @@ export function messageParts<K extends MessageKey>(
   }
   if (last < template.length) parts.push({ text: template.slice(last) });
   return parts;
+}
+
+/** The fixed words before a value, their last word written short when the value asks for it (`elision`). */
+function elided(pack: LanguagePack, fixed: string, value: string): string {
+  if (!pack.elision?.before.test(value)) return fixed;
+  const last = /(?:^|[\s(])(\p{L}+) $/u.exec(fixed);
+  const short = last && Object.hasOwn(pack.elision.words, last[1]) ? pack.elision.words[last[1]] : undefined;
+  return short === undefined ? fixed : fixed.slice(0, fixed.length - last![1].length - 1) + short;
 }
 
 /** Fill a message as plain text. */

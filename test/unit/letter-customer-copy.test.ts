@@ -87,7 +87,7 @@ describe("the customer's copy", () => {
     if (copy.kind !== 'copy') throw new Error(`no copy: ${copy.kind}`);
     const original = contentText(doc.content).replace(/\s+/g, ' ');
     const copied = contentText(copy.doc.content).replace(/\s+/g, ' ');
-    const subject = 'Nous avons bien reçu votre plainte concernant le compte de Élodie Tremblay Madame, Monsieur,';
+    const subject = 'Nous avons bien reçu votre plainte concernant le compte d’Élodie Tremblay Madame, Monsieur,';
     expect(original).toContain(subject);
     expect(copied).toContain(
       `Copie pour ${record.customer.name}. Nous avons envoyé cette lettre à Daniel Okafor, qui agit en votre nom. ${subject}`,
