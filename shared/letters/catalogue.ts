@@ -7,6 +7,7 @@ import { enCA } from 'date-fns/locale/en-CA';
 import { enGB } from 'date-fns/locale/en-GB';
 import { frCA } from 'date-fns/locale/fr-CA';
 import type { Channel, CustomerTitle } from '#shared/model/case';
+import { elideBefore, type Elision, FRENCH_ELISION } from '#shared/model/elision';
 import { adrSchemeNameIn, type AdrSchemeLocalNames } from '#shared/rules/adr-schemes';
 
 /** British English. The source language: its keys and placeholders are the contract every other language meets. */
@@ -359,11 +360,8 @@ export interface LanguagePack {
    * absent: under the greeting, as British and Canadian English letters have it.
    */
   subjectBeforeGreeting?: boolean;
-  /**
-   * Words written short before a value that starts with a vowel or an h (French: "au nom de" + "Élodie Tremblay" is
-   * "au nom d’Élodie Tremblay"); absent: none. Only where a value follows: the fixed words are written elided already.
-   */
-  elision?: { words: Readonly<Record<string, string>>; before: RegExp };
+  /** Words written short before a value (French: "au nom de" + "Élodie Tremblay" is "au nom d’Élodie Tremblay"). */
+  elision?: Elision;
   /** How letters greet people and name a customer whose title the desk recorded (./salutation.ts). */
   people: PeopleWords;
 }
@@ -444,8 +442,7 @@ export const LANGUAGES = {
     datePattern: 'do MMMM yyyy',
     dateWithWeekdayPattern: 'EEEE do MMMM yyyy',
     subjectBeforeGreeting: true,
-    // A name that starts with a Y is left as it is ("de Yannick", but "d’Yves": which one, only its owner knows).
-    elision: { words: { de: 'd’', que: 'qu’' }, before: /^[aeiouhàâäéèêëîïôöùûüœæ]/iu },
+    elision: FRENCH_ELISION,
     people: {
       titles: { mr: 'M.', mrs: 'Mme', ms: 'Mme', mx: 'Mx', dr: 'Dr' },
       // Mx and Dr say no gender: the neutral appellation, never a guess.
@@ -495,7 +492,10 @@ export function messageParts<K extends MessageKey>(
     if (typeof value !== 'string') {
       throw new Error(`Letter text "${key}" (${language}) needs a value for {${name}}.`);
     }
-    if (match.index > last) parts.push({ text: elided(pack, template.slice(last, match.index), value) });
+    if (match.index > last) {
+      const fixed = template.slice(last, match.index);
+      parts.push({ text: pack.elision ? elideBefore(fixed, value, pack.elision) : fixed });
+    }
     // A value that starts a sentence ("the Communications Ombudsman is …") starts with a capital.
     const startsSentence = /(^|[.!?(]\s*)$/.test(template.slice(0, match.index));
     parts.push({ text: startsSentence ? value.charAt(0).toUpperCase() + value.slice(1) : value, placeholder: name });
@@ -503,14 +503,6 @@ export function messageParts<K extends MessageKey>(
   }
   if (last < template.length) parts.push({ text: template.slice(last) });
   return parts;
-}
-
-/** The fixed words before a value, their last word written short when the value asks for it (`elision`). */
-function elided(pack: LanguagePack, fixed: string, value: string): string {
-  if (!pack.elision?.before.test(value)) return fixed;
-  const last = /(?:^|[\s(])(\p{L}+) $/u.exec(fixed);
-  const short = last && Object.hasOwn(pack.elision.words, last[1]) ? pack.elision.words[last[1]] : undefined;
-  return short === undefined ? fixed : fixed.slice(0, fixed.length - last![1].length - 1) + short;
 }
 
 /** Fill a message as plain text. */
