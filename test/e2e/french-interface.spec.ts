@@ -285,7 +285,7 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await page.getByRole('link', { name: 'Paramètres' }).click();
   const procedures = page.getByRole('region', { name: 'Procédures' });
   await procedures.getByRole('button', { name: 'Ofcom baseline procedure' }).first().click();
-  await expect(procedures.getByRole('table', { name: 'Étapes de Ofcom baseline procedure' })).toBeVisible();
+  await expect(procedures.getByRole('table', { name: 'Étapes d’Ofcom baseline procedure' })).toBeVisible();
   const proceduresLeft = await englishLeft(page);
   await procedures.getByRole('button', { name: 'Copier Ofcom baseline procedure', exact: true }).click();
   const editor = page.getByRole('region', { name: /^Modifier Ofcom baseline procedure \(copy\) \(v1\)$/ });

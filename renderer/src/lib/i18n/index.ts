@@ -6,6 +6,7 @@ import { createElement, useCallback, useMemo, type ReactNode } from 'react';
 import { createIntl, createIntlCache, IntlProvider, type IntlShape, useIntl } from 'react-intl';
 import type { InterfaceLocale } from '#shared/model/dates';
 import { formatNumber, setFormatLocale } from '../format';
+import { formatElided } from './elision';
 import { enCA } from './messages/en-CA';
 import { enGB, type MessageKey } from './messages/en-GB';
 import { frCA } from './messages/fr-CA';
@@ -65,7 +66,7 @@ export function translate(locale: InterfaceLocale, key: MessageKey, values?: Mes
     intl = createIntl({ locale, messages: CATALOGUES[locale], defaultLocale: 'en-GB', onError }, intlCache);
     outside.set(locale, intl);
   }
-  return intl.formatMessage({ id: key }, values) as string;
+  return formatElided(intl, key, values);
 }
 
 /** A missing message is a bug the catalogue test catches; at run time it is shown in English and logged. */
@@ -88,7 +89,7 @@ export function I18nProvider({ locale, children }: { locale: InterfaceLocale; ch
 /** The message function of the interface language; components that call it redraw when the language changes. */
 export function useT(): Translate {
   const intl = useIntl();
-  return useCallback((key, values) => intl.formatMessage({ id: key }, values) as string, [intl]);
+  return useCallback((key, values) => formatElided(intl, key, values), [intl]);
 }
 
 /** The interface language, and its number format (the date helpers are in lib/format.ts). */

@@ -65,7 +65,7 @@ describe('the letters’ refusals in the interface language', () => {
     );
     expect(sayingIn(en, 'letterRefusal', tooLong.said)).toBe(tooLong.message);
     expect(sayingIn(fr, 'letterRefusal', tooLong.said)).toBe(
-      'L’adresse de Ada compte 7 lignes, mais seulement 5 tiennent dans la fenêtre de l’enveloppe\u00a0: raccourcissez-la avant de produire une lettre.',
+      'L’adresse d’Ada compte 7 lignes, mais seulement 5 tiennent dans la fenêtre de l’enveloppe\u00a0: raccourcissez-la avant de produire une lettre.',
     );
   });
 });
