@@ -11,7 +11,7 @@ import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import { platform } from '#platform';
 import { useWorkingPerson } from '#features/people';
-import { warmLetterRenderer } from './render-pool';
+import { letLetterRendererGo, warmLetterRenderer } from './render-pool';
 import {
   DEFAULT_PROGRESS,
   dueLetterKey,
@@ -67,6 +67,8 @@ export function LettersToPostPage() {
   useEffect(() => {
     if (hasLetters) void warmLetterRenderer();
   }, [hasLetters]);
+  // Leaving the screen lets them go soon after, not five minutes later (each holds pdfmake and its fonts).
+  useEffect(() => letLetterRendererGo, []);
 
   async function make() {
     if (!settings || chosen.length === 0) return;

@@ -31,6 +31,12 @@ function poolSize(): number {
 const AHEAD = 8;
 /** Workers are let go after this long with nothing to do (a warm pool makes the next letter fast). */
 const IDLE_MS = 5 * 60_000;
+/**
+ * …and after this long once the desk has left the screen that makes letters to post (`letLetterRendererGo`): the
+ * workers hold pdfmake and its fonts, about 45 MB each, that nothing else uses. Not at once: a batch still running
+ * goes on, and a gap between its letters is not the end of it.
+ */
+const LEFT_MS = 10_000;
 
 interface Job {
   request: RenderRequest;
@@ -62,8 +68,11 @@ class RenderPool {
   private nextId = 1;
   private broken = typeof Worker === 'undefined';
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The screen that makes letters was left: let the workers go soon after they are idle. */
+  private left = false;
 
   render(kind: PostLetterKind, context: BuildContext): Promise<RenderedLetter> {
+    this.left = false;
     if (this.broken) return renderHere(kind, context);
     return new Promise<RenderedLetter | null>((resolve, reject) => {
       this.enqueue({
@@ -77,6 +86,7 @@ class RenderPool {
 
   /** Start the workers and have each load pdfmake and parse its fonts. Resolves when they are ready. */
   async warm(): Promise<void> {
+    this.left = false;
     if (this.broken) return;
     this.start();
     const slots = [...this.slots];
@@ -180,7 +190,13 @@ class RenderPool {
   private touch(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     const busy = this.waiting.length > 0 || this.slots.some((s) => s.jobs.size > 0);
-    this.idleTimer = busy ? undefined : setTimeout(() => this.stop(), IDLE_MS);
+    this.idleTimer = busy ? undefined : setTimeout(() => this.stop(), this.left ? LEFT_MS : IDLE_MS);
+  }
+
+  /** The desk has left the screen: the workers go once idle for `LEFT_MS`, unless asked for letters again. */
+  letGo(): void {
+    this.left = true;
+    if (this.slots.length > 0) this.touch();
   }
 
   private stop(): void {
@@ -195,6 +211,11 @@ const thePool = () => (pool ??= new RenderPool());
 /** Make one due letter (in a worker when possible). Rejects with the reason when the letter cannot be made. */
 export function renderDueLetter(kind: PostLetterKind, context: BuildContext): Promise<RenderedLetter> {
   return thePool().render(kind, context);
+}
+
+/** The desk has left the screen that makes letters to post: let the workers go soon (a batch under way goes on). */
+export function letLetterRendererGo(): void {
+  pool?.letGo();
 }
 
 /** Get the workers ready (pdfmake loaded, fonts parsed) before the desk asks for letters. */
