@@ -102,23 +102,20 @@ async function dropFile(page: Page, name: string, bytes: Buffer, type: string) {
 async function storedFiles(page: Page) {
   return page.evaluate(async () => {
     const database = (await redressDesk())!;
-    return new Promise<{ fileName: string; sha256: string; bytesSha: string | null }[]>((resolve, reject) => {
-      const req = database.transaction('attachments').objectStore('attachments').getAll();
-      req.onerror = () => reject(req.error);
-      req.onsuccess = async () => {
-        database.close();
-        const rows = req.result as { fileName: string; sha256: string; blob?: Blob }[];
-        const hex = (b: ArrayBuffer) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
-        const out = [];
-        for (const r of rows)
-          out.push({
-            fileName: r.fileName,
-            sha256: r.sha256,
-            bytesSha: r.blob ? hex(await crypto.subtle.digest('SHA-256', await r.blob.arrayBuffer())) : null,
-          });
-        resolve(out.sort((a, b) => a.sha256.localeCompare(b.sha256)));
-      };
-    });
+    const rows = (await redressAnswer(
+      database,
+      database.transaction('attachments').objectStore('attachments').getAll(),
+      'the attachments',
+    )) as { fileName: string; sha256: string; blob?: Blob }[];
+    const hex = (b: ArrayBuffer) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
+    const out = [];
+    for (const r of rows)
+      out.push({
+        fileName: r.fileName,
+        sha256: r.sha256,
+        bytesSha: r.blob ? hex(await crypto.subtle.digest('SHA-256', await r.blob.arrayBuffer())) : null,
+      });
+    return out.sort((a, b) => a.sha256.localeCompare(b.sha256));
   });
 }
 

@@ -14,19 +14,12 @@ const pageCount = (pdf: string) =>
 async function issuedLetters(page: Page): Promise<Array<{ fileName: string; bytes: number[] }>> {
   return page.evaluate(async () => {
     const database = (await redressDesk())!;
-    return new Promise<Array<{ fileName: string; bytes: number[] }>>((resolve, reject) => {
-      const req = database.transaction('letters').objectStore('letters').getAll();
-      req.onsuccess = () => {
-        database.close();
-        resolve(
-          (req.result as Array<{ fileName: string; bytes: Uint8Array }>).map((l) => ({
-            fileName: l.fileName,
-            bytes: Array.from(l.bytes),
-          })),
-        );
-      };
-      req.onerror = () => reject(req.error);
-    });
+    const letters = (await redressAnswer(
+      database,
+      database.transaction('letters').objectStore('letters').getAll(),
+      'the letters',
+    )) as Array<{ fileName: string; bytes: Uint8Array }>;
+    return letters.map((l) => ({ fileName: l.fileName, bytes: Array.from(l.bytes) }));
   });
 }
 
@@ -140,14 +133,12 @@ test('letters to post today are made into one print file, recorded on each case,
 async function caseId(page: Page, ref: string): Promise<string> {
   return page.evaluate(async (reference) => {
     const database = (await redressDesk())!;
-    return new Promise<string>((resolve, reject) => {
-      const req = database.transaction('cases').objectStore('cases').index('reference').get(reference);
-      req.onsuccess = () => {
-        database.close();
-        resolve((req.result as { id: string }).id);
-      };
-      req.onerror = () => reject(req.error);
-    });
+    const found = (await redressAnswer(
+      database,
+      database.transaction('cases').objectStore('cases').index('reference').get(reference),
+      `the case ${reference}`,
+    )) as { id: string };
+    return found.id;
   }, ref);
 }
 
