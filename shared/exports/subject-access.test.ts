@@ -42,12 +42,14 @@ describe('the answer-by date', () => {
   it('is one calendar month in the UK (the last day of a shorter month) and 30 days in Canada', () => {
     expect(subjectAccessAnswerBy('2026-11-18', 'england-and-wales')).toEqual({
       dueOn: '2026-12-18',
+      law: 'uk-gdpr',
       rule: 'one calendar month (UK GDPR, Article 12(3))',
     });
     expect(subjectAccessAnswerBy('2027-01-31', 'scotland').dueOn).toBe('2027-02-28');
     expect(subjectAccessAnswerBy('2028-01-31', 'northern-ireland').dueOn).toBe('2028-02-29');
     expect(subjectAccessAnswerBy('2026-11-18', 'canada')).toEqual({
       dueOn: '2026-12-18',
+      law: 'pipeda',
       rule: '30 days (PIPEDA, section 8(3))',
     });
     expect(subjectAccessAnswerBy('2027-01-31', 'canada').dueOn).toBe('2027-03-02');

@@ -71,16 +71,26 @@ export function customerMatchReasons(subject: Customer, other: Customer): MatchR
 // ---------------------------------------------------------------------------------------------------------------
 // The time limit for the answer.
 
+/** The time limit for answering, in English (the bundle's record; the interface says it as `sar.answerRule.<law>`). */
+export const ANSWER_RULES_EN = {
+  'uk-gdpr': 'one calendar month (UK GDPR, Article 12(3))',
+  pipeda: '30 days (PIPEDA, section 8(3))',
+} as const;
+export type AnswerLaw = keyof typeof ANSWER_RULES_EN;
+
 export interface AnswerBy {
   dueOn: string;
-  /** "one calendar month (UK GDPR Article 12(3))" */
+  /** The law that sets the time limit. */
+  law: AnswerLaw;
+  /** "one calendar month (UK GDPR, Article 12(3))" */
   rule: string;
 }
 
 /** UK: one calendar month from the day the request is received; Canada (PIPEDA s. 8(3)): 30 days. */
 export function subjectAccessAnswerBy(receivedOn: string, calendar: CalendarId): AnswerBy {
-  if (calendar === 'canada') return { dueOn: addCalendarDays(receivedOn, 30), rule: '30 days (PIPEDA, section 8(3))' };
-  return { dueOn: addMonths(receivedOn, 1), rule: 'one calendar month (UK GDPR, Article 12(3))' };
+  if (calendar === 'canada')
+    return { dueOn: addCalendarDays(receivedOn, 30), law: 'pipeda', rule: ANSWER_RULES_EN.pipeda };
+  return { dueOn: addMonths(receivedOn, 1), law: 'uk-gdpr', rule: ANSWER_RULES_EN['uk-gdpr'] };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -107,7 +107,7 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
               {t('sar.answerBy')}
             </Text>
             <Text size="sm" aria-label={t('sar.answerBy')}>
-              {t('sar.answerValue', { date: formatDate(answer.dueOn), rule: answer.rule })}
+              {t('sar.answerValue', { date: formatDate(answer.dueOn), rule: t(`sar.answerRule.${answer.law}`) })}
             </Text>
           </div>
         )}

@@ -60,6 +60,7 @@ import {
 } from '#shared/rules/index';
 import { ERASED, ERASURE_BASIS_LABELS, KEPT, KEPT_WHY } from '#shared/privacy/erasure';
 import { IMPORT_FIELDS } from '#shared/exports/cases-import';
+import { ANSWER_RULES_EN } from '#shared/exports/subject-access';
 import type { IntakeField } from '#shared/model/intake';
 import { CLOCKS_UNREADABLE_EN } from '#lib/rules';
 import { MAIN_MESSAGES_EN } from '#shared/ipc/messages';
@@ -2158,6 +2159,7 @@ export const enGB = {
   'sar.receivedOn': 'Request received on',
   'sar.answerBy': 'Answer by',
   'sar.answerValue': '{date}: {rule}',
+  ...catalogueWords('sar.answerRule', ANSWER_RULES_EN),
   'sar.looking': 'Looking for this customer’s other cases…',
   'sar.noOther': 'No other case has the same email, phone, account number, or name and postcode.',
   'sar.others':

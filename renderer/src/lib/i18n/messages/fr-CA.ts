@@ -2839,6 +2839,8 @@ export const frCA: Record<MessageKey, string> = {
   'sar.receivedOn': 'Demande reçue le',
   'sar.answerBy': 'Répondre au plus tard le',
   'sar.answerValue': '{date}\u00a0: {rule}',
+  'sar.answerRule.uk-gdpr': 'un mois civil (RGPD du Royaume-Uni, article 12(3))',
+  'sar.answerRule.pipeda': '30 jours (LPRPDE, paragraphe 8(3))',
   'sar.looking': 'Recherche des autres dossiers de la personne…',
   'sar.noOther': 'Aucun autre dossier n’a le même courriel, téléphone, numéro de compte, ou nom et code postal.',
   'sar.others':
