@@ -608,7 +608,7 @@ function outOfScope(scope: ScopeCheck, rule: string): Phrase[] {
     phrase('out-of-scope', {
       employees: scope.size?.employees ?? 0,
       maxEmployees: scope.size?.maxEmployees ?? 0,
-      rule,
+      rule: { regulation: rule },
     }),
   ];
 }
@@ -642,7 +642,7 @@ function adrLetterClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck): Cl
     on: day(ctx.received),
     duration: period(after),
     calendar: calendarPart,
-    rule: label,
+    rule: { regulation: label },
     payment,
   });
   if (rule.atOnceOnDeadlock && deadlock && deadlock.day < base) {
@@ -651,7 +651,7 @@ function adrLetterClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck): Cl
     basis = phrase('deadlock-basis', {
       on: day(deadlock.on),
       clock,
-      rule: label,
+      rule: { regulation: label },
       otherwiseOn: day(base),
       duration: period(after),
     });
@@ -714,7 +714,7 @@ function referralWindowClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck
   const letter = ctx.story.first['adr-letter-sent'];
   if (!letter) {
     return notApplicable('adr-referral-window', rule.label, 'regulation', label, [
-      phrase('no-adr-letter-sent', { rule: label }),
+      phrase('no-adr-letter-sent', { rule: { regulation: label } }),
     ]);
   }
   const due = addDuration(letter.day, rule.after, ctx.calendar);
@@ -723,7 +723,7 @@ function referralWindowClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck
   const explain = parts(
     phrase('closes', {
       dueOn: day(due),
-      basis: phrase('letter-basis', { on: day(letter.on), duration: period(rule.after), rule: label }),
+      basis: phrase('letter-basis', { on: day(letter.on), duration: period(rule.after), rule: { regulation: label } }),
     }),
     monthClamp(letter.day, due, rule.after.unit),
     phrase('referral-time', { scheme }),
@@ -761,7 +761,7 @@ function summaryResolutionClock(ctx: Ctx, version: RegimeVersion): Clock | null 
       on: day(ctx.received),
       duration: period(rule.within),
       calendar: phrase('calendar-after', { calendar: calendarOf(ctx) }),
-      rule: label,
+      rule: { regulation: label },
       payment: '',
     }),
   });
@@ -820,7 +820,7 @@ function regulatoryAcknowledgementClock(ctx: Ctx, version: RegimeVersion): Clock
         on: day(ctx.received),
         duration: period(rule.within),
         calendar: calendarPart,
-        rule: label,
+        rule: { regulation: label },
         payment: '',
       }),
     }),
@@ -845,7 +845,7 @@ function regulatoryAcknowledgementClock(ctx: Ctx, version: RegimeVersion): Clock
 function cctsHead(due: DayNumber, referral: CheckedEvent, after: Duration, label: string): Phrase {
   return phrase('due', {
     dueOn: day(due),
-    basis: phrase('ccts-basis', { on: day(referral.on), duration: period(after), rule: label }),
+    basis: phrase('ccts-basis', { on: day(referral.on), duration: period(after), rule: { regulation: label } }),
   });
 }
 
@@ -856,7 +856,7 @@ function cctsResponseClock(ctx: Ctx, version: RegimeVersion): Clock | null {
   const referral = ctx.story.last['ccts-referral'];
   if (!referral) {
     return notApplicable('ccts-response', rule.label, 'regulation', label, [
-      phrase('ccts-not-referred', { rule: label }),
+      phrase('ccts-not-referred', { rule: { regulation: label } }),
     ]);
   }
   const due = addDuration(referral.day, rule.after, ctx.calendar);
@@ -889,7 +889,7 @@ function cctsObjectionClock(ctx: Ctx, version: RegimeVersion): Clock | null {
   const referral = ctx.story.last['ccts-referral'];
   if (!referral) {
     return notApplicable('ccts-objection', rule.label, 'regulation', label, [
-      phrase('ccts-not-referred', { rule: label }),
+      phrase('ccts-not-referred', { rule: { regulation: label } }),
     ]);
   }
   const due = addDuration(referral.day, rule.after, ctx.calendar);
@@ -937,8 +937,13 @@ function cctsNoticeClock(ctx: Ctx, version: RegimeVersion): Clock | null {
     const ended = firstOnOrAfter(ctx.events, ctx.received, RESOLVED_OR_CLOSED);
     return notApplicable('ccts-notice', rule.label, 'regulation', label, [
       ended
-        ? phrase('notice-not-needed', { event: { event: ended.type }, on: day(ended.on), level, rule: label })
-        : phrase('notice-not-yet', { level, rule: label }),
+        ? phrase('notice-not-needed', {
+            event: { event: ended.type },
+            on: day(ended.on),
+            level,
+            rule: { regulation: label },
+          })
+        : phrase('notice-not-yet', { level, rule: { regulation: label } }),
     ]);
   }
   const latest = triggers[triggers.length - 1];
@@ -965,7 +970,7 @@ function cctsNoticeClock(ctx: Ctx, version: RegimeVersion): Clock | null {
         ordinal: { ordinal: latest.level },
         on: day(latest.day),
         when,
-        rule: label,
+        rule: { regulation: label },
       }),
     }),
     ...earlierMisses,

@@ -36,7 +36,7 @@ describe('explanations as phrases', () => {
               on: { date: '2026-11-18' },
               duration: { duration: { amount: 6, unit: 'weeks' } },
               calendar: '',
-              rule: 'Ofcom GC C4 from 2026-04-08',
+              rule: { regulation: 'Ofcom GC C4 from 2026-04-08' },
               payment: '',
             },
           },

@@ -146,6 +146,11 @@ export type PhraseValue =
   | { calendar: CalendarId | (string & {}); name: string }
   /** A clock's label as the engine writes it ("ADR letter"); the interface names it with its own word. */
   | { clock: string }
+  /**
+   * A regulation and its version as the regime names it ("Ofcom GC C4 from 2026-04-08"); the interface names a
+   * built-in one in its own words.
+   */
+  | { regulation: string }
   /** 1 → "first" */
   | { ordinal: number }
   /** 0 (Sunday) … 6 (Saturday) */
@@ -222,6 +227,7 @@ export function valueInEnglish(v: PhraseValue): string {
   if ('category' in v) return capitalise(v.category);
   if ('calendar' in v) return v.name;
   if ('clock' in v) return v.clock;
+  if ('regulation' in v) return v.regulation;
   if ('ordinal' in v) return ordinal(v.ordinal);
   if ('weekday' in v) return WEEKDAY_NAMES[v.weekday];
   return v.list.map(valueInEnglish).join(v.separator);

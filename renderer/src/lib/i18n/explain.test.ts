@@ -12,6 +12,7 @@ import {
   type Phrase,
 } from '#shared/rules/index';
 import { explanationIn, phraseIn, reasonIn } from './explain';
+import { REGULATIONS_EN } from './regulations';
 import { en, fr } from '#test/support/translate';
 
 const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
@@ -33,7 +34,33 @@ describe('explanations in the interface language', () => {
       'Due 30 Dec 2026: received 18 Nov 2026 + 6 weeks, Ofcom GC C4 from 2026-04-08',
     );
     expect(explanationIn(fr, 'fr-CA', adr.explain)).toBe(
-      'Échéance le 30 déc. 2026\u00a0: reçue le 18 nov. 2026 + 6 semaines, Ofcom GC C4 from 2026-04-08',
+      'Échéance le 30 déc. 2026\u00a0: reçue le 18 nov. 2026 + 6 semaines, condition générale C4 de l’Ofcom en vigueur depuis le 8 avril 2026',
+    );
+  });
+
+  it('names every built-in regulation in French; one the desk loaded itself is named as it is', () => {
+    for (const [key, english] of Object.entries(REGULATIONS_EN)) {
+      const said = phraseIn(fr, 'fr-CA', { kind: 'no-adr-letter-sent', values: { rule: { regulation: english } } });
+      expect(said, key).not.toContain(english);
+      expect(said, key).not.toMatch(/\b(from|before)\b/);
+      expect(
+        phraseIn(en, 'en-GB', { kind: 'no-adr-letter-sent', values: { rule: { regulation: english } } }),
+      ).toContain(english);
+    }
+    expect(
+      phraseIn(fr, 'fr-CA', { kind: 'no-adr-letter-sent', values: { rule: { regulation: 'Code maison v2' } } }),
+    ).toContain('(Code maison v2)');
+    // A CCTS clock on a Canadian desk.
+    const e = evaluateCase(
+      facts({
+        procedureId: 'jive-ca',
+        calendar: 'canada',
+        events: [{ type: 'ccts-referral', on: '2026-11-25' }],
+      }),
+      '2026-12-02',
+    );
+    expect(explanationIn(fr, 'fr-CA', clock(e, 'ccts-response').explain)).toContain(
+      'Code de procédure de la CPRST en vigueur depuis mai 2023',
     );
   });
 

@@ -12,6 +12,7 @@ import {
 } from '#shared/rules/index';
 import { formatShortDate } from '../format';
 import { clockLabel } from './clocks';
+import { regulationKey } from './regulations';
 import type { MessageKey } from './messages/en-GB';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -44,6 +45,10 @@ function valueIn(t: T, locale: string, v: PhraseValue): string | number {
     return KNOWN_CALENDARS.has(v.calendar) ? t(key) : v.name;
   }
   if ('clock' in v) return clockLabel(t, v.clock);
+  if ('regulation' in v) {
+    const key = regulationKey(v.regulation);
+    return key ? t(key) : v.regulation;
+  }
   if ('ordinal' in v) return t('explain.value.ordinal', { n: String(v.ordinal) });
   if ('weekday' in v) return weekdayName(locale, v.weekday);
   return v.list.map((item) => valueIn(t, locale, item)).join(v.separator);

@@ -168,6 +168,14 @@ export const frCA: Record<MessageKey, string> = {
     'Entreprise de {employees} employés\u00a0: hors du champ de {scheme} ({maxEmployees} employés ou moins), donc ni lettre de recours externe ni délai de recours.',
   'explain.excluded-category':
     'Plainte de catégorie « {category} »\u00a0: {scheme} ne se prononce pas sur les prix en général ni sur les choix commerciaux\u00a0; la lettre de recours externe reste due si rien n’est réglé.',
+  // The built-in regulations' versions (../regulations.ts), said within a sentence: "…, {rule}" or "({rule})".
+  'explain.regulation.ofcom-gc-c4.0': 'condition générale C4 de l’Ofcom en vigueur avant le 8 avril 2026',
+  'explain.regulation.ofcom-gc-c4.1': 'condition générale C4 de l’Ofcom en vigueur depuis le 8 avril 2026',
+  'explain.regulation.ccts.0': 'Code de procédure de la CPRST en vigueur avant mai 2023',
+  'explain.regulation.ccts.1': 'Code de procédure de la CPRST en vigueur depuis mai 2023',
+  'explain.regulation.fca-disp.0': 'règles DISP 1.6 de la FCA',
+  'explain.regulation.gb-energy.0': 'normes de traitement des plaintes du secteur de l’énergie (Grande-Bretagne)',
+  'explain.regulation.uk-dpa-complaints.0': 'article 164A de la DPA 2018 en vigueur depuis le 19 juin 2026',
   'explain.regime-not-in-force':
     'Aucune version de {regime} n’était en vigueur le {on}\u00a0; ses délais ne s’appliquent pas.',
   'explain.unusual-calendar':

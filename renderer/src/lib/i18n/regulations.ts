@@ -1,0 +1,42 @@
+// The built-in regulations' versions in the interface's words (issue #17): the rules engine names a regulation by its
+// version's label ("Ofcom GC C4 from 2026-04-08", "CCTS Procedural Code from May 2023"), which stays the desk's
+// record; the interface says a built-in one as its catalogue's `explain.regulation.<regime>.<version>`. A regulation
+// the desk loaded itself is said as it is named.
+import { BUILT_IN_REGIMES } from '#shared/rules/index';
+
+/**
+ * The message key of each built-in regime's versions, by the regime's id and the version's place (a version is never
+ * edited, only added: its place stays). Listed so that every catalogue must say each one; regulations.test.ts checks
+ * the list is exactly BUILT_IN_REGIMES's.
+ */
+export const REGULATION_KEYS = [
+  'explain.regulation.ofcom-gc-c4.0',
+  'explain.regulation.ofcom-gc-c4.1',
+  'explain.regulation.ccts.0',
+  'explain.regulation.ccts.1',
+  'explain.regulation.fca-disp.0',
+  'explain.regulation.gb-energy.0',
+  'explain.regulation.uk-dpa-complaints.0',
+] as const;
+export type RegulationKey = (typeof REGULATION_KEYS)[number];
+
+/** Each built-in version's label, and its message key as BUILT_IN_REGIMES places it. */
+export const BUILT_IN_REGULATIONS: ReadonlyMap<string, string> = new Map(
+  BUILT_IN_REGIMES.flatMap((regime) =>
+    regime.versions.map((version, i) => [version.label, `explain.regulation.${regime.id}.${i}`] as const),
+  ),
+);
+
+const isRegulationKey = (key: string | undefined): key is RegulationKey =>
+  (REGULATION_KEYS as readonly string[]).includes(key ?? '');
+
+/** The English catalogue's words: each label as the engine writes it. */
+export const REGULATIONS_EN = Object.fromEntries(
+  [...BUILT_IN_REGULATIONS].map(([label, key]) => [key, label]),
+) as Record<RegulationKey, string>;
+
+/** The message that names a regulation's version, or null for one that is not built in. */
+export function regulationKey(label: string): RegulationKey | null {
+  const key = BUILT_IN_REGULATIONS.get(label);
+  return isRegulationKey(key) ? key : null;
+}
