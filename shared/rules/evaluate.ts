@@ -1026,7 +1026,7 @@ function regimeClocks(ctx: Ctx, regime: Regime, version: RegimeVersion | null, s
     const first = regime.versions[0];
     const why = [
       phrase('regime-not-yet', {
-        regime: regime.name,
+        regime: { regime: regime.id, name: regime.name },
         from: first.effectiveFrom ? day(first.effectiveFrom) : phrase('its-start'),
         on: day(ctx.received),
       }),
@@ -1259,7 +1259,10 @@ export function evaluateCase(facts: CaseFacts, today: IsoDate, options: Evaluate
   const regime = getRegime(procedure.regimeId, regimes);
   const version = regimeVersionOnDay(regime, checked.received);
   if (!version) {
-    warn(ctx, phrase('regime-not-in-force', { regime: regime.name, on: day(facts.receivedOn) }));
+    warn(
+      ctx,
+      phrase('regime-not-in-force', { regime: { regime: regime.id, name: regime.name }, on: day(facts.receivedOn) }),
+    );
   }
   const clocks = [...providerClocks(ctx), ...regimeClocks(ctx, regime, version, schemeWords)];
   for (const extraId of facts.regimes ? new Set(facts.regimes) : []) {

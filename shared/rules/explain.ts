@@ -151,6 +151,8 @@ export type PhraseValue =
    * built-in one in its own words.
    */
   | { regulation: string }
+  /** A regime by its id and its name as written ("Ofcom General Condition C4"); the interface names a built-in one. */
+  | { regime: string; name: string }
   /** 1 → "first" */
   | { ordinal: number }
   /** 0 (Sunday) … 6 (Saturday) */
@@ -228,6 +230,7 @@ export function valueInEnglish(v: PhraseValue): string {
   if ('calendar' in v) return v.name;
   if ('clock' in v) return v.clock;
   if ('regulation' in v) return v.regulation;
+  if ('regime' in v) return v.name;
   if ('ordinal' in v) return ordinal(v.ordinal);
   if ('weekday' in v) return WEEKDAY_NAMES[v.weekday];
   return v.list.map(valueInEnglish).join(v.separator);

@@ -27,6 +27,10 @@ const { enGB, frCA } = catalogues;
 const ENGLISH = [
   ...new Set(
     Object.keys(enGB)
+      // Not the built-in regimes' names and versions: a procedure's own words (its source, data shown as written)
+      // name them too ("REGULATION.md §1: Ofcom General Condition C4, …"). That the interface says them in French is
+      // checked by renderer/src/lib/i18n/regulations.test.ts.
+      .filter((k) => !k.startsWith('model.regime.') && !k.startsWith('explain.regulation.'))
       .filter((k) => enGB[k] !== frCA[k])
       .map(
         (k) =>

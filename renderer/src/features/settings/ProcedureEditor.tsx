@@ -46,7 +46,15 @@ import {
 import { formatDate } from '#lib/format';
 import { DateField } from '#ui/DateField';
 import { FormattedMessage } from 'react-intl';
-import { clockLabel, explanationIn, procedureIssueIn, type Translate, useLocale, useT } from '#lib/i18n/index';
+import {
+  clockLabel,
+  explanationIn,
+  procedureIssueIn,
+  regimeNameIn,
+  type Translate,
+  useLocale,
+  useT,
+} from '#lib/i18n/index';
 import {
   type FieldPath,
   fieldLabel,
@@ -118,7 +126,7 @@ export function ProcedureEditor({
   const values = form.getValues();
   // The preview follows every change of the fields (the form re-renders on each).
   const preview = previewProcedure(procedureFromForm(values), today, calendar);
-  const regimes = useMemo(() => listRegimes().map((r) => ({ value: r.id, label: r.name })), []);
+  const regimes = useMemo(() => listRegimes().map((r) => ({ value: r.id, label: regimeNameIn(t, r.id, r.name) })), [t]);
   const schemes = useMemo(() => listAdrSchemes(today).map((s) => ({ value: s.id, label: s.name })), [today]);
 
   const submit = async () => {

@@ -44,7 +44,15 @@ import {
 import { db } from '#db/schema';
 import { platform } from '#platform';
 import { formatDate } from '#lib/format';
-import { errorIn, failureIn, procedureIssueIn, procedureProblemIn, type Translate, useT } from '#lib/i18n/index';
+import {
+  errorIn,
+  failureIn,
+  procedureIssueIn,
+  procedureProblemIn,
+  regimeNameIn,
+  type Translate,
+  useT,
+} from '#lib/i18n/index';
 import { ProcedureEditor } from './ProcedureEditor';
 
 /** "10 working days" / "10 jours ouvrables" (shared/rules describeDuration's English, in the interface language). */
@@ -84,7 +92,7 @@ function ProcedureDetails({ p, today }: { p: Procedure; today: string }) {
         {t('procedures.details', {
           source: p.source,
           version: p.version,
-          regime: safe(() => getRegime(p.regimeId).name) ?? p.regimeId,
+          regime: safe(() => regimeNameIn(t, p.regimeId, getRegime(p.regimeId).name)) ?? p.regimeId,
           scheme: safe(() => getAdrScheme(p.adrSchemeId, today).name) ?? p.adrSchemeId,
         })}
       </Text>

@@ -12,7 +12,7 @@ import {
 } from '#shared/rules/index';
 import { formatShortDate } from '../format';
 import { clockLabel } from './clocks';
-import { regulationKey } from './regulations';
+import { regimeNameIn, regulationKey } from './regulations';
 import type { MessageKey } from './messages/en-GB';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -45,6 +45,7 @@ function valueIn(t: T, locale: string, v: PhraseValue): string | number {
     return KNOWN_CALENDARS.has(v.calendar) ? t(key) : v.name;
   }
   if ('clock' in v) return clockLabel(t, v.clock);
+  if ('regime' in v) return regimeNameIn(t, v.regime, v.name);
   if ('regulation' in v) {
     const key = regulationKey(v.regulation);
     return key ? t(key) : v.regulation;

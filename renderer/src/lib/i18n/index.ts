@@ -25,6 +25,7 @@ export { procedureIssueIn, procedureProblemIn } from './procedures';
 export { failureIn, mainMessageIn } from './main-messages';
 export { plainValueIn, sayingIn } from './sayings';
 export { mismatchIn } from './mismatches';
+export { regimeNameIn } from './regulations';
 export { emailProblemIn, errorDetailIn, errorIn, refusalIn, technicalDetail } from './refusals'; // say9
 export {
   chosenLocale,

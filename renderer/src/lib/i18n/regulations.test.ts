@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_REGULATIONS, REGULATION_KEYS, REGULATIONS_EN, regulationKey } from './regulations';
+import { BUILT_IN_REGIMES } from '#shared/rules/index';
+import { translate } from './index';
+import {
+  BUILT_IN_REGULATIONS,
+  REGIME_KEYS,
+  REGIMES_EN,
+  regimeNameIn,
+  REGULATION_KEYS,
+  REGULATIONS_EN,
+  regulationKey,
+} from './regulations';
 
 describe('the built-in regulations in the catalogue', () => {
   it('lists exactly the built-in regimes’ versions, each named in English as the engine names it', () => {
@@ -9,5 +19,16 @@ describe('the built-in regulations in the catalogue', () => {
       expect(regulationKey(label)).toBe(key);
     }
     expect(regulationKey('Kijoma Broadband complaints procedure v1')).toBeNull();
+  });
+
+  it('names exactly the built-in regimes, in English as the engine does and in French', () => {
+    expect(BUILT_IN_REGIMES.map((r) => `model.regime.${r.id}`)).toEqual([...REGIME_KEYS]);
+    const fr = (key: (typeof REGIME_KEYS)[number]) => translate('fr-CA', key);
+    for (const regime of BUILT_IN_REGIMES) {
+      expect(REGIMES_EN[`model.regime.${regime.id}` as keyof typeof REGIMES_EN]).toBe(regime.name);
+      expect(regimeNameIn(fr, regime.id, regime.name)).not.toBe(regime.name);
+    }
+    expect(regimeNameIn(fr, 'ccts', 'CCTS (Canada)')).toBe('CPRST (Canada)');
+    expect(regimeNameIn(fr, 'our-own', 'Our own regime')).toBe('Our own regime');
   });
 });

@@ -1,7 +1,7 @@
-// The built-in regulations' versions in the interface's words (issue #17): the rules engine names a regulation by its
-// version's label ("Ofcom GC C4 from 2026-04-08", "CCTS Procedural Code from May 2023"), which stays the desk's
-// record; the interface says a built-in one as its catalogue's `explain.regulation.<regime>.<version>`. A regulation
-// the desk loaded itself is said as it is named.
+// The built-in regimes and their versions in the interface's words (issue #17): the rules engine names a regime by
+// its name ("CCTS (Canada)") and a version by its label ("CCTS Procedural Code from May 2023"), which stay the desk's
+// record; the interface says a built-in one as its catalogue's `model.regime.<regime>` and
+// `explain.regulation.<regime>.<version>`. One the desk loaded itself is said as it is named.
 import { BUILT_IN_REGIMES } from '#shared/rules/index';
 
 /**
@@ -19,6 +19,30 @@ export const REGULATION_KEYS = [
   'explain.regulation.uk-dpa-complaints.0',
 ] as const;
 export type RegulationKey = (typeof REGULATION_KEYS)[number];
+
+/** The message key of each built-in regime's name (regulations.test.ts checks it against BUILT_IN_REGIMES). */
+export const REGIME_KEYS = [
+  'model.regime.ofcom-gc-c4',
+  'model.regime.ccts',
+  'model.regime.fca-disp',
+  'model.regime.gb-energy',
+  'model.regime.uk-dpa-complaints',
+] as const;
+export type RegimeKey = (typeof REGIME_KEYS)[number];
+
+const regimeKey = (id: string) => `model.regime.${id}`;
+const isRegimeKey = (key: string): key is RegimeKey => (REGIME_KEYS as readonly string[]).includes(key);
+
+/** The English catalogue's names of the built-in regimes: each as the engine writes it. */
+export const REGIMES_EN = Object.fromEntries(
+  BUILT_IN_REGIMES.map((regime) => [regimeKey(regime.id), regime.name]),
+) as Record<RegimeKey, string>;
+
+/** A regime's name in the interface language: a built-in one in the catalogue's words, another as it is named. */
+export function regimeNameIn(t: (key: RegimeKey) => string, id: string, name: string): string {
+  const key = regimeKey(id);
+  return isRegimeKey(key) ? t(key) : name;
+}
 
 /** Each built-in version's label, and its message key as BUILT_IN_REGIMES places it. */
 export const BUILT_IN_REGULATIONS: ReadonlyMap<string, string> = new Map(

@@ -65,7 +65,7 @@ import type { IntakeField } from '#shared/model/intake';
 import { CLOCKS_UNREADABLE_EN } from '#lib/rules';
 import { MAIN_MESSAGES_EN } from '#shared/ipc/messages';
 import { catalogueWords } from '../sayings';
-import { REGULATIONS_EN } from '../regulations';
+import { REGIMES_EN, REGULATIONS_EN } from '../regulations';
 
 /** The case actions' words, as shared/casework/catalogue.ts writes them (one home for the English). */
 const actionWord = (id: CaseActionId, part: 'label' | 'title' | 'submitLabel' | 'done') => getAction(id)[part];
@@ -229,6 +229,7 @@ export const enGB = {
   // i17b: the rules engine's explanations (case page: clocks, next steps, warnings), from shared/rules/explain.ts.
   ...explainPhrases,
   ...REGULATIONS_EN,
+  ...REGIMES_EN,
   ...explainEvents,
   ...explainDurations,
   'explain.value.atOnce': describeDuration({ amount: 0, unit: 'days' }),

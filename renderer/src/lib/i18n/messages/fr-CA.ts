@@ -176,6 +176,11 @@ export const frCA: Record<MessageKey, string> = {
   'explain.regulation.fca-disp.0': 'règles DISP 1.6 de la FCA',
   'explain.regulation.gb-energy.0': 'normes de traitement des plaintes du secteur de l’énergie (Grande-Bretagne)',
   'explain.regulation.uk-dpa-complaints.0': 'article 164A de la DPA 2018 en vigueur depuis le 19 juin 2026',
+  'model.regime.ofcom-gc-c4': 'Condition générale C4 de l’Ofcom',
+  'model.regime.ccts': 'CPRST (Canada)',
+  'model.regime.fca-disp': 'DISP de la FCA (services financiers)',
+  'model.regime.gb-energy': 'Plaintes en énergie (Grande-Bretagne)',
+  'model.regime.uk-dpa-complaints': 'Plaintes en protection des données (R.-U., DPA 2018, art. 164A)',
   'explain.regime-not-in-force':
     'Aucune version de {regime} n’était en vigueur le {on}\u00a0; ses délais ne s’appliquent pas.',
   'explain.unusual-calendar':
