@@ -2051,7 +2051,7 @@ export const frCA: Record<MessageKey, string> = {
   'actions.chooseConflict': 'Choisissez « Garder l’autre valeur » ou « Garder la vôtre » pour\u00a0: {fields}.',
   'actions.nothingRecorded': 'Rien n’a été inscrit\u00a0: {error}',
   'actions.ctrlEnter': 'Ctrl+Entrée pour enregistrer',
-  'actions.fromTo': 'De <b>{from}</b> à <b>{to}</b> ({owner}).',
+  'actions.fromTo': 'De l’étape <b>{from}</b> à l’étape <b>{to}</b> ({owner}).',
   'actions.changedMeanwhile': 'Modifié dans une autre fenêtre', // h17
   'actions.keepTheirs': 'Garder l’autre valeur\u00a0: {value}',
   'actions.useYours': 'Garder la vôtre\u00a0: {value}',
