@@ -131,8 +131,9 @@ describe('the French of the interface', () => {
       Closed: 'a status (Fermé) and a column of dates (Fermé le)',
       Summary: 'the dashboard’s overview (Sommaire) and the complaint’s summary (Résumé)',
       Handler: 'a column or filter (Responsable) and the case page’s field (Responsable du dossier)',
-      Reference: 'a sort order says what is sorted (Numéro de dossier), a column is short (Numéro)',
-      Customer: 'the person in a list (Personne cliente, Nom de la personne cliente) and the account holder of a case',
+      'Next due':
+        'the sort box, a seventh of the filter row, has room for « Échéance »; the column for « Prochaine échéance »',
+      Customer: 'the person in a list (Personne cliente) and the account holder of a case',
       Received: 'a column of dates (Reçue le) and the case page’s field',
       Compensation: 'amounts in a report (Indemnités) and a kind of payment (Indemnisation)',
       'no date': 'a reminder’s date (sans date) and a procedure’s field (aucune date)',
