@@ -30,8 +30,11 @@ export const REGIME_KEYS = [
 ] as const;
 export type RegimeKey = (typeof REGIME_KEYS)[number];
 
+/** Whether `key` is one of the literal `keys` above (a built-in one). */
+const oneOf = <K extends string>(keys: readonly K[], key: string | undefined): key is K =>
+  (keys as readonly string[]).includes(key ?? '');
+
 const regimeKey = (id: string) => `model.regime.${id}`;
-const isRegimeKey = (key: string): key is RegimeKey => (REGIME_KEYS as readonly string[]).includes(key);
 
 /** The English catalogue's names of the built-in regimes: each as the engine writes it. */
 export const REGIMES_EN = Object.fromEntries(
@@ -41,7 +44,7 @@ export const REGIMES_EN = Object.fromEntries(
 /** A regime's name in the interface language: a built-in one in the catalogue's words, another as it is named. */
 export function regimeNameIn(t: (key: RegimeKey) => string, id: string, name: string): string {
   const key = regimeKey(id);
-  return isRegimeKey(key) ? t(key) : name;
+  return oneOf(REGIME_KEYS, key) ? t(key) : name;
 }
 
 /** Each built-in version's label, and its message key as BUILT_IN_REGIMES places it. */
@@ -51,9 +54,6 @@ export const BUILT_IN_REGULATIONS: ReadonlyMap<string, string> = new Map(
   ),
 );
 
-const isRegulationKey = (key: string | undefined): key is RegulationKey =>
-  (REGULATION_KEYS as readonly string[]).includes(key ?? '');
-
 /** The English catalogue's words: each label as the engine writes it. */
 export const REGULATIONS_EN = Object.fromEntries(
   [...BUILT_IN_REGULATIONS].map(([label, key]) => [key, label]),
@@ -62,5 +62,5 @@ export const REGULATIONS_EN = Object.fromEntries(
 /** The message that names a regulation's version, or null for one that is not built in. */
 export function regulationKey(label: string): RegulationKey | null {
   const key = BUILT_IN_REGULATIONS.get(label);
-  return isRegulationKey(key) ? key : null;
+  return oneOf(REGULATION_KEYS, key) ? key : null;
 }
