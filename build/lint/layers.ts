@@ -299,13 +299,14 @@ function importsOf(file: string, source: string): { specifier: string; line: num
 }
 
 /**
- * How a case's timeline is stored is renderer/src/db/timeline.ts's business (one home: `recordEntries`,
- * `rewriteAnonymisedEntries`, `removeTimeline`), so nothing else in the app writes timeline entries itself. The schema's
- * upgrades (db/schema.ts) and what moves rows by a table's name (backup, storage, the bridge) are not caught here.
+ * How a case's timeline is stored is renderer/src/db/timeline.ts's business (one home: `recordEntries`, `putEntries`,
+ * `rewriteAnonymisedEntries`, `removeTimeline`; its reads are there too), so nothing else in the app writes timeline
+ * entries itself. The schema's upgrades (db/schema.ts) and what moves rows by a table's name (backup, storage, the
+ * bridge) are not caught here.
  */
 const TIMELINE_HOME = new Set(['renderer/src/db/timeline.ts', 'renderer/src/db/schema.ts']);
 const TIMELINE_WRITE =
-  /\bevents\s*\.\s*(?:add|bulkAdd|put|bulkPut|update|bulkUpdate|upsert|bulkUpsert|delete|bulkDelete|clear)\s*\(|timelineOf\([^)]*\)\s*\.\s*(?:delete|modify)\s*\(/g;
+  /\bevents\s*\.\s*(?:add|bulkAdd|put|bulkPut|update|bulkUpdate|upsert|bulkUpsert|delete|bulkDelete|clear)\s*\(/g;
 
 function timelineWrites(file: string, source: string): { specifier: string; line: number }[] {
   if (!file.startsWith('renderer/src/') || TIMELINE_HOME.has(file) || isTestFile(file)) return [];

@@ -69,7 +69,7 @@ import {
   startPreview,
   waitForServer,
 } from './support';
-import { timelineOf } from '#db/timeline';
+import { readTimeline } from '#db/timeline';
 
 // --- Arguments --------------------------------------------------------------------------------------------------
 
@@ -868,7 +868,7 @@ async function teamSimulation() {
             by,
           });
           own.push(record);
-          const [first] = await timelineOf(d.database, record.id).toArray();
+          const [first] = await readTimeline(d.database, record.id);
           entriesBy[i].push(first.id);
         } else {
           const record = own[j % own.length];

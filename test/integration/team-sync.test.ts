@@ -14,7 +14,7 @@ import { customer } from '#test/support/cases';
 import { RedressDatabase } from '#db/schema';
 import type { PouchDatabase } from '#renderer/sync/pouch';
 import { TeamSync, type PouchFactory, type SharingStatus } from '#renderer/sync/team';
-import { timelineOf } from '#db/timeline';
+import { putEntries, readTimeline, rewriteAnonymisedEntries } from '#db/timeline';
 
 const ADMIN = { name: 'admin', password: 'admin-pw' };
 const DESK_A = { name: 'desk-a', password: 'pw-a' };
@@ -103,7 +103,7 @@ describe('two desks share one case store through the team server', () => {
     await until(async () => (await b.database.cases.get(record.id)) !== undefined);
     await until(async () => (await b.database.caseIndex.get(record.id)) !== undefined);
     await appendEvent(b.database, record.id, { type: 'note', on: '2026-11-21', by: 'Kim', summary: 'From B' });
-    await until(async () => (await timelineOf(a.database, record.id).toArray()).some((e) => e.summary === 'From B'));
+    await until(async () => (await readTimeline(a.database, record.id)).some((e) => e.summary === 'From B'));
     await until(async () => stateOf(a.team).state.kind === 'synced', 10_000, 'desk A to be synced');
     // The server holds every document, written in each desk's own name.
     const onServer = await admin().allDocs({ include_docs: true, startkey: 'entry:', endkey: 'entry:\ufff0' });
@@ -130,7 +130,7 @@ describe('two desks share one case store through the team server', () => {
     await a.team.start();
     await b.team.start();
     const notesAt = async (d: { database: RedressDatabase }) =>
-      (await timelineOf(d.database, record.id).toArray()).map((e) => e.summary);
+      (await readTimeline(d.database, record.id)).map((e) => e.summary);
     for (const d of [a, b])
       await until(
         async () =>
@@ -161,8 +161,8 @@ describe('two desks share one case store through the team server', () => {
     const record = await createCase(a.database, newCaseParts(), { settings: settings('BRD'), by: 'Kim' });
     await until(async () => stateOf(a.team).state.kind === 'synced' && (await a.database.outbox.count()) === 0);
     // An entry edited in place (not a correction): the server's rules refuse it.
-    const [entry] = await timelineOf(a.database, record.id).toArray();
-    await a.database.events.put({ ...entry, summary: 'Rewritten history' });
+    const [entry] = await readTimeline(a.database, record.id);
+    await putEntries(a.database, [{ ...entry, summary: 'Rewritten history' }]);
     await until(async () => stateOf(a.team).refusals.length > 0, 20_000, 'the refusal');
     const [refusal] = stateOf(a.team).refusals;
     expect(refusal.docId).toBe(`entry:${entry.id}`);
@@ -180,9 +180,13 @@ describe('two desks share one case store through the team server', () => {
       by: 'Sam',
     });
     await until(async () => (await b.database.cases.get(record.id)) !== undefined);
-    const [entry] = await timelineOf(a.database, record.id).toArray();
-    await a.database.events.put(anonymiseEvent(entry));
-    await until(async () => (await b.database.events.get(entry.id))?.summary !== entry.summary, 20_000, 'the erasure');
+    const [entry] = await readTimeline(a.database, record.id);
+    await rewriteAnonymisedEntries(a.database, [anonymiseEvent(entry)]);
+    await until(
+      async () => (await readTimeline(b.database, record.id)).find((e) => e.id === entry.id)?.summary !== entry.summary,
+      20_000,
+      'the erasure',
+    );
     expect(stateOf(a.team).refusals.filter((r) => r.docId === `entry:${entry.id}`)).toEqual([]);
   }, 60_000);
 

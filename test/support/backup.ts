@@ -3,6 +3,7 @@ import { type AttachmentDbRow, type LetterRow, rebuildCaseIndex, RedressDatabase
 import { sha256Hex } from '#db/repositories/cases';
 import { generateCases, rng } from '#test/fixtures/generate-cases';
 import { deskSettings } from './desk';
+import { recordEntries } from '#db/timeline';
 
 export const ALL_TABLES = [
   'cases',
@@ -92,7 +93,10 @@ export async function seedDesk(
     async (tx) => {
       await database.settings.put({ key: 'desk', value: DESK });
       await database.cases.bulkAdd(generated.map((g) => g.record));
-      await database.events.bulkAdd(generated.flatMap((g) => g.events));
+      await recordEntries(
+        database,
+        generated.flatMap((g) => g.events),
+      );
       await database.letters.bulkAdd(letters);
       await database.counters.bulkAdd([...counters].map(([key, last]) => ({ key, last })));
       await database.people.bulkAdd([

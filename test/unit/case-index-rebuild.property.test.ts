@@ -11,6 +11,7 @@ import { evaluateRecord } from '#lib/rules';
 import { deriveCaseIndex, indexDay, isPendingClock } from '#db/case-index/derive';
 import { appendEvent } from '#db/repositories/cases';
 import { rebuildCaseIndex, RedressDatabase } from '#db/schema';
+import { TIMELINE_TABLE } from '#db/timeline';
 
 const TODAY = '2026-11-30';
 const POOL: GeneratedCase[] = generateCases(400, { today: TODAY, seed: 1207, spanDays: 400 });
@@ -105,9 +106,13 @@ describe('the case index rebuilt from scratch', () => {
         // Each batch starts from an empty desk, so a generated case can come up twice.
         await database.transaction(
           'rw',
-          [database.cases, database.events, database.caseIndex, database.reportRows],
+          [database.cases, database.table(TIMELINE_TABLE), database.caseIndex, database.reportRows],
           async () => {
-            await Promise.all([database.cases.clear(), database.events.clear(), database.caseIndex.clear()]);
+            await Promise.all([
+              database.cases.clear(),
+              database.table(TIMELINE_TABLE).clear(),
+              database.caseIndex.clear(),
+            ]);
           },
         );
         const unique = [...new Map(batch.map((c) => [c.record.id, c])).values()];
@@ -128,7 +133,7 @@ describe('the case index rebuilt from scratch', () => {
         const incremental = await database.caseIndex.toArray();
         await database.transaction(
           'rw',
-          [database.cases, database.events, database.caseIndex, database.reportRows],
+          [database.cases, database.table(TIMELINE_TABLE), database.caseIndex, database.reportRows],
           () => rebuildCaseIndex(database),
         );
         const rebuilt = await database.caseIndex.toArray();

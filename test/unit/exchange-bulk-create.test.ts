@@ -7,7 +7,7 @@ import { createCase, createCases } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import { deskSettings } from '#test/support/desk';
 import { newCaseParts } from '#test/support/cases';
-import { timelineOf } from '#db/timeline';
+import { countEntries, readTimeline } from '#db/timeline';
 
 const settings = deskSettings({ defaultProcedureId: 'kijoma' });
 const parts = (name: string, receivedOn = '2026-11-18'): NewCaseParts =>
@@ -37,7 +37,7 @@ afterEach(async () => {
 async function counts(database: RedressDatabase) {
   return {
     cases: await database.cases.count(),
-    events: await database.events.count(),
+    events: await countEntries(database),
     caseIndex: await database.caseIndex.count(),
     audit: await database.audit.count(),
     counter: (await database.counters.get('RDR-2026'))?.last ?? 0,
@@ -67,13 +67,13 @@ describe('createCases', () => {
         calendar: 'england-and-wales',
         createdAt: '2026-11-20T10:00:00.000Z',
       });
-      const events = await timelineOf(database, record.id).toArray();
+      const events = await readTimeline(database, record.id);
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ type: 'received', on: record.receivedOn, by: 'Sam Patel' });
       // The index row is the one refreshCaseIndex would build from the stored facts.
       expect(await database.caseIndex.get(record.id)).toEqual(deriveCaseIndex(stored!, events));
     }
-    expect((await timelineOf(database, records[1].id).first())!.summary).toBe('Imported row 3 as RDR-2026-000003');
+    expect((await readTimeline(database, records[1].id))[0]!.summary).toBe('Imported row 3 as RDR-2026-000003');
     const [audit] = await database.audit.toArray();
     expect(audit).toMatchObject({
       kind: 'import',

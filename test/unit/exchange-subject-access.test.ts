@@ -13,7 +13,7 @@ import { buildSubjectAccessBundle, findCustomerCases } from '#renderer/features/
 import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-pdf-node';
 import { deskSettings, JIVE, NORTHWIND } from '#test/support/desk';
 import { withProviders } from '#shared/model/provider';
-import { timelineOf } from '#db/timeline';
+import { readTimeline } from '#db/timeline';
 
 const settings = deskSettings({ defaultProcedureId: 'kijoma', company: NORTHWIND });
 const clock = { now: () => new Date('2026-11-20T10:00:00Z') };
@@ -204,7 +204,7 @@ describe('subject-access bundle', () => {
     for (const c of data.cases) {
       const record = await database.cases.get(c.case.id);
       expect(c.case).toEqual(record);
-      const events = await timelineOf(database, c.case.id).toArray();
+      const events = await readTimeline(database, c.case.id);
       expect(c.timeline).toHaveLength(events.length);
       expect(new Set(c.timeline.map((e: { id: string }) => e.id))).toEqual(new Set(events.map((e) => e.id)));
       expect(c.letters).toHaveLength(1);

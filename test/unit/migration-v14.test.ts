@@ -10,7 +10,7 @@ import { deriveCaseIndex, deriveReportRow, isPendingClock, refreshCaseIndexes } 
 import { caseIdsWithStatus } from '#db/case-index/queries';
 import { deleteCase } from '#db/repositories/cases';
 import { DB_VERSION } from '#db/schema';
-import { TIMELINE_INDEX, timelineOf, timelinesOf } from '#db/timeline';
+import { TIMELINE_INDEX, readTimeline, timelinesOf } from '#db/timeline';
 import { loadCaseSummaries } from '#renderer/features/reports/load';
 import { openDeadlines } from '#renderer/features/exchange/deadlines';
 import { evaluateRecord } from '#lib/rules';
@@ -69,14 +69,14 @@ describe('schema upgrade to version 14: fewer indexes, every row kept and found'
     expect(caseIndexes).toHaveLength(8); // 12 before
   });
 
-  it("reads every case's whole timeline through timelineOf and timelinesOf", async () => {
+  it("reads every case's whole timeline through readTimeline and timelinesOf", async () => {
     const database = upgraded(await version13());
     for (const { record, events: expected } of generated) {
-      const read = await timelineOf(database, record.id).toArray();
+      const read = await readTimeline(database, record.id);
       expect(byId(read), record.reference).toEqual(byId(expected));
       // In the order they were recorded.
       expect(read.map((e) => e.at)).toEqual([...read.map((e) => e.at)].sort());
-      expect(await timelineOf(database, record.id).count()).toBe(expected.length);
+      expect((await readTimeline(database, record.id)).length).toBe(expected.length);
     }
     const ids = generated.map((c) => c.record.id);
     const all = await database.transaction('r', database.events, () => timelinesOf(database, [...ids, 'no-such-case']));
@@ -124,9 +124,9 @@ describe('schema upgrade to version 14: fewer indexes, every row kept and found'
     const database = upgraded(await version13());
     const [gone, kept] = generated;
     await deleteCase(database, gone.record.id);
-    expect(await timelineOf(database, gone.record.id).count()).toBe(0);
+    expect((await readTimeline(database, gone.record.id)).length).toBe(0);
     expect(await database.events.count()).toBe(events.length - gone.events.length);
-    expect(byId(await timelineOf(database, kept.record.id).toArray())).toEqual(byId(kept.events));
+    expect(byId(await readTimeline(database, kept.record.id))).toEqual(byId(kept.events));
   });
 
   it('gives an entry stored without a valid `at` one, so that it stays on its timeline', async () => {
@@ -139,7 +139,7 @@ describe('schema upgrade to version 14: fewer indexes, every row kept and found'
     const database = upgraded(await version13([noAt, dateAt, nullAt]));
     await database.open();
     expect(await database.events.orderBy(TIMELINE_INDEX).count()).toBe(events.length + 3);
-    const read = new Map((await timelineOf(database, first.record.id).toArray()).map((e) => [e.id, e]));
+    const read = new Map((await readTimeline(database, first.record.id)).map((e) => [e.id, e]));
     expect(read.size).toBe(first.events.length + 3);
     expect(read.get('entry-without-at')).toEqual({ ...noAt, at: '2026-02-03T00:00:00.000Z' });
     expect(read.get('entry-with-date-at')?.at).toBe('2026-02-04T10:00:00.000Z');

@@ -18,6 +18,7 @@ import {
   personalDataFound,
   TODAY,
 } from '#test/fixtures/retention';
+import { allEntries } from '#db/timeline';
 
 let opened: RedressDatabase[] = [];
 afterEach(() => {
@@ -36,7 +37,7 @@ async function everything(
 ): Promise<{ cases: CaseRecord[]; byCase: Map<string, TimelineEvent[]> }> {
   const cases = await database.cases.toArray();
   const byCase = new Map<string, TimelineEvent[]>();
-  for (const e of await database.events.toArray()) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+  for (const e of await allEntries(database)) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
   return { cases, byCase };
 }
 

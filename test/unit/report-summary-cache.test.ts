@@ -9,6 +9,7 @@ import { RedressDatabase } from '#db/schema';
 import { loadCaseSummaries, type LoadProgress } from '#renderer/features/reports/load';
 import { SummaryCache } from '#renderer/features/reports/summary-cache';
 import { generateCases } from '#test/fixtures/generate-cases';
+import { allEntries, recordEntries, TIMELINE_TABLE } from '#db/timeline';
 
 const TODAY = '2026-11-20';
 const generated = generateCases(400, { today: TODAY, seed: 7 });
@@ -39,7 +40,7 @@ afterAll(() => database.close());
 const byId = (list: CaseSummary[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 /** The summaries as the reports made them before the report rows: every case with its whole timeline, evaluated. */
 async function fromCasesAndTimelines(today: string): Promise<CaseSummary[]> {
-  const events = await database.events.toArray();
+  const events = await allEntries(database);
   return (await database.cases.toArray()).map((c) =>
     summariseCase(
       c,
@@ -130,19 +131,22 @@ describe('the reports summary cache', () => {
 
     // A restore clears the tables: the cache forgets everything.
     const cases = await database.cases.toArray();
-    const events = await database.events.toArray();
+    const events = await allEntries(database);
     const index = await database.caseIndex.toArray();
     const reportRows = await database.reportRows.toArray();
     await database.transaction(
       'rw',
-      [database.cases, database.events, database.caseIndex, database.reportRows],
+      [database.cases, database.table(TIMELINE_TABLE), database.caseIndex, database.reportRows],
       async () => {
         await database.cases.clear();
-        await database.events.clear();
+        await database.table(TIMELINE_TABLE).clear();
         await database.caseIndex.clear();
         await database.reportRows.clear();
         await database.cases.bulkAdd(cases.slice(0, 100));
-        await database.events.bulkAdd(events.filter((e) => cases.slice(0, 100).some((c) => c.id === e.caseId)));
+        await recordEntries(
+          database,
+          events.filter((e) => cases.slice(0, 100).some((c) => c.id === e.caseId)),
+        );
         await database.caseIndex.bulkAdd(index.filter((r) => cases.slice(0, 100).some((c) => c.id === r.caseId)));
         await database.reportRows.bulkAdd(reportRows.filter((r) => cases.slice(0, 100).some((c) => c.id === r.caseId)));
       },

@@ -7,7 +7,7 @@ import { listAttachments } from './repositories/attachments';
 import { installRows, procedureRows, readDesk } from './desk';
 import { db, type PersonRow, type RedressDatabase } from './schema';
 import { readEarly, useEarlyLiveQuery } from './early';
-import { timelineOf } from './timeline';
+import { readTimeline } from './timeline';
 
 const readSettings = async () => (await readDesk(db())) ?? null;
 /** The desk's settings (null before the first run's form is saved). Live. */
@@ -31,7 +31,7 @@ export const useCases = () => useLiveQuery(() => db().cases.orderBy('receivedOn'
 
 export const useCase = (id: string) => useLiveQuery(async () => (await db().cases.get(id)) ?? null, [id]);
 
-export const useTimeline = (caseId: string) => useLiveQuery(() => timelineOf(db(), caseId).toArray(), [caseId]);
+export const useTimeline = (caseId: string) => useLiveQuery(() => readTimeline(db(), caseId), [caseId]);
 
 export const useLetters = (caseId: string) =>
   useLiveQuery(() => db().letters.where('caseId').equals(caseId).toArray(), [caseId]);

@@ -5,7 +5,7 @@ import { newCaseParts } from '#test/support/cases';
 import { addPerson, appendEvent, createCase, deleteCase } from './repositories/cases';
 import { writingFromTeam } from './outbox';
 import { RedressDatabase } from './schema';
-import { timelineOf } from './timeline';
+import { readTimeline } from './timeline';
 
 const settings = deskSettings();
 const clock = { now: () => new Date('2026-11-21T10:00:00Z') };
@@ -65,7 +65,7 @@ describe('the outbox of a desk that shares its cases', () => {
   it('every shared row a repository writes leaves one outbox row for its document, in the same transaction', async () => {
     const database = open(true);
     const record = await createCase(database, newCaseParts(), { settings, by: 'Sam', clock });
-    const [received] = await timelineOf(database, record.id).toArray();
+    const [received] = await readTimeline(database, record.id);
     expect(await refs(database)).toEqual(
       [`case:${record.id}`, `entry:${received.id}`, `counter:${settings.deskPrefix}-2026`].sort(),
     );

@@ -5,7 +5,7 @@ import { closeAll, freshDatabase } from '#test/support/backup';
 import { deskSettings } from '#test/support/desk';
 import { newCaseParts } from '#test/support/cases';
 import { createCase } from './repositories/cases';
-import { recordEntries, removeTimeline, rewriteAnonymisedEntries, timelineOf, timelinesOf } from './timeline';
+import { recordEntries, removeTimeline, rewriteAnonymisedEntries, readTimeline, timelinesOf } from './timeline';
 
 const clock = { now: () => new Date('2026-11-21T10:00:00Z') };
 afterEach(closeAll);
@@ -62,7 +62,7 @@ describe("a case's timeline, stored through one module", () => {
       database.transaction('rw', database.events, () => recordEntries(database, [{ ...first, summary: 'changed' }])),
     ).rejects.toThrow();
 
-    const stored = await timelineOf(database, record.id).toArray();
+    const stored = await readTimeline(database, record.id);
     expect(stored.map((e) => e.summary).slice(1)).toEqual(['as recorded']);
   });
 
@@ -76,12 +76,12 @@ describe("a case's timeline, stored through one module", () => {
     await database.transaction('rw', database.events, () =>
       rewriteAnonymisedEntries(database, [{ ...note, summary: '[removed]' }]),
     );
-    const after = await timelineOf(database, record.id).toArray();
+    const after = await readTimeline(database, record.id);
     expect(after).toHaveLength(2);
     expect(after[1]).toEqual({ ...note, summary: '[removed]' });
 
     await database.transaction('rw', database.events, () => removeTimeline(database, record.id));
-    expect(await timelineOf(database, record.id).count()).toBe(0);
-    expect(await timelineOf(database, kept.id).count()).toBe(1);
+    expect((await readTimeline(database, record.id)).length).toBe(0);
+    expect((await readTimeline(database, kept.id)).length).toBe(1);
   });
 });

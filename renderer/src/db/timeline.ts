@@ -16,6 +16,9 @@ import Dexie from 'dexie';
 import type { TimelineEvent } from '#shared/model/case';
 import type { RedressDatabase } from './schema';
 
+/** The IndexedDB table the timelines are stored in (what moves rows by a table's name: backup, compaction, the team). */
+export const TIMELINE_TABLE = 'events';
+
 /** The index of the timeline entries: each case's together, in the order they were recorded. */
 export const TIMELINE_INDEX = '[caseId+at]';
 
@@ -25,9 +28,50 @@ const caseRange = (caseId: string): [[string, unknown], [string, unknown]] => [
   [caseId, Dexie.maxKey],
 ];
 
-/** A case's timeline entries, as a collection (read, count or delete it; in a transaction, or on their own). */
-export function timelineOf(database: RedressDatabase, caseId: string) {
+/** A case's timeline entries in the layout's index (this module's own: everything else reads through `readTimeline`). */
+function timelineOf(database: RedressDatabase, caseId: string) {
   return database.events.where(TIMELINE_INDEX).between(...caseRange(caseId), true, true);
+}
+
+/** A case's timeline entries, in the order they were recorded (in the caller's transaction, or on their own). */
+export function readTimeline(database: RedressDatabase, caseId: string): Promise<TimelineEvent[]> {
+  return timelineOf(database, caseId).toArray();
+}
+
+/** How many timeline entries the desk holds, all cases together. */
+export function countEntries(database: RedressDatabase): Promise<number> {
+  return database.events.count();
+}
+
+/** Every timeline entry the desk holds, each case's together in the order they were recorded. */
+export function allEntries(database: RedressDatabase): Promise<TimelineEvent[]> {
+  return database.events.orderBy(TIMELINE_INDEX).toArray();
+}
+
+/**
+ * An entry named the way the team names it: its id, and its case's id where it is known (every entry a desk of this
+ * version records or takes from its team names its case; a desk's entries are found through their case).
+ */
+export interface EntryRef {
+  id: string;
+  caseId?: string;
+}
+
+/** The entries these refs name, in their order (undefined: not on this desk). */
+export function entriesByRef(
+  database: RedressDatabase,
+  refs: readonly EntryRef[],
+): Promise<Array<TimelineEvent | undefined>> {
+  return database.events.bulkGet(refs.map((r) => r.id));
+}
+
+/** Every entry on this desk, named by id and case (for a desk joining a team: what it uploads). */
+export async function entryRefs(database: RedressDatabase): Promise<EntryRef[]> {
+  const refs: EntryRef[] = [];
+  await database.events.orderBy(TIMELINE_INDEX).eachPrimaryKey((id, cursor) => {
+    refs.push({ id: id as string, caseId: (cursor.key as [string, unknown])[0] });
+  });
+  return refs;
 }
 
 /**
@@ -64,6 +108,16 @@ export async function rewriteAnonymisedEntries(
   database: RedressDatabase,
   entries: readonly TimelineEvent[],
 ): Promise<void> {
+  if (entries.length > 0) await database.events.bulkPut([...entries]);
+}
+
+/**
+ * Store entries as they are given, each on its case's timeline: a new one added, one whose id is there already
+ * replaced. For what moves entries that were recorded elsewhere: the bridge taking its team's (new ones, and an entry
+ * anonymised at another desk in place of this desk's copy; it decides which) and a backup's merge. The desk's own code
+ * records with `recordEntries`, which never replaces.
+ */
+export async function putEntries(database: RedressDatabase, entries: readonly TimelineEvent[]): Promise<void> {
   if (entries.length > 0) await database.events.bulkPut([...entries]);
 }
 

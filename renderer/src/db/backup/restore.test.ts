@@ -24,7 +24,7 @@ import { deriveCaseIndex, deriveReportRow } from '#db/case-index/derive';
 import { appendEvent, createCase } from '#db/repositories/cases';
 import type { RedressDatabase } from '../schema';
 import { ANONYMISED_HERE_KEY, eraseCustomer } from '#db/repositories/retention';
-import { timelineOf } from '../timeline';
+import { readTimeline } from '../timeline';
 
 afterEach(closeAll);
 
@@ -289,15 +289,12 @@ describe('merge', () => {
     expect(report.added.events).toBe(1);
 
     expect((await database.cases.get(b.id))!.summary).toBe('Updated elsewhere');
-    expect((await timelineOf(database, a.id).toArray()).map((e) => e.type).sort()).toEqual([
-      'acknowledged',
-      'received',
-    ]);
+    expect((await readTimeline(database, a.id)).map((e) => e.type).sort()).toEqual(['acknowledged', 'received']);
     expect(await database.cases.get('only-in-file')).toBeDefined();
     expect((await database.counters.get('RDR-2026'))!.last).toBe(77);
     // Every index row is what the facts give.
     for (const record of await database.cases.toArray()) {
-      const events = await timelineOf(database, record.id).toArray();
+      const events = await readTimeline(database, record.id);
       const { updatedAt: _u, ...row } = deriveCaseIndex(record, events);
       expect(await database.caseIndex.get(record.id)).toMatchObject(row);
     }
@@ -464,7 +461,7 @@ describe('a restore that reads the checked file again (checkBackupStreamed: what
     for (const mode of ['replace', 'into-empty'] as const) {
       const restored = await both(made.file, mode);
       const [record] = await restored.cases.toArray();
-      const events = await timelineOf(restored, record.id).toArray();
+      const events = await readTimeline(restored, record.id);
       expect(await restored.caseIndex.get(record.id)).toEqual(deriveCaseIndex(record, events));
     }
   });
@@ -483,7 +480,7 @@ describe('a restore that reads the checked file again (checkBackupStreamed: what
       const restored = await both(file, mode);
       expect(await restored.caseIndex.count()).toBe(60);
       const [record] = await restored.cases.toArray();
-      const events = await timelineOf(restored, record.id).toArray();
+      const events = await readTimeline(restored, record.id);
       expect(await restored.reportRows.get(record.id)).toEqual(deriveReportRow(record, events));
     }
   });

@@ -9,7 +9,7 @@ import { caseFacts } from '#shared/rules/facts';
 import { reportBasis } from '#shared/reports/index';
 import type { Table } from 'dexie';
 import type { CaseIndexRow, RedressDatabase, ReportRow } from '../schema';
-import { timelineOf } from '../timeline';
+import { readTimeline } from '../timeline';
 
 /**
  * Clocks that are not a task for the desk, so they never decide a case's next due date: the customer's ADR
@@ -172,7 +172,7 @@ export async function refreshCaseIndexes(database: RedressDatabase, caseIds: rea
   const records = await database.cases.bulkGet([...caseIds]);
   const gone = caseIds.filter((_, i) => !records[i]);
   const present = records.filter((r): r is CaseRecord => !!r);
-  const timelines = await Promise.all(present.map((record) => timelineOf(database, record.id).toArray()));
+  const timelines = await Promise.all(present.map((record) => readTimeline(database, record.id)));
   if (gone.length) {
     await database.caseIndex.bulkDelete(gone);
     await database.reportRows.bulkDelete(gone);

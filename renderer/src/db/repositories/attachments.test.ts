@@ -18,7 +18,7 @@ import {
   removeAttachment,
 } from './attachments';
 import { RedressDatabase } from '../schema';
-import { timelineOf } from '../timeline';
+import { readTimeline } from '../timeline';
 
 const settings = deskSettings();
 const clock = { now: () => new Date('2026-12-01T10:00:00Z') };
@@ -77,7 +77,7 @@ describe('addAttachments', () => {
     expect(sha(back!.bytes)).toBe(sha(letter));
     expect(back!.bytes).toEqual(letter);
 
-    const entries = (await timelineOf(database, record.id).toArray()).filter((e) => e.type === 'attachment-added');
+    const entries = (await readTimeline(database, record.id)).filter((e) => e.type === 'attachment-added');
     expect(entries).toHaveLength(2);
     expect(entries.map((e) => e.data)).toEqual(
       expect.arrayContaining([
@@ -97,7 +97,7 @@ describe('addAttachments', () => {
       summary: 'Customer’s letter attached: scan.jpg (Their first letter)',
     });
     // The case index row was refreshed in the same transaction: it is what deriving it from the stored facts gives.
-    const events = await timelineOf(database, record.id).toArray();
+    const events = await readTimeline(database, record.id);
     const stored = (await database.cases.get(record.id))!;
     expect(stored.updatedAt).toBe('2026-12-01T10:00:00.000Z');
     expect(await database.caseIndex.get(record.id)).toEqual(deriveCaseIndex(stored, events));
@@ -124,7 +124,7 @@ describe('addAttachments', () => {
     });
     expect(outcomes[1].ok).toBe(true);
     expect((await listAttachments(database, record.id)).map((r) => r.fileName)).toEqual(['scan.jpg']);
-    const types = (await timelineOf(database, record.id).toArray()).map((e) => e.type);
+    const types = (await readTimeline(database, record.id)).map((e) => e.type);
     expect(types.filter((t) => t === 'attachment-added')).toHaveLength(1);
   });
 
@@ -220,7 +220,7 @@ describe('removeAttachment', () => {
       clock,
     );
     const id = added.ok ? added.row.id : '';
-    const before = await timelineOf(database, record.id).toArray();
+    const before = await readTimeline(database, record.id);
     const entry = await removeAttachment(database, id, { reason: 'Wrong case', by: 'Jo', deleteFile: false }, later);
     expect(entry).toMatchObject({
       type: 'attachment-removed',
@@ -228,7 +228,7 @@ describe('removeAttachment', () => {
       by: 'Jo',
       data: { attachmentId: id, kind: 'evidence', reason: 'Wrong case', fileDeleted: false },
     });
-    const after = await timelineOf(database, record.id).toArray();
+    const after = await readTimeline(database, record.id);
     // Every earlier entry is still there, unchanged; one entry more.
     expect(after).toHaveLength(before.length + 1);
     for (const e of before) expect(after).toContainEqual(e);
@@ -259,7 +259,7 @@ describe('removeAttachment', () => {
     expect(await attachmentBlob(database, id)).toBeNull();
     expect((await listAttachments(database, record.id)).find((r) => r.id === id)?.hasFile).toBe(false);
     expect(await attachmentsSpaceUsed(database)).toEqual({ bytes: 0, files: 0 });
-    const types = (await timelineOf(database, record.id).toArray()).map((e) => e.type);
+    const types = (await readTimeline(database, record.id)).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(['attachment-added', 'attachment-removed']));
     // The same file may be added again once the first was removed.
     const [again] = await addAttachments(

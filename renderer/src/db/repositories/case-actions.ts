@@ -18,7 +18,7 @@ import { caseFacts } from '#shared/rules/facts';
 import { caseWriteTables, refreshCaseIndex } from '#db/case-index/derive';
 import { systemNow, type Now } from './cases';
 import type { RedressDatabase } from '../schema';
-import { recordEntries, timelineOf } from '../timeline';
+import { recordEntries, readTimeline } from '../timeline';
 
 /** An action the case's procedure does not allow now, or input that is not valid. Nothing was written. */
 export class ActionRefusedError extends Error {
@@ -108,7 +108,7 @@ export async function performAction(
       throw new ActionRefusedError(`There is no case with id ${caseId}; nothing was recorded.`, {
         action: PROBLEMS_EN['refused-no-case'],
       });
-    const events = await timelineOf(database, caseId).toArray();
+    const events = await readTimeline(database, caseId);
     const procedure = tryProcedure(record);
     const evaluation = tryEvaluate(record, events, today);
 

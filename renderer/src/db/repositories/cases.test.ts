@@ -6,7 +6,7 @@ import { newCaseParts } from '#test/support/cases';
 import { FIRST_PROVIDER_ID } from '#shared/model/provider';
 import { createCase, deleteCase, getSettings, recordLetterIssued, saveSettings, sha256Hex } from './cases';
 import { RedressDatabase } from '../schema';
-import { timelineOf } from '../timeline';
+import { countEntries, readTimeline } from '../timeline';
 
 const settings = deskSettings();
 
@@ -108,7 +108,7 @@ describe('case creation', () => {
       by: 'Sam Patel',
       clock: clockAt('2026-11-21T10:00:00Z'),
     });
-    const events = await timelineOf(database, record.id).toArray();
+    const events = await readTimeline(database, record.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'received', on: '2026-11-18', by: 'Sam Patel' });
     expect(record).toMatchObject({
@@ -125,7 +125,7 @@ describe('case creation', () => {
       createCase(database, parts, { settings: { ...settings, deskPrefix: 'bad prefix' }, by: 'Sam' }),
     ).rejects.toThrow(/Desk prefix/);
     expect(await database.cases.count()).toBe(0);
-    expect(await database.events.count()).toBe(0);
+    expect(await countEntries(database)).toBe(0);
     expect(await database.counters.count()).toBe(0);
   });
 });
@@ -147,7 +147,7 @@ describe('issued letters', () => {
     expect(row.sha256).toBe(await sha256Hex(bytes));
     const stored = await database.letters.get(row.id);
     expect(Array.from(stored!.bytes)).toEqual(Array.from(bytes));
-    const types = (await timelineOf(database, record.id).toArray()).map((e) => e.type).sort();
+    const types = (await readTimeline(database, record.id)).map((e) => e.type).sort();
     expect(types).toEqual(['acknowledged', 'letter-issued', 'received']);
   });
 });

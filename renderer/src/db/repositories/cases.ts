@@ -13,7 +13,7 @@ import { caseWriteTables, putDerivedRows, refreshCaseIndex } from '#db/case-inde
 import { deskSettings, readDesk, writeDesk } from '#db/desk';
 import { newFirstProviderId } from './providers';
 import type { AuditRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from '../schema';
-import { recordEntries, removeTimeline, timelineOf, timelinesOf } from '../timeline';
+import { recordEntries, removeTimeline, readTimeline, timelinesOf } from '../timeline';
 
 /** Where a write reads the time it records (tests pass a fixed one); not a regulatory clock (those are shared/rules). */
 export interface Now {
@@ -332,7 +332,7 @@ export async function recordLetterWithdrawn(
     if (!record) throw new RecordRefusal('no-case', { id: caseId });
     const letter = await database.letters.get(letterId);
     if (!letter || letter.caseId !== caseId) throw new RecordRefusal('letter-not-on-case');
-    const events = await timelineOf(database, caseId).toArray();
+    const events = await readTimeline(database, caseId);
     const built = letterWithdrawnEntry(events, letterId, input);
     if (!built.ok) throw new RecordRefusal(built.said.code, built.said.values);
     const row: TimelineEvent = { id: newId(), caseId, at, ...built.event };

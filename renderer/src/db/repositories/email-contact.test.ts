@@ -13,7 +13,7 @@ import { performAction } from './case-actions';
 import { createCase } from './cases';
 import { logEmailContact } from './email-contact';
 import { RedressDatabase } from '../schema';
-import { timelineOf } from '../timeline';
+import { countEntries, readTimeline } from '../timeline';
 
 const mail = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../../../test/fixtures/mail/${name}`, import.meta.url)));
@@ -58,7 +58,7 @@ describe('logEmailContact', () => {
     expect(event.summary).toBe(
       'The customer got in touch by email: Complaint – early termination fee on my October bill',
     );
-    const stored = await timelineOf(database, record.id).toArray();
+    const stored = await readTimeline(database, record.id);
     expect(stored.filter((e) => e.type === 'contact')).toHaveLength(1);
     // The rules engine does not count contacts (no procedure's clock depends on one): it leaves them out.
     expect(caseFacts(record, stored).events.map((e) => e.type)).not.toContain('contact');
@@ -97,7 +97,7 @@ describe('logEmailContact', () => {
     const database = new RedressDatabase(`redress-email-contact-${process.pid}-b`);
     opened.push(database);
     const record = await createCase(database, newCaseParts(), { settings, by: 'Sam', clock });
-    const before = await database.events.count();
+    const before = await countEntries(database);
     await expect(
       logEmailContact(
         database,
@@ -110,7 +110,7 @@ describe('logEmailContact', () => {
         },
       ),
     ).rejects.toThrow(/This file is not an email: “bill.pdf”/);
-    expect(await database.events.count()).toBe(before);
+    expect(await countEntries(database)).toBe(before);
   });
 });
 

@@ -9,7 +9,7 @@ import { RecordRefusal } from '#shared/model/refusals';
 import type { RedressDatabase } from '../schema';
 import { performAction } from './case-actions';
 import type { Now } from './cases';
-import { timelineOf } from '../timeline';
+import { readTimeline } from '../timeline';
 
 /**
  * Record the contact an email file is: its bytes parsed (the mail parser loaded on first use), then 'log-contact'
@@ -28,7 +28,7 @@ export async function logEmailContact(
   if (!parsed.ok) throw new NotAnEmailError(parsed.said);
   const record = await database.cases.get(caseId);
   if (!record) throw new RecordRefusal('no-case', { id: caseId });
-  const events = await timelineOf(database, caseId).toArray();
+  const events = await readTimeline(database, caseId);
   const last = lastEntry(events)?.on ?? '';
   const notBefore = last > record.receivedOn ? last : record.receivedOn;
   const input = contactFromEmail(parsed.email, { ...desk, notBefore });

@@ -21,7 +21,7 @@ import { RedressDatabase } from '../schema';
 import { createCase, saveSettings } from './cases';
 import { copyProcedure, importProcedure, ProcedureSaveError, saveProcedure } from './procedures';
 import { saveProvider } from './providers';
-import { timelineOf } from '../timeline';
+import { readTimeline } from '../timeline';
 
 afterEach(async () => {
   await closeAll();
@@ -78,7 +78,7 @@ describe('the desk’s procedures', () => {
     });
     const due = async (id: string) => {
       const record = (await database.cases.get(id))!;
-      const evaluation = evaluateCase(caseFacts(record, await timelineOf(database, id).toArray()), '2026-11-30');
+      const evaluation = evaluateCase(caseFacts(record, await readTimeline(database, id)), '2026-11-30');
       return {
         version: evaluation.procedureVersion.version,
         dueOn: evaluation.clocks.find((c) => c.id === 'first-response')?.dueOn,

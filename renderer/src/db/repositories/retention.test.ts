@@ -16,7 +16,7 @@ import {
 } from './retention';
 import { refreshCaseIndex } from '#db/case-index/derive';
 import { RedressDatabase } from '../schema';
-import { timelineOf } from '../timeline';
+import { allEntries, putEntries, readTimeline, TIMELINE_TABLE } from '../timeline';
 
 let opened: RedressDatabase[] = [];
 let n = 0;
@@ -251,7 +251,7 @@ describe('reapplyAnonymisation', () => {
     // What an older backup holds: the cases, timelines and letters as they were before the erasure.
     const backup = {
       cases: await database.cases.toArray(),
-      events: await database.events.toArray(),
+      events: await allEntries(database),
       letters: await database.letters.toArray(),
     };
     await eraseCustomer(database, {
@@ -278,10 +278,10 @@ describe('reapplyAnonymisation', () => {
     // 'Replace': everything comes back as it was, with the audit trail kept (a restore never shortens it).
     await database.transaction(
       'rw',
-      [database.cases, database.events, database.letters, database.caseIndex, database.reportRows],
+      [database.cases, database.table(TIMELINE_TABLE), database.letters, database.caseIndex, database.reportRows],
       async () => {
         await database.cases.bulkPut(backup.cases);
-        await database.events.bulkPut(backup.events);
+        await putEntries(database, backup.events);
         await database.letters.bulkPut(backup.letters);
         for (const c of backup.cases) await refreshCaseIndex(database, c.id);
       },
@@ -344,7 +344,7 @@ describe('reapplyAnonymisation', () => {
   it('never anonymises an open case this way, even one this desk anonymised: it is listed as still open instead', async () => {
     const database = open();
     const f = await buildPrivacyFixture(database);
-    const original = { record: f.zebOld, events: await timelineOf(database, f.zebOld.id).toArray() };
+    const original = { record: f.zebOld, events: await readTimeline(database, f.zebOld.id) };
     await eraseCustomer(database, {
       caseIds: [f.zebOld.id],
       basis: 'customer-request',
@@ -354,7 +354,7 @@ describe('reapplyAnonymisation', () => {
     });
     // A backup's copy of it from before, hand-edited to say it is open again; and one as it was (closed).
     await database.cases.put({ ...original.record, status: 'open' });
-    await database.events.bulkPut(original.events);
+    await putEntries(database, original.events);
     const open1 = await reapplyAnonymisation(database, { today: TODAY, by: 'Redress', clock });
     expect(open1).toMatchObject({ caseIds: [], stillOpen: [f.zebOld.reference] });
     expect((await database.cases.get(f.zebOld.id))!.customer.name).toBe(f.zebOld.customer.name);
@@ -367,7 +367,7 @@ describe('reapplyAnonymisation', () => {
   it("with `timelines`, anonymises entries that reached a case still anonymised here (a team's copies); only then", async () => {
     const database = open();
     const f = await buildPrivacyFixture(database);
-    const original = await timelineOf(database, f.zebOld.id).toArray();
+    const original = await readTimeline(database, f.zebOld.id);
     await eraseCustomer(database, {
       caseIds: [f.zebOld.id],
       basis: 'customer-request',
@@ -375,7 +375,7 @@ describe('reapplyAnonymisation', () => {
       today: TODAY,
       clock,
     });
-    const anonymised = await timelineOf(database, f.zebOld.id).toArray();
+    const anonymised = await readTimeline(database, f.zebOld.id);
     // The team's copies of two entries, and a note another desk added meanwhile, taken in over the anonymised ones.
     const note = {
       id: 'note-from-the-team',
@@ -386,7 +386,7 @@ describe('reapplyAnonymisation', () => {
       by: 'Sam Patel',
       summary: 'Zebedee Quillfeather rang about Marmalade the cat',
     };
-    await database.events.bulkPut([...original.slice(0, 2), note]);
+    await putEntries(database, [...original.slice(0, 2), note]);
     const record = await database.cases.get(f.zebOld.id);
     const before = await dumpDatabase(database);
     // At start and after a restore the timelines are not read: nothing changes.
@@ -398,7 +398,7 @@ describe('reapplyAnonymisation', () => {
     expect(again.audit?.summary).toBe(
       "1 case anonymised again and 0 letters deleted: the team's copies had brought back personal data that this desk had erased or anonymised",
     );
-    const entries = await timelineOf(database, f.zebOld.id).toArray();
+    const entries = await readTimeline(database, f.zebOld.id);
     expect(entries.filter((e) => e.id !== note.id)).toEqual(anonymised);
     expect(entries.find((e) => e.id === note.id)).toEqual({
       id: note.id,

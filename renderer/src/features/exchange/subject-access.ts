@@ -27,7 +27,7 @@ import { platform } from '#platform';
 import { recordExport } from './audit';
 import type { ExportOutcome } from './cases-export';
 import { providerName, settingsForCase } from '#shared/model/provider';
-import { timelineOf } from '#db/timeline';
+import { readTimeline } from '#db/timeline';
 
 // shared/ declares its own subset of pdfmake's types; this fails to compile if the summary stops being a pdfmake document.
 type Holds<T extends true> = T;
@@ -83,7 +83,7 @@ export async function gatherSubjectAccess(
       for (const id of options.caseIds) {
         const record = await database.cases.get(id);
         if (!record) continue;
-        const events: TimelineEvent[] = await timelineOf(database, id).toArray();
+        const events: TimelineEvent[] = await readTimeline(database, id);
         const letters = await database.letters.where('caseId').equals(id).toArray();
         const files = await database.attachments.where('caseId').equals(id).toArray();
         const evaluated = evaluateRecord(record, events, options.today);

@@ -7,7 +7,7 @@ import { letterText } from '#features/letters';
 import { deskSettings } from '#test/support/desk';
 import { customer, newCaseParts } from '#test/support/cases';
 import { buildDueLetter, DEFAULT_PROGRESS, letterMessageIn, lettersToPost, wantsPost } from './batch';
-import { timelineOf } from '#db/timeline';
+import { countEntries, readTimeline } from '#db/timeline';
 import { en, fr } from '#test/support/translate';
 
 const settings = deskSettings();
@@ -67,7 +67,7 @@ describe('letters to post', () => {
   it('builds the time-based ADR letter with the default progress sentence, and refuses a case with no address', async () => {
     const database = fresh();
     const old = await createCase(database, parts({ receivedOn: '2026-10-01' }), { settings, by: 'Sam', clock });
-    const events = await timelineOf(database, old.id).toArray();
+    const events = await readTimeline(database, old.id);
     const built = buildDueLetter('adr-letter', {
       record: old,
       events,
@@ -136,7 +136,7 @@ describe('making the print file', () => {
         why: { kind: 'adr-letter', dueOn: '2026-11-22', overdue: false },
       },
     );
-    const eventsBefore = await database.events.count();
+    const eventsBefore = await countEntries(database);
     const progress: number[] = [];
     const run = await makePrintFile(database, due, {
       settings,
@@ -162,7 +162,7 @@ describe('making the print file', () => {
     expect(progress.at(-1)).toBe(1);
     // Phase one writes nothing: every letter is still to post (a run stopped here loses nothing).
     expect(await database.letters.count()).toBe(0);
-    expect(await database.events.count()).toBe(eventsBefore);
+    expect(await countEntries(database)).toBe(eventsBefore);
     expect(await lettersToPost(database, '2026-11-22')).toHaveLength(5);
     // The print file holds exactly the letters made, page for page.
     let pages = 0;
@@ -191,7 +191,7 @@ describe('making the print file', () => {
       expect(Array.from(letter.bytes)).toEqual(Array.from(made.rendered.bytes));
       expect(letter.sha256).toBe(await sha256Hex(made.rendered.bytes));
     }
-    const graceEvents = await timelineOf(database, grace.id).toArray();
+    const graceEvents = await readTimeline(database, grace.id);
     expect(graceEvents.map((e) => e.type).sort()).toEqual([
       'acknowledged',
       'adr-letter-sent',
@@ -449,7 +449,7 @@ describe('a letter the worker could not make, in the interface language (p8e)', 
   it('a case whose clocks cannot be worked out: the engine’s words inside the sentence', async () => {
     const database = fresh();
     const ada = await createCase(database, parts({}), { settings, by: 'Sam', clock });
-    const events = await timelineOf(database, ada.id).toArray();
+    const events = await readTimeline(database, ada.id);
     let thrown: unknown;
     try {
       buildDueLetter('acknowledgement', {

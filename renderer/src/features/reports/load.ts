@@ -8,7 +8,7 @@ import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { summariseCase, summaryOn, type CaseSummary } from '#shared/reports/index';
 import type { RedressDatabase, ReportRow } from '#db/schema';
 import { keepPacked, readPacked } from '#db/packs';
-import { timelineOf } from '#db/timeline';
+import { readTimeline } from '#db/timeline';
 
 export interface LoadProgress {
   /** What is being read: every case's report row, or only those of the cases written since the last read. */
@@ -55,7 +55,7 @@ export async function summariesOf(
 /** A case's summary from the case and its whole timeline, as stored. */
 async function summariseStored(database: RedressDatabase, caseId: string, today: string): Promise<CaseSummary> {
   const record = (await database.cases.get(caseId)) as CaseRecord;
-  const events: TimelineEvent[] = await timelineOf(database, caseId).toArray();
+  const events: TimelineEvent[] = await readTimeline(database, caseId);
   return summariseCase(record, events, today);
 }
 
