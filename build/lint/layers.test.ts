@@ -94,7 +94,7 @@ describe('a forbidden import planted in a copy of the tree is found', () => {
     ['shared/model/deep.ts', `export * ${from_('../../shared/model/case')};\n`, /climbs more than one folder/],
     [
       'renderer/src/db/repositories/planted.ts',
-      `export const w = (database: { events: { add(e: object): void } }) =>\n  database.events.add({});\n`,
+      `export const w = (database: { timelines: { put(e: object): void } }) =>\n  database.timelines.put({});\n`,
       /writes timeline entries itself/,
     ],
   ];

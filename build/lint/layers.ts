@@ -306,7 +306,7 @@ function importsOf(file: string, source: string): { specifier: string; line: num
  */
 const TIMELINE_HOME = new Set(['renderer/src/db/timeline.ts', 'renderer/src/db/schema.ts']);
 const TIMELINE_WRITE =
-  /\bevents\s*\.\s*(?:add|bulkAdd|put|bulkPut|update|bulkUpdate|upsert|bulkUpsert|delete|bulkDelete|clear)\s*\(/g;
+  /\b(?:events|timelines)\s*\.\s*(?:add|bulkAdd|put|bulkPut|update|bulkUpdate|upsert|bulkUpsert|delete|bulkDelete|clear)\s*\(/g;
 
 function timelineWrites(file: string, source: string): { specifier: string; line: number }[] {
   if (!file.startsWith('renderer/src/') || TIMELINE_HOME.has(file) || isTestFile(file)) return [];

@@ -69,7 +69,7 @@ import {
   startPreview,
   waitForServer,
 } from './support';
-import { readTimeline } from '#db/timeline';
+import { allEntries, countEntries, readTimeline } from '#db/timeline';
 
 // --- Arguments --------------------------------------------------------------------------------------------------
 
@@ -371,7 +371,12 @@ async function live(server: SyncServer) {
       by: 'Sam',
       summary: `Live ${i}`,
     });
-    await until(async () => (await b.database.events.get(event.id)) !== undefined, 60_000, `entry ${i} at B`, 5);
+    await until(
+      async () => (await readTimeline(b.database, record.id)).some((e) => e.id === event.id),
+      60_000,
+      `entry ${i} at B`,
+      5,
+    );
     latencies.push(performance.now() - t);
     await sleep(100);
   }
@@ -436,7 +441,7 @@ async function download(server: SyncServer) {
   const t = performance.now();
   const { database } = await joinDesk(server, 'download', login, 3_600_000);
   await until(
-    async () => (await database.cases.count()) === CASES && (await database.events.count()) === entries,
+    async () => (await database.cases.count()) === CASES && (await countEntries(database)) === entries,
     3_600_000,
     'every case and entry at the new desk',
   );
@@ -564,14 +569,19 @@ async function downloadInChromium() {
     const counts = async () => {
       const read = page.evaluate(async () => {
         const database = (await redressDesk())!;
-        const count = (store: string) =>
-          new Promise<number>((resolve, reject) => {
-            const request = database.transaction(store).objectStore(store).count();
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
+        const read = <T>(request: () => IDBRequest<T>) =>
+          new Promise<T>((resolve, reject) => {
+            const r = request();
+            r.onsuccess = () => resolve(r.result);
+            r.onerror = () => reject(r.error);
           });
         try {
-          return { cases: await count('cases'), events: await count('events') };
+          const cases = await read(() => database.transaction('cases').objectStore('cases').count());
+          // A timeline row per case, its entries counted in its indexed `entryCount` (#db/timeline).
+          const counts = await read(() =>
+            database.transaction('timelines').objectStore('timelines').index('entryCount').getAllKeys(),
+          );
+          return { cases, events: (counts as number[]).reduce((a, n) => a + n, 0) };
         } finally {
           database.close();
         }
@@ -894,7 +904,7 @@ async function teamSimulation() {
     [
       await database.outbox.count(),
       await database.cases.count(),
-      await database.events.count(),
+      await countEntries(database),
       await database.conflicts.count(),
     ].join('/');
   const rowsOf = async (database: RedressDatabase) => {
@@ -906,7 +916,7 @@ async function teamSimulation() {
       );
     return [
       await sorted('cases', 'id'),
-      await sorted('events', 'id'),
+      JSON.stringify((await allEntries(database)).sort((x, y) => x.id.localeCompare(y.id))),
       await sorted('counters', 'key'),
       await sorted('conflicts', 'caseId'),
     ].join('\n');
@@ -943,11 +953,11 @@ async function teamSimulation() {
 
   // Nothing lost: every entry at every desk; every value given to a shared field kept, in a clash, or replaced by an
   // edit that saw it.
-  const allEntries = entriesBy.flat();
+  const everyEntry = entriesBy.flat();
   let entriesMissing = 0;
   for (const d of desks) {
-    const found = await d.database.events.bulkGet(allEntries);
-    entriesMissing += found.filter((e: TimelineEvent | undefined) => !e).length;
+    const held = new Set((await allEntries(d.database)).map((e: TimelineEvent) => e.id));
+    entriesMissing += everyEntry.filter((id) => !held.has(id)).length;
   }
   const reference = desks[0].database;
   const finalCases = new Map((await reference.cases.bulkGet(shared.map((c) => c.id))).map((c) => [c!.id, c!]));
@@ -968,7 +978,8 @@ async function teamSimulation() {
       fates.lost += 1;
       lost.push(edit);
       // Still told by the edit's own timeline entry (every entry is at every desk, checked above)?
-      if (edit.entryId && (await reference.events.get(edit.entryId))) fates.lostButOnTimeline += 1;
+      if (edit.entryId && (await readTimeline(reference, edit.caseId)).some((e) => e.id === edit.entryId))
+        fates.lostButOnTimeline += 1;
     }
   }
   const conflictRows = await reference.conflicts.count();

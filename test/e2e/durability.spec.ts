@@ -139,15 +139,16 @@ async function letterState(page: Page): Promise<{
   return page.evaluate(async () => {
     const database = (await redressDesk())!;
     return new Promise((resolve, reject) => {
-      const tx = database.transaction(['cases', 'events', 'letters']);
+      const tx = database.transaction(['cases', 'timelines', 'letters']);
       const all = (store: string) =>
         new Promise<unknown[]>((done, fail) => {
           const req = tx.objectStore(store).getAll();
           req.onsuccess = () => done(req.result);
           req.onerror = () => fail(req.error);
         });
-      Promise.all([all('cases'), all('events'), all('letters')])
-        .then(async ([cases, events, letters]) => {
+      Promise.all([all('cases'), all('timelines'), all('letters')])
+        .then(async ([cases, timelines, letters]) => {
+          const events = (timelines as Array<{ entries: unknown[] }>).flatMap((t) => t.entries);
           database.close();
           const hex = async (bytes: Uint8Array) =>
             Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)), (b) =>

@@ -145,6 +145,28 @@ export async function countRows(page: Page, store: string): Promise<number> {
   }, store);
 }
 
+/**
+ * How many timeline entries the desk holds, straight from the browser (0 before there is a desk): a case's timeline is
+ * one row of `timelines` (#db/timeline), its entries counted in its indexed `entryCount`.
+ */
+export async function countEntries(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const database = await redressDesk();
+    if (!database) return 0;
+    if (!database.objectStoreNames.contains('timelines')) {
+      database.close();
+      return 0;
+    }
+    const request = database
+      .transaction('timelines')
+      .objectStore('timelines')
+      .index('entryCount')
+      .getAllKeys() as IDBRequest<number[]>;
+    const counts = await redressAnswer(database, request, 'counting the timeline entries');
+    return counts.reduce((sum, n) => sum + n, 0);
+  });
+}
+
 /** The desk's settings as stored (IndexedDB), straight from the browser. */
 export function storedDeskSettings<T = Record<string, unknown>>(page: Page): Promise<T | undefined> {
   return page.evaluate(async () => {

@@ -3,7 +3,7 @@
 // Ctrl+Enter to save, required boxes marked, and the draft of a dialog closed by mistake offered back.
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { chooseOption, countRows, expect, fillDate, logComplaint, setUpDesk, test } from './fixtures';
+import { chooseOption, countEntries, countRows, expect, fillDate, logComplaint, setUpDesk, test } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
@@ -133,11 +133,11 @@ test('Enter in a note makes a new line; Ctrl+Enter saves it', async ({ page }) =
   await page.keyboard.type('Promised a call back on Friday.');
   await expect(dialog).toBeVisible();
   await expect(note).toHaveValue('Customer rang about the bill.\nPromised a call back on Friday.');
-  const before = await countRows(page, 'events');
+  const before = await countEntries(page);
   await page.keyboard.press('Control+Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Timeline')).toContainText('Promised a call back on Friday.');
-  expect(await countRows(page, 'events')).toBe(before + 1);
+  expect(await countEntries(page)).toBe(before + 1);
 });
 
 test('a dialog closed by mistake offers its draft back on reopening', async ({ page }) => {

@@ -10,7 +10,7 @@ import type * as I18n from '#lib/i18n/index';
 import type { CaseFacts, ClockState, RuleEvent } from '#shared/rules/types';
 import {
   chooseOption,
-  countRows,
+  countEntries,
   expect,
   fillDate,
   logComplaint,
@@ -144,7 +144,7 @@ async function fill(page: Page, dialog: Locator, fields: Field[]) {
 
 /** Choose an action from the menu, fill its form and submit it with Ctrl+Enter; one more event on the timeline. */
 async function act(page: Page, item: string, fields: Field[], expectInTimeline: string) {
-  const before = await countRows(page, 'events');
+  const before = await countEntries(page);
   const dialog = await openAction(page, item);
   await fill(page, dialog, fields);
   const last = fields.filter((f) => !f.select).at(-1);
@@ -153,7 +153,7 @@ async function act(page: Page, item: string, fields: Field[], expectInTimeline: 
     await dialog.getByRole('button', { name: /^(Record|Escalate|Pause|Resume|Resolve|Close |Add|Save|Log)/ }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Timeline')).toContainText(expectInTimeline);
-  expect(await countRows(page, 'events')).toBe(before + 1);
+  expect(await countEntries(page)).toBe(before + 1);
 }
 
 /** The menu shows an action as not possible now, with the reason in view. */
@@ -217,7 +217,7 @@ test('kinex: through all five stages, ending with the ADR letter sent', async ({
   await snap(page, '12-kinex-form-errors', false);
   await page.keyboard.press('Escape');
   await expect(note).toBeHidden();
-  expect(await countRows(page, 'events')).toBe(1);
+  expect(await countEntries(page)).toBe(1);
 
   await act(
     page,

@@ -10,7 +10,7 @@ import {
   addDays,
   addProvider,
   chooseOption,
-  countRows,
+  countEntries,
   expect,
   fillDate,
   logComplaint,
@@ -35,7 +35,7 @@ async function useMiso(page: Page) {
 }
 
 async function act(page: Page, item: string, fill: (dialog: Locator) => Promise<void>) {
-  const before = await countRows(page, 'events');
+  const before = await countEntries(page);
   await page.getByRole('button', { name: 'Actions', exact: true }).click();
   await page.getByRole('menuitem', { name: `${item}…`, exact: true }).click();
   const dialog = page.getByRole('dialog');
@@ -43,7 +43,7 @@ async function act(page: Page, item: string, fill: (dialog: Locator) => Promise<
   await fill(dialog);
   await dialog.getByRole('button', { name: /^(Record|Resolve)/ }).click();
   await expect(dialog).toBeHidden();
-  await expect.poll(() => countRows(page, 'events')).toBe(before + 1);
+  await expect.poll(() => countEntries(page)).toBe(before + 1);
 }
 
 const dateField = (dialog: Locator, label: string) => dialog.getByRole('textbox', { name: label, exact: true });

@@ -10,6 +10,7 @@ import { customer } from '#test/support/cases';
 import { createAdmin, setUpTeam, startGate, startSyncServer, type SyncServer } from '#test/support/sync-server';
 import {
   allRows,
+  countEntries,
   countRows,
   expect,
   installDeskOpener,
@@ -199,8 +200,8 @@ test('two desks share cases live, work offline, and meet again with every entry,
   }
   await b.page.screenshot({ path: shots('161-team-changed-at-two-desks'), fullPage: true });
   // Counted row by row across the three stores.
-  const entries = await countRows(a.page, 'events');
-  expect(await countRows(b.page, 'events')).toBe(entries);
+  const entries = await countEntries(a.page);
+  expect(await countEntries(b.page)).toBe(entries);
   await expect.poll(async () => (await onServer('entry')).length, { timeout: 30_000 }).toBe(entries);
   expect(await countRows(a.page, 'cases')).toBe(1);
   expect(await countRows(b.page, 'cases')).toBe(1);
@@ -327,7 +328,7 @@ test('a desk killed in the middle of its first download resumes it and ends with
   const refs = (await allRows<{ reference: string }>(again, 'cases')).map((c) => c.reference);
   expect(refs.length).toBe(onTheServer);
   expect(new Set(refs).size).toBe(refs.length);
-  expect(await countRows(again, 'events')).toBe((await onServer('entry')).length);
+  expect(await countEntries(again)).toBe((await onServer('entry')).length);
 
   // The dashboard counts the team's cases (the seeded ones are unacknowledged; the first test's case was acknowledged);
   // "This desk's cases" narrows it to HULL's (none), and is remembered here.

@@ -7,7 +7,7 @@ import { recordEntries } from '#db/timeline';
 
 export const ALL_TABLES = [
   'cases',
-  'events',
+  'timelines',
   'counters',
   'settings',
   'letters',

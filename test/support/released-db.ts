@@ -1,5 +1,5 @@
 // A desk's database as an older release left it, for the schema-upgrade tests (test/unit/migration-v*.test.ts):
-// the version-1 fixture (test/fixtures/redress-v1.json) and the stores of versions 1 to 13 exactly as released.
+// the version-1 fixture (test/fixtures/redress-v1.json) and the stores of versions 1 to 14 exactly as released.
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach } from 'vitest';
@@ -60,9 +60,19 @@ const RELEASED_STORES: [ReleasedVersion, Record<string, string | null>][] = [
   [9, { providers: 'id', procedures: 'key, id' }],
   [12, {}],
   [13, { packs: 'id' }],
+  [
+    14,
+    {
+      cases: 'id, &reference, receivedOn',
+      events: 'id, [caseId+at]',
+      caseIndex:
+        'caseId, reference, procedureId, receivedOn, adrReferralEndsOn, ' +
+        '[status+nextDueOn], [status+acknowledged], [status+adrLetterDueOn], [assignee+status]',
+    },
+  ],
 ];
 
-export type ReleasedVersion = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 12 | 13;
+export type ReleasedVersion = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 12 | 13 | 14;
 
 /** The database `name` opened exactly as released at `version`: the stores of versions 1 to `version`. */
 export function asReleased(name: string, version: ReleasedVersion): Dexie {

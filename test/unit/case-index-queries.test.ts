@@ -15,6 +15,7 @@ import {
 import { appendEvent, createCase, deleteCase } from '#db/repositories/cases';
 import { type CaseIndexRow, RedressDatabase } from '#db/schema';
 import { generateCases } from '#test/fixtures/generate-cases';
+import { timelineRow } from '#db/timeline';
 
 const TODAY = '2026-11-20';
 const generated = generateCases(3000, { today: TODAY, seed: 11 });
@@ -28,10 +29,10 @@ beforeAll(async () => {
   database = new RedressDatabase(`redress-queries-${process.pid}`);
   await database.transaction(
     'rw',
-    [database.cases, database.events, database.caseIndex, database.reportRows],
+    [database.cases, database.timelines, database.caseIndex, database.reportRows],
     async () => {
       await database.cases.bulkAdd(generated.map((c) => c.record));
-      await database.events.bulkAdd(generated.flatMap((c) => c.events));
+      await database.timelines.bulkAdd(generated.map((c) => timelineRow(c.record.id, [...c.events])));
       await database.caseIndex.bulkAdd(rows);
     },
   );

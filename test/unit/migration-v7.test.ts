@@ -8,6 +8,7 @@ import { FIRST_PROVIDER_ID, providerForCase, settingsForCase } from '#shared/mod
 import { DB_VERSION } from '#db/schema';
 import { addFixture, fixtureCases, releasedDatabase, upgrades, v1Fixture } from '#test/support/released-db';
 import { deskSettings } from '#db/desk';
+import { countEntries } from '#db/timeline';
 
 type Row = Record<string, unknown>;
 const upgraded = upgrades();
@@ -53,7 +54,7 @@ describe('schema upgrade from version 4: providers', () => {
       expect(providerForCase(record, settings).known).toBe(true);
       expect(settingsForCase(record, settings).company).toEqual(fixtureSettings.company);
     }
-    expect(await database.events.count()).toBe(v1Fixture.stores.events.length);
+    expect(await countEntries(database)).toBe(v1Fixture.stores.events.length);
   });
 
   it('opens an empty desk (no settings yet) without inventing a provider', async () => {

@@ -9,7 +9,7 @@ import { RedressDatabase } from '#db/schema';
 import { loadCaseSummaries, type LoadProgress } from '#renderer/features/reports/load';
 import { SummaryCache } from '#renderer/features/reports/summary-cache';
 import { generateCases } from '#test/fixtures/generate-cases';
-import { allEntries, recordEntries, TIMELINE_TABLE } from '#db/timeline';
+import { allEntries, recordEntries, TIMELINE_TABLE, timelineRow } from '#db/timeline';
 
 const TODAY = '2026-11-20';
 const generated = generateCases(400, { today: TODAY, seed: 7 });
@@ -27,10 +27,10 @@ beforeAll(async () => {
   database = new RedressDatabase(`redress-summary-cache-${process.pid}`);
   await database.transaction(
     'rw',
-    [database.cases, database.events, database.caseIndex, database.reportRows],
+    [database.cases, database.timelines, database.caseIndex, database.reportRows],
     async () => {
       await database.cases.bulkAdd(generated.map((c) => c.record));
-      await database.events.bulkAdd(generated.flatMap((c) => c.events));
+      await database.timelines.bulkAdd(generated.map((c) => timelineRow(c.record.id, [...c.events])));
       await putDerivedRows(database, generated);
     },
   );

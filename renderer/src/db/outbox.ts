@@ -12,14 +12,25 @@
 // itself (a restore clears it: its rows used to go to the outbox, each of them, on a desk in no team); by the bridge
 // itself applying documents that came from the team (`writingFromTeam`); and in schema upgrades (each desk migrates
 // its own copy).
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie';
+import Dexie, {
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  type Middleware,
+  type Transaction,
+} from 'dexie';
 import type { SyncType } from '#shared/sync/documents';
 import type { CaseClash } from '#shared/sync/merge';
+import { sameValue } from '#shared/model/merge';
+import { TIMELINE_TABLE, type TimelineRow } from './timeline';
 
 /** Each kind of shared document: the Dexie table its rows live in, and the row's key field. One list for both sides. */
 export const SYNC_TABLES = {
   case: { table: 'cases', key: 'id' },
-  entry: { table: 'events', key: 'id' },
+  /** Entries are a case's timeline row here (./timeline.ts): found through their case (`OutboxRow.caseId`). */
+  entry: { table: TIMELINE_TABLE, key: 'id' },
   letter: { table: 'letters', key: 'id' },
   person: { table: 'people', key: 'id' },
   counter: { table: 'counters', key: 'key' },
@@ -77,6 +88,8 @@ export interface OutboxRow {
   token: string;
   /** When the change was made (the desk's clock; shown as "when" on a clash). */
   at: string;
+  /** For an entry: its case, whose timeline row holds it (the bridge finds the entry through it). */
+  caseId?: string;
 }
 
 /** The revision of a mutable document (case, person, counter) the Dexie row was last in step with. */
@@ -129,6 +142,62 @@ function tracks(trans: DBCoreTransaction): boolean {
   return tracked.has(trans) && !fromTeam.has(trans);
 }
 
+/**
+ * The keys a mutation changes: at once, or (a deleteRange) once its range is read. Nothing is awaited before a
+ * mutation that needs no read: after a native await the layers below no longer find the transaction (Dexie's zone).
+ */
+function changedKeys(table: DBCoreTable, req: DBCoreMutateRequest): unknown[] | Promise<unknown[]> {
+  if (req.type === 'deleteRange')
+    return table
+      .query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } })
+      .then((found) => found.result);
+  if (req.type === 'delete') return req.keys;
+  return req.keys ?? req.values.map((v) => table.schema.primaryKey.extractKey!(v));
+}
+
+/**
+ * A write to timeline rows: an outbox row for each entry it adds or changes (anonymised), and for each entry of a
+ * timeline it removes, naming the entry's case. The rows as they were are read first, in the same transaction. Chained
+ * on Dexie's own promises, each `then` called while the transaction's zone is current, so the layers below still find
+ * the transaction (after a native await they did not).
+ */
+function mutateTimelines(down: DBCore, table: DBCoreTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+  return Dexie.Promise.resolve(changedKeys(table, req)).then((keys) =>
+    Dexie.Promise.resolve(table.getMany({ trans: req.trans, keys })).then((rows) => {
+      const before = new Map(
+        (rows as Array<TimelineRow | undefined>).flatMap((row) => (row ? [[row.caseId, row] as const] : [])),
+      );
+      return Dexie.Promise.resolve(table.mutate(req)).then((result) => {
+        const changed: Array<{ id: string; caseId: string }> = [];
+        if (req.type === 'add' || req.type === 'put') {
+          for (const row of req.values as TimelineRow[]) {
+            const held = new Map((before.get(row.caseId)?.entries ?? []).map((e) => [e.id, e]));
+            for (const e of row.entries)
+              if (!held.has(e.id) || !sameValue(held.get(e.id), e)) changed.push({ id: e.id, caseId: row.caseId });
+          }
+        } else {
+          for (const row of before.values())
+            for (const e of row.entries) changed.push({ id: e.id, caseId: row.caseId });
+        }
+        if (changed.length === 0) return result;
+        const at = new Date().toISOString();
+        return Dexie.Promise.resolve(
+          down.table(OUTBOX_TABLE).mutate({
+            type: 'put',
+            trans: req.trans,
+            values: changed.map(({ id, caseId }): OutboxRow => ({
+              ref: `entry:${id}`,
+              token: crypto.randomUUID(),
+              at,
+              caseId,
+            })),
+          }),
+        ).then(() => result);
+      });
+    }),
+  );
+}
+
 /** The outbox middleware. `sharing()` says whether the desk shares now (read when a transaction starts). */
 export function outboxMiddleware(sharing: () => boolean): Middleware<DBCore> {
   return {
@@ -152,19 +221,9 @@ export function outboxMiddleware(sharing: () => boolean): Middleware<DBCore> {
             ...table,
             async mutate(req: DBCoreMutateRequest) {
               if (!tracks(req.trans)) return table.mutate(req);
-              let keys: unknown[];
-              if (req.type === 'deleteRange') {
-                const found = await table.query({
-                  trans: req.trans,
-                  values: false,
-                  query: { index: table.schema.primaryKey, range: req.range },
-                });
-                keys = found.result;
-              } else if (req.type === 'delete') {
-                keys = req.keys;
-              } else {
-                keys = req.keys ?? req.values.map((v) => table.schema.primaryKey.extractKey!(v));
-              }
+              if (name === TIMELINE_TABLE) return mutateTimelines(down, table, req);
+              const found = changedKeys(table, req);
+              const keys = Array.isArray(found) ? found : await found;
               const result = await table.mutate(req);
               if (keys.length) {
                 const at = new Date().toISOString();

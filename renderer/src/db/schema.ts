@@ -7,7 +7,7 @@ import Dexie, {
   type EntityTable,
   type Transaction,
 } from 'dexie';
-import { assertStorable, STORED_ROWS, type StoredTable } from '#shared/model/stored';
+import { assertStorable, STORED_ROWS, StoredRowError, type StoredTable } from '#shared/model/stored';
 import type {
   CalendarId,
   CaseRecord,
@@ -29,7 +29,10 @@ import { deriveCaseIndex, deriveReportRow } from './case-index/derive';
 import { installStoredProcedures } from './desk';
 import { outboxMiddleware, type ConflictRow, type OutboxRow, type SyncRevRow } from './outbox';
 import { packsMiddleware, type PackRow } from './packs';
-import { TIMELINE_INDEX } from './timeline';
+import { TIMELINE_STORE, TIMELINE_TABLE, timelineRow, type TimelineRow } from './timeline';
+
+/** The index versions 1–14 read a case's timeline entries by, each case's together in the order they were recorded. */
+const EVENTS_TIMELINE_INDEX = '[caseId+at]';
 
 export interface CounterRow {
   /** `${prefix}-${year}` */
@@ -175,11 +178,11 @@ export interface NotifiedRow {
 export const DB_NAME = 'redress';
 
 /** The newest schema version below: what a desk's database is after it opens (migration tests check it). */
-export const DB_VERSION = 14;
+export const DB_VERSION = 15;
 
 export class RedressDatabase extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>;
-  events!: EntityTable<TimelineEvent, 'id'>;
+  timelines!: EntityTable<TimelineRow, 'caseId'>;
   counters!: EntityTable<CounterRow, 'key'>;
   settings!: EntityTable<SettingsRow, 'key'>;
   letters!: EntityTable<LetterRow, 'id'>;
@@ -294,12 +297,18 @@ export class RedressDatabase extends Dexie {
     this.version(14)
       .stores({
         cases: 'id, &reference, receivedOn',
-        events: `id, ${TIMELINE_INDEX}`,
+        events: `id, ${EVENTS_TIMELINE_INDEX}`,
         caseIndex:
           'caseId, reference, procedureId, receivedOn, adrReferralEndsOn, ' +
           '[status+nextDueOn], [status+acknowledged], [status+adrLetterDueOn], [assignee+status]',
       })
       .upgrade((tx) => timeEveryEntry(tx));
+    // Version 15 (issue #19): a case's whole timeline is one row (./timeline.ts `TimelineRow`): 772,000 entries of
+    // 100,000 cases were as many rows to write on a restore or a first download, now 100,000. The entries move case by
+    // case; an outbox row naming an entry gains the entry's case, through which the bridge now finds it.
+    this.version(15)
+      .stores({ timelines: TIMELINE_STORE, events: null })
+      .upgrade((tx) => entriesIntoTimelines(tx));
     this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
     this.use({ stack: 'dbcore', name: 'held', create: (down) => refuseWhileHeld(down, () => this.held) });
     this.use(packsMiddleware());
@@ -345,6 +354,7 @@ function checkStoredRows(down: DBCore): DBCore {
     ...down,
     table(name: string): DBCoreTable {
       const table = down.table(name);
+      if (name === TIMELINE_TABLE) return checkTimelineRows(table);
       if (!Object.hasOwn(STORED_ROWS, name)) return table;
       const stored = name as StoredTable;
       return {
@@ -374,6 +384,52 @@ function checkStoredRows(down: DBCore): DBCore {
   };
 }
 
+/**
+ * A timeline row is checked entry by entry, each as a timeline entry is (shared/model/stored.ts `events`), and must hold
+ * its own case's entries, each id once. An entry already stored over a limit that came in later may stay as it is.
+ */
+function checkTimelineRows(table: DBCoreTable): DBCoreTable {
+  return {
+    ...table,
+    async mutate(req: DBCoreMutateRequest) {
+      if ((req.type === 'add' || req.type === 'put') && !restoring.has(req.trans as unknown as object)) {
+        const rows = req.values as TimelineRow[];
+        const failing: Array<{ row: number; entry: TimelineEvent }> = [];
+        rows.forEach((row, i) => {
+          const ids = new Set<string>();
+          for (const entry of row.entries) {
+            if (entry.caseId !== row.caseId)
+              throw new StoredRowError('events', [
+                `${entry.id}: an entry of case ${entry.caseId} on the timeline of ${row.caseId}`,
+              ]);
+            if (ids.has(entry.id)) throw new StoredRowError('events', [`${entry.id}: on its timeline twice`]);
+            ids.add(entry.id);
+            try {
+              assertStorable('events', entry);
+            } catch (error) {
+              if (req.type === 'add') throw error;
+              failing.push({ row: i, entry });
+            }
+          }
+          if (row.entryCount !== row.entries.length)
+            throw new StoredRowError('events', [
+              `the timeline of ${row.caseId} counts ${row.entryCount} entries and holds ${row.entries.length}`,
+            ]);
+        });
+        if (failing.length) {
+          const keys = [...new Set(failing.map((f) => rows[f.row].caseId))];
+          const before = await table.getMany({ trans: req.trans, keys });
+          const held = new Map<string, TimelineEvent>();
+          for (const row of before as Array<TimelineRow | undefined>)
+            for (const e of row?.entries ?? []) held.set(e.id, e);
+          for (const { entry } of failing) assertStorable('events', entry, held.get(entry.id));
+        }
+      }
+      return table.mutate(req);
+    },
+  };
+}
+
 /** Cases indexed per write while rebuilding the index. */
 const REBUILD_CHUNK = 2000;
 
@@ -390,17 +446,24 @@ export async function rebuildCaseIndex(
 ): Promise<void> {
   const table = <T>(name: string) => (source as Transaction).table<T, string>(name);
   const cases = table<CaseRecord>('cases');
-  const events = table<TimelineEvent>('events');
   const index = table<CaseIndexRow>('caseIndex');
   const reportRows = reports ? table<ReportRow>('reportRows') : null;
   const byCase = new Map<string, TimelineEvent[]>();
-  // In primary-key order; deriveCaseIndex reads each timeline in THE order (inTimelineOrder), whatever order it is given.
-  await events.each((e) => {
-    const list = byCase.get(e.caseId);
-    if (list) list.push(e);
-    else byCase.set(e.caseId, [e]);
-    onProgress?.('reading', 1);
-  });
+  // The upgrades before version 15 meet the entries as rows of `events`; from it, each timeline is a row.
+  if (source instanceof Dexie || source.idbtrans.objectStoreNames.contains(TIMELINE_TABLE)) {
+    await table<TimelineRow>(TIMELINE_TABLE).each((row) => {
+      byCase.set(row.caseId, row.entries);
+      onProgress?.('reading', row.entries.length);
+    });
+  } else {
+    // In primary-key order; deriveCaseIndex reads each timeline in THE order (inTimelineOrder), whatever order it is given.
+    await table<TimelineEvent>('events').each((e) => {
+      const list = byCase.get(e.caseId);
+      if (list) list.push(e);
+      else byCase.set(e.caseId, [e]);
+      onProgress?.('reading', 1);
+    });
+  }
   await index.clear();
   await reportRows?.clear();
   onProgress?.('indexing', 0);
@@ -480,7 +543,7 @@ async function indexProviders(tx: Transaction): Promise<void> {
  */
 async function timeEveryEntry(tx: Transaction): Promise<void> {
   const events = tx.table<TimelineEvent, string>('events');
-  const [all, indexed] = await Promise.all([events.count(), events.orderBy(TIMELINE_INDEX).count()]);
+  const [all, indexed] = await Promise.all([events.count(), events.orderBy(EVENTS_TIMELINE_INDEX).count()]);
   if (all === indexed) return;
   writingCheckedBackup(tx);
   await events
@@ -492,6 +555,57 @@ async function timeEveryEntry(tx: Transaction): Promise<void> {
           ? at.toISOString()
           : `${typeof e.on === 'string' && isIsoDate(e.on) ? e.on : '1970-01-01'}T00:00:00.000Z`;
     });
+}
+
+/** Cases moved per step of the version-15 upgrade. */
+const MOVE_CHUNK = 2000;
+
+/**
+ * Version 15: each case's entries, read by the old `[caseId+at]` index a chunk of cases at a time, become its one
+ * timeline row (./timeline.ts), in the same order. Entries whose case is not here (none should be) move too, onto the
+ * timeline of the case they name. An outbox row naming an entry gains that entry's case (the bridge finds an entry
+ * through its case). The rows were checked when they were written, so they are moved unchecked, like a restore's.
+ */
+async function entriesIntoTimelines(tx: Transaction): Promise<void> {
+  writingCheckedBackup(tx);
+  const events = tx.table<TimelineEvent, string>('events');
+  const timelines = tx.table<TimelineRow, string>(TIMELINE_TABLE);
+  const cases = tx.table<CaseRecord, string>('cases');
+  const total = await events.count();
+  const moved = new Set<string>();
+  let count = 0;
+  let after: string | null = null;
+  for (;;) {
+    const ids = (await (after === null ? cases.orderBy(':id') : cases.where(':id').above(after))
+      .limit(MOVE_CHUNK)
+      .primaryKeys()) as string[];
+    if (ids.length === 0) break;
+    const lists = await Promise.all(
+      ids.map((id) =>
+        events.where(EVENTS_TIMELINE_INDEX).between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).toArray(),
+      ),
+    );
+    const rows = ids.flatMap((id, i) => (lists[i].length ? [timelineRow(id, lists[i])] : []));
+    await timelines.bulkAdd(rows);
+    for (const row of rows) {
+      moved.add(row.caseId);
+      count += row.entries.length;
+    }
+    after = ids[ids.length - 1];
+  }
+  if (count < total) {
+    const orphans = new Map<string, TimelineEvent[]>();
+    await events.each((e) => {
+      if (!moved.has(e.caseId)) orphans.set(e.caseId, [...(orphans.get(e.caseId) ?? []), e]);
+    });
+    await timelines.bulkAdd([...orphans].map(([caseId, list]) => timelineRow(caseId, list)));
+  }
+  const outbox = tx.table<OutboxRow, string>('outbox');
+  const waiting = await outbox.filter((r) => r.ref.startsWith('entry:')).toArray();
+  if (waiting.length) {
+    const entries = await events.bulkGet(waiting.map((r) => r.ref.slice('entry:'.length)));
+    await outbox.bulkPut(waiting.map((r, i) => (entries[i] ? { ...r, caseId: entries[i].caseId } : r)));
+  }
 }
 
 let instance: RedressDatabase | null = null;

@@ -28,8 +28,8 @@ describe("a case's timeline, stored through one module", () => {
     const later = entry(one.id, '2026-11-23T09:00:00.000Z', 'later');
     const earlier = entry(one.id, '2026-11-22T09:00:00.000Z', 'earlier');
     const other = entry(two.id, '2026-11-22T10:00:00.000Z', 'on the other case');
-    await database.transaction('rw', database.events, () => recordEntries(database, [later, earlier, other]));
-    await database.transaction('rw', database.events, () => recordEntries(database, []));
+    await database.transaction('rw', database.timelines, () => recordEntries(database, [later, earlier, other]));
+    await database.transaction('rw', database.timelines, () => recordEntries(database, []));
 
     const timelines = await timelinesOf(database, [one.id, two.id]);
     expect(
@@ -50,16 +50,16 @@ describe("a case's timeline, stored through one module", () => {
     const database = freshDatabase('timeline');
     const record = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
     const first = entry(record.id, '2026-11-22T09:00:00.000Z', 'as recorded');
-    await database.transaction('rw', database.events, () => recordEntries(database, [first]));
+    await database.transaction('rw', database.timelines, () => recordEntries(database, [first]));
 
     const fresh = entry(record.id, '2026-11-22T11:00:00.000Z', 'new');
     await expect(
-      database.transaction('rw', database.events, () =>
+      database.transaction('rw', database.timelines, () =>
         recordEntries(database, [fresh, { ...first, summary: 'changed' }]),
       ),
     ).rejects.toThrow();
     await expect(
-      database.transaction('rw', database.events, () => recordEntries(database, [{ ...first, summary: 'changed' }])),
+      database.transaction('rw', database.timelines, () => recordEntries(database, [{ ...first, summary: 'changed' }])),
     ).rejects.toThrow();
 
     const stored = await readTimeline(database, record.id);
@@ -71,16 +71,16 @@ describe("a case's timeline, stored through one module", () => {
     const record = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
     const kept = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
     const note = entry(record.id, '2026-11-22T09:00:00.000Z', 'Called Ada on 07700 900123');
-    await database.transaction('rw', database.events, () => recordEntries(database, [note]));
+    await database.transaction('rw', database.timelines, () => recordEntries(database, [note]));
 
-    await database.transaction('rw', database.events, () =>
+    await database.transaction('rw', database.timelines, () =>
       rewriteAnonymisedEntries(database, [{ ...note, summary: '[removed]' }]),
     );
     const after = await readTimeline(database, record.id);
     expect(after).toHaveLength(2);
     expect(after[1]).toEqual({ ...note, summary: '[removed]' });
 
-    await database.transaction('rw', database.events, () => removeTimeline(database, record.id));
+    await database.transaction('rw', database.timelines, () => removeTimeline(database, record.id));
     expect((await readTimeline(database, record.id)).length).toBe(0);
     expect((await readTimeline(database, kept.id)).length).toBe(1);
   });

@@ -1,127 +1,288 @@
 // The one home of how a case's timeline is stored: every entry the desk's own code records, rewrites or removes, and
 // every timeline it reads, goes through here (the lint checks the writes: build/lint/layers.ts), so that how entries lie
-// in IndexedDB is this module's business. What moves entries as rows of a table, whatever they hold, does so by the
-// table's name: the backup and restore (./backup), "Compact storage now" (./storage.ts), the team bridge (#sync), which
-// finds an entry by its id alone, and the schema's upgrades (./schema.ts).
+// in IndexedDB is this module's business. What moves rows of a table by its name, whatever they hold, does so with
+// TIMELINE_TABLE: the backup and restore (./backup), "Compact storage now" (./storage.ts), the team bridge (#sync) and
+// the schema's upgrades (./schema.ts).
 //
-// Today an entry is a row of `events`, read by the `[caseId+at]` index (./schema.ts), its case's entries in `at`
-// order. From schema version 14 the timeline entries have no index of their own on `caseId` (one LevelDB entry fewer
-// for each of the 772,000 entries of 100,000 cases, on every download and restore).
+// From schema version 15 a case's whole timeline is ONE row of `timelines` (`TimelineRow`), keyed by the case's id, its
+// entries in the order they were recorded (`at`, then `id`: the order the `[caseId+at]` index of versions 1–14 gave).
+// IndexedDB's cost is per row, not per byte: 772,000 entries of 100,000 cases were 772,000 rows to write on every
+// restore or first download, and are now 100,000 (docs/performance.md, "A case's timeline in one row"). Recording an
+// entry reads and rewrites its case's row, in the caller's write transaction.
 //
-// Every entry is in that index: `caseId` is an id and `at` a timestamp on every stored entry (shared/model/stored.ts
-// `storedEvent`, checked on every write and restore; the version-14 upgrade gives an entry stored without a valid `at`
-// one, ./schema.ts `timeEveryEntry`). An entry whose `at` were not a valid key would be left out of the index, and so
-// out of its timeline.
+// Entries stay what they were everywhere else: immutable documents in the team store (`entry:<id>`, each naming its
+// case) and rows of the `events` table in a backup file. A desk finds an entry through its case: the outbox names an
+// entry's case beside its id (./outbox.ts), and a document from the team carries its `caseId`.
 import Dexie from 'dexie';
 import type { TimelineEvent } from '#shared/model/case';
 import type { RedressDatabase } from './schema';
 
 /** The IndexedDB table the timelines are stored in (what moves rows by a table's name: backup, compaction, the team). */
-export const TIMELINE_TABLE = 'events';
+export const TIMELINE_TABLE = 'timelines';
 
-/** The index of the timeline entries: each case's together, in the order they were recorded. */
-export const TIMELINE_INDEX = '[caseId+at]';
+/** A case's timeline: its entries in the order they were recorded. */
+export interface TimelineRow {
+  caseId: string;
+  entries: TimelineEvent[];
+  /** How many entries (indexed: the desk's entries are counted from the index's keys, without reading a timeline). */
+  entryCount: number;
+}
 
-/** The range of one case's entries in TIMELINE_INDEX: any `at` at all. */
-const caseRange = (caseId: string): [[string, unknown], [string, unknown]] => [
-  [caseId, Dexie.minKey],
-  [caseId, Dexie.maxKey],
-];
+/** The schema of TIMELINE_TABLE (./schema.ts). */
+export const TIMELINE_STORE = 'caseId, entryCount';
 
-/** A case's timeline entries in the layout's index (this module's own: everything else reads through `readTimeline`). */
-function timelineOf(database: RedressDatabase, caseId: string) {
-  return database.events.where(TIMELINE_INDEX).between(...caseRange(caseId), true, true);
+/** The order entries lie in a row: by `at`, then by id (the order IndexedDB's `[caseId+at]` index kept them in). */
+export function byRecording(a: Pick<TimelineEvent, 'at' | 'id'>, b: Pick<TimelineEvent, 'at' | 'id'>): number {
+  return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** A case's row holding these entries (sorted here). */
+export function timelineRow(caseId: string, entries: TimelineEvent[]): TimelineRow {
+  return { caseId, entries: entries.sort(byRecording), entryCount: entries.length };
+}
+
+/** Entries grouped by their case, in the order each case first appears. */
+function byCase(entries: readonly TimelineEvent[]): Map<string, TimelineEvent[]> {
+  const cases = new Map<string, TimelineEvent[]>();
+  for (const e of entries) {
+    const list = cases.get(e.caseId);
+    if (list) list.push(e);
+    else cases.set(e.caseId, [e]);
+  }
+  return cases;
+}
+
+const table = (database: RedressDatabase) => database.timelines;
+
+/** Run `work` in the caller's transaction, or in a read-write one of its own over the timelines. */
+function inWrite<T>(database: RedressDatabase, work: () => Promise<T>): Promise<T> {
+  return Dexie.currentTransaction ? work() : database.transaction('rw', table(database), work);
 }
 
 /** A case's timeline entries, in the order they were recorded (in the caller's transaction, or on their own). */
-export function readTimeline(database: RedressDatabase, caseId: string): Promise<TimelineEvent[]> {
-  return timelineOf(database, caseId).toArray();
-}
-
-/** How many timeline entries the desk holds, all cases together. */
-export function countEntries(database: RedressDatabase): Promise<number> {
-  return database.events.count();
-}
-
-/** Every timeline entry the desk holds, each case's together in the order they were recorded. */
-export function allEntries(database: RedressDatabase): Promise<TimelineEvent[]> {
-  return database.events.orderBy(TIMELINE_INDEX).toArray();
+export async function readTimeline(database: RedressDatabase, caseId: string): Promise<TimelineEvent[]> {
+  return (await table(database).get(caseId))?.entries ?? [];
 }
 
 /**
- * An entry named the way the team names it: its id, and its case's id where it is known (every entry a desk of this
- * version records or takes from its team names its case; a desk's entries are found through their case).
- */
-export interface EntryRef {
-  id: string;
-  caseId?: string;
-}
-
-/** The entries these refs name, in their order (undefined: not on this desk). */
-export function entriesByRef(
-  database: RedressDatabase,
-  refs: readonly EntryRef[],
-): Promise<Array<TimelineEvent | undefined>> {
-  return database.events.bulkGet(refs.map((r) => r.id));
-}
-
-/** Every entry on this desk, named by id and case (for a desk joining a team: what it uploads). */
-export async function entryRefs(database: RedressDatabase): Promise<EntryRef[]> {
-  const refs: EntryRef[] = [];
-  await database.events.orderBy(TIMELINE_INDEX).eachPrimaryKey((id, cursor) => {
-    refs.push({ id: id as string, caseId: (cursor.key as [string, unknown])[0] });
-  });
-  return refs;
-}
-
-/**
- * Several cases' timelines, each case's id mapped to its entries (none: an empty list). One index range per case,
- * all in flight at once: faster than one cursor over them all (`anyOf` over 1,000 ids took 23 s in fake-indexeddb,
- * these ranges 0.9 s). In the caller's transaction, or else in one read transaction of their own (not one each), so
- * they are read at one moment.
+ * Several cases' timelines, each case's id mapped to its entries (none: an empty list). One request for them all; in
+ * the caller's transaction, or else in a read transaction of its own, so they are read at one moment.
  */
 export async function timelinesOf(
   database: RedressDatabase,
   caseIds: readonly string[],
 ): Promise<Map<string, TimelineEvent[]>> {
   const ids = [...new Set(caseIds)];
-  const read = () => Promise.all(ids.map((id) => timelineOf(database, id).toArray()));
-  const lists = await (Dexie.currentTransaction ? read() : database.transaction('r', database.events, read));
-  return new Map(ids.map((id, i) => [id, lists[i]]));
+  const rows = await table(database).bulkGet(ids);
+  return new Map(ids.map((id, i) => [id, rows[i]?.entries ?? []]));
+}
+
+/** How many timeline entries the desk holds, all cases together (from the `entryCount` index: no timeline is read). */
+export async function countEntries(database: RedressDatabase): Promise<number> {
+  const counts = (await table(database).orderBy('entryCount').keys()) as number[];
+  let sum = 0;
+  for (const n of counts) sum += n;
+  return sum;
+}
+
+/** Every timeline entry the desk holds, each case's together in the order they were recorded, the cases in id order. */
+export async function allEntries(database: RedressDatabase): Promise<TimelineEvent[]> {
+  const all: TimelineEvent[] = [];
+  await table(database).each((row) => {
+    for (const e of row.entries) all.push(e);
+  });
+  return all;
 }
 
 /**
- * Record new entries, each on the timeline of the case it names. Entries are immutable: one whose id is stored
- * already is refused (with the whole write transaction), never overwritten. In the caller's write transaction, with
- * the tables ./case-index/derive.ts `caseWriteTables` names.
+ * The entries of the cases after `after` up to and including `upTo` (null: from the first, to the last), as
+ * allEntries orders them: a backup reads the timelines over the same ranges as its chunks of cases.
  */
-export async function recordEntries(database: RedressDatabase, entries: readonly TimelineEvent[]): Promise<void> {
-  if (entries.length === 1) await database.events.add(entries[0]);
-  else if (entries.length > 0) await database.events.bulkAdd([...entries]);
+export async function entriesOfCasesBetween(
+  database: RedressDatabase,
+  after: string | null,
+  upTo: string | null,
+): Promise<TimelineEvent[]> {
+  const rows = await table(database)
+    .where(':id')
+    .between(after ?? Dexie.minKey, upTo ?? Dexie.maxKey, after === null, true)
+    .toArray();
+  return rows.flatMap((r) => r.entries);
+}
+
+/**
+ * An entry named the way the team names it: its id, and its case's id where it is known (every entry a desk of this
+ * version records or takes from its team names its case). An entry is found through its case.
+ */
+export interface EntryRef {
+  id: string;
+  caseId?: string;
+}
+
+/** The entries these refs name, in their order (undefined: not on this desk, or its case not named). */
+export async function entriesByRef(
+  database: RedressDatabase,
+  refs: readonly EntryRef[],
+): Promise<Array<TimelineEvent | undefined>> {
+  const timelines = await timelinesOf(database, [...new Set(refs.flatMap((r) => (r.caseId ? [r.caseId] : [])))]);
+  return refs.map((r) => (r.caseId ? timelines.get(r.caseId)?.find((e) => e.id === r.id) : undefined));
+}
+
+/** Every entry on this desk, named by id and case (for a desk joining a team: what it uploads). */
+export async function entryRefs(database: RedressDatabase): Promise<Required<EntryRef>[]> {
+  const refs: Required<EntryRef>[] = [];
+  await table(database).each((row) => {
+    for (const e of row.entries) refs.push({ id: e.id, caseId: row.caseId });
+  });
+  return refs;
+}
+
+/**
+ * Entries written onto their cases' timelines, one read and one write for all the cases they name. `replace` decides
+ * for an entry whose id the timeline holds already: true, the given one takes its place; false, the write is refused.
+ */
+async function writeEntries(
+  database: RedressDatabase,
+  entries: readonly TimelineEvent[],
+  replace: boolean,
+): Promise<void> {
+  if (entries.length === 0) return;
+  const cases = byCase(entries);
+  await inWrite(database, async () => {
+    const ids = [...cases.keys()];
+    const rows = await table(database).bulkGet(ids);
+    const written = ids.map((caseId, i) => {
+      const held = new Map((rows[i]?.entries ?? []).map((e) => [e.id, e]));
+      for (const e of cases.get(caseId)!) {
+        if (held.has(e.id) && !replace)
+          throw new Dexie.ConstraintError(
+            `The timeline entry ${e.id} is recorded already: an entry is never rewritten.`,
+          );
+        held.set(e.id, e);
+      }
+      return timelineRow(caseId, [...held.values()]);
+    });
+    await table(database).bulkPut(written);
+  });
+}
+
+/**
+ * Record new entries, each on the timeline of the case it names. Entries are immutable: one whose id its case's
+ * timeline holds already is refused (with the whole write transaction), never overwritten. In the caller's write
+ * transaction, with the tables ./case-index/derive.ts `caseWriteTables` names.
+ */
+export function recordEntries(database: RedressDatabase, entries: readonly TimelineEvent[]): Promise<void> {
+  return writeEntries(database, entries, false);
 }
 
 /**
  * Store entries again with their personal data taken out (retention and erasure: shared/privacy/anonymise.ts), the
  * one change an entry ever takes. Same ids, same cases.
  */
-export async function rewriteAnonymisedEntries(
-  database: RedressDatabase,
-  entries: readonly TimelineEvent[],
-): Promise<void> {
-  if (entries.length > 0) await database.events.bulkPut([...entries]);
+export function rewriteAnonymisedEntries(database: RedressDatabase, entries: readonly TimelineEvent[]): Promise<void> {
+  return writeEntries(database, entries, true);
 }
 
 /**
  * Store entries as they are given, each on its case's timeline: a new one added, one whose id is there already
  * replaced. For what moves entries that were recorded elsewhere: the bridge taking its team's (new ones, and an entry
- * anonymised at another desk in place of this desk's copy; it decides which) and a backup's merge. The desk's own code
- * records with `recordEntries`, which never replaces.
+ * anonymised at another desk in place of this desk's copy; it decides which). The desk's own code records with
+ * `recordEntries`, which never replaces.
  */
-export async function putEntries(database: RedressDatabase, entries: readonly TimelineEvent[]): Promise<void> {
-  if (entries.length > 0) await database.events.bulkPut([...entries]);
+export function putEntries(database: RedressDatabase, entries: readonly TimelineEvent[]): Promise<void> {
+  return writeEntries(database, entries, true);
+}
+
+/**
+ * Add the entries whose id their case's timeline does not hold yet (a backup's merge); returns those added, the others
+ * are kept as they are here.
+ */
+export async function addMissingEntries(
+  database: RedressDatabase,
+  entries: readonly TimelineEvent[],
+): Promise<TimelineEvent[]> {
+  const cases = byCase(entries);
+  const ids = [...cases.keys()];
+  const rows = await table(database).bulkGet(ids);
+  const added: TimelineEvent[] = [];
+  const written: TimelineRow[] = [];
+  ids.forEach((caseId, i) => {
+    const held = new Map((rows[i]?.entries ?? []).map((e) => [e.id, e]));
+    const before = held.size;
+    for (const e of cases.get(caseId)!)
+      if (!held.has(e.id)) {
+        held.set(e.id, e);
+        added.push(e);
+      }
+    if (held.size > before) written.push(timelineRow(caseId, [...held.values()]));
+  });
+  if (written.length) await table(database).bulkPut(written);
+  return added;
+}
+
+/**
+ * The timelines of a desk being filled from a backup (a replace, or into an empty desk), written as the file gives its
+ * entries: each case's entries gathered while they come one after another (a backup writes each case's together), and
+ * written as one row when the next case's begin, `chunk` entries' worth of rows a request. A case whose entries come
+ * again later (a file in another order) has its row read and written again. Only the database is awaited, so it can
+ * run inside the restore's one transaction.
+ */
+export class TimelineFiller {
+  private caseId: string | null = null;
+  private current: TimelineEvent[] = [];
+  private pending: TimelineRow[] = [];
+  private pendingEntries = 0;
+  private readonly written = new Set<string>();
+
+  constructor(
+    private readonly database: RedressDatabase,
+    private readonly chunk: number,
+  ) {}
+
+  /** More entries, as the file gives them. Resolves once the rows they completed (if a chunk's worth) are written. */
+  async add(entries: readonly TimelineEvent[]): Promise<void> {
+    for (const e of entries) {
+      if (e.caseId !== this.caseId) this.close();
+      this.caseId = e.caseId;
+      this.current.push(e);
+    }
+    if (this.pendingEntries >= this.chunk) await this.flush();
+  }
+
+  /** The last case's row written. */
+  async end(): Promise<void> {
+    this.close();
+    await this.flush();
+  }
+
+  private close(): void {
+    if (this.caseId === null) return;
+    this.pending.push(timelineRow(this.caseId, this.current));
+    this.pendingEntries += this.current.length;
+    this.caseId = null;
+    this.current = [];
+  }
+
+  private async flush(): Promise<void> {
+    const rows = this.pending;
+    this.pending = [];
+    this.pendingEntries = 0;
+    const fresh = rows.filter((r) => !this.written.has(r.caseId));
+    const again = rows.filter((r) => this.written.has(r.caseId));
+    // A case seen twice in one chunk: its first row is fresh, its second comes again.
+    const seen = new Set<string>();
+    const first = fresh.filter((r) => !seen.has(r.caseId) && seen.add(r.caseId));
+    const later = fresh.filter((r) => !first.includes(r));
+    if (first.length) await table(this.database).bulkAdd(first);
+    for (const r of first) this.written.add(r.caseId);
+    for (const r of [...again, ...later]) {
+      const held = await table(this.database).get(r.caseId);
+      await table(this.database).put(timelineRow(r.caseId, [...(held?.entries ?? []), ...r.entries]));
+    }
+  }
 }
 
 /** Remove a case's whole timeline (the case itself is deleted in the same transaction). */
 export async function removeTimeline(database: RedressDatabase, caseId: string): Promise<void> {
-  await timelineOf(database, caseId).delete();
+  await table(database).delete(caseId);
 }

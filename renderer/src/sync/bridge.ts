@@ -14,7 +14,7 @@
 // written once; changed only by anonymisation (a revision marked `erasedBy`).
 import { sharingProblemInEnglish, type SharingSaying } from './sayings';
 import { fromBase64, toBase64 } from '#shared/backup/bytes';
-import type { CaseRecord } from '#shared/model/case';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { sameValue } from '#shared/model/merge';
 import { checkStoredRow, formatPath, type StoredTable } from '#shared/model/stored';
 import { ERASURE_RULES } from '#shared/sync/design';
@@ -48,6 +48,7 @@ import {
 } from '#db/outbox';
 import { sha256Hex } from '#db/repositories/cases';
 import type { AttachmentDbRow, LetterRow, RedressDatabase } from '#db/schema';
+import { entriesByRef, entryRefs, putEntries, TIMELINE_TABLE } from '#db/timeline';
 import type { PouchDatabase, PouchDoc } from './pouch';
 
 export const PULLED_SEQ_KEY = SHARING_META_KEYS.pulledSeq;
@@ -202,16 +203,25 @@ export async function enqueueAll(
   const at = new Date().toISOString();
   let count = 0;
   for (const [type, { table }] of Object.entries(SYNC_TABLES) as Array<[SyncType, (typeof SYNC_TABLES)[SyncType]]>) {
-    const keys = (await database.table(table).toCollection().primaryKeys()) as string[];
+    // An entry's outbox row names its case too: the entry is found through it (db/timeline.ts).
+    const keys: Array<{ key: string; caseId?: string }> =
+      type === 'entry'
+        ? (await entryRefs(database)).map(({ id, caseId }) => ({ key: id, caseId }))
+        : ((await database.table(table).toCollection().primaryKeys()) as string[]).map((k) => ({ key: String(k) }));
     for (let i = 0; i < keys.length; i += 5000) {
-      const ids = keys
+      const docs = keys
         .slice(i, i + 5000)
-        .map((k) => syncDocId(type, String(k)))
-        .filter((ref) => !except.has(ref));
-      const team = teamCopies ? await teamCopies(type, ids) : new Map<string, TeamCopy>();
-      const rows: OutboxRow[] = ids
-        .filter((ref) => uploadsOnJoin(type, team.get(ref), unchanged.has(ref)))
-        .map((ref) => ({ ref, token: crypto.randomUUID(), at }));
+        .map(({ key, caseId }) => ({ ref: syncDocId(type, key), caseId }))
+        .filter(({ ref }) => !except.has(ref));
+      const team = teamCopies
+        ? await teamCopies(
+            type,
+            docs.map((d) => d.ref),
+          )
+        : new Map<string, TeamCopy>();
+      const rows: OutboxRow[] = docs
+        .filter(({ ref }) => uploadsOnJoin(type, team.get(ref), unchanged.has(ref)))
+        .map(({ ref, caseId }) => ({ ref, token: crypto.randomUUID(), at, ...(caseId ? { caseId } : {}) }));
       await database.table(OUTBOX_TABLE).bulkPut(rows);
       count += rows.length;
     }
@@ -351,7 +361,11 @@ export class Bridge {
     change: OutboxRow,
   ): Promise<ShapedDoc | 'same' | 'conflicted'> {
     const { table } = SYNC_TABLES[type];
-    const row = (await this.database.table(table).get(key)) as Record<string, unknown> | undefined;
+    const row = (
+      type === 'entry'
+        ? (await entriesByRef(this.database, [{ id: key, caseId: change.caseId }]))[0]
+        : await this.database.table(table).get(key)
+    ) as Record<string, unknown> | undefined;
     const id = syncDocId(type, key);
     const envelope = (body: Record<string, unknown>, extra: Partial<ShapedDoc> = {}): ShapedDoc => ({
       _id: id,
@@ -570,12 +584,22 @@ export class Bridge {
       references: new Map(),
     };
     const byTable = new Map<string, string[]>();
-    for (const { type, key } of todo) {
+    const entryCases = new Map<string, string | undefined>();
+    for (const { type, key, doc } of todo) {
       const { table } = SYNC_TABLES[type];
       byTable.set(table, [...(byTable.get(table) ?? []), key]);
+      // A team's entry names its case (a deletion does not: an entry's is never applied).
+      if (type === 'entry') entryCases.set(key, doc.body?.caseId as string | undefined);
     }
     for (const [table, keys] of byTable) {
-      const rows = (await this.database.table(table).bulkGet(keys)) as Array<Record<string, unknown> | undefined>;
+      const rows = (
+        table === TIMELINE_TABLE
+          ? await entriesByRef(
+              this.database,
+              keys.map((id) => ({ id, caseId: entryCases.get(id) })),
+            )
+          : await this.database.table(table).bulkGet(keys)
+      ) as Array<Record<string, unknown> | undefined>;
       plan.rows.set(table, new Map(keys.map((k, i) => [k, rows[i]])));
       plan.writes.set(table, new Map());
     }
@@ -603,13 +627,18 @@ export class Bridge {
     for (const [table, writes] of plan.writes) {
       const gone = [...writes].filter(([, row]) => row === null).map(([key]) => key);
       const rows = [...writes.values()].filter((row): row is Record<string, unknown> => row !== null);
+      // Entries are written onto their cases' timelines (never deleted: applyOne takes no entry's deletion).
+      const write =
+        table === TIMELINE_TABLE
+          ? (chunk: Array<Record<string, unknown>>) => putEntries(this.database, chunk as unknown as TimelineEvent[])
+          : (chunk: Array<Record<string, unknown>>) => this.database.table(table).bulkPut(chunk);
       if (gone.length) await this.database.table(table).bulkDelete(gone);
       // In requests of WRITE_CHUNK rows, each issued when the one before has been written: IndexedDB copies a row
       // (its structured clone) on the main thread as it is put, so a round's thousand entries in one request were one
       // task of hundreds of milliseconds; chunked, the page gets a turn between them, in the same transaction.
       // Chunks of even size (never a small tail: fewer than 50 rows are recorded key by key).
       const size = Math.ceil(rows.length / Math.ceil(rows.length / WRITE_CHUNK));
-      for (let i = 0; i < rows.length; i += size) await this.database.table(table).bulkPut(rows.slice(i, i + size));
+      for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
     }
     const revs = [...plan.revs].filter(([, r]) => r.after !== r.before);
     const revsGone = revs.filter(([, r]) => !r.after).map(([ref]) => ref);
@@ -708,7 +737,7 @@ export class Bridge {
         : type === 'attachment' && bytes
           ? { ...body, blob: fileBlob(bytes, String(body.mime)) }
           : body;
-    const check = checkStoredRow(table as StoredTable, row);
+    const check = checkStoredRow((type === 'entry' ? 'events' : table) as StoredTable, row);
     const problems = [...check.refused, ...check.overLimits].map((p) => `${formatPath(p.path)} ${p.message}`);
     if (body[keyField] !== key) problems.unshift(`its ${keyField} does not match the document's id`);
     // A procedure is checked with THE procedure schema too: one the rules would refuse is never installed.

@@ -834,10 +834,15 @@ export class TeamSync {
     // Only the documents whose team copy differs from the desk's row: years of retention runs make many anonymised
     // cases, whose entries the team mostly holds erased already (the push would find each of them the same).
     const differ: string[] = [];
+    // An entry's outbox row names its case (the bridge finds the entry through it).
+    const caseOf = new Map<string, string>();
     for (let i = 0; i < caseIds.length; i += RESEND_CASES) {
       const some = caseIds.slice(i, i + RESEND_CASES);
       const rows = new Map<string, unknown>();
-      for (const e of [...(await timelinesOf(db, some)).values()].flat()) rows.set(syncDocId('entry', e.id), e);
+      for (const e of [...(await timelinesOf(db, some)).values()].flat()) {
+        rows.set(syncDocId('entry', e.id), e);
+        caseOf.set(syncDocId('entry', e.id), e.caseId);
+      }
       for (const { blob: _, ...file } of await db.attachments.where('caseId').anyOf(some).toArray())
         rows.set(syncDocId('attachment', file.id), file);
       const team = await local.allDocs({ keys: [...rows.keys()], include_docs: true });
@@ -847,7 +852,12 @@ export class TeamSync {
     }
     await db.transaction('rw', [db.outbox, db.meta], async () => {
       const at = new Date().toISOString();
-      await db.outbox.bulkPut(differ.map((ref) => ({ ref, token: crypto.randomUUID(), at })));
+      await db.outbox.bulkPut(
+        differ.map((ref) => {
+          const caseId = caseOf.get(ref);
+          return { ref, token: crypto.randomUUID(), at, ...(caseId ? { caseId } : {}) };
+        }),
+      );
       await db.meta.delete(RESEND_ERASURES_KEY);
     });
     this.resendPending = false;
@@ -1061,8 +1071,15 @@ export class TeamSync {
     const parsed = parseSyncDocId(docId);
     if (parsed?.type === 'case') reference = (await this.database.cases.get(parsed.key))?.reference;
     else if (parsed?.type === 'entry' || parsed?.type === 'letter') {
-      const row = await this.database.table(parsed.type === 'entry' ? 'events' : 'letters').get(parsed.key);
-      if (row) reference = (await this.database.cases.get((row as { caseId: string }).caseId))?.reference;
+      // The document as this desk sent it names its case (an entry is found here only through its case).
+      const sent = (await this.local?.get(docId).catch(() => null)) as { body?: { caseId?: unknown } } | null;
+      const caseId =
+        typeof sent?.body?.caseId === 'string'
+          ? sent.body.caseId
+          : parsed.type === 'letter'
+            ? (await this.database.letters.get(parsed.key))?.caseId
+            : undefined;
+      if (caseId) reference = (await this.database.cases.get(caseId))?.reference;
     }
     this.set(this.status.state, { refusals: [...this.status.refusals, { docId, reference, reason }].slice(-50) });
   }

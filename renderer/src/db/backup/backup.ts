@@ -43,7 +43,7 @@ import {
   RowsCursor,
   STREAMED_TABLES,
 } from '#shared/backup/format';
-import Dexie, { type Table } from 'dexie';
+import type { Table } from 'dexie';
 import { isEncryptedBackup, lockBackupStream, unlockBackupStream, type WebCryptoLike } from '#shared/backup/encryption';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
@@ -68,7 +68,14 @@ import {
   type RedressDatabase,
   writingCheckedBackup,
 } from '../schema';
-import { TIMELINE_INDEX } from '../timeline';
+import {
+  addMissingEntries,
+  allEntries,
+  countEntries,
+  entriesOfCasesBetween,
+  TIMELINE_TABLE,
+  TimelineFiller,
+} from '../timeline';
 
 /** Meta keys about this install, not about the data: never taken from a file, never replaced by a restore. */
 export const LAST_BACKUP_KEY = 'backup.last';
@@ -107,8 +114,14 @@ const STORED_TABLES = [...BACKUP_TABLE_NAMES, 'caseIndex', 'reportRows'] as cons
 /** Desk-local sharing state (db/outbox.ts): cleared by a replace, since it names the rows being replaced. */
 const SHARING_STATE_TABLES = ['outbox', 'syncRevs', 'conflicts'] as const;
 
+/**
+ * The database's table holding a backup table's rows: the file's `events` (a row per timeline entry) are the
+ * timelines' rows here (../timeline.ts), every other table is itself.
+ */
+const storeOf = (table: string): string => (table === 'events' ? TIMELINE_TABLE : table);
+
 function tablesOf(database: RedressDatabase) {
-  return [...STORED_TABLES, ...SHARING_STATE_TABLES].map((name) => database.table(name));
+  return [...STORED_TABLES, ...SHARING_STATE_TABLES].map((name) => database.table(storeOf(name)));
 }
 
 /**
@@ -119,15 +132,11 @@ function tablesOf(database: RedressDatabase) {
 export async function readAllTables(database: RedressDatabase): Promise<BackupContent> {
   return database.transaction(
     'r',
-    BACKUP_TABLE_NAMES.map((t) => database.table(t)),
+    BACKUP_TABLE_NAMES.map((t) => database.table(storeOf(t))),
     async () => {
       const entries = await Promise.all(
         BACKUP_TABLE_NAMES.map(
-          async (t) =>
-            [
-              t,
-              await (t === 'events' ? database.events.orderBy(TIMELINE_INDEX) : database.table(t)).toArray(),
-            ] as const,
+          async (t) => [t, await (t === 'events' ? allEntries(database) : database.table(t).toArray())] as const,
         ),
       );
       return Object.fromEntries(entries) as unknown as BackupContent;
@@ -220,9 +229,11 @@ async function writeRows(
 }> {
   const gathered = new BlobGatherer();
   const sink = (piece: Uint8Array) => gathered.add(piece);
-  const tables = BACKUP_TABLE_NAMES.map((t) => database.table(t));
+  const tables = BACKUP_TABLE_NAMES.map((t) => database.table(storeOf(t)));
   const { writer, counts, deskPrefix, attachments } = await database.transaction('r', tables, async () => {
-    const numbers = await Promise.all(tables.map((t) => t.count()));
+    const numbers = await Promise.all(
+      BACKUP_TABLE_NAMES.map((t, i) => (t === 'events' ? countEntries(database) : tables[i].count())),
+    );
     const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t, i) => [t, numbers[i]])) as Record<BackupTable, number>;
     const deskPrefix = (await database.settings.toArray())[0]?.value.deskPrefix;
     const writer = new BackupRowsWriter(counts, { ...options, ...(deskPrefix ? { deskPrefix } : {}) }, sink);
@@ -230,21 +241,15 @@ async function writeRows(
     /** The last case id of each chunk of cases: the timeline entries are read over the same ranges. */
     const bounds: string[] = [];
     for (const table of BACKUP_TABLE_NAMES) {
-      const store = database.table<Row, string>(table);
       if (table === 'events') {
         for (let i = 0; i <= bounds.length; i++) {
           // (the previous chunk's last case, this chunk's last case]; the first from the start, the last to the end.
-          const lower = i === 0 ? Dexie.minKey : [bounds[i - 1], Dexie.maxKey];
-          const upper = i === bounds.length ? Dexie.maxKey : [bounds[i], Dexie.maxKey];
-          writer.add(
-            table,
-            await store
-              .where(TIMELINE_INDEX)
-              .between(lower, upper, i === 0, true)
-              .toArray(),
-          );
+          const after = i === 0 ? null : bounds[i - 1];
+          const upTo = i === bounds.length ? null : bounds[i];
+          writer.add(table, await entriesOfCasesBetween(database, after, upTo));
         }
       } else {
+        const store = database.table<Row, string>(table);
         const keyPath = store.schema.primKey.keyPath as string;
         const size = chunkOf(table);
         let after: string | null = null;
@@ -697,7 +702,7 @@ interface ReplacedDesk {
 
 /** Read in one transaction, so the rows and the counts are one picture of the desk. */
 function replacedFrom(database: RedressDatabase): Promise<ReplacedDesk> {
-  return database.transaction('r', [...KEPT_TABLES, ...REPLACED_TABLES], async () => {
+  return database.transaction('r', [...KEPT_TABLES, ...REPLACED_TABLES].map(storeOf), async () => {
     const rows = await Promise.all(KEPT_TABLES.map((t) => database.table<Row>(t).toArray()));
     return {
       kept: Object.fromEntries(KEPT_TABLES.map((t, i) => [t, rows[i]])) as ReplacedDesk['kept'],
@@ -951,7 +956,11 @@ async function replace(
     await removeAll(database, table, here[table], progress);
     const rows = content[table] as Row[];
     const step = progress.step('writing', rows.length, table, rows.length);
-    await inChunks(rows, chunkOf(table), step, (chunk) => database.table(table).bulkAdd(chunk));
+    if (table === 'events') {
+      const filler = new TimelineFiller(database, chunkOf(table));
+      await inChunks(content.events, chunkOf(table), step, (chunk) => filler.add(chunk));
+      await filler.end();
+    } else await inChunks(rows, chunkOf(table), step, (chunk) => database.table(table).bulkAdd(chunk));
     if (table === 'attachments') progress.savingFiles(content.attachments as AttachmentDbRow[]);
     report.added[table] = rows.length;
   }
@@ -1040,6 +1049,7 @@ async function replaceStreamed(
   await replaceDesk(database, content, report, progress);
   // The case index and report rows went with the cases (removeAll): nothing to clear before indexing.
   const index = new StreamIndex(database, file.bytes);
+  const filler = new TimelineFiller(database, chunkOf('events'));
   const anonymised: string[] = [];
   const cursor = new RowsCursor(file.bytes);
   let step: Step | null = null;
@@ -1056,11 +1066,15 @@ async function replaceStreamed(
     // Awaited before the next line is parsed: writing one line while parsing the next (two chains of awaits in the
     // one transaction) lost Dexie's transaction zone in Chromium, so later writes went to transactions of their own
     // and the restore's committed early ("Transaction committed too early"; measured in docs/performance.md).
-    await addLine(database.table(table), rows, chunkOf(table), step!);
+    if (table === 'events') {
+      await filler.add(rows as unknown as TimelineEvent[]);
+      step!.advance(rows.length);
+    } else await addLine(database.table(table), rows, chunkOf(table), step!);
     report.added[table] += rows.length;
     if (table === 'cases') for (const c of rows as unknown as CaseRecord[]) if (c.anonymisedOn) anonymised.push(c.id);
     if (table === 'events') await index.add(rows as unknown as TimelineEvent[]);
   }
+  await filler.end();
   step?.end();
   if (await index.end(counts.cases)) progress.step('indexing', counts.cases, 'cases', counts.cases).end();
   else await rebuildIndex(database, counts.cases, progress);
@@ -1180,7 +1194,9 @@ async function countRows<T extends BackupTable>(
   database: RedressDatabase,
   tables: readonly T[],
 ): Promise<Record<T, number>> {
-  const counts = await Promise.all(tables.map((t) => database.table(t).count()));
+  const counts = await Promise.all(
+    tables.map((t) => (t === 'events' ? countEntries(database) : database.table(t).count())),
+  );
   return Object.fromEntries(tables.map((t, i) => [t, counts[i]])) as Record<T, number>;
 }
 
@@ -1211,10 +1227,15 @@ async function removeAll(
   progress: Progress,
 ): Promise<void> {
   const step = progress.step('removing', rows, table, rows);
-  const store = database.table<Row, string>(table);
+  const store = database.table<Row, string>(storeOf(table));
   const derived = table === 'cases' ? DERIVED_TABLES.map((name) => database.table<Row, string>(name)) : [];
-  const chunk = table === 'cases' ? CASES_REMOVED_PER_REQUEST : PROGRESS_EVERY_ROWS;
-  if (rows > chunk) {
+  // The timelines are counted in entries and removed a case's row at a time: the progress moves by their entries, and
+  // a request removes about PROGRESS_EVERY_ROWS entries' worth of rows.
+  const storeRows = table === 'events' ? await store.count() : rows;
+  const perRow = storeRows ? rows / storeRows : 1;
+  const chunk =
+    table === 'cases' ? CASES_REMOVED_PER_REQUEST : Math.max(1, Math.floor(PROGRESS_EVERY_ROWS / Math.max(1, perRow)));
+  if (storeRows > chunk) {
     // Derived rows after the last case (a desk's leftovers) go first, while the rows after them are still there:
     // once the cases' ranges are removed, a read past the last of them walks over every row just removed (IndexedDB
     // keeps them as tombstones for a while: 2 to 4 s at 100,000 cases).
@@ -1225,7 +1246,7 @@ async function removeAll(
     let after: string | null = null;
     let removed = 0;
     // Until the rows counted in this transaction are gone: the read for one more chunk would walk over them all.
-    while (removed < rows) {
+    while (removed < storeRows) {
       const keys: string[] = await (after === null ? store.orderBy(':id') : store.where(':id').above(after))
         .limit(chunk)
         .primaryKeys();
@@ -1240,7 +1261,11 @@ async function removeAll(
         await (
           after === null ? from.where(':id').below(keys[0]) : from.where(':id').between(after, keys[0], false, false)
         ).delete();
-      step.advance(keys.length);
+      // (A full request of timeline rows counts as PROGRESS_EVERY_ROWS entries, what it holds on average, so that
+      // each is reported.)
+      step.advance(
+        table === 'events' && keys.length === chunk ? PROGRESS_EVERY_ROWS : Math.round(keys.length * perRow),
+      );
       removed += keys.length;
       after = keys[keys.length - 1];
     }
@@ -1283,7 +1308,7 @@ async function indexFromContent(database: RedressDatabase, content: BackupConten
  * its progress passed on. Its share of the total is `units`, half for reading the timelines and half for indexing.
  */
 async function rebuildIndex(database: RedressDatabase, units: number, progress: Progress): Promise<void> {
-  const [eventsHere, casesHere] = await Promise.all([database.events.count(), database.cases.count()]);
+  const [eventsHere, casesHere] = await Promise.all([countEntries(database), database.cases.count()]);
   const reading = progress.step('reading', Math.floor(units / 2), 'events', eventsHere);
   let indexing: Step | null = null;
   await rebuildCaseIndex(database, (phase, count) => {
@@ -1416,8 +1441,14 @@ async function merge(
   const writing = progress.step('writing', cases.length, 'cases', write.length);
   await inChunks(write, PROGRESS_EVERY_ROWS, writing, (chunk) => database.cases.bulkPut(chunk));
 
-  const newEvents = await addMissing(database, 'events', content.events as unknown as Row[], report, progress);
-  for (const e of newEvents) affected.add(e.caseId as string);
+  const entries = progress.step('writing', content.events.length, 'events', content.events.length);
+  const newEvents: TimelineEvent[] = [];
+  await inChunks(content.events, chunkOf('events'), entries, async (chunk) => {
+    newEvents.push(...(await addMissingEntries(database, chunk)));
+  });
+  report.added.events += newEvents.length;
+  report.kept.events += content.events.length - newEvents.length;
+  for (const e of newEvents) affected.add(e.caseId);
   await addMissing(database, 'letters', content.letters as unknown as Row[], report, progress);
   await mergeAttachments(database, content.attachments as AttachmentDbRow[], report, progress);
   await mergeCounters(database, content.counters, report, progress);

@@ -104,7 +104,7 @@ describe('progress of a restore', () => {
       // The index and report rows written in chunks are the ones rebuildCaseIndex makes from the same facts.
       const { caseIndex: index, reportRows } = await snapshot(target);
       expect(reportRows).toHaveLength(report.casesNow);
-      await target.transaction('rw', target.cases, target.events, target.caseIndex, target.reportRows, (tx) =>
+      await target.transaction('rw', target.cases, target.timelines, target.caseIndex, target.reportRows, (tx) =>
         rebuildCaseIndex(tx),
       );
       expect((await snapshot(target)).caseIndex).toEqual(index);

@@ -154,7 +154,7 @@ export async function putDerivedRows(
  * derived rows behind its facts.
  */
 export function caseWriteTables(database: RedressDatabase, ...more: Table[]): Table[] {
-  return [database.cases, database.events, database.caseIndex, database.reportRows, ...more];
+  return [database.cases, database.timelines, database.caseIndex, database.reportRows, ...more];
 }
 
 /**

@@ -169,7 +169,7 @@ describe('loadDashboard', () => {
     const jive = new Set(ids.filter((_, i) => i % 2 === 0));
     await database.transaction(
       'rw',
-      [database.cases, database.events, database.caseIndex, database.reportRows],
+      [database.cases, database.timelines, database.caseIndex, database.reportRows],
       async () => {
         for (const id of jive) {
           await database.cases.update(id, { providerId: 'jive' });

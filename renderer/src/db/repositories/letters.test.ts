@@ -88,7 +88,7 @@ describe('recordLettersIssued', () => {
     expect(written.map((r) => r!.acknowledged)).toEqual([1, 1]);
     await database.transaction(
       'rw',
-      [database.cases, database.events, database.caseIndex, database.reportRows],
+      [database.cases, database.timelines, database.caseIndex, database.reportRows],
       async () => {
         await refreshCaseIndex(database, ada.id);
         await refreshCaseIndex(database, grace.id);

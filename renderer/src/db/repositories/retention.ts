@@ -77,7 +77,7 @@ export async function previewRetention(
   policy: RetentionPolicy,
   today: string,
 ): Promise<RetentionPreview> {
-  return database.transaction('r', [database.cases, database.events, database.letters], async () => {
+  return database.transaction('r', [database.cases, database.timelines, database.letters], async () => {
     const due = await dueCases(database, policy, today);
     // Letters per case from the index keys alone (the PDFs are not read).
     // The keys of the caseId index are case ids: text, as every stored letter row is checked to have.
@@ -102,7 +102,7 @@ export async function previewRetention(
 function anonymisingTables(database: RedressDatabase) {
   return [
     database.cases,
-    database.events,
+    database.timelines,
     database.letters,
     database.attachments,
     database.caseIndex,
@@ -175,7 +175,7 @@ export async function runRetention(database: RedressDatabase, options: RunOption
   if (!policy.enabled && options.trigger === 'start') return nothing;
   // Look first in a READ transaction (the desk can keep writing meanwhile); most starts find nothing to do.
   let candidates = (
-    await database.transaction('r', [database.cases, database.events], () => dueCases(database, policy, today))
+    await database.transaction('r', [database.cases, database.timelines], () => dueCases(database, policy, today))
   ).map((d) => d.record.id);
   if (options.onlyCaseIds) {
     const only = new Set(options.onlyCaseIds);

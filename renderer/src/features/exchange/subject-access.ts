@@ -77,7 +77,7 @@ export async function gatherSubjectAccess(
   const now = options.now ?? new Date();
   const cases = await database.transaction(
     'r',
-    [database.cases, database.events, database.letters, database.attachments],
+    [database.cases, database.timelines, database.letters, database.attachments],
     async () => {
       const out: (SubjectAccessCase & { files: AttachmentDbRow[] })[] = [];
       for (const id of options.caseIds) {

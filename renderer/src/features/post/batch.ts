@@ -215,7 +215,7 @@ export async function makePrintFile(
   const render = options.render ?? renderDueLetter;
   const total = letters.length;
   const ids = [...new Set(letters.map((l) => l.caseId))];
-  const [records, events] = await database.transaction('r', [database.cases, database.events], () =>
+  const [records, events] = await database.transaction('r', [database.cases, database.timelines], () =>
     Promise.all([database.cases.bulkGet(ids), timelinesOf(database, ids)]),
   );
   const recordOf = new Map(ids.map((id, i) => [id, records[i]]));
