@@ -15,7 +15,7 @@ import {
   tidyAfterMove,
   storageBusy,
 } from './db/storage';
-import { db } from './db/schema';
+import { db, onUpgradeProgress } from './db/schema';
 import { prefetchDashboard, readPeopleEarly, readSettingsEarly } from './db/hooks';
 import { todayIso } from './lib/today';
 import { afterFirstFrame } from './lib/after-first-frame';
@@ -62,6 +62,30 @@ function showHeldNote(on: boolean): void {
     'background:#fff3bf;color:#1a1b1e;border-bottom:2px solid #e67700';
   document.body.append(note);
 }
+
+/**
+ * The note at the top of the window while the desk's database is upgraded after an update (the version-15 move of the
+ * timelines takes minutes at 100,000 cases): how far it has gone, so the window is not simply blank meanwhile.
+ */
+function showUpgradeNote(progress: { done: number; total: number } | null): void {
+  const shown = document.getElementById('redress-upgrading');
+  if (!progress) return shown?.remove();
+  const text = translate(pageLocale(), 'app.upgrading', progress);
+  if (shown) {
+    shown.textContent = text;
+    return;
+  }
+  const note = document.createElement('p');
+  note.id = 'redress-upgrading';
+  note.setAttribute('role', 'status');
+  note.lang = pageLocale();
+  note.textContent = text;
+  note.style.cssText =
+    'position:fixed;top:0;left:0;right:0;z-index:10000;margin:0;padding:12px 24px;font-family:sans-serif;' +
+    'background:#e7f5ff;color:#1a1b1e;border-bottom:2px solid #1971c2';
+  document.body.append(note);
+}
+onUpgradeProgress(showUpgradeNote);
 
 /** Words the page says before (or without) the app, in the language of the person last working here, from the catalogue. */
 function pageAlert(key: 'app.heldByMove' | 'app.databaseError' | 'app.codeError', reason?: string): HTMLElement {
@@ -115,7 +139,8 @@ startStorage()
       .then(
         () => performance.mark('redress:database-open'),
         () => {}, // the reads below meet it, and say so
-      );
+      )
+      .finally(() => showUpgradeNote(null));
     storageOpen = true;
     clearTimeout(waitingForStorage);
     db().held = heldByOther;

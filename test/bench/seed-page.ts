@@ -247,11 +247,13 @@ async function pack(): Promise<{ ms: number; blocks: number; already: boolean }>
 
 /**
  * How the rows of a desk can be laid out in IndexedDB, for the floor below (issue #19): `rows` is the app's schema
- * today (a row per case, per timeline entry, per case index row and per report row); the other two are not the app's,
- * only what a restore's floor would be if it were: `timeline-per-case` keeps each case's timeline as one row (its
- * entries in an array), and `case-per-row` keeps everything of a case (record, timeline, report row) in one row that
- * carries the case index's fields and indexes. Their indexes are the app's own (read from its schema), so the three
- * answer the same dashboard and list queries.
+ * (a row per case, per case's timeline, per case index row and per report row: since schema version 15 a timeline is
+ * one row, #db/timeline); the others are not the app's, only what a restore's floor would be if it were:
+ * `timeline-per-case` is the app's timeline row without its `entryCount` index (`-ids` with a multi-entry index of its
+ * entries' ids instead), and `case-per-row` keeps everything of a case (record, timeline, report row) in one row that
+ * carries the case index's fields and indexes. Their indexes are the app's own (read from its schema), so they all
+ * answer the same dashboard and list queries. (Before version 15, `rows` wrote a row per timeline entry: 1,072,025
+ * rows for 100,000 cases, against 400,000 now.)
  */
 export type RawLayout = 'rows' | 'timeline-per-case' | 'timeline-per-case-ids' | 'case-per-row';
 

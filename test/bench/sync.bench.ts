@@ -577,11 +577,19 @@ async function downloadInChromium() {
           });
         try {
           const cases = await read(() => database.transaction('cases').objectStore('cases').count());
-          // A timeline row per case, its entries counted in its indexed `entryCount` (#db/timeline).
-          const counts = await read(() =>
-            database.transaction('timelines').objectStore('timelines').index('entryCount').getAllKeys(),
-          );
-          return { cases, events: (counts as number[]).reduce((a, n) => a + n, 0) };
+          // A timeline row per case, its entries counted in its indexed `entryCount` (#db/timeline), walked with a key
+          // cursor (getAllKeys() would give the primary keys).
+          const events = await new Promise<number>((resolve, reject) => {
+            const walk = database.transaction('timelines').objectStore('timelines').index('entryCount').openKeyCursor();
+            let sum = 0;
+            walk.onsuccess = () => {
+              if (!walk.result) return resolve(sum);
+              sum += walk.result.key as number;
+              walk.result.continue();
+            };
+            walk.onerror = () => reject(walk.error);
+          });
+          return { cases, events };
         } finally {
           database.close();
         }

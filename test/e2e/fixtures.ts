@@ -147,7 +147,7 @@ export async function countRows(page: Page, store: string): Promise<number> {
 
 /**
  * How many timeline entries the desk holds, straight from the browser (0 before there is a desk): a case's timeline is
- * one row of `timelines` (#db/timeline), its entries counted in its indexed `entryCount`.
+ * one row of `timelines` (#db/timeline).
  */
 export async function countEntries(page: Page): Promise<number> {
   return page.evaluate(async () => {
@@ -157,13 +157,11 @@ export async function countEntries(page: Page): Promise<number> {
       database.close();
       return 0;
     }
-    const request = database
-      .transaction('timelines')
-      .objectStore('timelines')
-      .index('entryCount')
-      .getAllKeys() as IDBRequest<number[]>;
-    const counts = await redressAnswer(database, request, 'counting the timeline entries');
-    return counts.reduce((sum, n) => sum + n, 0);
+    const request = database.transaction('timelines').objectStore('timelines').getAll() as IDBRequest<
+      Array<{ entries: unknown[] }>
+    >;
+    const rows = await redressAnswer(database, request, 'reading every timeline');
+    return rows.reduce((sum, row) => sum + row.entries.length, 0);
   });
 }
 

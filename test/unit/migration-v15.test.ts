@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '#shared/model/case';
 import { deriveCaseIndex, deriveReportRow } from '#db/case-index/derive';
-import { DB_VERSION } from '#db/schema';
+import { DB_VERSION, onUpgradeProgress } from '#db/schema';
 import { allEntries, countEntries, readTimeline, recordEntries, TIMELINE_TABLE } from '#db/timeline';
 import { generateCases } from '#test/fixtures/generate-cases';
 import { releasedDatabase, upgrades } from '#test/support/released-db';
@@ -49,6 +49,26 @@ describe('schema upgrade to version 15: a timeline per row', () => {
       expect(await database.caseIndex.get(record.id)).toEqual(deriveCaseIndex(record, timeline));
       expect(await database.reportRows.get(record.id)).toEqual(deriveReportRow(record, timeline));
     }
+  });
+
+  it('says how far it has gone, cases done of all of them, for the page to show while the desk waits', async () => {
+    const name = await version14();
+    const heard: Array<{ done: number; total: number }> = [];
+    const stop = onUpgradeProgress((progress) => heard.push(progress));
+    try {
+      await upgraded(name).open();
+    } finally {
+      stop();
+    }
+    expect(heard[0]).toEqual({ done: 0, total: generated.length });
+    expect(heard.at(-1)).toEqual({ done: generated.length, total: generated.length });
+    // A desk already upgraded says nothing.
+    const again: unknown[] = [];
+    const stopAgain = onUpgradeProgress((progress) => again.push(progress));
+    const reopened = upgraded(name);
+    await reopened.open();
+    stopAgain();
+    expect(again).toEqual([]);
   });
 
   it('keeps two entries recorded at the same instant in id order, as the old index did', async () => {

@@ -560,6 +560,18 @@ async function timeEveryEntry(tx: Transaction): Promise<void> {
 /** Cases moved per step of the version-15 upgrade. */
 const MOVE_CHUNK = 2000;
 
+type UpgradeListener = (progress: { done: number; total: number }) => void;
+const upgradeListeners = new Set<UpgradeListener>();
+
+/**
+ * Hear how far a long schema upgrade has gone (the version-15 move of every timeline: cases done of all of them), so
+ * the page can say why the desk is not open yet. Returns the function that stops listening.
+ */
+export function onUpgradeProgress(listener: UpgradeListener): () => void {
+  upgradeListeners.add(listener);
+  return () => upgradeListeners.delete(listener);
+}
+
 /**
  * Version 15: each case's entries, read by the old `[caseId+at]` index a chunk of cases at a time, become its one
  * timeline row (./timeline.ts), in the same order. Entries whose case is not here (none should be) move too, onto the
@@ -571,10 +583,12 @@ async function entriesIntoTimelines(tx: Transaction): Promise<void> {
   const events = tx.table<TimelineEvent, string>('events');
   const timelines = tx.table<TimelineRow, string>(TIMELINE_TABLE);
   const cases = tx.table<CaseRecord, string>('cases');
-  const total = await events.count();
+  const [total, caseCount] = await Promise.all([events.count(), cases.count()]);
   const moved = new Set<string>();
   let count = 0;
+  let done = 0;
   let after: string | null = null;
+  for (const listener of upgradeListeners) listener({ done, total: caseCount });
   for (;;) {
     const ids = (await (after === null ? cases.orderBy(':id') : cases.where(':id').above(after))
       .limit(MOVE_CHUNK)
@@ -592,6 +606,8 @@ async function entriesIntoTimelines(tx: Transaction): Promise<void> {
       count += row.entries.length;
     }
     after = ids[ids.length - 1];
+    done += ids.length;
+    for (const listener of upgradeListeners) listener({ done, total: caseCount });
   }
   if (count < total) {
     const orphans = new Map<string, TimelineEvent[]>();

@@ -8,6 +8,7 @@ import type { CaseSummary } from '#shared/reports/index';
 import { pointKeys } from '#db/case-index/store';
 import type { RedressDatabase, ReportRow } from '#db/schema';
 import { loadCaseSummaries, summariesOf, type LoadProgress } from './load';
+import { TIMELINE_TABLE } from '#db/timeline';
 
 /** Cases summarised again per read when catching up. */
 const CATCH_UP_CHUNK = 500;
@@ -103,8 +104,8 @@ export class SummaryCache {
     }
     // Only the primary-key parts: index parts hold index values (compound ones are arrays), not case ids.
     const part = (table: string) => parts[`idb://${this.database.name}/${table}/`];
-    // A cases or events write is always matched by an index write, except a range write (a clear or a restore).
-    for (const table of ['cases', 'events', 'reportRows'])
+    // A cases or timelines write is always matched by an index write, except a range write (a clear or a restore).
+    for (const table of ['cases', TIMELINE_TABLE, 'reportRows'])
       if (part(table) && pointKeys(part(table)) === null) this.stale = true;
     const index = part('caseIndex');
     if (!index) return;

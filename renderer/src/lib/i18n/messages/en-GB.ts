@@ -198,6 +198,10 @@ export const enGB = {
   // a replace-restore or a compaction under way in another window: this one writes nothing meanwhile
   'app.heldByMove':
     'Another window of Redress is restoring a backup or compacting storage. Nothing can be saved here until it is done; this window then reloads by itself.',
+  // the desk's database being upgraded after an update (schema version 15 moves every case's timeline): minutes on a
+  // large desk, once
+  'app.upgrading':
+    'Redress is updating how this desk keeps its cases, once after an update: {done, number} of {total, number} cases done. On a large desk this takes a few minutes; please leave this window open.',
   'app.whoIsWorking': 'Who is working',
 
   // Model labels (shared/model ids shown on screens).
