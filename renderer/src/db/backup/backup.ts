@@ -125,9 +125,9 @@ function tablesOf(database: RedressDatabase) {
 }
 
 /**
- * Every table's rows (not the derived case index), read in one transaction. The timeline entries in case order (the
- * `[caseId+at]` index), each case's together and the cases in id order as they are read: a replace then indexes each
- * case as soon as its entries have passed (StreamIndex), without holding them all.
+ * Every table's rows (not the derived case index), read in one transaction. The timeline entries in case order (a
+ * timeline row per case, ../timeline.ts), each case's together and the cases in id order as they are read: a replace
+ * then indexes each case as soon as its entries have passed (StreamIndex), without holding them all.
  */
 export async function readAllTables(database: RedressDatabase): Promise<BackupContent> {
   return database.transaction(
@@ -213,8 +213,8 @@ export async function makeBackup(
 /**
  * The rows member of a backup (format.ts's layout), written from ONE read transaction, so it is a consistent picture of
  * the desk even while someone works, a chunk of rows at a time: each table is read in primary-key order a chunk per
- * request, and the timeline entries case by case (the `[caseId+at]` index, over the id range of each chunk of cases,
- * so each case's entries are together and in the order of the cases: see StreamIndex). Only the database is awaited
+ * request, and the timeline entries case by case (the timeline rows over the id range of each chunk of cases, so each
+ * case's entries are together and in the order of the cases: see StreamIndex). Only the database is awaited
  * inside the transaction; the gzip goes into Blob parts of a few MB as it is made, so neither the rows nor the file are
  * ever held whole. Also gives every table's count, the desk's prefix and the attachments' rows (with their Blobs).
  */
