@@ -201,7 +201,7 @@ export const enGB = {
   // the desk's database being upgraded after an update (schema version 15 moves every case's timeline): minutes on a
   // large desk, once
   'app.upgrading':
-    'Redress is updating how this desk keeps its cases, once after an update: {done, number} of {total, number} cases done. On a large desk this takes a few minutes; please leave this window open.',
+    'Redress is updating how this desk keeps its cases, once after an update (cases done: {done, number} of {total, number}). On a large desk this takes a few minutes; please leave this window open.',
   'app.whoIsWorking': 'Who is working',
 
   // Model labels (shared/model ids shown on screens).

@@ -40,7 +40,7 @@ export const frCA: Record<MessageKey, string> = {
   'app.heldByMove':
     'Une autre fenêtre de Redress restaure une sauvegarde ou compacte le stockage. Rien ne peut être enregistré ici avant la fin; cette fenêtre se recharge ensuite d’elle-même.',
   'app.upgrading':
-    'Redress met à jour la façon dont ce poste conserve ses dossiers, une seule fois après une mise à jour\u00a0: {done, number} dossiers sur {total, number}. Sur un gros poste, cela prend quelques minutes; laissez cette fenêtre ouverte.',
+    'Redress met à jour la façon dont ce poste conserve ses dossiers, une seule fois après une mise à jour (dossiers traités\u00a0: {done, number} sur {total, number}). Sur un gros poste, cela prend quelques minutes; laissez cette fenêtre ouverte.',
   'app.whoIsWorking': 'Qui travaille à ce poste',
 
   'model.status.open': 'Ouvert',
