@@ -5,7 +5,7 @@ import { newCaseParts } from '#test/support/cases';
 import { addPerson, appendEvent, createCase, deleteCase } from './repositories/cases';
 import { writingFromTeam } from './outbox';
 import { RedressDatabase } from './schema';
-import { readTimeline } from './timeline';
+import { readTimeline, rewriteAnonymisedEntries } from './timeline';
 
 const settings = deskSettings();
 const clock = { now: () => new Date('2026-11-21T10:00:00Z') };
@@ -71,6 +71,30 @@ describe('the outbox of a desk that shares its cases', () => {
     );
     const person = await addPerson(database, 'Kim Lee');
     expect(await refs(database)).toContain(`person:${person.id}`);
+  });
+
+  it("an entry's row names its case; an entry already sent is not listed again when its timeline is rewritten", async () => {
+    const database = open(true);
+    const record = await createCase(database, newCaseParts(), { settings, by: 'Sam', clock });
+    const [received] = await readTimeline(database, record.id);
+    expect(await database.outbox.get(`entry:${received.id}`)).toMatchObject({ caseId: record.id });
+    // The bridge sent everything: the outbox is empty.
+    await database.outbox.clear();
+    const note = await appendEvent(database, record.id, {
+      type: 'note',
+      on: '2026-11-21',
+      by: 'Sam',
+      summary: 'Called back',
+    });
+    // The timeline row was written whole, but only the new entry (and the case it changed) waits to be sent.
+    expect(await refs(database)).toEqual([`case:${record.id}`, `entry:${note.id}`].sort());
+    expect(await database.outbox.get(`entry:${note.id}`)).toMatchObject({ caseId: record.id });
+    // An anonymised entry is a change: listed again, with its case.
+    await database.outbox.clear();
+    await rewriteAnonymisedEntries(database, [{ ...note, summary: '[removed]' }]);
+    expect(await database.outbox.toArray()).toEqual([
+      expect.objectContaining({ ref: `entry:${note.id}`, caseId: record.id }),
+    ]);
   });
 
   it('a second change to a document replaces its row with a new token', async () => {
