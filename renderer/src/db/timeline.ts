@@ -138,31 +138,39 @@ export async function entryRefs(database: RedressDatabase): Promise<Required<Ent
 }
 
 /**
- * Entries written onto their cases' timelines, one read and one write for all the cases they name. `replace` decides
- * for an entry whose id the timeline holds already: true, the given one takes its place; false, the write is refused.
+ * Entries written onto their cases' timelines, one read and one write for all the cases they name; returns those
+ * added. `held` decides for an entry whose id the timeline holds already: 'refuse' refuses the write (and its
+ * transaction), 'replace' puts the given one in its place, 'keep' keeps the one here. Only changed rows are written.
  */
 async function writeEntries(
   database: RedressDatabase,
   entries: readonly TimelineEvent[],
-  replace: boolean,
-): Promise<void> {
-  if (entries.length === 0) return;
+  held: 'refuse' | 'replace' | 'keep',
+): Promise<TimelineEvent[]> {
+  if (entries.length === 0) return [];
   const cases = byCase(entries);
-  await inWrite(database, async () => {
+  return inWrite(database, async () => {
     const ids = [...cases.keys()];
     const rows = await table(database).bulkGet(ids);
-    const written = ids.map((caseId, i) => {
-      const held = new Map((rows[i]?.entries ?? []).map((e) => [e.id, e]));
+    const added: TimelineEvent[] = [];
+    const written: TimelineRow[] = [];
+    ids.forEach((caseId, i) => {
+      const here = new Map((rows[i]?.entries ?? []).map((e) => [e.id, e]));
+      let changed = false;
       for (const e of cases.get(caseId)!) {
-        if (held.has(e.id) && !replace)
+        if (!here.has(e.id)) added.push(e);
+        else if (held === 'refuse')
           throw new Dexie.ConstraintError(
             `The timeline entry ${e.id} is recorded already: an entry is never rewritten.`,
           );
-        held.set(e.id, e);
+        else if (held === 'keep') continue;
+        here.set(e.id, e);
+        changed = true;
       }
-      return timelineRow(caseId, [...held.values()]);
+      if (changed) written.push(timelineRow(caseId, [...here.values()]));
     });
-    await table(database).bulkPut(written);
+    if (written.length) await table(database).bulkPut(written);
+    return added;
   });
 }
 
@@ -171,16 +179,19 @@ async function writeEntries(
  * timeline holds already is refused (with the whole write transaction), never overwritten. In the caller's write
  * transaction, with the tables ./case-index/derive.ts `caseWriteTables` names.
  */
-export function recordEntries(database: RedressDatabase, entries: readonly TimelineEvent[]): Promise<void> {
-  return writeEntries(database, entries, false);
+export async function recordEntries(database: RedressDatabase, entries: readonly TimelineEvent[]): Promise<void> {
+  await writeEntries(database, entries, 'refuse');
 }
 
 /**
  * Store entries again with their personal data taken out (retention and erasure: shared/privacy/anonymise.ts), the
  * one change an entry ever takes. Same ids, same cases.
  */
-export function rewriteAnonymisedEntries(database: RedressDatabase, entries: readonly TimelineEvent[]): Promise<void> {
-  return writeEntries(database, entries, true);
+export async function rewriteAnonymisedEntries(
+  database: RedressDatabase,
+  entries: readonly TimelineEvent[],
+): Promise<void> {
+  await writeEntries(database, entries, 'replace');
 }
 
 /**
@@ -189,35 +200,19 @@ export function rewriteAnonymisedEntries(database: RedressDatabase, entries: rea
  * anonymised at another desk in place of this desk's copy; it decides which). The desk's own code records with
  * `recordEntries`, which never replaces.
  */
-export function putEntries(database: RedressDatabase, entries: readonly TimelineEvent[]): Promise<void> {
-  return writeEntries(database, entries, true);
+export async function putEntries(database: RedressDatabase, entries: readonly TimelineEvent[]): Promise<void> {
+  await writeEntries(database, entries, 'replace');
 }
 
 /**
  * Add the entries whose id their case's timeline does not hold yet (a backup's merge); returns those added, the others
  * are kept as they are here.
  */
-export async function addMissingEntries(
+export function addMissingEntries(
   database: RedressDatabase,
   entries: readonly TimelineEvent[],
 ): Promise<TimelineEvent[]> {
-  const cases = byCase(entries);
-  const ids = [...cases.keys()];
-  const rows = await table(database).bulkGet(ids);
-  const added: TimelineEvent[] = [];
-  const written: TimelineRow[] = [];
-  ids.forEach((caseId, i) => {
-    const held = new Map((rows[i]?.entries ?? []).map((e) => [e.id, e]));
-    const before = held.size;
-    for (const e of cases.get(caseId)!)
-      if (!held.has(e.id)) {
-        held.set(e.id, e);
-        added.push(e);
-      }
-    if (held.size > before) written.push(timelineRow(caseId, [...held.values()]));
-  });
-  if (written.length) await table(database).bulkPut(written);
-  return added;
+  return writeEntries(database, entries, 'keep');
 }
 
 /**

@@ -120,6 +120,10 @@ const SHARING_STATE_TABLES = ['outbox', 'syncRevs', 'conflicts'] as const;
  */
 const storeOf = (table: string): string => (table === 'events' ? TIMELINE_TABLE : table);
 
+/** How many rows of a backup table the desk holds (the timeline entries counted, not their rows). */
+const countOf = (database: RedressDatabase, table: BackupTable): Promise<number> =>
+  table === 'events' ? countEntries(database) : database.table(table).count();
+
 function tablesOf(database: RedressDatabase) {
   return [...STORED_TABLES, ...SHARING_STATE_TABLES].map((name) => database.table(storeOf(name)));
 }
@@ -231,9 +235,7 @@ async function writeRows(
   const sink = (piece: Uint8Array) => gathered.add(piece);
   const tables = BACKUP_TABLE_NAMES.map((t) => database.table(storeOf(t)));
   const { writer, counts, deskPrefix, attachments } = await database.transaction('r', tables, async () => {
-    const numbers = await Promise.all(
-      BACKUP_TABLE_NAMES.map((t, i) => (t === 'events' ? countEntries(database) : tables[i].count())),
-    );
+    const numbers = await Promise.all(BACKUP_TABLE_NAMES.map((t) => countOf(database, t)));
     const counts = Object.fromEntries(BACKUP_TABLE_NAMES.map((t, i) => [t, numbers[i]])) as Record<BackupTable, number>;
     const deskPrefix = (await database.settings.toArray())[0]?.value.deskPrefix;
     const writer = new BackupRowsWriter(counts, { ...options, ...(deskPrefix ? { deskPrefix } : {}) }, sink);
@@ -1194,9 +1196,7 @@ async function countRows<T extends BackupTable>(
   database: RedressDatabase,
   tables: readonly T[],
 ): Promise<Record<T, number>> {
-  const counts = await Promise.all(
-    tables.map((t) => (t === 'events' ? countEntries(database) : database.table(t).count())),
-  );
+  const counts = await Promise.all(tables.map((t) => countOf(database, t)));
   return Object.fromEntries(tables.map((t, i) => [t, counts[i]])) as Record<T, number>;
 }
 
