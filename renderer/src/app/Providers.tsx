@@ -7,7 +7,7 @@ import 'dayjs/locale/en-gb';
 import 'dayjs/locale/en-ca';
 import 'dayjs/locale/fr';
 import { useMemo, type ReactNode } from 'react';
-import { useCurrentPerson } from '#features/people';
+import { useLocalePersonId } from '#features/people';
 import { useSubmitOnModEnter } from '#lib/forms';
 import { DAYJS_LOCALES, I18nProvider, translate, useInterfaceLocaleFor } from '#lib/i18n/index';
 import type { InterfaceLocale } from '#shared/model/dates';
@@ -21,8 +21,7 @@ function FormKeys() {
 
 /** The language of the person working at this computer (issue #17): their choice, else the operating system's. */
 function useWorkingLocale(): InterfaceLocale {
-  const person = useCurrentPerson();
-  return useInterfaceLocaleFor(person?.id ?? null);
+  return useInterfaceLocaleFor(useLocalePersonId());
 }
 
 export function Providers({ children }: { children: ReactNode }) {

@@ -62,9 +62,23 @@ export function pickCurrentPerson(
  * being read or before the desk is set up.
  */
 export function useCurrentPerson(): CurrentPerson | null {
+  return useWorkingPerson().person;
+}
+
+/**
+ * Whose language the interface speaks: the current person's id; while the desk is still being read (the app draws
+ * its shell before the database is open, issue #19), the one last chosen at this computer, as the page's own words do
+ * (pageLocale), so the first draw is already in their language.
+ */
+export function useLocalePersonId(): string | null {
+  const { person, reading, chosenId } = useWorkingPerson();
+  return reading ? chosenId : (person?.id ?? null);
+}
+
+function useWorkingPerson(): { person: CurrentPerson | null; reading: boolean; chosenId: string | null } {
   const chosenId = useSyncExternalStore(subscribe, storedWorkingPersonId, () => null);
   const people = usePeople();
   const settings = useSettings();
-  if (people === undefined || settings === undefined) return null;
-  return pickCurrentPerson(people, chosenId, settings?.handlerName);
+  if (people === undefined || settings === undefined) return { person: null, reading: true, chosenId };
+  return { person: pickCurrentPerson(people, chosenId, settings?.handlerName), reading: false, chosenId };
 }

@@ -1,5 +1,12 @@
 // The people at the desk: who is working at this computer, the list of staff, and handing cases over.
-export { setCurrentPersonId, useCurrentPerson, usePeople, pickCurrentPerson, type CurrentPerson } from './current';
+export {
+  setCurrentPersonId,
+  useCurrentPerson,
+  useLocalePersonId,
+  usePeople,
+  pickCurrentPerson,
+  type CurrentPerson,
+} from './current';
 export { HandlerSelect, type HandlerSelectProps } from './HandlerSelect';
 export { PersonPicker } from './PersonPicker';
 export { MyCasesPage } from './MyCasesPage';
