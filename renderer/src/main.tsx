@@ -124,13 +124,15 @@ function showStartFailure(key: 'app.databaseError' | 'app.codeError', error: unk
 }
 
 // The database is opened where the desk keeps it (finishing or rolling back an interrupted compaction first).
-// Then sharing with a team starts (a lone desk starts nothing), before the app can write: the outbox is on first. The
-// draw waits for no more of sharing than that: what needs the team's server goes on meanwhile (sync/instance.ts).
-// The reads the first draw needs are asked at once, before the dashboard's figures (opening on the dashboard): the
-// settings and people the shell draws (db/early.ts: the first draw uses them when they have answered by then, instead
-// of drawing a loader first), and the dashboard's figures, which the screen takes when it mounts (issue #19).
-startStorage()
-  .then(() => {
+// Then sharing with a team starts (a lone desk starts nothing), before the app can write: the outbox is on first.
+// The app is drawn as soon as its code has run, without waiting for the database to open (250-400 ms at 100,000
+// cases): the header and the navigation at once, the screens and whatever writes once sharing has started (the start
+// gate, app/start-gate.ts). What needs the team's server goes on meanwhile (sync/instance.ts). The reads the first
+// screen needs are asked at once: the settings and people the shell draws (db/early.ts: the live queries start from
+// those answers), and the dashboard's figures (opening on the dashboard), which the screen takes when it mounts
+// (issue #19).
+startStorage().then(
+  () => {
     // For the benchmark (and DevTools): the desk's database found and its schema declared (storage-open), and opened
     // (database-open: IndexedDB opens its files on the first request, 250-400 ms at 100,000 cases in Chromium 156).
     performance.mark('redress:storage-open');
@@ -149,16 +151,13 @@ startStorage()
     void readSettingsEarly();
     void readPeopleEarly();
     if (window.location.hash === '' || window.location.hash === '#/') prefetchDashboard(db(), todayIso());
-    return sharing;
-  })
-  .then(
-    () =>
-      app.then((loaded) => {
-        if (!loaded.ok) return showStartFailure('app.codeError', loaded.error);
-        loaded.renderApp(document.getElementById('root')!);
-        // What a move of the database left (the old copy after a restore) is deleted once the first frame is drawn
-        // (or after five seconds in a hidden window, which draws none).
-        afterFirstFrame(() => void tidyAfterMove());
-      }),
-    (error: unknown) => showStartFailure('app.databaseError', error),
-  );
+    return app.then((loaded) => {
+      if (!loaded.ok) return showStartFailure('app.codeError', loaded.error);
+      loaded.renderApp(document.getElementById('root')!, sharing);
+      // What a move of the database left (the old copy after a restore) is deleted once the desk is open and the
+      // first frame after it drawn (or after five seconds in a hidden window, which draws none).
+      void sharing.then(() => afterFirstFrame(() => void tidyAfterMove()));
+    });
+  },
+  (error: unknown) => showStartFailure('app.databaseError', error),
+);

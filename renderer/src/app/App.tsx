@@ -1,6 +1,6 @@
 import { AppShell, Box, Burger, Center, Group, Loader, NavLink, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useProcedureRows, useSettings } from '#db/hooks';
@@ -27,6 +27,8 @@ import { useT } from '#lib/i18n/index';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { MenuCommands } from './MenuCommands';
 import { EmailDrop } from './EmailDrop';
+import { afterNextFrame } from '#lib/after-first-frame';
+import { type StartGate, useStartGate } from './start-gate';
 
 // The screens after the first are loaded when first opened, each feature in a chunk of its own (with what only it
 // uses: pdf-lib and the letter builders, the report charts, the intake form…), so a cold start parses and runs only
@@ -52,6 +54,39 @@ function warmCaseList() {
     prepareSearch(rows);
   });
 }
+/**
+ * What works in the background at start (reminders, the backup keeper, retention, the command palette, dropped
+ * emails) is mounted once the first screen is drawn, so a cold start's first figures never wait for it (issue #19):
+ * on the dashboard once its figures are drawn, on any other screen after the first frame; at most BACKGROUND_LATEST_MS
+ * after the desk has started, whatever the screen does.
+ */
+const BACKGROUND_LATEST_MS = 2000;
+const backgroundListeners = new Set<() => void>();
+let dashboardDrawn = false;
+function dashboardShown() {
+  warmCaseList();
+  dashboardDrawn = true;
+  for (const listener of backgroundListeners) listener();
+}
+function useBackground(started: boolean): boolean {
+  const [on, setOn] = useState(false);
+  useEffect(() => {
+    if (!started || on) return;
+    const begin = () => setOn(true);
+    if (dashboardDrawn) return begin();
+    backgroundListeners.add(begin);
+    const onDashboard = window.location.hash === '' || window.location.hash === '#/';
+    const timer = onDashboard ? setTimeout(begin, BACKGROUND_LATEST_MS) : undefined;
+    const cancel = onDashboard ? () => {} : afterNextFrame(begin, BACKGROUND_LATEST_MS);
+    return () => {
+      backgroundListeners.delete(begin);
+      clearTimeout(timer);
+      cancel();
+    };
+  }, [started, on]);
+  return on;
+}
+
 const IntakePage = lazy(() => import('#features/intake').then((m) => ({ default: m.IntakePage })));
 const SettingsPage = lazy(() => import('#features/settings').then((m) => ({ default: m.SettingsPage })));
 const LettersToPostPage = lazy(() => import('#features/post').then((m) => ({ default: m.LettersToPostPage })));
@@ -143,21 +178,19 @@ function SkipLink() {
   );
 }
 
-export function App() {
-  const settings = useSettings();
+export function App({ started }: { started: StartGate }) {
+  // The shell is drawn at once, before the database is open (issue #19). What needs the desk's settings, and
+  // everything that may write, waits for the settings and for the start gate (./start-gate.ts): until then the header
+  // and the navigation are drawn, the screen shows a loader.
+  const stored = useSettings();
+  const settings = useStartGate(started) ? stored : undefined;
+  const background = useBackground(settings !== undefined);
   // The desk's own procedures are the rules' (installed at open; again here when any window changes them).
   useProcedureRows();
   const t = useT();
   // Under 576 CSS px (a phone, or 400 % zoom) the navigation folds into a menu button.
   const [navOpened, nav] = useDisclosure(false);
   const narrow = useMediaQuery('(max-width: 35.99em)') ?? false;
-  if (settings === undefined) {
-    return (
-      <Center h="100vh">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
   return (
     <Router hook={useHashLocation}>
       <NotificationRouting />
@@ -167,6 +200,10 @@ export function App() {
         <>
           <DeskPersonDefault handlerName={settings.handlerName} />
           <SharingPerson />
+        </>
+      )}
+      {settings && background && (
+        <>
           <Reminders />
           <DataKeeper />
           <RetentionOnStart />
@@ -226,11 +263,13 @@ export function App() {
         </AppShell.Navbar>
         <AppShell.Main id="main-content">
           <Suspense fallback={<ScreenLoading />}>
-            {settings === null ? (
+            {settings === undefined ? (
+              <ScreenLoading />
+            ) : settings === null ? (
               <SettingsPage firstRun />
             ) : (
               <Switch>
-                <Route path="/">{() => <DashboardPage onShown={warmCaseList} />}</Route>
+                <Route path="/">{() => <DashboardPage onShown={dashboardShown} />}</Route>
                 <Route path="/cases" component={CaseListPage} />
                 <Route path="/cases/:id">{(params) => <CasePage id={params.id} />}</Route>
                 <Route path="/my" component={MyCasesPage} />

@@ -1,16 +1,20 @@
 // The app drawn: React, Mantine and the screens. main.tsx imports this module dynamically, so it is fetched, parsed
-// and run while the database opens and answers the first reads, instead of before the database is asked (issue #19).
+// and run while the database opens, and draws the shell (header, navigation) before the database has answered
+// anything (issue #19).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { Providers } from './Providers';
+import { startGate } from './start-gate';
 
-export function renderApp(element: HTMLElement): void {
+/** Draw the app in `element`; `started` settles once the desk may write (sharing's own part has started: main.tsx). */
+export function renderApp(element: HTMLElement, started: Promise<void>): void {
   performance.mark('redress:render'); // for the benchmark (and DevTools)
+  const gate = startGate(started);
   createRoot(element).render(
     <StrictMode>
       <Providers>
-        <App />
+        <App started={gate} />
       </Providers>
     </StrictMode>,
   );
