@@ -1,0 +1,71 @@
+import { DESK, expect, setUpDesk, test } from './fixtures';
+
+/**
+ * Holds the page's first opening of the desk's database (IndexedDB name `redress`) for `ms`: what the window shows
+ * meanwhile is what a large desk shows while IndexedDB opens its files (250-400 ms at 100,000 cases). The request the
+ * app gets stands in for the real one, which is made when the time is up; its handlers and properties are the real
+ * request's from then on.
+ */
+function holdDatabaseOpen(ms: number) {
+  const realOpen = IDBFactory.prototype.open;
+  let held = false;
+  IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+    if (held || name !== 'redress') return realOpen.call(this, name, version);
+    held = true;
+    const handlers: Record<string, ((event: Event) => void) | null> = {};
+    let real: IDBOpenDBRequest | null = null;
+    const standIn = {
+      get result() {
+        return real!.result;
+      },
+      get transaction() {
+        return real?.transaction ?? null;
+      },
+      get error() {
+        return real?.error ?? null;
+      },
+      get readyState() {
+        return real?.readyState ?? 'pending';
+      },
+    } as Record<string, unknown>;
+    for (const type of ['success', 'error', 'blocked', 'upgradeneeded'])
+      Object.defineProperty(standIn, `on${type}`, {
+        get: () => handlers[type] ?? null,
+        set: (handler: ((event: Event) => void) | null) => (handlers[type] = handler),
+      });
+    setTimeout(() => {
+      real = realOpen.call(this, name, version);
+      (window as unknown as { __openedAt: number }).__openedAt = performance.now();
+      for (const type of ['success', 'error', 'blocked', 'upgradeneeded'])
+        real.addEventListener(type, (event) => handlers[type]?.call(standIn, event));
+    }, ms);
+    return standIn as unknown as IDBOpenDBRequest;
+  };
+}
+
+test('the header and navigation are drawn before the desk’s database is open; the screen, and anything that writes, wait for it', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  await page.evaluate(() => (window.location.hash = '#/new'));
+  await page.addInitScript(holdDatabaseOpen, 3000);
+  await page.reload();
+
+  // While the database is held: the app's name, every link, and a loader where the screen will be.
+  const navigation = page.getByRole('navigation', { name: 'Main' });
+  await expect(navigation.getByRole('link', { name: 'Cases', exact: true })).toBeVisible();
+  await expect(page.getByRole('main').getByLabel('Loading', { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __openedAt?: number }).__openedAt)).toBeUndefined();
+  // No screen yet (the intake form cannot be filled, so nothing can be saved before sharing has started), and nothing
+  // of the header that needs the desk's settings.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Jump to a case…' })).toHaveCount(0);
+  await page.screenshot({ path: 'test/output/screenshots/start-before-database-open.png' });
+
+  // Once open: the screen asked for, and the header in full.
+  await expect(page.getByRole('heading', { name: 'New complaint', level: 1 })).toBeVisible({ timeout: 15_000 });
+  expect(await page.evaluate(() => (window as unknown as { __openedAt?: number }).__openedAt)).toBeGreaterThan(0);
+  await expect(page.getByText(DESK.company)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Jump to a case…' })).toBeVisible();
+  await page.screenshot({ path: 'test/output/screenshots/start-after-database-open.png' });
+});
