@@ -14,9 +14,9 @@
 // written once; changed only by anonymisation (a revision marked `erasedBy`).
 import { sharingProblemInEnglish, type SharingSaying } from './sayings';
 import { fromBase64, toBase64 } from '#shared/backup/bytes';
-import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import type { CaseRecord } from '#shared/model/case';
 import { sameValue } from '#shared/model/merge';
-import { checkStoredRow, formatPath, type StoredTable } from '#shared/model/stored';
+import { checkStoredRow, formatPath } from '#shared/model/stored';
 import { ERASURE_RULES } from '#shared/sync/design';
 import {
   FILE_ATTACHMENT,
@@ -41,6 +41,7 @@ import { installRows } from '#db/desk';
 import {
   OUTBOX_TABLE,
   SHARING_META_KEYS,
+  SHARED_TABLES,
   SYNC_TABLES,
   writingFromTeam,
   type OutboxRow,
@@ -48,7 +49,7 @@ import {
 } from '#db/outbox';
 import { sha256Hex } from '#db/repositories/cases';
 import type { AttachmentDbRow, LetterRow, RedressDatabase } from '#db/schema';
-import { entriesByRef, entryRefs, putEntries, TIMELINE_TABLE } from '#db/timeline';
+import { type RowRef, syncRows } from '#db/sync-rows';
 import type { PouchDatabase, PouchDoc } from './pouch';
 
 export const PULLED_SEQ_KEY = SHARING_META_KEYS.pulledSeq;
@@ -202,12 +203,9 @@ export async function enqueueAll(
 ): Promise<number> {
   const at = new Date().toISOString();
   let count = 0;
-  for (const [type, { table }] of Object.entries(SYNC_TABLES) as Array<[SyncType, (typeof SYNC_TABLES)[SyncType]]>) {
-    // An entry's outbox row names its case too: the entry is found through it (db/timeline.ts).
-    const keys: Array<{ key: string; caseId?: string }> =
-      type === 'entry'
-        ? (await entryRefs(database)).map(({ id, caseId }) => ({ key: id, caseId }))
-        : ((await database.table(table).toCollection().primaryKeys()) as string[]).map((k) => ({ key: String(k) }));
+  for (const type of Object.keys(SYNC_TABLES) as SyncType[]) {
+    // An entry's outbox row names its case too: the entry is found through it (db/sync-rows.ts).
+    const keys = await syncRows(type).refs(database);
     for (let i = 0; i < keys.length; i += 5000) {
       const docs = keys
         .slice(i, i + 5000)
@@ -360,12 +358,7 @@ export class Bridge {
     doc: ShapedDoc | undefined,
     change: OutboxRow,
   ): Promise<ShapedDoc | 'same' | 'conflicted'> {
-    const { table } = SYNC_TABLES[type];
-    const row = (
-      type === 'entry'
-        ? (await entriesByRef(this.database, [{ id: key, caseId: change.caseId }]))[0]
-        : await this.database.table(table).get(key)
-    ) as Record<string, unknown> | undefined;
+    const [row] = await syncRows(type).get(this.database, [{ key, caseId: change.caseId }]);
     const id = syncDocId(type, key);
     const envelope = (body: Record<string, unknown>, extra: Partial<ShapedDoc> = {}): ShapedDoc => ({
       _id: id,
@@ -583,24 +576,15 @@ export class Bridge {
       conflicts: new Map(),
       references: new Map(),
     };
-    const byTable = new Map<string, string[]>();
-    const entryCases = new Map<string, string | undefined>();
+    const byType = new Map<SyncType, RowRef[]>();
     for (const { type, key, doc } of todo) {
-      const { table } = SYNC_TABLES[type];
-      byTable.set(table, [...(byTable.get(table) ?? []), key]);
-      // A team's entry names its case (a deletion does not: an entry's is never applied).
-      if (type === 'entry') entryCases.set(key, doc.body?.caseId as string | undefined);
+      // A team's entry names its case, and is found through it (a deletion does not: an entry's is never applied).
+      byType.set(type, [...(byType.get(type) ?? []), { key, caseId: doc.body?.caseId as string | undefined }]);
     }
-    for (const [table, keys] of byTable) {
-      const rows = (
-        table === TIMELINE_TABLE
-          ? await entriesByRef(
-              this.database,
-              keys.map((id) => ({ id, caseId: entryCases.get(id) })),
-            )
-          : await this.database.table(table).bulkGet(keys)
-      ) as Array<Record<string, unknown> | undefined>;
-      plan.rows.set(table, new Map(keys.map((k, i) => [k, rows[i]])));
+    for (const [type, refs] of byType) {
+      const { table } = SYNC_TABLES[type];
+      const rows = await syncRows(type).get(this.database, refs);
+      plan.rows.set(table, new Map(refs.map((r, i) => [r.key, rows[i]])));
       plan.writes.set(table, new Map());
     }
     const mutable = todo.filter((t) => !isImmutableType(t.type)).map((t) => t.doc._id);
@@ -627,18 +611,16 @@ export class Bridge {
     for (const [table, writes] of plan.writes) {
       const gone = [...writes].filter(([, row]) => row === null).map(([key]) => key);
       const rows = [...writes.values()].filter((row): row is Record<string, unknown> => row !== null);
-      // Entries are written onto their cases' timelines (never deleted: applyOne takes no entry's deletion).
-      const write =
-        table === TIMELINE_TABLE
-          ? (chunk: Array<Record<string, unknown>>) => putEntries(this.database, chunk as unknown as TimelineEvent[])
-          : (chunk: Array<Record<string, unknown>>) => this.database.table(table).bulkPut(chunk);
-      if (gone.length) await this.database.table(table).bulkDelete(gone);
+      // Where the kind keeps its rows (entries onto their cases' timelines; never deleted: applyOne takes no entry's
+      // deletion).
+      const kind = syncRows(SHARED_TABLES[table]!);
+      if (gone.length) await kind.remove(this.database, gone);
       // In requests of WRITE_CHUNK rows, each issued when the one before has been written: IndexedDB copies a row
       // (its structured clone) on the main thread as it is put, so a round's thousand entries in one request were one
       // task of hundreds of milliseconds; chunked, the page gets a turn between them, in the same transaction.
       // Chunks of even size (never a small tail: fewer than 50 rows are recorded key by key).
       const size = Math.ceil(rows.length / Math.ceil(rows.length / WRITE_CHUNK));
-      for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
+      for (let i = 0; i < rows.length; i += size) await kind.put(this.database, rows.slice(i, i + size));
     }
     const revs = [...plan.revs].filter(([, r]) => r.after !== r.before);
     const revsGone = revs.filter(([, r]) => !r.after).map(([ref]) => ref);
@@ -729,7 +711,7 @@ export class Bridge {
    * One that is not is shown as a problem and left out, so it never stops the documents after it.
    */
   private storable(doc: ShapedDoc, { type, key }: { type: SyncType; key: string }, bytes?: Uint8Array): boolean {
-    const { table, key: keyField } = SYNC_TABLES[type];
+    const { key: keyField } = SYNC_TABLES[type];
     const body = (doc.body ?? {}) as Record<string, unknown>;
     const row =
       type === 'letter'
@@ -737,7 +719,7 @@ export class Bridge {
         : type === 'attachment' && bytes
           ? { ...body, blob: fileBlob(bytes, String(body.mime)) }
           : body;
-    const check = checkStoredRow((type === 'entry' ? 'events' : table) as StoredTable, row);
+    const check = checkStoredRow(syncRows(type).checkedAs, row);
     const problems = [...check.refused, ...check.overLimits].map((p) => `${formatPath(p.path)} ${p.message}`);
     if (body[keyField] !== key) problems.unshift(`its ${keyField} does not match the document's id`);
     // A procedure is checked with THE procedure schema too: one the rules would refuse is never installed.
