@@ -266,8 +266,16 @@ export class TimelineFiller {
     const again = rows.filter((r) => this.written.has(r.caseId));
     // A case seen twice in one chunk: its first row is fresh, its second comes again.
     const seen = new Set<string>();
-    const first = fresh.filter((r) => !seen.has(r.caseId) && seen.add(r.caseId));
-    const later = fresh.filter((r) => !first.includes(r));
+    const first: TimelineRow[] = [];
+    const later: TimelineRow[] = [];
+    for (const r of fresh) {
+      if (seen.has(r.caseId)) {
+        later.push(r);
+      } else {
+        seen.add(r.caseId);
+        first.push(r);
+      }
+    }
     if (first.length) await table(this.database).bulkAdd(first);
     for (const r of first) this.written.add(r.caseId);
     for (const r of [...again, ...later]) {
