@@ -7,7 +7,11 @@ import { DESK, expect, setUpDesk, test } from './fixtures';
  * request's from then on.
  */
 function holdDatabaseOpen(ms: number) {
-  const realOpen = IDBFactory.prototype.open;
+  const realOpen = Reflect.get(IDBFactory.prototype, 'open') as (
+    this: IDBFactory,
+    name: string,
+    version?: number,
+  ) => IDBOpenDBRequest;
   let held = false;
   IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
     if (held || name !== 'redress') return realOpen.call(this, name, version);
@@ -31,7 +35,9 @@ function holdDatabaseOpen(ms: number) {
     for (const type of ['success', 'error', 'blocked', 'upgradeneeded'])
       Object.defineProperty(standIn, `on${type}`, {
         get: () => handlers[type] ?? null,
-        set: (handler: ((event: Event) => void) | null) => (handlers[type] = handler),
+        set: (handler: ((event: Event) => void) | null) => {
+          handlers[type] = handler;
+        },
       });
     setTimeout(() => {
       real = realOpen.call(this, name, version);
