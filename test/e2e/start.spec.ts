@@ -1,4 +1,4 @@
-import { DESK, expect, setUpDesk, test } from './fixtures';
+import { chooseOption, DESK, expect, setUpDesk, test } from './fixtures';
 
 /**
  * Holds the page's first opening of the desk's database (IndexedDB name `redress`) for `ms`: what the window shows
@@ -74,4 +74,24 @@ test('the header and navigation are drawn before the desk’s database is open; 
   await expect(page.getByText(DESK.company)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Jump to a case…' })).toBeVisible();
   await page.screenshot({ path: 'test/output/screenshots/start-after-database-open.png' });
+});
+
+test('a person working in French sees the shell in French before the database is open, though never picked in the header', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  // The desk's only person, picked by the app (the settings' handler), chooses French.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
+  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
+
+  await page.evaluate(() => (window.location.hash = '#/'));
+  await page.addInitScript(holdDatabaseOpen, 3000);
+  await page.reload();
+  const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
+  await expect(navigation.getByRole('link', { name: 'Dossiers', exact: true })).toBeVisible();
+  await expect(page.getByRole('main').getByLabel('Chargement', { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __openedAt?: number }).__openedAt)).toBeUndefined();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr-CA');
+  await expect(page.getByRole('heading', { name: 'Tableau de bord', level: 1 })).toBeVisible({ timeout: 15_000 });
 });

@@ -6,10 +6,17 @@ import { Notifications } from '@mantine/notifications';
 import 'dayjs/locale/en-gb';
 import 'dayjs/locale/en-ca';
 import 'dayjs/locale/fr';
-import { useMemo, type ReactNode } from 'react';
-import { useLocalePersonId } from '#features/people';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { useCurrentPersonRead } from '#features/people';
 import { useSubmitOnModEnter } from '#lib/forms';
-import { DAYJS_LOCALES, I18nProvider, translate, useInterfaceLocaleFor } from '#lib/i18n/index';
+import {
+  DAYJS_LOCALES,
+  I18nProvider,
+  pageLocale,
+  rememberShownLocale,
+  translate,
+  useInterfaceLocaleFor,
+} from '#lib/i18n/index';
 import type { InterfaceLocale } from '#shared/model/dates';
 import { cssVariablesResolver, themeWithWords } from './theme';
 
@@ -21,7 +28,13 @@ function FormKeys() {
 
 /** The language of the person working at this computer (issue #17): their choice, else the operating system's. */
 function useWorkingLocale(): InterfaceLocale {
-  return useInterfaceLocaleFor(useLocalePersonId());
+  const { person, reading } = useCurrentPersonRead();
+  const locale = useInterfaceLocaleFor(person?.id ?? null);
+  useEffect(() => {
+    if (!reading) rememberShownLocale(locale);
+  }, [reading, locale]);
+  // Before the desk's people are read (the shell is drawn before the database is open): the language last shown here.
+  return reading ? pageLocale() : locale;
 }
 
 export function Providers({ children }: { children: ReactNode }) {

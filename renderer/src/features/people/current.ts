@@ -62,23 +62,17 @@ export function pickCurrentPerson(
  * being read or before the desk is set up.
  */
 export function useCurrentPerson(): CurrentPerson | null {
-  return useWorkingPerson().person;
+  return useCurrentPersonRead().person;
 }
 
 /**
- * Whose language the interface speaks: the current person's id; while the desk is still being read (the app draws
- * its shell before the database is open, issue #19), the one last chosen at this computer, as the page's own words do
- * (pageLocale), so the first draw is already in their language.
+ * Who is working, and whether the desk is still being read (the app draws its shell before the database is open, issue
+ * #19): while it is, `person` is null and the interface speaks the language last shown here (pageLocale).
  */
-export function useLocalePersonId(): string | null {
-  const { person, reading, chosenId } = useWorkingPerson();
-  return reading ? chosenId : (person?.id ?? null);
-}
-
-function useWorkingPerson(): { person: CurrentPerson | null; reading: boolean; chosenId: string | null } {
+export function useCurrentPersonRead(): { person: CurrentPerson | null; reading: boolean } {
   const chosenId = useSyncExternalStore(subscribe, storedWorkingPersonId, () => null);
   const people = usePeople();
   const settings = useSettings();
-  if (people === undefined || settings === undefined) return { person: null, reading: true, chosenId };
-  return { person: pickCurrentPerson(people, chosenId, settings?.handlerName), reading: false, chosenId };
+  if (people === undefined || settings === undefined) return { person: null, reading: true };
+  return { person: pickCurrentPerson(people, chosenId, settings?.handlerName), reading: false };
 }

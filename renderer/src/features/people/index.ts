@@ -2,7 +2,7 @@
 export {
   setCurrentPersonId,
   useCurrentPerson,
-  useLocalePersonId,
+  useCurrentPersonRead,
   usePeople,
   pickCurrentPerson,
   type CurrentPerson,

@@ -1,7 +1,7 @@
 // The interface language is each person's (issue #17): two people at one computer keep their own; someone who never
 // chose gets the operating system's language.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { chosenLocale, interfaceLocaleFor, pageLocale, setInterfaceLocale } from './choice';
+import { chosenLocale, interfaceLocaleFor, pageLocale, rememberShownLocale, setInterfaceLocale } from './choice';
 import { storeWorkingPersonId } from '../working-person';
 
 function fakeStorage() {
@@ -49,5 +49,25 @@ describe('the interface language of each person', () => {
     expect(pageLocale()).toBe('en-GB');
     storeWorkingPersonId('ben');
     expect(pageLocale()).toBe('fr-CA');
+  });
+
+  it('speaks them in the language the app last showed here, once it has shown one, whoever was working', () => {
+    // Dana chose English (Canada), but was never picked in the header: the app picked her (the settings' handler), so
+    // no one is stored as chosen. The app remembers what it showed; the page's words follow that, not the system.
+    setInterfaceLocale('dana', 'en-CA');
+    expect(pageLocale()).toBe('fr-CA');
+    rememberShownLocale('en-CA');
+    expect(pageLocale()).toBe('en-CA');
+    // Someone chosen later, in French: once the app has shown French, so does the page.
+    storeWorkingPersonId('ana');
+    setInterfaceLocale('ana', 'fr-CA');
+    rememberShownLocale('fr-CA');
+    expect(pageLocale()).toBe('fr-CA');
+  });
+
+  it('ignores a remembered language that is not one of the interface languages', () => {
+    window.localStorage.setItem('redress.lastInterfaceLocale', 'de-DE');
+    setInterfaceLocale(null, 'en-CA');
+    expect(pageLocale()).toBe('en-CA');
   });
 });

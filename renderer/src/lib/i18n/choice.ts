@@ -54,7 +54,29 @@ export function interfaceLocaleFor(personId: string | null): InterfaceLocale {
  * move, or failing): the language of the person last chosen at this computer, else the operating system's.
  */
 export function pageLocale(): InterfaceLocale {
+  try {
+    const shown = window.localStorage.getItem(LAST_SHOWN);
+    if (isInterfaceLocale(shown)) return shown;
+  } catch {
+    // Storage blocked: as below.
+  }
   return interfaceLocaleFor(storedWorkingPersonId());
+}
+
+/**
+ * The language the app last showed at this computer, once it knew who was working (the person chosen in the header,
+ * or picked for them: the settings' handler, the first on the list). pageLocale speaks it, so a window drawn before
+ * the desk is read (its shell, a note) is already in the language it will show, whoever was picked and however.
+ */
+const LAST_SHOWN = 'redress.lastInterfaceLocale';
+
+/** Remember the language the app now shows (Providers, once the desk's people and settings are read). */
+export function rememberShownLocale(locale: InterfaceLocale): void {
+  try {
+    if (window.localStorage.getItem(LAST_SHOWN) !== locale) window.localStorage.setItem(LAST_SHOWN, locale);
+  } catch {
+    // Storage full or blocked: the page's words follow the person last chosen instead.
+  }
 }
 
 /** Remember a person's language at this desk; every window follows at once. */

@@ -33,6 +33,7 @@ export {
   isInterfaceLocale,
   localeFromSystem,
   pageLocale,
+  rememberShownLocale,
   setInterfaceLocale,
   useInterfaceLocaleFor,
 } from './choice';
