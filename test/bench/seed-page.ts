@@ -11,12 +11,15 @@ import { evaluateRecord } from '#lib/rules';
 import { deriveCaseIndex, deriveReportRow } from '#db/case-index/derive';
 import { RedressDatabase, type CaseIndexRow } from '#db/schema';
 import { caseIdsWithStatus } from '#db/case-index/queries';
-import { putEntries, timelineRow, timelinesOf } from '#db/timeline';
+import { putEntries, readTimeline, timelineRow, timelinesOf } from '#db/timeline';
+import { createCase } from '#db/repositories/cases';
+import { performAction } from '#db/repositories/case-actions';
 import { PACKED_TABLES, readPacked, repack } from '#db/packs';
 import { browserStorageHost, localStoragePointer, prepareStorage } from '#db/storage';
 import { deskDatabase } from './desk-database';
 import { iterateCases, type GeneratedCase } from '#test/fixtures/generate-cases';
 import { deskSettings, NORTHWIND } from '#test/support/desk';
+import { newCaseParts } from '#test/support/cases';
 
 const HANDLERS = [
   'Sam Patel',
@@ -436,7 +439,67 @@ async function rawWrite(count: number, layout: RawLayout = 'rows', chunk = 2000,
   };
 }
 
+/**
+ * A note recorded on cases with long timelines, the app's own way (`performAction`): each note reads its case's
+ * timeline row, evaluates the case's clocks over every entry and writes the row back whole (issue #19: since schema
+ * version 15 a case's timeline is one row). For each size, a case with that many entries (notes of about 80 characters,
+ * stored as the app stores them), then `notes` notes recorded one after another, each timed from the call to its
+ * transaction's commit. In a database of its own, deleted afterwards.
+ */
+async function timeLongCases(sizes: number[], notes: number) {
+  const name = 'redress-bench-long-cases';
+  await Dexie.delete(name);
+  const database = new RedressDatabase(name);
+  await database.open();
+  const today = localIsoDate(new Date());
+  const results = [];
+  try {
+    for (const size of sizes) {
+      const record = await createCase(database, newCaseParts({ receivedOn: today }), { settings, by: HANDLERS[0]! });
+      const start = Date.now() + 1;
+      const earlier: TimelineEvent[] = Array.from({ length: size - 1 }, (_, i) => ({
+        id: crypto.randomUUID(),
+        caseId: record.id,
+        type: 'note',
+        on: today,
+        at: new Date(start + i).toISOString(),
+        by: HANDLERS[i % HANDLERS.length]!,
+        summary: `Called the customer back about the bill (${i + 1}); they will send the statement.`,
+      }));
+      await database.transaction('rw', database.timelines, () => putEntries(database, earlier));
+      const times: number[] = [];
+      for (let i = 0; i < notes; i++) {
+        const t = performance.now();
+        await performAction(
+          database,
+          record.id,
+          'add-note',
+          { on: today, summary: `Note ${i + 1}` },
+          { by: HANDLERS[0]!, today },
+        );
+        times.push(performance.now() - t);
+      }
+      const timeline = await readTimeline(database, record.id);
+      const sorted = [...times].sort((a, b) => a - b);
+      const at = (p: number) =>
+        Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
+      results.push({
+        entries: timeline.length,
+        rowKb: Math.round(JSON.stringify(timeline).length / 1024),
+        noteP50Ms: at(50),
+        noteP95Ms: at(95),
+        noteMaxMs: at(100),
+      });
+    }
+  } finally {
+    database.close();
+    await Dexie.delete(name);
+  }
+  return results;
+}
+
 (globalThis as unknown as { redressBench: unknown }).redressBench = {
+  timeLongCases,
   seed,
   pack,
   seeded,
