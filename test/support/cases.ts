@@ -1,6 +1,6 @@
 // The customer and the new complaint the tests log: one builder each instead of a literal in every file. Pure (types
 // from #shared/model only), so tests under shared/ may import it too.
-import type { CaseRecord, Customer } from '#shared/model/case';
+import type { CaseRecord, Customer, TimelineEvent } from '#shared/model/case';
 import type { NewCaseParts } from '#shared/model/intake';
 
 /** Ada Lovelace of 12 St James Square, London SW1Y 4JH; `overrides` replace whole fields (appended in their order). */
@@ -42,4 +42,9 @@ export function caseRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
     updatedAt: `${receivedOn}T09:00:00.000Z`,
     ...overrides,
   };
+}
+
+/** A note by Sam on the case `caseId`, recorded at `at` (its date is `at`'s), with a fresh id. */
+export function noteEntry(caseId: string, at: string, summary: string): TimelineEvent {
+  return { id: crypto.randomUUID(), caseId, type: 'note', on: at.slice(0, 10), at, by: 'Sam', summary };
 }

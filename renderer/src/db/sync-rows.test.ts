@@ -1,25 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TimelineEvent } from '#shared/model/case';
 import { closeAll, freshDatabase } from '#test/support/backup';
 import { deskSettings } from '#test/support/desk';
-import { newCaseParts } from '#test/support/cases';
+import { newCaseParts, noteEntry } from '#test/support/cases';
 import { createCase } from './repositories/cases';
 import { syncRows } from './sync-rows';
 import { readTimeline } from './timeline';
 
 const clock = { now: () => new Date('2026-11-21T10:00:00Z') };
 afterEach(closeAll);
-
-const note = (caseId: string, summary: string): TimelineEvent => ({
-  id: crypto.randomUUID(),
-  caseId,
-  type: 'note',
-  on: '2026-11-22',
-  at: '2026-11-22T09:00:00.000Z',
-  by: 'Sam',
-  summary,
-});
 
 describe('the rows of each kind of shared document, wherever the desk keeps them', () => {
   it('finds an entry through its case, lists every entry with its case, and writes entries onto their timelines', async () => {
@@ -38,7 +27,7 @@ describe('the rows of each kind of shared document, wherever the desk keeps them
     expect(found.map((row) => row?.id)).toEqual([received!.id, undefined, undefined]);
 
     // From the team: written onto its case's timeline, in the caller's transaction, and listed with its case.
-    const fromTeam = note(two.id, 'from another desk');
+    const fromTeam = noteEntry(two.id, '2026-11-22T09:00:00.000Z', 'from another desk');
     await database.transaction('rw', database.timelines, () =>
       entries.put(database, [fromTeam as unknown as Record<string, unknown>]),
     );

@@ -1,33 +1,22 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TimelineEvent } from '#shared/model/case';
 import { closeAll, freshDatabase } from '#test/support/backup';
 import { deskSettings } from '#test/support/desk';
-import { newCaseParts } from '#test/support/cases';
+import { newCaseParts, noteEntry } from '#test/support/cases';
 import { createCase } from './repositories/cases';
 import { recordEntries, removeTimeline, rewriteAnonymisedEntries, readTimeline, timelinesOf } from './timeline';
 
 const clock = { now: () => new Date('2026-11-21T10:00:00Z') };
 afterEach(closeAll);
 
-const entry = (caseId: string, at: string, summary: string): TimelineEvent => ({
-  id: crypto.randomUUID(),
-  caseId,
-  type: 'note',
-  on: at.slice(0, 10),
-  at,
-  by: 'Sam',
-  summary,
-});
-
 describe("a case's timeline, stored through one module", () => {
   it('records entries on the timelines of the cases they name, read back in the order they were recorded', async () => {
     const database = freshDatabase('timeline');
     const one = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
     const two = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
-    const later = entry(one.id, '2026-11-23T09:00:00.000Z', 'later');
-    const earlier = entry(one.id, '2026-11-22T09:00:00.000Z', 'earlier');
-    const other = entry(two.id, '2026-11-22T10:00:00.000Z', 'on the other case');
+    const later = noteEntry(one.id, '2026-11-23T09:00:00.000Z', 'later');
+    const earlier = noteEntry(one.id, '2026-11-22T09:00:00.000Z', 'earlier');
+    const other = noteEntry(two.id, '2026-11-22T10:00:00.000Z', 'on the other case');
     await database.transaction('rw', database.timelines, () => recordEntries(database, [later, earlier, other]));
     await database.transaction('rw', database.timelines, () => recordEntries(database, []));
 
@@ -49,10 +38,10 @@ describe("a case's timeline, stored through one module", () => {
   it('never overwrites a recorded entry: one whose id is stored is refused, with the whole transaction', async () => {
     const database = freshDatabase('timeline');
     const record = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
-    const first = entry(record.id, '2026-11-22T09:00:00.000Z', 'as recorded');
+    const first = noteEntry(record.id, '2026-11-22T09:00:00.000Z', 'as recorded');
     await database.transaction('rw', database.timelines, () => recordEntries(database, [first]));
 
-    const fresh = entry(record.id, '2026-11-22T11:00:00.000Z', 'new');
+    const fresh = noteEntry(record.id, '2026-11-22T11:00:00.000Z', 'new');
     await expect(
       database.transaction('rw', database.timelines, () =>
         recordEntries(database, [fresh, { ...first, summary: 'changed' }]),
@@ -70,7 +59,7 @@ describe("a case's timeline, stored through one module", () => {
     const database = freshDatabase('timeline');
     const record = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
     const kept = await createCase(database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
-    const note = entry(record.id, '2026-11-22T09:00:00.000Z', 'Called Ada on 07700 900123');
+    const note = noteEntry(record.id, '2026-11-22T09:00:00.000Z', 'Called Ada on 07700 900123');
     await database.transaction('rw', database.timelines, () => recordEntries(database, [note]));
 
     await database.transaction('rw', database.timelines, () =>
