@@ -1,4 +1,4 @@
-import { chooseOption, DESK, expect, setUpDesk, test } from './fixtures';
+import { chooseOption, DESK, expect, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
 
 /**
  * Holds the page's first opening of the desk's database (IndexedDB name `redress`) for `ms`: what the window shows
@@ -94,4 +94,39 @@ test('a person working in French sees the shell in French before the database is
   expect(await page.evaluate(() => (window as unknown as { __openedAt?: number }).__openedAt)).toBeUndefined();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr-CA');
   await expect(page.getByRole('heading', { name: 'Tableau de bord', level: 1 })).toBeVisible({ timeout: 15_000 });
+});
+
+test('Ctrl+K pressed while the desk’s database opens is not lost: the palette opens once the desk is, and finds cases', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: todayInLondon(),
+    channel: 'Phone',
+    category: 'Billing',
+    summary: 'Charged twice for November',
+    name: 'Ada Lovelace',
+    phone: '0113 496 0000',
+  });
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  const reference = (await heading.textContent())!.trim();
+  await page.evaluate(() => (window.location.hash = '#/'));
+  await page.addInitScript(holdDatabaseOpen, 3000);
+  await page.reload();
+
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases', exact: true }),
+  ).toBeVisible();
+  await page.keyboard.press('Control+K');
+  expect(await page.evaluate(() => (window as unknown as { __openedAt?: number }).__openedAt)).toBeUndefined();
+
+  const search = page.getByRole('textbox', { name: 'Jump to a case or a screen' });
+  await expect(search).toBeVisible({ timeout: 15_000 });
+  await expect(search).toBeFocused();
+  await search.fill('lovelace');
+  await expect(page.getByRole('button', { name: new RegExp(`${reference} Ada Lovelace`) })).toBeVisible();
+  await page.screenshot({ path: 'test/output/screenshots/start-palette-asked-before-open.png' });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reference);
 });

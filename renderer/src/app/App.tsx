@@ -8,7 +8,7 @@ import { db } from '#db/schema';
 import { caseIndexStore } from '#db/case-index/store';
 import { prepareSearch } from '#db/case-index/text-index';
 import { DashboardPage } from '#features/dashboard';
-import { CommandPalette, PaletteButton } from '#features/palette';
+import { CommandPalette, PaletteButton, PaletteShortcut } from '#features/palette';
 import { ensureDeskPerson } from '#features/people';
 import { MyCasesPage } from '#features/people';
 import { PersonPicker } from '#features/people';
@@ -190,6 +190,7 @@ export function App({ started }: { started: StartGate }) {
     <Router hook={useHashLocation}>
       <NotificationRouting />
       <MenuCommands />
+      <PaletteShortcut />
       <AboutDialog />
       {settings && (
         <>

@@ -1,10 +1,11 @@
 // The command palette (Ctrl/Cmd+K): jump to a case by reference or name, or go to a screen.
 import '@mantine/spotlight/styles.css';
 import { Group, Kbd, Text, UnstyledButton } from '@mantine/core';
-import { createSpotlight, Spotlight, type SpotlightStore } from '@mantine/spotlight';
+import { createSpotlight, Spotlight, type SpotlightStore, useSpotlight } from '@mantine/spotlight';
+import { useHotkeys } from '@mantine/hooks';
 import { IconArrowRight, IconSearch } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useLayoutEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useLocation } from 'wouter';
 import { caseIndexStore, useCaseIndexSnapshot } from '#db/case-index/store';
@@ -26,6 +27,16 @@ const [paletteStore, palette] = createSpotlight();
 
 /** Open the palette (e.g. from a button). */
 export const openPalette = () => palette.open();
+
+/**
+ * Ctrl/Cmd+K, heard from the app's first draw and from anywhere, a text field included. The palette itself mounts
+ * only once the first screen is drawn (app/App.tsx); a press before that opens it as it mounts, as the menu's Search
+ * does, instead of going to the browser (whose Ctrl+K is its own search box).
+ */
+export function PaletteShortcut(): null {
+  useHotkeys([['mod+K', openPalette]], []);
+  return null;
+}
 
 /**
  * Keep the first result selected as the results change, so Enter always opens the best match. (Spotlight selects
@@ -139,22 +150,20 @@ export function CommandPalette() {
   const [, navigate] = useLocation();
   const t = useT();
   const [query, setQuery] = useState('');
-  const [opened, setOpened] = useState(false);
+  // From the palette's store, so a palette asked for before it was mounted shows its results as it opens.
+  const { opened } = useSpotlight(paletteStore);
+  useEffect(() => {
+    // Start reading every case into memory (shared with the case list), so names are found as you type.
+    if (opened) void caseIndexStore().ready();
+  }, [opened]);
   return (
     <Spotlight.Root
       store={paletteStore}
       classNames={{ action: classes.action }}
       query={query}
       onQueryChange={setQuery}
-      shortcut={['mod + K']}
-      // Ctrl/Cmd+K opens the palette from anywhere, a text field included.
-      tagsToIgnore={[]}
-      onSpotlightOpen={() => {
-        setOpened(true);
-        // Start reading every case into memory (shared with the case list), so names are found as you type.
-        void caseIndexStore().ready();
-      }}
-      onSpotlightClose={() => setOpened(false)}
+      // Its shortcut is PaletteShortcut's, mounted with the app's first draw.
+      shortcut={null}
       scrollable
       maxHeight={440}
     >
