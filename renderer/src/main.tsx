@@ -115,9 +115,19 @@ const app = import('./app/boot').then(
   (error: unknown) => ({ ok: false as const, error }),
 );
 
+/**
+ * Why, in the browser's words: the innermost error's (Dexie's own message repeats its inner error's after a line
+ * break), without its closing full stop, since it is set inside a sentence.
+ */
+function reasonOf(error: unknown): string {
+  let cause = error;
+  while (cause instanceof Error && 'inner' in cause && cause.inner instanceof Error) cause = cause.inner;
+  return (cause instanceof Error ? cause.message : String(cause)).trim().replace(/\.+$/, '');
+}
+
 /** The page's only words when the app cannot start (pageAlert: the language of the person last working here). */
 function showStartFailure(key: 'app.databaseError' | 'app.codeError', error: unknown): void {
-  const alert = pageAlert(key, error instanceof Error ? error.message : String(error));
+  const alert = pageAlert(key, reasonOf(error));
   alert.style.padding = '24px';
   alert.style.fontFamily = 'sans-serif';
   document.getElementById('root')!.replaceChildren(alert);
@@ -130,6 +140,8 @@ function showStartFailure(key: 'app.databaseError' | 'app.codeError', error: unk
 // gate, app/start-gate.ts). What needs the team's server goes on meanwhile (sync/instance.ts). The dashboard's figures
 // (opening on the dashboard) are asked at once: the screen mounts only once the gate is open, and takes them then
 // (issue #19). The settings and people the shell draws are read by its own live queries, asked at its first draw.
+let openFailed = false;
+let stopApp: (() => void) | null = null;
 startStorage().then(
   () => {
     // For the benchmark (and DevTools): the desk's database found and its schema declared (storage-open), and opened
@@ -139,7 +151,12 @@ startStorage().then(
       .open()
       .then(
         () => performance.mark('redress:database-open'),
-        () => {}, // the reads below meet it, and say so
+        (error: unknown) => {
+          // The app may be drawn already (its shell is drawn before the open): it goes, and the page says why.
+          openFailed = true;
+          stopApp?.();
+          showStartFailure('app.databaseError', error);
+        },
       )
       .finally(() => showUpgradeNote(null));
     storageOpen = true;
@@ -150,7 +167,8 @@ startStorage().then(
     if (window.location.hash === '' || window.location.hash === '#/') prefetchDashboard(db(), todayIso());
     return app.then((loaded) => {
       if (!loaded.ok) return showStartFailure('app.codeError', loaded.error);
-      loaded.renderApp(document.getElementById('root')!, sharing);
+      if (openFailed) return;
+      stopApp = loaded.renderApp(document.getElementById('root')!, sharing);
       // What a move of the database left (the old copy after a restore) is deleted once the desk is open and the
       // first frame after it drawn (or after five seconds in a hidden window, which draws none).
       void sharing.then(() => afterFirstFrame(() => void tidyAfterMove()));

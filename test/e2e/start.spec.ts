@@ -49,6 +49,31 @@ function holdDatabaseOpen(ms: number) {
   };
 }
 
+/**
+ * Every opening of the desk's database (IndexedDB name `redress`) fails as Chromium's does when the files on disk cannot
+ * be read ("Internal error opening backing store", an `UnknownError`).
+ */
+function failDatabaseOpen() {
+  const realOpen = Reflect.get(IDBFactory.prototype, 'open') as (
+    this: IDBFactory,
+    name: string,
+    version?: number,
+  ) => IDBOpenDBRequest;
+  IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+    if (name !== 'redress') return realOpen.call(this, name, version);
+    const error = new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError');
+    const request = new EventTarget() as EventTarget & Record<string, unknown>;
+    Object.assign(request, { result: undefined, error, readyState: 'done', transaction: null, source: null });
+    for (const type of ['success', 'error', 'blocked', 'upgradeneeded']) request[`on${type}`] = null;
+    setTimeout(() => {
+      const event = new Event('error', { bubbles: false, cancelable: true });
+      request.dispatchEvent(event);
+      (request.onerror as ((event: Event) => void) | null)?.call(request, event);
+    }, 10);
+    return request as unknown as IDBOpenDBRequest;
+  };
+}
+
 test('the header and navigation are drawn before the desk’s database is open; the screen, and anything that writes, wait for it', async ({
   page,
 }) => {
@@ -129,4 +154,16 @@ test('Ctrl+K pressed while the desk’s database opens is not lost: the palette 
   await page.screenshot({ path: 'test/output/screenshots/start-palette-asked-before-open.png' });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(reference);
+});
+
+test('a desk whose database cannot be opened says so in words, and draws no screen', async ({ page }) => {
+  await setUpDesk(page);
+  await page.addInitScript(failDatabaseOpen);
+  await page.reload();
+  await expect(page.getByRole('alert')).toHaveText(
+    'The desk’s database cannot be opened: Internal error opening backing store for indexedDB.open. Nothing has been changed or deleted.',
+    { timeout: 15_000 },
+  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+  await page.screenshot({ path: 'test/output/screenshots/start-database-cannot-open.png' });
 });

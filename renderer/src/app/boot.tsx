@@ -7,15 +7,20 @@ import { App } from './App';
 import { Providers } from './Providers';
 import { startGate } from './start-gate';
 
-/** Draw the app in `element`; `started` settles once the desk may write (sharing's own part has started: main.tsx). */
-export function renderApp(element: HTMLElement, started: Promise<void>): void {
+/**
+ * Draw the app in `element`; `started` settles once the desk may write (sharing's own part has started: main.tsx).
+ * Returns what takes the app away again (the database failed to open after the shell was drawn).
+ */
+export function renderApp(element: HTMLElement, started: Promise<void>): () => void {
   performance.mark('redress:render'); // for the benchmark (and DevTools)
   const gate = startGate(started);
-  createRoot(element).render(
+  const root = createRoot(element);
+  root.render(
     <StrictMode>
       <Providers>
         <App started={gate} />
       </Providers>
     </StrictMode>,
   );
+  return () => root.unmount();
 }
