@@ -18,6 +18,7 @@ import {
 import { db, onUpgradeProgress } from './db/schema';
 import { prefetchDashboard } from './db/hooks';
 import { todayIso } from './lib/today';
+import { errorReason } from './lib/error-reason';
 import { afterFirstFrame } from './lib/after-first-frame';
 import { startTeamSync } from '#sync';
 import { pageLocale, translate } from '#lib/i18n/index';
@@ -115,19 +116,9 @@ const app = import('./app/boot').then(
   (error: unknown) => ({ ok: false as const, error }),
 );
 
-/**
- * Why, in the browser's words: the innermost error's (Dexie's own message repeats its inner error's after a line
- * break), without its closing full stop, since it is set inside a sentence.
- */
-function reasonOf(error: unknown): string {
-  let cause = error;
-  while (cause instanceof Error && 'inner' in cause && cause.inner instanceof Error) cause = cause.inner;
-  return (cause instanceof Error ? cause.message : String(cause)).trim().replace(/\.+$/, '');
-}
-
 /** The page's only words when the app cannot start (pageAlert: the language of the person last working here). */
 function showStartFailure(key: 'app.databaseError' | 'app.codeError', error: unknown): void {
-  const alert = pageAlert(key, reasonOf(error));
+  const alert = pageAlert(key, errorReason(error));
   alert.style.padding = '24px';
   alert.style.fontFamily = 'sans-serif';
   document.getElementById('root')!.replaceChildren(alert);

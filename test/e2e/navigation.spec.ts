@@ -1,3 +1,4 @@
+import { axeViolations } from '#test/support/axe';
 import { expect, setUpDesk, test } from './fixtures';
 
 test('links off the app do not move the window away from it', async ({ page, context }) => {
@@ -27,4 +28,39 @@ test('links off the app do not move the window away from it', async ({ page, con
   expect(csp).toContain("form-action 'none'");
   expect(csp).toContain("default-src 'self'");
   expect(new URL(page.url()).origin).toBe(appUrl.origin);
+});
+
+test('a screen whose reads fail says why in its place, keeps the header and menu, and draws on “Try again”', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  const navigation = page.getByRole('navigation', { name: 'Main' });
+  await navigation.getByRole('link', { name: 'Cases', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+
+  // The dashboard's counts fail, as reads of a damaged store would.
+  await page.evaluate(() => {
+    const real = Reflect.get(IDBIndex.prototype, 'count') as typeof IDBIndex.prototype.count;
+    Object.assign(window, { __realCount: real });
+    IDBIndex.prototype.count = () => {
+      throw new DOMException('The index could not be read.', 'UnknownError');
+    };
+  });
+  await navigation.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'This screen could not be shown' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    'Something went wrong while it was drawn: The index could not be read. Nothing has been changed or deleted. Try again, or go to another screen.',
+  );
+  await expect(navigation.getByRole('link', { name: 'Cases', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Jump to a case…' })).toBeVisible();
+  expect(await axeViolations(page, 'main')).toEqual([]);
+  await page.screenshot({ path: 'test/output/screenshots/screen-could-not-be-shown.png' });
+
+  // Mended: "Try again" draws the screen.
+  await page.evaluate(() => {
+    IDBIndex.prototype.count = Reflect.get(window, '__realCount') as typeof IDBIndex.prototype.count;
+  });
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'This screen could not be shown' })).toHaveCount(0);
 });

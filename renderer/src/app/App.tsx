@@ -27,6 +27,7 @@ import { useT } from '#lib/i18n/index';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { MenuCommands } from './MenuCommands';
 import { EmailDrop } from './EmailDrop';
+import { ScreenErrorBoundary } from './ScreenError';
 import { afterNextFrame } from '#lib/after-first-frame';
 import { type StartGate, startGate, useStartGate } from './start-gate';
 
@@ -258,31 +259,33 @@ export function App({ started }: { started: StartGate }) {
           <AboutLink />
         </AppShell.Navbar>
         <AppShell.Main id="main-content">
-          <Suspense fallback={<ScreenLoading />}>
-            {settings === undefined ? (
-              <ScreenLoading />
-            ) : settings === null ? (
-              <SettingsPage firstRun />
-            ) : (
-              <Switch>
-                <Route path="/">{() => <DashboardPage onShown={dashboardShown} />}</Route>
-                <Route path="/cases" component={CaseListPage} />
-                <Route path="/cases/:id">{(params) => <CasePage id={params.id} />}</Route>
-                <Route path="/my" component={MyCasesPage} />
-                <Route path="/new" component={IntakePage} />
-                <Route path="/post" component={LettersToPostPage} />
-                <Route path="/reports" component={ReportsPage} />
-                <Route path="/import" component={ImportPage} />
-                <Route path="/privacy" component={PrivacyPage} />
-                <Route path="/data" component={DataPage} />
-                <Route path="/settings">{() => <SettingsPage />}</Route>
-                <Route path="/team" component={TeamPage} />
-                <Route>
-                  <Redirect to="/" />
-                </Route>
-              </Switch>
-            )}
-          </Suspense>
+          <ScreenErrorBoundary>
+            <Suspense fallback={<ScreenLoading />}>
+              {settings === undefined ? (
+                <ScreenLoading />
+              ) : settings === null ? (
+                <SettingsPage firstRun />
+              ) : (
+                <Switch>
+                  <Route path="/">{() => <DashboardPage onShown={dashboardShown} />}</Route>
+                  <Route path="/cases" component={CaseListPage} />
+                  <Route path="/cases/:id">{(params) => <CasePage id={params.id} />}</Route>
+                  <Route path="/my" component={MyCasesPage} />
+                  <Route path="/new" component={IntakePage} />
+                  <Route path="/post" component={LettersToPostPage} />
+                  <Route path="/reports" component={ReportsPage} />
+                  <Route path="/import" component={ImportPage} />
+                  <Route path="/privacy" component={PrivacyPage} />
+                  <Route path="/data" component={DataPage} />
+                  <Route path="/settings">{() => <SettingsPage />}</Route>
+                  <Route path="/team" component={TeamPage} />
+                  <Route>
+                    <Redirect to="/" />
+                  </Route>
+                </Switch>
+              )}
+            </Suspense>
+          </ScreenErrorBoundary>
         </AppShell.Main>
       </AppShell>
     </Router>

@@ -14,7 +14,11 @@ import { startGate } from './start-gate';
 export function renderApp(element: HTMLElement, started: Promise<void>): () => void {
   performance.mark('redress:render'); // for the benchmark (and DevTools)
   const gate = startGate(started);
-  const root = createRoot(element);
+  const root = createRoot(element, {
+    // A failure a screen's boundary caught is said in the screen's place (./ScreenError.tsx): kept here for DevTools,
+    // as a warning, since the handler has been told.
+    onCaughtError: (error, info) => console.warn('Redress: a screen failed, and says why in its place:', error, info),
+  });
   root.render(
     <StrictMode>
       <Providers>

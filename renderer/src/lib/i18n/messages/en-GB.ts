@@ -192,6 +192,11 @@ export const enGB = {
   'app.nav.settings': 'Settings',
   'app.windowTitle': '{screen} — Redress',
   'app.databaseError': 'The desk’s database cannot be opened: {reason}. Nothing has been changed or deleted.',
+  // a screen whose reads (or code) failed: the header and menu stay, the screen says why
+  'app.screenError.title': 'This screen could not be shown',
+  'app.screenError.body':
+    'Something went wrong while it was drawn: {reason}. Nothing has been changed or deleted. Try again, or go to another screen.',
+  'app.screenError.retry': 'Try again',
   // say7: the app's own code (its drawing chunk) failed to load; the database is not the cause
   'app.codeError':
     'Redress could not load its own code: {reason}. Reload the page (or restart the app). Nothing has been changed or deleted.',

@@ -34,6 +34,10 @@ export const frCA: Record<MessageKey, string> = {
   'app.windowTitle': '{screen} — Redress',
   'app.databaseError':
     'La base de données du service ne peut pas être ouverte\u00a0: {reason}. Rien n’a été modifié ni supprimé.',
+  'app.screenError.title': 'Cet écran n’a pas pu être affiché',
+  'app.screenError.body':
+    'Un problème est survenu pendant son affichage\u00a0: {reason}. Rien n’a été modifié ni supprimé. Réessayez, ou passez à un autre écran.',
+  'app.screenError.retry': 'Réessayer',
   // say7 : le code de l’application (son module d’affichage) n’a pas pu être chargé; la base de données n’y est pour rien
   'app.codeError':
     'Redress n’a pas pu charger son propre code\u00a0: {reason}. Rechargez la page (ou redémarrez l’application). Rien n’a été modifié ni supprimé.',
