@@ -64,3 +64,29 @@ test('a screen whose reads fail says why in its place, keeps the header and menu
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'This screen could not be shown' })).toHaveCount(0);
 });
+
+test('when the app itself fails (the desk’s settings cannot be read), the window says why and reloads on a click', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  // At the next load only: every read of the settings fails.
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('settings-broken-once')) return;
+    sessionStorage.setItem('settings-broken-once', 'yes');
+    const realGet = Reflect.get(IDBObjectStore.prototype, 'get') as typeof IDBObjectStore.prototype.get;
+    IDBObjectStore.prototype.get = function (this: IDBObjectStore, query: IDBValidKey | IDBKeyRange) {
+      if (this.name === 'settings') throw new DOMException('The settings could not be read.', 'UnknownError');
+      return realGet.call(this, query);
+    };
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Redress stopped' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Something went wrong: The settings could not be read. Nothing has been changed or deleted. Reload the window to carry on.',
+  );
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'test/output/screenshots/window-stopped.png' });
+
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+});

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { Providers } from './Providers';
 import { startGate } from './start-gate';
+import { WindowErrorBoundary } from './ScreenError';
 
 /**
  * Draw the app in `element`; `started` settles once the desk may write (sharing's own part has started: main.tsx).
@@ -15,15 +16,17 @@ export function renderApp(element: HTMLElement, started: Promise<void>): () => v
   performance.mark('redress:render'); // for the benchmark (and DevTools)
   const gate = startGate(started);
   const root = createRoot(element, {
-    // A failure a screen's boundary caught is said in the screen's place (./ScreenError.tsx): kept here for DevTools,
-    // as a warning, since the handler has been told.
-    onCaughtError: (error, info) => console.warn('Redress: a screen failed, and says why in its place:', error, info),
+    // A failure a boundary caught is said in the screen's or the window's place (./ScreenError.tsx): kept for
+    // DevTools, as a warning, since the handler has been told.
+    onCaughtError: (error, info) => console.warn('Redress: a failure, said in its place:', error, info),
   });
   root.render(
     <StrictMode>
-      <Providers>
-        <App started={gate} />
-      </Providers>
+      <WindowErrorBoundary>
+        <Providers>
+          <App started={gate} />
+        </Providers>
+      </WindowErrorBoundary>
     </StrictMode>,
   );
   return () => root.unmount();

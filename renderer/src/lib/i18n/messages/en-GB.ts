@@ -197,6 +197,11 @@ export const enGB = {
   'app.screenError.body':
     'Something went wrong while it was drawn: {reason}. Nothing has been changed or deleted. Try again, or go to another screen.',
   'app.screenError.retry': 'Try again',
+  // a failure outside any screen (the header, the background work): the window says why and offers a reload
+  'app.windowError.title': 'Redress stopped',
+  'app.windowError.body':
+    'Something went wrong: {reason}. Nothing has been changed or deleted. Reload the window to carry on.',
+  'app.windowError.reload': 'Reload',
   // say7: the app's own code (its drawing chunk) failed to load; the database is not the cause
   'app.codeError':
     'Redress could not load its own code: {reason}. Reload the page (or restart the app). Nothing has been changed or deleted.',

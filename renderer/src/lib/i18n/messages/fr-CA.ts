@@ -38,6 +38,10 @@ export const frCA: Record<MessageKey, string> = {
   'app.screenError.body':
     'Un problème est survenu pendant son affichage\u00a0: {reason}. Rien n’a été modifié ni supprimé. Réessayez, ou passez à un autre écran.',
   'app.screenError.retry': 'Réessayer',
+  'app.windowError.title': 'Redress s’est arrêté',
+  'app.windowError.body':
+    'Un problème est survenu\u00a0: {reason}. Rien n’a été modifié ni supprimé. Rechargez la fenêtre pour continuer.',
+  'app.windowError.reload': 'Recharger',
   // say7 : le code de l’application (son module d’affichage) n’a pas pu être chargé; la base de données n’y est pour rien
   'app.codeError':
     'Redress n’a pas pu charger son propre code\u00a0: {reason}. Rechargez la page (ou redémarrez l’application). Rien n’a été modifié ni supprimé.',
