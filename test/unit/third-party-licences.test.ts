@@ -111,6 +111,18 @@ describe('third-party licences (About box)', () => {
     }
   });
 
+  it("lists what pdfmake's browser build carries inside it (its runtime dependencies: pdfkit, linebreak, xmldoc)", () => {
+    const pdfmake = JSON.parse(readFileSync(`${root}/node_modules/pdfmake/package.json`, 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const names = Object.keys(pdfmake.dependencies);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      const entry = list.packages.find((p) => p.name === name);
+      expect(entry?.usedBy, `${name}: ${REGENERATE}`).toContain('app (inside pdfmake)');
+    }
+  });
+
   it('attributes the holiday data (date-holidays: ISC code, CC BY-SA 3.0 data with its Wikipedia sources)', () => {
     const holidays = list.packages.find((p) => p.name === 'date-holidays')!;
     expect(holidays.usedBy).toContain('data');
