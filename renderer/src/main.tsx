@@ -16,7 +16,7 @@ import {
   storageBusy,
 } from './db/storage';
 import { db, onUpgradeProgress } from './db/schema';
-import { prefetchDashboard } from './db/hooks';
+import { prefetchDashboard, readPeopleEarly, readSettingsEarly } from './db/hooks';
 import { todayIso } from './lib/today';
 import { errorReason } from './lib/error-reason';
 import { afterFirstFrame } from './lib/after-first-frame';
@@ -128,9 +128,11 @@ function showStartFailure(key: 'app.databaseError' | 'app.codeError', error: unk
 // Then sharing with a team starts (a lone desk starts nothing), before the app can write: the outbox is on first.
 // The app is drawn as soon as its code has run, without waiting for the database to open (250-400 ms at 100,000
 // cases): the header and the navigation at once, the screens and whatever writes once sharing has started (the start
-// gate, app/start-gate.ts). What needs the team's server goes on meanwhile (sync/instance.ts). The dashboard's figures
-// (opening on the dashboard) are asked at once: the screen mounts only once the gate is open, and takes them then
-// (issue #19). The settings and people the shell draws are read by its own live queries, asked at its first draw.
+// gate, app/start-gate.ts). What needs the team's server goes on meanwhile (sync/instance.ts). The reads the first
+// screen needs are asked at once, while the database opens, in the order they are needed: the settings and people the
+// shell and the start gate need first (db/early.ts: the live queries, asked only at the first draw and so queued
+// behind the dashboard's two dozen reads, answer from these until their own answer comes), then the dashboard's
+// figures (opening on the dashboard), which the screen takes when it mounts (issue #19).
 let openFailed = false;
 let stopApp: (() => void) | null = null;
 startStorage().then(
@@ -155,6 +157,8 @@ startStorage().then(
     db().held = heldByOther;
     if (!heldByOther) showHeldNote(false);
     const sharing = startTeamSync();
+    void readSettingsEarly();
+    void readPeopleEarly();
     if (window.location.hash === '' || window.location.hash === '#/') prefetchDashboard(db(), todayIso());
     return app.then((loaded) => {
       if (!loaded.ok) return showStartFailure('app.codeError', loaded.error);

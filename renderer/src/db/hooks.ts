@@ -6,10 +6,14 @@ import { type CaseScope, type Dashboard, handledBy, loadDashboard } from './case
 import { listAttachments } from './repositories/attachments';
 import { installRows, procedureRows, readDesk } from './desk';
 import { db, type PersonRow, type RedressDatabase } from './schema';
+import { readEarly, useEarlyLiveQuery } from './early';
 import { readTimeline } from './timeline';
 
+const readSettings = async () => (await readDesk(db())) ?? null;
 /** The desk's settings (null before the first run's form is saved). Live. */
-export const useSettings = () => useLiveQuery(async () => (await readDesk(db())) ?? null, []);
+export const useSettings = () => useEarlyLiveQuery('settings', readSettings);
+/** Read the settings before the app is drawn (main.tsx), so its first draw has them. */
+export const readSettingsEarly = () => readEarly('settings', readSettings);
 
 /** Every stored version of the desk's own procedures (issue #16); installs them as the rules' when they change. */
 export const useProcedureRows = () =>
@@ -121,6 +125,9 @@ export function sortPeople(list: readonly PersonRow[]): PersonRow[] {
 
 /** Everyone at the desk, active first, then by name. */
 export const sortedPeople = async (database: RedressDatabase) => sortPeople(await people(database));
+
+/** Read the people before the app is drawn (main.tsx): the header and the interface language need them. */
+export const readPeopleEarly = () => readEarly('people', () => sortedPeople(db()));
 
 /** A case's attachments (removed ones too, marked), oldest first. */
 export const useAttachments = (caseId: string) => useLiveQuery(() => listAttachments(db(), caseId), [caseId]);

@@ -1,9 +1,9 @@
 // Who is working at this computer. Chosen in the header, remembered on this computer (localStorage, shared by every
 // window of the app and kept in step between them), never a login: there are no passwords yet.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useSyncExternalStore } from 'react';
 import { sortedPeople, sortPeople, useSettings } from '#db/hooks';
 import { db, type PersonRow } from '#db/schema';
+import { useEarlyLiveQuery } from '#db/early';
 import { storedWorkingPersonId, storeWorkingPersonId, WORKING_PERSON_KEY } from '#lib/working-person';
 
 const listeners = new Set<() => void>();
@@ -27,9 +27,9 @@ export function setCurrentPersonId(id: string): void {
   for (const l of listeners) l();
 }
 
-/** Everyone at the desk, active first, then by name. Live. */
+/** Everyone at the desk, active first, then by name. Live (started from the early read, db/hooks.ts). */
 export function usePeople(): PersonRow[] | undefined {
-  return useLiveQuery(() => sortedPeople(db()), []);
+  return useEarlyLiveQuery('people', () => sortedPeople(db()));
 }
 
 export interface CurrentPerson {
