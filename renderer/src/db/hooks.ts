@@ -12,7 +12,7 @@ import { readTimeline } from './timeline';
 const readSettings = async () => (await readDesk(db())) ?? null;
 /** The desk's settings (null before the first run's form is saved). Live. */
 export const useSettings = () => useEarlyLiveQuery('settings', readSettings);
-/** Read the settings before the app is drawn (main.tsx), so its first draw has them. */
+/** Ask for the settings as the database is declared (main.tsx), ahead of the dashboard's reads (./early.ts). */
 export const readSettingsEarly = () => readEarly('settings', readSettings);
 
 /** Every stored version of the desk's own procedures (issue #16); installs them as the rules' when they change. */
@@ -126,7 +126,7 @@ export function sortPeople(list: readonly PersonRow[]): PersonRow[] {
 /** Everyone at the desk, active first, then by name. */
 export const sortedPeople = async (database: RedressDatabase) => sortPeople(await people(database));
 
-/** Read the people before the app is drawn (main.tsx): the header and the interface language need them. */
+/** Ask for the people as the database is declared (main.tsx), ahead of the dashboard's reads (./early.ts). */
 export const readPeopleEarly = () => readEarly('people', () => sortedPeople(db()));
 
 /** A case's attachments (removed ones too, marked), oldest first. */

@@ -27,7 +27,7 @@ export function setCurrentPersonId(id: string): void {
   for (const l of listeners) l();
 }
 
-/** Everyone at the desk, active first, then by name. Live (started from the early read, db/hooks.ts). */
+/** Everyone at the desk, active first, then by name. Live (answered from the early read until its own, db/early.ts). */
 export function usePeople(): PersonRow[] | undefined {
   return useEarlyLiveQuery('people', () => sortedPeople(db()));
 }
