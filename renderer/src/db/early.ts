@@ -2,7 +2,7 @@
 // drawn and before the dashboard's reads (issue #19). The app draws its shell before the database is open, so these
 // have not answered by the first draw; their use is their place in the queue. The live queries of the same rows are
 // asked only at the first draw, behind the dashboard's two dozen reads, so without these the settings (and with them
-// the screens, which wait for the settings and the start gate) came only after all of those: 50 ms later in
+// the screens, which wait for the settings and the start gate) came only after all of those: about 20 ms later in
 // alternating cold opens at 100,000 cases (twenty-second session). A live query here returns the early answer from the
 // render after it arrived until its own first answer (the same read, moments later), and follows every change from
 // then on. An early answer is used once: after the first live answer it is dropped, so a screen mounted later never
