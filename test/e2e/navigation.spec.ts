@@ -90,3 +90,26 @@ test('when the app itself fails (the desk’s settings cannot be read), the wind
   await page.getByRole('button', { name: 'Reload' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 });
+
+test('a screen whose code cannot be loaded says so and offers a reload, which brings it', async ({
+  page,
+  consoleErrors,
+}) => {
+  await setUpDesk(page);
+  // The app's code files can no longer be fetched (in web mode: the server gone, or the app updated under the window).
+  await page.route('**/assets/*.js', (route) => route.abort());
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'This screen could not be shown' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText(
+    'Its part of the app could not be loaded: Failed to fetch dynamically imported module',
+  );
+  await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+
+  await page.unroute('**/assets/*.js');
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+  // The refused fetches, as the browser logs them; nothing else went wrong.
+  expect(consoleErrors.length).toBeGreaterThan(0);
+  expect(consoleErrors.filter((text) => !/Failed to load resource|ERR_FAILED/.test(text))).toEqual([]);
+  consoleErrors.length = 0;
+});

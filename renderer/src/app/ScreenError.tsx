@@ -5,19 +5,26 @@ import { Alert, Button, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { useLocation } from 'wouter';
-import { errorReason } from '#lib/error-reason';
+import { errorReason, isCodeLoadFailure } from '#lib/error-reason';
 import { pageLocale, translate, useT } from '#lib/i18n/index';
 
 function ScreenFailed({ error, resetErrorBoundary }: FallbackProps) {
   const t = useT();
+  // The screen's code could not be loaded: trying again would meet the same failure (React keeps it); a reload
+  // fetches the code afresh.
+  const code = isCodeLoadFailure(error);
   return (
     <Stack gap="md" maw={720}>
       <Title order={1}>{t('app.screenError.title')}</Title>
       <Alert color="red" variant="light">
-        {t('app.screenError.body', { reason: errorReason(error) })}
+        {t(code ? 'app.screenError.codeBody' : 'app.screenError.body', { reason: errorReason(error) })}
       </Alert>
       <div>
-        <Button onClick={resetErrorBoundary}>{t('app.screenError.retry')}</Button>
+        {code ? (
+          <Button onClick={() => window.location.reload()}>{t('app.windowError.reload')}</Button>
+        ) : (
+          <Button onClick={resetErrorBoundary}>{t('app.screenError.retry')}</Button>
+        )}
       </div>
     </Stack>
   );

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { errorReason } from './error-reason';
+import { errorReason, isCodeLoadFailure } from './error-reason';
 
 describe('errorReason', () => {
   it('gives the message without its closing full stop', () => {
@@ -18,5 +18,22 @@ describe('errorReason', () => {
   it('says what was thrown when it is not an error', () => {
     expect(errorReason('gone')).toBe('gone');
     expect(errorReason(undefined)).toBe('undefined');
+  });
+});
+
+describe('isCodeLoadFailure', () => {
+  it("knows the browsers' words for a piece of code that could not be loaded", () => {
+    for (const message of [
+      'Failed to fetch dynamically imported module: http://127.0.0.1:4173/assets/index-B3qrpX_c.js',
+      'error loading dynamically imported module: app://redress/assets/reports.js',
+      'Importing a module script failed.',
+      'Unable to preload CSS for /assets/intake.css',
+    ])
+      expect(isCodeLoadFailure(new TypeError(message)), message).toBe(true);
+  });
+
+  it('is not a failed read, nor what is not an error', () => {
+    expect(isCodeLoadFailure(new DOMException('The index could not be read.', 'UnknownError'))).toBe(false);
+    expect(isCodeLoadFailure('Failed to fetch dynamically imported module')).toBe(false);
   });
 });

@@ -10,3 +10,13 @@ export function errorReason(error: unknown): string {
   const message = cause instanceof Error ? cause.message : String(cause);
   return message.trim().replace(/\.+$/, '');
 }
+
+/**
+ * Whether `error` is a failure to load a piece of the app's own code (a dynamic import): trying the same screen again
+ * cannot mend it (React keeps a lazy import's failure), a reload of the window can.
+ */
+export function isCodeLoadFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  // Chromium and Electron; Firefox; Safari; Vite's preload helper.
+  return /dynamically imported module|Importing a module script failed|Unable to preload CSS/i.test(error.message);
+}
