@@ -47,13 +47,17 @@ const CasePage = lazy(() => import('#features/cases').then((m) => ({ default: m.
  * opening the list; one load, shared (a click meanwhile waits for that load, never starts another).
  */
 function warmCaseList() {
-  void import('#features/case-list');
+  // A warm-up only: what fails here (the code not fetched, the rows not read) is met, and said, when the list opens.
+  const ignore = () => {};
+  import('#features/case-list').catch(ignore);
   const store = caseIndexStore();
-  void Promise.all([store.ready(), import('#features/search')]).then(([, search]) => {
-    const { rows } = store.getSnapshot();
-    search.prepareCaseList(rows);
-    prepareSearch(rows);
-  });
+  Promise.all([store.ready(), import('#features/search')])
+    .then(([, search]) => {
+      const { rows } = store.getSnapshot();
+      search.prepareCaseList(rows);
+      prepareSearch(rows);
+    })
+    .catch(ignore);
 }
 /**
  * What works in the background at start (reminders, the backup keeper, retention, the command palette, dropped
