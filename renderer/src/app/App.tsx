@@ -29,7 +29,7 @@ import { MenuCommands } from './MenuCommands';
 import { EmailDrop } from './EmailDrop';
 import { ScreenErrorBoundary } from './ScreenError';
 import { afterNextFrame } from '#lib/after-first-frame';
-import { type StartGate, startGate, useStartGate } from './start-gate';
+import { type StartGate, useStartGate } from './start-gate';
 
 // The screens after the first are loaded when first opened, each feature in a chunk of its own (with what only it
 // uses: pdf-lib and the letter builders, the report charts, the intake form…), so a cold start parses and runs only
@@ -66,25 +66,30 @@ function warmCaseList() {
  * after the desk has started, whatever the screen does.
  */
 const BACKGROUND_LATEST_MS = 2000;
-let markDashboardDrawn = () => {};
-const dashboardDrawn = startGate(new Promise<void>((resolve) => (markDashboardDrawn = resolve)));
+const backgroundListeners = new Set<() => void>();
+let dashboardDrawn = false;
 function dashboardShown() {
   warmCaseList();
-  markDashboardDrawn();
+  dashboardDrawn = true;
+  for (const listener of backgroundListeners) listener();
 }
 function useBackground(started: boolean): boolean {
-  const drawn = useStartGate(dashboardDrawn);
-  const [waited, setWaited] = useState(false);
+  const [on, setOn] = useState(false);
   useEffect(() => {
-    if (!started || drawn || waited) return;
-    const begin = () => setWaited(true);
-    if (window.location.hash === '' || window.location.hash === '#/') {
-      const timer = setTimeout(begin, BACKGROUND_LATEST_MS);
-      return () => clearTimeout(timer);
-    }
-    return afterNextFrame(begin, BACKGROUND_LATEST_MS);
-  }, [started, drawn, waited]);
-  return started && (drawn || waited);
+    if (!started || on) return;
+    const begin = () => setOn(true);
+    if (dashboardDrawn) return begin();
+    backgroundListeners.add(begin);
+    const onDashboard = window.location.hash === '' || window.location.hash === '#/';
+    const timer = onDashboard ? setTimeout(begin, BACKGROUND_LATEST_MS) : undefined;
+    const cancel = onDashboard ? () => {} : afterNextFrame(begin, BACKGROUND_LATEST_MS);
+    return () => {
+      backgroundListeners.delete(begin);
+      clearTimeout(timer);
+      cancel();
+    };
+  }, [started, on]);
+  return on;
 }
 
 const IntakePage = lazy(() => import('#features/intake').then((m) => ({ default: m.IntakePage })));
