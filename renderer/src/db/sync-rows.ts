@@ -56,7 +56,11 @@ const ENTRY_ROWS: SyncRows = {
   checkedAs: 'events',
 };
 
-/** How the rows of one kind of shared document are read and written at this desk. */
+const KINDS = new Map<SyncType, SyncRows>([['entry', ENTRY_ROWS]]);
+
+/** How the rows of one kind of shared document are read and written at this desk (made once per kind). */
 export function syncRows(type: SyncType): SyncRows {
-  return type === 'entry' ? ENTRY_ROWS : tableRows(type);
+  let rows = KINDS.get(type);
+  if (!rows) KINDS.set(type, (rows = tableRows(type as Exclude<SyncType, 'entry'>)));
+  return rows;
 }

@@ -579,7 +579,9 @@ export class Bridge {
     const byType = new Map<SyncType, RowRef[]>();
     for (const { type, key, doc } of todo) {
       // A team's entry names its case, and is found through it (a deletion does not: an entry's is never applied).
-      byType.set(type, [...(byType.get(type) ?? []), { key, caseId: doc.body?.caseId as string | undefined }]);
+      const refs = byType.get(type) ?? [];
+      if (!refs.length) byType.set(type, refs);
+      refs.push({ key, caseId: doc.body?.caseId as string | undefined });
     }
     for (const [type, refs] of byType) {
       const { table } = SYNC_TABLES[type];
