@@ -110,3 +110,26 @@ it('a second window of a sharing desk says so in the interface language', () => 
   expect(statusLine(state, new Date(), fr)).toBe('Le partage se fait dans une autre fenêtre de ce poste');
   expect(statusLine(state, new Date(), en)).toBe(state.message);
 });
+
+describe('what waits to be sent, as a handler counts it', () => {
+  const now = new Date('2026-12-05T12:00:00Z');
+  it('names the cases changed, and the other changes beside them', () => {
+    const offline = (cases: number, other: number) => ({ kind: 'offline', waiting: { cases, other } }) as const;
+    expect(statusLine(offline(1, 0), now, en)).toBe('Offline: changes to 1 case waiting');
+    expect(statusLine(offline(3, 0), now, en)).toBe('Offline: changes to 3 cases waiting');
+    expect(statusLine(offline(2, 1), now, en)).toBe('Offline: changes to 2 cases and 1 other change waiting');
+    expect(statusLine(offline(0, 2), now, en)).toBe('Offline: 2 changes waiting');
+    expect(statusLine(offline(0, 0), now, en)).toBe('Offline: 0 changes waiting');
+    expect(statusLine(offline(1, 0), now, fr)).toBe('Hors ligne\u00a0: 1 dossier modifié en attente');
+    expect(statusLine(offline(2, 3), now, fr)).toBe(
+      'Hors ligne\u00a0: 2 dossiers modifiés et 3 autres modifications en attente',
+    );
+  });
+
+  it('says "Syncing…" alone when nothing waits', () => {
+    expect(statusLine({ kind: 'syncing', waiting: { cases: 0, other: 0 } }, now, en)).toBe('Syncing…');
+    expect(statusLine({ kind: 'syncing', waiting: { cases: 1, other: 0 } }, now, en)).toBe(
+      'Syncing… changes to 1 case waiting',
+    );
+  });
+});

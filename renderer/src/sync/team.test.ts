@@ -8,12 +8,13 @@ import { iterateCases } from '#test/fixtures/generate-cases';
 import { newCaseParts } from '#test/support/cases';
 import { deskSettings } from '#test/support/desk';
 import { memoryPouch, PouchDB } from '#test/support/pouch';
-import { createCase } from '#db/repositories/cases';
+import { appendEvent, createCase } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import type { PouchDatabase } from './pouch';
 import {
   MEMBERSHIP_KEY,
   pushFilter,
+  statusLine,
   TeamSync,
   type PouchFactory,
   type SharingState,
@@ -153,6 +154,89 @@ describe('TeamSync says "Synced" only when nothing is pending', () => {
     await until(() => desk.seen.length > said, 5_000, 'the status said after the push');
     await sleep(500);
     expect(desk.team.snapshot().state.kind).toBe('synced');
+  }, 60_000);
+});
+
+describe('what the status says is waiting to be sent', () => {
+  /** Calls of the server that fail as an unreachable one does, while `down()` says so. */
+  function cutOff(server: PouchDatabase, methods: string[], down: () => boolean): void {
+    const remote = server as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    for (const method of methods) {
+      const real = remote[method].bind(server);
+      remote[method] = async (...args: unknown[]) => {
+        if (down()) throw Object.assign(new Error('connect ECONNREFUSED'), { status: 0 });
+        return real(...args);
+      };
+    }
+  }
+
+  it('counts the cases changed here, not the documents their changes wrote', async () => {
+    const { server } = await seededServer();
+    let down = false;
+    cutOff(server, ['bulkDocs', 'revsDiff', 'bulkGet'], () => down);
+    const desk = newDesk(server);
+    await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+    down = true;
+    // Two notes on one case and one on another: three entries and two cases' rows written, for two cases changed.
+    const [first, second] = await desk.database.cases.limit(2).toArray();
+    for (const [id, summary] of [
+      [first.id, 'Called the customer'],
+      [first.id, 'Called again'],
+      [second.id, 'Wrote to the customer'],
+    ])
+      await appendEvent(desk.database, id, { type: 'note', on: '2026-12-05', by: 'Sam Patel', summary });
+    await until(
+      () => {
+        const { state } = desk.team.snapshot();
+        return state.kind === 'unreachable' && state.waiting.cases === 2;
+      },
+      20_000,
+      'the desk to say two cases wait',
+    );
+    const { state } = desk.team.snapshot();
+    expect(state.kind === 'unreachable' && state.waiting).toEqual({ cases: 2, other: 0 });
+    expect(statusLine(state, new Date())).toMatch(/^Cannot reach the server: changes to 2 cases waiting$/);
+    // Back: sent, and nothing waits.
+    down = false;
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced again');
+    const sent = await server.allDocs({ keys: [`case:${first.id}`, `case:${second.id}`], include_docs: true });
+    expect(sent.rows.map((r) => r.doc?.writer)).toEqual(['desk-b', 'desk-b']);
+  }, 60_000);
+
+  it("another desk's documents, cut off half-way through coming, are not said to be waiting here", async () => {
+    const { server } = await seededServer();
+    const desk = newDesk(server);
+    const sync = PouchDB.sync.bind(PouchDB);
+    (desk.team as unknown as { pouch: PouchFactory }).pouch.sync = (a, b, options) =>
+      sync(a, b, { ...options, batch_size: 40 });
+    await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+    // Another desk logs 30 cases; the server stops answering after the first batch of them has come.
+    let calls = 0;
+    cutOff(server, ['bulkGet'], () => ++calls >= 2);
+    const more = [];
+    for (const { record, events } of iterateCases(30, { today: '2026-12-04', prefix: 'MORE' })) {
+      more.push({ ...toSyncDoc('case', record.id, record, 'desk-c'), editedAt: record.updatedAt });
+      for (const event of events) more.push(toSyncDoc('entry', event.id, event, 'desk-c'));
+    }
+    await server.bulkDocs(more as never);
+    await until(
+      () => desk.seen.some((s) => s.state.kind === 'unreachable'),
+      20_000,
+      'the desk to say it cannot reach the server',
+    );
+    await until(
+      async () => (await desk.database.cases.count()) > CASES,
+      20_000,
+      "the first of the other desk's cases to arrive",
+    );
+    // Asked again now that some have come (the replication's retries say it too).
+    await (desk.team as unknown as { refreshState: (event: string) => Promise<void> }).refreshState('error');
+    const unreachable = desk.seen.filter((s) => s.state.kind === 'unreachable').map((s) => s.state);
+    expect(unreachable.length).toBeGreaterThan(0);
+    for (const state of unreachable)
+      expect(state.kind === 'unreachable' && state.waiting).toEqual({ cases: 0, other: 0 });
   }, 60_000);
 });
 

@@ -11,6 +11,7 @@ import { translate, type Translate } from '#lib/i18n/index';
 import { liveQuery, type Subscription } from 'dexie';
 import { sameValue } from '#shared/model/merge';
 import { parseSyncDocId, syncDocId } from '#shared/sync/documents';
+import { anyWaiting, changesWaiting, countedOnItsOwn, type ChangesWaiting } from '#shared/sync/waiting';
 import type { Provider } from '#shared/model/provider';
 import type { RedressDatabase } from '#db/schema';
 import { installRows } from '#db/desk';
@@ -93,11 +94,11 @@ export type SharingState =
   | { kind: 'off' }
   | { kind: 'starting' }
   | { kind: 'downloading'; done: number; total: number }
-  | { kind: 'syncing'; waiting: number }
+  | { kind: 'syncing'; waiting: ChangesWaiting }
   | { kind: 'synced'; at: string }
-  | { kind: 'offline'; waiting: number; lastSyncedAt?: string }
-  | { kind: 'unreachable'; waiting: number; reason: string; lastSyncedAt?: string }
-  | { kind: 'signed-out'; waiting: number }
+  | { kind: 'offline'; waiting: ChangesWaiting; lastSyncedAt?: string }
+  | { kind: 'unreachable'; waiting: ChangesWaiting; reason: string; lastSyncedAt?: string }
+  | { kind: 'signed-out'; waiting: ChangesWaiting }
   | { kind: 'update-needed'; message: string; said: SharingSaying }
   | { kind: 'follower'; message: string };
 
@@ -318,7 +319,10 @@ export function statusLine(
     if (hours < 48) return t('sync.hoursAgo', { n: hours });
     return t('sync.daysAgo', { n: Math.round(hours / 24) });
   };
-  const waiting = (n: number) => t('sync.waiting', { n });
+  const waiting = ({ cases, other }: ChangesWaiting) => {
+    if (cases && other) return t('sync.waitingCasesAndOther', { cases, other });
+    return cases ? t('sync.waitingCases', { n: cases }) : t('sync.waiting', { n: other });
+  };
   switch (state.kind) {
     case 'off':
       return t('sync.notSharing');
@@ -327,7 +331,9 @@ export function statusLine(
     case 'downloading':
       return t('sync.downloading', { done: state.done, total: state.total });
     case 'syncing':
-      return state.waiting ? t('sync.syncingWaiting', { waiting: waiting(state.waiting) }) : t('sync.syncing');
+      return anyWaiting(state.waiting)
+        ? t('sync.syncingWaiting', { waiting: waiting(state.waiting) })
+        : t('sync.syncing');
     case 'synced':
       return t('sync.synced', { ago: ago(state.at) });
     case 'offline':
@@ -356,6 +362,8 @@ export class TeamSync {
   private outboxWatch: Subscription | null = null;
   private bridge: Bridge | null = null;
   private local: PouchDatabase | null = null;
+  /** The desk's server user, once sharing runs. */
+  private user: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private pushing = false;
   private pullAgain = false;
@@ -470,6 +478,7 @@ export class TeamSync {
     const local = withBatchedRevsDiff(await this.pouch.local(store.name, store.adapter));
     const remote = await this.pouch.remote(`${membership.serverUrl}/${encodeURIComponent(membership.database)}`);
     this.local = local;
+    this.user = membership.user;
     this.bridge = new Bridge({
       database: this.database,
       local,
@@ -984,16 +993,46 @@ export class TeamSync {
   }
 
   /**
-   * Changes made here that the server has not got: the outbox's, and the local PouchDB's written since the last time
-   * the replication was idle with the server (read only when it cannot reach it: the count walks those changes).
+   * Changes made here that the server has not got, as a handler counts them (shared/sync/waiting.ts): the outbox's,
+   * and the documents this desk wrote into the local PouchDB since the replication was last idle with the server
+   * (read only when it cannot reach it). Other desks' documents the pull brought meanwhile (a download the network
+   * cut half-way) are not waiting: they came from the server.
    */
-  private async waitingForServer(): Promise<number> {
-    const inOutbox = await this.database.outbox.count();
+  private async waitingForServer(): Promise<ChangesWaiting> {
+    const inOutbox = (await this.database.outbox.toCollection().primaryKeys()) as string[];
     const since = (await this.database.meta.get(PUSHED_SEQ_KEY))?.value as number | string | undefined;
-    if (!this.local || since === undefined) return inOutbox;
-    const local = await this.local.changes({ since, limit: 100_000 });
-    return inOutbox + local.results.filter((c) => parseSyncDocId(c.id)).length;
+    if (!this.local || !this.user || since === undefined) return changesWaiting(inOutbox);
+    return changesWaiting([...inOutbox, ...(await this.unsentHere(this.local, this.user, since))]);
   }
+
+  /**
+   * The documents counted as changes (a case, a person, a provider, a procedure) this desk wrote into the local PouchDB
+   * after `since`. Walked from where the last walk stopped while `since` stays the same, so each document of a long
+   * spell offline, or of a download cut half-way, is read once, not at every retry.
+   */
+  private async unsentHere(local: PouchDatabase, user: string, since: number | string): Promise<Set<string>> {
+    if (this.unsent?.since !== since) this.unsent = { since, walked: since, refs: new Set() };
+    const unsent = this.unsent;
+    const mine = writtenHere(user);
+    for (;;) {
+      const page = await local.changes({ since: unsent.walked, limit: UNSENT_PAGE });
+      const counted = page.results
+        .map((c) => c.id)
+        .filter((id) => {
+          const parsed = parseSyncDocId(id);
+          return !!parsed && countedOnItsOwn(parsed.type);
+        });
+      if (counted.length) {
+        const { rows } = await local.allDocs({ keys: counted, include_docs: true });
+        for (const row of rows) if (row.value?.deleted || (row.doc && mine(row.doc))) unsent.refs.add(row.key);
+      }
+      unsent.walked = page.last_seq;
+      if (page.results.length < UNSENT_PAGE) return unsent.refs;
+    }
+  }
+
+  /** The last walk of the local changes for what waits (`unsentHere`), from `since`. */
+  private unsent: { since: number | string; walked: number | string; refs: Set<string> } | null = null;
 
   /** The status's evaluations, one after another in the order of the events that asked for them. */
   private stateQueue: Promise<void> = Promise.resolve();
@@ -1025,7 +1064,10 @@ export class TeamSync {
     if (event === 'idle' && !(this.caughtUp.pull && this.caughtUp.push)) event = 'active';
     // The computer has no network: whatever the replication last said, changes wait.
     if (typeof navigator !== 'undefined' && navigator.onLine === false) event = 'error';
-    const waiting = event === 'error' ? await this.waitingForServer() : await this.database.outbox.count();
+    const waiting =
+      event === 'error'
+        ? await this.waitingForServer()
+        : changesWaiting((await this.database.outbox.toCollection().primaryKeys()) as string[]);
     const last = (await this.database.meta.get(LAST_SYNCED_KEY))?.value as string | undefined;
     this.idle = event === 'idle';
     if (event === 'idle' && (await this.notYetApplied()) > 0) {
@@ -1046,7 +1088,7 @@ export class TeamSync {
       // make the state "syncing" again at once).
       this.resendPending ??= (await this.database.meta.get(RESEND_ERASURES_KEY)) !== undefined;
       if (this.resendPending) this.scheduleResendErasures();
-      this.set(waiting ? { kind: 'syncing', waiting } : { kind: 'synced', at });
+      this.set(anyWaiting(waiting) ? { kind: 'syncing', waiting } : { kind: 'synced', at });
       return;
     }
     if (event === 'error') {
@@ -1120,6 +1162,8 @@ const ANSWER_DEADLINE_MS = 20_000;
  * They are read in well under a second from a server that answers; one that does not is treated as offline after this.
  */
 const COUNTERS_WAIT_MS = 8_000;
+/** Local changes read at a time when counting what waits to be sent (TeamSync.unsentHere). */
+const UNSENT_PAGE = 2000;
 /** The longest a partial round waits during a download before it is taken in. */
 const ROUND_WAIT_MS = 3000;
 

@@ -583,6 +583,10 @@ export const enGB = {
   'sync.hoursAgo': '{n, plural, one {# hour ago} other {# hours ago}}',
   'sync.daysAgo': '{n, plural, one {# day ago} other {# days ago}}',
   'sync.waiting': '{n, plural, one {# change waiting} other {# changes waiting}}',
+  // session 23: what waits is counted as a handler counts it, a case once however many records its changes wrote
+  'sync.waitingCases': '{n, plural, one {changes to # case waiting} other {changes to # cases waiting}}',
+  'sync.waitingCasesAndOther':
+    'changes to {cases, plural, one {# case} other {# cases}} and {other, plural, one {# other change} other {# other changes}} waiting',
   'sync.header': 'Sharing with your team',
   'sync.refused': 'The server refused {n, plural, one {a change} other {# changes}}',
   'sync.clashes': '{n, plural, one {# case} other {# cases}} changed at two desks',

@@ -585,6 +585,9 @@ export const frCA: Record<MessageKey, string> = {
   'sync.hoursAgo': '{n, plural, one {il y a # heure} other {il y a # heures}}',
   'sync.daysAgo': '{n, plural, one {il y a # jour} other {il y a # jours}}',
   'sync.waiting': '{n, plural, one {# modification en attente} other {# modifications en attente}}',
+  'sync.waitingCases': '{n, plural, one {# dossier modifié en attente} other {# dossiers modifiés en attente}}',
+  'sync.waitingCasesAndOther':
+    '{cases, plural, one {# dossier modifié} other {# dossiers modifiés}} et {other, plural, one {# autre modification} other {# autres modifications}} en attente',
   'sync.header': 'Partage avec votre équipe',
   'sync.refused': 'Le serveur a refusé {n, plural, one {une modification} other {# modifications}}',
   'sync.clashes': '{n, plural, one {# dossier modifié} other {# dossiers modifiés}} à deux services',
