@@ -37,21 +37,43 @@ afterEach(async () => {
 /** A team database holding CASES generated cases and their timelines, as other desks wrote them. */
 async function seededServer(): Promise<{ server: PouchDatabase; cases: number; entries: number }> {
   const server = memoryPouch('team-server');
+  const entries = await logOnServer(server, CASES, { today: '2026-11-27', prefix: 'SEED', writer: 'seed-desk' });
+  return { server, cases: CASES, entries };
+}
+
+/** `count` generated cases and their timelines written to the server as another desk (`writer`) wrote them. */
+async function logOnServer(
+  server: PouchDatabase,
+  count: number,
+  { today, prefix, writer }: { today: string; prefix: string; writer: string },
+): Promise<number> {
   const docs = [];
   let entries = 0;
-  for (const { record, events } of iterateCases(CASES, { today: '2026-11-27', prefix: 'SEED' })) {
-    docs.push({ ...toSyncDoc('case', record.id, record, 'seed-desk'), editedAt: record.updatedAt });
-    for (const event of events) docs.push(toSyncDoc('entry', event.id, event, 'seed-desk'));
+  for (const { record, events } of iterateCases(count, { today, prefix })) {
+    docs.push({ ...toSyncDoc('case', record.id, record, writer), editedAt: record.updatedAt });
+    for (const event of events) docs.push(toSyncDoc('entry', event.id, event, writer));
     entries += events.length;
   }
   await server.bulkDocs(docs as never);
-  return { server, cases: CASES, entries };
+  return entries;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Calls of the server that fail as an unreachable one does, while `down()` says so. */
+function cutOff(server: PouchDatabase, methods: string[], down: () => boolean): void {
+  const remote = server as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const method of methods) {
+    const real = remote[method].bind(server);
+    remote[method] = async (...args: unknown[]) => {
+      if (down()) throw Object.assign(new Error('connect ECONNREFUSED'), { status: 0 });
+      return real(...args);
+    };
+  }
+}
+
 /** A new desk joining the team of `server`; every state its status goes through, with the cases it held then. */
-function newDesk(server: PouchDatabase) {
+function newDesk(server: PouchDatabase, { batchSize }: { batchSize?: number } = {}) {
   n += 1;
   const database = new RedressDatabase(`team-status-${process.pid}-${n}`);
   const desk = n;
@@ -62,7 +84,7 @@ function newDesk(server: PouchDatabase) {
       return new PouchDB(`${name}-${process.pid}-${desk}`, { adapter: 'memory' });
     },
     remote: () => server,
-    sync: (a, b, options) => PouchDB.sync(a, b, options),
+    sync: (a, b, options) => PouchDB.sync(a, b, batchSize ? { ...options, batch_size: batchSize } : options),
   };
   const team = new TeamSync(database, factory);
   open.push({ team, database });
@@ -115,19 +137,13 @@ describe('TeamSync says "Synced" only when nothing is pending', () => {
     // The server stops answering the pull's document requests after the first batch, for a while.
     let calls = 0;
     let down = false;
-    const remote = server as unknown as { bulkGet: (...args: unknown[]) => Promise<unknown> };
-    const bulkGet = remote.bulkGet.bind(server);
-    remote.bulkGet = async (...args: unknown[]) => {
+    cutOff(server, ['bulkGet'], () => {
       calls += 1;
       if (calls === 2) down = true;
-      if (down) throw Object.assign(new Error('connect ECONNREFUSED'), { status: 0 });
-      return bulkGet(...args);
-    };
-    const desk = newDesk(server);
+      return down;
+    });
     // Small replication batches: the download takes several.
-    const sync = PouchDB.sync.bind(PouchDB);
-    (desk.team as unknown as { pouch: PouchFactory }).pouch.sync = (a, b, options) =>
-      sync(a, b, { ...options, batch_size: 40 });
+    const desk = newDesk(server, { batchSize: 40 });
     await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
     // Said at least once (PouchDB retries at once, so the state may already have moved on when it is looked at).
     await until(() => desk.seen.some((s) => s.state.kind === 'unreachable'), 20_000, 'the desk to say unreachable');
@@ -158,18 +174,6 @@ describe('TeamSync says "Synced" only when nothing is pending', () => {
 });
 
 describe('what the status says is waiting to be sent', () => {
-  /** Calls of the server that fail as an unreachable one does, while `down()` says so. */
-  function cutOff(server: PouchDatabase, methods: string[], down: () => boolean): void {
-    const remote = server as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    for (const method of methods) {
-      const real = remote[method].bind(server);
-      remote[method] = async (...args: unknown[]) => {
-        if (down()) throw Object.assign(new Error('connect ECONNREFUSED'), { status: 0 });
-        return real(...args);
-      };
-    }
-  }
-
   it('counts the cases changed here, not the documents their changes wrote', async () => {
     const { server } = await seededServer();
     let down = false;
@@ -206,21 +210,13 @@ describe('what the status says is waiting to be sent', () => {
 
   it("another desk's documents, cut off half-way through coming, are not said to be waiting here", async () => {
     const { server } = await seededServer();
-    const desk = newDesk(server);
-    const sync = PouchDB.sync.bind(PouchDB);
-    (desk.team as unknown as { pouch: PouchFactory }).pouch.sync = (a, b, options) =>
-      sync(a, b, { ...options, batch_size: 40 });
+    const desk = newDesk(server, { batchSize: 40 });
     await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
     await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
     // Another desk logs 30 cases; the server stops answering after the first batch of them has come.
     let calls = 0;
     cutOff(server, ['bulkGet'], () => ++calls >= 2);
-    const more = [];
-    for (const { record, events } of iterateCases(30, { today: '2026-12-04', prefix: 'MORE' })) {
-      more.push({ ...toSyncDoc('case', record.id, record, 'desk-c'), editedAt: record.updatedAt });
-      for (const event of events) more.push(toSyncDoc('entry', event.id, event, 'desk-c'));
-    }
-    await server.bulkDocs(more as never);
+    await logOnServer(server, 30, { today: '2026-12-04', prefix: 'MORE', writer: 'desk-c' });
     await until(
       () => desk.seen.some((s) => s.state.kind === 'unreachable'),
       20_000,
@@ -243,11 +239,8 @@ describe('what the status says is waiting to be sent', () => {
 describe("the download's progress", () => {
   it('counts each document once: never more than the team holds, and climbing to it', async () => {
     const { server, cases, entries } = await seededServer();
-    const desk = newDesk(server);
     // Small replication batches: the download takes some fifteen. PouchDB's events carry running totals.
-    const sync = PouchDB.sync.bind(PouchDB);
-    (desk.team as unknown as { pouch: PouchFactory }).pouch.sync = (a, b, options) =>
-      sync(a, b, { ...options, batch_size: 40 });
+    const desk = newDesk(server, { batchSize: 40 });
     await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
     await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
     const progress = desk.seen.flatMap(({ state }) => (state.kind === 'downloading' ? [state] : []));
