@@ -101,7 +101,7 @@ test('a screen whose code cannot be loaded says so and offers a reload, which br
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'This screen could not be shown' })).toBeVisible();
   await expect(page.getByRole('main').getByRole('alert')).toContainText(
-    'Its part of the app could not be loaded: Failed to fetch dynamically imported module',
+    'The code for this screen could not be loaded: Failed to fetch dynamically imported module',
   );
   await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
 

@@ -198,7 +198,7 @@ export const enGB = {
     'Something went wrong while it was drawn: {reason}. Nothing has been changed or deleted. Try again, or go to another screen.',
   'app.screenError.retry': 'Try again',
   'app.screenError.codeBody':
-    'Its part of the app could not be loaded: {reason}. Nothing has been changed or deleted. Reload the window to carry on.',
+    'The code for this screen could not be loaded: {reason}. Nothing has been changed or deleted. Reload the window to carry on.',
   // a failure outside any screen (the header, the background work): the window says why and offers a reload
   'app.windowError.title': 'Redress stopped',
   'app.windowError.body':

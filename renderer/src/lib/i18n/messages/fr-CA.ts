@@ -39,7 +39,7 @@ export const frCA: Record<MessageKey, string> = {
     'Un problème est survenu pendant son affichage\u00a0: {reason}. Rien n’a été modifié ni supprimé. Réessayez, ou passez à un autre écran.',
   'app.screenError.retry': 'Réessayer',
   'app.screenError.codeBody':
-    'Sa partie de l’application n’a pas pu être chargée\u00a0: {reason}. Rien n’a été modifié ni supprimé. Rechargez la fenêtre pour continuer.',
+    'Le code de cet écran n’a pas pu être chargé\u00a0: {reason}. Rien n’a été modifié ni supprimé. Rechargez la fenêtre pour continuer.',
   'app.windowError.title': 'Redress s’est arrêté',
   'app.windowError.body':
     'Un problème est survenu\u00a0: {reason}. Rien n’a été modifié ni supprimé. Rechargez la fenêtre pour continuer.',
