@@ -252,7 +252,7 @@ export function App({ started }: { started: StartGate }) {
               <Group gap="sm" wrap="nowrap">
                 <SyncStatus />
                 <Group gap="sm" wrap="nowrap" visibleFrom="xs">
-                  <Text size="sm" c="dimmed" visibleFrom="sm">
+                  <Text size="sm" c="dimmed" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
                     {settings.company.name}
                   </Text>
                   <PersonPicker />

@@ -206,7 +206,8 @@ export function PaletteButton() {
         background: 'var(--mantine-color-white)',
       }}
     >
-      <Group gap={8} wrap="nowrap">
+      {/* One line at any width: the header's other items give way first (the sharing status wraps). */}
+      <Group gap={8} wrap="nowrap" style={{ whiteSpace: 'nowrap' }}>
         <IconSearch size={14} stroke={1.6} color="var(--mantine-color-gray-6)" />
         <Text size="xs" c="dimmed">
           {t('palette.button')}
