@@ -1,5 +1,6 @@
 // The sharing status, always in the header while the desk belongs to a team: "Synced 2 minutes ago",
-// "Offline: changes to 3 cases waiting", "The server refused a change" (a link to the team screen, which says which and why).
+// "Offline: changes to 3 cases waiting", "The server refused a change" (a link to the team screen, which says which
+// and why).
 import { useT } from '#lib/i18n/index';
 import { Anchor, Group, Text } from '@mantine/core';
 import { useLocation } from 'wouter';
