@@ -82,11 +82,14 @@ describe('schema upgrade to version 15: a timeline per row', () => {
     expect(read).toEqual(recorded([...first.events, ...twins]));
   });
 
-  it('moves an entry whose case is not on the desk too, onto the timeline of the case it names', async () => {
+  it('moves entries whose case is not on the desk too, onto the timeline of the case they name', async () => {
     const orphan = { ...generated[0].events[0], id: 'entry-of-no-case', caseId: 'case-not-here' };
-    const database = upgraded(await version14([orphan]));
-    expect(await readTimeline(database, 'case-not-here')).toEqual([orphan]);
-    expect(await countEntries(database)).toBe(events.length + 1);
+    const second = { ...orphan, id: 'entry-of-no-case-2' };
+    const other = { ...orphan, id: 'entry-of-another', caseId: 'another-not-here' };
+    const database = upgraded(await version14([orphan, second, other]));
+    expect(await readTimeline(database, 'case-not-here')).toEqual([orphan, second]);
+    expect(await readTimeline(database, 'another-not-here')).toEqual([other]);
+    expect(await countEntries(database)).toBe(events.length + 3);
   });
 
   it("names each waiting entry's case in the outbox; other rows are as they were", async () => {

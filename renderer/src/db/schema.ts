@@ -612,7 +612,10 @@ async function entriesIntoTimelines(tx: Transaction): Promise<void> {
   if (count < total) {
     const orphans = new Map<string, TimelineEvent[]>();
     await events.each((e) => {
-      if (!moved.has(e.caseId)) orphans.set(e.caseId, [...(orphans.get(e.caseId) ?? []), e]);
+      if (moved.has(e.caseId)) return;
+      const list = orphans.get(e.caseId);
+      if (list) list.push(e);
+      else orphans.set(e.caseId, [e]);
     });
     await timelines.bulkAdd([...orphans].map(([caseId, list]) => timelineRow(caseId, list)));
   }
