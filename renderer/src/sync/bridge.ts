@@ -41,7 +41,6 @@ import { installRows } from '#db/desk';
 import {
   OUTBOX_TABLE,
   SHARING_META_KEYS,
-  SHARED_TABLES,
   SYNC_TABLES,
   writingFromTeam,
   type OutboxRow,
@@ -109,10 +108,10 @@ export interface BridgeOptions {
  * document appears once in a changes batch, so each key is written once.
  */
 interface PullPlan {
-  /** Per Dexie table, the rows here before the batch (undefined: none). */
-  rows: Map<string, Map<string, Record<string, unknown> | undefined>>;
-  /** Per Dexie table, the rows to write (null: to delete). */
-  writes: Map<string, Map<string, Record<string, unknown> | null>>;
+  /** Per kind of document, the rows here before the batch (undefined: none). */
+  rows: Map<SyncType, Map<string, Record<string, unknown> | undefined>>;
+  /** Per kind of document, the rows to write (null: to delete), where the kind keeps them (db/sync-rows.ts). */
+  writes: Map<SyncType, Map<string, Record<string, unknown> | null>>;
   /** Per mutable document, the revision in step before and after (undefined after: deleted). */
   revs: Map<string, { before: SyncRevRow | undefined; after: SyncRevRow | undefined }>;
   /** Per case, its clashes (open and settled) before and after. */
@@ -584,10 +583,9 @@ export class Bridge {
       refs.push({ key, caseId: doc.body?.caseId as string | undefined });
     }
     for (const [type, refs] of byType) {
-      const { table } = SYNC_TABLES[type];
       const rows = await syncRows(type).get(this.database, refs);
-      plan.rows.set(table, new Map(refs.map((r, i) => [r.key, rows[i]])));
-      plan.writes.set(table, new Map());
+      plan.rows.set(type, new Map(refs.map((r, i) => [r.key, rows[i]])));
+      plan.writes.set(type, new Map());
     }
     const mutable = todo.filter((t) => !isImmutableType(t.type)).map((t) => t.doc._id);
     const revs = await this.database.syncRevs.bulkGet(mutable);
@@ -608,14 +606,14 @@ export class Bridge {
     return plan;
   }
 
-  /** Write what a batch changed: one bulk request per table. */
+  /** Write what a batch changed: one bulk request per kind. */
   private async writePlan(plan: PullPlan): Promise<void> {
-    for (const [table, writes] of plan.writes) {
+    for (const [type, writes] of plan.writes) {
       const gone = [...writes].filter(([, row]) => row === null).map(([key]) => key);
       const rows = [...writes.values()].filter((row): row is Record<string, unknown> => row !== null);
       // Where the kind keeps its rows (entries onto their cases' timelines; never deleted: applyOne takes no entry's
       // deletion).
-      const kind = syncRows(SHARED_TABLES[table]!);
+      const kind = syncRows(type);
       if (gone.length) await kind.remove(this.database, gone);
       // In requests of WRITE_CHUNK rows, each issued when the one before has been written: IndexedDB copies a row
       // (its structured clone) on the main thread as it is put, so a round's thousand entries in one request were one
@@ -645,12 +643,12 @@ export class Bridge {
 
   /** Apply one document to the batch's plan (nothing is written until `writePlan`). Whether it changed a row. */
   private applyOne(plan: PullPlan, doc: ShapedDoc, type: SyncType, key: string, bytes?: Uint8Array): boolean {
-    const { table } = SYNC_TABLES[type];
-    const here = plan.rows.get(table)!.get(key);
-    const put = (row: Record<string, unknown>) => plan.writes.get(table)!.set(key, row);
+    const here = plan.rows.get(type)!.get(key);
+    const writes = plan.writes.get(type)!;
+    const put = (row: Record<string, unknown>) => writes.set(key, row);
     if (doc._deleted) {
       if (!here || isImmutableType(type)) return false;
-      plan.writes.get(table)!.set(key, null);
+      writes.set(key, null);
       plan.revs.get(doc._id)!.after = undefined;
       if (type === 'case') {
         plan.conflicts.get(key)!.after = { clashes: [], settled: [] };
@@ -661,7 +659,7 @@ export class Bridge {
     if (type === 'letter') {
       if (doc.erasedBy) {
         if (!here) return false;
-        plan.writes.get(table)!.set(key, null);
+        writes.set(key, null);
         return true;
       }
       if (here) return false;
