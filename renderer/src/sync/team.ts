@@ -479,6 +479,7 @@ export class TeamSync {
     const remote = await this.pouch.remote(`${membership.serverUrl}/${encodeURIComponent(membership.database)}`);
     this.local = local;
     this.user = membership.user;
+    this.unsent = null;
     this.bridge = new Bridge({
       database: this.database,
       local,
@@ -999,15 +1000,20 @@ export class TeamSync {
    * cut half-way) are not waiting: they came from the server.
    */
   private async waitingForServer(): Promise<ChangesWaiting> {
-    const inOutbox = (await this.database.outbox.toCollection().primaryKeys()) as string[];
+    const inOutbox = await this.outboxRefs();
     const since = (await this.database.meta.get(PUSHED_SEQ_KEY))?.value as number | string | undefined;
     if (!this.local || !this.user || since === undefined) return changesWaiting(inOutbox);
     return changesWaiting([...inOutbox, ...(await this.unsentHere(this.local, this.user, since))]);
   }
 
+  /** The documents changed here and not yet handed to the local PouchDB (the outbox's keys only). */
+  private async outboxRefs(): Promise<string[]> {
+    return (await this.database.outbox.toCollection().primaryKeys()) as string[];
+  }
+
   /**
    * The documents counted as changes (a case, a person, a provider, a procedure) this desk wrote into the local PouchDB
-   * after `since`. Walked from where the last walk stopped while `since` stays the same, so each document of a long
+   * after `since`. A deletion counts whoever made it (its tombstone names no writer): the push offers it too. Walked from where the last walk stopped while `since` stays the same, so each document of a long
    * spell offline, or of a download cut half-way, is read once, not at every retry.
    */
   private async unsentHere(local: PouchDatabase, user: string, since: number | string): Promise<Set<string>> {
@@ -1064,10 +1070,7 @@ export class TeamSync {
     if (event === 'idle' && !(this.caughtUp.pull && this.caughtUp.push)) event = 'active';
     // The computer has no network: whatever the replication last said, changes wait.
     if (typeof navigator !== 'undefined' && navigator.onLine === false) event = 'error';
-    const waiting =
-      event === 'error'
-        ? await this.waitingForServer()
-        : changesWaiting((await this.database.outbox.toCollection().primaryKeys()) as string[]);
+    const waiting = event === 'error' ? await this.waitingForServer() : changesWaiting(await this.outboxRefs());
     const last = (await this.database.meta.get(LAST_SYNCED_KEY))?.value as string | undefined;
     this.idle = event === 'idle';
     if (event === 'idle' && (await this.notYetApplied()) > 0) {
