@@ -171,6 +171,22 @@ export function loadAverage(): number[] {
   return loadavg().map((n) => Math.round(n * 100) / 100);
 }
 
+/**
+ * BENCH_COLD_CACHE=1: empty the system's file cache (Linux, as root) before a timed cold read, so it reads the profile's
+ * files from the disk as the first open of a morning does, not from memory as a run straight after another does.
+ * Whether it was emptied (false: not asked, or not allowed here).
+ */
+export function dropFileCache(): boolean {
+  if (process.env.BENCH_COLD_CACHE !== '1') return false;
+  try {
+    execSync('sync && echo 1 > /proc/sys/vm/drop_caches', { stdio: 'ignore', shell: '/bin/sh' });
+    return true;
+  } catch {
+    process.stderr.write('[bench] BENCH_COLD_CACHE=1, but the file cache cannot be emptied here (Linux, as root)\n');
+    return false;
+  }
+}
+
 /** A measured figure against its target (issue #19): `ok` when it is at or under every limit given. */
 export function target(value: number, limits: number[], words: string): { value: number; target: string; ok: boolean } {
   return { value, target: words, ok: limits.every((limit) => value <= limit) };
