@@ -16,7 +16,7 @@ import {
   storageBusy,
 } from './db/storage';
 import { db, onUpgradeProgress } from './db/schema';
-import { prefetchDashboard, readPeopleEarly, readSettingsEarly } from './db/hooks';
+import { prefetchDashboard, startSharedReads } from './db/hooks';
 import { todayIso } from './lib/today';
 import { errorReason } from './lib/error-reason';
 import { afterFirstFrame } from './lib/after-first-frame';
@@ -129,10 +129,10 @@ function showStartFailure(key: 'app.databaseError' | 'app.codeError', error: unk
 // The app is drawn as soon as its code has run, without waiting for the database to open (250-400 ms at 100,000
 // cases): the header and the navigation at once, the screens and whatever writes once sharing has started (the start
 // gate, app/start-gate.ts). What needs the team's server goes on meanwhile (sync/instance.ts). The reads the first
-// screen needs are asked at once, while the database opens, in the order they are needed: the settings and people the
-// shell and the start gate need first (db/early.ts: the live queries, asked only at the first draw and so queued
-// behind the dashboard's two dozen reads, answer from these until their own answer comes), then the dashboard's
-// figures (opening on the dashboard), which the screen takes when it mounts (issue #19).
+// screen needs are asked at once, while the database opens, in the order they are needed: the settings, the people,
+// the desk's team and whose cases it counts first (db/shared-reads.ts: one live query each for the whole window, so
+// every part drawn after they answer has them at once), then the dashboard's figures (opening on the dashboard), which
+// the screen takes when it mounts (issue #19).
 let openFailed = false;
 let stopApp: (() => void) | null = null;
 startStorage().then(
@@ -157,9 +157,10 @@ startStorage().then(
     db().held = heldByOther;
     if (!heldByOther) showHeldNote(false);
     const sharing = startTeamSync();
-    void readSettingsEarly();
-    void readPeopleEarly();
-    if (window.location.hash === '' || window.location.hash === '#/') prefetchDashboard(db(), todayIso());
+    startSharedReads();
+    // The dashboard's reads after those: a live query asks in a task of its own (Dexie's liveQuery), so this one does too.
+    if (window.location.hash === '' || window.location.hash === '#/')
+      setTimeout(() => prefetchDashboard(db(), todayIso()), 0);
     return app.then((loaded) => {
       if (!loaded.ok) return showStartFailure('app.codeError', loaded.error);
       if (openFailed) return;

@@ -6,14 +6,37 @@ import { type CaseScope, type Dashboard, handledBy, loadDashboard } from './case
 import { listAttachments } from './repositories/attachments';
 import { installRows, procedureRows, readDesk } from './desk';
 import { db, type PersonRow, type RedressDatabase } from './schema';
-import { readEarly, useEarlyLiveQuery } from './early';
+import { SHARING_META_KEYS } from './outbox';
+import { sharedRead, useSharedRead } from './shared-reads';
 import { readTimeline } from './timeline';
 
 const readSettings = async () => (await readDesk(db())) ?? null;
-/** The desk's settings (null before the first run's form is saved). Live. */
-export const useSettings = () => useEarlyLiveQuery('settings', readSettings);
-/** Ask for the settings as the database is declared (main.tsx), ahead of the dashboard's reads (./early.ts). */
-export const readSettingsEarly = () => readEarly('settings', readSettings);
+/** The desk's settings (null before the first run's form is saved). Live, one read for the window (./shared-reads.ts). */
+export const useSettings = () => useSharedRead('settings', readSettings);
+
+const readPeople = () => sortedPeople(db());
+/** Everyone at the desk, active first, then by name. Live, one read for the window. */
+export const usePeopleRows = () => useSharedRead('people', readPeople);
+
+const metaKey = (key: string) => `meta:${key}`;
+const readMeta = (key: string) => async () => (await db().meta.get(key))?.value ?? null;
+/** A row of the desk's meta table (its value; null when there is none). Live, one read for the window per key. */
+export const useMetaValue = <T>(key: string) => useSharedRead(metaKey(key), readMeta(key)) as T | null | undefined;
+
+/** Whether the dashboard and Reports count every case of the team or only this desk's (meta; features/sharing). */
+export const CASES_SCOPE_KEY = 'cases-scope';
+
+/**
+ * Start the reads the first screens need as the database is declared (main.tsx): the settings, the people, the desk's
+ * team and whose cases it counts. Asked ahead of the dashboard's reads, they answer first, and every part of the window
+ * drawn after that has them at once.
+ */
+export function startSharedReads(): void {
+  sharedRead('settings', readSettings);
+  sharedRead('people', readPeople);
+  sharedRead(metaKey(SHARING_META_KEYS.membership), readMeta(SHARING_META_KEYS.membership));
+  sharedRead(metaKey(CASES_SCOPE_KEY), readMeta(CASES_SCOPE_KEY));
+}
 
 /** Every stored version of the desk's own procedures (issue #16); installs them as the rules' when they change. */
 export const useProcedureRows = () =>
@@ -125,9 +148,6 @@ export function sortPeople(list: readonly PersonRow[]): PersonRow[] {
 
 /** Everyone at the desk, active first, then by name. */
 export const sortedPeople = async (database: RedressDatabase) => sortPeople(await people(database));
-
-/** Ask for the people as the database is declared (main.tsx), ahead of the dashboard's reads (./early.ts). */
-export const readPeopleEarly = () => readEarly('people', () => sortedPeople(db()));
 
 /** A case's attachments (removed ones too, marked), oldest first. */
 export const useAttachments = (caseId: string) => useLiveQuery(() => listAttachments(db(), caseId), [caseId]);

@@ -1,9 +1,8 @@
 // Who is working at this computer. Chosen in the header, remembered on this computer (localStorage, shared by every
 // window of the app and kept in step between them), never a login: there are no passwords yet.
 import { useSyncExternalStore } from 'react';
-import { sortedPeople, sortPeople, useSettings } from '#db/hooks';
-import { db, type PersonRow } from '#db/schema';
-import { useEarlyLiveQuery } from '#db/early';
+import { sortPeople, usePeopleRows, useSettings } from '#db/hooks';
+import type { PersonRow } from '#db/schema';
 import { storedWorkingPersonId, storeWorkingPersonId, WORKING_PERSON_KEY } from '#lib/working-person';
 
 const listeners = new Set<() => void>();
@@ -27,9 +26,9 @@ export function setCurrentPersonId(id: string): void {
   for (const l of listeners) l();
 }
 
-/** Everyone at the desk, active first, then by name. Live (answered from the early read until its own, db/early.ts). */
+/** Everyone at the desk, active first, then by name. Live (one read for the window, db/shared-reads.ts). */
 export function usePeople(): PersonRow[] | undefined {
-  return useEarlyLiveQuery('people', () => sortedPeople(db()));
+  return usePeopleRows();
 }
 
 export interface CurrentPerson {

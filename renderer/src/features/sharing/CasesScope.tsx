@@ -3,13 +3,10 @@
 // remembered at this desk (the `meta` table, never shared) and is the same on both screens. A lone desk sees no
 // choice: every case is its own.
 import { SegmentedControl } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useSettings } from '#db/hooks';
+import { CASES_SCOPE_KEY, useMetaValue, useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import { useMembership } from './hooks';
 import { useT } from '#lib/i18n/index';
-
-export const CASES_SCOPE_KEY = 'cases-scope';
 
 export interface CasesScope {
   /** Whether the desk shares with a team (undefined while reading): the choice is shown only then. */
@@ -26,10 +23,8 @@ export interface CasesScope {
 export function useCasesScope(): CasesScope {
   const membership = useMembership();
   const settings = useSettings();
-  const chosen = useLiveQuery(
-    async () => ((await db().meta.get(CASES_SCOPE_KEY))?.value as 'team' | 'desk' | undefined) ?? 'team',
-    [],
-  );
+  const stored = useMetaValue<'team' | 'desk'>(CASES_SCOPE_KEY);
+  const chosen = stored === undefined ? undefined : (stored ?? 'team');
   const inTeam = membership === undefined ? undefined : membership !== null;
   const prefix = settings?.deskPrefix;
   const ready = membership !== undefined && settings !== undefined && chosen !== undefined;

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useMetaValue } from '#db/hooks';
 import { db } from '#db/schema';
 import { MEMBERSHIP_KEY, teamSync, type SharingStatus, type TeamMembership } from '#sync';
 
@@ -11,10 +12,7 @@ export function useSharingStatus(): SharingStatus {
 
 /** The desk's membership of a team, or null for a lone desk (undefined while reading). */
 export function useMembership(): TeamMembership | null | undefined {
-  return useLiveQuery(
-    async () => ((await db().meta.get(MEMBERSHIP_KEY))?.value as TeamMembership | undefined) ?? null,
-    [],
-  );
+  return useMetaValue<TeamMembership>(MEMBERSHIP_KEY);
 }
 
 /** Every case with fields changed at two desks, with its reference. */
