@@ -4,20 +4,19 @@ import { useT } from '#lib/i18n/index';
 import { Alert, Anchor, List, Stack, Table, Text, Title } from '@mantine/core';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { useLocation } from 'wouter';
-import { fieldName, sharingProblemIn, statusLine } from '#sync';
+import { fieldName, sharingProblemIn } from '#sync';
 import { SharingPanel } from './SharingPanel';
-import { useConflicts, useNow, useSharingStatus } from './hooks';
+import { useConflicts, useSharingStatus } from './hooks';
 
 export function TeamPage() {
   const status = useSharingStatus();
   const conflicts = useConflicts();
-  const now = useNow();
   const [, navigate] = useLocation();
   const t = useT();
   return (
     <Stack maw={900} gap="lg">
       <ScreenTitle>{t('team.title')}</ScreenTitle>
-      {status.state.kind !== 'off' && <Text>{statusLine(status.state, now, t)}</Text>}
+      {/* How sharing is going: said in the header, and in the panel below with what the desk shares. */}
       {status.state.kind === 'update-needed' && (
         <Alert color="red" variant="light" role="alert" title={t('sync.updateNeeded')}>
           {sharingProblemIn(t, status.state.said)}
