@@ -16,7 +16,7 @@ export const useSettings = () => useSharedRead('settings', readSettings);
 
 const readPeople = () => sortedPeople(db());
 /** Everyone at the desk, active first, then by name. Live, one read for the window. */
-export const usePeopleRows = () => useSharedRead('people', readPeople);
+export const usePeople = (): PersonRow[] | undefined => useSharedRead('people', readPeople);
 
 const metaKey = (key: string) => `meta:${key}`;
 const readMeta = (key: string) => async () => (await db().meta.get(key))?.value ?? null;

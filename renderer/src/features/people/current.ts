@@ -1,7 +1,7 @@
 // Who is working at this computer. Chosen in the header, remembered on this computer (localStorage, shared by every
 // window of the app and kept in step between them), never a login: there are no passwords yet.
 import { useSyncExternalStore } from 'react';
-import { sortPeople, usePeopleRows, useSettings } from '#db/hooks';
+import { sortPeople, usePeople, useSettings } from '#db/hooks';
 import type { PersonRow } from '#db/schema';
 import { storedWorkingPersonId, storeWorkingPersonId, WORKING_PERSON_KEY } from '#lib/working-person';
 
@@ -26,10 +26,8 @@ export function setCurrentPersonId(id: string): void {
   for (const l of listeners) l();
 }
 
-/** Everyone at the desk, active first, then by name. Live (one read for the window, db/shared-reads.ts). */
-export function usePeople(): PersonRow[] | undefined {
-  return usePeopleRows();
-}
+/** Everyone at the desk, active first, then by name: live, one read for the window (db/shared-reads.ts). */
+export { usePeople };
 
 export interface CurrentPerson {
   /** The person's id, or null before anyone is on the list (then `name` is the settings' handler name). */
