@@ -455,6 +455,16 @@ test('a desk whose team server has hung opens at once, logs cases in turn, says 
     await c.page.getByRole('link', { name: 'Team sharing' }).click();
     await expect(c.page.getByRole('heading', { name: 'Team sharing', level: 1 })).toBeVisible();
     await c.page.screenshot({ path: shots('169-team-sharing-unreachable') });
+    // Leaving now would keep the case logged meanwhile at this desk only: the dialog says so before the choice.
+    await c.page.getByRole('button', { name: 'Leave the team…' }).click();
+    const leave = c.page.getByRole('dialog', { name: 'Leave the team?' });
+    await expect(leave).toContainText(
+      /The team has not got everything from this desk yet \(changes to [12] cases? waiting\)/,
+    );
+    await expect(leave).toHaveCSS('opacity', '1'); // drawn in full, for the screenshot
+    await c.page.screenshot({ path: shots('170-team-leave-with-changes-waiting') });
+    await leave.getByRole('button', { name: 'Stay' }).click();
+    await expect(leave).toBeHidden();
 
     // The server answers again: the case logged meanwhile reaches it.
     gate.pass();

@@ -7,6 +7,7 @@ export {
   signIn,
   statusLine,
   TeamSync,
+  waitingLine,
   type Refusal,
   type SharingState,
   type SharingStatus,

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { en, fr } from '#test/support/translate';
 import { UpdateNeededError } from './bridge';
 import { refused, sharingProblemIn, type SharingProblemCode } from './sayings';
-import { checkTeamDatabase, signIn, statusLine } from './team';
+import { checkTeamDatabase, signIn, statusLine, waitingLine } from './team';
 
 const answering =
   (...statuses: number[]): typeof fetch =>
@@ -123,6 +123,14 @@ describe('what waits to be sent, as a handler counts it', () => {
     expect(statusLine(offline(1, 0), now, fr)).toBe('Hors ligne\u00a0: 1 dossier modifié en attente');
     expect(statusLine(offline(2, 3), now, fr)).toBe(
       'Hors ligne\u00a0: 2 dossiers modifiés et 3 autres modifications en attente',
+    );
+  });
+
+  it('says the same words on their own, for the question before leaving the team', () => {
+    expect(waitingLine({ cases: 2, other: 0 }, en)).toBe('changes to 2 cases waiting');
+    expect(waitingLine({ cases: 0, other: 1 }, fr)).toBe('1 modification en attente');
+    expect(en('sharing.leaveWaiting', { waiting: waitingLine({ cases: 1, other: 0 }, en) })).toMatch(
+      /^The team has not got everything from this desk yet \(changes to 1 case waiting\)\. If you leave now,/,
     );
   });
 

@@ -305,6 +305,15 @@ export class JoinRefusedError extends Error {
   }
 }
 
+/** What waits to be sent, in words: "changes to 2 cases waiting", "1 change waiting"… (shared/sync/waiting.ts). */
+export function waitingLine(
+  { cases, other }: ChangesWaiting,
+  t: Translate = (key, values) => translate('en-GB', key, values),
+): string {
+  if (cases && other) return t('sync.waitingCasesAndOther', { cases, other });
+  return cases ? t('sync.waitingCases', { n: cases }) : t('sync.waiting', { n: other });
+}
+
 /** The status line the header shows, in the interface language (English (UK) unless `t` says otherwise). Pure. */
 export function statusLine(
   state: SharingState,
@@ -319,10 +328,7 @@ export function statusLine(
     if (hours < 48) return t('sync.hoursAgo', { n: hours });
     return t('sync.daysAgo', { n: Math.round(hours / 24) });
   };
-  const waiting = ({ cases, other }: ChangesWaiting) => {
-    if (cases && other) return t('sync.waitingCasesAndOther', { cases, other });
-    return cases ? t('sync.waitingCases', { n: cases }) : t('sync.waiting', { n: other });
-  };
+  const waiting = (w: ChangesWaiting) => waitingLine(w, t);
   switch (state.kind) {
     case 'off':
       return t('sync.notSharing');

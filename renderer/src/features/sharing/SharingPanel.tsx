@@ -8,6 +8,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { MainMessage } from '#shared/ipc/messages';
 import { DESK_PREFIX_PATTERN } from '#shared/model/reference';
+import { anyWaiting } from '#shared/sync/waiting';
 import { checkSharingConfig, SERVER_URL_EXAMPLE, type SharingConfig } from '#shared/security/sharing';
 import { useSettings } from '#db/hooks';
 import { saveSettings } from '#db/repositories/cases';
@@ -20,6 +21,7 @@ import {
   signIn,
   statusLine,
   teamSync,
+  waitingLine,
   type SharingSaying,
 } from '#sync';
 import { failureIn, sayingIn, useT } from '#lib/i18n/index';
@@ -270,14 +272,26 @@ function Joined(props: { serverUrl: string; database: string; user: string }) {
   const t = useT();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const leave = () =>
+  const leave = () => {
+    // Changes the team has not got yet stay at this desk only once it leaves: said before the choice.
+    const waiting = 'waiting' in status.state && anyWaiting(status.state.waiting) ? status.state.waiting : null;
     modals.openConfirmModal({
       title: t('sharing.leaveTitle'),
-      children: <Text size="sm">{t('sharing.leaveText')}</Text>,
+      children: (
+        <Stack gap="xs">
+          <Text size="sm">{t('sharing.leaveText')}</Text>
+          {waiting && (
+            <Text size="sm" fw={600} c="orange.9">
+              {t('sharing.leaveWaiting', { waiting: waitingLine(waiting, t) })}
+            </Text>
+          )}
+        </Stack>
+      ),
       labels: { confirm: t('sharing.leave'), cancel: t('sharing.stay') },
       confirmProps: { color: 'red' },
       onConfirm: () => void teamSync().leave(),
     });
+  };
   const signInAgain = async () => {
     const result = await signIn(props.serverUrl, props.user, password);
     setPassword('');

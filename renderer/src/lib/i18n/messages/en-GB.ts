@@ -475,6 +475,9 @@ export const enGB = {
   'sharing.leaveTitle': 'Leave the team?',
   'sharing.leaveText':
     'This desk stops sharing. It keeps its copy of the cases as they are now; changes made at other desks no longer arrive here, and changes made here no longer reach them.',
+  // session 23: said in the leave dialog when changes made here have not reached the server
+  'sharing.leaveWaiting':
+    'The team has not got everything from this desk yet ({waiting}). If you leave now, those changes stay at this desk only: wait for “Synced” to send them first.',
   'sharing.leave': 'Leave the team',
   'sharing.stay': 'Stay',
   'sharing.sharesWith': 'This desk shares its cases with the team database {database} on {server}, as {user}.',

@@ -459,6 +459,8 @@ export const frCA: Record<MessageKey, string> = {
   'sharing.leaveTitle': 'Quitter l’équipe?',
   'sharing.leaveText':
     'Ce service cesse de partager. Il garde sa copie des dossiers telle qu’elle est maintenant\u00a0; les modifications faites aux autres services n’arrivent plus ici, et celles faites ici ne les rejoignent plus.',
+  'sharing.leaveWaiting':
+    'L’équipe n’a pas encore tout reçu de ce poste ({waiting}). Si vous quittez l’équipe maintenant, ces modifications restent sur ce poste seulement\u00a0: attendez «\u00a0Synchronisation faite\u00a0» pour les envoyer d’abord.',
   'sharing.leave': 'Quitter l’équipe',
   'sharing.stay': 'Rester',
   'sharing.sharesWith':
