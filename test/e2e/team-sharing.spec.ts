@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { toSyncDoc } from '#shared/sync/documents';
 import { customer } from '#test/support/cases';
+import { axeViolations } from '#test/support/axe';
 import { createAdmin, setUpTeam, startGate, startSyncServer, type SyncServer } from '#test/support/sync-server';
 import {
   allRows,
@@ -463,6 +464,8 @@ test('a desk whose team server has hung opens at once, logs cases in turn, says 
     );
     await expect(leave).toHaveCSS('opacity', '1'); // drawn in full, for the screenshot
     await c.page.screenshot({ path: shots('170-team-leave-with-changes-waiting') });
+    // The dialog with its warning passes WCAG 2.2 AA (the warning's orange on white among it).
+    expect(await axeViolations(c.page, '[role="dialog"]'), 'axe violations on the leave question').toEqual([]);
     await leave.getByRole('button', { name: 'Stay' }).click();
     await expect(leave).toBeHidden();
 
