@@ -16,8 +16,6 @@ export interface ChangesWaiting {
   other: number;
 }
 
-export const NOTHING_WAITING: ChangesWaiting = { cases: 0, other: 0 };
-
 /** Kinds a handler changes on their own, outside a case. */
 const OWN_RECORDS: ReadonlySet<SyncType> = new Set(['person', 'provider', 'procedure']);
 
