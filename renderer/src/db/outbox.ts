@@ -62,6 +62,13 @@ export const SHARING_META_KEYS = {
   /** The local PouchDB's sequence the bridge last applied to Dexie. */
   pulledSeq: 'sync-pulled-seq',
   /**
+   * A bound of the local PouchDB's sequences of every document this desk wrote there, or 'writing' while it writes
+   * (sync/push-start.ts: where the push may start).
+   */
+  ownWrittenSeq: 'sharing-own-written-seq',
+  /** The push's last checkpoint, as PouchDB reported it: every change of the local PouchDB up to it was sent. */
+  pushSentSeq: 'sharing-push-sent-seq',
+  /**
    * A desk that joined with no case a team that has providers (p8b): its own providers and their procedure versions
    * the team lacks, not uploaded, to remove once the team's providers are here (TeamSync; value `TakeTeamProviders`).
    */

@@ -50,6 +50,7 @@ import { sha256Hex } from '#db/repositories/cases';
 import type { AttachmentDbRow, LetterRow, RedressDatabase } from '#db/schema';
 import { type RowRef, syncRows } from '#db/sync-rows';
 import type { PouchDatabase, PouchDoc } from './pouch';
+import { recordOwnWrite } from './push-start';
 
 export const PULLED_SEQ_KEY = SHARING_META_KEYS.pulledSeq;
 
@@ -306,10 +307,18 @@ export class Bridge {
         done.push(row);
       }
     }
-    const results = writes.length ? await this.local.bulkDocs(writes) : [];
-    // An erasure written here: the earlier revisions, which hold the personal data, go from this desk's PouchDB now
-    // (compaction keeps only the latest revision of each document).
-    if (writes.some(isErasure)) await this.local.compact();
+    const results = writes.length
+      ? await this.writeOwn(
+          writes.map((w) => w._id),
+          async () => {
+            const written = await this.local.bulkDocs(writes);
+            // An erasure written here: the earlier revisions, which hold the personal data, go from this desk's
+            // PouchDB now (compaction keeps only the latest revision of each document).
+            if (writes.some(isErasure)) await this.local.compact();
+            return written;
+          },
+        )
+      : [];
     const failed = new Set<string>();
     results.forEach((result, i) => {
       if (result.ok || result.rev) {
@@ -855,7 +864,12 @@ export class Bridge {
       sameValue(body, winner.body) &&
       sameValue(clashes ?? [], winner.clashes ?? []) &&
       sameValue(settled ?? [], winner.settled ?? []);
-    await this.local.bulkDocs(same ? tombstones : [merged, ...tombstones]);
+    await this.writeOwn([winner._id], () => this.local.bulkDocs(same ? tombstones : [merged, ...tombstones]));
+  }
+
+  /** This desk's own documents written into the local PouchDB, with the record the push's start relies on. */
+  private writeOwn<T>(ids: readonly string[], write: () => Promise<T>): Promise<T> {
+    return recordOwnWrite(this.database, this.local, ids, write);
   }
 }
 

@@ -183,6 +183,8 @@ export interface PouchReplication extends PromiseLike<unknown> {
 export interface PouchReplicationSide {
   on(event: 'paused', listener: (error?: unknown) => void): unknown;
   on(event: 'active', listener: () => void): unknown;
+  /** `checkpoint` is said once the checkpoint is written: every change up to that sequence was replicated. */
+  on(event: 'checkpoint', listener: (info: { checkpoint?: unknown }) => void): unknown;
 }
 
 export interface PouchReplicationChange {

@@ -405,3 +405,92 @@ describe('the push offers the server only what this desk wrote', () => {
     expect(String(filter)).not.toContain('=>');
   });
 });
+
+describe('a desk reopened after a download starts its push past it', () => {
+  /** Each push the desk starts: where it started (`since`), and how many documents its filter was asked about. */
+  function watchPushes(factory: PouchFactory): Array<{ since?: unknown; examined: number }> {
+    const pushes: Array<{ since?: unknown; examined: number }> = [];
+    const sync = factory.sync.bind(factory);
+    factory.sync = (local, remote, options) => {
+      const push = options.push as { filter?: (doc: Record<string, unknown>) => boolean; since?: unknown } | undefined;
+      if (!push?.filter) return sync(local, remote, options);
+      const seen = { since: push.since, examined: 0 };
+      pushes.push(seen);
+      const filter = push.filter;
+      // Named as the desk's own filter, so the push keeps its checkpoint.
+      const counted = Object.assign((doc: Record<string, unknown>) => (seen.examined++, filter(doc)), {
+        toString: () => String(filter),
+      });
+      return sync(local, remote, { ...options, push: { ...push, filter: counted } });
+    };
+    return pushes;
+  }
+
+  /** The desk closed and opened again: a new TeamSync on the same database and local PouchDB. */
+  async function reopen(desk: ReturnType<typeof newDesk>): Promise<TeamSync> {
+    await desk.team.stop();
+    const team = new TeamSync(desk.database, desk.factory);
+    open.push({ team, database: desk.database });
+    await team.start();
+    await until(() => team.snapshot().state.kind === 'synced', 30_000, 'the reopened desk to say synced');
+    return team;
+  }
+
+  const onServer = async (server: PouchDatabase, id: string) =>
+    (await server.allDocs({ keys: [id] })).rows[0]?.value?.rev !== undefined;
+
+  it("does not read the team's documents again to find its own; its next change reaches the server", async () => {
+    const { server } = await seededServer();
+    const desk = newDesk(server);
+    const pushes = watchPushes(desk.factory);
+    await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+    const mine = await createCase(desk.database, newCaseParts(), {
+      settings: deskSettings({ deskPrefix: 'DSB' }),
+      by: 'Sam',
+    });
+    await until(() => onServer(server, `case:${mine.id}`), 30_000, "the desk's case on the server");
+    // Another desk's cases come while the desk is open.
+    await logOnServer(server, 30, { today: '2026-12-05', prefix: 'MORE', writer: 'desk-c' });
+    await until(async () => (await desk.database.cases.count()) === CASES + 31, 30_000, 'the other desk’s cases');
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+
+    const team = await reopen(desk);
+    const reopened = pushes.at(-1)!;
+    // Before: the push started from its last checkpoint (this desk's case) and read every one of the other desk's
+    // 30 cases and their entries through its filter, to send nothing.
+    expect(reopened.since).toBeTypeOf('number');
+    expect(reopened.examined).toBe(0);
+
+    await appendEvent(desk.database, mine.id, { type: 'note', on: '2026-12-05', by: 'Sam Patel', summary: 'Called' });
+    const [entry] = (await desk.database.outbox.toArray()).filter((r) => r.ref.startsWith('entry:'));
+    await until(() => onServer(server, entry.ref), 30_000, 'the note on the server');
+    expect(team.snapshot().state.kind).not.toBe('update-needed');
+  }, 60_000);
+
+  it('a change that had not reached the server when the desk closed is sent at the next start', async () => {
+    const { server } = await seededServer();
+    let down = false;
+    cutOff(server, ['revsDiff'], () => down); // the push cannot send; the pull still brings
+    const desk = newDesk(server);
+    const pushes = watchPushes(desk.factory);
+    await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+    down = true;
+    const [first] = await desk.database.cases.limit(1).toArray();
+    await appendEvent(desk.database, first.id, { type: 'note', on: '2026-12-05', by: 'Sam Patel', summary: 'Called' });
+    // The note's entry (the case's row is on the server already, in its earlier revision).
+    const refs = (await desk.database.outbox.toArray()).map((r) => r.ref).filter((ref) => ref.startsWith('entry:'));
+    expect(refs).toHaveLength(1);
+    await until(async () => (await desk.database.outbox.count()) === 0, 10_000, 'the note in the local PouchDB');
+    // The other desk's cases come after it: past the push's last checkpoint, as a download's would.
+    await logOnServer(server, 30, { today: '2026-12-05', prefix: 'MORE', writer: 'desk-c' });
+    await until(async () => (await desk.database.cases.count()) === CASES + 30, 30_000, 'the other desk’s cases');
+    for (const ref of refs) expect(await onServer(server, ref)).toBe(false);
+
+    down = false;
+    await reopen(desk);
+    for (const ref of refs) expect(await onServer(server, ref)).toBe(true);
+    expect(pushes.at(-1)!.since).toBeUndefined(); // from the push's own checkpoint, before the note
+  }, 60_000);
+});

@@ -39,6 +39,7 @@ import {
   type PouchDoc,
   type PouchReplication,
 } from './pouch';
+import { pushStart, recordPushSent, startOwnRecord } from './push-start';
 
 /** The desk's membership of a team, kept in its meta table (desk-local, never replicated). */
 export interface TeamMembership {
@@ -493,6 +494,7 @@ export class TeamSync {
       person: this.person,
       onProblem: (p) => this.set(this.status.state, { problems: [...this.status.problems, p].slice(-50) }),
     });
+    await startOwnRecord(this.database, local);
     await this.takeTeamCounters(remote, membership.user);
     this.countersTaken?.();
     await this.takeTeamProviders(local, remote);
@@ -506,9 +508,11 @@ export class TeamSync {
         // Offline at the first start: the download starts when the server can be reached.
       }
     }
+    // Read before the bridge's first round: what that round writes of this desk's own lies past it, so is sent.
+    const pushFrom = await pushStart(this.database, local);
     await this.enqueue(() => this.bridge!.pull());
     await this.enqueue(() => this.bridge!.push());
-    this.startReplication(local, remote, membership.user);
+    this.startReplication(local, remote, membership.user, pushFrom);
     // Every change written here: sent on (the outbox is written in the change's own transaction).
     this.outboxWatch = liveQuery(() => this.database.outbox.count()).subscribe({
       next: (count) => {
@@ -520,7 +524,11 @@ export class TeamSync {
       const online = () => {
         if (this.stopped || !this.replication) return;
         this.replication.cancel();
-        this.startReplication(local, remote, membership.user);
+        const restart = ++this.restarts;
+        const again = (since?: number) => {
+          if (!this.stopped && restart === this.restarts) this.startReplication(local, remote, membership.user, since);
+        };
+        pushStart(this.database, local).then(again, () => again());
       };
       const offline = () => void this.refreshState('error');
       window.addEventListener('online', online);
@@ -533,8 +541,14 @@ export class TeamSync {
   }
 
   private removeOnline: (() => void) | null = null;
+  /** Restarts asked for (back online): only the last one asked starts. */
+  private restarts = 0;
 
-  private startReplication(local: PouchDatabase, remote: PouchDatabase, user: string): void {
+  /**
+   * The live two-way replication. `pushFrom`: the local sequence the push starts from instead of its checkpoint, when
+   * everything this desk wrote up to it is known sent (push-start.ts); PouchDB's own retries start from it again.
+   */
+  private startReplication(local: PouchDatabase, remote: PouchDatabase, user: string, pushFrom?: number): void {
     const replication = this.pouch.sync(local, remote, {
       live: true,
       retry: true,
@@ -548,7 +562,7 @@ export class TeamSync {
       pull: { checkpoint: 'target' },
       // The push offers the server only what this desk wrote, not every document the pull just brought from it (a
       // read of each, a `_revs_diff` and checkpoints per batch, for nothing: docs/performance.md, Sharing).
-      push: { filter: pushFilter(user) },
+      push: { filter: pushFilter(user), ...(pushFrom === undefined ? {} : { since: pushFrom }) },
     });
     this.replication = replication;
     this.caughtUp = { pull: false, push: false };
@@ -582,6 +596,11 @@ export class TeamSync {
     // it is active (the push, with nothing to send, pauses before the pull's first batch arrives), and it drops the
     // error; so it cannot tell "caught up" from "half-way through the download" or "the server cannot be reached".
     // A side pauses with no error only when its changes feed has nothing more (a live replication's catch-up done).
+    // The push's checkpoints, as it writes them: where the next start may begin (push-start.ts).
+    push.on('checkpoint', (info: { checkpoint?: unknown }) => {
+      if (info.checkpoint === undefined) return;
+      this.pushSent = this.pushSent.then(() => recordPushSent(this.database, local, info.checkpoint)).catch(noMore);
+    });
     for (const [direction, side] of [
       ['pull', pull],
       ['push', push],
@@ -600,6 +619,8 @@ export class TeamSync {
     }
   }
 
+  /** The push's checkpoints recorded, one after another. */
+  private pushSent: Promise<void> = Promise.resolve();
   /** Whether each direction of the replication last said it had nothing more to send (paused with no error). */
   private caughtUp = { pull: false, push: false };
   /** Documents the replication wrote into the local PouchDB since the bridge's last pull began. */
@@ -661,6 +682,7 @@ export class TeamSync {
     this.removeOnline?.();
     this.removeOnline = null;
     await this.queue.catch(() => {});
+    await this.pushSent;
     await this.local?.close().catch(() => {});
     this.local = null;
     this.bridge = null;

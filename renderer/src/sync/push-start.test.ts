@@ -1,0 +1,145 @@
+// Where the push may start (push-start.ts): only past what this desk wrote and the push has sent. The records are kept
+// in a real (fake-indexeddb) Dexie database beside a PouchDB in memory; the replication itself is in team.test.ts.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeAll, freshDatabase } from '#test/support/backup';
+import { memoryPouch } from '#test/support/pouch';
+import { SHARING_META_KEYS } from '#db/outbox';
+import type { RedressDatabase } from '#db/schema';
+import type { PouchDatabase, PouchDoc } from './pouch';
+import { pushStart, recordOwnWrite, recordPushSent, startOwnRecord, WRITING } from './push-start';
+
+afterEach(closeAll);
+
+/** `count` documents as the pull writes them: another desk's, with their revisions as the server gave them. */
+async function pulled(local: PouchDatabase, count: number, prefix = 'entry:pulled'): Promise<void> {
+  const docs = Array.from({ length: count }, (_, i) => ({
+    _id: `${prefix}-${i}`,
+    _rev: `1-${String(i).padStart(32, '0')}`,
+    writer: 'desk-a',
+    body: { i },
+  }));
+  await local.bulkDocs(docs as PouchDoc[], { new_edits: false });
+}
+
+/** This desk's own documents, written the bridge's way. */
+function own(database: RedressDatabase, local: PouchDatabase, ids: string[]) {
+  return recordOwnWrite(database, local, ids, () =>
+    local.bulkDocs(ids.map((_id) => ({ _id, writer: 'desk-b', body: {} }))),
+  );
+}
+
+const seq = async (local: PouchDatabase) => (await local.info()).update_seq as number;
+
+async function joined(): Promise<{ database: RedressDatabase; local: PouchDatabase }> {
+  const database = freshDatabase('push-start');
+  const local = memoryPouch('push-start');
+  await startOwnRecord(database, local);
+  return { database, local };
+}
+
+describe('where the push starts', () => {
+  it("a desk that has written nothing skips the team's documents it downloaded", async () => {
+    const { database, local } = await joined();
+    await pulled(local, 40);
+    expect(await pushStart(database, local)).toBe(40);
+  });
+
+  it("skips only once what this desk wrote is sent; a change made after waits for the push's next checkpoint", async () => {
+    const { database, local } = await joined();
+    await own(database, local, ['case:1', 'entry:1']);
+    await pulled(local, 30);
+    // Written here (sequences 1 and 2), not yet sent: the push must start from its own checkpoint.
+    expect(await pushStart(database, local)).toBeUndefined();
+    await recordPushSent(database, local, 2);
+    expect(await pushStart(database, local)).toBe(32);
+
+    await own(database, local, ['case:2']);
+    await pulled(local, 5, 'entry:later');
+    expect(await pushStart(database, local)).toBeUndefined();
+    await recordPushSent(database, local, 33);
+    expect(await pushStart(database, local)).toBe(38);
+    // A late report of an earlier checkpoint does not take the record back.
+    await recordPushSent(database, local, 2);
+    expect(await pushStart(database, local)).toBe(38);
+  });
+
+  it('records the sequence of its own documents, not of what the pull wrote beside them', async () => {
+    const { database, local } = await joined();
+    await pulled(local, 3);
+    await recordOwnWrite(database, local, ['case:9'], async () => {
+      const written = await local.bulkDocs([{ _id: 'case:9', writer: 'desk-b', body: {} }]);
+      await pulled(local, 20, 'entry:meanwhile'); // the download goes on meanwhile
+      return written;
+    });
+    // case:9 took sequence 4; the push's checkpoint at 4 is enough to skip the other desk's 20.
+    await recordPushSent(database, local, 4);
+    expect(await pushStart(database, local)).toBe(24);
+  });
+
+  it('a write cut off (the app closed half-way) is never skipped, nor anything before it', async () => {
+    const { database, local } = await joined();
+    await own(database, local, ['case:1']);
+    await recordPushSent(database, local, 1);
+    // What a crash between the record and the end of the write leaves: WRITING, and the document in the copy.
+    await database.meta.put({ key: SHARING_META_KEYS.ownWrittenSeq, value: { copy: local.name, seq: WRITING } });
+    await local.bulkDocs([{ _id: 'case:2', writer: 'desk-b', body: {} }]);
+    await pulled(local, 10);
+    await recordPushSent(database, local, 1);
+    expect(await pushStart(database, local)).toBeUndefined();
+    // The next write records a bound again, above the cut-off one's document (sequence 2).
+    await own(database, local, ['case:3']);
+    await pulled(local, 5, 'entry:later');
+    await recordPushSent(database, local, 12);
+    expect(await pushStart(database, local)).toBeUndefined();
+    await recordPushSent(database, local, 13); // case:3's
+    expect(await pushStart(database, local)).toBe(18);
+  });
+
+  it('a write that fails part-way is recorded as far as it went', async () => {
+    const { database, local } = await joined();
+    await expect(
+      recordOwnWrite(database, local, ['case:1'], async () => {
+        await local.bulkDocs([{ _id: 'case:1', writer: 'desk-b', body: {} }]);
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    await pulled(local, 5);
+    expect(await pushStart(database, local)).toBeUndefined();
+    await recordPushSent(database, local, 1);
+    expect(await pushStart(database, local)).toBe(6);
+  });
+
+  it("starts from the push's checkpoint with no record for this copy: an older desk, or another copy's record", async () => {
+    const database = freshDatabase('push-start');
+    const local = memoryPouch('push-start');
+    await pulled(local, 10);
+    await startOwnRecord(database, local); // not empty: what it holds may include this desk's unsent writes
+    expect(await pushStart(database, local)).toBeUndefined();
+
+    const { database: other, local: fresh } = await joined();
+    await pulled(fresh, 10);
+    const name = { ...fresh, name: 'another-copy' } as PouchDatabase;
+    expect(await pushStart(other, fresh)).toBe(10);
+    expect(await pushStart(other, name)).toBeUndefined();
+    expect(await seq(fresh)).toBe(10);
+  });
+
+  it('a write refused whole (another revision came first) leaves the bound where it was', async () => {
+    const { database, local } = await joined();
+    await own(database, local, ['case:1']);
+    await recordPushSent(database, local, 1);
+    await pulled(local, 4);
+    const [refused] = await own(database, local, ['case:1']); // no revision given: a conflict, nothing written
+    expect(refused.ok).toBeFalsy();
+    expect(await pushStart(database, local)).toBe(5);
+  });
+
+  it('nothing to skip past the checkpoint: no start of its own', async () => {
+    const { database, local } = await joined();
+    expect(await pushStart(database, local)).toBeUndefined(); // empty
+    await own(database, local, ['case:1']);
+    await recordPushSent(database, local, 1);
+    expect(await pushStart(database, local)).toBeUndefined();
+  });
+});

@@ -1,0 +1,126 @@
+// Where the push may start when the replication starts, so that a desk reopened after a large download does not read
+// that download again through the push's filter (49.6 s at 100,000 cases: docs/performance.md, Sharing).
+//
+// PouchDB moves a filtered push's checkpoint only when a batch passes the filter, so the documents the pull brings
+// (none of which pass) leave it behind, and the next start reads every one of them again to find nothing to send.
+// Its `since` option starts the push from a given sequence instead. That is safe only from a sequence up to which
+// every document this desk wrote has been sent; otherwise a change would never reach the team. Two records prove it:
+//
+//   ownWrittenSeq  an upper bound of the local sequences of everything this desk wrote into its local PouchDB (the
+//                  bridge's writes, `writtenHere`), or WRITING while such a write is under way. A write cut off by a
+//                  crash leaves WRITING, and the next start does not skip (until a later write records a bound again,
+//                  which covers the cut-off one too: a later write has a higher sequence).
+//   pushSentSeq    the sequence of the push's last checkpoint: every change up to it was sent. PouchDB says so in its
+//                  'checkpoint' event, after writing the checkpoint, which comes after the batch reached the server.
+//
+// When ownWrittenSeq ≤ pushSentSeq, every document this desk wrote has reached the server, and so has everything before
+// the local copy's current sequence that passes the filter (the rest came from the server: the pull's documents, and
+// deletions made elsewhere). The push then starts from the current sequence, read BEFORE the two records: a write
+// that begins after that read lands after it and is sent; one that ended before it is in the records.
+import { SHARING_META_KEYS } from '#db/outbox';
+import type { RedressDatabase } from '#db/schema';
+import type { PouchDatabase } from './pouch';
+
+const OWN_WRITTEN_KEY = SHARING_META_KEYS.ownWrittenSeq;
+const PUSH_SENT_KEY = SHARING_META_KEYS.pushSentSeq;
+/** ownWrittenSeq while a write of this desk's own into the local PouchDB is under way. */
+export const WRITING = 'writing';
+
+/**
+ * A record of a sequence of the local copy named `copy`. A record of another copy (one moved or made anew under
+ * another name) is no record: sequences are the copy's own.
+ */
+interface SeqRecord {
+  copy: string;
+  seq: number | string;
+}
+
+const seqOf = async (local: PouchDatabase) => (await local.info()).update_seq;
+
+/** The sequence `key` records for `local`: undefined when none is kept for that copy. */
+async function recorded(database: RedressDatabase, key: string, local: PouchDatabase) {
+  const value = (await database.meta.get(key))?.value as SeqRecord | undefined;
+  return value?.copy === local.name ? value.seq : undefined;
+}
+
+const record = (database: RedressDatabase, key: string, local: PouchDatabase, seq: number | string) =>
+  database.meta.put({ key, value: { copy: local.name, seq } satisfies SeqRecord });
+
+/**
+ * `write` (this desk's own documents `ids` into its local PouchDB) with ownWrittenSeq kept: WRITING during it, then
+ * the highest sequence its documents took (also after a write that failed part-way).
+ */
+export async function recordOwnWrite<T>(
+  database: RedressDatabase,
+  local: PouchDatabase,
+  ids: readonly string[],
+  write: () => Promise<T>,
+): Promise<T> {
+  const before = await seqOf(local);
+  const earlier = await recorded(database, OWN_WRITTEN_KEY, local);
+  await record(database, OWN_WRITTEN_KEY, local, WRITING);
+  try {
+    return await write();
+  } finally {
+    // A bound from before this write still holds for what was written before it; otherwise (none kept, or a write
+    // cut off by a crash) everything before this write lies at or below `before`.
+    const floor = typeof earlier === 'number' ? earlier : before;
+    await record(database, OWN_WRITTEN_KEY, local, await lastSeqOf(local, before, ids, floor));
+  }
+}
+
+/**
+ * The highest sequence, after `before`, of the documents `ids` (at least `floor`): the copy's own sequence when
+ * nothing else was written meanwhile, else read from its changes (the pull writes beside a push during a download,
+ * and a bound past the push's checkpoint would keep the next start from skipping). A sequence past the true one is
+ * only ever a bound too high, never too low.
+ */
+async function lastSeqOf(
+  local: PouchDatabase,
+  before: number | string,
+  ids: readonly string[],
+  floor: number | string,
+): Promise<number | string> {
+  const after = await seqOf(local);
+  if (typeof before !== 'number' || typeof after !== 'number' || typeof floor !== 'number') return after;
+  if (after === before) return floor; // nothing written (each document refused: another revision came first)
+  if (after - before <= ids.length) return Math.max(after, floor);
+  const wanted = new Set(ids);
+  const { results } = await local.changes({ since: before, limit: after - before });
+  let last = floor;
+  for (const change of results)
+    if (wanted.has(change.id) && typeof change.seq === 'number') last = Math.max(last, change.seq);
+  return last;
+}
+
+/** The push's checkpoint as PouchDB reports it (its 'checkpoint' event): every change up to `seq` was sent. */
+export async function recordPushSent(database: RedressDatabase, local: PouchDatabase, seq: unknown): Promise<void> {
+  if (typeof seq !== 'number') return;
+  const before = await recorded(database, PUSH_SENT_KEY, local);
+  if (typeof before === 'number' && before >= seq) return;
+  await record(database, PUSH_SENT_KEY, local, seq);
+}
+
+/**
+ * A local copy that holds nothing yet (a desk joining): nothing of this desk's is in it, so ownWrittenSeq is 0. Called
+ * before anything is written into the copy.
+ */
+export async function startOwnRecord(database: RedressDatabase, local: PouchDatabase): Promise<void> {
+  if ((await recorded(database, OWN_WRITTEN_KEY, local)) !== undefined) return;
+  if ((await seqOf(local)) === 0) await record(database, OWN_WRITTEN_KEY, local, 0);
+}
+
+/**
+ * The sequence the push may start from (its `since`), or undefined to start from its own checkpoint: when the records
+ * do not prove everything this desk wrote sent, when they are not numbers (an older local copy), or when there is
+ * nothing past the push's checkpoint to skip.
+ */
+export async function pushStart(database: RedressDatabase, local: PouchDatabase): Promise<number | undefined> {
+  // First: a write of this desk's that has not begun by now lands after this sequence, so the push sends it.
+  const current = await seqOf(local);
+  const own = await recorded(database, OWN_WRITTEN_KEY, local);
+  const sent = (await recorded(database, PUSH_SENT_KEY, local)) ?? 0;
+  if (typeof current !== 'number' || typeof own !== 'number' || typeof sent !== 'number') return undefined;
+  if (own > sent || current <= sent) return undefined;
+  return current;
+}
