@@ -96,6 +96,29 @@ describe('where the push starts', () => {
     expect(await pushStart(database, local)).toBe(18);
   });
 
+  it('writes asked for at once are recorded one after the other', async () => {
+    const { database, local } = await joined();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The first write's document is in (sequence 1); the write ends later.
+    const first = recordOwnWrite(database, local, ['case:1'], async () => {
+      const written = await local.bulkDocs([{ _id: 'case:1', writer: 'desk-b', body: {} }]);
+      await held;
+      return written;
+    });
+    const second = own(database, local, ['case:2']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await Promise.all([first, second]);
+    // Had the second been recorded while the first was under way, the first's record (1) would have ended below
+    // case:2's sequence (2), and a checkpoint at 1 would have let the push skip case:2.
+    await pulled(local, 3);
+    await recordPushSent(database, local, 1);
+    expect(await pushStart(database, local)).toBeUndefined();
+    await recordPushSent(database, local, 2);
+    expect(await pushStart(database, local)).toBe(5);
+  });
+
   it('a write that fails part-way is recorded as far as it went', async () => {
     const { database, local } = await joined();
     await expect(

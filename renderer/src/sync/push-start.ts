@@ -50,7 +50,28 @@ const record = (database: RedressDatabase, key: string, local: PouchDatabase, se
  * `write` (this desk's own documents `ids` into its local PouchDB) with ownWrittenSeq kept: WRITING during it, then
  * the highest sequence its documents took (also after a write that failed part-way).
  */
-export async function recordOwnWrite<T>(
+export function recordOwnWrite<T>(
+  database: RedressDatabase,
+  local: PouchDatabase,
+  ids: readonly string[],
+  write: () => Promise<T>,
+): Promise<T> {
+  // One at a time per database: a write recorded while another was under way would take its "writing" for a crash's
+  // and could record a bound below the other's documents. (The bridge's work is queued already: TeamSync.enqueue.)
+  const run = (ownWrites.get(database) ?? Promise.resolve()).then(() => recordOne(database, local, ids, write));
+  ownWrites.set(
+    database,
+    run.then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  return run;
+}
+
+const ownWrites = new WeakMap<RedressDatabase, Promise<void>>();
+
+async function recordOne<T>(
   database: RedressDatabase,
   local: PouchDatabase,
   ids: readonly string[],
