@@ -592,15 +592,15 @@ export class TeamSync {
         .on('paused', (error?: unknown) => void this.refreshState(error ? 'error' : 'idle', error));
       return;
     }
-    // Each direction on its own: the sync's "paused" comes when either side pauses while the other has not yet said
-    // it is active (the push, with nothing to send, pauses before the pull's first batch arrives), and it drops the
-    // error; so it cannot tell "caught up" from "half-way through the download" or "the server cannot be reached".
-    // A side pauses with no error only when its changes feed has nothing more (a live replication's catch-up done).
     // The push's checkpoints, as it writes them: where the next start may begin (push-start.ts).
     push.on('checkpoint', (info: { checkpoint?: unknown }) => {
       if (info.checkpoint === undefined) return;
       this.pushSent = this.pushSent.then(() => recordPushSent(this.database, local, info.checkpoint)).catch(noMore);
     });
+    // Each direction on its own: the sync's "paused" comes when either side pauses while the other has not yet said
+    // it is active (the push, with nothing to send, pauses before the pull's first batch arrives), and it drops the
+    // error; so it cannot tell "caught up" from "half-way through the download" or "the server cannot be reached".
+    // A side pauses with no error only when its changes feed has nothing more (a live replication's catch-up done).
     for (const [direction, side] of [
       ['pull', pull],
       ['push', push],
