@@ -350,6 +350,29 @@ test('a desk killed in the middle of its first download resumes it and ends with
   await again.getByRole('link', { name: 'Dashboard' }).click();
   await again.getByText('The team’s cases').click();
   await expect(unacknowledged).toHaveAccessibleName(`Unacknowledged ${SEEDED}`);
+
+  // Opened again after its download (the reload above), its push started from its own checkpoint or past the cases
+  // downloaded, as the desk's records allow (sync/push-start.ts): either way, a complaint logged now reaches the team.
+  await logComplaint(again, {
+    receivedOn: '2026-12-04',
+    channel: 'Phone',
+    category: 'Billing',
+    summary: 'Logged after the desk was opened again.',
+    name: 'Ada Byron',
+    address: '1 Quay Street\nHull',
+    postcode: 'HU1 1AA',
+  });
+  const logged = again.getByRole('heading', { level: 1, name: /^HULL-\d{4}-000001$/ });
+  await expect(logged).toBeVisible();
+  const reference = (await logged.textContent())!;
+  await expect
+    .poll(
+      async () => (await onServer('case')).some((d) => (d.body as { reference?: string }).reference === reference),
+      {
+        timeout: 60_000,
+      },
+    )
+    .toBe(true);
   expect(errors).toEqual([]);
   await c.context.close();
 });
