@@ -26,6 +26,8 @@ import {
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 const DB = 'complaints';
 const ADMIN = { name: 'admin', password: 'admin-password-for-the-test' };
+/** The team server's admin, as an HTTP Authorization header. */
+const ADMIN_AUTH = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`;
 const DESK_A = { name: 'leeds-desk', password: 'leeds-password-for-the-test' };
 const DESK_B = { name: 'bradford-desk', password: 'bradford-password-for-the-test' };
 const DESK_C = { name: 'halifax-desk', password: 'halifax-password-for-the-test' };
@@ -113,11 +115,58 @@ async function addNote(page: Page, note: string) {
   await expect(page.getByLabel('Timeline')).toContainText(note);
 }
 
+/** `count` cases (and an entry each) written to the team's database as another desk wrote them, numbered from `first`. */
+async function seedTeam(first: number, count: number) {
+  for (let start = first; start < first + count; start += 500) {
+    const docs = [];
+    for (let i = start; i < Math.min(start + 500, first + count); i += 1) {
+      const id = `seed-${i}`;
+      const record = {
+        id,
+        reference: `SEED-2026-${String(i + 1).padStart(6, '0')}`,
+        receivedOn: '2026-11-27',
+        channel: 'email' as const,
+        customer: customer({ name: `Seeded Customer ${i}` }),
+        category: 'billing' as const,
+        summary: 'Charged twice',
+        procedureId: 'kijoma',
+        calendar: 'england-and-wales' as const,
+        stage: 'customer-services',
+        status: 'open' as const,
+        createdAt: '2026-11-27T10:00:00.000Z',
+        updatedAt: '2026-11-27T10:00:00.000Z',
+      };
+      docs.push(toSyncDoc('case', id, record, 'seed-desk'));
+      docs.push(
+        toSyncDoc(
+          'entry',
+          `${id}-received`,
+          {
+            id: `${id}-received`,
+            caseId: id,
+            type: 'received',
+            on: record.receivedOn,
+            at: `${record.receivedOn}T09:00:00.000Z`,
+            by: 'Seed',
+            summary: 'Complaint received',
+          },
+          'seed-desk',
+        ),
+      );
+    }
+    const response = await fetch(`${server.url}/${DB}/_bulk_docs`, {
+      method: 'POST',
+      headers: { authorization: ADMIN_AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ docs }),
+    });
+    expect(response.status).toBe(201);
+  }
+}
+
 /** The team server's documents of a type, read as its admin. */
 async function onServer(type: string): Promise<Array<Record<string, unknown>>> {
-  const auth = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`;
   const url = `${server.url}/${DB}/_all_docs?include_docs=true&startkey=%22${type}:%22&endkey=%22${type}:%EF%BF%B0%22`;
-  const response = await fetch(url, { headers: { authorization: auth, accept: 'application/json' } });
+  const response = await fetch(url, { headers: { authorization: ADMIN_AUTH, accept: 'application/json' } });
   const body = (await response.json()) as { rows: Array<{ doc: Record<string, unknown> }> };
   return body.rows.map((r) => r.doc);
 }
@@ -248,51 +297,7 @@ test('a desk killed in the middle of its first download resumes it and ends with
 }) => {
   // The team's database already holds 2,500 cases (and an entry each), as other desks wrote them.
   const SEEDED = 2500;
-  const auth = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`;
-  for (let start = 0; start < SEEDED; start += 500) {
-    const docs = [];
-    for (let i = start; i < start + 500; i += 1) {
-      const id = `seed-${i}`;
-      const record = {
-        id,
-        reference: `SEED-2026-${String(i + 1).padStart(6, '0')}`,
-        receivedOn: '2026-11-27',
-        channel: 'email' as const,
-        customer: customer({ name: `Seeded Customer ${i}` }),
-        category: 'billing' as const,
-        summary: 'Charged twice',
-        procedureId: 'kijoma',
-        calendar: 'england-and-wales' as const,
-        stage: 'customer-services',
-        status: 'open' as const,
-        createdAt: '2026-11-27T10:00:00.000Z',
-        updatedAt: '2026-11-27T10:00:00.000Z',
-      };
-      docs.push(toSyncDoc('case', id, record, 'seed-desk'));
-      docs.push(
-        toSyncDoc(
-          'entry',
-          `${id}-received`,
-          {
-            id: `${id}-received`,
-            caseId: id,
-            type: 'received',
-            on: record.receivedOn,
-            at: `${record.receivedOn}T09:00:00.000Z`,
-            by: 'Seed',
-            summary: 'Complaint received',
-          },
-          'seed-desk',
-        ),
-      );
-    }
-    const response = await fetch(`${server.url}/${DB}/_bulk_docs`, {
-      method: 'POST',
-      headers: { authorization: auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ docs }),
-    });
-    expect(response.status).toBe(201);
-  }
+  await seedTeam(0, SEEDED);
   const onTheServer = (await onServer('case')).length;
 
   const c = await openDesk(browser, baseURL!);
@@ -351,8 +356,23 @@ test('a desk killed in the middle of its first download resumes it and ends with
   await again.getByText('The team’s cases').click();
   await expect(unacknowledged).toHaveAccessibleName(`Unacknowledged ${SEEDED}`);
 
-  // Opened again after its download (the reload above), its push started from its own checkpoint or past the cases
-  // downloaded, as the desk's records allow (sync/push-start.ts): either way, a complaint logged now reaches the team.
+  // Another desk's cases come while it is open. Opened again, its push starts past them, not reading them all again
+  // through its filter: its records show everything it wrote sent (sync/push-start.ts). A complaint logged then
+  // still reaches the team.
+  await seedTeam(SEEDED, 200);
+  await expect.poll(() => countRows(again, 'cases'), { timeout: 60_000 }).toBe(onTheServer + 200);
+  const sharing = again.getByRole('status', { name: 'Sharing with your team' });
+  await expect(sharing).toContainText(/Synced/, { timeout: 60_000 });
+  await again.reload();
+  await expect(sharing).toContainText(/Synced/, { timeout: 60_000 });
+  const seqs = Object.fromEntries(
+    (await allRows<{ key: string; value: unknown }>(again, 'meta')).map((m) => [m.key, m.value]),
+  ) as Record<string, { seq: number } & number>;
+  // What this desk wrote (0 when it wrote nothing), at or below what its push sent (none sent yet: 0), below the
+  // 200 cases taken in.
+  const sent = seqs['sharing-push-sent-seq']?.seq ?? 0;
+  expect(seqs['sharing-own-written-seq']?.seq).toBeLessThanOrEqual(sent);
+  expect(sent).toBeLessThan(seqs['sync-pulled-seq']);
   await logComplaint(again, {
     receivedOn: '2026-12-04',
     channel: 'Phone',
