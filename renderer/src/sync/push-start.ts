@@ -122,6 +122,11 @@ export async function recordPushSent(database: RedressDatabase, local: PouchData
   await record(database, PUSH_SENT_KEY, local, seq);
 }
 
+/** The push's last checkpoint recorded for `local` (every change up to it sent), or undefined when none is. */
+export function pushSentThrough(database: RedressDatabase, local: PouchDatabase): Promise<number | string | undefined> {
+  return recorded(database, PUSH_SENT_KEY, local);
+}
+
 /**
  * A local copy that holds nothing yet (a desk joining): nothing of this desk's is in it, so ownWrittenSeq is 0. Called
  * before anything is written into the copy.

@@ -236,6 +236,41 @@ describe('what the status says is waiting to be sent', () => {
   }, 60_000);
 });
 
+describe('what the status says is waiting, once sent', () => {
+  it('a change the push has sent is not said to be waiting while the pull cannot reach the server', async () => {
+    const { server } = await seededServer();
+    const desk = newDesk(server);
+    await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+    // The pull fails from now on (another desk's cases cannot be fetched); the push still sends.
+    cutOff(server, ['bulkGet'], () => true);
+    await logOnServer(server, 5, { today: '2026-12-05', prefix: 'MORE', writer: 'desk-c' });
+    await until(() => desk.seen.some((s) => s.state.kind === 'unreachable'), 20_000, 'the desk to say unreachable');
+    const [first] = await desk.database.cases.limit(1).toArray();
+    await appendEvent(desk.database, first.id, { type: 'note', on: '2026-12-05', by: 'Sam Patel', summary: 'Called' });
+    const [entry] = (await desk.database.outbox.toArray()).filter((r) => r.ref.startsWith('entry:'));
+    await until(
+      async () => (await server.allDocs({ keys: [entry.ref] })).rows[0]?.value?.rev !== undefined,
+      20_000,
+      'the note on the server',
+    );
+    // Sent, with no "Synced" since (the pull still fails): before, it was counted from the last "Synced" on and the
+    // status said "changes to 1 case waiting" until the pull came back.
+    const refresh = (desk.team as unknown as { refreshState: (event: string) => Promise<void> }).refreshState;
+    await until(
+      async () => {
+        await refresh.call(desk.team, 'error');
+        const { state } = desk.team.snapshot();
+        return state.kind === 'unreachable' && state.waiting.cases === 0;
+      },
+      10_000,
+      'nothing said to be waiting',
+    );
+    const { state } = desk.team.snapshot();
+    expect(state.kind === 'unreachable' && state.waiting).toEqual({ cases: 0, other: 0 });
+  }, 60_000);
+});
+
 describe("the download's progress", () => {
   it('counts each document once: never more than the team holds, and climbing to it', async () => {
     const { server, cases, entries } = await seededServer();

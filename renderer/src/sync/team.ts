@@ -39,7 +39,7 @@ import {
   type PouchDoc,
   type PouchReplication,
 } from './pouch';
-import { pushStart, recordPushSent, startOwnRecord } from './push-start';
+import { pushSentThrough, pushStart, recordPushSent, startOwnRecord } from './push-start';
 
 /** The desk's membership of a team, kept in its meta table (desk-local, never replicated). */
 export interface TeamMembership {
@@ -1029,7 +1029,10 @@ export class TeamSync {
    */
   private async waitingForServer(): Promise<ChangesWaiting> {
     const inOutbox = await this.outboxRefs();
-    const since = (await this.database.meta.get(PUSHED_SEQ_KEY))?.value as number | string | undefined;
+    const idle = (await this.database.meta.get(PUSHED_SEQ_KEY))?.value as number | string | undefined;
+    // Past the push's last checkpoint too, when that is further: a change sent since the last idle is not waiting.
+    const sent = this.local ? await pushSentThrough(this.database, this.local) : undefined;
+    const since = typeof idle === 'number' && typeof sent === 'number' ? Math.max(idle, sent) : (idle ?? sent);
     if (!this.local || !this.user || since === undefined) return changesWaiting(inOutbox);
     return changesWaiting([...inOutbox, ...(await this.unsentHere(this.local, this.user, since))]);
   }
