@@ -93,6 +93,29 @@ function newDesk(server: PouchDatabase, { batchSize }: { batchSize?: number } = 
   return { database, team, seen, locals, factory };
 }
 
+/** The status worked out again now, as after the replication's error (TeamSync's own `refreshState`). */
+const askAgain = (team: TeamSync) =>
+  (team as unknown as { refreshState: (event: string) => Promise<void> }).refreshState('error');
+
+/**
+ * Until the desk says "Cannot reach the server" with `cases` cases and nothing else waiting (`askAgain`: its status
+ * worked out again each time, where no replication event would); returns that state.
+ */
+async function saysWaiting(desk: ReturnType<typeof newDesk>, cases: number, { askAgain: ask = false } = {}) {
+  await until(
+    async () => {
+      if (ask) await askAgain(desk.team);
+      const { state } = desk.team.snapshot();
+      return state.kind === 'unreachable' && state.waiting.cases === cases;
+    },
+    20_000,
+    `the desk to say ${cases} cases wait`,
+  );
+  const { state } = desk.team.snapshot();
+  expect(state.kind === 'unreachable' && state.waiting).toEqual({ cases, other: 0 });
+  return state;
+}
+
 /**
  * A desk that joined before (as after a restart): its membership kept, as `desk-b`, its local PouchDB in `localStore`
  * (null: none named, as a Redress from before the indexeddb adapter joined).
@@ -190,16 +213,7 @@ describe('what the status says is waiting to be sent', () => {
       [second.id, 'Wrote to the customer'],
     ])
       await appendEvent(desk.database, id, { type: 'note', on: '2026-12-05', by: 'Sam Patel', summary });
-    await until(
-      () => {
-        const { state } = desk.team.snapshot();
-        return state.kind === 'unreachable' && state.waiting.cases === 2;
-      },
-      20_000,
-      'the desk to say two cases wait',
-    );
-    const { state } = desk.team.snapshot();
-    expect(state.kind === 'unreachable' && state.waiting).toEqual({ cases: 2, other: 0 });
+    const state = await saysWaiting(desk, 2);
     expect(statusLine(state, new Date())).toMatch(/^Cannot reach the server: changes to 2 cases waiting$/);
     // Back: sent, and nothing waits.
     down = false;
@@ -228,7 +242,7 @@ describe('what the status says is waiting to be sent', () => {
       "the first of the other desk's cases to arrive",
     );
     // Asked again now that some have come (the replication's retries say it too).
-    await (desk.team as unknown as { refreshState: (event: string) => Promise<void> }).refreshState('error');
+    await askAgain(desk.team);
     const unreachable = desk.seen.filter((s) => s.state.kind === 'unreachable').map((s) => s.state);
     expect(unreachable.length).toBeGreaterThan(0);
     for (const state of unreachable)
@@ -256,18 +270,7 @@ describe('what the status says is waiting, once sent', () => {
     );
     // Sent, with no "Synced" since (the pull still fails): before, it was counted from the last "Synced" on and the
     // status said "changes to 1 case waiting" until the pull came back.
-    const refresh = (desk.team as unknown as { refreshState: (event: string) => Promise<void> }).refreshState;
-    await until(
-      async () => {
-        await refresh.call(desk.team, 'error');
-        const { state } = desk.team.snapshot();
-        return state.kind === 'unreachable' && state.waiting.cases === 0;
-      },
-      10_000,
-      'nothing said to be waiting',
-    );
-    const { state } = desk.team.snapshot();
-    expect(state.kind === 'unreachable' && state.waiting).toEqual({ cases: 0, other: 0 });
+    await saysWaiting(desk, 0, { askAgain: true });
   }, 60_000);
 });
 
