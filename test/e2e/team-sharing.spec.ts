@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { toSyncDoc } from '#shared/sync/documents';
+import { SHARING_META_KEYS } from '#db/outbox';
 import { customer } from '#test/support/cases';
 import { axeViolations } from '#test/support/axe';
 import { createAdmin, setUpTeam, startGate, startSyncServer, type SyncServer } from '#test/support/sync-server';
@@ -370,9 +371,9 @@ test('a desk killed in the middle of its first download resumes it and ends with
   ) as Record<string, { seq: number } & number>;
   // What this desk wrote (0 when it wrote nothing), at or below what its push sent (none sent yet: 0), below the
   // 200 cases taken in.
-  const sent = seqs['sharing-push-sent-seq']?.seq ?? 0;
-  expect(seqs['sharing-own-written-seq']?.seq).toBeLessThanOrEqual(sent);
-  expect(sent).toBeLessThan(seqs['sync-pulled-seq']);
+  const sent = seqs[SHARING_META_KEYS.pushSentSeq]?.seq ?? 0;
+  expect(seqs[SHARING_META_KEYS.ownWrittenSeq]?.seq).toBeLessThanOrEqual(sent);
+  expect(sent).toBeLessThan(seqs[SHARING_META_KEYS.pulledSeq]);
   await logComplaint(again, {
     receivedOn: '2026-12-04',
     channel: 'Phone',
