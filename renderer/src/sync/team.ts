@@ -1029,12 +1029,14 @@ export class TeamSync {
    */
   private async waitingForServer(): Promise<ChangesWaiting> {
     const inOutbox = await this.outboxRefs();
+    const { local, user } = this;
+    if (!local || !user) return changesWaiting(inOutbox);
     const idle = (await this.database.meta.get(PUSHED_SEQ_KEY))?.value as number | string | undefined;
     // Past the push's last checkpoint too, when that is further: a change sent since the last idle is not waiting.
-    const sent = this.local ? await pushSentThrough(this.database, this.local) : undefined;
+    const sent = await pushSentThrough(this.database, local);
     const since = typeof idle === 'number' && typeof sent === 'number' ? Math.max(idle, sent) : (idle ?? sent);
-    if (!this.local || !this.user || since === undefined) return changesWaiting(inOutbox);
-    return changesWaiting([...inOutbox, ...(await this.unsentHere(this.local, this.user, since))]);
+    if (since === undefined) return changesWaiting(inOutbox);
+    return changesWaiting([...inOutbox, ...(await this.unsentHere(local, user, since))]);
   }
 
   /** The documents changed here and not yet handed to the local PouchDB (the outbox's keys only). */
