@@ -507,7 +507,7 @@ test('a desk whose team server has hung opens at once, logs cases in turn, says 
       /The team has not got everything from this desk yet \(changes to [12] cases? waiting\)/,
     );
     await expect(leave).toHaveCSS('opacity', '1'); // drawn in full, for the screenshot
-    await c.page.screenshot({ path: shots('170-team-leave-with-changes-waiting') });
+    await c.page.screenshot({ path: shots('174-team-leave-with-changes-waiting') });
     // The dialog with its warning passes WCAG 2.2 AA (the warning's orange on white among it).
     expect(await axeViolations(c.page, '[role="dialog"]'), 'axe violations on the leave question').toEqual([]);
     await leave.getByRole('button', { name: 'Stay' }).click();
