@@ -57,10 +57,9 @@ export interface CaseScope {
  * Only the cases in `scope`; every case when it names nothing. The index's ranges stay as they are; the scope's
  * cases are picked from each range as it is read.
  */
-function within<C extends Collection<CaseIndexRow, string, InsertType<CaseIndexRow, 'caseId'>>>(
-  range: C,
-  { desk, providerId }: CaseScope,
-): C {
+type IndexRange = Collection<CaseIndexRow, string, InsertType<CaseIndexRow, 'caseId'>>;
+
+function within<C extends IndexRange>(range: C, { desk, providerId }: CaseScope): C {
   if (desk === undefined && providerId === undefined) return range;
   return range.filter(
     (r) =>
@@ -97,8 +96,43 @@ export async function caseIdsWithStatus(
 const byDate = (key: (r: CaseIndexRow) => string | null) => (a: CaseIndexRow, b: CaseIndexRow) =>
   (key(a) ?? '').localeCompare(key(b) ?? '') || a.reference.localeCompare(b.reference);
 
+/** A range's count and its first `limit` rows, read side by side (the range is made anew for each read). */
+async function countAndFirstRows(range: () => IndexRange, limit: number | undefined): Promise<DueList> {
+  const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
+  return { count, rows };
+}
+
+/**
+ * The same date range of a `[status+date]` index for each working status, in `scope`: counted by the index, only the
+ * first rows of each read, merged in `order`.
+ */
+async function acrossActiveStatuses(
+  database: RedressDatabase,
+  index: '[status+nextDueOn]' | '[status+adrLetterDueOn]',
+  [from, to, toIncluded]: [from: string, to: string, toIncluded: boolean],
+  order: (a: CaseIndexRow, b: CaseIndexRow) => number,
+  limit: number | undefined,
+  scope: CaseScope,
+): Promise<DueList> {
+  const parts = await Promise.all(
+    ACTIVE_STATUSES.map((status) =>
+      countAndFirstRows(
+        () => within(database.caseIndex.where(index).between([status, from], [status, to], true, toIncluded), scope),
+        limit,
+      ),
+    ),
+  );
+  return {
+    count: parts.reduce((n, p) => n + p.count, 0),
+    rows: parts
+      .flatMap((p) => p.rows)
+      .sort(order)
+      .slice(0, limit),
+  };
+}
+
 /** Working cases whose next deadline is in [from, to] (`to` included when `toIncluded`), soonest first. */
-export async function nextDueBetween(
+export function nextDueBetween(
   database: RedressDatabase,
   from: string,
   to: string,
@@ -106,24 +140,14 @@ export async function nextDueBetween(
   limit?: number,
   scope: CaseScope = {},
 ): Promise<DueList> {
-  const parts = await Promise.all(
-    ACTIVE_STATUSES.map(async (status) => {
-      const range = () =>
-        within(
-          database.caseIndex.where('[status+nextDueOn]').between([status, from], [status, to], true, toIncluded),
-          scope,
-        );
-      const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
-      return { count, rows };
-    }),
+  return acrossActiveStatuses(
+    database,
+    '[status+nextDueOn]',
+    [from, to, toIncluded],
+    byDate((r) => r.nextDueOn),
+    limit,
+    scope,
   );
-  return {
-    count: parts.reduce((n, p) => n + p.count, 0),
-    rows: parts
-      .flatMap((p) => p.rows)
-      .sort(byDate((r) => r.nextDueOn))
-      .slice(0, limit),
-  };
 }
 
 /** Open cases not yet acknowledged, the longest waiting first. */
@@ -137,58 +161,37 @@ export async function unacknowledged(
   return { count: rows.length, rows: rows.slice(0, limit) };
 }
 
+/** The `[status+adrLetterDueOn]` index's own order: due date, then case id. */
+function byAdrLetterDue(a: CaseIndexRow, b: CaseIndexRow): number {
+  if (a.adrLetterDueOn !== b.adrLetterDueOn) return a.adrLetterDueOn! < b.adrLetterDueOn! ? -1 : 1;
+  return a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0;
+}
+
 /**
  * Cases whose ADR letter is due on or before `horizon` (overdue ones included) and not yet sent, soonest first. Read
  * from the [status+adrLetterDueOn] ranges of the working statuses: counted by the index, only the first rows read.
  */
-export async function adrLettersDue(
+export function adrLettersDue(
   database: RedressDatabase,
   horizon: string,
   limit?: number,
   scope: CaseScope = {},
 ): Promise<DueList> {
-  const parts = await Promise.all(
-    ACTIVE_STATUSES.map(async (status) => {
-      const range = () =>
-        within(
-          database.caseIndex.where('[status+adrLetterDueOn]').between([status, ''], [status, horizon], true, true),
-          scope,
-        );
-      const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
-      return { count, rows };
-    }),
-  );
-  return {
-    count: parts.reduce((n, p) => n + p.count, 0),
-    // The index's own order: due date, then case id.
-    rows: parts
-      .flatMap((p) => p.rows)
-      .sort((a, b) =>
-        a.adrLetterDueOn !== b.adrLetterDueOn
-          ? a.adrLetterDueOn! < b.adrLetterDueOn!
-            ? -1
-            : 1
-          : a.caseId < b.caseId
-            ? -1
-            : a.caseId > b.caseId
-              ? 1
-              : 0,
-      )
-      .slice(0, limit),
-  };
+  return acrossActiveStatuses(database, '[status+adrLetterDueOn]', ['', horizon, true], byAdrLetterDue, limit, scope);
 }
 
 /** Cases whose customer's ADR referral window ends between today and `horizon`, soonest first. */
-export async function referralWindowsClosing(
+export function referralWindowsClosing(
   database: RedressDatabase,
   today: string,
   horizon: string,
   limit?: number,
   scope: CaseScope = {},
 ): Promise<DueList> {
-  const range = () => within(database.caseIndex.where('adrReferralEndsOn').between(today, horizon, true, true), scope);
-  const [count, rows] = await Promise.all([range().count(), firstRows(range(), limit)]);
-  return { count, rows };
+  return countAndFirstRows(
+    () => within(database.caseIndex.where('adrReferralEndsOn').between(today, horizon, true, true), scope),
+    limit,
+  );
 }
 
 /** Active cases handled by `assignee` ("my cases"), most urgent first. */
