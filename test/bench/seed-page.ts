@@ -17,24 +17,9 @@ import { performAction } from '#db/repositories/case-actions';
 import { PACKED_TABLES, readPacked, repack } from '#db/packs';
 import { browserStorageHost, localStoragePointer, prepareStorage } from '#db/storage';
 import { deskDatabase } from './desk-database';
-import { iterateCases, type GeneratedCase } from '#test/fixtures/generate-cases';
+import { HANDLERS, iterateCases, type GeneratedCase } from '#test/fixtures/generate-cases';
 import { deskSettings, NORTHWIND } from '#test/support/desk';
 import { newCaseParts } from '#test/support/cases';
-
-const HANDLERS = [
-  'Sam Patel',
-  'Jo Bloggs',
-  'Alex Morgan',
-  'Priya Shah',
-  'Chris Doyle',
-  'Morgan Lee',
-  'Taylor Reid',
-  'Jamie Fox',
-  'Robin Hart',
-  'Casey Ward',
-  'Dana Ellis',
-  'Kim Park',
-];
 
 const settings = deskSettings({
   defaultProcedureId: 'kijoma',
