@@ -13,6 +13,7 @@ import {
   getAction,
   listActions,
   nextStage,
+  readAmount,
   whyNot,
 } from './index';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
@@ -384,6 +385,21 @@ describe('buildActionEvent', () => {
         today: '2026-09-10',
       }).currency,
     ).toBe('CAD');
+  });
+
+  it('an amount with a decimal comma is read as French writes it, never as a hundred times more', () => {
+    const desk = new Desk(record('jive-ca'), '2026-09-10');
+    const e = desk.do('record-payment', { kind: 'goodwill', amount: '25,50', currency: 'CAD', reason: 'Late reply' });
+    expect(e.data).toMatchObject({ amount: 25.5, currency: 'CAD' });
+    const read = (typed: string) => readAmount(typed);
+    expect(
+      ['20,50', '20,5', '20.50', '1,250', '1,250.50', '1 250,50', '1\u00a0250', '1\u202f250,5', ' 7 '].map(read),
+    ).toEqual([20.5, 20.5, 20.5, 1250, 1250.5, 1250.5, 1250, 1250.5, 7]);
+    // Neither a grouping nor a decimal comma: refused with the form's message, not guessed.
+    for (const typed of ['20,500,5', '1,25,0', '1.250,50', '25 50', '12345678', '2.505', ',50', 'ten'])
+      expect(read(typed), typed).toBeNull();
+    const refused = desk.build('record-payment', { amount: '1.250,50', reason: 'x' });
+    expect(refused.ok ? null : refused.errors.amount).toBe('Enter an amount like 25 or 25.50');
   });
 
   it('editing the customer keeps the old and the new values of what changed', () => {

@@ -97,6 +97,21 @@ export type BuildResult =
       message: string;
     };
 
+/**
+ * An amount of money as a handler types it, in either of the interface's languages: "25", "25.50", "1,250.50" (a
+ * comma between groups of three digits), "25,50" (a decimal comma, as French writes it) or "1 250,50" (spaces between
+ * groups). A comma followed by one or two digits at the end is a decimal comma; one followed by three is a thousands
+ * separator: "20,50" is never read as 2,050. Null when it is not an amount of up to 7 digits and 2 decimals.
+ */
+export function readAmount(text: string): number | null {
+  const t = text.trim().replace(/[ \u00a0\u202f](?=\d{3}(?:\D|$))/g, '');
+  let plain: string;
+  if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(t)) plain = t.replace(/,/g, '');
+  else if (/^\d+,\d{1,2}$/.test(t)) plain = t.replace(',', '.');
+  else plain = t;
+  return /^\d{1,7}(\.\d{1,2})?$/.test(plain) ? Number(plain) : null;
+}
+
 /** The form's starting values: today's date, the case's channel, the customer's current details. */
 export function defaultInput(
   id: CaseActionId,
@@ -259,11 +274,8 @@ function schemaFor(spec: CaseActionSpec, ctx: ActionContext) {
         break;
       case 'amount':
         shape[f.name] = required(20, f.missing ?? say('enter-field', { label: 'the amount' }), label)
-          .refine((s) => s === '' || /^\d{1,7}(\.\d{1,2})?$/.test(s.replace(/,/g, '')), say('amount-invalid'))
-          .refine(
-            (s) => !/^\d{1,7}(\.\d{1,2})?$/.test(s.replace(/,/g, '')) || Number(s.replace(/,/g, '')) > 0,
-            say('amount-not-positive'),
-          );
+          .refine((s) => s === '' || readAmount(s) !== null, say('amount-invalid'))
+          .refine((s) => (readAmount(s) ?? 1) > 0, say('amount-not-positive'));
         break;
       default: {
         // A customer's details: the limits of what is stored (shared/model/stored.ts).
@@ -567,7 +579,7 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
       summary = write({ kind: 'reopened', values: { reason: v.reason } });
       break;
     case 'record-payment': {
-      const amount = Number(v.amount.replace(/,/g, ''));
+      const amount = readAmount(v.amount)!;
       const kind = v.kind as PaymentKind;
       Object.assign(data, { kind, amount, currency: v.currency, reason: v.reason });
       summary = write({

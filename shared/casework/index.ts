@@ -35,6 +35,7 @@ export {
   customerDetailsToForm,
   buildActionEvent,
   lastEntry,
+  readAmount,
   type ActionInput,
   type ActionContext,
   type NewTimelineEvent,
