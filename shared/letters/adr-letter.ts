@@ -2,6 +2,8 @@
 // first made (time-based), or at once when the provider has given its final position. It names the scheme with its
 // details from the versioned directory, says it is independent and free, that a decision binds the provider only if
 // the customer accepts it, and the time limit; and it gives the final position or the progress so far.
+import { addCalendarDays } from '#shared/rules/dates';
+import { saying } from '#shared/model/saying';
 import { message, schemeNamesIn } from './catalogue';
 import {
   type AdrTerms,
@@ -19,6 +21,7 @@ import {
 } from './common';
 import type { LetterDocument } from './document';
 import { joinSentences, paragraph, section } from './layout';
+import { LetterRefusalError } from './refusals';
 
 export type AdrLetterReason =
   /** Unresolved after the regime's wait: `progress` says what has been done so far, in the desk's words. */
@@ -34,7 +37,23 @@ export interface AdrLetterInput extends LetterBaseInput {
   terms: AdrTerms;
 }
 
+/**
+ * The first day the time-based letter can be issued: the regime's weeks after the complaint was received, counted in
+ * calendar days and never paused (REGULATION.md §1 and §5).
+ */
+export function timeBasedAdrLetterFrom(receivedOn: string, terms: AdrTerms): string {
+  return addCalendarDays(receivedOn, terms.waitWeeks * 7);
+}
+
 export function adrLetter(input: AdrLetterInput): LetterDocument {
+  if (input.reason.kind === 'time-based') {
+    const receivedOn = input.caseRecord.receivedOn;
+    const availableOn = timeBasedAdrLetterFrom(receivedOn, input.terms);
+    if (input.issuedOn < availableOn)
+      throw new LetterRefusalError(
+        saying('adr-time-too-early', { availableOn, weeks: input.terms.waitWeeks, receivedOn }),
+      );
+  }
   const basics = letterBasics(input);
   const { language, reference, receivedOn } = basics;
   const scheme = schemeOn(input.scheme, input.issuedOn);

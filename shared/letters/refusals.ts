@@ -36,6 +36,9 @@ export const LETTER_REFUSALS_EN = {
   'needs-remedy': 'The letter needs the remedy.',
   'needs-agreed': 'The letter needs what was agreed.',
   'required-paragraph': 'The paragraph “{start}…” says what the regulator requires and cannot be edited.',
+  // --- ./adr-letter.ts: the time-based letter says the wait is over (REGULATION.md §1)
+  'adr-time-too-early':
+    'The ADR letter for a complaint still unresolved can be issued from {availableOn}, {weeks} weeks after the complaint was received on {receivedOn}. It tells the customer that the weeks have passed and that the scheme will look at the complaint now, which is not true before then. If we can do no more for the customer now, issue the ADR letter with our final position instead.',
   // --- ./summary-resolution.ts
   'resolved-before-received': 'The complaint cannot be resolved before it was received.',
 } as const;

@@ -13,7 +13,10 @@ describe('the letters’ refusals in the interface language', () => {
   it('has every code in English (shared’s words) and in French, with no English left', () => {
     for (const code of codesOf(LETTER_REFUSALS_EN)) {
       expect(enGB[`letterRefusal.${code}`], code).toBe(LETTER_REFUSALS_EN[code]);
-      const values = { name: 'Ada Lovelace', lines: 6, max: 5, size: 16, capacity: 5, printed: 7, company: 'Acme' };
+      const values = {
+        ...{ name: 'Ada Lovelace', lines: 6, max: 5, size: 16, capacity: 5, printed: 7, company: 'Acme' },
+        ...{ availableOn: '2026-12-30', weeks: 6, receivedOn: '2026-11-18' },
+      };
       const french = sayingIn(fr, 'letterRefusal', { code, values: { ...values, start: 'Vous pouvez' } });
       expect(french, code).not.toMatch(/\b(the|has|no|letter|before)\b|\{/i);
     }

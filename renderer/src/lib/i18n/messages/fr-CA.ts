@@ -2812,6 +2812,8 @@ export const frCA: Record<MessageKey, string> = {
   'letterRefusal.needs-agreed': 'La lettre doit indiquer ce qui a été convenu.',
   'letterRefusal.required-paragraph':
     'Le paragraphe «\u00a0{start}…\u00a0» énonce ce qu’exige l’organisme de réglementation et ne peut pas être modifié.',
+  'letterRefusal.adr-time-too-early':
+    'La lettre de recours pour une plainte toujours non réglée peut être produite à partir du {availableOn}, {weeks}\u00a0semaines après la réception de la plainte le {receivedOn}. Elle dit à la personne que ce délai est écoulé et que l’organisme peut examiner la plainte dès maintenant, ce qui n’est pas vrai avant cette date. Si nous ne pouvons rien faire de plus pour la personne maintenant, produisez plutôt la lettre de recours avec notre position finale.',
   'letterRefusal.resolved-before-received': 'La plainte ne peut pas être réglée avant d’avoir été reçue.',
   // p8e : pourquoi aucune copie n’est imprimée pour le ou la titulaire (shared/letters/copy.ts)
   'copyMissing.no-address':
