@@ -14,6 +14,7 @@ import {
   adrTermsFromEvaluation,
   cctsNoticeLetter,
   finalResponseLetter,
+  LetterRefusalError,
   nextStepsFromEvaluation,
   procedureWordingFor,
   standingLetterOfKind,
@@ -29,6 +30,7 @@ import {
 import { getAdrScheme, getProcedure, procedureForCase, type Evaluation, type Procedure } from '#shared/rules/index';
 import { LETTER_NAMES, type LetterKind, summaryInEnglish } from '#shared/casework/summaries';
 import { effectiveTimeline } from '#shared/model/effective';
+import { saying } from '#shared/model/saying';
 import { letterLanguageForCase, settingsForCase } from '#shared/model/provider';
 
 export type LetterChoice =
@@ -296,6 +298,10 @@ export function buildLetter(
             : { kind: 'final-position', finalPosition: inputs.finalPosition },
       });
     case 'ccts-notice':
+      // The notice says the complaint has been through a second level unresolved: not before the engine's clock
+      // for it has started (a regime without that clock is left as it was).
+      if (evaluation.clocks.find((c) => c.id === 'ccts-notice')?.state === 'not-applicable')
+        throw new LetterRefusalError(saying('ccts-before-level'));
       return cctsNoticeLetter({ ...base, scheme: { schemeId: context.evaluation.adrScheme?.id ?? 'ccts' } });
     case 'summary-resolution':
       return summaryResolutionLetter({ ...base, resolvedOn: inputs.resolvedOn, resolution: inputs.resolution });

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleCase, sampleSettings } from '#shared/letters/fixtures';
 import { withProviders, type Provider } from '#shared/model/provider';
-import type { CaseRecord, DeskSettings } from '#shared/model/case';
+import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
+import { Desk } from '#test/support/case-desk';
 import { evaluateRecord } from '#lib/rules';
 import { SAMPLE_LOGO_DATA_URL } from '#test/support/desk';
 import {
@@ -48,11 +49,18 @@ function desk(): DeskSettings {
     defaultProviderId: 'jive',
   };
 }
-function context(record: CaseRecord): LetterContext {
+function context(record: CaseRecord, events: TimelineEvent[] = []): LetterContext {
   const today = '2026-11-20';
-  const evaluated = evaluateRecord(record, [], today);
+  const evaluated = evaluateRecord(record, events, today);
   if (!evaluated.evaluation) throw new Error(evaluated.error);
-  return { record, events: [], evaluation: evaluated.evaluation, settings: desk(), today, by: 'Priya Shah' };
+  return { record, events, evaluation: evaluated.evaluation, settings: desk(), today, by: 'Priya Shah' };
+}
+/** The case escalated twice, to the second level, where a Canadian customer is told about the CCTS. */
+function atSecondLevel(record: CaseRecord): LetterContext {
+  const desk = new Desk(record, '2026-11-20');
+  desk.do('escalate', { on: '2026-11-19', reason: 'Asked for a supervisor' });
+  desk.do('escalate', { on: '2026-11-20', reason: 'Still unhappy' });
+  return context(desk.record, desk.events);
 }
 const words = (doc: unknown) => JSON.stringify(doc);
 
@@ -78,7 +86,12 @@ describe("letters follow the case's own provider", () => {
     expect(doc.language).toBe('fr-CA');
     expect(words(doc)).toContain('Jive Communications Canada');
     expect(words(doc)).not.toContain('Kijoma Broadband');
-    const notice = buildLetter('ccts-notice', defaultInputs(ctx), defaultOptions(caCase, ctx.settings), ctx);
+    // Not before the second level of escalation: the notice says the complaint has been through it.
+    expect(() => buildLetter('ccts-notice', defaultInputs(ctx), defaultOptions(caCase, ctx.settings), ctx)).toThrow(
+      /does not show that yet/,
+    );
+    const second = atSecondLevel(caCase);
+    const notice = buildLetter('ccts-notice', defaultInputs(second), defaultOptions(caCase, second.settings), second);
     expect(words(notice)).toContain('Jive Communications Canada');
   });
 
@@ -130,7 +143,8 @@ describe("letters follow the case's own provider", () => {
     expect(logosIn(buildLetter('update', update, defaultOptions(ukCase, logos), uk))).toEqual([SAMPLE_LOGO_DATA_URL]);
     const ca = { ...context(caCase), settings: logos };
     expect(logosIn(acknowledgementDocument(ca))).toEqual([JIVE_LOGO]);
-    expect(logosIn(buildLetter('ccts-notice', defaultInputs(ca), defaultOptions(caCase, logos), ca))).toEqual([
+    const caSecond = { ...atSecondLevel(caCase), settings: logos };
+    expect(logosIn(buildLetter('ccts-notice', defaultInputs(ca), defaultOptions(caCase, logos), caSecond))).toEqual([
       JIVE_LOGO,
     ]);
     // A provider without a logo prints none, whatever the desk settings hold.

@@ -2814,6 +2814,8 @@ export const frCA: Record<MessageKey, string> = {
     'Le paragraphe «\u00a0{start}…\u00a0» énonce ce qu’exige l’organisme de réglementation et ne peut pas être modifié.',
   'letterRefusal.adr-time-too-early':
     'La lettre de recours pour une plainte toujours non réglée peut être produite à partir du {availableOn}, {weeks}\u00a0semaines après la réception de la plainte le {receivedOn}. Elle dit à la personne que ce délai est écoulé et que l’organisme peut examiner la plainte dès maintenant, ce qui n’est pas vrai avant cette date. Si nous ne pouvons rien faire de plus pour la personne maintenant, produisez plutôt la lettre de recours avec notre position finale.',
+  'letterRefusal.ccts-before-level':
+    'L’avis sur la CPRST dit à la personne que la plainte a été réexaminée à un niveau supérieur et n’est toujours pas réglée, et ce dossier ne le montre pas encore. Produisez-le quand la plainte atteint ce niveau sans être réglée\u00a0: l’échéance «\u00a0CPRST\u00a0» de la page du dossier indique l’étape.',
   'letterRefusal.resolved-before-received': 'La plainte ne peut pas être réglée avant d’avoir été reçue.',
   // p8e : pourquoi aucune copie n’est imprimée pour le ou la titulaire (shared/letters/copy.ts)
   'copyMissing.no-address':
