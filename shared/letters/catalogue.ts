@@ -107,6 +107,8 @@ const EN_GB = {
   'adrLetter.time.intro':
     'We received the complaint on {receivedOn}. We have not been able to resolve it within {weeks} weeks, so you can now ask an independent scheme to look at it.',
   'adrLetter.time.progressHeading': 'Where things stand',
+  /** The progress a batch's ADR letter gives when the desk wrote none for it ("Letters to post today"). */
+  'adrLetter.time.stillLooking': 'We are still looking into your complaint.',
   'adrLetter.time.continue':
     'We will keep working on the complaint. Going to {schemeName} does not stop us putting things right.',
   'adrLetter.final.intro':
@@ -290,6 +292,7 @@ const FR_CA: Messages = {
   'adrLetter.time.intro':
     'Nous avons reçu votre plainte le {receivedOn}. Nous n’avons pas pu la régler en {weeks} semaines. Vous pouvez donc maintenant demander à un organisme indépendant de l’examiner.',
   'adrLetter.time.progressHeading': 'Où en est votre plainte',
+  'adrLetter.time.stillLooking': 'Nous examinons toujours votre plainte.',
   'adrLetter.time.continue':
     'Nous continuerons de traiter votre plainte. Le fait de vous adresser à {schemeName} ne nous empêche pas de corriger la situation.',
   'adrLetter.final.intro':

@@ -20,7 +20,7 @@ import { localIsoDate } from '#shared/model/dates';
 import { getSettings } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import { timelinesOf } from '#db/timeline';
-import { buildDueLetter, DEFAULT_PROGRESS, lettersToPost } from '#renderer/features/post/batch';
+import { buildDueLetter, lettersToPost } from '#renderer/features/post/batch';
 import { LETTERS_DESK, seed } from './letters-seed';
 import { lettersBench } from './letters.bench';
 import { loadAverage, round } from './support';
@@ -113,7 +113,7 @@ async function lettersAsHtml(): Promise<{ html: string; letters: number }> {
         settings,
         today,
         by: settings.handlerName,
-        progress: DEFAULT_PROGRESS,
+        progress: '',
       }).doc,
   );
   const page = first[0];

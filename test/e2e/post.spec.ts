@@ -75,9 +75,10 @@ test('letters to post today are made into one print file, recorded on each case,
   await expect(table.getByRole('row', { name: new RegExp(`${old}.*ADR letter.*overdue since`) })).toBeVisible();
   await expect(table).not.toContainText(phoned);
   for (const box of await table.getByRole('checkbox').all()) await expect(box).toBeChecked();
-  await expect(page.getByLabel('Progress so far (every ADR letter in this batch)')).toHaveValue(
-    'We are still looking into your complaint.',
-  );
+  // Left empty, each ADR letter says the sentence shown, in its own language.
+  const progress = page.getByLabel('Progress so far (every ADR letter in this batch)');
+  await expect(progress).toHaveValue('');
+  await expect(progress).toHaveAttribute('placeholder', 'We are still looking into your complaint.');
   // Let the intake notifications close so they do not cover the page.
   await messagesGone(page);
   await page.screenshot({ path: shots('60-letters-to-post'), fullPage: true });

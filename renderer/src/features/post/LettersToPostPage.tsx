@@ -13,7 +13,7 @@ import { platform } from '#platform';
 import { useWorkingPerson } from '#features/people';
 import { letLetterRendererGo, warmLetterRenderer } from './render-pool';
 import {
-  DEFAULT_PROGRESS,
+  defaultProgress,
   dueLetterKey,
   type DueLetter,
   type LetterMessage,
@@ -37,7 +37,7 @@ export function LettersToPostPage() {
   const [snapshot, setSnapshot] = useState<DueLetter[] | undefined>(undefined);
   const letters = busy ? snapshot : (live ?? (live === null ? snapshot : undefined));
   const [unticked, setUnticked] = useState<Set<string>>(new Set());
-  const [progressText, setProgressText] = useState(DEFAULT_PROGRESS);
+  const [progressText, setProgressText] = useState('');
   const [result, setResult] = useState<BatchResult | null>(null);
 
   // A letter that cannot be printed is listed with the reason, never chosen.
@@ -220,10 +220,12 @@ const ProgressSentence = memo(function ProgressSentence({
   onChange: (value: string) => void;
 }) {
   const t = useT();
+  const { locale } = useLocale();
   return (
     <Textarea
       label={t('post.progress')}
       description={t('post.progressHint')}
+      placeholder={defaultProgress(locale)}
       autosize
       minRows={2}
       value={value}

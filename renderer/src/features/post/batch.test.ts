@@ -6,7 +6,7 @@ import { RedressDatabase } from '#db/schema';
 import { letterText } from '#features/letters';
 import { deskSettings } from '#test/support/desk';
 import { customer, newCaseParts } from '#test/support/cases';
-import { buildDueLetter, DEFAULT_PROGRESS, letterMessageIn, lettersToPost, wantsPost } from './batch';
+import { buildDueLetter, letterMessageIn, lettersToPost, wantsPost } from './batch';
 import { countEntries, readTimeline } from '#db/timeline';
 import { en, fr } from '#test/support/translate';
 
@@ -76,8 +76,22 @@ describe('letters to post', () => {
       by: 'Sam',
       progress: '',
     });
-    expect(letterText(built.doc)).toContain(DEFAULT_PROGRESS);
+    expect(letterText(built.doc)).toContain('We are still looking into your complaint.');
     expect(built.fileName).toBe(`${old.reference}-adr-letter.pdf`);
+    // A letter in French, with the batch's box left empty, says it in French: never the English sentence.
+    const french = { ...old, communication: { ...old.communication, language: 'fr-CA' as const } };
+    const inFrench = letterText(
+      buildDueLetter('adr-letter', { record: french, events, settings, today: '2026-11-22', by: 'Sam', progress: '' })
+        .doc,
+    );
+    expect(inFrench).toContain('Nous examinons toujours votre plainte.');
+    expect(inFrench).not.toContain('still looking');
+    // What the desk wrote goes into every letter as written.
+    const written = buildDueLetter('adr-letter', {
+      ...{ record: french, events, settings, today: '2026-11-22', by: 'Sam' },
+      progress: '  Un technicien passera lundi.  ',
+    });
+    expect(letterText(written.doc)).toContain('Un technicien passera lundi.');
     expect(built.also?.type).toBe('adr-letter-sent');
     const ack = buildDueLetter('acknowledgement', {
       record: old,

@@ -30,7 +30,7 @@ import { timelinesOf } from '#db/timeline';
 export { type LetterProblem, type LetterProblemCode, LetterProblemError } from './letter-problem';
 export {
   buildDueLetter,
-  DEFAULT_PROGRESS,
+  defaultProgress,
   POST_LETTER_LABELS,
   type BuildContext,
   type PostLetterKind,

@@ -2,7 +2,7 @@
 // is recorded on the timeline. No database, no pdfmake: this also runs inside the letter-rendering worker.
 import { LETTER_NAMES, summaryInEnglish } from '#shared/casework/summaries';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
-import { adrTermsFromEvaluation, type LetterDocument } from '#shared/letters/index';
+import { adrTermsFromEvaluation, type LetterDocument, type LetterLanguage, message } from '#shared/letters/index';
 import { evaluateRecord } from '#lib/rules';
 import { LetterProblemError } from './letter-problem';
 import { acknowledgementDocument, buildLetter, defaultInputs, defaultOptions } from '#features/letters';
@@ -14,8 +14,12 @@ export const POST_LETTER_LABELS: Record<PostLetterKind, string> = {
   'adr-letter': 'ADR letter (still unresolved)',
 };
 
-/** The progress sentence every time-based ADR letter in the batch carries unless the desk changes it. */
-export const DEFAULT_PROGRESS = 'We are still looking into your complaint.';
+/**
+ * The progress sentence a time-based ADR letter in the batch carries when the desk wrote none: in the letter's own
+ * language, so a French letter in an English batch stays French.
+ */
+export const defaultProgress = (language: LetterLanguage): string =>
+  message(language, 'adrLetter.time.stillLooking', {});
 
 export interface BuildContext {
   record: CaseRecord;
@@ -23,6 +27,7 @@ export interface BuildContext {
   settings: DeskSettings;
   today: string;
   by: string;
+  /** The desk's words for every ADR letter in the batch, as written; '' for each letter's own (`defaultProgress`). */
   progress: string;
 }
 
@@ -51,7 +56,10 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
     };
   }
   const options = defaultOptions(record, settings);
-  const inputs = { ...defaultInputs({ evaluation, today }), progress: context.progress.trim() || DEFAULT_PROGRESS };
+  const inputs = {
+    ...defaultInputs({ evaluation, today }),
+    progress: context.progress.trim() || defaultProgress(options.language),
+  };
   const doc = buildLetter('adr-time', inputs, options, { record, events, evaluation, settings, today, by });
   const weeks = adrTermsFromEvaluation(evaluation, record.receivedOn).waitWeeks;
   const already = events.some((e) => e.type === 'adr-letter-sent' && e.on === today);

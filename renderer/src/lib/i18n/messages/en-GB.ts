@@ -1076,7 +1076,8 @@ export const enGB = {
   'post.noCopy': 'No copy for the customer',
   'post.notMade': 'Not made',
   'post.progress': 'Progress so far (every ADR letter in this batch)',
-  'post.progressHint': 'Printed under “Where things stand” in each ADR letter.',
+  'post.progressHint':
+    'Printed under “Where things stand” in each ADR letter, as you write it. Left empty, each letter says the sentence shown here, in the letter’s own language.',
   'post.table': 'Letters to post',
   'post.chooseAll': 'Choose all',
   'post.col.reference': 'Reference',

@@ -1333,7 +1333,8 @@ export const frCA: Record<MessageKey, string> = {
   'post.noCopy': 'Aucune copie pour la clientèle',
   'post.notMade': 'Non produites',
   'post.progress': 'Avancement à ce jour (chaque lettre de recours de ce lot)',
-  'post.progressHint': 'Imprimé dans chaque lettre de recours externe, dans la section sur l’avancement de la plainte.',
+  'post.progressHint':
+    'Imprimé tel quel dans chaque lettre de recours externe, dans la section sur l’avancement de la plainte. Laissé vide, chaque lettre donne la phrase affichée ici, dans la langue de la lettre.',
   'post.table': 'Lettres à poster',
   'post.chooseAll': 'Tout choisir',
   'post.col.reference': 'Numéro',
