@@ -258,6 +258,24 @@ describe('versions with an effective date', () => {
     });
     expect(savePlan(KIJOMA, KIJOMA, null)).toMatchObject({ ok: false, field: 'id', refusal: { kind: 'built-in' } });
   });
+
+  it('a later version no case follows yet moves its day only to after the last case of the version before', () => {
+    const v2 = { ...copy, version: 2, effectiveFrom: '2027-02-01' };
+    // A case following version 1 came on 2 Dec 2026: version 2 may not take effect on or before that day.
+    expect(savePlan({ ...v2, effectiveFrom: '2026-12-01' }, v2, null, '2026-12-02')).toMatchObject({
+      ok: false,
+      field: 'effectiveFrom',
+      refusal: { kind: 'effective-too-early', version: 1, date: '2026-12-02' },
+    });
+    expect(savePlan({ ...v2, effectiveFrom: '2026-12-02' }, v2, null, '2026-12-02')).toMatchObject({ ok: false });
+    expect(savePlan({ ...v2, effectiveFrom: '2026-12-03' }, v2, null, '2026-12-02')).toMatchObject({
+      ok: true,
+      newVersion: false,
+      procedure: { version: 2, effectiveFrom: '2026-12-03' },
+    });
+    // No case on version 1: the day is free.
+    expect(savePlan({ ...v2, effectiveFrom: '2026-11-01' }, v2, null, null)).toMatchObject({ ok: true });
+  });
 });
 
 describe('import and export', () => {

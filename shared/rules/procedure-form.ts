@@ -274,12 +274,15 @@ export type SaveRefusal =
 /**
  * How an edit of a desk's procedure is saved. Not yet followed by any case: the version is changed where it is.
  * Followed by cases (`lastReceivedOn`: the latest day one of them was received): a NEW version, which needs an
- * effective date after that day, so no existing case changes version. A built-in procedure is never saved.
+ * effective date after that day, so no existing case changes version. A later version changed where it is may move
+ * its day, but only to after `earlierLastReceivedOn` (the latest day a case following an earlier version was
+ * received), so no case of an earlier version moves onto it either. A built-in procedure is never saved.
  */
 export function savePlan(
   edited: Procedure,
   stored: Procedure | undefined,
   lastReceivedOn: IsoDate | null,
+  earlierLastReceivedOn: IsoDate | null = null,
 ):
   | { ok: true; procedure: Procedure; newVersion: boolean }
   | { ok: false; field: string; message: string; refusal: SaveRefusal } {
@@ -290,7 +293,20 @@ export function savePlan(
       message: 'a built-in procedure cannot be changed; copy it first',
       refusal: { kind: 'built-in' },
     };
-  if (!stored || lastReceivedOn === null) return { ok: true, procedure: edited, newVersion: false };
+  if (!stored) return { ok: true, procedure: edited, newVersion: false };
+  if (lastReceivedOn === null) {
+    const from = edited.effectiveFrom;
+    if (earlierLastReceivedOn !== null && (!from || from <= earlierLastReceivedOn)) {
+      const previous = stored.version - 1;
+      return {
+        ok: false,
+        field: 'effectiveFrom',
+        message: `a case following version ${previous} was received on ${earlierLastReceivedOn}: version ${stored.version} must take effect after that day`,
+        refusal: { kind: 'effective-too-early', version: previous, date: earlierLastReceivedOn },
+      };
+    }
+    return { ok: true, procedure: edited, newVersion: false };
+  }
   const from = edited.effectiveFrom;
   if (!from || from === stored.effectiveFrom)
     return {

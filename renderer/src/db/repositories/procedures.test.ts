@@ -71,6 +71,17 @@ describe('the desk’s procedures', () => {
       `${copy.id}@2`,
     ]);
 
+    // Version 2, followed by no case yet, may still move its day, but never onto or before the day a version-1 case
+    // came, nor lose it: that case would move onto version 2 and its dates change, with nothing on its timeline.
+    const { effectiveFrom: _from, ...fromTheStart } = saved.procedure;
+    for (const moved of [{ ...saved.procedure, effectiveFrom: '2026-11-23' }, fromTheStart])
+      await expect(saveProcedure(database, moved)).rejects.toMatchObject({
+        field: 'effectiveFrom',
+        refusal: { kind: 'effective-too-early', version: 1, date: '2026-11-23' },
+      });
+    const moved = await saveProcedure(database, { ...saved.procedure, effectiveFrom: '2026-11-24' });
+    expect(moved).toMatchObject({ newVersion: false, procedure: { version: 2, effectiveFrom: '2026-11-24' } });
+
     const after = await createCase(database, newCaseParts({ receivedOn: '2026-11-26' }), {
       settings,
       providerId: provider.id,

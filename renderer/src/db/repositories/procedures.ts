@@ -51,14 +51,31 @@ const rowOf = (procedure: Procedure, now: Now): ProcedureRow => ({
  * `idClashes`). The copies a desk makes are followed by that desk's cases until it shares them; a case another desk
  * logged on a shared copy and has not yet synced is not seen (the rule cannot see a desk that is offline).
  */
-export async function lastCaseFollowing(database: RedressDatabase, newest: Procedure): Promise<string | null> {
+export function lastCaseFollowing(database: RedressDatabase, newest: Procedure): Promise<string | null> {
+  // A case received before the newest version took effect follows an older one.
+  return lastReceived(database, newest.id, (on) => !newest.effectiveFrom || on >= newest.effectiveFrom);
+}
+
+/**
+ * The latest day a case following one of the procedure's versions before the newest was received, or null: the newest
+ * version, while no case follows it, may still move its day, but not to one of those cases' days or before.
+ */
+function lastCaseOfEarlierVersions(database: RedressDatabase, newest: Procedure): Promise<string | null> {
+  const from = newest.effectiveFrom;
+  return from ? lastReceived(database, newest.id, (on) => on < from) : Promise.resolve(null);
+}
+
+async function lastReceived(
+  database: RedressDatabase,
+  procedureId: string,
+  counts: (receivedOn: string) => boolean,
+): Promise<string | null> {
   let last: string | null = null;
   await database.caseIndex
     .where('procedureId')
-    .equals(newest.id)
+    .equals(procedureId)
     .each((row) => {
-      if (newest.effectiveFrom && row.receivedOn < newest.effectiveFrom) return; // follows an older version
-      if (last === null || row.receivedOn > last) last = row.receivedOn;
+      if (counts(row.receivedOn) && (last === null || row.receivedOn > last)) last = row.receivedOn;
     });
   return last;
 }
@@ -88,6 +105,7 @@ export async function saveProcedure(
       newest ? { ...checked.procedure, version: newest.version } : checked.procedure,
       newest,
       newest ? await lastCaseFollowing(database, newest) : null,
+      newest ? await lastCaseOfEarlierVersions(database, newest) : null,
     );
     if (!plan.ok) throw new ProcedureSaveError(plan.field, plan.message, plan.refusal);
     const next = [...versions.filter((v) => v.version !== plan.procedure.version), plan.procedure];
