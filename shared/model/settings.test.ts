@@ -58,6 +58,25 @@ describe('validateSettings', () => {
     if (r.ok) return;
     expect(Object.keys(r.errors).sort()).toEqual(['calendar', 'companyName', 'defaultProcedureId', 'deskPrefix']);
   });
+
+  it('refuses an invisible control character in the letterhead, as the intake does: no letter could print it', () => {
+    const r = validateSettings(
+      {
+        ...form,
+        companyName: 'North\u202ewind Ltd',
+        addressLines: '1 High\u200b Street\nLeeds',
+        handlerName: 'Ro\u202ege',
+      },
+      ids,
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.companyName).toMatch(
+      /Company name contains an invisible control character \(U\+202E .*\) after “North”/,
+    );
+    expect(r.errors.addressLines).toMatch(/U\+200B/);
+    expect(r.errors.handlerName).toMatch(/U\+202E/);
+  });
 });
 
 // A 1×1 PNG and the start of a JPEG, as the browser's FileReader would give them.

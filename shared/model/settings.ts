@@ -4,6 +4,7 @@ import { CALENDARS, type CompanyDetails, type DeskSettings } from './case';
 import { settingsForUsual } from './provider';
 import { DESK_PREFIX_PATTERN } from './reference';
 import { addressTextProblem, STORED_LIMITS as L } from './stored';
+import { fieldCharacterProblem } from './text';
 import { fillTemplate } from './template';
 import { type Saying, sayingInEnglish } from './saying';
 import { PROBLEMS_EN, sayProblem } from './problems';
@@ -140,7 +141,16 @@ export function checkLogoDataUrl(url: string): string | null {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-export const text = (max: number, label: string) => z.string().trim().max(max, sayProblem('too-long', { label, max }));
+/** A one-line setting: at most `max` characters, none of them invisible or a control character (as the intake). */
+export const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, sayProblem('too-long', { label, max }))
+    .superRefine((s, ctx) => {
+      const problem = fieldCharacterProblem(s, 'single-line', label);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 
 export interface SettingsChoices {
   /** Ids of the procedures a desk may follow. */
@@ -167,6 +177,8 @@ export const letterheadShape = ({ adrSchemeIds = [] }: Pick<SettingsChoices, 'ad
     .superRefine((s, ctx) => {
       const problem = addressTextProblem(s);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      const characters = fieldCharacterProblem(s, 'multi-line', 'Address');
+      if (characters) ctx.addIssue({ code: 'custom', message: characters });
     }),
   postcode: text(L.postcode, 'Postcode').min(1, PROBLEMS_EN['postcode-enter']),
   phone: text(L.phone, 'Phone'),

@@ -2,6 +2,7 @@
 import { addPerson } from '#db/repositories/cases';
 import type { PersonRow, RedressDatabase } from '#db/schema';
 import { PROBLEMS_EN, sayProblem } from '#shared/model/problems';
+import { fieldCharacterProblem } from '#shared/model/text';
 
 /**
  * Make sure the settings' handler is on the list when nobody is (a new desk, or one set up before the list
@@ -21,6 +22,9 @@ export function checkNewPersonName(name: string, people: readonly PersonRow[]): 
   const trimmed = name.trim();
   if (!trimmed) return PROBLEMS_EN['person-name-missing'];
   if (trimmed.length > PERSON_NAME_MAX) return sayProblem('person-name-too-long', { max: PERSON_NAME_MAX });
+  // The name goes on every entry the person records and on their letters: no invisible or control characters.
+  const characters = fieldCharacterProblem(trimmed, 'single-line', 'Name');
+  if (characters) return characters;
   const same = people.find((p) => p.name.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
   if (same?.active) return sayProblem('person-already-listed', { name: same.name });
   return null;
