@@ -28,6 +28,7 @@ export {
 } from './catalogue';
 export { nextStage } from './state';
 export { whyNot, availableActions, type ActionAvailability } from './availability';
+export { caseNextSteps } from './next-steps';
 export {
   defaultInput,
   fieldOptions,

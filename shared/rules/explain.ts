@@ -69,6 +69,8 @@ export const PHRASES_EN = {
     "Not applicable: a business with {employees} employees is outside the ADR scheme's scope ({maxEmployees} or fewer) ({rule}).",
   'adr-not-needed':
     'Not needed: {event} {on}, on or before the date the {clock} would have been due ({dueOn}: {basis}).',
+  'accepted-unresolved':
+    'The customer accepted the resolution proposed on {proposedOn}, on {on}. Once it is in place, record the complaint as resolved: a complaint resolved before its ADR letter is due is owed none.',
   'closed-unresolved':
     'Closed {on} without a resolution or a final position: was the complaint resolved? If it was, record the resolution; if not, the {clock} is owed.',
   'no-adr-letter-sent': 'No ADR letter has been sent, so no time limit applies ({rule}).',

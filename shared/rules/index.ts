@@ -11,6 +11,7 @@ export {
   joinReason,
   ORDINALS,
   type Phrase,
+  phrase,
   PHRASE_KINDS,
   PHRASES_EN,
   phraseInEnglish,

@@ -34,6 +34,7 @@ export const NEXT_STEPS_EN = {
   tellCcts: 'Tell the customer about the CCTS',
   reportCcts: 'Report back to the CCTS',
   sendAdr: 'Send the ADR letter',
+  recordAccepted: 'Record the resolution the customer accepted',
   sendFinalResponse: 'Send the final response',
   sendEnergyOmbudsmanLetter: 'Send the letter giving Energy Ombudsman rights',
   acknowledgeDataProtection: 'Acknowledge the data-protection complaint',

@@ -1,7 +1,13 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { availableActions, whyNotVoid, type ActionContext, type CaseActionId } from '#shared/casework/index';
+import {
+  availableActions,
+  caseNextSteps,
+  whyNotVoid,
+  type ActionContext,
+  type CaseActionId,
+} from '#shared/casework/index';
 import { voidsByEntry } from '#shared/model/effective';
 import { type CaseRecord, type PostalAddress } from '#shared/model/case';
 import { deskProviders, providerForCase } from '#shared/model/provider';
@@ -347,7 +353,12 @@ export function CasePage({ id }: { id: string }) {
         <AnonymisedNotice record={record} />
         <CaseClashes caseId={record.id} by={by} today={today} />
         {evaluation && (
-          <NextSteps steps={evaluation.nextActions} today={today} actions={actions} onChoose={setOpenAction} />
+          <NextSteps
+            steps={caseNextSteps(record, events ?? [], evaluation)}
+            today={today}
+            actions={actions}
+            onChoose={setOpenAction}
+          />
         )}
         {evaluation && evaluation.warnings.length > 0 && (
           <Alert color="yellow" variant="light" title={t('case.check')}>

@@ -138,6 +138,8 @@ export const frCA: Record<MessageKey, string> = {
     'Sans objet\u00a0: une entreprise de {employees} employés dépasse le champ de l’organisme de recours externe ({maxEmployees} ou moins) ({rule}).',
   'explain.adr-not-needed':
     'Pas nécessaire\u00a0: {event} le {on}, au plus tard à la date où « {clock} » aurait été due ({dueOn}\u00a0: {basis}).',
+  'explain.accepted-unresolved':
+    'La personne a accepté le {on} le règlement proposé le {proposedOn}. Une fois celui-ci en place, inscrivez la plainte comme réglée\u00a0: une plainte réglée avant l’échéance de sa lettre de recours externe n’en demande aucune.',
   'explain.closed-unresolved':
     'Dossier fermé le {on} sans règlement ni position finale\u00a0: le problème a-t-il été réglé\u00a0? Si oui, inscrivez le règlement\u00a0; sinon, « {clock} » est due.',
   'explain.no-adr-letter-sent': 'Aucune lettre de recours externe n’a été envoyée, donc aucun délai ne court ({rule}).',
@@ -2911,6 +2913,7 @@ export const frCA: Record<MessageKey, string> = {
   'nextSteps.atOnceOnDeadlock': '{label} (impasse\u00a0: sans délai)',
   'clock.adrReferralWindow': 'Délai de recours externe',
   // i17b : les délais des autres régimes.
+  'nextSteps.label.recordAccepted': 'Inscrire le règlement que la personne a accepté',
   'clock.cctsObjection': 'Opposition à l’acceptation par la CPRST',
   'clock.cctsNotice': 'Informer la personne au sujet de la CPRST',
   'clock.summaryResolution': 'Règlement sommaire',

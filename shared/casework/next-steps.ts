@@ -1,0 +1,27 @@
+// "What to do next" on a case: the rules engine's next actions, and first the step only the timeline shows. A
+// resolution the customer accepted is not a rule event (the clocks run until the complaint is resolved), so the
+// engine alone would offer nothing but the ADR letter to a customer who has agreed a settlement.
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { NEXT_STEPS_EN, phrase, phraseInEnglish, type Evaluation, type NextAction } from '#shared/rules/index';
+import { readState } from './state';
+
+export function caseNextSteps(
+  record: CaseRecord,
+  events: readonly TimelineEvent[],
+  evaluation: Evaluation,
+): NextAction[] {
+  const s = readState(record, events, evaluation, null);
+  const answer = s.proposal?.answer;
+  if (evaluation.status !== 'open' || s.resolvedOn || answer?.type !== 'resolution-accepted')
+    return [...evaluation.nextActions];
+  const lead = phrase('accepted-unresolved', { proposedOn: { date: s.proposal!.on }, on: { date: answer.on } });
+  const reason = { lead, explanation: [] };
+  const accepted: NextAction = {
+    id: 'confirm-resolution',
+    label: NEXT_STEPS_EN.recordAccepted,
+    dueOn: null,
+    why: phraseInEnglish(lead),
+    reason,
+  };
+  return [accepted, ...evaluation.nextActions];
+}
