@@ -172,7 +172,7 @@ export const BACKUP_PROBLEMS_EN = {
   'merge-attachments':
     'Cannot merge: attachments have the same id here and in the backup but different bytes ({listed}; {count} in all). An attachment never changes, so one of the two copies is damaged; nothing was restored.',
   'merge-references':
-    'Cannot merge: references belong to a different case here than in the backup ({listed}; {count} in all). A reference is never shared, so nothing was restored. Use "Replace" to make this desk the backup\'s copy.',
+    "Cannot merge: references belong to a different case here than in the backup ({listed}; {count} in all). A reference is never shared, so nothing was restored. The backup is most likely another desk's that uses the same prefix: \"Replace\" would delete this desk's own cases and keep only the backup's, so choose it only if this desk is to become a copy of that one.",
   // --- a row kept although it is over a limit of this version, for the desk to shorten (./format.ts overLimits):
   // {row} the row (`cases[3] RDR-2026-000003`, or `row-of-case`), {path} the field as written
   'over-limit': '{row}: {path} {note}',

@@ -1417,7 +1417,7 @@ async function merge(
   if (clashes.length) {
     const refs = clashes.map((c) => c.reference);
     throw new RestoreError(
-      `Cannot merge: ${refs.length === 1 ? `reference ${refs[0]} belongs` : `${formatCount(refs.length)} references belong`} to a different case here than in the backup (${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ', …' : ''}). A reference is never shared, so nothing was restored. Use "Replace" to make this desk the backup's copy.`,
+      `Cannot merge: ${refs.length === 1 ? `reference ${refs[0]} belongs` : `${formatCount(refs.length)} references belong`} to a different case here than in the backup (${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ', …' : ''}). A reference is never shared, so nothing was restored. The backup is most likely another desk's that uses the same prefix: "Replace" would delete this desk's own cases and keep only the backup's, so choose it only if this desk is to become a copy of that one.`,
       refs,
       sayBackup('merge-references', {
         listed: `${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ', …' : ''}`,

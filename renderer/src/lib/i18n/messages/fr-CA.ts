@@ -1069,9 +1069,9 @@ export const frCA: Record<MessageKey, string> = {
   'backupProblem.restore-not-empty':
     'Ce service n’est pas vide\u00a0: il contient des dossiers ({cases}). Choisissez plutôt «\u00a0Fusionner avec ce qui est ici\u00a0» ou «\u00a0Remplacer ce qui est ici\u00a0».',
   'backupProblem.merge-attachments':
-    'Fusion impossible\u00a0: des pièces jointes ont le même identifiant ici et dans la sauvegarde, mais des octets différents ({listed}; {count} en tout). Une pièce jointe ne change jamais, donc l’une des deux copies est endommagée; rien n’a été restauré.',
+    'Fusion impossible\u00a0: des pièces jointes ont le même identifiant ici et dans la sauvegarde, mais des octets différents ({listed}\u00a0; {count} en tout). Une pièce jointe ne change jamais, donc l’une des deux copies est endommagée\u00a0; rien n’a été restauré.',
   'backupProblem.merge-references':
-    'Fusion impossible\u00a0: des numéros de dossier désignent un dossier différent ici et dans la sauvegarde ({listed}; {count} en tout). Un numéro n’est jamais partagé, donc rien n’a été restauré. Choisissez «\u00a0Remplacer ce qui est ici\u00a0» pour que ce service devienne la copie de la sauvegarde.',
+    'Fusion impossible\u00a0: des numéros de dossier désignent un dossier différent ici et dans la sauvegarde ({listed}\u00a0; {count} en tout). Un numéro n’est jamais partagé, donc rien n’a été restauré. La sauvegarde vient sans doute d’un autre service qui utilise le même préfixe\u00a0: «\u00a0Remplacer ce qui est ici\u00a0» supprimerait les dossiers de ce service et ne garderait que ceux de la sauvegarde. Ne le choisissez que si ce service doit devenir une copie de l’autre.',
   'backupProblem.over-limit': '{row}\u00a0: {path} {note}',
   'backupProblem.row-of-case': '{where} (dossier {id})',
   'backupProblem.note-over-chars': 'compte {length} caractères; au plus {max}',
