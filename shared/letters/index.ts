@@ -117,6 +117,7 @@ export {
   letterWithdrawnEntry,
   lettersOnTimeline,
   standingLetterOfKind,
+  unusedLetterFileName,
   type LetterOnTimeline,
   type LetterWithdrawal,
 } from './issued';

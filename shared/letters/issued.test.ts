@@ -4,7 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { storedEvent } from '#shared/model/stored';
 import type { TimelineEvent } from '#shared/model/case';
-import { WITHDRAW_WORDING, letterWithdrawnEntry, lettersOnTimeline, standingLetterOfKind } from './issued';
+import {
+  WITHDRAW_WORDING,
+  letterWithdrawnEntry,
+  lettersOnTimeline,
+  standingLetterOfKind,
+  unusedLetterFileName,
+} from './issued';
 
 const SHA = 'b'.repeat(64);
 const event = (over: Partial<TimelineEvent> & Pick<TimelineEvent, 'id' | 'type' | 'on'>): TimelineEvent => ({
@@ -70,6 +76,22 @@ describe('letterWithdrawnEntry', () => {
     expect(WITHDRAW_WORDING).toBe(
       'Withdrawing records that this letter was wrong; it does not recall a letter already posted or sent.',
     );
+  });
+});
+
+describe('unusedLetterFileName', () => {
+  it('gives a second letter of a kind, or a corrected one, a name of its own', () => {
+    const base = 'RDR-2026-000001-acknowledgement';
+    expect(unusedLetterFileName([], base)).toBe(`${base}.pdf`);
+    expect(unusedLetterFileName([issued('e1', 'l1')], base)).toBe(`${base}-2.pdf`);
+    const second = event({
+      id: 'e2',
+      type: 'letter-issued',
+      on: '2026-12-03',
+      data: { letterId: 'l2', kind: 'acknowledgement', fileName: `${base}-2.PDF`, sha256: SHA },
+    });
+    expect(unusedLetterFileName([issued('e1', 'l1'), second], base)).toBe(`${base}-3.pdf`);
+    expect(unusedLetterFileName([issued('e1', 'l1')], 'RDR-2026-000001-update')).toBe('RDR-2026-000001-update.pdf');
   });
 });
 

@@ -56,6 +56,18 @@ export function lettersOnTimeline(events: readonly TimelineEvent[]): LetterOnTim
   return out;
 }
 
+/**
+ * A file name no letter on this timeline has: `{base}.pdf`, else `{base}-2.pdf`, `{base}-3.pdf`… A corrected letter
+ * and the one it replaces, or two letters of one kind, are told apart by their names in the list, on the timeline and
+ * in a downloads folder.
+ */
+export function unusedLetterFileName(events: readonly TimelineEvent[], base: string): string {
+  const taken = new Set(lettersOnTimeline(events).map((l) => l.fileName.toLowerCase()));
+  let name = `${base}.pdf`;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}.pdf`;
+  return name;
+}
+
 /** The last letter of this kind that was issued and stands (not withdrawn), or null. */
 export function standingLetterOfKind(events: readonly TimelineEvent[], kind: string): LetterOnTimeline | null {
   const standing = lettersOnTimeline(events).filter((l) => l.kind === kind && !l.withdrawn);

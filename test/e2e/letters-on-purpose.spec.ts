@@ -124,7 +124,8 @@ test('a wrong letter is withdrawn, never deleted, and a corrected one issued; bo
   // The corrected letter: no "Issue another?" (the earlier one was withdrawn).
   await page.getByRole('button', { name: 'Issue a corrected letter…' }).click();
   const corrected = await issueLetterFromDialog(page, { button: null });
-  expect(corrected.suggestedFilename()).toBe(`${ref}-acknowledgement.pdf`);
+  // A name of its own: the withdrawn letter and its correction are told apart in the list and a downloads folder.
+  expect(corrected.suggestedFilename()).toBe(`${ref}-acknowledgement-2.pdf`);
   expect(await countRows(page, 'letters')).toBe(2);
   await expect(page.getByRole('row').filter({ hasText: 'Withdrawn' })).toHaveCount(1);
   // Corrected: no longer offered.
@@ -139,9 +140,9 @@ test('a wrong letter is withdrawn, never deleted, and a corrected one issued; bo
   expect(readFileSync(againPath).equals(readFileSync(firstPath))).toBe(true);
   const current = page
     .getByRole('row')
-    .filter({ hasText: `${ref}-acknowledgement.pdf` })
+    .filter({ hasText: `${ref}-acknowledgement-2.pdf` })
     .filter({ hasNotText: 'Withdrawn' });
   const latest = page.waitForEvent('download');
   await current.getByRole('button', { name: 'Download the issued copy' }).click();
-  expect((await latest).suggestedFilename()).toBe(`${ref}-acknowledgement.pdf`);
+  expect((await latest).suggestedFilename()).toBe(`${ref}-acknowledgement-2.pdf`);
 });

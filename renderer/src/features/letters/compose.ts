@@ -2,7 +2,12 @@
 // save where the user chooses and lock the exact bytes and their SHA-256 on the timeline, with the event the letter
 // stands for.
 import type { MainMessage } from '#shared/ipc/messages';
-import { letterParagraphs, type LetterDocument, type ParagraphEdits } from '#shared/letters/index';
+import {
+  letterParagraphs,
+  type LetterDocument,
+  type ParagraphEdits,
+  unusedLetterFileName,
+} from '#shared/letters/index';
 import { summaryInEnglish } from '#shared/casework/summaries';
 import { recordLetterIssued } from '#db/repositories/cases';
 import { db } from '#db/schema';
@@ -67,9 +72,12 @@ export async function issueLetter(
   const doc = buildLetter(choice, inputs, options, context, edits);
   const edited = wordingEdited(doc, () => buildLetter(choice, inputs, options, context));
   const recorded = recordedAs(choice, context);
-  const suffix = `${choice === 'adr-time' || choice === 'adr-final' ? 'adr-letter' : recorded.kind}${options.largePrint ? '-large-print' : ''}`;
+  // The two ADR letters apart: one when the weeks are over, one with our final position.
+  const kind =
+    choice === 'adr-time' ? 'adr-letter' : choice === 'adr-final' ? 'adr-letter-final-position' : recorded.kind;
+  const base = `${context.record.reference}-${kind}${options.largePrint ? '-large-print' : ''}`;
   const result = await platform().saveFile({
-    suggestedName: `${context.record.reference}-${suffix}.pdf`,
+    suggestedName: unusedLetterFileName(context.events, base),
     mimeType: 'application/pdf',
     data: bytes,
   });

@@ -2,7 +2,13 @@
 // is recorded on the timeline. No database, no pdfmake: this also runs inside the letter-rendering worker.
 import { LETTER_NAMES, summaryInEnglish } from '#shared/casework/summaries';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
-import { adrTermsFromEvaluation, type LetterDocument, type LetterLanguage, message } from '#shared/letters/index';
+import {
+  adrTermsFromEvaluation,
+  type LetterDocument,
+  type LetterLanguage,
+  message,
+  unusedLetterFileName,
+} from '#shared/letters/index';
 import { evaluateRecord } from '#lib/rules';
 import { LetterProblemError } from './letter-problem';
 import { acknowledgementDocument, buildLetter, defaultInputs, defaultOptions } from '#features/letters';
@@ -44,7 +50,7 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
     const alreadyAcknowledged = events.some((e) => e.type === 'acknowledged');
     return {
       doc,
-      fileName: `${record.reference}-acknowledgement.pdf`,
+      fileName: unusedLetterFileName(events, `${record.reference}-acknowledgement`),
       kind: 'acknowledgement' as const,
       name: LETTER_NAMES['acknowledgement'],
       also: alreadyAcknowledged
@@ -65,7 +71,7 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
   const already = events.some((e) => e.type === 'adr-letter-sent' && e.on === today);
   return {
     doc,
-    fileName: `${record.reference}-adr-letter${options.largePrint ? '-large-print' : ''}.pdf`,
+    fileName: unusedLetterFileName(events, `${record.reference}-adr-letter${options.largePrint ? '-large-print' : ''}`),
     kind: 'adr-letter' as const,
     name: LETTER_NAMES['adr-letter'],
     also: already
