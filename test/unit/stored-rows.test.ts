@@ -181,7 +181,7 @@ describe('finding 1: an address the letters cannot hold is never saved, and an o
     ]);
     // h17: the same rows said in French on the Your data screen, from their sayings (the place as written).
     expect(overLimitsIn(fr, decoded.overLimits, decoded.overLimitsSaid)).toBe(
-      `2 entrées dépassent la longueur que les lettres acceptent (conservées telles quelles; raccourcissez-les)\u00a0: cases[0] ${record.reference}\u00a0: customer.address.lines compte 9 lignes; une lettre en accepte au plus 5\u00a0; settings[0]\u00a0: value.company.addressLines[0] la ligne 1 compte 201 caractères; la fenêtre de l’enveloppe en accepte au plus 36.`,
+      `2 entrées dépassent la longueur que les lettres acceptent (conservées telles quelles\u00a0; raccourcissez-les)\u00a0: cases[0] ${record.reference}\u00a0: customer.address.lines compte 9 lignes\u00a0; une lettre en accepte au plus 5\u00a0; settings[0]\u00a0: value.company.addressLines[0] la ligne 1 compte 201 caractères\u00a0; la fenêtre de l’enveloppe en accepte au plus 36.`,
     );
     expect(overLimitsIn(en, decoded.overLimits, decoded.overLimitsSaid)).toBe(
       `2 entries are longer than letters take (kept as they are; shorten them): ${decoded.overLimits.join('; ')}.`,

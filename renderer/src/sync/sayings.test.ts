@@ -101,7 +101,7 @@ describe('why sharing could not do something, in the interface language', () => 
   it('a desk of a newer format: the error says it in English, the screen in French', () => {
     const error = new UpdateNeededError(2);
     expect(error.message).toMatch(/^A desk of the team writes documents in a newer format \(version 2;/);
-    expect(sharingProblemIn(fr, error.said)).toMatch(/^Un poste de l’équipe écrit des documents .*version 2;/);
+    expect(sharingProblemIn(fr, error.said)).toMatch(/^Un poste de l’équipe écrit des documents .*version 2\u00a0;/);
   });
 });
 

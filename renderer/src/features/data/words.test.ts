@@ -92,7 +92,9 @@ describe('the rows over a limit', () => {
     );
     const twelve = Array.from({ length: 12 }, (_, i) => `RDR-${i + 1}`);
     expect(overLimitsIn(en, twelve)).toMatch(/^12 entries are .*: RDR-1; .*; RDR-10; and 2 more\.$/);
-    expect(spaced(overLimitsIn(fr, twelve))).toMatch(/^12 entrées dépassent .* : RDR-1; .*; RDR-10; et 2 de plus\.$/);
+    expect(spaced(overLimitsIn(fr, twelve))).toMatch(
+      /^12 entrées dépassent .* : RDR-1 ; .* ; RDR-10 ; et 2 de plus\.$/,
+    );
   });
 });
 

@@ -36,7 +36,7 @@ export function overLimitsIn(
           .slice(0, OVER_LIMITS_SHOWN)
           .map((s) => backupProblemIn(t, s))
           .join(t('backupProblem.separator'))
-      : overLimits.slice(0, OVER_LIMITS_SHOWN).join('; ');
+      : overLimits.slice(0, OVER_LIMITS_SHOWN).join(t('backupProblem.separator'));
   const more = overLimits.length - OVER_LIMITS_SHOWN;
   return more > 0
     ? t('data.overLimitsMore', { n: overLimits.length, entries, more })

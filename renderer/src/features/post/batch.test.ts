@@ -283,7 +283,7 @@ describe('making the print file', () => {
     );
     expect(letterProblemIn(en, failed.notRecorded[0].said!)).toBe(failed.notRecorded[0].message);
     expect(letterProblemIn(fr, failed.notRecorded[0].said!)).toMatch(
-      /^Non consignée \(.+\)\u00a0: elle est dans p\.pdf, mais reste à poster; ne postez pas ce fichier d’impression, produisez-le de nouveau\.$/su,
+      /^Non consignée \(.+\)\u00a0: elle est dans p\.pdf, mais reste à poster\u00a0; ne postez pas ce fichier d’impression, produisez-le de nouveau\.$/su,
     );
   });
 

@@ -262,7 +262,7 @@ export function ProvidersSettings() {
                     <Text size="sm">
                       {p.languages.map((l) => t(`model.letterLanguage.${l}`)).join(', ')}
                       {p.languages.length > 1 &&
-                        ` ${t('providers.startingIn', { language: t(`model.letterLanguage.${p.defaultLanguage}`) })}`}
+                        ` ${t('providers.startingIn', { language: t(`model.letterLanguageInText.${p.defaultLanguage}`) })}`}
                     </Text>
                   </Table.Td>
                   <Table.Td>

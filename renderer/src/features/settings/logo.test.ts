@@ -59,7 +59,7 @@ describe('a logo refused is said in the interface language', () => {
       expect(said).not.toContain('{');
     }
     expect(logoProblemIn(fr, { code: 'file-too-large', name: 'scan.jpg', bytes: 300 * 1024 })).toBe(
-      '« scan.jpg » fait 300 ko; le logo peut faire au plus 256 ko. Enregistrez-en une copie plus petite (environ 600 pixels de large suffisent pour un en-tête).',
+      '« scan.jpg » fait 300 ko\u00a0; le logo peut faire au plus 256 ko. Enregistrez-en une copie plus petite (environ 600 pixels de large suffisent pour un en-tête).',
     );
     expect(logoProblemIn(fr, { code: 'damaged', name: 'logo.png' })).toBe(
       '« logo.png »\u00a0: L’image du logo est endommagée ou incomplète. Choisissez-la de nouveau.',

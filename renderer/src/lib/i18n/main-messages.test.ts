@@ -48,7 +48,7 @@ describe('the main process’s messages in the interface language', () => {
     expect(failure.error).toBe(`The saved team server is refused (${checked.problem}); sharing is off.`);
     expect(mainMessageIn(en, failure.message)).toBe(failure.error);
     expect(failureIn(fr, failure)).toBe(
-      `Le serveur de l’équipe enregistré est refusé (${fr('sharingConfig.url-plain-http', checked.said.values)}); le partage est désactivé.`,
+      `Le serveur de l’équipe enregistré est refusé (${fr('sharingConfig.url-plain-http', checked.said.values)})\u00a0; le partage est désactivé.`,
     );
     expect(failureIn(fr, failure)).toMatch(
       /^Le serveur de l’équipe enregistré est refusé \(Refusé\u00a0: http:\/\/10\.0\.0\.5:5984 /u,

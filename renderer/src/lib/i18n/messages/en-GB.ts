@@ -1232,6 +1232,10 @@ export const enGB = {
   'model.letterLanguage.en-GB': LETTER_LANGUAGE_LABELS['en-GB'],
   'model.letterLanguage.en-CA': LETTER_LANGUAGE_LABELS['en-CA'],
   'model.letterLanguage.fr-CA': LETTER_LANGUAGE_LABELS['fr-CA'],
+  // A language named inside a sentence ("starting in English (UK)"): French writes it in lower case there.
+  'model.letterLanguageInText.en-GB': 'English (UK)',
+  'model.letterLanguageInText.en-CA': 'English (Canada)',
+  'model.letterLanguageInText.fr-CA': 'French (Canada)',
   'model.vulnerabilityReason.reasonable-adjustments': VULNERABILITY_REASON_LABELS['reasonable-adjustments'],
   'model.vulnerabilityReason.customer-asked': VULNERABILITY_REASON_LABELS['customer-asked'],
   'model.vulnerabilityReason.fair-treatment': VULNERABILITY_REASON_LABELS['fair-treatment'],

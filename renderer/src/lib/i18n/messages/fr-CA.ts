@@ -48,9 +48,9 @@ export const frCA: Record<MessageKey, string> = {
   'app.codeError':
     'Redress n’a pas pu charger son propre code\u00a0: {reason}. Rechargez la page (ou redémarrez l’application). Rien n’a été modifié ni supprimé.',
   'app.heldByMove':
-    'Une autre fenêtre de Redress restaure une sauvegarde ou compacte le stockage. Rien ne peut être enregistré ici avant la fin; cette fenêtre se recharge ensuite d’elle-même.',
+    'Une autre fenêtre de Redress restaure une sauvegarde ou compacte le stockage. Rien ne peut être enregistré ici avant la fin\u00a0; cette fenêtre se recharge ensuite d’elle-même.',
   'app.upgrading':
-    'Redress met à jour la façon dont ce poste conserve ses dossiers, une seule fois après une mise à jour (dossiers traités\u00a0: {done, number} sur {total, number}). Sur un gros poste, cela prend quelques minutes; laissez cette fenêtre ouverte.',
+    'Redress met à jour la façon dont ce poste conserve ses dossiers, une seule fois après une mise à jour (dossiers traités\u00a0: {done, number} sur {total, number}). Sur un gros poste, cela prend quelques minutes\u00a0; laissez cette fenêtre ouverte.',
   'app.whoIsWorking': 'Qui travaille à ce poste',
 
   'model.status.open': 'Ouvert',
@@ -556,7 +556,7 @@ export const frCA: Record<MessageKey, string> = {
   'sharingConfig.url-not-server-name':
     'Ce n’est pas un nom de serveur\u00a0: écrivez l’adresse en entier, par exemple {example}.',
   'sharingConfig.url-plain-http':
-    'Refusé\u00a0: {origin} est en http simple vers un autre ordinateur, ce qui enverrait le mot de passe sans chiffrement. Utilisez https (CouchDB avec TLS, ou derrière un mandataire TLS); le http n’est permis que pour cet ordinateur (127.0.0.1, localhost ou [::1]).',
+    'Refusé\u00a0: {origin} est en http simple vers un autre ordinateur, ce qui enverrait le mot de passe sans chiffrement. Utilisez https (CouchDB avec TLS, ou derrière un mandataire TLS)\u00a0; le http n’est permis que pour cet ordinateur (127.0.0.1, localhost ou [::1]).',
   'sharingConfig.url-query': 'L’adresse du serveur ne peut pas contenir de requête (?…) ni de fragment (#…).',
   'sharingConfig.database-too-long': 'Le nom de la base de données compte plus de 238 caractères.',
   'sharingConfig.database-invalid':
@@ -574,7 +574,7 @@ export const frCA: Record<MessageKey, string> = {
     'La base de données « {database} » n’est pas préparée pour Redress (exécutez npm run server:setup sur le serveur).',
   'sharingProblem.unreachable': 'Le serveur est injoignable depuis ce poste.',
   'sharingProblem.update-needed':
-    'Un poste de l’équipe écrit des documents dans un format plus récent (version {schema}; ce Redress lit jusqu’à la version {current}). Mettez Redress à jour pour continuer le partage. Rien n’a été modifié.',
+    'Un poste de l’équipe écrit des documents dans un format plus récent (version {schema}\u00a0; ce Redress lit jusqu’à la version {current}). Mettez Redress à jour pour continuer le partage. Rien n’a été modifié.',
   'sharingProblem.stopped': 'Le partage s’est arrêté sur une erreur\u00a0: {error}',
   // p8b (problème 16, G6) : adhésion refusée, l’équipe a l’un des identifiants de ce poste avec un autre contenu.
   'sharingProblem.provider-id-clash':
@@ -772,15 +772,15 @@ export const frCA: Record<MessageKey, string> = {
   'data.backup.dialogConfirm': 'Faire la sauvegarde protégée',
   'data.backup.cancelled': 'La sauvegarde n’a pas été enregistrée (l’enregistrement a été annulé).',
   'data.backup.saved':
-    '{file} enregistré\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# inscription à l’historique} other {# inscriptions à l’historique}}, {letters, plural, one {# lettre} other {# lettres}}; vérifié comme le ferait une restauration.',
+    '{file} enregistré\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# inscription à l’historique} other {# inscriptions à l’historique}}, {letters, plural, one {# lettre} other {# lettres}}\u00a0; vérifié comme le ferait une restauration.',
   'data.backup.savedProtected':
-    '{file} enregistré (protégé par une phrase de passe)\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# inscription à l’historique} other {# inscriptions à l’historique}}, {letters, plural, one {# lettre} other {# lettres}}; vérifié comme le ferait une restauration.',
+    '{file} enregistré (protégé par une phrase de passe)\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# inscription à l’historique} other {# inscriptions à l’historique}}, {letters, plural, one {# lettre} other {# lettres}}\u00a0; vérifié comme le ferait une restauration.',
   'data.backup.made': 'Sauvegarde faite',
   'data.backup.failed': 'La sauvegarde n’a pas pu être faite\u00a0: {error}',
   'data.overLimits':
-    '{n, plural, one {# entrée dépasse la longueur que les lettres acceptent (conservée telle quelle; raccourcissez-la)} other {# entrées dépassent la longueur que les lettres acceptent (conservées telles quelles; raccourcissez-les)}}\u00a0: {entries}.', // h17: reads right at a count of 1
+    '{n, plural, one {# entrée dépasse la longueur que les lettres acceptent (conservée telle quelle\u00a0; raccourcissez-la)} other {# entrées dépassent la longueur que les lettres acceptent (conservées telles quelles\u00a0; raccourcissez-les)}}\u00a0: {entries}.', // h17: reads right at a count of 1
   'data.overLimitsMore':
-    '{n, plural, one {# entrée dépasse la longueur que les lettres acceptent (conservée telle quelle; raccourcissez-la)} other {# entrées dépassent la longueur que les lettres acceptent (conservées telles quelles; raccourcissez-les)}}\u00a0: {entries}; et {more, number} de plus.', // h17: reads right at a count of 1
+    '{n, plural, one {# entrée dépasse la longueur que les lettres acceptent (conservée telle quelle\u00a0; raccourcissez-la)} other {# entrées dépassent la longueur que les lettres acceptent (conservées telles quelles\u00a0; raccourcissez-les)}}\u00a0: {entries}\u00a0; et {more, number} de plus.', // h17: reads right at a count of 1
   'data.auto.title': 'Sauvegarde quotidienne automatique',
   'data.auto.browser':
     'Non offerte dans le navigateur\u00a0: une page Web ne peut pas enregistrer d’elle-même dans un dossier. L’application de bureau fait une sauvegarde chaque jour dans le dossier de votre choix. Ici, utilisez régulièrement «\u00a0Faire une sauvegarde maintenant\u00a0».',
@@ -795,21 +795,21 @@ export const frCA: Record<MessageKey, string> = {
   'data.auto.keepSuffix': ' sauvegardes',
   'data.auto.dialogTitle': 'Protéger les sauvegardes quotidiennes par une phrase de passe',
   'data.auto.dialogIntro':
-    'Chaque sauvegarde automatique sera chiffrée (AES-256) avec cette phrase de passe. L’application de bureau la garde dans le trousseau de cet ordinateur pour pouvoir les faire sans vous; pour en restaurer une, il faudra la saisir.',
+    'Chaque sauvegarde automatique sera chiffrée (AES-256) avec cette phrase de passe. L’application de bureau la garde dans le trousseau de cet ordinateur pour pouvoir les faire sans vous\u00a0; pour en restaurer une, il faudra la saisir.',
   'data.auto.dialogConfirm': 'Garder cette phrase de passe',
   'data.auto.last': 'Dernière sauvegarde automatique\u00a0: {when} ({file}).',
   'data.auto.none': 'Aucune sauvegarde automatique pour l’instant.',
   'data.auto.now': 'Sauvegarder dans le dossier maintenant',
   // m17b : ce que dit le processus principal de l’application de bureau (sauvegarde automatique, fichier non enregistré)
   'main.no-keychain':
-    'le trousseau de cet ordinateur n’est pas accessible à Redress (sous Linux, un service de secrets comme GNOME Keyring ou KWallet doit être en marche); la phrase de passe ne pourrait donc pas être gardée en sécurité',
+    'le trousseau de cet ordinateur n’est pas accessible à Redress (sous Linux, un service de secrets comme GNOME Keyring ou KWallet doit être en marche)\u00a0; la phrase de passe ne pourrait donc pas être gardée en sécurité',
   'main.passphrase-no-keychain':
-    'La phrase de passe n’a pas été gardée\u00a0: le trousseau de cet ordinateur n’est pas accessible à Redress (sous Linux, un service de secrets comme GNOME Keyring ou KWallet doit être en marche); elle ne pouvait donc pas être gardée en sécurité.',
+    'La phrase de passe n’a pas été gardée\u00a0: le trousseau de cet ordinateur n’est pas accessible à Redress (sous Linux, un service de secrets comme GNOME Keyring ou KWallet doit être en marche)\u00a0; elle ne pouvait donc pas être gardée en sécurité.',
   'main.passphrase-refused': 'La phrase de passe n’a pas été gardée\u00a0: le trousseau l’a refusée ({reason}).',
   'main.auto-backup-too-large':
     'La sauvegarde automatique n’a pas été écrite\u00a0: avec {size}, elle dépasse les {maxMb}\u00a0Mo permis pour une sauvegarde automatique. Faites-en une avec «\u00a0Faire une sauvegarde maintenant\u00a0», qui l’enregistre en plusieurs morceaux.',
   'main.auto-backup-no-keychain':
-    'La sauvegarde automatique n’a pas été écrite\u00a0: elle doit être chiffrée, mais le trousseau de cet ordinateur n’est pas accessible à Redress (sous Linux, un service de secrets comme GNOME Keyring ou KWallet doit être en marche); la phrase de passe ne pouvait donc pas être gardée en sécurité.',
+    'La sauvegarde automatique n’a pas été écrite\u00a0: elle doit être chiffrée, mais le trousseau de cet ordinateur n’est pas accessible à Redress (sous Linux, un service de secrets comme GNOME Keyring ou KWallet doit être en marche)\u00a0; la phrase de passe ne pouvait donc pas être gardée en sécurité.',
   'main.auto-backup-passphrase-unreadable':
     'La sauvegarde automatique n’a pas été écrite\u00a0: la phrase de passe gardée dans le trousseau n’a pas pu être lue (le trousseau a-t-il changé?)\u00a0; saisissez de nouveau la phrase de passe.',
   'main.auto-backup-not-encrypted': 'La sauvegarde automatique n’a pas été écrite\u00a0: {reason}.',
@@ -837,16 +837,19 @@ export const frCA: Record<MessageKey, string> = {
   'main.print-printer-failed-silent': 'L’impression a échoué\u00a0: l’imprimante a signalé une erreur.',
   'main.print-failed': 'L’impression a échoué\u00a0: {reason}',
   // say7 : les réglages du serveur de l’équipe, tels que l’application les garde
-  'main.sharing-file-unreadable': 'Les réglages de partage n’ont pas pu être lus ({reason}); le partage est désactivé.',
+  'main.sharing-file-unreadable':
+    'Les réglages de partage n’ont pas pu être lus ({reason})\u00a0; le partage est désactivé.',
   'main.sharing-file-not-json':
-    'Le fichier des réglages de partage ({file}) n’est pas du JSON valide; le partage est désactivé jusqu’à ce que le serveur de l’équipe soit indiqué de nouveau.',
+    'Le fichier des réglages de partage ({file}) n’est pas du JSON valide\u00a0; le partage est désactivé jusqu’à ce que le serveur de l’équipe soit indiqué de nouveau.',
   'main.sharing-file-no-server':
-    'Le fichier des réglages de partage ({file}) n’indique pas de serveur et de base de données; le partage est désactivé jusqu’à ce que le serveur de l’équipe soit indiqué de nouveau.',
+    'Le fichier des réglages de partage ({file}) n’indique pas de serveur et de base de données\u00a0; le partage est désactivé jusqu’à ce que le serveur de l’équipe soit indiqué de nouveau.',
   'main.sharing-file-refused':
-    'Le fichier des réglages de partage ({file}) indique un serveur que Redress refuse\u00a0: {problem}; le partage est désactivé jusqu’à ce que le serveur de l’équipe soit indiqué de nouveau.',
+    'Le fichier des réglages de partage ({file}) indique un serveur que Redress refuse\u00a0: {problem}\u00a0; le partage est désactivé jusqu’à ce que le serveur de l’équipe soit indiqué de nouveau.',
   'main.sharing-refused': 'Refusé\u00a0: {problem}',
-  'main.sharing-saved-refused': 'Le serveur de l’équipe enregistré est refusé ({problem}); le partage est désactivé.',
-  'main.sharing-saved-unreadable': 'Le serveur de l’équipe enregistré n’a pas pu être lu; le partage est désactivé.',
+  'main.sharing-saved-refused':
+    'Le serveur de l’équipe enregistré est refusé ({problem})\u00a0; le partage est désactivé.',
+  'main.sharing-saved-unreadable':
+    'Le serveur de l’équipe enregistré n’a pas pu être lu\u00a0; le partage est désactivé.',
   // p8e : un rappel que le système (ou le navigateur) n’a pas affiché; la sauvegarde automatique de l’application Web
   'main.notify-invalid': 'Impossible d’afficher la notification\u00a0: {reason}',
   'main.notify-unsupported': 'Ce système ne prend pas en charge les notifications de bureau.',
@@ -855,7 +858,7 @@ export const frCA: Record<MessageKey, string> = {
   'main.web-auto-backup-unavailable':
     'La sauvegarde automatique quotidienne exige l’application de bureau\u00a0: un navigateur ne peut pas enregistrer dans un dossier de lui-même. Faites plutôt une sauvegarde à la main.',
   'main.web-no-keychain':
-    'L’application de bureau garde la phrase de passe des sauvegardes automatiques dans le trousseau de l’ordinateur; un navigateur n’a pas d’endroit semblable. Protégez plutôt par une phrase de passe une sauvegarde faite à la main.',
+    'L’application de bureau garde la phrase de passe des sauvegardes automatiques dans le trousseau de l’ordinateur\u00a0; un navigateur n’a pas d’endroit semblable. Protégez plutôt par une phrase de passe une sauvegarde faite à la main.',
   'main.sharing-not-allowed':
     'Le serveur de cette application Web ne permet pas à la page de se connecter à {origin}\u00a0: son administrateur doit l’ajouter à REDRESS_SHARING_ORIGINS (voir le guide du serveur de l’équipe).',
   'data.auto.noKeychain':
@@ -879,7 +882,7 @@ export const frCA: Record<MessageKey, string> = {
   'data.storage.notYet': 'Pas encore',
   'data.storage.desktop': 'L’application de bureau garde ses données dans son propre dossier sur cet ordinateur.',
   'data.storage.browser':
-    'Un navigateur peut supprimer les données d’un site quand le disque manque d’espace, à moins d’avoir accepté de les garder. Redress le lui demande au démarrage; certains navigateurs n’acceptent que pour les sites mis en favori ou installés.',
+    'Un navigateur peut supprimer les données d’un site quand le disque manque d’espace, à moins d’avoir accepté de les garder. Redress le lui demande au démarrage\u00a0; certains navigateurs n’acceptent que pour les sites mis en favori ou installés.',
   'data.storage.ask': 'Demander au navigateur de garder mes données',
   'data.storage.refused': 'Le navigateur a refusé. Faites des sauvegardes et envisagez l’application de bureau.',
   'data.storage.size': 'Données stockées\u00a0: {used}.',
@@ -890,9 +893,9 @@ export const frCA: Record<MessageKey, string> = {
   'data.storage.attachmentsLoading': 'Pièces jointes\u00a0: …',
 
   'restore.introFirstRun':
-    'Choisissez le fichier de sauvegarde fait sur l’autre ordinateur ({extension}, depuis «\u00a0Vos données\u00a0»). Redress le vérifie en entier d’abord et montre ce qu’il contient; les paramètres du service, les personnes, les dossiers, les historiques et les lettres en proviennent tous\u00a0: il n’y a rien à remplir ci-dessous.',
+    'Choisissez le fichier de sauvegarde fait sur l’autre ordinateur ({extension}, depuis «\u00a0Vos données\u00a0»). Redress le vérifie en entier d’abord et montre ce qu’il contient\u00a0; les paramètres du service, les personnes, les dossiers, les historiques et les lettres en proviennent tous\u00a0: il n’y a rien à remplir ci-dessous.',
   'restore.intro':
-    'Choisissez un fichier de sauvegarde ({extension}). Redress le vérifie en entier d’abord et montre ce qu’il contient; rien ne change avant votre confirmation, et une restauration se fait au complet ou ne change rien.',
+    'Choisissez un fichier de sauvegarde ({extension}). Redress le vérifie en entier d’abord et montre ce qu’il contient\u00a0; rien ne change avant votre confirmation, et une restauration se fait au complet ou ne change rien.',
   'restore.choose': 'Choisir un fichier de sauvegarde…',
   'restore.notRestored': 'Rien n’a été restauré',
   'restore.problems': 'Problèmes trouvés',
@@ -902,12 +905,12 @@ export const frCA: Record<MessageKey, string> = {
     'Ce fichier n’est pas une sauvegarde Redress ({why}). Choisissez un fichier fait avec «\u00a0Faire une sauvegarde maintenant\u00a0».',
   'backupProblem.not-a-backup-short': 'Ce fichier n’est pas une sauvegarde Redress ({why}).',
   'backupProblem.truncated':
-    'Le fichier de sauvegarde est incomplet\u00a0: {why}. Il a probablement été copié ou téléchargé en partie seulement; utilisez une autre copie.',
+    'Le fichier de sauvegarde est incomplet\u00a0: {why}. Il a probablement été copié ou téléchargé en partie seulement\u00a0; utilisez une autre copie.',
   'backupProblem.damaged': 'Le fichier de sauvegarde est endommagé\u00a0: {why}. Utilisez une autre copie.',
   'backupProblem.damaged-nothing-restored':
-    'Le fichier de sauvegarde est endommagé\u00a0: {why}. Rien n’a été restauré; utilisez une autre copie.',
+    'Le fichier de sauvegarde est endommagé\u00a0: {why}. Rien n’a été restauré\u00a0; utilisez une autre copie.',
   'backupProblem.too-large':
-    'Redress ne peut pas lire ce fichier de sauvegarde\u00a0: {why}, bien au-delà de ce que contient une sauvegarde Redress. Il a été fait ou modifié par un autre logiciel; rien n’a été restauré. Utilisez une autre copie.',
+    'Redress ne peut pas lire ce fichier de sauvegarde\u00a0: {why}, bien au-delà de ce que contient une sauvegarde Redress. Il a été fait ou modifié par un autre logiciel\u00a0; rien n’a été restauré. Utilisez une autre copie.',
   'backupProblem.too-large-not-archive':
     'Redress ne peut pas lire ce fichier de sauvegarde\u00a0: il dépasse {size} sans être une archive. Rien n’a été restauré.',
   'backupProblem.not-made-too-large':
@@ -922,21 +925,21 @@ export const frCA: Record<MessageKey, string> = {
   'backupProblem.too-large-rows':
     'Redress ne peut pas lire ce fichier de sauvegarde\u00a0: ses données dépassent {size}.',
   'backupProblem.newer-format':
-    'Cette sauvegarde a été faite par une version plus récente de Redress (format de sauvegarde {version}; cette version lit le format {current}). Mettez Redress à jour, puis restaurez-la.',
+    'Cette sauvegarde a été faite par une version plus récente de Redress (format de sauvegarde {version}\u00a0; cette version lit le format {current}). Mettez Redress à jour, puis restaurez-la.',
   'backupProblem.newer-database':
-    'Cette sauvegarde a été faite par une version plus récente de Redress (base de données version {version}; cette version a la version {current}). Mettez Redress à jour, puis restaurez-la.',
+    'Cette sauvegarde a été faite par une version plus récente de Redress (base de données version {version}\u00a0; cette version a la version {current}). Mettez Redress à jour, puis restaurez-la.',
   'backupProblem.checksum':
-    'La somme de contrôle ne correspond pas\u00a0: le fichier a été modifié après sa création (à la main, ou endommagé en chemin). Rien n’a été restauré; utilisez une autre copie.',
+    'La somme de contrôle ne correspond pas\u00a0: le fichier a été modifié après sa création (à la main, ou endommagé en chemin). Rien n’a été restauré\u00a0; utilisez une autre copie.',
   'backupProblem.invalid':
     'Le fichier de sauvegarde n’est pas valide\u00a0: rien n’a été restauré. Les problèmes trouvés sont indiqués ci-dessous.',
   'backupProblem.files-damaged':
     'Le fichier de sauvegarde est endommagé\u00a0: rien n’a été restauré ({listed}). Utilisez une autre copie.',
   'backupProblem.files-damaged-more':
-    'Le fichier de sauvegarde est endommagé\u00a0: rien n’a été restauré ({listed}; et {more} de plus). Utilisez une autre copie.',
+    'Le fichier de sauvegarde est endommagé\u00a0: rien n’a été restauré ({listed}\u00a0; et {more} de plus). Utilisez une autre copie.',
   'backupProblem.needs-passphrase':
     'Cette sauvegarde est protégée par une phrase de passe. Tapez la phrase de passe utilisée pour la faire afin de la vérifier et de la restaurer.',
   'backupProblem.wrong-passphrase':
-    'La phrase de passe n’est pas la bonne\u00a0: ce n’est pas celle qui protège cette sauvegarde. (Si c’est bien la bonne, le début du fichier est endommagé; essayez une autre copie.)',
+    'La phrase de passe n’est pas la bonne\u00a0: ce n’est pas celle qui protège cette sauvegarde. (Si c’est bien la bonne, le début du fichier est endommagé\u00a0; essayez une autre copie.)',
   'backupProblem.encrypted-refused': '{why} Rien n’a été restauré.',
   'backupProblem.not-encrypted': 'Ce fichier n’est pas une sauvegarde Redress chiffrée lisible ({why}).',
   'backupProblem.encrypted-newer':
@@ -944,7 +947,7 @@ export const frCA: Record<MessageKey, string> = {
   'backupProblem.encrypted-unknown-cipher':
     'Cette sauvegarde chiffrée utilise un chiffrement ou une dérivation de clé que cette version de Redress ne connaît pas.',
   'backupProblem.encrypted-rounds':
-    'Cette sauvegarde chiffrée demande {rounds} itérations de dérivation de clé; Redress en accepte de {min} à {max}.',
+    'Cette sauvegarde chiffrée demande {rounds} itérations de dérivation de clé\u00a0; Redress en accepte de {min} à {max}.',
   'backupProblem.encrypted-ends-in-header': 'La sauvegarde chiffrée se termine au milieu de son en-tête.',
   'backupProblem.encrypted-added-after-end': 'Quelque chose a été ajouté après la fin de la sauvegarde chiffrée.',
   'backupProblem.encrypted-part-damaged':
@@ -1074,10 +1077,10 @@ export const frCA: Record<MessageKey, string> = {
     'Fusion impossible\u00a0: des numéros de dossier désignent un dossier différent ici et dans la sauvegarde ({listed}\u00a0; {count} en tout). Un numéro n’est jamais partagé, donc rien n’a été restauré. La sauvegarde vient sans doute d’un autre service qui utilise le même préfixe\u00a0: «\u00a0Remplacer ce qui est ici\u00a0» supprimerait les dossiers de ce service et ne garderait que ceux de la sauvegarde. Ne le choisissez que si ce service doit devenir une copie de l’autre.',
   'backupProblem.over-limit': '{row}\u00a0: {path} {note}',
   'backupProblem.row-of-case': '{where} (dossier {id})',
-  'backupProblem.note-over-chars': 'compte {length} caractères; au plus {max}',
-  'backupProblem.note-over-lines': 'compte {lines} lignes; une lettre en accepte au plus {max}',
+  'backupProblem.note-over-chars': 'compte {length} caractères\u00a0; au plus {max}',
+  'backupProblem.note-over-lines': 'compte {lines} lignes\u00a0; une lettre en accepte au plus {max}',
   'backupProblem.note-over-line':
-    'la ligne {line} compte {length} caractères; la fenêtre de l’enveloppe en accepte au plus {max}',
+    'la ligne {line} compte {length} caractères\u00a0; la fenêtre de l’enveloppe en accepte au plus {max}',
   // fin h17
   'restore.nothingRestored': 'Rien n’a été restauré\u00a0: {error}',
   'restore.file': 'Le fichier de sauvegarde',
@@ -1097,7 +1100,7 @@ export const frCA: Record<MessageKey, string> = {
   'restore.mode.into-empty.confirm': 'Restaurer',
   'restore.mode.merge': 'Fusionner avec ce qui est ici',
   'restore.mode.merge.description':
-    'Ajoute les dossiers, les historiques et les lettres de la sauvegarde qui ne sont pas ici. Un dossier présent des deux côtés garde la copie modifiée en dernier. Rien n’est supprimé ici; les paramètres de ce service restent.',
+    'Ajoute les dossiers, les historiques et les lettres de la sauvegarde qui ne sont pas ici. Un dossier présent des deux côtés garde la copie modifiée en dernier. Rien n’est supprimé ici\u00a0; les paramètres de ce service restent.',
   'restore.mode.merge.confirm': 'Fusionner',
   'restore.mode.replace': 'Remplacer ce qui est ici',
   'restore.mode.replace.description':
@@ -1120,11 +1123,11 @@ export const frCA: Record<MessageKey, string> = {
   'restore.kept': 'Gardés tels quels',
   'restore.removed': 'Retirés',
   'restore.anonymisedAgain':
-    '{n, plural, one {Anonymisé de nouveau} other {Anonymisés de nouveau}}, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}}; {letters, plural, one {# lettre supprimée} other {# lettres supprimées}}.', // h17: reads right at a count of 1
+    '{n, plural, one {Anonymisé de nouveau} other {Anonymisés de nouveau}}, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}}\u00a0; {letters, plural, one {# lettre supprimée} other {# lettres supprimées}}.', // h17: reads right at a count of 1
   'restore.anonymisedAgainListed':
-    '{n, plural, one {Anonymisé de nouveau} other {Anonymisés de nouveau}}, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}} ({list}); {letters, plural, one {# lettre supprimée} other {# lettres supprimées}}.', // h17: reads right at a count of 1
+    '{n, plural, one {Anonymisé de nouveau} other {Anonymisés de nouveau}}, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}} ({list})\u00a0; {letters, plural, one {# lettre supprimée} other {# lettres supprimées}}.', // h17: reads right at a count of 1
   'restore.stillOpen':
-    'Ouverts dans la sauvegarde, donc restaurés tels quels et non anonymisés (ce service les avait anonymisés; vérifiez-les)\u00a0: {list}.',
+    'Ouverts dans la sauvegarde, donc restaurés tels quels et non anonymisés (ce service les avait anonymisés\u00a0; vérifiez-les)\u00a0: {list}.',
   'restore.notOpened':
     'Fichier non ouvert\u00a0: cette sauvegarde est protégée par une phrase de passe. Choisissez de nouveau le fichier pour la saisir.',
   'restore.replaceWarning':
@@ -1141,7 +1144,7 @@ export const frCA: Record<MessageKey, string> = {
   'restore.anonymiseReferences':
     'Ce service avait anonymisé {n, plural, one {# dossier} other {# dossiers}} que la sauvegarde contient avec des renseignements personnels\u00a0: tout de suite après la restauration, {n, plural, one {il est anonymisé de nouveau et ses lettres supprimées} other {ils sont anonymisés de nouveau et leurs lettres supprimées}}\u00a0: {list}.', // h17: reads right at a count of 1
   'restore.anonymiseOpen':
-    '{n, plural, one {# dossier que ce service avait anonymisé est ouvert dans la sauvegarde\u00a0: il est restauré tel quel, jamais anonymisé de cette façon; vérifiez-le après la restauration} other {# dossiers que ce service avait anonymisés sont ouverts dans la sauvegarde\u00a0: ils sont restaurés tels quels, jamais anonymisés de cette façon; vérifiez-les après la restauration}}\u00a0: {list}.',
+    '{n, plural, one {# dossier que ce service avait anonymisé est ouvert dans la sauvegarde\u00a0: il est restauré tel quel, jamais anonymisé de cette façon\u00a0; vérifiez-le après la restauration} other {# dossiers que ce service avait anonymisés sont ouverts dans la sauvegarde\u00a0: ils sont restaurés tels quels, jamais anonymisés de cette façon\u00a0; vérifiez-les après la restauration}}\u00a0: {list}.',
   'restore.step.checking':
     'Vérification des {what} de la sauvegarde par rapport à ce service\u00a0: {done, number} sur {total, number}',
   'restore.step.checkingDesk': 'Vérification de ce service…',
@@ -1225,7 +1228,7 @@ export const frCA: Record<MessageKey, string> = {
   'import.empty':
     '{file} est vide\u00a0: la première ligne doit nommer les colonnes, avec une plainte sur chacune des lignes suivantes.',
   'import.tooMany':
-    '{file} compte {rows, plural, one {# ligne} other {# lignes}}; au plus {max, number} peuvent être importées à la fois. Divisez le fichier et importez chaque partie.',
+    '{file} compte {rows, plural, one {# ligne} other {# lignes}}\u00a0; au plus {max, number} peuvent être importées à la fois. Divisez le fichier et importez chaque partie.',
   'import.unreadable': 'Impossible de lire {file}\u00a0: {error}',
   'import.column': 'Colonne {n}',
   'import.everyRow': 'Toutes les lignes\u00a0: {provider}',
@@ -1242,16 +1245,16 @@ export const frCA: Record<MessageKey, string> = {
   'import.openList': 'Ouvrir la liste des dossiers',
   'import.step1': '1. Choisir le fichier',
   'import.step1Intro':
-    'Un fichier CSV enregistré à partir d’Excel, de LibreOffice ou de Google Sheets, séparé par des virgules ou des points-virgules. La première ligne nomme les colonnes; chaque ligne suivante est une plainte. Rien n’est écrit tant que toutes les lignes ne sont pas correctes.',
+    'Un fichier CSV enregistré à partir d’Excel, de LibreOffice ou de Google Sheets, séparé par des virgules ou des points-virgules. La première ligne nomme les colonnes\u00a0; chaque ligne suivante est une plainte. Rien n’est écrit tant que toutes les lignes ne sont pas correctes.',
   'import.file': 'Fichier CSV',
   'import.filePlaceholder': 'Choisir un fichier .csv',
   'import.summaryLabel': 'Résumé du fichier',
   'import.summary':
     '{file}\u00a0: {rows, plural, one {# ligne} other {# lignes}} sous l’en-tête, {columns, plural, one {# colonne} other {# colonnes}}, séparées par {delimiter}.',
   'import.summaryEncoding':
-    '{file}\u00a0: {rows, plural, one {# ligne} other {# lignes}} sous l’en-tête, {columns, plural, one {# colonne} other {# colonnes}}, séparées par {delimiter}; lu comme du texte {encoding}.',
+    '{file}\u00a0: {rows, plural, one {# ligne} other {# lignes}} sous l’en-tête, {columns, plural, one {# colonne} other {# colonnes}}, séparées par {delimiter}\u00a0; lu comme du texte {encoding}.',
   'import.summaryNotUtf8':
-    '{file}\u00a0: {rows, plural, one {# ligne} other {# lignes}} sous l’en-tête, {columns, plural, one {# colonne} other {# colonnes}}, séparées par {delimiter}; lu comme du texte {encoding} (pas UTF-8).',
+    '{file}\u00a0: {rows, plural, one {# ligne} other {# lignes}} sous l’en-tête, {columns, plural, one {# colonne} other {# colonnes}}, séparées par {delimiter}\u00a0; lu comme du texte {encoding} (pas UTF-8).',
   'import.quoted': '«\u00a0{delimiter}\u00a0»',
   'import.notTable': 'Le fichier ne peut pas être lu comme un tableau',
   // m17a : la lecture du fichier (features/exchange/csv.ts)
@@ -1272,7 +1275,7 @@ export const frCA: Record<MessageKey, string> = {
   'import.fixFile': 'Corrigez le fichier dans le tableur, puis choisissez-le de nouveau.',
   'import.step2': '2. Associer les colonnes',
   'import.step2Intro':
-    'Redress a deviné d’après le nom des colonnes; corrigez celles qui sont fausses. Les champs marqués d’un * sont requis pour chaque plainte.',
+    'Redress a deviné d’après le nom des colonnes\u00a0; corrigez celles qui sont fausses. Les champs marqués d’un * sont requis pour chaque plainte.',
   'import.notInFile': 'Absent du fichier',
   'import.chooseColumn': 'Choisissez une colonne',
   'import.provider': 'Fournisseur',
@@ -1331,7 +1334,7 @@ export const frCA: Record<MessageKey, string> = {
   'post.notSavedTitle': 'Fichier d’impression non enregistré',
   'post.notSaved': 'Le fichier d’impression n’a pas été enregistré',
   'post.notSavedText':
-    '{reason}\u00a0: aucune lettre n’est consignée comme imprimée; {n, plural, one {elle reste donc à poster} other {les # restent donc à poster}}.', // h17: reads right at a count of 1
+    '{reason}\u00a0: aucune lettre n’est consignée comme imprimée\u00a0; {n, plural, one {elle reste donc à poster} other {les # restent donc à poster}}.', // h17: reads right at a count of 1
   'post.noCopy': 'Aucune copie pour la clientèle',
   'post.notMade': 'Non produites',
   'post.progress': 'Avancement à ce jour (chaque lettre de recours de ce lot)',
@@ -1384,7 +1387,7 @@ export const frCA: Record<MessageKey, string> = {
   'post.kind.adr-letter': 'Lettre de recours externe (plainte non réglée)',
   // say7 : pourquoi une lettre d’un lot n’a pas été produite ou consignée (features/post/batch.ts)
   'post.letterProblem.not-recorded':
-    'Non consignée ({reason})\u00a0: elle est dans {printFile}, mais reste à poster; ne postez pas ce fichier d’impression, produisez-le de nouveau.',
+    'Non consignée ({reason})\u00a0: elle est dans {printFile}, mais reste à poster\u00a0; ne postez pas ce fichier d’impression, produisez-le de nouveau.',
   'post.letterProblem.not-recorded-case-gone':
     'Non consignée (aucun dossier n’a l’identifiant {id})\u00a0: retirez ses pages de {printFile} avant de poster.',
   'post.letterProblem.case-gone': 'Le dossier n’existe plus.',
@@ -1484,7 +1487,7 @@ export const frCA: Record<MessageKey, string> = {
     '« {name} » n’est pas une image PNG ou JPEG. Choisissez le logo en fichier .png ou .jpg.',
   'logoProblem.file-empty': '« {name} » est vide. Choisissez de nouveau l’image du logo.',
   'logoProblem.file-too-large':
-    '« {name} » fait {size}; le logo peut faire au plus {max}. Enregistrez-en une copie plus petite (environ 600 pixels de large suffisent pour un en-tête).',
+    '« {name} » fait {size}\u00a0; le logo peut faire au plus {max}. Enregistrez-en une copie plus petite (environ 600 pixels de large suffisent pour un en-tête).',
   'logoProblem.file-unreadable': '« {name} » n’a pas pu être lu. Vérifiez le fichier, puis choisissez-le de nouveau.',
   'logoProblem.file-undecodable':
     '« {name} » est endommagé ou n’est pas une image que l’application peut lire. Enregistrez-le de nouveau en PNG ou en JPEG, puis choisissez-le de nouveau.',
@@ -1492,7 +1495,7 @@ export const frCA: Record<MessageKey, string> = {
   'logoProblem.damaged': 'L’image du logo est endommagée ou incomplète. Choisissez-la de nouveau.',
   'logoProblem.not-really':
     'Le fichier du logo n’est pas vraiment une image {type}. Choisissez un fichier PNG ou JPEG.',
-  'logoProblem.too-large': 'Le logo fait {size}; il peut faire au plus {max}.',
+  'logoProblem.too-large': 'Le logo fait {size}\u00a0; il peut faire au plus {max}.',
   'logoProblem.inFile': '« {name} »\u00a0: {problem}',
   'settings.noLogo': 'Aucun logo',
   'settings.people.title': 'Personnes',
@@ -1526,6 +1529,10 @@ export const frCA: Record<MessageKey, string> = {
   'model.letterLanguage.en-GB': 'Anglais (Royaume-Uni)',
   'model.letterLanguage.en-CA': 'Anglais (Canada)',
   'model.letterLanguage.fr-CA': 'Français (Canada)',
+  // Dans une phrase, un nom de langue s’écrit en minuscules (les libellés seuls ci-dessus gardent la majuscule).
+  'model.letterLanguageInText.en-GB': 'anglais (Royaume-Uni)',
+  'model.letterLanguageInText.en-CA': 'anglais (Canada)',
+  'model.letterLanguageInText.fr-CA': 'français (Canada)',
   'model.vulnerabilityReason.reasonable-adjustments': 'Nécessaire pour faire des adaptations raisonnables',
   'model.vulnerabilityReason.customer-asked': 'La personne nous a demandé de l’inscrire',
   'model.vulnerabilityReason.fair-treatment':
@@ -2597,13 +2604,13 @@ export const frCA: Record<MessageKey, string> = {
   'procedureProblem.entry-taken': '«\u00a0{event}\u00a0» fait déjà passer le dossier à l’étape «\u00a0{stage}\u00a0»',
   'procedureProblem.first-stage-external': 'la première étape doit être menée par le fournisseur',
   'procedureProblem.first-stage-entered':
-    'tout dossier commence à la première étape; aucun événement ne peut y faire entrer',
+    'tout dossier commence à la première étape\u00a0; aucun événement ne peut y faire entrer',
   'procedureProblem.other': '{message}',
   'procedureProblem.file-not-json': 'Ce fichier n’est pas un fichier de procédure\u00a0: ce n’est pas du JSON.',
   'procedureProblem.file-not-procedure':
     'Ce fichier n’est pas un fichier de procédure Redress (format\u00a0: «\u00a0redress-procedure\u00a0» est absent).',
   'procedureProblem.file-version':
-    'Ce fichier de procédure est au format version {version}; cette version de Redress lit la version 1.',
+    'Ce fichier de procédure est au format version {version}\u00a0; cette version de Redress lit la version 1.',
   'procedureProblem.file-invalid':
     'La procédure de ce fichier n’est pas valide\u00a0: procedure.{field}\u00a0: {issue}. Rien n’a été importé.',
   'procedureProblem.file-invalid-more':
@@ -2674,7 +2681,7 @@ export const frCA: Record<MessageKey, string> = {
   'editor.fieldsNeedChange': '{n, plural, one {# champ doit être modifié} other {# champs doivent être modifiés}}.',
   'editor.inUse': 'Des dossiers suivent cette procédure',
   'editor.inUseText':
-    'L’enregistrement crée la version {next}. Les dossiers reçus jusqu’au {date} gardent la version {version}; indiquez le jour où la nouvelle version entre en vigueur (après le {date}).',
+    'L’enregistrement crée la version {next}. Les dossiers reçus jusqu’au {date} gardent la version {version}\u00a0; indiquez le jour où la nouvelle version entre en vigueur (après le {date}).',
   'editor.name': 'Nom',
   'editor.effective': 'Entre en vigueur le',
   'editor.effectiveInUse': 'Les plaintes reçues à partir de ce jour suivent la nouvelle version',
@@ -2906,6 +2913,7 @@ export const frCA: Record<MessageKey, string> = {
   'nextSteps.overdue': '{label} (en retard)',
   'nextSteps.label.respondAtStage': 'Répondre à l’étape {stage}', // m17b
   'nextSteps.label.sendAdr': 'Envoyer la lettre de recours externe',
+  'nextSteps.label.recordAccepted': 'Inscrire le règlement que la personne a accepté',
   // i17b : les prochaines étapes propres aux régimes, et la lettre due sans délai en cas d’impasse.
   'nextSteps.label.sendFinalResponse': 'Envoyer la réponse finale',
   'nextSteps.label.sendEnergyOmbudsmanLetter': 'Envoyer la lettre donnant accès à l’Energy Ombudsman',
@@ -2913,7 +2921,6 @@ export const frCA: Record<MessageKey, string> = {
   'nextSteps.atOnceOnDeadlock': '{label} (impasse\u00a0: sans délai)',
   'clock.adrReferralWindow': 'Délai de recours externe',
   // i17b : les délais des autres régimes.
-  'nextSteps.label.recordAccepted': 'Inscrire le règlement que la personne a accepté',
   'clock.cctsObjection': 'Opposition à l’acceptation par la CPRST',
   'clock.cctsNotice': 'Informer la personne au sujet de la CPRST',
   'clock.summaryResolution': 'Règlement sommaire',
