@@ -84,7 +84,7 @@ export function whyNot(
       if (stage.external)
         return say('refused-external-stage', { owner: stage.owner, provider: procedure.provider.name });
       const next = nextStage(procedure, stage.id);
-      return next ? null : say('refused-last-stage', { procedure: procedure.id, stage: stage.name });
+      return next ? null : say('refused-last-stage', { procedure: procedure.name, stage: stage.name });
     }
     case 'pause':
       if (s.pausedSince) return say('refused-already-paused', { on: { date: s.pausedSince } });

@@ -202,12 +202,12 @@ describe('availableActions', () => {
     desk.do('escalate', { on: '2026-09-02', reason: 'Asked for a manager' });
     desk.do('escalate', { on: '2026-09-03', reason: 'Still unhappy' });
     expect(desk.evaluation().stage).toBe('head-of-support');
-    expect(desk.reason('escalate')).toBe('jive-ca has no stage after Head of support.');
+    expect(desk.reason('escalate')).toBe('Jive Canada complaint handling code has no stage after Head of support.');
     const refused = desk.build('escalate', { on: '2026-09-04', reason: 'Again' });
     expect(refused).toEqual({
       ok: false,
-      errors: { action: 'jive-ca has no stage after Head of support.' },
-      message: 'jive-ca has no stage after Head of support.',
+      errors: { action: 'Jive Canada complaint handling code has no stage after Head of support.' },
+      message: 'Jive Canada complaint handling code has no stage after Head of support.',
     });
   });
 
@@ -336,7 +336,9 @@ describe('buildActionEvent', () => {
     desk.do('respond', { on: '2026-09-30', channel: 'letter', summary: 'Formal written response' });
     desk.do('escalate', { on: '2026-10-02', reason: 'Customer unhappy with the outcome' });
     stages.push(desk.evaluation().stage);
-    expect(desk.reason('escalate')).toBe('kinex has no stage after Customer resolution manager review.');
+    expect(desk.reason('escalate')).toBe(
+      'kinex communications complaints procedure has no stage after Customer resolution manager review.',
+    );
     desk.do('record-deadlock', { on: '2026-10-05', summary: 'Final position: no further credit' });
     desk.do('adr-letter-sent', { on: '2026-10-05' });
     desk.do('referred-to-adr', { on: '2026-10-20', reference: 'CO-12345' });

@@ -289,7 +289,7 @@ test('kinex: through all five stages, ending with the ADR letter sent', async ({
   await expectRefused(
     page,
     'Escalate to the next stage',
-    'kinex has no stage after Customer resolution manager review.',
+    'kinex communications complaints procedure has no stage after Customer resolution manager review.',
   );
 
   await act(
@@ -405,7 +405,11 @@ test('jive-ca (Canada): two levels of escalation, then the CCTS notice and refer
   await expect(page.locator('[data-next-action="tell-customer-about-ccts"]')).toContainText(
     'Tell the customer about the CCTS',
   );
-  await expectRefused(page, 'Escalate to the next stage', 'jive-ca has no stage after Head of support.');
+  await expectRefused(
+    page,
+    'Escalate to the next stage',
+    'Jive Canada complaint handling code has no stage after Head of support.',
+  );
   await snap(page, '20-jive-second-level');
 
   // From the "what to do next" panel straight to the form.

@@ -205,7 +205,9 @@ describe('performAction', () => {
     }
     await expect(
       performAction(database, record.id, 'escalate', { on: '2026-10-02', reason: 'Again' }, opts),
-    ).rejects.toThrow('kinex has no stage after Customer resolution manager review.');
+    ).rejects.toThrow(
+      'kinex communications complaints procedure has no stage after Customer resolution manager review.',
+    );
     await performAction(database, record.id, 'record-deadlock', { on: '2026-10-05', summary: 'Final position' }, opts);
     await performAction(database, record.id, 'adr-letter-sent', { on: '2026-10-05', channel: 'letter' }, opts);
     await performAction(database, record.id, 'referred-to-adr', { on: '2026-10-20' }, opts);
