@@ -44,6 +44,16 @@ function entry(id: CaseActionId, input: Record<string, string>): TimelineEvent {
 describe('timeline summaries as phrases', () => {
   it('writes the first entry from its phrase, and reads it back with the case’s channel and reference', () => {
     expect(received.summary).toBe('Complaint received by visit in person; logged as RDR-2026-000001');
+    // A web form is called one thing everywhere: "received by web form", as the complaint's panel says it.
+    expect(summaryInEnglish({ kind: 'received', values: { how: { receivedBy: 'web' }, reference: 'RDR-1' } })).toBe(
+      'Complaint received by web form; logged as RDR-1',
+    );
+    // An entry written before then still reads back, so it is said in French too.
+    const before = { ...received, summary: `Complaint received by web; logged as ${record.reference}` };
+    expect(summaryPhrase(before, { record: { ...record, channel: 'web' } })).toEqual({
+      kind: 'received',
+      values: { how: { receivedBy: 'web' }, reference: record.reference },
+    });
     expect(summaryPhrase(received, { record })).toEqual({
       kind: 'received',
       values: { how: { receivedBy: 'in-person' }, reference: 'RDR-2026-000001' },

@@ -183,7 +183,7 @@ function valueInEnglish(v: SummaryValue): string {
   if ('quoted' in v) return short(summaryInEnglish(v.quoted), VOID_QUOTE);
   if ('day' in v) return v.day;
   if ('channel' in v) return channelWords(v.channel);
-  if ('receivedBy' in v) return v.receivedBy === 'in-person' ? 'visit in person' : v.receivedBy;
+  if ('receivedBy' in v) return v.receivedBy === 'in-person' ? 'visit in person' : channelWords(v.receivedBy);
   if ('scheme' in v) return schemeInSentence(v.scheme);
   if ('paymentKind' in v) return PAYMENT_KIND_LABELS[v.paymentKind];
   if ('money' in v) return currencyText(v.money.amount, v.money.currency);
@@ -247,17 +247,18 @@ function phraseFromData(event: TimelineEvent, context: SummaryContext): SummaryP
   const byLetter = (kind: SummaryKind): SummaryPhrase | null =>
     event.data === undefined ? { kind, values: { channel: { channel: 'letter' } } } : null;
   switch (event.type) {
-    case 'received':
+    case 'received': {
+      if (!record) return null;
+      const received = (c: Channel): SummaryPhrase => ({
+        kind: 'received',
+        values: { how: { receivedBy: c }, reference: record.reference },
+      });
       // The case's channel, or (m17b) the one it was received by before a correction changed it.
-      return record
-        ? firstSaying(
-            event.summary,
-            [record.channel, ...CHANNELS.filter((c) => c !== record.channel)].map((c) => ({
-              kind: 'received',
-              values: { how: { receivedBy: c }, reference: record.reference },
-            })),
-          )
-        : null;
+      return firstSaying(
+        storedSummary(event),
+        [record.channel, ...CHANNELS.filter((c) => c !== record.channel)].map(received),
+      );
+    }
     case 'contact':
       return by(d.direction === 'to-customer' ? 'contact-to' : 'contact-from');
     case 'update-sent':
@@ -437,5 +438,12 @@ function phraseFromData(event: TimelineEvent, context: SummaryContext): SummaryP
  */
 export function summaryPhrase(event: TimelineEvent, context: SummaryContext = {}): SummaryPhrase | null {
   const p = phraseFromData(event, context);
-  return p && summaryInEnglish(p) === event.summary ? p : null;
+  return p && summaryInEnglish(p) === storedSummary(event) ? p : null;
+}
+
+/** An entry's stored summary in today's words: a first entry written before December 2026 said "by web" for a web form. */
+function storedSummary(event: TimelineEvent): string {
+  return event.type === 'received'
+    ? event.summary.replace(/^Complaint received by web;/, 'Complaint received by web form;')
+    : event.summary;
 }
