@@ -16,7 +16,7 @@ const SCREENS: Record<string, { link?: string; heading: string | RegExp }> = {
   '/': { link: 'Dashboard', heading: 'Dashboard' },
   '/cases': { link: 'Cases', heading: 'Cases' },
   '/cases/:id': { heading: /^RDR-\d{4}-\d{6}$/ },
-  '/my': { link: 'Assigned to me', heading: 'My cases' },
+  '/my': { link: 'My cases', heading: 'My cases' },
   '/new': { link: 'New complaint', heading: 'New complaint' },
   '/post': { link: 'Letters to post', heading: 'Letters to post today' },
   '/reports': { link: 'Reports', heading: 'Reports' },

@@ -187,7 +187,7 @@ test('people: add someone, pick who is working, hand a case over, and see each p
 
   // The desk starts with the handler from the first-run settings.
   await expect(page.getByRole('combobox', { name: 'Who is working' })).toHaveValue('Sam Patel');
-  await page.getByRole('link', { name: 'Assigned to me' }).click();
+  await page.getByRole('link', { name: 'My cases', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'My cases' })).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(ref) })).toContainText('Grace Hopper');
 
@@ -202,7 +202,7 @@ test('people: add someone, pick who is working, hand a case over, and see each p
   await shoot(page, '43-settings-people');
 
   // Hand the case to Priya from "My cases": it leaves Sam's list and the timeline says so.
-  await page.getByRole('link', { name: 'Assigned to me' }).click();
+  await page.getByRole('link', { name: 'My cases', exact: true }).click();
   await chooseOption(page, `Handler of ${ref}`, 'Priya Shah');
   await expect(page.getByText('No open cases handled by Sam Patel.')).toBeVisible();
   await page.getByRole('link', { name: 'Dashboard' }).click();
@@ -210,7 +210,7 @@ test('people: add someone, pick who is working, hand a case over, and see each p
 
   // Priya sits down: her cases.
   await chooseOption(page, 'Who is working', 'Priya Shah');
-  await page.getByRole('link', { name: 'Assigned to me' }).click();
+  await page.getByRole('link', { name: 'My cases', exact: true }).click();
   await expect(page.getByRole('row', { name: new RegExp(ref) })).toBeVisible();
   await shoot(page, '44-my-cases');
   await page.getByRole('link', { name: ref }).click();

@@ -182,7 +182,7 @@ export const enGB = {
   'app.mainNavigation': 'Main',
   'app.nav.dashboard': 'Dashboard',
   'app.nav.cases': 'Cases',
-  'app.nav.my': 'Assigned to me',
+  'app.nav.my': 'My cases',
   'app.nav.new': 'New complaint',
   'app.nav.post': 'Letters to post',
   'app.nav.reports': 'Reports',
