@@ -43,6 +43,7 @@ import { db } from '#db/schema';
 import { useWorkingPerson } from '#features/people';
 import {
   CsvDecodeError,
+  NotTextError,
   csvDecodeErrorIn,
   csvProblemIn,
   decodeCsvBytes,
@@ -137,7 +138,9 @@ export function ImportPage() {
       const why =
         error instanceof CsvDecodeError
           ? csvDecodeErrorIn(t, error.encoding, error.oddLength)
-          : errorDetailIn(t, error);
+          : error instanceof NotTextError
+            ? t('import.notText', { kind: error.kind })
+            : errorDetailIn(t, error);
       setFileError(t('import.unreadable', { file: chosen.name, error: why }));
     }
   };

@@ -6,6 +6,7 @@ import { checkImport, guessMapping } from '#shared/exports/cases-import';
 import {
   BOM,
   CsvDecodeError,
+  NotTextError,
   csvBytes,
   csvDecodeErrorIn,
   csvProblemIn,
@@ -171,6 +172,28 @@ describe('reading a CSV made in a spreadsheet', () => {
     expect(decodeCsvBytes(csvBytes(`${BOM}Zoë,😡`))).toEqual({ text: 'Zoë,😡', encoding: 'utf-8' });
     // "Zoë" in Windows-1252: ë is one byte 0xEB, not valid UTF-8.
     expect(decodeCsvBytes(new Uint8Array([0x5a, 0x6f, 0xeb]))).toEqual({ text: 'Zoë', encoding: 'windows-1252' });
+  });
+
+  it('refuses a file that is not text, saying what it looks like, instead of reading it as a table of noise', () => {
+    const bytes = (...parts: Array<string | number[]>) =>
+      new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
+    const kindOf = (b: Uint8Array) => {
+      try {
+        decodeCsvBytes(b);
+        return null;
+      } catch (e) {
+        return e instanceof NotTextError ? e.kind : 'other error';
+      }
+    };
+    expect(kindOf(bytes('%PDF-1.7\n%', [0xe2, 0xe3, 0xcf, 0xd3]))).toBe('pdf');
+    expect(kindOf(bytes([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toBe('office'); // .xlsx (a ZIP)
+    expect(kindOf(bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe('office'); // .xls
+    expect(kindOf(bytes('GIF89a', [0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00]))).toBe('other');
+    // Text with tabs, line ends and one stray NUL in a cell is still text.
+    expect(kindOf(bytes('a\tb\r\nc', [0x00], 'd\r\n', 'x'.repeat(200)))).toBeNull();
+    expect(en('import.notText', { kind: 'office' })).toBe(
+      'it is not a CSV file but an Excel workbook or another Office file. Save the spreadsheet as “CSV UTF-8” (File → Save as) and choose that file.',
+    );
   });
 });
 

@@ -67,6 +67,8 @@ function byteOrderMark(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | n
  * pair) is refused with an error rather than read with replacement characters.
  */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
+  const binary = binaryKind(bytes);
+  if (binary) throw new NotTextError(binary);
   const mark = byteOrderMark(bytes);
   const utf16 = mark === 'utf-8' ? null : (mark ?? sniffUtf16(bytes));
   if (utf16) {
@@ -81,6 +83,34 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** What a file that is not text at all looks like: a PDF, an Office file (a workbook saved as .xlsx or .xls), other. */
+export type BinaryKind = 'pdf' | 'office' | 'other';
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((b, i) => bytes[i] === b);
+
+/**
+ * Whether the file is not text: by its first bytes (a PDF, a ZIP such as .xlsx or .docx, an old Office file such as
+ * .xls), or by its control characters (more than 1 in 100 of the first 4,096 bytes, where text has none but tab and
+ * line ends, and a UTF-16 file is told apart by its byte order mark or its zero bytes first). Null for text.
+ */
+export function binaryKind(bytes: Uint8Array): BinaryKind | null {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf'; // %PDF
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return 'office';
+  if (byteOrderMark(bytes) !== null || sniffUtf16(bytes) !== null) return null;
+  const head = bytes.subarray(0, 4096);
+  let control = 0;
+  for (const b of head) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  return control * 100 > head.length ? 'other' : null;
+}
+
+/** A file that is not text (`binaryKind`); the screen says it in its language (`import.notText`). */
+export class NotTextError extends Error {
+  constructor(readonly kind: BinaryKind) {
+    super(translate('en-GB', 'import.notText', { kind }));
+    this.name = 'NotTextError';
   }
 }
 

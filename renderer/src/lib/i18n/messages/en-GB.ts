@@ -972,6 +972,8 @@ export const enGB = {
   'import.tooMany':
     '{file} has {rows, plural, one {# row} other {# rows}}; up to {max, number} can be imported at once. Split the file and import each part.',
   'import.unreadable': 'Could not read {file}: {error}',
+  'import.notText':
+    'it is not a CSV file but {kind, select, pdf {a PDF} office {an Excel workbook or another Office file} other {not text at all}}. Save the spreadsheet as “CSV UTF-8” (File → Save as) and choose that file.',
   'import.column': 'Column {n}',
   'import.everyRow': 'Every row: {provider}',
   'import.fromColumn': 'From the column “{column}”',

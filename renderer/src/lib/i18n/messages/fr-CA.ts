@@ -1230,6 +1230,8 @@ export const frCA: Record<MessageKey, string> = {
   'import.tooMany':
     '{file} compte {rows, plural, one {# ligne} other {# lignes}}\u00a0; au plus {max, number} peuvent être importées à la fois. Divisez le fichier et importez chaque partie.',
   'import.unreadable': 'Impossible de lire {file}\u00a0: {error}',
+  'import.notText':
+    'ce n’est pas un fichier CSV, mais {kind, select, pdf {un PDF} office {un classeur Excel ou un autre fichier Office} other {un fichier qui n’est pas du texte}}. Enregistrez le classeur au format «\u00a0CSV UTF-8\u00a0» (Fichier → Enregistrer sous) et choisissez ce fichier.',
   'import.column': 'Colonne {n}',
   'import.everyRow': 'Toutes les lignes\u00a0: {provider}',
   'import.fromColumn': 'Selon la colonne «\u00a0{column}\u00a0»',
