@@ -79,6 +79,7 @@ export {
   paragraph,
   postableLetter,
   section,
+  windowLinesFor,
   withPageFurniture,
   type LetterFrame,
   type TypeSizes,

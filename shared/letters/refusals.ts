@@ -23,7 +23,7 @@ export const LETTER_REFUSALS_EN = {
   'window-lines':
     'The address for {name} has {lines} lines, but only {max} fit the envelope window: shorten it before issuing a letter.',
   'window-large-print':
-    'In large print ({size} pt) the envelope window holds {capacity} lines, name and postcode included, but the name and address of {name} take {printed}. Shorten the address for this letter (for example leave out the county, or put the town and county on one line if it fits), then issue it again.',
+    'In large print ({size} pt) the envelope window holds {capacity} lines, name and postcode included, but the name and address of {name} take {printed}. Shorten the address on the case (Case actions → Edit the customer’s details: for example leave out the county, or put the town and county on one line if it fits), then issue it again.',
   'letterhead-large-print':
     'In large print the letterhead ({company}, its address, phone and email) would reach into the envelope window. Shorten the company address or name in Settings → Letterhead.',
   'no-handler': 'A letter needs the name of the person handling the complaint.',

@@ -1,6 +1,6 @@
 // "Letters to post today": every letter due today or overdue for customers who wrote by post (or asked for post),
 // made into one print file with a progress bar; once it is saved, each letter is locked on its case's timeline as printed for post.
-import { failureIn, unprintableIn, useLocale, useT } from '#lib/i18n/index';
+import { failureIn, sayingIn, unprintableIn, useLocale, useT } from '#lib/i18n/index';
 import { Alert, Anchor, Box, Button, Checkbox, Group, List, Loader, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -305,8 +305,9 @@ const LettersTable = memo(function LettersTable({
                 {l.cannotPrint && (
                   <Text size="sm" c="red" data-cannot-print>
                     {t('post.cannotPrint', {
-                      reason:
-                        l.unprintable && !locale.startsWith('en')
+                      reason: l.refusal
+                        ? sayingIn(t, 'letterRefusal', l.refusal)
+                        : l.unprintable && !locale.startsWith('en')
                           ? unprintableIn(t, locale, l.unprintable)
                           : l.cannotPrint,
                     })}

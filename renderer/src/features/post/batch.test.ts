@@ -415,6 +415,31 @@ describe('making the print file', () => {
     expect(await database.letters.where('caseId').equals(wang.id).count()).toBe(0);
     expect((await lettersToPost(database, '2026-11-22')).map((l) => l.caseId)).toEqual([wang.id]);
   });
+
+  it('lists a large-print letter whose address the window cannot hold in 16 pt as cannot be printed, before any is made', async () => {
+    const database = fresh();
+    const long = { lines: ['Flat 2', '10 South Street', 'Mayfair', 'London'], postcode: 'W1K 1DE' };
+    const florence = await createCase(
+      database,
+      parts({ customer: { name: 'Florence Nightingale', address: long }, communication: { largePrint: true } }),
+      { settings, by: 'Sam', clock },
+    );
+    // The same address in standard print fits.
+    const grace = await createCase(database, parts({ customer: { name: 'Grace Hopper', address: long } }), {
+      settings,
+      by: 'Sam',
+      clock,
+    });
+    const due = await lettersToPost(database, '2026-11-22');
+    expect(due.map((l) => [l.caseId, l.refusal?.code])).toEqual([
+      [florence.id, 'window-large-print'],
+      [grace.id, undefined],
+    ]);
+    expect(due[0]!.cannotPrint).toMatch(/^In large print \(16 pt\) the envelope window holds 5 lines/);
+    expect(letterMessageIn(fr, 'fr-CA', { letter: due[0]!, message: '', refusal: due[0]!.refusal })).toMatch(
+      /^En gros caractères/,
+    );
+  });
 });
 
 describe('a letter the worker could not make, in the interface language (p8e)', () => {

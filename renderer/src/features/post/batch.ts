@@ -7,6 +7,8 @@ import {
   LetterRefusalError,
   type LetterRefusal,
   caseUnprintable,
+  letterAddressee,
+  windowLinesFor,
   type CopyMissing,
   copyMissingInEnglish,
   type Unprintable,
@@ -47,6 +49,25 @@ export interface DueLetter {
   cannotPrint?: string;
   /** The same, as the characters and places, for the interface to say in its language (i17c). */
   unprintable?: Unprintable;
+  /** Or the address the letter cannot hold (no address, or too long for the window in the letter's print size). */
+  refusal?: LetterRefusal;
+}
+
+/**
+ * Why the letters of a case that goes by post cannot be printed, known before any is made: characters the letter font
+ * cannot print, or an address the envelope window cannot hold in the customer's print size (large print holds fewer
+ * lines). Nothing when they can.
+ */
+function whyNotPrintable(record: CaseRecord): Pick<DueLetter, 'cannotPrint' | 'unprintable' | 'refusal'> {
+  const unprintable = caseUnprintable(record);
+  if (unprintable) return { cannotPrint: unprintableMessage(unprintable), unprintable };
+  try {
+    windowLinesFor(letterAddressee(record), record.communication?.largePrint === true);
+    return {};
+  } catch (error) {
+    if (error instanceof LetterRefusalError) return { cannotPrint: error.message, refusal: error.said };
+    throw error;
+  }
 }
 
 /** Letters go by post when the customer wrote by post or asked for post. */
@@ -68,13 +89,10 @@ export async function lettersToPost(database: RedressDatabase, today: string): P
   if (rows.size === 0) return [];
   const records = await database.cases.bulkGet([...rows.keys()]);
   const byPost = new Map(
-    records.filter((r): r is CaseRecord => !!r && wantsPost(r)).map((r) => [r.id, caseUnprintable(r)]),
+    records.filter((r): r is CaseRecord => !!r && wantsPost(r)).map((r) => [r.id, whyNotPrintable(r)]),
   );
   const out: DueLetter[] = [];
-  const problem = (caseId: string) => {
-    const unprintable = byPost.get(caseId);
-    return unprintable ? { cannotPrint: unprintableMessage(unprintable), unprintable } : {};
-  };
+  const problem = (caseId: string) => byPost.get(caseId)!;
   for (const r of unack) {
     if (!byPost.has(r.caseId)) continue;
     out.push({
@@ -170,7 +188,11 @@ function breathe(): Promise<void> {
 
 /** A letter listed as not printable (its characters found when the list was read), refused as the letter would be. */
 const cannotPrintError = (letter: DueLetter): Error =>
-  letter.unprintable ? new UnprintableError(letter.unprintable, 'letter') : new Error(letter.cannotPrint);
+  letter.unprintable
+    ? new UnprintableError(letter.unprintable, 'letter')
+    : letter.refusal
+      ? new LetterRefusalError(letter.refusal)
+      : new Error(letter.cannotPrint);
 
 /**
  * p8e: what is said about a letter that could not be made, from what was thrown (here, in the letter's builders or in

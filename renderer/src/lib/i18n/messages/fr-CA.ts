@@ -2811,7 +2811,7 @@ export const frCA: Record<MessageKey, string> = {
   'letterRefusal.window-lines':
     'L’adresse de {name} compte {lines} lignes, mais seulement {max} tiennent dans la fenêtre de l’enveloppe\u00a0: raccourcissez-la avant de produire une lettre.',
   'letterRefusal.window-large-print':
-    'En gros caractères ({size}\u00a0pt), la fenêtre de l’enveloppe contient {capacity} lignes, nom et code postal compris, mais le nom et l’adresse de {name} en prennent {printed}. Raccourcissez l’adresse pour cette lettre (par exemple en omettant la région, ou en mettant la ville et la région sur une même ligne si elles y tiennent), puis produisez-la de nouveau.',
+    'En gros caractères ({size}\u00a0pt), la fenêtre de l’enveloppe contient {capacity} lignes, nom et code postal compris, mais le nom et l’adresse de {name} en prennent {printed}. Raccourcissez l’adresse dans le dossier (Actions sur le dossier → Modifier les coordonnées du ou de la titulaire\u00a0: par exemple en omettant la région, ou en mettant la ville et la région sur une même ligne si elles y tiennent), puis produisez-la de nouveau.',
   'letterRefusal.letterhead-large-print':
     'En gros caractères, l’en-tête ({company}, son adresse, son téléphone et son courriel) empiéterait sur la fenêtre de l’enveloppe. Raccourcissez l’adresse ou le nom de l’entreprise dans Paramètres → En-tête.',
   'letterRefusal.no-handler': 'Une lettre doit porter le nom de la personne qui traite la plainte.',
