@@ -280,7 +280,9 @@ export function buildLetter(
         outcome: inputs.outcome,
         actionsTaken: inputs.actionsTaken,
         remedy: inputs.remedy,
-        adrAvailableOn,
+        // Under the FCA's rules the final response itself opens the way to the Financial Ombudsman (REGULATION.md §3:
+        // 6 months from it); elsewhere the scheme takes the complaint once its weeks are over.
+        adrAvailableOn: evaluation.regime?.id === 'fca-disp' ? null : adrAvailableOn,
         referralMonths,
         scheme,
         ...(evaluation.adrOutOfScope ? { adrOutOfScope: evaluation.adrOutOfScope } : {}),
@@ -304,7 +306,8 @@ export function buildLetter(
         throw new LetterRefusalError(saying('ccts-before-level'));
       return cctsNoticeLetter({ ...base, scheme: { schemeId: context.evaluation.adrScheme?.id ?? 'ccts' } });
     case 'summary-resolution':
-      return summaryResolutionLetter({ ...base, resolvedOn: inputs.resolvedOn, resolution: inputs.resolution });
+      // The case's one scheme, as its other letters name it.
+      return summaryResolutionLetter({ ...base, scheme, resolvedOn: inputs.resolvedOn, resolution: inputs.resolution });
   }
 }
 

@@ -17,7 +17,7 @@ import {
   noTimeFrameIn,
   type LetterContext,
 } from './build';
-import { copyOfProcedure, installDeskProcedures, JIVE_CA } from '#shared/rules/index';
+import { copyOfProcedure, installDeskProcedures, JIVE_CA, OFCOM_BASELINE } from '#shared/rules/index';
 
 const jive: Provider = {
   id: 'jive',
@@ -180,6 +180,37 @@ describe('an acknowledgement that can give no time frame (Jive’s code asks for
       // Promised in French only: an English letter still has none.
       expect(noTimeFrameIn(ctx, 'en-CA')).toEqual({ procedure: copy.name });
       expect(letterText(acknowledgementDocument(ctx))).toContain('dans un délai approximatif de 10 jours ouvrables');
+    } finally {
+      installDeskProcedures([]);
+    }
+  });
+});
+
+describe('a case under the FCA’s rules (a desk’s copy of a procedure switched to FCA DISP)', () => {
+  it('names one scheme in every letter, and its final response opens the way to it at once', () => {
+    const fca = {
+      ...copyOfProcedure(OFCOM_BASELINE, new Set()),
+      regimeId: 'fca-disp',
+      adrSchemeId: 'communications-ombudsman',
+    };
+    installDeskProcedures([fca]);
+    try {
+      const record = sampleCase({ procedureId: fca.id, providerId: 'first', receivedOn: '2026-11-18' });
+      const ctx = context(record);
+      const options = defaultOptions(record, ctx.settings);
+      const inputs = {
+        ...defaultInputs(ctx),
+        outcome: 'We found the fault.',
+        actionsTaken: 'Refunded.',
+        resolution: 'Refunded.',
+      };
+      const schemesIn = (text: string) =>
+        ['Communications Ombudsman', 'Financial Ombudsman', 'CISAS'].filter((name) => text.includes(name));
+      const summary = letterText(buildLetter('summary-resolution', inputs, options, ctx));
+      const final = letterText(buildLetter('final-response', inputs, options, ctx));
+      expect(schemesIn(summary)).toEqual(schemesIn(final));
+      // Received 18 Nov, the letter on 20 Nov: not "from 13 January 2027" (8 weeks), but now.
+      expect(final).not.toMatch(/from \d+ January 2027/);
     } finally {
       installDeskProcedures([]);
     }
