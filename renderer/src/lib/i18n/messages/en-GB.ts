@@ -1063,7 +1063,7 @@ export const enGB = {
   // Letters to post today (features/post).
   'post.title': 'Letters to post today',
   'post.intro':
-    'Letters due today or overdue for customers who wrote by post or asked for post. Each is recorded on its case as printed for post once the print file is saved.',
+    'Letters due today or overdue for customers who wrote by post or asked for post. Each is recorded on its case as printed for post once the print file is saved. Print it on one side of the paper: the letters follow one another with no blank pages, so on both sides one customer’s letter would be printed on the back of another’s.',
   'post.none': 'No letters to post today.',
   'post.make': 'Make print file',
   'post.chosen': '{chosen} of {n, plural, one {# letter} other {# letters}} chosen',

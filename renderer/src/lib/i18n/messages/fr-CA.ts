@@ -1325,7 +1325,7 @@ export const frCA: Record<MessageKey, string> = {
 
   'post.title': 'Lettres à poster aujourd’hui',
   'post.intro':
-    'Lettres à envoyer aujourd’hui ou en retard pour la clientèle qui a écrit par la poste ou demandé le courrier postal. Chacune est consignée à son dossier comme imprimée pour la poste une fois le fichier d’impression enregistré.',
+    'Lettres à envoyer aujourd’hui ou en retard pour la clientèle qui a écrit par la poste ou demandé le courrier postal. Chacune est consignée à son dossier comme imprimée pour la poste une fois le fichier d’impression enregistré. Imprimez-le au recto seulement\u00a0: les lettres se suivent sans page blanche, et en recto verso la lettre d’une personne serait imprimée au dos de celle d’une autre.',
   'post.none': 'Aucune lettre à poster aujourd’hui.',
   'post.make': 'Produire le fichier d’impression',
   'post.chosen': '{chosen} sur {n, plural, one {# lettre choisie} other {# lettres choisies}}',
