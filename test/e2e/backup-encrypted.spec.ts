@@ -99,6 +99,6 @@ test('encrypted backup: made with a passphrase asked twice; the first-run restor
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText(DESK.company);
   expect(await countRows(page, 'cases')).toBe(1);
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await expect(page.getByRole('row', { name: /Ada Lovelace/ })).toBeVisible();
 });

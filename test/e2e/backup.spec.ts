@@ -128,7 +128,7 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
   expect(await countRows(page, 'audit')).toBe(1);
 
   // The cases are back, searchable, and the letter is the same file, byte for byte.
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await expect(page.getByRole('row', { name: /Alan Turing/ })).toBeVisible();
   const row = page.getByRole('row', { name: new RegExp(ref) });
   await expect(row).toContainText('Ada Lovelace');

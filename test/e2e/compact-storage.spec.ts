@@ -142,7 +142,7 @@ test('a new desk lives in a storage bucket of its own: after an erasure, "Compac
     page = context.pages()[0] ?? (await context.newPage());
     await compactNow(page, /^Storage compacted: \d+ rows copied to a fresh store and the old store’s files deleted/);
     await expect(page.getByText(IN_DEFAULT)).toHaveCount(0);
-    await page.getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('link', { name: 'Cases', exact: true }).click();
     await expect(page.getByRole('link', { name: reference })).toBeVisible();
     await context.close();
     expect(scan(profile), `before: ${before.join('; ')}`).toEqual([]);
@@ -185,7 +185,7 @@ test('a desk made before buckets: after an erasure, "Compact storage now" moves 
     await compactNow(page, /^Storage compacted: \d+ rows copied .*best effort/);
     await expect(page.getByText(IN_DEFAULT)).toHaveCount(0);
     // The desk is all there, from its new place.
-    await page.getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('link', { name: 'Cases', exact: true }).click();
     await expect(page.getByRole('link', { name: reference })).toBeVisible();
     await context.close();
 
@@ -205,7 +205,7 @@ test('a desk made before buckets: after an erasure, "Compact storage now" moves 
     context = await launch(profile);
     page = context.pages()[0] ?? (await context.newPage());
     await compactNow(page, /^Storage compacted: \d+ rows copied to a fresh store and the old store’s files deleted/);
-    await page.getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('link', { name: 'Cases', exact: true }).click();
     await expect(page.getByRole('link', { name: reference })).toBeVisible();
     await expect(page.getByRole('link', { name: second })).toBeVisible();
     // The backup worker opens the database where the page has it: the backup holds both cases.

@@ -158,7 +158,7 @@ test('the command palette opens with Ctrl+K and jumps to a case by name or numbe
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(alan);
 
   // By the reference's number alone, from inside a text field.
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await page.getByRole('textbox').first().focus();
   await page.keyboard.press('Control+K');
   await search.fill(String(Number(ada.slice(-6))));

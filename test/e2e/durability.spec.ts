@@ -57,7 +57,7 @@ test('a complaint confirmed on screen survives the window being closed straight 
 
   const again = await openWindow(context, consoleErrors);
   await expectOnDashboard(again, reference, 'Clara Closed');
-  await again.getByRole('link', { name: 'Cases' }).click();
+  await again.getByRole('link', { name: 'Cases', exact: true }).click();
   await expect(again.getByRole('row', { name: new RegExp(reference) })).toContainText('Clara Closed');
 });
 
@@ -107,7 +107,7 @@ test('two windows stay in step: a complaint logged in one appears in the other w
   await expect(other.getByRole('button', { name: 'Overdue 1' })).toBeVisible();
 
   // And its case list, already open, too.
-  await other.getByRole('link', { name: 'Cases' }).click();
+  await other.getByRole('link', { name: 'Cases', exact: true }).click();
   await expect(other.getByRole('row', { name: new RegExp(reference) })).toBeVisible();
   const second = await logAndWaitForConfirmation(page, 'Walter Window');
   await expect(other.getByRole('row', { name: new RegExp(second) })).toContainText('Walter Window');
@@ -193,7 +193,7 @@ async function importPostalComplaints(page: Page, count: number) {
     (_, i) =>
       `${d}/${m}/${y};Letter;Billing;Postal Customer ${i + 1};;${i + 1} High Street, Leeds;LS1 1AA;Charged twice (${i + 1})`,
   );
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await page.getByRole('button', { name: 'Import CSV' }).click();
   await page.locator('input[type="file"]').setInputFiles({
     name: 'post.csv',

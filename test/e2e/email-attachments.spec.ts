@@ -238,7 +238,7 @@ test('the proof: an emailed complaint logged from its .eml, its files kept byte 
   expect(await storedFiles(page)).toEqual(before);
 
   // Erasure: the case closed, then the customer's data erased; the attachments' bytes go with it.
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await page.getByRole('link', { name: /^RDR-/ }).first().click();
   await act(page, 'Acknowledge', [['Date', '2026-11-05']], 'Complaint acknowledged');
   await act(

@@ -38,7 +38,7 @@ test('an email dropped on the window opens New complaint filled in; the email an
     if (!r.url().startsWith('http://127.0.0.1') && !r.url().startsWith('http://localhost')) remote.push(r.url());
   });
   await setUpDesk(page);
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
 
   // A file that is not an email is refused with the reason, and nothing opens.
   await dropFile(page, 'bill.pdf', mail('bill-october-2026.pdf'), 'application/pdf');

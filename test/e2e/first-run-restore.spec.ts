@@ -76,7 +76,7 @@ test('new computer: restore from a backup on the first-run screen brings the cas
   expect(await countRows(page, 'audit')).toBe(1); // the restore, recorded
   await expect.poll(() => countRows(page, 'people')).toBe(1); // the backup's handler, not added twice
 
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   const row = page.getByRole('row', { name: new RegExp(ref) });
   await expect(row).toContainText('Ada Lovelace');
 

@@ -180,7 +180,7 @@ test('an intake left by mistake offers what was typed back, except vulnerability
   await page.getByLabel('Name', { exact: false }).first().fill('Grace Hopper');
   await page.getByRole('button', { name: 'Add details…' }).click();
   await page.getByLabel('Vulnerability or health details').fill('Uses a hearing aid');
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   // The case list has taken the screen (it loads on first opening): the form is gone, only its draft is left.
   await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
   await page.getByRole('link', { name: 'New complaint' }).click();

@@ -22,7 +22,7 @@ const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${n
 
 test('log a complaint, see it listed after a reload, and issue the acknowledgement letter', async ({ page }) => {
   await setUpDesk(page);
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
   await page.screenshot({ path: shots('01-empty-case-list'), fullPage: true });
 
@@ -44,7 +44,7 @@ test('log a complaint, see it listed after a reload, and issue the acknowledgeme
 
   // Still there after closing and reopening the app.
   await page.reload();
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   const row = page.getByRole('row', { name: new RegExp(ref) });
   await expect(row).toContainText('Ada Lovelace');
   await expect(row).toContainText('18 Nov 2026');
@@ -133,7 +133,7 @@ test('a phone complaint logged today defaults to today and gets the next referen
   await setUpDesk(page);
   await page.getByRole('link', { name: 'New complaint' }).click();
   await expect(page.getByLabel('Date received')).toHaveValue(ukDate(todayInLondon()));
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   for (const name of ['Grace Hopper', 'Alan Turing']) {
     await logComplaint(page, {
       receivedOn: todayInLondon(),
@@ -145,7 +145,7 @@ test('a phone complaint logged today defaults to today and gets the next referen
     });
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
   }
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await expect(page.getByRole('row', { name: /000002.*Alan Turing/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /000001.*Grace Hopper/ })).toBeVisible();
 });

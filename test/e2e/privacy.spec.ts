@@ -63,7 +63,7 @@ test('vulnerability details need a reason, are hidden on the case page until ask
   await expect(page.getByText('None recorded')).toBeVisible();
 
   // Never in the case list or search.
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await page.getByRole('textbox', { name: 'Search cases' }).fill('hearing');
   await expect(page.getByText('Grace Hopper')).toHaveCount(0);
 });
@@ -89,7 +89,7 @@ test('erase a customer on request: their closed cases are anonymised, search by 
   const second = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
 
   // From the first case: the dialog finds both (same name and postcode); the open one cannot be erased yet.
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await page.getByRole('link', { name: first }).click();
   await expect(page.getByRole('button', { name: 'Subject-access export…' })).toBeVisible();
   await page.getByRole('button', { name: /Erase the customer.s personal data/ }).click();
@@ -137,7 +137,7 @@ test('erase a customer on request: their closed cases are anonymised, search by 
   await page.screenshot({ path: shots('privacy-05-case-anonymised'), fullPage: true });
 
   // Search by name finds only the case still open; the reference still finds the erased one.
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   const search = page.getByRole('textbox', { name: 'Search cases' });
   await search.fill('lovelace');
   await expect(page.getByRole('link', { name: second })).toBeVisible();
@@ -232,7 +232,7 @@ test('the retention preview lists a back-dated closed case with what will be rem
   await expect(
     page.locator('.mantine-Notification-description, [role=alert], main').getByText('1 closed case anonymised'),
   ).toBeVisible({ timeout: 15_000 });
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await page.getByRole('textbox', { name: 'Search cases' }).fill('somerville');
   await expect(page.getByRole('link', { name: recent })).toHaveCount(0);
   expect(await countRows(page, 'audit')).toBe(2);
