@@ -14,7 +14,7 @@ describe('what to do next on a case', () => {
     const [first] = caseNextSteps(desk.record, desk.events, desk.evaluation());
     expect(first).toMatchObject({ id: 'confirm-resolution', label: 'Record the resolution the customer accepted' });
     expect(first!.why).toBe(
-      'The customer accepted the resolution proposed on 2026-11-16, on 2026-11-18. Once it is in place, record the complaint as resolved: a complaint resolved before its ADR letter is due is owed none.',
+      'On 2026-11-18 the customer accepted the resolution proposed on 2026-11-16. Once it is in place, record the complaint as resolved: a complaint resolved before its ADR letter is due is owed none.',
     );
     // The ADR letter is still owed until then: the engine's step stays.
     expect(steps(desk)).toEqual(['confirm-resolution', 'send-adr-letter']);

@@ -26,7 +26,7 @@ describe('the time-based ADR letter', () => {
   it('is refused before the wait is over: it would tell the customer the weeks had passed', () => {
     expect(refusal('2026-11-19')).toEqual({
       code: 'adr-time-too-early',
-      values: { availableOn: '2026-12-30', weeks: 6, receivedOn: '2026-11-18' },
+      values: { availableOn: { date: '2026-12-30' }, weeks: 6, receivedOn: { date: '2026-11-18' } },
     });
     expect(refusal('2026-12-29')?.code).toBe('adr-time-too-early');
   });

@@ -51,7 +51,11 @@ export function adrLetter(input: AdrLetterInput): LetterDocument {
     const availableOn = timeBasedAdrLetterFrom(receivedOn, input.terms);
     if (input.issuedOn < availableOn)
       throw new LetterRefusalError(
-        saying('adr-time-too-early', { availableOn, weeks: input.terms.waitWeeks, receivedOn }),
+        saying('adr-time-too-early', {
+          availableOn: { date: availableOn },
+          weeks: input.terms.waitWeeks,
+          receivedOn: { date: receivedOn },
+        }),
       );
   }
   const basics = letterBasics(input);

@@ -3,7 +3,7 @@
 // English is this table (the one home of the words: the letters' errors keep it, the en-GB catalogue takes it as
 // `letterRefusal.<code>`); the screens say the saying in the interface language. {name}, {company} and {start} are as
 // the desk wrote them; the rest are numbers.
-import { type Saying, sayingInEnglish } from '#shared/model/saying';
+import { type PlainValue, type Saying, sayingInEnglish } from '#shared/model/saying';
 
 export const LETTER_REFUSALS_EN = {
   // --- who the letter goes to (./addressee.ts)
@@ -23,7 +23,7 @@ export const LETTER_REFUSALS_EN = {
   'window-lines':
     'The address for {name} has {lines} lines, but only {max} fit the envelope window: shorten it before issuing a letter.',
   'window-large-print':
-    'In large print ({size} pt) the envelope window holds {capacity} lines, name and postcode included, but the name and address of {name} take {printed}. Shorten the address on the case (Case actions → Edit the customer’s details: for example leave out the county, or put the town and county on one line if it fits), then issue it again.',
+    'In large print ({size} pt) the envelope window holds {capacity} lines, name and postcode included, but the name and address of {name} take {printed}. Shorten the address on the case (Actions → Edit the customer’s details: for example leave out the county, or put the town and county on one line if it fits), then issue it again.',
   'letterhead-large-print':
     'In large print the letterhead ({company}, its address, phone and email) would reach into the envelope window. Shorten the company address or name in Settings → Letterhead.',
   'no-handler': 'A letter needs the name of the person handling the complaint.',
@@ -46,7 +46,7 @@ export const LETTER_REFUSALS_EN = {
   'resolved-before-received': 'The complaint cannot be resolved before it was received.',
 } as const;
 export type LetterRefusalCode = keyof typeof LETTER_REFUSALS_EN;
-export type LetterRefusal = Saying<LetterRefusalCode, string | number>;
+export type LetterRefusal = Saying<LetterRefusalCode, PlainValue>;
 
 /** What a desk's text box holds in a letter: `deskText` refuses it empty with `needs-<what>`. */
 export type DeskTextPart =

@@ -70,7 +70,7 @@ export const PHRASES_EN = {
   'adr-not-needed':
     'Not needed: {event} {on}, on or before the date the {clock} would have been due ({dueOn}: {basis}).',
   'accepted-unresolved':
-    'The customer accepted the resolution proposed on {proposedOn}, on {on}. Once it is in place, record the complaint as resolved: a complaint resolved before its ADR letter is due is owed none.',
+    'On {on} the customer accepted the resolution proposed on {proposedOn}. Once it is in place, record the complaint as resolved: a complaint resolved before its ADR letter is due is owed none.',
   'closed-unresolved':
     'Closed {on} without a resolution or a final position: was the complaint resolved? If it was, record the resolution; if not, the {clock} is owed.',
   'no-adr-letter-sent': 'No ADR letter has been sent, so no time limit applies ({rule}).',

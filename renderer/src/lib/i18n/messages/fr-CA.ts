@@ -139,7 +139,7 @@ export const frCA: Record<MessageKey, string> = {
   'explain.adr-not-needed':
     'Pas nécessaire\u00a0: {event} le {on}, au plus tard à la date où « {clock} » aurait été due ({dueOn}\u00a0: {basis}).',
   'explain.accepted-unresolved':
-    'La personne a accepté le {on} le règlement proposé le {proposedOn}. Une fois celui-ci en place, inscrivez la plainte comme réglée\u00a0: une plainte réglée avant l’échéance de sa lettre de recours externe n’en demande aucune.',
+    'Le {on}, la personne a accepté le règlement proposé le {proposedOn}. Une fois celui-ci en place, inscrivez la plainte comme réglée\u00a0: une plainte réglée avant l’échéance de sa lettre de recours externe n’en demande aucune.',
   'explain.closed-unresolved':
     'Dossier fermé le {on} sans règlement ni position finale\u00a0: le problème a-t-il été réglé\u00a0? Si oui, inscrivez le règlement\u00a0; sinon, « {clock} » est due.',
   'explain.no-adr-letter-sent': 'Aucune lettre de recours externe n’a été envoyée, donc aucun délai ne court ({rule}).',
@@ -2811,7 +2811,7 @@ export const frCA: Record<MessageKey, string> = {
   'letterRefusal.window-lines':
     'L’adresse de {name} compte {lines} lignes, mais seulement {max} tiennent dans la fenêtre de l’enveloppe\u00a0: raccourcissez-la avant de produire une lettre.',
   'letterRefusal.window-large-print':
-    'En gros caractères ({size}\u00a0pt), la fenêtre de l’enveloppe contient {capacity} lignes, nom et code postal compris, mais le nom et l’adresse de {name} en prennent {printed}. Raccourcissez l’adresse dans le dossier (Actions sur le dossier → Modifier les coordonnées du ou de la titulaire\u00a0: par exemple en omettant la région, ou en mettant la ville et la région sur une même ligne si elles y tiennent), puis produisez-la de nouveau.',
+    'En gros caractères ({size}\u00a0pt), la fenêtre de l’enveloppe contient {capacity} lignes, nom et code postal compris, mais le nom et l’adresse de {name} en prennent {printed}. Raccourcissez l’adresse dans le dossier (Actions → Modifier les coordonnées du ou de la titulaire\u00a0: par exemple en omettant la région, ou en mettant la ville et la région sur une même ligne si elles y tiennent), puis produisez-la de nouveau.',
   'letterRefusal.letterhead-large-print':
     'En gros caractères, l’en-tête ({company}, son adresse, son téléphone et son courriel) empiéterait sur la fenêtre de l’enveloppe. Raccourcissez l’adresse ou le nom de l’entreprise dans Paramètres → En-tête.',
   'letterRefusal.no-handler': 'Une lettre doit porter le nom de la personne qui traite la plainte.',
