@@ -21,6 +21,10 @@ describe('what to do next on a case', () => {
 
     desk.do('resolve', { on: '2026-11-20', summary: 'Refund made' });
     expect(steps(desk)).not.toContain('confirm-resolution');
+    // Reopened: the customer came back unhappy, and the old acceptance is not the next step.
+    desk.do('reopen', { on: '2026-11-20', reason: 'The refund never arrived' });
+    expect(desk.evaluation().status).toBe('open');
+    expect(steps(desk)).not.toContain('confirm-resolution');
   });
 
   it('a rejected proposal adds nothing', () => {

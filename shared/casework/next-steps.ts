@@ -2,6 +2,7 @@
 // resolution the customer accepted is not a rule event (the clocks run until the complaint is resolved), so the
 // engine alone would offer nothing but the ADR letter to a customer who has agreed a settlement.
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import { effectiveTimeline } from '#shared/model/effective';
 import { NEXT_STEPS_EN, phrase, phraseInEnglish, type Evaluation, type NextAction } from '#shared/rules/index';
 import { readState } from './state';
 
@@ -14,6 +15,10 @@ export function caseNextSteps(
   const answer = s.proposal?.answer;
   if (evaluation.status !== 'open' || s.resolvedOn || answer?.type !== 'resolution-accepted')
     return [...evaluation.nextActions];
+  // A case reopened since the acceptance came back unresolved: the accepted resolution is no longer the next step.
+  const effective = effectiveTimeline(events);
+  const acceptedAt = effective.findIndex((e) => e.id === answer.id);
+  if (effective.some((e, i) => i > acceptedAt && e.type === 'reopened')) return [...evaluation.nextActions];
   const lead = phrase('accepted-unresolved', { proposedOn: { date: s.proposal!.on }, on: { date: answer.on } });
   const reason = { lead, explanation: [] };
   const accepted: NextAction = {
