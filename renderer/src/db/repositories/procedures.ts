@@ -51,33 +51,31 @@ const rowOf = (procedure: Procedure, now: Now): ProcedureRow => ({
  * `idClashes`). The copies a desk makes are followed by that desk's cases until it shares them; a case another desk
  * logged on a shared copy and has not yet synced is not seen (the rule cannot see a desk that is offline).
  */
-export function lastCaseFollowing(database: RedressDatabase, newest: Procedure): Promise<string | null> {
-  // A case received before the newest version took effect follows an older one.
-  return lastReceived(database, newest.id, (on) => !newest.effectiveFrom || on >= newest.effectiveFrom);
+export async function lastCaseFollowing(database: RedressDatabase, newest: Procedure): Promise<string | null> {
+  return (await lastCasesOf(database, newest)).following;
 }
 
 /**
- * The latest day a case following one of the procedure's versions before the newest was received, or null: the newest
- * version, while no case follows it, may still move its day, but not to one of those cases' days or before.
+ * In one read of the procedure's cases: the latest day one following its newest version was received
+ * (`lastCaseFollowing`), and the latest day one following an earlier version was (`earlier`: the newest version, while
+ * no case follows it, may still move its day, but not to one of those cases' days or before). Null where none.
  */
-function lastCaseOfEarlierVersions(database: RedressDatabase, newest: Procedure): Promise<string | null> {
-  const from = newest.effectiveFrom;
-  return from ? lastReceived(database, newest.id, (on) => on < from) : Promise.resolve(null);
-}
-
-async function lastReceived(
+async function lastCasesOf(
   database: RedressDatabase,
-  procedureId: string,
-  counts: (receivedOn: string) => boolean,
-): Promise<string | null> {
-  let last: string | null = null;
+  newest: Procedure,
+): Promise<{ following: string | null; earlier: string | null }> {
+  let following: string | null = null;
+  let earlier: string | null = null;
+  const from = newest.effectiveFrom;
   await database.caseIndex
     .where('procedureId')
-    .equals(procedureId)
-    .each((row) => {
-      if (counts(row.receivedOn) && (last === null || row.receivedOn > last)) last = row.receivedOn;
+    .equals(newest.id)
+    .each(({ receivedOn: on }) => {
+      // A case received before the newest version took effect follows an older one.
+      if (from && on < from) earlier = earlier === null || on > earlier ? on : earlier;
+      else following = following === null || on > following ? on : following;
     });
-  return last;
+  return { following, earlier };
 }
 
 async function storedVersions(database: RedressDatabase, id: string): Promise<Procedure[]> {
@@ -101,11 +99,12 @@ export async function saveProcedure(
   const result = await database.transaction('rw', database.procedures, database.caseIndex, async () => {
     const versions = await storedVersions(database, edited.id);
     const newest = versions.at(-1);
+    const last = newest ? await lastCasesOf(database, newest) : null;
     const plan = savePlan(
       newest ? { ...checked.procedure, version: newest.version } : checked.procedure,
       newest,
-      newest ? await lastCaseFollowing(database, newest) : null,
-      newest ? await lastCaseOfEarlierVersions(database, newest) : null,
+      last?.following ?? null,
+      last?.earlier ?? null,
     );
     if (!plan.ok) throw new ProcedureSaveError(plan.field, plan.message, plan.refusal);
     const next = [...versions.filter((v) => v.version !== plan.procedure.version), plan.procedure];
