@@ -41,7 +41,7 @@ export interface AdrLetterInput extends LetterBaseInput {
  * The first day the time-based letter can be issued: the regime's weeks after the complaint was received, counted in
  * calendar days and never paused (REGULATION.md §1 and §5).
  */
-export function timeBasedAdrLetterFrom(receivedOn: string, terms: AdrTerms): string {
+function timeBasedAdrLetterFrom(receivedOn: string, terms: AdrTerms): string {
   return addCalendarDays(receivedOn, terms.waitWeeks * 7);
 }
 
