@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { axeViolations } from '#test/support/axe';
 import { readPdf } from '#test/support/pdf-text';
-import { issueLetterFromDialog, logComplaint, messagesGone, setUpDesk } from './fixtures';
+import { issueLetterFromDialog, logComplaint, messagesGone, setUpDesk, todayInLondon } from './fixtures';
 
 /** The repository's root (this file is test/e2e/accessibility.spec.ts). */
 const REPO = new URL('../', new URL('../', import.meta.url));
@@ -65,7 +65,7 @@ test('every screen: no axe violations, one h1, a title naming it', async ({ shar
   // Every route, each checked by axe: more than the default minute on a busy machine.
   test.slow();
   await logComplaint(page, {
-    receivedOn: new Date().toISOString().slice(0, 10),
+    receivedOn: todayInLondon(),
     channel: 'Phone',
     category: 'Billing',
     summary: 'Charged twice for October',
@@ -240,7 +240,7 @@ test('a large-print letter: every piece of text at 16 pt or more, the PDF says i
   shared: page,
 }) => {
   await logComplaint(page, {
-    receivedOn: new Date().toISOString().slice(0, 10),
+    receivedOn: todayInLondon(),
     channel: 'Letter',
     category: 'Service',
     summary: 'Mon service est coupé depuis une semaine.',

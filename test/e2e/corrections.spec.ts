@@ -26,7 +26,11 @@ const SHOTS = process.env.P8D_SHOTS ?? '/tmp/p8d-shots';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
-const today = todayInLondon();
+// Taken again before each test, not once when the file loads (see todayInLondon).
+let today = todayInLondon();
+test.beforeEach(() => {
+  today = todayInLondon();
+});
 
 const HIDE_NOTIFICATIONS = '.mantine-Notifications-root { display: none !important; }';
 const adrDue = (page: Page) => page.locator('[data-clock="adr-letter"] [data-due-on]');

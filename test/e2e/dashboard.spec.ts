@@ -25,7 +25,11 @@ const shoot = async (page: Page, name: string) => {
   });
 };
 
-const today = todayInLondon();
+// Taken again before each test, not once when the file loads (see todayInLondon).
+let today = todayInLondon();
+test.beforeEach(() => {
+  today = todayInLondon();
+});
 /** The ADR letter is due 6 weeks (42 days) after receipt. */
 const receivedForAdrDueIn = (days: number) => addDays(today, days - 42);
 

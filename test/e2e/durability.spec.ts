@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { addDays, expect, logComplaint, setUpDesk, test, todayInLondon } from './fixtures';
 
-const today = todayInLondon();
+// Taken again before each test, not once when the file loads (see todayInLondon).
+let today = todayInLondon();
+test.beforeEach(() => {
+  today = todayInLondon();
+});
 
 /** Another window of the app in the same profile, failing the test on any console error there too. */
 async function openWindow(context: BrowserContext, errors: string[]): Promise<Page> {

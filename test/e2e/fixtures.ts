@@ -314,7 +314,11 @@ export async function issueLetterFromDialog(
   return download;
 }
 
-/** Today's date where the desk is (Europe/London), as YYYY-MM-DD. */
+/**
+ * Today's date where the desk is (Europe/London), as YYYY-MM-DD. A spec takes it in each test (or in a `beforeEach`),
+ * never once when its file loads: a run that crosses midnight would otherwise date its complaints from yesterday while
+ * the app counts from today (a back-dated case due "today" shows as a day overdue).
+ */
 export function todayInLondon(): string {
   return new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Europe/London',

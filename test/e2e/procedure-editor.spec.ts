@@ -23,7 +23,11 @@ import {
   todayInLondon,
 } from './fixtures';
 
-const today = todayInLondon();
+// Taken again before each test, not once when the file loads (see todayInLondon).
+let today = todayInLondon();
+test.beforeEach(() => {
+  today = todayInLondon();
+});
 const shots = fileURLToPath(new URL('../output/screenshots/', import.meta.url));
 
 /** The first working day (Monday to Friday) on or before `iso`. */

@@ -63,7 +63,11 @@ const STATE_WORDS: Record<ClockState, string> = {
   'not-applicable': 'N/A',
 };
 
-const today = todayInLondon();
+// Taken again before each test, not once when the file loads (see todayInLondon).
+let today = todayInLondon();
+test.beforeEach(() => {
+  today = todayInLondon();
+});
 const daysAgo = (n: number) => addCalendarDays(today, -n);
 
 /** The case as the test knows it: the facts it entered, for the rules engine. */

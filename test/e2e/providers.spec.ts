@@ -20,7 +20,11 @@ import {
   todayInLondon,
 } from './fixtures';
 
-const today = todayInLondon();
+// Taken again before each test, not once when the file loads (see todayInLondon).
+let today = todayInLondon();
+test.beforeEach(() => {
+  today = todayInLondon();
+});
 
 /**
  * The acknowledgement issued from the letter dialog: its words (pdftotext) and its images' sizes (pdfimages); whether

@@ -22,7 +22,11 @@ import {
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}`, import.meta.url));
 
-const today = todayInLondon();
+// Taken again before each test, not once when the file loads (see todayInLondon).
+let today = todayInLondon();
+test.beforeEach(() => {
+  today = todayInLondon();
+});
 const daysAgo = (n: number) => addDays(today, -n);
 
 async function useMiso(page: Page) {
