@@ -3,7 +3,14 @@ import type { Clock } from '#shared/rules/types';
 import { JIVE_CA, KIJOMA, OFCOM_BASELINE } from '#shared/rules/procedures';
 import { acknowledgementLetter, nextStepsFromEvaluation, procedureWordingFor } from './acknowledgement';
 import type { LetterContent, LetterDocument } from './document';
-import { contentText, documentText, sampleAcknowledgement, sampleCase } from './fixtures';
+import {
+  contentText,
+  documentText,
+  sampleAcknowledgement,
+  sampleCanadianCase,
+  sampleCanadianSettings,
+  sampleCase,
+} from './fixtures';
 import { LARGE_PRINT, PAGE, STANDARD_PRINT, mm } from './layout';
 
 const representative = {
@@ -52,6 +59,29 @@ describe('acknowledgementLetter', () => {
     expect(text).toContain('0330 440 1614');
     for (const format of ['large print', 'Braille', 'audio', 'text relay']) expect(text).toContain(format);
     expect(text).toContain('Yours sincerely\nPriya Shah\nComplaints team, Kijoma Broadband');
+  });
+
+  it('gives the relay service of the provider’s country, whatever the letter’s language', () => {
+    const relayOf = (text: string) =>
+      [text.includes('18001') && '18001', text.includes('711') && '711'].filter(Boolean);
+    // A UK provider's letter in the customer's own French, and a Canadian provider's in British English.
+    const ukInFrench = documentText(acknowledgementLetter(sampleAcknowledgement({ language: 'fr-CA' })));
+    expect(relayOf(ukInFrench)).toEqual(['18001']);
+    expect(ukInFrench).toContain(
+      'composez le 18001 avant notre numéro. Dites-nous simplement ce dont vous avez besoin.',
+    );
+    const canadian = { caseRecord: sampleCanadianCase(), settings: sampleCanadianSettings() };
+    for (const language of ['en-GB', 'en-CA', 'fr-CA'] as const) {
+      const text = documentText(acknowledgementLetter(sampleAcknowledgement({ ...canadian, language })));
+      expect(relayOf(text), language).toEqual(['711']);
+    }
+    expect(relayOf(documentText(acknowledgementLetter(sampleAcknowledgement())))).toEqual(['18001']);
+    // One paragraph still, under the id the desk edits it by.
+    const edited = acknowledgementLetter(
+      sampleAcknowledgement({ edits: { 'ack.formats.offer': 'Ask us for Braille.' } }),
+    );
+    expect(documentText(edited)).toContain('Ask us for Braille.');
+    expect(relayOf(documentText(edited))).toEqual([]);
   });
 
   it('uses the desk’s own escalation words when given', () => {

@@ -1,5 +1,6 @@
 // The acknowledgement letter (REGULATION.md §1): the reference, when and how the complaint reached us, what happens
 // next and by when, how to escalate, from when the customer can go to the ADR scheme, and other formats on offer.
+import { providerForCase } from '#shared/model/provider';
 import type { AdrSchemeLocalNames } from '#shared/rules/adr-schemes';
 import { type Procedure, wordsIn } from '#shared/rules/procedure';
 import type { Clock } from '#shared/rules/types';
@@ -107,8 +108,15 @@ export function acknowledgementLetter(input: AcknowledgementInput): LetterDocume
     ? []
     : [section(message(language, 'ack.adr.heading', {}), adrParagraphs(input, language))];
 
+  // The relay service is the provider's country's, whatever the letter's language (a French letter from a UK provider
+  // gives Relay UK's prefix, not Canada's 711).
+  const relay = `ack.formats.relay.${providerForCase(caseRecord, input.settings).provider.region}` as const;
   const otherFormats = section(message(language, 'ack.formats.heading', {}), [
-    paragraph(language, 'ack.formats.offer', {}),
+    joinSentences(
+      paragraph(language, 'ack.formats.offer', {}),
+      paragraph(language, relay, {}),
+      paragraph(language, 'ack.formats.ask', {}),
+    ),
   ]);
 
   return caseLetter(

@@ -76,8 +76,14 @@ const EN_GB = {
   'ack.adr.contact': 'Website: {website}    Phone: {phone}',
 
   'ack.formats.heading': 'This letter in another format',
-  'ack.formats.offer':
-    'We can send you our letters in large print, in Braille or as audio. If you find it hard to hear or speak on the phone, you can call us through text relay: dial 18001 before our number. Just tell us what you need.',
+  'ack.formats.offer': 'We can send you our letters in large print, in Braille or as audio.',
+  // The relay service follows where the provider is, not the letter's language (acknowledgement.ts): Relay UK's
+  // prefix in the UK, 711 in Canada.
+  'ack.formats.relay.UK':
+    'If you find it hard to hear or speak on the phone, you can call us through text relay: dial 18001 before our number.',
+  'ack.formats.relay.CA':
+    'If you are Deaf, hard of hearing or have a speech disability, you can reach us through a relay service (dial 711).',
+  'ack.formats.ask': 'Just tell us what you need.',
 
   // Shared by the letters after the acknowledgement
   'letter.representative':
@@ -186,8 +192,6 @@ const EN_CA: Messages = {
     'You can already ask an independent complaints agency to look at the complaint, free of charge. We will write to you with its details.',
   'ack.adr.noDate.noScheme':
     'If we cannot resolve the complaint, we will write to tell you how to take it to an independent complaints agency, free of charge.',
-  'ack.formats.offer':
-    'We can send you our letters in large print, in Braille or as audio. If you are Deaf, hard of hearing or have a speech disability, you can reach us through a relay service (dial 711). Just tell us what you need.',
   'adr.binding':
     'A decision by {schemeName} binds us only if you accept it. If you do not accept it, you keep your other rights, for example to go to court.',
   'adr.contact.post': 'Mail: {address}',
@@ -264,8 +268,12 @@ const FR_CA: Messages = {
   'ack.adr.contact': 'Site Web\u00a0: {website}    Téléphone\u00a0: {phone}',
 
   'ack.formats.heading': 'Cette lettre dans un autre format',
-  'ack.formats.offer':
-    'Nous pouvons vous envoyer nos lettres en gros caractères, en braille ou en format audio. Si vous avez une surdité, une perte auditive ou un trouble de la parole, vous pouvez nous joindre par un service de relais (composez le 711). Dites-nous simplement ce dont vous avez besoin.',
+  'ack.formats.offer': 'Nous pouvons vous envoyer nos lettres en gros caractères, en braille ou en format audio.',
+  'ack.formats.relay.UK':
+    'Si vous avez du mal à entendre ou à parler au téléphone, vous pouvez nous appeler par le service de relais texte\u00a0: composez le 18001 avant notre numéro.',
+  'ack.formats.relay.CA':
+    'Si vous avez une surdité, une perte auditive ou un trouble de la parole, vous pouvez nous joindre par un service de relais (composez le 711).',
+  'ack.formats.ask': 'Dites-nous simplement ce dont vous avez besoin.',
 
   'letter.representative':
     'Nous vous écrivons parce que vous agissez au nom de {customerName}. Nous envoyons aussi une copie de cette lettre à {customerObject}.',

@@ -131,6 +131,7 @@ export function sampleCanadianCase(overrides: Partial<CaseRecord> = {}): CaseRec
 export function sampleCanadianSettings(): DeskSettings {
   return {
     ...sampleSettings(),
+    calendar: 'canada',
     company: {
       name: 'Jive Mobile',
       addressLines: ['400 avenue Laurier Ouest', 'Montréal QC'],
