@@ -23,6 +23,7 @@ import {
   type PaymentKind,
 } from './catalogue';
 import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, type AttachmentKind } from '#shared/model/attachment';
+import { isIsoDate } from '#shared/model/dates';
 import { codesOf } from '#shared/model/saying';
 import { fillTemplate as fillEnglish } from '#shared/model/template';
 import { CORRECTABLE_LABELS, correctedValueText } from './corrections';
@@ -129,7 +130,13 @@ export type SummaryValue =
 export const VOID_QUOTE = 50;
 
 export type CorrectedValue =
-  string | { channel: Channel } | { category: Category } | { calendar: CalendarId } | { none: true };
+  | string
+  | { channel: Channel }
+  | { category: Category }
+  | { calendar: CalendarId }
+  /** A date received: YYYY-MM-DD in the record, the interface's own date format on screen. */
+  | { day: string }
+  | { none: true };
 
 export interface CorrectedChange {
   field: keyof typeof CORRECTABLE_LABELS;
@@ -143,6 +150,7 @@ export function correctedValueInEnglish(v: CorrectedValue): string {
   if ('channel' in v) return v.channel;
   if ('category' in v) return v.category;
   if ('calendar' in v) return v.calendar;
+  if ('day' in v) return v.day;
   return '(none)';
 }
 
@@ -151,6 +159,7 @@ export function correctedValue(field: keyof typeof CORRECTABLE_LABELS, value: un
   const words = correctedValueText(field, value, names);
   if (words === '(none)') return { none: true } as const;
   if (typeof value === 'string') {
+    if (field === 'receivedOn' && isIsoDate(value)) return { day: value };
     if (field === 'channel' && (CHANNELS as readonly string[]).includes(value)) return { channel: value as Channel };
     if (field === 'category' && (CATEGORIES as readonly string[]).includes(value))
       return { category: value as Category };

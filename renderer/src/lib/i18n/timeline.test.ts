@@ -105,7 +105,7 @@ describe('timeline summaries in the interface language', () => {
         {
           kind: 'corrected',
           values: {
-            changes: { changes: [{ field: 'receivedOn', from: '2026-11-10', to: '2026-11-09' }] },
+            changes: { changes: [{ field: 'receivedOn', from: { day: '2026-11-10' }, to: { day: '2026-11-09' } }] },
             reason: 'Tampon dateur',
           },
         },
@@ -116,7 +116,7 @@ describe('timeline summaries in the interface language', () => {
           reason: 'Tampon dateur',
         },
         'Corrected date received 2026-11-10 → 2026-11-09: Tampon dateur',
-        'Correction (date de réception 2026-11-10 → 2026-11-09)\u00a0: Tampon dateur',
+        'Correction (date de réception 10 nov. 2026 → 9 nov. 2026)\u00a0: Tampon dateur',
       ],
       [
         'voided',
@@ -167,9 +167,13 @@ describe('timeline summaries in the interface language', () => {
     for (const [type, p, data, english, french] of cases) {
       const e = event(type, p, data);
       expect(e.summary, english).toBe(english);
-      // A void's day is written the interface's way (m17b), in English too.
+      // A void's day and a corrected date received are written the interface's way (m17b), in English too.
       expect(entrySummaryIn(en, 'en-GB', e)).toBe(
-        type === 'voided' ? english.replace('2026-11-17', '17 Nov 2026') : english,
+        type === 'voided'
+          ? english.replace('2026-11-17', '17 Nov 2026')
+          : type === 'corrected'
+            ? english.replace('2026-11-10 → 2026-11-09', '10 Nov 2026 → 9 Nov 2026')
+            : english,
       );
       expect(entrySummaryIn(fr, 'fr-CA', e)).toBe(french);
     }
@@ -222,6 +226,25 @@ describe('timeline summaries in the interface language', () => {
     expect(e.summary).toBe('Corrected channel in-person → letter: Mal saisi');
     expect(entrySummaryIn(en, 'en-GB', e)).toBe('Corrected channel In person → Letter: Mal saisi');
     expect(entrySummaryIn(fr, 'fr-CA', e)).toBe('Correction (mode de réception En personne → Lettre)\u00a0: Mal saisi');
+  });
+
+  it('writes a corrected date received as the screens write dates, not as the record stores it', () => {
+    const data = {
+      changed: ['receivedOn'],
+      before: { receivedOn: '2026-04-08' },
+      after: { receivedOn: '2026-04-07' },
+      reason: 'Date stamp',
+    };
+    const p: SummaryPhrase = {
+      kind: 'corrected',
+      values: {
+        changes: { changes: [{ field: 'receivedOn', from: { day: '2026-04-08' }, to: { day: '2026-04-07' } }] },
+        reason: 'Date stamp',
+      },
+    };
+    const e = event('corrected', p, data);
+    expect(e.summary).toBe('Corrected date received 2026-04-08 → 2026-04-07: Date stamp');
+    expect(entrySummaryIn(en, 'en-GB', e)).toBe('Corrected date received 8 Apr 2026 → 7 Apr 2026: Date stamp');
   });
 
   it('says a voided entry’s quoted summary from that entry’s data, in the reader’s language', () => {

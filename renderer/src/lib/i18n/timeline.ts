@@ -34,15 +34,19 @@ function valueIn(t: T, locale: string, v: SummaryValue): string {
     return v.changes
       .map(
         (c) =>
-          `${t(`correctable.${c.field}`).toLowerCase()} ${correctedValueIn(t, c.from)} → ${correctedValueIn(t, c.to)}`,
+          `${t(`correctable.${c.field}`).toLowerCase()} ${correctedValueIn(t, locale, c.from)} → ${correctedValueIn(t, locale, c.to)}`,
       )
       .join(locale.startsWith('fr') ? '\u00a0; ' : '; ');
   return v.fields.map((f) => t(`customerField.${f}`).toLowerCase()).join(', ');
 }
 
-/** A corrected field's value: a channel, category or calendar by its name in the interface language (m17b). */
-export function correctedValueIn(t: T, v: CorrectedValue): string {
+/**
+ * A corrected field's value: a channel, category or calendar by its name in the interface language (m17b), a date
+ * received in the interface's date format.
+ */
+export function correctedValueIn(t: T, locale: string, v: CorrectedValue): string {
   if (typeof v === 'string') return v;
+  if ('day' in v) return formatShortDate(v.day, locale);
   if ('channel' in v) return t(`model.channel.${v.channel}`);
   if ('category' in v) return t(`model.category.${v.category}`);
   if ('calendar' in v) return t(`model.calendar.${v.calendar}`);

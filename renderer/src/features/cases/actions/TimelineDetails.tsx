@@ -8,7 +8,7 @@ import {
   customerFieldValue,
 } from '#shared/casework/index';
 import type { CommunicationNeeds, Representative, TimelineEvent } from '#shared/model/case';
-import { correctedValueIn, enGB, type MessageKey, type Translate, useT } from '#lib/i18n/index';
+import { correctedValueIn, enGB, type MessageKey, type Translate, useLocale, useT } from '#lib/i18n/index';
 import { correctedValue } from '#shared/casework/summaries';
 import { YES_NO_FIELDS } from '#shared/casework/catalogue';
 import { authorityText, editValueText, needsText } from './words';
@@ -17,7 +17,7 @@ const asRecord = (v: unknown): Record<string, string> =>
   v && typeof v === 'object' ? (v as Record<string, string>) : {};
 
 /** A correction's fields with their old and new values (#15). */
-function correctionRows(event: TimelineEvent, t: Translate): [string, string, string][] {
+function correctionRows(event: TimelineEvent, t: Translate, locale: string): [string, string, string][] {
   const before = (event.data?.before ?? {}) as Record<string, unknown>;
   const after = (event.data?.after ?? {}) as Record<string, unknown>;
   const names = asRecord(event.data?.names);
@@ -33,7 +33,7 @@ function correctionRows(event: TimelineEvent, t: Translate): [string, string, st
     if (!(f in CORRECTABLE_LABELS)) return correctedValueText(f, v, names);
     const c = correctedValue(f as CorrectableField, v, names);
     if (typeof c === 'string') return correctedValueText(f, v, names);
-    return 'none' in c ? '' : correctedValueIn(t, c);
+    return 'none' in c ? '' : correctedValueIn(t, locale, c);
   };
   return (event.data!.changed as string[]).map((f) => [
     f in CORRECTABLE_LABELS ? t(`correctable.${f as CorrectableField}`) : f,
@@ -44,6 +44,7 @@ function correctionRows(event: TimelineEvent, t: Translate): [string, string, st
 
 export function TimelineDetails({ event }: { event: TimelineEvent }) {
   const t = useT();
+  const { locale } = useLocale();
   if (!['customer-edited', 'corrected'].includes(event.type) || !Array.isArray(event.data?.changed)) return null;
   // m17b: boxes, titles and languages in the interface language (the edit form's own words).
   const customerValueText = (field: string, value: string | undefined) =>
@@ -54,7 +55,7 @@ export function TimelineDetails({ event }: { event: TimelineEvent }) {
   const after = asRecord(event.data.after);
   const rows: [string, string, string][] =
     event.type === 'corrected'
-      ? correctionRows(event, t)
+      ? correctionRows(event, t, locale)
       : (event.data.changed as string[]).map((field) => [
           `customerField.${field}` in enGB ? t(`customerField.${field}` as MessageKey) : customerFieldLabel(field),
           customerValueText(field, before[field]),
