@@ -1,4 +1,4 @@
-// Whether a letter (or the subject-access summary) can print every character it holds. pdfmake draws a character the
+// Whether a letter (or the subject-access summary, or the complaints report) can print every character it holds. pdfmake draws a character the
 // font has no glyph for as an empty box (or nothing), and it lays text out left to right with no bidirectional
 // algorithm and no colour emoji: a Chinese or Arabic name or an emoji would leave the letter unreadable and still be
 // recorded as issued. So every character of the text a document draws is checked against the letter font's own
@@ -23,9 +23,9 @@ export interface TextSource {
   place?: TextPlace;
 }
 
-/** Where a text is, as data: a place of CASE_TEXT_PLACES or SUMMARY_TEXT_PLACES, with the case it is in. */
+/** Where a text is, as data: a place of CASE_, SUMMARY_ or REPORT_TEXT_PLACES, with the case it is in. */
 export interface TextPlace {
-  place: CaseTextPlace | SummaryTextPlace;
+  place: CaseTextPlace | SummaryTextPlace | ReportTextPlace;
   reference?: string;
 }
 
@@ -174,7 +174,7 @@ const NAMED = 12;
  * The refusal in words: "This letter contains characters the letter font cannot print: 王, 小, … (in the customer's
  * name)." with why, for right-to-left writing and emoji, and what to do.
  */
-export function unprintableMessage(found: Unprintable, what: 'letter' | 'summary' = 'letter'): string {
+export function unprintableMessage(found: Unprintable, what: PrintedDocument = 'letter'): string {
   const where =
     found.where.length <= 1 ? found.where.join('') : `${found.where.slice(0, -1).join(', ')} and ${found.where.at(-1)}`;
   const say = (part: UnprintablePart) =>
@@ -254,12 +254,27 @@ export const SUMMARY_TEXT_PLACES = {
 } as const;
 export type SummaryTextPlace = keyof typeof SUMMARY_TEXT_PLACES;
 
-/** A place in words, in English (CASE_TEXT_PLACES' and SUMMARY_TEXT_PLACES' words). */
+/** Where the complaints report's text is, in words (the names it prints come from the desk's settings and cases). */
+export const REPORT_TEXT_PLACES = {
+  'report-company': 'the company name at its top',
+  'report-provider': 'a provider’s name',
+  'report-procedure': 'a procedure’s name',
+  'report-handler': 'a handler’s name',
+  'report-other': 'the report’s other text',
+} as const;
+export type ReportTextPlace = keyof typeof REPORT_TEXT_PLACES;
+
+/** What is printed: a letter, the subject-access summary, or the complaints report. */
+export type PrintedDocument = 'letter' | 'summary' | 'report';
+
+/** A place in words, in English (CASE_, SUMMARY_ and REPORT_TEXT_PLACES' words). */
 export function textPlaceInEnglish(p: TextPlace): string {
   const words: string =
     p.place in CASE_TEXT_PLACES
       ? CASE_TEXT_PLACES[p.place as CaseTextPlace]
-      : SUMMARY_TEXT_PLACES[p.place as SummaryTextPlace];
+      : p.place in REPORT_TEXT_PLACES
+        ? REPORT_TEXT_PLACES[p.place as ReportTextPlace]
+        : SUMMARY_TEXT_PLACES[p.place as SummaryTextPlace];
   return words.replace('{reference}', p.reference ?? '');
 }
 
@@ -272,7 +287,7 @@ export function placedSource(place: TextPlace, text: string): TextSource {
 export class UnprintableError extends Error {
   constructor(
     readonly found: Unprintable,
-    readonly what: 'letter' | 'summary',
+    readonly what: PrintedDocument,
   ) {
     super(unprintableMessage(found, what));
     this.name = 'UnprintableError';
@@ -300,21 +315,22 @@ export function caseTextSources(record: Pick<CaseRecord, 'customer' | 'represent
 export function documentPrintProblem(
   doc: { content: unknown; footer?: unknown; background?: unknown },
   sources: readonly TextSource[],
-  what: 'letter' | 'summary',
+  what: PrintedDocument,
 ): string | null {
   const found = documentUnprintable(doc, sources, what);
   return found ? unprintableMessage(found, what) : null;
 }
 
-/** What a document (a letter, the subject-access summary) holds that cannot be printed, with the places as data. */
+const OTHER_TEXT = { letter: 'letter-other', summary: 'summary-other', report: 'report-other' } as const;
+
+/** What a document (a letter, the summary, the report) holds that cannot be printed, with the places as data. */
 export function documentUnprintable(
   doc: { content: unknown; footer?: unknown; background?: unknown },
   sources: readonly TextSource[],
-  what: 'letter' | 'summary',
+  what: PrintedDocument,
 ): Unprintable | null {
-  return what === 'summary'
-    ? findUnprintable(drawnTexts(doc), sources, SUMMARY_TEXT_PLACES['summary-other'], { place: 'summary-other' })
-    : findUnprintable(drawnTexts(doc), sources, CASE_TEXT_PLACES['letter-other'], { place: 'letter-other' });
+  const other = OTHER_TEXT[what];
+  return findUnprintable(drawnTexts(doc), sources, textPlaceInEnglish({ place: other }), { place: other });
 }
 
 /** Why a letter built for `record` cannot be printed, in words, or null when every character it draws prints. */

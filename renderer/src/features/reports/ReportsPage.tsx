@@ -49,7 +49,17 @@ import { saveReportCsv, saveReportPdf } from './export';
 import { deskProviders } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { formatLocale, formatNumber, formatShortDate } from '#lib/format';
-import { errorIn, failureIn, type MessageKey, messageIn, type Translate, useT } from '#lib/i18n/index';
+import {
+  errorIn,
+  failureIn,
+  type MessageKey,
+  messageIn,
+  type Translate,
+  unprintableIn,
+  useLocale,
+  useT,
+} from '#lib/i18n/index';
+import { UnprintableError } from '#shared/letters/index';
 
 const UNASSIGNED = '__unassigned__';
 type PeriodChoice = PeriodPreset | 'custom';
@@ -489,6 +499,7 @@ const FilterBar = memo(function FilterBar({
 
 export function ReportsPage() {
   const t = useT();
+  const { locale } = useLocale();
   const today = useToday();
   const settings = useSettings();
   const [reloads, setReloads] = useState(0);
@@ -567,7 +578,7 @@ export function ReportsPage() {
       notifications.show({
         color: 'red',
         title: t('reports.notMade'),
-        message: errorIn(t, e),
+        message: e instanceof UnprintableError ? unprintableIn(t, locale, e.found, e.what) : errorIn(t, e),
       });
     } finally {
       setExporting(null);

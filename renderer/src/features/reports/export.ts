@@ -11,6 +11,7 @@ import {
   type ReportMeta,
   reportTable,
 } from '#shared/reports/index';
+import { documentUnprintable, placedSource, type Unprintable, UnprintableError } from '#shared/letters/index';
 import { renderPdf } from '#letters/render';
 import { platform } from '#platform';
 import type { SaveFileResult } from '#shared/ipc/contract';
@@ -29,7 +30,25 @@ export async function saveReportCsv(report: Report, meta: ReportMeta): Promise<S
   return platform().saveFile({ suggestedName: reportFileName(report, 'csv'), mimeType: 'text/csv', data });
 }
 
+/**
+ * What the report's PDF would draw that its font cannot print (a provider, procedure or handler named in Chinese, an
+ * emoji), with where it is, or null. The PDF is refused, as a letter is, rather than printed with empty boxes; the CSV
+ * keeps every character.
+ */
+export function reportUnprintable(report: Report, meta: ReportMeta): Unprintable | null {
+  const names = (rows: ReadonlyArray<{ label: string }>) => rows.map((r) => r.label);
+  const sources = [
+    placedSource({ place: 'report-company' }, meta.company),
+    ...Object.values(meta.providerNames ?? {}).map((name) => placedSource({ place: 'report-provider' }, name)),
+    ...names(report.volumes.byProcedure).map((name) => placedSource({ place: 'report-procedure' }, name)),
+    ...names(report.volumes.byHandler).map((name) => placedSource({ place: 'report-handler' }, name)),
+  ];
+  return documentUnprintable(reportDocument(report, meta), sources, 'report');
+}
+
 export async function saveReportPdf(report: Report, meta: ReportMeta): Promise<SaveFileResult> {
+  const found = reportUnprintable(report, meta);
+  if (found) throw new UnprintableError(found, 'report');
   const data = await renderPdf(reportDocument(report, meta) as TDocumentDefinitions);
   return platform().saveFile({ suggestedName: reportFileName(report, 'pdf'), mimeType: 'application/pdf', data });
 }

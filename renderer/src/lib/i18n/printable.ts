@@ -4,6 +4,7 @@
 import {
   CASE_TEXT_PLACES,
   type CaseTextPlace,
+  type PrintedDocument,
   type Unprintable,
   unprintableNames,
   unprintableParts,
@@ -17,10 +18,10 @@ const PLACE_OF = new Map(
 );
 
 /**
- * A letter's (or the subject-access summary's) refusal in the interface language; a place the catalogue does not
- * know is named as shared wrote it.
+ * A letter's (or the subject-access summary's, or the report's) refusal in the interface language; a place the
+ * catalogue does not know is named as shared wrote it.
  */
-export function unprintableIn(t: T, locale: string, found: Unprintable, what: 'letter' | 'summary' = 'letter'): string {
+export function unprintableIn(t: T, locale: string, found: Unprintable, what: PrintedDocument = 'letter'): string {
   const places = found.where.map((w, i) => {
     const data = found.places?.[i];
     if (data) return t(`unprintable.place.${data.place}`, data.reference ? { reference: data.reference } : undefined);
@@ -30,6 +31,6 @@ export function unprintableIn(t: T, locale: string, found: Unprintable, what: 'l
   const where = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(places);
   const names = unprintableNames(found);
   return unprintableParts(found)
-    .map((part) => t(what === 'summary' ? `unprintable.summary.${part}` : `unprintable.${part}`, { names, where }))
+    .map((part) => t(what === 'letter' ? `unprintable.${part}` : `unprintable.${what}.${part}`, { names, where }))
     .join(' ');
 }

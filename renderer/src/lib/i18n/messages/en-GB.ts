@@ -40,6 +40,8 @@ import {
   type CaseTextPlace,
   SUMMARY_TEXT_PLACES,
   type SummaryTextPlace,
+  REPORT_TEXT_PLACES,
+  type ReportTextPlace,
   UNPRINTABLE_EN,
   type UnprintablePart,
 } from '#shared/letters/index';
@@ -129,6 +131,16 @@ const unprintableWords = {
   ...(Object.fromEntries(
     Object.entries(SUMMARY_TEXT_PLACES).map(([place, words]) => [`unprintable.place.${place}`, words]),
   ) as Record<`unprintable.place.${SummaryTextPlace}`, string>),
+  // The complaints report's PDF, and where its text is.
+  ...(Object.fromEntries(
+    Object.entries(UNPRINTABLE_EN).map(([part, words]) => [
+      `unprintable.report.${part}`,
+      words.replaceAll('{what}', 'report'),
+    ]),
+  ) as Record<`unprintable.report.${UnprintablePart}`, string>),
+  ...(Object.fromEntries(
+    Object.entries(REPORT_TEXT_PLACES).map(([place, words]) => [`unprintable.place.${place}`, words]),
+  ) as Record<`unprintable.place.${ReportTextPlace}`, string>),
 };
 // i17c: the letters by kind, as the timeline's summaries name them.
 const letterNames = Object.fromEntries(

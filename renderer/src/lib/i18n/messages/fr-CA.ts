@@ -1382,6 +1382,21 @@ export const frCA: Record<MessageKey, string> = {
   'unprintable.place.case-summary': 'le résumé du dossier {reference}',
   'unprintable.place.case-timeline': 'l’historique du dossier {reference}',
   'unprintable.place.summary-other': 'le reste du texte du résumé',
+  // Le rapport des plaintes (PDF)
+  'unprintable.report.contains':
+    'Ce rapport contient des caractères que la police des lettres ne peut pas imprimer\u00a0: {names} (dans {where}).',
+  'unprintable.report.right-to-left':
+    'L’écriture de droite à gauche (comme l’arabe ou l’hébreu) ne peut pas être mise en page dans un rapport\u00a0: elle s’imprimerait dans le mauvais ordre.',
+  'unprintable.report.emoji': 'Les émojis ne peuvent pas être imprimés dans un rapport.',
+  'unprintable.report.control':
+    'Les caractères de contrôle invisibles (affichés sous la forme U+…) ne peuvent pas être imprimés.',
+  'unprintable.report.fix':
+    'Corrigez-le (par exemple, écrivez le nom en lettres latines) et produisez le rapport de nouveau.',
+  'unprintable.place.report-company': 'le nom de l’entreprise en tête du rapport',
+  'unprintable.place.report-provider': 'le nom d’un fournisseur',
+  'unprintable.place.report-procedure': 'le nom d’une procédure',
+  'unprintable.place.report-handler': 'le nom d’une personne responsable',
+  'unprintable.place.report-other': 'le reste du texte du rapport',
   // fin i17c
   'post.making': 'Production du fichier d’impression',
   'post.lettersMade': '{done, number} / {total, plural, one {# lettre produite} other {# lettres produites}}', // h17: reads right at a count of 1
