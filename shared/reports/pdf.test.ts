@@ -70,6 +70,20 @@ describe('the CSV table', () => {
     expect(find('Compensation paid', 'GBP total (2 payments)')?.[2]).toBe('£70.00');
     expect(find('Not counted', 'Cases the rules engine cannot read')?.[2]).toBe('1');
     expect(reportFileName(report, 'csv')).toBe('complaints-report-2026-04-01-to-2026-06-30.csv');
+    // A filtered report says its filters, so it never takes the name of the whole one.
+    const filtered = {
+      ...report,
+      filters: { providerId: 'p2', category: 'billing', handler: 'Zoë Côté' } as const,
+    };
+    expect(reportFileName(filtered, 'pdf', { providerNames: { p2: 'Kijoma Broadband' } })).toBe(
+      'complaints-report-2026-04-01-to-2026-06-30-kijoma-broadband-billing-zoe-cote.pdf',
+    );
+    // A name with nothing to write in a file name is given by its id; nobody assigned, as "unassigned".
+    expect(
+      reportFileName({ ...report, filters: { providerId: 'p2', handler: '' } }, 'csv', {
+        providerNames: { p2: '光纤' },
+      }),
+    ).toBe('complaints-report-2026-04-01-to-2026-06-30-p2-unassigned.csv');
   });
 });
 

@@ -124,6 +124,38 @@ export function reportTable(report: Report, meta: ReportMeta): string[][] {
 }
 
 /** The file name for an export: "complaints-report-2026-04-01-to-2026-06-30.csv". */
-export function reportFileName(report: Report, extension: 'csv' | 'pdf'): string {
-  return `complaints-report-${report.period.from}-to-${report.period.to}.${extension}`;
+/**
+ * "complaints-report-2026-01-01-to-2026-12-05.csv", with the filters' values after the period
+ * ("…-kijoma-broadband-billing.csv"): two downloads of one period with different filters never share a name.
+ */
+export function reportFileName(
+  report: Report,
+  extension: 'csv' | 'pdf',
+  meta: Pick<ReportMeta, 'providerNames'> = {},
+): string {
+  const f = report.filters;
+  const provider = f.providerId
+    ? fileNamePart(meta.providerNames?.[f.providerId] ?? '') || fileNamePart(f.providerId)
+    : '';
+  const words = [
+    f.desk ? fileNamePart(f.desk.prefix) : '',
+    provider,
+    f.category ?? '',
+    f.channel ?? '',
+    f.procedureId ? fileNamePart(f.procedureId) : '',
+    f.handler === undefined ? '' : fileNamePart(f.handler) || 'unassigned',
+  ].filter(Boolean);
+  return `${['complaints-report', report.period.from, 'to', report.period.to, ...words].join('-')}.${extension}`;
+}
+
+/** Words as a part of a file name: "Kijoma Broadband" → "kijoma-broadband", accents dropped; '' when none is left. */
+function fileNamePart(words: string): string {
+  return words
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
 }

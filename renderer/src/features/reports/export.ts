@@ -27,7 +27,7 @@ export function reportCsv(report: Report, meta: ReportMeta): string {
 
 export async function saveReportCsv(report: Report, meta: ReportMeta): Promise<SaveFileResult> {
   const data = new TextEncoder().encode(reportCsv(report, meta));
-  return platform().saveFile({ suggestedName: reportFileName(report, 'csv'), mimeType: 'text/csv', data });
+  return platform().saveFile({ suggestedName: reportFileName(report, 'csv', meta), mimeType: 'text/csv', data });
 }
 
 /**
@@ -50,5 +50,5 @@ export async function saveReportPdf(report: Report, meta: ReportMeta): Promise<S
   const found = reportUnprintable(report, meta);
   if (found) throw new UnprintableError(found, 'report');
   const data = await renderPdf(reportDocument(report, meta) as TDocumentDefinitions);
-  return platform().saveFile({ suggestedName: reportFileName(report, 'pdf'), mimeType: 'application/pdf', data });
+  return platform().saveFile({ suggestedName: reportFileName(report, 'pdf', meta), mimeType: 'application/pdf', data });
 }
