@@ -39,7 +39,10 @@ export function reportUnprintable(report: Report, meta: ReportMeta): Unprintable
   const names = (rows: ReadonlyArray<{ label: string }>) => rows.map((r) => r.label);
   const sources = [
     placedSource({ place: 'report-company' }, meta.company),
-    ...Object.values(meta.providerNames ?? {}).map((name) => placedSource({ place: 'report-provider' }, name)),
+    // Only the provider the report is filtered on is printed (in its "Cases" line).
+    ...(report.filters.providerId
+      ? [placedSource({ place: 'report-provider' }, meta.providerNames?.[report.filters.providerId] ?? '')]
+      : []),
     ...names(report.volumes.byProcedure).map((name) => placedSource({ place: 'report-procedure' }, name)),
     ...names(report.volumes.byHandler).map((name) => placedSource({ place: 'report-handler' }, name)),
   ];
