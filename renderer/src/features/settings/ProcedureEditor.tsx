@@ -335,7 +335,8 @@ export function ProcedureEditor({
         withBorder
         p="sm"
         radius="md"
-        style={{ flex: '1 1 280px', position: 'sticky', top: 60 }}
+        // A long unbroken stage name wraps in the preview, rather than widening the whole Settings page.
+        style={{ flex: '1 1 280px', position: 'sticky', top: 60, minWidth: 0, overflowWrap: 'anywhere' }}
         component="aside"
         aria-labelledby="procedure-preview"
       >

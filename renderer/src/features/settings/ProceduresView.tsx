@@ -128,7 +128,8 @@ function ProcedureDetails({ p, today }: { p: Procedure; today: string }) {
           {p.stages.map((s, i) => (
             <Table.Tr key={s.id}>
               <Table.Td>{i + 1}</Table.Td>
-              <Table.Td>
+              {/* A long unbroken stage name wraps where it must, rather than widening the whole Settings page. */}
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>
                 {s.name}
                 {s.external && (
                   <Badge ml={6} size="xs" variant="light" color="gray" tt="none">
