@@ -49,6 +49,7 @@ import {
 import type { IntakeField } from '#shared/model/intake';
 import type { Problem } from '#shared/model/problems';
 import { ADDRESS_LINE_MAX_CHARS, ADDRESS_MAX_LINES } from '#shared/model/stored';
+import { largePrintMisfits } from './large-print';
 
 /**
  * The email a complaint was filled in from goes on the new case (kind "email"). The case is logged first; should the
@@ -348,6 +349,11 @@ export function IntakePage() {
               <Checkbox label={t('intake.largePrint')} {...form.getInputProps('largePrint', { type: 'checkbox' })} />
               <Checkbox label={t('intake.prefersPost')} {...form.getInputProps('prefersPost', { type: 'checkbox' })} />
             </SimpleGrid>
+            {largePrintMisfits(form.values).map((m, i) => (
+              <Alert key={i} color="yellow" variant="light" mt="sm" role="status">
+                {t('intake.largePrintWindow', { ...m })}
+              </Alert>
+            ))}
           </Fieldset>
           <Fieldset legend={t('intake.representative')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

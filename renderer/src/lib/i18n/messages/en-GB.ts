@@ -1317,6 +1317,8 @@ export const enGB = {
   'intake.letterLanguage': 'Letter language',
   'intake.letterLanguageHint': 'The desk’s usual language',
   'intake.largePrint': 'Large print letters',
+  'intake.largePrintWindow':
+    'In large print ({size} pt) the envelope window holds {capacity} lines, name and postcode included, but the name and address of {name} take {printed}. Letters to this address will be refused in large print: shorten it (for example leave out the county, or put the town and county on one line if it fits).',
   'intake.prefersPost': 'Prefers letters by post',
   'intake.representative': 'Someone acting for the customer (optional)',
   'intake.repName': 'Representative’s name',

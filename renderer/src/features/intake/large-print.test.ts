@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { emptyIntakeForm } from '#shared/model/intake';
+import { largePrintMisfits } from './large-print';
+
+const form = (over: Partial<ReturnType<typeof emptyIntakeForm>>) => ({ ...emptyIntakeForm('2026-12-06'), ...over });
+
+describe('large print and the envelope window, at intake', () => {
+  // The explorer's case: an ordinary four-line London address, accepted, then every large-print letter refused.
+  const florence = {
+    customerName: 'Florence Nightingale',
+    addressLines: 'Flat 2\n10 South Street\nMayfair\nLondon',
+    postcode: 'w1k 1de',
+  };
+
+  it('names the addressee whose address the window cannot hold at 16 pt, with the lines it holds and takes', () => {
+    expect(largePrintMisfits(form({ ...florence, largePrint: true }))).toEqual([
+      { name: 'Florence Nightingale', size: 16, capacity: 5, printed: 6 },
+    ]);
+  });
+
+  it('says nothing without large print, for an address that fits, or before an address is typed', () => {
+    expect(largePrintMisfits(form({ ...florence, largePrint: false }))).toEqual([]);
+    expect(largePrintMisfits(form({ ...florence, addressLines: '10 South Street\nLondon', largePrint: true }))).toEqual(
+      [],
+    );
+    expect(largePrintMisfits(form({ customerName: 'Ada', largePrint: true }))).toEqual([]);
+  });
+
+  it('checks the representative’s address too: the letter goes there, and the customer’s copy in the same print', () => {
+    const rep = {
+      repName: 'Sidney Herbert',
+      repAddressLines: '49 Belgrave Square\nBelgravia\nWestminster\nLondon',
+      repPostcode: 'SW1X 8QZ',
+    };
+    expect(
+      largePrintMisfits(form({ ...florence, addressLines: '10 South Street\nLondon', ...rep, largePrint: true })).map(
+        (m) => m.name,
+      ),
+    ).toEqual(['Sidney Herbert']);
+  });
+});
