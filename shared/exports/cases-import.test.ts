@@ -3,12 +3,14 @@ import { validateIntake } from '#shared/model/intake';
 import { problemInEnglish } from '#shared/model/problems';
 import { CASE_CSV_COLUMNS } from './cases-csv';
 import {
+  anonymisedRows,
   checkImport,
   guessMapping,
   IMPORT_FIELDS,
   leaveOutDuplicates,
   mappingConflicts,
   normaliseDate,
+  referencesIn,
   sameComplaintKey,
   unmappedRequired,
 } from './cases-import';
@@ -296,6 +298,57 @@ describe('rows already in Redress', () => {
     expect(sameComplaintKey(parts('2026-11-19', 'Bo Chen', 'Lost letter'))).not.toBe(
       sameComplaintKey(parts('2026-11-20', 'Bo Chen', 'Lost letter')),
     );
+  });
+});
+
+describe('a desk’s own export, with cases anonymised since', () => {
+  // The export's columns, as "Export CSV" writes them; an anonymised case keeps its reference and dates only.
+  const row = (values: Partial<Record<(typeof CASE_CSV_COLUMNS)[number], string>>) =>
+    CASE_CSV_COLUMNS.map((c) => values[c] ?? '');
+  const rows = [
+    row({
+      Reference: 'RDR-2026-000001',
+      'Received on': '2026-03-02',
+      Channel: 'Letter',
+      Category: 'Billing',
+      'Customer name': 'Anonymised',
+    }),
+    row({
+      Reference: 'RDR-2026-000002',
+      'Received on': '2026-03-03',
+      Channel: 'Email',
+      Category: 'Service',
+      'Customer name': 'Bo Chen',
+      Email: 'bo@example.com',
+      Summary: 'Lost letter',
+    }),
+    // Another desk's file with the same prefix: the same reference, another day.
+    row({ Reference: 'RDR-2026-000003', 'Received on': '2026-05-01', 'Customer name': 'Anonymised' }),
+  ];
+  const headers = [...CASE_CSV_COLUMNS];
+  const mapping = guessMapping(headers);
+  const anonymised = new Map([
+    ['RDR-2026-000001', '2026-03-02'],
+    ['RDR-2026-000003', '2026-04-30'],
+  ]);
+
+  it('lists the references the file names, to look them up', () => {
+    expect(referencesIn(rows, headers)).toEqual(['RDR-2026-000001', 'RDR-2026-000002', 'RDR-2026-000003']);
+    expect(referencesIn(rows, HEADERS)).toEqual([]);
+  });
+
+  it('leaves out a row naming an anonymised case of this desk, received the same day; its problems are not the desk’s to fix', () => {
+    // Without it, the anonymised row is a row with problems, and nothing could be imported.
+    const all = checkImport(rows, headers, mapping, { today, dateOrder: 'day-first' });
+    expect(all.problems.filter((p) => p.row === 2).map((p) => p.field)).toContain('summary');
+    expect(anonymisedRows(rows, headers, mapping, 'day-first', anonymised)).toEqual([
+      { row: 2, reference: 'RDR-2026-000001', anonymised: true },
+    ]);
+  });
+
+  it('finds none in a file without references, or when no case is anonymised', () => {
+    expect(anonymisedRows(rows, HEADERS, guessMapping(HEADERS), 'day-first', anonymised)).toEqual([]);
+    expect(anonymisedRows(rows, headers, mapping, 'day-first', new Map())).toEqual([]);
   });
 });
 

@@ -501,6 +501,48 @@ export interface DuplicateRow {
   reference?: string;
   /** The earlier row of the file it repeats. */
   sameAsRow?: number;
+  /** The case it names has been anonymised since the file was exported (see anonymisedRows). */
+  anonymised?: true;
+}
+
+/** The column of a file Redress exported that names each case's reference ("Reference"), or null. */
+export function referenceColumn(headers: readonly string[]): number | null {
+  const i = headers.findIndex((h) => fold(unguardCell(h)) === 'reference');
+  return i < 0 ? null : i;
+}
+
+/** The references a file names in its "Reference" column (none when it has no such column). */
+export function referencesIn(rows: readonly (readonly string[])[], headers: readonly string[]): string[] {
+  const c = referenceColumn(headers);
+  if (c === null) return [];
+  return [...new Set(rows.map((cells) => unguardCell(cells[c] ?? '').trim()).filter(Boolean))];
+}
+
+/**
+ * Rows of a desk's own export whose case has been anonymised since (`anonymised`: this desk's anonymised cases, their
+ * reference → date received). Such a row cannot pass the intake's checks (the customer's name, address and the summary
+ * were removed), and its complaint is already in Redress: it is left out, not listed as a row to fix, so a desk with a
+ * retention policy can import its own export again. A row is that case when it names its reference and was received
+ * the same day (another desk's file with the same prefix names other days).
+ */
+export function anonymisedRows(
+  rows: readonly (readonly string[])[],
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  order: DateOrder,
+  anonymised: ReadonlyMap<string, string>,
+): DuplicateRow[] {
+  const c = referenceColumn(headers);
+  const received = mapping.receivedOn;
+  if (c === null || received === null || anonymised.size === 0) return [];
+  const out: DuplicateRow[] = [];
+  rows.forEach((cells, i) => {
+    const reference = unguardCell(cells[c] ?? '').trim();
+    const on = anonymised.get(reference);
+    if (on !== undefined && normaliseDate(unguardCell(cells[received] ?? ''), order) === on)
+      out.push({ row: i + 2, reference, anonymised: true });
+  });
+  return out;
 }
 
 /**

@@ -22,11 +22,13 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import {
+  anonymisedRows,
   guessMapping,
   guessProviderSource,
   IMPORT_FIELDS,
   mappingClashes,
   MAX_IMPORT_ROWS,
+  referencesIn,
   rowToForm,
   unmappedRequired,
   type ColumnMapping,
@@ -51,7 +53,7 @@ import {
   type CsvEncoding,
   type ParsedCsv,
 } from './csv';
-import { importCheckedCases, withoutDuplicates, type ImportResult } from './import';
+import { anonymisedCasesNamed, importCheckedCases, withoutDuplicates, type ImportResult } from './import';
 import { useImportCheck } from './useImportCheck';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { enGB, errorDetailIn, type MessageKey, problemIn, type Translate, useT } from '#lib/i18n/index';
@@ -77,6 +79,7 @@ const PREVIEW_FIELDS: IntakeField[] = [
 ];
 /** No file yet: one empty list, so what is computed from the headers is not recomputed on every render. */
 const NO_HEADERS: string[] = [];
+const NO_ROWS: DuplicateRow[] = [];
 
 interface LoadedFile {
   name: string;
@@ -178,9 +181,33 @@ export function ImportPage() {
   );
   const missing = mapping ? unmappedRequired(mapping) : [];
   const conflicts = useMemo(() => (mapping ? mappingClashes(mapping, headers) : []), [mapping, headers]);
+  // Rows of this desk's own export whose case has been anonymised since: looked up by reference before the check,
+  // and left out as already in Redress (their removed details are not problems for the desk to fix).
+  const [namedAnonymised, setNamedAnonymised] = useState<{ of: LoadedFile; cases: Map<string, string> } | null>(null);
+  useEffect(() => {
+    if (!file) return;
+    let current = true;
+    anonymisedCasesNamed(db(), referencesIn(file.parsed.rows, file.parsed.headers))
+      .then((cases) => current && setNamedAnonymised({ of: file, cases }))
+      .catch(() => current && setNamedAnonymised({ of: file, cases: new Map() }));
+    return () => {
+      current = false;
+    };
+  }, [file]);
+  const anonymisedCases = file && namedAnonymised?.of === file ? namedAnonymised.cases : null;
+  const anonymised = useMemo(
+    () =>
+      file && mapping && anonymisedCases
+        ? anonymisedRows(file.parsed.rows, file.parsed.headers, mapping, dateOrder, anonymisedCases)
+        : NO_ROWS,
+    [file, mapping, dateOrder, anonymisedCases],
+  );
   const checkInput = useMemo(
-    () => (file && file.parsed.errors.length === 0 ? { rows: file.parsed.rows, headers: file.parsed.headers } : null),
-    [file],
+    () =>
+      file && file.parsed.errors.length === 0 && anonymisedCases
+        ? { rows: file.parsed.rows, headers: file.parsed.headers, skip: new Set(anonymised.map((d) => d.row - 2)) }
+        : null,
+    [file, anonymisedCases, anonymised],
   );
   // Rows are checked once the columns make sense: every required field chosen, no column chosen twice.
   const { check, progress } = useImportCheck(
@@ -222,7 +249,7 @@ export function ImportPage() {
         by: person || settings.handlerName,
         fileName: file.name,
       });
-      setResult({ ...outcome, fileName: file.name });
+      setResult({ ...outcome, leftOut: [...anonymised, ...outcome.leftOut], fileName: file.name });
       setFile(null);
       setPicked(null);
       setMapping(null);
@@ -482,7 +509,7 @@ export function ImportPage() {
                 </Text>
               )}
             </>
-          ) : check.cases.length === 0 ? (
+          ) : check.cases.length === 0 && anonymised.length === 0 ? (
             <Text size="sm">{t('import.noRows')}</Text>
           ) : !fresh ? (
             <Text size="sm" c="dimmed">
@@ -490,8 +517,11 @@ export function ImportPage() {
             </Text>
           ) : (
             <Stack gap="sm">
-              {fresh.duplicates.length > 0 && (
-                <DuplicatesNotice duplicates={fresh.duplicates} allOfThem={fresh.check.cases.length === 0} />
+              {anonymised.length + fresh.duplicates.length > 0 && (
+                <DuplicatesNotice
+                  duplicates={[...anonymised, ...fresh.duplicates].sort((a, b) => a.row - b.row)}
+                  allOfThem={fresh.check.cases.length === 0}
+                />
               )}
               {fresh.check.cases.length > 0 && (
                 <Group justify="space-between">
@@ -536,13 +566,16 @@ function DuplicatesNotice({ duplicates, allOfThem }: { duplicates: DuplicateRow[
     >
       <Text size="sm" mb={4}>
         {t('import.duplicatesWhy')}
+        {duplicates.some((d) => d.anonymised) && ` ${t('import.anonymisedWhy')}`}
       </Text>
       <List size="sm">
         {shown.map((d) => (
           <List.Item key={d.row} data-duplicate-row={d.row}>
-            {d.reference
-              ? t('import.duplicateOf', { row: d.row, reference: d.reference })
-              : t('import.duplicateRow', { row: d.row, same: d.sameAsRow ?? '' })}
+            {d.anonymised
+              ? t('import.anonymisedOf', { row: d.row, reference: d.reference ?? '' })
+              : d.reference
+                ? t('import.duplicateOf', { row: d.row, reference: d.reference })
+                : t('import.duplicateRow', { row: d.row, same: d.sameAsRow ?? '' })}
           </List.Item>
         ))}
       </List>

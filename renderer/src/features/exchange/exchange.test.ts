@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkImport, guessMapping } from '#shared/exports/cases-import';
+import { anonymisedRows, checkImport, guessMapping, referencesIn } from '#shared/exports/cases-import';
 import { deadlinesCalendar, deadlineUid } from '#shared/exports/deadlines-ics';
 import type { NewCaseParts } from '#shared/model/intake';
 import { evaluateCase } from '#shared/rules/index';
@@ -17,7 +17,9 @@ import { newCaseParts } from '#test/support/cases';
 import { casesCsv } from './cases-export';
 import { parseCsv } from './csv';
 import { openDeadlines } from './deadlines';
-import { importCheckedCases } from './import';
+import { anonymisedCasesNamed, importCheckedCases, withoutDuplicates } from './import';
+import { eraseCustomer } from '#db/repositories/retention';
+import { performAction } from '#db/repositories/case-actions';
 import { countEntries, readTimeline } from '#db/timeline';
 
 /** One order for [clock id, due date] pairs, so two lists of them compare as sets. */
@@ -323,5 +325,47 @@ describe('importing a CSV', () => {
       original.channel,
       original.category,
     ]);
+  });
+});
+
+describe('importing the desk’s own export after a case was anonymised', () => {
+  it('leaves the anonymised case’s row out as already in Redress, so nothing is logged twice or asked to be fixed', async () => {
+    const database = fresh();
+    const kept = await createCase(database, parts({ receivedOn: '2026-11-02', summary: 'Broadband down for a week' }), {
+      settings,
+      by: 'x',
+      clock,
+    });
+    const erased = await createCase(
+      database,
+      parts({ receivedOn: '2026-11-03', customer: { name: 'Ada Lovelace', email: 'ada@example.com' } }),
+      { settings, by: 'x', clock },
+    );
+    const by = { by: 'x', today, clock };
+    await performAction(database, erased.id, 'resolve', { on: '2026-11-11', summary: 'Refund paid' }, by);
+    await performAction(database, erased.id, 'close', { on: '2026-11-12' }, by);
+    await eraseCustomer(database, { caseIds: [erased.id], basis: 'customer-request', by: 'Sam Patel', today });
+
+    const parsed = parseCsv((await casesCsv(database)).text);
+    const mapping = guessMapping(parsed.headers);
+    // Checked as it is, the anonymised row has problems (no name, no summary, no way to reach the customer).
+    const asItIs = checkImport(parsed.rows, parsed.headers, mapping, { today, dateOrder: 'day-first' });
+    expect(asItIs.invalidRows).toBe(1);
+
+    const named = await anonymisedCasesNamed(database, referencesIn(parsed.rows, parsed.headers));
+    expect([...named]).toEqual([[erased.reference, '2026-11-03']]);
+    const anonymised = anonymisedRows(parsed.rows, parsed.headers, mapping, 'day-first', named);
+    expect(anonymised).toEqual([{ row: 3, reference: erased.reference, anonymised: true }]);
+    const check = checkImport(
+      parsed.rows.filter((_, i) => !anonymised.some((d) => d.row === i + 2)),
+      parsed.headers,
+      mapping,
+      { today, dateOrder: 'day-first' },
+    );
+    expect(check.problems).toEqual([]);
+    const { check: left, duplicates } = await withoutDuplicates(database, check);
+    expect(duplicates.map((d) => d.reference)).toEqual([kept.reference]);
+    expect(left.cases).toEqual([]);
+    expect(await database.cases.count()).toBe(2);
   });
 });

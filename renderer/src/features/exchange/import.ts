@@ -26,6 +26,22 @@ export async function withoutDuplicates(
   return leaveOutDuplicates(check, existing);
 }
 
+/**
+ * This desk's anonymised cases among those a file names by reference (a desk's own export), as reference → date
+ * received: their rows are left out as already in Redress (shared/exports/cases-import.ts `anonymisedRows`).
+ */
+export async function anonymisedCasesNamed(
+  database: RedressDatabase,
+  references: readonly string[],
+): Promise<Map<string, string>> {
+  if (references.length === 0) return new Map();
+  const cases = await database.cases
+    .where('reference')
+    .anyOf([...references])
+    .toArray();
+  return new Map(cases.filter((c) => c.anonymisedOn).map((c) => [c.reference, c.receivedOn]));
+}
+
 const CHANNEL_WORDS: Record<string, string> = { 'in-person': 'visit in person' };
 
 export async function importCheckedCases(

@@ -20,7 +20,8 @@ export interface ImportCheckState {
 }
 
 export function useImportCheck(
-  input: { rows: readonly (readonly string[])[]; headers: readonly string[] } | null,
+  /** `skip`: rows (0 is the first below the header) left out before any check: already in Redress, anonymised. */
+  input: { rows: readonly (readonly string[])[]; headers: readonly string[]; skip?: ReadonlySet<number> } | null,
   mapping: ColumnMapping | null,
   options: { today: string; dateOrder: DateOrder; provider?: ProviderOptions },
 ): ImportCheckState {
@@ -34,15 +35,17 @@ export function useImportCheck(
     let cancelled = false;
     const checked: RowCheck[] = [];
     const total = input.rows.length;
+    let next = 0;
     const step = () => {
       if (cancelled) return;
       const until = performance.now() + SLICE_MS;
-      while (checked.length < total && performance.now() < until) {
-        const i = checked.length;
+      while (next < total && performance.now() < until) {
+        const i = next++;
+        if (input.skip?.has(i)) continue;
         checked.push(checkRow(input.rows[i], i, input.headers, mapping, { today, dateOrder, provider }));
       }
-      if (checked.length < total) {
-        setState({ check: null, progress: { done: checked.length, total } });
+      if (next < total) {
+        setState({ check: null, progress: { done: next, total } });
         setTimeout(step, 0);
       } else setState({ check: summariseChecks(checked), progress: null });
     };

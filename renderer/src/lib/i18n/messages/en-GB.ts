@@ -1070,6 +1070,9 @@ export const enGB = {
     'Same date received, same customer name and same summary as a case already logged (or an earlier row of the file), so importing them again would log each complaint twice.',
   'import.duplicateOf': 'Row {row}: already logged as {reference}',
   'import.duplicateRow': 'Row {row}: the same as row {same}',
+  'import.anonymisedWhy':
+    'A case anonymised since the file was made (by the retention policy or on request) keeps only its reference and dates: its row is matched by those and left out as it is.',
+  'import.anonymisedOf': 'Row {row}: already logged as {reference}, and anonymised since',
   'import.moreRows': 'and {n, plural, one {# more row} other {# more rows}}.',
 
   // Letters to post today (features/post).

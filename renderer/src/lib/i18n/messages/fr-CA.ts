@@ -1321,6 +1321,9 @@ export const frCA: Record<MessageKey, string> = {
     'Même date de réception, même nom de personne cliente et même résumé qu’un dossier déjà inscrit (ou qu’une ligne précédente du fichier)\u00a0: les importer de nouveau inscrirait chaque plainte deux fois.',
   'import.duplicateOf': 'Ligne {row}\u00a0: déjà inscrite sous {reference}',
   'import.duplicateRow': 'Ligne {row}\u00a0: identique à la ligne {same}',
+  'import.anonymisedWhy':
+    'Un dossier anonymisé depuis la création du fichier (par la politique de conservation ou sur demande) ne garde que son numéro et ses dates\u00a0: sa ligne est reconnue par ceux-ci et laissée de côté telle quelle.',
+  'import.anonymisedOf': 'Ligne {row}\u00a0: déjà inscrite sous {reference}, et anonymisée depuis',
   'import.moreRows': 'et {n, plural, one {# autre ligne} other {# autres lignes}}.',
 
   'post.title': 'Lettres à poster aujourd’hui',
