@@ -121,8 +121,8 @@ export function ProcedureEditor({
   const field = (path: FieldPath, options?: { type: 'checkbox' }) => fieldProps(form, t, path, options);
   const { locale } = useLocale();
   // i17c: the engine's English as it is on English screens; its phrases said in the interface's language otherwise.
-  const explained = (l: { explanation: string; explain: Explanation }) =>
-    locale.startsWith('en') ? l.explanation : explanationIn(t, locale, l.explain);
+  // In the interface's words and date format, as the case page's clocks say it (not the engine's ISO English).
+  const explained = (l: { explain: Explanation }) => explanationIn(t, locale, l.explain);
   const values = form.getValues();
   // The preview follows every change of the fields (the form re-renders on each).
   const preview = previewProcedure(procedureFromForm(values), today, calendar);
