@@ -48,6 +48,24 @@ describe('joining letters into one PDF', () => {
     expect(joined.length).toBeLessThan(ack.length + adr.length + ack.length / 2);
   });
 
+  it('adds a blank page of the letters’ size, with nothing on it, where asked', async () => {
+    const ack = await renderPdf(acknowledgementLetter(sampleAcknowledgement()));
+    const joiner = new PdfJoiner();
+    await joiner.add(ack);
+    joiner.addBlankPage(595.28, 841.89);
+    await joiner.add(ack);
+    const joined = joiner.finish();
+    expect(joiner.pageCount).toBe(3);
+    const ackPages = await pagesOf(ack);
+    expect(await pagesOf(joined)).toEqual([...ackPages, [], ...ackPages]);
+    const doc = await PDFDocument.load(joined, { updateMetadata: false });
+    expect(doc.getPages().map((page) => [page.getWidth(), page.getHeight()])).toEqual([
+      [595.28, 841.89],
+      [595.28, 841.89],
+      [595.28, 841.89],
+    ]);
+  });
+
   it('takes a file written with object streams (pdf-lib’s own) by having pdf-lib rewrite it first', async () => {
     const ack = await renderPdf(acknowledgementLetter(sampleAcknowledgement()));
     const adr = await renderPdf(adrLetter(sampleAdrLetter()));

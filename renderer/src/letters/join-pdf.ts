@@ -340,6 +340,18 @@ export class PdfJoiner {
     return parsed.pageCount;
   }
 
+  /**
+   * Add one blank page of `width` × `height` points (a page with no contents): after a letter with an odd number of
+   * pages, so that printed on both sides of the paper the next letter starts on a sheet of its own.
+   */
+  addBlankPage(width: number, height: number): void {
+    const number = this.nextNumber++;
+    const box = [0, 0, width, height].map((n) => Number(n.toFixed(2))).join(' ');
+    this.writeObject(number, `\n<<\n/Type /Page\n/Parent 2 0 R\n/MediaBox [${box}]\n/Resources <<\n>>\n>>\n`);
+    this.kids.push(number);
+    this.count += 1;
+  }
+
   /** The joined file (with `title` as its document title, when given). */
   finish(options: { title?: string } = {}): Uint8Array {
     const info = this.nextNumber;

@@ -17,6 +17,12 @@ export interface LetterPdf {
   bytes: Uint8Array;
   /** Whether the customer's copy is in the file; or why it could not be (no postal address for the customer). */
   customerCopy: 'none' | 'included' | { missing: string; said: CopyMissing };
+  /**
+   * With the customer's copy: the letter's and the copy's own files, the two pieces of post `bytes` joins. A print file
+   * for double-sided printing pads each piece to an even number of pages, so the copy never lands on the back of the
+   * letter to the representative.
+   */
+  parts?: [Uint8Array, Uint8Array];
 }
 
 /**
@@ -38,6 +44,7 @@ export async function renderLetterPdf(
   const letter = await render(doc);
   if (copy.kind === 'none') return { bytes: letter, customerCopy: 'none' };
   if (copy.kind === 'no-address') return { bytes: letter, customerCopy: { missing: copy.message, said: copy.said } };
-  const bytes = await joinPdfs([letter, await render(copy.doc)], doc.info?.title);
-  return { bytes, customerCopy: 'included' };
+  const copyBytes = await render(copy.doc);
+  const bytes = await joinPdfs([letter, copyBytes], doc.info?.title);
+  return { bytes, customerCopy: 'included', parts: [letter, copyBytes] };
 }

@@ -12,6 +12,7 @@ import { db } from '#db/schema';
 import { platform } from '#platform';
 import { useWorkingPerson } from '#features/people';
 import { letLetterRendererGo, warmLetterRenderer } from './render-pool';
+import { storedDoubleSided, storeDoubleSided } from './print-sides';
 import {
   defaultProgress,
   dueLetterKey,
@@ -38,6 +39,7 @@ export function LettersToPostPage() {
   const letters = busy ? snapshot : (live ?? (live === null ? snapshot : undefined));
   const [unticked, setUnticked] = useState<Set<string>>(new Set());
   const [progressText, setProgressText] = useState('');
+  const [doubleSided, setDoubleSided] = useState(storedDoubleSided);
   const [result, setResult] = useState<BatchResult | null>(null);
 
   // A letter that cannot be printed is listed with the reason, never chosen.
@@ -83,6 +85,7 @@ export function LettersToPostPage() {
         today,
         by: by || settings.handlerName,
         progress: progressText,
+        doubleSided,
         onProgress: progress.report,
       });
       const outcome: BatchResult = { made: [], pages: run.pages, errors: [...run.errors], noCopy: run.noCopy };
@@ -152,6 +155,18 @@ export function LettersToPostPage() {
             <fieldset disabled={busy} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
               <ProgressSentence value={progressText} onChange={setProgressText} />
             </fieldset>
+          )}
+          {printable.length > 0 && (
+            <Checkbox
+              label={t('post.doubleSided')}
+              description={t('post.doubleSidedHint')}
+              checked={doubleSided}
+              disabled={busy}
+              onChange={(e) => {
+                setDoubleSided(e.currentTarget.checked);
+                storeDoubleSided(e.currentTarget.checked);
+              }}
+            />
           )}
           {printable.length > 0 && (
             <Group>

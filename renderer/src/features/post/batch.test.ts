@@ -359,6 +359,50 @@ describe('making the print file', () => {
     expect(outcome.pages).toBe((await pagesOf(withCopy.id)) + (await pagesOf(noCopy.id)));
   });
 
+  it('for double-sided printing, starts every piece of post on a sheet of its own; the letters kept are unchanged', async () => {
+    const { makePrintFile } = await import('./batch');
+    const { readPdf } = await import('#test/support/pdf-text');
+    const database = fresh();
+    const representative = {
+      name: 'Augusta Byron',
+      relationship: 'mother',
+      address: { lines: ['Seaham Hall', 'County Durham'], postcode: 'SR7 7AG' },
+    };
+    const withCopy = await createCase(database, parts({ representative }), { settings, by: 'Sam', clock });
+    await createCase(database, parts({ customer: { ...parts({}).customer, name: 'Grace Hopper' } }), {
+      settings,
+      by: 'Sam',
+      clock,
+    });
+    const due = (await lettersToPost(database, '2026-11-22')).sort((a, b) =>
+      a.caseId === withCopy.id ? -1 : b.caseId === withCopy.id ? 1 : 0,
+    );
+    const options = { settings, today: '2026-11-22', by: 'Sam', progress: '' };
+    const oneSided = await makePrintFile(database, due, options);
+    const bothSides = await makePrintFile(database, due, { ...options, doubleSided: true });
+    // Each acknowledgement is one page: letter, copy and the other letter each get a blank back.
+    expect(oneSided.pages).toBe(3);
+    expect(bothSides.pages).toBe(6);
+    const read = await readPdf(bothSides.bytes!);
+    const words = (page: number) =>
+      read.items
+        .filter((item) => item.page === page)
+        .map((item) => item.text)
+        .join(' ');
+    expect(words(1)).toContain('Augusta Byron');
+    expect(words(2)).toBe('');
+    expect(words(3)).toContain('Copy for');
+    expect(words(4)).toBe('');
+    expect(words(5)).toContain('Grace Hopper');
+    expect(words(6)).toBe('');
+    // The letters to be locked are the same files either way: letter and copy together, no blank pages.
+    const { PDFDocument } = await import('pdf-lib');
+    const kept = (run: typeof oneSided) =>
+      Promise.all(run.made.map(async ({ rendered }) => (await PDFDocument.load(rendered.bytes)).getPageCount()));
+    expect(await kept(bothSides)).toEqual([2, 1]);
+    expect(await kept(oneSided)).toEqual([2, 1]);
+  });
+
   it('hands over one letter as its own locked bytes', async () => {
     const { makePrintFile, recordPrintRun } = await import('./batch');
     const database = fresh();

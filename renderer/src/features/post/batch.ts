@@ -5,6 +5,7 @@
 // for post, each with its exact bytes, in one transaction (`recordPrintRun`).
 import {
   LetterRefusalError,
+  PAGE,
   type LetterRefusal,
   caseUnprintable,
   letterAddressee,
@@ -231,6 +232,11 @@ export async function makePrintFile(
     progress: string;
     onProgress?: (done: number, total: number) => void;
     render?: DueLetterRenderer;
+    /**
+     * For printing on both sides of the paper: a blank page after each piece of post (a letter, a customer's copy)
+     * with an odd number of pages, so none is printed on the back of another's last page.
+     */
+    doubleSided?: boolean;
   },
 ): Promise<PrintRun> {
   const { settings, today, by } = options;
@@ -265,6 +271,7 @@ export async function makePrintFile(
   const made: PrintRun['made'] = [];
 
   const failedCases = new Set<string>();
+  let padded = false;
   let slice = performance.now();
   for (let i = 0; i < total; i += 1) {
     const letter = letters[i];
@@ -274,7 +281,14 @@ export async function makePrintFile(
       if (failedCases.has(letter.caseId)) throw new LetterProblemError('skipped');
       const rendered = await jobs[i];
       try {
-        await out.add(rendered.bytes);
+        // Double-sided: the letter and the customer's copy are two pieces of post, each padded to whole sheets.
+        for (const piece of options.doubleSided && rendered.parts ? rendered.parts : [rendered.bytes]) {
+          const pages = await out.add(piece);
+          if (options.doubleSided && pages % 2 === 1) {
+            out.addBlankPage(PAGE.width, PAGE.height);
+            padded = true;
+          }
+        }
       } catch (error) {
         throw new LetterProblemError('not-joined', { reason: technicalDetail(error) });
       }
@@ -295,8 +309,8 @@ export async function makePrintFile(
   }
 
   const pages = out.pageCount;
-  // One letter: the print file is that letter's own (locked) bytes.
-  const bytes = pages === 0 ? null : made.length === 1 ? made[0].rendered.bytes : out.finish();
+  // One letter: the print file is that letter's own (locked) bytes, unless blank pages were added for both sides.
+  const bytes = pages === 0 ? null : made.length === 1 && !padded ? made[0].rendered.bytes : out.finish();
   return { bytes, made, pages, errors, noCopy };
 }
 

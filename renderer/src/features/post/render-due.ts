@@ -7,7 +7,7 @@ import type { RenderedLetter } from './render-protocol';
 export async function buildAndRenderDueLetter(kind: PostLetterKind, context: BuildContext): Promise<RenderedLetter> {
   const built = buildDueLetter(kind, context);
   // With the customer's copy after it when the letter goes to their representative.
-  const { bytes, customerCopy } = await renderLetterPdf(built.doc, context.record);
+  const { bytes, customerCopy, parts } = await renderLetterPdf(built.doc, context.record);
   const copyMissing = typeof customerCopy === 'object' ? customerCopy.said : undefined;
   return {
     bytes,
@@ -16,5 +16,6 @@ export async function buildAndRenderDueLetter(kind: PostLetterKind, context: Bui
     name: built.name,
     also: built.also,
     ...(copyMissing ? { copyMissing } : {}),
+    ...(parts ? { parts } : {}),
   };
 }

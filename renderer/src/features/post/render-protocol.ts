@@ -20,6 +20,8 @@ export interface RenderedLetter {
   also?: { type: TimelineType; summary: string };
   /** Written to a representative, but no copy for the customer could be printed (why, as a code and values). */
   copyMissing?: CopyMissing;
+  /** The letter's and the customer's copy's own files, when the copy is included (#letters/letter-pdf `parts`). */
+  parts?: [Uint8Array, Uint8Array];
 }
 
 export type RenderRequest =

@@ -26,7 +26,9 @@ async function handle(request: RenderRequest): Promise<void> {
   }
   try {
     const letter = await buildAndRenderDueLetter(request.kind, request.context);
-    scope.postMessage({ type: 'rendered', id: request.id, ...letter }, [letter.bytes.buffer]);
+    // Each buffer once (a list naming one twice cannot be transferred).
+    const buffers = new Set<ArrayBufferLike>([letter.bytes.buffer, ...(letter.parts ?? []).map((p) => p.buffer)]);
+    scope.postMessage({ type: 'rendered', id: request.id, ...letter }, [...buffers] as Transferable[]);
   } catch (error) {
     // p8e: a refusal goes back as data (an Error's class does not survive postMessage), for the page to say it.
     scope.postMessage({

@@ -1078,7 +1078,10 @@ export const enGB = {
   // Letters to post today (features/post).
   'post.title': 'Letters to post today',
   'post.intro':
-    'Letters due today or overdue for customers who wrote by post or asked for post. Each is recorded on its case as printed for post once the print file is saved. Print it on one side of the paper: the letters follow one another with no blank pages, so on both sides one customer’s letter would be printed on the back of another’s.',
+    'Letters due today or overdue for customers who wrote by post or asked for post. Each is recorded on its case as printed for post once the print file is saved.',
+  'post.doubleSided': 'The printer prints on both sides of the paper',
+  'post.doubleSidedHint':
+    'Adds a blank page after each letter (and each customer’s copy) with an odd number of pages, so no customer’s letter is printed on the back of another’s. Leave it unticked to print on one side: the letters then follow one another with no blank pages.',
   'post.none': 'No letters to post today.',
   'post.make': 'Make print file',
   'post.chosen': '{chosen} of {n, plural, one {# letter} other {# letters}} chosen',

@@ -1328,7 +1328,10 @@ export const frCA: Record<MessageKey, string> = {
 
   'post.title': 'Lettres à poster aujourd’hui',
   'post.intro':
-    'Lettres à envoyer aujourd’hui ou en retard pour la clientèle qui a écrit par la poste ou demandé le courrier postal. Chacune est consignée à son dossier comme imprimée pour la poste une fois le fichier d’impression enregistré. Imprimez-le au recto seulement\u00a0: les lettres se suivent sans page blanche, et en recto verso la lettre d’une personne serait imprimée au dos de celle d’une autre.',
+    'Lettres à envoyer aujourd’hui ou en retard pour la clientèle qui a écrit par la poste ou demandé le courrier postal. Chacune est consignée à son dossier comme imprimée pour la poste une fois le fichier d’impression enregistré.',
+  'post.doubleSided': 'L’imprimante imprime en recto verso',
+  'post.doubleSidedHint':
+    'Ajoute une page blanche après chaque lettre (et chaque copie pour la personne) dont le nombre de pages est impair, pour qu’aucune lettre ne soit imprimée au dos de celle d’une autre personne. Laissez la case décochée pour imprimer au recto seulement\u00a0: les lettres se suivent alors sans page blanche.',
   'post.none': 'Aucune lettre à poster aujourd’hui.',
   'post.make': 'Produire le fichier d’impression',
   'post.chosen': '{chosen} sur {n, plural, one {# lettre choisie} other {# lettres choisies}}',
