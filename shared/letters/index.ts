@@ -92,6 +92,8 @@ export {
   findUnprintable,
   fontHasGlyph,
   letterPrintProblem,
+  letterheadUnprintable,
+  type LetterheadField,
   unprintableIn,
   unprintableMessage,
   unprintableNames,

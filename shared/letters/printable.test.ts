@@ -8,7 +8,14 @@ import {
   type LetterLanguage,
 } from './index';
 import { sampleAcknowledgement, sampleAdrLetter, sampleCase, sampleFinalResponse, sampleUpdate } from './fixtures';
-import { casePrintProblem, drawnTexts, fontHasGlyph, letterPrintProblem, unprintableIn } from './printable';
+import {
+  casePrintProblem,
+  drawnTexts,
+  fontHasGlyph,
+  letterheadUnprintable,
+  letterPrintProblem,
+  unprintableIn,
+} from './printable';
 
 const shown = (text: string) => unprintableIn(text).map((c) => `${c.shown}:${c.reason}`);
 
@@ -114,5 +121,24 @@ describe('the refusal', () => {
       for (const [key, text] of Object.entries(pack.messages as Record<string, string>))
         expect(shown(text), `${language} ${key}`).toEqual([]);
     }
+  });
+});
+
+describe('a letterhead the letter font cannot print', () => {
+  const letterhead = {
+    companyName: 'Northwind Broadband Ltd',
+    addressLines: 'Unit 4, Canal Wharf\nLeeds',
+    postcode: 'LS11 5PS',
+    phone: '0113 496 0000',
+    email: 'complaints@northwind.example',
+  };
+
+  it('names, field by field, the characters every letter would be refused for', () => {
+    expect(letterheadUnprintable(letterhead)).toEqual({});
+    expect(
+      letterheadUnprintable({ ...letterhead, companyName: 'Northwind ★ Broadband', addressLines: '光纤大厦\nLeeds ★' }),
+    ).toEqual({ companyName: '★', addressLines: '光, 纤, 大, 厦, ★' });
+    // Accents, Greek and Cyrillic print.
+    expect(letterheadUnprintable({ ...letterhead, companyName: 'Société Œuvre Ωμέγα Связь' })).toEqual({});
   });
 });

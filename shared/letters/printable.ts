@@ -193,6 +193,25 @@ export const UNPRINTABLE_EN = {
 } as const;
 export type UnprintablePart = keyof typeof UNPRINTABLE_EN;
 
+/** The letterhead's fields, as the settings and provider forms name them. */
+export type LetterheadField = 'companyName' | 'addressLines' | 'postcode' | 'phone' | 'email';
+const LETTERHEAD_FIELDS: readonly LetterheadField[] = ['companyName', 'addressLines', 'postcode', 'phone', 'email'];
+
+/**
+ * The characters of a letterhead the letter font cannot print, named by field ("★, 光"). Every letter prints the
+ * letterhead, so the forms refuse them where they are typed rather than have every letter refused later.
+ */
+export function letterheadUnprintable(
+  form: Readonly<Record<LetterheadField, string>>,
+): Partial<Record<LetterheadField, string>> {
+  const out: Partial<Record<LetterheadField, string>> = {};
+  for (const field of LETTERHEAD_FIELDS) {
+    const characters = [...new Map(unprintableIn(form[field] ?? '').map((c) => [c.shown, c])).values()];
+    if (characters.length > 0) out[field] = unprintableNames({ characters, where: [] });
+  }
+  return out;
+}
+
 /** The characters named: at most twelve, then "…". */
 export function unprintableNames(found: Unprintable): string {
   const names = found.characters.slice(0, NAMED).map((c) => c.shown);

@@ -40,6 +40,7 @@ import { db } from '#db/schema';
 import { LetterheadFields } from './LetterheadFields';
 import { MismatchReason } from './MismatchReason';
 import { errorIn, useT } from '#lib/i18n/index';
+import { letterheadErrorsIn } from './letterhead-errors';
 import { formErrorsIn } from './form-errors';
 
 const OWN_SCHEME = 'procedure';
@@ -78,6 +79,11 @@ function ProviderDialog({
     );
     if (!result.ok) {
       form.setErrors(formErrorsIn(t, result.errors));
+      return;
+    }
+    const unprintable = letterheadErrorsIn(t, values);
+    if (unprintable) {
+      form.setErrors(unprintable);
       return;
     }
     setSaving(true);

@@ -24,6 +24,7 @@ import { ProceduresView } from './ProceduresView';
 import { deskProviders, regionLanguages, regionOfCalendar, usualProvider } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { errorIn, type MessageKey, useT } from '#lib/i18n/index';
+import { letterheadErrorsIn } from './letterhead-errors';
 import { LanguageSettings } from './LanguageSettings';
 import { formErrorsIn } from './form-errors';
 
@@ -94,6 +95,11 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
     });
     if (!result.ok) {
       form.setErrors(formErrorsIn(t, result.errors));
+      return;
+    }
+    const unprintable = letterheadErrorsIn(t, values);
+    if (unprintable) {
+      form.setErrors(unprintable);
       return;
     }
     if (warnings.length > 0 && !reason.trim()) {

@@ -1197,6 +1197,8 @@ export const enGB = {
   'settings.ownScheme': 'As the case’s procedure says',
   'settings.ownSchemeNow': 'As the case’s procedure says (now: {scheme})',
   'settings.schemeCanada': '{scheme} · Canada',
+  'settings.letterheadUnprintable':
+    'The letter font cannot print {names}: every letter with this letterhead would be refused. Write it without them (for example, in Latin letters).',
   'settings.whyMissing': 'Say why it is set up this way despite the warnings above',
   'settings.save': 'Save settings',
   'settings.storedHere': 'Stored on this computer only.',

@@ -1487,6 +1487,8 @@ export const frCA: Record<MessageKey, string> = {
   'settings.ownScheme': 'Selon la procédure du dossier',
   'settings.ownSchemeNow': 'Selon la procédure du dossier (actuellement\u00a0: {scheme})',
   'settings.schemeCanada': '{scheme} · Canada',
+  'settings.letterheadUnprintable':
+    'La police des lettres ne peut pas imprimer {names}\u00a0: toutes les lettres portant cet en-tête seraient refusées. Écrivez-le sans eux (par exemple, en lettres latines).',
   'settings.whyMissing': 'Indiquez pourquoi le service est configuré ainsi malgré les avertissements ci-dessus',
   'settings.save': 'Enregistrer les paramètres',
   'settings.storedHere': 'Conservés sur cet ordinateur seulement.',
