@@ -93,6 +93,7 @@ export {
   fontHasGlyph,
   letterPrintProblem,
   letterheadUnprintable,
+  printedTextUnprintable,
   type LetterheadField,
   unprintableIn,
   unprintableMessage,

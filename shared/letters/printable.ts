@@ -206,10 +206,16 @@ export function letterheadUnprintable(
 ): Partial<Record<LetterheadField, string>> {
   const out: Partial<Record<LetterheadField, string>> = {};
   for (const field of LETTERHEAD_FIELDS) {
-    const characters = [...new Map(unprintableIn(form[field] ?? '').map((c) => [c.shown, c])).values()];
-    if (characters.length > 0) out[field] = unprintableNames({ characters, where: [] });
+    const names = printedTextUnprintable(form[field] ?? '');
+    if (names) out[field] = names;
   }
   return out;
+}
+
+/** The characters of a text every letter prints (a letterhead's field, a signature) the font cannot, or null. */
+export function printedTextUnprintable(text: string): string | null {
+  const characters = [...new Map(unprintableIn(text).map((c) => [c.shown, c])).values()];
+  return characters.length > 0 ? unprintableNames({ characters, where: [] }) : null;
 }
 
 /** The characters named: at most twelve, then "…". */

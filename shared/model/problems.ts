@@ -102,6 +102,8 @@ export const PROBLEMS_EN = {
   // --- the desk's people, the retention period, a report's own period (lead, session 6)
   'person-name-missing': 'Enter the person’s name',
   'person-name-too-long': 'A name can be at most {max} characters',
+  'person-name-unprintable':
+    'The letter font cannot print {names}: letters signed with this name would be refused. Write the name in Latin letters.',
   'person-already-listed': '{name} is already on the list',
   'someone-must-stay-active': 'Someone must stay active: add another person first',
   'retention-years': 'Enter a whole number of years, from {min} to {max}',

@@ -3,6 +3,7 @@ import { addPerson } from '#db/repositories/cases';
 import type { PersonRow, RedressDatabase } from '#db/schema';
 import { PROBLEMS_EN, sayProblem } from '#shared/model/problems';
 import { fieldCharacterProblem } from '#shared/model/text';
+import { printedTextUnprintable } from '#shared/letters/index';
 
 /**
  * Make sure the settings' handler is on the list when nobody is (a new desk, or one set up before the list
@@ -25,6 +26,9 @@ export function checkNewPersonName(name: string, people: readonly PersonRow[]): 
   // The name goes on every entry the person records and on their letters: no invisible or control characters.
   const characters = fieldCharacterProblem(trimmed, 'single-line', 'Name');
   if (characters) return characters;
+  // Letters are signed with it: characters the letter font cannot print would have every one refused.
+  const unprintable = printedTextUnprintable(trimmed);
+  if (unprintable) return sayProblem('person-name-unprintable', { names: unprintable });
   const same = people.find((p) => p.name.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
   if (same?.active) return sayProblem('person-already-listed', { name: same.name });
   return null;

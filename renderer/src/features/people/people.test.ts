@@ -112,6 +112,11 @@ describe('the list of people', () => {
     expect(checkNewPersonName('Old Hand', people)).toBeNull();
     // The name goes on every entry and letter: an invisible control character is named and refused.
     expect(checkNewPersonName('Ro\u202ege', people)).toMatch(/Name contains an invisible control character \(U\+202E/);
+    // Letters are signed with it: characters the letter font cannot print are named and refused; accents print.
+    expect(checkNewPersonName('Zoë 王', people)).toBe(
+      'The letter font cannot print 王: letters signed with this name would be refused. Write the name in Latin letters.',
+    );
+    expect(checkNewPersonName('Zoë Œuvre-Łukasz', people)).toBeNull();
     expect(checkDeactivate(people[0], people)).toMatch(/Someone must stay active/);
     expect(checkDeactivate(people[0], [...people, { id: 'c', name: 'Priya Shah', active: true }])).toBeNull();
   });
@@ -123,6 +128,9 @@ describe('the people checks in French (lead, session 6)', () => {
     expect(messageIn(fr, checkNewPersonName('  ', [])!)).toBe('Indiquez le nom de la personne');
     expect(messageIn(fr, checkNewPersonName('sam patel', [sam])!)).toBe('Sam Patel figure déjà dans la liste');
     expect(messageIn(fr, checkNewPersonName('x'.repeat(101), [])!)).toBe('Un nom peut compter au plus 100 caractères');
+    expect(messageIn(fr, checkNewPersonName('Zoë 😀', [])!)).toBe(
+      'La police des lettres ne peut pas imprimer 😀\u00a0: les lettres signées de ce nom seraient refusées. Écrivez le nom en lettres latines.',
+    );
     expect(messageIn(fr, checkDeactivate(sam, [sam])!)).toBe(
       'Une personne doit rester active\u00a0: ajoutez d’abord une autre personne',
     );

@@ -20,5 +20,9 @@ describe('a letterhead the letters could not print, refused in the form', () => 
     expect(letterheadErrorsIn(fr, { ...letterhead, addressLines: '光纤大厦\nLeeds' })?.addressLines).toBe(
       'La police des lettres ne peut pas imprimer 光, 纤, 大, 厦\u00a0: toutes les lettres portant cet en-tête seraient refusées. Écrivez-le sans eux (par exemple, en lettres latines).',
     );
+    expect(letterheadErrorsIn(en, { ...letterhead, handlerName: 'Zoë 王' })).toEqual({
+      handlerName:
+        'The letter font cannot print 王: letters signed with this name would be refused. Write the name in Latin letters.',
+    });
   });
 });

@@ -1709,6 +1709,8 @@ export const frCA: Record<MessageKey, string> = {
     'Dites pourquoi ce fournisseur est configuré ainsi malgré les avertissements ci-dessus',
   'problem.person-name-missing': 'Indiquez le nom de la personne',
   'problem.person-name-too-long': 'Un nom peut compter au plus {max} caractères',
+  'problem.person-name-unprintable':
+    'La police des lettres ne peut pas imprimer {names}\u00a0: les lettres signées de ce nom seraient refusées. Écrivez le nom en lettres latines.',
   'problem.person-already-listed': '{name} figure déjà dans la liste',
   'problem.someone-must-stay-active': 'Une personne doit rester active\u00a0: ajoutez d’abord une autre personne',
   'problem.retention-years': 'Indiquez un nombre entier d’années, de {min} à {max}',
