@@ -80,7 +80,7 @@ export function whyNot(
     case 'escalate': {
       if (resolved) return say('refused-resolved-escalate', resolved);
       const stage = s.stage;
-      if (!stage) return say('refused-stage-unknown', { stage: evaluation.stage, procedure: procedure.id });
+      if (!stage) return say('refused-stage-unknown', { stage: evaluation.stage, procedure: procedure.name });
       if (stage.external)
         return say('refused-external-stage', { owner: stage.owner, provider: procedure.provider.name });
       const next = nextStage(procedure, stage.id);
@@ -119,8 +119,8 @@ export function whyNot(
       const clock = evaluation.clocks.find((c) => c.id === 'adr-letter');
       if (!clock) {
         return isCanadian(procedure)
-          ? say('refused-adr-letter-ccts', { procedure: procedure.id })
-          : say('refused-no-adr-letter', { procedure: procedure.id });
+          ? say('refused-adr-letter-ccts', { procedure: procedure.name })
+          : say('refused-no-adr-letter', { procedure: procedure.name });
       }
       return s.adrLetterOn ? say('refused-adr-letter-sent', { on: { date: s.adrLetterOn } }) : null;
     }
@@ -128,8 +128,8 @@ export function whyNot(
       const stage = adrStage(procedure);
       if (!stage) {
         return isCanadian(procedure)
-          ? say('refused-referral-ccts', { procedure: procedure.id })
-          : say('refused-no-adr-stage', { procedure: procedure.id });
+          ? say('refused-referral-ccts', { procedure: procedure.name })
+          : say('refused-no-adr-stage', { procedure: procedure.name });
       }
       if (s.referredToAdrOn) return say('refused-referred', { on: { date: s.referredToAdrOn } });
       const clock = evaluation.clocks.find((c) => c.id === 'adr-letter');

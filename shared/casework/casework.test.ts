@@ -191,7 +191,9 @@ describe('availableActions', () => {
 
   it('on a Canadian case the ADR letter is refused and the CCTS actions are open', () => {
     const desk = new Desk(record('jive-ca'), '2026-09-10');
-    expect(desk.reason('adr-letter-sent')).toBe('The ADR letter applies only to UK procedures; jive-ca uses the CCTS.');
+    expect(desk.reason('adr-letter-sent')).toBe(
+      'The ADR letter applies only to UK procedures; Jive Canada complaint handling code uses the CCTS.',
+    );
     expect(desk.reason('referred-to-adr')).toMatch(/record the CCTS referral/);
     expect(desk.reason('ccts-informed')).toBeUndefined();
     expect(desk.reason('ccts-referral')).toBeUndefined();

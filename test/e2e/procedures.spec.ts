@@ -368,7 +368,11 @@ test('jive-ca (Canada): two levels of escalation, then the CCTS notice and refer
     category: 'service',
   });
   await expectMatchesRules(page, walk);
-  await expectRefused(page, 'ADR letter sent', 'The ADR letter applies only to UK procedures; jive-ca uses the CCTS.');
+  await expectRefused(
+    page,
+    'ADR letter sent',
+    'The ADR letter applies only to UK procedures; Jive Canada complaint handling code uses the CCTS.',
+  );
 
   await act(
     page,
