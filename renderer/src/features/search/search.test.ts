@@ -94,6 +94,20 @@ describe('case search', () => {
     expect(refsOf(s.run(rows, q({ text: 'lovelace turing' })))).toEqual([]);
   });
 
+  it('sorts customers with accents among the others, as a reader expects (É with E, not after Z)', () => {
+    const named = ['Zoé Lefebvre', 'Ève Côté', 'Eric Roy', 'Élodie Gagnon', 'Amélie Pelletier', 'Émile Bouchard'].map(
+      (customerName, i) => row({ customerName, reference: `BOR-2026-00000${i}` }),
+    );
+    expect(refsOf(new CaseSearch().run(named, q({ sort: 'customer' })))).toEqual([
+      'Amélie Pelletier',
+      'Élodie Gagnon',
+      'Émile Bouchard',
+      'Eric Roy',
+      'Ève Côté',
+      'Zoé Lefebvre',
+    ]);
+  });
+
   it('sorts by received (newest first), reference, next due (none last) and customer', () => {
     const s = new CaseSearch();
     expect(refsOf(s.run(rows, q({ sort: 'received' })))).toEqual([

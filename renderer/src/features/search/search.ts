@@ -9,7 +9,7 @@
 // typing never sorts.
 import { matchingRows } from '#db/case-index/text-index';
 import type { CaseIndexRow } from '#db/schema';
-import { searchTerms } from '#shared/model/search-text';
+import { fold, searchTerms } from '#shared/model/search-text';
 
 export const SORTS = {
   received: 'Newest first',
@@ -87,7 +87,9 @@ export function sortIndex(rows: readonly CaseIndexRow[], sort: SortKey): Int32Ar
       );
       break;
     case 'customer': {
-      const keys = rows.map((r) => r.customerName.toLowerCase());
+      // Folded as search folds them: Élodie, Émile and Ève sort with E, not after Z (code-point order would put them
+      // there); a key each, compared as plain strings, stays quick at 100,000 rows.
+      const keys = rows.map((r) => fold(r.customerName));
       index.sort((a, b) => compareText(keys[a], keys[b]) || compareText(rows[b].receivedOn, rows[a].receivedOn));
       break;
     }
