@@ -32,6 +32,7 @@ import { addAttachments } from '#db/repositories/attachments';
 import { db } from '#db/schema';
 import { activeProviders, usualProvider } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
+import { focusFirstInvalid } from '#lib/focus-invalid';
 import { emailIntakeNote, intakeFromEmail } from '#shared/mail/intake';
 import { EmailView, onEmailForIntake, readEmailFile, takeEmailForIntake, type IncomingEmail } from '#features/mail';
 import { useIntl } from 'react-intl';
@@ -119,6 +120,7 @@ export function IntakePage() {
   const today = todayIso();
   const [initial] = useState(() => emptyIntakeForm(today));
   const form = useForm<IntakeForm>({ initialValues: initial });
+  const formRef = useRef<HTMLFormElement>(null);
   // What is typed is kept until the complaint is logged: leaving the page by mistake offers it back. Vulnerability
   // details are special-category data and are never kept in a draft.
   const draft = useFormDraft('intake', form.values, initial, form.setValues, {
@@ -171,7 +173,7 @@ export function IntakePage() {
     if (!result.ok) {
       form.setErrors(intakeErrorsIn(t, result));
       if (Object.keys(result.errors).some((k) => k.startsWith('vulnerability'))) setVulnerabilityOpen(true);
-      focusField(Object.keys(result.errors)[0]);
+      focusFirstInvalid(formRef.current);
       return;
     }
     if (!settings) return;
@@ -252,7 +254,7 @@ export function IntakePage() {
       <Modal opened={emailShown} onClose={() => setEmailShown(false)} title={t('intake.emailPreview')} size="xl">
         {fromEmail && <EmailView email={fromEmail.email} />}
       </Modal>
-      <form onSubmit={submit} noValidate aria-label={t('intake.title')}>
+      <form ref={formRef} onSubmit={submit} noValidate aria-label={t('intake.title')}>
         <Stack gap="md">
           <DraftOffer draft={draft} />
           <Fieldset legend={t('intake.complaint')}>

@@ -20,7 +20,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { CALENDARS, LETTER_LANGUAGES, type CalendarId, type LetterLanguageCode } from '#shared/model/case';
 import {
   deskProviders,
@@ -41,6 +41,7 @@ import { LetterheadFields } from './LetterheadFields';
 import { MismatchReason } from './MismatchReason';
 import { errorIn, useT } from '#lib/i18n/index';
 import { letterheadErrorsIn } from './letterhead-errors';
+import { focusFirstInvalid } from '#lib/focus-invalid';
 import { formErrorsIn } from './form-errors';
 
 const OWN_SCHEME = 'procedure';
@@ -66,6 +67,7 @@ function ProviderDialog({
   const t = useT();
   const today = todayIso();
   const form = useForm<ProviderForm>({ initialValues: providerToForm(editing) });
+  const formRef = useRef<HTMLFormElement>(null);
   const [saving, setSaving] = useState(false);
   const options = procedureOptions();
   const schemes = useMemo(() => listAdrSchemes(today), [today]);
@@ -79,11 +81,13 @@ function ProviderDialog({
     );
     if (!result.ok) {
       form.setErrors(formErrorsIn(t, result.errors));
+      focusFirstInvalid(formRef.current);
       return;
     }
     const unprintable = letterheadErrorsIn(t, values);
     if (unprintable) {
       form.setErrors(unprintable);
+      focusFirstInvalid(formRef.current);
       return;
     }
     setSaving(true);
@@ -100,6 +104,7 @@ function ProviderDialog({
 
   return (
     <form
+      ref={formRef}
       onSubmit={submit}
       noValidate
       aria-label={editing ? t('providers.editName', { name: editing.name }) : t('providers.new')}

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { CALENDARS, type CalendarId } from '#shared/model/case';
 import { settingsToForm, validateSettings, type SettingsForm } from '#shared/model/settings';
@@ -25,6 +25,7 @@ import { deskProviders, regionLanguages, regionOfCalendar, usualProvider } from 
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { errorIn, type MessageKey, useT } from '#lib/i18n/index';
 import { letterheadErrorsIn } from './letterhead-errors';
+import { focusFirstInvalid } from '#lib/focus-invalid';
 import { LanguageSettings } from './LanguageSettings';
 import { formErrorsIn } from './form-errors';
 
@@ -35,6 +36,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
   const settings = useSettings();
   const t = useT();
   const form = useForm<SettingsForm>({ initialValues: settingsToForm(null) });
+  const formRef = useRef<HTMLFormElement>(null);
   const [loaded, setLoaded] = useState(false);
   const [saving, setSaving] = useState(false);
   const [, navigate] = useLocation();
@@ -95,15 +97,18 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
     });
     if (!result.ok) {
       form.setErrors(formErrorsIn(t, result.errors));
+      focusFirstInvalid(formRef.current);
       return;
     }
     const unprintable = letterheadErrorsIn(t, values);
     if (unprintable) {
       form.setErrors(unprintable);
+      focusFirstInvalid(formRef.current);
       return;
     }
     if (warnings.length > 0 && !reason.trim()) {
       setReasonError(t('settings.whyMissing'));
+      focusFirstInvalid(formRef.current);
       return;
     }
     setReasonError(null);
@@ -158,7 +163,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
           p={firstRun ? 0 : 'md'}
           aria-label={t('settings.desk')}
         >
-          <form onSubmit={submit} noValidate>
+          <form ref={formRef} onSubmit={submit} noValidate>
             <Stack gap="sm">
               <Title order={3} size="h4">
                 {t('settings.letterhead')}
