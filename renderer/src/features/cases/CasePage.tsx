@@ -271,8 +271,9 @@ export function CasePage({ id }: { id: string }) {
   return (
     <FileDropArea disabled={!!record.anonymisedOn} onFiles={setAdding}>
       <Stack gap="md">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <div style={{ minWidth: 0 }}>
+        {/* Side by side on a wide window; at 320 px or 200 % zoom the buttons wrap under the title (WCAG 1.4.10). */}
+        <Group justify="space-between" align="flex-start" wrap="wrap">
+          <div style={{ minWidth: 0, flex: '1 1 320px' }}>
             <ScreenTitle ff="monospace">{record.reference}</ScreenTitle>
             <Text c="dimmed">
               {record.customer.name}
@@ -319,7 +320,7 @@ export function CasePage({ id }: { id: string }) {
               </Text>
             )}
           </div>
-          <Group wrap="nowrap" style={{ flexShrink: 0 }}>
+          <Group wrap="wrap" style={{ flex: '0 1 auto' }}>
             <Badge
               size="lg"
               variant="light"

@@ -79,9 +79,10 @@ export function ExportsPanel() {
       <Title order={3} size="h4" mb="sm">
         {t('exchange.exports')}
       </Title>
+      {/* Side by side on a wide window; at 320 px each button wraps under its words (WCAG 1.4.10). */}
       <Stack gap="md">
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <div>
+        <Group justify="space-between" wrap="wrap" align="flex-start">
+          <div style={{ flex: '1 1 240px' }}>
             <Text fw={600}>{t('exchange.casesSheet')}</Text>
             <Text size="sm" c="dimmed">
               {t('exchange.casesSheetText')}
@@ -97,8 +98,8 @@ export function ExportsPanel() {
             {t('exchange.exportCases')}
           </Button>
         </Group>
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <div>
+        <Group justify="space-between" wrap="wrap" align="flex-start">
+          <div style={{ flex: '1 1 240px' }}>
             <Text fw={600}>{t('exchange.deadlinesCalendar')}</Text>
             <Text size="sm" c="dimmed">
               {t('exchange.deadlinesCalendarText')}
@@ -114,8 +115,8 @@ export function ExportsPanel() {
             {t('exchange.exportDeadlines')}
           </Button>
         </Group>
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <div>
+        <Group justify="space-between" wrap="wrap" align="flex-start">
+          <div style={{ flex: '1 1 240px' }}>
             <Text fw={600}>{t('exchange.importSheet')}</Text>
             <Text size="sm" c="dimmed">
               {t('exchange.importSheetText')}

@@ -376,8 +376,8 @@ export function IntakePage() {
             </SimpleGrid>
           </Fieldset>
           <Fieldset legend={t('intake.vulnerability')}>
-            <Group justify="space-between" wrap="nowrap">
-              <Text size="sm" c="dimmed">
+            <Group justify="space-between" wrap="wrap">
+              <Text size="sm" c="dimmed" style={{ flex: '1 1 240px' }}>
                 {t('intake.vulnerabilityText')}
               </Text>
               <Button
@@ -385,7 +385,6 @@ export function IntakePage() {
                 size="xs"
                 onClick={() => setVulnerabilityOpen((o) => !o)}
                 aria-expanded={vulnerabilityOpen}
-                style={{ flexShrink: 0 }}
               >
                 {vulnerabilityOpen ? t('intake.hide') : t('intake.addDetails')}
               </Button>

@@ -29,70 +29,73 @@ export function MyCasesPage() {
       ) : rows.length === 0 ? (
         <Text c="dimmed">{t('my.none', { name: me.name })}</Text>
       ) : (
-        <Table highlightOnHover aria-label={t('my.table')} verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('my.col.reference')}</Table.Th>
-              <Table.Th>{t('my.col.customer')}</Table.Th>
-              <Table.Th>{t('my.col.stage')}</Table.Th>
-              <Table.Th>{t('my.col.nextDeadline')}</Table.Th>
-              <Table.Th>{t('my.col.due')}</Table.Th>
-              <Table.Th w={200}>{t('my.col.handler')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => {
-              const overdue = r.nextDueOn !== null && r.nextDueOn < today;
-              return (
-                <Table.Tr key={r.caseId}>
-                  <Table.Td>
-                    <Anchor
-                      href={`#/cases/${r.caseId}`}
-                      ff="monospace"
-                      onClick={(e) => {
-                        e.preventDefault();
-                        navigate(`/cases/${r.caseId}`);
-                      }}
-                    >
-                      {r.reference}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{r.customerName}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{r.stageName || '—'}</Text>
-                    {r.pausedSince && (
-                      <Text size="xs" c="dimmed">
-                        {t('my.pausedSince', { date: formatDate(r.pausedSince) })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{r.nextClockLabel ? clockLabel(t, r.nextClockLabel) : '—'}</Text>
-                    <Text size="xs" c="dimmed">
-                      {formatDate(r.nextDueOn)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {r.nextDueOn && (
-                      <Badge
-                        variant="light"
-                        radius="sm"
-                        tt="none"
-                        fw={500}
-                        color={overdue ? 'red' : r.nextDueOn === today ? 'orange' : 'gray'}
+        // A narrow window scrolls the table in its own box, not the page (WCAG 1.4.10).
+        <Table.ScrollContainer minWidth={640} type="native">
+          <Table highlightOnHover aria-label={t('my.table')} verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('my.col.reference')}</Table.Th>
+                <Table.Th>{t('my.col.customer')}</Table.Th>
+                <Table.Th>{t('my.col.stage')}</Table.Th>
+                <Table.Th>{t('my.col.nextDeadline')}</Table.Th>
+                <Table.Th>{t('my.col.due')}</Table.Th>
+                <Table.Th w={200}>{t('my.col.handler')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => {
+                const overdue = r.nextDueOn !== null && r.nextDueOn < today;
+                return (
+                  <Table.Tr key={r.caseId}>
+                    <Table.Td>
+                      <Anchor
+                        href={`#/cases/${r.caseId}`}
+                        ff="monospace"
+                        onClick={(e) => {
+                          e.preventDefault();
+                          navigate(`/cases/${r.caseId}`);
+                        }}
                       >
-                        {describeDueIn(t, r.nextDueOn, today)}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <HandlerSelect caseId={r.caseId} reference={r.reference} assignee={r.assignee} size="xs" />
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+                        {r.reference}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{r.customerName}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{r.stageName || '—'}</Text>
+                      {r.pausedSince && (
+                        <Text size="xs" c="dimmed">
+                          {t('my.pausedSince', { date: formatDate(r.pausedSince) })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{r.nextClockLabel ? clockLabel(t, r.nextClockLabel) : '—'}</Text>
+                      <Text size="xs" c="dimmed">
+                        {formatDate(r.nextDueOn)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {r.nextDueOn && (
+                        <Badge
+                          variant="light"
+                          radius="sm"
+                          tt="none"
+                          fw={500}
+                          color={overdue ? 'red' : r.nextDueOn === today ? 'orange' : 'gray'}
+                        >
+                          {describeDueIn(t, r.nextDueOn, today)}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <HandlerSelect caseId={r.caseId} reference={r.reference} assignee={r.assignee} size="xs" />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Stack>
   );

@@ -267,73 +267,76 @@ const LettersTable = memo(function LettersTable({
   const printable = letters.filter((l) => !l.cannotPrint);
   const chosen = printable.filter((l) => !unticked.has(dueLetterKey(l))).length;
   return (
-    <Table aria-label={t('post.table')} verticalSpacing="xs" data-ready="letters-to-post">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={40}>
-            <Checkbox
-              aria-label={t('post.chooseAll')}
-              checked={chosen > 0 && chosen === printable.length}
-              indeterminate={chosen > 0 && chosen < printable.length}
-              disabled={printable.length === 0}
-              onChange={() => onToggleAll(printable)}
-            />
-          </Table.Th>
-          <Table.Th>{t('post.col.reference')}</Table.Th>
-          <Table.Th>{t('post.col.customer')}</Table.Th>
-          <Table.Th>{t('post.col.letter')}</Table.Th>
-          <Table.Th>{t('post.col.why')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {letters.map((l) => {
-          const k = dueLetterKey(l);
-          return (
-            <Table.Tr key={k}>
-              <Table.Td>
-                <Checkbox
-                  aria-label={t('post.choose', { letter: t(`post.kind.${l.kind}`), reference: l.reference })}
-                  checked={!l.cannotPrint && !unticked.has(k)}
-                  disabled={!!l.cannotPrint}
-                  onChange={() => onToggle(k)}
-                />
-              </Table.Td>
-              <Table.Td>
-                <Anchor
-                  href={`#/cases/${l.caseId}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    navigate(`/cases/${l.caseId}`);
-                  }}
-                >
-                  {l.reference}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{l.customerName}</Table.Td>
-              <Table.Td>{t(`post.kind.${l.kind}`)}</Table.Td>
-              <Table.Td>
-                {l.why.kind === 'unacknowledged'
-                  ? t('post.why.unacknowledged', { date: formatDate(l.why.receivedOn) })
-                  : l.why.overdue
-                    ? t('post.why.adrOverdue', { date: formatDate(l.why.dueOn) })
-                    : t('post.why.adrToday')}
-                {l.cannotPrint && (
-                  <Text size="sm" c="red" data-cannot-print>
-                    {t('post.cannotPrint', {
-                      reason: l.refusal
-                        ? sayingIn(t, 'letterRefusal', l.refusal)
-                        : l.unprintable && !locale.startsWith('en')
-                          ? unprintableIn(t, locale, l.unprintable)
-                          : l.cannotPrint,
-                    })}
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+    // A narrow window scrolls the table in its own box, not the page (WCAG 1.4.10).
+    <Table.ScrollContainer minWidth={560} type="native">
+      <Table aria-label={t('post.table')} verticalSpacing="xs" data-ready="letters-to-post">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={40}>
+              <Checkbox
+                aria-label={t('post.chooseAll')}
+                checked={chosen > 0 && chosen === printable.length}
+                indeterminate={chosen > 0 && chosen < printable.length}
+                disabled={printable.length === 0}
+                onChange={() => onToggleAll(printable)}
+              />
+            </Table.Th>
+            <Table.Th>{t('post.col.reference')}</Table.Th>
+            <Table.Th>{t('post.col.customer')}</Table.Th>
+            <Table.Th>{t('post.col.letter')}</Table.Th>
+            <Table.Th>{t('post.col.why')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {letters.map((l) => {
+            const k = dueLetterKey(l);
+            return (
+              <Table.Tr key={k}>
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t('post.choose', { letter: t(`post.kind.${l.kind}`), reference: l.reference })}
+                    checked={!l.cannotPrint && !unticked.has(k)}
+                    disabled={!!l.cannotPrint}
+                    onChange={() => onToggle(k)}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Anchor
+                    href={`#/cases/${l.caseId}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate(`/cases/${l.caseId}`);
+                    }}
+                  >
+                    {l.reference}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{l.customerName}</Table.Td>
+                <Table.Td>{t(`post.kind.${l.kind}`)}</Table.Td>
+                <Table.Td>
+                  {l.why.kind === 'unacknowledged'
+                    ? t('post.why.unacknowledged', { date: formatDate(l.why.receivedOn) })
+                    : l.why.overdue
+                      ? t('post.why.adrOverdue', { date: formatDate(l.why.dueOn) })
+                      : t('post.why.adrToday')}
+                  {l.cannotPrint && (
+                    <Text size="sm" c="red" data-cannot-print>
+                      {t('post.cannotPrint', {
+                        reason: l.refusal
+                          ? sayingIn(t, 'letterRefusal', l.refusal)
+                          : l.unprintable && !locale.startsWith('en')
+                            ? unprintableIn(t, locale, l.unprintable)
+                            : l.cannotPrint,
+                      })}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 });
 

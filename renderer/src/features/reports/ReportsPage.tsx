@@ -315,47 +315,50 @@ function CompensationSection({ report }: { report: Report }) {
       <Text size="xs" c="dimmed" mb="sm">
         {t('reports.definition.compensation')}
       </Text>
-      <Table withRowBorders verticalSpacing={4} fz="sm" maw={640} data-compensation>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('reports.compensation.currency')}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('reports.compensation.compensation')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('reports.compensation.goodwill')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('common.total')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('reports.compensation.payments')}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {report.compensation.map((c) => (
-            <Table.Tr key={c.currency}>
-              <Table.Th scope="row" fw={400}>
-                {c.currency}
-              </Table.Th>
-              <Table.Td ta="right">{money(c.compensation, c.currency)}</Table.Td>
-              <Table.Td ta="right">{money(c.goodwill, c.currency)}</Table.Td>
-              <Table.Td ta="right" fw={600}>
-                {money(c.total, c.currency)}
-              </Table.Td>
-              <Table.Td ta="right">{formatNumber(c.payments)}</Table.Td>
-            </Table.Tr>
-          ))}
-          {report.compensation.length === 0 && (
+      {/* A narrow window scrolls the table in its own box, not the page (WCAG 1.4.10). */}
+      <Table.ScrollContainer minWidth={420} type="native" maw={640}>
+        <Table withRowBorders verticalSpacing={4} fz="sm" data-compensation>
+          <Table.Thead>
             <Table.Tr>
-              <Table.Td colSpan={5} c="dimmed">
-                {t('reports.compensation.none')}
-              </Table.Td>
+              <Table.Th scope="col">{t('reports.compensation.currency')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('reports.compensation.compensation')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('reports.compensation.goodwill')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('common.total')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('reports.compensation.payments')}
+              </Table.Th>
             </Table.Tr>
-          )}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.compensation.map((c) => (
+              <Table.Tr key={c.currency}>
+                <Table.Th scope="row" fw={400}>
+                  {c.currency}
+                </Table.Th>
+                <Table.Td ta="right">{money(c.compensation, c.currency)}</Table.Td>
+                <Table.Td ta="right">{money(c.goodwill, c.currency)}</Table.Td>
+                <Table.Td ta="right" fw={600}>
+                  {money(c.total, c.currency)}
+                </Table.Td>
+                <Table.Td ta="right">{formatNumber(c.payments)}</Table.Td>
+              </Table.Tr>
+            ))}
+            {report.compensation.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={5} c="dimmed">
+                  {t('reports.compensation.none')}
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Paper>
   );
 }

@@ -46,48 +46,51 @@ export function PeopleSettings() {
             {t('settings.people.intro')}
           </Text>
         </div>
-        <Table aria-label={t('settings.people.title')} verticalSpacing={6}>
-          <Table.Tbody>
-            {(people ?? []).map((p) => {
-              const blocked = checkDeactivate(p, people ?? []);
-              return (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    <Text size="sm" c={p.active ? undefined : 'dimmed'}>
-                      {p.name}
-                      {me?.id === p.id && (
-                        <Text span size="xs" c="dimmed">
-                          {' '}
-                          {t('settings.people.workingNow')}
-                        </Text>
-                      )}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td w={110}>
-                    <Badge variant="light" color={p.active ? 'teal' : 'gray'} radius="sm" tt="none" fw={500}>
-                      {p.active ? t('settings.people.active') : t('settings.people.deactivated')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td w={140} ta="right">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color={p.active ? 'gray' : 'teal'}
-                      disabled={blocked !== null}
-                      title={blocked === null ? undefined : messageIn(t, blocked)}
-                      aria-label={t(p.active ? 'settings.people.deactivateName' : 'settings.people.reactivateName', {
-                        name: p.name,
-                      })}
-                      onClick={() => void setPersonActive(db(), p.id, !p.active)}
-                    >
-                      {p.active ? t('settings.people.deactivate') : t('settings.people.reactivate')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+        {/* A narrow window scrolls the list in its own box, not the page (WCAG 1.4.10). */}
+        <Table.ScrollContainer minWidth={420} type="native">
+          <Table aria-label={t('settings.people.title')} verticalSpacing={6}>
+            <Table.Tbody>
+              {(people ?? []).map((p) => {
+                const blocked = checkDeactivate(p, people ?? []);
+                return (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>
+                      <Text size="sm" c={p.active ? undefined : 'dimmed'}>
+                        {p.name}
+                        {me?.id === p.id && (
+                          <Text span size="xs" c="dimmed">
+                            {' '}
+                            {t('settings.people.workingNow')}
+                          </Text>
+                        )}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td w={110}>
+                      <Badge variant="light" color={p.active ? 'teal' : 'gray'} radius="sm" tt="none" fw={500}>
+                        {p.active ? t('settings.people.active') : t('settings.people.deactivated')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td w={140} ta="right">
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color={p.active ? 'gray' : 'teal'}
+                        disabled={blocked !== null}
+                        title={blocked === null ? undefined : messageIn(t, blocked)}
+                        aria-label={t(p.active ? 'settings.people.deactivateName' : 'settings.people.reactivateName', {
+                          name: p.name,
+                        })}
+                        onClick={() => void setPersonActive(db(), p.id, !p.active)}
+                      >
+                        {p.active ? t('settings.people.deactivate') : t('settings.people.reactivate')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         <form
           onSubmit={(e) => {
             e.preventDefault();
