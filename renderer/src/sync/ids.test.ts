@@ -338,4 +338,39 @@ describe('a reference prefix is the desk’s own across the team (issue #16 gap 
     expect(await team.prefixTakenBy('http://127.0.0.1:1', 'complaints', 'desk-b', 'LDS')).toEqual([]);
     expect(await team.prefixTakenBy('http://127.0.0.1:1', 'complaints', 'desk-e', 'LDS')).toEqual(['desk-b']);
   });
+
+  it('a desk whose own cases have a prefix another desk issues is refused: a new prefix changes only references to come', async () => {
+    const server = memoryPouch('ids-references');
+    // Desk A is in the team with RDR-2026-000001.
+    const a = await setUpDesk('Leeds', 'RDR', 'Northwind Broadband', 3);
+    await join(teamOf(a.database, server), 'desk-a');
+    const teamA = teams.at(-1)!;
+    await synced(teamA, 'desk A to upload');
+    // Desk C was set up alone with the same prefix and logged its own RDR-2026-000001; it then takes the prefix HUL.
+    const c = await setUpDesk('York', 'RDR', 'Southgate Telecom', 7);
+    expect(c.record.reference).toBe(a.record.reference);
+    await saveSettings(c.database, { ...(await storedDesk(c.database))!, deskPrefix: 'HUL' });
+    const refused = await join(teamOf(c.database, server), 'desk-c').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(JoinRefusedError);
+    const said = (refused as JoinRefusedError).said.filter((s) => s.code === 'reference-prefix-clash');
+    expect(said).toEqual([
+      {
+        code: 'reference-prefix-clash',
+        values: { prefix: 'RDR', desks: 'desk-a', count: 1, first: c.record.reference },
+      },
+    ]);
+    expect(sharingProblemIn(en, said[0])).toBe(
+      `1 case logged here before joining has a reference beginning RDR- (the first ${c.record.reference}), and desk-a in the team issues RDR- references too. A new prefix changes only the references to come, so two complaints would share a reference and each desk would show only one of them.`,
+    );
+    expect(sharingProblemIn(fr, said[0])).toContain(
+      '1 dossier inscrit ici avant l’adhésion a un numéro commençant par RDR-',
+    );
+    // Nothing was sent: the team holds desk A's case only, and C is alone as before.
+    expect(c.database.sharing).toBe(false);
+    const cases = await server.allDocs({ startkey: 'case:', endkey: 'case:\ufff0' });
+    expect(cases.rows.map((r) => r.id)).toEqual([`case:${a.record.id}`]);
+    // Desk A itself, joining again after leaving, holds only cases the team has: no clash.
+    await teamA.leave();
+    await join(teamOf(a.database, server), 'desk-a');
+  });
 });

@@ -18,7 +18,9 @@ export type SharingProblemCode =
   | 'stopped'
   // p8b (issue #16 G6): a join refused, one saying per provider or procedure version the team holds differently.
   | 'provider-id-clash'
-  | 'procedure-id-clash';
+  | 'procedure-id-clash'
+  // A join refused: cases logged here under a prefix another desk of the team issues (team.ts referenceClashes).
+  | 'reference-prefix-clash';
 
 export type SharingSaying = Saying<SharingProblemCode, string | number>;
 

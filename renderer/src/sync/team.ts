@@ -214,6 +214,40 @@ export async function prefixUsers(remote: PouchDatabase, prefix: string, user: s
 }
 
 /**
+ * This desk's own cases (not in the team's store) whose reference prefix another desk of the team issues too. Choosing
+ * a new prefix changes only the references still to come: a case logged here before joining keeps its reference, and
+ * the team would then hold two complaints under one reference, each desk showing only one of them (bridge.ts keeps the
+ * reference unique). So the join is refused, naming how many and the first, before anything is sent. A desk joining
+ * again, whose cases the team already holds, clashes with nothing.
+ */
+export async function referenceClashes(
+  database: RedressDatabase,
+  remote: PouchDatabase,
+  user: string,
+): Promise<SharingSaying[]> {
+  const byPrefix = new Map<string, Array<{ id: string; reference: string }>>();
+  await database.caseIndex.each((row) => {
+    const prefix = row.reference.split('-')[0];
+    const list = byPrefix.get(prefix) ?? [];
+    list.push({ id: row.caseId, reference: row.reference });
+    byPrefix.set(prefix, list);
+  });
+  const clashes: SharingSaying[] = [];
+  for (const [prefix, cases] of byPrefix) {
+    const desks = await prefixUsers(remote, prefix, user);
+    if (desks.length === 0) continue;
+    const { rows } = await remote.allDocs({ keys: cases.map((c) => syncDocId('case', c.id)) });
+    const own = cases.filter((_, i) => !('value' in rows[i] && rows[i].value));
+    if (own.length === 0) continue;
+    own.sort((a, b) => a.reference.localeCompare(b.reference));
+    clashes.push(
+      saying('reference-prefix-clash', { prefix, desks: desks.join(', '), count: own.length, first: own[0].reference }),
+    );
+  }
+  return clashes;
+}
+
+/**
  * The desk's providers and procedure versions whose id the team already holds with other content, written by another
  * desk (p8b, issue #16 gap G6). Providers and procedure versions are merged field by field with no clash record, so
  * joining with one of them would silently replace one desk's letterhead, or the content of a version its cases follow,
@@ -715,7 +749,10 @@ export class TeamSync {
         const empty = String((await remote.info()).update_seq).split('-')[0] === '0';
         if (!empty) {
           take = await this.providersToLeave(remote);
-          const clashes = await idClashes(this.database, remote, membership.user, new Set(take?.notUploaded));
+          const clashes = [
+            ...(await referenceClashes(this.database, remote, membership.user)),
+            ...(await idClashes(this.database, remote, membership.user, new Set(take?.notUploaded))),
+          ];
           if (clashes.length) throw new JoinRefusedError(clashes);
         }
         const left = (await this.database.meta.get(LEFT_IN_STEP_KEY))?.value as LeftInStep | undefined;

@@ -143,6 +143,7 @@ function JoinStep({ config }: { config: SharingConfig }) {
   const [busy, setBusy] = useState(false);
   // p8b: why the team refused this desk's providers or procedures (their ids held with other content).
   const [clashes, setClashes] = useState<SharingSaying[]>([]);
+  const referencesClash = clashes.some((c) => c.code === 'reference-prefix-clash');
 
   const test = async (): Promise<Checked> => {
     setTakenBy([]);
@@ -152,13 +153,17 @@ function JoinStep({ config }: { config: SharingConfig }) {
     setChecked(result);
     return result;
   };
-  const join = async () => {
-    if (!settings) return;
+  /**
+   * Join; `deskPrefix`: the prefix just saved (the settings read for this screen may not have it yet), and `undo` to
+   * put the one before back if the team refuses the join (the desk is then as it was).
+   */
+  const join = async (deskPrefix = settings?.deskPrefix, undo?: () => Promise<unknown>) => {
+    if (!settings || !deskPrefix) return;
     setBusy(true);
     try {
       const result = await test();
       if (!result?.ok) return;
-      const taken = await teamSync().prefixTakenBy(config.serverUrl, config.database, user.trim(), settings.deskPrefix);
+      const taken = await teamSync().prefixTakenBy(config.serverUrl, config.database, user.trim(), deskPrefix);
       if (taken.length) {
         setTakenBy(taken);
         return;
@@ -167,6 +172,7 @@ function JoinStep({ config }: { config: SharingConfig }) {
         await teamSync().join({ serverUrl: config.serverUrl, database: config.database, user: user.trim() });
       } catch (error) {
         if (!(error instanceof JoinRefusedError)) throw error;
+        await undo?.();
         setClashes(error.said);
         return;
       }
@@ -180,15 +186,16 @@ function JoinStep({ config }: { config: SharingConfig }) {
     if (!settings || !DESK_PREFIX_PATTERN.test(prefix)) return;
     const taken = await teamSync().prefixTakenBy(config.serverUrl, config.database, user.trim(), prefix);
     if (taken.length) return setTakenBy(taken);
+    const before = settings;
     await saveSettings(db(), { ...settings, deskPrefix: prefix });
     setTakenBy([]);
-    await join();
+    await join(prefix, () => saveSettings(db(), before));
   };
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        void join();
+        void join(settings?.deskPrefix);
       }}
     >
       <Stack gap="xs">
@@ -229,14 +236,23 @@ function JoinStep({ config }: { config: SharingConfig }) {
           </Alert>
         )}
         {clashes.length > 0 && (
-          <Alert color="red" variant="light" role="alert" title={t('sharing.idClashTitle')} data-join-refused="">
+          <Alert
+            color="red"
+            variant="light"
+            role="alert"
+            title={t(referencesClash ? 'sharing.referenceClashTitle' : 'sharing.idClashTitle')}
+            data-join-refused=""
+          >
             <Stack gap="xs">
               {clashes.map((said) => (
                 <Text size="sm" key={JSON.stringify(said)}>
                   {sharingProblemIn(t, said)}
                 </Text>
               ))}
-              <Text size="sm">{t('sharing.idClashText')}</Text>
+              {referencesClash && <Text size="sm">{t('sharing.referenceClashText')}</Text>}
+              {clashes.some((c) => c.code !== 'reference-prefix-clash') && (
+                <Text size="sm">{t('sharing.idClashText')}</Text>
+              )}
             </Stack>
           </Alert>
         )}

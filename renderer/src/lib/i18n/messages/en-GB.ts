@@ -590,6 +590,11 @@ export const enGB = {
     'This desk’s provider “{name}” has the id “{id}”, which the team already uses for a provider with other details (“{team}”).',
   'sharingProblem.procedure-id-clash':
     'Version {version} of this desk’s procedure “{name}” has the id “{id}”, which the team already uses for another procedure (“{team}”).',
+  'sharingProblem.reference-prefix-clash':
+    '{count, plural, one {# case} other {# cases}} logged here before joining {count, plural, one {has a reference} other {have references}} beginning {prefix}- (the first {first}), and {desks} in the team issues {prefix}- references too. A new prefix changes only the references to come, so two complaints would share a reference and each desk would show only one of them.',
+  'sharing.referenceClashTitle': 'Not joined: this desk’s cases would share references with another desk’s',
+  'sharing.referenceClashText':
+    'Nothing was sent, and this desk is unchanged. Keep working on this desk alone, or bring its complaints into the team with new references: export its cases (Your data → Export cases), then on a desk with no cases of its own join the team and import that file (each complaint is logged again with a new reference; keep a backup of this desk for its history). docs/team-server.md says more.',
   'sharing.idClashTitle': 'Not joined: the team uses some of this desk’s ids for other things',
   'sharing.idClashText':
     'Joining would replace one desk’s letterhead or procedure with the other’s, and change the cases that follow it. Nothing was sent, and this desk is unchanged. Desks set up with an earlier Redress all named their first provider “first”, and their copies of a procedure alike; such a desk cannot join a team that holds a different one. Keep working on this desk alone, or ask whoever runs the team’s server.',

@@ -581,6 +581,12 @@ export const frCA: Record<MessageKey, string> = {
     'Le fournisseur « {name} » de ce poste a l’identifiant « {id} », que l’équipe utilise déjà pour un fournisseur aux coordonnées différentes (« {team} »).',
   'sharingProblem.procedure-id-clash':
     'La version {version} de la procédure « {name} » de ce poste a l’identifiant « {id} », que l’équipe utilise déjà pour une autre procédure (« {team} »).',
+  'sharingProblem.reference-prefix-clash':
+    '{count, plural, one {# dossier inscrit ici avant l’adhésion a un numéro} other {# dossiers inscrits ici avant l’adhésion ont des numéros}} commençant par {prefix}- (le premier\u00a0: {first}), et {desks} dans l’équipe attribue aussi des numéros {prefix}-. Un nouveau préfixe ne change que les numéros à venir\u00a0: deux plaintes auraient le même numéro, et chaque poste n’en montrerait qu’une.',
+  'sharing.referenceClashTitle':
+    'Adhésion refusée\u00a0: les dossiers de ce poste auraient les mêmes numéros que ceux d’un autre poste',
+  'sharing.referenceClashText':
+    'Rien n’a été envoyé et ce poste n’a pas changé. Continuez à travailler seul sur ce poste, ou faites entrer ses plaintes dans l’équipe avec de nouveaux numéros\u00a0: exportez ses dossiers (Vos données → Exporter les dossiers), puis, sur un poste sans dossiers à lui, rejoignez l’équipe et importez ce fichier (chaque plainte est inscrite de nouveau avec un nouveau numéro\u00a0; gardez une sauvegarde de ce poste pour son historique). Le fichier docs/team-server.md en dit plus.',
   'sharing.idClashTitle': 'Adhésion refusée\u00a0: l’équipe utilise certains identifiants de ce poste pour autre chose',
   'sharing.idClashText':
     'Rejoindre l’équipe remplacerait l’en-tête ou la procédure d’un poste par celui de l’autre, et changerait les dossiers qui les suivent. Rien n’a été envoyé et ce poste n’a pas changé. Les postes configurés avec une version antérieure de Redress nommaient tous leur premier fournisseur « first », et leurs copies d’une procédure de la même façon\u00a0; un tel poste ne peut pas rejoindre une équipe qui en a un différent. Continuez à travailler seul sur ce poste, ou adressez-vous à la personne qui gère le serveur de l’équipe.',
