@@ -18,6 +18,7 @@ import {
 } from '#shared/model/case';
 import { voidsByEntry } from '#shared/model/effective';
 import type { LetterContent, LetterDocument, LetterStyle } from '#shared/letters/document';
+import { withUnprintableAsCodes } from '#shared/letters/printable';
 import { addCalendarDays, addMonths } from '#shared/rules/dates';
 import { dateInWords } from '#shared/model/dates';
 
@@ -309,10 +310,17 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryC
             { text: 'What happened', bold: true },
             { text: 'Recorded by', bold: true },
           ],
-          // A voided entry stays, marked as such (#15): the copy shows the history as it was recorded.
+          // A voided entry stays, marked as such (#15): the copy shows the history as it was recorded. An entry
+          // cannot be corrected, so a character the font cannot draw (an emoji in an email's subject, a file's name)
+          // is written as its code here; data.json holds it exactly.
           ...events.map((e) => {
             const voided = voids.get(e.id);
-            return [e.on, voided ? `${e.summary} [voided on ${voided.on} by ${voided.by}]` : e.summary, e.by];
+            const summary = withUnprintableAsCodes(e.summary);
+            return [
+              e.on,
+              voided ? `${summary} [voided on ${voided.on} by ${withUnprintableAsCodes(voided.by)}]` : summary,
+              withUnprintableAsCodes(e.by),
+            ];
           }),
         ],
       },
@@ -337,8 +345,9 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryC
           ],
           ...files.map((a) => [
             a.row.addedAt.slice(0, 10),
-            // Each case has its own folder, so its paths are the same as in the whole bundle.
-            attached.get(a.row.id) ?? a.row.fileName,
+            // Each case has its own folder, so its paths are the same as in the whole bundle (the file's name as
+            // received: its codes where the font cannot draw a character).
+            withUnprintableAsCodes(attached.get(a.row.id) ?? a.row.fileName),
             a.row.sha256.slice(0, 16),
           ]),
         ],
@@ -369,6 +378,15 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryC
     });
   }
   return out;
+}
+
+/** Whether the summary writes any timeline entry, name of who recorded it, or file name with codes for characters. */
+function writtenAsCodes(cases: readonly SubjectAccessCase[]): boolean {
+  const coded = (text: string) => withUnprintableAsCodes(text) !== text;
+  return cases.some(
+    (c) =>
+      c.events.some((e) => coded(e.summary) || coded(e.by)) || (c.attachments ?? []).some((a) => coded(a.row.fileName)),
+  );
 }
 
 /** The summary PDF's document definition. */
@@ -428,7 +446,11 @@ export function subjectAccessSummary(request: SubjectAccessRequest): SubjectAcce
             ? `${fileCount === 1 ? 'the file' : `the ${fileCount} files`} kept on your complaints exactly as received (in the attachments folder), `
             : '') +
           'and every record about these complaints as a machine-readable file (data.json): the details we were given, each step of the ' +
-          'complaint, who recorded it and when.',
+          'complaint, who recorded it and when.' +
+          (writtenAsCodes(cases)
+            ? ' Characters this summary cannot draw (an emoji, some scripts) are written as their code, such as [U+1F620]; ' +
+              'data.json and the files hold them exactly.'
+            : ''),
         margin: [0, 0, 0, 6],
       },
       ...cases.flatMap((c) => caseSection(c, paths)),

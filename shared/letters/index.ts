@@ -94,6 +94,7 @@ export {
   letterPrintProblem,
   letterheadUnprintable,
   printedTextUnprintable,
+  withUnprintableAsCodes,
   type LetterheadField,
   unprintableIn,
   unprintableMessage,

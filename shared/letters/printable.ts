@@ -131,6 +131,21 @@ export function unprintableIn(text: string): UnprintableCharacter[] {
 }
 
 /**
+ * `text` with every character the letter font cannot print written as its code ("[U+1F620]"), joiners and emoji
+ * selectors left out: for a record that cannot be corrected (a timeline entry, a file's name as received) printed in a
+ * summary whose data file holds the text exactly. Lines and tabs are kept.
+ */
+export function withUnprintableAsCodes(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp === ZWJ || cp === 0xfe0f || cp === 0xfe0e) continue;
+    out += ch === '\n' || ch === '\t' || unprintableIn(ch).length === 0 ? ch : `[${hex(cp)}]`;
+  }
+  return out;
+}
+
+/**
  * What `texts` (everything a document draws) hold that the letter font cannot print, or null when every character
  * prints. `sources` name where a character comes from ("the customer's name"); a character found in none of them
  * is said to be in `elsewhere`.

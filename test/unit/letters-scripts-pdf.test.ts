@@ -12,7 +12,7 @@ import { acknowledgementLetter, letterPrintProblem } from '#shared/letters/index
 import { sampleAcknowledgement, sampleCase } from '#shared/letters/fixtures';
 import { LETTER_FONT_COVERAGE } from '#shared/letters/font-coverage';
 import type { CaseRecord } from '#shared/model/case';
-import { createCase } from '#db/repositories/cases';
+import { appendEvent, createCase } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
 import { buildSubjectAccessBundle } from '#renderer/features/exchange/subject-access';
 import { renderLetterPdf } from '#letters/letter-pdf';
@@ -123,7 +123,7 @@ describe('the subject-access summary', () => {
   const settings = deskSettings({ defaultProcedureId: 'kijoma', company: NORTHWIND });
   const clock = { now: () => new Date('2026-11-20T10:00:00Z') };
 
-  async function bundleFor(name: string, summary: string) {
+  async function bundleFor(name: string, summary: string, note?: string) {
     const database = new RedressDatabase(`scripts-sar-${process.pid}-${Math.random()}`);
     try {
       const start = await createCase(
@@ -137,6 +137,13 @@ describe('the subject-access summary', () => {
         },
         { settings, by: 'Sam Patel', clock },
       );
+      if (note)
+        await appendEvent(
+          database,
+          start.id,
+          { type: 'note', on: '2026-11-03', by: 'Sam Patel', summary: note },
+          clock,
+        );
       return await buildSubjectAccessBundle(database, {
         start,
         caseIds: [start.id],
@@ -160,6 +167,19 @@ describe('the subject-access summary', () => {
     const text = pdfText('sar-cyrillic.pdf', summary);
     expect(text).toContain('Олена Ґудзь');
     expect(text).toContain('Двічі списали кошти');
+  });
+
+  it('writes a character it cannot draw in a timeline entry (which cannot be corrected) as its code, and says so', async () => {
+    const { fflate } = { fflate: await import('fflate') };
+    // An email's subject, as the app copies it into a contact entry: an emoji is common in real mail.
+    const { bytes } = await bundleFor('Renée Lefèvre', 'Charged twice', 'Email received: Réclamation 😠 octobre');
+    const files = fflate.unzipSync(bytes);
+    const text = pdfText('sar-coded.pdf', Object.entries(files).find(([path]) => path.endsWith('.pdf'))![1]);
+    expect(text).toContain('Email received: Réclamation [U+1F620] octobre');
+    expect(text).toContain('are written as their code, such as [U+1F620]; data.json and the files hold them exactly.');
+    // The data file holds the entry exactly.
+    const data = new TextDecoder().decode(Object.entries(files).find(([path]) => path.endsWith('data.json'))![1]);
+    expect(data).toContain('Réclamation 😠 octobre');
   });
 
   it('refuses a Chinese name and an emoji in the complaint, naming both and where they are', async () => {
