@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { validateIntake, emptyIntakeForm } from '#shared/model/intake';
 import { STORED_LIMITS } from '#shared/model/stored';
-import { dateInZone, emailIntakeNote, firstParagraphs, intakeFromEmail, newWords } from './intake';
+import { dateInZone, fillFromEmail, firstParagraphs, intakeFromEmail, newWords } from './intake';
 import { parseEmail, type ParsedEmail } from './parse';
 
 const desk = { today: '2026-12-02', timeZone: 'Europe/London' };
@@ -146,8 +146,32 @@ describe('the pieces', () => {
     expect(newWords('From: the start of my story\nit goes on')).toBe('From: the start of my story\nit goes on');
     expect(firstParagraphs('One.\n\nTwo two.\n\nThree three three.', 15)).toBe('One.\n\nTwo two.');
   });
+});
 
-  test('the note names the subject', () => {
-    expect(emailIntakeNote({ subject: 'Refund' })).toBe('From the email “Refund” — it will be attached to the case');
+describe('filling a form the handler has started from an email', () => {
+  const untouched = { receivedOn: '2026-12-06', channel: '', customerName: '', email: '', summary: '' };
+  const email = {
+    receivedOn: '2026-12-04',
+    channel: 'email',
+    customerName: '',
+    email: 'customer@example.com',
+    summary: 'Refund\n\nPlease refund the second charge.',
+  };
+
+  test('fills a form not started yet', () => {
+    expect(fillFromEmail(untouched, untouched, email)).toEqual({ values: { ...email, customerName: '' }, kept: [] });
+  });
+
+  test('keeps what the handler typed, lists where the email differs, and never blanks a field it has nothing for', () => {
+    const typed = {
+      receivedOn: '2026-12-01',
+      channel: 'phone',
+      customerName: 'Dev Patel',
+      email: '',
+      summary: 'Rang on 1 Dec: charged twice for October.',
+    };
+    const { values, kept } = fillFromEmail(typed, untouched, email);
+    expect(values).toEqual({ ...typed, email: 'customer@example.com' });
+    expect(kept).toEqual(['receivedOn', 'channel', 'summary']);
   });
 });

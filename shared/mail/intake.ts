@@ -107,9 +107,27 @@ export function intakeFromEmail(email: ParsedEmail, desk: { today: string; timeZ
   };
 }
 
-/** The note the intake form shows above a form filled in from an email. */
-export function emailIntakeNote(email: Pick<ParsedEmail, 'subject'>): string {
-  return `From the email “${email.subject || '(no subject)'}” — it will be attached to the case`;
+const EMAIL_FIELDS = ['receivedOn', 'channel', 'customerName', 'email', 'summary'] as const;
+
+/**
+ * An email's fields put into a form the handler may have started: a field still as the form began (empty, or today's
+ * date) takes the email's; what the handler typed stays, and is listed (`kept`) where the email says something else,
+ * so the screen can say so. An email never wipes a typed field, nor blanks one it has nothing for.
+ */
+export function fillFromEmail(
+  current: EmailIntakeFields,
+  untouched: EmailIntakeFields,
+  fromEmail: EmailIntakeFields,
+): { values: EmailIntakeFields; kept: Array<keyof EmailIntakeFields> } {
+  const values = { ...current };
+  const kept: Array<keyof EmailIntakeFields> = [];
+  for (const field of EMAIL_FIELDS) {
+    const typed = current[field].trim() !== '' && current[field] !== untouched[field];
+    if (fromEmail[field] === '' || fromEmail[field] === current[field]) continue;
+    if (typed) kept.push(field);
+    else values[field] = fromEmail[field];
+  }
+  return { values, kept };
 }
 
 /** The fields of a 'log-contact' entry for an email from the customer dropped on an existing case. */

@@ -33,7 +33,7 @@ import { db } from '#db/schema';
 import { activeProviders, usualProvider } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { focusFirstInvalid } from '#lib/focus-invalid';
-import { emailIntakeNote, intakeFromEmail } from '#shared/mail/intake';
+import { fillFromEmail as mergeEmailFields, intakeFromEmail } from '#shared/mail/intake';
 import { EmailView, onEmailForIntake, readEmailFile, takeEmailForIntake, type IncomingEmail } from '#features/mail';
 import { useIntl } from 'react-intl';
 import {
@@ -112,6 +112,15 @@ function intakeErrorsIn(
   return out;
 }
 
+/** The fields an email fills in, by their labels on the form (to say which typed ones were kept). */
+const EMAIL_FIELD_LABELS = {
+  receivedOn: 'intake.received',
+  channel: 'intake.channel',
+  customerName: 'intake.name',
+  email: 'intake.email',
+  summary: 'intake.summary',
+} as const;
+
 export function IntakePage() {
   const t = useT();
   const intl = useIntl();
@@ -138,13 +147,22 @@ export function IntakePage() {
   const [fromEmail, setFromEmail] = useState<IncomingEmail | null>(null);
   const [emailShown, setEmailShown] = useState(false);
   const emailInput = useRef<HTMLInputElement>(null);
-  const { setValues } = form;
+  const { getValues, setValues } = form;
+  const [keptFromEmail, setKeptFromEmail] = useState<string[]>([]);
   const fillFromEmail = useCallback(
     (incoming: IncomingEmail) => {
       setFromEmail(incoming);
-      setValues(intakeFromEmail(incoming.email, { today: todayIso(), timeZone: deskTimeZone() }));
+      // What the handler already typed stays; the email fills the rest (and says where it differed).
+      const current = getValues();
+      const { values, kept } = mergeEmailFields(
+        current,
+        emptyIntakeForm(todayIso()),
+        intakeFromEmail(incoming.email, { today: todayIso(), timeZone: deskTimeZone() }),
+      );
+      setValues(values);
+      setKeptFromEmail(kept);
     },
-    [setValues],
+    [getValues, setValues],
   );
   // An email dropped on the window (app/EmailDrop) is waiting, or arrives while the form is open.
   useEffect(() => {
@@ -242,9 +260,22 @@ export function IntakePage() {
         />
       </Group>
       {fromEmail && (
-        <Alert color="blue" variant="light" title={emailIntakeNote(fromEmail.email)} data-testid="from-email">
+        <Alert
+          color="blue"
+          variant="light"
+          title={t('intake.fromEmailTitle', { subject: fromEmail.email.subject || t('intake.noSubject') })}
+          data-testid="from-email"
+        >
           <Group gap="sm" justify="space-between">
-            <Text size="sm">{t('intake.filledFrom', { fileName: fromEmail.fileName })}</Text>
+            <Text size="sm">
+              {t('intake.filledFrom', { fileName: fromEmail.fileName })}
+              {keptFromEmail.length > 0 &&
+                ` ${t('intake.keptTyped', {
+                  fields: new Intl.ListFormat(intl.locale, { type: 'conjunction' }).format(
+                    keptFromEmail.map((f) => t(EMAIL_FIELD_LABELS[f as keyof typeof EMAIL_FIELD_LABELS])),
+                  ),
+                })}`}
+            </Text>
             <Button size="xs" variant="light" onClick={() => setEmailShown(true)}>
               {t('intake.showEmail')}
             </Button>

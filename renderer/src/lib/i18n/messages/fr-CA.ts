@@ -1599,6 +1599,9 @@ export const frCA: Record<MessageKey, string> = {
   'intake.fromEmail': 'Remplir à partir d’un courriel…',
   'intake.dropHint': 'ou déposez un fichier .eml ou .msg sur la fenêtre',
   'intake.emailFile': 'Fichier de courriel',
+  'intake.fromEmailTitle': 'Du courriel «\u00a0{subject}\u00a0» — il sera joint au dossier',
+  'intake.noSubject': '(sans objet)',
+  'intake.keptTyped': 'Ce que vous aviez saisi est conservé là où le courriel dit autre chose\u00a0: {fields}.',
   'intake.filledFrom':
     'Rempli à partir de {fileName}\u00a0: vérifiez chaque champ, choisissez une catégorie et complétez ce qui manque.',
   'intake.showEmail': 'Afficher le courriel',
