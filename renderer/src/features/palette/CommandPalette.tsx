@@ -16,9 +16,6 @@ import { type MessageKey, useT } from '#lib/i18n/index';
 import { matchCommands, PALETTE_COMMANDS, searchCases } from './search';
 
 const LIMIT = 8;
-/** The keys' own names, as printed on them. */
-const ENTER = 'Enter';
-const ESC = 'Esc';
 
 export const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const paletteShortcutLabel = () => (isMac() ? '⌘K' : 'Ctrl K');
@@ -97,7 +94,18 @@ function CaseResults({ query, go }: { query: string; go: (href: string) => void 
             <Spotlight.Action
               key={r.caseId}
               onClick={() => go(`/cases/${r.caseId}`)}
-              aria-label={`${r.reference} ${r.customerName}`}
+              // Everything the row shows, in its order (WCAG 2.5.3): a closed case, or one through a representative, is
+              // told apart by ear too.
+              aria-label={[
+                r.reference,
+                r.customerName,
+                r.representativeName ? t('palette.via', { name: r.representativeName }) : '',
+                t(r.status === 'closed' ? 'palette.closedReceived' : 'palette.received', {
+                  date: formatDate(r.receivedOn),
+                }),
+              ]
+                .filter(Boolean)
+                .join(' ')}
             >
               <Group wrap="nowrap" justify="space-between" w="100%" gap="sm">
                 <Group wrap="nowrap" gap="sm" miw={0}>
@@ -182,8 +190,9 @@ export function CommandPalette() {
             values={{
               up: <Kbd size="xs">↑</Kbd>,
               down: <Kbd size="xs">↓</Kbd>,
-              enter: <Kbd size="xs">{ENTER}</Kbd>,
-              esc: <Kbd size="xs">{ESC}</Kbd>,
+              // The keys' names as the person's keyboard prints them (Entrée, Échap on a French one).
+              enter: <Kbd size="xs">{t('palette.keyEnter')}</Kbd>,
+              esc: <Kbd size="xs">{t('palette.keyEsc')}</Kbd>,
             }}
           />
         </Text>
