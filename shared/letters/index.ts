@@ -40,6 +40,7 @@ export {
   parseIsoDate,
   placeholdersIn,
   schemeFullNameIn,
+  type NamedScheme,
   schemeLabelIn,
   schemeNameIn,
   schemeNamesIn,

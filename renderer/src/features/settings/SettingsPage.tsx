@@ -23,7 +23,8 @@ import { SharingPanel } from '#features/sharing';
 import { ProceduresView } from './ProceduresView';
 import { deskProviders, regionLanguages, regionOfCalendar, usualProvider } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
-import { errorIn, type MessageKey, useT } from '#lib/i18n/index';
+import { errorIn, type MessageKey, useLocale, useT } from '#lib/i18n/index';
+import { type NamedScheme, schemeFullNameIn } from '#shared/letters/index';
 import { letterheadErrorsIn } from './letterhead-errors';
 import { focusFirstInvalid } from '#lib/focus-invalid';
 import { LanguageSettings } from './LanguageSettings';
@@ -51,10 +52,14 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
 
   const options = procedureOptions();
   const schemes = useMemo(() => listAdrSchemes(today), [today]);
+  // A scheme by its name in the interface's language where the directory has one (the CCTS is the CPRST in French).
+  const { locale } = useLocale();
+  const schemeName = (s: NamedScheme) => schemeFullNameIn(locale, s);
   const procedureScheme = (() => {
     try {
       const p = getProcedure(form.values.defaultProcedureId);
-      return schemes.find((s) => s.id === p.adrSchemeId)?.name;
+      const scheme = schemes.find((s) => s.id === p.adrSchemeId);
+      return scheme && schemeName(scheme);
     } catch {
       return undefined;
     }
@@ -66,7 +71,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
     },
     ...schemes.map((s) => ({
       value: s.id,
-      label: s.country === 'CA' ? t('settings.schemeCanada', { scheme: s.name }) : s.name,
+      label: s.country === 'CA' ? t('settings.schemeCanada', { scheme: schemeName(s) }) : schemeName(s),
     })),
   ];
 
