@@ -444,6 +444,8 @@ export const enGB = {
   'palette.reading': 'Still reading the cases…',
   'palette.noMatch': 'No case or command matches “{query}”.',
   'palette.keys': '{up} {down} to move · {enter} to open · {esc} to close',
+  'palette.keyEnter': 'Enter',
+  'palette.keyEsc': 'Esc',
   'palette.command.new': 'New complaint',
   'palette.command.new.description': 'Log a complaint',
   'palette.command.new.keywords': 'log add create intake',

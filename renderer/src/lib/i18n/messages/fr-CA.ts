@@ -390,7 +390,7 @@ export const frCA: Record<MessageKey, string> = {
   'reports.measureDefinition.within-provider-targets':
     'Parmi les dossiers réglés pendant la période qui ont au moins un délai de la procédure propre au fournisseur (accusé de réception, première réponse ou délai de réponse d’une étape), la part qui n’en a manqué aucun. Le délai de chaque étape est lu dans le moteur de règles le jour où le dossier a quitté l’étape\u00a0; les suspensions prolongent ces délais.',
   'reports.measureDefinition.within-regulatory-deadline':
-    'Parmi les dossiers réglés pendant la période sous un régime qui fixe un délai pour la lettre de recours, la part réglée au plus tard à cette date\u00a0: réception + 8 semaines pour les plaintes faites avant le 2026-04-08, + 6 semaines à partir de cette date (Ofcom GC C4\u00a0; la date que le moteur de règles calcule à la réception). Les dossiers de la CPRST n’ont pas ce délai et ne sont pas comptés.',
+    'Parmi les dossiers réglés pendant la période sous un régime qui fixe un délai pour la lettre de recours, la part réglée au plus tard à cette date\u00a0: réception + 8 semaines pour les plaintes faites avant le 8\u00a0avril 2026, + 6 semaines à partir de cette date (Ofcom GC C4\u00a0; la date que le moteur de règles calcule à la réception). Les dossiers de la CPRST n’ont pas ce délai et ne sont pas comptés.',
   'reports.measureDefinition.next-working-day':
     'Parmi les dossiers réglés pendant la période, la part réglée le jour de la réception ou le jour ouvrable suivant selon le calendrier du dossier (fins de semaine et jours fériés de ce calendrier exclus).',
   'reports.measureDefinition.average-days':
@@ -417,6 +417,8 @@ export const frCA: Record<MessageKey, string> = {
   'palette.reading': 'Lecture des dossiers en cours…',
   'palette.noMatch': 'Aucun dossier ni aucune commande ne correspond à « {query} ».',
   'palette.keys': '{up} {down} pour se déplacer · {enter} pour ouvrir · {esc} pour fermer',
+  'palette.keyEnter': 'Entrée',
+  'palette.keyEsc': 'Échap',
   'palette.command.new': 'Nouvelle plainte',
   'palette.command.new.description': 'Consigner une plainte',
   'palette.command.new.keywords': 'consigner ajouter créer nouvelle réception',
@@ -1539,8 +1541,8 @@ export const frCA: Record<MessageKey, string> = {
   'settings.people.deactivated': 'Plus en fonction',
   'settings.people.deactivate': 'Retirer de la liste',
   'settings.people.reactivate': 'Remettre en fonction',
-  'settings.people.deactivateName': 'Retirer {name} de la liste',
-  'settings.people.reactivateName': 'Remettre {name} en fonction',
+  'settings.people.deactivateName': 'Retirer de la liste\u00a0: {name}',
+  'settings.people.reactivateName': 'Remettre en fonction\u00a0: {name}',
   'settings.people.add': 'Ajouter une personne au service',
   'settings.people.fullName': 'Nom complet',
   'settings.people.addButton': 'Ajouter',
