@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitNotification, fitSafeText, NOTIFY_LIMITS, notifyRequestSchema } from './contract';
+import {
+  fitFileName,
+  fitNotification,
+  fitSafeText,
+  NOTIFY_LIMITS,
+  notifyRequestSchema,
+  saveFileRequestSchema,
+  SUGGESTED_NAME_MAX,
+} from './contract';
 
 describe('fitNotification', () => {
   it('makes any title and body acceptable to the shell, keeping the id and the case', () => {
@@ -52,5 +60,24 @@ describe('fitNotification', () => {
 
   it('gives an empty title a name', () => {
     expect(fitNotification({ id: 'x', title: '\u0000\u0001', body: '' }).title).toBe('Redress reminder');
+  });
+});
+
+describe('the name suggested for a saved file', () => {
+  it('keeps a name that fits, and cuts a long one before its extension, so the file can still be saved', () => {
+    expect(fitFileName('RDR-2026-000001-acknowledgement.pdf')).toBe('RDR-2026-000001-acknowledgement.pdf');
+    const long = `Complaint letter from Mrs Renée Lefèvre ${'about the early termination fee '.repeat(6)}.txt`;
+    const fitted = fitFileName(long);
+    expect(fitted).toHaveLength(SUGGESTED_NAME_MAX);
+    expect(fitted.endsWith('….txt')).toBe(true);
+    expect(fitted.startsWith('Complaint letter from Mrs Renée Lefèvre')).toBe(true);
+    expect(
+      saveFileRequestSchema.safeParse({ suggestedName: fitted, mimeType: 'text/plain', data: new Uint8Array() })
+        .success,
+    ).toBe(true);
+    // No extension to keep: the name is cut at its end.
+    expect(fitFileName('x'.repeat(300))).toBe(`${'x'.repeat(SUGGESTED_NAME_MAX - 1)}…`);
+    // Control characters go.
+    expect(fitFileName('a\u0007b.pdf')).toBe('ab.pdf');
   });
 });

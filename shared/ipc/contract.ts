@@ -37,6 +37,21 @@ export function fitSafeText(text: string, max: number): string {
   return `${cut.trimEnd()}\u2026`;
 }
 
+/** The longest name Redress suggests for a file it saves (the contract takes 200; a file system's limit is 255). */
+export const SUGGESTED_NAME_MAX = 180;
+
+/**
+ * A file's name as Redress suggests it when saving: control characters removed, and a name longer than `max` cut
+ * before its extension, with "…" (a file added with a 250-character name can still be downloaded, as "….txt").
+ */
+export function fitFileName(name: string, max = SUGGESTED_NAME_MAX): string {
+  const clean = fitSafeText(name, Number.MAX_SAFE_INTEGER);
+  if (clean.length <= max) return clean;
+  const dot = clean.lastIndexOf('.');
+  const extension = dot > 0 && clean.length - dot <= 16 ? clean.slice(dot) : '';
+  return fitSafeText(clean.slice(0, clean.length - extension.length), max - extension.length) + extension;
+}
+
 export const saveFileRequestSchema = z
   .object({
     /** A file name only, shown as the default in the save dialog; the user picks the folder. */

@@ -6,6 +6,7 @@ import {
   describeIssues,
   notifyRequestSchema,
   printPdfRequestSchema,
+  fitFileName,
   saveFileRequestSchema,
   type NotifyRequest,
   type NotifyResult,
@@ -112,7 +113,7 @@ export function safeFileName(name: string): string {
     .replace(/[<>:"|?*\u0000-\u001f]/g, '_')
     .replace(/^\.+/, '')
     .trim();
-  return cleaned.slice(0, 180) || 'redress-file';
+  return fitFileName(cleaned) || 'redress-file';
 }
 
 /**

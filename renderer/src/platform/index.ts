@@ -1,6 +1,6 @@
 // The renderer's only way to the desktop shell. In Electron the preload puts the API on `window.redress`;
 // in a plain browser the same contract is implemented with downloads and Web Notifications.
-import { SAVE_STREAM_PIECE_BYTES, type RedressApi, type SaveFileResult } from '#shared/ipc/contract';
+import { fitFileName, SAVE_STREAM_PIECE_BYTES, type RedressApi, type SaveFileResult } from '#shared/ipc/contract';
 import { createBrowserApi, downloadBlob } from './browser';
 import { saveInPieces } from './pieces';
 
@@ -13,15 +13,27 @@ declare global {
 let api: RedressApi | null = null;
 
 export function platform(): RedressApi {
-  api ??=
+  api ??= withFittedNames(
     window.redress ??
-    createBrowserApi({
-      document,
-      storage: window.localStorage,
-      NotificationCtor: 'Notification' in window ? window.Notification : undefined,
-      focus: () => window.focus(),
-    });
+      createBrowserApi({
+        document,
+        storage: window.localStorage,
+        NotificationCtor: 'Notification' in window ? window.Notification : undefined,
+        focus: () => window.focus(),
+      }),
+  );
   return api;
+}
+
+/**
+ * Every name suggested for a saved file fitted to what the shell takes (fitFileName): a file added with a very long
+ * name is still downloaded, under a shortened one, rather than refused by the contract.
+ */
+function withFittedNames(shell: RedressApi): RedressApi {
+  return {
+    ...shell,
+    saveFile: (request) => shell.saveFile({ ...request, suggestedName: fitFileName(request.suggestedName) }),
+  };
 }
 
 /**
@@ -35,8 +47,10 @@ export async function saveLargeFile(request: {
   file: Blob;
 }): Promise<SaveFileResult> {
   const api = platform();
-  if (api.kind === 'web') return downloadBlob(document, request.file, request.suggestedName);
-  if (api.saveStream && request.file.size > SAVE_STREAM_PIECE_BYTES) return saveInPieces(api.saveStream, request);
+  const suggestedName = fitFileName(request.suggestedName);
+  if (api.kind === 'web') return downloadBlob(document, request.file, suggestedName);
+  if (api.saveStream && request.file.size > SAVE_STREAM_PIECE_BYTES)
+    return saveInPieces(api.saveStream, { ...request, suggestedName });
   const data = new Uint8Array(await request.file.arrayBuffer());
-  return api.saveFile({ suggestedName: request.suggestedName, mimeType: request.mimeType, data });
+  return api.saveFile({ suggestedName, mimeType: request.mimeType, data });
 }
