@@ -109,6 +109,20 @@ describe('the bundle', () => {
     ]);
   });
 
+  it('never gives two entries names that differ only in letter case (Windows and macOS would keep one)', () => {
+    const cases = [
+      {
+        record: record('c1', 'RDR-2026-000001'),
+        events: [],
+        letters: [letter('l1', 'c1', 'Letter.pdf', [1]), letter('l2', 'c1', 'letter.pdf', [2])],
+      },
+    ];
+    expect([...letterPaths(cases).values()]).toEqual([
+      'letters/RDR-2026-000001/Letter.pdf',
+      'letters/RDR-2026-000001/letter (2).pdf',
+    ]);
+  });
+
   it('builds every ZIP entry name from safe parts only, whatever the reference or file name holds', () => {
     const hostile = [
       '../../x',

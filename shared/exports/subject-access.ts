@@ -154,6 +154,19 @@ export function safePathPart(text: string, fallback: string): string {
   return part && /[\p{L}\p{N}]/u.test(part) ? part : fallback;
 }
 
+/**
+ * `path`, or its `nth` form (n = 2, 3 …) when one taken already is the same but for letter case: the customer unzips
+ * the bundle on Windows or macOS, whose folders do not tell `Letter.txt` from `letter.txt` (one would overwrite the
+ * other).
+ */
+function claimPath(taken: Set<string>, path: string, nth: (n: number) => string): string {
+  const key = (p: string) => p.normalize('NFC').toLocaleLowerCase('en-GB');
+  let claimed = path;
+  for (let n = 2; taken.has(key(claimed)); n += 1) claimed = nth(n);
+  taken.add(key(claimed));
+  return claimed;
+}
+
 /** The letters' paths in the ZIP: letters/<reference>/<file name>, made unique when a name repeats. */
 export function letterPaths(cases: readonly SubjectAccessCase[]): Map<string, string> {
   const paths = new Map<string, string>();
@@ -164,10 +177,10 @@ export function letterPaths(cases: readonly SubjectAccessCase[]): Map<string, st
     for (const letter of c.letters) {
       // The name's last segment only.
       const safe = safePathPart(letter.fileName.split(/[\\/]/).pop() ?? '', 'letter.pdf');
-      let path = folder + safe;
-      for (let n = 2; taken.has(path); n += 1) path = folder + safe.replace(/(\.pdf)?$/i, ` (${n})$1`);
-      taken.add(path);
-      paths.set(letter.id, path);
+      paths.set(
+        letter.id,
+        claimPath(taken, folder + safe, (n) => folder + safe.replace(/(\.pdf)?$/i, ` (${n})$1`)),
+      );
     }
   });
   return paths;
@@ -182,10 +195,10 @@ export function attachmentPaths(cases: readonly SubjectAccessCase[]): Map<string
     for (const { row, bytes } of c.attachments ?? []) {
       if (!bytes) continue;
       const safe = safePathPart(row.fileName.split(/[\\/]/).pop() ?? '', 'file');
-      let path = folder + safe;
-      for (let n = 2; taken.has(path); n += 1) path = folder + safe.replace(/(\.[^.]*)?$/, ` (${n})$1`);
-      taken.add(path);
-      paths.set(row.id, path);
+      paths.set(
+        row.id,
+        claimPath(taken, folder + safe, (n) => folder + safe.replace(/(\.[^.]*)?$/, ` (${n})$1`)),
+      );
     }
   });
   return paths;
