@@ -58,13 +58,14 @@ function BackupSection() {
       else if (!saved.saved) setResult({ ok: false, text: t('data.backup.cancelled') });
       else {
         await recordBackupMade(db(), { at: made.madeAt, fileName: saved.fileName, how: 'saved' });
-        const { cases, events, letters } = made.counts;
+        const { cases, events, letters, attachments: files } = made.counts;
         const overLimits = overLimitsIn(t, made.overLimits, made.overLimitsSaid);
         const savedText = t(passphrase ? 'data.backup.savedProtected' : 'data.backup.saved', {
           file: saved.fileName,
           cases,
           events,
           letters,
+          files,
         });
         const text = overLimits ? `${savedText} ${overLimits}` : savedText;
         setResult({ ok: true, text });

@@ -34,6 +34,7 @@ const TABLE_LABELS: [keyof RestoreReport['added'], MessageKey][] = [
   ['cases', 'restore.cases'],
   ['events', 'restore.events'],
   ['letters', 'restore.letters'],
+  ['attachments', 'restore.files'],
   ['people', 'restore.people'],
   ['audit', 'restore.audit'],
 ];
@@ -240,6 +241,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
             <Fact label={t('restore.cases')} value={counts.cases} />
             <Fact label={t('restore.events')} value={counts.events} />
             <Fact label={t('restore.letters')} value={counts.letters} />
+            <Fact label={t('restore.files')} value={counts.attachments ?? 0} />
             <Fact label={t('restore.people')} value={counts.people ?? 0} />
           </SimpleGrid>
           {overLimitsIn(t, backup.overLimits, backup.overLimitsSaid) && (

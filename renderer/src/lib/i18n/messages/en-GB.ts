@@ -770,7 +770,7 @@ export const enGB = {
   'data.title': 'Your data',
   'data.backup.title': 'Back up',
   'data.backup.intro':
-    'One file holds everything: every case and its timeline, the letters exactly as issued, the desk’s settings and people. Keep it somewhere other than this computer (a USB drive, a network folder). It holds what customers told you, their health and circumstances included: protect it with a passphrase whenever it leaves this computer.',
+    'One file holds everything: every case and its timeline, the letters exactly as issued, the files kept on cases byte for byte, the desk’s settings and people. Keep it somewhere other than this computer (a USB drive, a network folder). It holds what customers told you, their health and circumstances included: protect it with a passphrase whenever it leaves this computer.',
   'data.backup.last': 'Last backup: {when} ({file}).',
   'data.backup.lastAutomatic': 'Last backup: {when} ({file}, automatic).',
   'data.backup.none': 'No backup has been made on this computer yet.',
@@ -783,9 +783,9 @@ export const enGB = {
   'data.backup.dialogConfirm': 'Make the protected backup',
   'data.backup.cancelled': 'The backup was not saved (the save was cancelled).',
   'data.backup.saved':
-    'Saved {file}: {cases, plural, one {# case} other {# cases}}, {events, plural, one {# timeline entry} other {# timeline entries}}, {letters, plural, one {# letter} other {# letters}}; checked as a restore would check it.',
+    'Saved {file}: {cases, plural, one {# case} other {# cases}}, {events, plural, one {# timeline entry} other {# timeline entries}}, {letters, plural, one {# letter} other {# letters}}, {files, plural, one {# file} other {# files}} kept on cases; checked as a restore would check it.',
   'data.backup.savedProtected':
-    'Saved {file} (protected with a passphrase): {cases, plural, one {# case} other {# cases}}, {events, plural, one {# timeline entry} other {# timeline entries}}, {letters, plural, one {# letter} other {# letters}}; checked as a restore would check it.',
+    'Saved {file} (protected with a passphrase): {cases, plural, one {# case} other {# cases}}, {events, plural, one {# timeline entry} other {# timeline entries}}, {letters, plural, one {# letter} other {# letters}}, {files, plural, one {# file} other {# files}} kept on cases; checked as a restore would check it.',
   'data.backup.made': 'Backup made',
   'data.backup.failed': 'The backup could not be made: {error}',
   'data.overLimits':
@@ -862,6 +862,7 @@ export const enGB = {
   'restore.events': 'Timeline entries',
   'restore.letters': 'Letters',
   'restore.people': 'People',
+  'restore.files': 'Files',
   'restore.audit': 'Audit entries',
   'restore.how': 'How to restore it',
   'restore.mode.into-empty': 'Restore into this empty desk',
@@ -870,7 +871,7 @@ export const enGB = {
   'restore.mode.into-empty.confirm': 'Restore',
   'restore.mode.merge': 'Merge with what is here',
   'restore.mode.merge.description':
-    'Adds the cases, timelines and letters from the backup that are not here. A case in both keeps the copy changed last. Nothing here is deleted; this desk’s settings stay.',
+    'Adds the cases, timelines, letters and files from the backup that are not here. A case in both keeps the copy changed last. Nothing here is deleted; this desk’s settings stay.',
   'restore.mode.merge.confirm': 'Merge',
   'restore.mode.replace': 'Replace what is here',
   'restore.mode.replace.description':

@@ -767,7 +767,7 @@ export const frCA: Record<MessageKey, string> = {
   'data.title': 'Vos données',
   'data.backup.title': 'Sauvegarder',
   'data.backup.intro':
-    'Un seul fichier contient tout\u00a0: chaque dossier et son historique, les lettres telles qu’elles ont été envoyées, les paramètres et les personnes du service. Conservez-le ailleurs que sur cet ordinateur (une clé USB, un dossier réseau). Il contient ce que la clientèle vous a confié, y compris sa santé et sa situation\u00a0: protégez-le par une phrase de passe chaque fois qu’il quitte cet ordinateur.',
+    'Un seul fichier contient tout\u00a0: chaque dossier et son historique, les lettres telles qu’elles ont été envoyées, les fichiers joints aux dossiers à l’octet près, les paramètres et les personnes du service. Conservez-le ailleurs que sur cet ordinateur (une clé USB, un dossier réseau). Il contient ce que la clientèle vous a confié, y compris sa santé et sa situation\u00a0: protégez-le par une phrase de passe chaque fois qu’il quitte cet ordinateur.',
   'data.backup.last': 'Dernière sauvegarde\u00a0: {when} ({file}).',
   'data.backup.lastAutomatic': 'Dernière sauvegarde\u00a0: {when} ({file}, automatique).',
   'data.backup.none': 'Aucune sauvegarde n’a encore été faite sur cet ordinateur.',
@@ -780,9 +780,9 @@ export const frCA: Record<MessageKey, string> = {
   'data.backup.dialogConfirm': 'Faire la sauvegarde protégée',
   'data.backup.cancelled': 'La sauvegarde n’a pas été enregistrée (l’enregistrement a été annulé).',
   'data.backup.saved':
-    '{file} enregistré\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# inscription à l’historique} other {# inscriptions à l’historique}}, {letters, plural, one {# lettre} other {# lettres}}\u00a0; vérifié comme le ferait une restauration.',
+    '{file} enregistré\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# inscription à l’historique} other {# inscriptions à l’historique}}, {letters, plural, one {# lettre} other {# lettres}}, {files, plural, one {# fichier} other {# fichiers}} joints aux dossiers\u00a0; vérifié comme le ferait une restauration.',
   'data.backup.savedProtected':
-    '{file} enregistré (protégé par une phrase de passe)\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# inscription à l’historique} other {# inscriptions à l’historique}}, {letters, plural, one {# lettre} other {# lettres}}\u00a0; vérifié comme le ferait une restauration.',
+    '{file} enregistré (protégé par une phrase de passe)\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# inscription à l’historique} other {# inscriptions à l’historique}}, {letters, plural, one {# lettre} other {# lettres}}, {files, plural, one {# fichier} other {# fichiers}} joints aux dossiers\u00a0; vérifié comme le ferait une restauration.',
   'data.backup.made': 'Sauvegarde faite',
   'data.backup.failed': 'La sauvegarde n’a pas pu être faite\u00a0: {error}',
   'data.overLimits':
@@ -1100,6 +1100,7 @@ export const frCA: Record<MessageKey, string> = {
   'restore.events': 'Inscriptions à l’historique',
   'restore.letters': 'Lettres',
   'restore.people': 'Personnes',
+  'restore.files': 'Fichiers',
   'restore.audit': 'Entrées du journal d’audit',
   'restore.how': 'Comment la restaurer',
   'restore.mode.into-empty': 'Restaurer dans ce service vide',
@@ -1108,7 +1109,7 @@ export const frCA: Record<MessageKey, string> = {
   'restore.mode.into-empty.confirm': 'Restaurer',
   'restore.mode.merge': 'Fusionner avec ce qui est ici',
   'restore.mode.merge.description':
-    'Ajoute les dossiers, les historiques et les lettres de la sauvegarde qui ne sont pas ici. Un dossier présent des deux côtés garde la copie modifiée en dernier. Rien n’est supprimé ici\u00a0; les paramètres de ce service restent.',
+    'Ajoute les dossiers, les historiques, les lettres et les fichiers de la sauvegarde qui ne sont pas ici. Un dossier présent des deux côtés garde la copie modifiée en dernier. Rien n’est supprimé ici\u00a0; les paramètres de ce service restent.',
   'restore.mode.merge.confirm': 'Fusionner',
   'restore.mode.replace': 'Remplacer ce qui est ici',
   'restore.mode.replace.description':
