@@ -1,11 +1,12 @@
 // On a case page: the fields changed at two desks to different values, until a person settles each one. The case
 // holds the value kept (the same at every desk); the other is shown beside it with who and when.
-import { type Translate, useT } from '#lib/i18n/index';
+import { type Translate, useLocale, useT } from '#lib/i18n/index';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatTimestamp } from '#lib/format';
 import { db } from '#db/schema';
-import { describeValue, fieldHeading, settleCaseClash } from '#sync';
+import { settleCaseClash } from '#sync';
+import { clashFieldIn, clashValueIn } from './clash-words';
 import { otherSides, type ClashSide } from '#shared/sync/merge';
 
 const who = (t: Translate, side: ClashSide) =>
@@ -16,6 +17,7 @@ const who = (t: Translate, side: ClashSide) =>
 export function CaseClashes({ caseId, by, today }: { caseId: string; by: string; today: string }) {
   const row = useLiveQuery(() => db().conflicts.get(caseId), [caseId]);
   const t = useT();
+  const { locale } = useLocale();
   if (!row || row.clashes.length === 0) return null;
   return (
     <Alert color="orange" variant="light" title={t('clash.title')} role="region" aria-label={t('clash.title')}>
@@ -23,28 +25,27 @@ export function CaseClashes({ caseId, by, today }: { caseId: string; by: string;
         <Text size="sm">{t('clash.intro')}</Text>
         {row.clashes.map((clash) => {
           const key = clash.path.join('.');
+          const value = (v: unknown) => clashValueIn(t, locale, clash.path, v);
           const settle = (choice: 'kept' | number) =>
             void settleCaseClash(db(), caseId, clash.path, choice, { by, today });
           return (
             <Stack key={key} gap={4} data-clash={key}>
               <Text size="sm" fw={600}>
-                {fieldHeading(clash.path)}
+                {clashFieldIn(t, clash.path)}
               </Text>
-              <Text size="sm">
-                {t('clash.now', { value: describeValue(clash.kept.value), who: who(t, clash.kept) })}
-              </Text>
+              <Text size="sm">{t('clash.now', { value: value(clash.kept.value), who: who(t, clash.kept) })}</Text>
               {otherSides(clash).map((side, i) => (
                 <Text size="sm" key={i}>
-                  {t('clash.other', { value: describeValue(side.value), who: who(t, side) })}
+                  {t('clash.other', { value: value(side.value), who: who(t, side) })}
                 </Text>
               ))}
               <Group gap="xs">
                 <Button size="xs" variant="default" onClick={() => settle('kept')}>
-                  {t('clash.keep', { value: describeValue(clash.kept.value) })}
+                  {t('clash.keep', { value: value(clash.kept.value) })}
                 </Button>
                 {otherSides(clash).map((side, i) => (
                   <Button size="xs" variant="default" key={i} onClick={() => settle(i)}>
-                    {t('clash.use', { value: describeValue(side.value) })}
+                    {t('clash.use', { value: value(side.value) })}
                   </Button>
                 ))}
               </Group>

@@ -612,7 +612,7 @@ export const frCA: Record<MessageKey, string> = {
   'team.col.details': 'Renseignements modifiés à deux services',
   'clash.title': 'Modifiés à deux services',
   'clash.intro':
-    'Deux services ont modifié ces renseignements sans être connectés. Le dossier montre la première valeur à chaque service\u00a0; confirmez-la ou utilisez l’autre.',
+    'Deux services ont modifié ces renseignements sans être connectés. Chaque service affiche pour l’instant la même des deux valeurs (marquée «\u00a0Actuellement\u00a0»)\u00a0; gardez-la ou utilisez l’autre.',
   'clash.now': 'Actuellement\u00a0: « {value} » — {who}',
   'clash.other': 'Autre\u00a0: « {value} » — {who}',
   'clash.keep': 'Garder « {value} »',
