@@ -39,13 +39,34 @@ describe('mergeFields', () => {
   });
 
   it('merges nested records field by field, and lists as one value', () => {
-    const theirs = { ...base, address: { ...base.address, postcode: 'SW1Y 4JJ' } };
-    const mine = { ...base, address: { ...base.address, lines: ['12 St James Square', 'Westminster', 'London'] } };
-    const r = mergeFields(base, theirs, mine);
-    expect(r.merged.address).toEqual({ lines: ['12 St James Square', 'Westminster', 'London'], postcode: 'SW1Y 4JJ' });
-    expect(r.fromMine).toEqual([['address', 'lines']]);
-    const clash = mergeFields(base, { ...base, address: { ...base.address, lines: ['1 Other Road'] } }, mine);
-    expect(clash.conflicts.map((c) => c.path)).toEqual([['address', 'lines']]);
+    const withNeeds = { ...base, needs: { largePrint: false, post: false, lines: ['a'] } };
+    const theirs = { ...withNeeds, needs: { ...withNeeds.needs, post: true } };
+    const mine = { ...withNeeds, needs: { ...withNeeds.needs, largePrint: true } };
+    const r = mergeFields(withNeeds, theirs, mine);
+    expect(r.merged.needs).toEqual({ largePrint: true, post: true, lines: ['a'] });
+    expect(r.fromMine).toEqual([['needs', 'largePrint']]);
+    const lists = mergeFields(
+      withNeeds,
+      { ...withNeeds, needs: { ...withNeeds.needs, lines: ['b'] } },
+      {
+        ...withNeeds,
+        needs: { ...withNeeds.needs, lines: ['c'] },
+      },
+    );
+    expect(lists.conflicts.map((c) => c.path)).toEqual([['needs', 'lines']]);
+  });
+
+  it('merges a postal address as one value: never the lines of one side with the postcode of the other', () => {
+    // The customer moved (new lines and postcode) on one side; the other added a district to the old lines.
+    const moved = { ...base, address: { lines: ['7 Harbour Road', 'Portsmouth'], postcode: 'PO1 2AA' } };
+    const district = { ...base, address: { ...base.address, lines: ['12 St James Square', 'Westminster', 'London'] } };
+    const r = mergeFields(base, moved, district);
+    expect(r.merged.address).toEqual(moved.address);
+    expect(r.conflicts.map((c) => c.path)).toEqual([['address']]);
+    // Changed on one side only, it is taken whole.
+    const one = mergeFields(base, base, district);
+    expect(one.merged.address).toEqual(district.address);
+    expect(one.fromMine).toEqual([['address']]);
   });
 
   it('a field added or removed on one side is a change like any other', () => {

@@ -8,7 +8,9 @@
 //     stored is never overwritten silently) and the conflict is returned to be asked about.
 //
 // Nested plain objects are merged field by field; anything else (text, numbers, lists, dates) is one value, compared
-// by content. A field missing from a record is `undefined`; a merged field whose value is `undefined` is left out.
+// by content, and so is a postal address (its lines and postcode together): the lines typed at one desk with the
+// postcode typed at another would be an address nobody gave, and letters would go to it. A field missing from a
+// record is `undefined`; a merged field whose value is `undefined` is left out.
 
 /** A record of fields: values, or further records of fields. */
 export type FieldRecord = { readonly [field: string]: unknown };
@@ -50,6 +52,9 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/** A postal address ({ lines, postcode }): merged as one value. */
+const isPostalAddress = (value: unknown) => isRecord(value) && Array.isArray(value.lines) && 'postcode' in value;
+
 function mergeInto(
   base: unknown,
   theirs: unknown,
@@ -57,7 +62,7 @@ function mergeInto(
   path: string[],
   out: Omit<MergeResult<FieldRecord>, 'merged'>,
 ): unknown {
-  if (isRecord(base) && isRecord(theirs) && isRecord(mine)) {
+  if (isRecord(base) && isRecord(theirs) && isRecord(mine) && ![base, theirs, mine].some(isPostalAddress)) {
     const merged: Record<string, unknown> = {};
     const keys = new Set([...Object.keys(theirs), ...Object.keys(mine), ...Object.keys(base)]);
     for (const key of keys) {

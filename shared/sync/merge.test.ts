@@ -104,11 +104,15 @@ describe('merging two desks’ revisions of a case', () => {
   it.each(FIELDS.map((p) => [p.join('.'), p]))(
     '%s changed at both desks to different values keeps the winner’s and records both as a clash',
     (_, path) => {
-      const result = mergeCaseRevisions({ body: changed(path, 'from A', A.at), stamp: A }, [
-        { body: changed(path, 'from B', B.at), stamp: B, base },
-      ]);
+      const fromA = changed(path, 'from A', A.at);
+      const fromB = changed(path, 'from B', B.at);
+      const result = mergeCaseRevisions({ body: fromA, stamp: A }, [{ body: fromB, stamp: B, base }]);
       expect(valueAt(result.body, path)).toBe('from A');
-      expect(result.clashes).toEqual([{ path, kept: { value: 'from A', ...A }, other: { value: 'from B', ...B } }]);
+      // A postal address clashes whole (shared/model/merge.ts): its lines and postcode are one value.
+      const at = path.includes('address') ? path.slice(0, path.indexOf('address') + 1) : path;
+      expect(result.clashes).toEqual([
+        { path: at, kept: { value: valueAt(fromA, at), ...A }, other: { value: valueAt(fromB, at), ...B } },
+      ]);
       // The later edit time is the case's, whichever revision won.
       expect(result.body.updatedAt).toBe(B.at);
     },

@@ -20,6 +20,14 @@ describe('a field changed at two desks, as the case page says it', () => {
     expect(clashValueIn(en, 'en-GB', ['customer', 'address', 'lines'], ['7 Harbour Road', 'Portsmouth'])).toBe(
       '7 Harbour Road, Portsmouth',
     );
+    // A postal address clashes whole: its lines and postcode on one line.
+    expect(clashFieldIn(en, ['customer', 'address'])).toBe('Postal address');
+    expect(
+      clashValueIn(en, 'en-GB', ['customer', 'address'], {
+        lines: ['7 Harbour Road', 'Portsmouth'],
+        postcode: 'PO1 2AA',
+      }),
+    ).toBe('7 Harbour Road, Portsmouth, PO1 2AA');
     expect(clashValueIn(fr, 'fr-CA', ['channel'], 'email')).toBe('Courriel');
     expect(clashValueIn(en, 'en-GB', ['customer', 'email'], '')).toBe('(none)');
     expect(clashValueIn(en, 'en-GB', ['customer', 'phone'], '0113 496 0000')).toBe('0113 496 0000');

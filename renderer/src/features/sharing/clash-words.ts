@@ -35,7 +35,11 @@ export function clashValueIn(t: Translate, locale: string, path: readonly string
     if (isIsoDate(value)) return formatShortDate(value, locale);
     return value;
   }
-  // Address lines, as the page writes an address on one line.
+  // Address lines, and an address with its postcode, as the page writes an address on one line.
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
+  if (typeof value === 'object' && Array.isArray((value as { lines?: unknown }).lines)) {
+    const { lines, postcode } = value as { lines: unknown[]; postcode?: unknown };
+    return [...lines, postcode].filter((v): v is string => typeof v === 'string' && v !== '').join(', ');
+  }
   return describeValue(value);
 }
