@@ -98,6 +98,24 @@ describe('recogniseFile: the accepted types, from their bytes', () => {
     expect(recogniseFile(await pdf(), 'letter.txt')).toMatchObject({ ok: true, fileType: 'pdf' });
   });
 
+  it('UTF-16 text with its byte order mark (Notepad’s “Unicode”) is text; UTF-16 that is not text is not', () => {
+    const utf16le = (text: string) => {
+      const out = new Uint8Array(2 + text.length * 2);
+      out.set([0xff, 0xfe]);
+      for (let i = 0; i < text.length; i++) out.set([text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], 2 + i * 2);
+      return out;
+    };
+    expect(recogniseFile(utf16le('Notes from Notepad:\r\nRenée rang 😀.'), 'notes.txt')).toMatchObject({
+      ok: true,
+      fileType: 'text',
+    });
+    const be = utf16le('Hello').map((_, i, a) => (i % 2 ? a[i - 1] : a[i + 1]));
+    expect(recogniseFile(be, 'notes.txt')).toMatchObject({ ok: true, fileType: 'text' });
+    // A control character, or half a surrogate pair, is no text.
+    expect(recogniseFile(utf16le('a\u0001b'), 'x.txt')).toMatchObject({ ok: false });
+    expect(recogniseFile(utf16le('a\ud83d'), 'x.txt')).toMatchObject({ ok: false });
+  });
+
   it('text that starts like a binary signature ("BM", "MZ") is still text', () => {
     expect(recogniseFile(bytes('BMW finance letter, 3 March\n'), 'note.txt')).toMatchObject({ fileType: 'text' });
     expect(recogniseFile(bytes('MZ account: closed\n'), 'note.txt')).toMatchObject({ fileType: 'text' });
@@ -153,12 +171,6 @@ describe('recogniseFile: refusals say what the file is and what is accepted', ()
     ],
     ['an SVG', 'logo.png', () => bytes('<svg xmlns="http://www.w3.org/2000/svg"/>'), /an SVG image, not a PNG/],
     ['an RTF', 'letter.txt', () => bytes('{\\rtf1\\ansi Hello}'), /Rich Text \(RTF\)/],
-    [
-      'UTF-16 text (NUL bytes) under an unknown name',
-      'notes',
-      () => bytes([0xff, 0xfe], utf16('Hello')),
-      /^Redress cannot tell what this file is\. Redress accepts/,
-    ],
     [
       'unknown bytes named .pdf',
       'scan.pdf',

@@ -151,10 +151,36 @@ function recogniseZip(bytes: Uint8Array): Recognised | What {
 /** A byte no text holds: NUL and the C0 controls other than tab, line feed, form feed, carriage return and escape. */
 const isBinaryByte = (b: number) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b;
 
-/** Text: no NUL or other binary control byte. UTF-8 or single-byte (Latin-1, Windows-1252) text both pass. */
+/**
+ * Text: no NUL or other binary control byte. UTF-8 or single-byte (Latin-1, Windows-1252) text both pass, and so does
+ * UTF-16 with its byte order mark (Notepad's "Unicode", PowerShell), whose every ASCII character holds a NUL byte: it
+ * is decoded first, and must be well formed with no control character either.
+ */
 function isText(bytes: Uint8Array): boolean {
+  const utf16 = utf16Of(bytes);
+  if (utf16 !== null) {
+    // Read as 16-bit units after the mark: no control unit, and every surrogate in a pair.
+    const little = utf16 === 'utf-16le';
+    let high = false;
+    for (let i = 2; i < bytes.length; i += 2) {
+      const unit = little ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
+      const isHigh = unit >= 0xd800 && unit <= 0xdbff;
+      const isLow = unit >= 0xdc00 && unit <= 0xdfff;
+      if (isBinaryByte(unit) || (high && !isLow) || (!high && isLow)) return false;
+      high = isHigh;
+    }
+    return !high;
+  }
   for (let i = 0; i < bytes.length; i++) if (isBinaryByte(bytes[i])) return false;
   return true;
+}
+
+/** The UTF-16 encoding a text file's byte order mark names, or null (none, or an odd length). */
+export function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return null;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
 }
 
 /** Header names that make a header block a mail message's. */

@@ -13,9 +13,13 @@ import { db } from '#db/schema';
 import { EmailView } from '#features/mail';
 import { PdfPages } from '#ui/PdfPages';
 import { downloadAttachment } from './files';
+import { utf16Of } from '#shared/files/recognise';
 
 /** Text as the customer wrote it: UTF-8, or else Windows-1252 (a superset of Latin-1). */
 function decodeText(bytes: Uint8Array): string {
+  // UTF-16 with its byte order mark (Notepad's "Unicode"), as the file was recognised (#shared/files/recognise).
+  const utf16 = utf16Of(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
