@@ -76,6 +76,8 @@ const RIGHT_AT_ONE: Record<string, string> = {
   'fr-CA import.summaryEncoding': 'the file’s cells are “séparées par” its delimiter, whatever the count of columns',
   'fr-CA import.summaryNotUtf8': 'the file’s cells are “séparées par” its delimiter, whatever the count of columns',
   'en-GB procedureProblem.date-days': 'a month has 28 to 31 days, never 1',
+  'en-GB sharingProblem.reference-prefix-clash':
+    '“one of them” is of the two complaints that would share a reference, not of the cases counted',
   'fr-CA procedureProblem.date-days': 'a month has 28 to 31 days, never 1',
 };
 
