@@ -117,6 +117,13 @@ describe('letters to post', () => {
 });
 
 describe('making the print file', () => {
+  // Someone acting for the customer: their letter, and a copy for the customer, are two pieces of post.
+  const representative = {
+    name: 'Augusta Byron',
+    relationship: 'mother',
+    address: { lines: ['Seaham Hall', 'County Durham'], postcode: 'SR7 7AG' },
+  };
+
   it('makes the print file first and records nothing; then records exactly its letters, named with the saved file', async () => {
     const { PDFDocument } = await import('pdf-lib');
     const { makePrintFile, recordPrintRun } = await import('./batch');
@@ -319,11 +326,6 @@ describe('making the print file', () => {
     const { PDFDocument } = await import('pdf-lib');
     const { makePrintFile } = await import('./batch');
     const database = fresh();
-    const representative = {
-      name: 'Augusta Byron',
-      relationship: 'mother',
-      address: { lines: ['Seaham Hall', 'County Durham'], postcode: 'SR7 7AG' },
-    };
     const withCopy = await createCase(database, parts({ representative }), { settings, by: 'Sam', clock });
     const noCopy = await createCase(
       database,
@@ -363,11 +365,6 @@ describe('making the print file', () => {
     const { makePrintFile } = await import('./batch');
     const { readPdf } = await import('#test/support/pdf-text');
     const database = fresh();
-    const representative = {
-      name: 'Augusta Byron',
-      relationship: 'mother',
-      address: { lines: ['Seaham Hall', 'County Durham'], postcode: 'SR7 7AG' },
-    };
     const withCopy = await createCase(database, parts({ representative }), { settings, by: 'Sam', clock });
     await createCase(database, parts({ customer: { ...parts({}).customer, name: 'Grace Hopper' } }), {
       settings,

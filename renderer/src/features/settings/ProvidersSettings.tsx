@@ -79,14 +79,10 @@ function ProviderDialog({
       { procedureIds: options.map((o) => o.value), adrSchemeIds: schemes.map((s) => s.id) },
       warningsOf(values),
     );
-    if (!result.ok) {
-      form.setErrors(formErrorsIn(t, result.errors));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    const unprintable = letterheadErrorsIn(t, values);
-    if (unprintable) {
-      form.setErrors(unprintable);
+    // The form's own checks, then a letterhead the letters could not print (./letterhead-errors.ts).
+    const errors = result.ok ? letterheadErrorsIn(t, values) : formErrorsIn(t, result.errors);
+    if (!result.ok || errors) {
+      form.setErrors(errors ?? {});
       focusFirstInvalid(formRef.current);
       return;
     }

@@ -100,14 +100,10 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
       // In a team, the prefix stays the one the team checked when the desk joined (p8b, G5).
       ...(db().sharing && settings ? { teamPrefix: settings.deskPrefix } : {}),
     });
-    if (!result.ok) {
-      form.setErrors(formErrorsIn(t, result.errors));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    const unprintable = letterheadErrorsIn(t, values);
-    if (unprintable) {
-      form.setErrors(unprintable);
+    // The form's own checks, then a letterhead the letters could not print (./letterhead-errors.ts).
+    const errors = result.ok ? letterheadErrorsIn(t, values) : formErrorsIn(t, result.errors);
+    if (!result.ok || errors) {
+      form.setErrors(errors ?? {});
       focusFirstInvalid(formRef.current);
       return;
     }
