@@ -79,6 +79,11 @@ describe('addAttachments', () => {
 
     const entries = (await readTimeline(database, record.id)).filter((e) => e.type === 'attachment-added');
     expect(entries).toHaveLength(2);
+    // On the timeline in the order they were chosen (whatever their random ids), a millisecond apart.
+    expect(entries.map((e) => [e.data?.fileName, e.at])).toEqual([
+      ['scan.jpg', '2026-12-01T10:00:00.000Z'],
+      ['authority.pdf', '2026-12-01T10:00:00.001Z'],
+    ]);
     expect(entries.map((e) => e.data)).toEqual(
       expect.arrayContaining([
         {

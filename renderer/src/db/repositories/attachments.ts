@@ -114,6 +114,7 @@ export async function addAttachments(
         .map((a) => [a.sha256, a] as const),
     );
     const outcomes: AttachOutcome[] = [];
+    let added = 0;
     for (const c of checked) {
       if (!c.ok) {
         outcomes.push(c);
@@ -143,7 +144,10 @@ export async function addAttachments(
         blob: c.blob,
       };
       await database.attachments.add(row);
-      await recordEntries(database, [{ id: newId(), caseId, at, ...attachmentAddedEntry(row, on, by) }]);
+      // Files added together are recorded a millisecond apart, in the order they were chosen: the timeline orders
+      // entries of one moment by their (random) ids.
+      const entryAt = new Date(Date.parse(at) + added++).toISOString();
+      await recordEntries(database, [{ id: newId(), caseId, at: entryAt, ...attachmentAddedEntry(row, on, by) }]);
       onCase.set(row.sha256, row);
       outcomes.push({ ok: true, row });
     }
