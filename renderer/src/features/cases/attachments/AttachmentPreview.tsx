@@ -40,7 +40,8 @@ function PdfView({ blob }: { blob: Blob }) {
       regionLabel={t('attachments.pdfPages')}
       failed={(error) => (
         <Alert color="yellow" title={t('attachments.pagesFailed')}>
-          {t('attachments.pagesFailedText', { error })}
+          {/* pdf.js's own words, in English, as a technical detail after what to do (its full stop dropped). */}
+          {t('attachments.pagesFailedText', { error: String(error).replace(/[.\s]+$/, '') })}
         </Alert>
       )}
       drawn={({ pages, undecodedImages }) => (

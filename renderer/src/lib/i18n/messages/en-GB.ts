@@ -1868,7 +1868,7 @@ export const enGB = {
   'attachments.removeAttachment': 'Remove the attachment',
   'attachments.drawingPdf': 'Drawing the PDF’s pages',
   'attachments.pagesFailed': 'The pages cannot be shown',
-  'attachments.pagesFailedText': '{error}. Download the file to open it in another program.',
+  'attachments.pagesFailedText': 'Download the file to open it in another program. (What the PDF reader said: {error})',
   'attachments.pages': '{count, plural, one {One page.} other {# pages.}}',
   'attachments.pdfPages': 'The PDF’s pages',
   'attachments.readingText': 'Reading the text',

@@ -2457,7 +2457,8 @@ export const frCA: Record<MessageKey, string> = {
   'attachments.removeAttachment': 'Retirer la pièce jointe',
   'attachments.drawingPdf': 'Affichage des pages du PDF',
   'attachments.pagesFailed': 'Les pages ne peuvent pas être affichées',
-  'attachments.pagesFailedText': '{error}. Téléchargez le fichier pour l’ouvrir dans un autre logiciel.',
+  'attachments.pagesFailedText':
+    'Téléchargez le fichier pour l’ouvrir dans un autre logiciel. (Message du lecteur PDF, en anglais\u00a0: {error})',
   'attachments.pages': '{count, plural, one {Une page.} other {# pages.}}',
   'attachments.pdfPages': 'Les pages du PDF',
   'attachments.readingText': 'Lecture du texte',
