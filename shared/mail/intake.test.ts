@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { validateIntake, emptyIntakeForm } from '#shared/model/intake';
 import { STORED_LIMITS } from '#shared/model/stored';
-import { dateInZone, fillFromEmail, firstParagraphs, intakeFromEmail, newWords } from './intake';
+import { dateInZone, emailReceivedOn, fillFromEmail, firstParagraphs, intakeFromEmail, newWords } from './intake';
 import { parseEmail, type ParsedEmail } from './parse';
 
 const desk = { today: '2026-12-02', timeZone: 'Europe/London' };
@@ -173,5 +173,21 @@ describe('filling a form the handler has started from an email', () => {
     const { values, kept } = fillFromEmail(typed, untouched, email);
     expect(values).toEqual({ ...typed, email: 'customer@example.com' });
     expect(kept).toEqual(['receivedOn', 'channel', 'summary']);
+  });
+});
+
+describe('the day an email was received', () => {
+  const desk = { today: '2026-12-06', timeZone: 'Europe/London' };
+  test('is the day it was sent, where the desk is; an undated or future email is today, and says so', () => {
+    expect(emailReceivedOn({ date: '2026-12-04T23:30:00-05:00' }, desk)).toEqual({
+      receivedOn: '2026-12-05',
+      fromEmail: true,
+    });
+    expect(emailReceivedOn({ date: null }, desk)).toEqual({ receivedOn: '2026-12-06', fromEmail: false });
+    expect(emailReceivedOn({ date: '2027-03-01T10:00:00Z' }, desk)).toEqual({
+      receivedOn: '2026-12-06',
+      fromEmail: false,
+    });
+    expect(emailReceivedOn({ date: 'not a date' }, desk)).toEqual({ receivedOn: '2026-12-06', fromEmail: false });
   });
 });

@@ -86,11 +86,24 @@ export function firstParagraphs(text: string, max: number): string {
   return out;
 }
 
+/**
+ * The day an email was received, for the intake: the day it was sent, where the desk is. An email not dated (or
+ * dated unreadably), or dated after the desk's today (a wrong clock somewhere), is taken as received today, and
+ * `fromEmail` is false so the form can say so.
+ */
+export function emailReceivedOn(
+  email: Pick<ParsedEmail, 'date'>,
+  desk: { today: string; timeZone: string },
+): { receivedOn: string; fromEmail: boolean } {
+  const sent = email.date ? dateInZone(email.date, desk.timeZone) : null;
+  return sent && sent <= desk.today
+    ? { receivedOn: sent, fromEmail: true }
+    : { receivedOn: desk.today, fromEmail: false };
+}
+
 /** The intake fields an email fills in, for a desk whose date is `today` in `timeZone`. */
 export function intakeFromEmail(email: ParsedEmail, desk: { today: string; timeZone: string }): EmailIntakeFields {
-  const sent = email.date ? dateInZone(email.date, desk.timeZone) : null;
-  // An email dated after the desk's today (a wrong clock somewhere) or not dated is taken as received today.
-  const receivedOn = sent && sent <= desk.today ? sent : desk.today;
+  const { receivedOn } = emailReceivedOn(email, desk);
   const name = withoutForbiddenCharacters(email.from?.name ?? '', 'single-line')
     .replace(/^["'\s]+|["'\s]+$/g, '')
     .slice(0, STORED_LIMITS.name);

@@ -33,7 +33,7 @@ import { db } from '#db/schema';
 import { activeProviders, usualProvider } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { focusFirstInvalid } from '#lib/focus-invalid';
-import { fillFromEmail as mergeEmailFields, intakeFromEmail } from '#shared/mail/intake';
+import { emailReceivedOn, fillFromEmail as mergeEmailFields, intakeFromEmail } from '#shared/mail/intake';
 import { EmailView, onEmailForIntake, readEmailFile, takeEmailForIntake, type IncomingEmail } from '#features/mail';
 import { useIntl } from 'react-intl';
 import {
@@ -269,6 +269,8 @@ export function IntakePage() {
           <Group gap="sm" justify="space-between">
             <Text size="sm">
               {t('intake.filledFrom', { fileName: fromEmail.fileName })}
+              {!emailReceivedOn(fromEmail.email, { today: todayIso(), timeZone: deskTimeZone() }).fromEmail &&
+                ` ${t('intake.emailUndated')}`}
               {keptFromEmail.length > 0 &&
                 ` ${t('intake.keptTyped', {
                   fields: new Intl.ListFormat(intl.locale, { type: 'conjunction' }).format(

@@ -1304,6 +1304,8 @@ export const enGB = {
   'intake.emailFile': 'Email file',
   'intake.fromEmailTitle': 'From the email “{subject}” — it will be attached to the case',
   'intake.noSubject': '(no subject)',
+  'intake.emailUndated':
+    'The email carries no date Redress can read, or a date still to come: the date received is today’s; check it.',
   'intake.keptTyped': 'What you had typed is kept where the email says otherwise: {fields}.',
   'intake.filledFrom': 'Filled in from {fileName}: check each field, choose a category and complete what is missing.',
   'intake.showEmail': 'Show the email',

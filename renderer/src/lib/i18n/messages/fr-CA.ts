@@ -1604,6 +1604,8 @@ export const frCA: Record<MessageKey, string> = {
   'intake.emailFile': 'Fichier de courriel',
   'intake.fromEmailTitle': 'Du courriel «\u00a0{subject}\u00a0» — il sera joint au dossier',
   'intake.noSubject': '(sans objet)',
+  'intake.emailUndated':
+    'Le courriel ne porte aucune date lisible, ou une date à venir\u00a0: la date de réception est celle d’aujourd’hui\u00a0; vérifiez-la.',
   'intake.keptTyped': 'Ce que vous aviez saisi est conservé là où le courriel dit autre chose\u00a0: {fields}.',
   'intake.filledFrom':
     'Rempli à partir de {fileName}\u00a0: vérifiez chaque champ, choisissez une catégorie et complétez ce qui manque.',
