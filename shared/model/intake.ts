@@ -216,7 +216,8 @@ function crossFieldErrors(f: Trimmed): Array<[IntakeField, string]> {
   return out;
 }
 
-function address(lines: string, postcode: string): PostalAddress | undefined {
+/** A form's address box and postcode (trimmed) as the case keeps them: one line per row, the postcode in capitals. */
+export function postalAddressOf(lines: string, postcode: string): PostalAddress | undefined {
   if (lines === '') return undefined;
   return {
     lines: lines
@@ -311,7 +312,7 @@ export function validateIntake(
   const customer: Customer = dropEmpty({
     name: f.customerName,
     title: f.title || undefined,
-    address: address(f.addressLines, f.postcode),
+    address: postalAddressOf(f.addressLines, f.postcode),
     phone: f.phone,
     email: f.email,
     accountNumber: f.accountNumber,
@@ -324,7 +325,7 @@ export function validateIntake(
       : dropEmpty({
           name: f.repName,
           relationship: f.repRelationship,
-          address: address(f.repAddressLines, f.repPostcode),
+          address: postalAddressOf(f.repAddressLines, f.repPostcode),
         });
   return {
     ok: true,

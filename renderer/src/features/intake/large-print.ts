@@ -2,7 +2,7 @@
 // refused later (the letter dialog, Letters to post), so the intake says so while the address is being typed. The
 // window's rule is the letters' own (windowLinesFor); this only asks it about the form's addresses.
 import { LetterRefusalError, windowLinesFor } from '#shared/letters/index';
-import type { IntakeForm } from '#shared/model/intake';
+import { type IntakeForm, postalAddressOf } from '#shared/model/intake';
 
 /** An addressee whose name and address take more lines than the window holds in large print. */
 export interface LargePrintMisfit {
@@ -33,15 +33,15 @@ export function largePrintMisfits(form: AddressFields): LargePrintMisfit[] {
   ];
   const misfits: LargePrintMisfit[] = [];
   for (const party of parties) {
-    const lines = party.lines
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean);
-    if (lines.length === 0) continue;
-    const postcode = party.postcode.trim().toUpperCase();
+    // The address as the case will keep it (the intake's own reading of the form).
+    const address = postalAddressOf(party.lines.trim(), party.postcode.trim());
+    if (!address || address.lines.length === 0) continue;
     const name = party.name.trim();
     try {
-      windowLinesFor({ name, addressLines: postcode ? [...lines, postcode] : lines }, true);
+      windowLinesFor(
+        { name, addressLines: address.postcode ? [...address.lines, address.postcode] : address.lines },
+        true,
+      );
     } catch (error) {
       if (!(error instanceof LetterRefusalError) || error.said.code !== 'window-large-print') continue;
       const v = error.said.values as { size: number; capacity: number; printed: number };
