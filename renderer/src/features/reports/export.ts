@@ -35,7 +35,11 @@ export async function saveReportCsv(report: Report, meta: ReportMeta): Promise<S
  * emoji), with where it is, or null. The PDF is refused, as a letter is, rather than printed with empty boxes; the CSV
  * keeps every character.
  */
-export function reportUnprintable(report: Report, meta: ReportMeta): Unprintable | null {
+export function reportUnprintable(
+  report: Report,
+  meta: ReportMeta,
+  doc: ReportDocument = reportDocument(report, meta),
+): Unprintable | null {
   const names = (rows: ReadonlyArray<{ label: string }>) => rows.map((r) => r.label);
   const sources = [
     placedSource({ place: 'report-company' }, meta.company),
@@ -46,12 +50,14 @@ export function reportUnprintable(report: Report, meta: ReportMeta): Unprintable
     ...names(report.volumes.byProcedure).map((name) => placedSource({ place: 'report-procedure' }, name)),
     ...names(report.volumes.byHandler).map((name) => placedSource({ place: 'report-handler' }, name)),
   ];
-  return documentUnprintable(reportDocument(report, meta), sources, 'report');
+  return documentUnprintable(doc, sources, 'report');
 }
 
 export async function saveReportPdf(report: Report, meta: ReportMeta): Promise<SaveFileResult> {
-  const found = reportUnprintable(report, meta);
+  // One document, checked and then rendered.
+  const doc = reportDocument(report, meta);
+  const found = reportUnprintable(report, meta, doc);
   if (found) throw new UnprintableError(found, 'report');
-  const data = await renderPdf(reportDocument(report, meta) as TDocumentDefinitions);
+  const data = await renderPdf(doc as TDocumentDefinitions);
   return platform().saveFile({ suggestedName: reportFileName(report, 'pdf', meta), mimeType: 'application/pdf', data });
 }
