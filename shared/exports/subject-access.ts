@@ -396,9 +396,10 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryC
 /** Whether the summary writes any timeline entry, name of who recorded it, or file name with codes for characters. */
 function writtenAsCodes(cases: readonly SubjectAccessCase[]): boolean {
   const coded = (text: string) => withUnprintableAsCodes(text) !== text;
-  return cases.some(
-    (c) =>
-      c.events.some((e) => coded(e.summary) || coded(e.by)) || (c.attachments ?? []).some((a) => coded(a.row.fileName)),
+  // Files as the summary lists them: those still held, by their path in the bundle (made of safe characters).
+  return (
+    cases.some((c) => c.events.some((e) => coded(e.summary) || coded(e.by))) ||
+    [...attachmentPaths(cases).values()].some(coded)
   );
 }
 
