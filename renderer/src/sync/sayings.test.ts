@@ -119,7 +119,8 @@ describe('what waits to be sent, as a handler counts it', () => {
     expect(statusLine(offline(3, 0), now, en)).toBe('Offline: changes to 3 cases waiting');
     expect(statusLine(offline(2, 1), now, en)).toBe('Offline: changes to 2 cases and 1 other change waiting');
     expect(statusLine(offline(0, 2), now, en)).toBe('Offline: 2 changes waiting');
-    expect(statusLine(offline(0, 0), now, en)).toBe('Offline: 0 changes waiting');
+    expect(statusLine(offline(0, 0), now, en)).toBe('Offline: nothing waiting to be sent');
+    expect(statusLine(offline(0, 0), now, fr)).toBe('Hors ligne\u00a0: rien en attente d’envoi');
     expect(statusLine(offline(1, 0), now, fr)).toBe('Hors ligne\u00a0: 1 dossier modifié en attente');
     expect(statusLine(offline(2, 3), now, fr)).toBe(
       'Hors ligne\u00a0: 2 dossiers modifiés et 3 autres modifications en attente',

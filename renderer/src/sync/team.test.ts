@@ -271,7 +271,7 @@ describe('what the status says is waiting, once sent', () => {
     // Sent, with no "Synced" since (the pull still fails): before, it was counted from the last "Synced" on and the
     // status said "changes to 1 case waiting" until the pull came back.
     const state = await saysWaiting(desk, 0, { askAgain: true });
-    expect(statusLine(state, new Date())).toBe('Cannot reach the server: 0 changes waiting');
+    expect(statusLine(state, new Date())).toBe('Cannot reach the server: nothing waiting to be sent');
   }, 60_000);
 });
 

@@ -604,7 +604,7 @@ export const enGB = {
   'sync.minutesAgo': '{n, plural, one {# minute ago} other {# minutes ago}}',
   'sync.hoursAgo': '{n, plural, one {# hour ago} other {# hours ago}}',
   'sync.daysAgo': '{n, plural, one {# day ago} other {# days ago}}',
-  'sync.waiting': '{n, plural, one {# change waiting} other {# changes waiting}}',
+  'sync.waiting': '{n, plural, =0 {nothing waiting to be sent} one {# change waiting} other {# changes waiting}}',
   // session 23: what waits is counted as a handler counts it, a case once however many records its changes wrote
   'sync.waitingCases': '{n, plural, one {changes to # case waiting} other {changes to # cases waiting}}',
   'sync.waitingCasesAndOther':

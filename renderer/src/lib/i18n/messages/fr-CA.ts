@@ -596,7 +596,8 @@ export const frCA: Record<MessageKey, string> = {
   'sync.minutesAgo': '{n, plural, one {il y a # minute} other {il y a # minutes}}',
   'sync.hoursAgo': '{n, plural, one {il y a # heure} other {il y a # heures}}',
   'sync.daysAgo': '{n, plural, one {il y a # jour} other {il y a # jours}}',
-  'sync.waiting': '{n, plural, one {# modification en attente} other {# modifications en attente}}',
+  'sync.waiting':
+    '{n, plural, =0 {rien en attente d’envoi} one {# modification en attente} other {# modifications en attente}}',
   'sync.waitingCases': '{n, plural, one {# dossier modifié en attente} other {# dossiers modifiés en attente}}',
   'sync.waitingCasesAndOther':
     '{cases, plural, one {# dossier modifié} other {# dossiers modifiés}} et {other, plural, one {# autre modification} other {# autres modifications}} en attente',
