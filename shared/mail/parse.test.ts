@@ -186,6 +186,24 @@ describe('rtfToText', () => {
     expect(rtfToText(rtf(doc))).toBe('Dear Sir,\n\nThe fee of €180 was “wrong”.\nRenée\tLefèvre\nend');
   });
 
+  test("a \\'hh byte is in the code page of the font in effect, else of the document", () => {
+    // A Japanese Outlook message (\ansicpg932) writes a no-break space in a Western font (\fcharset0) as {\f3\'a0}.
+    const japanese =
+      '{\\rtf1\\ansi\\ansicpg932\\deff0{\\fonttbl{\\f0\\fswiss MS PGothic;}{\\f3\\fmodern\\fcharset0 Courier New;}}' +
+      "\\f0 a{\\f3\\'a0}b\\'82\\'a0\\par}";
+    expect(rtfToText(rtf(japanese))).toBe('a\u00a0b\u3042');
+    // A Shift_JIS font (\fcharset128) in a Windows-1252 document: its two-byte characters, and é around them.
+    const western =
+      '{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fcharset0 Arial;}{\\f1\\fcharset128 MS Gothic;}' +
+      "{\\f2\\fcharset0\\cpg1251 Courier;}}caf\\'e9 {\\f1\\'93\\'fa\\'96\\'7b}\\'e9 {\\f2\\'c4\\'e0}\\par}";
+    expect(rtfToText(rtf(western))).toBe('café 日本é Да');
+    // The default font (\deff) gives the code page of text before any \f, and again after \plain.
+    const defaultFont =
+      '{\\rtf1\\ansi\\ansicpg1252\\deff1{\\fonttbl{\\f0\\fcharset0 Arial;}{\\f1\\fcharset128 MS Gothic;}}' +
+      "\\'82\\'a0\\f0\\'e9\\plain\\'82\\'a2\\par}";
+    expect(rtfToText(rtf(defaultFont))).toBe('あéい');
+  });
+
   test('the RTF of a real Outlook message, decompressed', async () => {
     // The compressed RTF of the sample, read by msgreader and decompressed by @kenjiuno/decompressrtf.
     const { default: MsgReader } = await import('@kenjiuno/msgreader/lib/MsgReader');

@@ -3,8 +3,11 @@
 // smallest reader that gives the text as an RTF reader shows it: it follows groups, skips the destinations that are
 // not text (font and colour tables, pictures, `\*` destinations such as the `\*\htmltag` of HTML that Outlook
 // encapsulated in RTF, whose RTF rendering is then the text), turns `\par`/`\line`/`\tab` into line breaks and tabs,
-// and decodes `\'hh` bytes in the document's code page (`\ansicpg`) and `\uN` characters (skipping their `\ucN`
-// fallback). Formatting is dropped.
+// and decodes `\'hh` bytes and `\uN` characters (skipping their `\ucN` fallback). A `\'hh` byte is in the code page of
+// the font in effect (`\fN`, or the default font `\deffN`, per group; the font table gives each font's `\fcharsetN` or
+// `\cpgN`), else in the document's code page (`\ansicpg`), else Windows-1252: a Japanese Outlook message
+// (`\ansicpg932`) writes a no-break space in a Western font as `{\f3\'a0}`, which is not Shift_JIS. Formatting is
+// dropped.
 
 type Decoder = { decode(bytes: Uint8Array): string };
 const TextDecoderCtor = (
@@ -76,31 +79,75 @@ function decoderFor(codePage: number): Decoder {
   }
 }
 
+/** The code page of a font's character set (`\fcharsetN`); 0 ANSI, 2 symbol (no code page: read as ANSI). */
+const CHARSET_CODE_PAGES: Record<number, number> = {
+  0: 1252,
+  2: 1252,
+  128: 932,
+  129: 949,
+  134: 936,
+  136: 950,
+  161: 1253,
+  162: 1254,
+  163: 1258,
+  177: 1255,
+  178: 1256,
+  186: 1257,
+  204: 1251,
+  222: 874,
+  238: 1250,
+};
+
 interface GroupState {
   skip: boolean;
   /** Characters to skip after a `\uN` (`\ucN`, 1 by default). */
   uc: number;
+  /** The font in effect (`\fN`); null for the default font (`\deffN`). */
+  font: number | null;
+  /** Inside the font table, where `\fN` names the font being defined. */
+  fontTable: boolean;
 }
 
 /** The plain text of an RTF document, given as its bytes. */
 export function rtfToText(rtf: Uint8Array): string {
-  // One character per byte: RTF is 7-bit, and a byte above ASCII is in the document's code page (decoded below).
+  // One character per byte: RTF is 7-bit, and a byte above ASCII is in the font's code page (decoded below).
   let src = '';
   for (let k = 0; k < rtf.length; k += 8192) src += String.fromCharCode(...rtf.subarray(k, k + 8192));
-  let decoder = decoderFor(1252);
+  let documentCodePage = 1252;
+  let defaultFont: number | null = null;
+  /** Each font of the font table with the `\fcharsetN` and `\cpgN` it gives (`\cpgN` is the more exact). */
+  const fontCodePages = new Map<number, { charset?: number; cpg?: number }>();
+  /** The font whose entry the font table is at. */
+  let definingFont: number | null = null;
+  const decoders = new Map<number, Decoder>();
   let out = '';
   let pendingBytes: number[] = [];
+  let pendingCodePage = documentCodePage;
   const flushBytes = () => {
     if (pendingBytes.length > 0) {
+      const decoder = decoders.get(pendingCodePage) ?? decoderFor(pendingCodePage);
+      decoders.set(pendingCodePage, decoder);
       out += decoder.decode(Uint8Array.from(pendingBytes));
       pendingBytes = [];
     }
+  };
+  /** A byte of text, in the code page of the font in effect; bytes in a row in one code page are decoded together. */
+  const pushByte = (byte: number) => {
+    const font = fontCodePages.get(state.font ?? defaultFont ?? -1);
+    const codePage =
+      font?.cpg ?? (font?.charset === undefined ? undefined : CHARSET_CODE_PAGES[font.charset]) ?? documentCodePage;
+    if (codePage !== pendingCodePage) {
+      flushBytes();
+      pendingCodePage = codePage;
+    }
+    pendingBytes.push(byte);
   };
   const emit = (text: string) => {
     flushBytes();
     out += text;
   };
-  let state: GroupState = { skip: false, uc: 1 };
+  const initial = (): GroupState => ({ skip: false, uc: 1, font: null, fontTable: false });
+  let state = initial();
   const stack: GroupState[] = [];
   /** Fallback characters still to skip after a `\uN`. */
   let toSkip = 0;
@@ -122,7 +169,7 @@ export function rtfToText(rtf: Uint8Array): string {
       continue;
     }
     if (c === '}') {
-      state = stack.pop() ?? { skip: false, uc: 1 };
+      state = stack.pop() ?? initial();
       toSkip = 0;
       groupStart = false;
       i++;
@@ -143,13 +190,28 @@ export function rtfToText(rtf: Uint8Array): string {
         groupStart = false;
         if (atStart && (starred || SKIPPED.has(word))) {
           state.skip = true;
+          state.fontTable = word === 'fonttbl' && !starred;
           starred = false;
           continue;
         }
         starred = false;
         if (word === 'ansicpg' && param !== null) {
-          flushBytes();
-          decoder = decoderFor(param);
+          documentCodePage = param;
+          continue;
+        }
+        if (word === 'deff' && param !== null) {
+          defaultFont = param;
+          continue;
+        }
+        if (state.fontTable) {
+          if (word === 'f' && param !== null) {
+            definingFont = param;
+            fontCodePages.set(param, {});
+          } else if ((word === 'fcharset' || word === 'cpg') && param !== null && definingFont !== null) {
+            const entry = fontCodePages.get(definingFont)!;
+            if (word === 'cpg') entry.cpg = param;
+            else entry.charset = param;
+          }
           continue;
         }
         if (word === 'uc' && param !== null) {
@@ -159,6 +221,14 @@ export function rtfToText(rtf: Uint8Array): string {
         if (state.skip) continue;
         if (toSkip > 0) {
           toSkip--;
+          continue;
+        }
+        if (word === 'f' && param !== null) {
+          state.font = param;
+          continue;
+        }
+        if (word === 'plain') {
+          state.font = null;
           continue;
         }
         if (word === 'u' && param !== null) {
@@ -185,7 +255,7 @@ export function rtfToText(rtf: Uint8Array): string {
           toSkip--;
           continue;
         }
-        if (/^[0-9a-fA-F]{2}$/.test(hex)) pendingBytes.push(parseInt(hex, 16));
+        if (/^[0-9a-fA-F]{2}$/.test(hex)) pushByte(parseInt(hex, 16));
         continue;
       }
       i += 2;
@@ -209,8 +279,8 @@ export function rtfToText(rtf: Uint8Array): string {
       toSkip--;
       continue;
     }
-    // A byte above ASCII written as itself is in the document's code page, like a `\'hh`.
-    if (c.charCodeAt(0) >= 0x80 && c.charCodeAt(0) <= 0xff) pendingBytes.push(c.charCodeAt(0));
+    // A byte above ASCII written as itself is in the font's code page, like a `\'hh`.
+    if (c.charCodeAt(0) >= 0x80 && c.charCodeAt(0) <= 0xff) pushByte(c.charCodeAt(0));
     else emit(c);
   }
   flushBytes();
