@@ -79,6 +79,11 @@ describe('intakeFromEmail on the fixtures', () => {
     });
   });
 
+  test('Outlook .msg: an RTF-only body that is only a no-break space adds nothing to the summary', async () => {
+    const fields = intakeFromEmail(await parsed('outlook-attachandinline.msg'), desk);
+    expect(fields.summary).toBe('Attach and inline');
+  });
+
   test.each([
     'outlook-accented-cp1252-pdf.eml',
     'gmail-utf8-reply-signature.eml',

@@ -137,6 +137,13 @@ describe('Outlook .msg (msgreader samples, Apache-2.0)', () => {
     // The sample it was made from has the same words as its plain-text body.
     expect((await parsed('outlook-attachmentfiles.msg')).text).toBe('attachmentFiles');
   });
+
+  test('a Japanese message whose RTF-only body is a no-break space in a Western font has no body text, not “�”', async () => {
+    // Its compressed RTF is \ansicpg932 HTML-in-RTF whose only text is {\f3\'a0}, f3 being \fcharset0 (Windows-1252).
+    const email = await parsed('outlook-attachandinline.msg');
+    expect(email.html).toBeUndefined();
+    expect(email.text).toBe('');
+  });
 });
 
 describe('files that are not emails are refused with the reason', () => {
