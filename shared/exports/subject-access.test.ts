@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '#shared/model/case';
 import { caseRecord } from '#test/support/cases';
 import {
+  attachmentPaths,
   customerMatchReasons,
   letterPaths,
   subjectAccessAnswerBy,
@@ -120,6 +121,37 @@ describe('the bundle', () => {
     expect([...letterPaths(cases).values()]).toEqual([
       'letters/RDR-2026-000001/Letter.pdf',
       'letters/RDR-2026-000001/letter (2).pdf',
+    ]);
+  });
+
+  it('names an attached file for what its bytes are, so it opens: a PDF added as photo.jpg is photo.pdf', () => {
+    const attached = (id: string, fileName: string, fileType: 'pdf' | 'jpeg') => ({
+      row: {
+        id,
+        caseId: 'c1',
+        fileName,
+        fileType,
+        mime: fileType === 'pdf' ? 'application/pdf' : 'image/jpeg',
+        size: 1,
+        sha256: 'cd'.repeat(32),
+        kind: 'evidence' as const,
+        note: '',
+        addedBy: 'Sam',
+        addedAt: '2026-11-19T10:00:00.000Z',
+      },
+      bytes: new Uint8Array([1]),
+    });
+    const cases = [
+      {
+        record: record('c1', 'RDR-2026-000001'),
+        events: [],
+        letters: [],
+        attachments: [attached('a1', 'photo.jpg', 'pdf'), attached('a2', 'photo.jpg', 'jpeg')],
+      },
+    ];
+    expect([...attachmentPaths(cases).values()]).toEqual([
+      'attachments/RDR-2026-000001/photo.pdf',
+      'attachments/RDR-2026-000001/photo.jpg',
     ]);
   });
 

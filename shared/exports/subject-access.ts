@@ -1,7 +1,7 @@
 // A subject-access bundle (UK GDPR Art. 15, PIPEDA Principle 4.9): everything the desk holds about one customer, as
 // one ZIP file: a readable PDF summary, the issued letters' exact PDF bytes, and a JSON file of all the data.
 // Pure: the renderer gathers the cases, renders the summary's document definition with pdfmake and saves the file.
-import type { AttachmentRow } from '#shared/model/attachment';
+import { type AttachmentRow, fileNameForType } from '#shared/model/attachment';
 import type { IssuedLetter } from '#shared/model/letter';
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import {
@@ -194,7 +194,8 @@ export function attachmentPaths(cases: readonly SubjectAccessCase[]): Map<string
     const folder = `attachments/${safePathPart(c.record.reference, `case-${i + 1}`)}/`;
     for (const { row, bytes } of c.attachments ?? []) {
       if (!bytes) continue;
-      const safe = safePathPart(row.fileName.split(/[\\/]/).pop() ?? '', 'file');
+      // Named for what its bytes are ("photo.jpg" that is a PDF is saved as "photo.pdf"), so the file opens.
+      const safe = safePathPart(fileNameForType(row.fileName.split(/[\\/]/).pop() ?? '', row.fileType), 'file');
       paths.set(
         row.id,
         claimPath(taken, folder + safe, (n) => folder + safe.replace(/(\.[^.]*)?$/, ` (${n})$1`)),

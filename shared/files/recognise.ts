@@ -3,7 +3,7 @@
 // block holds mail headers, a .msg an OLE compound file holding Outlook's __substg1.0_ streams. Anything else is
 // refused with what it is (when Redress can tell) and what is accepted. Pure: bytes in, a verdict out.
 import { unzipSync } from 'fflate';
-import { ATTACHMENT_MIME_TYPES, type AttachmentFileType } from '#shared/model/attachment';
+import { ATTACHMENT_MIME_TYPES, type AttachmentFileType, typeClaimedBy } from '#shared/model/attachment';
 import {
   attachmentRefusal,
   type AttachmentRefusalCode,
@@ -43,33 +43,14 @@ const OUTLOOK_STREAM = Array.from('__substg1.0_', (c) => [c.charCodeAt(0), 0]).f
 const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx']);
 const IMAGE_SEQUENCE_BRANDS = new Set(['mif1', 'msf1']);
 
-/** What the name's extension claims ("a PDF"), or nothing when it names nothing Redress knows. */
-const CLAIMED: Record<string, AttachmentRefusalCode> = {
-  pdf: 'claimed-pdf',
-  jpg: 'claimed-jpeg',
-  jpeg: 'claimed-jpeg',
-  png: 'claimed-png',
-  tif: 'claimed-tiff',
-  tiff: 'claimed-tiff',
-  heic: 'claimed-heic',
-  heif: 'claimed-heic',
-  txt: 'claimed-text',
-  text: 'claimed-text',
-  eml: 'claimed-eml',
-  msg: 'claimed-msg',
-  docx: 'claimed-docx',
-  xlsx: 'claimed-xlsx',
-  odt: 'claimed-odt',
-};
-
 /** What a refused file is, as a saying (`what-…`). */
 type What = AttachmentRefusalSaying;
 const what = (code: AttachmentRefusalCode): What => ({ code });
 
 function refuse(fileName: string, is: What | null): Recognised {
-  const ext = /\.([A-Za-z0-9]{1,8})$/.exec(fileName)?.[1]?.toLowerCase();
-  const claimedCode = ext ? CLAIMED[ext] : undefined;
-  const claimed = claimedCode ? what(claimedCode) : undefined;
+  // What the name's extension claims ("a PDF"), or nothing when it names nothing Redress knows.
+  const claimedType = typeClaimedBy(fileName);
+  const claimed = claimedType ? what(`claimed-${claimedType}`) : undefined;
   const accepted = what('accepted');
   if (is && claimed)
     return { ok: false, ...attachmentRefusal('is-other-not-claimed', { what: is, claimed, accepted }) };

@@ -1,6 +1,12 @@
 // The space warning on "Your data", and sizes as people read them.
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_STORAGE_WARNING_BYTES, formatFileSize, storageWarning } from './attachment';
+import {
+  ATTACHMENT_STORAGE_WARNING_BYTES,
+  fileNameForType,
+  formatFileSize,
+  storageWarning,
+  typeClaimedBy,
+} from './attachment';
 
 const GB = 1024 ** 3;
 
@@ -33,5 +39,36 @@ describe('formatFileSize', () => {
       '2.4 MB',
       '1,862.64 GB',
     ]);
+  });
+});
+
+describe('fileNameForType: the name a file is saved under', () => {
+  it('keeps a name whose extension fits what the bytes are, in any letter case', () => {
+    expect(fileNameForType('bill.pdf', 'pdf')).toBe('bill.pdf');
+    expect(fileNameForType('Photo.JPEG', 'jpeg')).toBe('Photo.JPEG');
+    expect(fileNameForType('scan.tif', 'tiff')).toBe('scan.tif');
+  });
+
+  it('replaces the extension of another type: a PDF named photo.jpg is saved as photo.pdf', () => {
+    expect(fileNameForType('photo.jpg', 'pdf')).toBe('photo.pdf');
+    expect(fileNameForType('Réclamation été.PNG', 'jpeg')).toBe('Réclamation été.jpg');
+    expect(fileNameForType('letter.txt', 'eml')).toBe('letter.eml');
+  });
+
+  it('adds the usual extension when the name has none, or one no type claims', () => {
+    expect(fileNameForType('scan', 'pdf')).toBe('scan.pdf');
+    expect(fileNameForType('scan.2026', 'pdf')).toBe('scan.2026.pdf');
+    expect(fileNameForType('notes', 'text')).toBe('notes.txt');
+  });
+
+  it('lets plain text keep an extension no other type claims', () => {
+    expect(fileNameForType('server.log', 'text')).toBe('server.log');
+    expect(fileNameForType('figures.csv', 'text')).toBe('figures.csv');
+  });
+
+  it('says which type a name claims, or none', () => {
+    expect(typeClaimedBy('a.HEIF')).toBe('heic');
+    expect(typeClaimedBy('a.gif')).toBeUndefined();
+    expect(typeClaimedBy('pdf')).toBeUndefined();
   });
 });

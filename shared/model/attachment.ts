@@ -50,6 +50,53 @@ export const ATTACHMENT_MIME_TYPES: Record<AttachmentFileType, string> = {
   odt: 'application/vnd.oasis.opendocument.text',
 };
 
+/** The extensions a file's name may end in for each type, the usual one first (lower case, without the dot). */
+export const ATTACHMENT_EXTENSIONS: Record<AttachmentFileType, readonly string[]> = {
+  pdf: ['pdf'],
+  jpeg: ['jpg', 'jpeg'],
+  png: ['png'],
+  tiff: ['tif', 'tiff'],
+  heic: ['heic', 'heif'],
+  text: ['txt', 'text'],
+  eml: ['eml'],
+  msg: ['msg'],
+  docx: ['docx'],
+  xlsx: ['xlsx'],
+  odt: ['odt'],
+};
+
+const TYPE_OF_EXTENSION = new Map(
+  ATTACHMENT_FILE_TYPES.flatMap((type) => ATTACHMENT_EXTENSIONS[type].map((ext) => [ext, type] as const)),
+);
+
+/** A name's extension: its last ".xyz" of one to eight letters or digits, if any. */
+function extensionOf(fileName: string): { ext: string; at: number } | null {
+  const match = /\.([A-Za-z0-9]{1,8})$/.exec(fileName);
+  return match ? { ext: match[1]!.toLowerCase(), at: match.index } : null;
+}
+
+/** The type a file's name claims by its extension ("x.jpg": a JPEG image), or undefined when it names none of them. */
+export function typeClaimedBy(fileName: string): AttachmentFileType | undefined {
+  const found = extensionOf(fileName);
+  return found ? TYPE_OF_EXTENSION.get(found.ext) : undefined;
+}
+
+/**
+ * The name a file is saved under (a download, the subject-access bundle): its own name when its extension fits what
+ * its bytes are; else with the right extension, so the computer opens it with the right program. A PDF named
+ * "photo.jpg" is saved as "photo.pdf" (the extension of another type is replaced), "scan" as "scan.pdf" (one is
+ * added). Plain text keeps any extension no other type claims ("notes.log").
+ */
+export function fileNameForType(fileName: string, fileType: AttachmentFileType): string {
+  const found = extensionOf(fileName);
+  const claimed = found ? TYPE_OF_EXTENSION.get(found.ext) : undefined;
+  if (claimed === fileType) return fileName;
+  const usual = ATTACHMENT_EXTENSIONS[fileType][0]!;
+  if (found && claimed) return `${fileName.slice(0, found.at)}.${usual}`;
+  if (found && fileType === 'text') return fileName;
+  return `${fileName}.${usual}`;
+}
+
 /** The list of accepted types in words, for messages: "PDF, JPEG image, …". */
 export const ACCEPTED_TYPES_TEXT =
   'PDF, JPEG, PNG, TIFF or HEIC images, plain text, emails (.eml, .msg), Word (.docx), Excel (.xlsx) or OpenDocument text (.odt)';

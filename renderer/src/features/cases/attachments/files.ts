@@ -1,7 +1,12 @@
 // The attachments' actions for the case page: read what was picked or dropped, check it before the desk chooses its
 // kind (the same checks the repository makes again when it stores it), download the exact bytes.
 import { notifications } from '@mantine/notifications';
-import { ATTACHMENT_MIME_TYPES, type AttachmentFileType, type AttachmentKind } from '#shared/model/attachment';
+import {
+  ATTACHMENT_MIME_TYPES,
+  type AttachmentFileType,
+  type AttachmentKind,
+  fileNameForType,
+} from '#shared/model/attachment';
 import { recogniseFile } from '#shared/files/recognise';
 import { attachmentRefusal, type AttachmentRefusal } from '#shared/files/refusals';
 import { attachmentBytes, whyNotAttach } from '#db/repositories/attachments';
@@ -51,7 +56,8 @@ export async function downloadAttachment(t: Translate, id: string): Promise<void
     return;
   }
   const result = await platform().saveFile({
-    suggestedName: found.row.fileName,
+    // Named for what its bytes are: a PDF named "photo.jpg" is saved as "photo.pdf", which opens as a PDF.
+    suggestedName: fileNameForType(found.row.fileName, found.row.fileType),
     mimeType: ATTACHMENT_MIME_TYPES[found.row.fileType],
     data: found.bytes,
   });
