@@ -29,7 +29,6 @@ import { FormattedMessage } from 'react-intl';
 import { useMembership, useNow, useSharingStatus } from './hooks';
 
 /** The team server's set-up command, as typed. */
-const SETUP_COMMAND = 'npm run server:setup';
 
 type Checked = { ok: true; documents: number } | { ok: false; reason: string; said: SharingSaying } | null;
 
@@ -200,10 +199,7 @@ function JoinStep({ config }: { config: SharingConfig }) {
     >
       <Stack gap="xs">
         <Text size="sm">
-          <FormattedMessage
-            id="sharing.signInWith"
-            values={{ server: config.serverUrl, command: <code>{SETUP_COMMAND}</code> }}
-          />
+          <FormattedMessage id="sharing.signInWith" values={{ server: config.serverUrl }} />
         </Text>
         <Group align="flex-end" wrap="wrap">
           <TextInput

@@ -470,7 +470,7 @@ export const enGB = {
   'sharing.serverHint': 'The team’s CouchDB, e.g. {example}',
   'sharing.database': 'Team database',
   'sharing.useServer': 'Use this server',
-  'sharing.signInWith': 'Sign in with this desk’s login on {server} (your administrator made it with {command}).',
+  'sharing.signInWith': 'Sign in with this desk’s login on {server}, as your administrator gave it to you.',
   'sharing.user': 'Desk user',
   'sharing.password': 'Password',
   'sharing.passwordHint': 'Sent to the server only; not kept on this computer',
@@ -1247,7 +1247,8 @@ export const enGB = {
   'attachments.email.reading': 'Reading the email',
   'attachments.email.cannotShow': 'The email cannot be shown',
   'attachments.email.downloadInstead': 'Download the file to open it in a mail program.',
-  'attachments.email.asContact': 'Also log it as contact from the customer (dated the email’s date)',
+  'attachments.email.asContact':
+    'Also log it as contact from the customer (dated the email’s date, or the case’s latest date if the email is older)',
   'attachments.email.asContactOn': 'Log {name} as contact from the customer',
   'attachments.email.contactLogged':
     '{count, plural, one {Contact from the customer logged} other {# contacts from the customer logged}}',

@@ -443,7 +443,7 @@ export const frCA: Record<MessageKey, string> = {
   'sharing.database': 'Base de données de l’équipe',
   'sharing.useServer': 'Utiliser ce serveur',
   'sharing.signInWith':
-    'Connectez-vous avec l’identifiant de ce service sur {server} (créé par votre administrateur ou administratrice avec {command}).',
+    'Connectez-vous avec l’identifiant de ce service sur {server}, tel que votre administrateur ou administratrice vous l’a remis.',
   'sharing.user': 'Identifiant du service',
   'sharing.password': 'Mot de passe',
   'sharing.passwordHint': 'Envoyé au serveur seulement\u00a0; jamais conservé sur cet ordinateur',
@@ -1551,7 +1551,8 @@ export const frCA: Record<MessageKey, string> = {
   'attachments.email.reading': 'Lecture du courriel',
   'attachments.email.cannotShow': 'Le courriel ne peut pas être affiché',
   'attachments.email.downloadInstead': 'Téléchargez le fichier pour l’ouvrir dans un logiciel de courriel.',
-  'attachments.email.asContact': 'Consigner aussi comme communication de la personne cliente (à la date du courriel)',
+  'attachments.email.asContact':
+    'Consigner aussi comme communication de la personne cliente (à la date du courriel, ou à la dernière date du dossier si le courriel est plus ancien)',
   'attachments.email.asContactOn': 'Consigner {name} comme communication de la personne cliente',
   'attachments.email.contactLogged':
     '{count, plural, one {Communication de la personne cliente consignée} other {# communications de la personne cliente consignées}}',
