@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { extendCalendar } from './calendars';
 import { toDayNumber, toIsoDate } from './dates';
 import { RulesError } from './errors';
-import { evaluateCase } from './evaluate';
+import { evaluateCase, timeBasedAdrLetterFrom } from './evaluate';
 import { type Procedure, withProcedures } from './procedure';
 import { DEFAULT_PROCEDURES, KIJOMA } from './procedures';
+import { regimeVersionFor } from './regimes';
 import type { CaseFacts, Clock, Evaluation, RuleEvent } from './types';
 
 function facts(over: Partial<CaseFacts> = {}): CaseFacts {
@@ -214,6 +215,24 @@ describe('ADR letter and referral window', () => {
       label: 'Send the ADR letter (deadlock: at once) (overdue)',
       dueOn: '2026-05-20',
     });
+  });
+
+  it("the time-based ADR letter's first day is the ADR letter clock's day, without the deadlock shortcut", () => {
+    const plain = evaluateCase(facts({ receivedOn: '2026-05-01' }), '2026-05-01');
+    expect(plain.timeBasedAdrLetterFrom).toBe('2026-06-12');
+    expect(clock(plain, 'adr-letter').dueOn).toBe(plain.timeBasedAdrLetterFrom);
+    const deadlock = evaluateCase(
+      facts({ receivedOn: '2026-05-01', events: [ev('deadlock', '2026-05-20')] }),
+      '2026-05-21',
+    );
+    expect(clock(deadlock, 'adr-letter').dueOn).toBe('2026-05-20');
+    expect(deadlock.timeBasedAdrLetterFrom).toBe('2026-06-12');
+    const version = regimeVersionFor('ofcom-gc-c4', '2026-05-01');
+    expect(version && timeBasedAdrLetterFrom(version, { receivedOn: '2026-05-01' })).toBe('2026-06-12');
+    // CCTS (Canada) has no ADR letter.
+    expect(
+      evaluateCase(facts({ procedureId: 'jive-ca', calendar: 'canada' }), '2026-06-01').timeBasedAdrLetterFrom,
+    ).toBeNull();
   });
 
   it('deadlock with the letter the same day: met, and the 12-month window runs from the letter', () => {
@@ -546,6 +565,11 @@ describe('other regimes through the same engine', () => {
     });
     // 15 business days after Fri 18 Dec 2026, skipping 25 and 28 Dec and 1 Jan → Wed 2027-01-13.
     expect(clock(ps, 'adr-letter').dueOn).toBe('2027-01-13');
+    expect(ps.timeBasedAdrLetterFrom).toBe('2027-01-13');
+    const version = regimeVersionFor('fca-disp', '2026-12-18');
+    const psFacts = { receivedOn: '2026-12-18', paymentServices: true, calendar: 'england-and-wales' } as const;
+    expect(version && timeBasedAdrLetterFrom(version, psFacts)).toBe('2027-01-13');
+    expect(() => version && timeBasedAdrLetterFrom(version, { ...psFacts, calendar: undefined })).toThrow(/calendar/);
     expect(clock(ps, 'adr-letter').explanation).toMatch(
       /^due 2027-01-13: received 2026-12-18 \+ 15 working days, England & Wales calendar, FCA DISP 1\.6 \(payment services\)/,
     );

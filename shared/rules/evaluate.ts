@@ -18,7 +18,7 @@ import {
   holidaysBetweenDays,
   workingDaysBetweenDays,
 } from './calendars';
-import { addMonthsToDayNumber, type DayNumber, partsFromDayNumber, toIsoDate, weekdayOf } from './dates';
+import { addMonthsToDayNumber, type DayNumber, partsFromDayNumber, toDayNumber, toIsoDate, weekdayOf } from './dates';
 import { RulesError } from './errors';
 import { CLOCK_LABELS_EN, clockLabelEn, NEXT_STEPS_EN, nextStepEn } from './words';
 import { type CheckedEvent, checkFacts } from './facts';
@@ -86,9 +86,10 @@ function parts(head: Phrase, ...sentences: Array<Phrase | null | undefined>): Ph
 // ---------------------------------------------------------------------------------------------------------------
 // Arithmetic on day numbers
 
-function addDuration(start: DayNumber, d: Duration, calendar: HolidayCalendar): DayNumber {
+function addDuration(start: DayNumber, d: Duration, calendar: HolidayCalendar | undefined): DayNumber {
   switch (d.unit) {
     case 'working-days':
+      if (!calendar) throw new Error(`${d.amount} working days cannot be counted without the case's calendar.`);
       return addWorkingDaysToDay(start, d.amount, calendar);
     case 'days':
       return start + d.amount;
@@ -613,26 +614,61 @@ function outOfScope(scope: ScopeCheck, rule: string): Phrase[] {
   ];
 }
 
-function adrLetterClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck): Clock | null {
+/** What the time-based ADR letter's first day depends on besides the regime version (a CaseFacts fits). */
+export type TimeBasedAdrLetterFacts = Pick<CaseFacts, 'receivedOn' | 'paymentServices' | 'exceptionalCircumstances'> & {
+  /** The case's calendar; needed only when the wait is in working days (FCA DISP payment services). */
+  calendar?: CaseFacts['calendar'];
+};
+
+/**
+ * The time-based ADR letter's wait and first day (REGULATION.md §1, §3, §5): the day of receipt plus the regime
+ * version's wait (for FCA DISP payment services its 15 business days, 35 in exceptional circumstances), counted in
+ * the case's calendar, never paused, and without the deadlock shortcut (a final position brings the ADR letter
+ * clock forward, not this day). Null when the version has no ADR letter rule. The one home of this day: the ADR
+ * letter clock counts from it and `timeBasedAdrLetterFrom` gives it to the letter that is refused before it.
+ */
+function timeBasedAdrLetter(
+  version: RegimeVersion,
+  facts: Pick<CaseFacts, 'paymentServices' | 'exceptionalCircumstances'>,
+  received: DayNumber,
+  calendar: HolidayCalendar | undefined,
+): { after: Duration; day: DayNumber; wait: 'rule' | 'payment-services' | 'payment-services-exceptional' } | null {
   const rule = version.adrLetter;
   if (!rule) return null;
+  const ps = version.paymentServices;
+  const [wait, after] = !(ps && facts.paymentServices)
+    ? (['rule', rule.after] as const)
+    : facts.exceptionalCircumstances
+      ? (['payment-services-exceptional', ps.exceptionalAfter] as const)
+      : (['payment-services', ps.after] as const);
+  return { after, day: addDuration(received, after, calendar), wait };
+}
+
+/**
+ * The first day a time-based ADR letter may be issued under this regime version for this complaint (YYYY-MM-DD), or
+ * null when the version has no ADR letter: the day the ADR letter clock is due when no deadlock brings it forward.
+ */
+export function timeBasedAdrLetterFrom(
+  version: RegimeVersion,
+  facts: TimeBasedAdrLetterFacts,
+  calendars: CalendarSet = DEFAULT_CALENDARS,
+): IsoDate | null {
+  const calendar = facts.calendar === undefined ? undefined : calendars[facts.calendar];
+  const found = timeBasedAdrLetter(version, facts, toDayNumber(facts.receivedOn, 'receivedOn'), calendar);
+  return found ? toIsoDate(found.day) : null;
+}
+
+function adrLetterClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck): Clock | null {
+  const rule = version.adrLetter;
+  const timeBased = timeBasedAdrLetter(version, ctx.facts, ctx.received, ctx.calendar);
+  if (!rule || !timeBased) return null;
   const label = version.label;
   const clock = { clock: rule.label };
   if (scope.outOfScope) {
     return notApplicable('adr-letter', rule.label, 'regulation', label, outOfScope(scope, label));
   }
-  const ps = version.paymentServices;
-  const after =
-    ps && ctx.facts.paymentServices
-      ? ctx.facts.exceptionalCircumstances
-        ? ps.exceptionalAfter
-        : ps.after
-      : rule.after;
-  const payment =
-    ps && ctx.facts.paymentServices
-      ? phrase(ctx.facts.exceptionalCircumstances ? 'payment-services-exceptional' : 'payment-services')
-      : '';
-  const base = addDuration(ctx.received, after, ctx.calendar);
+  const { after, day: base, wait } = timeBased;
+  const payment = wait === 'rule' ? '' : phrase(wait);
   const calendarPart = after.unit === 'working-days' ? phrase('calendar-after', { calendar: calendarOf(ctx) }) : '';
   const deadlock = ctx.story.first.deadlock;
   const letter = ctx.story.first['adr-letter-sent'];
@@ -1288,6 +1324,7 @@ export function evaluateCase(facts: CaseFacts, today: IsoDate, options: Evaluate
   const pausedSince = status === 'open' && lastPause && lastPause.to === null ? lastPause.from : null;
   const stage = procedure.stages[story.stageIndex];
   const outOfScope = version ? scopeOf(ctx, version).size : undefined;
+  const timeBased = version ? timeBasedAdrLetter(version, facts, checked.received, calendar) : null;
 
   return {
     procedureId: procedure.id,
@@ -1304,6 +1341,7 @@ export function evaluateCase(facts: CaseFacts, today: IsoDate, options: Evaluate
     calendar: facts.calendar,
     regime: version ? { id: regime.id, name: regime.name, version: version.label } : null,
     adrScheme,
+    timeBasedAdrLetterFrom: timeBased ? toIsoDate(timeBased.day) : null,
     clocks,
     nextActions: nextActions(ctx, clocks, status, pausedSince, version),
     warnings: ctx.warnings,

@@ -1,7 +1,13 @@
 // The rules engine (issue #3): procedures, regulatory clocks and working-day calendars, exact and explained.
 // Pure: no DOM, no Node, no clock. "today", the calendar set and the rules are arguments. See ./README.md.
 
-export { evaluateCase, openClockState, type EvaluateOptions } from './evaluate';
+export {
+  evaluateCase,
+  openClockState,
+  type EvaluateOptions,
+  timeBasedAdrLetterFrom,
+  type TimeBasedAdrLetterFacts,
+} from './evaluate';
 export {
   describeDuration,
   EVENT_WORDS,

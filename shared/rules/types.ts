@@ -126,6 +126,12 @@ export interface Evaluation {
   regime: { id: string; name: string; version: string } | null;
   /** The ADR scheme's details as they stand on `today` (for letters). Shared and frozen: copy before changing. */
   adrScheme: AdrSchemeDetails | null;
+  /**
+   * The first day a time-based ADR letter may be issued under the main regime (the `adr-letter` clock's due date when
+   * no deadlock brings it forward): received + the version's wait, payment-services periods included. Null when the
+   * regime has no ADR letter in force. Whether one is owed at all (scope, resolution) is the clock's to say.
+   */
+  timeBasedAdrLetterFrom: IsoDate | null;
   clocks: Clock[];
   nextActions: NextAction[];
   /** Scope/exclusion warnings, e.g. pricing complaints or businesses over 10 employees. */
