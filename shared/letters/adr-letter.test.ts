@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { addCalendarDays } from '#shared/rules/dates';
+import { evaluateCase } from '#shared/rules/evaluate';
+import { caseFacts } from '#shared/rules/facts';
+import { type Procedure, withProcedures } from '#shared/rules/procedure';
+import { DEFAULT_PROCEDURES, KIJOMA } from '#shared/rules/procedures';
+import type { CaseFacts } from '#shared/rules/types';
 import { adrLetter } from './adr-letter';
-import { sampleAdrLetter } from './fixtures';
+import { adrTermsFromEvaluation } from './common';
+import { sampleAdrLetter, sampleCase } from './fixtures';
 import { LetterRefusalError } from './refusals';
 
 describe('the time-based ADR letter', () => {
@@ -38,5 +45,57 @@ describe('the time-based ADR letter', () => {
 
   it('the letter with our final position can be made at once (deadlock)', () => {
     expect(refusal('2026-11-19', 'final-position')).toBeNull();
+  });
+});
+
+describe('the time-based ADR letter is refused exactly until the day the case page gives the ADR letter', () => {
+  /** The engine's ADR letter date for the case and the letter's refusal on a day, with the terms from the evaluation. */
+  function onEngineTerms(facts: Partial<CaseFacts> & { receivedOn: string }, options = {}) {
+    const caseRecord = sampleCase({ receivedOn: facts.receivedOn });
+    const evaluation = evaluateCase({ ...caseFacts(caseRecord, []), ...facts }, facts.receivedOn, options);
+    const dueOn = evaluation.clocks.find((c) => c.id === 'adr-letter')?.dueOn;
+    if (!dueOn) throw new Error('no ADR letter date');
+    const refusal = (issuedOn: string) => {
+      try {
+        adrLetter(
+          sampleAdrLetter(facts.receivedOn, {
+            caseRecord,
+            issuedOn,
+            terms: adrTermsFromEvaluation(evaluation, facts.receivedOn),
+          }),
+        );
+        return null;
+      } catch (e) {
+        if (e instanceof LetterRefusalError) return e.said;
+        throw e;
+      }
+    };
+    return { dueOn, refusal };
+  }
+
+  it.each([
+    ['2026-04-07', 8, '2026-06-02'],
+    ['2026-04-08', 6, '2026-05-20'],
+  ])('Ofcom GC C4, received %s: %i weeks, first day %s', (receivedOn, weeks, firstDay) => {
+    const { dueOn, refusal } = onEngineTerms({ procedureId: 'miso', receivedOn });
+    expect(dueOn).toBe(firstDay);
+    expect(refusal(addCalendarDays(dueOn, -1))).toEqual({
+      code: 'adr-time-too-early',
+      values: { availableOn: { date: dueOn }, weeks, receivedOn: { date: receivedOn } },
+    });
+    expect(refusal(dueOn)).toBeNull();
+  });
+
+  it('FCA DISP payment services: from the 15th business day, not 8 weeks (the letter counted 8 weeks before)', () => {
+    const p: Procedure = { ...KIJOMA, id: 'test-fca', regimeId: 'fca-disp', adrSchemeId: 'financial-ombudsman' };
+    const procedures = withProcedures(DEFAULT_PROCEDURES, [p]);
+    // 15 business days after Fri 18 Dec 2026 (England & Wales), skipping 25 and 28 Dec and 1 Jan: Wed 2027-01-13.
+    const { dueOn, refusal } = onEngineTerms(
+      { procedureId: p.id, receivedOn: '2026-12-18', paymentServices: true },
+      { procedures },
+    );
+    expect(dueOn).toBe('2027-01-13');
+    expect(refusal('2027-01-12')?.code).toBe('adr-time-too-early');
+    expect(refusal('2027-01-13')).toBeNull();
   });
 });

@@ -2,7 +2,6 @@
 // first made (time-based), or at once when the provider has given its final position. It names the scheme with its
 // details from the versioned directory, says it is independent and free, that a decision binds the provider only if
 // the customer accepts it, and the time limit; and it gives the final position or the progress so far.
-import { addCalendarDays } from '#shared/rules/dates';
 import { saying } from '#shared/model/saying';
 import { message, schemeNamesIn } from './catalogue';
 import {
@@ -37,18 +36,11 @@ export interface AdrLetterInput extends LetterBaseInput {
   terms: AdrTerms;
 }
 
-/**
- * The first day the time-based letter can be issued: the regime's weeks after the complaint was received, counted in
- * calendar days and never paused (REGULATION.md §1 and §5).
- */
-function timeBasedAdrLetterFrom(receivedOn: string, terms: AdrTerms): string {
-  return addCalendarDays(receivedOn, terms.waitWeeks * 7);
-}
-
 export function adrLetter(input: AdrLetterInput): LetterDocument {
   if (input.reason.kind === 'time-based') {
+    // The engine's day (AdrTerms.timeBasedFrom): the letter is refused exactly until the case page says it is due.
     const receivedOn = input.caseRecord.receivedOn;
-    const availableOn = timeBasedAdrLetterFrom(receivedOn, input.terms);
+    const availableOn = input.terms.timeBasedFrom;
     if (input.issuedOn < availableOn)
       throw new LetterRefusalError(
         saying('adr-time-too-early', {

@@ -11,6 +11,7 @@ import {
   getAdrScheme,
 } from '#shared/rules/adr-schemes';
 import { addMonths } from '#shared/rules/dates';
+import { timeBasedAdrLetterFrom } from '#shared/rules/evaluate';
 import { DEFAULT_REGIMES, type RegimeRegistry, regimeVersionFor } from '#shared/rules/regimes';
 import type { AdrSchemeDetails, Duration } from '#shared/rules/types';
 import { type Addressee, letterAddressee } from './addressee';
@@ -174,6 +175,12 @@ export interface AdrTerms {
   referralMonths: number;
   /** The rule version the figures come from, e.g. "Ofcom GC C4 from 2026-04-08". */
   rule: string;
+  /**
+   * The first day the time-based letter may be issued (YYYY-MM-DD), as the rules engine counts it
+   * (`timeBasedAdrLetterFrom`, shared/rules): the day the case page gives the ADR letter when no deadlock brings it
+   * forward, payment-services periods included.
+   */
+  timeBasedFrom: string;
 }
 
 function inWeeks(d: Duration, what: string): number {
@@ -184,7 +191,9 @@ function inWeeks(d: Duration, what: string): number {
 
 /**
  * The ADR letter's figures from the regime version in force on the day the complaint was first made: the
- * 'adr-letter' rule's wait and the referral window. Throws when the regime has no ADR letter.
+ * 'adr-letter' rule's wait, the referral window, and the first day of the time-based letter for a complaint with no
+ * further facts (not about payment services: a case the engine has evaluated takes `adrTermsFromEvaluation`).
+ * Throws when the regime has no ADR letter.
  */
 export function adrTermsFor(regimeId: string, receivedOn: string, regimes: RegimeRegistry = DEFAULT_REGIMES): AdrTerms {
   const version = regimeVersionFor(regimeId, receivedOn, regimes);
@@ -195,21 +204,25 @@ export function adrTermsFor(regimeId: string, receivedOn: string, regimes: Regim
   if (!window || window.unit !== 'months') {
     throw new Error(`Regime "${regimeId}" (${version.label}) gives no referral window in months.`);
   }
-  return {
-    waitWeeks: inWeeks(version.adrLetter.after, 'wait before the ADR letter'),
-    referralMonths: window.amount,
-    rule: version.label,
-  };
+  const waitWeeks = inWeeks(version.adrLetter.after, 'wait before the ADR letter');
+  const timeBasedFrom = timeBasedAdrLetterFrom(version, { receivedOn });
+  if (timeBasedFrom === null) throw new Error(`${version.label} gives no first day for the ADR letter.`);
+  return { waitWeeks, referralMonths: window.amount, rule: version.label, timeBasedFrom };
 }
 
-/** The same, for a case the rules engine has evaluated (its `regime` is the version in force on receipt). */
+/**
+ * The same, for a case the rules engine has evaluated (its `regime` is the version in force on receipt): the first
+ * day of the time-based letter is the evaluation's, so the letter is refused exactly until the case page's day.
+ */
 export function adrTermsFromEvaluation(
-  evaluation: { readonly regime: { readonly id: string } | null },
+  evaluation: { readonly regime: { readonly id: string } | null; readonly timeBasedAdrLetterFrom: string | null },
   receivedOn: string,
   regimes: RegimeRegistry = DEFAULT_REGIMES,
 ): AdrTerms {
   if (!evaluation.regime) throw new Error('The case has no regime, so it has no ADR letter.');
-  return adrTermsFor(evaluation.regime.id, receivedOn, regimes);
+  const terms = adrTermsFor(evaluation.regime.id, receivedOn, regimes);
+  if (!evaluation.timeBasedAdrLetterFrom) throw new Error(`${terms.rule} gave this case no ADR letter.`);
+  return { ...terms, timeBasedFrom: evaluation.timeBasedAdrLetterFrom };
 }
 
 /** "You have 12 months from the date of this letter … until 20 November 2027." */
