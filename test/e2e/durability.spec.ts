@@ -38,8 +38,13 @@ async function logAndWaitForConfirmation(page: Page, name: string): Promise<stri
   await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const reference = (await heading.textContent())!.trim();
   await expect(
-    page.getByRole('alert').filter({ hasText: 'Complaint logged' }).filter({ hasText: reference }),
+    page.getByRole('status').filter({ hasText: 'Complaint logged' }).filter({ hasText: reference }),
   ).toBeVisible();
+  // Said once, politely: the message shown is no live region of its own (it was role="alert", said twice).
+  await expect(page.locator('.mantine-Notification-root').filter({ hasText: reference })).toBeVisible();
+  await expect(
+    page.locator('[role=alert], [role=status], [aria-live]').filter({ hasText: 'Complaint logged' }),
+  ).toHaveCount(1);
   return reference;
 }
 

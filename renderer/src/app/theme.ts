@@ -87,7 +87,10 @@ export function themeWithWords(t: (key: MessageKey) => string) {
       // A dialog's × has a name a screen reader says ("Close"), everywhere.
       Modal: { defaultProps: { closeButtonProps: { 'aria-label': t('mantine.close') } } },
       Drawer: { defaultProps: { closeButtonProps: { 'aria-label': t('mantine.close') } } },
-      Notification: { defaultProps: { closeButtonProps: { 'aria-label': t('mantine.closeMessage') } } },
+      // A message's words are said by the app's live regions (LiveAnnouncer: politely, or at once when it is red), so
+      // the message itself is no live region: Mantine's role="alert" had a screen reader say each one twice, and a
+      // success interrupt what was being read.
+      Notification: { defaultProps: { role: 'none', closeButtonProps: { 'aria-label': t('mantine.closeMessage') } } },
       CloseButton: { defaultProps: { 'aria-label': t('mantine.close') } },
       // A password field's eye button says what it does in the interface language (Mantine's own name is English).
       PasswordInput: {

@@ -362,7 +362,7 @@ export function CasePage({ id }: { id: string }) {
           />
         )}
         {evaluation && evaluation.warnings.length > 0 && (
-          <Alert color="yellow" variant="light" title={t('case.check')}>
+          <Alert color="yellow" variant="light" role="note" title={t('case.check')}>
             {evaluation.warningPhrases.map((w, i) => (
               <Text key={evaluation.warnings[i]} size="sm">
                 {phraseIn(t, locale, w)}

@@ -54,7 +54,7 @@ export function WithdrawLetterDialog({
           />
         </Text>
       )}
-      <Alert color="yellow" variant="light">
+      <Alert color="yellow" variant="light" role="note">
         {t('withdraw.wording')}
       </Alert>
     </ReasonDialog>

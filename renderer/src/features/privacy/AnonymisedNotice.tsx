@@ -11,6 +11,7 @@ export function AnonymisedNotice({ record }: { record: CaseRecord }) {
     <Alert
       color="gray"
       variant="light"
+      role="note"
       title={t('anonymised.title', { date: formatDate(record.anonymisedOn) })}
       data-anonymised-on={record.anonymisedOn}
     >

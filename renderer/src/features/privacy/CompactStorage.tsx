@@ -68,7 +68,11 @@ export function CompactStorageCard() {
         <Text size="sm" c="dimmed">
           {t('compact.backups')}
         </Text>
-        {done && <Alert color="teal">{done}</Alert>}
+        {done && (
+          <Alert color="teal" role="status">
+            {done}
+          </Alert>
+        )}
         {problem && (
           <Alert color="red" role="alert">
             {problem}

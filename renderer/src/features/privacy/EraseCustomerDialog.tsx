@@ -174,7 +174,7 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
           </div>
         </SimpleGrid>
 
-        <Alert color="yellow" variant="light" p="xs">
+        <Alert color="yellow" variant="light" p="xs" role="note">
           <Text size="sm">{t('erase.warning')}</Text>
         </Alert>
 

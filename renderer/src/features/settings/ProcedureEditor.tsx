@@ -161,7 +161,7 @@ export function ProcedureEditor({
       <form style={{ flex: '2 1 520px', minWidth: 0 }} onSubmit={form.onSubmit(() => void submit())}>
         <Stack gap="sm">
           {inUse && (
-            <Alert color="blue" variant="light" title={t('editor.inUse')}>
+            <Alert color="blue" variant="light" role="note" title={t('editor.inUse')}>
               {t('editor.inUseText', {
                 next: procedure.version + 1,
                 date: formatDate(inUse),

@@ -137,7 +137,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
     <Stack maw={820} gap="lg">
       <ScreenTitle>{firstRun ? t('settings.firstRunTitle') : t('settings.title')}</ScreenTitle>
       {firstRun && (
-        <Alert color="teal" variant="light">
+        <Alert color="teal" variant="light" role="note">
           {t('settings.firstRunIntro')}
         </Alert>
       )}

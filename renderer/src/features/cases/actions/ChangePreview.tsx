@@ -62,7 +62,13 @@ export function CorrectionPreview({ context, values }: { context: ActionContext;
   const preview = correctionPreview(values, context);
   if (!preview) return null;
   const dates = (
-    <Alert color="blue" variant="light" title={t('preview.datesChange')} aria-label={t('preview.datesChange')}>
+    <Alert
+      color="blue"
+      variant="light"
+      role="note"
+      title={t('preview.datesChange')}
+      aria-label={t('preview.datesChange')}
+    >
       <Changes preview={preview} none={t('preview.noDueChange')} />
     </Alert>
   );
@@ -103,7 +109,7 @@ export function VoidPreview({ context, entryId }: { context: ActionContext; entr
           }}
         />
       </Text>
-      <Alert color="orange" variant="light" title={t('preview.affects')} aria-label={t('preview.affects')}>
+      <Alert color="orange" variant="light" role="note" title={t('preview.affects')} aria-label={t('preview.affects')}>
         <Stack gap={6}>
           <Changes preview={effects} none={t('preview.noChange')} />
           {effects.dependents.length > 0 && (
