@@ -95,7 +95,6 @@ export function LetterDialog({
   // "An acknowledgement was already issued on …. Issue another?", while it waits for an answer.
   const [question, setQuestion] = useState<string | null>(null);
   const focusAfterClose = useFocusReturnAfterClose(opened, returnFocusTo);
-  const issueButton = useRef<HTMLButtonElement>(null);
   const anotherButton = useRef<HTMLButtonElement>(null);
   // "Edit text": the desk's words for the draft's catalogue paragraphs, by paragraph id (only those changed).
   const [editing, setEditing] = useState(false);
@@ -130,7 +129,7 @@ export function LetterDialog({
     setEditing(false);
     setEdits({});
     setQuestion(null);
-    if (initialChoice) void makePreview(initialChoice, freshInputs, freshOptions, {}, true);
+    if (initialChoice) void makePreview(initialChoice, freshInputs, freshOptions, {});
     // Only on opening: later renders bring a new context object, and the desk's inputs must survive them.
     // oxlint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
@@ -139,21 +138,12 @@ export function LetterDialog({
     if (question) anotherButton.current?.focus();
   }, [question]);
 
-  // Opened with a letter chosen: once its pages are ready, focus lands on the default button, "Issue and download".
-  const focusIssueWhenReady = useRef(false);
-  useEffect(() => {
-    if (!preview || busy !== null || !focusIssueWhenReady.current) return;
-    focusIssueWhenReady.current = false;
-    issueButton.current?.focus();
-  }, [preview, busy]);
-
   /** Render the letter once; the preview draws these bytes and "Issue and download" stores them. */
   async function makePreview(
     letter: LetterChoice,
     withInputs: LetterInputs,
     withOptions: LetterOptions,
     withEdits: Record<string, string>,
-    focusIssue: boolean,
   ) {
     if (!context) return;
     setBusy('preview');
@@ -161,7 +151,6 @@ export function LetterDialog({
     try {
       const pdf = await renderLetter(letter, withInputs, withOptions, context, withEdits);
       setPreview({ text: letterText(pdf.doc), bytes: pdf.bytes, customerCopy: pdf.customerCopy });
-      focusIssueWhenReady.current = focusIssue;
     } catch (e) {
       setPreview(null);
       setError(letterErrorIn(t, locale, e));
@@ -194,7 +183,7 @@ export function LetterDialog({
   };
 
   const doPreview = () => {
-    if (choice) void makePreview(choice, inputs, options, edits, false);
+    if (choice) void makePreview(choice, inputs, options, edits);
   };
 
   const doIssue = async (confirmed: boolean) => {
@@ -239,7 +228,10 @@ export function LetterDialog({
   return (
     <Modal opened={opened} onClose={onClose} onExitTransitionEnd={focusAfterClose} title={t('letter.write')} size="xl">
       <Stack gap="sm">
+        {/* The focus starts here, at the top, and "Issue and download" comes last: an Enter pressed a moment early,
+            as the dialog opens, must not issue (and record) a letter. */}
         <Select
+          data-autofocus
           label={t('letter.letter')}
           placeholder={t('letter.choose')}
           data={choices.map((c) => ({ value: c, label: t(`letter.choice.${c}`) }))}
@@ -380,7 +372,6 @@ export function LetterDialog({
             {t('letter.previewButton')}
           </Button>
           <Button
-            ref={issueButton}
             onClick={() => void doIssue(false)}
             disabled={!choice || !preview || busy === 'preview' || question !== null}
             loading={busy === 'issue'}
