@@ -209,6 +209,15 @@ test('kinex: through all five stages, ending with the ADR letter sent', async ({
   await snap(page, '11-kinex-actions-menu', false);
   await page.getByRole('menu').evaluate((menu) => menu.scrollTo(0, menu.scrollHeight));
   await snap(page, '11-kinex-actions-menu-not-possible', false);
+  // The arrows reach the unavailable actions too, so a keyboard reads each one's reason; choosing one does nothing.
+  await page.keyboard.press('End');
+  const last = page.getByRole('menuitem').last();
+  await expect(last).toBeFocused();
+  await expect(last).toBeDisabled();
+  await expect(last).toContainText(/\w/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menu')).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.keyboard.press('Escape');
 
   // Validation next to the field; nothing recorded; Esc cancels.

@@ -1,5 +1,5 @@
 // The case's actions as one menu: what the procedure allows now first, then what it does not, each with the reason
-// in plain view (a disabled item cannot be hovered or focused, so the reason is not hidden in a tooltip).
+// in plain view (not hidden in a tooltip) and reached with the arrows like any other item.
 import { Button, Menu, Text } from '@mantine/core';
 import { useId, useRef } from 'react';
 import { IconChevronDown } from '@tabler/icons-react';
@@ -52,12 +52,15 @@ export function ActionsMenu({
             <Menu.Divider />
             <Menu.Label id={`${ids}-refused`}>{t('actions.notNow')}</Menu.Label>
             {refused.map((a) => (
-              // Full opacity: the reason must stay readable; the label alone is greyed.
+              // Unavailable, not disabled: the arrows and End reach it, so its reason is read with it (a disabled item
+              // is skipped, and its reason was out of a keyboard's reach). Choosing it does nothing and keeps the menu
+              // open. The label alone is greyed; the reason stays readable.
               <Menu.Item
                 key={a.id}
-                disabled
+                aria-disabled
+                closeMenuOnClick={false}
                 title={a.reason && messageIn(t, a.reason)}
-                style={{ opacity: 1, cursor: 'default' }}
+                style={{ cursor: 'default' }}
               >
                 <Text size="sm" c="gray.6">
                   {actionText(t, a.id, 'label')}
