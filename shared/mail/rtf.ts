@@ -6,13 +6,10 @@
 // and decodes `\'hh` bytes and `\uN` characters (skipping their `\ucN` fallback). A `\'hh` byte is in the code page of
 // the font in effect (`\fN`, or the default font `\deffN`, per group; the font table gives each font's `\fcharsetN` or
 // `\cpgN`), else in the document's code page (`\ansicpg`), else Windows-1252: a Japanese Outlook message
-// (`\ansicpg932`) writes a no-break space in a Western font as `{\f3\'a0}`, which is not Shift_JIS. Formatting is
-// dropped.
+// (`\ansicpg932`) writes a no-break space in a Western font as `{\f3\'a0}`, which is not Shift_JIS. A code page
+// with no decoder (./code-pages.ts names them) is read as Windows-1252 too. Formatting is dropped.
 
-type Decoder = { decode(bytes: Uint8Array): string };
-const TextDecoderCtor = (
-  globalThis as unknown as { TextDecoder: new (label: string, options?: { fatal?: boolean }) => Decoder }
-).TextDecoder;
+import { codePageDecoder, type CodePageDecoder } from './code-pages';
 
 /** Destinations whose content is not the document's text. */
 const SKIPPED = new Set([
@@ -65,20 +62,6 @@ const SYMBOLS: Record<string, string> = {
   enspace: ' ',
 };
 
-function decoderFor(codePage: number): Decoder {
-  try {
-    return new TextDecoderCtor(codePage === 65001 ? 'utf-8' : `windows-${codePage}`);
-  } catch {
-    try {
-      // Code pages TextDecoder names otherwise (932 Shift_JIS, 936 GBK, 949 EUC-KR, 950 Big5).
-      const names: Record<number, string> = { 932: 'shift_jis', 936: 'gbk', 949: 'euc-kr', 950: 'big5' };
-      return new TextDecoderCtor(names[codePage] ?? 'windows-1252');
-    } catch {
-      return new TextDecoderCtor('windows-1252');
-    }
-  }
-}
-
 /** The code page of a font's character set (`\fcharsetN`); 0 ANSI, 2 symbol (no code page: read as ANSI). */
 const CHARSET_CODE_PAGES: Record<number, number> = {
   0: 1252,
@@ -119,13 +102,13 @@ export function rtfToText(rtf: Uint8Array): string {
   const fontCodePages = new Map<number, { charset?: number; cpg?: number }>();
   /** The font whose entry the font table is at. */
   let definingFont: number | null = null;
-  const decoders = new Map<number, Decoder>();
+  const decoders = new Map<number, CodePageDecoder>();
   let out = '';
   let pendingBytes: number[] = [];
   let pendingCodePage = documentCodePage;
   const flushBytes = () => {
     if (pendingBytes.length > 0) {
-      const decoder = decoders.get(pendingCodePage) ?? decoderFor(pendingCodePage);
+      const decoder = decoders.get(pendingCodePage) ?? codePageDecoder(pendingCodePage, 1252);
       decoders.set(pendingCodePage, decoder);
       out += decoder.decode(Uint8Array.from(pendingBytes));
       pendingBytes = [];
