@@ -35,6 +35,13 @@ describe('a Windows code page as a decoder', () => {
     expect(decode(950, 65001, [0xa4, 0xa4, 0xa4, 0xe5])).toBe('中文');
   });
 
+  test('an Outlook HTML body in Shift_JIS, GBK or Big5 is read in it (parse.ts once read these three as UTF-8)', () => {
+    const html = (body: number[]) => [...Buffer.from('<p>'), ...body, ...Buffer.from('</p>')];
+    expect(decode(932, 65001, html([0x93, 0xfa, 0x96, 0x7b]))).toBe('<p>日本</p>');
+    expect(decode(936, 65001, html([0xd6, 0xd0, 0xce, 0xc4]))).toBe('<p>中文</p>');
+    expect(decode(950, 65001, html([0xa4, 0xa4, 0xa4, 0xe5]))).toBe('<p>中文</p>');
+  });
+
   test('no code page (undefined or 0): the fallback', () => {
     expect(codePageDecoder(undefined, 65001).encoding).toBe('utf-8');
     expect(codePageDecoder(0, 65001).encoding).toBe('utf-8');

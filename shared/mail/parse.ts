@@ -12,6 +12,7 @@ import * as msgReaderModule from '@kenjiuno/msgreader';
 import { decompressRTF } from '@kenjiuno/decompressrtf';
 import type MsgReaderType from '@kenjiuno/msgreader/lib/MsgReader';
 import type { FieldsData } from '@kenjiuno/msgreader/lib/MsgReader';
+import { codePageDecoder } from './code-pages';
 import { rtfToText } from './rtf';
 import { type EmailProblemSaying, type EmailWhy, notAnEmail, unreadableEmail } from './problems';
 
@@ -254,7 +255,8 @@ async function msgToEmail(reader: MsgReaderInstance, fields: MsgFields, depth: n
       .filter((r): r is MailAddress => r !== null);
   let html: string | undefined = fields.bodyHtml?.trim() ? fields.bodyHtml : undefined;
   if (!html && fields.html && fields.html.length > 0) {
-    html = decodeCodepage(fields.html, fields.internetCodepage);
+    // The HTML body's bytes are in the message's code page; without one (or with one there is no decoder for), UTF-8.
+    html = codePageDecoder(fields.internetCodepage, 65001).decode(fields.html);
   }
   let text = fields.body?.trim() ? fields.body : '';
   if (!text && fields.compressedRtf && fields.compressedRtf.length > 0) {
@@ -308,15 +310,6 @@ function parseHeaderBlock(block: string): Map<string, string> {
 function msgAddressFromHeader(value: string | undefined): MailAddress | null {
   if (!value) return null;
   return mailboxes(addressParser(value) as PmAddress[])[0] ?? null;
-}
-
-function decodeCodepage(bytes: Uint8Array, codePage: number | undefined): string {
-  const label = !codePage || codePage === 65001 ? 'utf-8' : codePage === 28591 ? 'iso-8859-1' : `windows-${codePage}`;
-  try {
-    return new TextDecoderCtor(label).decode(bytes);
-  } catch {
-    return new TextDecoderCtor('utf-8').decode(bytes);
-  }
 }
 
 const MIME_BY_EXTENSION: Record<string, string> = {
