@@ -49,8 +49,19 @@ describe('a Windows code page as a decoder', () => {
     expect(codePageDecoder(0, 1252).encoding).toBe('windows-1252');
   });
 
-  test('a code page with no decoder here (UTF-16 1200/1201, ASCII 20127, ISO-2022-JP 50220, unknown): the fallback', () => {
-    for (const codePage of [1200, 1201, 20127, 50220, 28592, 12345, -1]) {
+  test('UTF-16, ISO-2022-JP, EUC-JP, GB18030 and the ISO 8859 sets by their own names', () => {
+    expect(decode(1200, 1252, [0x44, 0x00, 0x30, 0x04])).toBe('D\u0430');
+    expect(decode(1201, 1252, [0x00, 0x44, 0x04, 0x30])).toBe('D\u0430');
+    // "日本" in ISO-2022-JP: ESC $ B, the JIS X 0208 bytes, ESC ( B.
+    expect(decode(50220, 65001, [0x1b, 0x24, 0x42, 0x46, 0x7c, 0x4b, 0x5c, 0x1b, 0x28, 0x42])).toBe('日本');
+    expect(codePageDecoder(51932, 65001).encoding).toBe('euc-jp');
+    expect(codePageDecoder(54936, 65001).encoding).toBe('gb18030');
+    expect(decode(28592, 65001, [0xb3, 0xf3])).toBe('łó');
+    expect(codePageDecoder(28605, 65001).encoding).toBe('iso-8859-15');
+  });
+
+  test('a code page with no decoder (unknown), or ASCII (20127): the fallback', () => {
+    for (const codePage of [20127, 12345, -1]) {
       expect(codePageDecoder(codePage, 65001).encoding).toBe('utf-8');
       expect(codePageDecoder(codePage, 1252).encoding).toBe('windows-1252');
     }
