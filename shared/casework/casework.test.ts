@@ -552,7 +552,7 @@ describe('buildActionEvent', () => {
     expect(customerFieldValue('largePrint', 'yes')).toBe('Yes');
     expect(customerFieldValue('isBusiness', '')).toBe('No');
     expect(customerFieldValue('language', 'fr-CA')).toBe('French (Canada)');
-    expect(customerFieldValue('language', '')).toBe("The desk's usual language");
+    expect(customerFieldValue('language', '')).toBe('The desk’s usual language');
     expect(customerFieldValue('employees', '25')).toBe('25');
   });
 

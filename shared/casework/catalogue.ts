@@ -275,7 +275,7 @@ export const SPECS: readonly CaseActionSpec[] = [
         'reason',
         'What we are waiting for',
         true,
-        "The provider's own targets stop while paused; regulatory clocks keep running",
+        'The provider’s own targets stop while paused; regulatory clocks keep running',
         'Say what we are waiting for',
       ),
     ],
@@ -308,7 +308,7 @@ export const SPECS: readonly CaseActionSpec[] = [
   },
   {
     id: 'record-acceptance',
-    label: "Record the customer's acceptance",
+    label: 'Record the customer’s acceptance',
     title: 'The customer accepted the proposed resolution',
     eventType: 'resolution-accepted',
     group: 'resolution',
@@ -330,7 +330,7 @@ export const SPECS: readonly CaseActionSpec[] = [
   },
   {
     id: 'record-rejection',
-    label: "Record the customer's rejection",
+    label: 'Record the customer’s rejection',
     title: 'The customer rejected the proposed resolution',
     eventType: 'resolution-rejected',
     group: 'resolution',
@@ -400,7 +400,7 @@ export const SPECS: readonly CaseActionSpec[] = [
     group: 'regulatory',
     fields: [
       date('Referred on'),
-      { name: 'reference', label: "Scheme's reference", kind: 'text', required: false },
+      { name: 'reference', label: 'Scheme’s reference', kind: 'text', required: false },
       words('summary', 'Notes', false),
     ],
     submitLabel: 'Record referral',
@@ -479,13 +479,13 @@ export const SPECS: readonly CaseActionSpec[] = [
   },
   {
     id: 'edit-customer',
-    label: "Edit the customer's details",
-    title: "Edit the customer's details",
+    label: 'Edit the customer’s details',
+    title: 'Edit the customer’s details',
     eventType: 'customer-edited',
     group: 'record',
     fields: [
       date('Changed on'),
-      { name: 'customerName', label: 'Name', kind: 'text', required: true, missing: "Enter the customer's name" },
+      { name: 'customerName', label: 'Name', kind: 'text', required: true, missing: 'Enter the customer’s name' },
       {
         name: 'title',
         label: 'Title',
@@ -521,7 +521,7 @@ export const SPECS: readonly CaseActionSpec[] = [
         label: 'Letter language',
         kind: 'select',
         required: false,
-        placeholder: "The desk's usual language",
+        placeholder: 'The desk’s usual language',
         options: LETTER_LANGUAGES.map((l) => ({ value: l, label: LETTER_LANGUAGE_LABELS[l] })),
         missing: 'Choose English (UK), English (Canada) or French (Canada)',
       },
@@ -530,7 +530,7 @@ export const SPECS: readonly CaseActionSpec[] = [
       words('summary', 'Why the details changed', false),
     ],
     submitLabel: 'Save details',
-    done: "Customer's details saved",
+    done: 'Customer’s details saved',
   },
   {
     // Special-category data (issue #7): only with a reason; the timeline says that details changed, never what they are.
@@ -569,8 +569,8 @@ export const SPECS: readonly CaseActionSpec[] = [
   {
     // A correction (issue #15): ONE 'corrected' entry with the old and new values; dated the day it is made.
     id: 'correct-facts',
-    label: "Correct the complaint's facts",
-    title: "Correct the complaint's facts",
+    label: 'Correct the complaint’s facts',
+    title: 'Correct the complaint’s facts',
     eventType: 'corrected',
     group: 'record',
     fields: [
@@ -599,7 +599,7 @@ export const SPECS: readonly CaseActionSpec[] = [
         required: true,
         missing: 'Choose the provider',
         description:
-          "The case's letterhead, letter language and working-day calendar are its provider's; the procedure becomes its own too, unless you choose another",
+          'The case’s letterhead, letter language and working-day calendar are its provider’s; the procedure becomes its own too, unless you choose another',
         optionsFrom: 'providers',
       },
       {
@@ -632,7 +632,7 @@ export const SPECS: readonly CaseActionSpec[] = [
         label: 'Letter language',
         kind: 'select',
         required: false,
-        placeholder: "The desk's usual language",
+        placeholder: 'The desk’s usual language',
         options: LETTER_LANGUAGES.map((l) => ({ value: l, label: LETTER_LANGUAGE_LABELS[l] })),
       },
       { name: 'largePrint', label: 'Large print letters', kind: 'checkbox', required: false },
@@ -711,7 +711,7 @@ export function customerFieldValue(field: string, value: string | undefined): st
   if (field === 'language')
     return value
       ? (LETTER_LANGUAGE_LABELS[value as keyof typeof LETTER_LANGUAGE_LABELS] ?? value)
-      : "The desk's usual language";
+      : 'The desk’s usual language';
   return value ?? '';
 }
 

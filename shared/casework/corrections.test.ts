@@ -50,7 +50,7 @@ describe('correcting the complaint’s facts', () => {
     expect(noReason.ok ? null : noReason.errors.reason).toBe('Give the reason for the correction');
     const nothing = desk.build('correct-facts', { reason: 'Checking' });
     expect(nothing.ok ? null : nothing.message).toBe(
-      "Correct the complaint's facts: Nothing has changed: correct a field first.",
+      'Correct the complaint’s facts: Nothing has changed: correct a field first.',
     );
     const late = desk.build('correct-facts', { receivedOn: '2026-12-01', reason: 'Typo' });
     expect(late.ok ? null : late.errors.receivedOn).toMatch(

@@ -70,7 +70,7 @@ export type EditConflictPart = keyof typeof EDIT_CONFLICT_EN;
 
 /**
  * A stored field's value as a message shows it, as data: a box ticked or not, a choice by its value, no choice
- * (`placeholder`: the field's placeholder says what that means, "The desk's usual language"), nothing typed, or text.
+ * (`placeholder`: the field's placeholder says what that means, "The desk’s usual language"), nothing typed, or text.
  */
 export type EditValue =
   { box: boolean } | { option: string } | { unset: 'placeholder' | 'none' } | { empty: true } | { text: string };

@@ -135,7 +135,7 @@ describe('checking rows with the intake rules', () => {
     expect(byRow(3)).toEqual([
       ['Date received', 'Date received', 'The date received cannot be in the future'],
       ['Channel', 'Channel', '“Fax” is not a channel: use Phone, Email, Web form, Letter, In person, Chat'],
-      ['Customer name', 'Customer', "Enter the customer's name"],
+      ['Customer name', 'Customer', 'Enter the customer’s name'],
       ['Email', 'Email', 'Enter an email address like name@example.com'],
       ['Large print', 'Large print', '“maybe” is not yes or no'],
     ]);

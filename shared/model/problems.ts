@@ -32,7 +32,7 @@ export const PROBLEMS_EN = {
   'choose-field': 'Choose {label}',
   'enter-field': 'Enter {label}',
   // --- the customer and whoever acts for them
-  'customer-name-missing': "Enter the customer's name",
+  'customer-name-missing': 'Enter the customer’s name',
   'phone-invalid': 'Enter a phone number using digits, spaces, + ( ) or -',
   'email-invalid': 'Enter an email address like name@example.com',
   'postcode-missing': 'Enter the postcode for this address',

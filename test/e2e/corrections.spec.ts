@@ -70,8 +70,8 @@ test('correct a received date, void an escalation, reopen a closed case, move a 
   await expect(heading).toHaveText(reference);
 
   // The letter was in fact received 35 days ago: the form says which dates change before it is saved.
-  let dialog = await openAction(page, "Correct the complaint's facts");
-  await expect(dialog.getByRole('heading', { name: "Correct the complaint's facts" })).toBeVisible();
+  let dialog = await openAction(page, 'Correct the complaint’s facts');
+  await expect(dialog.getByRole('heading', { name: 'Correct the complaint’s facts' })).toBeVisible();
   const preview = dialog.getByLabel('Dates that change');
   // A date typed wrongly first, 70 days ago: the ADR letter's new date has already passed, and the preview says so.
   await fillDate(dialog.getByLabel('Date received'), addDays(today, -70));
@@ -162,7 +162,7 @@ test('correct a received date, void an escalation, reopen a closed case, move a 
   await page.goto(caseUrl);
   await expect(heading).toHaveText(closed);
   await expect(page.getByText('Provider: Northwind Broadband Ltd')).toBeVisible();
-  dialog = await openAction(page, "Correct the complaint's facts");
+  dialog = await openAction(page, 'Correct the complaint’s facts');
   // Choosing Jive Canada sets the procedure to Jive's own; the preview, under the procedure, lists the dates that move.
   await chooseIn(page, dialog, 'Provider', 'Jive Canada');
   const procedure = dialog.getByRole('combobox', { name: 'Procedure' });
@@ -210,7 +210,7 @@ test('correct a received date, void an escalation, reopen a closed case, move a 
   await expect(page.getByRole('combobox', { name: 'Provider' })).toHaveCount(0);
   await page.goto(caseUrl);
   await expect(page.getByText('Provider: Jive Canada')).toBeVisible();
-  dialog = await openAction(page, "Correct the complaint's facts");
+  dialog = await openAction(page, 'Correct the complaint’s facts');
   await expect(dialog.getByRole('combobox', { name: 'Provider' })).toHaveValue('Jive Canada (retired)');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();

@@ -213,7 +213,7 @@ test('a business with 25 employees is flagged as outside the complaints rules; i
 
   // The case page shows the rules engine's scope warning, and the ADR clocks do not apply.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
-  const warning = page.getByRole('alert').filter({ hasText: 'Business customer with 25 employees' });
+  const warning = page.getByRole('note').filter({ hasText: 'Business customer with 25 employees' });
   await expect(warning).toContainText(
     /outside .+’s scope \(10 or fewer employees\), so no ADR letter or referral window applies/,
   );
@@ -224,7 +224,7 @@ test('a business with 25 employees is flagged as outside the complaints rules; i
   // Edit the communication needs: large print letters.
   await expect(page.getByRole('row', { name: /Write to them/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Actions', exact: true }).click();
-  await page.getByRole('menuitem', { name: "Edit the customer's details…", exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Edit the customer’s details…', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByLabel('Number of employees')).toHaveValue('25');
   await dialog.getByRole('checkbox', { name: 'Large print letters' }).check();
@@ -238,11 +238,11 @@ test('a business with 25 employees is flagged as outside the complaints rules; i
 
   // A smaller business: no longer outside the rules, and the ADR letter clock runs again.
   await page.getByRole('button', { name: 'Actions', exact: true }).click();
-  await page.getByRole('menuitem', { name: "Edit the customer's details…", exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Edit the customer’s details…', exact: true }).click();
   await dialog.getByLabel('Number of employees').fill('5');
   await dialog.getByRole('button', { name: 'Save details' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('alert').filter({ hasText: 'employees' })).toHaveCount(0);
+  await expect(page.getByRole('note').filter({ hasText: 'employees' })).toHaveCount(0);
   await expect(page.locator('[data-clock="adr-letter"] [data-state]')).toHaveAttribute('data-state', 'running');
   await page.screenshot({ path: shots('08-case-business-edited'), fullPage: true });
 });

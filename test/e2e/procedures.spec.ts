@@ -335,7 +335,7 @@ test('kinex: through all five stages, ending with the ADR letter sent', async ({
     'Referred to ADR',
     [
       { label: 'Referred on', value: on(55) },
-      { label: "Scheme's reference", value: 'CO-2026-1234' },
+      { label: 'Scheme’s reference', value: 'CO-2026-1234' },
     ],
     'The customer referred the complaint to the Communications Ombudsman (reference CO-2026-1234)',
   );
@@ -565,7 +565,7 @@ test('infinity: paused while waiting for the customer, then resumed and answered
   // Editing the customer's details keeps the old values on the timeline.
   await act(
     page,
-    "Edit the customer's details",
+    'Edit the customer’s details',
     [
       { label: 'Phone', value: '0161 496 0999' },
       { label: 'Why the details changed', value: 'New number' },

@@ -98,7 +98,7 @@ async function join(page: Page, login: { name: string; password: string }, waitF
 
 async function editCustomer(page: Page, fields: Record<string, string>) {
   await page.getByRole('button', { name: 'Actions', exact: true }).click();
-  await page.getByRole('menuitem', { name: "Edit the customer's details…", exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Edit the customer’s details…', exact: true }).click();
   const dialog = page.getByRole('dialog');
   for (const [label, value] of Object.entries(fields))
     await dialog.getByRole('textbox', { name: new RegExp(`^${label}( \\*)?$`) }).fill(value);

@@ -5,7 +5,7 @@ import { expect, logComplaint, setUpDesk, test } from './fixtures';
 
 async function openEdit(page: Page) {
   await page.getByRole('button', { name: 'Actions', exact: true }).click();
-  await page.getByRole('menuitem', { name: "Edit the customer's details…", exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Edit the customer’s details…', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByLabel('Phone')).toBeVisible();
   return dialog;

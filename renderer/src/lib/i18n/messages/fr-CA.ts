@@ -2005,7 +2005,7 @@ export const frCA: Record<MessageKey, string> = {
   'action.edit-customer.done': 'Coordonnées enregistrées',
   'field.edit-customer.on.label': 'Modifiées le',
   'field.edit-customer.customerName.label': 'Nom',
-  'field.edit-customer.customerName.missing': 'Indiquez le nom du ou de la titulaire',
+  'field.edit-customer.customerName.missing': 'Indiquez le nom de la personne titulaire du compte',
   'field.edit-customer.title.label': 'Titre de civilité',
   'field.edit-customer.title.description':
     'L’appel des lettres\u00a0: « Madame, » ou « Monsieur, » (aucun\u00a0: « Madame, Monsieur, »)',
