@@ -9,6 +9,7 @@ import {
   mergePlainRevisions,
   otherSides,
   settleClash,
+  settledDifferently,
   valueAt,
   withValueAt,
   type CaseRevision,
@@ -214,6 +215,91 @@ describe('merging two desks’ revisions of a case', () => {
       { body: structuredClone(b), stamp: B, base },
     ]);
     expect(two).toEqual(one);
+  });
+});
+
+describe('two desks settling the same clash', () => {
+  // The clash both desks show: the channel changed to "phone" at A and "email" at B while apart (A's revision won).
+  const clashed = mergeCaseRevisions({ body: changed(['channel'], 'phone', A.at), stamp: A }, [
+    { body: changed(['channel'], 'email', B.at), stamp: B, base },
+  ]);
+  const Alice = { writer: 'desk-a', by: 'Alice', at: '2026-11-21T09:00:00.000Z' };
+  const Bob = { writer: 'desk-b', by: 'Bob', at: '2026-11-21T09:00:01.000Z' };
+  /** A desk's revision after its handler settled the clash (from the revision both desks shared). */
+  const settledAt = (choice: 'kept' | 'other', settler: typeof Alice, settled: CaseRevision['settled'] = []) => {
+    const s = settleClash(clashed.body, clashed.clashes, ['channel'], choice, settled, settler);
+    return { body: { ...s.record, updatedAt: settler.at }, clashes: s.clashes, settled: s.settled };
+  };
+  const both = (one: ReturnType<typeof settledAt>, two: ReturnType<typeof settledAt>) => [
+    mergeCaseRevisions({ ...one, stamp: Alice }, [{ ...two, stamp: Bob, base: clashed.body }]),
+    mergeCaseRevisions({ ...two, stamp: Bob }, [{ ...one, stamp: Alice, base: clashed.body }]),
+  ];
+
+  it('differently: asked again, each person’s choice a side, whichever revision won; alike or at one desk: as before', () => {
+    expect(clashed.body.channel).toBe('phone');
+    const atA = settledAt('other', Alice); // Use "email"
+    const atB = settledAt('kept', Bob); // Keep "phone"
+    for (const merged of both(atA, atB)) {
+      // The case holds one of the two choices (A's: only A changed the field), and says so.
+      expect(merged.body.channel).toBe('email');
+      expect(merged.clashes).toEqual([
+        { path: ['channel'], kept: { value: 'email', ...Alice }, other: { value: 'phone', ...Bob } },
+      ]);
+      expect(settledDifferently(merged.settled, ['channel'])).toBe(true);
+    }
+    // Every desk writes the same merge (the two orders agree), and merging it with itself changes nothing.
+    const [one, two] = both(atA, atB);
+    expect(two.settled).toEqual(one.settled);
+    const again = mergeCaseRevisions({ ...one, stamp: Alice }, [
+      { ...structuredClone(one), stamp: Bob, base: one.body },
+    ]);
+    expect(again).toEqual(one);
+
+    // Settled alike, or at one desk only, or by desks that recorded no choice (older Redress): settled as before.
+    for (const merged of [
+      ...both(settledAt('other', Alice), settledAt('other', Bob)),
+      ...both(settledAt('kept', Alice), settledAt('kept', Bob)),
+    ]) {
+      expect(merged.clashes).toEqual([]);
+      expect(settledDifferently(merged.settled, ['channel'])).toBe(false);
+    }
+    // Settled at A; B, not having heard, changed another field: its revision still carries the clash.
+    const stale = { body: { ...clashed.body, summary: 'At B', updatedAt: Bob.at }, clashes: clashed.clashes };
+    const atOne = mergeCaseRevisions({ ...settledAt('other', Alice), stamp: Alice }, [
+      { ...stale, stamp: Bob, base: clashed.body },
+    ]);
+    expect(atOne.body).toMatchObject({ channel: 'email', summary: 'At B' });
+    expect(atOne.clashes).toEqual([]);
+    const olderA = settleClash(clashed.body, clashed.clashes, ['channel'], 'other');
+    const olderB = settleClash(clashed.body, clashed.clashes, ['channel'], 'kept');
+    const older = mergeCaseRevisions({ body: olderA.record, stamp: A, settled: olderA.settled }, [
+      { body: olderB.record, stamp: B, settled: olderB.settled, base: clashed.body },
+    ]);
+    expect(older.body.channel).toBe('email');
+    expect(older.clashes).toEqual([]);
+    expect(older.settled.every((s) => !('chosen' in s) && !('replaced' in s))).toBe(true);
+  });
+
+  it('asked again and settled once more at one desk: closed, and the revisions of the first choices do not reopen it', () => {
+    const atA = settledAt('other', Alice);
+    const atB = settledAt('kept', Bob);
+    const [reopened] = both(atA, atB);
+    const Bob2 = { ...Bob, at: '2026-11-21T10:00:00.000Z' };
+    const s = settleClash(reopened.body, reopened.clashes, ['channel'], 'other', reopened.settled, Bob2); // "phone"
+    const final = { body: { ...s.record, updatedAt: Bob2.at }, clashes: s.clashes, settled: s.settled };
+    expect(final.body.channel).toBe('phone');
+    expect(final.clashes).toEqual([]);
+    expect(settledDifferently(final.settled, ['channel'])).toBe(false);
+    // A revision still carrying either first choice (or the reopened clash) meets it: it stays closed, phone kept.
+    for (const stale of [atA, atB, reopened]) {
+      for (const merged of [
+        mergeCaseRevisions({ ...final, stamp: Bob2 }, [{ ...stale, stamp: Alice, base: clashed.body }]),
+        mergeCaseRevisions({ ...stale, stamp: Alice }, [{ ...final, stamp: Bob2, base: clashed.body }]),
+      ]) {
+        expect(merged.clashes).toEqual([]);
+        expect(settledDifferently(merged.settled, ['channel'])).toBe(false);
+      }
+    }
   });
 });
 

@@ -9,7 +9,9 @@
 //   - a field changed on both sides to the same value is kept;
 //   - a field changed on both sides to different values keeps the WINNER's value (the same on every desk) and is
 //     recorded as a clash: "Changed at two desks", with both values, which desk and person, and when, until a person
-//     confirms the value kept or picks the other one. Nothing is dropped silently.
+//     confirms the value kept or picks the other one. Nothing is dropped silently;
+//   - a clash settled at two desks, each not knowing of the other, with different choices is asked again, each
+//     choice a side (`Settlement`): one handler's choice never overrules another's without a word.
 //
 // When the common revision is no longer held (compacted away), every field the two sides hold differently is a
 // clash: the safe answer is to ask. `updatedAt` is never a clash (the later one is kept); an anonymised revision
@@ -47,6 +49,26 @@ export function otherSides(clash: CaseClash): ClashSide[] {
   return [clash.other, ...(clash.more ?? [])];
 }
 
+/**
+ * A clash a person settled, remembered with every value it had, and with what people chose. Two desks that settle the
+ * same clash at the same time (or while apart), each not knowing of the other, may choose differently: the case can
+ * hold only one of the values, so the field is asked again (`disputedClashes`), with each person's choice as a side,
+ * instead of one choice overruling the other without a word. Settling it again replaces both choices.
+ */
+export interface Settlement extends CaseClash {
+  /**
+   * The choices that stand: each the value chosen, with the desk's server user, the person and the time of the
+   * settling. One, or several with one value (desks that settled alike); two or more values: settled differently.
+   * Absent on settlements recorded before choices were (never asked again: nothing says what they chose).
+   */
+  chosen?: ClashSide[];
+  /**
+   * Choices a later settlement of the field replaced (the person settling had heard of them): a revision made before
+   * it heard, which still carries one of them, does not bring it back.
+   */
+  replaced?: ClashSide[];
+}
+
 /** One revision of a case document: its body, who wrote it, and the clashes it already carries and has settled. */
 export interface CaseRevision {
   body: CaseRecord;
@@ -57,7 +79,7 @@ export interface CaseRevision {
    * heard of the settlement still carries the clash, and the merge recognises it as settled instead of bringing it
    * back. A clash with a value the settlement did not have (a new edit) is a new question and stays.
    */
-  settled?: readonly CaseClash[];
+  settled?: readonly Settlement[];
 }
 
 /** A losing revision and the body of the revision it and the winner both descend from (null: no longer held). */
@@ -68,7 +90,7 @@ export interface LosingRevision extends CaseRevision {
 export interface CaseMerge {
   body: CaseRecord;
   clashes: CaseClash[];
-  settled: CaseClash[];
+  settled: Settlement[];
 }
 
 const pathKey = (path: readonly string[]) => path.join('.');
@@ -106,15 +128,67 @@ function unionClashes(...lists: ReadonlyArray<readonly CaseClash[] | undefined>)
   return [...byPath.values()];
 }
 
-/** Settlements by field, each with every value once (they only ever grow, so they are kept small). */
-function unionSettled(...lists: ReadonlyArray<readonly CaseClash[] | undefined>): CaseClash[] {
+/** Sides once each (the same value, desk, person and time), in one order whatever order they came in. */
+function distinctChoices(sides: readonly ClashSide[]): ClashSide[] {
+  const key = (side: ClashSide) => [side.at ?? '', side.writer, side.by ?? '', JSON.stringify(side.value) ?? ''];
+  const out: ClashSide[] = [];
+  for (const side of sides) if (!out.some((o) => sameValue(o, side))) out.push(side);
+  return out.sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    const i = ka.findIndex((k, n) => k !== kb[n]);
+    return i < 0 ? 0 : ka[i] < kb[i] ? -1 : 1;
+  });
+}
+
+/**
+ * Settlements by field, each with every value once (they only ever grow, so they are kept small), and with the
+ * choices of all of them that no settlement replaced (in one order, so every desk writes the same record).
+ */
+function unionSettled(...lists: ReadonlyArray<readonly Settlement[] | undefined>): Settlement[] {
+  const all = lists.flatMap((list) => list ?? []);
   return unionClashes(...lists).map((clash) => {
     const sides: ClashSide[] = [];
     for (const side of [clash.kept, ...otherSides(clash)])
       if (!sides.some((s) => sameValue(s.value, side.value))) sides.push(side);
     const [kept, other = kept, ...more] = sides;
-    return { path: clash.path, kept, other, ...(more.length ? { more } : {}) };
+    const records = all.filter((s) => pathKey(s.path) === pathKey(clash.path));
+    const replaced = distinctChoices(records.flatMap((s) => s.replaced ?? []));
+    const chosen = distinctChoices(records.flatMap((s) => s.chosen ?? [])).filter(
+      (choice) => !replaced.some((r) => sameValue(r, choice)),
+    );
+    return {
+      path: clash.path,
+      kept,
+      other,
+      ...(more.length ? { more } : {}),
+      ...(chosen.length ? { chosen } : {}),
+      ...(replaced.length ? { replaced } : {}),
+    };
   });
+}
+
+/** The choices of a settlement that stand, once per value. */
+function choicesOf(settlement: Settlement): ClashSide[] {
+  const out: ClashSide[] = [];
+  for (const side of settlement.chosen ?? []) if (!out.some((o) => sameValue(o.value, side.value))) out.push(side);
+  return out;
+}
+
+/**
+ * The fields settled differently (two people, each not knowing of the other's settlement, chose different values),
+ * as clashes to ask again: each choice a side, with who chose it and when.
+ */
+function disputedClashes(settled: readonly Settlement[]): CaseClash[] {
+  return settled.flatMap((settlement) => {
+    const [kept, other, ...more] = choicesOf(settlement);
+    return other ? [{ path: settlement.path, kept, other, ...(more.length ? { more } : {}) }] : [];
+  });
+}
+
+/** Whether the field at `path` was settled differently at two desks and is asked again (the case page says so). */
+export function settledDifferently(settled: readonly Settlement[] | undefined, path: readonly string[]): boolean {
+  const settlement = settled?.find((s) => pathKey(s.path) === pathKey(path));
+  return !!settlement && choicesOf(settlement).length > 1;
 }
 
 /** Every value a clash holds. */
@@ -181,9 +255,11 @@ export function mergeCaseRevisions(winner: CaseRevision, losers: readonly Losing
   // Who wrote the value the merged case holds at a path: the first revision (winner, then losers) holding it.
   const holder = (path: readonly string[]): EditStamp =>
     [winner, ...losers].find((r) => sameValue(valueAt(r.body, path), valueAt(body, path)))?.stamp ?? winner.stamp;
-  // Settled at one desk, still carried by a revision made before the settlement reached it: stays settled.
+  // Settled at one desk, still carried by a revision made before the settlement reached it: stays settled. Settled
+  // at two desks with different choices: asked again, with the choices as its sides, whatever the revisions carried.
   const settled = unionSettled(winner.settled, ...losers.map((l) => l.settled));
-  const open = clashesAgainst(body, clashes, holder).filter((c) => !answeredBy(c, settled));
+  const asked = clashesAgainst(body, clashes, holder).filter((c) => !answeredBy(c, settled));
+  const open = clashesAgainst(body, unionClashes(asked, disputedClashes(settled)), holder);
   return { body, clashes: open, settled };
 }
 
@@ -224,24 +300,35 @@ export function withValueAt<T>(record: T, path: readonly string[], value: unknow
 
 /**
  * The case after a person settled a clash: `choice` 'kept' confirms the value in the case; 'other' puts the other
- * desk's value in. Either way the clash is gone from the list.
+ * desk's value in. Either way the clash is gone from the list. `settler` (the desk, the person, the time) records the
+ * choice, so a different choice made at another desk meanwhile is seen (Settlement.chosen); it replaces every choice
+ * of the field recorded here before.
  */
 export function settleClash(
   record: CaseRecord,
   clashes: readonly CaseClash[],
   path: readonly string[],
   choice: 'kept' | 'other' | number,
-  settled: readonly CaseClash[] = [],
-): { record: CaseRecord; clashes: CaseClash[]; settled: CaseClash[] } {
+  settled: readonly Settlement[] = [],
+  settler?: EditStamp,
+): { record: CaseRecord; clashes: CaseClash[]; settled: Settlement[] } {
   const clash = clashes.find((c) => pathKey(c.path) === pathKey(path));
   if (!clash) return { record, clashes: [...clashes], settled: [...settled] };
   const rest = clashes.filter((c) => c !== clash);
   const chosen = chosenSide(clash, choice);
+  const known = settled.filter((s) => pathKey(s.path) === pathKey(path));
+  const settlement: Settlement = settler
+    ? {
+        ...clash,
+        chosen: [{ value: chosen.value, ...settler }],
+        replaced: known.flatMap((s) => [...(s.chosen ?? []), ...(s.replaced ?? [])]),
+      }
+    : clash;
   return {
     record: chosen === clash.kept ? record : withValueAt(record, path, chosen.value),
     clashes: rest,
     // Remembered with every value it had (see CaseRevision.settled), one record per field.
-    settled: unionSettled(settled, [clash]),
+    settled: unionSettled(settled, [settlement]),
   };
 }
 

@@ -22,7 +22,7 @@ import Dexie, {
   type Transaction,
 } from 'dexie';
 import type { SyncType } from '#shared/sync/documents';
-import type { CaseClash } from '#shared/sync/merge';
+import type { CaseClash, Settlement } from '#shared/sync/merge';
 import { sameValue } from '#shared/model/merge';
 import { TIMELINE_TABLE, type TimelineRow } from './timeline';
 
@@ -121,7 +121,7 @@ export interface ConflictRow {
   /** Open: shown until a person settles them. A row may have none and only `settled`. */
   clashes: CaseClash[];
   /** Settled here or at another desk, remembered so a desk that had not heard yet cannot bring them back. */
-  settled?: CaseClash[];
+  settled?: Settlement[];
 }
 
 function isShared(name: string): boolean {

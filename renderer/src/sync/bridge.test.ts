@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseFacts } from '#shared/rules/facts';
 import { toSyncDoc } from '#shared/sync/documents';
-import { otherSides, type CaseClash } from '#shared/sync/merge';
+import type { CaseRecord } from '#shared/model/case';
+import { otherSides, settledDifferently, type CaseClash } from '#shared/sync/merge';
 import { newCaseParts } from '#test/support/cases';
 import { deskSettings } from '#test/support/desk';
 import { iterateCases } from '#test/fixtures/generate-cases';
@@ -10,6 +11,7 @@ import { memoryPouch, PouchDB } from '#test/support/pouch';
 import { reassignCase } from '#db/repositories/assign';
 import { appendEvent, createCase, recordLetterIssued } from '#db/repositories/cases';
 import { RedressDatabase } from '#db/schema';
+import { SHARING_META_KEYS, type ConflictRow } from '#db/outbox';
 import { addAttachments, removeAttachment } from '#db/repositories/attachments';
 import { eraseCustomer } from '#db/repositories/retention';
 import { sha256Hex } from '#db/repositories/cases';
@@ -301,6 +303,63 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
       const values = clash ? [clash.kept, ...otherSides(clash)].map((side) => side.value) : [];
       expect(values, d.name).toEqual(expect.arrayContaining(['Ada L. King', 'Augusta Ada Byron']));
     }
+  });
+
+  it('two handlers settle one clash differently at once: asked again at both desks, then settled once for all', async () => {
+    const server = memoryPouch('server');
+    const a = desk('desk-a', 'LDS');
+    const b = desk('desk-b', 'BRD');
+    for (const d of [a, b]) await d.database.meta.put({ key: SHARING_META_KEYS.membership, value: { user: d.name } });
+    const record = await createCase(a.database, newCaseParts(), { settings: settingsFor('LDS'), by: 'Sam' });
+    await settle(server, a, b);
+    await a.database.cases.update(record.id, { channel: 'phone' });
+    await b.database.cases.update(record.id, { channel: 'email' });
+    await settle(server, a, b);
+    const clashed = (await a.database.cases.get(record.id))!.channel;
+    for (const d of [a, b]) expect((await d.database.conflicts.get(record.id))?.clashes, d.name).toHaveLength(1);
+
+    // At the same moment (neither has heard of the other): Alice uses the other value, Bob keeps the one shown.
+    const other = clashed === 'phone' ? 'email' : 'phone';
+    await settleCaseClash(a.database, record.id, ['channel'], 'other', {
+      by: 'Alice',
+      today: '2026-11-21',
+      clock: at('2026-11-21T09:00:00Z'),
+    });
+    await settleCaseClash(b.database, record.id, ['channel'], 'kept', {
+      by: 'Bob',
+      today: '2026-11-21',
+      clock: at('2026-11-21T09:00:01Z'),
+    });
+    await settle(server, a, b);
+    const one = await snapshot(a.database);
+    expect(await snapshot(b.database)).toEqual(one);
+    const now = (one.cases[0] as unknown as CaseRecord).channel;
+    const [clash] = (one.conflicts[0] as unknown as ConflictRow).clashes;
+    // Shown again, with each person's choice as a side (who and where), the case's value as "now".
+    expect(clash?.path).toEqual(['channel']);
+    expect(clash.kept.value).toBe(now);
+    const sides = [clash.kept, ...otherSides(clash)].map((s) => `${String(s.value)} ${s.by} ${s.writer}`).sort();
+    expect(sides).toEqual([`${clashed} Bob desk-b`, `${other} Alice desk-a`].sort());
+    expect(settledDifferently((one.conflicts[0] as unknown as ConflictRow).settled, ['channel'])).toBe(true);
+    // Nothing left going back and forth: the server holds one revision, and another round writes nothing.
+    const onServer = await server.get(`case:${record.id}`, { conflicts: true });
+    expect(onServer._conflicts ?? []).toEqual([]);
+    await settle(server, a, b);
+    expect((await server.get(`case:${record.id}`))._rev).toBe(onServer._rev);
+
+    // Bob settles it once more (his first choice): closed at both desks, the case holds it.
+    const bobs = clash.kept.by === 'Bob' ? 'kept' : otherSides(clash).findIndex((s) => s.by === 'Bob');
+    await settleCaseClash(b.database, record.id, ['channel'], bobs, {
+      by: 'Bob',
+      today: '2026-11-21',
+      clock: at('2026-11-21T09:30:00Z'),
+    });
+    await settle(server, a, b);
+    for (const d of [a, b]) {
+      expect((await d.database.cases.get(record.id))!.channel, d.name).toBe(clashed);
+      expect((await d.database.conflicts.get(record.id))?.clashes ?? [], d.name).toEqual([]);
+    }
+    expect(await snapshot(b.database)).toEqual(await snapshot(a.database));
   });
 
   it('merges from the revision both grew from even when PouchDB compacted its body away', async () => {

@@ -33,6 +33,7 @@ import {
   mergeCounterRevisions,
   mergePlainRevisions,
   type CaseClash,
+  type Settlement,
   type EditStamp,
 } from '#shared/sync/merge';
 import { checkProcedure } from '#shared/rules/index';
@@ -124,7 +125,7 @@ interface PullPlan {
 /** A case's open and settled clashes, as its conflicts row holds them (db/outbox.ts ConflictRow). */
 interface Clashes {
   clashes: CaseClash[];
-  settled: CaseClash[];
+  settled: Settlement[];
 }
 
 interface ShapedDoc extends PouchDoc {
@@ -136,7 +137,7 @@ interface ShapedDoc extends PouchDoc {
   editedAt?: string;
   clashes?: CaseClash[];
   /** Clashes settled by a person (shared/sync/merge.ts CaseRevision.settled). */
-  settled?: CaseClash[];
+  settled?: Settlement[];
   erasedBy?: string;
 }
 
@@ -813,7 +814,7 @@ export class Bridge {
     }
     let body: Record<string, unknown>;
     let clashes: CaseClash[] | undefined;
-    let settled: CaseClash[] | undefined;
+    let settled: Settlement[] | undefined;
     if (type === 'counter') {
       body = mergeCounterRevisions(
         winner.body as { last: number },

@@ -5,6 +5,7 @@
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { chosenSide, otherSides, settleClash, type ClashSide } from '#shared/sync/merge';
 import { caseWriteTables, refreshCaseIndex } from '#db/case-index/derive';
+import { SHARING_META_KEYS } from '#db/outbox';
 import { recordEntries } from '#db/timeline';
 import type { RedressDatabase } from '#db/schema';
 
@@ -35,13 +36,17 @@ export async function settleCaseClash(
   options: { by: string; today: string; clock?: { now(): Date } },
 ): Promise<void> {
   const at = (options.clock ?? { now: () => new Date() }).now().toISOString();
-  await database.transaction('rw', caseWriteTables(database, database.conflicts), async () => {
+  await database.transaction('rw', caseWriteTables(database, database.conflicts, database.meta), async () => {
     const record = await database.cases.get(caseId);
     const row = await database.conflicts.get(caseId);
     if (!record || !row) return;
     const clash = row.clashes.find((c) => c.path.join('.') === path.join('.'));
     if (!clash) return; // settled already (at this desk or another)
-    const settled = settleClash(record, row.clashes, path, choice, row.settled);
+    // The choice is recorded with who made it, where and when: a desk that settled the same clash differently
+    // meanwhile then sees the two choices and asks again (shared/sync/merge.ts Settlement).
+    const membership = (await database.meta.get(SHARING_META_KEYS.membership))?.value as { user?: string } | undefined;
+    const settler = { writer: membership?.user ?? '', by: options.by, at };
+    const settled = settleClash(record, row.clashes, path, choice, row.settled, settler);
     const chosen = chosenSide(clash, choice);
     const notTaken = [clash.kept, ...otherSides(clash)].filter((side) => side !== chosen);
     const side = (s: ClashSide) => `“${describeValue(s.value)}” (${s.writer}${s.by ? `, ${s.by}` : ''})`;
