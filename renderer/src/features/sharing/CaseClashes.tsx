@@ -1,5 +1,6 @@
 // On a case page: the fields changed at two desks to different values, until a person settles each one. The case
-// holds the value kept (the same at every desk); the other is shown beside it with who and when.
+// holds the value kept (the same at every desk); the other is shown beside it with who and when. A field two people
+// settled differently (each not knowing of the other) is shown again, saying so, with each person's choice.
 import { type Translate, useLocale, useT } from '#lib/i18n/index';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -7,7 +8,7 @@ import { formatTimestamp } from '#lib/format';
 import { db } from '#db/schema';
 import { settleCaseClash } from '#sync';
 import { clashFieldIn, clashValueIn } from './clash-words';
-import { otherSides, type ClashSide } from '#shared/sync/merge';
+import { otherSides, settledDifferently, type ClashSide } from '#shared/sync/merge';
 
 const who = (t: Translate, side: ClashSide) =>
   [side.by, side.writer && t('clash.at', { desk: side.writer }), side.at && formatTimestamp(side.at)]
@@ -33,6 +34,7 @@ export function CaseClashes({ caseId, by, today }: { caseId: string; by: string;
               <Text size="sm" fw={600}>
                 {clashFieldIn(t, clash.path)}
               </Text>
+              {settledDifferently(row.settled, clash.path) && <Text size="sm">{t('clash.settledDifferently')}</Text>}
               <Text size="sm">{t('clash.now', { value: value(clash.kept.value), who: who(t, clash.kept) })}</Text>
               {otherSides(clash).map((side, i) => (
                 <Text size="sm" key={i}>

@@ -627,6 +627,8 @@ export const enGB = {
   'clash.keep': 'Keep “{value}”',
   'clash.use': 'Use “{value}”',
   'clash.at': 'at {desk}',
+  'clash.settledDifferently':
+    'Settled differently at two desks, each not knowing of the other: below is each person’s choice. Every desk shows the same one for now; choose once more.',
 
   // Privacy screen.
   'privacy.title': 'Privacy',

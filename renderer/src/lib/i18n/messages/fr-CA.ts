@@ -619,6 +619,8 @@ export const frCA: Record<MessageKey, string> = {
   'clash.keep': 'Garder « {value} »',
   'clash.use': 'Utiliser « {value} »',
   'clash.at': 'au service {desk}',
+  'clash.settledDifferently':
+    'Réglé différemment à deux services, chacun sans connaître le choix de l’autre\u00a0: voici le choix de chaque personne. Chaque service affiche pour l’instant la même valeur\u00a0; choisissez de nouveau.',
 
   'privacy.title': 'Confidentialité',
   'privacy.kind.retention-run': 'Application de la politique de conservation',
