@@ -1,9 +1,11 @@
 // Settling a field changed at two desks ("Changed at two desks", issue #14): a person confirms the value the case
 // holds or picks the other desk's. One transaction: the case, its list of clashes, a note on the timeline saying
-// what was chosen (so the history keeps both values), and the case index. The change then travels to every desk on
-// the case document, like any edit.
+// what the person chose (so the history keeps both values), and the case index. The change then travels to every
+// desk on the case document, like any edit. The note says "chose", not "is": another desk may settle the same clash
+// otherwise at the same moment, and then the field is asked again (shared/sync/merge.ts Settlement) until a last
+// settlement, whose note names what the case holds.
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
-import { chosenSide, otherSides, settleClash, type ClashSide } from '#shared/sync/merge';
+import { chosenSide, otherSides, settleClash, settledDifferently, type ClashSide } from '#shared/sync/merge';
 import { caseWriteTables, refreshCaseIndex } from '#db/case-index/derive';
 import { SHARING_META_KEYS } from '#db/outbox';
 import { recordEntries } from '#db/timeline';
@@ -46,6 +48,7 @@ export async function settleCaseClash(
     // meanwhile then sees the two choices and asks again (shared/sync/merge.ts Settlement).
     const membership = (await database.meta.get(SHARING_META_KEYS.membership))?.value as { user?: string } | undefined;
     const settler = { writer: membership?.user ?? '', by: options.by, at };
+    const again = settledDifferently(row.settled, path);
     const settled = settleClash(record, row.clashes, path, choice, row.settled, settler);
     const chosen = chosenSide(clash, choice);
     const notTaken = [clash.kept, ...otherSides(clash)].filter((side) => side !== chosen);
@@ -62,7 +65,9 @@ export async function settleCaseClash(
       on: options.today,
       at,
       by: options.by,
-      summary: `Changed at two desks: ${fieldName(path)} is ${side(chosen)}, not ${notTaken.map(side).join(' or ')}`,
+      summary:
+        `Changed at two desks${again ? ', then settled differently' : ''}: ${fieldName(path)}: ` +
+        `chose ${side(chosen)}, not ${notTaken.map(side).join(' or ')}`,
     };
     await recordEntries(database, [note]);
     await refreshCaseIndex(database, caseId);
