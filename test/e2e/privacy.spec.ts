@@ -229,9 +229,9 @@ test('the retention preview lists a back-dated closed case with what will be rem
       .getByText('Closed cases are anonymised 1 year after they closed.'),
   ).toBeVisible();
   await page.reload();
-  await expect(
-    page.locator('.mantine-Notification-description, [role=alert], main').getByText('1 closed case anonymised'),
-  ).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('.mantine-Notification-root, main').getByText('1 closed case anonymised')).toBeVisible({
+    timeout: 15_000,
+  });
   await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await page.getByRole('textbox', { name: 'Search cases' }).fill('somerville');
   await expect(page.getByRole('link', { name: recent })).toHaveCount(0);
