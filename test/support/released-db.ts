@@ -1,10 +1,11 @@
 // A desk's database as an older release left it, for the schema-upgrade tests (test/unit/migration-v*.test.ts):
-// the version-1 fixture (test/fixtures/redress-v1.json) and the stores of versions 1 to 14 exactly as released.
+// the version-1 fixture (test/fixtures/redress-v1.json) and the stores of versions 1 to 15 exactly as released.
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach } from 'vitest';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import { RedressDatabase } from '#db/schema';
+import { TIMELINE_STORE } from '#db/timeline';
 
 export type FixtureRow = Record<string, unknown>;
 export type FixtureStore = 'cases' | 'events' | 'counters' | 'settings' | 'letters';
@@ -70,9 +71,10 @@ const RELEASED_STORES: [ReleasedVersion, Record<string, string | null>][] = [
         '[status+nextDueOn], [status+acknowledged], [status+adrLetterDueOn], [assignee+status]',
     },
   ],
+  [15, { timelines: TIMELINE_STORE, events: null }],
 ];
 
-export type ReleasedVersion = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 12 | 13 | 14;
+export type ReleasedVersion = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 12 | 13 | 14 | 15;
 
 /** The database `name` opened exactly as released at `version`: the stores of versions 1 to `version`. */
 export function asReleased(name: string, version: ReleasedVersion): Dexie {

@@ -25,7 +25,7 @@ import { isIsoDate } from '#shared/model/dates';
 import { RecordRefusal } from '#shared/model/refusals';
 import { caseProviderId, FIRST_PROVIDER_ID, withProviders, type Provider } from '#shared/model/provider';
 import type { Procedure } from '#shared/rules/procedure';
-import { deriveCaseIndex, deriveReportRow } from './case-index/derive';
+import { acknowledgedFlag, deriveCaseIndex, deriveReportRow } from './case-index/derive';
 import { installStoredProcedures } from './desk';
 import { outboxMiddleware, type ConflictRow, type OutboxRow, type SyncRevRow } from './outbox';
 import { packsMiddleware, type PackRow } from './packs';
@@ -178,7 +178,7 @@ export interface NotifiedRow {
 export const DB_NAME = 'redress';
 
 /** The newest schema version below: what a desk's database is after it opens (migration tests check it). */
-export const DB_VERSION = 15;
+export const DB_VERSION = 16;
 
 export class RedressDatabase extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>;
@@ -309,6 +309,12 @@ export class RedressDatabase extends Dexie {
     this.version(15)
       .stores({ timelines: TIMELINE_STORE, events: null })
       .upgrade((tx) => entriesIntoTimelines(tx));
+    // Version 16: the case index's `acknowledged` reads the timeline as it counts, so a voided acknowledgement no
+    // longer counts (./case-index/derive.ts `acknowledgedFlag`). No store changes; the open cases marked acknowledged
+    // are read again from their timelines.
+    this.version(16)
+      .stores({})
+      .upgrade((tx) => acknowledgedAsItCounts(tx));
     this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
     this.use({ stack: 'dbcore', name: 'held', create: (down) => refuseWhileHeld(down, () => this.held) });
     this.use(packsMiddleware());
@@ -532,6 +538,19 @@ async function indexProviders(tx: Transaction): Promise<void> {
     .modify((row) => {
       row.providerId = providers.get(row.caseId) ?? FIRST_PROVIDER_ID;
     });
+}
+
+/**
+ * Version 16: an open case whose only acknowledgement was voided was still marked acknowledged, so it was in neither
+ * the dashboard's Unacknowledged nor Letters to post. Only open cases marked acknowledged can be wrong, and only they
+ * are read (Unacknowledged lists open cases; a closed case's row is derived again when it is reopened).
+ */
+async function acknowledgedAsItCounts(tx: Transaction): Promise<void> {
+  const index = tx.table<CaseIndexRow, string>('caseIndex');
+  const ids = await index.where('[status+acknowledged]').equals(['open', 1]).primaryKeys();
+  const timelines = await tx.table<TimelineRow, string>(TIMELINE_TABLE).bulkGet(ids);
+  const wrong = ids.filter((_, i) => acknowledgedFlag(timelines[i]?.entries ?? []) === 0);
+  for (const caseId of wrong) await index.update(caseId, { acknowledged: 0 });
 }
 
 /**

@@ -103,6 +103,15 @@ describe('deriveCaseIndex', () => {
     );
   });
 
+  it('a voided acknowledgement no longer counts: the case is unacknowledged again, as the case page says', () => {
+    const ack = event('acknowledged', '2026-11-19');
+    const voided = event('voided', '2026-11-20', { entryId: ack.id, reason: 'Clicked by mistake' });
+    expect(deriveCaseIndex(record(), [event('received', '2026-11-18'), ack, voided]).acknowledged).toBe(0);
+    // Acknowledged again afterwards: counts.
+    const again = event('acknowledged', '2026-11-21');
+    expect(deriveCaseIndex(record(), [event('received', '2026-11-18'), ack, voided, again]).acknowledged).toBe(1);
+  });
+
   it('after a deadlock and the ADR letter: no ADR letter due, the referral window runs 12 months', () => {
     const row = deriveCaseIndex(record(), [
       event('received', '2026-11-18'),

@@ -2,6 +2,7 @@
 // the case, its timeline and the rules engine. Call `refreshCaseIndex` inside every write transaction that changes a
 // case or its timeline, so the index can never disagree with the facts it was built from.
 import type { CaseRecord, TimelineEvent, TimelineType } from '#shared/model/case';
+import { effectiveTimeline } from '#shared/model/effective';
 import { caseProviderId } from '#shared/model/provider';
 import { fold } from '#shared/model/search-text';
 import { evaluateCase, type Clock, type Evaluation } from '#shared/rules/index';
@@ -19,7 +20,7 @@ import { readTimeline } from '../timeline';
 const NOT_TASKS = new Set<string>(['adr-referral-window', 'ccts-objection', 'summary-resolution']);
 
 /** Timeline events that count as the complaint having been acknowledged (the engine's acknowledgement closers). */
-const ACKNOWLEDGING = new Set<TimelineType>([
+const ACKNOWLEDGING: ReadonlySet<TimelineType> = new Set<TimelineType>([
   'acknowledged',
   'responded',
   'resolution-proposed',
@@ -27,6 +28,15 @@ const ACKNOWLEDGING = new Set<TimelineType>([
   'deadlock',
   'closed',
 ]);
+
+/**
+ * Whether the complaint counts as acknowledged (1) or not (0): an acknowledging entry on the timeline as it counts
+ * (`effectiveTimeline`), as the rules engine reads it. A voided acknowledgement (or a closure a reopening took back)
+ * no longer counts, so the case is back in the dashboard's Unacknowledged and in Letters to post.
+ */
+export function acknowledgedFlag(events: readonly TimelineEvent[]): 0 | 1 {
+  return effectiveTimeline(events).some((e) => ACKNOWLEDGING.has(e.type)) ? 1 : 0;
+}
 
 /**
  * A pending clock is something still to do: running or missed, with no event that closed it. While the case is
@@ -98,7 +108,7 @@ export function deriveCaseIndex(record: CaseRecord, events: readonly TimelineEve
     nextDueOn: null,
     nextClockId: null,
     nextClockLabel: null,
-    acknowledged: events.some((e) => ACKNOWLEDGING.has(e.type)) ? 1 : 0,
+    acknowledged: acknowledgedFlag(events),
     adrLetterDueOn: null,
     adrReferralEndsOn: null,
     pausedSince: null,
