@@ -4,6 +4,7 @@ import {
   createRegimeRegistry,
   getRegime,
   listRegimes,
+  regimeLetters,
   regimeVersionFor,
   validateRegime,
 } from './regimes';
@@ -118,5 +119,77 @@ describe('adding a regime version (data, not code)', () => {
       validateRegime({ ...ofcom, versions: [{ ...ofcom.versions[1], effectiveFrom: '2026-02-30' }] }),
     ).toThrow(/versions\[0\]\.effectiveFrom: "2026-02-30" is not a real date/);
     expect(() => createRegimeRegistry([ofcom, ofcom])).toThrow(/Two regimes have the id "ofcom-gc-c4"/);
+  });
+});
+
+describe('what a case’s letters may do comes from the regime version (REGULATION.md §1-§3)', () => {
+  // Every built-in version, by the day a complaint was first made under it.
+  const table = [
+    ['ofcom-gc-c4', '2026-04-07', ['adr-letter'], false],
+    ['ofcom-gc-c4', '2026-04-08', ['adr-letter'], false],
+    ['ccts', '2023-04-30', ['ccts-notice'], false],
+    ['ccts', '2023-05-01', ['ccts-notice'], false],
+    ['fca-disp', '2026-01-01', ['adr-letter', 'summary-resolution'], true],
+    ['gb-energy', '2026-01-01', ['adr-letter'], false],
+    ['uk-dpa-complaints', '2026-06-19', [], false],
+  ] as const;
+
+  it.each(table)(
+    '%s (complaint made %s): letters %j; the final response opens the referral: %s',
+    (id, on, letters, opens) => {
+      const version = regimeVersionFor(id, on);
+      expect(version).not.toBeNull();
+      expect(regimeLetters(version)).toEqual(letters);
+      expect(version?.finalResponseOpensReferral ?? false).toBe(opens);
+    },
+  );
+
+  it('covers every built-in version', () => {
+    const versions = BUILT_IN_REGIMES.flatMap((r) => r.versions.map((v) => `${r.id} ${v.label}`));
+    const covered = table.map(([id, on]) => `${id} ${regimeVersionFor(id, on)?.label}`);
+    expect(new Set(covered)).toEqual(new Set(versions));
+  });
+
+  it('no version in force: no letters (UK data-protection complaints before 2026-06-19)', () => {
+    expect(regimeLetters(regimeVersionFor('uk-dpa-complaints', '2026-06-18'))).toEqual([]);
+  });
+
+  it('follows the data: a version without the CCTS notice gives no notice; one whose final response opens the referral says so', () => {
+    const [ofcom, ccts] = BUILT_IN_REGIMES;
+    const { cctsNotice: _notice, ...withoutNotice } = ccts.versions[1];
+    const registry = createRegimeRegistry([
+      {
+        ...ofcom,
+        versions: [
+          ...ofcom.versions,
+          {
+            ...ofcom.versions[1],
+            effectiveFrom: '2028-01-01',
+            label: 'Ofcom GC C4 from 2028-01-01',
+            finalResponseOpensReferral: true,
+          },
+        ],
+      },
+      {
+        ...ccts,
+        versions: [...ccts.versions, { ...withoutNotice, effectiveFrom: '2028-01-01', label: 'CCTS from 2028-01-01' }],
+      },
+      ...BUILT_IN_REGIMES.slice(2),
+    ]);
+    expect(regimeLetters(regimeVersionFor('ccts', '2027-12-31', registry))).toEqual(['ccts-notice']);
+    expect(regimeLetters(regimeVersionFor('ccts', '2028-01-01', registry))).toEqual([]);
+    expect(regimeVersionFor('ofcom-gc-c4', '2027-12-31', registry)?.finalResponseOpensReferral).toBeUndefined();
+    expect(regimeVersionFor('ofcom-gc-c4', '2028-01-01', registry)?.finalResponseOpensReferral).toBe(true);
+    // An ADR letter states the customer's time limit: without a referral window there is none to send.
+    const { referralWindow: _window, ...noWindow } = ofcom.versions[1];
+    expect(regimeLetters(noWindow)).toEqual([]);
+  });
+
+  it('validateRegime keeps finalResponseOpensReferral and refuses a non-boolean', () => {
+    const fca = BUILT_IN_REGIMES.find((r) => r.id === 'fca-disp')!;
+    expect(validateRegime(fca).versions[0].finalResponseOpensReferral).toBe(true);
+    expect(() =>
+      validateRegime({ ...fca, versions: [{ ...fca.versions[0], finalResponseOpensReferral: 'yes' }] }),
+    ).toThrow(/versions\[0\]\.finalResponseOpensReferral/);
   });
 });

@@ -19,7 +19,11 @@ export interface RegimeVersion {
   label: string;
   /** Where the figures come from. */
   source: string;
-  /** `adr-letter`: the letter giving the customer ADR rights, after a time or at once on deadlock. */
+  /**
+   * `adr-letter`: the letter giving the customer ADR rights, after a time or at once on deadlock (REGULATION.md §1,
+   * §3). With `referralWindow` (the limit the letter must state) it also gives the case its ADR letters, time-based
+   * and final-position (`regimeLetters`).
+   */
   adrLetter?: {
     label: string;
     /** Next-action wording, e.g. "Send the ADR letter". */
@@ -30,7 +34,10 @@ export interface RegimeVersion {
   };
   /** FCA DISP payment services: the final response is due sooner (replaces `adrLetter.after` for those complaints). */
   paymentServices?: { after: Duration; exceptionalAfter: Duration };
-  /** FCA DISP: resolved by the close of the 3rd business day → a summary resolution communication instead. */
+  /**
+   * FCA DISP: resolved by the close of the 3rd business day → a summary resolution communication instead
+   * (REGULATION.md §3). Its presence also gives the case the summary resolution letter (`regimeLetters`).
+   */
   summaryResolution?: { label: string; within: Duration };
   /** `adr-referral-window`: the customer's time to go to the scheme, counted from the ADR letter. */
   referralWindow?: { label: string; after: Duration };
@@ -40,8 +47,19 @@ export interface RegimeVersion {
   cctsResponse?: { label: string; after: Duration };
   /** `ccts-objection`: the time to object to the CCTS accepting a complaint. */
   cctsObjection?: { label: string; after: Duration };
-  /** `ccts-notice`: tell the customer about the CCTS once the complaint reaches this escalation level unresolved. */
+  /**
+   * `ccts-notice`: tell the customer about the CCTS once the complaint reaches this escalation level unresolved
+   * (REGULATION.md §2). Its presence also gives the case the CCTS notice letter (`regimeLetters`).
+   */
   cctsNotice?: { label: string; atEscalationLevel: number; within: Duration };
+  /**
+   * The final response itself opens the customer's way to the scheme: under FCA DISP the customer may take the
+   * complaint to the Financial Ombudsman once they have the final response, and has 6 months from it (REGULATION.md
+   * §3), so the final response names no later day from which the scheme will look at it. Absent (false), as under
+   * Ofcom GC C4 and GB energy (§1, §3): the scheme takes the complaint once the ADR letter's wait is over or at
+   * deadlock, and the final response says from which day.
+   */
+  finalResponseOpensReferral?: boolean;
   /** Who the ADR scheme may help and what it will not rule on (drives warnings). */
   scope?: {
     maxEmployees?: number;
@@ -159,6 +177,7 @@ export const BUILT_IN_REGIMES: readonly Regime[] = [
         paymentServices: { after: workingDays(15), exceptionalAfter: workingDays(35) },
         summaryResolution: { label: CLOCK_LABELS_EN.summaryResolution, within: workingDays(3) },
         referralWindow: { label: CLOCK_LABELS_EN.financialOmbudsmanReferralWindow, after: months(6) },
+        finalResponseOpensReferral: true,
       },
     ],
   },
@@ -204,6 +223,34 @@ export const BUILT_IN_REGIMES: readonly Regime[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
+// Letters
+
+/**
+ * The regulatory letters a regime version can provide for, beside the acknowledgement, update and final response
+ * every case has: the ADR letter (REGULATION.md §1, §3), the CCTS notice (§2), the summary resolution communication
+ * (§3).
+ */
+export const REGIME_LETTERS = ['adr-letter', 'ccts-notice', 'summary-resolution'] as const;
+export type RegimeLetter = (typeof REGIME_LETTERS)[number];
+
+/**
+ * The letters a regime version provides for (none when no version was in force), read from the rules it already
+ * holds, so that a letter and its clock have one home: `adrLetter` with a `referralWindow` (the letter must state
+ * the customer's time limit, REGULATION.md §1) → the ADR letter; `cctsNotice` → the CCTS notice (§2);
+ * `summaryResolution` → the summary resolution communication (§3). Whether a case may have one now (scope, dates)
+ * is its evaluation's to say.
+ */
+export function regimeLetters(version: RegimeVersion | null): RegimeLetter[] {
+  if (!version) return [];
+  const provided: Record<RegimeLetter, boolean> = {
+    'adr-letter': version.adrLetter !== undefined && version.referralWindow !== undefined,
+    'ccts-notice': version.cctsNotice !== undefined,
+    'summary-resolution': version.summaryResolution !== undefined,
+  };
+  return REGIME_LETTERS.filter((letter) => provided[letter]);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Validation
 
 const durationSchema = z.object({
@@ -231,6 +278,7 @@ const regimeVersionSchema = z.object({
   cctsNotice: z
     .object({ label: labelSchema, atEscalationLevel: z.number().int().min(1), within: durationSchema })
     .optional(),
+  finalResponseOpensReferral: z.boolean().optional(),
   scope: z
     .object({
       maxEmployees: z.number().int().min(0).optional(),
