@@ -27,7 +27,17 @@ import {
   type LetterText,
   type ParagraphEdits,
 } from '#shared/letters/index';
-import { getAdrScheme, getProcedure, procedureForCase, type Evaluation, type Procedure } from '#shared/rules/index';
+import {
+  getAdrScheme,
+  getProcedure,
+  getRegime,
+  procedureForCase,
+  regimeLetters,
+  regimeVersionFor,
+  type Evaluation,
+  type Procedure,
+  type RegimeVersion,
+} from '#shared/rules/index';
 import { LETTER_NAMES, type LetterKind, summaryInEnglish } from '#shared/casework/summaries';
 import { effectiveTimeline } from '#shared/model/effective';
 import { saying } from '#shared/model/saying';
@@ -80,19 +90,27 @@ function caseProcedure(record: CaseRecord): Procedure | null {
   }
 }
 
-export function providerCountry(record: CaseRecord): 'GB' | 'CA' {
-  return procedureOf(record.procedureId)?.provider.country ?? 'GB';
+/**
+ * The version of its main regime the case was evaluated under (the one in force on its day of receipt), or null when
+ * none was in force. What its letters may do is this data's to say (shared/rules/regimes.ts), never a regime's id.
+ */
+function regimeVersionOf(record: Pick<CaseRecord, 'receivedOn'>, evaluation: Evaluation): RegimeVersion | null {
+  return evaluation.regime ? regimeVersionFor(evaluation.regime.id, record.receivedOn) : null;
 }
 
-/** The letters this case can have: CCTS notice for Canadian providers, summary resolution under FCA DISP. */
+/**
+ * The letters this case can have: the acknowledgement, update and final response, and those its regime version
+ * provides for (`regimeLetters`: the ADR letters under Ofcom, FCA DISP and GB energy, the CCTS notice under the CCTS,
+ * the summary resolution communication under FCA DISP).
+ */
 export function availableLetters(record: CaseRecord, evaluation: Evaluation): LetterChoice[] {
-  const country = providerCountry(record);
+  const provided = regimeLetters(regimeVersionOf(record, evaluation));
   const choices: LetterChoice[] = ['acknowledgement', 'update', 'final-response'];
   // A business too large for the scheme gets no ADR letter (its final response says why).
-  if (country === 'GB' && !evaluation.adrOutOfScope && hasAdrLetter(evaluation, record))
+  if (provided.includes('adr-letter') && !evaluation.adrOutOfScope && hasAdrLetter(evaluation, record))
     choices.push('adr-time', 'adr-final');
-  if (country === 'CA') choices.push('ccts-notice');
-  if (evaluation.regime?.id === 'fca-disp') choices.push('summary-resolution');
+  if (provided.includes('ccts-notice')) choices.push('ccts-notice');
+  if (provided.includes('summary-resolution')) choices.push('summary-resolution');
   return choices;
 }
 
@@ -221,14 +239,25 @@ function providerSchemeId(context: SchemeContext): string | undefined {
   return settingsForCase(context.record, context.settings).adrSchemeId || undefined;
 }
 
-/** The scheme the letter names: the case's provider's choice, else the evaluated scheme, else the procedure's. */
+/** The scheme the case's regime usually sends complaints to (the CCTS under the CCTS), or undefined. */
+function usualSchemeId(evaluation: Evaluation): string | undefined {
+  return evaluation.regime ? getRegime(evaluation.regime.id).usualAdrSchemeId : undefined;
+}
+
+const schemeIfKnown = (schemeId: string | undefined) => (schemeId ? { scheme: { schemeId } } : {});
+
+/**
+ * The scheme the letter names: the case's provider's choice, else the evaluated scheme, else the procedure's, else
+ * the one its regime's complaints usually go to.
+ */
 function schemeIdFor(context: SchemeContext): string {
-  return (
+  const id =
     providerSchemeId(context) ||
     context.evaluation.adrScheme?.id ||
     procedureOf(context.record.procedureId)?.adrSchemeId ||
-    'ccts'
-  );
+    usualSchemeId(context.evaluation);
+  if (!id) throw new Error(`No ADR scheme is known for case ${context.record.reference}.`);
+  return id;
 }
 
 /**
@@ -254,7 +283,8 @@ export function buildLetter(
     largePrint: options.largePrint,
     edits,
   };
-  const scheme = { schemeId: schemeIdFor(context) };
+  // Asked for by the letters that name the scheme only (an acknowledgement reads the evaluated one).
+  const scheme = () => ({ schemeId: schemeIdFor(context) });
   const adrAvailableOn = clockDue(evaluation, 'adr-letter');
   switch (choice) {
     case 'acknowledgement':
@@ -265,7 +295,7 @@ export function buildLetter(
         progress: inputs.progress,
         nextUpdateOn: inputs.nextUpdateOn || null,
         adrAvailableOn,
-        scheme,
+        scheme: scheme(),
         ...(evaluation.adrOutOfScope ? { adrOutOfScope: evaluation.adrOutOfScope } : {}),
       });
     case 'final-response': {
@@ -280,11 +310,11 @@ export function buildLetter(
         outcome: inputs.outcome,
         actionsTaken: inputs.actionsTaken,
         remedy: inputs.remedy,
-        // Under the FCA's rules the final response itself opens the way to the Financial Ombudsman (REGULATION.md §3:
-        // 6 months from it); elsewhere the scheme takes the complaint once its weeks are over.
-        adrAvailableOn: evaluation.regime?.id === 'fca-disp' ? null : adrAvailableOn,
+        // Where the regime says the final response itself opens the way to the scheme (FCA DISP, REGULATION.md §3: 6
+        // months from it), it names no later day; elsewhere the scheme takes the complaint once its weeks are over.
+        adrAvailableOn: regimeVersionOf(record, evaluation)?.finalResponseOpensReferral ? null : adrAvailableOn,
         referralMonths,
-        scheme,
+        scheme: scheme(),
         ...(evaluation.adrOutOfScope ? { adrOutOfScope: evaluation.adrOutOfScope } : {}),
       });
     }
@@ -292,7 +322,7 @@ export function buildLetter(
     case 'adr-final':
       return adrLetter({
         ...base,
-        scheme,
+        scheme: scheme(),
         terms: adrTermsFromEvaluation(evaluation, record.receivedOn),
         reason:
           choice === 'adr-time'
@@ -304,10 +334,16 @@ export function buildLetter(
       // for it has started (a regime without that clock is left as it was).
       if (evaluation.clocks.find((c) => c.id === 'ccts-notice')?.state === 'not-applicable')
         throw new LetterRefusalError(saying('ccts-before-level'));
-      return cctsNoticeLetter({ ...base, scheme: { schemeId: context.evaluation.adrScheme?.id ?? 'ccts' } });
+      // The evaluated scheme, else the regime's usual one, else the notice's own (shared/letters: the CCTS).
+      return cctsNoticeLetter({ ...base, ...schemeIfKnown(evaluation.adrScheme?.id ?? usualSchemeId(evaluation)) });
     case 'summary-resolution':
       // The case's one scheme, as its other letters name it.
-      return summaryResolutionLetter({ ...base, scheme, resolvedOn: inputs.resolvedOn, resolution: inputs.resolution });
+      return summaryResolutionLetter({
+        ...base,
+        scheme: scheme(),
+        resolvedOn: inputs.resolvedOn,
+        resolution: inputs.resolution,
+      });
   }
 }
 
