@@ -260,13 +260,34 @@ test('two desks share cases live, work offline, and meet again with every entry,
   const [serverCase] = await onServer('case');
   expect(serverCase.clashes).toHaveLength(1);
 
-  // Desk B settles the clash; desk A sees it settled.
-  await b.page
-    .getByRole('region', { name: 'Changed at two desks' })
+  // Both settle it while apart, differently: A keeps the value the case holds, B picks the other. Neither choice
+  // overrules the other without a word: back online, the clash is asked again at both desks, each choice a side.
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  const clashAt = (d: Desk) => d.page.getByRole('region', { name: 'Changed at two desks' });
+  await clashAt(a)
+    .getByRole('button', { name: /^Keep “/ })
+    .click();
+  await clashAt(b)
     .getByRole('button', { name: /^Use “/ })
     .click();
-  await expect(b.page.getByRole('region', { name: 'Changed at two desks' })).toBeHidden();
-  await expect(a.page.getByRole('region', { name: 'Changed at two desks' })).toBeHidden({ timeout: 30_000 });
+  await expect(clashAt(a)).toBeHidden();
+  await expect(clashAt(b)).toBeHidden();
+  await a.context.setOffline(false);
+  await b.context.setOffline(false);
+  for (const d of [a, b]) {
+    await expect(clashAt(d)).toContainText('Settled differently at two desks', { timeout: 60_000 });
+    await expect(clashAt(d)).toContainText('Ada King');
+    await expect(clashAt(d)).toContainText('Ada Byron');
+  }
+  await a.page.screenshot({ path: shots('162-team-settled-differently'), fullPage: true });
+
+  // Desk B settles it once more; desk A sees it settled, and it stays settled.
+  await clashAt(b)
+    .getByRole('button', { name: /^Use “/ })
+    .click();
+  await expect(clashAt(b)).toBeHidden();
+  await expect(clashAt(a)).toBeHidden({ timeout: 30_000 });
   const settled = (await b.page.getByRole('heading', { level: 1 }).locator('xpath=../..').textContent()) ?? '';
   expect(settled).toMatch(/Ada (King|Byron)/);
 
