@@ -413,7 +413,7 @@ describe('buildActionEvent', () => {
     if (!r.ok) return;
     expect(r.event).toMatchObject({
       type: 'customer-edited',
-      summary: "Customer's details changed: phone, email: New number",
+      summary: 'Customer’s details changed: phone, email: New number',
       data: {
         changed: ['phone', 'email'],
         before: { phone: '0113 496 0000', email: '' },
@@ -437,7 +437,7 @@ describe('buildActionEvent', () => {
     const e = desk.do('edit-customer', { title: 'ms', summary: 'Asked to be written to as Ms' });
     expect(e).toMatchObject({
       type: 'customer-edited',
-      summary: "Customer's details changed: title: Asked to be written to as Ms",
+      summary: 'Customer’s details changed: title: Asked to be written to as Ms',
       data: { changed: ['title'], before: { title: '' }, after: { title: 'ms' } },
     });
     expect(desk.record.customer).toEqual({ ...record('kinex').customer, title: 'ms' });
@@ -463,7 +463,7 @@ describe('buildActionEvent', () => {
     const e = desk.do('edit-customer', { isBusiness: 'yes', employees: ' 25 ', summary: 'They run a shop' });
     expect(e).toMatchObject({
       type: 'customer-edited',
-      summary: "Customer's details changed: business, number of employees: They run a shop",
+      summary: 'Customer’s details changed: business, number of employees: They run a shop',
       data: {
         changed: ['isBusiness', 'employees'],
         before: { isBusiness: '', employees: '' },
@@ -502,7 +502,7 @@ describe('buildActionEvent', () => {
     const desk = new Desk(record('kinex'), '2026-09-10');
     const large = desk.do('edit-customer', { largePrint: 'yes' });
     expect(large).toMatchObject({
-      summary: "Customer's details changed: large print",
+      summary: 'Customer’s details changed: large print',
       data: { changed: ['largePrint'], before: { largePrint: '' }, after: { largePrint: 'yes' } },
     });
     expect(desk.record.communication).toEqual({ largePrint: true });

@@ -53,7 +53,7 @@ export const SUMMARIES_EN = {
   'ccts-informed': 'Customer told about the CCTS by {channel}',
   reopened: 'Case reopened: {reason}',
   payment: '{kind} of {amount}: {reason}',
-  'customer-edited': "Customer's details changed: {fields}",
+  'customer-edited': 'Customer’s details changed: {fields}',
   // i17c: letters, hand-overs, corrections, voids, vulnerability and attachments.
   'letter-issued': '{letter} issued ({file})',
   'letter-issued-edited': '{letter} issued ({file}; wording edited before issue)',

@@ -109,7 +109,7 @@ describe('anonymiseCase', () => {
         atStage: 'x',
       }),
       ev('resolution-accepted', 'Ada accepted', { who: 'Ada Lovelace', channel: 'phone', details: 'happy' }),
-      ev('customer-edited', "Customer's details changed: name", {
+      ev('customer-edited', 'Customer’s details changed: name', {
         changed: ['customerName'],
         before: { customerName: 'Ada' },
         after: { customerName: 'Ada King' },
@@ -155,7 +155,7 @@ describe('anonymiseCase', () => {
         'Proposed resolution accepted (by phone)',
         { channel: 'phone' },
       ],
-      ['customer-edited', '2019-03-10', '2019-03-10T10:00:00.000Z', 'Kim Lee', "Customer's details changed", undefined],
+      ['customer-edited', '2019-03-10', '2019-03-10T10:00:00.000Z', 'Kim Lee', 'Customer’s details changed', undefined],
       [
         'letter-issued',
         '2019-03-10',

@@ -62,7 +62,7 @@ const NEUTRAL_SUMMARIES: Record<TimelineType, string> = {
   note: 'Note',
   'letter-issued': 'Letter issued',
   compensation: 'Payment',
-  'customer-edited': "Customer's details changed",
+  'customer-edited': 'Customer’s details changed',
   reassigned: 'Handed to another handler',
   vulnerability: 'Vulnerability details changed',
   corrected: "The complaint's facts were corrected",

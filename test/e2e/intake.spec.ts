@@ -233,7 +233,7 @@ test('a business with 25 employees is flagged as outside the complaints rules; i
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('row', { name: /Write to them/ })).toContainText('large print');
   const entry = page.locator('[data-event-type="customer-edited"]');
-  await expect(entry).toContainText("Customer's details changed: large print");
+  await expect(entry).toContainText('Customer’s details changed: large print');
   await expect(entry.getByRole('table', { name: 'Changed details' })).toContainText(/Large print\s*No\s*Yes/);
 
   // A smaller business: no longer outside the rules, and the ADR letter clock runs again.

@@ -570,7 +570,7 @@ test('infinity: paused while waiting for the customer, then resumed and answered
       { label: 'Phone', value: '0161 496 0999' },
       { label: 'Why the details changed', value: 'New number' },
     ],
-    "Customer's details changed: phone",
+    'Customer’s details changed: phone',
   );
   const edit = page.getByLabel('Changed details');
   await expect(edit).toContainText('0161 496 0000');

@@ -56,8 +56,8 @@ test("window A's edit of the email keeps window B's new phone, and a field both 
   const entries = page.locator('[data-event-type="customer-edited"]');
   await expect(entries).toHaveCount(2);
   // A's entry names only the email (the newest entry is first or last: find it by what it says).
-  await expect(entries.filter({ hasText: "Customer's details changed: email" })).toHaveCount(1);
-  await expect(entries.filter({ hasText: "Customer's details changed: phone" })).toHaveCount(1);
+  await expect(entries.filter({ hasText: 'Customer’s details changed: email' })).toHaveCount(1);
+  await expect(entries.filter({ hasText: 'Customer’s details changed: phone' })).toHaveCount(1);
 
   // Both change the phone: A's save is refused for it and asks; "Keep theirs" saves the rest of A's edit.
   const a2 = await openEdit(page);
@@ -81,6 +81,6 @@ test("window A's edit of the email keeps window B's new phone, and a field both 
   await expect(a2).toBeHidden();
   await expect(detailRow(page, 'Phone')).toContainText('0113 496 0123');
   await expect(detailRow(page, 'Account')).toContainText('ACC-77');
-  await expect(entries.filter({ hasText: "Customer's details changed: account number" })).toHaveCount(1);
+  await expect(entries.filter({ hasText: 'Customer’s details changed: account number' })).toHaveCount(1);
   await b.close();
 });

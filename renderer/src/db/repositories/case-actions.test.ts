@@ -393,7 +393,7 @@ describe('performAction', () => {
         before: { email: '' },
         after: { email: 'ada@example.com' },
       });
-      expect(event.summary).toBe("Customer's details changed: email");
+      expect(event.summary).toBe('Customer’s details changed: email');
       expect((await database.caseIndex.get(record.id))?.customerName).toBe('Ada Lovelace');
     });
 
