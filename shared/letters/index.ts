@@ -125,6 +125,7 @@ export {
   WITHDRAW_WORDING,
   letterWithdrawnEntry,
   lettersOnTimeline,
+  recordedWithLetter,
   standingLetterOfKind,
   unusedLetterFileName,
   type LetterOnTimeline,

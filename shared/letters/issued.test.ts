@@ -8,6 +8,7 @@ import {
   WITHDRAW_WORDING,
   letterWithdrawnEntry,
   lettersOnTimeline,
+  recordedWithLetter,
   standingLetterOfKind,
   unusedLetterFileName,
 } from './issued';
@@ -131,5 +132,33 @@ describe('a letter-withdrawn entry elsewhere', () => {
     const bad = storedEvent.safeParse({ ...entry, data: noKind });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.path).toEqual(['data', 'kind']);
+  });
+});
+
+describe('recordedWithLetter: the entry a letter recorded beside itself', () => {
+  const received = event({ id: 'e1', type: 'received', on: '2026-11-30' });
+  const letter = issued('e2', 'L1');
+  const acknowledged = event({
+    id: 'e3',
+    type: 'acknowledged',
+    on: '2026-12-02',
+    summary: 'Complaint acknowledged by letter',
+  });
+  const noteLater = event({ id: 'e4', type: 'note', on: '2026-12-03' });
+
+  it('is the entry recorded in the same moment as the letter, not the letter or a later entry', () => {
+    expect(recordedWithLetter([received, letter, acknowledged, noteLater], 'L1')?.id).toBe('e3');
+  });
+
+  it('is none once that entry was voided, for a letter that recorded none, or for another letter', () => {
+    const voided = event({ id: 'e5', type: 'voided', on: '2026-12-03', data: { entryId: 'e3', reason: 'Never sent' } });
+    expect(recordedWithLetter([received, letter, acknowledged, voided], 'L1')).toBeNull();
+    expect(recordedWithLetter([received, letter, noteLater], 'L1')).toBeNull();
+    expect(recordedWithLetter([received, letter, acknowledged], 'L2')).toBeNull();
+  });
+
+  it('is not the withdrawal of another letter issued in the same moment', () => {
+    const other = issued('e6', 'L2');
+    expect(recordedWithLetter([received, letter, other], 'L1')).toBeNull();
   });
 });

@@ -2,6 +2,7 @@
 // entries that name them), and the entry that withdraws one. A letter is never deleted: it was issued. Withdrawing
 // records that it was wrong, with who, when and why; its bytes and checksum stay as they were.
 import { inTimelineOrder, type TimelineEvent } from '#shared/model/case';
+import { effectiveTimeline } from '#shared/model/effective';
 import type { NewTimelineEvent } from '#shared/casework/index';
 import { summaryInEnglish } from '#shared/casework/summaries';
 import { recordRefusalInEnglish, type RecordRefusalSaying } from '#shared/model/refusals';
@@ -54,6 +55,22 @@ export function lettersOnTimeline(events: readonly TimelineEvent[]): LetterOnTim
     }
   }
   return out;
+}
+
+/**
+ * The entry a letter recorded beside itself when it was issued (the event it stands for: the complaint acknowledged by
+ * letter, the ADR letter sent…), if it still counts: recorded in the same moment as the letter's `letter-issued` entry
+ * and not voided. Withdrawing the letter leaves it standing; the desk voids it too if the letter never reached the
+ * customer.
+ */
+export function recordedWithLetter(events: readonly TimelineEvent[], letterId: string): TimelineEvent | null {
+  const issued = events.find((e) => e.type === 'letter-issued' && e.data?.letterId === letterId);
+  if (!issued) return null;
+  const counting = effectiveTimeline(events);
+  return (
+    counting.find((e) => e.at === issued.at && e.id !== issued.id && e.type !== 'letter-issued' && !e.data?.letterId) ??
+    null
+  );
 }
 
 /**

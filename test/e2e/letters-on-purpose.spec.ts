@@ -111,6 +111,10 @@ test('a wrong letter is withdrawn, never deleted, and a corrected one issued; bo
     'Withdrawing records that this letter was wrong; it does not recall a letter already posted or sent.',
   );
   await expect(withdraw.getByLabel('Why is it withdrawn?')).toBeFocused();
+  // The acknowledgement the letter recorded beside itself is named: withdrawing the letter leaves it counting.
+  await expect(withdraw.getByRole('note').filter({ hasText: 'still counts' })).toContainText(
+    /Issuing it also recorded “Complaint acknowledged by letter” \(\w{3} \d{1,2} \w{3} \d{4}\)/,
+  );
   await withdraw.getByRole('button', { name: 'Withdraw the letter' }).click();
   await expect(withdraw).toContainText('Say why the letter is withdrawn.');
   await withdraw.getByLabel('Why is it withdrawn?').fill('Addressed to the old flat');

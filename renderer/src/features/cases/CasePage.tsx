@@ -510,6 +510,7 @@ export function CasePage({ id }: { id: string }) {
         <EraseCustomerDialog opened={eraseOpen} caseId={record.id} by={by} onClose={() => setEraseOpen(false)} />
         <WithdrawLetterDialog
           letter={withdrawing}
+          events={events ?? []}
           today={today}
           by={by || settings?.handlerName || ''}
           onClose={() => setWithdrawing(null)}

@@ -10,16 +10,21 @@ import { FormattedMessage } from 'react-intl';
 import { useT } from '#lib/i18n/index';
 import { formatDate } from '#lib/format';
 import type { LetterRow } from '#db/schema';
+import type { TimelineEvent } from '#shared/model/case';
+import { recordedWithLetter } from '#shared/letters/index';
 import { withdrawIssuedLetter } from './issue';
 
 export function WithdrawLetterDialog({
   letter,
+  events,
   today,
   by,
   onClose,
   returnFocusTo,
 }: {
   letter: Pick<LetterRow, 'id' | 'caseId' | 'fileName' | 'issuedOn'> | null;
+  /** The case's timeline: the entry the letter recorded beside itself is named, since withdrawing leaves it. */
+  events: readonly TimelineEvent[];
   today: string;
   by: string;
   onClose: () => void;
@@ -28,6 +33,7 @@ export function WithdrawLetterDialog({
 }) {
   const t = useT();
   const focusAfterClose = useFocusReturnAfterClose(letter !== null, returnFocusTo);
+  const recordedWith = letter ? recordedWithLetter(events, letter.id) : null;
 
   return (
     <ReasonDialog
@@ -57,6 +63,11 @@ export function WithdrawLetterDialog({
       <Alert color="yellow" variant="light" role="note">
         {t('withdraw.wording')}
       </Alert>
+      {recordedWith && (
+        <Alert color="orange" variant="light" role="note" data-recorded-with={recordedWith.type}>
+          {t('withdraw.recordedWith', { summary: recordedWith.summary, date: formatDate(recordedWith.on) })}
+        </Alert>
+      )}
     </ReasonDialog>
   );
 }

@@ -2197,6 +2197,8 @@ export const enGB = {
   'withdraw.title': 'Withdraw a letter',
   'withdraw.issued': '<b>{fileName}</b>, issued {date}.',
   'withdraw.wording': `${WITHDRAW_WORDING} The letter stays on the case, marked withdrawn, and can still be downloaded. You can then issue a corrected letter.`,
+  'withdraw.recordedWith':
+    'Issuing it also recorded “{summary}” ({date}), which still counts: withdrawing the letter does not change it. If the customer never received this letter, void that entry too (Void… beside it on the timeline).',
   'withdraw.why': 'Why is it withdrawn?',
   'withdraw.cancel': 'Cancel',
   'withdraw.button': 'Withdraw the letter',

@@ -2903,6 +2903,8 @@ export const frCA: Record<MessageKey, string> = {
   'withdraw.issued': '<b>{fileName}</b>, produite le {date}.',
   'withdraw.wording':
     'Le retrait indique que cette lettre était erronée\u00a0; il ne rappelle pas une lettre déjà postée ou envoyée. La lettre reste dans le dossier, marquée comme retirée, et peut encore être téléchargée. Vous pouvez ensuite produire une lettre corrigée.',
+  'withdraw.recordedWith':
+    'Sa production a aussi consigné «\u00a0{summary}\u00a0» ({date}), qui compte toujours\u00a0: retirer la lettre ne la change pas. Si la personne cliente n’a jamais reçu cette lettre, invalidez aussi cette inscription (Invalider… à côté d’elle dans l’historique).',
   'withdraw.why': 'Pourquoi est-elle retirée\u00a0?',
   'withdraw.cancel': 'Annuler',
   'withdraw.button': 'Retirer la lettre',
