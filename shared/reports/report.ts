@@ -69,7 +69,7 @@ export const DEFINITIONS: Record<MeasureId, { label: string; kind: MeasureKind; 
     label: 'Complaints resolved',
     kind: 'count',
     definition:
-      'Cases resolved in the period: the first "resolved" or "closed" entry on the timeline falls in the period, whenever the complaint was received.',
+      'Cases resolved in the period: the first "resolved" or "closed" entry on the timeline falls in the period, whenever the complaint was received. A reopened case counts by its resolution after the last reopening (a reopening takes back the resolution before it), so a past period can lose a case reopened since.',
   },
   'acknowledged-on-time': {
     label: 'Acknowledged on time',

@@ -384,7 +384,7 @@ export const frCA: Record<MessageKey, string> = {
   'reports.detail.noneResolved': 'aucun dossier réglé',
   'reports.measureDefinition.received': 'Dossiers dont la date de réception tombe dans la période.',
   'reports.measureDefinition.resolved':
-    'Dossiers réglés pendant la période\u00a0: la première inscription « plainte réglée » ou « dossier fermé » de l’historique tombe dans la période, quelle que soit la date de réception.',
+    'Dossiers réglés pendant la période\u00a0: la première inscription « plainte réglée » ou « dossier fermé » de l’historique tombe dans la période, quelle que soit la date de réception. Un dossier rouvert compte par son règlement après la dernière réouverture (une réouverture reprend le règlement qui la précède)\u00a0; une période passée peut donc perdre un dossier rouvert depuis.',
   'reports.measureDefinition.acknowledged-on-time':
     'Parmi les dossiers reçus pendant la période dont la procédure fixe un délai d’accusé de réception arrivé à échéance au plus tard aujourd’hui, la part dont la réception a été confirmée dans ce délai (l’échéance d’accusé de réception du moteur de règles\u00a0: respectée, sur respectée ou manquée\u00a0; un dossier toujours sans accusé de réception après l’échéance compte comme manqué).',
   'reports.measureDefinition.within-provider-targets':
