@@ -1,6 +1,7 @@
 // Edits of stored fields: only what the person changed is saved, checked against what the form was opened on
 // (the three-way field merge of shared/model/merge.ts), so two windows never overwrite each other's changes.
 import type { CaseRecord } from '#shared/model/case';
+import { dateInWords, isIsoDate } from '#shared/model/dates';
 import { mergeFields } from '#shared/model/merge';
 import { fillTemplate } from '#shared/model/template';
 import { type CaseActionId, CUSTOMER_EDIT_FIELDS, customerFieldValue, getAction, YES_NO_FIELDS } from './catalogue';
@@ -73,12 +74,18 @@ export type EditConflictPart = keyof typeof EDIT_CONFLICT_EN;
  * (`placeholder`: the field's placeholder says what that means, "The desk’s usual language"), nothing typed, or text.
  */
 export type EditValue =
-  { box: boolean } | { option: string } | { unset: 'placeholder' | 'none' } | { empty: true } | { text: string };
+  | { box: boolean }
+  | { option: string }
+  | { unset: 'placeholder' | 'none' }
+  | { empty: true }
+  | { date: string }
+  | { text: string };
 
 /** What `value` of `action`'s `field` is, for a message. */
 export function editValueOf(action: CaseActionId, field: string, value: string): EditValue {
   const spec = getAction(action).fields.find((f) => f.name === field);
   if (spec?.kind === 'checkbox') return { box: isTicked(value) };
+  if (spec?.kind === 'date' && isIsoDate(value)) return { date: value };
   if (field === 'language') return value ? { option: value } : { unset: 'placeholder' };
   if (spec?.kind === 'select') return value ? { option: value } : { unset: 'none' };
   return value === '' ? { empty: true } : { text: short(value.replace(/\n/g, ', '), 40) };
@@ -96,6 +103,7 @@ export function editFieldValue(action: CaseActionId, field: string, value: strin
     );
   if ('unset' in v) return EDIT_CONFLICT_EN.none;
   if ('empty' in v) return EDIT_CONFLICT_EN.empty;
+  if ('date' in v) return dateInWords(v.date);
   return v.text;
 }
 

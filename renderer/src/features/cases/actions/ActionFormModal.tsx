@@ -305,7 +305,7 @@ function ActionForm({
         {conflicts.length > 0 && (
           <Alert color="orange" variant="light" role="alert" title={t('actions.changedMeanwhile')} data-edit-conflicts>
             <Stack gap="xs">
-              <Text size="sm">{editConflictsText(t, action, conflicts)}</Text>
+              <Text size="sm">{editConflictsText(t, action, conflicts, context)}</Text>
               {conflicts.map((c) => (
                 <Radio.Group
                   key={c.field}
@@ -317,11 +317,11 @@ function ActionForm({
                   <Group gap="md" mt={4}>
                     <Radio
                       value="theirs"
-                      label={t('actions.keepTheirs', { value: editValueText(t, action, c.field, c.theirs) })}
+                      label={t('actions.keepTheirs', { value: editValueText(t, action, c.field, c.theirs, context) })}
                     />
                     <Radio
                       value="mine"
-                      label={t('actions.useYours', { value: editValueText(t, action, c.field, c.mine) })}
+                      label={t('actions.useYours', { value: editValueText(t, action, c.field, c.mine, context) })}
                     />
                   </Group>
                 </Radio.Group>

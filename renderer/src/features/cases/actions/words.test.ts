@@ -141,6 +141,32 @@ describe('an edit conflict in the interface language', () => {
   });
 });
 
+// explore27 finding 1: a correction of the facts changed in another window asks about it too, in words a person reads.
+describe('a correction’s edit conflict', () => {
+  const context = {
+    record: { providerId: 'first' } as never,
+    providers: [
+      { id: 'first', name: 'Kijoma UK', calendar: 'england-and-wales' as const },
+      { id: 'c0ffee-42', name: 'Jive Canada', calendar: 'canada' as const },
+    ],
+  };
+  const conflicts: EditConflict[] = [
+    { field: 'receivedOn', label: 'Date received', base: '2026-11-30', theirs: '2026-11-27', mine: '2026-11-28' },
+    { field: 'category', label: 'Category', base: 'pricing', theirs: 'billing', mine: 'sales' },
+    { field: 'providerId', label: 'Provider', base: 'first', theirs: 'c0ffee-42', mine: 'first' },
+  ];
+
+  it('says dates as dates, categories by name and providers by the desk’s name for them, in either language', () => {
+    const text = editConflictsText(en, 'correct-facts', conflicts, context);
+    expect(text).toContain('date received was Mon 30 Nov 2026 when you opened this, now Fri 27 Nov 2026');
+    expect(text).toContain('category was Pricing when you opened this, now Billing');
+    expect(text).toContain('provider was Kijoma UK when you opened this, now Jive Canada');
+    expect(text).not.toContain('c0ffee');
+    expect(editValueText(fr, 'correct-facts', 'category', 'billing')).toBe('Facturation');
+    expect(editConflictsText(fr, 'correct-facts', conflicts, context)).toContain('Jive Canada');
+  });
+});
+
 describe('how to write to the customer, and who acts for them', () => {
   it('says the communication needs in the interface language, from the values (not the English a record keeps)', () => {
     const needs = { language: 'fr-CA', largePrint: true, prefersPost: true } as const;

@@ -2,10 +2,12 @@
 // (its forms, its validation); the catalogue takes that English by key — action.<id>.label|title|submitLabel|done,
 // field.<id>.<name>.label|description|placeholder|missing, field.<id>.<name>.option.<value> — and French writes its own.
 import {
+  type ActionContext,
   type ActionFieldSpec,
   type CaseActionId,
   type EditConflict,
   editValueOf,
+  fieldOptions,
   getAction,
 } from '#shared/casework/index';
 import type { CommunicationNeeds, RepresentativeAuthority } from '#shared/model/case';
@@ -78,15 +80,26 @@ export function conflictFieldText(t: Translate, id: CaseActionId, c: EditConflic
   return f ? (fieldText(t, id, f, 'label') ?? c.label) : c.label;
 }
 
-/** A stored field's value as the conflict shows it: "Yes", "French (Canada)", "(empty)", the text cut short. */
-export function editValueText(t: Translate, id: CaseActionId, field: string, value: string): string {
+/**
+ * A stored field's value as the conflict shows it: "Yes", "French (Canada)", "(empty)", a date, the text cut short. A
+ * choice among the desk's own (a provider) is named from `context`, the case's and desk's.
+ */
+export function editValueText(
+  t: Translate,
+  id: CaseActionId,
+  field: string,
+  value: string,
+  context?: Pick<ActionContext, 'record' | 'providers'>,
+): string {
   const f = getAction(id).fields.find((x) => x.name === field);
   const v = editValueOf(id, field, value);
   if ('box' in v) return t(v.box ? 'editConflict.yes' : 'editConflict.no');
   if ('option' in v) {
-    const english = f?.options?.find((o) => o.value === v.option)?.label ?? v.option;
+    const options = f?.optionsFrom && context ? fieldOptions(f, context) : f?.options;
+    const english = options?.find((o) => o.value === v.option)?.label ?? v.option;
     return f ? optionText(t, id, f, v.option, english) : english;
   }
+  if ('date' in v) return formatDate(v.date);
   if ('unset' in v)
     return v.unset === 'placeholder' && f
       ? (fieldText(t, id, f, 'placeholder') ?? t('editConflict.none'))
@@ -96,12 +109,17 @@ export function editValueText(t: Translate, id: CaseActionId, field: string, val
 }
 
 /** "A change was saved while this form was open: phone was … when you opened this, now …. Keep theirs or use yours …". */
-export function editConflictsText(t: Translate, id: CaseActionId, conflicts: readonly EditConflict[]): string {
+export function editConflictsText(
+  t: Translate,
+  id: CaseActionId,
+  conflicts: readonly EditConflict[],
+  context?: Pick<ActionContext, 'record' | 'providers'>,
+): string {
   const changes = conflicts.map((c) =>
     t('editConflict.change', {
       field: conflictFieldText(t, id, c).toLowerCase(),
-      base: editValueText(t, id, c.field, c.base),
-      theirs: editValueText(t, id, c.field, c.theirs),
+      base: editValueText(t, id, c.field, c.base, context),
+      theirs: editValueText(t, id, c.field, c.theirs, context),
     }),
   );
   return t(conflicts.length === 1 ? 'editConflict.lead-one' : 'editConflict.lead-many', {
