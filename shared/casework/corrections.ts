@@ -119,6 +119,36 @@ export function withFacts(record: CaseRecord, facts: Partial<CorrectableFacts>):
   return merged as CaseRecord;
 }
 
+/**
+ * The correction form's fields that hold what the case stores (all but the reason), in the form's order: a form opened
+ * on them saves only those the person changed (./edits.ts), so two windows never undo each other's corrections.
+ */
+export const CORRECTION_FORM_FIELDS = [
+  'receivedOn',
+  'channel',
+  'category',
+  'summary',
+  'providerId',
+  'procedureId',
+  'repName',
+  'repRelationship',
+  'repAuthority',
+  'repAuthorityOn',
+  'repAuthorityDetails',
+  'language',
+  'largePrint',
+  'prefersPost',
+] as const;
+
+/** The representative's fields on the correction form: one person, so they are merged together (./edits.ts). */
+export const REPRESENTATIVE_FORM_FIELDS = [
+  'repName',
+  'repRelationship',
+  'repAuthority',
+  'repAuthorityOn',
+  'repAuthorityDetails',
+] as const;
+
 /** The correction form's values from what the case holds now. */
 export function correctionFormValues(record: CaseRecord): Record<string, string> {
   const rep = record.representative;

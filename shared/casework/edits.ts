@@ -5,23 +5,39 @@ import { dateInWords, isIsoDate } from '#shared/model/dates';
 import { mergeFields } from '#shared/model/merge';
 import { fillTemplate } from '#shared/model/template';
 import { type CaseActionId, CUSTOMER_EDIT_FIELDS, customerFieldValue, getAction, YES_NO_FIELDS } from './catalogue';
+import { CORRECTION_FORM_FIELDS, correctionFormValues, REPRESENTATIVE_FORM_FIELDS } from './corrections';
 import { type ActionInput, customerDetailsToForm, isTicked, short } from './entry';
 
-/** The actions whose form edits fields stored on the case (the rest only add to the timeline). */
+/**
+ * The actions whose form is filled from fields stored on the case and writes them back (the rest only add to the
+ * timeline): the customer's details, the vulnerability details, and the correction of the complaint's facts.
+ */
 const EDIT_FIELDS: Partial<Record<CaseActionId, readonly string[]>> = {
   'edit-customer': CUSTOMER_EDIT_FIELDS,
   'record-vulnerability': ['details', 'reason', 'note'],
+  'correct-facts': CORRECTION_FORM_FIELDS,
+};
+
+/**
+ * Fields that make one value together and are not merged one by one: when the person changed some of them and another
+ * window others (or the same one), every one of them that differs is asked about, so the merge never makes a
+ * representative nobody gave (one window's name with the other's relationship and authority), nor a provider with a
+ * procedure chosen for another one (the form's procedure follows its provider).
+ */
+const EDIT_GROUPS: Partial<Record<CaseActionId, readonly (readonly string[])[]>> = {
+  'correct-facts': [REPRESENTATIVE_FORM_FIELDS, ['providerId', 'procedureId']],
 };
 
 /** The stored fields `action`'s form edits, as the form holds them; null for an action that only adds to the timeline. */
-export function storedFormValues(
-  action: CaseActionId,
-  record: Pick<CaseRecord, 'customer' | 'communication' | 'vulnerability'>,
-): Record<string, string> | null {
+export function storedFormValues(action: CaseActionId, record: CaseRecord): Record<string, string> | null {
   if (action === 'edit-customer') return customerDetailsToForm(record);
   if (action === 'record-vulnerability') {
     const v = record.vulnerability;
     return { details: v?.details ?? '', reason: v?.reason ?? '', note: v?.note ?? '' };
+  }
+  if (action === 'correct-facts') {
+    const { reason: _notStored, ...stored } = correctionFormValues(record);
+    return stored;
   }
   return null;
 }
@@ -42,6 +58,17 @@ function comparable(action: CaseActionId, values: Record<string, string>): Recor
     else out[f] = v;
   }
   if (action === 'edit-customer' && out.isBusiness !== 'yes') out.employees = '';
+  if (action === 'correct-facts') {
+    // What a correction does not store is not compared: a representative's details without their name (no
+    // representative), an authority's date and details without its kind (./corrections.ts readCorrection).
+    const unstored =
+      out.repName === ''
+        ? REPRESENTATIVE_FORM_FIELDS.filter((f) => f !== 'repName')
+        : out.repAuthority === ''
+          ? ['repAuthorityOn', 'repAuthorityDetails']
+          : [];
+    for (const f of unstored) out[f] = '';
+  }
   return out;
 }
 
@@ -137,7 +164,7 @@ export function rebaseEdit(
   // A field the caller did not send is left as it was opened.
   const mine = comparable(action, Object.fromEntries(Object.keys(theirs).map((f) => [f, input?.[f] ?? opened[f]])));
   const result = mergeFields(opened, theirs, mine);
-  const clashes = result.conflicts.map((c) => c.path);
+  const clashes = result.conflicts.map((c) => c.path[0]);
   // Removing the vulnerability details removes the whole record: not over a change made meanwhile to what it holds.
   if (
     action === 'record-vulnerability' &&
@@ -146,20 +173,27 @@ export function rebaseEdit(
     theirs.details !== '' &&
     result.fromTheirs.length
   ) {
-    clashes.push(['details']);
+    clashes.push('details');
+  }
+  // A group changed on both sides (EDIT_GROUPS above): each of its fields where the two differ is asked about.
+  const fromMine = new Set(result.fromMine.map((p) => p[0]));
+  const fromTheirs = new Set(result.fromTheirs.map((p) => p[0]));
+  for (const group of EDIT_GROUPS[action] ?? []) {
+    const both = (side: Set<string>) => group.some((f) => side.has(f) || clashes.includes(f));
+    if (both(fromMine) && both(fromTheirs)) clashes.push(...group.filter((f) => theirs[f] !== mine[f]));
   }
   if (clashes.length) {
     const fields = getAction(action).fields;
-    const conflicts = clashes.map((path) => {
-      const field = path[0];
-      return {
-        field,
-        label: fields.find((f) => f.name === field)?.label ?? field,
-        base: opened[field],
-        theirs: theirs[field],
-        mine: mine[field],
-      };
-    });
+    // Each field once, in the form's order.
+    const order = Object.keys(theirs);
+    const asked = [...new Set(clashes)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    const conflicts = asked.map((field) => ({
+      field,
+      label: fields.find((f) => f.name === field)?.label ?? field,
+      base: opened[field],
+      theirs: theirs[field],
+      mine: mine[field],
+    }));
     return { ok: false, conflicts, message: describeEditConflicts(action, conflicts) };
   }
   return { ok: true, input: { ...input, ...result.merged } };

@@ -57,6 +57,7 @@ export {
 export {
   CORRECTABLE_FIELDS,
   CORRECTABLE_LABELS,
+  CORRECTION_FORM_FIELDS,
   VOIDABLE_TYPES,
   applyCorrections,
   correctableFacts,

@@ -515,6 +515,64 @@ describe('performAction', () => {
       );
       await expect(removal).rejects.toBeInstanceOf(EditConflictError);
     });
+
+    // explore27 finding 1: a correction form opened before another window's correction used to write back every field.
+    it("a correction opened before B corrected the date received keeps B's date; A's entry names only the summary", async () => {
+      const database = open();
+      const record = await newCase(database, 'kijoma');
+      const a = await openForm(database, record.id, 'correct-facts');
+      const b = await openForm(database, record.id, 'correct-facts');
+      await performAction(
+        database,
+        record.id,
+        'correct-facts',
+        { ...b.values, receivedOn: '2026-08-20', reason: 'Postmarked 20 August' },
+        { by: 'Bea', today: TODAY, base: b.base, clock: tickingClock() },
+      );
+      expect((await database.caseIndex.get(record.id))?.adrLetterDueOn).toBe('2026-10-01');
+
+      const { event } = await performAction(
+        database,
+        record.id,
+        'correct-facts',
+        { ...a.values, summary: 'Charged twice, after 7pm', reason: 'Customer added the time' },
+        { by: 'Al', today: TODAY, base: a.base, clock: tickingClock('2026-11-30T10:00:00Z') },
+      );
+      expect(event.data).toMatchObject({ changed: ['summary'], reason: 'Customer added the time' });
+      expect(event.data?.before).not.toHaveProperty('receivedOn');
+      expect(await database.cases.get(record.id)).toMatchObject({
+        receivedOn: '2026-08-20',
+        summary: 'Charged twice, after 7pm',
+      });
+      expect((await database.caseIndex.get(record.id))?.adrLetterDueOn).toBe('2026-10-01');
+    });
+
+    it('a fact both windows corrected differently is refused and nothing is written', async () => {
+      const database = open();
+      const record = await newCase(database, 'kijoma');
+      const a = await openForm(database, record.id, 'correct-facts');
+      const b = await openForm(database, record.id, 'correct-facts');
+      await performAction(
+        database,
+        record.id,
+        'correct-facts',
+        { ...b.values, category: 'service', reason: 'About the service' },
+        { by: 'Bea', today: TODAY, base: b.base, clock: tickingClock() },
+      );
+      const before = await counts(database, record.id);
+      const refused = await performAction(
+        database,
+        record.id,
+        'correct-facts',
+        { ...a.values, category: 'sales', reason: 'About a sale' },
+        { by: 'Al', today: TODAY, base: a.base, clock: tickingClock('2026-11-30T10:00:00Z') },
+      ).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(EditConflictError);
+      expect((refused as EditConflictError).conflicts).toEqual([
+        { field: 'category', label: 'Category', base: record.category, theirs: 'service', mine: 'sales' },
+      ]);
+      expect(await counts(database, record.id)).toEqual(before);
+    });
   });
 });
 
