@@ -8,6 +8,7 @@ import {
   correctionPreview,
   defaultInput,
   editFieldValue,
+  editToSave,
   followProvider,
   getAction,
   rebaseEdit,
@@ -188,6 +189,19 @@ describe('correcting the facts in two windows', () => {
       'providerId',
       'procedureId',
     ]);
+  });
+
+  it('the form’s preview reads what the save would send: the other window’s date, a field both changed as typed', () => {
+    const desk = new Desk(caseRecord({ receivedOn: '2026-11-30', category: 'pricing' }), TODAY);
+    const two = openCorrection(desk);
+    save(desk, openCorrection(desk), { receivedOn: '2026-11-27', category: 'billing', reason: 'Rang on the 27th' });
+    const typed = { ...two.values, category: 'sales', summary: 'Charged twice, after 7pm' };
+    expect(correctionPreview(typed, desk.context())?.dueDates.map((d) => d.to)).toContain('2027-01-11');
+    const saved = editToSave('correct-facts', typed, two.base, desk.record);
+    expect(saved).toMatchObject({ receivedOn: '2026-11-27', category: 'sales', summary: 'Charged twice, after 7pm' });
+    expect(correctionPreview(saved, desk.context())?.dueDates).toEqual([]);
+    // Not an edit of stored fields: the values as they are.
+    expect(editToSave('add-note', { summary: 'x' }, undefined, desk.record)).toEqual({ summary: 'x' });
   });
 
   it('names a date in a conflict message in words', () => {

@@ -198,3 +198,21 @@ export function rebaseEdit(
   }
   return { ok: true, input: { ...input, ...result.merged } };
 }
+
+/**
+ * What saving an edit opened on `base` would send now that the case holds `record` (`rebaseEdit`'s input), for what
+ * the form says before it is saved (a correction's "Dates that change"): a field changed meanwhile elsewhere and not
+ * here is the other's. A field changed on both sides is asked about on saving; until then it is taken as typed.
+ */
+export function editToSave(
+  action: CaseActionId,
+  values: Record<string, string>,
+  base: Record<string, string> | undefined,
+  record: CaseRecord,
+): Record<string, string> {
+  const rebased = rebaseEdit(action, values, base, record);
+  if (rebased.ok) return rebased.input as Record<string, string>;
+  const yours = Object.fromEntries(rebased.conflicts.map((c) => [c.field, c.theirs]));
+  const asTyped = rebaseEdit(action, values, { ...base, ...yours }, record);
+  return asTyped.ok ? (asTyped.input as Record<string, string>) : values;
+}

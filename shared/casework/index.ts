@@ -51,6 +51,7 @@ export {
   type EditValue,
   editValueOf,
   rebaseEdit,
+  editToSave,
   type EditConflict,
   type RebaseResult,
 } from './edits';

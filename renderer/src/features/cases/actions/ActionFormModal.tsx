@@ -12,6 +12,7 @@ import {
   type CaseActionId,
   defaultInput,
   type EditConflict,
+  editToSave,
   fieldOptions,
   followProvider,
   getAction,
@@ -159,12 +160,13 @@ function ActionForm({
       showErrors(checked.errors, checked.message);
       return;
     }
-    // A corrected received date that is probably a slip is asked about, as at intake, before anything is saved.
-    const receivedOn = values.receivedOn;
+    // A corrected received date that is probably a slip is asked about, as at intake, before anything is saved (the
+    // date this save sets: not one another window corrected meanwhile and this form still shows).
+    const receivedOn = rebased.input.receivedOn;
     if (action === 'correct-facts' && receivedOn && receivedOn !== context.record.receivedOn) {
       const question = receivedDateQuestion(receivedOn, {
         today: context.today,
-        channel: (values.channel as Channel | undefined) || context.record.channel,
+        channel: (rebased.input.channel as Channel | undefined) || context.record.channel,
         calendar: getCalendar(context.record.calendar),
       });
       if (question && !(await confirmReceivedDate(question, { t, locale: intl.locale, date: receivedOn }))) return;
@@ -267,6 +269,8 @@ function ActionForm({
     }
   };
 
+  // A correction's preview, and where it sits, read what the save would send (not fields another window corrected).
+  const saved = action === 'correct-facts' ? editToSave(action, form.values, base, context.record) : form.values;
   const target =
     action === 'escalate' && context.procedure && context.evaluation
       ? nextStage(context.procedure, context.evaluation.stage)
@@ -293,10 +297,10 @@ function ActionForm({
         {spec.fields.map((f) =>
           // A correction says which due dates change right under the date received, or under the procedure when it
           // moves the case to another provider or procedure (with what would not fit together).
-          action === 'correct-facts' && f.name === previewUnder(form.values, context) ? (
+          action === 'correct-facts' && f.name === previewUnder(saved, context) ? (
             <Stack key={f.name} gap="xs">
               {field(f)}
-              <CorrectionPreview context={context} values={form.values} />
+              <CorrectionPreview context={context} values={saved} />
             </Stack>
           ) : (
             field(f)
