@@ -1,13 +1,21 @@
 // Two windows of one desk (two pages of one browser context share the IndexedDB database) editing the same case's
 // details at once: an edit saves only what its person changed (issue #12, finding 5).
 import type { Page } from '@playwright/test';
-import { expect, logComplaint, setUpDesk, test } from './fixtures';
+import { addDays, chooseIn, expect, fillDate, logComplaint, setUpDesk, test, textbox, todayInLondon } from './fixtures';
 
 async function openEdit(page: Page) {
   await page.getByRole('button', { name: 'Actions', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Edit the customer’s details…', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByLabel('Phone')).toBeVisible();
+  return dialog;
+}
+
+async function openCorrection(page: Page) {
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Correct the complaint’s facts…', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('Date received')).toBeVisible();
   return dialog;
 }
 
@@ -82,5 +90,74 @@ test("window A's edit of the email keeps window B's new phone, and a field both 
   await expect(detailRow(page, 'Phone')).toContainText('0113 496 0123');
   await expect(detailRow(page, 'Account')).toContainText('ACC-77');
   await expect(entries.filter({ hasText: 'Customer’s details changed: account number' })).toHaveCount(1);
+  await b.close();
+});
+
+// explore27 finding 1: a correction form opened before another window's correction saved every field it showed, so
+// the other window's date received went back and the timeline credited the undoing to this window's person.
+test("window A's correction of the summary keeps window B's corrected date received; a fact both corrected is asked about", async ({
+  page,
+}) => {
+  const today = todayInLondon();
+  await setUpDesk(page);
+  // Received 10 days ago: the ADR letter (6 weeks) is due in 32 days.
+  await logComplaint(page, {
+    receivedOn: addDays(today, -10),
+    channel: 'Phone',
+    category: 'Billing',
+    summary: 'Charged twice for November.',
+    name: 'Sean O’Brien',
+    phone: '0161 496 0000',
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
+  const adrDue = (p: Page) => p.locator('[data-clock="adr-letter"] [data-due-on]');
+  await expect(adrDue(page)).toHaveAttribute('data-due-on', addDays(today, 32));
+
+  const b = await page.context().newPage();
+  await b.goto(page.url());
+  await expect(b.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
+
+  // A opens the correction; B corrects the date received 3 days earlier and saves; A corrects only the summary.
+  const a = await openCorrection(page);
+  const bDialog = await openCorrection(b);
+  await fillDate(bDialog.getByLabel('Date received'), addDays(today, -13));
+  await textbox(bDialog, 'Why the correction').fill('Customer first rang three days earlier');
+  await bDialog.getByRole('button', { name: 'Save the correction' }).click();
+  await expect(bDialog).toBeHidden();
+  await expect(adrDue(page)).toHaveAttribute('data-due-on', addDays(today, 29));
+
+  // A's form still shows the old date, but its preview reads what A would save: no due date moves.
+  await textbox(a, 'Summary of the complaint').fill('Charged twice for November, after 7pm.');
+  await expect(a.getByLabel('Dates that change')).not.toContainText('ADR letter');
+  await textbox(a, 'Why the correction').fill('Customer added the time');
+  await a.getByRole('button', { name: 'Save the correction' }).click();
+  await expect(a).toBeHidden();
+  await expect(adrDue(page)).toHaveAttribute('data-due-on', addDays(today, 29));
+  await expect(adrDue(b)).toHaveAttribute('data-due-on', addDays(today, 29));
+  const corrections = page.locator('[data-event-type="corrected"]');
+  await expect(corrections).toHaveCount(2);
+  const mine = corrections.filter({ hasText: 'Customer added the time' });
+  await expect(mine).toHaveCount(1);
+  await expect(mine).not.toContainText('date received');
+
+  // Both correct the category: A's save is refused for it and asks; "Use yours" saves A's category.
+  const a2 = await openCorrection(page);
+  const b2 = await openCorrection(b);
+  await chooseIn(b, b2, 'Category', 'Service');
+  await textbox(b2, 'Why the correction').fill('About the service');
+  await b2.getByRole('button', { name: 'Save the correction' }).click();
+  await expect(b2).toBeHidden();
+  await chooseIn(page, a2, 'Category', 'Sales');
+  await textbox(a2, 'Why the correction').fill('About a sale');
+  await a2.getByRole('button', { name: 'Save the correction' }).click();
+  const conflict = a2.locator('[data-edit-conflicts]');
+  await expect(conflict).toContainText(
+    'A change was saved while this form was open: category was Billing when you opened this, now Service',
+  );
+  await conflict.getByRole('radio', { name: 'Use yours: Sales' }).check();
+  await a2.getByRole('button', { name: 'Save the correction' }).click();
+  await expect(a2).toBeHidden();
+  await expect(corrections.filter({ hasText: 'About a sale' })).toHaveCount(1);
+  await expect(corrections).toHaveCount(4);
   await b.close();
 });
