@@ -26,6 +26,9 @@ const EDIT_FIELDS: Partial<Record<CaseActionId, readonly string[]>> = {
  */
 const EDIT_GROUPS: Partial<Record<CaseActionId, readonly (readonly string[])[]>> = {
   'correct-facts': [REPRESENTATIVE_FORM_FIELDS, ['providerId', 'procedureId']],
+  // A postal address is one value (shared/model/merge.ts isPostalAddress): new lines from one window and a new
+  // postcode from the other would make an address nobody typed.
+  'edit-customer': [['addressLines', 'postcode']],
 };
 
 /** The stored fields `action`'s form edits, as the form holds them; null for an action that only adds to the timeline. */

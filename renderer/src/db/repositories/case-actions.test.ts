@@ -397,6 +397,31 @@ describe('performAction', () => {
       expect((await database.caseIndex.get(record.id))?.customerName).toBe('Ada Lovelace');
     });
 
+    it('an address is one value: new lines in one window and a new postcode in the other are asked about', async () => {
+      const database = open();
+      const record = await newCase(database);
+      const a = await openForm(database, record.id, 'edit-customer');
+      const b = await openForm(database, record.id, 'edit-customer');
+      await performAction(
+        database,
+        record.id,
+        'edit-customer',
+        { ...b.values, on: '2026-09-02', addressLines: 'Flat 3\n12 Mill Lane\nLeeds' },
+        { by: 'Bea', today: TODAY, base: b.base, clock: tickingClock() },
+      );
+      const before = await counts(database, record.id);
+      const refused = await performAction(
+        database,
+        record.id,
+        'edit-customer',
+        { ...a.values, on: '2026-09-03', postcode: 'LS1 4AP' },
+        { by: 'Al', today: TODAY, base: a.base, clock: tickingClock('2026-11-30T10:00:00Z') },
+      ).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(EditConflictError);
+      expect((refused as EditConflictError).conflicts.map((c) => c.field)).toEqual(['addressLines', 'postcode']);
+      expect(await counts(database, record.id)).toEqual(before);
+    });
+
     it('a field both changed is refused, nothing is written, and the choice (theirs or mine) is then saved', async () => {
       const database = open();
       const record = await newCase(database);
