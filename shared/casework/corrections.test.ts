@@ -5,7 +5,9 @@ import { caseRecord, Desk } from '#test/support/case-desk';
 import {
   applyCorrections,
   correctableFacts,
+  correctedValueText,
   correctionFormValues,
+  correctionNames,
   correctionMismatches,
   correctionPreview,
   dueDateChanges,
@@ -105,6 +107,35 @@ describe('correcting the complaint’s facts', () => {
       relationship: 'Daughter',
       authority: { kind: 'power-of-attorney', on: '2026-12-01' },
     });
+  });
+
+  it('writes who acts for the customer whole in the headline, never cut inside the day or a bracket', () => {
+    const desk = new Desk(record(), '2026-12-02');
+    const e = desk.do('correct-facts', {
+      repName: 'Ravi Shah',
+      repRelationship: 'Son',
+      repAuthority: 'written-consent',
+      repAuthorityOn: '2026-11-25',
+      largePrint: 'on',
+      reason: 'Consent form arrived',
+    });
+    // Cut at 40 characters this read "Ravi Shah (Son), written consent (2026-…" (explore 27, finding 5).
+    expect(e.summary).toBe(
+      'Corrected representative (none) → Ravi Shah (Son), written consent (2026-11-25); ' +
+        'communication needs (none) → large print: Consent form arrived',
+    );
+    // A long name and relationship are cut, each inside its own brackets' reach: every bracket opened is closed.
+    const long = new Desk(record(), '2026-12-02').do('correct-facts', {
+      repName: 'Ravindra Venkataraman Shah-Lakshminarayanan',
+      repRelationship: 'Nephew (through his late brother)',
+      repAuthority: 'power-of-attorney',
+      repAuthorityOn: '2026-11-25',
+      reason: 'Lasting power of attorney seen',
+    });
+    expect(long.summary).toBe(
+      'Corrected representative (none) → Ravindra Venkataraman Shah-La… (Nephew…), power of attorney (2026-11-25): ' +
+        'Lasting power of attorney seen',
+    );
   });
 
   it('says before saving which due dates change', () => {
@@ -361,7 +392,23 @@ describe('moving a case to another provider: its procedure follows, a mismatch i
       changed: ['procedureId', 'providerId', 'calendar'],
       before: { procedureId: 'kijoma', providerId: 'first', calendar: 'england-and-wales' },
       after: { procedureId: 'jive-ca', providerId: 'jive', calendar: 'canada' },
+      // The procedures by the names they had (explore 27, finding 5: the entry read "procedure kijoma → jive-ca").
+      procedureNames: {
+        kijoma: 'Kijoma Broadband complaints procedure',
+        'jive-ca': 'Jive Canada complaint handling code',
+      },
     });
+    expect(e.summary).toMatch(
+      /^Corrected procedure Kijoma Broadband complaints procedure → Jive Canada complaint handling code; provider Kijoma UK → Jive Canada;/,
+    );
+    // The table under the entry names them too, by the names the entry kept (even after a rename).
+    const names = correctionNames({ ...e.data, procedureNames: { ...e.data!.procedureNames!, kijoma: 'Old name' } });
+    expect(correctedValueText('procedureId', 'kijoma', names)).toBe('Old name');
+    // An entry written before the names were kept: the procedure as the desk calls it now, an unknown one by its id.
+    expect(correctedValueText('procedureId', 'kijoma', correctionNames({}))).toBe(
+      'Kijoma Broadband complaints procedure',
+    );
+    expect(correctedValueText('procedureId', 'gone', undefined)).toBe('gone');
     expect(desk.record).toMatchObject({ providerId: 'jive', procedureId: 'jive-ca', calendar: 'canada' });
   });
 

@@ -16,6 +16,7 @@ import {
   type Channel,
   type CommunicationNeeds,
   type Representative,
+  type RepresentativeAuthority,
   type TimelineEvent,
 } from '#shared/model/case';
 import { isIsoDate } from '#shared/model/dates';
@@ -31,6 +32,7 @@ import {
   getProcedure,
   isRulesError,
   type Phrase,
+  procedureName,
   providerMismatches,
   type ProviderMismatch,
 } from '#shared/rules/index';
@@ -311,16 +313,51 @@ export function readCorrection(input: Partial<Record<string, string>>, ctx: Corr
 }
 
 /**
- * A value of a corrected field in words, for the timeline and the anonymised view: "12 Jan 2026" stays ISO here. A
- * provider is named by `names` (the correction's `data.names`: the names it had when the correction was made).
+ * What a correction's codes were called when it was made, from its data: `names` the providers', `procedureNames`
+ * the procedures' (so the entry reads the same after a rename). A correction written before it kept procedure names
+ * names a procedure as the desk calls it now.
  */
-export function correctedValueText(field: string, value: unknown, names?: Readonly<Record<string, string>>): string {
+export interface CorrectionNames {
+  providers?: Readonly<Record<string, string>>;
+  procedures?: Readonly<Record<string, string>>;
+}
+
+const nameMap = (v: unknown): Readonly<Record<string, string>> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : undefined;
+
+/** A correction entry's names (its `data.names` and `data.procedureNames`). */
+export function correctionNames(data: Readonly<Record<string, unknown>> | undefined): CorrectionNames {
+  const providers = nameMap(data?.names);
+  const procedures = nameMap(data?.procedureNames);
+  return { ...(providers ? { providers } : {}), ...(procedures ? { procedures } : {}) };
+}
+
+/** The names a correction keeps of the procedures it moves a case between, as the desk calls them today. */
+export function procedureNamesOf(ids: readonly unknown[]): Record<string, string> {
+  const named = ids.flatMap((id) => {
+    const name = typeof id === 'string' ? procedureName(id) : undefined;
+    return name ? [[id as string, name] as const] : [];
+  });
+  return Object.fromEntries(named);
+}
+
+/** A representative's authority in the record's words: "written consent (2026-12-05)" (the day stays ISO). */
+const authorityInEnglish = (a: Pick<RepresentativeAuthority, 'kind' | 'on'>) =>
+  `${a.kind.replace(/-/g, ' ')} (${a.on})`;
+
+/**
+ * A value of a corrected field in words, for the timeline and the anonymised view: "12 Jan 2026" stays ISO here. A
+ * provider and a procedure are named by `names` (see CorrectionNames); a procedure the correction did not name, by
+ * the desk's name for it; an unknown one by its id.
+ */
+export function correctedValueText(field: string, value: unknown, names?: CorrectionNames): string {
   if (value === null || value === undefined || value === '') return '(none)';
-  if (field === 'providerId' && typeof value === 'string') return names?.[value] ?? value;
+  if (field === 'providerId' && typeof value === 'string') return names?.providers?.[value] ?? value;
+  if (field === 'procedureId' && typeof value === 'string')
+    return names?.procedures?.[value] ?? procedureName(value) ?? value;
   if (field === 'representative' && typeof value === 'object') {
     const r = value as Representative;
-    const authority = r.authority ? `, ${r.authority.kind.replace(/-/g, ' ')} (${r.authority.on})` : '';
-    return `${r.name} (${r.relationship})${authority}`;
+    return `${r.name} (${r.relationship})${r.authority ? `, ${authorityInEnglish(r.authority)}` : ''}`;
   }
   if (field === 'communication' && typeof value === 'object') {
     const n = value as CommunicationNeeds;

@@ -21,7 +21,15 @@ import { parseEmployees } from '#shared/model/intake';
 import { addressTextProblem, STORED_LIMITS } from '#shared/model/stored';
 import { fieldCharacterProblem } from '#shared/model/text';
 import { sayProblem as say } from '#shared/model/problems';
-import { short, summaryInEnglish, VOID_QUOTE, type SummaryKind, type SummaryPhrase, withDetails } from './summaries';
+import {
+  correctedValue,
+  short,
+  summaryInEnglish,
+  VOID_QUOTE,
+  type SummaryKind,
+  type SummaryPhrase,
+  withDetails,
+} from './summaries';
 import { whyNot } from './availability';
 import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import {
@@ -42,8 +50,8 @@ import { nextStage, adrStage } from './state';
 import {
   type CorrectableFacts,
   correctableFacts,
-  correctedValueText,
   correctionFormValues,
+  procedureNamesOf,
   readCorrection,
   whyNotVoid,
 } from './corrections';
@@ -689,17 +697,28 @@ function buildCorrection(
           .map((p) => [p.id, p.name]),
       )
     : undefined;
+  // A procedure likewise, by its name (not its id): "Ofcom baseline procedure → Kijoma Broadband complaints procedure".
+  const procedureNames = read.changed.includes('procedureId')
+    ? procedureNamesOf([before.procedureId, after.procedureId])
+    : undefined;
   const changes = read.changed.map((field) => ({
     field,
-    from: short(correctedValueText(field, before[field], names), 40),
-    to: short(correctedValueText(field, after[field], names), 40),
+    from: correctedValue(field, before[field], { providers: names, procedures: procedureNames }),
+    to: correctedValue(field, after[field], { providers: names, procedures: procedureNames }),
   }));
   const event: NewTimelineEvent = {
     type: 'corrected',
     on: ctx.today,
     by,
     summary: summaryInEnglish({ kind: 'corrected', values: { changes: { changes }, reason } }),
-    data: { changed: read.changed, before, after, reason, ...(names ? { names } : {}) },
+    data: {
+      changed: read.changed,
+      before,
+      after,
+      reason,
+      ...(names ? { names } : {}),
+      ...(procedureNames ? { procedureNames } : {}),
+    },
   };
   return { ok: true, event, corrections };
 }

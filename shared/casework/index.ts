@@ -64,6 +64,8 @@ export {
   correctableFacts,
   correctedValueText,
   correctionFormValues,
+  correctionNames,
+  type CorrectionNames,
   correctionMismatches,
   correctionPreview,
   dueDateChanges,

@@ -5,7 +5,7 @@ import { caseFacts, evaluateCase, getProcedure } from '#shared/rules/index';
 import type { TimelineEvent } from '#shared/model/case';
 import { caseRecord, customer } from '#test/support/cases';
 import { buildActionEvent, type CaseActionId, defaultInput } from './index';
-import { summaryInEnglish, summaryPhrase } from './summaries';
+import { shortValue, summaryInEnglish, summaryPhrase } from './summaries';
 
 const record = caseRecord({
   receivedOn: '2026-09-01',
@@ -40,6 +40,17 @@ function entry(id: CaseActionId, input: Record<string, string>): TimelineEvent {
   if (!r.ok) throw new Error(r.message);
   return { id: 'e1', caseId: record.id, at: '2026-09-05T10:00:00.000Z', ...r.event } as TimelineEvent;
 }
+
+describe('a value cut short for a headline', () => {
+  it('is cut before a bracket it would leave open, never inside it', () => {
+    expect(shortValue('Ravi Shah (son), written consent (2026-12-05)', 40)).toBe('Ravi Shah (son), written consent…');
+    expect(shortValue('Nephew (through his late brother)', 20)).toBe('Nephew…');
+    expect(shortValue('Charged twice (in November) for the same broadband bill', 40)).toBe(
+      'Charged twice (in November) for the sam…',
+    );
+    expect(shortValue('Short (enough)', 40)).toBe('Short (enough)');
+  });
+});
 
 describe('timeline summaries as phrases', () => {
   it('writes the first entry from its phrase, and reads it back with the case’s channel and reference', () => {
@@ -186,6 +197,63 @@ describe('timeline summaries as phrases', () => {
       expect(summaryPhrase(e)?.values?.changes).toEqual({
         changes: [{ field: 'channel', from: { channel: 'in-person' }, to: { channel: 'letter' } }],
       });
+    });
+
+    it('reads back a correction of who acts for the customer and of the procedure, by name and with the day as data', () => {
+      const e = entry('correct-facts', {
+        repName: 'Ravi Shah',
+        repRelationship: 'Son',
+        repAuthority: 'written-consent',
+        repAuthorityOn: '2026-09-04',
+        procedureId: 'ofcom',
+        reason: 'Consent form arrived',
+      });
+      expect(e.summary).toBe(
+        'Corrected procedure Kijoma Broadband complaints procedure → Ofcom baseline procedure; ' +
+          'representative (none) → Ravi Shah (Son), written consent (2026-09-04): Consent form arrived',
+      );
+      expect(rebuilt(e)).toBe(e.summary);
+      expect(summaryPhrase(e)?.values?.changes).toEqual({
+        changes: [
+          { field: 'procedureId', from: 'Kijoma Broadband complaints procedure', to: 'Ofcom baseline procedure' },
+          {
+            field: 'representative',
+            from: { none: true },
+            to: {
+              representative: {
+                name: 'Ravi Shah',
+                relationship: 'Son',
+                authority: { kind: 'written-consent', on: '2026-09-04' },
+              },
+            },
+          },
+        ],
+      });
+    });
+
+    it('still reads back a correction written before: procedures by id, values cut at 40 characters', () => {
+      const summary =
+        'Corrected procedure kijoma → ofcom; representative (none) → Ravi Shah (son), written consent (2026-…: Moved';
+      const e = at('corrected', summary, {
+        changed: ['procedureId', 'representative'],
+        before: { procedureId: 'kijoma', representative: null },
+        after: {
+          procedureId: 'ofcom',
+          representative: {
+            name: 'Ravi Shah',
+            relationship: 'son',
+            authority: { kind: 'written-consent', on: '2026-12-05' },
+          },
+        },
+        reason: 'Moved',
+      });
+      expect(summaryPhrase(e)?.values?.changes).toEqual({
+        changes: [
+          { field: 'procedureId', from: 'kijoma', to: 'ofcom' },
+          { field: 'representative', from: { none: true }, to: 'Ravi Shah (son), written consent (2026-…' },
+        ],
+      });
+      expect(rebuilt(e)).toBe(summary);
     });
 
     it('reads back a void, the voided entry’s summary quoted as it was', () => {

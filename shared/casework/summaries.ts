@@ -10,6 +10,9 @@ import {
   type Category,
   type Channel,
   CHANNELS,
+  AUTHORITY_KINDS,
+  type AuthorityKind,
+  type Representative,
   type TimelineEvent,
 } from '#shared/model/case';
 import {
@@ -26,7 +29,7 @@ import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, type AttachmentKind } from '#
 import { isIsoDate } from '#shared/model/dates';
 import { codesOf } from '#shared/model/saying';
 import { fillTemplate as fillEnglish } from '#shared/model/template';
-import { CORRECTABLE_LABELS, correctedValueText } from './corrections';
+import { CORRECTABLE_LABELS, type CorrectionNames, correctionNames, correctedValueText } from './corrections';
 
 export const SUMMARIES_EN = {
   received: 'Complaint received by {how}; logged as {reference}',
@@ -96,6 +99,23 @@ export function short(text: string, max = 60): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
+/**
+ * A value cut to `max` characters for a headline, never inside a bracket it opens: the cut goes back before the
+ * bracket ("Ravi Shah (son), written consent…", not "written consent (2026-…"), so its brackets stay balanced.
+ */
+export function shortValue(text: string, max: number): string {
+  const cut = short(text, max);
+  if (cut === text) return text;
+  const open: number[] = [];
+  const kept = cut.slice(0, -1);
+  for (let i = 0; i < kept.length; i++) {
+    if ('([{'.includes(kept[i])) open.push(i);
+    else if (')]}'.includes(kept[i])) open.pop();
+  }
+  const before = open.length ? kept.slice(0, open[0]).replace(/[\s,;:–-]+$/, '') : kept;
+  return before === '' ? cut : `${before}…`;
+}
+
 export type SummaryKind = keyof typeof SUMMARIES_EN;
 export const SUMMARY_KINDS = codesOf(SUMMARIES_EN);
 
@@ -136,7 +156,18 @@ export type CorrectedValue =
   | { calendar: CalendarId }
   /** A date received: YYYY-MM-DD in the record, the interface's own date format on screen. */
   | { day: string }
+  /**
+   * Who acts for the customer: "Ravi Shah (son), written consent (2026-12-05)" in the record (the name and the
+   * relationship cut short), the authority and its day in the interface's words on screen.
+   */
+  | { representative: CorrectedRepresentative }
   | { none: true };
+
+export interface CorrectedRepresentative {
+  name: string;
+  relationship: string;
+  authority?: { kind: AuthorityKind; on: string };
+}
 
 export interface CorrectedChange {
   field: keyof typeof CORRECTABLE_LABELS;
@@ -151,11 +182,23 @@ export function correctedValueInEnglish(v: CorrectedValue): string {
   if ('category' in v) return v.category;
   if ('calendar' in v) return v.calendar;
   if ('day' in v) return v.day;
+  if ('representative' in v) return correctedValueText('representative', v.representative);
   return '(none)';
 }
 
-/** A corrected field's value as data, when the field's value is a code; else its words, cut short. */
-export function correctedValue(field: keyof typeof CORRECTABLE_LABELS, value: unknown, names?: Record<string, string>) {
+/** How long a corrected value may be in the headline: a procedure by its whole name, the rest cut shorter. */
+const CORRECTED_VALUE_MAX = 40;
+const PROCEDURE_NAME_MAX = 60;
+
+/**
+ * A corrected field's value as data, when the field's value is a code, a day or a representative; else its words, cut
+ * short between brackets (shortValue). `names`: the correction's (correctionNames).
+ */
+export function correctedValue(
+  field: keyof typeof CORRECTABLE_LABELS,
+  value: unknown,
+  names?: CorrectionNames,
+): CorrectedValue {
   const words = correctedValueText(field, value, names);
   if (words === '(none)') return { none: true } as const;
   if (typeof value === 'string') {
@@ -166,6 +209,31 @@ export function correctedValue(field: keyof typeof CORRECTABLE_LABELS, value: un
     if (field === 'calendar' && (CALENDARS as readonly string[]).includes(value))
       return { calendar: value as CalendarId };
   }
+  if (field === 'representative' && value && typeof value === 'object') {
+    const { name, relationship, authority } = value as Representative;
+    const valid =
+      !authority || ((AUTHORITY_KINDS as readonly unknown[]).includes(authority.kind) && isIsoDate(authority.on));
+    if (typeof name === 'string' && typeof relationship === 'string' && valid)
+      return {
+        representative: {
+          name: shortValue(name, 30),
+          relationship: shortValue(relationship, 20),
+          ...(authority ? { authority: { kind: authority.kind, on: authority.on } } : {}),
+        },
+      };
+  }
+  return shortValue(words, field === 'procedureId' ? PROCEDURE_NAME_MAX : CORRECTED_VALUE_MAX);
+}
+
+/**
+ * A corrected value as older entries wrote it, before a procedure was named and a cut kept brackets whole: a
+ * procedure by its id, every value not a code or a day cut at 40 characters wherever that fell (so those entries are
+ * still read back, and said in French).
+ */
+function correctedValueBefore(field: keyof typeof CORRECTABLE_LABELS, value: unknown, names?: CorrectionNames) {
+  const now = correctedValue(field, value, names);
+  if (typeof now !== 'string' && !('representative' in now)) return now;
+  const words = field === 'procedureId' && typeof value === 'string' ? value : correctedValueText(field, value, names);
   return short(words, 40);
 }
 
@@ -383,15 +451,24 @@ function phraseFromData(event: TimelineEvent, context: SummaryContext): SummaryP
       const changed = Array.isArray(d.changed) ? (d.changed as unknown[]) : [];
       const before = (d.before ?? {}) as Record<string, unknown>;
       const after = (d.after ?? {}) as Record<string, unknown>;
-      const names = d.names as Record<string, string> | undefined;
+      const names = correctionNames(d);
       if (!reason || changed.length === 0 || !changed.every((f) => typeof f === 'string' && f in CORRECTABLE_LABELS))
         return null;
-      const changes = (changed as Array<keyof typeof CORRECTABLE_LABELS>).map((field) => ({
-        field,
-        from: correctedValue(field, before[field], names),
-        to: correctedValue(field, after[field], names),
-      }));
-      return { kind: 'corrected', values: { changes: { changes }, reason } };
+      const fields = changed as Array<keyof typeof CORRECTABLE_LABELS>;
+      const phrase = (value: typeof correctedValue): SummaryPhrase => ({
+        kind: 'corrected',
+        values: {
+          changes: {
+            changes: fields.map((field) => ({
+              field,
+              from: value(field, before[field], names),
+              to: value(field, after[field], names),
+            })),
+          },
+          reason,
+        },
+      });
+      return firstSaying(event.summary, [phrase(correctedValue), phrase(correctedValueBefore)]);
     }
     case 'voided': {
       // The voided entry's summary is quoted as it was written: the part between the quotes, kept as a value.

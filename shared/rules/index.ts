@@ -107,6 +107,7 @@ export {
   DEFAULT_PROCEDURES,
   deskProcedures,
   getProcedure,
+  procedureName,
   installDeskProcedures,
   procedureForCase,
   INFINITY,

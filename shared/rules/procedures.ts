@@ -473,6 +473,11 @@ export function getProcedure(id: string, registry: ProcedureRegistry = deskRegis
   return procedure;
 }
 
+/** A procedure's name by id (its newest version's, from `registry`, default the desk's); undefined when unknown. */
+export function procedureName(id: string, registry: ProcedureRegistry = deskRegistry): string | undefined {
+  return registry.byId.get(id)?.name;
+}
+
 /**
  * The version of its procedure a case follows: the one in force on the day it was received (`procedureOnDay`); a
  * clear error for an unknown procedure.

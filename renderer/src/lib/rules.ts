@@ -1,20 +1,15 @@
 // The renderer's view of the rules engine: case records and timelines in, clocks out. Clocks are computed from
 // the facts every time, never stored as the truth.
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
-import { caseFacts, evaluateCase, getProcedure, isRulesError, listProcedures, type Phrase } from '#shared/rules/index';
+import { caseFacts, evaluateCase, isRulesError, listProcedures, type Phrase, procedureName } from '#shared/rules/index';
 import type { Evaluation } from '#shared/rules/types';
 
 export function procedureOptions(): Array<{ value: string; label: string }> {
   return listProcedures().map((p) => ({ value: p.id, label: p.name }));
 }
 
-export function procedureName(id: string): string | undefined {
-  try {
-    return getProcedure(id)?.name;
-  } catch {
-    return undefined;
-  }
-}
+/** A procedure's name by id, undefined when the desk does not have it (the one home: shared/rules). */
+export { procedureName };
 
 /** Why a case has no clocks, in English (m17b: the one home; the catalogue's `case.clocksUnreadable` takes it). */
 export const CLOCKS_UNREADABLE_EN = 'The clocks for this case cannot be worked out: {reason}';

@@ -247,6 +247,58 @@ describe('timeline summaries in the interface language', () => {
     expect(entrySummaryIn(en, 'en-GB', e)).toBe('Corrected date received 8 Apr 2026 → 7 Apr 2026: Date stamp');
   });
 
+  it('names who acts for the customer with the day as the screens write dates, and procedures by name', () => {
+    const data = {
+      changed: ['procedureId', 'representative'],
+      before: { procedureId: 'ofcom', representative: null },
+      after: {
+        procedureId: 'kijoma',
+        representative: {
+          name: 'Ravi Shah',
+          relationship: 'fils',
+          authority: { kind: 'written-consent', on: '2026-12-05' },
+        },
+      },
+      reason: 'Consentement reçu',
+      procedureNames: { ofcom: 'Ofcom baseline procedure', kijoma: 'Kijoma Broadband complaints procedure' },
+    };
+    const p: SummaryPhrase = {
+      kind: 'corrected',
+      values: {
+        changes: {
+          changes: [
+            { field: 'procedureId', from: 'Ofcom baseline procedure', to: 'Kijoma Broadband complaints procedure' },
+            {
+              field: 'representative',
+              from: { none: true },
+              to: {
+                representative: {
+                  name: 'Ravi Shah',
+                  relationship: 'fils',
+                  authority: { kind: 'written-consent', on: '2026-12-05' },
+                },
+              },
+            },
+          ],
+        },
+        reason: 'Consentement reçu',
+      },
+    };
+    const e = event('corrected', p, data);
+    expect(e.summary).toBe(
+      'Corrected procedure Ofcom baseline procedure → Kijoma Broadband complaints procedure; ' +
+        'representative (none) → Ravi Shah (fils), written consent (2026-12-05): Consentement reçu',
+    );
+    expect(entrySummaryIn(en, 'en-GB', e)).toBe(
+      'Corrected procedure Ofcom baseline procedure → Kijoma Broadband complaints procedure; ' +
+        'representative (none) → Ravi Shah (fils), written consent seen (5 Dec 2026): Consentement reçu',
+    );
+    expect(entrySummaryIn(fr, 'fr-CA', e)).toBe(
+      'Correction (procédure Ofcom baseline procedure → Kijoma Broadband complaints procedure\u00a0; ' +
+        'personne représentante (aucun) → Ravi Shah (fils), consentement écrit vu (5 déc. 2026))\u00a0: Consentement reçu',
+    );
+  });
+
   it('says a voided entry’s quoted summary from that entry’s data, in the reader’s language', () => {
     const ack = {
       ...event(

@@ -42,7 +42,8 @@ function valueIn(t: T, locale: string, v: SummaryValue): string {
 
 /**
  * A corrected field's value: a channel, category or calendar by its name in the interface language (m17b), a date
- * received in the interface's date format.
+ * received in the interface's date format, a representative's authority in its words and its day in that format
+ * ("Ravi Shah (son), written consent seen (5 Dec 2026)").
  */
 export function correctedValueIn(t: T, locale: string, v: CorrectedValue): string {
   if (typeof v === 'string') return v;
@@ -50,6 +51,12 @@ export function correctedValueIn(t: T, locale: string, v: CorrectedValue): strin
   if ('channel' in v) return t(`model.channel.${v.channel}`);
   if ('category' in v) return t(`model.category.${v.category}`);
   if ('calendar' in v) return t(`model.calendar.${v.calendar}`);
+  if ('representative' in v) {
+    const { name, relationship, authority } = v.representative;
+    const who = t('case.actingValue', { name, relationship });
+    if (!authority) return who;
+    return `${who}, ${t(`model.authority.${authority.kind}`).toLowerCase()} (${formatShortDate(authority.on, locale)})`;
+  }
   return t('timelineDetails.none');
 }
 

@@ -4,6 +4,7 @@ import {
   CORRECTABLE_LABELS,
   type CorrectableField,
   correctedValueText,
+  correctionNames,
   customerFieldLabel,
   customerFieldValue,
 } from '#shared/casework/index';
@@ -20,7 +21,7 @@ const asRecord = (v: unknown): Record<string, string> =>
 function correctionRows(event: TimelineEvent, t: Translate, locale: string): [string, string, string][] {
   const before = (event.data?.before ?? {}) as Record<string, unknown>;
   const after = (event.data?.after ?? {}) as Record<string, unknown>;
-  const names = asRecord(event.data?.names);
+  const names = correctionNames(event.data);
   // m17b: a channel, category or calendar by its name in the interface language, not the code the entry stores.
   const valueText = (f: string, v: unknown) => {
     // How to write to the customer, and who acts for them, in the interface language from the values themselves.
