@@ -183,6 +183,13 @@ test('the command palette opens with Ctrl+K and jumps to a case by name or numbe
   await expect(page.getByText('No case or command matches “zzzz”.')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(search).toBeHidden();
+  // It opens empty again: what is typed next is not added to the query that found nothing.
+  await page.keyboard.press('Control+K');
+  await expect(search).toHaveValue('');
+  await page.keyboard.type('turing');
+  await expect(search).toHaveValue('turing');
+  await expect(page.getByRole('button', { name: new RegExp(`${alan} Alan Turing`) })).toBeVisible();
+  await page.keyboard.press('Escape');
 });
 
 test('people: add someone, pick who is working, hand a case over, and see each person’s cases', async ({ page }) => {

@@ -164,6 +164,11 @@ export function CommandPalette() {
     // Start reading every case into memory (shared with the case list), so names are found as you type.
     if (opened) void caseIndexStore().ready();
   }, [opened]);
+  // It opens empty every time, before it is drawn: a query left from last time (one that found nothing, closed with
+  // Esc, stayed) would have what is typed next added to it ("zzzzpriya"), and a reference retyped found nothing.
+  useLayoutEffect(() => {
+    if (opened) setQuery('');
+  }, [opened]);
   return (
     <Spotlight.Root
       store={paletteStore}
