@@ -532,16 +532,15 @@ const DEPENDENTS: Partial<Record<string, readonly string[]>> = {
 /** Why `entryId` cannot be voided, or null when it can. */
 export function whyNotVoid(entryId: string | undefined, events: readonly TimelineEvent[]): string | null {
   const entry = events.find((e) => e.id === entryId);
-  if (!entry) return 'Choose the entry to void from the timeline';
-  if (entry.type === 'received')
-    return 'The receipt of the complaint cannot be voided: correct the date received instead.';
-  if (entry.type === 'voided') return 'A void is final: it cannot itself be voided.';
-  if (entry.type === 'corrected') return 'A correction cannot be voided: correct the facts again instead.';
-  if (entry.type === 'letter-issued') return 'An issued letter is not voided: withdraw the letter instead.';
-  if (!VOIDABLE_TYPES.has(entry.type))
-    return 'This entry changed what the case holds: record the change again instead of voiding it.';
+  if (!entry) return say('void-choose-entry');
+  if (entry.type === 'received') return say('void-receipt');
+  if (entry.type === 'voided') return say('void-void');
+  if (entry.type === 'corrected') return say('void-correction');
+  if (entry.type === 'letter-issued') return say('void-letter');
+  if (!VOIDABLE_TYPES.has(entry.type)) return say('void-record-change');
+  // The day as a value: YYYY-MM-DD in the record's English, the interface's own date on screen.
   const voided = voidsByEntry(events).get(entry.id);
-  if (voided) return `This entry was already voided on ${voided.on} by ${voided.by}.`;
+  if (voided) return say('void-already-voided', { on: { date: voided.on }, by: voided.by });
   return null;
 }
 

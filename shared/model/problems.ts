@@ -155,6 +155,14 @@ export const PROBLEMS_EN = {
   'refused-ccts-referred': 'The CCTS referral was recorded on {on}.',
   // say9: an action on a case that is no longer there (deleted in another window meanwhile; case-actions.ts)
   'refused-no-case': 'There is no such case',
+  // --- why an entry cannot be voided (shared/casework/corrections.ts `whyNotVoid`)
+  'void-choose-entry': 'Choose the entry to void from the timeline',
+  'void-receipt': 'The receipt of the complaint cannot be voided: correct the date received instead.',
+  'void-void': 'A void is final: it cannot itself be voided.',
+  'void-correction': 'A correction cannot be voided: correct the facts again instead.',
+  'void-letter': 'An issued letter is not voided: withdraw the letter instead.',
+  'void-record-change': 'This entry changed what the case holds: record the change again instead of voiding it.',
+  'void-already-voided': 'This entry was already voided on {on} by {by}.',
   // --- a row of a CSV import (shared/exports/cases-import.ts; m17a): {text} is the cell as written, {choices} the
   // words the file may hold (the import reads these English labels, so they are shown as the file must have them)
   'import-not-channel': '“{text}” is not a channel: use {choices}',

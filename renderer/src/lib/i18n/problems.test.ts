@@ -9,6 +9,8 @@ import { checkPeriod } from '#shared/reports/periods';
 import { checkRetentionYears } from '#shared/privacy/retention';
 import { setFormatLocale } from '../format';
 import { messageIn, problemIn } from './problems';
+import { whyNotVoid } from '#shared/casework/index';
+import type { TimelineEvent } from '#shared/model/case';
 import { en, fr } from '#test/support/translate';
 
 describe('validation messages in the interface language', () => {
@@ -44,6 +46,40 @@ describe('validation messages in the interface language', () => {
     expect(messageIn(en, sayProblem('date-before-received', { on: { date: '2026-11-18' } }))).toBe(
       'The date cannot be before the complaint was received (18 Nov 2026)',
     );
+  });
+
+  it('says why an entry cannot be voided, the day of an earlier void the interface’s way', () => {
+    const entry = (id: string, type: TimelineEvent['type'], data?: Record<string, unknown>): TimelineEvent => ({
+      id,
+      caseId: 'c1',
+      type,
+      on: '2026-12-06',
+      at: '2026-12-06T10:00:00.000Z',
+      by: 'Sam Patel',
+      summary: 'x',
+      ...(data ? { data } : {}),
+    });
+    const events = [
+      entry('e0', 'received'),
+      entry('e1', 'note'),
+      entry('e2', 'voided', { entryId: 'e1', entryOn: '2026-12-06', reason: 'Wrong case' }),
+    ];
+    // The record's English keeps the day as YYYY-MM-DD; the screens write it as they write days (explore 27, #8).
+    const already = whyNotVoid('e1', events)!;
+    expect(already).toBe('This entry was already voided on 2026-12-06 by Sam Patel.');
+    expect(messageIn(en, already)).toBe('This entry was already voided on 6 Dec 2026 by Sam Patel.');
+    setFormatLocale('fr-CA');
+    try {
+      expect(messageIn(fr, already)).toBe('Cette inscription a déjà été invalidée le 6 déc. 2026 par Sam Patel.');
+    } finally {
+      setFormatLocale('en-GB');
+    }
+    // The other refusals are said in French too.
+    expect(messageIn(fr, whyNotVoid('e0', events)!)).toBe(
+      'La réception de la plainte ne peut pas être invalidée\u00a0: corrigez plutôt la date de réception.',
+    );
+    expect(messageIn(fr, whyNotVoid('e2', events)!)).toMatch(/^Une invalidation est définitive/);
+    expect(messageIn(fr, whyNotVoid('nope', events)!)).toBe('Choisissez dans l’historique l’inscription à invalider');
   });
 
   it('shows a message without a code as shared wrote it', () => {

@@ -1804,6 +1804,15 @@ export const frCA: Record<MessageKey, string> = {
   'problem.refused-ccts-only': 'Les actions liées à la CPRST ne s’appliquent qu’aux procédures canadiennes.',
   'problem.refused-ccts-referred': 'Le renvoi par la CPRST a été inscrit le {on}.',
   'problem.refused-no-case': 'Ce dossier n’existe pas', // say9
+  'problem.void-choose-entry': 'Choisissez dans l’historique l’inscription à invalider',
+  'problem.void-receipt':
+    'La réception de la plainte ne peut pas être invalidée\u00a0: corrigez plutôt la date de réception.',
+  'problem.void-void': 'Une invalidation est définitive\u00a0: elle ne peut pas être invalidée à son tour.',
+  'problem.void-correction': 'Une correction ne peut pas être invalidée\u00a0: corrigez plutôt les faits de nouveau.',
+  'problem.void-letter': 'Une lettre produite ne s’invalide pas\u00a0: retirez plutôt la lettre.',
+  'problem.void-record-change':
+    'Cette inscription a modifié le contenu du dossier\u00a0: inscrivez plutôt la modification de nouveau, sans l’invalider.',
+  'problem.void-already-voided': 'Cette inscription a déjà été invalidée le {on} par {by}.',
   // m17a: une ligne d’un fichier CSV importé ({choices} : les mots que le fichier peut contenir, tels quels)
   'problem.import-not-channel': '«\u00a0{text}\u00a0» n’est pas un mode de réception\u00a0: utilisez {choices}',
   'problem.import-not-category': '«\u00a0{text}\u00a0» n’est pas une catégorie\u00a0: utilisez {choices}',
