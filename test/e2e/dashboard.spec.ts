@@ -345,7 +345,7 @@ test('reminders: a morning digest at 08:00, one notification when a deadline pas
     .toEqual(['Good morning: 1 overdue, 1 due today', `Overdue: ${dueToday}`]);
   const [, overdueNote] = await notes();
   expect(overdueNote.tag).toMatch(/^overdue:[0-9a-f-]{36}:adr-letter:2026-11-20$/);
-  expect(overdueNote.body).toBe('Tariq Today: ADR letter was due 2026-11-20 and is now 1 day overdue.');
+  expect(overdueNote.body).toBe('Tariq Today: ADR letter was due Fri 20 Nov 2026 and is now 1 day overdue.');
 
   // Clicking it opens the case.
   await page.evaluate(() =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fr } from '#test/support/translate';
+import { setFormatLocale } from '#lib/format';
 import { digestId, morningDigest, overdueId, planReminders, type DueRow } from './plan';
 
 const row = (n: number, nextDueOn: string, extra: Partial<DueRow> = {}): DueRow => ({
@@ -32,6 +33,27 @@ describe('morningDigest', () => {
         'RDR-2026-000003 Customer 3: First response, due today',
       ].join('\n'),
     });
+  });
+  it('greets as fits the hour it is shown at: it comes on the first check after 08:00, which may be late', () => {
+    const input = { today: '2026-11-21', overdue: [row(1, '2026-11-18')], dueToday: [] };
+    const title = (time: string, t?: typeof fr) =>
+      morningDigest({ ...input, now: at(`2026-11-21T${time}`), ...(t ? { t } : {}) })?.title;
+    expect(title('08:00:00')).toBe('Good morning: 1 overdue');
+    expect(title('11:59:00')).toBe('Good morning: 1 overdue');
+    expect(title('12:00:00')).toBe('Good afternoon: 1 overdue');
+    // Explore 27, finding 8: "Good morning" at 23:58.
+    expect(title('18:00:00')).toBe('Good evening: 1 overdue');
+    expect(title('23:58:00')).toBe('Good evening: 1 overdue');
+    expect(title('14:00:00', fr)).toBe('Bonjour\u00a0: 1 en retard');
+    expect(title('23:58:00', fr)).toBe('Bonsoir\u00a0: 1 en retard');
+    const late = planReminders({
+      now: at('2026-11-21T23:58:00'),
+      lastCheckedOn: null,
+      digest: { overdue: [row(1, '2026-11-18')], dueToday: [] },
+      becameOverdue: [],
+      notified: new Set(),
+    });
+    expect(late.show.map((n) => n.title)).toEqual(['Good evening: 1 overdue']);
   });
   it('opens the case when there is only one', () => {
     expect(morningDigest({ today: '2026-11-21', overdue: [], dueToday: [row(7, '2026-11-21')] })?.caseId).toBe(
@@ -105,7 +127,8 @@ describe('planReminders', () => {
       {
         id: 'overdue:case-4:acknowledgement:2026-11-20',
         title: 'Overdue: RDR-2026-000004',
-        body: 'Customer 4: Acknowledgement was due 2026-11-20 and is now 1 day overdue.',
+        // The day as the interface writes days (explore 27, finding 8: it read "was due 2026-11-20").
+        body: 'Customer 4: Acknowledgement was due Fri 20 Nov 2026 and is now 1 day overdue.',
         caseId: 'case-4',
       },
     ]);
@@ -193,18 +216,25 @@ describe('the notifications in the interface language (p8e)', () => {
 
   it('says a clock that fell overdue, and many at once, in French', () => {
     const fell = [row(4, '2026-11-20', { nextClockId: 'acknowledgement', nextClockLabel: 'Acknowledgement' })];
-    const one = planReminders({
-      now: at('2026-11-21T00:00:30'),
-      lastCheckedOn: '2026-11-20',
-      digest: { overdue: [], dueToday: [] },
-      becameOverdue: fell,
-      notified: new Set([digestId('2026-11-21')]),
-      t: fr,
-    });
+    // The interface in French: its words and its days (the format locale, as the interface language sets it).
+    setFormatLocale('fr-CA');
+    let one: ReturnType<typeof planReminders>;
+    try {
+      one = planReminders({
+        now: at('2026-11-21T00:00:30'),
+        lastCheckedOn: '2026-11-20',
+        digest: { overdue: [], dueToday: [] },
+        becameOverdue: fell,
+        notified: new Set([digestId('2026-11-21')]),
+        t: fr,
+      });
+    } finally {
+      setFormatLocale('en-GB');
+    }
     expect(one.show).toEqual([
       expect.objectContaining({
         title: 'En retard\u00a0: RDR-2026-000004',
-        body: 'Customer 4\u00a0: Accusé de réception, échéance le 2026-11-20, maintenant 1 jour de retard.',
+        body: 'Customer 4\u00a0: Accusé de réception, échéance le ven. 20 nov. 2026, maintenant 1 jour de retard.',
       }),
     ]);
     const many = Array.from({ length: 8 }, (_, i) => row(i + 10, '2026-11-20'));

@@ -1,7 +1,9 @@
 // What to remind the desk of, worked out from the case index, today and the notifications already shown. Pure: the
 // time, the rows and the record of what was shown are all arguments, so every decision is reproducible in a test.
 // p8e: the notifications' words are the catalogue's (`reminders.*`), in the language `t` says (English by default).
+// Days are written as the interface writes them (lib/format.ts, in the format locale: the interface language).
 import { localIsoDate } from '#shared/model/dates';
+import { formatDate } from '#lib/format';
 import { clockLabel, describeDueIn, translate, type Translate } from '#lib/i18n/index';
 
 const english: Translate = (key, values) => translate('en-GB', key, values);
@@ -70,6 +72,19 @@ export interface DigestInput {
   overdueCount?: number;
   /** The interface's words (p8e); English when not given. */
   t?: Translate;
+  /** The desk's local time when it is shown, for a greeting that fits it; the morning's when not given. */
+  now?: Date;
+}
+
+/**
+ * The digest's greeting for the hour it is shown at: it comes at 08:00 when the app is open, but on the first check
+ * after that otherwise, which may be late in the evening.
+ */
+function digestTitle(t: Translate, now: Date | undefined, parts: string): string {
+  const hour = now?.getHours() ?? DIGEST_HOUR;
+  if (hour >= 18) return t('reminders.digest.titleEvening', { parts });
+  if (hour >= 12) return t('reminders.digest.titleAfternoon', { parts });
+  return t('reminders.digest.title', { parts });
 }
 
 /** The morning digest: today's and overdue items in one notification; null when nothing is due. */
@@ -86,7 +101,7 @@ export function morningDigest(input: DigestInput): PlannedNotification | null {
   const only = dueTodayCount + overdueCount === 1 ? rows[0] : undefined;
   return {
     id: digestId(input.today),
-    title: t('reminders.digest.title', { parts: parts.join(', ') }),
+    title: digestTitle(t, input.now, parts.join(', ')),
     body: listed(t, rows, dueTodayCount + overdueCount, input.today),
     ...(only ? { caseId: only.caseId } : {}),
   };
@@ -124,7 +139,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
 
   const hour = input.digestHour ?? DIGEST_HOUR;
   if (input.now.getHours() >= hour && !input.notified.has(digestId(today))) {
-    const digest = morningDigest({ ...input.digest, today, t });
+    const digest = morningDigest({ ...input.digest, today, t, now: input.now });
     if (digest) show.push(digest);
     else recordOnly.push(digestId(today));
   }
@@ -156,7 +171,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
           body: t('reminders.overdue.body', {
             name: r.customerName,
             what: r.nextClockLabel ? clockLabel(t, r.nextClockLabel) : t('reminders.theNextDeadline'),
-            dueOn: r.nextDueOn!,
+            dueOn: formatDate(r.nextDueOn),
             due: describeDueIn(t, r.nextDueOn!, today),
           }),
           caseId: r.caseId,

@@ -549,6 +549,8 @@ export const enGB = {
   'reminders.failure': '“{title}” ({reason})',
   // p8e: the reminders' own notifications (features/reminders/plan.ts), in the interface language of the check
   'reminders.digest.title': 'Good morning: {parts}',
+  'reminders.digest.titleAfternoon': 'Good afternoon: {parts}',
+  'reminders.digest.titleEvening': 'Good evening: {parts}',
   'reminders.digest.overdue': '{n} overdue',
   'reminders.digest.dueToday': '{n} due today',
   'reminders.line': '{reference} {name}: {what}, {due}',

@@ -523,6 +523,8 @@ export const frCA: Record<MessageKey, string> = {
   'reminders.failure': '«\u00a0{title}\u00a0» ({reason})',
   // p8e : les notifications des rappels (features/reminders/plan.ts), dans la langue de l’interface
   'reminders.digest.title': 'Bonjour\u00a0: {parts}',
+  'reminders.digest.titleAfternoon': 'Bonjour\u00a0: {parts}',
+  'reminders.digest.titleEvening': 'Bonsoir\u00a0: {parts}',
   'reminders.digest.overdue': '{n} en retard',
   'reminders.digest.dueToday': '{n} à échéance aujourd’hui',
   'reminders.line': '{reference} {name}\u00a0: {what}, {due}',
