@@ -39,6 +39,9 @@ export const LETTER_REFUSALS_EN = {
   // --- ./adr-letter.ts: the time-based letter says the wait is over (REGULATION.md §1)
   'adr-time-too-early':
     'The ADR letter for a complaint still unresolved can be issued from {availableOn}, {weeks} weeks after the complaint was received on {receivedOn}. It tells the customer that the weeks have passed and that the scheme will look at the complaint now, which is not true before then. If we can do no more for the customer now, issue the ADR letter with our final position instead.',
+  // --- Letters to post: the batch's ADR letter is the time-based one, unless a final position was recorded
+  'adr-after-resolution':
+    'The complaint was resolved on {resolvedOn}, after the ADR letter was due. The print run’s ADR letter would say the complaint is still unresolved: write this one from the case (Other letters…), saying how it was resolved.',
   // --- the CCTS notice says the complaint went through a second level (REGULATION.md §2): the case must show it
   'ccts-before-level':
     'The CCTS notice tells the customer that the complaint has been reviewed at a second level and is still not resolved, and this case does not show that yet. Issue it once the complaint reaches that level unresolved: the CCTS clock on the case page names the stage.',

@@ -1,13 +1,7 @@
 // The letters a desk writes, as pure functions of the case: which letters a case can have, the few inputs each needs,
 // the document definition (built by shared/letters), a plain-text preview of it, and how an issued letter is
 // recorded. No database, no pdfmake, no platform: this module also runs inside the letter-rendering worker.
-import {
-  inTimelineOrder,
-  type CaseRecord,
-  type DeskSettings,
-  type TimelineEvent,
-  type TimelineType,
-} from '#shared/model/case';
+import { type CaseRecord, type DeskSettings, type TimelineEvent, type TimelineType } from '#shared/model/case';
 import {
   acknowledgementLetter,
   adrLetter,
@@ -138,7 +132,8 @@ function clockDue(evaluation: Evaluation, id: string): string | null {
 
 /** The words of the last entry of this type on the timeline (its `data.details`: what the desk wrote), or ''. */
 function recordedWords(events: readonly TimelineEvent[] | undefined, type: TimelineType): TimelineEvent | null {
-  const found = inTimelineOrder(events ?? []).filter((e) => e.type === type);
+  // As the timeline counts: a voided final position's words are not the letter's.
+  const found = effectiveTimeline(events ?? []).filter((e) => e.type === type);
   return found.at(-1) ?? null;
 }
 
@@ -226,7 +221,7 @@ export function choiceForKind(kind: string, context: Pick<LetterContext, 'events
     case 'summary-resolution':
       return kind;
     case 'adr-letter':
-      return context.events.some((e) => e.type === 'deadlock') ? 'adr-final' : 'adr-time';
+      return effectiveTimeline(context.events).some((e) => e.type === 'deadlock') ? 'adr-final' : 'adr-time';
     default:
       return null;
   }

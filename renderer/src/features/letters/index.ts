@@ -10,5 +10,6 @@ export {
   defaultOptions,
   letterText,
   letterTheStageCallsFor,
+  recordedAs,
   type LetterChoice,
 } from './build';

@@ -21,6 +21,7 @@ import {
   letterMessageIn,
   lettersToPost,
   makePrintFile,
+  postKindKey,
   recordPrintRun,
 } from './batch';
 import { ScreenTitle } from '#ui/ScreenTitle';
@@ -294,7 +295,7 @@ const LettersTable = memo(function LettersTable({
               <Table.Tr key={k}>
                 <Table.Td>
                   <Checkbox
-                    aria-label={t('post.choose', { letter: t(`post.kind.${l.kind}`), reference: l.reference })}
+                    aria-label={t('post.choose', { letter: t(postKindKey(l)), reference: l.reference })}
                     checked={!l.cannotPrint && !unticked.has(k)}
                     disabled={!!l.cannotPrint}
                     onChange={() => onToggle(k)}
@@ -312,7 +313,7 @@ const LettersTable = memo(function LettersTable({
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{l.customerName}</Table.Td>
-                <Table.Td>{t(`post.kind.${l.kind}`)}</Table.Td>
+                <Table.Td>{t(postKindKey(l))}</Table.Td>
                 <Table.Td>
                   {l.why.kind === 'unacknowledged'
                     ? t('post.why.unacknowledged', { date: formatDate(l.why.receivedOn) })
@@ -431,7 +432,7 @@ function LetterMessages({ items }: { items: readonly LetterMessage[] }) {
     <List size="sm">
       {items.map((e) => (
         <List.Item key={dueLetterKey(e.letter)}>
-          {e.letter.reference} ({t(`post.kind.${e.letter.kind}`)}): {letterMessageIn(t, locale, e)}
+          {e.letter.reference} ({t(postKindKey(e.letter))}): {letterMessageIn(t, locale, e)}
         </List.Item>
       ))}
     </List>

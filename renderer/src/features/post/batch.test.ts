@@ -2,11 +2,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NewCaseParts } from '#shared/model/intake';
 import { createCase, deleteCase, sha256Hex } from '#db/repositories/cases';
+import { performAction } from '#db/repositories/case-actions';
 import { RedressDatabase } from '#db/schema';
 import { letterText } from '#features/letters';
 import { deskSettings } from '#test/support/desk';
 import { customer, newCaseParts } from '#test/support/cases';
-import { buildDueLetter, letterMessageIn, lettersToPost, wantsPost } from './batch';
+import { buildDueLetter, letterMessageIn, lettersToPost, postKindKey, wantsPost } from './batch';
 import { countEntries, readTimeline } from '#db/timeline';
 import { en, fr } from '#test/support/translate';
 
@@ -116,6 +117,71 @@ describe('letters to post', () => {
   });
 });
 
+describe('which ADR letter a case by post is due (explore27-rules F1, F2)', () => {
+  it('after a final position, the letter with it, in its recorded words, listed apart; never the time-based one', async () => {
+    const database = fresh();
+    const late = await createCase(database, parts({ receivedOn: '2026-09-01' }), { settings, by: 'Sam', clock });
+    // A final position before the weeks were over: due at once, and the time-based letter could not be made yet.
+    const early = await createCase(database, parts({ receivedOn: '2026-11-10' }), { settings, by: 'Sam', clock });
+    for (const c of [late, early])
+      await performAction(
+        database,
+        c.id,
+        'record-deadlock',
+        { on: '2026-11-20', summary: 'We will not waive the early termination charge.' },
+        { by: 'Sam', today: '2026-11-22', clock },
+      );
+    const due = (await lettersToPost(database, '2026-11-22')).filter((d) => d.kind === 'adr-letter');
+    expect(due.map((d) => [d.reference, d.why.kind === 'adr-letter' && d.why.finalPosition])).toEqual([
+      [late.reference, true],
+      [early.reference, true],
+    ]);
+    expect(due.map((d) => postKindKey(d))).toEqual(['post.kind.adr-letter-final', 'post.kind.adr-letter-final']);
+    for (const c of [late, early]) {
+      const built = buildDueLetter('adr-letter', {
+        record: c,
+        events: await readTimeline(database, c.id),
+        settings,
+        today: '2026-11-22',
+        by: 'Sam',
+        progress: '',
+      });
+      const text = letterText(built.doc);
+      expect(text).toContain('We will not waive the early termination charge.');
+      expect(text).not.toContain('still looking into your complaint');
+      expect(built.fileName).toBe(`${c.reference}-adr-letter-final-position.pdf`);
+      expect(built.also).toMatchObject({ type: 'adr-letter-sent', summary: 'ADR letter sent with our final position' });
+    }
+  });
+
+  it('resolved since it was due, with no final position: listed as not printable, saying to write it from the case', async () => {
+    const database = fresh();
+    const resolved = await createCase(database, parts({ receivedOn: '2026-09-01' }), { settings, by: 'Sam', clock });
+    await performAction(
+      database,
+      resolved.id,
+      'resolve',
+      { on: '2026-11-01', summary: 'Refunded the charge.' },
+      { by: 'Sam', today: '2026-11-22', clock },
+    );
+    const [letter] = (await lettersToPost(database, '2026-11-22')).filter((d) => d.kind === 'adr-letter');
+    expect(letter.refusal).toEqual({ code: 'adr-after-resolution', values: { resolvedOn: { date: '2026-11-01' } } });
+    expect(letter.cannotPrint).toMatch(/^The complaint was resolved on 2026-11-01, after the ADR letter was due/);
+    // Made anyway (a worker asked for it): refused the same way, never the untrue letter.
+    const events = await readTimeline(database, resolved.id);
+    expect(() =>
+      buildDueLetter('adr-letter', {
+        record: resolved,
+        events,
+        settings,
+        today: '2026-11-22',
+        by: 'Sam',
+        progress: '',
+      }),
+    ).toThrow(expect.objectContaining({ said: expect.objectContaining({ code: 'adr-after-resolution' }) }));
+  });
+});
+
 describe('making the print file', () => {
   // Someone acting for the customer: their letter, and a copy for the customer, are two pieces of post.
   const representative = {
@@ -154,7 +220,7 @@ describe('making the print file', () => {
         reference: nowhere.reference,
         customerName: 'No Address',
         kind: 'adr-letter',
-        why: { kind: 'adr-letter', dueOn: '2026-11-22', overdue: false },
+        why: { kind: 'adr-letter', dueOn: '2026-11-22', overdue: false, finalPosition: false },
       },
     );
     const eventsBefore = await countEntries(database);

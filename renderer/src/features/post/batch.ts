@@ -24,7 +24,7 @@ import { PdfJoiner } from '#letters/join-pdf';
 import { recordLettersIssued, type Now } from '#db/repositories/cases';
 import type { CaseIndexRow, RedressDatabase } from '#db/schema';
 import { sayingIn, technicalDetail, translate, type Translate, unprintableIn } from '#lib/i18n/index';
-import type { BuildContext, PostLetterKind } from './due-letter';
+import { type BuildContext, dueAdrLetter, type PostLetterKind } from './due-letter';
 import type { RenderedLetter } from './render-protocol';
 import { type LetterProblem, type LetterProblemCode, LetterProblemError } from './letter-problem';
 import { renderDueLetter } from './render-pool';
@@ -45,7 +45,10 @@ export interface DueLetter {
   customerName: string;
   kind: PostLetterKind;
   /** Why it is due: not acknowledged yet (received that day), or the ADR letter's due date (today or past). */
-  why: { kind: 'unacknowledged'; receivedOn: string } | { kind: 'adr-letter'; dueOn: string; overdue: boolean };
+  why:
+    | { kind: 'unacknowledged'; receivedOn: string }
+    /** `finalPosition`: the ADR letter with our final position (one was recorded), not the time-based one. */
+    | { kind: 'adr-letter'; dueOn: string; overdue: boolean; finalPosition: boolean };
   /** Why it cannot be printed (characters the letter font cannot print), when it cannot: it is listed, never made. */
   cannotPrint?: string;
   /** The same, as the characters and places, for the interface to say in its language (i17c). */
@@ -77,6 +80,10 @@ export function wantsPost(record: Pick<CaseRecord, 'channel' | 'communication'>)
 }
 
 const key = (l: Pick<DueLetter, 'caseId' | 'kind'>) => `${l.caseId}:${l.kind}`;
+
+/** The catalogue key of a due letter's name: an ADR letter with our final position is named apart. */
+export const postKindKey = (l: Pick<DueLetter, 'kind' | 'why'>) =>
+  l.why.kind === 'adr-letter' && l.why.finalPosition ? 'post.kind.adr-letter-final' : (`post.kind.${l.kind}` as const);
 export const dueLetterKey = key;
 
 /** Every letter to post today: unacknowledged open cases, and ADR letters due on or before today. Read by index. */
@@ -105,15 +112,29 @@ export async function lettersToPost(database: RedressDatabase, today: string): P
       ...problem(r.caseId),
     });
   }
+  // Which ADR letter each is due (./due-letter.ts dueAdrLetter): read from the timelines of those going by post.
+  const timelines = await timelinesOf(
+    database,
+    adr.filter((r) => byPost.has(r.caseId)).map((r) => r.caseId),
+  );
   for (const r of adr) {
     if (!byPost.has(r.caseId)) continue;
+    const due = dueAdrLetter(timelines.get(r.caseId) ?? []);
+    const refused =
+      'refusal' in due ? { cannotPrint: new LetterRefusalError(due.refusal).message, refusal: due.refusal } : {};
     out.push({
       caseId: r.caseId,
       reference: r.reference,
       customerName: r.customerName,
       kind: 'adr-letter',
-      why: { kind: 'adr-letter', dueOn: r.adrLetterDueOn!, overdue: r.adrLetterDueOn! < today },
+      why: {
+        kind: 'adr-letter',
+        dueOn: r.adrLetterDueOn!,
+        overdue: r.adrLetterDueOn! < today,
+        finalPosition: 'choice' in due && due.choice === 'adr-final',
+      },
       ...problem(r.caseId),
+      ...refused,
     });
   }
   // By reference, the acknowledgement before the ADR letter of the same case.

@@ -3,15 +3,18 @@
 import { LETTER_NAMES, summaryInEnglish } from '#shared/casework/summaries';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import {
-  adrTermsFromEvaluation,
   type LetterDocument,
   type LetterLanguage,
+  type LetterRefusal,
+  LetterRefusalError,
   message,
   unusedLetterFileName,
 } from '#shared/letters/index';
+import { effectiveTimeline } from '#shared/model/effective';
+import { saying } from '#shared/model/saying';
 import { evaluateRecord } from '#lib/rules';
 import { LetterProblemError } from './letter-problem';
-import { acknowledgementDocument, buildLetter, defaultInputs, defaultOptions } from '#features/letters';
+import { acknowledgementDocument, buildLetter, defaultInputs, defaultOptions, recordedAs } from '#features/letters';
 
 export type PostLetterKind = 'acknowledgement' | 'adr-letter';
 
@@ -37,6 +40,22 @@ export interface BuildContext {
   progress: string;
 }
 
+/**
+ * Which ADR letter a case by post is due, from its timeline as it counts: with our final position once one was
+ * recorded (REGULATION.md §1: at once, and it carries the final position), else the time-based one. A complaint
+ * resolved since, with no final position, is refused: the time-based letter would tell the customer it is still
+ * unresolved, so the desk writes it from the case.
+ */
+export function dueAdrLetter(
+  events: readonly TimelineEvent[],
+): { choice: 'adr-final' | 'adr-time' } | { refusal: LetterRefusal } {
+  const counting = effectiveTimeline(events);
+  if (counting.some((e) => e.type === 'deadlock')) return { choice: 'adr-final' };
+  const resolved = counting.find((e) => e.type === 'resolved');
+  if (resolved) return { refusal: saying('adr-after-resolution', { resolvedOn: { date: resolved.on } }) };
+  return { choice: 'adr-time' };
+}
+
 /** The letter's document, its file name and how it is recorded on the timeline. Throws when it cannot be written. */
 export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
   const { record, events, settings, today, by } = context;
@@ -47,7 +66,8 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
   if (!record.representative?.address && !record.customer.address) throw new LetterProblemError('no-postal-address');
   if (kind === 'acknowledgement') {
     const doc: LetterDocument = acknowledgementDocument({ record, evaluation, settings, today, by });
-    const alreadyAcknowledged = events.some((e) => e.type === 'acknowledged');
+    // A voided acknowledgement does not count: this letter records the acknowledgement again.
+    const alreadyAcknowledged = effectiveTimeline(events).some((e) => e.type === 'acknowledged');
     return {
       doc,
       fileName: unusedLetterFileName(events, `${record.reference}-acknowledgement`),
@@ -61,24 +81,24 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
           },
     };
   }
+  const due = dueAdrLetter(events);
+  if ('refusal' in due) throw new LetterRefusalError(due.refusal);
   const options = defaultOptions(record, settings);
+  // The final position in the words recorded with it; the progress in the desk's words for the batch, else ours.
   const inputs = {
-    ...defaultInputs({ evaluation, today }),
+    ...defaultInputs({ evaluation, today, events }),
     progress: context.progress.trim() || defaultProgress(options.language),
   };
-  const doc = buildLetter('adr-time', inputs, options, { record, events, evaluation, settings, today, by });
-  const weeks = adrTermsFromEvaluation(evaluation, record.receivedOn).waitWeeks;
+  const letterContext = { record, events, evaluation, settings, today, by };
+  const doc = buildLetter(due.choice, inputs, options, letterContext);
+  const recorded = recordedAs(due.choice, letterContext);
   const already = events.some((e) => e.type === 'adr-letter-sent' && e.on === today);
+  const named = due.choice === 'adr-final' ? 'adr-letter-final-position' : 'adr-letter';
   return {
     doc,
-    fileName: unusedLetterFileName(events, `${record.reference}-adr-letter${options.largePrint ? '-large-print' : ''}`),
+    fileName: unusedLetterFileName(events, `${record.reference}-${named}${options.largePrint ? '-large-print' : ''}`),
     kind: 'adr-letter' as const,
-    name: LETTER_NAMES['adr-letter'],
-    also: already
-      ? undefined
-      : {
-          type: 'adr-letter-sent' as const,
-          summary: summaryInEnglish({ kind: 'adr-letter-after-weeks', values: { weeks: String(weeks) } }),
-        },
+    name: recorded.name,
+    also: already ? undefined : recorded.also,
   };
 }

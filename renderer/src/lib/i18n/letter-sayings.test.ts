@@ -15,7 +15,7 @@ describe('the letters’ refusals in the interface language', () => {
       expect(enGB[`letterRefusal.${code}`], code).toBe(LETTER_REFUSALS_EN[code]);
       const values = {
         ...{ name: 'Ada Lovelace', lines: 6, max: 5, size: 16, capacity: 5, printed: 7, company: 'Acme' },
-        ...{ availableOn: '2026-12-30', weeks: 6, receivedOn: '2026-11-18' },
+        ...{ availableOn: '2026-12-30', weeks: 6, receivedOn: '2026-11-18', resolvedOn: '2026-11-01' },
       };
       const french = sayingIn(fr, 'letterRefusal', { code, values: { ...values, start: 'Vous pouvez' } });
       expect(french, code).not.toMatch(/\b(the|has|no|letter|before)\b|\{/i);

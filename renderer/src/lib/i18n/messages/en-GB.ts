@@ -1128,6 +1128,7 @@ export const enGB = {
   'post.lettersMade': '{done, number} / {total, plural, one {# letter} other {# letters}} made', // h17: reads right at a count of 1
   'post.kind.acknowledgement': 'Acknowledgement',
   'post.kind.adr-letter': 'ADR letter (still unresolved)',
+  'post.kind.adr-letter-final': 'ADR letter (our final position)',
   // say7: why a letter of a print run was not made or not recorded (features/post/batch.ts; the English it keeps)
   'post.letterProblem.not-recorded':
     'Not recorded ({reason}): it is in {printFile} but still to post; do not post that print file, make it again.',

@@ -1422,6 +1422,7 @@ export const frCA: Record<MessageKey, string> = {
   'post.lettersMade': '{done, number} / {total, plural, one {# lettre produite} other {# lettres produites}}', // h17: reads right at a count of 1
   'post.kind.acknowledgement': 'Accusé de réception',
   'post.kind.adr-letter': 'Lettre de recours externe (plainte non réglée)',
+  'post.kind.adr-letter-final': 'Lettre de recours externe (position finale)',
   // say7 : pourquoi une lettre d’un lot n’a pas été produite ou consignée (features/post/batch.ts)
   'post.letterProblem.not-recorded':
     'Non consignée ({reason})\u00a0: elle est dans {printFile}, mais reste à poster\u00a0; ne postez pas ce fichier d’impression, produisez-le de nouveau.',
@@ -2883,6 +2884,8 @@ export const frCA: Record<MessageKey, string> = {
     'Le paragraphe «\u00a0{start}…\u00a0» énonce ce qu’exige l’organisme de réglementation et ne peut pas être modifié.',
   'letterRefusal.adr-time-too-early':
     'La lettre de recours pour une plainte toujours non réglée peut être produite à partir du {availableOn}, {weeks}\u00a0semaines après la réception de la plainte le {receivedOn}. Elle dit à la personne que ce délai est écoulé et que l’organisme peut examiner la plainte dès maintenant, ce qui n’est pas vrai avant cette date. Si nous ne pouvons rien faire de plus pour la personne maintenant, produisez plutôt la lettre de recours avec notre position finale.',
+  'letterRefusal.adr-after-resolution':
+    'La plainte a été réglée le {resolvedOn}, après la date de la lettre de recours. La lettre de recours de l’impression en lot dirait que la plainte n’est toujours pas réglée\u00a0: rédigez celle-ci depuis le dossier (Autres lettres…), en disant comment elle a été réglée.',
   'letterRefusal.ccts-before-level':
     'L’avis sur la CPRST dit à la personne que la plainte a été réexaminée à un niveau supérieur et n’est toujours pas réglée, et ce dossier ne le montre pas encore. Produisez-le quand la plainte atteint ce niveau sans être réglée\u00a0: l’échéance «\u00a0CPRST\u00a0» de la page du dossier indique l’étape.',
   'letterRefusal.resolved-before-received': 'La plainte ne peut pas être réglée avant d’avoir été reçue.',
