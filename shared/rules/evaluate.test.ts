@@ -248,6 +248,25 @@ describe('ADR letter and referral window', () => {
     );
   });
 
+  it('a second ADR letter (corrected, or the final position after the time-based one): the window runs from it', () => {
+    // Each letter tells the customer "12 months from the date of this letter": the clock never closes before that.
+    const e = evaluateCase(
+      facts({
+        receivedOn: '2026-11-12',
+        events: [
+          ev('adr-letter-sent', '2026-12-24'),
+          ev('deadlock', '2027-01-05'),
+          ev('adr-letter-sent', '2027-01-05'),
+        ],
+      }),
+      '2027-01-06',
+    );
+    expect(clock(e, 'adr-letter')).toMatchObject({ state: 'met', closedOn: '2026-12-24' });
+    const w = clock(e, 'adr-referral-window');
+    expect(w).toMatchObject({ dueOn: '2028-01-05', state: 'running' });
+    expect(w.explanation).toMatch(/^closes 2028-01-05: ADR letter sent 2027-01-05 \+ 12 months/);
+  });
+
   it('no ADR letter, no window: no time limit applies', () => {
     const w = clock(evaluateCase(facts(), '2026-06-01'), 'adr-referral-window');
     expect(w).toMatchObject({ state: 'not-applicable', dueOn: null });

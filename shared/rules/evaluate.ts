@@ -747,7 +747,10 @@ function referralWindowClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck
   if (scope.outOfScope) {
     return notApplicable('adr-referral-window', rule.label, 'regulation', label, outOfScope(scope, label));
   }
-  const letter = ctx.story.first['adr-letter-sent'];
+  // From the last ADR letter sent (REGULATION.md §1: "12 months from the ADR letter"): each letter tells the customer
+  // "12 months from the date of this letter", so a corrected letter, or the final position after a time-based one,
+  // gives the customer the later day, and the desk's clock never closes before the day the customer was told.
+  const letter = ctx.story.last['adr-letter-sent'];
   if (!letter) {
     return notApplicable('adr-referral-window', rule.label, 'regulation', label, [
       phrase('no-adr-letter-sent', { rule: { regulation: label } }),
