@@ -57,6 +57,25 @@ describe('providers', () => {
     expect(providerForCase(record('elsewhere'), two)).toMatchObject({ provider: { id: FIRST_PROVIDER_ID } });
   });
 
+  it('a Canadian desk set up in French writes its letters in French first; in English, English first (explore27 Québec)', () => {
+    const canadian: DeskSettings = {
+      ...desk,
+      calendar: 'canada',
+      defaultProcedureId: 'jive-ca',
+      adrSchemeId: undefined,
+    };
+    const usual = (s: DeskSettings) => s.providers!.find((p) => p.id === s.defaultProviderId)!;
+    const inFrench = usual(savedDeskForm(canadian, undefined, undefined, 'first-fr', 'fr-CA'));
+    expect(inFrench).toMatchObject({ languages: ['en-CA', 'fr-CA'], defaultLanguage: 'fr-CA' });
+    expect(usual(savedDeskForm(canadian, undefined, undefined, 'first-en', 'en-GB')).defaultLanguage).toBe('en-CA');
+    expect(usual(savedDeskForm(canadian, undefined, undefined, 'first-none')).defaultLanguage).toBe('en-CA');
+    // A UK desk writes English (UK), whatever the interface.
+    expect(usual(savedDeskForm(desk, undefined, undefined, 'first-uk', 'fr-CA')).defaultLanguage).toBe('en-GB');
+    // A UK provider moved to a Canadian calendar from a French interface: French first too.
+    const uk = savedDeskForm(desk, undefined, undefined, 'first-uk');
+    expect(usual(savedDeskForm({ ...canadian }, uk, undefined, 'first-x', 'fr-CA')).defaultLanguage).toBe('fr-CA');
+  });
+
   it('settings from before providers have one provider, made from their letterhead, procedure, calendar and scheme', () => {
     expect(deskProviders(desk)).toEqual([
       {

@@ -57,15 +57,22 @@ export const FIRST_PROVIDER_ID = 'first';
 /** The region a calendar belongs to. */
 export const regionOfCalendar = (calendar: CalendarId): RegulatorRegion => (calendar === 'canada' ? 'CA' : 'UK');
 
-/** The letter languages a provider of a region starts with: English (UK); in Canada English and French. */
-export function regionLanguages(region: RegulatorRegion): Pick<Provider, 'languages' | 'defaultLanguage'> {
+/**
+ * The letter languages a provider of a region starts with: English (UK); in Canada English and French, French first
+ * when the desk works in French (`working`: its interface language; a Québec desk owes its customers French, Charte de
+ * la langue française), else English first.
+ */
+export function regionLanguages(
+  region: RegulatorRegion,
+  working?: string,
+): Pick<Provider, 'languages' | 'defaultLanguage'> {
   return region === 'CA'
-    ? { languages: ['en-CA', 'fr-CA'], defaultLanguage: 'en-CA' }
+    ? { languages: ['en-CA', 'fr-CA'], defaultLanguage: working?.startsWith('fr') ? 'fr-CA' : 'en-CA' }
     : { languages: ['en-GB'], defaultLanguage: 'en-GB' };
 }
 
 /** The first provider, made from the letterhead, procedure and calendar the desk's settings held before #16. */
-export function providerFromSettings(settings: DeskSettings, id = FIRST_PROVIDER_ID): Provider {
+export function providerFromSettings(settings: DeskSettings, id = FIRST_PROVIDER_ID, working?: string): Provider {
   const region = regionOfCalendar(settings.calendar);
   return {
     id,
@@ -75,7 +82,7 @@ export function providerFromSettings(settings: DeskSettings, id = FIRST_PROVIDER
     procedureId: settings.defaultProcedureId,
     calendar: settings.calendar,
     ...(settings.adrSchemeId ? { adrSchemeId: settings.adrSchemeId } : {}),
-    ...regionLanguages(region),
+    ...regionLanguages(region, working),
     region,
   };
 }
@@ -89,8 +96,10 @@ export function deskProviders(settings: DeskSettings): Provider[] {
  * The settings with their providers made explicit (the schema upgrade and the first-run setup store this). `firstId`:
  * the id of a first provider made from the settings (the first run gives a new one; older settings keep `first`).
  */
-export function withProviders(settings: DeskSettings, firstId = FIRST_PROVIDER_ID): DeskSettings {
-  const providers = settings.providers?.length ? settings.providers : [providerFromSettings(settings, firstId)];
+export function withProviders(settings: DeskSettings, firstId = FIRST_PROVIDER_ID, working?: string): DeskSettings {
+  const providers = settings.providers?.length
+    ? settings.providers
+    : [providerFromSettings(settings, firstId, working)];
   const usual = providers.some((p) => p.id === settings.defaultProviderId)
     ? settings.defaultProviderId!
     : providers[0].id;
@@ -103,14 +112,17 @@ export function withProviders(settings: DeskSettings, firstId = FIRST_PROVIDER_I
  * and which one is usual, are kept. Settings with no stored providers (the first run) get their first one from them.
  * `accepted`: the mismatch warnings the desk went on despite (shared/rules/provider-checks.ts), and why.
  * `firstId`: the id the first run gives the desk's first provider (one of its own, so no two desks of a team share it).
+ * `working`: the interface language of the person saving: a Canadian provider made or moved here writes French first
+ * when it is French (`regionLanguages`).
  */
 export function savedDeskForm(
   next: DeskSettings,
   stored: DeskSettings | undefined,
   accepted?: { reason: string; codes: string[] },
   firstId = FIRST_PROVIDER_ID,
+  working?: string,
 ): DeskSettings {
-  const saved = savedDeskFormValues(next, stored, firstId);
+  const saved = savedDeskFormValues(next, stored, firstId, working);
   if (!accepted) return saved;
   const usualId = usualProvider(saved).id;
   return {
@@ -121,10 +133,15 @@ export function savedDeskForm(
   };
 }
 
-function savedDeskFormValues(next: DeskSettings, stored: DeskSettings | undefined, firstId: string): DeskSettings {
+function savedDeskFormValues(
+  next: DeskSettings,
+  stored: DeskSettings | undefined,
+  firstId: string,
+  working?: string,
+): DeskSettings {
   // Stored settings without providers (from before #16): their cases follow `first`, so the first provider keeps it.
   if (next.providers !== undefined || !stored?.providers?.length)
-    return withProviders(next, stored ? FIRST_PROVIDER_ID : firstId);
+    return withProviders(next, stored ? FIRST_PROVIDER_ID : firstId, working);
   const usualId = usualProvider(stored).id;
   const providers = stored.providers.map((p) => {
     if (p.id !== usualId) return p;
@@ -133,7 +150,7 @@ function savedDeskFormValues(next: DeskSettings, stored: DeskSettings | undefine
     const region = regionOfCalendar(next.calendar);
     return {
       ...rest,
-      ...(region === p.region ? {} : { region, ...regionLanguages(region) }),
+      ...(region === p.region ? {} : { region, ...regionLanguages(region, working) }),
       company: next.company,
       procedureId: next.defaultProcedureId,
       calendar: next.calendar,

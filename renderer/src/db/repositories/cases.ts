@@ -36,13 +36,15 @@ export async function saveSettings(
   database: RedressDatabase,
   settings: DeskSettings,
   accepted?: { reason: string; codes: string[] },
+  /** The interface language of the person saving: a Canadian first provider then writes French first (savedDeskForm). */
+  working?: string,
 ): Promise<void> {
   await database.transaction('rw', database.settings, database.providers, async () => {
     const stored = await readDesk(database);
     // A desk in a team keeps the prefix the team checked when it joined (p8b, G5; the form says so first).
     if (database.sharing && stored && settings.deskPrefix !== stored.deskPrefix)
       throw new RecordRefusal('desk-prefix-in-team');
-    await writeDesk(database, savedDeskForm(settings, stored, accepted, newFirstProviderId()));
+    await writeDesk(database, savedDeskForm(settings, stored, accepted, newFirstProviderId(), working));
   });
 }
 

@@ -119,6 +119,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
         db(),
         keepRetention(result.value, settings),
         warnings.length > 0 ? { reason: reason.trim(), codes: warnings.map((w) => w.code) } : undefined,
+        locale,
       );
       await ensureDeskPerson(db(), result.value.handlerName);
       notifications.show({
