@@ -233,6 +233,21 @@ describe('the bundle', () => {
     expect(text).toContain('Complaint received by letter');
     expect(text).toContain('letters/RDR-2026-000002/evil.pdf');
     expect(text).not.toContain('Business customer');
+    // English (UK), as the desk records it: ISO dates in the timeline, the PDF tagged en-GB.
+    expect(doc.language).toBe('en-GB');
+    expect(text).toContain('Subject access request: the personal data we hold');
+    expect(JSON.stringify(subjectAccessSummary({ ...request, language: 'en-GB' }))).toBe(JSON.stringify(doc));
+  });
+
+  it('writes a French (Canada) customer’s summary in French, its dates in words, its PDF tagged fr-CA', () => {
+    const doc = subjectAccessSummary({ ...request, calendar: 'canada', language: 'fr-CA' });
+    const text = JSON.stringify(doc.content);
+    expect(doc.language).toBe('fr-CA');
+    expect(text).toContain('Demande d’accès\u00a0: les renseignements personnels que nous détenons');
+    expect(text).toContain('{"text":"Catégorie","bold":true}');
+    expect(text).toContain('Plainte RDR-2026-000001');
+    expect(text).toContain('20 novembre 2026');
+    expect(text).not.toMatch(/Subject access|Complaint RDR|Category/);
   });
 
   it('names the provider each complaint was about (#16)', () => {

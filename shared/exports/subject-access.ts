@@ -13,14 +13,16 @@ import {
   type CaseRecord,
   type CompanyDetails,
   type Customer,
+  type LetterLanguageCode,
   type PostalAddress,
   type TimelineEvent,
 } from '#shared/model/case';
 import { voidsByEntry } from '#shared/model/effective';
 import type { LetterContent, LetterDocument, LetterStyle } from '#shared/letters/document';
 import { withUnprintableAsCodes } from '#shared/letters/printable';
+import { channelInWords, dateInWords, type LetterLanguage } from '#shared/letters/catalogue';
+import type { SummaryContext } from '#shared/casework/summaries';
 import { addCalendarDays, addMonths } from '#shared/rules/dates';
-import { dateInWords } from '#shared/model/dates';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Who is "the customer": cases are matched to the chosen case's customer by any strong identifier they share.
@@ -132,6 +134,11 @@ export interface SubjectAccessRequest {
   /** YYYY-MM-DD and the ISO timestamp of the export. */
   preparedOn: string;
   preparedAt: string;
+  /**
+   * The language the summary is written in: the customer's letter language (`letterLanguageForCase` of the case the
+   * request was started from). Absent: British English.
+   */
+  language?: LetterLanguageCode;
 }
 
 /** Windows refuses these names for a file or folder, whatever follows the dot. */
@@ -256,83 +263,290 @@ export interface SubjectAccessSummaryDocument extends Omit<LetterDocument, 'cont
 const STATUS_WORDS: Record<string, string> = { open: 'Open', resolved: 'Resolved', closed: 'Closed' };
 const addressText = (a?: PostalAddress) => (a ? [...a.lines, a.postcode].join(', ') : '');
 
-function customerRows(record: CaseRecord): string[][] {
+/**
+ * What only the interface's catalogue says in a language other than English (renderer/src/lib/i18n): a timeline
+ * entry from its data, a category, a status, a letter language's name and the law's time limit. shared/ cannot read
+ * that catalogue, so the renderer passes these for a French summary (features/exchange/subject-access.ts); English
+ * says each as the desk's record does (`ENGLISH_SAYINGS`).
+ */
+export interface SummarySayings {
+  entry(event: TimelineEvent, context: SummaryContext): string;
+  category(category: string): string;
+  status(status: string): string;
+  letterLanguage(language: LetterLanguageCode): string;
+  answerRule(law: AnswerLaw): string;
+}
+
+export const ENGLISH_SAYINGS: SummarySayings = {
+  entry: (event) => event.summary,
+  category: (category) => CATEGORY_LABELS[category as keyof typeof CATEGORY_LABELS] ?? category,
+  status: (status) => STATUS_WORDS[status] ?? status,
+  letterLanguage: (language) => LETTER_LANGUAGE_LABELS[language],
+  answerRule: (law) => ANSWER_RULES_EN[law],
+};
+
+/** The summary's own words: every fixed label and sentence, in each letter language (the one home of them). */
+interface SummaryWords {
+  title: string;
+  docTitle: (name: string) => string;
+  docSubject: string;
+  footer: (name: string, on: string, page: number, pages: number) => string;
+  about: string;
+  requestReceived: string;
+  answerBy: string;
+  /** "5 January 2027: 30 days (PIPEDA, section 8(3))" */
+  answerValue: (date: string, rule: string) => string;
+  prepared: string;
+  preparedValue: (date: string, by: string) => string;
+  complaintsFound: string;
+  none: string;
+  bundle: (letters: number, files: number) => string;
+  codes: string;
+  complaint: (reference: string) => string;
+  received: string;
+  /** "2 November 2026 by letter" */
+  receivedValue: (date: string, channel: CaseRecord['channel'], language: LetterLanguage) => string;
+  provider: string;
+  category: string;
+  status: string;
+  stage: string;
+  procedure: string;
+  handler: string;
+  name: string;
+  address: string;
+  phone: string;
+  email: string;
+  accountNumber: string;
+  business: string;
+  businessValue: (employees: number | undefined) => string;
+  acting: string;
+  howToWrite: string;
+  largePrint: string;
+  byPost: string;
+  support: string;
+  complaintSummary: string;
+  timeline: (count: number) => string;
+  date: string;
+  whatHappened: string;
+  recordedBy: string;
+  voided: (summary: string, on: string, by: string) => string;
+  files: (count: number) => string;
+  added: string;
+  fileInBundle: string;
+  checksum: string;
+  letters: (count: number) => string;
+  issued: string;
+}
+
+const EN_GB_WORDS: SummaryWords = {
+  title: 'Subject access request: the personal data we hold',
+  docTitle: (name) => `Subject access: ${name}`,
+  docSubject: 'Personal data held about the customer',
+  footer: (name, on, page, pages) => `Subject access: ${name} · prepared ${on} · page ${page} of ${pages}`,
+  about: 'About',
+  requestReceived: 'Request received',
+  answerBy: 'Answer by',
+  answerValue: (date, rule) => `${date}: ${rule}`,
+  prepared: 'Prepared',
+  preparedValue: (date, by) => `${date} by ${by}`,
+  complaintsFound: 'Complaints found',
+  none: 'none',
+  bundle: (letters, files) =>
+    `This bundle holds this summary (summary.pdf), ${letters === 1 ? 'the letter' : `the ${letters} letters`} we sent exactly as issued (in the letters folder), ` +
+    (files
+      ? `${files === 1 ? 'the file' : `the ${files} files`} kept on your complaints exactly as received (in the attachments folder), `
+      : '') +
+    'and every record about these complaints as a machine-readable file (data.json): the details we were given, each step of the ' +
+    'complaint, who recorded it and when.',
+  codes:
+    ' Characters this summary cannot draw (an emoji, some scripts) are written as their code, such as [U+1F620]; ' +
+    'data.json and the files hold them exactly.',
+  complaint: (reference) => `Complaint ${reference}`,
+  received: 'Received',
+  receivedValue: (date, channel) => `${date} by ${CHANNEL_LABELS[channel]?.toLowerCase() ?? channel}`,
+  provider: 'Provider',
+  category: 'Category',
+  status: 'Status',
+  stage: 'Stage',
+  procedure: 'Procedure',
+  handler: 'Handler',
+  name: 'Name',
+  address: 'Address',
+  phone: 'Phone',
+  email: 'Email',
+  accountNumber: 'Account number',
+  business: 'Business customer',
+  businessValue: (n) =>
+    `Yes${typeof n === 'number' ? `, ${n.toLocaleString('en-GB')} ${n === 1 ? 'employee' : 'employees'}` : ', number of employees not recorded'}`,
+  acting: 'Acting for them',
+  howToWrite: 'How to write to them',
+  largePrint: 'large print',
+  byPost: 'by post',
+  support: 'Support needs recorded',
+  complaintSummary: 'Summary of the complaint',
+  timeline: (count) => `Timeline (${count} ${count === 1 ? 'entry' : 'entries'})`,
+  date: 'Date',
+  whatHappened: 'What happened',
+  recordedBy: 'Recorded by',
+  voided: (summary, on, by) => `${summary} [voided on ${on} by ${by}]`,
+  files: (count) => `Files kept on this complaint (${count}, in this bundle)`,
+  added: 'Added',
+  fileInBundle: 'File in this bundle',
+  checksum: 'SHA-256 (first 16)',
+  letters: (count) => `Letters sent (${count}, in this bundle)`,
+  issued: 'Issued',
+};
+
+// French typography: a non-breaking space before a colon (as the letters' catalogue writes it).
+const FR_CA_WORDS: SummaryWords = {
+  title: 'Demande d’accès\u00a0: les renseignements personnels que nous détenons',
+  docTitle: (name) => `Demande d’accès\u00a0: ${name}`,
+  docSubject: 'Renseignements personnels détenus sur la personne',
+  footer: (name, on, page, pages) => `Demande d’accès\u00a0: ${name} · préparé le ${on} · page ${page} de ${pages}`,
+  about: 'Personne visée',
+  requestReceived: 'Demande reçue le',
+  answerBy: 'Répondre au plus tard le',
+  answerValue: (date, rule) => `${date}\u00a0: ${rule}`,
+  prepared: 'Préparé le',
+  preparedValue: (date, by) => `${date} par ${by}`,
+  complaintsFound: 'Plaintes trouvées',
+  none: 'aucune',
+  bundle: (letters, files) =>
+    `Ce fichier contient ce résumé (summary.pdf), ${letters === 1 ? 'la lettre que nous avons envoyée' : `les ${letters} lettres que nous avons envoyées`}, telles qu’elles ont été produites (dans le dossier letters), ` +
+    (files
+      ? `${files === 1 ? 'le fichier conservé' : `les ${files} fichiers conservés`} dans vos plaintes, tels que nous les avons reçus (dans le dossier attachments), `
+      : '') +
+    'et tous les renseignements sur ces plaintes dans un fichier lisible par machine (data.json)\u00a0: les renseignements qui nous ont été ' +
+    'fournis, chaque étape de la plainte, qui l’a inscrite et quand.',
+  codes:
+    ' Les caractères que ce résumé ne peut pas afficher (un émoji, certaines écritures) sont écrits sous forme de code, par exemple [U+1F620]\u00a0; ' +
+    'data.json et les fichiers les contiennent tels quels.',
+  complaint: (reference) => `Plainte ${reference}`,
+  received: 'Reçue le',
+  receivedValue: (date, channel, language) => `${date} ${channelInWords(language, channel)}`,
+  provider: 'Fournisseur',
+  category: 'Catégorie',
+  status: 'Statut',
+  stage: 'Étape',
+  procedure: 'Procédure',
+  handler: 'Responsable',
+  name: 'Nom',
+  address: 'Adresse',
+  phone: 'Téléphone',
+  email: 'Courriel',
+  accountNumber: 'Numéro de compte',
+  business: 'Client d’affaires',
+  businessValue: (n) =>
+    `Oui${typeof n === 'number' ? `, ${n.toLocaleString('fr-CA')} ${n === 1 ? 'employé' : 'employés'}` : ', nombre d’employés non inscrit'}`,
+  acting: 'Agit en son nom',
+  howToWrite: 'Comment lui écrire',
+  largePrint: 'gros caractères',
+  byPost: 'par la poste',
+  support: 'Besoins particuliers inscrits',
+  complaintSummary: 'Résumé de la plainte',
+  timeline: (count) => `Historique (${count} ${count === 1 ? 'inscription' : 'inscriptions'})`,
+  date: 'Date',
+  whatHappened: 'Ce qui s’est passé',
+  recordedBy: 'Inscrit par',
+  voided: (summary, on, by) => `${summary} [annulée le ${on} par ${by}]`,
+  files: (count) => `Fichiers conservés dans cette plainte (${count}, dans ce fichier)`,
+  added: 'Ajouté le',
+  fileInBundle: 'Fichier dans ce fichier de réponse',
+  checksum: 'SHA-256 (16 premiers)',
+  letters: (count) => `Lettres envoyées (${count}, dans ce fichier)`,
+  issued: 'Produite le',
+};
+
+const SUMMARY_WORDS: Record<LetterLanguage, SummaryWords> = {
+  'en-GB': EN_GB_WORDS,
+  'en-CA': EN_GB_WORDS,
+  'fr-CA': FR_CA_WORDS,
+};
+
+/** How the summary writes: its words, its dates (as the letters write them) and what the interface says. */
+interface Writing {
+  language: LetterLanguage;
+  w: SummaryWords;
+  day: (iso: string) => string;
+  /** A date in a table: as recorded (YYYY-MM-DD) in English, in words in French (no customer reads codes there). */
+  tableDay: (iso: string) => string;
+  say: SummarySayings;
+}
+
+function customerRows(record: CaseRecord, { w, say }: Writing): string[][] {
   const rows: Array<[string, string | undefined]> = [
-    ['Name', record.customer.name],
-    ['Address', addressText(record.customer.address)],
-    ['Phone', record.customer.phone],
-    ['Email', record.customer.email],
-    ['Account number', record.customer.accountNumber],
+    [w.name, record.customer.name],
+    [w.address, addressText(record.customer.address)],
+    [w.phone, record.customer.phone],
+    [w.email, record.customer.email],
+    [w.accountNumber, record.customer.accountNumber],
+    [w.business, record.customer.isBusiness ? w.businessValue(record.customer.employees) : undefined],
     [
-      'Business customer',
-      record.customer.isBusiness
-        ? `Yes${typeof record.customer.employees === 'number' ? `, ${record.customer.employees.toLocaleString('en-GB')} ${record.customer.employees === 1 ? 'employee' : 'employees'}` : ', number of employees not recorded'}`
-        : undefined,
-    ],
-    [
-      'Acting for them',
+      w.acting,
       record.representative
         ? `${record.representative.name} (${record.representative.relationship})${record.representative.address ? `, ${addressText(record.representative.address)}` : ''}`
         : undefined,
     ],
     [
-      'How to write to them',
+      w.howToWrite,
       [
-        record.communication?.language ? LETTER_LANGUAGE_LABELS[record.communication.language] : '',
-        record.communication?.largePrint ? 'large print' : '',
-        record.communication?.prefersPost ? 'by post' : '',
+        record.communication?.language ? say.letterLanguage(record.communication.language) : '',
+        record.communication?.largePrint ? w.largePrint : '',
+        record.communication?.prefersPost ? w.byPost : '',
       ]
         .filter(Boolean)
         .join(', '),
     ],
     // Vulnerability or health details (issue #7) are the customer's own data too: a subject-access answer includes them.
-    ['Support needs recorded', (record as { vulnerability?: { details?: string } }).vulnerability?.details],
+    [w.support, (record as { vulnerability?: { details?: string } }).vulnerability?.details],
   ];
   return rows.filter((r): r is [string, string] => !!r[1]);
 }
 
-function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryContent[] {
+function caseSection(c: SubjectAccessCase, paths: Map<string, string>, writing: Writing): SummaryContent[] {
+  const { w, day, tableDay, say, language } = writing;
   const r = c.record;
   const facts: string[][] = [
-    ['Received', `${dateInWords(r.receivedOn)} by ${CHANNEL_LABELS[r.channel]?.toLowerCase() ?? r.channel}`],
-    ...(c.providerName ? [['Provider', c.providerName]] : []),
-    ['Category', CATEGORY_LABELS[r.category] ?? r.category],
-    ['Status', STATUS_WORDS[c.status ?? r.status] ?? c.status ?? r.status],
-    ...(c.stageName ? [['Stage', c.stageName]] : []),
-    ...(c.procedureName ? [['Procedure', c.procedureName]] : []),
-    ['Handler', r.assignee || '—'],
-    ...customerRows(r),
-    ['Summary of the complaint', r.summary],
+    [w.received, w.receivedValue(day(r.receivedOn), r.channel, language)],
+    ...(c.providerName ? [[w.provider, c.providerName]] : []),
+    [w.category, say.category(r.category)],
+    [w.status, say.status(c.status ?? r.status)],
+    ...(c.stageName ? [[w.stage, c.stageName]] : []),
+    ...(c.procedureName ? [[w.procedure, c.procedureName]] : []),
+    [w.handler, r.assignee || '—'],
+    ...customerRows(r, writing),
+    [w.complaintSummary, r.summary],
   ];
   const events = inTimelineOrder(c.events);
   const voids = voidsByEntry(events);
+  const context: SummaryContext = { record: r, events };
   const out: SummaryContent[] = [
-    { text: `Complaint ${r.reference}`, style: 'h2' },
+    { text: w.complaint(r.reference), style: 'h2' },
     {
       table: { widths: [130, '*'], body: facts.map(([k, v]) => [{ text: k, bold: true }, v]) },
       layout: 'lightHorizontalLines',
       margin: [0, 0, 0, 8],
     },
-    { text: `Timeline (${events.length} ${events.length === 1 ? 'entry' : 'entries'})`, style: 'h3' },
+    { text: w.timeline(events.length), style: 'h3' },
     {
       table: {
         headerRows: 1,
         widths: [62, '*', 90],
         body: [
           [
-            { text: 'Date', bold: true },
-            { text: 'What happened', bold: true },
-            { text: 'Recorded by', bold: true },
+            { text: w.date, bold: true },
+            { text: w.whatHappened, bold: true },
+            { text: w.recordedBy, bold: true },
           ],
           // A voided entry stays, marked as such (#15): the copy shows the history as it was recorded. An entry
           // cannot be corrected, so a character the font cannot draw (an emoji in an email's subject, a file's name)
           // is written as its code here; data.json holds it exactly.
           ...events.map((e) => {
             const voided = voids.get(e.id);
-            const summary = withUnprintableAsCodes(e.summary);
+            const summary = withUnprintableAsCodes(say.entry(e, context));
             return [
-              e.on,
-              voided ? `${summary} [voided on ${voided.on} by ${withUnprintableAsCodes(voided.by)}]` : summary,
+              tableDay(e.on),
+              voided ? w.voided(summary, tableDay(voided.on), withUnprintableAsCodes(voided.by)) : summary,
               withUnprintableAsCodes(e.by),
             ];
           }),
@@ -346,19 +560,19 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryC
   const files = (c.attachments ?? []).filter((a) => a.bytes);
   if (files.length) {
     const attached = attachmentPaths([c]);
-    out.push({ text: `Files kept on this complaint (${files.length}, in this bundle)`, style: 'h3' });
+    out.push({ text: w.files(files.length), style: 'h3' });
     out.push({
       table: {
         headerRows: 1,
         widths: [62, '*', 110],
         body: [
           [
-            { text: 'Added', bold: true },
-            { text: 'File in this bundle', bold: true },
-            { text: 'SHA-256 (first 16)', bold: true },
+            { text: w.added, bold: true },
+            { text: w.fileInBundle, bold: true },
+            { text: w.checksum, bold: true },
           ],
           ...files.map((a) => [
-            a.row.addedAt.slice(0, 10),
+            tableDay(a.row.addedAt.slice(0, 10)),
             // Each case has its own folder, so its paths are the same as in the whole bundle (the file's name as
             // received: its codes where the font cannot draw a character).
             withUnprintableAsCodes(attached.get(a.row.id) ?? a.row.fileName),
@@ -372,18 +586,18 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryC
     });
   }
   if (c.letters.length) {
-    out.push({ text: `Letters sent (${c.letters.length}, in this bundle)`, style: 'h3' });
+    out.push({ text: w.letters(c.letters.length), style: 'h3' });
     out.push({
       table: {
         headerRows: 1,
         widths: [62, '*', 110],
         body: [
           [
-            { text: 'Issued', bold: true },
-            { text: 'File in this bundle', bold: true },
-            { text: 'SHA-256 (first 16)', bold: true },
+            { text: w.issued, bold: true },
+            { text: w.fileInBundle, bold: true },
+            { text: w.checksum, bold: true },
           ],
-          ...c.letters.map((l) => [l.issuedOn, paths.get(l.id) ?? l.fileName, l.sha256.slice(0, 16)]),
+          ...c.letters.map((l) => [tableDay(l.issuedOn), paths.get(l.id) ?? l.fileName, l.sha256.slice(0, 16)]),
         ],
       },
       layout: 'headerLineOnly',
@@ -395,17 +609,30 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>): SummaryC
 }
 
 /** Whether the summary writes any timeline entry, name of who recorded it, or file name with codes for characters. */
-function writtenAsCodes(cases: readonly SubjectAccessCase[]): boolean {
+function writtenAsCodes(cases: readonly SubjectAccessCase[], say: SummarySayings): boolean {
   const coded = (text: string) => withUnprintableAsCodes(text) !== text;
   // Files as the summary lists them: those still held, by their path in the bundle (made of safe characters).
   return (
-    cases.some((c) => c.events.some((e) => coded(e.summary) || coded(e.by))) ||
-    [...attachmentPaths(cases).values()].some(coded)
+    cases.some((c) => {
+      const context: SummaryContext = { record: c.record, events: c.events };
+      return c.events.some((e) => coded(say.entry(e, context)) || coded(e.by));
+    }) || [...attachmentPaths(cases).values()].some(coded)
   );
 }
 
-/** The summary PDF's document definition. */
-export function subjectAccessSummary(request: SubjectAccessRequest): SubjectAccessSummaryDocument {
+/**
+ * The summary PDF's document definition, in the customer's letter language (`request.language`): its words, its
+ * dates as the letters write them, and its PDF language. `say` gives what the interface's catalogue says in that
+ * language (a French summary's timeline, categories, statuses); English needs none.
+ */
+export function subjectAccessSummary(
+  request: SubjectAccessRequest,
+  say: SummarySayings = ENGLISH_SAYINGS,
+): SubjectAccessSummaryDocument {
+  const language: LetterLanguage = request.language ?? 'en-GB';
+  const w = SUMMARY_WORDS[language];
+  const day = (iso: string) => dateInWords(language, iso);
+  const writing: Writing = { language, w, day, tableDay: language.startsWith('en') ? (iso) => iso : day, say };
   const answer = subjectAccessAnswerBy(request.requestReceivedOn, request.calendar);
   const paths = letterPaths(request.cases);
   const letterCount = request.cases.reduce((n, c) => n + c.letters.length, 0);
@@ -417,11 +644,11 @@ export function subjectAccessSummary(request: SubjectAccessRequest): SubjectAcce
   return {
     pageSize: 'A4',
     pageMargins: [48, 56, 48, 56],
-    language: 'en-GB',
+    language,
     info: {
-      title: `Subject access: ${request.subject.name}`,
+      title: w.docTitle(request.subject.name),
       author: request.company.name,
-      subject: 'Personal data held about the customer',
+      subject: w.docSubject,
       creator: 'Redress',
     },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2, color: '#1a1a1a' },
@@ -432,43 +659,33 @@ export function subjectAccessSummary(request: SubjectAccessRequest): SubjectAcce
       muted: { color: '#555555' },
     },
     footer: (page, pages) => ({
-      text: `Subject access: ${request.subject.name} · prepared ${dateInWords(request.preparedOn)} · page ${page} of ${pages}`,
+      text: w.footer(request.subject.name, day(request.preparedOn), page, pages),
       fontSize: 8,
       color: '#555555',
       margin: [48, 20, 48, 0],
     }),
     content: [
-      { text: 'Subject access request: the personal data we hold', style: 'h1' },
+      { text: w.title, style: 'h1' },
       { text: request.company.name, style: 'muted' },
       {
         table: {
           widths: [150, '*'],
           body: [
-            [{ text: 'About', bold: true }, request.subject.name],
-            [{ text: 'Request received', bold: true }, dateInWords(request.requestReceivedOn)],
-            [{ text: 'Answer by', bold: true }, `${dateInWords(answer.dueOn)}: ${answer.rule}`],
-            [{ text: 'Prepared', bold: true }, `${dateInWords(request.preparedOn)} by ${request.preparedBy}`],
-            [{ text: 'Complaints found', bold: true }, cases.map((c) => c.record.reference).join(', ') || 'none'],
+            [{ text: w.about, bold: true }, request.subject.name],
+            [{ text: w.requestReceived, bold: true }, day(request.requestReceivedOn)],
+            [{ text: w.answerBy, bold: true }, w.answerValue(day(answer.dueOn), say.answerRule(answer.law))],
+            [{ text: w.prepared, bold: true }, w.preparedValue(day(request.preparedOn), request.preparedBy)],
+            [{ text: w.complaintsFound, bold: true }, cases.map((c) => c.record.reference).join(', ') || w.none],
           ],
         },
         layout: 'lightHorizontalLines',
         margin: [0, 8, 0, 8],
       },
       {
-        text:
-          `This bundle holds this summary (summary.pdf), ${letterCount === 1 ? 'the letter' : `the ${letterCount} letters`} we sent exactly as issued (in the letters folder), ` +
-          (fileCount
-            ? `${fileCount === 1 ? 'the file' : `the ${fileCount} files`} kept on your complaints exactly as received (in the attachments folder), `
-            : '') +
-          'and every record about these complaints as a machine-readable file (data.json): the details we were given, each step of the ' +
-          'complaint, who recorded it and when.' +
-          (writtenAsCodes(cases)
-            ? ' Characters this summary cannot draw (an emoji, some scripts) are written as their code, such as [U+1F620]; ' +
-              'data.json and the files hold them exactly.'
-            : ''),
+        text: w.bundle(letterCount, fileCount) + (writtenAsCodes(cases, say) ? w.codes : ''),
         margin: [0, 0, 0, 6],
       },
-      ...cases.flatMap((c) => caseSection(c, paths)),
+      ...cases.flatMap((c) => caseSection(c, paths, writing)),
     ],
   };
 }
