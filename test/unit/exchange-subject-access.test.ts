@@ -291,12 +291,83 @@ describe('subject-access bundle', () => {
     ]);
     // The controller is the provider of the case the request was started from.
     expect(request.company.name).toBe('Jive Communications Canada');
-    expect(printed).toContain('{"text":"Provider","bold":true},"Northwind Broadband Ltd"');
-    expect(printed).toContain('{"text":"Provider","bold":true},"Jive Canada"');
+    // Béatrice chose no letter language: the summary is in Jive's usual one, French (Canada), as her letters are.
+    expect(printed).toContain('{"text":"Fournisseur","bold":true},"Northwind Broadband Ltd"');
+    expect(printed).toContain('{"text":"Fournisseur","bold":true},"Jive Canada"');
     const data = JSON.parse(strFromU8(unzipSync(bytes)['data.json']));
     expect(data.cases.map((c: { providerName: string }) => c.providerName)).toEqual([
       'Northwind Broadband Ltd',
       'Jive Canada',
     ]);
+  });
+
+  it('writes the summary in the customer’s letter language: French (Canada) for a French-speaking customer', async () => {
+    const database = new RedressDatabase(`exchange-sar-french-${process.pid}`);
+    opened.push(database);
+    const desk = withProviders(settings);
+    desk.providers = [...desk.providers!, { id: 'jive', ...JIVE, defaultLanguage: 'en-CA' }];
+    const by = { settings: desk, by: 'Geneviève Bélanger', clock: { now: () => new Date('2026-12-06T15:00:00Z') } };
+    // Jive writes in English (Canada) unless the customer says otherwise: Élodie asked for French.
+    const elodie = await createCase(
+      database,
+      {
+        receivedOn: '2026-11-30',
+        channel: 'phone',
+        customer: { name: 'Élodie Tremblay', email: 'elodie@example.com' },
+        communication: { language: 'fr-CA' },
+        category: 'billing',
+        summary: 'Facturée deux fois',
+      },
+      { ...by, providerId: 'jive' },
+    );
+    let printed = '';
+    const { bytes, request } = await buildSubjectAccessBundle(database, {
+      start: elodie,
+      caseIds: [elodie.id],
+      requestReceivedOn: '2026-12-06',
+      settings: desk,
+      by: 'Geneviève Bélanger',
+      today: '2026-12-06',
+      now: by.clock.now(),
+      render: (doc) => {
+        printed = JSON.stringify(doc.content);
+        expect(doc.language).toBe('fr-CA');
+        return renderPdfInNode(doc);
+      },
+    });
+    expect(request.language).toBe('fr-CA');
+    expect(printed).toContain('{"text":"Catégorie","bold":true},"Facturation"');
+    expect(printed).toContain('{"text":"Comment lui écrire","bold":true},"Français (Canada)"');
+    expect(printed).not.toContain('Subject access');
+    expect(printed).not.toContain('Complaint received');
+    // data.json stays the exact record, in English.
+    const files = unzipSync(bytes);
+    const data = JSON.parse(strFromU8(files['data.json']));
+    expect(data.request).toEqual({
+      receivedOn: '2026-12-06',
+      answerBy: '2027-01-05',
+      timeLimit: '30 days (PIPEDA, section 8(3))',
+    });
+    expect(data.cases[0].timeline[0].summary).toMatch(/^Complaint received/);
+    // The PDF says it is in French (its catalogue's /Lang).
+    expect(strFromU8(files['summary.pdf'], true)).toContain('/Lang (fr-CA)');
+
+    if (!(await waitForPoppler())) return;
+    const dir = mkdtempSync(join(tmpdir(), 'redress-sar-fr-'));
+    writeFileSync(join(dir, 'summary.pdf'), files['summary.pdf']);
+    const text = poppler('pdftotext', ['-layout', join(dir, 'summary.pdf'), '-']).replace(/\u00a0/g, ' ');
+    for (const expected of [
+      'Demande d’accès : les renseignements personnels',
+      '5 janvier 2027 : 30 jours (LPRPDE, paragraphe 8(3))',
+      'Demande reçue le',
+      '6 décembre 2026',
+      '30 novembre 2026 par téléphone',
+      'Catégorie',
+      'Plainte reçue',
+      'Français (Canada)',
+    ]) {
+      expect(text, expected).toContain(expected);
+    }
+    expect(text).not.toMatch(/Subject access|Answer by|PIPEDA|Category|2026-11-30/);
   });
 });

@@ -3,12 +3,14 @@
 // and save one ZIP file through the shell.
 import {
   customerMatchReasons,
+  ENGLISH_SAYINGS,
   subjectAccessFileName,
   subjectAccessSummary,
   subjectAccessZip,
   type MatchReason,
   type SubjectAccessCase,
   type SubjectAccessRequest,
+  type SummarySayings,
 } from '#shared/exports/subject-access';
 import type { SubjectAccessSummaryDocument } from '#shared/exports/subject-access';
 import {
@@ -26,7 +28,9 @@ import { renderPdf } from '#letters/render';
 import { platform } from '#platform';
 import { recordExport } from './audit';
 import type { ExportOutcome } from './cases-export';
-import { providerName, settingsForCase } from '#shared/model/provider';
+import { letterLanguageForCase, providerName, settingsForCase } from '#shared/model/provider';
+import type { LetterLanguageCode } from '#shared/model/case';
+import { entrySummaryIn, translate } from '#lib/i18n/index';
 import { readTimeline } from '#db/timeline';
 
 // shared/ declares its own subset of pdfmake's types; this fails to compile if the summary stops being a pdfmake document.
@@ -123,6 +127,25 @@ export async function gatherSubjectAccess(
     preparedBy: options.by,
     preparedOn: options.today,
     preparedAt: now.toISOString(),
+    // Written to the customer in their letters' language: the customer's own, else the provider's usual one.
+    language: letterLanguageForCase(options.start, options.settings),
+  };
+}
+
+/**
+ * What the summary says from the interface's catalogue, in the summary's language: English says the desk's record as
+ * it is; French says each timeline entry, category, status and time limit as the French interface does.
+ */
+export function summarySayingsIn(language: LetterLanguageCode): SummarySayings {
+  if (language.startsWith('en')) return ENGLISH_SAYINGS;
+  const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
+    translate(language, key, values);
+  return {
+    entry: (event, context) => entrySummaryIn(t, language, event, context),
+    category: (category) => t(`model.category.${category}` as Parameters<typeof translate>[1]),
+    status: (status) => t(`model.status.${status}` as Parameters<typeof translate>[1]),
+    letterLanguage: (l) => t(`model.letterLanguage.${l}`),
+    answerRule: (law) => t(`sar.answerRule.${law}`),
   };
 }
 
@@ -133,7 +156,7 @@ export async function buildSubjectAccessBundle(
 ): Promise<{ bytes: Uint8Array; fileName: string; request: SubjectAccessRequest }> {
   const request = await gatherSubjectAccess(database, options);
   const render = options.render ?? renderPdf;
-  const doc = subjectAccessSummary(request);
+  const doc = subjectAccessSummary(request, summarySayingsIn(request.language ?? 'en-GB'));
   // Every character printed, or the summary refused with the characters named (never empty boxes).
   const sources: TextSource[] = [
     ...caseTextSources({ customer: request.subject }),
