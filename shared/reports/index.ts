@@ -47,4 +47,5 @@ export {
 } from './periods';
 export { dateLabel, daysLabel, monthLabel, moneyLabel, percentLabel } from './format';
 export { REPORT_TABLE_HEADER, reportFileName, reportTable, VOLUME_SECTIONS, type ReportMeta } from './table';
+export { ENGLISH_REPORT_WORDS, REPORT_TEXT, type ReportTextId, type ReportWords, type VolumeKey } from './words';
 export { reportDocument, type ReportDocument } from './pdf';

@@ -4,17 +4,9 @@
 // The types below are the part of pdfmake's document definition used here, declared locally for the same reason as
 // shared/letters/document.ts (pdfmake's own declarations would bring the DOM and Node into this layer). The renderer
 // proves at compile time that a ReportDocument is a pdfmake TDocumentDefinitions (features/reports/export.ts).
-import { dateLabel, moneyLabel } from './format';
-import { describePeriod } from './periods';
-import {
-  COMPENSATION_DEFINITION,
-  describeFilters,
-  type Report,
-  RULES_ERROR_DEFINITION,
-  VOLUMES_DEFINITION,
-  type VolumeRow,
-} from './report';
-import { type ReportMeta, VOLUME_SECTIONS } from './table';
+import type { Report, VolumeRow } from './report';
+import type { ReportMeta } from './table';
+import { ENGLISH_REPORT_WORDS, type ReportWords, type VolumeKey } from './words';
 
 type Margins = number | [number, number] | [number, number, number, number];
 
@@ -102,44 +94,46 @@ const head = (text: string, alignment: 'left' | 'right' = 'left'): PdfText => ({
 });
 const cell = (text: string, extra: PdfStyle = {}): PdfText => ({ text, ...extra });
 
-function headlineTable(report: Report): PdfTable {
+function headlineTable(report: Report, w: ReportWords): PdfTable {
+  const x = w.text;
   const body: PdfTable['table']['body'] = [
-    [head('Figure'), head('Value', 'right'), head('Cases', 'right'), head('What it counts')],
+    [head(x.figure), head(x.value, 'right'), head(x.cases, 'right'), head(x.whatItCounts)],
   ];
   for (const m of report.measures) {
     body.push([
-      cell(m.label, { bold: true }),
-      cell(m.display, { alignment: 'right', fontSize: 11, bold: true }),
+      cell(w.measureLabel(m), { bold: true }),
+      cell(w.figure(m), { alignment: 'right', fontSize: 11, bold: true }),
       cell(
         m.kind === 'percent'
           ? m.denominator
-            ? `${m.numerator} of ${m.denominator}`
+            ? w.share(m.numerator ?? 0, m.denominator)
             : '—'
           : m.kind === 'days'
-            ? String(m.denominator ?? 0)
+            ? w.integer(m.denominator ?? 0)
             : '',
         { alignment: 'right', color: MUTED },
       ),
-      cell(m.definition, { fontSize: 7.5, color: MUTED, lineHeight: 1.15 }),
+      cell(w.measureDefinition(m), { fontSize: 7.5, color: MUTED, lineHeight: 1.15 }),
     ]);
   }
   return { table: { headerRows: 1, widths: [120, 46, 40, '*'], body, dontBreakRows: true }, layout: lines };
 }
 
 /** A volume table: label, count and a bar drawn to scale (the largest count is the full width). */
-function volumeTable(title: string, rows: VolumeRow[]): PdfStack {
+function volumeTable(key: VolumeKey, rows: VolumeRow[], w: ReportWords): PdfStack {
   const max = Math.max(1, ...rows.map((r) => r.count));
   const width = 90;
-  const body: PdfTable['table']['body'] = [[head(title), head('Cases', 'right'), head('')]];
+  const body: PdfTable['table']['body'] = [[head(w.volumeTitle(key)), head(w.text.cases, 'right'), head('')]];
   for (const r of rows) {
-    const w = r.count === 0 ? 0 : Math.max(1, (r.count / max) * width);
+    const bar = r.count === 0 ? 0 : Math.max(1, (r.count / max) * width);
     body.push([
-      cell(r.label),
-      cell(r.count.toLocaleString('en-GB'), { alignment: 'right' }),
-      { canvas: w ? [{ type: 'rect', x: 0, y: 2, w, h: 7, color: BAR }] : [] },
+      cell(w.volumeLabel(key, r)),
+      cell(w.count(r.count), { alignment: 'right' }),
+      { canvas: bar ? [{ type: 'rect', x: 0, y: 2, w: bar, h: 7, color: BAR }] : [] },
     ]);
   }
-  if (rows.length === 0) body.push([cell('No cases', { color: MUTED }), cell('0', { alignment: 'right' }), cell('')]);
+  if (rows.length === 0)
+    body.push([cell(w.text.noCases, { color: MUTED }), cell(w.count(0), { alignment: 'right' }), cell('')]);
   return {
     stack: [{ table: { headerRows: 1, widths: ['*', 36, width], body, dontBreakRows: true }, layout: lines }],
     margin: [0, 0, 0, 14],
@@ -147,37 +141,37 @@ function volumeTable(title: string, rows: VolumeRow[]): PdfStack {
   };
 }
 
-function compensationTable(report: Report): PdfTable {
+function compensationTable(report: Report, w: ReportWords): PdfTable {
+  const x = w.text;
   const body: PdfTable['table']['body'] = [
     [
-      head('Currency'),
-      head('Compensation', 'right'),
-      head('Goodwill', 'right'),
-      head('Total', 'right'),
-      head('Payments', 'right'),
+      head(x.currency),
+      head(x.compensation, 'right'),
+      head(x.goodwill, 'right'),
+      head(x.total, 'right'),
+      head(x.payments, 'right'),
     ],
   ];
   for (const c of report.compensation) {
     body.push([
       cell(c.currency),
-      cell(moneyLabel(c.compensation, c.currency), { alignment: 'right' }),
-      cell(moneyLabel(c.goodwill, c.currency), { alignment: 'right' }),
-      cell(moneyLabel(c.total, c.currency), { alignment: 'right', bold: true }),
-      cell(String(c.payments), { alignment: 'right' }),
+      cell(w.money(c.compensation, c.currency), { alignment: 'right' }),
+      cell(w.money(c.goodwill, c.currency), { alignment: 'right' }),
+      cell(w.money(c.total, c.currency), { alignment: 'right', bold: true }),
+      cell(w.integer(c.payments), { alignment: 'right' }),
     ]);
   }
   if (report.compensation.length === 0)
-    body.push([cell('None recorded in the period', { color: MUTED }), cell(''), cell(''), cell(''), cell('')]);
+    body.push([cell(x.noneRecorded, { color: MUTED }), cell(''), cell(''), cell(''), cell('')]);
   return { table: { headerRows: 1, widths: ['*', 80, 80, 80, 50], body }, layout: lines };
 }
 
 /** The complaints report for printing or sending to a regulator: figures with their definitions, then volumes. */
 export function reportDocument(report: Report, meta: ReportMeta): ReportDocument {
-  const period = describePeriod(report.period);
-  const table = (key: keyof Report['volumes']) => {
-    const section = VOLUME_SECTIONS.find((v) => v.key === key)!;
-    return volumeTable(section.title, report.volumes[key]);
-  };
+  const w = meta.words ?? ENGLISH_REPORT_WORDS;
+  const x = w.text;
+  const period = w.period(report.period);
+  const table = (key: VolumeKey) => volumeTable(key, report.volumes[key], w);
   // Short labels side by side; procedure names are long, so that table takes the full width.
   const pair = (a: PdfStack, b: PdfStack): PdfColumns => ({
     columns: [
@@ -188,50 +182,47 @@ export function reportDocument(report: Report, meta: ReportMeta): ReportDocument
   });
   const received: PdfStack = {
     stack: [
-      { text: 'Complaints received', style: 'heading', margin: [0, 16, 0, 2] },
-      { text: VOLUMES_DEFINITION, style: 'note', margin: [0, 0, 0, 6] },
+      { text: x.received, style: 'heading', margin: [0, 16, 0, 2] },
+      { text: x.volumesDefinition, style: 'note', margin: [0, 0, 0, 6] },
       pair(table('byMonth'), table('byCategory')),
     ],
     unbreakable: true,
   };
   const content: PdfContent[] = [
-    { text: 'Complaints report', style: 'title' },
+    { text: x.title, style: 'title' },
     { text: meta.company, style: 'subtitle' },
     {
       table: {
         widths: [70, '*'],
         body: [
-          [cell('Period', { color: MUTED }), cell(period, { bold: true })],
+          [cell(x.period, { color: MUTED }), cell(period, { bold: true })],
           [
-            cell('Cases', { color: MUTED }),
-            cell(describeFilters(report.filters, meta.procedures, (id) => meta.providerNames?.[id] ?? id)),
+            cell(x.cases, { color: MUTED }),
+            cell(w.filters(report, meta.procedures, (id) => meta.providerNames?.[id] ?? id)),
           ],
-          [
-            cell('Made on', { color: MUTED }),
-            cell(`${dateLabel(report.today)}. Clocks due after this day are not yet counted as met or missed.`),
-          ],
+          [cell(x.madeOn, { color: MUTED }), cell(`${w.date(report.today)}. ${x.clocksNote}`)],
         ],
       },
       layout: { ...lines, hLineWidth: () => 0 },
       margin: [0, 0, 0, 12],
     },
-    { text: 'Figures', style: 'heading' },
-    headlineTable(report),
+    { text: x.figures, style: 'heading' },
+    headlineTable(report, w),
     received,
     pair(table('byChannel'), table('byHandler')),
     table('byProcedure'),
     {
       stack: [
-        { text: 'Compensation paid', style: 'heading' },
-        { text: COMPENSATION_DEFINITION, style: 'note', margin: [0, 0, 0, 6] },
-        compensationTable(report),
+        { text: x.compensationPaid, style: 'heading' },
+        { text: x.compensationDefinition, style: 'note', margin: [0, 0, 0, 6] },
+        compensationTable(report, w),
       ],
       unbreakable: true,
     },
   ];
   if (report.rulesErrors) {
     content.push({
-      text: `Not counted: ${report.rulesErrors} ${report.rulesErrors === 1 ? 'case' : 'cases'}. ${RULES_ERROR_DEFINITION}`,
+      text: `${w.notCounted(report.rulesErrors)} ${x.rulesErrorsDefinition}`,
       style: 'note',
       margin: [0, 12, 0, 0],
     });
@@ -240,11 +231,11 @@ export function reportDocument(report: Report, meta: ReportMeta): ReportDocument
     pageSize: 'A4',
     pageOrientation: 'portrait',
     pageMargins: [48, 48, 48, 56],
-    language: 'en-GB',
+    language: w.language,
     info: {
-      title: `Complaints report, ${period}`,
+      title: `${x.title}, ${period}`,
       author: meta.company,
-      subject: 'Complaint handling figures',
+      subject: x.subject,
       creator: 'Redress',
     },
     defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.2, color: INK },
@@ -256,8 +247,8 @@ export function reportDocument(report: Report, meta: ReportMeta): ReportDocument
     },
     footer: (currentPage, pageCount) => ({
       columns: [
-        { text: `Complaints report, ${period}`, fontSize: 8, color: MUTED },
-        { text: `Page ${currentPage} of ${pageCount}`, fontSize: 8, color: MUTED, alignment: 'right' },
+        { text: `${x.title}, ${period}`, fontSize: 8, color: MUTED },
+        { text: w.page(currentPage, pageCount), fontSize: 8, color: MUTED, alignment: 'right' },
       ],
       margin: [48, 20, 48, 0],
     }),

@@ -1,25 +1,19 @@
 // The report as one table of text, for the CSV file (the renderer turns it into CSV with papaparse, whose types bring
 // Node into scope and so stay out of this layer). One row per figure: section, item, value, and for shares the cases
 // that met it and the cases measured, then the definition, so the file stands on its own in a spreadsheet.
-import { moneyLabel } from './format';
-import { describePeriod } from './periods';
-import {
-  COMPENSATION_DEFINITION,
-  describeFilters,
-  type Report,
-  RULES_ERROR_DEFINITION,
-  VOLUMES_DEFINITION,
-  type VolumeRow,
-} from './report';
+import type { Report } from './report';
+import { ENGLISH_REPORT_WORDS, REPORT_TEXT, type ReportWords, VOLUME_SECTIONS } from './words';
 import type { ProcedureRegistry } from '#shared/rules/index';
 
+export { VOLUME_SECTIONS };
+
 export const REPORT_TABLE_HEADER = [
-  'Section',
-  'Item',
-  'Value',
-  'Cases that met it',
-  'Cases measured',
-  'Definition',
+  REPORT_TEXT.section,
+  REPORT_TEXT.item,
+  REPORT_TEXT.value,
+  REPORT_TEXT.casesMet,
+  REPORT_TEXT.casesMeasured,
+  REPORT_TEXT.definition,
 ] as const;
 
 export interface ReportMeta {
@@ -28,18 +22,14 @@ export interface ReportMeta {
   procedures?: ProcedureRegistry;
   /** The desk's providers' names by id, for the filter's words (issue #16). */
   providerNames?: Readonly<Record<string, string>>;
+  /** The language the CSV and PDF are written in, as the Reports screen shows it; English (UK) when absent. */
+  words?: ReportWords;
 }
 
-export const VOLUME_SECTIONS: ReadonlyArray<{ key: keyof Report['volumes']; title: string }> = [
-  { key: 'byMonth', title: 'Received by month' },
-  { key: 'byCategory', title: 'Received by category' },
-  { key: 'byChannel', title: 'Received by channel' },
-  { key: 'byProcedure', title: 'Received by procedure' },
-  { key: 'byHandler', title: 'Received by handler' },
-];
-
 export function reportTable(report: Report, meta: ReportMeta): string[][] {
-  const rows: string[][] = [[...REPORT_TABLE_HEADER]];
+  const w = meta.words ?? ENGLISH_REPORT_WORDS;
+  const x = w.text;
+  const rows: string[][] = [[x.section, x.item, x.value, x.casesMet, x.casesMeasured, x.definition]];
   const row = (...cells: Array<string | number | undefined>) =>
     rows.push(
       cells
@@ -47,79 +37,46 @@ export function reportTable(report: Report, meta: ReportMeta): string[][] {
         .concat(Array(6).fill(''))
         .slice(0, 6),
     );
-  row('Report', 'Desk', meta.company);
+  row(x.report, x.desk, meta.company);
+  row(x.report, x.period, w.period(report.period), undefined, undefined, w.periodDays(report.period));
   row(
-    'Report',
-    'Period',
-    describePeriod(report.period),
-    undefined,
-    undefined,
-    `${report.period.from} to ${report.period.to}, both days included`,
+    x.report,
+    x.cases,
+    w.filters(report, meta.procedures, (id) => meta.providerNames?.[id] ?? id),
   );
-  row(
-    'Report',
-    'Cases',
-    describeFilters(report.filters, meta.procedures, (id) => meta.providerNames?.[id] ?? id),
-  );
-  row(
-    'Report',
-    'Made on',
-    report.today,
-    undefined,
-    undefined,
-    'Clocks due after this day are not yet counted as met or missed.',
-  );
+  row(x.report, x.madeOn, report.today, undefined, undefined, x.clocksNote);
   for (const m of report.measures) {
     row(
-      'Figures',
-      m.label,
-      m.display,
+      x.figures,
+      w.measureLabel(m),
+      w.figure(m),
       m.kind === 'percent' ? m.numerator : undefined,
       m.kind === 'count' ? undefined : m.denominator,
-      m.definition,
+      w.measureDefinition(m),
     );
   }
-  const volume = (title: string, list: VolumeRow[]) => {
-    for (const r of list) row(title, r.label, r.count, undefined, undefined, VOLUMES_DEFINITION);
-  };
-  for (const s of VOLUME_SECTIONS) volume(s.title, report.volumes[s.key]);
+  for (const s of VOLUME_SECTIONS) {
+    for (const r of report.volumes[s.key])
+      row(w.volumeTitle(s.key), w.volumeLabel(s.key, r), r.count, undefined, undefined, x.volumesDefinition);
+  }
   if (report.compensation.length === 0)
-    row('Compensation paid', 'None', '0.00', undefined, undefined, COMPENSATION_DEFINITION);
+    row(x.compensationPaid, x.none, w.noMoney, undefined, undefined, x.compensationDefinition);
   for (const c of report.compensation) {
-    row(
-      'Compensation paid',
-      `${c.currency} compensation`,
-      moneyLabel(c.compensation, c.currency),
-      undefined,
-      undefined,
-      COMPENSATION_DEFINITION,
-    );
-    row(
-      'Compensation paid',
-      `${c.currency} goodwill`,
-      moneyLabel(c.goodwill, c.currency),
-      undefined,
-      undefined,
-      COMPENSATION_DEFINITION,
-    );
-    row(
-      'Compensation paid',
-      `${c.currency} total (${c.payments} ${c.payments === 1 ? 'payment' : 'payments'})`,
-      moneyLabel(c.total, c.currency),
-      undefined,
-      undefined,
-      COMPENSATION_DEFINITION,
-    );
+    const paid = (kind: 'compensation' | 'goodwill' | 'total', amount: number) =>
+      row(
+        x.compensationPaid,
+        w.moneyRow(kind, c.currency, c.payments),
+        w.money(amount, c.currency),
+        undefined,
+        undefined,
+        x.compensationDefinition,
+      );
+    paid('compensation', c.compensation);
+    paid('goodwill', c.goodwill);
+    paid('total', c.total);
   }
   if (report.rulesErrors)
-    row(
-      'Not counted',
-      'Cases the rules engine cannot read',
-      report.rulesErrors,
-      undefined,
-      undefined,
-      RULES_ERROR_DEFINITION,
-    );
+    row(x.notCounted, x.unreadable, report.rulesErrors, undefined, undefined, x.rulesErrorsDefinition);
   return rows;
 }
 
