@@ -26,7 +26,6 @@ import {
   checkPeriod,
   type CaseSummary,
   type Measure,
-  moneyLabel,
   PERIOD_PRESETS,
   type PeriodPreset,
   presetPeriod,
@@ -46,9 +45,10 @@ import { db } from '#db/schema';
 import { ProgressStore } from './load';
 import { summaryCache } from './summary-cache';
 import { saveReportCsv, saveReportPdf } from './export';
+import { figure, money, periodWords, reportWordsIn, volumeLabel } from './words';
 import { deskProviders } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
-import { formatLocale, formatNumber, formatShortDate } from '#lib/format';
+import { formatNumber, formatShortDate } from '#lib/format';
 import {
   errorIn,
   failureIn,
@@ -69,19 +69,6 @@ const periodOptions = (t: Translate) => [
   { value: 'custom', label: t('reports.period.custom') },
 ];
 
-/** A figure in the interface language: English (UK) as the reports module writes it (also in the CSV and PDF). */
-function figure(m: Measure): string {
-  const locale = formatLocale();
-  if (locale === 'en-GB' || m.value === null) return m.display;
-  if (m.kind === 'percent')
-    return new Intl.NumberFormat(locale, {
-      style: 'percent',
-      minimumFractionDigits: 1,
-      maximumFractionDigits: 1,
-    }).format(m.value / 100);
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(m.value);
-}
-
 function detail(t: Translate, m: Measure): string {
   if (m.kind === 'percent')
     return m.denominator
@@ -90,20 +77,6 @@ function detail(t: Translate, m: Measure): string {
   if (m.kind === 'days')
     return m.denominator ? t('reports.detail.days', { denominator: m.denominator }) : t('reports.detail.noneResolved');
   return '';
-}
-
-function money(amount: number, currency: string): string {
-  const locale = formatLocale();
-  return locale === 'en-GB'
-    ? moneyLabel(amount, currency)
-    : new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
-}
-
-/** "1 Dec 2026" or "1 Dec 2026 to 31 Dec 2026" in the interface language. */
-function periodWords(t: Translate, period: ReportPeriod): string {
-  return period.from === period.to
-    ? formatShortDate(period.from)
-    : t('reports.period.range', { from: formatShortDate(period.from), to: formatShortDate(period.to) });
 }
 
 function useSummaries(today: string, reloads: number) {
@@ -199,18 +172,6 @@ function sameVolumes(a: readonly VolumeRow[], b: readonly VolumeRow[]): boolean 
     a === b ||
     (a.length === b.length && a.every((r, i) => r.key === b[i].key && r.count === b[i].count && r.label === b[i].label))
   );
-}
-
-/** A volume row's label in the interface language (categories, channels, months; names and procedures as they are). */
-function volumeLabel(t: Translate, key: string, r: VolumeRow): string {
-  if (key === 'byCategory' && r.key !== '') return t(`model.category.${r.key}` as MessageKey);
-  if (key === 'byChannel' && r.key !== '') return t(`model.channel.${r.key}` as MessageKey);
-  if (key === 'byHandler' && r.key === '') return t('reports.unassigned');
-  if (key === 'byMonth' && /^\d{4}-\d{2}$/.test(r.key) && formatLocale() !== 'en-GB')
-    return new Intl.DateTimeFormat(formatLocale(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${r.key}-15T12:00:00Z`),
-    );
-  return r.label;
 }
 
 /** A chart and its table; drawn again only when its rows change (a filter leaves some volumes as they were). */
@@ -565,7 +526,7 @@ export function ReportsPage() {
     [settings],
   );
   const providerNames = Object.fromEntries(providers.map((p) => [p.id, p.name]));
-  const meta = { company: settings?.company.name ?? '', providerNames };
+  const meta = { company: settings?.company.name ?? '', providerNames, words: reportWordsIn(locale, t) };
   const download = async (kind: 'csv' | 'pdf') => {
     if (!report) return;
     setExporting(kind);

@@ -4,6 +4,7 @@
 import Papa from 'papaparse';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
+  ENGLISH_REPORT_WORDS,
   type Report,
   type ReportDocument,
   reportDocument,
@@ -20,9 +21,14 @@ import type { SaveFileResult } from '#shared/ipc/contract';
 type Holds<T extends true> = T;
 export type ReportIsPdfmakeDocument = Holds<ReportDocument extends TDocumentDefinitions ? true : false>;
 
-/** The CSV text, starting with a byte-order mark; lines end with CRLF as spreadsheets expect. */
+/**
+ * The CSV text, starting with a byte-order mark; lines end with CRLF as spreadsheets expect. It is for people opening
+ * it in a spreadsheet, in the report's language (meta.words): English separated by commas, as always; French by « ; »,
+ * the separator French Excel reads, since its numbers have decimal commas ("60,0 %", "25,50 $").
+ */
 export function reportCsv(report: Report, meta: ReportMeta): string {
-  return `\uFEFF${Papa.unparse(reportTable(report, meta), { newline: '\r\n' })}`;
+  const delimiter = (meta.words ?? ENGLISH_REPORT_WORDS).csvDelimiter;
+  return `\uFEFF${Papa.unparse(reportTable(report, meta), { newline: '\r\n', delimiter })}`;
 }
 
 export async function saveReportCsv(report: Report, meta: ReportMeta): Promise<SaveFileResult> {
