@@ -33,6 +33,16 @@ describe('receivedDateQuestion: "Are you sure?" about a received date', () => {
     expect(ask('2026-11-28')).toBeNull(); // Saturday: post is delivered
   });
 
+  it('in Canada, asks about a letter received on a Saturday too (Canada Post delivers Monday to Friday)', () => {
+    const canada = getCalendar('canada');
+    const question = receivedDateQuestion('2026-12-05', { today: '2026-12-06', channel: 'letter', calendar: canada });
+    expect(question?.doubts).toEqual([
+      { code: 'no-post', message: 'It is a Saturday: Canada Post delivers letters Monday to Friday.', saturday: true },
+    ]);
+    expect(receivedDateQuestion('2026-12-05', { today: '2026-12-06', channel: 'phone', calendar: canada })).toBeNull();
+    expect(receivedDateQuestion('2026-12-04', { today: '2026-12-06', channel: 'letter', calendar: canada })).toBeNull();
+  });
+
   it('asks about a letter received on a bank holiday of the desk’s calendar', () => {
     const q = ask('2026-08-31', 'letter', '2026-09-01');
     expect(q?.doubts).toEqual([

@@ -13,8 +13,10 @@ export interface ReceivedDateDoubt {
   code: ReceivedDateDoubtCode;
   /** Why it is asked, in plain words. */
   message: string;
-  /** A day without post (`no-post`): the bank holiday it is, with its calendar's name; absent for a Sunday. */
+  /** A day without post (`no-post`): the bank holiday it is, with its calendar's name; absent for a weekend day. */
   holiday?: { name: string; calendar: string };
+  /** A day without post (`no-post`) because it is a Saturday in Canada (Canada Post delivers letters Monday to Friday). */
+  saturday?: true;
 }
 
 export interface ReceivedDateQuestion {
@@ -25,7 +27,8 @@ export interface ReceivedDateQuestion {
 
 /**
  * The doubts about a received date, or null when there are none. `date` and `today` are ISO dates; `calendar` is the
- * desk's working-day calendar, whose bank holidays are days without post (as is every Sunday).
+ * desk's working-day calendar, whose bank holidays are days without post (as is every Sunday, and in Canada every
+ * Saturday: Canada Post delivers letters Monday to Friday).
  */
 export function receivedDateQuestion(
   date: string,
@@ -44,6 +47,12 @@ export function receivedDateQuestion(
     const holiday = calendar.holidayOn(date);
     if (weekdayName(date) === 'Sunday') {
       doubts.push({ code: 'no-post', message: 'It is a Sunday: no post is delivered on a Sunday.' });
+    } else if (weekdayName(date) === 'Saturday' && calendar.id === 'canada') {
+      doubts.push({
+        code: 'no-post',
+        message: 'It is a Saturday: Canada Post delivers letters Monday to Friday.',
+        saturday: true,
+      });
     } else if (holiday) {
       doubts.push({
         code: 'no-post',

@@ -132,7 +132,9 @@ export function confirmReceivedDate(
         ? t('dateField.doubt.future')
         : d.holiday
           ? t('dateField.doubt.bankHoliday', d.holiday)
-          : t('dateField.doubt.sunday');
+          : d.saturday
+            ? t('dateField.doubt.saturday')
+            : t('dateField.doubt.sunday');
   return new Promise((resolve) => {
     modals.openConfirmModal({
       title: t('dateField.sure'),

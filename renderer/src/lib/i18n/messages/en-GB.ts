@@ -1317,6 +1317,7 @@ export const enGB = {
     'That is more than {days, plural, one {# day} other {# days}} ago: the complaint’s deadlines are counted from it.', // h17: reads right at a count of 1
   'dateField.doubt.future': 'That date has not come yet.',
   'dateField.doubt.sunday': 'It is a Sunday: no post is delivered on a Sunday.',
+  'dateField.doubt.saturday': 'It is a Saturday: Canada Post delivers letters Monday to Friday.',
   'dateField.doubt.bankHoliday': 'It is a bank holiday ({name}, {calendar}): no post is delivered on a bank holiday.',
   'dateField.yes': 'Yes, that date',
   'dateField.change': 'Change the date',

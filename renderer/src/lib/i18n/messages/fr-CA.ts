@@ -1617,6 +1617,7 @@ export const frCA: Record<MessageKey, string> = {
     'Cette date remonte à plus de {days, plural, one {# jour} other {# jours}}\u00a0: les délais du dossier sont comptés à partir de cette date.', // h17: reads right at a count of 1
   'dateField.doubt.future': 'Cette date n’est pas encore arrivée.',
   'dateField.doubt.sunday': 'C’est un dimanche\u00a0: aucun courrier n’est distribué le dimanche.',
+  'dateField.doubt.saturday': 'C’est un samedi\u00a0: Postes Canada distribue le courrier du lundi au vendredi.',
   'dateField.doubt.bankHoliday':
     'C’est un jour férié ({name}, {calendar})\u00a0: aucun courrier n’est distribué un jour férié.',
   'dateField.yes': 'Oui, cette date',
