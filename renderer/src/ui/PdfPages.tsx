@@ -4,6 +4,7 @@
 import { Center, Loader, ScrollArea, Stack } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { DrawnPages } from './pdf-pages';
+import { useT } from '#lib/i18n/index';
 
 export type { DrawnPages };
 
@@ -35,6 +36,10 @@ export function PdfPages({
   drawn: (result: DrawnPages) => ReactNode;
 }) {
   const pagesRef = useRef<HTMLDivElement>(null);
+  // Each page's name in the interface language; read when the pages are drawn (a new language redraws nothing).
+  const t = useT();
+  const pageLabel = useRef((page: number, pages: number) => t('pdf.page', { page, pages }));
+  pageLabel.current = (page: number, pages: number) => t('pdf.page', { page, pages });
   const [state, setState] = useState<
     { kind: 'drawing' } | { kind: 'drawn'; result: DrawnPages } | { kind: 'failed'; error: string }
   >({ kind: 'drawing' });
@@ -49,7 +54,14 @@ export function PdfPages({
     const bytes =
       source instanceof Uint8Array ? Promise.resolve(source) : source.arrayBuffer().then((b) => new Uint8Array(b));
     Promise.all([bytes, import('./pdf-pages')])
-      .then(([data, { drawPdfPages }]) => drawPdfPages(data, container, { width, signal: controller.signal, tolerant }))
+      .then(([data, { drawPdfPages }]) =>
+        drawPdfPages(data, container, {
+          width,
+          signal: controller.signal,
+          tolerant,
+          pageLabel: (page, pages) => pageLabel.current(page, pages),
+        }),
+      )
       .then((result) => {
         if (!controller.signal.aborted) setState({ kind: 'drawn', result });
       })

@@ -62,6 +62,8 @@ export async function drawPdfPages(
      * instead of stopping at the first error (letters: the bytes Redress made must draw whole).
      */
     tolerant?: boolean;
+    /** Each page's name for a screen reader, in the interface language ("Page 2 of 3"). */
+    pageLabel?: (page: number, pages: number) => string;
   },
 ): Promise<DrawnPages> {
   const task = getDocument({
@@ -89,7 +91,7 @@ export async function drawPdfPages(
       const sheet = document.createElement('div');
       sheet.className = 'redress-pdf-page';
       sheet.setAttribute('role', 'group');
-      sheet.setAttribute('aria-label', `Page ${n} of ${pdf.numPages}`);
+      sheet.setAttribute('aria-label', options.pageLabel?.(n, pdf.numPages) ?? `Page ${n} of ${pdf.numPages}`);
       sheet.dataset.page = String(n);
       sheet.style.setProperty('--scale-factor', String(scale));
       sheet.style.width = `${Math.floor(viewport.width)}px`;

@@ -2233,6 +2233,7 @@ export const enGB = {
   'withdraw.cancel': 'Cancel',
   'withdraw.button': 'Withdraw the letter',
   'pdf.drawing': 'Drawing the letter’s pages',
+  'pdf.page': 'Page {page} of {pages}',
   'pdf.failed': 'The pages cannot be shown',
   'pdf.failedText': '{error}. The letter reads:',
   'pdf.pages': '{count, plural, one {One page.} other {# pages.}}',

@@ -2948,6 +2948,7 @@ export const frCA: Record<MessageKey, string> = {
   'withdraw.why': 'Pourquoi est-elle retirée\u00a0?',
   'withdraw.cancel': 'Annuler',
   'withdraw.button': 'Retirer la lettre',
+  'pdf.page': 'Page {page} sur {pages}',
   'pdf.drawing': 'Affichage des pages de la lettre',
   'pdf.failed': 'Les pages ne peuvent pas être affichées',
   'pdf.failedText': '{error}. Texte de la lettre\u00a0:',
