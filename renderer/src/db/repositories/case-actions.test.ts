@@ -362,6 +362,29 @@ describe('performAction', () => {
       return { values, base: storedFormValues(action, record)! };
     }
 
+    /**
+     * Two windows open `action`'s form on the case; B saves its form with `theirs`, then A saves its own with `mine`:
+     * what A's save gave (its result, or what it threw), and the rows' counts just before it.
+     */
+    async function bothSave(
+      database: RedressDatabase,
+      caseId: string,
+      action: CaseActionId,
+      theirs: Record<string, string>,
+      mine: Record<string, string>,
+    ) {
+      const a = await openForm(database, caseId, action);
+      const b = await openForm(database, caseId, action);
+      const bea = { by: 'Bea', today: TODAY, base: b.base, clock: tickingClock() };
+      await performAction(database, caseId, action, { ...b.values, ...theirs }, bea);
+      const before = await counts(database, caseId);
+      const al = { by: 'Al', today: TODAY, base: a.base, clock: tickingClock('2026-11-30T10:00:00Z') };
+      const result = await performAction(database, caseId, action, { ...a.values, ...mine }, al).catch(
+        (e: unknown) => e,
+      );
+      return { result, before };
+    }
+
     it("A changes only the email after B changed the phone: B's phone is kept and A's entry names only the email", async () => {
       const database = open();
       const record = await newCase(database);
@@ -400,25 +423,15 @@ describe('performAction', () => {
     it('an address is one value: new lines in one window and a new postcode in the other are asked about', async () => {
       const database = open();
       const record = await newCase(database);
-      const a = await openForm(database, record.id, 'edit-customer');
-      const b = await openForm(database, record.id, 'edit-customer');
-      await performAction(
+      const { result, before } = await bothSave(
         database,
         record.id,
         'edit-customer',
-        { ...b.values, on: '2026-09-02', addressLines: 'Flat 3\n12 Mill Lane\nLeeds' },
-        { by: 'Bea', today: TODAY, base: b.base, clock: tickingClock() },
+        { on: '2026-09-02', addressLines: 'Flat 3\n12 Mill Lane\nLeeds' },
+        { on: '2026-09-03', postcode: 'LS1 4AP' },
       );
-      const before = await counts(database, record.id);
-      const refused = await performAction(
-        database,
-        record.id,
-        'edit-customer',
-        { ...a.values, on: '2026-09-03', postcode: 'LS1 4AP' },
-        { by: 'Al', today: TODAY, base: a.base, clock: tickingClock('2026-11-30T10:00:00Z') },
-      ).catch((e: unknown) => e);
-      expect(refused).toBeInstanceOf(EditConflictError);
-      expect((refused as EditConflictError).conflicts.map((c) => c.field)).toEqual(['addressLines', 'postcode']);
+      expect(result).toBeInstanceOf(EditConflictError);
+      expect((result as EditConflictError).conflicts.map((c) => c.field)).toEqual(['addressLines', 'postcode']);
       expect(await counts(database, record.id)).toEqual(before);
     });
 
@@ -575,25 +588,15 @@ describe('performAction', () => {
     it('a fact both windows corrected differently is refused and nothing is written', async () => {
       const database = open();
       const record = await newCase(database, 'kijoma');
-      const a = await openForm(database, record.id, 'correct-facts');
-      const b = await openForm(database, record.id, 'correct-facts');
-      await performAction(
+      const { result, before } = await bothSave(
         database,
         record.id,
         'correct-facts',
-        { ...b.values, category: 'service', reason: 'About the service' },
-        { by: 'Bea', today: TODAY, base: b.base, clock: tickingClock() },
+        { category: 'service', reason: 'About the service' },
+        { category: 'sales', reason: 'About a sale' },
       );
-      const before = await counts(database, record.id);
-      const refused = await performAction(
-        database,
-        record.id,
-        'correct-facts',
-        { ...a.values, category: 'sales', reason: 'About a sale' },
-        { by: 'Al', today: TODAY, base: a.base, clock: tickingClock('2026-11-30T10:00:00Z') },
-      ).catch((e: unknown) => e);
-      expect(refused).toBeInstanceOf(EditConflictError);
-      expect((refused as EditConflictError).conflicts).toEqual([
+      expect(result).toBeInstanceOf(EditConflictError);
+      expect((result as EditConflictError).conflicts).toEqual([
         { field: 'category', label: 'Category', base: record.category, theirs: 'service', mine: 'sales' },
       ]);
       expect(await counts(database, record.id)).toEqual(before);
