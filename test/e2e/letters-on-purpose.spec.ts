@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { axeViolations } from '#test/support/axe';
 import {
   DESK,
   chooseOption,
@@ -115,6 +116,7 @@ test('a wrong letter is withdrawn, never deleted, and a corrected one issued; bo
   await expect(withdraw.getByRole('note').filter({ hasText: 'still counts' })).toContainText(
     /Issuing it also recorded “Complaint acknowledged by letter” \(\w{3} \d{1,2} \w{3} \d{4}\)/,
   );
+  expect(await axeViolations(page, '[role="dialog"]'), 'axe violations on the withdraw dialog').toEqual([]);
   await withdraw.getByRole('button', { name: 'Withdraw the letter' }).click();
   await expect(withdraw).toContainText('Say why the letter is withdrawn.');
   await withdraw.getByLabel('Why is it withdrawn?').fill('Addressed to the old flat');
