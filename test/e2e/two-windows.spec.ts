@@ -1,7 +1,18 @@
 // Two windows of one desk (two pages of one browser context share the IndexedDB database) editing the same case's
 // details at once: an edit saves only what its person changed (issue #12, finding 5).
 import type { Page } from '@playwright/test';
-import { addDays, chooseIn, expect, fillDate, logComplaint, setUpDesk, test, textbox, todayInLondon } from './fixtures';
+import {
+  addDays,
+  chooseIn,
+  expect,
+  fillDate,
+  logComplaint,
+  setUpDesk,
+  test,
+  textbox,
+  todayInLondon,
+  ukDate,
+} from './fixtures';
 
 async function openEdit(page: Page) {
   await page.getByRole('button', { name: 'Actions', exact: true }).click();
@@ -159,5 +170,55 @@ test("window A's correction of the summary keeps window B's corrected date recei
   await expect(a2).toBeHidden();
   await expect(corrections.filter({ hasText: 'About a sale' })).toHaveCount(1);
   await expect(corrections).toHaveCount(4);
+  await b.close();
+});
+
+// A draft kept the whole form: used after another window's correction, it put the old date received back, in this
+// window's person's name. A draft now keeps only what was typed, laid over the form as it opens again.
+test("window A's draft of a correction, used after window B corrected the date received, keeps B's date", async ({
+  page,
+}) => {
+  const today = todayInLondon();
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: addDays(today, -10),
+    channel: 'Phone',
+    category: 'Billing',
+    summary: 'Charged twice for November.',
+    name: 'Sean O’Brien',
+    phone: '0161 496 0000',
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
+  const adrDue = (p: Page) => p.locator('[data-clock="adr-letter"] [data-due-on]');
+  const b = await page.context().newPage();
+  await b.goto(page.url());
+  await expect(b.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
+
+  // A starts correcting the summary and closes the dialog by mistake: its draft is kept.
+  let a = await openCorrection(page);
+  await textbox(a, 'Summary of the complaint').fill('Charged twice for November, after 7pm.');
+  await textbox(a, 'Why the correction').fill('Customer added the time');
+  await page.keyboard.press('Escape');
+  await expect(a).toBeHidden();
+
+  // B corrects the date received 3 days earlier.
+  const bDialog = await openCorrection(b);
+  await fillDate(bDialog.getByLabel('Date received'), addDays(today, -13));
+  await textbox(bDialog, 'Why the correction').fill('Customer first rang three days earlier');
+  await bDialog.getByRole('button', { name: 'Save the correction' }).click();
+  await expect(bDialog).toBeHidden();
+  await expect(adrDue(page)).toHaveAttribute('data-due-on', addDays(today, 29));
+
+  // A reopens the correction and uses the draft: B's date shows, A's summary and reason are back.
+  a = await openCorrection(page);
+  await a.getByRole('status').filter({ hasText: 'Unsaved draft' }).getByRole('button', { name: 'Use it' }).click();
+  await expect(textbox(a, 'Summary of the complaint')).toHaveValue('Charged twice for November, after 7pm.');
+  await expect(a.getByLabel('Date received')).toHaveValue(ukDate(addDays(today, -13)));
+  await a.getByRole('button', { name: 'Save the correction' }).click();
+  await expect(a).toBeHidden();
+  await expect(adrDue(page)).toHaveAttribute('data-due-on', addDays(today, 29));
+  const mine = page.locator('[data-event-type="corrected"]').filter({ hasText: 'Customer added the time' });
+  await expect(mine).toHaveCount(1);
+  await expect(mine).not.toContainText('date received');
   await b.close();
 });

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { draftTime, readDraft, removeDraft, submitOnModEnter, writeDraft, type ModEnterEvent } from './forms';
+import {
+  draftTime,
+  readDraft,
+  removeDraft,
+  submitOnModEnter,
+  typedFields,
+  writeDraft,
+  type ModEnterEvent,
+} from './forms';
 
 /** A form with a submit button, as far as submitOnModEnter looks at it. */
 function fakeForm(button: { disabled?: boolean; loading?: boolean } | null = {}) {
@@ -98,6 +106,22 @@ describe('drafts', () => {
       removeItem: () => undefined,
     });
     expect(() => writeDraft('intake', { summary: 'x' })).not.toThrow();
+  });
+
+  it('keeps only the fields the person typed, so a draft used later does not put back what another window corrected', () => {
+    const opened = { receivedOn: '2026-11-26', summary: 'Charged twice.', reason: '', tags: ['billing'] };
+    const typed = { ...opened, summary: 'Charged twice, after 7pm.', reason: 'Customer added the time' };
+    const draft = typedFields(typed, opened);
+    expect(draft).toEqual({ summary: 'Charged twice, after 7pm.', reason: 'Customer added the time' });
+    // Meanwhile another window corrected the date received: the draft laid over the form opened now keeps it.
+    const openedNow = { ...opened, receivedOn: '2026-11-23' };
+    expect({ ...openedNow, ...typedFields({ ...openedNow, ...draft }, openedNow) }).toEqual({
+      ...typed,
+      receivedOn: '2026-11-23',
+    });
+    // A field typed back to what it was, a list compared by value, a field emptied: only the last is the person's.
+    expect(typedFields({ ...opened, tags: ['billing'], summary: '' }, opened)).toEqual({ summary: '' });
+    expect(typedFields(opened, opened)).toEqual({});
   });
 
   it('says when the draft was typed: the time today, the day and time before', () => {

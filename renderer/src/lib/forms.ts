@@ -102,6 +102,20 @@ function without<T extends object>(values: T, keys: ReadonlyArray<keyof T>): Par
   return copy;
 }
 
+/**
+ * The fields of `values` that differ from what the form opened with (`initial`): what the person typed. A draft keeps
+ * only these, so a draft used later is laid over what the form opens with then, and a field the person never touched
+ * shows what is stored now, not what was stored when the draft was typed (another window may have corrected it
+ * meanwhile: saving the draft would put the old value back, in this person's name).
+ */
+export function typedFields<T extends object>(values: Partial<T>, initial: T): Partial<T> {
+  const typed: Partial<T> = {};
+  for (const k of Object.keys(values) as (keyof T)[]) {
+    if (JSON.stringify(values[k]) !== JSON.stringify(initial[k])) typed[k] = values[k];
+  }
+  return typed;
+}
+
 export interface DraftControl<T> {
   /** A draft left by an earlier opening of this form, not yet used or discarded. */
   offered: FormDraft<T> | null;
@@ -114,7 +128,8 @@ export interface DraftControl<T> {
 }
 
 /**
- * Keeps `values` as the draft of `key` whenever they differ from `initial`; offers an earlier draft on opening.
+ * Keeps the fields of `values` that differ from `initial` as the draft of `key` (typedFields); offers an earlier draft
+ * on opening, and puts it back over the values the form opened with now.
  * While the earlier draft is asked about it is left as it is (what is typed meanwhile is kept once it is answered).
  */
 export function useFormDraft<T extends object>(
@@ -127,18 +142,23 @@ export function useFormDraft<T extends object>(
   // Fields left out (special-category data) are never written to the draft; they come back empty. The list is read
   // once, as the form opens.
   const left = useRef(leaveOut);
-  const kept = useCallback((v: T): Partial<T> => without(v, left.current), []);
-  const initialText = useRef(JSON.stringify(kept(initial)));
+  const opened = useRef(initial);
+  // What the person typed: the fields that differ from the form's opening values, special-category data left out.
+  const kept = useCallback(
+    (v: Partial<T>): Partial<T> => without<Partial<T>>(typedFields(v, opened.current), left.current),
+    [],
+  );
   const [offered, setOffered] = useState<FormDraft<T> | null>(() => {
     const found = readDraft<T>(key);
-    return found && JSON.stringify(kept(found.values)) !== initialText.current ? found : null;
+    // A draft written before drafts kept only the typed fields holds every field: the same rule reads it.
+    return found && Object.keys(kept(found.values)).length > 0 ? found : null;
   });
   const cleared = useRef(false);
 
   useEffect(() => {
     if (offered || cleared.current) return;
     const draft = kept(values);
-    if (JSON.stringify(draft) === initialText.current) removeDraft(key);
+    if (Object.keys(draft).length === 0) removeDraft(key);
     else writeDraft(key, draft);
   }, [key, values, offered, kept]);
 
