@@ -7,8 +7,11 @@ import {
   copyOfProcedure,
   emptyStage,
   formField,
+  freeName,
   procedureFile,
   procedureFromForm,
+  procedureNameKey,
+  procedureNamedLike,
   procedureToForm,
   readProcedureFile,
   savePlan,
@@ -180,6 +183,33 @@ describe('the procedure editor’s data form', () => {
     const escalated = evaluateCase(facts([{ type: 'escalated', on: '2026-11-24' }]), '2026-12-01', { procedures });
     expect(escalated).toMatchObject({ stage: 'stage-4', stageName: 'Head of support review', escalationLevel: 1 });
     expect(escalated.clocks.find((c) => c.id === 'stage-response')?.dueOn).toBe('2026-12-08');
+  });
+});
+
+describe('a copy’s name', () => {
+  it('is compared whatever its letter case and spacing', () => {
+    expect(procedureNameKey('  Kijoma   Broadband (COPY) ')).toBe(procedureNameKey('kijoma broadband (copy)'));
+    expect(procedureNameKey('Kijoma (copy)')).not.toBe(procedureNameKey('Kijoma (copy 2)'));
+    const procedures = [KIJOMA, JIVE_CA];
+    expect(procedureNamedLike('KIJOMA broadband complaints procedure', 'mine', procedures)).toBe(KIJOMA);
+    // A procedure's own name is its own.
+    expect(procedureNamedLike(KIJOMA.name, KIJOMA.id, procedures)).toBeUndefined();
+    expect(procedureNamedLike('Kijoma, second office', 'mine', procedures)).toBeUndefined();
+  });
+
+  it('is numbered inside its closing bracket, whatever its words, until it is free', () => {
+    expect(freeName('Kijoma (copy)', [])).toBe('Kijoma (copy)');
+    expect(freeName('Kijoma (copy)', ['kijoma (COPY)'])).toBe('Kijoma (copy 2)');
+    expect(freeName('Kijoma (copy)', ['Kijoma (copy)', 'Kijoma (Copy 2)', 'Kijoma (copy 4)'])).toBe('Kijoma (copy 3)');
+    // The suffix as it is given (another language's words, or none in brackets).
+    expect(freeName('Jive Canada (copie)', ['Jive Canada (copie)'])).toBe('Jive Canada (copie 2)');
+    expect(freeName('Copy of Jive', ['copy of jive', 'Copy of Jive 2'])).toBe('Copy of Jive 3');
+  });
+
+  it('of a copy never clashes with a procedure the desk has', () => {
+    const names = [KIJOMA.name, `${KIJOMA.name} (copy)`];
+    expect(copyOfProcedure(KIJOMA, new Set(), 'a1b2c3d4', names).name).toBe(`${KIJOMA.name} (copy 2)`);
+    expect(copyOfProcedure(KIJOMA, new Set(), 'a1b2c3d4').name).toBe(`${KIJOMA.name} (copy)`);
   });
 });
 

@@ -254,14 +254,56 @@ export function copyId(id: string, taken: ReadonlySet<string>, tag?: string): st
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** A desk's copy of a procedure (built-in or its own): a new id (`copyId`), version 1, in force for every case. */
-export function copyOfProcedure(p: Procedure, taken: ReadonlySet<string>, tag?: string): Procedure {
+/**
+ * A procedure's name as names are compared: two names that differ only in letter case or spacing are one name (the
+ * provider's "Complaints procedure" list could not tell them apart).
+ */
+export const procedureNameKey = (name: string): string =>
+  name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The procedure, other than the one of id `id`, already called `name` (compared as `procedureNameKey`), or undefined.
+ * `procedures`: the desk's procedures, built-in and its own (one entry per procedure: its newest version).
+ */
+export function procedureNamedLike<P extends Pick<Procedure, 'id' | 'name'>>(
+  name: string,
+  id: string,
+  procedures: Iterable<P>,
+): P | undefined {
+  const key = procedureNameKey(name);
+  for (const p of procedures) if (p.id !== id && procedureNameKey(p.name) === key) return p;
+  return undefined;
+}
+
+/**
+ * `name`, or when a name of `names` is already that (compared as `procedureNameKey`) the first free one numbered from
+ * 2: inside its closing bracket when it ends with one ("Kijoma (copy)" → "Kijoma (copy 2)", whatever the words in
+ * the bracket), else after it ("Kijoma, copy" → "Kijoma, copy 2").
+ */
+export function freeName(name: string, names: Iterable<string>): string {
+  const taken = new Set([...names].map(procedureNameKey));
+  if (!taken.has(procedureNameKey(name))) return name;
+  const bracket = /^(.*\S)(\s*)\)$/su.exec(name);
+  const numbered = (n: number) => (bracket ? `${bracket[1]} ${n}${bracket[2]})` : `${name} ${n}`);
+  for (let n = 2; ; n++) if (!taken.has(procedureNameKey(numbered(n)))) return numbered(n);
+}
+
+/**
+ * A desk's copy of a procedure (built-in or its own): a new id (`copyId`), version 1, in force for every case, named
+ * apart from every name of `names` (the desk's procedures' names: `freeName`).
+ */
+export function copyOfProcedure(
+  p: Procedure,
+  taken: ReadonlySet<string>,
+  tag?: string,
+  names: Iterable<string> = [],
+): Procedure {
   const { effectiveFrom: _from, copiedFrom: _copied, ...rest } = p;
   return {
     ...(JSON.parse(JSON.stringify(rest)) as typeof rest),
     id: copyId(p.id, taken, tag),
     version: 1,
-    name: `${p.name} (copy)`,
+    name: freeName(`${p.name} (copy)`, names),
     copiedFrom: `${p.id} v${p.version}`,
   };
 }

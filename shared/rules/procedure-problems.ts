@@ -38,6 +38,8 @@ export const PROCEDURE_PROBLEMS_EN = {
   'entry-taken': '"{event}" already moves the case to stage "{stage}"',
   'first-stage-external': 'the first stage must be run by the provider',
   'first-stage-entered': 'every case starts in the first stage; it cannot be entered by an event',
+  // --- the desk's own check on saving (renderer/src/db/repositories/procedures.ts)
+  'name-taken': 'another procedure is already called "{name}": give this one a name of its own',
   /** Anything else, as written. */
   other: '{message}',
   // --- a procedure file (./procedure-form.ts readProcedureFile; the desk's own check on import)

@@ -330,3 +330,99 @@ test('a copy of Kijoma edited in every part: saved, shown, exported to a file an
     section.getByRole('button', { name: 'Edit Kijoma Broadband (second office)', exact: true }),
   ).toBeVisible();
 });
+
+test('a copy is stored only when saved, named apart; a procedure in use says why it stays, an unused one is removed', async ({
+  page,
+}) => {
+  test.slow();
+  mkdirSync(shots, { recursive: true });
+  await setUpDesk(page);
+  const kijoma = 'Kijoma Broadband complaints procedure';
+  const section = await openProcedures(page);
+  // A procedure's title in the list (its name, then its version…), and its panel, by its name exactly.
+  const named = (n: string) => new RegExp(`^${n.replace(/[()]/g, '\\$&')}\\s*v\\d`);
+  const control = (n: string) => section.getByRole('button', { name: named(n) });
+  const panel = (n: string) => section.getByRole('region', { name: named(n) });
+  const titles = section.getByRole('button', { name: new RegExp(`^${kijoma}.*v\\d`) });
+
+  // Copy, then Cancel: nothing is stored (not even after a reload).
+  let editor = await copyProcedure(page, kijoma);
+  await expect(editor.getByRole('note')).toContainText('Not saved yet');
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+  await expect(editor).toBeHidden();
+  await expect(titles).toHaveCount(1);
+  await page.reload();
+  await openProcedures(page);
+  await expect(titles).toHaveCount(1);
+
+  // Copy and Save: one copy. A second copy is named apart ("(copy 2)"); named as the first, in other letter case,
+  // it is refused next to its name.
+  editor = await copyProcedure(page, kijoma);
+  await editor.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(editor).toBeHidden();
+  await expect(titles).toHaveCount(2);
+  await section
+    .getByRole('button', { name: `Copy ${kijoma}`, exact: true })
+    .first()
+    .click();
+  editor = page.getByRole('region', { name: `Edit ${kijoma} (copy 2) (v1)` });
+  const name = editor.getByRole('textbox', { name: 'Name', exact: true });
+  await expect(name).toHaveValue(`${kijoma} (copy 2)`);
+  await name.fill(`${kijoma.toUpperCase()} (COPY)`);
+  await editor.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(editor.getByRole('alert')).toContainText(
+    `Name: another procedure is already called "${kijoma} (copy)": give this one a name of its own`,
+  );
+  await name.fill('Kijoma, second office');
+  await editor.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(editor).toBeHidden();
+
+  // The first copy: a provider follows it and a case was logged under it. It cannot be removed, and says why.
+  await addProvider(page, {
+    name: 'Maple Telecom',
+    company: 'Maple Telecom Ltd',
+    procedure: `${kijoma} (copy)`,
+    calendar: 'England & Wales',
+    region: 'United Kingdom (Ofcom)',
+    languages: ['English (UK)'],
+  });
+  await logComplaint(page, complaint(weekdayOnOrBefore(today), 'Ada Lovelace'));
+  await openProcedures(page);
+  await control(`${kijoma} (copy)`).click();
+  const used = panel(`${kijoma} (copy)`);
+  await expect(
+    used.getByText(
+      'Used by Maple Telecom and 1 case: it cannot be removed, as a case’s clocks need the procedure it was logged under.',
+    ),
+  ).toBeVisible();
+  await expect(used.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+  // A built-in procedure has no Remove either.
+  await control(kijoma).click();
+  await expect(panel(kijoma).getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+  await messagesGone(page);
+  await section.screenshot({ path: join(shots, '174-procedures-in-use.png'), animations: 'disabled' });
+
+  // The second copy: used by nothing. Remove asks first; "Keep it" keeps it, "Remove" removes it.
+  await control('Kijoma, second office').click();
+  const unused = panel('Kijoma, second office');
+  await unused.getByRole('button', { name: 'Remove Kijoma, second office' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Remove Kijoma, second office?' });
+  await expect(dialog).toContainText('No provider follows it and no case was logged under it.');
+  await page.screenshot({ path: join(shots, '175-procedure-remove-confirm.png'), animations: 'disabled' });
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(control('Kijoma, second office')).toBeVisible();
+  await unused.getByRole('button', { name: 'Remove Kijoma, second office' }).click();
+  dialog = page.getByRole('dialog', { name: 'Remove Kijoma, second office?' });
+  await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(page.getByText('Procedure removed', { exact: true })).toBeVisible();
+  await expect(control('Kijoma, second office')).toHaveCount(0);
+  await expect(titles).toHaveCount(2);
+  // Gone from the provider dialog's list too.
+  await page.getByRole('region', { name: 'Providers' }).getByRole('button', { name: 'Add a provider…' }).click();
+  const providerDialog = page.getByRole('dialog', { name: 'New provider' });
+  await providerDialog.getByRole('combobox', { name: 'Complaints procedure' }).click();
+  await expect(page.getByRole('option', { name: `${kijoma} (copy)`, exact: true })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'Kijoma, second office' })).toHaveCount(0);
+});

@@ -143,6 +143,7 @@ describe('the French of the interface', () => {
       Added: 'restored rows (Ajoutés) and a file (Ajouté)',
       Removed: 'restored rows (Retirés) and a file (Retiré)',
       Preview: 'a panel (Aperçu) and a button (Prévisualiser)',
+      Remove: 'a stage taken out of the form being edited (Retirer) and a procedure deleted from the desk (Supprimer)',
       Channel:
         'how a complaint was received (Mode de réception) and a contact, which may go out (Mode de communication)',
       'Choose the channel': 'the same two: a complaint received and a contact either way',

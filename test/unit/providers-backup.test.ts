@@ -14,7 +14,7 @@ import { makeBackup, readBackupFile, restoreBackup } from '#db/backup/backup';
 import { createCase, saveSettings } from '#db/repositories/cases';
 import { assertStorable } from '#shared/model/stored';
 import { deskProcedures, installDeskProcedures } from '#shared/rules/index';
-import { copyProcedure } from '#db/repositories/procedures';
+import { savedCopy } from '#test/support/procedures';
 
 afterEach(async () => {
   await closeAll();
@@ -110,7 +110,7 @@ describe('providers in a backup', () => {
   it('the desk’s procedures are carried and installed; a bad one refuses the file with its place named', async () => {
     const source = freshDatabase();
     await saveSettings(source, desk());
-    const copy = await copyProcedure(source, 'kijoma');
+    const copy = await savedCopy(source, 'kijoma');
     const made = await makeBackup(source);
     installDeskProcedures([]);
     const target = freshDatabase();

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useCaseIndexSnapshot, type CaseIndexSnapshot } from './case-index/store';
 import { type CaseScope, type Dashboard, handledBy, loadDashboard } from './case-index/queries';
 import { listAttachments } from './repositories/attachments';
+import { procedureUses } from './repositories/procedures';
 import { installRows, procedureRows, readDesk } from './desk';
 import { db, type PersonRow, type RedressDatabase } from './schema';
 import { SHARING_META_KEYS } from './outbox';
@@ -45,6 +46,10 @@ export const useProcedureRows = () =>
     installRows(rows);
     return rows;
   }, []);
+
+/** What keeps each of these procedures (its providers, the desk's default, its cases), by id; re-read as they change. */
+export const useProcedureUses = (ids: readonly string[]) =>
+  useLiveQuery(() => procedureUses(db(), ids), [ids.join('\n')]);
 
 /**
  * Every case record, newest first. Reads all of them: fine for a handful, slow at 100,000. Lists and counts should

@@ -17,7 +17,7 @@ import { eraseCustomer } from '#db/repositories/retention';
 import { sha256Hex } from '#db/repositories/cases';
 import { deskSettings as storedDesk } from '#db/desk';
 import { saveProvider } from '#db/repositories/providers';
-import { copyProcedure } from '#db/repositories/procedures';
+import { savedCopy } from '#test/support/procedures';
 import { saveSettings } from '#db/repositories/cases';
 import { deskProcedures, installDeskProcedures } from '#shared/rules/index';
 import { Bridge, enqueueAll, UpdateNeededError, type BridgeProblem } from './bridge';
@@ -96,7 +96,7 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
     const b = desk('desk-b', 'BRD');
     try {
       await saveSettings(a.database, settingsFor('LDS'));
-      const copy = await copyProcedure(a.database, 'kijoma');
+      const copy = await savedCopy(a.database, 'kijoma');
       const provider = await saveProvider(a.database, {
         ...(await storedDesk(a.database))!.providers![0],
         id: undefined,

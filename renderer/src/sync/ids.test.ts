@@ -15,7 +15,8 @@ import { en, fr } from '#test/support/translate';
 import { until } from '#test/support/until';
 import { deskSettings as storedDesk } from '#db/desk';
 import { createCase, saveSettings } from '#db/repositories/cases';
-import { copyProcedure, saveProcedure } from '#db/repositories/procedures';
+import { saveProcedure } from '#db/repositories/procedures';
+import { savedCopy } from '#test/support/procedures';
 import { saveProvider } from '#db/repositories/providers';
 import type { RedressDatabase } from '#db/schema';
 import type { PouchDatabase } from './pouch';
@@ -60,7 +61,7 @@ const withReplyIn = (p: Procedure, days: number): Procedure => ({
 async function setUpDesk(label: string, prefix: string, name: string, days: number) {
   const database = freshDatabase(`ids-${label}`);
   await saveSettings(database, deskSettings({ deskPrefix: prefix, ...letterhead(name, label) }));
-  const copy = await copyProcedure(database, 'kijoma');
+  const copy = await savedCopy(database, 'kijoma');
   const edited = (await saveProcedure(database, withReplyIn(copy, days))).procedure;
   const first = (await storedDesk(database))!.providers![0];
   await saveProvider(database, { ...first, procedureId: copy.id });
@@ -188,9 +189,9 @@ describe('a desk with no case joining a team that has providers takes the teamâ€
     const b = freshDatabase('ids-take-b');
     await saveSettings(b, deskSettings({ deskPrefix: 'DSB', ...letterhead('Northwind Broadband Ltd', 'Bradford') }));
     const bFirst = (await storedDesk(b))!.providers![0];
-    const bCopy = await copyProcedure(b, 'kijoma');
+    const bCopy = await savedCopy(b, 'kijoma');
     await saveProvider(b, { ...bFirst, procedureId: bCopy.id });
-    const bOther = (await saveProcedure(b, withReplyIn(await copyProcedure(b, 'kijoma'), 9))).procedure;
+    const bOther = (await saveProcedure(b, withReplyIn(await savedCopy(b, 'kijoma'), 9))).procedure;
     expect(bFirst.id).not.toBe(a.first.id);
     const teamB = teamOf(b, server);
     await join(teamB, 'desk-b');
@@ -252,7 +253,7 @@ describe('a desk taking the teamâ€™s providers loses nothing (p8b)', () => {
     const b = freshDatabase('ids-take-later-b');
     await saveSettings(b, deskSettings({ deskPrefix: 'DSB', ...letterhead('Northwind Broadband Ltd', 'York') }));
     const bFirst = (await storedDesk(b))!.providers![0];
-    const bCopy = await copyProcedure(b, 'kijoma');
+    const bCopy = await savedCopy(b, 'kijoma');
     await saveProvider(b, { ...bFirst, procedureId: bCopy.id });
     // The server's providers cannot be read with their content (as when it is lost after the join): nothing is taken yet.
     let unreadable = true;

@@ -19,7 +19,17 @@ import { deskSettings } from '#test/support/desk';
 import { deskSettings as storedDesk } from '../desk';
 import { RedressDatabase } from '../schema';
 import { createCase, saveSettings } from './cases';
-import { copyProcedure, importProcedure, ProcedureSaveError, saveProcedure } from './procedures';
+import { savedCopy } from '#test/support/procedures';
+import {
+  draftCopy,
+  importProcedure,
+  isInUse,
+  ProcedureRemovalError,
+  ProcedureSaveError,
+  procedureUses,
+  removeProcedure,
+  saveProcedure,
+} from './procedures';
 import { saveProvider } from './providers';
 import { readTimeline } from '../timeline';
 
@@ -32,11 +42,11 @@ describe('the desk’s procedures', () => {
   it('a copy of Kijoma, edited 5 → 3 working days once a case follows it, is a new version; the old case keeps 5', async () => {
     const database = freshDatabase('procedures');
     await saveSettings(database, deskSettings());
-    const copy = await copyProcedure(database, 'kijoma');
+    const copy = await savedCopy(database, 'kijoma');
     // An id of the desk's own (p8b, G6): a random tag, so another desk of a team copying Kijoma names its copy apart.
     expect(copy).toMatchObject({ version: 1, copiedFrom: 'kijoma v1' });
     expect(copy.id).toMatch(/^kijoma-copy-[0-9a-f]{8}$/);
-    expect((await copyProcedure(database, 'kijoma')).id).not.toBe(copy.id);
+    expect((await savedCopy(database, 'kijoma')).id).not.toBe(copy.id);
     expect(deskProcedures().byId.get(copy.id)).toEqual(copy);
 
     const provider = await saveProvider(database, {
@@ -102,7 +112,7 @@ describe('the desk’s procedures', () => {
 
   it('a built-in procedure is never saved, a bad one names its field, an import of an id the desk has is refused', async () => {
     const database = freshDatabase('procedures');
-    const copy = await copyProcedure(database, 'jive-ca');
+    const copy = await savedCopy(database, 'jive-ca');
     await expect(saveProcedure(database, { ...copy, id: 'jive-ca' })).rejects.toMatchObject({ field: 'id' });
     await expect(
       saveProcedure(database, { ...copy, stages: [{ ...copy.stages[0], owner: '' }, ...copy.stages.slice(1)] }),
@@ -163,7 +173,7 @@ describe('the desk’s procedures', () => {
 
   it('a desk opening its database installs its own procedures before anything reads a case', async () => {
     const database = freshDatabase('procedures');
-    const copy = await copyProcedure(database, 'infinity');
+    const copy = await savedCopy(database, 'infinity');
     database.close();
     installDeskProcedures([]);
     expect(deskProcedures().byId.has(copy.id)).toBe(false);
@@ -174,5 +184,135 @@ describe('the desk’s procedures', () => {
     } finally {
       reopened.close();
     }
+  });
+});
+
+describe('copying a procedure, and removing one of the desk’s own', () => {
+  it('a copy is stored only when it is saved, named apart from every procedure the desk has', async () => {
+    const database = freshDatabase('procedures');
+    await saveSettings(database, deskSettings());
+    const draft = await draftCopy(database, 'kijoma');
+    expect(draft).toMatchObject({ name: 'Kijoma Broadband complaints procedure (copy)', version: 1 });
+    // Left unsaved (Cancel, Escape, another page): nothing is stored, nothing is installed.
+    expect(await database.procedures.count()).toBe(0);
+    expect(deskProcedures().byId.has(draft.id)).toBe(false);
+    // The draft never saved takes no name: the next copy is named "(copy)" again.
+    expect((await draftCopy(database, 'kijoma')).name).toBe('Kijoma Broadband complaints procedure (copy)');
+
+    await saveProcedure(database, draft);
+    expect((await draftCopy(database, 'kijoma')).name).toBe('Kijoma Broadband complaints procedure (copy 2)');
+    // A name taken whatever its letter case and spacing counts as taken.
+    await saveProcedure(database, {
+      ...(await draftCopy(database, 'kijoma')),
+      name: 'KIJOMA Broadband  complaints procedure (COPY 2)',
+    });
+    expect((await draftCopy(database, 'kijoma')).name).toBe('Kijoma Broadband complaints procedure (copy 3)');
+    expect(await database.procedures.count()).toBe(2);
+  });
+
+  it('refuses a procedure named as another of the desk’s, built-in ones included, whatever the letter case', async () => {
+    const database = freshDatabase('procedures');
+    const first = await savedCopy(database, 'kijoma');
+    const second = await draftCopy(database, 'kijoma');
+    for (const name of [first.name, first.name.toUpperCase(), `  ${first.name.replace(/ /g, '  ')} `]) {
+      const refused = await saveProcedure(database, { ...second, name }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ProcedureSaveError);
+      expect(refused).toMatchObject({
+        field: 'name',
+        message: `another procedure is already called "${first.name}": give this one a name of its own`,
+        said: { code: 'name-taken', values: { name: first.name } },
+      });
+    }
+    await expect(saveProcedure(database, { ...second, name: 'ofcom baseline PROCEDURE' })).rejects.toMatchObject({
+      field: 'name',
+      said: { values: { name: 'Ofcom baseline procedure' } },
+    });
+    // An import of another desk's file by a name the desk has is refused too.
+    await expect(importProcedure(database, { ...second, id: 'kijoma-elsewhere', name: first.name })).rejects.toThrow(
+      /already called/,
+    );
+    expect(await database.procedures.count()).toBe(1);
+    // A procedure keeps its own name when it is edited; a new one with a name of its own is saved.
+    await expect(saveProcedure(database, { ...first, notes: ['edited'] })).resolves.toMatchObject({
+      newVersion: false,
+    });
+    await expect(saveProcedure(database, { ...second, name: 'Kijoma, second office' })).resolves.toBeDefined();
+    expect(await database.procedures.count()).toBe(2);
+  });
+
+  it('removes an own procedure no one uses, every version; refuses one a provider, the settings or a case uses', async () => {
+    const database = freshDatabase('procedures');
+    await saveSettings(database, deskSettings());
+    const unused = await savedCopy(database, 'kijoma');
+    // A second version, as a procedure has once the cases of its first were moved to another (a correction).
+    const second = { ...unused, version: 2, effectiveFrom: '2026-12-01' };
+    await database.procedures.put({
+      key: `${unused.id}@2`,
+      id: unused.id,
+      version: 2,
+      savedAt: '2026-11-30T09:00:00.000Z',
+      procedure: second,
+    });
+    const followed = await savedCopy(database, 'infinity');
+    const provider = await saveProvider(database, {
+      ...(await storedDesk(database))!.providers![0],
+      id: undefined,
+      name: 'Maple Telecom',
+      procedureId: followed.id,
+    });
+    const settings = (await storedDesk(database))!;
+    for (const receivedOn of ['2026-11-23', '2026-11-24'])
+      await createCase(database, newCaseParts({ receivedOn }), { settings, providerId: provider.id, by: 'Sam' });
+
+    const uses = await procedureUses(database, [unused.id, followed.id, 'ofcom']);
+    expect(uses.get(unused.id)).toEqual({ providers: [], deskDefault: false, cases: 0 });
+    expect(uses.get(followed.id)).toEqual({ providers: ['Maple Telecom'], deskDefault: false, cases: 2 });
+    // The test desk's settings name the Ofcom baseline as the default (its first provider follows it too).
+    expect(uses.get('ofcom')).toMatchObject({ deskDefault: true });
+    expect(isInUse(uses.get(unused.id)!)).toBe(false);
+
+    const refused = await removeProcedure(database, followed.id).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ProcedureRemovalError);
+    expect(refused).toMatchObject({ reason: 'in-use', use: { providers: ['Maple Telecom'], cases: 2 } });
+    await expect(removeProcedure(database, 'kijoma')).rejects.toMatchObject({ reason: 'built-in' });
+    await expect(removeProcedure(database, 'no-such-copy')).rejects.toMatchObject({ reason: 'unknown' });
+    expect(deskProcedures().byId.has(followed.id)).toBe(true);
+
+    await removeProcedure(database, unused.id);
+    expect(await database.procedures.where('id').equals(unused.id).count()).toBe(0);
+    expect(deskProcedures().byId.has(unused.id)).toBe(false);
+    expect(await database.procedures.where('id').equals(followed.id).count()).toBe(1);
+  });
+
+  it('a procedure a case was logged under stays after its provider moves to another: the case’s clocks need it', async () => {
+    const database = freshDatabase('procedures');
+    await saveSettings(database, deskSettings());
+    const copy = await savedCopy(database, 'kijoma');
+    const provider = await saveProvider(database, {
+      ...(await storedDesk(database))!.providers![0],
+      id: undefined,
+      name: 'Kijoma',
+      procedureId: copy.id,
+    });
+    const settings = (await storedDesk(database))!;
+    await createCase(database, newCaseParts({ receivedOn: '2026-11-23' }), {
+      settings,
+      providerId: provider.id,
+      by: 'Sam',
+    });
+    await saveProvider(database, { ...provider, procedureId: 'kijoma' });
+    await expect(removeProcedure(database, copy.id)).rejects.toMatchObject({
+      reason: 'in-use',
+      use: { providers: [], deskDefault: false, cases: 1 },
+    });
+  });
+
+  it('a desk that shares with a team removes no procedure', async () => {
+    const database = freshDatabase('procedures');
+    const copy = await savedCopy(database, 'kijoma');
+    database.sharing = true;
+    await expect(removeProcedure(database, copy.id)).rejects.toMatchObject({ reason: 'team' });
+    database.sharing = false;
+    expect(await database.procedures.count()).toBe(1);
   });
 });

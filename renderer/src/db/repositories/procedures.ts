@@ -3,6 +3,7 @@
 // the cases it must not change: editing a version cases follow makes a new version with an effective date after the
 // last of them (shared/rules `savePlan`). After it commits, the desk's procedures are the rules' again (../desk.ts).
 import {
+  BUILT_IN_PROCEDURE_IDS,
   checkProcedure,
   copyOfProcedure,
   DEFAULT_PROCEDURES,
@@ -10,12 +11,14 @@ import {
   type Procedure,
   savePlan,
   type SaveRefusal,
+  procedureNamedLike,
   procedureProblemInEnglish,
   type ProcedureSaying,
   sayProcedure,
   withProcedures,
 } from '#shared/rules/index';
-import { installStoredProcedures } from '../desk';
+import { deskProviders } from '#shared/model/provider';
+import { installStoredProcedures, readDesk } from '../desk';
 import type { ProcedureRow, RedressDatabase } from '../schema';
 import { type Now, systemNow } from './cases';
 
@@ -78,9 +81,11 @@ async function lastCasesOf(
   return { following, earlier };
 }
 
-async function storedVersions(database: RedressDatabase, id: string): Promise<Procedure[]> {
-  const rows = await database.procedures.where('id').equals(id).toArray();
-  return rows.map((r) => r.procedure).sort((a, b) => a.version - b.version);
+/** Every procedure the desk knows, each once at its newest version: the built-in ones and the stored `rows`. */
+function newestOfEach(rows: readonly ProcedureRow[]): Procedure[] {
+  const newest = new Map<string, Procedure>(DEFAULT_PROCEDURES.byId);
+  for (const { procedure: p } of rows) if ((newest.get(p.id)?.version ?? 0) < p.version) newest.set(p.id, p);
+  return [...newest.values()];
 }
 
 /**
@@ -97,7 +102,11 @@ export async function saveProcedure(
   if (!checked.ok)
     throw new ProcedureSaveError(checked.issues[0].field, checked.issues[0].message, undefined, checked.issues[0].said);
   const result = await database.transaction('rw', database.procedures, database.caseIndex, async () => {
-    const versions = await storedVersions(database, edited.id);
+    const rows = await database.procedures.toArray();
+    const versions = rows
+      .filter((r) => r.id === edited.id)
+      .map((r) => r.procedure)
+      .sort((a, b) => a.version - b.version);
     const newest = versions.at(-1);
     const last = newest ? await lastCasesOf(database, newest) : null;
     const plan = savePlan(
@@ -107,6 +116,12 @@ export async function saveProcedure(
       last?.earlier ?? null,
     );
     if (!plan.ok) throw new ProcedureSaveError(plan.field, plan.message, plan.refusal);
+    // One name, one procedure: the provider's "Complaints procedure" list names them (the built-in ones included).
+    const clash = procedureNamedLike(plan.procedure.name, plan.procedure.id, newestOfEach(rows));
+    if (clash) {
+      const said = sayProcedure('name-taken', { name: clash.name });
+      throw new ProcedureSaveError('name', procedureProblemInEnglish(said), undefined, said);
+    }
     const next = [...versions.filter((v) => v.version !== plan.procedure.version), plan.procedure];
     try {
       withProcedures(DEFAULT_PROCEDURES, next);
@@ -121,15 +136,17 @@ export async function saveProcedure(
 }
 
 /**
- * Copy a procedure (built-in or the desk's own, its newest version) as a new procedure of the desk's, under an id of
- * its own (`kijoma-copy-3f9a2c1b`: no other desk of a team makes the same one).
+ * A copy of a procedure (built-in or the desk's own, its newest version) for the editor, NOT stored: it becomes the
+ * desk's when it is saved (`saveProcedure`), so a copy left unsaved leaves nothing behind. Under an id of its own
+ * (`kijoma-copy-3f9a2c1b`: no other desk of a team makes the same one) and a name no procedure of the desk has
+ * ("… (copy 2)" when "… (copy)" is taken).
  */
-export async function copyProcedure(database: RedressDatabase, id: string, now: Now = systemNow): Promise<Procedure> {
+export async function draftCopy(database: RedressDatabase, id: string): Promise<Procedure> {
   const source = getProcedure(id);
-  const taken = new Set([...DEFAULT_PROCEDURES.byId.keys(), ...(await database.procedures.toArray()).map((r) => r.id)]);
-  const copy = copyOfProcedure(source, taken, crypto.randomUUID().slice(0, 8));
-  await saveProcedure(database, copy, now);
-  return copy;
+  const rows = await database.procedures.toArray();
+  const taken = new Set([...DEFAULT_PROCEDURES.byId.keys(), ...rows.map((r) => r.id)]);
+  const names = newestOfEach(rows).map((p) => p.name);
+  return copyOfProcedure(source, taken, crypto.randomUUID().slice(0, 8), names);
 }
 
 /** Add an imported procedure (already read with `readProcedureFile`): refused if the desk has one of that id. */
@@ -145,4 +162,80 @@ export async function importProcedure(
   // Imported as it is, but as this desk's first version (its versions elsewhere are not this desk's cases').
   const { effectiveFrom: _from, ...rest } = procedure;
   return (await saveProcedure(database, { ...rest, version: 1 }, now)).procedure;
+}
+
+/**
+ * What keeps a procedure of the desk's: the providers that follow it (by name, retired ones too: their cases still
+ * do), whether the desk's settings name it as their default, and how many cases were logged under it. A case keeps the
+ * procedure it was logged under (`CaseRecord.procedureId`; the version in force on the day it was received), and its
+ * clocks need that procedure for as long as the case is kept, anonymised or not: a procedure in use is never removed.
+ */
+export interface ProcedureUse {
+  providers: string[];
+  deskDefault: boolean;
+  cases: number;
+}
+
+export const isInUse = (use: ProcedureUse): boolean => use.providers.length > 0 || use.deskDefault || use.cases > 0;
+
+/** Why a procedure was not removed; `use` when it is in use. */
+export class ProcedureRemovalError extends Error {
+  constructor(
+    readonly reason: 'built-in' | 'unknown' | 'team' | 'in-use',
+    readonly use?: ProcedureUse,
+  ) {
+    super(
+      reason === 'in-use'
+        ? `the procedure is in use (${use!.providers.length} providers, ${use!.cases} cases${use!.deskDefault ? ', the desk’s default' : ''})`
+        : reason === 'built-in'
+          ? 'a built-in procedure is never removed'
+          : reason === 'team'
+            ? 'a desk that shares with a team does not remove procedures'
+            : 'the desk has no such procedure',
+    );
+    this.name = 'ProcedureRemovalError';
+  }
+}
+
+/** Each procedure's use (`ProcedureUse`), by id. Call inside a transaction over settings, providers and caseIndex. */
+async function usesOf(database: RedressDatabase, ids: readonly string[]): Promise<Map<string, ProcedureUse>> {
+  const desk = await readDesk(database);
+  const providers = desk ? deskProviders(desk) : [];
+  const uses = new Map<string, ProcedureUse>();
+  for (const id of ids)
+    uses.set(id, {
+      providers: providers.filter((p) => p.procedureId === id).map((p) => p.name),
+      deskDefault: desk?.defaultProcedureId === id,
+      // The case index holds one row per case (rebuilt in every write), with the case's procedure: counted by index.
+      cases: await database.caseIndex.where('procedureId').equals(id).count(),
+    });
+  return uses;
+}
+
+/** The use of each of these procedures (`ProcedureUse`), read at once. */
+export function procedureUses(database: RedressDatabase, ids: readonly string[]): Promise<Map<string, ProcedureUse>> {
+  return database.transaction('r', database.settings, database.providers, database.caseIndex, () =>
+    usesOf(database, ids),
+  );
+}
+
+/**
+ * Remove one of the desk's own procedures, every version of it: only one no provider follows, the settings do not
+ * name, and no case was logged under (`ProcedureUse`), checked in the same transaction as the removal. Never a
+ * built-in one. Not at a desk that shares with a team: the removal would reach the other desks (a deleted row is sent
+ * as a deletion), but one of them may have logged a case under the procedure while it could not reach the server, and
+ * that case would arrive at desks that no longer hold its procedure. Throws ProcedureRemovalError (nothing removed).
+ */
+export async function removeProcedure(database: RedressDatabase, id: string): Promise<void> {
+  if (BUILT_IN_PROCEDURE_IDS.has(id)) throw new ProcedureRemovalError('built-in');
+  const tables = [database.procedures, database.settings, database.providers, database.caseIndex];
+  await database.transaction('rw', tables, async () => {
+    if (database.sharing) throw new ProcedureRemovalError('team');
+    const keys = await database.procedures.where('id').equals(id).primaryKeys();
+    if (keys.length === 0) throw new ProcedureRemovalError('unknown');
+    const use = (await usesOf(database, [id])).get(id)!;
+    if (isInUse(use)) throw new ProcedureRemovalError('in-use', use);
+    await database.procedures.bulkDelete(keys);
+  });
+  await installStoredProcedures(database);
 }

@@ -98,6 +98,7 @@ function TargetFields({ form, path }: { form: Form; path: TargetPath }) {
 export function ProcedureEditor({
   procedure,
   inUse,
+  draft = false,
   today,
   deskCalendar,
   onSave,
@@ -106,6 +107,8 @@ export function ProcedureEditor({
   procedure: Procedure;
   /** The latest day a case following its newest version was received: a save makes a new version. */
   inUse: string | null;
+  /** A copy not stored yet: Save makes it the desk's, Cancel leaves nothing behind. */
+  draft?: boolean;
   today: string;
   deskCalendar: CalendarId;
   /** Saves; resolves to a field and message when the save is refused. */
@@ -160,6 +163,11 @@ export function ProcedureEditor({
     <Group align="flex-start" gap="lg" wrap="wrap">
       <form style={{ flex: '2 1 520px', minWidth: 0 }} onSubmit={form.onSubmit(() => void submit())}>
         <Stack gap="sm">
+          {draft && (
+            <Alert color="blue" variant="light" role="note" title={t('editor.draft')}>
+              {t('editor.draftText')}
+            </Alert>
+          )}
           {inUse && (
             <Alert color="blue" variant="light" role="note" title={t('editor.inUse')}>
               {t('editor.inUseText', {

@@ -1,7 +1,9 @@
 // Settings → Procedures: every procedure Redress knows, with its stages, owners and targets (issue #16). The built-in
 // ones (the five providers' and the Ofcom baseline) are read-only: a desk copies one, then edits its copy
-// (./ProcedureEditor.tsx); editing a procedure cases follow makes a new version with an effective date. A procedure is
-// exported to and imported from a JSON file, checked like a backup (nothing is changed by a bad file).
+// (./ProcedureEditor.tsx), stored only when it is saved; editing a procedure cases follow makes a new version with an
+// effective date. A procedure is exported to and imported from a JSON file, checked like a backup (nothing is changed
+// by a bad file). A desk's own procedure no provider follows and no case was logged under may be removed; one in use
+// says what uses it.
 import {
   Accordion,
   Alert,
@@ -16,6 +18,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { CalendarId, Channel } from '#shared/model/case';
@@ -32,13 +35,17 @@ import {
   type SaveRefusal,
   type Target,
 } from '#shared/rules/index';
-import { useProcedureRows } from '#db/hooks';
+import { useProcedureRows, useProcedureUses } from '#db/hooks';
 import { storedProceduresProblem } from '#db/desk';
 import {
-  copyProcedure,
+  draftCopy,
   importProcedure,
+  isInUse,
   lastCaseFollowing,
+  ProcedureRemovalError,
   ProcedureSaveError,
+  type ProcedureUse,
+  removeProcedure,
   saveProcedure,
 } from '#db/repositories/procedures';
 import { db } from '#db/schema';
@@ -51,6 +58,7 @@ import {
   procedureProblemIn,
   regimeNameIn,
   type Translate,
+  useLocale,
   useT,
 } from '#lib/i18n/index';
 import { ProcedureEditor } from './ProcedureEditor';
@@ -68,6 +76,23 @@ function refusalIn(t: Translate, refusal: SaveRefusal): string {
   if (refusal.kind === 'effective-missing') return t('procedures.refused.effectiveMissing', values);
   if (refusal.kind === 'effective-too-early') return t('procedures.refused.effectiveTooEarly', values);
   return t('procedures.refused.effectiveBeforePrevious', values);
+}
+
+/** "Maple Telecom, the desk’s default procedure and 12 cases": what keeps a procedure, in the interface language. */
+function usesIn(t: Translate, locale: string, use: ProcedureUse): string {
+  const parts = [
+    ...use.providers,
+    ...(use.deskDefault ? [t('procedures.useDefault')] : []),
+    ...(use.cases > 0 ? [t('procedures.useCases', { n: use.cases })] : []),
+  ];
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(parts);
+}
+
+/** Why a procedure was not removed, in the interface language. */
+function removalRefusalIn(t: Translate, locale: string, error: ProcedureRemovalError): string {
+  if (error.reason === 'in-use') return t('procedures.usedBy', { uses: usesIn(t, locale, error.use!) });
+  if (error.reason === 'team') return t('procedures.teamNoRemove');
+  return t(error.reason === 'built-in' ? 'procedures.removal.builtIn' : 'procedures.removal.unknown');
 }
 
 function target(t: Translate, target: Target | undefined): string {
@@ -178,22 +203,39 @@ export function ProceduresView({
   // Re-read when the desk's procedures change (the hook installs them as the rules').
   const rows = useProcedureRows();
   const procedures = listProcedures();
-  const [editing, setEditing] = useState<{ procedure: Procedure; inUse: string | null } | null>(null);
+  const [editing, setEditing] = useState<{ procedure: Procedure; inUse: string | null; draft: boolean } | null>(null);
   const [opened, setOpened] = useState<string[]>([]);
   const [importProblem, setImportProblem] = useState<string | null>(null);
   const installProblem = storedProceduresProblem();
   const t = useT();
+  const { locale } = useLocale();
+  // What keeps each of the desk's own procedures (a built-in one is never removed).
+  const uses = useProcedureUses(procedures.filter((p) => !BUILT_IN_PROCEDURE_IDS.has(p.id)).map((p) => p.id));
 
-  const copy = async (id: string) => {
-    const made = await copyProcedure(db(), id);
-    notifications.show({
-      color: 'teal',
-      title: t('procedures.copied'),
-      message: t('procedures.copiedText', { name: made.name }),
-    });
-    setEditing({ procedure: made, inUse: null });
+  // The copy is stored only when it is saved: Cancel, or leaving Settings, leaves nothing behind.
+  const copy = async (id: string) => setEditing({ procedure: await draftCopy(db(), id), inUse: null, draft: true });
+  const edit = async (p: Procedure) =>
+    setEditing({ procedure: p, inUse: await lastCaseFollowing(db(), p), draft: false });
+  const remove = async (p: Procedure) => {
+    try {
+      await removeProcedure(db(), p.id);
+      notifications.show({ color: 'teal', title: t('procedures.removed'), message: p.name });
+    } catch (error) {
+      notifications.show({
+        color: 'red',
+        title: t('procedures.notRemoved'),
+        message: error instanceof ProcedureRemovalError ? removalRefusalIn(t, locale, error) : errorIn(t, error),
+      });
+    }
   };
-  const edit = async (p: Procedure) => setEditing({ procedure: p, inUse: await lastCaseFollowing(db(), p) });
+  const confirmRemove = (p: Procedure) =>
+    modals.openConfirmModal({
+      title: t('procedures.removeTitle', { name: p.name }),
+      children: <Text size="sm">{t('procedures.removeText')}</Text>,
+      labels: { confirm: t('procedures.removeConfirm'), cancel: t('procedures.removeKeep') },
+      confirmProps: { color: 'red' },
+      onConfirm: () => void remove(p),
+    });
   const save = async (p: Procedure) => {
     try {
       const saved = await saveProcedure(db(), p);
@@ -241,6 +283,7 @@ export function ProceduresView({
           key={`${editing.procedure.id}@${editing.procedure.version}`}
           procedure={editing.procedure}
           inUse={editing.inUse}
+          draft={editing.draft}
           today={today}
           deskCalendar={deskCalendar}
           onSave={save}
@@ -281,6 +324,7 @@ export function ProceduresView({
         {procedures.map((p) => {
           const builtIn = BUILT_IN_PROCEDURE_IDS.has(p.id);
           const versions = procedureVersions(p.id, deskProcedures());
+          const use = uses?.get(p.id);
           return (
             <Accordion.Item key={p.id} value={p.id}>
               <Accordion.Control>
@@ -318,7 +362,19 @@ export function ProceduresView({
                   <Button size="xs" variant="subtle" onClick={() => void exportProcedure(t, p)}>
                     {t('procedures.export')}
                   </Button>
+                  {!builtIn && use && !isInUse(use) && !db().sharing && (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => confirmRemove(p)}>
+                      {t('procedures.remove', { name: p.name })}
+                    </Button>
+                  )}
                 </Group>
+                {!builtIn && use && (isInUse(use) || db().sharing) && (
+                  <Text size="xs" c="dimmed" mb="xs">
+                    {isInUse(use)
+                      ? t('procedures.usedBy', { uses: usesIn(t, locale, use) })
+                      : t('procedures.teamNoRemove')}
+                  </Text>
+                )}
                 {versions.length > 1 && (
                   <Text size="xs" c="dimmed" mb="xs">
                     {t('procedures.versions', {

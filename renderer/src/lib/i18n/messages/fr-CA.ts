@@ -2692,6 +2692,8 @@ export const frCA: Record<MessageKey, string> = {
   'procedureProblem.first-stage-entered':
     'tout dossier commence à la première étape\u00a0; aucun événement ne peut y faire entrer',
   'procedureProblem.other': '{message}',
+  'procedureProblem.name-taken':
+    'une autre procédure s’appelle déjà «\u00a0{name}\u00a0»\u00a0: donnez à celle-ci un nom qui lui est propre',
   'procedureProblem.file-not-json': 'Ce fichier n’est pas un fichier de procédure\u00a0: ce n’est pas du JSON.',
   'procedureProblem.file-not-procedure':
     'Ce fichier n’est pas un fichier de procédure Redress (format\u00a0: «\u00a0redress-procedure\u00a0» est absent).',
@@ -2709,8 +2711,6 @@ export const frCA: Record<MessageKey, string> = {
   // fin m17a
   'procedures.notReadable': 'Les procédures propres au service n’ont pas pu être lues',
   'procedures.notExported': 'Procédure non exportée',
-  'procedures.copied': 'Procédure copiée',
-  'procedures.copiedText': '{name}\u00a0: modifiez-la ci-dessous.',
   'procedures.saved': 'Procédure enregistrée',
   'procedures.savedVersion': '{name} v{version}.',
   'procedures.savedNewVersion': '{name} v{version}, pour les plaintes reçues à partir du {date}.',
@@ -2731,6 +2731,22 @@ export const frCA: Record<MessageKey, string> = {
   'procedures.copy': 'Copier {name}',
   'procedures.edit': 'Modifier {name}',
   'procedures.export': 'Exporter',
+  'procedures.remove': 'Supprimer {name}',
+  'procedures.removeTitle': 'Supprimer {name}\u00a0?',
+  'procedures.removeText':
+    'Aucun fournisseur ne la suit et aucun dossier n’a été enregistré sous cette procédure. Elle est supprimée de ce service, avec toutes ses versions\u00a0; exportez-la d’abord si vous pourriez en avoir besoin de nouveau.',
+  'procedures.removeConfirm': 'Supprimer',
+  'procedures.removeKeep': 'La garder',
+  'procedures.removed': 'Procédure supprimée',
+  'procedures.notRemoved': 'Procédure non supprimée',
+  'procedures.usedBy':
+    'Utilisée par {uses}\u00a0: elle ne peut pas être supprimée, car les délais d’un dossier dépendent de la procédure sous laquelle il a été enregistré.',
+  'procedures.useCases': '{n, plural, one {# dossier} other {# dossiers}}',
+  'procedures.useDefault': 'la procédure par défaut du service',
+  'procedures.teamNoRemove':
+    'Ce service partage ses dossiers avec une équipe\u00a0: aucune procédure n’est supprimée ici, car un autre service a pu enregistrer un dossier sous celle-ci pendant qu’il était hors ligne.',
+  'procedures.removal.builtIn': 'Une procédure intégrée n’est jamais supprimée.',
+  'procedures.removal.unknown': 'Ce service n’a plus cette procédure.',
   'procedures.versions': 'Versions\u00a0: {list}',
   'procedures.versionFrom': 'v{version} à partir du {date}',
   'procedures.versionFromStart': 'v{version} depuis le début',
@@ -2810,6 +2826,9 @@ export const frCA: Record<MessageKey, string> = {
   'editor.saveVersion': 'Enregistrer comme version {version}',
   'editor.save': 'Enregistrer',
   'editor.cancel': 'Annuler',
+  'editor.draft': 'Pas encore enregistrée',
+  'editor.draftText':
+    'Cette copie devient une procédure du service quand vous l’enregistrez. Annuler ne laisse aucune trace.',
   'editor.preview': 'Aperçu',
   'editor.previewCalendar': 'Calendrier',
   'editor.previewIntro': 'Une plainte reçue aujourd’hui ({date}) par la poste aurait les échéances suivantes\u00a0:',
