@@ -177,6 +177,10 @@ test('a copy of Jive’s code: its acknowledgement carries Jive’s escalation s
   await editor
     .getByLabel('Time frame we promise (English)')
     .fill('We aim to finish looking into your complaint within about 10 working days.');
+  // The acknowledgement's next step, in the desk's own words (explore27-quebec §5: it had no field).
+  const step = editor.getByRole('textbox', { name: 'Acknowledgement: next step (wording)' });
+  await expect(step).toHaveValue(/^Acknowledge the complaint with a tracking number/);
+  await step.fill('Accuser réception avec un numéro de suivi');
   await editor.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(editor).toBeHidden();
   await addProvider(page, {
@@ -188,6 +192,7 @@ test('a copy of Jive’s code: its acknowledgement carries Jive’s escalation s
     languages: ['French (Canada)', 'English (Canada)'],
   });
   await logComplaint(page, { ...complaint(today, 'Béatrice Tremblay'), summary: 'Service coupé depuis lundi' });
+  await expect(page.getByText('Accuser réception avec un numéro de suivi').first()).toBeVisible();
   const download = await issueLetterFromDialog(page);
   const pdf = join(dir, download.suggestedFilename());
   await download.saveAs(pdf);

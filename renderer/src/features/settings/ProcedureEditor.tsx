@@ -72,7 +72,10 @@ function fieldProps(form: Form, t: Translate, path: FieldPath, options?: { type:
   return { label: fieldLabel(t, path), ...form.getInputProps(path, options) };
 }
 
-/** One target: on/off, amount, unit, what is due. `path` is the form path (`stages.0.target`). */
+/**
+ * One target: on/off, amount, unit, what is due, and the next step the case page says while it runs (empty: the
+ * app's own words, in the interface's language). `path` is the form path (`stages.0.target`).
+ */
 function TargetFields({ form, path }: { form: Form; path: TargetPath }) {
   const t = useT();
   const on = fieldProps(form, t, `${path}.on`, { type: 'checkbox' });
@@ -91,6 +94,7 @@ function TargetFields({ form, path }: { form: Form; path: TargetPath }) {
           <TextInput {...fieldProps(form, t, `${path}.what`)} />
         </SimpleGrid>
       )}
+      {set && <TextInput mt="xs" description={t('editor.actionHint')} {...fieldProps(form, t, `${path}.action`)} />}
     </Fieldset>
   );
 }

@@ -18,13 +18,16 @@ describe('the procedure editor’s fields', () => {
     // Kijoma: a first response for every channel (on), stage 1 with a target, stage 2 without one.
     expect(shown.has('firstResponse.default.amount')).toBe(true);
     expect(shown.has('stages.0.target.what')).toBe(true);
+    // A target's next step (its wording on the case page), so a desk can word it in its own language (explore27 §5).
+    expect(shown.has('stages.0.target.action')).toBe(true);
+    expect(shown.has('stages.1.target.action')).toBe(false);
     expect(shown.has('stages.1.target.on')).toBe(true);
     expect(shown.has('stages.1.target.amount')).toBe(false);
     expect(shown.has('stages.2.owner')).toBe(true);
     expect(shown.has('firstResponse.byChannel.letter.on')).toBe(true);
     expect(shown.has('firstResponse.byChannel.chat.on')).toBe(false);
-    // No field: the id, the version, the provider, the source, a stage's id, a target's next action or quoted words.
-    for (const field of ['id', 'version', 'provider.name', 'source', 'stages.0.id', 'stages.0.target.action'])
+    // No field: the id, the version, the provider, the source, a stage's id, a target's quoted words.
+    for (const field of ['id', 'version', 'provider.name', 'source', 'stages.0.id', 'stages.0.target.basis'])
       expect(shown.has(field), field).toBe(false);
     form.channels = form.channels.filter((c) => c !== 'letter');
     expect(shownFields(form).has('firstResponse.byChannel.letter.on')).toBe(false);
@@ -36,7 +39,10 @@ describe('the procedure editor’s fields', () => {
     expect(fieldNameIn(fr, 'stages.1.owner', form)).toBe('Étape 2\u00a0: responsable');
     expect(fieldNameIn(en, 'stages.0.target.amount', form)).toBe('Stage 1 target: amount');
     expect(fieldNameIn(en, 'firstResponse.byChannel.letter.what', form)).toBe('First response (letter): what is due');
-    expect(fieldNameIn(en, 'acknowledgement.action', form)).toBe('Acknowledgement: the next action');
+    expect(fieldNameIn(en, 'acknowledgement.action', form)).toBe('Acknowledgement: next step (wording)');
+    expect(fieldNameIn(fr, 'acknowledgement.action', form)).toBe(
+      'Accusé de réception\u00a0: prochaine étape (libellé)',
+    );
     expect(fieldNameIn(fr, 'acknowledgement.basis', form)).toBe(
       'Accusé de réception\u00a0: les mots mêmes du fournisseur',
     );

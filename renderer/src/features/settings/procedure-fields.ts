@@ -33,13 +33,14 @@ const STAGE = {
 /** A stage field whose label does not say which stage: the summary's name for it. */
 const STAGE_NAMED: Partial<Record<StageField, MessageKey>> = { external: 'editor.field.stageExternal' };
 
-/** A target's fields (`acknowledgement.amount`): the switch, and while it is on, amount, unit and what is due; each
- *  label says the target's own ({label}, its fieldset's legend). */
+/** A target's fields (`acknowledgement.amount`): the switch, and while it is on, amount, unit, what is due and the
+ *  next step's wording; each label says the target's own ({label}, its fieldset's legend). */
 const TARGET = {
   on: 'editor.setTarget',
   amount: 'editor.amount',
   unit: 'editor.unit',
   what: 'editor.what',
+  action: 'editor.action',
 } as const satisfies Record<string, MessageKey>;
 
 /** The fields below the stages. */
@@ -67,8 +68,8 @@ const ABOUT: Record<string, MessageKey> = {
   'firstResponse.byChannel': 'editor.byChannel',
 };
 
-/** A target's parts with no field: its next action and the provider's own words. */
-const TARGET_ABOUT: Record<string, MessageKey> = { action: 'editor.field.action', basis: 'editor.field.basis' };
+/** A target's part with no field: the provider's own words. */
+const TARGET_ABOUT: Record<string, MessageKey> = { basis: 'editor.field.basis' };
 
 type StageField = keyof typeof STAGE;
 type TargetField = keyof typeof TARGET;
@@ -125,7 +126,7 @@ function targetPaths(f: ProcedureForm): TargetPath[] {
   ];
 }
 
-/** A target's fields: the switch, and its amount, unit and what is due while it is on. */
+/** A target's fields: the switch, and its amount, unit, what is due and next step while it is on. */
 function targetFields(path: TargetPath, target: { on: boolean } | undefined): FieldPath[] {
   const fields = Object.keys(TARGET) as TargetField[];
   return (target?.on ? fields : fields.filter((k) => k === 'on')).map((k) => `${path}.${k}` as const);
@@ -133,7 +134,7 @@ function targetFields(path: TargetPath, target: { on: boolean } | undefined): Fi
 
 /**
  * Every form path the editor shows as a field, for these values, in the screen's order (a channel's target only while
- * the channel is listed; a target's amount, unit and what is due only while it is set).
+ * the channel is listed; a target's amount, unit, what is due and next step only while it is set).
  */
 export function shownFields(f: ProcedureForm): ReadonlySet<string> {
   const shown: FieldPath[] = Object.keys(HEAD) as (keyof typeof HEAD)[];

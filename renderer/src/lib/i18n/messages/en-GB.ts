@@ -2103,6 +2103,8 @@ export const enGB = {
   'editor.amount': '{label}: amount',
   'editor.unit': '{label}: unit',
   'editor.what': '{label}: what is due',
+  'editor.action': '{label}: next step (wording)',
+  'editor.actionHint': 'What “What to do next” on the case page says while it runs. Empty: Redress’s own words.',
   'editor.fieldsNeedChange': '{n, plural, one {One field needs} other {# fields need}} a change.',
   'editor.inUse': 'Cases follow this procedure',
   'editor.inUseText':
@@ -2174,7 +2176,6 @@ export const enGB = {
   'editor.field.promise': 'Time frame we promise',
   'editor.field.stageExternal': 'Stage {n}: run outside the provider',
   'editor.field.stageId': 'Stage {n}: its id ({id})',
-  'editor.field.action': '{label}: the next action',
   'editor.field.basis': '{label}: the provider’s own words',
   'editor.field.other': 'Part of the procedure ({field})',
 

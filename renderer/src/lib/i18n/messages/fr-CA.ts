@@ -2780,6 +2780,9 @@ export const frCA: Record<MessageKey, string> = {
   'editor.amount': '{label}\u00a0: durée',
   'editor.unit': '{label}\u00a0: unité',
   'editor.what': '{label}\u00a0: ce qui est attendu',
+  'editor.action': '{label}\u00a0: prochaine étape (libellé)',
+  'editor.actionHint':
+    'Ce que «\u00a0Prochaines étapes\u00a0» indique sur la page du dossier pendant ce délai. Vide\u00a0: les mots de Redress.',
   'editor.fieldsNeedChange': '{n, plural, one {# champ doit être modifié} other {# champs doivent être modifiés}}.',
   'editor.inUse': 'Des dossiers suivent cette procédure',
   'editor.inUseText':
@@ -2852,7 +2855,6 @@ export const frCA: Record<MessageKey, string> = {
   'editor.field.promise': 'Délai promis',
   'editor.field.stageExternal': 'Étape {n}\u00a0: menée hors du fournisseur',
   'editor.field.stageId': 'Étape {n}\u00a0: son identifiant ({id})',
-  'editor.field.action': '{label}\u00a0: la prochaine action',
   'editor.field.basis': '{label}\u00a0: les mots mêmes du fournisseur',
   'editor.field.other': 'Une partie de la procédure ({field})',
   'letter.choice.acknowledgement': 'Accusé de réception',
