@@ -297,7 +297,7 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   );
   await expect(editor.getByRole('complementary', { name: 'Aperçu' })).not.toContainText('received');
   await expect(editor.getByRole('textbox', { name: 'Étape 1\u00a0: nom' })).toBeVisible();
-  // The copy's notification has gone (it names the copy, a procedure's own words).
+  // No message is left on screen (a copy is no longer announced: it is stored only when saved).
   await messagesGone(page);
   const editorLeft = await englishLeft(page);
   await page.screenshot({ path: `${SHOTS}/procedure-editor-fr.png`, fullPage: true, style: HIDE_MESSAGES });
