@@ -2,6 +2,7 @@
 // gives it on the letter's date, the scheme's contact block, and the ADR timings read from the rules engine's
 // regimes (never typed into a template).
 import { saying } from '#shared/model/saying';
+import { providerForCase } from '#shared/model/provider';
 import { type DeskTextPart, LetterRefusalError } from './refusals';
 import type { CaseRecord, DeskSettings } from '#shared/model/case';
 import {
@@ -80,7 +81,8 @@ export function letterBasics(input: LetterBaseInput): LetterBasics {
 
 /**
  * A letter about a case, in the frame every letter shares: the desk's letterhead, the case's reference and account
- * number, the addressee, the date, the handler, large print and the desk's edits, around what this letter `says`.
+ * number, the addressee, the date, the handler, large print, the desk's edits and the paper of the provider's region,
+ * around what this letter `says`.
  */
 export function caseLetter(
   input: LetterBaseInput,
@@ -97,6 +99,8 @@ export function caseLetter(
     handlerName: input.handlerName,
     largePrint: input.largePrint,
     edits: input.edits,
+    // The paper and envelope of the provider's country (Letter and No. 10 in Canada).
+    region: providerForCase(input.caseRecord, input.settings).provider.region,
     ...says,
   });
 }

@@ -85,7 +85,8 @@ export interface PageFurniture {
 
 /** A complete letter, ready for pdfmake's createPdf. */
 export interface LetterDocument {
-  pageSize: 'A4';
+  /** A4 (UK) or US Letter (Canada): see layout.ts PAGE_FORMATS. */
+  pageSize: 'A4' | 'LETTER';
   pageMargins: Margins;
   /** BCP 47 language tag, written to the PDF for screen readers. */
   language?: string;

@@ -73,16 +73,20 @@ export {
 export {
   LARGE_PRINT,
   PAGE,
+  PAGE_FORMATS,
   STANDARD_PRINT,
   joinSentences,
   letterDocument,
   mm,
+  pageFormatForCase,
+  pageFormatOf,
   paragraph,
   postableLetter,
   section,
   windowLinesFor,
   withPageFurniture,
   type LetterFrame,
+  type PageFormat,
   type TypeSizes,
 } from './layout';
 export {

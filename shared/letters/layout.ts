@@ -1,7 +1,9 @@
-// The frame every Redress letter shares: an A4 page laid out for a standard DL window envelope (letterhead, the
-// addressee in the window, reference and date beside it, the reference and page number in every footer, a sign-off
-// with the handler's name). Letter builders supply only the body. Pure: returns a pdfmake document definition.
-import type { CompanyDetails, DeskSettings } from '#shared/model/case';
+// The frame every Redress letter shares: a page laid out for a window envelope (A4 and DL in the UK, Letter and No. 10
+// in Canada: PAGE_FORMATS), with the letterhead, the addressee in the window, reference and date beside it, the
+// reference and page number in every footer, a sign-off with the handler's name. Letter builders supply only the body.
+// Pure: returns a pdfmake document definition.
+import type { CaseRecord, CompanyDetails, DeskSettings } from '#shared/model/case';
+import { providerForCase, type RegulatorRegion } from '#shared/model/provider';
 import type { Addressee } from './addressee';
 import { saying } from '#shared/model/saying';
 import { LetterRefusalError } from './refusals';
@@ -31,42 +33,138 @@ import { ADDRESS_WINDOW_LINES, ADDRESS_WINDOW_WIDTH_MM } from '#shared/model/sto
 /** Millimetres to PDF points. */
 export const mm = (millimetres: number): number => (millimetres * 72) / 25.4;
 
-/**
- * A4 folded in three (folds at 99 and 198 mm) into a DL envelope whose window is about 90 × 35 mm, 20 mm from the
- * left and 15 mm from the bottom: with the letter settled in the envelope, the window shows 50-85 mm from the top of
- * the page, 20-110 mm from the left. The address block sits inside that with a few millimetres to spare.
- */
-export const PAGE = {
-  width: mm(210),
-  height: mm(297),
-  marginLeft: mm(20),
-  marginRight: mm(20),
-  marginTop: mm(20),
-  marginBottom: mm(20),
-  letterheadTop: mm(14),
+/** Inches to PDF points. */
+const inch = (inches: number): number => inches * 72;
+
+/** The paper a letter is printed on and the window envelope it is posted in, which set where everything goes. */
+export type PageFormatId = 'a4-dl' | 'letter-no10';
+export interface PageFormat {
+  id: PageFormatId;
+  /** The paper size, as pdfmake names it. */
+  pageSize: LetterDocument['pageSize'];
+  width: number;
+  height: number;
+  marginLeft: number;
+  marginRight: number;
+  marginTop: number;
+  marginBottom: number;
+  letterheadTop: number;
   /** Large print: the letterhead starts higher, as its lines are taller. */
-  letterheadTopLargePrint: mm(10),
-  /** The envelope window, on the page (see above). Nothing but the address may show through it. */
-  window: { left: mm(20), top: mm(50), right: mm(110), bottom: mm(85) },
-  addressLeft: mm(20),
-  addressTop: mm(51),
-  addressWidth: mm(ADDRESS_WINDOW_WIDTH_MM),
-  /** Name plus address lines that fit the window at the address font size. */
-  addressMaxLines: ADDRESS_WINDOW_LINES,
-  infoLeft: mm(122),
-  infoLabelWidth: mm(37),
+  letterheadTopLargePrint: number;
+  /** The envelope window, on the page. Nothing but the address may show through it. */
+  window: { left: number; top: number; right: number; bottom: number };
+  addressLeft: number;
+  addressTop: number;
+  addressWidth: number;
+  /** Name plus address lines that fit the window in standard print (the store's limit: every window holds it). */
+  addressMaxLines: number;
+  /** The address in the window in standard print (large print is 16 pt in every window). */
+  addressType: { fontSize: number; lineHeight: number };
+  /** The reference block beside the window: where it starts, and the width of its labels. */
+  infoLeft: number;
+  infoLabelWidth: number;
   /** Where the body starts on the first page, below the window. */
-  bodyTopFirstPage: mm(89),
-  foldMarks: [mm(99), mm(198)],
-} as const;
-
-const CONTENT_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight;
+  bodyTopFirstPage: number;
+  /** Where the sheet is folded to go into the envelope (marked on page 1, in the left margin). */
+  foldMarks: readonly number[];
+}
 
 /**
- * The address in the window in standard print. The stored address limits follow from it (shared/model/stored.ts): 7
- * lines, name and postcode included.
+ * The address in the window in standard print, in the DL window. The stored address limits follow from it
+ * (shared/model/stored.ts): 7 lines, name and postcode included.
  */
 export const ADDRESS_TYPE = { fontSize: 10.5, lineHeight: 1.15 } as const;
+
+/**
+ * The page formats: the ONE home of the paper and envelope geometry; a letter takes the one of its provider's region
+ * (`pageFormatFor`).
+ *
+ * a4-dl (UK): A4 folded in three (folds at 99 and 198 mm) into a DL envelope whose window is about 90 × 35 mm, 20 mm
+ * from the left and 15 mm from the bottom: with the letter settled in the envelope, the window shows 50-85 mm from the
+ * top of the page, 20-110 mm from the left. The address block sits inside that with a few millimetres to spare.
+ *
+ * letter-no10 (Canada): US Letter (8 1/2 × 11 in, 612 × 792 pt) folded in three (folds at 3 2/3 and 7 1/3 in) into a
+ * No. 10 envelope (4 1/8 × 9 1/2 in) with the standard window: 1 1/8 × 4 1/2 in, 7/8 in from the left and 1/2 in
+ * from the bottom (envelope makers' No. 10 standard window, e.g. laenvelope.com "No.10 Standard Window Dimensions";
+ * PostalMethods' developer guide gives the same address area, 2.042 in from the top of the page). The folded sheet is
+ * 3 2/3 in tall in a 4 1/8 in envelope: settled on its fold, as for DL, the window shows 2.042-3.167 in from the top of
+ * the page (3 2/3 - 1 5/8 and 3 2/3 - 1/2). Across, the sheet has 1 in of play: the window shows 7/8-5 3/8 in from
+ * the left with the sheet against the envelope's left edge, 3/8-4 7/8 in centred, -1/8-4 3/8 in against the right.
+ * The address (85 mm wide, as in the DL window) starts at 1 in, so it ends at 4.35 in and shows wherever the sheet
+ * lies; the reference block starts at 5 1/2 in, right of wherever the window can be. The window is 81 pt high (DL:
+ * 99 pt), so in standard print the address is set at 9 pt, solid, to hold the same 7 lines as the DL window (Canada
+ * Post asks for characters 2 to 5 mm high and at least 0.5 mm between lines: Roboto's capitals are 2.3 mm high at 9
+ * pt, with 0.8 mm between lines); large print (16 pt) holds 4 lines there (DL: 5). The body starts at 3 3/8 in.
+ */
+export const PAGE_FORMATS = {
+  'a4-dl': {
+    id: 'a4-dl',
+    pageSize: 'A4',
+    width: mm(210),
+    height: mm(297),
+    marginLeft: mm(20),
+    marginRight: mm(20),
+    marginTop: mm(20),
+    marginBottom: mm(20),
+    letterheadTop: mm(14),
+    letterheadTopLargePrint: mm(10),
+    window: { left: mm(20), top: mm(50), right: mm(110), bottom: mm(85) },
+    addressLeft: mm(20),
+    addressTop: mm(51),
+    addressWidth: mm(ADDRESS_WINDOW_WIDTH_MM),
+    addressMaxLines: ADDRESS_WINDOW_LINES,
+    addressType: ADDRESS_TYPE,
+    infoLeft: mm(122),
+    infoLabelWidth: mm(37),
+    bodyTopFirstPage: mm(89),
+    foldMarks: [mm(99), mm(198)],
+  },
+  'letter-no10': {
+    id: 'letter-no10',
+    pageSize: 'LETTER',
+    width: inch(8.5),
+    height: inch(11),
+    marginLeft: inch(1),
+    marginRight: inch(0.75),
+    marginTop: mm(20),
+    marginBottom: mm(20),
+    letterheadTop: mm(14),
+    letterheadTopLargePrint: mm(10),
+    window: { left: inch(7 / 8), top: inch(11 / 3 - 13 / 8), right: inch(7 / 8 + 4.5), bottom: inch(11 / 3 - 0.5) },
+    addressLeft: inch(1),
+    addressTop: inch(11 / 3 - 13 / 8) + mm(1),
+    addressWidth: mm(ADDRESS_WINDOW_WIDTH_MM),
+    addressMaxLines: ADDRESS_WINDOW_LINES,
+    addressType: { fontSize: 9, lineHeight: 1 },
+    infoLeft: inch(5.5),
+    infoLabelWidth: mm(27),
+    bodyTopFirstPage: inch(3 + 3 / 8),
+    foldMarks: [inch(11 / 3), inch(22 / 3)],
+  },
+} as const satisfies Record<PageFormatId, PageFormat>;
+
+/** The UK page (A4, DL window): a letter's unless its provider is Canadian (see `pageFormatFor`). */
+export const PAGE: PageFormat = PAGE_FORMATS['a4-dl'];
+
+/** The paper and envelope of a provider's region: Letter and No. 10 in Canada, A4 and DL in the UK. */
+export function pageFormatFor(region: RegulatorRegion): PageFormat {
+  return region === 'CA' ? PAGE_FORMATS['letter-no10'] : PAGE_FORMATS['a4-dl'];
+}
+
+/** The page format of a case's letters: its provider's region's (`providerForCase`). */
+export function pageFormatForCase(record: Pick<CaseRecord, 'providerId'>, settings: DeskSettings): PageFormat {
+  return pageFormatFor(providerForCase(record, settings).provider.region);
+}
+
+/** The page format a letter was laid out in (its paper size says which). */
+export function pageFormatOf(doc: Pick<LetterDocument, 'pageSize'>): PageFormat {
+  const format = Object.values<PageFormat>(PAGE_FORMATS).find((f) => f.pageSize === doc.pageSize);
+  if (!format) throw new Error(`No letter layout for paper size ${String(doc.pageSize)}.`);
+  return format;
+}
+
+const contentWidth = (format: PageFormat) => format.width - format.marginLeft - format.marginRight;
+
 /**
  * The address in large print: 16 pt like every other word of the letter, set solid (line height 1), so 5 lines fit
  * the window's height (name and postcode included). A longer address is refused for a large-print letter with a
@@ -113,10 +211,15 @@ export const LARGE_PRINT_MIN_SIZE = 16;
 /** The height pdfmake gives one line of Roboto at this size and line height. */
 const lineHeightOf = (fontSize: number, lineHeight: number) => fontSize * lineHeight * LETTER_FONT_LINE_FACTOR;
 
-/** How many address lines fit the window's height at this print size. */
-export function windowLineCapacity(sizes: TypeSizes): number {
+/** The type sizes of a letter in this page format: standard print sets the address as the format's window needs. */
+export function typeSizesFor(format: PageFormat, largePrint: boolean): TypeSizes {
+  return largePrint ? LARGE_PRINT : { ...STANDARD_PRINT, address: format.addressType };
+}
+
+/** How many address lines fit the height of the format's window at this print size. */
+export function windowLineCapacity(sizes: TypeSizes, format: PageFormat = PAGE): number {
   const line = lineHeightOf(sizes.address.fontSize, sizes.address.lineHeight);
-  return Math.floor((PAGE.window.bottom - PAGE.addressTop) / line);
+  return Math.floor((format.window.bottom - format.addressTop) / line);
 }
 
 export interface LetterFrame {
@@ -139,6 +242,8 @@ export interface LetterFrame {
   largePrint?: boolean;
   /** The desk's edits to the body's catalogue paragraphs, by paragraph id (see ./edits.ts). */
   edits?: ParagraphEdits;
+  /** The region of the provider the letter is from: its paper and envelope (`pageFormatFor`); the UK's when absent. */
+  region?: RegulatorRegion;
   /**
    * The scheme the letter names (catalogue.schemeNamesIn): the heading and body name it by its short name, and its
    * first mention becomes the long one, so the full name appears once per letter.
@@ -147,25 +252,30 @@ export interface LetterFrame {
 }
 
 /**
- * The lines in the envelope window: the name, then the address. Throws, saying what to shorten, when they would not
- * fit the window: in standard print more lines than the window holds; in large print more lines than fit at 16 pt,
+ * The lines in the envelope window of the page format (the UK's DL window unless given): the name, then the address.
+ * Throws, saying what to shorten, when they would not fit the window: in standard print more lines than the window
+ * holds; in large print more lines than fit that window at 16 pt (the No. 10 window holds fewer than the DL one),
  * counting a line too wide for the window as the lines it wraps into (measured with the letter font).
  */
-export function windowLinesFor(addressee: Pick<Addressee, 'name' | 'addressLines'>, largePrint = false): string[] {
+export function windowLinesFor(
+  addressee: Pick<Addressee, 'name' | 'addressLines'>,
+  largePrint = false,
+  format: PageFormat = PAGE,
+): string[] {
   const windowLines = [addressee.name, ...addressee.addressLines];
-  if (windowLines.length > PAGE.addressMaxLines) {
+  if (windowLines.length > format.addressMaxLines) {
     throw new LetterRefusalError(
       saying('window-lines', {
         name: addressee.name,
         lines: windowLines.length - 1,
-        max: PAGE.addressMaxLines - 1,
+        max: format.addressMaxLines - 1,
       }),
     );
   }
   if (largePrint) {
     const { fontSize } = LARGE_PRINT.address;
-    const capacity = windowLineCapacity(LARGE_PRINT);
-    const printed = windowLines.reduce((sum, line) => sum + wrappedLineCount(line, fontSize, PAGE.addressWidth), 0);
+    const capacity = windowLineCapacity(LARGE_PRINT, format);
+    const printed = windowLines.reduce((sum, line) => sum + wrappedLineCount(line, fontSize, format.addressWidth), 0);
     if (printed > capacity) {
       throw new LetterRefusalError(
         saying('window-large-print', { size: fontSize, capacity, name: addressee.name, printed }),
@@ -187,7 +297,8 @@ export function customerCopyOf(
   language: LetterLanguage,
 ): LetterDocument | null {
   if (addressee.role !== 'representative' || customer.role !== 'customer') return null;
-  const windowLines = windowLinesFor(customer, isLargePrint(doc));
+  const format = pageFormatOf(doc);
+  const windowLines = windowLinesFor(customer, isLargePrint(doc), format);
   const notice: LetterText = {
     text: message(language, 'letter.copyNotice', { customerName: customer.name, representativeName: addressee.name }),
     style: 'copyNotice',
@@ -197,7 +308,7 @@ export function customerCopyOf(
   const nodes = JSON.parse(JSON.stringify(doc.content)) as LetterContent[];
   let noticed = false;
   for (const node of nodes) {
-    if (typeof node === 'object' && node.windowAddress) content.push(addressBlock(windowLines));
+    if (typeof node === 'object' && node.windowAddress) content.push(addressBlock(windowLines, format));
     else {
       // Above the letter's opening: the greeting or the subject line, whichever comes first (`opening`).
       if (!noticed && isOpening(node)) {
@@ -224,14 +335,20 @@ export function isLargePrint(doc: LetterDocument): boolean {
   return doc.defaultStyle?.fontSize === LARGE_PRINT.body;
 }
 
-/** A letter's fold marks (page 1) and footer (the reference, and "Page n of m"), and what they were made from. */
-function pageFurniture(furniture: PageFurniture): Pick<LetterDocument, 'background' | 'footer' | 'furniture'> {
+/**
+ * A letter's fold marks (page 1) and footer (the reference, and "Page n of m"), and what they were made from; placed
+ * for the letter's page format.
+ */
+function pageFurniture(
+  furniture: PageFurniture,
+  format: PageFormat,
+): Pick<LetterDocument, 'background' | 'footer' | 'furniture'> {
   const { language, reference } = furniture;
   return {
     furniture,
-    background: (currentPage) => (currentPage === 1 ? foldMarks() : null),
+    background: (currentPage) => (currentPage === 1 ? foldMarks(format) : null),
     footer: (currentPage, pageCount) => ({
-      margin: [PAGE.marginLeft, mm(8), PAGE.marginRight, 0],
+      margin: [format.marginLeft, mm(8), format.marginRight, 0],
       style: 'footer',
       // The page number takes what it needs; the reference the rest (at 16 pt neither fits half the width in French).
       columns: [
@@ -259,36 +376,37 @@ export function postableLetter(doc: LetterDocument): LetterDocument | null {
 
 /** A posted letter (`postableLetter`) with its fold marks and footer again: the document the page had. */
 export function withPageFurniture(doc: LetterDocument): LetterDocument {
-  return doc.furniture ? { ...doc, ...pageFurniture(doc.furniture) } : doc;
+  return doc.furniture ? { ...doc, ...pageFurniture(doc.furniture, pageFormatOf(doc)) } : doc;
 }
 
 export function letterDocument(frame: LetterFrame): LetterDocument {
   const { language, company, reference, addressee } = frame;
   const largePrint = frame.largePrint === true;
-  const sizes = largePrint ? LARGE_PRINT : STANDARD_PRINT;
-  const windowLines = windowLinesFor(addressee, largePrint);
+  const format = pageFormatFor(frame.region ?? 'UK');
+  const sizes = typeSizesFor(format, largePrint);
+  const windowLines = windowLinesFor(addressee, largePrint, format);
   const handlerName = frame.handlerName.trim();
   if (!handlerName) throw new LetterRefusalError(saying('no-handler'));
   const named = nameSchemeOnce([frame.heading, ...applyParagraphEdits(frame.body, frame.edits)], frame.schemeNames);
   const heading = named[0] as string;
   const body = named.slice(1);
-  const info = infoBlock(frame, sizes);
+  const info = infoBlock(frame, sizes, format);
 
   return {
-    pageSize: 'A4',
-    pageMargins: [PAGE.marginLeft, PAGE.marginTop, PAGE.marginRight, PAGE.marginBottom],
+    pageSize: format.pageSize,
+    pageMargins: [format.marginLeft, format.marginTop, format.marginRight, format.marginBottom],
     language,
     info: { title: frame.title, author: company.name, subject: frame.title, creator: 'Redress' },
     defaultStyle: { font: 'Roboto', fontSize: sizes.body, lineHeight: 1.2, color: '#1a1a1a' },
     styles: styles(sizes),
-    ...pageFurniture({ language, reference }),
+    ...pageFurniture({ language, reference }, format),
     content: [
-      letterhead(language, company, sizes, frame.logoDataUrl),
-      addressBlock(windowLines),
+      letterhead(language, company, sizes, format, frame.logoDataUrl),
+      addressBlock(windowLines, format),
       info.block,
       // Everything above is placed absolutely; this pushes the body below the envelope window and the reference
       // block. (An empty canvas, because an empty text would add a line's height of its own.)
-      { canvas: [], margin: [0, Math.max(PAGE.bodyTopFirstPage, info.bottom + mm(5)) - PAGE.marginTop, 0, 0] },
+      { canvas: [], margin: [0, Math.max(format.bodyTopFirstPage, info.bottom + mm(5)) - format.marginTop, 0, 0] },
       ...opening(language, greeting(language, addressee), heading),
       ...body.slice(0, -1),
       // The sign-off never stands alone at the top of a page: it keeps the last section with it.
@@ -397,11 +515,13 @@ function letterhead(
   language: LetterLanguage,
   company: CompanyDetails,
   sizes: TypeSizes,
+  format: PageFormat,
   logoDataUrl?: string,
 ): LetterContent {
   const largePrint = sizes === LARGE_PRINT;
+  const width = contentWidth(format);
   // The name, address and contacts take the width the logo leaves.
-  const textWidth = logoDataUrl ? CONTENT_WIDTH - LOGO_BOX.width - LOGO_BOX.gap : CONTENT_WIDTH;
+  const textWidth = logoDataUrl ? width - LOGO_BOX.width - LOGO_BOX.gap : width;
   const address = [...company.addressLines, company.postcode]
     .map((line) => line.trim())
     .filter(Boolean)
@@ -421,14 +541,14 @@ function letterhead(
     ...(address ? [address] : []),
     ...(largePrint ? [phoneLine, emailLine] : [[phoneLine, emailLine].filter(Boolean).join('     ')]),
   ].filter((line): line is string => Boolean(line));
-  const top = largePrint ? PAGE.letterheadTopLargePrint : PAGE.letterheadTop;
+  const top = largePrint ? format.letterheadTopLargePrint : format.letterheadTop;
   if (largePrint) {
     const printed = measured.reduce((sum, line) => sum + wrappedLineCount(line, sizes.letterhead, textWidth), 0);
     const nameLines = wrappedLineCount(company.name, sizes.companyName, textWidth, true);
     const textBottom =
       nameLines * lineHeightOf(sizes.companyName, 1) + COMPANY_NAME_GAP + printed * lineHeightOf(sizes.letterhead, 1);
     const bottom = top + Math.max(textBottom, logoDataUrl ? LOGO_BOX.height : 0) + RULE_HEIGHT;
-    if (bottom > PAGE.window.top) {
+    if (bottom > format.window.top) {
       throw new LetterRefusalError(saying('letterhead-large-print', { company: company.name }));
     }
   }
@@ -438,13 +558,13 @@ function letterhead(
     ...contactLines.map((text) => ({ text, style: 'letterhead' })),
   ];
   const rule: LetterContent = {
-    canvas: [{ type: 'line', x1: 0, y1: 5, x2: CONTENT_WIDTH, y2: 5, lineWidth: 0.6, lineColor: '#14365d' }],
+    canvas: [{ type: 'line', x1: 0, y1: 5, x2: width, y2: 5, lineWidth: 0.6, lineColor: '#14365d' }],
   };
   return {
-    absolutePosition: { x: PAGE.marginLeft, y: top },
+    absolutePosition: { x: format.marginLeft, y: top },
     columns: [
       {
-        width: CONTENT_WIDTH,
+        width,
         stack: logoDataUrl
           ? [
               {
@@ -466,23 +586,23 @@ function letterhead(
   };
 }
 
-function addressBlock(lines: string[]): LetterContent {
+function addressBlock(lines: string[], format: PageFormat): LetterContent {
   return {
     windowAddress: true,
-    absolutePosition: { x: PAGE.addressLeft, y: PAGE.addressTop },
-    columns: [{ width: PAGE.addressWidth, stack: lines.map((line) => ({ text: line, style: 'address' })) }],
+    absolutePosition: { x: format.addressLeft, y: format.addressTop },
+    columns: [{ width: format.addressWidth, stack: lines.map((line) => ({ text: line, style: 'address' })) }],
   };
 }
 
 /** Our reference, the account number and the date, beside the window; and where the block ends on the page. */
-function infoBlock(frame: LetterFrame, sizes: TypeSizes): { block: LetterContent; bottom: number } {
+function infoBlock(frame: LetterFrame, sizes: TypeSizes, format: PageFormat): { block: LetterContent; bottom: number } {
   const { language } = frame;
   const rows: Array<[string, string]> = [[message(language, 'info.ourReference', {}), frame.reference]];
   const account = frame.accountNumber?.trim();
   if (account) rows.push([message(language, 'info.accountNumber', {}), account]);
   rows.push([message(language, 'info.date', {}), dateInWords(language, frame.issuedOn)]);
-  const width = PAGE.width - PAGE.marginRight - PAGE.infoLeft;
-  const at = { x: PAGE.infoLeft, y: PAGE.addressTop };
+  const width = format.width - format.marginRight - format.infoLeft;
+  const at = { x: format.infoLeft, y: format.addressTop };
   if (sizes !== LARGE_PRINT) {
     const block: LetterContent = {
       absolutePosition: at,
@@ -491,19 +611,19 @@ function infoBlock(frame: LetterFrame, sizes: TypeSizes): { block: LetterContent
           width,
           stack: rows.map(([label, value]) => ({
             columns: [
-              { width: PAGE.infoLabelWidth, text: label, style: 'infoLabel' },
+              { width: format.infoLabelWidth, text: label, style: 'infoLabel' },
               { width: '*', text: value, style: 'infoValue' },
             ],
           })),
         },
       ],
     };
-    const valueWidth = width - PAGE.infoLabelWidth;
+    const valueWidth = width - format.infoLabelWidth;
     const height = rows.reduce(
       (sum, [label, value]) =>
         sum +
         Math.max(
-          wrappedLineCount(label, sizes.infoLabel, PAGE.infoLabelWidth) *
+          wrappedLineCount(label, sizes.infoLabel, format.infoLabelWidth) *
             lineHeightOf(sizes.infoLabel, INFO_LABEL_LINE_HEIGHT),
           wrappedLineCount(value, sizes.infoValue, valueWidth) * lineHeightOf(sizes.infoValue, INFO_VALUE_LINE_HEIGHT),
         ),
@@ -554,9 +674,9 @@ function signOff(frame: LetterFrame, handlerName: string): LetterContent {
   };
 }
 
-function foldMarks(): LetterContent {
+function foldMarks(format: PageFormat): LetterContent {
   return {
-    canvas: PAGE.foldMarks.map((y) => ({
+    canvas: format.foldMarks.map((y) => ({
       type: 'line',
       x1: mm(4),
       y1: y,

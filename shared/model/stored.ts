@@ -36,7 +36,9 @@ import { DESK_PREFIX_PATTERN, MAX_SEQUENCE, REFERENCE_PATTERN } from './referenc
 /**
  * The DL envelope's window holds ADDRESS_WINDOW_LINES printed lines (7 at the address's 10.5 pt, which large-print
  * letters keep: at 16 pt only 5 lines would fit the 34 mm): the addressee's name, the postcode, and so at most 5
- * address lines between them (within the UK post's "at most six lines plus the postcode", name included).
+ * address lines between them (within the UK post's "at most six lines plus the postcode", name included). A Canadian
+ * letter's No. 10 window is lower (28 mm): it holds the same 7 lines with the address set at 9 pt, and 4 in large
+ * print (shared/letters/layout.ts PAGE_FORMATS).
  * Line length: the window is ADDRESS_WINDOW_WIDTH_MM (85 mm, 241 pt) wide; at 10.5 pt Roboto a line of capitals averages
  * 6.66 pt a letter, so 36 characters in capitals fit on one line (lower case: 45), and no line wraps out of the
  * window. test/unit/stored-limits.test.ts measures it with the letter font.

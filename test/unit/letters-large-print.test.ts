@@ -1,34 +1,16 @@
 // Large print means every piece of text at 16 pt or more (letterhead, envelope window, reference, date, footer), and
-// the address still in the DL window: every letter kind, in English and French, rendered with pdfmake and read back
-// with pdf.js (the app's own PDF library), whose text items carry their size and position. Also the PDF metadata.
+// the address still in the envelope window (DL on A4 in the UK, No. 10 on Letter in Canada): every letter kind, in
+// English and French, rendered with pdfmake and read back with pdf.js (the app's own PDF library), whose text items
+// carry their size and position. Also the PDF metadata.
 import { describe, expect, it } from 'vitest';
 import { acknowledgementLetter, customerCopy, type LetterLanguage } from '#shared/letters/index';
 import { sampleAcknowledgement, sampleCase, sampleLetterOfEveryKind } from '#shared/letters/fixtures';
-import { LARGE_PRINT_MIN_SIZE, PAGE, letterDocument, windowLinesFor } from '#shared/letters/layout';
-import { readPdf, type PdfTextItem } from '#test/support/pdf-text';
+import { LARGE_PRINT_MIN_SIZE, letterDocument, pageFormatOf, windowLinesFor } from '#shared/letters/layout';
+import { readPdf } from '#test/support/pdf-text';
+import { windowText } from '#test/support/letter-window';
 import { renderPdfInNode } from '#test/support/render-pdf-node';
 
 const LANGUAGES: LetterLanguage[] = ['en-GB', 'en-CA', 'fr-CA'];
-const { window } = PAGE;
-
-const inWindow = (item: PdfTextItem) =>
-  item.page === 1 &&
-  item.right > window.left &&
-  item.left < window.right &&
-  item.bottom > window.top &&
-  item.top < window.bottom;
-
-/** The window's text: every item that shows through it must lie wholly inside it. */
-function windowText(items: PdfTextItem[]): string[] {
-  const seen = items.filter(inWindow);
-  for (const item of seen) {
-    expect(item.left, `"${item.text}" starts left of the window`).toBeGreaterThanOrEqual(window.left - 0.5);
-    expect(item.right, `"${item.text}" runs past the window's right edge`).toBeLessThanOrEqual(window.right);
-    expect(item.top, `"${item.text}" rises above the window`).toBeGreaterThanOrEqual(window.top);
-    expect(item.bottom, `"${item.text}" falls below the window`).toBeLessThanOrEqual(window.bottom);
-  }
-  return seen.map((item) => item.text.trim());
-}
 
 describe.each(LANGUAGES)('large-print letters in %s', (language) => {
   const letters = sampleLetterOfEveryKind(language, { largePrint: true });
@@ -45,17 +27,19 @@ describe.each(LANGUAGES)('large-print letters in %s', (language) => {
       expect(pdf.items.some((item) => /1.?800.?555.?0142|01798.?888001/.test(item.text))).toBe(true);
       const record = language === 'en-GB' ? sampleCase() : undefined;
       const name = record ? record.customer.name : 'Élodie Tremblay';
-      expect(windowText(pdf.items)[0]).toBe(name);
+      const format = pageFormatOf(doc);
+      expect(format.pageSize).toBe(language === 'en-GB' ? 'A4' : 'LETTER');
+      expect(windowText(pdf.items, format)[0]).toBe(name);
       expect(pdf.info.Language).toBe(language);
       // Every page's footer, below the bottom margin, carries the whole reference on one line.
       for (let page = 1; page <= pdf.pages; page += 1) {
-        const footer = pdf.items.filter((item) => item.page === page && item.top > PAGE.height - PAGE.marginBottom);
+        const footer = pdf.items.filter((item) => item.page === page && item.top > format.height - format.marginBottom);
         expect(
           footer.some((item) => item.text.includes('RDR-2026-000042')),
           `page ${page} footer`,
         ).toBe(true);
         expect(
-          footer.every((item) => item.bottom <= PAGE.height),
+          footer.every((item) => item.bottom <= format.height),
           `page ${page} footer on the page`,
         ).toBe(true);
       }
@@ -69,7 +53,7 @@ describe('standard-print letters', () => {
     async (language) => {
       for (const { kind, doc } of sampleLetterOfEveryKind(language)) {
         const pdf = await readPdf(await renderPdfInNode(doc));
-        const lines = windowText(pdf.items);
+        const lines = windowText(pdf.items, pageFormatOf(doc));
         expect(lines.length, kind).toBeGreaterThanOrEqual(3);
         expect(pdf.info.Title, kind).toMatch(/RDR-2026-000042/);
         expect(pdf.info.Subject, kind).toBe(pdf.info.Title);
