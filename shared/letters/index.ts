@@ -78,6 +78,7 @@ export {
   joinSentences,
   letterDocument,
   mm,
+  pageFormatFor,
   pageFormatForCase,
   pageFormatOf,
   paragraph,

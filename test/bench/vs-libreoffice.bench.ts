@@ -99,7 +99,7 @@ async function lettersAsHtml(): Promise<{ html: string; letters: number }> {
   await database.open();
   const settings = (await getSettings(database)) ?? LETTERS_DESK;
   const today = localIsoDate(new Date());
-  const due = (await lettersToPost(database, today)).filter((l) => !l.cannotPrint);
+  const due = (await lettersToPost(database, today, settings)).filter((l) => !l.cannotPrint);
   const ids = [...new Set(due.map((l) => l.caseId))];
   const records = await database.cases.bulkGet(ids);
   const eventsOf = await timelinesOf(database, ids);

@@ -141,6 +141,9 @@ export function IntakePage() {
   const providers = settings ? activeProviders(settings) : [];
   const providerId = chosenProvider ?? (settings ? usualProvider(settings).id : null);
   const provider = providers.find((p) => p.id === providerId) ?? null;
+  // Its letters' envelope window is the one a large-print address must fit (No. 10 in Canada, DL in the UK); until the
+  // settings are read, the UK's (nothing can be saved before then).
+  const letterRegion = provider?.region ?? (settings ? usualProvider(settings).region : 'UK');
   // Vulnerability details are special-category data: the section stays closed unless the handler opens it.
   const [vulnerabilityOpen, setVulnerabilityOpen] = useState(false);
   // A complaint that came by email: the form is filled in from it, and the email is attached once the case is logged.
@@ -384,7 +387,7 @@ export function IntakePage() {
               <Checkbox label={t('intake.largePrint')} {...form.getInputProps('largePrint', { type: 'checkbox' })} />
               <Checkbox label={t('intake.prefersPost')} {...form.getInputProps('prefersPost', { type: 'checkbox' })} />
             </SimpleGrid>
-            {largePrintMisfits(form.values).map((m, i) => (
+            {largePrintMisfits(form.values, letterRegion).map((m, i) => (
               <Alert key={i} color="yellow" variant="light" mt="sm" role="status">
                 {t('intake.largePrintWindow', { ...m })}
               </Alert>

@@ -13,17 +13,32 @@ describe('large print and the envelope window, at intake', () => {
   };
 
   it('names the addressee whose address the window cannot hold at 16 pt, with the lines it holds and takes', () => {
-    expect(largePrintMisfits(form({ ...florence, largePrint: true }))).toEqual([
+    expect(largePrintMisfits(form({ ...florence, largePrint: true }), 'UK')).toEqual([
       { name: 'Florence Nightingale', size: 16, capacity: 5, printed: 6 },
     ]);
   });
 
   it('says nothing without large print, for an address that fits, or before an address is typed', () => {
-    expect(largePrintMisfits(form({ ...florence, largePrint: false }))).toEqual([]);
-    expect(largePrintMisfits(form({ ...florence, addressLines: '10 South Street\nLondon', largePrint: true }))).toEqual(
-      [],
-    );
-    expect(largePrintMisfits(form({ customerName: 'Ada', largePrint: true }))).toEqual([]);
+    expect(largePrintMisfits(form({ ...florence, largePrint: false }), 'UK')).toEqual([]);
+    expect(
+      largePrintMisfits(form({ ...florence, addressLines: '10 South Street\nLondon', largePrint: true }), 'UK'),
+    ).toEqual([]);
+    expect(largePrintMisfits(form({ customerName: 'Ada', largePrint: true }), 'UK')).toEqual([]);
+  });
+
+  it('holds the address to the window of the provider’s letters: a Canadian one’s No. 10 window holds 4 lines', () => {
+    const montreal = {
+      customerName: 'Élodie Tremblay',
+      addressLines: '1250 rue Sainte-Catherine O\nMontréal QC',
+      postcode: 'H3G 1P1',
+      largePrint: true,
+    };
+    expect(largePrintMisfits(form(montreal), 'CA')).toEqual([]);
+    const withFlat = { ...montreal, addressLines: `Appartement 12\n${montreal.addressLines}` };
+    expect(largePrintMisfits(form(withFlat), 'UK')).toEqual([]);
+    expect(largePrintMisfits(form(withFlat), 'CA')).toEqual([
+      { name: 'Élodie Tremblay', size: 16, capacity: 4, printed: 5 },
+    ]);
   });
 
   it('checks the representative’s address too: the letter goes there, and the customer’s copy in the same print', () => {
@@ -33,9 +48,10 @@ describe('large print and the envelope window, at intake', () => {
       repPostcode: 'SW1X 8QZ',
     };
     expect(
-      largePrintMisfits(form({ ...florence, addressLines: '10 South Street\nLondon', ...rep, largePrint: true })).map(
-        (m) => m.name,
-      ),
+      largePrintMisfits(
+        form({ ...florence, addressLines: '10 South Street\nLondon', ...rep, largePrint: true }),
+        'UK',
+      ).map((m) => m.name),
     ).toEqual(['Sidney Herbert']);
   });
 });

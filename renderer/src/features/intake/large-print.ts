@@ -1,8 +1,10 @@
 // Large print ticked with an address the envelope window cannot hold at 16 pt: every letter to that address would be
 // refused later (the letter dialog, Letters to post), so the intake says so while the address is being typed. The
-// window's rule is the letters' own (windowLinesFor); this only asks it about the form's addresses.
-import { LetterRefusalError, windowLinesFor } from '#shared/letters/index';
+// window's rule is the letters' own (windowLinesFor), in the window of the provider's letters (a Canadian provider's
+// No. 10 window holds fewer lines than the UK's DL one); this only asks it about the form's addresses.
+import { LetterRefusalError, pageFormatFor, windowLinesFor } from '#shared/letters/index';
 import { type IntakeForm, postalAddressOf } from '#shared/model/intake';
+import type { RegulatorRegion } from '#shared/model/provider';
 
 /** An addressee whose name and address take more lines than the window holds in large print. */
 export interface LargePrintMisfit {
@@ -22,11 +24,12 @@ type AddressFields = Pick<
 
 /**
  * The customer's and the representative's addresses, as typed, that a large-print letter could not put in the
- * window (a letter to a representative sends the customer a copy in the same print). None when large print is not
- * ticked, or for an address not typed yet.
+ * window of the letters of the case's provider (`region`: its region's envelope) (a letter to a representative sends
+ * the customer a copy in the same print). None when large print is not ticked, or for an address not typed yet.
  */
-export function largePrintMisfits(form: AddressFields): LargePrintMisfit[] {
+export function largePrintMisfits(form: AddressFields, region: RegulatorRegion): LargePrintMisfit[] {
   if (!form.largePrint) return [];
+  const format = pageFormatFor(region);
   const parties = [
     { name: form.customerName, lines: form.addressLines, postcode: form.postcode },
     ...(form.repName.trim() ? [{ name: form.repName, lines: form.repAddressLines, postcode: form.repPostcode }] : []),
@@ -41,6 +44,7 @@ export function largePrintMisfits(form: AddressFields): LargePrintMisfit[] {
       windowLinesFor(
         { name, addressLines: address.postcode ? [...address.lines, address.postcode] : address.lines },
         true,
+        format,
       );
     } catch (error) {
       if (!(error instanceof LetterRefusalError) || error.said.code !== 'window-large-print') continue;

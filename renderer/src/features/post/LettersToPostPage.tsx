@@ -35,7 +35,10 @@ export function LettersToPostPage() {
   const [working, setWorking] = useState<ProgressStore | null>(null);
   const busy = working !== null;
   // While the print file is made the list is not re-read after every letter recorded (it would be 200 reads).
-  const live = useLiveQuery(() => (busy ? null : lettersToPost(db(), today)), [today, busy]);
+  const live = useLiveQuery(
+    () => (busy || !settings ? null : lettersToPost(db(), today, settings)),
+    [today, busy, settings],
+  );
   const [snapshot, setSnapshot] = useState<DueLetter[] | undefined>(undefined);
   const letters = busy ? snapshot : (live ?? (live === null ? snapshot : undefined));
   const [unticked, setUnticked] = useState<Set<string>>(new Set());

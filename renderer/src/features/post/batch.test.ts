@@ -5,13 +5,18 @@ import { createCase, deleteCase, sha256Hex } from '#db/repositories/cases';
 import { performAction } from '#db/repositories/case-actions';
 import { RedressDatabase } from '#db/schema';
 import { letterText } from '#features/letters';
-import { deskSettings } from '#test/support/desk';
+import { deskSettings, JIVE } from '#test/support/desk';
+import { withProviders } from '#shared/model/provider';
 import { customer, newCaseParts } from '#test/support/cases';
 import { buildDueLetter, letterMessageIn, lettersToPost, postKindKey, wantsPost } from './batch';
 import { countEntries, readTimeline } from '#db/timeline';
 import { en, fr } from '#test/support/translate';
 
 const settings = deskSettings();
+/** A desk writing for a UK provider (its usual one) and a Canadian one, Jive (id `jive`). */
+const twoCountries = ((desk) => ({ ...desk, providers: [...desk.providers!, { id: 'jive', ...JIVE }] }))(
+  withProviders(settings),
+);
 const address = { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' };
 const parts = (over: Partial<NewCaseParts>): NewCaseParts =>
   newCaseParts({ receivedOn: '2026-11-22', customer: customer({ address }), ...over });
@@ -53,7 +58,7 @@ describe('letters to post', () => {
       parts({ channel: 'phone', communication: { prefersPost: true }, customer: { name: 'Post Pat', address } }),
       { settings, by: 'Sam', clock },
     );
-    const due = await lettersToPost(database, '2026-11-22');
+    const due = await lettersToPost(database, '2026-11-22', settings);
     const summary = due.map((d) => `${d.reference} ${d.kind}`);
     expect(summary).toEqual([
       `${today.reference} acknowledgement`,
@@ -131,7 +136,7 @@ describe('which ADR letter a case by post is due (explore27-rules F1, F2)', () =
         { on: '2026-11-20', summary: 'We will not waive the early termination charge.' },
         { by: 'Sam', today: '2026-11-22', clock },
       );
-    const due = (await lettersToPost(database, '2026-11-22')).filter((d) => d.kind === 'adr-letter');
+    const due = (await lettersToPost(database, '2026-11-22', settings)).filter((d) => d.kind === 'adr-letter');
     expect(due.map((d) => [d.reference, d.why.kind === 'adr-letter' && d.why.finalPosition])).toEqual([
       [late.reference, true],
       [early.reference, true],
@@ -164,7 +169,7 @@ describe('which ADR letter a case by post is due (explore27-rules F1, F2)', () =
       { on: '2026-11-01', summary: 'Refunded the charge.' },
       { by: 'Sam', today: '2026-11-22', clock },
     );
-    const [letter] = (await lettersToPost(database, '2026-11-22')).filter((d) => d.kind === 'adr-letter');
+    const [letter] = (await lettersToPost(database, '2026-11-22', settings)).filter((d) => d.kind === 'adr-letter');
     expect(letter.refusal).toEqual({ code: 'adr-after-resolution', values: { resolvedOn: { date: '2026-11-01' } } });
     expect(letter.cannotPrint).toMatch(/^The complaint was resolved on 2026-11-01, after the ADR letter was due/);
     // Made anyway (a worker asked for it): refused the same way, never the untrue letter.
@@ -206,7 +211,7 @@ describe('making the print file', () => {
       parts({ receivedOn: '2026-10-01', customer: { name: 'No Address', phone: '0113 496 0000' } }),
       { settings, by: 'Sam', clock },
     );
-    const due = (await lettersToPost(database, '2026-11-22')).filter((l) => l.caseId !== nowhere.id);
+    const due = (await lettersToPost(database, '2026-11-22', settings)).filter((l) => l.caseId !== nowhere.id);
     due.push(
       {
         caseId: nowhere.id,
@@ -250,7 +255,7 @@ describe('making the print file', () => {
     // Phase one writes nothing: every letter is still to post (a run stopped here loses nothing).
     expect(await database.letters.count()).toBe(0);
     expect(await countEntries(database)).toBe(eventsBefore);
-    expect(await lettersToPost(database, '2026-11-22')).toHaveLength(5);
+    expect(await lettersToPost(database, '2026-11-22', settings)).toHaveLength(5);
     // The print file holds exactly the letters made, page for page.
     let pages = 0;
     for (const { rendered } of run.made) pages += (await PDFDocument.load(rendered.bytes)).getPageCount();
@@ -297,7 +302,10 @@ describe('making the print file', () => {
     ]);
     expect(await database.letters.where('caseId').equals(nowhere.id).count()).toBe(0);
     // Nothing is due any more for the cases whose letters were recorded.
-    expect((await lettersToPost(database, '2026-11-22')).map((l) => l.caseId)).toEqual([nowhere.id, nowhere.id]);
+    expect((await lettersToPost(database, '2026-11-22', settings)).map((l) => l.caseId)).toEqual([
+      nowhere.id,
+      nowhere.id,
+    ]);
   });
 
   it('records a print run in one transaction: all of its letters or none', async () => {
@@ -305,7 +313,7 @@ describe('making the print file', () => {
     const database = fresh();
     for (const name of ['A One', 'B Two', 'C Three'])
       await createCase(database, parts({ customer: { name, address } }), { settings, by: 'Sam', clock });
-    const run = await makePrintFile(database, await lettersToPost(database, '2026-11-22'), {
+    const run = await makePrintFile(database, await lettersToPost(database, '2026-11-22', settings), {
       settings,
       today: '2026-11-22',
       by: 'Sam',
@@ -334,7 +342,7 @@ describe('making the print file', () => {
       /^Not recorded \(.+\): it is in p\.pdf but still to post; do not post that print file, make it again\.$/s,
     );
     expect(await database.letters.count()).toBe(0);
-    expect(await lettersToPost(database, '2026-11-22')).toHaveLength(3);
+    expect(await lettersToPost(database, '2026-11-22', settings)).toHaveLength(3);
     // A case deleted between the phases: its letter is named as not recorded, the others are recorded.
     await deleteCase(database, run.made[1].letter.caseId);
     const partly = await recordPrintRun(database, run, { today: '2026-11-22', by: 'Sam', printFileName: 'p.pdf' });
@@ -346,7 +354,7 @@ describe('making the print file', () => {
       ],
     ]);
     expect(await database.letters.count()).toBe(2);
-    expect(await lettersToPost(database, '2026-11-22')).toEqual([]);
+    expect(await lettersToPost(database, '2026-11-22', settings)).toEqual([]);
     // say7: the same lines in French, from their codes (a technical reason, from the database, stays as it came).
     const { letterProblemIn } = await import('./batch');
     const [gone] = partly.notRecorded;
@@ -367,7 +375,7 @@ describe('making the print file', () => {
     const cases = [];
     for (const name of ['A One', 'B Two', 'C Three', 'D Four'])
       cases.push(await createCase(database, parts({ customer: { name, address } }), { settings, by: 'Sam', clock }));
-    const due = await lettersToPost(database, '2026-11-22');
+    const due = await lettersToPost(database, '2026-11-22', settings);
     let calls = 0;
     const outcome = await makePrintFile(database, due, {
       settings,
@@ -403,7 +411,7 @@ describe('making the print file', () => {
       }),
       { settings, by: 'Sam', clock },
     );
-    const due = await lettersToPost(database, '2026-11-22');
+    const due = await lettersToPost(database, '2026-11-22', settings);
     expect(due.map((l) => l.caseId).sort()).toEqual([withCopy.id, noCopy.id].sort());
     const outcome = await makePrintFile(database, due, { settings, today: '2026-11-22', by: 'Sam', progress: '' });
     expect(outcome.errors).toEqual([]);
@@ -437,7 +445,7 @@ describe('making the print file', () => {
       by: 'Sam',
       clock,
     });
-    const due = (await lettersToPost(database, '2026-11-22')).sort((a, b) =>
+    const due = (await lettersToPost(database, '2026-11-22', settings)).sort((a, b) =>
       a.caseId === withCopy.id ? -1 : b.caseId === withCopy.id ? 1 : 0,
     );
     const options = { settings, today: '2026-11-22', by: 'Sam', progress: '' };
@@ -466,11 +474,83 @@ describe('making the print file', () => {
     expect(await kept(oneSided)).toEqual([2, 1]);
   });
 
+  it('pads a Canadian provider’s letter with a blank Letter page, a UK one’s with a blank A4 page', async () => {
+    const { makePrintFile } = await import('./batch');
+    const { PDFDocument } = await import('pdf-lib');
+    const database = fresh();
+    const montreal = { lines: ['1250 rue Sainte-Catherine O', 'Montréal QC'], postcode: 'H3G 1P1' };
+    const ca = await createCase(
+      database,
+      parts({
+        customer: customer({ name: 'Élodie Tremblay', address: montreal }),
+        // In English: one page (the French acknowledgement takes two, which need no blank back).
+        communication: { language: 'en-CA' },
+      }),
+      {
+        settings: twoCountries,
+        by: 'Sam',
+        clock,
+        providerId: 'jive',
+      },
+    );
+    const uk = await createCase(database, parts({ customer: customer({ name: 'Grace Hopper', address }) }), {
+      settings: twoCountries,
+      by: 'Sam',
+      clock,
+    });
+    const due = (await lettersToPost(database, '2026-11-22', twoCountries)).sort((a) => (a.caseId === ca.id ? -1 : 1));
+    expect(due.map((l) => l.caseId)).toEqual([ca.id, uk.id]);
+    const run = await makePrintFile(database, due, {
+      settings: twoCountries,
+      today: '2026-11-22',
+      by: 'Sam',
+      progress: '',
+      doubleSided: true,
+    });
+    expect(run.errors).toEqual([]);
+    const sizes = (await PDFDocument.load(run.bytes!)).getPages().map((page) => {
+      const { width, height } = page.getSize();
+      return [Math.round(width), Math.round(height)];
+    });
+    // Letter, its blank back; A4, its blank back.
+    expect(sizes).toEqual([
+      [612, 792],
+      [612, 792],
+      [595, 842],
+      [595, 842],
+    ]);
+  });
+
+  it('holds a Canadian provider’s large-print address to the No. 10 window, which holds 4 lines at 16 pt', async () => {
+    const database = fresh();
+    // Name, three lines and the postcode: 5 lines, which the DL window holds at 16 pt and the No. 10 window does not.
+    const five = { lines: ['Appartement 12', '1250 rue Sainte-Catherine O', 'Montréal QC'], postcode: 'H3G 1P1' };
+    const largePrint = { largePrint: true };
+    const ca = await createCase(
+      database,
+      parts({ customer: customer({ name: 'Élodie Tremblay', address: five }), communication: largePrint }),
+      { settings: twoCountries, by: 'Sam', clock, providerId: 'jive' },
+    );
+    const uk = await createCase(
+      database,
+      parts({ customer: customer({ name: 'Grace Hopper', address: five }), communication: largePrint }),
+      { settings: twoCountries, by: 'Sam', clock },
+    );
+    const due = await lettersToPost(database, '2026-11-22', twoCountries);
+    const byCase = new Map(due.map((l) => [l.caseId, l]));
+    expect(byCase.get(uk.id)?.refusal).toBeUndefined();
+    expect(byCase.get(ca.id)?.refusal).toEqual({
+      code: 'window-large-print',
+      values: { size: 16, capacity: 4, name: 'Élodie Tremblay', printed: 5 },
+    });
+    expect(byCase.get(ca.id)?.cannotPrint).toMatch(/^In large print \(16 pt\) the envelope window holds 4 lines/);
+  });
+
   it('hands over one letter as its own locked bytes', async () => {
     const { makePrintFile, recordPrintRun } = await import('./batch');
     const database = fresh();
     await createCase(database, parts({}), { settings, by: 'Sam', clock });
-    const due = await lettersToPost(database, '2026-11-22');
+    const due = await lettersToPost(database, '2026-11-22', settings);
     const outcome = await makePrintFile(database, due, { settings, today: '2026-11-22', by: 'Sam', progress: '' });
     await recordPrintRun(database, outcome, { today: '2026-11-22', by: 'Sam', printFileName: 'p.pdf' });
     const [stored] = await database.letters.toArray();
@@ -487,7 +567,7 @@ describe('making the print file', () => {
       clock,
     });
     const ada = await createCase(database, parts({}), { settings, by: 'Sam', clock });
-    const due = await lettersToPost(database, '2026-11-22');
+    const due = await lettersToPost(database, '2026-11-22', settings);
     const reason =
       'This letter contains characters the letter font cannot print: 王, 小, 明 (in the customer’s name). Correct it (for example, write the name in Latin letters) and make the letter again.';
     expect(due.map((l) => [l.caseId, l.cannotPrint])).toEqual([
@@ -520,7 +600,7 @@ describe('making the print file', () => {
     expect(letterMessageIn(fr, 'fr-CA', run.errors[0])).toMatch(/^Cette lettre contient des caractères .*王, 小, 明/);
     await recordPrintRun(database, run, { today: '2026-11-22', by: 'Sam', printFileName: 'p.pdf' });
     expect(await database.letters.where('caseId').equals(wang.id).count()).toBe(0);
-    expect((await lettersToPost(database, '2026-11-22')).map((l) => l.caseId)).toEqual([wang.id]);
+    expect((await lettersToPost(database, '2026-11-22', settings)).map((l) => l.caseId)).toEqual([wang.id]);
   });
 
   it('lists a large-print letter whose address the window cannot hold in 16 pt as cannot be printed, before any is made', async () => {
@@ -537,7 +617,7 @@ describe('making the print file', () => {
       by: 'Sam',
       clock,
     });
-    const due = await lettersToPost(database, '2026-11-22');
+    const due = await lettersToPost(database, '2026-11-22', settings);
     expect(due.map((l) => [l.caseId, l.refusal?.code])).toEqual([
       [florence.id, 'window-large-print'],
       [grace.id, undefined],
@@ -575,7 +655,7 @@ describe('a letter the worker could not make, in the interface language (p8e)', 
     const { makePrintFile } = await import('./batch');
     const database = fresh();
     await createCase(database, parts({}), { settings, by: 'Sam', clock });
-    const due = await lettersToPost(database, '2026-11-22');
+    const due = await lettersToPost(database, '2026-11-22', settings);
     const run = await makePrintFile(database, due, {
       settings,
       today: '2026-11-22',
@@ -634,7 +714,7 @@ describe('a letter the worker could not make, in the interface language (p8e)', 
       parts({ representative: { name: 'Augusta Byron', relationship: 'mother' } }),
       { settings, by: 'Sam', clock },
     );
-    const due = await lettersToPost(database, '2026-11-22');
+    const due = await lettersToPost(database, '2026-11-22', settings);
     expect(due.map((l) => l.caseId)).toEqual([record.id]);
     const run = await makePrintFile(database, due, { settings, today: '2026-11-22', by: 'Sam', progress: '' });
     const english = 'The representative (Augusta Byron) has no postal address: add one before issuing a letter.';

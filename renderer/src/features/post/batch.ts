@@ -5,10 +5,10 @@
 // for post, each with its exact bytes, in one transaction (`recordPrintRun`).
 import {
   LetterRefusalError,
-  PAGE,
   type LetterRefusal,
   caseUnprintable,
   letterAddressee,
+  pageFormatForCase,
   windowLinesFor,
   type CopyMissing,
   copyMissingInEnglish,
@@ -59,14 +59,21 @@ export interface DueLetter {
 
 /**
  * Why the letters of a case that goes by post cannot be printed, known before any is made: characters the letter font
- * cannot print, or an address the envelope window cannot hold in the customer's print size (large print holds fewer
- * lines). Nothing when they can.
+ * cannot print, or an address the envelope window of the case's letters (DL in the UK, No. 10 in Canada) cannot hold
+ * in the customer's print size (large print holds fewer lines). Nothing when they can.
  */
-function whyNotPrintable(record: CaseRecord): Pick<DueLetter, 'cannotPrint' | 'unprintable' | 'refusal'> {
+function whyNotPrintable(
+  record: CaseRecord,
+  settings: DeskSettings,
+): Pick<DueLetter, 'cannotPrint' | 'unprintable' | 'refusal'> {
   const unprintable = caseUnprintable(record);
   if (unprintable) return { cannotPrint: unprintableMessage(unprintable), unprintable };
   try {
-    windowLinesFor(letterAddressee(record), record.communication?.largePrint === true);
+    windowLinesFor(
+      letterAddressee(record),
+      record.communication?.largePrint === true,
+      pageFormatForCase(record, settings),
+    );
     return {};
   } catch (error) {
     if (error instanceof LetterRefusalError) return { cannotPrint: error.message, refusal: error.said };
@@ -86,8 +93,15 @@ export const postKindKey = (l: Pick<DueLetter, 'kind' | 'why'>) =>
   l.why.kind === 'adr-letter' && l.why.finalPosition ? 'post.kind.adr-letter-final' : (`post.kind.${l.kind}` as const);
 export const dueLetterKey = key;
 
-/** Every letter to post today: unacknowledged open cases, and ADR letters due on or before today. Read by index. */
-export async function lettersToPost(database: RedressDatabase, today: string): Promise<DueLetter[]> {
+/**
+ * Every letter to post today: unacknowledged open cases, and ADR letters due on or before today. Read by index.
+ * `settings`: the desk's, for each case's provider (whose region sets the envelope window the address must fit).
+ */
+export async function lettersToPost(
+  database: RedressDatabase,
+  today: string,
+  settings: DeskSettings,
+): Promise<DueLetter[]> {
   const [{ rows: unack }, { rows: adr }] = await Promise.all([
     unacknowledged(database),
     adrLettersDue(database, today),
@@ -97,7 +111,7 @@ export async function lettersToPost(database: RedressDatabase, today: string): P
   if (rows.size === 0) return [];
   const records = await database.cases.bulkGet([...rows.keys()]);
   const byPost = new Map(
-    records.filter((r): r is CaseRecord => !!r && wantsPost(r)).map((r) => [r.id, whyNotPrintable(r)]),
+    records.filter((r): r is CaseRecord => !!r && wantsPost(r)).map((r) => [r.id, whyNotPrintable(r, settings)]),
   );
   const out: DueLetter[] = [];
   const problem = (caseId: string) => byPost.get(caseId)!;
@@ -306,7 +320,9 @@ export async function makePrintFile(
         for (const piece of options.doubleSided && rendered.parts ? rendered.parts : [rendered.bytes]) {
           const pages = await out.add(piece);
           if (options.doubleSided && pages % 2 === 1) {
-            out.addBlankPage(PAGE.width, PAGE.height);
+            // The blank back is the letter's own paper: Letter for a Canadian provider's, A4 for a UK one's.
+            const paper = pageFormatForCase(recordOf.get(letter.caseId)!, settings);
+            out.addBlankPage(paper.width, paper.height);
             padded = true;
           }
         }
