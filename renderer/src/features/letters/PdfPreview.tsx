@@ -9,7 +9,7 @@ export function PdfPreview({ bytes, fallbackText }: { bytes: Uint8Array; fallbac
   return (
     <PdfPages
       source={bytes}
-      // An A4 page at about the size it is read on paper.
+      // A page (A4 in the UK, Letter in Canada) at about the size it is read on paper.
       maxWidth={700}
       maxHeight="55vh"
       drawingLabel={t('pdf.drawing')}
