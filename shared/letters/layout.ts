@@ -36,8 +36,9 @@ export const mm = (millimetres: number): number => (millimetres * 72) / 25.4;
 /** Inches to PDF points. */
 const inch = (inches: number): number => inches * 72;
 
-/** The paper a letter is printed on and the window envelope it is posted in, which set where everything goes. */
+/** The page formats (PAGE_FORMATS): A4 for a DL window envelope, US Letter for a No. 10 one. */
 export type PageFormatId = 'a4-dl' | 'letter-no10';
+/** The paper a letter is printed on and the window envelope it is posted in, which set where everything goes. */
 export interface PageFormat {
   id: PageFormatId;
   /** The paper size, as pdfmake names it. */
