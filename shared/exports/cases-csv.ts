@@ -1,12 +1,18 @@
 // Cases as a table for a CSV file: one row per case, the desk's words for every value (labels, not ids), so the file
 // reads well in Excel. Pure: the renderer turns the table into CSV text with papaparse (features/exchange/csv.ts),
-// whose types bring Node into scope and so stay out of this layer.
+// whose types bring Node into scope and so stay out of this layer. English (UK) is written here, as the file has always
+// been; another interface language's words are built by the renderer from its catalogue (features/exchange/
+// cases-csv-words.ts) and passed in as CasesCsvWords, so shared/ holds no other language.
 import {
   AUTHORITY_LABELS,
   CATEGORY_LABELS,
   CHANNEL_LABELS,
   LETTER_LANGUAGE_LABELS,
+  type AuthorityKind,
   type CaseRecord,
+  type Category,
+  type Channel,
+  type LetterLanguageCode,
   type PostalAddress,
 } from '#shared/model/case';
 
@@ -73,19 +79,56 @@ export const CASE_CSV_COLUMNS = [
 ] as const;
 export type CaseCsvColumn = (typeof CASE_CSV_COLUMNS)[number];
 
-const lines = (address?: PostalAddress) => (address ? address.lines.join('\n') : '');
-const yesNo = (value?: boolean) => (value ? 'Yes' : 'No');
+/** What the cases CSV says and how it writes its values, in one language. */
+export interface CasesCsvWords {
+  /** The column separator: "," in English; ";" where Excel writes decimal commas (French), as the report's CSV. */
+  delimiter: string;
+  /** A column's header ("Received on", « Date de réception »). */
+  header(column: CaseCsvColumn): string;
+  channel(channel: Channel): string;
+  category(category: Category): string;
+  authority(kind: AuthorityKind): string;
+  letterLanguage(language: LetterLanguageCode): string;
+  yesNo(value: boolean): string;
+  /** A case's status: "open", "resolved", "closed". */
+  status(status: string): string;
+  /** The next clock's label as the rules engine writes it ("Acknowledgement", "CCTS response"). */
+  clock(label: string): string;
+  /** An instant ("2026-12-06T05:15:17.954Z"): when the case was logged, last changed. */
+  instant(iso: string): string;
+}
+
 const STATUS_LABELS: Record<string, string> = { open: 'Open', resolved: 'Resolved', closed: 'Closed' };
 
-/** One case as a row of text cells, keyed by column header. */
-export function caseCsvRow(input: CaseCsvInput): Record<CaseCsvColumn, string> {
+/** English (UK): the words and formats the cases CSV has always had (times as UTC instants, as stored). */
+export const ENGLISH_CASES_CSV_WORDS: CasesCsvWords = {
+  delimiter: ',',
+  header: (column) => column,
+  channel: (channel) => CHANNEL_LABELS[channel] ?? channel,
+  category: (category) => CATEGORY_LABELS[category] ?? category,
+  authority: (kind) => AUTHORITY_LABELS[kind],
+  letterLanguage: (language) => LETTER_LANGUAGE_LABELS[language],
+  yesNo: (value) => (value ? 'Yes' : 'No'),
+  status: (status) => STATUS_LABELS[status] ?? status,
+  clock: (label) => label,
+  instant: (iso) => iso,
+};
+
+const lines = (address?: PostalAddress) => (address ? address.lines.join('\n') : '');
+
+/** One case as a row of text cells, keyed by column (its English header), in the words given. */
+export function caseCsvRow(
+  input: CaseCsvInput,
+  words: CasesCsvWords = ENGLISH_CASES_CSV_WORDS,
+): Record<CaseCsvColumn, string> {
   const { record: r, derived: d } = input;
   const status = d?.status ?? r.status;
+  const yesNo = (value?: boolean) => words.yesNo(!!value);
   return {
     Reference: r.reference,
     'Received on': r.receivedOn,
-    Channel: CHANNEL_LABELS[r.channel] ?? r.channel,
-    Category: CATEGORY_LABELS[r.category] ?? r.category,
+    Channel: words.channel(r.channel),
+    Category: words.category(r.category),
     'Customer name': r.customer.name,
     Address: lines(r.customer.address),
     Postcode: r.customer.address?.postcode ?? '',
@@ -102,38 +145,41 @@ export function caseCsvRow(input: CaseCsvInput): Record<CaseCsvColumn, string> {
     // What shows they may act for the customer, and since when (#15): "Power of attorney, 2026-11-25".
     'Representative authority': r.representative?.authority
       ? [
-          AUTHORITY_LABELS[r.representative.authority.kind],
+          words.authority(r.representative.authority.kind),
           r.representative.authority.on,
           r.representative.authority.details,
         ]
           .filter(Boolean)
           .join(', ')
       : '',
-    'Letter language': r.communication?.language ? LETTER_LANGUAGE_LABELS[r.communication.language] : '',
+    'Letter language': r.communication?.language ? words.letterLanguage(r.communication.language) : '',
     'Large print': yesNo(r.communication?.largePrint),
     'Letters by post': yesNo(r.communication?.prefersPost),
     Summary: r.summary,
     Provider: input.providerName ?? r.providerId ?? '',
     Procedure: input.procedureName ?? r.procedureId,
-    Status: STATUS_LABELS[status] ?? status,
+    Status: words.status(status),
     Stage: d?.stageName ?? '',
     Handler: r.assignee ?? '',
     'Next due on': d?.nextDueOn ?? '',
-    'Next due': d?.nextClockLabel ?? '',
+    'Next due': d?.nextClockLabel ? words.clock(d.nextClockLabel) : '',
     'ADR letter due on': d?.adrLetterDueOn ?? '',
     'ADR referral window ends on': d?.adrReferralEndsOn ?? '',
-    'Logged at': r.createdAt,
-    'Last changed at': r.updatedAt,
+    'Logged at': words.instant(r.createdAt),
+    'Last changed at': words.instant(r.updatedAt),
     Attachments: String(input.attachments ?? 0),
   };
 }
 
-/** The whole table: headers and one row of cells per case, in the order given. */
-export function casesCsvTable(inputs: readonly CaseCsvInput[]): { fields: string[]; data: string[][] } {
+/** The whole table: headers and one row of cells per case, in the order given, in the words given. */
+export function casesCsvTable(
+  inputs: readonly CaseCsvInput[],
+  words: CasesCsvWords = ENGLISH_CASES_CSV_WORDS,
+): { fields: string[]; data: string[][] } {
   return {
-    fields: [...CASE_CSV_COLUMNS],
+    fields: CASE_CSV_COLUMNS.map((column) => words.header(column)),
     data: inputs.map((input) => {
-      const row = caseCsvRow(input);
+      const row = caseCsvRow(input, words);
       return CASE_CSV_COLUMNS.map((column) => row[column]);
     }),
   };

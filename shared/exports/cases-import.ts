@@ -19,7 +19,10 @@ export interface ImportField {
   field: IntakeField;
   label: string;
   required: boolean;
-  /** Header names recognised for this field, compared without case, spaces or punctuation. */
+  /**
+   * Header names recognised for this field, compared without case, accents, spaces or punctuation: English, then
+   * French (the French interface's cases export names its columns as the import screen names the fields).
+   */
   aliases: string[];
 }
 
@@ -28,90 +31,142 @@ export const IMPORT_FIELDS: readonly ImportField[] = [
     field: 'receivedOn',
     label: 'Date received',
     required: true,
-    aliases: ['receivedon', 'datereceived', 'received', 'date', 'receiveddate', 'complaintdate'],
+    aliases: ['receivedon', 'datereceived', 'received', 'date', 'receiveddate', 'complaintdate', 'datedereception'],
   },
   {
     field: 'channel',
     label: 'Channel',
     required: true,
-    aliases: ['channel', 'how', 'howreceived', 'method', 'source'],
+    aliases: ['channel', 'how', 'howreceived', 'method', 'source', 'modedereception', 'canal'],
   },
-  { field: 'category', label: 'Category', required: true, aliases: ['category', 'type', 'complainttype', 'reason'] },
+  {
+    field: 'category',
+    label: 'Category',
+    required: true,
+    aliases: ['category', 'type', 'complainttype', 'reason', 'categorie'],
+  },
   {
     field: 'summary',
     label: 'Summary',
     required: true,
-    aliases: ['summary', 'description', 'details', 'complaint', 'notes'],
+    aliases: ['summary', 'description', 'details', 'complaint', 'notes', 'resume'],
   },
   {
     field: 'customerName',
     label: 'Customer name',
     required: true,
-    aliases: ['customername', 'customer', 'name', 'fullname', 'client', 'clientname'],
+    aliases: [
+      'customername',
+      'customer',
+      'name',
+      'fullname',
+      'client',
+      'clientname',
+      'nomdelapersonnecliente',
+      'nomduclient',
+      'nom',
+    ],
   },
   {
     field: 'addressLines',
     label: 'Address',
     required: false,
-    aliases: ['address', 'postaladdress', 'customeraddress', 'street'],
+    aliases: ['address', 'postaladdress', 'customeraddress', 'street', 'adresse', 'adressepostale'],
   },
   {
     field: 'postcode',
     label: 'Postcode',
     required: false,
-    aliases: ['postcode', 'postalcode', 'zip', 'zipcode', 'customerpostcode'],
+    aliases: ['postcode', 'postalcode', 'zip', 'zipcode', 'customerpostcode', 'codepostal'],
   },
-  { field: 'phone', label: 'Phone', required: false, aliases: ['phone', 'telephone', 'phonenumber', 'tel', 'mobile'] },
-  { field: 'email', label: 'Email', required: false, aliases: ['email', 'emailaddress', 'mail'] },
+  {
+    field: 'phone',
+    label: 'Phone',
+    required: false,
+    aliases: ['phone', 'telephone', 'phonenumber', 'tel', 'mobile', 'numerodetelephone', 'cellulaire'],
+  },
+  {
+    field: 'email',
+    label: 'Email',
+    required: false,
+    aliases: ['email', 'emailaddress', 'mail', 'courriel', 'adressecourriel'],
+  },
   {
     field: 'accountNumber',
     label: 'Account number',
     required: false,
-    aliases: ['accountnumber', 'account', 'accountno', 'customeraccount'],
+    aliases: ['accountnumber', 'account', 'accountno', 'customeraccount', 'numerodecompte', 'compte'],
   },
   {
     field: 'isBusiness',
     label: 'Business customer',
     required: false,
-    aliases: ['business', 'isbusiness', 'businesscustomer', 'customertype'],
+    aliases: ['business', 'isbusiness', 'businesscustomer', 'customertype', 'entreprise', 'comptedentreprise'],
   },
   {
     field: 'employees',
     label: 'Number of employees',
     required: false,
-    aliases: ['employees', 'numberofemployees', 'noofemployees', 'employeecount', 'headcount', 'staff'],
+    aliases: [
+      'employees',
+      'numberofemployees',
+      'noofemployees',
+      'employeecount',
+      'headcount',
+      'staff',
+      'nombredemembresdupersonnel',
+      'nombredemployes',
+    ],
   },
   {
     field: 'repName',
     label: 'Representative',
     required: false,
-    aliases: ['representative', 'representativename', 'repname', 'actingfor', 'actingforthem'],
+    aliases: [
+      'representative',
+      'representativename',
+      'repname',
+      'actingfor',
+      'actingforthem',
+      'personnerepresentante',
+      'nomdelapersonnerepresentante',
+    ],
   },
   {
     field: 'repRelationship',
     label: 'Representative relationship',
     required: false,
-    aliases: ['representativerelationship', 'relationship', 'reprelationship'],
+    aliases: ['representativerelationship', 'relationship', 'reprelationship', 'liendelapersonnerepresentante', 'lien'],
   },
   {
     field: 'repAddressLines',
     label: 'Representative address',
     required: false,
-    aliases: ['representativeaddress', 'repaddress'],
+    aliases: ['representativeaddress', 'repaddress', 'adressedelapersonnerepresentante'],
   },
   {
     field: 'repPostcode',
     label: 'Representative postcode',
     required: false,
-    aliases: ['representativepostcode', 'reppostcode'],
+    aliases: ['representativepostcode', 'reppostcode', 'codepostaldelapersonnerepresentante'],
   },
-  { field: 'language', label: 'Letter language', required: false, aliases: ['letterlanguage', 'language'] },
-  { field: 'largePrint', label: 'Large print', required: false, aliases: ['largeprint'] },
+  {
+    field: 'language',
+    label: 'Letter language',
+    required: false,
+    aliases: ['letterlanguage', 'language', 'languedeslettres', 'langue'],
+  },
+  {
+    field: 'largePrint',
+    label: 'Large print',
+    required: false,
+    aliases: ['largeprint', 'groscaracteres', 'lettresengroscaracteres'],
+  },
   {
     field: 'prefersPost',
     label: 'Letters by post',
     required: false,
-    aliases: ['lettersbypost', 'bypost', 'preferspost', 'post'],
+    aliases: ['lettersbypost', 'bypost', 'preferspost', 'post', 'lettresparlaposte'],
   },
 ];
 
@@ -189,6 +244,7 @@ function choice<T extends string>(
   return extra[n] ?? null;
 }
 
+// The French words are the French interface's own (its cases export writes them), so a desk can import its export again.
 const CHANNEL_SYNONYMS: Record<string, (typeof CHANNELS)[number]> = {
   telephone: 'phone',
   call: 'phone',
@@ -202,6 +258,12 @@ const CHANNEL_SYNONYMS: Record<string, (typeof CHANNELS)[number]> = {
   shop: 'in-person',
   store: 'in-person',
   livechat: 'chat',
+  courriel: 'email',
+  formulaireweb: 'web',
+  lettre: 'letter',
+  poste: 'letter',
+  enpersonne: 'in-person',
+  clavardage: 'chat',
 };
 const CATEGORY_SYNONYMS: Record<string, (typeof CATEGORIES)[number]> = {
   fault: 'fault-repair',
@@ -210,6 +272,12 @@ const CATEGORY_SYNONYMS: Record<string, (typeof CATEGORIES)[number]> = {
   bill: 'billing',
   price: 'pricing',
   customerservice: 'service',
+  ventes: 'sales',
+  facturation: 'billing',
+  reparationdepanne: 'fault-repair',
+  panne: 'fault-repair',
+  tarification: 'pricing',
+  autre: 'other',
 };
 const LANGUAGE_SYNONYMS: Record<string, (typeof LETTER_LANGUAGES)[number]> = {
   english: 'en-GB',
@@ -218,6 +286,8 @@ const LANGUAGE_SYNONYMS: Record<string, (typeof LETTER_LANGUAGES)[number]> = {
   fr: 'fr-CA',
   francais: 'fr-CA',
   francaiscanada: 'fr-CA',
+  anglaisroyaumeuni: 'en-GB',
+  anglaiscanada: 'en-CA',
 };
 
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'oui']);
@@ -359,7 +429,7 @@ export function rowToForm(
 /** Where the cases' provider comes from: a column of the file, or one provider for every row. */
 export type ProviderSource = { column: number } | { providerId: string };
 
-const PROVIDER_ALIASES = ['provider', 'providername', 'brand', 'company', 'operator', 'network'];
+const PROVIDER_ALIASES = ['provider', 'providername', 'brand', 'company', 'operator', 'network', 'fournisseur'];
 
 /** A column that names the provider when the headers have one, else the desk's usual provider for the whole file. */
 export function guessProviderSource(headers: readonly string[], usualProviderId: string): ProviderSource {
@@ -505,9 +575,9 @@ export interface DuplicateRow {
   anonymised?: true;
 }
 
-/** The column of a file Redress exported that names each case's reference ("Reference"), or null. */
+/** The column of a file Redress exported that names each case's reference ("Reference", « Numéro »), or null. */
 export function referenceColumn(headers: readonly string[]): number | null {
-  const i = headers.findIndex((h) => fold(unguardCell(h)) === 'reference');
+  const i = headers.findIndex((h) => ['reference', 'numero', 'numerodedossier'].includes(normalise(unguardCell(h))));
   return i < 0 ? null : i;
 }
 

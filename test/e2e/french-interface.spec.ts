@@ -5,7 +5,7 @@
 // is recorded (the acknowledgement) and a file is added: none of it in English either. Then the erase dialog, "Your
 // data" (with the passphrase dialog), a CSV import from the file to the imported cases, and Settings → Procedures
 // with the procedure editor open: none of it in English.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { addDays, chooseOption, expect, logComplaint, messagesGone, setUpDesk, test, todayInLondon } from './fixtures';
 import { englishLeft } from './french';
 
@@ -86,6 +86,13 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await expect(page.getByText('1 dossier', { exact: true })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Personne cliente' })).toBeVisible();
   const listLeft = await englishLeft(page);
+  // Its CSV in French: French headers and values, separated by « ; » for French Excel.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter en CSV' }).click();
+  const csv = readFileSync((await (await downloading).path())!, 'utf8');
+  const [header, line] = csv.slice(1).split('\r\n');
+  expect(header).toMatch(/^Numéro;Date de réception;Mode de réception;Catégorie;Nom de la personne cliente;/);
+  expect(line).toContain(`;${received};Téléphone;Facturation;Jeanne Tremblay;`);
 
   // Reports: French figures and labels.
   await page.getByRole('link', { name: 'Rapports' }).click();

@@ -1,6 +1,6 @@
 // The app's one home for showing dates, times and numbers (issue #17): every one goes through Intl in the interface
 // language (set by the i18n provider, lib/i18n), so French (Canada) reads "mer. 18 nov. 2026" and "12 345".
-import { DEFAULT_INTERFACE_LOCALE, type InterfaceLocale } from '#shared/model/dates';
+import { DEFAULT_INTERFACE_LOCALE, type InterfaceLocale, localIsoDate } from '#shared/model/dates';
 
 let current: InterfaceLocale = DEFAULT_INTERFACE_LOCALE;
 
@@ -81,6 +81,24 @@ export function formatMonthYear(isoMonth: string, locale: string = current): str
 export function formatTimestamp(iso: string, locale: string = current): string {
   const f = dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   return written(f, locale, new Date(iso));
+}
+
+/**
+ * "2026-12-06 00:15": an instant in this computer's time zone, as numbers a spreadsheet reads as a date and time (a
+ * CSV's cell; the Office québécois de la langue française allows the colon in tables).
+ */
+export function formatSheetTimestamp(iso: string): string {
+  const at = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${localIsoDate(at)} ${p(at.getHours())}:${p(at.getMinutes())}`;
+}
+
+/**
+ * A CSV's column separator for people who open it in a spreadsheet in this language: "," in English; ";" in French,
+ * whose Excel writes decimal commas and so reads « ; » as the list separator.
+ */
+export function csvDelimiter(locale: string): string {
+  return locale.toLowerCase().startsWith('fr') ? ';' : ',';
 }
 
 /** "1 Dec" / "1er déc.": the day of an instant in this computer's time zone, without its year. */

@@ -1,5 +1,5 @@
 // The case list's "Export CSV" (exactly the cases the list shows, in its order) and "Import CSV" buttons.
-import { useT } from '#lib/i18n/index';
+import { useLocale, useT } from '#lib/i18n/index';
 import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
@@ -16,12 +16,19 @@ export function CaseListExchange({ rows, filtered }: { rows: readonly CaseIndexR
   const person = useWorkingPerson();
   const [busy, setBusy] = useState(false);
   const t = useT();
+  const { locale } = useLocale();
   const exportList = async () => {
     setBusy(true);
     const by = person || settings?.handlerName || '';
     await runExport(
       t('exchange.casesExported'),
-      () => exportCasesCsv(db(), { caseIds: filtered ? rows.map((r) => r.caseId) : undefined, today: todayIso(), by }),
+      () =>
+        exportCasesCsv(db(), {
+          caseIds: filtered ? rows.map((r) => r.caseId) : undefined,
+          today: todayIso(),
+          by,
+          locale,
+        }),
       (n) => t('exchange.cases', { n }),
     );
     setBusy(false);

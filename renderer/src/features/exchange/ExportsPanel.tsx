@@ -1,6 +1,6 @@
 // The "Exports" panel (on the data page): all cases as CSV, the open deadlines as a calendar, and the way to import.
 import { formatLocale } from '#lib/format';
-import { errorIn, failureIn, type MessageKey, translate, useT } from '#lib/i18n/index';
+import { errorIn, failureIn, type MessageKey, translate, useLocale, useT } from '#lib/i18n/index';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -52,13 +52,14 @@ export function ExportsPanel() {
   const person = useWorkingPerson();
   const by = person || settings?.handlerName || '';
   const t = useT();
+  const { locale } = useLocale();
   const [busy, setBusy] = useState<'csv' | 'ics' | null>(null);
 
   const csv = async () => {
     setBusy('csv');
     await runExport(
       t('exchange.casesExported'),
-      () => exportCasesCsv(db(), { today: todayIso(), by }),
+      () => exportCasesCsv(db(), { today: todayIso(), by, locale }),
       (n) => t('exchange.cases', { n }),
     );
     setBusy(null);

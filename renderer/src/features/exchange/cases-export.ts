@@ -2,21 +2,28 @@
 import type { MainMessage } from '#shared/ipc/messages';
 import { casesCsvFileName, casesCsvTable, type CaseCsvInput } from '#shared/exports/cases-csv';
 import type { CaseRecord } from '#shared/model/case';
+import type { InterfaceLocale } from '#shared/model/dates';
 import { providerName } from '#shared/model/provider';
+import { translate } from '#lib/i18n/index';
 import { procedureName } from '#lib/rules';
 import { getSettings } from '#db/repositories/cases';
 import type { RedressDatabase } from '#db/schema';
 import { platform } from '#platform';
 import { recordExport } from './audit';
+import { casesCsvWordsIn } from './cases-csv-words';
 import { csvBytes, toCsv } from './csv';
 
 const byReceived = (a: CaseRecord, b: CaseRecord) =>
   a.receivedOn.localeCompare(b.receivedOn) || a.reference.localeCompare(b.reference);
 
-/** The CSV text for the given cases (in that order), or every case (oldest first) when `caseIds` is absent. */
+/**
+ * The CSV text for the given cases (in that order), or every case (oldest first) when `caseIds` is absent, in the
+ * interface language `locale` (cases-csv-words.ts).
+ */
 export async function casesCsv(
   database: RedressDatabase,
   caseIds?: readonly string[],
+  locale: InterfaceLocale = 'en-GB',
 ): Promise<{ text: string; count: number }> {
   let records: CaseRecord[];
   if (caseIds) records = (await database.cases.bulkGet([...caseIds])).filter((r): r is CaseRecord => !!r);
@@ -39,7 +46,8 @@ export async function casesCsv(
       attachments: files.get(record.id) ?? 0,
     };
   });
-  return { text: toCsv(casesCsvTable(inputs)), count: records.length };
+  const words = casesCsvWordsIn(locale, (key, values) => translate(locale, key, values));
+  return { text: toCsv(casesCsvTable(inputs, words), words.delimiter), count: records.length };
 }
 
 export interface ExportOutcome {
@@ -54,9 +62,9 @@ export interface ExportOutcome {
 /** Make the CSV and hand it to the shell (a save dialog on the desktop, a download in the browser). */
 export async function exportCasesCsv(
   database: RedressDatabase,
-  options: { caseIds?: readonly string[]; today: string; by: string },
+  options: { caseIds?: readonly string[]; today: string; by: string; locale: InterfaceLocale },
 ): Promise<ExportOutcome> {
-  const { text, count } = await casesCsv(database, options.caseIds);
+  const { text, count } = await casesCsv(database, options.caseIds, options.locale);
   const result = await platform().saveFile({
     suggestedName: casesCsvFileName(options.today, !!options.caseIds),
     mimeType: 'text/csv',

@@ -7,11 +7,11 @@ import { translate, type Translate } from '#lib/i18n/index';
 
 export const BOM = '\uFEFF';
 
-/** CSV text (BOM first, CRLF line ends as Excel writes them) for a table of text cells. */
-export function toCsv(table: { fields: string[]; data: string[][] }): string {
+/** CSV text (BOM first, CRLF line ends as Excel writes them) for a table of text cells, separated by `delimiter`. */
+export function toCsv(table: { fields: string[]; data: string[][] }, delimiter = ','): string {
   // papaparse's own `escapeFormulae: true` misses a formula followed by a line break in the same cell (its pattern is
   // /^[=+\-@\t\r].*$/ without the dotall flag), so the anchored pattern is passed instead.
-  return BOM + Papa.unparse(table, { escapeFormulae: FORMULA_START, newline: '\r\n', header: true });
+  return BOM + Papa.unparse(table, { escapeFormulae: FORMULA_START, newline: '\r\n', header: true, delimiter });
 }
 
 export const csvBytes = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -326,6 +326,34 @@ describe('importing a CSV', () => {
       original.category,
     ]);
   });
+  it('imports a file the French interface exported (« ; », French headers and values): same customers and complaints', async () => {
+    const source = fresh();
+    await createCase(
+      source,
+      parts({
+        channel: 'in-person',
+        customer: { name: 'Élodie Tremblay', phone: '+1 514 555 0100', isBusiness: true, employees: 12 },
+        communication: { language: 'fr-CA', largePrint: true },
+      }),
+      { settings, by: 'x', clock },
+    );
+    const { text } = await casesCsv(source, undefined, 'fr-CA');
+    expect(text.slice(1).split('\r\n')[0]).toMatch(/^Numéro;Date de réception;Mode de réception;/);
+    const target = fresh();
+    const { check, import: doImport } = await run(target, text);
+    expect(check.problems).toEqual([]);
+    await doImport();
+    const [original] = await source.cases.toArray();
+    const [copy] = await target.cases.toArray();
+    expect(copy.customer).toEqual(original.customer);
+    expect([copy.summary, copy.receivedOn, copy.channel, copy.category, copy.communication]).toEqual([
+      original.summary,
+      original.receivedOn,
+      original.channel,
+      original.category,
+      original.communication,
+    ]);
+  });
 });
 
 describe('importing the desk’s own export after a case was anonymised', () => {

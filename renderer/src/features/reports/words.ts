@@ -13,7 +13,7 @@ import {
   type ReportWords,
   type VolumeRow,
 } from '#shared/reports/index';
-import { formatLocale, formatNumber, formatShortDate } from '#lib/format';
+import { csvDelimiter, formatLocale, formatNumber, formatShortDate } from '#lib/format';
 import type { InterfaceLocale } from '#shared/model/dates';
 import type { MessageKey, Translate } from '#lib/i18n/index';
 
@@ -105,7 +105,7 @@ export function reportWordsIn(locale: InterfaceLocale, t: Translate): ReportWord
   const count = (n: number) => nbsp(formatNumber(n, locale));
   return {
     language: locale,
-    csvDelimiter: ';',
+    csvDelimiter: csvDelimiter(locale),
     text,
     period: (p) => nbsp(periodWords(t, p, locale)),
     periodDays: (p) => t('reports.export.periodDays', { from: p.from, to: p.to }),

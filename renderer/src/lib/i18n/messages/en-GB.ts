@@ -1185,6 +1185,17 @@ export const enGB = {
     'Log many complaints at once from a CSV file: match its columns, check every row, then import them all together.',
   'exchange.importCases': 'Import cases…',
 
+  // The cases CSV's columns that have no name elsewhere (features/exchange/cases-csv-words.ts); English quotes
+  // shared/exports/cases-csv.ts.
+  'exchange.csv.column.representativeAuthority': 'Representative authority',
+  'exchange.csv.column.procedure': 'Procedure',
+  'exchange.csv.column.nextDueOn': 'Next due on',
+  'exchange.csv.column.adrLetterDueOn': 'ADR letter due on',
+  'exchange.csv.column.adrReferralEndsOn': 'ADR referral window ends on',
+  'exchange.csv.column.loggedAt': 'Logged at',
+  'exchange.csv.column.lastChangedAt': 'Last changed at',
+  'exchange.csv.column.attachments': 'Attachments',
+
   // Privacy: the retention policy (Settings).
   'retention.title': 'Retention of personal data',
   'retention.form': 'Retention policy',

@@ -1477,6 +1477,16 @@ export const frCA: Record<MessageKey, string> = {
     'Consignez de nombreuses plaintes d’un coup à partir d’un fichier CSV\u00a0: associez ses colonnes, vérifiez chaque ligne, puis importez-les toutes ensemble.',
   'exchange.importCases': 'Importer des dossiers…',
 
+  // Les colonnes du CSV des dossiers qui n’ont pas de nom ailleurs.
+  'exchange.csv.column.representativeAuthority': 'Autorisation d’agir de la personne représentante',
+  'exchange.csv.column.procedure': 'Procédure',
+  'exchange.csv.column.nextDueOn': 'Date de la prochaine échéance',
+  'exchange.csv.column.adrLetterDueOn': 'Échéance de la lettre de recours externe',
+  'exchange.csv.column.adrReferralEndsOn': 'Fin du délai de recours externe',
+  'exchange.csv.column.loggedAt': 'Inscrit le',
+  'exchange.csv.column.lastChangedAt': 'Modifié le',
+  'exchange.csv.column.attachments': 'Pièces jointes',
+
   'retention.title': 'Conservation des renseignements personnels',
   'retention.form': 'Politique de conservation',
   'retention.intro':
