@@ -49,7 +49,11 @@ describe('receivedDateQuestion: "Are you sure?" about a received date', () => {
       {
         code: 'no-post',
         message: expect.stringMatching(/^It is a bank holiday \(.*Summer.*England & Wales\)/),
-        holiday: { name: expect.stringMatching(/Summer/), calendar: 'England & Wales' },
+        holiday: {
+          name: expect.stringMatching(/Summer/),
+          calendar: 'England & Wales',
+          calendarId: 'england-and-wales',
+        },
       },
     ]);
     // 3 August 2026 is Scotland's summer bank holiday, not England's.

@@ -1,7 +1,7 @@
 // A received date that is probably a slip (issue #15): long ago, in the future, or a letter "received" on a day with
 // no post. Such a date is not refused (it can be right) but asked about, with the date written out in words, before it
 // is saved: a wrong received date moves every regulatory deadline of the case.
-import type { Channel } from '#shared/model/case';
+import type { CalendarId, Channel } from '#shared/model/case';
 import { calendarDaysBetween, describeDateInWords, type HolidayCalendar, weekdayName } from '#shared/rules/index';
 
 /** A received date further back than this many days is asked about. */
@@ -13,8 +13,10 @@ export interface ReceivedDateDoubt {
   code: ReceivedDateDoubtCode;
   /** Why it is asked, in plain words. */
   message: string;
-  /** A day without post (`no-post`): the bank holiday it is, with its calendar's name; absent for a weekend day. */
-  holiday?: { name: string; calendar: string };
+  /**
+   * A day without post (`no-post`): the bank holiday it is, with its calendar (id and name); absent for a weekend day.
+   */
+  holiday?: { name: string; calendar: string; calendarId: CalendarId };
   /** A day without post (`no-post`) because it is a Saturday in Canada (Canada Post delivers letters Monday to Friday). */
   saturday?: true;
 }
@@ -57,7 +59,7 @@ export function receivedDateQuestion(
       doubts.push({
         code: 'no-post',
         message: `It is a bank holiday (${holiday.name}, ${calendar.name}): no post is delivered on a bank holiday.`,
-        holiday: { name: holiday.name, calendar: calendar.name },
+        holiday: { name: holiday.name, calendar: calendar.name, calendarId: calendar.id },
       });
     }
   }

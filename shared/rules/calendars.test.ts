@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarId } from '#shared/model/case';
 import {
   addWorkingDays,
+  BUILT_IN_HOLIDAYS,
+  builtInHoliday,
+  CALENDAR_IDS,
   DEFAULT_CALENDARS,
   extendCalendar,
   getCalendar,
@@ -353,5 +356,32 @@ describe('holiday sets are cached per calendar and year', () => {
     expect([...asked.keys()].sort((a, b) => a - b)).toEqual([2024, 2025, 2026, 2027]);
     expect([...asked.values()].every((times) => times === 1)).toBe(true);
     expect(n).toBe(expected.filter(Boolean).length * 1000);
+  });
+});
+
+describe('the built-in holidays, by id (the interface names each one in its language)', () => {
+  it('every holiday of the bundled data is a built-in one, its substitute day too', () => {
+    const unknown = new Set<string>();
+    const misread = new Set<string>();
+    const used = new Set<string>();
+    for (const id of CALENDAR_IDS)
+      for (let year = SNAPSHOT_YEARS.first; year <= SNAPSHOT_YEARS.last; year++)
+        for (const h of snapshotSource(id).holidays(year)) {
+          const found = builtInHoliday(h.name);
+          if (!found) unknown.add(h.name);
+          else used.add(found.id);
+          if (found && found.substitute !== h.substitute) misread.add(h.name);
+        }
+    expect([...unknown]).toEqual([]);
+    expect([...misread]).toEqual([]);
+    // And every built-in one is still in the data.
+    expect([...used].sort()).toEqual(Object.keys(BUILT_IN_HOLIDAYS).sort());
+  });
+
+  it('reads a substitute day; any other name is not built in', () => {
+    expect(builtInHoliday('Boxing Day (substitute day)')).toEqual({ id: 'boxing-day', substitute: true });
+    expect(builtInHoliday('Remembrance Day')).toEqual({ id: 'remembrance-day', substitute: false });
+    expect(builtInHoliday('Fête nationale du Québec')).toBeNull();
+    expect(builtInHoliday('Company away day (substitute day)')).toBeNull();
   });
 });

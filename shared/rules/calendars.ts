@@ -77,6 +77,51 @@ const CALENDAR_NAMES: Record<CalendarId, string> = {
   canada: 'Canada (federal)',
 };
 
+/**
+ * The holidays of the built-in calendars (the bundled snapshot), by a stable id, with the name the snapshot gives
+ * them. The name is what the records and English say; the interface names each one in its language by its id
+ * (the catalogue's `holiday.<id>`). A holiday an imported file names otherwise is shown as that file writes it.
+ */
+export const BUILT_IN_HOLIDAYS = {
+  'new-year': "New Year's Day",
+  'january-2nd': 'January 2nd',
+  'st-patrick': "St Patrick's Day",
+  'good-friday': 'Good Friday',
+  'easter-monday': 'Easter Monday',
+  'early-may': 'Early May bank holiday',
+  've-day': 'Early May bank holiday (VE day)',
+  'victoria-day': 'Victoria Day',
+  spring: 'Spring bank holiday',
+  'canada-day': 'Canada Day',
+  boyne: "Battle of the Boyne (Orangemen's Day)",
+  summer: 'Summer bank holiday',
+  'labour-day': 'Labour Day',
+  'truth-and-reconciliation': 'National Day for Truth and Reconciliation',
+  thanksgiving: 'Thanksgiving',
+  'remembrance-day': 'Remembrance Day',
+  'st-andrew': "St Andrew's Day",
+  christmas: 'Christmas Day',
+  'boxing-day': 'Boxing Day',
+  'platinum-jubilee': "Queen's Platinum Jubilee",
+  'queen-funeral': "Queen Elizabeth's Funeral Day",
+  coronation: "King Charles III's Coronation",
+} as const;
+export type BuiltInHolidayId = keyof typeof BUILT_IN_HOLIDAYS;
+
+/** What a holiday's name ends with when it stands in for one at a weekend: "Boxing Day (substitute day)". */
+export const SUBSTITUTE_DAY = ' (substitute day)';
+
+const HOLIDAY_IDS = new Map(
+  (Object.entries(BUILT_IN_HOLIDAYS) as Array<[BuiltInHolidayId, string]>).map(([id, name]) => [name, id]),
+);
+
+/** A holiday's name as a built-in holiday and whether it is a substitute day, or null for any other name. */
+export function builtInHoliday(name: string): { id: BuiltInHolidayId; substitute: boolean } | null {
+  const substitute = name.endsWith(SUBSTITUTE_DAY);
+  const id = HOLIDAY_IDS.get(substitute ? name.slice(0, -SUBSTITUTE_DAY.length) : name);
+  return id ? { id, substitute } : null;
+}
+
 /** The bundled snapshot: calendar → year → { "MM-DD": name }. */
 type Snapshot = {
   source: string;
@@ -107,7 +152,7 @@ export function snapshotSource(id: CalendarId): HolidaySource {
       return Object.entries(days).map(([monthDay, name]) => ({
         date: `${year}-${monthDay}`,
         name,
-        substitute: name.includes('(substitute day)'),
+        substitute: name.includes(SUBSTITUTE_DAY.trim()),
         source: 'rules' as const,
       }));
     },

@@ -405,7 +405,9 @@ function skippedHolidays(
   startDay: 'day-of-receipt' | 'day-entered-stage',
 ): Phrase {
   const holidays = holidaysBetweenDays(start, due, ctx.calendar);
-  const shown: PhraseValue[] = holidays.slice(0, 4).map((h) => phrase('holiday', { name: h.name, on: day(h.date) }));
+  const shown: PhraseValue[] = holidays
+    .slice(0, 4)
+    .map((h) => phrase('holiday', { name: { holiday: h.name }, on: day(h.date) }));
   if (holidays.length > 4) shown.push(phrase('holidays-more', { count: holidays.length - 4 }));
   return phrase('holidays-skipped', {
     startDay: phrase(startDay),
@@ -421,7 +423,9 @@ function unmovedDate(ctx: Ctx, due: DayNumber, unit: Duration['unit']): Phrase |
   if (w !== 0 && w !== 6 && !holiday) return null;
   return phrase('not-moved', {
     on: day(due),
-    what: holiday ? phrase('a-bank-holiday', { name: holiday.name }) : phrase('a-weekday', { weekday: { weekday: w } }),
+    what: holiday
+      ? phrase('a-bank-holiday', { name: { holiday: holiday.name } })
+      : phrase('a-weekday', { weekday: { weekday: w } }),
     unit: phrase(unit === 'months' ? 'unit-months' : 'unit-days'),
   });
 }

@@ -4,7 +4,7 @@
 // `PHRASES_EN` holds each kind's words as a MessageFormat template with plain {placeholders} (the interface's English
 // catalogue takes them from here), and `phraseInEnglish` fills them in.
 //
-// Values: a string is data shown as written (a rule, stage, scheme or holiday name); a number is a number; the objects
+// Values: a string is data shown as written (a rule, stage or scheme name); a number is a number; the objects
 // say what kind of value they hold (a day, a period, an event…) so each language writes it its own way; a nested
 // phrase is written by its own template.
 import { codesOf } from '#shared/model/saying';
@@ -146,6 +146,8 @@ export type PhraseValue =
   | { channel: Channel }
   | { category: Category }
   | { calendar: CalendarId | (string & {}); name: string }
+  /** A holiday's name as its calendar gives it ("Boxing Day (substitute day)"); the interface names a built-in one. */
+  | { holiday: string }
   /** A clock's label as the engine writes it ("ADR letter"); the interface names it with its own word. */
   | { clock: string }
   /**
@@ -230,6 +232,7 @@ export function valueInEnglish(v: PhraseValue): string {
   if ('channel' in v) return CHANNEL_LABELS[v.channel].toLowerCase();
   if ('category' in v) return capitalise(v.category);
   if ('calendar' in v) return v.name;
+  if ('holiday' in v) return v.holiday;
   if ('clock' in v) return v.clock;
   if ('regulation' in v) return v.regulation;
   if ('regime' in v) return v.name;

@@ -43,6 +43,9 @@ export {
 } from './dates';
 export {
   addWorkingDays,
+  BUILT_IN_HOLIDAYS,
+  type BuiltInHolidayId,
+  builtInHoliday,
   CALENDAR_IDS,
   type CalendarRef,
   type CalendarSet,
@@ -62,6 +65,7 @@ export {
   parseHolidayFeed,
   SNAPSHOT_YEARS,
   snapshotSource,
+  SUBSTITUTE_DAY,
   workingDaysBetween,
 } from './calendars';
 

@@ -428,3 +428,32 @@ test('in French, a refused invisible character, a corrected channel and a voided
 
   expect({ characterLeft, caseLeft }).toEqual({ characterLeft: [], caseLeft: [] });
 });
+
+test('in French, a letter received on a bank holiday is asked about with the holiday and calendar in French', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
+  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
+  await messagesGone(page);
+  await page.getByRole('link', { name: 'Nouvelle plainte' }).click();
+  const dateBox = page.getByRole('textbox', { name: 'Date de réception' });
+  await dateBox.fill('2025-12-26');
+  await dateBox.press('Tab');
+  await chooseOption(page, 'Mode de réception', 'Lettre');
+  await chooseOption(page, 'Catégorie', 'Facturation');
+  await page.getByRole('textbox', { name: 'Résumé' }).fill('Facturé deux fois');
+  await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Élise Gagnon');
+  await page.getByRole('textbox', { name: 'Adresse postale' }).first().fill('12 St James Square\nLondon');
+  await page.getByRole('textbox', { name: 'Code postal' }).first().fill('SW1Y 4JH');
+  await page.getByRole('button', { name: 'Inscrire une plainte' }).click();
+  const question = page.getByRole('dialog', { name: 'Confirmez-vous cette date\u00a0?' });
+  await expect(question).toContainText(
+    'C’est un jour férié (lendemain de Noël, Angleterre et pays de Galles)\u00a0: aucun courrier n’est distribué un jour férié.',
+  );
+  // Once the dialog has finished fading in.
+  await expect(question).toHaveCSS('opacity', '1');
+  await page.screenshot({ path: `${SHOTS}/holiday-question-fr.png`, style: HIDE_MESSAGES });
+  expect(await englishLeft(page)).toEqual([]);
+});

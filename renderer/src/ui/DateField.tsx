@@ -14,7 +14,7 @@ import { RECEIVED_LONG_AGO_DAYS, type ReceivedDateQuestion } from '#shared/casew
 import { dateStyleFor, isIsoDate, parseTypedDate } from '#shared/model/dates';
 import { calendarDaysBetween } from '#shared/rules/index';
 import { formatLongDate } from '#lib/format';
-import { type Translate, useT } from '#lib/i18n/index';
+import { calendarNameIn, holidayNameIn, type Translate, useT } from '#lib/i18n/index';
 import { todayIso } from '#lib/today';
 
 /** "Tuesday 1 December 2026 — yesterday" / "mardi 1er décembre 2026 — hier", in the interface language. */
@@ -131,7 +131,10 @@ export function confirmReceivedDate(
       : d.code === 'future'
         ? t('dateField.doubt.future')
         : d.holiday
-          ? t('dateField.doubt.bankHoliday', d.holiday)
+          ? t('dateField.doubt.bankHoliday', {
+              name: holidayNameIn(t, d.holiday.name),
+              calendar: calendarNameIn(t, d.holiday.calendarId, d.holiday.calendar),
+            })
           : d.saturday
             ? t('dateField.doubt.saturday')
             : t('dateField.doubt.sunday');

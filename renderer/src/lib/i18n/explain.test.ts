@@ -73,7 +73,7 @@ describe('explanations in the interface language', () => {
       'Échéance le 29 déc. 2026\u00a0: reçue le 18 déc. 2026 + 5 jours ouvrables, calendrier Angleterre et pays de Galles, ' +
         'Kijoma Broadband complaints procedure v1 (« a substantive reply »). Le jour de la réception ne compte pas\u00a0; ' +
         'les fins de semaine et les jours fériés du calendrier Angleterre et pays de Galles sont exclus ' +
-        '(ici\u00a0: Christmas Day (25 déc. 2026), Boxing Day (substitute day) (28 déc. 2026)). ' +
+        '(ici\u00a0: jour de Noël (25 déc. 2026), lendemain de Noël (jour substitut) (28 déc. 2026)). ' +
         'Manqué\u00a0: réponse envoyée le 6 janv. 2027, après l’échéance.',
     );
     const saturday = evaluateCase(facts({ receivedOn: '2026-11-21' }), '2026-11-22');

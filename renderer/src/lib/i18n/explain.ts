@@ -12,6 +12,7 @@ import {
 } from '#shared/rules/index';
 import { formatShortDate } from '../format';
 import { clockLabel } from './clocks';
+import { calendarNameIn, holidayNameIn } from './holidays';
 import { regimeNameIn, regulationKey } from './regulations';
 import type { MessageKey } from './messages/en-GB';
 
@@ -40,10 +41,8 @@ function valueIn(t: T, locale: string, v: PhraseValue): string | number {
   if ('event' in v) return t(`explain.value.event.${v.event}`);
   if ('channel' in v) return t(`model.channel.${v.channel}`).toLowerCase();
   if ('category' in v) return t(`model.category.${v.category}`);
-  if ('calendar' in v) {
-    const key = `model.calendar.${v.calendar}` as MessageKey;
-    return KNOWN_CALENDARS.has(v.calendar) ? t(key) : v.name;
-  }
+  if ('calendar' in v) return calendarNameIn(t, v.calendar, v.name);
+  if ('holiday' in v) return holidayNameIn(t, v.holiday);
   if ('clock' in v) return clockLabel(t, v.clock);
   if ('regime' in v) return regimeNameIn(t, v.regime, v.name);
   if ('regulation' in v) {
@@ -54,8 +53,6 @@ function valueIn(t: T, locale: string, v: PhraseValue): string | number {
   if ('weekday' in v) return weekdayName(locale, v.weekday);
   return v.list.map((item) => valueIn(t, locale, item)).join(v.separator);
 }
-
-const KNOWN_CALENDARS = new Set(['england-and-wales', 'scotland', 'northern-ireland', 'canada']);
 
 /** One phrase in the interface language. */
 export function phraseIn(t: T, locale: string, p: Phrase): string {

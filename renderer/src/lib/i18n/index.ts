@@ -14,6 +14,7 @@ import { frCA } from './messages/fr-CA';
 export type { MessageKey } from './messages/en-GB';
 export { enGB, enCA, frCA };
 export { clockLabel } from './clocks';
+export { calendarNameIn, holidayNameIn } from './holidays';
 export { describeDueIn } from './due';
 export { explanationIn, phraseIn, reasonIn } from './explain';
 export { messageIn, problemIn } from './problems';

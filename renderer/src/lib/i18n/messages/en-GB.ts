@@ -57,9 +57,11 @@ import {
   type DurationUnit,
   UNIT_WORDS,
   CLOCK_LABELS_EN,
+  BUILT_IN_HOLIDAYS,
   type ClockWord,
   NEXT_STEPS_EN,
   type NextStepWord,
+  SUBSTITUTE_DAY,
 } from '#shared/rules/index';
 import { ERASED, ERASURE_BASIS_LABELS, KEPT, KEPT_WHY } from '#shared/privacy/erasure';
 import { IMPORT_FIELDS } from '#shared/exports/cases-import';
@@ -249,6 +251,9 @@ export const enGB = {
   'model.calendar.scotland': CALENDAR_LABELS['scotland'],
   'model.calendar.northern-ireland': CALENDAR_LABELS['northern-ireland'],
   'model.calendar.canada': CALENDAR_LABELS['canada'],
+  // The built-in calendars' holidays (lib/i18n/holidays.ts), as the bundled data names them (shared/rules/calendars.ts).
+  ...catalogueWords('holiday', BUILT_IN_HOLIDAYS),
+  'holiday.substitute': `{name}${SUBSTITUTE_DAY}`,
 
   // The rules engine's clocks and next steps (lib/i18n/clocks.ts, NextSteps.tsx), as shared/rules/words.ts writes
   // them (m17b: one home for the English).
