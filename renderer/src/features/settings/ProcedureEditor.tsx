@@ -45,6 +45,7 @@ import {
 } from '#shared/rules/index';
 import { formatDate } from '#lib/format';
 import { DateField } from '#ui/DateField';
+import { schemeFullNameIn } from '#shared/letters/index';
 import { FormattedMessage } from 'react-intl';
 import {
   clockLabel,
@@ -134,7 +135,11 @@ export function ProcedureEditor({
   // The preview follows every change of the fields (the form re-renders on each).
   const preview = previewProcedure(procedureFromForm(values), today, calendar);
   const regimes = useMemo(() => listRegimes().map((r) => ({ value: r.id, label: regimeNameIn(t, r.id, r.name) })), [t]);
-  const schemes = useMemo(() => listAdrSchemes(today).map((s) => ({ value: s.id, label: s.name })), [today]);
+  // Each scheme in the interface's language where the directory names it so (the CCTS is the CPRST in French).
+  const schemes = useMemo(
+    () => listAdrSchemes(today).map((s) => ({ value: s.id, label: schemeFullNameIn(locale, s) })),
+    [today, locale],
+  );
 
   const submit = async () => {
     setProblem(null);

@@ -61,6 +61,7 @@ import {
   useLocale,
   useT,
 } from '#lib/i18n/index';
+import { schemeFullNameIn } from '#shared/letters/index';
 import { ProcedureEditor } from './ProcedureEditor';
 
 /** "10 working days" / "10 jours ouvrables" (shared/rules describeDuration's English, in the interface language). */
@@ -108,8 +109,9 @@ function safe<T>(f: () => T): T | undefined {
   }
 }
 
-function ProcedureDetails({ p, today }: { p: Procedure; today: string }) {
+export function ProcedureDetails({ p, today }: { p: Procedure; today: string }) {
   const t = useT();
+  const { locale } = useLocale();
   const byChannel = Object.entries(p.firstResponse.byChannel ?? {}) as Array<[Channel, Target]>;
   return (
     <Stack gap="sm">
@@ -118,7 +120,8 @@ function ProcedureDetails({ p, today }: { p: Procedure; today: string }) {
           source: p.source,
           version: p.version,
           regime: safe(() => regimeNameIn(t, p.regimeId, getRegime(p.regimeId).name)) ?? p.regimeId,
-          scheme: safe(() => getAdrScheme(p.adrSchemeId, today).name) ?? p.adrSchemeId,
+          // In the interface's language where the directory names it so (the CCTS is the CPRST in French).
+          scheme: safe(() => schemeFullNameIn(locale, getAdrScheme(p.adrSchemeId, today))) ?? p.adrSchemeId,
         })}
       </Text>
       <Group gap="xl" align="flex-start">
