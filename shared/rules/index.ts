@@ -166,6 +166,7 @@ export type { CalendarId, Category, Channel } from '#shared/model/case';
 // The procedure editor (issue #16)
 export {
   checkProcedureForm,
+  COPY_NAME_EN,
   copyOfProcedure,
   emptyStage,
   formField,

@@ -237,6 +237,19 @@ describe('versions with an effective date', () => {
     expect(copy.effectiveFrom).toBeUndefined();
   });
 
+  it('a copy is named "(copy)" in English, or as the interface names it', () => {
+    expect(copy.name).toBe('Kijoma Broadband complaints procedure (copy)');
+    const inFrench = (name: string) => `${name} (copie)`;
+    expect(copyOfProcedure(KIJOMA, new Set(), undefined, [], inFrench).name).toBe(
+      'Kijoma Broadband complaints procedure (copie)',
+    );
+    // Named apart in French as in English.
+    const names = ['Kijoma Broadband complaints procedure (copie)'];
+    expect(copyOfProcedure(KIJOMA, new Set(), undefined, names, inFrench).name).toBe(
+      'Kijoma Broadband complaints procedure (copie 2)',
+    );
+  });
+
   it('a case follows the version in force on the day it was received', () => {
     expect(procedureOnDay('kijoma-copy', '2026-11-24', registry)?.version).toBe(1);
     expect(procedureOnDay('kijoma-copy', '2026-11-25', registry)?.version).toBe(2);

@@ -254,6 +254,10 @@ export function copyId(id: string, taken: ReadonlySet<string>, tag?: string): st
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+/** A copy's name in English: the original's, with "(copy)" after it (the interface's catalogue quotes it). */
+export const COPY_NAME_EN = '{name} (copy)';
+const copyNameInEnglish = (name: string) => COPY_NAME_EN.replace('{name}', name);
+
 /**
  * A procedure's name as names are compared: two names that differ only in letter case or spacing are one name (the
  * provider's "Complaints procedure" list could not tell them apart).
@@ -297,13 +301,15 @@ export function copyOfProcedure(
   taken: ReadonlySet<string>,
   tag?: string,
   names: Iterable<string> = [],
+  /** The copy's name from the original's, in the interface's language (« … (copie) » in French; English by default). */
+  nameOfCopy: (name: string) => string = copyNameInEnglish,
 ): Procedure {
   const { effectiveFrom: _from, copiedFrom: _copied, ...rest } = p;
   return {
     ...(JSON.parse(JSON.stringify(rest)) as typeof rest),
     id: copyId(p.id, taken, tag),
     version: 1,
-    name: freeName(`${p.name} (copy)`, names),
+    name: freeName(nameOfCopy(p.name), names),
     copiedFrom: `${p.id} v${p.version}`,
   };
 }

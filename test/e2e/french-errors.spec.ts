@@ -170,7 +170,7 @@ test('bad CSV rows, bad backup files and a bad procedure are refused in French',
   // The procedure editor: a stage without a name is refused under its field, in French.
   await procedures.getByRole('button', { name: 'Ofcom baseline procedure' }).first().click();
   await procedures.getByRole('button', { name: 'Copier Ofcom baseline procedure', exact: true }).click();
-  const editor = page.getByRole('region', { name: /^Modifier Ofcom baseline procedure \(copy\) \(v1\)$/ });
+  const editor = page.getByRole('region', { name: /^Modifier Ofcom baseline procedure \(copie\) \(v1\)$/ });
   await expect(editor).toBeVisible();
   await messagesGone(page);
   const stageName = editor.getByRole('textbox', { name: 'Étape 1\u00a0: nom' });

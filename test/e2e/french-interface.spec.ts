@@ -295,7 +295,7 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await expect(procedures.getByRole('table', { name: 'Étapes d’Ofcom baseline procedure' })).toBeVisible();
   const proceduresLeft = await englishLeft(page);
   await procedures.getByRole('button', { name: 'Copier Ofcom baseline procedure', exact: true }).click();
-  const editor = page.getByRole('region', { name: /^Modifier Ofcom baseline procedure \(copy\) \(v1\)$/ });
+  const editor = page.getByRole('region', { name: /^Modifier Ofcom baseline procedure \(copie\) \(v1\)$/ });
   await expect(editor).toBeVisible();
   await expect(editor.getByRole('complementary', { name: 'Aperçu' })).toContainText('Lettre de recours externe');
   // i17c: the preview's due dates explained in French (the rules engine's phrases), not the engine's English.
@@ -456,4 +456,24 @@ test('in French, a letter received on a bank holiday is asked about with the hol
   await expect(question).toHaveCSS('opacity', '1');
   await page.screenshot({ path: `${SHOTS}/holiday-question-fr.png`, style: HIDE_MESSAGES });
   expect(await englishLeft(page)).toEqual([]);
+});
+
+test('in French, Settings → Procédures names the CCTS as the CPRST, and a copy is named « (copie) »', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
+  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
+  await messagesGone(page);
+  const cprst = 'Commission des plaintes relatives aux services de télécom-télévision (CPRST)';
+  const procedures = page.getByRole('region', { name: 'Procédures' });
+  await procedures.getByRole('button', { name: 'Jive Canada complaint handling code' }).first().click();
+  await expect(procedures).toContainText(`organisme de recours externe\u00a0: ${cprst}`);
+  await page.screenshot({ path: `${SHOTS}/procedures-cprst-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  await procedures.getByRole('button', { name: 'Copier Jive Canada complaint handling code', exact: true }).click();
+  const editor = page.getByRole('region', { name: 'Modifier Jive Canada complaint handling code (copie) (v1)' });
+  await expect(editor.getByRole('combobox', { name: 'Organisme de recours externe' })).toHaveValue(cprst);
+  await messagesGone(page);
+  await editor.screenshot({ path: `${SHOTS}/procedure-editor-cprst-fr.png`, style: HIDE_MESSAGES });
 });

@@ -16,6 +16,7 @@ import {
 import { closeAll, freshDatabase } from '#test/support/backup';
 import { newCaseParts } from '#test/support/cases';
 import { deskSettings } from '#test/support/desk';
+import { en, fr } from '#test/support/translate';
 import { deskSettings as storedDesk } from '../desk';
 import { RedressDatabase } from '../schema';
 import { createCase, saveSettings } from './cases';
@@ -39,6 +40,22 @@ afterEach(async () => {
 });
 
 describe('the desk’s procedures', () => {
+  it('a copy is named in the interface’s language: « (copie) » in French, "(copy)" in English', async () => {
+    const database = freshDatabase('procedures');
+    await saveSettings(database, deskSettings());
+    const copy = await draftCopy(database, 'kijoma');
+    expect(copy.name).toBe(`${KIJOMA.name} (copy)`);
+    expect(en('procedures.copyName', { name: KIJOMA.name })).toBe(copy.name);
+    const copie = await draftCopy(database, 'kijoma', (name) => fr('procedures.copyName', { name }));
+    expect(copie.name).toBe(`${KIJOMA.name} (copie)`);
+    await saveProcedure(database, copie);
+    expect(deskProcedures().byId.get(copie.id)?.name).toBe(`${KIJOMA.name} (copie)`);
+    // A second French copy is named apart.
+    expect((await draftCopy(database, 'kijoma', (name) => fr('procedures.copyName', { name }))).name).toBe(
+      `${KIJOMA.name} (copie 2)`,
+    );
+  });
+
   it('a copy of Kijoma, edited 5 → 3 working days once a case follows it, is a new version; the old case keeps 5', async () => {
     const database = freshDatabase('procedures');
     await saveSettings(database, deskSettings());

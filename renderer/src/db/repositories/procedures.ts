@@ -141,12 +141,17 @@ export async function saveProcedure(
  * (`kijoma-copy-3f9a2c1b`: no other desk of a team makes the same one) and a name no procedure of the desk has
  * ("… (copy 2)" when "… (copy)" is taken).
  */
-export async function draftCopy(database: RedressDatabase, id: string): Promise<Procedure> {
+export async function draftCopy(
+  database: RedressDatabase,
+  id: string,
+  /** The copy's name from the original's, in the interface's language (English "… (copy)" by default). */
+  nameOfCopy?: (name: string) => string,
+): Promise<Procedure> {
   const source = getProcedure(id);
   const rows = await database.procedures.toArray();
   const taken = new Set([...DEFAULT_PROCEDURES.byId.keys(), ...rows.map((r) => r.id)]);
   const names = newestOfEach(rows).map((p) => p.name);
-  return copyOfProcedure(source, taken, crypto.randomUUID().slice(0, 8), names);
+  return copyOfProcedure(source, taken, crypto.randomUUID().slice(0, 8), names, nameOfCopy);
 }
 
 /** Add an imported procedure (already read with `readProcedureFile`): refused if the desk has one of that id. */

@@ -216,7 +216,12 @@ export function ProceduresView({
   const uses = useProcedureUses(procedures.filter((p) => !BUILT_IN_PROCEDURE_IDS.has(p.id)).map((p) => p.id));
 
   // The copy is stored only when it is saved: Cancel, or leaving Settings, leaves nothing behind.
-  const copy = async (id: string) => setEditing({ procedure: await draftCopy(db(), id), inUse: null, draft: true });
+  const copy = async (id: string) =>
+    setEditing({
+      procedure: await draftCopy(db(), id, (name) => t('procedures.copyName', { name })),
+      inUse: null,
+      draft: true,
+    });
   const edit = async (p: Procedure) =>
     setEditing({ procedure: p, inUse: await lastCaseFollowing(db(), p), draft: false });
   const remove = async (p: Procedure) => {

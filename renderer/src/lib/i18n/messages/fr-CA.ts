@@ -2746,6 +2746,7 @@ export const frCA: Record<MessageKey, string> = {
   // fin m17a
   'procedures.notReadable': 'Les procédures propres au service n’ont pas pu être lues',
   'procedures.notExported': 'Procédure non exportée',
+  'procedures.copyName': '{name} (copie)',
   'procedures.saved': 'Procédure enregistrée',
   'procedures.savedVersion': '{name} v{version}.',
   'procedures.savedNewVersion': '{name} v{version}, pour les plaintes reçues à partir du {date}.',
