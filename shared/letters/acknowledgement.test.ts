@@ -252,7 +252,12 @@ describe('nextStepsFromEvaluation', () => {
       phone: '0330 440 1614',
       notes: ['Free for the customer.'],
     };
-    expect(nextStepsFromEvaluation({ clocks: [], adrScheme }).adrScheme).toEqual({
+    // With its id and unverified fields, so the letter can tell the desk which printed facts to check.
+    expect(
+      nextStepsFromEvaluation({ clocks: [], adrScheme: { ...adrScheme, unverified: ['email'] } }).adrScheme,
+    ).toEqual({
+      id: 'communications-ombudsman',
+      unverified: ['email'],
       name: 'Communications Ombudsman',
       website: 'commsombudsman.org',
       phone: '0330 440 1614',

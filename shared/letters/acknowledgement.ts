@@ -6,7 +6,7 @@ import { type Procedure, wordsIn } from '#shared/rules/procedure';
 import type { Clock } from '#shared/rules/types';
 import { letterAddressee } from './addressee';
 import type { LetterDocument } from './document';
-import { type AdrOutOfScope, caseLetter, type LetterBaseInput } from './common';
+import { type AdrOutOfScope, caseLetter, CONTACT_LINE_FACTS, type LetterBaseInput, schemeFactsToCheck } from './common';
 import {
   DEFAULT_LANGUAGE,
   type LetterLanguage,
@@ -21,11 +21,15 @@ import { joinSentences, paragraph, section } from './layout';
 import { customerAsObject } from './salutation';
 
 export interface AdrSchemeContact {
+  /** Its directory id, when known. */
+  id?: string;
   name: string;
   website: string;
   phone: string;
   /** Its names in other languages, from the scheme directory (see schemeNameIn). */
   names?: AdrSchemeLocalNames;
+  /** The directory's fields not yet verified (shared/rules/adr-schemes.ts): the desk is told of those printed. */
+  unverified?: readonly string[];
 }
 
 export interface AcknowledgementNextSteps {
@@ -129,7 +133,11 @@ export function acknowledgementLetter(input: AcknowledgementInput): LetterDocume
         : message(language, 'ack.heading.customer', {}),
       body: [...opening, whatHappensNext, howToEscalate, ...independentHelp, otherFormats],
       ...(nextSteps.adrScheme?.name.trim() && !nextSteps.adrOutOfScope
-        ? { schemeNames: schemeNamesIn(language, nextSteps.adrScheme) }
+        ? {
+            schemeNames: schemeNamesIn(language, nextSteps.adrScheme),
+            // adrParagraphs prints its website and phone.
+            toCheck: schemeFactsToCheck(nextSteps.adrScheme, CONTACT_LINE_FACTS),
+          }
         : {}),
     },
   );
@@ -191,10 +199,12 @@ export function nextStepsFromEvaluation(
     ...(scheme
       ? {
           adrScheme: {
+            ...(scheme.id ? { id: scheme.id } : {}),
             name: scheme.name,
             website: scheme.website,
             phone: scheme.phone,
             ...(scheme.names ? { names: scheme.names } : {}),
+            ...(scheme.unverified?.length ? { unverified: [...scheme.unverified] } : {}),
           },
         }
       : {}),

@@ -7,7 +7,7 @@ import { DEFAULT_PROCEDURES, KIJOMA } from '#shared/rules/procedures';
 import type { CaseFacts } from '#shared/rules/types';
 import { adrLetter } from './adr-letter';
 import { adrTermsFromEvaluation } from './common';
-import { sampleAdrLetter, sampleCase } from './fixtures';
+import { documentText, sampleAdrLetter, sampleCase } from './fixtures';
 import { LetterRefusalError } from './refusals';
 
 describe('the time-based ADR letter', () => {
@@ -97,5 +97,49 @@ describe('the time-based ADR letter is refused exactly until the day the case pa
     expect(dueOn).toBe('2027-01-13');
     expect(refusal('2027-01-12')?.code).toBe('adr-time-too-early');
     expect(refusal('2027-01-13')).toBeNull();
+  });
+});
+
+describe('the scheme facts an ADR letter prints, and those the desk is told to check (F4)', () => {
+  const cisas = () =>
+    adrLetter(
+      sampleAdrLetter('2026-04-08', {
+        scheme: { schemeId: 'cisas' },
+        reason: { kind: 'final-position', finalPosition: 'We will not waive the early termination charge.' },
+      }),
+    );
+
+  it('CISAS: the verified email is printed, and the postal address (required by REGULATION.md §1) is kept', () => {
+    const text = documentText(cisas());
+    expect(text).toContain('Email: cisas@cedr.com');
+    expect(text).toContain("Post: CISAS, CEDR, 100 St Paul's Churchyard, London, EC4M 8BU");
+  });
+
+  it('CISAS: the letter says its postal address is unverified, and where to check it', () => {
+    expect(cisas().toCheck).toEqual({
+      schemeId: 'cisas',
+      schemeName: 'CISAS (Communications and Internet Services Adjudication Scheme)',
+      website: 'www.cedr.com/consumer/cisas',
+      facts: ['postalAddress'],
+    });
+  });
+
+  it('French: the email is « Courriel »', () => {
+    const doc = adrLetter(
+      sampleAdrLetter('2026-04-08', {
+        language: 'fr-CA',
+        scheme: { schemeId: 'cisas' },
+        reason: { kind: 'final-position', finalPosition: 'Nous ne renoncerons pas aux frais.' },
+      }),
+    );
+    expect(documentText(doc)).toContain('Courriel\u00a0: cisas@cedr.com');
+  });
+
+  it('Communications Ombudsman: its unverified email is not printed, and nothing it prints is unverified', () => {
+    const doc = adrLetter(sampleAdrLetter());
+    const text = documentText(doc);
+    expect(text).not.toContain('enquiry@commsombudsman.org');
+    expect(text).toContain('Post: PO Box 730, Warrington, WA4 6WU');
+    expect(doc.toCheck).toBeUndefined();
   });
 });

@@ -15,7 +15,9 @@ import {
   referralLimitParagraph,
   representativeOpening,
   schemeAboutParagraphs,
+  contactSectionFacts,
   schemeContactSection,
+  schemeFactsToCheck,
   schemeOn,
 } from './common';
 import type { LetterDocument } from './document';
@@ -90,5 +92,6 @@ export function adrLetter(input: AdrLetterInput): LetterDocument {
       handlerParagraph(basics),
     ],
     schemeNames,
+    toCheck: schemeFactsToCheck(scheme, contactSectionFacts(scheme)),
   });
 }

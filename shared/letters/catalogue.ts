@@ -104,6 +104,7 @@ const EN_GB = {
   'adr.contact.website': 'Website: {website}',
   'adr.contact.phone': 'Phone: {phone}',
   'adr.contact.textphone': 'Textphone: {textphone}',
+  'adr.contact.email': 'Email: {email}',
   'adr.contact.post': 'Post: {address}',
   'adr.contact.formerly': '({schemeName} was formerly called {formerName}.)',
 
@@ -292,6 +293,7 @@ const FR_CA: Messages = {
   'adr.contact.website': 'Site Web\u00a0: {website}',
   'adr.contact.phone': 'Téléphone\u00a0: {phone}',
   'adr.contact.textphone': 'ATS\u00a0: {textphone}',
+  'adr.contact.email': 'Courriel\u00a0: {email}',
   'adr.contact.post': 'Adresse postale\u00a0: {address}',
   'adr.contact.formerly': '({schemeName} s’appelait auparavant {formerName}.)',
 

@@ -8,7 +8,9 @@ import {
   handlerParagraph,
   letterBasics,
   representativeOpening,
+  contactSectionFacts,
   schemeContactSection,
+  schemeFactsToCheck,
   schemeOn,
 } from './common';
 import type { LetterDocument } from './document';
@@ -45,5 +47,6 @@ export function cctsNoticeLetter(input: CctsNoticeInput): LetterDocument {
       handlerParagraph(basics),
     ],
     schemeNames,
+    toCheck: schemeFactsToCheck(scheme, contactSectionFacts(scheme)),
   });
 }

@@ -26,7 +26,7 @@ import {
   schemeNameIn,
   schemeNamesIn,
 } from './catalogue';
-import type { LetterContent, LetterDocument, LetterText } from './document';
+import type { LetterContent, LetterDocument, LetterText, SchemeFact, SchemeFactsToCheck } from './document';
 import type { ParagraphEdits } from './edits';
 import { joinSentences, type LetterFrame, letterDocument, letterheadFrom, paragraph, section } from './layout';
 import { customerAsObject } from './salutation';
@@ -87,7 +87,7 @@ export function letterBasics(input: LetterBaseInput): LetterBasics {
 export function caseLetter(
   input: LetterBaseInput,
   basics: Pick<LetterBasics, 'language' | 'reference' | 'addressee'>,
-  says: Pick<LetterFrame, 'title' | 'heading' | 'body' | 'schemeNames'>,
+  says: Pick<LetterFrame, 'title' | 'heading' | 'body' | 'schemeNames' | 'toCheck'>,
 ): LetterDocument {
   return letterDocument({
     language: basics.language,
@@ -127,13 +127,58 @@ export function schemeOn(choice: SchemeChoice, issuedOn: string): AdrSchemeDetai
   return getAdrScheme(choice.schemeId, issuedOn, choice.directory ?? DEFAULT_ADR_DIRECTORY);
 }
 
-/** Name, website, phone, textphone and postal address of the scheme, as a headed section. */
+/** The scheme's details a letter may print, with the directory's list of those not yet verified. */
+type SchemeFacts = Pick<AdrSchemeDetails, 'name' | 'website' | 'phone' | 'textphone' | 'email' | 'postalAddress'> & {
+  readonly id?: string;
+  readonly unverified?: readonly string[];
+};
+
+const isVerified = (scheme: SchemeFacts, fact: SchemeFact) => !(scheme.unverified ?? []).includes(fact);
+
+/**
+ * The scheme's facts the contact section prints. REGULATION.md §1 requires the website, phone and postal address on an
+ * ADR letter, so those are printed even when the directory marks them unverified (CISAS's postal address): leaving
+ * one out would break §1 and take from the customer a way to reach the scheme, while the desk is told before the
+ * letter is issued or printed (`schemeFactsToCheck`) and can check it on the scheme's website first. The extra ways
+ * to reach the scheme that §1 does not require (textphone, email) are printed only once verified: an unchecked extra
+ * adds a risk of sending the customer to a wrong address and nothing the letter owes.
+ */
+export function contactSectionFacts(scheme: SchemeFacts): SchemeFact[] {
+  const facts: SchemeFact[] = ['website', 'phone'];
+  if (scheme.textphone?.trim() && isVerified(scheme, 'textphone')) facts.push('textphone');
+  if (scheme.email?.trim() && isVerified(scheme, 'email')) facts.push('email');
+  if (scheme.postalAddress) facts.push('postalAddress');
+  return facts;
+}
+
+/** The short contact line of the acknowledgement and the update letter prints these (`ack.adr.contact`). */
+export const CONTACT_LINE_FACTS: readonly SchemeFact[] = ['website', 'phone'];
+
+/**
+ * Which of the facts a letter prints about its scheme the directory marks unverified, with where to check them (the
+ * scheme's website); undefined when every one is verified.
+ */
+export function schemeFactsToCheck(
+  scheme: SchemeFacts,
+  printed: readonly SchemeFact[],
+): SchemeFactsToCheck | undefined {
+  const facts = printed.filter((fact) => !isVerified(scheme, fact));
+  return facts.length === 0
+    ? undefined
+    : { schemeId: scheme.id ?? scheme.name, schemeName: scheme.name, website: scheme.website.trim(), facts };
+}
+
+/**
+ * Name, website, phone, textphone, email and postal address of the scheme, as a headed section: what
+ * `contactSectionFacts` says it prints.
+ */
 export function schemeContactSection(
   language: LetterLanguage,
   scheme: AdrSchemeDetails,
   reference: string,
 ): LetterContent {
   const schemeName = schemeNamesIn(language, scheme).short;
+  const printed = contactSectionFacts(scheme);
   const lines: LetterContent[] = [
     { text: schemeLabelIn(language, scheme), bold: true },
     {
@@ -142,7 +187,7 @@ export function schemeContactSection(
         '      ',
         // A phone number never breaks across lines.
         { text: message(language, 'adr.contact.phone', { phone: scheme.phone.trim() }), bold: true, noWrap: true },
-        ...(scheme.textphone?.trim()
+        ...(printed.includes('textphone') && scheme.textphone
           ? [
               '      ',
               {
@@ -154,7 +199,9 @@ export function schemeContactSection(
       ],
     },
   ];
-  if (scheme.postalAddress) {
+  if (printed.includes('email') && scheme.email)
+    lines.push({ text: message(language, 'adr.contact.email', { email: scheme.email.trim() }) });
+  if (printed.includes('postalAddress') && scheme.postalAddress) {
     const address = [...scheme.postalAddress.lines, scheme.postalAddress.postcode]
       .map((line) => line.trim())
       .filter(Boolean)

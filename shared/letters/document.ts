@@ -83,6 +83,22 @@ export interface PageFurniture {
   reference: string;
 }
 
+/** A fact about the ADR scheme that a letter prints, by the directory's field name (shared/rules/adr-schemes.ts). */
+export type SchemeFact = 'website' | 'phone' | 'textphone' | 'email' | 'postalAddress';
+
+/**
+ * The facts a letter prints about its scheme that the scheme directory lists as unverified (not yet checked against the
+ * scheme's own publications): the desk is told which before it issues or prints the letter, and where to check them.
+ */
+export interface SchemeFactsToCheck {
+  schemeId: string;
+  /** The scheme's name as the directory gives it (English). */
+  schemeName: string;
+  /** Where to check them: the scheme's website. */
+  website: string;
+  facts: SchemeFact[];
+}
+
 /** A complete letter, ready for pdfmake's createPdf. */
 export interface LetterDocument {
   /** A4 (UK) or US Letter (Canada): see layout.ts PAGE_FORMATS. */
@@ -98,4 +114,6 @@ export interface LetterDocument {
   /** What `background` and `footer` were made from (every letter has it; pdfmake ignores it). */
   furniture?: PageFurniture;
   content: LetterContent[];
+  /** Unverified scheme facts the letter prints, to tell the desk before it is issued (pdfmake ignores it). */
+  toCheck?: SchemeFactsToCheck;
 }

@@ -26,7 +26,14 @@ export {
   customerCopy,
   type CustomerCopy,
 } from './copy';
-export { adrTermsFor, adrTermsFromEvaluation, type AdrTerms, type LetterBaseInput, type SchemeChoice } from './common';
+export {
+  adrTermsFor,
+  adrTermsFromEvaluation,
+  type AdrTerms,
+  type LetterBaseInput,
+  type SchemeChoice,
+  schemeFactsToCheck,
+} from './common';
 export { finalResponseLetter, updateLetter, type FinalResponseInput, type UpdateLetterInput } from './progress-letters';
 export { summaryResolutionLetter, type SummaryResolutionInput } from './summary-resolution';
 export {
@@ -62,6 +69,8 @@ export type {
   LetterText,
   Margins,
   PageFurniture,
+  SchemeFact,
+  SchemeFactsToCheck,
 } from './document';
 export {
   applyParagraphEdits,

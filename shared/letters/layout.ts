@@ -24,6 +24,7 @@ import type {
   LetterText,
   Margins,
   PageFurniture,
+  SchemeFactsToCheck,
 } from './document';
 import { applyParagraphEdits, isRequiredParagraphKey, type ParagraphEdits } from './edits';
 import { LETTER_FONT_LINE_FACTOR, wrappedLineCount } from './font-metrics';
@@ -250,6 +251,8 @@ export interface LetterFrame {
    * first mention becomes the long one, so the full name appears once per letter.
    */
   schemeNames?: { long: string; short: string };
+  /** The scheme's unverified facts the body prints (./common.ts `schemeFactsToCheck`), carried to the document. */
+  toCheck?: SchemeFactsToCheck;
 }
 
 /**
@@ -413,6 +416,7 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
       // The sign-off never stands alone at the top of a page: it keeps the last section with it.
       { unbreakable: true, stack: [...body.slice(-1), signOff(frame, handlerName)] },
     ],
+    ...(frame.toCheck ? { toCheck: frame.toCheck } : {}),
   };
 }
 

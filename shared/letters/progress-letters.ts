@@ -24,7 +24,10 @@ import {
   referralLimitParagraph,
   representativeOpening,
   schemeAboutParagraphs,
+  CONTACT_LINE_FACTS,
+  contactSectionFacts,
   schemeContactSection,
+  schemeFactsToCheck,
   schemeOn,
 } from './common';
 import type { LetterContent, LetterDocument } from './document';
@@ -51,16 +54,16 @@ export function updateLetter(input: UpdateLetterInput): LetterDocument {
   const nextUpdateOn = input.nextUpdateOn && checked(input.nextUpdateOn) >= input.issuedOn ? input.nextUpdateOn : null;
   const adrAvailableOn = input.adrAvailableOn ? checked(input.adrAvailableOn) : null;
 
+  // The scheme is offered from a later day, or now with its contact line (not at all when out of its scope).
+  const later = adrAvailableOn && adrAvailableOn > input.issuedOn ? adrAvailableOn : null;
+  const offeredNow = !input.adrOutOfScope && !later;
   const adr: LetterContent[] = input.adrOutOfScope
     ? []
-    : adrAvailableOn && adrAvailableOn > input.issuedOn
+    : later
       ? [
-          paragraph(
-            language,
-            'update.adr.fromDate',
-            { adrAvailableOn: dateInWords(language, adrAvailableOn), schemeName },
-            ['adrAvailableOn'],
-          ),
+          paragraph(language, 'update.adr.fromDate', { adrAvailableOn: dateInWords(language, later), schemeName }, [
+            'adrAvailableOn',
+          ]),
           paragraph(language, 'adr.about', { schemeName }),
         ]
       : [
@@ -87,6 +90,7 @@ export function updateLetter(input: UpdateLetterInput): LetterDocument {
       handlerParagraph(basics),
     ],
     schemeNames,
+    ...(offeredNow ? { toCheck: schemeFactsToCheck(scheme, CONTACT_LINE_FACTS) } : {}),
   });
 }
 
@@ -150,6 +154,7 @@ export function finalResponseLetter(input: FinalResponseInput): LetterDocument {
       handlerParagraph(basics),
     ],
     schemeNames,
+    ...(input.adrOutOfScope ? {} : { toCheck: schemeFactsToCheck(scheme, contactSectionFacts(scheme)) }),
   });
 }
 

@@ -12,7 +12,9 @@ import {
   handlerParagraph,
   letterBasics,
   representativeOpening,
+  contactSectionFacts,
   schemeContactSection,
+  schemeFactsToCheck,
   schemeOn,
 } from './common';
 import type { LetterDocument } from './document';
@@ -50,5 +52,6 @@ export function summaryResolutionLetter(input: SummaryResolutionInput): LetterDo
       handlerParagraph(basics),
     ],
     schemeNames,
+    toCheck: schemeFactsToCheck(scheme, contactSectionFacts(scheme)),
   });
 }

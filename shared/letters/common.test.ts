@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { getAdrScheme } from '#shared/rules/adr-schemes';
+import { acknowledgementLetter } from './acknowledgement';
+import { contactSectionFacts, schemeFactsToCheck } from './common';
+import { sampleAcknowledgement, sampleSummaryResolution, sampleUpdate } from './fixtures';
+import { updateLetter } from './progress-letters';
+import { summaryResolutionLetter } from './summary-resolution';
+
+describe('the scheme facts a letter prints, verified or to check', () => {
+  it('the contact section prints what REGULATION.md §1 requires even unverified; an extra only once verified', () => {
+    expect(contactSectionFacts(getAdrScheme('cisas', '2026-12-01'))).toEqual([
+      'website',
+      'phone',
+      'email',
+      'postalAddress',
+    ]);
+    // Its email is unverified: not printed. Its textphone is verified: printed.
+    expect(contactSectionFacts(getAdrScheme('communications-ombudsman', '2026-12-01'))).toEqual([
+      'website',
+      'phone',
+      'textphone',
+      'postalAddress',
+    ]);
+    expect(contactSectionFacts(getAdrScheme('ccts', '2026-12-01'))).toEqual(['website', 'phone']);
+  });
+
+  it('names only the printed facts that are unverified; none: nothing to check', () => {
+    const fos = getAdrScheme('financial-ombudsman', '2026-12-01');
+    expect(schemeFactsToCheck(fos, ['website', 'phone'])?.facts).toEqual(['website', 'phone']);
+    expect(schemeFactsToCheck(getAdrScheme('cisas', '2026-12-01'), ['website', 'phone'])).toBeUndefined();
+  });
+
+  it('the summary resolution communication (Financial Ombudsman) carries its unverified facts', () => {
+    expect(summaryResolutionLetter(sampleSummaryResolution()).toCheck).toEqual({
+      schemeId: 'financial-ombudsman',
+      schemeName: 'Financial Ombudsman Service',
+      website: 'www.financial-ombudsman.org.uk',
+      facts: ['website', 'phone', 'postalAddress'],
+    });
+  });
+
+  it('the acknowledgement and the update name the website and phone they print', () => {
+    const fos = getAdrScheme('financial-ombudsman', '2026-12-01');
+    const ack = acknowledgementLetter(sampleAcknowledgement({ nextSteps: { adrScheme: fos } }));
+    expect(ack.toCheck?.facts).toEqual(['website', 'phone']);
+    expect(acknowledgementLetter(sampleAcknowledgement()).toCheck).toBeUndefined();
+    // The update prints the contact line only when the scheme is offered now.
+    const scheme = { schemeId: 'financial-ombudsman' };
+    expect(updateLetter(sampleUpdate({ scheme, adrAvailableOn: '2026-12-01' })).toCheck?.facts).toEqual([
+      'website',
+      'phone',
+    ]);
+    expect(updateLetter(sampleUpdate({ scheme })).toCheck).toBeUndefined();
+  });
+});
