@@ -20,7 +20,16 @@ import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useFocusReturnAfterClose } from '#ui/focus-return';
-import { errorIn, failureIn, sayingIn, type Translate, unprintableIn, useLocale, useT } from '#lib/i18n/index';
+import {
+  errorIn,
+  failureIn,
+  sayingIn,
+  schemeCheckIn,
+  type Translate,
+  unprintableIn,
+  useLocale,
+  useT,
+} from '#lib/i18n/index';
 import { DateField } from '#ui/DateField';
 import { letterLanguagesForCase } from '#shared/model/provider';
 import {
@@ -28,6 +37,7 @@ import {
   letterParagraphs,
   type LetterLanguage,
   type LetterParagraph,
+  type SchemeFactsToCheck,
   UnprintableError,
 } from '#shared/letters/index';
 import type { LetterPdf } from '#letters/letter-pdf';
@@ -55,6 +65,8 @@ interface Preview {
   bytes: Uint8Array;
   /** The customer's copy printed after the letter, or why it cannot be. */
   customerCopy: LetterPdf['customerCopy'];
+  /** The scheme's facts the letter prints that the directory has not verified: the desk checks them before issuing. */
+  toCheck?: SchemeFactsToCheck;
 }
 
 /**
@@ -150,7 +162,12 @@ export function LetterDialog({
     setError(null);
     try {
       const pdf = await renderLetter(letter, withInputs, withOptions, context, withEdits);
-      setPreview({ text: letterText(pdf.doc), bytes: pdf.bytes, customerCopy: pdf.customerCopy });
+      setPreview({
+        text: letterText(pdf.doc),
+        bytes: pdf.bytes,
+        customerCopy: pdf.customerCopy,
+        ...(pdf.doc.toCheck ? { toCheck: pdf.doc.toCheck } : {}),
+      });
     } catch (e) {
       setPreview(null);
       setError(letterErrorIn(t, locale, e));
@@ -327,6 +344,12 @@ export function LetterDialog({
             <Text size="xs" c="dimmed" mb="xs">
               {t('letter.previewText', { kb: Math.round(preview.bytes.byteLength / 1024) })}
             </Text>
+            {preview.toCheck && (
+              // Before "Issue and download": the letter prints the scheme's facts as the directory has them.
+              <Alert color="yellow" mb="xs" title={t('schemeCheck.title')} role="note" data-notice="scheme-check">
+                {schemeCheckIn(t, locale, preview.toCheck)}
+              </Alert>
+            )}
             {preview.customerCopy === 'included' && (
               <Text size="sm" mb="xs">
                 {t('letter.customerCopy')}

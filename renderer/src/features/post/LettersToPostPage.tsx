@@ -1,6 +1,6 @@
 // "Letters to post today": every letter due today or overdue for customers who wrote by post (or asked for post),
 // made into one print file with a progress bar; once it is saved, each letter is locked on its case's timeline as printed for post.
-import { failureIn, sayingIn, unprintableIn, useLocale, useT } from '#lib/i18n/index';
+import { failureIn, sayingIn, schemeCheckIn, unprintableIn, useLocale, useT } from '#lib/i18n/index';
 import { Alert, Anchor, Box, Button, Checkbox, Group, List, Loader, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -23,6 +23,8 @@ import {
   makePrintFile,
   postKindKey,
   recordPrintRun,
+  type SchemeCheck,
+  schemeChecksFor,
 } from './batch';
 import { ScreenTitle } from '#ui/ScreenTitle';
 
@@ -50,6 +52,25 @@ export function LettersToPostPage() {
   const printable = useMemo(() => (letters ?? []).filter((l) => !l.cannotPrint), [letters]);
   const chosen = useMemo(() => printable.filter((l) => !unticked.has(dueLetterKey(l))), [printable, unticked]);
   const hasAdr = (letters ?? []).some((l) => l.kind === 'adr-letter');
+  const { locale } = useLocale();
+
+  // The scheme facts the chosen letters would print unverified (CISAS's postal address): said before printing.
+  const [checks, setChecks] = useState<SchemeCheck[]>([]);
+  const checkBy = by || settings?.handlerName || '';
+  useEffect(() => {
+    if (!settings || busy || chosen.length === 0) {
+      setChecks((prev) => (prev.length === 0 ? prev : []));
+      return;
+    }
+    let current = true;
+    schemeChecksFor(db(), chosen, { settings, today, by: checkBy }).then(
+      (found) => current && setChecks(found),
+      () => current && setChecks([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [chosen, settings, today, checkBy, busy]);
 
   // Stable callbacks: the table is only drawn again when the letters or the ticks change, never for progress.
   const toggle = useCallback(
@@ -172,6 +193,19 @@ export function LettersToPostPage() {
               }}
             />
           )}
+          {!busy &&
+            checks.map((c) => (
+              // A note before "Make print file": the letters print the scheme's facts as the directory has them.
+              <Alert
+                key={`${c.check.schemeId}:${c.check.facts.join(',')}`}
+                color="yellow"
+                title={t('schemeCheck.title')}
+                role="note"
+                data-notice="scheme-check"
+              >
+                {schemeCheckIn(t, locale, c.check, c.references)}
+              </Alert>
+            ))}
           {printable.length > 0 && (
             <Group>
               <Button onClick={() => void make()} disabled={busy || chosen.length === 0 || !settings}>

@@ -8,7 +8,7 @@ import { letterText } from '#features/letters';
 import { deskSettings, JIVE } from '#test/support/desk';
 import { withProviders } from '#shared/model/provider';
 import { customer, newCaseParts } from '#test/support/cases';
-import { buildDueLetter, letterMessageIn, lettersToPost, postKindKey, wantsPost } from './batch';
+import { buildDueLetter, letterMessageIn, lettersToPost, postKindKey, schemeChecksFor, wantsPost } from './batch';
 import { countEntries, readTimeline } from '#db/timeline';
 import { en, fr } from '#test/support/translate';
 
@@ -744,3 +744,40 @@ function due0(record: { id: string; reference: string }) {
     why: { kind: 'unacknowledged' as const, receivedOn: '2026-11-22' },
   };
 }
+
+describe('scheme facts to check before printing (explore27-rules F4)', () => {
+  it('names the unverified facts the letters would print (CISAS: the postal address), with the cases, once', async () => {
+    const database = fresh();
+    const cisasDesk = deskSettings({ adrSchemeId: 'cisas' });
+    const old = await createCase(database, parts({ receivedOn: '2026-10-01' }), {
+      settings: cisasDesk,
+      by: 'Sam',
+      clock,
+    });
+    const other = await createCase(
+      database,
+      parts({ receivedOn: '2026-10-02', customer: customer({ name: 'Grace Hopper', address }) }),
+      {
+        settings: cisasDesk,
+        by: 'Sam',
+        clock,
+      },
+    );
+    const due = await lettersToPost(database, '2026-11-22');
+    const checks = await schemeChecksFor(database, due, { settings: cisasDesk, today: '2026-11-22', by: 'Sam' });
+    // The acknowledgements print CISAS's website and phone (verified); the ADR letters its postal address (not).
+    expect(checks).toEqual([
+      {
+        check: {
+          schemeId: 'cisas',
+          schemeName: 'CISAS (Communications and Internet Services Adjudication Scheme)',
+          website: 'www.cedr.com/consumer/cisas',
+          facts: ['postalAddress'],
+        },
+        references: [old.reference, other.reference],
+      },
+    ]);
+    // Under the Communications Ombudsman nothing printed is unverified.
+    expect(await schemeChecksFor(database, due, { settings, today: '2026-11-22', by: 'Sam' })).toEqual([]);
+  });
+});

@@ -12,6 +12,7 @@ import {
   windowLinesFor,
   type CopyMissing,
   copyMissingInEnglish,
+  type SchemeFactsToCheck,
   type Unprintable,
   UnprintableError,
   unprintableMessage,
@@ -24,7 +25,7 @@ import { PdfJoiner } from '#letters/join-pdf';
 import { recordLettersIssued, type Now } from '#db/repositories/cases';
 import type { CaseIndexRow, RedressDatabase } from '#db/schema';
 import { sayingIn, technicalDetail, translate, type Translate, unprintableIn } from '#lib/i18n/index';
-import { type BuildContext, dueAdrLetter, type PostLetterKind } from './due-letter';
+import { type BuildContext, buildDueLetter, dueAdrLetter, type PostLetterKind } from './due-letter';
 import type { RenderedLetter } from './render-protocol';
 import { type LetterProblem, type LetterProblemCode, LetterProblemError } from './letter-problem';
 import { renderDueLetter } from './render-pool';
@@ -349,6 +350,62 @@ export async function makePrintFile(
   // One letter: the print file is that letter's own (locked) bytes, unless blank pages were added for both sides.
   const bytes = pages === 0 ? null : made.length === 1 && !padded ? made[0].rendered.bytes : out.finish();
   return { bytes, made, pages, errors, noCopy };
+}
+
+/** Scheme facts to check before printing: the same unverified facts of one scheme, and the cases whose letters print them. */
+export interface SchemeCheck {
+  check: SchemeFactsToCheck;
+  references: string[];
+}
+
+/**
+ * Before a print run: the scheme facts its letters would print that the scheme directory has not verified (CISAS's
+ * postal address), by scheme, with the cases whose letters print them, so the desk checks them before printing. Each
+ * letter is built (not rendered) by the builders the run uses, so what is said is what would be printed; a letter
+ * that cannot be built is left out (the run says why). Gives the page a turn now and then, as `makePrintFile` does.
+ */
+export async function schemeChecksFor(
+  database: RedressDatabase,
+  letters: readonly DueLetter[],
+  options: { settings: DeskSettings; today: string; by: string },
+): Promise<SchemeCheck[]> {
+  const wanted = letters.filter((l) => !l.cannotPrint);
+  if (wanted.length === 0) return [];
+  const ids = [...new Set(wanted.map((l) => l.caseId))];
+  const [records, events] = await database.transaction('r', [database.cases, database.timelines], () =>
+    Promise.all([database.cases.bulkGet(ids), timelinesOf(database, ids)]),
+  );
+  const recordOf = new Map(ids.map((id, i) => [id, records[i]]));
+  const found = new Map<string, SchemeCheck>();
+  let slice = performance.now();
+  for (const letter of wanted) {
+    const record = recordOf.get(letter.caseId);
+    if (!record) continue;
+    let check: SchemeFactsToCheck | undefined;
+    try {
+      check = buildDueLetter(letter.kind, {
+        record,
+        events: events.get(letter.caseId) ?? [],
+        settings: options.settings,
+        today: options.today,
+        by: options.by,
+        progress: '',
+      }).doc.toCheck;
+    } catch {
+      check = undefined;
+    }
+    if (check) {
+      const key = `${check.schemeId}:${check.facts.join(',')}`;
+      const entry = found.get(key) ?? { check, references: [] };
+      if (!entry.references.includes(letter.reference)) entry.references.push(letter.reference);
+      found.set(key, entry);
+    }
+    if (performance.now() - slice > JOIN_SLICE_MS) {
+      await breathe();
+      slice = performance.now();
+    }
+  }
+  return [...found.values()];
 }
 
 /** Phase two's outcome: the letters recorded as printed for post, and any that could not be (still to post). */

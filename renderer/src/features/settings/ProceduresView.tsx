@@ -21,6 +21,7 @@ import {
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { SchemeUnverified } from './SchemeUnverified';
 import type { CalendarId, Channel } from '#shared/model/case';
 import {
   BUILT_IN_PROCEDURE_IDS,
@@ -124,6 +125,7 @@ export function ProcedureDetails({ p, today }: { p: Procedure; today: string }) 
           scheme: safe(() => schemeFullNameIn(locale, getAdrScheme(p.adrSchemeId, today))) ?? p.adrSchemeId,
         })}
       </Text>
+      <SchemeUnverified schemeId={p.adrSchemeId} today={today} />
       <Group gap="xl" align="flex-start">
         <div>
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>

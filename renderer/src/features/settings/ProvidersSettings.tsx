@@ -30,7 +30,7 @@ import {
   type RegulatorRegion,
 } from '#shared/model/provider';
 import { providerToForm, validateProvider, type ProviderForm } from '#shared/model/provider-form';
-import { listAdrSchemes, providerMismatches } from '#shared/rules/index';
+import { getProcedure, listAdrSchemes, providerMismatches } from '#shared/rules/index';
 import { procedureName, procedureOptions } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import { formatDate } from '#lib/format';
@@ -38,11 +38,21 @@ import { useSettings } from '#db/hooks';
 import { retireProvider, saveProvider, setUsualProvider } from '#db/repositories/providers';
 import { db } from '#db/schema';
 import { LetterheadFields } from './LetterheadFields';
+import { SchemeUnverified } from './SchemeUnverified';
 import { MismatchReason } from './MismatchReason';
 import { errorIn, useT } from '#lib/i18n/index';
 import { letterheadErrorsIn } from './letterhead-errors';
 import { focusFirstInvalid } from '#lib/focus-invalid';
 import { formErrorsIn } from './form-errors';
+
+/** The scheme a procedure names (the provider's letters name it unless the provider chooses another), if known. */
+function procedureSchemeOf(procedureId: string): string | undefined {
+  try {
+    return getProcedure(procedureId).adrSchemeId;
+  } catch {
+    return undefined;
+  }
+}
 
 const OWN_SCHEME = 'procedure';
 
@@ -156,6 +166,10 @@ function ProviderDialog({
             error={form.errors.adrSchemeId}
           />
         </SimpleGrid>
+        <SchemeUnverified
+          schemeId={form.values.adrSchemeId || procedureSchemeOf(form.values.procedureId)}
+          today={today}
+        />
         <Checkbox.Group
           label={t('providers.languages')}
           withAsterisk

@@ -15,6 +15,7 @@ import { RestorePanel } from '#features/data';
 import { ensureDeskPerson } from '#features/people';
 import { LetterheadFields } from './LetterheadFields';
 import { MismatchReason } from './MismatchReason';
+import { SchemeUnverified } from './SchemeUnverified';
 import { ProvidersSettings } from './ProvidersSettings';
 import { PeopleSettings } from './PeopleSettings';
 import { keepRetention } from '#features/privacy';
@@ -55,15 +56,15 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
   // A scheme by its name in the interface's language where the directory has one (the CCTS is the CPRST in French).
   const { locale } = useLocale();
   const schemeName = (s: NamedScheme) => schemeFullNameIn(locale, s);
-  const procedureScheme = (() => {
+  const procedureSchemeId = (() => {
     try {
-      const p = getProcedure(form.values.defaultProcedureId);
-      const scheme = schemes.find((s) => s.id === p.adrSchemeId);
-      return scheme && schemeName(scheme);
+      return getProcedure(form.values.defaultProcedureId).adrSchemeId;
     } catch {
       return undefined;
     }
   })();
+  const procedureSchemeDetails = schemes.find((s) => s.id === procedureSchemeId);
+  const procedureScheme = procedureSchemeDetails && schemeName(procedureSchemeDetails);
   const schemeOptions = [
     {
       value: OWN_SCHEME,
@@ -218,6 +219,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
                 onChange={(v) => form.setFieldValue('adrSchemeId', !v || v === OWN_SCHEME ? '' : v)}
                 error={form.errors.adrSchemeId}
               />
+              <SchemeUnverified schemeId={form.values.adrSchemeId || procedureSchemeId} today={today} />
               <MismatchReason
                 warnings={warnings}
                 reason={{ value: reason, onChange: (e) => setReason(e.currentTarget.value), error: reasonError }}

@@ -26,6 +26,7 @@ export { procedureIssueIn, procedureProblemIn } from './procedures';
 export { failureIn, mainMessageIn } from './main-messages';
 export { plainValueIn, sayingIn } from './sayings';
 export { mismatchIn } from './mismatches';
+export { schemeCheckIn, schemeFactsIn } from './scheme-checks';
 export { regimeNameIn } from './regulations';
 export { emailProblemIn, errorDetailIn, errorIn, refusalIn, technicalDetail } from './refusals'; // say9
 export {

@@ -2236,6 +2236,20 @@ export const enGB = {
   'letter.noTimeFrameText':
     '“{procedure}” sets no reply date and promises no time frame, so the letter says you will reply as soon as you can. To give the customer the time frame you promise, copy the procedure in Settings → Procedures and fill in “Time frame we promise”.',
   'letter.noCopy': 'No copy for the customer',
+  // ADR scheme facts not yet verified in the scheme directory (lib/i18n/scheme-checks.ts): the letter dialog, Letters
+  // to post, Settings.
+  'schemeCheck.title': 'Check the scheme’s details first',
+  'schemeCheck.letter':
+    'This letter gives {facts} of {scheme} as Redress’s scheme directory has {factCount, plural, one {it} other {them}}, not yet verified against the scheme’s own publications. Check {factCount, plural, one {it} other {them}} on the scheme’s website, {website}, before you issue the letter.',
+  'schemeCheck.post':
+    'The {count, plural, one {letter} other {letters}} for {references} {count, plural, one {gives} other {give}} {facts} of {scheme} as Redress’s scheme directory has {factCount, plural, one {it} other {them}}, not yet verified against the scheme’s own publications. Check {factCount, plural, one {it} other {them}} on the scheme’s website, {website}, before you print.',
+  'schemeCheck.settings': 'Not yet verified against the scheme’s own publications: {facts}. Check on {website}.',
+  'schemeCheck.fact.website': 'the website',
+  'schemeCheck.fact.phone': 'the phone number',
+  'schemeCheck.fact.textphone': 'the textphone number',
+  'schemeCheck.fact.email': 'the email address',
+  'schemeCheck.fact.postalAddress': 'the postal address',
+  'schemeCheck.fact.effectiveFrom': 'the date its current details took effect',
   // p8e: why no copy for the customer is printed, as shared/letters/copy.ts writes it (the letter dialog, the print run)
   ...catalogueWords('copyMissing', COPY_MISSING_EN),
   // p8e: why a letter cannot be made from what the desk gave, as shared/letters/refusals.ts writes it

@@ -2932,6 +2932,20 @@ export const frCA: Record<MessageKey, string> = {
   'letter.noTimeFrameText':
     '«\u00a0{procedure}\u00a0» ne fixe aucune date de réponse et ne promet aucun délai\u00a0: la lettre dit donc que vous répondrez dès que possible. Pour indiquer à la personne le délai que vous promettez, copiez la procédure dans Paramètres → Procédures et remplissez «\u00a0Délai promis\u00a0».',
   'letter.noCopy': 'Aucune copie pour le ou la titulaire',
+  // Coordonnées d’un régime de recours pas encore vérifiées dans le répertoire (lib/i18n/scheme-checks.ts)
+  'schemeCheck.title': 'Vérifiez d’abord les coordonnées du régime',
+  'schemeCheck.letter':
+    'Cette lettre donne {facts} de {scheme} d’après le répertoire des régimes de Redress. {factCount, plural, one {Ce renseignement n’a} other {Ces renseignements n’ont}} pas encore été {factCount, plural, one {vérifié} other {vérifiés}} dans les publications du régime lui-même\u00a0: {factCount, plural, one {vérifiez-le} other {vérifiez-les}} sur son site Web, {website}, avant d’émettre la lettre.',
+  'schemeCheck.post':
+    '{count, plural, one {La lettre du dossier} other {Les lettres des dossiers}} {references} {count, plural, one {donne} other {donnent}} {facts} de {scheme} d’après le répertoire des régimes de Redress. {factCount, plural, one {Ce renseignement n’a} other {Ces renseignements n’ont}} pas encore été {factCount, plural, one {vérifié} other {vérifiés}} dans les publications du régime lui-même\u00a0: {factCount, plural, one {vérifiez-le} other {vérifiez-les}} sur son site Web, {website}, avant d’imprimer.',
+  'schemeCheck.settings':
+    'Pas encore vérifié dans les publications du régime lui-même\u00a0: {facts}. Vérifiez sur {website}.',
+  'schemeCheck.fact.website': 'le site Web',
+  'schemeCheck.fact.phone': 'le numéro de téléphone',
+  'schemeCheck.fact.textphone': 'le numéro ATS',
+  'schemeCheck.fact.email': 'l’adresse courriel',
+  'schemeCheck.fact.postalAddress': 'l’adresse postale',
+  'schemeCheck.fact.effectiveFrom': 'la date d’entrée en vigueur de ces coordonnées',
   // p8e : pourquoi une lettre ne peut pas être produite avec ce que le poste a fourni (shared/letters/refusals.ts)
   'letterRefusal.customer-no-address':
     'Le ou la titulaire ({name}) n’a pas d’adresse postale\u00a0: ajoutez-en une avant de produire une lettre.',
