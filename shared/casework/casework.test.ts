@@ -9,6 +9,7 @@ import {
   customerFieldLabel,
   customerFieldValue,
   defaultInput,
+  fieldDescriptionPart,
   actionForNextStep,
   getAction,
   listActions,
@@ -603,5 +604,30 @@ describe('buildActionEvent: control and invisible characters (model/text.ts, as 
     ]);
     expect(desk.build('add-note', { summary: 'Called back\nlater\tagain' }).ok).toBe(true);
     expect(desk.build('edit-customer', { addressLines: '2 New Road\r\nLeeds', postcode: 'LS1 1AA' }).ok).toBe(true);
+  });
+});
+
+describe('the final position’s description follows the case’s regime (explore27-quebec §10)', () => {
+  const summary = getAction('record-deadlock').fields.find((f) => f.name === 'summary')!;
+  const part = (procedureId: string, evaluated = true) => {
+    const r = record(procedureId);
+    const evaluation = evaluated ? evaluateCase(caseFacts(r, []), '2026-09-10') : null;
+    return fieldDescriptionPart(summary, { record: r, evaluation, procedure: getProcedure(procedureId) });
+  };
+
+  it('says the ADR letter is then due at once under Ofcom; nothing of an ADR letter under the CCTS', () => {
+    expect(summary.description).toContain('the ADR letter is then due at once');
+    expect(summary.descriptionNoAdrLetter).not.toMatch(/ADR/);
+    expect(part('kijoma')).toBe('description');
+    expect(part('jive-ca')).toBe('descriptionNoAdrLetter');
+    // Not evaluated (bad facts): the procedure's regime.
+    expect(part('jive-ca', false)).toBe('descriptionNoAdrLetter');
+  });
+
+  it('a field with one description keeps it', () => {
+    const closing = getAction('close').fields.find((f) => f.name === 'summary')!;
+    expect(fieldDescriptionPart(closing, { record: record('jive-ca'), evaluation: null, procedure: null })).toBe(
+      'description',
+    );
   });
 });

@@ -77,6 +77,11 @@ export interface ActionFieldSpec {
   onlyWhen?: string;
   /** The choices are the desk's own data, not fixed: `fieldOptions` (entry.ts) lists them from the context. */
   optionsFrom?: 'providers';
+  /**
+   * The description where the case's regime sends no ADR letter at once on a final position (the CCTS), when
+   * `description` speaks of that letter (`fieldDescriptionPart`, entry.ts).
+   */
+  descriptionNoAdrLetter?: string;
 }
 
 export interface CaseActionSpec {
@@ -361,13 +366,16 @@ export const SPECS: readonly CaseActionSpec[] = [
     group: 'resolution',
     fields: [
       date(),
-      words(
-        'summary',
-        'The final position',
-        true,
-        'What the provider will and will not do; the ADR letter is then due at once',
-        'Write the final position',
-      ),
+      {
+        ...words(
+          'summary',
+          'The final position',
+          true,
+          'What the provider will and will not do; the ADR letter is then due at once',
+          'Write the final position',
+        ),
+        descriptionNoAdrLetter: 'What the provider will and will not do',
+      },
     ],
     submitLabel: 'Record final position',
     done: 'Final position recorded',

@@ -3,6 +3,7 @@
 // are arguments.
 import { z } from 'zod';
 import type { Procedure } from '#shared/rules/procedure';
+import { adrLetterAtOnceOnDeadlock, regimeVersionFor } from '#shared/rules/regimes';
 import type { Evaluation } from '#shared/rules/types';
 import type {
   CaseRecord,
@@ -147,6 +148,27 @@ export function defaultInput(
     });
   }
   return values;
+}
+
+/**
+ * Which of a field's descriptions applies to the case: `descriptionNoAdrLetter` where the field has one and the case's
+ * regime (the evaluated one, else its procedure's; in the version in force on the day it was received) does not make
+ * the ADR letter due at once on a final position (the CCTS); else `description`.
+ */
+export function fieldDescriptionPart(
+  field: Pick<ActionFieldSpec, 'descriptionNoAdrLetter'>,
+  context: Pick<ActionContext, 'record' | 'evaluation' | 'procedure'>,
+): 'description' | 'descriptionNoAdrLetter' {
+  if (field.descriptionNoAdrLetter === undefined) return 'description';
+  const regimeId = context.evaluation?.regime?.id ?? context.procedure?.regimeId;
+  if (!regimeId) return 'description';
+  let version;
+  try {
+    version = regimeVersionFor(regimeId, context.record.receivedOn);
+  } catch {
+    return 'description';
+  }
+  return adrLetterAtOnceOnDeadlock(version) ? 'description' : 'descriptionNoAdrLetter';
 }
 
 /** A select field's choices: the spec's own, or the desk's data it names (`optionsFrom`). */

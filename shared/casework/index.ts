@@ -31,6 +31,7 @@ export { whyNot, availableActions, type ActionAvailability } from './availabilit
 export { caseNextSteps } from './next-steps';
 export {
   defaultInput,
+  fieldDescriptionPart,
   fieldOptions,
   customerToForm,
   customerDetailsToForm,

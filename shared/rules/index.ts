@@ -114,6 +114,7 @@ export {
   procedureName,
   installDeskProcedures,
   procedureForCase,
+  proceduresMayHave,
   INFINITY,
   JIVE_CA,
   KIJOMA,
@@ -131,6 +132,7 @@ export {
 
 // Regimes
 export {
+  adrLetterAtOnceOnDeadlock,
   BUILT_IN_REGIMES,
   createRegimeRegistry,
   DEFAULT_REGIMES,
@@ -140,6 +142,7 @@ export {
   REGIME_LETTERS,
   type RegimeLetter,
   regimeLetters,
+  regimeMayHave,
   type RegimeRegistry,
   type RegimeVersion,
   regimeVersionFor,

@@ -7,7 +7,14 @@ import {
   validateProcedure,
   withProcedures,
 } from './procedure';
-import { BUILT_IN_PROCEDURES, DEFAULT_PROCEDURES, getProcedure, KIJOMA, listProcedures } from './procedures';
+import {
+  BUILT_IN_PROCEDURES,
+  DEFAULT_PROCEDURES,
+  getProcedure,
+  KIJOMA,
+  listProcedures,
+  proceduresMayHave,
+} from './procedures';
 import { getAdrScheme } from './adr-schemes';
 import { getRegime } from './regimes';
 import { assertNotOk } from '#test/support/assert';
@@ -134,5 +141,27 @@ describe('procedure validation (a desk clones and edits one)', () => {
     expect(getProcedure('kijoma', registry).firstResponse.default?.amount).toBe(5);
     expect(() => getProcedure('kijoma-business')).toThrow(/Unknown procedure/);
     expect(() => createProcedureRegistry([KIJOMA, KIJOMA])).toThrow(/Two procedures have the id "kijoma"/);
+  });
+});
+
+describe('what a desk’s cases can ever have, from its providers’ procedures (explore27-quebec §10)', () => {
+  const registry = withProcedures(DEFAULT_PROCEDURES, [
+    { ...getProcedure('jive-ca'), id: 'jive-ca-copy', name: 'Jive (copy)' },
+  ]);
+
+  it('a desk whose providers all follow the CCTS has no ADR letters and no referral windows', () => {
+    expect(proceduresMayHave(['jive-ca'], registry)).toEqual({ adrLetters: false, referralWindow: false });
+    expect(proceduresMayHave(['jive-ca', 'jive-ca-copy'], registry)).toEqual({
+      adrLetters: false,
+      referralWindow: false,
+    });
+  });
+
+  it('one provider under Ofcom is enough for both', () => {
+    expect(proceduresMayHave(['jive-ca', 'kijoma'], registry)).toEqual({ adrLetters: true, referralWindow: true });
+  });
+
+  it('an unknown procedure hides nothing', () => {
+    expect(proceduresMayHave(['jive-ca', 'gone'], registry)).toEqual({ adrLetters: true, referralWindow: true });
   });
 });

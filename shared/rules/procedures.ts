@@ -8,9 +8,11 @@ import {
   procedureOnDay,
   type ProcedureRegistry,
   type ProcedureStage,
+  procedureVersions,
   withProcedures,
 } from './procedure';
 import { RulesError } from './errors';
+import { DEFAULT_REGIMES, regimeMayHave, type RegimeRegistry } from './regimes';
 
 function adrStage(schemeName: string): ProcedureStage {
   return {
@@ -492,4 +494,28 @@ export function procedureForCase(
 
 export function listProcedures(registry: ProcedureRegistry = deskRegistry): Procedure[] {
   return [...registry.byId.values()];
+}
+
+/**
+ * What cases following these procedures can ever have, over every version of each and every version of its regime
+ * (`regimeMayHave`): ADR letters to send, referral windows counted from one. A desk whose providers all follow the
+ * CCTS has neither. An unknown procedure or regime counts as having both: nothing is hidden on a guess.
+ */
+export function proceduresMayHave(
+  procedureIds: readonly string[],
+  registry: ProcedureRegistry = deskRegistry,
+  regimes: RegimeRegistry = DEFAULT_REGIMES,
+): { adrLetters: boolean; referralWindow: boolean } {
+  const may = { adrLetters: false, referralWindow: false };
+  for (const id of new Set(procedureIds)) {
+    const versions = procedureVersions(id, registry);
+    if (versions.length === 0) return { adrLetters: true, referralWindow: true };
+    for (const version of versions) {
+      const regime = regimes.byId.get(version.regimeId);
+      const has = regime ? regimeMayHave(regime) : { adrLetters: true, referralWindow: true };
+      may.adrLetters ||= has.adrLetters;
+      may.referralWindow ||= has.referralWindow;
+    }
+  }
+  return may;
 }

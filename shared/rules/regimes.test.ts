@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  adrLetterAtOnceOnDeadlock,
   BUILT_IN_REGIMES,
   createRegimeRegistry,
   getRegime,
@@ -148,6 +149,14 @@ describe('what a case’s letters may do comes from the regime version (REGULATI
     const versions = BUILT_IN_REGIMES.flatMap((r) => r.versions.map((v) => `${r.id} ${v.label}`));
     const covered = table.map(([id, on]) => `${id} ${regimeVersionFor(id, on)?.label}`);
     expect(new Set(covered)).toEqual(new Set(versions));
+  });
+
+  it('a final position makes the ADR letter due at once where the version has the letter (not under the CCTS)', () => {
+    expect(adrLetterAtOnceOnDeadlock(regimeVersionFor('ofcom-gc-c4', '2026-04-08'))).toBe(true);
+    expect(adrLetterAtOnceOnDeadlock(regimeVersionFor('fca-disp', '2026-01-01'))).toBe(true);
+    expect(adrLetterAtOnceOnDeadlock(regimeVersionFor('gb-energy', '2026-01-01'))).toBe(true);
+    expect(adrLetterAtOnceOnDeadlock(regimeVersionFor('ccts', '2026-01-01'))).toBe(false);
+    expect(adrLetterAtOnceOnDeadlock(null)).toBe(false);
   });
 
   it('no version in force: no letters (UK data-protection complaints before 2026-06-19)', () => {

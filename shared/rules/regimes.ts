@@ -250,6 +250,27 @@ export function regimeLetters(version: RegimeVersion | null): RegimeLetter[] {
   return REGIME_LETTERS.filter((letter) => provided[letter]);
 }
 
+/**
+ * Whether a final position (deadlock) makes the ADR letter due at once under this regime version (REGULATION.md §1:
+ * Ofcom GC C4; §3: FCA DISP, GB energy), read from its data: it provides the ADR letter (`regimeLetters`) and its
+ * rule says so. False under the CCTS, which has no ADR letter, and when no version was in force.
+ */
+export function adrLetterAtOnceOnDeadlock(version: RegimeVersion | null): boolean {
+  return regimeLetters(version).includes('adr-letter') && version?.adrLetter?.atOnceOnDeadlock === true;
+}
+
+/**
+ * What a case under this regime can ever have, over all its versions, read from its data: ADR letters to send
+ * (`regimeLetters`: an ADR letter rule with a referral window) and a referral window counted from one
+ * (`referralWindow`). Neither under the CCTS: the dashboard does not offer a list that can never hold a case.
+ */
+export function regimeMayHave(regime: Pick<Regime, 'versions'>): { adrLetters: boolean; referralWindow: boolean } {
+  return {
+    adrLetters: regime.versions.some((v) => regimeLetters(v).includes('adr-letter')),
+    referralWindow: regime.versions.some((v) => v.referralWindow !== undefined),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Validation
 

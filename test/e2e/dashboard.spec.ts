@@ -271,6 +271,10 @@ test('settings: the letterhead logo (bad files refused with a reason), the ADR s
   await expect(page.getByRole('img', { name: 'The company’s logo' })).toBeVisible();
   await expect(problem).toHaveCount(0);
   await chooseOption(page, 'ADR scheme', 'CISAS (Communications and Internet Services Adjudication Scheme)');
+  // CISAS's postal address is not verified in the scheme directory: said beside the scheme, with where to check it.
+  const unverified =
+    'Not yet verified against the scheme’s own publications: the postal address. Check on www.cedr.com/consumer/cisas.';
+  await expect(page.getByRole('region', { name: 'Desk settings' })).toContainText(unverified);
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect
     .poll(() => storedDeskSettings(page))
@@ -292,7 +296,36 @@ test('settings: the letterhead logo (bad files refused with a reason), the ADR s
   const stages = procedures.getByRole('table', { name: 'Stages of kinex communications complaints procedure' });
   await expect(stages.getByRole('row')).toHaveCount(6);
   await expect(stages).toContainText('Customer service');
+  // Kijoma's procedure names CISAS: its unverified postal address is said there too.
+  await procedures.getByRole('button', { name: /Kijoma/ }).click();
+  await expect(procedures).toContainText(unverified);
   await shoot(page, '46-settings');
+});
+
+test('a desk whose providers all follow the CCTS has no ADR letter or referral window lists (explore27-quebec §10)', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  const tile = (name: string) => page.getByRole('button', { name: new RegExp(`^${name} \\d+$`) });
+  // Under the Ofcom baseline: both.
+  await expect(tile('ADR letters due')).toBeVisible();
+  await expect(section(page, 'ADR referral windows closing')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'Complaints procedure', 'Jive Canada complaint handling code');
+  await chooseOption(page, 'Working-day calendar', 'Canada (federal)');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect
+    .poll(() => storedDeskSettings(page))
+    .toMatchObject({ defaultProcedureId: 'jive-ca', calendar: 'canada' });
+
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(tile('Unacknowledged')).toBeVisible();
+  await expect(tile('ADR letters due')).toHaveCount(0);
+  await expect(tile('Referral windows')).toHaveCount(0);
+  await expect(section(page, 'ADR letters due')).toHaveCount(0);
+  await expect(section(page, 'ADR referral windows closing')).toHaveCount(0);
+  await shoot(page, '47-dashboard-ccts');
 });
 
 test('reminders: a morning digest at 08:00, one notification when a deadline passes at midnight, never twice; a click opens the case', async ({

@@ -3,7 +3,7 @@
 import { Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useLocation } from 'wouter';
-import { calendarDaysBetween } from '#shared/rules/index';
+import { calendarDaysBetween, proceduresMayHave } from '#shared/rules/index';
 import { deskProviders } from '#shared/model/provider';
 import { useToday } from '#lib/today';
 import { useDashboard, useSettings } from '#db/hooks';
@@ -156,6 +156,9 @@ export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
   const providers = settings ? deskProviders(settings) : [];
   const [providerId, setProviderId] = useState<string | null>(null);
   const counted = useDashboard(today, 50, { desk: scope.desk, ...(providerId ? { providerId } : {}) });
+  // The ADR letter and referral lists only where a provider shown can have them (its procedure's regime: not the CCTS).
+  const shownProviders = providerId ? providers.filter((p) => p.id === providerId) : providers;
+  const may = proceduresMayHave(shownProviders.map((p) => p.procedureId));
   // Shown once the scope is known: a desk that counts only its own cases never sees the team's figures first.
   const data = scope.ready ? counted : undefined;
   const me = useCurrentPerson();
@@ -220,6 +223,11 @@ export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
     tone: 'gray',
   });
 
+  // A list no provider shown can have is left out, unless a case is on it all the same (a procedure changed since).
+  const showAdr = !data || may.adrLetters || data.adrLettersDue.count > 0;
+  const showReferral = !data || may.referralWindow || data.referralWindowsClosing.count > 0;
+  const tiles = 4 + (showAdr ? 1 : 0) + (showReferral ? 1 : 0);
+
   return (
     <Stack
       gap="lg"
@@ -259,7 +267,11 @@ export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
         <Loader aria-label={t('dashboard.loading')} size="sm" />
       ) : (
         <>
-          <SimpleGrid cols={{ base: 2, sm: 3, xl: 6 }} spacing="sm" aria-label={t('dashboard.summary')}>
+          <SimpleGrid
+            cols={{ base: 2, sm: tiles === 4 ? 4 : 3, xl: tiles }}
+            spacing="sm"
+            aria-label={t('dashboard.summary')}
+          >
             <Tile
               label={t('dashboard.tile.overdue')}
               count={data.overdue.count}
@@ -284,18 +296,22 @@ export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
               tone="gray"
               onClick={jump(refs.unack)}
             />
-            <Tile
-              label={t('dashboard.tile.adrLetters')}
-              count={data.adrLettersDue.count}
-              tone="gray"
-              onClick={jump(refs.adr)}
-            />
-            <Tile
-              label={t('dashboard.tile.referrals')}
-              count={data.referralWindowsClosing.count}
-              tone="gray"
-              onClick={jump(refs.referral)}
-            />
+            {showAdr && (
+              <Tile
+                label={t('dashboard.tile.adrLetters')}
+                count={data.adrLettersDue.count}
+                tone="gray"
+                onClick={jump(refs.adr)}
+              />
+            )}
+            {showReferral && (
+              <Tile
+                label={t('dashboard.tile.referrals')}
+                count={data.referralWindowsClosing.count}
+                tone="gray"
+                onClick={jump(refs.referral)}
+              />
+            )}
           </SimpleGrid>
 
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="md">
@@ -346,28 +362,32 @@ export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
                 navigate={navigate}
                 headingRef={refs.unack}
               />
-              <Section
-                id="adr"
-                title={t('dashboard.adr.title')}
-                description={t('dashboard.adr.description', { days: ADR_LETTER_HORIZON_DAYS })}
-                list={data.adrLettersDue}
-                empty={t('dashboard.adr.empty')}
-                view={adrLetter}
-                allRows={allRows}
-                navigate={navigate}
-                headingRef={refs.adr}
-              />
-              <Section
-                id="referral"
-                title={t('dashboard.referral.title')}
-                description={t('dashboard.referral.description', { days: REFERRAL_HORIZON_DAYS })}
-                list={data.referralWindowsClosing}
-                empty={t('dashboard.referral.empty')}
-                view={referral}
-                allRows={allRows}
-                navigate={navigate}
-                headingRef={refs.referral}
-              />
+              {showAdr && (
+                <Section
+                  id="adr"
+                  title={t('dashboard.adr.title')}
+                  description={t('dashboard.adr.description', { days: ADR_LETTER_HORIZON_DAYS })}
+                  list={data.adrLettersDue}
+                  empty={t('dashboard.adr.empty')}
+                  view={adrLetter}
+                  allRows={allRows}
+                  navigate={navigate}
+                  headingRef={refs.adr}
+                />
+              )}
+              {showReferral && (
+                <Section
+                  id="referral"
+                  title={t('dashboard.referral.title')}
+                  description={t('dashboard.referral.description', { days: REFERRAL_HORIZON_DAYS })}
+                  list={data.referralWindowsClosing}
+                  empty={t('dashboard.referral.empty')}
+                  view={referral}
+                  allRows={allRows}
+                  navigate={navigate}
+                  headingRef={refs.referral}
+                />
+              )}
             </Stack>
           </SimpleGrid>
         </>

@@ -13,6 +13,7 @@ import {
   defaultInput,
   type EditConflict,
   editToSave,
+  fieldDescriptionPart,
   fieldOptions,
   followProvider,
   getAction,
@@ -195,6 +196,8 @@ function ActionForm({
     }
   });
 
+  // The description that applies to the case (the final position's says the ADR letter is due only where it is).
+  const describe = (f: ActionFieldSpec) => fieldText(t, action, f, fieldDescriptionPart(f, context));
   const field = (f: ActionFieldSpec) => {
     if (f.onlyWhen && form.values[f.onlyWhen] !== 'yes') return null;
     if (f.kind === 'checkbox') {
@@ -204,7 +207,7 @@ function ActionForm({
         <Checkbox
           key={f.name}
           label={fieldText(t, action, f, 'label')}
-          description={fieldText(t, action, f, 'description')}
+          description={describe(f)}
           error={error}
           data-action-field={f.name}
           checked={form.values[f.name] === 'yes'}
@@ -214,7 +217,7 @@ function ActionForm({
     }
     const common = {
       label: fieldText(t, action, f, 'label'),
-      description: fieldText(t, action, f, 'description'),
+      description: describe(f),
       placeholder: fieldText(t, action, f, 'placeholder'),
       required: f.required,
       'data-action-field': f.name,
@@ -261,7 +264,7 @@ function ActionForm({
             autosize
             minRows={f.required ? 3 : 2}
             maxRows={8}
-            description={[fieldText(t, action, f, 'description'), t('actions.ctrlEnter')].filter(Boolean).join(' · ')}
+            description={[describe(f), t('actions.ctrlEnter')].filter(Boolean).join(' · ')}
           />
         );
       default:

@@ -26,7 +26,7 @@ export function fieldText(
   t: Translate,
   id: CaseActionId,
   field: ActionFieldSpec,
-  part: 'label' | 'description' | 'placeholder' | 'missing',
+  part: 'label' | 'description' | 'descriptionNoAdrLetter' | 'placeholder' | 'missing',
 ): string | undefined {
   const english = field[part];
   if (english === undefined) return undefined;

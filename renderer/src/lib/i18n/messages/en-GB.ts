@@ -76,8 +76,11 @@ import { REGIMES_EN, REGULATIONS_EN } from '../regulations';
 /** The case actions' words, as shared/casework/catalogue.ts writes them (one home for the English). */
 const actionWord = (id: CaseActionId, part: 'label' | 'title' | 'submitLabel' | 'done') => getAction(id)[part];
 const fieldOf = (id: CaseActionId, name: string) => getAction(id).fields.find((f) => f.name === name);
-const fieldWord = (id: CaseActionId, name: string, part: 'label' | 'description' | 'placeholder' | 'missing') =>
-  fieldOf(id, name)?.[part] ?? '';
+const fieldWord = (
+  id: CaseActionId,
+  name: string,
+  part: 'label' | 'description' | 'descriptionNoAdrLetter' | 'placeholder' | 'missing',
+) => fieldOf(id, name)?.[part] ?? '';
 const optionWord = (id: CaseActionId, name: string, value: string) =>
   fieldOf(id, name)?.options?.find((o) => o.value === value)?.label ?? value;
 
@@ -1522,6 +1525,11 @@ export const enGB = {
   'field.record-deadlock.on.label': fieldWord('record-deadlock', 'on', 'label'),
   'field.record-deadlock.summary.label': fieldWord('record-deadlock', 'summary', 'label'),
   'field.record-deadlock.summary.description': fieldWord('record-deadlock', 'summary', 'description'),
+  'field.record-deadlock.summary.descriptionNoAdrLetter': fieldWord(
+    'record-deadlock',
+    'summary',
+    'descriptionNoAdrLetter',
+  ),
   'field.record-deadlock.summary.missing': fieldWord('record-deadlock', 'summary', 'missing'),
   'action.close.label': actionWord('close', 'label'),
   'action.close.title': actionWord('close', 'title'),

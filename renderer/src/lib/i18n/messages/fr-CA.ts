@@ -2012,6 +2012,7 @@ export const frCA: Record<MessageKey, string> = {
   'field.record-deadlock.summary.label': 'La position finale',
   'field.record-deadlock.summary.description':
     'Ce que le fournisseur fera et ne fera pas\u00a0; la lettre de recours externe est alors due sans délai',
+  'field.record-deadlock.summary.descriptionNoAdrLetter': 'Ce que le fournisseur fera et ne fera pas',
   'field.record-deadlock.summary.missing': 'Rédigez la position finale',
   'action.close.label': 'Fermer le dossier',
   'action.close.title': 'Fermer le dossier',
