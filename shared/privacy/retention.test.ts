@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord, TimelineEvent } from '#shared/model/case';
+import type { CalendarId, CaseRecord, TimelineEvent } from '#shared/model/case';
 import {
   anonymiseDueOn,
   checkRetentionYears,
+  CONTRACT_LIMITATION_YEARS,
   DEFAULT_RETENTION,
   finishedOn,
+  limitationRegions,
   receivedOnOrBefore,
   retentionDue,
   retentionPolicy,
@@ -68,5 +70,43 @@ describe('finishedOn and retentionDue', () => {
   it('only cases received on or before the cut-off can be due (so only those are read)', () => {
     expect(receivedOnOrBefore('2026-02-28', DEFAULT_RETENTION)).toBe('2020-02-29');
     expect(receivedOnOrBefore('2026-06-01', { enabled: true, anonymiseAfterYears: 1 })).toBe('2025-06-02');
+  });
+});
+
+describe('the limitation period hint follows the regions of the desk’s providers (explore27-quebec §10)', () => {
+  const provider = (
+    calendar: CalendarId,
+    postcode: string,
+    region: 'UK' | 'CA' = calendar === 'canada' ? 'CA' : 'UK',
+  ) => ({
+    calendar,
+    region,
+    company: { name: 'A', addressLines: ['1 Street'], postcode },
+  });
+
+  it('UK providers by the nation of their calendar: England & Wales and Northern Ireland 6 years, Scotland 5', () => {
+    expect(limitationRegions([provider('england-and-wales', 'LS1 1AA')])).toEqual(['england-and-wales']);
+    expect(
+      limitationRegions([
+        provider('scotland', 'EH1 1AA'),
+        provider('northern-ireland', 'BT1 1AA'),
+        provider('scotland', 'G1 1AA'),
+      ]),
+    ).toEqual(['northern-ireland', 'scotland']);
+    expect(CONTRACT_LIMITATION_YEARS).toMatchObject({ 'england-and-wales': 6, 'northern-ireland': 6, scotland: 5 });
+  });
+
+  it('Canadian providers by their postal code: Québec 3 years, another province 2; both when it is not Canadian', () => {
+    expect(limitationRegions([provider('canada', 'H3B 4W8')])).toEqual(['quebec']);
+    expect(limitationRegions([provider('canada', 'M5V 2T6')])).toEqual(['canada-other']);
+    expect(limitationRegions([provider('canada', 'SW1A 1AA')])).toEqual(['quebec', 'canada-other']);
+    expect(CONTRACT_LIMITATION_YEARS).toMatchObject({ quebec: 3, 'canada-other': 2 });
+  });
+
+  it('a desk with providers in both countries gets every region, in one order', () => {
+    expect(limitationRegions([provider('canada', 'H2J 2L6'), provider('england-and-wales', 'LS1 1AA')])).toEqual([
+      'england-and-wales',
+      'quebec',
+    ]);
   });
 });

@@ -2,6 +2,7 @@
 import { addYears, format, parseISO } from 'date-fns';
 import type { CaseRecord, DeskSettings, RetentionPolicy, TimelineEvent } from '#shared/model/case';
 import { sayProblem } from '#shared/model/problems';
+import type { Provider } from '#shared/model/provider';
 
 export type { RetentionPolicy };
 
@@ -9,6 +10,58 @@ export type { RetentionPolicy };
 export const DEFAULT_RETENTION: RetentionPolicy = { enabled: true, anonymiseAfterYears: 6 };
 export const RETENTION_MIN_YEARS = 1;
 export const RETENTION_MAX_YEARS = 30;
+
+/**
+ * Where a limitation period for a claim about a contract differs: England & Wales and Northern Ireland (Limitation Act
+ * 1980; Limitation (Northern Ireland) Order 1989), Scotland (Prescription and Limitation (Scotland) Act 1973),
+ * Québec (Civil Code of Québec, art. 2925) and the other Canadian provinces (e.g. Ontario's Limitations Act, 2002).
+ */
+export const LIMITATION_REGIONS = [
+  'england-and-wales',
+  'northern-ireland',
+  'scotland',
+  'quebec',
+  'canada-other',
+] as const;
+export type LimitationRegion = (typeof LIMITATION_REGIONS)[number];
+
+/**
+ * The usual limitation period of a claim about a contract, in years, by region: the retention setting's hint, for the
+ * desk to confirm with its legal adviser, not advice. The other Canadian provinces commonly give 2 years from when the
+ * problem was discovered.
+ */
+export const CONTRACT_LIMITATION_YEARS: Readonly<Record<LimitationRegion, number>> = {
+  'england-and-wales': 6,
+  'northern-ireland': 6,
+  scotland: 5,
+  quebec: 3,
+  'canada-other': 2,
+};
+
+/** Québec's postal codes start with G, H or J (Canada Post's forward sortation areas). */
+const QUEBEC_POSTCODE = /^\s*[GHJ]\d[A-Z]/i;
+const CANADIAN_POSTCODE = /^\s*[ABCEGHJ-NPRSTVXY]\d[A-Z]\s*\d[A-Z]\d\s*$/i;
+
+/**
+ * The limitation regions of the desk's providers, in the order of LIMITATION_REGIONS: a UK provider's by its
+ * working-day calendar (the nation of its office); a Canadian provider's by its letterhead's postal code (Québec or
+ * another province), both when that code is not a Canadian one.
+ */
+export function limitationRegions(
+  providers: ReadonlyArray<Pick<Provider, 'calendar' | 'region' | 'company'>>,
+): LimitationRegion[] {
+  const found = new Set<LimitationRegion>();
+  for (const p of providers) {
+    if (p.region === 'CA' || p.calendar === 'canada') {
+      const postcode = p.company.postcode ?? '';
+      if (!CANADIAN_POSTCODE.test(postcode)) {
+        found.add('quebec');
+        found.add('canada-other');
+      } else found.add(QUEBEC_POSTCODE.test(postcode) ? 'quebec' : 'canada-other');
+    } else found.add(p.calendar);
+  }
+  return LIMITATION_REGIONS.filter((r) => found.has(r));
+}
 
 /** The desk's policy, or the default for settings stored before there was one. */
 export function retentionPolicy(settings: Pick<DeskSettings, 'retention'> | null | undefined): RetentionPolicy {

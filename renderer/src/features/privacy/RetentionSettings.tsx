@@ -2,7 +2,13 @@
 import { Anchor, Button, Group, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { checkRetentionYears, retentionPolicy } from '#shared/privacy/retention';
+import {
+  checkRetentionYears,
+  CONTRACT_LIMITATION_YEARS,
+  limitationRegions,
+  retentionPolicy,
+} from '#shared/privacy/retention';
+import { deskProviders } from '#shared/model/provider';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import { errorIn, messageIn, useT } from '#lib/i18n/index';
@@ -17,6 +23,8 @@ export function RetentionSettings() {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [loaded, setLoaded] = useState(false);
+  // The usual limitation period where the desk's providers are (England & Wales 6 years, Québec 3, …): a hint.
+  const regions = settings ? limitationRegions(deskProviders(settings)) : [];
 
   useEffect(() => {
     if (settings && !loaded) {
@@ -72,12 +80,22 @@ export function RetentionSettings() {
           <Group align="flex-start" gap="sm">
             <TextInput
               label={t('retention.years')}
-              description={t('retention.yearsHint')}
+              description={
+                <>
+                  {t('retention.yearsHint')}
+                  {regions.map((r) => (
+                    <span key={r} style={{ display: 'block' }} data-limitation={r}>
+                      {t(`retention.limitation.${r}`, { years: CONTRACT_LIMITATION_YEARS[r] })}
+                    </span>
+                  ))}
+                </>
+              }
               value={years}
               onChange={(e) => setYears(e.currentTarget.value)}
               error={error}
               inputMode="numeric"
-              w={260}
+              maw={560}
+              styles={{ input: { maxWidth: 240 } }}
             />
           </Group>
           <Text size="xs" c="dimmed">

@@ -1212,7 +1212,18 @@ export const enGB = {
     'Once a complaint is over, the customer’s details are kept only as long as needed. Anonymising removes names, contact details, vulnerability details, every note and the letters, and keeps the reference, dates, categories, stages and payment amounts, so reports stay the same.',
   'retention.enabled': 'Anonymise closed cases automatically when the app starts',
   'retention.years': 'Years after the case closed',
-  'retention.yearsHint': '6 years is the usual period for a claim about a contract',
+  'retention.yearsHint':
+    'The usual limitation period for a claim about a contract where the desk’s providers are; a hint to confirm with your legal adviser, not advice:',
+  'retention.limitation.england-and-wales':
+    'England & Wales: {years, plural, one {# year} other {# years}} (Limitation Act 1980)',
+  'retention.limitation.northern-ireland':
+    'Northern Ireland: {years, plural, one {# year} other {# years}} (Limitation (Northern Ireland) Order 1989)',
+  'retention.limitation.scotland':
+    'Scotland: {years, plural, one {# year} other {# years}} (Prescription and Limitation (Scotland) Act 1973)',
+  'retention.limitation.quebec':
+    'Québec: {years, plural, one {# year} other {# years}} (Civil Code of Québec, art. 2925)',
+  'retention.limitation.canada-other':
+    'Other provinces: commonly {years, plural, one {# year} other {# years}} from when the problem was discovered (e.g. Ontario’s Limitations Act, 2002)',
   'retention.note':
     'A case resolved but never closed counts from its last timeline entry. Open cases are never anonymised automatically.',
   'retention.save': 'Save retention policy',

@@ -1518,7 +1518,18 @@ export const frCA: Record<MessageKey, string> = {
     'Une fois une plainte terminée, les renseignements de la clientèle ne sont conservés que le temps nécessaire. L’anonymisation retire les noms, les coordonnées, les renseignements sur la vulnérabilité, chaque note et les lettres, et garde le numéro de dossier, les dates, les catégories, les étapes et les montants versés, pour que les rapports restent les mêmes.',
   'retention.enabled': 'Anonymiser automatiquement les dossiers fermés au démarrage de l’application',
   'retention.years': 'Années après la fermeture du dossier',
-  'retention.yearsHint': 'Six ans est le délai habituel d’un recours relatif à un contrat',
+  'retention.yearsHint':
+    'Le délai de prescription habituel d’un recours relatif à un contrat là où se trouvent les fournisseurs du service\u00a0; une indication à confirmer avec votre conseiller juridique, pas un avis\u00a0:',
+  'retention.limitation.england-and-wales':
+    'Angleterre et pays de Galles\u00a0: {years, plural, one {# an} other {# ans}} (Limitation Act 1980)',
+  'retention.limitation.northern-ireland':
+    'Irlande du Nord\u00a0: {years, plural, one {# an} other {# ans}} (Limitation (Northern Ireland) Order 1989)',
+  'retention.limitation.scotland':
+    'Écosse\u00a0: {years, plural, one {# an} other {# ans}} (Prescription and Limitation (Scotland) Act 1973)',
+  'retention.limitation.quebec':
+    'Québec\u00a0: {years, plural, one {# an} other {# ans}} (Code civil du Québec, art.\u00a02925)',
+  'retention.limitation.canada-other':
+    'Autres provinces\u00a0: souvent {years, plural, one {# an} other {# ans}} à compter de la découverte du problème (p.\u00a0ex. Loi de 2002 sur la prescription des actions de l’Ontario)',
   'retention.note':
     'Un dossier réglé mais jamais fermé compte à partir de sa dernière inscription à l’historique. Les dossiers ouverts ne sont jamais anonymisés automatiquement.',
   'retention.save': 'Enregistrer la politique de conservation',
