@@ -318,6 +318,11 @@ test('a desk whose providers all follow the CCTS has no ADR letter or referral w
   await expect
     .poll(() => storedDeskSettings(page))
     .toMatchObject({ defaultProcedureId: 'jive-ca', calendar: 'canada' });
+  // The retention hint follows the desk's region: its letterhead's postcode is not Canadian, so both Canadian periods.
+  const retention = page.getByRole('region', { name: 'Retention of personal data' });
+  await expect(retention).toContainText('Québec: 3 years (Civil Code of Québec, art. 2925)');
+  await expect(retention).toContainText('Other provinces: commonly 2 years from when the problem was discovered');
+  await expect(retention).not.toContainText('England & Wales');
 
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await expect(tile('Unacknowledged')).toBeVisible();

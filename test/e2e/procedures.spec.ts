@@ -393,6 +393,12 @@ test('jive-ca (Canada): two levels of escalation, then the CCTS notice and refer
     'Complaint acknowledged by phone',
   );
   walk.record('acknowledged', r);
+  // Under the CCTS a final position brings no ADR letter: its form does not say one is due (explore27-quebec §10).
+  const deadlock = await openAction(page, 'Record the final position (deadlock)');
+  await expect(deadlock).toContainText('What the provider will and will not do');
+  await expect(deadlock).not.toContainText('ADR letter');
+  await deadlock.getByRole('button', { name: 'Cancel' }).click();
+  await expect(deadlock).toBeHidden();
   await act(
     page,
     'Escalate to the next stage',

@@ -227,6 +227,21 @@ export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
   const showAdr = !data || may.adrLetters || data.adrLettersDue.count > 0;
   const showReferral = !data || may.referralWindow || data.referralWindowsClosing.count > 0;
   const tiles = 4 + (showAdr ? 1 : 0) + (showReferral ? 1 : 0);
+  // Without the ADR lists the right column would hold one list: "Due this week" moves over to it.
+  const alone = !showAdr && !showReferral;
+  const week = data && (
+    <Section
+      id="week"
+      title={t('dashboard.week.title')}
+      description={t('dashboard.week.description', { days: WEEK_DAYS })}
+      list={data.dueThisWeek}
+      empty={t('dashboard.week.empty')}
+      view={next}
+      allRows={allRows}
+      navigate={navigate}
+      headingRef={refs.week}
+    />
+  );
 
   return (
     <Stack
@@ -338,19 +353,10 @@ export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
                 navigate={navigate}
                 headingRef={refs.today}
               />
-              <Section
-                id="week"
-                title={t('dashboard.week.title')}
-                description={t('dashboard.week.description', { days: WEEK_DAYS })}
-                list={data.dueThisWeek}
-                empty={t('dashboard.week.empty')}
-                view={next}
-                allRows={allRows}
-                navigate={navigate}
-                headingRef={refs.week}
-              />
+              {!alone && week}
             </Stack>
             <Stack gap="md">
+              {alone && week}
               <Section
                 id="unacknowledged"
                 title={t('dashboard.unack.title')}
