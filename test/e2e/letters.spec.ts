@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import {
   chooseOption,
   countRows,
@@ -12,6 +12,7 @@ import {
   logComplaint,
   messagesGone,
   setUpDesk,
+  storedDeskSettings,
   submitComplaint,
   test,
 } from './fixtures';
@@ -127,6 +128,64 @@ test('an ADR letter (time-based) is previewed, issued, locked on the timeline an
   // A second copy the same day is not a second ADR letter event.
   await expect(timeline.locator('[data-event-type="adr-letter-sent"]')).toHaveCount(1);
   await page.screenshot({ path: shots('51-letters-issued'), fullPage: true });
+});
+
+test('CISAS: the ADR letter gives its verified email; the desk is told its unverified postal address before printing or issuing (explore27-rules F4)', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'ADR scheme', 'CISAS (Communications and Internet Services Adjudication Scheme)');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect.poll(() => storedDeskSettings(page)).toMatchObject({ adrSchemeId: 'cisas' });
+  await logComplaint(page, {
+    receivedOn: '2026-04-08',
+    channel: 'Letter',
+    category: 'Billing',
+    summary: 'Charged twice for the October bill.',
+    name: 'Ada Lovelace',
+    address: '12 St James Square\nLondon',
+    postcode: 'SW1Y 4JH',
+  });
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText(/^RDR-\d{4}-000001$/);
+  const ref = (await heading.textContent())!.trim();
+  const casePage = page.url();
+  const check = (where: Page | Locator) =>
+    where.getByRole('note').filter({ hasText: 'Check the scheme’s details first' });
+
+  // Letters to post: before "Make print file", for the ADR letter (the acknowledgement prints only verified facts).
+  await page.getByRole('link', { name: 'Letters to post' }).click();
+  await expect(page.getByRole('table', { name: 'Letters to post' })).toContainText(ref);
+  await expect(check(page)).toContainText(
+    `The letter for ${ref} gives the postal address of CISAS (Communications and Internet Services Adjudication Scheme) as Redress’s scheme directory has it`,
+  );
+  await expect(check(page)).toContainText(
+    'Check it on the scheme’s website, www.cedr.com/consumer/cisas, before you print.',
+  );
+  await messagesGone(page);
+  await page.screenshot({ path: shots('56-post-scheme-check'), fullPage: true });
+
+  // The letter dialog: with the preview, before "Issue and download".
+  await page.goto(casePage);
+  await page.getByRole('button', { name: 'Other letters…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Write a letter' });
+  await chooseOption(page, 'Letter', 'ADR letter: still unresolved after the wait');
+  await dialog.getByLabel('Progress so far').fill('We have asked our billing team to check both October payments.');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByLabel('Letter preview')).toContainText('cisas@cedr.com', { timeout: 20_000 });
+  await expect(check(dialog)).toContainText(
+    'This letter gives the postal address of CISAS (Communications and Internet Services Adjudication Scheme)',
+  );
+  await page.screenshot({ path: shots('57-letter-dialog-scheme-check') });
+  const downloadPromise = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Issue and download' }).click();
+  const download = await downloadPromise;
+  const pdf = fileURLToPath(new URL('../output/screenshots/57-cisas-adr-letter.pdf', import.meta.url));
+  await download.saveAs(pdf);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Email: cisas@cedr.com');
+  expect(text).toMatch(/Post: CISAS, CEDR, 100 St Paul.s Churchyard, London, EC4M 8BU/);
 });
 
 test('the desk edits the wording of a draft final response; the issued PDF carries the edited words, the regulator’s stay', async ({
