@@ -3,6 +3,7 @@ import type { CalendarId, CaseRecord, TimelineEvent } from '#shared/model/case';
 import {
   anonymiseDueOn,
   checkRetentionYears,
+  CONTRACT_LIMITATION_STATUTES,
   CONTRACT_LIMITATION_YEARS,
   DEFAULT_RETENTION,
   finishedOn,
@@ -94,6 +95,12 @@ describe('the limitation period hint follows the regions of the desk’s provide
       ]),
     ).toEqual(['northern-ireland', 'scotland']);
     expect(CONTRACT_LIMITATION_YEARS).toMatchObject({ 'england-and-wales': 6, 'northern-ireland': 6, scotland: 5 });
+    // The statutes by their titles, the same in every language.
+    expect(CONTRACT_LIMITATION_STATUTES).toEqual({
+      'england-and-wales': 'Limitation Act 1980',
+      'northern-ireland': 'Limitation (Northern Ireland) Order 1989',
+      scotland: 'Prescription and Limitation (Scotland) Act 1973',
+    });
   });
 
   it('Canadian providers by their postal code: Québec 3 years, another province 2; both when it is not Canadian', () => {

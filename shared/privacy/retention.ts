@@ -38,6 +38,16 @@ export const CONTRACT_LIMITATION_YEARS: Readonly<Record<LimitationRegion, number
   'canada-other': 2,
 };
 
+/**
+ * The UK statutes behind those periods, by their titles: a proper name, the same in every language of the interface
+ * (the Canadian ones have official French names, so the message catalogues name them).
+ */
+export const CONTRACT_LIMITATION_STATUTES: Readonly<Partial<Record<LimitationRegion, string>>> = {
+  'england-and-wales': 'Limitation Act 1980',
+  'northern-ireland': 'Limitation (Northern Ireland) Order 1989',
+  scotland: 'Prescription and Limitation (Scotland) Act 1973',
+};
+
 /** Québec's postal codes start with G, H or J (Canada Post's forward sortation areas). */
 const QUEBEC_POSTCODE = /^\s*[GHJ]\d[A-Z]/i;
 const CANADIAN_POSTCODE = /^\s*[ABCEGHJ-NPRSTVXY]\d[A-Z]\s*\d[A-Z]\d\s*$/i;

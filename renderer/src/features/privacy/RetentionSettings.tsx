@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import {
   checkRetentionYears,
+  CONTRACT_LIMITATION_STATUTES,
   CONTRACT_LIMITATION_YEARS,
   limitationRegions,
   retentionPolicy,
@@ -85,7 +86,10 @@ export function RetentionSettings() {
                   {t('retention.yearsHint')}
                   {regions.map((r) => (
                     <span key={r} style={{ display: 'block' }} data-limitation={r}>
-                      {t(`retention.limitation.${r}`, { years: CONTRACT_LIMITATION_YEARS[r] })}
+                      {t(`retention.limitation.${r}`, {
+                        years: CONTRACT_LIMITATION_YEARS[r],
+                        statute: CONTRACT_LIMITATION_STATUTES[r] ?? '',
+                      })}
                     </span>
                   ))}
                 </>

@@ -1215,11 +1215,10 @@ export const enGB = {
   'retention.yearsHint':
     'The usual limitation period for a claim about a contract where the desk’s providers are; a hint to confirm with your legal adviser, not advice:',
   'retention.limitation.england-and-wales':
-    'England & Wales: {years, plural, one {# year} other {# years}} (Limitation Act 1980)',
+    'England & Wales: {years, plural, one {# year} other {# years}} ({statute})',
   'retention.limitation.northern-ireland':
-    'Northern Ireland: {years, plural, one {# year} other {# years}} (Limitation (Northern Ireland) Order 1989)',
-  'retention.limitation.scotland':
-    'Scotland: {years, plural, one {# year} other {# years}} (Prescription and Limitation (Scotland) Act 1973)',
+    'Northern Ireland: {years, plural, one {# year} other {# years}} ({statute})',
+  'retention.limitation.scotland': 'Scotland: {years, plural, one {# year} other {# years}} ({statute})',
   'retention.limitation.quebec':
     'Québec: {years, plural, one {# year} other {# years}} (Civil Code of Québec, art. 2925)',
   'retention.limitation.canada-other':

@@ -1521,11 +1521,10 @@ export const frCA: Record<MessageKey, string> = {
   'retention.yearsHint':
     'Le délai de prescription habituel d’un recours relatif à un contrat là où se trouvent les fournisseurs du service\u00a0; une indication à confirmer avec votre conseiller juridique, pas un avis\u00a0:',
   'retention.limitation.england-and-wales':
-    'Angleterre et pays de Galles\u00a0: {years, plural, one {# an} other {# ans}} (Limitation Act 1980)',
+    'Angleterre et pays de Galles\u00a0: {years, plural, one {# an} other {# ans}} ({statute})',
   'retention.limitation.northern-ireland':
-    'Irlande du Nord\u00a0: {years, plural, one {# an} other {# ans}} (Limitation (Northern Ireland) Order 1989)',
-  'retention.limitation.scotland':
-    'Écosse\u00a0: {years, plural, one {# an} other {# ans}} (Prescription and Limitation (Scotland) Act 1973)',
+    'Irlande du Nord\u00a0: {years, plural, one {# an} other {# ans}} ({statute})',
+  'retention.limitation.scotland': 'Écosse\u00a0: {years, plural, one {# an} other {# ans}} ({statute})',
   'retention.limitation.quebec':
     'Québec\u00a0: {years, plural, one {# an} other {# ans}} (Code civil du Québec, art.\u00a02925)',
   'retention.limitation.canada-other':
