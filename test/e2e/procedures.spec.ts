@@ -397,6 +397,7 @@ test('jive-ca (Canada): two levels of escalation, then the CCTS notice and refer
   const deadlock = await openAction(page, 'Record the final position (deadlock)');
   await expect(deadlock).toContainText('What the provider will and will not do');
   await expect(deadlock).not.toContainText('ADR letter');
+  await snap(page, '19-jive-final-position-form', false);
   await deadlock.getByRole('button', { name: 'Cancel' }).click();
   await expect(deadlock).toBeHidden();
   await act(
