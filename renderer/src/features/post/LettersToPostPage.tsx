@@ -23,10 +23,11 @@ import {
   makePrintFile,
   postKindKey,
   recordPrintRun,
-  type SchemeCheck,
-  schemeChecksFor,
+  groupSchemeChecks,
+  schemeFactsOf,
 } from './batch';
 import { ScreenTitle } from '#ui/ScreenTitle';
+import type { SchemeFactsToCheck } from '#shared/letters/index';
 
 export function LettersToPostPage() {
   const t = useT();
@@ -54,23 +55,25 @@ export function LettersToPostPage() {
   const hasAdr = (letters ?? []).some((l) => l.kind === 'adr-letter');
   const { locale } = useLocale();
 
-  // The scheme facts the chosen letters would print unverified (CISAS's postal address): said before printing.
-  const [checks, setChecks] = useState<SchemeCheck[]>([]);
+  // The scheme facts the chosen letters would print unverified (CISAS's postal address): said before printing. Read
+  // once for the letters listed; ticking letters in and out only groups them again.
+  const [facts, setFacts] = useState<ReadonlyMap<string, SchemeFactsToCheck>>(() => new Map());
   const checkBy = by || settings?.handlerName || '';
   useEffect(() => {
-    if (!settings || busy || chosen.length === 0) {
-      setChecks((prev) => (prev.length === 0 ? prev : []));
+    if (!settings || busy || printable.length === 0) {
+      setFacts((prev) => (prev.size === 0 ? prev : new Map()));
       return;
     }
     let current = true;
-    schemeChecksFor(db(), chosen, { settings, today, by: checkBy }).then(
-      (found) => current && setChecks(found),
-      () => current && setChecks([]),
+    schemeFactsOf(db(), printable, { settings, today, by: checkBy }).then(
+      (found) => current && setFacts(found),
+      () => current && setFacts(new Map()),
     );
     return () => {
       current = false;
     };
-  }, [chosen, settings, today, checkBy, busy]);
+  }, [printable, settings, today, checkBy, busy]);
+  const checks = useMemo(() => groupSchemeChecks(chosen, facts), [chosen, facts]);
 
   // Stable callbacks: the table is only drawn again when the letters or the ticks change, never for progress.
   const toggle = useCallback(

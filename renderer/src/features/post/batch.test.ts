@@ -8,7 +8,16 @@ import { letterText } from '#features/letters';
 import { deskSettings, JIVE } from '#test/support/desk';
 import { withProviders } from '#shared/model/provider';
 import { customer, newCaseParts } from '#test/support/cases';
-import { buildDueLetter, letterMessageIn, lettersToPost, postKindKey, schemeChecksFor, wantsPost } from './batch';
+import {
+  buildDueLetter,
+  groupSchemeChecks,
+  letterMessageIn,
+  lettersToPost,
+  postKindKey,
+  schemeChecksFor,
+  schemeFactsOf,
+  wantsPost,
+} from './batch';
 import { countEntries, readTimeline } from '#db/timeline';
 import { en, fr } from '#test/support/translate';
 
@@ -763,7 +772,7 @@ describe('scheme facts to check before printing (explore27-rules F4)', () => {
         clock,
       },
     );
-    const due = await lettersToPost(database, '2026-11-22');
+    const due = await lettersToPost(database, '2026-11-22', cisasDesk);
     const checks = await schemeChecksFor(database, due, { settings: cisasDesk, today: '2026-11-22', by: 'Sam' });
     // The acknowledgements print CISAS's website and phone (verified); the ADR letters its postal address (not).
     expect(checks).toEqual([
@@ -777,6 +786,16 @@ describe('scheme facts to check before printing (explore27-rules F4)', () => {
         references: [old.reference, other.reference],
       },
     ]);
+    // Read once for the letters listed; the letters ticked are grouped again without building anything.
+    const facts = await schemeFactsOf(database, due, { settings: cisasDesk, today: '2026-11-22', by: 'Sam' });
+    const onlyOther = due.filter((l) => l.caseId === other.id);
+    expect(groupSchemeChecks(onlyOther, facts)).toEqual([{ check: checks[0].check, references: [other.reference] }]);
+    expect(
+      groupSchemeChecks(
+        due.filter((l) => l.kind !== 'adr-letter'),
+        facts,
+      ),
+    ).toEqual([]);
     // Under the Communications Ombudsman nothing printed is unverified.
     expect(await schemeChecksFor(database, due, { settings, today: '2026-11-22', by: 'Sam' })).toEqual([]);
   });

@@ -359,31 +359,31 @@ export interface SchemeCheck {
 }
 
 /**
- * Before a print run: the scheme facts its letters would print that the scheme directory has not verified (CISAS's
- * postal address), by scheme, with the cases whose letters print them, so the desk checks them before printing. Each
- * letter is built (not rendered) by the builders the run uses, so what is said is what would be printed; a letter
- * that cannot be built is left out (the run says why). Gives the page a turn now and then, as `makePrintFile` does.
+ * Before a print run: the scheme facts each letter would print that the scheme directory has not verified (CISAS's
+ * postal address), by the letter's key (`dueLetterKey`), so the desk checks them before printing. Each letter is built
+ * (not rendered) by the builders the run uses, so what is said is what would be printed; a letter that cannot be
+ * built is left out (the run says why). Gives the page a turn now and then, as `makePrintFile` does. Read once for the
+ * letters listed: ticking letters in and out groups the answers again (`groupSchemeChecks`) without building anything.
  */
-export async function schemeChecksFor(
+export async function schemeFactsOf(
   database: RedressDatabase,
   letters: readonly DueLetter[],
   options: { settings: DeskSettings; today: string; by: string },
-): Promise<SchemeCheck[]> {
+): Promise<Map<string, SchemeFactsToCheck>> {
+  const facts = new Map<string, SchemeFactsToCheck>();
   const wanted = letters.filter((l) => !l.cannotPrint);
-  if (wanted.length === 0) return [];
+  if (wanted.length === 0) return facts;
   const ids = [...new Set(wanted.map((l) => l.caseId))];
   const [records, events] = await database.transaction('r', [database.cases, database.timelines], () =>
     Promise.all([database.cases.bulkGet(ids), timelinesOf(database, ids)]),
   );
   const recordOf = new Map(ids.map((id, i) => [id, records[i]]));
-  const found = new Map<string, SchemeCheck>();
   let slice = performance.now();
   for (const letter of wanted) {
     const record = recordOf.get(letter.caseId);
     if (!record) continue;
-    let check: SchemeFactsToCheck | undefined;
     try {
-      check = buildDueLetter(letter.kind, {
+      const check = buildDueLetter(letter.kind, {
         record,
         events: events.get(letter.caseId) ?? [],
         settings: options.settings,
@@ -391,21 +391,42 @@ export async function schemeChecksFor(
         by: options.by,
         progress: '',
       }).doc.toCheck;
+      if (check) facts.set(dueLetterKey(letter), check);
     } catch {
-      check = undefined;
-    }
-    if (check) {
-      const key = `${check.schemeId}:${check.facts.join(',')}`;
-      const entry = found.get(key) ?? { check, references: [] };
-      if (!entry.references.includes(letter.reference)) entry.references.push(letter.reference);
-      found.set(key, entry);
+      // Not built: the run itself says why.
     }
     if (performance.now() - slice > JOIN_SLICE_MS) {
       await breathe();
       slice = performance.now();
     }
   }
+  return facts;
+}
+
+/** The chosen letters' unverified scheme facts (`schemeFactsOf`), grouped: the same facts of one scheme once. */
+export function groupSchemeChecks(
+  letters: readonly DueLetter[],
+  facts: ReadonlyMap<string, SchemeFactsToCheck>,
+): SchemeCheck[] {
+  const found = new Map<string, SchemeCheck>();
+  for (const letter of letters) {
+    const check = facts.get(dueLetterKey(letter));
+    if (!check) continue;
+    const key = `${check.schemeId}:${check.facts.join(',')}`;
+    const entry = found.get(key) ?? { check, references: [] };
+    if (!entry.references.includes(letter.reference)) entry.references.push(letter.reference);
+    found.set(key, entry);
+  }
   return [...found.values()];
+}
+
+/** `schemeFactsOf` and `groupSchemeChecks` at once. */
+export async function schemeChecksFor(
+  database: RedressDatabase,
+  letters: readonly DueLetter[],
+  options: { settings: DeskSettings; today: string; by: string },
+): Promise<SchemeCheck[]> {
+  return groupSchemeChecks(letters, await schemeFactsOf(database, letters, options));
 }
 
 /** Phase two's outcome: the letters recorded as printed for post, and any that could not be (still to post). */
