@@ -5,7 +5,7 @@ import type { Procedure } from '#shared/rules/procedure';
 import type { Evaluation } from '#shared/rules/types';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { type CaseActionId, type ActionGroup, SPECS } from './catalogue';
-import { readState, nextStage, isCanadian, adrStage } from './state';
+import { readState, nextStage, adrStage, cctsEventsOf } from './state';
 
 export interface ActionAvailability {
   id: CaseActionId;
@@ -55,13 +55,16 @@ export function whyNot(
   // An anonymised case keeps only figures (shared/privacy): writing on it again could bring personal data back.
   if (record.anonymisedOn) return say('refused-anonymised', { on: { date: record.anonymisedOn } });
   const s = readState(record, events, evaluation, procedure);
-  if (s.closedOn && !AFTER_CLOSE.has(id)) return say('refused-closed', { on: { date: s.closedOn } });
+  // A report to the CCTS may be recorded on a case closed before it was (shared/rules/README.md, "CCTS report-back").
+  const lateReport = id === 'ccts-report' && s.cctsReferralOn !== null;
+  if (s.closedOn && !AFTER_CLOSE.has(id) && !lateReport) return say('refused-closed', { on: { date: s.closedOn } });
   if ((!evaluation || !procedure) && !RECORD_ONLY.has(id)) {
     return say('refused-unreadable');
   }
   if (!evaluation || !procedure) return null;
   if (s.pausedSince && NOT_WHILE_PAUSED.has(id)) return say('refused-paused', { on: { date: s.pausedSince } });
   const resolved = s.resolvedOn ? { on: { date: s.resolvedOn } } : null;
+  const ccts = cctsEventsOf(record, evaluation, procedure);
   switch (id) {
     case 'log-contact':
     case 'send-update':
@@ -110,6 +113,10 @@ export function whyNot(
       if (s.deadlockOn) return say('refused-deadlock-recorded', { on: { date: s.deadlockOn } });
       return resolved ? say('refused-resolved-deadlock', resolved) : null;
     case 'close': {
+      // The CCTS waits for the provider's report whatever the desk did with the customer, and a closure does not end
+      // the report-back clock (evaluate.ts `CCTS_RESPONSE_CLOSERS`): the report is recorded first.
+      const report = evaluation.clocks.find((c) => c.id === 'ccts-response');
+      if (report && report.startsOn !== null && report.closedOn === null) return say('refused-close-ccts');
       if (s.resolvedOn || s.adrLetterOn) return null;
       const hasAdrLetter = evaluation.clocks.some((c) => c.id === 'adr-letter');
       if (!hasAdrLetter && s.deadlockOn) return null;
@@ -118,7 +125,7 @@ export function whyNot(
     case 'adr-letter-sent': {
       const clock = evaluation.clocks.find((c) => c.id === 'adr-letter');
       if (!clock) {
-        return isCanadian(procedure)
+        return ccts.includes('ccts-referral')
           ? say('refused-adr-letter-ccts', { procedure: procedure.name })
           : say('refused-no-adr-letter', { procedure: procedure.name });
       }
@@ -127,7 +134,7 @@ export function whyNot(
     case 'referred-to-adr': {
       const stage = adrStage(procedure);
       if (!stage) {
-        return isCanadian(procedure)
+        return ccts.includes('ccts-referral')
           ? say('refused-referral-ccts', { procedure: procedure.name })
           : say('refused-no-adr-stage', { procedure: procedure.name });
       }
@@ -139,10 +146,14 @@ export function whyNot(
         : say('refused-referral-not-yet-undated', { scheme: stage.owner });
     }
     case 'ccts-referral':
-      if (!isCanadian(procedure)) return say('refused-ccts-only');
+      if (!ccts.includes('ccts-referral')) return say('refused-ccts-only');
       return s.cctsReferralOn ? say('refused-ccts-referred', { on: { date: s.cctsReferralOn } }) : null;
     case 'ccts-informed':
-      return isCanadian(procedure) ? null : say('refused-ccts-only');
+      return ccts.includes('ccts-informed') ? null : say('refused-ccts-only');
+    case 'ccts-report':
+      if (!ccts.includes('ccts-report')) return say('refused-ccts-only');
+      if (!s.cctsReferralOn) return say('refused-ccts-not-referred');
+      return s.cctsReportOn ? say('refused-ccts-reported', { on: { date: s.cctsReportOn } }) : null;
   }
 }
 

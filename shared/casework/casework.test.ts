@@ -160,8 +160,9 @@ describe('availableActions', () => {
     );
     expect(desk.reason('resume')).toBe('Resume is only possible while the case is paused.');
     expect(desk.reason('record-acceptance')).toBe('No resolution has been proposed yet.');
-    expect(desk.reason('ccts-referral')).toBe('CCTS actions apply only to Canadian procedures.');
-    expect(desk.reason('ccts-informed')).toBe('CCTS actions apply only to Canadian procedures.');
+    expect(desk.reason('ccts-referral')).toBe('CCTS actions apply only to cases under the CCTS’s rules.');
+    expect(desk.reason('ccts-informed')).toBe('CCTS actions apply only to cases under the CCTS’s rules.');
+    expect(desk.reason('ccts-report')).toBe('CCTS actions apply only to cases under the CCTS’s rules.');
     expect(desk.reason('close')).toMatch(/^Resolve the complaint, or send the ADR letter, before closing it/);
     expect(desk.reason('referred-to-adr')).toMatch(
       /once the ADR letter is sent, a final position is given, or the ADR letter's date \(2026-10-13\) has passed/,
@@ -576,6 +577,122 @@ describe('buildActionEvent', () => {
       state: 'met',
       closedOn: '2026-09-04',
     });
+  });
+
+  function referred() {
+    const desk = new Desk(record('jive-ca', { channel: 'phone' }), '2026-09-30');
+    desk.do('escalate', { on: '2026-09-02', reason: 'Manager please' });
+    desk.do('escalate', { on: '2026-09-04', reason: 'Still unresolved' });
+    desk.do('ccts-referral', { on: '2026-09-10', reference: 'CCTS-1' });
+    return desk;
+  }
+  const report = (desk: Desk) => desk.evaluation().clocks.find((c) => c.id === 'ccts-response');
+
+  it('the report sent to the CCTS: open only once the CCTS referred the complaint and until it is recorded', () => {
+    const before = new Desk(record('jive-ca', { channel: 'phone' }), '2026-09-30');
+    expect(before.reason('ccts-report')).toBe('Record the CCTS referral first: the report answers it.');
+    const desk = referred();
+    expect(desk.reason('ccts-report')).toBeUndefined();
+    // A reply to the customer is not the report: the report is still owed and the action still open.
+    desk.do('respond', { on: '2026-09-15', channel: 'phone', summary: 'Explained the bill' });
+    expect(report(desk)).toMatchObject({ state: 'running', dueOn: '2026-09-30', closedOn: null });
+    expect(desk.reason('ccts-report')).toBeUndefined();
+    const e = desk.do('ccts-report', { on: '2026-09-20', sentBy: 'ccts-portal', summary: 'Credit of $40 offered' });
+    expect(e).toMatchObject({
+      type: 'ccts-report',
+      on: '2026-09-20',
+      summary: 'Report sent to the CCTS through its portal: Credit of $40 offered',
+      data: { sentBy: 'ccts-portal', details: 'Credit of $40 offered', atStage: 'ccts' },
+    });
+    expect(report(desk)).toMatchObject({ state: 'met', closedOn: '2026-09-20' });
+    expect(desk.reason('ccts-report')).toBe('The report to the CCTS was recorded on 2026-09-20.');
+    expect(actionForNextStep('report-to-ccts')).toBe('ccts-report');
+  });
+
+  it('the report asks how it was sent and says it in the summary', () => {
+    const desk = referred();
+    const none = desk.build('ccts-report', { on: '2026-09-20', sentBy: '' });
+    expect(none.ok ? null : none.errors.sentBy).toBe('Choose how it was sent');
+    const odd = desk.build('ccts-report', { on: '2026-09-20', sentBy: 'pigeon' });
+    expect(odd.ok).toBe(false);
+    const early = desk.build('ccts-report', { on: '2026-09-09', sentBy: 'email' });
+    expect(early.ok ? null : early.errors.on).toMatch(/^The date cannot be before the last entry/);
+    const email = desk.build('ccts-report', { on: '2026-09-20', sentBy: 'email' });
+    expect(email.ok ? email.event.summary : null).toBe('Report sent to the CCTS by email');
+  });
+
+  it('a referred case cannot be closed until the report is recorded; a case closed before can still record it', () => {
+    const desk = referred();
+    desk.do('resolve', { on: '2026-09-15', summary: 'Refunded' });
+    expect(desk.reason('close')).toBe(
+      'Record the report sent to the CCTS before closing the case: the CCTS is waiting for it, and closing does not end its time limit.',
+    );
+    desk.do('ccts-report', { on: '2026-09-16', sentBy: 'email' });
+    expect(desk.reason('close')).toBeUndefined();
+    // A case closed before the report could be recorded (data from before this action existed).
+    const old = referred();
+    old.do('resolve', { on: '2026-09-15', summary: 'Refunded' });
+    old.events.push({
+      id: 'closed-before',
+      caseId: old.record.id,
+      type: 'closed',
+      on: '2026-09-15',
+      at: '2026-09-15T12:00:00.000Z',
+      by: 'Sam',
+      summary: 'Case closed',
+    });
+    expect(report(old)).toMatchObject({ state: 'running', closedOn: null });
+    expect(old.reason('ccts-report')).toBeUndefined();
+    expect(old.reason('add-note')).toBeUndefined();
+    expect(old.reason('respond')).toMatch(/closed 2026-09-15/);
+    old.do('ccts-report', { on: '2026-09-20', sentBy: 'letter' });
+    expect(report(old)).toMatchObject({ state: 'met', closedOn: '2026-09-20' });
+    // Closed with no referral: nothing to report, the case is closed.
+    const plain = new Desk(record('jive-ca', { channel: 'phone' }), '2026-09-30');
+    plain.events.push({
+      id: 'c2',
+      caseId: plain.record.id,
+      type: 'closed',
+      on: '2026-09-05',
+      at: '2026-09-05T12:00:00.000Z',
+      by: 'Sam',
+      summary: 'Case closed',
+    });
+    expect(plain.reason('ccts-report')).toMatch(/closed 2026-09-05/);
+  });
+
+  it('a voided report no longer counts: the action is open again and the clock runs', () => {
+    const desk = referred();
+    desk.do('ccts-report', { on: '2026-09-20', sentBy: 'email' });
+    expect(desk.reason('ccts-report')).toBe('The report to the CCTS was recorded on 2026-09-20.');
+    desk.do('void-entry', { entryId: desk.events.at(-1)!.id, reason: 'Recorded on the wrong case' });
+    expect(report(desk)).toMatchObject({ state: 'running', closedOn: null });
+    expect(desk.reason('ccts-report')).toBeUndefined();
+  });
+
+  it('the CCTS actions follow the regime version the case is evaluated under, not the provider’s country', () => {
+    const uk = new Desk(record('kijoma'), '2026-09-10');
+    const c = uk.context();
+    // A UK-stage procedure evaluated under a regime with the CCTS's rules: its actions are there.
+    const underCcts = { ...c.evaluation, regime: { id: 'ccts', name: 'CCTS (Canada)', version: 'CCTS from May 2023' } };
+    expect(whyNot('ccts-referral', c.record, c.events, underCcts, c.procedure)).toBeNull();
+    expect(whyNot('ccts-informed', c.record, c.events, underCcts, c.procedure)).toBeNull();
+    expect(whyNot('referred-to-adr', c.record, c.events, underCcts, { ...c.procedure, stages: [] })).toMatch(
+      /record the CCTS referral/,
+    );
+    // A Canadian provider's procedure under a UK regime: no CCTS actions, the ADR letter refused in UK words.
+    const ca = new Desk(record('jive-ca'), '2026-09-10').context();
+    const underOfcom = { ...ca.evaluation, regime: { id: 'ofcom-gc-c4', name: 'Ofcom', version: 'x' } };
+    expect(ca.procedure.provider.country).toBe('CA');
+    expect(whyNot('ccts-referral', ca.record, ca.events, underOfcom, ca.procedure)).toBe(
+      'CCTS actions apply only to cases under the CCTS’s rules.',
+    );
+    expect(whyNot('ccts-informed', ca.record, ca.events, underOfcom, ca.procedure)).toBe(
+      'CCTS actions apply only to cases under the CCTS’s rules.',
+    );
+    expect(whyNot('adr-letter-sent', ca.record, ca.events, underOfcom, ca.procedure)).toBe(
+      'Jive Canada complaint handling code has no ADR letter clock.',
+    );
   });
 
   it('an unknown action is refused', () => {

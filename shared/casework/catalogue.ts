@@ -38,6 +38,7 @@ export const CASE_ACTIONS = [
   'referred-to-adr',
   'ccts-referral',
   'ccts-informed',
+  'ccts-report',
   'add-note',
   'record-payment',
   'edit-customer',
@@ -147,6 +148,16 @@ const words = (
   ...(missing ? { missing } : {}),
 });
 const SENT = 'Choose how it was sent';
+
+/** How a report reaches the CCTS: through its portal, or by email, letter or phone. */
+export const CCTS_REPORT_ROUTES = ['ccts-portal', 'email', 'letter', 'phone'] as const;
+export type CctsReportRoute = (typeof CCTS_REPORT_ROUTES)[number];
+export const CCTS_REPORT_ROUTE_LABELS: Record<CctsReportRoute, string> = {
+  'ccts-portal': 'The CCTS portal',
+  email: 'Email',
+  letter: 'Letter',
+  phone: 'Phone',
+};
 
 /** The fields of the customer's details (edit-customer), named as on the intake form. */
 export const CUSTOMER_FIELDS = ['customerName', 'addressLines', 'postcode', 'phone', 'email', 'accountNumber'] as const;
@@ -437,6 +448,27 @@ export const SPECS: readonly CaseActionSpec[] = [
     fields: [date('Told on'), how('How they were told', 'Choose how they were told'), words('summary', 'Notes', false)],
     submitLabel: 'Record',
     done: 'CCTS notice recorded',
+  },
+  {
+    id: 'ccts-report',
+    label: 'Report sent to the CCTS',
+    title: 'Record the report sent to the CCTS',
+    eventType: 'ccts-report',
+    group: 'regulatory',
+    fields: [
+      date('Report sent on', 'The report back the CCTS asked for when it referred the complaint'),
+      {
+        name: 'sentBy',
+        label: 'How it was sent',
+        kind: 'select',
+        required: true,
+        options: CCTS_REPORT_ROUTES.map((r) => ({ value: r, label: CCTS_REPORT_ROUTE_LABELS[r] })),
+        missing: SENT,
+      },
+      words('summary', 'Summary of the report', false),
+    ],
+    submitLabel: 'Record report',
+    done: 'Report to the CCTS recorded',
   },
   {
     id: 'add-note',
@@ -731,8 +763,9 @@ export function actionForNextStep(nextActionId: string): CaseActionId | null {
       return 'acknowledge';
     case 'first-response':
     case 'stage-response':
-    case 'report-to-ccts':
       return 'respond';
+    case 'report-to-ccts':
+      return 'ccts-report';
     case 'send-adr-letter':
       return 'adr-letter-sent';
     case 'tell-customer-about-ccts':

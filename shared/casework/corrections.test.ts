@@ -199,6 +199,7 @@ describe('voiding a mistaken entry', () => {
       'referred-to-adr',
       'ccts-referral',
       'ccts-informed',
+      'ccts-report',
       'closed',
       'note',
       'compensation',

@@ -526,7 +526,7 @@ const DEPENDENTS: Partial<Record<string, readonly string[]>> = {
   'adr-letter-sent': ['referred-to-adr'],
   resolved: ['closed'],
   closed: ['reopened'],
-  'ccts-referral': ['responded'],
+  'ccts-referral': ['ccts-report'],
 };
 
 /** Why `entryId` cannot be voided, or null when it can. */

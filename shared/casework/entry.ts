@@ -3,7 +3,7 @@
 // are arguments.
 import { z } from 'zod';
 import type { Procedure } from '#shared/rules/procedure';
-import { adrLetterAtOnceOnDeadlock, regimeVersionFor } from '#shared/rules/regimes';
+import { adrLetterAtOnceOnDeadlock } from '#shared/rules/regimes';
 import type { Evaluation } from '#shared/rules/types';
 import type {
   CaseRecord,
@@ -23,6 +23,7 @@ import { addressTextProblem, STORED_LIMITS } from '#shared/model/stored';
 import { fieldCharacterProblem } from '#shared/model/text';
 import { sayProblem as say } from '#shared/model/problems';
 import {
+  cctsReportPhrase,
   correctedValue,
   short,
   summaryInEnglish,
@@ -47,7 +48,7 @@ import {
   getAction,
   isCaseActionId,
 } from './catalogue';
-import { nextStage, adrStage } from './state';
+import { nextStage, adrStage, caseRegimeVersion } from './state';
 import {
   type CorrectableFacts,
   correctableFacts,
@@ -160,14 +161,8 @@ export function fieldDescriptionPart(
   context: Pick<ActionContext, 'record' | 'evaluation' | 'procedure'>,
 ): 'description' | 'descriptionNoAdrLetter' {
   if (field.descriptionNoAdrLetter === undefined) return 'description';
-  const regimeId = context.evaluation?.regime?.id ?? context.procedure?.regimeId;
-  if (!regimeId) return 'description';
-  let version;
-  try {
-    version = regimeVersionFor(regimeId, context.record.receivedOn);
-  } catch {
-    return 'description';
-  }
+  const version = caseRegimeVersion(context.record, context.evaluation, context.procedure);
+  if (version === undefined) return 'description';
   return adrLetterAtOnceOnDeadlock(version) ? 'description' : 'descriptionNoAdrLetter';
 }
 
@@ -600,6 +595,10 @@ export function buildActionEvent(action: CaseActionId, input: ActionInput, ctx: 
       break;
     case 'ccts-informed':
       summary = write(sent('ccts-informed'));
+      break;
+    case 'ccts-report':
+      data.sentBy = v.sentBy;
+      summary = write(cctsReportPhrase(v.sentBy, details)!);
       break;
     case 'add-note':
       summary = details!;

@@ -1,6 +1,7 @@
 // Where the case stands, read from its timeline and the rules engine's evaluation: what the availability of the
 // actions (./availability.ts) and the checks on an entry (./entry.ts) need to know.
 import type { Procedure, ProcedureStage } from '#shared/rules/procedure';
+import { type RegimeCctsEvent, type RegimeVersion, regimeCctsEvents, regimeVersionFor } from '#shared/rules/regimes';
 import type { Evaluation } from '#shared/rules/types';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { effectiveTimeline } from '#shared/model/effective';
@@ -14,6 +15,7 @@ interface CaseState {
   adrLetterOn: string | null;
   referredToAdrOn: string | null;
   cctsReferralOn: string | null;
+  cctsReportOn: string | null;
   /** The latest proposal, and the customer's answer to it if any. */
   proposal: { on: string; answer: TimelineEvent | null } | null;
   stage: ProcedureStage | null;
@@ -34,6 +36,7 @@ export function readState(
     adrLetterOn: null,
     referredToAdrOn: null,
     cctsReferralOn: null,
+    cctsReportOn: null,
     proposal: null,
     stage: null,
   };
@@ -68,6 +71,9 @@ export function readState(
       case 'ccts-referral':
         s.cctsReferralOn ??= e.on;
         break;
+      case 'ccts-report':
+        s.cctsReportOn ??= e.on;
+        break;
       case 'resolution-proposed':
         s.proposal = { on: e.on, answer: null };
         break;
@@ -100,8 +106,34 @@ export function nextStage(procedure: Procedure, stageId: string): ProcedureStage
   );
 }
 
-export function isCanadian(procedure: Procedure): boolean {
-  return procedure.provider.country === 'CA' || procedure.stages.some((s) => s.enteredBy?.includes('ccts-referral'));
+/**
+ * The version of the case's regime in force on the day it was received (REGULATION.md §5.5): the evaluated regime's,
+ * else its procedure's. Null when no version was in force; undefined when the case names no regime the app knows.
+ */
+export function caseRegimeVersion(
+  record: Pick<CaseRecord, 'receivedOn'>,
+  evaluation: Pick<Evaluation, 'regime'> | null,
+  procedure: Pick<Procedure, 'regimeId'> | null,
+): RegimeVersion | null | undefined {
+  const regimeId = evaluation?.regime?.id ?? procedure?.regimeId;
+  if (!regimeId) return undefined;
+  try {
+    return regimeVersionFor(regimeId, record.receivedOn);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The CCTS's events the case's regime version gives a meaning to (`regimeCctsEvents`): which CCTS actions the desk can
+ * record, and whether an ADR action is refused in the CCTS's words. Read from the regime's data, never the country.
+ */
+export function cctsEventsOf(
+  record: Pick<CaseRecord, 'receivedOn'>,
+  evaluation: Pick<Evaluation, 'regime'> | null,
+  procedure: Pick<Procedure, 'regimeId'> | null,
+): RegimeCctsEvent[] {
+  return regimeCctsEvents(caseRegimeVersion(record, evaluation, procedure) ?? null);
 }
 
 export function adrStage(procedure: Procedure): ProcedureStage | undefined {

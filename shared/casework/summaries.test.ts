@@ -163,6 +163,16 @@ describe('timeline summaries as phrases', () => {
       expect(summaryPhrase(also('responded', 'Response sent by letter'))).toBeNull();
     });
 
+    it('reads back a report sent to the CCTS, by its portal or by another way, with or without a summary', () => {
+      for (const [summary, data] of [
+        ['Report sent to the CCTS through its portal', { sentBy: 'ccts-portal' }],
+        ['Report sent to the CCTS by email: Credit offered', { sentBy: 'email', details: 'Credit offered' }],
+        ['Report sent to the CCTS by letter', { sentBy: 'letter' }],
+      ] as const)
+        expect(rebuilt(at('ccts-report', summary, data))).toBe(summary);
+      expect(summaryPhrase(at('ccts-report', 'Report sent to the CCTS by web form', { sentBy: 'web' }))).toBeNull();
+    });
+
     it('reads back a withdrawn letter (as shared/letters/issued.ts writes it)', () => {
       const summary = 'Letter withdrawn (RDR-1-acknowledgement.pdf): Wrong address';
       expect(rebuilt(at('letter-withdrawn', summary, { ...letter, reason: 'Wrong address' }))).toBe(summary);

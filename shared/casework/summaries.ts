@@ -54,6 +54,8 @@ export const SUMMARIES_EN = {
   'ccts-referral': 'CCTS referral received',
   'ccts-referral-reference': 'CCTS referral received (CCTS reference {reference})',
   'ccts-informed': 'Customer told about the CCTS by {channel}',
+  'ccts-report': 'Report sent to the CCTS by {channel}',
+  'ccts-report-portal': 'Report sent to the CCTS through its portal',
   reopened: 'Case reopened: {reason}',
   payment: '{kind} of {amount}: {reason}',
   'customer-edited': 'Customer’s details changed: {fields}',
@@ -286,6 +288,13 @@ export function withDetails(headline: SummaryPhrase, details: string | undefined
   return details ? { kind: 'with-details', values: { headline, details } } : headline;
 }
 
+/** "Report sent to the CCTS through its portal", "… by email", with the handler's summary after it; null for no route. */
+export function cctsReportPhrase(sentBy: unknown, details: string | undefined): SummaryPhrase | null {
+  if (sentBy === 'ccts-portal') return withDetails({ kind: 'ccts-report-portal' }, details);
+  if (sentBy !== 'email' && sentBy !== 'letter' && sentBy !== 'phone') return null;
+  return withDetails({ kind: 'ccts-report', values: { channel: { channel: sentBy } } }, details);
+}
+
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** What an entry's summary may be read with: the case (the first entry) and its procedure (stage names). */
@@ -400,6 +409,8 @@ function phraseFromData(event: TimelineEvent, context: SummaryContext): SummaryP
         details,
       );
     }
+    case 'ccts-report':
+      return cctsReportPhrase(d.sentBy, details);
     case 'reopened':
       return reason ? { kind: 'reopened', values: { reason } } : null;
     case 'compensation': {

@@ -201,6 +201,8 @@ export const TIMELINE_TYPES = [
   'referred-to-adr',
   'ccts-referral',
   'ccts-informed',
+  /** The provider's report back to the CCTS on a complaint it referred (REGULATION.md §2): `data.channel` says how. */
+  'ccts-report',
   'closed',
   'note',
   'letter-issued',

@@ -151,8 +151,12 @@ export const PROBLEMS_EN = {
     "The customer can go to {scheme} once the ADR letter is sent, a final position is given, or the ADR letter's date ({on}) has passed.",
   'refused-referral-not-yet-undated':
     'The customer can go to {scheme} once the ADR letter is sent, a final position is given.',
-  'refused-ccts-only': 'CCTS actions apply only to Canadian procedures.',
+  'refused-ccts-only': 'CCTS actions apply only to cases under the CCTS’s rules.',
   'refused-ccts-referred': 'The CCTS referral was recorded on {on}.',
+  'refused-ccts-not-referred': 'Record the CCTS referral first: the report answers it.',
+  'refused-ccts-reported': 'The report to the CCTS was recorded on {on}.',
+  'refused-close-ccts':
+    'Record the report sent to the CCTS before closing the case: the CCTS is waiting for it, and closing does not end its time limit.',
   // say9: an action on a case that is no longer there (deleted in another window meanwhile; case-actions.ts)
   'refused-no-case': 'There is no such case',
   // --- why an entry cannot be voided (shared/casework/corrections.ts `whyNotVoid`)

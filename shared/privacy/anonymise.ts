@@ -58,6 +58,7 @@ const NEUTRAL_SUMMARIES: Record<TimelineType, string> = {
   'referred-to-adr': 'Referred to ADR',
   'ccts-referral': 'CCTS referral received',
   'ccts-informed': 'Customer told about the CCTS',
+  'ccts-report': 'Report sent to the CCTS',
   closed: 'Case closed',
   note: 'Note',
   'letter-issued': 'Letter issued',

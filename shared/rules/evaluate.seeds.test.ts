@@ -229,6 +229,7 @@ walk(
       ev('ccts-informed', '2026-07-02'),
       ev('ccts-referral', '2026-08-04'),
       ev('responded', '2026-08-20'),
+      ev('ccts-report', '2026-08-21'),
     ],
   },
   [

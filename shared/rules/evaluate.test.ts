@@ -4,6 +4,7 @@ import { extendCalendar } from './calendars';
 import { toDayNumber, toIsoDate } from './dates';
 import { RulesError } from './errors';
 import { evaluateCase, timeBasedAdrLetterFrom } from './evaluate';
+import { caseFacts } from './facts';
 import { type Procedure, withProcedures } from './procedure';
 import { DEFAULT_PROCEDURES, KIJOMA } from './procedures';
 import { regimeVersionFor } from './regimes';
@@ -317,6 +318,76 @@ describe('ADR letter and referral window', () => {
     expect(adr.explanation).toBe(
       'due 2026-05-23: received 2026-04-11 + 6 weeks, Ofcom GC C4 from 2026-04-08. 2026-05-23 is a Saturday; a date counted in days is not moved.',
     );
+  });
+});
+
+describe('the CCTS report-back (REGULATION.md §2): met by the report sent to the CCTS, nothing else', () => {
+  const jive = (events: RuleEvent[]) =>
+    facts({ procedureId: 'jive-ca', calendar: 'canada', receivedOn: '2026-06-01', channel: 'phone', events });
+  const referred = [ev('escalated', '2026-06-03'), ev('escalated', '2026-06-05'), ev('ccts-referral', '2026-06-10')];
+
+  it('a reply, a resolution or a closure does not meet it: the report is still due, then missed', () => {
+    const answered = [
+      ...referred,
+      ev('responded', '2026-06-12'),
+      ev('resolved', '2026-06-15'),
+      ev('closed', '2026-06-15'),
+    ];
+    const running = clock(evaluateCase(jive(answered), '2026-06-20'), 'ccts-response');
+    expect(running).toMatchObject({ state: 'running', dueOn: '2026-06-30', closedOn: null });
+    const missed = clock(evaluateCase(jive(answered), '2026-07-01'), 'ccts-response');
+    expect(missed).toMatchObject({ state: 'missed', dueOn: '2026-06-30', closedOn: null });
+    expect(missed.explanation).toMatch(/Missed: no report to the CCTS by the due date\.$/);
+  });
+
+  it('the report meets it on or before the 20th day, and misses it after', () => {
+    const met = clock(
+      evaluateCase(jive([...referred, ev('ccts-report', '2026-06-30')]), '2026-07-05'),
+      'ccts-response',
+    );
+    expect(met).toMatchObject({ state: 'met', dueOn: '2026-06-30', closedOn: '2026-06-30' });
+    expect(met.explanation).toMatch(/Met: report sent to the CCTS 2026-06-30\.$/);
+    const late = clock(
+      evaluateCase(jive([...referred, ev('ccts-report', '2026-07-02')]), '2026-07-05'),
+      'ccts-response',
+    );
+    expect(late).toMatchObject({ state: 'missed', closedOn: '2026-07-02' });
+  });
+
+  it('while the report is owed, the next step is to report back to the CCTS, even once the customer has a reply', () => {
+    const e = evaluateCase(jive([...referred, ev('responded', '2026-06-12')]), '2026-06-20');
+    expect(e.nextActions.map((a) => a.id)).toContain('report-to-ccts');
+    const reported = evaluateCase(jive([...referred, ev('ccts-report', '2026-06-12')]), '2026-06-20');
+    expect(reported.nextActions.map((a) => a.id)).not.toContain('report-to-ccts');
+  });
+
+  it('a voided report no longer counts: the timeline is read as it counts', () => {
+    const record = {
+      procedureId: 'jive-ca',
+      calendar: 'canada' as const,
+      receivedOn: '2026-06-01',
+      channel: 'phone' as const,
+      category: 'billing' as const,
+    };
+    const entries = [
+      { id: 'a', type: 'escalated' as const, on: '2026-06-03', at: '2026-06-03T09:00:00.000Z' },
+      { id: 'b', type: 'escalated' as const, on: '2026-06-05', at: '2026-06-05T09:00:00.000Z' },
+      { id: 'c', type: 'ccts-referral' as const, on: '2026-06-10', at: '2026-06-10T09:00:00.000Z' },
+      { id: 'd', type: 'ccts-report' as const, on: '2026-06-12', at: '2026-06-12T09:00:00.000Z' },
+    ];
+    const before = clock(evaluateCase(caseFacts(record, entries), '2026-06-20'), 'ccts-response');
+    expect(before).toMatchObject({ state: 'met', closedOn: '2026-06-12' });
+    const voided = [
+      ...entries,
+      { id: 'e', type: 'voided' as const, on: '2026-06-13', at: '2026-06-13T09:00:00.000Z', data: { entryId: 'd' } },
+    ];
+    const after = clock(evaluateCase(caseFacts(record, voided), '2026-06-20'), 'ccts-response');
+    expect(after).toMatchObject({ state: 'running', dueOn: '2026-06-30', closedOn: null });
+  });
+
+  it('a report before the referral answers nothing', () => {
+    const early = [ev('escalated', '2026-06-03'), ev('ccts-report', '2026-06-04'), ev('ccts-referral', '2026-06-10')];
+    expect(clock(evaluateCase(jive(early), '2026-06-20'), 'ccts-response')).toMatchObject({ state: 'running' });
   });
 });
 

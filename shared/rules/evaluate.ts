@@ -303,8 +303,14 @@ const RESPONSE_CLOSERS: ReadonlySet<RuleEventType> = new Set([
   'deadlock',
   'closed',
 ]);
-/** In the order that decides which of several same-day events a regulatory clock names. */
-const CCTS_RESPONSE_CLOSERS: readonly RuleEventType[] = ['responded', 'resolved', 'closed'];
+/**
+ * What meets the report back to the CCTS (REGULATION.md §2): the report to the CCTS itself, and nothing else. A reply
+ * to the customer, a resolution or a closure is not a report to the CCTS, which waits for the provider's report
+ * whatever the desk did with the customer; and the regulatory clocks never pause (REGULATION.md §5.6), so
+ * closing the case does not end the clock either (casework refuses a closure while the report is owed, and lets a
+ * report be recorded on a case closed before the report existed). README, "Readings of the rules to confirm".
+ */
+const CCTS_RESPONSE_CLOSERS: readonly RuleEventType[] = ['ccts-report'];
 const CCTS_INFORMED: readonly RuleEventType[] = ['ccts-informed'];
 const RESOLVED_OR_CLOSED: readonly RuleEventType[] = ['resolved', 'closed'];
 
@@ -903,7 +909,7 @@ function cctsResponseClock(ctx: Ctx, version: RegimeVersion): Clock | null {
     ]);
   }
   const due = addDuration(referral.day, rule.after, ctx.calendar);
-  // A reply recorded on the day of the referral answers it, whichever was recorded first.
+  // A report recorded on the day of the referral answers it, whichever was recorded first.
   const closing = firstOnOrAfter(ctx.events, referral.day, CCTS_RESPONSE_CLOSERS);
   const state = stateFor(due, closing, ctx.today);
   const explain = parts(

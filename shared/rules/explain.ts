@@ -191,6 +191,7 @@ export const EVENT_WORDS: Record<RuleEventType, string> = {
   'referred-to-adr': 'referred to the ADR scheme',
   'ccts-referral': 'referred by the CCTS',
   'ccts-informed': 'customer told about the CCTS',
+  'ccts-report': 'report sent to the CCTS',
   closed: 'closed',
 };
 

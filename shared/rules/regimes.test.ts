@@ -6,6 +6,7 @@ import {
   getRegime,
   listRegimes,
   regimeLetters,
+  regimeCctsEvents,
   regimeVersionFor,
   validateRegime,
 } from './regimes';
@@ -192,6 +193,30 @@ describe('what a case’s letters may do comes from the regime version (REGULATI
     // An ADR letter states the customer's time limit: without a referral window there is none to send.
     const { referralWindow: _window, ...noWindow } = ofcom.versions[1];
     expect(regimeLetters(noWindow)).toEqual([]);
+  });
+
+  it('the CCTS events a desk can record come from the version: the referral and report with cctsResponse, the notice with cctsNotice', () => {
+    expect(regimeCctsEvents(regimeVersionFor('ccts', '2023-04-30'))).toEqual([
+      'ccts-referral',
+      'ccts-report',
+      'ccts-informed',
+    ]);
+    expect(regimeCctsEvents(regimeVersionFor('ccts', '2026-01-01'))).toEqual([
+      'ccts-referral',
+      'ccts-report',
+      'ccts-informed',
+    ]);
+    for (const id of ['ofcom-gc-c4', 'fca-disp', 'gb-energy', 'uk-dpa-complaints'])
+      expect(regimeCctsEvents(regimeVersionFor(id, '2026-07-01'))).toEqual([]);
+    expect(regimeCctsEvents(null)).toEqual([]);
+    const ccts = BUILT_IN_REGIMES.find((r) => r.id === 'ccts')!.versions[1];
+    const { cctsNotice: _notice, ...noNotice } = ccts;
+    expect(regimeCctsEvents(noNotice)).toEqual(['ccts-referral', 'ccts-report']);
+    const { cctsResponse: _response, ...noResponse } = ccts;
+    expect(regimeCctsEvents(noResponse)).toEqual(['ccts-informed']);
+    // A UK version given a CCTS report-back has the CCTS's referral and report: the data decides, not the country.
+    const ofcom = BUILT_IN_REGIMES[0].versions[1];
+    expect(regimeCctsEvents({ ...ofcom, cctsResponse: ccts.cctsResponse })).toEqual(['ccts-referral', 'ccts-report']);
   });
 
   it('validateRegime keeps finalResponseOpensReferral and refuses a non-boolean', () => {

@@ -260,6 +260,25 @@ export function adrLetterAtOnceOnDeadlock(version: RegimeVersion | null): boolea
 }
 
 /**
+ * The CCTS's events a regime version gives a meaning to (REGULATION.md §2), read from the rules it already holds, so
+ * that what a desk can record and the clock it counts for have one home: `cctsResponse` → the CCTS's referral and the
+ * provider's report back (`ccts-referral`, `ccts-report`); `cctsNotice` → telling the customer about the CCTS
+ * (`ccts-informed`). None when no version was in force, and none under a UK regime.
+ */
+export const REGIME_CCTS_EVENTS = ['ccts-referral', 'ccts-report', 'ccts-informed'] as const;
+export type RegimeCctsEvent = (typeof REGIME_CCTS_EVENTS)[number];
+
+export function regimeCctsEvents(version: RegimeVersion | null): RegimeCctsEvent[] {
+  if (!version) return [];
+  const provided: Record<RegimeCctsEvent, boolean> = {
+    'ccts-referral': version.cctsResponse !== undefined,
+    'ccts-report': version.cctsResponse !== undefined,
+    'ccts-informed': version.cctsNotice !== undefined,
+  };
+  return REGIME_CCTS_EVENTS.filter((event) => provided[event]);
+}
+
+/**
  * What a case under this regime can ever have, over all its versions, read from its data: ADR letters to send
  * (`regimeLetters`: an ADR letter rule with a referral window) and a referral window counted from one
  * (`referralWindow`). Neither under the CCTS: the dashboard does not offer a list that can never hold a case.

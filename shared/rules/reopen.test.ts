@@ -99,12 +99,12 @@ describe('reopening a closed or resolved case', () => {
     expect(reopened.dueOn).not.toBeNull();
   });
 
-  it('CCTS: the report-back stays met by the reply that answered the referral; the notice is as if never closed', () => {
+  it('CCTS: the report-back stays met by the report sent to the CCTS; the notice is as if never closed', () => {
     const base: Row[] = [
       ['escalated', '2026-09-03'],
       ['escalated', '2026-09-05'],
       ['ccts-referral', '2026-09-10'],
-      ['responded', '2026-09-20'],
+      ['ccts-report', '2026-09-20'],
     ];
     const rows: Row[] = [...base, ['resolved', '2026-09-25'], ['closed', '2026-09-25'], ['reopened', '2026-10-10']];
     const reopened = evaluate('jive-ca', '2026-09-01', rows, '2026-10-12');

@@ -71,10 +71,10 @@ describe('same-day events: each regulatory clock reads days, not the order of re
     expect(one.explanation).toMatch(/^Not needed: resolved 2026-06-10/);
   });
 
-  it('CCTS reply: a reply on the day of the CCTS referral answers it, in either order', () => {
+  it('CCTS report: a report on the day of the CCTS referral answers it, in either order', () => {
     const [one, other] = bothOrders(
       ca,
-      ev('resolved', '2026-06-10'),
+      ev('ccts-report', '2026-06-10'),
       ev('ccts-referral', '2026-06-10'),
       '2026-07-30',
       'ccts-response',
@@ -199,6 +199,7 @@ const TYPES: RuleEventType[] = [
   'referred-to-adr',
   'ccts-referral',
   'ccts-informed',
+  'ccts-report',
   'closed',
 ];
 

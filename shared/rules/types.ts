@@ -17,6 +17,7 @@ export const RULE_EVENT_TYPES = [
   'referred-to-adr',
   'ccts-referral',
   'ccts-informed',
+  'ccts-report',
   'closed',
 ] as const;
 export type RuleEventType = (typeof RULE_EVENT_TYPES)[number];

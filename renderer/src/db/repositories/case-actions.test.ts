@@ -145,7 +145,7 @@ describe('performAction', () => {
 
     await expect(attempt('resume', { on: TODAY })).rejects.toThrow('Resume is only possible while the case is paused.');
     await expect(attempt('ccts-informed', { on: TODAY, channel: 'phone' })).rejects.toThrow(
-      'CCTS actions apply only to Canadian procedures.',
+      'CCTS actions apply only to cases under the CCTS’s rules.',
     );
     const invalid = await attempt('add-note', { on: '2026-12-25', summary: '' }).catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(ActionRefusedError);
