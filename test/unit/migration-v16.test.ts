@@ -59,7 +59,6 @@ describe('schema upgrade to version 16: a voided acknowledgement no longer count
     const database = upgraded(name);
     await database.open();
     expect(database.verno).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(16);
     expect((await database.caseIndex.get('case-1'))?.acknowledged).toBe(0);
     expect((await database.caseIndex.get('case-2'))?.acknowledged).toBe(1);
     // The row is now what today's derivation makes of the case.

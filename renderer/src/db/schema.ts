@@ -26,7 +26,7 @@ import { RecordRefusal } from '#shared/model/refusals';
 import { caseProviderId, FIRST_PROVIDER_ID, withProviders, type Provider } from '#shared/model/provider';
 import type { Procedure } from '#shared/rules/procedure';
 import { acknowledgedFlag, deriveCaseIndex, deriveReportRow } from './case-index/derive';
-import { installStoredProcedures } from './desk';
+import { installRows, installStoredProcedures } from './desk';
 import { outboxMiddleware, type ConflictRow, type OutboxRow, type SyncRevRow } from './outbox';
 import { packsMiddleware, type PackRow } from './packs';
 import { TIMELINE_STORE, TIMELINE_TABLE, timelineRow, type TimelineRow } from './timeline';
@@ -178,7 +178,7 @@ export interface NotifiedRow {
 export const DB_NAME = 'redress';
 
 /** The newest schema version below: what a desk's database is after it opens (migration tests check it). */
-export const DB_VERSION = 16;
+export const DB_VERSION = 17;
 
 export class RedressDatabase extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>;
@@ -315,6 +315,12 @@ export class RedressDatabase extends Dexie {
     this.version(16)
       .stores({})
       .upgrade((tx) => acknowledgedAsItCounts(tx));
+    // Version 17: the CCTS report-back is met only by the report sent to the CCTS, no longer by a reply, a resolution
+    // or a closure (shared/rules/README.md, "CCTS report-back"). No store changes; the index rows of the cases the
+    // CCTS referred are derived again, so a report not recorded is due (or overdue) on the dashboard.
+    this.version(17)
+      .stores({})
+      .upgrade((tx) => cctsReportAsItCounts(tx));
     this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
     this.use({ stack: 'dbcore', name: 'held', create: (down) => refuseWhileHeld(down, () => this.held) });
     this.use(packsMiddleware());
@@ -551,6 +557,27 @@ async function acknowledgedAsItCounts(tx: Transaction): Promise<void> {
   const timelines = await tx.table<TimelineRow, string>(TIMELINE_TABLE).bulkGet(ids);
   const wrong = ids.filter((_, i) => acknowledgedFlag(timelines[i]?.entries ?? []) === 0);
   for (const caseId of wrong) await index.update(caseId, { acknowledged: 0 });
+}
+
+/**
+ * Version 17: a case the CCTS referred kept the next due date of a version-16 reading, in which any reply ended the
+ * report-back clock. Only cases with a CCTS referral on their timeline can be wrong, and only their rows are derived
+ * again (closed ones too: a closed case's report is still owed). The desk's own procedures are installed first, as
+ * the 'ready' handler would after the upgrade, so that a case on one of them is read by its rules, not refused.
+ */
+async function cctsReportAsItCounts(tx: Transaction): Promise<void> {
+  installRows(await tx.table<ProcedureRow, string>('procedures').toArray());
+  const referred: TimelineRow[] = [];
+  await tx.table<TimelineRow, string>(TIMELINE_TABLE).each((row) => {
+    if (row.entries.some((e) => e.type === 'ccts-referral')) referred.push(row);
+  });
+  if (referred.length === 0) return;
+  const records = await tx.table<CaseRecord, string>('cases').bulkGet(referred.map((r) => r.caseId));
+  const rows = referred.flatMap((r, i) => {
+    const record = records[i];
+    return record ? [deriveCaseIndex(record, r.entries)] : [];
+  });
+  await tx.table<CaseIndexRow, string>('caseIndex').bulkPut(rows);
 }
 
 /**

@@ -124,6 +124,25 @@ describe('deriveCaseIndex', () => {
     expect(row.stage).toBe('customer-services');
   });
 
+  it('a case the CCTS referred: the report to the CCTS is its next due date until recorded, a reply does not end it', () => {
+    const ca = record({ procedureId: 'jive-ca', calendar: 'canada', receivedOn: '2026-11-02' });
+    const referred = [
+      event('received', '2026-11-02'),
+      event('acknowledged', '2026-11-02'),
+      event('escalated', '2026-11-04', { stage: 'senior-manager' }),
+      event('escalated', '2026-11-06', { stage: 'head-of-support' }),
+      event('ccts-informed', '2026-11-06'),
+      event('ccts-referral', '2026-11-20'),
+      event('responded', '2026-11-25', { channel: 'phone' }),
+    ];
+    expect(deriveCaseIndex(ca, referred)).toMatchObject({ nextDueOn: '2026-12-10', nextClockId: 'ccts-response' });
+    const report = event('ccts-report', '2026-11-26', { sentBy: 'ccts-portal' });
+    expect(deriveCaseIndex(ca, [...referred, report])).toMatchObject({ nextDueOn: null, nextClockId: null });
+    // The report voided: owed again.
+    const voided = event('voided', '2026-11-27', { entryId: report.id, reason: 'Wrong case' });
+    expect(deriveCaseIndex(ca, [...referred, report, voided])).toMatchObject({ nextClockId: 'ccts-response' });
+  });
+
   it('takes the status and stage from the timeline, not the stored record', () => {
     const row = deriveCaseIndex(record({ status: 'open', stage: 'stale' }), [
       event('received', '2026-11-18'),
