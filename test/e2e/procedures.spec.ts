@@ -351,7 +351,7 @@ test('kinex: through all five stages, ending with the ADR letter sent', async ({
   await expectMatchesRules(page, walk);
 });
 
-test('jive-ca (Canada): two levels of escalation, then the CCTS notice and referral', async ({ page }) => {
+test('jive-ca (Canada): two levels of escalation, then the CCTS notice, referral and report back', async ({ page }) => {
   await setUpDesk(page);
   await useProcedure(
     page,
@@ -455,6 +455,8 @@ test('jive-ca (Canada): two levels of escalation, then the CCTS notice and refer
   e = await expectMatchesRules(page, walk);
   expect(e.clocks.find((c) => c.id === 'ccts-notice')?.state).toBe('met');
 
+  // The report back answers a CCTS referral: nothing to report before there is one.
+  await expectRefused(page, 'Report sent to the CCTS', 'Record the CCTS referral first: the report answers it.');
   await act(
     page,
     'CCTS referral received',
@@ -469,6 +471,46 @@ test('jive-ca (Canada): two levels of escalation, then the CCTS notice and refer
   expect(e.stage).toBe('ccts');
   expect(e.clocks.find((c) => c.id === 'ccts-response')?.dueOn).toBe(addCalendarDays(on(15), 20));
   await snap(page, '22-jive-ccts');
+
+  // A reply to the customer is not the report to the CCTS: the report is still owed, and the case cannot be closed.
+  await act(
+    page,
+    'Send a response',
+    [
+      { label: 'Date', value: on(16) },
+      { label: 'How it was sent', value: 'Phone', select: true },
+      { label: 'The response', value: 'Explained the fix to the call routing' },
+    ],
+    'Response sent by phone: Explained the fix to the call routing',
+  );
+  walk.record('responded', on(16));
+  e = await expectMatchesRules(page, walk);
+  expect(e.clocks.find((c) => c.id === 'ccts-response')?.state).toBe('running');
+  await expectRefused(page, 'Close the case', 'Record the report sent to the CCTS before closing the case');
+
+  // The next step "Report back to the CCTS" opens the report's form.
+  await page
+    .locator('[data-next-action="report-to-ccts"]')
+    .getByRole('button', { name: 'Report sent to the CCTS…' })
+    .click();
+  const report = page.getByRole('dialog');
+  await expect(report).toContainText('Record the report sent to the CCTS');
+  await fill(page, report, [
+    { label: 'Report sent on', value: on(18) },
+    { label: 'How it was sent', value: 'The CCTS portal', select: true },
+    { label: 'Summary of the report', value: 'Routing fixed on day 16; a month’s credit offered' },
+  ]);
+  await snap(page, '22b-jive-ccts-report-form', false);
+  await field(report, 'Summary of the report').press('Control+Enter');
+  await expect(report).toBeHidden();
+  await expect(page.getByLabel('Timeline')).toContainText(
+    'Report sent to the CCTS through its portal: Routing fixed on day 16; a month’s credit offered',
+  );
+  walk.record('ccts-report', on(18));
+  e = await expectMatchesRules(page, walk);
+  expect(e.clocks.find((c) => c.id === 'ccts-response')).toMatchObject({ state: 'met', closedOn: on(18) });
+  await expectRefused(page, 'Report sent to the CCTS', 'The report to the CCTS was recorded on');
+  await snap(page, '22c-jive-ccts-reported');
 });
 
 test('infinity: paused while waiting for the customer, then resumed and answered', async ({ page }) => {
