@@ -511,6 +511,18 @@ test('jive-ca (Canada): two levels of escalation, then the CCTS notice, referral
   expect(e.clocks.find((c) => c.id === 'ccts-response')).toMatchObject({ state: 'met', closedOn: on(18) });
   await expectRefused(page, 'Report sent to the CCTS', 'The report to the CCTS was recorded on');
   await snap(page, '22c-jive-ccts-reported');
+
+  // In French, the entry and the met clock name the report to the CPRST.
+  const casePage = page.url();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
+  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
+  await page.goto(casePage);
+  await expect(page.getByLabel('Historique')).toContainText(
+    'Rapport envoyé à la CPRST par son portail\u00a0: Routing fixed on day 16; a month’s credit offered',
+  );
+  await expect(page.locator('tr[data-clock="ccts-response"]')).toContainText('rapport envoyé à la CPRST');
+  await snap(page, '22d-jive-ccts-reported-fr');
 });
 
 test('infinity: paused while waiting for the customer, then resumed and answered', async ({ page }) => {
