@@ -18,6 +18,7 @@ import {
   type TimelineEvent,
 } from '#shared/model/case';
 import { voidsByEntry } from '#shared/model/effective';
+import type { PaperSize } from '#shared/model/paper';
 import type { LetterContent, LetterDocument, LetterStyle } from '#shared/letters/document';
 import { withUnprintableAsCodes } from '#shared/letters/printable';
 import { channelInWords, dateInWords, type LetterLanguage } from '#shared/letters/catalogue';
@@ -139,6 +140,11 @@ export interface SubjectAccessRequest {
    * request was started from). Absent: British English.
    */
   language?: LetterLanguageCode;
+  /**
+   * The paper the summary is laid out on: that of the region of the provider of the case the request was started from
+   * (`paperSizeFor`: US Letter in Canada), as that provider's letters are. Absent: A4.
+   */
+  paper?: PaperSize;
 }
 
 /** Windows refuses these names for a file or folder, whatever follows the dot. */
@@ -642,7 +648,7 @@ export function subjectAccessSummary(
       a.record.receivedOn.localeCompare(b.record.receivedOn) || a.record.reference.localeCompare(b.record.reference),
   );
   return {
-    pageSize: 'A4',
+    pageSize: request.paper ?? 'A4',
     pageMargins: [48, 56, 48, 56],
     language,
     info: {

@@ -5,6 +5,7 @@
 // compile time that a LetterDocument is a pdfmake TDocumentDefinitions.
 
 import type { LetterLanguage } from './catalogue';
+import type { PaperSize } from '#shared/model/paper';
 
 /** In points: all sides, [horizontal, vertical], or [left, top, right, bottom]. */
 export type Margins = number | [number, number] | [number, number, number, number];
@@ -101,8 +102,8 @@ export interface SchemeFactsToCheck {
 
 /** A complete letter, ready for pdfmake's createPdf. */
 export interface LetterDocument {
-  /** A4 (UK) or US Letter (Canada): see layout.ts PAGE_FORMATS. */
-  pageSize: 'A4' | 'LETTER';
+  /** A4 (UK) or US Letter (Canada): see layout.ts PAGE_FORMATS and shared/model/paper.ts. */
+  pageSize: PaperSize;
   pageMargins: Margins;
   /** BCP 47 language tag, written to the PDF for screen readers. */
   language?: string;

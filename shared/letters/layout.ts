@@ -4,6 +4,7 @@
 // Pure: returns a pdfmake document definition.
 import type { CaseRecord, CompanyDetails, DeskSettings } from '#shared/model/case';
 import { providerForCase, type RegulatorRegion } from '#shared/model/provider';
+import { paperSizeFor } from '#shared/model/paper';
 import type { Addressee } from './addressee';
 import { saying } from '#shared/model/saying';
 import { LetterRefusalError } from './refusals';
@@ -148,9 +149,12 @@ export const PAGE_FORMATS = {
 /** The UK page (A4, DL window): a letter's unless its provider is Canadian (see `pageFormatFor`). */
 export const PAGE: PageFormat = PAGE_FORMATS['a4-dl'];
 
-/** The paper and envelope of a provider's region: Letter and No. 10 in Canada, A4 and DL in the UK. */
+/**
+ * The paper and envelope of a provider's region: Letter and No. 10 in Canada, A4 and DL in the UK (the region's paper
+ * is `paperSizeFor`'s, shared/model/paper.ts; each paper has one envelope here).
+ */
 export function pageFormatFor(region: RegulatorRegion): PageFormat {
-  return region === 'CA' ? PAGE_FORMATS['letter-no10'] : PAGE_FORMATS['a4-dl'];
+  return pageFormatOf({ pageSize: paperSizeFor(region) });
 }
 
 /** The page format of a case's letters: its provider's region's (`providerForCase`). */

@@ -52,6 +52,21 @@ describe('the PDF report', () => {
     expect(text).toContain('Not counted: 1 case.');
     expect(text).toMatch(/Page 1 of \d/);
     expect(text).not.toMatch(/Customer c\d\d|Free text|example\.com|Personal Street/);
+    // No paper given (a UK desk's report): A4, as it always was.
+    expect(poppler('pdfinfo', [file])).toMatch(/Page size: +595\.\d* x 841\.\d* pts \(A4\)/);
+  });
+
+  it('is laid out on US Letter for a Canadian desk (meta.paper), with every figure still on it', async () => {
+    const doc = reportDocument(report, { ...meta, paper: 'LETTER' });
+    expect(doc.pageSize).toBe('LETTER');
+    const file = join(dir, 'report-letter.pdf');
+    const bytes = await renderPdfInNode(doc as never);
+    writeFileSync(file, bytes);
+    if (process.env.REPORT_LETTER_PDF_OUT) writeFileSync(process.env.REPORT_LETTER_PDF_OUT, bytes);
+    expect(poppler('pdfinfo', [file])).toMatch(/Page size: +612 x 792 pts \(letter\)/);
+    const layout = poppler('pdftotext', ['-layout', file, '-']);
+    expect(layout).toMatch(/Kijoma Broadband complaints procedure v1 +6\n/);
+    expect(layout.replace(/\s+/g, ' ')).toContain('Not counted: 1 case.');
   });
 });
 

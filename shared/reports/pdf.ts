@@ -6,6 +6,7 @@
 // proves at compile time that a ReportDocument is a pdfmake TDocumentDefinitions (features/reports/export.ts).
 import type { Report, VolumeRow } from './report';
 import type { ReportMeta } from './table';
+import type { PaperSize } from '#shared/model/paper';
 import { ENGLISH_REPORT_WORDS, type ReportWords, type VolumeKey } from './words';
 
 type Margins = number | [number, number] | [number, number, number, number];
@@ -61,7 +62,7 @@ export interface PdfTable extends PdfStyle {
 export type PdfContent = PdfText | PdfStack | PdfColumns | PdfTable | PdfCanvas;
 
 export interface ReportDocument {
-  pageSize: 'A4';
+  pageSize: PaperSize;
   pageOrientation: 'portrait';
   pageMargins: Margins;
   language: string;
@@ -228,7 +229,7 @@ export function reportDocument(report: Report, meta: ReportMeta): ReportDocument
     });
   }
   return {
-    pageSize: 'A4',
+    pageSize: meta.paper ?? 'A4',
     pageOrientation: 'portrait',
     pageMargins: [48, 48, 48, 56],
     language: w.language,

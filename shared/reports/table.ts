@@ -4,6 +4,7 @@
 import type { Report } from './report';
 import { ENGLISH_REPORT_WORDS, REPORT_TEXT, type ReportWords, VOLUME_SECTIONS } from './words';
 import type { ProcedureRegistry } from '#shared/rules/index';
+import type { PaperSize } from '#shared/model/paper';
 
 export { VOLUME_SECTIONS };
 
@@ -24,6 +25,8 @@ export interface ReportMeta {
   providerNames?: Readonly<Record<string, string>>;
   /** The language the CSV and PDF are written in, as the Reports screen shows it; English (UK) when absent. */
   words?: ReportWords;
+  /** The PDF's paper: the desk's (`deskPaperSize`, shared/model/paper.ts: US Letter in Canada); A4 when absent. */
+  paper?: PaperSize;
 }
 
 export function reportTable(report: Report, meta: ReportMeta): string[][] {

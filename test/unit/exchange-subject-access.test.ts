@@ -216,6 +216,8 @@ describe('subject-access bundle', () => {
     const dir = mkdtempSync(join(tmpdir(), 'redress-sar-'));
     writeFileSync(join(dir, 'summary.pdf'), files['summary.pdf']);
     const text = poppler('pdftotext', ['-layout', join(dir, 'summary.pdf'), '-']);
+    // A UK provider's customer: the summary on A4, as the provider's letters are.
+    expect(poppler('pdfinfo', [join(dir, 'summary.pdf')])).toMatch(/Page size: +595\.\d* x 841\.\d* pts \(A4\)/);
     for (const expected of [
       'Subject access request',
       'Ada Lovelace',
@@ -289,8 +291,10 @@ describe('subject-access bundle', () => {
       [northwind.reference, 'Northwind Broadband Ltd'],
       [jive.reference, 'Jive Canada'],
     ]);
-    // The controller is the provider of the case the request was started from.
+    // The controller is the provider of the case the request was started from, and its region sets the paper: Jive
+    // is Canadian, so US Letter, as Jive's letters are (the other case's provider being British changes nothing).
     expect(request.company.name).toBe('Jive Communications Canada');
+    expect(request.paper).toBe('LETTER');
     // Béatrice chose no letter language: the summary is in Jive's usual one, French (Canada), as her letters are.
     expect(printed).toContain('{"text":"Fournisseur","bold":true},"Northwind Broadband Ltd"');
     expect(printed).toContain('{"text":"Fournisseur","bold":true},"Jive Canada"');
@@ -356,6 +360,9 @@ describe('subject-access bundle', () => {
     const dir = mkdtempSync(join(tmpdir(), 'redress-sar-fr-'));
     writeFileSync(join(dir, 'summary.pdf'), files['summary.pdf']);
     const text = poppler('pdftotext', ['-layout', join(dir, 'summary.pdf'), '-']).replace(/\u00a0/g, ' ');
+    // A Canadian provider's customer: the summary on US Letter (8 1/2 × 11 in), as Jive's letters are.
+    expect(poppler('pdfinfo', [join(dir, 'summary.pdf')])).toMatch(/Page size: +612 x 792 pts \(letter\)/);
+    if (process.env.SAR_PDF_OUT) writeFileSync(process.env.SAR_PDF_OUT, files['summary.pdf']);
     for (const expected of [
       'Demande d’accès : les renseignements personnels',
       '5 janvier 2027 : 30 jours (LPRPDE, paragraphe 8(3))',

@@ -28,7 +28,8 @@ import { renderPdf } from '#letters/render';
 import { platform } from '#platform';
 import { recordExport } from './audit';
 import type { ExportOutcome } from './cases-export';
-import { letterLanguageForCase, providerName, settingsForCase } from '#shared/model/provider';
+import { letterLanguageForCase, providerForCase, providerName, settingsForCase } from '#shared/model/provider';
+import { paperSizeFor } from '#shared/model/paper';
 import type { LetterLanguageCode } from '#shared/model/case';
 import { entrySummaryIn, translate } from '#lib/i18n/index';
 import { readTimeline } from '#db/timeline';
@@ -129,6 +130,8 @@ export async function gatherSubjectAccess(
     preparedAt: now.toISOString(),
     // Written to the customer in their letters' language: the customer's own, else the provider's usual one.
     language: letterLanguageForCase(options.start, options.settings),
+    // On the paper of that provider's region, as its letters are (US Letter in Canada).
+    paper: paperSizeFor(providerForCase(options.start, options.settings).provider.region),
   };
 }
 

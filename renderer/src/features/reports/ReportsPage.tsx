@@ -47,6 +47,7 @@ import { summaryCache } from './summary-cache';
 import { saveReportCsv, saveReportPdf } from './export';
 import { figure, money, periodWords, reportWordsIn, volumeLabel } from './words';
 import { deskProviders } from '#shared/model/provider';
+import { deskPaperSize } from '#shared/model/paper';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { formatNumber, formatShortDate } from '#lib/format';
 import {
@@ -526,7 +527,13 @@ export function ReportsPage() {
     [settings],
   );
   const providerNames = Object.fromEntries(providers.map((p) => [p.id, p.name]));
-  const meta = { company: settings?.company.name ?? '', providerNames, words: reportWordsIn(locale, t) };
+  const meta = {
+    company: settings?.company.name ?? '',
+    providerNames,
+    words: reportWordsIn(locale, t),
+    // A Canadian desk's report on US Letter, as its letters are; a desk with UK providers keeps A4.
+    paper: settings ? deskPaperSize(settings) : undefined,
+  };
   const download = async (kind: 'csv' | 'pdf') => {
     if (!report) return;
     setExporting(kind);
