@@ -377,7 +377,51 @@ export interface LanguagePack {
   elision?: Elision;
   /** How letters greet people and name a customer whose title the desk recorded (./salutation.ts). */
   people: PeopleWords;
+  /** The words of a letter's file name ("RSL-2026-000001-reponse-finale.pdf"): `letterFileBase` (./issued.ts). */
+  fileNames: LetterFileWords;
 }
+
+/**
+ * What a letter's file is named, after the case reference, for each kind of letter: in the letter's language, since
+ * the customer may receive the file by email, and in ASCII only (lower-case letters, digits and hyphens: no accents),
+ * since the file travels by email and through old Windows tools that mangle other characters.
+ */
+export const LETTER_FILE_KINDS = [
+  'acknowledgement',
+  'update',
+  'final-response',
+  'adr-letter',
+  'adr-letter-final-position',
+  'ccts-notice',
+  'summary-resolution',
+] as const;
+export type LetterFileKind = (typeof LETTER_FILE_KINDS)[number];
+/** Each kind's words, and the words after them for a letter in large print. */
+export type LetterFileWords = Readonly<Record<LetterFileKind | 'large-print', string>>;
+
+/** English file names: as they have always been (the letter's kind as the timeline records it). */
+const EN_FILE_WORDS: LetterFileWords = {
+  acknowledgement: 'acknowledgement',
+  update: 'update',
+  'final-response': 'final-response',
+  'adr-letter': 'adr-letter',
+  'adr-letter-final-position': 'adr-letter-final-position',
+  'ccts-notice': 'ccts-notice',
+  'summary-resolution': 'summary-resolution',
+  'large-print': 'large-print',
+};
+
+/** French file names: the letters' titles and the interface's names for them, without accents. */
+const FR_FILE_WORDS: LetterFileWords = {
+  acknowledgement: 'accuse-de-reception',
+  update: 'suivi',
+  'final-response': 'reponse-finale',
+  'adr-letter': 'lettre-de-recours',
+  'adr-letter-final-position': 'lettre-de-recours-position-finale',
+  'ccts-notice': 'avis-cprst',
+  'summary-resolution': 'reglement-sommaire',
+  'large-print': 'gros-caracteres',
+};
 
 /** How a language greets the addressee and names a customer with a title. */
 export interface PeopleWords {
@@ -434,6 +478,7 @@ export const LANGUAGES = {
     dateWithWeekdayPattern: 'EEEE d MMMM yyyy',
     schemeArticle: 'the',
     people: { titles: EN_TITLES, greeting: DEAR, untitledObject: 'them' },
+    fileNames: EN_FILE_WORDS,
   },
   'en-CA': {
     messages: EN_CA,
@@ -447,6 +492,7 @@ export const LANGUAGES = {
       greeting: DEAR,
       untitledObject: 'them',
     },
+    fileNames: EN_FILE_WORDS,
   },
   'fr-CA': {
     messages: FR_CA,
@@ -468,6 +514,7 @@ export const LANGUAGES = {
       },
       titlesInSentence: ['mr', 'mrs', 'ms'],
     },
+    fileNames: FR_FILE_WORDS,
   },
 } as const satisfies Record<string, LanguagePack>;
 

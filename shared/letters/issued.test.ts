@@ -10,8 +10,10 @@ import {
   lettersOnTimeline,
   recordedWithLetter,
   standingLetterOfKind,
+  letterFileBase,
   unusedLetterFileName,
 } from './issued';
+import { LANGUAGES, LETTER_FILE_KINDS, type LetterLanguage } from './catalogue';
 
 const SHA = 'b'.repeat(64);
 const event = (over: Partial<TimelineEvent> & Pick<TimelineEvent, 'id' | 'type' | 'on'>): TimelineEvent => ({
@@ -93,6 +95,41 @@ describe('unusedLetterFileName', () => {
     });
     expect(unusedLetterFileName([issued('e1', 'l1'), second], base)).toBe(`${base}-3.pdf`);
     expect(unusedLetterFileName([issued('e1', 'l1')], 'RDR-2026-000001-update')).toBe('RDR-2026-000001-update.pdf');
+  });
+});
+
+describe('letterFileBase: a letter’s file name in its language', () => {
+  it('keeps the English names as they always were, in British and Canadian English alike', () => {
+    for (const language of ['en-GB', 'en-CA'] as const) {
+      const name = (kind: Parameters<typeof letterFileBase>[1], largePrint = false) =>
+        letterFileBase('RSL-2026-000001', kind, { language, largePrint });
+      expect(name('acknowledgement')).toBe('RSL-2026-000001-acknowledgement');
+      expect(name('final-response')).toBe('RSL-2026-000001-final-response');
+      expect(name('ccts-notice')).toBe('RSL-2026-000001-ccts-notice');
+      expect(name('adr-letter', true)).toBe('RSL-2026-000001-adr-letter-large-print');
+      expect(name('adr-letter-final-position')).toBe('RSL-2026-000001-adr-letter-final-position');
+      expect(name('update')).toBe('RSL-2026-000001-update');
+      expect(name('summary-resolution')).toBe('RSL-2026-000001-summary-resolution');
+    }
+  });
+
+  it('names a French letter in French, without accents (the customer may receive the file)', () => {
+    const name = (kind: Parameters<typeof letterFileBase>[1], largePrint = false) =>
+      letterFileBase('RSL-2026-000001', kind, { language: 'fr-CA', largePrint });
+    expect(name('acknowledgement')).toBe('RSL-2026-000001-accuse-de-reception');
+    expect(name('final-response')).toBe('RSL-2026-000001-reponse-finale');
+    expect(name('ccts-notice')).toBe('RSL-2026-000001-avis-cprst');
+    expect(name('update', true)).toBe('RSL-2026-000001-suivi-gros-caracteres');
+  });
+
+  it('writes every kind in every language in ASCII only: lower-case letters, digits and hyphens', () => {
+    for (const language of Object.keys(LANGUAGES) as LetterLanguage[]) {
+      for (const kind of LETTER_FILE_KINDS) {
+        expect(letterFileBase('X', kind, { language, largePrint: true }), `${language} ${kind}`).toMatch(
+          /^X(-[a-z0-9]+)+$/,
+        );
+      }
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { effectiveTimeline } from '#shared/model/effective';
 import type { NewTimelineEvent } from '#shared/casework/index';
 import { summaryInEnglish } from '#shared/casework/summaries';
 import { recordRefusalInEnglish, type RecordRefusalSaying } from '#shared/model/refusals';
+import { languagePack, type LetterFileKind, type LetterLanguage } from './catalogue';
 
 export interface LetterWithdrawal {
   on: string;
@@ -71,6 +72,21 @@ export function recordedWithLetter(events: readonly TimelineEvent[], letterId: s
     counting.find((e) => e.at === issued.at && e.id !== issued.id && e.type !== 'letter-issued' && !e.data?.letterId) ??
     null
   );
+}
+
+/**
+ * The name a letter's file is given, before `.pdf` (`unusedLetterFileName` adds it, and a number when it is taken):
+ * the case reference, then the letter's kind in the letter's language (the customer may receive the file), then
+ * "large print" for a letter in large print. "RSL-2026-000001-final-response", "RSL-2026-000001-reponse-finale",
+ * "RDR-2026-000004-adr-letter-large-print".
+ */
+export function letterFileBase(
+  reference: string,
+  kind: LetterFileKind,
+  options: { language: LetterLanguage; largePrint?: boolean },
+): string {
+  const words = languagePack(options.language).fileNames;
+  return [reference, words[kind], ...(options.largePrint ? [words['large-print']] : [])].join('-');
 }
 
 /**

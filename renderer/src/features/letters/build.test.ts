@@ -11,6 +11,7 @@ import {
   buildLetter,
   defaultInputs,
   defaultOptions,
+  letterFileName,
   letterText,
   recordedAs,
   type LetterContext,
@@ -122,5 +123,36 @@ describe('a business customer and the ADR scheme, from the rules engine through 
     const final = letterText(buildLetter('final-response', inputs, defaultOptions(ctx.record, ctx.settings), ctx));
     expect(final).toContain('As your business has 25 employees, it cannot look at this complaint.');
     expect(final).not.toContain('You have 12 months');
+  });
+});
+
+describe('the file a letter is saved under (letterFileName)', () => {
+  const ctx = context([received]);
+  const ref = ctx.record.reference;
+  const english = { language: 'en-GB' as const, largePrint: false };
+  const french = { language: 'fr-CA' as const, largePrint: false };
+
+  it('names the two ADR letters apart, and large print, as it always has in English', () => {
+    expect(letterFileName('adr-time', english, ctx)).toBe(`${ref}-adr-letter.pdf`);
+    expect(letterFileName('adr-final', english, ctx)).toBe(`${ref}-adr-letter-final-position.pdf`);
+    expect(letterFileName('final-response', { ...english, largePrint: true }, ctx)).toBe(
+      `${ref}-final-response-large-print.pdf`,
+    );
+  });
+
+  it('names a French letter in French, and numbers a name the timeline has already', () => {
+    expect(letterFileName('final-response', french, ctx)).toBe(`${ref}-reponse-finale.pdf`);
+    expect(letterFileName('ccts-notice', french, ctx)).toBe(`${ref}-avis-cprst.pdf`);
+    expect(letterFileName('adr-final', french, ctx)).toBe(`${ref}-lettre-de-recours-position-finale.pdf`);
+    const issued: TimelineEvent = {
+      ...received,
+      id: 'e2',
+      type: 'letter-issued',
+      summary: 'Acknowledgement letter issued',
+      data: { letterId: 'l1', kind: 'acknowledgement', fileName: `${ref}-accuse-de-reception.pdf`, sha256: 'a' },
+    };
+    expect(letterFileName('acknowledgement', french, { ...ctx, events: [received, issued] })).toBe(
+      `${ref}-accuse-de-reception-2.pdf`,
+    );
   });
 });

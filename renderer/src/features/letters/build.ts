@@ -8,15 +8,18 @@ import {
   adrTermsFromEvaluation,
   cctsNoticeLetter,
   finalResponseLetter,
+  letterFileBase,
   LetterRefusalError,
   nextStepsFromEvaluation,
   procedureWordingFor,
   standingLetterOfKind,
   summaryResolutionLetter,
+  unusedLetterFileName,
   updateLetter,
   type AcknowledgementNextSteps,
   type LetterContent,
   type LetterDocument,
+  type LetterFileKind,
   type LetterLanguage,
   type LetterText,
   type ParagraphEdits,
@@ -183,6 +186,23 @@ export function letterTheStageCallsFor(
   if (adr && offered.includes('adr-time') && adr.dueOn !== null && adr.dueOn <= today) return 'adr-time';
   if (next.has('tell-customer-about-ccts') && offered.includes('ccts-notice')) return 'ccts-notice';
   return 'final-response';
+}
+
+/**
+ * The file name a letter is saved under: the case reference and the letter's kind in the letter's language (the
+ * customer may receive the file: « RSL-2026-000001-reponse-finale.pdf »), "large print" after it for a letter in large
+ * print, numbered when a letter on the timeline has that name already. The letter dialog and Letters to post name
+ * their letters with it.
+ */
+export function letterFileName(
+  choice: LetterChoice,
+  options: Pick<LetterOptions, 'language' | 'largePrint'>,
+  context: Pick<LetterContext, 'record' | 'events'>,
+): string {
+  // The two ADR letters apart: one when the weeks are over, one with our final position.
+  const kind: LetterFileKind =
+    choice === 'adr-time' ? 'adr-letter' : choice === 'adr-final' ? 'adr-letter-final-position' : choice;
+  return unusedLetterFileName(context.events, letterFileBase(context.record.reference, kind, options));
 }
 
 /** "An acknowledgement", "A final response": the letter as the second-letter question names it. */

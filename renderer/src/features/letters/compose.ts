@@ -2,12 +2,7 @@
 // save where the user chooses and lock the exact bytes and their SHA-256 on the timeline, with the event the letter
 // stands for.
 import type { MainMessage } from '#shared/ipc/messages';
-import {
-  letterParagraphs,
-  type LetterDocument,
-  type ParagraphEdits,
-  unusedLetterFileName,
-} from '#shared/letters/index';
+import { letterParagraphs, type LetterDocument, type ParagraphEdits } from '#shared/letters/index';
 import { summaryInEnglish } from '#shared/casework/summaries';
 import { recordLetterIssued } from '#db/repositories/cases';
 import { db } from '#db/schema';
@@ -16,6 +11,7 @@ import { renderLetterPdfOffThread } from '#letters/off-thread';
 import { platform } from '#platform';
 import {
   buildLetter,
+  letterFileName,
   recordedAs,
   type LetterChoice,
   type LetterContext,
@@ -72,12 +68,8 @@ export async function issueLetter(
   const doc = buildLetter(choice, inputs, options, context, edits);
   const edited = wordingEdited(doc, () => buildLetter(choice, inputs, options, context));
   const recorded = recordedAs(choice, context);
-  // The two ADR letters apart: one when the weeks are over, one with our final position.
-  const kind =
-    choice === 'adr-time' ? 'adr-letter' : choice === 'adr-final' ? 'adr-letter-final-position' : recorded.kind;
-  const base = `${context.record.reference}-${kind}${options.largePrint ? '-large-print' : ''}`;
   const result = await platform().saveFile({
-    suggestedName: unusedLetterFileName(context.events, base),
+    suggestedName: letterFileName(choice, options, context),
     mimeType: 'application/pdf',
     data: bytes,
   });

@@ -8,6 +8,7 @@ export {
   choiceForKind,
   defaultInputs,
   defaultOptions,
+  letterFileName,
   letterText,
   letterTheStageCallsFor,
   recordedAs,

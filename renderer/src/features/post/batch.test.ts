@@ -101,6 +101,14 @@ describe('letters to post', () => {
     );
     expect(inFrench).toContain('Nous examinons toujours votre plainte.');
     expect(inFrench).not.toContain('still looking');
+    // …and its file is named in French, as the letter dialog names it (the customer may receive the file).
+    const frenchFile = (kind: 'adr-letter' | 'acknowledgement', record = french) =>
+      buildDueLetter(kind, { record, events, settings, today: '2026-11-22', by: 'Sam', progress: '' }).fileName;
+    expect(frenchFile('adr-letter')).toBe(`${old.reference}-lettre-de-recours.pdf`);
+    expect(frenchFile('acknowledgement')).toBe(`${old.reference}-accuse-de-reception.pdf`);
+    // A large-print acknowledgement says so in its name, as the dialog's does.
+    const large = { ...french, communication: { ...french.communication, largePrint: true } };
+    expect(frenchFile('acknowledgement', large)).toBe(`${old.reference}-accuse-de-reception-gros-caracteres.pdf`);
     // What the desk wrote goes into every letter as written.
     const written = buildDueLetter('adr-letter', {
       ...{ record: french, events, settings, today: '2026-11-22', by: 'Sam' },
@@ -117,6 +125,7 @@ describe('letters to post', () => {
       progress: '',
     });
     expect(ack.also?.type).toBe('acknowledged');
+    expect(ack.fileName).toBe(`${old.reference}-acknowledgement.pdf`);
     const noAddress = { ...old, customer: { name: 'Ada Lovelace' } };
     expect(() =>
       buildDueLetter('acknowledgement', {

@@ -8,13 +8,19 @@ import {
   type LetterRefusal,
   LetterRefusalError,
   message,
-  unusedLetterFileName,
 } from '#shared/letters/index';
 import { effectiveTimeline } from '#shared/model/effective';
 import { saying } from '#shared/model/saying';
 import { evaluateRecord } from '#lib/rules';
 import { LetterProblemError } from './letter-problem';
-import { acknowledgementDocument, buildLetter, defaultInputs, defaultOptions, recordedAs } from '#features/letters';
+import {
+  acknowledgementDocument,
+  buildLetter,
+  defaultInputs,
+  defaultOptions,
+  letterFileName,
+  recordedAs,
+} from '#features/letters';
 
 export type PostLetterKind = 'acknowledgement' | 'adr-letter';
 
@@ -70,7 +76,8 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
     const alreadyAcknowledged = effectiveTimeline(events).some((e) => e.type === 'acknowledged');
     return {
       doc,
-      fileName: unusedLetterFileName(events, `${record.reference}-acknowledgement`),
+      // Named as the letter dialog names it, in the letter's language (large print said as the dialog says it).
+      fileName: letterFileName('acknowledgement', defaultOptions(record, settings), { record, events }),
       kind: 'acknowledgement' as const,
       name: LETTER_NAMES['acknowledgement'],
       also: alreadyAcknowledged
@@ -93,10 +100,9 @@ export function buildDueLetter(kind: PostLetterKind, context: BuildContext) {
   const doc = buildLetter(due.choice, inputs, options, letterContext);
   const recorded = recordedAs(due.choice, letterContext);
   const already = events.some((e) => e.type === 'adr-letter-sent' && e.on === today);
-  const named = due.choice === 'adr-final' ? 'adr-letter-final-position' : 'adr-letter';
   return {
     doc,
-    fileName: unusedLetterFileName(events, `${record.reference}-${named}${options.largePrint ? '-large-print' : ''}`),
+    fileName: letterFileName(due.choice, options, { record, events }),
     kind: 'adr-letter' as const,
     name: recorded.name,
     also: already ? undefined : recorded.also,
