@@ -96,6 +96,11 @@ export interface CasesCsvWords {
   clock(label: string): string;
   /** An instant ("2026-12-06T05:15:17.954Z"): when the case was logged, last changed. */
   instant(iso: string): string;
+  /**
+   * The file's name before the date, for every case and for the case list's results ("redress-cases",
+   * "redress-cases-filtered"): ASCII letters, digits and hyphens only (`casesCsvFileName`).
+   */
+  fileName: { all: string; filtered: string };
 }
 
 const STATUS_LABELS: Record<string, string> = { open: 'Open', resolved: 'Resolved', closed: 'Closed' };
@@ -112,6 +117,7 @@ export const ENGLISH_CASES_CSV_WORDS: CasesCsvWords = {
   status: (status) => STATUS_LABELS[status] ?? status,
   clock: (label) => label,
   instant: (iso) => iso,
+  fileName: { all: 'redress-cases', filtered: 'redress-cases-filtered' },
 };
 
 const lines = (address?: PostalAddress) => (address ? address.lines.join('\n') : '');
@@ -197,7 +203,14 @@ export function unguardCell(cell: string): string {
   return cell.length > 1 && cell[0] === "'" && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
-/** A file name for the export, e.g. "redress-cases-2026-11-18.csv". */
-export function casesCsvFileName(today: string, filtered: boolean): string {
-  return `redress-cases${filtered ? '-filtered' : ''}-${today}.csv`;
+/**
+ * A file name for the export, in the words of the file (the interface language): "redress-cases-2026-11-18.csv",
+ * "redress-cases-filtered-2026-11-18.csv", « redress-dossiers-2026-11-18.csv ».
+ */
+export function casesCsvFileName(
+  today: string,
+  filtered: boolean,
+  words: Pick<CasesCsvWords, 'fileName'> = ENGLISH_CASES_CSV_WORDS,
+): string {
+  return `${filtered ? words.fileName.filtered : words.fileName.all}-${today}.csv`;
 }

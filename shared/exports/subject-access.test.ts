@@ -195,6 +195,13 @@ describe('the bundle', () => {
         .sort(),
     ).toEqual([...paths].sort());
     expect(subjectAccessFileName('../../x', '2026-11-21')).toBe('subject-access-_.._x-2026-11-21.zip');
+    // Named in the language of the summary inside (the customer's), in ASCII only.
+    expect(subjectAccessFileName('RSL-2026-000001', '2026-12-06', 'fr-CA')).toBe(
+      'demande-acces-RSL-2026-000001-2026-12-06.zip',
+    );
+    expect(subjectAccessFileName('RSL-2026-000001', '2026-12-06', 'en-CA')).toBe(
+      'subject-access-RSL-2026-000001-2026-12-06.zip',
+    );
   });
 
   it('zips the summary, the data and the letters byte for byte', () => {

@@ -293,6 +293,11 @@ export const ENGLISH_SAYINGS: SummarySayings = {
 
 /** The summary's own words: every fixed label and sentence, in each letter language (the one home of them). */
 interface SummaryWords {
+  /**
+   * The bundle's file name before the reference and the date: in the customer's language, as the summary in it (the
+   * bundle is what the desk sends the customer), in ASCII only (it travels by email and through old Windows tools).
+   */
+  fileName: string;
   title: string;
   docTitle: (name: string) => string;
   docSubject: string;
@@ -345,6 +350,7 @@ interface SummaryWords {
 }
 
 const EN_GB_WORDS: SummaryWords = {
+  fileName: 'subject-access',
   title: 'Subject access request: the personal data we hold',
   docTitle: (name) => `Subject access: ${name}`,
   docSubject: 'Personal data held about the customer',
@@ -405,6 +411,7 @@ const EN_GB_WORDS: SummaryWords = {
 
 // French typography: a non-breaking space before a colon (as the letters' catalogue writes it).
 const FR_CA_WORDS: SummaryWords = {
+  fileName: 'demande-acces',
   title: 'Demande d’accès\u00a0: les renseignements personnels que nous détenons',
   docTitle: (name) => `Demande d’accès\u00a0: ${name}`,
   docSubject: 'Renseignements personnels détenus sur la personne',
@@ -699,8 +706,17 @@ export function subjectAccessSummary(
 // ---------------------------------------------------------------------------------------------------------------
 // The bundle.
 
-export function subjectAccessFileName(reference: string, preparedOn: string): string {
-  return `subject-access-${safePathPart(reference, 'case')}-${safePathPart(preparedOn, 'today')}.zip`;
+/**
+ * The bundle's file name, in the language of the summary inside it (`request.language`: the customer's letter
+ * language): "subject-access-RDR-2026-000001-2026-11-20.zip", « demande-acces-RSL-2026-000001-2026-12-06.zip ».
+ */
+export function subjectAccessFileName(
+  reference: string,
+  preparedOn: string,
+  language: LetterLanguageCode = 'en-GB',
+): string {
+  const name = SUMMARY_WORDS[language].fileName;
+  return `${name}-${safePathPart(reference, 'case')}-${safePathPart(preparedOn, 'today')}.zip`;
 }
 
 /** The ZIP: summary.pdf, data.json and letters/<reference>/<file>.pdf (letters byte for byte as issued). */

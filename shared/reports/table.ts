@@ -83,16 +83,17 @@ export function reportTable(report: Report, meta: ReportMeta): string[][] {
   return rows;
 }
 
-/** The file name for an export: "complaints-report-2026-04-01-to-2026-06-30.csv". */
 /**
  * "complaints-report-2026-01-01-to-2026-12-05.csv", with the filters' values after the period
- * ("…-kijoma-broadband-billing.csv"): two downloads of one period with different filters never share a name.
+ * ("…-kijoma-broadband-billing.csv"): two downloads of one period with different filters never share a name. In the
+ * report's language (meta.words: the interface's), in ASCII only: « rapport-plaintes-2026-01-01-au-2026-12-05.csv ».
  */
 export function reportFileName(
   report: Report,
   extension: 'csv' | 'pdf',
-  meta: Pick<ReportMeta, 'providerNames'> = {},
+  meta: Pick<ReportMeta, 'providerNames' | 'words'> = {},
 ): string {
+  const x = (meta.words ?? ENGLISH_REPORT_WORDS).text;
   const f = report.filters;
   const provider = f.providerId
     ? fileNamePart(meta.providerNames?.[f.providerId] ?? '') || fileNamePart(f.providerId)
@@ -103,9 +104,10 @@ export function reportFileName(
     f.category ?? '',
     f.channel ?? '',
     f.procedureId ? fileNamePart(f.procedureId) : '',
-    f.handler === undefined ? '' : fileNamePart(f.handler) || 'unassigned',
+    f.handler === undefined ? '' : fileNamePart(f.handler) || fileNamePart(x.fileUnassigned),
   ].filter(Boolean);
-  return `${['complaints-report', report.period.from, 'to', report.period.to, ...words].join('-')}.${extension}`;
+  const name = [fileNamePart(x.fileName), report.period.from, fileNamePart(x.fileTo), report.period.to, ...words];
+  return `${name.join('-')}.${extension}`;
 }
 
 /** Words as a part of a file name: "Kijoma Broadband" → "kijoma-broadband", accents dropped; '' when none is left. */

@@ -50,6 +50,10 @@ export const REPORT_TEXT = {
   none: 'None',
   notCounted: 'Not counted',
   unreadable: 'Cases the rules engine cannot read',
+  // The downloads' file names ("complaints-report-2026-04-01-to-2026-06-30-unassigned.csv": table.ts reportFileName).
+  fileName: 'complaints-report',
+  fileTo: 'to',
+  fileUnassigned: 'unassigned',
 } as const;
 export type ReportTextId = keyof typeof REPORT_TEXT;
 

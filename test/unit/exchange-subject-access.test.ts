@@ -325,7 +325,7 @@ describe('subject-access bundle', () => {
       { ...by, providerId: 'jive' },
     );
     let printed = '';
-    const { bytes, request } = await buildSubjectAccessBundle(database, {
+    const { bytes, request, fileName } = await buildSubjectAccessBundle(database, {
       start: elodie,
       caseIds: [elodie.id],
       requestReceivedOn: '2026-12-06',
@@ -340,6 +340,8 @@ describe('subject-access bundle', () => {
       },
     });
     expect(request.language).toBe('fr-CA');
+    // The bundle is named in her language too, as the summary in it.
+    expect(fileName).toBe(`demande-acces-${elodie.reference}-2026-12-06.zip`);
     expect(printed).toContain('{"text":"Catégorie","bold":true},"Facturation"');
     expect(printed).toContain('{"text":"Comment lui écrire","bold":true},"Français (Canada)"');
     expect(printed).not.toContain('Subject access');

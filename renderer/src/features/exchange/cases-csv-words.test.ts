@@ -2,7 +2,13 @@
 // exactly as before, and a French file the import reads back.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { CASE_CSV_COLUMNS, casesCsvTable, ENGLISH_CASES_CSV_WORDS, type CaseCsvInput } from '#shared/exports/cases-csv';
+import {
+  CASE_CSV_COLUMNS,
+  casesCsvFileName,
+  casesCsvTable,
+  ENGLISH_CASES_CSV_WORDS,
+  type CaseCsvInput,
+} from '#shared/exports/cases-csv';
 import { checkImport, guessMapping, guessProviderSource, referenceColumn } from '#shared/exports/cases-import';
 import { CATEGORIES, CHANNELS, LETTER_LANGUAGES, type CaseRecord } from '#shared/model/case';
 import { en, fr } from '#test/support/translate';
@@ -156,5 +162,16 @@ describe('the cases CSV in English', () => {
       Attachments: en('exchange.csv.column.attachments'),
     };
     for (const [column, word] of Object.entries(quoted)) expect(word).toBe(column);
+  });
+});
+
+describe('the cases CSV’s file name', () => {
+  it('is in the interface language, in ASCII only; English as it always was', () => {
+    expect(casesCsvFileName('2026-12-06', false, casesCsvWordsIn('fr-CA', fr))).toBe('redress-dossiers-2026-12-06.csv');
+    expect(casesCsvFileName('2026-12-06', true, casesCsvWordsIn('fr-CA', fr))).toBe(
+      'redress-dossiers-filtres-2026-12-06.csv',
+    );
+    expect(casesCsvFileName('2026-12-06', false, casesCsvWordsIn('en-CA', en))).toBe('redress-cases-2026-12-06.csv');
+    expect(casesCsvFileName('2026-12-06', true)).toBe('redress-cases-filtered-2026-12-06.csv');
   });
 });

@@ -59,5 +59,6 @@ export function casesCsvWordsIn(locale: InterfaceLocale, t: Translate): CasesCsv
       status === 'open' || status === 'resolved' || status === 'closed' ? t(`model.status.${status}`) : status,
     clock: (label) => clockLabel(t, label),
     instant: formatSheetTimestamp,
+    fileName: { all: t('exchange.csv.fileName'), filtered: t('exchange.csv.fileNameFiltered') },
   };
 }

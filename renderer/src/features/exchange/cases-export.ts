@@ -24,7 +24,7 @@ export async function casesCsv(
   database: RedressDatabase,
   caseIds?: readonly string[],
   locale: InterfaceLocale = 'en-GB',
-): Promise<{ text: string; count: number }> {
+): Promise<{ text: string; count: number; fileName: (filtered: boolean, today: string) => string }> {
   let records: CaseRecord[];
   if (caseIds) records = (await database.cases.bulkGet([...caseIds])).filter((r): r is CaseRecord => !!r);
   else records = (await database.cases.toArray()).sort(byReceived);
@@ -47,7 +47,12 @@ export async function casesCsv(
     };
   });
   const words = casesCsvWordsIn(locale, (key, values) => translate(locale, key, values));
-  return { text: toCsv(casesCsvTable(inputs, words), words.delimiter), count: records.length };
+  return {
+    text: toCsv(casesCsvTable(inputs, words), words.delimiter),
+    count: records.length,
+    // Named in the file's words too.
+    fileName: (filtered, today) => casesCsvFileName(today, filtered, words),
+  };
 }
 
 export interface ExportOutcome {
@@ -64,9 +69,9 @@ export async function exportCasesCsv(
   database: RedressDatabase,
   options: { caseIds?: readonly string[]; today: string; by: string; locale: InterfaceLocale },
 ): Promise<ExportOutcome> {
-  const { text, count } = await casesCsv(database, options.caseIds, options.locale);
+  const { text, count, fileName } = await casesCsv(database, options.caseIds, options.locale);
   const result = await platform().saveFile({
-    suggestedName: casesCsvFileName(options.today, !!options.caseIds),
+    suggestedName: fileName(!!options.caseIds, options.today),
     mimeType: 'text/csv',
     data: csvBytes(text),
   });

@@ -178,7 +178,7 @@ export async function buildSubjectAccessBundle(
   const summary = await render(doc);
   return {
     bytes: subjectAccessZip(request, summary),
-    fileName: subjectAccessFileName(options.start.reference, options.today),
+    fileName: subjectAccessFileName(options.start.reference, options.today, request.language),
     request,
   };
 }

@@ -119,7 +119,8 @@ export function LettersToPostPage() {
       const outcome: BatchResult = { made: [], pages: run.pages, errors: [...run.errors], noCopy: run.noCopy };
       if (run.bytes) {
         const saved = await platform().saveFile({
-          suggestedName: `letters-to-post-${today}.pdf`,
+          // Named in the interface language: the desk's own file.
+          suggestedName: t('post.fileName', { date: today }),
           mimeType: 'application/pdf',
           data: run.bytes,
         });

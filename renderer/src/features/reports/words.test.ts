@@ -10,7 +10,7 @@ import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-p
 import { FIXTURE_CASES, FIXTURE_PERIOD, FIXTURE_TODAY } from '#shared/reports/fixtures';
 import { buildReport } from '#shared/reports/report';
 import { summariseCase } from '#shared/reports/summary';
-import { ENGLISH_REPORT_WORDS, reportDocument } from '#shared/reports/index';
+import { ENGLISH_REPORT_WORDS, reportDocument, reportFileName } from '#shared/reports/index';
 import { translate } from '#lib/i18n/index';
 import { reportCsv, reportUnprintable } from './export';
 import { reportWordsIn } from './words';
@@ -103,5 +103,17 @@ describe('the English report downloads', () => {
     expect(csv.startsWith('\uFEFFSection,Item,Value,Cases that met it,Cases measured,Definition\r\n')).toBe(true);
     expect(csv).toContain('Figures,Acknowledged on time,40.0%,2,5,');
     expect(reportDocument(report(), { company: 'N', words: english }).language).toBe('en-GB');
+  });
+});
+
+describe('the report downloads’ file names', () => {
+  it('are in the interface language, in ASCII only; English as they always were', () => {
+    const unassigned = report({ handler: '' });
+    expect(reportFileName(unassigned, 'csv', meta)).toBe('rapport-plaintes-2026-04-01-au-2026-06-30-non-attribue.csv');
+    expect(reportFileName(report(), 'pdf', meta)).toBe('rapport-plaintes-2026-04-01-au-2026-06-30.pdf');
+    const english = reportWordsIn('en-CA', (key, values) => translate('en-CA', key, values));
+    expect(reportFileName(unassigned, 'csv', { words: english })).toBe(
+      'complaints-report-2026-04-01-to-2026-06-30-unassigned.csv',
+    );
   });
 });

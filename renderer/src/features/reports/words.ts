@@ -88,6 +88,9 @@ const TEXT_KEYS: Record<ReportTextId, MessageKey> = {
   none: 'reports.export.none',
   notCounted: 'reports.export.notCounted',
   unreadable: 'reports.export.unreadable',
+  fileName: 'reports.export.fileName',
+  fileTo: 'reports.export.fileTo',
+  fileUnassigned: 'reports.export.fileUnassigned',
 };
 
 /**

@@ -66,6 +66,7 @@ import {
 } from '#shared/rules/index';
 import { ERASED, ERASURE_BASIS_LABELS, KEPT, KEPT_WHY } from '#shared/privacy/erasure';
 import { IMPORT_FIELDS } from '#shared/exports/cases-import';
+import { ENGLISH_CASES_CSV_WORDS } from '#shared/exports/cases-csv';
 import { ANSWER_RULES_EN } from '#shared/exports/subject-access';
 import type { IntakeField } from '#shared/model/intake';
 import { CLOCKS_UNREADABLE_EN } from '#lib/rules';
@@ -459,6 +460,10 @@ export const enGB = {
   'reports.export.none': REPORT_TEXT.none,
   'reports.export.notCounted': REPORT_TEXT.notCounted,
   'reports.export.unreadable': REPORT_TEXT.unreadable,
+  // The downloads' file names: lower-case ASCII letters, digits and hyphens only (no accents: old Windows tools).
+  'reports.export.fileName': REPORT_TEXT.fileName,
+  'reports.export.fileTo': REPORT_TEXT.fileTo,
+  'reports.export.fileUnassigned': REPORT_TEXT.fileUnassigned,
   'reports.export.allCases': 'All cases',
   'reports.export.filter': '{name}: {value}',
   'reports.export.periodDays': '{from} to {to}, both days included',
@@ -1146,6 +1151,8 @@ export const enGB = {
   'post.progressHint':
     'Printed under “Where things stand” in each ADR letter, as you write it. Left empty, each letter says the sentence shown here, in the letter’s own language.',
   'post.table': 'Letters to post',
+  // The print file's name: lower-case ASCII letters, digits and hyphens only (no accents: old Windows tools).
+  'post.fileName': 'letters-to-post-{date}.pdf',
   'post.chooseAll': 'Choose all',
   'post.col.reference': 'Reference',
   'post.col.customer': 'Customer',
@@ -1204,6 +1211,9 @@ export const enGB = {
   'exchange.csv.column.loggedAt': 'Logged at',
   'exchange.csv.column.lastChangedAt': 'Last changed at',
   'exchange.csv.column.attachments': 'Attachments',
+  // The cases CSV's file names (ASCII letters, digits and hyphens only): shared/exports/cases-csv.ts's English.
+  'exchange.csv.fileName': ENGLISH_CASES_CSV_WORDS.fileName.all,
+  'exchange.csv.fileNameFiltered': ENGLISH_CASES_CSV_WORDS.fileName.filtered,
 
   // Privacy: the retention policy (Settings).
   'retention.title': 'Retention of personal data',

@@ -426,6 +426,9 @@ export const frCA: Record<MessageKey, string> = {
   'reports.export.none': 'Aucun',
   'reports.export.notCounted': 'Non comptés',
   'reports.export.unreadable': 'Dossiers que le moteur de règles ne peut pas lire',
+  'reports.export.fileName': 'rapport-plaintes',
+  'reports.export.fileTo': 'au',
+  'reports.export.fileUnassigned': 'non-attribue',
   'reports.export.allCases': 'Tous les dossiers',
   'reports.export.filter': '{name}\u00a0: {value}',
   'reports.export.periodDays': 'du {from} au {to}, les deux jours compris',
@@ -1414,6 +1417,7 @@ export const frCA: Record<MessageKey, string> = {
   'post.progressHint':
     'Imprimé tel quel dans chaque lettre de recours externe, dans la section sur l’avancement de la plainte. Laissé vide, chaque lettre donne la phrase affichée ici, dans la langue de la lettre.',
   'post.table': 'Lettres à poster',
+  'post.fileName': 'lettres-a-poster-{date}.pdf',
   'post.chooseAll': 'Tout choisir',
   'post.col.reference': 'Numéro',
   'post.col.customer': 'Personne cliente',
@@ -1512,6 +1516,8 @@ export const frCA: Record<MessageKey, string> = {
   'exchange.csv.column.loggedAt': 'Inscrit le',
   'exchange.csv.column.lastChangedAt': 'Modifié le',
   'exchange.csv.column.attachments': 'Pièces jointes',
+  'exchange.csv.fileName': 'redress-dossiers',
+  'exchange.csv.fileNameFiltered': 'redress-dossiers-filtres',
 
   'retention.title': 'Conservation des renseignements personnels',
   'retention.form': 'Politique de conservation',
