@@ -13,7 +13,7 @@ import { checkImport, guessMapping, guessProviderSource, referenceColumn } from 
 import { CATEGORIES, CHANNELS, LETTER_LANGUAGES, type CaseRecord } from '#shared/model/case';
 import { en, fr } from '#test/support/translate';
 import { casesCsvWordsIn } from './cases-csv-words';
-import { toCsv } from './csv';
+import { toCsv } from '#lib/csv';
 
 const record = (over: Partial<CaseRecord> = {}): CaseRecord => ({
   id: 'c1',

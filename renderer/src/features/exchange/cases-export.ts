@@ -11,7 +11,8 @@ import type { RedressDatabase } from '#db/schema';
 import { platform } from '#platform';
 import { recordExport } from './audit';
 import { casesCsvWordsIn } from './cases-csv-words';
-import { csvBytes, toCsv } from './csv';
+import { toCsv } from '#lib/csv';
+import { csvBytes } from './csv';
 
 const byReceived = (a: CaseRecord, b: CaseRecord) =>
   a.receivedOn.localeCompare(b.receivedOn) || a.reference.localeCompare(b.reference);

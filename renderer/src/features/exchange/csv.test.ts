@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CASE_CSV_COLUMNS, casesCsvTable, unguardCell } from '#shared/exports/cases-csv';
 import type { CaseRecord } from '#shared/model/case';
 import { checkImport, guessMapping } from '#shared/exports/cases-import';
+import { BOM, toCsv } from '#lib/csv';
 import {
-  BOM,
   CsvDecodeError,
   NotTextError,
   csvBytes,
@@ -14,7 +14,6 @@ import {
   decodeWindows1252,
   parseCsv,
   sniffUtf16,
-  toCsv,
 } from './csv';
 import { en, fr } from '#test/support/translate';
 

@@ -1,18 +1,8 @@
-// CSV text in and out, with papaparse (a real CSV parser and writer: quotes, commas, line breaks inside cells).
-// Written files start with a UTF-8 byte order mark so Excel reads accents and emoji correctly; cells that a spreadsheet
-// would run as a formula get a leading apostrophe (OWASP's advice against CSV injection).
+// CSV text in, with papaparse (a real CSV parser: quotes, commas, line breaks inside cells). Files are written by
+// #lib/csv (`toCsv`: byte order mark, formula guard), which the Reports CSV uses too.
 import Papa from 'papaparse';
-import { FORMULA_START } from '#shared/exports/cases-csv';
+import { BOM } from '#lib/csv';
 import { translate, type Translate } from '#lib/i18n/index';
-
-export const BOM = '\uFEFF';
-
-/** CSV text (BOM first, CRLF line ends as Excel writes them) for a table of text cells, separated by `delimiter`. */
-export function toCsv(table: { fields: string[]; data: string[][] }, delimiter = ','): string {
-  // papaparse's own `escapeFormulae: true` misses a formula followed by a line break in the same cell (its pattern is
-  // /^[=+\-@\t\r].*$/ without the dotall flag), so the anchored pattern is passed instead.
-  return BOM + Papa.unparse(table, { escapeFormulae: FORMULA_START, newline: '\r\n', header: true, delimiter });
-}
 
 export const csvBytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 

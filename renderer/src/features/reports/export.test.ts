@@ -1,10 +1,12 @@
-// The report's PDF is refused, with the characters and where they are, when its font cannot print a name in it.
+// The report's PDF is refused, with the characters and where they are, when its font cannot print a name in it. Its
+// CSV writes a name the desk typed that a spreadsheet would run as a formula as text.
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { unprintableMessage, UnprintableError } from '#shared/letters/index';
 import { FIXTURE_CASES, FIXTURE_PERIOD, FIXTURE_TODAY } from '#shared/reports/fixtures';
 import { buildReport } from '#shared/reports/report';
 import { summariseCase } from '#shared/reports/summary';
-import { reportUnprintable, saveReportPdf } from './export';
+import { reportCsv, reportUnprintable, saveReportPdf } from './export';
 
 const summaries = FIXTURE_CASES.map((c) => summariseCase(c.record, c.events, FIXTURE_TODAY));
 const report = (filters = {}) => buildReport(summaries, { period: FIXTURE_PERIOD, today: FIXTURE_TODAY, filters });
@@ -44,5 +46,30 @@ describe('the report PDF’s characters', () => {
 
   it('refuses to make the PDF, before pdfmake is loaded', async () => {
     await expect(saveReportPdf(report({ providerId: 'fibre' }), meta)).rejects.toBeInstanceOf(UnprintableError);
+  });
+});
+
+describe('the report CSV and formulas (CSV injection)', () => {
+  it('writes a handler, procedure, provider or desk name that starts with = + - @ as text, with an apostrophe', () => {
+    const base = report({ providerId: 'evil' });
+    // Handler names and procedure names are what the desk typed (a desk procedure is named by the desk).
+    const typed = {
+      ...base,
+      volumes: {
+        ...base.volumes,
+        byHandler: [...base.volumes.byHandler, { key: '=HYPERLINK("x")', label: '=HYPERLINK("x")', count: 1 }],
+        byProcedure: [...base.volumes.byProcedure, { key: 'desk-1', label: '@SUM(A1:A9)', count: 2 }],
+      },
+    };
+    const csv = reportCsv(typed, { company: '+Northwind', providerNames: { evil: '-1+1' } });
+    expect(csv.startsWith('\uFEFFSection,Item,Value,')).toBe(true);
+    const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    const cell = (section: string, item: string) => rows.find((r) => r[0] === section && r[1] === item);
+    expect(cell('Received by handler', '\'=HYPERLINK("x")')?.[2]).toBe('1');
+    expect(cell('Received by procedure', "'@SUM(A1:A9)")?.[2]).toBe('2');
+    expect(cell('Report', 'Desk')?.[2]).toBe("'+Northwind");
+    expect(cell('Report', 'Cases')?.[2]).toBe('Provider: -1+1');
+    // No cell left that a spreadsheet would run.
+    expect(rows.flat().filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
-// The report's two downloads: a CSV file (the table from shared/reports, written by papaparse with a UTF-8 byte-order
-// mark so Excel reads £ and accents) and a PDF (the document from shared/reports/pdf.ts, rendered by the letters' lazily
+// The report's two downloads: a CSV file (the table from shared/reports, written as the cases CSV is, by #lib/csv: a
+// UTF-8 byte-order mark so Excel reads £ and accents, and no cell a spreadsheet would run as a formula) and a PDF (the document from shared/reports/pdf.ts, rendered by the letters' lazily
 // loaded pdfmake). Both are saved through the platform: a save dialog on the desktop, a download in web mode.
-import Papa from 'papaparse';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
   ENGLISH_REPORT_WORDS,
@@ -14,6 +13,7 @@ import {
 } from '#shared/reports/index';
 import { documentUnprintable, placedSource, type Unprintable, UnprintableError } from '#shared/letters/index';
 import { renderPdf } from '#letters/render';
+import { toCsv } from '#lib/csv';
 import { platform } from '#platform';
 import type { SaveFileResult } from '#shared/ipc/contract';
 
@@ -28,7 +28,8 @@ export type ReportIsPdfmakeDocument = Holds<ReportDocument extends TDocumentDefi
  */
 export function reportCsv(report: Report, meta: ReportMeta): string {
   const delimiter = (meta.words ?? ENGLISH_REPORT_WORDS).csvDelimiter;
-  return `\uFEFF${Papa.unparse(reportTable(report, meta), { newline: '\r\n', delimiter })}`;
+  // A procedure, handler, provider or desk is named as the desk typed it: "=HYPERLINK(…)" is written as text.
+  return toCsv(reportTable(report, meta), delimiter);
 }
 
 export async function saveReportCsv(report: Report, meta: ReportMeta): Promise<SaveFileResult> {
