@@ -73,7 +73,7 @@ test('bad CSV rows, bad backup files and a bad procedure are refused in French',
   await expect(report).toBeVisible();
   const cell = (row: number, field: string) => report.locator(`tr[data-row="${row}"][data-field="${field}"]`);
   await expect(cell(2, 'channel')).toContainText(
-    '«\u00a0Fax\u00a0» n’est pas un mode de réception\u00a0: utilisez Phone, Email, Web form, Letter, In person, Chat',
+    '«\u00a0Fax\u00a0» n’est pas un mode de réception\u00a0: utilisez Téléphone, Courriel, Formulaire Web, Lettre, En personne, Clavardage',
   );
   await expect(cell(2, 'receivedOn')).toContainText('Indiquez une date réelle au format aaaa-mm-jj');
   await expect(cell(3, 'category')).toContainText('«\u00a0Moaning\u00a0» n’est pas une catégorie');

@@ -114,7 +114,7 @@ describe('validation messages in the interface language', () => {
 
 // m17a: a CSV import's row problems, said in the interface language from their codes (the import screen's report).
 describe('a CSV import’s row problems in the interface language', () => {
-  it('says a bad row in French, with no English left but the cells as written and the words the file may hold', () => {
+  it('says a bad row in French, with no English left but the cells as written', () => {
     const headers = ['Date received', 'Channel', 'Category', 'Summary', 'Customer', 'Large print'];
     const check = checkImport([['2099-01-01', 'Fax', 'Moaning', '', '', 'peut-être']], headers, guessMapping(headers), {
       today: '2026-11-18',
@@ -123,8 +123,9 @@ describe('a CSV import’s row problems in the interface language', () => {
     const said = check.problems.map((p) => problemIn(fr, p.problem!));
     expect(said).toEqual([
       'La date de réception ne peut pas être dans le futur',
-      '«\u00a0Fax\u00a0» n’est pas un mode de réception\u00a0: utilisez Phone, Email, Web form, Letter, In person, Chat',
-      '«\u00a0Moaning\u00a0» n’est pas une catégorie\u00a0: utilisez Sales, Billing, Fault repair, Service, Pricing, Other',
+      // The words the file may hold, as the French interface (and its export) writes them.
+      '«\u00a0Fax\u00a0» n’est pas un mode de réception\u00a0: utilisez Téléphone, Courriel, Formulaire Web, Lettre, En personne, Clavardage',
+      '«\u00a0Moaning\u00a0» n’est pas une catégorie\u00a0: utilisez Ventes, Facturation, Réparation de panne, Service, Tarification, Autre',
       'Décrivez la situation en quelques mots',
       'Indiquez le nom de la personne titulaire du compte',
       'Indiquez au moins un moyen de joindre la personne\u00a0: adresse, téléphone ou courriel',
@@ -132,6 +133,33 @@ describe('a CSV import’s row problems in the interface language', () => {
     ]);
     // English (UK): the same words as the message shared wrote (with the interface's typographic apostrophe).
     for (const p of check.problems) expect(problemIn(en, p.problem!)).toBe(p.message.replaceAll("'", '’'));
+  });
+
+  it('lists French words the import reads: each one, in a cell, is taken', () => {
+    const listed = (code: 'import-not-channel' | 'import-not-category') =>
+      problemIn(fr, { code, values: { text: 'x', choices: '' } })
+        .split('utilisez ')[1]
+        .split(', ');
+    const headers = ['Date received', 'Channel', 'Category', 'Summary', 'Customer', 'Email', 'Address', 'Postcode'];
+    const channels = listed('import-not-channel');
+    const categories = listed('import-not-category');
+    expect(channels).toHaveLength(6);
+    const rows = channels.map((channel, i) => [
+      '2026-11-02',
+      channel,
+      categories[i % categories.length],
+      'Facturée deux fois',
+      'Élodie Tremblay',
+      'elodie@example.com',
+      '1250, boul. René-Lévesque Ouest',
+      'H3B 4W8',
+    ]);
+    const check = checkImport(rows, headers, guessMapping(headers), { today: '2026-11-18', dateOrder: 'day-first' });
+    expect(check.problems).toEqual([]);
+    expect(check.cases.map((c) => c.parts.channel)).toEqual(['phone', 'email', 'web', 'letter', 'in-person', 'chat']);
+    expect(new Set(check.cases.map((c) => c.parts.category))).toEqual(
+      new Set(['sales', 'billing', 'fault-repair', 'service', 'pricing', 'other']),
+    );
   });
 
   it('names a retired provider and its day the interface’s way', () => {
