@@ -33,7 +33,7 @@ test.beforeEach(() => {
 async function acknowledgement(
   page: Page,
   dir: string,
-): Promise<{ text: string; images: string[]; noTimeFrame: string | null }> {
+): Promise<{ text: string; images: string[]; noTimeFrame: string | null; name: string }> {
   await page.getByRole('button', { name: 'Acknowledgement letter…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Write a letter' });
   await expect(dialog.getByRole('group', { name: /^Page 1 of \d+$/ })).toBeVisible({ timeout: 20_000 });
@@ -45,7 +45,8 @@ async function acknowledgement(
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   // pdfimages -list: two header lines, then a row per image: page, num, type, width, height, …
   const rows = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
-  return { text, images: rows.map((row) => row.trim().split(/\s+/).slice(3, 5).join('×')), noTimeFrame };
+  const images = rows.map((row) => row.trim().split(/\s+/).slice(3, 5).join('×'));
+  return { text, images, noTimeFrame, name: download.suggestedFilename() };
 }
 
 test('two providers on one desk: each case keeps its own provider, letterhead, language, scheme and escalation wording', async ({
@@ -158,7 +159,9 @@ test('two providers on one desk: each case keeps its own provider, letterhead, l
   // Each case's acknowledgement: its own letterhead, language, ADR scheme and the escalation steps in its procedure's
   // words (shared/rules/procedures.ts `wording`). Jive's first (the usual provider is Kijoma).
   await unacknowledged.getByRole('link', { name: new RegExp(caRef) }).click();
-  const { text: caText, images: caImages, noTimeFrame: caNotice } = await acknowledgement(page, dir);
+  const { text: caText, images: caImages, noTimeFrame: caNotice, name: caName } = await acknowledgement(page, dir);
+  // A French letter's file is named in French, without accents (the customer may receive it).
+  expect(caName).toBe(`${caRef}-accuse-de-reception.pdf`);
   // The built-in Jive code sets no reply date and promises no time frame: the dialog said so, and where to state one.
   expect(caNotice).toContain('“Jive Canada complaint handling code” sets no reply date and promises no time frame');
   expect(caText).toContain('Nous vous répondrons dès que possible');
@@ -180,7 +183,8 @@ test('two providers on one desk: each case keeps its own provider, letterhead, l
 
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await unacknowledged.getByRole('link', { name: new RegExp(ukRef) }).click();
-  const { text: ukText, images: ukImages, noTimeFrame: ukNotice } = await acknowledgement(page, dir);
+  const { text: ukText, images: ukImages, noTimeFrame: ukNotice, name: ukName } = await acknowledgement(page, dir);
+  expect(ukName).toBe(`${ukRef}-acknowledgement.pdf`);
   expect(ukNotice).toBeNull();
   // Kijoma has no logo: none printed, not Jive's.
   expect(ukImages).toEqual([]);
