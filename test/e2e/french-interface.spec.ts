@@ -89,7 +89,10 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   // Its CSV in French: French headers and values, separated by « ; » for French Excel.
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Exporter en CSV' }).click();
-  const csv = readFileSync((await (await downloading).path())!, 'utf8');
+  const download = await downloading;
+  // Named in French too (ASCII only): the desk's own file.
+  expect(download.suggestedFilename()).toMatch(/^redress-dossiers-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync((await download.path())!, 'utf8');
   const [header, line] = csv.slice(1).split('\r\n');
   expect(header).toMatch(/^Numéro;Date de réception;Mode de réception;Catégorie;Nom de la personne cliente;/);
   expect(line).toContain(`;${received};Téléphone;Facturation;Jeanne Tremblay;`);
