@@ -93,16 +93,20 @@ export function reportFileName(
   extension: 'csv' | 'pdf',
   meta: Pick<ReportMeta, 'providerNames' | 'words'> = {},
 ): string {
-  const x = (meta.words ?? ENGLISH_REPORT_WORDS).text;
+  const w = meta.words ?? ENGLISH_REPORT_WORDS;
+  const x = w.text;
   const f = report.filters;
+  // A category or channel as the report's language names it ("facturation"); English keeps its id ("fault-repair").
+  const named = (key: 'byCategory' | 'byChannel', id: string) =>
+    fileNamePart(w.volumeLabel(key, { key: id, label: id, count: 0 })) || id;
   const provider = f.providerId
     ? fileNamePart(meta.providerNames?.[f.providerId] ?? '') || fileNamePart(f.providerId)
     : '';
   const words = [
     f.desk ? fileNamePart(f.desk.prefix) : '',
     provider,
-    f.category ?? '',
-    f.channel ?? '',
+    f.category ? named('byCategory', f.category) : '',
+    f.channel ? named('byChannel', f.channel) : '',
     f.procedureId ? fileNamePart(f.procedureId) : '',
     f.handler === undefined ? '' : fileNamePart(f.handler) || fileNamePart(x.fileUnassigned),
   ].filter(Boolean);

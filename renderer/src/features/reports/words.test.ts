@@ -111,9 +111,16 @@ describe('the report downloads’ file names', () => {
     const unassigned = report({ handler: '' });
     expect(reportFileName(unassigned, 'csv', meta)).toBe('rapport-plaintes-2026-04-01-au-2026-06-30-non-attribue.csv');
     expect(reportFileName(report(), 'pdf', meta)).toBe('rapport-plaintes-2026-04-01-au-2026-06-30.pdf');
+    // A category or channel filtered on, in the report's words too (without accents).
+    expect(reportFileName(report({ category: 'fault-repair', channel: 'phone' }), 'csv', meta)).toBe(
+      'rapport-plaintes-2026-04-01-au-2026-06-30-reparation-de-panne-telephone.csv',
+    );
     const english = reportWordsIn('en-CA', (key, values) => translate('en-CA', key, values));
     expect(reportFileName(unassigned, 'csv', { words: english })).toBe(
       'complaints-report-2026-04-01-to-2026-06-30-unassigned.csv',
+    );
+    expect(reportFileName(report({ category: 'fault-repair', channel: 'in-person' }), 'csv', { words: english })).toBe(
+      'complaints-report-2026-04-01-to-2026-06-30-fault-repair-in-person.csv',
     );
   });
 });
