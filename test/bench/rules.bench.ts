@@ -68,7 +68,9 @@ function makeCase(procedures: Procedure[]): { facts: CaseFacts; today: string } 
   const ending = random();
   if (canadian && chance(0.2)) {
     events.push({ type: 'ccts-referral', on: at(int(5, 30)) });
-    if (chance(0.7)) events.push({ type: 'responded', on: at(int(1, 25)) });
+    // The reply to the customer, then (most often) the report back to the CCTS, which alone meets its clock.
+    if (chance(0.7)) events.push({ type: 'responded', on: at(int(1, 20)) });
+    if (chance(0.7)) events.push({ type: 'ccts-report', on: at(int(0, 5)) });
   } else if (ending < 0.45) {
     events.push({ type: 'resolved', on: at(int(1, 30)) });
     if (chance(0.8)) events.push({ type: 'closed', on: at(int(0, 3)) });
