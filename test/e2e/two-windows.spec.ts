@@ -30,6 +30,32 @@ async function openCorrection(page: Page) {
   return dialog;
 }
 
+/** The ADR letter's due date as a case page shows it (a data attribute, the day in ISO form). */
+const adrDue = (p: Page) => p.locator('[data-clock="adr-letter"] [data-due-on]');
+
+/**
+ * A desk with one billing complaint received by phone 10 days ago (its ADR letter, at 6 weeks, due in 32 days), open
+ * in this window and in a second one (`b`).
+ */
+async function billingCaseInTwoWindows(page: Page) {
+  const today = todayInLondon();
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: addDays(today, -10),
+    channel: 'Phone',
+    category: 'Billing',
+    summary: 'Charged twice for November.',
+    name: 'Sean O’Brien',
+    phone: '0161 496 0000',
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
+  await expect(adrDue(page)).toHaveAttribute('data-due-on', addDays(today, 32));
+  const b = await page.context().newPage();
+  await b.goto(page.url());
+  await expect(b.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
+  return { today, b };
+}
+
 /** A row of the case's details (the timeline's tables of changed details have rows named alike). */
 const detailRow = (page: Page, name: string) =>
   page
@@ -109,24 +135,7 @@ test("window A's edit of the email keeps window B's new phone, and a field both 
 test("window A's correction of the summary keeps window B's corrected date received; a fact both corrected is asked about", async ({
   page,
 }) => {
-  const today = todayInLondon();
-  await setUpDesk(page);
-  // Received 10 days ago: the ADR letter (6 weeks) is due in 32 days.
-  await logComplaint(page, {
-    receivedOn: addDays(today, -10),
-    channel: 'Phone',
-    category: 'Billing',
-    summary: 'Charged twice for November.',
-    name: 'Sean O’Brien',
-    phone: '0161 496 0000',
-  });
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
-  const adrDue = (p: Page) => p.locator('[data-clock="adr-letter"] [data-due-on]');
-  await expect(adrDue(page)).toHaveAttribute('data-due-on', addDays(today, 32));
-
-  const b = await page.context().newPage();
-  await b.goto(page.url());
-  await expect(b.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
+  const { today, b } = await billingCaseInTwoWindows(page);
 
   // A opens the correction; B corrects the date received 3 days earlier and saves; A corrects only the summary.
   const a = await openCorrection(page);
@@ -178,21 +187,7 @@ test("window A's correction of the summary keeps window B's corrected date recei
 test("window A's draft of a correction, used after window B corrected the date received, keeps B's date", async ({
   page,
 }) => {
-  const today = todayInLondon();
-  await setUpDesk(page);
-  await logComplaint(page, {
-    receivedOn: addDays(today, -10),
-    channel: 'Phone',
-    category: 'Billing',
-    summary: 'Charged twice for November.',
-    name: 'Sean O’Brien',
-    phone: '0161 496 0000',
-  });
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
-  const adrDue = (p: Page) => p.locator('[data-clock="adr-letter"] [data-due-on]');
-  const b = await page.context().newPage();
-  await b.goto(page.url());
-  await expect(b.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
+  const { today, b } = await billingCaseInTwoWindows(page);
 
   // A starts correcting the summary and closes the dialog by mistake: its draft is kept.
   let a = await openCorrection(page);
