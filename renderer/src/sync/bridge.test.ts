@@ -493,6 +493,14 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
       { _id: 'case:bad', type: 'case', schema: 1, writer: 'desk-z', body: { id: 'bad', reference: 'not a reference' } },
       { _id: 'case:other', type: 'case', schema: 1, writer: 'desk-z', body: { ...good, id: 'someone-else' } },
       { _id: `case:${good.id}`, type: 'case', schema: 1, writer: 'desk-z', body: good },
+      // An entry of a kind this version does not know (a newer version's, within the same format).
+      {
+        _id: 'entry:later',
+        type: 'entry',
+        schema: 1,
+        writer: 'desk-z',
+        body: { id: 'later', caseId: good.id, type: 'kind-from-a-later-version', on: '2026-11-20' },
+      },
     ]);
     await a.bridge.pull();
     expect((await a.database.cases.toArray()).map((c) => c.id)).toEqual([good.id]);
@@ -501,6 +509,7 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
     expect(reasons).toContain(
       "case:other: A case from the team was not taken in: its id does not match the document's id",
     );
+    expect(reasons).toContain('entry:later: An entry from the team was not taken in: ');
   });
 
   it('files kept on a case replicate with their bytes checked; a removal and an erasure reach the other desk', async () => {

@@ -738,7 +738,11 @@ export class Bridge {
       if (!procedure.ok) problems.push(...procedure.issues.map((i) => `procedure.${i.field} ${i.message}`));
     }
     if (problems.length === 0) return true;
-    this.onProblem({ docId: doc._id, reason: `A ${type} from the team was not taken in: ${problems.join('; ')}.` });
+    const article = /^[aeiou]/.test(type) ? 'An' : 'A';
+    this.onProblem({
+      docId: doc._id,
+      reason: `${article} ${type} from the team was not taken in: ${problems.join('; ')}.`,
+    });
     return false;
   }
 
