@@ -30,12 +30,11 @@ import {
   getRegime,
   procedureForCase,
   regimeLetters,
-  regimeVersionFor,
   type Evaluation,
   type Procedure,
-  type RegimeVersion,
 } from '#shared/rules/index';
 import { LETTER_NAMES, type LetterKind, summaryInEnglish } from '#shared/casework/summaries';
+import { caseRegimeVersion } from '#shared/casework/state';
 import { effectiveTimeline } from '#shared/model/effective';
 import { saying } from '#shared/model/saying';
 import { letterLanguageForCase, settingsForCase } from '#shared/model/provider';
@@ -88,20 +87,12 @@ function caseProcedure(record: CaseRecord): Procedure | null {
 }
 
 /**
- * The version of its main regime the case was evaluated under (the one in force on its day of receipt), or null when
- * none was in force. What its letters may do is this data's to say (shared/rules/regimes.ts), never a regime's id.
- */
-function regimeVersionOf(record: Pick<CaseRecord, 'receivedOn'>, evaluation: Evaluation): RegimeVersion | null {
-  return evaluation.regime ? regimeVersionFor(evaluation.regime.id, record.receivedOn) : null;
-}
-
-/**
  * The letters this case can have: the acknowledgement, update and final response, and those its regime version
  * provides for (`regimeLetters`: the ADR letters under Ofcom, FCA DISP and GB energy, the CCTS notice under the CCTS,
  * the summary resolution communication under FCA DISP).
  */
 export function availableLetters(record: CaseRecord, evaluation: Evaluation): LetterChoice[] {
-  const provided = regimeLetters(regimeVersionOf(record, evaluation));
+  const provided = regimeLetters(caseRegimeVersion(record, evaluation, null) ?? null);
   const choices: LetterChoice[] = ['acknowledgement', 'update', 'final-response'];
   // A business too large for the scheme gets no ADR letter (its final response says why).
   if (provided.includes('adr-letter') && !evaluation.adrOutOfScope && hasAdrLetter(evaluation, record))
@@ -327,7 +318,7 @@ export function buildLetter(
         remedy: inputs.remedy,
         // Where the regime says the final response itself opens the way to the scheme (FCA DISP, REGULATION.md §3: 6
         // months from it), it names no later day; elsewhere the scheme takes the complaint once its weeks are over.
-        adrAvailableOn: regimeVersionOf(record, evaluation)?.finalResponseOpensReferral ? null : adrAvailableOn,
+        adrAvailableOn: caseRegimeVersion(record, evaluation, null)?.finalResponseOpensReferral ? null : adrAvailableOn,
         referralMonths,
         scheme: scheme(),
         ...(evaluation.adrOutOfScope ? { adrOutOfScope: evaluation.adrOutOfScope } : {}),
