@@ -4,30 +4,17 @@
 // again the open cases marked acknowledged; nothing else changes.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord, TimelineEvent, TimelineType } from '#shared/model/case';
+import type { CaseRecord } from '#shared/model/case';
 import { deriveCaseIndex } from '#db/case-index/derive';
 import { unacknowledged } from '#db/case-index/queries';
 import { DB_VERSION } from '#db/schema';
 import { timelineRow } from '#db/timeline';
-import { caseRecord } from '#test/support/cases';
+import { caseRecord, entryMaker } from '#test/support/cases';
 import { releasedDatabase, upgrades } from '#test/support/released-db';
 
 const upgraded = upgrades();
 
-let made = 0;
-const entry = (caseId: string, type: TimelineType, on: string, data?: Record<string, unknown>): TimelineEvent => {
-  made += 1;
-  return {
-    id: `e${String(made).padStart(3, '0')}`,
-    caseId,
-    type,
-    on,
-    at: `${on}T10:00:${String(made % 60).padStart(2, '0')}.000Z`,
-    by: 'Sam Patel',
-    summary: type,
-    ...(data ? { data } : {}),
-  };
-};
+const entry = entryMaker();
 
 /** A case received on 1 Dec 2026, acknowledged on the 2nd, then (if `voided`) that acknowledgement voided. */
 function acknowledgedCase(n: number, { voided, closed = false }: { voided: boolean; closed?: boolean }) {
