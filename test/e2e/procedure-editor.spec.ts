@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
+import { axeViolations } from '#test/support/axe';
 import {
   addDays,
   expect,
@@ -415,6 +416,7 @@ test('a copy is stored only when saved, named apart; a procedure in use says why
   let dialog = page.getByRole('dialog', { name: 'Remove Kijoma, second office?' });
   await expect(dialog).toContainText('No provider follows it and no case was logged under it.');
   await page.screenshot({ path: join(shots, '175-procedure-remove-confirm.png'), animations: 'disabled' });
+  expect(await axeViolations(page, '[role="dialog"]'), 'axe violations on the remove confirmation').toEqual([]);
   await dialog.getByRole('button', { name: 'Keep it' }).click();
   await expect(dialog).toBeHidden();
   await expect(control('Kijoma, second office')).toBeVisible();

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { tsImport } from 'tsx/esm/api';
+import { axeViolations } from '#test/support/axe';
 import type * as Rules from '#shared/rules/index';
 import type * as I18n from '#lib/i18n/index';
 import type { CaseFacts, ClockState, RuleEvent } from '#shared/rules/types';
@@ -501,6 +502,7 @@ test('jive-ca (Canada): two levels of escalation, then the CCTS notice, referral
     { label: 'Summary of the report', value: 'Routing fixed on day 16; a month’s credit offered' },
   ]);
   await snap(page, '22b-jive-ccts-report-form', false);
+  expect(await axeViolations(page, '[role="dialog"]'), 'axe violations on the CCTS report form').toEqual([]);
   await field(report, 'Summary of the report').press('Control+Enter');
   await expect(report).toBeHidden();
   await expect(page.getByLabel('Timeline')).toContainText(
