@@ -287,4 +287,36 @@ describe('two desks share one case store through the team server', () => {
       }
     }
   }, 90_000);
+
+  it('a desk that left with a change waiting and joins again sends it on top of the team’s copy, with no clash', async () => {
+    const a = await desk(DESK_A);
+    const b = await desk(DESK_B);
+    const record = await createCase(b.database, newCaseParts({ summary: 'Left and back' }), {
+      settings: settings('BRD'),
+      by: 'Kim',
+    });
+    await until(async () => (await a.database.cases.get(record.id)) !== undefined);
+    await until(async () => stateOf(a.team).state.kind === 'synced', 20_000, 'desk A to be synced');
+    // The push held: A's change waits in its outbox when it leaves.
+    await a.team.stop();
+    await a.database.cases.update(record.id, { customer: { ...record.customer, phone: '07700 900789' } });
+    await a.team.leave();
+    await a.team.join({ serverUrl: server.url, database: DB, user: DESK_A.name });
+    await until(
+      async () => ((await admin().get(`case:${record.id}`)).body as typeof record).customer.phone === '07700 900789',
+      20_000,
+      "A's phone on the server",
+    );
+    await until(
+      async () => (await b.database.cases.get(record.id))?.customer.phone === '07700 900789',
+      20_000,
+      "A's phone at B",
+    );
+    const onServer = await admin().get(`case:${record.id}`, { conflicts: true });
+    expect(onServer._conflicts).toBeUndefined();
+    expect(onServer.clashes).toBeUndefined();
+    expect(onServer.writer).toBe(DESK_A.name);
+    for (const d of [a, b]) expect(await d.database.conflicts.get(record.id)).toBeUndefined();
+    expect(stateOf(a.team).refusals).toEqual([]);
+  }, 60_000);
 });

@@ -84,8 +84,16 @@ export const SHARING_META_KEYS = {
    * revision, nothing waiting to be sent), by id, with the row's `updatedAt` (team.ts `LeftInStep`; no personal data).
    * Joining that team again, a case it holds whose row still has that `updatedAt` was not changed here meanwhile: the
    * team's copy is taken as it is instead of being uploaded beside it (TeamSync.leave, bridge.ts uploadsOnJoin).
+   * Also, for every case, the revision its row was last in step with (`revs`: revision ids and times only), so a
+   * change made here since goes up on top of the team's copy when the team has not changed it (`rejoinBases`).
    */
   leftInStep: 'sharing-left-in-step',
+  /**
+   * Written when the desk joins its team again: the cases it changed since it was last in step whose team copy is
+   * still the revision it was in step with, by sync id, with that revision's id (team.ts `rejoinBases`). Before the
+   * first push the revisions are copied from the server into the new local PouchDB, so the changes go on top of them.
+   */
+  rejoinBases: 'sharing-rejoin-bases',
 } as const;
 
 export interface OutboxRow {

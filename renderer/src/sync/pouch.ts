@@ -65,6 +65,10 @@ export interface PouchDatabase {
     }>;
   }>;
   bulkDocs(docs: PouchDoc[], options?: Record<string, unknown>): Promise<PouchWriteResult[]>;
+  /** Given revisions of documents, with their histories when `revs` (what the replication fetches). */
+  bulkGet(options: { docs: Array<{ id: string; rev?: string }>; revs?: boolean }): Promise<{
+    results: Array<{ id: string; docs: Array<{ ok?: PouchDoc; error?: unknown }> }>;
+  }>;
   /** Which of these revisions the database lacks (the replication asks before it fetches documents). */
   revsDiff(revisions: Record<string, string[]>): Promise<RevsDiff>;
   put(doc: PouchDoc): Promise<PouchWriteResult>;

@@ -329,19 +329,148 @@ describe('a desk that left its team and joins again', () => {
       expect(await database.conflicts.get(first.id)).toBeUndefined();
     }
     expect(JSON.parse(await everyRevision(server, `case:${first.id}`))).toHaveLength(1);
-    // The cases A changed (sent or not before it left) go up as before: neither change is lost (with no revision both
-    // copies grew from, a field both hold differently is offered as "Changed at two desks").
-    const offered = async (database: RedressDatabase, id: string, summary: string) => {
-      const clash = (await database.conflicts.get(id))?.clashes.find((c) => c.path.join('.') === 'summary');
-      return (
-        (await database.cases.get(id))?.summary === summary ||
-        [clash?.kept, clash?.other, ...(clash?.more ?? [])].some((side) => side?.value === summary)
-      );
-    };
+    // The cases A changed (sent or not before it left), which the team did not change meanwhile: A's change goes up
+    // on top of the team's copy (the revision A left in step with), with no clash.
+    await until(
+      async () => (await b.cases.get(third.id))?.summary === 'Changed at desk A while away',
+      30_000,
+      'A at B',
+    );
     for (const database of [a, b]) {
-      expect(await offered(database, second.id, 'Changed at desk A, never sent')).toBe(true);
-      expect(await offered(database, third.id, 'Changed at desk A while away')).toBe(true);
+      expect((await database.cases.get(second.id))?.summary).toBe('Changed at desk A, never sent');
+      expect((await database.cases.get(third.id))?.summary).toBe('Changed at desk A while away');
+      expect(await database.conflicts.get(second.id)).toBeUndefined();
+      expect(await database.conflicts.get(third.id)).toBeUndefined();
     }
+    for (const id of [second.id, third.id])
+      expect(JSON.parse(await everyRevision(server, `case:${id}`))).toHaveLength(1);
     expect(await a.meta.get('sharing-left-in-step')).toBeUndefined();
   }, 120_000);
+});
+
+describe('a desk that left its team with a change waiting and joins again', () => {
+  const PHONE_A = '07700 900111';
+  const PHONE_B = '07700 900222';
+
+  /** Desks A and B sharing four cases; A changes one case's phone with its push held, then leaves the team. */
+  async function leftWithChangeWaiting(label: string) {
+    const server = memoryPouch(`${label}-server`);
+    const a = freshDatabase(`${label}-a`);
+    await seedDesk(a, 4, { seed: 71, prefix: 'DSW' });
+    const teamA = desk(a, server);
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to upload its cases');
+    const b = freshDatabase(`${label}-b`);
+    const teamB = desk(b, server);
+    await join(teamB, 'desk-b');
+    await synced(teamB, 'desk B to download');
+    const [shared] = await a.cases.orderBy('reference').toArray();
+    expect(shared.customer.phone).not.toBe(PHONE_A);
+    // The push held (sharing stopped): the change waits in the outbox when A leaves.
+    await teamA.stop();
+    await a.cases.update(shared.id, {
+      customer: { ...shared.customer, phone: PHONE_A },
+      updatedAt: '2026-12-01T08:00:00.000Z',
+    });
+    expect(await a.outbox.count()).toBe(1);
+    await teamA.leave();
+    return { server, a, b, teamA, teamB, shared };
+  }
+
+  const phoneOn = async (server: PouchDatabase, id: string) =>
+    ((await server.get(`case:${id}`)) as unknown as { body: CaseRecord }).body.customer.phone;
+  const phoneClash = async (database: RedressDatabase, id: string) =>
+    (await database.conflicts.get(id))?.clashes.find((c) => c.path.join('.') === 'customer.phone');
+
+  it('sends its change on top of the team’s copy: no "Changed at two desks" at either desk', async () => {
+    const { server, a, b, teamA, teamB, shared } = await leftWithChangeWaiting('waiting');
+    // What A keeps of the team names revisions and times only, no personal data.
+    const left = JSON.stringify((await a.meta.get('sharing-left-in-step'))?.value);
+    expect(left).not.toContain(shared.customer.name);
+    expect(left).not.toContain(PHONE_A);
+
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to sync again');
+    await until(async () => (await phoneOn(server, shared.id)) === PHONE_A, 30_000, "A's phone on the server");
+    await teamB.syncNow();
+    await until(async () => (await b.cases.get(shared.id))?.customer.phone === PHONE_A, 30_000, "A's phone at B");
+    await synced(teamB, 'desk B to sync');
+    await teamA.syncNow();
+    await synced(teamA, 'desk A to sync');
+
+    for (const database of [a, b]) {
+      expect((await database.cases.get(shared.id))?.customer.phone).toBe(PHONE_A);
+      expect(await database.conflicts.get(shared.id)).toBeUndefined();
+    }
+    // One branch on the server: A's revision follows the team's.
+    expect(JSON.parse(await everyRevision(server, `case:${shared.id}`))).toHaveLength(1);
+    expect(((await server.get(`case:${shared.id}`)) as unknown as { clashes?: unknown }).clashes).toBeUndefined();
+    expect(await a.meta.get('sharing-left-in-step')).toBeUndefined();
+  }, 120_000);
+
+  it('still records "Changed at two desks" when another desk changed the same field meanwhile', async () => {
+    const { server, a, b, teamA, teamB, shared } = await leftWithChangeWaiting('waiting-both');
+    await b.cases.update(shared.id, {
+      customer: { ...shared.customer, phone: PHONE_B },
+      updatedAt: '2026-12-01T09:00:00.000Z',
+    });
+    await teamB.syncNow();
+    await until(async () => (await phoneOn(server, shared.id)) === PHONE_B, 30_000, "B's phone on the server");
+
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to sync again');
+    await until(async () => (await phoneClash(a, shared.id)) !== undefined, 30_000, 'the clash at A');
+    await teamB.syncNow();
+    await until(async () => (await phoneClash(b, shared.id)) !== undefined, 30_000, 'the clash at B');
+    for (const database of [a, b]) {
+      const clash = (await phoneClash(database, shared.id))!;
+      expect(new Set([clash.kept.value, clash.other.value])).toEqual(new Set([PHONE_A, PHONE_B]));
+      expect((await database.cases.get(shared.id))?.customer.phone).toBe(clash.kept.value);
+    }
+  }, 120_000);
+
+  // A backup older than the team's copy brought back while away (a replace forgets what the desk kept of the team; a
+  // merge keeps it, and brings back a case deleted here as the backup holds it): the older copy is not a change made on
+  // the team's revision, so it goes up beside it and the phone is offered as "Changed at two desks", never written
+  // over the team's newer value without a word.
+  it.each(['replace', 'merge'] as const)(
+    'offers "Changed at two desks" for a case brought back older from a backup (%s)',
+    async (mode) => {
+      const server = memoryPouch(`restored-${mode}-server`);
+      const a = freshDatabase(`restored-${mode}-a`);
+      await seedDesk(a, 4, { seed: 73, prefix: 'DSR' });
+      const teamA = desk(a, server);
+      await join(teamA, 'desk-a');
+      await synced(teamA, 'desk A to upload its cases');
+      const b = freshDatabase(`restored-${mode}-b`);
+      const teamB = desk(b, server);
+      await join(teamB, 'desk-b');
+      await synced(teamB, 'desk B to download');
+      const [shared] = await a.cases.orderBy('reference').toArray();
+      const older = await readBackupFile(a, (await makeBackup(a)).file);
+      // A's newer phone reaches the team; A leaves in step with it.
+      await a.cases.update(shared.id, {
+        customer: { ...shared.customer, phone: PHONE_A },
+        updatedAt: '2026-12-01T08:00:00.000Z',
+      });
+      await teamA.syncNow();
+      await until(async () => (await phoneOn(server, shared.id)) === PHONE_A, 30_000, "A's phone on the server");
+      await synced(teamA, 'desk A to sync');
+      await teamA.leave();
+
+      if (mode === 'merge') await deleteCase(a, shared.id);
+      await restoreBackup(a, older, { mode, by: 'Jo Bloggs' });
+      expect((await a.cases.get(shared.id))?.customer.phone).toBe(shared.customer.phone);
+      await join(teamA, 'desk-a');
+      await synced(teamA, 'desk A to sync again');
+      await until(async () => (await phoneClash(a, shared.id)) !== undefined, 30_000, 'the clash at A');
+      await teamB.syncNow();
+      await until(async () => (await phoneClash(b, shared.id)) !== undefined, 30_000, 'the clash at B');
+      for (const database of [a, b]) {
+        const clash = (await phoneClash(database, shared.id))!;
+        expect(new Set([clash.kept.value, clash.other.value])).toEqual(new Set([shared.customer.phone, PHONE_A]));
+      }
+    },
+    120_000,
+  );
 });

@@ -63,6 +63,7 @@ const PUSHED_SEQ_KEY = SHARING_META_KEYS.pushedSeq;
 const TAKE_PROVIDERS_KEY = SHARING_META_KEYS.takeTeamProviders;
 const RESEND_ERASURES_KEY = SHARING_META_KEYS.resendErasures;
 const LEFT_IN_STEP_KEY = SHARING_META_KEYS.leftInStep;
+const REJOIN_BASES_KEY = SHARING_META_KEYS.rejoinBases;
 
 /** Who the audit entry names when a desk joining its team again applies its erasures again (TeamSync.resendErasures). */
 export const REJOIN_REAPPLY_BY = 'Redress (joining the team again)';
@@ -307,6 +308,12 @@ export interface LeftInStep {
   team: string;
   /** Case id → the row's `updatedAt` when the desk left. */
   cases: Record<string, string>;
+  /**
+   * Case id → the revision its row was last in step with (the row that revision's body, or a change made here on it)
+   * and the row's `updatedAt`, for every case the desk held a revision of when it left (`rejoinBases`). Absent in what
+   * a desk of an earlier version kept.
+   */
+  revs?: Record<string, { rev: string; updatedAt: string }>;
 }
 
 /** One team: its server and database. */
@@ -330,6 +337,45 @@ export async function unchangedSinceLeaving(
       row && !clashes[i] && row.updatedAt === leftInStep[row.id] ? [syncDocId('case', row.id)] : [],
     ),
   );
+}
+
+/** Cases whose team revisions are asked for at once when a desk joins again (`rejoinBases`, `takeRejoinBases`). */
+const REJOIN_BASES_BATCH = 1000;
+
+/**
+ * The cases a desk joining its team again changed since it was last in step with the team (a change waiting to be
+ * sent when it left, or one made while away) whose team copy is still the revision it was then in step with
+ * (`LeftInStep.revs`), as sync id → that revision. The desk's change follows that revision, so the revision is put in
+ * the new local copy before the first push (TeamSync.takeRejoinBases) and the change goes on top of it, as had the desk
+ * stayed: leaving forgets the revisions, and uploaded without one, the change went up beside the team's copy and every
+ * field it changed showed as "Changed at two desks". Not a case the team changed since (merged as before), nor one
+ * whose row is older than when the desk left (a copy brought back from a backup: written on top, it would put its
+ * older values over the team's without a word; it goes up beside the team's copy and is merged as before), nor one
+ * `unchanged` (not uploaded at all).
+ */
+export async function rejoinBases(
+  database: RedressDatabase,
+  remote: PouchDatabase,
+  revs: Readonly<Record<string, { rev: string; updatedAt: string }>>,
+  unchanged: ReadonlySet<string>,
+): Promise<Record<string, string>> {
+  const ids = Object.keys(revs).filter((id) => !unchanged.has(syncDocId('case', id)));
+  const bases: Record<string, string> = {};
+  for (let i = 0; i < ids.length; i += REJOIN_BASES_BATCH) {
+    const some = ids.slice(i, i + REJOIN_BASES_BATCH);
+    const refs = some.map((id) => syncDocId('case', id));
+    const rows = await database.cases.bulkGet(some);
+    const team = (await remote.allDocs({ keys: refs })).rows;
+    some.forEach((id, k) => {
+      const row = rows[k];
+      const kept = revs[id];
+      const copy = team[k]?.value;
+      if (!row || !copy || copy.deleted || copy.rev !== kept.rev) return;
+      if (!(Date.parse(row.updatedAt) >= Date.parse(kept.updatedAt))) return;
+      bases[refs[k]] = kept.rev;
+    });
+  }
+  return bases;
 }
 
 /** A join refused before anything was sent: the reasons, one saying each (English in `message`). */
@@ -542,6 +588,7 @@ export class TeamSync {
         // Offline at the first start: the download starts when the server can be reached.
       }
     }
+    await this.takeRejoinBases(local, remote);
     // Read before the bridge's first round: what that round writes of this desk's own lies past it, so is sent.
     const pushFrom = await pushStart(this.database, local);
     await this.enqueue(() => this.bridge!.pull());
@@ -736,6 +783,7 @@ export class TeamSync {
     this.database.sharing = true;
     let take: { notUploaded: string[]; remove: string[] } | null = null;
     let resend = false;
+    let bases: Record<string, string> = {};
     try {
       // Providers and procedures count: a set-up desk with no case yet still has its own letterhead to keep.
       const holds =
@@ -757,13 +805,15 @@ export class TeamSync {
         }
         const left = (await this.database.meta.get(LEFT_IN_STEP_KEY))?.value as LeftInStep | undefined;
         // Only for the team it left (one server and database): another team's copies are not the ones it was in step with.
-        const leftInStep = left?.team === teamOf(membership) ? left.cases : {};
+        const sameTeam = left?.team === teamOf(membership);
+        const unchanged = await unchangedSinceLeaving(this.database, sameTeam ? left.cases : {});
         await enqueueAll(
           this.database,
           empty ? undefined : teamCopiesIn(remote),
           new Set(take?.notUploaded),
-          await unchangedSinceLeaving(this.database, leftInStep),
+          unchanged,
         );
+        if (sameTeam && !empty) bases = await rejoinBases(this.database, remote, left.revs ?? {}, unchanged);
         // The team keeps its own copies of entries, letters and files (not uploaded over: uploadsOnJoin), so the
         // erasures this desk made while it was not in the team are sent once the team's documents are here.
         resend = !empty && (await anonymisedHere(this.database)).size > 0;
@@ -776,6 +826,7 @@ export class TeamSync {
     await this.database.meta.bulkPut([
       ...(take ? [{ key: TAKE_PROVIDERS_KEY, value: { remove: take.remove } satisfies TakeTeamProviders }] : []),
       ...(resend ? [{ key: RESEND_ERASURES_KEY, value: true }] : []),
+      ...(Object.keys(bases).length ? [{ key: REJOIN_BASES_KEY, value: bases }] : []),
       {
         key: MEMBERSHIP_KEY,
         value: { ...membership, joinedAt: new Date().toISOString(), localStore: 'indexeddb' } satisfies TeamMembership,
@@ -784,6 +835,29 @@ export class TeamSync {
     await this.database.meta.delete(LEFT_IN_STEP_KEY);
     this.resendPending = resend;
     await this.start();
+  }
+
+  /**
+   * A desk that joined its team again: the team's revisions its changes follow (`rejoinBases`), copied from the server
+   * into the new local PouchDB with their histories before the first push, so each change is written on top of its
+   * revision and goes up as the next revision of the team's copy. Once: a server lost since the join leaves them
+   * uploaded beside the team's copies and merged with clashes, as before.
+   */
+  private async takeRejoinBases(local: PouchDatabase, remote: PouchDatabase): Promise<void> {
+    const bases = (await this.database.meta.get(REJOIN_BASES_KEY))?.value as Record<string, string> | undefined;
+    if (!bases) return;
+    const refs = Object.keys(bases);
+    try {
+      for (let i = 0; i < refs.length; i += REJOIN_BASES_BATCH) {
+        const docs = refs.slice(i, i + REJOIN_BASES_BATCH).map((id) => ({ id, rev: bases[id] }));
+        const { results } = await remote.bulkGet({ docs, revs: true });
+        const got = results.flatMap((r) => r.docs.flatMap((d) => (d.ok ? [d.ok] : [])));
+        if (got.length) await local.bulkDocs(got, { new_edits: false });
+      }
+    } catch (error) {
+      void this.refreshState('error', error);
+    }
+    await this.database.meta.delete(REJOIN_BASES_KEY);
   }
 
   /**
@@ -963,8 +1037,12 @@ export class TeamSync {
       const waiting = await db.outbox.bulkGet(revs.map((r) => r.ref));
       const clashes = await db.conflicts.bulkGet(ids);
       const inStep: Record<string, string> = {};
+      // Every case's revision, in step or with a change made here on it (rejoinBases): ids and times, no personal data.
+      const kept: NonNullable<LeftInStep['revs']> = {};
       rows.forEach((row, i) => {
-        if (row && !waiting[i] && !clashes[i] && sameValue(row, revs[i].body)) inStep[row.id] = row.updatedAt;
+        if (!row) return;
+        if (!waiting[i] && !clashes[i] && sameValue(row, revs[i].body)) inStep[row.id] = row.updatedAt;
+        kept[row.id] = { rev: revs[i].rev, updatedAt: row.updatedAt };
       });
       await db.meta.bulkDelete(Object.values(SHARING_META_KEYS));
       await db.outbox.clear();
@@ -972,7 +1050,7 @@ export class TeamSync {
       if (membership)
         await db.meta.put({
           key: LEFT_IN_STEP_KEY,
-          value: { team: teamOf(membership), cases: inStep } satisfies LeftInStep,
+          value: { team: teamOf(membership), cases: inStep, revs: kept } satisfies LeftInStep,
         });
     });
     if (membership) {
