@@ -85,12 +85,12 @@ export const SHARING_META_KEYS = {
    * Joining that team again, a case it holds whose row still has that `updatedAt` was not changed here meanwhile: the
    * team's copy is taken as it is instead of being uploaded beside it (TeamSync.leave, bridge.ts uploadsOnJoin).
    * Also, for every case, the revision its row was last in step with (`revs`: revision ids and times only), so a
-   * change made here since goes up on top of the team's copy when the team has not changed it (`rejoinBases`).
+   * change made here since goes up on top of the team's copy when the team has not changed it (`rejoinPlan`).
    */
   leftInStep: 'sharing-left-in-step',
   /**
    * Written when the desk joins its team again: the cases it changed since it was last in step whose team copy is
-   * still the revision it was in step with, by sync id, with that revision's id (team.ts `rejoinBases`). Before the
+   * still the revision it was in step with, by sync id, with that revision's id (team.ts `rejoinPlan`). Before the
    * first push the revisions are copied from the server into the new local PouchDB, so the changes go on top of them.
    */
   rejoinBases: 'sharing-rejoin-bases',

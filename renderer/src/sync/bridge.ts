@@ -182,8 +182,8 @@ export type TeamCopies = (type: SyncType, ids: string[]) => Promise<Map<string, 
  * deleted came back at every desk and an erased customer's details went back to the server. The pull then brings the
  * team's copy over this desk's. A case, person or other mutable document the team holds as it was goes up (merged
  * field by field with the team's, clashes shown), and a counter always does (the highest number wins). But not a
- * case `unchangedHere`: one the desk was in step with when it left the team and has not changed since (TeamSync
- * unchangedSinceLeaving). Uploaded, with no revision both copies grew from (leaving forgets them), every field the team
+ * case `unchangedHere`: one the desk was in step with when it left the team and has not changed since (team.ts
+ * rejoinPlan). Uploaded, with no revision both copies grew from (leaving forgets them), every field the team
  * changed meanwhile showed as "Changed at two desks"; the pull brings the team's copy over it.
  */
 export function uploadsOnJoin(type: SyncType, team: TeamCopy | undefined, unchangedHere = false): boolean {

@@ -26,12 +26,13 @@ afterEach(async () => {
 });
 
 let n = 0;
-function desk(database: RedressDatabase, server: PouchDatabase): TeamSync {
+/** A desk of the team on `server`; while `link.cut`, its replication reaches nothing (its requests to `server` do). */
+function desk(database: RedressDatabase, server: PouchDatabase, link = { cut: false }): TeamSync {
   const k = ++n;
   const factory: PouchFactory = {
     local: (name) => new PouchDB(`${name}-${process.pid}-rejoin-${k}`, { adapter: 'memory' }),
     remote: () => server,
-    sync: (a, b, options) => PouchDB.sync(a, b, options),
+    sync: (a, b, options) => PouchDB.sync(a, link.cut ? memoryPouch('nowhere') : b, options),
   };
   const team = new TeamSync(database, factory);
   teams.push(team);
@@ -473,4 +474,72 @@ describe('a desk that left its team with a change waiting and joins again', () =
     },
     120_000,
   );
+});
+
+describe('a desk that left its team with a change written but not sent and joins again', () => {
+  const MINE = 'Changed at desk A, not sent';
+
+  /** Desks A and B sharing three cases; A's change to one is written into its local copy, never sent; A leaves. */
+  async function leftWithChangeUnsent(label: string) {
+    const server = memoryPouch(`${label}-server`);
+    const a = freshDatabase(`${label}-a`);
+    await seedDesk(a, 3, { seed: 79, prefix: 'DSN' });
+    const link = { cut: false };
+    const teamA = desk(a, server, link);
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to upload its cases');
+    const b = freshDatabase(`${label}-b`);
+    const teamB = desk(b, server);
+    await join(teamB, 'desk-b');
+    await synced(teamB, 'desk B to download');
+    const [shared] = await a.cases.orderBy('reference').toArray();
+    // The server out of reach: A's change is written into its local copy (the outbox empties) but never sent.
+    await teamA.stop();
+    link.cut = true;
+    await teamA.start();
+    await a.cases.update(shared.id, { summary: MINE, updatedAt: '2026-12-01T08:00:00.000Z' });
+    await until(async () => (await a.outbox.count()) === 0, 30_000, "A's change in its local copy");
+    await teamA.leave();
+    link.cut = false;
+    return { server, a, b, teamA, teamB, shared };
+  }
+
+  it('keeps its change: it goes up on top of the team’s copy, not replaced by the older copy', async () => {
+    const { server, a, b, teamA, teamB, shared } = await leftWithChangeUnsent('unsent');
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to sync again');
+    await teamB.syncNow();
+    await until(async () => (await b.cases.get(shared.id))?.summary === MINE, 30_000, "A's change at B");
+    await synced(teamB, 'desk B to sync');
+    await teamA.syncNow();
+    await synced(teamA, 'desk A to sync');
+    for (const database of [a, b]) {
+      expect((await database.cases.get(shared.id))?.summary).toBe(MINE);
+      expect(await database.conflicts.get(shared.id)).toBeUndefined();
+    }
+    expect(JSON.parse(await everyRevision(server, `case:${shared.id}`))).toHaveLength(1);
+  }, 120_000);
+
+  it('offers "Changed at two desks" when another desk changed the same field meanwhile', async () => {
+    const { server, a, b, teamA, teamB, shared } = await leftWithChangeUnsent('unsent-both');
+    await b.cases.update(shared.id, { summary: 'Changed at desk B', updatedAt: '2026-12-01T09:00:00.000Z' });
+    await teamB.syncNow();
+    await until(
+      async () =>
+        ((await server.get(`case:${shared.id}`)) as unknown as { body: CaseRecord }).body.summary !== shared.summary,
+      30_000,
+      "B's change on the server",
+    );
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to sync again');
+    const summaryClash = async (database: RedressDatabase) =>
+      (await database.conflicts.get(shared.id))?.clashes.find((c) => c.path.join('.') === 'summary');
+    await until(async () => (await summaryClash(a)) !== undefined, 30_000, 'the clash at A');
+    await teamB.syncNow();
+    await until(async () => (await summaryClash(b)) !== undefined, 30_000, 'the clash at B');
+    for (const database of [a, b]) {
+      const clash = (await summaryClash(database))!;
+      expect(new Set([clash.kept.value, clash.other.value])).toEqual(new Set([MINE, 'Changed at desk B']));
+    }
+  }, 120_000);
 });

@@ -309,73 +309,77 @@ export interface LeftInStep {
   /** Case id → the row's `updatedAt` when the desk left. */
   cases: Record<string, string>;
   /**
-   * Case id → the revision its row was last in step with (the row that revision's body, or a change made here on it)
-   * and the row's `updatedAt`, for every case the desk held a revision of when it left (`rejoinBases`). Absent in what
-   * a desk of an earlier version kept.
+   * Case id → the revision its row was last in step with (the row that revision's body, or a change made here on it),
+   * the team's revision that one follows when this desk wrote it (`team`, SyncRevRow.team), and the row's `updatedAt`,
+   * for every case the desk held a revision of when it left (`rejoinPlan`). Absent in what an earlier version kept.
    */
-  revs?: Record<string, { rev: string; updatedAt: string }>;
+  revs?: Record<string, { rev: string; team?: string; updatedAt: string }>;
 }
 
 /** One team: its server and database. */
 const teamOf = (membership: Pick<TeamMembership, 'serverUrl' | 'database'>) =>
   `${membership.serverUrl}/${encodeURIComponent(membership.database)}`;
 
-/**
- * The cases this desk has not changed since it left its team (`leftInStep`: SHARING_META_KEYS.leftInStep), as sync
- * ids: the row still has the `updatedAt` it had then (every change to a case sets it) and no clash is recorded on it.
- */
-export async function unchangedSinceLeaving(
-  database: RedressDatabase,
-  leftInStep: Readonly<Record<string, string>>,
-): Promise<Set<string>> {
-  const ids = Object.keys(leftInStep);
-  if (ids.length === 0) return new Set();
-  const rows = await database.cases.bulkGet(ids);
-  const clashes = await database.conflicts.bulkGet(ids);
-  return new Set(
-    rows.flatMap((row, i) =>
-      row && !clashes[i] && row.updatedAt === leftInStep[row.id] ? [syncDocId('case', row.id)] : [],
-    ),
-  );
+/** Cases asked about at once when a desk joins its team again (`rejoinPlan`, `takeRejoinBases`). */
+const REJOIN_BATCH = 1000;
+
+/** What a desk joining the team it left does with the cases it holds that the team holds too (`rejoinPlan`). */
+export interface RejoinPlan {
+  /** Not uploaded: the team's copy is taken as it is (bridge.ts uploadsOnJoin). */
+  unchanged: Set<string>;
+  /** Uploaded on top of the team's revision (sync id → revision id): TeamSync.takeRejoinBases. */
+  bases: Record<string, string>;
 }
 
-/** Cases whose team revisions are asked for at once when a desk joins again (`rejoinBases`, `takeRejoinBases`). */
-const REJOIN_BASES_BATCH = 1000;
-
 /**
- * The cases a desk joining its team again changed since it was last in step with the team (a change waiting to be
- * sent when it left, or one made while away) whose team copy is still the revision it was then in step with
- * (`LeftInStep.revs`), as sync id → that revision. The desk's change follows that revision, so the revision is put in
- * the new local copy before the first push (TeamSync.takeRejoinBases) and the change goes on top of it, as had the desk
- * stayed: leaving forgets the revisions, and uploaded without one, the change went up beside the team's copy and every
- * field it changed showed as "Changed at two desks". Not a case the team changed since (merged as before), nor one
- * whose row is older than when the desk left (a copy brought back from a backup: written on top, it would put its
- * older values over the team's without a word; it goes up beside the team's copy and is merged as before), nor one
- * `unchanged` (not uploaded at all).
+ * What a desk joining again the team it left (`left`, LeftInStep) does with its cases, as sync ids; the team's server
+ * `remote` holds documents (for an empty one every case goes up as it is).
+ *
+ * `unchanged`: the cases it was in step with when it left and has not changed since: the row still has the `updatedAt`
+ * it had then (every change to a case sets it), no clash is recorded on it, and the server holds the revision it was
+ * in step with. Not uploaded, so the team's changes made meanwhile arrive as they are (uploaded with no revision both
+ * copies grew from, every field the team changed showed as "Changed at two desks"). A revision the desk wrote into its
+ * local copy but never sent (the server out of reach when it left) is a change the team lacks: its case goes up; taken
+ * as unchanged, the team's older copy replaced the desk's change without a word.
+ *
+ * `bases`: the cases it changed since the team last had its copy (a change waiting to be sent when it left, one
+ * written but not sent, or one made while away) whose team copy is still the revision the change follows: the one its
+ * row was in step with, or for a revision never sent, the team's revision it was written on. That revision is put in the
+ * new local copy before the first push and the change goes on top of it, as had the desk stayed (uploaded beside it,
+ * every field changed here showed as "Changed at two desks", though only this desk had changed it). Not a case the team
+ * changed since (merged as before), nor one whose row is older than when the desk left (a copy brought back from a
+ * backup: written on top, its older values would replace the team's without a word; it goes up beside the team's copy
+ * and is merged as before).
  */
-export async function rejoinBases(
+export async function rejoinPlan(
   database: RedressDatabase,
-  remote: PouchDatabase,
-  revs: Readonly<Record<string, { rev: string; updatedAt: string }>>,
-  unchanged: ReadonlySet<string>,
-): Promise<Record<string, string>> {
-  const ids = Object.keys(revs).filter((id) => !unchanged.has(syncDocId('case', id)));
-  const bases: Record<string, string> = {};
-  for (let i = 0; i < ids.length; i += REJOIN_BASES_BATCH) {
-    const some = ids.slice(i, i + REJOIN_BASES_BATCH);
+  remote: PouchDatabase | undefined,
+  left: Pick<LeftInStep, 'cases' | 'revs'>,
+): Promise<RejoinPlan> {
+  const plan: RejoinPlan = { unchanged: new Set(), bases: {} };
+  if (!remote) return plan;
+  const revs = left.revs ?? {};
+  const ids = [...new Set([...Object.keys(left.cases), ...Object.keys(revs)])];
+  for (let i = 0; i < ids.length; i += REJOIN_BATCH) {
+    const some = ids.slice(i, i + REJOIN_BATCH);
     const refs = some.map((id) => syncDocId('case', id));
     const rows = await database.cases.bulkGet(some);
+    const clashes = await database.conflicts.bulkGet(some);
     const team = (await remote.allDocs({ keys: refs })).rows;
+    const asked = Object.fromEntries(some.flatMap((id, k) => (revs[id] ? [[refs[k], [revs[id].rev]]] : [])));
+    const missing = Object.keys(asked).length ? await remote.revsDiff(asked) : {};
     some.forEach((id, k) => {
       const row = rows[k];
+      if (!row) return;
       const kept = revs[id];
+      const unsent = !!kept && !!missing[refs[k]]?.missing.includes(kept.rev);
+      if (left.cases[id] === row.updatedAt && !clashes[k] && !unsent) return void plan.unchanged.add(refs[k]);
       const copy = team[k]?.value;
-      if (!row || !copy || copy.deleted || copy.rev !== kept.rev) return;
-      if (!(Date.parse(row.updatedAt) >= Date.parse(kept.updatedAt))) return;
-      bases[refs[k]] = kept.rev;
+      if (!kept || !copy || copy.deleted || !(Date.parse(row.updatedAt) >= Date.parse(kept.updatedAt))) return;
+      if (copy.rev === kept.rev || (unsent && copy.rev === kept.team)) plan.bases[refs[k]] = copy.rev;
     });
   }
-  return bases;
+  return plan;
 }
 
 /** A join refused before anything was sent: the reasons, one saying each (English in `message`). */
@@ -806,14 +810,14 @@ export class TeamSync {
         const left = (await this.database.meta.get(LEFT_IN_STEP_KEY))?.value as LeftInStep | undefined;
         // Only for the team it left (one server and database): another team's copies are not the ones it was in step with.
         const sameTeam = left?.team === teamOf(membership);
-        const unchanged = await unchangedSinceLeaving(this.database, sameTeam ? left.cases : {});
+        const rejoin = await rejoinPlan(this.database, empty ? undefined : remote, sameTeam ? left : { cases: {} });
         await enqueueAll(
           this.database,
           empty ? undefined : teamCopiesIn(remote),
           new Set(take?.notUploaded),
-          unchanged,
+          rejoin.unchanged,
         );
-        if (sameTeam && !empty) bases = await rejoinBases(this.database, remote, left.revs ?? {}, unchanged);
+        bases = rejoin.bases;
         // The team keeps its own copies of entries, letters and files (not uploaded over: uploadsOnJoin), so the
         // erasures this desk made while it was not in the team are sent once the team's documents are here.
         resend = !empty && (await anonymisedHere(this.database)).size > 0;
@@ -838,7 +842,7 @@ export class TeamSync {
   }
 
   /**
-   * A desk that joined its team again: the team's revisions its changes follow (`rejoinBases`), copied from the server
+   * A desk that joined its team again: the team's revisions its changes follow (`rejoinPlan`), copied from the server
    * into the new local PouchDB with their histories before the first push, so each change is written on top of its
    * revision and goes up as the next revision of the team's copy. Once: a server lost since the join leaves them
    * uploaded beside the team's copies and merged with clashes, as before.
@@ -848,8 +852,8 @@ export class TeamSync {
     if (!bases) return;
     const refs = Object.keys(bases);
     try {
-      for (let i = 0; i < refs.length; i += REJOIN_BASES_BATCH) {
-        const docs = refs.slice(i, i + REJOIN_BASES_BATCH).map((id) => ({ id, rev: bases[id] }));
+      for (let i = 0; i < refs.length; i += REJOIN_BATCH) {
+        const docs = refs.slice(i, i + REJOIN_BATCH).map((id) => ({ id, rev: bases[id] }));
         const { results } = await remote.bulkGet({ docs, revs: true });
         const got = results.flatMap((r) => r.docs.flatMap((d) => (d.ok ? [d.ok] : [])));
         if (got.length) await local.bulkDocs(got, { new_edits: false });
@@ -1037,12 +1041,17 @@ export class TeamSync {
       const waiting = await db.outbox.bulkGet(revs.map((r) => r.ref));
       const clashes = await db.conflicts.bulkGet(ids);
       const inStep: Record<string, string> = {};
-      // Every case's revision, in step or with a change made here on it (rejoinBases): ids and times, no personal data.
+      // Every case's revision, in step or with a change made here on it (rejoinPlan): ids and times, no personal data.
       const kept: NonNullable<LeftInStep['revs']> = {};
       rows.forEach((row, i) => {
         if (!row) return;
         if (!waiting[i] && !clashes[i] && sameValue(row, revs[i].body)) inStep[row.id] = row.updatedAt;
-        kept[row.id] = { rev: revs[i].rev, updatedAt: row.updatedAt };
+        const team = revs[i].team?.rev;
+        kept[row.id] = {
+          rev: revs[i].rev,
+          ...(team && team !== revs[i].rev ? { team } : {}),
+          updatedAt: row.updatedAt,
+        };
       });
       await db.meta.bulkDelete(Object.values(SHARING_META_KEYS));
       await db.outbox.clear();
