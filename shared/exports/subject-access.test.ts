@@ -257,6 +257,68 @@ describe('the bundle', () => {
     expect(text).not.toMatch(/Subject access|Complaint RDR|Category/);
   });
 
+  it('describes exactly what the bundle holds: no letters (nor letters folder) when none were sent', () => {
+    const bundleSentence = (req: SubjectAccessRequest) =>
+      (subjectAccessSummary(req).content as Array<{ text?: unknown }>)
+        .map((c) => c.text)
+        .find((t): t is string => typeof t === 'string' && /^(This bundle|Ce fichier contient)/.test(t));
+    const noLetters = { ...request, cases: request.cases.map((c) => ({ ...c, letters: [] })) };
+    // With no letters, the ZIP has no letters folder at all.
+    const files = unzipSync(subjectAccessZip(noLetters, new Uint8Array([37])));
+    expect(Object.keys(files).sort()).toEqual(['data.json', 'summary.pdf']);
+    expect(bundleSentence(noLetters)).toBe(
+      'This bundle holds this summary (summary.pdf) and every record about these complaints as a machine-readable file ' +
+        '(data.json): the details we were given, each step of the complaint, who recorded it and when.',
+    );
+    expect(bundleSentence({ ...noLetters, calendar: 'canada', language: 'fr-CA' })).toBe(
+      'Ce fichier contient ce résumé (summary.pdf) et tous les renseignements sur ces plaintes dans un fichier lisible ' +
+        'par machine (data.json)\u00a0: les renseignements qui nous ont été fournis, chaque étape de la plainte, qui ' +
+        'l’a inscrite et quand.',
+    );
+    // No letters but a file kept: the summary, the file and the data.
+    const kept = {
+      row: {
+        id: 'a1',
+        caseId: 'c1',
+        fileName: 'bill.pdf',
+        fileType: 'pdf' as const,
+        mime: 'application/pdf',
+        size: 1,
+        sha256: 'cd'.repeat(32),
+        kind: 'evidence' as const,
+        note: '',
+        addedBy: 'Sam',
+        addedAt: '2026-11-19T10:00:00.000Z',
+      },
+      bytes: new Uint8Array([1]),
+    };
+    const withFile = { ...noLetters, cases: [{ ...noLetters.cases[0], attachments: [kept] }] };
+    expect(bundleSentence(withFile)).toBe(
+      'This bundle holds this summary (summary.pdf), the file kept on your complaints exactly as received (in the ' +
+        'attachments folder), and every record about these complaints as a machine-readable file (data.json): the ' +
+        'details we were given, each step of the complaint, who recorded it and when.',
+    );
+    expect(bundleSentence({ ...withFile, language: 'fr-CA' })).toBe(
+      'Ce fichier contient ce résumé (summary.pdf), le fichier conservé dans vos plaintes, tels que nous les avons ' +
+        'reçus (dans le dossier attachments), et tous les renseignements sur ces plaintes dans un fichier lisible par ' +
+        'machine (data.json)\u00a0: les renseignements qui nous ont été fournis, chaque étape de la plainte, qui ' +
+        'l’a inscrite et quand.',
+    );
+    // One letter and many, as before.
+    const oneLetter = { ...request, cases: [request.cases[1]] };
+    expect(bundleSentence(oneLetter)).toBe(
+      'This bundle holds this summary (summary.pdf), the letter we sent exactly as issued (in the letters folder), and ' +
+        'every record about these complaints as a machine-readable file (data.json): the details we were given, each ' +
+        'step of the complaint, who recorded it and when.',
+    );
+    expect(bundleSentence(request)).toContain('This bundle holds this summary (summary.pdf), the 3 letters we sent');
+    expect(bundleSentence({ ...oneLetter, language: 'fr-CA' })).toContain(
+      'Ce fichier contient ce résumé (summary.pdf), la lettre que nous avons envoyée, telles qu’elles ont été ' +
+        'produites (dans le dossier letters), et tous les renseignements',
+    );
+    expect(bundleSentence({ ...request, language: 'fr-CA' })).toContain('les 3 lettres que nous avons envoyées');
+  });
+
   it('names the provider each complaint was about (#16)', () => {
     const [first, second] = request.cases;
     const doc = subjectAccessSummary({ ...request, cases: [{ ...first, providerName: 'Jive Canada' }, second] });

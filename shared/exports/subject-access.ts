@@ -291,6 +291,16 @@ export const ENGLISH_SAYINGS: SummarySayings = {
   answerRule: (law) => ANSWER_RULES_EN[law],
 };
 
+/**
+ * The parts that are there (empty ones left out) as one list: "a and b"; "a, b, and c" (the bundle's sentence has
+ * always put a comma before its last part when it has three or more; a letter-less bundle has just two).
+ */
+function inList(parts: readonly string[], and: string): string {
+  const there = parts.filter(Boolean);
+  if (there.length <= 2) return there.join(` ${and} `);
+  return `${there.slice(0, -1).join(', ')}, ${and} ${there[there.length - 1]}`;
+}
+
 /** The summary's own words: every fixed label and sentence, in each letter language (the one home of them). */
 interface SummaryWords {
   /**
@@ -364,12 +374,20 @@ const EN_GB_WORDS: SummaryWords = {
   complaintsFound: 'Complaints found',
   none: 'none',
   bundle: (letters, files) =>
-    `This bundle holds this summary (summary.pdf), ${letters === 1 ? 'the letter' : `the ${letters} letters`} we sent exactly as issued (in the letters folder), ` +
-    (files
-      ? `${files === 1 ? 'the file' : `the ${files} files`} kept on your complaints exactly as received (in the attachments folder), `
-      : '') +
-    'and every record about these complaints as a machine-readable file (data.json): the details we were given, each step of the ' +
-    'complaint, who recorded it and when.',
+    `This bundle holds ${inList(
+      [
+        'this summary (summary.pdf)',
+        letters
+          ? `${letters === 1 ? 'the letter' : `the ${letters} letters`} we sent exactly as issued (in the letters folder)`
+          : '',
+        files
+          ? `${files === 1 ? 'the file' : `the ${files} files`} kept on your complaints exactly as received (in the attachments folder)`
+          : '',
+        'every record about these complaints as a machine-readable file (data.json): the details we were given, each step of ' +
+          'the complaint, who recorded it and when',
+      ],
+      'and',
+    )}.`,
   codes:
     ' Characters this summary cannot draw (an emoji, some scripts) are written as their code, such as [U+1F620]; ' +
     'data.json and the files hold them exactly.',
@@ -425,12 +443,20 @@ const FR_CA_WORDS: SummaryWords = {
   complaintsFound: 'Plaintes trouvées',
   none: 'aucune',
   bundle: (letters, files) =>
-    `Ce fichier contient ce résumé (summary.pdf), ${letters === 1 ? 'la lettre que nous avons envoyée' : `les ${letters} lettres que nous avons envoyées`}, telles qu’elles ont été produites (dans le dossier letters), ` +
-    (files
-      ? `${files === 1 ? 'le fichier conservé' : `les ${files} fichiers conservés`} dans vos plaintes, tels que nous les avons reçus (dans le dossier attachments), `
-      : '') +
-    'et tous les renseignements sur ces plaintes dans un fichier lisible par machine (data.json)\u00a0: les renseignements qui nous ont été ' +
-    'fournis, chaque étape de la plainte, qui l’a inscrite et quand.',
+    `Ce fichier contient ${inList(
+      [
+        'ce résumé (summary.pdf)',
+        letters
+          ? `${letters === 1 ? 'la lettre que nous avons envoyée' : `les ${letters} lettres que nous avons envoyées`}, telles qu’elles ont été produites (dans le dossier letters)`
+          : '',
+        files
+          ? `${files === 1 ? 'le fichier conservé' : `les ${files} fichiers conservés`} dans vos plaintes, tels que nous les avons reçus (dans le dossier attachments)`
+          : '',
+        'tous les renseignements sur ces plaintes dans un fichier lisible par machine (data.json)\u00a0: les renseignements qui nous ont ' +
+          'été fournis, chaque étape de la plainte, qui l’a inscrite et quand',
+      ],
+      'et',
+    )}.`,
   codes:
     ' Les caractères que ce résumé ne peut pas afficher (un émoji, certaines écritures) sont écrits sous forme de code, par exemple [U+1F620]\u00a0; ' +
     'data.json et les fichiers les contiennent tels quels.',
