@@ -52,6 +52,11 @@ export const BACKUP_FORMAT_VERSION = 3;
 export const CHUNK_ROWS = 2000;
 export const CHUNK_BYTES = 1024 * 1024;
 export const BACKUP_FILE_EXTENSION = '.redress-backup';
+/**
+ * A saved backup's name before the desk and the date, in English (the interface's catalogue says it in each language,
+ * `data.backup.fileName`). Only the extension is ever read back: restore and the file pickers go by it.
+ */
+export const BACKUP_FILE_STEM = 'redress-backup';
 export const BACKUP_MIME_TYPE = 'application/zip';
 /** A decompressed backup larger than this is refused before it is inflated (a "zip bomb" cannot exhaust memory). */
 export const MAX_BACKUP_CONTENT_BYTES = 1024 * 1024 * 1024;

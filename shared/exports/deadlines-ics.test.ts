@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { evaluateCase } from '#shared/rules/index';
-import { deadlinesCalendar, deadlineUid, type DeadlineEntry } from './deadlines-ics';
+import { deadlinesCalendar, deadlinesFileName, deadlineUid, type DeadlineEntry } from './deadlines-ics';
 
 function parse(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
@@ -111,6 +111,11 @@ describe('deadlines as an ICS calendar', () => {
     );
     expect(events[0].summary).toBe('RDR-2026-000001: Acknowledge, at once; today due (overdue)');
     expect(events[0].description).toContain('a, b; c\nd');
+  });
+
+  it('is named by the date, after the stem given in the interface language (English by default, as before)', () => {
+    expect(deadlinesFileName('2026-11-18')).toBe('redress-deadlines-2026-11-18.ics');
+    expect(deadlinesFileName('2026-11-18', 'redress-echeances')).toBe('redress-echeances-2026-11-18.ics');
   });
 
   it('is an empty but valid calendar when nothing is open', () => {

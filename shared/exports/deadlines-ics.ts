@@ -70,7 +70,13 @@ export function deadlinesCalendar(input: {
   return calendar.toString();
 }
 
-/** A file name for the export, e.g. "redress-deadlines-2026-11-18.ics". */
-export function deadlinesFileName(today: string): string {
-  return `redress-deadlines-${today}.ics`;
+/** The file's name before the date, in English (the interface's catalogue says it in each language). */
+export const DEADLINES_FILE_STEM = 'redress-deadlines';
+
+/**
+ * A file name for the export, e.g. "redress-deadlines-2026-11-18.ics"; `stem` is the name before the date in the
+ * interface language (catalogue `exchange.ics.fileName`: « redress-echeances »).
+ */
+export function deadlinesFileName(today: string, stem: string = DEADLINES_FILE_STEM): string {
+  return `${stem}-${today}.ics`;
 }

@@ -262,6 +262,14 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   await page.screenshot({ path: `${SHOTS}/passphrase-fr.png`, fullPage: true, style: HIDE_MESSAGES });
   await protect.getByRole('button', { name: 'Annuler' }).click();
   await expect(protect).toBeHidden();
+  // The desk's own files are named in French (ASCII only); the backup keeps its extension, which restore goes by.
+  await page.getByRole('checkbox', { name: 'Protéger par une phrase de passe' }).uncheck();
+  const backingUp = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Faire une sauvegarde maintenant' }).click();
+  expect((await backingUp).suggestedFilename()).toMatch(/^redress-sauvegarde-RDR-\d{4}-\d{2}-\d{2}\.redress-backup$/);
+  const exportingDeadlines = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter les échéances (ICS)' }).click();
+  expect((await exportingDeadlines).suggestedFilename()).toMatch(/^redress-echeances-\d{4}-\d{2}-\d{2}\.ics$/);
 
   // Import: a spreadsheet's CSV read, matched, previewed, checked and imported, every step in French.
   await page.getByRole('link', { name: 'Dossiers', exact: true }).click();

@@ -31,6 +31,9 @@ const ENGLISH = [
       // name them too ("REGULATION.md §1: Ofcom General Condition C4, …"). That the interface says them in French is
       // checked by renderer/src/lib/i18n/regulations.test.ts.
       .filter((k) => !k.startsWith('model.regime.') && !k.startsWith('explain.regulation.'))
+      // Not the backup's English file-name stem: it is also the file's extension (.redress-backup), which French keeps
+      // (restore goes by it). That the French name is French is checked by renderer/src/lib/i18n/file-names.test.ts.
+      .filter((k) => k !== 'data.backup.fileName')
       .filter((k) => enGB[k] !== frCA[k])
       .map(
         (k) =>

@@ -40,6 +40,7 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
       const made = await makeBackup(db(), {
         ...(request.app ? { app: request.app } : {}),
         ...(request.passphrase ? { passphrase: request.passphrase } : {}),
+        ...(request.fileStem ? { fileStem: request.fileStem } : {}),
       });
       // The Blob crosses by reference: its bytes stay where the browser keeps them.
       scope.postMessage({ id: request.id, ok: true, type: 'made', made });

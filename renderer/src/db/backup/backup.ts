@@ -32,6 +32,7 @@ import {
 } from '#shared/backup/archive';
 import {
   BACKUP_FILE_EXTENSION,
+  BACKUP_FILE_STEM,
   BACKUP_MIME_TYPE,
   BACKUP_TABLE_NAMES,
   BackupFileError,
@@ -169,12 +170,12 @@ export const APP_NAME = 'Redress';
 const webCrypto = () => globalThis.crypto as unknown as WebCryptoLike;
 
 /**
- * The backup file of the whole database, and the name to save it under; encrypted with `passphrase` when one is given
- * (never stored).
+ * The backup file of the whole database, and the name to save it under (`fileStem`: its start in the interface
+ * language, backupFileName); encrypted with `passphrase` when one is given (never stored).
  */
 export async function makeBackup(
   database: RedressDatabase,
-  options: { clock?: Now; app?: string; passphrase?: string } = {},
+  options: { clock?: Now; app?: string; passphrase?: string; fileStem?: string } = {},
 ): Promise<MadeBackup> {
   const now = (options.clock ?? systemNow).now();
   await database.open();
@@ -211,7 +212,14 @@ export async function makeBackup(
       sayBackup('not-made-check', { why }),
     );
   }
-  return { file, fileName: backupFileName(deskPrefix, now), madeAt, counts, overLimits, overLimitsSaid };
+  return {
+    file,
+    fileName: backupFileName(deskPrefix, now, options.fileStem),
+    madeAt,
+    counts,
+    overLimits,
+    overLimitsSaid,
+  };
 }
 
 /**
@@ -338,9 +346,12 @@ export class BackupCheckError extends Error {
 /** At most this many rows over a limit are named in a message; the rest are counted (features/data words it). */
 export const OVER_LIMITS_SHOWN = 10;
 
-/** e.g. redress-backup-RDR-2026-11-22.redress-backup (the local date). */
-export function backupFileName(deskPrefix: string | undefined, at: Date): string {
-  return `redress-backup-${deskPrefix ? `${deskPrefix}-` : ''}${localIsoDate(at)}${BACKUP_FILE_EXTENSION}`;
+/**
+ * e.g. redress-backup-RDR-2026-11-22.redress-backup (the local date); `stem` is the name before the desk in the
+ * interface language (catalogue `data.backup.fileName`: « redress-sauvegarde »). The extension never changes.
+ */
+export function backupFileName(deskPrefix: string | undefined, at: Date, stem: string = BACKUP_FILE_STEM): string {
+  return `${stem}-${deskPrefix ? `${deskPrefix}-` : ''}${localIsoDate(at)}${BACKUP_FILE_EXTENSION}`;
 }
 
 /** Remember when the last backup was made (shown on the "Your data" page). */

@@ -148,15 +148,18 @@ function ask<T extends BackupReply & { ok: true }>(
   });
 }
 
-/** The backup file of the whole database (see makeBackup), made off the page's thread; encrypted with `passphrase`. */
-export async function makeBackupFile(passphrase?: string): Promise<MadeBackup> {
+/**
+ * The backup file of the whole database (see makeBackup), made off the page's thread; encrypted with `passphrase`;
+ * named starting with `fileStem` (the interface language's, catalogue `data.backup.fileName`) when given.
+ */
+export async function makeBackupFile(passphrase?: string, fileStem?: string): Promise<MadeBackup> {
   const id = nextId++;
-  const secret = passphrase ? { passphrase } : {};
-  const reply = await ask({ type: 'make', id, ...secret }, async () => ({
+  const options = { ...(passphrase ? { passphrase } : {}), ...(fileStem ? { fileStem } : {}) };
+  const reply = await ask({ type: 'make', id, ...options }, async () => ({
     id,
     ok: true as const,
     type: 'made' as const,
-    made: await makeBackup(db(), secret),
+    made: await makeBackup(db(), options),
   }));
   return (reply as { made: MadeBackup }).made;
 }

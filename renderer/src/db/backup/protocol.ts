@@ -5,8 +5,8 @@ import type { AnonymisationPreview, MadeBackup, RestoreMode, RestoreProgress, Re
 import type { StorageLocation } from '../storage';
 
 export type BackupRequest =
-  /** passphrase: encrypt the file with it (never stored). */
-  | { type: 'make'; id: number; app?: string; passphrase?: string }
+  /** passphrase: encrypt the file with it (never stored); fileStem: the file name's start (backup.ts backupFileName). */
+  | { type: 'make'; id: number; app?: string; passphrase?: string; fileStem?: string }
   /** The file chosen (a Blob crosses by reference, its bytes not read); passphrase: for an encrypted file. */
   | { type: 'check'; id: number; file: Blob; passphrase?: string }
   /** Restore the file checked last (named by its seal, so a stale screen cannot restore another file). */

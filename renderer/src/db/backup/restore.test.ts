@@ -51,6 +51,12 @@ describe('making a backup', () => {
     const made = await makeBackup(database, { clock: clockAt('2026-11-22T23:30:00.000Z') });
     // 23:30 UTC is already the 22nd in London in winter (GMT), but a summer evening would be the next day.
     expect(made.fileName).toBe('redress-backup-RDR-2026-11-22.redress-backup');
+    // In French: named in the interface language, the extension (which restore goes by) the same.
+    const french = await makeBackup(database, {
+      clock: clockAt('2026-11-22T23:30:00.000Z'),
+      fileStem: fr('data.backup.fileName'),
+    });
+    expect(french.fileName).toBe('redress-sauvegarde-RDR-2026-11-22.redress-backup');
     expect(made.counts).toMatchObject({
       cases: 30,
       letters: 3,

@@ -52,7 +52,7 @@ function BackupSection() {
     setResult(null);
     try {
       // Made in a worker (../../db/backup-client.ts): the page keeps drawing while a large desk is written.
-      const made = await makeBackupFile(passphrase);
+      const made = await makeBackupFile(passphrase, t('data.backup.fileName'));
       const saved = await saveLargeFile({ suggestedName: made.fileName, mimeType: BACKUP_MIME_TYPE, file: made.file });
       if (!saved.ok) setResult({ ok: false, text: failureIn(t, saved) });
       else if (!saved.saved) setResult({ ok: false, text: t('data.backup.cancelled') });

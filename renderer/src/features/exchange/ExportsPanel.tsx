@@ -68,7 +68,7 @@ export function ExportsPanel() {
     setBusy('ics');
     await runExport(
       t('exchange.deadlinesExported'),
-      () => exportDeadlinesIcs(db(), { today: todayIso(), deskName: settings?.company.name ?? 'Redress' }),
+      () => exportDeadlinesIcs(db(), { today: todayIso(), deskName: settings?.company.name ?? 'Redress', locale }),
       (n) => t('exchange.deadlines', { n }),
     );
     setBusy(null);

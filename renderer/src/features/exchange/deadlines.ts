@@ -3,6 +3,8 @@
 // (db/derive.ts isPendingClock): running or missed, not yet closed, and something the desk has to do.
 import { deadlinesCalendar, deadlinesFileName, type DeadlineEntry } from '#shared/exports/deadlines-ics';
 import type { CaseRecord } from '#shared/model/case';
+import type { InterfaceLocale } from '#shared/model/dates';
+import { translate } from '#lib/i18n/index';
 import { evaluateRecord } from '#lib/rules';
 import { isPendingClock } from '#db/case-index/derive';
 import { ACTIVE_STATUSES, caseIdsWithStatus } from '#db/case-index/queries';
@@ -44,12 +46,13 @@ export async function openDeadlines(
 
 export async function exportDeadlinesIcs(
   database: RedressDatabase,
-  options: { today: string; deskName: string; now?: Date },
+  /** locale: the interface language, which names the file (catalogue `exchange.ics.fileName`). */
+  options: { today: string; deskName: string; locale: InterfaceLocale; now?: Date },
 ): Promise<ExportOutcome> {
   const entries = await openDeadlines(database, options.today);
   const text = deadlinesCalendar({ entries, exportedAt: options.now ?? new Date(), deskName: options.deskName });
   const result = await platform().saveFile({
-    suggestedName: deadlinesFileName(options.today),
+    suggestedName: deadlinesFileName(options.today, translate(options.locale, 'exchange.ics.fileName')),
     mimeType: 'text/calendar',
     data: new TextEncoder().encode(text),
   });

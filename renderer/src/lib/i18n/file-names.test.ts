@@ -3,6 +3,7 @@
 // Windows tools), and English ones are as they always were.
 import { describe, expect, it } from 'vitest';
 import { INTERFACE_LOCALES } from '#shared/model/dates';
+import { deadlinesFileName } from '#shared/exports/deadlines-ics';
 import { translate } from './index';
 
 const FILE_NAME_KEYS = [
@@ -12,6 +13,8 @@ const FILE_NAME_KEYS = [
   'reports.export.fileUnassigned',
   'exchange.csv.fileName',
   'exchange.csv.fileNameFiltered',
+  'exchange.ics.fileName',
+  'data.backup.fileName',
 ] as const;
 
 describe('file names in the catalogue', () => {
@@ -25,5 +28,19 @@ describe('file names in the catalogue', () => {
     expect(translate('en-GB', 'post.fileName', { date: '2026-12-06' })).toBe('letters-to-post-2026-12-06.pdf');
     expect(translate('en-CA', 'post.fileName', { date: '2026-12-06' })).toBe('letters-to-post-2026-12-06.pdf');
     expect(translate('fr-CA', 'post.fileName', { date: '2026-12-06' })).toBe('lettres-a-poster-2026-12-06.pdf');
+  });
+
+  it('name the backup and the deadlines calendar in the interface language, English as it always was', () => {
+    for (const locale of ['en-GB', 'en-CA'] as const) {
+      // The backup's stem (db/backup/backup.ts backupFileName: redress-backup-RDR-2026-12-06.redress-backup).
+      expect(translate(locale, 'data.backup.fileName')).toBe('redress-backup');
+      expect(deadlinesFileName('2026-12-06', translate(locale, 'exchange.ics.fileName'))).toBe(
+        'redress-deadlines-2026-12-06.ics',
+      );
+    }
+    expect(translate('fr-CA', 'data.backup.fileName')).toBe('redress-sauvegarde');
+    expect(deadlinesFileName('2026-12-06', translate('fr-CA', 'exchange.ics.fileName'))).toBe(
+      'redress-echeances-2026-12-06.ics',
+    );
   });
 });

@@ -35,6 +35,7 @@ import { PROBLEMS_EN } from '#shared/model/problems';
 import { LOGO_IN_FILE_EN, LOGO_PROBLEMS_EN } from '#shared/model/settings';
 import { SHARING_CONFIG_PROBLEMS_EN } from '#shared/security/sharing';
 import { BACKUP_PROBLEMS_EN } from '#shared/backup/problems';
+import { BACKUP_FILE_STEM } from '#shared/backup/format';
 import { ATTACHMENT_REFUSALS_EN } from '#shared/files/refusals';
 import {
   CASE_TEXT_PLACES,
@@ -67,6 +68,7 @@ import {
 import { ERASED, ERASURE_BASIS_LABELS, KEPT, KEPT_WHY } from '#shared/privacy/erasure';
 import { IMPORT_FIELDS } from '#shared/exports/cases-import';
 import { ENGLISH_CASES_CSV_WORDS } from '#shared/exports/cases-csv';
+import { DEADLINES_FILE_STEM } from '#shared/exports/deadlines-ics';
 import { ANSWER_RULES_EN } from '#shared/exports/subject-access';
 import type { IntakeField } from '#shared/model/intake';
 import { CLOCKS_UNREADABLE_EN } from '#lib/rules';
@@ -832,6 +834,8 @@ export const enGB = {
     'Saved {file} (protected with a passphrase): {cases, plural, one {# case} other {# cases}}, {events, plural, one {# timeline entry} other {# timeline entries}}, {letters, plural, one {# letter} other {# letters}}, {files, plural, one {# file} other {# files}} kept on cases; checked as a restore would check it.',
   'data.backup.made': 'Backup made',
   'data.backup.failed': 'The backup could not be made: {error}',
+  // A saved backup's name before the desk and the date (ASCII; the extension .redress-backup follows, always).
+  'data.backup.fileName': BACKUP_FILE_STEM,
   'data.overLimits':
     '{n, plural, one {# entry is longer than letters take (kept as it is; shorten it)} other {# entries are longer than letters take (kept as they are; shorten them)}}: {entries}.', // h17: reads right at a count of 1
   'data.overLimitsMore':
@@ -1214,6 +1218,8 @@ export const enGB = {
   // The cases CSV's file names (ASCII letters, digits and hyphens only): shared/exports/cases-csv.ts's English.
   'exchange.csv.fileName': ENGLISH_CASES_CSV_WORDS.fileName.all,
   'exchange.csv.fileNameFiltered': ENGLISH_CASES_CSV_WORDS.fileName.filtered,
+  // The deadlines calendar's file name before the date (ASCII): shared/exports/deadlines-ics.ts's English.
+  'exchange.ics.fileName': DEADLINES_FILE_STEM,
 
   // Privacy: the retention policy (Settings).
   'retention.title': 'Retention of personal data',

@@ -844,6 +844,7 @@ export const frCA: Record<MessageKey, string> = {
     '{file} enregistré (protégé par une phrase de passe)\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# inscription à l’historique} other {# inscriptions à l’historique}}, {letters, plural, one {# lettre} other {# lettres}}, {files, plural, one {# fichier} other {# fichiers}} joints aux dossiers\u00a0; vérifié comme le ferait une restauration.',
   'data.backup.made': 'Sauvegarde faite',
   'data.backup.failed': 'La sauvegarde n’a pas pu être faite\u00a0: {error}',
+  'data.backup.fileName': 'redress-sauvegarde',
   'data.overLimits':
     '{n, plural, one {# entrée dépasse la longueur que les lettres acceptent (conservée telle quelle\u00a0; raccourcissez-la)} other {# entrées dépassent la longueur que les lettres acceptent (conservées telles quelles\u00a0; raccourcissez-les)}}\u00a0: {entries}.', // h17: reads right at a count of 1
   'data.overLimitsMore':
@@ -1518,6 +1519,7 @@ export const frCA: Record<MessageKey, string> = {
   'exchange.csv.column.attachments': 'Pièces jointes',
   'exchange.csv.fileName': 'redress-dossiers',
   'exchange.csv.fileNameFiltered': 'redress-dossiers-filtres',
+  'exchange.ics.fileName': 'redress-echeances',
 
   'retention.title': 'Conservation des renseignements personnels',
   'retention.form': 'Politique de conservation',
