@@ -191,6 +191,43 @@ describe('correcting the facts in two windows', () => {
     ]);
   });
 
+  it('names the providers in a conflict message as the form does, not by their ids', () => {
+    const providers = [
+      { id: 'first', name: 'Kijoma UK', calendar: 'england-and-wales' as const, procedureId: 'kijoma' },
+      { id: 'c0ffee-42', name: 'Jive Canada', calendar: 'canada' as const, procedureId: 'jive-ca' },
+      { id: 'b0b-7', name: 'Miso Mobile', calendar: 'england-and-wales' as const, procedureId: 'miso' },
+    ];
+    const desk = new Desk(caseRecord({ providerId: 'first' }), TODAY, providers);
+    const two = openCorrection(desk);
+    const one = openCorrection(desk);
+    save(
+      desk,
+      { ...one, values: followProvider(one.values, 'c0ffee-42', desk.context()) },
+      { reason: 'Canadian customer' },
+    );
+    // The other window moves it to a third provider: asked about, named as the provider list names them.
+    const mine = followProvider(two.values, 'b0b-7', desk.context());
+    const refused = rebaseEdit(
+      'correct-facts',
+      { ...mine, reason: 'Mobile customer' },
+      two.base,
+      desk.record,
+      desk.providers,
+    );
+    expect(!refused.ok && refused.conflicts.map((c) => c.field)).toEqual(['providerId', 'procedureId']);
+    const message = !refused.ok ? refused.message : '';
+    expect(message).toContain('provider was Kijoma UK when you opened this, now Jive Canada');
+    expect(message).not.toMatch(/c0ffee|b0b-7|\bfirst\b/);
+    // The procedure by its name too (kijoma and jive-ca are built-in procedures' ids).
+    expect(message).not.toMatch(/\b(kijoma|jive-ca)\b/);
+    // With no providers given (a caller that has none), the id: nothing is guessed.
+    expect(editFieldValue('correct-facts', 'providerId', 'c0ffee-42')).toBe('c0ffee-42');
+    expect(editFieldValue('correct-facts', 'providerId', 'c0ffee-42', { record: desk.record })).toBe('c0ffee-42');
+    expect(editFieldValue('correct-facts', 'providerId', 'c0ffee-42', { record: desk.record, providers })).toBe(
+      'Jive Canada',
+    );
+  });
+
   it('the form’s preview reads what the save would send: the other window’s date, a field both changed as typed', () => {
     const desk = new Desk(caseRecord({ receivedOn: '2026-11-30', category: 'pricing' }), TODAY);
     const two = openCorrection(desk);

@@ -6,7 +6,8 @@ import { mergeFields } from '#shared/model/merge';
 import { fillTemplate } from '#shared/model/template';
 import { type CaseActionId, CUSTOMER_EDIT_FIELDS, customerFieldValue, getAction, YES_NO_FIELDS } from './catalogue';
 import { CORRECTION_FORM_FIELDS, correctionFormValues, REPRESENTATIVE_FORM_FIELDS } from './corrections';
-import { type ActionInput, customerDetailsToForm, isTicked, short } from './entry';
+import { procedureName } from '#shared/rules/index';
+import { type ActionContext, type ActionInput, customerDetailsToForm, fieldOptions, isTicked, short } from './entry';
 
 /**
  * The actions whose form is filled from fields stored on the case and writes them back (the rest only add to the
@@ -121,27 +122,56 @@ export function editValueOf(action: CaseActionId, field: string, value: string):
   return value === '' ? { empty: true } : { text: short(value.replace(/\n/g, ', '), 40) };
 }
 
-/** A stored field's value in words for a message: "Yes", "French (Canada)", "(empty)"; long text cut short. */
-export function editFieldValue(action: CaseActionId, field: string, value: string): string {
+/**
+ * The case and the desk's providers, for naming a choice among the desk's own (a provider: the desk's data, so the
+ * caller passes it; shared/ reads no storage).
+ */
+export type EditNaming = Pick<ActionContext, 'record' | 'providers'>;
+
+/**
+ * A choice of `action`'s `field` by the name the form shows for it, in English: the field's own list, or the desk's it
+ * names (`fieldOptions`: a provider from `naming`); a procedure the list does not hold (a desk's own) by the desk's
+ * name for it. The value itself when nothing names it (a provider when `naming` has no providers).
+ */
+export function editOptionLabel(action: CaseActionId, field: string, value: string, naming?: EditNaming): string {
+  const f = getAction(action).fields.find((x) => x.name === field);
+  // Without the desk's providers, nothing to name one by (never "Not one of this desk’s providers" for lack of them).
+  const options = f?.optionsFrom ? (naming?.providers ? fieldOptions(f, naming) : []) : (f?.options ?? []);
+  return (
+    options.find((o) => o.value === value)?.label ??
+    (field === 'procedureId' ? procedureName(value) : undefined) ??
+    value
+  );
+}
+
+/**
+ * A stored field's value in words for a message: "Yes", "French (Canada)", "(empty)", a provider by its name (from
+ * `naming`); long text cut short.
+ */
+export function editFieldValue(action: CaseActionId, field: string, value: string, naming?: EditNaming): string {
   const v = editValueOf(action, field, value);
   if ('box' in v || field === 'language') return customerFieldValue(field, value);
-  if ('option' in v)
-    return (
-      getAction(action)
-        .fields.find((f) => f.name === field)
-        ?.options?.find((o) => o.value === v.option)?.label ?? v.option
-    );
+  if ('option' in v) return editOptionLabel(action, field, v.option, naming);
   if ('unset' in v) return EDIT_CONFLICT_EN.none;
   if ('empty' in v) return EDIT_CONFLICT_EN.empty;
   if ('date' in v) return dateInWords(v.date);
   return v.text;
 }
 
-/** "phone was 0161 496 0000 when you opened this, now 0207 946 0000" for each conflict, after one lead. */
-export function describeEditConflicts(action: CaseActionId, conflicts: readonly EditConflict[]): string {
+/**
+ * "phone was 0161 496 0000 when you opened this, now 0207 946 0000" for each conflict, after one lead; a provider
+ * named from `naming` (editFieldValue).
+ */
+export function describeEditConflicts(
+  action: CaseActionId,
+  conflicts: readonly EditConflict[],
+  naming?: EditNaming,
+): string {
   const each = conflicts.map((c) =>
     fillTemplate(EDIT_CONFLICT_EN.change, (name) =>
-      name === 'field' ? c.label.toLowerCase() : editFieldValue(action, c.field, name === 'base' ? c.base : c.theirs),
+      name === 'field'
+        ? c.label.toLowerCase()
+        : editFieldValue(action, c.field, name === 'base' ? c.base : c.theirs, naming),
     ),
   );
   return fillTemplate(EDIT_CONFLICT_EN[conflicts.length === 1 ? 'lead-one' : 'lead-many'], () => each.join('; '));
@@ -152,13 +182,15 @@ export function describeEditConflicts(action: CaseActionId, conflicts: readonly 
  * `record`: the fields the person changed are taken, fields changed only elsewhere are kept, and a field changed on
  * both sides to different values is refused as a conflict (nothing is overwritten silently). `base` undefined (a
  * caller that did not keep what it showed) compares with what is stored now, i.e. every field sent is the person's.
- * Actions that do not edit stored fields pass through unchanged.
+ * Actions that do not edit stored fields pass through unchanged. `providers` (the desk's) name a provider in the
+ * conflict message.
  */
 export function rebaseEdit(
   action: CaseActionId,
   input: ActionInput,
   base: Record<string, string> | undefined,
   record: CaseRecord,
+  providers?: ActionContext['providers'],
 ): RebaseResult {
   const stored = storedFormValues(action, record);
   if (!stored) return { ok: true, input };
@@ -197,7 +229,7 @@ export function rebaseEdit(
       theirs: theirs[field],
       mine: mine[field],
     }));
-    return { ok: false, conflicts, message: describeEditConflicts(action, conflicts) };
+    return { ok: false, conflicts, message: describeEditConflicts(action, conflicts, { record, providers }) };
   }
   return { ok: true, input: { ...input, ...result.merged } };
 }

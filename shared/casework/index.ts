@@ -46,6 +46,8 @@ export {
 export {
   storedFormValues,
   editFieldValue,
+  editOptionLabel,
+  type EditNaming,
   describeEditConflicts,
   EDIT_CONFLICT_EN,
   type EditConflictPart,

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultInput, storedFormValues, type CaseActionId, type ActionInput } from '#shared/casework/index';
 import type { DeskSettings } from '#shared/model/case';
+import { caseProviderId } from '#shared/model/provider';
 import { getProcedure } from '#shared/rules/index';
 import { deskSettings } from '#test/support/desk';
 import { customer, newCaseParts } from '#test/support/cases';
@@ -600,6 +601,42 @@ describe('performAction', () => {
         { field: 'category', label: 'Category', base: record.category, theirs: 'service', mine: 'sales' },
       ]);
       expect(await counts(database, record.id)).toEqual(before);
+    });
+
+    it('a provider both windows moved differently is refused naming the providers, not their ids', async () => {
+      const database = open();
+      const record = await newCase(database, 'kijoma');
+      const providers = [
+        {
+          id: caseProviderId(record),
+          name: 'Kijoma UK',
+          calendar: 'england-and-wales' as const,
+          procedureId: 'kijoma',
+        },
+        { id: 'c0ffee-42', name: 'Jive Canada', calendar: 'canada' as const, procedureId: 'jive-ca' },
+        { id: 'b0b-7', name: 'Miso Mobile', calendar: 'england-and-wales' as const, procedureId: 'miso' },
+      ];
+      const a = await openForm(database, record.id, 'correct-facts');
+      const b = await openForm(database, record.id, 'correct-facts');
+      await performAction(
+        database,
+        record.id,
+        'correct-facts',
+        { ...b.values, providerId: 'c0ffee-42', procedureId: 'jive-ca', reason: 'Canadian customer' },
+        { by: 'Bea', today: TODAY, base: b.base, providers, clock: tickingClock() },
+      );
+      const result = await performAction(
+        database,
+        record.id,
+        'correct-facts',
+        { ...a.values, providerId: 'b0b-7', procedureId: 'miso', reason: 'Mobile customer' },
+        { by: 'Al', today: TODAY, base: a.base, providers, clock: tickingClock('2026-11-30T10:00:00Z') },
+      ).catch((e: unknown) => e);
+      expect(result).toBeInstanceOf(EditConflictError);
+      expect((result as EditConflictError).message).toContain(
+        'provider was Kijoma UK when you opened this, now Jive Canada',
+      );
+      expect((result as EditConflictError).message).not.toContain('c0ffee');
     });
   });
 });

@@ -113,7 +113,7 @@ export async function performAction(
     const evaluation = tryEvaluate(record, events, today);
 
     // Only what the person changed, on top of what is stored now (another window may have saved meanwhile).
-    const rebased = rebaseEdit(action, input, options.base, record);
+    const rebased = rebaseEdit(action, input, options.base, record, options.providers);
     if (!rebased.ok) throw new EditConflictError(rebased.message, rebased.conflicts);
     const built = buildActionEvent(action, rebased.input, {
       record,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CASE_ACTIONS, getAction } from '#shared/casework/catalogue';
 import { enGB } from '#lib/i18n/index';
 import { describeEditConflicts, type EditConflict } from '#shared/casework/index';
+import { copyOfProcedure, installDeskProcedures, JIVE_CA } from '#shared/rules/index';
 import {
   actionText,
   authorityText,
@@ -164,6 +165,31 @@ describe('a correction’s edit conflict', () => {
     expect(text).not.toContain('c0ffee');
     expect(editValueText(fr, 'correct-facts', 'category', 'billing')).toBe('Facturation');
     expect(editConflictsText(fr, 'correct-facts', conflicts, context)).toContain('Jive Canada');
+  });
+
+  it('names a provider and a desk’s own procedure as the form does, the same in the panel and the error’s message', () => {
+    const copy = copyOfProcedure(JIVE_CA, new Set());
+    installDeskProcedures([copy]);
+    try {
+      const moved: EditConflict[] = [
+        { field: 'providerId', label: 'Provider', base: 'first', theirs: 'c0ffee-42', mine: 'first' },
+        { field: 'procedureId', label: 'Procedure', base: 'kijoma', theirs: copy.id, mine: 'kijoma' },
+      ];
+      const text = editConflictsText(en, 'correct-facts', moved, context);
+      expect(text).toContain(
+        `procedure was Kijoma Broadband complaints procedure when you opened this, now ${copy.name}`,
+      );
+      expect(text).not.toContain(copy.id);
+      // shared/'s English (EditConflictError's message) says the same.
+      expect(describeEditConflicts('correct-facts', moved, context)).toBe(text);
+      const french = editConflictsText(fr, 'correct-facts', moved, context);
+      expect(french).toContain('Jive Canada');
+      expect(french).toContain(copy.name);
+      expect(french).not.toMatch(new RegExp(`c0ffee|${copy.id}`));
+      expect(editValueText(fr, 'correct-facts', 'procedureId', copy.id)).toBe(copy.name);
+    } finally {
+      installDeskProcedures([]);
+    }
   });
 });
 

@@ -2,12 +2,12 @@
 // (its forms, its validation); the catalogue takes that English by key — action.<id>.label|title|submitLabel|done,
 // field.<id>.<name>.label|description|placeholder|missing, field.<id>.<name>.option.<value> — and French writes its own.
 import {
-  type ActionContext,
   type ActionFieldSpec,
   type CaseActionId,
   type EditConflict,
+  type EditNaming,
+  editOptionLabel,
   editValueOf,
-  fieldOptions,
   getAction,
 } from '#shared/casework/index';
 import type { CommunicationNeeds, RepresentativeAuthority } from '#shared/model/case';
@@ -82,21 +82,21 @@ export function conflictFieldText(t: Translate, id: CaseActionId, c: EditConflic
 
 /**
  * A stored field's value as the conflict shows it: "Yes", "French (Canada)", "(empty)", a date, the text cut short. A
- * choice among the desk's own (a provider) is named from `context`, the case's and desk's.
+ * choice is named as the form names it (editOptionLabel: a provider from `context`, the case's and desk's; a
+ * procedure by the desk's name for it).
  */
 export function editValueText(
   t: Translate,
   id: CaseActionId,
   field: string,
   value: string,
-  context?: Pick<ActionContext, 'record' | 'providers'>,
+  context?: EditNaming,
 ): string {
   const f = getAction(id).fields.find((x) => x.name === field);
   const v = editValueOf(id, field, value);
   if ('box' in v) return t(v.box ? 'editConflict.yes' : 'editConflict.no');
   if ('option' in v) {
-    const options = f?.optionsFrom && context ? fieldOptions(f, context) : f?.options;
-    const english = options?.find((o) => o.value === v.option)?.label ?? v.option;
+    const english = editOptionLabel(id, field, v.option, context);
     return f ? optionText(t, id, f, v.option, english) : english;
   }
   if ('date' in v) return formatDate(v.date);
@@ -113,7 +113,7 @@ export function editConflictsText(
   t: Translate,
   id: CaseActionId,
   conflicts: readonly EditConflict[],
-  context?: Pick<ActionContext, 'record' | 'providers'>,
+  context?: EditNaming,
 ): string {
   const changes = conflicts.map((c) =>
     t('editConflict.change', {
