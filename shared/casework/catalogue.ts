@@ -2,7 +2,6 @@
 // labels, groups and form fields the screens show. Pure data and lookups; which actions are possible now is
 // ./availability.ts, turning a form into the event is ./entry.ts.
 import { ADDRESS_HINT } from '#shared/model/stored';
-import { listProcedures } from '#shared/rules/index';
 import {
   AUTHORITY_KINDS,
   AUTHORITY_LABELS,
@@ -76,8 +75,11 @@ export interface ActionFieldSpec {
   missing?: string;
   /** Shown only while this checkbox field is ticked (its value is ignored otherwise). */
   onlyWhen?: string;
-  /** The choices are the desk's own data, not fixed: `fieldOptions` (entry.ts) lists them from the context. */
-  optionsFrom?: 'providers';
+  /**
+   * The choices are the desk's own data, not fixed: `fieldOptions` (entry.ts) lists them, the providers from the
+   * context, the procedures as the desk holds them when asked (its own copies are installed after this list is read).
+   */
+  optionsFrom?: 'providers' | 'procedures';
   /**
    * The description where the case's regime sends no ADR letter at once on a final position (the CCTS), when
    * `description` speaks of that letter (`fieldDescriptionPart`, entry.ts).
@@ -648,7 +650,7 @@ export const SPECS: readonly CaseActionSpec[] = [
         kind: 'select',
         required: true,
         missing: 'Choose the procedure',
-        options: listProcedures().map((p) => ({ value: p.id, label: p.name })),
+        optionsFrom: 'procedures',
       },
       {
         name: 'repName',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseFacts, evaluateCase } from '#shared/rules/index';
+import { caseFacts, copyOfProcedure, evaluateCase, installDeskProcedures, JIVE_CA } from '#shared/rules/index';
 import { effectiveTimeline } from '#shared/model/effective';
 import { caseRecord, Desk } from '#test/support/case-desk';
 import {
@@ -343,6 +343,23 @@ describe('moving a case to another provider (issue #16)', () => {
       value: 'other-desk',
       label: 'Not one of this desk’s providers',
     });
+  });
+
+  it('offers the desk’s procedures as they are now, its own copies too (installed after the catalogue was read)', () => {
+    const field = getAction('correct-facts').fields.find((f) => f.name === 'procedureId')!;
+    const context = new Desk(record(), '2026-12-02', providers).context();
+    const copy = copyOfProcedure(JIVE_CA, new Set());
+    installDeskProcedures([copy]);
+    try {
+      expect(fieldOptions(field, context)).toContainEqual({ value: copy.id, label: copy.name });
+      expect(fieldOptions(field, context)).toContainEqual({
+        value: 'kijoma',
+        label: 'Kijoma Broadband complaints procedure',
+      });
+    } finally {
+      installDeskProcedures([]);
+    }
+    expect(fieldOptions(field, context).map((o) => o.value)).not.toContain(copy.id);
   });
 });
 

@@ -6,7 +6,6 @@ import { mergeFields } from '#shared/model/merge';
 import { fillTemplate } from '#shared/model/template';
 import { type CaseActionId, CUSTOMER_EDIT_FIELDS, customerFieldValue, getAction, YES_NO_FIELDS } from './catalogue';
 import { CORRECTION_FORM_FIELDS, correctionFormValues, REPRESENTATIVE_FORM_FIELDS } from './corrections';
-import { procedureName } from '#shared/rules/index';
 import { type ActionContext, type ActionInput, customerDetailsToForm, fieldOptions, isTicked, short } from './entry';
 
 /**
@@ -130,18 +129,14 @@ export type EditNaming = Pick<ActionContext, 'record' | 'providers'>;
 
 /**
  * A choice of `action`'s `field` by the name the form shows for it, in English: the field's own list, or the desk's it
- * names (`fieldOptions`: a provider from `naming`); a procedure the list does not hold (a desk's own) by the desk's
- * name for it. The value itself when nothing names it (a provider when `naming` has no providers).
+ * names (`fieldOptions`: a provider from `naming`, a procedure as the desk holds it). The value itself when nothing
+ * names it (a provider when `naming` has no providers).
  */
 export function editOptionLabel(action: CaseActionId, field: string, value: string, naming?: EditNaming): string {
   const f = getAction(action).fields.find((x) => x.name === field);
   // Without the desk's providers, nothing to name one by (never "Not one of this desk’s providers" for lack of them).
-  const options = f?.optionsFrom ? (naming?.providers ? fieldOptions(f, naming) : []) : (f?.options ?? []);
-  return (
-    options.find((o) => o.value === value)?.label ??
-    (field === 'procedureId' ? procedureName(value) : undefined) ??
-    value
-  );
+  const options = f && (f.optionsFrom !== 'providers' || naming?.providers) ? fieldOptions(f, naming) : [];
+  return options.find((o) => o.value === value)?.label ?? value;
 }
 
 /**

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Procedure } from '#shared/rules/procedure';
 import { adrLetterAtOnceOnDeadlock } from '#shared/rules/regimes';
+import { listProcedures } from '#shared/rules/procedures';
 import type { Evaluation } from '#shared/rules/types';
 import type {
   CaseRecord,
@@ -166,12 +167,18 @@ export function fieldDescriptionPart(
   return adrLetterAtOnceOnDeadlock(version) ? 'description' : 'descriptionNoAdrLetter';
 }
 
-/** A select field's choices: the spec's own, or the desk's data it names (`optionsFrom`). */
+/**
+ * A select field's choices: the spec's own, or the desk's data it names (`optionsFrom`): its providers from `ctx`
+ * (none without it), its procedures as it holds them now (the built-in ones and its own, installed at start and after
+ * each change).
+ */
 export function fieldOptions(
   f: ActionFieldSpec,
-  ctx: Pick<ActionContext, 'record' | 'providers'>,
+  ctx?: Pick<ActionContext, 'record' | 'providers'>,
 ): { value: string; label: string }[] {
+  if (f.optionsFrom === 'procedures') return listProcedures().map((p) => ({ value: p.id, label: p.name }));
   if (f.optionsFrom !== 'providers') return [...(f.options ?? [])];
+  if (!ctx) return [];
   const current = caseProviderId(ctx.record);
   const options = (ctx.providers ?? [])
     .filter((p) => !p.retiredOn || p.id === current)
