@@ -342,6 +342,7 @@ describe('moving a case to another provider (issue #16)', () => {
     expect(fieldOptions(field, elsewhere)[0]).toEqual({
       value: 'other-desk',
       label: 'Not one of this desk’s providers',
+      provider: { kind: 'elsewhere' },
     });
   });
 

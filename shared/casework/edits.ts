@@ -6,7 +6,15 @@ import { mergeFields } from '#shared/model/merge';
 import { fillTemplate } from '#shared/model/template';
 import { type CaseActionId, CUSTOMER_EDIT_FIELDS, customerFieldValue, getAction, YES_NO_FIELDS } from './catalogue';
 import { CORRECTION_FORM_FIELDS, correctionFormValues, REPRESENTATIVE_FORM_FIELDS } from './corrections';
-import { type ActionContext, type ActionInput, customerDetailsToForm, fieldOptions, isTicked, short } from './entry';
+import {
+  type ActionContext,
+  type ActionInput,
+  customerDetailsToForm,
+  type FieldOption,
+  fieldOptions,
+  isTicked,
+  short,
+} from './entry';
 
 /**
  * The actions whose form is filled from fields stored on the case and writes them back (the rest only add to the
@@ -128,15 +136,25 @@ export function editValueOf(action: CaseActionId, field: string, value: string):
 export type EditNaming = Pick<ActionContext, 'record' | 'providers'>;
 
 /**
- * A choice of `action`'s `field` by the name the form shows for it, in English: the field's own list, or the desk's it
- * names (`fieldOptions`: a provider from `naming`, a procedure as the desk holds it). The value itself when nothing
- * names it (a provider when `naming` has no providers).
+ * A choice of `action`'s `field` as the form lists it: from the field's own list, or the desk's it names
+ * (`fieldOptions`: a provider from `naming`, a procedure as the desk holds it). None when nothing names it (a provider
+ * when `naming` has no providers).
  */
-export function editOptionLabel(action: CaseActionId, field: string, value: string, naming?: EditNaming): string {
+export function editOption(
+  action: CaseActionId,
+  field: string,
+  value: string,
+  naming?: EditNaming,
+): FieldOption | undefined {
   const f = getAction(action).fields.find((x) => x.name === field);
   // Without the desk's providers, nothing to name one by (never "Not one of this desk’s providers" for lack of them).
   const options = f && (f.optionsFrom !== 'providers' || naming?.providers) ? fieldOptions(f, naming) : [];
-  return options.find((o) => o.value === value)?.label ?? value;
+  return options.find((o) => o.value === value);
+}
+
+/** A choice by the name the form shows for it, in English (editOption); the value itself when nothing names it. */
+export function editOptionLabel(action: CaseActionId, field: string, value: string, naming?: EditNaming): string {
+  return editOption(action, field, value, naming)?.label ?? value;
 }
 
 /**

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Procedure } from '#shared/rules/procedure';
 import { adrLetterAtOnceOnDeadlock } from '#shared/rules/regimes';
 import { listProcedures } from '#shared/rules/procedures';
+import { fillTemplate } from '#shared/model/template';
 import type { Evaluation } from '#shared/rules/types';
 import type {
   CaseRecord,
@@ -168,24 +169,41 @@ export function fieldDescriptionPart(
 }
 
 /**
+ * A provider choice's words besides its name, in English (their one home: the interface says them in its language by
+ * `field.correct-facts.providerId.retired` and `.elsewhere`).
+ */
+export const PROVIDER_CHOICE_EN = {
+  retired: '{name} (retired)',
+  elsewhere: 'Not one of this desk’s providers',
+} as const;
+
+/** One choice of a select field: its value and English label; a provider retired or not the desk's says which. */
+export interface FieldOption {
+  value: string;
+  label: string;
+  provider?: { kind: 'retired'; name: string } | { kind: 'elsewhere' };
+}
+
+/**
  * A select field's choices: the spec's own, or the desk's data it names (`optionsFrom`): its providers from `ctx`
  * (none without it), its procedures as it holds them now (the built-in ones and its own, installed at start and after
  * each change).
  */
-export function fieldOptions(
-  f: ActionFieldSpec,
-  ctx?: Pick<ActionContext, 'record' | 'providers'>,
-): { value: string; label: string }[] {
+export function fieldOptions(f: ActionFieldSpec, ctx?: Pick<ActionContext, 'record' | 'providers'>): FieldOption[] {
   if (f.optionsFrom === 'procedures') return listProcedures().map((p) => ({ value: p.id, label: p.name }));
   if (f.optionsFrom !== 'providers') return [...(f.options ?? [])];
   if (!ctx) return [];
   const current = caseProviderId(ctx.record);
   const options = (ctx.providers ?? [])
     .filter((p) => !p.retiredOn || p.id === current)
-    .map((p) => ({ value: p.id, label: p.retiredOn ? `${p.name} (retired)` : p.name }));
+    .map((p): FieldOption => {
+      if (!p.retiredOn) return { value: p.id, label: p.name };
+      const label = fillTemplate(PROVIDER_CHOICE_EN.retired, () => p.name);
+      return { value: p.id, label, provider: { kind: 'retired', name: p.name } };
+    });
   // A case merged from another desk may name a provider this desk does not hold: it stays choosable as it is.
   if (!options.some((o) => o.value === current))
-    options.unshift({ value: current, label: 'Not one of this desk’s providers' });
+    options.unshift({ value: current, label: PROVIDER_CHOICE_EN.elsewhere, provider: { kind: 'elsewhere' } });
   return options;
 }
 

@@ -33,6 +33,8 @@ export {
   defaultInput,
   fieldDescriptionPart,
   fieldOptions,
+  type FieldOption,
+  PROVIDER_CHOICE_EN,
   customerToForm,
   customerDetailsToForm,
   buildActionEvent,
@@ -46,6 +48,7 @@ export {
 export {
   storedFormValues,
   editFieldValue,
+  editOption,
   editOptionLabel,
   type EditNaming,
   describeEditConflicts,

@@ -40,7 +40,7 @@ import {
   editValueText,
   fieldErrors,
   fieldText,
-  optionText,
+  choiceText,
 } from './words';
 
 export interface ActionFormModalProps {
@@ -248,7 +248,7 @@ function ActionForm({
                 ? form.setValues(followProvider(form.values, value ?? '', context))
                 : form.setFieldValue(f.name, value ?? '')
             }
-            data={fieldOptions(f, context).map((o) => ({ ...o, label: optionText(t, action, f, o.value, o.label) }))}
+            data={fieldOptions(f, context).map((o) => ({ value: o.value, label: choiceText(t, action, f, o) }))}
             allowDeselect={false}
             clearable={!f.required}
             comboboxProps={{ withinPortal: true }}

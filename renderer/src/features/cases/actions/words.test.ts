@@ -4,11 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_ACTIONS, getAction } from '#shared/casework/catalogue';
 import { enGB } from '#lib/i18n/index';
-import { describeEditConflicts, type EditConflict } from '#shared/casework/index';
+import { describeEditConflicts, type EditConflict, fieldOptions } from '#shared/casework/index';
 import { copyOfProcedure, installDeskProcedures, JIVE_CA } from '#shared/rules/index';
 import {
   actionText,
   authorityText,
+  choiceText,
   editConflictsText,
   editValueText,
   fieldErrors,
@@ -165,6 +166,32 @@ describe('a correction’s edit conflict', () => {
     expect(text).not.toContain('c0ffee');
     expect(editValueText(fr, 'correct-facts', 'category', 'billing')).toBe('Facturation');
     expect(editConflictsText(fr, 'correct-facts', conflicts, context)).toContain('Jive Canada');
+  });
+
+  it('says a retired provider and one not the desk’s in the interface language, as the form lists them', () => {
+    const providerId = getAction('correct-facts').fields.find((f) => f.name === 'providerId')!;
+    const onRetired = {
+      record: { providerId: 'old' } as never,
+      providers: [
+        ...context.providers,
+        { id: 'old', name: 'Old brand', calendar: 'canada' as const, retiredOn: '2026-01-01' },
+      ],
+    };
+    expect(editValueText(en, 'correct-facts', 'providerId', 'old', onRetired)).toBe('Old brand (retired)');
+    expect(editValueText(fr, 'correct-facts', 'providerId', 'old', onRetired)).toBe('Old brand (retiré)');
+    const elsewhere = { ...context, record: { providerId: 'other-desk' } as never };
+    expect(editValueText(en, 'correct-facts', 'providerId', 'other-desk', elsewhere)).toBe(
+      'Not one of this desk’s providers',
+    );
+    expect(editValueText(fr, 'correct-facts', 'providerId', 'other-desk', elsewhere)).toBe(
+      'Pas un fournisseur de ce service',
+    );
+    // The form's list says them the same way.
+    expect(fieldOptions(providerId, onRetired).map((o) => choiceText(fr, 'correct-facts', providerId, o))).toEqual([
+      'Kijoma UK',
+      'Jive Canada',
+      'Old brand (retiré)',
+    ]);
   });
 
   it('names a provider and a desk’s own procedure as the form does, the same in the panel and the error’s message', () => {

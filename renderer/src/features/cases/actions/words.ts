@@ -6,7 +6,8 @@ import {
   type CaseActionId,
   type EditConflict,
   type EditNaming,
-  editOptionLabel,
+  editOption,
+  type FieldOption,
   editValueOf,
   getAction,
 } from '#shared/casework/index';
@@ -50,6 +51,14 @@ export function optionText(t: Translate, id: CaseActionId, field: ActionFieldSpe
   return has(key) ? t(key) : english;
 }
 
+/** A select's choice in the interface language: a list's by its key, a provider retired or not the desk's in words. */
+export function choiceText(t: Translate, id: CaseActionId, field: ActionFieldSpec, option: FieldOption): string {
+  if (option.provider?.kind === 'retired')
+    return t('field.correct-facts.providerId.retired', { name: option.provider.name });
+  if (option.provider?.kind === 'elsewhere') return t('field.correct-facts.providerId.elsewhere');
+  return optionText(t, id, field, option.value, option.label);
+}
+
 /**
  * The form's messages in the interface language: a required field's "missing" message by its key, a form check's
  * message by its code (shared/model/problems.ts, the field named by its label in this language); any other as it is.
@@ -82,7 +91,7 @@ export function conflictFieldText(t: Translate, id: CaseActionId, c: EditConflic
 
 /**
  * A stored field's value as the conflict shows it: "Yes", "French (Canada)", "(empty)", a date, the text cut short. A
- * choice is named as the form names it (editOptionLabel: a provider from `context`, the case's and desk's; a
+ * choice is named as the form names it (editOption: a provider from `context`, the case's and desk's; a
  * procedure by the desk's name for it).
  */
 export function editValueText(
@@ -96,8 +105,9 @@ export function editValueText(
   const v = editValueOf(id, field, value);
   if ('box' in v) return t(v.box ? 'editConflict.yes' : 'editConflict.no');
   if ('option' in v) {
-    const english = editOptionLabel(id, field, v.option, context);
-    return f ? optionText(t, id, f, v.option, english) : english;
+    const option = editOption(id, field, v.option, context);
+    if (!f) return v.option;
+    return option ? choiceText(t, id, f, option) : optionText(t, id, f, v.option, v.option);
   }
   if ('date' in v) return formatDate(v.date);
   if ('unset' in v)

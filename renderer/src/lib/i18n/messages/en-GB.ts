@@ -23,6 +23,7 @@ import {
 } from '#shared/reports/index';
 import { ACTION_GROUP_LABELS, type CaseActionId, CUSTOMER_FIELD_LABELS, getAction } from '#shared/casework/catalogue';
 import { EDIT_CONFLICT_EN } from '#shared/casework/edits';
+import { PROVIDER_CHOICE_EN } from '#shared/casework/entry';
 import { CORRECTABLE_LABELS } from '#shared/casework/corrections';
 import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/model/attachment';
 import { PROVIDER_REFUSALS_EN, REGULATOR_REGION_LABELS } from '#shared/model/provider';
@@ -1685,6 +1686,9 @@ export const enGB = {
   'field.correct-facts.providerId.label': fieldWord('correct-facts', 'providerId', 'label'),
   'field.correct-facts.providerId.description': fieldWord('correct-facts', 'providerId', 'description'),
   'field.correct-facts.providerId.missing': fieldWord('correct-facts', 'providerId', 'missing'),
+  // A provider choice retired, or not one of the desk's (a case merged from another desk): shared/casework/entry.ts.
+  'field.correct-facts.providerId.retired': PROVIDER_CHOICE_EN.retired,
+  'field.correct-facts.providerId.elsewhere': PROVIDER_CHOICE_EN.elsewhere,
   'field.correct-facts.repName.label': fieldWord('correct-facts', 'repName', 'label'),
   'field.correct-facts.repName.description': fieldWord('correct-facts', 'repName', 'description'),
   'field.correct-facts.repRelationship.label': fieldWord('correct-facts', 'repRelationship', 'label'),

@@ -2170,6 +2170,8 @@ export const frCA: Record<MessageKey, string> = {
   'field.correct-facts.providerId.description':
     'L’en-tête, la langue des lettres et le calendrier des jours ouvrables du dossier sont ceux de son fournisseur\u00a0; la procédure devient aussi la sienne, sauf si vous en choisissez une autre',
   'field.correct-facts.providerId.missing': 'Choisissez le fournisseur',
+  'field.correct-facts.providerId.retired': '{name} (retiré)',
+  'field.correct-facts.providerId.elsewhere': 'Pas un fournisseur de ce service',
   'field.correct-facts.repName.label': 'Personne représentante',
   'field.correct-facts.repName.description':
     'Une personne qui agit au nom du ou de la titulaire. Laissez vide s’il n’y en a pas (ou pour la retirer)',
