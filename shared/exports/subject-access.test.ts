@@ -299,12 +299,12 @@ describe('the bundle', () => {
         'details we were given, each step of the complaint, who recorded it and when.',
     );
     expect(bundleSentence({ ...withFile, language: 'fr-CA' })).toBe(
-      'Ce fichier contient ce résumé (summary.pdf), le fichier conservé dans vos plaintes, tels que nous les avons ' +
-        'reçus (dans le dossier attachments), et tous les renseignements sur ces plaintes dans un fichier lisible par ' +
+      'Ce fichier contient ce résumé (summary.pdf), le fichier conservé dans vos plaintes, tel que nous l’avons ' +
+        'reçu (dans le dossier attachments), et tous les renseignements sur ces plaintes dans un fichier lisible par ' +
         'machine (data.json)\u00a0: les renseignements qui nous ont été fournis, chaque étape de la plainte, qui ' +
         'l’a inscrite et quand.',
     );
-    // One letter and many, as before.
+    // One letter and many.
     const oneLetter = { ...request, cases: [request.cases[1]] };
     expect(bundleSentence(oneLetter)).toBe(
       'This bundle holds this summary (summary.pdf), the letter we sent exactly as issued (in the letters folder), and ' +
@@ -313,10 +313,13 @@ describe('the bundle', () => {
     );
     expect(bundleSentence(request)).toContain('This bundle holds this summary (summary.pdf), the 3 letters we sent');
     expect(bundleSentence({ ...oneLetter, language: 'fr-CA' })).toContain(
-      'Ce fichier contient ce résumé (summary.pdf), la lettre que nous avons envoyée, telles qu’elles ont été ' +
-        'produites (dans le dossier letters), et tous les renseignements',
+      'Ce fichier contient ce résumé (summary.pdf), la lettre que nous avons envoyée, telle qu’elle a été ' +
+        'produite (dans le dossier letters), et tous les renseignements',
     );
-    expect(bundleSentence({ ...request, language: 'fr-CA' })).toContain('les 3 lettres que nous avons envoyées');
+    // One letter or file is singular in French too (« telle qu’elle a été produite », « tel que nous l’avons reçu »).
+    expect(bundleSentence({ ...request, language: 'fr-CA' })).toContain(
+      'les 3 lettres que nous avons envoyées, telles qu’elles ont été produites (dans le dossier letters)',
+    );
   });
 
   it('names the provider each complaint was about (#16)', () => {

@@ -447,10 +447,10 @@ const FR_CA_WORDS: SummaryWords = {
       [
         'ce résumé (summary.pdf)',
         letters
-          ? `${letters === 1 ? 'la lettre que nous avons envoyée' : `les ${letters} lettres que nous avons envoyées`}, telles qu’elles ont été produites (dans le dossier letters)`
+          ? `${letters === 1 ? 'la lettre que nous avons envoyée, telle qu’elle a été produite' : `les ${letters} lettres que nous avons envoyées, telles qu’elles ont été produites`} (dans le dossier letters)`
           : '',
         files
-          ? `${files === 1 ? 'le fichier conservé' : `les ${files} fichiers conservés`} dans vos plaintes, tels que nous les avons reçus (dans le dossier attachments)`
+          ? `${files === 1 ? 'le fichier conservé dans vos plaintes, tel que nous l’avons reçu' : `les ${files} fichiers conservés dans vos plaintes, tels que nous les avons reçus`} (dans le dossier attachments)`
           : '',
         'tous les renseignements sur ces plaintes dans un fichier lisible par machine (data.json)\u00a0: les renseignements qui nous ont ' +
           'été fournis, chaque étape de la plainte, qui l’a inscrite et quand',
