@@ -59,10 +59,22 @@ export function formatDate(iso: string | null | undefined, locale: string = curr
   return british(locale, written(f, locale, day(iso)));
 }
 
+const shortDates = new Map<string, string>();
+/** About ten years of days, in two languages: a bound, not a size the lists reach. */
+const SHORT_DATES_KEPT = 8192;
+
 /** "18 Nov 2026" (the narrow lists): the day without its weekday. */
 export function formatShortDate(iso: string, locale: string = current): string {
-  const f = dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  return british(locale, written(f, locale, day(iso)));
+  // Remembered: the case list writes two of these for every row it draws, at every key typed in its search box.
+  const key = `${locale}|${iso}`;
+  let text = shortDates.get(key);
+  if (text === undefined) {
+    const f = dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    text = british(locale, written(f, locale, day(iso)));
+    if (shortDates.size >= SHORT_DATES_KEPT) shortDates.clear();
+    shortDates.set(key, text);
+  }
+  return text;
 }
 
 /** "Wednesday 18 November 2026" / "mercredi 18 novembre 2026". */

@@ -1,7 +1,7 @@
 // The case list: search as you type, filters and sorting over every case, in a virtualised list (see
 // features/search). Reads the in-memory case index, never the case records.
 import { Button, Chip, CloseButton, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { memo, useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useLocation } from 'wouter';
 import { CATEGORIES, CHANNELS } from '#shared/model/case';
 import { procedureOptions } from '#lib/rules';
@@ -86,8 +86,8 @@ const SortSelect = memo(function SortSelect({ sort, update }: { sort: SortKey; u
   );
 });
 
-/** The filters and sort. */
-function FilterBar({
+/** The filters and sort: memoised, so typing in the search box (which changes none of its props) does not redraw it. */
+const FilterBar = memo(function FilterBar({
   filters,
   sort,
   rows,
@@ -162,7 +162,7 @@ function FilterBar({
       <SortSelect sort={sort} update={update} />
     </SimpleGrid>
   );
-}
+});
 
 /** "Overdue only" and "Clear filters". */
 const QuickFilters = memo(function QuickFilters({
@@ -194,6 +194,31 @@ const QuickFilters = memo(function QuickFilters({
   );
 });
 
+/** The title, the export and import, "New complaint": memoised, so typing in the search box does not redraw them. */
+const ListHeader = memo(function ListHeader({
+  title,
+  rows,
+  empty,
+  filtered,
+}: {
+  title: string;
+  rows: () => readonly CaseIndexRow[];
+  empty: boolean;
+  filtered: boolean;
+}) {
+  const t = useT();
+  const [, navigate] = useLocation();
+  return (
+    <Group justify="space-between">
+      <ScreenTitle>{title}</ScreenTitle>
+      <Group gap="xs">
+        <CaseListExchange rows={rows} empty={empty} filtered={filtered} />
+        <Button onClick={() => navigate('/new')}>{t('caseList.newComplaint')}</Button>
+      </Group>
+    </Group>
+  );
+});
+
 /** The case list; `title` and `initial` make views of it, such as "My cases". */
 export function CaseList({ title, initial }: CaseListPageProps) {
   const t = useT();
@@ -203,6 +228,12 @@ export function CaseList({ title, initial }: CaseListPageProps) {
   const table = useRef<CaseTableHandle>(null);
   const open = useCallback((row: CaseIndexRow) => navigate(`/cases/${row.caseId}`), [navigate]);
   const filtered = activeFilterCount(state.filters) > 0 || state.text.trim() !== '';
+  // The rows shown, for the export when it is asked for (read through a stable getter: see CaseListExchange).
+  const shown = useRef(results);
+  useLayoutEffect(() => {
+    shown.current = results;
+  }, [results]);
+  const shownRows = useCallback(() => shown.current, []);
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -219,13 +250,12 @@ export function CaseList({ title, initial }: CaseListPageProps) {
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <ScreenTitle>{title ?? t('caseList.title')}</ScreenTitle>
-        <Group gap="xs">
-          <CaseListExchange rows={results} filtered={filtered} />
-          <Button onClick={() => navigate('/new')}>{t('caseList.newComplaint')}</Button>
-        </Group>
-      </Group>
+      <ListHeader
+        title={title ?? t('caseList.title')}
+        rows={shownRows}
+        empty={results.length === 0}
+        filtered={filtered}
+      />
       {complete && total === 0 ? (
         <Text c="dimmed">{t('caseList.empty')}</Text>
       ) : (

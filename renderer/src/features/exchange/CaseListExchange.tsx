@@ -1,7 +1,7 @@
 // The case list's "Export CSV" (exactly the cases the list shows, in its order) and "Import CSV" buttons.
 import { useLocale, useT } from '#lib/i18n/index';
 import { Button, Group } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useLocation } from 'wouter';
 import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
@@ -10,7 +10,19 @@ import { useWorkingPerson } from '#features/people';
 import { exportCasesCsv } from './cases-export';
 import { runExport } from './ExportsPanel';
 
-export function CaseListExchange({ rows, filtered }: { rows: readonly CaseIndexRow[]; filtered: boolean }) {
+/**
+ * `rows` gives the cases the list shows when the export is asked for (a getter, so typing in the search box, which
+ * changes them at every key, does not redraw these buttons); `empty` says whether it shows none.
+ */
+export const CaseListExchange = memo(function CaseListExchange({
+  rows,
+  empty,
+  filtered,
+}: {
+  rows: () => readonly CaseIndexRow[];
+  empty: boolean;
+  filtered: boolean;
+}) {
   const [, navigate] = useLocation();
   const settings = useSettings();
   const person = useWorkingPerson();
@@ -24,7 +36,7 @@ export function CaseListExchange({ rows, filtered }: { rows: readonly CaseIndexR
       t('exchange.casesExported'),
       () =>
         exportCasesCsv(db(), {
-          caseIds: filtered ? rows.map((r) => r.caseId) : undefined,
+          caseIds: filtered ? rows().map((r) => r.caseId) : undefined,
           today: todayIso(),
           by,
           locale,
@@ -39,7 +51,7 @@ export function CaseListExchange({ rows, filtered }: { rows: readonly CaseIndexR
         variant="default"
         onClick={exportList}
         loading={busy}
-        disabled={rows.length === 0}
+        disabled={empty}
         title={filtered ? t('exchange.shownCases') : t('exchange.everyCase')}
       >
         {t('exchange.exportCsv')}
@@ -49,4 +61,4 @@ export function CaseListExchange({ rows, filtered }: { rows: readonly CaseIndexR
       </Button>
     </Group>
   );
-}
+});

@@ -10,6 +10,7 @@ import {
   useEffect,
   useImperativeHandle,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type KeyboardEvent,
@@ -44,6 +45,31 @@ interface Props {
 
 const COLUMNS = ['reference', 'customer', 'received', 'nextDue', 'stage', 'handler', 'status'] as const;
 
+/** The words rows show, each worked out once per interface language (every visible row is redrawn at every key). */
+interface RowWords {
+  t: Translate;
+  status(status: string): string;
+  clock(label: string): string;
+  overdueNote(label: string): string;
+  overdue: string;
+}
+
+function rowWords(t: Translate): RowWords {
+  const known = new Map<string, string>();
+  const once = (key: string, make: () => string) => {
+    let text = known.get(key);
+    if (text === undefined) known.set(key, (text = make()));
+    return text;
+  };
+  return {
+    t,
+    status: (status) => once(`status|${status}`, () => t(`model.status.${status}` as MessageKey)),
+    clock: (label) => once(`clock|${label}`, () => clockLabel(t, label)),
+    overdueNote: (label) => once(`overdue|${label}`, () => t('caseTable.overdueNote', { label: clockLabel(t, label) })),
+    overdue: t('caseTable.overdue'),
+  };
+}
+
 const Row = memo(function Row({
   row,
   index,
@@ -51,7 +77,7 @@ const Row = memo(function Row({
   active,
   late,
   onOpen,
-  t,
+  words,
 }: {
   row: CaseIndexRow;
   index: number;
@@ -59,7 +85,7 @@ const Row = memo(function Row({
   active: boolean;
   late: boolean;
   onOpen: (row: CaseIndexRow) => void;
-  t: Translate;
+  words: RowWords;
 }) {
   return (
     <div
@@ -92,7 +118,7 @@ const Row = memo(function Row({
       <div role="gridcell" className={classes.cell}>
         {row.customerName}
         {row.representativeName && (
-          <span className={classes.dimmed}> {t('caseTable.via', { name: row.representativeName })}</span>
+          <span className={classes.dimmed}> {words.t('caseTable.via', { name: row.representativeName })}</span>
         )}
       </div>
       <div role="gridcell" className={classes.cell}>
@@ -104,8 +130,8 @@ const Row = memo(function Row({
         title={
           row.nextClockLabel
             ? late
-              ? t('caseTable.overdueNote', { label: clockLabel(t, row.nextClockLabel) })
-              : clockLabel(t, row.nextClockLabel)
+              ? words.overdueNote(row.nextClockLabel)
+              : words.clock(row.nextClockLabel)
             : undefined
         }
       >
@@ -113,9 +139,9 @@ const Row = memo(function Row({
           <>
             <span className={late ? classes.late : undefined}>
               {listDate(row.nextDueOn)}
-              {late && <span className={classes.visuallyHidden}> {t('caseTable.overdue')}</span>}
+              {late && <span className={classes.visuallyHidden}> {words.overdue}</span>}
             </span>
-            {row.nextClockLabel && <span className={classes.dimmed}> · {clockLabel(t, row.nextClockLabel)}</span>}
+            {row.nextClockLabel && <span className={classes.dimmed}> · {words.clock(row.nextClockLabel)}</span>}
           </>
         ) : (
           <span className={classes.dimmed}>—</span>
@@ -129,7 +155,7 @@ const Row = memo(function Row({
       </div>
       <div role="gridcell" className={classes.cell}>
         <span className={classes.status} data-status={row.status}>
-          {t(`model.status.${row.status}` as MessageKey)}
+          {words.status(row.status)}
         </span>
       </div>
     </div>
@@ -141,6 +167,7 @@ export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable(
   ref,
 ) {
   const t = useT();
+  const words = useMemo(() => rowWords(t), [t]);
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(-1);
   const [shownRows, setShownRows] = useState(rows);
@@ -167,7 +194,9 @@ export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable(
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    // Rows drawn beyond the view on each side: each is redrawn at every key typed, and rows are cheap to draw as they
+    // scroll into view.
+    overscan: 3,
     initialRect: { width: 1000, height: 480 },
   });
 
@@ -253,7 +282,7 @@ export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable(
                 active={item.index === active}
                 late={isOverdue(row, today)}
                 onOpen={onOpen}
-                t={t}
+                words={words}
               />
             );
           })}
