@@ -3,6 +3,7 @@
 // Page Up/Down, Home/End move the highlighted row; Enter opens it. One click on a row opens its case.
 // Rows are plain elements with CSS classes (no per-row Mantine components or tooltips): a new search result redraws
 // every visible row, and that must stay within a frame or two.
+import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   forwardRef,
   memo,
@@ -15,15 +16,12 @@ import {
   type KeyboardEvent,
 } from 'react';
 import type { CaseIndexRow } from '#db/schema';
-import { rowWindow, scrollToShow } from './row-window';
 import { isOverdue } from './search';
 import classes from './CaseTable.module.css';
 import { formatShortDate } from '#lib/format';
 import { clockLabel, type MessageKey, type Translate, useT } from '#lib/i18n/index';
 
 export const ROW_HEIGHT = 44;
-/** Rows drawn beyond the view on each side: each is redrawn at every key typed; rows are cheap to draw as they scroll in. */
-const OVERSCAN = 3;
 
 /** "18 Nov 2026" from "2026-11-18" (the list is narrow; the case page gives the weekday), in the interface language. */
 export const listDate = (iso: string): string => formatShortDate(iso);
@@ -192,29 +190,26 @@ export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable(
     return () => window.removeEventListener('resize', fit);
   }, []);
 
-  // Where the list is scrolled to: the rows drawn follow it (row-window.ts).
-  const [scrollTop, setScrollTop] = useState(0);
-  const drawn = rowWindow(scrollTop, height, rows.length, ROW_HEIGHT, OVERSCAN);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    // Rows drawn beyond the view on each side: each is redrawn at every key typed, and rows are cheap to draw as they
+    // scroll into view.
+    overscan: 3,
+    initialRect: { width: 1000, height: 480 },
+  });
 
   // Back to the top for a new result set (only when scrolled: setting scrollTop forces a layout).
   useLayoutEffect(() => {
-    const body = scroller.current;
-    if (body && body.scrollTop > 0) {
-      body.scrollTop = 0;
-      setScrollTop(0);
-    }
-  }, [rows]);
+    if ((virtualizer.scrollOffset ?? 0) > 0) virtualizer.scrollToOffset(0);
+  }, [rows, virtualizer]);
 
   const moveTo = (index: number) => {
     if (rows.length === 0) return;
     const next = Math.max(0, Math.min(rows.length - 1, index));
     setActive(next);
-    const body = scroller.current;
-    const to = body ? scrollToShow(next, body.scrollTop, body.clientHeight, ROW_HEIGHT) : null;
-    if (body && to !== null) {
-      body.scrollTop = to;
-      setScrollTop(body.scrollTop); // draw the rows there in this render, not after the scroll event
-    }
+    virtualizer.scrollToIndex(next, { align: 'auto' });
   };
   const open = (index: number) => {
     const row = rows[index < 0 ? 0 : index];
@@ -272,21 +267,19 @@ export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable(
         aria-label={t('caseTable.rows')}
         aria-activedescendant={active >= 0 && rows[active] ? `case-row-${rows[active].caseId}` : undefined}
         onKeyDown={onKeyDown}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >
-        <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {/* Keyed by place, not by case: a new result set fills the same row elements with other text instead of
               removing and making them all again (most of a keystroke's cost in the browser: docs/performance.md). */}
-          {Array.from({ length: drawn.last - drawn.first + 1 }, (_, k) => {
-            const index = drawn.first + k;
-            const row = rows[index];
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
             return (
               <Row
-                key={index}
+                key={item.key}
                 row={row}
-                index={index}
-                start={index * ROW_HEIGHT}
-                active={index === active}
+                index={item.index}
+                start={item.start}
+                active={item.index === active}
                 late={isOverdue(row, today)}
                 onOpen={onOpen}
                 words={words}
