@@ -27,7 +27,7 @@ export { failureIn, mainMessageIn } from './main-messages';
 export { plainValueIn, sayingIn } from './sayings';
 export { mismatchIn } from './mismatches';
 export { schemeCheckIn, schemeFactsIn } from './scheme-checks';
-export { regimeNameIn } from './regulations';
+export { regimeNameIn, regulationIn } from './regulations';
 export { emailProblemIn, errorDetailIn, errorIn, refusalIn, technicalDetail } from './refusals'; // say9
 export {
   chosenLocale,

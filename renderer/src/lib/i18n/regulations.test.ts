@@ -8,6 +8,7 @@ import {
   regimeNameIn,
   REGULATION_KEYS,
   REGULATIONS_EN,
+  regulationIn,
   regulationKey,
 } from './regulations';
 
@@ -19,6 +20,18 @@ describe('the built-in regulations in the catalogue', () => {
       expect(regulationKey(label)).toBe(key);
     }
     expect(regulationKey('Kijoma Broadband complaints procedure v1')).toBeNull();
+  });
+
+  it('says a rule’s version in the interface’s words, and a procedure’s own rule as it is named', () => {
+    const fr = (key: (typeof REGULATION_KEYS)[number]) => translate('fr-CA', key);
+    const en = (key: (typeof REGULATION_KEYS)[number]) => translate('en-GB', key);
+    expect(regulationIn(fr, 'Ofcom GC C4 from 2026-04-08')).toBe(
+      'condition générale C4 de l’Ofcom en vigueur depuis le 8 avril 2026',
+    );
+    for (const label of BUILT_IN_REGULATIONS.keys()) expect(regulationIn(en, label)).toBe(label);
+    expect(regulationIn(fr, 'Kijoma Broadband complaints procedure v1')).toBe(
+      'Kijoma Broadband complaints procedure v1',
+    );
   });
 
   it('names exactly the built-in regimes, in English as the engine does and in French', () => {

@@ -64,3 +64,12 @@ export function regulationKey(label: string): RegulationKey | null {
   const key = BUILT_IN_REGULATIONS.get(label);
   return oneOf(REGULATION_KEYS, key) ? key : null;
 }
+
+/**
+ * A rule's version label in the interface's words ("Ofcom GC C4 from 2026-04-08" → « condition générale C4 de l’Ofcom
+ * en vigueur depuis le 8 avril 2026 »); a procedure's own rule, or a regulation the desk loaded itself, as it is named.
+ */
+export function regulationIn(t: (key: RegulationKey) => string, label: string): string {
+  const key = regulationKey(label);
+  return key ? t(key) : label;
+}
