@@ -1,7 +1,8 @@
 // The rules engine's explanations, next-action reasons and warnings in the interface language (issue #17). The engine
 // returns them as phrases (shared/rules/explain.ts: a kind and its values) beside its English sentence, which stays
-// the desk's record (CSV, calendar files, PDF reports). Each kind is the catalogue's `explain.<kind>` (English taken
-// from shared's own words); days are written the interface's way, periods, events and channels in its words.
+// the desk's record (CSV, PDF reports, an English interface's calendar file). Each kind is the catalogue's
+// `explain.<kind>` (English taken from shared's own words); days are written the interface's way, periods, events and
+// channels in its words.
 import {
   type Explanation,
   joinExplanation,
@@ -13,7 +14,7 @@ import {
 import { formatShortDate } from '../format';
 import { clockLabel } from './clocks';
 import { calendarNameIn, holidayNameIn } from './holidays';
-import { regimeNameIn, regulationKey } from './regulations';
+import { regimeNameIn, regulationIn } from './regulations';
 import type { MessageKey } from './messages/en-GB';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -45,10 +46,7 @@ function valueIn(t: T, locale: string, v: PhraseValue): string | number {
   if ('holiday' in v) return holidayNameIn(t, v.holiday);
   if ('clock' in v) return clockLabel(t, v.clock);
   if ('regime' in v) return regimeNameIn(t, v.regime, v.name);
-  if ('regulation' in v) {
-    const key = regulationKey(v.regulation);
-    return key ? t(key) : v.regulation;
-  }
+  if ('regulation' in v) return regulationIn(t, v.regulation);
   if ('ordinal' in v) return t('explain.value.ordinal', { n: String(v.ordinal) });
   if ('weekday' in v) return weekdayName(locale, v.weekday);
   return v.list.map((item) => valueIn(t, locale, item)).join(v.separator);
