@@ -1,7 +1,15 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { evaluateCase } from '#shared/rules/index';
-import { deadlinesCalendar, deadlinesFileName, deadlineUid, type DeadlineEntry } from './deadlines-ics';
+import {
+  deadlinesCalendar,
+  deadlinesFileName,
+  deadlinesWordsIn,
+  deadlineUid,
+  ENGLISH_DEADLINES_WORDS,
+  FRENCH_DEADLINES_WORDS,
+  type DeadlineEntry,
+} from './deadlines-ics';
 
 function parse(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
@@ -122,5 +130,96 @@ describe('deadlines as an ICS calendar', () => {
     const { calendar, events } = parse(deadlinesCalendar({ entries: [], exportedAt, deskName: 'x' }));
     expect(calendar.name).toBe('vcalendar');
     expect(events).toEqual([]);
+  });
+
+  it('writes English exactly as the file always has been, with or without the English words given', () => {
+    const entry: DeadlineEntry = {
+      caseId: 'c',
+      reference: 'RDR-2026-000001',
+      clockId: 'adr-letter',
+      label: 'ADR letter',
+      dueOn: '2027-01-29',
+      explanation: 'due 2027-01-29: received 2026-12-18 + 6 weeks, Ofcom GC C4 from 2026-04-08',
+      rule: 'Ofcom GC C4 from 2026-04-08',
+      overdue: true,
+    };
+    const before = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Redress//Redress deadlines//EN',
+      'METHOD:PUBLISH',
+      'NAME:Redress deadlines: Northwind Broadband',
+      'X-WR-CALNAME:Redress deadlines: Northwind Broadband',
+      'X-WR-CALDESC:Open complaint deadlines exported from Redress',
+      'BEGIN:VEVENT',
+      'UID:c.adr-letter@redress.deadlines',
+      'SEQUENCE:0',
+      'DTSTAMP:20261218T103000Z',
+      'DTSTART;VALUE=DATE:20270129',
+      'DTEND;VALUE=DATE:20270130',
+      'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE',
+      'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE',
+      'SUMMARY:RDR-2026-000001: ADR letter due (overdue)',
+      'TRANSP:TRANSPARENT',
+      'DESCRIPTION:ADR letter due 2027-01-29.\\ndue 2027-01-29: received 2026-12-1',
+      ' 8 + 6 weeks\\, Ofcom GC C4 from 2026-04-08\\nRule: Ofcom GC C4 from 2026-04-',
+      ' 08\\nCase RDR-2026-000001: open it in Redress for the details.',
+      'CATEGORIES:Redress',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const input = { entries: [entry], exportedAt, deskName: 'Northwind Broadband' };
+    expect(deadlinesCalendar(input)).toBe(before);
+    expect(deadlinesCalendar({ ...input, words: ENGLISH_DEADLINES_WORDS })).toBe(before);
+    expect(deadlinesCalendar({ ...input, words: deadlinesWordsIn('en-CA') })).toBe(before);
+  });
+
+  it('says the calendar’s own words in French for a French interface, with French typography', () => {
+    expect(deadlinesWordsIn('fr-CA')).toBe(FRENCH_DEADLINES_WORDS);
+    expect(deadlinesWordsIn('en-GB')).toBe(ENGLISH_DEADLINES_WORDS);
+    const entry: DeadlineEntry = {
+      caseId: 'c',
+      reference: 'RDR-2026-000042',
+      clockId: 'adr-letter',
+      label: 'Lettre de recours externe',
+      dueOn: '2027-01-01',
+      explanation: 'Échéance le 1 janv. 2027\u00a0: reçue le 20 nov. 2026 + 6 semaines',
+      rule: 'condition générale C4 de l’Ofcom en vigueur depuis le 8 avril 2026',
+      overdue: false,
+    };
+    const text = deadlinesCalendar({
+      entries: [entry, { ...entry, caseId: 'd', reference: 'RDR-2026-000043', overdue: true }],
+      exportedAt,
+      deskName: 'Télé Québec',
+      words: FRENCH_DEADLINES_WORDS,
+    });
+    expect(text).toContain('PRODID:-//Redress//Redress deadlines//FR\r\n');
+    const { calendar, events } = parse(text);
+    expect(calendar.getFirstPropertyValue('name')).toBe('Échéances Redress\u00a0: Télé Québec');
+    expect(calendar.getFirstPropertyValue('x-wr-caldesc')).toBe(
+      'Échéances des plaintes ouvertes, exportées de Redress',
+    );
+    expect(events.map((e) => e.summary)).toEqual([
+      'RDR-2026-000042\u00a0: Lettre de recours externe à échéance',
+      'RDR-2026-000043\u00a0: Lettre de recours externe à échéance (en retard)',
+    ]);
+    expect(events[0].description).toBe(
+      [
+        'Lettre de recours externe\u00a0: échéance le 1er janvier 2027.',
+        'Échéance le 1 janv. 2027\u00a0: reçue le 20 nov. 2026 + 6 semaines',
+        'Règle\u00a0: condition générale C4 de l’Ofcom en vigueur depuis le 8 avril 2026',
+        'Dossier RDR-2026-000042\u00a0: ouvrez-le dans Redress pour en voir les détails.',
+      ].join('\n'),
+    );
+    for (const event of events) expect(`${event.summary}\n${event.description}`).not.toMatch(/\b(due|Rule|Case)\b/);
+  });
+
+  it('gives every event the same UID and date in either language, so a French file updates an English one’s events', () => {
+    const uids = (words = ENGLISH_DEADLINES_WORDS) =>
+      parse(deadlinesCalendar({ entries, exportedAt, deskName: 'x', words }))
+        .events.map((e) => `${e.uid} ${e.startDate.toString()}`)
+        .sort();
+    expect(uids(FRENCH_DEADLINES_WORDS)).toEqual(uids());
+    expect(uids()).toHaveLength(entries.length);
   });
 });

@@ -5,20 +5,26 @@
 // All-day events carry a date with no time zone, so no time-zone data is needed and the date is the same wherever the
 // file is opened. Every event's UID is made from the case and the clock, so importing a newer file again updates the
 // events instead of adding copies. Customer names are left out: calendars are often synced to online services.
+//
+// The calendar speaks the interface language. Its own words (the calendar's name, each event's summary and the lines
+// around the explanation) are the tables below, English as the file has always been written; the clock's name, the
+// explanation and the rule come in the entries already in that language (the renderer says them as its screens do,
+// features/exchange/deadlines.ts). The UIDs do not depend on the language.
 import ical, { ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
+import { dateInWords } from '#shared/letters/catalogue';
 import { addCalendarDays } from '#shared/rules/dates';
 
 export interface DeadlineEntry {
   caseId: string;
   reference: string;
   clockId: string;
-  /** The clock's name, e.g. "ADR letter". */
+  /** The clock's name in the calendar's language, e.g. "ADR letter", « Lettre de recours externe ». */
   label: string;
   /** YYYY-MM-DD */
   dueOn: string;
-  /** The rules engine's plain-words explanation of the date. */
+  /** The rules engine's plain-words explanation of the date, in the calendar's language. */
   explanation: string;
-  /** The rule and its version. */
+  /** The rule and its version, in the calendar's language. */
   rule: string;
   /** Overdue already (the clock is missed but still open). */
   overdue: boolean;
@@ -32,9 +38,44 @@ export function deadlineUid(caseId: string, clockId: string): string {
 /** UTC midnight of a date: ical-generator writes an all-day date from the UTC parts of a Date. */
 const utcMidnight = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
 
-/** "RDR-2026-000042: ADR letter due" */
-export function deadlineSummary(entry: Pick<DeadlineEntry, 'reference' | 'label' | 'overdue'>): string {
-  return `${entry.reference}: ${entry.label} due${entry.overdue ? ' (overdue)' : ''}`;
+/** What the calendar says around its entries, in one language. */
+export interface DeadlinesIcsWords {
+  /** The language of the calendar's text, for its PRODID ("EN", "FR"). */
+  language: string;
+  /** The calendar's name: "Redress deadlines: Northwind Broadband". */
+  calendarName(deskName: string): string;
+  calendarDescription: string;
+  /** An event's title: "RDR-2026-000042: ADR letter due (overdue)". */
+  summary(entry: Pick<DeadlineEntry, 'reference' | 'label' | 'overdue'>): string;
+  /** An event's notes: when it is due, why (the explanation), under which rule, and where to read more. */
+  description(entry: DeadlineEntry): string;
+}
+
+/** English: the words the calendar has always had (dates as recorded, YYYY-MM-DD). */
+export const ENGLISH_DEADLINES_WORDS: DeadlinesIcsWords = {
+  language: 'EN',
+  calendarName: (deskName) => `Redress deadlines: ${deskName}`,
+  calendarDescription: 'Open complaint deadlines exported from Redress',
+  summary: (entry) => `${entry.reference}: ${entry.label} due${entry.overdue ? ' (overdue)' : ''}`,
+  description: (entry) =>
+    `${entry.label} due ${entry.dueOn}.\n${entry.explanation}\nRule: ${entry.rule}\nCase ${entry.reference}: open it in Redress for the details.`,
+};
+
+// French typography: a non-breaking space before a colon, as the interface's catalogue writes it; the due date in
+// words, as the French letters write it.
+export const FRENCH_DEADLINES_WORDS: DeadlinesIcsWords = {
+  language: 'FR',
+  calendarName: (deskName) => `Échéances Redress\u00a0: ${deskName}`,
+  calendarDescription: 'Échéances des plaintes ouvertes, exportées de Redress',
+  summary: (entry) => `${entry.reference}\u00a0: ${entry.label} à échéance${entry.overdue ? ' (en retard)' : ''}`,
+  description: (entry) =>
+    `${entry.label}\u00a0: échéance le ${dateInWords('fr-CA', entry.dueOn)}.\n${entry.explanation}\n` +
+    `Règle\u00a0: ${entry.rule}\nDossier ${entry.reference}\u00a0: ouvrez-le dans Redress pour en voir les détails.`,
+};
+
+/** The calendar's words in an interface language ("fr-CA" → French); English for any other. */
+export function deadlinesWordsIn(locale: string): DeadlinesIcsWords {
+  return locale.toLowerCase().startsWith('fr') ? FRENCH_DEADLINES_WORDS : ENGLISH_DEADLINES_WORDS;
 }
 
 export function deadlinesCalendar(input: {
@@ -43,11 +84,14 @@ export function deadlinesCalendar(input: {
   exportedAt: Date;
   /** The desk's company name, for the calendar's name. */
   deskName: string;
+  /** The calendar's own words in the interface language (`deadlinesWordsIn`); English unless given. */
+  words?: DeadlinesIcsWords;
 }): string {
+  const words = input.words ?? ENGLISH_DEADLINES_WORDS;
   const calendar = ical({
-    name: `Redress deadlines: ${input.deskName}`,
-    description: 'Open complaint deadlines exported from Redress',
-    prodId: { company: 'Redress', product: 'Redress deadlines', language: 'EN' },
+    name: words.calendarName(input.deskName),
+    description: words.calendarDescription,
+    prodId: { company: 'Redress', product: 'Redress deadlines', language: words.language },
     method: ICalCalendarMethod.PUBLISH,
   });
   const sorted = [...input.entries].sort(
@@ -61,8 +105,8 @@ export function deadlinesCalendar(input: {
       start: utcMidnight(entry.dueOn),
       end: utcMidnight(addCalendarDays(entry.dueOn, 1)),
       stamp: input.exportedAt,
-      summary: deadlineSummary(entry),
-      description: `${entry.label} due ${entry.dueOn}.\n${entry.explanation}\nRule: ${entry.rule}\nCase ${entry.reference}: open it in Redress for the details.`,
+      summary: words.summary(entry),
+      description: words.description(entry),
       categories: [{ name: 'Redress' }],
       transparency: ICalEventTransparency.TRANSPARENT,
     });

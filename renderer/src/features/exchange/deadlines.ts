@@ -1,10 +1,18 @@
 // The open deadlines of every active case as an ICS calendar (shared/exports/deadlines-ics.ts). The clocks come from
 // the rules engine, evaluated on today's date; "open" is what the case index and the dashboard count as pending
-// (db/derive.ts isPendingClock): running or missed, not yet closed, and something the desk has to do.
-import { deadlinesCalendar, deadlinesFileName, type DeadlineEntry } from '#shared/exports/deadlines-ics';
+// (db/derive.ts isPendingClock): running or missed, not yet closed, and something the desk has to do. The calendar is
+// in the interface language: the clock's name, the explanation and the rule as the screens say them (English keeps
+// the engine's own sentences, as the file has always had), around the calendar's own words (deadlinesWordsIn).
+import {
+  deadlinesCalendar,
+  deadlinesFileName,
+  deadlinesWordsIn,
+  type DeadlineEntry,
+} from '#shared/exports/deadlines-ics';
 import type { CaseRecord } from '#shared/model/case';
 import type { InterfaceLocale } from '#shared/model/dates';
-import { translate } from '#lib/i18n/index';
+import type { Clock } from '#shared/rules/index';
+import { clockLabel, explanationIn, regulationIn, translate, type Translate } from '#lib/i18n/index';
 import { evaluateRecord } from '#lib/rules';
 import { isPendingClock } from '#db/case-index/derive';
 import { ACTIVE_STATUSES, caseIdsWithStatus } from '#db/case-index/queries';
@@ -13,10 +21,25 @@ import { platform } from '#platform';
 import type { ExportOutcome } from './cases-export';
 import { timelinesOf } from '#db/timeline';
 
-/** One entry per open clock of every active case (or of the given cases). */
+/** A clock's name, explanation and rule in `locale`: English as the engine records them, another as the screens say. */
+export function clockWordsIn(
+  locale: InterfaceLocale,
+  clock: Pick<Clock, 'label' | 'explanation' | 'explain' | 'rule'>,
+): Pick<DeadlineEntry, 'label' | 'explanation' | 'rule'> {
+  if (locale.startsWith('en')) return { label: clock.label, explanation: clock.explanation, rule: clock.rule };
+  const t: Translate = (key, values) => translate(locale, key, values);
+  return {
+    label: clockLabel(t, clock.label),
+    explanation: explanationIn(t, locale, clock.explain),
+    rule: regulationIn(t, clock.rule),
+  };
+}
+
+/** One entry per open clock of every active case (or of the given cases), its words in `locale`. */
 export async function openDeadlines(
   database: RedressDatabase,
   today: string,
+  locale: InterfaceLocale = 'en-GB',
   caseIds?: readonly string[],
 ): Promise<DeadlineEntry[]> {
   const ids = caseIds ? [...caseIds] : await caseIdsWithStatus(database, ACTIVE_STATUSES);
@@ -33,10 +56,8 @@ export async function openDeadlines(
         caseId: record.id,
         reference: record.reference,
         clockId: clock.id,
-        label: clock.label,
+        ...clockWordsIn(locale, clock),
         dueOn: clock.dueOn!,
-        explanation: clock.explanation,
-        rule: clock.rule,
         overdue: clock.dueOn! < today,
       });
     }
@@ -46,11 +67,16 @@ export async function openDeadlines(
 
 export async function exportDeadlinesIcs(
   database: RedressDatabase,
-  /** locale: the interface language, which names the file (catalogue `exchange.ics.fileName`). */
+  /** locale: the interface language, which names the file (catalogue `exchange.ics.fileName`) and writes it. */
   options: { today: string; deskName: string; locale: InterfaceLocale; now?: Date },
 ): Promise<ExportOutcome> {
-  const entries = await openDeadlines(database, options.today);
-  const text = deadlinesCalendar({ entries, exportedAt: options.now ?? new Date(), deskName: options.deskName });
+  const entries = await openDeadlines(database, options.today, options.locale);
+  const text = deadlinesCalendar({
+    entries,
+    exportedAt: options.now ?? new Date(),
+    deskName: options.deskName,
+    words: deadlinesWordsIn(options.locale),
+  });
   const result = await platform().saveFile({
     suggestedName: deadlinesFileName(options.today, translate(options.locale, 'exchange.ics.fileName')),
     mimeType: 'text/calendar',

@@ -5,7 +5,7 @@ import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { anonymisedRows, checkImport, guessMapping, referencesIn } from '#shared/exports/cases-import';
-import { deadlinesCalendar, deadlineUid } from '#shared/exports/deadlines-ics';
+import { deadlinesCalendar, deadlinesWordsIn, deadlineUid } from '#shared/exports/deadlines-ics';
 import type { NewCaseParts } from '#shared/model/intake';
 import { evaluateCase } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
@@ -16,7 +16,7 @@ import { deskSettings, NORTHWIND } from '#test/support/desk';
 import { newCaseParts } from '#test/support/cases';
 import { casesCsv } from './cases-export';
 import { parseCsv } from './csv';
-import { openDeadlines } from './deadlines';
+import { clockWordsIn, openDeadlines } from './deadlines';
 import { anonymisedCasesNamed, importCheckedCases, withoutDuplicates } from './import';
 import { eraseCustomer } from '#db/repositories/retention';
 import { performAction } from '#db/repositories/case-actions';
@@ -180,6 +180,55 @@ describe('open deadlines as a calendar', () => {
       expect(event.startDate.toString()).toBe(entry.dueOn);
       expect(event.summary.startsWith(`${entry.reference}: ${entry.label} due`)).toBe(true);
     }
+  });
+
+  it('says each clock in French for a French interface, as the screens say it, with the same UIDs and dates', async () => {
+    const database = fresh();
+    const record = await createCase(database, parts(), { settings, by: 'x', clock });
+    const english = await openDeadlines(database, today);
+    const french = await openDeadlines(database, today, 'fr-CA');
+    const key = (e: { caseId: string; clockId: string; dueOn: string; overdue: boolean }) =>
+      `${deadlineUid(e.caseId, e.clockId)} ${e.dueOn} ${e.overdue}`;
+    expect(french.map(key)).toEqual(english.map(key));
+    // English keeps the engine's own record, as the file always had.
+    const events = await readTimeline(database, record.id);
+    const engine = evaluateCase(caseFacts(record, events), today).clocks.find((c) => c.id === 'adr-letter')!;
+    const adrEn = english.find((e) => e.clockId === 'adr-letter')!;
+    expect([adrEn.label, adrEn.explanation, adrEn.rule]).toEqual([engine.label, engine.explanation, engine.rule]);
+    expect(clockWordsIn('en-CA', engine)).toEqual({
+      label: engine.label,
+      explanation: engine.explanation,
+      rule: engine.rule,
+    });
+    const adr = french.find((e) => e.clockId === 'adr-letter')!;
+    expect(adr.label).toBe('Lettre de recours externe');
+    expect(adr.explanation).toBe(
+      'Échéance le 29 janv. 2027\u00a0: reçue le 18 déc. 2026 + 6 semaines, condition générale C4 de l’Ofcom en vigueur depuis le 8 avril 2026',
+    );
+    expect(adr.rule).toBe('condition générale C4 de l’Ofcom en vigueur depuis le 8 avril 2026');
+    // A procedure's clocks: the engine's words in French, the procedure's own names as it writes them.
+    const first = french.find((e) => e.clockId === 'first-response')!;
+    expect([first.label, first.rule]).toEqual([
+      'Première réponse (courriel)',
+      'Kijoma Broadband complaints procedure v1',
+    ]);
+
+    const vevents = new ICAL.Component(
+      ICAL.parse(
+        deadlinesCalendar({
+          entries: french,
+          exportedAt: clock.now(),
+          deskName: 'Northwind',
+          words: deadlinesWordsIn('fr-CA'),
+        }),
+      ),
+    )
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v));
+    const adrEvent = vevents.find((v) => v.uid === deadlineUid(record.id, 'adr-letter'))!;
+    expect(adrEvent.summary).toBe(`${record.reference}\u00a0: Lettre de recours externe à échéance`);
+    expect(adrEvent.description).toContain(adr.explanation);
+    for (const v of vevents) expect(`${v.summary}\n${v.description}`).not.toMatch(/\b(due|received|weeks|Rule)\b/);
   });
 });
 
