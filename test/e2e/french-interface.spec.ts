@@ -6,6 +6,7 @@
 // data" (with the passphrase dialog), a CSV import from the file to the imported cases, and Settings → Procedures
 // with the procedure editor open: none of it in English.
 import { mkdirSync, readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
 import { addDays, chooseOption, expect, logComplaint, messagesGone, setUpDesk, test, todayInLondon } from './fixtures';
 import { englishLeft } from './french';
 
@@ -269,7 +270,27 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   expect((await backingUp).suggestedFilename()).toMatch(/^redress-sauvegarde-RDR-\d{4}-\d{2}-\d{2}\.redress-backup$/);
   const exportingDeadlines = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Exporter les échéances (ICS)' }).click();
-  expect((await exportingDeadlines).suggestedFilename()).toMatch(/^redress-echeances-\d{4}-\d{2}-\d{2}\.ics$/);
+  const deadlines = await exportingDeadlines;
+  expect(deadlines.suggestedFilename()).toMatch(/^redress-echeances-\d{4}-\d{2}-\d{2}\.ics$/);
+  // Its contents in French too: the calendar's name, each event's title and notes, the clock's name, the rules
+  // engine's explanation and the rule, as the case page says them.
+  const icsText = readFileSync((await deadlines.path())!, 'utf8');
+  expect(icsText).toContain('PRODID:-//Redress//Redress deadlines//FR\r\n');
+  const calendar = new ICAL.Component(ICAL.parse(icsText));
+  expect(calendar.getFirstPropertyValue('x-wr-calname')).toMatch(/^Échéances Redress\u00a0: /);
+  const icsEvents = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+  // The second complaint's ADR letter (received + 6 weeks), the one the case page showed above.
+  const adrEvent = icsEvents.find(
+    (e) => / Lettre de recours externe à échéance/.test(e.summary) && e.startDate.toString() === addDays(second, 42),
+  )!;
+  expect(adrEvent, icsEvents.map((e) => `${e.startDate.toString()} ${e.summary}`).join('\n')).toBeDefined();
+  expect(adrEvent.summary).toMatch(/^RDR-\d{4}-\d{6}\u00a0: Lettre de recours externe à échéance$/);
+  expect(adrEvent.description).toContain(
+    `Échéance le ${short(addDays(second, 42))}\u00a0: reçue le ${short(second)} + 6 semaines, condition générale C4 de l’Ofcom`,
+  );
+  expect(adrEvent.description).toContain('Règle\u00a0: condition générale C4 de l’Ofcom en vigueur depuis le');
+  for (const e of icsEvents)
+    expect(`${e.summary}\n${e.description}`).not.toMatch(/\b(due|overdue|received|Rule|Case)\b/);
 
   // Import: a spreadsheet's CSV read, matched, previewed, checked and imported, every step in French.
   await page.getByRole('link', { name: 'Dossiers', exact: true }).click();
