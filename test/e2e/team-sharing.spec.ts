@@ -172,6 +172,21 @@ async function onServer(type: string): Promise<Array<Record<string, unknown>>> {
   return body.rows.map((r) => r.doc);
 }
 
+/** A case on the team server by its reference, as its admin reads it: its latest revision's history and conflicts. */
+async function caseOnServer(reference: string) {
+  const found = (await onServer('case')).find((d) => (d.body as { reference?: string }).reference === reference);
+  expect(found, `case ${reference} on the server`).toBeDefined();
+  const url = `${server.url}/${DB}/${encodeURIComponent(String(found!._id))}?revs=true&conflicts=true`;
+  const response = await fetch(url, { headers: { authorization: ADMIN_AUTH, accept: 'application/json' } });
+  return (await response.json()) as {
+    _rev: string;
+    _revisions: { ids: string[] };
+    _conflicts?: string[];
+    clashes?: unknown[];
+    body: { customer: { phone?: string } };
+  };
+}
+
 test('two desks share cases live, work offline, and meet again with every entry, the merge and the clash', async ({
   browser,
   baseURL,
@@ -480,7 +495,7 @@ test('a desk holding a provider id the team has with other details is not joined
   await c.context.close();
 });
 
-test('a desk whose team server has hung opens at once, logs cases in turn, says so, and sends them when it answers', async ({
+test('a desk whose team server has hung opens at once, logs cases in turn, says so, sends them when it answers, and, left with a change waiting, joins again with no false clash', async ({
   browser,
   baseURL,
 }) => {
@@ -542,6 +557,58 @@ test('a desk whose team server has hung opens at once, logs cases in turn, says 
       })
       .toContain(second);
     await expect(status).toContainText(/Synced/, { timeout: 60_000 });
+
+    // Left with a change waiting (written into the local IndexedDB copy, not sent), then joined again; and a change
+    // made to another case while away. Each goes up as the next revision of the team's copy (taken from the server into
+    // the new IndexedDB copy before the first push): the first not replaced by the team's older copy, neither shown as
+    // "Changed at two desks" though only this desk changed it.
+    const openCase = async (reference: string) => {
+      await c.page.getByRole('link', { name: 'Cases', exact: true }).click();
+      await c.page.getByRole('link', { name: reference }).click();
+      await expect(c.page.getByRole('heading', { level: 1 })).toHaveText(reference);
+    };
+    const teamHad = { [first]: await caseOnServer(first), [second]: await caseOnServer(second) };
+    expect(teamHad[first].body.customer.phone).toBe(complaint.phone);
+    expect(teamHad[second].body.customer.phone).toBe(complaint.phone);
+    await openCase(first);
+    gate.hang();
+    await editCustomer(c.page, { Phone: '01422 999999' });
+    await expect(status).toContainText('changes to 1 case waiting', { timeout: 60_000 });
+    await c.page.getByRole('link', { name: 'Team sharing' }).click();
+    await c.page.getByRole('button', { name: 'Leave the team…' }).click();
+    await expect(leave).toContainText('The team has not got everything from this desk yet (changes to 1 case waiting)');
+    await leave.getByRole('button', { name: 'Leave the team', exact: true }).click();
+    await expect(leave).toBeHidden();
+    await expect(status).toBeHidden();
+    await openCase(second);
+    await editCustomer(c.page, { Phone: '01422 888888' });
+    expect((await caseOnServer(first)).body.customer.phone).toBe(complaint.phone); // not sent
+    gate.pass();
+    await join(c.page, DESK_C, true, gate.url);
+    // The server's latest revisions have the new phones and hold no clash, no conflict…
+    const onTeam = async (reference: string) => {
+      const doc = await caseOnServer(reference);
+      return { phone: doc.body.customer.phone, clashes: doc.clashes ?? [], conflicts: doc._conflicts ?? [] };
+    };
+    await expect
+      .poll(async () => ({ first: await onTeam(first), second: await onTeam(second) }), { timeout: 90_000 })
+      .toEqual({
+        first: { phone: '01422 999999', clashes: [], conflicts: [] },
+        second: { phone: '01422 888888', clashes: [], conflicts: [] },
+      });
+    // …and follow the revisions the team had.
+    for (const reference of [first, second])
+      expect((await caseOnServer(reference))._revisions.ids).toContain(teamHad[reference]._rev.replace(/^\d+-/, ''));
+    await expect(status).toContainText(/Synced/, { timeout: 60_000 });
+    expect(await allRows(c.page, 'conflicts')).toEqual([]);
+    await openCase(second);
+    await expect(c.page.getByRole('row', { name: /^Phone / }).first()).toContainText('01422 888888');
+    await expect(c.page.getByRole('region', { name: 'Changed at two desks' })).toHaveCount(0);
+    await openCase(first);
+    await expect(c.page.getByRole('row', { name: /^Phone / }).first()).toContainText('01422 999999');
+    await expect(c.page.getByRole('region', { name: 'Changed at two desks' })).toHaveCount(0);
+    await messagesGone(c.page);
+    await c.page.screenshot({ path: shots('175-team-rejoined-no-clash'), fullPage: true });
     expect(c.errors, 'console errors').toEqual([]);
   } finally {
     await c.context.close();
