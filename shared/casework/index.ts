@@ -92,3 +92,4 @@ export {
   type ReceivedDateDoubtCode,
   type ReceivedDateQuestion,
 } from './received-date';
+export { earlyAdrLetter, type EarlyAdrLetter } from './early-adr-letter';

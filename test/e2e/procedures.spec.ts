@@ -8,6 +8,7 @@ import { tsImport } from 'tsx/esm/api';
 import { axeViolations } from '#test/support/axe';
 import type * as Rules from '#shared/rules/index';
 import type * as I18n from '#lib/i18n/index';
+import type * as Format from '#lib/format';
 import type { CaseFacts, ClockState, RuleEvent } from '#shared/rules/types';
 import {
   chooseOption,
@@ -33,6 +34,7 @@ const { explanationIn, translate } = (await tsImport(
   '../../renderer/src/lib/i18n/index.ts',
   import.meta.url,
 )) as typeof I18n;
+const { formatDate } = (await tsImport('../../renderer/src/lib/format.ts', import.meta.url)) as typeof Format;
 const inEnglish = (explain: Rules.Explanation) =>
   explanationIn((key, values) => translate('en-GB', key, values), 'en-GB', explain);
 
@@ -305,6 +307,25 @@ test('kinex: through all five stages, ending with the ADR letter sent', async ({
     'Escalate to the next stage',
     'kinex communications complaints procedure has no stage after Customer resolution manager review.',
   );
+
+  // An ADR letter dated before its day (6 weeks: on(42)), with no final position given: asked about, not recorded.
+  const entriesBefore = await countEntries(page);
+  const early = await openAction(page, 'ADR letter sent');
+  await fill(page, early, [{ label: 'Sent on', value: on(35) }]);
+  await field(early, 'Sent on').press('Control+Enter');
+  const question = page.getByRole('dialog', { name: 'Sent before the ADR letter was due?' });
+  await expect(question).toContainText(`due from ${formatDate(on(42), 'en-GB')}`);
+  await expect(question).toContainText(`Record this ADR letter as sent on ${formatDate(on(35), 'en-GB')} anyway?`);
+  await snap(page, '13b-kinex-early-adr-letter', false);
+  expect(await axeViolations(page, '[role="dialog"]'), 'axe violations on the early ADR letter question').toEqual([]);
+  await question.getByRole('button', { name: 'Go back to the form' }).click();
+  await expect(question).toBeHidden();
+  // Back in the form, on the date sent; Escape leaves it, and nothing was recorded.
+  await expect(field(early, 'Sent on')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(await countEntries(page)).toBe(entriesBefore);
+  await expectMatchesRules(page, walk);
 
   await act(
     page,

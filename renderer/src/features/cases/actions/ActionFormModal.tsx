@@ -11,6 +11,7 @@ import {
   buildActionEvent,
   type CaseActionId,
   defaultInput,
+  earlyAdrLetter,
   type EditConflict,
   editToSave,
   fieldDescriptionPart,
@@ -28,6 +29,7 @@ import { getCalendar } from '#shared/rules/index';
 import { ActionRefusedError, EditConflictError, performAction } from '#db/repositories/case-actions';
 import { db } from '#db/schema';
 import { CorrectionPreview, VoidPreview } from './ChangePreview';
+import { confirmEarlyAdrLetter } from './EarlyAdrLetterQuestion';
 import { confirmReceivedDate, DateField } from '#ui/DateField';
 import { useFormDraft } from '#lib/forms';
 import { DraftOffer } from '#ui/DraftOffer';
@@ -172,6 +174,9 @@ function ActionForm({
       });
       if (question && !(await confirmReceivedDate(question, { t, locale: intl.locale, date: receivedOn }))) return;
     }
+    // An ADR letter dated before its day, with no final position given, is asked about before it is recorded.
+    const early = action === 'adr-letter-sent' ? earlyAdrLetter(rebased.input.on ?? '', context) : null;
+    if (early && !(await confirmEarlyAdrLetter(early, rebased.input.on!, t))) return;
     setSaving(true);
     try {
       const { event } = await performAction(db(), context.record.id, action, values, {

@@ -1775,6 +1775,14 @@ export const enGB = {
   'actions.recordedBy': 'Recorded by {name}',
   'actions.recordedByNobody': 'Recorded by nobody: set your name in Settings',
   'actions.cancel': 'Cancel',
+  // An ADR letter recorded as sent before it was due (shared/casework/early-adr-letter.ts): asked about, not refused.
+  'actions.earlyAdr.title': 'Sent before the ADR letter was due?',
+  'actions.earlyAdr.body':
+    'This complaint’s ADR letter is due from {dueFrom}, counted from the day it was received ({receivedOn}), and no final position was recorded by {sentOn}. A letter sent before then tells the customer that the scheme will look at the complaint now, which is not true until {dueFrom}.',
+  'actions.earlyAdr.ask':
+    'If the letter went with our final position, record the final position first. Record this ADR letter as sent on {sentOn} anyway?',
+  'actions.earlyAdr.yes': 'Record it anyway',
+  'actions.earlyAdr.back': 'Go back to the form',
   'preview.stage': 'Stage: {from} → {to}',
   'preview.status': 'Status: {from} → {to}',
   'preview.due': '{label}: {from} → {to}',

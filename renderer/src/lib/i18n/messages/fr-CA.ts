@@ -2258,6 +2258,13 @@ export const frCA: Record<MessageKey, string> = {
   'actions.recordedBy': 'Inscrit par {name}',
   'actions.recordedByNobody': 'Aucun nom inscrit\u00a0: indiquez votre nom dans les paramètres',
   'actions.cancel': 'Annuler',
+  'actions.earlyAdr.title': 'Envoyée avant la date de la lettre de recours externe\u00a0?',
+  'actions.earlyAdr.body':
+    'La lettre de recours externe de cette plainte est due à partir du {dueFrom}, délai compté depuis sa réception ({receivedOn}), et aucune position finale n’était inscrite le {sentOn}. Envoyée plus tôt, elle dit à la personne que l’organisme peut examiner la plainte dès maintenant, ce qui n’est pas vrai avant le {dueFrom}.',
+  'actions.earlyAdr.ask':
+    'Si la lettre accompagnait notre position finale, inscrivez d’abord la position finale. Inscrire quand même cette lettre comme envoyée le {sentOn}\u00a0?',
+  'actions.earlyAdr.yes': 'L’inscrire quand même',
+  'actions.earlyAdr.back': 'Revenir au formulaire',
   'preview.stage': 'Étape\u00a0: {from} → {to}',
   'preview.status': 'État\u00a0: {from} → {to}',
   'preview.due': '{label}\u00a0: {from} → {to}',
