@@ -12,6 +12,7 @@
 // features/exchange/deadlines.ts). The UIDs do not depend on the language.
 import ical, { ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
 import { dateInWords } from '#shared/letters/catalogue';
+import { languageOfLocale } from '#shared/model/dates';
 import { addCalendarDays } from '#shared/rules/dates';
 
 export interface DeadlineEntry {
@@ -75,7 +76,7 @@ export const FRENCH_DEADLINES_WORDS: DeadlinesIcsWords = {
 
 /** The calendar's words in an interface language ("fr-CA" → French); English for any other. */
 export function deadlinesWordsIn(locale: string): DeadlinesIcsWords {
-  return locale.toLowerCase().startsWith('fr') ? FRENCH_DEADLINES_WORDS : ENGLISH_DEADLINES_WORDS;
+  return languageOfLocale(locale) === 'fr' ? FRENCH_DEADLINES_WORDS : ENGLISH_DEADLINES_WORDS;
 }
 
 export function deadlinesCalendar(input: {

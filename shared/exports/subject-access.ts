@@ -3,6 +3,7 @@
 // Pure: the renderer gathers the cases, renders the summary's document definition with pdfmake and saves the file.
 import { type AttachmentRow, fileNameForType } from '#shared/model/attachment';
 import type { IssuedLetter } from '#shared/model/letter';
+import { languageOfLocale } from '#shared/model/dates';
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import {
   CATEGORY_LABELS,
@@ -671,7 +672,13 @@ export function subjectAccessSummary(
   const language: LetterLanguage = request.language ?? 'en-GB';
   const w = SUMMARY_WORDS[language];
   const day = (iso: string) => dateInWords(language, iso);
-  const writing: Writing = { language, w, day, tableDay: language.startsWith('en') ? (iso) => iso : day, say };
+  const writing: Writing = {
+    language,
+    w,
+    day,
+    tableDay: languageOfLocale(language) === 'en' ? (iso) => iso : day,
+    say,
+  };
   const answer = subjectAccessAnswerBy(request.requestReceivedOn, request.calendar);
   const paths = letterPaths(request.cases);
   const letterCount = request.cases.reduce((n, c) => n + c.letters.length, 0);

@@ -11,9 +11,10 @@
 //   once and then its short name, one name for the CCTS, no "them" for a customer whose title was recorded.
 // Text the desk typed (a customer's name such as O'Brien, an address, the desk's own paragraphs) is passed as
 // `verbatim`: it is masked before scanning, because it keeps what the desk typed.
+import { type Language, languageOfLocale } from '#shared/model/dates';
 
-/** 'en' and 'fr', or a full tag ('fr-CA', 'en-GB'): rules are per language. */
-export type GlossaryLanguage = 'en' | 'fr';
+/** 'en' or 'fr' (a full tag such as 'fr-CA' is read by `languageOfLocale`): rules are per language. */
+export type GlossaryLanguage = Language;
 
 /**
  * Who reads the text: 'customer' (a letter, addressed to the customer) or 'staff' (the interface, read by the desk's
@@ -138,8 +139,6 @@ export const GLOSSARY: readonly GlossaryRule[] = [
   rule('en', 'deadlock', /\bdeadlock\w*/i, 'final response', 'jargon the customer does not use'),
 ];
 
-const languageOf = (language: string): GlossaryLanguage => (language.toLowerCase().startsWith('fr') ? 'fr' : 'en');
-
 /** `text` with every verbatim string (what the desk typed) blanked out, keeping its length. */
 function masked(text: string, verbatim: readonly string[]): string {
   let out = text;
@@ -160,7 +159,7 @@ function around(text: string, index: number, length: number): string {
 
 /** The rules for a text in this language read by this reader (a letter's: all of them; the interface's: fewer). */
 export function glossaryRules(language: string, reader: GlossaryReader = 'customer'): GlossaryRule[] {
-  const lang = languageOf(language);
+  const lang = languageOfLocale(language);
   const applies = reader === 'customer' ? 'letters' : 'interface';
   return GLOSSARY.filter((r) => r.language === lang && (r.appliesTo === 'everywhere' || r.appliesTo === applies));
 }
@@ -205,7 +204,7 @@ export function letterGlossaryFindings(
   context: LetterGlossaryContext = {},
 ): GlossaryFinding[] {
   const findings = glossaryFindings(text, language, { verbatim: context.verbatim });
-  const lang = languageOf(language);
+  const lang = languageOfLocale(language);
   const scanned = masked(text, context.verbatim ?? []);
   const names = context.schemeNames;
   if (names && names.long !== names.short) {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dateInWords, dateStyleFor, dateWithWeekdayInWords, parseTypedDate, WEEKDAY_NAMES } from './dates';
+import {
+  dateInWords,
+  dateStyleFor,
+  dateWithWeekdayInWords,
+  languageOfLocale,
+  parseTypedDate,
+  WEEKDAY_NAMES,
+} from './dates';
 
 const gb = dateStyleFor('en-GB');
 const ca = dateStyleFor('en-CA');
@@ -73,5 +80,19 @@ describe('dates in words', () => {
         expect(dateWithWeekdayInWords(iso).split(' ')[0], iso).toBe(WEEKDAY_NAMES[at.getUTCDay()]);
       }
     }
+  });
+});
+
+describe('languageOfLocale: which language a locale is', () => {
+  it('is French for any French locale, whatever its case or region', () => {
+    for (const locale of ['fr-CA', 'fr', 'FR-ca', 'fr-FR']) expect(languageOfLocale(locale)).toBe('fr');
+  });
+
+  it('is English for the English locales', () => {
+    for (const locale of ['en-GB', 'en-CA', 'EN-gb', 'en']) expect(languageOfLocale(locale)).toBe('en');
+  });
+
+  it('is English for any other locale, an empty one or none: a third language falls on one side everywhere', () => {
+    for (const locale of ['de-DE', 'es', 'cy-GB', '', null, undefined]) expect(languageOfLocale(locale)).toBe('en');
   });
 });

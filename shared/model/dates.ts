@@ -69,6 +69,17 @@ export const INTERFACE_LOCALES = ['en-GB', 'en-CA', 'fr-CA'] as const;
 export type InterfaceLocale = (typeof INTERFACE_LOCALES)[number];
 export const DEFAULT_INTERFACE_LOCALE: InterfaceLocale = 'en-GB';
 
+/** The two languages the desk writes and speaks: English and French. */
+export type Language = 'en' | 'fr';
+
+/**
+ * THE answer to "which language is this locale": French for any French locale ("fr", "fr-CA", "FR-ca"), English for
+ * any other (en-GB, en-CA, an empty or unknown one), so every screen, export and letter puts a locale on the same side.
+ */
+export function languageOfLocale(locale: string | null | undefined): Language {
+  return (locale ?? '').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
 /** Day, month, year (dd/mm/yyyy) or year, month, day (yyyy-mm-dd). */
 export type DateOrder = 'dmy' | 'ymd';
 

@@ -14,6 +14,7 @@ import {
   type LetterLanguageCode,
 } from './case';
 import { sayingInEnglish } from './saying';
+import { languageOfLocale } from './dates';
 
 export const REGULATOR_REGIONS = ['UK', 'CA'] as const;
 export type RegulatorRegion = (typeof REGULATOR_REGIONS)[number];
@@ -67,7 +68,7 @@ export function regionLanguages(
   working?: string,
 ): Pick<Provider, 'languages' | 'defaultLanguage'> {
   return region === 'CA'
-    ? { languages: ['en-CA', 'fr-CA'], defaultLanguage: working?.startsWith('fr') ? 'fr-CA' : 'en-CA' }
+    ? { languages: ['en-CA', 'fr-CA'], defaultLanguage: languageOfLocale(working) === 'fr' ? 'fr-CA' : 'en-CA' }
     : { languages: ['en-GB'], defaultLanguage: 'en-GB' };
 }
 

@@ -2,6 +2,7 @@
 // edit one. See README.md "Procedures" for the meaning of every field.
 import { z } from 'zod';
 import { CALENDARS, type CalendarId, CHANNELS, type Channel } from '#shared/model/case';
+import { languageOfLocale } from '#shared/model/dates';
 import { type AdrDirectory, DEFAULT_ADR_DIRECTORY, hasAdrScheme } from './adr-schemes';
 import { toDayNumber } from './dates';
 import { RulesError } from './errors';
@@ -370,6 +371,6 @@ export function procedureVersionInWords(procedure: Pick<Procedure, 'name' | 'ver
 
 /** The procedure's words for letters in a language (`en-GB`, `fr-CA`…): its own language's, else none. */
 export function wordsIn(words: LetterWords | undefined, language: string): string | undefined {
-  const own = language.startsWith('fr') ? words?.fr : words?.en;
+  const own = words?.[languageOfLocale(language)];
   return own?.trim() || undefined;
 }

@@ -1,6 +1,6 @@
 // The app's one home for showing dates, times and numbers (issue #17): every one goes through Intl in the interface
 // language (set by the i18n provider, lib/i18n), so French (Canada) reads "mer. 18 nov. 2026" and "12 345".
-import { DEFAULT_INTERFACE_LOCALE, type InterfaceLocale, localIsoDate } from '#shared/model/dates';
+import { DEFAULT_INTERFACE_LOCALE, type InterfaceLocale, languageOfLocale, localIsoDate } from '#shared/model/dates';
 
 let current: InterfaceLocale = DEFAULT_INTERFACE_LOCALE;
 
@@ -36,7 +36,7 @@ function numberFormat(locale: string, digits?: number): Intl.NumberFormat {
  * "mer. 1er déc. 2027", "1er janv., 14 h 05"), which Intl does not: day 1 next to a month in words becomes "1er".
  */
 function written(f: Intl.DateTimeFormat, locale: string, date: Date): string {
-  if (!locale.toLowerCase().startsWith('fr')) return f.format(date);
+  if (languageOfLocale(locale) !== 'fr') return f.format(date);
   const parts = f.formatToParts(date);
   const monthInWords = parts.some((p) => p.type === 'month' && /\p{L}/u.test(p.value));
   return parts.map((p) => (p.type === 'day' && monthInWords && p.value === '1' ? '1er' : p.value)).join('');
@@ -110,7 +110,7 @@ export function formatSheetTimestamp(iso: string): string {
  * whose Excel writes decimal commas and so reads « ; » as the list separator.
  */
 export function csvDelimiter(locale: string): string {
-  return locale.toLowerCase().startsWith('fr') ? ';' : ',';
+  return languageOfLocale(locale) === 'fr' ? ';' : ',';
 }
 
 /** "1 Dec" / "1er déc.": the day of an instant in this computer's time zone, without its year. */

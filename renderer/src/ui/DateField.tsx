@@ -11,7 +11,7 @@ import 'dayjs/locale/fr-ca';
 import { type FocusEvent, type FormEvent, type ReactNode, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { RECEIVED_LONG_AGO_DAYS, type ReceivedDateQuestion } from '#shared/casework/index';
-import { dateStyleFor, isIsoDate, parseTypedDate } from '#shared/model/dates';
+import { dateStyleFor, isIsoDate, languageOfLocale, parseTypedDate } from '#shared/model/dates';
 import { calendarDaysBetween } from '#shared/rules/index';
 import { formatLongDate } from '#lib/format';
 import { calendarNameIn, holidayNameIn, type Translate, useT } from '#lib/i18n/index';
@@ -79,11 +79,12 @@ export function DateField({
     const text = e.currentTarget.value;
     const typed = read(text);
     // The reader's own message in English; in another language, how to type a date in it.
-    const problem = locale.startsWith('en')
-      ? typed.ok
-        ? ''
-        : typed.message
-      : t('dateField.notADate', { typed: text.trim(), placeholder: style.placeholder });
+    const problem =
+      languageOfLocale(locale) === 'en'
+        ? typed.ok
+          ? ''
+          : typed.message
+        : t('dateField.notADate', { typed: text.trim(), placeholder: style.placeholder });
     setProblem(text.trim() === '' || typed.ok ? null : problem);
     onBlur?.(e);
   };

@@ -3,7 +3,7 @@
 // import's field names, the case list's columns, the model's channels and categories), writes times in this
 // computer's time zone rather than UTC, and separates the cells by « ; » for French Excel, as the report's CSV does.
 import { ENGLISH_CASES_CSV_WORDS, type CaseCsvColumn, type CasesCsvWords } from '#shared/exports/cases-csv';
-import type { InterfaceLocale } from '#shared/model/dates';
+import { type InterfaceLocale, languageOfLocale } from '#shared/model/dates';
 import { csvDelimiter, formatSheetTimestamp } from '#lib/format';
 import { clockLabel, type MessageKey, type Translate } from '#lib/i18n/index';
 
@@ -46,7 +46,7 @@ const HEADER_KEYS: Record<CaseCsvColumn, MessageKey> = {
 
 /** The cases CSV's words in `locale` (`t` says that locale's catalogue). */
 export function casesCsvWordsIn(locale: InterfaceLocale, t: Translate): CasesCsvWords {
-  if (!locale.startsWith('fr')) return ENGLISH_CASES_CSV_WORDS;
+  if (languageOfLocale(locale) !== 'fr') return ENGLISH_CASES_CSV_WORDS;
   return {
     delimiter: csvDelimiter(locale),
     header: (column) => t(HEADER_KEYS[column]),

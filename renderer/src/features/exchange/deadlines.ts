@@ -10,7 +10,7 @@ import {
   type DeadlineEntry,
 } from '#shared/exports/deadlines-ics';
 import type { CaseRecord } from '#shared/model/case';
-import type { InterfaceLocale } from '#shared/model/dates';
+import { type InterfaceLocale, languageOfLocale } from '#shared/model/dates';
 import type { Clock } from '#shared/rules/index';
 import { clockLabel, explanationIn, regulationIn, translate, type Translate } from '#lib/i18n/index';
 import { evaluateRecord } from '#lib/rules';
@@ -26,7 +26,8 @@ export function clockWordsIn(
   locale: InterfaceLocale,
   clock: Pick<Clock, 'label' | 'explanation' | 'explain' | 'rule'>,
 ): Pick<DeadlineEntry, 'label' | 'explanation' | 'rule'> {
-  if (locale.startsWith('en')) return { label: clock.label, explanation: clock.explanation, rule: clock.rule };
+  if (languageOfLocale(locale) === 'en')
+    return { label: clock.label, explanation: clock.explanation, rule: clock.rule };
   const t: Translate = (key, values) => translate(locale, key, values);
   return {
     label: clockLabel(t, clock.label),

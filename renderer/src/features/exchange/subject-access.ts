@@ -31,6 +31,7 @@ import type { ExportOutcome } from './cases-export';
 import { letterLanguageForCase, providerForCase, providerName, settingsForCase } from '#shared/model/provider';
 import { paperSizeFor } from '#shared/model/paper';
 import type { LetterLanguageCode } from '#shared/model/case';
+import { languageOfLocale } from '#shared/model/dates';
 import { entrySummaryIn, translate } from '#lib/i18n/index';
 import { readTimeline } from '#db/timeline';
 
@@ -140,7 +141,7 @@ export async function gatherSubjectAccess(
  * it is; French says each timeline entry, category, status and time limit as the French interface does.
  */
 export function summarySayingsIn(language: LetterLanguageCode): SummarySayings {
-  if (language.startsWith('en')) return ENGLISH_SAYINGS;
+  if (languageOfLocale(language) === 'en') return ENGLISH_SAYINGS;
   const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
     translate(language, key, values);
   return {

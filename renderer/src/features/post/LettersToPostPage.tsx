@@ -28,6 +28,7 @@ import {
 } from './batch';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import type { SchemeFactsToCheck } from '#shared/letters/index';
+import { languageOfLocale } from '#shared/model/dates';
 
 export function LettersToPostPage() {
   const t = useT();
@@ -366,7 +367,7 @@ const LettersTable = memo(function LettersTable({
                       {t('post.cannotPrint', {
                         reason: l.refusal
                           ? sayingIn(t, 'letterRefusal', l.refusal)
-                          : l.unprintable && !locale.startsWith('en')
+                          : l.unprintable && languageOfLocale(locale) !== 'en'
                             ? unprintableIn(t, locale, l.unprintable)
                             : l.cannotPrint,
                       })}

@@ -14,7 +14,7 @@ import {
   type VolumeRow,
 } from '#shared/reports/index';
 import { csvDelimiter, formatLocale, formatNumber, formatShortDate } from '#lib/format';
-import type { InterfaceLocale } from '#shared/model/dates';
+import { type InterfaceLocale, languageOfLocale } from '#shared/model/dates';
 import type { MessageKey, Translate } from '#lib/i18n/index';
 
 /** A figure in the interface language: English (UK) as the reports module writes it. */
@@ -99,7 +99,7 @@ const TEXT_KEYS: Record<ReportTextId, MessageKey> = {
  * French Excel opens in columns: separated by « ; », since its decimal separator is the comma ("60,0 %").
  */
 export function reportWordsIn(locale: InterfaceLocale, t: Translate): ReportWords {
-  if (!locale.startsWith('fr')) return ENGLISH_REPORT_WORDS;
+  if (languageOfLocale(locale) !== 'fr') return ENGLISH_REPORT_WORDS;
   // The letter font has the no-break space but not the narrow one some Intl versions put in French numbers.
   const nbsp = (text: string) => text.replace(/\u202f/g, '\u00a0');
   const text = Object.fromEntries(

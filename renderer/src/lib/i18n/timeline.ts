@@ -3,6 +3,7 @@
 // exactly what the stored summary says, and the catalogue's `summary.<kind>` says it. English interfaces show the
 // stored summary as it is; an entry whose data does not say it all (an older entry, a note) is shown as stored too.
 import type { TimelineEvent } from '#shared/model/case';
+import { languageOfLocale } from '#shared/model/dates';
 import {
   type CorrectedValue,
   type SummaryContext,
@@ -36,7 +37,7 @@ function valueIn(t: T, locale: string, v: SummaryValue): string {
         (c) =>
           `${t(`correctable.${c.field}`).toLowerCase()} ${correctedValueIn(t, locale, c.from)} → ${correctedValueIn(t, locale, c.to)}`,
       )
-      .join(locale.startsWith('fr') ? '\u00a0; ' : '; ');
+      .join(languageOfLocale(locale) === 'fr' ? '\u00a0; ' : '; ');
   return v.fields.map((f) => t(`customerField.${f}`).toLowerCase()).join(', ');
 }
 
@@ -70,7 +71,7 @@ export function summaryIn(t: T, locale: string, p: SummaryPhrase): string {
 export function entrySummaryIn(t: T, locale: string, event: TimelineEvent, context: SummaryContext = {}): string {
   // English shows the stored summary, except where it writes codes or quotes another entry (m17b): a correction
   // ("channel in-person → letter") and a void (the voided entry said again from its data).
-  if (locale.startsWith('en') && event.type !== 'corrected' && event.type !== 'voided') return event.summary;
+  if (languageOfLocale(locale) === 'en' && event.type !== 'corrected' && event.type !== 'voided') return event.summary;
   const p = summaryPhrase(event, context);
   return p ? summaryIn(t, locale, p) : event.summary;
 }
