@@ -36,6 +36,7 @@ function entriesFor(caseId: string, reference: string, receivedOn: string, today
       clockId: c.id,
       label: c.label,
       dueOn: c.dueOn!,
+      dueOnInWords: c.dueOn!,
       explanation: c.explanation,
       rule: c.rule,
       overdue: c.dueOn! < today,
@@ -108,6 +109,7 @@ describe('deadlines as an ICS calendar', () => {
             clockId: 'acknowledgement',
             label: 'Acknowledge, at once; today',
             dueOn: '2026-12-01',
+            dueOnInWords: '2026-12-01',
             explanation: 'a, b; c\nd',
             rule: 'r',
             overdue: true,
@@ -139,6 +141,7 @@ describe('deadlines as an ICS calendar', () => {
       clockId: 'adr-letter',
       label: 'ADR letter',
       dueOn: '2027-01-29',
+      dueOnInWords: '2027-01-29',
       explanation: 'due 2027-01-29: received 2026-12-18 + 6 weeks, Ofcom GC C4 from 2026-04-08',
       rule: 'Ofcom GC C4 from 2026-04-08',
       overdue: true,
@@ -183,7 +186,8 @@ describe('deadlines as an ICS calendar', () => {
       clockId: 'adr-letter',
       label: 'Lettre de recours externe',
       dueOn: '2027-01-01',
-      explanation: 'Échéance le 1 janv. 2027\u00a0: reçue le 20 nov. 2026 + 6 semaines',
+      dueOnInWords: '1er janv. 2027',
+      explanation: 'Échéance le 1er janv. 2027\u00a0: reçue le 20 nov. 2026 + 6 semaines',
       rule: 'condition générale C4 de l’Ofcom en vigueur depuis le 8 avril 2026',
       overdue: false,
     };
@@ -205,8 +209,8 @@ describe('deadlines as an ICS calendar', () => {
     ]);
     expect(events[0].description).toBe(
       [
-        'Lettre de recours externe\u00a0: échéance le 1er janvier 2027.',
-        'Échéance le 1 janv. 2027\u00a0: reçue le 20 nov. 2026 + 6 semaines',
+        'Lettre de recours externe\u00a0: échéance le 1er janv. 2027.',
+        'Échéance le 1er janv. 2027\u00a0: reçue le 20 nov. 2026 + 6 semaines',
         'Règle\u00a0: condition générale C4 de l’Ofcom en vigueur depuis le 8 avril 2026',
         'Dossier RDR-2026-000042\u00a0: ouvrez-le dans Redress pour en voir les détails.',
       ].join('\n'),

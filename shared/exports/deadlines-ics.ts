@@ -8,10 +8,10 @@
 //
 // The calendar speaks the interface language. Its own words (the calendar's name, each event's summary and the lines
 // around the explanation) are the tables below, English as the file has always been written; the clock's name, the
-// explanation and the rule come in the entries already in that language (the renderer says them as its screens do,
-// features/exchange/deadlines.ts). The UIDs do not depend on the language.
+// explanation, the rule and the due date in words come in the entries already in that language (the renderer says
+// them as its screens do, features/exchange/deadlines.ts), so an event's notes write its date once, one way, the
+// explanation's. The UIDs do not depend on the language.
 import ical, { ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
-import { dateInWords } from '#shared/letters/catalogue';
 import { languageOfLocale } from '#shared/model/dates';
 import { addCalendarDays } from '#shared/rules/dates';
 
@@ -23,6 +23,11 @@ export interface DeadlineEntry {
   label: string;
   /** YYYY-MM-DD */
   dueOn: string;
+  /**
+   * The due date as the explanation writes it, in the calendar's language: "2027-01-29" in English (the engine's
+   * record), « 29 janv. 2027 » in French (the screens' short date). The notes' own line says it the same way.
+   */
+  dueOnInWords: string;
   /** The rules engine's plain-words explanation of the date, in the calendar's language. */
   explanation: string;
   /** The rule and its version, in the calendar's language. */
@@ -52,25 +57,25 @@ export interface DeadlinesIcsWords {
   description(entry: DeadlineEntry): string;
 }
 
-/** English: the words the calendar has always had (dates as recorded, YYYY-MM-DD). */
+/** English: the words the calendar has always had (dates as recorded, YYYY-MM-DD, in the entries). */
 export const ENGLISH_DEADLINES_WORDS: DeadlinesIcsWords = {
   language: 'EN',
   calendarName: (deskName) => `Redress deadlines: ${deskName}`,
   calendarDescription: 'Open complaint deadlines exported from Redress',
   summary: (entry) => `${entry.reference}: ${entry.label} due${entry.overdue ? ' (overdue)' : ''}`,
   description: (entry) =>
-    `${entry.label} due ${entry.dueOn}.\n${entry.explanation}\nRule: ${entry.rule}\nCase ${entry.reference}: open it in Redress for the details.`,
+    `${entry.label} due ${entry.dueOnInWords}.\n${entry.explanation}\nRule: ${entry.rule}\nCase ${entry.reference}: open it in Redress for the details.`,
 };
 
-// French typography: a non-breaking space before a colon, as the interface's catalogue writes it; the due date in
-// words, as the French letters write it.
+// French typography: a non-breaking space before a colon, as the interface's catalogue writes it; the due date as the
+// entry's explanation writes it (« 29 janv. 2027 »), not in full as a letter would.
 export const FRENCH_DEADLINES_WORDS: DeadlinesIcsWords = {
   language: 'FR',
   calendarName: (deskName) => `Échéances Redress\u00a0: ${deskName}`,
   calendarDescription: 'Échéances des plaintes ouvertes, exportées de Redress',
   summary: (entry) => `${entry.reference}\u00a0: ${entry.label} à échéance${entry.overdue ? ' (en retard)' : ''}`,
   description: (entry) =>
-    `${entry.label}\u00a0: échéance le ${dateInWords('fr-CA', entry.dueOn)}.\n${entry.explanation}\n` +
+    `${entry.label}\u00a0: échéance le ${entry.dueOnInWords}.\n${entry.explanation}\n` +
     `Règle\u00a0: ${entry.rule}\nDossier ${entry.reference}\u00a0: ouvrez-le dans Redress pour en voir les détails.`,
 };
 

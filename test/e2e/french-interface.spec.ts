@@ -285,8 +285,9 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   )!;
   expect(adrEvent, icsEvents.map((e) => `${e.startDate.toString()} ${e.summary}`).join('\n')).toBeDefined();
   expect(adrEvent.summary).toMatch(/^RDR-\d{4}-\d{6}\u00a0: Lettre de recours externe à échéance$/);
+  // Its notes write the due date the explanation's way (« 29 janv. 2027 »), never a second, longer way.
   expect(adrEvent.description).toContain(
-    `Échéance le ${short(addDays(second, 42))}\u00a0: reçue le ${short(second)} + 6 semaines, condition générale C4 de l’Ofcom`,
+    `Lettre de recours externe\u00a0: échéance le ${short(addDays(second, 42))}.\nÉchéance le ${short(addDays(second, 42))}\u00a0: reçue le ${short(second)} + 6 semaines, condition générale C4 de l’Ofcom`,
   );
   expect(adrEvent.description).toContain('Règle\u00a0: condition générale C4 de l’Ofcom en vigueur depuis le');
   for (const e of icsEvents)

@@ -14,6 +14,7 @@ import { type InterfaceLocale, languageOfLocale } from '#shared/model/dates';
 import type { Clock } from '#shared/rules/index';
 import { clockLabel, explanationIn, regulationIn, translate, type Translate } from '#lib/i18n/index';
 import { evaluateRecord } from '#lib/rules';
+import { formatShortDate } from '#lib/format';
 import { isPendingClock } from '#db/case-index/derive';
 import { ACTIVE_STATUSES, caseIdsWithStatus } from '#db/case-index/queries';
 import type { RedressDatabase } from '#db/schema';
@@ -21,18 +22,22 @@ import { platform } from '#platform';
 import type { ExportOutcome } from './cases-export';
 import { timelinesOf } from '#db/timeline';
 
-/** A clock's name, explanation and rule in `locale`: English as the engine records them, another as the screens say. */
+/**
+ * A due clock's name, explanation, rule and due date in `locale`: English as the engine records them ("2027-01-29"),
+ * another as the screens say them, the date as the explanation writes it (« 29 janv. 2027 »).
+ */
 export function clockWordsIn(
   locale: InterfaceLocale,
-  clock: Pick<Clock, 'label' | 'explanation' | 'explain' | 'rule'>,
-): Pick<DeadlineEntry, 'label' | 'explanation' | 'rule'> {
+  clock: Pick<Clock, 'label' | 'explanation' | 'explain' | 'rule'> & { dueOn: string },
+): Pick<DeadlineEntry, 'label' | 'explanation' | 'rule' | 'dueOnInWords'> {
   if (languageOfLocale(locale) === 'en')
-    return { label: clock.label, explanation: clock.explanation, rule: clock.rule };
+    return { label: clock.label, explanation: clock.explanation, rule: clock.rule, dueOnInWords: clock.dueOn };
   const t: Translate = (key, values) => translate(locale, key, values);
   return {
     label: clockLabel(t, clock.label),
     explanation: explanationIn(t, locale, clock.explain),
     rule: regulationIn(t, clock.rule),
+    dueOnInWords: formatShortDate(clock.dueOn, locale),
   };
 }
 
@@ -53,13 +58,14 @@ export async function openDeadlines(
     if (!evaluation) continue;
     for (const clock of evaluation.clocks) {
       if (!isPendingClock(clock, evaluation)) continue;
+      const dueOn = clock.dueOn!;
       entries.push({
         caseId: record.id,
         reference: record.reference,
         clockId: clock.id,
-        ...clockWordsIn(locale, clock),
-        dueOn: clock.dueOn!,
-        overdue: clock.dueOn! < today,
+        ...clockWordsIn(locale, { ...clock, dueOn }),
+        dueOn,
+        overdue: dueOn < today,
       });
     }
   }

@@ -195,10 +195,11 @@ describe('open deadlines as a calendar', () => {
     const engine = evaluateCase(caseFacts(record, events), today).clocks.find((c) => c.id === 'adr-letter')!;
     const adrEn = english.find((e) => e.clockId === 'adr-letter')!;
     expect([adrEn.label, adrEn.explanation, adrEn.rule]).toEqual([engine.label, engine.explanation, engine.rule]);
-    expect(clockWordsIn('en-CA', engine)).toEqual({
+    expect(clockWordsIn('en-CA', { ...engine, dueOn: engine.dueOn! })).toEqual({
       label: engine.label,
       explanation: engine.explanation,
       rule: engine.rule,
+      dueOnInWords: '2027-01-29',
     });
     const adr = french.find((e) => e.clockId === 'adr-letter')!;
     expect(adr.label).toBe('Lettre de recours externe');
@@ -228,6 +229,11 @@ describe('open deadlines as a calendar', () => {
     const adrEvent = vevents.find((v) => v.uid === deadlineUid(record.id, 'adr-letter'))!;
     expect(adrEvent.summary).toBe(`${record.reference}\u00a0: Lettre de recours externe à échéance`);
     expect(adrEvent.description).toContain(adr.explanation);
+    // One event's dates read one way: the notes' due date is the explanation's short date, not « 29 janvier 2027 ».
+    expect(adrEvent.description.split('\n').slice(0, 2)).toEqual([
+      'Lettre de recours externe\u00a0: échéance le 29 janv. 2027.',
+      'Échéance le 29 janv. 2027\u00a0: reçue le 18 déc. 2026 + 6 semaines, condition générale C4 de l’Ofcom en vigueur depuis le 8 avril 2026',
+    ]);
     for (const v of vevents) expect(`${v.summary}\n${v.description}`).not.toMatch(/\b(due|received|weeks|Rule)\b/);
   });
 });
