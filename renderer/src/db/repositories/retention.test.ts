@@ -273,6 +273,7 @@ describe('reapplyAnonymisation', () => {
     await database.letters.bulkPut(backup.letters);
     const merged = await reapplyAnonymisation(database, { today: TODAY, by: 'Redress' });
     expect(merged).toMatchObject({ caseIds: [], lettersDeleted: 1 });
+    expect(merged.audit?.summary).toContain(' and 1 letter deleted: restored data had brought back');
     expect(await database.letters.where('caseId').equals(f.zebOld.id).count()).toBe(0);
 
     // 'Replace': everything comes back as it was, with the audit trail kept (a restore never shortens it).
@@ -302,6 +303,9 @@ describe('reapplyAnonymisation', () => {
     const replaced = await reapplyAnonymisation(database, { today: TODAY, by: 'Redress' });
     expect(replaced.caseIds.sort()).toEqual([f.zebOld.id, f.zebRecent.id].sort());
     expect(replaced.audit?.kind).toBe('anonymisation-reapplied');
+    expect(replaced.audit?.summary).toBe(
+      '2 cases anonymised again and 1 letter deleted: restored data had brought back personal data that this desk had erased or anonymised',
+    );
     expect(personalDataFound(await dumpDatabase(database), zebStrings)).toEqual([]);
     // Other customers' restored data is untouched (no erasure names them).
     expect(await database.cases.get(f.ottoline.id)).toEqual(f.ottoline);
@@ -396,7 +400,7 @@ describe('reapplyAnonymisation', () => {
     const again = await reapplyAnonymisation(database, { today: TODAY, by: 'Redress', clock, timelines: true });
     expect(again).toMatchObject({ caseIds: [f.zebOld.id], references: [f.zebOld.reference], lettersDeleted: 0 });
     expect(again.audit?.summary).toBe(
-      "1 case anonymised again and 0 letters deleted: the team's copies had brought back personal data that this desk had erased or anonymised",
+      "1 case anonymised again: the team's copies had brought back personal data that this desk had erased or anonymised",
     );
     const entries = await readTimeline(database, f.zebOld.id);
     expect(entries.filter((e) => e.id !== note.id)).toEqual(anonymised);

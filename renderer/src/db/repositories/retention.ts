@@ -457,7 +457,8 @@ export async function reapplyAnonymisation(
       kind: REAPPLIED_KIND,
       by: options.by,
       summary:
-        `${plural(again.length, 'case', 'cases')} anonymised again and ${plural(lettersDeleted, 'letter', 'letters')} deleted: ` +
+        `${plural(again.length, 'case', 'cases')} anonymised again` +
+        `${lettersDeleted ? ` and ${plural(lettersDeleted, 'letter', 'letters')} deleted` : ''}: ` +
         `${options.timelines ? "the team's copies" : 'restored data'} had brought back personal data that this desk had erased or anonymised`,
       detail: { count: again.length, lettersDeleted, caseIds: again.map((r) => r.id), references },
     };

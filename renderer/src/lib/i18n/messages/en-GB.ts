@@ -940,9 +940,9 @@ export const enGB = {
   'restore.kept': 'Kept as here',
   'restore.removed': 'Removed',
   'restore.anonymisedAgain':
-    'Anonymised again, as this desk had done before: {n, plural, one {# case} other {# cases}}; {letters, plural, one {# letter} other {# letters}} deleted.',
+    'Anonymised again, as this desk had done before: {n, plural, one {# case} other {# cases}}{letters, plural, =0 {} one {; # letter deleted} other {; # letters deleted}}.',
   'restore.anonymisedAgainListed':
-    'Anonymised again, as this desk had done before: {n, plural, one {# case} other {# cases}} ({list}); {letters, plural, one {# letter} other {# letters}} deleted.',
+    'Anonymised again, as this desk had done before: {n, plural, one {# case} other {# cases}} ({list}){letters, plural, =0 {} one {; # letter deleted} other {; # letters deleted}}.',
   'restore.stillOpen':
     'Open in the backup, so restored as they are and not anonymised (this desk had anonymised them; check them): {list}.',
   'restore.notOpened': 'Not opened: this backup is protected with a passphrase. Choose the file again to type it.',

@@ -1192,9 +1192,9 @@ export const frCA: Record<MessageKey, string> = {
   'restore.kept': 'Gardés tels quels',
   'restore.removed': 'Retirés',
   'restore.anonymisedAgain':
-    '{n, plural, one {Anonymisé de nouveau} other {Anonymisés de nouveau}}, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}}\u00a0; {letters, plural, one {# lettre supprimée} other {# lettres supprimées}}.', // h17: reads right at a count of 1
+    '{n, plural, one {Anonymisé de nouveau} other {Anonymisés de nouveau}}, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}}{letters, plural, =0 {} one {\u00a0; # lettre supprimée} other {\u00a0; # lettres supprimées}}.', // h17: reads right at a count of 1
   'restore.anonymisedAgainListed':
-    '{n, plural, one {Anonymisé de nouveau} other {Anonymisés de nouveau}}, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}} ({list})\u00a0; {letters, plural, one {# lettre supprimée} other {# lettres supprimées}}.', // h17: reads right at a count of 1
+    '{n, plural, one {Anonymisé de nouveau} other {Anonymisés de nouveau}}, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}} ({list}){letters, plural, =0 {} one {\u00a0; # lettre supprimée} other {\u00a0; # lettres supprimées}}.', // h17: reads right at a count of 1
   'restore.stillOpen':
     'Ouverts dans la sauvegarde, donc restaurés tels quels et non anonymisés (ce service les avait anonymisés\u00a0; vérifiez-les)\u00a0: {list}.',
   'restore.notOpened':
