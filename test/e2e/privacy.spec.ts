@@ -153,6 +153,18 @@ test('erase a customer on request: their closed cases are anonymised, search by 
   await expect(record).toContainText('The customer asked us to erase their data');
   await expect(record).not.toContainText('Lovelace');
   expect(await countRows(page, 'audit')).toBe(1);
+
+  // In French, the record says it in French, from the figures it keeps (the reason too).
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
+  await page.getByRole('link', { name: 'Confidentialité' }).click();
+  const registre = page.getByRole('table', { name: 'Registre de confidentialité' });
+  await expect(registre).toContainText('Effacement sur demande');
+  await expect(registre).toContainText(
+    `Renseignements personnels d’une personne cliente effacés sur demande dans 1 dossier (${first})`,
+  );
+  await expect(registre).toContainText('La personne cliente nous a demandé d’effacer ses données');
+  await expect(registre).not.toContainText('erased on request');
 });
 
 test('the retention preview lists a back-dated closed case with what will be removed; the run anonymises it; the run at start does the same', async ({

@@ -402,6 +402,8 @@ describe('reapplyAnonymisation', () => {
     expect(again.audit?.summary).toBe(
       "1 case anonymised again: the team's copies had brought back personal data that this desk had erased or anonymised",
     );
+    // Where the personal data came back from, for the privacy record to say in another language.
+    expect(again.audit?.detail).toMatchObject({ count: 1, lettersDeleted: 0, source: 'team' });
     const entries = await readTimeline(database, f.zebOld.id);
     expect(entries.filter((e) => e.id !== note.id)).toEqual(anonymised);
     expect(entries.find((e) => e.id === note.id)).toEqual({

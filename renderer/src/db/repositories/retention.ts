@@ -460,7 +460,13 @@ export async function reapplyAnonymisation(
         `${plural(again.length, 'case', 'cases')} anonymised again` +
         `${lettersDeleted ? ` and ${plural(lettersDeleted, 'letter', 'letters')} deleted` : ''}: ` +
         `${options.timelines ? "the team's copies" : 'restored data'} had brought back personal data that this desk had erased or anonymised`,
-      detail: { count: again.length, lettersDeleted, caseIds: again.map((r) => r.id), references },
+      detail: {
+        count: again.length,
+        lettersDeleted,
+        caseIds: again.map((r) => r.id),
+        references,
+        source: options.timelines ? 'team' : 'restore',
+      },
     };
     await database.audit.add(audit);
     return { caseIds: again.map((r) => r.id), references, lettersDeleted, audit, stillOpen };

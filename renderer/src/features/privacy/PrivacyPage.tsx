@@ -1,6 +1,6 @@
 // Privacy (issue #7): the retention policy, a preview of what a run would anonymise today and the run itself, and the
 // record of every retention run and erasure (the audit entries, which hold no personal data).
-import { errorDetailIn, type MessageKey, type Translate, useT } from '#lib/i18n/index';
+import { errorDetailIn, type MessageKey, type Translate, useLocale, useT } from '#lib/i18n/index';
 import { Alert, Anchor, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -14,6 +14,7 @@ import { db } from '#db/schema';
 import { formatDate, formatTimestamp } from '#lib/format';
 import { useWorkingPerson } from '#features/people';
 import { CompactStorageCard } from './CompactStorage';
+import { auditReasonIn, auditSummaryIn } from './audit-words';
 import { ScreenTitle } from '#ui/ScreenTitle';
 
 const KINDS = ['retention-run', 'erasure', 'anonymisation-reapplied'];
@@ -70,10 +71,21 @@ function PreviewTable({ preview }: { preview: RetentionPreview }) {
   );
 }
 
+function AuditReason({ reason }: { reason: string | null }) {
+  const t = useT();
+  if (reason === null) return null;
+  return (
+    <Text size="xs" c="dimmed">
+      {t('privacy.reason', { reason })}
+    </Text>
+  );
+}
+
 export function PrivacyPage() {
   const settings = useSettings();
   const by = useWorkingPerson();
   const t = useT();
+  const { locale } = useLocale();
   const policy = retentionPolicy(settings);
   const audit = useLiveQuery(() => privacyAudit(db()), []);
   const [preview, setPreview] = useState<RetentionPreview | null>(null);
@@ -206,12 +218,8 @@ export function PrivacyPage() {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{kindLabel(t, a.kind)}</Table.Td>
                   <Table.Td>{a.by}</Table.Td>
                   <Table.Td>
-                    <Text size="sm">{a.summary}</Text>
-                    {typeof a.detail?.basisLabel === 'string' && (
-                      <Text size="xs" c="dimmed">
-                        {t('privacy.reason', { reason: a.detail.basisLabel })}
-                      </Text>
-                    )}
+                    <Text size="sm">{auditSummaryIn(t, locale, a)}</Text>
+                    <AuditReason reason={auditReasonIn(t, a)} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -717,6 +717,16 @@ export const enGB = {
   'privacy.col.by': 'By',
   'privacy.col.details': 'Details',
   'privacy.reason': 'Reason: {reason}',
+  // The privacy record's entries, said again from their figures (features/privacy/audit-words.ts); English shows the
+  // summary as stored, in these same words.
+  'privacy.audit.retentionRun':
+    '{cases, plural, one {# case} other {# cases}} anonymised under the retention policy ({years, plural, one {# year} other {# years}} after closing){letters, plural, =0 {} one {; # letter deleted} other {; # letters deleted}}',
+  'privacy.audit.erasure':
+    'A customer’s personal data erased on request from {cases, plural, one {# case} other {# cases}} ({references}){letters, plural, =0 {} one {; # letter deleted} other {; # letters deleted}}. Kept: anonymised figures for reports and legal claims.',
+  'privacy.audit.reappliedTeam':
+    '{cases, plural, one {# case} other {# cases}} anonymised again{letters, plural, =0 {} one { and # letter deleted} other { and # letters deleted}}: the team’s copies had brought back personal data that this desk had erased or anonymised',
+  'privacy.audit.reappliedRestore':
+    '{cases, plural, one {# case} other {# cases}} anonymised again{letters, plural, =0 {} one { and # letter deleted} other { and # letters deleted}}: restored data had brought back personal data that this desk had erased or anonymised',
   'privacy.confirmTitle': 'Anonymise these cases?',
   'privacy.confirmText':
     'The personal data of {n, plural, one {# case} other {# cases}} will be removed for good: names, contact details, vulnerability details, summaries, the text of timeline entries and the stored letters. The figures stay. This cannot be undone.',

@@ -719,6 +719,14 @@ export const frCA: Record<MessageKey, string> = {
   'privacy.col.by': 'Par',
   'privacy.col.details': 'Détails',
   'privacy.reason': 'Motif\u00a0: {reason}',
+  'privacy.audit.retentionRun':
+    '{cases, plural, one {# dossier anonymisé} other {# dossiers anonymisés}} selon la politique de conservation ({years, plural, one {# an} other {# ans}} après la fermeture){letters, plural, =0 {} one {\u00a0; # lettre supprimée} other {\u00a0; # lettres supprimées}}',
+  'privacy.audit.erasure':
+    'Renseignements personnels d’une personne cliente effacés sur demande dans {cases, plural, one {# dossier} other {# dossiers}} ({references}){letters, plural, =0 {} one {\u00a0; # lettre supprimée} other {\u00a0; # lettres supprimées}}. Conservé\u00a0: des chiffres anonymisés pour les rapports et les recours en justice.',
+  'privacy.audit.reappliedTeam':
+    '{cases, plural, one {# dossier anonymisé de nouveau} other {# dossiers anonymisés de nouveau}}{letters, plural, =0 {} one { et # lettre supprimée} other { et # lettres supprimées}}\u00a0: les copies de l’équipe avaient ramené des renseignements personnels que ce poste avait effacés ou anonymisés',
+  'privacy.audit.reappliedRestore':
+    '{cases, plural, one {# dossier anonymisé de nouveau} other {# dossiers anonymisés de nouveau}}{letters, plural, =0 {} one { et # lettre supprimée} other { et # lettres supprimées}}\u00a0: les données restaurées avaient ramené des renseignements personnels que ce poste avait effacés ou anonymisés',
   'privacy.confirmTitle': 'Anonymiser ces dossiers?',
   'privacy.confirmText':
     'Les renseignements personnels de {n, plural, one {# dossier} other {# dossiers}} seront retirés définitivement\u00a0: noms, coordonnées, renseignements sur la vulnérabilité, résumés, texte des inscriptions à l’historique et lettres conservées. Les chiffres restent. Cette opération est irréversible.',

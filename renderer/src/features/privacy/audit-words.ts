@@ -1,0 +1,44 @@
+// The privacy record's entries in the interface language. An audit entry is stored with its summary in English (the
+// record as written, which English shows as it is) and its figures in `detail`; another language says it again from
+// those figures, as the timeline does from an entry's data (lib/i18n/timeline.ts). An entry whose figures are missing
+// (written by an older version) is shown as stored.
+import { isErasureBasis } from '#shared/privacy/erasure';
+import { languageOfLocale } from '#shared/model/dates';
+import type { AuditRow } from '#db/schema';
+import type { Translate } from '#lib/i18n/index';
+
+const count = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+
+/** What a retention run, an erasure or an anonymisation done again did, in the interface language. */
+export function auditSummaryIn(t: Translate, locale: string, row: AuditRow): string {
+  if (languageOfLocale(locale) === 'en') return row.summary;
+  const detail = row.detail ?? {};
+  const cases = count(detail.count);
+  const letters = count(detail.lettersDeleted) ?? 0;
+  if (cases === null) return row.summary;
+  switch (row.kind) {
+    case 'retention-run': {
+      const years = count(detail.anonymiseAfterYears);
+      return years === null ? row.summary : t('privacy.audit.retentionRun', { cases, years, letters });
+    }
+    case 'erasure': {
+      const references = Array.isArray(detail.references) ? detail.references.join(', ') : null;
+      return references === null ? row.summary : t('privacy.audit.erasure', { cases, references, letters });
+    }
+    case 'anonymisation-reapplied': {
+      // Older entries say where the personal data came back from only in their English summary.
+      const fromTeam = detail.source === undefined ? row.summary.includes("team's copies") : detail.source === 'team';
+      return t(fromTeam ? 'privacy.audit.reappliedTeam' : 'privacy.audit.reappliedRestore', { cases, letters });
+    }
+    default:
+      return row.summary;
+  }
+}
+
+/** The legal basis an erasure was recorded under, in the interface language; null when the entry names none. */
+export function auditReasonIn(t: Translate, row: AuditRow): string | null {
+  const { basis, basisLabel } = row.detail ?? {};
+  if (isErasureBasis(basis)) return t(`erase.basis.${basis}`);
+  return typeof basisLabel === 'string' ? basisLabel : null;
+}
